@@ -1,0 +1,1 @@
+"""Files shipped with Attention Classroom (installed as the package data classroom_gui.assets)."""

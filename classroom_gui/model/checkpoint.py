@@ -1,0 +1,133 @@
+"""A checkpoint is a folder in the Hugging Face GPT-2 convention: config.json, model.safetensors and a
+tokenizer file. Loading checks everything and fails with one CheckpointError naming the file and the
+problem. Nothing is ever unpickled: a folder holding only .bin/.pt/.pkl weights is refused.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .config import ConfigError, GPTConfig
+from .tokenizer import ClassroomTokenizer, TokenizerError
+
+CONFIG, WEIGHTS, TOKENIZER = "config.json", "model.safetensors", "classroom_tokenizer.json"
+PICKLES = ("pytorch_model.bin", "model.bin", "model.pt", "model.pth", "model.pkl", "model.ckpt")
+# buffers GPT2LMHeadModel may save that carry no learned numbers (the causal mask) or repeat wte
+IGNORED_SUFFIXES = (".attn.bias", ".attn.masked_bias")
+FLOAT_DTYPES = {"F16": np.float16, "F32": np.float32, "F64": np.float64}
+
+
+class CheckpointError(ValueError):
+    """A model folder that cannot be used; str() is one sentence naming the file and the problem."""
+
+
+@dataclass
+class Checkpoint:
+    path: Path
+    config: GPTConfig
+    params: dict[str, np.ndarray]   # GPT-2 names without the "transformer." prefix, float32
+    tokenizer: ClassroomTokenizer
+
+
+def expected_shapes(config: GPTConfig) -> dict[str, tuple[int, ...]]:
+    C, F = config.n_embd, config.d_ffn
+    shapes = {"wte.weight": (config.vocab_size, C), "wpe.weight": (config.n_positions, C),
+              "ln_f.weight": (C,), "ln_f.bias": (C,)}
+    for i in range(config.n_layer):
+        p = f"h.{i}."
+        shapes.update({p + "ln_1.weight": (C,), p + "ln_1.bias": (C,),
+                       p + "attn.c_attn.weight": (C, 3 * C), p + "attn.c_attn.bias": (3 * C,),
+                       p + "attn.c_proj.weight": (C, C), p + "attn.c_proj.bias": (C,),
+                       p + "ln_2.weight": (C,), p + "ln_2.bias": (C,),
+                       p + "mlp.c_fc.weight": (C, F), p + "mlp.c_fc.bias": (F,),
+                       p + "mlp.c_proj.weight": (F, C), p + "mlp.c_proj.bias": (C,)})
+    return shapes
+
+
+def load_checkpoint(folder) -> Checkpoint:
+    folder = Path(folder)
+    if not folder.exists():
+        raise CheckpointError(f"{folder}: model folder not found")
+    if not folder.is_dir():
+        raise CheckpointError(f"{folder}: not a folder (a model is a folder holding {CONFIG} and {WEIGHTS})")
+    weights = folder / WEIGHTS
+    if not weights.is_file():
+        pickles = [p.name for p in folder.iterdir() if p.name in PICKLES or p.suffix in (".bin", ".pt", ".pth", ".pkl", ".ckpt")]
+        if pickles:
+            raise CheckpointError(
+                f"{folder / pickles[0]}: pickled weights are never loaded (they can run code). Convert them "
+                f"to {WEIGHTS} once, e.g. in Python with transformers: "
+                f"GPT2LMHeadModel.from_pretrained(DIR).save_pretrained(DIR, safe_serialization=True)")
+        raise CheckpointError(f"{weights}: file not found")
+    try:
+        config = GPTConfig.load(folder / CONFIG)
+    except ConfigError as exc:
+        raise CheckpointError(str(exc)) from None
+    params = load_weights(weights, config)
+    tokenizer = load_tokenizer(folder, config)
+    return Checkpoint(folder, config, params, tokenizer)
+
+
+def load_tokenizer(folder: Path, config: GPTConfig) -> ClassroomTokenizer:
+    path = folder / TOKENIZER
+    try:
+        tokenizer = ClassroomTokenizer.load(path)
+    except TokenizerError as exc:
+        raise CheckpointError(str(exc)) from None
+    if len(tokenizer) != config.vocab_size:
+        raise CheckpointError(f"{path}: {len(tokenizer)} words, but {CONFIG} says vocab_size {config.vocab_size}")
+    return tokenizer
+
+
+def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
+    """Read model.safetensors, checking names, shapes and dtypes from the header before any data."""
+    from safetensors import SafetensorError, safe_open
+
+    expected = expected_shapes(config)
+    try:
+        with safe_open(str(path), framework="numpy") as f:
+            names = list(f.keys())
+            renamed = {}
+            for name in names:
+                short = name.removeprefix("transformer.")
+                if short.endswith(IGNORED_SUFFIXES) or short == "lm_head.weight":
+                    continue
+                if short not in expected:
+                    raise CheckpointError(f"{path}: unexpected tensor '{name}' for a {config.n_layer}-layer GPT-2")
+                if short in renamed:
+                    raise CheckpointError(f"{path}: tensor '{short}' appears twice")
+                renamed[short] = name
+            missing = [n for n in expected if n not in renamed]
+            if missing:
+                raise CheckpointError(f"{path}: missing tensor '{missing[0]}'" +
+                                      (f" and {len(missing) - 1} more" if len(missing) > 1 else ""))
+            params = {}
+            for short, name in renamed.items():
+                sl = f.get_slice(name)
+                shape, dtype = tuple(sl.get_shape()), sl.get_dtype()
+                if shape != expected[short]:
+                    raise CheckpointError(f"{path}: tensor '{name}' has shape {list(shape)}, expected {list(expected[short])}")
+                if dtype not in FLOAT_DTYPES:
+                    raise CheckpointError(f"{path}: tensor '{name}' has dtype {dtype}; expected F32, F16 or F64")
+                array = f.get_tensor(name).astype(np.float32)
+                if not np.all(np.isfinite(array)):
+                    raise CheckpointError(f"{path}: tensor '{name}' contains NaN or Inf")
+                params[short] = array
+    except CheckpointError:
+        raise
+    except (SafetensorError, OSError, ValueError, TypeError) as exc:
+        raise CheckpointError(f"{path}: not a readable safetensors file ({exc})") from None
+    return params
+
+
+def save_checkpoint(folder, config: GPTConfig, params: dict[str, np.ndarray], tokenizer: ClassroomTokenizer) -> None:
+    from safetensors.numpy import save_file
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    config.save(folder / CONFIG)
+    tokenizer.save(folder / TOKENIZER)
+    tensors = {name: np.ascontiguousarray(params[name], dtype=np.float32) for name in expected_shapes(config)}
+    save_file(tensors, str(folder / WEIGHTS), metadata={"format": "pt"})

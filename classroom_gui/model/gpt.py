@@ -1,0 +1,104 @@
+"""The GPT-2-style forward pass of the classroom, written in the order the lesson tells it.
+
+Weights keep GPT-2's own names (wte, wpe, h.N.ln_1, h.N.attn.c_attn, h.N.attn.c_proj, h.N.ln_2,
+h.N.mlp.c_fc, h.N.mlp.c_proj, ln_f) and layouts ([in, out], as GPT-2's Conv1D). `forward` returns a
+Trace holding every intermediate value; `logits_only` is the same math without the record.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .config import GPTConfig
+from .functions import ACTIVATION, causal_mask, layer_norm, linear, softmax
+from .trace import LayerTrace, Trace
+
+Params = dict  # name -> np.ndarray
+
+
+def head_weights(params: Params, config: GPTConfig, layer: int, head: int) -> dict[str, np.ndarray]:
+    """W_Q, W_K, W_V [C, d] and their biases [d] for one head: the three card-writing matrices."""
+    C, d = config.n_embd, config.d_head
+    w = params[f"h.{layer}.attn.c_attn.weight"]  # [C, 3C]: Q | K | V, each split into heads
+    b = params[f"h.{layer}.attn.c_attn.bias"]
+    out = {}
+    for i, name in enumerate("QKV"):
+        cols = slice(i * C + head * d, i * C + (head + 1) * d)
+        out[f"W_{name}"], out[f"b_{name}"] = w[:, cols], b[cols]
+    return out
+
+
+def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C], [T, C], [T, C]
+    tok = params["wte.weight"][ids]
+    pos = params["wpe.weight"][: len(ids)]
+    return tok, pos, tok + pos
+
+
+def attention(q, k, v, mask):  # [H, T, d], [H, T, d], [H, T, d], [T, T] -> dict of [H, T, T] and [H, T, d]
+    d = q.shape[-1]
+    scores = q @ k.transpose(0, 2, 1)                       # question · self-introduction
+    scaled = scores / q.dtype.type(np.sqrt(d))              # keep the dot products in softmax's range
+    weights = softmax(np.where(mask, -np.inf, scaled).astype(q.dtype, copy=False))
+    context = weights @ v                                   # share-weighted mix of opinions
+    return {"scores": scores, "scaled": scaled, "weights": weights, "context": context}
+
+
+def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T, C] -> LayerTrace
+    p = f"h.{layer}."
+    T, C, H, d = x.shape[0], config.n_embd, config.n_head, config.d_head
+    eps = config.layer_norm_epsilon
+
+    # pre-LayerNorm, then qkv projection (W_Q, W_K, W_V for all heads in one matrix)
+    ln_1 = layer_norm(x, params[p + "ln_1.weight"], params[p + "ln_1.bias"], eps)
+    qkv = linear(ln_1, params[p + "attn.c_attn.weight"], params[p + "attn.c_attn.bias"])  # [T, 3C]
+
+    # split into heads: [T, 3C] -> 3 x [H, T, d]
+    q, k, v = (qkv[:, i * C:(i + 1) * C].reshape(T, H, d).transpose(1, 0, 2) for i in range(3))
+
+    # causal self-attention, every head at once
+    mask = causal_mask(T)
+    att = attention(q, k, v, mask)
+
+    # merge heads, out projection (W_O), residual add
+    heads_concat = att["context"].transpose(1, 0, 2).reshape(T, C)
+    attn_out = linear(heads_concat, params[p + "attn.c_proj.weight"], params[p + "attn.c_proj.bias"])
+    resid_attn = x + attn_out
+
+    # feed-forward: each student thinks alone
+    ln_2 = layer_norm(resid_attn, params[p + "ln_2.weight"], params[p + "ln_2.bias"], eps)
+    ffn_pre = linear(ln_2, params[p + "mlp.c_fc.weight"], params[p + "mlp.c_fc.bias"])
+    ffn_hidden = ACTIVATION[config.activation_function](ffn_pre)
+    ffn_out = linear(ffn_hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
+    output = resid_attn + ffn_out
+
+    return LayerTrace(x=x, ln_1=ln_1, q=q, k=k, v=v, mask=mask, heads_concat=heads_concat,
+                      attn_out=attn_out, resid_attn=resid_attn, ln_2=ln_2, ffn_pre=ffn_pre,
+                      ffn_hidden=ffn_hidden, ffn_out=ffn_out, output=output, **att)
+
+
+def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = None,
+            unknown: list[bool] | None = None) -> Trace:  # [T] -> Trace
+    ids = np.asarray(ids, dtype=np.int64)
+    if ids.ndim != 1 or len(ids) == 0:
+        raise ValueError("forward needs a non-empty 1-D sequence of token ids")
+    if len(ids) > config.n_positions:
+        raise ValueError(f"{len(ids)} tokens is more than the model's context of {config.n_positions}")
+    if ids.min() < 0 or ids.max() >= config.vocab_size:
+        raise ValueError(f"token ids must lie in [0, {config.vocab_size})")
+
+    tok, pos, emb = embed(ids, params)
+    x = emb
+    layers = []
+    for layer in range(config.n_layer):
+        layers.append(block(x, params, config, layer))
+        x = layers[-1].output
+
+    # final LayerNorm, then compare with every vocabulary word (unembedding tied to wte)
+    ln_f = layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
+    logits = ln_f @ params["wte.weight"].T
+    probs = softmax(logits)
+
+    T = len(ids)
+    return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in ids],
+                 unknown=list(unknown) if unknown else [False] * T, tok_embedding=tok, pos_embedding=pos,
+                 embedding=emb, layers=layers, ln_f=ln_f, logits=logits,
+                 probs=probs, params=params)
