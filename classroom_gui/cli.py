@@ -1,0 +1,180 @@
+"""The command line: `classroom-gui` opens the window, `classroom-gui trace` prints what the model did.
+
+This file is argparse and dispatch only. A subcommand is one function decorated with @subcommand,
+naming its arguments; it returns an exit status. Problems a user can fix (InputError,
+CheckpointError, CliError, OSError) are reported by main() as one line on stderr with exit status 2,
+never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from . import __version__
+
+PROG = "classroom-gui"
+_COMMANDS: list[tuple[str, str, tuple, object]] = []  # (name, help, arguments, function), in order
+
+
+class CliError(Exception):
+    """A problem the user can fix; str() is the whole message."""
+
+
+def arg(*names, **options) -> tuple:
+    """One argument for @subcommand, spelled like ArgumentParser.add_argument."""
+    return names, options
+
+
+def subcommand(name: str, help: str, *arguments: tuple):
+    """Register `function(args) -> int` as `classroom-gui NAME`."""
+    def register(function):
+        _COMMANDS.append((name, help, arguments, function))
+        return function
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description="Attention Classroom: Transformer "
+                                     "self-attention told as a classroom. Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_, arguments, function in _COMMANDS:
+        p = sub.add_parser(name, help=help_, description=help_)
+        for names, options in arguments:
+            p.add_argument(*names, **options)
+        p.set_defaults(func=function)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .model.checkpoint import CheckpointError
+    from .model.sentence import InputError
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed usage (status 2) or --help/--version (status 0)
+        return exc.code if isinstance(exc.code, int) else 2
+    command = getattr(args, "func", run_gui)
+    where = f"{PROG} {args.command}" if args.command else PROG
+    try:
+        return int(command(args) or 0)
+    except (InputError, CheckpointError, CliError, OSError) as exc:
+        print(f"{where}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    try:
+        from .view.app import run
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("classroom_gui.view.app", "classroom_gui.view"):
+            raise CliError(f"the window needs the Python package '{exc.name}', which is not installed") from None
+        print(f"{PROG}: the window is not built yet; try `{PROG} trace --text \"The cat sat on the mat\"`",
+              file=sys.stderr)
+        return 2
+    return int(run(args) or 0)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text (UTF-8) through a temporary file in the same folder, so `path` is whole or untouched."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would have had
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.is_file() else 0o644)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
+@subcommand("trace", "run one sentence through the model and print the tokens, every head's attention "
+            "weights and the most probable next words",
+            arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
+            arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
+            arg("--json", metavar="FILE", type=Path, help="also write the whole trace as JSON"),
+            arg("--top", metavar="N", type=_positive, default=10, help="next words to list (default 10)"))
+def trace_command(args: argparse.Namespace) -> int:
+    from .model.checkpoint import CheckpointError, load_checkpoint
+    from .model.sentence import run_sentence
+    from .model.trace_json import next_tokens, trace_to_dict
+    from .resources import teaching_model_dir
+
+    folder = args.model if args.model is not None else teaching_model_dir()
+    try:
+        checkpoint = load_checkpoint(folder)
+    except CheckpointError as exc:
+        hint = "" if args.model is not None else " (the teaching model is missing; pass --model DIR)"
+        raise CheckpointError(f"{exc}{hint}") from None
+    run = run_sentence(checkpoint, args.text)
+    for notice in run.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    if args.json is not None:  # written before printing, so a bad path fails before any output
+        record = trace_to_dict(run.trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top)
+        write_atomic(args.json, json.dumps(record, ensure_ascii=False, allow_nan=False))
+    print(format_trace(run.trace, folder, next_tokens(run.trace, checkpoint.tokenizer.vocab, args.top)))
+    if args.json is not None:
+        print(f"wrote {args.json}", file=sys.stderr)
+    return 0
+
+
+# ---- plain-text layout of a trace (widths count East Asian characters as two columns) ----
+
+def _width(s: str) -> int:
+    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+               else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _fit(s: str, width: int, right: bool = False) -> str:
+    """s cut to `width` columns (ending in … when cut) and padded to exactly that width."""
+    if _width(s) > width:
+        while _width(s) > width - 1:
+            s = s[:-1]
+        s += "…"
+    pad = " " * (width - _width(s))
+    return pad + s if right else s + pad
+
+
+def format_trace(trace, model_dir, next_words: list[dict]) -> str:
+    c = trace.config
+    labels = [t + ("?" if u else "") for t, u in zip(trace.tokens, trace.unknown)]
+    lines = [f"model: {model_dir} ({c.n_layer} layers x {c.n_head} heads, n_embd {c.n_embd}, "
+             f"d_head {c.d_head}, context {c.n_positions}, vocab {c.vocab_size})",
+             f"tokens ({trace.n_tokens}; ? marks a word the model does not know):"]
+    for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
+        lines.append(f"  {i:>3}  {_fit(tok, 16)}  id {int(tid):>5}" + ("  unknown" if unk else ""))
+    row_w = min(12, max(_width(s) for s in labels))
+    for l, layer in enumerate(trace.layers):
+        for h in range(c.n_head):
+            lines += ["", f"layer {l} head {h}: attention weights (row listens to column; . = not yet spoken)",
+                      " " * row_w + "".join(" " + _fit(s, 5, right=True) for s in labels)]
+            for i, row in enumerate(layer.weights[h]):
+                cells = ("    ." if layer.mask[i, j] else f"{w:5.2f}" for j, w in enumerate(row))
+                lines.append(_fit(labels[i], row_w) + "".join(" " + cell for cell in cells))
+    lines += ["", f"next word after {labels[-1]!r}:"]
+    for rank, item in enumerate(next_words, 1):
+        lines.append(f"  {rank:>3}  {_fit(item['token'], 16)}  {item['probability']:.4f}")
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+"""A Trace as plain JSON-able Python (dicts, lists, floats, None): what `classroom-gui trace --json`
+writes and what export reuses. Pure: no Qt, no files.
+
+Layout (T tokens, H heads, d = d_head, C = n_embd):
+    tokens [T], token_ids [T], unknown [T], config {GPTConfig fields}, notices [str]
+    layers[l].heads[h]: q, k, v, context [T][d]; scores, scaled, weights [T][T]
+    layers[l].output [T][C]        the residual stream after block l
+    next_token [{token, id, probability}], for the last position, most probable first
+
+`scores` is the raw q · kᵀ for every pair; `scaled` is scores / √d with the masked (later) entries
+null, because the model never uses them; `weights` has those entries exactly 0.
+Floats are the exact float32 values written as float64 decimals, so reading them back as float32
+gives the same bits. A non-finite value (only possible if the numbers overflow) becomes null, since
+JSON has no NaN or Infinity.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import numpy as np
+
+from .trace import Trace
+
+MIN_NEXT_TOKENS = 10
+
+
+def floats(array: np.ndarray, hide: np.ndarray | None = None) -> list:
+    """Nested lists of Python floats; entries where `hide` is True (and non-finite ones) become None."""
+    array = np.asarray(array)
+    bad = ~np.isfinite(array)
+    if hide is not None:
+        bad = bad | np.broadcast_to(hide, array.shape)
+    if not bad.any():
+        return array.tolist()  # the fast path: tolist() gives Python floats in C
+    out = array.astype(object)
+    out[bad] = None
+    return out.tolist()
+
+
+def next_tokens(trace: Trace, vocab: list[str] | None = None, n: int = MIN_NEXT_TOKENS,
+                position: int = -1) -> list[dict]:
+    """The n most probable next words after `position`, most probable first (ties by lower id)."""
+    probs = trace.probs[position]
+    order = np.argsort(-probs, kind="stable")[: max(0, n)]
+    return [{"token": vocab[i] if vocab is not None else str(i), "id": int(i), "probability": float(probs[i])}
+            for i in order]
+
+
+def trace_to_dict(trace: Trace, vocab: list[str] | None = None, notices: list[str] | tuple = (),
+                  n_next: int = MIN_NEXT_TOKENS) -> dict:
+    """The JSON-able record of a Trace; `vocab` names the next-token ids (else they are shown as numbers).
+
+    next_token holds max(n_next, 10) entries (fewer only if the vocabulary is smaller).
+    """
+    layers = []
+    for layer in trace.layers:
+        heads = []
+        for h in range(layer.q.shape[0]):
+            head = layer.head(h)
+            heads.append({"q": floats(head.q), "k": floats(head.k), "v": floats(head.v),
+                          "scores": floats(head.scores), "scaled": floats(head.scaled, hide=head.mask),
+                          "weights": floats(head.weights), "context": floats(head.context)})
+        layers.append({"heads": heads, "output": floats(layer.output)})
+    return {
+        "tokens": list(trace.tokens),
+        "token_ids": [int(i) for i in trace.token_ids],
+        "unknown": [bool(u) for u in trace.unknown],
+        "config": asdict(trace.config),
+        "notices": list(notices),
+        "layers": layers,
+        "next_token": next_tokens(trace, vocab, max(n_next, MIN_NEXT_TOKENS)),
+    }
