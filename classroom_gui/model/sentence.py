@@ -52,4 +52,5 @@ def run_sentence(checkpoint: Checkpoint, text: str) -> SentenceRun:
         notices.append("unknown to the model: " + ", ".join(dict.fromkeys(unknown)))
     trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
                     tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens])
+    trace.vocab = checkpoint.tokenizer.vocab
     return SentenceRun(trace, notices)

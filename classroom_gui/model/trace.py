@@ -67,6 +67,8 @@ class Trace:
     logits: np.ndarray           # [T, V] ln_f @ wte.T
     probs: np.ndarray            # [T, V] softmax(logits)
     params: dict[str, np.ndarray] = field(repr=False, default_factory=dict)  # the weights, not copied
+    vocab: list[str] = field(repr=False, default_factory=list)              # word of each vocabulary id
+    cache: dict = field(repr=False, default_factory=dict, compare=False)    # values derived for display
 
     @property
     def n_tokens(self) -> int:

@@ -1,0 +1,102 @@
+"""Frame is everything the classroom shows at one moment, as plain data the view only has to draw.
+
+Coordinates are in the canvas's fixed logical space, CANVAS_W x CANVAS_H (16:9), whatever the window
+size. Every number in a Frame is copied from the Trace (or computed from it here, in the lesson, never
+in the view), so a test can compare a picture's numbers with the model's.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CANVAS_W, CANVAS_H = 1920, 1080
+
+
+@dataclass
+class Strip:
+    """A row of numbers drawn as coloured cells: a card or a notebook."""
+    role: str                  # "query", "key", "value", "notebook", "token", "position", "context", "hidden"
+    values: list[float]
+    label: str = ""            # what the strip is, in the chosen language
+    visible: float = 1.0       # 0 hidden .. 1 fully drawn (animations fade and grow strips)
+    raised: bool = False       # the focus student's question card is held up
+    zeroed: list[bool] = field(default_factory=list)  # cells ReLU just set to 0 (drawn crossed out)
+
+
+@dataclass
+class Student:
+    index: int                 # seat number, 0-based (drawn 1-based)
+    text: str                  # the word as written
+    unknown: bool              # not in the vocabulary: drawn as an unknown student
+    x: float                   # top-left of the desk, logical pixels
+    y: float
+    w: float
+    h: float
+    state: str = "normal"      # "normal", "focus", "active" (being scored), "masked" (has not spoken yet)
+    opacity: float = 1.0
+    notebook: Strip | None = None
+    cards: list[Strip] = field(default_factory=list)   # question, self-introduction, opinion
+    badge: str = ""            # a short number shown on the desk, e.g. the weight "0.41"
+
+
+@dataclass
+class Link:
+    """A line from one student to another, as thick as `weight` (0..1)."""
+    source: int
+    target: int
+    weight: float
+    role: str = "key"          # colour role: "key" (scores), "weight" (attention), "value" (opinions travel)
+    label: str = ""
+    progress: float = 1.0      # 0..1 how far along the line a travelling card has got
+
+
+@dataclass
+class Bars:
+    """A bar chart on the blackboard and in the chart panel: scores morphing into weights, or the vocabulary."""
+    title: str
+    labels: list[str]
+    values: list[float]
+    role: str = "weight"       # colour role
+    highlight: int = -1        # index of the bar being talked about
+    masked: list[bool] = field(default_factory=list)
+    total: str = ""            # e.g. "sum = 1.000"
+    from_values: list[float] | None = None  # bar heights morph from these to `values` (labels show `values`)
+    morph: float = 1.0
+
+
+@dataclass
+class Heatmap:
+    """The attention matrix of the selected layer and head, filled row by row."""
+    title: str
+    labels: list[str]
+    matrix: list[list[float]]  # [T][T] weights; masked entries are 0
+    rows: list[int]            # the rows filled in so far
+    focus_row: int = -1
+
+
+@dataclass
+class LayerView:
+    """Every student's notebook after each layer, projected to 2-D (principal components of the trace)."""
+    labels: list[str]
+    points: list[list[tuple[float, float]]]  # [layer 0 = embedding .. n_layer][student] -> (x, y)
+    upto: int                                # layers shown so far (trails end there)
+
+
+@dataclass
+class Frame:
+    time: float
+    beat: int
+    chapter: int
+    chapter_key: str
+    beat_key: str
+    alpha: float                         # progress through the beat, eased, 0..1
+    title: str                           # chapter title, in the chosen language
+    narration: str                       # what happens, with the numbers on screen
+    students: list[Student]
+    links: list[Link] = field(default_factory=list)
+    board: list[str] = field(default_factory=list)     # calculation lines on the blackboard
+    board_strips: list[Strip] = field(default_factory=list)  # vectors too wide for a desk (FFN hidden units)
+    bars: Bars | None = None
+    heatmap: Heatmap | None = None
+    layer_view: LayerView | None = None
+    notices: list[str] = field(default_factory=list)
+    message: str = ""                    # shown big in the middle instead of a class (e.g. empty sentence)

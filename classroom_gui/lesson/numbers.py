@@ -1,0 +1,47 @@
+"""The few numbers the lesson derives from a Trace for display, and how numbers are written.
+
+Everything here is computed from the trace's own arrays: exp() of the scaled scores (softmax's first
+step), a temperature softmax over the final logits, and a 2-D projection of the notebooks.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..model.trace import Trace
+
+
+def fmt(x: float, digits: int = 2) -> str:
+    return f"{float(x):.{digits}f}"
+
+
+def vec(values, digits: int = 2, per_line: int = 8) -> list[str]:  # a vector as board lines "[a, b, …]"
+    parts = [fmt(v, digits) for v in values]
+    lines = [", ".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line)]
+    if not lines:
+        return ["[]"]
+    lines[0], lines[-1] = "[" + lines[0], lines[-1] + "]"
+    return lines
+
+
+def exp_row(scaled: np.ndarray, mask: np.ndarray) -> np.ndarray:  # [T], [T] -> [T]; masked -> 0
+    return np.where(mask, 0.0, np.exp(np.where(mask, 0.0, scaled.astype(np.float64))))
+
+
+def temperature_probs(logits: np.ndarray, temperature: float) -> np.ndarray:  # [V] -> [V]
+    z = logits.astype(np.float64) / max(float(temperature), 1e-3)
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def layer_projection(trace: Trace) -> np.ndarray:  # -> [n_layer + 1, T, 2]
+    """Notebooks before layer 1 and after each layer, on the two principal axes of all of them."""
+    cached = trace.cache.get("layer_projection")
+    if cached is not None:
+        return cached
+    stack = np.stack([trace.embedding] + [layer.output for layer in trace.layers]).astype(np.float64)
+    flat = stack.reshape(-1, stack.shape[-1])
+    centred = flat - flat.mean(axis=0)
+    _, _, vt = np.linalg.svd(centred, full_matrices=False)
+    points = (centred @ vt[:2].T).reshape(stack.shape[0], stack.shape[1], 2)
+    trace.cache["layer_projection"] = points
+    return points

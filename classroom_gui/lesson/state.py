@@ -1,0 +1,97 @@
+"""frame_at(trace, selection, time) -> Frame: the one pure function from a moment of the lesson to what
+is on screen. The window, scrubbing backwards, export and the tests all call it, so the same moment
+always looks the same however it was reached.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..model.trace import HeadTrace, LayerTrace, Trace
+from . import layout, steps_attention, steps_block
+from .panels import default_rows, heatmap, layer_view
+from .frame import Frame, Strip, Student
+from .strings import text
+from .timeline import CHAPTERS, Beat, Timeline
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user chose to look at."""
+    focus: int = 1            # the student who asks (default "cat" in "The cat sat on the mat")
+    layer: int = 0
+    head: int = 0
+    temperature: float = 1.0  # for the answer's softmax
+    lang: str = "en"
+
+    def clamped(self, trace: Trace) -> "Selection":
+        c = trace.config
+        return replace(self, focus=min(max(self.focus, 0), trace.n_tokens - 1),
+                       layer=min(max(self.layer, 0), c.n_layer - 1), head=min(max(self.head, 0), c.n_head - 1))
+
+
+@dataclass
+class Ctx:
+    """Everything a beat builder needs, computed once per frame."""
+    trace: Trace
+    sel: Selection
+    beat: Beat
+    alpha: float
+    f: int                 # focus seat
+    L: LayerTrace          # selected layer
+    H: HeadTrace           # selected head of the selected layer
+    names: list[str]
+
+    def t(self, key: str, **values) -> str:
+        return text(self.sel.lang, key, **values)
+
+    def strip(self, role: str, values, visible: float = 1.0, label_key: str = "", **kw) -> Strip:
+        label = self.t(label_key or f"card.{role}")
+        return Strip(role, [float(v) for v in values], label=label, visible=visible, **kw)
+
+    def cards(self, seat: int, q: float = 1.0, k: float = 1.0, v: float = 1.0, layer: LayerTrace | None = None,
+              raised: bool = False) -> list[Strip]:
+        h = (layer or self.L).head(self.sel.head)
+        return [self.strip("query", h.q[seat], q, raised=raised), self.strip("key", h.k[seat], k),
+                self.strip("value", h.v[seat], v)]
+
+
+@lru_cache(maxsize=64)
+def timeline_for(n_tokens: int, n_layer: int) -> Timeline:
+    return Timeline(n_tokens, n_layer)
+
+
+def smooth(a: float) -> float:  # ease in and out, 0 -> 0, 1 -> 1
+    return a * a * (3 - 2 * a)
+
+
+def empty_frame(lang: str, t: float = 0.0, notices=()) -> Frame:
+    return Frame(time=t, beat=0, chapter=0, chapter_key="", beat_key="", alpha=1.0, title="", narration="",
+                 students=[], notices=list(notices), message=text(lang, "message.empty"))
+
+
+def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) -> Frame:
+    if trace is None or trace.n_tokens == 0:
+        return empty_frame(selection.lang, t, notices)
+    sel = selection.clamped(trace)
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i, a = timeline.locate(t)
+    beat = timeline.beats[i]
+    L = trace.layers[sel.layer]
+    ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens))
+
+    students = [Student(index=j, text=trace.tokens[j], unknown=trace.unknown[j], x=x, y=y, w=w, h=h,
+                        state="focus" if j == sel.focus else "normal")
+                for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens))]
+    frame = Frame(time=float(t), beat=i, chapter=CHAPTERS.index(beat.chapter), chapter_key=beat.chapter,
+                  beat_key=beat.key, alpha=ctx.alpha, title=text(sel.lang, f"chapter.{beat.chapter}"),
+                  narration="", students=students, notices=list(notices))
+    BUILDERS[beat.key](ctx, frame)
+    if frame.heatmap is None:
+        frame.heatmap = heatmap(ctx, rows=default_rows(ctx))
+    if frame.layer_view is None:
+        frame.layer_view = layer_view(ctx, upto=trace.config.n_layer if beat.chapter == "answer" else 0)
+    return frame
+
+
+BUILDERS = {**steps_attention.BUILDERS, **steps_block.BUILDERS}

@@ -1,0 +1,119 @@
+"""Beat builders for chapters 10-13: many heads with W_O and the residual, the feed-forward step with
+ReLU, the further layers, and the answer over the vocabulary. Same `ctx` as steps_attention.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .frame import Bars, Frame, Link
+from .numbers import fmt, temperature_probs, vec
+from .panels import heatmap, layer_view
+
+TOP_WORDS = 10
+
+
+def heads(ctx, fr: Frame):
+    L, f, c = ctx.L, ctx.f, ctx.trace.config
+    step = ctx.beat.key.split(".")[1]
+    for s in fr.students:
+        j = s.index
+        s.notebook = ctx.strip("notebook", L.x[j])
+        if step == "others":
+            s.cards = [ctx.strip("context", L.context[h, j], label_key="card.context") for h in range(c.n_head)]
+            for h, strip in enumerate(s.cards):
+                strip.label = f"{strip.label} {h + 1}"
+        elif step == "concat":
+            s.cards = [ctx.strip("context", L.heads_concat[j], ctx.alpha)]
+        elif step == "project":
+            s.cards = [ctx.strip("context", L.attn_out[j], ctx.alpha)]
+        else:
+            s.notebook = ctx.strip("notebook", L.resid_attn[j])
+            s.cards = [ctx.strip("notebook", L.ln_2[j], ctx.alpha, "board.layernorm_short")]
+    fr.narration = ctx.t(f"heads.{step}", h=c.n_head, d=c.d_head, c=c.n_embd)
+    name = ctx.names[f]
+    if step == "others":
+        fr.board = []
+        for h in range(c.n_head):
+            w = L.weights[h, f]
+            best = int(np.argmax(w))
+            fr.board.append(ctx.t("board.head", head=h + 1, name=name, other=ctx.names[best], w=fmt(w[best])))
+    elif step == "concat":
+        fr.board = [ctx.t("board.concat", name=name)] + vec(L.heads_concat[f])
+    elif step == "project":
+        fr.board = [ctx.t("board.project", name=name)] + vec(L.attn_out[f])
+    else:
+        fr.board = ([ctx.t("board.residual", name=name)] + vec(L.resid_attn[f]) +
+                    [ctx.t("board.layernorm", name=name)] + vec(L.ln_2[f]))
+    fr.heatmap = heatmap(ctx, rows=list(range(ctx.trace.n_tokens)))
+
+
+def ffn(ctx, fr: Frame):
+    L, f, c = ctx.L, ctx.f, ctx.trace.config
+    step = ctx.beat.key.split(".")[1]
+    negative = L.ffn_pre[f] < 0
+    neg = int(negative.sum())
+    for s in fr.students:
+        s.notebook = ctx.strip("notebook", L.output[s.index] if step == "residual" else L.resid_attn[s.index])
+    name = ctx.names[f]
+    if step == "hidden":
+        fr.board_strips = [ctx.strip("hidden", L.ffn_pre[f], ctx.alpha)]
+        fr.board = [ctx.t("board.hidden", name=name)]
+    elif step == "relu":
+        zeroed = [bool(z) for z in negative] if c.activation_function == "relu" else []
+        fr.board_strips = [ctx.strip("hidden", L.ffn_pre[f]),
+                           ctx.strip("hidden", L.ffn_hidden[f], ctx.alpha, zeroed=zeroed)]
+        fr.board = [ctx.t("board.hidden", name=name), ctx.t("board.relu", name=name)]
+    else:
+        fr.board_strips = [ctx.strip("hidden", L.ffn_hidden[f])]
+        fr.board = [ctx.t("board.ffn_out", name=name)] + vec(L.output[f])
+    fr.narration = ctx.t(f"ffn.{step}", f=c.d_ffn, neg=neg, focus=name, c=c.n_embd, layer=ctx.sel.layer + 1)
+
+
+def layers(ctx, fr: Frame):
+    k, f, c = ctx.beat.arg, ctx.f, ctx.trace.config
+    layer = ctx.trace.layers[k]
+    h = layer.head(ctx.sel.head)
+    for s in fr.students:
+        s.notebook = ctx.strip("notebook", layer.output[s.index])
+        s.cards = ctx.cards(s.index, layer=layer, raised=s.index == f)
+    w = h.weights[f]
+    best = int(np.argmax(w))
+    fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j])) for j in range(f + 1)]
+    fr.heatmap = heatmap(ctx, rows=list(range(ctx.trace.n_tokens)), layer=k)
+    fr.layer_view = layer_view(ctx, upto=k + 1)
+    fr.narration = ctx.t("layers.layer", layer=k + 1, n_layer=c.n_layer, focus=ctx.names[f], name=ctx.names[best],
+                         w=fmt(w[best]))
+    fr.board = [ctx.t("board.layer", layer=k + 1, name=ctx.names[f])] + vec(layer.output[f])
+
+
+def answer(ctx, fr: Frame):
+    tr = ctx.trace
+    last = tr.n_tokens - 1
+    vocab = _vocabulary(tr)
+    logits = tr.logits[last]
+    for s in fr.students:
+        s.notebook = ctx.strip("notebook", tr.layers[-1].output[s.index])
+        s.state = "focus" if s.index == last else "normal"
+    fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last])
+    if ctx.beat.key == "answer.logits":
+        top = np.argsort(-logits, kind="stable")[:TOP_WORDS]
+        fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(logits[i]) for i in top], "query")
+        fr.board = [ctx.t("board.logit", word=vocab[i], logit=fmt(logits[i])) for i in top]
+        fr.narration = ctx.t("answer.logits", last=ctx.names[last], v=len(logits))
+    else:
+        probs = temperature_probs(logits, ctx.sel.temperature)
+        top = np.argsort(-probs, kind="stable")[:TOP_WORDS]
+        fr.bars = Bars(ctx.t("bars.probs"), [vocab[i] for i in top], [float(probs[i]) for i in top], "weight",
+                       highlight=0, total=ctx.t("bars.sum", total=fmt(probs.sum(), 3)))
+        fr.board = [ctx.t("board.prob", word=vocab[i], p=fmt(probs[i], 3)) for i in top]
+        fr.narration = ctx.t("answer.softmax", temp=fmt(ctx.sel.temperature, 1), top=vocab[top[0]],
+                             p=fmt(probs[top[0]], 3))
+
+
+def _vocabulary(trace) -> list[str]:
+    return trace.vocab or [str(i) for i in range(trace.config.vocab_size)]
+
+
+BUILDERS = {"heads.others": heads, "heads.concat": heads, "heads.project": heads, "heads.residual": heads,
+            "ffn.hidden": ffn, "ffn.relu": ffn, "ffn.residual": ffn, "layers.layer": layers,
+            "answer.logits": answer, "answer.softmax": answer}

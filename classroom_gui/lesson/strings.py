@@ -1,0 +1,25 @@
+"""The words of the lesson in each language: flat dotted keys ("chapter.softmax") in strings/<lang>.json.
+
+English is the reference: a key missing from another language falls back to English, and a test checks
+that none is missing.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+LANGUAGES = ("en", "ja")
+_DIR = Path(__file__).resolve().parent / "strings"
+
+
+@lru_cache(maxsize=None)
+def table(lang: str) -> dict[str, str]:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language '{lang}'; choose one of {', '.join(LANGUAGES)}")
+    return json.loads((_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+def text(lang: str, key: str, **values) -> str:
+    template = table(lang).get(key) or table("en")[key]
+    return template.format(**values) if values else template
