@@ -21,6 +21,8 @@ class InputError(ValueError):
 class SentenceRun:
     trace: Trace
     notices: list[str] = field(default_factory=list)  # e.g. "truncated to the first 64 tokens"
+    total_tokens: int = 0                             # before truncation to the context
+    unknown_words: list[str] = field(default_factory=list)
 
 
 def check_text(text: str) -> str:
@@ -43,6 +45,7 @@ def run_sentence(checkpoint: Checkpoint, text: str) -> SentenceRun:
     if not tokens:
         raise InputError("the sentence has no words the class can read")
     notices = []
+    total = len(tokens)
     limit = checkpoint.config.n_positions
     if len(tokens) > limit:
         notices.append(f"the sentence has {len(tokens)} tokens; only the first {limit} fit in the model's context")
@@ -53,4 +56,4 @@ def run_sentence(checkpoint: Checkpoint, text: str) -> SentenceRun:
     trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
                     tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens])
     trace.vocab = checkpoint.tokenizer.vocab
-    return SentenceRun(trace, notices)
+    return SentenceRun(trace, notices, total_tokens=total, unknown_words=list(dict.fromkeys(unknown)))

@@ -1,0 +1,78 @@
+"""Player is the lesson's clock: the time on the timeline, playing or paused, and the speed.
+
+As in PhET's time controls, the player owns `playing`; `step(dt)` advances only while playing and caps
+dt so a stalled frame never skips a beat; stepping keys jump between beat stops. No Qt: the window's
+timer calls step(dt) and then draws frame_at(trace, selection, player.time).
+"""
+from __future__ import annotations
+
+from .timeline import Timeline
+
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
+MAX_DT = 0.1  # seconds of wall time one step may cover
+
+
+class Player:
+    def __init__(self, timeline: Timeline, time: float = 0.0, speed: float = 1.0):
+        self.timeline = timeline
+        self.time = 0.0
+        self.playing = False
+        self.speed = speed if speed in SPEEDS else 1.0
+        self.seek(time)
+
+    def reset(self) -> None:
+        self.time, self.playing, self.speed = 0.0, False, 1.0
+
+    def set_timeline(self, timeline: Timeline, keep_beat: bool = True) -> None:
+        """A new sentence: keep the same beat index where it still exists."""
+        beat, _ = self.timeline.locate(self.time)
+        self.timeline = timeline
+        self.time = timeline.beat_stop(beat) if keep_beat else 0.0
+
+    def seek(self, t: float) -> None:
+        self.time = min(max(float(t), 0.0), self.timeline.duration)
+
+    def step(self, dt: float) -> bool:
+        """Advance by dt seconds of wall time; returns True when the time changed."""
+        if not self.playing:
+            return False
+        before = self.time
+        self.seek(self.time + min(max(dt, 0.0), MAX_DT) * self.speed)
+        if self.time >= self.timeline.duration:
+            self.playing = False
+        return self.time != before
+
+    def toggle(self) -> None:
+        if not self.playing and self.time >= self.timeline.duration:
+            self.time = 0.0  # play again from the start
+        self.playing = not self.playing
+
+    def next_beat(self) -> None:
+        self.playing = False
+        self.seek(self.timeline.next_stop(self.time))
+
+    def prev_beat(self) -> None:
+        self.playing = False
+        self.seek(self.timeline.prev_stop(self.time))
+
+    def next_chapter(self) -> None:
+        self.playing = False
+        self.seek(self.timeline.next_chapter(self.time))
+
+    def prev_chapter(self) -> None:
+        self.playing = False
+        self.seek(self.timeline.prev_chapter(self.time))
+
+    def home(self) -> None:
+        self.playing = False
+        self.seek(0.0)
+
+    def end(self) -> None:
+        self.playing = False
+        self.seek(self.timeline.duration)
+
+    def faster(self) -> None:
+        self.speed = SPEEDS[min(SPEEDS.index(self.speed) + 1, len(SPEEDS) - 1)]
+
+    def slower(self) -> None:
+        self.speed = SPEEDS[max(SPEEDS.index(self.speed) - 1, 0)]

@@ -1,0 +1,51 @@
+"""CanvasView shows the ClassroomScene scaled to the widget, keeping its fixed 16:9 logical size, and
+turns a click on a desk into "this student asks" (by looking the point up in the Frame's desks).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsView
+
+from ..lesson.frame import Frame
+from .canvas import ClassroomScene
+
+
+class CanvasView(QGraphicsView):
+    studentClicked = Signal(int)
+
+    def __init__(self, parent=None):
+        self.classroom = ClassroomScene()
+        super().__init__(self.classroom, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(480, 270)
+        self.frame: Frame | None = None
+
+    def show_frame(self, frame: Frame) -> None:
+        self.frame = frame
+        self.classroom.show_frame(frame)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def student_at(self, x: float, y: float) -> int:
+        for s in (self.frame.students if self.frame else []):
+            if s.x <= x <= s.x + s.w and s.y <= y <= s.y + s.h:
+                return s.index
+        return -1
+
+    def mousePressEvent(self, event):
+        p = self.mapToScene(event.position().toPoint())
+        seat = self.student_at(p.x(), p.y())
+        if seat >= 0:
+            self.studentClicked.emit(seat)
+        super().mousePressEvent(event)

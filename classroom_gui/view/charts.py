@@ -1,0 +1,121 @@
+"""ChartPanel: the pyqtgraph views beside the classroom — the bars (scores morphing into weights, or the
+next-word probabilities), the labelled attention heatmap, and the layer view (every student's notebook
+across layers, with trails). They draw the Frame's numbers; nothing is computed here.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import numpy as np  # noqa: E402
+import pyqtgraph as pg  # noqa: E402
+from PySide6.QtWidgets import QTabWidget  # noqa: E402
+
+from ..lesson.frame import Frame  # noqa: E402
+from . import palette  # noqa: E402
+
+
+def _plot() -> pg.PlotWidget:
+    w = pg.PlotWidget()
+    w.setBackground("w")
+    w.setMenuEnabled(False)
+    w.setMouseEnabled(False, False)
+    w.hideButtons()
+    return w
+
+
+class ChartPanel(QTabWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bars_plot, self.heat_plot, self.layer_plot = _plot(), _plot(), _plot()
+        self.addTab(self.bars_plot, "")
+        self.addTab(self.heat_plot, "")
+        self.addTab(self.layer_plot, "")
+        self._bars = pg.BarGraphItem(x=[], height=[], width=0.7)
+        self.bars_plot.addItem(self._bars)
+        self._image = pg.ImageItem(axisOrder="row-major")
+        self._image.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
+        self.heat_plot.addItem(self._image)
+        self.heat_plot.invertY(True)
+        self._trails = pg.PlotDataItem(pen=pg.mkPen((120, 120, 120), width=1))
+        self._points = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(palette.hex_color("query")))
+        self.layer_plot.addItem(self._trails)
+        self.layer_plot.addItem(self._points)
+        self._labels: list[pg.TextItem] = []
+        self._last: dict[str, object] = {}
+
+    def set_titles(self, bars: str, heatmap: str, layers: str) -> None:
+        for i, title in enumerate((bars, heatmap, layers)):
+            self.setTabText(i, title)
+
+    def show_frame(self, frame: Frame) -> None:
+        self._show_bars(frame)
+        self._show_heatmap(frame)
+        self._show_layers(frame)
+
+    def _changed(self, name: str, key) -> bool:
+        if self._last.get(name) == key:
+            return False
+        self._last[name] = key
+        return True
+
+    def _show_bars(self, frame: Frame) -> None:
+        b = frame.bars
+        key = None if b is None else (b.title, tuple(b.labels), tuple(b.values), tuple(b.masked), b.role)
+        if not self._changed("bars", key):
+            return
+        if b is None:
+            self._bars.setOpts(x=[], height=[])
+            self.bars_plot.setTitle("")
+            return
+        masked = b.masked or [False] * len(b.values)
+        brushes = [pg.mkBrush(palette.hex_color("masked" if m else b.role)) for m in masked]
+        self._bars.setOpts(x=np.arange(len(b.values)), height=np.asarray(b.values, float), width=0.7, brushes=brushes)
+        self.bars_plot.getAxis("bottom").setTicks([list(enumerate(b.labels))])
+        self.bars_plot.setTitle(b.title + (f"   {b.total}" if b.total else ""))
+        self.bars_plot.enableAutoRange()
+
+    def _show_heatmap(self, frame: Frame) -> None:
+        h = frame.heatmap
+        # the matrix is fixed by the sentence, layer and head, which the labels and title name
+        key = None if h is None else (h.title, tuple(h.labels), tuple(h.rows))
+        if not self._changed("heatmap", key):
+            return
+        if h is None or not h.labels:
+            self._image.clear()
+            return
+        m = np.asarray(h.matrix, float)
+        shown = np.full_like(m, np.nan)
+        shown[h.rows] = m[h.rows]
+        self._image.setImage(np.nan_to_num(shown, nan=0.0), levels=(0.0, 1.0))
+        ticks = [(i + 0.5, lab) for i, lab in enumerate(h.labels)]
+        self.heat_plot.getAxis("bottom").setTicks([ticks])
+        self.heat_plot.getAxis("left").setTicks([ticks])
+        self.heat_plot.setTitle(h.title)
+
+    def _show_layers(self, frame: Frame) -> None:
+        lv = frame.layer_view
+        key = None if lv is None else (tuple(lv.labels), lv.upto, len(lv.points))
+        if not self._changed("layers", key):
+            return
+        for item in self._labels:
+            self.layer_plot.removeItem(item)
+        self._labels = []
+        if lv is None or not lv.labels:
+            self._points.clear()
+            self._trails.setData([], [])
+            return
+        pts = np.asarray(lv.points, float)[: lv.upto + 1]  # [layers shown, T, 2]
+        current = pts[-1]
+        self._points.setData(current[:, 0], current[:, 1])
+        # all trails in one item: each student's path through the layers, separated by breaks
+        path = np.concatenate([np.vstack([pts[:, j], [[np.nan, np.nan]]]) for j in range(pts.shape[1])])
+        self._trails.setData(path[:, 0], path[:, 1], connect="finite")
+        if len(lv.labels) <= 24:
+            for j, label in enumerate(lv.labels):
+                t = pg.TextItem(label, color=(40, 40, 40), anchor=(0, 1))
+                t.setPos(float(current[j, 0]), float(current[j, 1]))
+                self.layer_plot.addItem(t)
+                self._labels.append(t)
+        self.layer_plot.setTitle("")

@@ -1,0 +1,102 @@
+"""The transport bar under the classroom: chapter and step buttons, play/pause, a scrubber with
+chapter marks, the step counter, speed and reset. It only emits what the user asked for.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+
+from ..lesson.player import SPEEDS
+
+SCRUB_STEPS_PER_SECOND = 100
+
+
+class ChapterSlider(QSlider):
+    """A time scrubber that marks where each chapter starts."""
+
+    def __init__(self):
+        super().__init__(Qt.Orientation.Horizontal)
+        self.marks: list[float] = []  # chapter starts, in seconds
+        self.setMinimumWidth(200)
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.marks or self.maximum() <= 0:
+            return
+        p = QPainter(self)
+        p.setPen(QPen(QColor("#555555"), 2))
+        span = self.width() - 12
+        for t in self.marks:
+            x = 6 + span * (t * SCRUB_STEPS_PER_SECOND) / self.maximum()
+            p.drawLine(int(x), 2, int(x), 7)
+        p.end()
+
+
+class Controls(QWidget):
+    action = Signal(str)          # one of the shortcut table's action names
+    scrubbed = Signal(float)      # seconds
+    speedChosen = Signal(float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 6, 2)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, glyph in (("prev_chapter", "⏮"), ("prev_beat", "◀"), ("play", "▶"), ("next_beat", "▶|"),
+                            ("next_chapter", "⏭")):
+            b = QPushButton(glyph)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _=False, n=name: self.action.emit(n))
+            self.buttons[name] = b
+            row.addWidget(b)
+        self.slider = ChapterSlider()
+        self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.slider.valueChanged.connect(self._slid)
+        row.addWidget(self.slider, 1)
+        self.step_label = QLabel()
+        self.step_label.setMinimumWidth(110)
+        row.addWidget(self.step_label)
+        self.speed_label = QLabel()
+        row.addWidget(self.speed_label)
+        self.speed = QComboBox()
+        self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for s in SPEEDS:
+            self.speed.addItem(f"{s:g}×", s)
+        self.speed.currentIndexChanged.connect(lambda i: self.speedChosen.emit(float(self.speed.itemData(i))))
+        row.addWidget(self.speed)
+        self.reset = QPushButton()
+        self.reset.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reset.clicked.connect(lambda: self.action.emit("reset"))
+        row.addWidget(self.reset)
+        self._updating = False
+
+    def _slid(self, value: int) -> None:
+        if not self._updating:
+            self.scrubbed.emit(value / SCRUB_STEPS_PER_SECOND)
+
+    def set_timeline(self, duration: float, chapter_starts: list[float]) -> None:
+        self._updating = True
+        self.slider.setMaximum(int(round(duration * SCRUB_STEPS_PER_SECOND)))
+        self.slider.marks = chapter_starts
+        self._updating = False
+        self.slider.update()
+
+    def show_time(self, t: float, playing: bool, step_text: str, speed: float) -> None:
+        self._updating = True
+        self.slider.setValue(int(round(t * SCRUB_STEPS_PER_SECOND)))
+        self.buttons["play"].setText("⏸" if playing else "▶")
+        self.step_label.setText(step_text)
+        i = self.speed.findData(speed)
+        if i >= 0 and i != self.speed.currentIndex():
+            self.speed.blockSignals(True)
+            self.speed.setCurrentIndex(i)
+            self.speed.blockSignals(False)
+        self._updating = False
+
+    def retranslate(self, t) -> None:
+        for name, key in (("prev_chapter", "ui.prev_chapter"), ("prev_beat", "ui.prev_beat"), ("play", "ui.play"),
+                          ("next_beat", "ui.next_beat"), ("next_chapter", "ui.next_chapter")):
+            self.buttons[name].setToolTip(t(key))
+        self.speed_label.setText(t("ui.speed"))
+        self.reset.setText(t("ui.reset"))

@@ -1,0 +1,350 @@
+"""MainWindow is the classroom window: sentence field and selectors on top, the classroom canvas with the
+transport bar, and a dock with the narration and the charts. It keeps the Player and the Selection,
+and on every change draws frame_at(trace, selection, time) — the same function export uses.
+"""
+from __future__ import annotations
+
+import time
+import unicodedata
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QLineEdit, QMainWindow,
+                               QPushButton, QToolBar, QVBoxLayout, QWidget)
+
+from ..lesson.numbers import temperature_probs
+from ..lesson.player import Player
+from ..lesson.state import Selection, frame_at, timeline_for
+from ..lesson.strings import text
+from ..lesson.timeline import Timeline
+from ..model.sentence import InputError, run_sentence
+from . import dialogs, settings
+from .canvas_view import CanvasView
+from .charts import ChartPanel
+from .controls import Controls
+from .shortcuts import SHORTCUTS
+
+FRAME_MS = 16
+LANGUAGE_NAMES = (("en", "English"), ("ja", "日本語"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, checkpoint, store=None):
+        super().__init__()
+        self.checkpoint = checkpoint
+        self.store = store if store is not None else settings.open_store()
+        prefs = settings.load(self.store)
+        self.sel = Selection(lang=prefs.lang)
+        self.run = None
+        self.notices: list[str] = []
+        self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=prefs.speed)
+        self._build()
+        self._bind_shortcuts()
+        self._clock = time.monotonic()
+        self.timer = QTimer(self)
+        self.timer.setInterval(FRAME_MS)
+        self.timer.timeout.connect(self._tick)
+        if prefs.geometry is not None:
+            self.restoreGeometry(prefs.geometry)
+        else:
+            self.resize(1440, 900)
+        self.sentence.setText(prefs.sentence)
+        self.retranslate()
+        self.apply_sentence()
+
+    # building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        bar = QToolBar()
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.top_bar = bar
+        self.sentence_label = QLabel()
+        self.sentence = QLineEdit()
+        self.sentence.setMinimumWidth(320)
+        self.sentence.returnPressed.connect(self.apply_sentence)
+        self.apply_button = QPushButton()
+        self.apply_button.clicked.connect(self.apply_sentence)
+        self.lang_label, self.focus_label, self.layer_label, self.head_label, self.temp_label = (
+            QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
+        self.lang_box, self.focus_box, self.layer_box, self.head_box = QComboBox(), QComboBox(), QComboBox(), QComboBox()
+        for code, name in LANGUAGE_NAMES:
+            self.lang_box.addItem(name, code)
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.1, 5.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setValue(1.0)
+        for w in (self.sentence_label, self.sentence, self.apply_button, self.lang_label, self.lang_box,
+                  self.focus_label, self.focus_box, self.layer_label, self.layer_box, self.head_label,
+                  self.head_box, self.temp_label, self.temperature):
+            bar.addWidget(w)
+        self.lang_box.currentIndexChanged.connect(lambda _: self.set_language(self.lang_box.currentData()))
+        self.focus_box.currentIndexChanged.connect(lambda i: self.select(focus=i) if i >= 0 else None)
+        self.layer_box.currentIndexChanged.connect(lambda i: self.select(layer=i) if i >= 0 else None)
+        self.head_box.currentIndexChanged.connect(lambda i: self.select(head=i) if i >= 0 else None)
+        self.temperature.valueChanged.connect(lambda v: self.select(temperature=round(float(v), 2)))
+
+        centre = QWidget()
+        box = QVBoxLayout(centre)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.canvas = CanvasView()
+        self.canvas.studentClicked.connect(lambda seat: self.select(focus=seat))
+        self.controls = Controls()
+        self.controls.action.connect(self.do)
+        self.controls.scrubbed.connect(self._scrub)
+        self.controls.speedChosen.connect(self._set_speed)
+        self.add_answer = QPushButton()
+        self.add_answer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add_answer.clicked.connect(self.add_answer_to_class)
+        self.controls.layout().addWidget(self.add_answer)
+        box.addWidget(self.canvas, 1)
+        box.addWidget(self.controls)
+        self.setCentralWidget(centre)
+
+        self.dock = QDockWidget()
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        side = QWidget()
+        side_box = QVBoxLayout(side)
+        self.narration = QLabel()
+        self.narration.setWordWrap(True)
+        self.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.narration.setMinimumHeight(90)
+        self.narration.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.charts = ChartPanel()
+        side_box.addWidget(self.narration)
+        side_box.addWidget(self.charts, 1)
+        self.dock.setWidget(side)
+        self.dock.setMinimumWidth(360)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+        self.menus = {name: self.menuBar().addMenu("") for name in ("file", "lesson", "view", "help")}
+        self.menu_actions: dict[str, QAction] = {}
+        for menu, name in (("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
+                           ("lesson", "next_chapter"), ("lesson", "prev_chapter"), ("lesson", "reset"),
+                           ("view", "presenter"), ("view", "language"), ("help", "help"), ("help", "glossary")):
+            act = self.menus[menu].addAction("")
+            act.triggered.connect(lambda _=False, n=name: self.do(n))
+            self.menu_actions[name] = act
+
+    def _bind_shortcuts(self) -> None:
+        self.shortcuts = []
+        for keys, action, _help in SHORTCUTS:
+            for key in keys:
+                sc = QShortcut(QKeySequence(key), self)
+                sc.activated.connect(lambda a=action: self.do(a))
+                self.shortcuts.append(sc)
+
+    # language --------------------------------------------------------------------------------
+    def t(self, key: str, **values) -> str:
+        return text(self.sel.lang, key, **values)
+
+    def set_language(self, lang: str) -> None:
+        if lang and lang != self.sel.lang:
+            self.sel = Selection(self.sel.focus, self.sel.layer, self.sel.head, self.sel.temperature, lang)
+            self.retranslate()
+            self._rebuild_notices()
+            self.refresh()
+
+    def retranslate(self) -> None:
+        t = self.t
+        self.setWindowTitle(t("ui.window_title"))
+        self.sentence_label.setText(t("ui.sentence"))
+        self.sentence.setPlaceholderText(t("ui.sentence_placeholder"))
+        self.apply_button.setText(t("ui.apply"))
+        self.lang_label.setText(t("ui.language"))
+        self.focus_label.setText(t("ui.focus"))
+        self.layer_label.setText(t("ui.layer"))
+        self.head_label.setText(t("ui.head"))
+        self.temp_label.setText(t("ui.temperature"))
+        self.lang_box.blockSignals(True)
+        self.lang_box.setCurrentIndex([c for c, _ in LANGUAGE_NAMES].index(self.sel.lang))
+        self.lang_box.blockSignals(False)
+        self.controls.retranslate(t)
+        self.dock.setWindowTitle(t("ui.charts"))
+        self.charts.set_titles(t("ui.tab_bars"), t("ui.tab_heatmap"), t("ui.tab_layers"))
+        for name, key in (("file", "ui.menu_file"), ("lesson", "ui.menu_lesson"), ("view", "ui.menu_view"),
+                          ("help", "ui.menu_help")):
+            self.menus[name].setTitle(t(key))
+        labels = {"quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
+                  "next_chapter": "ui.next_chapter", "prev_chapter": "ui.prev_chapter", "reset": "ui.reset",
+                  "presenter": "ui.presenter", "language": "help.language", "help": "ui.help_title",
+                  "glossary": "ui.glossary"}
+        for name, act in self.menu_actions.items():
+            act.setText(t(labels[name]))
+        self._fill_selectors()
+
+    def _fill_selectors(self) -> None:
+        c = self.checkpoint.config
+        tokens = self.run.trace.tokens if self.run else []
+        for box, items, current in ((self.focus_box, [self.t("ui.seat_n", n=i + 1, word=w) for i, w in enumerate(tokens)], self.sel.focus),
+                                    (self.layer_box, [self.t("ui.layer_n", n=i + 1) for i in range(c.n_layer)], self.sel.layer),
+                                    (self.head_box, [self.t("ui.head_n", n=i + 1) for i in range(c.n_head)], self.sel.head)):
+            box.blockSignals(True)
+            box.clear()
+            box.addItems(items)
+            box.setCurrentIndex(min(current, len(items) - 1))
+            box.blockSignals(False)
+
+    # the sentence ----------------------------------------------------------------------------
+    def apply_sentence(self) -> None:
+        raw = self.sentence.text()
+        cleaned = "".join(" " if unicodedata.category(c) == "Cc" else c for c in raw)
+        try:
+            self.run = run_sentence(self.checkpoint, cleaned)
+        except InputError:
+            self.run = None
+        except Exception as exc:  # never let a sentence kill the window
+            self.run = None
+            self.narration.setText(f"{type(exc).__name__}: {exc}")
+        n = self.run.trace.n_tokens if self.run else 1
+        self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
+        if self.run and self.sel.focus >= n:
+            self.sel = Selection(n - 1, self.sel.layer, self.sel.head, self.sel.temperature, self.sel.lang)
+        self.controls.set_timeline(self.player.timeline.duration,
+                                   [s for _, s in self.player.timeline.chapter_starts()])
+        self._rebuild_notices()
+        self._fill_selectors()
+        self.canvas.setFocus()
+        self.refresh()
+
+    def _rebuild_notices(self) -> None:
+        self.notices = []
+        if self.run is None:
+            return
+        limit = self.checkpoint.config.n_positions
+        if self.run.total_tokens > limit:
+            self.notices.append(self.t("notice.truncated", n=self.run.total_tokens, limit=limit))
+        if self.run.unknown_words:
+            sep = "、" if self.sel.lang == "ja" else ", "
+            self.notices.append(self.t("notice.unknown", words=sep.join(self.run.unknown_words)))
+
+    def add_answer_to_class(self) -> None:
+        word = self.answer_word()
+        if not word:
+            return
+        current = self.sentence.text().rstrip()
+        joiner = " " if word.isascii() and word[0].isalnum() and current and current[-1].isascii() else ""
+        self.sentence.setText(current + joiner + word)
+        self.apply_sentence()
+        self.player.seek(self.player.timeline.duration)
+        self.refresh()
+
+    def answer_word(self) -> str:
+        if not self.run:
+            return ""
+        trace = self.run.trace
+        probs = temperature_probs(trace.logits[-1], self.sel.temperature)
+        return trace.vocab[int(probs.argmax())] if trace.vocab else ""
+
+    # selection and time ----------------------------------------------------------------------
+    def select(self, **changes) -> None:
+        values = {"focus": self.sel.focus, "layer": self.sel.layer, "head": self.sel.head,
+                  "temperature": self.sel.temperature, "lang": self.sel.lang, **changes}
+        new = Selection(**values)
+        if self.run:
+            new = new.clamped(self.run.trace)
+        if new != self.sel:
+            self.sel = new
+            for box, value in ((self.focus_box, new.focus), (self.layer_box, new.layer), (self.head_box, new.head)):
+                if box.currentIndex() != value:
+                    box.blockSignals(True)
+                    box.setCurrentIndex(value)
+                    box.blockSignals(False)
+            self.refresh()
+
+    def do(self, action: str) -> None:
+        p = self.player
+        simple = {"next_beat": p.next_beat, "prev_beat": p.prev_beat, "next_chapter": p.next_chapter,
+                  "prev_chapter": p.prev_chapter, "home": p.home, "end": p.end, "faster": p.faster,
+                  "slower": p.slower}
+        if action in simple:
+            simple[action]()
+        elif action == "play":
+            p.toggle()
+            self._clock = time.monotonic()
+            self.timer.start() if p.playing else self.timer.stop()
+        elif action == "reset":
+            p.reset()
+            self.timer.stop()
+            self.temperature.setValue(1.0)
+            self.sel = Selection(lang=self.sel.lang)
+            self._fill_selectors()
+        elif action in ("next_focus", "prev_focus"):
+            n = self.run.trace.n_tokens if self.run else 1
+            self.select(focus=(self.sel.focus + (1 if action == "next_focus" else -1)) % n)
+            return
+        elif action == "presenter":
+            self.set_presenter(True)
+        elif action == "leave":
+            self.set_presenter(False)
+        elif action == "language":
+            self.set_language("ja" if self.sel.lang == "en" else "en")
+            return
+        elif action == "sentence":
+            self.sentence.setFocus()
+            self.sentence.selectAll()
+            return
+        elif action == "help":
+            dialogs.help_dialog(self, self.t).exec()
+            return
+        elif action == "glossary":
+            dialogs.glossary_dialog(self, self.t).exec()
+            return
+        elif action == "quit":
+            self.close()
+            return
+        self.refresh()
+
+    def _scrub(self, seconds: float) -> None:
+        self.player.playing = False
+        self.timer.stop()
+        self.player.seek(seconds)
+        self.refresh()
+
+    def _set_speed(self, speed: float) -> None:
+        self.player.speed = speed
+        self.refresh()
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        dt, self._clock = now - self._clock, now
+        self.player.step(dt)
+        if not self.player.playing:
+            self.timer.stop()
+        self.refresh()
+
+    def set_presenter(self, on: bool) -> None:
+        for w in (self.top_bar, self.dock, self.controls, self.menuBar()):
+            w.setVisible(not on)
+        if on:
+            self.showFullScreen()
+        elif self.isFullScreen():
+            self.showNormal()
+        self.canvas.setFocus()
+
+    def is_presenting(self) -> bool:
+        return not self.controls.isVisible() and self.isFullScreen()
+
+    # drawing ---------------------------------------------------------------------------------
+    def current_frame(self):
+        return frame_at(self.run.trace if self.run else None, self.sel, self.player.time, self.notices)
+
+    def refresh(self) -> None:
+        frame = self.current_frame()
+        self.canvas.show_frame(frame)
+        self.charts.show_frame(frame)
+        self.narration.setText(f"<b>{frame.title}</b><br>{frame.narration}" if frame.title else frame.message)
+        n = len(self.player.timeline)
+        step = self.t("ui.step_of", i=frame.beat + 1, n=n) if self.run else ""
+        self.controls.show_time(self.player.time, self.player.playing, step, self.player.speed)
+        word = self.answer_word() if frame.chapter_key == "answer" else ""
+        self.add_answer.setVisible(bool(word))
+        if word:
+            self.add_answer.setText(self.t("ui.add_answer", word=word))
+
+    def closeEvent(self, event):
+        try:
+            settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
+                                                        self.sel.lang, self.player.speed, self.saveGeometry()))
+        except Exception:
+            pass  # settings are a convenience; never block closing
+        super().closeEvent(event)
