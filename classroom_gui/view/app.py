@@ -30,7 +30,6 @@ def run(args) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Attention Classroom")
-    fonts.install_app_font(app)
     folder = getattr(args, "model", None) or teaching_model_dir()
     try:
         checkpoint = load_checkpoint(folder)

@@ -39,7 +39,7 @@ class ChartPanel(QTabWidget):
         self.heat_plot.addItem(self._image)
         self.heat_plot.invertY(True)
         self._trails = pg.PlotDataItem(pen=pg.mkPen((120, 120, 120), width=1))
-        self._points = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(palette.hex_color("query")))
+        self._points = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(palette.CLASSROOM.role("query")))
         self.layer_plot.addItem(self._trails)
         self.layer_plot.addItem(self._points)
         self._labels: list[pg.TextItem] = []
@@ -70,7 +70,7 @@ class ChartPanel(QTabWidget):
             self.bars_plot.setTitle("")
             return
         masked = b.masked or [False] * len(b.values)
-        brushes = [pg.mkBrush(palette.hex_color("masked" if m else b.role)) for m in masked]
+        brushes = [pg.mkBrush(palette.CLASSROOM.color("masked") if m else palette.CLASSROOM.role(b.role)) for m in masked]
         self._bars.setOpts(x=np.arange(len(b.values)), height=np.asarray(b.values, float), width=0.7, brushes=brushes)
         self.bars_plot.getAxis("bottom").setTicks([list(enumerate(b.labels))])
         self.bars_plot.setTitle(b.title + (f"   {b.total}" if b.total else ""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QWidget
 
 from ..lesson.player import SPEEDS
 
@@ -43,9 +43,15 @@ class Controls(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
         self.buttons: dict[str, QPushButton] = {}
-        for name, glyph in (("prev_chapter", "⏮"), ("prev_beat", "◀"), ("play", "▶"), ("next_beat", "▶|"),
-                            ("next_chapter", "⏭")):
-            b = QPushButton(glyph)
+        style = self.style()
+        P = QStyle.StandardPixmap
+        self.icons = {"prev_chapter": style.standardIcon(P.SP_MediaSkipBackward),
+                      "prev_beat": style.standardIcon(P.SP_MediaSeekBackward),
+                      "play": style.standardIcon(P.SP_MediaPlay), "pause": style.standardIcon(P.SP_MediaPause),
+                      "next_beat": style.standardIcon(P.SP_MediaSeekForward),
+                      "next_chapter": style.standardIcon(P.SP_MediaSkipForward)}
+        for name in ("prev_chapter", "prev_beat", "play", "next_beat", "next_chapter"):
+            b = QPushButton(self.icons[name], "")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _=False, n=name: self.action.emit(n))
             self.buttons[name] = b
@@ -85,7 +91,7 @@ class Controls(QWidget):
     def show_time(self, t: float, playing: bool, step_text: str, speed: float) -> None:
         self._updating = True
         self.slider.setValue(int(round(t * SCRUB_STEPS_PER_SECOND)))
-        self.buttons["play"].setText("⏸" if playing else "▶")
+        self.buttons["play"].setIcon(self.icons["pause" if playing else "play"])
         self.step_label.setText(step_text)
         i = self.speed.findData(speed)
         if i >= 0 and i != self.speed.currentIndex():

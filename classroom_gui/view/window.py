@@ -8,8 +8,8 @@ import time
 import unicodedata
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QLineEdit, QMainWindow,
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QLineEdit, QMainWindow,
                                QPushButton, QToolBar, QVBoxLayout, QWidget)
 
 from ..lesson.numbers import temperature_probs
@@ -18,7 +18,7 @@ from ..lesson.state import Selection, frame_at, timeline_for
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
 from ..model.sentence import InputError, run_sentence
-from . import dialogs, settings
+from . import dialogs, fonts, settings
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
@@ -28,9 +28,31 @@ FRAME_MS = 16
 LANGUAGE_NAMES = (("en", "English"), ("ja", "日本語"))
 
 
+def use_bundled_font() -> None:
+    """Every widget, menu and dialog draws with the bundled font, so Japanese never shows as boxes."""
+    app = QApplication.instance()
+    family = fonts.ui_family()
+    if app.font().family() != family:
+        f = QFont(family)
+        f.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(f)
+
+
+def default_focus(tokens: list[str]) -> int:
+    """The seed's student: "cat" (or 猫) asks, unless it sits first and so could only hear itself; then the
+    last student, who hears everyone and whose notebook gives the answer."""
+    for i, word in enumerate(tokens):
+        if word.lower() == "cat" or word == "猫":
+            if i > 0:
+                return i
+            break
+    return min(1, len(tokens) - 1) if len(tokens) <= 2 else len(tokens) - 1
+
+
 class MainWindow(QMainWindow):
     def __init__(self, checkpoint, store=None):
         super().__init__()
+        use_bundled_font()
         self.checkpoint = checkpoint
         self.store = store if store is not None else settings.open_store()
         prefs = settings.load(self.store)
@@ -113,8 +135,9 @@ class MainWindow(QMainWindow):
         side_box.addWidget(self.narration)
         side_box.addWidget(self.charts, 1)
         self.dock.setWidget(side)
-        self.dock.setMinimumWidth(360)
+        self.dock.setMinimumWidth(320)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.resizeDocks([self.dock], [400], Qt.Orientation.Horizontal)
 
         self.menus = {name: self.menuBar().addMenu("") for name in ("file", "lesson", "view", "help")}
         self.menu_actions: dict[str, QAction] = {}
@@ -197,8 +220,9 @@ class MainWindow(QMainWindow):
             self.narration.setText(f"{type(exc).__name__}: {exc}")
         n = self.run.trace.n_tokens if self.run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
-        if self.run and self.sel.focus >= n:
-            self.sel = Selection(n - 1, self.sel.layer, self.sel.head, self.sel.temperature, self.sel.lang)
+        if self.run:
+            self.sel = Selection(default_focus(self.run.trace.tokens), self.sel.layer, self.sel.head,
+                                 self.sel.temperature, self.sel.lang)
         self.controls.set_timeline(self.player.timeline.duration,
                                    [s for _, s in self.player.timeline.chapter_starts()])
         self._rebuild_notices()
