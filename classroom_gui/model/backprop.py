@@ -21,15 +21,16 @@ Params = dict  # name -> np.ndarray
 # ---------------------------------------------------------------- small pieces and their derivatives
 
 def layer_norm_backward(dy, x, g, eps):  # [N, C], [N, C], [C], float -> dx [N, C], dg [C], db [C]
-    t = x.dtype.type
-    mean = np.mean(x, axis=-1, keepdims=True)
-    rstd = t(1) / np.sqrt(np.var(x, axis=-1, keepdims=True) + t(eps))
-    xhat = (x - mean) * rstd                                   # the normalised row, before g and b
+    t, n = x.dtype.type, x.shape[-1]
+    add = np.add.reduce  # the ufunc's reduce: np.mean / np.sum's Python wrappers cost more than the math here
+    centred = x - add(x, axis=-1, keepdims=True) / t(n)
+    rstd = t(1) / np.sqrt(add(centred * centred, axis=-1, keepdims=True) / t(n) + t(eps))
+    xhat = centred * rstd                                       # the normalised row, before g and b
     dxhat = dy * g
     # dx = rstd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)): the mean and the spread are shared
-    dx = rstd * (dxhat - np.mean(dxhat, axis=-1, keepdims=True)
-                 - xhat * np.mean(dxhat * xhat, axis=-1, keepdims=True))
-    return dx, np.sum(dy * xhat, axis=0), np.sum(dy, axis=0)
+    dx = rstd * (dxhat - add(dxhat, axis=-1, keepdims=True) / t(n)
+                 - xhat * (add(dxhat * xhat, axis=-1, keepdims=True) / t(n)))
+    return dx, add(dy * xhat, axis=0), add(dy, axis=0)
 
 
 def activation_grad(name: str, x):  # [N, F] -> [N, F], d act(x) / dx
@@ -38,7 +39,7 @@ def activation_grad(name: str, x):  # [N, F] -> [N, F], d act(x) / dx
         return (x > 0).astype(x.dtype)
     if name == "gelu_new":
         c = t(sqrt(2 / pi))
-        th = np.tanh(c * (x + t(0.044715) * x ** 3))
+        th = np.tanh(c * (x + t(0.044715) * (x * x * x)))
         return t(0.5) * (t(1) + th) + t(0.5) * x * (t(1) - th * th) * c * (t(1) + t(3 * 0.044715) * x * x)
     if name == "gelu":  # x * Phi(x) -> Phi(x) + x * phi(x)
         phi_cdf = np.vectorize(lambda v: 0.5 * (1 + erf(v / sqrt(2))), otypes=[x.dtype])(x)
@@ -56,16 +57,18 @@ def cross_entropy(logits, targets, weights=None):  # [B, T, V], [B, T] int, [B, 
     if total <= 0:
         raise ValueError("cross_entropy needs at least one position with a positive weight")
     # log-softmax, shifted by the row maximum so exp() cannot overflow
-    shifted = logits - np.max(logits, axis=-1, keepdims=True)
-    log_z = np.log(np.sum(np.exp(shifted), axis=-1))            # [B, T]
+    shifted = logits - np.maximum.reduce(logits, axis=-1, keepdims=True)
+    probs = np.exp(shifted)
+    z = np.add.reduce(probs, axis=-1, keepdims=True)            # [B, T, 1]
+    probs /= z
     picked = np.take_along_axis(shifted, targets[..., None], axis=-1)[..., 0]
-    loss = np.sum(weights * (log_z - picked)) / total
+    loss = np.add.reduce(weights * (np.log(z[..., 0]) - picked), axis=None) / total
     # d loss / d logits = (softmax - onehot(target)) * weight / total
-    dlogits = np.exp(shifted - log_z[..., None])
-    np.put_along_axis(dlogits, targets[..., None],
-                      np.take_along_axis(dlogits, targets[..., None], axis=-1) - t(1), axis=-1)
-    dlogits *= (weights / total)[..., None]
-    return loss, dlogits
+    rows = np.arange(targets.size)
+    dlogits = probs.reshape(targets.size, -1)
+    dlogits[rows, targets.ravel()] -= t(1)
+    dlogits *= (weights / total).reshape(-1, 1)
+    return loss, dlogits.reshape(logits.shape)
 
 
 # ---------------------------------------------------------------- forward with caches
