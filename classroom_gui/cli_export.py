@@ -1,0 +1,170 @@
+"""The export subcommands: `export` (one moment as PNG/SVG/PDF), `deck` (PPTX/PDF/folder of PNGs) and
+`video` (MP4/GIF). They build the same frames as the window, with frame_at, and draw them offscreen.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .cli import CliError, arg, subcommand
+
+COMMON = (
+    arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
+    arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
+    arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number (default: cat)"),
+    arg("--layer", metavar="L", type=int, default=1, help="layer whose cards are shown, from 1 (default 1)"),
+    arg("--head", metavar="H", type=int, default=1, help="head whose cards are shown, from 1 (default 1)"),
+    arg("--lang", choices=("en", "ja"), default="en", help="language of every label and narration"),
+    arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
+    arg("--theme", choices=("classroom", "slide"), default="classroom", help="look of the picture"),
+    arg("--temperature", type=float, default=1.0, help="softmax temperature of the answer (default 1.0)"),
+)
+
+
+def _prepare(args):
+    """checkpoint -> trace -> selection -> (qt app, trace, selection, theme, size, notices)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
+    from PySide6.QtWidgets import QApplication
+
+    from .export.files import ExportError
+    from .export.pictures import parse_size
+    from .lesson.state import Selection
+    from .model.checkpoint import load_checkpoint
+    from .model.sentence import run_sentence
+    from .resources import teaching_model_dir
+    from .view import palette
+    from .view.window import default_focus
+
+    try:
+        size = parse_size(args.size)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    if not 0.05 <= args.temperature <= 20:
+        raise CliError(f"--temperature must be between 0.05 and 20, got {args.temperature}")
+    checkpoint = load_checkpoint(args.model if args.model is not None else teaching_model_dir())
+    run = run_sentence(checkpoint, args.text)
+    for notice in run.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    trace, c = run.trace, checkpoint.config
+    if not 1 <= args.layer <= c.n_layer:
+        raise CliError(f"--layer must be between 1 and {c.n_layer}")
+    if not 1 <= args.head <= c.n_head:
+        raise CliError(f"--head must be between 1 and {c.n_head}")
+    focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang)
+    return app, trace, sel, palette.theme(args.theme), size, run
+
+
+def _focus(word: str, tokens: list[str]) -> int:
+    if word.isdigit():
+        if 1 <= int(word) <= len(tokens):
+            return int(word) - 1
+        raise CliError(f"--focus {word}: the class has seats 1-{len(tokens)}")
+    for i, t in enumerate(tokens):
+        if t.lower() == word.lower():
+            return i
+    raise CliError(f"--focus {word!r} is not a student of this sentence ({' '.join(tokens)})")
+
+
+def _notices(run, lang):
+    from .lesson.strings import text
+
+    notices = []
+    if run.total_tokens > run.trace.config.n_positions:
+        notices.append(text(lang, "notice.truncated", n=run.total_tokens, limit=run.trace.config.n_positions))
+    if run.unknown_words:
+        notices.append(text(lang, "notice.unknown", words=", ".join(run.unknown_words)))
+    return notices
+
+
+def _export_errors(function):
+    """ExportError is a problem the user can fix: one line, exit status 2."""
+    def wrapped(args):
+        from .export.files import ExportError
+        try:
+            return function(args)
+        except ExportError as exc:
+            raise CliError(str(exc)) from None
+    return wrapped
+
+
+def _progress(label: str):
+    def report(done: int, total: int) -> bool:
+        if sys.stderr.isatty() or done == total:
+            print(f"\r{label}: {done}/{total}", end="\n" if done == total else "", file=sys.stderr)
+        return True
+    return report
+
+
+@subcommand("export", "draw one moment of the lesson as a PNG, SVG or PDF", *COMMON,
+            arg("--chapter", metavar="NAME", help="a chapter by number (0-13) or name (seats, embedding, cards, "
+                "question, scoring, scaling, mask, softmax, listening, everyone, heads, ffn, layers, answer)"),
+            arg("--beat", metavar="N", type=int, help="step N, as counted on screen from 1"),
+            arg("--time", metavar="S", type=float, help="a time in seconds of lesson time"),
+            arg("--transparent", action="store_true", help="transparent background (PNG, SVG)"),
+            arg("--json", metavar="FILE", type=Path, help="also write every number shown, with what it is"),
+            arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.png, FILE.svg or FILE.pdf"))
+@_export_errors
+def export_command(args: argparse.Namespace) -> int:
+    from .export.files import PICTURES, check_target
+    from .export.frame_json import save_frame_json
+    from .export.moments import moment
+    from .export.pictures import save_picture
+    from .lesson.state import frame_at, timeline_for
+
+    check_target(args.output, PICTURES)  # fail on a bad path before any work
+    _app, trace, sel, theme, size, run = _prepare(args)
+    t = moment(timeline_for(trace.n_tokens, trace.config.n_layer), args.chapter, args.beat, args.time)
+    frame = frame_at(trace, sel, t, _notices(run, sel.lang))
+    save_picture(frame, args.output, size, theme, args.transparent)
+    if args.json is not None:
+        save_frame_json(frame, sel, args.json)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+@subcommand("deck", "the whole lesson as slides: PPTX (narration in the speaker notes), PDF, or a folder of PNGs",
+            *COMMON,
+            arg("--per", choices=("beat", "chapter"), default="beat", help="one slide per step or per chapter"),
+            arg("-o", "--output", required=True, type=Path, metavar="OUT", help="FILE.pptx, FILE.pdf or FOLDER/"))
+@_export_errors
+def deck_command(args: argparse.Namespace) -> int:
+    from .export.deck import save_deck
+    from .export.files import DECKS, check_target
+    from .export.moments import deck_times
+    from .lesson.state import frame_at, timeline_for
+
+    if args.output.suffix:
+        check_target(args.output, DECKS)
+    _app, trace, sel, theme, size, run = _prepare(args)
+    notices = _notices(run, sel.lang)
+    times = deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.per)
+    frames = [frame_at(trace, sel, t, notices) for t in times]
+    save_deck(frames, args.output, size, theme, _progress("slides"))
+    print(f"wrote {args.output} ({len(frames)} slides)", file=sys.stderr)
+    return 0
+
+
+@subcommand("video", "a range of chapters as an MP4 or GIF animation", *COMMON,
+            arg("--from", dest="first", metavar="CHAPTER", help="first chapter (number or name; default the first)"),
+            arg("--to", dest="last", metavar="CHAPTER", help="last chapter (default the last)"),
+            arg("--fps", type=int, default=30, help="pictures per second (default 30)"),
+            arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.mp4 or FILE.gif"))
+@_export_errors
+def video_command(args: argparse.Namespace) -> int:
+    from .export.files import VIDEOS, check_target
+    from .export.moments import video_times
+    from .export.video import save_video
+    from .lesson.state import frame_at, timeline_for
+
+    check_target(args.output, VIDEOS)
+    _app, trace, sel, theme, size, run = _prepare(args)
+    notices = _notices(run, sel.lang)
+    times = video_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.fps, args.first, args.last)
+    frames = (frame_at(trace, sel, t, notices) for t in times)
+    save_video(frames, len(times), args.output, args.fps, size, theme, _progress("frames"))
+    print(f"wrote {args.output} ({len(times)} frames)", file=sys.stderr)
+    return 0

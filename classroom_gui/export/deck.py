@@ -1,0 +1,89 @@
+"""A whole lesson as slides, one per step or per chapter: a PPTX (16:9, a title per slide, the step's
+narration in the speaker notes), a multi-page PDF, or a folder of numbered PNGs.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtGui import QPainter
+
+from ..lesson.frame import Frame
+from ..view.canvas import ClassroomScene
+from ..view.palette import Theme
+from ..view.render import render_frame
+from .files import DECKS, Cancelled, ExportError, atomic_folder, atomic_path, check_target
+from .pictures import paint_scene, pdf_writer
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+def save_deck(frames: list[Frame], path, size=(1920, 1080), theme: Theme | None = None,
+              progress: Progress | None = None) -> Path:
+    path = Path(path)
+    if not frames:
+        raise ExportError("there is nothing to export: the class is empty")
+    if path.suffix == "" or path.is_dir():
+        return _save_folder(frames, path, size, theme, progress)
+    path = check_target(path, DECKS)
+    with atomic_path(path) as tmp:
+        (_save_pptx if path.suffix.lower() == ".pptx" else _save_pdf)(frames, tmp, size, theme, progress)
+    return path
+
+
+def _tick(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise Cancelled()
+
+
+def _save_folder(frames, path: Path, size, theme, progress) -> Path:
+    scene = ClassroomScene(theme=theme)
+    with atomic_folder(path) as tmp:
+        notes = []
+        for i, frame in enumerate(frames):
+            image = render_frame(frame, size, theme, scene=scene)
+            if not image.save(str(tmp / f"{i + 1:03d}.png"), "PNG"):
+                raise ExportError(f"{path}: could not write slide {i + 1}")
+            notes.append(f"{i + 1:03d}.png\t{frame.title}\t{frame.narration}")
+            _tick(progress, i + 1, len(frames))
+        (tmp / "notes.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
+    return path
+
+
+def _save_pdf(frames, tmp: Path, size, theme, progress) -> None:
+    scene = ClassroomScene(theme=theme)
+    writer = pdf_writer(tmp, size, frames[0].title)
+    painter = QPainter(writer)
+    try:
+        for i, frame in enumerate(frames):
+            if i:
+                writer.newPage()
+            scene.show_frame(frame, theme)
+            paint_scene(scene, painter, writer.width(), writer.height(), False)
+            _tick(progress, i + 1, len(frames))
+    finally:
+        painter.end()
+
+
+def _save_pptx(frames, tmp: Path, size, theme, progress) -> None:
+    import io
+
+    from pptx import Presentation
+    from pptx.util import Emu
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 16:9, 13.33 x 7.5 in
+    title_only = prs.slide_layouts[5]
+    scene = ClassroomScene(theme=theme)
+    for i, frame in enumerate(frames):
+        slide = prs.slides.add_slide(title_only)
+        slide.shapes.title.text = frame.title  # kept for the outline and screen readers; the picture covers it
+        image = render_frame(frame, size, theme, scene=scene)
+        buf = QBuffer()
+        buf.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buf, "PNG")
+        slide.shapes.add_picture(io.BytesIO(bytes(buf.data())), 0, 0, prs.slide_width, prs.slide_height)
+        slide.notes_slide.notes_text_frame.text = frame.narration
+        _tick(progress, i + 1, len(frames))
+    prs.save(str(tmp))

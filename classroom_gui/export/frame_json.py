@@ -1,0 +1,45 @@
+"""Every number a picture shows, with what it is, as JSON: the desks' strips (which student, which card,
+which layer and head), the links, the blackboard, the bars, the heatmap and the layer view.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from ..lesson.frame import Frame
+from ..lesson.state import Selection
+from .files import ExportError, atomic_path
+
+
+def frame_numbers(frame: Frame, sel: Selection) -> dict:
+    layer = frame.students and frame.beat_key == "layers.layer"
+    return {
+        "moment": {"time": frame.time, "step": frame.beat + 1, "chapter": frame.chapter_key, "beat": frame.beat_key,
+                   "title": frame.title, "narration": frame.narration},
+        "selection": {"focus_seat": sel.focus + 1, "layer": sel.layer + 1, "head": sel.head + 1,
+                      "temperature": sel.temperature, "language": sel.lang,
+                      "cards_from": "the layer of this step" if layer else f"layer {sel.layer + 1}, head {sel.head + 1}"},
+        "students": [{"seat": s.index + 1, "text": s.text, "unknown": s.unknown, "state": s.state, "badge": s.badge,
+                      "strips": [asdict(strip) for strip in ([s.notebook] if s.notebook else []) + s.cards]}
+                     for s in frame.students],
+        "links": [asdict(link) | {"source_seat": link.source + 1, "target_seat": link.target + 1} for link in frame.links],
+        "board": frame.board,
+        "board_strips": [asdict(s) for s in frame.board_strips],
+        "bars": asdict(frame.bars) if frame.bars else None,
+        "heatmap": asdict(frame.heatmap) if frame.heatmap else None,
+        "layer_view": asdict(frame.layer_view) if frame.layer_view else None,
+        "notices": frame.notices,
+        "message": frame.message,
+    }
+
+
+def save_frame_json(frame: Frame, sel: Selection, path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        raise ExportError(f"{path}: the numbers file must end in .json")
+    if not path.parent.is_dir():
+        raise ExportError(f"{path.parent}: folder not found")
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(frame_numbers(frame, sel), ensure_ascii=False, indent=1), encoding="utf-8")
+    return path

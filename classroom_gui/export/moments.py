@@ -1,0 +1,62 @@
+"""Which moments of the lesson an export shows: one moment named by chapter, step or time; one per step
+or per chapter for a deck; every 1/fps seconds of a range of chapters for a video. Pure Python.
+"""
+from __future__ import annotations
+
+from ..lesson.timeline import CHAPTERS, Timeline
+from .files import ExportError
+
+
+def chapter_key(name: str) -> str:
+    """A chapter by key ("softmax") or number ("7")."""
+    name = str(name).strip().lower()
+    if name.isdigit() and int(name) < len(CHAPTERS):
+        return CHAPTERS[int(name)]
+    if name in CHAPTERS:
+        return name
+    raise ExportError(f"unknown chapter '{name}'; choose a number 0-{len(CHAPTERS) - 1} or one of {', '.join(CHAPTERS)}")
+
+
+def moment(timeline: Timeline, chapter: str | None = None, beat: int | None = None, time: float | None = None) -> float:
+    """The time to show: the end of the chapter's first step, the end of step `beat` (1-based, as on
+    screen), or `time` seconds; by default the end of the lesson's first step."""
+    if sum(x is not None for x in (chapter, beat, time)) > 1:
+        raise ExportError("give only one of --chapter, --beat and --time")
+    if chapter is not None:
+        return timeline.chapter_stop(chapter_key(chapter))
+    if beat is not None:
+        if not 1 <= beat <= len(timeline):
+            raise ExportError(f"step {beat} does not exist; this lesson has steps 1-{len(timeline)}")
+        return timeline.beat_stop(beat - 1)
+    if time is not None:
+        if not 0 <= time <= timeline.duration:
+            raise ExportError(f"time {time} s is outside the lesson (0-{timeline.duration:g} s)")
+        return float(time)
+    return timeline.beat_stop(0)
+
+
+def deck_times(timeline: Timeline, per: str = "beat") -> list[float]:
+    """One slide per step (its finished picture), or per chapter (the chapter's last step)."""
+    if per == "beat":
+        return [timeline.beat_stop(i) for i in range(len(timeline))]
+    if per == "chapter":
+        last = {}
+        for i, b in enumerate(timeline.beats):
+            last[b.chapter] = i
+        return [timeline.beat_stop(i) for i in sorted(last.values())]
+    raise ExportError(f"--per must be 'beat' or 'chapter', not '{per}'")
+
+
+def video_times(timeline: Timeline, fps: float, first: str | None = None, last: str | None = None) -> list[float]:
+    if not 1 <= fps <= 120:
+        raise ExportError(f"fps must be between 1 and 120, got {fps}")
+    starts = dict(timeline.chapter_starts())
+    keys = [k for k, _ in timeline.chapter_starts()]
+    a = chapter_key(first) if first is not None else keys[0]
+    b = chapter_key(last) if last is not None else keys[-1]
+    if keys.index(a) > keys.index(b):
+        raise ExportError(f"chapter '{a}' comes after '{b}'")
+    begin = starts[a]
+    end = starts[keys[keys.index(b) + 1]] if keys.index(b) + 1 < len(keys) else timeline.duration
+    n = max(1, int(round((end - begin) * fps)))
+    return [begin + i / fps for i in range(n + 1)]
