@@ -178,3 +178,6 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
     for rank, item in enumerate(next_words, 1):
         lines.append(f"  {rank:>3}  {_fit(item['token'], 16)}  {item['probability']:.4f}")
     return "\n".join(lines)
+
+
+from . import cli_export  # noqa: E402,F401  (registers the export, deck and video subcommands)

@@ -26,8 +26,8 @@ class Cancelled(ExportError):
 
 
 def explain(path: Path, exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return f"{path}: the disk is full"
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return f"{path}: the disk is full (or the file is larger than allowed)"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"{path}: no permission to write here"
     if exc.errno == errno.ENOENT:

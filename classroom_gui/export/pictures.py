@@ -38,7 +38,7 @@ def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = No
         if kind == ".png":
             image = render_frame(frame, size, theme, transparent)
             if not image.save(str(tmp), "PNG"):
-                raise ExportError(f"{path}: could not write the PNG")
+                raise ExportError(f"{path}: could not write the PNG (is the disk full?)")
         else:
             scene = ClassroomScene(theme=theme)
             scene.show_frame(frame, theme)
@@ -49,6 +49,21 @@ def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = No
 
 
 def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool) -> None:
+    """Paint the scene as vectors: item caches are switched off for the call, because a cached item is
+    drawn from a pixmap and its text would reach the SVG or PDF as a picture instead of text."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    cached = [(item, item.cacheMode()) for item in scene.items() if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item, _mode in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        _paint(scene, painter, w, h, transparent)
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
+
+
+def _paint(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool) -> None:
     if not transparent:
         painter.fillRect(QRectF(0, 0, w, h), scene.backgroundBrush())
     brush = scene.backgroundBrush()

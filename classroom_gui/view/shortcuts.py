@@ -23,5 +23,9 @@ SHORTCUTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("Ctrl+L",), "sentence", "help.sentence"),
     (("Ctrl+Shift+L",), "language", "help.language"),
     (("G",), "glossary", "help.glossary"),
+    (("Ctrl+C",), "copy", "help.copy"),
+    (("Ctrl+E",), "export_picture", "help.export_picture"),
+    (("Ctrl+Shift+E",), "export_deck", "help.export_deck"),
+    (("Ctrl+Shift+V",), "export_video", "help.export_video"),
     (("F1", "?"), "help", "help.help"),
 )

@@ -18,7 +18,7 @@ from ..lesson.state import Selection, frame_at, timeline_for
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
 from ..model.sentence import InputError, run_sentence
-from . import dialogs, fonts, settings
+from . import dialogs, export_dialogs, fonts, settings
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
 
         self.menus = {name: self.menuBar().addMenu("") for name in ("file", "lesson", "view", "help")}
         self.menu_actions: dict[str, QAction] = {}
-        for menu, name in (("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
+        for menu, name in (("file", "copy"), ("file", "export_picture"), ("file", "export_deck"),
+                           ("file", "export_video"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
                            ("lesson", "next_chapter"), ("lesson", "prev_chapter"), ("lesson", "reset"),
                            ("view", "presenter"), ("view", "language"), ("help", "help"), ("help", "glossary")):
             act = self.menus[menu].addAction("")
@@ -187,12 +188,15 @@ class MainWindow(QMainWindow):
         for name, key in (("file", "ui.menu_file"), ("lesson", "ui.menu_lesson"), ("view", "ui.menu_view"),
                           ("help", "ui.menu_help")):
             self.menus[name].setTitle(t(key))
-        labels = {"quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
+        labels = {"copy": "ui.copy_picture", "export_picture": "ui.export_picture", "export_deck": "ui.export_deck",
+                  "export_video": "ui.export_video", "quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
                   "next_chapter": "ui.next_chapter", "prev_chapter": "ui.prev_chapter", "reset": "ui.reset",
                   "presenter": "ui.presenter", "language": "help.language", "help": "ui.help_title",
                   "glossary": "ui.glossary"}
+        keys = {action: keys[0] for keys, action, _ in SHORTCUTS}
         for name, act in self.menu_actions.items():
-            act.setText(t(labels[name]))
+            # the text after a tab is shown as the shortcut column; the key itself is bound once, by QShortcut
+            act.setText(t(labels[name]) + (f"\t{keys[name]}" if name in keys else ""))
         self._fill_selectors()
 
     def _fill_selectors(self) -> None:
@@ -312,6 +316,9 @@ class MainWindow(QMainWindow):
             return
         elif action == "glossary":
             dialogs.glossary_dialog(self, self.t).exec()
+            return
+        elif action in ("copy", "export_picture", "export_deck", "export_video"):
+            getattr(export_dialogs, action if action != "copy" else "copy_picture")(self)
             return
         elif action == "quit":
             self.close()

@@ -1,0 +1,165 @@
+"""The window's export commands: copy the moment to the clipboard, save it as a picture, save the
+lesson as slides or an animation. Options come from a small dialog; long exports show a cancellable
+progress dialog and keep the window responsive; errors come back as a message, never a crash.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QMessageBox, QProgressDialog, QSpinBox)
+
+from ..export.deck import save_deck
+from ..export.files import ExportError
+from ..export.moments import deck_times, video_times
+from ..export.pictures import clipboard_image, save_picture
+from ..export.video import save_video
+from ..lesson.state import frame_at
+from ..lesson.timeline import CHAPTERS
+from . import palette
+
+SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), None)  # None: custom
+
+
+class OptionsDialog(QDialog):
+    """Size (preset or custom), theme, transparency, and for decks/videos: per, chapter range."""
+
+    def __init__(self, parent, t, kind: str, chapter: int = 0):
+        super().__init__(parent)
+        self.setWindowTitle(t(f"ui.export_{kind}"))
+        form = QFormLayout(self)
+        self.size = QComboBox()
+        for s in SIZE_CHOICES:
+            self.size.addItem(f"{s[0]} × {s[1]}" if s else t("ui.custom_size"), s)
+        self.width, self.height = QSpinBox(), QSpinBox()
+        for box, value in ((self.width, 1920), (self.height, 1080)):
+            box.setRange(16, 16384)
+            box.setValue(value)
+            box.setEnabled(False)
+        self.size.currentIndexChanged.connect(lambda _: [b.setEnabled(self.size.currentData() is None)
+                                                         for b in (self.width, self.height)])
+        form.addRow(t("ui.size"), self.size)
+        form.addRow(t("ui.width"), self.width)
+        form.addRow(t("ui.height"), self.height)
+        self.theme = QComboBox()
+        self.theme.addItem(t("ui.theme_classroom"), "classroom")
+        self.theme.addItem(t("ui.theme_slide"), "slide")
+        form.addRow(t("ui.theme"), self.theme)
+        self.transparent = QCheckBox()
+        if kind == "picture":
+            form.addRow(t("ui.transparent"), self.transparent)
+        self.per = QComboBox()
+        self.per.addItem(t("ui.per_beat"), "beat")
+        self.per.addItem(t("ui.per_chapter"), "chapter")
+        if kind == "deck":
+            form.addRow(t("ui.per"), self.per)
+        self.first, self.last = QComboBox(), QComboBox()
+        for box in (self.first, self.last):
+            for i, key in enumerate(CHAPTERS):
+                box.addItem(t(f"chapter.{key}"), key)
+        self.first.setCurrentIndex(chapter)
+        self.last.setCurrentIndex(chapter)
+        if kind == "video":
+            form.addRow(t("ui.from_chapter"), self.first)
+            form.addRow(t("ui.to_chapter"), self.last)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen_size(self) -> tuple[int, int]:
+        s = self.size.currentData()
+        return tuple(s) if s else (self.width.value(), self.height.value())
+
+    def chosen_theme(self):
+        return palette.theme(self.theme.currentData())
+
+
+def _ask_path(window, title: str, filters: str, suggestion: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(window, title, suggestion, filters)
+    return Path(path) if path else None
+
+
+def _with_progress(window, label: str, work):
+    dialog = QProgressDialog(label, window.t("ui.cancel"), 0, 100, window)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+
+    def progress(done: int, total: int) -> bool:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        QApplication.processEvents()  # keep the window painting and the Cancel button live
+        return not dialog.wasCanceled()
+
+    try:
+        return work(progress)
+    finally:
+        dialog.close()
+
+
+def _report(window, exc: Exception) -> None:
+    QMessageBox.warning(window, window.t("ui.export_failed"), str(exc))
+
+
+def copy_picture(window) -> None:
+    QApplication.clipboard().setImage(clipboard_image(window.current_frame()))
+
+
+def export_picture(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
+    if options is None:
+        options = OptionsDialog(window, window.t, "picture")
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return None
+    path = path or _ask_path(window, window.t("ui.export_picture"), "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)",
+                             "classroom.png")
+    if path is None:
+        return None
+    try:
+        return save_picture(window.current_frame(), path, options.chosen_size(), options.chosen_theme(),
+                            options.transparent.isChecked())
+    except (ExportError, ValueError) as exc:
+        _report(window, exc)
+        return None
+
+
+def _frames(window, times):
+    trace = window.run.trace if window.run else None
+    return [frame_at(trace, window.sel, t, window.notices) for t in times]
+
+
+def export_deck(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
+    if options is None:
+        options = OptionsDialog(window, window.t, "deck")
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return None
+    path = path or _ask_path(window, window.t("ui.export_deck"), "PowerPoint (*.pptx);;PDF (*.pdf)", "lesson.pptx")
+    if path is None:
+        return None
+    try:
+        frames = _frames(window, deck_times(window.player.timeline, options.per.currentData()))
+        return _with_progress(window, window.t("ui.exporting"),
+                              lambda p: save_deck(frames, path, options.chosen_size(), options.chosen_theme(), p))
+    except (ExportError, ValueError) as exc:
+        _report(window, exc)
+        return None
+
+
+def export_video(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
+    if options is None:
+        options = OptionsDialog(window, window.t, "video", window.current_frame().chapter)
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return None
+    path = path or _ask_path(window, window.t("ui.export_video"), "MP4 (*.mp4);;GIF (*.gif)", "lesson.mp4")
+    if path is None:
+        return None
+    try:
+        times = video_times(window.player.timeline, 30, options.first.currentData(), options.last.currentData())
+        trace = window.run.trace if window.run else None
+        frames = (frame_at(trace, window.sel, t, window.notices) for t in times)
+        return _with_progress(window, window.t("ui.exporting"),
+                              lambda p: save_video(frames, len(times), path, 30, options.chosen_size(),
+                                                   options.chosen_theme(), p))
+    except (ExportError, ValueError) as exc:
+        _report(window, exc)
+        return None

@@ -1,0 +1,176 @@
+"""Export: every format reads back with its own reader, the CLI equals the window pixel for pixel, and a
+failed or cancelled export leaves no file behind."""
+import os
+import resource
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from classroom_gui.cli import main
+from classroom_gui.export.deck import save_deck
+from classroom_gui.export.files import Cancelled, ExportError
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model.sentence import run_sentence
+from helpers import random_checkpoint
+
+SENTENCE = "The cat sat on the mat"
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("model")
+    random_checkpoint(folder)
+    return folder
+
+
+def cli(model, *args):
+    return main([args[0], "--model", str(model), *args[1:]])
+
+
+def picture(path) -> Image.Image:
+    with Image.open(path) as im:
+        im.load()
+        return im.copy()
+
+
+def gif_length(path) -> tuple[int, int]:
+    """(pictures, total milliseconds); Pillow merges identical neighbours, adding up their durations."""
+    with Image.open(path) as im:
+        total = 0
+        for i in range(im.n_frames):
+            im.seek(i)
+            total += im.info["duration"]
+        return im.n_frames, total
+
+
+def leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".") or p.suffix == ".part"]
+
+
+def test_png_sizes_and_transparency(qapp, model, tmp_path):
+    assert cli(model, "export", "--text", SENTENCE, "--chapter", "softmax", "--size", "4k", "-o", str(tmp_path / "a.png")) == 0
+    assert picture(tmp_path / "a.png").size == (3840, 2160)
+    assert cli(model, "export", "--text", SENTENCE, "--size", "1440x1080", "--transparent", "-o", str(tmp_path / "b.png")) == 0
+    img = picture(tmp_path / "b.png").convert("RGBA")
+    assert img.size == (1440, 1080)
+    assert img.getpixel((0, 0))[3] == 0 and img.getpixel((1439, 1079))[3] == 0  # 4:3 bands and corners clear
+
+
+def test_svg_and_pdf_keep_text_as_text(qapp, model, tmp_path):
+    from pypdf import PdfReader
+    assert cli(model, "export", "--text", SENTENCE, "--chapter", "scoring", "-o", str(tmp_path / "a.svg")) == 0
+    svg = (tmp_path / "a.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and svg.count("<text") > 20 and ">cat<" in svg.replace("</text>", "<")
+    assert cli(model, "export", "--text", "猫がマットの上に座った", "--lang", "ja", "-o", str(tmp_path / "a.pdf")) == 0
+    reader = PdfReader(str(tmp_path / "a.pdf"))
+    assert len(reader.pages) == 1
+    assert "授業" in reader.pages[0].extract_text()
+
+
+def test_json_beside_a_picture_holds_the_numbers_shown(qapp, model, tmp_path):
+    import json
+    assert cli(model, "export", "--text", SENTENCE, "--chapter", "softmax", "--json", str(tmp_path / "n.json"),
+               "-o", str(tmp_path / "n.png")) == 0
+    data = json.loads((tmp_path / "n.json").read_text(encoding="utf-8"))
+    assert data["moment"]["chapter"] == "softmax"
+    cat = data["students"][1]
+    assert cat["text"] == "cat" and [s["role"] for s in cat["strips"]] == ["notebook", "query", "key", "value"]
+
+
+def test_deck_pptx_pdf_and_folder(qapp, model, tmp_path):
+    from pptx import Presentation
+    from pypdf import PdfReader
+    n_beats = len(timeline_for(6, 2))
+    assert cli(model, "deck", "--text", SENTENCE, "--lang", "ja", "-o", str(tmp_path / "d.pptx")) == 0
+    prs = Presentation(str(tmp_path / "d.pptx"))
+    assert len(prs.slides) == n_beats
+    notes = prs.slides[1].notes_slide.notes_text_frame.text
+    assert "ノート" in notes
+    assert cli(model, "deck", "--text", SENTENCE, "--per", "chapter", "-o", str(tmp_path / "d.pdf")) == 0
+    assert len(PdfReader(str(tmp_path / "d.pdf")).pages) == 14
+    assert cli(model, "deck", "--text", SENTENCE, "--per", "chapter", "--size", "640x360", "-o", str(tmp_path / "pngs")) == 0
+    assert len(list((tmp_path / "pngs").glob("*.png"))) == 14
+
+
+def test_video_mp4_and_gif_frame_counts(qapp, model, tmp_path):
+    import imageio_ffmpeg
+    assert cli(model, "video", "--text", "The cat", "--from", "scaling", "--to", "scaling", "--size", "320x180",
+               "-o", str(tmp_path / "v.mp4")) == 0
+    frames, _secs = imageio_ffmpeg.count_frames_and_secs(str(tmp_path / "v.mp4"))
+    assert frames == 2.5 * 30 + 1
+    assert cli(model, "video", "--text", "The cat", "--from", "scaling", "--to", "mask", "--fps", "10",
+               "--size", "320x180", "-o", str(tmp_path / "v.gif")) == 0
+    pictures, ms = gif_length(tmp_path / "v.gif")
+    assert ms == 51 * 100 and 10 < pictures <= 51
+
+
+@pytest.mark.parametrize("args", [
+    ["--chapter", "nonsense"], ["--beat", "999"], ["--time", "-1"], ["--size", "10x10"], ["--size", "big"],
+    ["--layer", "9"], ["--head", "0"], ["--focus", "dog"], ["--text", ""],
+])
+def test_bad_options_exit_2_and_write_nothing(qapp, model, tmp_path, args):
+    argv = ["export", "--text", SENTENCE, *args, "-o", str(tmp_path / "x.png")]
+    assert cli(model, *argv) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_paths_exit_2(qapp, model, tmp_path, capsys):
+    assert cli(model, "export", "--text", SENTENCE, "-o", str(tmp_path / "missing" / "x.png")) == 2
+    assert cli(model, "export", "--text", SENTENCE, "-o", str(tmp_path / "x.docx")) == 2
+    assert cli(model, "video", "--text", SENTENCE, "-o", str(tmp_path / "x.avi")) == 2
+    unwritable = Path("/sys") if os.geteuid() == 0 else tmp_path / "ro"
+    if unwritable != Path("/sys"):
+        unwritable.mkdir()
+        unwritable.chmod(0o555)
+    assert cli(model, "export", "--text", SENTENCE, "-o", str(unwritable / "x.png")) == 2
+    err = capsys.readouterr().err
+    assert "folder not found" in err and "unknown file type" in err and "no permission" in err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_full_disk_leaves_no_partial_file(model, tmp_path):
+    def small_files():  # the child may write at most 64 KiB per file: a "full disk" for a 4K PNG
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
+    r = subprocess.run([sys.executable, "-m", "classroom_gui", "export", "--model", str(model), "--text", SENTENCE,
+                        "--size", "4k", "-o", str(tmp_path / "big.png")], preexec_fn=small_files,
+                       capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancelled_deck_leaves_no_file(qapp, model, tmp_path):
+    from classroom_gui.model import load_checkpoint
+    trace = run_sentence(load_checkpoint(model), SENTENCE).trace
+    tl = timeline_for(trace.n_tokens, 2)
+    frames = [frame_at(trace, Selection(), tl.beat_stop(i)) for i in range(len(tl))]
+    for target in ("d.pptx", "d.pdf", "folder"):
+        with pytest.raises(Cancelled):
+            save_deck(frames, tmp_path / target, (320, 180), progress=lambda done, total: done < 3)
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ExportError):
+        save_deck([], tmp_path / "e.pptx")
+
+
+def test_window_and_cli_give_identical_pixels(qtbot, model, tmp_path):
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.view import export_dialogs, settings
+    from classroom_gui.view.window import MainWindow
+    w = MainWindow(load_checkpoint(model), settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    w.sentence.setText("猫がマットの上に座った")
+    w.apply_sentence()
+    w.set_language("ja")
+    w.player.seek(w.player.timeline.chapter_stop("softmax"))
+    w.refresh()
+    options = export_dialogs.OptionsDialog(w, w.t, "picture")
+    gui = export_dialogs.export_picture(w, tmp_path / "gui.png", options)
+    assert cli(model, "export", "--text", "猫がマットの上に座った", "--lang", "ja", "--chapter", "softmax",
+               "-o", str(tmp_path / "cli.png")) == 0
+    a, b = picture(gui), picture(tmp_path / "cli.png")
+    assert a.size == b.size == (1920, 1080)
+    assert a.tobytes() == b.tobytes()
