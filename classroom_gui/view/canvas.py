@@ -1,0 +1,196 @@
+"""ClassroomScene is the classroom canvas: a QGraphicsScene of fixed logical size 1920 x 1080 that draws
+one lesson Frame (title, desks with their cards, links, blackboard, caption) and nothing else.
+
+The scene keeps its items between frames and only refills them: a desk, a card or the blackboard is
+repainted when what it shows changes, and is otherwise blitted from Qt's cache. Fading, lifting and
+travelling are opacity, position and a few path items, so most frames of an animation cost a few ms.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPixmapCache
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
+
+from ..lesson import layout
+from ..lesson.frame import CANVAS_H, CANVAS_W, Frame, Strip
+from . import fonts, palette
+from .canvas_board import BarsItem, Board
+from .canvas_items import DeskItem, PanelItem, StripItem, TextBlockItem, qcolor
+from .canvas_layout import desk_layout
+from .canvas_links import LinkLayer
+from .palette import Theme
+
+Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
+CAPTION = QRectF(30, layout.CAPTION_Y, CANVAS_W - 60, CANVAS_H - layout.CAPTION_Y - 18)
+TITLE = QRectF(40, 18, CANVAS_W - 80, 62)
+PIXMAP_CACHE_KB = 256 * 1024
+
+
+def colour_scales(groups) -> dict[str, float]:
+    """Per role, the largest |value| among the strips: a cell of that size gets the strongest colour."""
+    scales: dict[str, float] = {}
+    for strips in groups:
+        for st in strips:
+            v = st.values
+            if v:
+                m = max(max(v), -min(v))
+                if m > scales.get(st.role, 0.0):
+                    scales[st.role] = m
+    return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
+
+
+class ClassroomScene(QGraphicsScene):
+    """Draws Frames. show_frame(frame) may be called any number of times with any frames, in any order."""
+
+    def __init__(self, parent=None, theme: Theme | None = None):
+        super().__init__(0, 0, CANVAS_W, CANVAS_H, parent)
+        # Items cache their pictures in QPixmapCache, 10 MB by default: one 1080p canvas needs ~30 MB and a
+        # 4K export four times that; with too small a cache every item is evicted and repainted each frame.
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # everything moves: no BSP tree
+        self.family = fonts.ui_family()
+        self.theme = theme or palette.CLASSROOM
+        self.frame: Frame | None = None
+        self.desks: list[DeskItem] = []
+        self.links = LinkLayer(self)
+        self.board = Board(self)
+        self.title = TextBlockItem()
+        self.caption_panel = PanelItem()
+        self.narration = TextBlockItem()
+        self.notices = TextBlockItem()
+        self.message_panel = PanelItem()
+        self.message = TextBlockItem()
+        for item, z in ((self.title, Z_CAPTION), (self.caption_panel, Z_CAPTION - 1), (self.narration, Z_CAPTION),
+                        (self.notices, Z_CAPTION), (self.message_panel, Z_MESSAGE - 1), (self.message, Z_MESSAGE)):
+            item.setZValue(z)
+            self.addItem(item)
+        self._applied_theme: Theme | None = None
+
+    # --- the one public verb ---------------------------------------------------------------------------
+    def show_frame(self, frame: Frame, theme: Theme | None = None) -> None:
+        th = theme or self.theme
+        if th is not self._applied_theme:
+            self.setBackgroundBrush(qcolor(th.color("background")))
+            self._applied_theme = th
+        self.frame = frame
+        self.title.show(frame.title, TITLE, 40 * th.font_scale, 24, th.color("title"), bold=True, wrap=False,
+                        align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.title.setVisible(bool(frame.title))
+        header_h, scales = self._show_desks(frame, th)
+        n = max(1, len(frame.students))
+        desks = {s.index: (s.x, s.y, s.w, s.h) for s in frame.students}
+        self.links.show(frame.links, desks, header_h, layout.GAP, th,
+                        scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55)
+        if frame.students or frame.board or frame.bars is not None:
+            self.board.show(frame, th, scales)
+        else:
+            self.board.hide()
+        self._show_caption(frame, th)
+        self._show_message(frame, th)
+
+    # --- parts -------------------------------------------------------------------------------------------
+    def _show_desks(self, frame: Frame, th: Theme) -> tuple[float, dict[str, float]]:
+        """Desks and their strips; returns the name tag height and the colour scales used."""
+        while len(self.desks) < len(frame.students):
+            desk = DeskItem()
+            self.addItem(desk)
+            self.desks.append(desk)
+        per_student = [([s.notebook] if s.notebook is not None else []) + s.cards for s in frame.students]
+        scales = colour_scales(per_student + [frame.board_strips])
+        badge_role = frame.bars.role if frame.bars is not None else "weight"
+        header_h = 30.0
+        for desk, s, strips in zip(self.desks, frame.students, per_student):
+            box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips))
+            desk.show(s, box, th, badge_role)
+            desk.place(s.x, s.y, max(0.0, min(1.0, s.opacity)), Z_FOCUS_DESK if s.state == "focus" else Z_DESK)
+            masked = s.state == "masked"
+            items = desk.strips
+            while len(items) < len(strips):
+                items.append(StripItem(desk))
+            for item, strip, sbox in zip(items, strips, box.strips):
+                item.show(strip, sbox, th, scales.get(strip.role, 1.0), masked)
+                v = max(0.0, min(1.0, strip.visible))
+                item.place(sbox.x, sbox.y - (box.lift if strip.raised else 0.0) + (1 - v) * 6, v)
+            for item in items[len(box.strips):]:
+                item.hide_item()
+            header_h = box.header_h
+        for desk in self.desks[len(frame.students):]:
+            desk.hide_item()
+        return header_h, scales
+
+    def _show_caption(self, frame: Frame, th: Theme) -> None:
+        has_text = bool(frame.narration or frame.notices)
+        self.caption_panel.setVisible(has_text)
+        self.narration.setVisible(bool(frame.narration))
+        self.notices.setVisible(bool(frame.notices))
+        if not has_text:
+            return
+        self.caption_panel.show(CAPTION, th.color("caption"), th.color("caption_border"), 1.5, 16)
+        inner = CAPTION.adjusted(28, 14, -28, -10)
+        notices_h = 30.0 if frame.notices else 0.0
+        if frame.narration:
+            rect = QRectF(inner.x(), inner.y(), inner.width(), inner.height() - notices_h)
+            self.narration.show(frame.narration, rect, 34 * th.font_scale, 17, th.color("text"),
+                                align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if frame.notices:
+            rect = QRectF(inner.x(), inner.bottom() - notices_h, inner.width(), notices_h)
+            self.notices.show("  •  ".join(frame.notices), rect, 18 * th.font_scale, 12, th.color("text_muted"),
+                              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=False)
+
+    def _show_message(self, frame: Frame, th: Theme) -> None:
+        on = bool(frame.message)
+        self.message.setVisible(on)
+        self.message_panel.setVisible(on)
+        if not on:
+            return
+        box = QRectF(CANVAS_W * 0.16, CANVAS_H * 0.30, CANVAS_W * 0.68, CANVAS_H * 0.34)
+        self.message_panel.show(box, th.color("desk"), th.color("desk_border"), 2.0, 28)
+        self.message.show(frame.message, box.adjusted(60, 40, -60, -40), 54 * th.font_scale, 22, th.color("message"),
+                          bold=True, align=Qt.AlignmentFlag.AlignCenter)
+
+    # --- what tests and tooltips ask -------------------------------------------------------------------
+    def desk(self, index: int) -> DeskItem:
+        return self.desks[index]
+
+    def strip_items(self, index: int) -> list[StripItem]:
+        """The visible strip items of student `index`, notebook first, then the cards in Frame order."""
+        return self.desks[index].strips[: len(self._strips_of(index))]
+
+    def _strips_of(self, index: int) -> list[Strip]:
+        s = self.frame.students[index]
+        return ([s.notebook] if s.notebook is not None else []) + list(s.cards)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        for item in self.items(pos):  # topmost first
+            if not item.isVisible() or item.opacity() <= 0.01:
+                continue
+            if isinstance(item, StripItem):
+                return item.tooltip(item.mapFromScene(pos))
+            if isinstance(item, DeskItem):
+                return item.tooltip()
+            if isinstance(item, BarsItem) and item.bars is not None:
+                return self._bar_tooltip(item, pos)
+        return ""
+
+    @staticmethod
+    def _bar_tooltip(item: BarsItem, pos: QPointF) -> str:
+        b = item.bars
+        i = item.index_at(pos.x())
+        if i < 0:
+            return b.title
+        label = b.labels[i] if i < len(b.labels) else str(i + 1)
+        value = "−∞" if i < len(item.masked) and item.masked[i] else f"{b.values[i]:.3f}"
+        return f"{b.title}: {label} = {value}"
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        text = self.tooltip_at(event.scenePos())
+        if text:
+            QToolTip.showText(event.screenPos(), text)
+        else:
+            QToolTip.hideText()
+        event.setAccepted(bool(text))
+
+
+def background_color(theme: Theme | None = None) -> QColor:
+    return qcolor((theme or palette.CLASSROOM).color("background"))

@@ -1,0 +1,375 @@
+"""The blackboard: calculation lines at the top, wide strips (FFN hidden units) under them, and at the
+bottom either the bar chart (scores morphing into shares, or the vocabulary) or a small heatmap of the
+attention weights. All positions are logical canvas pixels inside layout.BOARD_*.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from ..lesson import layout
+from ..lesson.frame import Bars, Frame, Heatmap
+from ..lesson.numbers import fmt
+from . import fonts, palette
+from .canvas_items import (ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, StripItem, elide,
+                           fitted_font, qcolor, rgba_image)
+from .canvas_layout import stack_strips
+from .palette import Theme
+
+PAD = 24.0
+GAP = 16.0
+LINE_MAX_PX, LINE_MIN_PX = 25.0, 12.0
+BARS_H = 350.0
+HEAT_MAX = 330.0
+MASKED_BAR = "−∞"
+AXIS_W = 40.0      # room left of the bars for the gridline values
+
+
+class BoardLinesItem(CachedItem):
+    """Calculation lines in chalk, as big as fits; two columns or a "… (+k)" line when there are many."""
+
+    def __init__(self, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.lines: list[str] = []       # what is painted, after any cutting
+        self.columns: list[list[str]] = []
+        self.font = fonts.font(LINE_MAX_PX)
+        self.color = "#FFFFFF"
+        self.rect = QRectF()
+
+    def show(self, lines: list[str], rect: QRectF, theme: Theme) -> None:
+        key = (tuple(lines), rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale)
+        if key == self._key:
+            return
+        self.rect, self.color = QRectF(rect), theme.color("board_text")
+        self.font, self.columns = self._fit(list(lines), rect, theme.font_scale)
+        self.lines = [line for col in self.columns for line in col]
+        self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
+
+    @staticmethod
+    def _size_for(lines: list[str], w: float, h: float, scale: float) -> float:
+        if not lines:
+            return LINE_MAX_PX * scale
+        px = min(LINE_MAX_PX * scale, h / (len(lines) * 1.3))
+        widest = max(QFontMetricsF(fonts.font(px)).horizontalAdvance(t) for t in lines)
+        return math.floor(px * min(1.0, w / widest)) if widest > 0 else px
+
+    def _fit(self, lines: list[str], rect: QRectF, scale: float):
+        w, h = rect.width(), rect.height()
+        px = self._size_for(lines, w, h, scale)
+        if px >= LINE_MIN_PX or len(lines) < 6:
+            return fonts.font(max(math.floor(px), 8)), [lines]
+        half = math.ceil(len(lines) / 2)
+        cols = [lines[:half], lines[half:]]
+        px2 = min(self._size_for(c, (w - GAP) / 2, h, scale) for c in cols)
+        if px2 >= LINE_MIN_PX:
+            return fonts.font(math.floor(px2)), cols
+        # still too many: as many as fit at the minimum size in two columns, and say how many are left
+        px = LINE_MIN_PX
+        per_col = max(1, int(h // (px * 1.3)))
+        keep = max(1, 2 * per_col - 1)
+        shown = lines[:keep] + [f"… (+{len(lines) - keep})"]
+        cols = [shown[:per_col], shown[per_col:]]
+        f = fonts.font(px)
+        fm = QFontMetricsF(f)
+        cols = [[fm.elidedText(t, Qt.TextElideMode.ElideRight, (w - GAP) / 2) for t in c] for c in cols]
+        return f, cols
+
+    def paint(self, p: QPainter, option, widget=None) -> None:
+        if not self.columns:
+            return
+        p.setFont(self.font)
+        p.setPen(qcolor(self.color))
+        line_h = self.font.pixelSize() * 1.3
+        col_w = (self.rect.width() - GAP * (len(self.columns) - 1)) / len(self.columns)
+        for c, col in enumerate(self.columns):
+            x = self.rect.x() + c * (col_w + GAP)
+            for i, t in enumerate(col):
+                p.drawText(QRectF(x, self.rect.y() + i * line_h, col_w + 40, line_h), ALIGN_LEFT, t)
+
+
+class BarsItem(CachedItem):
+    """Frame.bars as a bar chart: zero line, negative bars below it, masked bars grey with "−∞"."""
+
+    def __init__(self, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.bars: Bars | None = None
+        self.rect = QRectF()
+        self.theme: Theme = palette.CLASSROOM
+        self.value_texts: list[str] = []   # value labels painted above/below the bars ("" where none)
+        self.heights: list[float] = []     # the values the bar heights show (morphed)
+        self.masked: list[bool] = []
+        self.axis = (0.0, 1.0)             # (min, max) of the value axis, always including 0
+
+    def show(self, bars: Bars, rect: QRectF, theme: Theme) -> None:
+        n = len(bars.values)
+        frm = bars.from_values if bars.from_values is not None and len(bars.from_values) == n else None
+        m = max(0.0, min(1.0, bars.morph))
+        heights = [v if frm is None else f + (v - f) * m for f, v in zip(frm or bars.values, bars.values)]
+        masked = [bool(x) for x in (list(bars.masked) + [False] * n)[:n]]
+        key = (bars.title, tuple(bars.labels), tuple(heights), tuple(bars.values), tuple(masked), bars.role,
+               bars.highlight, bars.total, tuple(frm or ()), rect.x(), rect.y(), rect.width(), rect.height(),
+               theme.name, theme.font_scale)
+        if key == self._key:
+            return
+        self.bars, self.rect, self.theme, self.heights, self.masked = bars, QRectF(rect), theme, heights, masked
+        # the axis runs from the old values' range to the new one as the bars morph, so a beat ends on
+        # the scale the next beat starts with (and dividing by √d shows as the gridlines moving)
+        lo1, hi1 = _span(bars.values, masked)
+        lo0, hi0 = _span(frm, masked) if frm is not None else (lo1, hi1)
+        self.axis = (lo0 + (lo1 - lo0) * m, hi0 + (hi1 - hi0) * m)
+        self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
+
+    def _geometry(self):
+        b, r, sc = self.bars, self.rect, self.theme.font_scale
+        n = max(1, len(b.values))
+        slot = (r.width() - AXIS_W) / n
+        label_px = min(17.0, max(9.0, slot * 0.3)) * sc
+        return slot, label_px
+
+    def index_at(self, x: float) -> int:  # the bar under scene x, -1 if none
+        if self.bars is None or not self.bars.values:
+            return -1
+        i = int((x - self.rect.x() - AXIS_W) // self._geometry()[0])
+        return i if 0 <= i < len(self.bars.values) else -1
+
+    def paint(self, p: QPainter, option, widget=None) -> None:
+        b, r, th = self.bars, self.rect, self.theme
+        if b is None:
+            return
+        sc = th.font_scale
+        chalk, muted = th.color("board_text"), th.color("board_muted")
+        p.setPen(qcolor(chalk))
+        title_f = fonts.font(19 * sc, True)
+        total_w = QFontMetricsF(fonts.font(17 * sc, True)).horizontalAdvance(b.total) + 10 if b.total else 0
+        p.setFont(title_f)
+        p.drawText(QRectF(r.x(), r.y(), r.width() - total_w, 28), ALIGN_LEFT,
+                   elide(b.title, title_f, r.width() - total_w))
+        if b.total:
+            p.setFont(fonts.font(17 * sc, True))
+            p.drawText(QRectF(r.x(), r.y(), r.width(), 28), ALIGN_RIGHT, b.total)
+        n = len(b.values)
+        if n == 0:
+            return
+        slot, label_px = self._geometry()
+        show_labels = slot >= 22
+        value_px = min(16.0, slot / 3.4) * sc
+        show_values = value_px >= 9.5
+        top = r.y() + 34 + (value_px * 1.5 if show_values else 4)
+        bottom = r.bottom() - (label_px * 1.6 if show_labels or b.highlight >= 0 else 4) - (value_px * 1.5 if show_values else 4)
+        vmin, vmax = self.axis
+        scale = (bottom - top) / (vmax - vmin)
+        zero = top + vmax * scale
+        self._paint_grid(p, r, zero, scale, vmin, vmax, muted)
+        role = th.role(b.role)
+        bar_w = max(1.0, min(slot * 0.7, 84.0))
+        label_f = fonts.font(label_px)
+        value_f = fonts.font(value_px, True)
+        self.value_texts = []
+        for i in range(n):
+            cx = r.x() + AXIS_W + slot * (i + 0.5)
+            hl = i == b.highlight
+            if self.masked[i]:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(qcolor(muted, 0.6))
+                p.drawRect(QRectF(cx - bar_w / 2, zero - 3, bar_w, 3))
+                text = MASKED_BAR
+                ty = zero - value_px * 1.5 - 2
+            else:
+                v = self.heights[i]
+                y0, y1 = sorted((zero, zero - v * scale))
+                p.setPen(QPen(qcolor(chalk), 2.5) if hl else Qt.PenStyle.NoPen)
+                p.setBrush(qcolor(role, 1.0 if hl or b.highlight < 0 else 0.72))
+                p.drawRect(QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)))
+                text = fmt(b.values[i])
+                ty = (y1 + 2) if b.values[i] < 0 and v < 0 else (y0 - value_px * 1.5 - 2)
+            self.value_texts.append(text if show_values or hl else "")
+            if show_values or hl:
+                p.setPen(qcolor(muted if self.masked[i] else chalk))
+                p.setFont(fitted_font(text, value_px if show_values else 14 * sc, slot + (0 if show_values else 40),
+                                      bold=True, min_px=7))
+                p.drawText(QRectF(cx - slot / 2 - 20, ty, slot + 40, value_px * 1.5), ALIGN_CENTER, text)
+            if (show_labels or hl) and i < len(b.labels):
+                p.setPen(qcolor(chalk if not self.masked[i] else muted))
+                w = slot - 2 if show_labels else 120
+                f = fitted_font(b.labels[i], label_px if show_labels else 14 * sc, w, min_px=max(8.0, label_px * 0.7))
+                p.setFont(f)
+                p.drawText(QRectF(cx - w / 2, r.bottom() - label_px * 1.6, w, label_px * 1.6), ALIGN_CENTER,
+                           elide(b.labels[i], f, w))
+        p.setPen(QPen(qcolor(chalk, 0.85), 1.5))
+        p.drawLine(QPointF(r.x() + AXIS_W - 4, zero), QPointF(r.right(), zero))
+        p.setFont(label_f)
+
+
+    def _paint_grid(self, p: QPainter, r: QRectF, zero: float, scale: float, vmin: float, vmax: float,
+                    muted: str) -> None:
+        step = nice_step(max(vmax, -vmin) / 3)
+        p.setFont(fonts.font(12 * self.theme.font_scale))
+        ticks = [k * step for k in range(int(math.floor(vmin / step)), int(math.ceil(vmax / step)) + 1)
+                 if k and vmin - 1e-9 <= k * step <= vmax + 1e-9]
+        for v in ticks:
+            y = zero - v * scale
+            p.setPen(QPen(qcolor(self.theme.color("board_grid")), 1.0, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(r.x() + AXIS_W - 4, y), QPointF(r.right(), y))
+            p.setPen(qcolor(muted))
+            p.drawText(QRectF(r.x(), y - 9, AXIS_W - 8, 18), ALIGN_RIGHT, f"{v:g}")
+
+
+def nice_step(x: float) -> float:  # 1, 2 or 5 times a power of ten, close to x
+    if x <= 0 or not math.isfinite(x):
+        return 1.0
+    e = 10 ** math.floor(math.log10(x))
+    return next(k * e for k in (1, 2, 5, 10) if k * e >= x * 0.999)
+
+
+def _span(values, masked) -> tuple[float, float]:
+    vals = [float(v) for v, m in zip(values, masked) if not m and math.isfinite(v)] or [0.0]
+    lo, hi = min(0.0, min(vals)), max(0.0, max(vals))
+    return (lo, hi) if hi - lo > 1e-9 else (lo, lo + 1.0)
+
+
+class HeatmapItem(CachedItem):
+    """The attention matrix, rows filled so far; the focus row outlined; numbers when cells are big."""
+
+    def __init__(self, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.heatmap: Heatmap | None = None
+        self.rect = QRectF()
+        self.theme: Theme = palette.CLASSROOM
+
+    def show(self, hm: Heatmap, rect: QRectF, theme: Theme) -> None:
+        # the matrix is fixed for a given title (layer, head) and sentence: its last row stands in for it
+        fingerprint = tuple(hm.matrix[-1]) if hm.matrix else ()
+        key = (hm.title, tuple(hm.labels), fingerprint, tuple(hm.rows), hm.focus_row, rect.x(), rect.y(),
+               rect.width(), rect.height(), theme.name, theme.font_scale)
+        if key == self._key:
+            return
+        self.heatmap, self.rect, self.theme = hm, QRectF(rect), theme
+        self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
+
+    def paint(self, p: QPainter, option, widget=None) -> None:
+        hm, r, th = self.heatmap, self.rect, self.theme
+        if hm is None or not hm.matrix:
+            return
+        sc = th.font_scale
+        p.setPen(qcolor(th.color("board_text")))
+        f = fonts.font(18 * sc, True)
+        p.setFont(f)
+        p.drawText(QRectF(r.x(), r.y(), r.width(), 26), ALIGN_LEFT, elide(hm.title, f, r.width()))
+        t = len(hm.matrix)
+        labels = t <= 16
+        margin = 64.0 if labels else 0.0
+        side = min(r.width() - margin, r.height() - 32 - margin * 0.4)
+        if side <= 4:
+            return
+        cell = side / t
+        x0 = r.x() + margin + (r.width() - margin - side) / 2
+        y0 = r.y() + 32 + (margin * 0.4 if labels else 0)
+        m = np.asarray(hm.matrix, dtype=np.float64)
+        rgb = palette.sequential_rgb(m, th.color("heat_low"), th.color("heat_high"))
+        upper = np.triu(np.ones((t, t), bool), 1) & (m == 0)
+        rgb[upper] = palette.MASKED_CELL
+        filled = np.zeros(t, bool)
+        filled[[i for i in hm.rows if 0 <= i < t]] = True
+        rgb[~filled] = palette.hex_rgb(th.color("heat_empty"))
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        p.drawImage(QRectF(x0, y0, side, side), rgba_image(rgb))
+        p.restore()
+        if cell >= 34:
+            p.setFont(fonts.font(min(14.0, cell * 0.3) * sc))
+            for i in np.flatnonzero(filled):
+                for j in range(i + 1):
+                    p.setPen(qcolor(palette.text_on(rgb[i, j])))
+                    p.drawText(QRectF(x0 + j * cell, y0 + i * cell, cell, cell), ALIGN_CENTER, fmt(m[i, j]))
+        if labels:  # names right-aligned against the rows
+            lf = fonts.font(min(15.0, max(9.0, cell * 0.45)) * sc)
+            p.setPen(qcolor(th.color("board_muted")))
+            for i, name in enumerate(hm.labels[:t]):
+                g = fitted_font(name, lf.pixelSize(), margin - 6, min_px=7)
+                p.setFont(g)
+                p.drawText(QRectF(x0 - margin, y0 + i * cell, margin - 8, cell), ALIGN_RIGHT, elide(name, g, margin - 8))
+        if 0 <= hm.focus_row < t and filled[hm.focus_row]:
+            p.setPen(QPen(qcolor(th.color("focus")), 3.0))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(x0 - 1.5, y0 + hm.focus_row * cell - 1.5, side + 3, cell + 3))
+
+
+class Board:
+    """The blackboard's items inside a scene, refilled from each frame."""
+
+    def __init__(self, scene):
+        rect = QRectF(layout.BOARD_X, layout.BOARD_Y, layout.BOARD_W, layout.BOARD_H)
+        self.rect = rect
+        self.panel = PanelItem()
+        self.panel.setZValue(1)
+        self.lines = BoardLinesItem()
+        self.bars = BarsItem()
+        self.heatmap = HeatmapItem()
+        self.strips: list[StripItem] = []
+        self.scene = scene
+        for item in (self.panel, self.lines, self.bars, self.heatmap):
+            item.setZValue(max(item.zValue(), 2))
+            scene.addItem(item)
+        self.panel.setZValue(1)
+
+    def show(self, frame: Frame, theme: Theme, scales: dict[str, float]) -> None:
+        r = self.rect
+        self.panel.show(r, theme.color("board"), theme.color("board_frame"), 8.0, 14.0)
+        self.panel.setVisible(True)
+        inner = r.adjusted(PAD, PAD, -PAD, -PAD)
+        bottom = inner.bottom()
+        chart = None
+        if frame.bars is not None:
+            chart = QRectF(inner.x(), bottom - BARS_H, inner.width(), BARS_H)
+        elif frame.heatmap is not None and frame.heatmap.rows and frame.heatmap.matrix:
+            h = min(HEAT_MAX, inner.height() * 0.45)
+            chart = QRectF(inner.x(), bottom - h, inner.width(), h)
+        limit = (chart.top() - GAP) if chart else bottom
+        # wide strips sit under the lines; they get at most half of what is left, the lines the rest
+        counts = tuple(len(s.values) for s in frame.board_strips)
+        n_lines = len(frame.board)
+        strip_room = (limit - inner.top()) * (0.62 if n_lines else 1.0) - (n_lines and 8)
+        boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=15 * theme.font_scale,
+                             tab_w=6.0, gap=12.0, max_number_px=13, max_row_h=30.0, row_cells=16) if counts else ()
+        strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
+        lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
+        if frame.board:
+            self.lines.show(frame.board, lines_rect, theme)
+            self.lines.setVisible(True)
+        else:
+            self.lines.setVisible(False)
+        used = min(lines_rect.height(), len(self.lines.lines) and self.lines.font.pixelSize() * 1.3 *
+                   max(len(c) for c in self.lines.columns)) if frame.board else 0.0
+        strips_top = inner.top() + (used + GAP if frame.board else 0.0)
+        while len(self.strips) < len(boxes):
+            item = StripItem()
+            item.setZValue(3)
+            self.scene.addItem(item)
+            self.strips.append(item)
+        for item, strip, box in zip(self.strips, frame.board_strips, boxes):
+            item.show(strip, box, theme, scales.get(strip.role, 1.0), on_board=True)
+            v = max(0.0, min(1.0, strip.visible))
+            item.place(inner.x() + box.x, strips_top + box.y + (1 - v) * 8, v)
+        for item in self.strips[len(boxes):]:
+            item.hide_item()
+        if frame.bars is not None and chart is not None:
+            self.bars.show(frame.bars, chart, theme)
+            self.bars.setVisible(True)
+            self.heatmap.setVisible(False)
+        elif chart is not None:
+            self.heatmap.show(frame.heatmap, chart, theme)
+            self.heatmap.setVisible(True)
+            self.bars.setVisible(False)
+        else:
+            self.bars.setVisible(False)
+            self.heatmap.setVisible(False)
+
+    def hide(self) -> None:
+        for item in (self.panel, self.lines, self.bars, self.heatmap):
+            item.setVisible(False)
+        for item in self.strips:
+            item.hide_item()

@@ -1,0 +1,192 @@
+"""The classroom canvas draws every beat, shows the trace's own numbers, renders Japanese with the bundled
+font, and render_frame always returns the size asked for. Offscreen Qt (see conftest.py)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFontMetricsF, QImage
+
+from classroom_gui.lesson.state import Selection, empty_frame, frame_at, timeline_for
+from classroom_gui.model import ClassroomTokenizer, GPTConfig, load_checkpoint, save_checkpoint
+from classroom_gui.model.checkpoint import expected_shapes
+from classroom_gui.model.sentence import run_sentence
+
+VOCAB = ("<unk>", "the", "cat", "sat", "on", "mat", ".", "猫", "が", "マット", "の", "上", "に", "座った", "。")
+EN6 = "the cat sat on the mat"
+JA6 = "猫 が マット の 上 に"
+
+
+def long_sentence(words: str, n: int) -> str:
+    w = words.split()
+    return " ".join((w * (n // len(w) + 1))[:n])
+
+
+@pytest.fixture(scope="module")
+def checkpoint(tmp_path_factory):
+    cfg = GPTConfig(vocab_size=len(VOCAB))
+    rng = np.random.default_rng(0)
+    params = {k: (rng.standard_normal(s) * 0.5).astype(np.float32) for k, s in expected_shapes(cfg).items()}
+    folder = tmp_path_factory.mktemp("canvas_model")
+    save_checkpoint(folder, cfg, params, ClassroomTokenizer(list(VOCAB)))
+    return load_checkpoint(folder)
+
+
+@pytest.fixture(scope="module")
+def scene(qapp):
+    from classroom_gui.view.canvas import ClassroomScene
+    s = ClassroomScene()
+    yield s
+    s.clear()
+
+
+def render(scene, frame) -> QImage:
+    from classroom_gui.view.render import render_scene
+    scene.show_frame(frame)
+    image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    render_scene(scene, image)
+    return image
+
+
+def frame_of(trace, key: str, lang: str = "en", focus: int = 1, at: float = 1.0, nth: int = 0):
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    beat = [b for b in timeline.beats if b.key == key][nth]
+    return frame_at(trace, Selection(focus=focus, lang=lang), beat.start + beat.duration * at - 1e-6)
+
+
+@pytest.mark.parametrize("n", [6, 64])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_beat_renders(qapp, scene, checkpoint, n, lang):
+    trace = run_sentence(checkpoint, long_sentence(EN6 if lang == "en" else JA6, n)).trace
+    assert trace.n_tokens == n
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    for beat in timeline.beats:
+        for at in (0.5, 1.0):  # mid-animation and the finished picture
+            frame = frame_at(trace, Selection(focus=2, lang=lang), beat.start + beat.duration * at - 1e-6)
+            image = render(scene, frame)
+            assert image.size().toTuple() == (1920, 1080)
+        assert scene.title.text == frame.title
+        assert sum(d.isVisible() for d in scene.desks) == sum(s.opacity > 0.001 for s in frame.students)
+
+
+def test_query_card_numbers_are_the_trace(qapp, scene, checkpoint):
+    trace = run_sentence(checkpoint, EN6).trace
+    focus = 1
+    for key in ("cards.query", "question.raise", "softmax.weights"):
+        frame = frame_of(trace, key, focus=focus)
+        render(scene, frame)
+        items = scene.strip_items(focus)
+        query = [item for item in items if item.strip.role == "query"]
+        assert len(query) == 1, key
+        q = trace.layers[0].head(0).q[focus]
+        assert query[0].cell_texts == [f"{v:.2f}" for v in q], key
+        assert query[0].box.number_px >= 10  # big enough to read at 6 students
+    # and the notebook beside it (16 numbers on two rows)
+    notebook = [item for item in scene.strip_items(focus) if item.strip.role == "notebook"][0]
+    assert notebook.cell_texts == [f"{v:.2f}" for v in trace.layers[0].x[focus]]
+
+
+def test_small_desks_give_numbers_in_tooltips(qapp, scene, checkpoint):
+    trace = run_sentence(checkpoint, long_sentence(EN6, 64)).trace
+    focus = 1
+    render(scene, frame_of(trace, "question.raise", focus=focus))
+    query = [item for item in scene.strip_items(focus) if item.strip.role == "query"][0]
+    assert query.cell_texts == []  # 64 students: no room for numbers in the cells
+    q = trace.layers[0].head(0).q[focus]
+    for i in (0, len(q) - 1):
+        centre = query.mapToScene(query.cell_rect(i).center())
+        assert scene.tooltip_at(centre).endswith(f"= {q[i]:.2f}")
+
+
+def test_bars_show_the_frame_values(qapp, scene, checkpoint):
+    trace = run_sentence(checkpoint, EN6).trace
+    frame = frame_of(trace, "softmax.weights")
+    render(scene, frame)
+    bars = scene.board.bars
+    assert bars.isVisible()
+    shown = [t for t in bars.value_texts if t and t != "−∞"]
+    w = trace.layers[0].head(0).weights[1]
+    assert shown == [f"{v:.2f}" for v, m in zip(w, trace.layers[0].head(0).mask[1]) if not m]
+    assert bars.value_texts.count("−∞") == sum(frame.bars.masked)
+
+
+def test_japanese_renders_with_the_bundled_font(qapp, scene, checkpoint):
+    from classroom_gui.view import fonts
+    family = fonts.ui_family()
+    assert family == "IPAexGothic"  # the bundled font, not a system fallback
+    trace = run_sentence(checkpoint, JA6).trace
+    frame = frame_of(trace, "cards.value", lang="ja")
+    render(scene, frame)
+    for student, desk in zip(frame.students, scene.desks):
+        assert desk.name_text == student.text
+        assert desk.name_font.family() == family
+        metrics = QFontMetricsF(desk.name_font)
+        assert all(metrics.inFontUcs4(ord(c)) for c in student.text)  # glyphs, not empty boxes
+    for item in (scene.title, scene.narration):
+        assert item.font.family() == family
+        assert all(QFontMetricsF(item.font).inFontUcs4(ord(c)) for c in item.text if not c.isspace())
+
+
+def test_unknown_students_are_marked(qapp, scene, checkpoint):
+    run = run_sentence(checkpoint, "the zebra sat")
+    frame = frame_at(run.trace, Selection(focus=0), 1.9, notices=run.notices)
+    render(scene, frame)
+    assert frame.students[1].unknown
+    assert "(?)" in scene.desks[1].tooltip()
+    assert "(?)" not in scene.desks[0].tooltip()
+    assert scene.notices.isVisible() and "zebra" in scene.notices.text
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (640, 360), (1000, 1000), (333, 1200), (1, 1), (3840, 2160)])
+def test_render_frame_returns_the_requested_size(qapp, checkpoint, size):
+    from classroom_gui.view import palette
+    from classroom_gui.view.render import render_frame
+    trace = run_sentence(checkpoint, EN6).trace
+    frame = frame_of(trace, "listening.travel", at=0.5)
+    for theme in (None, palette.SLIDE):
+        for transparent in (False, True):
+            image = render_frame(frame, size=size, theme=theme, transparent=transparent)
+            assert (image.width(), image.height()) == size
+    if size == (1000, 1000):  # letterboxed: the band above the 16:9 canvas stays transparent
+        assert image.pixelColor(500, 5).alpha() == 0
+
+
+def test_render_frame_rejects_impossible_sizes(qapp, checkpoint):
+    from classroom_gui.view.render import render_frame
+    trace = run_sentence(checkpoint, EN6).trace
+    for size in ((0, 100), (100, -1), (100_000, 10)):
+        with pytest.raises(ValueError):
+            render_frame(frame_of(trace, "seats.sit"), size=size)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_empty_frame_shows_the_message(qapp, scene, checkpoint, lang):
+    from classroom_gui.view import fonts
+    trace = run_sentence(checkpoint, EN6).trace
+    render(scene, frame_of(trace, "softmax.weights"))  # a full class first: it must all go away
+    frame = empty_frame(lang)
+    assert frame.message
+    image = render(scene, frame)
+    assert scene.message.isVisible() and scene.message.text == frame.message
+    assert scene.message.font.family() == fonts.ui_family()
+    assert not any(d.isVisible() for d in scene.desks)
+    assert not any(item.isVisible() for item in scene.links.lines.values())
+    assert not any(item.isVisible() for item in scene.links.labels)
+    assert not scene.board.panel.isVisible()
+    # something is drawn in the middle of the canvas (the message card), not just the background
+    centre = image.pixelColor(960, 540)
+    assert centre != image.pixelColor(5, 5)
+
+
+def test_same_frame_twice_paints_the_same_picture(qapp, checkpoint):
+    """Items are reused between frames: going away and coming back gives the identical image."""
+    from classroom_gui.view.canvas import ClassroomScene
+    trace = run_sentence(checkpoint, EN6).trace
+    a, b = frame_of(trace, "scaling.divide", at=0.5), frame_of(trace, "ffn.relu")
+    scene = ClassroomScene()
+    first = render(scene, a)
+    render(scene, b)
+    again = render(scene, a)
+    assert first == again
+    fresh = render(ClassroomScene(), a)
+    assert fresh == first
