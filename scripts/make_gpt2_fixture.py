@@ -1,0 +1,188 @@
+"""Make tests/fixtures/tiny_gpt2/: a tiny random GPT-2 and what Hugging Face `transformers` computes with it.
+
+The fixture is a reference from an independent implementation (PyTorch + transformers), so
+tests/test_gpt2_reference.py can check classroom_gui.model.gpt.forward against it without torch.
+
+This script runs only in a developer venv that has torch, transformers and tokenizers, never in tests:
+
+    python3 -m venv /work/.venv-torch
+    /work/.venv-torch/bin/pip install torch==2.13.0 transformers tokenizers safetensors numpy
+    /work/.venv-torch/bin/python scripts/make_gpt2_fixture.py
+
+It writes, into tests/fixtures/tiny_gpt2/:
+  config.json, model.safetensors  the model, by GPT2LMHeadModel.save_pretrained(safe_serialization=True)
+  tokenizer.json                  a byte-level BPE tokenizer trained here with `tokenizers`
+  vocab.json, merges.txt          the same tokenizer in GPT-2's two-file form
+  reference.json                  for three sentences: ids, tokens, attention weights, hidden states,
+                                  the last position's logits and next-token probabilities
+
+The run is seeded: running it again rewrites the same files.
+"""
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import torch
+import transformers
+from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+from transformers import GPT2Config, GPT2LMHeadModel, GPT2TokenizerFast
+
+OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "tiny_gpt2"
+SEED = 20240601
+VOCAB_SIZE = 352          # 256 byte symbols + 1 special token + up to 95 merges
+EOT = "<|endoftext|>"
+SIGNIFICANT = 7           # digits kept in reference.json (float32 carries about 7.2)
+
+# the tokenizer's training text: English, Japanese and a few emoji, repeated so merges form
+CORPUS = [
+    "The cat sat on the mat.",
+    "The dog sat on the rug.",
+    "A cat and a dog sat on the mat together.",
+    "The cat is on the mat and the dog is on the rug.",
+    "Where did the cat sit? The cat sat on the mat.",
+    "猫がマットの上に座った。",
+    "犬がラグの上に座った。",
+    "猫と犬がマットの上にいる。",
+    "猫はマットの上に座っている。",
+    "今日は天気がいいですね。",
+    "I love my cat 🐱 and my dog 🐶!",
+    "Good night 🌙 and good morning ☀️.",
+    "猫が好きです 😺❤️",
+]
+
+# the reference sentences: English, Japanese (partly seen in training, so learned merges and lone bytes
+# mix, and tokens cut characters in the middle), and one with emoji and a word the tokenizer never saw
+SENTENCES = [
+    "The cat sat on the mat.",
+    "今日、猫はマットの上に座った。",
+    "My cat 🐱 sat on the zebra mat 🎉!",
+]
+
+
+def train_tokenizer() -> Tokenizer:
+    """GPT-2's byte-level BPE: every byte is a symbol, so no text is ever unknown."""
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(vocab_size=VOCAB_SIZE, min_frequency=2, special_tokens=[EOT],
+                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False)
+    tok.train_from_iterator(CORPUS * 3, trainer=trainer)
+    return tok
+
+
+def build_model(vocab_size: int, eot_id: int) -> GPT2LMHeadModel:
+    config = GPT2Config(n_layer=2, n_head=4, n_embd=32, n_positions=64, vocab_size=vocab_size,
+                        activation_function="gelu_new", resid_pdrop=0.0, embd_pdrop=0.0, attn_pdrop=0.0,
+                        bos_token_id=eot_id, eos_token_id=eot_id, tie_word_embeddings=True)
+    torch.manual_seed(SEED)
+    model = GPT2LMHeadModel(config)
+    # GPT-2's own init (std 0.02) gives near-uniform attention and near-uniform next-token probabilities,
+    # which would hide a wrong scale or a transposed weight. Redraw every tensor larger, seeded, and give
+    # the LayerNorms gains away from 1 and biases away from 0 so they are checked too.
+    gen = torch.Generator().manual_seed(SEED)
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            noise = torch.randn(p.shape, generator=gen, dtype=p.dtype)
+            if ".ln_" in name or name.startswith("transformer.ln_f"):
+                p.copy_(1.0 + 0.2 * noise if name.endswith("weight") else 0.1 * noise)
+            elif name.endswith("bias"):
+                p.copy_(0.1 * noise)
+            elif "wte" in name or "wpe" in name:
+                p.copy_(0.4 * noise)
+            else:
+                p.copy_(0.25 * noise)
+    model.eval()
+    assert model.lm_head.weight.data_ptr() == model.transformer.wte.weight.data_ptr(), "lm_head is not tied to wte"
+    return model
+
+
+def rounded(x):
+    """Nested lists of floats, each rounded to SIGNIFICANT significant digits."""
+    if isinstance(x, (list, tuple)):
+        return [rounded(v) for v in x]
+    v = float(x)
+    if not math.isfinite(v):
+        raise ValueError(f"non-finite value {v} in the reference")
+    return float(f"{v:.{SIGNIFICANT}g}")
+
+
+def reference_for(model: GPT2LMHeadModel, tok: Tokenizer, text: str) -> dict:
+    enc = tok.encode(text)
+    ids = enc.ids
+    with torch.no_grad():
+        out = model(torch.tensor([ids]), output_attentions=True, output_hidden_states=True)
+    assert len(out.attentions) == model.config.n_layer
+    assert len(out.hidden_states) == model.config.n_layer + 1
+    logits = out.logits[0, -1].to(torch.float64)
+    probs = torch.softmax(out.logits[0, -1], dim=-1)   # float32, as the model would compute it
+    return {
+        "text": text,
+        "input_ids": ids,
+        "tokens": enc.tokens,
+        "token_texts": [tok.decode([i]) for i in ids],   # readable form; a lone byte of a character shows as U+FFFD
+        "attentions": rounded(torch.stack(out.attentions)[:, 0].tolist()),           # [layer][head][T][T]
+        "hidden_states": rounded(torch.stack(out.hidden_states)[:, 0].tolist()),     # [n_layer + 1][T][C]
+        "next_token_logits": rounded(logits.tolist()),                                # [V]
+        "next_token_probs": rounded(probs.tolist()),                                  # [V]
+    }
+
+
+def main() -> int:
+    torch.set_num_threads(1)   # one thread: the same sums in the same order on every run
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    tok = train_tokenizer()
+    vocab_size = tok.get_vocab_size()
+    eot_id = tok.token_to_id(EOT)
+    tok.save(str(OUT / "tokenizer.json"))
+    tok.model.save(str(OUT), None)          # vocab.json + merges.txt, GPT-2's two-file form
+
+    # the three tokenizer files must agree: the two-file form, read by transformers, gives the same ids
+    saved = Tokenizer.from_file(str(OUT / "tokenizer.json"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("vocab.json", "merges.txt"):
+            shutil.copy(OUT / name, tmp)
+        two_file = GPT2TokenizerFast.from_pretrained(tmp)
+        assert len(two_file) == vocab_size, (len(two_file), vocab_size)
+        for text in SENTENCES + CORPUS:
+            assert saved.encode(text).ids == tok.encode(text).ids == two_file(text)["input_ids"], text
+            assert saved.decode(saved.encode(text).ids) == text, text
+
+    model = build_model(vocab_size, eot_id)
+    model.save_pretrained(OUT, safe_serialization=True)
+    (OUT / "generation_config.json").unlink(missing_ok=True)   # generation settings: not needed here
+    (OUT / "model.safetensors").chmod(0o644)   # safetensors writes 0600 whatever the umask
+
+    # read back what was saved (as a user of the folder would) and make the reference with it
+    model = GPT2LMHeadModel.from_pretrained(OUT, attn_implementation="eager").eval()
+    model.to(torch.float32)
+    reference = {
+        "made_by": "scripts/make_gpt2_fixture.py",
+        "versions": {"torch": torch.__version__, "transformers": transformers.__version__,
+                     "tokenizers": __import__("tokenizers").__version__, "numpy": np.__version__},
+        "note": "hidden_states[0] is the embedding, hidden_states[i] the output of block i-1, and the last "
+                "entry has ln_f applied (Hugging Face's convention). Values keep 7 significant digits.",
+        "sentences": [reference_for(model, saved, text) for text in SENTENCES],
+    }
+    for s in reference["sentences"]:
+        probs = np.asarray(s["next_token_probs"])
+        assert abs(probs.sum() - 1) < 1e-5 and len(probs) == vocab_size
+    text = json.dumps(reference, ensure_ascii=False, separators=(",", ":"))
+    (OUT / "reference.json").write_text(text + "\n", encoding="utf-8")
+
+    total = sum(p.stat().st_size for p in OUT.iterdir())
+    print(f"vocab {vocab_size}, tokens per sentence {[len(s['input_ids']) for s in reference['sentences']]}, "
+          f"{total / 1024:.0f} KiB in {OUT}")
+    for p in sorted(OUT.iterdir()):
+        print(f"  {p.name:22s} {p.stat().st_size:8d}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
