@@ -37,7 +37,8 @@ def attention(q, k, v, mask):  # [H, T, d], [H, T, d], [H, T, d], [T, T] -> dict
     d = q.shape[-1]
     scores = q @ k.transpose(0, 2, 1)                       # question · self-introduction
     scaled = scores / q.dtype.type(np.sqrt(d))              # keep the dot products in softmax's range
-    weights = softmax(np.where(mask, -np.inf, scaled).astype(q.dtype, copy=False))
+    masked = np.where(mask, -np.inf, scaled).astype(q.dtype, copy=False)  # later students: -inf
+    weights = softmax(masked, out=masked)                   # shares of attention; masked ones exactly 0
     context = weights @ v                                   # share-weighted mix of opinions
     return {"scores": scores, "scaled": scaled, "weights": weights, "context": context}
 
@@ -51,8 +52,8 @@ def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T
     ln_1 = layer_norm(x, params[p + "ln_1.weight"], params[p + "ln_1.bias"], eps)
     qkv = linear(ln_1, params[p + "attn.c_attn.weight"], params[p + "attn.c_attn.bias"])  # [T, 3C]
 
-    # split into heads: [T, 3C] -> 3 x [H, T, d]
-    q, k, v = (qkv[:, i * C:(i + 1) * C].reshape(T, H, d).transpose(1, 0, 2) for i in range(3))
+    # split into heads: [T, 3C] -> [3, H, T, d], copied once so each head's cards are contiguous for matmul
+    q, k, v = np.ascontiguousarray(qkv.reshape(T, 3, H, d).transpose(1, 2, 0, 3))
 
     # causal self-attention, every head at once
     mask = causal_mask(T)

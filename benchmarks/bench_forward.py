@@ -1,0 +1,204 @@
+"""Time the NumPy forward (which always records the full Trace) against a PyTorch CPU GPT-2.
+
+    python benchmarks/bench_forward.py [--quick] [--no-gpt2]     (PYTHONPATH=<repo> if not installed)
+
+Cases: the teaching model (the shipped one in assets/model if present, else random weights of the
+default GPTConfig) at T=6 and T=64, and random GPT-2-small-shaped weights (12 layers, 12 heads,
+n_embd 768, vocab 50257, context 1024, gelu_new) at T=32, 128 and 512. When torch can be imported,
+the same weights also run through a plain PyTorch GPT-2 with F.scaled_dot_product_attention in the
+same process (logits only, torch.inference_mode), taking turns call by call, and np/torch is the
+median over rounds of numpy time / torch time.
+Goals: teaching model at T=6 within 0.3 ms; GPT-2 shapes no slower than PyTorch (ratio <= 1.0).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+
+def _threads_option(argv: list[str]) -> str | None:
+    for i, a in enumerate(argv):
+        if a.startswith("--threads="):
+            return a.split("=", 1)[1]
+        if a == "--threads" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+# BLAS thread pools read these once, when NumPy and torch load: set them before either is imported
+THREADS = _threads_option(sys.argv[1:])
+if THREADS:
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = THREADS
+
+import numpy as np  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
+
+from classroom_gui.model import GPTConfig, forward, load_checkpoint  # noqa: E402
+from classroom_gui.model.checkpoint import expected_shapes  # noqa: E402
+from classroom_gui.resources import teaching_model_dir  # noqa: E402
+
+GPT2_SMALL = GPTConfig(n_layer=12, n_head=12, n_embd=768, n_positions=1024, vocab_size=50257,
+                       activation_function="gelu_new")
+GOAL_TEACHING_T6_MS = 0.3
+
+
+def random_params(config: GPTConfig, seed: int = 0) -> dict[str, np.ndarray]:
+    """GPT-2's initialisation: N(0, 0.02) matrices, LayerNorm gains 1 and biases 0."""
+    rng = np.random.default_rng(seed)
+    params = {}
+    for name, shape in expected_shapes(config).items():
+        if name.endswith(("ln_1.weight", "ln_2.weight", "ln_f.weight")):
+            params[name] = np.ones(shape, np.float32)
+        elif len(shape) == 1:
+            params[name] = np.zeros(shape, np.float32)
+        else:
+            params[name] = rng.standard_normal(shape, dtype=np.float32) * np.float32(0.02)
+    return params
+
+
+def timings(fns, min_repeats: int, budget_s: float, warmup: int) -> np.ndarray:
+    """Seconds per call, [repeats, len(fns)]. The functions take turns, call by call, so that both
+    sides of a comparison see the same machine load (other processes on a 2-core box come and go).
+    At least min_repeats rounds, more while the time budget lasts."""
+    for fn in fns:
+        for _ in range(warmup):
+            fn()
+    rounds = []
+    start = time.perf_counter()
+    while len(rounds) < min_repeats or (time.perf_counter() - start < budget_s and len(rounds) < 100_000):
+        row = []
+        for fn in fns:
+            t = time.perf_counter()
+            fn()
+            row.append(time.perf_counter() - t)
+        rounds.append(row)
+    return np.array(rounds)
+
+
+# ---- the PyTorch reference model, on the very same weights ----
+
+def torch_model(params: dict[str, np.ndarray], config: GPTConfig):
+    """A closure ids -> logits: GPT-2 in PyTorch with fused scaled-dot-product attention."""
+    import torch
+    import torch.nn.functional as F
+
+    P = {k: torch.from_numpy(v) for k, v in params.items()}  # shares the NumPy memory
+    C, H, eps = config.n_embd, config.n_head, config.layer_norm_epsilon
+    act = {"gelu_new": lambda x: F.gelu(x, approximate="tanh"), "gelu": F.gelu, "relu": F.relu}
+    act = act[config.activation_function]
+
+    def run(ids: np.ndarray):
+        with torch.inference_mode():
+            T = len(ids)
+            x = P["wte.weight"][torch.from_numpy(ids)] + P["wpe.weight"][:T]
+            for i in range(config.n_layer):
+                p = f"h.{i}."
+                h = F.layer_norm(x, (C,), P[p + "ln_1.weight"], P[p + "ln_1.bias"], eps)
+                qkv = torch.addmm(P[p + "attn.c_attn.bias"], h, P[p + "attn.c_attn.weight"])
+                q, k, v = (t.view(T, H, C // H).transpose(0, 1) for t in qkv.split(C, dim=1))
+                y = F.scaled_dot_product_attention(q, k, v, is_causal=True).transpose(0, 1).reshape(T, C)
+                x = x + torch.addmm(P[p + "attn.c_proj.bias"], y, P[p + "attn.c_proj.weight"])
+                h = F.layer_norm(x, (C,), P[p + "ln_2.weight"], P[p + "ln_2.bias"], eps)
+                h = act(torch.addmm(P[p + "mlp.c_fc.bias"], h, P[p + "mlp.c_fc.weight"]))
+                x = x + torch.addmm(P[p + "mlp.c_proj.bias"], h, P[p + "mlp.c_proj.weight"])
+            x = F.layer_norm(x, (C,), P["ln_f.weight"], P["ln_f.bias"], eps)
+            return (x @ P["wte.weight"].T).numpy()
+    return run
+
+
+def load_torch():
+    try:
+        import torch
+    except ImportError:
+        return None
+    return torch
+
+
+# ---- cases and the table ----
+
+def teaching_model() -> tuple[str, GPTConfig, dict]:
+    folder = teaching_model_dir()
+    if (folder / "config.json").exists():
+        ckpt = load_checkpoint(folder)
+        return "teaching (assets/model)", ckpt.config, ckpt.params
+    config = GPTConfig()
+    return "teaching (random weights)", config, random_params(config)
+
+
+def bench_case(rows, name, config, params, T, torch_run, min_repeats, budget, seed=1):
+    T = min(T, config.n_positions)
+    ids = np.random.default_rng(seed).integers(0, config.vocab_size, T)
+    fns = [lambda: forward(ids, params, config)] + ([lambda: torch_run(ids)] if torch_run else [])
+    t = timings(fns, min_repeats, budget, warmup=3 if T > 100 else 50)
+    row = {"model": name, "T": T, "np_med": np.median(t[:, 0]), "np_p95": np.percentile(t[:, 0], 95), "n": len(t)}
+    if torch_run is not None:
+        row.update(pt_med=np.median(t[:, 1]), pt_p95=np.percentile(t[:, 1], 95),
+                   ratio=np.median(t[:, 0] / t[:, 1]))  # per round, so a busy moment slows both sides
+        # the same weights must give the same logits, or the comparison means nothing
+        row["max_diff"] = float(np.abs(forward(ids, params, config).logits - torch_run(ids)).max())
+    rows.append(row)
+    print(_format_row(row), flush=True)
+
+
+def _ms(seconds: float) -> str:
+    ms = seconds * 1e3
+    return f"{ms:9.3f}" if ms < 100 else f"{ms:9.1f}"
+
+
+HEADER = (f"{'model':<28}{'T':>5} {'numpy med':>9} {'p95':>9} {'torch med':>9} {'p95':>9} {'np/torch':>8}"
+          f" {'|dlogit|':>8} {'runs':>6}   (times in ms)")
+
+
+def _format_row(r: dict) -> str:
+    line = f"{r['model']:<28}{r['T']:>5} {_ms(r['np_med'])} {_ms(r['np_p95'])}"
+    if "pt_med" in r:
+        line += f" {_ms(r['pt_med'])} {_ms(r['pt_p95'])} {r['ratio']:8.2f} {r['max_diff']:8.1e}"
+    else:
+        line += f" {'-':>9} {'-':>9} {'-':>8} {'-':>8}"
+    return line + f" {r['n']:>6}"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer repeats (a smoke test, not a measurement)")
+    ap.add_argument("--no-gpt2", action="store_true", help="only the teaching model")
+    ap.add_argument("--threads", type=int, help="BLAS / torch threads for both (default: their own default)")
+    args = ap.parse_args(argv)
+    min_repeats, budget = (3, 0.3) if args.quick else (15, 8.0)
+
+    torch = load_torch()
+    if torch is not None and args.threads:
+        torch.set_num_threads(args.threads)
+    print(f"python {platform.python_version()}, numpy {np.__version__}, BLAS threads {THREADS or 'default'}, "
+          f"torch {torch.__version__ + f' ({torch.get_num_threads()} threads)' if torch else 'not installed'}, "
+          f"{os.cpu_count()} CPUs")
+    print(HEADER)
+    rows: list[dict] = []
+    name, config, params = teaching_model()
+    run = torch_model(params, config) if torch else None
+    for T in (6, 64):
+        bench_case(rows, name, config, params, T, run, max(min_repeats, 200), budget)
+    if not args.no_gpt2:
+        params = random_params(GPT2_SMALL)
+        run = torch_model(params, GPT2_SMALL) if torch else None
+        for T in (32, 128, 512):
+            bench_case(rows, "GPT-2 small (random)", GPT2_SMALL, params, T, run, min_repeats, budget)
+
+    t6 = rows[0]["np_med"] * 1e3
+    print(f"\ngoal: teaching model T=6 <= {GOAL_TEACHING_T6_MS} ms: {t6:.3f} ms "
+          f"({'met' if t6 <= GOAL_TEACHING_T6_MS else 'NOT met'})")
+    ratios = [r["ratio"] for r in rows if "pt_med" in r and r["model"].startswith("GPT-2")]
+    if ratios:
+        print(f"goal: GPT-2 shapes <= 1.0x PyTorch: worst {max(ratios):.2f}x "
+              f"({'met' if max(ratios) <= 1.0 else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
