@@ -19,7 +19,8 @@ def vec(values, digits: int = 2, per_line: int = 8) -> list[str]:  # a vector as
     lines = [", ".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line)]
     if not lines:
         return ["[]"]
-    lines[0], lines[-1] = "[" + lines[0], lines[-1] + "]"
+    lines[0] = "[" + lines[0]  # one at a time: with a single line, both brackets go on it
+    lines[-1] = lines[-1] + "]"
     return lines
 
 
