@@ -12,18 +12,20 @@ from PySide6.QtGui import QColor, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from ..lesson import layout
-from ..lesson.frame import CANVAS_H, CANVAS_W, Frame, Strip
+from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from . import fonts, palette
 from .canvas_board import BarsItem, Board
-from .canvas_items import DeskItem, PanelItem, StripItem, TextBlockItem, qcolor
+from .canvas_desk import DeskItem, StripItem, StripView
+from .canvas_items import PanelItem, TextBlockItem, qcolor
 from .canvas_layout import desk_layout
 from .canvas_links import LinkLayer
 from .palette import Theme
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
 CAPTION = QRectF(30, layout.CAPTION_Y, CANVAS_W - 60, CANVAS_H - layout.CAPTION_Y - 18)
-TITLE = QRectF(40, 18, CANVAS_W - 80, 62)
+TITLE = QRectF(40, 12, CANVAS_W - 80, 58)
 PIXMAP_CACHE_KB = 256 * 1024
+EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see canvas_desk)
 
 
 def colour_scales(groups) -> dict[str, float]:
@@ -74,7 +76,7 @@ class ClassroomScene(QGraphicsScene):
             self.setBackgroundBrush(qcolor(th.color("background")))
             self._applied_theme = th
         self.frame = frame
-        self.title.show(frame.title, TITLE, 40 * th.font_scale, 24, th.color("title"), bold=True, wrap=False,
+        self.title.show(frame.title, TITLE, 38 * th.font_scale, 24, th.color("title"), bold=True, wrap=False,
                         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title.setVisible(bool(frame.title))
         header_h, scales = self._show_desks(frame, th)
@@ -100,20 +102,11 @@ class ClassroomScene(QGraphicsScene):
         scales = colour_scales(per_student + [frame.board_strips])
         badge_role = frame.bars.role if frame.bars is not None else "weight"
         header_h = 30.0
+        embed = len(frame.students) > EMBED_FROM
         for desk, s, strips in zip(self.desks, frame.students, per_student):
             box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips))
-            desk.show(s, box, th, badge_role)
+            desk.show(s, box, th, badge_role, strips, scales, embed)
             desk.place(s.x, s.y, max(0.0, min(1.0, s.opacity)), Z_FOCUS_DESK if s.state == "focus" else Z_DESK)
-            masked = s.state == "masked"
-            items = desk.strips
-            while len(items) < len(strips):
-                items.append(StripItem(desk))
-            for item, strip, sbox in zip(items, strips, box.strips):
-                item.show(strip, sbox, th, scales.get(strip.role, 1.0), masked)
-                v = max(0.0, min(1.0, strip.visible))
-                item.place(sbox.x, sbox.y - (box.lift if strip.raised else 0.0) + (1 - v) * 6, v)
-            for item in items[len(box.strips):]:
-                item.hide_item()
             header_h = box.header_h
         for desk in self.desks[len(frame.students):]:
             desk.hide_item()
@@ -153,13 +146,10 @@ class ClassroomScene(QGraphicsScene):
     def desk(self, index: int) -> DeskItem:
         return self.desks[index]
 
-    def strip_items(self, index: int) -> list[StripItem]:
-        """The visible strip items of student `index`, notebook first, then the cards in Frame order."""
-        return self.desks[index].strips[: len(self._strips_of(index))]
-
-    def _strips_of(self, index: int) -> list[Strip]:
+    def strip_views(self, index: int) -> list[StripView]:
+        """What student `index`'s strips show now (notebook first, then the cards in Frame order)."""
         s = self.frame.students[index]
-        return ([s.notebook] if s.notebook is not None else []) + list(s.cards)
+        return self.desks[index].views[: (s.notebook is not None) + len(s.cards)]
 
     def tooltip_at(self, pos: QPointF) -> str:
         for item in self.items(pos):  # topmost first
@@ -168,7 +158,7 @@ class ClassroomScene(QGraphicsScene):
             if isinstance(item, StripItem):
                 return item.tooltip(item.mapFromScene(pos))
             if isinstance(item, DeskItem):
-                return item.tooltip()
+                return item.tooltip_at(item.mapFromScene(pos))
             if isinstance(item, BarsItem) and item.bars is not None:
                 return self._bar_tooltip(item, pos)
         return ""

@@ -15,16 +15,18 @@ from ..lesson import layout
 from ..lesson.frame import Bars, Frame, Heatmap
 from ..lesson.numbers import fmt
 from . import fonts, palette
-from .canvas_items import (ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, StripItem, elide,
-                           fitted_font, qcolor, rgba_image)
+from .canvas_desk import StripItem
+from .canvas_items import (ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, fitted_font, qcolor,
+                           rgba_image)
 from .canvas_layout import stack_strips
 from .palette import Theme
 
 PAD = 24.0
 GAP = 16.0
 LINE_MAX_PX, LINE_MIN_PX = 25.0, 12.0
-BARS_H = 350.0
-HEAT_MAX = 330.0
+BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
+HEAT_MIN = 260.0
+STRIP_EST = 125.0                 # height a board strip of 64 units takes (label + 4 rows of 16)
 MASKED_BAR = "−∞"
 AXIS_W = 40.0      # room left of the bars for the gridline values
 
@@ -38,13 +40,13 @@ class BoardLinesItem(CachedItem):
         self.columns: list[list[str]] = []
         self.font = fonts.font(LINE_MAX_PX)
         self.color = "#FFFFFF"
-        self.rect = QRectF()
+        self.area = QRectF()
 
     def show(self, lines: list[str], rect: QRectF, theme: Theme) -> None:
         key = (tuple(lines), rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale)
         if key == self._key:
             return
-        self.rect, self.color = QRectF(rect), theme.color("board_text")
+        self.area, self.color = QRectF(rect), theme.color("board_text")
         self.font, self.columns = self._fit(list(lines), rect, theme.font_scale)
         self.lines = [line for col in self.columns for line in col]
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
@@ -84,11 +86,11 @@ class BoardLinesItem(CachedItem):
         p.setFont(self.font)
         p.setPen(qcolor(self.color))
         line_h = self.font.pixelSize() * 1.3
-        col_w = (self.rect.width() - GAP * (len(self.columns) - 1)) / len(self.columns)
+        col_w = (self.area.width() - GAP * (len(self.columns) - 1)) / len(self.columns)
         for c, col in enumerate(self.columns):
-            x = self.rect.x() + c * (col_w + GAP)
+            x = self.area.x() + c * (col_w + GAP)
             for i, t in enumerate(col):
-                p.drawText(QRectF(x, self.rect.y() + i * line_h, col_w + 40, line_h), ALIGN_LEFT, t)
+                p.drawText(QRectF(x, self.area.y() + i * line_h, col_w + 40, line_h), ALIGN_LEFT, t)
 
 
 class BarsItem(CachedItem):
@@ -97,7 +99,7 @@ class BarsItem(CachedItem):
     def __init__(self, parent: QGraphicsItem | None = None):
         super().__init__(parent)
         self.bars: Bars | None = None
-        self.rect = QRectF()
+        self.area = QRectF()
         self.theme: Theme = palette.CLASSROOM
         self.value_texts: list[str] = []   # value labels painted above/below the bars ("" where none)
         self.heights: list[float] = []     # the values the bar heights show (morphed)
@@ -115,7 +117,7 @@ class BarsItem(CachedItem):
                theme.name, theme.font_scale)
         if key == self._key:
             return
-        self.bars, self.rect, self.theme, self.heights, self.masked = bars, QRectF(rect), theme, heights, masked
+        self.bars, self.area, self.theme, self.heights, self.masked = bars, QRectF(rect), theme, heights, masked
         # the axis runs from the old values' range to the new one as the bars morph, so a beat ends on
         # the scale the next beat starts with (and dividing by √d shows as the gridlines moving)
         lo1, hi1 = _span(bars.values, masked)
@@ -124,7 +126,7 @@ class BarsItem(CachedItem):
         self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
 
     def _geometry(self):
-        b, r, sc = self.bars, self.rect, self.theme.font_scale
+        b, r, sc = self.bars, self.area, self.theme.font_scale
         n = max(1, len(b.values))
         slot = (r.width() - AXIS_W) / n
         label_px = min(17.0, max(9.0, slot * 0.3)) * sc
@@ -133,11 +135,11 @@ class BarsItem(CachedItem):
     def index_at(self, x: float) -> int:  # the bar under scene x, -1 if none
         if self.bars is None or not self.bars.values:
             return -1
-        i = int((x - self.rect.x() - AXIS_W) // self._geometry()[0])
+        i = int((x - self.area.x() - AXIS_W) // self._geometry()[0])
         return i if 0 <= i < len(self.bars.values) else -1
 
     def paint(self, p: QPainter, option, widget=None) -> None:
-        b, r, th = self.bars, self.rect, self.theme
+        b, r, th = self.bars, self.area, self.theme
         if b is None:
             return
         sc = th.font_scale
@@ -237,7 +239,7 @@ class HeatmapItem(CachedItem):
     def __init__(self, parent: QGraphicsItem | None = None):
         super().__init__(parent)
         self.heatmap: Heatmap | None = None
-        self.rect = QRectF()
+        self.area = QRectF()
         self.theme: Theme = palette.CLASSROOM
 
     def show(self, hm: Heatmap, rect: QRectF, theme: Theme) -> None:
@@ -247,11 +249,11 @@ class HeatmapItem(CachedItem):
                rect.width(), rect.height(), theme.name, theme.font_scale)
         if key == self._key:
             return
-        self.heatmap, self.rect, self.theme = hm, QRectF(rect), theme
+        self.heatmap, self.area, self.theme = hm, QRectF(rect), theme
         self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
 
     def paint(self, p: QPainter, option, widget=None) -> None:
-        hm, r, th = self.heatmap, self.rect, self.theme
+        hm, r, th = self.heatmap, self.area, self.theme
         if hm is None or not hm.matrix:
             return
         sc = th.font_scale
@@ -303,7 +305,7 @@ class Board:
 
     def __init__(self, scene):
         rect = QRectF(layout.BOARD_X, layout.BOARD_Y, layout.BOARD_W, layout.BOARD_H)
-        self.rect = rect
+        self.area = rect
         self.panel = PanelItem()
         self.panel.setZValue(1)
         self.lines = BoardLinesItem()
@@ -317,16 +319,20 @@ class Board:
         self.panel.setZValue(1)
 
     def show(self, frame: Frame, theme: Theme, scales: dict[str, float]) -> None:
-        r = self.rect
+        r = self.area
         self.panel.show(r, theme.color("board"), theme.color("board_frame"), 8.0, 14.0)
         self.panel.setVisible(True)
         inner = r.adjusted(PAD, PAD, -PAD, -PAD)
         bottom = inner.bottom()
         chart = None
+        # the chart takes what the lines and strips leave, within limits (a big chart on a quiet board)
+        lines_h = min(len(frame.board) * LINE_MAX_PX * theme.font_scale * 1.3, inner.height() * 0.5)
+        spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - 2 * GAP
         if frame.bars is not None:
-            chart = QRectF(inner.x(), bottom - BARS_H, inner.width(), BARS_H)
+            h = min(max(spare, BARS_H), BARS_MAX)
+            chart = QRectF(inner.x(), bottom - h, inner.width(), h)
         elif frame.heatmap is not None and frame.heatmap.rows and frame.heatmap.matrix:
-            h = min(HEAT_MAX, inner.height() * 0.45)
+            h = min(max(spare, HEAT_MIN), inner.width() + 40)
             chart = QRectF(inner.x(), bottom - h, inner.width(), h)
         limit = (chart.top() - GAP) if chart else bottom
         # wide strips sit under the lines; they get at most half of what is left, the lines the rest
@@ -353,7 +359,7 @@ class Board:
         for item, strip, box in zip(self.strips, frame.board_strips, boxes):
             item.show(strip, box, theme, scales.get(strip.role, 1.0), on_board=True)
             v = max(0.0, min(1.0, strip.visible))
-            item.place(inner.x() + box.x, strips_top + box.y + (1 - v) * 8, v)
+            item.place(inner.x() + box.x, strips_top + box.y + round((1 - v) * 8), v)
         for item in self.strips[len(boxes):]:
             item.hide_item()
         if frame.bars is not None and chart is not None:

@@ -16,12 +16,13 @@ from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from ..lesson.frame import Link
-from .canvas_items import PillItem, qcolor
+from .canvas_items import PillItem, mix, qcolor
 from .palette import Theme
 
 BUCKETS = 8            # line widths used: weight 0..1 quantised into this many steps
 MAX_LABELS = 6         # labels on the strongest links when there are many
 CURVE_SEGMENTS = 12    # straight pieces per bowed link (see add_segments)
+CROWDED = 24           # more links than this are drawn in a lighter tint of their colour
 FEW_MARKERS = 12       # up to this many links the travelling markers are round dots and rounded cards
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
 
@@ -59,14 +60,17 @@ def curve(a: Point, b: Point, bow: float = 40.0, bend: float = 0.18) -> tuple[Po
 def link_ends(src: Rect, dst: Rect, header_h: float, gap: float) -> tuple[Point, Point, float]:
     """Where a link between two desks starts and ends, and how far it may bow.
 
-    Within a row it joins the name tags and bows into the gap above the row. Between rows it leaves
-    from the edge facing the other desk and runs straight, mostly inside the gap between the rows,
-    so it does not cross its own desk's cards.
+    Within a row it joins the tops of the name tags and bows into the gap above the row (a student's
+    link to itself is a small loop on its name tag). Between rows it leaves from the edge facing the
+    other desk and runs straight, mostly inside the gap between the rows, so it does not cross its own
+    desk's cards.
     """
     sx, sy, sw, sh = src
     dx, dy, dw, dh = dst
+    if src == dst:
+        return (sx + sw / 2, sy + header_h * 0.3), (dx + dw / 2, dy + header_h * 0.3), header_h * 0.5 + gap * 0.6
     if abs(sy - dy) < 1.0:
-        return (sx + sw / 2, sy + header_h / 2), (dx + dw / 2, dy + header_h / 2), header_h / 2 + gap * 0.6
+        return (sx + sw / 2, sy + 1), (dx + dw / 2, dy + 1), gap * 0.6 + 8
     if dy > sy:
         return (sx + sw / 2, sy + sh), (dx + dw / 2, dy), 0.0
     return (sx + sw / 2, sy), (dx + dw / 2, dy + dh), 0.0
@@ -139,6 +143,7 @@ class LinkLayer:
         dots: dict[str, QPainterPath] = {}
         labelled = self._labelled(links)
         fast = len(links) > FEW_MARKERS
+        crowded = len(links) > CROWDED  # a fan over the whole class: lighter, so the desks still read
         label_spots: list[tuple[Link, Point]] = []
         for i, link in enumerate(links):
             src, dst = desks.get(link.source), desks.get(link.target)
@@ -166,10 +171,13 @@ class LinkLayer:
         for key, path in paths.items():
             item = self._line_item(key)
             role, b = key
-            pen = QPen(qcolor(theme.role(role)), bucket_width(b, scale))
+            colour = theme.role(role) if not crowded else mix(theme.role(role), theme.color("background"), 0.4)
+            pen = QPen(qcolor(colour), bucket_width(b, scale))
             pen.setCapStyle(Qt.PenCapStyle.SquareCap)
-            item.setPen(pen)
-            item.setPath(path)
+            if item.pen() != pen:
+                item.setPen(pen)
+            if item.path() != path:
+                item.setPath(path)
             item.setVisible(True)
         for key, item in self.markers.items():
             if key not in dots:
@@ -234,7 +242,7 @@ class LinkLayer:
         px = max(11.0, 17.0 * scale) * theme.font_scale
         for pill, (link, (x, y)) in zip(self.labels, spots):
             pill.show(link.label, px, theme.role(link.role), "#FFFFFF", theme.color("text"))
-            pill.setPos(x, y)
+            pill.setPos(round(x), round(y))  # whole pixels: a cached item moved by a fraction is repainted
             pill.setVisible(True)
             self.label_texts.append(link.label)
         for pill in self.labels[len(spots):]:
