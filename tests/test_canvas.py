@@ -147,8 +147,13 @@ def test_render_frame_returns_the_requested_size(qapp, checkpoint, size):
         for transparent in (False, True):
             image = render_frame(frame, size=size, theme=theme, transparent=transparent)
             assert (image.width(), image.height()) == size
-    if size == (1000, 1000):  # letterboxed: the band above the 16:9 canvas stays transparent
-        assert image.pixelColor(500, 5).alpha() == 0
+    if size == (1000, 1000):  # letterboxed and centred: bands above and below, the canvas between
+        image = render_frame(frame, size=size, transparent=True)
+        assert image.pixelColor(500, 5).alpha() == 0 and image.pixelColor(500, 994).alpha() == 0
+        opaque = render_frame(frame, size=size)
+        background = opaque.pixelColor(500, 5)
+        assert opaque.pixelColor(500, 994) == background
+        assert opaque.pixelColor(500, 500) != background  # a desk or the board, not an empty band
 
 
 def test_render_frame_rejects_impossible_sizes(qapp, checkpoint):

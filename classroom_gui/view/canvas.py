@@ -23,7 +23,7 @@ from .palette import Theme
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
 CAPTION = QRectF(30, layout.CAPTION_Y, CANVAS_W - 60, CANVAS_H - layout.CAPTION_Y - 18)
-TITLE = QRectF(40, 12, CANVAS_W - 80, 58)
+TITLE = QRectF(40, 6, CANVAS_W - 80, 52)  # clear of the links that bow above the first row
 PIXMAP_CACHE_KB = 256 * 1024
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see canvas_desk)
 
@@ -76,7 +76,7 @@ class ClassroomScene(QGraphicsScene):
             self.setBackgroundBrush(qcolor(th.color("background")))
             self._applied_theme = th
         self.frame = frame
-        self.title.show(frame.title, TITLE, 38 * th.font_scale, 24, th.color("title"), bold=True, wrap=False,
+        self.title.show(frame.title, TITLE, 36 * th.font_scale, 22, th.color("title"), bold=True, wrap=False,
                         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title.setVisible(bool(frame.title))
         header_h, scales = self._show_desks(frame, th)

@@ -197,7 +197,7 @@ class BarsItem(CachedItem):
             if (show_labels or hl) and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
                 w = slot - 2 if show_labels else 120
-                f = fitted_font(b.labels[i], label_px if show_labels else 14 * sc, w, min_px=max(8.0, label_px * 0.7))
+                f = fitted_font(b.labels[i], label_px if show_labels else 14 * sc, w, min_px=max(9.0, label_px * 0.6))
                 p.setFont(f)
                 p.drawText(QRectF(cx - w / 2, r.bottom() - label_px * 1.6, w, label_px * 1.6), ALIGN_CENTER,
                            elide(b.labels[i], f, w))

@@ -289,7 +289,8 @@ class DeskItem(CachedItem):
 
     def _name_left(self) -> float:
         b = self.box
-        return b.pad + b.header_h * 0.72 + b.pad * 0.8
+        d = b.header_h * 0.72
+        return b.pad + (d + b.pad * 0.8 if d >= 20 else b.name_px * 1.3 + 3)  # after the seat number
 
     def _badge_size(self) -> tuple[float, float]:
         if not self.student.badge:
@@ -360,13 +361,18 @@ class DeskItem(CachedItem):
         d = hh * 0.72
         seat = QRectF(b.pad, (hh - d) / 2, d, d)
         focus = s.state == "focus"
-        p.setPen(QPen(qcolor(th.color("text")), 1.0))
-        p.setBrush(qcolor(th.color("text") if focus else "#FFFFFF"))
-        p.drawEllipse(seat)
         number = str(s.index + 1)
-        p.setFont(fitted_font(number, d * 0.55 * th.font_scale, d * 0.86, bold=True, min_px=6))
-        p.setPen(qcolor("#FFFFFF" if focus else th.color("text")))
-        p.drawText(seat, ALIGN_CENTER, number)
+        if d >= 20:  # the seat number in a circle (filled for the asker)
+            p.setPen(QPen(qcolor(th.color("text")), 1.0))
+            p.setBrush(qcolor(th.color("text") if focus else "#FFFFFF"))
+            p.drawEllipse(seat)
+            p.setFont(fitted_font(number, d * 0.55 * th.font_scale, d * 0.86, bold=True, min_px=6))
+            p.setPen(qcolor("#FFFFFF" if focus else th.color("text")))
+            p.drawText(seat, ALIGN_CENTER, number)
+        else:  # a tiny desk: a circle would shrink "64" below reading size, so plain muted digits
+            p.setFont(fonts.font(b.name_px * 0.9 * th.font_scale, True))
+            p.setPen(qcolor(th.color("text") if focus else th.color("text_muted")))
+            p.drawText(QRectF(b.pad, 0, b.name_px * 1.4, hh), ALIGN_LEFT, number)
         left = self._name_left()  # the word
         p.setFont(self.name_font)
         p.setPen(qcolor(th.color("text_muted") if s.state == "masked" else th.color("text")))

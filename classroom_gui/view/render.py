@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from ..lesson.frame import Frame
+from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from .canvas import ClassroomScene
 from .palette import Theme
 
@@ -30,6 +30,14 @@ def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Them
     return image
 
 
+def fit_rect(w: float, h: float) -> QRectF:
+    """The 16:9 canvas scaled to fit w x h, centred (QGraphicsScene.render's KeepAspectRatio would put
+    it at the top left)."""
+    scale = min(w / CANVAS_W, h / CANVAS_H)
+    cw, ch = CANVAS_W * scale, CANVAS_H * scale
+    return QRectF((w - cw) / 2, (h - ch) / 2, cw, ch)
+
+
 def render_scene(scene: ClassroomScene, image: QImage, transparent: bool = False) -> None:
     """Paint what the scene shows now over the whole of `image` (letterboxed to keep 16:9)."""
     brush = scene.backgroundBrush()
@@ -45,8 +53,8 @@ def render_scene(scene: ClassroomScene, image: QImage, transparent: bool = False
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         # no SmoothPixmapTransform: items blit their cached pictures at whole device pixels, and the
         # hint sends every blit down a filtering path (measured +1 ms a frame at 6 students)
-        scene.render(painter, QRectF(0, 0, image.width(), image.height()), scene.sceneRect(),
-                     Qt.AspectRatioMode.KeepAspectRatio)
+        scene.render(painter, fit_rect(image.width(), image.height()), scene.sceneRect(),
+                     Qt.AspectRatioMode.IgnoreAspectRatio)
     finally:
         painter.end()
         if transparent:
