@@ -197,3 +197,57 @@ def test_same_frame_twice_paints_the_same_picture(qapp, checkpoint, n):
         render(scene, other)
         assert render(scene, a) == first
     assert render(ClassroomScene(), a) == first
+
+
+def test_odd_frames_render(qapp, scene):
+    """Frames the lesson should never make still draw: NaN and infinite numbers, empty strips, a very
+    long word, a class bigger than the model's context, bars without labels."""
+    from classroom_gui.lesson import layout
+    from classroom_gui.lesson.frame import Bars, Frame, Heatmap, Link, Strip, Student
+    nan, inf = float("nan"), float("inf")
+    n = 70
+    students = [Student(j, "w" * (60 if j == 3 else 3), j % 5 == 0, *seat, state="focus" if j == 1 else "normal",
+                        notebook=Strip("notebook", [nan, inf, -inf, 1e30, -0.0] * 3),
+                        cards=[Strip("query", []), Strip("key", [1.0] * 8, raised=True, visible=0.5),
+                               Strip("hidden", [2.0] * 8, zeroed=[True] * 20)], badge="−∞")
+                for j, seat in enumerate(layout.seats(n))]
+    frame = Frame(time=0.0, beat=0, chapter=0, chapter_key="x", beat_key="x.y", alpha=0.5, title="T" * 300,
+                  narration="word " * 400, students=students,
+                  links=[Link(1, j, w, "value", "0.5", progress=0.5) for j, w in ((0, nan), (2, inf), (1, -1.0))],
+                  board=["x" * 500] * 90, board_strips=[Strip("hidden", [inf] * 300)],
+                  bars=Bars("b", [], [nan, inf, -inf, 1.0], from_values=[0.0], morph=2.0, masked=[True]),
+                  heatmap=Heatmap("h", [], [[nan] * 3] * 3, rows=[0, 5]), notices=["n"] * 30)
+    image = render(scene, frame)
+    assert image.size().toTuple() == (1920, 1080)
+    frame.bars = None  # the heatmap takes the board
+    render(scene, frame)
+    assert scene.board.heatmap.isVisible()
+
+
+def test_theme_switch_on_one_scene(qapp, checkpoint):
+    from classroom_gui.view import palette
+    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.view.render import render_frame
+    trace = run_sentence(checkpoint, EN6).trace
+    frame = frame_of(trace, "ffn.relu")
+    scene = ClassroomScene()
+    slide = render_frame(frame, theme=palette.SLIDE, scene=scene)
+    classroom = render_frame(frame, scene=scene)
+    assert slide != classroom
+    assert render_frame(frame, theme=palette.SLIDE, scene=scene) == slide
+    assert render_frame(frame, theme=palette.SLIDE) == slide
+
+
+def test_palette_cells_read_with_black_text():
+    from classroom_gui.view import palette
+    values = np.linspace(-3, 3, 61)
+    rgb = palette.diverging_rgb(values, 2.0)
+    assert tuple(palette.diverging_rgb([0.0], 1.0)[0]) == (255, 255, 255)  # white at 0
+    assert rgb[0][0] > rgb[0][2] and rgb[-1][2] > rgb[-1][0]  # negative reddish, positive bluish
+    assert min(palette.contrast(c, (0, 0, 0)) for c in rgb) >= 4.5  # WCAG AA for the numbers
+    for theme in palette.THEMES.values():
+        for role in ("query", "key", "value", "weight", "notebook", "context", "hidden", "masked", "text"):
+            assert theme.color(role).startswith("#") and theme.color(role) != "#FF00FF"
+    assert palette.theme("slide").font_scale > 0
+    with pytest.raises(ValueError):
+        palette.theme("neon")

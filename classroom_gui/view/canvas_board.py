@@ -295,7 +295,7 @@ class HeatmapItem(CachedItem):
                 p.setFont(g)
                 p.drawText(QRectF(x0 - margin, y0 + i * cell, margin - 8, cell), ALIGN_RIGHT, elide(name, g, margin - 8))
         if 0 <= hm.focus_row < t and filled[hm.focus_row]:
-            p.setPen(QPen(qcolor(th.color("focus")), 3.0))
+            p.setPen(QPen(qcolor(th.color("heat_focus")), 3.0))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(x0 - 1.5, y0 + hm.focus_row * cell - 1.5, side + 3, cell + 3))
 

@@ -62,6 +62,7 @@ _ROOM_DEFAULT = {
     "heat_low": "#FFFFFF",
     "heat_high": OKABE_ITO["vermillion"],
     "heat_empty": "#3A5247",
+    "heat_focus": OKABE_ITO["yellow"],  # outline of the asker's row: bright on chalkboard
 }
 
 _ROOM_SLIDE = {
@@ -80,6 +81,7 @@ _ROOM_SLIDE = {
     "caption": "#FFFFFF",
     "caption_border": "#D5DAE0",
     "heat_empty": "#E8EBEF",
+    "heat_focus": "#1F2328",
 }
 
 
