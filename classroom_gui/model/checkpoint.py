@@ -28,7 +28,7 @@ class Checkpoint:
     path: Path
     config: GPTConfig
     params: dict[str, np.ndarray]   # GPT-2 names without the "transformer." prefix, float32
-    tokenizer: ClassroomTokenizer
+    tokenizer: ClassroomTokenizer  # or BPETokenizer: both give encode(text) -> [Token] and vocab
 
 
 def expected_shapes(config: GPTConfig) -> dict[str, tuple[int, ...]]:
@@ -65,19 +65,29 @@ def load_checkpoint(folder) -> Checkpoint:
         config = GPTConfig.load(folder / CONFIG)
     except ConfigError as exc:
         raise CheckpointError(str(exc)) from None
+    tokenizer = load_tokenizer(folder, config)  # first: cheap, and names a tokenizer from another model
     params = load_weights(weights, config)
-    tokenizer = load_tokenizer(folder, config)
     return Checkpoint(folder, config, params, tokenizer)
 
 
-def load_tokenizer(folder: Path, config: GPTConfig) -> ClassroomTokenizer:
+def load_tokenizer(folder: Path, config: GPTConfig):
+    """The classroom's word tokenizer if the folder has one, else a GPT-2 byte-level BPE tokenizer
+    (tokenizer.json, or vocab.json + merges.txt) read with the `tokenizers` library."""
     path = folder / TOKENIZER
     try:
-        tokenizer = ClassroomTokenizer.load(path)
+        if path.is_file():
+            tokenizer = ClassroomTokenizer.load(path)
+            if len(tokenizer) != config.vocab_size:
+                raise CheckpointError(f"{path}: {len(tokenizer)} words, but {CONFIG} says vocab_size {config.vocab_size}")
+            return tokenizer
+        from .bpe_tokenizer import BPETokenizer
+
+        tokenizer = BPETokenizer.load(folder)
     except TokenizerError as exc:
         raise CheckpointError(str(exc)) from None
-    if len(tokenizer) != config.vocab_size:
-        raise CheckpointError(f"{path}: {len(tokenizer)} words, but {CONFIG} says vocab_size {config.vocab_size}")
+    if len(tokenizer) > config.vocab_size:  # a model may pad its vocabulary, never have fewer rows than tokens
+        raise CheckpointError(f"{tokenizer.source}: {len(tokenizer)} tokens, but {CONFIG} says vocab_size "
+                              f"{config.vocab_size}; the tokenizer does not belong to this model")
     return tokenizer
 
 
@@ -131,3 +141,4 @@ def save_checkpoint(folder, config: GPTConfig, params: dict[str, np.ndarray], to
     tokenizer.save(folder / TOKENIZER)
     tensors = {name: np.ascontiguousarray(params[name], dtype=np.float32) for name in expected_shapes(config)}
     save_file(tensors, str(folder / WEIGHTS), metadata={"format": "pt"})
+    (folder / WEIGHTS).chmod(0o644)  # safetensors writes 0600; a shipped model must be readable by every user
