@@ -212,7 +212,7 @@ def test_float16_and_float64_are_read_as_float32(folder):
 
 def test_missing_tokenizer(folder):
     (folder / TOKENIZER).unlink()
-    _fails(folder, folder / TOKENIZER, "not found")
+    _fails(folder, folder, "no tokenizer")
 
 
 def test_malformed_tokenizer(folder):

@@ -86,16 +86,27 @@ class BPETokenizer:
     def encode(self, text: str) -> list[Token]:
         enc = self._tok.encode(text, add_special_tokens=False)
         spans = list(enc.offsets)
-        tokens = []
-        for i, (tid, (a, b)) in enumerate(zip(enc.ids, spans)):
-            sharing = [j for j, s in enumerate(spans) if s == (a, b)]
-            piece = text[a:b]
-            if len(sharing) > 1:  # one character split over several byte tokens
-                label = f"{piece} {sharing.index(i) + 1}/{len(sharing)}"
-            else:
-                label = SPACE + piece[1:] if piece.startswith(" ") else piece
-            tokens.append(Token(label or readable(enc.tokens[i]), int(tid), False))
-        return tokens
+        owners: dict[int, list[int]] = {}  # character position -> the tokens holding some of its bytes
+        for i, (a, b) in enumerate(spans):
+            for p in range(a, b):
+                owners.setdefault(p, []).append(i)
+        return [Token(self._label(text, i, a, b, owners) or readable(enc.tokens[i]), int(tid), False)
+                for i, (tid, (a, b)) in enumerate(zip(enc.ids, spans))]
+
+    @staticmethod
+    def _label(text: str, i: int, a: int, b: int, owners: dict[int, list[int]]) -> str:
+        """The text token i covers; a character split between tokens is shown whole, marked as a part:
+        "猫 1/2" when the token holds nothing else, else "…" on the side where it continues."""
+        if b <= a:
+            return ""
+        shared = owners.get(a, [i])
+        if b - a == 1 and len(shared) > 1:
+            return f"{text[a]} {shared.index(i) + 1}/{len(shared)}"
+        piece = text[a:b]
+        piece = SPACE + piece[1:] if piece.startswith(" ") else piece
+        before = "…" if len(owners.get(a, [])) > 1 and owners[a][0] != i else ""
+        after = "…" if len(owners.get(b - 1, [])) > 1 and owners[b - 1][-1] != i else ""
+        return before + piece + after
 
     def decode(self, ids) -> str:
         return self._tok.decode([int(i) for i in ids])
