@@ -1,6 +1,10 @@
 """Time the NumPy forward (which always records the full Trace) against a PyTorch CPU GPT-2.
 
-    python benchmarks/bench_forward.py [--quick] [--no-gpt2]     (PYTHONPATH=<repo> if not installed)
+    python benchmarks/bench_forward.py [--quick] [--no-gpt2] [--threads N] [--clock wall|cpu]
+
+On a shared or busy machine, `--threads 1 --clock cpu` compares the work itself: wall time there
+counts the time other processes hold the cores, and multi-threaded BLAS degrades badly when its
+threads are descheduled.
 
 Cases: the teaching model (the shipped one in assets/model if present, else random weights of the
 default GPTConfig) at T=6 and T=64, and random GPT-2-small-shaped weights (12 layers, 12 heads,
@@ -62,6 +66,9 @@ def random_params(config: GPTConfig, seed: int = 0) -> dict[str, np.ndarray]:
     return params
 
 
+CLOCK = time.perf_counter  # --clock cpu switches to time.thread_time
+
+
 def timings(fns, min_repeats: int, budget_s: float, warmup: int) -> np.ndarray:
     """Seconds per call, [repeats, len(fns)]. The functions take turns, call by call, so that both
     sides of a comparison see the same machine load (other processes on a 2-core box come and go).
@@ -74,9 +81,9 @@ def timings(fns, min_repeats: int, budget_s: float, warmup: int) -> np.ndarray:
     while len(rounds) < min_repeats or (time.perf_counter() - start < budget_s and len(rounds) < 100_000):
         row = []
         for fn in fns:
-            t = time.perf_counter()
+            t = CLOCK()
             fn()
-            row.append(time.perf_counter() - t)
+            row.append(CLOCK() - t)
         rounds.append(row)
     return np.array(rounds)
 
@@ -169,13 +176,22 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="fewer repeats (a smoke test, not a measurement)")
     ap.add_argument("--no-gpt2", action="store_true", help="only the teaching model")
     ap.add_argument("--threads", type=int, help="BLAS / torch threads for both (default: their own default)")
+    ap.add_argument("--clock", choices=["wall", "cpu"], default="wall",
+                    help="cpu: this thread's CPU time, which other busy processes do not inflate "
+                         "(needs --threads 1, so that all the work is on this thread)")
     args = ap.parse_args(argv)
+    if args.clock == "cpu":
+        if args.threads != 1:
+            ap.error("--clock cpu needs --threads 1")
+        global CLOCK
+        CLOCK = time.thread_time
     min_repeats, budget = (3, 0.3) if args.quick else (15, 8.0)
 
     torch = load_torch()
     if torch is not None and args.threads:
         torch.set_num_threads(args.threads)
     print(f"python {platform.python_version()}, numpy {np.__version__}, BLAS threads {THREADS or 'default'}, "
+          f"{args.clock} clock, "
           f"torch {torch.__version__ + f' ({torch.get_num_threads()} threads)' if torch else 'not installed'}, "
           f"{os.cpu_count()} CPUs")
     print(HEADER)

@@ -62,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse has printed usage (status 2) or --help/--version (status 0)
         return exc.code if isinstance(exc.code, int) else 2
     command = getattr(args, "func", run_gui)
+    if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
+        # e.g. a Windows pipe in cp1252: show ? for a Japanese word rather than fail on it
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdout.reconfigure(errors="replace")
     where = f"{PROG} {args.command}" if args.command else PROG
     try:
         return int(command(args) or 0)

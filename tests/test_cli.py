@@ -224,3 +224,8 @@ def test_python_dash_m(model, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "classroom_gui", "trace", "--text", "", "--model", str(model)],
                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=120)
     assert bad.returncode == 2 and "empty" in bad.stderr and "Traceback" not in bad.stderr
+    # a console that cannot show Japanese gets ? marks, not a UnicodeEncodeError
+    ascii_env = dict(env, PYTHONIOENCODING="ascii")
+    narrow = subprocess.run([sys.executable, "-m", "classroom_gui", "trace", "--text", "猫が the cat", "--model",
+                             str(model)], capture_output=True, env=ascii_env, cwd=tmp_path, timeout=120)
+    assert narrow.returncode == 0 and b"Traceback" not in narrow.stderr
