@@ -98,5 +98,6 @@ class Frame:
     bars: Bars | None = None
     heatmap: Heatmap | None = None
     layer_view: LayerView | None = None
+    overview: object = None              # [n_layer, n_head, S, S] attention maps, shrunk for the all-heads grid
     notices: list[str] = field(default_factory=list)
     message: str = ""                    # shown big in the middle instead of a class (e.g. empty sentence)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, steps_attention, steps_block
-from .panels import default_rows, heatmap, layer_view
+from .panels import default_rows, heatmap, layer_view, overview
 from .frame import Frame, Strip, Student
 from .strings import text
 from .timeline import CHAPTERS, Beat, Timeline
@@ -89,6 +89,7 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
     BUILDERS[beat.key](ctx, frame)
     if frame.heatmap is None:
         frame.heatmap = heatmap(ctx, rows=default_rows(ctx))
+    frame.overview = overview(trace)
     if frame.layer_view is None:
         frame.layer_view = layer_view(ctx, upto=trace.config.n_layer if beat.chapter == "answer" else 0)
     return frame

@@ -10,6 +10,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
+from PySide6.QtCore import Signal  # noqa: E402
 from PySide6.QtWidgets import QTabWidget  # noqa: E402
 
 from ..lesson.frame import Frame  # noqa: E402
@@ -25,13 +26,32 @@ def _plot() -> pg.PlotWidget:
     return w
 
 
+class _MapItem(pg.ImageItem):
+    """One small attention map of the all-heads grid; a click on it chooses that layer and head."""
+
+    def __init__(self, layer: int, head: int, chosen):
+        super().__init__(axisOrder="row-major")
+        self.layer, self.head, self._chosen = layer, head, chosen
+        self.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
+
+    def mouseClickEvent(self, ev):
+        ev.accept()
+        self._chosen(self.layer, self.head)
+
+
 class ChartPanel(QTabWidget):
+    headChosen = Signal(int, int)  # layer, head (0-based)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.bars_plot, self.heat_plot, self.layer_plot = _plot(), _plot(), _plot()
+        self.grid = pg.GraphicsLayoutWidget()
+        self.grid.setBackground("w")
+        self._maps: list[_MapItem] = []
         self.addTab(self.bars_plot, "")
         self.addTab(self.heat_plot, "")
         self.addTab(self.layer_plot, "")
+        self.addTab(self.grid, "")
         self._bars = pg.BarGraphItem(x=[], height=[], width=0.7)
         self.bars_plot.addItem(self._bars)
         self._image = pg.ImageItem(axisOrder="row-major")
@@ -45,14 +65,36 @@ class ChartPanel(QTabWidget):
         self._labels: list[pg.TextItem] = []
         self._last: dict[str, object] = {}
 
-    def set_titles(self, bars: str, heatmap: str, layers: str) -> None:
-        for i, title in enumerate((bars, heatmap, layers)):
+    def set_titles(self, bars: str, heatmap: str, layers: str, heads: str = "") -> None:
+        for i, title in enumerate((bars, heatmap, layers, heads)):
             self.setTabText(i, title)
 
     def show_frame(self, frame: Frame) -> None:
         self._show_bars(frame)
         self._show_heatmap(frame)
         self._show_layers(frame)
+        self._show_overview(frame)
+
+    def _show_overview(self, frame: Frame) -> None:
+        maps = frame.overview
+        if not self._changed("overview", None if maps is None else id(maps)):
+            return
+        if maps is None:
+            self.grid.clear()
+            self._maps = []
+            return
+        n_layer, n_head = maps.shape[:2]
+        if len(self._maps) != n_layer * n_head:
+            self.grid.clear()
+            self._maps = []
+            for l in range(n_layer):
+                for h in range(n_head):
+                    box = self.grid.addViewBox(row=l, col=h, lockAspect=True, enableMouse=False, invertY=True)
+                    item = _MapItem(l, h, lambda layer, head: self.headChosen.emit(layer, head))
+                    box.addItem(item)
+                    self._maps.append(item)
+        for item in self._maps:
+            item.setImage(np.asarray(maps[item.layer, item.head]), levels=(0.0, 1.0))
 
     def _changed(self, name: str, key) -> bool:
         if self._last.get(name) == key:

@@ -23,6 +23,7 @@ SHORTCUTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("Ctrl+L",), "sentence", "help.sentence"),
     (("Ctrl+Shift+L",), "language", "help.language"),
     (("G",), "glossary", "help.glossary"),
+    (("Ctrl+O",), "open_model", "help.open_model"),
     (("Ctrl+C",), "copy", "help.copy"),
     (("Ctrl+E",), "export_picture", "help.export_picture"),
     (("Ctrl+Shift+E",), "export_deck", "help.export_deck"),

@@ -9,20 +9,22 @@ import unicodedata
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QLineEdit, QMainWindow,
-                               QPushButton, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpinBox, QFileDialog, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QToolBar, QVBoxLayout, QWidget)
 
 from ..lesson.numbers import temperature_probs
 from ..lesson.player import Player
 from ..lesson.state import Selection, frame_at, timeline_for
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
+from ..model.checkpoint import load_checkpoint
 from ..model.sentence import InputError, run_sentence
 from . import dialogs, export_dialogs, fonts, settings
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
 from .shortcuts import SHORTCUTS
+from .worker import Worker
 
 FRAME_MS = 16
 LANGUAGE_NAMES = (("en", "English"), ("ja", "日本語"))
@@ -36,6 +38,22 @@ def use_bundled_font() -> None:
         f = QFont(family)
         f.setPointSizeF(max(app.font().pointSizeF(), 10.0))
         app.setFont(f)
+
+
+BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
+
+
+def compute_run(checkpoint, text: str):
+    """The sentence's SentenceRun, or None for a sentence with nothing to read (the canvas says so)."""
+    try:
+        return run_sentence(checkpoint, text)
+    except InputError:
+        return None
+
+
+def load_model_and_run(folder: str, text: str):
+    checkpoint = load_checkpoint(folder)
+    return checkpoint, compute_run(checkpoint, "".join(" " if unicodedata.category(c) == "Cc" else c for c in text))
 
 
 def default_focus(tokens: list[str]) -> int:
@@ -139,9 +157,22 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.resizeDocks([self.dock], [400], Qt.Orientation.Horizontal)
 
+        self.charts.headChosen.connect(lambda layer, head: self.select(layer=layer, head=head))
+        self.model_label, self.busy_label, self.busy_bar = QLabel(), QLabel(), QProgressBar()
+        self.busy_bar.setRange(0, 0)  # no percentage: the bar just moves while the worker runs
+        self.busy_bar.setMaximumWidth(160)
+        self.statusBar().addWidget(self.model_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.worker = Worker(self)
+        self.worker.busy.connect(self._set_busy)
+        self.worker.finished.connect(self._job_done)
+        self.worker.error.connect(self._job_failed)
+        self._set_busy(False)
+
         self.menus = {name: self.menuBar().addMenu("") for name in ("file", "lesson", "view", "help")}
         self.menu_actions: dict[str, QAction] = {}
-        for menu, name in (("file", "copy"), ("file", "export_picture"), ("file", "export_deck"),
+        for menu, name in (("file", "open_model"), ("file", "copy"), ("file", "export_picture"), ("file", "export_deck"),
                            ("file", "export_video"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
                            ("lesson", "next_chapter"), ("lesson", "prev_chapter"), ("lesson", "reset"),
                            ("view", "presenter"), ("view", "language"), ("help", "help"), ("help", "glossary")):
@@ -184,11 +215,14 @@ class MainWindow(QMainWindow):
         self.lang_box.blockSignals(False)
         self.controls.retranslate(t)
         self.dock.setWindowTitle(t("ui.charts"))
-        self.charts.set_titles(t("ui.tab_bars"), t("ui.tab_heatmap"), t("ui.tab_layers"))
+        self.charts.set_titles(t("ui.tab_bars"), t("ui.tab_heatmap"), t("ui.tab_layers"), t("ui.tab_heads"))
+        c = self.checkpoint.config
+        self.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
+        self.busy_label.setText(t("ui.working"))
         for name, key in (("file", "ui.menu_file"), ("lesson", "ui.menu_lesson"), ("view", "ui.menu_view"),
                           ("help", "ui.menu_help")):
             self.menus[name].setTitle(t(key))
-        labels = {"copy": "ui.copy_picture", "export_picture": "ui.export_picture", "export_deck": "ui.export_deck",
+        labels = {"open_model": "ui.open_model", "copy": "ui.copy_picture", "export_picture": "ui.export_picture", "export_deck": "ui.export_deck",
                   "export_video": "ui.export_video", "quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
                   "next_chapter": "ui.next_chapter", "prev_chapter": "ui.prev_chapter", "reset": "ui.reset",
                   "presenter": "ui.presenter", "language": "help.language", "help": "ui.help_title",
@@ -213,26 +247,53 @@ class MainWindow(QMainWindow):
 
     # the sentence ----------------------------------------------------------------------------
     def apply_sentence(self) -> None:
-        raw = self.sentence.text()
-        cleaned = "".join(" " if unicodedata.category(c) == "Cc" else c for c in raw)
+        text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in self.sentence.text())
+        if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
+            self.worker.start(compute_run, self.checkpoint, text)
+            return
         try:
-            self.run = run_sentence(self.checkpoint, cleaned)
-        except InputError:
-            self.run = None
+            self.show_run(compute_run(self.checkpoint, text))
         except Exception as exc:  # never let a sentence kill the window
-            self.run = None
-            self.narration.setText(f"{type(exc).__name__}: {exc}")
+            self._job_failed(exc)
+
+    def _is_big(self) -> bool:
+        return sum(p.size for p in self.checkpoint.params.values()) > BIG_MODEL
+
+    def show_run(self, run) -> None:
+        self.run = run
         n = self.run.trace.n_tokens if self.run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
         if self.run:
-            self.sel = Selection(default_focus(self.run.trace.tokens), self.sel.layer, self.sel.head,
-                                 self.sel.temperature, self.sel.lang)
+            self.sel = Selection(default_focus(self.run.trace.tokens), min(self.sel.layer, self.checkpoint.config.n_layer - 1),
+                                 min(self.sel.head, self.checkpoint.config.n_head - 1), self.sel.temperature, self.sel.lang)
         self.controls.set_timeline(self.player.timeline.duration,
                                    [s for _, s in self.player.timeline.chapter_starts()])
         self._rebuild_notices()
         self._fill_selectors()
         self.canvas.setFocus()
         self.refresh()
+
+    def open_model(self, folder: str | None = None) -> None:
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.t("ui.open_model"))
+            if not folder:
+                return
+        self.worker.start(load_model_and_run, folder, self.sentence.text())
+
+    def _job_done(self, result) -> None:
+        if isinstance(result, tuple):  # a new model and its first trace
+            self.checkpoint, run = result
+            self.retranslate()
+            self.show_run(run)
+        else:
+            self.show_run(result)
+
+    def _job_failed(self, exc) -> None:
+        QMessageBox.warning(self, self.t("ui.error_title"), str(exc) or type(exc).__name__)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
 
     def _rebuild_notices(self) -> None:
         self.notices = []
@@ -319,6 +380,9 @@ class MainWindow(QMainWindow):
             return
         elif action in ("copy", "export_picture", "export_deck", "export_video"):
             getattr(export_dialogs, action if action != "copy" else "copy_picture")(self)
+            return
+        elif action == "open_model":
+            self.open_model()
             return
         elif action == "quit":
             self.close()

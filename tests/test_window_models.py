@@ -1,0 +1,57 @@
+"""Opening other models in the window: off the GUI thread, with the all-heads overview; a broken folder
+gives a message and keeps the class that was there."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from classroom_gui.view import settings, window as window_module
+from classroom_gui.view.window import MainWindow
+from helpers import random_checkpoint
+
+FIXTURE = Path(__file__).parent / "fixtures" / "tiny_gpt2"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    messages = []
+    monkeypatch.setattr(window_module.QMessageBox, "warning", lambda *a: messages.append(a[2]))
+    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "s.ini")))
+    w.messages = messages
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_open_a_gpt2_folder_off_the_gui_thread(qtbot, window):
+    window.open_model(str(FIXTURE))
+    qtbot.waitUntil(lambda: window.checkpoint.config.n_head == 4, timeout=10_000)
+    assert window.run.trace.tokens[1] == "␣cat"
+    assert window.head_box.count() == 4 and window.layer_box.count() == 2
+    frame = window.current_frame()
+    assert frame.overview.shape[:2] == (2, 4)
+
+
+def test_big_models_compute_on_the_worker(qtbot, window, monkeypatch):
+    monkeypatch.setattr(window_module, "BIG_MODEL", 0)
+    window.sentence.setText("the mat")
+    window.apply_sentence()
+    qtbot.waitUntil(lambda: window.run is not None and window.run.trace.n_tokens == 2, timeout=10_000)
+    assert not window.busy_bar.isVisible()
+
+
+def test_a_broken_folder_keeps_the_class(qtbot, window, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(FIXTURE, broken)
+    (broken / "model.safetensors").unlink()
+    (broken / "pytorch_model.bin").write_bytes(b"\x80\x04")
+    before = window.checkpoint
+    window.open_model(str(broken))
+    qtbot.waitUntil(lambda: len(window.messages) > 0, timeout=10_000)
+    assert "safetensors" in window.messages[0] and window.checkpoint is before and window.run is not None
+
+
+def test_clicking_a_map_in_the_all_heads_grid_selects_it(qtbot, window):
+    window.charts.headChosen.emit(1, 1)
+    assert (window.sel.layer, window.sel.head) == (1, 1)
+    assert window.layer_box.currentIndex() == 1 and window.head_box.currentIndex() == 1
