@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description="Attention Classroom: Transformer "
                                      "self-attention told as a classroom. Without a command, opens the window.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--model", dest="gui_model", metavar="DIR", type=Path,
+                        help="open the window with this model folder (default: the teaching model)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_, arguments, function in _COMMANDS:
         p = sub.add_parser(name, help=help_, description=help_)

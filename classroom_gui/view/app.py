@@ -30,7 +30,7 @@ def run(args) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Attention Classroom")
-    folder = getattr(args, "model", None) or teaching_model_dir()
+    folder = getattr(args, "gui_model", None) or teaching_model_dir()
     try:
         checkpoint = load_checkpoint(folder)
     except CheckpointError as exc:
