@@ -8,7 +8,7 @@ travelling are opacity, position and a few path items, so most frames of an anim
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPixmapCache
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from ..lesson import layout
@@ -181,6 +181,3 @@ class ClassroomScene(QGraphicsScene):
             QToolTip.hideText()
         event.setAccepted(bool(text))
 
-
-def background_color(theme: Theme | None = None) -> QColor:
-    return qcolor((theme or palette.CLASSROOM).color("background"))

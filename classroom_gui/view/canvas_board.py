@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson import layout
@@ -79,6 +79,11 @@ class BoardLinesItem(CachedItem):
         fm = QFontMetricsF(f)
         cols = [[fm.elidedText(t, Qt.TextElideMode.ElideRight, (w - GAP) / 2) for t in c] for c in cols]
         return f, cols
+
+    def used_height(self) -> float:  # how far down the lines reach
+        if not self.columns:
+            return 0.0
+        return min(self.area.height(), self.font.pixelSize() * 1.3 * max(len(c) for c in self.columns))
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         if not self.columns:
@@ -307,16 +312,14 @@ class Board:
         rect = QRectF(layout.BOARD_X, layout.BOARD_Y, layout.BOARD_W, layout.BOARD_H)
         self.area = rect
         self.panel = PanelItem()
-        self.panel.setZValue(1)
         self.lines = BoardLinesItem()
         self.bars = BarsItem()
         self.heatmap = HeatmapItem()
         self.strips: list[StripItem] = []
         self.scene = scene
-        for item in (self.panel, self.lines, self.bars, self.heatmap):
-            item.setZValue(max(item.zValue(), 2))
+        for item, z in ((self.panel, 1), (self.lines, 2), (self.bars, 2), (self.heatmap, 2)):
+            item.setZValue(z)
             scene.addItem(item)
-        self.panel.setZValue(1)
 
     def show(self, frame: Frame, theme: Theme, scales: dict[str, float]) -> None:
         r = self.area
@@ -335,10 +338,10 @@ class Board:
             h = min(max(spare, HEAT_MIN), inner.width() + 40)
             chart = QRectF(inner.x(), bottom - h, inner.width(), h)
         limit = (chart.top() - GAP) if chart else bottom
-        # wide strips sit under the lines; they get at most half of what is left, the lines the rest
+        # wide strips sit under the lines and get what the lines (at full size, up to half) leave
         counts = tuple(len(s.values) for s in frame.board_strips)
-        n_lines = len(frame.board)
-        strip_room = (limit - inner.top()) * (0.62 if n_lines else 1.0) - (n_lines and 8)
+        room = limit - inner.top()
+        strip_room = room - (min(lines_h, room * 0.5) + GAP if frame.board else 0.0)
         boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=15 * theme.font_scale,
                              tab_w=6.0, gap=12.0, max_number_px=13, max_row_h=30.0, row_cells=16) if counts else ()
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
@@ -348,9 +351,7 @@ class Board:
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)
-        used = min(lines_rect.height(), len(self.lines.lines) and self.lines.font.pixelSize() * 1.3 *
-                   max(len(c) for c in self.lines.columns)) if frame.board else 0.0
-        strips_top = inner.top() + (used + GAP if frame.board else 0.0)
+        strips_top = inner.top() + (self.lines.used_height() + GAP if frame.board else 0.0)
         while len(self.strips) < len(boxes):
             item = StripItem()
             item.setZValue(3)

@@ -130,5 +130,5 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...]) -> DeskBox:
     tab_w = clamp(w * 0.014, 3.0, 6.0)
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
                           max_row_h=clamp(h * 0.16, 6.0, 30.0))
-    lift = clamp(h * 0.02, 2.0, 8.0)
+    lift = clamp(h * 0.016, 2.0, 6.0)
     return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift)

@@ -16,15 +16,18 @@ from ..resources import assets_dir
 
 FONT_FILE = "fonts/ipaexg.ttf"
 _family: str | None = None
+_app_id: int | None = None  # the application the font was registered with (a new one forgets it)
 
 
 def ui_family() -> str:
     """The family name to give every QFont on the canvas (the bundled one if it loaded)."""
-    global _family
-    if _family is not None:
+    global _family, _app_id
+    app = QGuiApplication.instance()
+    if _family is not None and id(app) == _app_id:
         return _family
-    if QGuiApplication.instance() is None:
+    if app is None:
         raise RuntimeError("fonts.ui_family() needs a QGuiApplication; create one first")
+    _app_id = id(app)
     path = assets_dir() / FONT_FILE
     font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
