@@ -42,7 +42,7 @@ def checkpoint(model: str | None):
     folder = Path(model) if model else teaching_model_dir()
     if (folder / "config.json").is_file():
         return load_checkpoint(folder), str(folder)
-    return random_checkpoint(), "random (assets/model not built yet)"
+    return random_checkpoint(), f"random (no checkpoint in {folder})"
 
 
 def sentence(n: int) -> str:
