@@ -7,6 +7,8 @@ travelling are opacity, position and a few path items, so most frames of an anim
 """
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
@@ -36,7 +38,7 @@ def colour_scales(groups) -> dict[str, float]:
             v = st.values
             if v:
                 m = max(max(v), -min(v))
-                if m > scales.get(st.role, 0.0):
+                if m > scales.get(st.role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
                     scales[st.role] = m
     return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
 

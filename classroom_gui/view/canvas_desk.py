@@ -123,7 +123,7 @@ class StripView:
                     p.drawLines(lines)
             if self.cell_texts:
                 self._paint_numbers(p, zeroed)
-            if any(zeroed):
+            if cw >= 8 and any(zeroed):  # narrower cells just show the zeroed grey
                 p.setPen(QPen(qcolor(th.color("zeroed")), max(1.2, min(2.2, cw * 0.06))))
                 crosses = []
                 for i in (i for i, z in enumerate(zeroed) if z):
@@ -310,6 +310,13 @@ class DeskItem(CachedItem):
         if s is None or b is None:
             return
         p.save()
+        try:
+            self._paint_desk(p)
+        finally:  # an exception must not leave the painter's state unbalanced
+            p.restore()
+
+    def _paint_desk(self, p: QPainter) -> None:
+        s, b, th = self.student, self.box, self.theme
         body = QRectF(0, 0, b.w, b.h)
         r = b.radius
         focus, active, masked = s.state == "focus", s.state == "active", s.state == "masked"
@@ -353,7 +360,6 @@ class DeskItem(CachedItem):
                 p.translate(x, y)
                 self.views[k].paint(p)
                 p.translate(-x, -y)
-        p.restore()
 
     def _paint_tag(self, p: QPainter) -> None:
         s, b, th = self.student, self.box, self.theme

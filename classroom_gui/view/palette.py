@@ -133,7 +133,8 @@ def hex_rgb(color: str) -> tuple[int, int, int]:
 def diverging_rgb(values, scale: float) -> np.ndarray:  # [...] floats, scale > 0 -> [..., 3] uint8
     """Cell colours: |value| / scale (clipped to 1) mixes white towards red (negative) or blue (positive)."""
     v = np.asarray(values, dtype=np.float64)
-    t = np.clip(np.nan_to_num(v / max(float(scale), 1e-9)), -1.0, 1.0)
+    with np.errstate(invalid="ignore", divide="ignore"):  # inf / inf: drawn white, like NaN
+        t = np.clip(np.nan_to_num(v / max(float(scale), 1e-9), nan=0.0), -1.0, 1.0)
     mix = np.sqrt(np.abs(t))[..., None] * MAX_MIX  # sqrt: small values still show their sign
     end = np.where((t < 0)[..., None], np.array(NEGATIVE, float), np.array(POSITIVE, float))
     rgb = 255.0 * (1 - mix) + end * mix
