@@ -172,7 +172,9 @@ def report(r: dict, held_out) -> str:
                   f"weight decay {t['weight_decay']}",
                   f"- **wall-clock time: {t['train_seconds']:.0f} s for the training loop, "
                   f"{t['total_seconds']:.0f} s for the whole command before evaluation** ({t['machine']}; "
-                  f"1-minute load average {_load(t)} at the start / end of the loop)",
+                  f"1-minute load average {_load(t)} at the start / end of the loop; a load above 2 means other "
+                  "programs shared the two cores, which slows the many small multi-threaded matrix products "
+                  "several-fold)",
                   f"- final smoothed training loss {t['final_train_loss']:.3f}; held-out loss during training: "
                   + ", ".join(f"{h['held_out_loss']:.2f} at step {h['step']}" for h in t["history"][::max(1, len(t['history']) // 6)]),
                   ""]

@@ -26,7 +26,7 @@ from .corpus import TEMPLATE_WEIGHTS, Corpus, build_tokenizer, check_tokenizer, 
 
 # the shipped model: 2 layers, 2 heads of 8 numbers, a 16-number notebook, a 64-unit ReLU FFN
 MODEL = dict(n_layer=2, n_head=2, n_embd=16, n_positions=64, activation_function="relu", n_inner=64)
-DEFAULTS = dict(steps=4000, seed=0, batch=32, lr=1e-2, warmup=100, weight_decay=0.0)
+DEFAULTS = dict(steps=3000, seed=0, batch=32, lr=1e-2, warmup=100, weight_decay=0.0)
 
 
 def init_params(config: GPTConfig, rng: np.random.Generator) -> dict[str, np.ndarray]:
