@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from ..lesson.frame import Frame
 from ..view.canvas import ClassroomScene
 from ..view.palette import Theme
-from ..view.render import render_frame
+from ..view.render import fit_rect, render_frame
 from .files import PICTURES, ExportError, atomic_path, check_target
 
 SIZES = {"1080p": (1920, 1080), "4k": (3840, 2160), "4:3": (1440, 1080), "720p": (1280, 720)}
@@ -71,7 +71,7 @@ def _paint(scene: ClassroomScene, painter: QPainter, w: float, h: float, transpa
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     try:
-        scene.render(painter, QRectF(0, 0, w, h), scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        scene.render(painter, fit_rect(w, h), scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
     finally:
         scene.setBackgroundBrush(brush)
 

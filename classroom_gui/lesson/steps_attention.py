@@ -12,6 +12,8 @@ from .frame import Bars, Frame, Link
 from .numbers import exp_row, fmt, vec
 from .panels import heatmap
 
+MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
+
 
 def seats_sit(ctx, fr: Frame):
     n = ctx.trace.n_tokens
@@ -60,6 +62,7 @@ def _class_with_cards(ctx, fr: Frame, masked_after_focus: bool = False):
         s.cards = ctx.cards(s.index, raised=s.index == ctx.f)
         if masked_after_focus and s.index > ctx.f:
             s.state = "masked"
+            s.opacity = MASKED_OPACITY
 
 
 def question(ctx, fr: Frame):
@@ -113,7 +116,7 @@ def mask(ctx, fr: Frame):
     _class_with_cards(ctx, fr, masked_after_focus=True)
     H, f, n = ctx.H, ctx.f, ctx.trace.n_tokens
     for s in fr.students[f + 1:]:
-        s.opacity = 1 - 0.55 * ctx.alpha
+        s.opacity = 1 - (1 - MASKED_OPACITY) * ctx.alpha
     key = "mask.future" if f < n - 1 else "mask.none"
     fr.narration = ctx.t(key, focus=ctx.names[f])
     fr.board = [ctx.t("board.masked", name=ctx.names[j]) if H.mask[f, j] else f"{ctx.names[j]}: {fmt(H.scaled[f, j])}"
