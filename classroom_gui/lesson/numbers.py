@@ -14,6 +14,22 @@ def fmt(x: float, digits: int = 2) -> str:
     return f"{float(x):.{digits}f}"
 
 
+def factor(x: float, digits: int = 2) -> str:  # a number inside a product: negatives in brackets
+    text = fmt(x, digits)
+    return f"({text})" if text.startswith("-") else text
+
+
+def signed_sum(values, digits: int = 2) -> str:  # "0.22 - 2.04 + 0.34": a sum written as one would by hand
+    out = ""
+    for i, v in enumerate(values):
+        text = fmt(v, digits)
+        if i == 0:
+            out = text
+        else:
+            out += f" - {text[1:]}" if text.startswith("-") else f" + {text}"
+    return out
+
+
 def vec(values, digits: int = 2, per_line: int = 8) -> list[str]:  # a vector as board lines "[a, b, …]"
     parts = [fmt(v, digits) for v in values]
     lines = [", ".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line)]

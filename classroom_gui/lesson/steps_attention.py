@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .frame import Bars, Frame, Link
-from .numbers import exp_row, fmt, vec
+from .numbers import exp_row, factor, fmt, signed_sum, vec
 from .panels import heatmap
 
 MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
@@ -90,10 +90,10 @@ def scoring(ctx, fr: Frame):
         fr.students[j].state = "active" if j != f else "focus"
         fr.links = [Link(f, j, 0.3, "key", fmt(scores[j]), progress=ctx.alpha)]
         products = H.q[f] * H.k[j]
-        terms = [f"{fmt(a)}×{fmt(b)}" for a, b in zip(H.q[f], H.k[j])]
+        terms = [f"{factor(a)}×{factor(b)}" for a, b in zip(H.q[f], H.k[j])]
         fr.board = [f"{ctx.names[f]} · {ctx.names[j]}", ctx.t("board.products", terms=" + ".join(terms[:2]))]
         fr.board += ["    + " + " + ".join(terms[i:i + 2]) for i in range(2, len(terms), 2)]
-        fr.board += [ctx.t("board.equals", value=" + ".join(fmt(p) for p in products[:4]) + (" + …" if len(products) > 4 else "")),
+        fr.board += [ctx.t("board.equals", value=signed_sum(products[:4]) + (" + …" if len(products) > 4 else "")),
                      ctx.t("board.equals", value=fmt(scores[j]))]
         fr.narration = ctx.t("scoring.classmate", focus=ctx.names[f], name=ctx.names[j], score=fmt(scores[j]),
                              d=ctx.trace.config.d_head)

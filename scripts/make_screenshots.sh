@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The README's pictures, made by the export CLI (run from the repository with the package installed).
+set -euo pipefail
+out=docs/screenshots
+mkdir -p "$out"
+classroom-gui export --text "The cat sat on the mat" --beat 19 --size 1280x720 -o "$out/softmax-en.png"
+classroom-gui export --text "猫がマットの上に座った" --lang ja --beat 12 --size 1280x720 -o "$out/scoring-ja.png"
+classroom-gui export --text "The cat sat on the mat" --chapter answer --theme slide --size 1280x720 -o "$out/answer-slide.png"
