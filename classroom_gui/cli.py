@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description="Attention Classroom: Transformer "
                                      "self-attention told as a classroom. Without a command, opens the window.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log everything (DEBUG) to stderr and to the window's log file")
     parser.add_argument("--model", dest="gui_model", metavar="DIR", type=Path,
                         help="open the window with this model folder (default: the teaching model)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -63,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed usage (status 2) or --help/--version (status 0)
         return exc.code if isinstance(exc.code, int) else 2
+    from .crash import setup_logging
+
+    log = setup_logging(args.verbose)
     command = getattr(args, "func", run_gui)
     if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
         # e.g. a Windows pipe in cp1252: show ? for a Japanese word rather than fail on it
@@ -72,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(command(args) or 0)
     except (InputError, CheckpointError, CliError, OSError) as exc:
+        log.debug("%s failed", where, exc_info=True)  # the traceback, with --verbose only
         print(f"{where}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
