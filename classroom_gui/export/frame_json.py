@@ -34,6 +34,13 @@ def frame_numbers(frame: Frame, sel: Selection) -> dict:
     }
 
 
+def _plain(value):
+    """numpy arrays and numbers (the heatmap, the layer view) as JSON lists and floats."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 def save_frame_json(frame: Frame, sel: Selection, path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".json":
@@ -41,5 +48,6 @@ def save_frame_json(frame: Frame, sel: Selection, path) -> Path:
     if not path.parent.is_dir():
         raise ExportError(f"{path.parent}: folder not found")
     with atomic_path(path) as tmp:
-        tmp.write_text(json.dumps(frame_numbers(frame, sel), ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.write_text(json.dumps(frame_numbers(frame, sel), ensure_ascii=False, indent=1, default=_plain),
+                       encoding="utf-8")
     return path

@@ -68,7 +68,7 @@ class Heatmap:
     """The attention matrix of the selected layer and head, filled row by row."""
     title: str
     labels: list[str]
-    matrix: list[list[float]]  # [T][T] weights; masked entries are 0
+    matrix: object             # [T, T] numpy array of the trace's weights (read-only, not copied); masked entries are 0
     rows: list[int]            # the rows filled in so far
     focus_row: int = -1
 
@@ -77,7 +77,7 @@ class Heatmap:
 class LayerView:
     """Every student's notebook after each layer, projected to 2-D (principal components of the trace)."""
     labels: list[str]
-    points: list[list[tuple[float, float]]]  # [layer 0 = embedding .. n_layer][student] -> (x, y)
+    points: object                           # [n_layer + 1, T, 2] numpy array: layer 0 = embedding, then each layer
     upto: int                                # layers shown so far (trails end there)
 
 

@@ -19,12 +19,12 @@ def heatmap(ctx: Ctx, rows: list[int], layer: int | None = None) -> Heatmap:
     layer = ctx.sel.layer if layer is None else layer
     w = ctx.trace.layers[layer].weights[ctx.sel.head]
     return Heatmap(title=ctx.t("heatmap.title", layer=layer + 1, head=ctx.sel.head + 1), labels=ctx.names,
-                   matrix=w.astype(float).tolist(), rows=rows, focus_row=ctx.f)
+                   matrix=w, rows=rows, focus_row=ctx.f)
 
 
 def layer_view(ctx: Ctx, upto: int) -> LayerView:
     points = layer_projection(ctx.trace)
-    return LayerView(labels=ctx.names, points=[[(float(p[0]), float(p[1])) for p in layer] for layer in points],
+    return LayerView(labels=ctx.names, points=points,
                      upto=upto)
 
 

@@ -4,7 +4,7 @@ always looks the same however it was reached.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model.trace import HeadTrace, LayerTrace, Trace
@@ -41,13 +41,18 @@ class Ctx:
     L: LayerTrace          # selected layer
     H: HeadTrace           # selected head of the selected layer
     names: list[str]
+    _labels: dict = field(default_factory=dict)  # card labels looked up once per frame
 
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
 
     def strip(self, role: str, values, visible: float = 1.0, label_key: str = "", **kw) -> Strip:
-        label = self.t(label_key or f"card.{role}")
-        return Strip(role, [float(v) for v in values], label=label, visible=visible, **kw)
+        key = label_key or f"card.{role}"
+        label = self._labels.get(key)
+        if label is None:
+            label = self._labels[key] = self.t(key)
+        values = values.tolist() if hasattr(values, "tolist") else [float(v) for v in values]
+        return Strip(role, values, label=label, visible=visible, **kw)
 
     def cards(self, seat: int, q: float = 1.0, k: float = 1.0, v: float = 1.0, layer: LayerTrace | None = None,
               raised: bool = False) -> list[Strip]:

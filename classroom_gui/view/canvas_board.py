@@ -249,7 +249,7 @@ class HeatmapItem(CachedItem):
 
     def show(self, hm: Heatmap, rect: QRectF, theme: Theme) -> None:
         # the matrix is fixed for a given title (layer, head) and sentence: its last row stands in for it
-        fingerprint = tuple(hm.matrix[-1]) if hm.matrix else ()
+        fingerprint = tuple(hm.matrix[-1]) if len(hm.matrix) else ()
         key = (hm.title, tuple(hm.labels), fingerprint, tuple(hm.rows), hm.focus_row, rect.x(), rect.y(),
                rect.width(), rect.height(), theme.name, theme.font_scale)
         if key == self._key:
@@ -259,7 +259,7 @@ class HeatmapItem(CachedItem):
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         hm, r, th = self.heatmap, self.area, self.theme
-        if hm is None or not hm.matrix:
+        if hm is None or not len(hm.matrix):
             return
         sc = th.font_scale
         p.setPen(qcolor(th.color("board_text")))
@@ -334,7 +334,7 @@ class Board:
         if frame.bars is not None:
             h = min(max(spare, BARS_H), BARS_MAX)
             chart = QRectF(inner.x(), bottom - h, inner.width(), h)
-        elif frame.heatmap is not None and frame.heatmap.rows and frame.heatmap.matrix:
+        elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
             h = min(max(spare, HEAT_MIN), inner.width() + 40)
             chart = QRectF(inner.x(), bottom - h, inner.width(), h)
         limit = (chart.top() - GAP) if chart else bottom
