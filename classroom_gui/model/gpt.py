@@ -83,7 +83,7 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
         raise ValueError("forward needs a non-empty 1-D sequence of token ids")
     if len(ids) > config.n_positions:
         raise ValueError(f"{len(ids)} tokens is more than the model's context of {config.n_positions}")
-    if ids.min() < 0 or ids.max() >= config.vocab_size:
+    if np.minimum.reduce(ids) < 0 or np.maximum.reduce(ids) >= config.vocab_size:
         raise ValueError(f"token ids must lie in [0, {config.vocab_size})")
 
     tok, pos, emb = embed(ids, params)
@@ -99,7 +99,7 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
     probs = softmax(logits)
 
     T = len(ids)
-    return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in ids],
+    return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in ids.tolist()],
                  unknown=list(unknown) if unknown else [False] * T, tok_embedding=tok, pos_embedding=pos,
                  embedding=emb, layers=layers, ln_f=ln_f, logits=logits,
                  probs=probs, params=params)
