@@ -1,0 +1,520 @@
+"""Damaged copies of the shipped teaching model: every kind of damage is refused with one CheckpointError
+whose message names the damaged file; nothing in the folder is ever run (no unpickling, no Python file
+imported); a header that declares a huge tensor does not make the loader allocate it; and the command
+line reports each as one line on stderr with exit status 2, never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import struct
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from classroom_gui.cli import main
+from classroom_gui.model.checkpoint import CONFIG, TOKENIZER, WEIGHTS, CheckpointError, load_checkpoint
+from classroom_gui.resources import teaching_model_dir
+
+TEACHING = teaching_model_dir()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# --- safetensors by hand: 8-byte little-endian header length, JSON header, data --------------------------------
+
+def read_st(path: Path) -> tuple[dict, bytes]:
+    raw = path.read_bytes()
+    n = struct.unpack("<Q", raw[:8])[0]
+    return json.loads(raw[8:8 + n]), raw[8 + n:]
+
+
+def write_st(path: Path, header: dict, data: bytes, length: int | None = None) -> None:
+    text = json.dumps(header).encode()
+    text += b" " * (-len(text) % 8)  # the format pads the header to 8 bytes
+    path.write_bytes(struct.pack("<Q", len(text) if length is None else length) + text + data)
+
+
+def edit_header(folder: Path, edit) -> Path:
+    path = folder / WEIGHTS
+    header, data = read_st(path)
+    data = edit(header, data)
+    write_st(path, header, data)
+    return path
+
+
+def poke(folder: Path, name: str, value: float) -> Path:
+    """Write `value` into the first number of tensor `name` (F32), keeping the file valid."""
+    def edit(header, data):
+        begin = header[name]["data_offsets"][0]
+        return data[:begin] + struct.pack("<f", value) + data[begin + 4:]
+    return edit_header(folder, edit)
+
+
+def edit_config(folder: Path, **changes) -> Path:
+    path = folder / CONFIG
+    raw = json.loads(path.read_text())
+    raw.update(changes)
+    path.write_text(json.dumps(raw))
+    return path
+
+
+class Touch:
+    """Unpickling this creates the marker file: proof that a pickle was (never) loaded."""
+
+    def __init__(self, marker: Path):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return open, (self.marker, "w")
+
+
+# --- the kinds of damage: name -> function(folder, marker) -> (file the message must name, words it must hold) ---
+
+DAMAGES = {}
+
+
+def damage(name: str):
+    def register(function):
+        DAMAGES[name] = function
+        return function
+    return register
+
+
+@damage("weights truncated to half")
+def _(folder, marker):
+    path = folder / WEIGHTS
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    return path, ["safetensors"]
+
+
+@damage("weights cut inside the header")
+def _(folder, marker):
+    path = folder / WEIGHTS
+    path.write_bytes(path.read_bytes()[:100])
+    return path, ["safetensors"]
+
+
+@damage("weights file empty")
+def _(folder, marker):
+    (folder / WEIGHTS).write_bytes(b"")
+    return folder / WEIGHTS, ["safetensors"]
+
+
+@damage("header length lies: 2**63 bytes")
+def _(folder, marker):
+    header, data = read_st(folder / WEIGHTS)
+    write_st(folder / WEIGHTS, header, data, length=2 ** 63)
+    return folder / WEIGHTS, ["safetensors"]
+
+
+@damage("header length lies: 100 MB, more than the file")
+def _(folder, marker):
+    header, data = read_st(folder / WEIGHTS)
+    write_st(folder / WEIGHTS, header, data, length=100_000_000)
+    return folder / WEIGHTS, ["safetensors"]
+
+
+@damage("header length lies: too short, JSON cut")
+def _(folder, marker):
+    header, data = read_st(folder / WEIGHTS)
+    write_st(folder / WEIGHTS, header, data, length=64)
+    return folder / WEIGHTS, ["safetensors"]
+
+
+@damage("header JSON garbage")
+def _(folder, marker):
+    _header, data = read_st(folder / WEIGHTS)
+    text = b'{"wte.weight": {"dtype": "F32", "shape": [195, 16], "data_offsets": [0, 12480]}, \xff\xfe garbage'
+    (folder / WEIGHTS).write_bytes(struct.pack("<Q", len(text)) + text + data)
+    return folder / WEIGHTS, ["safetensors"]
+
+
+@damage("header is a JSON list")
+def _(folder, marker):
+    _header, data = read_st(folder / WEIGHTS)
+    write_st(folder / WEIGHTS, [1, 2, 3], data)  # type: ignore[arg-type]
+    return folder / WEIGHTS, ["safetensors"]
+
+
+@damage("data offsets out of range")
+def _(folder, marker):
+    def edit(header, data):
+        begin, end = header["ln_f.bias"]["data_offsets"]
+        header["ln_f.bias"]["data_offsets"] = [len(data) + 10**9, len(data) + 10**9 + (end - begin)]
+        return data
+    return edit_header(folder, edit), ["safetensors"]
+
+
+@damage("data offsets reversed")
+def _(folder, marker):
+    def edit(header, data):
+        begin, end = header["wpe.weight"]["data_offsets"]
+        header["wpe.weight"]["data_offsets"] = [end, begin]
+        return data
+    return edit_header(folder, edit), ["safetensors"]
+
+
+@damage("declared shape bigger than the data")
+def _(folder, marker):
+    def edit(header, data):
+        header["wte.weight"]["shape"] = [195 * 4, 16]  # offsets still cover 195 x 16
+        return data
+    return edit_header(folder, edit), ["safetensors"]
+
+
+@damage("declared shape huge (10**12 x 10**12)")
+def _(folder, marker):
+    def edit(header, data):
+        header["wte.weight"]["shape"] = [10**12, 10**12]
+        return data
+    return edit_header(folder, edit), ["safetensors"]
+
+
+@damage("huge tensor declared with offsets to match (64 GB)")
+def _(folder, marker):
+    def edit(header, data):
+        header["wte.weight"] = {"dtype": "F32", "shape": [10**9, 16], "data_offsets": [len(data), len(data) + 64 * 10**9]}
+        return data
+    return edit_header(folder, edit), ["safetensors"]
+
+
+@damage("wrong dtype (I32)")
+def _(folder, marker):
+    def edit(header, data):
+        header["ln_f.weight"]["dtype"] = "I32"
+        return data
+    return edit_header(folder, edit), ["ln_f.weight", "dtype"]
+
+
+@damage("unknown dtype")
+def _(folder, marker):
+    def edit(header, data):
+        header["ln_f.weight"]["dtype"] = "Q4_K"
+        return data
+    return edit_header(folder, edit), ["safetensors"]
+
+
+@damage("NaN in a weight")
+def _(folder, marker):
+    return poke(folder, "h.1.mlp.c_fc.weight", float("nan")), ["h.1.mlp.c_fc.weight", "NaN"]
+
+
+@damage("Inf in a weight")
+def _(folder, marker):
+    return poke(folder, "wte.weight", float("inf")), ["wte.weight", "Inf"]
+
+
+@damage("-Inf in a bias")
+def _(folder, marker):
+    return poke(folder, "h.0.attn.c_attn.bias", float("-inf")), ["h.0.attn.c_attn.bias", "Inf"]
+
+
+@damage("a tensor missing")
+def _(folder, marker):
+    def edit(header, data):  # dropped, and the others' data packed again (offsets must be contiguous)
+        kept, out = {}, b""
+        for name, info in header.items():
+            if name in ("__metadata__", "h.1.ln_2.bias"):
+                continue
+            begin, end = info["data_offsets"]
+            kept[name] = {**info, "data_offsets": [len(out), len(out) + end - begin]}
+            out += data[begin:end]
+        header.clear()
+        header.update(kept)
+        return out
+    return edit_header(folder, edit), ["h.1.ln_2.bias", "missing"]
+
+
+@damage("weights of another size of model")
+def _(folder, marker):
+    from safetensors.numpy import save_file
+
+    from classroom_gui.model import GPTConfig
+    from classroom_gui.model.checkpoint import expected_shapes
+
+    other = GPTConfig(n_layer=2, n_head=2, n_embd=32, n_positions=64, vocab_size=195)
+    save_file({k: np.zeros(s, np.float32) for k, s in expected_shapes(other).items()}, str(folder / WEIGHTS))
+    return folder / WEIGHTS, ["shape"]
+
+
+@damage("config.json missing")
+def _(folder, marker):
+    (folder / CONFIG).unlink()
+    return folder / CONFIG, ["not found"]
+
+
+@damage("model.safetensors missing")
+def _(folder, marker):
+    (folder / WEIGHTS).unlink()
+    return folder / WEIGHTS, ["not found"]
+
+
+@damage("tokenizer missing")
+def _(folder, marker):
+    (folder / TOKENIZER).unlink()
+    return folder, ["tokenizer"]
+
+
+@damage("config.json malformed")
+def _(folder, marker):
+    (folder / CONFIG).write_text('{"n_layer": 2, "n_head": 2,,, ')
+    return folder / CONFIG, ["malformed"]
+
+
+@damage("config.json empty")
+def _(folder, marker):
+    (folder / CONFIG).write_bytes(b"")
+    return folder / CONFIG, ["malformed"]
+
+
+@damage("config.json not UTF-8")
+def _(folder, marker):
+    (folder / CONFIG).write_bytes(b'{"n_layer": "\xff\xfe"}')
+    return folder / CONFIG, ["malformed"]
+
+
+@damage("config.json a list")
+def _(folder, marker):
+    (folder / CONFIG).write_text("[2, 2, 16]")
+    return folder / CONFIG, ["object"]
+
+
+@damage("config of another architecture: llama")
+def _(folder, marker):
+    return edit_config(folder, model_type="llama", architectures=["LlamaForCausalLM"]), ["llama"]
+
+
+@damage("config of another architecture: BertModel")
+def _(folder, marker):
+    return edit_config(folder, model_type="bert", architectures=["BertModel"]), ["bert"]
+
+
+@damage("absurd size in config: n_embd 10**9")
+def _(folder, marker):
+    return edit_config(folder, n_embd=10**9), ["n_embd", "absurdly large"]
+
+
+@damage("absurd size in config: vocab_size 10**12")
+def _(folder, marker):
+    return edit_config(folder, vocab_size=10**12), ["vocab_size"]
+
+
+@damage("config size not a number")
+def _(folder, marker):
+    return edit_config(folder, n_layer="2"), ["n_layer"]
+
+
+@damage("config size zero")
+def _(folder, marker):
+    return edit_config(folder, n_head=0), ["n_head"]
+
+
+@damage("config says more layers than the weights hold")
+def _(folder, marker):
+    edit_config(folder, n_layer=3)
+    return folder / WEIGHTS, ["missing tensor 'h.2."]
+
+
+@damage("pickle only (pytorch_model.bin)")
+def _(folder, marker):
+    (folder / WEIGHTS).unlink()
+    (folder / "pytorch_model.bin").write_bytes(pickle.dumps(Touch(marker)))
+    return folder / "pytorch_model.bin", ["never loaded"]
+
+
+@damage("pickle only (model.pkl and model.ckpt)")
+def _(folder, marker):
+    (folder / WEIGHTS).unlink()
+    (folder / "model.pkl").write_bytes(pickle.dumps(Touch(marker)))
+    (folder / "model.ckpt").write_bytes(pickle.dumps(Touch(marker)))
+    return folder, ["pickled weights"]
+
+
+@damage("pickle renamed to model.safetensors")
+def _(folder, marker):
+    (folder / WEIGHTS).write_bytes(pickle.dumps(Touch(marker), protocol=2))
+    return folder / WEIGHTS, ["safetensors"]
+
+
+@damage("tokenizer vocabulary size mismatch")
+def _(folder, marker):
+    path = folder / TOKENIZER
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["vocab"] = raw["vocab"][:-5]
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    return path, ["190", "195"]
+
+
+@damage("tokenizer malformed")
+def _(folder, marker):
+    (folder / TOKENIZER).write_text('{"kind": "classroom-words", "vocab": ["<unk>", "the"')
+    return folder / TOKENIZER, ["malformed"]
+
+
+@damage("tokenizer empty")
+def _(folder, marker):
+    (folder / TOKENIZER).write_bytes(b"")
+    return folder / TOKENIZER, ["malformed"]
+
+
+@damage("tokenizer of another kind")
+def _(folder, marker):
+    (folder / TOKENIZER).write_text(json.dumps({"kind": "sentencepiece", "vocab": ["<unk>"] * 195}))
+    return folder / TOKENIZER, ["classroom tokenizer"]
+
+
+@damage("tokenizer lists a word twice")
+def _(folder, marker):
+    path = folder / TOKENIZER
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["vocab"][5] = raw["vocab"][4]
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    return path, ["twice"]
+
+
+@damage("a folder where model.safetensors should be")
+def _(folder, marker):
+    (folder / WEIGHTS).unlink()
+    (folder / WEIGHTS).mkdir()
+    return folder / WEIGHTS, []
+
+
+@damage("a folder where config.json should be")
+def _(folder, marker):
+    (folder / CONFIG).unlink()
+    (folder / CONFIG).mkdir()
+    return folder / CONFIG, []
+
+
+@damage("a folder where the tokenizer should be")
+def _(folder, marker):
+    (folder / TOKENIZER).unlink()
+    (folder / TOKENIZER).mkdir()
+    return folder, ["tokenizer"]
+
+
+@damage("model.safetensors a dangling link")
+def _(folder, marker):
+    (folder / WEIGHTS).unlink()
+    (folder / WEIGHTS).symlink_to(folder / "gone.safetensors")
+    return folder / WEIGHTS, []
+
+
+@damage("the model folder is a file")
+def _(folder, marker):
+    shutil.rmtree(folder)
+    folder.write_bytes(pickle.dumps(Touch(marker)))
+    return folder, ["not a folder"]
+
+
+@damage("config asks for remote code and the weights are pickled")
+def _(folder, marker):
+    (folder / "modeling_evil.py").write_text(f"open({str(marker)!r}, 'w')\n")
+    edit_config(folder, auto_map={"AutoModel": "modeling_evil.EvilModel"}, trust_remote_code=True)
+    (folder / WEIGHTS).unlink()
+    (folder / "pytorch_model.bin").write_bytes(pickle.dumps(Touch(marker)))
+    return folder / "pytorch_model.bin", ["never loaded"]
+
+
+NAMES = list(DAMAGES)
+
+
+def damaged(tmp_path: Path, name: str) -> tuple[Path, Path, list[str], Path]:
+    folder = tmp_path / "model"
+    shutil.copytree(TEACHING, folder)
+    marker = tmp_path / "RAN.marker"
+    culprit, words = DAMAGES[name](folder, marker)
+    return folder, culprit, words, marker
+
+
+def test_there_are_many_kinds_of_damage_and_the_teaching_model_itself_loads(tmp_path):
+    assert len(DAMAGES) >= 15
+    folder = tmp_path / "model"
+    shutil.copytree(TEACHING, folder)
+    load_checkpoint(folder)
+
+
+def test_the_marker_pickle_would_run_if_unpickled(tmp_path):
+    marker = tmp_path / "probe.marker"
+    pickle.loads(pickle.dumps(Touch(marker))).close()
+    assert marker.exists()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_damage_is_refused_naming_the_file(tmp_path, name):
+    folder, culprit, words, marker = damaged(tmp_path, name)
+    with pytest.raises(CheckpointError) as info:
+        load_checkpoint(folder)
+    message = str(info.value)
+    assert str(culprit) in message, f"{culprit} not named in {message!r}"
+    for word in words:
+        assert word.lower() in message.lower(), f"{word!r} not in {message!r}"
+    assert "\n" not in message and "Traceback" not in message and len(message) < 600
+    assert not marker.exists(), "something in the model folder was run"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_cli_trace_exits_2_with_one_line(tmp_path, capsys, name):
+    folder, culprit, _words, marker = damaged(tmp_path, name)
+    assert main(["trace", "--text", "the cat sat on the mat", "--model", str(folder)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("classroom-gui trace: error: ") and str(culprit) in lines[0], err
+    assert not marker.exists()
+
+
+def _console_script() -> list[str]:
+    script = Path(sys.executable).parent / "classroom-gui"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "classroom_gui"]
+
+
+@pytest.mark.parametrize("name", ["header length lies: 2**63 bytes", "pickle only (pytorch_model.bin)",
+                                  "config of another architecture: llama", "NaN in a weight",
+                                  "a folder where model.safetensors should be"])
+def test_installed_command_exits_2_with_one_line(tmp_path, name):
+    folder, culprit, _words, marker = damaged(tmp_path, name)
+    done = subprocess.run(_console_script() + ["trace", "--text", "the cat", "--model", str(folder)],
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == "" and len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
+    assert str(culprit) in done.stderr
+    assert not marker.exists()
+
+
+# --- memory: a header that declares a huge tensor is refused before anything that size is allocated ----------
+
+MEASURE = textwrap.dedent("""
+    import json, resource, sys
+    from classroom_gui.model.checkpoint import CheckpointError, load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+    load_checkpoint(teaching_model_dir())              # warm: every import and the safetensors reader
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        load_checkpoint(sys.argv[1])
+        outcome = "loaded"
+    except CheckpointError as exc:
+        outcome = str(exc)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"growth_kb": after - before, "outcome": outcome}))
+""")
+
+
+@pytest.mark.parametrize("name", ["huge tensor declared with offsets to match (64 GB)", "declared shape huge (10**12 x 10**12)",
+                                  "header length lies: 2**63 bytes", "header length lies: 100 MB, more than the file",
+                                  "absurd size in config: n_embd 10**9", "declared shape bigger than the data"])
+def test_huge_declarations_use_little_memory(tmp_path, name):
+    """Peak resident memory (ru_maxrss, in a fresh process) grows by less than 100 MB while refusing."""
+    folder, culprit, _words, _marker = damaged(tmp_path, name)
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(folder)], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert str(culprit) in result["outcome"]
+    assert result["growth_kb"] < 100 * 1024, f"peak RSS grew by {result['growth_kb'] / 1024:.0f} MB"
