@@ -231,3 +231,22 @@ def test_named_sentences_go_all_the_way_to_a_png(qapp, tmp_path, text):
     assert (tmp_path / "named.png").stat().st_size > 0
     save_frame_json(frames[-1], Selection(), tmp_path / "named.json")
     json.loads((tmp_path / "named.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text", ["x" * LONG, "猫" * LONG, "the " + "a" * 500 + " cat"])
+def test_a_huge_word_does_not_widen_the_window(qtbot, tmp_path, text):
+    """The narration quotes the students' words; one word of 10,000 letters cannot wrap, and once made the
+    narration, the dock and so the window 64,000 pixels wide (a 230 MB backing store)."""
+    from classroom_gui.view import settings
+    from classroom_gui.view.window import MainWindow
+
+    w = MainWindow(CHECKPOINT, settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    width = w.width()
+    w.sentence.setText(text)
+    w.apply_sentence()
+    for key in ("next_chapter",) * 6:  # chapters whose narration names the words
+        w.do(key)
+        qtbot.wait(1)
+        assert w.width() == width and w.minimumSizeHint().width() < 2000

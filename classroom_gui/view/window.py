@@ -10,7 +10,8 @@ import unicodedata
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpinBox, QFileDialog, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QToolBar, QVBoxLayout, QWidget)
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QToolBar, QVBoxLayout,
+                               QWidget)
 
 from ..lesson.numbers import temperature_probs
 from ..lesson.player import Player
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
         self.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.narration.setMinimumHeight(90)
         self.narration.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # the width comes from the dock, never from the text: a 10,000-letter word would otherwise make the
+        # label, the dock and the window 64,000 pixels wide (and their backing store hundreds of MB)
+        self.narration.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.charts = ChartPanel()
         side_box.addWidget(self.narration)
         side_box.addWidget(self.charts, 1)
@@ -372,11 +376,12 @@ class MainWindow(QMainWindow):
             self.sentence.setFocus()
             self.sentence.selectAll()
             return
-        elif action == "help":
-            dialogs.help_dialog(self, self.t).exec()
-            return
-        elif action == "glossary":
-            dialogs.glossary_dialog(self, self.t).exec()
+        elif action in ("help", "glossary"):
+            dialog = (dialogs.help_dialog if action == "help" else dialogs.glossary_dialog)(self, self.t)
+            try:
+                dialog.exec()
+            finally:
+                dialog.deleteLater()  # a child of the window: without this, every opening stays in memory
             return
         elif action in ("copy", "export_picture", "export_deck", "export_video"):
             getattr(export_dialogs, action if action != "copy" else "copy_picture")(self)
