@@ -185,8 +185,8 @@ def _arrays(trace):
     yield from ((n, getattr(trace, n)) for n in ("tok_embedding", "pos_embedding", "embedding", "ln_f",
                                                   "logits", "probs"))
     for i, layer in enumerate(trace.layers):
-        for name, value in vars(layer).items():
-            if name != "mask":
+        for name, value in [*vars(layer).items(), ("scaled", layer.scaled), ("ffn_hidden", layer.ffn_hidden)]:
+            if isinstance(value, np.ndarray) and name != "mask":
                 yield f"layers[{i}].{name}", value
 
 

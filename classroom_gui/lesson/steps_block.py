@@ -92,7 +92,7 @@ def answer(ctx, fr: Frame):
     tr = ctx.trace
     last = tr.n_tokens - 1
     vocab = _vocabulary(tr)
-    logits = tr.logits[last]
+    logits = tr.next_logits
     for s in fr.students:
         s.notebook = ctx.strip("notebook", tr.layers[-1].output[s.index])
         s.state = "focus" if s.index == last else "normal"

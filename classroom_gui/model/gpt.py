@@ -73,7 +73,8 @@ def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T
 
     return LayerTrace(x=x, ln_1=ln_1, q=q, k=k, v=v, mask=mask, heads_concat=heads_concat,
                       attn_out=attn_out, resid_attn=resid_attn, ln_2=ln_2, ffn_pre=ffn_pre,
-                      ffn_hidden=ffn_hidden, ffn_out=ffn_out, output=output, **att)
+                      ffn_out=ffn_out, output=output, activation=config.activation_function,
+                      scores=att["scores"], weights=att["weights"], context=att["context"])  # scaled: recomputed
 
 
 def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = None,
@@ -95,11 +96,10 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
 
     # final LayerNorm, then compare with every vocabulary word (unembedding tied to wte)
     ln_f = layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
-    logits = ln_f @ params["wte.weight"].T
-    probs = softmax(logits)
+    # comparing with every vocabulary word (logits, probabilities) happens in Trace when first asked
 
     T = len(ids)
     return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in ids.tolist()],
                  unknown=list(unknown) if unknown else [False] * T, tok_embedding=tok, pos_embedding=pos,
-                 embedding=emb, layers=layers, ln_f=ln_f, logits=logits,
-                 probs=probs, params=params)
+                 embedding=emb, layers=layers, ln_f=ln_f,
+                 params=params)

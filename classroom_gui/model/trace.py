@@ -33,8 +33,7 @@ class LayerTrace:
     q: np.ndarray             # [H, T, d]
     k: np.ndarray             # [H, T, d]
     v: np.ndarray             # [H, T, d]
-    scores: np.ndarray        # [H, T, T]
-    scaled: np.ndarray        # [H, T, T]
+    scores: np.ndarray        # [H, T, T] raw q . k
     mask: np.ndarray          # [T, T] bool
     weights: np.ndarray       # [H, T, T]
     context: np.ndarray       # [H, T, d]
@@ -43,13 +42,30 @@ class LayerTrace:
     resid_attn: np.ndarray    # [T, C] x + attn_out
     ln_2: np.ndarray          # [T, C] LayerNorm before the FFN
     ffn_pre: np.ndarray       # [T, F] hidden units before the activation
-    ffn_hidden: np.ndarray    # [T, F] after ReLU / GELU
     ffn_out: np.ndarray       # [T, C] back to notebook width
     output: np.ndarray        # [T, C] resid_attn + ffn_out, the notebook after this layer
+    activation: str = "relu"  # the FFN's activation, from the config
+
+    # Two arrays are recomputed when asked for instead of stored: they are one cheap step from a stored
+    # one, and GPT-2 small at 512 tokens would otherwise keep 0.23 GB more (the issue's budget is 1.2 GB).
+    @property
+    def scaled(self) -> np.ndarray:  # [H, T, T] scores / sqrt(d), before the mask (the same float op as forward)
+        return _scale(self.scores, self.q.shape[-1])
+
+    @property
+    def ffn_hidden(self) -> np.ndarray:  # [T, F] after ReLU / GELU
+        from .functions import ACTIVATION
+
+        return ACTIVATION[self.activation](self.ffn_pre)
 
     def head(self, h: int) -> HeadTrace:
-        return HeadTrace(self.q[h], self.k[h], self.v[h], self.scores[h], self.scaled[h], self.mask,
+        return HeadTrace(self.q[h], self.k[h], self.v[h], self.scores[h], _scale(self.scores[h], self.q.shape[-1]),
+                         self.mask,
                          self.weights[h], self.context[h])
+
+
+def _scale(scores: np.ndarray, d: int) -> np.ndarray:  # exactly gpt.attention's division
+    return scores / scores.dtype.type(np.sqrt(d))
 
 
 @dataclass
@@ -64,11 +80,34 @@ class Trace:
     embedding: np.ndarray        # [T, C] their sum: the first notebook
     layers: list[LayerTrace]
     ln_f: np.ndarray             # [T, C] final LayerNorm
-    logits: np.ndarray           # [T, V] ln_f @ wte.T
-    probs: np.ndarray            # [T, V] softmax(logits)
     params: dict[str, np.ndarray] = field(repr=False, default_factory=dict)  # the weights, not copied
     vocab: list[str] = field(repr=False, default_factory=list)              # word of each vocabulary id
     cache: dict = field(repr=False, default_factory=dict, compare=False)    # values derived for display
+
+    # The answer's numbers are computed when asked: the lesson needs only the last student's row, and every
+    # row of GPT-2's 50,257 words at T=512 would hold 0.1 GB each for the logits and the probabilities.
+    @property
+    def next_logits(self) -> np.ndarray:  # [V] the last student's final notebook against every word
+        cached = self.cache.get("next_logits")
+        if cached is None:
+            cached = self.cache["next_logits"] = self.ln_f[-1] @ self.params["wte.weight"].T
+        return cached
+
+    @property
+    def logits(self) -> np.ndarray:  # [T, V] ln_f @ wte.T, every position
+        cached = self.cache.get("logits")
+        if cached is None:
+            cached = self.cache["logits"] = self.ln_f @ self.params["wte.weight"].T
+        return cached
+
+    @property
+    def probs(self) -> np.ndarray:  # [T, V] softmax(logits), computed on first use (GPT-2: 0.1 GB at T=512)
+        probs = self.cache.get("probs")
+        if probs is None:
+            from .functions import softmax
+
+            probs = self.cache["probs"] = softmax(self.logits)
+        return probs
 
     @property
     def n_tokens(self) -> int:
