@@ -14,6 +14,7 @@ from ..view.palette import Theme
 from ..view.render import render_frame
 from .files import DECKS, Cancelled, ExportError, atomic_folder, atomic_path, check_target
 from .pictures import paint_scene, pdf_writer
+from .png import png_bytes, save_png
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
@@ -41,9 +42,7 @@ def _save_folder(frames, path: Path, size, theme, progress) -> Path:
     with atomic_folder(path) as tmp:
         notes = []
         for i, frame in enumerate(frames):
-            image = render_frame(frame, size, theme, scene=scene)
-            if not image.save(str(tmp / f"{i + 1:03d}.png"), "PNG"):
-                raise ExportError(f"{path}: could not write slide {i + 1}")
+            save_png(render_frame(frame, size, theme, scene=scene), tmp / f"{i + 1:03d}.png", alpha=False)
             notes.append(f"{i + 1:03d}.png\t{frame.title}\t{frame.narration}")
             _tick(progress, i + 1, len(frames))
         (tmp / "notes.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
@@ -70,7 +69,6 @@ def _save_pptx(frames, tmp: Path, size, theme, progress) -> None:
 
     from pptx import Presentation
     from pptx.util import Emu
-    from PySide6.QtCore import QBuffer, QIODevice
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 16:9, 13.33 x 7.5 in
@@ -79,11 +77,8 @@ def _save_pptx(frames, tmp: Path, size, theme, progress) -> None:
     for i, frame in enumerate(frames):
         slide = prs.slides.add_slide(title_only)
         slide.shapes.title.text = frame.title  # kept for the outline and screen readers; the picture covers it
-        image = render_frame(frame, size, theme, scene=scene)
-        buf = QBuffer()
-        buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buf, "PNG")
-        slide.shapes.add_picture(io.BytesIO(bytes(buf.data())), 0, 0, prs.slide_width, prs.slide_height)
+        picture = png_bytes(render_frame(frame, size, theme, scene=scene), alpha=False)
+        slide.shapes.add_picture(io.BytesIO(picture), 0, 0, prs.slide_width, prs.slide_height)
         slide.notes_slide.notes_text_frame.text = frame.narration
         _tick(progress, i + 1, len(frames))
     prs.save(str(tmp))

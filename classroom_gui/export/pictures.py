@@ -13,6 +13,7 @@ from ..view.canvas import ClassroomScene
 from ..view.palette import Theme
 from ..view.render import fit_rect, render_frame
 from .files import PICTURES, ExportError, atomic_path, check_target
+from .png import save_png
 
 SIZES = {"1080p": (1920, 1080), "4k": (3840, 2160), "4:3": (1440, 1080), "720p": (1280, 720)}
 
@@ -36,9 +37,7 @@ def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = No
     kind = path.suffix.lower()
     with atomic_path(path) as tmp:
         if kind == ".png":
-            image = render_frame(frame, size, theme, transparent)
-            if not image.save(str(tmp), "PNG"):
-                raise ExportError(f"{path}: could not write the PNG (is the disk full?)")
+            save_png(render_frame(frame, size, theme, transparent), tmp, alpha=transparent)
         else:
             scene = ClassroomScene(theme=theme)
             scene.show_frame(frame, theme)
