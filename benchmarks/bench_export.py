@@ -58,7 +58,7 @@ class Lesson:
         from classroom_gui.model.checkpoint import load_checkpoint
         from classroom_gui.model.sentence import run_sentence
         from classroom_gui.resources import teaching_model_dir
-        from classroom_gui.view.window import default_focus
+        from classroom_gui.lesson.state import default_focus
 
         self.checkpoint = load_checkpoint(teaching_model_dir())
         self.trace = run_sentence(self.checkpoint, SENTENCE).trace

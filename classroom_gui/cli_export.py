@@ -35,7 +35,7 @@ def _prepare(args):
     from .model.sentence import run_sentence
     from .resources import teaching_model_dir
     from .view import palette
-    from .view.window import default_focus
+    from .lesson.state import default_focus
 
     try:
         size = parse_size(args.size)

@@ -61,6 +61,17 @@ class Ctx:
                 self.strip("value", h.v[seat], v)]
 
 
+def default_focus(tokens: list[str]) -> int:
+    """The seed's student: "cat" (or 猫) asks, unless it sits first and so could only hear itself; then the
+    last student, who hears everyone and whose notebook gives the answer."""
+    for i, word in enumerate(tokens):
+        if word.lower() == "cat" or word == "猫":
+            if i > 0:
+                return i
+            break
+    return min(1, len(tokens) - 1) if len(tokens) <= 2 else len(tokens) - 1
+
+
 @lru_cache(maxsize=64)
 def timeline_for(n_tokens: int, n_layer: int) -> Timeline:
     return Timeline(n_tokens, n_layer)

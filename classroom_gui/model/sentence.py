@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from .checkpoint import Checkpoint
+from .checkpoint import Checkpoint, load_checkpoint
 from .gpt import forward
 from .trace import Trace
 
@@ -57,3 +57,21 @@ def run_sentence(checkpoint: Checkpoint, text: str) -> SentenceRun:
                     tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens])
     trace.vocab = checkpoint.tokenizer.vocab
     return SentenceRun(trace, notices, total_tokens=total, unknown_words=list(dict.fromkeys(unknown)))
+
+
+def blank_controls(text: str) -> str:
+    """Control characters (pasted tabs, bells, NULs) as spaces: the window reads past them."""
+    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+
+
+def compute_run(checkpoint, text: str):
+    """The sentence's SentenceRun, or None for a sentence with nothing to read (the canvas says so)."""
+    try:
+        return run_sentence(checkpoint, text)
+    except InputError:
+        return None
+
+
+def load_model_and_run(folder: str, text: str):
+    checkpoint = load_checkpoint(folder)
+    return checkpoint, compute_run(checkpoint, blank_controls(text))

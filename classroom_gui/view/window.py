@@ -5,7 +5,6 @@ and on every change draws frame_at(trace, selection, time) — the same function
 from __future__ import annotations
 
 import time
-import unicodedata
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
@@ -15,11 +14,10 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpin
 
 from ..lesson.numbers import temperature_probs
 from ..lesson.player import Player
-from ..lesson.state import Selection, frame_at, timeline_for
+from ..lesson.state import Selection, default_focus, frame_at, timeline_for
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
-from ..model.checkpoint import load_checkpoint
-from ..model.sentence import InputError, run_sentence
+from ..model.sentence import blank_controls, compute_run, load_model_and_run
 from . import dialogs, export_dialogs, fonts, settings
 from .canvas_view import CanvasView
 from .charts import ChartPanel
@@ -42,30 +40,6 @@ def use_bundled_font() -> None:
 
 
 BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
-
-
-def compute_run(checkpoint, text: str):
-    """The sentence's SentenceRun, or None for a sentence with nothing to read (the canvas says so)."""
-    try:
-        return run_sentence(checkpoint, text)
-    except InputError:
-        return None
-
-
-def load_model_and_run(folder: str, text: str):
-    checkpoint = load_checkpoint(folder)
-    return checkpoint, compute_run(checkpoint, "".join(" " if unicodedata.category(c) == "Cc" else c for c in text))
-
-
-def default_focus(tokens: list[str]) -> int:
-    """The seed's student: "cat" (or 猫) asks, unless it sits first and so could only hear itself; then the
-    last student, who hears everyone and whose notebook gives the answer."""
-    for i, word in enumerate(tokens):
-        if word.lower() == "cat" or word == "猫":
-            if i > 0:
-                return i
-            break
-    return min(1, len(tokens) - 1) if len(tokens) <= 2 else len(tokens) - 1
 
 
 class MainWindow(QMainWindow):
@@ -251,7 +225,7 @@ class MainWindow(QMainWindow):
 
     # the sentence ----------------------------------------------------------------------------
     def apply_sentence(self) -> None:
-        text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in self.sentence.text())
+        text = blank_controls(self.sentence.text())
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
             self.worker.start(compute_run, self.checkpoint, text)
             return
