@@ -13,11 +13,13 @@ def run(args) -> int:
     from .. import crash
     from ..model import CheckpointError, load_checkpoint
     from ..resources import teaching_model_dir
-    from . import fonts
+    from .icon import app_icon
     from .window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Attention Classroom")
+    app.setDesktopFileName("io.github.attention_classroom")  # Wayland takes the icon from the .desktop file
+    app.setWindowIcon(app_icon())
     reporter = crash.install()  # after the name: the log goes to the app's data folder
     try:
         folder = getattr(args, "gui_model", None) or teaching_model_dir()
