@@ -26,7 +26,7 @@ def _no_space(text: str) -> str:
     return "".join(text.split())
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(texts)
 @example("")
 @example("   \t\n ")
@@ -44,6 +44,7 @@ def test_any_text_tokenizes_and_loses_nothing(text):
             assert TOK.vocab[t.id] == (t.text.lower() if t.text.isascii() else t.text)
 
 
+@settings(deadline=None)
 @given(st.from_regex(r"[A-Za-z]{1,12}", fullmatch=True).filter(lambda w: w.lower() not in VOCAB))
 def test_unknown_english_word_is_one_token_keeping_its_text(word):
     [token] = TOK.encode(f"  {word} ")
