@@ -31,7 +31,9 @@ def explain(path: Path, exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"{path}: no permission to write here"
     if exc.errno == errno.ENOENT:
-        return f"{path.parent}: folder not found"
+        missing = Path(exc.filename) if exc.filename else path.parent
+        return f"{path.parent}: folder not found" if missing in (path, path.parent) or missing.suffix == ".part" \
+            else f"{missing}: not found (needed to write {path.name})"
     return f"{path}: {exc.strerror or exc}"
 
 
