@@ -19,6 +19,7 @@ from dataclasses import asdict
 
 import numpy as np
 
+from .functions import softmax
 from .trace import Trace
 
 MIN_NEXT_TOKENS = 10
@@ -40,10 +41,12 @@ def floats(array: np.ndarray, hide: np.ndarray | None = None) -> list:
 def next_tokens(trace: Trace, vocab: list[str] | None = None, n: int = MIN_NEXT_TOKENS,
                 position: int = -1) -> list[dict]:
     """The n most probable next words after `position`, most probable first (ties by lower id)."""
-    probs = trace.probs[position]
+    # the last position through next_logits, as the lesson's answer does: one row, not all [T, vocab]
+    last = position in (-1, trace.n_tokens - 1)
+    probs = softmax(trace.next_logits if last else trace.logits[position])
     order = np.argsort(-probs, kind="stable")[: max(0, n)]
-    return [{"token": vocab[i] if vocab is not None else str(i), "id": int(i), "probability": float(probs[i])}
-            for i in order]
+    return [{"token": vocab[i] if vocab is not None else str(i), "id": int(i),
+             "probability": float(probs[i]) if np.isfinite(probs[i]) else None} for i in order]
 
 
 def trace_to_dict(trace: Trace, vocab: list[str] | None = None, notices: list[str] | tuple = (),
