@@ -1,0 +1,297 @@
+"""Start-up and responsiveness of the real window: process start to the first painted canvas beside a bare
+PySide6 + pyqtgraph window, a sentence edit to the redrawn canvas, and canvas frame time at 1024 students.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_startup.py [--runs 5] [--edits 20] [--step 0.25]
+
+Goals:
+  start to first paint of the classroom canvas, median of --runs, / the same for a bare window      <= 1.1x
+    (the app: python -c importing classroom_gui.view.window, building MainWindow with the teaching model
+    and showing it; the bare window: a QMainWindow holding a pyqtgraph PlotWidget. The two take turns;
+    each child reports, on the system-wide monotonic clock, when its view's viewport got its first
+    Paint event and when the event loop next turned, i.e. when the paint was done.)
+  sentence edit -> apply_sentence() -> canvas repainted, in-process, median of --edits             <= 30 ms
+  canvas frame at 1024 students (random classroom checkpoint, n_positions 1024, a 1024-word sentence):
+    show_frame + paint into 1920x1080, every --step s of the whole lesson, median and p95        <= 33 ms
+Where the app's start-up time goes is printed from the child's own marks: interpreter, PySide6,
+pyqtgraph, the app's modules, QApplication, the bundled font, the model, the window, first paint.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a source checkout
+
+GOAL_RATIO, GOAL_EDIT_MS, GOAL_FRAME_MS = 1.1, 30.0, 33.0
+
+# Both children mark time.monotonic() (CLOCK_MONOTONIC: one clock for every process on Linux), so the
+# parent can subtract the moment it started them.
+FIRST_PAINT = r"""
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "paint_event" not in MARKS:
+            MARKS["paint_event"] = time.monotonic()
+            QTimer.singleShot(0, self.done)  # runs once this paint (and the window's flush) is over
+        return False
+
+    def done(self):
+        MARKS["painted"] = time.monotonic()
+        QApplication.instance().quit()
+"""
+
+APP_CHILD = r"""
+import time
+MARKS = {"interpreter": time.monotonic()}
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+MARKS["PySide6"] = time.monotonic()
+import pyqtgraph
+MARKS["pyqtgraph"] = time.monotonic()
+from classroom_gui.view.window import MainWindow
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.resources import teaching_model_dir
+from classroom_gui.view import fonts, settings
+MARKS["app modules"] = time.monotonic()
+app = QApplication([])
+MARKS["QApplication"] = time.monotonic()
+fonts.ui_family()
+MARKS["bundled font"] = time.monotonic()
+checkpoint = load_checkpoint(teaching_model_dir())
+MARKS["model loaded"] = time.monotonic()
+window = MainWindow(checkpoint, settings.open_store(sys.argv[2]))
+MARKS["window built (first trace and frame)"] = time.monotonic()
+""" + FIRST_PAINT + r"""
+watch = FirstPaint()
+window.canvas.viewport().installEventFilter(watch)
+window.show()
+MARKS["shown"] = time.monotonic()
+app.exec()
+print(json.dumps(MARKS))
+"""
+
+BARE_CHILD = r"""
+import time
+MARKS = {"interpreter": time.monotonic()}
+import json
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+MARKS["PySide6"] = time.monotonic()
+import pyqtgraph as pg
+MARKS["pyqtgraph"] = time.monotonic()
+app = QApplication([])
+MARKS["QApplication"] = time.monotonic()
+window = QMainWindow()
+plot = pg.PlotWidget()
+plot.plot([0, 1, 2, 3, 4], [0, 1, 4, 9, 16])
+window.setCentralWidget(plot)
+window.resize(1440, 900)
+MARKS["window built"] = time.monotonic()
+""" + FIRST_PAINT + r"""
+watch = FirstPaint()
+plot.viewport().installEventFilter(watch)
+window.show()
+MARKS["shown"] = time.monotonic()
+app.exec()
+print(json.dumps(MARKS))
+"""
+
+
+def launch(script: str, *args: str) -> dict[str, float]:
+    """Seconds from just before the child was started to each of its marks."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    t0 = time.monotonic()
+    r = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, timeout=120)
+    if r.returncode != 0 or not r.stdout.strip():
+        raise SystemExit(f"child failed ({r.returncode}):\n{r.stderr}")
+    marks = json.loads(r.stdout.strip().splitlines()[-1])
+    return {k: v - t0 for k, v in marks.items()}
+
+
+def startup(runs: int, folder: Path):
+    apps, bares = [], []
+    for i in range(runs + 1):  # run 0 warms the disk cache for both and is not counted
+        a = launch(APP_CHILD, str(ROOT), str(folder / f"settings{i}.ini"))
+        b = launch(BARE_CHILD)
+        if i:
+            apps.append(a)
+            bares.append(b)
+    return apps, bares
+
+
+# ---- in-process: sentence edit, and the canvas at 1024 students ---------------------------------------
+
+SENTENCES = ("The cat sat on the mat", "The dog ran to the park", "A cat sat on the mat .", "the mat sat on the cat")
+
+
+def edits(n: int, folder: Path) -> tuple[list[float], list[float]]:
+    """ms from setText to the canvas repainted, and ms of apply_sentence() alone, for n edits."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from classroom_gui.model.checkpoint import load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+    from classroom_gui.view import settings
+    from classroom_gui.view.window import MainWindow
+
+    app = QApplication.instance()
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                Paints.count += 1
+            return False
+
+    window = MainWindow(load_checkpoint(teaching_model_dir()), settings.open_store(str(folder / "edit.ini")))
+    paints = Paints()
+    window.canvas.viewport().installEventFilter(paints)
+    window.show()
+
+    def until_painted(before: int, timeout: float = 5.0) -> None:
+        end = time.perf_counter() + timeout
+        while Paints.count == before:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            if time.perf_counter() > end:
+                raise SystemExit("the canvas was not repainted within 5 s of a sentence edit")
+
+    until_painted(0)
+    total, apply = [], []
+    for i in range(n + 2):  # two warm-up edits
+        before = Paints.count
+        t0 = time.perf_counter()
+        window.sentence.setText(SENTENCES[(i + 1) % len(SENTENCES)])  # never the sentence shown now
+        window.apply_sentence()
+        t1 = time.perf_counter()
+        until_painted(before)
+        t2 = time.perf_counter()
+        if i >= 2:
+            total.append((t2 - t0) * 1000)
+            apply.append((t1 - t0) * 1000)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return total, apply
+
+
+def canvas_1024(step: float, folder: Path):
+    """Per frame ms: frame_at, show_frame, paint (render_scene into 1920x1080), over the whole lesson."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from helpers import VOCAB, random_checkpoint
+
+    from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+    from classroom_gui.model.sentence import run_sentence
+    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.view.render import render_scene
+
+    checkpoint = random_checkpoint(folder / "model1024", n_positions=1024)
+    words = [w for w in VOCAB[1:] if w.isascii()]
+    trace = run_sentence(checkpoint, " ".join((words * (1024 // len(words) + 1))[:1024])).trace
+    if trace.n_tokens != 1024:
+        raise SystemExit(f"the sentence gave {trace.n_tokens} students, not 1024")
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(focus=1)
+    scene = ClassroomScene()
+    image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    state, show, paint, slowest = [], [], [], {}
+    for t in np.arange(0.0, timeline.duration + 1e-9, step):
+        t0 = time.perf_counter()
+        frame = frame_at(trace, sel, float(t))
+        t1 = time.perf_counter()
+        scene.show_frame(frame)
+        t2 = time.perf_counter()
+        render_scene(scene, image)
+        t3 = time.perf_counter()
+        state.append((t1 - t0) * 1000)
+        show.append((t2 - t1) * 1000)
+        paint.append((t3 - t2) * 1000)
+        slowest[frame.beat_key] = max(slowest.get(frame.beat_key, 0.0), (t3 - t1) * 1000)
+    return trace, state, show, paint, slowest
+
+
+def p95(values) -> float:
+    import numpy as np
+    return float(np.percentile(values, 95))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="start-ups of each window (medians reported)")
+    ap.add_argument("--edits", type=int, default=20, help="sentence edits timed in-process")
+    ap.add_argument("--step", type=float, default=0.25, help="seconds of lesson between frames at 1024 students")
+    ap.add_argument("--only", choices=("startup", "edit", "canvas"), help="run one part only")
+    args = ap.parse_args(argv)
+    print(f"load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}; {os.cpu_count()} cores; "
+          f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}")
+    rows = []  # (what, goal, value, ok)
+    notes = []
+    with tempfile.TemporaryDirectory(prefix="bench_startup_") as tmp:
+        folder = Path(tmp)
+        if args.only in (None, "startup"):
+            apps, bares = startup(args.runs, folder)
+            app_ms = [a["painted"] * 1000 for a in apps]
+            bare_ms = [b["painted"] * 1000 for b in bares]
+            ratio = statistics.median(app_ms) / statistics.median(bare_ms)
+            rows.append(("start to first painted canvas: classroom app", "-",
+                         f"{statistics.median(app_ms):.0f} ms (runs {', '.join(f'{v:.0f}' for v in app_ms)})", None))
+            rows.append(("start to first painted plot: bare PySide6 + pyqtgraph", "-",
+                         f"{statistics.median(bare_ms):.0f} ms (runs {', '.join(f'{v:.0f}' for v in bare_ms)})", None))
+            rows.append(("ratio app / bare (medians)", f"<= {GOAL_RATIO}x", f"{ratio:.2f}x", ratio <= GOAL_RATIO))
+            for name, runs in (("classroom app", apps), ("bare window", bares)):
+                keys = list(runs[0])
+                lines, prev = [], 0.0
+                for k in keys:
+                    at = statistics.median(r[k] for r in runs) * 1000
+                    lines.append(f"    {k:<40} at {at:7.0f} ms   (+{at - prev:5.0f})")
+                    prev = at
+                notes.append(f"  {name}: median time of each mark since the process was started\n" + "\n".join(lines))
+        if args.only in (None, "edit", "canvas"):
+            from PySide6.QtWidgets import QApplication
+            app = QApplication.instance() or QApplication([])  # noqa: F841 (keeps Qt alive)
+        if args.only in (None, "edit"):
+            total, apply = edits(args.edits, folder)
+            rows.append(("sentence edit -> canvas repainted (teaching model)", f"<= {GOAL_EDIT_MS:.0f} ms",
+                         f"{statistics.median(total):.1f} ms (p95 {p95(total):.1f}; apply_sentence alone "
+                         f"{statistics.median(apply):.1f})", statistics.median(total) <= GOAL_EDIT_MS))
+        if args.only in (None, "canvas"):
+            trace, state, show, paint, slowest = canvas_1024(args.step, folder)
+            frame_ms = [a + b for a, b in zip(show, paint)]
+            with_state = [a + b for a, b in zip(state, frame_ms)]
+            worst = max(slowest, key=slowest.get)
+            rows.append((f"canvas frame, {trace.n_tokens} students (show_frame + paint 1920x1080)",
+                         f"<= {GOAL_FRAME_MS:.0f} ms", f"median {statistics.median(frame_ms):.1f} ms, "
+                         f"p95 {p95(frame_ms):.1f}, max {max(frame_ms):.1f} ({len(frame_ms)} frames)",
+                         statistics.median(frame_ms) <= GOAL_FRAME_MS and p95(frame_ms) <= GOAL_FRAME_MS))
+            rows.append(("  ... with frame_at (the lesson state) too", "-",
+                         f"median {statistics.median(with_state):.1f} ms, p95 {p95(with_state):.1f}", None))
+            notes.append(f"  1024 students: frame_at median {statistics.median(state):.1f} ms (p95 {p95(state):.1f}), "
+                         f"show_frame {statistics.median(show):.1f} ({p95(show):.1f}), paint "
+                         f"{statistics.median(paint):.1f} ({p95(paint):.1f}); slowest step {worst} "
+                         f"({slowest[worst]:.1f} ms)")
+
+    print(f"\n{'case':<66} {'goal':>9}  value")
+    for what, goal, value, ok in rows:
+        print(f"{what:<66} {goal:>9}  {value}{'' if ok is None else '   ' + ('yes' if ok else 'NO')}")
+    if notes:
+        print("\nwhere the time goes:")
+        print("\n".join(notes))
+    print(f"\nload average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
