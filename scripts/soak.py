@@ -17,6 +17,8 @@ sampled every --sample-every actions; growth is measured from the end of the war
     python scripts/soak.py --actions 2000 --seed 7 --tracemalloc
 
 Exit status 0 when there were no crashes and growth after warm-up stayed under --max-growth percent.
+--delete-closed-dialogs deletes the window's closed dialogs after each action: the growth it removes is
+what the app's own dialogs keep alive.
 """
 from __future__ import annotations
 
@@ -243,11 +245,21 @@ class Soak:
             getattr(self, name)()
             self.app.processEvents()
             # what deleteLater() asked for: an event loop does this on its own, processEvents() does not
+            if self.args.delete_closed_dialogs:
+                self._delete_closed_dialogs()
             self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         except Exception:
             self.crashes.append(f"{name}: {traceback.format_exc()}")
         if self.reporter.count > before:
             self.crashes.append(f"{name}: {self.reporter.count - before} uncaught exception(s) in Qt (see the log)")
+
+    def _delete_closed_dialogs(self) -> None:
+        """What the window should do itself: delete a dialog once it is closed (see --delete-closed-dialogs)."""
+        from PySide6.QtWidgets import QDialog
+
+        for d in self.window.findChildren(QDialog):
+            if not d.isVisible():
+                d.deleteLater()
 
     def sample(self, done: int, started: float) -> dict:
         gc.collect()
@@ -298,6 +310,7 @@ class Soak:
               f"{s['chart_items']:>12} {s['widgets']:>8}", flush=True)
 
     def close(self) -> None:
+        """Close the window; remove the temporary folder unless something crashed (it holds the log)."""
         import shutil
 
         from PySide6.QtCore import qInstallMessageHandler
@@ -307,7 +320,10 @@ class Soak:
         self.window.close()
         self.window.deleteLater()
         self.app.processEvents()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        if self.crashes or self.reporter.count:
+            print(f"the log and the exports are kept in {self.tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def main(argv=None) -> int:
@@ -319,6 +335,9 @@ def main(argv=None) -> int:
     p.add_argument("--max-growth", type=float, default=10.0, help="allowed RSS growth after warm-up, percent")
     p.add_argument("--model", help="model folder (default: the teaching model)")
     p.add_argument("--tracemalloc", action="store_true", help="list the Python allocations that grew after warm-up")
+    p.add_argument("--delete-closed-dialogs", action="store_true",
+                   help="delete every closed dialog of the window after each action, to measure the growth that "
+                        "is left once the app stops keeping its closed export dialogs")
     p.add_argument("--json", help="also write the figures to this file")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args(argv)
