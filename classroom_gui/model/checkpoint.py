@@ -96,6 +96,11 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
     from safetensors import SafetensorError, safe_open
 
     expected = expected_shapes(config)
+    need = 4 * sum(int(np.prod(shape)) for shape in expected.values())  # float32 bytes once loaded
+    free = available_memory()
+    if free is not None and need > free:
+        raise CheckpointError(f"{path}: the model needs {need / 2**30:.1f} GiB of memory, but only "
+                              f"{free / 2**30:.1f} GiB is free")
     try:
         with safe_open(str(path), framework="numpy") as f:
             names = list(f.keys())
@@ -121,15 +126,29 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
                     raise CheckpointError(f"{path}: tensor '{name}' has shape {list(shape)}, expected {list(expected[short])}")
                 if dtype not in FLOAT_DTYPES:
                     raise CheckpointError(f"{path}: tensor '{name}' has dtype {dtype}; expected F32, F16 or F64")
-                array = f.get_tensor(name).astype(np.float32)
+                array = f.get_tensor(name).astype(np.float32, copy=False)
                 if not np.all(np.isfinite(array)):
                     raise CheckpointError(f"{path}: tensor '{name}' contains NaN or Inf")
                 params[short] = array
     except CheckpointError:
         raise
+    except MemoryError:
+        raise CheckpointError(f"{path}: not enough memory to load this model") from None
     except (SafetensorError, OSError, ValueError, TypeError) as exc:
         raise CheckpointError(f"{path}: not a readable safetensors file ({exc})") from None
     return params
+
+
+def available_memory() -> int | None:
+    """Bytes of memory the system can still give (Linux: MemAvailable), or None where unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def save_checkpoint(folder, config: GPTConfig, params: dict[str, np.ndarray], tokenizer: ClassroomTokenizer) -> None:

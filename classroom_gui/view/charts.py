@@ -77,8 +77,9 @@ class ChartPanel(QTabWidget):
 
     def _show_overview(self, frame: Frame) -> None:
         maps = frame.overview
-        if not self._changed("overview", None if maps is None else id(maps)):
+        if maps is self._last.get("overview_maps"):  # the same trace's maps: nothing to redraw
             return
+        self._last["overview_maps"] = maps  # kept alive, so identity cannot be reused by another array
         if maps is None:
             self.grid.clear()
             self._maps = []

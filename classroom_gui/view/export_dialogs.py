@@ -96,6 +96,7 @@ def _with_progress(window, label: str, work):
         return work(progress)
     finally:
         dialog.close()
+        dialog.deleteLater()  # a closed dialog is only hidden: without this every export kept one
 
 
 def _report(window, exc: Exception) -> None:
@@ -106,60 +107,50 @@ def copy_picture(window) -> None:
     QApplication.clipboard().setImage(clipboard_image(window.current_frame()))
 
 
-def export_picture(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
-    if options is None:
-        options = OptionsDialog(window, window.t, "picture")
-        if options.exec() != QDialog.DialogCode.Accepted:
-            return None
-    path = path or _ask_path(window, window.t("ui.export_picture"), "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)",
-                             "classroom.png")
-    if path is None:
-        return None
+def _export(window, kind: str, path, options, filters: str, suggestion: str, work) -> Path | None:
+    """Ask for options (unless given) and a path (unless given), then run work(options, path); a problem
+    is shown as a message. A dialog made here is deleted afterwards: a closed dialog is only hidden."""
+    created = options is None
+    if created:
+        options = OptionsDialog(window, window.t, kind, window.current_frame().chapter)
     try:
-        return save_picture(window.current_frame(), path, options.chosen_size(), options.chosen_theme(),
-                            options.transparent.isChecked())
+        if created and options.exec() != QDialog.DialogCode.Accepted:
+            return None
+        path = path or _ask_path(window, window.t(f"ui.export_{kind}"), filters, suggestion)
+        if path is None:
+            return None
+        return work(options, Path(path))
     except (ExportError, ValueError) as exc:
         _report(window, exc)
         return None
+    finally:
+        if created:
+            options.deleteLater()
 
 
 def _frames(window, times):
     trace = window.run.trace if window.run else None
-    return [frame_at(trace, window.sel, t, window.notices) for t in times]
+    return (frame_at(trace, window.sel, t, window.notices) for t in times)
+
+
+def export_picture(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
+    def work(o, p):
+        return save_picture(window.current_frame(), p, o.chosen_size(), o.chosen_theme(), o.transparent.isChecked())
+    return _export(window, "picture", path, options, "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)", "classroom.png", work)
 
 
 def export_deck(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
-    if options is None:
-        options = OptionsDialog(window, window.t, "deck")
-        if options.exec() != QDialog.DialogCode.Accepted:
-            return None
-    path = path or _ask_path(window, window.t("ui.export_deck"), "PowerPoint (*.pptx);;PDF (*.pdf)", "lesson.pptx")
-    if path is None:
-        return None
-    try:
-        frames = _frames(window, deck_times(window.player.timeline, options.per.currentData()))
+    def work(o, p):
+        frames = list(_frames(window, deck_times(window.player.timeline, o.per.currentData())))
         return _with_progress(window, window.t("ui.exporting"),
-                              lambda p: save_deck(frames, path, options.chosen_size(), options.chosen_theme(), p))
-    except (ExportError, ValueError) as exc:
-        _report(window, exc)
-        return None
+                              lambda progress: save_deck(frames, p, o.chosen_size(), o.chosen_theme(), progress))
+    return _export(window, "deck", path, options, "PowerPoint (*.pptx);;PDF (*.pdf)", "lesson.pptx", work)
 
 
 def export_video(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
-    if options is None:
-        options = OptionsDialog(window, window.t, "video", window.current_frame().chapter)
-        if options.exec() != QDialog.DialogCode.Accepted:
-            return None
-    path = path or _ask_path(window, window.t("ui.export_video"), "MP4 (*.mp4);;GIF (*.gif)", "lesson.mp4")
-    if path is None:
-        return None
-    try:
-        times = video_times(window.player.timeline, 30, options.first.currentData(), options.last.currentData())
-        trace = window.run.trace if window.run else None
-        frames = (frame_at(trace, window.sel, t, window.notices) for t in times)
+    def work(o, p):
+        times = video_times(window.player.timeline, 30, o.first.currentData(), o.last.currentData())
         return _with_progress(window, window.t("ui.exporting"),
-                              lambda p: save_video(frames, len(times), path, 30, options.chosen_size(),
-                                                   options.chosen_theme(), p))
-    except (ExportError, ValueError) as exc:
-        _report(window, exc)
-        return None
+                              lambda progress: save_video(_frames(window, times), len(times), p, 30, o.chosen_size(),
+                                                          o.chosen_theme(), progress))
+    return _export(window, "video", path, options, "MP4 (*.mp4);;GIF (*.gif)", "lesson.mp4", work)

@@ -4,6 +4,8 @@ and on every change draws frame_at(trace, selection, time) — the same function
 """
 from __future__ import annotations
 
+import html
+import logging
 import time
 
 from PySide6.QtCore import Qt, QTimer
@@ -267,6 +269,7 @@ class MainWindow(QMainWindow):
             self.show_run(result)
 
     def _job_failed(self, exc) -> None:
+        logging.getLogger("classroom_gui").warning("background job failed", exc_info=exc)
         QMessageBox.warning(self, self.t("ui.error_title"), str(exc) or type(exc).__name__)
 
     def _set_busy(self, busy: bool) -> None:
@@ -406,7 +409,8 @@ class MainWindow(QMainWindow):
         frame = self.current_frame()
         self.canvas.show_frame(frame)
         self.charts.show_frame(frame)
-        self.narration.setText(f"<b>{frame.title}</b><br>{frame.narration}" if frame.title else frame.message)
+        self.narration.setText(f"<b>{html.escape(frame.title)}</b><br>{html.escape(frame.narration)}" if frame.title
+                               else html.escape(frame.message))
         n = len(self.player.timeline)
         step = self.t("ui.step_of", i=frame.beat + 1, n=n) if self.run else ""
         self.controls.show_time(self.player.time, self.player.playing, step, self.player.speed)
