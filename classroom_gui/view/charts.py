@@ -17,6 +17,14 @@ from ..lesson.frame import Frame  # noqa: E402
 from . import palette  # noqa: E402
 
 
+MAX_TICKS = 16  # more labels than this overlap in the dock: every k-th is shown
+
+
+def thin_ticks(ticks: list) -> list:
+    step = -(-len(ticks) // MAX_TICKS)
+    return ticks[::step]
+
+
 def _plot() -> pg.PlotWidget:
     w = pg.PlotWidget()
     w.setBackground("w")
@@ -115,7 +123,7 @@ class ChartPanel(QTabWidget):
         masked = b.masked or [False] * len(b.values)
         brushes = [pg.mkBrush(palette.CLASSROOM.color("masked") if m else palette.CLASSROOM.role(b.role)) for m in masked]
         self._bars.setOpts(x=np.arange(len(b.values)), height=np.asarray(b.values, float), width=0.7, brushes=brushes)
-        self.bars_plot.getAxis("bottom").setTicks([list(enumerate(b.labels))])
+        self.bars_plot.getAxis("bottom").setTicks([thin_ticks(list(enumerate(b.labels)))])
         self.bars_plot.setTitle(b.title + (f"   {b.total}" if b.total else ""))
         self.bars_plot.enableAutoRange()
 
@@ -132,7 +140,7 @@ class ChartPanel(QTabWidget):
         shown = np.full_like(m, np.nan)
         shown[h.rows] = m[h.rows]
         self._image.setImage(np.nan_to_num(shown, nan=0.0), levels=(0.0, 1.0))
-        ticks = [(i + 0.5, lab) for i, lab in enumerate(h.labels)]
+        ticks = thin_ticks([(i + 0.5, lab) for i, lab in enumerate(h.labels)])
         self.heat_plot.getAxis("bottom").setTicks([ticks])
         self.heat_plot.getAxis("left").setTicks([ticks])
         self.heat_plot.setTitle(h.title)
