@@ -56,9 +56,9 @@ class Ctx:
 
     def cards(self, seat: int, q: float = 1.0, k: float = 1.0, v: float = 1.0, layer: LayerTrace | None = None,
               raised: bool = False) -> list[Strip]:
-        h = (layer or self.L).head(self.sel.head)
-        return [self.strip("query", h.q[seat], q, raised=raised), self.strip("key", h.k[seat], k),
-                self.strip("value", h.v[seat], v)]
+        L, h = layer or self.L, self.sel.head  # the arrays directly: head() would also rescale all scores
+        return [self.strip("query", L.q[h, seat], q, raised=raised), self.strip("key", L.k[h, seat], k),
+                self.strip("value", L.v[h, seat], v)]
 
 
 def default_focus(tokens: list[str]) -> int:
