@@ -30,8 +30,7 @@ def test_attention_by_hand():
     att = attention(q, k, v, mask)
     # scores = q·k: row 0 = (1·1 + 0·1, 1·2 + 0·0) = (1, 2); row 1 = (0·1 + 2·1, 0·2 + 2·0) = (2, 0)
     assert att["scores"][0].tolist() == [[1.0, 2.0], [2.0, 0.0]]
-    r2 = math.sqrt(2)
-    assert np.allclose(att["scaled"][0], [[1 / r2, 2 / r2], [2 / r2, 0.0]], rtol=0, atol=1e-15)
+    r2 = math.sqrt(2)  # scaled = scores / √2 = [[1/√2, √2], [√2, 0]]; the second student's row is (√2, 0)
     # student 0 only sees itself; student 1: softmax(√2, 0) = (e^√2, 1) / (e^√2 + 1)
     a = math.exp(r2) / (math.exp(r2) + 1)
     expected_w = [[1.0, 0.0], [a, 1 - a]]
@@ -107,7 +106,9 @@ def _reference(ids, P, n_head, activation, eps):
     out = [[resid[i][c] + ffn[i][c] for c in range(C)] for i in range(T)]
     lnf = [_ln(row, P["ln_f.weight"], P["ln_f.bias"], eps) for row in out]
     logits = [[sum(lnf[i][c] * P["wte.weight"][w][c] for c in range(C)) for w in range(3)] for i in range(T)]
-    return {"scores": scores, "weights": weights, "context": context, "output": out, "logits": logits}
+    scaled = [[[s / math.sqrt(d) for s in row] for row in head] for head in scores]
+    return {"scores": scores, "scaled": scaled, "weights": weights, "context": context, "output": out,
+            "logits": logits}
 
 
 @pytest.mark.parametrize("activation", ["relu", "gelu_new"])
@@ -119,7 +120,8 @@ def test_tiny_model_matches_hand_computation(n_head, activation):
     ref = _reference(ids, lists, n_head, activation, config.layer_norm_epsilon)
     layer = trace.layers[0]
     assert layer.scores.dtype == np.float64
-    for name, got in [("scores", layer.scores), ("weights", layer.weights), ("context", layer.context),
+    for name, got in [("scores", layer.scores), ("scaled", layer.scaled), ("weights", layer.weights),
+                      ("context", layer.context),
                       ("output", layer.output), ("logits", trace.logits)]:
         err = np.abs(got - np.array(ref[name])).max()
         assert err < 1e-12, f"{name} differs from the hand computation by {err}"

@@ -36,11 +36,12 @@ def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C], [T, C], [T, C]
 def attention(q, k, v, mask):  # [H, T, d], [H, T, d], [H, T, d], [T, T] -> dict of [H, T, T] and [H, T, d]
     d = q.shape[-1]
     scores = q @ k.transpose(0, 2, 1)                       # question · self-introduction
+    # scaled and masked in one buffer that becomes the weights (LayerTrace.scaled recomputes scaled)
     scaled = scores / q.dtype.type(np.sqrt(d))              # keep the dot products in softmax's range
-    masked = np.where(mask, -np.inf, scaled).astype(q.dtype, copy=False)  # later students: -inf
-    weights = softmax(masked, out=masked)                   # shares of attention; masked ones exactly 0
+    np.copyto(scaled, -np.inf, where=mask)                  # later students: -inf
+    weights = softmax(scaled, out=scaled)                   # shares of attention; masked ones exactly 0
     context = weights @ v                                   # share-weighted mix of opinions
-    return {"scores": scores, "scaled": scaled, "weights": weights, "context": context}
+    return {"scores": scores, "weights": weights, "context": context}
 
 
 def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T, C] -> LayerTrace
