@@ -2,7 +2,8 @@
 
 Weights keep GPT-2's own names (wte, wpe, h.N.ln_1, h.N.attn.c_attn, h.N.attn.c_proj, h.N.ln_2,
 h.N.mlp.c_fc, h.N.mlp.c_proj, ln_f) and layouts ([in, out], as GPT-2's Conv1D). `forward` returns a
-Trace holding every intermediate value; `logits_only` is the same math without the record.
+Trace holding every intermediate value (the scaled scores, FFN activations, logits and probabilities
+are recomputed by Trace when first asked, with the same float operations).
 """
 from __future__ import annotations
 
