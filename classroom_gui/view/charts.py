@@ -11,7 +11,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import Signal  # noqa: E402
-from PySide6.QtWidgets import QTabWidget  # noqa: E402
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget  # noqa: E402
 
 from ..lesson.frame import Frame  # noqa: E402
 from . import palette  # noqa: E402
@@ -52,36 +52,58 @@ class ChartPanel(QTabWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.bars_plot, self.heat_plot, self.layer_plot = _plot(), _plot(), _plot()
-        self.grid = pg.GraphicsLayoutWidget()
-        self.grid.setBackground("w")
+        # each tab's plot is built when the tab is first shown: three pyqtgraph plots cost ~80 ms at start
+        self._pages = []
+        for _ in range(4):
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._pages.append(page)
+            self.addTab(page, "")
+        self._built: set[int] = set()
         self._maps: list[_MapItem] = []
-        self.addTab(self.bars_plot, "")
-        self.addTab(self.heat_plot, "")
-        self.addTab(self.layer_plot, "")
-        self.addTab(self.grid, "")
-        self._bars = pg.BarGraphItem(x=[], height=[], width=0.7)
-        self.bars_plot.addItem(self._bars)
-        self._image = pg.ImageItem(axisOrder="row-major")
-        self._image.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
-        self.heat_plot.addItem(self._image)
-        self.heat_plot.invertY(True)
-        self._trails = pg.PlotDataItem(pen=pg.mkPen((120, 120, 120), width=1))
-        self._points = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(palette.CLASSROOM.role("query")))
-        self.layer_plot.addItem(self._trails)
-        self.layer_plot.addItem(self._points)
         self._labels: list[pg.TextItem] = []
         self._last: dict[str, object] = {}
+        self._frame: Frame | None = None
+        self.currentChanged.connect(self._tab_opened)
+
+    def _ensure(self, index: int) -> None:
+        if index in self._built:
+            return
+        self._built.add(index)
+        if index == 0:
+            self.bars_plot = widget = _plot()
+            self._bars = pg.BarGraphItem(x=[], height=[], width=0.7)
+            self.bars_plot.addItem(self._bars)
+        elif index == 1:
+            self.heat_plot = widget = _plot()
+            self._image = pg.ImageItem(axisOrder="row-major")
+            self._image.setLookupTable(pg.colormap.get("viridis").getLookupTable(nPts=256))
+            self.heat_plot.addItem(self._image)
+            self.heat_plot.invertY(True)
+        elif index == 2:
+            self.layer_plot = widget = _plot()
+            self._trails = pg.PlotDataItem(pen=pg.mkPen((120, 120, 120), width=1))
+            self._points = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(palette.CLASSROOM.role("query")))
+            self.layer_plot.addItem(self._trails)
+            self.layer_plot.addItem(self._points)
+        else:
+            self.grid = widget = pg.GraphicsLayoutWidget()
+            self.grid.setBackground("w")
+        self._pages[index].layout().addWidget(widget)
 
     def set_titles(self, bars: str, heatmap: str, layers: str, heads: str = "") -> None:
         for i, title in enumerate((bars, heatmap, layers, heads)):
             self.setTabText(i, title)
 
     def show_frame(self, frame: Frame) -> None:
-        self._show_bars(frame)
-        self._show_heatmap(frame)
-        self._show_layers(frame)
-        self._show_overview(frame)
+        """Draw the frame on the tab that is showing; the others catch up when they are opened."""
+        self._frame = frame
+        self._ensure(self.currentIndex())
+        [self._show_bars, self._show_heatmap, self._show_layers, self._show_overview][self.currentIndex()](frame)
+
+    def _tab_opened(self, _index: int) -> None:
+        if self._frame is not None:
+            self.show_frame(self._frame)
 
     def _show_overview(self, frame: Frame) -> None:
         maps = frame.overview

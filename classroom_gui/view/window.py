@@ -20,7 +20,7 @@ from ..lesson.state import Selection, default_focus, frame_at, timeline_for
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
 from ..model.sentence import blank_controls, compute_run, load_model_and_run
-from . import dialogs, export_dialogs, fonts, settings
+from . import dialogs, fonts, settings
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
@@ -361,6 +361,8 @@ class MainWindow(QMainWindow):
                 dialog.deleteLater()  # a child of the window: without this, every opening stays in memory
             return
         elif action in ("copy", "export_picture", "export_deck", "export_video"):
+            from . import export_dialogs  # the exporters load on first use, not at start
+
             getattr(export_dialogs, action if action != "copy" else "copy_picture")(self)
             return
         elif action == "open_model":
