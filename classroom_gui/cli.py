@@ -181,7 +181,7 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
     row_w = min(12, max(_width(s) for s in labels))
     for l, layer in enumerate(trace.layers):
         for h in range(c.n_head):
-            lines += ["", f"layer {l} head {h}: attention weights (row listens to column; . = not yet spoken)",
+            lines += ["", f"layer {l + 1} head {h + 1}: attention weights (row listens to column; . = not yet spoken)",
                       " " * row_w + "".join(" " + _fit(s, 5, right=True) for s in labels)]
             for i, row in enumerate(layer.weights[h]):
                 cells = ("    ." if layer.mask[i, j] else f"{w:5.2f}" for j, w in enumerate(row))

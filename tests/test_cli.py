@@ -61,7 +61,7 @@ def test_prints_tokens_heads_and_next_words(capsys, model):
     assert "zorp" in out and "unknown" in out and "zorp?" in out   # unknown words are marked
     for l in range(2):
         for h in range(2):
-            assert f"layer {l} head {h}" in out
+            assert f"layer {l + 1} head {h + 1}" in out
     next_lines = out.split("next word after")[1].strip().splitlines()[1:]
     assert len(next_lines) == 3
     assert "unknown to the model: zorp" in err
@@ -70,7 +70,7 @@ def test_prints_tokens_heads_and_next_words(capsys, model):
 def test_matrix_columns_line_up_with_wide_characters(capsys, model):
     code, out, _ = _run(capsys, "trace", "--text", "猫が好き the cat", "--model", model)
     assert code == 0
-    block = out.split("layer 0 head 0")[1].split("\n\n")[0].splitlines()[1:]  # header row + 5 rows
+    block = out.split("layer 1 head 1")[1].split("\n\n")[0].splitlines()[1:]  # header row + 5 rows
     assert len(block) == 6
     assert len({cli._width(line) for line in block}) == 1, block
 
@@ -128,7 +128,7 @@ def test_shipped_teaching_model(capsys, tmp_path):
         pytest.skip("the teaching model is not in assets/model yet")
     path = tmp_path / "t.json"
     code, out, _ = _run(capsys, "trace", "--text", "The cat sat on the mat", "--json", path)
-    assert code == 0 and "layer 0 head 0" in out
+    assert code == 0 and "layer 1 head 1" in out
     assert len(json.loads(path.read_text())["next_token"]) >= 10
 
 
