@@ -251,3 +251,30 @@ def test_palette_cells_read_with_black_text():
     assert palette.theme("slide").font_scale > 0
     with pytest.raises(ValueError):
         palette.theme("neon")
+
+
+def test_crowd_of_tiny_desks_is_one_item():
+    """Over CROWD_FROM students whose desks have no room for strips, the plain desks are one CrowdItem
+    (numpy-built picture); the asker keeps a DeskItem, tooltips still name the student under the mouse."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QImage
+
+    from classroom_gui.lesson.frame import Frame, Student
+    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.view.render import render_scene
+    students = []
+    for i in range(300):
+        r, c = divmod(i, 30)
+        students.append(Student(index=i, text=f"w{i}", unknown=False, x=30 + c * 30.0, y=100 + r * 24.0, w=26.0,
+                                h=20.0, state="focus" if i == 1 else "normal"))
+    frame = Frame(time=0.0, beat=0, chapter=0, chapter_key="", beat_key="", alpha=1.0, title="crowd", narration="",
+                  students=students)
+    scene = ClassroomScene()
+    scene.show_frame(frame)
+    assert scene.crowd_mode and scene.crowd.isVisible()
+    assert sum(d.isVisible() for d in scene.desks) == 1 and scene.desk(1) is not None
+    s = students[45]
+    assert scene.tooltip_at(QPointF(s.x + s.w / 2, s.y + s.h / 2)) == "46: w45"
+    image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    render_scene(scene, image)
+    assert image.pixelColor(int(s.x + s.w / 2), int(s.y + s.h - 3)) != scene.backgroundBrush().color()

@@ -17,6 +17,7 @@ from ..lesson import layout
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from . import fonts, palette
 from .canvas_board import BarsItem, Board
+from .canvas_crowd import CROWD_FROM, CrowdItem
 from .canvas_desk import DeskItem, StripItem, StripView
 from .canvas_items import PanelItem, TextBlockItem, qcolor
 from .canvas_layout import desk_layout
@@ -57,6 +58,11 @@ class ClassroomScene(QGraphicsScene):
         self.theme = theme or palette.CLASSROOM
         self.frame: Frame | None = None
         self.desks: list[DeskItem] = []
+        self.crowd = CrowdItem()  # the plain desks of a very big class, as one item (see canvas_crowd)
+        self.crowd.setZValue(Z_DESK)
+        self.crowd.setVisible(False)
+        self.addItem(self.crowd)
+        self.crowd_mode = False
         self.links = LinkLayer(self)
         self.board = Board(self)
         self.title = TextBlockItem()
@@ -96,23 +102,55 @@ class ClassroomScene(QGraphicsScene):
     # --- parts -------------------------------------------------------------------------------------------
     def _show_desks(self, frame: Frame, th: Theme) -> tuple[float, dict[str, float]]:
         """Desks and their strips; returns the name tag height and the colour scales used."""
-        while len(self.desks) < len(frame.students):
-            desk = DeskItem()
-            self.addItem(desk)
-            self.desks.append(desk)
         per_student = [([s.notebook] if s.notebook is not None else []) + s.cards for s in frame.students]
         scales = colour_scales(per_student + [frame.board_strips])
         badge_role = frame.bars.role if frame.bars is not None else "weight"
         header_h = 30.0
         embed = len(frame.students) > EMBED_FROM
-        for desk, s, strips in zip(self.desks, frame.students, per_student):
+        crowd = self._crowd_box(frame, per_student)
+        self.crowd_mode = crowd is not None
+        if crowd is not None:  # one item for the plain desks, real DeskItems for the few that stand out
+            plain, special = [], []
+            for s, strips in zip(frame.students, per_student):
+                (special if s.state in ("focus", "active") or s.unknown or s.badge else plain).append((s, strips))
+            if len(special) > 64:
+                plain, special = plain + special, []
+            self.crowd.show([s for s, _ in plain], crowd, th)
+            pairs = special
+        else:
+            self.crowd.show([], None, th)
+            pairs = list(zip(frame.students, per_student))
+        while len(self.desks) < len(pairs):
+            desk = DeskItem()
+            self.addItem(desk)
+            self.desks.append(desk)
+        for desk, (s, strips) in zip(self.desks, pairs):
             box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips))
             desk.show(s, box, th, badge_role, strips, scales, embed)
             desk.place(s.x, s.y, max(0.0, min(1.0, s.opacity)), Z_FOCUS_DESK if s.state == "focus" else Z_DESK)
             header_h = box.header_h
-        for desk in self.desks[len(frame.students):]:
+        if crowd is not None:
+            header_h = crowd.header_h
+        for desk in self.desks[len(pairs):]:
             desk.hide_item()
         return header_h, scales
+
+    @staticmethod
+    def _crowd_box(frame: Frame, per_student):
+        """The one desk layout of a very big class whose desks are all alike and too small for strips,
+        else None (then every desk is a DeskItem)."""
+        students = frame.students
+        if len(students) <= CROWD_FROM:
+            return None
+        w, h = students[0].w, students[0].h
+        if any(s.w != w or s.h != h for s in students):
+            return None
+        counts = {tuple(len(x.values) for x in strips) for strips in per_student}
+        boxes = {desk_layout(float(w), float(h), c) for c in counts}
+        if len(boxes) != 1:
+            return None
+        box = boxes.pop()
+        return None if box.strips else box
 
     def _show_caption(self, frame: Frame, th: Theme) -> None:
         has_text = bool(frame.narration or frame.notices)
@@ -145,13 +183,18 @@ class ClassroomScene(QGraphicsScene):
                           bold=True, align=Qt.AlignmentFlag.AlignCenter)
 
     # --- what tests and tooltips ask -------------------------------------------------------------------
-    def desk(self, index: int) -> DeskItem:
-        return self.desks[index]
+    def desk(self, index: int) -> DeskItem | None:
+        """The DeskItem showing student `index` (None for a plain desk of a crowd: see canvas_crowd)."""
+        if not self.crowd_mode:
+            return self.desks[index]
+        return next((d for d in self.desks if d.isVisible() and d.student is not None
+                     and d.student.index == index), None)
 
     def strip_views(self, index: int) -> list[StripView]:
         """What student `index`'s strips show now (notebook first, then the cards in Frame order)."""
         s = self.frame.students[index]
-        return self.desks[index].views[: (s.notebook is not None) + len(s.cards)]
+        desk = self.desk(index)
+        return desk.views[: (s.notebook is not None) + len(s.cards)] if desk is not None else []
 
     def tooltip_at(self, pos: QPointF) -> str:
         for item in self.items(pos):  # topmost first
@@ -161,6 +204,11 @@ class ClassroomScene(QGraphicsScene):
                 return item.tooltip(item.mapFromScene(pos))
             if isinstance(item, DeskItem):
                 return item.tooltip_at(item.mapFromScene(pos))
+            if isinstance(item, CrowdItem):
+                s = item.student_at(pos.x(), pos.y())
+                if s is not None:
+                    return f"{s.index + 1}: {s.text}"
+                continue
             if isinstance(item, BarsItem) and item.bars is not None:
                 return self._bar_tooltip(item, pos)
         return ""
