@@ -145,11 +145,11 @@ class ClassroomScene(QGraphicsScene):
         w, h = students[0].w, students[0].h
         if any(s.w != w or s.h != h for s in students):
             return None
-        counts = {tuple(len(x.values) for x in strips) for strips in per_student}
-        boxes = {desk_layout(float(w), float(h), c) for c in counts}
-        if len(boxes) != 1:
+        # strips fit nowhere when the desk's height leaves no room under the name tag, whatever their lengths
+        box = desk_layout(float(w), float(h), (1,))
+        if box.strips:
             return None
-        box = boxes.pop()
+        box = desk_layout(float(w), float(h), ())
         return None if box.strips else box
 
     def _show_caption(self, frame: Frame, th: Theme) -> None:

@@ -50,16 +50,16 @@ class CrowdItem(CachedItem):
         if not students:
             self.setVisible(False)
             return
-        x0 = min(s.x for s in students)
-        y0 = min(s.y for s in students)
-        x1 = max(s.x + s.w for s in students)
-        y1 = max(s.y + s.h for s in students)
-        self._origin = (math.floor(x0) - 2, math.floor(y0) - 2)
-        bounds = QRectF(self._origin[0], self._origin[1], math.ceil(x1) - self._origin[0] + 4,
-                        math.ceil(y1) - self._origin[1] + 6)
-        geometry = tuple((s.index, s.x, s.y, s.w, s.h) for s in students)
-        looks = tuple((s.state, round(max(0.0, min(1.0, s.opacity)), 3)) for s in students)
-        self._numbers_want = (geometry, tuple(a for _, a in looks), box, theme.name, theme.font_scale)
+        # one pass over the desks (all of one size here): where each is and how it looks
+        xs = [s.x for s in students]
+        ys = [s.y for s in students]
+        looks = [(s.index, s.state, s.opacity) for s in students]
+        w, h = students[0].w, students[0].h
+        self._origin = (math.floor(min(xs)) - 2, math.floor(min(ys)) - 2)
+        bounds = QRectF(self._origin[0], self._origin[1], math.ceil(max(xs) + w) - self._origin[0] + 4,
+                        math.ceil(max(ys) + h) - self._origin[1] + 6)
+        geometry = (xs, ys, w, h)
+        self._numbers_want = (geometry, [(i, a) for i, _, a in looks], box, theme.name, theme.font_scale)
         self.set_key((geometry, looks, box, theme.name, theme.font_scale), bounds)
         self.setVisible(True)
 
