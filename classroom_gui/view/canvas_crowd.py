@@ -87,42 +87,48 @@ class CrowdItem(CachedItem):
         p.drawImage(rect, self._blocks)
         p.drawImage(rect, self._numbers)
 
-    def _pixel_rects(self, scale: float) -> np.ndarray:
-        ox, oy = self._origin
-        xy = np.array([(s.x - ox, s.y - oy, s.x + s.w - ox, s.y + s.h - oy) for s in self.students], np.float64)
-        return np.rint(xy * scale).astype(np.int64)
-
     def _build_blocks(self, rect: QRectF, scale: float) -> QImage:
+        """Every desk is one of a few premultiplied pixel blocks (by state), copied to its place."""
         th, b = self.theme, self.box
         w, h = max(1, math.ceil(rect.width() * scale)), max(1, math.ceil(rect.height() * scale))
-        img = np.zeros((h, w, 4), np.uint8)  # RGBA, premultiplied below
-        rects = self._pixel_rects(scale)
-        shadow = _rgba(th.color("desk_shadow"))
-        border = _rgba(th.color("desk_border"))
-        colours = {
-            "masked": (_rgba(th.color("masked_desk")), _rgba(th.color("masked"))),
-        }
-        normal = (_rgba(th.color("desk")), _rgba(th.color("header")))
+        img = np.zeros((h, w, 4), np.uint8)  # RGBA premultiplied
+        ox, oy = self._origin
+        dw, dh = max(1, round(b.w * scale)), max(1, round(b.h * scale))
+        drop = max(1, round(3 * scale))
         bw = max(1, round(1.4 * scale * 0.7))
         band_h = max(1, round(b.header_h * scale))
-        drop = max(1, round(3 * scale))
-        for s, (x0, y0, x1, y1) in zip(self.students, rects.tolist()):
-            a = max(0.0, min(1.0, s.opacity))
-            if a <= 0.001 or x1 <= x0 or y1 <= y0:
+        shadow, border = _rgba(th.color("desk_shadow")), _rgba(th.color("desk_border"))
+        looks = {"masked": (_rgba(th.color("masked_desk")), _rgba(th.color("masked")))}
+        normal = (_rgba(th.color("desk")), _rgba(th.color("header")))
+        templates: dict[tuple, np.ndarray] = {}
+
+        def template(state: str, a: float) -> np.ndarray:
+            key = (state if state in looks else "", a)
+            t = templates.get(key)
+            if t is None:
+                body, band = looks.get(state, normal)
+                t = np.zeros((dh + drop, dw, 4), np.float32)
+                t[drop:, 1:dw - 1] = shadow
+                t[:dh] = border
+                t[bw:dh - bw, bw:dw - bw] = body
+                t[bw:min(dh - bw, band_h), bw:dw - bw] = band
+                t[:dh, :, 3] = 255
+                t[..., :3] *= t[..., 3:4] / 255.0  # premultiply
+                t = np.rint(t * a).astype(np.uint8)
+                templates[key] = t
+            return t
+
+        xs = np.rint((np.array([s.x for s in self.students]) - ox) * scale).astype(np.int64).tolist()
+        ys = np.rint((np.array([s.y for s in self.students]) - oy) * scale).astype(np.int64).tolist()
+        for s, x0, y0 in zip(self.students, xs, ys):
+            a = round(max(0.0, min(1.0, s.opacity)), 3)
+            if a <= 0.001:
                 continue
-            body, band = colours.get(s.state, normal)
-            alpha = round(a * 255)
-            img[y0 + drop:y1 + drop, x0 + 1:x1 - 1] = shadow[None, None, :] * [1, 1, 1, a]
-            img[y0:y1, x0:x1] = border
-            img[y0 + bw:y1 - bw, x0 + bw:x1 - bw] = body
-            img[y0 + bw:min(y1 - bw, y0 + band_h), x0 + bw:x1 - bw] = band
-            if alpha < 255:
-                img[y0:y1, x0:x1, 3] = alpha
-        # premultiply for ARGB32_Premultiplied via RGBA8888_Premultiplied
-        a = img[..., 3:4].astype(np.uint16)
-        img[..., :3] = (img[..., :3].astype(np.uint16) * a // 255).astype(np.uint8)
-        out = QImage(img.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
-        return out
+            t = template(s.state, a)
+            th_, tw_ = min(t.shape[0], h - y0), min(t.shape[1], w - x0)
+            if th_ > 0 and tw_ > 0 and x0 >= 0 and y0 >= 0:
+                img[y0:y0 + th_, x0:x0 + tw_] = t[:th_, :tw_]
+        return QImage(img.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
 
     def _build_numbers(self, rect: QRectF, scale: float) -> QImage:
         th, b = self.theme, self.box
