@@ -275,10 +275,15 @@ class HeatmapItem(CachedItem):
         cell = side / t
         x0 = r.x() + margin + (r.width() - margin - side) / 2
         y0 = r.y() + 32 + (margin * 0.4 if labels else 0)
-        m = np.asarray(hm.matrix, dtype=np.float64)
-        rgb = palette.sequential_rgb(m, th.color("heat_low"), th.color("heat_high"))
-        upper = np.triu(np.ones((t, t), bool), 1) & (m == 0)
-        rgb[upper] = palette.MASKED_CELL
+        m = np.asarray(hm.matrix)
+        # the colours of the whole matrix change only with the matrix and theme; rows fill in every frame
+        # (each frame's matrix is a new view of the same trace array: its data address and shape name it)
+        base_key = (m.__array_interface__["data"][0], m.shape, m.strides, th.name)
+        if getattr(self, "_base_key", None) != base_key or self._base_matrix.base is not m.base:
+            base = palette.sequential_rgb(m, th.color("heat_low"), th.color("heat_high"))
+            base[np.triu(np.ones((t, t), bool), 1) & (m == 0)] = palette.MASKED_CELL
+            self._base_key, self._base_matrix, self._base_rgb = base_key, m, base  # m kept: the address stays its own
+        rgb = self._base_rgb.copy()
         filled = np.zeros(t, bool)
         filled[[i for i in hm.rows if 0 <= i < t]] = True
         rgb[~filled] = palette.hex_rgb(th.color("heat_empty"))
