@@ -26,20 +26,9 @@ import time
 from pathlib import Path
 
 
-def _threads_option(argv: list[str]) -> str | None:
-    for i, a in enumerate(argv):
-        if a.startswith("--threads="):
-            return a.split("=", 1)[1]
-        if a == "--threads" and i + 1 < len(argv):
-            return argv[i + 1]
-    return None
+import blas_threads  # noqa: E402  (beside this file)
 
-
-# BLAS thread pools read these once, when NumPy and torch load: set them before either is imported
-THREADS = _threads_option(sys.argv[1:])
-if THREADS:
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[var] = THREADS
+THREADS = blas_threads.from_argv(sys.argv[1:])  # before NumPy and torch load
 
 import numpy as np  # noqa: E402
 
