@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def set_presenter(self, on: bool) -> None:
-        for w in (self.top_bar, self.dock, self.controls, self.menuBar()):
+        for w in (self.top_bar, self.dock, self.controls, self.menuBar(), self.statusBar()):
             w.setVisible(not on)
         if on:
             self.showFullScreen()
