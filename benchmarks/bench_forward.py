@@ -35,26 +35,12 @@ import numpy as np  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
 
 from classroom_gui.model import GPTConfig, forward, load_checkpoint  # noqa: E402
-from classroom_gui.model.checkpoint import expected_shapes  # noqa: E402
 from classroom_gui.resources import teaching_model_dir  # noqa: E402
+from random_weights import random_params  # noqa: E402  (beside this file)
 
 GPT2_SMALL = GPTConfig(n_layer=12, n_head=12, n_embd=768, n_positions=1024, vocab_size=50257,
                        activation_function="gelu_new")
 GOAL_TEACHING_T6_MS = 0.3
-
-
-def random_params(config: GPTConfig, seed: int = 0) -> dict[str, np.ndarray]:
-    """GPT-2's initialisation: N(0, 0.02) matrices, LayerNorm gains 1 and biases 0."""
-    rng = np.random.default_rng(seed)
-    params = {}
-    for name, shape in expected_shapes(config).items():
-        if name.endswith(("ln_1.weight", "ln_2.weight", "ln_f.weight")):
-            params[name] = np.ones(shape, np.float32)
-        elif len(shape) == 1:
-            params[name] = np.zeros(shape, np.float32)
-        else:
-            params[name] = rng.standard_normal(shape, dtype=np.float32) * np.float32(0.02)
-    return params
 
 
 CLOCK = time.perf_counter  # --clock cpu switches to time.thread_time

@@ -36,6 +36,7 @@ import blas_threads  # noqa: E402  (beside this file)
 THREADS = blas_threads.from_argv(sys.argv[1:])  # before NumPy and torch load
 
 import numpy as np  # noqa: E402
+from random_weights import random_params  # noqa: E402  (beside this file)
 
 GOAL_FORWARD_S, GOAL_STEP_S, GOAL_PEAK_GB = 0.15, 0.030, 1.2
 GB = 1e9  # decimal gigabytes throughout; the peak is also given in GiB
@@ -45,25 +46,6 @@ def gpt2_small():
     from classroom_gui.model import GPTConfig
     return GPTConfig(n_layer=12, n_head=12, n_embd=768, n_positions=1024, vocab_size=50257,
                      activation_function="gelu_new")
-
-
-def random_params(config, seed: int = 0) -> dict[str, np.ndarray]:
-    """Written in place, so that building them never holds a second copy of the largest matrix."""
-    from classroom_gui.model.checkpoint import expected_shapes
-
-    rng = np.random.default_rng(seed)
-    params = {}
-    for name, shape in expected_shapes(config).items():
-        if name.endswith(("ln_1.weight", "ln_2.weight", "ln_f.weight")):
-            params[name] = np.ones(shape, np.float32)
-        elif len(shape) == 1:
-            params[name] = np.zeros(shape, np.float32)
-        else:
-            a = np.empty(shape, np.float32)
-            rng.standard_normal(dtype=np.float32, out=a)
-            a *= np.float32(0.02)
-            params[name] = a
-    return params
 
 
 def ids_for(config, T: int, seed: int = 1) -> np.ndarray:
