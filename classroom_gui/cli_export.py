@@ -69,17 +69,6 @@ def _focus(word: str, tokens: list[str]) -> int:
     raise CliError(f"--focus {word!r} is not a student of this sentence ({' '.join(tokens)})")
 
 
-def _notices(run, lang):
-    from .lesson.strings import text
-
-    notices = []
-    if run.total_tokens > run.trace.config.n_positions:
-        notices.append(text(lang, "notice.truncated", n=run.total_tokens, limit=run.trace.config.n_positions))
-    if run.unknown_words:
-        notices.append(text(lang, "notice.unknown", words=", ".join(run.unknown_words)))
-    return notices
-
-
 def _export_errors(function):
     """ExportError is a problem the user can fix: one line, exit status 2."""
     def wrapped(args):
@@ -113,12 +102,12 @@ def export_command(args: argparse.Namespace) -> int:
     from .export.frame_json import save_frame_json
     from .export.moments import moment
     from .export.pictures import save_picture
-    from .lesson.state import frame_at, timeline_for
+    from .lesson.state import frame_at, notices_for, timeline_for
 
     check_target(args.output, PICTURES)  # fail on a bad path before any work
     _app, trace, sel, theme, size, run = _prepare(args)
     t = moment(timeline_for(trace.n_tokens, trace.config.n_layer), args.chapter, args.beat, args.time)
-    frame = frame_at(trace, sel, t, _notices(run, sel.lang))
+    frame = frame_at(trace, sel, t, notices_for(run, sel.lang))
     save_picture(frame, args.output, size, theme, args.transparent)
     if args.json is not None:
         save_frame_json(frame, sel, args.json)
@@ -135,12 +124,12 @@ def deck_command(args: argparse.Namespace) -> int:
     from .export.deck import save_deck
     from .export.files import DECKS, check_target
     from .export.moments import deck_times
-    from .lesson.state import frame_at, timeline_for
+    from .lesson.state import frame_at, notices_for, timeline_for
 
     if args.output.suffix:
         check_target(args.output, DECKS)
     _app, trace, sel, theme, size, run = _prepare(args)
-    notices = _notices(run, sel.lang)
+    notices = notices_for(run, sel.lang)
     times = deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.per)
     frames = [frame_at(trace, sel, t, notices) for t in times]
     save_deck(frames, args.output, size, theme, _progress("slides"))
@@ -158,11 +147,11 @@ def video_command(args: argparse.Namespace) -> int:
     from .export.files import VIDEOS, check_target
     from .export.moments import video_times
     from .export.video import save_video
-    from .lesson.state import frame_at, timeline_for
+    from .lesson.state import frame_at, notices_for, timeline_for
 
     check_target(args.output, VIDEOS)
     _app, trace, sel, theme, size, run = _prepare(args)
-    notices = _notices(run, sel.lang)
+    notices = notices_for(run, sel.lang)
     times = video_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.fps, args.first, args.last)
     frames = (frame_at(trace, sel, t, notices) for t in times)
     save_video(frames, len(times), args.output, args.fps, size, theme, _progress("frames"))

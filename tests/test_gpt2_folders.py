@@ -93,3 +93,9 @@ def test_nan_weights_are_refused(folder):
     save_file(tensors, str(folder / "model.safetensors"))
     with pytest.raises(CheckpointError, match="NaN"):
         load_checkpoint(folder)
+
+
+def test_extend_appends_one_token_with_its_own_space():
+    tok = BPETokenizer.load(FIXTURE)
+    mat = next(t.id for t in tok.encode("The cat sat on the mat") if t.text == "␣mat")
+    assert tok.extend("The cat sat on the", mat) == "The cat sat on the mat"

@@ -115,3 +115,10 @@ def test_save_load_round_trip(tmp_path):
 def test_bad_vocabularies(vocab):
     with pytest.raises(TokenizerError):
         ClassroomTokenizer(vocab)
+
+
+def test_extend_spaces_latin_words_but_not_japanese_or_punctuation():
+    tok = ClassroomTokenizer(["<unk>", "the", "mat", ".", "座った", "。"])
+    assert tok.extend("The cat sat on the ", tok.index["mat"]) == "The cat sat on the mat"
+    assert tok.extend("on the mat", tok.index["."]) == "on the mat."
+    assert tok.extend("猫がマットの上に", tok.index["座った"]) == "猫がマットの上に座った"

@@ -178,3 +178,14 @@ def test_randomized_actions_never_crash(qtbot, window):
         else:
             window.controls.slider.setValue(rng.randrange(window.controls.slider.maximum() + 1))
     assert window.isVisible()
+
+
+def test_the_answer_joins_the_class_as_a_new_student(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_End)
+    frame = window.current_frame()
+    word = window.run.trace.vocab[frame.answer_id]
+    assert window.add_answer.isVisible() and word in window.add_answer.text()
+    before = window.run.trace.n_tokens
+    window.add_answer_to_class()
+    assert window.run.trace.n_tokens == before + 1 and window.run.trace.tokens[-1].lower() == word
+    assert window.current_frame().chapter_key == "answer"

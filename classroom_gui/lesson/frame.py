@@ -100,4 +100,5 @@ class Frame:
     layer_view: LayerView | None = None
     overview: object = None              # [n_layer, n_head, S, S] attention maps, shrunk for the all-heads grid
     notices: list[str] = field(default_factory=list)
+    answer_id: int = -1                  # answer chapter: the vocabulary id of the class's answer, else -1
     message: str = ""                    # shown big in the middle instead of a class (e.g. empty sentence)

@@ -72,6 +72,19 @@ def default_focus(tokens: list[str]) -> int:
     return min(1, len(tokens) - 1) if len(tokens) <= 2 else len(tokens) - 1
 
 
+def notices_for(run, lang: str) -> list[str]:
+    """What the caption says about the sentence itself: cut to the context, words the model does not know.
+    `run` is a model.sentence.SentenceRun (or None)."""
+    if run is None:
+        return []
+    notices, limit = [], run.trace.config.n_positions
+    if run.total_tokens > limit:
+        notices.append(text(lang, "notice.truncated", n=run.total_tokens, limit=limit))
+    if run.unknown_words:
+        notices.append(text(lang, "notice.unknown", words=("、" if lang == "ja" else ", ").join(run.unknown_words)))
+    return notices
+
+
 @lru_cache(maxsize=64)
 def timeline_for(n_tokens: int, n_layer: int) -> Timeline:
     return Timeline(n_tokens, n_layer)

@@ -96,6 +96,7 @@ def answer(ctx, fr: Frame):
     for s in fr.students:
         s.notebook = ctx.strip("notebook", tr.layers[-1].output[s.index])
         s.state = "focus" if s.index == last else "normal"
+    fr.answer_id = int(np.argmax(logits))  # every temperature keeps the same most probable word
     fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last])
     if ctx.beat.key == "answer.logits":
         top = np.argsort(-logits, kind="stable")[:TOP_WORDS]

@@ -108,5 +108,9 @@ class BPETokenizer:
         after = "…" if len(owners.get(b - 1, [])) > 1 and owners[b - 1][-1] != i else ""
         return before + piece + after
 
+    def extend(self, text: str, token_id: int) -> str:
+        """The sentence with one more token: its bytes carry their own leading space (Ġ)."""
+        return self.decode([t.id for t in self.encode(text)] + [int(token_id)])
+
     def decode(self, ids) -> str:
         return self._tok.decode([int(i) for i in ids])

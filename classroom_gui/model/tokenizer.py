@@ -57,6 +57,14 @@ class ClassroomTokenizer:
     def decode(self, ids) -> list[str]:
         return [self.vocab[int(i)] for i in ids]
 
+    def extend(self, text: str, token_id: int) -> str:
+        """The sentence with one more word written after it: a space before a Latin word or number,
+        none in Japanese or before punctuation."""
+        word = self.vocab[int(token_id)]
+        text = text.rstrip()
+        spaced = word.isascii() and word[0].isalnum() and text and text[-1].isascii()
+        return text + (" " if spaced else "") + word
+
     def _lookup(self, piece: str) -> Token:
         key = piece.lower() if self.lowercase else piece
         i = self.index.get(key)

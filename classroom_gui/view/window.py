@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpin
                                QMainWindow, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QToolBar, QVBoxLayout,
                                QWidget)
 
-from ..lesson.numbers import temperature_probs
 from ..lesson.player import Player
-from ..lesson.state import Selection, default_focus, frame_at, timeline_for
+from ..lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
 from ..model.sentence import blank_controls, compute_run, load_model_and_run
@@ -53,7 +52,6 @@ class MainWindow(QMainWindow):
         prefs = settings.load(self.store)
         self.sel = Selection(lang=prefs.lang)
         self.run = None
-        self.notices: list[str] = []
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=prefs.speed)
         self._build()
         self._bind_shortcuts()
@@ -176,7 +174,6 @@ class MainWindow(QMainWindow):
         if lang and lang != self.sel.lang:
             self.sel = Selection(self.sel.focus, self.sel.layer, self.sel.head, self.sel.temperature, lang)
             self.retranslate()
-            self._rebuild_notices()
             self.refresh()
 
     def retranslate(self) -> None:
@@ -248,7 +245,6 @@ class MainWindow(QMainWindow):
                                  min(self.sel.head, self.checkpoint.config.n_head - 1), self.sel.temperature, self.sel.lang)
         self.controls.set_timeline(self.player.timeline.duration,
                                    [s for _, s in self.player.timeline.chapter_starts()])
-        self._rebuild_notices()
         self._fill_selectors()
         self.canvas.setFocus()
         self.refresh()
@@ -276,34 +272,19 @@ class MainWindow(QMainWindow):
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
 
-    def _rebuild_notices(self) -> None:
-        self.notices = []
-        if self.run is None:
-            return
-        limit = self.checkpoint.config.n_positions
-        if self.run.total_tokens > limit:
-            self.notices.append(self.t("notice.truncated", n=self.run.total_tokens, limit=limit))
-        if self.run.unknown_words:
-            sep = "、" if self.sel.lang == "ja" else ", "
-            self.notices.append(self.t("notice.unknown", words=sep.join(self.run.unknown_words)))
+    @property
+    def notices(self) -> list[str]:
+        return notices_for(self.run, self.sel.lang)
 
     def add_answer_to_class(self) -> None:
-        word = self.answer_word()
-        if not word:
+        """The class's answer joins as a new student; the lesson stays at the answer."""
+        frame = self.current_frame()
+        if frame.answer_id < 0:
             return
-        current = self.sentence.text().rstrip()
-        joiner = " " if word.isascii() and word[0].isalnum() and current and current[-1].isascii() else ""
-        self.sentence.setText(current + joiner + word)
+        self.sentence.setText(self.checkpoint.tokenizer.extend(self.sentence.text(), frame.answer_id))
         self.apply_sentence()
         self.player.seek(self.player.timeline.duration)
         self.refresh()
-
-    def answer_word(self) -> str:
-        if not self.run:
-            return ""
-        trace = self.run.trace
-        probs = temperature_probs(trace.logits[-1], self.sel.temperature)
-        return trace.vocab[int(probs.argmax())] if trace.vocab else ""
 
     # selection and time ----------------------------------------------------------------------
     def select(self, **changes) -> None:
@@ -416,7 +397,7 @@ class MainWindow(QMainWindow):
         n = len(self.player.timeline)
         step = self.t("ui.step_of", i=frame.beat + 1, n=n) if self.run else ""
         self.controls.show_time(self.player.time, self.player.playing, step, self.player.speed)
-        word = self.answer_word() if frame.chapter_key == "answer" else ""
+        word = self.run.trace.vocab[frame.answer_id] if frame.answer_id >= 0 and self.run.trace.vocab else ""
         self.add_answer.setVisible(bool(word))
         if word:
             self.add_answer.setText(self.t("ui.add_answer", word=word))
