@@ -10,9 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -97,24 +95,14 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write text (UTF-8) through a temporary file in the same folder, so `path` is whole or untouched."""
-    path = Path(path)
+    """Write text (UTF-8) so that `path` is whole or untouched (export.files.atomic_path)."""
+    from .export.files import ExportError, atomic_path
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would have had
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.is_file() else 0o644)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
+        with atomic_path(Path(path)) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    except ExportError as exc:
+        raise CliError(str(exc)) from None  # names the file and why
 
 
 def _positive(text: str) -> int:
