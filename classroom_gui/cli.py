@@ -102,7 +102,7 @@ def write_atomic(path: Path, text: str) -> None:
         with atomic_path(Path(path)) as tmp:
             tmp.write_text(text, encoding="utf-8")
     except ExportError as exc:
-        raise CliError(str(exc)) from None  # names the file and why
+        raise CliError(f"cannot write the JSON: {exc}") from None  # exc names the file and why
 
 
 def _positive(text: str) -> int:
