@@ -47,29 +47,28 @@ class Player:
             self.time = 0.0  # play again from the start
         self.playing = not self.playing
 
-    def next_beat(self) -> None:
+    def jump(self, t: float) -> None:
+        """Stepping keys stop the animation and show a finished picture."""
         self.playing = False
-        self.seek(self.timeline.next_stop(self.time))
+        self.seek(t)
+
+    def next_beat(self) -> None:
+        self.jump(self.timeline.next_stop(self.time))
 
     def prev_beat(self) -> None:
-        self.playing = False
-        self.seek(self.timeline.prev_stop(self.time))
+        self.jump(self.timeline.prev_stop(self.time))
 
     def next_chapter(self) -> None:
-        self.playing = False
-        self.seek(self.timeline.next_chapter(self.time))
+        self.jump(self.timeline.next_chapter(self.time))
 
     def prev_chapter(self) -> None:
-        self.playing = False
-        self.seek(self.timeline.prev_chapter(self.time))
+        self.jump(self.timeline.prev_chapter(self.time))
 
     def home(self) -> None:
-        self.playing = False
-        self.seek(0.0)
+        self.jump(0.0)
 
     def end(self) -> None:
-        self.playing = False
-        self.seek(self.timeline.duration)
+        self.jump(self.timeline.duration)
 
     def faster(self) -> None:
         self.speed = SPEEDS[min(SPEEDS.index(self.speed) + 1, len(SPEEDS) - 1)]

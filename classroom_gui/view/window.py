@@ -355,9 +355,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _scrub(self, seconds: float) -> None:
-        self.player.playing = False
         self.timer.stop()
-        self.player.seek(seconds)
+        self.player.jump(seconds)
         self.refresh()
 
     def _set_speed(self, speed: float) -> None:
