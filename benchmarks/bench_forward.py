@@ -159,7 +159,12 @@ def main(argv=None) -> int:
     ap.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                     help="cpu: this thread's CPU time, which other busy processes do not inflate "
                          "(needs --threads 1, so that all the work is on this thread)")
+    ap.add_argument("--default-malloc", action="store_true",
+                    help="do not call model.allocator.keep_freed_memory() as the app does")
     args = ap.parse_args(argv)
+    from classroom_gui.model.allocator import keep_freed_memory
+
+    kept = False if args.default_malloc else keep_freed_memory()
     if args.clock == "cpu":
         if args.threads != 1:
             ap.error("--clock cpu needs --threads 1")
@@ -173,7 +178,7 @@ def main(argv=None) -> int:
     print(f"python {platform.python_version()}, numpy {np.__version__}, BLAS threads {THREADS or 'default'}, "
           f"{args.clock} clock, "
           f"torch {torch.__version__ + f' ({torch.get_num_threads()} threads)' if torch else 'not installed'}, "
-          f"{os.cpu_count()} CPUs")
+          f"{os.cpu_count()} CPUs, freed memory kept: {'yes' if kept else 'no'}")
     print(HEADER)
     rows: list[dict] = []
     name, config, params = teaching_model()

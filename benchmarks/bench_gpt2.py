@@ -1,7 +1,7 @@
 """GPT-2-small-shaped model in the classroom's NumPy code: forward with the full trace, one more word with
 the key/value cache, peak memory, and (when torch can be imported) Hugging Face's PyTorch GPT-2 for the ratio.
 
-    python benchmarks/bench_gpt2.py [--repeats 15] [--no-memory] [--threads N]
+    python benchmarks/bench_gpt2.py [--repeats 15] [--no-memory] [--threads N] [--default-malloc]
     PYTHONPATH=. /work/.venv-torch/bin/python benchmarks/bench_gpt2.py     # adds the PyTorch columns
 
 Weights: random, GPT-2 small's shapes (12 layers, 12 heads, n_embd 768, vocab 50257, n_positions 1024,
@@ -83,9 +83,11 @@ def trace_arrays(trace) -> dict[str, int]:
     import dataclasses
 
     sizes: dict[str, int] = {}
+    seen: set[int] = set()  # an array held twice (a layer's x is the layer before's output) counts once
 
     def add(name, value):
-        if isinstance(value, np.ndarray):
+        if isinstance(value, np.ndarray) and id(value) not in seen:
+            seen.add(id(value))
             sizes[name] = sizes.get(name, 0) + value.nbytes
 
     for f in dataclasses.fields(trace):
@@ -131,7 +133,8 @@ def memory_child(T: int, touch: str) -> dict:
 
 
 def memory(T: int, touch: str = "") -> dict:
-    r = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--memory-child", str(T), "--touch", touch],
+    r = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--memory-child", str(T), "--touch", touch]
+                       + (["--default-malloc"] if "--default-malloc" in sys.argv else []),
                        capture_output=True, text=True)
     if r.returncode != 0:
         raise SystemExit(f"memory child failed:\n{r.stderr}")
@@ -174,9 +177,13 @@ def main(argv=None) -> int:
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
     ap.add_argument("--threads", type=int, help="BLAS / torch threads (default: their own default)")
     ap.add_argument("--no-torch", action="store_true", help="skip PyTorch even if it can be imported")
+    ap.add_argument("--default-malloc", action="store_true", help="do not call keep_freed_memory() as the app does")
     ap.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--touch", default="", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    from classroom_gui.model.allocator import keep_freed_memory
+
+    kept = False if args.default_malloc else keep_freed_memory()
     if args.memory_child:
         print(json.dumps(memory_child(args.memory_child, args.touch)))
         return 0
@@ -185,7 +192,7 @@ def main(argv=None) -> int:
     from classroom_gui.model.kv_cache import cache_from_trace, step
 
     print(f"python {platform.python_version()}, numpy {np.__version__}, BLAS threads {THREADS or 'default'}, "
-          f"{os.cpu_count()} CPUs, "
+          f"{os.cpu_count()} CPUs, freed memory kept: {'yes' if kept else 'no'}, "
           f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     # first, while this process is small: a child's ru_maxrss starts from its parent's high-water mark
     # (Linux keeps it across fork and exec), so children forked after the weights exist would report ours
@@ -218,7 +225,7 @@ def main(argv=None) -> int:
         ids = ids_for(config, T + 1)
         trace = forward(ids[:T], params, config)
         cache = cache_from_trace(trace)
-        logits, _ = step(int(ids[T]), T, cache, params, config)
+        logits = step(int(ids[T]), T, cache, params, config)
         want = forward_with_answer(ids, params, config).next_logits
         diff = float(np.abs(logits - want).max())
         t = timed([lambda: step(int(ids[T]), T, cache, params, config)], max(args.repeats, 20), warmup=3)[:, 0]

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from classroom_gui.model import GPTConfig, forward
 from classroom_gui.model.checkpoint import expected_shapes
-from classroom_gui.model.functions import gelu, gelu_new, softmax
-from classroom_gui.model.gpt import attention
+from classroom_gui.model.functions import causal_mask, dot_scores, gelu, gelu_new, softmax
+from classroom_gui.model.gpt import ROWS, attention
 
 # ---- a worked example small enough to do on paper ----
 
@@ -26,10 +26,9 @@ def test_attention_by_hand():
     q = np.array([[[1.0, 0.0], [0.0, 2.0]]])
     k = np.array([[[1.0, 1.0], [2.0, 0.0]]])
     v = np.array([[[3.0, 1.0], [-1.0, 5.0]]])
-    mask = np.array([[False, True], [False, False]])
-    att = attention(q, k, v, mask)
+    att = attention(q, k, v)  # causal: student 0 may not hear student 1
     # scores = q·k: row 0 = (1·1 + 0·1, 1·2 + 0·0) = (1, 2); row 1 = (0·1 + 2·1, 0·2 + 2·0) = (2, 0)
-    assert att["scores"][0].tolist() == [[1.0, 2.0], [2.0, 0.0]]
+    assert dot_scores(q, k)[0].tolist() == [[1.0, 2.0], [2.0, 0.0]]
     r2 = math.sqrt(2)  # scaled = scores / √2 = [[1/√2, √2], [√2, 0]]; the second student's row is (√2, 0)
     # student 0 only sees itself; student 1: softmax(√2, 0) = (e^√2, 1) / (e^√2 + 1)
     a = math.exp(r2) / (math.exp(r2) + 1)
@@ -39,6 +38,21 @@ def test_attention_by_hand():
     # context: student 0 copies v0; student 1 mixes a·v0 + (1-a)·v1
     expected_c = [[3.0, 1.0], [3 * a - (1 - a), a + 5 * (1 - a)]]
     assert abs(att["context"][0] - expected_c).max() < 1e-12
+
+
+@pytest.mark.parametrize("T", [1, ROWS - 1, ROWS, ROWS + 1, 2 * ROWS + 7])
+def test_attention_in_blocks_equals_the_whole_matrix(T):
+    # attention works through the rows in blocks of ROWS students, each scoring only the classmates up to
+    # its last student; the result must be the plain formula softmax(mask(q kᵀ / √d)) v on the whole matrix
+    rng = np.random.default_rng(T)
+    q, k, v = rng.standard_normal((3, 3, T, 4))
+    scaled = np.where(causal_mask(T), -np.inf, q @ k.swapaxes(1, 2) / 2.0)
+    e = np.exp(scaled - scaled.max(axis=-1, keepdims=True))
+    want = e / e.sum(axis=-1, keepdims=True)
+    att = attention(q, k, v)
+    assert np.abs(att["weights"] - want).max() < 1e-12
+    assert np.abs(att["context"] - want @ v).max() < 1e-12
+    assert (att["weights"][:, causal_mask(T)] == 0).all()  # later students exactly 0, inside and past a block
 
 
 # ---- a whole tiny model (2 tokens, n_embd 2, 1 layer, vocab 3) against a plain-Python reference ----

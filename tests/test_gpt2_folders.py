@@ -50,11 +50,18 @@ def test_tokenizer_round_trip(text):
 def test_trace_and_key_value_cache_agree(folder):
     ck = load_checkpoint(folder)
     ids = [t.id for t in ck.tokenizer.encode("The cat sat on the mat")]
-    full = forward(ids, ck.params, ck.config)
-    logits, cache = step(ids[-1], len(ids) - 1, cache_from_trace(forward(ids[:-1], ck.params, ck.config)),
-                         ck.params, ck.config)
-    np.testing.assert_allclose(logits, full.logits[-1], atol=1e-4)
-    assert cache[0][0].shape[1] == len(ids)
+    cache = cache_from_trace(forward(ids[:2], ck.params, ck.config))
+    for n in range(2, len(ids)):  # one word at a time, each against a whole forward of the words so far
+        logits = step(ids[n], n, cache, ck.params, ck.config)
+        np.testing.assert_allclose(logits, forward(ids[: n + 1], ck.params, ck.config).next_logits, atol=1e-4)
+    assert len(cache) == len(ids)
+    # writing an earlier position again forgets the words after it: "The cat" + a different third word
+    other = (ids[2] + 1) % ck.config.vocab_size
+    np.testing.assert_allclose(step(other, 2, cache, ck.params, ck.config),
+                               forward(ids[:2] + [other], ck.params, ck.config).next_logits, atol=1e-4)
+    assert len(cache) == 3
+    with pytest.raises(ValueError, match="gap"):
+        step(ids[0], 5, cache, ck.params, ck.config)
 
 
 def test_run_sentence_with_a_gpt2_folder(folder):

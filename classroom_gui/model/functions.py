@@ -24,6 +24,16 @@ def softmax(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:  # [...
     return e
 
 
+def dot_scores(q: np.ndarray, k: np.ndarray) -> np.ndarray:  # [..., Tq, d], [..., Tk, d] -> [..., Tq, Tk]
+    """Every question against every self-introduction: the raw dot products q . k."""
+    return q @ k.swapaxes(-1, -2)
+
+
+def scale_scores(scores: np.ndarray, d: int, out: np.ndarray | None = None) -> np.ndarray:
+    """scores / sqrt(d), keeping the dot products in softmax's range (the one division forward and Trace share)."""
+    return np.divide(scores, scores.dtype.type(np.sqrt(d)), out=out)
+
+
 def layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:  # [T, C] -> [T, C]
     n = x.shape[-1]
     y = x - np.add.reduce(x, axis=-1, keepdims=True) / n           # centred on the mean

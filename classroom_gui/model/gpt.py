@@ -2,7 +2,7 @@
 
 Weights keep GPT-2's own names (wte, wpe, h.N.ln_1, h.N.attn.c_attn, h.N.attn.c_proj, h.N.ln_2,
 h.N.mlp.c_fc, h.N.mlp.c_proj, ln_f) and layouts ([in, out], as GPT-2's Conv1D). `forward` returns a
-Trace holding every intermediate value (the scaled scores, FFN activations, logits and probabilities
+Trace holding every intermediate value (the scores, scaled scores, FFN activations, logits and probabilities
 are recomputed by Trace when first asked, with the same float operations).
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .config import GPTConfig
-from .functions import ACTIVATION, causal_mask, layer_norm, linear, softmax
+from .functions import ACTIVATION, causal_mask, layer_norm, linear, scale_scores, softmax
 from .trace import LayerTrace, Trace
 
 Params = dict  # name -> np.ndarray
@@ -34,15 +34,30 @@ def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C], [T, C], [T, C]
     return tok, pos, tok + pos
 
 
-def attention(q, k, v, mask):  # [H, T, d], [H, T, d], [H, T, d], [T, T] -> dict of [H, T, T] and [H, T, d]
-    d = q.shape[-1]
-    scores = q @ k.transpose(0, 2, 1)                       # question · self-introduction
-    # scaled and masked in one buffer that becomes the weights (LayerTrace.scaled recomputes scaled)
-    scaled = scores / q.dtype.type(np.sqrt(d))              # keep the dot products in softmax's range
-    np.copyto(scaled, -np.inf, where=mask)                  # later students: -inf
-    weights = softmax(scaled, out=scaled)                   # shares of attention; masked ones exactly 0
-    context = weights @ v                                   # share-weighted mix of opinions
-    return {"scores": scores, "weights": weights, "context": context}
+ROWS = 64  # students per block of rows in attention: a block scores only the classmates up to its last student
+
+
+def attention(q, k, v):  # [H, T, d] x3 -> weights [H, T, T], context [H, T, d]; causal
+    """Causal self-attention for every head at once: scores, scaled, masked, softmax, share-weighted mix.
+
+    Rows go in blocks of ROWS students. Student i may hear only students 0..i, so a block needs the
+    classmates up to its last student; the rest of its row is 0. This skips about half the work at long
+    inputs and keeps each block in cache. The scores are not kept (Trace recomputes them when asked)."""
+    H, T, d = q.shape
+    weights = np.empty((H, T, T), q.dtype)
+    context = np.empty_like(q)
+    mask = causal_mask(T)
+    for r0 in range(0, T, ROWS):
+        r1 = min(T, r0 + ROWS)
+        w = weights[:, r0:r1, :r1]
+        np.matmul(q[:, r0:r1], k[:, :r1].swapaxes(1, 2), out=w)  # question . self-introduction (dot_scores)
+        scale_scores(w, d, out=w)                                 # keep the dot products in softmax's range
+        np.copyto(w, -np.inf, where=mask[r0:r1, :r1])             # later students: -inf
+        softmax(w, out=w)                                         # shares of attention; masked ones exactly 0
+        if r1 < T:
+            weights[:, r0:r1, r1:] = 0                            # students after the block: not heard at all
+        np.matmul(w, v[:, :r1], out=context[:, r0:r1])            # share-weighted mix of opinions
+    return {"weights": weights, "context": context}
 
 
 def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T, C] -> LayerTrace
@@ -58,8 +73,7 @@ def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T
     q, k, v = np.ascontiguousarray(qkv.reshape(T, 3, H, d).transpose(1, 2, 0, 3))
 
     # causal self-attention, every head at once
-    mask = causal_mask(T)
-    att = attention(q, k, v, mask)
+    att = attention(q, k, v)
 
     # merge heads, out projection (W_O), residual add
     heads_concat = att["context"].transpose(1, 0, 2).reshape(T, C)
@@ -73,10 +87,10 @@ def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T
     ffn_out = linear(ffn_hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
     output = resid_attn + ffn_out
 
-    return LayerTrace(x=x, ln_1=ln_1, q=q, k=k, v=v, mask=mask, heads_concat=heads_concat,
+    return LayerTrace(x=x, ln_1=ln_1, q=q, k=k, v=v, mask=causal_mask(T), heads_concat=heads_concat,
                       attn_out=attn_out, resid_attn=resid_attn, ln_2=ln_2, ffn_pre=ffn_pre,
                       ffn_out=ffn_out, output=output, activation=config.activation_function,
-                      scores=att["scores"], weights=att["weights"], context=att["context"])  # scaled: recomputed
+                      weights=att["weights"], context=att["context"])  # scores, scaled: recomputed when asked
 
 
 def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = None,

@@ -6,10 +6,12 @@ F = FFN hidden width, V = vocabulary size. Per-head arrays keep the head axis fi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from .config import GPTConfig
+from .functions import dot_scores, scale_scores
 
 
 @dataclass
@@ -18,11 +20,21 @@ class HeadTrace:
     q: np.ndarray        # [T, d] question cards (Query)
     k: np.ndarray        # [T, d] self-introduction cards (Key)
     v: np.ndarray        # [T, d] opinion cards (Value)
-    scores: np.ndarray   # [T, T] raw q · k
-    scaled: np.ndarray   # [T, T] scores / sqrt(d), before the mask
     mask: np.ndarray     # [T, T] bool, True where the classmate comes later (score becomes -inf)
     weights: np.ndarray  # [T, T] softmax over each row; masked entries are exactly 0
     context: np.ndarray  # [T, d] weights @ v, the share-weighted mix of opinions
+
+    # computed when first asked, with forward's own float operations (functions.dot_scores, scale_scores)
+    @cached_property
+    def scores(self) -> np.ndarray:  # [T, T] raw q . k, for every pair (masked ones too)
+        return dot_scores(self.q, self.k)
+
+    @cached_property
+    def scaled(self) -> np.ndarray:  # [T, T] scores / sqrt(d), before the mask
+        return scale_scores(self.scores, self.q.shape[-1])
+
+
+HEADS_KEPT = 2  # per layer, the HeadTraces (with their scores) kept for the next frame
 
 
 @dataclass
@@ -33,7 +45,6 @@ class LayerTrace:
     q: np.ndarray             # [H, T, d]
     k: np.ndarray             # [H, T, d]
     v: np.ndarray             # [H, T, d]
-    scores: np.ndarray        # [H, T, T] raw q . k
     mask: np.ndarray          # [T, T] bool
     weights: np.ndarray       # [H, T, T]
     context: np.ndarray       # [H, T, d]
@@ -45,12 +56,17 @@ class LayerTrace:
     ffn_out: np.ndarray       # [T, C] back to notebook width
     output: np.ndarray        # [T, C] resid_attn + ffn_out, the notebook after this layer
     activation: str = "relu"  # the FFN's activation, from the config
+    _heads: dict = field(default_factory=dict, repr=False, compare=False)  # head index -> HeadTrace, newest last
 
-    # Two arrays are recomputed when asked for instead of stored: they are one cheap step from a stored
-    # one, and GPT-2 small at 512 tokens would otherwise keep 0.23 GB more (the issue's budget is 1.2 GB).
+    # Three arrays are recomputed when asked for instead of stored: each is one cheap step from a stored
+    # one, and GPT-2 small at 512 tokens would otherwise keep 0.38 GB more (the issue's budget is 1.2 GB).
     @property
-    def scaled(self) -> np.ndarray:  # [H, T, T] scores / sqrt(d), before the mask (the same float op as forward)
-        return _scale(self.scores, self.q.shape[-1])
+    def scores(self) -> np.ndarray:  # [H, T, T] raw q . k
+        return dot_scores(self.q, self.k)
+
+    @property
+    def scaled(self) -> np.ndarray:  # [H, T, T] scores / sqrt(d), before the mask
+        return scale_scores(self.scores, self.q.shape[-1])
 
     @property
     def ffn_hidden(self) -> np.ndarray:  # [T, F] after ReLU / GELU
@@ -59,13 +75,15 @@ class LayerTrace:
         return ACTIVATION[self.activation](self.ffn_pre)
 
     def head(self, h: int) -> HeadTrace:
-        return HeadTrace(self.q[h], self.k[h], self.v[h], self.scores[h], _scale(self.scores[h], self.q.shape[-1]),
-                         self.mask,
-                         self.weights[h], self.context[h])
-
-
-def _scale(scores: np.ndarray, d: int) -> np.ndarray:  # exactly gpt.attention's division
-    return scores / scores.dtype.type(np.sqrt(d))
+        """One head's view; the last HEADS_KEPT asked for are kept, so a frame after frame does not
+        recompute the head's [T, T] scores."""
+        head = self._heads.pop(h, None)
+        if head is None:
+            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, self.weights[h], self.context[h])
+        self._heads[h] = head
+        while len(self._heads) > HEADS_KEPT:
+            del self._heads[next(iter(self._heads))]
+        return head
 
 
 @dataclass
