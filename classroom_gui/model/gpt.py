@@ -40,24 +40,27 @@ ROWS = 64  # students per block of rows in attention: a block scores only the cl
 def attention(q, k, v):  # [H, T, d] x3 -> weights [H, T, T], context [H, T, d]; causal
     """Causal self-attention for every head at once: scores, scaled, masked, softmax, share-weighted mix.
 
-    Rows go in blocks of ROWS students. Student i may hear only students 0..i, so a block needs the
-    classmates up to its last student; the rest of its row is 0. This skips about half the work at long
-    inputs and keeps each block in cache. The scores are not kept (Trace recomputes them when asked)."""
+    Long inputs go in blocks of ROWS students. Student i may hear only students 0..i, so a block needs
+    the classmates up to its last student; the rest of its rows is 0. This skips about half the work at
+    long inputs and keeps each block in cache. The scores are not kept (Trace recomputes them when asked)."""
     H, T, d = q.shape
-    weights = np.empty((H, T, T), q.dtype)
-    context = np.empty_like(q)
+    weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
     mask = causal_mask(T)
-    for r0 in range(0, T, ROWS):
+    if T <= ROWS:  # one block: no slicing, which matters for a six-student sentence
+        _attend(q, k, v, mask, weights, context)
+    for r0 in range(0, T if T > ROWS else 0, ROWS):
         r1 = min(T, r0 + ROWS)
-        w = weights[:, r0:r1, :r1]
-        np.matmul(q[:, r0:r1], k[:, :r1].swapaxes(1, 2), out=w)  # question . self-introduction (dot_scores)
-        scale_scores(w, d, out=w)                                 # keep the dot products in softmax's range
-        np.copyto(w, -np.inf, where=mask[r0:r1, :r1])             # later students: -inf
-        softmax(w, out=w)                                         # shares of attention; masked ones exactly 0
-        if r1 < T:
-            weights[:, r0:r1, r1:] = 0                            # students after the block: not heard at all
-        np.matmul(w, v[:, :r1], out=context[:, r0:r1])            # share-weighted mix of opinions
+        _attend(q[:, r0:r1], k[:, :r1], v[:, :r1], mask[r0:r1, :r1], weights[:, r0:r1, :r1], context[:, r0:r1])
+        weights[:, r0:r1, r1:] = 0  # students after the block: not heard at all
     return {"weights": weights, "context": context}
+
+
+def _attend(q, k, v, mask, weights, context) -> None:  # rows of students -> written into weights, context
+    np.matmul(q, k.swapaxes(-1, -2), out=weights)  # question . self-introduction (functions.dot_scores)
+    scale_scores(weights, q.shape[-1], out=weights)  # keep the dot products in softmax's range
+    np.copyto(weights, -np.inf, where=mask)          # later students: -inf
+    softmax(weights, out=weights)                    # shares of attention; masked ones exactly 0
+    np.matmul(weights, v, out=context)               # share-weighted mix of opinions
 
 
 def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T, C] -> LayerTrace
