@@ -6,6 +6,7 @@ in the view), so a test can compare a picture's numbers with the model's.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 CANVAS_W, CANVAS_H = 1920, 1080
@@ -15,7 +16,7 @@ CANVAS_W, CANVAS_H = 1920, 1080
 class Strip:
     """A row of numbers drawn as coloured cells: a card or a notebook."""
     role: str                  # "query", "key", "value", "notebook", "token", "position", "context", "hidden"
-    values: list[float]
+    values: Sequence[float]    # a list of floats; a wide row (over 64 numbers) is the trace's NumPy row, not a copy
     label: str = ""            # what the strip is, in the chosen language
     visible: float = 1.0       # 0 hidden .. 1 fully drawn (animations fade and grow strips)
     raised: bool = False       # the focus student's question card is held up

@@ -6,6 +6,7 @@ twice as wide as tall, so 64 students still fit (8 x 8 small desks).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 # the classroom is the left part of the canvas; the blackboard and the caption take the rest
 CLASS_X, CLASS_Y, CLASS_W, CLASS_H = 30, 96, 1230, 780
@@ -23,9 +24,19 @@ def grid(n: int) -> tuple[int, int]:  # n students -> (columns, rows)
     return cols, math.ceil(n / cols)
 
 
-def seats(n: int) -> list[tuple[float, float, float, float]]:  # n -> [(x, y, w, h)] per student
+COMPACT_DESK_H = 24.0  # a desk lower than this has room for its name tag and seat number only
+
+
+def compact(n: int) -> bool:
+    """Compact seating (GPT-2's long inputs: 581 students and more): desks too small for any strip, so the
+    Frame carries none for them (building 1024 x 4 strips a frame would cost more than drawing it)."""
+    return n > 0 and seats(n)[0][3] < COMPACT_DESK_H
+
+
+@lru_cache(maxsize=8)
+def seats(n: int) -> tuple[tuple[float, float, float, float], ...]:  # n -> ((x, y, w, h), ...) per student
     cols, rows = grid(n)
     w = (CLASS_W - GAP * (cols - 1)) / cols
     h = min((CLASS_H - GAP * (rows - 1)) / rows, 420.0)
     top = CLASS_Y + (CLASS_H - (rows * h + GAP * (rows - 1))) / 2
-    return [(CLASS_X + (i % cols) * (w + GAP), top + (i // cols) * (h + GAP), w, h) for i in range(n)]
+    return tuple((CLASS_X + (i % cols) * (w + GAP), top + (i // cols) * (h + GAP), w, h) for i in range(n))

@@ -30,6 +30,23 @@ def signed_sum(values, digits: int = 2) -> str:  # "0.22 - 2.04 + 0.34": a sum w
     return out
 
 
+BOARD_LINES = 64  # more lines than the blackboard can show even in two columns of its smallest chalk
+
+
+def board_list(items, line) -> list[str]:
+    """line(item) for the first BOARD_LINES items, then one "… (+k)" line for the rest: a class of 1024
+    would otherwise format 1024 lines a frame that nobody can see."""
+    items = list(items)
+    lines = [line(j) for j in items[:BOARD_LINES]]
+    if len(items) > BOARD_LINES:
+        lines.append(more_line(len(items) - BOARD_LINES))
+    return lines
+
+
+def more_line(k: int) -> str:  # the view adds k when it has to cut further
+    return f"… (+{k})"
+
+
 def vec(values, digits: int = 2, per_line: int = 8) -> list[str]:  # a vector as board lines "[a, b, …]"
     parts = [fmt(v, digits) for v in values]
     lines = [", ".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line)]

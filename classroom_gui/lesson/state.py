@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import numpy as np
+
 from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, steps_attention, steps_block
 from .panels import default_rows, heatmap, layer_view, overview
@@ -46,19 +48,38 @@ class Ctx:
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
 
-    def strip(self, role: str, values, visible: float = 1.0, label_key: str = "", **kw) -> Strip:
-        key = label_key or f"card.{role}"
+    def desks(self, frame: Frame) -> list[Student]:
+        """The students whose desks carry strips: all of them, except in compact seating (layout.compact),
+        where a desk is only a name tag and the asker's numbers are on the blackboard."""
+        return [] if layout.compact(self.trace.n_tokens) else frame.students
+
+    def label(self, key: str) -> str:
         label = self._labels.get(key)
         if label is None:
             label = self._labels[key] = self.t(key)
-        values = values.tolist() if hasattr(values, "tolist") else [float(v) for v in values]
-        return Strip(role, values, label=label, visible=visible, **kw)
+        return label
+
+    def strip(self, role: str, values, visible: float = 1.0, label_key: str = "", **kw) -> Strip:
+        return Strip(role, row(values), label=self.label(label_key or f"card.{role}"), visible=visible, **kw)
 
     def cards(self, seat: int, q: float = 1.0, k: float = 1.0, v: float = 1.0, layer: LayerTrace | None = None,
               raised: bool = False) -> list[Strip]:
         L, h = layer or self.L, self.sel.head  # the arrays directly: head() would also rescale all scores
-        return [self.strip("query", L.q[h, seat], q, raised=raised), self.strip("key", L.k[h, seat], k),
-                self.strip("value", L.v[h, seat], v)]
+        # called for every student of every frame, so built directly
+        return [Strip("query", row(L.q[h, seat]), self.label("card.query"), q, raised),
+                Strip("key", row(L.k[h, seat]), self.label("card.key"), k),
+                Strip("value", row(L.v[h, seat]), self.label("card.value"), v)]
+
+
+WIDE = 64  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list
+
+
+def row(values) -> list[float] | np.ndarray:
+    """A strip's numbers: a short row as a list of floats; a wide one (GPT-2's 768-number notebooks) as the
+    trace's own NumPy row, not copied (1024 students x 768 numbers would be 0.8 M Python floats a frame)."""
+    if isinstance(values, np.ndarray):
+        return values.tolist() if values.size <= WIDE else values
+    return [float(v) for v in values]
 
 
 def default_focus(tokens: list[str]) -> int:

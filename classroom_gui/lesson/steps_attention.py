@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .frame import Bars, Frame, Link
-from .numbers import exp_row, factor, fmt, signed_sum, vec
+from .numbers import board_list, exp_row, factor, fmt, signed_sum, vec
 from .panels import heatmap
 
 MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
@@ -25,7 +25,7 @@ def seats_sit(ctx, fr: Frame):
 
 def embedding(ctx, fr: Frame):
     tr, f, step = ctx.trace, ctx.f, ctx.beat.key.split(".")[1]
-    for s in fr.students:
+    for s in ctx.desks(fr):
         j = s.index
         if step == "sum":
             s.notebook = ctx.strip("notebook", tr.embedding[j], ctx.alpha)
@@ -45,7 +45,7 @@ def embedding(ctx, fr: Frame):
 def cards(ctx, fr: Frame):
     step = ctx.beat.key.split(".")[1]
     grow = {"query": (ctx.alpha, 0.0, 0.0), "key": (1.0, ctx.alpha, 0.0), "value": (1.0, 1.0, ctx.alpha)}[step]
-    for s in fr.students:
+    for s in ctx.desks(fr):
         s.notebook = ctx.strip("notebook", ctx.L.x[s.index])
         s.cards = ctx.cards(s.index, *grow)
     H, f, d = ctx.H, ctx.f, ctx.trace.config.d_head
@@ -57,10 +57,11 @@ def cards(ctx, fr: Frame):
 
 
 def _class_with_cards(ctx, fr: Frame, masked_after_focus: bool = False):
-    for s in fr.students:
+    for s in ctx.desks(fr):
         s.notebook = ctx.strip("notebook", ctx.L.x[s.index])
         s.cards = ctx.cards(s.index, raised=s.index == ctx.f)
-        if masked_after_focus and s.index > ctx.f:
+    if masked_after_focus:
+        for s in fr.students[ctx.f + 1:]:
             s.state = "masked"
             s.opacity = MASKED_OPACITY
 
@@ -84,7 +85,7 @@ def scoring(ctx, fr: Frame):
         best = int(np.argmax(scores))
         fr.narration = ctx.t("scoring.rest", name=ctx.names[best], score=fmt(scores[best]))
         fr.links = [Link(f, j, 0.3, "key", fmt(scores[j])) for j in range(ctx.beat.arg, n)]
-        fr.board = [f"{ctx.names[j]}: {fmt(scores[j])}" for j in range(n)]
+        fr.board = board_list(range(n), lambda j: f"{ctx.names[j]}: {fmt(scores[j])}")
     else:
         j = ctx.beat.arg
         fr.students[j].state = "active" if j != f else "focus"
@@ -106,8 +107,8 @@ def scaling(ctx, fr: Frame):
     H, f, d = ctx.H, ctx.f, ctx.trace.config.d_head
     root = fmt(np.sqrt(d))
     fr.narration = ctx.t("scaling.divide", d=d, sqrt=root)
-    fr.board = [ctx.t("board.scaled", name=ctx.names[j], score=fmt(H.scores[f, j]), sqrt=root,
-                      scaled=fmt(H.scaled[f, j])) for j in range(ctx.trace.n_tokens)]
+    fr.board = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
+        "board.scaled", name=ctx.names[j], score=fmt(H.scores[f, j]), sqrt=root, scaled=fmt(H.scaled[f, j])))
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
                    from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)
 
@@ -119,8 +120,8 @@ def mask(ctx, fr: Frame):
         s.opacity = 1 - (1 - MASKED_OPACITY) * ctx.alpha
     key = "mask.future" if f < n - 1 else "mask.none"
     fr.narration = ctx.t(key, focus=ctx.names[f])
-    fr.board = [ctx.t("board.masked", name=ctx.names[j]) if H.mask[f, j] else f"{ctx.names[j]}: {fmt(H.scaled[f, j])}"
-                for j in range(n)]
+    fr.board = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if H.mask[f, j]
+                          else f"{ctx.names[j]}: {fmt(H.scaled[f, j])}")
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [0.0 if H.mask[f, j] else float(H.scaled[f, j]) for j in range(n)],
                    "key", masked=[bool(m) for m in H.mask[f]])
 
@@ -134,8 +135,8 @@ def softmax(ctx, fr: Frame):
     masked = [bool(m) for m in H.mask[f]]
     seen = [j for j in range(n) if not masked[j]]
     if step == "exp":
-        fr.board = [ctx.t("board.masked", name=ctx.names[j]) if masked[j] else
-                    ctx.t("board.exp", name=ctx.names[j], scaled=fmt(H.scaled[f, j]), e=fmt(e[j], 3)) for j in range(n)]
+        fr.board = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if masked[j] else
+                              ctx.t("board.exp", name=ctx.names[j], scaled=fmt(H.scaled[f, j]), e=fmt(e[j], 3)))
         fr.bars = Bars(ctx.t("bars.exp"), ctx.names, e.tolist(), "weight", masked=masked)
         fr.narration = ctx.t("softmax.exp")
     elif step == "sum":
@@ -147,8 +148,8 @@ def softmax(ctx, fr: Frame):
     else:
         w = H.weights[f]
         best = int(np.argmax(w))
-        fr.board = [ctx.t("board.weight", name=ctx.names[j], e=fmt(e[j], 3), total=fmt(total, 3), w=fmt(w[j], 3))
-                    for j in seen]
+        fr.board = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.names[j], e=fmt(e[j], 3),
+                                                    total=fmt(total, 3), w=fmt(w[j], 3)))
         fr.bars = Bars(ctx.t("bars.weights"), ctx.names, [float(v) for v in w], "weight", masked=masked,
                        total=ctx.t("bars.sum", total=fmt(w.sum(), 3)), from_values=e.tolist(), morph=ctx.alpha)
         fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j])) for j in seen]
@@ -168,11 +169,12 @@ def listening(ctx, fr: Frame):
                    masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(w.sum(), 3)))
     if ctx.beat.key == "listening.travel":
         fr.links = [Link(j, f, float(w[j]), "value", fmt(w[j]), progress=ctx.alpha) for j in seen]
-        fr.board = [ctx.t("board.travel", w=fmt(w[j]), name=ctx.names[j]) for j in seen]
+        fr.board = board_list(seen, lambda j: ctx.t("board.travel", w=fmt(w[j]), name=ctx.names[j]))
         fr.narration = ctx.t("listening.travel", focus=ctx.names[f])
     else:
         fr.links = [Link(j, f, float(w[j]), "value", fmt(w[j])) for j in seen]
-        fr.students[f].cards.append(ctx.strip("context", H.context[f], ctx.alpha))
+        if ctx.desks(fr):
+            fr.students[f].cards.append(ctx.strip("context", H.context[f], ctx.alpha))
         fr.board = [ctx.t("board.context", name=ctx.names[f])] + vec(H.context[f])
         fr.narration = ctx.t("listening.merge", focus=ctx.names[f])
 
@@ -180,12 +182,12 @@ def listening(ctx, fr: Frame):
 def everyone(ctx, fr: Frame):
     n = ctx.trace.n_tokens
     rows = int(np.ceil(ctx.alpha * n - 1e-9))
-    for s in fr.students:
+    for s in ctx.desks(fr):
         s.notebook = ctx.strip("notebook", ctx.L.x[s.index])
         s.cards = ctx.cards(s.index) + [ctx.strip("context", ctx.H.context[s.index], 1.0 if s.index < rows else 0.0)]
     fr.heatmap = heatmap(ctx, rows=list(range(rows)))
     fr.narration = ctx.t("everyone.matrix")
-    fr.board = [f"{ctx.names[i]}: " + ", ".join(fmt(w) for w in ctx.H.weights[i, : i + 1][:8]) for i in range(rows)][:24]
+    fr.board = [f"{ctx.names[i]}: " + ", ".join(fmt(w) for w in ctx.H.weights[i, : min(i + 1, 8)]) for i in range(min(rows, 24))]
 
 
 BUILDERS = {"seats.sit": seats_sit, "embedding.token": embedding, "embedding.position": embedding,

@@ -15,7 +15,7 @@ TOP_WORDS = 10
 def heads(ctx, fr: Frame):
     L, f, c = ctx.L, ctx.f, ctx.trace.config
     step = ctx.beat.key.split(".")[1]
-    for s in fr.students:
+    for s in ctx.desks(fr):
         j = s.index
         s.notebook = ctx.strip("notebook", L.x[j])
         if step == "others":
@@ -52,7 +52,7 @@ def ffn(ctx, fr: Frame):
     step = ctx.beat.key.split(".")[1]
     negative = L.ffn_pre[f] < 0
     neg = int(negative.sum())
-    for s in fr.students:
+    for s in ctx.desks(fr):
         s.notebook = ctx.strip("notebook", L.output[s.index] if step == "residual" else L.resid_attn[s.index])
     name = ctx.names[f]
     if step == "hidden":
@@ -75,7 +75,7 @@ def layers(ctx, fr: Frame):
     k, f, c = ctx.beat.arg, ctx.f, ctx.trace.config
     layer = ctx.trace.layers[k]
     h = layer.head(ctx.sel.head)
-    for s in fr.students:
+    for s in ctx.desks(fr):
         s.notebook = ctx.strip("notebook", layer.output[s.index])
         s.cards = ctx.cards(s.index, layer=layer, raised=s.index == f)
     w = h.weights[f]
@@ -93,11 +93,13 @@ def answer(ctx, fr: Frame):
     last = tr.n_tokens - 1
     vocab = _vocabulary(tr)
     logits = tr.next_logits
-    for s in fr.students:
+    for s in ctx.desks(fr):
         s.notebook = ctx.strip("notebook", tr.layers[-1].output[s.index])
+    for s in fr.students:
         s.state = "focus" if s.index == last else "normal"
     fr.answer_id = int(np.argmax(logits))  # every temperature keeps the same most probable word
-    fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last])
+    if ctx.desks(fr):
+        fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last])
     if ctx.beat.key == "answer.logits":
         top = np.argsort(-logits, kind="stable")[:TOP_WORDS]
         fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(logits[i]) for i in top], "query")

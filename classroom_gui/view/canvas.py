@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
@@ -37,10 +38,15 @@ def colour_scales(groups) -> dict[str, float]:
     for strips in groups:
         for st in strips:
             v = st.values
-            if v:
+            if len(v) > 32 and isinstance(v, np.ndarray):  # GPT-2's 768: numpy; a short row: as a list
+                m = float(np.max(np.abs(v)))
+            elif len(v):
+                v = v.tolist() if isinstance(v, np.ndarray) else v
                 m = max(max(v), -min(v))
-                if m > scales.get(st.role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
-                    scales[st.role] = m
+            else:
+                continue
+            if m > scales.get(st.role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
+                scales[st.role] = m
     return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
 
 
@@ -145,9 +151,8 @@ class ClassroomScene(QGraphicsScene):
         w, h = students[0].w, students[0].h
         if any(s.w != w or s.h != h for s in students):
             return None
-        # strips fit nowhere when the desk's height leaves no room under the name tag, whatever their lengths
-        box = desk_layout(float(w), float(h), (1,))
-        if box.strips:
+        # no strips to draw (the lesson's compact seating), or none would fit under the name tag
+        if any(per_student) and desk_layout(float(w), float(h), (1,)).strips:
             return None
         box = desk_layout(float(w), float(h), ())
         return None if box.strips else box

@@ -5,6 +5,7 @@ attention weights. All positions are logical canvas pixels inside layout.BOARD_*
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -23,6 +24,7 @@ from .palette import Theme
 
 PAD = 24.0
 GAP = 16.0
+MORE = re.compile(r"… \(\+(\d+)\)")  # the lesson's last line when it left lines out (numbers.more_line)
 LINE_MAX_PX, LINE_MIN_PX = 25.0, 12.0
 BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
 HEAT_MIN = 260.0
@@ -73,7 +75,11 @@ class BoardLinesItem(CachedItem):
         px = LINE_MIN_PX
         per_col = max(1, int(h // (px * 1.3)))
         keep = max(1, 2 * per_col - 1)
-        shown = lines[:keep] + [f"… (+{len(lines) - keep})"]
+        hidden = len(lines) - keep
+        more = MORE.fullmatch(lines[-1])
+        if more:  # the lesson already left k lines out (numbers.board_list): the one saying so is cut too
+            hidden += int(more.group(1)) - 1
+        shown = lines[:keep] + [f"… (+{hidden})"]
         cols = [shown[:per_col], shown[per_col:]]
         f = fonts.font(px)
         fm = QFontMetricsF(f)
@@ -283,13 +289,17 @@ class HeatmapItem(CachedItem):
             base = palette.sequential_rgb(m, th.color("heat_low"), th.color("heat_high"))
             base[np.triu(np.ones((t, t), bool), 1) & (m == 0)] = palette.MASKED_CELL
             self._base_key, self._base_matrix, self._base_rgb = base_key, m, base  # m kept: the address stays its own
-        rgb = self._base_rgb.copy()
+            self._base_image = rgba_image(base)
+        rgb = self._base_rgb
         filled = np.zeros(t, bool)
         filled[[i for i in hm.rows if 0 <= i < t]] = True
-        rgb[~filled] = palette.hex_rgb(th.color("heat_empty"))
         p.save()
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        p.drawImage(QRectF(x0, y0, side, side), rgba_image(rgb))
+        p.drawImage(QRectF(x0, y0, side, side), self._base_image)
+        empty = qcolor(th.color("heat_empty"))  # rows not filled in yet: one rectangle per stretch of them
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], (~filled).astype(np.int8), [0]])))
+        for i0, i1 in zip(edges[::2], edges[1::2]):
+            p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
         p.restore()
         if cell >= 34:
             p.setFont(fonts.font(min(14.0, cell * 0.3) * sc))

@@ -82,7 +82,7 @@ class CrowdItem(CachedItem):
             self._blocks_key = key
         nkey = (self._numbers_want, scale)
         if nkey != self._numbers_key:
-            self._numbers = self._build_numbers(rect, scale)
+            self._numbers = self._faded_numbers(rect, scale)
             self._numbers_key = nkey
         p.drawImage(rect, self._blocks)
         p.drawImage(rect, self._numbers)
@@ -130,7 +130,27 @@ class CrowdItem(CachedItem):
                 img[y0:y0 + th_, x0:x0 + tw_] = t[:th_, :tw_]
         return QImage(img.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
 
-    def _build_numbers(self, rect: QRectF, scale: float) -> QImage:
+    def _faded_numbers(self, rect: QRectF, scale: float) -> QImage:
+        """The seat numbers, each as faded as its desk. Drawing 1024 numbers costs ~20 ms, and a fading class
+        (the mask chapter, students sitting down) changes every desk's opacity every frame; so the numbers
+        are drawn once per seating at full strength, with a map of which desk owns each pixel, and faded
+        here by scaling each pixel (premultiplied) by its desk's opacity."""
+        geometry, looks, *rest = self._numbers_want
+        key = (geometry, [i for i, _ in looks], rest, scale)
+        if key != getattr(self, "_plain_key", None):
+            pixels, owner = self._draw_numbers(rect, scale)
+            inked = np.flatnonzero(pixels.reshape(-1, 4).any(axis=1))  # the few pixels the numbers cover
+            self._plain = (pixels.shape, inked, pixels.reshape(-1, 4)[inked], owner.reshape(-1)[inked])
+            self._plain_key = key
+        (h, w, _), inked, ink, owner = self._plain
+        alpha = np.array([min(1.0, max(0.0, a)) for _, a in looks] + [0.0], np.float32)  # last: no desk
+        faded = np.zeros((h * w, 4), np.uint8)
+        faded[inked] = ink * alpha[owner][:, None]
+        return QImage(faded.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+
+    def _draw_numbers(self, rect: QRectF, scale: float) -> tuple[np.ndarray, np.ndarray]:
+        """[h, w, 4] premultiplied pixels of every seat number at full strength, and [h, w] the index of the
+        desk each pixel belongs to (len(students) where none does)."""
         th, b = self.theme, self.box
         w, h = max(1, math.ceil(rect.width() * scale)), max(1, math.ceil(rect.height() * scale))
         img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
@@ -144,11 +164,15 @@ class CrowdItem(CachedItem):
             p.setPen(qcolor(th.color("text_muted")))
             hh = min(b.header_h, b.h)
             for s in self.students:
-                a = max(0.0, min(1.0, s.opacity))
-                if a <= 0.001:
-                    continue
-                p.setOpacity(a)
                 p.drawText(QRectF(s.x + b.pad, s.y, b.name_px * 1.4, hh), ALIGN_LEFT, str(s.index + 1))
         finally:
             p.end()
-        return img
+        pixels = np.frombuffer(img.constBits(), np.uint8).reshape(h, img.bytesPerLine())[:, : w * 4]
+        owner = np.full((h, w), len(self.students), np.int32)
+        ox, oy = self._origin
+        reach_w = max(1, math.ceil((max(b.w, b.pad + b.name_px * 1.4) + 4) * scale))  # a number may run past its desk
+        reach_h = max(1, math.ceil((b.h + 2) * scale))
+        for i, s in enumerate(self.students):  # left to right: a neighbour's own pixels end up its own
+            x0, y0 = max(0, round((s.x - ox) * scale)), max(0, round((s.y - oy) * scale))
+            owner[y0:y0 + reach_h, x0:x0 + reach_w] = i
+        return pixels.reshape(h, w, 4).copy(), owner

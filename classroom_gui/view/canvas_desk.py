@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ..lesson.frame import Strip, Student
 from ..lesson.numbers import fmt
 from . import fonts, palette
-from .canvas_items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, cell_image, elide, fitted_font, mix,
+from .canvas_items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, mix,
                            qcolor)
 from .canvas_layout import DeskBox, StripBox
 from .palette import Theme
@@ -45,14 +46,15 @@ class StripView:
 
     def set(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
             on_board: bool = False) -> bool:
-        key = (strip.role, tuple(strip.values), strip.label, strip.raised, tuple(strip.zeroed), box, theme.name,
+        values = strip.values  # a list, or a wide NumPy row (lesson.state.row): its bytes are its key
+        key = (strip.role, values.tobytes() if isinstance(values, np.ndarray) else tuple(values), strip.label, strip.raised, tuple(strip.zeroed), box, theme.name,
                theme.font_scale, scale, masked, on_board)
         self.strip = strip  # the newest, even when it shows the same (visible may differ)
         if key == self._key:
             return False
         self._key = key
         self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
-        self.cell_texts = [fmt(v) for v in strip.values] if box.number_px else []
+        self.cell_texts = [fmt(v) for v in as_list(values)] if box.number_px else []
         self.version += 1
         return True
 

@@ -39,6 +39,11 @@ _EMPTY_RGBA = bytes(4)
 _ZEROED_RGBA_NP = np.frombuffer(_ZEROED_RGBA, np.uint8)
 
 
+def as_list(values) -> list[float]:
+    """A Strip's values (a NumPy row of the trace, or a list) as a list of Python floats."""
+    return values.tolist() if isinstance(values, np.ndarray) else values
+
+
 def cell_image(values, rows: int, cols: int, scale: float, grey: bool, zeroed: list[bool]) -> QImage:
     """A cols x rows image, one pixel per cell, in the diverging colours (drawn scaled up, unsmoothed)."""
     if len(values) > 64 and not grey:  # wide strips (GPT-2's 768 or 3072): numpy beats a Python loop

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from functools import lru_cache
+
 import numpy as np
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
@@ -147,10 +149,22 @@ def diverging(value: float, scale: float) -> str:
 
 
 def sequential_rgb(values, low: str, high: str) -> np.ndarray:  # [...] floats in 0..1 -> [..., 3] uint8
-    """Weights 0..1 from `low` to `high` (the heatmap)."""
-    t = np.clip(np.nan_to_num(np.asarray(values, dtype=np.float64)), 0.0, 1.0)[..., None]
+    """Weights 0..1 from `low` to `high` (the heatmap), in 256 steps (as many as a colour channel has):
+    a table look-up, so GPT-2's 1024 x 1024 attention matrix takes ~10 ms, not 170."""
+    t = np.nan_to_num(np.asarray(values, dtype=np.float32))  # a new array: clipped in place
+    np.clip(t, 0.0, 1.0, out=t)
+    t *= 255
+    t += 0.5
+    return _sequential_table(low, high)[t.astype(np.uint8)]
+
+
+@lru_cache(maxsize=16)
+def _sequential_table(low: str, high: str) -> np.ndarray:  # [256, 3] uint8: step k is weight k / 255
+    t = (np.arange(256) / 255.0)[:, None]
     lo, hi = np.array(hex_rgb(low), float), np.array(hex_rgb(high), float)
-    return np.rint(lo * (1 - t) + hi * t).astype(np.uint8)
+    table = np.rint(lo * (1 - t) + hi * t).astype(np.uint8)
+    table.flags.writeable = False
+    return table
 
 
 def relative_luminance(rgb) -> float:

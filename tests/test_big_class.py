@@ -1,0 +1,106 @@
+"""A class as long as GPT-2's context: compact seating (no strips on desks too small for them), the
+blackboard's lists cut with an honest "… (+k)", a fan of links drawn as a readable subset, and seat
+numbers that fade with their desks."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+sys.path.insert(0, str(Path(__file__).parent))
+from helpers import VOCAB, random_checkpoint  # noqa: E402
+
+from classroom_gui.lesson import layout  # noqa: E402
+from classroom_gui.lesson.numbers import BOARD_LINES, vec  # noqa: E402
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for  # noqa: E402
+from classroom_gui.model.sentence import run_sentence  # noqa: E402
+
+N = 700  # more than the 580 whose desks still hold a strip
+
+
+@pytest.fixture(scope="module")
+def trace(tmp_path_factory):
+    ck = random_checkpoint(tmp_path_factory.mktemp("big") / "m", n_positions=1024)
+    words = [w for w in VOCAB[1:] if w.isascii()]
+    tr = run_sentence(ck, " ".join((words * (N // len(words) + 1))[:N])).trace
+    assert tr.n_tokens == N
+    return tr
+
+
+def frame(trace, key: str, focus: int, at: float = 0.999):
+    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+    beat = next(b for b in tl.beats if b.key == key)
+    return frame_at(trace, Selection(focus=focus), beat.start + at * beat.duration)
+
+
+def test_compact_seating_starts_where_desks_have_no_room_for_strips(qapp):
+    from classroom_gui.view.canvas_layout import desk_layout
+    first = next(n for n in range(1, 1025) if layout.compact(n))
+    for n in (first - 1, first):
+        w, h = layout.seats(n)[0][2:]
+        assert bool(desk_layout(w, h, (1,)).strips) == (n < first)  # the lesson's rule is where the view's ends
+
+
+def test_compact_class_frames_carry_no_desk_strips(trace):
+    for key in ("cards.query", "scoring.rest", "everyone.matrix", "listening.merge", "heads.others", "layers.layer",
+                "answer.logits"):
+        fr = frame(trace, key, focus=N - 1)
+        assert all(s.notebook is None and not s.cards for s in fr.students), key
+    # what the asker is asked about is still on the blackboard, from the trace
+    fr = frame(trace, "cards.query", focus=N - 1)
+    q = trace.layers[0].head(0).q[N - 1]
+    assert fr.board[-len(vec(q)):] == vec(q) and vec(q)[0].startswith(f"[{q[0]:.2f}")
+
+
+def test_long_lists_on_the_board_end_with_how_many_are_left_out(trace):
+    fr = frame(trace, "scaling.divide", focus=N - 1)
+    assert len(fr.board) == BOARD_LINES + 1 and fr.board[-1] == f"… (+{N - BOARD_LINES})"
+
+
+def test_the_blackboard_counts_the_lessons_cut_lines_too(qapp, trace):
+    from classroom_gui.view.canvas import ClassroomScene
+    scene = ClassroomScene()
+    scene.show_frame(frame(trace, "scaling.divide", focus=N - 1))
+    shown = scene.board.lines.lines
+    more = re.fullmatch(r"… \(\+(\d+)\)", shown[-1])
+    assert more, shown[-3:]
+    assert len(shown) - 1 + int(more.group(1)) == N  # every student is either shown or counted
+
+
+def test_a_fan_over_the_whole_class_draws_the_strongest_and_a_spread(trace):
+    from classroom_gui.view.canvas_links import MAX_LINKS, LinkLayer
+    fr = frame(trace, "scoring.rest", focus=N - 1)
+    links = fr.links
+    assert len(links) > MAX_LINKS
+    order = LinkLayer._strongest(links)
+    drawn = LinkLayer._drawn(order)
+    assert len(drawn) == len(set(drawn)) == MAX_LINKS
+    assert set(order[: MAX_LINKS // 2]) <= set(drawn)        # the strongest half
+    assert max(drawn) > 0.9 * len(links) and min(drawn) < 0.1 * len(links)  # the rest spread over the class
+
+
+def test_seat_numbers_fade_with_their_desks(qapp, trace):
+    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.view.render import render_scene
+    focus = N // 2
+    fr = frame(trace, "mask.future", focus=focus)
+    assert fr.students[-1].opacity < 0.5 and fr.students[0].opacity == 1.0
+    scene = ClassroomScene()
+    scene.show_frame(fr)
+    assert scene.crowd_mode
+    image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    render_scene(scene, image)
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(1080, image.bytesPerLine())[:, :1920 * 4]
+    arr = arr.reshape(1080, 1920, 4)[..., :3].astype(int)
+
+    def ink(s):  # how dark the desk's name tag is: its seat number's ink against the band around it
+        x0, y0 = int(s.x), int(s.y)
+        band = arr[y0 + 2: y0 + 10, x0 + 2: x0 + int(s.w) - 2].sum(axis=2)
+        return band.max() - band.min()
+
+    early, late = fr.students[10], fr.students[-10]  # same seat-number length (3 digits)
+    assert ink(late) < 0.8 * ink(early)
