@@ -258,3 +258,13 @@ def test_softmax_matches_formula(xs):
     e = [math.exp(x - top) for x in xs]
     assert np.allclose(softmax(np.array(xs)), [a / sum(e) for a in e], rtol=1e-12, atol=1e-300)
     assert softmax(np.array([0.0, -np.inf]))[1] == 0.0
+
+
+@pytest.mark.parametrize("activation", ["relu", "gelu_new"])
+def test_one_students_hidden_units_are_that_row_of_all(activation):
+    config = GPTConfig(n_layer=1, n_head=2, n_embd=8, n_positions=8, vocab_size=5, activation_function=activation)
+    rng = np.random.default_rng(3)
+    params = {k: rng.standard_normal(s).astype(np.float32) for k, s in expected_shapes(config).items()}
+    layer = forward([1, 4, 2, 0], params, config).layers[0]
+    for i in range(4):
+        assert np.array_equal(layer.ffn_hidden_at(i), layer.ffn_hidden[i])

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, steps_attention, steps_block
-from .panels import default_rows, heatmap, layer_view, overview
+from .panels import default_rows, heatmap, layer_view, overview, warm
 from .frame import Frame, Strip, Student
 from .strings import text
 from .timeline import CHAPTERS, Beat, Timeline
@@ -146,3 +146,24 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
 
 
 BUILDERS = {**steps_attention.BUILDERS, **steps_block.BUILDERS}
+
+
+def prepared_run(checkpoint, text: str):
+    """model.sentence.compute_run, then what the first frame needs computed too (panels.warm): the window's
+    worker thread calls this, so showing a long sentence of a big model never waits on the GUI thread."""
+    from ..model.sentence import compute_run
+
+    run = compute_run(checkpoint, text)
+    if run is not None:
+        warm(run.trace)
+    return run
+
+
+def prepared_model_run(folder: str, text: str):
+    """model.sentence.load_model_and_run, then panels.warm for the sentence's trace."""
+    from ..model.sentence import load_model_and_run
+
+    checkpoint, run = load_model_and_run(folder, text)
+    if run is not None:
+        warm(run.trace)
+    return checkpoint, run

@@ -61,11 +61,11 @@ def ffn(ctx, fr: Frame):
     elif step == "relu":
         zeroed = [bool(z) for z in negative] if c.activation_function == "relu" else []
         fr.board_strips = [ctx.strip("hidden", L.ffn_pre[f]),
-                           ctx.strip("hidden", L.ffn_hidden[f], ctx.alpha, "card.activated" if zeroed else "card.activated_gelu",
+                           ctx.strip("hidden", L.ffn_hidden_at(f), ctx.alpha, "card.activated" if zeroed else "card.activated_gelu",
                                      zeroed=zeroed)]
         fr.board = [ctx.t("board.hidden", name=name), ctx.t("board.relu", name=name)]
     else:
-        fr.board_strips = [ctx.strip("hidden", L.ffn_hidden[f])]
+        fr.board_strips = [ctx.strip("hidden", L.ffn_hidden_at(f))]
         fr.board = [ctx.t("board.ffn_out", name=name)] + vec(L.output[f])
     key = "ffn.gelu" if step == "relu" and c.activation_function != "relu" else f"ffn.{step}"
     fr.narration = ctx.t(key, f=c.d_ffn, neg=neg, focus=name, c=c.n_embd, layer=ctx.sel.layer + 1)

@@ -74,6 +74,11 @@ class LayerTrace:
 
         return ACTIVATION[self.activation](self.ffn_pre)
 
+    def ffn_hidden_at(self, i: int) -> np.ndarray:  # [F] ffn_hidden[i], without every other student's
+        from .functions import ACTIVATION
+
+        return ACTIVATION[self.activation](self.ffn_pre[i: i + 1])[0]
+
     def head(self, h: int) -> HeadTrace:
         """One head's view; the last HEADS_KEPT asked for are kept, so a frame after frame does not
         recompute the head's [T, T] scores."""

@@ -120,8 +120,10 @@ class ClassroomScene(QGraphicsScene):
             for s, strips in zip(frame.students, per_student):
                 (special if s.state in ("focus", "active") or s.unknown or s.badge else plain).append((s, strips))
             if len(special) > 64:
-                plain, special = plain + special, []
-            self.crowd.show([s for s, _ in plain], crowd, th)
+                special = []
+            # the crowd draws every seat (its pictures then last from beat to beat), leaving out the few
+            # that stand out, whose DeskItems are drawn in their place
+            self.crowd.show(frame.students, crowd, th, hidden={s.index for s, _ in special})
             pairs = special
         else:
             self.crowd.show([], None, th)

@@ -263,6 +263,22 @@ class HeatmapItem(CachedItem):
         self.heatmap, self.area, self.theme = hm, QRectF(rect), theme
         self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
 
+    @staticmethod
+    def _colours(m: np.ndarray, k: int, th: Theme) -> np.ndarray:  # [t, t] weights -> [ceil(t / k)]^2 RGB
+        """The matrix's colours; masked cells (later students: weight exactly 0 above the diagonal) grey.
+        With more cells than pixels (k > 1), each pixel shows the strongest weight of its k x k cells, so a
+        lone strong link stays visible, and is grey only if all its cells are masked."""
+        t = m.shape[0]
+        masked = np.triu(np.ones((t, t), bool), 1) & (m == 0)
+        if k > 1:
+            n = -(-t // k)
+            weights, hidden = np.zeros((n * k, n * k), np.float32), np.ones((n * k, n * k), bool)
+            weights[:t, :t], hidden[:t, :t] = m, masked
+            m, masked = weights.reshape(n, k, n, k).max(axis=(1, 3)), hidden.reshape(n, k, n, k).all(axis=(1, 3))
+        base = palette.sequential_rgb(m, th.color("heat_low"), th.color("heat_high"))
+        base[masked] = palette.MASKED_CELL
+        return base
+
     def paint(self, p: QPainter, option, widget=None) -> None:
         hm, r, th = self.heatmap, self.area, self.theme
         if hm is None or not len(hm.matrix):
@@ -284,10 +300,12 @@ class HeatmapItem(CachedItem):
         m = np.asarray(hm.matrix)
         # the colours of the whole matrix change only with the matrix and theme; rows fill in every frame
         # (each frame's matrix is a new view of the same trace array: its data address and shape name it)
-        base_key = (m.__array_interface__["data"][0], m.shape, m.strides, th.name)
+        tr = p.worldTransform()
+        pixels = side * math.hypot(tr.m11(), tr.m12())  # device pixels across the matrix
+        k = math.ceil(t / pixels) if t > pixels else 1  # cells per pixel: GPT-2's 1024 on ~560 pixels
+        base_key = (m.__array_interface__["data"][0], m.shape, m.strides, th.name, k)
         if getattr(self, "_base_key", None) != base_key or self._base_matrix.base is not m.base:
-            base = palette.sequential_rgb(m, th.color("heat_low"), th.color("heat_high"))
-            base[np.triu(np.ones((t, t), bool), 1) & (m == 0)] = palette.MASKED_CELL
+            base = self._colours(m, k, th)
             self._base_key, self._base_matrix, self._base_rgb = base_key, m, base  # m kept: the address stays its own
             self._base_image = rgba_image(base)
         rgb = self._base_rgb

@@ -45,7 +45,8 @@ class CrowdItem(CachedItem):
         self._origin = (0.0, 0.0)
         self._numbers_want = None
 
-    def show(self, students: list[Student], box: DeskBox, theme: Theme) -> None:
+    def show(self, students: list[Student], box: DeskBox | None, theme: Theme, hidden: set[int] = frozenset()) -> None:
+        """Draw these desks, except those whose index is in `hidden` (drawn by DeskItems instead)."""
         self.students, self.box, self.theme = students, box, theme
         if not students:
             self.setVisible(False)
@@ -53,7 +54,7 @@ class CrowdItem(CachedItem):
         # one pass over the desks (all of one size here): where each is and how it looks
         xs = [s.x for s in students]
         ys = [s.y for s in students]
-        looks = [(s.index, s.state, s.opacity) for s in students]
+        looks = [(s.index, s.state, 0.0 if s.index in hidden else s.opacity) for s in students]
         w, h = students[0].w, students[0].h
         self._origin = (math.floor(min(xs)) - 2, math.floor(min(ys)) - 2)
         bounds = QRectF(self._origin[0], self._origin[1], math.ceil(max(xs) + w) - self._origin[0] + 4,
@@ -64,7 +65,9 @@ class CrowdItem(CachedItem):
         self.setVisible(True)
 
     def student_at(self, x: float, y: float) -> Student | None:
-        for s in self.students:
+        for s, (_, a) in zip(self.students, self._numbers_want[1]):
+            if a <= 0.001:
+                continue
             if s.x <= x < s.x + s.w and s.y <= y < s.y + s.h:
                 return s
         return None
@@ -120,8 +123,8 @@ class CrowdItem(CachedItem):
 
         xs = np.rint((np.array([s.x for s in self.students]) - ox) * scale).astype(np.int64).tolist()
         ys = np.rint((np.array([s.y for s in self.students]) - oy) * scale).astype(np.int64).tolist()
-        for s, x0, y0 in zip(self.students, xs, ys):
-            a = round(max(0.0, min(1.0, s.opacity)), 3)
+        for s, (_, a), x0, y0 in zip(self.students, self._numbers_want[1], xs, ys):
+            a = round(max(0.0, min(1.0, a)), 3)
             if a <= 0.001:
                 continue
             t = template(s.state, a)
@@ -139,7 +142,7 @@ class CrowdItem(CachedItem):
         key = (geometry, [i for i, _ in looks], rest, scale)
         if key != getattr(self, "_plain_key", None):
             pixels, owner = self._draw_numbers(rect, scale)
-            inked = np.flatnonzero(pixels.reshape(-1, 4).any(axis=1))  # the few pixels the numbers cover
+            inked = np.flatnonzero(pixels.view(np.uint32).reshape(-1))  # the few pixels the numbers cover
             self._plain = (pixels.shape, inked, pixels.reshape(-1, 4)[inked], owner.reshape(-1)[inked])
             self._plain_key = key
         (h, w, _), inked, ink, owner = self._plain

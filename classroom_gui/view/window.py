@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpin
                                QWidget)
 
 from ..lesson.player import Player
-from ..lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
+from ..lesson.state import (Selection, default_focus, frame_at, notices_for, prepared_model_run, prepared_run,
+                             timeline_for)
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
-from ..model.sentence import blank_controls, compute_run, load_model_and_run
+from ..model.sentence import blank_controls
 from . import dialogs, fonts, settings
 from .canvas_view import CanvasView
 from .charts import ChartPanel
@@ -226,10 +227,10 @@ class MainWindow(QMainWindow):
     def apply_sentence(self) -> None:
         text = blank_controls(self.sentence.text())
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
-            self.worker.start(compute_run, self.checkpoint, text)
+            self.worker.start(prepared_run, self.checkpoint, text)
             return
         try:
-            self.show_run(compute_run(self.checkpoint, text))
+            self.show_run(prepared_run(self.checkpoint, text))
         except Exception as exc:  # never let a sentence kill the window
             self._job_failed(exc)
 
@@ -254,7 +255,7 @@ class MainWindow(QMainWindow):
             folder = QFileDialog.getExistingDirectory(self, self.t("ui.open_model"))
             if not folder:
                 return
-        self.worker.start(load_model_and_run, folder, self.sentence.text())
+        self.worker.start(prepared_model_run, folder, self.sentence.text())
 
     def _job_done(self, result) -> None:
         if isinstance(result, tuple):  # a new model and its first trace
