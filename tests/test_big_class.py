@@ -104,3 +104,17 @@ def test_seat_numbers_fade_with_their_desks(qapp, trace):
 
     early, late = fr.students[10], fr.students[-10]  # same seat-number length (3 digits)
     assert ink(late) < 0.8 * ink(early)
+
+
+def test_heatmap_pixels_show_the_strongest_of_their_cells(qapp):
+    from classroom_gui.view import palette
+    from classroom_gui.view.canvas_board import HeatmapItem
+    t, th = 9, palette.CLASSROOM
+    m = np.tril(np.full((t, t), 0.01, np.float32))
+    m[7, 2] = 1.0  # one strong link among weak ones
+    rgb = HeatmapItem._colours(m, 3, th)  # 3 x 3 cells per pixel
+    assert rgb.shape == (3, 3, 3)
+    assert tuple(rgb[2, 0]) == palette.hex_rgb(th.color("heat_high"))  # the block holding the 1.0
+    assert tuple(rgb[0, 2]) == tuple(palette.MASKED_CELL)               # all its cells masked
+    assert tuple(rgb[0, 0]) == tuple(palette.sequential_rgb(np.float32(0.01), th.color("heat_low"),
+                                                            th.color("heat_high")))  # partly masked: its weight

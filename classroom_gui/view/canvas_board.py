@@ -244,6 +244,18 @@ def _span(values, masked) -> tuple[float, float]:
     return (lo, hi) if hi - lo > 1e-9 else (lo, lo + 1.0)
 
 
+def _pool(a: np.ndarray, k: int, op) -> np.ndarray:  # [n k, n k] -> [n, n]: op over each k x k block
+    """k strided slices combined with an elementwise ufunc, rows then columns: NumPy reduces a short axis
+    (k = 2) slowly, ~35 ms for a 1024 x 1024 matrix, this ~2 ms."""
+    rows = a[0::k].copy()
+    for i in range(1, k):
+        op(rows, a[i::k], out=rows)
+    out = rows[:, 0::k].copy()
+    for i in range(1, k):
+        op(out, rows[:, i::k], out=out)
+    return out
+
+
 class HeatmapItem(CachedItem):
     """The attention matrix, rows filled so far; the focus row outlined; numbers when cells are big."""
 
@@ -274,7 +286,7 @@ class HeatmapItem(CachedItem):
             n = -(-t // k)
             weights, hidden = np.zeros((n * k, n * k), np.float32), np.ones((n * k, n * k), bool)
             weights[:t, :t], hidden[:t, :t] = m, masked
-            m, masked = weights.reshape(n, k, n, k).max(axis=(1, 3)), hidden.reshape(n, k, n, k).all(axis=(1, 3))
+            m, masked = _pool(weights, k, np.maximum), _pool(hidden, k, np.logical_and)
         base = palette.sequential_rgb(m, th.color("heat_low"), th.color("heat_high"))
         base[masked] = palette.MASKED_CELL
         return base
