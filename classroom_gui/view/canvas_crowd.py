@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Student
@@ -163,17 +163,24 @@ class CrowdItem(CachedItem):
             p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
             p.scale(scale, scale)
             p.translate(-self._origin[0], -self._origin[1])
-            p.setFont(fonts.font(b.name_px * 0.9 * th.font_scale, True))
+            # the longest seat number ("1024") fits the desk: the font shrinks for it, down to 6 px
+            px = b.name_px * 0.9 * th.font_scale
+            longest = str(max(s.index for s in self.students) + 1)
+            room = max(1.0, b.w - b.pad - 1)  # to the desk's right edge (drawText clips to its rectangle)
+            wide = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(longest)
+            if wide > room:
+                px = max(6.0, px * room / wide)
+            p.setFont(fonts.font(px, True))
             p.setPen(qcolor(th.color("text_muted")))
             hh = min(b.header_h, b.h)
             for s in self.students:
-                p.drawText(QRectF(s.x + b.pad, s.y, b.name_px * 1.4, hh), ALIGN_LEFT, str(s.index + 1))
+                p.drawText(QRectF(s.x + b.pad, s.y, room, hh), ALIGN_LEFT, str(s.index + 1))
         finally:
             p.end()
         pixels = np.frombuffer(img.constBits(), np.uint8).reshape(h, img.bytesPerLine())[:, : w * 4]
         owner = np.full((h, w), len(self.students), np.int32)
         ox, oy = self._origin
-        reach_w = max(1, math.ceil((max(b.w, b.pad + b.name_px * 1.4) + 4) * scale))  # a number may run past its desk
+        reach_w = max(1, math.ceil((b.w + 4) * scale))  # a 6 px number may still run a little past its desk
         reach_h = max(1, math.ceil((b.h + 2) * scale))
         for i, s in enumerate(self.students):  # left to right: a neighbour's own pixels end up its own
             x0, y0 = max(0, round((s.x - ox) * scale)), max(0, round((s.y - oy) * scale))

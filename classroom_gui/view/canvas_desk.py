@@ -378,9 +378,10 @@ class DeskItem(CachedItem):
             p.setPen(qcolor("#FFFFFF" if focus else th.color("text")))
             p.drawText(seat, ALIGN_CENTER, number)
         else:  # a tiny desk: a circle would shrink "64" below reading size, so plain muted digits
-            p.setFont(fonts.font(b.name_px * 0.9 * th.font_scale, True))
+            room = max(b.name_px * 1.4, b.w - b.pad - 1)  # "1024" shrinks to fit (drawText clips)
+            p.setFont(fitted_font(number, b.name_px * 0.9 * th.font_scale, room, bold=True, min_px=6))
             p.setPen(qcolor(th.color("text") if focus else th.color("text_muted")))
-            p.drawText(QRectF(b.pad, 0, b.name_px * 1.4, hh), ALIGN_LEFT, number)
+            p.drawText(QRectF(b.pad, 0, room, hh), ALIGN_LEFT, number)
         left = self._name_left()  # the word
         p.setFont(self.name_font)
         p.setPen(qcolor(th.color("text_muted") if s.state == "masked" else th.color("text")))
