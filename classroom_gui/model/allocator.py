@@ -12,7 +12,6 @@ Process-wide, so the entry points (app, CLI, benchmarks) call it once; the model
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters (malloc.h)
@@ -28,8 +27,7 @@ def keep_freed_memory() -> bool:
         _done = False
         if sys.platform.startswith("linux"):
             try:
-                libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-                mallopt = libc.mallopt
+                mallopt = ctypes.CDLL(None).mallopt  # the process's own C library: no search, no subprocess
             except (OSError, AttributeError):
                 return False
             mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
