@@ -11,7 +11,7 @@ from functools import cached_property
 import numpy as np
 
 from .config import GPTConfig
-from .functions import dot_scores, scale_scores
+from .functions import ACTIVATION, dot_scores, scale_scores, softmax
 
 
 @dataclass
@@ -70,13 +70,9 @@ class LayerTrace:
 
     @property
     def ffn_hidden(self) -> np.ndarray:  # [T, F] after ReLU / GELU
-        from .functions import ACTIVATION
-
         return ACTIVATION[self.activation](self.ffn_pre)
 
     def ffn_hidden_at(self, i: int) -> np.ndarray:  # [F] ffn_hidden[i], without every other student's
-        from .functions import ACTIVATION
-
         return ACTIVATION[self.activation](self.ffn_pre[i: i + 1])[0]
 
     def head(self, h: int) -> HeadTrace:
@@ -127,8 +123,6 @@ class Trace:
     def probs(self) -> np.ndarray:  # [T, V] softmax(logits), computed on first use (GPT-2: 0.1 GB at T=512)
         probs = self.cache.get("probs")
         if probs is None:
-            from .functions import softmax
-
             probs = self.cache["probs"] = softmax(self.logits)
         return probs
 

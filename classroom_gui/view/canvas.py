@@ -38,13 +38,10 @@ def colour_scales(groups) -> dict[str, float]:
     for strips in groups:
         for st in strips:
             v = st.values
-            if len(v) > 32 and isinstance(v, np.ndarray):  # GPT-2's 768: numpy; a short row: as a list
-                m = float(np.max(np.abs(v)))
-            elif len(v):
-                v = v.tolist() if isinstance(v, np.ndarray) else v
-                m = max(max(v), -min(v))
-            else:
+            if not len(v):
                 continue
+            # a wide row is the trace's NumPy row (lesson.state.row), a short one a list
+            m = float(np.max(np.abs(v))) if isinstance(v, np.ndarray) else max(max(v), -min(v))
             if m > scales.get(st.role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
                 scales[st.role] = m
     return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
@@ -116,9 +113,8 @@ class ClassroomScene(QGraphicsScene):
         crowd = self._crowd_box(frame, per_student)
         self.crowd_mode = crowd is not None
         if crowd is not None:  # one item for the plain desks, real DeskItems for the few that stand out
-            plain, special = [], []
-            for s, strips in zip(frame.students, per_student):
-                (special if s.state in ("focus", "active") or s.unknown or s.badge else plain).append((s, strips))
+            special = [(s, strips) for s, strips in zip(frame.students, per_student)
+                       if s.state in ("focus", "active") or s.unknown or s.badge]
             if len(special) > 64:
                 special = []
             # the crowd draws every seat (its pictures then last from beat to beat), leaving out the few
