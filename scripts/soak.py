@@ -266,8 +266,8 @@ class Soak:
         w = self.window
         return {"actions": done, "rss_mb": round(rss_mb(), 1), "seconds": round(time.perf_counter() - started, 1),
                 "py_objects": len(gc.get_objects()), "scene_items": len(w.canvas.classroom.items()),
-                "chart_items": sum(len(p.getPlotItem().items) for p in (w.charts.bars_plot, w.charts.heat_plot,
-                                                                         w.charts.layer_plot)),
+                "chart_items": sum(len(p.getPlotItem().items) for p in (  # the tabs made so far (made when shown)
+                    getattr(w.charts, name, None) for name in ("bars_plot", "heat_plot", "layer_plot")) if p is not None),
                 "widgets": len(self.app.allWidgets())}
 
     def run(self) -> dict:
