@@ -50,15 +50,17 @@ def attention(q, k, v):  # [H, T, d] x3 -> weights [H, T, T], context [H, T, d];
         _attend(q, k, v, mask, weights, context)
     for r0 in range(0, T if T > ROWS else 0, ROWS):
         r1 = min(T, r0 + ROWS)
-        _attend(q[:, r0:r1], k[:, :r1], v[:, :r1], mask[r0:r1, :r1], weights[:, r0:r1, :r1], context[:, r0:r1])
+        _attend(q[:, r0:r1], k[:, :r1], v[:, :r1], mask[r0:r1, r0:r1], weights[:, r0:r1, :r1], context[:, r0:r1], r0)
         weights[:, r0:r1, r1:] = 0  # students after the block: not heard at all
     return {"weights": weights, "context": context}
 
 
-def _attend(q, k, v, mask, weights, context) -> None:  # rows of students -> written into weights, context
+def _attend(q, k, v, mask, weights, context, first: int = 0) -> None:  # rows of students -> weights, context
+    """Students first.. of a block (q), hearing students 0.. (k, v); mask covers the columns from `first` on,
+    the only ones that can hold a later student."""
     np.matmul(q, k.swapaxes(-1, -2), out=weights)  # question . self-introduction (functions.dot_scores)
     scale_scores(weights, q.shape[-1], out=weights)  # keep the dot products in softmax's range
-    np.copyto(weights, -np.inf, where=mask)          # later students: -inf
+    np.copyto(weights[..., first:], -np.inf, where=mask)  # later students: -inf
     softmax(weights, out=weights)                    # shares of attention; masked ones exactly 0
     np.matmul(weights, v, out=context)               # share-weighted mix of opinions
 
