@@ -108,7 +108,7 @@ def test_seat_numbers_fade_with_their_desks(qapp, trace):
 
 def test_heatmap_pixels_show_the_strongest_of_their_cells(qapp):
     from classroom_gui.view import palette
-    from classroom_gui.view.canvas_board import HeatmapItem
+    from classroom_gui.view.canvas_heatmap import HeatmapItem
     t, th = 9, palette.CLASSROOM
     m = np.tril(np.full((t, t), 0.01, np.float32))
     m[7, 2] = 1.0  # one strong link among weak ones

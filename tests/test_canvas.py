@@ -256,9 +256,6 @@ def test_palette_cells_read_with_black_text():
 def test_crowd_of_tiny_desks_is_one_item():
     """Over CROWD_FROM students whose desks have no room for strips, the plain desks are one CrowdItem
     (numpy-built picture); the asker keeps a DeskItem, tooltips still name the student under the mouse."""
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QImage
-
     from classroom_gui.lesson.frame import Frame, Student
     from classroom_gui.view.canvas import ClassroomScene
     from classroom_gui.view.render import render_scene

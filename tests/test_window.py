@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QGraphicsSimpleTextItem, QGraphicsTextItem, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QGraphicsSimpleTextItem, QGraphicsTextItem, QLabel
 
 from classroom_gui.view import settings
 from classroom_gui.view.window import MainWindow

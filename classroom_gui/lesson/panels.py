@@ -1,9 +1,14 @@
 """The two panels every frame carries: the attention heatmap and the layer view (notebooks across layers)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .frame import Heatmap, LayerView
 from .numbers import layer_projection
 from .timeline import CHAPTERS
+
+if TYPE_CHECKING:  # state imports this module
+    from .state import Ctx
 
 
 def default_rows(ctx: Ctx) -> list[int]:

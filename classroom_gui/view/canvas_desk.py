@@ -308,7 +308,7 @@ class DeskItem(CachedItem):
         return w + (4 if w else 0)
 
     def paint(self, p: QPainter, option, widget=None) -> None:
-        s, b, th = self.student, self.box, self.theme
+        s, b = self.student, self.box
         if s is None or b is None:
             return
         p.save()

@@ -119,24 +119,22 @@ class LinkLayer:
         self.labels: list[PillItem] = []
         self.label_texts: list[str] = []
 
-    def _line_item(self, key: tuple[str, int]) -> QGraphicsPathItem:
-        item = self.lines.get(key)
+    def _path_item(self, items: dict[tuple[str, int], QGraphicsPathItem], key: tuple[str, int],
+                   z: float) -> QGraphicsPathItem:
+        """The path item for (role, width bucket) in `items` (lines or markers), made on first use."""
+        item = items.get(key)
         if item is None:
-            item = QGraphicsPathItem()
-            item.setZValue(Z_LINKS)
+            item = items[key] = QGraphicsPathItem()
+            item.setZValue(z)
             item.setBrush(Qt.BrushStyle.NoBrush)
             self.scene.addItem(item)
-            self.lines[key] = item
         return item
 
-    def _marker_item(self, key: tuple[str, int]) -> QGraphicsPathItem:
-        item = self.markers.get(key)
-        if item is None:
-            item = QGraphicsPathItem()
-            item.setZValue(Z_MARKERS)
-            self.scene.addItem(item)
-            self.markers[key] = item
-        return item
+    @staticmethod
+    def _hide_unused(items: dict, used: dict) -> None:
+        for key, item in items.items():
+            if key not in used:
+                item.setVisible(False)
 
     def show(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
              scale: float) -> None:
@@ -168,11 +166,9 @@ class LinkLayer:
                     x, y = part[3]
                     lift = self._marker_size(link.role, link.weight, scale) / 2 + 14 * scale
                     label_spots.append((link, (x, y - lift)))
-        for key, item in self.lines.items():
-            if key not in paths:
-                item.setVisible(False)
+        self._hide_unused(self.lines, paths)
         for key, path in paths.items():
-            item = self._line_item(key)
+            item = self._path_item(self.lines, key, Z_LINKS)
             role, b = key
             colour = theme.role(role) if not crowded else mix(theme.role(role), theme.color("background"), 0.4)
             pen = QPen(qcolor(colour), bucket_width(b, scale))
@@ -182,11 +178,9 @@ class LinkLayer:
             if item.path() != path:
                 item.setPath(path)
             item.setVisible(True)
-        for key, item in self.markers.items():
-            if key not in dots:
-                item.setVisible(False)
+        self._hide_unused(self.markers, dots)
         for key, path in dots.items():
-            item = self._marker_item(key)
+            item = self._path_item(self.markers, key, Z_MARKERS)
             role, b = key
             if fast:  # squares drawn as short thick lines: the fast rasterizer again
                 pen = QPen(qcolor(theme.role(role)), self._marker_size(role, b / (BUCKETS - 1), scale))
