@@ -25,6 +25,7 @@ def frame_numbers(frame: Frame, sel: Selection) -> dict:
                      for s in frame.students],
         "links": [asdict(link) | {"source_seat": link.source + 1, "target_seat": link.target + 1} for link in frame.links],
         "board": frame.board,
+        "board_lines_left_out": frame.board_more,
         "board_strips": [asdict(s) for s in frame.board_strips],
         "bars": asdict(frame.bars) if frame.bars else None,
         "heatmap": asdict(frame.heatmap) if frame.heatmap else None,

@@ -95,6 +95,7 @@ class Frame:
     students: list[Student]
     links: list[Link] = field(default_factory=list)
     board: list[str] = field(default_factory=list)     # calculation lines on the blackboard
+    board_more: int = 0                                # lines left off a long list (drawn as "… (+k)")
     board_strips: list[Strip] = field(default_factory=list)  # vectors too wide for a desk (FFN hidden units)
     bars: Bars | None = None
     heatmap: Heatmap | None = None

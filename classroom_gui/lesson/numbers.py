@@ -33,18 +33,11 @@ def signed_sum(values, digits: int = 2) -> str:  # "0.22 - 2.04 + 0.34": a sum w
 BOARD_LINES = 64  # more lines than the blackboard can show even in two columns of its smallest chalk
 
 
-def board_list(items, line) -> list[str]:
-    """line(item) for the first BOARD_LINES items, then one "… (+k)" line for the rest: a class of 1024
-    would otherwise format 1024 lines a frame that nobody can see."""
+def board_list(items, line) -> tuple[list[str], int]:
+    """line(item) for the first BOARD_LINES items, and how many items were left off (Frame.board_more, shown
+    as "… (+k)"): a class of 1024 would otherwise format 1024 lines a frame that nobody can see."""
     items = list(items)
-    lines = [line(j) for j in items[:BOARD_LINES]]
-    if len(items) > BOARD_LINES:
-        lines.append(more_line(len(items) - BOARD_LINES))
-    return lines
-
-
-def more_line(k: int) -> str:  # the view adds k when it has to cut further
-    return f"… (+{k})"
+    return [line(j) for j in items[:BOARD_LINES]], max(0, len(items) - BOARD_LINES)
 
 
 def vec(values, digits: int = 2, per_line: int = 8) -> list[str]:  # a vector as board lines "[a, b, …]"

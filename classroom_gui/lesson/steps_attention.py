@@ -85,7 +85,7 @@ def scoring(ctx, fr: Frame):
         best = int(np.argmax(scores))
         fr.narration = ctx.t("scoring.rest", name=ctx.names[best], score=fmt(scores[best]))
         fr.links = [Link(f, j, 0.3, "key", fmt(scores[j])) for j in range(ctx.beat.arg, n)]
-        fr.board = board_list(range(n), lambda j: f"{ctx.names[j]}: {fmt(scores[j])}")
+        fr.board, fr.board_more = board_list(range(n), lambda j: f"{ctx.names[j]}: {fmt(scores[j])}")
     else:
         j = ctx.beat.arg
         fr.students[j].state = "active" if j != f else "focus"
@@ -107,7 +107,7 @@ def scaling(ctx, fr: Frame):
     H, f, d = ctx.H, ctx.f, ctx.trace.config.d_head
     root = fmt(np.sqrt(d))
     fr.narration = ctx.t("scaling.divide", d=d, sqrt=root)
-    fr.board = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
+    fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
         "board.scaled", name=ctx.names[j], score=fmt(H.scores[f, j]), sqrt=root, scaled=fmt(H.scaled[f, j])))
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
                    from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)
@@ -120,7 +120,7 @@ def mask(ctx, fr: Frame):
         s.opacity = 1 - (1 - MASKED_OPACITY) * ctx.alpha
     key = "mask.future" if f < n - 1 else "mask.none"
     fr.narration = ctx.t(key, focus=ctx.names[f])
-    fr.board = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if H.mask[f, j]
+    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if H.mask[f, j]
                           else f"{ctx.names[j]}: {fmt(H.scaled[f, j])}")
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [0.0 if H.mask[f, j] else float(H.scaled[f, j]) for j in range(n)],
                    "key", masked=[bool(m) for m in H.mask[f]])
@@ -135,7 +135,7 @@ def softmax(ctx, fr: Frame):
     masked = [bool(m) for m in H.mask[f]]
     seen = [j for j in range(n) if not masked[j]]
     if step == "exp":
-        fr.board = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if masked[j] else
+        fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if masked[j] else
                               ctx.t("board.exp", name=ctx.names[j], scaled=fmt(H.scaled[f, j]), e=fmt(e[j], 3)))
         fr.bars = Bars(ctx.t("bars.exp"), ctx.names, e.tolist(), "weight", masked=masked)
         fr.narration = ctx.t("softmax.exp")
@@ -148,7 +148,7 @@ def softmax(ctx, fr: Frame):
     else:
         w = H.weights[f]
         best = int(np.argmax(w))
-        fr.board = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.names[j], e=fmt(e[j], 3),
+        fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.names[j], e=fmt(e[j], 3),
                                                     total=fmt(total, 3), w=fmt(w[j], 3)))
         fr.bars = Bars(ctx.t("bars.weights"), ctx.names, [float(v) for v in w], "weight", masked=masked,
                        total=ctx.t("bars.sum", total=fmt(w.sum(), 3)), from_values=e.tolist(), morph=ctx.alpha)
@@ -169,7 +169,7 @@ def listening(ctx, fr: Frame):
                    masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(w.sum(), 3)))
     if ctx.beat.key == "listening.travel":
         fr.links = [Link(j, f, float(w[j]), "value", fmt(w[j]), progress=ctx.alpha) for j in seen]
-        fr.board = board_list(seen, lambda j: ctx.t("board.travel", w=fmt(w[j]), name=ctx.names[j]))
+        fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.travel", w=fmt(w[j]), name=ctx.names[j]))
         fr.narration = ctx.t("listening.travel", focus=ctx.names[f])
     else:
         fr.links = [Link(j, f, float(w[j]), "value", fmt(w[j])) for j in seen]

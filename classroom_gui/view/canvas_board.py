@@ -5,7 +5,6 @@ attention weights. All positions are logical canvas pixels inside layout.BOARD_*
 from __future__ import annotations
 
 import math
-import re
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
@@ -23,7 +22,6 @@ from .palette import Theme
 
 PAD = 24.0
 GAP = 16.0
-MORE = re.compile(r"… \(\+(\d+)\)")  # the lesson's last line when it left lines out (numbers.more_line)
 LINE_MAX_PX, LINE_MIN_PX = 25.0, 12.0
 BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
 HEAT_MIN = 260.0
@@ -43,12 +41,13 @@ class BoardLinesItem(CachedItem):
         self.color = "#FFFFFF"
         self.area = QRectF()
 
-    def show(self, lines: list[str], rect: QRectF, theme: Theme) -> None:
-        key = (tuple(lines), rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale)
+    def show(self, lines: list[str], rect: QRectF, theme: Theme, more: int = 0) -> None:
+        """The lines, and `more` lines the lesson left off (Frame.board_more)."""
+        key = (tuple(lines), more, rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale)
         if key == self._key:
             return
         self.area, self.color = QRectF(rect), theme.color("board_text")
-        self.font, self.columns = self._fit(list(lines), rect, theme.font_scale)
+        self.font, self.columns = self._fit(list(lines), more, rect, theme.font_scale)
         self.lines = [line for col in self.columns for line in col]
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
 
@@ -60,8 +59,9 @@ class BoardLinesItem(CachedItem):
         widest = max(QFontMetricsF(fonts.font(px)).horizontalAdvance(t) for t in lines)
         return math.floor(px * min(1.0, w / widest)) if widest > 0 else px
 
-    def _fit(self, lines: list[str], rect: QRectF, scale: float):
+    def _fit(self, given: list[str], more: int, rect: QRectF, scale: float):
         w, h = rect.width(), rect.height()
+        lines = given + ([more_line(more)] if more else [])
         px = self._size_for(lines, w, h, scale)
         if px >= LINE_MIN_PX or len(lines) < 6:
             return fonts.font(max(math.floor(px), 8)), [lines]
@@ -74,11 +74,7 @@ class BoardLinesItem(CachedItem):
         px = LINE_MIN_PX
         per_col = max(1, int(h // (px * 1.3)))
         keep = max(1, 2 * per_col - 1)
-        hidden = len(lines) - keep
-        more = MORE.fullmatch(lines[-1])
-        if more:  # the lesson already left k lines out (numbers.board_list): the one saying so is cut too
-            hidden += int(more.group(1)) - 1
-        shown = lines[:keep] + [f"… (+{hidden})"]
+        shown = given[:keep] + [more_line(len(given) + more - keep)]
         cols = [shown[:per_col], shown[per_col:]]
         f = fonts.font(px)
         fm = QFontMetricsF(f)
@@ -258,6 +254,10 @@ class BarsItem(CachedItem):
             p.drawText(QRectF(r.x(), y - 9, AXIS_W - 8, 18), ALIGN_RIGHT, f"{v:g}")
 
 
+def more_line(k: int) -> str:  # the last line when k lines do not fit (or the lesson left them off)
+    return f"… (+{k})"
+
+
 def nice_step(x: float) -> float:  # 1, 2 or 5 times a power of ten, close to x
     if x <= 0 or not math.isfinite(x):
         return 1.0
@@ -295,7 +295,7 @@ class Board:
         bottom = inner.bottom()
         chart = None
         # the chart takes what the lines and strips leave, within limits (a big chart on a quiet board)
-        lines_h = min(len(frame.board) * LINE_MAX_PX * theme.font_scale * 1.3, inner.height() * 0.5)
+        lines_h = min((len(frame.board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * 1.3, inner.height() * 0.5)
         spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - 2 * GAP
         if frame.bars is not None:
             h = min(max(spare, BARS_H), BARS_MAX)
@@ -313,7 +313,7 @@ class Board:
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
         lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
         if frame.board:
-            self.lines.show(frame.board, lines_rect, theme)
+            self.lines.show(frame.board, lines_rect, theme, frame.board_more)
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)
