@@ -25,14 +25,13 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
 
 import blas_threads  # noqa: E402  (beside this file)
 
 THREADS = blas_threads.from_argv(sys.argv[1:])  # before NumPy and torch load
 
 import numpy as np  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
 
 from classroom_gui.model import GPTConfig, forward, load_checkpoint  # noqa: E402
 from classroom_gui.resources import teaching_model_dir  # noqa: E402

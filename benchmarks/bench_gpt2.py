@@ -12,7 +12,10 @@ Goals:
   peak RSS of weights + full trace at T=512, in a fresh process                             <= 1.2 GB
 PyTorch (transformers' GPT2Model on the same weights, torch.inference_mode, last position's logits
 only, as the classroom's answer) runs in turns with NumPy, call by call, so both see the same machine
-load; np/torch is the median over rounds of numpy time / torch time.
+load; np/torch is the median over rounds of numpy time / torch time. NumPy runs as in the app: with its
+OpenBLAS threads told to sleep ~0.4 ms after a product (classroom_gui sets OPENBLAS_THREAD_TIMEOUT, see
+blas_threads.py). With OpenBLAS's default 0.1 s of spinning they held a core into torch's turn, which made
+torch look slower than it is (T=32: 175 ms instead of 100-115).
 """
 from __future__ import annotations
 

@@ -1,8 +1,13 @@
 """`--threads N` for the benchmarks: BLAS thread pools read their size once, when NumPy (or torch) loads,
-so a benchmark imports this module and calls from_argv() before importing either."""
+so a benchmark imports this module and calls from_argv() before importing either.
+
+Importing this module also imports classroom_gui first, so NumPy's OpenBLAS gets the app's own setting
+(OPENBLAS_THREAD_TIMEOUT, see classroom_gui/__init__.py): the benchmarks measure what the app runs."""
 from __future__ import annotations
 
 import os
+
+import classroom_gui  # noqa: F401  (sets OPENBLAS_THREAD_TIMEOUT before NumPy loads)
 
 
 def from_argv(argv: list[str]) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import parallel
 from .config import GPTConfig
 from .functions import ACTIVATION, causal_mask, layer_norm, linear, scale_scores, softmax
 from .trace import LayerTrace, Trace
@@ -42,16 +43,31 @@ def attention(q, k, v):  # [H, T, d] x3 -> weights [H, T, T], context [H, T, d];
 
     Long inputs go in blocks of ROWS students. Student i may hear only students 0..i, so a block needs
     the classmates up to its last student; the rest of its rows is 0. This skips about half the work at
-    long inputs and keeps each block in cache. The scores are not kept (Trace recomputes them when asked)."""
+    long inputs and keeps each block in cache. The scores are not kept (Trace recomputes them when asked).
+    Big inputs share the heads out over the cores (parallel.in_parts), each part with one BLAS thread."""
     H, T, d = q.shape
     weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
     mask = causal_mask(T)
-    if T <= ROWS:  # one block: no slicing, which matters for a six-student sentence
-        _attend(q, k, v, mask, weights, context)
-    for r0 in range(0, T if T > ROWS else 0, ROWS):
-        r1 = min(T, r0 + ROWS)
-        _attend(q[:, r0:r1], k[:, :r1], v[:, :r1], mask[r0:r1, r0:r1], weights[:, r0:r1, :r1], context[:, r0:r1], r0)
-        weights[:, r0:r1, r1:] = 0  # students after the block: not heard at all
+
+    def heads(a: int, b: int) -> None:  # heads a..b-1, every block of students
+        if (a, b) == (0, H):  # no slicing on the six-student path, where each view costs
+            qh, kh, vh, wh, ch = q, k, v, weights, context
+        else:
+            qh, kh, vh, wh, ch = q[a:b], k[a:b], v[a:b], weights[a:b], context[a:b]
+        if T <= ROWS:  # one block
+            _attend(qh, kh, vh, mask, wh, ch)
+            return
+        for r0 in range(0, T, ROWS):
+            r1 = min(T, r0 + ROWS)
+            _attend(qh[:, r0:r1], kh[:, :r1], vh[:, :r1], mask[r0:r1, r0:r1], wh[:, r0:r1, :r1], ch[:, r0:r1], r0)
+            wh[:, r0:r1, r1:] = 0  # students after the block: not heard at all
+
+    work = H * T * (T + d)  # numbers written per forward of this layer's attention, about
+    if parallel.parts_for(H, work) > 1 and parallel.blas_controllable():
+        with parallel.one_blas_thread():
+            parallel.in_parts(heads, H, work)
+    else:
+        heads(0, H)
     return {"weights": weights, "context": context}
 
 
@@ -63,6 +79,12 @@ def _attend(q, k, v, mask, weights, context, first: int = 0) -> None:  # rows of
     np.copyto(weights[..., first:], -np.inf, where=mask)  # later students: -inf
     softmax(weights, out=weights)                    # shares of attention; masked ones exactly 0
     np.matmul(weights, v, out=context)               # share-weighted mix of opinions
+
+
+def activation_in_parts(act, x: np.ndarray) -> np.ndarray:  # [T, F] -> [T, F], students shared over the cores
+    out = np.empty_like(x)
+    parallel.in_parts(lambda a, b: act(x[a:b], out=out[a:b]), len(x), x.size)
+    return out
 
 
 def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T, C] -> LayerTrace
@@ -88,7 +110,7 @@ def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T
     # feed-forward: each student thinks alone
     ln_2 = layer_norm(resid_attn, params[p + "ln_2.weight"], params[p + "ln_2.bias"], eps)
     ffn_pre = linear(ln_2, params[p + "mlp.c_fc.weight"], params[p + "mlp.c_fc.bias"])
-    ffn_hidden = ACTIVATION[config.activation_function](ffn_pre)
+    ffn_hidden = activation_in_parts(ACTIVATION[config.activation_function], ffn_pre)
     ffn_out = linear(ffn_hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
     output = resid_attn + ffn_out
 
