@@ -89,10 +89,11 @@ def test_split_forward_gives_the_same_numbers_bit_for_bit(monkeypatch, activatio
     assert ranges, "the forward never split anything"
     if parallel.blas_controllable():  # attention splits its heads only where BLAS can be held to one thread
         assert config.n_head in ranges
-    for name in ("x", "ln_1", "q", "k", "v", "weights", "context", "heads_concat", "attn_out", "ffn_pre",
-                 "ffn_out", "output"):
+    for name in ("x", "ln_1", "q", "k", "v", "weights", "context", "heads_concat", "attn_out", "resid_attn",
+                 "ln_2", "ffn_pre", "ffn_out", "output"):
         for a, b in zip(whole.layers, split.layers):
             assert np.array_equal(getattr(a, name), getattr(b, name)), name
+    assert np.array_equal(whole.ln_f, split.ln_f)
     assert np.array_equal(whole.next_logits, split.next_logits)
 
 

@@ -34,9 +34,10 @@ def scale_scores(scores: np.ndarray, d: int, out: np.ndarray | None = None) -> n
     return np.divide(scores, scores.dtype.type(np.sqrt(d)), out=out)
 
 
-def layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:  # [T, C] -> [T, C]
+def layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray, eps: float,
+               out: np.ndarray | None = None) -> np.ndarray:  # [T, C] -> [T, C]
     n = x.shape[-1]
-    y = x - np.add.reduce(x, axis=-1, keepdims=True) / n           # centred on the mean
+    y = np.subtract(x, np.add.reduce(x, axis=-1, keepdims=True) / n, out=out)  # centred on the mean
     var = np.add.reduce(y * y, axis=-1, keepdims=True) / n          # the (biased) variance, as np.var
     y *= g                                                          # g * (x - mean) / sqrt(var + eps) + b,
     y /= np.sqrt(var + x.dtype.type(eps))                           # in place, in that order

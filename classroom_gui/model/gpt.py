@@ -81,9 +81,11 @@ def _attend(q, k, v, mask, weights, context, first: int = 0) -> None:  # rows of
     np.matmul(weights, v, out=context)               # share-weighted mix of opinions
 
 
-def activation_in_parts(act, x: np.ndarray) -> np.ndarray:  # [T, F] -> [T, F], students shared over the cores
+def per_student(step, x: np.ndarray, *args) -> np.ndarray:  # [T, n] -> [T, n]
+    """step(x, *args) for a step that treats each student alone (LayerNorm, the FFN's activation): ranges
+    of students are shared over the cores when the input is big, each written into its rows of one array."""
     out = np.empty_like(x)
-    parallel.in_parts(lambda a, b: act(x[a:b], out=out[a:b]), len(x), x.size)
+    parallel.in_parts(lambda a, b: step(x[a:b], *args, out=out[a:b]), len(x), x.size)
     return out
 
 
@@ -93,7 +95,7 @@ def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T
     eps = config.layer_norm_epsilon
 
     # pre-LayerNorm, then qkv projection (W_Q, W_K, W_V for all heads in one matrix)
-    ln_1 = layer_norm(x, params[p + "ln_1.weight"], params[p + "ln_1.bias"], eps)
+    ln_1 = per_student(layer_norm, x, params[p + "ln_1.weight"], params[p + "ln_1.bias"], eps)
     qkv = linear(ln_1, params[p + "attn.c_attn.weight"], params[p + "attn.c_attn.bias"])  # [T, 3C]
 
     # split into heads: [T, 3C] -> [3, H, T, d], copied once so each head's cards are contiguous for matmul
@@ -108,9 +110,9 @@ def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T
     resid_attn = x + attn_out
 
     # feed-forward: each student thinks alone
-    ln_2 = layer_norm(resid_attn, params[p + "ln_2.weight"], params[p + "ln_2.bias"], eps)
+    ln_2 = per_student(layer_norm, resid_attn, params[p + "ln_2.weight"], params[p + "ln_2.bias"], eps)
     ffn_pre = linear(ln_2, params[p + "mlp.c_fc.weight"], params[p + "mlp.c_fc.bias"])
-    ffn_hidden = activation_in_parts(ACTIVATION[config.activation_function], ffn_pre)
+    ffn_hidden = per_student(ACTIVATION[config.activation_function], ffn_pre)
     ffn_out = linear(ffn_hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
     output = resid_attn + ffn_out
 
@@ -138,7 +140,7 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
         x = layers[-1].output
 
     # final LayerNorm, then compare with every vocabulary word (unembedding tied to wte)
-    ln_f = layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
+    ln_f = per_student(layer_norm, x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
     # comparing with every vocabulary word (logits, probabilities) happens in Trace when first asked
 
     T = len(ids)

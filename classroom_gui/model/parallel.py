@@ -1,7 +1,7 @@
 """Long inputs on every core: steps NumPy runs on one core, split into ranges that run at the same time.
 
-BLAS spreads each matrix product over the cores, but NumPy's elementwise steps (the exp of softmax and GELU)
-run on one, and attention is thousands of small products that BLAS shares out badly. At GPT-2 small with
+BLAS spreads each matrix product over the cores, but NumPy's elementwise steps (the exp of softmax and GELU,
+LayerNorm) run on one, and attention is thousands of small products that BLAS shares out badly. At GPT-2 small with
 512 students those were a quarter of a forward. Here they run in ranges of heads or students on up to
 PARTS threads (the caller's included). Each range computes exactly what the whole would (every step works
 head by head or student by student), so the numbers do not depend on the split: a test checks it bit for bit.
@@ -19,7 +19,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
-MIN_WORK = 1 << 18  # numbers per part below which a split costs more than it saves (hand-off ~20-50 us)
+MIN_WORK = 1 << 17  # numbers per part below which a split costs more than it saves (hand-off ~20-50 us)
 
 
 def _cores() -> int:
