@@ -244,18 +244,20 @@ def main(argv=None) -> int:
             ids = ids_for(config, T)
             diff = float(np.abs(run(ids) - forward_with_answer(ids, params, config).next_logits).max())
             t = timed([lambda: forward_with_answer(ids, params, config), lambda: run(ids)],
-                      max(5, args.repeats if T < 512 else args.repeats // 2))
-            torch_rows.append((T, np.median(t[:, 0]), np.median(t[:, 1]), float(np.median(t[:, 0] / t[:, 1])), diff, len(t)))
+                      max(9, args.repeats if T < 512 else args.repeats // 2))
+            ratios = t[:, 0] / t[:, 1]  # per round; their spread shows how noisy the machine was
+            torch_rows.append((T, np.median(t[:, 0]), np.median(t[:, 1]), float(np.median(ratios)),
+                               np.percentile(ratios, [25, 75]), diff, len(t)))
 
     print(f"\n{'case':<46} {'goal':>10}  {'median':<54} ok?")
     for what, goal, value, ok in rows:
         print(f"{what:<46} {goal:>10}  {value:<54} {'' if ok is None else 'yes' if ok else 'NO'}")
     print(f"\nPyTorch: {about}")
     if torch_rows:
-        print(f"{'T':>5} {'numpy ms':>9} {'torch ms':>9} {'np/torch':>9} {'|dlogit|':>9} {'rounds':>7}   "
-              "(numpy: forward + full trace + next_logits; torch: hidden states + last logits)")
-        for T, a, b, ratio, diff, n in torch_rows:
-            print(f"{T:>5} {a * 1e3:9.1f} {b * 1e3:9.1f} {ratio:9.2f} {diff:9.1e} {n:>7}")
+        print(f"{'T':>5} {'numpy ms':>9} {'torch ms':>9} {'np/torch':>9} {'middle half':>12} {'|dlogit|':>9} "
+              f"{'rounds':>7}   (numpy: forward + full trace + next_logits; torch: hidden states + last logits)")
+        for T, a, b, ratio, (q1, q3), diff, n in torch_rows:
+            print(f"{T:>5} {a * 1e3:9.1f} {b * 1e3:9.1f} {ratio:9.2f} {q1:6.2f}-{q3:<5.2f} {diff:9.1e} {n:>7}")
     if mem is not None:
         print(f"\npeak memory at T=512 (median run): interpreter + imports {mem['start'] / GB:.3f} GB, "
               f"+ weights {(mem['weights'] - mem['start']) / GB:.3f} GB (arrays {mem['weights_bytes'] / GB:.3f}), "
