@@ -1,10 +1,11 @@
 """Long inputs on every core: steps NumPy runs on one core, split into ranges that run at the same time.
 
 BLAS spreads each matrix product over the cores, but NumPy's elementwise steps (the exp of softmax and GELU,
-LayerNorm) run on one, and attention is thousands of small products that BLAS shares out badly. At GPT-2 small with
-512 students those were a quarter of a forward. Here they run in ranges of heads or students on up to
-PARTS threads (the caller's included). Each range computes exactly what the whole would (every step works
-head by head or student by student), so the numbers do not depend on the split: a test checks it bit for bit.
+LayerNorm) run on one, and attention is thousands of small products that BLAS shares out badly. At GPT-2
+small with 512 students those were a quarter of a forward. Here they run in ranges of heads or students on
+up to PARTS threads (the caller's included). Each range computes exactly what the whole would (every step
+works head by head or student by student), so the numbers do not depend on the split: a test checks it bit
+for bit.
 
 Two settings keep the cores free for these threads:
 - attention runs with one BLAS thread (`one_blas_thread`): our threads each do their heads' small products;
@@ -36,7 +37,7 @@ def _cores() -> int:
     return n
 
 
-PARTS = min(4, _cores())  # beyond 4 parts the steps are too short to gain more
+PARTS = min(4, _cores())  # capped: measured on 2 cores only; more parts of these short steps are untried
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
