@@ -62,7 +62,7 @@ def attention(q, k, v):  # [H, T, d] x3 -> weights [H, T, T], context [H, T, d];
             _attend(qh[:, r0:r1], kh[:, :r1], vh[:, :r1], mask[r0:r1, r0:r1], wh[:, r0:r1, :r1], ch[:, r0:r1], r0)
             wh[:, r0:r1, r1:] = 0  # students after the block: not heard at all
 
-    work = H * T * (T + d)  # numbers written per forward of this layer's attention, about
+    work = H * T * (T + d)  # about the numbers this attention writes (weights and context)
     if parallel.parts_for(H, work) > 1 and parallel.blas_controllable():
         with parallel.one_blas_thread():
             parallel.in_parts(heads, H, work)
