@@ -104,10 +104,25 @@ def test_bars_show_the_frame_values(qapp, scene, checkpoint):
     render(scene, frame)
     bars = scene.board.bars
     assert bars.isVisible()
-    shown = [t for t in bars.value_texts if t and t != "−∞"]
     w = trace.layers[0].head(0).weights[1]
-    assert shown == [f"{v:.2f}" for v, m in zip(w, trace.layers[0].head(0).mask[1]) if not m]
-    assert bars.value_texts.count("−∞") == sum(frame.bars.masked)
+    # every bar labelled with the trace's weight: a student not heard yet has weight 0, not −∞
+    assert bars.value_texts == [f"{v:.2f}" for v in w]
+    assert sum(frame.bars.masked) == 4 and "−∞" not in bars.value_texts
+
+
+def test_masked_scores_are_labelled_minus_infinity_and_exported_as_null(qapp, scene, checkpoint, tmp_path):
+    import json
+
+    from classroom_gui.export.frame_json import save_frame_json
+    trace = run_sentence(checkpoint, EN6).trace
+    frame = frame_of(trace, "mask.future")
+    render(scene, frame)
+    head = trace.layers[0].head(0)
+    want = ["−∞" if m else f"{v:.2f}" for v, m in zip(head.scaled[1], head.mask[1])]
+    assert scene.board.bars.value_texts == want
+    numbers = json.loads(save_frame_json(frame, Selection(focus=1), tmp_path / "n.json").read_text())
+    assert numbers["bars"]["values"][2:] == [None] * 4  # JSON has no −∞
+    assert numbers["bars"]["values"][:2] == [float(v) for v in head.scaled[1][:2]]
 
 
 def test_japanese_renders_with_the_bundled_font(qapp, scene, checkpoint):

@@ -7,8 +7,11 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
+
 from ..lesson.frame import Frame
 from ..lesson.state import Selection
+from ..model.trace_json import floats
 from .files import ExportError, atomic_path
 
 
@@ -27,12 +30,23 @@ def frame_numbers(frame: Frame, sel: Selection) -> dict:
         "board": frame.board,
         "board_lines_left_out": frame.board_more,
         "board_strips": [asdict(s) for s in frame.board_strips],
-        "bars": asdict(frame.bars) if frame.bars else None,
+        "bars": _bars(frame),
         "heatmap": asdict(frame.heatmap) if frame.heatmap else None,
         "layer_view": asdict(frame.layer_view) if frame.layer_view else None,
         "notices": frame.notices,
         "message": frame.message,
     }
+
+
+def _bars(frame: Frame) -> dict | None:
+    """The bars, a masked score (−∞) as null: JSON has no infinity (as in the trace's JSON)."""
+    if frame.bars is None:
+        return None
+    bars = asdict(frame.bars)
+    for key in ("values", "from_values"):
+        if bars[key] is not None:
+            bars[key] = floats(np.asarray(bars[key], float))
+    return bars
 
 
 def _plain(value):

@@ -58,7 +58,7 @@ class Bars:
     values: list[float]
     role: str = "weight"       # colour role
     highlight: int = -1        # index of the bar being talked about
-    masked: list[bool] = field(default_factory=list)
+    masked: list[bool] = field(default_factory=list)  # greyed: not heard (value −∞ as a score, 0 after exp)
     total: str = ""            # e.g. "sum = 1.000"
     from_values: list[float] | None = None  # bar heights morph from these to `values` (labels show `values`)
     morph: float = 1.0

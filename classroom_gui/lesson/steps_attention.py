@@ -6,6 +6,8 @@ the selected layer `L` and head `H`.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .frame import Bars, Frame, Link
@@ -122,8 +124,8 @@ def mask(ctx, fr: Frame):
     fr.narration = ctx.t(key, focus=ctx.names[f])
     fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if H.mask[f, j]
                           else f"{ctx.names[j]}: {fmt(H.scaled[f, j])}")
-    fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [0.0 if H.mask[f, j] else float(H.scaled[f, j]) for j in range(n)],
-                   "key", masked=[bool(m) for m in H.mask[f]])
+    fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [-math.inf if H.mask[f, j] else float(H.scaled[f, j]) for j in range(n)],
+                   "key", masked=[bool(m) for m in H.mask[f]])  # a later student's score is now −∞
 
 
 def softmax(ctx, fr: Frame):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 from ..lesson import layout
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from . import fonts, palette
-from .canvas_board import BarsItem, Board
+from .canvas_board import MASKED_BAR, BarsItem, Board
 from .canvas_crowd import CROWD_FROM, CrowdItem
 from .canvas_desk import DeskItem, StripItem, StripView
 from .canvas_items import PanelItem, TextBlockItem, qcolor
@@ -223,7 +223,7 @@ class ClassroomScene(QGraphicsScene):
         if i < 0:
             return b.title
         label = b.labels[i] if i < len(b.labels) else str(i + 1)
-        value = "−∞" if i < len(item.masked) and item.masked[i] else f"{b.values[i]:.3f}"
+        value = MASKED_BAR if b.values[i] == -math.inf else f"{b.values[i]:.3f}"
         return f"{b.title}: {label} = {value}"
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:

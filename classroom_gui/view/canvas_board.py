@@ -27,6 +27,11 @@ BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
 HEAT_MIN = 260.0
 STRIP_EST = 125.0                 # height a board strip of 64 units takes (label + 4 rows of 16)
 MASKED_BAR = "−∞"
+
+
+def bar_text(value: float) -> str:
+    """A bar's value as labelled: −∞ for a masked score, else the number (a masked weight is a real 0)."""
+    return MASKED_BAR if value == -math.inf else fmt(value)
 AXIS_W = 40.0      # room left of the bars for the gridline values
 
 
@@ -100,7 +105,8 @@ class BoardLinesItem(CachedItem):
 
 
 class BarsItem(CachedItem):
-    """Frame.bars as a bar chart: zero line, negative bars below it, masked bars grey with "−∞"."""
+    """Frame.bars as a bar chart: zero line, negative bars below it, masked bars a grey stub with their value
+    ("−∞" for a masked score, 0.00 for a masked exp or weight)."""
 
     def __init__(self, parent: QGraphicsItem | None = None):
         super().__init__(parent)
@@ -189,7 +195,7 @@ class BarsItem(CachedItem):
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(qcolor(muted, 0.6))
                 p.drawRect(QRectF(cx - bar_w / 2, zero - 3, bar_w, 3))
-                text = MASKED_BAR
+                text = bar_text(b.values[i])
                 ty = zero - value_px * 1.5 - 2
             else:
                 v = self.heights[i]

@@ -144,7 +144,8 @@ class ChartPanel(QTabWidget):
             return
         masked = b.masked or [False] * len(b.values)
         brushes = [pg.mkBrush(palette.CLASSROOM.color("masked") if m else palette.CLASSROOM.role(b.role)) for m in masked]
-        self._bars.setOpts(x=np.arange(len(b.values)), height=np.asarray(b.values, float), width=0.7, brushes=brushes)
+        heights = np.nan_to_num(np.asarray(b.values, float), nan=0.0, posinf=0.0, neginf=0.0)  # a masked −∞: no bar
+        self._bars.setOpts(x=np.arange(len(b.values)), height=heights, width=0.7, brushes=brushes)
         self.bars_plot.getAxis("bottom").setTicks([thin_ticks(list(enumerate(b.labels)))])
         self.bars_plot.setTitle(b.title + (f"   {b.total}" if b.total else ""))
         self.bars_plot.enableAutoRange()
