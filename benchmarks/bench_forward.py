@@ -35,10 +35,8 @@ import numpy as np  # noqa: E402
 
 from classroom_gui.model import GPTConfig, forward, load_checkpoint  # noqa: E402
 from classroom_gui.resources import teaching_model_dir  # noqa: E402
-from random_weights import random_params  # noqa: E402  (beside this file)
+from random_weights import GPT2_SMALL, random_params  # noqa: E402  (beside this file)
 
-GPT2_SMALL = GPTConfig(n_layer=12, n_head=12, n_embd=768, n_positions=1024, vocab_size=50257,
-                       activation_function="gelu_new")
 GOAL_TEACHING_T6_MS = 0.3
 
 

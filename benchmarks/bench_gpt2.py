@@ -38,16 +38,10 @@ import blas_threads  # noqa: E402  (beside this file)
 THREADS = blas_threads.from_argv(sys.argv[1:])  # before NumPy and torch load
 
 import numpy as np  # noqa: E402
-from random_weights import random_params  # noqa: E402  (beside this file)
+from random_weights import GPT2_SMALL, random_params  # noqa: E402  (beside this file)
 
 GOAL_FORWARD_S, GOAL_STEP_S, GOAL_PEAK_GB = 0.15, 0.030, 1.2
 GB = 1e9  # decimal gigabytes throughout; the peak is also given in GiB
-
-
-def gpt2_small():
-    from classroom_gui.model import GPTConfig
-    return GPTConfig(n_layer=12, n_head=12, n_embd=768, n_positions=1024, vocab_size=50257,
-                     activation_function="gelu_new")
 
 
 def ids_for(config, T: int, seed: int = 1) -> np.ndarray:
@@ -120,7 +114,7 @@ def memory_child(T: int, touch: str) -> dict:
         return 0
 
     out = {"start": peak()}
-    config = gpt2_small()
+    config = GPT2_SMALL
     params = random_params(config)
     out["weights"] = peak()
     out["weights_bytes"] = sum(a.nbytes for a in params.values())
@@ -134,9 +128,9 @@ def memory_child(T: int, touch: str) -> dict:
     return out
 
 
-def memory(T: int, touch: str = "") -> dict:
+def memory(T: int, touch: str = "", default_malloc: bool = False) -> dict:
     r = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--memory-child", str(T), "--touch", touch]
-                       + (["--default-malloc"] if "--default-malloc" in sys.argv else []),
+                       + (["--default-malloc"] if default_malloc else []),
                        capture_output=True, text=True)
     if r.returncode != 0:
         raise SystemExit(f"memory child failed:\n{r.stderr}")
@@ -200,16 +194,16 @@ def main(argv=None) -> int:
     # (Linux keeps it across fork and exec), so children forked after the weights exist would report ours
     mem, mem_rows = None, []
     if not args.no_memory:
-        runs = [memory(512) for _ in range(3)]
+        runs = [memory(512, default_malloc=args.default_malloc) for _ in range(3)]
         mem = sorted(runs, key=lambda m: m["trace"])[1]  # the median run
         mem_rows.append(("peak RSS, weights + full trace T=512", f"<= {GOAL_PEAK_GB} GB",
                          f"{mem['trace'] / GB:.3f} GB = {mem['trace'] / 2**30:.3f} GiB "
                          f"(runs: {', '.join(format(m['trace'] / GB, '.3f') for m in runs)} GB)",
                          mem["trace"] <= GOAL_PEAK_GB * GB))
-        probs = memory(512, "next_logits,probs")
+        probs = memory(512, "next_logits,probs", args.default_malloc)
         mem_rows.append(("  ... and after asking trace.probs ([T, V])", "-", f"{probs['touched'] / GB:.3f} GB", None))
 
-    config = gpt2_small()
+    config = GPT2_SMALL
     params = random_params(config)
     print(f"GPT-2 small shapes, random weights: {sum(a.size for a in params.values()) / 1e6:.1f} M parameters, "
           f"{sum(a.nbytes for a in params.values()) / GB:.3f} GB")

@@ -197,13 +197,11 @@ def trace_1024(folder: Path, gpt2: bool):
     from helpers import VOCAB, random_checkpoint
 
     from classroom_gui.lesson.panels import warm
-    from classroom_gui.model import GPTConfig, forward
+    from classroom_gui.model import forward
     from classroom_gui.model.sentence import run_sentence
 
     if gpt2:
-        from random_weights import random_params
-        config = GPTConfig(n_layer=12, n_head=12, n_embd=768, n_positions=1024, vocab_size=50257,
-                           activation_function="gelu_new")
+        from random_weights import GPT2_SMALL as config, random_params
         ids = np.random.default_rng(0).integers(0, config.vocab_size, 1024)
         trace = forward(ids, random_params(config), config, tokens=[f"w{i}" for i in ids])
         trace.vocab = [f"v{i}" for i in range(config.vocab_size)]

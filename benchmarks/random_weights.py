@@ -1,4 +1,4 @@
-"""Random GPT-2-style weights for the benchmarks (speed does not depend on the values).
+"""GPT-2 small's shapes and random GPT-2-style weights for the benchmarks (speed does not depend on the values).
 
 N(0, 0.02) matrices drawn straight into float32, in place, so that building GPT-2 small never holds a
 second copy of its largest matrix (the memory benchmark measures the peak). Training uses
@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from classroom_gui.model import GPTConfig
 from classroom_gui.model.checkpoint import expected_shapes
+
+# GPT-2 small's shapes (124 M parameters), the one the GPT-2 benchmarks all use
+GPT2_SMALL = GPTConfig(n_layer=12, n_head=12, n_embd=768, n_positions=1024, vocab_size=50257,
+                       activation_function="gelu_new")
 
 
 def random_params(config, seed: int = 0) -> dict[str, np.ndarray]:

@@ -9,4 +9,5 @@ __version__ = "0.1.0"
 # GPT-2 small: 2^16 made 64 tokens 10 % slower, 2^22 and the default made 512 tokens slower). OpenBLAS reads
 # it once, when NumPy loads, so it is set here, before any module of the app imports NumPy; a user's value
 # is kept.
-os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", "20")
+OPENBLAS_THREAD_TIMEOUT = "20"
+os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", OPENBLAS_THREAD_TIMEOUT)
