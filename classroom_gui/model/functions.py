@@ -24,9 +24,10 @@ def softmax(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:  # [...
     return e
 
 
-def dot_scores(q: np.ndarray, k: np.ndarray) -> np.ndarray:  # [..., Tq, d], [..., Tk, d] -> [..., Tq, Tk]
-    """Every question against every self-introduction: the raw dot products q . k."""
-    return q @ k.swapaxes(-1, -2)
+def dot_scores(q: np.ndarray, k: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Every question against every self-introduction: the raw dot products q . k.  [..., Tq, d], [..., Tk, d]
+    -> [..., Tq, Tk]"""
+    return np.matmul(q, k.swapaxes(-1, -2), out=out)
 
 
 def scale_scores(scores: np.ndarray, d: int, out: np.ndarray | None = None) -> np.ndarray:

@@ -11,7 +11,7 @@ import numpy as np
 
 from . import parallel
 from .config import GPTConfig
-from .functions import ACTIVATION, causal_mask, layer_norm, linear, scale_scores, softmax
+from .functions import ACTIVATION, causal_mask, dot_scores, layer_norm, linear, scale_scores, softmax
 from .trace import LayerTrace, Trace
 
 Params = dict  # name -> np.ndarray
@@ -74,7 +74,7 @@ def attention(q, k, v):  # [H, T, d] x3 -> weights [H, T, T], context [H, T, d];
 def _attend(q, k, v, mask, weights, context, first: int = 0) -> None:  # rows of students -> weights, context
     """Students first.. of a block (q), hearing students 0.. (k, v); mask covers the columns from `first` on,
     the only ones that can hold a later student."""
-    np.matmul(q, k.swapaxes(-1, -2), out=weights)  # question . self-introduction (functions.dot_scores)
+    dot_scores(q, k, out=weights)                    # question . self-introduction
     scale_scores(weights, q.shape[-1], out=weights)  # keep the dot products in softmax's range
     np.copyto(weights[..., first:], -np.inf, where=mask)  # later students: -inf
     softmax(weights, out=weights)                    # shares of attention; masked ones exactly 0
