@@ -4,7 +4,7 @@ always looks the same however it was reached.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -43,7 +43,6 @@ class Ctx:
     L: LayerTrace          # selected layer
     H: HeadTrace           # selected head of the selected layer
     names: list[str]
-    _labels: dict = field(default_factory=dict)  # card labels looked up once per frame
 
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
@@ -53,22 +52,15 @@ class Ctx:
         where a desk is only a name tag and the asker's numbers are on the blackboard."""
         return [] if layout.compact(self.trace.n_tokens) else frame.students
 
-    def label(self, key: str) -> str:
-        label = self._labels.get(key)
-        if label is None:
-            label = self._labels[key] = self.t(key)
-        return label
-
     def strip(self, role: str, values, visible: float = 1.0, label_key: str = "", **kw) -> Strip:
-        return Strip(role, row(values), label=self.label(label_key or f"card.{role}"), visible=visible, **kw)
+        return Strip(role, row(values), label=self.t(label_key or f"card.{role}"), visible=visible, **kw)
 
     def cards(self, seat: int, q: float = 1.0, k: float = 1.0, v: float = 1.0, layer: LayerTrace | None = None,
               raised: bool = False) -> list[Strip]:
-        L, h = layer or self.L, self.sel.head  # the arrays directly: head() would also rescale all scores
-        # called for every student of every frame, so built directly
-        return [Strip("query", row(L.q[h, seat]), self.label("card.query"), q, raised),
-                Strip("key", row(L.k[h, seat]), self.label("card.key"), k),
-                Strip("value", row(L.v[h, seat]), self.label("card.value"), v)]
+        L, h = layer or self.L, self.sel.head  # called for every student of every frame, so built directly
+        return [Strip("query", row(L.q[h, seat]), self.t("card.query"), q, raised),
+                Strip("key", row(L.k[h, seat]), self.t("card.key"), k),
+                Strip("value", row(L.v[h, seat]), self.t("card.value"), v)]
 
 
 WIDE = 64  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list
