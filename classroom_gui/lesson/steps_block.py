@@ -97,17 +97,16 @@ def answer(ctx, fr: Frame):
         s.notebook = ctx.strip("notebook", tr.layers[-1].output[s.index])
     for s in fr.students:
         s.state = "focus" if s.index == last else "normal"
-    fr.answer_id = int(np.argmax(logits))  # every temperature keeps the same most probable word
+    top = tr.next_order[:TOP_WORDS]  # sorted once per sentence; every temperature keeps this order
+    fr.answer_id = int(top[0])
     if ctx.desks(fr):
         fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last])
     if ctx.beat.key == "answer.logits":
-        top = np.argsort(-logits, kind="stable")[:TOP_WORDS]
         fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(logits[i]) for i in top], "query")
         fr.board = [ctx.t("board.logit", word=vocab[i], logit=fmt(logits[i])) for i in top]
         fr.narration = ctx.t("answer.logits", last=ctx.names[last], v=len(logits))
     else:
         probs = temperature_probs(logits, ctx.sel.temperature)
-        top = np.argsort(-probs, kind="stable")[:TOP_WORDS]
         fr.bars = Bars(ctx.t("bars.probs"), [vocab[i] for i in top], [float(probs[i]) for i in top], "weight",
                        highlight=0, total=ctx.t("bars.sum", total=fmt(probs.sum(), 3)))
         fr.board = [ctx.t("board.prob", word=vocab[i], p=fmt(probs[i], 3)) for i in top]

@@ -113,6 +113,13 @@ class Trace:
         return cached
 
     @property
+    def next_order(self) -> np.ndarray:  # [V] word ids, most probable next word first (ties: lower id first)
+        cached = self.cache.get("next_order")
+        if cached is None:  # the same at every temperature: a softmax keeps the logits' order
+            cached = self.cache["next_order"] = np.argsort(-self.next_logits, kind="stable")
+        return cached
+
+    @property
     def logits(self) -> np.ndarray:  # [T, V] ln_f @ wte.T, every position
         cached = self.cache.get("logits")
         if cached is None:
