@@ -189,7 +189,8 @@ def everyone(ctx, fr: Frame):
         s.cards = ctx.cards(s.index) + [ctx.strip("context", ctx.H.context[s.index], 1.0 if s.index < rows else 0.0)]
     fr.heatmap = heatmap(ctx, rows=list(range(rows)))
     fr.narration = ctx.t("everyone.matrix")
-    fr.board = [f"{ctx.names[i]}: " + ", ".join(fmt(w) for w in ctx.H.weights[i, : min(i + 1, 8)]) for i in range(min(rows, 24))]
+    fr.board, fr.board_more = board_list(range(rows), lambda i: f"{ctx.names[i]}: " + ", ".join(
+        fmt(w) for w in ctx.H.weights[i, : min(i + 1, 8)]))
 
 
 BUILDERS = {"seats.sit": seats_sit, "embedding.token": embedding, "embedding.position": embedding,
