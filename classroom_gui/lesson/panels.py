@@ -60,7 +60,7 @@ def overview(trace):  # -> [n_layer, n_head, S, S] float32, S <= OVERVIEW_SIDE; 
 
 def warm(trace) -> None:
     """Compute now what the first frame would (the all-heads overview, the layer view's projection, the
-    answer's logits), so the window can do it on its worker thread: GPT-2 at 1024 tokens takes ~1 s."""
+    answer's logits and word order), so the window can do it on its worker thread: GPT-2 at 1024 tokens takes ~1 s."""
     overview(trace)
     layer_projection(trace)
-    trace.next_logits
+    trace.next_order  # the answer's logits and their order

@@ -152,10 +152,8 @@ def prepared_run(checkpoint, text: str):
 
 
 def prepared_model_run(folder: str, text: str):
-    """model.sentence.load_model_and_run, then panels.warm for the sentence's trace."""
-    from ..model.sentence import load_model_and_run
+    """The model folder's checkpoint, and prepared_run of the sentence with it (on the worker thread)."""
+    from ..model.checkpoint import load_checkpoint
 
-    checkpoint, run = load_model_and_run(folder, text)
-    if run is not None:
-        warm(run.trace)
-    return checkpoint, run
+    checkpoint = load_checkpoint(folder)
+    return checkpoint, prepared_run(checkpoint, text)

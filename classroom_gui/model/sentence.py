@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from .checkpoint import Checkpoint, load_checkpoint
+from .checkpoint import Checkpoint
 from .gpt import forward
 from .trace import Trace
 
@@ -65,13 +65,9 @@ def blank_controls(text: str) -> str:
 
 
 def compute_run(checkpoint, text: str):
-    """The sentence's SentenceRun, or None for a sentence with nothing to read (the canvas says so)."""
+    """The sentence's SentenceRun (control characters read as spaces), or None for a sentence with nothing
+    to read (the canvas says so)."""
     try:
-        return run_sentence(checkpoint, text)
+        return run_sentence(checkpoint, blank_controls(text))
     except InputError:
         return None
-
-
-def load_model_and_run(folder: str, text: str):
-    checkpoint = load_checkpoint(folder)
-    return checkpoint, compute_run(checkpoint, blank_controls(text))

@@ -19,7 +19,6 @@ from ..lesson.state import (Selection, default_focus, frame_at, notices_for, pre
                              timeline_for)
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
-from ..model.sentence import blank_controls
 from . import dialogs, fonts, settings
 from .canvas_view import CanvasView
 from .charts import ChartPanel
@@ -225,7 +224,7 @@ class MainWindow(QMainWindow):
 
     # the sentence ----------------------------------------------------------------------------
     def apply_sentence(self) -> None:
-        text = blank_controls(self.sentence.text())
+        text = self.sentence.text()  # compute_run reads control characters as spaces
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
             self.worker.start(prepared_run, self.checkpoint, text)
             return
