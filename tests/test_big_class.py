@@ -112,7 +112,7 @@ def test_heatmap_pixels_show_the_strongest_of_their_cells(qapp):
     t, th = 9, palette.CLASSROOM
     m = np.tril(np.full((t, t), 0.01, np.float32))
     m[7, 2] = 1.0  # one strong link among weak ones
-    rgb = HeatmapItem._colours(m, 3, th)  # 3 x 3 cells per pixel
+    rgb = HeatmapItem._colours(m, np.triu(np.ones((t, t), bool), 1), 3, th)  # 3 x 3 cells per pixel
     assert rgb.shape == (3, 3, 3)
     assert tuple(rgb[2, 0]) == palette.hex_rgb(th.color("heat_high"))  # the block holding the 1.0
     assert tuple(rgb[0, 2]) == tuple(palette.MASKED_CELL)               # all its cells masked

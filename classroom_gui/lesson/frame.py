@@ -72,6 +72,7 @@ class Heatmap:
     matrix: object             # [T, T] numpy array of the trace's weights (read-only, not copied); masked entries are 0
     rows: list[int]            # the rows filled in so far
     focus_row: int = -1
+    mask: object = None        # [T, T] bool, the trace's causal mask (True: a later student, drawn grey); None: none
 
 
 @dataclass

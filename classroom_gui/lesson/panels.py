@@ -22,9 +22,9 @@ def default_rows(ctx: Ctx) -> list[int]:
 
 def heatmap(ctx: Ctx, rows: list[int], layer: int | None = None) -> Heatmap:
     layer = ctx.sel.layer if layer is None else layer
-    w = ctx.trace.layers[layer].weights[ctx.sel.head]
+    L = ctx.trace.layers[layer]
     return Heatmap(title=ctx.t("heatmap.title", layer=layer + 1, head=ctx.sel.head + 1), labels=ctx.names,
-                   matrix=w, rows=rows, focus_row=ctx.f)
+                   matrix=L.weights[ctx.sel.head], rows=rows, focus_row=ctx.f, mask=L.mask)
 
 
 def layer_view(ctx: Ctx, upto: int) -> LayerView:

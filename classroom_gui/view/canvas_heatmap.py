@@ -50,12 +50,12 @@ class HeatmapItem(CachedItem):
         self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
 
     @staticmethod
-    def _colours(m: np.ndarray, k: int, th: Theme) -> np.ndarray:  # [t, t] weights -> [ceil(t / k)]^2 RGB
-        """The matrix's colours; masked cells (later students: weight exactly 0 above the diagonal) grey.
+    def _colours(m: np.ndarray, mask, k: int, th: Theme) -> np.ndarray:  # [t, t] weights -> [ceil(t / k)]^2 RGB
+        """The matrix's colours; masked cells (the frame's mask: later students) grey.
         With more cells than pixels (k > 1), each pixel shows the strongest weight of its k x k cells, so a
         lone strong link stays visible, and is grey only if all its cells are masked."""
         t = m.shape[0]
-        masked = np.triu(np.ones((t, t), bool), 1) & (m == 0)
+        masked = np.asarray(mask, bool) if mask is not None and np.shape(mask) == m.shape else np.zeros(m.shape, bool)
         if k > 1:
             n = -(-t // k)
             weights, hidden = np.zeros((n * k, n * k), np.float32), np.ones((n * k, n * k), bool)
@@ -91,7 +91,7 @@ class HeatmapItem(CachedItem):
         k = math.ceil(t / pixels) if t > pixels else 1  # cells per pixel: GPT-2's 1024 on ~560 pixels
         base_key = (m.__array_interface__["data"][0], m.shape, m.strides, th.name, k)
         if getattr(self, "_base_key", None) != base_key or self._base_matrix.base is not m.base:
-            base = self._colours(m, k, th)
+            base = self._colours(m, hm.mask, k, th)
             self._base_key, self._base_matrix, self._base_rgb = base_key, m, base  # m kept: the address stays its own
             self._base_image = rgba_image(base)
         rgb = self._base_rgb
