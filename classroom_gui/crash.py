@@ -29,19 +29,6 @@ FILE_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 log = logging.getLogger(LOGGER)
 
-_TEXTS = {
-    "en": {"title": "Attention Classroom: something went wrong",
-           "text": "Something went wrong, but the classroom is still open. You can go on with the lesson.",
-           "info": "The details were saved in {log}. Press “Copy details” to copy them for a bug report.",
-           "no_log": "Press “Copy details” to copy them for a bug report.",
-           "copy": "Copy details"},
-    "ja": {"title": "Attention Classroom: 問題が発生しました",
-           "text": "問題が発生しましたが、教室はそのまま使えます。授業を続けられます。",
-           "info": "詳細は {log} に保存しました。不具合を報告するときは「詳細をコピー」でコピーしてください。",
-           "no_log": "不具合を報告するときは「詳細をコピー」でコピーしてください。",
-           "copy": "詳細をコピー"},
-}
-
 
 class _StderrHandler(logging.StreamHandler):
     """Writes to whatever sys.stderr is at the time of the record (pytest and IDEs replace it), and to
@@ -177,7 +164,6 @@ class CrashReporter:
         self.shown: set[str] = set()      # signatures of the errors already shown
         self.count = 0                    # uncaught exceptions since install
         self.showing = False
-        self.boxes = 0                    # message boxes opened (tests read it)
         self._previous = None
 
     # hooks
@@ -215,17 +201,17 @@ class CrashReporter:
 
         self.showing = True
         try:
-            texts = _TEXTS.get(_language(), _TEXTS["en"])
-            path = log_path()
-            box = QMessageBox(QMessageBox.Icon.Warning, texts["title"], texts["text"],
+            from .lesson.strings import text  # the lesson's words, in the window's language
+            lang, path = _language(), log_path()
+            box = QMessageBox(QMessageBox.Icon.Warning, text(lang, "crash.title"), text(lang, "crash.text"),
                               QMessageBox.StandardButton.Ok, _parent_window())
-            box.setInformativeText(f"{summary}\n\n" + (texts["info"].format(log=path) if path else texts["no_log"]))
+            box.setInformativeText(f"{summary}\n\n" + (text(lang, "crash.info", log=path) if path else
+                                                         text(lang, "crash.no_log")))
             box.setDetailedText(details)
             box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            copy = box.addButton(texts["copy"], QMessageBox.ButtonRole.ActionRole)
+            copy = box.addButton(text(lang, "crash.copy"), QMessageBox.ButtonRole.ActionRole)
             # a button of a QMessageBox closes it; "Copy details" copies first, then the box closes
             copy.clicked.connect(lambda: QApplication.clipboard().setText(f"{summary}\n\n{details}"))
-            self.boxes += 1
             box.exec()
             box.deleteLater()
         finally:
@@ -322,8 +308,10 @@ def _language() -> str:
     """The window's lesson language (its Selection's lang), so a Japanese class gets a Japanese box."""
     from PySide6.QtWidgets import QApplication
 
+    from .lesson.strings import LANGUAGES
+
     for w in QApplication.topLevelWidgets():
         lang = getattr(getattr(w, "sel", None), "lang", None)
-        if isinstance(lang, str) and lang in _TEXTS:
+        if isinstance(lang, str) and lang in LANGUAGES:
             return lang
     return "en"

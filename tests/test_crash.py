@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from classroom_gui import crash
+from classroom_gui.lesson.strings import text
 from classroom_gui.cli import main
 
 
@@ -135,7 +136,7 @@ def test_japanese_window_gets_a_japanese_box(qtbot, qapp, boxes, reporter, tmp_p
     w.show()
     sys.excepthook(KeyError, KeyError("x"), None)
     qtbot.waitUntil(lambda: len(boxes) == 1, timeout=3000)
-    assert boxes[0]["text"] == crash._TEXTS["ja"]["text"] and boxes[0]["copy_text"] == ["詳細をコピー"]
+    assert boxes[0]["text"] == text("ja", "crash.text") and boxes[0]["copy_text"] == ["詳細をコピー"]
 
 
 def test_hook_is_restored_and_keyboard_interrupt_passes_through(qapp, monkeypatch):
