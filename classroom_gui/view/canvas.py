@@ -152,8 +152,7 @@ class ClassroomScene(QGraphicsScene):
         # no strips to draw (the lesson's compact seating), or none would fit under the name tag
         if any(per_student) and desk_layout(float(w), float(h), (1,)).strips:
             return None
-        box = desk_layout(float(w), float(h), ())
-        return None if box.strips else box
+        return desk_layout(float(w), float(h), ())
 
     def _show_caption(self, frame: Frame, th: Theme) -> None:
         has_text = bool(frame.narration or frame.notices)
