@@ -11,9 +11,11 @@ import os
 import sys
 from pathlib import Path
 
-ICON_ID = "io.github.attention_classroom"
-SIZES = (16, 32, 48, 64, 128, 256, 512)
-ICONS = Path(__file__).resolve().parent.parent / "assets" / "icons"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the source tree's classroom_gui, whose icons this writes
+from classroom_gui.view.icon import ICON_ID, SIZES  # noqa: E402  (the names and sizes app_icon() loads)
+
+ICONS = ROOT / "assets" / "icons"
 
 
 def render(svg: Path, size: int):
