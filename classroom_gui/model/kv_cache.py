@@ -32,9 +32,9 @@ def cache_from_trace(trace: Trace) -> KVCache:
     """A cache holding the cards of every student of the trace."""
     cache = KVCache(trace.config, trace.layers[0].k.dtype)
     T = trace.n_tokens
-    for layer, (k, v) in enumerate((layer.k, layer.v) for layer in trace.layers):
-        cache.k[layer][:, :T] = k
-        cache.v[layer][:, :T] = v
+    for i, layer in enumerate(trace.layers):
+        cache.k[i][:, :T] = layer.k
+        cache.v[i][:, :T] = layer.v
     cache.length = T
     return cache
 
