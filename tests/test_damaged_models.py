@@ -261,60 +261,6 @@ def _(folder, marker):
     return folder, ["tokenizer"]
 
 
-@damage("config.json malformed")
-def _(folder, marker):
-    (folder / CONFIG).write_text('{"n_layer": 2, "n_head": 2,,, ')
-    return folder / CONFIG, ["malformed"]
-
-
-@damage("config.json empty")
-def _(folder, marker):
-    (folder / CONFIG).write_bytes(b"")
-    return folder / CONFIG, ["malformed"]
-
-
-@damage("config.json not UTF-8")
-def _(folder, marker):
-    (folder / CONFIG).write_bytes(b'{"n_layer": "\xff\xfe"}')
-    return folder / CONFIG, ["malformed"]
-
-
-@damage("config.json a list")
-def _(folder, marker):
-    (folder / CONFIG).write_text("[2, 2, 16]")
-    return folder / CONFIG, ["object"]
-
-
-@damage("config of another architecture: llama")
-def _(folder, marker):
-    return edit_config(folder, model_type="llama", architectures=["LlamaForCausalLM"]), ["llama"]
-
-
-@damage("config of another architecture: BertModel")
-def _(folder, marker):
-    return edit_config(folder, model_type="bert", architectures=["BertModel"]), ["bert"]
-
-
-@damage("absurd size in config: n_embd 10**9")
-def _(folder, marker):
-    return edit_config(folder, n_embd=10**9), ["n_embd", "absurdly large"]
-
-
-@damage("absurd size in config: vocab_size 10**12")
-def _(folder, marker):
-    return edit_config(folder, vocab_size=10**12), ["vocab_size"]
-
-
-@damage("config size not a number")
-def _(folder, marker):
-    return edit_config(folder, n_layer="2"), ["n_layer"]
-
-
-@damage("config size zero")
-def _(folder, marker):
-    return edit_config(folder, n_head=0), ["n_head"]
-
-
 @damage("config says more layers than the weights hold")
 def _(folder, marker):
     edit_config(folder, n_layer=3)
@@ -349,24 +295,6 @@ def _(folder, marker):
     raw["vocab"] = raw["vocab"][:-5]
     path.write_text(json.dumps(raw), encoding="utf-8")
     return path, ["190", "195"]
-
-
-@damage("tokenizer malformed")
-def _(folder, marker):
-    (folder / TOKENIZER).write_text('{"kind": "classroom-words", "vocab": ["<unk>", "the"')
-    return folder / TOKENIZER, ["malformed"]
-
-
-@damage("tokenizer empty")
-def _(folder, marker):
-    (folder / TOKENIZER).write_bytes(b"")
-    return folder / TOKENIZER, ["malformed"]
-
-
-@damage("tokenizer of another kind")
-def _(folder, marker):
-    (folder / TOKENIZER).write_text(json.dumps({"kind": "sentencepiece", "vocab": ["<unk>"] * 195}))
-    return folder / TOKENIZER, ["classroom tokenizer"]
 
 
 @damage("tokenizer lists a word twice")
@@ -422,7 +350,6 @@ def _(folder, marker):
     return folder / "pytorch_model.bin", ["never loaded"]
 
 
-NAMES = list(DAMAGES)
 
 
 def damaged(tmp_path: Path, name: str) -> tuple[Path, Path, list[str], Path]:
@@ -431,6 +358,44 @@ def damaged(tmp_path: Path, name: str) -> tuple[Path, Path, list[str], Path]:
     marker = tmp_path / "RAN.marker"
     culprit, words = DAMAGES[name](folder, marker)
     return folder, culprit, words, marker
+
+# --- damages of one shape, as tables: a file overwritten with these bytes, or config.json with these keys changed;
+# each with the file the message must name and the words it must hold ---
+
+OVERWRITTEN = {
+    "config.json malformed": (CONFIG, b'{"n_layer": 2, "n_head": 2,,, ', ["malformed"]),
+    "config.json empty": (CONFIG, b"", ["malformed"]),
+    "config.json not UTF-8": (CONFIG, b'{"n_layer": "\xff\xfe"}', ["malformed"]),
+    "config.json a list": (CONFIG, b"[2, 2, 16]", ["object"]),
+    "tokenizer malformed": (TOKENIZER, b'{"kind": "classroom-words", "vocab": ["<unk>", "the"', ["malformed"]),
+    "tokenizer empty": (TOKENIZER, b"", ["malformed"]),
+    "tokenizer of another kind": (TOKENIZER, json.dumps({"kind": "sentencepiece", "vocab": ["<unk>"] * 195}).encode(),
+                                  ["classroom tokenizer"]),
+}
+CONFIG_EDITS = {
+    "config of another architecture: llama": (dict(model_type="llama", architectures=["LlamaForCausalLM"]), ["llama"]),
+    "config of another architecture: BertModel": (dict(model_type="bert", architectures=["BertModel"]), ["bert"]),
+    "absurd size in config: n_embd 10**9": (dict(n_embd=10**9), ["n_embd", "absurdly large"]),
+    "absurd size in config: vocab_size 10**12": (dict(vocab_size=10**12), ["vocab_size"]),
+    "config size not a number": (dict(n_layer="2"), ["n_layer"]),
+    "config size zero": (dict(n_head=0), ["n_head"]),
+}
+
+
+def _overwritten(file: str, content: bytes, words: list[str]):
+    def run(folder, marker):
+        (folder / file).write_bytes(content)
+        return folder / file, words
+    return run
+
+
+def _config_edited(changes: dict, words: list[str]):
+    return lambda folder, marker: (edit_config(folder, **changes), words)
+
+
+DAMAGES.update({name: _overwritten(*case) for name, case in OVERWRITTEN.items()})
+DAMAGES.update({name: _config_edited(*case) for name, case in CONFIG_EDITS.items()})
+NAMES = list(DAMAGES)
 
 
 def test_there_are_many_kinds_of_damage_and_the_teaching_model_itself_loads(tmp_path):
