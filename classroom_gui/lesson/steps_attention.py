@@ -202,7 +202,7 @@ def softmax(ctx, fr: Frame):
                                                                    total=S.total, w=S.weights[j]))
         fr.board.append(ctx.t("board.hand"))
         fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight", masked=masked,
-                       total=ctx.t("bars.sum", total=hand_sum(S.weights, 3)), from_values=e, morph=ctx.alpha)
+                       total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)), from_values=e, morph=ctx.alpha)
         fr.links = [Link(f, j, w[j], "weight", share(S, j)) for j in seen]
         for j in seen:
             fr.students[j].badge = share(S, j)
@@ -239,7 +239,7 @@ def listening(ctx, fr: Frame):
         fr.students[j].badge = share(S, j)
     if ctx.beat.key == "listening.travel":
         fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight",
-                       masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=hand_sum(S.weights, 3)))
+                       masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)))
         fr.links = [Link(j, f, w[j], "value", share(S, j), progress=ctx.alpha) for j in seen]
         fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.travel", w=S.weights[j], name=ctx.q(j)))
         fr.narration = ctx.t("listening.travel", focus=ctx.q(f))

@@ -148,8 +148,9 @@ class StripView:
             if zeroed[i]:
                 continue
             r = self.cell_rect(i)
-            if fm.horizontalAdvance(text) > room:  # e.g. "-12.34": shrink this one number, never clip it
-                p.setFont(fitted_font(text, px, room))
+            if fm.horizontalAdvance(text) > room:  # e.g. "-12.34": one decimal less, then shrink, never clip
+                text = fmt(float(text), 1)
+                p.setFont(fitted_font(text, px, room, min_px=14))
                 p.drawText(r, ALIGN_CENTER, text)
                 p.setFont(base)
             else:
