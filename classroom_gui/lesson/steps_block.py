@@ -67,6 +67,9 @@ def ffn(ctx, fr: Frame):
     else:
         fr.board_strips = [ctx.strip("hidden", L.ffn_hidden_at(f))]
         fr.board = [ctx.t("board.ffn_out", name=name)] + vec(L.output[f])
+    # no attention map on the board: thinking alone hears nobody, and the 64 hidden units need its height
+    # for numbers a projector shows (14 px and up)
+    fr.heatmap = heatmap(ctx, rows=[])
     key = "ffn.gelu" if step == "relu" and c.activation_function != "relu" else f"ffn.{step}"
     fr.narration = ctx.t(key, f=c.d_ffn, neg=neg, focus=name, c=c.n_embd, layer=ctx.sel.layer + 1)
 

@@ -306,8 +306,7 @@ class Board:
         if frame.bars is not None:
             h = min(max(spare, BARS_H), BARS_MAX)
             chart = QRectF(inner.x(), bottom - h, inner.width(), h)
-        elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix) and not frame.board_strips:
-            # (wide strips on the board, the FFN's 64 hidden units, need its height for 14 px numbers)
+        elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
             h = min(max(spare, HEAT_MIN), inner.width() + 40)
             chart = QRectF(inner.x(), bottom - h, inner.width(), h)
         limit = (chart.top() - GAP) if chart else bottom

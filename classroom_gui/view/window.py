@@ -401,6 +401,9 @@ class MainWindow(QMainWindow):
     def set_presenter(self, on: bool) -> None:
         for w in (self.top_bar, self.controls, self.menuBar(), self.statusBar()):
             w.setVisible(not on)
+        # on a 4:3 projector the 16:9 classroom sits in the middle; in the window it hangs from the top
+        self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter if on else
+                                 Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.dock.setVisible(self.charts_wanted and not on)
         if on:
             if not self.isFullScreen():
