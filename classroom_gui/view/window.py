@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.charts_wanted = False
         for box in (self.lang_box, self.focus_box, self.layer_box, self.head_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "7：座った" never clipped
+            box.setMaximumWidth(260)  # ... but a 10,000-letter word does not widen the window
 
         self.charts.headChosen.connect(lambda layer, head: self.select(layer=layer, head=head))
         self.model_label, self.busy_label, self.busy_bar = QLabel(), QLabel(), QProgressBar()
