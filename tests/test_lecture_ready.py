@@ -23,7 +23,7 @@ WALKS = [(SEED, "en"), (SEED, "ja"), ("猫がマットの上に座った", "ja")
 JAPANESE = r"[\u3040-\u30ff\u3400-\u9fff「」、。（）：]"
 HALF_WIDTH_NEXT_TO_JAPANESE = re.compile(rf"{JAPANESE}[:()]|[:()]{JAPANESE}")
 NAME_FIELDS = ("focus", "name", "names", "last", "asker", "other", "top", "word")
-QUOTED = re.compile(r"^(「[^「」]*」)+$|^“[^“”]*”(, “[^“”]*”)*$")
+QUOTED = re.compile(r'^(「[^「」]*」)+$|^"[^"]*"(, "[^"]*")*$')
 NUMBER = re.compile(r"^-?\d+\.\d+$")
 
 
@@ -84,7 +84,7 @@ def test_the_names_in_the_narration_are_the_quoted_students(checkpoint):
     assert "「The」「cat」「sat」「on」「the」「mat」" in frames["seats.sit"].narration
     assert frames["question.raise"].narration.startswith("「cat」が質問カードを掲げ")
     frames = {f.beat_key: f for f, _ in walk(checkpoint, SEED, "en")}
-    assert frames["question.raise"].narration.startswith("“cat” raises")
+    assert frames["question.raise"].narration.startswith('"cat" raises')
 
 
 def test_the_checker_catches_what_the_issue_found():

@@ -48,7 +48,7 @@ class Ctx:
         return text(self.sel.lang, key, **values)
 
     def q(self, seat: int) -> str:
-        """Student `seat`'s name quoted for a sentence or a board line: 「猫」, “cat” (strings.quote)."""
+        """Student `seat`'s name quoted for a sentence or a board line: 「猫」, "cat" (strings.quote)."""
         return quote(self.sel.lang, self.names[seat])
 
     def word(self, word: str) -> str:  # a vocabulary word (the answer), quoted like a name

@@ -315,7 +315,8 @@ class Board:
         room = limit - inner.top()
         strip_room = room - (min(lines_h, room * 0.5) + GAP if frame.board else 0.0)
         boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=16 * theme.font_scale,
-                             tab_w=6.0, gap=12.0, max_number_px=16, max_row_h=30.0, row_cells=12) if counts else ()
+                             tab_w=6.0, gap=12.0, max_number_px=16, max_row_h=30.0, row_cells=12,
+                             max_rows=8) if counts else ()
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
         lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
         if frame.board:

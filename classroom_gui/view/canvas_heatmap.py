@@ -107,8 +107,10 @@ class HeatmapItem(CachedItem):
         p.restore()
         if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at
             p.setFont(fonts.font(16.0 * sc))
+            heard = (~np.asarray(hm.mask, bool) if hm.mask is not None and np.shape(hm.mask) == m.shape
+                     else np.ones(m.shape, bool))  # with no mask (a discussion) every cell has its number
             for i in np.flatnonzero(filled):
-                for j in range(i + 1):
+                for j in np.flatnonzero(heard[i]):
                     p.setPen(qcolor(palette.text_on(rgb[i, j])))
                     p.drawText(QRectF(x0 + j * cell, y0 + i * cell, cell, cell), ALIGN_CENTER, fmt(m[i, j]))
         if labels and cell >= 18:  # names right-aligned against the rows, at 16 px (a long one cut with "…")
