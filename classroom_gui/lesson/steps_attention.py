@@ -151,7 +151,8 @@ def mask(ctx, fr: Frame):
     for s in fr.students:
         if H.mask[f, s.index]:
             s.opacity = 1 - (1 - MASKED_OPACITY) * ctx.alpha
-    key = "mask.future" if H.mask[f].any() else "mask.none"
+    key = ("mask.discussion" if getattr(ctx.trace, "mask_rule", "causal") == "none" else
+           "mask.future" if H.mask[f].any() else "mask.none")
     fr.narration = ctx.t(key, focus=ctx.q(f))
     fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.q(j)) if H.mask[f, j]
                                          else ctx.t("board.row", name=ctx.q(j), weights=fmt(H.scaled[f, j])))
