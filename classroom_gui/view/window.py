@@ -19,7 +19,7 @@ from ..lesson.state import (Selection, default_focus, frame_at, notices_for, pre
                              timeline_for)
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
-from . import dialogs, fonts, settings
+from . import dialogs, fonts, screen_size, settings
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.top_bar = bar
         self.sentence_label = QLabel()
         self.sentence = QLineEdit()
-        self.sentence.setMinimumWidth(320)
+        self.sentence.setMinimumWidth(220)  # the whole top bar fits a 1024-pixel screen
         self.sentence.returnPressed.connect(self.apply_sentence)
         self.apply_button = QPushButton()
         self.apply_button.clicked.connect(self.apply_sentence)
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         for box in (self.lang_box, self.focus_box, self.layer_box, self.head_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "7：座った" never clipped
             box.setMaximumWidth(260)  # ... but a 10,000-letter word does not widen the window
+            box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # a crowded bar never squeezes it
 
         self.charts.headChosen.connect(lambda layer, head: self.select(layer=layer, head=head))
         self.model_label, self.busy_label, self.busy_bar = QLabel(), QLabel(), QProgressBar()
@@ -177,12 +178,7 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def fill_screen(self) -> None:
-        """The first run: the window takes the whole available screen (maximised, and sized so even
-        without a window manager, which would do the maximising)."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is not None:
-            self.setGeometry(screen.availableGeometry())
-        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        screen_size.fill_screen(self)
 
     def _bind_shortcuts(self) -> None:
         self.shortcuts = []
@@ -406,17 +402,7 @@ class MainWindow(QMainWindow):
         self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter if on else
                                  Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.dock.setVisible(self.charts_wanted and not on)
-        if on:
-            if not self.isFullScreen():
-                self._windowed = self.geometry()
-            self.showFullScreen()
-            screen = self.screen() or QApplication.primaryScreen()
-            if screen is not None:  # with no window manager, showFullScreen alone keeps the window's size
-                self.setGeometry(screen.geometry())
-        elif self.isFullScreen():
-            self.showNormal()
-            if getattr(self, "_windowed", None) is not None:
-                self.setGeometry(self._windowed)
+        screen_size.full_screen(self, on)
         self.canvas.setFocus()
 
     def is_presenting(self) -> bool:
