@@ -43,6 +43,8 @@ def expected_shapes(config: GPTConfig) -> dict[str, tuple[int, ...]]:
                        p + "ln_2.weight": (C,), p + "ln_2.bias": (C,),
                        p + "mlp.c_fc.weight": (C, F), p + "mlp.c_fc.bias": (F,),
                        p + "mlp.c_proj.weight": (F, C), p + "mlp.c_proj.bias": (C,)})
+    if not config.tie_word_embeddings:  # the answer's own matrix, untied from the word vectors
+        shapes["lm_head.weight"] = (config.vocab_size, C)
     return shapes
 
 
@@ -107,8 +109,8 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
             renamed = {}
             for name in names:
                 short = name.removeprefix("transformer.")
-                if short.endswith(IGNORED_SUFFIXES) or short == "lm_head.weight":
-                    continue
+                if short.endswith(IGNORED_SUFFIXES) or (short == "lm_head.weight" and config.tie_word_embeddings):
+                    continue  # a tied lm_head is wte again (transformers ties it on loading)
                 if short not in expected:
                     raise CheckpointError(f"{path}: unexpected tensor '{name}' for a {config.n_layer}-layer GPT-2")
                 if short in renamed:
