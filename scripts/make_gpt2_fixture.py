@@ -18,6 +18,7 @@ It writes, into tests/fixtures/tiny_gpt2/:
   tokenizer_table.json            for strings where whitespace and special tokens matter: the ids
                                   AutoTokenizer gives on this folder, and on a copy holding only
                                   vocab.json + merges.txt (GPT-2's two-file form, as GPT2Tokenizer reads it)
+and tests/fixtures/activations.json: every activation_function of transformers' ACT2FN on a grid of inputs,
 and, into tests/fixtures/gpt2_variants/NAME/, one folder per GPT2Config option the app must honour (see
 VARIANTS): config.json, model.safetensors, tokenizer.json and reference.json as above, with 9 digits.
 
@@ -214,6 +215,7 @@ def main() -> int:
     (OUT / "reference.json").write_text(text + "\n", encoding="utf-8")
 
     write_tokenizer_table()
+    write_activations()
     for name, options in VARIANTS.items():
         write_variant(name, options, vocab_size, eot_id)
 
@@ -251,6 +253,21 @@ def write_tokenizer_table() -> None:
                      "from AutoTokenizer and GPT2Tokenizer on a folder holding only vocab.json + merges.txt.",
              "strings": rows}
     (OUT / "tokenizer_table.json").write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def write_activations() -> None:
+    """activations.json: ACT2FN[name](x) in float32 for x on a grid, for every name without learned numbers."""
+    from transformers.activations import ACT2FN
+
+    x = np.concatenate([np.linspace(-8, 8, 161), [-30, -20, -12, 12, 20, 30]]).astype(np.float32)
+    table = {}
+    for name in sorted(ACT2FN):
+        act = ACT2FN[name]
+        if isinstance(act, torch.nn.Module) and any(True for _ in act.parameters()):
+            continue  # prelu, xielu: learned numbers of their own, which the app refuses
+        table[name] = rounded(act(torch.tensor(x)).tolist(), 9)
+    data = {"made_by": "scripts/make_gpt2_fixture.py", "versions": versions(), "x": x.tolist(), "outputs": table}
+    (OUT.parent / "activations.json").write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 def write_variant(name: str, options: dict, vocab_size: int, eot_id: int) -> None:
