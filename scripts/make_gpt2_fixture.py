@@ -237,20 +237,34 @@ def write_tokenizer_table() -> None:
     copy with only vocab.json + merges.txt, and from GPT2Tokenizer (the two-file reader) on that copy."""
     from transformers import AutoTokenizer, GPT2Tokenizer
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as prefixed:
         for name in ("vocab.json", "merges.txt", "config.json"):
             shutil.copy(OUT / name, tmp)
         full = AutoTokenizer.from_pretrained(OUT)
         two_file = AutoTokenizer.from_pretrained(tmp)
         slow = GPT2Tokenizer.from_pretrained(tmp)
+        # tokenizer_config.json's add_prefix_space: a space before the text, in both forms of the folder
+        with_prefix = []
+        for names in (("tokenizer.json", "config.json"), ("vocab.json", "merges.txt", "config.json")):
+            shutil.rmtree(prefixed)
+            Path(prefixed).mkdir()
+            for name in names:
+                shutil.copy(OUT / name, prefixed)
+            (Path(prefixed) / "tokenizer_config.json").write_text('{"add_prefix_space": true}', encoding="utf-8")
+            with_prefix.append(AutoTokenizer.from_pretrained(prefixed))
         rows = []
         for text in TOKENIZER_STRINGS:
             ids = full(text)["input_ids"]
             assert two_file(text)["input_ids"] == slow(text)["input_ids"] == ids, text
-            rows.append({"text": text, "input_ids": ids, "tokens": full.convert_ids_to_tokens(ids)})
+            prefix_ids = with_prefix[0](text)["input_ids"]
+            assert with_prefix[1](text)["input_ids"] == prefix_ids, text
+            rows.append({"text": text, "input_ids": ids, "tokens": full.convert_ids_to_tokens(ids),
+                         "add_prefix_space_ids": prefix_ids})
     table = {"made_by": "scripts/make_gpt2_fixture.py", "versions": versions(),
              "note": "input_ids are what AutoTokenizer.from_pretrained(tiny_gpt2)(text) gives; the same ids come "
-                     "from AutoTokenizer and GPT2Tokenizer on a folder holding only vocab.json + merges.txt.",
+                     "from AutoTokenizer and GPT2Tokenizer on a folder holding only vocab.json + merges.txt. "
+                     "add_prefix_space_ids: AutoTokenizer's ids when tokenizer_config.json sets add_prefix_space "
+                     "(the same with tokenizer.json or with vocab.json + merges.txt).",
              "strings": rows}
     (OUT / "tokenizer_table.json").write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 

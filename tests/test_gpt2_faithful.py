@@ -63,6 +63,18 @@ def test_teaching_model_says_when_it_reads_whitespace_as_one_space():
     assert "tabs" in notices_for(spaced, "en")[0] and "タブ" in notices_for(spaced, "ja")[0]
 
 
+@pytest.mark.parametrize("form", ["tokenizer.json", "vocab.json + merges.txt"])
+def test_add_prefix_space_is_honoured(form, two_file, tmp_path):
+    """tokenizer_config.json's add_prefix_space: AutoTokenizer's ids, in both forms of the folder."""
+    folder = tmp_path / "gpt2"
+    shutil.copytree(TINY if form == "tokenizer.json" else two_file, folder)
+    (folder / "tokenizer_config.json").write_text('{"add_prefix_space": true}', encoding="utf-8")
+    checkpoint = load_checkpoint(folder)
+    assert any(row["add_prefix_space_ids"] != row["input_ids"] for row in TABLE)  # the table can tell them apart
+    for row in TABLE:
+        assert run_sentence(checkpoint, row["text"]).trace.token_ids.tolist() == row["add_prefix_space_ids"], row["text"]
+
+
 def test_tokenizer_settings_that_change_ids_are_refused(two_file, tmp_path):
     folder = tmp_path / "gpt2"
     shutil.copytree(two_file, folder)
@@ -145,6 +157,27 @@ def test_missing_untied_head_is_refused(tmp_path):
     (folder / "config.json").write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(CheckpointError, match="lm_head.weight"):
         load_checkpoint(folder)
+
+
+@pytest.mark.parametrize("differs", [False, True])
+def test_a_saved_lm_head_under_tied_embeddings(tmp_path, differs):
+    """A tied folder may save lm_head.weight too: a copy of wte is fine; a different one is refused by name,
+    since transformers 4 would drop it and transformers 5 use it."""
+    from safetensors.numpy import load_file, save_file
+
+    folder = tmp_path / "gpt2"
+    shutil.copytree(TINY, folder)
+    tensors = load_file(str(folder / "model.safetensors"))
+    head = tensors["transformer.wte.weight"].copy()
+    if differs:
+        head[3, 4] += 0.5
+    tensors["lm_head.weight"] = head
+    save_file(tensors, str(folder / "model.safetensors"), metadata={"format": "pt"})
+    if differs:
+        with pytest.raises(CheckpointError, match="lm_head.weight.*tie_word_embeddings"):
+            load_checkpoint(folder)
+    else:
+        assert "lm_head.weight" not in load_checkpoint(folder).params
 
 
 # ---- words on screen ----

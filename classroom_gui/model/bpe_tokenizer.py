@@ -10,7 +10,8 @@ those of the folder's own tokenizer, for any text (`exact`: the sentence is neve
 
 vocab.json + merges.txt are read as transformers' GPT2Tokenizer reads them: "<|endoftext|>" (and the
 special tokens the folder's special_tokens_map.json, tokenizer_config.json or added_tokens.json name)
-is one token, never split into bytes.
+is one token, never split into bytes. tokenizer_config.json's add_prefix_space is honoured in both forms;
+add_bos_token is refused by name.
 """
 from __future__ import annotations
 
@@ -79,13 +80,20 @@ class BPETokenizer:
         path = folder / "tokenizer.json"
         try:
             settings = _settings(folder)
+            prefix = bool(settings.get("add_prefix_space"))  # a space before the text, as transformers adds it
             if path.is_file():
-                return cls(Tokenizer.from_file(str(path)), str(path))
+                tok = Tokenizer.from_file(str(path))
+                if prefix:
+                    if type(tok.pre_tokenizer).__name__ != "ByteLevel":
+                        raise TokenizerError(f"{folder / 'tokenizer_config.json'}: 'add_prefix_space' is true, but "
+                                             f"{path.name} does not split text as GPT-2 does (ByteLevel)")
+                    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=True)
+                return cls(tok, str(path))
             vocab, merges = folder / "vocab.json", folder / "merges.txt"
             if vocab.is_file() and merges.is_file():
                 json.loads(vocab.read_text(encoding="utf-8"))  # a clear error for a broken vocab.json
                 tok = Tokenizer(models.BPE.from_file(str(vocab), str(merges)))
-                tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+                tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=prefix)
                 tok.decoder = decoders.ByteLevel()
                 tok.add_special_tokens([AddedToken(t, special=True) for t in _special_tokens(folder, settings)])
                 return cls(tok, str(vocab))
@@ -140,7 +148,8 @@ class BPETokenizer:
 
 
 # tokenizer_config.json settings that change ids and that this reader does not compute: refused by name
-UNREAD_SETTINGS = ("add_bos_token", "add_prefix_space")
+# (transformers itself prepends the bos token for vocab.json + merges.txt but not for tokenizer.json)
+UNREAD_SETTINGS = ("add_bos_token",)
 
 
 def _settings(folder: Path) -> dict:
