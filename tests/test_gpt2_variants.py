@@ -92,3 +92,16 @@ def test_inverse_layer_scaling_changes_later_layers():
         head = lt.head(0)
         assert head.divisor == pytest.approx(np.sqrt(d) * (layer + 1))
         np.testing.assert_allclose(head.scaled, head.scores / (np.sqrt(d) * (layer + 1)), rtol=1e-6)
+
+
+def test_trace_json_says_what_each_layer_divides_by():
+    """A student checking `scaled` by hand needs the divisor: √d × the layer's number in this folder."""
+    from classroom_gui.model.trace_json import trace_to_dict
+
+    checkpoint, _ = _load("inverse_layer")
+    record = trace_to_dict(run_sentence(checkpoint, "The cat sat").trace)
+    d = checkpoint.config.d_head
+    for layer, entry in enumerate(record["layers"]):
+        assert entry["divisor"] == pytest.approx(np.sqrt(d) * (layer + 1))
+        head = entry["heads"][0]
+        assert head["scaled"][1][0] == pytest.approx(head["scores"][1][0] / entry["divisor"], rel=1e-6)
