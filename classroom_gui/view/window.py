@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
 
     # the sentence ----------------------------------------------------------------------------
     def apply_sentence(self) -> None:
-        text = self.sentence.text()  # compute_run: GPT-2 folders read it as typed, the teaching model with control characters as spaces
+        text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
             self.worker.start(prepared_run, self.checkpoint, text)
             return
