@@ -223,3 +223,23 @@ def test_focus_matches_a_word_with_or_without_the_space_mark():
     assert default_focus(tokens) == 1  # the help's "default: cat" holds on GPT-2 folders too
     with pytest.raises(CliError, match="dog"):
         _focus("dog", tokens)
+
+
+def test_a_gelu_deck_never_mentions_relu(qapp, tmp_path, lang="en"):
+    """The exported deck itself, a slide per chapter: every slide's text (the PDF keeps text as text) and
+    speaker notes. (Every step's words, in both languages, are checked above without rendering.)"""
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from classroom_gui.cli import main
+
+    model = FIXTURES / "gpt2_variants" / "exact_gelu"
+    common = ["--model", str(model), "--text", "The cat sat on the mat.", "--lang", lang, "--size", "320x180",
+              "--per", "chapter"]
+    assert main(["deck", *common, "-o", str(tmp_path / "d.pdf")]) == 0
+    assert main(["deck", *common, "-o", str(tmp_path / "d.pptx")]) == 0
+    slides = "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "d.pdf")).pages).replace("\t", " ")
+    notes = "\n".join(s.notes_slide.notes_text_frame.text for s in Presentation(str(tmp_path / "d.pptx")).slides)
+    assert "× GELU(" in slides or "× GELU（" in slides  # the FFN slide's board: notebook + W_2 × GELU(hidden)
+    for words in (slides, notes):
+        assert "ReLU" not in words and "→ 0" not in words
