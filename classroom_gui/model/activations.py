@@ -83,22 +83,33 @@ def gelu_fast(x, out=None):
     return np.divide(x, z, out=z)
 
 
-def _erfc(z: np.ndarray) -> np.ndarray:  # float64 -> float64, relative error < 1.2e-7 (Numerical Recipes' erfcc)
-    a = np.abs(z)
-    t = 1.0 / (1.0 + 0.5 * a)
-    poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (
-        0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
-    ans = t * np.exp(-a * a + poly)
-    return np.where(z >= 0, ans, 2.0 - ans)
+# Numerical Recipes' erfcc: erfc(a) = t exp(-a^2 + P(t)), t = 1 / (1 + a / 2), a >= 0, relative error < 1.2e-7
+_ERFC = (-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587,
+         -0.82215223, 0.17087277)
 
 
 def phi(x: np.ndarray) -> np.ndarray:  # [...] -> [...] the normal distribution's CDF, Phi(x), in x's dtype
-    """Float64 input (the hand-computed tests) uses math.erf exactly; float32 (the app) a rational
-    approximation whose error (< 1.2e-7 relative in erfc) is below float32's own rounding, and which is
-    ~50x faster than calling math.erf per number on GPT-2's [T, 3072] hidden units."""
+    """Float64 input (the hand-computed tests) uses math.erf exactly; float32 (the app) the rational
+    approximation above, in float32 and in place: its error (below 4e-7 for GELU) is float32's own
+    rounding, and it is ~7x faster than calling math.erf per number on GPT-2's [T, 3072] hidden units."""
     if x.dtype == np.float64:
         return np.frompyfunc(lambda v: 0.5 * (1 + math.erf(v / math.sqrt(2))), 1, 1)(x).astype(np.float64)
-    return (0.5 * _erfc(-x.astype(np.float64) / math.sqrt(2))).astype(x.dtype)
+    c = x.dtype.type
+    z = x * c(-1 / math.sqrt(2))                 # Phi(x) = erfc(z) / 2
+    a = np.abs(z)
+    t = a * c(0.5)
+    t += c(1)
+    np.reciprocal(t, out=t)
+    p = np.full_like(t, c(_ERFC[-1]))
+    for k in reversed(_ERFC[:-1]):               # Horner: P(t)
+        p *= t
+        p += c(k)
+    a *= a
+    np.subtract(p, a, out=p)
+    np.exp(p, out=p)
+    p *= t                                       # erfc(|z|)
+    p *= c(0.5)
+    return np.where(z >= 0, p, c(1) - p)
 
 
 def gelu(x, out=None):  # the exact GELU, x * Phi(x) (transformers' "gelu" and "gelu_python")
