@@ -11,6 +11,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tokenizers import Tokenizer
 
 from classroom_gui.model import CheckpointError, load_checkpoint
 from classroom_gui.model.activations import ACTIVATION, DISPLAY, SHAPE
@@ -22,6 +25,8 @@ from classroom_gui.lesson.state import Selection, frame_at, notices_for, timelin
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "tiny_gpt2"
 TABLE = json.loads((TINY / "tokenizer_table.json").read_text(encoding="utf-8"))["strings"]
+_TINY = load_checkpoint(TINY)
+_RAW = Tokenizer.from_file(str(TINY / "tokenizer.json"))  # the `tokenizers` library on the file, nothing between
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +48,18 @@ def test_ids_are_the_folders_own(row, two_file):
         run = run_sentence(load_checkpoint(folder), row["text"])
         assert run.trace.token_ids.tolist() == row["input_ids"], folder.name
         assert not run.normalised and not run.notices
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=60))
+def test_any_text_keeps_the_tokenizers_ids(text):
+    """Whatever is typed (control characters, odd spaces, emoji), run_sentence and the window's compute_run
+    give exactly the ids the folder's tokenizer.json gives: nothing is normalised on the way."""
+    from classroom_gui.model.sentence import compute_run
+
+    want = _RAW.encode(text).ids[:64]  # the model's context is 64
+    assert run_sentence(_TINY, text).trace.token_ids.tolist() == want
+    assert compute_run(_TINY, text).trace.token_ids.tolist() == want
 
 
 def test_whitespace_is_shown_readably():
