@@ -32,7 +32,8 @@ NO_EFFECT = {
     "bookkeeping": ("architectures", "transformers_version", "tokenizer_class", "n_ctx", "n_special",
                     "predict_special_tokens", "is_decoder", "chunk_size_feed_forward", "tf_legacy_loss",
                     "use_bfloat16", "attn_implementation"),
-    # float16/bfloat16 weights become float32 exactly; the app computes in float32 as from_pretrained does
+    # float16 weights become float32 exactly and the app computes in float32: what
+    # from_pretrained(folder, dtype=torch.float32) computes (transformers 5 alone would compute in float16)
     "the saved weights' precision": ("dtype", "torch_dtype"),
 }
 
