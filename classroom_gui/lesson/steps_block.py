@@ -115,7 +115,7 @@ def answer(ctx, fr: Frame):
     top = tr.next_order[:TOP_WORDS]  # sorted once per sentence; every temperature keeps this order
     if ctx.beat.key == "answer.norm":  # the final LayerNorm (ln_f) gets its own step before the logits use it
         if ctx.desks(fr):
-            fr.students[last].cards = [ctx.strip("notebook", tr.ln_f[last], ctx.alpha, "board.layernorm_short")]
+            fr.students[last].cards = [ctx.strip("notebook", tr.ln_f[last], ctx.alpha, "card.final_notebook")]
         fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))] + vec(tr.layers[-1].output[last])
         fr.board += [ctx.t("board.final_norm", name=ctx.q(last))] + vec(tr.ln_f[last])
         fr.narration = ctx.t("answer.norm", last=ctx.q(last))
