@@ -170,9 +170,13 @@ class BarsItem(CachedItem):
         if n == 0:
             return
         slot, label_px = self._geometry()
-        show_labels = slot >= 36   # a name needs room for two characters at 16 px; else only the highlighted one
         value_px = TEXT_PX * sc
-        show_values = slot >= 46   # "-0.42" at 16 px
+        # a name needs room for a character and "…" at 16 px, a value its widest text: else only the
+        # highlighted bar says them (16 px or nothing, never smaller)
+        show_labels = slot >= 2.2 * label_px
+        widest = max((QFontMetricsF(fonts.font(value_px, True)).horizontalAdvance(bar_text(v)) for v in b.values),
+                     default=0.0)
+        show_values = slot >= widest + 4
         top = r.y() + 34 + (value_px * 1.5 if show_values else 4)
         bottom = r.bottom() - (label_px * 1.6 if show_labels or b.highlight >= 0 else 4) - (value_px * 1.5 if show_values else 4)
         vmin, vmax = self.axis
