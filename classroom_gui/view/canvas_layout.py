@@ -33,6 +33,7 @@ class StripBox:
     rows: int
     cols: int
     number_px: float     # 0: cells without numbers
+    shown: int = 0       # >0: only the first `shown` numbers, then a "…" cell (the whole card in its tooltip)
 
     @property
     def cells_y(self) -> float:
@@ -63,8 +64,8 @@ def clamp(v: float, lo: float, hi: float) -> float:
     return lo if v < lo else hi if v > hi else v
 
 
-def _rows_for(n: int, width: float, min_cell_w: float) -> int:  # 0 when even MAX_ROWS rows are too narrow
-    for rows in range(1, MAX_ROWS + 1):
+def _rows_for(n: int, width: float, min_cell_w: float, max_rows: int = MAX_ROWS) -> int:  # 0: even max_rows are too narrow
+    for rows in range(1, max_rows + 1):
         if width / max(1, math.ceil(n / rows)) >= min_cell_w:
             return rows
     return 0
@@ -90,7 +91,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                     continue
                 row_h = px * 1.9
                 min_cell_w = px * DIGIT_RATIO + 6
-                rows = [_rows_for(n, cells_w, min_cell_w) for n in counts]
+                rows = [_rows_for(n, cells_w, min_cell_w, max_rows) for n in counts]
                 if not all(rows) or max(rows) > max_rows:
                     continue
                 if not wrap_more:
@@ -101,6 +102,18 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                 if need <= avail:  # spare height makes the cells taller (same type), up to a card-like shape
                     row_h = min(px * STRETCH, row_h + (avail - need) / sum(rows))
                     return _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px)
+    # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers
+    px = NUMBER_PX[-1]
+    cols = int(cells_w // (px * DIGIT_RATIO + 6))
+    row_h = px * 1.9
+    if cols >= 3 and k * row_h + gaps <= avail:
+        row_h = min(px * STRETCH, row_h + (avail - gaps - k * row_h) / k)
+        out = []
+        for n in counts:
+            c, shown = (n, 0) if n <= cols else (cols, cols - 1)
+            out.append(StripBox(x, y, w, row_h, 0.0, 0.0, tab_w, 1, max(1, c), px, shown))
+            y += row_h + gap
+        return tuple(out)
     # no numbers: one row per strip, as tall as fits (labels only if a strip keeps a usable cell height)
     per = (avail - gaps) / k
     label_h = label_px * 1.3 if label_px >= LABEL_MIN and per - label_px * 1.3 >= 12 else 0.0
