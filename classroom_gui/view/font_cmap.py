@@ -1,0 +1,200 @@
+"""The bundled font's bytes as Qt gets them: IPAex Gothic with its character map (cmap) rewritten so that
+no look-alike code point shadows the character a glyph is really for. Pure Python and NumPy, no Qt.
+
+Why: IPAex Gothic maps both 自 (U+81EA) and the Kangxi radical ⾃ (U+2F83) to one glyph, both − (U+2212)
+and the soft hyphen (U+00AD), both — (U+2014) and a combining stroke (U+0336), and ~270 more such pairs.
+Qt's PDF writer builds each embedded font's ToUnicode map by walking the code points upwards and keeping,
+for each glyph, the first that maps to it (QFontSubset::getReverseMap), so every PDF said ⾃⼰紹介 for
+自己紹介 and a soft hyphen for a minus sign: search and copy-paste broke. Drawing is unchanged by the fix:
+the shadowing code points (radicals, combining marks, format and modifier characters, typographic
+spaces) are taken out of the cmap, so each shared glyph has only the code point that ought to come back
+out; the rare radical typed on purpose then comes from a fallback font.
+
+The rewrite changes only the 'cmap' table (a format 4 subtable for the Basic Multilingual Plane, a
+format 12 one for all of Unicode) and the file's checksums; it takes a few milliseconds, so it runs
+each time the font is registered, and the font file shipped is the unmodified original (its licence
+asks for that).
+"""
+from __future__ import annotations
+
+import struct
+import unicodedata
+
+import numpy as np
+
+
+def shadowing(cp: int) -> bool:
+    """A code point that should not be what a shared glyph extracts as."""
+    return (0x2E80 <= cp <= 0x2FDF                                      # CJK and Kangxi radicals
+            or 0x2000 <= cp <= 0x200A or cp == 0x00A0                   # typographic and no-break spaces
+            or unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf", "Lm"))  # combining, format, modifier
+
+
+def read_cmap(font: bytes) -> dict[int, int]:
+    """code point -> glyph id from the font's format 12 (all of Unicode) or format 4 (BMP) subtable."""
+    tables = _tables(font)
+    if b"cmap" not in tables:
+        raise ValueError("the font has no cmap table")
+    base, _length = tables[b"cmap"]
+    _version, n = struct.unpack_from(">HH", font, base)
+    subtables = {}
+    for i in range(n):
+        platform, encoding, offset = struct.unpack_from(">HHI", font, base + 4 + 8 * i)
+        fmt = struct.unpack_from(">H", font, base + offset)[0]
+        subtables[(fmt, platform, encoding)] = base + offset
+    for key in ((12, 3, 10), (12, 0, 4), (12, 0, 6)):
+        if key in subtables:
+            return _read_format12(font, subtables[key])
+    for key in ((4, 3, 1), (4, 0, 3), (4, 0, 1)):
+        if key in subtables:
+            return _read_format4(font, subtables[key])
+    raise ValueError("the font has no Unicode cmap (format 4 or 12)")
+
+
+def one_code_point_per_glyph(cmap: dict[int, int]) -> dict[int, int]:
+    """cmap without the code points that come before a glyph's proper character and would shadow it."""
+    by_glyph: dict[int, list[int]] = {}
+    for cp, glyph in cmap.items():
+        by_glyph.setdefault(glyph, []).append(cp)
+    drop = set()
+    for cps in by_glyph.values():
+        if len(cps) > 1:
+            proper = min(cps, key=lambda c: (shadowing(c), c))
+            drop.update(c for c in cps if c < proper)
+    return {cp: g for cp, g in cmap.items() if cp not in drop}
+
+
+def fixed_font(font: bytes) -> bytes:
+    """The font with its cmap replaced by one_code_point_per_glyph of it (see the module's docstring)."""
+    cmap = one_code_point_per_glyph(read_cmap(font))
+    return _replace_table(font, b"cmap", _build_cmap(cmap))
+
+
+# ---- reading -------------------------------------------------------------------------------------------
+
+def _tables(font: bytes) -> dict[bytes, tuple[int, int]]:
+    n = struct.unpack_from(">H", font, 4)[0]
+    out = {}
+    for i in range(n):
+        tag, _checksum, offset, length = struct.unpack_from(">4sIII", font, 12 + 16 * i)
+        out[tag] = (offset, length)
+    return out
+
+
+def _read_format12(font: bytes, at: int) -> dict[int, int]:
+    n = struct.unpack_from(">I", font, at + 12)[0]
+    groups = np.frombuffer(font, dtype=">u4", count=3 * n, offset=at + 16).reshape(n, 3).astype(np.int64)
+    out = {}
+    for start, end, glyph in groups.tolist():
+        for cp in range(start, end + 1):
+            out[cp] = glyph + cp - start
+    return out
+
+
+def _read_format4(font: bytes, at: int) -> dict[int, int]:
+    seg = struct.unpack_from(">H", font, at + 6)[0] // 2
+    ends = struct.unpack_from(f">{seg}H", font, at + 14)
+    starts = struct.unpack_from(f">{seg}H", font, at + 16 + 2 * seg)
+    deltas = struct.unpack_from(f">{seg}h", font, at + 16 + 4 * seg)
+    range_at = at + 16 + 6 * seg
+    offsets = struct.unpack_from(f">{seg}H", font, range_at)
+    out = {}
+    for i in range(seg):
+        for cp in range(starts[i], ends[i] + 1):
+            if cp == 0xFFFF:
+                continue
+            if offsets[i] == 0:
+                glyph = (cp + deltas[i]) & 0xFFFF
+            else:
+                glyph = struct.unpack_from(">H", font, range_at + 2 * i + offsets[i] + 2 * (cp - starts[i]))[0]
+                glyph = (glyph + deltas[i]) & 0xFFFF if glyph else 0
+            if glyph:
+                out[cp] = glyph
+    return out
+
+
+# ---- writing -------------------------------------------------------------------------------------------
+
+def _runs(cps: list[int]) -> list[list[int]]:
+    """Sorted code points cut into runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for cp in cps:
+        if runs and cp == runs[-1][-1] + 1:
+            runs[-1].append(cp)
+        else:
+            runs.append([cp])
+    return runs
+
+
+def _format4(cmap: dict[int, int]) -> bytes:
+    """BMP subtable: one segment per run of consecutive code points, by idDelta when the glyph ids are
+    consecutive too, else through glyphIdArray."""
+    segments, array = [], []  # (start, end, delta, array position or -1)
+    for run in _runs(sorted(cp for cp in cmap if cp < 0xFFFF)):
+        glyphs = [cmap[cp] for cp in run]
+        if all(g - cp == glyphs[0] - run[0] for cp, g in zip(run, glyphs)):
+            segments.append((run[0], run[-1], (glyphs[0] - run[0]) & 0xFFFF, -1))
+        else:
+            segments.append((run[0], run[-1], 0, len(array)))
+            array += glyphs
+    segments.append((0xFFFF, 0xFFFF, 1, -1))  # the required last segment
+    n = len(segments)
+    range_offsets = [0 if pos < 0 else 2 * (n - i) + 2 * pos for i, (_s, _e, _d, pos) in enumerate(segments)]
+    search = 2 * (1 << (n.bit_length() - 1))
+    body = struct.pack(f">{n}H", *(e for _s, e, _d, _p in segments)) + b"\0\0"
+    body += struct.pack(f">{n}H", *(s for s, _e, _d, _p in segments))
+    body += struct.pack(f">{n}H", *(d for _s, _e, d, _p in segments))
+    body += struct.pack(f">{n}H", *range_offsets) + struct.pack(f">{len(array)}H", *array)
+    length = 14 + len(body)
+    if length > 0xFFFF:
+        raise ValueError("the BMP cmap does not fit a format 4 subtable")
+    return struct.pack(">7H", 4, length, 0, 2 * n, search, search.bit_length() - 2, 2 * n - search) + body
+
+
+def _format12(cmap: dict[int, int]) -> bytes:
+    groups: list[list[int]] = []  # [start, end, start glyph]
+    for cp in sorted(cmap):
+        g = cmap[cp]
+        if groups and cp == groups[-1][1] + 1 and g == groups[-1][2] + cp - groups[-1][0]:
+            groups[-1][1] = cp
+        else:
+            groups.append([cp, cp, g])
+    body = np.asarray(groups, dtype=">u4").tobytes()
+    return struct.pack(">HHIII", 12, 0, 16 + len(body), 0, len(groups)) + body
+
+
+def _build_cmap(cmap: dict[int, int]) -> bytes:
+    f4, f12 = _format4(cmap), _format12(cmap)
+    header = 4 + 8 * 3
+    records = [(0, 3, header), (3, 1, header), (3, 10, header + len(f4))]  # (0,3) and (3,1) share one
+    return struct.pack(">HH", 0, len(records)) + b"".join(struct.pack(">HHI", *r) for r in records) + f4 + f12
+
+
+def _checksum(data: bytes) -> int:
+    padded = data + b"\0" * (-len(data) % 4)
+    return int(np.frombuffer(padded, dtype=">u4").sum(dtype=np.uint64)) & 0xFFFFFFFF
+
+
+def _replace_table(font: bytes, tag: bytes, new: bytes) -> bytes:
+    """The sfnt with one table's data replaced: offsets, checksums and head.checkSumAdjustment redone."""
+    n = struct.unpack_from(">H", font, 4)[0]
+    records = [struct.unpack_from(">4sIII", font, 12 + 16 * i) for i in range(n)]
+    datas = {t: (new if t == tag else font[o:o + ln]) for t, _c, o, ln in records}
+    if b"head" in datas:  # checkSumAdjustment is zero while the sums are taken
+        head = bytearray(datas[b"head"])
+        head[8:12] = b"\0\0\0\0"
+        datas[b"head"] = bytes(head)
+    offset = 12 + 16 * n
+    directory, body, placed = [], [], {}
+    for t, _c, o, _ln in sorted(records, key=lambda r: r[2]):  # keep the original order of the data
+        placed[t] = offset
+        data = datas[t]
+        body.append(data + b"\0" * (-len(data) % 4))
+        offset += len(body[-1])
+    for t, _c, _o, _ln in records:  # the directory stays sorted by tag, as it was
+        directory.append(struct.pack(">4sIII", t, _checksum(datas[t]), placed[t], len(datas[t])))
+    out = bytearray(font[:12] + b"".join(directory) + b"".join(body))
+    if b"head" in datas:
+        adjust = (0xB1B0AFBA - _checksum(bytes(out))) & 0xFFFFFFFF
+        struct.pack_into(">I", out, placed[b"head"] + 8, adjust)
+    return bytes(out)
