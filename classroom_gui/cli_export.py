@@ -111,6 +111,9 @@ def _progress(label: str):
             arg("--beat", metavar="N", type=int, help="step N, as counted on screen from 1"),
             arg("--time", metavar="S", type=float, help="a time in seconds of lesson time"),
             arg("--transparent", action="store_true", help="transparent background (PNG, SVG)"),
+            arg("--svg-text", choices=("outline", "font"), default="outline",
+                help="SVG words as glyph outlines that render without any font installed, the text kept "
+                     "invisible beside them for search (default), or as text with the font subset embedded"),
             arg("--json", metavar="FILE", type=Path, help="also write every number shown, with what it is"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.png, FILE.svg or FILE.pdf"))
 @_export_errors
@@ -125,7 +128,7 @@ def export_command(args: argparse.Namespace) -> int:
     _app, trace, sel, theme, size, run = _prepare(args)
     t = moment(timeline_for(trace.n_tokens, trace.config.n_layer), args.chapter, args.beat, args.time)
     frame = frame_at(trace, sel, t, notices_for(run, sel.lang))
-    save_picture(frame, args.output, size, theme, args.transparent)
+    save_picture(frame, args.output, size, theme, args.transparent, args.svg_text)
     if args.json is not None:
         save_frame_json(frame, sel, args.json)
     print(f"wrote {args.output}", file=sys.stderr)

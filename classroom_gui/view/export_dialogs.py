@@ -154,3 +154,42 @@ def export_video(window, path: Path | None = None, options: OptionsDialog | None
                               lambda progress: save_video(_frames(window, times), len(times), p, 30, o.chosen_size(),
                                                           o.chosen_theme(), progress))
     return _export(window, "video", path, options, "MP4 (*.mp4);;GIF (*.gif)", "lesson.mp4", work)
+
+
+def export_worksheet(window, path: Path | None = None, paper: str | None = None) -> Path | None:
+    """File → Worksheet…: the selected student's attention in the selected layer and head as a printable
+    exercise with its answer key (export.worksheet_pdf); paper size from a small dialog unless given."""
+    from ..export.worksheet_pdf import model_label, save_worksheet
+    from ..lesson.worksheet import WorksheetError, build_worksheet, choose_asker
+
+    if window.run is None:
+        return None
+    t = window.t
+    if paper is None:
+        dialog = QDialog(window)
+        dialog.setWindowTitle(t("worksheet.dialog_title"))
+        form = QFormLayout(dialog)
+        box = QComboBox()
+        box.addItem("A4", "a4")
+        box.addItem("Letter", "letter")
+        form.addRow(t("worksheet.paper"), box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            paper = box.currentData()
+        finally:
+            dialog.deleteLater()
+    try:
+        trace, sel = window.run.trace, window.sel
+        sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang)
+        path = path or _ask_path(window, t("worksheet.dialog_title"), "PDF (*.pdf)", "worksheet.pdf")
+        if path is None:
+            return None
+        return save_worksheet(sheet, Path(path), paper, model_label(window.checkpoint.path))
+    except (ExportError, WorksheetError) as exc:
+        _report(window, exc)
+        return None
