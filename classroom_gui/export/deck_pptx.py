@@ -21,7 +21,7 @@ from ..view.render import render_frame
 from .png import png_bytes
 
 EMU_PER_PX = 12192000 // CANVAS_W         # 6350: a 1920-pixel canvas on a 13.33 in wide slide
-TITLE_BOX = (40, 4, CANVAS_W - 80, 56)    # x, y, w, h in canvas pixels (the canvas draws its title there)
+TITLE_BOX = (40, 4, CANVAS_W - 80, 54)    # x, y, w, h in canvas pixels (the canvas draws its title there)
 PICTURE_TOP, PICTURE_BOTTOM = 58, CAPTION_Y - 6  # the band of the canvas kept as the picture
 NARRATION_BOX = (30, CAPTION_Y, CANVAS_W - 60, CANVAS_H - CAPTION_Y - 18)
 TITLE_PT, NARRATION_PT, NOTICE_PT = 20, 17, 10  # the canvas's 36, 34 and 18 px at 0.5 pt a pixel, title a bit up

@@ -93,12 +93,16 @@ def embed_font(svg: str) -> str:
     options = subset.Options()
     options.flavor = None
     options.name_IDs = ["*"]  # keep the names: the licence notice travels with the glyphs
-    font = subset.load_font(str(assets_dir() / fonts.FONT_FILE), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[ord(c) for c in chars])
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.save(buffer)
+    # from bytes in memory: fontTools reads a font lazily and would otherwise keep the file open
+    font = subset.load_font(io.BytesIO((assets_dir() / fonts.FONT_FILE).read_bytes()), options)
+    try:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=[ord(c) for c in chars])
+        subsetter.subset(font)
+        buffer = io.BytesIO()
+        font.save(buffer)
+    finally:
+        font.close()
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     family = fonts.ui_family()
     style = (f'<style type="text/css"><![CDATA[@font-face {{ font-family: "{family}"; '
