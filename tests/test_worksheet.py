@@ -99,7 +99,7 @@ def numbers(text: str) -> set[str]:
     return set(re.findall(r"-?\d+\.\d+", text))
 
 
-@pytest.mark.parametrize("lang, words", [("en", ["Worksheet", "Answer key", "self-introduction", "“cat”"]),
+@pytest.mark.parametrize("lang, words", [("en", ["Worksheet", "Answer key", "self-introduction", "\"cat\""]),
                                          ("ja", ["ワークシート", "解答", "自己紹介カード", "「猫」", "内積", "割合"])])
 def test_pdf_exercise_and_key_as_text(qapp, checkpoint, tmp_path, capsys, lang, words):
     text = SENTENCE if lang == "en" else "その猫がマットの上に座った"
@@ -140,7 +140,7 @@ def test_letter_paper_and_bad_choices(qapp, tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]
 
 
-def test_window_file_menu_worksheet(qtbot, tmp_path):
+def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch):
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
 
@@ -152,4 +152,10 @@ def test_window_file_menu_worksheet(qtbot, tmp_path):
     assert w.menu_actions["export_worksheet"].text().startswith("Worksheet")
     out = export_dialogs.export_worksheet(w, tmp_path / "w.pdf", paper="a4")
     assert out == tmp_path / "w.pdf"
-    assert "“cat”" in "".join(pdf_pages(out))
+    assert '"cat"' in "".join(pdf_pages(out))
+    reports = []
+    monkeypatch.setattr(export_dialogs, "_report", lambda window, exc: reports.append(str(exc)))
+    w.set_language("ja")
+    w.sel = w.sel.__class__(focus=5, layer=0, head=0, lang="ja")  # "mat" listens to all 6: too many
+    assert export_dialogs.export_worksheet(w, tmp_path / "no.pdf", paper="a4") is None
+    assert reports and "「mat」は6人" in reports[0] and not (tmp_path / "no.pdf").exists()

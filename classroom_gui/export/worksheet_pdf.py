@@ -19,11 +19,12 @@ CARD_COLOURS = {"query": "#E8F0FB", "key": "#FCEFD9", "value": "#E3F4EC"}  # the
 
 
 def names_list(ws: Worksheet) -> str:
-    """Who the asker listens to, as a sentence part: “The” and “cat” (itself) / 「The」と「cat」（自分）."""
+    """Who the asker listens to, as a sentence part: "The" and "cat" (itself) / 「The」と「cat」（自分）.
+    (Straight quotes in English: the bundled font draws curly ones full width.)"""
     ja = ws.lang == "ja"
     parts = []
     for j in ws.heard:
-        name = f"「{ws.name(j)}」" if ja else f"“{ws.name(j)}”"
+        name = f"「{ws.name(j)}」" if ja else f'"{ws.name(j)}"' 
         if j == ws.asker:
             name += f"（{ws.t('worksheet.itself')}）" if ja else f" ({ws.t('worksheet.itself')})"
         parts.append(name)
@@ -95,9 +96,9 @@ def _steps_table(ws: Worksheet, key: bool) -> str:
     cols = [t("worksheet.col_student"), t("worksheet.col_dot"), t("worksheet.col_scaled", d=ws.d, sqrt=ws.sqrt_d),
             t("worksheet.col_exp"), t("worksheet.col_share")]
     rows = ["<tr>" + "".join(_cell(escape(c), head=True, width="20%") for c in cols) + "</tr>"]
-    blank = "&nbsp;<br/>&nbsp;"
+    blank = "&nbsp;<br/>&nbsp;<br/>&nbsp;"  # room to write in
     for n, j in enumerate(ws.heard):
-        name = f"「{ws.name(j)}」" if ws.lang == "ja" else f"“{ws.name(j)}”"
+        name = f"「{ws.name(j)}」" if ws.lang == "ja" else f'"{ws.name(j)}"' 
         if key:
             cells = [_answer(ws, ws.dots[n], ws.model_dots[n]), _answer(ws, ws.scaled[n], ws.model_scaled[n]),
                      _answer(ws, ws.exps[n], ws.model_exps[n]), _answer(ws, ws.shares[n], ws.model_shares[n])]
@@ -112,7 +113,7 @@ def _steps_table(ws: Worksheet, key: bool) -> str:
 
 def _context_table(ws: Worksheet, key: bool) -> str:
     head = _cell(escape(ws.t("worksheet.place")), head=True) + "".join(_cell(str(i + 1), head=True) for i in range(ws.d))
-    blank = "&nbsp;<br/>&nbsp;"
+    blank = "&nbsp;<br/>&nbsp;<br/>&nbsp;"
     cells = [_answer(ws, c, m, 3) for c, m in zip(ws.context, ws.model_context)] if key else [blank] * ws.d
     return _table([f"<tr>{head}</tr>", "<tr>" + _cell("⑥") + "".join(_cell(c) for c in cells) + "</tr>"])
 

@@ -176,25 +176,30 @@ def _checksum(data: bytes) -> int:
 
 
 def _replace_table(font: bytes, tag: bytes, new: bytes) -> bytes:
-    """The sfnt with one table's data replaced: offsets, checksums and head.checkSumAdjustment redone."""
+    """The sfnt with one table's data replaced: offsets, that table's checksum and head.checkSumAdjustment
+    redone. The whole file's checksum is the sum of its directory's words and its tables' checksums, so
+    the 6 MB of untouched tables are copied once and never summed again."""
     n = struct.unpack_from(">H", font, 4)[0]
-    records = [struct.unpack_from(">4sIII", font, 12 + 16 * i) for i in range(n)]
-    datas = {t: (new if t == tag else font[o:o + ln]) for t, _c, o, ln in records}
-    if b"head" in datas:  # checkSumAdjustment is zero while the sums are taken
-        head = bytearray(datas[b"head"])
-        head[8:12] = b"\0\0\0\0"
-        datas[b"head"] = bytes(head)
-    offset = 12 + 16 * n
-    directory, body, placed = [], [], {}
-    for t, _c, o, _ln in sorted(records, key=lambda r: r[2]):  # keep the original order of the data
-        placed[t] = offset
-        data = datas[t]
-        body.append(data + b"\0" * (-len(data) % 4))
-        offset += len(body[-1])
-    for t, _c, _o, _ln in records:  # the directory stays sorted by tag, as it was
-        directory.append(struct.pack(">4sIII", t, _checksum(datas[t]), placed[t], len(datas[t])))
-    out = bytearray(font[:12] + b"".join(directory) + b"".join(body))
-    if b"head" in datas:
-        adjust = (0xB1B0AFBA - _checksum(bytes(out))) & 0xFFFFFFFF
-        struct.pack_into(">I", out, placed[b"head"] + 8, adjust)
+    records = [list(struct.unpack_from(">4sIII", font, 12 + 16 * i)) for i in range(n)]  # tag, sum, offset, length
+    sizes = {r[0]: (len(new) if r[0] == tag else r[3]) for r in records}
+    offset, placed = 12 + 16 * n, {}
+    for r in sorted(records, key=lambda r: r[2]):  # the tables' data keep their original order
+        placed[r[0]] = offset
+        offset += sizes[r[0]] + (-sizes[r[0]] % 4)
+    out = bytearray(offset)
+    out[:12] = font[:12]
+    view = memoryview(font)
+    for r in records:
+        at = placed[r[0]]
+        out[at:at + sizes[r[0]]] = new if r[0] == tag else view[r[2]:r[2] + r[3]]
+    if b"head" in placed:  # checkSumAdjustment is zero while the sums are taken
+        struct.pack_into(">I", out, placed[b"head"] + 8, 0)
+    for i, r in enumerate(records):  # the directory stays sorted by tag, as it was
+        if r[0] in (tag, b"head"):
+            at = placed[r[0]]
+            r[1] = _checksum(bytes(out[at:at + sizes[r[0]]]))
+        struct.pack_into(">4sIII", out, 12 + 16 * i, r[0], r[1], placed[r[0]], sizes[r[0]])
+    if b"head" in placed:
+        total = _checksum(bytes(out[:12 + 16 * n])) + sum(r[1] for r in records)
+        struct.pack_into(">I", out, placed[b"head"] + 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
     return bytes(out)
