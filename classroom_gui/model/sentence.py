@@ -39,7 +39,8 @@ def check_text(text: str) -> str:
     return text
 
 
-def run_sentence(checkpoint: Checkpoint, text: str) -> SentenceRun:
+def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> SentenceRun:
+    """The sentence through the model under the classroom's rule `mask` ("causal" or "none")."""
     text = check_text(text)
     tokens = checkpoint.tokenizer.encode(text)
     if not tokens:
@@ -54,7 +55,7 @@ def run_sentence(checkpoint: Checkpoint, text: str) -> SentenceRun:
     if unknown:
         notices.append("unknown to the model: " + ", ".join(dict.fromkeys(unknown)))
     trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
-                    tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens])
+                    tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask)
     trace.vocab = checkpoint.tokenizer.vocab
     return SentenceRun(trace, notices, total_tokens=total, unknown_words=list(dict.fromkeys(unknown)))
 
@@ -64,10 +65,10 @@ def blank_controls(text: str) -> str:
     return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
 
 
-def compute_run(checkpoint, text: str):
+def compute_run(checkpoint, text: str, mask: str = "causal"):
     """The sentence's SentenceRun (control characters read as spaces), or None for a sentence with nothing
     to read (the canvas says so)."""
     try:
-        return run_sentence(checkpoint, blank_controls(text))
+        return run_sentence(checkpoint, blank_controls(text), mask)
     except InputError:
         return None
