@@ -28,6 +28,9 @@ def _whole(text: str) -> int:
                 "asker's own included (it listens to itself too): 2-5; picks the asker in seat N"),
             arg("--layer", metavar="L", type=_whole, default=1, help="layer, from 1 (default 1)"),
             arg("--head", metavar="H", type=_whole, default=1, help="head, from 1 (default 1)"),
+            arg("--mask", choices=("none", "causal"), default="causal",
+                help="causal: a student hears only those who have spoken and itself (GPT); none: everyone hears "
+                     "everyone"),
             arg("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf"))
 def worksheet_command(args: argparse.Namespace) -> int:
@@ -45,7 +48,7 @@ def worksheet_command(args: argparse.Namespace) -> int:
         check_target(args.output, WORKSHEETS)  # a bad path fails before any work
         folder = args.model if args.model is not None else teaching_model_dir()
         checkpoint = load_checkpoint(folder)
-        run = run_sentence(checkpoint, args.text)
+        run = run_sentence(checkpoint, args.text, args.mask)
         for notice in run.notices:
             print(f"note: {notice}", file=sys.stderr)
         trace, c = run.trace, checkpoint.config

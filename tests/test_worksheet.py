@@ -87,6 +87,12 @@ def test_who_asks_and_what_fits(checkpoint):
         choose_asker(trace, 0, 0, None)
     with pytest.raises(WorksheetError, match="between 2 and 5"):
         choose_asker(trace, 0, None, 7)
+    everyone = run_sentence(checkpoint, "The cat sat", "none").trace  # no mask: each hears all 3
+    assert choose_asker(everyone, 0, None, 3) == 0 and choose_asker(everyone, 0, 2, None) == 2
+    with pytest.raises(WorksheetError, match="exactly 2"):
+        choose_asker(everyone, 0, None, 2)
+    ws = build_worksheet(everyone, 0, 0, 0)
+    assert ws.heard == [0, 1, 2] and by_hand(ws)[4] == as_fractions(ws.shares)
 
 
 def pdf_pages(path) -> list[str]:

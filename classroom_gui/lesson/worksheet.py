@@ -95,8 +95,9 @@ def hand_key(query: list[str], keys: list[list[str]], values: list[list[str]], s
 
 
 def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | None) -> int:
-    """The asker's seat: `focus` if given, else the student in seat `students` (who hears that many under
-    the causal mask); WorksheetError when the sheet would not fit or the two disagree."""
+    """The asker's seat: `focus` if given, else the first student who listens to exactly `students` (under
+    the causal mask, the one in seat `students`); WorksheetError when the sheet would not fit or the two
+    disagree."""
     n = trace.n_tokens
     mask = trace.layers[layer].mask
     if students is not None and not MIN_STUDENTS <= students <= MAX_STUDENTS:
@@ -104,9 +105,12 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
     if focus is None:
         if students is None:
             raise WorksheetError("choose the asker or how many students it listens to")
-        if students > n:
-            raise WorksheetError(f"the sentence has only {n} students; --students must be at most {n}")
-        focus = students - 1
+        counts = np.count_nonzero(~mask, axis=1)
+        seats = np.flatnonzero(counts == students)
+        if not seats.size:
+            raise WorksheetError(f"no student of this sentence listens to exactly {students} "
+                                 f"(here they listen to {counts.min()} to {counts.max()})")
+        focus = int(seats[0])
     heard = int(np.count_nonzero(~mask[focus]))
     if students is not None and heard != students:
         raise WorksheetError(f"{trace.tokens[focus]!r} listens to {heard} students, not {students}; "
