@@ -32,42 +32,39 @@ def shadowing(cp: int) -> bool:
 
 def read_cmap(font: bytes) -> dict[int, int]:
     """code point -> glyph id from the font's format 12 (all of Unicode) or format 4 (BMP) subtable."""
-    tables = _tables(font)
-    if b"cmap" not in tables:
-        raise ValueError("the font has no cmap table")
-    base, _length = tables[b"cmap"]
-    _version, n = struct.unpack_from(">HH", font, base)
-    subtables = {}
-    for i in range(n):
-        platform, encoding, offset = struct.unpack_from(">HHI", font, base + 4 + 8 * i)
-        fmt = struct.unpack_from(">H", font, base + offset)[0]
-        subtables[(fmt, platform, encoding)] = base + offset
-    for key in ((12, 3, 10), (12, 0, 4), (12, 0, 6)):
-        if key in subtables:
-            return _read_format12(font, subtables[key])
-    for key in ((4, 3, 1), (4, 0, 3), (4, 0, 1)):
-        if key in subtables:
-            return _read_format4(font, subtables[key])
-    raise ValueError("the font has no Unicode cmap (format 4 or 12)")
+    cps, glyphs = _cmap_arrays(font)
+    return dict(zip(cps.tolist(), glyphs.tolist()))
 
 
 def one_code_point_per_glyph(cmap: dict[int, int]) -> dict[int, int]:
     """cmap without the code points that come before a glyph's proper character and would shadow it."""
-    by_glyph: dict[int, list[int]] = {}
-    for cp, glyph in cmap.items():
-        by_glyph.setdefault(glyph, []).append(cp)
-    drop = set()
-    for cps in by_glyph.values():
-        if len(cps) > 1:
-            proper = min(cps, key=lambda c: (shadowing(c), c))
-            drop.update(c for c in cps if c < proper)
-    return {cp: g for cp, g in cmap.items() if cp not in drop}
+    cps = np.array(sorted(cmap), dtype=np.int64)
+    glyphs = np.array([cmap[c] for c in cps.tolist()], dtype=np.int64)
+    keep = _keep(cps, glyphs)
+    return dict(zip(cps[keep].tolist(), glyphs[keep].tolist()))
 
 
 def fixed_font(font: bytes) -> bytes:
     """The font with its cmap replaced by one_code_point_per_glyph of it (see the module's docstring)."""
-    cmap = one_code_point_per_glyph(read_cmap(font))
-    return _replace_table(font, b"cmap", _build_cmap(cmap))
+    cps, glyphs = _cmap_arrays(font)
+    keep = _keep(cps, glyphs)
+    return _replace_table(font, b"cmap", _build_cmap(cps[keep], glyphs[keep]))
+
+
+def _keep(cps: np.ndarray, glyphs: np.ndarray) -> np.ndarray:
+    """Which (sorted) entries stay: only the few glyphs with several code points are looked at."""
+    _unique, inverse, counts = np.unique(glyphs, return_inverse=True, return_counts=True)
+    keep = np.ones(len(cps), dtype=bool)
+    by_glyph: dict[int, list[int]] = {}
+    for i in np.flatnonzero(counts[inverse] > 1).tolist():
+        by_glyph.setdefault(int(glyphs[i]), []).append(i)
+    for rows in by_glyph.values():
+        proper = min(int(cps[i]) for i in rows if not shadowing(int(cps[i]))) if any(
+            not shadowing(int(cps[i])) for i in rows) else int(cps[rows[0]])
+        for i in rows:
+            if cps[i] < proper:
+                keep[i] = False
+    return keep
 
 
 # ---- reading -------------------------------------------------------------------------------------------
@@ -81,14 +78,41 @@ def _tables(font: bytes) -> dict[bytes, tuple[int, int]]:
     return out
 
 
-def _read_format12(font: bytes, at: int) -> dict[int, int]:
+def _cmap_arrays(font: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """(code points ascending, their glyph ids) from the best Unicode subtable."""
+    tables = _tables(font)
+    if b"cmap" not in tables:
+        raise ValueError("the font has no cmap table")
+    base, _length = tables[b"cmap"]
+    _version, n = struct.unpack_from(">HH", font, base)
+    subtables = {}
+    for i in range(n):
+        platform, encoding, offset = struct.unpack_from(">HHI", font, base + 4 + 8 * i)
+        fmt = struct.unpack_from(">H", font, base + offset)[0]
+        subtables[(fmt, platform, encoding)] = base + offset
+    for key in ((12, 3, 10), (12, 0, 4), (12, 0, 6)):
+        if key in subtables:
+            cps, glyphs = _read_format12(font, subtables[key])
+            break
+    else:
+        for key in ((4, 3, 1), (4, 0, 3), (4, 0, 1)):
+            if key in subtables:
+                cmap = _read_format4(font, subtables[key])
+                cps, glyphs = np.array(list(cmap), dtype=np.int64), np.array(list(cmap.values()), dtype=np.int64)
+                break
+        else:
+            raise ValueError("the font has no Unicode cmap (format 4 or 12)")
+    order = np.argsort(cps, kind="stable")
+    return cps[order], glyphs[order]
+
+
+def _read_format12(font: bytes, at: int) -> tuple[np.ndarray, np.ndarray]:
     n = struct.unpack_from(">I", font, at + 12)[0]
     groups = np.frombuffer(font, dtype=">u4", count=3 * n, offset=at + 16).reshape(n, 3).astype(np.int64)
-    out = {}
-    for start, end, glyph in groups.tolist():
-        for cp in range(start, end + 1):
-            out[cp] = glyph + cp - start
-    return out
+    lengths = groups[:, 1] - groups[:, 0] + 1
+    group = np.repeat(np.arange(n), lengths)                              # which group each code point is in
+    step = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return groups[group, 0] + step, groups[group, 2] + step
 
 
 def _read_format4(font: bytes, at: int) -> dict[int, int]:
@@ -115,56 +139,56 @@ def _read_format4(font: bytes, at: int) -> dict[int, int]:
 
 # ---- writing -------------------------------------------------------------------------------------------
 
-def _runs(cps: list[int]) -> list[list[int]]:
-    """Sorted code points cut into runs of consecutive ones."""
-    runs: list[list[int]] = []
-    for cp in cps:
-        if runs and cp == runs[-1][-1] + 1:
-            runs[-1].append(cp)
-        else:
-            runs.append([cp])
-    return runs
+def _run_starts(cps: np.ndarray, glyphs: np.ndarray | None = None) -> np.ndarray:
+    """Indices where a run of consecutive code points (and, if given, consecutive glyphs) begins."""
+    cont = np.diff(cps) == 1
+    if glyphs is not None:
+        cont &= np.diff(glyphs) == 1
+    return np.concatenate([[0], np.flatnonzero(~cont) + 1])
 
 
-def _format4(cmap: dict[int, int]) -> bytes:
+def _format4(cps: np.ndarray, glyphs: np.ndarray) -> bytes:
     """BMP subtable: one segment per run of consecutive code points, by idDelta when the glyph ids are
     consecutive too, else through glyphIdArray."""
-    segments, array = [], []  # (start, end, delta, array position or -1)
-    for run in _runs(sorted(cp for cp in cmap if cp < 0xFFFF)):
-        glyphs = [cmap[cp] for cp in run]
-        if all(g - cp == glyphs[0] - run[0] for cp, g in zip(run, glyphs)):
-            segments.append((run[0], run[-1], (glyphs[0] - run[0]) & 0xFFFF, -1))
-        else:
-            segments.append((run[0], run[-1], 0, len(array)))
-            array += glyphs
-    segments.append((0xFFFF, 0xFFFF, 1, -1))  # the required last segment
-    n = len(segments)
-    range_offsets = [0 if pos < 0 else 2 * (n - i) + 2 * pos for i, (_s, _e, _d, pos) in enumerate(segments)]
+    bmp = cps < 0xFFFF
+    cps, glyphs = cps[bmp], glyphs[bmp]
+    starts = _run_starts(cps)
+    ends = np.concatenate([starts[1:], [len(cps)]]) - 1
+    delta = glyphs - cps
+    # a run is by idDelta when delta is the same all along it
+    same = np.ones(len(starts), dtype=bool)
+    changes = np.flatnonzero(np.diff(delta) != 0) + 1  # positions where delta changes from the one before
+    run_of = np.searchsorted(starts, changes, side="right") - 1
+    same[run_of[changes != starts[run_of]]] = False
+    by_array = ~same
+    lengths = ends - starts + 1
+    array_pos = np.cumsum(np.where(by_array, lengths, 0)) - np.where(by_array, lengths, 0)
+    n = len(starts) + 1  # and the required last segment 0xFFFF
+    index = np.arange(n - 1)
+    seg_start = np.append(cps[starts], 0xFFFF)
+    seg_end = np.append(cps[ends], 0xFFFF)
+    seg_delta = np.append(np.where(by_array, 0, delta[starts] & 0xFFFF), 1)
+    seg_range = np.append(np.where(by_array, 2 * (n - index) + 2 * array_pos, 0), 0)
+    array = glyphs[np.repeat(by_array, lengths)]
     search = 2 * (1 << (n.bit_length() - 1))
-    body = struct.pack(f">{n}H", *(e for _s, e, _d, _p in segments)) + b"\0\0"
-    body += struct.pack(f">{n}H", *(s for s, _e, _d, _p in segments))
-    body += struct.pack(f">{n}H", *(d for _s, _e, d, _p in segments))
-    body += struct.pack(f">{n}H", *range_offsets) + struct.pack(f">{len(array)}H", *array)
+    body = (seg_end.astype(">u2").tobytes() + b"\0\0" + seg_start.astype(">u2").tobytes()
+            + seg_delta.astype(">u2").tobytes() + seg_range.astype(">u2").tobytes() + array.astype(">u2").tobytes())
     length = 14 + len(body)
-    if length > 0xFFFF:
+    if length > 0xFFFF or seg_range.max() > 0xFFFF:
         raise ValueError("the BMP cmap does not fit a format 4 subtable")
     return struct.pack(">7H", 4, length, 0, 2 * n, search, search.bit_length() - 2, 2 * n - search) + body
 
 
-def _format12(cmap: dict[int, int]) -> bytes:
-    groups: list[list[int]] = []  # [start, end, start glyph]
-    for cp in sorted(cmap):
-        g = cmap[cp]
-        if groups and cp == groups[-1][1] + 1 and g == groups[-1][2] + cp - groups[-1][0]:
-            groups[-1][1] = cp
-        else:
-            groups.append([cp, cp, g])
-    body = np.asarray(groups, dtype=">u4").tobytes()
+def _format12(cps: np.ndarray, glyphs: np.ndarray) -> bytes:
+    starts = _run_starts(cps, glyphs)
+    ends = np.concatenate([starts[1:], [len(cps)]]) - 1
+    groups = np.stack([cps[starts], cps[ends], glyphs[starts]], axis=1)
+    body = groups.astype(">u4").tobytes()
     return struct.pack(">HHIII", 12, 0, 16 + len(body), 0, len(groups)) + body
 
 
-def _build_cmap(cmap: dict[int, int]) -> bytes:
-    f4, f12 = _format4(cmap), _format12(cmap)
+def _build_cmap(cps: np.ndarray, glyphs: np.ndarray) -> bytes:
+    f4, f12 = _format4(cps, glyphs), _format12(cps, glyphs)
     header = 4 + 8 * 3
     records = [(0, 3, header), (3, 1, header), (3, 10, header + len(f4))]  # (0,3) and (3,1) share one
     return struct.pack(">HH", 0, len(records)) + b"".join(struct.pack(">HHI", *r) for r in records) + f4 + f12
