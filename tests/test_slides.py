@@ -89,6 +89,16 @@ def test_svg_renders_its_japanese_without_any_font(qapp, tmp_path):
     assert outline.count('fill-opacity="0"') >= outline.count("<text") and "自己紹介" in outline  # kept for search
     embedded = (tmp_path / "font.svg").read_text(encoding="utf-8")
     assert "@font-face" in embedded and "data:font/ttf;base64," in embedded
+    import base64
+    import html
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)", embedded).group(1)
+    subset = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
+    used = {c for run in re.findall(r"<text\b[^>]*>(.*?)</text>", embedded, re.S) for c in html.unescape(run)}
+    assert {ord(c) for c in used} - {0x0A} <= set(subset) and len(subset) < 400  # every character, only those
 
     # a machine with no fonts at all: fontconfig is given an empty font list
     (tmp_path / "fonts.conf").write_text(f'<?xml version="1.0"?><fontconfig><dir>{tmp_path / "none"}</dir>'
