@@ -23,9 +23,10 @@ def _whole(text: str) -> int:
             arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
             arg("--lang", choices=("en", "ja"), default="en", help="language of the sheet"),
             arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
-                "(default: cat or 猫, else the student in seat --students)"),
+                "(default: cat or 猫; with --students, the student that picks)"),
             arg("--students", metavar="N", type=_whole, help="how many students' cards the sheet prints, the "
-                "asker's own included (it listens to itself too): 2-5; picks the asker in seat N"),
+                "asker's own included (it listens to itself too): 2-5; the asker is the first student who "
+                "listens to exactly N (the one in seat N under the causal mask)"),
             arg("--layer", metavar="L", type=_whole, default=1, help="layer, from 1 (default 1)"),
             arg("--head", metavar="H", type=_whole, default=1, help="head, from 1 (default 1)"),
             arg("--mask", choices=("none", "causal"), default="causal",
@@ -35,7 +36,7 @@ def _whole(text: str) -> int:
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf"))
 def worksheet_command(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .cli_export import _focus
+    from .cli_export import _default_asker_note, _focus
     from .export.files import ExportError, check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.state import default_focus
@@ -60,6 +61,8 @@ def worksheet_command(args: argparse.Namespace) -> int:
             focus = _focus(args.focus, trace.tokens)
         elif args.students is None:
             focus = default_focus(trace.tokens)
+            if _default_asker_note(trace.tokens, focus):
+                print(f"note: {_default_asker_note(trace.tokens, focus)}", file=sys.stderr)
         else:
             focus = None
         asker = choose_asker(trace, args.layer - 1, focus, args.students)
