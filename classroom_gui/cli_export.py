@@ -63,9 +63,14 @@ def _prepare(args):
     return app, trace, sel, palette.theme(args.theme), size, run
 
 
+def bare(word: str) -> str:
+    """A student's word without GPT-2's leading-space mark (␣cat, or ' cat' as typed), lower case."""
+    return word.lower().removeprefix("␣").removeprefix(" ")
+
+
 def _default_asker_note(tokens: list[str], focus: int) -> str:
     """When the seed's asker (cat, 猫) does not ask, say who asks instead rather than pick someone silently."""
-    seeds = [i for i, t in enumerate(tokens) if t.lower() == "cat" or t == "猫"]
+    seeds = [i for i, t in enumerate(tokens) if bare(t) == "cat" or t == "猫"]  # as default_focus reads them
     if seeds and seeds[0] == focus:
         return ""
     who = f"{tokens[focus]!r} (seat {focus + 1}) asks instead; choose the asker with --focus"
@@ -79,9 +84,10 @@ def _focus(word: str, tokens: list[str]) -> int:
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
         raise CliError(f"--focus {word}: the class has seats 1-{len(tokens)}")
-    for i, t in enumerate(tokens):
-        if t.lower() == word.lower():
-            return i
+    for same in (lambda t: t.lower() == word.lower(), lambda t: bare(t) == bare(word)):
+        for i, t in enumerate(tokens):  # the word as shown first, then without GPT-2's leading-space mark
+            if same(t):
+                return i
     raise CliError(f"--focus {word!r} is not a student of this sentence ({' '.join(tokens)})")
 
 
