@@ -24,7 +24,8 @@ EMU_PER_PX = 12192000 // CANVAS_W         # 6350: a 1920-pixel canvas on a 13.33
 TITLE_BOX = (40, 4, CANVAS_W - 80, 54)    # x, y, w, h in canvas pixels (the canvas draws its title there)
 PICTURE_TOP, PICTURE_BOTTOM = 58, CAPTION_Y - 6  # the band of the canvas kept as the picture
 NARRATION_BOX = (30, CAPTION_Y, CANVAS_W - 60, CANVAS_H - CAPTION_Y - 18)
-TITLE_PT, NARRATION_PT, NOTICE_PT = 20, 17, 10  # the canvas's 36, 34 and 18 px at 0.5 pt a pixel, title a bit up
+PT_PER_PX = 0.5                           # 1920 px across 960 pt
+TITLE_PX, NARRATION_PX, NOTICE_PT = (36, 22), (34, 17), 9  # (largest, smallest) as on the canvas
 # East Asian theme font: Yu Gothic ships with Windows and macOS (and Office); other apps substitute theirs
 EAST_ASIAN_FONT = "Yu Gothic"
 NAMES = ("Title", "Classroom picture", "Narration")  # shape names, also what the tests look for
@@ -106,11 +107,31 @@ def _title(slide, frame: Frame, th: Theme) -> None:
     shape.name = NAMES[0]
     shape.left, shape.top, shape.width, shape.height = _emu(*TITLE_BOX)
     tf = shape.text_frame
-    _write(tf, [(frame.title, TITLE_PT, th.color("title"), True)])
+    px = _fitting_px(frame.title, TITLE_BOX[2] - 10, TITLE_BOX[3], *TITLE_PX, bold=True, wrap=False)
+    _write(tf, [(frame.title, px * th.font_scale * PT_PER_PX, th.color("title"), True)])
     tf.paragraphs[0].alignment = 1  # PP_ALIGN.LEFT
     tf.vertical_anchor = MSO_ANCHOR.MIDDLE
     tf.word_wrap = True
     tf.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+
+
+def _fitting_px(text: str, w: float, h: float, largest: float, smallest: float, bold: bool = False,
+                wrap: bool = True) -> float:
+    """The largest pixel size, as the canvas would choose it, at which `text` fits w x h canvas pixels, so
+    PowerPoint and Keynote (which shrink text only once it is edited) open every slide without overflow."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFontMetricsF
+
+    from ..view import fonts
+
+    flags = int(Qt.AlignmentFlag.AlignLeft | (Qt.TextFlag.TextWordWrap if wrap else 0))
+    px = largest
+    while px > smallest:
+        used = QFontMetricsF(fonts.font(px, bold)).boundingRect(QRectF(0, 0, w, 1e6), flags, text)
+        if used.height() <= h and used.width() <= w:
+            break
+        px = max(smallest, px - max(1.0, px * 0.08))
+    return px
 
 
 def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) -> None:
@@ -141,7 +162,9 @@ def _narration(slide, frame: Frame, th: Theme) -> None:
     box.line.color.rgb = _rgb(th.color("caption_border"))
     box.line.width = Pt(1)
     tf = box.text_frame
-    paragraphs = [(frame.narration, NARRATION_PT, th.color("text"), False)]
+    notices_h = 30 if frame.notices else 0
+    px = _fitting_px(frame.narration, NARRATION_BOX[2] - 56, NARRATION_BOX[3] - 24 - notices_h, *NARRATION_PX)
+    paragraphs = [(frame.narration, px * th.font_scale * PT_PER_PX, th.color("text"), False)]
     paragraphs += [("  •  ".join(frame.notices), NOTICE_PT, th.color("text_muted"), False)] if frame.notices else []
     _write(tf, paragraphs)
     tf.word_wrap = True
