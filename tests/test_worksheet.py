@@ -39,7 +39,7 @@ def by_hand(ws):
     F = Fraction
     q = [F(x) for x in ws.query]
     dots = [half_up(sum(a * F(b) for a, b in zip(q, k)), 2) for k in ws.keys]
-    scaled = [half_up(s / F(ws.sqrt_d), 2) for s in dots]
+    scaled = [half_up(s / F(ws.divisor), 2) for s in dots]
     # exp of a 2-decimal number, to far more digits than the 3 kept (the float is exact enough there)
     exps = [half_up(F(math.exp(float(s))).limit_denominator(10 ** 12), 3) for s in scaled]
     total = sum(exps)
@@ -126,7 +126,7 @@ def test_pdf_exercise_and_key_as_text(qapp, checkpoint, tmp_path, capsys, lang, 
     assert printed <= exercise and printed <= key  # every card number is on both pages
     answers = set(ws.dots + ws.scaled + ws.exps + [ws.total] + ws.shares + ws.context)
     assert answers <= key
-    assert not ({*ws.exps, ws.total, *ws.shares} - {ws.sqrt_d}) & exercise  # the exercise leaves them blank
+    assert not ({*ws.exps, ws.total, *ws.shares} - {ws.divisor}) & exercise  # the exercise leaves them blank
     assert f"{ws.model_shares[0]:.4f}" in pages[1]  # the model's unrounded value beside the answer
 
 
@@ -165,3 +165,22 @@ def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch):
     w.sel = w.sel.__class__(focus=5, layer=0, head=0, lang="ja")  # "mat" listens to all 6: too many
     assert export_dialogs.export_worksheet(w, tmp_path / "no.pdf", paper="a4") is None
     assert reports and "「mat」は6人" in reports[0] and not (tmp_path / "no.pdf").exists()
+
+
+def test_a_model_that_divides_by_more_than_root_d(tmp_path):
+    """A config that also divides by the layer's number: the sheet prints that divisor, not √d."""
+    from helpers import VOCAB
+
+    from classroom_gui.model import ClassroomTokenizer, GPTConfig, save_checkpoint
+    from classroom_gui.model.checkpoint import expected_shapes
+    cfg = GPTConfig(n_layer=2, n_head=2, n_embd=16, n_positions=16, vocab_size=len(VOCAB), n_inner=64,
+                    scale_attn_by_inverse_layer_idx=True)
+    rng = np.random.default_rng(1)
+    params = {k: (rng.standard_normal(s) * 0.5).astype(np.float32) for k, s in expected_shapes(cfg).items()}
+    save_checkpoint(tmp_path, cfg, params, ClassroomTokenizer(list(VOCAB)))
+    trace = run_sentence(load_checkpoint(tmp_path), "the cat sat").trace
+    ws = build_worksheet(trace, 2, layer=1, head=0)
+    assert not ws.divisor_is_root and ws.divisor == "5.657"  # √8 × 2 for the second layer
+    assert as_fractions(ws.scaled) == by_hand(ws)[1] and as_fractions(ws.shares) == by_hand(ws)[4]
+    assert np.allclose(ws.model_scaled, trace.layers[1].head(0).scaled[2, :3])
+    assert np.allclose([float(s) for s in ws.shares], ws.model_shares, atol=0.02)

@@ -93,8 +93,9 @@ def _answer(ws: Worksheet, value: str, model: float, places: int = 4) -> str:
 
 def _steps_table(ws: Worksheet, key: bool) -> str:
     t = ws.t
-    cols = [t("worksheet.col_student"), t("worksheet.col_dot"), t("worksheet.col_scaled", d=ws.d, sqrt=ws.sqrt_d),
-            t("worksheet.col_exp"), t("worksheet.col_share")]
+    divide = (t("worksheet.col_scaled", d=ws.d, sqrt=ws.divisor) if ws.divisor_is_root
+              else t("worksheet.col_divided", divisor=ws.divisor))
+    cols = [t("worksheet.col_student"), t("worksheet.col_dot"), divide, t("worksheet.col_exp"), t("worksheet.col_share")]
     rows = ["<tr>" + "".join(_cell(escape(c), head=True, width="20%") for c in cols) + "</tr>"]
     blank = "&nbsp;<br/>&nbsp;<br/>&nbsp;"  # room to write in
     for n, j in enumerate(ws.heard):

@@ -5,7 +5,8 @@ Pure Python (Decimal) and NumPy; export.worksheet_pdf typesets it.
 
 The hand rules, printed on the sheet: the cards have 2 decimals; every answer is rounded half up (dot
 products, ÷√d and the new understanding to 2 decimals; exp, the sum and the shares to 3) and the
-rounded number is the one used in the next step; √d is the printed 3-decimal number. So the key redoes
+rounded number is the one used in the next step; √d (or whatever the model's config divides the scores
+by) is the printed 3-decimal number. So the key redoes
 exactly from the sheet, and differs from the model only by that rounding.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .strings import text
 
 MIN_STUDENTS, MAX_STUDENTS = 2, 5   # cards on one page: the asker and up to 4 classmates
 MAX_D = 16                          # numbers on a card that still fit a row of the sheet
-PLACES = {"card": 2, "dot": 2, "scaled": 2, "sqrt": 3, "exp": 3, "sum": 3, "share": 3, "context": 2}
+PLACES = {"card": 2, "dot": 2, "scaled": 2, "divisor": 3, "exp": 3, "sum": 3, "share": 3, "context": 2}
 
 
 class WorksheetError(ValueError):
@@ -55,7 +56,8 @@ class Worksheet:
     query: list[str]           # the asker's question card, as printed
     keys: list[list[str]]      # self-introduction cards of the heard students, as printed
     values: list[list[str]]    # their opinion cards, as printed
-    sqrt_d: str                # √d as printed
+    divisor: str               # what the dot products are divided by (√d, or the config's own), as printed
+    divisor_is_root: bool      # the divisor is √d (else the model's config divides by more, e.g. the layer)
     # the answer key, from the printed numbers (strings, as printed in the key)
     dots: list[str]
     scaled: list[str]
@@ -78,13 +80,13 @@ class Worksheet:
         return text(self.lang, key, **values)
 
 
-def hand_key(query: list[str], keys: list[list[str]], values: list[list[str]], sqrt_d: str) -> dict[str, list[str]]:
+def hand_key(query: list[str], keys: list[list[str]], values: list[list[str]], divisor: str) -> dict[str, list[str]]:
     """The answer key from printed numbers, by the sheet's rules (module docstring)."""
     with localcontext() as ctx:
         ctx.prec = 40
         q = [Decimal(x) for x in query]
         dots = [rounded(sum(a * Decimal(b) for a, b in zip(q, k)), PLACES["dot"]) for k in keys]
-        scaled = [rounded(s / Decimal(sqrt_d), PLACES["scaled"]) for s in dots]
+        scaled = [rounded(s / Decimal(divisor), PLACES["scaled"]) for s in dots]
         exps = [rounded(s.exp(), PLACES["exp"]) for s in scaled]
         total = sum(exps, Decimal(0))
         shares = [rounded(e / total, PLACES["share"]) for e in exps]
@@ -134,12 +136,14 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
     query = [printed(x, "card") for x in H.q[asker]]
     keys = [[printed(x, "card") for x in H.k[j]] for j in heard]
     values = [[printed(x, "card") for x in H.v[j]] for j in heard]
-    sqrt_d = printed(Decimal(d).sqrt(), "sqrt")
-    key = hand_key(query, keys, values, sqrt_d)
+    exact = float(getattr(H, "divisor", 0.0) or np.sqrt(d))  # the model's own divisor (√d for the teaching model)
+    root = abs(exact - float(np.sqrt(d))) < 1e-6
+    divisor = printed(Decimal(d).sqrt() if root else Decimal(repr(exact)), "divisor")
+    key = hand_key(query, keys, values, divisor)
     model_scaled = [float(H.scaled[asker, j]) for j in heard]
     model_exps = [float(np.exp(np.float64(s))) for s in model_scaled]  # exp of the model's unrounded scaled score
     return Worksheet(lang=lang, sentence=list(trace.tokens), asker=asker, heard=heard, layer=layer, head=head, d=d,
-                     query=query, keys=keys, values=values, sqrt_d=sqrt_d,
+                     query=query, keys=keys, values=values, divisor=divisor, divisor_is_root=root,
                      dots=key["dots"], scaled=key["scaled"], exps=key["exps"], total=key["total"][0],
                      shares=key["shares"], context=key["context"],
                      model_dots=[float(H.scores[asker, j]) for j in heard], model_scaled=model_scaled,
