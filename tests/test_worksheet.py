@@ -184,3 +184,22 @@ def test_a_model_that_divides_by_more_than_root_d(tmp_path):
     assert as_fractions(ws.scaled) == by_hand(ws)[1] and as_fractions(ws.shares) == by_hand(ws)[4]
     assert np.allclose(ws.model_scaled, trace.layers[1].head(0).scaled[2, :3])
     assert np.allclose([float(s) for s in ws.shares], ws.model_shares, atol=0.02)
+
+
+def test_edited_cards_are_worked_and_edited_scores_refused(checkpoint):
+    """What-if edits: an edited card is simply the card printed; an edited raw score cannot follow from the
+    cards, so the sheet refuses it rather than print a key the model did not compute."""
+    from classroom_gui.model.gpt import forward
+    from classroom_gui.model.whatif import Edit
+
+    base = trace_of(checkpoint, SENTENCE)
+    ids = [int(i) for i in base.token_ids]
+    card = forward(ids, checkpoint.params, checkpoint.config, edits=[Edit("q", 0, 0, 2, 3, 2.5)],
+                   tokens=list(base.tokens), unknown=list(base.unknown))
+    ws = build_worksheet(card, 2, 0, 0)
+    assert ws.query[3] == "2.50" and as_fractions(ws.shares) == by_hand(ws)[4]
+    assert np.allclose([float(s) for s in ws.shares], ws.model_shares, atol=0.03)
+    score = forward(ids, checkpoint.params, checkpoint.config, edits=[Edit("score", 0, 0, 2, 1, 4.0)],
+                    tokens=list(base.tokens), unknown=list(base.unknown))
+    with pytest.raises(WorksheetError, match="edited"):
+        build_worksheet(score, 2, 0, 0)

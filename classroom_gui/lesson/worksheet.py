@@ -132,6 +132,9 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
     if d > MAX_D:
         raise WorksheetError(f"this model's cards have {d} numbers; a worksheet has room for at most {MAX_D}: "
                              "use the teaching model")
+    if getattr(H, "edits", ()):  # a what-if edit of a raw score: the key could not follow from the cards
+        raise WorksheetError("this head's scores were edited by hand (what-if); a worksheet works from the cards "
+                             "alone: remove the score edits first")
     heard = [int(j) for j in np.flatnonzero(~L.mask[asker])]
     query = [printed(x, "card") for x in H.q[asker]]
     keys = [[printed(x, "card") for x in H.k[j]] for j in heard]
