@@ -90,6 +90,22 @@ def test_the_names_in_the_narration_are_the_quoted_students(checkpoint):
     assert frames["question.raise"].narration.startswith('"cat" raises')
 
 
+@pytest.mark.parametrize("rule", ["causal", "none"])
+def test_the_boards_shares_stay_the_models(checkpoint, rule):
+    """The shares the board works out from its shown digits are the model's own, to within 0.005, for
+    every student, layer and head of the seed."""
+    from classroom_gui.lesson.numbers import shown_softmax
+
+    trace = compute_run(checkpoint, SEED, mask=rule).trace
+    for layer in trace.layers:
+        for h in range(trace.config.n_head):
+            head = layer.head(h)
+            for f in range(trace.n_tokens):
+                shown = shown_softmax(head.scaled[f], head.mask[f])
+                worked = [float(w) for w in shown.weights]
+                assert worked == pytest.approx(head.weights[f].tolist(), abs=0.005)
+
+
 def test_the_checker_catches_what_the_issue_found():
     """The board arithmetic check fails on the equations issue 12 quoted (inputs shown too coarsely)."""
     assert redo_board(["0.043 ÷ 0.099 = 0.431"])

@@ -49,14 +49,12 @@ class ShownSoftmax:
     """Softmax of one row as the blackboard works it, from the numbers it shows: the scaled scores as
     shown (2 decimals), exp() of those (4 significant digits), their sum as written, and each share as
     shown exp ÷ shown sum (3 decimals). Redoing any line from the digits on screen gives its result; the
-    shares differ from the model's own by well under 0.01 (a test checks both)."""
+    shares differ from the model's own (which the bars, links and badges show) by well under 0.01 (a test
+    checks both)."""
     scaled: list[str]      # per seat; "" where masked
     exp: list[str]         # per seat; "0" where masked
     total: str
     weights: list[str]     # per seat, 3 decimals; "0.000" where masked
-
-    def weight(self, j: int) -> float:
-        return float(self.weights[j])
 
 
 def shown_softmax(scaled, mask) -> ShownSoftmax:  # [T], [T] bool

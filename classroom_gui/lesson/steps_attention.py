@@ -171,10 +171,6 @@ def shown_row(ctx) -> ShownSoftmax:
     return shown_softmax(ctx.H.scaled[ctx.f], ctx.H.mask[ctx.f])
 
 
-def share(S: ShownSoftmax, j: int) -> str:  # a share on a link or badge: the board's, to 2 decimals
-    return hand_sum([S.weights[j]], 2)
-
-
 def softmax(ctx, fr: Frame):
     _class_with_cards(ctx, fr, masked_after_focus=True)
     f, n = ctx.f, ctx.trace.n_tokens
@@ -200,17 +196,17 @@ def softmax(ctx, fr: Frame):
                        total=ctx.t("bars.sum", total=S.total))
         fr.narration = ctx.t("softmax.sum", total=S.total)
     else:
-        w = [S.weight(j) for j in range(n)]
+        w = [float(x) for x in ctx.H.weights[f]]  # bars, links and badges: the model's own shares
         best = max(seen, key=lambda j: w[j])
         fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.q(j), e=S.exp[j],
                                                                    total=S.total, w=S.weights[j]))
         fr.board.append(ctx.t("board.hand"))
         fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight", masked=masked,
                        total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)), from_values=e, morph=ctx.alpha)
-        fr.links = [Link(f, j, w[j], "weight", share(S, j)) for j in seen]
+        fr.links = [Link(f, j, w[j], "weight", fmt(w[j])) for j in seen]
         for j in seen:
-            fr.students[j].badge = share(S, j)
-        fr.narration = ctx.t("softmax.weights", focus=ctx.q(f), name=ctx.q(best), w=share(S, best))
+            fr.students[j].badge = fmt(w[j])
+        fr.narration = ctx.t("softmax.weights", focus=ctx.q(f), name=ctx.q(best), w=fmt(w[best]))
 
 
 def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> list[str]:
@@ -237,18 +233,18 @@ def listening(ctx, fr: Frame):
     _class_with_cards(ctx, fr, masked_after_focus=True)
     H, f = ctx.H, ctx.f
     S = shown_row(ctx)
-    w = [S.weight(j) for j in range(ctx.trace.n_tokens)]
+    w = [float(x) for x in H.weights[f]]  # the model's own shares; the board works with its own (S)
     seen = heard(ctx)
     for j in seen:
-        fr.students[j].badge = share(S, j)
+        fr.students[j].badge = fmt(w[j])
     if ctx.beat.key == "listening.travel":
         fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight",
                        masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)))
-        fr.links = [Link(j, f, w[j], "value", share(S, j), progress=ctx.alpha) for j in seen]
+        fr.links = [Link(j, f, w[j], "value", fmt(w[j]), progress=ctx.alpha) for j in seen]
         fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.travel", w=S.weights[j], name=ctx.q(j)))
         fr.narration = ctx.t("listening.travel", focus=ctx.q(f))
     else:  # the arithmetic needs the board's room; the shares are in its lines
-        fr.links = [Link(j, f, w[j], "value", share(S, j)) for j in seen]
+        fr.links = [Link(j, f, w[j], "value", fmt(w[j])) for j in seen]
         if ctx.desks(fr):
             fr.students[f].cards.append(ctx.strip("context", H.context[f], ctx.alpha))
         fr.board = mix_lines(ctx, S, seen) + [ctx.t("board.hand")]
