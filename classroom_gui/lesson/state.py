@@ -13,7 +13,7 @@ from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, steps_attention, steps_block
 from .panels import default_rows, heatmap, layer_view, overview, warm
 from .frame import Frame, Strip, Student
-from .strings import text
+from .strings import name_list, quote, text
 from .timeline import CHAPTERS, Beat, Timeline
 
 
@@ -47,6 +47,16 @@ class Ctx:
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
 
+    def q(self, seat: int) -> str:
+        """Student `seat`'s name quoted for a sentence or a board line: 「猫」, "cat" (strings.quote)."""
+        return quote(self.sel.lang, self.names[seat])
+
+    def word(self, word: str) -> str:  # a vocabulary word (the answer), quoted like a name
+        return quote(self.sel.lang, word)
+
+    def name_list(self, seats) -> str:
+        return name_list(self.sel.lang, [self.names[j] for j in seats])
+
     def desks(self, frame: Frame) -> list[Student]:
         """The students whose desks carry strips: all of them, except in compact seating (layout.compact),
         where a desk is only a name tag and the asker's numbers are on the blackboard."""
@@ -78,7 +88,7 @@ def default_focus(tokens: list[str]) -> int:
     """The seed's student: "cat" (or 猫) asks, unless it sits first and so could only hear itself; then the
     last student, who hears everyone and whose notebook gives the answer."""
     for i, word in enumerate(tokens):
-        if word.lower() == "cat" or word == "猫":
+        if word.lower().removeprefix("␣") == "cat" or word == "猫":  # GPT-2 shows " cat" as ␣cat
             if i > 0:
                 return i
             break
@@ -86,15 +96,18 @@ def default_focus(tokens: list[str]) -> int:
 
 
 def notices_for(run, lang: str) -> list[str]:
-    """What the caption says about the sentence itself: cut to the context, words the model does not know.
+    """What the caption says about the sentence itself: whitespace read as single spaces, cut to the context,
+    words the model does not know.
     `run` is a model.sentence.SentenceRun (or None)."""
     if run is None:
         return []
     notices, limit = [], run.trace.config.n_positions
+    if getattr(run, "normalised", False):
+        notices.append(text(lang, "notice.normalised"))
     if run.total_tokens > limit:
         notices.append(text(lang, "notice.truncated", n=run.total_tokens, limit=limit))
     if run.unknown_words:
-        notices.append(text(lang, "notice.unknown", words=("、" if lang == "ja" else ", ").join(run.unknown_words)))
+        notices.append(text(lang, "notice.unknown", words=name_list(lang, run.unknown_words)))
     return notices
 
 
