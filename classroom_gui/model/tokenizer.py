@@ -20,6 +20,7 @@ UNK, MASK = "<unk>", "<mask>"
 SPECIALS = (UNK, MASK)
 TOKENIZER_FILE, CONFIG_FILE = "tokenizer.json", "tokenizer_config.json"
 KIND = "classroom-words"
+LONGEST_RUN = 48  # characters: Japanese written without punctuation for longer than this is cut here
 # an ASCII word (with an optional 's / n't tail), one ASCII punctuation mark, or a run of anything else
 # that is not a space (Japanese, emoji, ...), which the model then segments by longest match
 PIECE = r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[!-/:-@\[-`{-~]|[^\sA-Za-z0-9!-/:-@\[-`{-~]+"
@@ -61,7 +62,9 @@ def make_backend(vocab: list[str], lowercase: bool = True):
         pre_tokenizers.WhitespaceSplit(),
         pre_tokenizers.Split(Regex(PIECE), "isolated"),
         # a character the vocabulary lacks stands alone as <unk>, so the rest of its word still splits
-        pre_tokenizers.Split(Regex(f"[^{_char_class(known)}]"), "isolated")])
+        pre_tokenizers.Split(Regex(f"[^{_char_class(known)}]"), "isolated"),
+        # longest match costs the square of a run's length: a run longer than this is matched in parts
+        pre_tokenizers.Split(Regex(f"\\S{{{LONGEST_RUN}}}"), "isolated")])
     tok.add_special_tokens([AddedToken(w, special=True, normalized=False) for w in SPECIALS if w in vocab])
     return tok
 
