@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..model.trace import HeadTrace, LayerTrace, Trace
-from . import layout, steps_attention, steps_block
+from . import layout, rules, steps_attention, steps_block
 from .panels import default_rows, heatmap, layer_view, overview, warm
 from .frame import Frame, Strip, Student
 from .strings import text
@@ -25,6 +25,7 @@ class Selection:
     head: int = 0
     temperature: float = 1.0  # for the answer's softmax
     lang: str = "en"
+    rule: str = rules.LESSON_RULE  # the attention chapters' rule: "none" (discussion) or "causal" (in turn)
 
     def clamped(self, trace: Trace) -> "Selection":
         c = trace.config
@@ -43,6 +44,11 @@ class Ctx:
     L: LayerTrace          # selected layer
     H: HeadTrace           # selected head of the selected layer
     names: list[str]
+    base: Trace | None = None  # the trace frame_at was given; other rules are computed from it (rules.under)
+
+    def under(self, rule: str) -> Trace:
+        """The sentence's trace under `rule` (chapter 6 shows both; answer time uses GPT's)."""
+        return rules.under(self.base or self.trace, rule)
 
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
@@ -107,6 +113,15 @@ def smooth(a: float) -> float:  # ease in and out, 0 -> 0, 1 -> 1
     return a * a * (3 - 2 * a)
 
 
+RULE_FREE = ("seats", "embedding", "mask")  # chapters the rule does not change (6 shows both rules)
+
+
+def rule_title(lang: str, chapter: str, rule: str) -> str:
+    """The chapter's title, with the rule it is told under (from the question on, where the rule matters)."""
+    title = text(lang, f"chapter.{chapter}")
+    return title if chapter in RULE_FREE else text(lang, "title.rule", title=title, rule=text(lang, f"rule.{rule}"))
+
+
 def empty_frame(lang: str, t: float = 0.0, notices=()) -> Frame:
     return Frame(time=t, beat=0, chapter=0, chapter_key="", beat_key="", alpha=1.0, title="", narration="",
                  students=[], notices=list(notices), message=text(lang, "message.empty"))
@@ -115,19 +130,22 @@ def empty_frame(lang: str, t: float = 0.0, notices=()) -> Frame:
 def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) -> Frame:
     if trace is None or trace.n_tokens == 0:
         return empty_frame(selection.lang, t, notices)
-    sel = selection.clamped(trace)
-    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    base = trace
+    sel = selection.clamped(base)
+    timeline = timeline_for(base.n_tokens, base.config.n_layer)
     i, a = timeline.locate(t)
     beat = timeline.beats[i]
+    rule = rules.ANSWER_RULE if beat.chapter == "answer" else sel.rule  # answer time predicts in turn, as GPT
+    trace = rules.under(base, rule)
     L = trace.layers[sel.layer]
-    ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens))
+    ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
 
     students = [Student(index=j, text=trace.tokens[j], unknown=trace.unknown[j], x=x, y=y, w=w, h=h,
                         state="focus" if j == sel.focus else "normal")
                 for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens))]
     frame = Frame(time=float(t), beat=i, chapter=CHAPTERS.index(beat.chapter), chapter_key=beat.chapter,
-                  beat_key=beat.key, alpha=ctx.alpha, title=text(sel.lang, f"chapter.{beat.chapter}"),
-                  narration="", students=students, notices=list(notices))
+                  beat_key=beat.key, alpha=ctx.alpha, title=rule_title(sel.lang, beat.chapter, rule),
+                  narration="", students=students, notices=list(notices), rule=rule)
     BUILDERS[beat.key](ctx, frame)
     if frame.heatmap is None:
         frame.heatmap = heatmap(ctx, rows=default_rows(ctx))

@@ -12,6 +12,7 @@ import numpy as np
 
 from .frame import Bars, Frame, Link
 from .numbers import board_list, exp_row, factor, fmt, signed_sum, vec
+from . import rules
 from .panels import heatmap
 
 MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
@@ -62,10 +63,14 @@ def _class_with_cards(ctx, fr: Frame, masked_after_focus: bool = False):
     for s in ctx.desks(fr):
         s.notebook = ctx.strip("notebook", ctx.L.x[s.index])
         s.cards = ctx.cards(s.index, raised=s.index == ctx.f)
-    if masked_after_focus:
-        for s in fr.students[ctx.f + 1:]:
+    if masked_after_focus:  # the students the rule keeps from the asker: the later ones in turn, none in discussion
+        for s in _later(fr, ctx.H.mask[ctx.f]):
             s.state = "masked"
             s.opacity = MASKED_OPACITY
+
+
+def _later(fr: Frame, mask_row) -> list:
+    return [s for s in fr.students if mask_row[s.index]]
 
 
 def question(ctx, fr: Frame):
@@ -116,16 +121,28 @@ def scaling(ctx, fr: Frame):
 
 
 def mask(ctx, fr: Frame):
-    _class_with_cards(ctx, fr, masked_after_focus=True)
-    H, f, n = ctx.H, ctx.f, ctx.trace.n_tokens
-    for s in fr.students[f + 1:]:
+    """GPT's rule beside discussion, on the same sentence and weights: the asker's shares without the mask
+    (left) and with it (right); later students fade as their scores become −∞."""
+    _class_with_cards(ctx, fr)
+    f, n, layer, head = ctx.f, ctx.trace.n_tokens, ctx.sel.layer, ctx.sel.head
+    free = ctx.under(rules.DISCUSSION).layers[layer].head(head)
+    turn = ctx.under(rules.IN_TURN).layers[layer].head(head)
+    later = turn.mask[f]
+    for s in _later(fr, later):
+        s.state = "masked"
         s.opacity = 1 - (1 - MASKED_OPACITY) * ctx.alpha
-    key = "mask.future" if f < n - 1 else "mask.none"
-    fr.narration = ctx.t(key, focus=ctx.names[f])
-    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if H.mask[f, j]
-                          else f"{ctx.names[j]}: {fmt(H.scaled[f, j])}")
-    fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [-math.inf if H.mask[f, j] else float(H.scaled[f, j]) for j in range(n)],
-                   "key", masked=[bool(m) for m in H.mask[f]])  # a later student's score is now −∞
+    w0, w1 = free.weights[f], turn.weights[f]
+    b0, b1 = int(np.argmax(w0)), int(np.argmax(w1))
+    names = ctx.names
+    fr.narration = ctx.t("mask.future" if later.any() else "mask.none", focus=names[f], name=names[b0], w=fmt(w0[b0]),
+                         other=names[b1], w_turn=fmt(w1[b1]), k=int(later.sum()))
+    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t(
+        "board.mask_masked" if later[j] else "board.mask_pair", name=names[j], free=fmt(w0[j]), turn=fmt(w1[j])))
+    total = ctx.t("bars.sum", total=fmt(1.0, 3))
+    fr.bars = Bars(ctx.t("bars.rule_none"), names, [float(v) for v in w0], "weight", highlight=b0, total=total)
+    fr.bars_beside = Bars(ctx.t("bars.rule_causal"), names, [float(v) for v in w1], "weight", highlight=b1,
+                          masked=[bool(m) for m in later], total=total,
+                          from_values=[float(v) for v in w0], morph=ctx.alpha)  # the shares move to their new sizes
 
 
 def softmax(ctx, fr: Frame):
@@ -190,7 +207,7 @@ def everyone(ctx, fr: Frame):
     fr.heatmap = heatmap(ctx, rows=list(range(rows)))
     fr.narration = ctx.t("everyone.matrix")
     fr.board, fr.board_more = board_list(range(rows), lambda i: f"{ctx.names[i]}: " + ", ".join(
-        fmt(w) for w in ctx.H.weights[i, : min(i + 1, 8)]))
+        fmt(w) for w in ctx.H.weights[i, : min(int((~ctx.H.mask[i]).sum()), 8)]))  # those i heard
 
 
 BUILDERS = {"seats.sit": seats_sit, "embedding.token": embedding, "embedding.position": embedding,

@@ -7,6 +7,7 @@ import numpy as np
 
 from .frame import Bars, Frame, Link
 from .numbers import fmt, temperature_probs, vec
+from .answers import answer_ids, seat_guesses
 from .panels import heatmap, layer_view
 
 TOP_WORDS = 10
@@ -80,7 +81,8 @@ def layers(ctx, fr: Frame):
         s.cards = ctx.cards(s.index, layer=layer, raised=s.index == f)
     w = h.weights[f]
     best = int(np.argmax(w))
-    fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j])) for j in range(f + 1)]
+    fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j])) for j in range(ctx.trace.n_tokens)
+                if not h.mask[f, j]]
     fr.heatmap = heatmap(ctx, rows=list(range(ctx.trace.n_tokens)), layer=k)
     fr.layer_view = layer_view(ctx, upto=k + 1)
     fr.narration = ctx.t("layers.layer", layer=k + 1, n_layer=c.n_layer, focus=ctx.names[f], name=ctx.names[best],
@@ -89,7 +91,9 @@ def layers(ctx, fr: Frame):
 
 
 def answer(ctx, fr: Frame):
-    tr = ctx.trace
+    """Answer time, always under GPT's rule (in turn): the last student's words, and at every seat the word the
+    class guesses comes after it."""
+    tr = ctx.trace  # frame_at gives answer time GPT's rule (rules.ANSWER_RULE)
     last = tr.n_tokens - 1
     vocab = _vocabulary(tr)
     logits = tr.next_logits
@@ -97,7 +101,10 @@ def answer(ctx, fr: Frame):
         s.notebook = ctx.strip("notebook", tr.layers[-1].output[s.index])
     for s in fr.students:
         s.state = "focus" if s.index == last else "normal"
-    top = tr.next_order[:TOP_WORDS]  # sorted once per sentence; every temperature keeps this order
+    for s, (word, _p) in zip(fr.students, seat_guesses(tr)):
+        s.badge = ctx.t("badge.guess", word=vocab[word])
+    probs = temperature_probs(logits, ctx.sel.temperature)
+    top = answer_ids(tr, probs, TOP_WORDS)  # most probable first; a rare word of the other language left out
     fr.answer_id = int(top[0])
     if ctx.desks(fr):
         fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last])
@@ -106,7 +113,6 @@ def answer(ctx, fr: Frame):
         fr.board = [ctx.t("board.logit", word=vocab[i], logit=fmt(logits[i])) for i in top]
         fr.narration = ctx.t("answer.logits", last=ctx.names[last], v=len(logits))
     else:
-        probs = temperature_probs(logits, ctx.sel.temperature)
         fr.bars = Bars(ctx.t("bars.probs"), [vocab[i] for i in top], [float(probs[i]) for i in top], "weight",
                        highlight=0, total=ctx.t("bars.sum", total=fmt(probs.sum(), 3)))
         fr.board = [ctx.t("board.prob", word=vocab[i], p=fmt(probs[i], 3)) for i in top]

@@ -286,10 +286,11 @@ class Board:
         self.panel = PanelItem()
         self.lines = BoardLinesItem()
         self.bars = BarsItem()
+        self.beside = BarsItem()  # chapter 6: the other rule's shares, right of the first chart
         self.heatmap = HeatmapItem()
         self.strips: list[StripItem] = []
         self.scene = scene
-        for item, z in ((self.panel, 1), (self.lines, 2), (self.bars, 2), (self.heatmap, 2)):
+        for item, z in ((self.panel, 1), (self.lines, 2), (self.bars, 2), (self.beside, 2), (self.heatmap, 2)):
             item.setZValue(z)
             scene.addItem(item)
 
@@ -336,6 +337,11 @@ class Board:
         for item in self.strips[len(boxes):]:
             item.hide_item()
         if frame.bars is not None and chart is not None:
+            if frame.bars_beside is not None:  # two charts side by side, same size
+                half = (chart.width() - GAP) / 2
+                self.beside.show(frame.bars_beside, QRectF(chart.x() + half + GAP, chart.y(), half, chart.height()), theme)
+                chart = QRectF(chart.x(), chart.y(), half, chart.height())
+            self.beside.setVisible(frame.bars_beside is not None)
             self.bars.show(frame.bars, chart, theme)
             self.bars.setVisible(True)
             self.heatmap.setVisible(False)
@@ -343,12 +349,14 @@ class Board:
             self.heatmap.show(frame.heatmap, chart, theme)
             self.heatmap.setVisible(True)
             self.bars.setVisible(False)
+            self.beside.setVisible(False)
         else:
             self.bars.setVisible(False)
+            self.beside.setVisible(False)
             self.heatmap.setVisible(False)
 
     def hide(self) -> None:
-        for item in (self.panel, self.lines, self.bars, self.heatmap):
+        for item in (self.panel, self.lines, self.bars, self.beside, self.heatmap):
             item.setVisible(False)
         for item in self.strips:
             item.hide_item()
