@@ -7,15 +7,18 @@ from __future__ import annotations
 import html
 import logging
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpinBox, QFileDialog, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QToolBar, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDockWidget, QDoubleSpinBox, QFileDialog, QLabel,
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QToolBar, QToolButton,
+                               QVBoxLayout, QWidget)
 
+from ..lesson import rules
+from ..lesson.gallery import example_selection, gallery_of, lesson_selection
 from ..lesson.player import Player
-from ..lesson.state import (Selection, default_focus, frame_at, notices_for, prepared_model_run, prepared_run,
+from ..lesson.state import (default_focus, frame_at, notices_for, prepared_model_run, prepared_run,
                              timeline_for)
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
@@ -23,6 +26,7 @@ from . import dialogs, fonts, settings
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
+from .sentence_edit import SentenceEdit
 from .shortcuts import SHORTCUTS
 from .worker import Worker
 
@@ -50,8 +54,10 @@ class MainWindow(QMainWindow):
         self.checkpoint = checkpoint
         self.store = store if store is not None else settings.open_store()
         prefs = settings.load(self.store)
-        self.sel = Selection(lang=prefs.lang)
+        self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
+        self.sel = lesson_selection(self.gallery, prefs.lang)
         self.run = None
+        self._example = None  # a gallery example whose sentence is being computed (applied in show_run)
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=prefs.speed)
         self._build()
         self._bind_shortcuts()
@@ -74,13 +80,24 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         self.top_bar = bar
         self.sentence_label = QLabel()
-        self.sentence = QLineEdit()
+        self.sentence = SentenceEdit()
         self.sentence.setMinimumWidth(320)
+        self.sentence.set_tokenizer(self.checkpoint.tokenizer)
         self.sentence.returnPressed.connect(self.apply_sentence)
         self.apply_button = QPushButton()
         self.apply_button.clicked.connect(self.apply_sentence)
-        self.lang_label, self.focus_label, self.layer_label, self.head_label, self.temp_label = (
-            QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
+        self.lang_label, self.focus_label, self.layer_label, self.head_label, self.temp_label, self.rule_label = (
+            QLabel(), QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
+        # the classroom's rule as a two-way toggle: discussion | in turn
+        self.rule_group = QButtonGroup(self)
+        self.rule_buttons = {}
+        for rule in rules.RULES:
+            b = QToolButton()
+            b.setCheckable(True)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.rule_group.addButton(b)
+            self.rule_buttons[rule] = b
+            b.clicked.connect(lambda _=False, r=rule: self.set_rule(r))
         self.lang_box, self.focus_box, self.layer_box, self.head_box = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         for code, name in LANGUAGE_NAMES:
             self.lang_box.addItem(name, code)
@@ -88,9 +105,9 @@ class MainWindow(QMainWindow):
         self.temperature.setRange(0.1, 5.0)
         self.temperature.setSingleStep(0.1)
         self.temperature.setValue(1.0)
-        for w in (self.sentence_label, self.sentence, self.apply_button, self.lang_label, self.lang_box,
-                  self.focus_label, self.focus_box, self.layer_label, self.layer_box, self.head_label,
-                  self.head_box, self.temp_label, self.temperature):
+        for w in (self.sentence_label, self.sentence, self.sentence.marker, self.apply_button, self.lang_label,
+                  self.lang_box, self.rule_label, *self.rule_buttons.values(), self.focus_label, self.focus_box,
+                  self.layer_label, self.layer_box, self.head_label, self.head_box, self.temp_label, self.temperature):
             bar.addWidget(w)
         self.lang_box.currentIndexChanged.connect(lambda _: self.set_language(self.lang_box.currentData()))
         self.focus_box.currentIndexChanged.connect(lambda i: self.select(focus=i) if i >= 0 else None)
@@ -153,10 +170,12 @@ class MainWindow(QMainWindow):
         for menu, name in (("file", "open_model"), ("file", "copy"), ("file", "export_picture"), ("file", "export_deck"),
                            ("file", "export_video"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
                            ("lesson", "next_chapter"), ("lesson", "prev_chapter"), ("lesson", "reset"),
+                           ("lesson", "rule"), ("lesson", "examples"),
                            ("view", "presenter"), ("view", "language"), ("help", "help"), ("help", "glossary")):
             act = self.menus[menu].addAction("")
             act.triggered.connect(lambda _=False, n=name: self.do(n))
             self.menu_actions[name] = act
+        self.menus["lesson"].setToolTipsVisible(True)  # the Examples item says why it is off
 
     def _bind_shortcuts(self) -> None:
         self.shortcuts = []
@@ -172,7 +191,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         if lang and lang != self.sel.lang:
-            self.sel = Selection(self.sel.focus, self.sel.layer, self.sel.head, self.sel.temperature, lang)
+            self.sel = replace(self.sel, lang=lang)
             self.retranslate()
             self.refresh()
 
@@ -187,6 +206,11 @@ class MainWindow(QMainWindow):
         self.layer_label.setText(t("ui.layer"))
         self.head_label.setText(t("ui.head"))
         self.temp_label.setText(t("ui.temperature"))
+        self.rule_label.setText(t("ui.rule"))
+        for rule, b in self.rule_buttons.items():
+            b.setText(t(f"ui.rule_{rule}"))
+            b.setToolTip(t(f"ui.rule_{rule}_tip") + "  (M)")
+        self.sentence.retranslate(t, self.sel.lang)
         self.lang_box.blockSignals(True)
         self.lang_box.setCurrentIndex([c for c, _ in LANGUAGE_NAMES].index(self.sel.lang))
         self.lang_box.blockSignals(False)
@@ -203,11 +227,14 @@ class MainWindow(QMainWindow):
                   "export_video": "ui.export_video", "quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
                   "next_chapter": "ui.next_chapter", "prev_chapter": "ui.prev_chapter", "reset": "ui.reset",
                   "presenter": "ui.presenter", "language": "help.language", "help": "ui.help_title",
-                  "glossary": "ui.glossary"}
+                  "glossary": "ui.glossary", "rule": "help.rule", "examples": "ui.examples"}
         keys = {action: keys[0] for keys, action, _ in SHORTCUTS}
         for name, act in self.menu_actions.items():
             # the text after a tab is shown as the shortcut column; the key itself is bound once, by QShortcut
             act.setText(t(labels[name]) + (f"\t{keys[name]}" if name in keys else ""))
+        examples = self.menu_actions["examples"]
+        examples.setEnabled(bool(self.gallery))
+        examples.setToolTip("" if self.gallery else self.gallery_problem)
         self._fill_selectors()
 
     def _fill_selectors(self) -> None:
@@ -221,6 +248,7 @@ class MainWindow(QMainWindow):
             box.addItems(items)
             box.setCurrentIndex(min(current, len(items) - 1))
             box.blockSignals(False)
+        self.rule_buttons[self.sel.rule].setChecked(True)
 
     # the sentence ----------------------------------------------------------------------------
     def apply_sentence(self) -> None:
@@ -240,9 +268,13 @@ class MainWindow(QMainWindow):
         self.run = run
         n = self.run.trace.n_tokens if self.run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
-        if self.run:
-            self.sel = Selection(default_focus(self.run.trace.tokens), min(self.sel.layer, self.checkpoint.config.n_layer - 1),
-                                 min(self.sel.head, self.checkpoint.config.n_head - 1), self.sel.temperature, self.sel.lang)
+        if self.run and self._example is not None:  # a gallery example: its asker, layer, head and rule
+            self.sel = example_selection(self._example, self.run.trace.tokens, self.sel.temperature).clamped(self.run.trace)
+            beats = self.player.timeline.beats  # to the shares, where the example's claim is seen
+            self.player.jump(self.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == "softmax.weights")))
+        elif self.run:
+            self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens)).clamped(self.run.trace)
+        self._example = None
         self.controls.set_timeline(self.player.timeline.duration,
                                    [s for _, s in self.player.timeline.chapter_starts()])
         self._fill_selectors()
@@ -257,8 +289,15 @@ class MainWindow(QMainWindow):
         self.worker.start(prepared_model_run, folder, self.sentence.text())
 
     def _job_done(self, result) -> None:
+        if isinstance(result, RuleRun):  # the other rule's trace of a big model is ready
+            if result.run is self.run:
+                self.select(rule=result.rule)
+                self.rule_buttons[result.rule].setChecked(True)
+            return
         if isinstance(result, tuple):  # a new model and its first trace
             self.checkpoint, run = result
+            self.gallery, self.gallery_problem = gallery_of(self.checkpoint.path)
+            self.sentence.set_tokenizer(self.checkpoint.tokenizer)
             self.retranslate()
             self.show_run(run)
         else:
@@ -288,9 +327,7 @@ class MainWindow(QMainWindow):
 
     # selection and time ----------------------------------------------------------------------
     def select(self, **changes) -> None:
-        values = {"focus": self.sel.focus, "layer": self.sel.layer, "head": self.sel.head,
-                  "temperature": self.sel.temperature, "lang": self.sel.lang, **changes}
-        new = Selection(**values)
+        new = replace(self.sel, **changes)
         if self.run:
             new = new.clamped(self.run.trace)
         if new != self.sel:
@@ -317,7 +354,9 @@ class MainWindow(QMainWindow):
             p.reset()
             self.timer.stop()
             self.temperature.setValue(1.0)
-            self.sel = Selection(lang=self.sel.lang)
+            self.sel = lesson_selection(self.gallery, self.sel.lang)
+            if self.run:
+                self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens)).clamped(self.run.trace)
             self._fill_selectors()
         elif action in ("next_focus", "prev_focus"):
             n = self.run.trace.n_tokens if self.run else 1
@@ -329,6 +368,12 @@ class MainWindow(QMainWindow):
             self.set_presenter(False)
         elif action == "language":
             self.set_language("ja" if self.sel.lang == "en" else "en")
+            return
+        elif action == "rule":
+            self.set_rule(rules.IN_TURN if self.sel.rule == rules.DISCUSSION else rules.DISCUSSION)
+            return
+        elif action == "examples":
+            self.open_gallery()
             return
         elif action == "sentence":
             self.sentence.setFocus()
@@ -353,6 +398,38 @@ class MainWindow(QMainWindow):
             self.close()
             return
         self.refresh()
+
+    def set_rule(self, rule: str) -> None:
+        """The attention chapters' rule. A big model computes the other rule's trace on the worker first."""
+        if rule == self.sel.rule:
+            self.rule_buttons[rule].setChecked(True)
+            return
+        if self.run and self._is_big() and not rules.has(self.run.trace, rule):
+            self.rule_buttons[self.sel.rule].setChecked(True)  # until the trace is there
+            self.worker.start(_rule_run, self.run, rule)
+            return
+        self.select(rule=rule)
+        self.rule_buttons[rule].setChecked(True)
+
+    def open_gallery(self) -> None:
+        """Lesson → Examples: choosing one loads its sentence, language, rule, asker, layer and head."""
+        if not self.gallery:
+            return
+        from .gallery_dialog import GalleryDialog
+
+        dialog = GalleryDialog(self, self.gallery, self.t, self.sel.lang)
+        try:
+            chosen = dialog.chosen() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+        if chosen is not None:
+            self.load_example(chosen)
+
+    def load_example(self, example) -> None:
+        self._example = example
+        self.set_language(example.lang)
+        self.sentence.setText(example.text)
+        self.apply_sentence()
 
     def _scrub(self, seconds: float) -> None:
         self.timer.stop()
@@ -408,3 +485,17 @@ class MainWindow(QMainWindow):
         except Exception:
             pass  # settings are a convenience; never block closing
         super().closeEvent(event)
+
+
+class RuleRun:
+    """The worker's answer to a rule switch on a big model: the run whose trace now holds `rule`'s trace."""
+
+    def __init__(self, run, rule: str):
+        self.run, self.rule = run, rule
+
+
+def _rule_run(run, rule: str) -> RuleRun:  # on the worker thread
+    from ..lesson.panels import warm
+
+    warm(rules.under(run.trace, rule))
+    return RuleRun(run, rule)
