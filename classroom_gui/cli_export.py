@@ -17,9 +17,9 @@ COMMON = (
     arg("--layer", metavar="L", type=int, help="layer whose cards are shown, from 1 (default: the seed example's, "
         "else 1)"),
     arg("--head", metavar="H", type=int, help="head whose cards are shown, from 1 (default: the seed example's, else 1)"),
-    arg("--mask", choices=("none", "causal"), default="none", help="the rule of the attention chapters: none "
-        "(discussion, every student hears every other; the default, as in the seed's story) or causal (in turn, "
-        "GPT's mask). Chapter 6 shows both; answer time always uses causal"),
+    arg("--mask", choices=("none", "causal"), help="the rule of the attention chapters: none (discussion, every "
+        "student hears every other; the teaching model's default, as in the seed's story) or causal (in turn, GPT's "
+        "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal"),
     arg("--lang", choices=("en", "ja"), default="en", help="language of every label and narration"),
     arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
     arg("--theme", choices=("classroom", "slide"), default="classroom", help="look of the picture"),
@@ -34,7 +34,7 @@ def _prepare(args):
 
     from .export.files import ExportError
     from .export.pictures import parse_size
-    from .lesson.gallery import gallery_of, lesson_selection
+    from .lesson.gallery import gallery_of, lesson_rule, lesson_selection
     from .lesson.state import Selection
     from .model.checkpoint import load_checkpoint
     from .model.sentence import run_sentence
@@ -50,11 +50,13 @@ def _prepare(args):
         raise CliError(f"--temperature must be between 0.05 and 20, got {args.temperature}")
     folder = args.model if args.model is not None else teaching_model_dir()
     checkpoint = load_checkpoint(folder)
+    gallery = gallery_of(folder)[0]
+    args.mask = args.mask or lesson_rule(checkpoint, gallery)
     run = run_sentence(checkpoint, args.text, args.mask)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
     trace, c = run.trace, checkpoint.config
-    start = lesson_selection(gallery_of(folder)[0]).clamped(trace)  # the seed example's layer and head
+    start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head
     args.layer = start.layer + 1 if args.layer is None else args.layer
     args.head = start.head + 1 if args.head is None else args.head
     if not 1 <= args.layer <= c.n_layer:

@@ -101,3 +101,16 @@ def test_the_sentence_field_completes_known_words_and_marks_unknown_ones(qtbot, 
     assert edit.model.stringList() == ["マット"]
     edit.setText("猫がマット")
     assert edit.unknown == [] and "✓" in edit.marker.text() and not edit.styleSheet()
+
+
+def test_a_gpt2_folder_starts_in_turn_and_can_discuss(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path, gallery=False)
+    w.open_model(str(Path(__file__).parent / "fixtures" / "tiny_gpt2"))
+    qtbot.waitUntil(lambda: w.checkpoint.config.n_head == 4, timeout=10_000)
+    assert w.sel.rule == "causal" and w.run.trace.mask_rule == "causal"  # GPT-2 learned only in turn
+    assert w.rule_buttons["causal"].isChecked() and not w.menu_actions["examples"].isEnabled()
+    w.set_rule("none")
+    qtbot.waitUntil(lambda: w.sel.rule == "none", timeout=10_000)
+    go_to(w, "softmax.weights")
+    assert w.rule_buttons["none"].isChecked() and w.current_frame().rule == "none"
+    assert not any(w.current_frame().bars.masked)

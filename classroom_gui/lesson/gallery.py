@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .rules import LESSON_RULE, RULES
+from .rules import IN_TURN, LESSON_RULE, RULES
 from .strings import LANGUAGES
 
 FILE = "examples.json"
@@ -108,14 +108,23 @@ def focus_seat(focus: str | int, tokens: list[str]) -> int | None:
     return next((i for i, t in enumerate(tokens) if t.strip().lower() == word), None)
 
 
-def lesson_selection(examples: list[Example], lang: str = "en", temperature: float = 1.0):
-    """The lesson's starting Selection: discussion, and the layer and head of the seed's example when the
-    gallery has one (else the first of each). Focus is left to state.default_focus of the sentence."""
+def lesson_rule(checkpoint, examples: list[Example]) -> str:
+    """The rule a lesson starts in: discussion, as the seed's story, for the classroom's own models (trained in
+    both rules: they have a gallery or the classroom's tokenizer); in turn for a GPT-2 folder, which learned
+    only that rule (its discussion numbers are then one click and one forward away)."""
+    from ..model.tokenizer import ClassroomTokenizer
+
+    return LESSON_RULE if examples or isinstance(checkpoint.tokenizer, ClassroomTokenizer) else IN_TURN
+
+
+def lesson_selection(examples: list[Example], lang: str = "en", temperature: float = 1.0, rule: str = LESSON_RULE):
+    """The lesson's starting Selection: the rule (lesson_rule), and the layer and head of the seed's example
+    when the gallery has one (else the first of each). Focus is left to state.default_focus of the sentence."""
     from .state import Selection
 
     seed = seed_example(examples)
     layer, head = (seed.layer - 1, seed.head - 1) if seed else (0, 0)
-    return Selection(layer=layer, head=head, temperature=temperature, lang=lang, rule=LESSON_RULE)
+    return Selection(layer=layer, head=head, temperature=temperature, lang=lang, rule=rule)
 
 
 def example_selection(example: Example, tokens: list[str], temperature: float = 1.0):

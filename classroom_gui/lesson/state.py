@@ -158,20 +158,23 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
 BUILDERS = {**steps_attention.BUILDERS, **steps_block.BUILDERS}
 
 
-def prepared_run(checkpoint, text: str):
-    """model.sentence.compute_run, then what the first frame needs computed too (panels.warm): the window's
-    worker thread calls this, so showing a long sentence of a big model never waits on the GUI thread."""
+def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE):
+    """model.sentence.compute_run under the lesson's rule, then what the first frame needs computed too
+    (panels.warm): the window's worker thread calls this, so showing a long sentence of a big model never
+    waits on the GUI thread. The other rule's trace is computed when a frame first needs it (rules.under)."""
     from ..model.sentence import compute_run
 
-    run = compute_run(checkpoint, text)
+    run = compute_run(checkpoint, text, rule)
     if run is not None:
         warm(run.trace)
     return run
 
 
 def prepared_model_run(folder: str, text: str):
-    """The model folder's checkpoint, and prepared_run of the sentence with it (on the worker thread)."""
+    """The model folder's checkpoint, and prepared_run of the sentence with it under the rule its lesson starts
+    in (gallery.lesson_rule), on the worker thread."""
     from ..model.checkpoint import load_checkpoint
+    from .gallery import gallery_of, lesson_rule
 
     checkpoint = load_checkpoint(folder)
-    return checkpoint, prepared_run(checkpoint, text)
+    return checkpoint, prepared_run(checkpoint, text, lesson_rule(checkpoint, gallery_of(folder)[0]))

@@ -11,12 +11,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDockWidget, QDoubleSpinBox, QFileDialog, QLabel,
-                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QToolBar, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpinBox, QFileDialog, QLabel, QMainWindow,
+                               QMessageBox, QProgressBar, QPushButton, QSizePolicy, QToolBar, QVBoxLayout, QWidget)
 
 from ..lesson import rules
-from ..lesson.gallery import example_selection, gallery_of, lesson_selection
+from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_selection
 from ..lesson.player import Player
 from ..lesson.state import (default_focus, frame_at, notices_for, prepared_model_run, prepared_run,
                              timeline_for)
@@ -27,6 +26,7 @@ from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
 from .sentence_edit import SentenceEdit
+from .window_lesson import RuleRun, RulesAndGallery
 from .shortcuts import SHORTCUTS
 from .worker import Worker
 
@@ -47,7 +47,7 @@ def use_bundled_font() -> None:
 BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RulesAndGallery, QMainWindow):
     def __init__(self, checkpoint, store=None):
         super().__init__()
         use_bundled_font()
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.store = store if store is not None else settings.open_store()
         prefs = settings.load(self.store)
         self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
-        self.sel = lesson_selection(self.gallery, prefs.lang)
+        self.sel = lesson_selection(self.gallery, prefs.lang, rule=lesson_rule(checkpoint, self.gallery))
         self.run = None
         self._example = None  # a gallery example whose sentence is being computed (applied in show_run)
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=prefs.speed)
@@ -88,16 +88,7 @@ class MainWindow(QMainWindow):
         self.apply_button.clicked.connect(self.apply_sentence)
         self.lang_label, self.focus_label, self.layer_label, self.head_label, self.temp_label, self.rule_label = (
             QLabel(), QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
-        # the classroom's rule as a two-way toggle: discussion | in turn
-        self.rule_group = QButtonGroup(self)
-        self.rule_buttons = {}
-        for rule in rules.RULES:
-            b = QToolButton()
-            b.setCheckable(True)
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.rule_group.addButton(b)
-            self.rule_buttons[rule] = b
-            b.clicked.connect(lambda _=False, r=rule: self.set_rule(r))
+        self._build_rule_toggle()
         self.lang_box, self.focus_box, self.layer_box, self.head_box = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         for code, name in LANGUAGE_NAMES:
             self.lang_box.addItem(name, code)
@@ -254,10 +245,10 @@ class MainWindow(QMainWindow):
     def apply_sentence(self) -> None:
         text = self.sentence.text()  # compute_run reads control characters as spaces
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
-            self.worker.start(prepared_run, self.checkpoint, text)
+            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule)
             return
         try:
-            self.show_run(prepared_run(self.checkpoint, text))
+            self.show_run(prepared_run(self.checkpoint, text, self.sel.rule))
         except Exception as exc:  # never let a sentence kill the window
             self._job_failed(exc)
 
@@ -298,6 +289,8 @@ class MainWindow(QMainWindow):
             self.checkpoint, run = result
             self.gallery, self.gallery_problem = gallery_of(self.checkpoint.path)
             self.sentence.set_tokenizer(self.checkpoint.tokenizer)
+            self.sel = lesson_selection(self.gallery, self.sel.lang, self.sel.temperature,
+                                        run.trace.mask_rule if run else lesson_rule(self.checkpoint, self.gallery))
             self.retranslate()
             self.show_run(run)
         else:
@@ -354,7 +347,7 @@ class MainWindow(QMainWindow):
             p.reset()
             self.timer.stop()
             self.temperature.setValue(1.0)
-            self.sel = lesson_selection(self.gallery, self.sel.lang)
+            self.sel = lesson_selection(self.gallery, self.sel.lang, rule=lesson_rule(self.checkpoint, self.gallery))
             if self.run:
                 self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens)).clamped(self.run.trace)
             self._fill_selectors()
@@ -398,38 +391,6 @@ class MainWindow(QMainWindow):
             self.close()
             return
         self.refresh()
-
-    def set_rule(self, rule: str) -> None:
-        """The attention chapters' rule. A big model computes the other rule's trace on the worker first."""
-        if rule == self.sel.rule:
-            self.rule_buttons[rule].setChecked(True)
-            return
-        if self.run and self._is_big() and not rules.has(self.run.trace, rule):
-            self.rule_buttons[self.sel.rule].setChecked(True)  # until the trace is there
-            self.worker.start(_rule_run, self.run, rule)
-            return
-        self.select(rule=rule)
-        self.rule_buttons[rule].setChecked(True)
-
-    def open_gallery(self) -> None:
-        """Lesson → Examples: choosing one loads its sentence, language, rule, asker, layer and head."""
-        if not self.gallery:
-            return
-        from .gallery_dialog import GalleryDialog
-
-        dialog = GalleryDialog(self, self.gallery, self.t, self.sel.lang)
-        try:
-            chosen = dialog.chosen() if dialog.exec() else None
-        finally:
-            dialog.deleteLater()
-        if chosen is not None:
-            self.load_example(chosen)
-
-    def load_example(self, example) -> None:
-        self._example = example
-        self.set_language(example.lang)
-        self.sentence.setText(example.text)
-        self.apply_sentence()
 
     def _scrub(self, seconds: float) -> None:
         self.timer.stop()
@@ -486,16 +447,3 @@ class MainWindow(QMainWindow):
             pass  # settings are a convenience; never block closing
         super().closeEvent(event)
 
-
-class RuleRun:
-    """The worker's answer to a rule switch on a big model: the run whose trace now holds `rule`'s trace."""
-
-    def __init__(self, run, rule: str):
-        self.run, self.rule = run, rule
-
-
-def _rule_run(run, rule: str) -> RuleRun:  # on the worker thread
-    from ..lesson.panels import warm
-
-    warm(rules.under(run.trace, rule))
-    return RuleRun(run, rule)
