@@ -62,6 +62,7 @@ class Bars:
     total: str = ""            # e.g. "sum = 1.000"
     from_values: list[float] | None = None  # bar heights morph from these to `values` (labels show `values`)
     morph: float = 1.0
+    top: float = 0.0           # the value axis reaches at least this high (two charts side by side share a scale)
 
 
 @dataclass

@@ -138,10 +138,11 @@ def mask(ctx, fr: Frame):
                          other=names[b1], w_turn=fmt(w1[b1]), k=int(later.sum()))
     fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t(
         "board.mask_masked" if later[j] else "board.mask_pair", name=names[j], free=fmt(w0[j]), turn=fmt(w1[j])))
-    total = ctx.t("bars.sum", total=fmt(1.0, 3))
-    fr.bars = Bars(ctx.t("bars.rule_none"), names, [float(v) for v in w0], "weight", highlight=b0, total=total)
+    top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares
+    fr.bars = Bars(ctx.t("bars.rule_none"), names, [float(v) for v in w0], "weight", highlight=b0,
+                   total=ctx.t("bars.sum", total=fmt(w0.sum(), 3)), top=top)
     fr.bars_beside = Bars(ctx.t("bars.rule_causal"), names, [float(v) for v in w1], "weight", highlight=b1,
-                          masked=[bool(m) for m in later], total=total,
+                          masked=[bool(m) for m in later], total=ctx.t("bars.sum", total=fmt(w1.sum(), 3)), top=top,
                           from_values=[float(v) for v in w0], morph=ctx.alpha)  # the shares move to their new sizes
 
 

@@ -125,7 +125,7 @@ class BarsItem(CachedItem):
         heights = [v if frm is None else f + (v - f) * m for f, v in zip(frm or bars.values, bars.values)]
         masked = [bool(x) for x in (list(bars.masked) + [False] * n)[:n]]
         key = (bars.title, tuple(bars.labels), tuple(heights), tuple(bars.values), tuple(masked), bars.role,
-               bars.highlight, bars.total, tuple(frm or ()), rect.x(), rect.y(), rect.width(), rect.height(),
+               bars.highlight, bars.total, tuple(frm or ()), bars.top, rect.x(), rect.y(), rect.width(), rect.height(),
                theme.name, theme.font_scale)
         if key == self._key:
             return
@@ -134,6 +134,7 @@ class BarsItem(CachedItem):
         # the scale the next beat starts with (and dividing by √d shows as the gridlines moving)
         lo1, hi1 = _span(bars.values, masked)
         lo0, hi0 = _span(frm, masked) if frm is not None else (lo1, hi1)
+        hi0, hi1 = max(hi0, bars.top), max(hi1, bars.top)  # a shared scale (Bars.top)
         self.axis = (lo0 + (lo1 - lo0) * m, hi0 + (hi1 - hi0) * m)
         self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
 
