@@ -73,18 +73,17 @@ class KnownWords:
         self._lowered = [w.lower() for w in self.words]
 
     def starting(self, prefix: str, limit: int = 12) -> list[str]:
-        """Known words starting with `prefix` (case does not matter), shortest first; none for an empty
-        prefix or when the prefix already is the only word that fits."""
+        """Known words longer than `prefix` that start with it (case does not matter), shortest first; none
+        for an empty prefix."""
         if not prefix:
             return []
         key = prefix.lower()
         i = bisect_left(self._lowered, key)
         found = []
         while i < len(self._lowered) and self._lowered[i].startswith(key):
-            found.append(self.words[i])
+            if self._lowered[i] != key:  # what is typed is not offered again (a one-letter piece, a finished word)
+                found.append(self.words[i])
             i += 1
-        if len(found) == 1 and found[0].lower() == key:
-            return []
         return sorted(found, key=len)[:limit]
 
 
