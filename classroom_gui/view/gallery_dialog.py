@@ -11,15 +11,19 @@ from ..lesson.gallery import Example
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
 
 
-def describe(example: Example, t, lang: str) -> str:
-    """Two lines: the sentence, then what it shows and where to look."""
+def describe(example: Example, t, lang: str, tokenizer=None) -> str:
+    """Three lines: the sentence, what it shows, and where to look (a seat number named by its word)."""
+    focus = example.focus
+    if isinstance(focus, int) and tokenizer is not None:
+        students = [token.text for token in tokenizer.encode(example.text)]
+        focus = students[focus - 1] if focus <= len(students) else focus
     where = t("ui.examples_rule", language=LANGUAGE_NAMES.get(example.lang, example.lang),
-              rule=t(f"rule.{example.mask}"), focus=example.focus, layer=example.layer, head=example.head)
+              rule=t(f"rule.{example.mask}"), focus=focus, layer=example.layer, head=example.head)
     return f"{example.text}\n    {example.describe(lang)}\n    {where}"
 
 
 class GalleryDialog(QDialog):
-    def __init__(self, parent, examples: list[Example], t, lang: str):
+    def __init__(self, parent, examples: list[Example], t, lang: str, tokenizer=None):
         super().__init__(parent)
         self.examples = examples
         self.setWindowTitle(t("ui.examples_title"))
@@ -27,8 +31,9 @@ class GalleryDialog(QDialog):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(4)
         for example in examples:
-            item = QListWidgetItem(describe(example, t, lang))
+            item = QListWidgetItem(describe(example, t, lang, tokenizer))
             item.setToolTip(example.describe(lang))
             self.list.addItem(item)
         self.list.setCurrentRow(0)

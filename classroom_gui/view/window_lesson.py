@@ -45,7 +45,7 @@ class RulesAndGallery:
             return
         from .gallery_dialog import GalleryDialog
 
-        dialog = GalleryDialog(self, self.gallery, self.t, self.sel.lang)
+        dialog = GalleryDialog(self, self.gallery, self.t, self.sel.lang, self.checkpoint.tokenizer)
         try:
             chosen = dialog.chosen() if dialog.exec() else None
         finally:
