@@ -45,7 +45,12 @@ def test_the_rule_toggle_changes_the_attention_chapters(qtbot, tmp_path):
     w.do("rule")  # and back, as the M key does
     assert w.sel.rule == "none" and w.rule_buttons["none"].isChecked()
     go_to(w, "mask.future")
-    assert w.current_frame().bars_beside is not None
+    frame = w.current_frame()
+    assert frame.bars_beside is not None
+    w.charts.setCurrentIndex(0)
+    w.charts.show_frame(frame)  # the side panel groups the two rules' bars a student
+    assert list(w.charts._beside.opts["height"]) == pytest.approx(frame.bars_beside.values)
+    assert list(w.charts._bars.opts["height"]) == pytest.approx(frame.bars.values)
     go_to(w, "answer.softmax")
     assert w.current_frame().rule == "causal" and all(s.badge.startswith("→") for s in w.current_frame().students)
 

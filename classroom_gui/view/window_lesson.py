@@ -22,6 +22,7 @@ class RulesAndGallery:
         for rule in rules.RULES:
             b = QToolButton()
             b.setCheckable(True)
+            b.setAutoRaise(False)  # drawn as buttons, the chosen one pressed in, even inside the tool bar
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.rule_group.addButton(b)
             self.rule_buttons[rule] = b
