@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpin
                                QMessageBox, QProgressBar, QPushButton, QSizePolicy, QToolBar, QVBoxLayout, QWidget)
 
 from ..lesson import rules
-from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_selection
+from ..lesson.gallery import example_selection, gallery_file, gallery_of, lesson_rule, lesson_selection
 from ..lesson.player import Player
 from ..lesson.state import (default_focus, frame_at, notices_for, prepared_model_run, prepared_run,
                              timeline_for)
@@ -225,7 +225,9 @@ class MainWindow(RulesAndGallery, QMainWindow):
             act.setText(t(labels[name]) + (f"\t{keys[name]}" if name in keys else ""))
         examples = self.menu_actions["examples"]
         examples.setEnabled(bool(self.gallery))
-        examples.setToolTip("" if self.gallery else self.gallery_problem)
+        missing = gallery_file(self.checkpoint.path)
+        examples.setToolTip("" if self.gallery else t("ui.examples_missing", file=missing) if not missing.exists()
+                            else self.gallery_problem)  # a damaged file: what is wrong with it
         self._fill_selectors()
 
     def _fill_selectors(self) -> None:
