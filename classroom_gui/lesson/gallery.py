@@ -94,9 +94,9 @@ def _example(entry) -> Example:
 
 
 def seed_example(examples: list[Example]) -> Example | None:
-    """The seed sentence's entry (the first, if there are several)."""
+    """The seed sentence's entry (the first, if there are several; a closing full stop does not matter)."""
     key = SEED_SENTENCE.lower()
-    return next((e for e in examples if e.text.lower() == key), None)
+    return next((e for e in examples if e.text.lower().rstrip(" .") == key), None)
 
 
 def focus_seat(focus: str | int, tokens: list[str]) -> int | None:
