@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..lesson.gallery import SEED_SENTENCE
 from ..lesson.player import SPEEDS
 from ..lesson.strings import LANGUAGES
 
-DEFAULT_SENTENCE = "The cat sat on the mat"
+DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry sets the lesson's layer and head
 
 
 @dataclass
