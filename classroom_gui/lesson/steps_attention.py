@@ -158,7 +158,7 @@ def softmax(ctx, fr: Frame):
         fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if masked[j] else
                               ctx.t("board.exp", name=ctx.names[j], scaled=fmt(H.scaled[f, j]), e=fmt(e[j], 3)))
         fr.bars = Bars(ctx.t("bars.exp"), ctx.names, e.tolist(), "weight", masked=masked)
-        fr.narration = ctx.t("softmax.exp")
+        fr.narration = ctx.t("softmax.exp" if any(masked) else "softmax.exp_all")  # −∞ only where the rule masks
     elif step == "sum":
         fr.board = [ctx.t("board.sum_exp", terms=" + ".join(fmt(e[j], 3) for j in seen[:6]) + (" + …" if len(seen) > 6 else ""),
                           total=fmt(total, 3))]
