@@ -46,6 +46,8 @@ def test_the_lesson_starts_in_discussion_and_everyone_is_heard(checkpoint):
     assert not any(fr.bars.masked) and all(s.state != "masked" for s in fr.students)
     assert {link.target for link in fr.links} == set(range(6))
     assert fr.rule == "none" and "discussion" in fr.title
+    assert "−∞" not in at(trace, "softmax.exp", focus=1).narration  # nothing is masked in discussion
+    assert "−∞" in at(trace, "softmax.exp", focus=1, rule="causal").narration
     turn = at(trace, "softmax.weights", focus=1, rule="causal")
     assert turn.rule == "causal" and [s.state for s in turn.students[2:]] == ["masked"] * 4
 
