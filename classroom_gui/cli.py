@@ -170,8 +170,12 @@ RULE_NAMES = {"causal": "causal (in turn: a student hears only those who have sp
 def format_trace(trace, model_dir, next_words: list[dict]) -> str:
     c = trace.config
     labels = [t + ("?" if u else "") for t, u in zip(trace.tokens, trace.unknown)]
+    divisors = ", ".join(f"{layer.score_divisor:.4g}" for layer in trace.layers)
     lines = [f"model: {model_dir} ({c.n_layer} layers x {c.n_head} heads, n_embd {c.n_embd}, "
              f"d_head {c.d_head}, context {c.n_positions}, vocab {c.vocab_size})",
+             f"FFN: {c.d_ffn} hidden units, activation {c.activation_function}; scores divided by {divisors} "
+             f"in layer{f's 1-{c.n_layer}' if c.n_layer > 1 else ' 1'}; answer from "
+             f"{'wte' if c.tie_word_embeddings else 'lm_head'}",
              f"rule: {RULE_NAMES[trace.mask_rule]}",
              f"tokens ({trace.n_tokens}; ? marks a word the model does not know):"]
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):

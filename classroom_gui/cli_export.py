@@ -70,14 +70,20 @@ def _prepare(args):
     return app, trace, sel, palette.theme(args.theme), size, run
 
 
+def bare(word: str) -> str:
+    """A student's word without GPT-2's leading-space mark (␣cat, or ' cat' as typed), lower case."""
+    return word.lower().removeprefix("␣").removeprefix(" ")
+
+
 def _focus(word: str, tokens: list[str]) -> int:
     if word.isdigit():
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
         raise CliError(f"--focus {word}: the class has seats 1-{len(tokens)}")
-    for i, t in enumerate(tokens):
-        if t.lower() == word.lower():
-            return i
+    for same in (lambda t: t.lower() == word.lower(), lambda t: bare(t) == bare(word)):
+        for i, t in enumerate(tokens):  # the word as shown first, then without GPT-2's leading-space mark
+            if same(t):
+                return i
     raise CliError(f"--focus {word!r} is not a student of this sentence ({' '.join(tokens)})")
 
 

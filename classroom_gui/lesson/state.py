@@ -84,7 +84,7 @@ def default_focus(tokens: list[str]) -> int:
     """The seed's student: "cat" (or 猫) asks, unless it sits first and so could only hear itself; then the
     last student, who hears everyone and whose notebook gives the answer."""
     for i, word in enumerate(tokens):
-        if word.lower() == "cat" or word == "猫":
+        if word.lower().removeprefix("␣") == "cat" or word == "猫":  # GPT-2 shows " cat" as ␣cat
             if i > 0:
                 return i
             break
@@ -92,11 +92,14 @@ def default_focus(tokens: list[str]) -> int:
 
 
 def notices_for(run, lang: str) -> list[str]:
-    """What the caption says about the sentence itself: cut to the context, words the model does not know.
+    """What the caption says about the sentence itself: whitespace read as single spaces, cut to the context,
+    words the model does not know.
     `run` is a model.sentence.SentenceRun (or None)."""
     if run is None:
         return []
     notices, limit = [], run.trace.config.n_positions
+    if getattr(run, "normalised", False):
+        notices.append(text(lang, "notice.normalised"))
     if run.total_tokens > limit:
         notices.append(text(lang, "notice.truncated", n=run.total_tokens, limit=limit))
     if run.unknown_words:

@@ -3,18 +3,37 @@
 
 GPT-2 works on bytes: a leading space is the mark Ġ, and one Japanese character or emoji may be split
 over two or three tokens. Each student is labelled with the text it covers in the sentence (offsets
-from the tokenizer), a visible ␣ for a leading space, and, when several tokens share one character,
-that character with its part number ("猫 1/2", "猫 2/2") instead of a replacement character.
+from the tokenizer), whitespace made visible (␣ space, ⇥ tab, ↵ newline, control characters as their
+Unicode pictures), and, when several tokens share one character, that character with its part number
+("猫 1/2", "猫 2/2") instead of a replacement character. Labels are only for showing: the ids are exactly
+those of the folder's own tokenizer, for any text (`exact`: the sentence is never normalised first).
+
+vocab.json + merges.txt are read as transformers' GPT2Tokenizer reads them: "<|endoftext|>" (and the
+special tokens the folder's special_tokens_map.json, tokenizer_config.json or added_tokens.json name)
+is one token, never split into bytes. tokenizer_config.json's add_prefix_space is honoured in both forms;
+add_bos_token is refused by name.
 """
 from __future__ import annotations
 
 import json
+import unicodedata
 from functools import cached_property
 from pathlib import Path
 
 from .tokenizer import Token, TokenizerError
 
 SPACE = "␣"
+INVISIBLE = ("Cf", "Cc", "Zs", "Zl", "Zp")  # Unicode categories drawn as nothing or as a blank
+EOT = "<|endoftext|>"  # GPT2Tokenizer's default bos, eos and unk token
+# whitespace and control characters as visible marks; other C0 controls become U+2400 + code (␀, ␇, …)
+VISIBLE = {" ": SPACE, "\t": "⇥", "\n": "↵", "\r": "␍", "\x7f": "␡", "\u00a0": "⍽"}
+
+
+def visible(text: str) -> str:
+    """Whitespace and control characters shown as marks, so a student is never blank or invisible: ␣ ⇥ ↵,
+    C0 controls as their pictures (␇), other invisible characters (format, odd spaces) as ⟨U+200B⟩."""
+    return "".join(VISIBLE.get(c) or (chr(0x2400 + ord(c)) if ord(c) < 0x20 else
+                                      f"⟨U+{ord(c):04X}⟩" if unicodedata.category(c) in INVISIBLE else c) for c in text)
 
 
 def _byte_decoder() -> dict[str, int]:
@@ -43,30 +62,43 @@ def readable(token: str) -> str:
     except UnicodeDecodeError:
         head = raw.decode("utf-8", errors="ignore")
         text = head if head.strip() else "".join(f"<0x{b:02X}>" for b in raw)
-    return SPACE + text[1:] if text.startswith(" ") else text
+    return visible(text)
 
 
 class BPETokenizer:
+    exact = True  # reads the sentence as typed: sentence.run_sentence does not normalise it
+
     def __init__(self, tokenizer, source: str):
         self._tok = tokenizer
         self.source = source
 
     @classmethod
     def load(cls, folder: Path) -> "BPETokenizer":
-        from tokenizers import Tokenizer, decoders, models, pre_tokenizers
+        from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers
 
         folder = Path(folder)
         path = folder / "tokenizer.json"
         try:
+            settings = _settings(folder)
+            prefix = bool(settings.get("add_prefix_space"))  # a space before the text, as transformers adds it
             if path.is_file():
-                return cls(Tokenizer.from_file(str(path)), str(path))
+                tok = Tokenizer.from_file(str(path))
+                if prefix:
+                    if type(tok.pre_tokenizer).__name__ != "ByteLevel":
+                        raise TokenizerError(f"{folder / 'tokenizer_config.json'}: 'add_prefix_space' is true, but "
+                                             f"{path.name} does not split text as GPT-2 does (ByteLevel)")
+                    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=True)
+                return cls(tok, str(path))
             vocab, merges = folder / "vocab.json", folder / "merges.txt"
             if vocab.is_file() and merges.is_file():
                 json.loads(vocab.read_text(encoding="utf-8"))  # a clear error for a broken vocab.json
                 tok = Tokenizer(models.BPE.from_file(str(vocab), str(merges)))
-                tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+                tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=prefix)
                 tok.decoder = decoders.ByteLevel()
+                tok.add_special_tokens([AddedToken(t, special=True) for t in _special_tokens(folder, settings)])
                 return cls(tok, str(vocab))
+        except TokenizerError:
+            raise
         except (OSError, ValueError, Exception) as exc:  # the library raises plain Exception for bad files
             raise TokenizerError(f"{path if path.is_file() else folder / 'vocab.json'}: not a readable tokenizer ({exc})") from None
         raise TokenizerError(f"{folder}: no tokenizer (expected tokenizer.json, or vocab.json with merges.txt)")
@@ -84,7 +116,7 @@ class BPETokenizer:
         return out
 
     def encode(self, text: str) -> list[Token]:
-        enc = self._tok.encode(text, add_special_tokens=False)
+        enc = self._tok.encode(text)  # with the folder's own post-processing, as its tokenizer(text) does
         spans = list(enc.offsets)
         owners: dict[int, list[int]] = {}  # character position -> the tokens holding some of its bytes
         for i, (a, b) in enumerate(spans):
@@ -101,9 +133,8 @@ class BPETokenizer:
             return ""
         shared = owners.get(a, [i])
         if b - a == 1 and len(shared) > 1:
-            return f"{text[a]} {shared.index(i) + 1}/{len(shared)}"
-        piece = text[a:b]
-        piece = SPACE + piece[1:] if piece.startswith(" ") else piece
+            return f"{visible(text[a])} {shared.index(i) + 1}/{len(shared)}"
+        piece = visible(text[a:b])
         before = "…" if len(owners.get(a, [])) > 1 and owners[a][0] != i else ""
         after = "…" if len(owners.get(b - 1, [])) > 1 and owners[b - 1][-1] != i else ""
         return before + piece + after
@@ -114,3 +145,50 @@ class BPETokenizer:
 
     def decode(self, ids) -> str:
         return self._tok.decode([int(i) for i in ids])
+
+
+# tokenizer_config.json settings that change ids and that this reader does not compute: refused by name
+# (transformers itself prepends the bos token for vocab.json + merges.txt but not for tokenizer.json)
+UNREAD_SETTINGS = ("add_bos_token",)
+
+
+def _settings(folder: Path) -> dict:
+    """tokenizer_config.json (or {}), TokenizerError naming a setting whose ids this app would not give."""
+    path = folder / "tokenizer_config.json"
+    if not path.is_file():
+        return {}
+    settings = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(settings, dict):
+        raise TokenizerError(f"{path}: expected a JSON object")
+    for key in UNREAD_SETTINGS:
+        if settings.get(key):
+            raise TokenizerError(f"{path}: '{key}' is true; this app reads GPT-2's tokenizers without it, so its "
+                                 f"ids would differ from the folder's own tokenizer")
+    return settings
+
+
+def _special_tokens(folder: Path, settings: dict) -> list[str]:
+    """The tokens GPT2Tokenizer keeps whole: <|endoftext|>, and those the folder's files name."""
+    found = [EOT]
+
+    def add(value) -> None:
+        if isinstance(value, dict):
+            value = value.get("content")
+        if isinstance(value, str) and value and value not in found:
+            found.append(value)
+
+    named = dict(settings)
+    special_map = folder / "special_tokens_map.json"
+    if special_map.is_file():
+        named.update(json.loads(special_map.read_text(encoding="utf-8")))
+    for key in ("bos_token", "eos_token", "unk_token", "pad_token"):
+        add(named.get(key))
+    for value in named.get("additional_special_tokens") or []:
+        add(value)
+    for value in (settings.get("added_tokens_decoder") or {}).values():
+        add(value)
+    added = folder / "added_tokens.json"
+    if added.is_file():
+        for value in json.loads(added.read_text(encoding="utf-8")):
+            add(value)
+    return found

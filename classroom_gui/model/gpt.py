@@ -11,7 +11,7 @@ import numpy as np
 
 from . import parallel
 from .config import GPTConfig
-from .functions import ACTIVATION, attention_mask, dot_scores, layer_norm, linear, scale_scores, softmax
+from .functions import ACTIVATION, attention_mask, divide_scores, dot_scores, layer_norm, linear, softmax
 from .trace import LayerTrace, Trace
 
 Params = dict  # name -> np.ndarray
@@ -38,8 +38,9 @@ def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C], [T, C], [T, C]
 ROWS = 64  # students per block of rows in attention: a block scores only the classmates up to its last student
 
 
-def attention(q, k, v, rule: str = "causal"):  # [H, T, d] x3 -> weights [H, T, T], context [H, T, d]
-    """Self-attention for every head at once: scores, scaled, masked, softmax, share-weighted mix.
+def attention(q, k, v, rule: str = "causal", divisor: float | None = None):  # [H, T, d] x3 -> [H, T, T], [H, T, d]
+    """Self-attention for every head at once: scores, scaled (÷ divisor, by default sqrt(d); see
+    GPTConfig.score_divisor), masked, softmax, share-weighted mix.
     `rule` is the classroom's rule: "causal" (in turn) or "none" (discussion, nothing masked).
 
     Long causal inputs go in blocks of ROWS students. Student i may hear only students 0..i, so a block needs
@@ -49,6 +50,7 @@ def attention(q, k, v, rule: str = "causal"):  # [H, T, d] x3 -> weights [H, T, 
     H, T, d = q.shape
     weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
     mask = attention_mask(T, rule)
+    divisor = np.sqrt(d) if divisor is None else divisor
 
     def heads(a: int, b: int) -> None:  # heads a..b-1, every block of students
         if (a, b) == (0, H):  # no slicing on the six-student path, where each view costs
@@ -56,11 +58,12 @@ def attention(q, k, v, rule: str = "causal"):  # [H, T, d] x3 -> weights [H, T, 
         else:
             qh, kh, vh, wh, ch = q[a:b], k[a:b], v[a:b], weights[a:b], context[a:b]
         if T <= ROWS or rule != "causal":  # one block (in discussion every row hears every column)
-            _attend(qh, kh, vh, mask, wh, ch)
+            _attend(qh, kh, vh, mask, wh, ch, divisor)
             return
         for r0 in range(0, T, ROWS):
             r1 = min(T, r0 + ROWS)
-            _attend(qh[:, r0:r1], kh[:, :r1], vh[:, :r1], mask[r0:r1, r0:r1], wh[:, r0:r1, :r1], ch[:, r0:r1], r0)
+            _attend(qh[:, r0:r1], kh[:, :r1], vh[:, :r1], mask[r0:r1, r0:r1], wh[:, r0:r1, :r1], ch[:, r0:r1], divisor,
+                    r0)
             wh[:, r0:r1, r1:] = 0  # students after the block: not heard at all
 
     work = H * T * (T + d)  # about the numbers this attention writes (weights and context)
@@ -72,11 +75,11 @@ def attention(q, k, v, rule: str = "causal"):  # [H, T, d] x3 -> weights [H, T, 
     return {"weights": weights, "context": context}
 
 
-def _attend(q, k, v, mask, weights, context, first: int = 0) -> None:  # rows of students -> weights, context
+def _attend(q, k, v, mask, weights, context, divisor, first: int = 0) -> None:  # rows of students -> weights, context
     """Students first.. of a block (q), hearing students 0.. (k, v); mask covers the columns from `first` on,
     the only ones that can hold a later student."""
     dot_scores(q, k, out=weights)                    # question . self-introduction
-    scale_scores(weights, q.shape[-1], out=weights)  # keep the dot products in softmax's range
+    divide_scores(weights, divisor, out=weights)     # keep the dot products in softmax's range
     np.copyto(weights[..., first:], -np.inf, where=mask)  # later students: -inf
     softmax(weights, out=weights)                    # shares of attention; masked ones exactly 0
     np.matmul(weights, v, out=context)               # share-weighted mix of opinions
@@ -105,7 +108,7 @@ def block(x, params: Params, config: GPTConfig, layer: int, rule: str = "causal"
     q, k, v = np.ascontiguousarray(qkv.reshape(T, 3, H, d).transpose(1, 2, 0, 3))
 
     # self-attention under the classroom's rule, every head at once
-    att = attention(q, k, v, rule)
+    att = attention(q, k, v, rule, config.score_divisor(layer))
 
     # merge heads, out projection (W_O), residual add
     heads_concat = att["context"].transpose(1, 0, 2).reshape(T, C)
@@ -122,6 +125,7 @@ def block(x, params: Params, config: GPTConfig, layer: int, rule: str = "causal"
     return LayerTrace(x=x, ln_1=ln_1, q=q, k=k, v=v, mask=attention_mask(T, rule), heads_concat=heads_concat,
                       attn_out=attn_out, resid_attn=resid_attn, ln_2=ln_2, ffn_pre=ffn_pre,
                       ffn_out=ffn_out, output=output, activation=config.activation_function,
+                      divisor=config.score_divisor(layer),
                       weights=att["weights"], context=att["context"])  # scores, scaled: recomputed when asked
 
 
@@ -145,7 +149,7 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
         layers.append(block(x, params, config, layer, mask))
         x = layers[-1].output
 
-    # final LayerNorm, then compare with every vocabulary word (unembedding tied to wte)
+    # final LayerNorm, then compare with every vocabulary word (wte, or lm_head when the folder has its own)
     ln_f = per_student(layer_norm, x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
     # comparing with every vocabulary word (logits, probabilities) happens in Trace when first asked
 

@@ -1,7 +1,9 @@
 """From a sentence typed by a user to a Trace: checking the text, tokenizing, truncating to the context.
 
 Problems a user can fix raise InputError with a message meant for them; a sentence longer than the
-model's context is cut and the notice says so.
+model's context is cut and the notice says so. A GPT-2 folder's tokenizer (`exact`) reads the text exactly
+as typed, every space, tab and newline, as its own tokenizer would; the teaching model's word tokenizer
+reads runs of whitespace as one space, and a notice says so when that changed the text.
 """
 from __future__ import annotations
 
@@ -23,6 +25,25 @@ class SentenceRun:
     notices: list[str] = field(default_factory=list)  # e.g. "truncated to the first 64 tokens"
     total_tokens: int = 0                             # before truncation to the context
     unknown_words: list[str] = field(default_factory=list)
+    normalised: bool = False                          # whitespace was read as single spaces (teaching model)
+
+
+NORMALISED = "the class reads runs of spaces, tabs and line breaks as one space"
+
+
+def check_exact(text: str) -> str:
+    """The text unchanged, for a byte-level tokenizer that reads every character (control characters and
+    whitespace are bytes with tokens of their own); InputError for empty text or lone surrogates, which
+    have no UTF-8 bytes."""
+    if not isinstance(text, str):
+        raise InputError("the sentence must be text")
+    bad = sorted({c for c in text if unicodedata.category(c) == "Cs"})
+    if bad:
+        names = ", ".join(f"U+{ord(c):04X}" for c in bad[:3])
+        raise InputError(f"the sentence contains lone surrogates ({names}), which are not text; remove them and try again")
+    if not text:
+        raise InputError("the sentence is empty: type a few words, e.g. 'The cat sat on the mat'")
+    return text
 
 
 def check_text(text: str) -> str:
@@ -41,11 +62,13 @@ def check_text(text: str) -> str:
 
 def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> SentenceRun:
     """The sentence through the model under the classroom's rule `mask` ("causal" or "none")."""
-    text = check_text(text)
+    exact = getattr(checkpoint.tokenizer, "exact", False)
+    typed, text = text, (check_exact(text) if exact else check_text(text))
     tokens = checkpoint.tokenizer.encode(text)
     if not tokens:
         raise InputError("the sentence has no words the class can read")
-    notices = []
+    normalised = text != typed
+    notices = [NORMALISED] if normalised else []
     total = len(tokens)
     limit = checkpoint.config.n_positions
     if len(tokens) > limit:
@@ -57,7 +80,8 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> Sen
     trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
                     tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask)
     trace.vocab = checkpoint.tokenizer.vocab
-    return SentenceRun(trace, notices, total_tokens=total, unknown_words=list(dict.fromkeys(unknown)))
+    return SentenceRun(trace, notices, total_tokens=total, unknown_words=list(dict.fromkeys(unknown)),
+                       normalised=normalised)
 
 
 def blank_controls(text: str) -> str:
@@ -66,9 +90,10 @@ def blank_controls(text: str) -> str:
 
 
 def compute_run(checkpoint, text: str, mask: str = "causal"):
-    """The sentence's SentenceRun (control characters read as spaces), or None for a sentence with nothing
-    to read (the canvas says so)."""
+    """The sentence's SentenceRun (control characters read as spaces, except by a GPT-2 tokenizer, which has
+    tokens for them), or None for a sentence with nothing to read (the canvas says so)."""
     try:
-        return run_sentence(checkpoint, blank_controls(text), mask)
+        exact = getattr(checkpoint.tokenizer, "exact", False)
+        return run_sentence(checkpoint, text if exact else blank_controls(text), mask)
     except InputError:
         return None

@@ -177,6 +177,12 @@ class MainWindow(RulesAndGallery, QMainWindow):
                 self.shortcuts.append(sc)
 
     # language --------------------------------------------------------------------------------
+    def glossary_t(self, key: str, **values) -> str:
+        """t() with the open model's activation, which the glossary's FFN entry names."""
+        from ..model.activations import DISPLAY
+
+        return self.t(key, act=DISPLAY[self.checkpoint.config.activation_function], **values)
+
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
 
@@ -245,7 +251,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
 
     # the sentence ----------------------------------------------------------------------------
     def apply_sentence(self) -> None:
-        text = self.sentence.text()  # compute_run reads control characters as spaces
+        text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
             self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule)
             return
@@ -375,7 +381,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
             self.sentence.selectAll()
             return
         elif action in ("help", "glossary"):
-            dialog = (dialogs.help_dialog if action == "help" else dialogs.glossary_dialog)(self, self.t)
+            dialog = dialogs.help_dialog(self, self.t) if action == "help" else dialogs.glossary_dialog(self, self.glossary_t)
             try:
                 dialog.exec()
             finally:
