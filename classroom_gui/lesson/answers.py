@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..model.functions import softmax
-from ..model.trace import Trace
+from ..model.trace import Trace, unembedding
 
 OTHER_LANGUAGE_FLOOR = 0.01
 SEAT_GUESSES_UPTO = 64   # classes bigger than this show no guesses at the desks (too small to read)
@@ -68,7 +68,7 @@ def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
         return cached
     if trace.n_tokens > SEAT_GUESSES_UPTO:
         return []
-    probs = softmax(trace.ln_f @ trace.params["wte.weight"].T)  # [T, V]
+    probs = softmax(trace.ln_f @ unembedding(trace.params).T)  # [T, V]; not kept in the trace
     vocab, lang = trace.vocab, sentence_script(trace.tokens)
     out = []
     for row in probs:
