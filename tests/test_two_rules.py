@@ -102,3 +102,15 @@ def test_seat_guesses_leave_out_rare_words_of_the_other_language(checkpoint):
         assert script(trace.vocab[word]) != "en" or p >= OTHER_LANGUAGE_FLOOR
         better = [i for i in np.flatnonzero(row > row[word])]  # everything the model prefers was left out
         assert all(script(trace.vocab[i]) == "en" and row[i] < OTHER_LANGUAGE_FLOOR for i in better)
+
+
+def test_seat_guesses_use_an_untied_folders_own_answer_matrix():
+    from pathlib import Path
+
+    from classroom_gui.model.checkpoint import load_checkpoint
+
+    checkpoint = load_checkpoint(Path(__file__).parent / "fixtures" / "gpt2_variants" / "untied_head")
+    trace = run_sentence(checkpoint, "The cat sat on the mat").trace
+    assert "lm_head.weight" in trace.params
+    for (word, p), row in zip(seat_guesses(trace), trace.probs):  # trace.probs: ln_f against lm_head
+        assert p == pytest.approx(float(row[word]), rel=1e-5)
