@@ -5,12 +5,13 @@ F = FFN hidden width, V = vocabulary size. Per-head arrays keep the head axis fi
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
 
 from .config import GPTConfig
+from . import whatif
 from .functions import ACTIVATION, divide_scores, dot_scores, softmax
 
 
@@ -31,11 +32,12 @@ class HeadTrace:
     weights: np.ndarray  # [T, T] softmax over each row; masked entries are exactly 0
     context: np.ndarray  # [T, d] weights @ v, the share-weighted mix of opinions
     divisor: float       # what the scores are divided by: sqrt(d), unless the config says otherwise
+    edits: tuple = ()    # what-if edits of this head's raw scores (model.whatif.Edit, kind "score", head 0)
 
     # computed when first asked, with forward's own float operations (functions.dot_scores, divide_scores)
     @cached_property
-    def scores(self) -> np.ndarray:  # [T, T] raw q . k, for every pair (masked ones too)
-        return dot_scores(self.q, self.k)
+    def scores(self) -> np.ndarray:  # [T, T] raw q . k, for every pair (masked ones too), edits applied
+        return whatif.apply_scores(dot_scores(self.q, self.k)[None], self.edits)[0]
 
     @cached_property
     def scaled(self) -> np.ndarray:  # [T, T] scores / divisor, before the mask
@@ -65,13 +67,14 @@ class LayerTrace:
     output: np.ndarray        # [T, C] resid_attn + ffn_out, the notebook after this layer
     activation: str = "relu"  # the FFN's activation, from the config
     divisor: float = 0.0      # what the scores are divided by (GPTConfig.score_divisor); 0 means sqrt(d)
+    edits: tuple = ()         # this layer's what-if edits of raw scores and mask cells (model.whatif)
     _heads: dict = field(default_factory=dict, repr=False, compare=False)  # head index -> HeadTrace, newest last
 
     # Three arrays are recomputed when asked for instead of stored: each is one cheap step from a stored
     # one, and GPT-2 small at 512 tokens would otherwise keep 0.38 GB more (the issue's budget is 1.2 GB).
     @property
-    def scores(self) -> np.ndarray:  # [H, T, T] raw q . k
-        return dot_scores(self.q, self.k)
+    def scores(self) -> np.ndarray:  # [H, T, T] raw q . k, with any what-if score edits
+        return whatif.apply_scores(dot_scores(self.q, self.k), self.edits)
 
     @property
     def scaled(self) -> np.ndarray:  # [H, T, T] scores / divisor, before the mask
@@ -93,8 +96,9 @@ class LayerTrace:
         recompute the head's [T, T] scores."""
         head = self._heads.pop(h, None)
         if head is None:
+            edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
             head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, self.weights[h], self.context[h],
-                             self.score_divisor)
+                             self.score_divisor, edits)
         self._heads[h] = head
         while len(self._heads) > HEADS_KEPT:
             del self._heads[next(iter(self._heads))]
@@ -114,6 +118,7 @@ class Trace:
     layers: list[LayerTrace]
     ln_f: np.ndarray             # [T, C] final LayerNorm
     mask_rule: str = "causal"    # the classroom's rule: "causal" (in turn) or "none" (discussion)
+    edits: tuple = ()            # what-if edits the forward applied (model.whatif.Edit); () = the model's own
     params: dict[str, np.ndarray] = field(repr=False, default_factory=dict)  # the weights, not copied
     vocab: list[str] = field(repr=False, default_factory=list)              # word of each vocabulary id
     cache: dict = field(repr=False, default_factory=dict, compare=False)    # values derived for display

@@ -3,6 +3,7 @@ writes and what export reuses. Pure: no Qt, no files.
 
 Layout (T tokens, H heads, d = d_head, C = n_embd):
     tokens [T], token_ids [T], unknown [T], mask ("causal" or "none": the classroom's rule),
+    edits [{kind, layer, head, seat, index, value, word[, classmate]}] (what-if edits, places from 0),
     config {GPTConfig fields}, notices [str]
     layers[l].heads[h]: q, k, v, context [T][d]; scores, scaled, weights [T][T]
     layers[l].output [T][C]        the residual stream after block l
@@ -72,6 +73,7 @@ def trace_to_dict(trace: Trace, vocab: list[str] | None = None, notices: list[st
         "token_ids": [int(i) for i in trace.token_ids],
         "unknown": [bool(u) for u in trace.unknown],
         "mask": trace.mask_rule,
+        "edits": [e.as_dict(trace.tokens) for e in trace.edits],  # what-if edits; [] = the model's own numbers
         "config": asdict(trace.config),
         "notices": list(notices),
         "layers": layers,
