@@ -114,3 +114,16 @@ def test_seat_guesses_use_an_untied_folders_own_answer_matrix():
     assert "lm_head.weight" in trace.params
     for (word, p), row in zip(seat_guesses(trace), trace.probs):  # trace.probs: ln_f against lm_head
         assert p == pytest.approx(float(row[word]), rel=1e-5)
+
+
+def test_the_other_rule_keeps_the_what_if_edits(checkpoint):
+    from classroom_gui.model.gpt import forward
+    from classroom_gui.model.whatif import Edit
+
+    plain = run_sentence(checkpoint, EN, "causal").trace
+    edit = Edit("score", 0, 0, 1, 3, 5.0)  # layer 1, head 1: cat's raw score for on
+    edited = forward(plain.token_ids, plain.params, plain.config, mask="causal", edits=[edit])
+    free = rules.under(edited, "none")
+    want = forward(plain.token_ids, plain.params, plain.config, mask="none", edits=[edit])
+    assert free.layers[0].head(0).scores[1, 3] == 5.0
+    np.testing.assert_array_equal(free.layers[0].weights, want.layers[0].weights)

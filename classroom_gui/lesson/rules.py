@@ -37,7 +37,7 @@ def under(trace: Trace, rule: str) -> Trace:
     other = trace.cache.get(key)
     if other is None:
         other = forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
-                        mask=rule)
+                        mask=rule, edits=trace.edits)  # the same what-if edits, so the two rules compare one class
         other.vocab = trace.vocab
         trace.cache[key] = other
     return other
