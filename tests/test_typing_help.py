@@ -1,5 +1,6 @@
 """What the sentence editor offers and marks, without Qt: known words to complete, unknown words named whole."""
-from classroom_gui.lesson.typing_help import KnownWords, complete, completion_words, unknown_words, word_being_typed
+from classroom_gui.lesson.typing_help import (KnownWords, complete, completion_words, unknown_spans, unknown_words,
+                                              word_being_typed)
 from classroom_gui.model.tokenizer import ClassroomTokenizer, Token
 
 WORDS = ["<unk>", "the", "cat", "car", "cart", "sat", "on", "mat", ".", "猫", "が", "マット", "の", "上", "に", "座った"]
@@ -42,6 +43,7 @@ def test_unknown_words_are_named_once_and_whole():
     assert unknown_words(TOKENIZER, "猫がマットに寝た") == ["寝た"]
     assert unknown_words(Pieces(), "the hippopotamus sat") == ["hippopotamus"]  # not "hip", "pop", ...
     assert unknown_words(TOKENIZER, "the cat sat on the mat") == []
+    assert unknown_spans(Pieces(), "the hippopotamus sat on the zebra") == [(4, 16), (28, 33)]
 
 
 def test_gpt2_words_are_offered_without_their_space_mark():

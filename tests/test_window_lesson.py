@@ -101,6 +101,8 @@ def test_the_sentence_field_completes_known_words_and_marks_unknown_ones(qtbot, 
     assert edit.text() == "the mat"
     qtbot.keyClicks(edit, " zebra ")
     assert edit.unknown == ["zebra"] and "zebra" in edit.marker.text() and edit.styleSheet()
+    assert edit.spans == [(8, 13)]  # underlined where it stands
+    edit.grab()  # the wave is painted without error
     edit.clear()
     ime = QInputMethodEvent()
     ime.setCommitString("猫がマ")  # as a Japanese input method commits what was typed

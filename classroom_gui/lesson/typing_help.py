@@ -27,26 +27,34 @@ def completion_words(vocab: list[str], limit: int = 60_000) -> list[str]:
     return sorted(words, key=lambda s: (s.lower(), s))  # KnownWords searches this order
 
 
-def unknown_words(tokenizer, text: str) -> list[str]:
-    """The words of `text` the model does not know (each once, in order). A Latin word the tokenizer cut into
-    pieces is named whole ("hippopotamus", not "hip", "popo"); a Japanese run as the tokenizer read it."""
-    out, at = [], 0
+def unknown_spans(tokenizer, text: str) -> list[tuple[int, int]]:
+    """Where in `text` the words the model does not know stand, as (start, end) character offsets, in order.
+    A Latin word the tokenizer cut into pieces is one span ("hippopotamus", not "hip", "popo"); a Japanese
+    run as the tokenizer read it. Pieces a tokenizer rewrote (e.g. byte pieces) cannot be placed and are left out."""
+    spans, at = [], 0
     for t in tokenizer.encode(text):
         start = text.find(t.text, at) if t.text else -1
-        if start < 0:  # a tokenizer that rewrites text (e.g. byte pieces): name the piece as it came
-            if t.unknown:
-                out.append(t.text)
+        if start < 0:
             continue
         at = start + len(t.text)
-        if t.unknown:
-            a, b = start, at
-            if t.text.isascii():
-                while a > 0 and _LATIN.match(text[a - 1]):
-                    a -= 1
-                while b < len(text) and _LATIN.match(text[b]):
-                    b += 1
-            out.append(text[a:b])
-    return list(dict.fromkeys(out))
+        if not t.unknown:
+            continue
+        a, b = start, at
+        if t.text.isascii():
+            while a > 0 and _LATIN.match(text[a - 1]):
+                a -= 1
+            while b < len(text) and _LATIN.match(text[b]):
+                b += 1
+        if spans and a <= spans[-1][1]:  # a piece of the word just marked
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def unknown_words(tokenizer, text: str) -> list[str]:
+    """The words of `text` the model does not know (each once, in order): unknown_spans as text."""
+    return list(dict.fromkeys(text[a:b] for a, b in unknown_spans(tokenizer, text)))
 
 
 _LATIN = re.compile(r"[A-Za-z0-9']")

@@ -1,17 +1,19 @@
 """SentenceEdit is the sentence field: it completes the word being typed from the model's vocabulary (a
-QCompleter over lesson.typing_help.KnownWords) and, as you type, names the words the model does not know
-in a label beside it (and outlines the field). The words themselves are chosen in lesson.typing_help.
+QCompleter over lesson.typing_help.KnownWords) and, as you type, underlines the words the model does not
+know with a red wave, names them in a label beside it and outlines the field. The words themselves are chosen in lesson.typing_help.
 """
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QPointF, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
-from ..lesson.typing_help import KnownWords, complete, unknown_words, word_being_typed
+from ..lesson.typing_help import KnownWords, complete, unknown_spans, word_being_typed
 
-UNKNOWN_STYLE = "QLineEdit { border: 2px solid #C0392B; border-radius: 3px; }"
+UNKNOWN_COLOUR = "#C0392B"
+UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
 MAX_NAMED = 4  # unknown words named in the label; the rest are "…"
 
 
@@ -23,6 +25,7 @@ class SentenceEdit(QLineEdit):
         self.tokenizer = None
         self.known = KnownWords([])
         self.unknown: list[str] = []
+        self.spans: list[tuple[int, int]] = []  # where the unknown words stand in the text (character offsets)
         self._prefix = ""
         self.model = QStringListModel(self)
         self.completer = QCompleter(self.model, self)
@@ -67,18 +70,46 @@ class SentenceEdit(QLineEdit):
     def _mark(self, text: str) -> None:
         if self.tokenizer is None:
             return
-        unknown = unknown_words(self.tokenizer, text)
+        spans = unknown_spans(self.tokenizer, text)
         typing = word_being_typed(self.tokenizer, text)
-        if unknown and unknown[-1] == typing and self.known.starting(typing) and text.endswith(typing):
-            unknown = unknown[:-1]  # a word still being typed that a known word can finish is not unknown yet
+        if spans and text[spans[-1][0]:spans[-1][1]] == typing and spans[-1][1] == len(text) \
+                and self.known.starting(typing):
+            spans = spans[:-1]  # a word still being typed that a known word can finish is not unknown yet
+        self.spans = spans
+        unknown = list(dict.fromkeys(text[a:b] for a, b in spans))
         self.unknown = unknown
         self.setStyleSheet(UNKNOWN_STYLE if unknown else "")
         if unknown:
             sep = "、" if self.lang == "ja" else ", "
             words = sep.join(unknown[:MAX_NAMED]) + ("…" if len(unknown) > MAX_NAMED else "")
-            self.marker.setText(f"<span style='color:#C0392B'>{html.escape(self.t('ui.unknown_words', words=words))}</span>")
+            self.marker.setText(f"<span style='color:{UNKNOWN_COLOUR}'>{html.escape(self.t('ui.unknown_words', words=words))}</span>")
         else:
             self.marker.setText("<span style='color:#2E7D32'>✓</span>")
         sep = "、" if self.lang == "ja" else ", "
         self.marker.setToolTip(self.t("ui.unknown_words", words=sep.join(unknown)) if unknown else self.t("ui.all_known"))
         self.unknownChanged.emit(unknown)
+        self.update()
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.spans:
+            return
+        # QLineEdit scrolls long text and keeps the offset to itself: the cursor's rectangle, measured against
+        # the text before the cursor, gives where character 0 is drawn now
+        fm = QFontMetricsF(self.font())
+        text = self.displayText()
+        x0 = self.cursorRect().center().x() - fm.horizontalAdvance(text[: self.cursorPosition()])
+        y = self.cursorRect().bottom() - 1.0
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(UNKNOWN_COLOUR), 1.2))
+        for a, b in self.spans:
+            left, right = x0 + fm.horizontalAdvance(text[:a]), x0 + fm.horizontalAdvance(text[:b])
+            wave = QPainterPath(QPointF(left, y))
+            x, up = left, True
+            while x < right:  # a wave of 2-pixel steps, as spelling checkers draw
+                x = min(right, x + 2.0)
+                wave.lineTo(QPointF(x, y - (1.5 if up else 0.0)))
+                up = not up
+            p.drawPath(wave)
+        p.end()
