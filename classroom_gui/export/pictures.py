@@ -1,5 +1,6 @@
-"""One moment of the lesson as a picture: PNG at any size, SVG and PDF as vectors with text kept as text,
-or an image for the clipboard. The frame is drawn by the same ClassroomScene as the window.
+"""One moment of the lesson as a picture: PNG at any size, SVG and PDF as vectors (PDF text is text; SVG
+text is outlines with the words kept for search, or text with the font embedded), or an image for the
+clipboard. The frame is drawn by the same ClassroomScene as the window.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..view.palette import Theme
 from ..view.render import fit_rect, render_frame
 from .files import PICTURES, ExportError, atomic_path, check_target
 from .png import save_png
+from .svg_text import SVG_TEXT, finish_svg
 
 SIZES = {"1080p": (1920, 1080), "4k": (3840, 2160), "4:3": (1440, 1080), "720p": (1280, 720)}
 
@@ -32,8 +34,13 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = None, transparent: bool = False) -> Path:
+def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = None, transparent: bool = False,
+                 svg_text: str = "outline") -> Path:
+    """`svg_text`: an SVG's words as glyph outlines (renders without the font) or as text with the font
+    embedded (export.svg_text)."""
     path = check_target(Path(path), PICTURES)
+    if svg_text not in SVG_TEXT:
+        raise ExportError(f"svg text must be one of {', '.join(SVG_TEXT)}, not '{svg_text}'")
     kind = path.suffix.lower()
     with atomic_path(path) as tmp:
         if kind == ".png":
@@ -41,7 +48,11 @@ def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = No
         else:
             scene = ClassroomScene(theme=theme)
             scene.show_frame(frame, theme)
-            (_save_svg if kind == ".svg" else _save_pdf)(scene, tmp, size, frame.title, transparent)
+            if kind == ".svg":
+                _save_svg(scene, tmp, size, frame.title, transparent)
+                finish_svg(tmp, svg_text)
+            else:
+                _save_pdf(scene, tmp, size, frame.title, transparent)
         if tmp.stat().st_size == 0:
             raise ExportError(f"{path}: nothing was written")
     return path

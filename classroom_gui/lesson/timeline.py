@@ -123,3 +123,11 @@ class Timeline:
             if b.chapter == chapter:
                 return self._ends[j]
         raise KeyError(chapter)
+
+    def chapter_end(self, chapter: str) -> float:
+        """The end of the named chapter's last beat: the chapter's finished picture (softmax: the shares,
+        not the first exp step), for --chapter of export and the slides of a deck per chapter."""
+        ends = [self._ends[j] for j, b in enumerate(self.beats) if b.chapter == chapter]
+        if not ends:
+            raise KeyError(chapter)
+        return ends[-1]

@@ -159,7 +159,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
         self.menus = {name: self.menuBar().addMenu("") for name in ("file", "lesson", "view", "help")}
         self.menu_actions: dict[str, QAction] = {}
         for menu, name in (("file", "open_model"), ("file", "copy"), ("file", "export_picture"), ("file", "export_deck"),
-                           ("file", "export_video"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
+                           ("file", "export_video"), ("file", "export_worksheet"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
                            ("lesson", "next_chapter"), ("lesson", "prev_chapter"), ("lesson", "reset"),
                            ("lesson", "rule"), ("lesson", "examples"),
                            ("view", "presenter"), ("view", "language"), ("help", "help"), ("help", "glossary")):
@@ -221,7 +221,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
                           ("help", "ui.menu_help")):
             self.menus[name].setTitle(t(key))
         labels = {"open_model": "ui.open_model", "copy": "ui.copy_picture", "export_picture": "ui.export_picture", "export_deck": "ui.export_deck",
-                  "export_video": "ui.export_video", "quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
+                  "export_video": "ui.export_video", "export_worksheet": "worksheet.menu", "quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
                   "next_chapter": "ui.next_chapter", "prev_chapter": "ui.prev_chapter", "reset": "ui.reset",
                   "presenter": "ui.presenter", "language": "help.language", "help": "ui.help_title",
                   "glossary": "ui.glossary", "rule": "help.rule", "examples": "ui.examples"}
@@ -387,7 +387,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
             finally:
                 dialog.deleteLater()  # a child of the window: without this, every opening stays in memory
             return
-        elif action in ("copy", "export_picture", "export_deck", "export_video"):
+        elif action in ("copy", "export_picture", "export_deck", "export_video", "export_worksheet"):
             from . import export_dialogs  # the exporters load on first use, not at start
 
             getattr(export_dialogs, action if action != "copy" else "copy_picture")(self)
