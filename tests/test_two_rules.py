@@ -75,7 +75,7 @@ def test_answer_time_is_in_turn_with_a_guess_at_every_seat(checkpoint):
     assert fr.bars.values[0] == pytest.approx(float(turn.probs[-1].max()), abs=1e-6)
     vocab = turn.vocab
     for seat, s in enumerate(fr.students):  # seat t's badge: the word the model predicts after it
-        assert s.badge == f"→ {vocab[int(np.argmax(turn.probs[seat]))]}"
+        assert s.badge == f'→ "{vocab[int(np.argmax(turn.probs[seat]))]}"'
 
 
 def test_a_word_of_the_other_language_needs_one_percent(checkpoint):
