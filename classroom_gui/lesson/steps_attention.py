@@ -164,7 +164,7 @@ def mask(ctx, fr: Frame):
     w0, w1 = free.weights[f], turn.weights[f]
     b0, b1 = int(np.argmax(w0)), int(np.argmax(w1))
     names = ctx.names
-    fr.narration = ctx.t("mask.compare" if later.any() else "mask.compare_last", focus=ctx.q(f), name=ctx.q(b0),
+    fr.narration = ctx.t("mask.future" if later.any() else "mask.none", focus=ctx.q(f), name=ctx.q(b0),
                          w=fmt(w0[b0]), other=ctx.q(b1), w_turn=fmt(w1[b1]), k=int(later.sum()))
     fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t(
         "board.mask_masked" if later[j] else "board.mask_pair", name=ctx.q(j), free=fmt(w0[j]), turn=fmt(w1[j])))
