@@ -64,7 +64,7 @@ def _prepare(args):
         raise CliError(f"--layer must be between 1 and {c.n_layer}")
     if not 1 <= args.head <= c.n_head:
         raise CliError(f"--head must be between 1 and {c.n_head}")
-    focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens)
+    focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
     if not args.focus:
         note = _default_asker_note(trace.tokens, focus)
         if note:

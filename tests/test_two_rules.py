@@ -127,3 +127,12 @@ def test_the_other_rule_keeps_the_what_if_edits(checkpoint):
     want = forward(plain.token_ids, plain.params, plain.config, mask="none", edits=[edit])
     assert free.layers[0].head(0).scores[1, 3] == 5.0
     np.testing.assert_array_equal(free.layers[0].weights, want.layers[0].weights)
+
+
+def test_in_discussion_the_first_seat_cat_asks():
+    from classroom_gui.lesson.state import default_focus
+
+    ja = ["猫", "が", "マット", "の", "上", "に", "座った"]
+    assert default_focus(ja, "none") == 0  # in discussion 猫 hears everyone, wherever it sits
+    assert default_focus(ja, "causal") == 6  # in turn it would hear only itself: the last student asks
+    assert default_focus(["The", "cat", "sat"], "none") == default_focus(["The", "cat", "sat"], "causal") == 1

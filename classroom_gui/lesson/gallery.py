@@ -133,7 +133,7 @@ def example_selection(example: Example, tokens: list[str], temperature: float = 
     from .state import Selection, default_focus
 
     seat = focus_seat(example.focus, tokens)
-    return Selection(focus=default_focus(tokens) if seat is None else seat, layer=example.layer - 1,
+    return Selection(focus=default_focus(tokens, example.mask) if seat is None else seat, layer=example.layer - 1,
                      head=example.head - 1, temperature=temperature, lang=example.lang, rule=example.mask)
 
 

@@ -90,12 +90,13 @@ def row(values) -> list[float] | np.ndarray:
     return [float(v) for v in values]
 
 
-def default_focus(tokens: list[str]) -> int:
-    """The seed's student: "cat" (or 猫) asks, unless it sits first and so could only hear itself; then the
-    last student, who hears everyone and whose notebook gives the answer."""
+def default_focus(tokens: list[str], rule: str = "causal") -> int:
+    """The seed's student: "cat" (or 猫) asks, unless, in turn, it sits first and so could only hear itself
+    (in discussion it hears everyone wherever it sits); then the last student, who hears everyone and whose
+    notebook gives the answer."""
     for i, word in enumerate(tokens):
         if word.lower().removeprefix("␣") == "cat" or word == "猫":  # GPT-2 shows " cat" as ␣cat
-            if i > 0:
+            if i > 0 or rule == rules.DISCUSSION:
                 return i
             break
     return min(1, len(tokens) - 1) if len(tokens) <= 2 else len(tokens) - 1

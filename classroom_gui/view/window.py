@@ -296,7 +296,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
             beats = self.player.timeline.beats  # to the shares, where the example's claim is seen
             self.player.jump(self.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == "softmax.weights")))
         elif self.run:
-            self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens)).clamped(self.run.trace)
+            self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens, self.sel.rule)).clamped(self.run.trace)
         self._example = None
         self.controls.set_timeline(self.player.timeline.duration,
                                    [s for _, s in self.player.timeline.chapter_starts()])
@@ -381,7 +381,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
             self.temperature.setValue(1.0)
             self.sel = lesson_selection(self.gallery, self.sel.lang, rule=lesson_rule(self.checkpoint, self.gallery))
             if self.run:
-                self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens)).clamped(self.run.trace)
+                self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens, self.sel.rule)).clamped(self.run.trace)
             self._fill_selectors()
         elif action in ("next_focus", "prev_focus"):
             n = self.run.trace.n_tokens if self.run else 1
