@@ -90,9 +90,13 @@ def notices_for(run, lang: str) -> list[str]:
     `run` is a model.sentence.SentenceRun (or None)."""
     if run is None:
         return []
-    notices, limit = [], run.trace.config.n_positions
-    if run.total_tokens > limit:
+    notices, limit, kept = [], run.trace.config.n_positions, run.trace.n_tokens
+    if kept < min(run.total_tokens, limit):  # cut below the context: attention would not fit in memory
+        notices.append(text(lang, "notice.memory", n=run.total_tokens, limit=kept))
+    elif run.total_tokens > limit:
         notices.append(text(lang, "notice.truncated", n=run.total_tokens, limit=limit))
+    if getattr(run, "overflow", False):
+        notices.append(text(lang, "notice.overflow"))
     if run.unknown_words:
         notices.append(text(lang, "notice.unknown", words=("、" if lang == "ja" else ", ").join(run.unknown_words)))
     return notices

@@ -8,8 +8,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .checkpoint import Checkpoint
 from .gpt import forward
+from .limits import attention_tokens
+from .tokenizer import TokenizerError
 from .trace import Trace
 
 
@@ -23,6 +27,7 @@ class SentenceRun:
     notices: list[str] = field(default_factory=list)  # e.g. "truncated to the first 64 tokens"
     total_tokens: int = 0                             # before truncation to the context
     unknown_words: list[str] = field(default_factory=list)
+    overflow: bool = False                            # the model's numbers overflowed float32 (inf, nan)
 
 
 def check_text(text: str) -> str:
@@ -41,22 +46,38 @@ def check_text(text: str) -> str:
 
 def run_sentence(checkpoint: Checkpoint, text: str) -> SentenceRun:
     text = check_text(text)
-    tokens = checkpoint.tokenizer.encode(text)
+    try:
+        tokens = checkpoint.tokenizer.encode(text)
+    except TokenizerError as exc:  # the model's own tokenizer fails on this text (a panic, no unknown token)
+        raise InputError(str(exc)) from None
     if not tokens:
         raise InputError("the sentence has no words the class can read")
+    c = checkpoint.config
+    bad = next((t.id for t in tokens if not 0 <= t.id < c.vocab_size), None)
+    if bad is not None:
+        raise InputError(f"the tokenizer gave id {bad}, but the model has only {c.vocab_size} words")
     notices = []
     total = len(tokens)
-    limit = checkpoint.config.n_positions
-    if len(tokens) > limit:
-        notices.append(f"the sentence has {len(tokens)} tokens; only the first {limit} fit in the model's context")
-        tokens = tokens[:limit]
+    # layers x heads x tokens² attention numbers must fit in memory (limits.ATTENTION_NUMBERS)
+    room = attention_tokens(c.n_layer, c.n_head)
+    if total > min(c.n_positions, room):
+        where = "the model's context" if c.n_positions <= room else "memory"
+        notices.append(f"the sentence has {total} tokens; only the first {min(c.n_positions, room)} fit in {where}")
+        tokens = tokens[:min(c.n_positions, room)]
     unknown = [t.text for t in tokens if t.unknown]
     if unknown:
-        notices.append("unknown to the model: " + ", ".join(dict.fromkeys(unknown)))
-    trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
-                    tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens])
+        notices.append("unknown to the model: " + ", ".join(w if len(w) <= 40 else w[:39] + "…"
+                                                             for w in dict.fromkeys(unknown)))
+    # a model with huge weights (1e20) overflows float32: inf and nan are what it computes, shown as such
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
+                        tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens])
+    overflow = not np.isfinite(trace.ln_f).all()
+    if overflow:
+        notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
     trace.vocab = checkpoint.tokenizer.vocab
-    return SentenceRun(trace, notices, total_tokens=total, unknown_words=list(dict.fromkeys(unknown)))
+    return SentenceRun(trace, notices, total_tokens=total, unknown_words=list(dict.fromkeys(unknown)),
+                       overflow=overflow)
 
 
 def blank_controls(text: str) -> str:
