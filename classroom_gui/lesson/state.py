@@ -156,8 +156,13 @@ def prepared_run(checkpoint, text: str):
 
 
 def prepared_model_run(folder: str, text: str):
-    """The model folder's checkpoint, and prepared_run of the sentence with it (on the worker thread)."""
+    """The model folder's checkpoint, and prepared_run of the sentence with it (on the worker thread), or the
+    TokenizerFailed that its tokenizer raised on the sentence."""
     from ..model.checkpoint import load_checkpoint
+    from ..model.sentence import TokenizerFailed
 
     checkpoint = load_checkpoint(folder)
-    return checkpoint, prepared_run(checkpoint, text)
+    try:
+        return checkpoint, prepared_run(checkpoint, text)
+    except TokenizerFailed as exc:  # the model still opens; the window says why this sentence cannot be read
+        return checkpoint, exc

@@ -72,7 +72,7 @@ def read_text(path: Path, limit: int) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LimitError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise LimitError(f"{path}: malformed text (not UTF-8: {exc.reason} at byte {exc.start})") from None
 
 
 def parse_json(text: str, source) -> object:

@@ -21,6 +21,11 @@ class InputError(ValueError):
     """A sentence the class cannot read; str() is a message for the user."""
 
 
+class TokenizerFailed(InputError):
+    """The model's own tokenizer fails on this sentence (a panic, an id beyond the model): unlike an empty
+    sentence, the window says so in a message."""
+
+
 @dataclass
 class SentenceRun:
     trace: Trace
@@ -49,13 +54,13 @@ def run_sentence(checkpoint: Checkpoint, text: str) -> SentenceRun:
     try:
         tokens = checkpoint.tokenizer.encode(text)
     except TokenizerError as exc:  # the model's own tokenizer fails on this text (a panic, no unknown token)
-        raise InputError(str(exc)) from None
+        raise TokenizerFailed(str(exc)) from None
     if not tokens:
         raise InputError("the sentence has no words the class can read")
     c = checkpoint.config
     bad = next((t.id for t in tokens if not 0 <= t.id < c.vocab_size), None)
     if bad is not None:
-        raise InputError(f"the tokenizer gave id {bad}, but the model has only {c.vocab_size} words")
+        raise TokenizerFailed(f"the tokenizer gave id {bad}, but the model has only {c.vocab_size} words")
     notices = []
     total = len(tokens)
     # layers x heads x tokens² attention numbers must fit in memory (limits.ATTENTION_NUMBERS)
@@ -87,8 +92,10 @@ def blank_controls(text: str) -> str:
 
 def compute_run(checkpoint, text: str):
     """The sentence's SentenceRun (control characters read as spaces), or None for a sentence with nothing
-    to read (the canvas says so)."""
+    to read (the canvas says so). TokenizerFailed goes on to the window, which shows it."""
     try:
         return run_sentence(checkpoint, blank_controls(text))
+    except TokenizerFailed:
+        raise
     except InputError:
         return None
