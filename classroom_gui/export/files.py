@@ -162,7 +162,7 @@ def _finish(path: Path, tmp: Path, keep_mode: bool = True) -> None:
     """Check what was written, give it its mode and flush it to the disk."""
     problem = check_file(tmp, path.suffix.lower())
     if problem:
-        raise ExportError(f"{path}: {problem}; nothing was written (is the disk full?)")
+        raise ExportError(f"{path}: {problem}, most likely because the disk is full; nothing was written")
     os.chmod(tmp, _mode(path) if keep_mode else 0o666 & ~umask())
     fd = os.open(tmp, os.O_RDWR)  # Windows wants a writable descriptor for fsync
     try:
