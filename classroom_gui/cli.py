@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{where}: stopped; no file was written", file=sys.stderr)
         return 130
     except Terminated as exc:
-        print(f"{where}: {exc}", file=sys.stderr)
+        print(f"{where}: {exc}; no file was written", file=sys.stderr)
         return 128 + exc.signum
     except Exception as exc:  # a bug: one line; the traceback with --verbose
         log.debug("%s failed", where, exc_info=True)

@@ -137,6 +137,24 @@ def test_sigterm_and_sighup_leave_no_temporary(tmp_path, sig, name):
     assert target.read_bytes() == OLD if target.suffix else not target.exists()
 
 
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_the_window_closes_on_sigterm_and_sighup(tmp_path, sig):
+    log = tmp_path / "log" / "classroom-gui.log"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLASSROOM_GUI_LOG_DIR": str(log.parent),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    proc = subprocess.Popen([sys.executable, "-m", "classroom_gui"], env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (log.exists() and "started" in log.read_text()):
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.1)
+    time.sleep(2)  # the window is up and its event loop waiting
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert f"stopped by {signal.Signals(sig).name}" in log.read_text()
+    assert (tmp_path / "config" / "AttentionClassroom" / "classroom-gui.conf").exists()  # closed as by its button
+
+
 def test_what_sigkill_leaves_is_swept_by_the_next_export(tmp_path, capsys):
     target = tmp_path / "lesson.mp4"
     proc = start_long_export(target)

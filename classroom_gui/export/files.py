@@ -43,7 +43,7 @@ class Terminated(BaseException):
     """SIGTERM or SIGHUP arrived: unwinds like KeyboardInterrupt, so every temporary is removed on the way."""
 
     def __init__(self, signum: int):
-        super().__init__(f"stopped by {signal.Signals(signum).name}; no file was written")
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
         self.signum = signum
 
 

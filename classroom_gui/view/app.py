@@ -28,6 +28,7 @@ def run(args) -> int:
             checkpoint = load_checkpoint(folder)
         except CheckpointError as exc:
             print(f"classroom-gui: {exc}", file=sys.stderr)
+            _tell(app, str(exc))  # started from a desktop icon, nobody reads stderr
             return 2
         window = MainWindow(checkpoint)
         window.show()
@@ -53,3 +54,20 @@ def _stop_on_signals(app):
     wake.timeout.connect(lambda: None)
     wake.start(200)
     return wake
+
+
+def _tell(app, message: str) -> None:
+    """The start-up error in a message box, in the language of the saved settings; not without a screen
+    (offscreen, as in tests and exports), where a modal box would wait for ever."""
+    if app.platformName() in ("offscreen", "minimal"):
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..lesson.strings import text
+    from . import settings
+
+    try:
+        lang = settings.load(settings.open_store()).lang
+    except Exception:  # the message matters more than its language
+        lang = "en"
+    QMessageBox.critical(None, text(lang, "ui.error_title"), message)
