@@ -102,6 +102,7 @@ def atomic_paths(*paths: Path):
         for current in paths:
             sweep(current.parent)
             temps.append(_temporary(current))
+        current = paths[0]  # a failed write names no file: most likely the first, largest output
         yield list(temps)
         for current, tmp in zip(paths, temps):
             _finish(current, tmp)
