@@ -247,3 +247,4 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
 
 
 from . import cli_export  # noqa: E402,F401  (registers the export, deck and video subcommands)
+from . import cli_quiz  # noqa: E402,F401  (registers the quiz subcommand)

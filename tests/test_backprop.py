@@ -20,8 +20,8 @@ def random_params(config: GPTConfig, rng, dtype, scale=0.5):
 TINY = dict(n_layer=2, n_head=2, n_embd=4, n_positions=6, vocab_size=7, n_inner=8)
 
 
-@pytest.mark.parametrize("activation", ["relu", "gelu_new"])
-def test_gradients_match_finite_differences(activation):
+@pytest.mark.parametrize("activation, rule", [("relu", "causal"), ("gelu_new", "causal"), ("relu", "none")])
+def test_gradients_match_finite_differences(activation, rule):
     config = GPTConfig(activation_function=activation, **TINY)
     rng = np.random.default_rng(0 if activation == "relu" else 1)
     params = random_params(config, rng, np.float64)
@@ -29,14 +29,14 @@ def test_gradients_match_finite_differences(activation):
     targets = rng.integers(0, config.vocab_size, size=(2, 5))
     weights = np.array([[1, 1, 1, 1, 0], [1, 1, 0.5, 0, 0]], dtype=np.float64)  # padding is ignored
 
-    loss, grads = backprop.loss_and_grads(ids, targets, params, config, weights)
+    loss, grads = backprop.loss_and_grads(ids, targets, params, config, weights, rule)
     assert set(grads) == set(expected_shapes(config))
 
     def loss_at(name, index, value):
         old = params[name][index]
         params[name][index] = value
         try:
-            return backprop.loss_and_grads(ids, targets, params, config, weights)[0]
+            return backprop.loss_and_grads(ids, targets, params, config, weights, rule)[0]
         finally:
             params[name][index] = old
 
@@ -80,6 +80,21 @@ def test_batched_forward_equals_inference_forward(activation):
             short, _ = backprop.forward(ids[row:row + 1, :T], params, config)
             np.testing.assert_allclose(short[0], reference, atol=1e-5, rtol=0)
         np.testing.assert_allclose(logits[row], gpt.forward(ids[row], params, config).logits, atol=1e-5, rtol=0)
+
+
+def test_discussion_forward_equals_inference_forward():
+    config = GPTConfig(n_layer=2, n_head=2, n_embd=16, n_positions=64, vocab_size=50, n_inner=64)
+    rng = np.random.default_rng(5)
+    params = random_params(config, rng, np.float32, scale=0.3)
+    ids = rng.integers(0, config.vocab_size, size=(2, 9))
+    logits, _ = backprop.forward(ids, params, config, "none")
+    for row in range(2):
+        trace = gpt.forward(ids[row], params, config, mask="none")
+        np.testing.assert_allclose(logits[row], trace.logits, atol=1e-5, rtol=0)
+        # in discussion the first student hears the last: changing the last word changes the first's logits
+        changed = ids[row].copy()
+        changed[-1] = (changed[-1] + 1) % config.vocab_size
+        assert np.abs(gpt.forward(changed, params, config, mask="none").logits[0] - trace.logits[0]).max() > 1e-4
 
 
 def test_float32_stays_float32():

@@ -87,7 +87,7 @@ def _act(x, name):
     return 0.5 * x * (1 + math.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)))
 
 
-def _reference(ids, P, n_head, activation, eps):
+def _reference(ids, P, n_head, activation, eps, rule="causal"):
     C, T = 2, len(ids)
     d = C // n_head
     x = [[P["wte.weight"][t][c] + P["wpe.weight"][i][c] for c in range(C)] for i, t in enumerate(ids)]
@@ -102,10 +102,11 @@ def _reference(ids, P, n_head, activation, eps):
     for h in range(n_head):
         w_h, c_h = [], []
         for i in range(T):
-            seen = [scores[h][i][j] / math.sqrt(d) for j in range(i + 1)]  # only earlier students
+            heard = i + 1 if rule == "causal" else T  # in turn: only earlier students; discussion: all
+            seen = [scores[h][i][j] / math.sqrt(d) for j in range(heard)]
             top = max(seen)
             e = [math.exp(s - top) for s in seen]
-            row = [a / sum(e) for a in e] + [0.0] * (T - i - 1)
+            row = [a / sum(e) for a in e] + [0.0] * (T - heard)
             w_h.append(row)
             c_h.append([sum(row[j] * v[h][j][a] for j in range(T)) for a in range(d)])
         weights.append(w_h)
@@ -125,13 +126,15 @@ def _reference(ids, P, n_head, activation, eps):
             "logits": logits}
 
 
+@pytest.mark.parametrize("rule", ["causal", "none"])
 @pytest.mark.parametrize("activation", ["relu", "gelu_new"])
 @pytest.mark.parametrize("n_head", [1, 2])
-def test_tiny_model_matches_hand_computation(n_head, activation):
+def test_tiny_model_matches_hand_computation(n_head, activation, rule):
     config, lists, params = _tiny(n_head, activation)
     ids = [2, 0]
-    trace = forward(ids, params, config)
-    ref = _reference(ids, lists, n_head, activation, config.layer_norm_epsilon)
+    trace = forward(ids, params, config, mask=rule)
+    assert trace.mask_rule == rule
+    ref = _reference(ids, lists, n_head, activation, config.layer_norm_epsilon, rule)
     layer = trace.layers[0]
     assert layer.scores.dtype == np.float64
     for name, got in [("scores", layer.scores), ("scaled", layer.scaled), ("weights", layer.weights),
@@ -139,7 +142,28 @@ def test_tiny_model_matches_hand_computation(n_head, activation):
                       ("output", layer.output), ("logits", trace.logits)]:
         err = np.abs(got - np.array(ref[name])).max()
         assert err < 1e-12, f"{name} differs from the hand computation by {err}"
-    assert layer.weights[:, 0, 1].tolist() == [0.0] * n_head  # the first student never sees the second
+    if rule == "causal":
+        assert layer.weights[:, 0, 1].tolist() == [0.0] * n_head  # the first student never sees the second
+    else:
+        assert (layer.weights[:, 0, 1] > 0).all() and not layer.mask.any()  # in discussion it does
+
+
+def test_an_unknown_rule_is_refused():
+    config, _, params = _tiny(1, "relu")
+    with pytest.raises(ValueError, match="mask rule"):
+        forward([2, 0], params, config, mask="sideways")
+
+
+@pytest.mark.parametrize("T", [1, ROWS + 1])
+def test_discussion_attention_is_the_unmasked_formula(T):
+    rng = np.random.default_rng(T)
+    q, k, v = rng.standard_normal((3, 2, T, 4))
+    scaled = q @ k.swapaxes(1, 2) / 2.0
+    e = np.exp(scaled - scaled.max(axis=-1, keepdims=True))
+    want = e / e.sum(axis=-1, keepdims=True)
+    att = attention(q, k, v, "none")
+    assert np.abs(att["weights"] - want).max() < 1e-12
+    assert np.abs(att["context"] - want @ v).max() < 1e-12
 
 
 # ---- invariants on random models ----

@@ -13,7 +13,7 @@ from math import erf, pi, sqrt
 import numpy as np
 
 from .config import GPTConfig
-from .functions import ACTIVATION, causal_mask, layer_norm, linear, softmax
+from .functions import ACTIVATION, attention_mask, layer_norm, linear, softmax
 
 Params = dict  # name -> np.ndarray
 
@@ -73,7 +73,8 @@ def cross_entropy(logits, targets, weights=None):  # [B, T, V], [B, T] int, [B, 
 
 # ---------------------------------------------------------------- forward with caches
 
-def block_forward(x, params: Params, config: GPTConfig, layer: int, B: int, T: int):  # [N, C] -> [N, C], cache
+def block_forward(x, params: Params, config: GPTConfig, layer: int, B: int, T: int,
+                  rule: str = "causal"):  # [N, C] -> [N, C], cache
     p = f"h.{layer}."
     C, H, d, eps = config.n_embd, config.n_head, config.d_head, config.layer_norm_epsilon
 
@@ -84,9 +85,9 @@ def block_forward(x, params: Params, config: GPTConfig, layer: int, B: int, T: i
     # split into heads: [N, 3C] -> [3, B, H, T, d]
     q, k, v = qkv.reshape(B, T, 3, H, d).transpose(2, 0, 3, 1, 4)
 
-    # causal attention: scores, scale, mask, softmax, weighted mix of values
+    # attention under the classroom's rule: scores, scale, mask, softmax, weighted mix of values
     scaled = (q @ k.swapaxes(-1, -2)) / x.dtype.type(np.sqrt(d))                   # [B, H, T, T]
-    weights = softmax(np.where(causal_mask(T), -np.inf, scaled).astype(x.dtype, copy=False))
+    weights = softmax(np.where(attention_mask(T, rule), -np.inf, scaled).astype(x.dtype, copy=False))
     context = weights @ v                                                         # [B, H, T, d]
 
     # merge heads, W_O, residual
@@ -104,7 +105,7 @@ def block_forward(x, params: Params, config: GPTConfig, layer: int, B: int, T: i
     return out, cache
 
 
-def forward(ids, params: Params, config: GPTConfig):  # [B, T] int -> logits [B, T, V], cache
+def forward(ids, params: Params, config: GPTConfig, mask: str = "causal"):  # [B, T] int -> logits [B, T, V], cache
     ids = np.asarray(ids, dtype=np.int64)
     if ids.ndim != 2 or ids.shape[1] > config.n_positions:
         raise ValueError(f"ids must be [B, T] with T <= {config.n_positions}, got shape {ids.shape}")
@@ -116,7 +117,7 @@ def forward(ids, params: Params, config: GPTConfig):  # [B, T] int -> logits [B,
 
     blocks = []
     for layer in range(config.n_layer):
-        x, cache = block_forward(x, params, config, layer, B, T)
+        x, cache = block_forward(x, params, config, layer, B, T, mask)
         blocks.append(cache)
 
     # final LayerNorm, then tied unembedding
@@ -194,7 +195,8 @@ def backward(dlogits, cache, params: Params, config: GPTConfig) -> dict:  # [B, 
     return grads
 
 
-def loss_and_grads(ids, targets, params: Params, config: GPTConfig, weights=None):  # [B, T], [B, T] -> loss, grads
-    logits, cache = forward(ids, params, config)
+def loss_and_grads(ids, targets, params: Params, config: GPTConfig, weights=None,
+                   mask: str = "causal"):  # [B, T], [B, T] -> loss, grads
+    logits, cache = forward(ids, params, config, mask)
     loss, dlogits = cross_entropy(logits, np.asarray(targets, dtype=np.int64), weights)
     return loss, backward(dlogits, cache, params, config)

@@ -86,6 +86,26 @@ def gelu(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:  # the exa
 ACTIVATION = {"relu": relu, "gelu_new": gelu_new, "gelu": gelu}
 
 
+# The classroom's two rules, one set of weights: "causal" (in turn, as GPT: a student hears only those who have
+# spoken, and itself) and "none" (discussion, as BERT-style encoders: every student hears every other).
+MASK_RULES = ("causal", "none")
+
+
+def attention_mask(n: int, rule: str = "causal") -> np.ndarray:  # [n, n] bool, True where a score becomes -inf
+    if rule == "causal":
+        return causal_mask(n)
+    if rule == "none":
+        return no_mask(n)
+    raise ValueError(f"unknown mask rule {rule!r}: use one of {', '.join(MASK_RULES)}")
+
+
+@lru_cache(maxsize=8)
+def no_mask(n: int) -> np.ndarray:  # [n, n] bool, all False: in discussion everyone hears everyone
+    mask = np.zeros((n, n), dtype=bool)
+    mask.flags.writeable = False
+    return mask
+
+
 @lru_cache(maxsize=64)
 def causal_mask(n: int) -> np.ndarray:  # [n, n] bool, True where a later student has not spoken yet
     # cached (every layer and every forward of the same length shares it), so read-only

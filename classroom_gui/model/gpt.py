@@ -11,7 +11,7 @@ import numpy as np
 
 from . import parallel
 from .config import GPTConfig
-from .functions import ACTIVATION, causal_mask, dot_scores, layer_norm, linear, scale_scores, softmax
+from .functions import ACTIVATION, attention_mask, dot_scores, layer_norm, linear, scale_scores, softmax
 from .trace import LayerTrace, Trace
 
 Params = dict  # name -> np.ndarray
@@ -38,23 +38,24 @@ def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C], [T, C], [T, C]
 ROWS = 64  # students per block of rows in attention: a block scores only the classmates up to its last student
 
 
-def attention(q, k, v):  # [H, T, d] x3 -> weights [H, T, T], context [H, T, d]; causal
-    """Causal self-attention for every head at once: scores, scaled, masked, softmax, share-weighted mix.
+def attention(q, k, v, rule: str = "causal"):  # [H, T, d] x3 -> weights [H, T, T], context [H, T, d]
+    """Self-attention for every head at once: scores, scaled, masked, softmax, share-weighted mix.
+    `rule` is the classroom's rule: "causal" (in turn) or "none" (discussion, nothing masked).
 
-    Long inputs go in blocks of ROWS students. Student i may hear only students 0..i, so a block needs
+    Long causal inputs go in blocks of ROWS students. Student i may hear only students 0..i, so a block needs
     the classmates up to its last student; the rest of its rows is 0. This skips about half the work at
     long inputs and keeps each block in cache. The scores are not kept (Trace recomputes them when asked).
     Big inputs share the heads out over the cores (parallel.in_parts), each part with one BLAS thread."""
     H, T, d = q.shape
     weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
-    mask = causal_mask(T)
+    mask = attention_mask(T, rule)
 
     def heads(a: int, b: int) -> None:  # heads a..b-1, every block of students
         if (a, b) == (0, H):  # no slicing on the six-student path, where each view costs
             qh, kh, vh, wh, ch = q, k, v, weights, context
         else:
             qh, kh, vh, wh, ch = q[a:b], k[a:b], v[a:b], weights[a:b], context[a:b]
-        if T <= ROWS:  # one block
+        if T <= ROWS or rule != "causal":  # one block (in discussion every row hears every column)
             _attend(qh, kh, vh, mask, wh, ch)
             return
         for r0 in range(0, T, ROWS):
@@ -91,7 +92,7 @@ def per_student(step, x: np.ndarray, *args) -> np.ndarray:  # [T, n] -> [T, n]
     return out
 
 
-def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T, C] -> LayerTrace
+def block(x, params: Params, config: GPTConfig, layer: int, rule: str = "causal") -> LayerTrace:  # [T, C] -> ..
     p = f"h.{layer}."
     T, C, H, d = x.shape[0], config.n_embd, config.n_head, config.d_head
     eps = config.layer_norm_epsilon
@@ -103,8 +104,8 @@ def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T
     # split into heads: [T, 3C] -> [3, H, T, d], copied once so each head's cards are contiguous for matmul
     q, k, v = np.ascontiguousarray(qkv.reshape(T, 3, H, d).transpose(1, 2, 0, 3))
 
-    # causal self-attention, every head at once
-    att = attention(q, k, v)
+    # self-attention under the classroom's rule, every head at once
+    att = attention(q, k, v, rule)
 
     # merge heads, out projection (W_O), residual add
     heads_concat = att["context"].transpose(1, 0, 2).reshape(T, C)
@@ -118,19 +119,22 @@ def block(x, params: Params, config: GPTConfig, layer: int) -> LayerTrace:  # [T
     ffn_out = linear(ffn_hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
     output = resid_attn + ffn_out
 
-    return LayerTrace(x=x, ln_1=ln_1, q=q, k=k, v=v, mask=causal_mask(T), heads_concat=heads_concat,
+    return LayerTrace(x=x, ln_1=ln_1, q=q, k=k, v=v, mask=attention_mask(T, rule), heads_concat=heads_concat,
                       attn_out=attn_out, resid_attn=resid_attn, ln_2=ln_2, ffn_pre=ffn_pre,
                       ffn_out=ffn_out, output=output, activation=config.activation_function,
                       weights=att["weights"], context=att["context"])  # scores, scaled: recomputed when asked
 
 
 def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = None,
-            unknown: list[bool] | None = None) -> Trace:  # [T] -> Trace
+            unknown: list[bool] | None = None, mask: str = "causal") -> Trace:  # [T] -> Trace
+    """The sentence through every block; `mask` is the classroom's rule, "causal" (GPT's, the default) or
+    "none" (discussion: every student hears every other)."""
     ids = np.asarray(ids, dtype=np.int64)
     if ids.ndim != 1 or len(ids) == 0:
         raise ValueError("forward needs a non-empty 1-D sequence of token ids")
     if len(ids) > config.n_positions:
         raise ValueError(f"{len(ids)} tokens is more than the model's context of {config.n_positions}")
+    attention_mask(1, mask)  # an unknown rule is refused before any work
     if np.minimum.reduce(ids) < 0 or np.maximum.reduce(ids) >= config.vocab_size:
         raise ValueError(f"token ids must lie in [0, {config.vocab_size})")
 
@@ -138,7 +142,7 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
     x = emb
     layers = []
     for layer in range(config.n_layer):
-        layers.append(block(x, params, config, layer))
+        layers.append(block(x, params, config, layer, mask))
         x = layers[-1].output
 
     # final LayerNorm, then compare with every vocabulary word (unembedding tied to wte)
@@ -148,5 +152,4 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
     T = len(ids)
     return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in ids.tolist()],
                  unknown=list(unknown) if unknown else [False] * T, tok_embedding=tok, pos_embedding=pos,
-                 embedding=emb, layers=layers, ln_f=ln_f,
-                 params=params)
+                 embedding=emb, layers=layers, ln_f=ln_f, params=params, mask_rule=mask)

@@ -49,7 +49,8 @@ def check_text(text: str) -> str:
     return text
 
 
-def run_sentence(checkpoint: Checkpoint, text: str) -> SentenceRun:
+def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> SentenceRun:
+    """The sentence through the model under the classroom's rule `mask` ("causal" or "none")."""
     text = check_text(text)
     try:
         tokens = checkpoint.tokenizer.encode(text)
@@ -76,7 +77,7 @@ def run_sentence(checkpoint: Checkpoint, text: str) -> SentenceRun:
     # a model with huge weights (1e20) overflows float32: inf and nan are what it computes, shown as such
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
-                        tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens])
+                        tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask)
     overflow = not np.isfinite(trace.ln_f).all()
     if overflow:
         notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
@@ -90,11 +91,11 @@ def blank_controls(text: str) -> str:
     return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
 
 
-def compute_run(checkpoint, text: str):
+def compute_run(checkpoint, text: str, mask: str = "causal"):
     """The sentence's SentenceRun (control characters read as spaces), or None for a sentence with nothing
     to read (the canvas says so). TokenizerFailed goes on to the window, which shows it."""
     try:
-        return run_sentence(checkpoint, blank_controls(text))
+        return run_sentence(checkpoint, blank_controls(text), mask)
     except TokenizerFailed:
         raise
     except InputError:

@@ -99,6 +99,7 @@ class Trace:
     embedding: np.ndarray        # [T, C] their sum: the first notebook
     layers: list[LayerTrace]
     ln_f: np.ndarray             # [T, C] final LayerNorm
+    mask_rule: str = "causal"    # the classroom's rule: "causal" (in turn) or "none" (discussion)
     params: dict[str, np.ndarray] = field(repr=False, default_factory=dict)  # the weights, not copied
     vocab: list[str] = field(repr=False, default_factory=list)              # word of each vocabulary id
     cache: dict = field(repr=False, default_factory=dict, compare=False)    # values derived for display

@@ -2,13 +2,14 @@
 writes and what export reuses. Pure: no Qt, no files.
 
 Layout (T tokens, H heads, d = d_head, C = n_embd):
-    tokens [T], token_ids [T], unknown [T], config {GPTConfig fields}, notices [str]
+    tokens [T], token_ids [T], unknown [T], mask ("causal" or "none": the classroom's rule),
+    config {GPTConfig fields}, notices [str]
     layers[l].heads[h]: q, k, v, context [T][d]; scores, scaled, weights [T][T]
     layers[l].output [T][C]        the residual stream after block l
     next_token [{token, id, probability}], for the last position, most probable first
 
-`scores` is the raw q · kᵀ for every pair; `scaled` is scores / √d with the masked (later) entries
-null, because the model never uses them; `weights` has those entries exactly 0.
+`scores` is the raw q · kᵀ for every pair; `scaled` is scores / √d with the masked entries (later
+students, under the causal rule) null, because the model never uses them; `weights` has those entries exactly 0.
 Floats are the exact float32 values written as float64 decimals, so reading them back as float32
 gives the same bits. A non-finite value (only possible if the numbers overflow) becomes null, since
 JSON has no NaN or Infinity.
@@ -68,6 +69,7 @@ def trace_to_dict(trace: Trace, vocab: list[str] | None = None, notices: list[st
         "tokens": list(trace.tokens),
         "token_ids": [int(i) for i in trace.token_ids],
         "unknown": [bool(u) for u in trace.unknown],
+        "mask": trace.mask_rule,
         "config": asdict(trace.config),
         "notices": list(notices),
         "layers": layers,

@@ -1,0 +1,112 @@
+"""Predict, then reveal: questions a teacher can ask the class before a step shows its answer.
+
+Every question is made from a Trace (never written for one sentence): its answer is read off the trace's
+own numbers, and its wrong choices are the nearest plausible ones (the next-largest shares, the next most
+probable words), listed in seat order or alphabetically so the position of the answer gives
+nothing away. `step` is the step that reveals the answer, counted from 1 as on screen (`--beat`).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from ..model.functions import causal_mask
+from ..model.trace import Trace
+from .numbers import fmt
+from .state import Selection, timeline_for
+from .strings import text
+
+CHOICES = 4  # at most; fewer when the class is small
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: str            # "top_share", "sum", "cannot_hear", "next_word"
+    question: str
+    choices: list[str]
+    answer: str          # one of choices
+    step: int            # the step (from 1) whose picture reveals the answer
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def questions(trace: Trace, sel: Selection, vocab: list[str] | None = None) -> list[Question]:
+    """The class's quiz for this sentence, asker, layer and head, in lesson order."""
+    sel = sel.clamped(trace)
+    steps = {}
+    for i, beat in enumerate(timeline_for(trace.n_tokens, trace.config.n_layer).beats):
+        steps.setdefault(beat.key, i + 1)
+    made = [_cannot_hear(trace, sel, steps["mask.future"]),
+            _sum(trace, sel, steps["softmax.weights"]),
+            _top_share(trace, sel, steps["softmax.weights"]),
+            _next_word(trace, sel, steps["answer.softmax"], vocab or trace.vocab)]
+    return [q for q in made if q is not None]
+
+
+def _name(sel: Selection, word: str) -> str:
+    return text(sel.lang, "quiz.name", name=word)
+
+
+def _seats(sel: Selection, tokens: list[str], seats) -> list[str]:
+    """Choices naming students, in seat order; a word that sits twice in the class is told apart by its seat."""
+    return [_name(sel, tokens[j]) if tokens.count(tokens[j]) == 1 else
+            text(sel.lang, "quiz.seat", name=_name(sel, tokens[j]), seat=j + 1) for j in sorted(seats)]
+
+
+def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:
+    weights = trace.layers[sel.layer].weights[sel.head, sel.focus]
+    heard = np.flatnonzero(~trace.layers[sel.layer].mask[sel.focus])
+    if len(heard) < 2:
+        return None
+    ranked = heard[np.argsort(-weights[heard], kind="stable")]
+    if weights[ranked[0]] == weights[ranked[1]]:  # a tie has no one answer
+        return None
+    picked = list(ranked[:CHOICES])
+    choices = _seats(sel, trace.tokens, picked)
+    answer = choices[sorted(picked).index(ranked[0])]
+    return Question("top_share", text(sel.lang, "quiz.top_share", focus=_name(sel, trace.tokens[sel.focus]),
+                                      layer=sel.layer + 1, head=sel.head + 1), choices, answer, step)
+
+
+def _sum(trace: Trace, sel: Selection, step: int) -> Question:
+    weights = trace.layers[sel.layer].weights[sel.head, sel.focus]
+    heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
+    total = float(weights.sum())  # 1 up to float rounding: the answer as the trace has it
+    answer = fmt(total)
+    wrong = [fmt(heard), fmt(0.5), fmt(0)]  # "one share each", "half", "nothing left": the usual slips
+    choices = sorted(dict.fromkeys([answer] + [w for w in wrong if w != answer]), key=float)
+    return Question("sum", text(sel.lang, "quiz.sum", focus=_name(sel, trace.tokens[sel.focus])),
+                    choices[:CHOICES], answer, step)
+
+
+def _cannot_hear(trace: Trace, sel: Selection, step: int) -> Question | None:
+    """Under GPT's rule (in turn) a student cannot hear those who have not spoken yet; asked whatever rule the
+    class uses, since the mask chapter shows GPT's rule."""
+    f, T = sel.focus, trace.n_tokens
+    if f == T - 1:
+        return None  # the last student hears everyone: nothing to ask
+    later = causal_mask(T)[f]
+    heard = [j for j in range(T) if not later[j]]
+    answer_seat = f + 1  # the next to speak: the nearest one the student cannot hear
+    picked = [answer_seat] + heard[::-1][: CHOICES - 1]  # itself and the students just before it
+    choices = _seats(sel, trace.tokens, picked)
+    answer = choices[sorted(picked).index(answer_seat)]
+    return Question("cannot_hear", text(sel.lang, "quiz.cannot_hear", focus=_name(sel, trace.tokens[f])),
+                    choices, answer, step)
+
+
+def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Question | None:
+    order = trace.next_order
+    if len(order) < 2 or not vocab:
+        return None
+    logits = trace.next_logits
+    if logits[order[0]] == logits[order[1]]:
+        return None
+    picked = [int(i) for i in order[:CHOICES]]
+    words = [vocab[i] for i in picked]
+    if len(set(words)) < len(words):  # two ids that look the same (byte pieces): not a fair question
+        return None
+    return Question("next_word", text(sel.lang, "quiz.next_word", last=_name(sel, trace.tokens[-1])),
+                    sorted(words), vocab[picked[0]], step)

@@ -1,0 +1,131 @@
+"""What-if edits: a teacher's explicit overrides of numbers the forward pass makes ("what if cat's question
+card said 2.0 here?"). The forward applies each edit where its number is made, so everything after it (scores,
+shares, the new understanding, later layers, the answer) is computed from it; nothing is patched in a view.
+
+Kinds (layer, head, seat, index from 0 here; from 1 in the written form):
+    q, k, v   one number of a student's question / self-introduction / opinion card: seat = the student,
+              index = the number on the card
+    score     a raw question-self-introduction product q·k before scaling: seat = the asker, index = the classmate
+    mask      a cell of the layer's mask, shared by its heads as GPT's mask is: seat = the asker, index = the
+              classmate, value 1 = cannot hear (−∞), 0 = can hear; head is 0
+Written form (CLI --set): "score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v), "mask[L,FROM,TO]=0|1";
+WORD, FROM and TO are a word of the sentence or a seat number.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+KINDS = ("q", "k", "v", "score", "mask")
+_SPEC = re.compile(r"\s*(q|k|v|score|mask)\s*\[([^\]]*)\]\s*=\s*(\S+)\s*$")
+
+
+class EditError(ValueError):
+    """An edit that cannot apply to this sentence and model; str() is a message for the user."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    kind: str
+    layer: int
+    head: int
+    seat: int
+    index: int
+    value: float
+
+    def as_dict(self, tokens: list[str] | None = None) -> dict:
+        out = asdict(self)
+        if tokens is not None:
+            out["word"] = tokens[self.seat]
+            if self.kind in ("score", "mask"):
+                out["classmate"] = tokens[self.index]
+        return out
+
+
+def _seat(word: str, tokens: list[str], spec: str) -> int:
+    word = word.strip()
+    if word.isdigit():
+        if 1 <= int(word) <= len(tokens):
+            return int(word) - 1
+        raise EditError(f"{spec}: the class has seats 1-{len(tokens)}")
+    matches = [i for i, t in enumerate(tokens) if t == word]  # exactly as shown first, then by plain word
+    if len(matches) != 1:
+        matches = [i for i, t in enumerate(tokens) if _plain(t) == _plain(word)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise EditError(f"{spec}: {word!r} sits at seats {', '.join(str(i + 1) for i in matches)}; give the seat number")
+    raise EditError(f"{spec}: {word!r} is not a student of this sentence")
+
+
+def _plain(word: str) -> str:  # "␣Mat" -> "mat": GPT-2's leading-space mark and case do not matter
+    return word.lstrip("␣ ").lower()
+
+
+def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: int) -> Edit:
+    """One written edit, checked against the sentence and the model; EditError names what is wrong."""
+    m = _SPEC.match(spec)
+    if not m:
+        raise EditError(f"cannot read the edit {spec!r}; write e.g. \"score[1,1,cat,sat]=2.5\" or \"q[1,1,cat,3]=0\"")
+    kind, inside, value_text = m.groups()
+    parts = [p.strip() for p in inside.split(",")]
+    if kind == "mask":
+        parts.insert(1, "1")  # the mask is the layer's, shared by every head
+    if len(parts) != 4:
+        places = {"mask": "layer, asker, classmate", "score": "layer, head, asker, classmate"}
+        raise EditError(f"{spec}: {kind}[…] takes {places.get(kind, 'layer, head, word, number')}")
+    try:
+        value = float(value_text)
+    except ValueError:
+        raise EditError(f"{spec}: {value_text!r} is not a number") from None
+    if not math.isfinite(value) or abs(value) > 1e6:
+        raise EditError(f"{spec}: the value must be a finite number no larger than 1e6 in size")
+    if kind == "mask" and value not in (0.0, 1.0):
+        raise EditError(f"{spec}: a mask cell is 1 (cannot hear) or 0 (can hear)")
+    layer, head = (_whole(parts[0], n_layer, "layer", spec), _whole(parts[1], n_head, "head", spec))
+    seat = _seat(parts[2], tokens, spec)
+    index = _seat(parts[3], tokens, spec) if kind in ("score", "mask") else _whole(parts[3], d_head, "number", spec)
+    return Edit(kind, layer, head, seat, index, value)
+
+
+def _whole(text: str, top: int, what: str, spec: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= top:
+        raise EditError(f"{spec}: the {what} must be a whole number from 1 to {top}")
+    return int(text) - 1
+
+
+def of_layer(edits, layer: int, kinds=KINDS) -> list[Edit]:
+    return [e for e in edits if e.layer == layer and e.kind in kinds]
+
+
+def apply_cards(q: np.ndarray, k: np.ndarray, v: np.ndarray, edits) -> None:  # [H, T, d] x3, in place
+    cards = {"q": q, "k": k, "v": v}
+    for e in edits:
+        if e.kind in cards:
+            cards[e.kind][e.head, e.seat, e.index] = e.value
+
+
+def apply_scores(scores: np.ndarray, edits) -> np.ndarray:  # [H, T, T] raw q·k, in place; returns it
+    for e in edits:
+        if e.kind == "score":
+            scores[e.head, e.seat, e.index] = e.value
+    return scores
+
+
+def edited_mask(mask: np.ndarray, edits) -> np.ndarray:  # [T, T] -> [T, T]
+    """The rule's mask with the edited cells set; EditError if a student would hear no one at all."""
+    cells = [e for e in edits if e.kind == "mask"]
+    if not cells:
+        return mask
+    out = mask.copy()
+    for e in cells:
+        out[e.seat, e.index] = bool(e.value)
+    deaf = np.flatnonzero(out.all(axis=1))
+    if len(deaf):
+        raise EditError(f"with these mask edits student {deaf[0] + 1} would hear no one; a student must hear "
+                        "at least one classmate (or itself)")
+    out.flags.writeable = False
+    return out

@@ -1,0 +1,108 @@
+"""Predict-then-reveal questions: every answer is true of the trace it was made from, in both rules and
+both languages, and the CLI writes them as {question, choices, answer, step}."""
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+from classroom_gui.cli import main
+from classroom_gui.lesson.quiz import questions
+from classroom_gui.lesson.state import Selection, timeline_for
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.model.functions import causal_mask
+
+from helpers import random_checkpoint
+
+REVEALED_AT = {"top_share": "softmax.weights", "sum": "softmax.weights", "cannot_hear": "mask.future",
+               "next_word": "answer.softmax"}
+
+
+def seat_of(choice: str, tokens: list[str]) -> int:
+    """The seat a choice names: 「猫」, “cat”, or “the” (seat 5) when a word sits twice."""
+    m = re.fullmatch(r"[「“](.+)[」”](?: \(seat (\d+)\)|（(\d+)番の席）)?", choice)
+    assert m, choice
+    word, seat = m.group(1), m.group(2) or m.group(3)
+    if seat:
+        assert tokens[int(seat) - 1] == word
+        return int(seat) - 1
+    assert tokens.count(word) == 1, (word, tokens)
+    return tokens.index(word)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("quiz_model")
+    random_checkpoint(folder, seed=3)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def checkpoint(folder):
+    from classroom_gui.model import load_checkpoint
+    return load_checkpoint(folder)
+
+
+SENTENCES = [("the cat sat on the mat", "en"), ("猫がマットの上に座った", "ja"), ("cat sat on the mat the cat", "en")]
+
+
+@pytest.mark.parametrize("text, lang", SENTENCES)
+@pytest.mark.parametrize("rule", ["causal", "none"])
+def test_every_answer_is_true_of_the_trace(checkpoint, text, lang, rule):
+    trace = run_sentence(checkpoint, text, rule).trace
+    causal = run_sentence(checkpoint, text, "causal").trace
+    beats = timeline_for(trace.n_tokens, trace.config.n_layer).beats
+    vocab = checkpoint.tokenizer.vocab
+    kinds_seen = set()
+    for focus in range(trace.n_tokens):
+        for layer in range(trace.config.n_layer):
+            for head in range(trace.config.n_head):
+                sel = Selection(focus=focus, layer=layer, head=head, lang=lang)
+                for q in questions(trace, sel, vocab):
+                    kinds_seen.add(q.kind)
+                    assert q.answer in q.choices and len(set(q.choices)) == len(q.choices)
+                    assert 2 <= len(q.choices) <= 4
+                    assert beats[q.step - 1].key == REVEALED_AT[q.kind]
+                    w = trace.layers[layer].weights[head, focus]
+                    heard = ~trace.layers[layer].mask[focus]
+                    if q.kind == "top_share":
+                        seats = [seat_of(c, trace.tokens) for c in q.choices]
+                        assert all(heard[s] for s in seats)
+                        assert seat_of(q.answer, trace.tokens) == int(np.argmax(np.where(heard, w, -1)))
+                    elif q.kind == "sum":
+                        assert float(q.answer) == pytest.approx(float(w.sum()), abs=0.005)
+                        assert float(q.answer) == pytest.approx(1.0)
+                    elif q.kind == "cannot_hear":  # about GPT's rule: the causal trace gives that student 0
+                        cw = causal.layers[layer].weights[head, focus]
+                        answer = seat_of(q.answer, trace.tokens)
+                        assert cw[answer] == 0.0 and causal_mask(trace.n_tokens)[focus, answer]
+                        others = [seat_of(c, trace.tokens) for c in q.choices if c != q.answer]
+                        assert others and all(cw[s] > 0 for s in others)
+                    else:
+                        assert q.answer == vocab[int(np.argmax(trace.next_logits))]
+                        assert all(c in vocab for c in q.choices)
+    assert kinds_seen == set(REVEALED_AT)
+
+
+def test_questions_follow_the_language(checkpoint):
+    trace = run_sentence(checkpoint, "猫がマットの上に座った", "none").trace
+    ja = questions(trace, Selection(focus=1, lang="ja"), checkpoint.tokenizer.vocab)
+    en = questions(trace, Selection(focus=1, lang="en"), checkpoint.tokenizer.vocab)
+    assert [q.kind for q in ja] == [q.kind for q in en]
+    assert all("「が」" in q.question for q in ja if q.kind != "next_word")
+    assert all("“が”" in q.question for q in en if q.kind != "next_word")
+
+
+def test_cli_writes_the_questions(folder, tmp_path, capsys):
+    out = tmp_path / "quiz.json"
+    assert main(["quiz", "--text", "the cat sat on the mat", "--lang", "ja", "--mask", "none", "--json", str(out),
+                 "--model", str(folder)]) == 0
+    made = json.loads(out.read_text(encoding="utf-8"))
+    assert made and all({"question", "choices", "answer", "step"} <= set(q) for q in made)
+    assert all(q["answer"] in q["choices"] for q in made)
+    assert main(["quiz", "--text", "the cat sat", "--focus", "dog", "--json", str(tmp_path / "x.json"),
+                 "--model", str(folder)]) == 2
+    assert "not a student" in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists()
