@@ -78,6 +78,9 @@ class Soak:
         self._previous_handler = qInstallMessageHandler(qt_message)
         self._patch_dialogs()
         crash.setup_logging(args.verbose)
+        from classroom_gui.model.allocator import keep_freed_memory
+
+        keep_freed_memory()  # as classroom-gui's main() does: RSS is then what the app really keeps
         self.reporter = crash.install(log_to_file=True)
         self.model_dir = Path(args.model) if args.model else teaching_model_dir()
         self.hostile: list[Path] = []

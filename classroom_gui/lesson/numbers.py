@@ -10,8 +10,12 @@ import numpy as np
 from ..model.trace import Trace
 
 
+BIG = 1e6  # from here a number is written 1.23e+07: a model with huge weights gives 38-digit numbers
+
+
 def fmt(x: float, digits: int = 2) -> str:
-    return f"{float(x):.{digits}f}"
+    x = float(x)
+    return f"{x:.{digits}e}" if BIG <= abs(x) < float("inf") else f"{x:.{digits}f}"
 
 
 def factor(x: float, digits: int = 2) -> str:  # a number inside a product: negatives in brackets
