@@ -204,6 +204,15 @@ def test_a_panicking_regex_is_an_input_error(models):
         run_sentence(checkpoint, hostile.PANIC_TEXT)  # a PanicException (BaseException) inside
 
 
+def test_a_panic_on_the_command_line_is_one_line(models):
+    """Rust prints the panic (with RUST_BACKTRACE a backtrace) before Python sees it; that goes to the log."""
+    done = subprocess.run([sys.executable, "-m", "classroom_gui", "trace", "--model", str(models["bpe-panic-regex"]),
+                           "--text", hostile.PANIC_TEXT], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "RUST_BACKTRACE": "1"})
+    assert done.returncode == 2 and done.stdout == ""
+    assert "cannot read this sentence" in one_clear_line(done.stderr) and "panicked" not in done.stderr
+
+
 @pytest.mark.parametrize("kind", ["bpe-truncation-stride", "bpe-padding-100m"])
 def test_padding_and_truncation_are_switched_off(models, kind):
     checkpoint = load_checkpoint(models[kind])

@@ -8,6 +8,12 @@ that character with its part number ("猫 1/2", "猫 2/2") instead of a replacem
 """
 from __future__ import annotations
 
+import logging
+import os
+import sys
+import tempfile
+import threading
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -43,6 +49,33 @@ def readable(token: str) -> str:
         head = raw.decode("utf-8", errors="ignore")
         text = head if head.strip() else "".join(f"<0x{b:02X}>" for b in raw)
     return SPACE + text[1:] if text.startswith(" ") else text
+
+
+@contextmanager
+def _panic_text_to_log():
+    """Rust prints a panic's message (with RUST_BACKTRACE, a backtrace too) on stderr before Python sees the
+    exception. On the command line (one Python thread) stderr's file descriptor points at a temporary file
+    meanwhile, and what it caught goes to the log (shown with --verbose): the error stays one line."""
+    if threading.active_count() > 1 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved, caught = os.dup(2), tempfile.TemporaryFile()
+    except (OSError, AttributeError, ValueError):  # no stderr at all (pythonw): nothing to keep quiet
+        yield
+        return
+    os.dup2(caught.fileno(), 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        caught.seek(0)
+        text = caught.read(8192).decode("utf-8", errors="replace").strip()
+        caught.close()
+        if text:
+            logging.getLogger("classroom_gui").debug("tokenizers printed: %s", text)
 
 
 def _fails(exc: BaseException) -> bool:
@@ -120,7 +153,8 @@ class BPETokenizer:
 
     def encode(self, text: str) -> list[Token]:
         try:
-            enc = self._tok.encode(text, add_special_tokens=False)
+            with _panic_text_to_log():
+                enc = self._tok.encode(text, add_special_tokens=False)
         except BaseException as exc:  # e.g. WordLevel without an unknown token, or a panic in the library
             if not _fails(exc):
                 raise
