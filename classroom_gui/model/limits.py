@@ -92,8 +92,14 @@ def read_json(path: Path, limit: int) -> object:
     return parse_json(read_text(path, limit), path)
 
 
-def attention_tokens(n_layer: int, n_head: int, budget: int = ATTENTION_NUMBERS) -> int:
-    """The most tokens whose attention weights (n_layer x n_head x T x T) fit in `budget` numbers."""
+def attention_tokens(n_layer: int, n_head: int, budget: int | None = None) -> int:
+    """The most tokens whose attention weights (n_layer x n_head x T x T) fit in `budget` numbers; by default
+    ATTENTION_NUMBERS, or fewer on a machine where they would take more than half the free memory."""
+    if budget is None:
+        from .checkpoint import available_memory
+
+        free = available_memory()
+        budget = ATTENTION_NUMBERS if free is None else min(ATTENTION_NUMBERS, free // 8)
     return max(1, int((budget / max(1, n_layer * n_head)) ** 0.5))
 
 
