@@ -227,8 +227,12 @@ def _probability(p) -> str:
 def format_trace(trace, model_dir, next_words: list[dict]) -> str:
     c = trace.config
     labels = [t + ("?" if u else "") for t, u in zip(trace.tokens, trace.unknown)]
+    divisors = ", ".join(f"{layer.score_divisor:.4g}" for layer in trace.layers)
     lines = [f"model: {model_dir} ({c.n_layer} layers x {c.n_head} heads, n_embd {c.n_embd}, "
              f"d_head {c.d_head}, context {c.n_positions}, vocab {c.vocab_size})",
+             f"FFN: {c.d_ffn} hidden units, activation {c.activation_function}; scores divided by {divisors} "
+             f"in layer{f's 1-{c.n_layer}' if c.n_layer > 1 else ' 1'}; answer from "
+             f"{'wte' if c.tie_word_embeddings else 'lm_head'}",
              f"tokens ({trace.n_tokens}; ? marks a word the model does not know):"]
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
         lines.append(f"  {i:>3}  {_fit(tok, 16)}  id {int(tid):>5}" + ("  unknown" if unk else ""))
@@ -248,3 +252,4 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
 
 from . import cli_export  # noqa: E402,F401  (registers the export, deck and video subcommands)
 from . import cli_quiz  # noqa: E402,F401  (registers the quiz subcommand)
+from . import cli_worksheet  # noqa: E402,F401  (registers the worksheet subcommand)

@@ -13,7 +13,8 @@ from .cli import CliError, arg, subcommand
 COMMON = (
     arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
     arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
-    arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number (default: cat)"),
+    arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
+        "(default: cat or 猫; without one, the last student, with a note saying so)"),
     arg("--layer", metavar="L", type=int, default=1, help="layer whose cards are shown, from 1 (default 1)"),
     arg("--head", metavar="H", type=int, default=1, help="head whose cards are shown, from 1 (default 1)"),
     arg("--lang", choices=("en", "ja"), default="en", help="language of every label and narration"),
@@ -55,10 +56,30 @@ def _prepare(args):
     if not 1 <= args.head <= c.n_head:
         raise CliError(f"--head must be between 1 and {c.n_head}")
     focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens)
+    if not args.focus:
+        note = _default_asker_note(trace.tokens, focus)
+        if note:
+            print(f"note: {note}", file=sys.stderr)
     quiet_qt_fonts()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang)
     return app, trace, sel, palette.theme(args.theme), size, run
+
+
+def bare(word: str) -> str:
+    """A student's word without GPT-2's leading-space mark (␣cat, or ' cat' as typed), lower case."""
+    return word.lower().removeprefix("␣").removeprefix(" ")
+
+
+def _default_asker_note(tokens: list[str], focus: int) -> str:
+    """When the seed's asker (cat, 猫) does not ask, say who asks instead rather than pick someone silently."""
+    seeds = [i for i, t in enumerate(tokens) if bare(t) == "cat" or t == "猫"]  # as default_focus reads them
+    if seeds and seeds[0] == focus:
+        return ""
+    who = f"{tokens[focus]!r} (seat {focus + 1}) asks instead; choose the asker with --focus"
+    if seeds:
+        return f"{tokens[seeds[0]]!r} sits first and would hear only itself, so {who}"
+    return f"there is no 'cat' (猫) in this sentence, so {who}"
 
 
 def _focus(word: str, tokens: list[str]) -> int:
@@ -66,9 +87,10 @@ def _focus(word: str, tokens: list[str]) -> int:
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
         raise CliError(f"--focus {word}: the class has seats 1-{len(tokens)}")
-    for i, t in enumerate(tokens):
-        if t.lower() == word.lower():
-            return i
+    for same in (lambda t: t.lower() == word.lower(), lambda t: bare(t) == bare(word)):
+        for i, t in enumerate(tokens):  # the word as shown first, then without GPT-2's leading-space mark
+            if same(t):
+                return i
     raise CliError(f"--focus {word!r} is not a student of this sentence ({' '.join(tokens)})")
 
 
@@ -93,10 +115,14 @@ def _progress(label: str):
 
 @subcommand("export", "draw one moment of the lesson as a PNG, SVG or PDF", *COMMON,
             arg("--chapter", metavar="NAME", help="a chapter by number (0-13) or name (seats, embedding, cards, "
-                "question, scoring, scaling, mask, softmax, listening, everyone, heads, ffn, layers, answer)"),
+                "question, scoring, scaling, mask, softmax, listening, everyone, heads, ffn, layers, answer), "
+                "drawn finished: at the end of its last step (softmax shows the shares)"),
             arg("--beat", metavar="N", type=int, help="step N, as counted on screen from 1"),
             arg("--time", metavar="S", type=float, help="a time in seconds of lesson time"),
             arg("--transparent", action="store_true", help="transparent background (PNG, SVG)"),
+            arg("--svg-text", choices=("outline", "font"), default="outline",
+                help="SVG words as glyph outlines that render without any font installed, the text kept "
+                     "invisible beside them for search (default), or as text with the font subset embedded"),
             arg("--json", metavar="FILE", type=Path, help="also write every number shown, with what it is"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.png, FILE.svg or FILE.pdf"))
 @_export_errors
@@ -116,7 +142,7 @@ def export_command(args: argparse.Namespace) -> int:
     t = moment(timeline_for(trace.n_tokens, trace.config.n_layer), args.chapter, args.beat, args.time)
     frame = frame_at(trace, sel, t, notices_for(run, sel.lang))
     with atomic_paths(*targets) as temps:  # the picture and its numbers, both or neither
-        write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent)
+        write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent, args.svg_text)
         if args.json is not None:
             write_frame_json(frame, sel, temps[1])
     print(f"wrote {args.output}" + (f" and {args.json}" if args.json is not None else ""), file=sys.stderr)
@@ -125,7 +151,8 @@ def export_command(args: argparse.Namespace) -> int:
 
 @subcommand("deck", "the whole lesson as slides: PPTX (narration in the speaker notes), PDF, or a folder of PNGs",
             *COMMON,
-            arg("--per", choices=("beat", "chapter"), default="beat", help="one slide per step or per chapter"),
+            arg("--per", choices=("beat", "chapter"), default="beat",
+                help="one slide per step, or per chapter (each chapter finished: its last step)"),
             arg("-o", "--output", required=True, type=Path, metavar="OUT", help="FILE.pptx, FILE.pdf or FOLDER/"))
 @_export_errors
 def deck_command(args: argparse.Namespace) -> int:
@@ -146,8 +173,9 @@ def deck_command(args: argparse.Namespace) -> int:
 
 
 @subcommand("video", "a range of chapters as an MP4 or GIF animation", *COMMON,
-            arg("--from", dest="first", metavar="CHAPTER", help="first chapter (number or name; default the first)"),
-            arg("--to", dest="last", metavar="CHAPTER", help="last chapter (default the last)"),
+            arg("--from", dest="first", metavar="CHAPTER",
+                help="first chapter (number or name; default the first), played from its start"),
+            arg("--to", dest="last", metavar="CHAPTER", help="last chapter (default the last), played to its end"),
             arg("--fps", type=int, default=30, help="pictures per second (default 30)"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.mp4 or FILE.gif"))
 @_export_errors

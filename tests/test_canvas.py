@@ -205,7 +205,7 @@ def test_same_frame_twice_paints_the_same_picture(qapp, checkpoint, n):
     from classroom_gui.view.canvas import ClassroomScene
     trace = run_sentence(checkpoint, long_sentence(EN6, n)).trace
     a = frame_of(trace, "cards.key", at=0.5)  # a card growing in on every desk
-    others = [frame_of(trace, "cards.key", at=1.0), frame_of(trace, "ffn.relu"), frame_of(trace, "seats.sit")]
+    others = [frame_of(trace, "cards.key", at=1.0), frame_of(trace, "ffn.activation"), frame_of(trace, "seats.sit")]
     scene = ClassroomScene()
     first = render(scene, a)
     for other in others:
@@ -244,7 +244,7 @@ def test_theme_switch_on_one_scene(qapp, checkpoint):
     from classroom_gui.view.canvas import ClassroomScene
     from classroom_gui.view.render import render_frame
     trace = run_sentence(checkpoint, EN6).trace
-    frame = frame_of(trace, "ffn.relu")
+    frame = frame_of(trace, "ffn.activation")
     scene = ClassroomScene()
     slide = render_frame(frame, theme=palette.SLIDE, scene=scene)
     classroom = render_frame(frame, scene=scene)

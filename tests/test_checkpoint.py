@@ -110,9 +110,11 @@ def test_sizes_must_be_positive_integers(folder, value):
     _fails(folder, folder / CONFIG, "n_layer")
 
 
-def test_unknown_activation(folder):
-    _edit_config(folder, activation_function="swish")
-    _fails(folder, folder / CONFIG, "swish")
+@pytest.mark.parametrize("name", ["hard_tanh", "prelu", "xielu", 3])
+def test_unknown_or_learned_activation(folder, name):
+    """Names transformers does not know, and its activations with learned numbers of their own, are refused."""
+    _edit_config(folder, activation_function=name)
+    _fails(folder, folder / CONFIG, "activation_function", str(name))
 
 
 # ---- model.safetensors ----

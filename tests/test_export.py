@@ -165,7 +165,7 @@ def test_window_and_cli_give_identical_pixels(qtbot, model, tmp_path):
     w.sentence.setText("猫がマットの上に座った")
     w.apply_sentence()
     w.set_language("ja")
-    w.player.seek(w.player.timeline.chapter_stop("softmax"))
+    w.player.seek(w.player.timeline.chapter_end("softmax"))  # --chapter: the chapter finished
     w.refresh()
     options = export_dialogs.OptionsDialog(w, w.t, "picture")
     gui = export_dialogs.export_picture(w, tmp_path / "gui.png", options)

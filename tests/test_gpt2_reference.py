@@ -22,7 +22,7 @@ from classroom_gui.model.config import GPTConfig
 from classroom_gui.model.gpt import forward
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tiny_gpt2"
-ATOL = 1e-4
+ATOL = 1e-5
 
 
 @lru_cache(maxsize=1)

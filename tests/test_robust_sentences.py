@@ -97,7 +97,8 @@ def trace_or_refusal(text: str):
     assert 1 <= trace.n_tokens <= c.n_positions and trace.n_tokens == min(run.total_tokens, c.n_positions)
     assert len(trace.tokens) == len(trace.unknown) == trace.n_tokens and all(trace.tokens)
     assert int(trace.token_ids.min()) >= 0 and int(trace.token_ids.max()) < c.vocab_size
-    assert bool(run.notices) == (run.total_tokens > c.n_positions or any(trace.unknown))
+    assert run.normalised == (" ".join(text.split()) != text)  # the class says when it read spaces as one
+    assert bool(run.notices) == (run.total_tokens > c.n_positions or any(trace.unknown) or run.normalised)
     for layer in trace.layers:
         assert np.isfinite(layer.weights).all()
         np.testing.assert_allclose(layer.weights.sum(-1), 1.0, atol=1e-4)

@@ -55,3 +55,18 @@ def test_clicking_a_map_in_the_all_heads_grid_selects_it(qtbot, window):
     window.charts.headChosen.emit(1, 1)
     assert (window.sel.layer, window.sel.head) == (1, 1)
     assert window.layer_box.currentIndex() == 1 and window.head_box.currentIndex() == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_glossary_names_the_open_models_activation(qtbot, window, lang):
+    from PySide6.QtWidgets import QLabel
+
+    from classroom_gui.view import dialogs
+
+    window.set_language(lang)
+    window.open_model(str(FIXTURE.parent / "gpt2_variants" / "exact_gelu"))
+    qtbot.waitUntil(lambda: window.checkpoint.config.activation_function == "gelu", timeout=10_000)
+    dialog = dialogs.glossary_dialog(window, window.glossary_t)
+    words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    dialog.deleteLater()
+    assert "GELU" in words and "ReLU" not in words and "{act}" not in words

@@ -1,5 +1,6 @@
-"""A whole lesson as slides, one per step or per chapter: a PPTX (16:9, a title per slide, the step's
-narration in the speaker notes), a multi-page PDF, or a folder of numbered PNGs.
+"""A whole lesson as slides, one per step or per chapter: a PPTX (16:9; title and narration as text boxes
+around the picture, the narration also in the speaker notes: deck_pptx), a multi-page PDF, or a folder
+of numbered PNGs.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ..view.palette import Theme
 from ..view.render import render_frame
 from .files import DECKS, Cancelled, ExportError, atomic_folder, atomic_path, check_target
 from .pictures import paint_scene, pdf_pages
-from .png import png_bytes, save_png
+from .png import save_png
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
@@ -59,20 +60,6 @@ def _save_pdf(frames, tmp: Path, size, theme, progress) -> None:
 
 
 def _save_pptx(frames, tmp: Path, size, theme, progress) -> None:
-    import io
+    from .deck_pptx import save_pptx
 
-    from pptx import Presentation
-    from pptx.util import Emu
-
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 16:9, 13.33 x 7.5 in
-    title_only = prs.slide_layouts[5]
-    scene = ClassroomScene(theme=theme)
-    for i, frame in enumerate(frames):
-        slide = prs.slides.add_slide(title_only)
-        slide.shapes.title.text = frame.title  # kept for the outline and screen readers; the picture covers it
-        picture = png_bytes(render_frame(frame, size, theme, scene=scene), alpha=False)
-        slide.shapes.add_picture(io.BytesIO(picture), 0, 0, prs.slide_width, prs.slide_height)
-        slide.notes_slide.notes_text_frame.text = frame.narration
-        _tick(progress, i + 1, len(frames))
-    prs.save(str(tmp))
+    save_pptx(frames, tmp, size, theme, lambda done, total: _tick(progress, done, total))

@@ -18,12 +18,12 @@ def chapter_key(name: str) -> str:
 
 
 def moment(timeline: Timeline, chapter: str | None = None, beat: int | None = None, time: float | None = None) -> float:
-    """The time to show: the end of the chapter's first step, the end of step `beat` (1-based, as on
-    screen), or `time` seconds; by default the end of the lesson's first step."""
+    """The time to show: the chapter's finished picture (the end of its last step), the end of step
+    `beat` (1-based, as on screen), or `time` seconds; by default the end of the lesson's first step."""
     if sum(x is not None for x in (chapter, beat, time)) > 1:
         raise ExportError("give only one of --chapter, --beat and --time")
     if chapter is not None:
-        return timeline.chapter_stop(chapter_key(chapter))
+        return timeline.chapter_end(chapter_key(chapter))
     if beat is not None:
         if not 1 <= beat <= len(timeline):
             raise ExportError(f"step {beat} does not exist; this lesson has steps 1-{len(timeline)}")
@@ -40,10 +40,7 @@ def deck_times(timeline: Timeline, per: str = "beat") -> list[float]:
     if per == "beat":
         return [timeline.beat_stop(i) for i in range(len(timeline))]
     if per == "chapter":
-        last = {}
-        for i, b in enumerate(timeline.beats):
-            last[b.chapter] = i
-        return [timeline.beat_stop(i) for i in sorted(last.values())]
+        return [timeline.chapter_end(key) for key, _start in timeline.chapter_starts()]
     raise ExportError(f"--per must be 'beat' or 'chapter', not '{per}'")
 
 

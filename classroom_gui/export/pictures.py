@@ -1,5 +1,6 @@
-"""One moment of the lesson as a picture: PNG at any size, SVG and PDF as vectors with text kept as text,
-or an image for the clipboard. The frame is drawn by the same ClassroomScene as the window.
+"""One moment of the lesson as a picture: PNG at any size, SVG and PDF as vectors (PDF text is text; SVG
+text is outlines with the words kept for search, or text with the font embedded), or an image for the
+clipboard. The frame is drawn by the same ClassroomScene as the window.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..view.palette import Theme
 from ..view.render import fit_rect, render_frame
 from .files import PICTURES, ExportError, atomic_path, check_target
 from .png import save_png
+from .svg_text import SVG_TEXT, finish_svg
 
 SIZES = {"1080p": (1920, 1080), "4k": (3840, 2160), "4:3": (1440, 1080), "720p": (1280, 720)}
 
@@ -33,22 +35,31 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = None, transparent: bool = False) -> Path:
+def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = None, transparent: bool = False,
+                 svg_text: str = "outline") -> Path:
+    """`svg_text`: an SVG's words as glyph outlines (renders without the font) or as text with the font
+    embedded (export.svg_text)."""
     path = check_target(Path(path), PICTURES)
+    if svg_text not in SVG_TEXT:
+        raise ExportError(f"svg text must be one of {', '.join(SVG_TEXT)}, not '{svg_text}'")
     with atomic_path(path) as tmp:
-        write_picture(frame, tmp, path.suffix.lower(), size, theme, transparent)
+        write_picture(frame, tmp, path.suffix.lower(), size, theme, transparent, svg_text)
     return path
 
 
 def write_picture(frame: Frame, tmp: Path, kind: str, size=(1920, 1080), theme: Theme | None = None,
-                  transparent: bool = False) -> None:
+                  transparent: bool = False, svg_text: str = "outline") -> None:
     """The picture of type `kind` (".png", ".svg", ".pdf") written to `tmp` (a temporary of files.atomic_paths)."""
     if kind == ".png":
         save_png(render_frame(frame, size, theme, transparent), tmp, alpha=transparent)
     else:
         scene = ClassroomScene(theme=theme)
         scene.show_frame(frame, theme)
-        (_save_svg if kind == ".svg" else _save_pdf)(scene, tmp, size, frame.title, transparent)
+        if kind == ".svg":
+            _save_svg(scene, tmp, size, frame.title, transparent)
+            finish_svg(tmp, svg_text)
+        else:
+            _save_pdf(scene, tmp, size, frame.title, transparent)
 
 
 def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool) -> None:

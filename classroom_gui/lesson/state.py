@@ -78,7 +78,7 @@ def default_focus(tokens: list[str]) -> int:
     """The seed's student: "cat" (or 猫) asks, unless it sits first and so could only hear itself; then the
     last student, who hears everyone and whose notebook gives the answer."""
     for i, word in enumerate(tokens):
-        if word.lower() == "cat" or word == "猫":
+        if word.lower().removeprefix("␣") == "cat" or word == "猫":  # GPT-2 shows " cat" as ␣cat
             if i > 0:
                 return i
             break
@@ -86,11 +86,14 @@ def default_focus(tokens: list[str]) -> int:
 
 
 def notices_for(run, lang: str) -> list[str]:
-    """What the caption says about the sentence itself: cut to the context, words the model does not know.
+    """What the caption says about the sentence itself: whitespace read as single spaces, cut to the context,
+    words the model does not know.
     `run` is a model.sentence.SentenceRun (or None)."""
     if run is None:
         return []
     notices, limit, kept = [], run.trace.config.n_positions, run.trace.n_tokens
+    if getattr(run, "normalised", False):
+        notices.append(text(lang, "notice.normalised"))
     if kept < min(run.total_tokens, limit):  # cut below the context: attention would not fit in memory
         notices.append(text(lang, "notice.memory", n=run.total_tokens, limit=kept))
     elif run.total_tokens > limit:

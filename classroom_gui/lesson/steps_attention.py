@@ -106,9 +106,14 @@ def scoring(ctx, fr: Frame):
 
 def scaling(ctx, fr: Frame):
     _class_with_cards(ctx, fr)
-    H, f, d = ctx.H, ctx.f, ctx.trace.config.d_head
-    root = fmt(np.sqrt(d))
-    fr.narration = ctx.t("scaling.divide", d=d, sqrt=root)
+    H, f, c = ctx.H, ctx.f, ctx.trace.config
+    d, layer = c.d_head, ctx.sel.layer + 1
+    root = fmt(H.divisor)  # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor)
+    if c.scale_attn_by_inverse_layer_idx:
+        key = "scaling.by_layer" if c.scale_attn_weights else "scaling.layer_only"
+    else:
+        key = "scaling.divide" if c.scale_attn_weights else "scaling.none"
+    fr.narration = ctx.t(key, d=d, sqrt=root, layer=layer)
     fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
         "board.scaled", name=ctx.names[j], score=fmt(H.scores[f, j]), sqrt=root, scaled=fmt(H.scaled[f, j])))
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",

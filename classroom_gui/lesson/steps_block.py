@@ -1,13 +1,16 @@
 """Beat builders for chapters 10-13: many heads with W_O and the residual, the feed-forward step with
-ReLU, the further layers, and the answer over the vocabulary. Same `ctx` as steps_attention.
+the model's own activation (ReLU, GELU, …), the further layers, and the answer over the vocabulary.
+Same `ctx` as steps_attention.
 """
 from __future__ import annotations
 
 import numpy as np
 
+from ..model.activations import DISPLAY, RANGE, SHAPE
 from .frame import Bars, Frame, Link
 from .numbers import fmt, temperature_probs, vec
 from .panels import heatmap, layer_view
+from .strings import table
 
 TOP_WORDS = 10
 
@@ -23,9 +26,9 @@ def heads(ctx, fr: Frame):
             for h, strip in enumerate(s.cards):
                 strip.label = f"{strip.label} {h + 1}"
         elif step == "concat":
-            s.cards = [ctx.strip("context", L.heads_concat[j], ctx.alpha)]
+            s.cards = [ctx.strip("context", L.heads_concat[j], ctx.alpha, "card.concat")]
         elif step == "project":
-            s.cards = [ctx.strip("context", L.attn_out[j], ctx.alpha)]
+            s.cards = [ctx.strip("context", L.attn_out[j], ctx.alpha, "card.projected")]
         else:
             s.notebook = ctx.strip("notebook", L.resid_attn[j])
             s.cards = [ctx.strip("notebook", L.ln_2[j], ctx.alpha, "board.layernorm_short")]
@@ -52,23 +55,31 @@ def ffn(ctx, fr: Frame):
     step = ctx.beat.key.split(".")[1]
     negative = L.ffn_pre[f] < 0
     neg = int(negative.sum())
+    act, shape = DISPLAY[c.activation_function], SHAPE[c.activation_function]
+    activated = ctx.t("card.activated", act=act)  # the label of every strip holding act(hidden units)
     for s in ctx.desks(fr):
         s.notebook = ctx.strip("notebook", L.output[s.index] if step == "residual" else L.resid_attn[s.index])
     name = ctx.names[f]
     if step == "hidden":
         fr.board_strips = [ctx.strip("hidden", L.ffn_pre[f], ctx.alpha)]
         fr.board = [ctx.t("board.hidden", name=name)]
-    elif step == "relu":
-        zeroed = [bool(z) for z in negative] if c.activation_function == "relu" else []
+    elif step == "activation":
+        zeroed = [bool(z) for z in negative] if shape == "zero" else []  # crossed out: only where set to 0
         fr.board_strips = [ctx.strip("hidden", L.ffn_pre[f]),
-                           ctx.strip("hidden", L.ffn_hidden_at(f), ctx.alpha, "card.activated" if zeroed else "card.activated_gelu",
-                                     zeroed=zeroed)]
-        fr.board = [ctx.t("board.hidden", name=name), ctx.t("board.relu", name=name)]
+                           ctx.strip("hidden", L.ffn_hidden_at(f), ctx.alpha, zeroed=zeroed)]
+        fr.board_strips[1].label = activated
+        fr.board = [ctx.t("board.hidden", name=name),
+                    ctx.t("board.act_zero" if shape == "zero" else "board.act", name=name, act=act)]
     else:
         fr.board_strips = [ctx.strip("hidden", L.ffn_hidden_at(f))]
-        fr.board = [ctx.t("board.ffn_out", name=name)] + vec(L.output[f])
-    key = "ffn.gelu" if step == "relu" and c.activation_function != "relu" else f"ffn.{step}"
-    fr.narration = ctx.t(key, f=c.d_ffn, neg=neg, focus=name, c=c.n_embd, layer=ctx.sel.layer + 1)
+        fr.board_strips[0].label = activated
+        fr.board = [ctx.t("board.ffn_out", name=name, act=act)] + vec(L.output[f])
+    key = f"ffn.{step}"
+    if step == "activation":  # a sentence for this activation if it has one, else for its kind
+        key = f"ffn.act.{c.activation_function}"
+        key = key if key in table("en") else f"ffn.act.{shape}"
+    fr.narration = ctx.t(key, f=c.d_ffn, neg=neg, focus=name, c=c.n_embd, layer=ctx.sel.layer + 1, act=act,
+                         range=RANGE.get(c.activation_function, ""))
 
 
 def layers(ctx, fr: Frame):
@@ -99,8 +110,8 @@ def answer(ctx, fr: Frame):
         s.state = "focus" if s.index == last else "normal"
     top = tr.next_order[:TOP_WORDS]  # sorted once per sentence; every temperature keeps this order
     fr.answer_id = int(top[0])
-    if ctx.desks(fr):
-        fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last])
+    if ctx.desks(fr):  # the last notebook after the final LayerNorm: the one compared with every word
+        fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last], label_key="card.final_notebook")
     if ctx.beat.key == "answer.logits":
         fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(logits[i]) for i in top], "query")
         fr.board = [ctx.t("board.logit", word=vocab[i], logit=fmt(logits[i])) for i in top]
@@ -119,5 +130,5 @@ def _vocabulary(trace) -> list[str]:
 
 
 BUILDERS = {"heads.others": heads, "heads.concat": heads, "heads.project": heads, "heads.residual": heads,
-            "ffn.hidden": ffn, "ffn.relu": ffn, "ffn.residual": ffn, "layers.layer": layers,
+            "ffn.hidden": ffn, "ffn.activation": ffn, "ffn.residual": ffn, "layers.layer": layers,
             "answer.logits": answer, "answer.softmax": answer}

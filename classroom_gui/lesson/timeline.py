@@ -44,7 +44,7 @@ def beat_plan(n_tokens: int, n_layer: int) -> list[tuple[str, str, float, int]]:
              ("everyone", "everyone.matrix", 4.0, 0),
              ("heads", "heads.others", 3.0, 0), ("heads", "heads.concat", 2.5, 0),
              ("heads", "heads.project", 2.5, 0), ("heads", "heads.residual", 3.0, 0),
-             ("ffn", "ffn.hidden", 2.5, 0), ("ffn", "ffn.relu", 2.5, 0), ("ffn", "ffn.residual", 2.5, 0)]
+             ("ffn", "ffn.hidden", 2.5, 0), ("ffn", "ffn.activation", 2.5, 0), ("ffn", "ffn.residual", 2.5, 0)]
     per_layer = max(0.6, min(2.5, 12.0 / max(1, n_layer)))  # deep models take the fast path
     plan += [("layers", "layers.layer", per_layer, layer) for layer in range(n_layer)]
     plan += [("answer", "answer.logits", 2.5, 0), ("answer", "answer.softmax", 3.0, 0)]
@@ -123,3 +123,11 @@ class Timeline:
             if b.chapter == chapter:
                 return self._ends[j]
         raise KeyError(chapter)
+
+    def chapter_end(self, chapter: str) -> float:
+        """The end of the named chapter's last beat: the chapter's finished picture (softmax: the shares,
+        not the first exp step), for --chapter of export and the slides of a deck per chapter."""
+        ends = [self._ends[j] for j, b in enumerate(self.beats) if b.chapter == chapter]
+        if not ends:
+            raise KeyError(chapter)
+        return ends[-1]

@@ -107,6 +107,12 @@ def block_forward(x, params: Params, config: GPTConfig, layer: int, B: int, T: i
 
 def forward(ids, params: Params, config: GPTConfig, mask: str = "causal"):  # [B, T] int -> logits [B, T, V], cache
     ids = np.asarray(ids, dtype=np.int64)
+    untrainable = [k for k in ("scale_attn_by_inverse_layer_idx",) if getattr(config, k)] + \
+        [k for k in ("tie_word_embeddings", "scale_attn_weights") if not getattr(config, k)]
+    if untrainable or config.activation_function not in ("relu", "gelu_new", "gelu"):
+        # the hand-written backward is GPT-2's default shape; a gradient of another model would be wrong
+        raise ValueError(f"training covers tied, sqrt(d)-scaled models with relu, gelu_new or gelu; this config "
+                         f"sets {', '.join(untrainable) or config.activation_function}")
     if ids.ndim != 2 or ids.shape[1] > config.n_positions:
         raise ValueError(f"ids must be [B, T] with T <= {config.n_positions}, got shape {ids.shape}")
     B, T = ids.shape

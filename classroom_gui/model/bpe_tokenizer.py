@@ -3,8 +3,15 @@
 
 GPT-2 works on bytes: a leading space is the mark Ġ, and one Japanese character or emoji may be split
 over two or three tokens. Each student is labelled with the text it covers in the sentence (offsets
-from the tokenizer), a visible ␣ for a leading space, and, when several tokens share one character,
-that character with its part number ("猫 1/2", "猫 2/2") instead of a replacement character.
+from the tokenizer), whitespace made visible (␣ space, ⇥ tab, ↵ newline, control characters as their
+Unicode pictures), and, when several tokens share one character, that character with its part number
+("猫 1/2", "猫 2/2") instead of a replacement character. Labels are only for showing: the ids are exactly
+those of the folder's own tokenizer, for any text (`exact`: the sentence is never normalised first).
+
+vocab.json + merges.txt are read as transformers' GPT2Tokenizer reads them: "<|endoftext|>" (and the
+special tokens the folder's special_tokens_map.json, tokenizer_config.json or added_tokens.json name)
+is one token, never split into bytes. tokenizer_config.json's add_prefix_space is honoured in both forms;
+add_bos_token is refused by name.
 """
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ import os
 import sys
 import tempfile
 import threading
+import unicodedata
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -20,6 +28,17 @@ from pathlib import Path
 from .tokenizer import Token, TokenizerError
 
 SPACE = "␣"
+INVISIBLE = ("Cf", "Cc", "Zs", "Zl", "Zp")  # Unicode categories drawn as nothing or as a blank
+EOT = "<|endoftext|>"  # GPT2Tokenizer's default bos, eos and unk token
+# whitespace and control characters as visible marks; other C0 controls become U+2400 + code (␀, ␇, …)
+VISIBLE = {" ": SPACE, "\t": "⇥", "\n": "↵", "\r": "␍", "\x7f": "␡", "\u00a0": "⍽"}
+
+
+def visible(text: str) -> str:
+    """Whitespace and control characters shown as marks, so a student is never blank or invisible: ␣ ⇥ ↵,
+    C0 controls as their pictures (␇), other invisible characters (format, odd spaces) as ⟨U+200B⟩."""
+    return "".join(VISIBLE.get(c) or (chr(0x2400 + ord(c)) if ord(c) < 0x20 else
+                                      f"⟨U+{ord(c):04X}⟩" if unicodedata.category(c) in INVISIBLE else c) for c in text)
 
 
 def _byte_decoder() -> dict[str, int]:
@@ -48,7 +67,7 @@ def readable(token: str) -> str:
     except UnicodeDecodeError:
         head = raw.decode("utf-8", errors="ignore")
         text = head if head.strip() else "".join(f"<0x{b:02X}>" for b in raw)
-    return SPACE + text[1:] if text.startswith(" ") else text
+    return visible(text)
 
 
 @contextmanager
@@ -85,6 +104,8 @@ def _fails(exc: BaseException) -> bool:
 
 
 class BPETokenizer:
+    exact = True  # reads the sentence as typed: sentence.run_sentence does not normalise it
+
     def __init__(self, tokenizer, source: str):
         self._tok = tokenizer
         self.source = source
@@ -92,6 +113,8 @@ class BPETokenizer:
 
     @classmethod
     def load(cls, folder: Path) -> "BPETokenizer":
+        from tokenizers import AddedToken, pre_tokenizers
+
         from .limits import TOKENIZER_BYTES, LimitError, parse_json, read_bytes, read_text
 
         folder = Path(folder)
@@ -101,14 +124,22 @@ class BPETokenizer:
             raise TokenizerError(f"{folder}: no tokenizer (expected tokenizer.json, or vocab.json with merges.txt)")
         source = path if path.is_file() else vocab
         try:
+            settings = _settings(folder)
+            prefix = bool(settings.get("add_prefix_space"))  # a space before the text, as transformers adds it
             if path.is_file():
                 text = read_text(path, TOKENIZER_BYTES)  # size, nesting and giant integers checked first
                 _check_tokenizer_json(parse_json(text, path), path)
                 tok = _from_json(text)
+                if prefix:
+                    if type(tok.pre_tokenizer).__name__ != "ByteLevel":
+                        raise TokenizerError(f"{folder / 'tokenizer_config.json'}: 'add_prefix_space' is true, but "
+                                             f"{path.name} does not split text as GPT-2 does (ByteLevel)")
+                    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=True)
             else:
                 parse_json(read_text(vocab, TOKENIZER_BYTES), vocab)  # a clear error for a broken vocab.json
                 read_bytes(merges, TOKENIZER_BYTES)
-                tok = _from_files(vocab, merges)
+                tok = _from_files(vocab, merges, prefix)
+                tok.add_special_tokens([AddedToken(t, special=True) for t in _special_tokens(folder, settings)])
             # padding and truncation are settings for batches of training text; here they could only pad one
             # sentence to a hundred million tokens (11 GB) or panic on a stride, so they are switched off
             tok.no_padding()
@@ -154,7 +185,7 @@ class BPETokenizer:
     def encode(self, text: str) -> list[Token]:
         try:
             with _panic_text_to_log():
-                enc = self._tok.encode(text, add_special_tokens=False)
+                enc = self._tok.encode(text)  # with the folder's own post-processing, as its tokenizer(text) does
         except BaseException as exc:  # e.g. WordLevel without an unknown token, or a panic in the library
             if not _fails(exc):
                 raise
@@ -175,9 +206,8 @@ class BPETokenizer:
             return ""
         shared = owners.get(a, [i])
         if b - a == 1 and len(shared) > 1:
-            return f"{text[a]} {shared.index(i) + 1}/{len(shared)}"
-        piece = text[a:b]
-        piece = SPACE + piece[1:] if piece.startswith(" ") else piece
+            return f"{visible(text[a])} {shared.index(i) + 1}/{len(shared)}"
+        piece = visible(text[a:b])
         before = "…" if len(owners.get(a, [])) > 1 and owners[a][0] != i else ""
         after = "…" if len(owners.get(b - 1, [])) > 1 and owners[b - 1][-1] != i else ""
         return before + piece + after
@@ -201,11 +231,61 @@ def _from_json(text: str):
     return Tokenizer.from_str(text)
 
 
-def _from_files(vocab: Path, merges: Path):
+
+
+# tokenizer_config.json settings that change ids and that this reader does not compute: refused by name
+# (transformers itself prepends the bos token for vocab.json + merges.txt but not for tokenizer.json)
+UNREAD_SETTINGS = ("add_bos_token",)
+
+
+def _settings(folder: Path) -> dict:
+    """tokenizer_config.json (or {}), TokenizerError naming a setting whose ids this app would not give."""
+    path = folder / "tokenizer_config.json"
+    if not path.is_file():
+        return {}
+    settings = _small_json(path)
+    if not isinstance(settings, dict):
+        raise TokenizerError(f"{path}: expected a JSON object")
+    for key in UNREAD_SETTINGS:
+        if settings.get(key):
+            raise TokenizerError(f"{path}: '{key}' is true; this app reads GPT-2's tokenizers without it, so its "
+                                 f"ids would differ from the folder's own tokenizer")
+    return settings
+
+
+def _special_tokens(folder: Path, settings: dict) -> list[str]:
+    """The tokens GPT2Tokenizer keeps whole: <|endoftext|>, and those the folder's files name."""
+    found = [EOT]
+
+    def add(value) -> None:
+        if isinstance(value, dict):
+            value = value.get("content")
+        if isinstance(value, str) and value and value not in found:
+            found.append(value)
+
+    named = dict(settings)
+    special_map = folder / "special_tokens_map.json"
+    if special_map.is_file():
+        extra = _small_json(special_map)
+        named.update(extra if isinstance(extra, dict) else {})
+    for key in ("bos_token", "eos_token", "unk_token", "pad_token"):
+        add(named.get(key))
+    for value in named.get("additional_special_tokens") or []:
+        add(value)
+    for value in (settings.get("added_tokens_decoder") or {}).values():
+        add(value)
+    added = folder / "added_tokens.json"
+    if added.is_file():
+        for value in _small_json(added) or ():
+            add(value)
+    return found
+
+
+def _from_files(vocab: Path, merges: Path, prefix: bool):
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers
 
     tok = Tokenizer(models.BPE.from_file(str(vocab), str(merges)))
-    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=prefix)
     tok.decoder = decoders.ByteLevel()
     return tok
 
@@ -226,3 +306,13 @@ def _check_tokenizer_json(raw, path: Path) -> None:
 def _brief(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _small_json(path: Path):
+    """A tokenizer's settings file (tokenizer_config.json, ...), read with the limits of a config file."""
+    from .limits import CONFIG_BYTES, LimitError, read_json
+
+    try:
+        return read_json(path, CONFIG_BYTES)
+    except LimitError as exc:
+        raise TokenizerError(str(exc)) from None

@@ -43,6 +43,8 @@ def expected_shapes(config: GPTConfig) -> dict[str, tuple[int, ...]]:
                        p + "ln_2.weight": (C,), p + "ln_2.bias": (C,),
                        p + "mlp.c_fc.weight": (C, F), p + "mlp.c_fc.bias": (F,),
                        p + "mlp.c_proj.weight": (F, C), p + "mlp.c_proj.bias": (C,)})
+    if not config.tie_word_embeddings:  # the answer's own matrix, untied from the word vectors
+        shapes["lm_head.weight"] = (config.vocab_size, C)
     return shapes
 
 
@@ -114,10 +116,13 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
     try:
         with safe_open(str(path), framework="numpy") as f:
             names = list(f.keys())
-            renamed = {}
+            renamed, tied_head = {}, None
             for name in names:
                 short = name.removeprefix("transformer.")
-                if short.endswith(IGNORED_SUFFIXES) or short == "lm_head.weight":
+                if short == "lm_head.weight" and config.tie_word_embeddings:
+                    tied_head = name  # checked against wte below
+                    continue
+                if short.endswith(IGNORED_SUFFIXES):
                     continue
                 if short not in expected:
                     raise CheckpointError(f"{path}: unexpected tensor '{name}' for a {config.n_layer}-layer GPT-2")
@@ -140,6 +145,10 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
                 if not np.all(np.isfinite(array)):
                     raise CheckpointError(f"{path}: tensor '{name}' contains NaN or Inf")
                 params[short] = array
+            if tied_head is not None and not _same_rows(f.get_tensor(tied_head), params["wte.weight"]):
+                # transformers 4 ties it to wte and drops it; transformers 5 keeps it: no one answer to compute
+                raise CheckpointError(f"{path}: tensor '{tied_head}' differs from wte although {CONFIG} says "
+                                      f"tie_word_embeddings: true; set it to false to use lm_head.weight")
     except CheckpointError:
         raise
     except MemoryError:
@@ -147,6 +156,10 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
     except (SafetensorError, OSError, ValueError, TypeError) as exc:
         raise CheckpointError(f"{path}: not a readable safetensors file ({exc})") from None
     return params
+
+
+def _same_rows(head, wte: np.ndarray) -> bool:
+    return tuple(head.shape) == wte.shape and np.array_equal(np.asarray(head, dtype=np.float32), wte)
 
 
 def available_memory() -> int | None:

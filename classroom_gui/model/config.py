@@ -1,7 +1,9 @@
 """GPTConfig is the shape of a GPT-2-style model, read from and written to a Hugging Face config.json.
 
 Keys follow GPT2Config (n_layer, n_head, n_embd, n_positions, vocab_size, activation_function,
-layer_norm_epsilon, n_inner) so a folder saved here also opens in the `transformers` library.
+layer_norm_epsilon, n_inner, tie_word_embeddings and the attention's scaling switches) so a folder saved
+here also opens in the `transformers` library. Every other key of a config.json is checked by
+config_keys.check_keys: it either changes nothing the forward computes, or the folder is refused by name.
 """
 from __future__ import annotations
 
@@ -9,14 +11,18 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-ACTIVATIONS = ("relu", "gelu_new", "gelu")
+from .activations import ACTIVATION, LEARNED
+from .config_keys import ConfigError, check_keys
+from .functions import score_divisor
+
+ACTIVATIONS = tuple(ACTIVATION)
 # Anything beyond these is not a GPT-2-family model we can draw (GPT-2 XL is 48 x 1600 x 50257 x 1024).
 LIMITS = {"n_layer": 128, "n_head": 256, "n_embd": 16384, "n_positions": 65536, "vocab_size": 1_000_000,
           "n_inner": 65536}
 
 
-class ConfigError(ValueError):
-    """A config.json that cannot describe a model we can run; the message names the file and the problem."""
+# GPT2Config's true/false keys that change the forward, all computed here (defaults as in transformers)
+SWITCHES = ("tie_word_embeddings", "scale_attn_weights", "scale_attn_by_inverse_layer_idx", "reorder_and_upcast_attn")
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,10 @@ class GPTConfig:
     activation_function: str = "relu"  # the lesson's FFN uses ReLU
     layer_norm_epsilon: float = 1e-5
     n_inner: int | None = None         # None means 4 * n_embd, as in GPT-2
+    tie_word_embeddings: bool = True   # False: the answer compares with lm_head.weight instead of wte
+    scale_attn_weights: bool = True    # divide the scores by sqrt(d)
+    scale_attn_by_inverse_layer_idx: bool = False  # and by the layer's number (1, 2, ...)
+    reorder_and_upcast_attn: bool = False  # float32 scores and softmax: what this app always computes
 
     @property
     def d_head(self) -> int:
@@ -38,11 +48,14 @@ class GPTConfig:
     def d_ffn(self) -> int:
         return self.n_inner if self.n_inner is not None else 4 * self.n_embd
 
+    def score_divisor(self, layer: int) -> float:
+        """What layer `layer` (from 0) divides its raw scores by before the softmax."""
+        return score_divisor(self.d_head, layer, self.scale_attn_weights, self.scale_attn_by_inverse_layer_idx)
+
     def to_json_dict(self) -> dict:
         d = asdict(self)
         d.update({"model_type": "gpt2", "architectures": ["GPT2LMHeadModel"], "n_ctx": self.n_positions,
-                  "tie_word_embeddings": True, "resid_pdrop": 0.0, "embd_pdrop": 0.0, "attn_pdrop": 0.0,
-                  "scale_attn_weights": True, "bos_token_id": 0, "eos_token_id": 0})
+                  "resid_pdrop": 0.0, "embd_pdrop": 0.0, "attn_pdrop": 0.0, "bos_token_id": 0, "eos_token_id": 0})
         return d
 
     @classmethod
@@ -57,10 +70,19 @@ class GPTConfig:
             if key not in raw:
                 raise ConfigError(f"{source}: missing key '{key}'")
             values[key] = _positive_int(raw[key], key, source)
+        check_keys(raw, source)
         act = raw.get("activation_function", "gelu_new")
+        if act in LEARNED:
+            raise ConfigError(f"{source}: activation_function '{act}' has learned numbers of its own, which this "
+                              f"app does not load; it computes {', '.join(ACTIVATIONS)}")
         if act not in ACTIVATIONS:
             raise ConfigError(f"{source}: activation_function {_show(act)} is not one of {', '.join(ACTIVATIONS)}")
         values["activation_function"] = act
+        for key in SWITCHES:
+            value = raw.get(key, getattr(cls, key))
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: '{key}' must be true or false, got {_show(value)}")
+            values[key] = value
         eps = raw.get("layer_norm_epsilon", 1e-5)
         if isinstance(eps, bool) or not isinstance(eps, (int, float)) or not (0 < eps < 1):
             raise ConfigError(f"{source}: layer_norm_epsilon must be a small positive number, got {_show(eps)}")

@@ -6,6 +6,7 @@ meets a NumPy float64 scalar, which makes the forward several times slower.
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -30,9 +31,21 @@ def dot_scores(q: np.ndarray, k: np.ndarray, out: np.ndarray | None = None) -> n
     return np.matmul(q, k.swapaxes(-1, -2), out=out)
 
 
+def divide_scores(scores: np.ndarray, divisor: float, out: np.ndarray | None = None) -> np.ndarray:
+    """scores / divisor (see score_divisor), keeping the dot products in softmax's range: the one division
+    forward, the key/value cache and Trace share."""
+    return np.divide(scores, scores.dtype.type(divisor), out=out)
+
+
 def scale_scores(scores: np.ndarray, d: int, out: np.ndarray | None = None) -> np.ndarray:
-    """scores / sqrt(d), keeping the dot products in softmax's range (the one division forward and Trace share)."""
-    return np.divide(scores, scores.dtype.type(np.sqrt(d)), out=out)
+    """scores / sqrt(d): GPT-2's default scaling (a config may change it: score_divisor)."""
+    return divide_scores(scores, math.sqrt(d), out=out)
+
+
+def score_divisor(d: int, layer: int, scale_attn_weights: bool = True, by_inverse_layer: bool = False) -> float:
+    """What GPT-2 divides a layer's raw scores by: sqrt(d) when scale_attn_weights (the default), times
+    layer + 1 (layers counted from 0) when scale_attn_by_inverse_layer_idx; 1.0 when neither."""
+    return (math.sqrt(d) if scale_attn_weights else 1.0) * (layer + 1 if by_inverse_layer else 1)
 
 
 def layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray, eps: float,
@@ -52,38 +65,8 @@ def linear(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:  # [T, in
     return y
 
 
-def relu(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-    return np.maximum(x, x.dtype.type(0), out=out)
-
-
-def gelu_new(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-    """GPT-2's tanh approximation of GELU: 0.5 x (1 + tanh(u)), u = sqrt(2/pi) (x + 0.044715 x^3).
-
-    Computed as the same function written x / (1 + exp(-2u)), since 0.5 (1 + tanh(u)) = 1 / (1 + e^(-2u)),
-    with -2u = x (a + b x^2): NumPy's float32 exp is faster than its tanh, the form avoids 1 + tanh(u)
-    cancelling for negative x, and it takes seven passes over the array instead of nine. For very negative x,
-    exp overflows to inf and x / inf gives the right limit, -0.
-    """
-    t = x.dtype.type
-    a = -2 * np.sqrt(2 / np.pi)
-    z = np.multiply(x, x, out=out)
-    z *= t(a * 0.044715)
-    z += t(a)
-    z *= x                          # -2u (float32 x ** 3 is ~50x slower than multiplications)
-    with np.errstate(over="ignore"):
-        np.exp(z, out=z)            # e^(-2u)
-    z += t(1)
-    return np.divide(x, z, out=z)   # in one temporary: GPT-2's [T, 3072] would otherwise allocate several
-
-
-def gelu(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:  # the exact GELU, x * Phi(x)
-    from math import erf, sqrt
-
-    verf = np.vectorize(erf, otypes=[x.dtype])
-    return np.multiply(x, x.dtype.type(0.5) * (x.dtype.type(1) + verf(x / x.dtype.type(sqrt(2)))), out=out)
-
-
-ACTIVATION = {"relu": relu, "gelu_new": gelu_new, "gelu": gelu}
+# the FFN's activations live in activations.py (one per config.json name); these names stay importable here
+from .activations import ACTIVATION, gelu, gelu_new, relu  # noqa: E402,F401
 
 
 # The classroom's two rules, one set of weights: "causal" (in turn, as GPT: a student hears only those who have

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from .config import GPTConfig
-from .functions import ACTIVATION, dot_scores, layer_norm, linear, scale_scores, softmax
-from .trace import Trace
+from .functions import ACTIVATION, divide_scores, dot_scores, layer_norm, linear, softmax
+from .trace import Trace, unembedding
 
 
 class KVCache:
@@ -58,7 +58,7 @@ def step(token_id: int, position: int, cache: KVCache, params: dict, config: GPT
         k_all[:, position] = qkv[0, C:2 * C].reshape(H, d)                         # the new student's cards
         v_all[:, position] = qkv[0, 2 * C:].reshape(H, d)
         # the newest student may listen to everyone before it and itself: no mask needed
-        w = softmax(scale_scores(dot_scores(q, k_all), d))                         # [H, 1, n]
+        w = softmax(divide_scores(dot_scores(q, k_all), config.score_divisor(layer)))  # [H, 1, n]
         context = (w @ v_all).transpose(1, 0, 2).reshape(1, C)
         x = x + linear(context, params[p + "attn.c_proj.weight"], params[p + "attn.c_proj.bias"])
         h = layer_norm(x, params[p + "ln_2.weight"], params[p + "ln_2.bias"], eps)
@@ -66,4 +66,4 @@ def step(token_id: int, position: int, cache: KVCache, params: dict, config: GPT
         x = x + linear(hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
     cache.length = n
     x = layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], eps)
-    return (x @ params["wte.weight"].T)[0]
+    return (x @ unembedding(params).T)[0]

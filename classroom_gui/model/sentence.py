@@ -1,7 +1,9 @@
 """From a sentence typed by a user to a Trace: checking the text, tokenizing, truncating to the context.
 
 Problems a user can fix raise InputError with a message meant for them; a sentence longer than the
-model's context is cut and the notice says so.
+model's context is cut and the notice says so. A GPT-2 folder's tokenizer (`exact`) reads the text exactly
+as typed, every space, tab and newline, as its own tokenizer would; the teaching model's word tokenizer
+reads runs of whitespace as one space, and a notice says so when that changed the text.
 """
 from __future__ import annotations
 
@@ -33,6 +35,25 @@ class SentenceRun:
     total_tokens: int = 0                             # before truncation to the context
     unknown_words: list[str] = field(default_factory=list)
     overflow: bool = False                            # the model's numbers overflowed float32 (inf, nan)
+    normalised: bool = False                          # whitespace was read as single spaces (teaching model)
+
+
+NORMALISED = "the class reads runs of spaces, tabs and line breaks as one space"
+
+
+def check_exact(text: str) -> str:
+    """The text unchanged, for a byte-level tokenizer that reads every character (control characters and
+    whitespace are bytes with tokens of their own); InputError for empty text or lone surrogates, which
+    have no UTF-8 bytes."""
+    if not isinstance(text, str):
+        raise InputError("the sentence must be text")
+    bad = sorted({c for c in text if unicodedata.category(c) == "Cs"})
+    if bad:
+        names = ", ".join(f"U+{ord(c):04X}" for c in bad[:3])
+        raise InputError(f"the sentence contains lone surrogates ({names}), which are not text; remove them and try again")
+    if not text:
+        raise InputError("the sentence is empty: type a few words, e.g. 'The cat sat on the mat'")
+    return text
 
 
 def check_text(text: str) -> str:
@@ -51,7 +72,8 @@ def check_text(text: str) -> str:
 
 def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> SentenceRun:
     """The sentence through the model under the classroom's rule `mask` ("causal" or "none")."""
-    text = check_text(text)
+    exact = getattr(checkpoint.tokenizer, "exact", False)
+    typed, text = text, (check_exact(text) if exact else check_text(text))
     try:
         tokens = checkpoint.tokenizer.encode(text)
     except TokenizerError as exc:  # the model's own tokenizer fails on this text (a panic, no unknown token)
@@ -62,7 +84,8 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> Sen
     bad = next((t.id for t in tokens if not 0 <= t.id < c.vocab_size), None)
     if bad is not None:
         raise TokenizerFailed(f"the tokenizer gave id {bad}, but the model has only {c.vocab_size} words")
-    notices = []
+    normalised = text != typed
+    notices = [NORMALISED] if normalised else []
     total = len(tokens)
     # layers x heads x tokens² attention numbers must fit in memory (limits.ATTENTION_NUMBERS)
     room = attention_tokens(c.n_layer, c.n_head)
@@ -83,7 +106,7 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> Sen
         notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
     trace.vocab = checkpoint.tokenizer.vocab
     return SentenceRun(trace, notices, total_tokens=total, unknown_words=list(dict.fromkeys(unknown)),
-                       overflow=overflow)
+                       overflow=overflow, normalised=normalised)
 
 
 def blank_controls(text: str) -> str:
@@ -92,10 +115,12 @@ def blank_controls(text: str) -> str:
 
 
 def compute_run(checkpoint, text: str, mask: str = "causal"):
-    """The sentence's SentenceRun (control characters read as spaces), or None for a sentence with nothing
-    to read (the canvas says so). TokenizerFailed goes on to the window, which shows it."""
+    """The sentence's SentenceRun (control characters read as spaces, except by a GPT-2 tokenizer, which has
+    tokens for them), or None for a sentence with nothing to read (the canvas says so). TokenizerFailed goes on
+    to the window, which shows it."""
     try:
-        return run_sentence(checkpoint, blank_controls(text), mask)
+        exact = getattr(checkpoint.tokenizer, "exact", False)
+        return run_sentence(checkpoint, text if exact else blank_controls(text), mask)
     except TokenizerFailed:
         raise
     except InputError:

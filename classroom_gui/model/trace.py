@@ -5,13 +5,21 @@ F = FFN hidden width, V = vocabulary size. Per-head arrays keep the head axis fi
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
 
 from .config import GPTConfig
-from .functions import ACTIVATION, dot_scores, scale_scores, softmax
+from . import whatif
+from .functions import ACTIVATION, divide_scores, dot_scores, softmax
+
+
+def unembedding(params: dict) -> np.ndarray:  # [V, C]
+    """The matrix every final notebook is compared with: the folder's own lm_head.weight when its config
+    unties it from the word vectors (tie_word_embeddings: false), else wte, as GPT-2 ties them."""
+    head = params.get("lm_head.weight")
+    return params["wte.weight"] if head is None else head
 
 
 @dataclass
@@ -23,15 +31,17 @@ class HeadTrace:
     mask: np.ndarray     # [T, T] bool, True where the classmate comes later (score becomes -inf)
     weights: np.ndarray  # [T, T] softmax over each row; masked entries are exactly 0
     context: np.ndarray  # [T, d] weights @ v, the share-weighted mix of opinions
+    divisor: float       # what the scores are divided by: sqrt(d), unless the config says otherwise
+    edits: tuple = ()    # what-if edits of this head's raw scores (model.whatif.Edit, kind "score", head 0)
 
-    # computed when first asked, with forward's own float operations (functions.dot_scores, scale_scores)
+    # computed when first asked, with forward's own float operations (functions.dot_scores, divide_scores)
     @cached_property
-    def scores(self) -> np.ndarray:  # [T, T] raw q . k, for every pair (masked ones too)
-        return dot_scores(self.q, self.k)
+    def scores(self) -> np.ndarray:  # [T, T] raw q . k, for every pair (masked ones too), edits applied
+        return whatif.apply_scores(dot_scores(self.q, self.k)[None], self.edits)[0]
 
     @cached_property
-    def scaled(self) -> np.ndarray:  # [T, T] scores / sqrt(d), before the mask
-        return scale_scores(self.scores, self.q.shape[-1])
+    def scaled(self) -> np.ndarray:  # [T, T] scores / divisor, before the mask
+        return divide_scores(self.scores, self.divisor)
 
 
 HEADS_KEPT = 2  # per layer, the HeadTraces (with their scores) kept for the next frame
@@ -56,17 +66,23 @@ class LayerTrace:
     ffn_out: np.ndarray       # [T, C] back to notebook width
     output: np.ndarray        # [T, C] resid_attn + ffn_out, the notebook after this layer
     activation: str = "relu"  # the FFN's activation, from the config
+    divisor: float = 0.0      # what the scores are divided by (GPTConfig.score_divisor); 0 means sqrt(d)
+    edits: tuple = ()         # this layer's what-if edits of raw scores and mask cells (model.whatif)
     _heads: dict = field(default_factory=dict, repr=False, compare=False)  # head index -> HeadTrace, newest last
 
     # Three arrays are recomputed when asked for instead of stored: each is one cheap step from a stored
     # one, and GPT-2 small at 512 tokens would otherwise keep 0.38 GB more (the issue's budget is 1.2 GB).
     @property
-    def scores(self) -> np.ndarray:  # [H, T, T] raw q . k
-        return dot_scores(self.q, self.k)
+    def scores(self) -> np.ndarray:  # [H, T, T] raw q . k, with any what-if score edits
+        return whatif.apply_scores(dot_scores(self.q, self.k), self.edits)
 
     @property
-    def scaled(self) -> np.ndarray:  # [H, T, T] scores / sqrt(d), before the mask
-        return scale_scores(self.scores, self.q.shape[-1])
+    def scaled(self) -> np.ndarray:  # [H, T, T] scores / divisor, before the mask
+        return divide_scores(self.scores, self.score_divisor)
+
+    @property
+    def score_divisor(self) -> float:
+        return self.divisor or float(np.sqrt(self.q.shape[-1]))
 
     @property
     def ffn_hidden(self) -> np.ndarray:  # [T, F] after ReLU / GELU
@@ -80,7 +96,9 @@ class LayerTrace:
         recompute the head's [T, T] scores."""
         head = self._heads.pop(h, None)
         if head is None:
-            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, self.weights[h], self.context[h])
+            edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
+            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, self.weights[h], self.context[h],
+                             self.score_divisor, edits)
         self._heads[h] = head
         while len(self._heads) > HEADS_KEPT:
             del self._heads[next(iter(self._heads))]
@@ -100,6 +118,7 @@ class Trace:
     layers: list[LayerTrace]
     ln_f: np.ndarray             # [T, C] final LayerNorm
     mask_rule: str = "causal"    # the classroom's rule: "causal" (in turn) or "none" (discussion)
+    edits: tuple = ()            # what-if edits the forward applied (model.whatif.Edit); () = the model's own
     params: dict[str, np.ndarray] = field(repr=False, default_factory=dict)  # the weights, not copied
     vocab: list[str] = field(repr=False, default_factory=list)              # word of each vocabulary id
     cache: dict = field(repr=False, default_factory=dict, compare=False)    # values derived for display
@@ -110,7 +129,7 @@ class Trace:
     def next_logits(self) -> np.ndarray:  # [V] the last student's final notebook against every word
         cached = self.cache.get("next_logits")
         if cached is None:
-            cached = self.cache["next_logits"] = self.ln_f[-1] @ self.params["wte.weight"].T
+            cached = self.cache["next_logits"] = self.ln_f[-1] @ unembedding(self.params).T
         return cached
 
     @property
@@ -121,10 +140,10 @@ class Trace:
         return cached
 
     @property
-    def logits(self) -> np.ndarray:  # [T, V] ln_f @ wte.T, every position
+    def logits(self) -> np.ndarray:  # [T, V] ln_f @ wte.T (or lm_head.T), every position
         cached = self.cache.get("logits")
         if cached is None:
-            cached = self.cache["logits"] = self.ln_f @ self.params["wte.weight"].T
+            cached = self.cache["logits"] = self.ln_f @ unembedding(self.params).T
         return cached
 
     @property

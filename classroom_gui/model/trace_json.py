@@ -3,13 +3,16 @@ writes and what export reuses. Pure: no Qt, no files.
 
 Layout (T tokens, H heads, d = d_head, C = n_embd):
     tokens [T], token_ids [T], unknown [T], mask ("causal" or "none": the classroom's rule),
+    edits [{kind, layer, head, seat, index, value, word[, classmate]}] (what-if edits, places from 0),
     config {GPTConfig fields}, notices [str]
     layers[l].heads[h]: q, k, v, context [T][d]; scores, scaled, weights [T][T]
     layers[l].output [T][C]        the residual stream after block l
+    layers[l].divisor              what block l divides its scores by (√d, unless the config says otherwise)
     next_token [{token, id, probability}], for the last position, most probable first
 
-`scores` is the raw q · kᵀ for every pair; `scaled` is scores / √d with the masked entries (later
-students, under the causal rule) null, because the model never uses them; `weights` has those entries exactly 0.
+`scores` is the raw q · kᵀ for every pair; `scaled` is scores ÷ the layer's divisor with the masked entries
+(later students, under the causal rule) null, because the model never uses them; `weights` has those
+entries exactly 0.
 Floats are the exact float32 values written as float64 decimals, so reading them back as float32
 gives the same bits. A non-finite value (only possible if the numbers overflow) becomes null, since
 JSON has no NaN or Infinity.
@@ -64,12 +67,13 @@ def trace_to_dict(trace: Trace, vocab: list[str] | None = None, notices: list[st
             heads.append({"q": floats(head.q), "k": floats(head.k), "v": floats(head.v),
                           "scores": floats(head.scores), "scaled": floats(head.scaled, hide=head.mask),
                           "weights": floats(head.weights), "context": floats(head.context)})
-        layers.append({"heads": heads, "output": floats(layer.output)})
+        layers.append({"heads": heads, "output": floats(layer.output), "divisor": float(layer.score_divisor)})
     return {
         "tokens": list(trace.tokens),
         "token_ids": [int(i) for i in trace.token_ids],
         "unknown": [bool(u) for u in trace.unknown],
         "mask": trace.mask_rule,
+        "edits": [e.as_dict(trace.tokens) for e in trace.edits],  # what-if edits; [] = the model's own numbers
         "config": asdict(trace.config),
         "notices": list(notices),
         "layers": layers,

@@ -97,6 +97,15 @@ def _whole(text: str, top: int, what: str, spec: str) -> int:
     return int(text) - 1
 
 
+def check(edits, n_tokens: int, config) -> None:
+    """EditError for an edit outside this sentence or model (parse_edit checks the written form)."""
+    for e in edits:
+        width = n_tokens if e.kind in ("score", "mask") else config.d_head
+        if not (e.kind in KINDS and 0 <= e.layer < config.n_layer and 0 <= e.head < config.n_head
+                and 0 <= e.seat < n_tokens and 0 <= e.index < width and math.isfinite(e.value)):
+            raise EditError(f"the edit {e} does not fit this sentence and model")
+
+
 def of_layer(edits, layer: int, kinds=KINDS) -> list[Edit]:
     return [e for e in edits if e.layer == layer and e.kind in kinds]
 

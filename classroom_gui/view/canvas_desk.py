@@ -82,7 +82,7 @@ class StripView:
         i = self.cell_at(local)
         if i < 0:
             return self.strip.label if self.strip else ""
-        zero = " (ReLU → 0)" if i < len(self.strip.zeroed) and self.strip.zeroed[i] else ""
+        zero = " (→ 0)" if i < len(self.strip.zeroed) and self.strip.zeroed[i] else ""  # the label names the activation
         return f"{self.strip.label} [{i + 1}] = {fmt(self.strip.values[i])}{zero}"
 
     def paint(self, p: QPainter) -> None:

@@ -47,8 +47,12 @@ class OptionsDialog(QDialog):
         self.theme.addItem(t("ui.theme_slide"), "slide")
         form.addRow(t("ui.theme"), self.theme)
         self.transparent = QCheckBox()
+        self.svg_text = QComboBox()
+        self.svg_text.addItem(t("ui.svg_outline"), "outline")
+        self.svg_text.addItem(t("ui.svg_font"), "font")
         if kind == "picture":
             form.addRow(t("ui.transparent"), self.transparent)
+            form.addRow(t("ui.svg_text"), self.svg_text)
         self.per = QComboBox()
         self.per.addItem(t("ui.per_beat"), "beat")
         self.per.addItem(t("ui.per_chapter"), "chapter")
@@ -135,7 +139,8 @@ def _frames(window, times):
 
 def export_picture(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        return save_picture(window.current_frame(), p, o.chosen_size(), o.chosen_theme(), o.transparent.isChecked())
+        return save_picture(window.current_frame(), p, o.chosen_size(), o.chosen_theme(), o.transparent.isChecked(),
+                            o.svg_text.currentData())
     return _export(window, "picture", path, options, "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)", "classroom.png", work)
 
 
@@ -154,3 +159,49 @@ def export_video(window, path: Path | None = None, options: OptionsDialog | None
                               lambda progress: save_video(_frames(window, times), len(times), p, 30, o.chosen_size(),
                                                           o.chosen_theme(), progress))
     return _export(window, "video", path, options, "MP4 (*.mp4);;GIF (*.gif)", "lesson.mp4", work)
+
+
+def export_worksheet(window, path: Path | None = None, paper: str | None = None) -> Path | None:
+    """File → Worksheet…: the selected student's attention in the selected layer and head as a printable
+    exercise with its answer key (export.worksheet_pdf); paper size from a small dialog unless given."""
+    from ..export.worksheet_pdf import model_label, save_worksheet
+    from ..lesson.worksheet import MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
+
+    if window.run is None:
+        return None
+    t = window.t
+    if paper is None:
+        dialog = QDialog(window)
+        dialog.setWindowTitle(t("worksheet.dialog_title"))
+        form = QFormLayout(dialog)
+        box = QComboBox()
+        box.addItem("A4", "a4")
+        box.addItem("Letter", "letter")
+        form.addRow(t("worksheet.paper"), box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            paper = box.currentData()
+        finally:
+            dialog.deleteLater()
+    trace, sel = window.run.trace, window.sel
+    heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
+    if not MIN_STUDENTS <= heard <= MAX_STUDENTS or trace.config.d_head > MAX_D:  # said in the window's words
+        asker = f'"{trace.tokens[sel.focus]}"' if sel.lang == "en" else trace.tokens[sel.focus]
+        why = (t("worksheet.too_wide", d=trace.config.d_head) if trace.config.d_head > MAX_D else
+               t("worksheet.too_many", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard))
+        _report(window, WorksheetError(why))
+        return None
+    try:
+        sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang)
+        path = path or _ask_path(window, t("worksheet.dialog_title"), "PDF (*.pdf)", "worksheet.pdf")
+        if path is None:
+            return None
+        return save_worksheet(sheet, Path(path), paper, model_label(window.checkpoint.path))
+    except (ExportError, WorksheetError) as exc:
+        _report(window, exc)
+        return None

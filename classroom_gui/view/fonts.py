@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 from functools import lru_cache
 
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from ..resources import assets_dir
@@ -29,7 +30,7 @@ def ui_family() -> str:
         raise RuntimeError("fonts.ui_family() needs a QGuiApplication; create one first")
     _app_id = id(app)
     path = assets_dir() / FONT_FILE
-    font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
+    font_id = _register(path) if path.is_file() else -1
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if families:
         _family = families[0]
@@ -38,6 +39,20 @@ def ui_family() -> str:
                       stacklevel=2)
         _family = QGuiApplication.font().family()
     return _family
+
+
+def _register(path) -> int:
+    """Register the font with its cmap fixed for PDF text (font_cmap: 自 must not come out as ⾃), or
+    as it is if the fix cannot be made."""
+    import struct
+
+    from .font_cmap import fixed_font
+
+    try:
+        data = fixed_font(path.read_bytes())
+    except (ValueError, struct.error, OSError):
+        return QFontDatabase.addApplicationFont(str(path))
+    return QFontDatabase.addApplicationFontFromData(QByteArray(data))
 
 
 @lru_cache(maxsize=256)

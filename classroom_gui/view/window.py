@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.menus = {name: self.menuBar().addMenu("") for name in ("file", "lesson", "view", "help")}
         self.menu_actions: dict[str, QAction] = {}
         for menu, name in (("file", "open_model"), ("file", "copy"), ("file", "export_picture"), ("file", "export_deck"),
-                           ("file", "export_video"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
+                           ("file", "export_video"), ("file", "export_worksheet"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
                            ("lesson", "next_chapter"), ("lesson", "prev_chapter"), ("lesson", "reset"),
                            ("view", "presenter"), ("view", "language"), ("help", "help"), ("help", "glossary")):
             act = self.menus[menu].addAction("")
@@ -167,6 +167,12 @@ class MainWindow(QMainWindow):
                 self.shortcuts.append(sc)
 
     # language --------------------------------------------------------------------------------
+    def glossary_t(self, key: str, **values) -> str:
+        """t() with the open model's activation, which the glossary's FFN entry names."""
+        from ..model.activations import DISPLAY
+
+        return self.t(key, act=DISPLAY[self.checkpoint.config.activation_function], **values)
+
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
 
@@ -200,7 +206,7 @@ class MainWindow(QMainWindow):
                           ("help", "ui.menu_help")):
             self.menus[name].setTitle(t(key))
         labels = {"open_model": "ui.open_model", "copy": "ui.copy_picture", "export_picture": "ui.export_picture", "export_deck": "ui.export_deck",
-                  "export_video": "ui.export_video", "quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
+                  "export_video": "ui.export_video", "export_worksheet": "worksheet.menu", "quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
                   "next_chapter": "ui.next_chapter", "prev_chapter": "ui.prev_chapter", "reset": "ui.reset",
                   "presenter": "ui.presenter", "language": "help.language", "help": "ui.help_title",
                   "glossary": "ui.glossary"}
@@ -224,7 +230,7 @@ class MainWindow(QMainWindow):
 
     # the sentence ----------------------------------------------------------------------------
     def apply_sentence(self) -> None:
-        text = self.sentence.text()  # compute_run reads control characters as spaces
+        text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
             self.worker.start(prepared_run, self.checkpoint, text)
             return
@@ -342,13 +348,13 @@ class MainWindow(QMainWindow):
             self.sentence.selectAll()
             return
         elif action in ("help", "glossary"):
-            dialog = (dialogs.help_dialog if action == "help" else dialogs.glossary_dialog)(self, self.t)
+            dialog = dialogs.help_dialog(self, self.t) if action == "help" else dialogs.glossary_dialog(self, self.glossary_t)
             try:
                 dialog.exec()
             finally:
                 dialog.deleteLater()  # a child of the window: without this, every opening stays in memory
             return
-        elif action in ("copy", "export_picture", "export_deck", "export_video"):
+        elif action in ("copy", "export_picture", "export_deck", "export_video", "export_worksheet"):
             from . import export_dialogs  # the exporters load on first use, not at start
 
             getattr(export_dialogs, action if action != "copy" else "copy_picture")(self)

@@ -1,0 +1,173 @@
+"""A lesson as a PPTX a teacher can edit: per slide, the chapter title and the narration as real text
+boxes in the deck theme's fonts (Japanese included), the classroom picture between them drawn without
+its own title and narration band, and the narration again in the speaker notes.
+
+Geometry follows the canvas (1920 x 1080 logical pixels on a 13.33 x 7.5 in slide, 1 px = 6350 EMU), so
+an untouched slide looks like the exported picture; every piece can then be moved, restyled or
+translated in PowerPoint, Keynote, Google Slides or LibreOffice Impress.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable
+
+from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
+from ..lesson.layout import CAPTION_Y
+from ..view.canvas import ClassroomScene
+from ..view.palette import Theme, theme as theme_named
+from ..view.render import render_frame
+from .png import png_bytes
+
+EMU_PER_PX = 12192000 // CANVAS_W         # 6350: a 1920-pixel canvas on a 13.33 in wide slide
+TITLE_BOX = (40, 4, CANVAS_W - 80, 54)    # x, y, w, h in canvas pixels (the canvas draws its title there)
+PICTURE_TOP, PICTURE_BOTTOM = 58, CAPTION_Y - 6  # the band of the canvas kept as the picture
+NARRATION_BOX = (30, CAPTION_Y, CANVAS_W - 60, CANVAS_H - CAPTION_Y - 18)
+PT_PER_PX = 0.5                           # 1920 px across 960 pt
+TITLE_PX, NARRATION_PX, NOTICE_PT = (36, 22), (34, 17), 9  # (largest, smallest) as on the canvas
+# East Asian theme font: Yu Gothic ships with Windows and macOS (and Office); other apps substitute theirs
+EAST_ASIAN_FONT = "Yu Gothic"
+NAMES = ("Title", "Classroom picture", "Narration")  # shape names, also what the tests look for
+
+
+def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
+              tick: Callable[[int, int], None]) -> None:
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    th = theme or theme_named()
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(CANVAS_W * EMU_PER_PX), Emu(CANVAS_H * EMU_PER_PX)  # 16:9
+    _east_asian_theme_font(prs)
+    title_only = prs.slide_layouts[5]
+    scene = ClassroomScene(theme=th)
+    width = max(16, int(size[0]))
+    for i, frame in enumerate(frames):
+        slide = prs.slides.add_slide(title_only)
+        _background(slide, th.color("background"))
+        _title(slide, frame, th)
+        _picture(slide, frame, th, scene, width)
+        _narration(slide, frame, th)
+        notes = "\n\n".join([frame.narration, *frame.notices]).strip()
+        slide.notes_slide.notes_text_frame.text = notes
+        tick(i + 1, len(frames))
+    prs.save(str(tmp))
+
+
+def _emu(*px: float):
+    from pptx.util import Emu
+    return [Emu(int(round(v * EMU_PER_PX))) for v in px]
+
+
+def _rgb(hex_colour: str):
+    from pptx.dml.color import RGBColor
+    return RGBColor.from_string(hex_colour.lstrip("#")[:6].upper())
+
+
+def _east_asian_theme_font(prs) -> None:
+    """The deck theme's major and minor fonts get an East Asian typeface, so Japanese text boxes have a
+    Japanese font by default (python-pptx's template leaves <a:ea typeface=""/> empty)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    part._blob = part.blob.replace(b'<a:ea typeface=""/>', f'<a:ea typeface="{EAST_ASIAN_FONT}"/>'.encode())
+
+
+def _background(slide, colour: str) -> None:
+    fill = slide.background.fill
+    fill.solid()
+    fill.fore_color.rgb = _rgb(colour)
+
+
+def _japanese(text: str) -> bool:
+    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def _write(frame_text, paragraphs: list[tuple[str, float, str, bool]]) -> None:
+    """Fill a text frame: (text, size in pt, colour, bold) per paragraph; runs say their language so that
+    spell checking and the East Asian font choice are right."""
+    from pptx.util import Pt
+
+    frame_text.clear()
+    for n, (text, pt, colour, bold) in enumerate(paragraphs):
+        para = frame_text.paragraphs[0] if n == 0 else frame_text.add_paragraph()
+        run = para.add_run()
+        run.text = text
+        run.font.size = Pt(pt)
+        run.font.bold = bold
+        run.font.color.rgb = _rgb(colour)
+        run.font._rPr.set("lang", "ja-JP" if _japanese(text) else "en-US")
+
+
+def _title(slide, frame: Frame, th: Theme) -> None:
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+
+    shape = slide.shapes.title
+    shape.name = NAMES[0]
+    shape.left, shape.top, shape.width, shape.height = _emu(*TITLE_BOX)
+    tf = shape.text_frame
+    px = _fitting_px(frame.title, TITLE_BOX[2] - 10, TITLE_BOX[3], *TITLE_PX, bold=True, wrap=False)
+    _write(tf, [(frame.title, px * th.font_scale * PT_PER_PX, th.color("title"), True)])
+    tf.paragraphs[0].alignment = 1  # PP_ALIGN.LEFT
+    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+
+
+def _fitting_px(text: str, w: float, h: float, largest: float, smallest: float, bold: bool = False,
+                wrap: bool = True) -> float:
+    """The largest pixel size, as the canvas would choose it, at which `text` fits w x h canvas pixels, so
+    PowerPoint and Keynote (which shrink text only once it is edited) open every slide without overflow."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFontMetricsF
+
+    from ..view import fonts
+
+    flags = int(Qt.AlignmentFlag.AlignLeft | (Qt.TextFlag.TextWordWrap if wrap else 0))
+    px = largest
+    while px > smallest:
+        used = QFontMetricsF(fonts.font(px, bold)).boundingRect(QRectF(0, 0, w, 1e6), flags, text)
+        if used.height() <= h and used.width() <= w:
+            break
+        px = max(smallest, px - max(1.0, px * 0.08))
+    return px
+
+
+def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) -> None:
+    """The canvas without title, narration and notices (they are text boxes here), cut to the band
+    between the title and the caption."""
+    bare = replace(frame, title="", narration="", notices=[])
+    w, h = width, width * CANVAS_H // CANVAS_W
+    image = render_frame(bare, (w, h), th, scene=scene)
+    scale = w / CANVAS_W
+    top, bottom = int(PICTURE_TOP * scale), int(round(PICTURE_BOTTOM * scale))
+    band = image.copy(0, top, w, bottom - top)
+    left, y, cw, ch = _emu(0, PICTURE_TOP, CANVAS_W, PICTURE_BOTTOM - PICTURE_TOP)
+    pic = slide.shapes.add_picture(io.BytesIO(png_bytes(band, alpha=False)), left, y, cw, ch)
+    pic.name = NAMES[1]
+    pic._element.nvPicPr.cNvPr.set("descr", frame.narration or frame.title)  # alt text for screen readers
+
+
+def _narration(slide, frame: Frame, th: Theme) -> None:
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+    from pptx.util import Pt
+
+    if not (frame.narration or frame.notices):
+        return
+    box = slide.shapes.add_textbox(*_emu(*NARRATION_BOX))
+    box.name = NAMES[2]
+    box.fill.solid()
+    box.fill.fore_color.rgb = _rgb(th.color("caption"))
+    box.line.color.rgb = _rgb(th.color("caption_border"))
+    box.line.width = Pt(1)
+    tf = box.text_frame
+    notices_h = 30 if frame.notices else 0
+    px = _fitting_px(frame.narration, NARRATION_BOX[2] - 56, NARRATION_BOX[3] - 24 - notices_h, *NARRATION_PX)
+    paragraphs = [(frame.narration, px * th.font_scale * PT_PER_PX, th.color("text"), False)]
+    paragraphs += [("  •  ".join(frame.notices), NOTICE_PT, th.color("text_muted"), False)] if frame.notices else []
+    _write(tf, paragraphs)
+    tf.word_wrap = True
+    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+    tf.margin_left = tf.margin_right = _emu(28)[0]
+    tf.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE

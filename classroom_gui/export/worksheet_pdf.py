@@ -1,0 +1,176 @@
+"""A Worksheet (lesson.worksheet) typeset as a printable PDF: the exercise on the first page, the answer
+key on the next, A4 or Letter, with real selectable text in the bundled font (Japanese included).
+
+The pages are a QTextDocument made from simple HTML tables, printed with QPdfWriter: Qt paginates and
+writes the text as text, and the font's fixed cmap (view.font_cmap) makes Japanese extract correctly.
+"""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from ..lesson.worksheet import Worksheet
+from .files import ExportError, atomic_path, check_target
+
+PAPERS = ("a4", "letter")
+WORKSHEETS = (".pdf",)
+GREY = "#6B7280"
+CARD_COLOURS = {"query": "#E8F0FB", "key": "#FCEFD9", "value": "#E3F4EC"}  # the canvas's role colours, pale
+
+
+def names_list(ws: Worksheet) -> str:
+    """Who the asker listens to, as a sentence part: "The" and "cat" (itself) / 「The」と「cat」（自分）.
+    (Straight quotes in English: the bundled font draws curly ones full width.)"""
+    ja = ws.lang == "ja"
+    parts = []
+    for j in ws.heard:
+        name = f"「{ws.name(j)}」" if ja else f'"{ws.name(j)}"' 
+        if j == ws.asker:
+            name += f"（{ws.t('worksheet.itself')}）" if ja else f" ({ws.t('worksheet.itself')})"
+        parts.append(name)
+    if ja:
+        return ws.t("worksheet.and").join(parts)
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {ws.t('worksheet.and')} " + parts[-1]
+
+
+def model_label(folder) -> str:
+    """How the footer names the model: "teaching model" for the one that ships, else its folder's name."""
+    from ..resources import teaching_model_dir
+
+    folder = Path(folder)
+    try:
+        same = folder.resolve() == teaching_model_dir().resolve()
+    except OSError:
+        same = False
+    return "teaching model" if same else folder.name
+
+
+def _cjk(word: str) -> bool:
+    return any(ord(c) >= 0x3000 for c in word)
+
+
+def joined(words: list[str]) -> str:
+    """The students' words as a sentence: spaces between Latin words, none next to Japanese ones."""
+    out = ""
+    for i, w in enumerate(words):
+        out += ("" if i == 0 or _cjk(w) or _cjk(words[i - 1]) else " ") + w
+    return out
+
+
+def _cell(text: str, *, head: bool = False, width: str = "", bg: str = "", align: str = "center") -> str:
+    style = f' bgcolor="{bg}"' if bg else ""
+    size = f' width="{width}"' if width else ""
+    tag = "th" if head else "td"
+    return f'<{tag} align="{align}"{size}{style}>{text}</{tag}>'
+
+
+def _table(rows: list[str], width: str = "100%") -> str:
+    return (f'<table border="1" cellspacing="0" cellpadding="5" width="{width}" '
+            f'style="border-collapse: collapse; border-color: #9CA3AF;">' + "".join(rows) + "</table>")
+
+
+def _cards_table(ws: Worksheet) -> str:
+    head = _cell("", head=True, width="28%") + "".join(_cell(str(i + 1), head=True) for i in range(ws.d))
+    rows = [f"<tr>{head}</tr>"]
+
+    def row(label: str, numbers: list[str], role: str) -> str:
+        return ("<tr>" + _cell(escape(label), align="left", bg=CARD_COLOURS[role])
+                + "".join(_cell(x, bg=CARD_COLOURS[role]) for x in numbers) + "</tr>")
+
+    rows.append(row(ws.t("worksheet.card_query", name=ws.name(ws.asker)), ws.query, "query"))
+    for j, k in zip(ws.heard, ws.keys):
+        rows.append(row(ws.t("worksheet.card_key", name=ws.name(j)), k, "key"))
+    for j, v in zip(ws.heard, ws.values):
+        rows.append(row(ws.t("worksheet.card_value", name=ws.name(j)), v, "value"))
+    return _table(rows)
+
+
+def _answer(ws: Worksheet, value: str, model: float, places: int = 4) -> str:
+    """A key's cell: the hand answer, and under it in grey the model's unrounded value."""
+    return (f'<b>{value}</b><br/><span style="color:{GREY}; font-size:8pt;">'
+            f'{escape(ws.t("worksheet.model", value=f"{model:.{places}f}"))}</span>')
+
+
+def _steps_table(ws: Worksheet, key: bool) -> str:
+    t = ws.t
+    divide = (t("worksheet.col_scaled", d=ws.d, sqrt=ws.divisor) if ws.divisor_is_root
+              else t("worksheet.col_divided", divisor=ws.divisor))
+    cols = [t("worksheet.col_student"), t("worksheet.col_dot"), divide, t("worksheet.col_exp"), t("worksheet.col_share")]
+    rows = ["<tr>" + "".join(_cell(escape(c), head=True, width="20%") for c in cols) + "</tr>"]
+    blank = "&nbsp;<br/>&nbsp;<br/>&nbsp;"  # room to write in
+    for n, j in enumerate(ws.heard):
+        name = f"「{ws.name(j)}」" if ws.lang == "ja" else f'"{ws.name(j)}"' 
+        if key:
+            cells = [_answer(ws, ws.dots[n], ws.model_dots[n]), _answer(ws, ws.scaled[n], ws.model_scaled[n]),
+                     _answer(ws, ws.exps[n], ws.model_exps[n]), _answer(ws, ws.shares[n], ws.model_shares[n])]
+        else:
+            cells = [blank] * 4
+        rows.append("<tr>" + _cell(escape(name)) + "".join(_cell(c) for c in cells) + "</tr>")
+    total = _answer(ws, ws.total, ws.model_total) if key else blank
+    rows.append("<tr>" + _cell("") + _cell("") + _cell(escape(t("worksheet.sum")), align="right")
+                + _cell(total) + _cell("") + "</tr>")
+    return _table(rows)
+
+
+def _context_table(ws: Worksheet, key: bool) -> str:
+    head = _cell(escape(ws.t("worksheet.place")), head=True) + "".join(_cell(str(i + 1), head=True) for i in range(ws.d))
+    blank = "&nbsp;<br/>&nbsp;<br/>&nbsp;"
+    cells = [_answer(ws, c, m, 3) for c, m in zip(ws.context, ws.model_context)] if key else [blank] * ws.d
+    return _table([f"<tr>{head}</tr>", "<tr>" + _cell("⑥") + "".join(_cell(c) for c in cells) + "</tr>"])
+
+
+def worksheet_html(ws: Worksheet, model_name: str) -> str:
+    """Both pages as one HTML document (the key starts on a new page)."""
+    t = ws.t
+    asker = ws.name(ws.asker)
+    sentence = joined(ws.sentence)
+    subtitle = t("worksheet.subtitle", sentence=sentence, layer=ws.layer + 1, head=ws.head + 1, d=ws.d)
+    footer = f'<p style="color:{GREY}; font-size:8pt;">{escape(t("worksheet.footer", model=model_name))}</p>'
+
+    def page(title: str, key: bool) -> str:
+        parts = [f"<h2>{escape(title)}</h2>", f'<p style="color:{GREY};">{escape(subtitle)}</p>']
+        if key:
+            parts.append(f"<p>{escape(t('worksheet.key_note'))}</p>")
+        else:
+            parts.append(f"<p>{escape(t('worksheet.name_field'))}</p>")
+            parts.append(f"<p>{escape(t('worksheet.intro', asker=asker, names=names_list(ws)))}</p>")
+        parts += [f"<h3>{escape(t('worksheet.cards'))}</h3>", _cards_table(ws),
+                  f"<h3>{escape(t('worksheet.steps'))}</h3>", f"<p>{escape(t('worksheet.how_dot', d=ws.d))}</p>",
+                  _steps_table(ws, key), f"<p>{escape(t('worksheet.check'))}</p>",
+                  f"<p>{escape(t('worksheet.context', asker=asker, d=ws.d))}</p>", _context_table(ws, key), footer]
+        return "".join(parts)
+
+    return (page(t("worksheet.title", asker=asker), False)
+            + '<div style="page-break-before: always;"></div>'
+            + page(t("worksheet.key_title", asker=asker), True))
+
+
+def save_worksheet(ws: Worksheet, path, paper: str = "a4", model_name: str = "") -> Path:
+    """Write the exercise and its key as one PDF, atomically (needs a QGuiApplication)."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    from ..view import fonts
+
+    if paper not in PAPERS:
+        raise ExportError(f"paper '{paper}' is not one of {', '.join(PAPERS)}")
+    path = check_target(Path(path), WORKSHEETS)
+    page_size = QPageSize(QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter)
+    with atomic_path(path) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
+                                         QPageLayout.Unit.Millimeter))
+        writer.setTitle(ws.t("worksheet.title", asker=ws.name(ws.asker)))
+        writer.setCreator("Attention Classroom")
+        writer.setResolution(300)
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(writer)  # point sizes at the writer's resolution, not the screen's
+        doc.setPageSize(QSizeF(writer.width(), writer.height()))  # the page inside the margins, in its pixels
+        base = QFont(fonts.ui_family())
+        base.setPointSizeF(10)
+        doc.setDefaultFont(base)
+        doc.setHtml(worksheet_html(ws, model_name))
+        doc.print_(writer)
+        if tmp.stat().st_size == 0:
+            raise ExportError(f"{path}: nothing was written")
+    return path

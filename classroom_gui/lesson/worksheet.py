@@ -1,0 +1,155 @@
+"""A worksheet is one student's attention worked by hand: the numbers printed on the sheet (its question
+card, the self-introduction and opinion cards of everyone it listens to) and the answer key, computed
+from those printed numbers exactly as a student would, next to the model's own unrounded values.
+Pure Python (Decimal) and NumPy; export.worksheet_pdf typesets it.
+
+The hand rules, printed on the sheet: the cards have 2 decimals; every answer is rounded half up (dot
+products, ÷√d and the new understanding to 2 decimals; exp, the sum and the shares to 3) and the
+rounded number is the one used in the next step; √d (or whatever the model's config divides the scores
+by) is the printed 3-decimal number. So the key redoes
+exactly from the sheet, and differs from the model only by that rounding.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+import numpy as np
+
+from ..model.trace import Trace
+from .strings import text
+
+MIN_STUDENTS, MAX_STUDENTS = 2, 5   # cards on one page: the asker and up to 4 classmates
+MAX_D = 16                          # numbers on a card that still fit a row of the sheet
+PLACES = {"card": 2, "dot": 2, "scaled": 2, "divisor": 3, "exp": 3, "sum": 3, "share": 3, "context": 2}
+
+
+class WorksheetError(ValueError):
+    """A worksheet that cannot be made for this choice; str() says what to choose instead."""
+
+
+def rounded(x, places: int) -> Decimal:
+    """x rounded half up to `places` decimals (a float goes through its shortest repr, as printed)."""
+    value = x if isinstance(x, Decimal) else Decimal(repr(float(x)))
+    out = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return out + 0 if out else abs(out)  # never "-0.00"
+
+
+def printed(x, kind: str) -> str:
+    """A number as the sheet prints it. Card numbers are formatted like the canvas's (so the sheet shows
+    the numbers the class saw on screen); computed ones are Decimals rounded half up."""
+    if isinstance(x, Decimal):
+        return str(rounded(x, PLACES[kind]))
+    out = f"{float(x):.{PLACES[kind]}f}"
+    return out[1:] if out.startswith("-") and not out.strip("-0.") else out  # never "-0.00"
+
+
+@dataclass
+class Worksheet:
+    lang: str
+    sentence: list[str]        # every student's word, in seat order
+    asker: int                 # seat of the student who asks (0-based)
+    heard: list[int]           # seats it listens to, in seat order (itself included)
+    layer: int                 # 0-based
+    head: int                  # 0-based
+    d: int                     # numbers on a card
+    query: list[str]           # the asker's question card, as printed
+    keys: list[list[str]]      # self-introduction cards of the heard students, as printed
+    values: list[list[str]]    # their opinion cards, as printed
+    divisor: str               # what the dot products are divided by (√d, or the config's own), as printed
+    divisor_is_root: bool      # the divisor is √d (else the model's config divides by more, e.g. the layer)
+    # the answer key, from the printed numbers (strings, as printed in the key)
+    dots: list[str]
+    scaled: list[str]
+    exps: list[str]
+    total: str
+    shares: list[str]
+    context: list[str]
+    # the model's own unrounded values of the same quantities
+    model_dots: list[float]
+    model_scaled: list[float]
+    model_exps: list[float]
+    model_total: float
+    model_shares: list[float]
+    model_context: list[float]
+
+    def name(self, seat: int) -> str:
+        return self.sentence[seat]
+
+    def t(self, key: str, **values) -> str:
+        return text(self.lang, key, **values)
+
+
+def hand_key(query: list[str], keys: list[list[str]], values: list[list[str]], divisor: str) -> dict[str, list[str]]:
+    """The answer key from printed numbers, by the sheet's rules (module docstring)."""
+    with localcontext() as ctx:
+        ctx.prec = 40
+        q = [Decimal(x) for x in query]
+        dots = [rounded(sum(a * Decimal(b) for a, b in zip(q, k)), PLACES["dot"]) for k in keys]
+        scaled = [rounded(s / Decimal(divisor), PLACES["scaled"]) for s in dots]
+        exps = [rounded(s.exp(), PLACES["exp"]) for s in scaled]
+        total = sum(exps, Decimal(0))
+        shares = [rounded(e / total, PLACES["share"]) for e in exps]
+        context = [rounded(sum(w * Decimal(v[i]) for w, v in zip(shares, values)), PLACES["context"])
+                   for i in range(len(query))]
+    return {"dots": [str(x) for x in dots], "scaled": [str(x) for x in scaled], "exps": [str(x) for x in exps],
+            "total": [str(total)], "shares": [str(x) for x in shares], "context": [str(x) for x in context]}
+
+
+def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | None) -> int:
+    """The asker's seat: `focus` if given, else the first student who listens to exactly `students` (under
+    the causal mask, the one in seat `students`); WorksheetError when the sheet would not fit or the two
+    disagree."""
+    n = trace.n_tokens
+    mask = trace.layers[layer].mask
+    if students is not None and not MIN_STUDENTS <= students <= MAX_STUDENTS:
+        raise WorksheetError(f"--students must be between {MIN_STUDENTS} and {MAX_STUDENTS}, got {students}")
+    if focus is None:
+        if students is None:
+            raise WorksheetError("choose the asker or how many students it listens to")
+        counts = np.count_nonzero(~mask, axis=1)
+        seats = np.flatnonzero(counts == students)
+        if not seats.size:
+            raise WorksheetError(f"no student of this sentence listens to exactly {students} "
+                                 f"(here they listen to {counts.min()} to {counts.max()})")
+        focus = int(seats[0])
+    heard = int(np.count_nonzero(~mask[focus]))
+    if students is not None and heard != students:
+        raise WorksheetError(f"{trace.tokens[focus]!r} listens to {heard} students, not {students}; "
+                             "give --focus or --students, not both")
+    if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
+        why = "only itself" if heard < MIN_STUDENTS else f"{heard} students"
+        raise WorksheetError(f"{trace.tokens[focus]!r} listens to {why}; a worksheet has room for "
+                             f"{MIN_STUDENTS}-{MAX_STUDENTS}: choose the student in seat {MIN_STUDENTS}-"
+                             f"{min(n, MAX_STUDENTS)} with --focus, or a shorter sentence")
+    return focus
+
+
+def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en") -> Worksheet:
+    L = trace.layers[layer]
+    H = L.head(head)
+    d = int(H.q.shape[-1])
+    if d > MAX_D:
+        raise WorksheetError(f"this model's cards have {d} numbers; a worksheet has room for at most {MAX_D}: "
+                             "use the teaching model")
+    if getattr(H, "edits", ()):  # a what-if edit of a raw score: the key could not follow from the cards
+        raise WorksheetError("this head's scores were edited by hand (what-if); a worksheet works from the cards "
+                             "alone: remove the score edits first")
+    heard = [int(j) for j in np.flatnonzero(~L.mask[asker])]
+    query = [printed(x, "card") for x in H.q[asker]]
+    keys = [[printed(x, "card") for x in H.k[j]] for j in heard]
+    values = [[printed(x, "card") for x in H.v[j]] for j in heard]
+    exact = float(getattr(H, "divisor", 0.0) or np.sqrt(d))  # the model's own divisor (√d for the teaching model)
+    root = abs(exact - float(np.sqrt(d))) < 1e-6
+    divisor = printed(Decimal(d).sqrt() if root else Decimal(repr(exact)), "divisor")
+    key = hand_key(query, keys, values, divisor)
+    model_scaled = [float(H.scaled[asker, j]) for j in heard]
+    model_exps = [float(np.exp(np.float64(s))) for s in model_scaled]  # exp of the model's unrounded scaled score
+    return Worksheet(lang=lang, sentence=list(trace.tokens), asker=asker, heard=heard, layer=layer, head=head, d=d,
+                     query=query, keys=keys, values=values, divisor=divisor, divisor_is_root=root,
+                     dots=key["dots"], scaled=key["scaled"], exps=key["exps"], total=key["total"][0],
+                     shares=key["shares"], context=key["context"],
+                     model_dots=[float(H.scores[asker, j]) for j in heard], model_scaled=model_scaled,
+                     model_exps=model_exps, model_total=float(sum(model_exps)),
+                     model_shares=[float(H.weights[asker, j]) for j in heard],
+                     model_context=[float(x) for x in H.context[asker]])

@@ -1,0 +1,140 @@
+"""Slides teachers can edit and hand out: the PPTX holds title and narration as text boxes, the picture
+without the caption band, and notes; the SVG renders its Japanese with no font installed; --chapter
+shows the chapter finished; a default asker that is not there is named."""
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from classroom_gui.cli import main
+from classroom_gui.export.deck_pptx import NAMES
+from classroom_gui.export.moments import deck_times, moment
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.timeline import CHAPTERS
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
+
+JA = "猫がマットの上に座った"
+
+
+@pytest.fixture(scope="module")
+def trace():
+    return run_sentence(load_checkpoint(teaching_model_dir()), JA).trace
+
+
+def test_pptx_slides_hold_title_narration_picture_and_notes(qapp, trace, tmp_path):
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    out = tmp_path / "ja.pptx"
+    assert main(["deck", "--text", JA, "--lang", "ja", "--per", "chapter", "--focus", "座った", "-o", str(out)]) == 0
+    prs = Presentation(str(out))
+    sel = Selection(focus=6, lang="ja")
+    frames = [frame_at(trace, sel, t) for t in deck_times(timeline_for(trace.n_tokens, 2), "chapter")]
+    assert len(prs.slides) == len(frames) == len(CHAPTERS)
+    theme = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob
+    assert b'<a:ea typeface="Yu Gothic"/>' in theme  # Japanese text boxes have a Japanese theme font
+    for slide, frame in zip(prs.slides, frames):
+        shapes = {s.name: s for s in slide.shapes}
+        assert set(NAMES) <= set(shapes)
+        title, picture, narration = (shapes[n] for n in NAMES)
+        assert slide.shapes.title.shape_id == title.shape_id and title.text_frame.text == frame.title
+        assert narration.shape_type == MSO_SHAPE_TYPE.TEXT_BOX
+        assert narration.text_frame.paragraphs[0].text == frame.narration
+        assert narration.text_frame.paragraphs[0].runs[0].font._rPr.get("lang") == "ja-JP"
+        assert slide.notes_slide.notes_text_frame.text == frame.narration
+        assert picture.shape_type == MSO_SHAPE_TYPE.PICTURE
+        # the picture sits between the title and the narration, not under them
+        assert title.top + title.height <= picture.top and picture.top + picture.height <= narration.top
+    # the picture is the canvas without the caption band: its bottom rows are plain background
+    import io
+    image = np.asarray(Image.open(io.BytesIO(prs.slides[7].shapes[1].image.blob)).convert("RGB")).astype(int)
+    assert image.shape[1] == 1920 and 780 < image.shape[0] < 840
+    bottom = image[-6:, 400:1500]
+    assert np.abs(bottom - bottom[0, 0]).max() < 12  # no narration text, no caption panel edge
+
+
+RENDER_WITHOUT_FONTS = textwrap.dedent("""
+    import sys
+    import numpy as np
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+    app = QGuiApplication([])
+    assert not [f for f in QFontDatabase.families() if QFontDatabase.writingSystems(f).count(
+        QFontDatabase.WritingSystem.Japanese)], "a Japanese font is installed"
+    for name in sys.argv[1:]:
+        image = QImage(960, 540, QImage.Format.Format_RGB32)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        QSvgRenderer(name).render(painter, QRectF(0, 0, 960, 540))
+        painter.end()
+        image.save(name + ".png")
+""")
+
+
+def test_svg_renders_its_japanese_without_any_font(qapp, tmp_path):
+    for mode in ("outline", "font"):
+        assert main(["export", "--text", JA, "--lang", "ja", "--chapter", "softmax", "--svg-text", mode,
+                     "-o", str(tmp_path / f"{mode}.svg")]) == 0
+    assert main(["export", "--text", JA, "--lang", "ja", "--chapter", "softmax", "--size", "960x540",
+                 "-o", str(tmp_path / "ref.png")]) == 0
+    outline = (tmp_path / "outline.svg").read_text(encoding="utf-8")
+    assert outline.count("<path") > outline.count("<text") > 100
+    assert outline.count('fill-opacity="0"') >= outline.count("<text") and "自己紹介" in outline  # kept for search
+    embedded = (tmp_path / "font.svg").read_text(encoding="utf-8")
+    assert "@font-face" in embedded and "data:font/ttf;base64," in embedded
+    import base64
+    import html
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)", embedded).group(1)
+    subset = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
+    used = {c for run in re.findall(r"<text\b[^>]*>(.*?)</text>", embedded, re.S) for c in html.unescape(run)}
+    assert {ord(c) for c in used} - {0x0A} <= set(subset) and len(subset) < 400  # every character, only those
+
+    # a machine with no fonts at all: fontconfig is given an empty font list
+    (tmp_path / "fonts.conf").write_text(f'<?xml version="1.0"?><fontconfig><dir>{tmp_path / "none"}</dir>'
+                                         f'<cachedir>{tmp_path / "cache"}</cachedir></fontconfig>')
+    env = {"QT_QPA_PLATFORM": "offscreen", "FONTCONFIG_FILE": str(tmp_path / "fonts.conf"),
+           "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", RENDER_WITHOUT_FONTS, str(tmp_path / "outline.svg"),
+                           str(tmp_path / "font.svg")], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+    def pixels(name):
+        return np.asarray(Image.open(tmp_path / name).convert("L")).astype(float)
+
+    ref = pixels("ref.png")
+    caption = (slice(455, 525), slice(20, 700))  # the Japanese narration
+    outlined, plain = pixels("outline.svg.png"), pixels("font.svg.png")
+    assert np.abs(outlined - ref)[caption].mean() < 5  # drawn as in the app's own picture
+    assert np.abs(plain - ref)[caption].mean() > 3 * np.abs(outlined - ref)[caption].mean()  # text needs a font
+
+
+def test_chapter_means_its_finished_step(trace):
+    tl = timeline_for(trace.n_tokens, 2)
+    sel = Selection(focus=6, lang="ja")
+    frame = frame_at(trace, sel, moment(tl, "softmax"))
+    assert frame.beat_key == "softmax.weights" and frame.bars.title  # the shares, not exp
+    assert frame.bars.values[:7] == pytest.approx(trace.layers[0].weights[0, 6, :7].tolist())
+    for key in CHAPTERS:
+        last = max(i for i, b in enumerate(tl.beats) if b.chapter == key)
+        assert frame_at(trace, sel, moment(tl, key)).beat == last
+    assert deck_times(tl, "chapter") == [moment(tl, key) for key in CHAPTERS]
+
+
+@pytest.mark.parametrize("text, who", [("The dog sat", "'sat' (seat 3)"), (JA, "'座った' (seat 7)")])
+def test_default_asker_not_in_the_sentence_is_named(qapp, tmp_path, capsys, text, who):
+    assert main(["export", "--text", text, "-o", str(tmp_path / "a.png")]) == 0
+    err = capsys.readouterr().err
+    assert f"{who} asks instead" in err and "--focus" in err
+    assert main(["export", "--text", "The cat sat", "-o", str(tmp_path / "b.png")]) == 0
+    assert "asks instead" not in capsys.readouterr().err

@@ -1,0 +1,205 @@
+"""Worksheets: the answer key is a hand computation from the numbers printed on the sheet (redone here
+independently, with fractions), close to the model's own values; the PDF carries both pages as real
+text in English and Japanese; bad choices get one message and no file."""
+import math
+import re
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from classroom_gui.cli import main
+from classroom_gui.lesson.state import default_focus
+from classroom_gui.lesson.worksheet import WorksheetError, build_worksheet, choose_asker
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
+
+SENTENCE = "The cat sat on the mat"
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+def trace_of(checkpoint, text):
+    return run_sentence(checkpoint, text).trace
+
+
+def half_up(x: Fraction, places: int) -> Fraction:
+    """Round half up (away from zero at .5), as the sheet tells the student."""
+    scaled = abs(x) * 10 ** places
+    whole = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)
+    return Fraction(whole if x >= 0 else -whole, 10 ** places)
+
+
+def by_hand(ws):
+    """The sheet's steps from its printed strings only: exact fractions, rounding where the sheet says."""
+    F = Fraction
+    q = [F(x) for x in ws.query]
+    dots = [half_up(sum(a * F(b) for a, b in zip(q, k)), 2) for k in ws.keys]
+    scaled = [half_up(s / F(ws.divisor), 2) for s in dots]
+    # exp of a 2-decimal number, to far more digits than the 3 kept (the float is exact enough there)
+    exps = [half_up(F(math.exp(float(s))).limit_denominator(10 ** 12), 3) for s in scaled]
+    total = sum(exps)
+    shares = [half_up(e / total, 3) for e in exps]
+    context = [half_up(sum(w * F(v[i]) for w, v in zip(shares, ws.values)), 2) for i in range(ws.d)]
+    return dots, scaled, exps, total, shares, context
+
+
+def as_fractions(strings):
+    return [Fraction(s) for s in strings]
+
+
+@pytest.mark.parametrize("text, focus, students", [(SENTENCE, 1, None), (SENTENCE, None, 4), (SENTENCE, None, 5),
+                                                   ("猫がマットの上に座った", None, 3), ("猫がマットの上に座った", 4, None)])
+@pytest.mark.parametrize("layer, head", [(0, 0), (1, 1)])
+def test_the_key_is_the_hand_computation_of_the_printed_numbers(checkpoint, text, focus, students, layer, head):
+    trace = trace_of(checkpoint, text)
+    asker = choose_asker(trace, layer, focus, students)
+    ws = build_worksheet(trace, asker, layer, head)
+    dots, scaled, exps, total, shares, context = by_hand(ws)
+    assert as_fractions(ws.dots) == dots
+    assert as_fractions(ws.scaled) == scaled
+    assert as_fractions(ws.exps) == exps
+    assert Fraction(ws.total) == total
+    assert as_fractions(ws.shares) == shares
+    assert as_fractions(ws.context) == context
+    # the printed inputs are the model's numbers to 2 decimals, and the key is close to the model
+    H = trace.layers[layer].head(head)
+    assert np.allclose([float(x) for x in ws.query], H.q[asker], atol=0.0051)
+    assert ws.heard == list(range(asker + 1))  # the causal mask: itself and everyone before
+    assert np.allclose([float(s) for s in ws.shares], H.weights[asker, ws.heard], atol=0.03)
+    assert np.allclose(ws.model_shares, H.weights[asker, ws.heard]) and abs(sum(ws.model_shares) - 1) < 1e-5
+    assert np.allclose([float(c) for c in ws.context], H.context[asker], atol=0.06)
+
+
+def test_who_asks_and_what_fits(checkpoint):
+    trace = trace_of(checkpoint, SENTENCE)
+    assert choose_asker(trace, 0, None, 3) == 2  # --students 3: "sat" hears The, cat, sat
+    assert choose_asker(trace, 0, 1, 2) == 1
+    with pytest.raises(WorksheetError, match="not 3"):
+        choose_asker(trace, 0, 1, 3)
+    with pytest.raises(WorksheetError, match="6 students"):
+        choose_asker(trace, 0, 5, None)  # "mat" hears 6: too many for one sheet
+    with pytest.raises(WorksheetError, match="only itself"):
+        choose_asker(trace, 0, 0, None)
+    with pytest.raises(WorksheetError, match="between 2 and 5"):
+        choose_asker(trace, 0, None, 7)
+    everyone = run_sentence(checkpoint, "The cat sat", "none").trace  # no mask: each hears all 3
+    assert choose_asker(everyone, 0, None, 3) == 0 and choose_asker(everyone, 0, 2, None) == 2
+    with pytest.raises(WorksheetError, match="exactly 2"):
+        choose_asker(everyone, 0, None, 2)
+    ws = build_worksheet(everyone, 0, 0, 0)
+    assert ws.heard == [0, 1, 2] and by_hand(ws)[4] == as_fractions(ws.shares)
+
+
+def pdf_pages(path) -> list[str]:
+    """Each page's text, runs of white space as one space (pypdf writes Qt's word gaps as tabs)."""
+    from pypdf import PdfReader
+    return [" ".join(page.extract_text().split()) for page in PdfReader(str(path)).pages]
+
+
+def numbers(text: str) -> set[str]:
+    return set(re.findall(r"-?\d+\.\d+", text))
+
+
+@pytest.mark.parametrize("lang, words", [("en", ["Worksheet", "Answer key", "self-introduction", "\"cat\""]),
+                                         ("ja", ["ワークシート", "解答", "自己紹介カード", "「猫」", "内積", "割合"])])
+def test_pdf_exercise_and_key_as_text(qapp, checkpoint, tmp_path, capsys, lang, words):
+    text = SENTENCE if lang == "en" else "その猫がマットの上に座った"
+    out = tmp_path / "sheet.pdf"
+    assert main(["worksheet", "--text", text, "--lang", lang, "-o", str(out)]) == 0
+    assert "listens to" in capsys.readouterr().err
+    pages = pdf_pages(out)
+    assert len(pages) == 2
+    whole = "".join("".join(pages).split())  # pypdf also cuts Japanese runs with spaces
+    for w in words:
+        assert w.replace(" ", "") in whole, w
+    assert not any(0x2E80 <= ord(c) <= 0x2FDF for c in whole)
+    trace = trace_of(checkpoint, text)
+    ws = build_worksheet(trace, choose_asker(trace, 0, default_focus(trace.tokens), None), 0, 0, lang)
+    assert ws.name(ws.asker) in ("cat", "猫")
+    exercise, key = numbers(pages[0]), numbers(pages[1])
+    printed = set(ws.query) | {x for card in ws.keys + ws.values for x in card}
+    assert printed <= exercise and printed <= key  # every card number is on both pages
+    answers = set(ws.dots + ws.scaled + ws.exps + [ws.total] + ws.shares + ws.context)
+    assert answers <= key
+    assert not ({*ws.exps, ws.total, *ws.shares} - {ws.divisor}) & exercise  # the exercise leaves them blank
+    assert f"{ws.model_shares[0]:.4f}" in pages[1]  # the model's unrounded value beside the answer
+
+
+def test_letter_paper_and_bad_choices(qapp, tmp_path, capsys):
+    from pypdf import PdfReader
+    out = tmp_path / "letter.pdf"
+    assert main(["worksheet", "--text", SENTENCE, "--students", "3", "--paper", "letter", "-o", str(out)]) == 0
+    box = PdfReader(str(out)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    capsys.readouterr()
+    for args, message in ((["--focus", "mat"], "6 students"), (["--students", "9"], "between 2 and 5"),
+                          (["--focus", "dog"], "not a student"), (["--layer", "7"], "--layer")):
+        assert main(["worksheet", "--text", SENTENCE, *args, "-o", str(tmp_path / "bad.pdf")]) == 2
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err and err.count("\n") == 1
+    assert main(["worksheet", "--text", SENTENCE, "-o", str(tmp_path / "sheet.docx")]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]
+
+
+def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch):
+    from classroom_gui.view import export_dialogs
+    from classroom_gui.view.window import MainWindow
+
+    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    qtbot.addWidget(w)
+    w.sentence.setText(SENTENCE)
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.run is not None)
+    assert w.menu_actions["export_worksheet"].text().startswith("Worksheet")
+    out = export_dialogs.export_worksheet(w, tmp_path / "w.pdf", paper="a4")
+    assert out == tmp_path / "w.pdf"
+    assert '"cat"' in "".join(pdf_pages(out))
+    reports = []
+    monkeypatch.setattr(export_dialogs, "_report", lambda window, exc: reports.append(str(exc)))
+    w.set_language("ja")
+    w.sel = w.sel.__class__(focus=5, layer=0, head=0, lang="ja")  # "mat" listens to all 6: too many
+    assert export_dialogs.export_worksheet(w, tmp_path / "no.pdf", paper="a4") is None
+    assert reports and "「mat」は6人" in reports[0] and not (tmp_path / "no.pdf").exists()
+
+
+def test_a_model_that_divides_by_more_than_root_d(tmp_path):
+    """A config that also divides by the layer's number: the sheet prints that divisor, not √d."""
+    from helpers import VOCAB
+
+    from classroom_gui.model import ClassroomTokenizer, GPTConfig, save_checkpoint
+    from classroom_gui.model.checkpoint import expected_shapes
+    cfg = GPTConfig(n_layer=2, n_head=2, n_embd=16, n_positions=16, vocab_size=len(VOCAB), n_inner=64,
+                    scale_attn_by_inverse_layer_idx=True)
+    rng = np.random.default_rng(1)
+    params = {k: (rng.standard_normal(s) * 0.5).astype(np.float32) for k, s in expected_shapes(cfg).items()}
+    save_checkpoint(tmp_path, cfg, params, ClassroomTokenizer(list(VOCAB)))
+    trace = run_sentence(load_checkpoint(tmp_path), "the cat sat").trace
+    ws = build_worksheet(trace, 2, layer=1, head=0)
+    assert not ws.divisor_is_root and ws.divisor == "5.657"  # √8 × 2 for the second layer
+    assert as_fractions(ws.scaled) == by_hand(ws)[1] and as_fractions(ws.shares) == by_hand(ws)[4]
+    assert np.allclose(ws.model_scaled, trace.layers[1].head(0).scaled[2, :3])
+    assert np.allclose([float(s) for s in ws.shares], ws.model_shares, atol=0.02)
+
+
+def test_edited_cards_are_worked_and_edited_scores_refused(checkpoint):
+    """What-if edits: an edited card is simply the card printed; an edited raw score cannot follow from the
+    cards, so the sheet refuses it rather than print a key the model did not compute."""
+    from classroom_gui.model.gpt import forward
+    from classroom_gui.model.whatif import Edit
+
+    base = trace_of(checkpoint, SENTENCE)
+    ids = [int(i) for i in base.token_ids]
+    card = forward(ids, checkpoint.params, checkpoint.config, edits=[Edit("q", 0, 0, 2, 3, 2.5)],
+                   tokens=list(base.tokens), unknown=list(base.unknown))
+    ws = build_worksheet(card, 2, 0, 0)
+    assert ws.query[3] == "2.50" and as_fractions(ws.shares) == by_hand(ws)[4]
+    assert np.allclose([float(s) for s in ws.shares], ws.model_shares, atol=0.03)
+    score = forward(ids, checkpoint.params, checkpoint.config, edits=[Edit("score", 0, 0, 2, 1, 4.0)],
+                    tokens=list(base.tokens), unknown=list(base.unknown))
+    with pytest.raises(WorksheetError, match="edited"):
+        build_worksheet(score, 2, 0, 0)
