@@ -108,10 +108,11 @@ def test_picture_and_numbers_are_renamed_together(tmp_path, monkeypatch):
 # --- case 9: signals -------------------------------------------------------------------------------------------------
 
 def start_long_export(target: Path) -> subprocess.Popen:
-    """A video of the whole lesson (tens of seconds), started in its own process; returns once its temporary
-    exists beside the target."""
+    """A video of the whole lesson or a deck of 4K slides (tens of seconds), started in its own process;
+    returns once its temporary exists beside the target."""
     out = ["-o", str(target)]
-    args = ["video", *TEXT, "--size", "640x360", *out] if target.suffix else ["deck", *TEXT, "--size", "640x360", *out]
+    # a deck of 4K pictures: ~33 slides of a few tenths of a second each
+    args = ["video", *TEXT, "--size", "640x360", *out] if target.suffix else ["deck", *TEXT, "--size", "4k", *out]
     proc = subprocess.Popen([sys.executable, "-m", "classroom_gui", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
