@@ -244,3 +244,14 @@ def test_a_long_sentence_is_cut_to_what_fits_in_memory(models, monkeypatch):
     assert run.trace.n_tokens == 300 and run.total_tokens == 600
     assert any("fit in memory" in n for n in run.notices)
     assert "メモリ" in " ".join(notices_for(run, "ja"))
+
+
+def test_the_classroom_seats_at_most_1024_students(models):
+    """A 65,536-position model would seat 8,192 students of a small model (1.8 GB, seconds a sentence)."""
+    from classroom_gui.lesson.state import notices_for
+
+    run = run_sentence(load_checkpoint(models["positions-65536"]), "the cat sat on the mat " * 200)
+    assert run.total_tokens == 1200 and run.trace.n_tokens == limits.MAX_STUDENTS == 1024
+    assert any("fit in the classroom" in n for n in run.notices)
+    assert "教室に座れるのは最初の1024人" in " ".join(notices_for(run, "ja"))
+    assert "classroom seats only the first 1024" in " ".join(notices_for(run, "en"))

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..model.limits import MAX_STUDENTS
 from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, steps_attention, steps_block
 from .panels import default_rows, heatmap, layer_view, overview, warm
@@ -94,8 +95,9 @@ def notices_for(run, lang: str) -> list[str]:
     notices, limit, kept = [], run.trace.config.n_positions, run.trace.n_tokens
     if getattr(run, "normalised", False):
         notices.append(text(lang, "notice.normalised"))
-    if kept < min(run.total_tokens, limit):  # cut below the context: attention would not fit in memory
-        notices.append(text(lang, "notice.memory", n=run.total_tokens, limit=kept))
+    if kept < min(run.total_tokens, limit):  # cut below the context: the seats or the memory ran out
+        key = "notice.room" if kept == MAX_STUDENTS else "notice.memory"
+        notices.append(text(lang, key, n=run.total_tokens, limit=kept))
     elif run.total_tokens > limit:
         notices.append(text(lang, "notice.truncated", n=run.total_tokens, limit=limit))
     if getattr(run, "overflow", False):

@@ -24,6 +24,10 @@ MAX_WORD_CHARS = 1024         # one vocabulary entry; GPT-2's longest is 128 cha
 # numbers are 1 GiB: GPT-2 small (12 x 12) keeps its whole context of 1024 tokens (151 M numbers);
 # bigger models are cut to the tokens that fit, and the notice says so.
 ATTENTION_NUMBERS = 1 << 28
+# Students the classroom seats: GPT-2's whole context. The room, its compact seating and the frame times were
+# designed and measured up to here; a model with a longer context (65,536) would otherwise seat 8,192 students
+# of a small model (1.8 GB and seconds a sentence) or more.
+MAX_STUDENTS = 1024
 
 
 class LimitError(ValueError):

@@ -14,7 +14,7 @@ import numpy as np
 
 from .checkpoint import Checkpoint
 from .gpt import forward
-from .limits import attention_tokens
+from .limits import MAX_STUDENTS, attention_tokens
 from .tokenizer import TokenizerError
 from .trace import Trace
 
@@ -87,12 +87,14 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> Sen
     normalised = text != typed
     notices = [NORMALISED] if normalised else []
     total = len(tokens)
-    # layers x heads x tokens² attention numbers must fit in memory (limits.ATTENTION_NUMBERS)
-    room = attention_tokens(c.n_layer, c.n_head)
-    if total > min(c.n_positions, room):
-        where = "the model's context" if c.n_positions <= room else "memory"
-        notices.append(f"the sentence has {total} tokens; only the first {min(c.n_positions, room)} fit in {where}")
-        tokens = tokens[:min(c.n_positions, room)]
+    # the model's context; layers x heads x tokens² attention numbers in memory; the classroom's seats
+    limit, where = c.n_positions, "the model's context"
+    for cap, place in ((attention_tokens(c.n_layer, c.n_head), "memory"), (MAX_STUDENTS, "the classroom")):
+        if cap < limit:
+            limit, where = cap, place
+    if total > limit:
+        notices.append(f"the sentence has {total} tokens; only the first {limit} fit in {where}")
+        tokens = tokens[:limit]
     unknown = [t.text for t in tokens if t.unknown]
     if unknown:
         notices.append("unknown to the model: " + ", ".join(w if len(w) <= 40 else w[:39] + "…"
