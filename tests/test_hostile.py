@@ -253,5 +253,5 @@ def test_the_classroom_seats_at_most_1024_students(models):
     run = run_sentence(load_checkpoint(models["positions-65536"]), "the cat sat on the mat " * 200)
     assert run.total_tokens == 1200 and run.trace.n_tokens == limits.MAX_STUDENTS == 1024
     assert any("fit in the classroom" in n for n in run.notices)
-    assert "教室に座れるのは最初の1024人" in " ".join(notices_for(run, "ja"))
+    assert "教室に座れるのは最初の1024人の生徒まで" in " ".join(notices_for(run, "ja"))
     assert "classroom seats only the first 1024" in " ".join(notices_for(run, "en"))

@@ -244,6 +244,7 @@ def test_a_huge_word_does_not_widen_the_window(qtbot, tmp_path, text):
     w = MainWindow(CHECKPOINT, settings.open_store(str(tmp_path / "s.ini")))
     qtbot.addWidget(w)
     w.show()
+    qtbot.wait(1)  # the first run opens maximised: the platform settles the size after show()
     width = w.width()
     w.sentence.setText(text)
     w.apply_sentence()

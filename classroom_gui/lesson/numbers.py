@@ -5,6 +5,10 @@ step), a temperature softmax over the final logits, and a 2-D projection of the 
 """
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
 import numpy as np
 
 from ..model.trace import Trace
@@ -15,7 +19,10 @@ BIG = 1e6  # from here a number is written 1.23e+07: a model with huge weights g
 
 def fmt(x: float, digits: int = 2) -> str:
     x = float(x)
-    return f"{x:.{digits}e}" if BIG <= abs(x) < float("inf") else f"{x:.{digits}f}"
+    if BIG <= abs(x) < float("inf"):
+        return f"{x:.{digits}e}"
+    text = f"{x:.{digits}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # never "-0.00"
 
 
 def factor(x: float, digits: int = 2) -> str:  # a number inside a product: negatives in brackets
@@ -23,15 +30,71 @@ def factor(x: float, digits: int = 2) -> str:  # a number inside a product: nega
     return f"({text})" if text.startswith("-") else text
 
 
-def signed_sum(values, digits: int = 2) -> str:  # "0.22 - 2.04 + 0.34": a sum written as one would by hand
-    out = ""
-    for i, v in enumerate(values):
-        text = fmt(v, digits)
-        if i == 0:
-            out = text
+def sig(x: float, figures: int = 4) -> str:
+    """x with `figures` significant digits and no exponent: 0.3012, 1.000, 148.4 (exp() of a score)."""
+    x = float(x)
+    if x == 0 or not math.isfinite(x):
+        return fmt(x, figures - 1)
+    decimals = max(0, figures - 1 - math.floor(math.log10(abs(x))))
+    text = f"{x:.{decimals}f}"
+    if len(text.lstrip("-").replace(".", "").lstrip("0")) > figures and decimals > 0:  # 9.9996 -> 10.000
+        text = f"{x:.{decimals - 1}f}"
+    return text
+
+
+def exact_sum(texts: list[str]) -> str:
+    """The sum of numbers as written, written with as many decimals as the finest of them: what one gets
+    adding them by hand (0.3012 + 1.000 + 12.18 = 13.4812)."""
+    decimals = max((len(t.split(".")[1]) if "." in t else 0) for t in texts) if texts else 0
+    total = sum(Decimal(t) for t in texts) if texts else Decimal(0)
+    return f"{total:.{decimals}f}"
+
+
+@dataclass(frozen=True)
+class ShownSoftmax:
+    """Softmax of one row as the blackboard works it, from the numbers it shows: the scaled scores as
+    shown (2 decimals), exp() of those (4 significant digits), their sum as written, and each share as
+    shown exp ÷ shown sum (3 decimals). Redoing any line from the digits on screen gives its result; the
+    shares differ from the model's own (which the bars, links and badges show) by well under 0.01 (a test
+    checks both)."""
+    scaled: list[str]      # per seat; "" where masked
+    exp: list[str]         # per seat; "0" where masked
+    total: str
+    weights: list[str]     # per seat, 3 decimals; "0.000" where masked
+
+
+def shown_softmax(scaled, mask) -> ShownSoftmax:  # [T], [T] bool
+    sc = [("" if m else fmt(v)) for v, m in zip(scaled, mask)]
+    ex = [("0" if m else sig(math.exp(float(t)))) for t, m in zip(sc, mask)]
+    total = exact_sum([e for e, m in zip(ex, mask) if not m])
+    w = [fmt(0.0 if m else float(Decimal(e) / Decimal(total)), 3) for e, m in zip(ex, mask)]
+    return ShownSoftmax(sc, ex, total, w)
+
+
+def hand_product(a: str, b: str, digits: int = 3) -> str:
+    """a × b of two numbers as written, rounded to `digits` decimals (half away from zero, as by hand)."""
+    return _round(Decimal(a) * Decimal(b), digits)
+
+
+def hand_sum(texts: list[str], digits: int) -> str:
+    return _round(sum(Decimal(t) for t in texts), digits)
+
+
+def _round(x: Decimal, digits: int) -> str:
+    text = str(x.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+    return "0." + "0" * digits if text.lstrip("-") == "0." + "0" * digits else text
+
+
+def signed_terms(texts: list[str], first: bool = True) -> str:
+    """Numbers as written, summed by hand: "-0.518 + 0.220 - 0.204" (a continuation line starts with its sign)."""
+    out = []
+    for i, t in enumerate(texts):
+        neg = t.startswith("-")
+        if i == 0 and first:
+            out.append(t)
         else:
-            out += f" - {text[1:]}" if text.startswith("-") else f" + {text}"
-    return out
+            out.append(("- " if neg else "+ ") + t.lstrip("-"))
+    return " ".join(out)
 
 
 BOARD_LINES = 64  # more lines than the blackboard can show even in two columns of its smallest chalk
@@ -52,10 +115,6 @@ def vec(values, digits: int = 2, per_line: int = 8) -> list[str]:  # a vector as
     lines[0] = "[" + lines[0]  # one at a time: with a single line, both brackets go on it
     lines[-1] = lines[-1] + "]"
     return lines
-
-
-def exp_row(scaled: np.ndarray, mask: np.ndarray) -> np.ndarray:  # [T], [T] -> [T]; masked -> 0
-    return np.where(mask, 0.0, np.exp(np.where(mask, 0.0, scaled.astype(np.float64))))
 
 
 def temperature_probs(logits: np.ndarray, temperature: float) -> np.ndarray:  # [V] -> [V]

@@ -14,7 +14,7 @@ from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, steps_attention, steps_block
 from .panels import default_rows, heatmap, layer_view, overview, warm
 from .frame import Frame, Strip, Student
-from .strings import text
+from .strings import name_list, quote, text
 from .timeline import CHAPTERS, Beat, Timeline
 
 
@@ -47,6 +47,16 @@ class Ctx:
 
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
+
+    def q(self, seat: int) -> str:
+        """Student `seat`'s name quoted for a sentence or a board line: 「猫」, "cat" (strings.quote)."""
+        return quote(self.sel.lang, self.names[seat])
+
+    def word(self, word: str) -> str:  # a vocabulary word (the answer), quoted like a name
+        return quote(self.sel.lang, word)
+
+    def name_list(self, seats) -> str:
+        return name_list(self.sel.lang, [self.names[j] for j in seats])
 
     def desks(self, frame: Frame) -> list[Student]:
         """The students whose desks carry strips: all of them, except in compact seating (layout.compact),
@@ -103,7 +113,7 @@ def notices_for(run, lang: str) -> list[str]:
     if getattr(run, "overflow", False):
         notices.append(text(lang, "notice.overflow"))
     if run.unknown_words:
-        notices.append(text(lang, "notice.unknown", words=("、" if lang == "ja" else ", ").join(run.unknown_words)))
+        notices.append(text(lang, "notice.unknown", words=name_list(lang, run.unknown_words)))
     return notices
 
 

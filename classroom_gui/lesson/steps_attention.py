@@ -7,11 +7,13 @@ the selected layer `L` and head `H`.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import numpy as np
 
 from .frame import Bars, Frame, Link
-from .numbers import board_list, exp_row, factor, fmt, signed_sum, vec
+from .numbers import (ShownSoftmax, board_list, factor, fmt, hand_product, hand_sum, shown_softmax, signed_terms,
+                      vec)
 from .panels import heatmap
 
 MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
@@ -21,8 +23,7 @@ def seats_sit(ctx, fr: Frame):
     n = ctx.trace.n_tokens
     for s in fr.students:  # students come in one after another
         s.opacity = min(1.0, max(0.0, ctx.alpha * (n + 1) - s.index))
-    sep = "、" if ctx.sel.lang == "ja" else ", "
-    fr.narration = ctx.t("seats.sit", n=n, names=sep.join(ctx.names))
+    fr.narration = ctx.t("seats.sit", n=n, names=ctx.name_list(range(n)))
 
 
 def embedding(ctx, fr: Frame):
@@ -38,10 +39,9 @@ def embedding(ctx, fr: Frame):
             if step == "position":
                 s.cards.append(ctx.strip("position", tr.pos_embedding[j], ctx.alpha, "card.position"))
     shown = {"token": tr.tok_embedding, "position": tr.pos_embedding, "sum": tr.embedding}[step][f]
-    fr.narration = ctx.t(f"embedding.{step}", c=tr.config.n_embd, focus=ctx.names[f], seat=f + 1,
-                         first=fmt(shown[0]))
+    fr.narration = ctx.t(f"embedding.{step}", c=tr.config.n_embd, focus=ctx.q(f), seat=f + 1, first=fmt(shown[0]))
     head = {"token": "board.token", "position": "board.position", "sum": "board.sum"}[step]
-    fr.board = [ctx.t(head, name=ctx.names[f], seat=f + 1)] + vec(shown)
+    fr.board = [ctx.t(head, name=ctx.q(f), seat=f + 1)] + vec(shown)
 
 
 def cards(ctx, fr: Frame):
@@ -55,7 +55,7 @@ def cards(ctx, fr: Frame):
     fr.narration = ctx.t(f"cards.{step}", layer=ctx.sel.layer + 1, head=ctx.sel.head + 1, d=d)
     matrix = {"query": "W_Q", "key": "W_K", "value": "W_V"}[step]
     fr.board = [ctx.t("board.card_formula", card=ctx.t(f"card.{step}"), matrix=matrix),
-                f"{ctx.names[f]}:"] + vec(card)
+                ctx.t("board.card_of", card=ctx.t(f"card.{step}"), name=ctx.q(f))] + vec(card)
 
 
 def _class_with_cards(ctx, fr: Frame, masked_after_focus: bool = False):
@@ -63,16 +63,46 @@ def _class_with_cards(ctx, fr: Frame, masked_after_focus: bool = False):
         s.notebook = ctx.strip("notebook", ctx.L.x[s.index])
         s.cards = ctx.cards(s.index, raised=s.index == ctx.f)
     if masked_after_focus:
-        for s in fr.students[ctx.f + 1:]:
-            s.state = "masked"
-            s.opacity = MASKED_OPACITY
+        for s in fr.students:
+            if ctx.H.mask[ctx.f, s.index]:
+                s.state = "masked"
+                s.opacity = MASKED_OPACITY
 
 
 def question(ctx, fr: Frame):
     _class_with_cards(ctx, fr)
     fr.links = [Link(ctx.f, j, 0.15, "key", progress=ctx.alpha) for j in range(ctx.trace.n_tokens) if j != ctx.f]
-    fr.narration = ctx.t("question.raise", focus=ctx.names[ctx.f])
-    fr.board = [ctx.t("card.query") + f" ({ctx.names[ctx.f]}):"] + vec(ctx.H.q[ctx.f])
+    fr.narration = ctx.t("question.raise", focus=ctx.q(ctx.f))
+    fr.board = [ctx.t("board.card_of", card=ctx.t("card.query"), name=ctx.q(ctx.f))] + vec(ctx.H.q[ctx.f])
+
+
+ALL_TERMS = 16  # a dot product of up to this many products is written out whole (the teaching model's 8)
+
+
+def dot_lines(ctx, f: int, j: int) -> list[str]:
+    """The score of f's question against j's self-introduction written out as one would by hand: the
+    factors with 3 decimals, each product of the factors as written, and the score (redoing the lines
+    from the digits shown gives the same numbers, the sum within 0.01). A long card (GPT-2's 64) shows its
+    first products only."""
+    qs = [fmt(a, 3) for a in ctx.H.q[f]]
+    ks = [fmt(b, 3) for b in ctx.H.k[j]]
+    terms = [f"{factor(a, 3)}×{factor(b, 3)}" for a, b in zip(qs, ks)]
+    lines = [ctx.t("board.dot", asker=ctx.q(f), name=ctx.q(j))]
+    if len(terms) > ALL_TERMS:
+        lines.append(ctx.t("board.products", terms=" + ".join(terms[:2])))
+        lines.append("    + " + " + ".join(terms[2:4]) + f" + … (+{len(terms) - 4})")
+        return lines + [ctx.t("board.equals", value=fmt(ctx.H.scores[f, j]))]
+    lines.append(ctx.t("board.products", terms=" + ".join(terms[:2])))
+    lines += ["    + " + " + ".join(terms[i:i + 2]) for i in range(2, len(terms), 2)]
+    products = [hand_product(a, b) for a, b in zip(qs, ks)]
+    lines += [("  = " if i == 0 else "    ") + signed_terms(products[i:i + 4], first=i == 0)
+              for i in range(0, len(products), 4)]
+    # the model's score, as on the desk's badge: the products as written add up to it within 0.01
+    return lines + [ctx.t("board.equals", value=fmt(ctx.H.scores[f, j]))]
+
+
+def heard(ctx) -> list[int]:  # the classmates the asker can hear (all but the masked ones)
+    return [j for j in range(ctx.trace.n_tokens) if not ctx.H.mask[ctx.f, j]]
 
 
 def scoring(ctx, fr: Frame):
@@ -84,21 +114,17 @@ def scoring(ctx, fr: Frame):
     for s in fr.students[: upto + 1]:
         s.badge = fmt(scores[s.index])
     if rest:
-        best = int(np.argmax(scores))
-        fr.narration = ctx.t("scoring.rest", name=ctx.names[best], score=fmt(scores[best]))
+        best = max(heard(ctx), key=lambda j: scores[j])  # a masked classmate is not heard, whatever its score
+        fr.narration = ctx.t("scoring.rest", focus=ctx.q(f), name=ctx.q(best), score=fmt(scores[best]))
         fr.links = [Link(f, j, 0.3, "key", fmt(scores[j])) for j in range(ctx.beat.arg, n)]
-        fr.board, fr.board_more = board_list(range(n), lambda j: f"{ctx.names[j]}: {fmt(scores[j])}")
+        fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.row", name=ctx.q(j),
+                                                                        weights=fmt(scores[j])))
     else:
         j = ctx.beat.arg
         fr.students[j].state = "active" if j != f else "focus"
         fr.links = [Link(f, j, 0.3, "key", fmt(scores[j]), progress=ctx.alpha)]
-        products = H.q[f] * H.k[j]
-        terms = [f"{factor(a)}×{factor(b)}" for a, b in zip(H.q[f], H.k[j])]
-        fr.board = [f"{ctx.names[f]} · {ctx.names[j]}", ctx.t("board.products", terms=" + ".join(terms[:2]))]
-        fr.board += ["    + " + " + ".join(terms[i:i + 2]) for i in range(2, len(terms), 2)]
-        fr.board += [ctx.t("board.equals", value=signed_sum(products[:4]) + (" + …" if len(products) > 4 else "")),
-                     ctx.t("board.equals", value=fmt(scores[j]))]
-        fr.narration = ctx.t("scoring.classmate", focus=ctx.names[f], name=ctx.names[j], score=fmt(scores[j]),
+        fr.board = dot_lines(ctx, f, j)
+        fr.narration = ctx.t("scoring.classmate", focus=ctx.q(f), name=ctx.q(j), score=fmt(scores[j]),
                              d=ctx.trace.config.d_head)
     fr.bars = Bars(ctx.t("bars.scores"), ctx.names[: upto + 1], [float(v) for v in scores[: upto + 1]], "key",
                    highlight=-1 if rest else upto)
@@ -108,14 +134,16 @@ def scaling(ctx, fr: Frame):
     _class_with_cards(ctx, fr)
     H, f, c = ctx.H, ctx.f, ctx.trace.config
     d, layer = c.d_head, ctx.sel.layer + 1
-    root = fmt(H.divisor)  # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor)
+    # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor); 3 decimals, so that
+    # dividing the shown score by it redoes the shown result
+    root = fmt(H.divisor, 3)
     if c.scale_attn_by_inverse_layer_idx:
         key = "scaling.by_layer" if c.scale_attn_weights else "scaling.layer_only"
     else:
         key = "scaling.divide" if c.scale_attn_weights else "scaling.none"
     fr.narration = ctx.t(key, d=d, sqrt=root, layer=layer)
     fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
-        "board.scaled", name=ctx.names[j], score=fmt(H.scores[f, j]), sqrt=root, scaled=fmt(H.scaled[f, j])))
+        "board.scaled", name=ctx.q(j), score=fmt(H.scores[f, j]), sqrt=root, scaled=fmt(H.scaled[f, j])))
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
                    from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)
 
@@ -123,67 +151,121 @@ def scaling(ctx, fr: Frame):
 def mask(ctx, fr: Frame):
     _class_with_cards(ctx, fr, masked_after_focus=True)
     H, f, n = ctx.H, ctx.f, ctx.trace.n_tokens
-    for s in fr.students[f + 1:]:
-        s.opacity = 1 - (1 - MASKED_OPACITY) * ctx.alpha
-    key = "mask.future" if f < n - 1 else "mask.none"
-    fr.narration = ctx.t(key, focus=ctx.names[f])
-    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if H.mask[f, j]
-                          else f"{ctx.names[j]}: {fmt(H.scaled[f, j])}")
+    for s in fr.students:
+        if H.mask[f, s.index]:
+            s.opacity = 1 - (1 - MASKED_OPACITY) * ctx.alpha
+    key = ("mask.discussion" if getattr(ctx.trace, "mask_rule", "causal") == "none" else
+           "mask.future" if H.mask[f].any() else "mask.none")
+    fr.narration = ctx.t(key, focus=ctx.q(f))
+    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.q(j)) if H.mask[f, j]
+                                         else ctx.t("board.row", name=ctx.q(j), weights=fmt(H.scaled[f, j])))
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [-math.inf if H.mask[f, j] else float(H.scaled[f, j]) for j in range(n)],
                    "key", masked=[bool(m) for m in H.mask[f]])  # a later student's score is now −∞
 
 
+SUM_TERMS = 16  # a sum of exp() written out whole up to this many terms, four a line
+
+
+def shown_row(ctx) -> ShownSoftmax:
+    """The asker's softmax as the board works it (numbers.shown_softmax), once per frame."""
+    return shown_softmax(ctx.H.scaled[ctx.f], ctx.H.mask[ctx.f])
+
+
 def softmax(ctx, fr: Frame):
     _class_with_cards(ctx, fr, masked_after_focus=True)
-    H, f, n = ctx.H, ctx.f, ctx.trace.n_tokens
+    f, n = ctx.f, ctx.trace.n_tokens
     step = ctx.beat.key.split(".")[1]
-    e = exp_row(H.scaled[f], H.mask[f])
-    total = float(e.sum())
-    masked = [bool(m) for m in H.mask[f]]
-    seen = [j for j in range(n) if not masked[j]]
+    S = shown_row(ctx)
+    e = [float(x) for x in S.exp]
+    masked = [bool(m) for m in ctx.H.mask[f]]
+    seen = heard(ctx)
     if step == "exp":
-        fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.names[j]) if masked[j] else
-                              ctx.t("board.exp", name=ctx.names[j], scaled=fmt(H.scaled[f, j]), e=fmt(e[j], 3)))
-        fr.bars = Bars(ctx.t("bars.exp"), ctx.names, e.tolist(), "weight", masked=masked)
+        fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.q(j)) if masked[j] else
+                                             ctx.t("board.exp", name=ctx.q(j), scaled=S.scaled[j], e=S.exp[j]))
+        fr.bars = Bars(ctx.t("bars.exp"), ctx.names, e, "weight", masked=masked)
         fr.narration = ctx.t("softmax.exp")
     elif step == "sum":
-        fr.board = [ctx.t("board.sum_exp", terms=" + ".join(fmt(e[j], 3) for j in seen[:6]) + (" + …" if len(seen) > 6 else ""),
-                          total=fmt(total, 3))]
-        fr.bars = Bars(ctx.t("bars.exp"), ctx.names, e.tolist(), "weight", masked=masked,
-                       total=ctx.t("bars.sum", total=fmt(total, 3)))
-        fr.narration = ctx.t("softmax.sum", total=fmt(total, 3))
+        terms = [S.exp[j] for j in seen]
+        more = f" + … (+{len(terms) - SUM_TERMS})" if len(terms) > SUM_TERMS else ""
+        terms = terms[:SUM_TERMS]
+        lines = [" + ".join(terms[i:i + 4]) for i in range(0, len(terms), 4)]
+        fr.board = ([ctx.t("board.sum_exp", terms=lines[0] + (more if len(lines) == 1 else ""), total="").rstrip(" =")]
+                    + [f"    + {line}" for line in lines[1:-1]] + ([f"    + {lines[-1]}{more}"] if len(lines) > 1 else [])
+                    + [ctx.t("board.equals", value=S.total)])
+        fr.bars = Bars(ctx.t("bars.exp"), ctx.names, e, "weight", masked=masked,
+                       total=ctx.t("bars.sum", total=S.total))
+        fr.narration = ctx.t("softmax.sum", total=S.total)
     else:
-        w = H.weights[f]
-        best = int(np.argmax(w))
-        fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.names[j], e=fmt(e[j], 3),
-                                                    total=fmt(total, 3), w=fmt(w[j], 3)))
-        fr.bars = Bars(ctx.t("bars.weights"), ctx.names, [float(v) for v in w], "weight", masked=masked,
-                       total=ctx.t("bars.sum", total=fmt(w.sum(), 3)), from_values=e.tolist(), morph=ctx.alpha)
-        fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j])) for j in seen]
+        w = [float(x) for x in ctx.H.weights[f]]  # bars, links and badges: the model's own shares
+        best = max(seen, key=lambda j: w[j])
+        fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.q(j), e=S.exp[j],
+                                                                   total=S.total, w=S.weights[j]))
+        fr.board.append(ctx.t("board.hand"))
+        fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight", masked=masked,
+                       total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)), from_values=e, morph=ctx.alpha)
+        fr.links = [Link(f, j, w[j], "weight", fmt(w[j])) for j in seen]
         for j in seen:
             fr.students[j].badge = fmt(w[j])
-        fr.narration = ctx.t("softmax.weights", focus=ctx.names[f], name=ctx.names[best], w=fmt(w[best]))
+        fr.narration = ctx.t("softmax.weights", focus=ctx.q(f), name=ctx.q(best), w=fmt(w[best]))
+
+
+def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> list[str]:
+    """Listening written out: the first numbers of the new understanding as share × opinion summed over
+    the classmates heard, from the shares and opinions as written (3 decimals), then every number."""
+    H, f = ctx.H, ctx.f
+    lines = [ctx.t("board.mix", name=ctx.q(f))]
+    numbers = 3 if len(seen) <= 2 else 2 if len(seen) <= 8 else 1
+    for k in range(min(numbers, H.v.shape[1])):
+        opinions = [fmt(H.v[j, k], 3) for j in seen]
+        terms = [f"{S.weights[j]}×{factor(float(v), 3)}" for j, v in zip(seen, opinions)]
+        cut = len(terms) > SUM_TERMS
+        shown = terms[:SUM_TERMS]
+        lines.append(ctx.t("board.mix_number", k=k + 1, terms=" + ".join(shown[:2])))
+        lines += ["    + " + " + ".join(shown[i:i + 2]) for i in range(2, len(shown), 2)]
+        if cut:
+            lines[-1] += f" + … (+{len(terms) - SUM_TERMS})"
+        exact = sum(Decimal(S.weights[j]) * Decimal(v) for j, v in zip(seen, opinions))
+        lines.append(ctx.t("board.mix_result", value=hand_sum([str(exact)], 3)))
+    return lines + [ctx.t("board.mix_all", d=H.v.shape[1])] + vec(H.context[f])
 
 
 def listening(ctx, fr: Frame):
     _class_with_cards(ctx, fr, masked_after_focus=True)
     H, f = ctx.H, ctx.f
-    w = H.weights[f]
-    seen = [j for j in range(ctx.trace.n_tokens) if not H.mask[f, j]]
+    S = shown_row(ctx)
+    w = [float(x) for x in H.weights[f]]  # the model's own shares; the board works with its own (S)
+    seen = heard(ctx)
     for j in seen:
         fr.students[j].badge = fmt(w[j])
-    fr.bars = Bars(ctx.t("bars.weights"), ctx.names, [float(v) for v in w], "weight",
-                   masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(w.sum(), 3)))
     if ctx.beat.key == "listening.travel":
-        fr.links = [Link(j, f, float(w[j]), "value", fmt(w[j]), progress=ctx.alpha) for j in seen]
-        fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.travel", w=fmt(w[j]), name=ctx.names[j]))
-        fr.narration = ctx.t("listening.travel", focus=ctx.names[f])
-    else:
-        fr.links = [Link(j, f, float(w[j]), "value", fmt(w[j])) for j in seen]
+        fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight",
+                       masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)))
+        fr.links = [Link(j, f, w[j], "value", fmt(w[j]), progress=ctx.alpha) for j in seen]
+        fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.travel", w=S.weights[j], name=ctx.q(j)))
+        fr.narration = ctx.t("listening.travel", focus=ctx.q(f))
+    else:  # the arithmetic needs the board's room; the shares are in its lines
+        fr.links = [Link(j, f, w[j], "value", fmt(w[j])) for j in seen]
         if ctx.desks(fr):
             fr.students[f].cards.append(ctx.strip("context", H.context[f], ctx.alpha))
-        fr.board = [ctx.t("board.context", name=ctx.names[f])] + vec(H.context[f])
-        fr.narration = ctx.t("listening.merge", focus=ctx.names[f])
+        fr.board = mix_lines(ctx, S, seen) + [ctx.t("board.hand")]
+        fr.narration = ctx.t("listening.merge", focus=ctx.q(f))
+
+
+ROW_NUMBERS = 6  # a row of the attention matrix shown whole up to this many shares, else its largest
+
+
+def row_line(ctx, i: int) -> str:
+    """Row i of the matrix on the board: every share in seat order, or for a long row its largest shares
+    with whose they are and "… (+k)" (a row of 49 cut to its first numbers would read 0.00 everywhere)."""
+    w = ctx.H.weights[i]
+    seen = [j for j in range(ctx.trace.n_tokens) if not ctx.H.mask[i, j]]
+    if len(seen) <= ROW_NUMBERS:
+        text = ", ".join(fmt(w[j]) for j in seen)
+    else:
+        top = sorted(seen, key=lambda j: -w[j])[:3]
+        sep = "、" if ctx.sel.lang == "ja" else ", "
+        text = sep.join(f"{ctx.q(j)} {fmt(w[j])}" for j in top) + f" … (+{len(seen) - 3})"
+    return ctx.t("board.row", name=ctx.q(i), weights=text)
 
 
 def everyone(ctx, fr: Frame):
@@ -194,8 +276,7 @@ def everyone(ctx, fr: Frame):
         s.cards = ctx.cards(s.index) + [ctx.strip("context", ctx.H.context[s.index], 1.0 if s.index < rows else 0.0)]
     fr.heatmap = heatmap(ctx, rows=list(range(rows)))
     fr.narration = ctx.t("everyone.matrix")
-    fr.board, fr.board_more = board_list(range(rows), lambda i: f"{ctx.names[i]}: " + ", ".join(
-        fmt(w) for w in ctx.H.weights[i, : min(i + 1, 8)]))
+    fr.board, fr.board_more = board_list(range(rows), lambda i: row_line(ctx, i))
 
 
 BUILDERS = {"seats.sit": seats_sit, "embedding.token": embedding, "embedding.position": embedding,

@@ -32,14 +32,14 @@ def heads(ctx, fr: Frame):
         else:
             s.notebook = ctx.strip("notebook", L.resid_attn[j])
             s.cards = [ctx.strip("notebook", L.ln_2[j], ctx.alpha, "board.layernorm_short")]
-    fr.narration = ctx.t(f"heads.{step}", h=c.n_head, d=c.d_head, c=c.n_embd)
-    name = ctx.names[f]
+    fr.narration = ctx.t(f"heads.{step}", h=c.n_head, d=c.d_head, c=c.n_embd, head=ctx.sel.head + 1)
+    name = ctx.q(f)
     if step == "others":
         fr.board = []
         for h in range(c.n_head):
             w = L.weights[h, f]
             best = int(np.argmax(w))
-            fr.board.append(ctx.t("board.head", head=h + 1, name=name, other=ctx.names[best], w=fmt(w[best])))
+            fr.board.append(ctx.t("board.head", head=h + 1, name=name, other=ctx.q(best), w=fmt(w[best])))
     elif step == "concat":
         fr.board = [ctx.t("board.concat", name=name)] + vec(L.heads_concat[f])
     elif step == "project":
@@ -59,7 +59,7 @@ def ffn(ctx, fr: Frame):
     activated = ctx.t("card.activated", act=act)  # the label of every strip holding act(hidden units)
     for s in ctx.desks(fr):
         s.notebook = ctx.strip("notebook", L.output[s.index] if step == "residual" else L.resid_attn[s.index])
-    name = ctx.names[f]
+    name = ctx.q(f)
     if step == "hidden":
         fr.board_strips = [ctx.strip("hidden", L.ffn_pre[f], ctx.alpha)]
         fr.board = [ctx.t("board.hidden", name=name)]
@@ -74,6 +74,9 @@ def ffn(ctx, fr: Frame):
         fr.board_strips = [ctx.strip("hidden", L.ffn_hidden_at(f))]
         fr.board_strips[0].label = activated
         fr.board = [ctx.t("board.ffn_out", name=name, act=act)] + vec(L.output[f])
+    # no attention map on the board: thinking alone hears nobody, and the 64 hidden units need its height
+    # for numbers a projector shows (14 px and up)
+    fr.heatmap = heatmap(ctx, rows=[])
     key = f"ffn.{step}"
     if step == "activation":  # a sentence for this activation if it has one, else for its kind
         key = f"ffn.act.{c.activation_function}"
@@ -86,17 +89,18 @@ def layers(ctx, fr: Frame):
     k, f, c = ctx.beat.arg, ctx.f, ctx.trace.config
     layer = ctx.trace.layers[k]
     h = layer.head(ctx.sel.head)
-    for s in ctx.desks(fr):
-        s.notebook = ctx.strip("notebook", layer.output[s.index])
+    for s in ctx.desks(fr):  # the notebook the layer's cards are written from; the board shows where it goes
+        s.notebook = ctx.strip("notebook", layer.x[s.index])
         s.cards = ctx.cards(s.index, layer=layer, raised=s.index == f)
     w = h.weights[f]
-    best = int(np.argmax(w))
-    fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j])) for j in range(f + 1)]
+    heard = [j for j in range(ctx.trace.n_tokens) if not h.mask[f, j]]
+    best = max(heard, key=lambda j: w[j])
+    fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j])) for j in heard]
     fr.heatmap = heatmap(ctx, rows=list(range(ctx.trace.n_tokens)), layer=k)
     fr.layer_view = layer_view(ctx, upto=k + 1)
-    fr.narration = ctx.t("layers.layer", layer=k + 1, n_layer=c.n_layer, focus=ctx.names[f], name=ctx.names[best],
+    fr.narration = ctx.t("layers.layer", layer=k + 1, n_layer=c.n_layer, focus=ctx.q(f), name=ctx.q(best),
                          w=fmt(w[best]))
-    fr.board = [ctx.t("board.layer", layer=k + 1, name=ctx.names[f])] + vec(layer.output[f])
+    fr.board = [ctx.t("board.layer", layer=k + 1, name=ctx.q(f))] + vec(layer.output[f])
 
 
 def answer(ctx, fr: Frame):
@@ -109,19 +113,26 @@ def answer(ctx, fr: Frame):
     for s in fr.students:
         s.state = "focus" if s.index == last else "normal"
     top = tr.next_order[:TOP_WORDS]  # sorted once per sentence; every temperature keeps this order
+    if ctx.beat.key == "answer.norm":  # the final LayerNorm (ln_f) gets its own step before the logits use it
+        if ctx.desks(fr):
+            fr.students[last].cards = [ctx.strip("notebook", tr.ln_f[last], ctx.alpha, "card.final_notebook")]
+        fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))] + vec(tr.layers[-1].output[last])
+        fr.board += [ctx.t("board.final_norm", name=ctx.q(last))] + vec(tr.ln_f[last])
+        fr.narration = ctx.t("answer.norm", last=ctx.q(last))
+        return
     fr.answer_id = int(top[0])
     if ctx.desks(fr):  # the last notebook after the final LayerNorm: the one compared with every word
         fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last], label_key="card.final_notebook")
     if ctx.beat.key == "answer.logits":
         fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(logits[i]) for i in top], "query")
-        fr.board = [ctx.t("board.logit", word=vocab[i], logit=fmt(logits[i])) for i in top]
-        fr.narration = ctx.t("answer.logits", last=ctx.names[last], v=len(logits))
+        fr.board = [ctx.t("board.logit", word=ctx.word(vocab[i]), logit=fmt(logits[i])) for i in top]
+        fr.narration = ctx.t("answer.logits", last=ctx.q(last), v=len(logits))
     else:
         probs = temperature_probs(logits, ctx.sel.temperature)
         fr.bars = Bars(ctx.t("bars.probs"), [vocab[i] for i in top], [float(probs[i]) for i in top], "weight",
                        highlight=0, total=ctx.t("bars.sum", total=fmt(probs.sum(), 3)))
-        fr.board = [ctx.t("board.prob", word=vocab[i], p=fmt(probs[i], 3)) for i in top]
-        fr.narration = ctx.t("answer.softmax", temp=fmt(ctx.sel.temperature, 1), top=vocab[top[0]],
+        fr.board = [ctx.t("board.prob", word=ctx.word(vocab[i]), p=fmt(probs[i], 3)) for i in top]
+        fr.narration = ctx.t("answer.softmax", temp=fmt(ctx.sel.temperature, 1), top=ctx.word(vocab[top[0]]),
                              p=fmt(probs[top[0]], 3))
 
 
@@ -131,4 +142,4 @@ def _vocabulary(trace) -> list[str]:
 
 BUILDERS = {"heads.others": heads, "heads.concat": heads, "heads.project": heads, "heads.residual": heads,
             "ffn.hidden": ffn, "ffn.activation": ffn, "ffn.residual": ffn, "layers.layer": layers,
-            "answer.logits": answer, "answer.softmax": answer}
+            "answer.norm": answer, "answer.logits": answer, "answer.softmax": answer}

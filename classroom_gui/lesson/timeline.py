@@ -47,7 +47,7 @@ def beat_plan(n_tokens: int, n_layer: int) -> list[tuple[str, str, float, int]]:
              ("ffn", "ffn.hidden", 2.5, 0), ("ffn", "ffn.activation", 2.5, 0), ("ffn", "ffn.residual", 2.5, 0)]
     per_layer = max(0.6, min(2.5, 12.0 / max(1, n_layer)))  # deep models take the fast path
     plan += [("layers", "layers.layer", per_layer, layer) for layer in range(n_layer)]
-    plan += [("answer", "answer.logits", 2.5, 0), ("answer", "answer.softmax", 3.0, 0)]
+    plan += [("answer", "answer.norm", 2.5, 0), ("answer", "answer.logits", 2.5, 0), ("answer", "answer.softmax", 3.0, 0)]
     return plan
 
 

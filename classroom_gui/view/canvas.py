@@ -20,7 +20,7 @@ from . import fonts, palette
 from .canvas_board import MASKED_BAR, BarsItem, Board
 from .canvas_crowd import CROWD_FROM, CrowdItem
 from .canvas_desk import DeskItem, StripItem, StripView
-from .canvas_items import PanelItem, TextBlockItem, qcolor
+from .canvas_items import LegendItem, PanelItem, TextBlockItem, qcolor
 from .canvas_layout import desk_layout
 from .canvas_links import LinkLayer
 from .palette import Theme
@@ -74,6 +74,9 @@ class ClassroomScene(QGraphicsScene):
         self.notices = TextBlockItem()
         self.message_panel = PanelItem()
         self.message = TextBlockItem()
+        self.legend = LegendItem()
+        self.legend.setZValue(Z_CAPTION)
+        self.addItem(self.legend)
         for item, z in ((self.title, Z_CAPTION), (self.caption_panel, Z_CAPTION - 1), (self.narration, Z_CAPTION),
                         (self.notices, Z_CAPTION), (self.message_panel, Z_MESSAGE - 1), (self.message, Z_MESSAGE)):
             item.setZValue(z)
@@ -87,10 +90,13 @@ class ClassroomScene(QGraphicsScene):
             self.setBackgroundBrush(qcolor(th.color("background")))
             self._applied_theme = th
         self.frame = frame
-        self.title.show(frame.title, TITLE, 36 * th.font_scale, 22, th.color("title"), bold=True, wrap=False,
+        header_h, scales = self._show_desks(frame, th)
+        title = TITLE
+        if self.legend.isVisible():  # the title keeps clear of the legend at its right
+            title = QRectF(TITLE.x(), TITLE.y(), self.legend.area.x() - 24 - TITLE.x(), TITLE.height())
+        self.title.show(frame.title, title, 36 * th.font_scale, 22, th.color("title"), bold=True, wrap=False,
                         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title.setVisible(bool(frame.title))
-        header_h, scales = self._show_desks(frame, th)
         n = max(1, len(frame.students))
         desks = {s.index: (s.x, s.y, s.w, s.h) for s in frame.students}
         self.links.show(frame.links, desks, header_h, layout.GAP, th,
@@ -137,7 +143,29 @@ class ClassroomScene(QGraphicsScene):
             header_h = crowd.header_h
         for desk in self.desks[len(pairs):]:
             desk.hide_item()
+        self._show_legend(frame, per_student, th)
         return header_h, scales
+
+    def _show_legend(self, frame: Frame, per_student, th: Theme) -> None:
+        """The cards' colours and names in the title row when the desks have no room for label rows."""
+        unlabelled = [(s, strips) for s, strips in zip(frame.students, per_student) if strips and s.opacity > 0]
+        if not unlabelled or self.crowd_mode:
+            self.legend.setVisible(False)
+            return
+        s, strips = unlabelled[0]
+        box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips))
+        if not box.strips or box.strips[0].label_h:
+            self.legend.setVisible(False)
+            return
+        entries: list[tuple[str, str]] = []
+        for _, strips in unlabelled:
+            for st in strips:
+                entry = (th.role(st.role), st.label)
+                if st.label and entry not in entries:
+                    entries.append(entry)
+        self.legend.show(entries, layout.CLASS_X + layout.CLASS_W, TITLE.y() + (TITLE.height() - LegendItem.PX * 1.6) / 2,
+                         th.color("title"))
+        self.legend.setVisible(bool(entries))
 
     @staticmethod
     def _crowd_box(frame: Frame, per_student):
@@ -166,11 +194,11 @@ class ClassroomScene(QGraphicsScene):
         notices_h = 30.0 if frame.notices else 0.0
         if frame.narration:
             rect = QRectF(inner.x(), inner.y(), inner.width(), inner.height() - notices_h)
-            self.narration.show(frame.narration, rect, 34 * th.font_scale, 17, th.color("text"),
+            self.narration.show(frame.narration, rect, 34 * th.font_scale, 28, th.color("text"),
                                 align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if frame.notices:
             rect = QRectF(inner.x(), inner.bottom() - notices_h, inner.width(), notices_h)
-            self.notices.show("  •  ".join(frame.notices), rect, 18 * th.font_scale, 12, th.color("text_muted"),
+            self.notices.show("  •  ".join(frame.notices), rect, 18 * th.font_scale, 16, th.color("text_muted"),
                               align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=False)
 
     def _show_message(self, frame: Frame, th: Theme) -> None:

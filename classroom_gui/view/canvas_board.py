@@ -16,23 +16,24 @@ from ..lesson.numbers import fmt
 from . import fonts, palette
 from .canvas_desk import StripItem
 from .canvas_heatmap import HeatmapItem
-from .canvas_items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, fitted_font, qcolor
+from .canvas_items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, qcolor
 from .canvas_layout import stack_strips
 from .palette import Theme
 
 PAD = 24.0
 GAP = 16.0
-LINE_MAX_PX, LINE_MIN_PX = 25.0, 12.0
+LINE_MAX_PX, LINE_MIN_PX = 25.0, 16.0  # chalk: 16 px is the least a projected 1080p picture reads at
 BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
 HEAT_MIN = 260.0
-STRIP_EST = 125.0                 # height a board strip of 64 units takes (label + 4 rows of 16)
+STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 MASKED_BAR = "−∞"
 
 
 def bar_text(value: float) -> str:
     """A bar's value as labelled: −∞ for a masked score, else the number (a masked weight is a real 0)."""
     return MASKED_BAR if value == -math.inf else fmt(value)
-AXIS_W = 40.0      # room left of the bars for the gridline values
+AXIS_W = 52.0      # room left of the bars for the gridline values
+TEXT_PX = 16.0     # the least any text on the board is drawn at (1080p canvas pixels)
 
 
 class BoardLinesItem(CachedItem):
@@ -141,7 +142,7 @@ class BarsItem(CachedItem):
         b, r, sc = self.bars, self.area, self.theme.font_scale
         n = max(1, len(b.values))
         slot = (r.width() - AXIS_W) / n
-        label_px = min(17.0, max(9.0, slot * 0.3)) * sc
+        label_px = TEXT_PX * sc
         return slot, label_px
 
     def index_at(self, x: float) -> int:  # the bar under scene x, -1 if none
@@ -169,9 +170,13 @@ class BarsItem(CachedItem):
         if n == 0:
             return
         slot, label_px = self._geometry()
-        show_labels = slot >= 22
-        value_px = min(16.0, slot / 3.4) * sc
-        show_values = value_px >= 9.5
+        value_px = TEXT_PX * sc
+        # a name needs room for a character and "…" at 16 px, a value its widest text: else only the
+        # highlighted bar says them (16 px or nothing, never smaller)
+        show_labels = slot >= 2.2 * label_px
+        widest = max((QFontMetricsF(fonts.font(value_px, True)).horizontalAdvance(bar_text(v)) for v in b.values),
+                     default=0.0)
+        show_values = slot >= widest + 4
         top = r.y() + 34 + (value_px * 1.5 if show_values else 4)
         bottom = r.bottom() - (label_px * 1.6 if show_labels or b.highlight >= 0 else 4) - (value_px * 1.5 if show_values else 4)
         vmin, vmax = self.axis
@@ -211,13 +216,12 @@ class BarsItem(CachedItem):
                 self.value_texts.append(text if show_values or hl else "")
             if show_values or hl:
                 p.setPen(qcolor(muted if self.masked[i] else chalk))
-                p.setFont(fitted_font(text, value_px if show_values else 14 * sc, slot + (0 if show_values else 40),
-                                      bold=True, min_px=7))
+                p.setFont(fonts.font(value_px, True))
                 p.drawText(QRectF(cx - slot / 2 - 20, ty, slot + 40, value_px * 1.5), ALIGN_CENTER, text)
             if (show_labels or hl) and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
                 w = slot - 2 if show_labels else 120
-                f = fitted_font(b.labels[i], label_px if show_labels else 14 * sc, w, min_px=max(9.0, label_px * 0.6))
+                f = fonts.font(label_px)  # a long name is cut short with "…", never shrunk
                 p.setFont(f)
                 p.drawText(QRectF(cx - w / 2, r.bottom() - label_px * 1.6, w, label_px * 1.6), ALIGN_CENTER,
                            elide(b.labels[i], f, w))
@@ -249,7 +253,7 @@ class BarsItem(CachedItem):
     def _paint_grid(self, p: QPainter, r: QRectF, zero: float, scale: float, vmin: float, vmax: float,
                     muted: str) -> None:
         step = nice_step(max(vmax, -vmin) / 3)
-        p.setFont(fonts.font(12 * self.theme.font_scale))
+        p.setFont(fonts.font(TEXT_PX * self.theme.font_scale))
         ticks = [k * step for k in range(int(math.floor(vmin / step)), int(math.ceil(vmax / step)) + 1)
                  if k and vmin - 1e-9 <= k * step <= vmax + 1e-9]
         for v in ticks:
@@ -257,7 +261,7 @@ class BarsItem(CachedItem):
             p.setPen(QPen(qcolor(self.theme.color("board_grid")), 1.0, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(r.x() + AXIS_W - 4, y), QPointF(r.right(), y))
             p.setPen(qcolor(muted))
-            p.drawText(QRectF(r.x(), y - 9, AXIS_W - 8, 18), ALIGN_RIGHT, f"{v:g}")
+            p.drawText(QRectF(r.x(), y - 11, AXIS_W - 8, 22), ALIGN_RIGHT, f"{v:g}")
 
 
 def more_line(k: int) -> str:  # the last line when k lines do not fit (or the lesson left them off)
@@ -314,8 +318,9 @@ class Board:
         counts = tuple(len(s.values) for s in frame.board_strips)
         room = limit - inner.top()
         strip_room = room - (min(lines_h, room * 0.5) + GAP if frame.board else 0.0)
-        boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=15 * theme.font_scale,
-                             tab_w=6.0, gap=12.0, max_number_px=13, max_row_h=30.0, row_cells=16) if counts else ()
+        boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=16 * theme.font_scale,
+                             tab_w=6.0, gap=12.0, max_number_px=16, max_row_h=30.0, row_cells=12,
+                             max_rows=8) if counts else ()
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
         lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
         if frame.board:

@@ -54,7 +54,8 @@ class StripView:
             return False
         self._key = key
         self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
-        self.cell_texts = [fmt(v) for v in as_list(values)] if box.number_px else []
+        shown = as_list(values)[: box.shown] if box.shown else as_list(values)
+        self.cell_texts = ([fmt(v) for v in shown] + (["…"] if box.shown else [])) if box.number_px else []
         self.version += 1
         return True
 
@@ -76,12 +77,14 @@ class StripView:
         if x < 0 or y < 0 or x >= b.w - b.tab_w or y >= b.h - b.label_h:
             return -1
         i = int(y // b.row_h) * b.cols + int(x // b.cell_w)
-        return i if i < len(self.strip.values) else -1
+        return i if i < (b.shown + 1 if b.shown else len(self.strip.values)) else -1
 
     def tooltip(self, local: QPointF) -> str:
         i = self.cell_at(local)
         if i < 0:
             return self.strip.label if self.strip else ""
+        if self.box.shown and i == self.box.shown:  # the "…" cell: the whole card
+            return f"{self.strip.label}: " + ", ".join(fmt(v) for v in as_list(self.strip.values))
         zero = " (→ 0)" if i < len(self.strip.zeroed) and self.strip.zeroed[i] else ""  # the label names the activation
         return f"{self.strip.label} [{i + 1}] = {fmt(self.strip.values[i])}{zero}"
 
@@ -109,12 +112,17 @@ class StripView:
             p.setBrush(SHADOW)
             p.drawRoundedRect(cells.translated(2, 4), radius, radius)
         p.fillRect(QRectF(0, b.label_h, b.tab_w + 1, cells.height()), edge)
-        n = len(s.values)
+        values = s.values
+        if b.shown:  # the first numbers, then an empty "…" cell
+            values = as_list(values)[: b.shown] + [float("nan")]
+        n = len(values)
         zeroed = [bool(z) for z in s.zeroed[:n]] + [False] * max(0, n - len(s.zeroed))
+        if b.shown:
+            zeroed[-1] = False
         if n:
             if p.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform):
                 p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # cells stay crisp blocks
-            img = cell_image(s.values, b.rows, b.cols, self.scale, grey, zeroed)
+            img = cell_image(values, b.rows, b.cols, self.scale, grey, zeroed)
             p.drawImage(QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2), img)
             cw, rh = b.cell_w, b.row_h
             if cw >= 9:  # below that the separators would be all there is to see
@@ -148,8 +156,9 @@ class StripView:
             if zeroed[i]:
                 continue
             r = self.cell_rect(i)
-            if fm.horizontalAdvance(text) > room:  # e.g. "-12.34": shrink this one number, never clip it
-                p.setFont(fitted_font(text, px, room))
+            if text != "…" and fm.horizontalAdvance(text) > room:  # "-12.34": one decimal less, then shrink
+                text = fmt(float(text), 1)
+                p.setFont(fitted_font(text, px, room, min_px=14))
                 p.drawText(r, ALIGN_CENTER, text)
                 p.setFont(base)
             else:

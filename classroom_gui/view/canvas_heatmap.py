@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Heatmap
 from ..lesson.numbers import fmt
 from . import fonts, palette
-from .canvas_items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, fitted_font, qcolor, rgba_image
+from .canvas_items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor, rgba_image
 from .palette import Theme
 
 
@@ -105,18 +105,19 @@ class HeatmapItem(CachedItem):
         for i0, i1 in zip(edges[::2], edges[1::2]):
             p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
         p.restore()
-        if cell >= 34:
-            p.setFont(fonts.font(min(14.0, cell * 0.3) * sc))
+        if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at
+            p.setFont(fonts.font(16.0 * sc))
+            heard = (~np.asarray(hm.mask, bool) if hm.mask is not None and np.shape(hm.mask) == m.shape
+                     else np.ones(m.shape, bool))  # with no mask (a discussion) every cell has its number
             for i in np.flatnonzero(filled):
-                for j in range(i + 1):
+                for j in np.flatnonzero(heard[i]):
                     p.setPen(qcolor(palette.text_on(rgb[i, j])))
                     p.drawText(QRectF(x0 + j * cell, y0 + i * cell, cell, cell), ALIGN_CENTER, fmt(m[i, j]))
-        if labels:  # names right-aligned against the rows
-            lf = fonts.font(min(15.0, max(9.0, cell * 0.45)) * sc)
+        if labels and cell >= 18:  # names right-aligned against the rows, at 16 px (a long one cut with "…")
+            g = fonts.font(16.0 * sc)
             p.setPen(qcolor(th.color("board_muted")))
+            p.setFont(g)
             for i, name in enumerate(hm.labels[:t]):
-                g = fitted_font(name, lf.pixelSize(), margin - 6, min_px=7)
-                p.setFont(g)
                 p.drawText(QRectF(x0 - margin, y0 + i * cell, margin - 8, cell), ALIGN_RIGHT, elide(name, g, margin - 8))
         if 0 <= hm.focus_row < t and filled[hm.focus_row]:
             p.setPen(QPen(qcolor(th.color("heat_focus")), 3.0))

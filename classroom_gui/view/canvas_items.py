@@ -247,3 +247,43 @@ class PanelItem(CachedItem):
         p.setPen(QPen(qcolor(border), width) if width else Qt.PenStyle.NoPen)
         p.setBrush(qcolor(fill))
         p.drawRoundedRect(self.area, radius, radius)
+
+
+class LegendItem(CachedItem):
+    """Which colour is which card, in the title row: shown when the desks are too full for a label row on
+    each card (a class of 7 or more), so that "質問" or "opinion" is still on screen, at a readable size."""
+
+    PX = 20.0
+
+    def __init__(self, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.entries: list[tuple[str, str]] = []   # (colour, label), left to right
+        self.right = 0.0
+        self.font = fonts.font(self.PX, True)
+
+    def width(self) -> float:
+        fm = QFontMetricsF(self.font)
+        return sum(self.PX * 1.1 + 6 + fm.horizontalAdvance(label) + self.PX * 0.9 for _, label in self.entries)
+
+    def show(self, entries: list[tuple[str, str]], right: float, y: float, color: str) -> None:
+        key = (tuple(entries), right, y, color)
+        if key == self._key:
+            return
+        self.entries, self.right, self.color = list(entries), right, color
+        w = self.width()
+        self.area = QRectF(right - w, y, w, self.PX * 1.6)
+        self.set_key(key, self.area.adjusted(-2, -2, 2, 2))
+
+    def paint(self, p: QPainter, option, widget=None) -> None:
+        x, fm = self.area.x(), QFontMetricsF(self.font)
+        mid = self.area.center().y()
+        p.setFont(self.font)
+        for colour, label in self.entries:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(qcolor(colour))
+            p.drawRoundedRect(QRectF(x, mid - self.PX * 0.35, self.PX * 1.1, self.PX * 0.7), 3, 3)
+            x += self.PX * 1.1 + 6
+            p.setPen(qcolor(self.color))
+            w = fm.horizontalAdvance(label)
+            p.drawText(QRectF(x, self.area.y(), w + 2, self.area.height()), ALIGN_LEFT, label)
+            x += w + self.PX * 0.9

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 DIGIT_RATIO = 2.55    # width of "-0.42" in IPAex Gothic, in units of its pixel size (measured 2.51)
-NUMBER_PX = (15, 14, 13, 12, 11, 10)  # number sizes tried, biggest first; below 10 px nobody reads them
+NUMBER_PX = (16, 15, 14)  # number sizes tried, biggest first; smaller cells go without numbers (see the
+                          # tooltip) rather than print what a projector turns to grey dots
+LABEL_MIN = 16            # a strip's label row only at this size or more (the role's colour still shows)
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
 ROW_CELLS = 8         # the natural row: one card of d_head = 8, half a notebook of n_embd = 16
@@ -31,6 +33,7 @@ class StripBox:
     rows: int
     cols: int
     number_px: float     # 0: cells without numbers
+    shown: int = 0       # >0: only the first `shown` numbers, then a "…" cell (the whole card in its tooltip)
 
     @property
     def cells_y(self) -> float:
@@ -61,15 +64,15 @@ def clamp(v: float, lo: float, hi: float) -> float:
     return lo if v < lo else hi if v > hi else v
 
 
-def _rows_for(n: int, width: float, min_cell_w: float) -> int:  # 0 when even MAX_ROWS rows are too narrow
-    for rows in range(1, MAX_ROWS + 1):
+def _rows_for(n: int, width: float, min_cell_w: float, max_rows: int = MAX_ROWS) -> int:  # 0: even max_rows are too narrow
+    for rows in range(1, max_rows + 1):
         if width / max(1, math.ceil(n / rows)) >= min_cell_w:
             return rows
     return 0
 
 
 def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: float, *, label_px: float,
-                 tab_w: float, gap: float, max_number_px: float = 15.0, max_row_h: float = 24.0,
+                 tab_w: float, gap: float, max_number_px: float = 16.0, max_row_h: float = 24.0,
                  max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS) -> tuple[StripBox, ...]:
     """Strips of the given lengths stacked from y down within `avail` height, numbers if they fit."""
     k = len(counts)
@@ -77,7 +80,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
         return ()
     cells_w = w - tab_w
     gaps = gap * (k - 1)
-    label_options = (label_px * 1.3, 0.0) if label_px >= 9 else (0.0,)
+    label_options = (label_px * 1.3, 0.0) if label_px >= LABEL_MIN else (0.0,)
     # first with the natural wrapping (row_cells cells a row: a card is one row, a notebook two), then
     # letting strips wrap further; within each, the biggest numbers that fit
     natural = [max(1, math.ceil(n / row_cells)) for n in counts]
@@ -88,7 +91,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                     continue
                 row_h = px * 1.9
                 min_cell_w = px * DIGIT_RATIO + 6
-                rows = [_rows_for(n, cells_w, min_cell_w) for n in counts]
+                rows = [_rows_for(n, cells_w, min_cell_w, max_rows) for n in counts]
                 if not all(rows) or max(rows) > max_rows:
                     continue
                 if not wrap_more:
@@ -99,9 +102,21 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                 if need <= avail:  # spare height makes the cells taller (same type), up to a card-like shape
                     row_h = min(px * STRETCH, row_h + (avail - need) / sum(rows))
                     return _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px)
+    # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers
+    px = NUMBER_PX[-1]
+    cols = int(cells_w // (px * DIGIT_RATIO + 6))
+    row_h = px * 1.9
+    if cols >= 3 and k * row_h + gaps <= avail:
+        row_h = min(px * STRETCH, row_h + (avail - gaps - k * row_h) / k)
+        out = []
+        for n in counts:
+            c, shown = (n, 0) if n <= cols else (cols, cols - 1)
+            out.append(StripBox(x, y, w, row_h, 0.0, 0.0, tab_w, 1, max(1, c), px, shown))
+            y += row_h + gap
+        return tuple(out)
     # no numbers: one row per strip, as tall as fits (labels only if a strip keeps a usable cell height)
     per = (avail - gaps) / k
-    label_h = label_px * 1.3 if label_px >= 9 and per - label_px * 1.3 >= 12 else 0.0
+    label_h = label_px * 1.3 if label_px >= LABEL_MIN and per - label_px * 1.3 >= 12 else 0.0
     row_h = clamp(per - label_h, 3.0, max_row_h)
     return _place(counts, [1] * k, x, y, w, label_h, label_px, tab_w, gap, row_h, 0.0)
 
@@ -126,7 +141,7 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...]) -> DeskBox:
     top = header_h + pad
     avail = h - top - pad
     gap = clamp(avail * 0.025, 2.0, 8.0)
-    label_px = clamp(h * 0.036, 0.0, 14.0)
+    label_px = clamp(h * 0.045, 0.0, 16.0)
     tab_w = clamp(w * 0.014, 3.0, 6.0)
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
                           max_row_h=clamp(h * 0.16, 6.0, 30.0))

@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainterPath, QPen
+from PySide6.QtGui import QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from ..lesson.frame import Link
+from . import fonts
 from .canvas_items import PillItem, mix, qcolor
 from .palette import Theme
 
@@ -109,6 +110,43 @@ def point_at(c: tuple[Point, Point, Point, Point], t: float) -> Point:
     return ax * w0 + bx * w1 + cx * w2 + dx * w3, ay * w0 + by * w1 + cy * w2 + dy * w3
 
 
+LABEL_PX = 16.0        # a share's label is never smaller than this (1080p canvas pixels)
+ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85)  # where on its link a label may sit, best first
+
+
+def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillItem draws, centred on `at`
+    w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(text) + px * 0.9
+    h = px * 1.45
+    return QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
+
+
+def place_labels(spots: list[tuple[Link, object]], px: float, desks: list[Rect]) -> list[tuple[Link, Point]]:
+    """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
+    its curve (ALONG) that touches no placed label and, if it can, no desk; a label with no free spot is
+    left off, so the largest share is always readable. A spot given as a point (a travelling label) stays."""
+    order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
+    boxes = [QRectF(*d) for d in desks]
+    placed: list[QRectF] = []
+    out: dict[int, Point] = {}
+    for i in order:
+        link, where = spots[i]
+        candidates = [where] if isinstance(where[0], (int, float)) else [point_at(where, t) for t in ALONG]
+        best = None
+        for at in candidates:
+            r = pill_rect(link.label, px, at).adjusted(-2, -2, 2, 2)
+            if any(r.intersects(p) for p in placed):
+                continue
+            if best is None:
+                best = (at, r)
+            if not any(r.intersects(b) for b in boxes):
+                best = (at, r)
+                break
+        if best is not None:
+            out[i] = best[0]
+            placed.append(best[1])
+    return [(spots[i][0], out[i]) for i in sorted(out)]
+
+
 class LinkLayer:
     """Owns the link paths, markers and labels of a scene and refills them for each frame."""
 
@@ -161,7 +199,7 @@ class LinkLayer:
                              fast)
             if i in labelled and link.label:
                 if t >= 1:
-                    label_spots.append((link, point_at(c, 0.5)))
+                    label_spots.append((link, c))
                 else:  # the label rides just above the travelling dot or card
                     x, y = part[3]
                     lift = self._marker_size(link.role, link.weight, scale) / 2 + 14 * scale
@@ -192,7 +230,7 @@ class LinkLayer:
                 item.setBrush(qcolor(theme.role(role)))
             item.setPath(path)
             item.setVisible(True)
-        self._show_labels(label_spots, theme, scale)
+        self._show_labels(label_spots, theme, scale, list(desks.values()))
 
     @staticmethod
     def _strongest(links: list[Link]) -> list[int]:
@@ -234,14 +272,15 @@ class LinkLayer:
         else:
             path.addEllipse(QPointF(x, y), s / 2, s / 2)
 
-    def _show_labels(self, spots: list[tuple[Link, Point]], theme: Theme, scale: float) -> None:
+    def _show_labels(self, spots: list[tuple[Link, object]], theme: Theme, scale: float, desks: list[Rect]) -> None:
+        px = max(LABEL_PX, 17.0 * scale) * theme.font_scale
+        spots = place_labels(spots, px, desks)
         while len(self.labels) < len(spots):
             pill = PillItem()
             pill.setZValue(Z_LABELS)
             self.scene.addItem(pill)
             self.labels.append(pill)
         self.label_texts = []
-        px = max(11.0, 17.0 * scale) * theme.font_scale
         for pill, (link, (x, y)) in zip(self.labels, spots):
             pill.show(link.label, px, theme.role(link.role), "#FFFFFF", theme.color("text"))
             pill.setPos(round(x), round(y))  # whole pixels: a cached item moved by a fraction is repainted

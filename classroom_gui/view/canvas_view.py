@@ -23,6 +23,9 @@ class CanvasView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(480, 270)
+        # the 16:9 classroom hangs from the top: a taller widget leaves its spare room below, not a band
+        # above the title
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.frame: Frame | None = None
 
     def show_frame(self, frame: Frame) -> None:

@@ -19,10 +19,11 @@ from ..lesson.state import (Selection, default_focus, frame_at, notices_for, pre
                              timeline_for)
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
-from . import dialogs, fonts, settings
+from . import dialogs, fonts, screen_size, settings
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
+from .qt_language import use_qt_language
 from .shortcuts import SHORTCUTS
 from .worker import Worker
 
@@ -59,10 +60,8 @@ class MainWindow(QMainWindow):
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self._tick)
-        if prefs.geometry is not None:
-            self.restoreGeometry(prefs.geometry)
-        else:
-            self.resize(1440, 900)
+        if prefs.geometry is None or not self.restoreGeometry(prefs.geometry):
+            self.fill_screen()
         self.sentence.setText(prefs.sentence)
         self.retranslate()
         self.apply_sentence()
@@ -75,7 +74,7 @@ class MainWindow(QMainWindow):
         self.top_bar = bar
         self.sentence_label = QLabel()
         self.sentence = QLineEdit()
-        self.sentence.setMinimumWidth(320)
+        self.sentence.setMinimumWidth(220)  # the whole top bar fits a 1024-pixel screen
         self.sentence.returnPressed.connect(self.apply_sentence)
         self.apply_button = QPushButton()
         self.apply_button.clicked.connect(self.apply_sentence)
@@ -134,6 +133,14 @@ class MainWindow(QMainWindow):
         self.dock.setMinimumWidth(320)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.resizeDocks([self.dock], [400], Qt.Orientation.Horizontal)
+        # closed until asked for (View menu): the canvas's blackboard and caption already show its bars and
+        # narration, and a class wants the classroom as big as the screen allows
+        self.dock.hide()
+        self.charts_wanted = False
+        for box in (self.lang_box, self.focus_box, self.layer_box, self.head_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "7：座った" never clipped
+            box.setMaximumWidth(260)  # ... but a 10,000-letter word does not widen the window
+            box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # a crowded bar never squeezes it
 
         self.charts.headChosen.connect(lambda layer, head: self.select(layer=layer, head=head))
         self.model_label, self.busy_label, self.busy_bar = QLabel(), QLabel(), QProgressBar()
@@ -157,6 +164,21 @@ class MainWindow(QMainWindow):
             act = self.menus[menu].addAction("")
             act.triggered.connect(lambda _=False, n=name: self.do(n))
             self.menu_actions[name] = act
+        self.charts_action = self.menus["view"].addAction("")
+        self.charts_action.setCheckable(True)
+        self.charts_action.toggled.connect(self.show_charts)
+
+    def show_charts(self, on: bool) -> None:
+        """The side panel (narration, bars, attention map, layers, all heads) on or off."""
+        self.charts_wanted = bool(on)
+        if self.charts_action.isChecked() != self.charts_wanted:
+            self.charts_action.setChecked(self.charts_wanted)
+        self.dock.setVisible(self.charts_wanted and not self.is_presenting())
+        if self.charts_wanted:
+            self.refresh()
+
+    def fill_screen(self) -> None:
+        screen_size.fill_screen(self)
 
     def _bind_shortcuts(self) -> None:
         self.shortcuts = []
@@ -184,6 +206,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         t = self.t
+        use_qt_language(self.sel.lang)  # Qt's own dialogs (file dialog, message box buttons) speak it too
         self.setWindowTitle(t("ui.window_title"))
         self.sentence_label.setText(t("ui.sentence"))
         self.sentence.setPlaceholderText(t("ui.sentence_placeholder"))
@@ -198,6 +221,7 @@ class MainWindow(QMainWindow):
         self.lang_box.blockSignals(False)
         self.controls.retranslate(t)
         self.dock.setWindowTitle(t("ui.charts"))
+        self.charts_action.setText(t("ui.charts"))
         self.charts.set_titles(t("ui.tab_bars"), t("ui.tab_heatmap"), t("ui.tab_layers"), t("ui.tab_heads"))
         c = self.checkpoint.config
         self.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
@@ -385,12 +409,13 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def set_presenter(self, on: bool) -> None:
-        for w in (self.top_bar, self.dock, self.controls, self.menuBar(), self.statusBar()):
+        for w in (self.top_bar, self.controls, self.menuBar(), self.statusBar()):
             w.setVisible(not on)
-        if on:
-            self.showFullScreen()
-        elif self.isFullScreen():
-            self.showNormal()
+        # on a 4:3 projector the 16:9 classroom sits in the middle; in the window it hangs from the top
+        self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter if on else
+                                 Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.dock.setVisible(self.charts_wanted and not on)
+        screen_size.full_screen(self, on)
         self.canvas.setFocus()
 
     def is_presenting(self) -> bool:
@@ -403,7 +428,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         frame = self.current_frame()
         self.canvas.show_frame(frame)
-        self.charts.show_frame(frame)
+        if self.dock.isVisible():  # a closed panel is brought up to date when it opens (show_charts)
+            self.charts.show_frame(frame)
         self.narration.setText(f"<b>{html.escape(frame.title)}</b><br>{html.escape(frame.narration)}" if frame.title
                                else html.escape(frame.message))
         n = len(self.player.timeline)

@@ -1,0 +1,36 @@
+"""How big the window is: the whole available screen on the first run, the whole screen in presenter
+mode, and back to where it was after. Each step also sets the geometry itself, because with no window
+manager (a bare X server driving a projector) maximising and full screen are only requests nobody obeys.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _screen(window: QWidget):
+    return window.screen() or QApplication.primaryScreen()
+
+
+def fill_screen(window: QWidget) -> None:
+    """The first run: maximised, and sized to the screen's available area."""
+    screen = _screen(window)
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def full_screen(window: QWidget, on: bool) -> None:
+    """Presenter mode on (the whole screen, the windowed geometry remembered) or off (restored)."""
+    if on:
+        if not window.isFullScreen():
+            window.setProperty("windowed_geometry", window.geometry())
+        screen = _screen(window)
+        if screen is not None:  # first: a geometry set after showFullScreen() would clear its state
+            window.setGeometry(screen.geometry())
+        window.showFullScreen()
+    elif window.isFullScreen():
+        window.showNormal()
+        before = window.property("windowed_geometry")
+        if before is not None:
+            window.setGeometry(before)

@@ -1,0 +1,83 @@
+"""text_census(scene) lists every piece of text the classroom scene paints, where it lands and how big it is:
+QPainter.drawText is watched while the scene renders once at 1920 x 1080 (1 canvas pixel = 1 screen pixel
+at 1080p), with the items' picture caches off so that each paint goes through a painter whose transform
+maps the item onto the canvas.
+"""
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem
+
+
+@dataclass
+class Text:
+    text: str
+    rect: QRectF     # where the glyphs land, canvas pixels
+    px: float        # the font's pixel size on the canvas
+    item: object     # the item whose paint drew it
+
+    @property
+    def kind(self) -> str:
+        return type(self.item).__name__
+
+
+@contextmanager
+def watched_text():
+    found: list[Text] = []
+    original = QPainter.drawText
+
+    def spy(painter, *args):
+        item = sys._getframe(1).f_locals.get("self")
+        font, t = painter.font(), painter.transform()
+        fm = QFontMetricsF(font)
+        if len(args) == 3 and isinstance(args[0], QRectF):
+            rect, flags, text = args
+            box = fm.boundingRect(rect, int(flags), text)
+        elif len(args) == 2 and isinstance(args[0], QPointF):
+            point, text = args
+            box = fm.boundingRect(text).translated(point)
+        else:  # a form the canvas does not use: still counted, at its font size
+            text, box = str(args[-1]), QRectF()
+        if text.strip():
+            found.append(Text(text, t.mapRect(box), font.pixelSize() * t.m11(), item))
+        return original(painter, *args)
+
+    QPainter.drawText = spy
+    try:
+        yield found
+    finally:
+        QPainter.drawText = original
+
+
+def text_census(scene) -> list[Text]:
+    """Every text the scene paints now (call after show_frame)."""
+    caches = {}
+    for item in scene.items():
+        caches[item] = item.cacheMode()
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    try:
+        with watched_text() as found:
+            painter = QPainter(image)
+            scene.render(painter, QRectF(0, 0, 1920, 1080), scene.sceneRect(), Qt.AspectRatioMode.IgnoreAspectRatio)
+            painter.end()
+    finally:
+        for item, mode in caches.items():
+            item.setCacheMode(mode)
+    return found
+
+
+def overlaps(texts: list[Text], slack: float = 1.0) -> list[tuple[Text, Text]]:
+    """Pairs of texts whose glyph boxes (shrunk by `slack` on each side) intersect."""
+    boxes = [t.rect.adjusted(slack, slack, -slack, -slack) for t in texts]
+    out = []
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            if boxes[i].intersects(boxes[j]):
+                out.append((texts[i], texts[j]))
+    return out
