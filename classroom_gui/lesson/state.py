@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..model.limits import MAX_STUDENTS
 from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, rules, steps_attention, steps_block
 from .panels import default_rows, heatmap, layer_view, overview, warm
@@ -108,11 +109,16 @@ def notices_for(run, lang: str) -> list[str]:
     `run` is a model.sentence.SentenceRun (or None)."""
     if run is None:
         return []
-    notices, limit = [], run.trace.config.n_positions
+    notices, limit, kept = [], run.trace.config.n_positions, run.trace.n_tokens
     if getattr(run, "normalised", False):
         notices.append(text(lang, "notice.normalised"))
-    if run.total_tokens > limit:
+    if kept < min(run.total_tokens, limit):  # cut below the context: the seats or the memory ran out
+        key = "notice.room" if kept == MAX_STUDENTS else "notice.memory"
+        notices.append(text(lang, key, n=run.total_tokens, limit=kept))
+    elif run.total_tokens > limit:
         notices.append(text(lang, "notice.truncated", n=run.total_tokens, limit=limit))
+    if getattr(run, "overflow", False):
+        notices.append(text(lang, "notice.overflow"))
     if run.unknown_words:
         notices.append(text(lang, "notice.unknown", words=name_list(lang, run.unknown_words)))
     return notices
@@ -186,9 +192,14 @@ def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE):
 
 def prepared_model_run(folder: str, text: str):
     """The model folder's checkpoint, and prepared_run of the sentence with it under the rule its lesson starts
-    in (gallery.lesson_rule), on the worker thread."""
+    in (gallery.lesson_rule), on the worker thread, or the TokenizerFailed that its tokenizer raised on the
+    sentence."""
     from ..model.checkpoint import load_checkpoint
+    from ..model.sentence import TokenizerFailed
     from .gallery import gallery_of, lesson_rule
 
     checkpoint = load_checkpoint(folder)
-    return checkpoint, prepared_run(checkpoint, text, lesson_rule(checkpoint, gallery_of(folder)[0]))
+    try:
+        return checkpoint, prepared_run(checkpoint, text, lesson_rule(checkpoint, gallery_of(folder)[0]))
+    except TokenizerFailed as exc:  # the model still opens; the window says why this sentence cannot be read
+        return checkpoint, exc

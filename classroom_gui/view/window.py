@@ -317,14 +317,17 @@ class MainWindow(RulesAndGallery, QMainWindow):
                 self.select(rule=result.rule)
                 self.rule_buttons[result.rule].setChecked(True)
             return
-        if isinstance(result, tuple):  # a new model and its first trace
+        if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
             self.checkpoint, run = result
             self.gallery, self.gallery_problem = gallery_of(self.checkpoint.path)
             self.sentence.set_tokenizer(self.checkpoint.tokenizer)
             self.sel = lesson_selection(self.gallery, self.sel.lang, self.sel.temperature,
-                                        run.trace.mask_rule if run else lesson_rule(self.checkpoint, self.gallery))
+                                        run.trace.mask_rule if run and not isinstance(run, Exception)
+                                        else lesson_rule(self.checkpoint, self.gallery))
             self.retranslate()
-            self.show_run(run)
+            self.show_run(None if isinstance(run, Exception) else run)
+            if isinstance(run, Exception):
+                self._job_failed(run)
         else:
             self.show_run(result)
 
@@ -345,7 +348,12 @@ class MainWindow(RulesAndGallery, QMainWindow):
         frame = self.current_frame()
         if frame.answer_id < 0:
             return
-        self.sentence.setText(self.checkpoint.tokenizer.extend(self.sentence.text(), frame.answer_id))
+        try:
+            extended = self.checkpoint.tokenizer.extend(self.sentence.text(), frame.answer_id)
+        except Exception as exc:  # the model's tokenizer cannot read the sentence (e.g. it panics): say so
+            self._job_failed(exc)
+            return
+        self.sentence.setText(extended)
         self.apply_sentence()
         self.player.seek(self.player.timeline.duration)
         self.refresh()
