@@ -20,6 +20,7 @@ UNK, MASK = "<unk>", "<mask>"
 SPECIALS = (UNK, MASK)
 TOKENIZER_FILE, CONFIG_FILE = "tokenizer.json", "tokenizer_config.json"
 KIND = "classroom-words"
+MAX_WORD = 64  # characters in one vocabulary word (the teaching model's longest has 12)
 LONGEST_RUN = 48  # characters: Japanese written without punctuation for longer than this is cut here
 # an ASCII word (with an optional 's / n't tail), one ASCII punctuation mark, or a run of anything else
 # that is not a space (Japanese, emoji, ...), which the model then segments by longest match
@@ -81,6 +82,9 @@ class ClassroomTokenizer:
             raise TokenizerError("the vocabulary lists a word twice")
         if not all(isinstance(w, str) and w and not any(c.isspace() for c in w) for w in vocab):
             raise TokenizerError("every vocabulary entry must be text without spaces")
+        too_long = next((w for w in vocab if len(w) > MAX_WORD), None)
+        if too_long is not None:
+            raise TokenizerError(f"the vocabulary has a word of {len(too_long)} characters (limit {MAX_WORD})")
         self.n_words = len(vocab) if n_words is None else n_words
         if not 0 < self.n_words <= len(vocab):
             raise TokenizerError(f"{self.n_words} words is not within the vocabulary's {len(vocab)} entries")
@@ -167,6 +171,11 @@ class ClassroomTokenizer:
                                  f"{{\"kind\": \"{KIND}\", \"words\": N}})")
         if not path.is_file():
             raise TokenizerError(f"{path}: file not found (no tokenizer: {CONFIG_FILE} names one)")
+        from .limits import TOKENIZER_BYTES
+
+        if path.stat().st_size > TOKENIZER_BYTES:
+            raise TokenizerError(f"{path}: {path.stat().st_size:,} bytes is more than a tokenizer file may be "
+                                 f"({TOKENIZER_BYTES:,})")
         try:
             backend = Tokenizer.from_file(str(path))
             size = backend.get_vocab_size(with_added_tokens=True)

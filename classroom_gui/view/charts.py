@@ -73,7 +73,9 @@ class ChartPanel(QTabWidget):
         if index == 0:
             self.bars_plot = widget = _plot()
             self._bars = pg.BarGraphItem(x=[], height=[], width=0.7)
+            self._beside = pg.BarGraphItem(x=[], height=[], width=0.35)  # chapter 6: in turn, beside discussion
             self.bars_plot.addItem(self._bars)
+            self.bars_plot.addItem(self._beside)
         elif index == 1:
             self.heat_plot = widget = _plot()
             self._image = pg.ImageItem(axisOrder="row-major")
@@ -134,20 +136,27 @@ class ChartPanel(QTabWidget):
         return True
 
     def _show_bars(self, frame: Frame) -> None:
-        b = frame.bars
-        key = None if b is None else (b.title, tuple(b.labels), tuple(b.values), tuple(b.masked), b.role)
+        b, other = frame.bars, frame.bars_beside
+        key = None if b is None else (b.title, tuple(b.labels), tuple(b.values), tuple(b.masked), b.role,
+                                      None if other is None else (other.title, tuple(other.values)))
         if not self._changed("bars", key):
             return
+        self._beside.setOpts(x=[], height=[])
         if b is None:
             self._bars.setOpts(x=[], height=[])
             self.bars_plot.setTitle("")
             return
-        masked = b.masked or [False] * len(b.values)
-        brushes = [pg.mkBrush(palette.CLASSROOM.color("masked") if m else palette.CLASSROOM.role(b.role)) for m in masked]
-        heights = np.nan_to_num(np.asarray(b.values, float), nan=0.0, posinf=0.0, neginf=0.0)  # a masked −∞: no bar
-        self._bars.setOpts(x=np.arange(len(b.values)), height=heights, width=0.7, brushes=brushes)
+        x = np.arange(len(b.values), dtype=float)
+        width, title = 0.7, b.title + (f"   {b.total}" if b.total else "")
+        if other is not None:  # two bars a student: the first rule left, the second right, in a lighter colour
+            width, title = 0.35, f"{b.title} | {other.title}"
+            self._beside.setOpts(x=x + 0.19, height=_heights(other.values), width=width,
+                                 brushes=_brushes(other, palette.CLASSROOM.role(other.role), lighter=True))
+            x = x - 0.19
+        self._bars.setOpts(x=x, height=_heights(b.values), width=width,
+                           brushes=_brushes(b, palette.CLASSROOM.role(b.role)))
         self.bars_plot.getAxis("bottom").setTicks([thin_ticks(list(enumerate(b.labels)))])
-        self.bars_plot.setTitle(b.title + (f"   {b.total}" if b.total else ""))
+        self.bars_plot.setTitle(title)
         self.bars_plot.enableAutoRange()
 
     def _show_heatmap(self, frame: Frame) -> None:
@@ -193,3 +202,13 @@ class ChartPanel(QTabWidget):
                 self.layer_plot.addItem(t)
                 self._labels.append(t)
         self.layer_plot.setTitle("")
+
+
+def _heights(values) -> np.ndarray:  # a masked −∞ score: no bar
+    return np.nan_to_num(np.asarray(values, float), nan=0.0, posinf=0.0, neginf=0.0)
+
+
+def _brushes(bars, colour: str, lighter: bool = False) -> list:
+    masked = bars.masked or [False] * len(bars.values)
+    c = pg.mkColor(colour).lighter(140) if lighter else pg.mkColor(colour)
+    return [pg.mkBrush(palette.CLASSROOM.color("masked") if m else c) for m in masked]
