@@ -171,13 +171,15 @@ class ClassroomTokenizer:
                                  f"{{\"kind\": \"{KIND}\", \"words\": N}})")
         if not path.is_file():
             raise TokenizerError(f"{path}: file not found (no tokenizer: {CONFIG_FILE} names one)")
-        from .limits import TOKENIZER_BYTES
+        from .limits import TOKENIZER_BYTES, LimitError, parse_json, read_text
 
-        if path.stat().st_size > TOKENIZER_BYTES:
-            raise TokenizerError(f"{path}: {path.stat().st_size:,} bytes is more than a tokenizer file may be "
-                                 f"({TOKENIZER_BYTES:,})")
+        try:  # size, nesting and giant integers checked before the Rust library reads it
+            text = read_text(path, TOKENIZER_BYTES)
+            parse_json(text, path)
+        except LimitError as exc:
+            raise TokenizerError(str(exc)) from None
         try:
-            backend = Tokenizer.from_file(str(path))
+            backend = Tokenizer.from_str(text)
             size = backend.get_vocab_size(with_added_tokens=True)
             vocab = [backend.id_to_token(i) for i in range(size)]
         except Exception as exc:  # the Rust library raises plain Exception for every malformed file
