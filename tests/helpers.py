@@ -9,10 +9,20 @@ from classroom_gui.model.checkpoint import expected_shapes
 VOCAB = ("<unk>", "the", "cat", "sat", "on", "mat", ".", "猫", "が", "マット", "の", "上", "に", "座った", "。")
 
 
-def random_checkpoint(folder, seed: int = 0, n_layer: int = 2, n_head: int = 2, n_embd: int = 16, n_positions: int = 64):
-    cfg = GPTConfig(n_layer=n_layer, n_head=n_head, n_embd=n_embd, n_positions=n_positions, vocab_size=len(VOCAB),
-                    n_inner=4 * n_embd)
+def random_checkpoint(folder, seed: int = 0, n_layer: int = 2, n_head: int = 2, n_embd: int = 16, n_positions: int = 64,
+                      tokenizer: ClassroomTokenizer | None = None):
+    tokenizer = tokenizer or ClassroomTokenizer(list(VOCAB))
+    cfg = GPTConfig(n_layer=n_layer, n_head=n_head, n_embd=n_embd, n_positions=n_positions,
+                    vocab_size=len(tokenizer.vocab), n_inner=4 * n_embd)
     rng = np.random.default_rng(seed)
     params = {k: (rng.standard_normal(s) * 0.5).astype(np.float32) for k, s in expected_shapes(cfg).items()}
-    save_checkpoint(folder, cfg, params, ClassroomTokenizer(list(VOCAB)))
+    save_checkpoint(folder, cfg, params, tokenizer)
     return load_checkpoint(folder)
+
+
+def pieces_tokenizer(extra_words=()) -> ClassroomTokenizer:
+    """VOCAB's words (and extra_words) plus single-character pieces, as the shipped tokenizer has them: an
+    unknown word is read as its letters or kana, each marked unknown."""
+    words = [w for w in VOCAB if w != "<unk>"] + list(extra_words)
+    pieces = sorted(set("abcdefghijklmnopqrstuvwxyz") | {c for w in words for c in w} | set("マッ寝た"))
+    return ClassroomTokenizer.from_words(words, pieces)

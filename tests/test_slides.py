@@ -4,6 +4,7 @@ shows the chapter finished; a default asker that is not there is named."""
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -13,6 +14,7 @@ from classroom_gui.cli import main
 from classroom_gui.export.deck_pptx import NAMES
 from classroom_gui.export.moments import deck_times, moment
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.gallery import gallery_of, lesson_selection
 from classroom_gui.lesson.timeline import CHAPTERS
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
@@ -33,7 +35,8 @@ def test_pptx_slides_hold_title_narration_picture_and_notes(qapp, trace, tmp_pat
     out = tmp_path / "ja.pptx"
     assert main(["deck", "--text", JA, "--lang", "ja", "--per", "chapter", "--focus", "座った", "-o", str(out)]) == 0
     prs = Presentation(str(out))
-    sel = Selection(focus=6, lang="ja")
+    # the deck starts where the lesson does: the seed example's layer and head, the lesson's rule
+    sel = replace(lesson_selection(gallery_of(teaching_model_dir())[0], lang="ja"), focus=6)
     frames = [frame_at(trace, sel, t) for t in deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "chapter")]
     assert len(prs.slides) == len(frames) == len(CHAPTERS)
     theme = prs.slide_master.part.part_related_by(

@@ -4,7 +4,7 @@ from classroom_gui.lesson.typing_help import (KnownWords, complete, completion_w
 from classroom_gui.model.tokenizer import ClassroomTokenizer, Token
 
 WORDS = ["<unk>", "the", "cat", "car", "cart", "sat", "on", "mat", ".", "猫", "が", "マット", "の", "上", "に", "座った"]
-TOKENIZER = ClassroomTokenizer(WORDS)
+TOKENIZER = ClassroomTokenizer.from_words(WORDS[1:], sorted(set("abcdefghijklmnopqrstuvwxyz") | set("猫がマッ寝たのト")))
 
 
 class Pieces:

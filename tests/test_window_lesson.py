@@ -11,13 +11,16 @@ from classroom_gui.lesson.gallery import load_gallery
 from classroom_gui.view import settings
 from classroom_gui.view.shortcuts import SHORTCUTS
 from classroom_gui.view.window import MainWindow
+
+from helpers import pieces_tokenizer
 from helpers import random_checkpoint
 
 GALLERY = Path(__file__).parent / "fixtures" / "examples.json"
 
 
 def make_window(qtbot, tmp_path, gallery: bool):
-    ck = random_checkpoint(tmp_path / "ck")
+    # the shipped tokenizer's kind: words, and single-character pieces for the rest
+    ck = random_checkpoint(tmp_path / "ck", tokenizer=pieces_tokenizer(["dog", "ran", "to", "park"]))
     if gallery:
         shutil.copy(GALLERY, tmp_path / "ck" / "examples.json")
     w = MainWindow(ck, settings.open_store(str(tmp_path / "settings.ini")))

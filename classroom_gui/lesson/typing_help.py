@@ -58,6 +58,7 @@ def unknown_words(tokenizer, text: str) -> list[str]:
 
 
 _LATIN = re.compile(r"[A-Za-z0-9']")
+_LATIN_END = re.compile(r"[A-Za-z0-9']+$")
 
 
 def word_being_typed(tokenizer, text: str) -> str:
@@ -70,6 +71,14 @@ def word_being_typed(tokenizer, text: str) -> str:
     if not tokens or not text.endswith(tokens[-1].text):
         return ""
     last = tokens[-1].text
+    latin = _LATIN_END.search(text)
+    if latin and last.isascii():  # a Latin word, whole even when the tokenizer read it as pieces (c, a)
+        return latin.group(0) if any(c.isalpha() for c in latin.group(0)) else ""
+    if tokens[-1].unknown:  # an unknown run read as pieces (マ, ッ) is one word being typed
+        for t in reversed(tokens[:-1]):
+            if not t.unknown or t.text.isascii() or not text.endswith(t.text + last):
+                break
+            last = t.text + last
     return last if any(c.isalpha() for c in last) else ""
 
 
