@@ -25,6 +25,9 @@ COMMON = (
     arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
     arg("--theme", choices=("classroom", "slide"), default="classroom", help="look of the picture"),
     arg("--temperature", type=float, default=1.0, help="softmax temperature of the answer (default 1.0)"),
+    arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
+        '"score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1"; everything after it is '
+        'recomputed and the edited numbers are marked'),
 )
 
 
@@ -58,7 +61,7 @@ def _prepare(args):
     run = run_sentence(checkpoint, args.text, args.mask)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
-    trace, c = run.trace, checkpoint.config
+    trace, c = with_edits(run.trace, args.edits), checkpoint.config
     start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head
     args.layer = start.layer + 1 if args.layer is None else args.layer
     args.head = start.head + 1 if args.head is None else args.head
@@ -76,6 +79,17 @@ def _prepare(args):
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
                     rule=args.mask)
     return app, trace, sel, palette.theme(args.theme), size, run
+
+
+def with_edits(trace, specs):
+    """The trace with the --set edits applied by a real forward; CliError names a bad one."""
+    from .lesson.whatif_state import from_specs
+    from .model.whatif import EditError
+
+    try:
+        return from_specs(trace, specs)
+    except EditError as exc:
+        raise CliError(f"--set {exc}") from None
 
 
 def bare(word: str) -> str:

@@ -16,6 +16,7 @@ from ..lesson.numbers import fmt
 from . import fonts, palette
 from .canvas_items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor, rgba_image
 from .palette import Theme
+from .whatif_marks import edited_outline
 
 
 def _pool(a: np.ndarray, k: int, op) -> np.ndarray:  # [n k, n k] -> [n, n]: op over each k x k block
@@ -42,7 +43,9 @@ class HeatmapItem(CachedItem):
     def show(self, hm: Heatmap, rect: QRectF, theme: Theme) -> None:
         # the matrix is fixed for a given title (layer, head) and sentence: its last row stands in for it
         fingerprint = tuple(hm.matrix[-1]) if len(hm.matrix) else ()
-        key = (hm.title, tuple(hm.labels), fingerprint, tuple(hm.rows), hm.focus_row, rect.x(), rect.y(),
+        if 0 < np.size(hm.matrix) <= 65536:  # a what-if edit may change any row: a small matrix is summed whole
+            fingerprint += (float(np.sum(hm.matrix * np.arange(1, np.size(hm.matrix) + 1).reshape(np.shape(hm.matrix)))),)
+        key = (hm.title, tuple(hm.labels), fingerprint, tuple(hm.edited), tuple(hm.rows), hm.focus_row, rect.x(), rect.y(),
                rect.width(), rect.height(), theme.name, theme.font_scale)
         if key == self._key:
             return
@@ -119,6 +122,7 @@ class HeatmapItem(CachedItem):
             p.setFont(g)
             for i, name in enumerate(hm.labels[:t]):
                 p.drawText(QRectF(x0 - margin, y0 + i * cell, margin - 8, cell), ALIGN_RIGHT, elide(name, g, margin - 8))
+        edited_outline(p, [QRectF(x0 + j * cell, y0 + i * cell, cell, cell) for i, j in hm.edited if i < t and j < t], th)
         if 0 <= hm.focus_row < t and filled[hm.focus_row]:
             p.setPen(QPen(qcolor(th.color("heat_focus")), 3.0))
             p.setBrush(Qt.BrushStyle.NoBrush)

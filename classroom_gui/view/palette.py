@@ -61,6 +61,8 @@ _ROOM_DEFAULT = {
     "cell_text": "#111111",
     "cell_border": "#FFFFFF",
     "zeroed": OKABE_ITO["vermillion"],
+    "edited": "#000000",          # a what-if edit's outline: black dashes over a yellow line, seen on any cell
+    "edited_glow": OKABE_ITO["yellow"],
     "heat_low": "#FFFFFF",
     "heat_high": OKABE_ITO["vermillion"],
     "heat_empty": "#3A5247",
