@@ -85,8 +85,8 @@ def from_specs(own: Trace, specs) -> Trace:
     return state.trace
 
 
-def describe(lang: str, e: whatif.Edit, tokens) -> str:
-    """One edit in words: 'score of "cat" → "sat" = 2.5 (layer 1, head 1)'."""
+def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
+    """One edit in words: 'score of "cat" → "sat" set to 2.5 (layer 1, head 1)'; without the value, the place."""
     kind = text(lang, f"whatif.kind.{e.kind}")
     name = text(lang, "whatif.name", name=tokens[e.seat])
     if e.kind in ("score", "mask"):
@@ -95,7 +95,7 @@ def describe(lang: str, e: whatif.Edit, tokens) -> str:
         where = text(lang, "whatif.card", name=name, number=e.index + 1)
     value = (text(lang, "whatif.mask_on") if e.value else text(lang, "whatif.mask_off")) if e.kind == "mask" \
         else f"{e.value:g}"
-    return text(lang, "whatif.edit", kind=kind, where=where, value=value, layer=e.layer + 1, head=e.head + 1)
+    return text(lang, "whatif.edit" if with_value else "whatif.place", kind=kind, where=where, value=value, layer=e.layer + 1, head=e.head + 1)
 
 
 ROLES = {"query": "q", "key": "k", "value": "v"}
@@ -122,3 +122,13 @@ def mark(frame, trace: Trace, sel) -> None:
                 edits=text(sel.lang, "whatif.join").join(describe(sel.lang, e, trace.tokens) for e in edits[-2:]))
     frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
 
+
+
+def own_value(own: Trace, e: whatif.Edit) -> float:
+    """The model's own number at an edit's place (the mask cell: 1 cannot hear, 0 can hear)."""
+    layer = own.layers[e.layer]
+    if e.kind == "mask":
+        return float(layer.mask[e.seat, e.index])
+    if e.kind == "score":
+        return float(layer.scores[e.head, e.seat, e.index])
+    return float(getattr(layer, e.kind)[e.head, e.seat, e.index])

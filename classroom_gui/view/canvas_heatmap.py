@@ -68,6 +68,14 @@ class HeatmapItem(CachedItem):
         base[masked] = palette.MASKED_CELL
         return base
 
+    def cell_at(self, local) -> tuple[int, int] | None:
+        """(row, column) of the cell under a point in item coordinates, or None (cells as last painted)."""
+        x0, y0, cell, t = getattr(self, "grid", (0, 0, 0, 0))
+        if not cell:
+            return None
+        i, j = int((local.y() - y0) // cell), int((local.x() - x0) // cell)
+        return (i, j) if 0 <= i < t and 0 <= j < t else None
+
     def paint(self, p: QPainter, option, widget=None) -> None:
         hm, r, th = self.heatmap, self.area, self.theme
         if hm is None or not len(hm.matrix):
@@ -102,6 +110,7 @@ class HeatmapItem(CachedItem):
         filled[[i for i in hm.rows if 0 <= i < t]] = True
         p.save()
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        self.grid = (x0, y0, cell, t)  # where the cells are, for cell_at (a double-click's what-if edit)
         p.drawImage(QRectF(x0, y0, side, side), self._base_image)
         empty = qcolor(th.color("heat_empty"))  # rows not filled in yet: one rectangle per stretch of them
         edges = np.flatnonzero(np.diff(np.concatenate([[0], (~filled).astype(np.int8), [0]])))

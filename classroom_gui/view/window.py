@@ -21,7 +21,8 @@ from ..lesson.state import (default_focus, frame_at, notices_for, prepared_model
                              timeline_for)
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
-from . import dialogs, fonts, screen_size, settings
+from ..lesson.whatif_state import WhatIf
+from . import dialogs, fonts, screen_size, settings, whatif_edit
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
@@ -58,6 +59,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
         self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
         self.sel = lesson_selection(self.gallery, prefs.lang, rule=lesson_rule(checkpoint, self.gallery))
         self.run = None
+        self.whatif = None  # lesson.whatif_state.WhatIf of the shown sentence
         self._example = None  # a gallery example whose sentence is being computed (applied in show_run)
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=prefs.speed)
         self._build()
@@ -110,6 +112,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         self.canvas = CanvasView()
         self.canvas.studentClicked.connect(lambda seat: self.select(focus=seat))
+        self.canvas.numberDoubleClicked.connect(lambda pos, shift: whatif_edit.edit_at(self, pos, shift))
         self.controls = Controls()
         self.controls.action.connect(self.do)
         self.controls.scrubbed.connect(self._scrub)
@@ -168,7 +171,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
         for menu, name in (("file", "open_model"), ("file", "copy"), ("file", "export_picture"), ("file", "export_deck"),
                            ("file", "export_video"), ("file", "export_worksheet"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
                            ("lesson", "next_chapter"), ("lesson", "prev_chapter"), ("lesson", "reset"),
-                           ("lesson", "rule"), ("lesson", "examples"),
+                           ("lesson", "rule"), ("lesson", "examples"), ("lesson", "undo_edit"), ("lesson", "reset_edits"),
                            ("view", "presenter"), ("view", "language"), ("help", "help"), ("help", "glossary")):
             act = self.menus[menu].addAction("")
             act.triggered.connect(lambda _=False, n=name: self.do(n))
@@ -248,7 +251,8 @@ class MainWindow(RulesAndGallery, QMainWindow):
                   "export_video": "ui.export_video", "export_worksheet": "worksheet.menu", "quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
                   "next_chapter": "ui.next_chapter", "prev_chapter": "ui.prev_chapter", "reset": "ui.reset",
                   "presenter": "ui.presenter", "language": "help.language", "help": "ui.help_title",
-                  "glossary": "ui.glossary", "rule": "help.rule", "examples": "ui.examples"}
+                  "glossary": "ui.glossary", "rule": "help.rule", "examples": "ui.examples",
+                  "undo_edit": "help.undo_edit", "reset_edits": "help.reset_edits"}
         keys = {action: keys[0] for keys, action, _ in SHORTCUTS}
         for name, act in self.menu_actions.items():
             # the text after a tab is shown as the shortcut column; the key itself is bound once, by QShortcut
@@ -289,6 +293,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
 
     def show_run(self, run) -> None:
         self.run = run
+        self.whatif = WhatIf(run.trace) if run else None  # a new sentence is the model's own class again
         n = self.run.trace.n_tokens if self.run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
         if self.run and self._example is not None:  # a gallery example: its asker, layer, head and rule
@@ -427,6 +432,9 @@ class MainWindow(RulesAndGallery, QMainWindow):
         elif action == "open_model":
             self.open_model()
             return
+        elif action in whatif_edit.ACTIONS:
+            whatif_edit.do(self, action)
+            return
         elif action == "quit":
             self.close()
             return
@@ -463,8 +471,12 @@ class MainWindow(RulesAndGallery, QMainWindow):
         return not self.controls.isVisible() and self.isFullScreen()
 
     # drawing ---------------------------------------------------------------------------------
+    def shown_trace(self):
+        """The class on screen: the model's own trace with the teacher's what-if edits (view.whatif_edit)."""
+        return self.whatif.trace if self.whatif is not None else (self.run.trace if self.run else None)
+
     def current_frame(self):
-        return frame_at(self.run.trace if self.run else None, self.sel, self.player.time, self.notices)
+        return frame_at(self.shown_trace(), self.sel, self.player.time, self.notices)
 
     def refresh(self) -> None:
         frame = self.current_frame()
