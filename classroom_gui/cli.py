@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-TEXT_OPTIONS = ("--text", "--focus")  # free text, which may start with "-" ("-x", "-1")
+TEXT_OPTIONS = ("--text", "--focus", "--compare")  # free text, which may start with "-" ("-x", "-1")
 
 
 def glue_text_options(argv: list[str]) -> list[str]:

@@ -87,3 +87,18 @@ def test_a_heatmap_cell_is_a_score_and_shift_switches_its_mask(qtbot, window):
     assert switched and window.whatif.edits[-1].kind == "mask"
     assert window.whatif.edits[-1].value == 1.0  # row 2 heard seat 1 under either rule
     assert window.current_frame().heatmap.edited == [(1, 0)]
+
+
+def test_view_compare_shows_both_classes_at_the_window_step(qtbot, window):
+    from classroom_gui.view.compare_dialog import open_compare
+
+    to_beat(window, "softmax.weights")
+    dialog = open_compare(window, "cat sat on the mat the cat")
+    qtbot.addWidget(dialog)
+    fa, fb = dialog.pair.frames
+    assert fa.beat_key == fb.beat_key == "softmax.weights"
+    assert fa.narration == window.current_frame().narration
+    assert not dialog.picture.pixmap().isNull()
+    before = window.player.time
+    qtbot.keyClick(dialog, Qt.Key.Key_Right)
+    assert window.player.time > before and dialog.pair.frames[1].beat_key == dialog.pair.frames[0].beat_key

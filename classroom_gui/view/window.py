@@ -172,7 +172,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
                            ("file", "export_video"), ("file", "export_worksheet"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
                            ("lesson", "next_chapter"), ("lesson", "prev_chapter"), ("lesson", "reset"),
                            ("lesson", "rule"), ("lesson", "examples"), ("lesson", "undo_edit"), ("lesson", "reset_edits"),
-                           ("view", "presenter"), ("view", "language"), ("help", "help"), ("help", "glossary")):
+                           ("view", "presenter"), ("view", "language"), ("view", "compare"), ("help", "help"), ("help", "glossary")):
             act = self.menus[menu].addAction("")
             act.triggered.connect(lambda _=False, n=name: self.do(n))
             self.menu_actions[name] = act
@@ -252,7 +252,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
                   "next_chapter": "ui.next_chapter", "prev_chapter": "ui.prev_chapter", "reset": "ui.reset",
                   "presenter": "ui.presenter", "language": "help.language", "help": "ui.help_title",
                   "glossary": "ui.glossary", "rule": "help.rule", "examples": "ui.examples",
-                  "undo_edit": "help.undo_edit", "reset_edits": "help.reset_edits"}
+                  "undo_edit": "help.undo_edit", "reset_edits": "help.reset_edits", "compare": "ui.compare"}
         keys = {action: keys[0] for keys, action, _ in SHORTCUTS}
         for name, act in self.menu_actions.items():
             # the text after a tab is shown as the shortcut column; the key itself is bound once, by QShortcut
@@ -431,6 +431,11 @@ class MainWindow(RulesAndGallery, QMainWindow):
             return
         elif action == "open_model":
             self.open_model()
+            return
+        elif action == "compare":
+            from .compare_dialog import open_compare
+
+            open_compare(self)
             return
         elif action in whatif_edit.ACTIONS:
             whatif_edit.do(self, action)
