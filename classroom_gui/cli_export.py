@@ -229,6 +229,8 @@ def _plain(value):
             *COMMON,
             arg("--per", choices=("beat", "chapter"), default="beat",
                 help="one slide per step, or per chapter (each chapter finished: its last step)"),
+            arg("--quiz", action="store_true", help="a question slide (predict, then see) before each slide that "
+                "reveals its answer; the answer slide marks it"),
             arg("-o", "--output", required=True, type=Path, metavar="OUT", help="FILE.pptx, FILE.pdf or FOLDER/"))
 @_export_errors
 def deck_command(args: argparse.Namespace) -> int:
@@ -245,10 +247,17 @@ def deck_command(args: argparse.Namespace) -> int:
     if args.compare is not None:
         from .export.compare import save_compare_deck
 
+        if args.quiz:
+            raise CliError("--quiz and --compare cannot be combined yet; make two decks")
         save_compare_deck(compared(args, trace, sel, run, times), args.output, size, theme, sel.lang, _progress("slides"))
         print(f"wrote {args.output} ({len(times)} slides)", file=sys.stderr)
         return 0
-    frames = [frame_at(trace, sel, t, notices) for t in times]
+    if args.quiz:
+        from .lesson.quiz_play import deck_with_quiz
+
+        frames = deck_with_quiz(trace, sel, times, notices)
+    else:
+        frames = [frame_at(trace, sel, t, notices) for t in times]
     save_deck(frames, args.output, size, theme, _progress("slides"))
     print(f"wrote {args.output} ({len(frames)} slides)", file=sys.stderr)
     return 0

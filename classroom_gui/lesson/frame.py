@@ -111,3 +111,4 @@ class Frame:
     message: str = ""                    # shown big in the middle instead of a class (e.g. empty sentence)
     rule: str = "none"                   # the classroom's rule on screen: "none" (discussion) or "causal" (in turn)
     edits: list[dict] = field(default_factory=list)  # the what-if edits of this class ([]: the model's own numbers)
+    quiz: dict | None = None             # a question put to the class (lesson.quiz_play.card), else None

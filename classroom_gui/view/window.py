@@ -22,7 +22,7 @@ from ..lesson.state import (default_focus, frame_at, notices_for, prepared_model
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
 from ..lesson.whatif_state import WhatIf
-from . import dialogs, fonts, screen_size, settings, whatif_edit
+from . import dialogs, fonts, quiz_mode, screen_size, settings, whatif_edit
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
@@ -177,6 +177,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
             act.triggered.connect(lambda _=False, n=name: self.do(n))
             self.menu_actions[name] = act
         self.menus["lesson"].setToolTipsVisible(True)  # the Examples item says why it is off
+        quiz_mode.add_menu_item(self)
         self.charts_action = self.menus["view"].addAction("")
         self.charts_action.setCheckable(True)
         self.charts_action.toggled.connect(self.show_charts)
@@ -240,6 +241,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
         self.controls.retranslate(t)
         self.dock.setWindowTitle(t("ui.charts"))
         self.charts_action.setText(t("ui.charts"))
+        self.quiz_action.setText(t("ui.quiz"))
         self.charts.set_titles(t("ui.tab_bars"), t("ui.tab_heatmap"), t("ui.tab_layers"), t("ui.tab_heads"))
         c = self.checkpoint.config
         self.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
@@ -382,7 +384,9 @@ class MainWindow(RulesAndGallery, QMainWindow):
         simple = {"next_beat": p.next_beat, "prev_beat": p.prev_beat, "next_chapter": p.next_chapter,
                   "prev_chapter": p.prev_chapter, "home": p.home, "end": p.end, "faster": p.faster,
                   "slower": p.slower}
-        if action in simple:
+        if action == "next_beat" and quiz_mode.intercept(self):
+            pass  # the quiz asked a question (the class stays) or moved on to reveal its answer
+        elif action in simple:
             simple[action]()
         elif action == "play":
             p.toggle()
@@ -481,7 +485,8 @@ class MainWindow(RulesAndGallery, QMainWindow):
         return self.whatif.trace if self.whatif is not None else (self.run.trace if self.run else None)
 
     def current_frame(self):
-        return frame_at(self.shown_trace(), self.sel, self.player.time, self.notices)
+        frame = frame_at(self.shown_trace(), self.sel, self.player.time, self.notices)
+        return quiz_mode.dress(self, frame)
 
     def refresh(self) -> None:
         frame = self.current_frame()
