@@ -23,7 +23,8 @@ COMMON = (
         "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal"),
     arg("--lang", choices=("en", "ja"), default="en", help="language of every label and narration"),
     arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
-    arg("--theme", choices=("classroom", "slide"), default="classroom", help="look of the picture"),
+    arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom",
+        help="look of the picture (contrast: high contrast, for a washed-out projector)"),
     arg("--temperature", type=float, default=1.0, help="softmax temperature of the answer (default 1.0)"),
     arg("--compare", metavar="TEXT2", help="a second sentence drawn beside the first at the same step (same layer, "
         "head and asker where it sits in both), the share that changed most outlined; --json then holds 'classes'"),

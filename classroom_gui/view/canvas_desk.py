@@ -21,7 +21,7 @@ from .canvas_items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list
                            qcolor)
 from .canvas_layout import DeskBox, StripBox
 from .palette import Theme
-from .whatif_marks import edited_outline
+from .whatif_marks import edited_outline, hatch
 
 GLOW = 8.0  # the focus desk's spotlight reaches this far outside the desk
 
@@ -143,6 +143,8 @@ class StripView:
                     crosses += [QLineF(r.topLeft(), r.bottomRight()), QLineF(r.bottomLeft(), r.topRight())]
                 p.drawLines(crosses)
             edited_outline(p, [self.cell_rect(i) for i in s.edited if i < n], th)
+            if grey:  # a student who has not spoken: grey and hatched, so it reads without colour too
+                hatch(p, [QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2)], light=self.on_board)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(edge, 3.0 if s.raised else 1.3))
         p.drawRoundedRect(cells.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)

@@ -16,7 +16,7 @@ from ..lesson.numbers import fmt
 from . import fonts, palette
 from .canvas_items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor, rgba_image
 from .palette import Theme
-from .whatif_marks import edited_outline
+from .whatif_marks import edited_outline, hatch
 
 
 def _pool(a: np.ndarray, k: int, op) -> np.ndarray:  # [n k, n k] -> [n, n]: op over each k x k block
@@ -116,6 +116,9 @@ class HeatmapItem(CachedItem):
         edges = np.flatnonzero(np.diff(np.concatenate([[0], (~filled).astype(np.int8), [0]])))
         for i0, i1 in zip(edges[::2], edges[1::2]):
             p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
+        if hm.mask is not None and k == 1 and cell >= 6 and np.shape(hm.mask) == m.shape:
+            hatch(p, [QRectF(x0 + j * cell, y0 + i * cell, cell, cell) for i, j in np.argwhere(np.asarray(hm.mask, bool))
+                      if filled[i]])
         p.restore()
         if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at
             p.setFont(fonts.font(16.0 * sc))

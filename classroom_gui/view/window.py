@@ -22,7 +22,7 @@ from ..lesson.state import (default_focus, frame_at, notices_for, prepared_model
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
 from ..lesson.whatif_state import WhatIf
-from . import dialogs, fonts, quiz_mode, screen_size, settings, whatif_edit
+from . import accessibility, dialogs, fonts, palette, quiz_mode, screen_size, settings, whatif_edit
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
@@ -178,9 +178,17 @@ class MainWindow(RulesAndGallery, QMainWindow):
             self.menu_actions[name] = act
         self.menus["lesson"].setToolTipsVisible(True)  # the Examples item says why it is off
         quiz_mode.add_menu_item(self)
+        self.contrast_action = self.menus["view"].addAction("")
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.toggled.connect(self.set_contrast)
         self.charts_action = self.menus["view"].addAction("")
         self.charts_action.setCheckable(True)
         self.charts_action.toggled.connect(self.show_charts)
+
+    def set_contrast(self, on: bool) -> None:
+        """The high-contrast theme (palette.CONTRAST) on the canvas, for a washed-out projector."""
+        self.canvas.classroom.theme = palette.theme("contrast" if on else "classroom")
+        self.refresh()
 
     def show_charts(self, on: bool) -> None:
         """The side panel (narration, bars, attention map, layers, all heads) on or off."""
@@ -242,6 +250,8 @@ class MainWindow(RulesAndGallery, QMainWindow):
         self.dock.setWindowTitle(t("ui.charts"))
         self.charts_action.setText(t("ui.charts"))
         self.quiz_action.setText(t("ui.quiz"))
+        self.contrast_action.setText(t("ui.contrast"))
+        accessibility.name_controls(self)
         self.charts.set_titles(t("ui.tab_bars"), t("ui.tab_heatmap"), t("ui.tab_layers"), t("ui.tab_heads"))
         c = self.checkpoint.config
         self.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
@@ -491,6 +501,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
     def refresh(self) -> None:
         frame = self.current_frame()
         self.canvas.show_frame(frame)
+        accessibility.describe_canvas(self, frame)
         if self.dock.isVisible():  # a closed panel is brought up to date when it opens (show_charts)
             self.charts.show_frame(frame)
         self.narration.setText(f"<b>{html.escape(frame.title)}</b><br>{html.escape(frame.narration)}" if frame.title
