@@ -95,7 +95,8 @@ def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
         where = text(lang, "whatif.card", name=name, number=e.index + 1)
     value = (text(lang, "whatif.mask_on") if e.value else text(lang, "whatif.mask_off")) if e.kind == "mask" \
         else f"{e.value:g}"
-    return text(lang, "whatif.edit" if with_value else "whatif.place", kind=kind, where=where, value=value, layer=e.layer + 1, head=e.head + 1)
+    key = ("whatif.edit" if with_value else "whatif.place") + ("_mask" if e.kind == "mask" else "")
+    return text(lang, key, kind=kind, where=where, value=value, layer=e.layer + 1, head=e.head + 1)
 
 
 ROLES = {"query": "q", "key": "k", "value": "v"}
