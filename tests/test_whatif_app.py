@@ -82,6 +82,7 @@ def test_a_frame_of_an_edited_class_marks_the_edit_and_says_so(own, lang):
 def test_cli_set_on_export_and_trace_records_the_edits(own, tmp_path, capsys):
     out, numbers, record = tmp_path / "x.png", tmp_path / "x.json", tmp_path / "t.json"
     assert main(["export", "--text", SENTENCE, "--mask", "none", "--chapter", "softmax", "--size", "640x360",
+                 "--layer", "1", "--head", "1", "--focus", "2",
                  "--set", "score[1,1,cat,mat]=6", "--set", "k[1,1,on,5]=2", "-o", str(out),
                  "--json", str(numbers)]) == 0
     data = json.loads(numbers.read_text(encoding="utf-8"))
