@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-TEXT_OPTIONS = ("--text", "--focus")  # free text, which may start with "-" ("-x", "-1")
+TEXT_OPTIONS = ("--text", "--focus", "--compare")  # free text, which may start with "-" ("-x", "-1")
 
 
 def glue_text_options(argv: list[str]) -> list[str]:
@@ -170,7 +170,9 @@ def _positive(text: str) -> int:
             arg("--json", metavar="FILE", type=Path, help="also write the whole trace as JSON"),
             arg("--mask", choices=("causal", "none"), default="causal", help="the classroom's rule: causal (in turn, "
                 "GPT's mask; the default) or none (discussion: every student hears every other)"),
-            arg("--top", metavar="N", type=_positive, default=10, help="next words to list (default 10)"))
+            arg("--top", metavar="N", type=_positive, default=10, help="next words to list (default 10)"),
+            arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
+                '"score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1"'))
 def trace_command(args: argparse.Namespace) -> int:
     from .model.checkpoint import CheckpointError, load_checkpoint
     from .model.sentence import run_sentence
@@ -186,10 +188,13 @@ def trace_command(args: argparse.Namespace) -> int:
     run = run_sentence(checkpoint, args.text, args.mask)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
+    from .cli_export import with_edits
+
+    trace = with_edits(run.trace, args.edits)
     if args.json is not None:  # written before printing, so a bad path fails before any output
-        record = trace_to_dict(run.trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top)
+        record = trace_to_dict(trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top)
         write_atomic(args.json, json.dumps(record, ensure_ascii=False, allow_nan=False))
-    print(format_trace(run.trace, folder, next_tokens(run.trace, checkpoint.tokenizer.vocab, args.top)))
+    print(format_trace(trace, folder, next_tokens(trace, checkpoint.tokenizer.vocab, args.top)))
     if args.json is not None:
         print(f"wrote {args.json}", file=sys.stderr)
     return 0
@@ -230,6 +235,12 @@ def _probability(p) -> str:
     return f"{p:.4f}" if p is not None else "   nan"  # None: the model's numbers overflowed
 
 
+def _edit_text(e, tokens) -> str:
+    from .lesson.whatif_state import describe
+
+    return describe("en", e, list(tokens))
+
+
 def format_trace(trace, model_dir, next_words: list[dict]) -> str:
     c = trace.config
     labels = [t + ("?" if u else "") for t, u in zip(trace.tokens, trace.unknown)]
@@ -240,6 +251,8 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
              f"in layer{f's 1-{c.n_layer}' if c.n_layer > 1 else ' 1'}; answer from "
              f"{'wte' if c.tie_word_embeddings else 'lm_head'}",
              f"rule: {RULE_NAMES[trace.mask_rule]}",
+             *(["what if: " + "; ".join(_edit_text(e, trace.tokens) for e in trace.edits)
+                + " (not the model's own numbers)"] if trace.edits else []),
              f"tokens ({trace.n_tokens}; ? marks a word the model does not know):"]
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
         lines.append(f"  {i:>3}  {_fit(tok, 16)}  id {int(tid):>5}" + ("  unknown" if unk else ""))

@@ -23,8 +23,14 @@ COMMON = (
         "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal"),
     arg("--lang", choices=("en", "ja"), default="en", help="language of every label and narration"),
     arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
-    arg("--theme", choices=("classroom", "slide"), default="classroom", help="look of the picture"),
+    arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom",
+        help="look of the picture (contrast: high contrast, for a washed-out projector)"),
     arg("--temperature", type=float, default=1.0, help="softmax temperature of the answer (default 1.0)"),
+    arg("--compare", metavar="TEXT2", help="a second sentence drawn beside the first at the same step (same layer, "
+        "head and asker where it sits in both), the share that changed most outlined; --json then holds 'classes'"),
+    arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
+        '"score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1"; everything after it is '
+        'recomputed and the edited numbers are marked'),
 )
 
 
@@ -58,7 +64,8 @@ def _prepare(args):
     run = run_sentence(checkpoint, args.text, args.mask)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
-    trace, c = run.trace, checkpoint.config
+    trace, c = with_edits(run.trace, args.edits), checkpoint.config
+    args.checkpoint = checkpoint  # for the --compare sentence (second_run)
     start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head
     args.layer = start.layer + 1 if args.layer is None else args.layer
     args.head = start.head + 1 if args.head is None else args.head
@@ -76,6 +83,37 @@ def _prepare(args):
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
                     rule=args.mask)
     return app, trace, sel, palette.theme(args.theme), size, run
+
+
+def second_run(args):
+    """The --compare sentence through the same model and rule (the --set edits belong to the first class)."""
+    from .model.sentence import run_sentence
+
+    run = run_sentence(args.checkpoint, args.compare, args.mask)
+    for notice in run.notices:
+        print(f"note (second class): {notice}", file=sys.stderr)
+    return run
+
+
+def compared(args, trace, sel, run, times):
+    """One lesson.compare.Pair per time of the first class's lesson."""
+    from .lesson.compare import compare
+    from .lesson.state import notices_for
+
+    other = second_run(args)
+    a, b = notices_for(run, sel.lang), notices_for(other, sel.lang)
+    return [compare(trace, other.trace, sel, t, a, b) for t in times]
+
+
+def with_edits(trace, specs):
+    """The trace with the --set edits applied by a real forward; CliError names a bad one."""
+    from .lesson.whatif_state import from_specs
+    from .model.whatif import EditError
+
+    try:
+        return from_specs(trace, specs)
+    except EditError as exc:
+        raise CliError(f"--set {exc}") from None
 
 
 def bare(word: str) -> str:
@@ -152,6 +190,8 @@ def export_command(args: argparse.Namespace) -> int:
             raise CliError(f"{args.json}: the picture and the numbers cannot be the same file")
     _app, trace, sel, theme, size, run = _prepare(args)
     t = moment(timeline_for(trace.n_tokens, trace.config.n_layer), args.chapter, args.beat, args.time)
+    if args.compare is not None:
+        return _export_compare(args, targets, compared(args, trace, sel, run, [t])[0], size, theme)
     frame = frame_at(trace, sel, t, notices_for(run, sel.lang))
     with atomic_paths(*targets) as temps:  # the picture and its numbers, both or neither
         write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent, args.svg_text)
@@ -161,10 +201,37 @@ def export_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_compare(args, targets, pair, size, theme) -> int:
+    import json
+
+    from .export.compare import PICTURE_KINDS, write_compare_picture
+    from .export.files import atomic_paths
+    from .export.frame_json import frame_numbers
+
+    if targets[0].suffix.lower() not in PICTURE_KINDS:
+        raise CliError(f"{args.output}: a comparison is drawn as a .png or .pdf picture")
+    with atomic_paths(*targets) as temps:
+        write_compare_picture(pair, temps[0], targets[0].suffix.lower(), size, theme, args.lang)
+        if args.json is not None:
+            record = {"classes": [frame_numbers(f, s) for f, s in zip(pair.frames, pair.selections)],
+                      "changed_most": pair.changed_most}
+            temps[1].write_text(json.dumps(record, ensure_ascii=False, indent=1, default=_plain), encoding="utf-8")
+    print(f"wrote {args.output}" + (f" and {args.json}" if args.json is not None else ""), file=sys.stderr)
+    return 0
+
+
+def _plain(value):
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 @subcommand("deck", "the whole lesson as slides: PPTX (narration in the speaker notes), PDF, or a folder of PNGs",
             *COMMON,
             arg("--per", choices=("beat", "chapter"), default="beat",
                 help="one slide per step, or per chapter (each chapter finished: its last step)"),
+            arg("--quiz", action="store_true", help="a question slide (predict, then see) before each slide that "
+                "reveals its answer; the answer slide marks it"),
             arg("-o", "--output", required=True, type=Path, metavar="OUT", help="FILE.pptx, FILE.pdf or FOLDER/"))
 @_export_errors
 def deck_command(args: argparse.Namespace) -> int:
@@ -178,7 +245,20 @@ def deck_command(args: argparse.Namespace) -> int:
     _app, trace, sel, theme, size, run = _prepare(args)
     notices = notices_for(run, sel.lang)
     times = deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.per)
-    frames = [frame_at(trace, sel, t, notices) for t in times]
+    if args.compare is not None:
+        from .export.compare import save_compare_deck
+
+        if args.quiz:
+            raise CliError("--quiz and --compare cannot be combined yet; make two decks")
+        save_compare_deck(compared(args, trace, sel, run, times), args.output, size, theme, sel.lang, _progress("slides"))
+        print(f"wrote {args.output} ({len(times)} slides)", file=sys.stderr)
+        return 0
+    if args.quiz:
+        from .lesson.quiz_play import deck_with_quiz
+
+        frames = deck_with_quiz(trace, sel, times, notices)
+    else:
+        frames = [frame_at(trace, sel, t, notices) for t in times]
     save_deck(frames, args.output, size, theme, _progress("slides"))
     print(f"wrote {args.output} ({len(frames)} slides)", file=sys.stderr)
     return 0
@@ -201,6 +281,13 @@ def video_command(args: argparse.Namespace) -> int:
     _app, trace, sel, theme, size, run = _prepare(args)
     notices = notices_for(run, sel.lang)
     times = video_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.fps, args.first, args.last)
+    if args.compare is not None:
+        from .export.compare import save_compare_video
+
+        save_compare_video(compared(args, trace, sel, run, times), len(times), args.output, args.fps, size, theme,
+                           sel.lang, _progress("frames"))
+        print(f"wrote {args.output} ({len(times)} frames)", file=sys.stderr)
+        return 0
     frames = (frame_at(trace, sel, t, notices) for t in times)
     save_video(frames, len(times), args.output, args.fps, size, theme, _progress("frames"))
     print(f"wrote {args.output} ({len(times)} frames)", file=sys.stderr)

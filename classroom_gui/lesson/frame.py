@@ -21,6 +21,7 @@ class Strip:
     visible: float = 1.0       # 0 hidden .. 1 fully drawn (animations fade and grow strips)
     raised: bool = False       # the focus student's question card is held up
     zeroed: list[bool] = field(default_factory=list)  # cells ReLU just set to 0 (drawn crossed out)
+    edited: list[int] = field(default_factory=list)   # cells a what-if edit set (drawn with a distinct outline)
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Heatmap:
     rows: list[int]            # the rows filled in so far
     focus_row: int = -1
     mask: object = None        # [T, T] bool, the trace's causal mask (True: a later student, drawn grey); None: none
+    edited: list = field(default_factory=list)  # (row, column) cells a what-if edit of a score or mask set
 
 
 @dataclass
@@ -108,3 +110,5 @@ class Frame:
     answer_id: int = -1                  # answer chapter: the vocabulary id of the class's answer, else -1
     message: str = ""                    # shown big in the middle instead of a class (e.g. empty sentence)
     rule: str = "none"                   # the classroom's rule on screen: "none" (discussion) or "causal" (in turn)
+    edits: list[dict] = field(default_factory=list)  # the what-if edits of this class ([]: the model's own numbers)
+    quiz: dict | None = None             # a question put to the class (lesson.quiz_play.card), else None

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..model.limits import MAX_STUDENTS
 from ..model.trace import HeadTrace, LayerTrace, Trace
-from . import layout, rules, steps_attention, steps_block
+from . import layout, rules, steps_attention, steps_block, whatif_state
 from .panels import default_rows, heatmap, layer_view, overview, warm
 from .frame import Frame, Strip, Student
 from .strings import name_list, quote, text
@@ -172,6 +172,8 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
     frame.overview = overview(trace)
     if frame.layer_view is None:
         frame.layer_view = layer_view(ctx, upto=trace.config.n_layer if beat.chapter == "answer" else 0)
+    if trace.edits:
+        whatif_state.mark(frame, trace, sel)
     return frame
 
 

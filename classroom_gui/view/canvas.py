@@ -23,6 +23,7 @@ from .canvas_desk import DeskItem, StripItem, StripView
 from .canvas_items import LegendItem, PanelItem, TextBlockItem, qcolor
 from .canvas_layout import desk_layout
 from .canvas_links import LinkLayer
+from .canvas_quiz import show_quiz
 from .palette import Theme
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
@@ -107,6 +108,7 @@ class ClassroomScene(QGraphicsScene):
             self.board.hide()
         self._show_caption(frame, th)
         self._show_message(frame, th)
+        show_quiz(self, frame, th)
 
     # --- parts -------------------------------------------------------------------------------------------
     def _show_desks(self, frame: Frame, th: Theme) -> tuple[float, dict[str, float]]:

@@ -19,6 +19,7 @@ from .canvas_heatmap import HeatmapItem
 from .canvas_items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, qcolor
 from .canvas_layout import stack_strips
 from .palette import Theme
+from .whatif_marks import hatch
 
 PAD = 24.0
 GAP = 16.0
@@ -201,6 +202,7 @@ class BarsItem(CachedItem):
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(qcolor(muted, 0.6))
                 p.drawRect(QRectF(cx - bar_w / 2, zero - 3, bar_w, 3))
+                hatch(p, [QRectF(cx - bar_w / 2, zero - 10, bar_w, 7)], light=True)  # not heard, without colour
                 text = bar_text(b.values[i])
                 ty = zero - value_px * 1.5 - 2
             else:

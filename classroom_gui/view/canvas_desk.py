@@ -21,6 +21,7 @@ from .canvas_items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list
                            qcolor)
 from .canvas_layout import DeskBox, StripBox
 from .palette import Theme
+from .whatif_marks import edited_outline, hatch
 
 GLOW = 8.0  # the focus desk's spotlight reaches this far outside the desk
 
@@ -47,7 +48,8 @@ class StripView:
     def set(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
             on_board: bool = False) -> bool:
         values = strip.values  # a list, or a wide NumPy row (lesson.state.row): its bytes are its key
-        key = (strip.role, values.tobytes() if isinstance(values, np.ndarray) else tuple(values), strip.label, strip.raised, tuple(strip.zeroed), box, theme.name,
+        key = (strip.role, values.tobytes() if isinstance(values, np.ndarray) else tuple(values), strip.label, strip.raised, tuple(strip.zeroed),
+               tuple(strip.edited), box, theme.name,
                theme.font_scale, scale, masked, on_board)
         self.strip = strip  # the newest, even when it shows the same (visible may differ)
         if key == self._key:
@@ -140,6 +142,9 @@ class StripView:
                     r = self.cell_rect(i).adjusted(3, 3, -3, -3)
                     crosses += [QLineF(r.topLeft(), r.bottomRight()), QLineF(r.bottomLeft(), r.topRight())]
                 p.drawLines(crosses)
+            edited_outline(p, [self.cell_rect(i) for i in s.edited if i < n], th)
+            if grey:  # a student who has not spoken: grey and hatched, so it reads without colour too
+                hatch(p, [QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2)], light=self.on_board)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(edge, 3.0 if s.raised else 1.3))
         p.drawRoundedRect(cells.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)

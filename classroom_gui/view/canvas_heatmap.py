@@ -16,6 +16,7 @@ from ..lesson.numbers import fmt
 from . import fonts, palette
 from .canvas_items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor, rgba_image
 from .palette import Theme
+from .whatif_marks import edited_outline, hatch
 
 
 def _pool(a: np.ndarray, k: int, op) -> np.ndarray:  # [n k, n k] -> [n, n]: op over each k x k block
@@ -42,7 +43,9 @@ class HeatmapItem(CachedItem):
     def show(self, hm: Heatmap, rect: QRectF, theme: Theme) -> None:
         # the matrix is fixed for a given title (layer, head) and sentence: its last row stands in for it
         fingerprint = tuple(hm.matrix[-1]) if len(hm.matrix) else ()
-        key = (hm.title, tuple(hm.labels), fingerprint, tuple(hm.rows), hm.focus_row, rect.x(), rect.y(),
+        if 0 < np.size(hm.matrix) <= 65536:  # a what-if edit may change any row: a small matrix is summed whole
+            fingerprint += (float(np.sum(hm.matrix * np.arange(1, np.size(hm.matrix) + 1).reshape(np.shape(hm.matrix)))),)
+        key = (hm.title, tuple(hm.labels), fingerprint, tuple(hm.edited), tuple(hm.rows), hm.focus_row, rect.x(), rect.y(),
                rect.width(), rect.height(), theme.name, theme.font_scale)
         if key == self._key:
             return
@@ -64,6 +67,14 @@ class HeatmapItem(CachedItem):
         base = palette.sequential_rgb(m, th.color("heat_low"), th.color("heat_high"))
         base[masked] = palette.MASKED_CELL
         return base
+
+    def cell_at(self, local) -> tuple[int, int] | None:
+        """(row, column) of the cell under a point in item coordinates, or None (cells as last painted)."""
+        x0, y0, cell, t = getattr(self, "grid", (0, 0, 0, 0))
+        if not cell:
+            return None
+        i, j = int((local.y() - y0) // cell), int((local.x() - x0) // cell)
+        return (i, j) if 0 <= i < t and 0 <= j < t else None
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         hm, r, th = self.heatmap, self.area, self.theme
@@ -99,11 +110,15 @@ class HeatmapItem(CachedItem):
         filled[[i for i in hm.rows if 0 <= i < t]] = True
         p.save()
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        self.grid = (x0, y0, cell, t)  # where the cells are, for cell_at (a double-click's what-if edit)
         p.drawImage(QRectF(x0, y0, side, side), self._base_image)
         empty = qcolor(th.color("heat_empty"))  # rows not filled in yet: one rectangle per stretch of them
         edges = np.flatnonzero(np.diff(np.concatenate([[0], (~filled).astype(np.int8), [0]])))
         for i0, i1 in zip(edges[::2], edges[1::2]):
             p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
+        if hm.mask is not None and k == 1 and cell >= 6 and np.shape(hm.mask) == m.shape:
+            hatch(p, [QRectF(x0 + j * cell, y0 + i * cell, cell, cell) for i, j in np.argwhere(np.asarray(hm.mask, bool))
+                      if filled[i]])
         p.restore()
         if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at
             p.setFont(fonts.font(16.0 * sc))
@@ -119,6 +134,7 @@ class HeatmapItem(CachedItem):
             p.setFont(g)
             for i, name in enumerate(hm.labels[:t]):
                 p.drawText(QRectF(x0 - margin, y0 + i * cell, margin - 8, cell), ALIGN_RIGHT, elide(name, g, margin - 8))
+        edited_outline(p, [QRectF(x0 + j * cell, y0 + i * cell, cell, cell) for i, j in hm.edited if i < t and j < t], th)
         if 0 <= hm.focus_row < t and filled[hm.focus_row]:
             p.setPen(QPen(qcolor(th.color("heat_focus")), 3.0))
             p.setBrush(Qt.BrushStyle.NoBrush)

@@ -3,7 +3,7 @@ turns a click on a desk into "this student asks" (by looking the point up in the
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
@@ -13,6 +13,7 @@ from .canvas import ClassroomScene
 
 class CanvasView(QGraphicsView):
     studentClicked = Signal(int)
+    numberDoubleClicked = Signal(QPointF, bool)  # scene position, Shift held: a what-if edit (view.whatif_edit)
 
     def __init__(self, parent=None):
         self.classroom = ClassroomScene()
@@ -52,3 +53,8 @@ class CanvasView(QGraphicsView):
         if seat >= 0:
             self.studentClicked.emit(seat)
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event):
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self.numberDoubleClicked.emit(self.mapToScene(event.position().toPoint()), shift)
+        super().mouseDoubleClickEvent(event)

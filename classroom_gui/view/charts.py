@@ -162,7 +162,8 @@ class ChartPanel(QTabWidget):
     def _show_heatmap(self, frame: Frame) -> None:
         h = frame.heatmap
         # the matrix is fixed by the sentence, layer and head, which the labels and title name
-        key = None if h is None else (h.title, tuple(h.labels), tuple(h.rows))
+        key = None if h is None else (h.title, tuple(h.labels), tuple(h.rows), tuple(h.edited),
+                                      float(np.sum(h.matrix)) if np.size(h.matrix) else 0.0)  # a what-if edit
         if not self._changed("heatmap", key):
             return
         if h is None or not h.labels:

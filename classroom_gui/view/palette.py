@@ -61,6 +61,8 @@ _ROOM_DEFAULT = {
     "cell_text": "#111111",
     "cell_border": "#FFFFFF",
     "zeroed": OKABE_ITO["vermillion"],
+    "edited": "#000000",          # a what-if edit's outline: black dashes over a yellow line, seen on any cell
+    "edited_glow": OKABE_ITO["yellow"],
     "heat_low": "#FFFFFF",
     "heat_high": OKABE_ITO["vermillion"],
     "heat_empty": "#3A5247",
@@ -104,9 +106,23 @@ class Theme:
         return replace(self, font_scale=float(scale))
 
 
+# for a washed-out projector: pure white room, black ink and borders, a black board with white chalk, thick
+# yellow focus; role colours stay (they are Okabe–Ito), numbers a little larger
+_ROOM_CONTRAST = {
+    **_ROOM_SLIDE,
+    "background": "#FFFFFF", "floor": "#FFFFFF", "desk": "#FFFFFF", "desk_border": "#000000",
+    "desk_shadow": "#000000", "header": "#FFF6B0", "text": "#000000", "text_muted": "#303030",
+    "focus_border": "#000000", "masked": "#5A5A5A", "masked_desk": "#D0D0D0",
+    "board": "#000000", "board_frame": "#000000", "board_text": "#FFFFFF", "board_muted": "#E0E0E0",
+    "board_grid": "#5A5A5A", "caption": "#FFFFFF", "caption_border": "#000000", "title": "#000000",
+    "message": "#000000", "cell_text": "#000000", "cell_border": "#000000", "heat_empty": "#202020",
+    "heat_focus": OKABE_ITO["yellow"],
+}
+
 CLASSROOM = Theme("classroom", {**_ROOM_DEFAULT, **ROLES})
 SLIDE = Theme("slide", {**_ROOM_SLIDE, **ROLES}, font_scale=1.0)
-THEMES = {t.name: t for t in (CLASSROOM, SLIDE)}
+CONTRAST = Theme("contrast", {**_ROOM_CONTRAST, **ROLES}, font_scale=1.08)
+THEMES = {t.name: t for t in (CLASSROOM, SLIDE, CONTRAST)}
 
 
 def theme(name: str | None = None) -> Theme:

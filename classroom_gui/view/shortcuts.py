@@ -29,5 +29,7 @@ SHORTCUTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("Ctrl+E",), "export_picture", "help.export_picture"),
     (("Ctrl+Shift+E",), "export_deck", "help.export_deck"),
     (("Ctrl+Shift+V",), "export_video", "help.export_video"),
+    (("Ctrl+Z",), "undo_edit", "help.undo_edit"),
+    (("Ctrl+Shift+Z",), "reset_edits", "help.reset_edits"),
     (("F1", "?"), "help", "help.help"),
 )

@@ -21,7 +21,8 @@ from ..lesson.state import (default_focus, frame_at, notices_for, prepared_model
                              timeline_for)
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
-from . import dialogs, fonts, screen_size, settings
+from ..lesson.whatif_state import WhatIf
+from . import accessibility, dialogs, fonts, palette, quiz_mode, screen_size, settings, whatif_edit
 from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
@@ -58,6 +59,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
         self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
         self.sel = lesson_selection(self.gallery, prefs.lang, rule=lesson_rule(checkpoint, self.gallery))
         self.run = None
+        self.whatif = None  # lesson.whatif_state.WhatIf of the shown sentence
         self._example = None  # a gallery example whose sentence is being computed (applied in show_run)
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=prefs.speed)
         self._build()
@@ -110,6 +112,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         self.canvas = CanvasView()
         self.canvas.studentClicked.connect(lambda seat: self.select(focus=seat))
+        self.canvas.numberDoubleClicked.connect(lambda pos, shift: whatif_edit.edit_at(self, pos, shift))
         self.controls = Controls()
         self.controls.action.connect(self.do)
         self.controls.scrubbed.connect(self._scrub)
@@ -168,15 +171,24 @@ class MainWindow(RulesAndGallery, QMainWindow):
         for menu, name in (("file", "open_model"), ("file", "copy"), ("file", "export_picture"), ("file", "export_deck"),
                            ("file", "export_video"), ("file", "export_worksheet"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
                            ("lesson", "next_chapter"), ("lesson", "prev_chapter"), ("lesson", "reset"),
-                           ("lesson", "rule"), ("lesson", "examples"),
-                           ("view", "presenter"), ("view", "language"), ("help", "help"), ("help", "glossary")):
+                           ("lesson", "rule"), ("lesson", "examples"), ("lesson", "undo_edit"), ("lesson", "reset_edits"),
+                           ("view", "presenter"), ("view", "language"), ("view", "compare"), ("help", "help"), ("help", "glossary")):
             act = self.menus[menu].addAction("")
             act.triggered.connect(lambda _=False, n=name: self.do(n))
             self.menu_actions[name] = act
         self.menus["lesson"].setToolTipsVisible(True)  # the Examples item says why it is off
+        quiz_mode.add_menu_item(self)
+        self.contrast_action = self.menus["view"].addAction("")
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.toggled.connect(self.set_contrast)
         self.charts_action = self.menus["view"].addAction("")
         self.charts_action.setCheckable(True)
         self.charts_action.toggled.connect(self.show_charts)
+
+    def set_contrast(self, on: bool) -> None:
+        """The high-contrast theme (palette.CONTRAST) on the canvas, for a washed-out projector."""
+        self.canvas.classroom.theme = palette.theme("contrast" if on else "classroom")
+        self.refresh()
 
     def show_charts(self, on: bool) -> None:
         """The side panel (narration, bars, attention map, layers, all heads) on or off."""
@@ -237,6 +249,9 @@ class MainWindow(RulesAndGallery, QMainWindow):
         self.controls.retranslate(t)
         self.dock.setWindowTitle(t("ui.charts"))
         self.charts_action.setText(t("ui.charts"))
+        self.quiz_action.setText(t("ui.quiz"))
+        self.contrast_action.setText(t("ui.contrast"))
+        accessibility.name_controls(self)
         self.charts.set_titles(t("ui.tab_bars"), t("ui.tab_heatmap"), t("ui.tab_layers"), t("ui.tab_heads"))
         c = self.checkpoint.config
         self.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
@@ -248,7 +263,8 @@ class MainWindow(RulesAndGallery, QMainWindow):
                   "export_video": "ui.export_video", "export_worksheet": "worksheet.menu", "quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
                   "next_chapter": "ui.next_chapter", "prev_chapter": "ui.prev_chapter", "reset": "ui.reset",
                   "presenter": "ui.presenter", "language": "help.language", "help": "ui.help_title",
-                  "glossary": "ui.glossary", "rule": "help.rule", "examples": "ui.examples"}
+                  "glossary": "ui.glossary", "rule": "help.rule", "examples": "ui.examples",
+                  "undo_edit": "help.undo_edit", "reset_edits": "help.reset_edits", "compare": "ui.compare"}
         keys = {action: keys[0] for keys, action, _ in SHORTCUTS}
         for name, act in self.menu_actions.items():
             # the text after a tab is shown as the shortcut column; the key itself is bound once, by QShortcut
@@ -289,6 +305,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
 
     def show_run(self, run) -> None:
         self.run = run
+        self.whatif = WhatIf(run.trace) if run else None  # a new sentence is the model's own class again
         n = self.run.trace.n_tokens if self.run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
         if self.run and self._example is not None:  # a gallery example: its asker, layer, head and rule
@@ -377,7 +394,9 @@ class MainWindow(RulesAndGallery, QMainWindow):
         simple = {"next_beat": p.next_beat, "prev_beat": p.prev_beat, "next_chapter": p.next_chapter,
                   "prev_chapter": p.prev_chapter, "home": p.home, "end": p.end, "faster": p.faster,
                   "slower": p.slower}
-        if action in simple:
+        if action == "next_beat" and quiz_mode.intercept(self):
+            pass  # the quiz asked a question (the class stays) or moved on to reveal its answer
+        elif action in simple:
             simple[action]()
         elif action == "play":
             p.toggle()
@@ -427,6 +446,14 @@ class MainWindow(RulesAndGallery, QMainWindow):
         elif action == "open_model":
             self.open_model()
             return
+        elif action == "compare":
+            from .compare_dialog import open_compare
+
+            open_compare(self)
+            return
+        elif action in whatif_edit.ACTIONS:
+            whatif_edit.do(self, action)
+            return
         elif action == "quit":
             self.close()
             return
@@ -463,12 +490,18 @@ class MainWindow(RulesAndGallery, QMainWindow):
         return not self.controls.isVisible() and self.isFullScreen()
 
     # drawing ---------------------------------------------------------------------------------
+    def shown_trace(self):
+        """The class on screen: the model's own trace with the teacher's what-if edits (view.whatif_edit)."""
+        return self.whatif.trace if self.whatif is not None else (self.run.trace if self.run else None)
+
     def current_frame(self):
-        return frame_at(self.run.trace if self.run else None, self.sel, self.player.time, self.notices)
+        frame = frame_at(self.shown_trace(), self.sel, self.player.time, self.notices)
+        return quiz_mode.dress(self, frame)
 
     def refresh(self) -> None:
         frame = self.current_frame()
         self.canvas.show_frame(frame)
+        accessibility.describe_canvas(self, frame)
         if self.dock.isVisible():  # a closed panel is brought up to date when it opens (show_charts)
             self.charts.show_frame(frame)
         self.narration.setText(f"<b>{html.escape(frame.title)}</b><br>{html.escape(frame.narration)}" if frame.title

@@ -1,0 +1,138 @@
+"""A comparison drawn: two classes side by side at the same step (each drawn exactly as its own export draws
+it), the classmate whose share changed most outlined in both, and one line saying from what to what. Saved as
+a PNG or PDF picture, a PDF or PNG-folder deck, or an MP4/GIF video.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPen
+
+from ..lesson.compare import Pair, changed_text
+from ..lesson.frame import CANVAS_H, CANVAS_W
+from ..lesson.strings import text
+from ..view import fonts, palette
+from ..view.canvas import ClassroomScene
+from ..view.canvas_items import qcolor
+from ..view.render import render_frame
+from .files import Cancelled, ExportError, atomic_folder, atomic_path, check_target
+from .pictures import pdf_pages
+from .png import save_png
+
+PICTURE_KINDS, DECK_KINDS = (".png", ".pdf"), (".pdf",)
+
+
+def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> QImage:
+    """The two frames side by side on one size[0] x size[1] picture, with their sentences and the change."""
+    w, h = (int(v) for v in size)
+    th = theme or palette.CLASSROOM
+    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(qcolor(th.color("background")))
+    gap = w * 0.012
+    pw = (w - 3 * gap) / 2
+    ph = pw * CANVAS_H / CANVAS_W
+    top = max((h - ph) / 2, h * 0.12)
+    p = QPainter(image)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    try:
+        px = max(12.0, h * 0.026)
+        p.setPen(qcolor(th.color("title")))
+        p.setFont(fonts.font(px * 1.2, True))
+        p.drawText(QRectF(gap, top - px * 5.2, w - 2 * gap, px * 2.4), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                   text(lang, "compare.title", title=pair.frames[0].title))
+        for k, frame in enumerate(pair.frames):
+            scene = scenes[k] if scenes else ClassroomScene(theme=theme)
+            picture = render_frame(frame, (round(pw), round(ph)), theme, scene=scene)
+            rect = QRectF(gap + k * (pw + gap), top, pw, ph)
+            p.drawImage(rect, picture)
+            p.setFont(fonts.font(px * 0.9, True))
+            p.setPen(qcolor(th.color("text")))
+            label = text(lang, "compare.class", n=k + 1, sentence=("" if lang == "ja" else " ").join(s.text for s in frame.students))
+            p.drawText(QRectF(rect.x(), top - px * 2.4, pw, px * 2.2), Qt.AlignmentFlag.AlignVCenter, label)
+            _outline_changed(p, frame, rect, pair.changed_most)
+        p.setFont(fonts.font(px, False))
+        p.setPen(qcolor(th.color("text")))
+        p.drawText(QRectF(gap, top + ph + gap, w - 2 * gap, h - top - ph - gap),
+                   Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                   changed_text(lang, pair.changed_most))
+    finally:
+        p.end()
+    return image
+
+
+def _outline_changed(p: QPainter, frame, rect: QRectF, change) -> None:
+    """The classmate whose share changed most: a thick vermillion frame around the desk."""
+    if not change or change["seat"] - 1 >= len(frame.students):
+        return
+    s = frame.students[change["seat"] - 1]
+    k = rect.width() / CANVAS_W
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(QPen(qcolor(palette.OKABE_ITO["vermillion"]), max(2.0, 6 * k)))
+    p.drawRoundedRect(QRectF(rect.x() + (s.x - 6) * k, rect.y() + (s.y - 6) * k, (s.w + 12) * k, (s.h + 12) * k), 6, 6)
+
+
+def save_compare_picture(pair: Pair, path, size, theme=None, lang: str = "en") -> Path:
+    path = Path(path)
+    if path.suffix.lower() not in PICTURE_KINDS:
+        raise ExportError(f"{path}: a comparison is drawn as a .png or .pdf picture")
+    with atomic_path(path) as tmp:
+        write_compare_picture(pair, tmp, path.suffix.lower(), size, theme, lang)
+    return path
+
+
+def write_compare_picture(pair: Pair, tmp: Path, kind: str, size, theme=None, lang: str = "en") -> None:
+    image = render_pair(pair, size, theme, lang=lang)
+    if kind == ".png":
+        save_png(image, tmp, alpha=False)
+    else:
+        with pdf_pages(tmp, size, pair.frames[0].title) as (writer, painter):
+            painter.drawImage(QRectF(0, 0, writer.width(), writer.height()), image)
+
+
+def save_compare_deck(pairs: list[Pair], path, size, theme=None, lang: str = "en", progress=None) -> Path:
+    """One slide per pair: a PDF, or a folder of numbered PNGs with notes.txt."""
+    path = Path(path)
+    scenes = (ClassroomScene(theme=theme), ClassroomScene(theme=theme))
+    if path.suffix == "" or path.is_dir():
+        with atomic_folder(path) as tmp:
+            notes = []
+            for i, pair in enumerate(pairs):
+                save_png(render_pair(pair, size, theme, scenes, lang), tmp / f"{i + 1:03d}.png", alpha=False)
+                notes.append(f"{i + 1:03d}.png\t{pair.frames[0].title}\t{changed_text(lang, pair.changed_most)}")
+                _tick(progress, i + 1, len(pairs))
+            (tmp / "notes.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
+        return path
+    if path.suffix.lower() not in DECK_KINDS:
+        raise ExportError(f"{path}: a comparison deck is a .pdf or a folder of PNGs (not .pptx yet)")
+    check_target(path, (".pdf",))
+    with atomic_path(path) as tmp, pdf_pages(tmp, size, pairs[0].frames[0].title) as (writer, painter):
+        for i, pair in enumerate(pairs):
+            if i:
+                writer.newPage()
+            painter.drawImage(QRectF(0, 0, writer.width(), writer.height()), render_pair(pair, size, theme, scenes, lang))
+            _tick(progress, i + 1, len(pairs))
+    return path
+
+
+def save_compare_video(pairs, count: int, path, fps: int, size, theme=None, lang: str = "en", progress=None) -> Path:
+    from .files import VIDEOS
+    from .video import _gif, _mp4, rgb_array
+
+    path = check_target(Path(path), VIDEOS)
+    if size[0] % 2 or size[1] % 2:
+        raise ExportError(f"video size {size[0]}x{size[1]} must have even sides (H.264 needs them)")
+    scenes = (ClassroomScene(theme=theme), ClassroomScene(theme=theme))
+    pictures = (render_pair(pair, size, theme, scenes, lang) for pair in pairs)
+    with atomic_path(path) as tmp:
+        if path.suffix.lower() == ".mp4":
+            _mp4(pictures, count, tmp, fps, size, progress)
+        else:
+            _gif((rgb_array(p) for p in pictures), count, tmp, fps, progress)
+    return path
+
+
+def _tick(progress, done, total) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise Cancelled()

@@ -1,0 +1,94 @@
+"""Compare two classes at the same step, without Qt: the second sentence's selection (the same layer and head,
+the same asker where that student sits in both), its moment (the same step: the same beat and the same
+progress through it), and the share that changed most between the two askers' rows.
+
+Each side's frame is exactly the frame its own single export draws (frame_at), so the comparison adds no
+number of its own except `changed_most`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model.trace import Trace
+from . import rules
+from .frame import Frame
+from .state import Selection, default_focus, frame_at, timeline_for
+from .strings import quote, text
+
+# the default pair when the gallery has none: one word changes, and with it whom the asker listens to
+DEFAULT_PAIRS = {"en": ("The cat sat on the mat", "The dog sat on the bed"),
+                 "ja": ("猫がマットの上に座った", "犬がベッドの上に寝た")}
+
+
+def default_pair(lang: str, gallery=()) -> tuple[str, str]:
+    """The gallery's tired/wide pair (the two sentences that differ in that word) if it holds one, else ours."""
+    texts = [e.text for e in gallery if getattr(e, "lang", "en") == lang]
+    tired = [t for t in texts if "tired" in t.lower()]
+    wide = [t for t in texts if "wide" in t.lower()]
+    if tired and wide:
+        return tired[0], wide[0]
+    return DEFAULT_PAIRS.get(lang, DEFAULT_PAIRS["en"])
+
+
+def _bare(word: str) -> str:
+    return word.lower().removeprefix("␣").strip()
+
+
+def second_selection(sel: Selection, a: Trace, b: Trace) -> Selection:
+    """The second class's selection: the same layer, head, language and rule; the asker is the student with
+    the same word (the first such), else the same seat, else the second sentence's default asker."""
+    word = _bare(a.tokens[sel.focus]) if 0 <= sel.focus < a.n_tokens else ""
+    same = [i for i, t in enumerate(b.tokens) if _bare(t) == word]
+    focus = same[0] if same else sel.focus if sel.focus < b.n_tokens else default_focus(b.tokens, sel.rule)
+    return replace(sel, focus=focus).clamped(b)
+
+
+def same_moment(a: Trace, b: Trace, t: float) -> float:
+    """The time in the second class's lesson at the same step as `t` in the first's: the same beat key, the
+    same occurrence of it (scoring has one beat per classmate), the same progress through it."""
+    ta, tb = timeline_for(a.n_tokens, a.config.n_layer), timeline_for(b.n_tokens, b.config.n_layer)
+    i, progress = ta.locate(t)
+    beat = ta.beats[i]
+    nth = sum(1 for x in ta.beats[:i] if x.key == beat.key)
+    same = [x for x in tb.beats if x.key == beat.key]
+    if not same:  # a step only one class has: the second shows the start of the same chapter's last step
+        same = [x for x in tb.beats if x.chapter == beat.chapter] or tb.beats[-1:]
+    other = same[min(nth, len(same) - 1)]
+    return other.start + progress * other.duration
+
+
+@dataclass
+class Pair:
+    """Two classes at the same step: each side is (frame, selection); changed_most names the share."""
+    frames: tuple[Frame, Frame]
+    selections: tuple[Selection, Selection]
+    changed_most: dict | None
+
+
+def changed_most(a: Trace, b: Trace, sel_a: Selection, sel_b: Selection, rule: str) -> dict | None:
+    """The classmate seat (shared by both classes) whose share of the asker's attention changed most, at
+    the selected layer and head under `rule`; None when the classes share no seat."""
+    wa = rules.under(a, rule).layers[sel_a.layer].weights[sel_a.head, sel_a.focus]
+    wb = rules.under(b, rule).layers[sel_b.layer].weights[sel_b.head, sel_b.focus]
+    n = min(len(wa), len(wb))
+    if n == 0:
+        return None
+    j = max(range(n), key=lambda k: (abs(float(wb[k]) - float(wa[k])), -k))
+    return {"seat": j + 1, "word_a": a.tokens[j], "word_b": b.tokens[j], "share_a": float(wa[j]),
+            "share_b": float(wb[j]), "layer": sel_a.layer + 1, "head": sel_a.head + 1, "mask": rule}
+
+
+def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_b=()) -> Pair:
+    """Both classes at the step of time `t` in the first class's lesson."""
+    sel_b = second_selection(sel, a, b)
+    fa = frame_at(a, sel, t, notices_a)
+    fb = frame_at(b, sel_b, same_moment(a, b, t), notices_b)
+    return Pair((fa, fb), (sel.clamped(a), sel_b), changed_most(a, b, sel.clamped(a), sel_b, fa.rule))
+
+
+def changed_text(lang: str, change: dict | None) -> str:
+    """One sentence for under the pictures: which share changed most, from what to what."""
+    if change is None:
+        return ""
+    return text(lang, "compare.changed", seat=change["seat"], a=quote(lang, change["word_a"]),
+                b=quote(lang, change["word_b"]), share_a=f"{change['share_a']:.2f}", share_b=f"{change['share_b']:.2f}")

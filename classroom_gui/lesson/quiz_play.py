@@ -1,0 +1,78 @@
+"""Quiz while presenting, and quiz slides, without Qt: when the next step reveals a question's answer, the
+clicker's next press first asks (the class stays on the step before, the question and its choices shown), the
+press after moves on and reveals (the answer marked), and the next one goes on as usual.
+
+A question on a frame is Frame.quiz: {"question", "choices", "answer" (its index, or None until revealed),
+"step"} (lesson.quiz.Question, from 1 as on screen).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model.trace import Trace
+from . import rules
+from .frame import Frame
+from .quiz import Question, questions
+from .state import Selection, frame_at, timeline_for
+
+
+def class_questions(trace: Trace, sel: Selection) -> list[Question]:
+    """lesson.quiz's questions for the class as the lesson tells it (its rule; answer time's own rule is
+    the quiz's next-word question, which lesson.quiz reads from the in-turn trace itself)."""
+    return questions(rules.under(trace, sel.rule), sel)
+
+
+def card(q: Question, revealed: bool) -> dict:
+    return {"question": q.question, "choices": list(q.choices), "step": q.step,
+            "answer": q.choices.index(q.answer) if revealed else None}
+
+
+def with_quiz(frame: Frame, q: Question | None, revealed: bool) -> Frame:
+    return frame if q is None else replace(frame, quiz=card(q, revealed))
+
+
+class QuizPlay:
+    """Which question is up. next(step_now) says what the next press does: "ask" (stay, show the question),
+    "reveal" (move on, show the answer) or "move" (as without a quiz)."""
+
+    def __init__(self, made: list[Question]):
+        self.by_step = {q.step: q for q in made}
+        self.asked: set[int] = set()
+        self.showing: tuple[Question, bool] | None = None
+
+    def next(self, step_now: int) -> str:
+        if self.showing is not None and not self.showing[1]:
+            self.showing = (self.showing[0], True)
+            return "reveal"
+        self.showing = None
+        q = self.by_step.get(step_now + 1)
+        if q is not None and q.step not in self.asked:
+            self.asked.add(q.step)
+            self.showing = (q, False)
+            return "ask"
+        return "move"
+
+    def dress(self, frame: Frame) -> Frame:
+        """The frame with the question (or its answer) on it while one is up."""
+        if self.showing is None:
+            return frame
+        return with_quiz(frame, *self.showing)
+
+
+def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=()) -> list[Frame]:
+    """The deck's frames with a question slide before each slide that reveals an answer (showing the step
+    before it), and that answer slide marking the answer (two questions answered on one slide: two pairs)."""
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    pending = sorted(class_questions(trace, sel), key=lambda q: q.step)
+    frames = []
+    for t in times:
+        step = timeline.locate(t)[0] + 1
+        due = [q for q in pending if q.step <= step]
+        pending = [q for q in pending if q.step > step]
+        if not due:
+            frames.append(frame_at(trace, sel, t, notices))
+        for q in due:  # each question: asked on the step before, then this slide with its answer marked
+            before = timeline.beat_stop(q.step - 2) if q.step >= 2 else 0.0
+            frames.append(with_quiz(frame_at(trace, sel, before, notices), q, False))
+            frames.append(with_quiz(frame_at(trace, sel, t, notices), q, True))
+    return frames

@@ -1,0 +1,135 @@
+"""What-if state without Qt: the model's own trace of a sentence, the teacher's edits in the order made, and the
+trace a real forward computes with them; plus mark(), which marks the edited numbers on a frame.
+
+The window (Reset, Ctrl+Z, double-click), the CLI (--set) and the tests all go through WhatIf, so the
+class on screen and the class in an export are the same forward of the same edits.
+"""
+from __future__ import annotations
+
+from ..model import whatif
+from ..model.gpt import forward
+from ..model.trace import Trace
+from .strings import text
+
+
+def edited(trace: Trace, edits) -> Trace:
+    """The same sentence, weights and rule as `trace`, through a forward that applies `edits` where each number
+    is made (model.whatif); `trace` itself when there are none. EditError when an edit does not fit."""
+    edits = tuple(edits)
+    if edits == tuple(trace.edits):
+        return trace
+    out = forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
+                  mask=trace.mask_rule, edits=edits)
+    out.vocab = trace.vocab
+    return out
+
+
+def place(e: whatif.Edit) -> tuple:
+    """Where an edit acts: a later edit of the same place replaces the earlier one."""
+    return e.kind, e.layer, e.head, e.seat, e.index
+
+
+class WhatIf:
+    """The edits of one class. `trace` is the model's own numbers with `edits` applied; `history` is what
+    Ctrl+Z walks back (one entry per edit made); reset() returns to the model's own class."""
+
+    def __init__(self, own: Trace, edits=()):
+        self.own = own
+        self.history: list[tuple[whatif.Edit, ...]] = []
+        self.edits: tuple[whatif.Edit, ...] = ()
+        self.trace = own
+        if edits:
+            self._apply(tuple(edits))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.edits)
+
+    def _apply(self, edits: tuple) -> Trace:
+        self.trace = edited(self.own, edits)  # raises EditError before any state changes
+        self.edits = edits
+        return self.trace
+
+    def set(self, edit: whatif.Edit) -> Trace:
+        """Add one edit (replacing an earlier one at the same place) and recompute everything after it."""
+        edits = tuple(e for e in self.edits if place(e) != place(edit)) + (edit,)
+        before = self.edits
+        trace = self._apply(edits)
+        self.history.append(before)
+        return trace
+
+    def set_spec(self, spec: str) -> Trace:
+        """One written edit ("score[1,1,cat,sat]=2.5"), read against this sentence and model."""
+        c = self.own.config
+        return self.set(whatif.parse_edit(spec, list(self.own.tokens), c.n_layer, c.n_head, c.d_head))
+
+    def undo(self) -> bool:
+        """Take back the last edit; False when there is none."""
+        if not self.history:
+            return False
+        self._apply(self.history.pop())
+        return True
+
+    def reset(self) -> None:
+        """Back to the model's own class (Ctrl+Z can bring the edits back one at a time)."""
+        if self.edits:
+            self.history.append(self.edits)
+        self.edits, self.trace = (), self.own
+
+
+def from_specs(own: Trace, specs) -> Trace:
+    """`own` with the written edits (CLI --set) applied, in order; EditError names the first bad one."""
+    state = WhatIf(own)
+    for spec in specs or ():
+        state.set_spec(spec)
+    return state.trace
+
+
+def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
+    """One edit in words: 'score of "cat" → "sat" set to 2.5 (layer 1, head 1)'; without the value, the place."""
+    kind = text(lang, f"whatif.kind.{e.kind}")
+    name = text(lang, "whatif.name", name=tokens[e.seat])
+    if e.kind in ("score", "mask"):
+        where = text(lang, "whatif.pair", asker=name, classmate=text(lang, "whatif.name", name=tokens[e.index]))
+    else:
+        where = text(lang, "whatif.card", name=name, number=e.index + 1)
+    value = (text(lang, "whatif.mask_on") if e.value else text(lang, "whatif.mask_off")) if e.kind == "mask" \
+        else f"{e.value:g}"
+    key = ("whatif.edit" if with_value else "whatif.place") + ("_mask" if e.kind == "mask" else "")
+    return text(lang, key, kind=kind, where=where, value=value, layer=e.layer + 1, head=e.head + 1)
+
+
+ROLES = {"query": "q", "key": "k", "value": "v"}
+
+
+def mark(frame, trace: Trace, sel) -> None:
+    """Mark on `frame` the numbers the teacher edited (a distinct outline) and say in the narration that the
+    class is no longer the model's own. Only edits of the layer and head whose cards are shown are marked."""
+    edits = tuple(trace.edits)
+    if not edits:
+        return
+    frame.edits = [e.as_dict(list(trace.tokens)) for e in edits]
+    if frame.beat_key != "layers.layer":  # that step shows each layer's cards, not the selected ones
+        for s in frame.students:
+            for strip in s.cards:
+                kind = ROLES.get(strip.role)
+                strip.edited = sorted(e.index for e in edits if e.kind == kind and e.layer == sel.layer
+                                      and e.head == sel.head and e.seat == s.index)
+    if frame.heatmap is not None:
+        frame.heatmap.edited = sorted({(e.seat, e.index) for e in edits if e.layer == sel.layer and (
+            e.kind == "mask" or (e.kind == "score" and e.head == sel.head))})
+    frame.title = text(sel.lang, "whatif.title", title=frame.title)
+    lead = text(sel.lang, "whatif.narration", n=len(edits),
+                edits=text(sel.lang, "whatif.join").join(describe(sel.lang, e, trace.tokens) for e in edits[-2:]))
+    frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
+
+
+
+def own_value(own: Trace, e: whatif.Edit) -> float:
+    """The model's own number at an edit's place (the mask cell: 1 cannot hear, 0 can hear)."""
+    layer = own.layers[e.layer]
+    if e.kind == "mask":
+        return float(layer.mask[e.seat, e.index])
+    if e.kind == "score":
+        return float(layer.scores[e.head, e.seat, e.index])
+    return float(getattr(layer, e.kind)[e.head, e.seat, e.index])

@@ -1,0 +1,40 @@
+"""The quiz card on the canvas: the question and its lettered choices over the blackboard (where the answer
+will appear), and once revealed the answer marked with ✓ and its letter in bold colour. Draws Frame.quiz only."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+
+from ..lesson.frame import CANVAS_H, CANVAS_W
+from .canvas_items import PanelItem, TextBlockItem
+
+Z_QUIZ = 35.0  # over the desks, links and caption; under a message
+BOX = QRectF(CANVAS_W * 0.40, CANVAS_H * 0.10, CANVAS_W * 0.58, CANVAS_H * 0.62)  # asked: over the board
+REVEALED = QRectF(CANVAS_W * 0.015, CANVAS_H * 0.33, CANVAS_W * 0.43, CANVAS_H * 0.40)  # answered: the board shows
+LETTERS = "ABCD"
+
+
+def quiz_text(quiz: dict) -> str:
+    lines = [quiz["question"], ""]
+    for i, choice in enumerate(quiz["choices"]):
+        mark = "  ✓" if quiz["answer"] == i else ""
+        lines.append(f"{LETTERS[i]}.  {choice}{mark}")
+    return "\n".join(lines)
+
+
+def show_quiz(scene, frame, th) -> None:
+    """Create the two items on first use; show or hide them for this frame."""
+    if not hasattr(scene, "quiz_panel"):
+        scene.quiz_panel, scene.quiz_text = PanelItem(), TextBlockItem()
+        for item, z in ((scene.quiz_panel, Z_QUIZ), (scene.quiz_text, Z_QUIZ + 1)):
+            item.setZValue(z)
+            scene.addItem(item)
+    on = frame.quiz is not None
+    scene.quiz_panel.setVisible(on)
+    scene.quiz_text.setVisible(on)
+    if not on:
+        return
+    revealed = frame.quiz["answer"] is not None
+    box = REVEALED if revealed else BOX
+    scene.quiz_panel.show(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)
+    scene.quiz_text.show(quiz_text(frame.quiz), box.adjusted(36, 28, -36, -28), 44 * th.font_scale, 20,
+                         th.color("text"), align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

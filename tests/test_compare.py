@@ -1,0 +1,59 @@
+"""Compare: the two classes of `--compare` are exactly their single exports (same numbers, same step), the
+asker is the same word where it sits in both, and the share named as changed most is the largest change."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from classroom_gui.cli import main
+from classroom_gui.lesson.compare import compare, default_pair, same_moment, second_selection
+from classroom_gui.lesson.state import Selection, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_compared_classes_equal_their_single_exports(tmp_path, lang):
+    a, b = default_pair(lang)
+    both, one, two = tmp_path / "both.json", tmp_path / "one.json", tmp_path / "two.json"
+    common = ["--chapter", "softmax", "--lang", lang, "--size", "640x360"]
+    assert main(["export", "--text", a, "--compare", b, *common, "-o", str(tmp_path / "c.png"), "--json", str(both)]) == 0
+    classes = json.loads(both.read_text(encoding="utf-8"))
+    asker = classes["classes"][1]["selection"]["focus_seat"]
+    assert main(["export", "--text", a, *common, "-o", str(tmp_path / "1.png"), "--json", str(one)]) == 0
+    assert main(["export", "--text", b, "--focus", str(asker), *common, "-o", str(tmp_path / "2.png"),
+                 "--json", str(two)]) == 0
+    assert classes["classes"][0] == json.loads(one.read_text(encoding="utf-8"))
+    assert classes["classes"][1] == json.loads(two.read_text(encoding="utf-8"))
+    change = classes["changed_most"]
+    wa = classes["classes"][0]["bars"]["values"]
+    wb = classes["classes"][1]["bars"]["values"]
+    deltas = [abs(x - y) for x, y in zip(wa, wb)]
+    assert change["seat"] - 1 == int(np.argmax(deltas))
+    assert change["share_a"] == pytest.approx(wa[change["seat"] - 1])
+
+
+def test_same_asker_word_same_layer_head_and_same_step():
+    ck = load_checkpoint(teaching_model_dir())
+    a = run_sentence(ck, "The cat sat on the mat", "none").trace
+    b = run_sentence(ck, "the cat slept on the bed near the door", "none").trace
+    sel = Selection(focus=1, layer=1, head=1, rule="none")
+    assert second_selection(sel, a, b).focus == 1 and second_selection(sel, a, b).layer == 1
+    sel = Selection(focus=5, layer=0, head=0, rule="none")  # "mat" is not in b: the same seat asks
+    assert second_selection(sel, a, b).focus == 5
+    ta, tb = timeline_for(a.n_tokens, 2), timeline_for(b.n_tokens, 2)
+    for i, beat in enumerate(ta.beats):
+        t = ta.beat_stop(i)
+        j, _ = tb.locate(same_moment(a, b, t))
+        assert tb.beats[j].key == beat.key
+    pair = compare(a, b, sel, ta.beat_stop(len(ta) - 1))
+    assert pair.frames[0].beat_key == pair.frames[1].beat_key
+
+
+def test_a_bad_second_sentence_is_one_line(tmp_path, capsys):
+    out = tmp_path / "c.png"
+    assert main(["export", "--text", "The cat sat", "--compare", "   ", "-o", str(out)]) == 2
+    assert "Traceback" not in capsys.readouterr().err and not out.exists()

@@ -1,0 +1,103 @@
+"""Quiz while presenting and in decks: a question is asked on the step before the one that reveals it, its
+answer is marked only after, and every marked answer is true of the trace (lesson.quiz reads it off)."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from classroom_gui.cli import main
+from classroom_gui.lesson.quiz_play import QuizPlay, class_questions, deck_with_quiz
+from classroom_gui.lesson.state import Selection, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.export.moments import deck_times
+from classroom_gui.resources import teaching_model_dir
+
+
+@pytest.fixture(scope="module")
+def trace():
+    return run_sentence(load_checkpoint(teaching_model_dir()), "The cat sat on the mat", "causal").trace
+
+
+def true_of(trace, sel, kind, answer) -> bool:
+    """The marked choice is what the trace's numbers say (read here from the numbers, not through lesson.quiz)."""
+    w = trace.layers[sel.layer].weights[sel.head, sel.focus]
+    if kind == "top_share":
+        return trace.tokens[int(np.argmax(w))] in answer
+    if kind == "sum":
+        return float(answer) == pytest.approx(float(w.sum()), abs=0.01)
+    if kind == "next_word":
+        return answer == trace.vocab[int(np.argmax(trace.next_logits))]
+    if kind == "cannot_hear":
+        heard = ~trace.layers[sel.layer].mask[sel.focus]
+        return not any(trace.tokens[j] in answer for j in np.flatnonzero(heard) if trace.tokens.count(trace.tokens[j]) == 1)
+    return False
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_deck_asks_before_each_answer_slide_and_marks_the_true_answer(trace, lang):
+    sel = Selection(focus=1, layer=0, head=0, lang=lang, rule="causal")
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    made = class_questions(trace, sel)
+    frames = deck_with_quiz(trace, sel, deck_times(timeline, "beat"))
+    asked = [f for f in frames if f.quiz and f.quiz["answer"] is None]
+    for i, f in enumerate(frames):  # each question slide is followed by its answer slide
+        if f.quiz and f.quiz["answer"] is None:
+            assert frames[i + 1].quiz["question"] == f.quiz["question"] and frames[i + 1].quiz["answer"] is not None
+    assert len([f for f in frames if not f.quiz]) + len({f.beat for f in frames if f.quiz and f.quiz["answer"] is not None}) == len(timeline)
+    shown = [f for f in frames if f.quiz and f.quiz["answer"] is not None]
+    assert len(asked) == len(made) and {q["question"] for q in (f.quiz for f in shown)} == {q.question for q in made}
+    for f in asked:  # the question slide shows the step before the answer's
+        assert f.beat + 1 == f.quiz["step"] - 1
+    by_question = {q.question: q for q in made}
+    for f in shown:
+        q = by_question[f.quiz["question"]]
+        assert f.beat + 1 == q.step and f.quiz["choices"][f.quiz["answer"]] == q.answer
+        assert 2 <= len(f.quiz["choices"]) <= 4  # fewer than 3 only when the asker hears only two
+        assert true_of(trace, sel, q.kind, f.quiz["choices"][f.quiz["answer"]])
+
+
+def test_presenter_presses_ask_then_reveal(trace):
+    sel = Selection(focus=1, layer=0, head=0, rule="causal")
+    made = class_questions(trace, sel)
+    play = QuizPlay(made)
+    q = made[0]
+    assert play.next(q.step - 2) == "move"  # not yet due
+    assert play.next(q.step - 1) == "ask" and play.showing == (q, False)
+    assert play.next(q.step - 1) == "reveal" and play.showing == (q, True)
+    assert play.next(q.step) in ("move", "ask")
+
+
+def test_cli_deck_quiz_writes_question_slides(tmp_path):
+    out = tmp_path / "deck"
+    assert main(["deck", "--text", "The cat sat on the mat", "--quiz", "--size", "640x360", "--per", "chapter",
+                 "-o", str(out)]) == 0
+    notes = (out / "notes.txt").read_text(encoding="utf-8").splitlines()
+    assert len(notes) > 14  # 14 chapters and at least one question
+
+
+def test_window_quiz_in_presenter_mode(qtbot, tmp_path):
+    from classroom_gui.view import settings
+    from classroom_gui.view.window import MainWindow
+    from helpers import random_checkpoint
+
+    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    w.quiz_anywhere = True  # offscreen there is no full screen; the presses are the same
+    w.quiz_action.setChecked(True)
+    made = class_questions(w.shown_trace(), w.sel)
+    first = min(q.step for q in made)
+    w.do("home")
+    seen = []
+    for _ in range(first + 3):
+        w.do("next_beat")  # what Right, PageDown and a clicker's next press do
+        f = w.current_frame()
+        seen.append((f.beat + 1, "-" if f.quiz is None else "asked" if f.quiz["answer"] is None else "answered"))
+    assert (first - 1, "asked") in seen, (first, seen)
+    i = seen.index((first - 1, "asked"))  # the press before the answer's step: the class stays, the question is up
+    assert seen[i - 1] == (first - 1, "-")
+    assert seen[i + 1] == (first, "answered")  # the next press moves on and marks the answer
+    assert seen[i + 2][1] in ("-", "asked") and seen[i + 2][0] >= first

@@ -1,0 +1,107 @@
+"""What-if edits through the application state and the exports (the forward's side is test_whatif_forward):
+an edited score changes exactly its softmax row, later values and the answer as a forward with that override
+computes; Ctrl+Z and Reset walk back; --set marks the edited numbers in the picture's JSON and the trace's."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from classroom_gui.cli import main
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.whatif_state import WhatIf
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.gpt import forward
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.model.whatif import Edit, EditError
+from classroom_gui.resources import teaching_model_dir
+
+SENTENCE = "The cat sat on the mat"
+
+
+@pytest.fixture(scope="module")
+def own():
+    return run_sentence(load_checkpoint(teaching_model_dir()), SENTENCE, "none").trace
+
+
+def test_an_edited_score_changes_exactly_its_row_later_values_and_the_answer(own):
+    state = WhatIf(own)
+    edit = Edit("score", 0, 1, 1, 5, 6.0)  # layer 1, head 2: "cat"'s score for "mat"
+    trace = state.set(edit)
+    reference = forward(own.token_ids, own.params, own.config, mask="none", edits=[edit])
+    w, w0 = trace.layers[0].weights, own.layers[0].weights
+    changed = np.argwhere(~np.isclose(w, w0, rtol=0, atol=1e-12))
+    assert {(h, i) for h, i, _ in changed} == {(1, 1)}  # only head 2's row of "cat"
+    assert np.array_equal(w, reference.layers[0].weights)
+    assert not np.allclose(trace.layers[1].weights, own.layers[1].weights)  # later layers follow
+    assert np.array_equal(trace.next_logits, reference.next_logits)
+    assert not np.allclose(trace.next_logits, own.next_logits)
+    assert trace.edits == (edit,) and own.edits == ()
+
+
+def test_a_later_edit_of_the_same_place_replaces_it_and_ctrl_z_and_reset_walk_back(own):
+    state = WhatIf(own)
+    state.set(Edit("q", 0, 0, 1, 2, 1.5))
+    state.set(Edit("q", 0, 0, 1, 2, -2.0))
+    assert state.edits == (Edit("q", 0, 0, 1, 2, -2.0),)
+    assert state.trace.layers[0].q[0, 1, 2] == -2.0
+    state.set_spec("mask[1,cat,mat]=1")
+    assert state.trace.layers[0].weights[0, 1, 5] == 0.0
+    state.reset()
+    assert state.trace is own and not state.active
+    assert state.undo() and len(state.edits) == 2  # Reset itself can be taken back
+    assert state.undo() and state.edits == (Edit("q", 0, 0, 1, 2, -2.0),)
+    assert state.undo() and state.edits == (Edit("q", 0, 0, 1, 2, 1.5),)
+    assert state.undo() and state.trace is own
+    assert not state.undo()
+    with pytest.raises(EditError):
+        state.set_spec("score[1,1,dog,cat]=1")
+    assert state.trace is own  # a bad edit changes nothing
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_frame_of_an_edited_class_marks_the_edit_and_says_so(own, lang):
+    state = WhatIf(own)
+    state.set(Edit("score", 0, 0, 1, 5, 6.0))
+    state.set(Edit("k", 0, 0, 3, 4, 2.0))
+    sel = Selection(focus=1, layer=0, head=0, lang=lang, rule="none")
+    timeline = timeline_for(own.n_tokens, own.config.n_layer)
+    t = next(b.start for b in timeline.beats if b.key == "softmax.weights") + 0.99
+    frame = frame_at(state.trace, sel, t)
+    assert frame.heatmap.edited == [(1, 5)]
+    cards = {s.index: {c.role: c.edited for c in s.cards} for s in frame.students}
+    assert cards[3]["key"] == [4] and cards[1]["key"] == [] and cards[3]["query"] == []
+    assert ("もしも" if lang == "ja" else "What if") in frame.narration
+    assert len(frame.edits) == 2
+    assert frame.bars.values == pytest.approx(list(state.trace.layers[0].weights[0, 1]))
+    plain = frame_at(own, sel, t)
+    assert plain.edits == [] and plain.heatmap.edited == [] and "What if" not in plain.narration
+
+
+def test_cli_set_on_export_and_trace_records_the_edits(own, tmp_path, capsys):
+    out, numbers, record = tmp_path / "x.png", tmp_path / "x.json", tmp_path / "t.json"
+    assert main(["export", "--text", SENTENCE, "--mask", "none", "--chapter", "softmax", "--size", "640x360",
+                 "--layer", "1", "--head", "1", "--focus", "2",
+                 "--set", "score[1,1,cat,mat]=6", "--set", "k[1,1,on,5]=2", "-o", str(out),
+                 "--json", str(numbers)]) == 0
+    data = json.loads(numbers.read_text(encoding="utf-8"))
+    expected = forward(own.token_ids, own.params, own.config, mask="none",
+                       edits=[Edit("score", 0, 0, 1, 5, 6.0), Edit("k", 0, 0, 3, 4, 2.0)])
+    assert [(e["kind"], e["word"]) for e in data["edits"]] == [("score", "cat"), ("k", "on")]
+    assert data["bars"]["values"] == pytest.approx(list(expected.layers[0].weights[0, 1]))
+    strips = {s["seat"]: {x["role"]: x["edited"] for x in s["strips"]} for s in data["students"]}
+    assert strips[4]["key"] == [4]
+    assert main(["trace", "--text", SENTENCE, "--mask", "none", "--set", "score[1,1,cat,mat]=6",
+                 "--json", str(record)]) == 0
+    assert "what if:" in capsys.readouterr().out
+    assert json.loads(record.read_text(encoding="utf-8"))["edits"][0]["value"] == 6.0
+
+
+@pytest.mark.parametrize("command", ["export", "deck", "video"])
+def test_a_bad_set_is_one_line_and_writes_nothing(tmp_path, capsys, command):
+    out = tmp_path / {"export": "x.png", "deck": "x.pdf", "video": "x.gif"}[command]
+    assert main([command, "--text", SENTENCE, "--set", "score[1,9,cat,mat]=1", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "--set" in err and "head" in err and "Traceback" not in err
+    assert not out.exists()

@@ -1,0 +1,104 @@
+"""What-if in the window, driven like a teacher: double-click a card's number, type a value, see the class
+recompute with the number outlined; Ctrl+Z takes it back, Ctrl+Shift+Z resets; a new sentence starts clean."""
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog
+
+from classroom_gui.lesson.whatif_state import edited
+from classroom_gui.model.whatif import Edit
+from classroom_gui.view import settings
+from classroom_gui.view.canvas_heatmap import HeatmapItem
+from classroom_gui.view.window import MainWindow
+from helpers import random_checkpoint
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def double_click(qtbot, w, scene_pos):
+    p = w.canvas.mapFromScene(scene_pos)
+    qtbot.mouseDClick(w.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(p.x(), p.y()))
+
+
+def to_beat(w, key):
+    beats = w.player.timeline.beats
+    w.player.jump(w.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == key)))
+    w.refresh()
+
+
+def test_double_click_on_a_card_number_edits_it_and_the_class_recomputes(qtbot, window, monkeypatch):
+    to_beat(window, "softmax.weights")
+    frame = window.current_frame()
+    seat = 2
+    k = [s.role for s in ([frame.students[seat].notebook] if frame.students[seat].notebook else [])
+         + frame.students[seat].cards].index("key")
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (asked.append(a[2]), (3.25, True))[1])
+    double_click(qtbot, window, window.canvas.classroom.desk(seat).cell_pos(k, 1))
+    sel = window.sel
+    edit = Edit("k", sel.layer, sel.head, seat, 1, 3.25)
+    assert window.whatif.edits == (edit,) and asked
+    assert window.run.trace.edits == ()  # the model's own trace is kept for Reset
+    frame = window.current_frame()
+    assert [c.edited for c in frame.students[seat].cards if c.role == "key"] == [[1]]
+    expected = edited(window.run.trace, [edit])
+    assert frame.bars.values == pytest.approx(list(expected.layers[sel.layer].weights[sel.head, sel.focus]))
+    assert "What if" in frame.narration
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.whatif.edits == () and "What if" not in window.current_frame().narration
+
+
+def test_reset_and_a_refused_mask_edit(qtbot, window):
+    from classroom_gui.view import whatif_edit
+
+    sel = window.sel
+    assert whatif_edit.apply(window, Edit("score", sel.layer, sel.head, sel.focus, 0, 5.0))
+    assert whatif_edit.apply(window, Edit("q", sel.layer, sel.head, sel.focus, 0, -1.0))
+    n = window.run.trace.n_tokens
+    for j in range(n - 1):  # a student may not be made to hear no one: the last cell is refused
+        assert whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, j, 1.0))
+    assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, n - 1, 1.0))
+    assert "hear no one" in window.statusBar().currentMessage()
+    assert len(window.whatif.edits) == n + 1
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.whatif.edits == () and window.shown_trace() is window.run.trace
+
+
+def test_a_heatmap_cell_is_a_score_and_shift_switches_its_mask(qtbot, window):
+    from classroom_gui.view import whatif_edit
+
+    for beat in window.player.timeline.beats:  # the first step whose blackboard shows the attention map
+        to_beat(window, beat.key)
+        items = [i for i in window.canvas.classroom.items() if isinstance(i, HeatmapItem) and i.isVisible()]
+        if items:
+            break
+    item = items[0]
+    window.canvas.grab()  # painted once, so the item knows where its cells are
+    x0, y0, cell, t = item.grid
+    pos = item.mapToScene(x0 + cell * 0.5, y0 + cell * 1.5)  # row 2, column 1
+    target = whatif_edit.target_at(window, pos)
+    assert target is not None and (target.kind, target.seat, target.index) == ("score", 1, 0)
+    switched = whatif_edit.edit_at(window, pos, mask=True)  # Shift+double-click: cannot hear now
+    assert switched and window.whatif.edits[-1].kind == "mask"
+    assert window.whatif.edits[-1].value == 1.0  # row 2 heard seat 1 under either rule
+    assert window.current_frame().heatmap.edited == [(1, 0)]
+
+
+def test_view_compare_shows_both_classes_at_the_window_step(qtbot, window):
+    from classroom_gui.view.compare_dialog import open_compare
+
+    to_beat(window, "softmax.weights")
+    dialog = open_compare(window, "cat sat on the mat the cat")
+    qtbot.addWidget(dialog)
+    fa, fb = dialog.pair.frames
+    assert fa.beat_key == fb.beat_key == "softmax.weights"
+    assert fa.narration == window.current_frame().narration
+    assert not dialog.picture.pixmap().isNull()
+    before = window.player.time
+    qtbot.keyClick(dialog, Qt.Key.Key_Right)
+    assert window.player.time > before and dialog.pair.frames[1].beat_key == dialog.pair.frames[0].beat_key
