@@ -100,7 +100,8 @@ class ClassroomScene(QGraphicsScene):
         n = max(1, len(frame.students))
         desks = {s.index: (s.x, s.y, s.w, s.h) for s in frame.students}
         self.links.show(frame.links, desks, header_h, layout.GAP, th,
-                        scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55, avoid=self._desk_texts(frame, header_h))
+                        scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55, avoid=self._desk_texts(frame, header_h),
+                        asker=next((s.index for s in frame.students if s.state == "focus"), None))
         if frame.students or frame.board or frame.bars is not None:
             self.board.show(frame, th, scales)
         else:
@@ -148,7 +149,8 @@ class ClassroomScene(QGraphicsScene):
 
     def _desk_texts(self, frame: Frame, header_h: float) -> list[QRectF]:
         """Where the desks' words and numbers are (canvas pixels), for the links' labels to keep off: each
-        drawn desk's name with its seat and "?", its badge, and its cards; a crowd's seats whole name tags."""
+        drawn desk's name with its seat and "?", its badge, and its cards; a crowd's seats whole name tags;
+        and the blackboard."""
         if not frame.links:
             return []
         out = []
@@ -169,7 +171,7 @@ class ClassroomScene(QGraphicsScene):
                 top, bottom = b.strips[0].y, b.strips[-1].y + b.strips[-1].h
                 out.append(QRectF(x + b.pad, y + top, b.w - 2 * b.pad, bottom - top))
         out += [QRectF(s.x, s.y, s.w, header_h) for s in frame.students if s.index not in drawn]
-        return out
+        return out + [QRectF(layout.BOARD_X, layout.BOARD_Y, layout.BOARD_W, layout.BOARD_H)]
 
     def _show_legend(self, frame: Frame, per_student, th: Theme) -> None:
         """The cards' colours and names in the title row when the desks have no room for label rows."""

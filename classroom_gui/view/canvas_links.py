@@ -62,11 +62,14 @@ def curve(a: Point, b: Point, bow: float = 40.0, bend: float = 0.18,
     return a, c1, c2, b
 
 
+SPREAD, SPAN = 0.4, 1300.0  # a link ends up to SPREAD of the hub's width off its middle, less the further (canvas px) it comes from
 BEND = 0.25  # a link bows by 3/4 of this times its length: neighbours' links part by ~1/4 of a desk's width
 
 
-def hub_of(links: list[Link]) -> int | None:
-    """The student every link of a frame starts or ends at (the asker), or None when there is none."""
+def hub_of(links: list[Link], asker: int | None = None) -> int | None:
+    """The student every link of a frame starts or ends at (the asker, given or found), or None."""
+    if asker is not None and all(asker in (link.source, link.target) for link in links):
+        return asker
     counts: dict[int, int] = {}
     for link in links:
         for s in {link.source, link.target}:
@@ -90,11 +93,16 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float) -> tuple[Point, P
     hx, hy, hw, hh = hub
     if other == hub:
         return curve((ox + ow / 2, oy + header_h * 0.3), (hx + hw / 2, hy + header_h * 0.3), header_h * 0.5 + gap * 0.6)
+    # links arrive side by side on the hub's edge: a near desk's towards its own side and a far desk's
+    # nearer the middle, so that the far desk's higher arch spans the near one's and they nest
+    x = ox + ow / 2
+    off = x - hx - hw / 2
+    hub_x = hx + hw / 2 + math.copysign(SPREAD * hw * max(0.0, 1 - abs(off) / SPAN), off) if abs(off) > 1 else hx + hw / 2
     if abs(oy - hy) < 1.0:
-        return curve((ox + ow / 2, oy + header_h), (hx + hw / 2, hy + header_h), 1e9, BEND, side=1)
+        return curve((x, oy + header_h), (hub_x, hy + header_h), 1e9, BEND, side=1)
     if oy < hy:
-        return curve((ox + ow / 2, oy + oh), (hx + hw / 2, hy), 1e9, BEND, side=-1)
-    return curve((ox + ow / 2, oy), (hx + hw / 2, hy + hh), 1e9, BEND, side=1)
+        return curve((x, oy + oh), (hub_x, hy), 1e9, BEND, side=-1)
+    return curve((x, oy), (hub_x, hy + hh), 1e9, BEND, side=1)
 
 
 def link_curve(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float,
@@ -168,14 +176,11 @@ def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillI
 
 
 def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
-    """Spots beside where a link meets its far desk (c[0]): in the gap beyond the desk's edge, or on the
-    middle of its name tag between the name and the badge, where no number is."""
+    """Spots around where a link meets its far desk (c[0]), nearest first: in the gap beyond the desk's
+    edge, on its name tag between the name and the badge, or in the room below its cards."""
     (x, y), h = c[0], px * 1.45
-    out = []
-    for dy in (0.0, h * 0.3, -h * 0.3, h * 0.6, -h * 0.6, h, -h):
-        for dx in (0.0, -px * 2.5, px * 2.5, -px * 5, px * 5):
-            out.append((x + dx, y + dy))
-    return out
+    spots = [(x + i * px * 0.8, y + k * h / 3) for i in range(-8, 9) for k in range(-12, 13)]
+    return sorted(spots, key=lambda p: math.hypot(p[0] - x, 2 * (p[1] - y)))
 
 
 def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF]) -> list[tuple[Link, Point]]:
@@ -220,6 +225,8 @@ class LinkLayer:
         self.label_texts: list[str] = []
         # what was drawn last, for tests: (link, its drawn curve, line width)
         self.curves: list[tuple[Link, tuple[Point, Point, Point, Point], float]] = []
+        self.label_boxes: list[tuple[Link, QRectF]] = []  # and where its labels went
+        self.avoid: list[QRectF] = []  # and the texts they kept off
 
     def _path_item(self, items: dict[tuple[str, int], QGraphicsPathItem], key: tuple[str, int],
                    z: float) -> QGraphicsPathItem:
@@ -239,7 +246,7 @@ class LinkLayer:
                 item.setVisible(False)
 
     def show(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
-             scale: float, avoid: list[QRectF] = ()) -> None:
+             scale: float, avoid: list[QRectF] = (), asker: int | None = None) -> None:
         paths: dict[tuple[str, int], QPainterPath] = {}
         dots: dict[str, QPainterPath] = {}
         order = self._strongest(links) if len(links) > MAX_LABELS + 2 else None  # None: few enough to label all
@@ -247,7 +254,7 @@ class LinkLayer:
         fast = len(links) > FEW_MARKERS
         crowded = len(links) > CROWDED  # a fan over the whole class: lighter, so the desks still read
         label_spots: list[tuple[Link, Point]] = []
-        hub = hub_of(links)
+        hub = hub_of(links, asker)
         self.curves = []
         for i in self._drawn(order) if order is not None and len(order) > MAX_LINKS else range(len(links)):
             link = links[i]
@@ -295,7 +302,8 @@ class LinkLayer:
                 item.setBrush(qcolor(theme.role(role)))
             item.setPath(path)
             item.setVisible(True)
-        self._show_labels(label_spots, theme, scale, list(avoid))
+        self.avoid = list(avoid)
+        self._show_labels(label_spots, theme, scale, self.avoid)
 
     @staticmethod
     def _strongest(links: list[Link]) -> list[int]:
@@ -346,6 +354,7 @@ class LinkLayer:
             self.scene.addItem(pill)
             self.labels.append(pill)
         self.label_texts = []
+        self.label_boxes = [(link, pill_rect(link.label, px, at)) for link, at in spots]
         for pill, (link, (x, y)) in zip(self.labels, spots):
             pill.show(link.label, px, theme.role(link.role), "#FFFFFF", theme.color("text"))
             pill.setPos(round(x), round(y))  # whole pixels: a cached item moved by a fraction is repainted
