@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.charts_action.toggled.connect(self.show_charts)
 
     def show_charts(self, on: bool) -> None:
-        """The side panel (narration, bars, attention map, layers, all heads) on or off."""
+        """The side panel (narration, all heads' maps, the layer view) on or off."""
         self.charts_wanted = bool(on)
         if self.charts_action.isChecked() != self.charts_wanted:
             self.charts_action.setChecked(self.charts_wanted)
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.controls.retranslate(t)
         self.dock.setWindowTitle(t("ui.charts"))
         self.charts_action.setText(t("ui.charts"))
-        self.charts.set_titles(t("ui.tab_bars"), t("ui.tab_heatmap"), t("ui.tab_layers"), t("ui.tab_heads"))
+        self.charts.set_texts(t)
         c = self.checkpoint.config
         self.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
         self.busy_label.setText(t("ui.working"))
@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
         frame = self.current_frame()
         self.canvas.show_frame(frame)
         if self.dock.isVisible():  # a closed panel is brought up to date when it opens (show_charts)
-            self.charts.show_frame(frame)
+            self.charts.show_frame(frame, self.sel.layer, self.sel.head)
         self.narration.setText(f"<b>{html.escape(frame.title)}</b><br>{html.escape(frame.narration)}" if frame.title
                                else html.escape(frame.message))
         n = len(self.player.timeline)
