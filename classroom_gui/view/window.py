@@ -425,6 +425,14 @@ class MainWindow(QMainWindow):
             self.charts.show_frame(frame, self.sel.layer, self.sel.head)
         self.narration.setText(f"<b>{html.escape(frame.title)}</b><br>{html.escape(frame.narration)}" if frame.title
                                else html.escape(frame.message))
+        # answer time: the last student answers for the class (the narration says so), and the box shows it
+        answering = self.run is not None and frame.chapter_key == "answer"
+        shown = self.run.trace.n_tokens - 1 if answering else self.sel.focus
+        if self.focus_box.currentIndex() != shown:
+            self.focus_box.blockSignals(True)
+            self.focus_box.setCurrentIndex(shown)
+            self.focus_box.blockSignals(False)
+        self.focus_label.setText(self.t("ui.answers" if answering else "ui.focus"))
         n = len(self.player.timeline)
         step = self.t("ui.step_of", i=frame.beat + 1, n=n) if self.run else ""
         self.controls.show_time(self.player.time, self.player.playing, step, self.player.speed)
