@@ -167,7 +167,7 @@ class ClassroomScene(QGraphicsScene):
             bw, _ = desk._badge_size()
             if bw:
                 out.append(QRectF(x + b.w - b.pad - bw, y, bw, b.header_h))
-            if b.strips:
+            if any(st.number_px or st.label_h for st in b.strips):  # cards with words or numbers on them
                 top, bottom = b.strips[0].y, b.strips[-1].y + b.strips[-1].h
                 out.append(QRectF(x + b.pad, y + top, b.w - 2 * b.pad, bottom - top))
         out += [QRectF(s.x, s.y, s.w, header_h) for s in frame.students if s.index not in drawn]

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
+from ..lesson import layout
 from ..lesson.frame import Link
 from . import fonts
 from .canvas_items import PillItem, mix, qcolor
@@ -166,6 +167,7 @@ def point_at(c: tuple[Point, Point, Point, Point], t: float) -> Point:
 
 
 LABEL_PX = 16.0        # a share's label is never smaller than this (1080p canvas pixels)
+ROOM = QRectF(layout.CLASS_X - 24, 4, layout.BOARD_X - layout.CLASS_X + 18, layout.CAPTION_Y - 8)  # where labels may go
 ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85)  # where on its link a label may sit, best first
 
 
@@ -179,15 +181,16 @@ def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
     """Spots around where a link meets its far desk (c[0]), nearest first: in the gap beyond the desk's
     edge, on its name tag between the name and the badge, or in the room below its cards."""
     (x, y), h = c[0], px * 1.45
-    spots = [(x + i * px * 0.8, y + k * h / 3) for i in range(-8, 9) for k in range(-12, 13)]
+    spots = [(x + i * px * 0.8, y + k * h / 6) for i in range(-8, 9) for k in range(-24, 25)]
     return sorted(spots, key=lambda p: math.hypot(p[0] - x, 2 * (p[1] - y)))
 
 
 def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF]) -> list[tuple[Link, Point]]:
     """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
     its curve (ALONG), or else beside its far end, that covers no placed label and no text in `avoid` (the
-    desks' names, badges and numbers); failing that at its curve's first spot free of labels. A label with
-    no free spot is left off, so the largest share is always readable. A spot given as a point (a
+    desks' names, badges and numbers); the heaviest, failing that, at its curve's first spot. Any other
+    label with no free spot is left off (the share is on its desk's badge too), so the largest share is
+    always readable and no label hides a number. A spot given as a point (a
     travelling label) stays. A curve's far desk (whose label this is) is at its start, c[0]."""
     order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
     placed: list[QRectF] = []
@@ -198,17 +201,24 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
             candidates = [where]
         else:
             candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
-        best = None
+        best, free = None, False
+        reach = QRectF()  # only the texts near this label's candidates are tested (a class of 64 has ~200)
+        for at in candidates:
+            reach = reach.united(pill_rect(link.label, px, at))
+        near = [b for b in avoid if b.intersects(reach)]
         for at in candidates:
             r = pill_rect(link.label, px, at).adjusted(-2, -2, 2, 2)
             if any(r.intersects(p) for p in placed):
                 continue
             if best is None:
                 best = (at, r)
-            if not any(r.intersects(b) for b in avoid):
-                best = (at, r)
+            body = r.adjusted(2, 2, -2, -2)  # the pill itself: it may touch a card's edge, never cover its numbers
+            if not ROOM.contains(r):  # off the canvas, or over the blackboard or the caption
+                continue
+            if not any(body.intersects(b) for b in near):
+                best, free = (at, r), True
                 break
-        if best is not None:
+        if best is not None and (free or not placed):  # only the heaviest may cover text, if it must
             out[i] = best[0]
             placed.append(best[1])
     return [(spots[i][0], out[i]) for i in sorted(out)]
