@@ -202,12 +202,13 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
         else:
             candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
         best, free = None, False
-        reach = QRectF()  # only the texts near this label's candidates are tested (a class of 64 has ~200)
+        size = pill_rect(link.label, px, (0.0, 0.0))  # measured once; each candidate is this, moved
+        w, h = size.width() + 4, size.height() + 4
+        xs, ys = [p[0] for p in candidates], [p[1] for p in candidates]
+        reach = QRectF(min(xs) - w / 2, min(ys) - h / 2, max(xs) - min(xs) + w, max(ys) - min(ys) + h)
+        near = [b for b in avoid if b.intersects(reach)]  # only the texts near its candidates are tested
         for at in candidates:
-            reach = reach.united(pill_rect(link.label, px, at))
-        near = [b for b in avoid if b.intersects(reach)]
-        for at in candidates:
-            r = pill_rect(link.label, px, at).adjusted(-2, -2, 2, 2)
+            r = QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
             if any(r.intersects(p) for p in placed):
                 continue
             if best is None:
