@@ -1,7 +1,8 @@
 """The window at a projector's sizes (issue 12): at 1920 x 1080, 1280 x 720 and 1024 x 768, in English and
 Japanese, no two controls overlap (the scrubber and "Step N of M" included), none runs past the window's
-edge, no one-line label is cut short, and the classroom is drawn whole (in the window and in presenter
-mode); in the answer chapter "Who asks" shows the student who answers, as the desks do.
+edge, no one-line label is cut short, and the classroom is drawn whole (in the window from its top edge,
+with no blank band, and in presenter mode); seven students sit at seven desks; in the answer chapter
+"Who asks" shows the student who answers, as the desks do.
 """
 from __future__ import annotations
 
@@ -68,6 +69,11 @@ def test_nothing_overlaps_or_is_cut_at_projector_sizes(qtbot, tmp_path, size, la
     view = w.canvas
     shown = view.mapFromScene(view.classroom.sceneRect()).boundingRect()
     assert view.viewport().rect().adjusted(-1, -1, 1, 1).contains(shown), (shown, view.viewport().rect())
+    assert shown.top() <= 1, f"a blank band of {shown.top()} px above the title"
+    # the seven students of 「猫がマットの上に座った」 sit at seven desks: no empty eighth seat
+    if lang == "ja":
+        desks = [d for d in view.classroom.desks if d.isVisible()]
+        assert len(desks) == w.run.trace.n_tokens == 7
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
