@@ -102,3 +102,30 @@ def test_who_asks_shows_who_answers_at_answer_time(qtbot, tmp_path, lang):
     assert w.focus_label.text() == w.t("ui.answers")
     w.do("prev_chapter")
     assert w.focus_box.currentIndex() == w.sel.focus == 1 and w.focus_label.text() == w.t("ui.focus")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_side_panel_is_current_whole_and_adds_to_the_board(qtbot, tmp_path, lang):
+    """The panel shows what the board does not (every head's map, the layer view), with whole tab names,
+    labelled rows and columns, and the new sentence's words as soon as the sentence changes."""
+    from classroom_gui.view.charts import CHOSEN, HEADS, LAYERS
+
+    w = make_window(qtbot, tmp_path, lang)
+    w.resize(1024, 768)
+    w.charts_action.trigger()
+    panel = w.charts
+    bar = panel.tabBar()
+    for i in range(panel.count()):  # the tab names fit their tabs
+        assert bar.tabRect(i).width() >= QFontMetrics(bar.font()).horizontalAdvance(panel.tabText(i))
+    c = w.checkpoint.config
+    assert len(panel._maps) == c.n_layer * c.n_head and panel.titles[HEADS].text()
+    chosen = [b for b in panel._boxes if b.border.color().getRgb()[:3] == CHOSEN]
+    assert len(chosen) == 1  # the board's layer and head, outlined
+    panel.setCurrentIndex(LAYERS)
+    assert [t.toPlainText() for t in panel._labels] == w.current_frame().layer_view.labels
+    old, before = list(w.current_frame().layer_view.labels), w.run
+    w.sentence.setText("犬 が 上 に 座った" if lang == "ja" else "the dog sat")
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.run is not before, timeout=10000)
+    new = [t.toPlainText() for t in panel._labels]
+    assert new == w.current_frame().layer_view.labels != old and panel.titles[LAYERS].text()
