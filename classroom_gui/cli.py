@@ -48,19 +48,39 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_, arguments, function in _COMMANDS:
         p = sub.add_parser(name, help=help_, description=help_)
+        # also after the command (`classroom-gui export ... --verbose`); SUPPRESS keeps the one given before it
+        p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                       help="show the full traceback of an error, and log everything (DEBUG) to stderr")
         for names, options in arguments:
             p.add_argument(*names, **options)
         p.set_defaults(func=function)
     return parser
 
 
+TEXT_OPTIONS = ("--text", "--focus")  # free text, which may start with "-" ("-x", "-1")
+
+
+def glue_text_options(argv: list[str]) -> list[str]:
+    """`--text -x` as `--text=-x`: argparse would take a value starting with "-" for an option."""
+    out, i = [], 0
+    while i < len(argv):
+        if argv[i] in TEXT_OPTIONS and i + 1 < len(argv) and argv[i + 1].startswith("-"):
+            out.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+        else:
+            out.append(argv[i])
+            i += 1
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
+    from .export.files import Terminated, handle_signals
     from .model.checkpoint import CheckpointError
     from .model.sentence import InputError
 
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(glue_text_options(list(sys.argv[1:] if argv is None else argv)))
     except SystemExit as exc:  # argparse has printed usage (status 2) or --help/--version (status 0)
         return exc.code if isinstance(exc.code, int) else 2
     from .crash import setup_logging
@@ -75,14 +95,43 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(AttributeError, ValueError):
             sys.stdout.reconfigure(errors="replace")
     where = f"{PROG} {args.command}" if args.command else PROG
+    if command is not run_gui:
+        with contextlib.suppress(ValueError):  # not the main thread (a test may call main from one)
+            handle_signals()  # SIGTERM / SIGHUP unwind like Ctrl+C: no temporary file is left
     try:
         return int(command(args) or 0)
+    except BrokenPipeError:  # `classroom-gui trace ... | head`: the reader has all it wanted
+        _quiet_stdout()
+        return 141  # as a program stopped by SIGPIPE
     except (InputError, CheckpointError, CliError, OSError) as exc:
         log.debug("%s failed", where, exc_info=True)  # the traceback, with --verbose only
         print(f"{where}: error: {exc}", file=sys.stderr)
         return 2
+    except MemoryError:
+        log.debug("%s failed", where, exc_info=True)
+        print(f"{where}: error: not enough memory for this (try a shorter sentence or a smaller size)",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
+        print(f"{where}: stopped; no file was written", file=sys.stderr)
         return 130
+    except Terminated as exc:
+        print(f"{where}: {exc}; no file was written", file=sys.stderr)
+        return 128 + exc.signum
+    except Exception as exc:  # a bug: one line; the traceback with --verbose
+        log.debug("%s failed", where, exc_info=True)
+        print(f"{where}: error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} (this is a bug; "
+              f"run again with --verbose for the details)", file=sys.stderr)
+        return 2
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so Python's flush at exit does not fail on the closed pipe again."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -146,19 +195,33 @@ def trace_command(args: argparse.Namespace) -> int:
 
 # ---- plain-text layout of a trace (widths count East Asian characters as two columns) ----
 
+def _columns(c: str) -> int:
+    return (0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+            else 2 if unicodedata.east_asian_width(c) in "WF" else 1)
+
+
 def _width(s: str) -> int:
-    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
-               else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    return sum(_columns(c) for c in s)
 
 
 def _fit(s: str, width: int, right: bool = False) -> str:
-    """s cut to `width` columns (ending in … when cut) and padded to exactly that width."""
-    if _width(s) > width:
-        while _width(s) > width - 1:
-            s = s[:-1]
-        s += "…"
+    """s cut to `width` columns (ending in … when cut) and padded to exactly that width. One pass that
+    stops once the word is known not to fit: a 10,000-character word costs what a 16-character one does."""
+    used, cut = 0, len(s)
+    for i, c in enumerate(s):
+        w = _columns(c)
+        if cut == len(s) and used + w > width - 1:
+            cut = i  # the first character that leaves no room for the "…"
+        used += w
+        if used > width:
+            s = s[:cut] + "…"
+            break
     pad = " " * (width - _width(s))
     return pad + s if right else s + pad
+
+
+def _probability(p) -> str:
+    return f"{p:.4f}" if p is not None else "   nan"  # None: the model's numbers overflowed
 
 
 def format_trace(trace, model_dir, next_words: list[dict]) -> str:
@@ -183,7 +246,7 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
                 lines.append(_fit(labels[i], row_w) + "".join(" " + cell for cell in cells))
     lines += ["", f"next word after {labels[-1]!r}:"]
     for rank, item in enumerate(next_words, 1):
-        lines.append(f"  {rank:>3}  {_fit(item['token'], 16)}  {item['probability']:.4f}")
+        lines.append(f"  {rank:>3}  {_fit(item['token'], 16)}  {_probability(item['probability'])}")
     return "\n".join(lines)
 
 

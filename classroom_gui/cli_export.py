@@ -29,6 +29,8 @@ def _prepare(args):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     from PySide6.QtWidgets import QApplication
 
+    from .crash import quiet_qt_fonts
+
     from .export.files import ExportError
     from .export.pictures import parse_size
     from .lesson.state import Selection
@@ -58,6 +60,7 @@ def _prepare(args):
         note = _default_asker_note(trace.tokens, focus)
         if note:
             print(f"note: {note}", file=sys.stderr)
+    quiet_qt_fonts()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang)
     return app, trace, sel, palette.theme(args.theme), size, run
@@ -80,7 +83,7 @@ def _default_asker_note(tokens: list[str], focus: int) -> str:
 
 
 def _focus(word: str, tokens: list[str]) -> int:
-    if word.isdigit():
+    if word.isascii() and word.isdigit():  # "²" is a digit to str.isdigit() but not a number to int()
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
         raise CliError(f"--focus {word}: the class has seats 1-{len(tokens)}")
@@ -124,20 +127,25 @@ def _progress(label: str):
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.png, FILE.svg or FILE.pdf"))
 @_export_errors
 def export_command(args: argparse.Namespace) -> int:
-    from .export.files import PICTURES, check_target
-    from .export.frame_json import save_frame_json
+    from .export.files import PICTURES, atomic_paths, check_target
+    from .export.frame_json import check_json_target, write_frame_json
     from .export.moments import moment
-    from .export.pictures import save_picture
+    from .export.pictures import write_picture
     from .lesson.state import frame_at, notices_for, timeline_for
 
-    check_target(args.output, PICTURES)  # fail on a bad path before any work
+    targets = [check_target(args.output, PICTURES)]  # fail on a bad path before any work
+    if args.json is not None:
+        targets.append(check_json_target(args.json))
+        if targets[1].resolve() == targets[0].resolve():
+            raise CliError(f"{args.json}: the picture and the numbers cannot be the same file")
     _app, trace, sel, theme, size, run = _prepare(args)
     t = moment(timeline_for(trace.n_tokens, trace.config.n_layer), args.chapter, args.beat, args.time)
     frame = frame_at(trace, sel, t, notices_for(run, sel.lang))
-    save_picture(frame, args.output, size, theme, args.transparent, args.svg_text)
-    if args.json is not None:
-        save_frame_json(frame, sel, args.json)
-    print(f"wrote {args.output}", file=sys.stderr)
+    with atomic_paths(*targets) as temps:  # the picture and its numbers, both or neither
+        write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent, args.svg_text)
+        if args.json is not None:
+            write_frame_json(frame, sel, temps[1])
+    print(f"wrote {args.output}" + (f" and {args.json}" if args.json is not None else ""), file=sys.stderr)
     return 0
 
 

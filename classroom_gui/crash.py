@@ -50,6 +50,15 @@ class _StderrHandler(logging.StreamHandler):
             super().emit(record)
 
 
+class _Brief(logging.Formatter):
+    """One line a record: the traceback stays in the log file (and on stderr with --verbose only)."""
+
+    def format(self, record):
+        if record.exc_info or record.exc_text or record.stack_info:
+            record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None, "stack_info": None})
+        return super().format(record)
+
+
 def _ours(handler: logging.Handler) -> bool:
     return getattr(handler, "_classroom_gui", None) is not None
 
@@ -72,8 +81,8 @@ def setup_logging(verbose: bool = False) -> logging.Logger:
     _verbose = bool(verbose)
     log.setLevel(logging.DEBUG if verbose else logging.INFO)
     handler = _StderrHandler(logging.DEBUG if verbose else logging.WARNING)
-    handler.setFormatter(logging.Formatter("classroom-gui: %(levelname)s: %(message)s" if not verbose
-                                           else "classroom-gui: %(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_Brief("classroom-gui: %(levelname)s: %(message)s") if not verbose
+                         else logging.Formatter("classroom-gui: %(asctime)s %(levelname)s %(name)s: %(message)s"))
     _replace_handler("stderr", handler)
     return log
 
@@ -168,6 +177,14 @@ class CrashReporter:
 
     # hooks
     def excepthook(self, exc_type, exc, tb) -> None:
+        from .export.files import Terminated
+
+        if issubclass(exc_type, Terminated):  # SIGTERM / SIGHUP stopped an export: its files are cleaned up
+            log.info("%s", exc)
+            app = _qt_app()
+            if app is not None:
+                app.quit()
+            return
         if issubclass(exc_type, (KeyboardInterrupt, SystemExit)):
             (self._previous[0] if self._previous else sys.__excepthook__)(exc_type, exc, tb)
             return
@@ -315,3 +332,14 @@ def _language() -> str:
         if isinstance(lang, str) and lang in LANGUAGES:
             return lang
     return "en"
+
+
+QUIET_QT = "qt.text.font.db.warning=false"  # "OpenType support missing for ...", once per font and script
+
+
+def quiet_qt_fonts() -> None:
+    """Silence Qt's font-database warnings: harmless, and dozens of lines per export otherwise. Rules the
+    user sets in QT_LOGGING_RULES still win."""
+    from PySide6.QtCore import QLoggingCategory
+
+    QLoggingCategory.setFilterRules(QUIET_QT)

@@ -15,6 +15,7 @@ sampled every --sample-every actions; growth is measured from the end of the war
 
     python scripts/soak.py                      # 10,000 actions
     python scripts/soak.py --actions 2000 --seed 7 --tracemalloc
+    python scripts/soak.py --actions 3000 --hostile   # opens hostile model folders 3 % of the time
 
 Exit status 0 when there were no crashes and growth after warm-up stayed under --max-growth percent.
 --delete-closed-dialogs deletes the window's closed dialogs after each action: the growth it removes is
@@ -42,6 +43,17 @@ WEIRD = ["The cat sat on the mat", "猫がマットの上に座った", "", "   
          "e\u0301\u0301\u0301 Z̷̢̛a̵l̸g̶o̵ \u200b\ufeff", "<b>the</b> cat & {word} %s", "x" * 10_000,
          ("the cat sat on the mat " * 500)[:10_000], "猫" * 10_000, "🙂" * 3000, "THE CAT SAT ON THE MAT!!!",
          "the cat's mat isn't on the floor", "１２３ ｶﾀｶﾅ ＡＢＣ", "\u3000\u3000猫\u3000"]
+
+
+def _malloc_trim() -> None:
+    """Give glibc's free pages back to the kernel (malloc_trim), so that RSS counts live memory only: the app
+    keeps freed memory for reuse (model.allocator), which makes RSS the high-water mark of every sentence."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def rss_mb() -> float:
@@ -77,8 +89,19 @@ class Soak:
         self._previous_handler = qInstallMessageHandler(qt_message)
         self._patch_dialogs()
         crash.setup_logging(args.verbose)
+        from classroom_gui.model.allocator import keep_freed_memory
+
+        keep_freed_memory()  # as classroom-gui's main() does: RSS is then what the app really keeps
         self.reporter = crash.install(log_to_file=True)
         self.model_dir = Path(args.model) if args.model else teaching_model_dir()
+        self.hostile: list[Path] = []
+        if args.hostile:  # scripts/make_hostile_models.py, built into the temporary folder
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            import make_hostile_models
+
+            self.hostile = list(make_hostile_models.build(self.tmp / "hostile").values())
+            WEIRD.append(make_hostile_models.PANIC_TEXT)  # a tokenizer of one hostile model panics on it
+            self.ACTIONS = tuple((n, 0.03 if n == "open_model" else w) for n, w in self.ACTIONS)
         self.vocab: list[str] = []
         self.window = MainWindow(load_checkpoint(self.model_dir), settings.open_store(str(self.tmp / "settings.ini")))
         self.vocab = [w for w in self.window.checkpoint.tokenizer.vocab if not w.startswith("<")]
@@ -201,7 +224,10 @@ class Soak:
         self.window.add_answer_to_class()
 
     def open_model(self):
-        folder = self.model_dir if self.rng.random() < 0.7 else self.tmp / "not-a-model"
+        if self.hostile:  # a hostile folder (refused with a message, or run) most of the time
+            folder = self.model_dir if self.rng.random() < 0.25 else self.rng.choice(self.hostile)
+        else:
+            folder = self.model_dir if self.rng.random() < 0.7 else self.tmp / "not-a-model"
         self.window.open_model(str(folder))
         self.window.worker.wait()
         self.app.processEvents()
@@ -263,6 +289,8 @@ class Soak:
 
     def sample(self, done: int, started: float) -> dict:
         gc.collect()
+        if self.args.trim:
+            _malloc_trim()
         w = self.window
         return {"actions": done, "rss_mb": round(rss_mb(), 1), "seconds": round(time.perf_counter() - started, 1),
                 "py_objects": len(gc.get_objects()), "scene_items": len(w.canvas.classroom.items()),
@@ -338,6 +366,11 @@ def main(argv=None) -> int:
     p.add_argument("--delete-closed-dialogs", action="store_true",
                    help="delete every closed dialog of the window after each action, to measure the growth that "
                         "is left once the app stops keeping its closed export dialogs")
+    p.add_argument("--hostile", action="store_true",
+                   help="open hostile model folders (scripts/make_hostile_models.py) instead of a missing one")
+    p.add_argument("--trim", action="store_true",
+                   help="malloc_trim before each sample: RSS then counts live memory, not the high-water mark "
+                        "that the app's allocator settings keep (a leak grows either way)")
     p.add_argument("--json", help="also write the figures to this file")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args(argv)

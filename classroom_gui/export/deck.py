@@ -7,14 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtGui import QPainter
-
 from ..lesson.frame import Frame
 from ..view.canvas import ClassroomScene
 from ..view.palette import Theme
 from ..view.render import render_frame
 from .files import DECKS, Cancelled, ExportError, atomic_folder, atomic_path, check_target
-from .pictures import paint_scene, pdf_writer
+from .pictures import paint_scene, pdf_pages
 from .png import save_png
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
@@ -52,17 +50,13 @@ def _save_folder(frames, path: Path, size, theme, progress) -> Path:
 
 def _save_pdf(frames, tmp: Path, size, theme, progress) -> None:
     scene = ClassroomScene(theme=theme)
-    writer = pdf_writer(tmp, size, frames[0].title)
-    painter = QPainter(writer)
-    try:
+    with pdf_pages(tmp, size, frames[0].title) as (writer, painter):  # checked, written when complete
         for i, frame in enumerate(frames):
             if i:
                 writer.newPage()
             scene.show_frame(frame, theme)
             paint_scene(scene, painter, writer.width(), writer.height(), False)
             _tick(progress, i + 1, len(frames))
-    finally:
-        painter.end()
 
 
 def _save_pptx(frames, tmp: Path, size, theme, progress) -> None:

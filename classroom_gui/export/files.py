@@ -1,19 +1,33 @@
-"""Writing export files so that nothing is ever half-written: each file is written to a temporary name
-in its own folder and renamed into place only when complete; any failure removes the temporary file
-and raises ExportError with a message for the user.
+"""Writing export files so that nothing is ever half-written: a file is either complete or the old one is
+still there, and no temporary is left behind.
+
+Each output is written to a hidden temporary beside it (`.NAME.PID-RANDOM.part`), then flushed to the disk,
+checked (a PNG ends with IEND, a PDF with %%EOF, an MP4 has its index...: Qt's SVG and PDF writers and
+ffmpeg do not report a full disk), given the old file's mode (or the umask's, for a new file) and renamed
+into place. A command with several outputs (a picture and its --json) renames them only when all are
+written. Any failure removes the temporaries and raises ExportError with a message for the user; SIGTERM
+and SIGHUP (handle_signals) stop the work the same way; what a SIGKILL leaves is swept by the next export
+into that folder.
 """
 from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
+import signal
 import tempfile
+import time
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
 PICTURES = (".png", ".svg", ".pdf")
 DECKS = (".pptx", ".pdf", "")      # "" is a folder of numbered PNGs
 VIDEOS = (".mp4", ".gif")
+# our temporaries: ".softmax.png.4242-k2j4x9_a.part" (name, the writing process's id, mkstemp's 8 letters)
+PART = re.compile(r"^\..+\.(\d+)-[a-z0-9_]{8}\.part$")
+STALE_SECONDS = 24 * 3600  # a temporary this old is swept even if its process id is in use again
 
 
 class ExportError(Exception):
@@ -25,9 +39,27 @@ class Cancelled(ExportError):
         super().__init__("export cancelled; no file was written")
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwinds like KeyboardInterrupt, so every temporary is removed on the way."""
+
+    def __init__(self, signum: int):
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
+        self.signum = signum
+
+
+def handle_signals() -> None:
+    """SIGTERM and SIGHUP raise Terminated in the main thread (call from the main thread)."""
+    def stop(signum, _frame):
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
 def explain(path: Path, exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        return f"{path}: the disk is full (or the file is larger than allowed)"
+        return f"{path}: the disk is full (or the file is larger than allowed); nothing was written"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"{path}: no permission to write here"
     if exc.errno == errno.ENOENT:
@@ -49,24 +81,40 @@ def check_target(path: Path, allowed: tuple[str, ...]) -> Path:
     return path
 
 
+# --- writing ------------------------------------------------------------------------------------------------
+
 @contextmanager
 def atomic_path(path: Path):
-    """Yields a temporary path beside `path`; renames it to `path` if the block succeeds."""
-    path = Path(path)
+    """Yields a temporary path beside `path`; when the block succeeds the file is checked, flushed and renamed
+    to `path`."""
+    with atomic_paths(path) as (tmp,):
+        yield tmp
+
+
+@contextmanager
+def atomic_paths(*paths: Path):
+    """Yields one temporary path per target: all are renamed into place when the block succeeds, none when
+    it fails (every temporary is created first, so an unwritable folder fails before any work)."""
+    paths = [Path(p) for p in paths]
+    temps: list[Path] = []
+    current = paths[0]  # the output an OSError is about, for the message
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".part", dir=path.parent)
-        os.close(fd)
+        for current in paths:
+            sweep(current.parent)
+            temps.append(_temporary(current))
+        current = paths[0]  # a failed write names no file: most likely the first, largest output
+        yield list(temps)
+        for current, tmp in zip(paths, temps):
+            _finish(current, tmp)
+        for current, tmp in zip(paths, temps):
+            os.replace(tmp, current)
+        for folder in {p.parent for p in paths}:
+            _sync_folder(folder)
     except OSError as exc:
-        raise ExportError(explain(path, exc)) from None
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, 0o644)  # mkstemp makes the file private; give it the mode a plain open() would have
-        os.replace(tmp, path)
-    except OSError as exc:
-        _remove(tmp)
-        raise ExportError(explain(path, exc)) from None
+        _remove_all(temps)
+        raise ExportError(explain(_culprit(paths, temps, exc, current), exc)) from None
     except BaseException:
-        _remove(tmp)
+        _remove_all(temps)
         raise
 
 
@@ -78,16 +126,21 @@ def atomic_folder(path: Path):
         raise ExportError(f"{path.parent}: folder not found")
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise ExportError(f"{path}: already exists and is not an empty folder")
+    sweep(path.parent)
     try:
-        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent))
+        tmp = Path(tempfile.mkdtemp(prefix=_prefix(path), suffix=".part", dir=path.parent))
     except OSError as exc:
         raise ExportError(explain(path, exc)) from None
     try:
         yield tmp
-        os.chmod(tmp, 0o755)
+        for file in sorted(tmp.iterdir()):
+            _finish(file, file, keep_mode=False)
+        os.chmod(tmp, 0o777 & ~umask())
+        _sync_folder(tmp)
         if path.exists():
             path.rmdir()
         os.replace(tmp, path)
+        _sync_folder(path.parent)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise ExportError(explain(path, exc)) from None
@@ -96,8 +149,181 @@ def atomic_folder(path: Path):
         raise
 
 
-def _remove(p) -> None:
+def _prefix(path: Path) -> str:
+    return f".{path.name}.{os.getpid()}-"
+
+
+def _temporary(path: Path) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=_prefix(path), suffix=".part", dir=path.parent)
+    os.close(fd)
+    return Path(tmp)
+
+
+def _finish(path: Path, tmp: Path, keep_mode: bool = True) -> None:
+    """Check what was written, give it its mode and flush it to the disk."""
+    problem = check_file(tmp, path.suffix.lower())
+    if problem:
+        raise ExportError(f"{path}: {problem}, most likely because the disk is full; nothing was written")
+    os.chmod(tmp, _mode(path) if keep_mode else 0o666 & ~umask())
+    fd = os.open(tmp, os.O_RDWR)  # Windows wants a writable descriptor for fsync
     try:
-        os.remove(p)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _mode(path: Path) -> int:
+    """The mode the finished file gets: the replaced file's own, or what open() would give a new file."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~umask()
+
+
+def umask() -> int:
+    """The process's umask, read without changing it where Linux shows it (/proc/self/status)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restore at once
+    os.umask(mask)
+    return mask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (the rename) to the disk; not possible on every system."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
     except OSError:
         pass
+    finally:
+        os.close(fd)
+
+
+def _culprit(paths: list[Path], temps: list[Path], exc: OSError, current: Path) -> Path:
+    """The output an OSError concerns: the one whose file it names, else the one being worked on."""
+    name = Path(exc.filename).name if exc.filename else ""
+    for path, tmp in zip(paths, temps):
+        if name and name in (path.name, tmp.name):
+            return path
+    return current
+
+
+def _remove_all(temps: list[Path]) -> None:
+    for tmp in temps:
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+
+
+# --- checking a finished file ---------------------------------------------------------------------------------
+
+def check_file(path: Path, kind: str) -> str:
+    """What is wrong with a written file of type `kind` (".png", ...), or "" when it is complete."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return "the file came out empty"
+        with open(path, "rb") as f:
+            head = f.read(16)
+            f.seek(max(0, size - 1024))
+            tail = f.read()
+    except OSError as exc:
+        return f"the file cannot be read back ({exc.strerror or exc})"
+    if kind == ".png":
+        ok = head.startswith(b"\x89PNG\r\n\x1a\n") and tail.endswith(b"IEND\xaeB`\x82")
+    elif kind == ".svg":
+        ok = head.lstrip().startswith(b"<") and tail.rstrip().endswith(b"</svg>")
+    elif kind == ".pdf":
+        ok = head.startswith(b"%PDF-") and b"%%EOF" in tail
+    elif kind == ".gif":
+        ok = head[:4] == b"GIF8" and tail.endswith(b";")
+    elif kind == ".mp4":
+        ok = _mp4_complete(path, size)
+    elif kind == ".pptx":
+        ok = _zip_complete(path)
+    elif kind == ".json":
+        ok = head.lstrip()[:1] in (b"{", b"[") and tail.rstrip()[-1:] in (b"}", b"]")
+    else:
+        ok = True
+    return "" if ok else "the file came out incomplete"
+
+
+def _mp4_complete(path: Path, size: int) -> bool:
+    """The top-level boxes fill the file exactly and include the index (moov) and the pictures (mdat);
+    ffmpeg writes the index last, so a full disk loses it."""
+    seen, at = set(), 0
+    with open(path, "rb") as f:
+        while at < size:
+            f.seek(at)
+            header = f.read(16)
+            if len(header) < 8:
+                return False
+            length, kind = int.from_bytes(header[:4], "big"), header[4:8]
+            if length == 1 and len(header) == 16:
+                length = int.from_bytes(header[8:16], "big")
+            elif length == 0:
+                length = size - at
+            if length < 8:
+                return False
+            seen.add(kind)
+            at += length
+    return at == size and {b"moov", b"mdat"} <= seen
+
+
+def _zip_complete(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as z:
+            return "[Content_Types].xml" in z.namelist() and z.testzip() is None
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return False
+
+
+# --- what a killed export left behind --------------------------------------------------------------------------
+
+def sweep(folder: Path) -> list[Path]:
+    """Remove our temporaries in `folder` whose process has ended (a SIGKILL, a power cut), or that are a day
+    old. Only names of our own pattern are touched; returns what was removed."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = PART.match(entry.name)
+        if not match:
+            continue
+        try:
+            old = time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+            if old or not _alive(int(match.group(1))):
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)
+                else:
+                    os.remove(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            pass  # another process swept it first, or it is not ours to remove
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # no safe way to ask; such files go after STALE_SECONDS
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True

@@ -56,13 +56,25 @@ def _plain(value):
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
-def save_frame_json(frame: Frame, sel: Selection, path) -> Path:
+def check_json_target(path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".json":
         raise ExportError(f"{path}: the numbers file must end in .json")
     if not path.parent.is_dir():
         raise ExportError(f"{path.parent}: folder not found")
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder")
+    return path
+
+
+def write_frame_json(frame: Frame, sel: Selection, tmp: Path) -> None:
+    """The numbers written to `tmp` (a temporary of files.atomic_paths)."""
+    Path(tmp).write_text(json.dumps(frame_numbers(frame, sel), ensure_ascii=False, indent=1, default=_plain),
+                         encoding="utf-8")
+
+
+def save_frame_json(frame: Frame, sel: Selection, path) -> Path:
+    path = check_json_target(path)
     with atomic_path(path) as tmp:
-        tmp.write_text(json.dumps(frame_numbers(frame, sel), ensure_ascii=False, indent=1, default=_plain),
-                       encoding="utf-8")
+        write_frame_json(frame, sel, tmp)
     return path

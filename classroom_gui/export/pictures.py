@@ -4,9 +4,10 @@ clipboard. The frame is drawn by the same ClassroomScene as the window.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..lesson.frame import Frame
@@ -41,21 +42,24 @@ def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = No
     path = check_target(Path(path), PICTURES)
     if svg_text not in SVG_TEXT:
         raise ExportError(f"svg text must be one of {', '.join(SVG_TEXT)}, not '{svg_text}'")
-    kind = path.suffix.lower()
     with atomic_path(path) as tmp:
-        if kind == ".png":
-            save_png(render_frame(frame, size, theme, transparent), tmp, alpha=transparent)
-        else:
-            scene = ClassroomScene(theme=theme)
-            scene.show_frame(frame, theme)
-            if kind == ".svg":
-                _save_svg(scene, tmp, size, frame.title, transparent)
-                finish_svg(tmp, svg_text)
-            else:
-                _save_pdf(scene, tmp, size, frame.title, transparent)
-        if tmp.stat().st_size == 0:
-            raise ExportError(f"{path}: nothing was written")
+        write_picture(frame, tmp, path.suffix.lower(), size, theme, transparent, svg_text)
     return path
+
+
+def write_picture(frame: Frame, tmp: Path, kind: str, size=(1920, 1080), theme: Theme | None = None,
+                  transparent: bool = False, svg_text: str = "outline") -> None:
+    """The picture of type `kind` (".png", ".svg", ".pdf") written to `tmp` (a temporary of files.atomic_paths)."""
+    if kind == ".png":
+        save_png(render_frame(frame, size, theme, transparent), tmp, alpha=transparent)
+    else:
+        scene = ClassroomScene(theme=theme)
+        scene.show_frame(frame, theme)
+        if kind == ".svg":
+            _save_svg(scene, tmp, size, frame.title, transparent)
+            finish_svg(tmp, svg_text)
+        else:
+            _save_pdf(scene, tmp, size, frame.title, transparent)
 
 
 def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool) -> None:
@@ -90,31 +94,68 @@ def _save_svg(scene: ClassroomScene, tmp: Path, size, title: str, transparent: b
     from PySide6.QtSvg import QSvgGenerator
 
     w, h = size
+    buffer = _memory()
     gen = QSvgGenerator()
-    gen.setFileName(str(tmp))
+    gen.setOutputDevice(buffer)
     gen.setSize(QSize(w, h))
     gen.setViewBox(QRect(0, 0, w, h))
     gen.setTitle(title or "Attention Classroom")
-    painter = QPainter(gen)
+    painter = _begin(gen, tmp)
     try:
         paint_scene(scene, painter, w, h, transparent)
     finally:
-        painter.end()
+        ended = painter.end()
+    _write(tmp, buffer, ended)
 
 
 def _save_pdf(scene: ClassroomScene, tmp: Path, size, title: str, transparent: bool) -> None:
-    writer = pdf_writer(tmp, size, title)
-    painter = QPainter(writer)
-    try:
+    with pdf_pages(tmp, size, title) as (writer, painter):
         paint_scene(scene, painter, writer.width(), writer.height(), transparent)
+
+
+# Qt's SVG and PDF writers do not report a failed write (a full disk gave a cut file and "wrote"): they draw
+# into memory, and Python writes the bytes, where a failure raises OSError.
+
+def _memory() -> QBuffer:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return buffer
+
+
+def _begin(device, tmp: Path) -> QPainter:
+    painter = QPainter(device)
+    if not painter.isActive():
+        raise ExportError(f"{tmp.name}: Qt could not start drawing the file")
+    return painter
+
+
+def _write(tmp: Path, buffer: QBuffer, ended: bool) -> None:
+    if not ended:
+        raise ExportError(f"{tmp.name}: Qt could not finish drawing the file")
+    data = bytes(buffer.data())
+    buffer.close()
+    with open(tmp, "wb") as f:  # OSError (a full disk) reaches files.atomic_paths, which explains it
+        f.write(data)
+
+
+@contextmanager
+def pdf_pages(tmp: Path, size, title: str):
+    """Yields (QPdfWriter, QPainter) drawing a PDF in memory; on leaving, the PDF is written to `tmp`."""
+    buffer = _memory()
+    writer = pdf_writer(buffer, size, title)
+    painter = _begin(writer, tmp)
+    try:
+        yield writer, painter
     finally:
-        painter.end()
+        ended = painter.end()
+    _write(tmp, buffer, ended)
 
 
-def pdf_writer(path: Path, size, title: str) -> QPdfWriter:
-    """A PDF whose pages have the picture's aspect, 1 pixel = 1 point at 72 dpi."""
+def pdf_writer(device, size, title: str) -> QPdfWriter:
+    """A PDF whose pages have the picture's aspect, 1 pixel = 1 point at 72 dpi, written to a QIODevice
+    (or a file name)."""
     w, h = size
-    writer = QPdfWriter(str(path))
+    writer = QPdfWriter(device if isinstance(device, QIODevice) else str(device))
     writer.setResolution(72)
     writer.setPageLayout(QPageLayout(QPageSize(QSizeF(w, h), QPageSize.Unit.Point), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))

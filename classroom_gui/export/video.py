@@ -36,7 +36,11 @@ def save_video(frames: Iterable[Frame], count: int, path, fps: int = 30, size=(1
     pictures = (render_frame(f, size, theme, scene=scene) for f in frames)
     with atomic_path(path) as tmp:
         if path.suffix.lower() == ".mp4":
-            _mp4(pictures, count, tmp, fps, size, progress)
+            try:
+                _mp4(pictures, count, tmp, fps, size, progress)
+            except OSError:  # ffmpeg died (its pipe broke): most often, it could not write (a full disk)
+                raise ExportError(f"{path}: ffmpeg stopped while writing the video, most likely because the disk "
+                                  f"is full; nothing was written") from None
         else:
             _gif((rgb_array(p) for p in pictures), count, tmp, fps, progress)
     return path

@@ -14,8 +14,14 @@ import numpy as np
 from ..model.trace import Trace
 
 
+BIG = 1e6  # from here a number is written 1.23e+07: a model with huge weights gives 38-digit numbers
+
+
 def fmt(x: float, digits: int = 2) -> str:
-    text = f"{float(x):.{digits}f}"
+    x = float(x)
+    if BIG <= abs(x) < float("inf"):
+        return f"{x:.{digits}e}"
+    text = f"{x:.{digits}f}"
     return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # never "-0.00"
 
 
@@ -124,13 +130,19 @@ def layer_projection(trace: Trace) -> np.ndarray:  # -> [n_layer + 1, T, 2]
         return cached
     stack = np.stack([trace.embedding] + [layer.output for layer in trace.layers]).astype(np.float64)
     flat = stack.reshape(-1, stack.shape[-1])
+    # a model with huge weights (1e20) overflows float32 to inf and nan; those notebooks sit at the centre,
+    # and the rest is scaled to at most 1 so that the covariance cannot overflow float64 either (the
+    # axes are the same at any scale; the points are scaled back)
+    flat = np.where(np.isfinite(flat), flat, 0.0)
     centred = flat - flat.mean(axis=0)
+    scale = float(np.abs(centred).max(initial=0.0)) or 1.0
+    centred /= scale
     # the principal axes are the covariance's top eigenvectors: a [C, C] eigenproblem instead of the SVD of
     # all (n_layer + 1) * T notebooks (GPT-2 at 1024 tokens: 0.3 s instead of 1.8 s)
     _, vectors = np.linalg.eigh(centred.T @ centred)
     axes = vectors[:, ::-1][:, :2]                           # largest first
     axes = np.pad(axes, ((0, 0), (0, 2 - axes.shape[1])))   # a one-number notebook has one axis
-    points = centred @ axes
+    points = (centred @ axes) * scale
     far = np.abs(points).argmax(axis=0)
     points *= np.sign(points[far, [0, 1]] + (points[far, [0, 1]] == 0))  # each axis: its farthest point > 0
     points = points.reshape(stack.shape[0], stack.shape[1], 2)

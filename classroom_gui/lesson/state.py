@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..model.limits import MAX_STUDENTS
 from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, steps_attention, steps_block
 from .panels import default_rows, heatmap, layer_view, overview, warm
@@ -101,11 +102,16 @@ def notices_for(run, lang: str) -> list[str]:
     `run` is a model.sentence.SentenceRun (or None)."""
     if run is None:
         return []
-    notices, limit = [], run.trace.config.n_positions
+    notices, limit, kept = [], run.trace.config.n_positions, run.trace.n_tokens
     if getattr(run, "normalised", False):
         notices.append(text(lang, "notice.normalised"))
-    if run.total_tokens > limit:
+    if kept < min(run.total_tokens, limit):  # cut below the context: the seats or the memory ran out
+        key = "notice.room" if kept == MAX_STUDENTS else "notice.memory"
+        notices.append(text(lang, key, n=run.total_tokens, limit=kept))
+    elif run.total_tokens > limit:
         notices.append(text(lang, "notice.truncated", n=run.total_tokens, limit=limit))
+    if getattr(run, "overflow", False):
+        notices.append(text(lang, "notice.overflow"))
     if run.unknown_words:
         notices.append(text(lang, "notice.unknown", words=name_list(lang, run.unknown_words)))
     return notices
@@ -165,8 +171,13 @@ def prepared_run(checkpoint, text: str):
 
 
 def prepared_model_run(folder: str, text: str):
-    """The model folder's checkpoint, and prepared_run of the sentence with it (on the worker thread)."""
+    """The model folder's checkpoint, and prepared_run of the sentence with it (on the worker thread), or the
+    TokenizerFailed that its tokenizer raised on the sentence."""
     from ..model.checkpoint import load_checkpoint
+    from ..model.sentence import TokenizerFailed
 
     checkpoint = load_checkpoint(folder)
-    return checkpoint, prepared_run(checkpoint, text)
+    try:
+        return checkpoint, prepared_run(checkpoint, text)
+    except TokenizerFailed as exc:  # the model still opens; the window says why this sentence cannot be read
+        return checkpoint, exc

@@ -15,8 +15,13 @@ add_bos_token is refused by name.
 """
 from __future__ import annotations
 
-import json
+import logging
+import os
+import sys
+import tempfile
+import threading
 import unicodedata
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -65,58 +70,126 @@ def readable(token: str) -> str:
     return visible(text)
 
 
+@contextmanager
+def _panic_text_to_log():
+    """Rust prints a panic's message (with RUST_BACKTRACE, a backtrace too) on stderr before Python sees the
+    exception. On the command line (one Python thread) stderr's file descriptor points at a temporary file
+    meanwhile, and what it caught goes to the log (shown with --verbose): the error stays one line."""
+    if threading.active_count() > 1 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved, caught = os.dup(2), tempfile.TemporaryFile()
+    except (OSError, AttributeError, ValueError):  # no stderr at all (pythonw): nothing to keep quiet
+        yield
+        return
+    os.dup2(caught.fileno(), 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        caught.seek(0)
+        text = caught.read(8192).decode("utf-8", errors="replace").strip()
+        caught.close()
+        if text:
+            logging.getLogger("classroom_gui").debug("tokenizers printed: %s", text)
+
+
+def _fails(exc: BaseException) -> bool:
+    """True for an error of the tokenizers library: its Rust panics arrive as pyo3's PanicException, a
+    BaseException (a regex's retry limit, a truncation stride), which `except Exception` lets through."""
+    return not isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit))
+
+
 class BPETokenizer:
     exact = True  # reads the sentence as typed: sentence.run_sentence does not normalise it
 
     def __init__(self, tokenizer, source: str):
         self._tok = tokenizer
         self.source = source
+        self.rows = 0  # the model's vocab_size, when it has more rows than the tokenizer has tokens
 
     @classmethod
     def load(cls, folder: Path) -> "BPETokenizer":
-        from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers
+        from tokenizers import AddedToken, pre_tokenizers
+
+        from .limits import TOKENIZER_BYTES, LimitError, parse_json, read_bytes, read_text
 
         folder = Path(folder)
         path = folder / "tokenizer.json"
+        vocab, merges = folder / "vocab.json", folder / "merges.txt"
+        if not path.is_file() and not (vocab.is_file() and merges.is_file()):
+            raise TokenizerError(f"{folder}: no tokenizer (expected tokenizer.json, or vocab.json with merges.txt)")
+        source = path if path.is_file() else vocab
         try:
             settings = _settings(folder)
             prefix = bool(settings.get("add_prefix_space"))  # a space before the text, as transformers adds it
             if path.is_file():
-                tok = Tokenizer.from_file(str(path))
+                text = read_text(path, TOKENIZER_BYTES)  # size, nesting and giant integers checked first
+                _check_tokenizer_json(parse_json(text, path), path)
+                tok = _from_json(text)
                 if prefix:
                     if type(tok.pre_tokenizer).__name__ != "ByteLevel":
                         raise TokenizerError(f"{folder / 'tokenizer_config.json'}: 'add_prefix_space' is true, but "
                                              f"{path.name} does not split text as GPT-2 does (ByteLevel)")
                     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=True)
-                return cls(tok, str(path))
-            vocab, merges = folder / "vocab.json", folder / "merges.txt"
-            if vocab.is_file() and merges.is_file():
-                json.loads(vocab.read_text(encoding="utf-8"))  # a clear error for a broken vocab.json
-                tok = Tokenizer(models.BPE.from_file(str(vocab), str(merges)))
-                tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=prefix)
-                tok.decoder = decoders.ByteLevel()
+            else:
+                parse_json(read_text(vocab, TOKENIZER_BYTES), vocab)  # a clear error for a broken vocab.json
+                read_bytes(merges, TOKENIZER_BYTES)
+                tok = _from_files(vocab, merges, prefix)
                 tok.add_special_tokens([AddedToken(t, special=True) for t in _special_tokens(folder, settings)])
-                return cls(tok, str(vocab))
-        except TokenizerError:
-            raise
-        except (OSError, ValueError, Exception) as exc:  # the library raises plain Exception for bad files
-            raise TokenizerError(f"{path if path.is_file() else folder / 'vocab.json'}: not a readable tokenizer ({exc})") from None
-        raise TokenizerError(f"{folder}: no tokenizer (expected tokenizer.json, or vocab.json with merges.txt)")
+            # padding and truncation are settings for batches of training text; here they could only pad one
+            # sentence to a hundred million tokens (11 GB) or panic on a stride, so they are switched off
+            tok.no_padding()
+            tok.no_truncation()
+            tokenizer = cls(tok, str(source))
+            tokenizer._check_words()
+        except (LimitError, TokenizerError) as exc:
+            raise TokenizerError(str(exc)) from None
+        except BaseException as exc:  # the library raises plain Exception for bad files, and panics
+            if not _fails(exc):
+                raise
+            raise TokenizerError(f"{source}: not a readable tokenizer ({_brief(exc)})") from None
+        return tokenizer
+
+    def _check_words(self) -> None:
+        from .limits import MAX_WORD_CHARS
+
+        words = self._tok.get_vocab()
+        longest = max(words, key=len, default="")
+        if len(longest) > MAX_WORD_CHARS:
+            raise TokenizerError(f"{self.source}: a token of {len(longest)} characters (limit {MAX_WORD_CHARS})")
+        if any(i < 0 for i in words.values()):
+            raise TokenizerError(f"{self.source}: a token has a negative id")
+
+    @property
+    def max_id(self) -> int:
+        """The largest id the tokenizer can give (its vocabulary and added tokens), -1 when empty."""
+        return max(self._tok.get_vocab().values(), default=-1)
 
     def __len__(self) -> int:
         return self._tok.get_vocab_size()
 
     @cached_property
     def vocab(self) -> list[str]:
-        """Every vocabulary entry as readable text, by id (for the answer's top words)."""
-        out = [""] * len(self)
+        """Every vocabulary entry as readable text, by id (for the answer's top words). A model may have more
+        rows than the tokenizer has tokens (`rows`); the rows no token names are ""."""
+        out = [""] * max(len(self), self.rows)
         for token, i in self._tok.get_vocab().items():
             if 0 <= i < len(out):
                 out[i] = readable(token)
         return out
 
     def encode(self, text: str) -> list[Token]:
-        enc = self._tok.encode(text)  # with the folder's own post-processing, as its tokenizer(text) does
+        try:
+            with _panic_text_to_log():
+                enc = self._tok.encode(text)  # with the folder's own post-processing, as its tokenizer(text) does
+        except BaseException as exc:  # e.g. WordLevel without an unknown token, or a panic in the library
+            if not _fails(exc):
+                raise
+            raise TokenizerError(f"{self.source}: the tokenizer cannot read this sentence ({_brief(exc)})") from None
         spans = list(enc.offsets)
         owners: dict[int, list[int]] = {}  # character position -> the tokens holding some of its bytes
         for i, (a, b) in enumerate(spans):
@@ -144,7 +217,20 @@ class BPETokenizer:
         return self.decode([t.id for t in self.encode(text)] + [int(token_id)])
 
     def decode(self, ids) -> str:
-        return self._tok.decode([int(i) for i in ids])
+        try:
+            return self._tok.decode([int(i) for i in ids])
+        except BaseException as exc:
+            if not _fails(exc):
+                raise
+            raise TokenizerError(f"{self.source}: the tokenizer cannot write these tokens ({_brief(exc)})") from None
+
+
+def _from_json(text: str):
+    from tokenizers import Tokenizer
+
+    return Tokenizer.from_str(text)
+
+
 
 
 # tokenizer_config.json settings that change ids and that this reader does not compute: refused by name
@@ -157,7 +243,7 @@ def _settings(folder: Path) -> dict:
     path = folder / "tokenizer_config.json"
     if not path.is_file():
         return {}
-    settings = json.loads(path.read_text(encoding="utf-8"))
+    settings = _small_json(path)
     if not isinstance(settings, dict):
         raise TokenizerError(f"{path}: expected a JSON object")
     for key in UNREAD_SETTINGS:
@@ -180,7 +266,8 @@ def _special_tokens(folder: Path, settings: dict) -> list[str]:
     named = dict(settings)
     special_map = folder / "special_tokens_map.json"
     if special_map.is_file():
-        named.update(json.loads(special_map.read_text(encoding="utf-8")))
+        extra = _small_json(special_map)
+        named.update(extra if isinstance(extra, dict) else {})
     for key in ("bos_token", "eos_token", "unk_token", "pad_token"):
         add(named.get(key))
     for value in named.get("additional_special_tokens") or []:
@@ -189,6 +276,43 @@ def _special_tokens(folder: Path, settings: dict) -> list[str]:
         add(value)
     added = folder / "added_tokens.json"
     if added.is_file():
-        for value in json.loads(added.read_text(encoding="utf-8")):
+        for value in _small_json(added) or ():
             add(value)
     return found
+
+
+def _from_files(vocab: Path, merges: Path, prefix: bool):
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
+
+    tok = Tokenizer(models.BPE.from_file(str(vocab), str(merges)))
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=prefix)
+    tok.decoder = decoders.ByteLevel()
+    return tok
+
+
+def _check_tokenizer_json(raw, path: Path) -> None:
+    """What the library would accept but we cannot use: a WordLevel model with no unknown token fails on
+    every word it does not know."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("model"), dict):
+        raise TokenizerError(f"{path}: not a tokenizer.json (no \"model\" object)")
+    model = raw["model"]
+    if model.get("type") == "WordLevel":
+        unk, vocab = model.get("unk_token"), model.get("vocab")
+        if not isinstance(vocab, dict) or not isinstance(unk, str) or unk not in vocab:
+            raise TokenizerError(f"{path}: a WordLevel tokenizer needs an unknown token in its vocabulary "
+                                 f"(\"unk_token\"), or every word it does not know is an error")
+
+
+def _brief(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _small_json(path: Path):
+    """A tokenizer's settings file (tokenizer_config.json, ...), read with the limits of a config file."""
+    from .limits import CONFIG_BYTES, LimitError, read_json
+
+    try:
+        return read_json(path, CONFIG_BYTES)
+    except LimitError as exc:
+        raise TokenizerError(str(exc)) from None

@@ -90,6 +90,10 @@ def load_tokenizer(folder: Path, config: GPTConfig):
     if len(tokenizer) > config.vocab_size:  # a model may pad its vocabulary, never have fewer rows than tokens
         raise CheckpointError(f"{tokenizer.source}: {len(tokenizer)} tokens, but {CONFIG} says vocab_size "
                               f"{config.vocab_size}; the tokenizer does not belong to this model")
+    if tokenizer.max_id >= config.vocab_size:  # ids are rows of wte: one past the end would be an IndexError
+        raise CheckpointError(f"{tokenizer.source}: a token has id {tokenizer.max_id}, but {CONFIG} says "
+                              f"vocab_size {config.vocab_size}; the tokenizer does not belong to this model")
+    tokenizer.rows = config.vocab_size  # the answer may name any row, also those no token names
     return tokenizer
 
 
@@ -97,6 +101,12 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
     """Read model.safetensors, checking names, shapes and dtypes from the header before any data."""
     from safetensors import SafetensorError, safe_open
 
+    from .limits import LimitError, check_readable
+
+    try:
+        check_readable(path)  # "permission denied" rather than the library's "No such file or directory"
+    except LimitError as exc:
+        raise CheckpointError(str(exc)) from None
     expected = expected_shapes(config)
     need = 4 * sum(int(np.prod(shape)) for shape in expected.values())  # float32 bytes once loaded
     free = available_memory()

@@ -64,7 +64,7 @@ class GPTConfig:
             raise ConfigError(f"{source}: expected a JSON object, got {type(raw).__name__}")
         model_type = raw.get("model_type", "gpt2")
         if model_type != "gpt2":
-            raise ConfigError(f"{source}: model_type '{model_type}' is not a GPT-2-family model")
+            raise ConfigError(f"{source}: model_type {_show(model_type)} is not a GPT-2-family model")
         values = {}
         for key in ("n_layer", "n_head", "n_embd", "n_positions", "vocab_size"):
             if key not in raw:
@@ -76,16 +76,16 @@ class GPTConfig:
             raise ConfigError(f"{source}: activation_function '{act}' has learned numbers of its own, which this "
                               f"app does not load; it computes {', '.join(ACTIVATIONS)}")
         if act not in ACTIVATIONS:
-            raise ConfigError(f"{source}: activation_function {act!r} is not one of {', '.join(ACTIVATIONS)}")
+            raise ConfigError(f"{source}: activation_function {_show(act)} is not one of {', '.join(ACTIVATIONS)}")
         values["activation_function"] = act
         for key in SWITCHES:
             value = raw.get(key, getattr(cls, key))
             if not isinstance(value, bool):
-                raise ConfigError(f"{source}: '{key}' must be true or false, got {value!r}")
+                raise ConfigError(f"{source}: '{key}' must be true or false, got {_show(value)}")
             values[key] = value
         eps = raw.get("layer_norm_epsilon", 1e-5)
         if isinstance(eps, bool) or not isinstance(eps, (int, float)) or not (0 < eps < 1):
-            raise ConfigError(f"{source}: layer_norm_epsilon must be a small positive number, got {eps!r}")
+            raise ConfigError(f"{source}: layer_norm_epsilon must be a small positive number, got {_show(eps)}")
         values["layer_norm_epsilon"] = float(eps)
         n_inner = raw.get("n_inner")
         values["n_inner"] = None if n_inner is None else _positive_int(n_inner, "n_inner", source)
@@ -95,13 +95,15 @@ class GPTConfig:
 
     @classmethod
     def load(cls, path: Path) -> "GPTConfig":
+        from .limits import CONFIG_BYTES, LimitError, read_json
+
         path = Path(path)
         if not path.is_file():
             raise ConfigError(f"{path}: file not found")
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ConfigError(f"{path}: malformed JSON ({exc})") from None
+            raw = read_json(path, CONFIG_BYTES)  # size, nesting and giant integers checked
+        except LimitError as exc:
+            raise ConfigError(str(exc)) from None
         return cls.from_dict(raw, str(path))
 
     def save(self, path: Path) -> None:
@@ -110,7 +112,16 @@ class GPTConfig:
 
 def _positive_int(value, key: str, source: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ConfigError(f"{source}: '{key}' must be a positive integer, got {value!r}")
+        raise ConfigError(f"{source}: '{key}' must be a positive integer, got {_show(value)}")
     if value > LIMITS[key]:
-        raise ConfigError(f"{source}: '{key}' = {value} is absurdly large (limit {LIMITS[key]})")
+        shown = str(value) if value < 10**30 else f"a {len(str(value))}-digit number"
+        raise ConfigError(f"{source}: '{key}' = {shown} is absurdly large (limit {LIMITS[key]})")
     return value
+
+
+def _show(value) -> str:
+    """A value for a message: its repr, cut to 40 characters (a config may hold a 4,000-digit number)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+        return f"a {len(str(abs(value)))}-digit number"
+    text = repr(value) if not isinstance(value, (list, dict)) else type(value).__name__
+    return text if len(text) <= 40 else text[:39] + "…"

@@ -10,13 +10,22 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .checkpoint import Checkpoint
 from .gpt import forward
+from .limits import MAX_STUDENTS, attention_tokens
+from .tokenizer import TokenizerError
 from .trace import Trace
 
 
 class InputError(ValueError):
     """A sentence the class cannot read; str() is a message for the user."""
+
+
+class TokenizerFailed(InputError):
+    """The model's own tokenizer fails on this sentence (a panic, an id beyond the model): unlike an empty
+    sentence, the window says so in a message."""
 
 
 @dataclass
@@ -25,6 +34,7 @@ class SentenceRun:
     notices: list[str] = field(default_factory=list)  # e.g. "truncated to the first 64 tokens"
     total_tokens: int = 0                             # before truncation to the context
     unknown_words: list[str] = field(default_factory=list)
+    overflow: bool = False                            # the model's numbers overflowed float32 (inf, nan)
     normalised: bool = False                          # whitespace was read as single spaces (teaching model)
 
 
@@ -64,24 +74,41 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> Sen
     """The sentence through the model under the classroom's rule `mask` ("causal" or "none")."""
     exact = getattr(checkpoint.tokenizer, "exact", False)
     typed, text = text, (check_exact(text) if exact else check_text(text))
-    tokens = checkpoint.tokenizer.encode(text)
+    try:
+        tokens = checkpoint.tokenizer.encode(text)
+    except TokenizerError as exc:  # the model's own tokenizer fails on this text (a panic, no unknown token)
+        raise TokenizerFailed(str(exc)) from None
     if not tokens:
         raise InputError("the sentence has no words the class can read")
+    c = checkpoint.config
+    bad = next((t.id for t in tokens if not 0 <= t.id < c.vocab_size), None)
+    if bad is not None:
+        raise TokenizerFailed(f"the tokenizer gave id {bad}, but the model has only {c.vocab_size} words")
     normalised = text != typed
     notices = [NORMALISED] if normalised else []
     total = len(tokens)
-    limit = checkpoint.config.n_positions
-    if len(tokens) > limit:
-        notices.append(f"the sentence has {len(tokens)} tokens; only the first {limit} fit in the model's context")
+    # the model's context; layers x heads x tokens² attention numbers in memory; the classroom's seats
+    limit, where = c.n_positions, "the model's context"
+    for cap, place in ((attention_tokens(c.n_layer, c.n_head), "memory"), (MAX_STUDENTS, "the classroom")):
+        if cap < limit:
+            limit, where = cap, place
+    if total > limit:
+        notices.append(f"the sentence has {total} tokens; only the first {limit} fit in {where}")
         tokens = tokens[:limit]
     unknown = [t.text for t in tokens if t.unknown]
     if unknown:
-        notices.append("unknown to the model: " + ", ".join(dict.fromkeys(unknown)))
-    trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
-                    tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask)
+        notices.append("unknown to the model: " + ", ".join(w if len(w) <= 40 else w[:39] + "…"
+                                                             for w in dict.fromkeys(unknown)))
+    # a model with huge weights (1e20) overflows float32: inf and nan are what it computes, shown as such
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
+                        tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask)
+    overflow = not np.isfinite(trace.ln_f).all()
+    if overflow:
+        notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
     trace.vocab = checkpoint.tokenizer.vocab
     return SentenceRun(trace, notices, total_tokens=total, unknown_words=list(dict.fromkeys(unknown)),
-                       normalised=normalised)
+                       overflow=overflow, normalised=normalised)
 
 
 def blank_controls(text: str) -> str:
@@ -91,9 +118,12 @@ def blank_controls(text: str) -> str:
 
 def compute_run(checkpoint, text: str, mask: str = "causal"):
     """The sentence's SentenceRun (control characters read as spaces, except by a GPT-2 tokenizer, which has
-    tokens for them), or None for a sentence with nothing to read (the canvas says so)."""
+    tokens for them), or None for a sentence with nothing to read (the canvas says so). TokenizerFailed goes on
+    to the window, which shows it."""
     try:
         exact = getattr(checkpoint.tokenizer, "exact", False)
         return run_sentence(checkpoint, text if exact else blank_controls(text), mask)
+    except TokenizerFailed:
+        raise
     except InputError:
         return None

@@ -16,6 +16,7 @@ UNK = "<unk>"
 KIND = "classroom-words"
 # an ASCII word (with an optional 's / n't style tail), one ASCII punctuation mark, or a run of anything
 # else that is not a space (Japanese, emoji, ...), which is then split by longest match
+MAX_WORD = 64  # characters in one vocabulary word (the teaching model's longest has 5): matching stays linear
 _PIECE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[!-/:-@\[-`{-~]|[^\sA-Za-z0-9!-/:-@\[-`{-~]+")
 
 
@@ -40,7 +41,11 @@ class ClassroomTokenizer:
         self.lowercase = lowercase
         self.index = {w: i for i, w in enumerate(self.vocab)}
         self.unk_id = self.index[UNK]
-        self._longest = max(len(w) for w in self.vocab)
+        too_long = next((w for w in self.vocab if len(w) > MAX_WORD), None)
+        if too_long is not None:
+            raise TokenizerError(f"the vocabulary has a word of {len(too_long)} characters (limit {MAX_WORD})")
+        # the lengths a match can have, longest first: a run is tried at these lengths only
+        self._lengths = sorted({len(w) for w in self.vocab if w != UNK}, reverse=True)
 
     def __len__(self) -> int:
         return len(self.vocab)
@@ -75,11 +80,8 @@ class ClassroomTokenizer:
         unknown_start = None  # characters that start no vocabulary word are gathered into one token
         i = 0
         while i < len(run):
-            for j in range(min(len(run), i + self._longest), i, -1):
-                if run[i:j] in self.index and run[i:j] != UNK:
-                    break
-            else:
-                j = None
+            j = next((i + n for n in self._lengths
+                      if i + n <= len(run) and run[i:i + n] in self.index and run[i:i + n] != UNK), None)
             if j is None:
                 unknown_start = i if unknown_start is None else unknown_start
                 i += 1
@@ -103,13 +105,15 @@ class ClassroomTokenizer:
 
     @classmethod
     def load(cls, path: Path) -> "ClassroomTokenizer":
+        from .limits import TOKENIZER_BYTES, LimitError, read_json
+
         path = Path(path)
         if not path.is_file():
             raise TokenizerError(f"{path}: file not found")
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise TokenizerError(f"{path}: malformed JSON ({exc})") from None
+            raw = read_json(path, TOKENIZER_BYTES)  # size, nesting and giant integers checked
+        except LimitError as exc:
+            raise TokenizerError(str(exc)) from None
         if not isinstance(raw, dict) or raw.get("kind") != KIND:
             raise TokenizerError(f"{path}: not a classroom tokenizer (expected \"kind\": \"{KIND}\")")
         vocab = raw.get("vocab")

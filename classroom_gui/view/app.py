@@ -16,6 +16,7 @@ def run(args) -> int:
     from .icon import app_icon
     from .window import MainWindow
 
+    crash.quiet_qt_fonts()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Attention Classroom")
     app.setDesktopFileName("io.github.attention_classroom")  # Wayland takes the icon from the .desktop file
@@ -27,9 +28,46 @@ def run(args) -> int:
             checkpoint = load_checkpoint(folder)
         except CheckpointError as exc:
             print(f"classroom-gui: {exc}", file=sys.stderr)
+            _tell(app, str(exc))  # started from a desktop icon, nobody reads stderr
             return 2
         window = MainWindow(checkpoint)
         window.show()
-        return app.exec()
+        wake = _stop_on_signals(app)
+        try:
+            return app.exec()
+        finally:
+            wake.stop()
     finally:
         reporter.uninstall()
+
+
+def _stop_on_signals(app):
+    """SIGTERM and SIGHUP close the app; one arriving during an export unwinds it first (files.Terminated,
+    which removes its temporaries, then crash.py's hook quits). Python runs signal handlers only between its
+    own bytecodes, so a timer lets it in every 200 ms while Qt's loop waits."""
+    from PySide6.QtCore import QTimer
+
+    from ..export.files import handle_signals
+
+    handle_signals()
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+    return wake
+
+
+def _tell(app, message: str) -> None:
+    """The start-up error in a message box, in the language of the saved settings; not without a screen
+    (offscreen, as in tests and exports), where a modal box would wait for ever."""
+    if app.platformName() in ("offscreen", "minimal"):
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..lesson.strings import text
+    from . import settings
+
+    try:
+        lang = settings.load(settings.open_store()).lang
+    except Exception:  # the message matters more than its language
+        lang = "en"
+    QMessageBox.critical(None, text(lang, "ui.error_title"), message)

@@ -1,18 +1,37 @@
-"""Settings remembered between runs (QSettings): sentence, language, speed, window geometry.
+"""Settings remembered between runs (QSettings, an INI file): sentence, language, speed, window geometry.
 
-Every value is checked on the way in; a missing, corrupted or odd value falls back to its default, so
-a damaged settings file can never stop the app from starting.
+A settings file can never stop the app. Qt parses a whole INI section as soon as one key is read, and a
+value like `@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)` (a list claiming 2^31 entries) makes it abort with
+std::bad_alloc, which no Python code can catch. So the file is read as text first (clean_file): each line
+is kept only if it is one of our keys with the kind of value we write (plain text, or @ByteArray for the
+geometry) and a sane size; every other line is dropped and the rest of the settings still load. Then each
+value is checked again on the way in (load).
 """
 from __future__ import annotations
 
+import logging
+import os
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from ..lesson.player import SPEEDS
 from ..lesson.strings import LANGUAGES
 
 DEFAULT_SENTENCE = "The cat sat on the mat"
+MAX_SENTENCE = 10_000       # characters
+MAX_FILE = 1 << 20          # bytes: our settings are a few kB; a bigger file is not ours
+# key -> (pattern the raw INI value must match, most bytes it may have). Qt writes a string that starts
+# with "@" as "@@...", so a plain value never starts with a single "@"; only the geometry is a @ByteArray.
+KEYS = {
+    "sentence": (re.compile(r'^(?:"(?:@@|[^@])|@@|[^"@])'), 8 * MAX_SENTENCE + 64),
+    "lang": (re.compile(r"^[A-Za-z_-]{1,16}$"), 16),
+    "speed": (re.compile(r"^[0-9.eE+-]{1,24}$"), 24),
+    "geometry": (re.compile(r'^"?@ByteArray\('), 8192),
+}
+log = logging.getLogger("classroom_gui")
 
 
 @dataclass
@@ -23,32 +42,112 @@ class Settings:
     geometry: QByteArray | None = None
 
 
+def default_path() -> Path:
+    """Where the settings live: the user's config folder (~/.config on Linux), as an INI file on every
+    system, so that clean_file can read it before Qt does (the Windows registry could not be checked)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(base or Path.home() / ".config") / "AttentionClassroom" / "classroom-gui.conf"
+
+
 def open_store(path: str | None = None) -> QSettings:
-    if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings("AttentionClassroom", "classroom-gui")
+    path = Path(path) if path else default_path()
+    clean_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def clean_file(path: Path) -> list[str]:
+    """Drop every line of the settings file that is not one of our keys with a value of its kind and size;
+    returns the dropped lines (for the log). A missing or unreadable file is left to QSettings."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE + 1)
+    except OSError:
+        return []
+    if len(data) > MAX_FILE:
+        dropped, kept = ["(the whole file: larger than 1 MB)"], []
+    else:
+        kept, dropped = _filter(data.decode("utf-8", errors="replace").splitlines())
+        if not dropped:
+            return []
+    log.warning("settings %s: dropped %d damaged line(s): %s", path, len(dropped),
+                "; ".join(line[:80] for line in dropped[:3]))
+    _rewrite(path, "".join(line + "\n" for line in kept))
+    return dropped
+
+
+def _filter(lines: list[str]) -> tuple[list[str], list[str]]:
+    kept, dropped, section, seen = [], [], "", set()
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        continued = i > 0 and lines[i - 1].endswith("\\")  # Qt joins a line ending in \ with the next
+        if continued or stripped.endswith("\\"):
+            dropped.append(line)
+            continue
+        if not stripped:
+            continue
+        if stripped.startswith("["):
+            section = stripped
+            if section == "[General]":
+                kept.append(line)
+            continue
+        key, sep, value = stripped.partition("=")
+        key, value = key.strip(), value.strip()
+        check = KEYS.get(key)
+        if (section != "[General]" or not sep or check is None or key in seen or len(value.encode()) > check[1]
+                or not check[0].match(value)):
+            dropped.append(line)
+            continue
+        seen.add(key)
+        kept.append(f"{key}={value}")
+    if kept and kept[0] != "[General]":
+        kept.insert(0, "[General]")
+    return kept, dropped
+
+
+def _rewrite(path: Path, text: str) -> None:
+    """Replace the file with the kept lines (a temporary renamed over it: never half-written)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("settings %s: cannot rewrite (%s); starting from the defaults", path, exc.strerror or exc)
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        try:
+            path.unlink()
+        except OSError:
+            pass
 
 
 def load(store: QSettings) -> Settings:
+    """Each value read with a type and size check; one that fails keeps its default, the others load."""
     s = Settings()
+    sentence = _value(store, "sentence")
+    if isinstance(sentence, str) and 0 < len(sentence) <= MAX_SENTENCE:
+        s.sentence = sentence
+    lang = _value(store, "lang")
+    if isinstance(lang, str) and lang in LANGUAGES:
+        s.lang = lang
     try:
-        sentence = store.value("sentence")
-        if isinstance(sentence, str) and 0 < len(sentence) <= 10_000:
-            s.sentence = sentence
-        lang = store.value("lang")
-        if lang in LANGUAGES:
-            s.lang = lang
-        try:
-            speed = float(store.value("speed", 1.0))
-            s.speed = speed if speed in SPEEDS else 1.0
-        except (TypeError, ValueError):
-            pass
-        geometry = store.value("geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            s.geometry = geometry
-    except Exception:  # a corrupted file: start from the defaults rather than not at all
-        return Settings()
+        speed = float(_value(store, "speed") or 1.0)
+        s.speed = speed if speed in SPEEDS else 1.0
+    except (TypeError, ValueError):
+        pass
+    geometry = _value(store, "geometry")
+    if isinstance(geometry, QByteArray) and 0 < geometry.size() <= 4096:
+        s.geometry = geometry
     return s
+
+
+def _value(store: QSettings, key: str):
+    try:
+        return store.value(key)
+    except Exception:  # a value Qt cannot convert for Python: as if it were missing
+        log.warning("settings: cannot read %r", key, exc_info=True)
+        return None
 
 
 def save(store: QSettings, s: Settings) -> None:

@@ -287,10 +287,12 @@ class MainWindow(QMainWindow):
         self.worker.start(prepared_model_run, folder, self.sentence.text())
 
     def _job_done(self, result) -> None:
-        if isinstance(result, tuple):  # a new model and its first trace
+        if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
             self.checkpoint, run = result
             self.retranslate()
-            self.show_run(run)
+            self.show_run(None if isinstance(run, Exception) else run)
+            if isinstance(run, Exception):
+                self._job_failed(run)
         else:
             self.show_run(result)
 
@@ -311,7 +313,12 @@ class MainWindow(QMainWindow):
         frame = self.current_frame()
         if frame.answer_id < 0:
             return
-        self.sentence.setText(self.checkpoint.tokenizer.extend(self.sentence.text(), frame.answer_id))
+        try:
+            extended = self.checkpoint.tokenizer.extend(self.sentence.text(), frame.answer_id)
+        except Exception as exc:  # the model's tokenizer cannot read the sentence (e.g. it panics): say so
+            self._job_failed(exc)
+            return
+        self.sentence.setText(extended)
         self.apply_sentence()
         self.player.seek(self.player.timeline.duration)
         self.refresh()

@@ -26,6 +26,8 @@ class Job(QRunnable):
             self.signals.failed.emit(self.number, exc)
         else:
             self.signals.done.emit(self.number, result)
+        finally:
+            self.function = self.args = None  # the pool keeps the runnable: let go of what it held
 
 
 class Worker(QObject):

@@ -1,0 +1,92 @@
+"""A poisoned settings file (issue #17, case 11): one line that makes Qt abort with std::bad_alloc is dropped
+before Qt reads the file, and the rest of the settings still load. Qt's abort cannot be caught, so every
+check that opens a poisoned file runs in a subprocess."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+POISON = r"sentence=@Variant(\0\0\0\t\x7f\xff\xff\xff)"  # a list claiming 2^31 - 1 entries
+GOOD = "[General]\nlang=ja\nspeed=2\n"
+
+
+def run(code: str, **env) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env})
+
+
+def test_the_poison_aborts_qt_itself(tmp_path):
+    """The reason for clean_file: reading any key of this file through QSettings kills the process."""
+    path = tmp_path / "s.conf"
+    path.write_text(GOOD + POISON + "\n")
+    done = run(f"""
+        from PySide6.QtCore import QSettings
+        QSettings({str(path)!r}, QSettings.Format.IniFormat).value("lang")
+    """)
+    assert done.returncode != 0 and "bad_alloc" in done.stderr
+
+
+@pytest.mark.parametrize("poison", [
+    POISON,
+    r'sentence="@Variant(\0\0\0\t\x7f\xff\xff\xff)"',  # quoted
+    "geometry=@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)",
+    "[other]\nx=@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)",
+    "sentence=long \\\n@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)",  # a line Qt would join with the next
+    "sentence=" + "x" * 200_000,
+    "lang=@Variant(\\0\\0\\0\\x87\\0)",
+])
+def test_poisoned_line_is_dropped_and_the_rest_loads(tmp_path, poison):
+    path = tmp_path / "s.conf"
+    path.write_text(GOOD + poison + "\n")
+    done = run(f"""
+        from classroom_gui.view import settings
+        s = settings.load(settings.open_store({str(path)!r}))
+        print(s.lang, s.speed, s.sentence[:40], sep="|")
+    """)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ja|2.0|The cat sat on the mat"
+    assert "@Variant" not in path.read_text() and "lang=ja" in path.read_text()
+
+
+def test_the_window_starts_with_the_default_settings_file_poisoned(tmp_path):
+    """The default store (the user's config folder) is cleaned too; the window opens in the saved language."""
+    folder = tmp_path / "AttentionClassroom"
+    folder.mkdir()
+    (folder / "classroom-gui.conf").write_text(GOOD + POISON + "\n")
+    done = run("""
+        from PySide6.QtWidgets import QApplication
+        from classroom_gui.model import load_checkpoint
+        from classroom_gui.resources import teaching_model_dir
+        from classroom_gui.view.window import MainWindow
+        app = QApplication([])
+        w = MainWindow(load_checkpoint(teaching_model_dir()))
+        print(w.sel.lang, w.sentence.text(), sep="|")
+        w.close()
+    """, XDG_CONFIG_HOME=str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "ja|The cat sat on the mat"
+    assert "dropped 1 damaged line" in done.stderr
+
+
+def test_a_file_larger_than_any_settings_file_is_set_aside(tmp_path):
+    from classroom_gui.view import settings
+
+    path = tmp_path / "s.conf"
+    path.write_bytes(b"[General]\nlang=ja\n" + b";" * (settings.MAX_FILE + 10))
+    assert settings.clean_file(path) and path.read_text() == ""
+
+
+def test_good_settings_survive_a_round_trip(tmp_path, qapp):
+    from PySide6.QtCore import QByteArray
+
+    from classroom_gui.view import settings
+
+    path = str(tmp_path / "s.conf")
+    saved = settings.Settings('@mention "quoted" 猫 \\ back', "ja", 2.0, QByteArray(b"\x01\x00=\n\\"))
+    settings.save(settings.open_store(path), saved)
+    assert settings.clean_file(tmp_path / "s.conf") == []  # nothing we write is ever dropped
+    assert settings.load(settings.open_store(path)) == saved
