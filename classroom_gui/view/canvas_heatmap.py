@@ -98,13 +98,15 @@ class HeatmapItem(CachedItem):
         filled = np.zeros(t, bool)
         filled[[i for i in hm.rows if 0 <= i < t]] = True
         p.save()
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        p.drawImage(QRectF(x0, y0, side, side), self._base_image)
-        empty = qcolor(th.color("heat_empty"))  # rows not filled in yet: one rectangle per stretch of them
-        edges = np.flatnonzero(np.diff(np.concatenate([[0], (~filled).astype(np.int8), [0]])))
-        for i0, i1 in zip(edges[::2], edges[1::2]):
-            p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
-        p.restore()
+        try:  # a SIGTERM raised in here (files.Terminated) must not leave the painter's state unbalanced
+            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            p.drawImage(QRectF(x0, y0, side, side), self._base_image)
+            empty = qcolor(th.color("heat_empty"))  # rows not filled in yet: one rectangle per stretch of them
+            edges = np.flatnonzero(np.diff(np.concatenate([[0], (~filled).astype(np.int8), [0]])))
+            for i0, i1 in zip(edges[::2], edges[1::2]):
+                p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
+        finally:
+            p.restore()
         if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at
             p.setFont(fonts.font(16.0 * sc))
             heard = (~np.asarray(hm.mask, bool) if hm.mask is not None and np.shape(hm.mask) == m.shape
