@@ -168,6 +168,8 @@ def _positive(text: str) -> int:
             arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
             arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
             arg("--json", metavar="FILE", type=Path, help="also write the whole trace as JSON"),
+            arg("--mask", choices=("causal", "none"), default="causal", help="the classroom's rule: causal (in turn, "
+                "GPT's mask; the default) or none (discussion: every student hears every other)"),
             arg("--top", metavar="N", type=_positive, default=10, help="next words to list (default 10)"))
 def trace_command(args: argparse.Namespace) -> int:
     from .model.checkpoint import CheckpointError, load_checkpoint
@@ -181,7 +183,7 @@ def trace_command(args: argparse.Namespace) -> int:
     except CheckpointError as exc:
         hint = "" if args.model is not None else " (the teaching model is missing; pass --model DIR)"
         raise CheckpointError(f"{exc}{hint}") from None
-    run = run_sentence(checkpoint, args.text)
+    run = run_sentence(checkpoint, args.text, args.mask)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
     if args.json is not None:  # written before printing, so a bad path fails before any output
@@ -220,6 +222,10 @@ def _fit(s: str, width: int, right: bool = False) -> str:
     return pad + s if right else s + pad
 
 
+RULE_NAMES = {"causal": "causal (in turn: a student hears only those who have spoken)",
+              "none": "none (discussion: every student hears every other)"}
+
+
 def _probability(p) -> str:
     return f"{p:.4f}" if p is not None else "   nan"  # None: the model's numbers overflowed
 
@@ -233,13 +239,15 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
              f"FFN: {c.d_ffn} hidden units, activation {c.activation_function}; scores divided by {divisors} "
              f"in layer{f's 1-{c.n_layer}' if c.n_layer > 1 else ' 1'}; answer from "
              f"{'wte' if c.tie_word_embeddings else 'lm_head'}",
+             f"rule: {RULE_NAMES[trace.mask_rule]}",
              f"tokens ({trace.n_tokens}; ? marks a word the model does not know):"]
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
         lines.append(f"  {i:>3}  {_fit(tok, 16)}  id {int(tid):>5}" + ("  unknown" if unk else ""))
     row_w = min(12, max(_width(s) for s in labels))
     for l, layer in enumerate(trace.layers):
         for h in range(c.n_head):
-            lines += ["", f"layer {l + 1} head {h + 1}: attention weights (row listens to column; . = not yet spoken)",
+            masked = "; . = not yet spoken" if layer.mask.any() else ""
+            lines += ["", f"layer {l + 1} head {h + 1}: attention weights (row listens to column{masked})",
                       " " * row_w + "".join(" " + _fit(s, 5, right=True) for s in labels)]
             for i, row in enumerate(layer.weights[h]):
                 cells = ("    ." if layer.mask[i, j] else f"{w:5.2f}" for j, w in enumerate(row))
@@ -251,5 +259,6 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
 
 
 from . import cli_export  # noqa: E402,F401  (registers the export, deck and video subcommands)
+from . import cli_examples  # noqa: E402,F401  (registers the examples subcommand, listed after them)
 from . import cli_quiz  # noqa: E402,F401  (registers the quiz subcommand)
 from . import cli_worksheet  # noqa: E402,F401  (registers the worksheet subcommand)

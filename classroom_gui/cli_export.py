@@ -15,8 +15,12 @@ COMMON = (
     arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
     arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
         "(default: cat or 猫; without one, the last student, with a note saying so)"),
-    arg("--layer", metavar="L", type=int, default=1, help="layer whose cards are shown, from 1 (default 1)"),
-    arg("--head", metavar="H", type=int, default=1, help="head whose cards are shown, from 1 (default 1)"),
+    arg("--layer", metavar="L", type=int, help="layer whose cards are shown, from 1 (default: the seed example's, "
+        "else 1)"),
+    arg("--head", metavar="H", type=int, help="head whose cards are shown, from 1 (default: the seed example's, else 1)"),
+    arg("--mask", choices=("none", "causal"), help="the rule of the attention chapters: none (discussion, every "
+        "student hears every other; the teaching model's default, as in the seed's story) or causal (in turn, GPT's "
+        "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal"),
     arg("--lang", choices=("en", "ja"), default="en", help="language of every label and narration"),
     arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
     arg("--theme", choices=("classroom", "slide"), default="classroom", help="look of the picture"),
@@ -33,6 +37,7 @@ def _prepare(args):
 
     from .export.files import ExportError
     from .export.pictures import parse_size
+    from .lesson.gallery import gallery_of, lesson_rule, lesson_selection
     from .lesson.state import Selection
     from .model.checkpoint import load_checkpoint
     from .model.sentence import run_sentence
@@ -46,23 +51,30 @@ def _prepare(args):
         raise CliError(str(exc)) from None
     if not 0.05 <= args.temperature <= 20:
         raise CliError(f"--temperature must be between 0.05 and 20, got {args.temperature}")
-    checkpoint = load_checkpoint(args.model if args.model is not None else teaching_model_dir())
-    run = run_sentence(checkpoint, args.text)
+    folder = args.model if args.model is not None else teaching_model_dir()
+    checkpoint = load_checkpoint(folder)
+    gallery = gallery_of(folder)[0]
+    args.mask = args.mask or lesson_rule(checkpoint, gallery)
+    run = run_sentence(checkpoint, args.text, args.mask)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
     trace, c = run.trace, checkpoint.config
+    start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head
+    args.layer = start.layer + 1 if args.layer is None else args.layer
+    args.head = start.head + 1 if args.head is None else args.head
     if not 1 <= args.layer <= c.n_layer:
         raise CliError(f"--layer must be between 1 and {c.n_layer}")
     if not 1 <= args.head <= c.n_head:
         raise CliError(f"--head must be between 1 and {c.n_head}")
-    focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens)
+    focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
     if not args.focus:
         note = _default_asker_note(trace.tokens, focus)
         if note:
             print(f"note: {note}", file=sys.stderr)
     quiet_qt_fonts()
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang)
+    sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
+                    rule=args.mask)
     return app, trace, sel, palette.theme(args.theme), size, run
 
 

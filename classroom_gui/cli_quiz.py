@@ -36,8 +36,8 @@ def quiz_command(args: argparse.Namespace) -> int:
         raise CliError(f"--layer must be between 1 and {c.n_layer}")
     if not 1 <= args.head <= c.n_head:
         raise CliError(f"--head must be between 1 and {c.n_head}")
-    focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens)
-    sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, lang=args.lang)
+    focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
+    sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, lang=args.lang, rule=args.mask)
     made = questions(trace, sel, checkpoint.tokenizer.vocab)
     write_atomic(args.json, json.dumps([q.as_dict() for q in made], ensure_ascii=False, indent=1))
     print(f"wrote {args.json} ({len(made)} questions)", file=sys.stderr)

@@ -48,10 +48,10 @@ def render(scene, frame) -> QImage:
     return image
 
 
-def frame_of(trace, key: str, lang: str = "en", focus: int = 1, at: float = 1.0, nth: int = 0):
+def frame_of(trace, key: str, lang: str = "en", focus: int = 1, at: float = 1.0, nth: int = 0, rule: str = "none"):
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     beat = [b for b in timeline.beats if b.key == key][nth]
-    return frame_at(trace, Selection(focus=focus, lang=lang), beat.start + beat.duration * at - 1e-6)
+    return frame_at(trace, Selection(focus=focus, lang=lang, rule=rule), beat.start + beat.duration * at - 1e-6)
 
 
 @pytest.mark.parametrize("n", [6, 64])
@@ -100,10 +100,10 @@ def test_small_desks_give_numbers_in_tooltips(qapp, scene, checkpoint):
 
 def test_bars_show_the_frame_values(qapp, scene, checkpoint):
     trace = run_sentence(checkpoint, EN6).trace
-    frame = frame_of(trace, "softmax.weights")
+    frame = frame_of(trace, "softmax.weights", rule="causal")
     render(scene, frame)
     bars = scene.board.bars
-    assert bars.isVisible()
+    assert bars.isVisible() and not scene.board.beside.isVisible()
     w = trace.layers[0].head(0).weights[1]
     # every bar labelled with the trace's weight: a student not heard yet has weight 0, not −∞
     assert bars.value_texts == [f"{v:.2f}" for v in w]
@@ -115,7 +115,11 @@ def test_masked_scores_are_labelled_minus_infinity_and_exported_as_null(qapp, sc
 
     from classroom_gui.export.frame_json import save_frame_json
     trace = run_sentence(checkpoint, EN6).trace
-    frame = frame_of(trace, "mask.future")
+    frame = frame_of(trace, "softmax.exp", rule="causal")  # a full-width chart, its bars replaced below
+    frame.bars = frame.bars.__class__(frame.bars.title, frame.bars.labels,  # the scaled scores as the mask leaves them
+                                      [float("-inf") if m else float(v) for v, m in
+                                       zip(trace.layers[0].head(0).scaled[1], trace.layers[0].mask[1])], "key",
+                                      masked=list(trace.layers[0].mask[1]))
     render(scene, frame)
     head = trace.layers[0].head(0)
     want = ["−∞" if m else f"{v:.2f}" for v, m in zip(head.scaled[1], head.mask[1])]
@@ -123,6 +127,30 @@ def test_masked_scores_are_labelled_minus_infinity_and_exported_as_null(qapp, sc
     numbers = json.loads(save_frame_json(frame, Selection(focus=1), tmp_path / "n.json").read_text())
     assert numbers["bars"]["values"][2:] == [None] * 4  # JSON has no −∞
     assert numbers["bars"]["values"][:2] == [float(v) for v in head.scaled[1][:2]]
+
+
+def test_chapter_6_draws_both_rules_shares_side_by_side(qapp, scene, checkpoint, tmp_path):
+    import json
+
+    from classroom_gui.export.frame_json import save_frame_json
+    frame = frame_of(run_sentence(checkpoint, EN6, "causal").trace, "mask.future")
+    render(scene, frame)
+    free = run_sentence(checkpoint, EN6, "none").trace.layers[0].head(0).weights[1]
+    turn = run_sentence(checkpoint, EN6, "causal").trace.layers[0].head(0).weights[1]
+    left, right = scene.board.bars, scene.board.beside
+    assert left.isVisible() and right.isVisible()
+    assert left.area.right() < right.area.left()  # side by side, discussion on the left
+    assert left.heights == pytest.approx([float(v) for v in free]) and left.axis == right.axis  # one scale
+    assert right.heights == pytest.approx([float(v) for v in turn])
+    # half a board is too narrow for six values at 16 px: the highlighted (largest) share says its value
+    assert [t for t in left.value_texts if t] == [f"{free.max():.2f}"]
+    assert [t for t in right.value_texts if t] == [f"{turn.max():.2f}"]
+    assert right.masked == [False, False, True, True, True, True]
+    numbers = json.loads(save_frame_json(frame, Selection(focus=1), tmp_path / "n.json").read_text())
+    assert numbers["mask"] == "none" and numbers["selection"]["mask"] == "none"
+    assert numbers["bars_beside"]["values"] == [float(v) for v in turn]
+    render(scene, frame_of(run_sentence(checkpoint, EN6).trace, "softmax.weights"))
+    assert not scene.board.beside.isVisible()  # only chapter 6 has a second chart
 
 
 def test_japanese_renders_with_the_bundled_font(qapp, scene, checkpoint):

@@ -78,7 +78,7 @@ def test_scoring_numbers_are_the_trace_numbers(trace):
 def test_softmax_weights_sum_to_one_and_masked_students_are_grey(trace):
     tl = timeline_for(trace.n_tokens, 2)
     i = next(i for i, b in enumerate(tl.beats) if b.key == "softmax.weights")
-    fr = frame_at(trace, Selection(focus=2), tl.beat_stop(i))
+    fr = frame_at(trace, Selection(focus=2, rule="causal"), tl.beat_stop(i))
     assert sum(fr.bars.values) == pytest.approx(1.0, abs=1e-6)
     assert [s.state for s in fr.students[3:]] == ["masked"] * 3
     assert {link.target for link in fr.links} == {0, 1, 2}

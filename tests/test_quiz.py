@@ -81,7 +81,7 @@ def test_every_answer_is_true_of_the_trace(checkpoint, text, lang, rule):
                         others = [seat_of(c, trace.tokens) for c in q.choices if c != q.answer]
                         assert others and all(cw[s] > 0 for s in others)
                     else:
-                        assert q.answer == vocab[int(np.argmax(trace.next_logits))]
+                        assert q.answer == vocab[int(np.argmax(causal.next_logits))]  # answer time: in turn
                         assert all(c in vocab for c in q.choices)
     assert kinds_seen == set(REVEALED_AT)
 

@@ -131,10 +131,13 @@ def test_chapter_means_its_finished_step(trace):
     assert deck_times(tl, "chapter") == [moment(tl, key) for key in CHAPTERS]
 
 
-@pytest.mark.parametrize("text, who", [("The dog sat", "'sat' (seat 3)"), (JA, "'座った' (seat 7)")])
-def test_default_asker_not_in_the_sentence_is_named(qapp, tmp_path, capsys, text, who):
-    assert main(["export", "--text", text, "-o", str(tmp_path / "a.png")]) == 0
+@pytest.mark.parametrize("text, who, rule", [("The dog sat", "'sat' (seat 3)", "none"),
+                                             (JA, "'座った' (seat 7)", "causal")])  # in turn 猫 would hear only itself
+def test_default_asker_not_in_the_sentence_is_named(qapp, tmp_path, capsys, text, who, rule):
+    assert main(["export", "--text", text, "--mask", rule, "-o", str(tmp_path / "a.png")]) == 0
     err = capsys.readouterr().err
     assert f"{who} asks instead" in err and "--focus" in err
+    assert main(["export", "--text", JA, "--mask", "none", "-o", str(tmp_path / "c.png")]) == 0
+    assert "asks instead" not in capsys.readouterr().err  # in discussion 猫 asks from the first seat
     assert main(["export", "--text", "The cat sat", "-o", str(tmp_path / "b.png")]) == 0
     assert "asks instead" not in capsys.readouterr().err

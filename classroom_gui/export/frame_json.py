@@ -1,5 +1,6 @@
 """Every number a picture shows, with what it is, as JSON: the desks' strips (which student, which card,
-which layer and head), the links, the blackboard, the bars, the heatmap and the layer view.
+which layer and head), the links, the blackboard, the bars, the heatmap and the layer view, and the rule
+("mask": "none" for discussion, "causal" for in turn) the moment is told under.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..lesson.frame import Frame
+from ..lesson.frame import Bars, Frame
 from ..lesson.state import Selection
 from ..model.trace_json import floats
 from .files import ExportError, atomic_path
@@ -21,7 +22,7 @@ def frame_numbers(frame: Frame, sel: Selection) -> dict:
         "moment": {"time": frame.time, "step": frame.beat + 1, "chapter": frame.chapter_key, "beat": frame.beat_key,
                    "title": frame.title, "narration": frame.narration},
         "selection": {"focus_seat": sel.focus + 1, "layer": sel.layer + 1, "head": sel.head + 1,
-                      "temperature": sel.temperature, "language": sel.lang,
+                      "temperature": sel.temperature, "language": sel.lang, "mask": sel.rule,
                       "cards_from": "the layer of this step" if layer else f"layer {sel.layer + 1}, head {sel.head + 1}"},
         "students": [{"seat": s.index + 1, "text": s.text, "unknown": s.unknown, "state": s.state, "badge": s.badge,
                       "strips": [asdict(strip) for strip in ([s.notebook] if s.notebook else []) + s.cards]}
@@ -30,7 +31,9 @@ def frame_numbers(frame: Frame, sel: Selection) -> dict:
         "board": frame.board,
         "board_lines_left_out": frame.board_more,
         "board_strips": [asdict(s) for s in frame.board_strips],
-        "bars": _bars(frame),
+        "mask": frame.rule,
+        "bars": _bars(frame.bars),
+        "bars_beside": _bars(frame.bars_beside),
         "heatmap": asdict(frame.heatmap) if frame.heatmap else None,
         "layer_view": asdict(frame.layer_view) if frame.layer_view else None,
         "notices": frame.notices,
@@ -38,11 +41,11 @@ def frame_numbers(frame: Frame, sel: Selection) -> dict:
     }
 
 
-def _bars(frame: Frame) -> dict | None:
+def _bars(bars: Bars | None) -> dict | None:
     """The bars, a masked score (−∞) as null: JSON has no infinity (as in the trace's JSON)."""
-    if frame.bars is None:
+    if bars is None:
         return None
-    bars = asdict(frame.bars)
+    bars = asdict(bars)
     for key in ("values", "from_values"):
         if bars[key] is not None:
             bars[key] = floats(np.asarray(bars[key], float))

@@ -62,6 +62,7 @@ class Bars:
     total: str = ""            # e.g. "sum = 1.000"
     from_values: list[float] | None = None  # bar heights morph from these to `values` (labels show `values`)
     morph: float = 1.0
+    top: float = 0.0           # the value axis reaches at least this high (two charts side by side share a scale)
 
 
 @dataclass
@@ -99,9 +100,11 @@ class Frame:
     board_more: int = 0                                # lines left off a long list (drawn as "… (+k)")
     board_strips: list[Strip] = field(default_factory=list)  # vectors too wide for a desk (FFN hidden units)
     bars: Bars | None = None
+    bars_beside: Bars | None = None      # chapter 6: the same student's shares under the other rule, drawn beside
     heatmap: Heatmap | None = None
     layer_view: LayerView | None = None
     overview: object = None              # [n_layer, n_head, S, S] attention maps, shrunk for the all-heads grid
     notices: list[str] = field(default_factory=list)
     answer_id: int = -1                  # answer chapter: the vocabulary id of the class's answer, else -1
     message: str = ""                    # shown big in the middle instead of a class (e.g. empty sentence)
+    rule: str = "none"                   # the classroom's rule on screen: "none" (discussion) or "causal" (in turn)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .answers import seat_guesses
 from .frame import Heatmap, LayerView
 from .numbers import layer_projection
+from .rules import ANSWER_RULE
 from .timeline import CHAPTERS
 
 if TYPE_CHECKING:  # state imports this module
@@ -64,3 +66,5 @@ def warm(trace) -> None:
     overview(trace)
     layer_projection(trace)
     trace.next_order  # the answer's logits and their order
+    if trace.mask_rule == ANSWER_RULE:  # answer time's guess at every seat (GPT-2: ~0.1 s for 64 students)
+        seat_guesses(trace)

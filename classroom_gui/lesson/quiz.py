@@ -13,6 +13,7 @@ import numpy as np
 
 from ..model.functions import causal_mask
 from ..model.trace import Trace
+from . import rules
 from .numbers import fmt
 from .state import Selection, timeline_for
 from .strings import text
@@ -98,6 +99,7 @@ def _cannot_hear(trace: Trace, sel: Selection, step: int) -> Question | None:
 
 
 def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Question | None:
+    trace = rules.under(trace, rules.ANSWER_RULE)  # answer time is told in turn, whatever rule the class uses
     order = trace.next_order
     if len(order) < 2 or not vocab:
         return None

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..model.limits import MAX_STUDENTS
 from ..model.trace import HeadTrace, LayerTrace, Trace
-from . import layout, steps_attention, steps_block
+from . import layout, rules, steps_attention, steps_block
 from .panels import default_rows, heatmap, layer_view, overview, warm
 from .frame import Frame, Strip, Student
 from .strings import name_list, quote, text
@@ -26,6 +26,7 @@ class Selection:
     head: int = 0
     temperature: float = 1.0  # for the answer's softmax
     lang: str = "en"
+    rule: str = rules.LESSON_RULE  # the attention chapters' rule: "none" (discussion) or "causal" (in turn)
 
     def clamped(self, trace: Trace) -> "Selection":
         c = trace.config
@@ -44,6 +45,11 @@ class Ctx:
     L: LayerTrace          # selected layer
     H: HeadTrace           # selected head of the selected layer
     names: list[str]
+    base: Trace | None = None  # the trace frame_at was given; other rules are computed from it (rules.under)
+
+    def under(self, rule: str) -> Trace:
+        """The sentence's trace under `rule` (chapter 6 shows both; answer time uses GPT's)."""
+        return rules.under(self.base or self.trace, rule)
 
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
@@ -85,12 +91,13 @@ def row(values) -> list[float] | np.ndarray:
     return [float(v) for v in values]
 
 
-def default_focus(tokens: list[str]) -> int:
-    """The seed's student: "cat" (or 猫) asks, unless it sits first and so could only hear itself; then the
-    last student, who hears everyone and whose notebook gives the answer."""
+def default_focus(tokens: list[str], rule: str = "causal") -> int:
+    """The seed's student: "cat" (or 猫) asks, unless, in turn, it sits first and so could only hear itself
+    (in discussion it hears everyone wherever it sits); then the last student, who hears everyone and whose
+    notebook gives the answer."""
     for i, word in enumerate(tokens):
         if word.lower().removeprefix("␣") == "cat" or word == "猫":  # GPT-2 shows " cat" as ␣cat
-            if i > 0:
+            if i > 0 or rule == rules.DISCUSSION:
                 return i
             break
     return min(1, len(tokens) - 1) if len(tokens) <= 2 else len(tokens) - 1
@@ -126,6 +133,15 @@ def smooth(a: float) -> float:  # ease in and out, 0 -> 0, 1 -> 1
     return a * a * (3 - 2 * a)
 
 
+RULE_FREE = ("seats", "embedding", "mask")  # chapters the rule does not change (6 shows both rules)
+
+
+def rule_title(lang: str, chapter: str, rule: str) -> str:
+    """The chapter's title, with the rule it is told under (from the question on, where the rule matters)."""
+    title = text(lang, f"chapter.{chapter}")
+    return title if chapter in RULE_FREE else text(lang, "title.rule", title=title, rule=text(lang, f"rule.{rule}"))
+
+
 def empty_frame(lang: str, t: float = 0.0, notices=()) -> Frame:
     return Frame(time=t, beat=0, chapter=0, chapter_key="", beat_key="", alpha=1.0, title="", narration="",
                  students=[], notices=list(notices), message=text(lang, "message.empty"))
@@ -134,19 +150,22 @@ def empty_frame(lang: str, t: float = 0.0, notices=()) -> Frame:
 def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) -> Frame:
     if trace is None or trace.n_tokens == 0:
         return empty_frame(selection.lang, t, notices)
-    sel = selection.clamped(trace)
-    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    base = trace
+    sel = selection.clamped(base)
+    timeline = timeline_for(base.n_tokens, base.config.n_layer)
     i, a = timeline.locate(t)
     beat = timeline.beats[i]
+    rule = rules.ANSWER_RULE if beat.chapter == "answer" else sel.rule  # answer time predicts in turn, as GPT
+    trace = rules.under(base, rule)
     L = trace.layers[sel.layer]
-    ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens))
+    ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
 
     students = [Student(index=j, text=trace.tokens[j], unknown=trace.unknown[j], x=x, y=y, w=w, h=h,
                         state="focus" if j == sel.focus else "normal")
                 for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens))]
     frame = Frame(time=float(t), beat=i, chapter=CHAPTERS.index(beat.chapter), chapter_key=beat.chapter,
-                  beat_key=beat.key, alpha=ctx.alpha, title=text(sel.lang, f"chapter.{beat.chapter}"),
-                  narration="", students=students, notices=list(notices))
+                  beat_key=beat.key, alpha=ctx.alpha, title=rule_title(sel.lang, beat.chapter, rule),
+                  narration="", students=students, notices=list(notices), rule=rule)
     BUILDERS[beat.key](ctx, frame)
     if frame.heatmap is None:
         frame.heatmap = heatmap(ctx, rows=default_rows(ctx))
@@ -159,25 +178,28 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
 BUILDERS = {**steps_attention.BUILDERS, **steps_block.BUILDERS}
 
 
-def prepared_run(checkpoint, text: str):
-    """model.sentence.compute_run, then what the first frame needs computed too (panels.warm): the window's
-    worker thread calls this, so showing a long sentence of a big model never waits on the GUI thread."""
+def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE):
+    """model.sentence.compute_run under the lesson's rule, then what the first frame needs computed too
+    (panels.warm): the window's worker thread calls this, so showing a long sentence of a big model never
+    waits on the GUI thread. The other rule's trace is computed when a frame first needs it (rules.under)."""
     from ..model.sentence import compute_run
 
-    run = compute_run(checkpoint, text)
+    run = compute_run(checkpoint, text, rule)
     if run is not None:
         warm(run.trace)
     return run
 
 
 def prepared_model_run(folder: str, text: str):
-    """The model folder's checkpoint, and prepared_run of the sentence with it (on the worker thread), or the
-    TokenizerFailed that its tokenizer raised on the sentence."""
+    """The model folder's checkpoint, and prepared_run of the sentence with it under the rule its lesson starts
+    in (gallery.lesson_rule), on the worker thread, or the TokenizerFailed that its tokenizer raised on the
+    sentence."""
     from ..model.checkpoint import load_checkpoint
     from ..model.sentence import TokenizerFailed
+    from .gallery import gallery_of, lesson_rule
 
     checkpoint = load_checkpoint(folder)
     try:
-        return checkpoint, prepared_run(checkpoint, text)
+        return checkpoint, prepared_run(checkpoint, text, lesson_rule(checkpoint, gallery_of(folder)[0]))
     except TokenizerFailed as exc:  # the model still opens; the window says why this sentence cannot be read
         return checkpoint, exc

@@ -14,6 +14,7 @@ import numpy as np
 from .frame import Bars, Frame, Link
 from .numbers import (ShownSoftmax, board_list, factor, fmt, hand_product, hand_sum, shown_softmax, signed_terms,
                       vec)
+from . import rules
 from .panels import heatmap
 
 MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
@@ -149,18 +150,30 @@ def scaling(ctx, fr: Frame):
 
 
 def mask(ctx, fr: Frame):
-    _class_with_cards(ctx, fr, masked_after_focus=True)
-    H, f, n = ctx.H, ctx.f, ctx.trace.n_tokens
+    """GPT's rule beside discussion, on the same sentence and weights: the asker's shares without the mask
+    (left) and with it (right); later students fade as their scores become −∞."""
+    _class_with_cards(ctx, fr)
+    f, n, layer, head = ctx.f, ctx.trace.n_tokens, ctx.sel.layer, ctx.sel.head
+    free = ctx.under(rules.DISCUSSION).layers[layer].head(head)
+    turn = ctx.under(rules.IN_TURN).layers[layer].head(head)
+    later = turn.mask[f]
     for s in fr.students:
-        if H.mask[f, s.index]:
+        if later[s.index]:
+            s.state = "masked"
             s.opacity = 1 - (1 - MASKED_OPACITY) * ctx.alpha
-    key = ("mask.discussion" if getattr(ctx.trace, "mask_rule", "causal") == "none" else
-           "mask.future" if H.mask[f].any() else "mask.none")
-    fr.narration = ctx.t(key, focus=ctx.q(f))
-    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.q(j)) if H.mask[f, j]
-                                         else ctx.t("board.row", name=ctx.q(j), weights=fmt(H.scaled[f, j])))
-    fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [-math.inf if H.mask[f, j] else float(H.scaled[f, j]) for j in range(n)],
-                   "key", masked=[bool(m) for m in H.mask[f]])  # a later student's score is now −∞
+    w0, w1 = free.weights[f], turn.weights[f]
+    b0, b1 = int(np.argmax(w0)), int(np.argmax(w1))
+    names = ctx.names
+    fr.narration = ctx.t("mask.future" if later.any() else "mask.none", focus=ctx.q(f), name=ctx.q(b0),
+                         w=fmt(w0[b0]), other=ctx.q(b1), w_turn=fmt(w1[b1]), k=int(later.sum()))
+    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t(
+        "board.mask_masked" if later[j] else "board.mask_pair", name=ctx.q(j), free=fmt(w0[j]), turn=fmt(w1[j])))
+    top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares
+    fr.bars = Bars(ctx.t("bars.rule_none"), names, [float(v) for v in w0], "weight", highlight=b0,
+                   total=ctx.t("bars.sum", total=fmt(w0.sum(), 3)), top=top)
+    fr.bars_beside = Bars(ctx.t("bars.rule_causal"), names, [float(v) for v in w1], "weight", highlight=b1,
+                          masked=[bool(m) for m in later], total=ctx.t("bars.sum", total=fmt(w1.sum(), 3)), top=top,
+                          from_values=[float(v) for v in w0], morph=ctx.alpha)  # the shares move to their new sizes
 
 
 SUM_TERMS = 16  # a sum of exp() written out whole up to this many terms, four a line
@@ -183,7 +196,7 @@ def softmax(ctx, fr: Frame):
         fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.masked", name=ctx.q(j)) if masked[j] else
                                              ctx.t("board.exp", name=ctx.q(j), scaled=S.scaled[j], e=S.exp[j]))
         fr.bars = Bars(ctx.t("bars.exp"), ctx.names, e, "weight", masked=masked)
-        fr.narration = ctx.t("softmax.exp")
+        fr.narration = ctx.t("softmax.exp" if any(masked) else "softmax.exp_all")  # −∞ only where the rule masks
     elif step == "sum":
         terms = [S.exp[j] for j in seen]
         more = f" + … (+{len(terms) - SUM_TERMS})" if len(terms) > SUM_TERMS else ""

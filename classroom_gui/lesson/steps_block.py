@@ -9,6 +9,7 @@ import numpy as np
 from ..model.activations import DISPLAY, RANGE, SHAPE
 from .frame import Bars, Frame, Link
 from .numbers import fmt, temperature_probs, vec
+from .answers import answer_ids, seat_guesses
 from .panels import heatmap, layer_view
 from .strings import table
 
@@ -104,7 +105,9 @@ def layers(ctx, fr: Frame):
 
 
 def answer(ctx, fr: Frame):
-    tr = ctx.trace
+    """Answer time, always under GPT's rule (in turn): the last student's words, and at every seat the word the
+    class guesses comes after it."""
+    tr = ctx.trace  # frame_at gives answer time GPT's rule (rules.ANSWER_RULE)
     last = tr.n_tokens - 1
     vocab = _vocabulary(tr)
     logits = tr.next_logits
@@ -112,7 +115,10 @@ def answer(ctx, fr: Frame):
         s.notebook = ctx.strip("notebook", tr.layers[-1].output[s.index])
     for s in fr.students:
         s.state = "focus" if s.index == last else "normal"
-    top = tr.next_order[:TOP_WORDS]  # sorted once per sentence; every temperature keeps this order
+    for s, (word, _p) in zip(fr.students, seat_guesses(tr)):
+        s.badge = ctx.t("badge.guess", word=ctx.word(vocab[word]))  # quoted: a particle (→ 「の」) is a word too
+    probs = temperature_probs(logits, ctx.sel.temperature)
+    top = answer_ids(tr, probs, TOP_WORDS)  # most probable first; a rare word of the other language left out
     if ctx.beat.key == "answer.norm":  # the final LayerNorm (ln_f) gets its own step before the logits use it
         if ctx.desks(fr):
             fr.students[last].cards = [ctx.strip("notebook", tr.ln_f[last], ctx.alpha, "card.final_notebook")]
@@ -128,7 +134,6 @@ def answer(ctx, fr: Frame):
         fr.board = [ctx.t("board.logit", word=ctx.word(vocab[i]), logit=fmt(logits[i])) for i in top]
         fr.narration = ctx.t("answer.logits", last=ctx.q(last), v=len(logits))
     else:
-        probs = temperature_probs(logits, ctx.sel.temperature)
         fr.bars = Bars(ctx.t("bars.probs"), [vocab[i] for i in top], [float(probs[i]) for i in top], "weight",
                        highlight=0, total=ctx.t("bars.sum", total=fmt(probs.sum(), 3)))
         fr.board = [ctx.t("board.prob", word=ctx.word(vocab[i]), p=fmt(probs[i], 3)) for i in top]

@@ -126,7 +126,7 @@ class BarsItem(CachedItem):
         heights = [v if frm is None else f + (v - f) * m for f, v in zip(frm or bars.values, bars.values)]
         masked = [bool(x) for x in (list(bars.masked) + [False] * n)[:n]]
         key = (bars.title, tuple(bars.labels), tuple(heights), tuple(bars.values), tuple(masked), bars.role,
-               bars.highlight, bars.total, tuple(frm or ()), rect.x(), rect.y(), rect.width(), rect.height(),
+               bars.highlight, bars.total, tuple(frm or ()), bars.top, rect.x(), rect.y(), rect.width(), rect.height(),
                theme.name, theme.font_scale)
         if key == self._key:
             return
@@ -135,6 +135,7 @@ class BarsItem(CachedItem):
         # the scale the next beat starts with (and dividing by √d shows as the gridlines moving)
         lo1, hi1 = _span(bars.values, masked)
         lo0, hi0 = _span(frm, masked) if frm is not None else (lo1, hi1)
+        hi0, hi1 = max(hi0, bars.top), max(hi1, bars.top)  # a shared scale (Bars.top)
         self.axis = (lo0 + (lo1 - lo0) * m, hi0 + (hi1 - hi0) * m)
         self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
 
@@ -177,7 +178,7 @@ class BarsItem(CachedItem):
         widest = max((QFontMetricsF(fonts.font(value_px, True)).horizontalAdvance(bar_text(v)) for v in b.values),
                      default=0.0)
         show_values = slot >= widest + 4
-        top = r.y() + 34 + (value_px * 1.5 if show_values else 4)
+        top = r.y() + 34 + (value_px * 1.5 if show_values or b.highlight >= 0 else 4)  # room for a value above
         bottom = r.bottom() - (label_px * 1.6 if show_labels or b.highlight >= 0 else 4) - (value_px * 1.5 if show_values else 4)
         vmin, vmax = self.axis
         scale = (bottom - top) / (vmax - vmin)
@@ -290,10 +291,11 @@ class Board:
         self.panel = PanelItem()
         self.lines = BoardLinesItem()
         self.bars = BarsItem()
+        self.beside = BarsItem()  # chapter 6: the other rule's shares, right of the first chart
         self.heatmap = HeatmapItem()
         self.strips: list[StripItem] = []
         self.scene = scene
-        for item, z in ((self.panel, 1), (self.lines, 2), (self.bars, 2), (self.heatmap, 2)):
+        for item, z in ((self.panel, 1), (self.lines, 2), (self.bars, 2), (self.beside, 2), (self.heatmap, 2)):
             item.setZValue(z)
             scene.addItem(item)
 
@@ -341,6 +343,11 @@ class Board:
         for item in self.strips[len(boxes):]:
             item.hide_item()
         if frame.bars is not None and chart is not None:
+            if frame.bars_beside is not None:  # two charts side by side, same size
+                half = (chart.width() - GAP) / 2
+                self.beside.show(frame.bars_beside, QRectF(chart.x() + half + GAP, chart.y(), half, chart.height()), theme)
+                chart = QRectF(chart.x(), chart.y(), half, chart.height())
+            self.beside.setVisible(frame.bars_beside is not None)
             self.bars.show(frame.bars, chart, theme)
             self.bars.setVisible(True)
             self.heatmap.setVisible(False)
@@ -348,12 +355,14 @@ class Board:
             self.heatmap.show(frame.heatmap, chart, theme)
             self.heatmap.setVisible(True)
             self.bars.setVisible(False)
+            self.beside.setVisible(False)
         else:
             self.bars.setVisible(False)
+            self.beside.setVisible(False)
             self.heatmap.setVisible(False)
 
     def hide(self) -> None:
-        for item in (self.panel, self.lines, self.bars, self.heatmap):
+        for item in (self.panel, self.lines, self.bars, self.beside, self.heatmap):
             item.setVisible(False)
         for item in self.strips:
             item.hide_item()

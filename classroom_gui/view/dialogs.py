@@ -5,7 +5,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTableWidget, 
 
 from .shortcuts import SHORTCUTS
 
-GLOSSARY = ("query", "key", "value", "dot", "softmax", "average", "mask", "head", "layer", "ffn")
+GLOSSARY = ("query", "key", "value", "dot", "softmax", "average", "mask", "rule", "head", "layer", "ffn")
 
 
 def _dialog(parent, title: str, t) -> tuple[QDialog, QVBoxLayout]:

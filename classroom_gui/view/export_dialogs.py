@@ -15,6 +15,7 @@ from ..export.files import ExportError
 from ..export.moments import deck_times, video_times
 from ..export.pictures import clipboard_image, save_picture
 from ..export.video import save_video
+from ..lesson import rules
 from ..lesson.state import frame_at
 from ..lesson.timeline import CHAPTERS
 from . import palette
@@ -188,12 +189,14 @@ def export_worksheet(window, path: Path | None = None, paper: str | None = None)
             paper = box.currentData()
         finally:
             dialog.deleteLater()
-    trace, sel = window.run.trace, window.sel
+    sel = window.sel
+    trace = rules.under(window.run.trace, sel.rule)  # the sheet works out what the lesson shows, in its rule
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS or trace.config.d_head > MAX_D:  # said in the window's words
         asker = f'"{trace.tokens[sel.focus]}"' if sel.lang == "en" else trace.tokens[sel.focus]
+        too_many = "worksheet.too_many" if trace.layers[sel.layer].mask.any() else "worksheet.too_many_discussion"
         why = (t("worksheet.too_wide", d=trace.config.d_head) if trace.config.d_head > MAX_D else
-               t("worksheet.too_many", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard))
+               t(too_many, lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard))
         _report(window, WorksheetError(why))
         return None
     try:

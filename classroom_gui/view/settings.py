@@ -17,10 +17,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from ..lesson.gallery import SEED_SENTENCE
 from ..lesson.player import SPEEDS
 from ..lesson.strings import LANGUAGES
 
-DEFAULT_SENTENCE = "The cat sat on the mat"
+DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry sets the lesson's layer and head
 MAX_SENTENCE = 10_000       # characters
 MAX_FILE = 1 << 20          # bytes: our settings are a few kB; a bigger file is not ours
 # key -> (pattern the raw INI value must match, most bytes it may have). Qt writes a string that starts

@@ -22,6 +22,7 @@ SHORTCUTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("Esc",), "leave", "help.leave"),
     (("Ctrl+L",), "sentence", "help.sentence"),
     (("Ctrl+Shift+L",), "language", "help.language"),
+    (("M",), "rule", "help.rule"),
     (("G",), "glossary", "help.glossary"),
     (("Ctrl+O",), "open_model", "help.open_model"),
     (("Ctrl+C",), "copy", "help.copy"),

@@ -7,15 +7,17 @@ from __future__ import annotations
 import html
 import logging
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpinBox, QFileDialog, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QToolBar, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpinBox, QFileDialog, QLabel, QMainWindow,
+                               QMessageBox, QProgressBar, QPushButton, QSizePolicy, QToolBar, QVBoxLayout, QWidget)
 
+from ..lesson import rules
+from ..lesson.gallery import example_selection, gallery_file, gallery_of, lesson_rule, lesson_selection
 from ..lesson.player import Player
-from ..lesson.state import (Selection, default_focus, frame_at, notices_for, prepared_model_run, prepared_run,
+from ..lesson.state import (default_focus, frame_at, notices_for, prepared_model_run, prepared_run,
                              timeline_for)
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
@@ -24,6 +26,8 @@ from .canvas_view import CanvasView
 from .charts import ChartPanel
 from .controls import Controls
 from .qt_language import use_qt_language
+from .sentence_edit import SentenceEdit
+from .window_lesson import RuleRun, RulesAndGallery
 from .shortcuts import SHORTCUTS
 from .worker import Worker
 
@@ -44,15 +48,17 @@ def use_bundled_font() -> None:
 BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RulesAndGallery, QMainWindow):
     def __init__(self, checkpoint, store=None):
         super().__init__()
         use_bundled_font()
         self.checkpoint = checkpoint
         self.store = store if store is not None else settings.open_store()
         prefs = settings.load(self.store)
-        self.sel = Selection(lang=prefs.lang)
+        self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
+        self.sel = lesson_selection(self.gallery, prefs.lang, rule=lesson_rule(checkpoint, self.gallery))
         self.run = None
+        self._example = None  # a gallery example whose sentence is being computed (applied in show_run)
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=prefs.speed)
         self._build()
         self._bind_shortcuts()
@@ -73,13 +79,15 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         self.top_bar = bar
         self.sentence_label = QLabel()
-        self.sentence = QLineEdit()
+        self.sentence = SentenceEdit()
         self.sentence.setMinimumWidth(220)  # the whole top bar fits a 1024-pixel screen
+        self.sentence.set_tokenizer(self.checkpoint.tokenizer)
         self.sentence.returnPressed.connect(self.apply_sentence)
         self.apply_button = QPushButton()
         self.apply_button.clicked.connect(self.apply_sentence)
-        self.lang_label, self.focus_label, self.layer_label, self.head_label, self.temp_label = (
-            QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
+        self.lang_label, self.focus_label, self.layer_label, self.head_label, self.temp_label, self.rule_label = (
+            QLabel(), QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
+        self._build_rule_toggle()
         self.lang_box, self.focus_box, self.layer_box, self.head_box = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         for code, name in LANGUAGE_NAMES:
             self.lang_box.addItem(name, code)
@@ -87,9 +95,9 @@ class MainWindow(QMainWindow):
         self.temperature.setRange(0.1, 5.0)
         self.temperature.setSingleStep(0.1)
         self.temperature.setValue(1.0)
-        for w in (self.sentence_label, self.sentence, self.apply_button, self.lang_label, self.lang_box,
-                  self.focus_label, self.focus_box, self.layer_label, self.layer_box, self.head_label,
-                  self.head_box, self.temp_label, self.temperature):
+        for w in (self.sentence_label, self.sentence, self.sentence.marker, self.apply_button, self.lang_label,
+                  self.lang_box, self.rule_label, *self.rule_buttons.values(), self.focus_label, self.focus_box,
+                  self.layer_label, self.layer_box, self.head_label, self.head_box, self.temp_label, self.temperature):
             bar.addWidget(w)
         self.lang_box.currentIndexChanged.connect(lambda _: self.set_language(self.lang_box.currentData()))
         self.focus_box.currentIndexChanged.connect(lambda i: self.select(focus=i) if i >= 0 else None)
@@ -160,10 +168,12 @@ class MainWindow(QMainWindow):
         for menu, name in (("file", "open_model"), ("file", "copy"), ("file", "export_picture"), ("file", "export_deck"),
                            ("file", "export_video"), ("file", "export_worksheet"), ("file", "quit"), ("lesson", "play"), ("lesson", "next_beat"), ("lesson", "prev_beat"),
                            ("lesson", "next_chapter"), ("lesson", "prev_chapter"), ("lesson", "reset"),
+                           ("lesson", "rule"), ("lesson", "examples"),
                            ("view", "presenter"), ("view", "language"), ("help", "help"), ("help", "glossary")):
             act = self.menus[menu].addAction("")
             act.triggered.connect(lambda _=False, n=name: self.do(n))
             self.menu_actions[name] = act
+        self.menus["lesson"].setToolTipsVisible(True)  # the Examples item says why it is off
         self.charts_action = self.menus["view"].addAction("")
         self.charts_action.setCheckable(True)
         self.charts_action.toggled.connect(self.show_charts)
@@ -200,7 +210,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         if lang and lang != self.sel.lang:
-            self.sel = Selection(self.sel.focus, self.sel.layer, self.sel.head, self.sel.temperature, lang)
+            self.sel = replace(self.sel, lang=lang)
             self.retranslate()
             self.refresh()
 
@@ -216,6 +226,11 @@ class MainWindow(QMainWindow):
         self.layer_label.setText(t("ui.layer"))
         self.head_label.setText(t("ui.head"))
         self.temp_label.setText(t("ui.temperature"))
+        self.rule_label.setText(t("ui.rule"))
+        for rule, b in self.rule_buttons.items():
+            b.setText(t(f"ui.rule_{rule}"))
+            b.setToolTip(t(f"ui.rule_{rule}_tip") + "  (M)")
+        self.sentence.retranslate(t, self.sel.lang)
         self.lang_box.blockSignals(True)
         self.lang_box.setCurrentIndex([c for c, _ in LANGUAGE_NAMES].index(self.sel.lang))
         self.lang_box.blockSignals(False)
@@ -233,11 +248,16 @@ class MainWindow(QMainWindow):
                   "export_video": "ui.export_video", "export_worksheet": "worksheet.menu", "quit": "ui.quit", "play": "help.play", "next_beat": "ui.next_beat", "prev_beat": "ui.prev_beat",
                   "next_chapter": "ui.next_chapter", "prev_chapter": "ui.prev_chapter", "reset": "ui.reset",
                   "presenter": "ui.presenter", "language": "help.language", "help": "ui.help_title",
-                  "glossary": "ui.glossary"}
+                  "glossary": "ui.glossary", "rule": "help.rule", "examples": "ui.examples"}
         keys = {action: keys[0] for keys, action, _ in SHORTCUTS}
         for name, act in self.menu_actions.items():
             # the text after a tab is shown as the shortcut column; the key itself is bound once, by QShortcut
             act.setText(t(labels[name]) + (f"\t{keys[name]}" if name in keys else ""))
+        examples = self.menu_actions["examples"]
+        examples.setEnabled(bool(self.gallery))
+        missing = gallery_file(self.checkpoint.path)
+        examples.setToolTip("" if self.gallery else t("ui.examples_missing", file=missing) if not missing.exists()
+                            else self.gallery_problem)  # a damaged file: what is wrong with it
         self._fill_selectors()
 
     def _fill_selectors(self) -> None:
@@ -251,15 +271,16 @@ class MainWindow(QMainWindow):
             box.addItems(items)
             box.setCurrentIndex(min(current, len(items) - 1))
             box.blockSignals(False)
+        self.rule_buttons[self.sel.rule].setChecked(True)
 
     # the sentence ----------------------------------------------------------------------------
     def apply_sentence(self) -> None:
         text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
-            self.worker.start(prepared_run, self.checkpoint, text)
+            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule)
             return
         try:
-            self.show_run(prepared_run(self.checkpoint, text))
+            self.show_run(prepared_run(self.checkpoint, text, self.sel.rule))
         except Exception as exc:  # never let a sentence kill the window
             self._job_failed(exc)
 
@@ -270,9 +291,13 @@ class MainWindow(QMainWindow):
         self.run = run
         n = self.run.trace.n_tokens if self.run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
-        if self.run:
-            self.sel = Selection(default_focus(self.run.trace.tokens), min(self.sel.layer, self.checkpoint.config.n_layer - 1),
-                                 min(self.sel.head, self.checkpoint.config.n_head - 1), self.sel.temperature, self.sel.lang)
+        if self.run and self._example is not None:  # a gallery example: its asker, layer, head and rule
+            self.sel = example_selection(self._example, self.run.trace.tokens, self.sel.temperature).clamped(self.run.trace)
+            beats = self.player.timeline.beats  # to the shares, where the example's claim is seen
+            self.player.jump(self.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == "softmax.weights")))
+        elif self.run:
+            self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens, self.sel.rule)).clamped(self.run.trace)
+        self._example = None
         self.controls.set_timeline(self.player.timeline.duration,
                                    [s for _, s in self.player.timeline.chapter_starts()])
         self._fill_selectors()
@@ -287,8 +312,18 @@ class MainWindow(QMainWindow):
         self.worker.start(prepared_model_run, folder, self.sentence.text())
 
     def _job_done(self, result) -> None:
+        if isinstance(result, RuleRun):  # the other rule's trace of a big model is ready
+            if result.run is self.run:
+                self.select(rule=result.rule)
+                self.rule_buttons[result.rule].setChecked(True)
+            return
         if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
             self.checkpoint, run = result
+            self.gallery, self.gallery_problem = gallery_of(self.checkpoint.path)
+            self.sentence.set_tokenizer(self.checkpoint.tokenizer)
+            self.sel = lesson_selection(self.gallery, self.sel.lang, self.sel.temperature,
+                                        run.trace.mask_rule if run and not isinstance(run, Exception)
+                                        else lesson_rule(self.checkpoint, self.gallery))
             self.retranslate()
             self.show_run(None if isinstance(run, Exception) else run)
             if isinstance(run, Exception):
@@ -325,9 +360,7 @@ class MainWindow(QMainWindow):
 
     # selection and time ----------------------------------------------------------------------
     def select(self, **changes) -> None:
-        values = {"focus": self.sel.focus, "layer": self.sel.layer, "head": self.sel.head,
-                  "temperature": self.sel.temperature, "lang": self.sel.lang, **changes}
-        new = Selection(**values)
+        new = replace(self.sel, **changes)
         if self.run:
             new = new.clamped(self.run.trace)
         if new != self.sel:
@@ -354,7 +387,9 @@ class MainWindow(QMainWindow):
             p.reset()
             self.timer.stop()
             self.temperature.setValue(1.0)
-            self.sel = Selection(lang=self.sel.lang)
+            self.sel = lesson_selection(self.gallery, self.sel.lang, rule=lesson_rule(self.checkpoint, self.gallery))
+            if self.run:
+                self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens, self.sel.rule)).clamped(self.run.trace)
             self._fill_selectors()
         elif action in ("next_focus", "prev_focus"):
             n = self.run.trace.n_tokens if self.run else 1
@@ -366,6 +401,12 @@ class MainWindow(QMainWindow):
             self.set_presenter(False)
         elif action == "language":
             self.set_language("ja" if self.sel.lang == "en" else "en")
+            return
+        elif action == "rule":
+            self.set_rule(rules.IN_TURN if self.sel.rule == rules.DISCUSSION else rules.DISCUSSION)
+            return
+        elif action == "examples":
+            self.open_gallery()
             return
         elif action == "sentence":
             self.sentence.setFocus()
@@ -455,3 +496,4 @@ class MainWindow(QMainWindow):
         except Exception:
             pass  # settings are a convenience; never block closing
         super().closeEvent(event)
+

@@ -1,0 +1,37 @@
+"""The `examples` subcommand: the gallery of the model folder (examples.json), printed, and with --json written
+as the list the window's Lesson → Examples shows ({text, lang, mask, focus, layer, head, expect_top, what}).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .cli import CliError, arg, subcommand, write_atomic
+
+
+@subcommand("examples", "list the gallery of examples (each a sentence, its rule, who asks, layer and head, and "
+            "what it shows); --json writes them as a list",
+            arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
+            arg("--lang", choices=("en", "ja"), default="en", help="language of the printed descriptions"),
+            arg("--json", metavar="FILE", type=Path, help="write the examples as a JSON list"))
+def examples_command(args: argparse.Namespace) -> int:
+    from .lesson.gallery import GalleryError, gallery_file, load_gallery
+    from .resources import teaching_model_dir
+
+    folder = args.model if args.model is not None else teaching_model_dir()
+    try:
+        examples = load_gallery(gallery_file(folder))
+    except GalleryError as exc:
+        raise CliError(f"no gallery: {exc}") from None
+    if args.json is not None:
+        records = [e.to_json() for e in examples]
+        write_atomic(args.json, json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    for i, e in enumerate(examples, 1):
+        top = e.expect_top if isinstance(e.expect_top, str) else " / ".join(e.expect_top)
+        print(f"{i:>3}. [{e.lang}, mask {e.mask}] {e.text}\n     {e.focus} asks, layer {e.layer} head {e.head}: "
+              f"top {top}\n     {e.describe(args.lang)}")
+    if args.json is not None:
+        print(f"wrote {args.json} ({len(examples)} examples)", file=sys.stderr)
+    return 0

@@ -1,0 +1,149 @@
+"""The gallery: examples that mean something, read from examples.json beside the model (written by the
+model's training, verified on the shipped model by tests), and what choosing one sets in the lesson.
+
+examples.json is a JSON list of {"text", "lang" ("en"/"ja"), "mask" ("none"/"causal"), "focus" (a word of
+the sentence, or its seat from 1), "layer" (from 1), "head" (from 1), "expect_top" (the classmate, or list
+of classmates, with the largest shares there), "what" {"en", "ja"}: one sentence saying what it shows}.
+The seed's entry ("The cat sat on the mat") gives the lesson its default layer and head. Pure: no Qt.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .rules import IN_TURN, LESSON_RULE, RULES
+from .strings import LANGUAGES
+
+FILE = "examples.json"
+SEED_SENTENCE = "The cat sat on the mat"
+
+
+class GalleryError(ValueError):
+    """An examples file that cannot be used; str() names the file (and the entry) and the problem."""
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    lang: str
+    mask: str
+    focus: str | int          # a word of the sentence, or a seat number from 1
+    layer: int                # from 1
+    head: int                 # from 1
+    expect_top: str | list[str]
+    what: dict[str, str] = field(default_factory=dict)  # language -> one sentence
+
+    def describe(self, lang: str) -> str:
+        return self.what.get(lang) or self.what.get("en") or ""
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def gallery_file(model_dir) -> Path:
+    return Path(model_dir) / FILE
+
+
+def load_gallery(path) -> list[Example]:
+    """Every example of the file, checked; GalleryError for a missing, malformed or wrongly shaped file."""
+    path = Path(path)
+    if not path.is_file():
+        raise GalleryError(f"{path}: file not found")
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GalleryError(f"{path}: not readable JSON ({exc})") from None
+    if not isinstance(raw, list) or not raw:
+        raise GalleryError(f"{path}: expected a non-empty JSON list of examples")
+    out = []
+    for i, entry in enumerate(raw, 1):
+        try:
+            out.append(_example(entry))
+        except (TypeError, ValueError) as exc:
+            raise GalleryError(f"{path}: example {i}: {exc}") from None
+    return out
+
+
+def _example(entry) -> Example:
+    if not isinstance(entry, dict):
+        raise ValueError("expected an object with text, lang, mask, focus, layer, head, expect_top, what")
+    missing = [k for k in ("text", "lang", "mask", "focus", "layer", "head", "expect_top", "what") if k not in entry]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
+    text, lang, mask, focus = entry["text"], entry["lang"], entry["mask"], entry["focus"]
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("'text' must be a non-empty sentence")
+    if lang not in LANGUAGES:
+        raise ValueError(f"'lang' must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    if mask not in RULES:
+        raise ValueError(f"'mask' must be 'none' or 'causal', not {mask!r}")
+    if isinstance(focus, bool) or not (isinstance(focus, str) and focus or isinstance(focus, int) and focus >= 1):
+        raise ValueError("'focus' must be a word of the sentence or a seat number from 1")
+    for key in ("layer", "head"):
+        if isinstance(entry[key], bool) or not isinstance(entry[key], int) or entry[key] < 1:
+            raise ValueError(f"'{key}' must be a whole number from 1")
+    top = entry["expect_top"]
+    if not (isinstance(top, str) and top or isinstance(top, list) and top and all(isinstance(w, str) and w for w in top)):
+        raise ValueError("'expect_top' must be a word or a list of words")
+    what = entry["what"]
+    if not isinstance(what, dict) or not all(isinstance(what.get(k), str) and what[k] for k in LANGUAGES):
+        raise ValueError("'what' must hold one sentence in each of " + ", ".join(LANGUAGES))
+    return Example(" ".join(text.split()), lang, mask, focus, entry["layer"], entry["head"], top,
+                   {k: what[k] for k in LANGUAGES})
+
+
+def seed_example(examples: list[Example]) -> Example | None:
+    """The seed sentence's entry (the first, if there are several; a closing full stop does not matter)."""
+    key = SEED_SENTENCE.lower()
+    return next((e for e in examples if e.text.lower().rstrip(" .") == key), None)
+
+
+def focus_seat(focus: str | int, tokens: list[str]) -> int | None:
+    """The seat (0-based) of `focus` among the students: a seat number from 1, or the first student
+    written that way (case does not matter); None if there is no such student."""
+    if isinstance(focus, int):
+        return focus - 1 if 1 <= focus <= len(tokens) else None
+    word = focus.strip().lower()
+    return next((i for i, t in enumerate(tokens) if t.strip().lower() == word), None)
+
+
+def lesson_rule(checkpoint, examples: list[Example]) -> str:
+    """The rule a lesson starts in: discussion, as the seed's story, for the classroom's own models (trained in
+    both rules: they have a gallery or the classroom's tokenizer); in turn for a GPT-2 folder, which learned
+    only that rule (its discussion numbers are then one click and one forward away)."""
+    from ..model.tokenizer import ClassroomTokenizer
+
+    return LESSON_RULE if examples or isinstance(checkpoint.tokenizer, ClassroomTokenizer) else IN_TURN
+
+
+def lesson_selection(examples: list[Example], lang: str = "en", temperature: float = 1.0, rule: str = LESSON_RULE):
+    """The lesson's starting Selection: the rule (lesson_rule), and the layer and head of the seed's example
+    when the gallery has one (else the first of each). Focus is left to state.default_focus of the sentence."""
+    from .state import Selection
+
+    seed = seed_example(examples)
+    layer, head = (seed.layer - 1, seed.head - 1) if seed else (0, 0)
+    return Selection(layer=layer, head=head, temperature=temperature, lang=lang, rule=rule)
+
+
+def example_selection(example: Example, tokens: list[str], temperature: float = 1.0):
+    """What choosing `example` sets: its language, rule, asker, layer and head (Selection.clamped keeps them
+    inside a smaller model)."""
+    from .state import Selection, default_focus
+
+    seat = focus_seat(example.focus, tokens)
+    return Selection(focus=default_focus(tokens, example.mask) if seat is None else seat, layer=example.layer - 1,
+                     head=example.head - 1, temperature=temperature, lang=example.lang, rule=example.mask)
+
+
+def gallery_of(model_dir) -> tuple[list[Example], str]:
+    """The model folder's examples and "" , or [] and why there are none (no file, or a file that cannot be
+    used): the lesson then starts from layer 1, head 1, and the window's Examples item says why it is off."""
+    path = gallery_file(model_dir)
+    if not path.exists():
+        return [], f"{path}: file not found"
+    try:
+        return load_gallery(path), ""
+    except GalleryError as exc:
+        return [], str(exc)

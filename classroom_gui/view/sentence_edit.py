@@ -1,0 +1,120 @@
+"""SentenceEdit is the sentence field: it completes the word being typed from the model's vocabulary (a
+QCompleter over lesson.typing_help.KnownWords) and, as you type, underlines the words the model does not
+know with a red wave, names them in a label beside it and outlines the field. The words themselves are chosen in lesson.typing_help.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QPointF, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
+
+from ..lesson.typing_help import KnownWords, complete, unknown_spans, word_being_typed
+
+UNKNOWN_COLOUR = "#C0392B"
+UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
+MAX_NAMED = 4  # unknown words named in the label; the rest are "…"
+
+
+class SentenceEdit(QLineEdit):
+    unknownChanged = Signal(list)  # the words the model does not know, after every change of the text
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tokenizer = None
+        self.known = KnownWords([])
+        self.unknown: list[str] = []
+        self.spans: list[tuple[int, int]] = []  # where the unknown words stand in the text (character offsets)
+        self._prefix = ""
+        self.model = QStringListModel(self)
+        self.completer = QCompleter(self.model, self)
+        self.completer.setWidget(self)  # not setCompleter: that would complete the whole sentence, not a word
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.activated[str].connect(self._insert)
+        self.textEdited.connect(self._offer)
+        self.textChanged.connect(self._mark)
+        self.marker = QLabel()  # placed by the window beside the field
+        self.marker.setTextFormat(Qt.TextFormat.RichText)
+        self.t = lambda key, **values: key
+        self.lang = "en"
+
+    def set_tokenizer(self, tokenizer) -> None:
+        """The model's tokenizer: completions come from its vocabulary, marks from its encode()."""
+        self.tokenizer = tokenizer
+        self.known = KnownWords(list(tokenizer.vocab))
+        self._mark(self.text())
+
+    def retranslate(self, t, lang: str) -> None:
+        self.t, self.lang = t, lang
+        self._mark(self.text())
+
+    def _offer(self, text: str) -> None:
+        if self.tokenizer is None:
+            return
+        try:
+            self._prefix = word_being_typed(self.tokenizer, text) if self.cursorPosition() == len(text) else ""
+        except Exception:  # a tokenizer that cannot read this text (see _mark): nothing to offer
+            self._prefix = ""
+        words = self.known.starting(self._prefix)
+        self.model.setStringList(words)
+        if words:
+            self.completer.setCompletionPrefix("")  # the list is already the words that fit
+            self.completer.complete()
+        else:
+            self.completer.popup().hide()
+
+    def _insert(self, word: str) -> None:
+        self.setText(complete(self.text(), self._prefix, word))
+        self._prefix = ""
+
+    def _mark(self, text: str) -> None:
+        if self.tokenizer is None:
+            return
+        try:
+            spans = unknown_spans(self.tokenizer, text)
+            typing = word_being_typed(self.tokenizer, text)
+        except Exception:  # a GPT-2 folder's tokenizer may refuse a text (TokenizerError); Apply then says why,
+            spans, typing = [], ""  # and marking the words is only a help, which must never stop the typing
+        if spans and text[spans[-1][0]:spans[-1][1]] == typing and spans[-1][1] == len(text) \
+                and self.known.starting(typing):
+            spans = spans[:-1]  # a word still being typed that a known word can finish is not unknown yet
+        self.spans = spans
+        unknown = list(dict.fromkeys(text[a:b] for a, b in spans))
+        self.unknown = unknown
+        self.setStyleSheet(UNKNOWN_STYLE if unknown else "")
+        if unknown:
+            sep = "、" if self.lang == "ja" else ", "
+            words = sep.join(unknown[:MAX_NAMED]) + ("…" if len(unknown) > MAX_NAMED else "")
+            self.marker.setText(f"<span style='color:{UNKNOWN_COLOUR}'>{html.escape(self.t('ui.unknown_words', words=words))}</span>")
+        else:
+            self.marker.setText("<span style='color:#2E7D32'>✓</span>")
+        sep = "、" if self.lang == "ja" else ", "
+        self.marker.setToolTip(self.t("ui.unknown_words", words=sep.join(unknown)) if unknown else self.t("ui.all_known"))
+        self.unknownChanged.emit(unknown)
+        self.update()
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.spans:
+            return
+        # QLineEdit scrolls long text and keeps the offset to itself: the cursor's rectangle, measured against
+        # the text before the cursor, gives where character 0 is drawn now
+        fm = QFontMetricsF(self.font())
+        text = self.displayText()
+        x0 = self.cursorRect().center().x() - fm.horizontalAdvance(text[: self.cursorPosition()])
+        y = self.cursorRect().bottom() - 1.0
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(UNKNOWN_COLOUR), 1.2))
+        for a, b in self.spans:
+            left, right = x0 + fm.horizontalAdvance(text[:a]), x0 + fm.horizontalAdvance(text[:b])
+            wave = QPainterPath(QPointF(left, y))
+            x, up = left, True
+            while x < right:  # a wave of 2-pixel steps, as spelling checkers draw
+                x = min(right, x + 2.0)
+                wave.lineTo(QPointF(x, y - (1.5 if up else 0.0)))
+                up = not up
+            p.drawPath(wave)
+        p.end()

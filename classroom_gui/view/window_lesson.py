@@ -1,0 +1,76 @@
+"""The window's part of the classroom's two rules and of the gallery, as a mixin of MainWindow: the
+discussion / in-turn toggle, Lesson → Examples and loading an example. The state they change is the Qt-free
+Selection (rule, language, asker, layer, head); what an example sets is lesson.gallery.example_selection.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QToolButton
+
+from ..lesson import rules
+
+
+class RulesAndGallery:
+    """Mixed into MainWindow, which provides sel, run, worker, select(), apply_sentence() and the like."""
+
+    def _build_rule_toggle(self) -> None:
+        """The classroom's rule as a two-way toggle: discussion | in turn (exclusive, always one checked)."""
+        self.rule_group = QButtonGroup(self)
+        self.rule_buttons = {}
+        for rule in rules.RULES:
+            b = QToolButton()
+            b.setCheckable(True)
+            b.setAutoRaise(False)  # drawn as buttons, the chosen one pressed in, even inside the tool bar
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.rule_group.addButton(b)
+            self.rule_buttons[rule] = b
+            b.clicked.connect(lambda _=False, r=rule: self.set_rule(r))
+
+    def set_rule(self, rule: str) -> None:
+        """The attention chapters' rule. A big model computes the other rule's trace on the worker first."""
+        if rule == self.sel.rule:
+            self.rule_buttons[rule].setChecked(True)
+            return
+        if self.run and self._is_big() and not rules.has(self.run.trace, rule):
+            self.rule_buttons[self.sel.rule].setChecked(True)  # until the trace is there
+            self.worker.start(_rule_run, self.run, rule)
+            return
+        self.select(rule=rule)
+        self.rule_buttons[rule].setChecked(True)
+
+    def open_gallery(self) -> None:
+        """Lesson → Examples: choosing one loads its sentence, language, rule, asker, layer and head."""
+        if not self.gallery:
+            return
+        from .gallery_dialog import GalleryDialog
+
+        dialog = GalleryDialog(self, self.gallery, self.t, self.sel.lang, self.checkpoint.tokenizer)
+        try:
+            chosen = dialog.chosen() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+        if chosen is not None:
+            self.load_example(chosen)
+
+    def load_example(self, example) -> None:
+        self._example = example
+        self.sel = replace(self.sel, rule=example.mask)  # the sentence is computed under the example's rule
+        self.set_language(example.lang)
+        self.sentence.setText(example.text)
+        self.apply_sentence()
+
+
+class RuleRun:
+    """The worker's answer to a rule switch on a big model: the run whose trace now holds `rule`'s trace."""
+
+    def __init__(self, run, rule: str):
+        self.run, self.rule = run, rule
+
+
+def _rule_run(run, rule: str) -> RuleRun:  # on the worker thread
+    from ..lesson.panels import warm
+
+    warm(rules.under(run.trace, rule))
+    return RuleRun(run, rule)

@@ -1,0 +1,138 @@
+"""The lesson under the classroom's two rules: discussion by default, chapter 6 with both rules' real shares
+side by side, answer time in turn with a guess at every seat, and rare words of the other language left out."""
+import numpy as np
+import pytest
+
+from classroom_gui.lesson import rules
+from classroom_gui.lesson.answers import OTHER_LANGUAGE_FLOOR, answer_ids, script, seat_guesses, sentence_script
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model.sentence import run_sentence
+from helpers import random_checkpoint
+
+EN = "The cat sat on the mat"
+
+
+@pytest.fixture(scope="module")
+def checkpoint(tmp_path_factory):
+    return random_checkpoint(tmp_path_factory.mktemp("ck"))
+
+
+def at(trace, key, **sel):
+    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i = next(i for i, b in enumerate(tl.beats) if b.key == key)
+    return frame_at(trace, Selection(**sel), tl.beat_stop(i))
+
+
+def test_the_other_rule_is_a_real_forward_of_the_same_weights(checkpoint):
+    turn = run_sentence(checkpoint, EN, "causal").trace
+    free = rules.under(turn, "none")
+    alone = run_sentence(checkpoint, EN, "none").trace
+    assert free.mask_rule == "none" and not free.layers[0].mask.any()
+    for a, b in zip(free.layers, alone.layers):
+        np.testing.assert_array_equal(a.weights, b.weights)
+    assert rules.under(turn, "none") is free and rules.under(turn, "causal") is turn  # computed once
+    # layer 1's scores are the same numbers under both rules; only the mask differs
+    np.testing.assert_array_equal(free.layers[0].head(0).scaled, turn.layers[0].head(0).scaled)
+    with pytest.raises(ValueError, match="discussion"):
+        rules.under(turn, "both")
+
+
+def test_the_lesson_starts_in_discussion_and_everyone_is_heard(checkpoint):
+    trace = run_sentence(checkpoint, EN, "causal").trace  # whichever rule the run used
+    assert Selection().rule == "none"
+    fr = at(trace, "softmax.weights", focus=1)
+    free = run_sentence(checkpoint, EN, "none").trace.layers[0].head(0).weights[1]
+    np.testing.assert_allclose(fr.bars.values, free, rtol=0, atol=1e-7)
+    assert not any(fr.bars.masked) and all(s.state != "masked" for s in fr.students)
+    assert {link.target for link in fr.links} == set(range(6))
+    assert fr.rule == "none" and "discussion" in fr.title
+    assert "−∞" not in at(trace, "softmax.exp", focus=1).narration  # nothing is masked in discussion
+    assert "−∞" in at(trace, "softmax.exp", focus=1, rule="causal").narration
+    turn = at(trace, "softmax.weights", focus=1, rule="causal")
+    assert turn.rule == "causal" and [s.state for s in turn.students[2:]] == ["masked"] * 4
+
+
+def test_chapter_6_shows_both_rules_on_the_same_sentence(checkpoint):
+    trace = run_sentence(checkpoint, EN, "none").trace
+    free = run_sentence(checkpoint, EN, "none").trace.layers[1].head(1).weights[1]
+    turn = run_sentence(checkpoint, EN, "causal").trace.layers[1].head(1).weights[1]
+    for rule in rules.RULES:  # the chapter is the same whichever rule the lesson is in
+        fr = at(trace, "mask.future", focus=1, layer=1, head=1, rule=rule)
+        np.testing.assert_allclose(fr.bars.values, free, rtol=0, atol=1e-7)
+        np.testing.assert_allclose(fr.bars_beside.values, turn, rtol=0, atol=1e-7)
+        assert fr.bars_beside.masked == [False, False, True, True, True, True]
+        assert [s.state for s in fr.students[2:]] == ["masked"] * 4
+        assert f"{free[int(np.argmax(free))]:.2f}" in fr.narration and f"{turn.max():.2f}" in fr.narration
+    ja = at(trace, "mask.future", focus=1, lang="ja")
+    assert "「cat」" in ja.narration and "−∞" in ja.narration
+
+
+def test_answer_time_is_in_turn_with_a_guess_at_every_seat(checkpoint):
+    trace = run_sentence(checkpoint, EN, "none").trace
+    turn = run_sentence(checkpoint, EN, "causal").trace
+    fr = frame_at(trace, Selection(rule="none"), timeline_for(6, 2).duration)
+    assert fr.rule == "causal" and "GPT" in fr.title and "GPT" in at(trace, "answer.logits").narration
+    assert fr.bars.values[0] == pytest.approx(float(turn.probs[-1].max()), abs=1e-6)
+    vocab = turn.vocab
+    for seat, s in enumerate(fr.students):  # seat t's badge: the word the model predicts after it
+        assert s.badge == f'→ "{vocab[int(np.argmax(turn.probs[seat]))]}"'
+
+
+def test_a_word_of_the_other_language_needs_one_percent(checkpoint):
+    assert (script("cat"), script("猫"), script("。"), script("."), script("3")) == ("en", "ja", "ja", "", "")
+    assert sentence_script(["The", "cat", "."]) == "en" and sentence_script(["猫", "が", "。"]) == "ja"
+    trace = run_sentence(checkpoint, EN, "causal").trace
+    probs = np.full(len(trace.vocab), 1e-4)
+    ja_word, en_word = trace.vocab.index("猫"), trace.vocab.index("mat")
+    probs[ja_word], probs[en_word] = OTHER_LANGUAGE_FLOOR * 0.9, 0.5
+    trace.cache["next_order"] = np.argsort(-probs, kind="stable")
+    shown = answer_ids(trace, probs, 5)
+    assert shown[0] == en_word and ja_word not in shown
+    probs[ja_word] = OTHER_LANGUAGE_FLOOR
+    trace.cache["next_order"] = np.argsort(-probs, kind="stable")
+    assert answer_ids(trace, probs, 5)[:2] == [en_word, ja_word]
+
+
+def test_seat_guesses_leave_out_rare_words_of_the_other_language(checkpoint):
+    trace = run_sentence(checkpoint, "猫がマットの上に", "causal").trace
+    guesses = seat_guesses(trace)
+    assert len(guesses) == trace.n_tokens
+    for (word, p), row in zip(guesses, trace.probs):
+        assert p == pytest.approx(float(row[word]))
+        assert script(trace.vocab[word]) != "en" or p >= OTHER_LANGUAGE_FLOOR
+        better = [i for i in np.flatnonzero(row > row[word])]  # everything the model prefers was left out
+        assert all(script(trace.vocab[i]) == "en" and row[i] < OTHER_LANGUAGE_FLOOR for i in better)
+
+
+def test_seat_guesses_use_an_untied_folders_own_answer_matrix():
+    from pathlib import Path
+
+    from classroom_gui.model.checkpoint import load_checkpoint
+
+    checkpoint = load_checkpoint(Path(__file__).parent / "fixtures" / "gpt2_variants" / "untied_head")
+    trace = run_sentence(checkpoint, "The cat sat on the mat").trace
+    assert "lm_head.weight" in trace.params
+    for (word, p), row in zip(seat_guesses(trace), trace.probs):  # trace.probs: ln_f against lm_head
+        assert p == pytest.approx(float(row[word]), rel=1e-5)
+
+
+def test_the_other_rule_keeps_the_what_if_edits(checkpoint):
+    from classroom_gui.model.gpt import forward
+    from classroom_gui.model.whatif import Edit
+
+    plain = run_sentence(checkpoint, EN, "causal").trace
+    edit = Edit("score", 0, 0, 1, 3, 5.0)  # layer 1, head 1: cat's raw score for on
+    edited = forward(plain.token_ids, plain.params, plain.config, mask="causal", edits=[edit])
+    free = rules.under(edited, "none")
+    want = forward(plain.token_ids, plain.params, plain.config, mask="none", edits=[edit])
+    assert free.layers[0].head(0).scores[1, 3] == 5.0
+    np.testing.assert_array_equal(free.layers[0].weights, want.layers[0].weights)
+
+
+def test_in_discussion_the_first_seat_cat_asks():
+    from classroom_gui.lesson.state import default_focus
+
+    ja = ["猫", "が", "マット", "の", "上", "に", "座った"]
+    assert default_focus(ja, "none") == 0  # in discussion 猫 hears everyone, wherever it sits
+    assert default_focus(ja, "causal") == 6  # in turn it would hear only itself: the last student asks
+    assert default_focus(["The", "cat", "sat"], "none") == default_focus(["The", "cat", "sat"], "causal") == 1

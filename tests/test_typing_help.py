@@ -1,0 +1,51 @@
+"""What the sentence editor offers and marks, without Qt: known words to complete, unknown words named whole."""
+from classroom_gui.lesson.typing_help import (KnownWords, complete, completion_words, unknown_spans, unknown_words,
+                                              word_being_typed)
+from classroom_gui.model.tokenizer import ClassroomTokenizer, Token
+
+WORDS = ["<unk>", "the", "cat", "car", "cart", "sat", "on", "mat", ".", "猫", "が", "マット", "の", "上", "に", "座った"]
+TOKENIZER = ClassroomTokenizer(WORDS)
+
+
+class Pieces:
+    """A tokenizer with a subword fallback: an unknown Latin word comes as marked pieces of three letters."""
+    vocab = WORDS
+
+    def encode(self, text):
+        out = []
+        for word in text.split():
+            if word.lower() in WORDS:
+                out.append(Token(word, WORDS.index(word.lower()), False))
+            else:
+                out += [Token(word[i:i + 3], 0, True) for i in range(0, len(word), 3)]
+        return out
+
+
+def test_completions_are_known_words_starting_with_what_is_typed():
+    known = KnownWords(WORDS)
+    assert "<unk>" not in known.words and "." not in known.words and "猫" in known.words
+    assert known.starting("ca") == ["car", "cat", "cart"]  # shortest first, then in order
+    assert known.starting("CA")[:2] == ["car", "cat"]  # case does not matter
+    assert known.starting("cart") == [] and known.starting("") == [] and known.starting("x") == []
+    assert known.starting("マ") == ["マット"]
+
+
+def test_the_word_being_typed():
+    assert word_being_typed(TOKENIZER, "the ca") == "ca"
+    assert word_being_typed(TOKENIZER, "the cat ") == ""
+    assert word_being_typed(TOKENIZER, "the cat.") == ""
+    assert word_being_typed(TOKENIZER, "猫がマッ") == "マッ"
+    assert complete("the ca", "ca", "cat") == "the cat" and complete("猫がマッ", "マッ", "マット") == "猫がマット"
+
+
+def test_unknown_words_are_named_once_and_whole():
+    assert unknown_words(TOKENIZER, "the zebra sat on the zebra") == ["zebra"]
+    assert unknown_words(TOKENIZER, "猫がマットに寝た") == ["寝た"]
+    assert unknown_words(Pieces(), "the hippopotamus sat") == ["hippopotamus"]  # not "hip", "pop", ...
+    assert unknown_words(TOKENIZER, "the cat sat on the mat") == []
+    assert unknown_spans(Pieces(), "the hippopotamus sat on the zebra") == [(4, 16), (28, 33)]
+
+
+def test_gpt2_words_are_offered_without_their_space_mark():
+    words = completion_words(["Ġthe", "the", "Ġcat", "<|endoftext|>", "##ing", ",", "Ġ", "a"])
+    assert words == ["cat", "the"]

@@ -1,0 +1,138 @@
+"""The window's part of the two rules, the gallery and the sentence editor, driven like a user."""
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from classroom_gui.lesson.gallery import load_gallery
+from classroom_gui.view import settings
+from classroom_gui.view.shortcuts import SHORTCUTS
+from classroom_gui.view.window import MainWindow
+from helpers import random_checkpoint
+
+GALLERY = Path(__file__).parent / "fixtures" / "examples.json"
+
+
+def make_window(qtbot, tmp_path, gallery: bool):
+    ck = random_checkpoint(tmp_path / "ck")
+    if gallery:
+        shutil.copy(GALLERY, tmp_path / "ck" / "examples.json")
+    w = MainWindow(ck, settings.open_store(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def go_to(w, key: str) -> None:
+    beats = w.player.timeline.beats
+    w.player.jump(w.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == key)))
+    w.refresh()
+
+
+def test_the_rule_toggle_changes_the_attention_chapters(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path, gallery=False)
+    assert w.sel.rule == "none" and w.rule_buttons["none"].isChecked()  # the seed's story: discussion
+    go_to(w, "softmax.weights")
+    assert not any(w.current_frame().bars.masked)
+    qtbot.mouseClick(w.rule_buttons["causal"], Qt.MouseButton.LeftButton)
+    assert w.sel.rule == "causal" and w.rule_buttons["causal"].isChecked()
+    frame = w.current_frame()
+    assert frame.rule == "causal" and frame.bars.masked == [False, False, True, True, True, True]
+    assert (("M",), "rule", "help.rule") in SHORTCUTS
+    w.do("rule")  # and back, as the M key does
+    assert w.sel.rule == "none" and w.rule_buttons["none"].isChecked()
+    go_to(w, "mask.future")
+    frame = w.current_frame()
+    assert frame.bars_beside is not None
+    # the blackboard draws both rules' bars side by side; the side panel no longer repeats the board (#12)
+    go_to(w, "answer.softmax")
+    assert w.current_frame().rule == "causal" and all(s.badge.startswith("→") for s in w.current_frame().students)
+
+
+def test_without_a_gallery_the_examples_item_is_off_and_says_why(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path, gallery=False)
+    item = w.menu_actions["examples"]
+    assert not item.isEnabled() and "examples.json" in item.toolTip()
+    assert (w.sel.layer, w.sel.head) == (0, 0)
+
+
+def test_the_gallery_sets_the_default_and_loads_an_example(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path, gallery=True)
+    assert w.menu_actions["examples"].isEnabled()
+    assert (w.sel.layer, w.sel.head, w.sel.focus) == (1, 1, 1)  # the seed example's layer 2, head 2; cat asks
+    ja = load_gallery(GALLERY)[1]
+    w.load_example(ja)
+    assert w.sentence.text() == "猫がマットの上に座った" and w.sel.lang == "ja" and w.lang_box.currentData() == "ja"
+    tokens = w.run.trace.tokens
+    assert (w.sel.rule, tokens[w.sel.focus], w.sel.layer, w.sel.head) == ("causal", "座った", 0, 1)
+    assert w.rule_buttons["causal"].isChecked() and w.focus_box.currentIndex() == w.sel.focus
+    assert w.head_box.currentIndex() == 1 and w.current_frame().beat_key == "softmax.weights"
+
+
+def test_the_gallery_dialog_lists_every_example_and_returns_the_chosen(qtbot, tmp_path):
+    from classroom_gui.view.gallery_dialog import GalleryDialog
+
+    w = make_window(qtbot, tmp_path, gallery=True)
+    w.set_language("ja")
+    d = GalleryDialog(w, w.gallery, w.t, "ja", w.checkpoint.tokenizer)
+    qtbot.addWidget(d)
+    assert d.list.count() == 3 and "「座った」が" in d.list.item(1).text()
+    assert "「ran」が質問" in d.list.item(2).text()  # a seat number is named by its word
+    d.list.setCurrentRow(2)
+    assert d.chosen().text == "The dog ran to the park"
+
+
+def test_the_sentence_field_completes_known_words_and_marks_unknown_ones(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path, gallery=False)
+    edit = w.sentence
+    edit.clear()
+    qtbot.keyClicks(edit, "the ma")
+    assert edit.model.stringList() == ["mat"] and edit.completer.popup().isVisible()
+    assert edit.unknown == []  # "ma" is still being typed, and a known word can finish it
+    popup = edit.completer.popup()
+    popup.setCurrentIndex(popup.model().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # the user picks "mat"
+    assert edit.text() == "the mat"
+    qtbot.keyClicks(edit, " zebra ")
+    assert edit.unknown == ["zebra"] and "zebra" in edit.marker.text() and edit.styleSheet()
+    assert edit.spans == [(8, 13)]  # underlined where it stands
+    edit.grab()  # the wave is painted without error
+    edit.clear()
+    ime = QInputMethodEvent()
+    ime.setCommitString("猫がマ")  # as a Japanese input method commits what was typed
+    QApplication.sendEvent(edit, ime)
+    assert edit.model.stringList() == ["マット"]
+    edit.setText("猫がマット")
+    assert edit.unknown == [] and "✓" in edit.marker.text() and not edit.styleSheet()
+
+
+def test_a_gpt2_folder_starts_in_turn_and_can_discuss(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path, gallery=False)
+    w.open_model(str(Path(__file__).parent / "fixtures" / "tiny_gpt2"))
+    qtbot.waitUntil(lambda: w.checkpoint.config.n_head == 4, timeout=10_000)
+    assert w.sel.rule == "causal" and w.run.trace.mask_rule == "causal"  # GPT-2 learned only in turn
+    assert w.rule_buttons["causal"].isChecked() and not w.menu_actions["examples"].isEnabled()
+    w.set_rule("none")
+    qtbot.waitUntil(lambda: w.sel.rule == "none", timeout=10_000)
+    go_to(w, "softmax.weights")
+    assert w.rule_buttons["none"].isChecked() and w.current_frame().rule == "none"
+    assert not any(w.current_frame().bars.masked)
+
+
+def test_a_tokenizer_that_refuses_a_text_never_stops_the_typing(qtbot):
+    from classroom_gui.view.sentence_edit import SentenceEdit
+
+    class Refuses:
+        vocab = ["<unk>", "cat"]
+
+        def encode(self, text):
+            raise ValueError("cannot read this sentence")
+
+    edit = SentenceEdit()
+    qtbot.addWidget(edit)
+    edit.set_tokenizer(Refuses())
+    qtbot.keyClicks(edit, "the ca")
+    assert edit.text() == "the ca" and edit.spans == [] and edit.model.stringList() == []
