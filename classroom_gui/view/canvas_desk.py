@@ -316,7 +316,8 @@ class DeskItem(CachedItem):
             return 0.0, 0.0
         px = max(self.box.name_px * 0.82, min(self.box.name_px, NAME_MIN)) * self.theme.font_scale
         w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(self.student.badge) + px * 1.0
-        return w, px
+        room = self.box.w - 2 * self.box.pad - self._name_left() + self.box.pad  # never over the seat number
+        return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
 
     def _tags_width(self) -> float:
         w = self._badge_size()[0]
@@ -423,4 +424,4 @@ class DeskItem(CachedItem):
             p.drawRoundedRect(pill, bh / 2, bh / 2)
             p.setPen(qcolor(th.color("text")))
             p.setFont(fonts.font(px, True))
-            p.drawText(pill, ALIGN_CENTER, s.badge)
+            p.drawText(pill, ALIGN_CENTER, elide(s.badge, fonts.font(px, True), bw - px * 0.6))
