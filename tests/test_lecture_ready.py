@@ -122,7 +122,33 @@ def test_every_japanese_string_uses_full_width_punctuation():
         assert "·" not in value, key
 
 
-@pytest.mark.parametrize("text,lang,rule", WALKS)
+def gallery_walks() -> list[tuple[str, str, str]]:
+    """The shipped model's gallery (examples.json: a list of {"text", "lang", "mask"}) when it has one."""
+    import json
+
+    path = teaching_model_dir() / "examples.json"
+    if not path.exists():
+        return []
+    return [(e["text"], e.get("lang", "en"), e.get("mask", "causal")) for e in json.loads(path.read_text("utf-8"))
+            if isinstance(e, dict) and isinstance(e.get("text"), str)]
+
+
+# longer sentences: three rows of desks, and a class of 64 (cards show their first numbers and "…", names
+# and badges stay 16 px)
+BIG_WALKS = [("the cat sat on the mat and the dog sat on the rug", "en", "causal"),
+             ("the cat sat on the mat and the dog sat on the rug", "ja", "none"),
+             (" ".join((["the", "cat", "sat", "on", "mat", "the", "dog"] * 10)[:64]), "ja", "causal"),
+             *gallery_walks()]
+
+
+# KNOWN (after merging #11): with the rule's name added to the title, a long chapter title runs into the
+# cards' legend in the title row (e.g. "10. Many questions: … · discussion"); not fixed yet, so the longer
+# walks may fail on that alone until the title row makes room
+KNOWN = pytest.mark.xfail(reason="title + rule name overlaps the legend (issue 12, open)", strict=False)
+
+
+@pytest.mark.parametrize("text,lang,rule", WALKS + [pytest.param(*w, marks=KNOWN) for w in BIG_WALKS],
+                         ids=lambda v: str(v)[:16])
 def test_every_step_is_legible_on_a_projector(qapp, checkpoint, text, lang, rule):
     from classroom_gui.view.canvas import ClassroomScene
 

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPixmapCache
+from PySide6.QtGui import QFontMetricsF, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from ..lesson import layout
@@ -101,7 +101,8 @@ class ClassroomScene(QGraphicsScene):
         n = max(1, len(frame.students))
         desks = {s.index: (s.x, s.y, s.w, s.h) for s in frame.students}
         self.links.show(frame.links, desks, header_h, layout.GAP, th,
-                        scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55)
+                        scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55, avoid=self._desk_texts(frame, header_h),
+                        asker=next((s.index for s in frame.students if s.state == "focus"), None))
         if frame.students or frame.board or frame.bars is not None:
             self.board.show(frame, th, scales)
         else:
@@ -147,6 +148,32 @@ class ClassroomScene(QGraphicsScene):
             desk.hide_item()
         self._show_legend(frame, per_student, th)
         return header_h, scales
+
+    def _desk_texts(self, frame: Frame, header_h: float) -> list[QRectF]:
+        """Where the desks' words and numbers are (canvas pixels), for the links' labels to keep off: each
+        drawn desk's name with its seat and "?", its badge, and its cards; a crowd's seats whole name tags;
+        and the blackboard."""
+        if not frame.links:
+            return []
+        out = []
+        drawn = {d.student.index for d in self.desks if d.isVisible() and d.student is not None}
+        for desk in self.desks:
+            s, b = desk.student, desk.box
+            if not desk.isVisible() or s is None or b is None:
+                continue
+            x, y = desk.pos().x(), desk.pos().y()
+            name_end = desk._name_left() + QFontMetricsF(desk.name_font).horizontalAdvance(desk.name_text) + 5
+            if s.unknown:
+                name_end += b.header_h * 0.62
+            out.append(QRectF(x, y, name_end, b.header_h))
+            bw, _ = desk._badge_size()
+            if bw:
+                out.append(QRectF(x + b.w - b.pad - bw, y, bw, b.header_h))
+            if any(st.number_px or st.label_h for st in b.strips):  # cards with words or numbers on them
+                top, bottom = b.strips[0].y, b.strips[-1].y + b.strips[-1].h
+                out.append(QRectF(x + b.pad, y + top, b.w - 2 * b.pad, bottom - top))
+        out += [QRectF(s.x, s.y, s.w, header_h) for s in frame.students if s.index not in drawn]
+        return out + [QRectF(layout.BOARD_X, layout.BOARD_Y, layout.BOARD_W, layout.BOARD_H)]
 
     def _show_legend(self, frame: Frame, per_student, th: Theme) -> None:
         """The cards' colours and names in the title row when the desks have no room for label rows."""

@@ -19,7 +19,7 @@ from ..lesson.numbers import fmt
 from . import fonts, palette
 from .canvas_items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, mix,
                            qcolor)
-from .canvas_layout import DeskBox, StripBox
+from .canvas_layout import NAME_MIN, DeskBox, StripBox
 from .palette import Theme
 from .whatif_marks import edited_outline, hatch
 
@@ -300,20 +300,29 @@ class DeskItem(CachedItem):
         s, b, th = self.student, self.box, self.theme
         px = b.name_px * th.font_scale
         room = b.w - self._name_left() - self._tags_width() - b.pad
-        self.name_font = fitted_font(s.text, px, room, bold=True, min_px=max(7.0, px * 0.6))
+        # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
+        least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
+        self.name_font = fitted_font(s.text, px, room, bold=True, min_px=max(least, px * 0.6))
         self.name_text = elide(s.text, self.name_font, room)
 
     def _name_left(self) -> float:
         b = self.box
         d = b.header_h * 0.72
-        return b.pad + (d + b.pad * 0.8 if d >= 20 else b.name_px * 1.3 + 3)  # after the seat number
+        return b.pad + (d + b.pad * 0.8 if self._circled() else b.name_px * 1.3 + 3)  # after the seat number
+
+    def _circled(self) -> bool:
+        """The seat number in a circle, where its digits stay 16 px; else plain digits as big as the name."""
+        b = self.box
+        d = b.header_h * 0.72
+        return d * 0.55 >= NAME_MIN or (d >= 20 and b.name_px < NAME_MIN)
 
     def _badge_size(self) -> tuple[float, float]:
         if not self.student.badge:
             return 0.0, 0.0
-        px = self.box.name_px * 0.82 * self.theme.font_scale
+        px = max(self.box.name_px * 0.82, min(self.box.name_px, NAME_MIN)) * self.theme.font_scale
         w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(self.student.badge) + px * 1.0
-        return w, px
+        room = self.box.w - 2 * self.box.pad - self._name_left() + self.box.pad  # never over the seat number
+        return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
 
     def _tags_width(self) -> float:
         w = self._badge_size()[0]
@@ -384,7 +393,7 @@ class DeskItem(CachedItem):
         seat = QRectF(b.pad, (hh - d) / 2, d, d)
         focus = s.state == "focus"
         number = str(s.index + 1)
-        if d >= 20:  # the seat number in a circle (filled for the asker)
+        if self._circled():  # the seat number in a circle (filled for the asker)
             p.setPen(QPen(qcolor(th.color("text")), 1.0))
             p.setBrush(qcolor(th.color("text") if focus else "#FFFFFF"))
             p.drawEllipse(seat)
@@ -393,7 +402,8 @@ class DeskItem(CachedItem):
             p.drawText(seat, ALIGN_CENTER, number)
         else:  # a tiny desk: a circle would shrink "64" below reading size, so plain muted digits
             room = max(b.name_px * 1.4, b.w - b.pad - 1)  # "1024" shrinks to fit (drawText clips)
-            p.setFont(fitted_font(number, b.name_px * 0.9 * th.font_scale, room, bold=True, min_px=6))
+            px = (b.name_px if b.name_px >= NAME_MIN else b.name_px * 0.9) * th.font_scale
+            p.setFont(fitted_font(number, px, room, bold=True, min_px=min(px, NAME_MIN) if px >= NAME_MIN else 6))
             p.setPen(qcolor(th.color("text") if focus else th.color("text_muted")))
             p.drawText(QRectF(b.pad, 0, room, hh), ALIGN_LEFT, number)
         left = self._name_left()  # the word
@@ -419,4 +429,4 @@ class DeskItem(CachedItem):
             p.drawRoundedRect(pill, bh / 2, bh / 2)
             p.setPen(qcolor(th.color("text")))
             p.setFont(fonts.font(px, True))
-            p.drawText(pill, ALIGN_CENTER, s.badge)
+            p.drawText(pill, ALIGN_CENTER, elide(s.badge, fonts.font(px, True), bw - px * 0.6))

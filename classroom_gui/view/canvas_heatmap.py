@@ -109,17 +109,19 @@ class HeatmapItem(CachedItem):
         filled = np.zeros(t, bool)
         filled[[i for i in hm.rows if 0 <= i < t]] = True
         p.save()
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        self.grid = (x0, y0, cell, t)  # where the cells are, for cell_at (a double-click's what-if edit)
-        p.drawImage(QRectF(x0, y0, side, side), self._base_image)
-        empty = qcolor(th.color("heat_empty"))  # rows not filled in yet: one rectangle per stretch of them
-        edges = np.flatnonzero(np.diff(np.concatenate([[0], (~filled).astype(np.int8), [0]])))
-        for i0, i1 in zip(edges[::2], edges[1::2]):
-            p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
-        if hm.mask is not None and k == 1 and cell >= 6 and np.shape(hm.mask) == m.shape:
-            hatch(p, [QRectF(x0 + j * cell, y0 + i * cell, cell, cell) for i, j in np.argwhere(np.asarray(hm.mask, bool))
-                      if filled[i]])
-        p.restore()
+        try:  # a SIGTERM raised in here (files.Terminated) must not leave the painter's state unbalanced
+            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            self.grid = (x0, y0, cell, t)  # where the cells are, for cell_at (a double-click's what-if edit)
+            p.drawImage(QRectF(x0, y0, side, side), self._base_image)
+            empty = qcolor(th.color("heat_empty"))  # rows not filled in yet: one rectangle per stretch of them
+            edges = np.flatnonzero(np.diff(np.concatenate([[0], (~filled).astype(np.int8), [0]])))
+            for i0, i1 in zip(edges[::2], edges[1::2]):
+                p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
+            if hm.mask is not None and k == 1 and cell >= 6 and np.shape(hm.mask) == m.shape:
+                hatch(p, [QRectF(x0 + j * cell, y0 + i * cell, cell, cell)
+                          for i, j in np.argwhere(np.asarray(hm.mask, bool)) if filled[i]])
+        finally:
+            p.restore()
         if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at
             p.setFont(fonts.font(16.0 * sc))
             heard = (~np.asarray(hm.mask, bool) if hm.mask is not None and np.shape(hm.mask) == m.shape

@@ -15,6 +15,7 @@ DIGIT_RATIO = 2.55    # width of "-0.42" in IPAex Gothic, in units of its pixel 
 NUMBER_PX = (16, 15, 14)  # number sizes tried, biggest first; smaller cells go without numbers (see the
                           # tooltip) rather than print what a projector turns to grey dots
 LABEL_MIN = 16            # a strip's label row only at this size or more (the role's colour still shows)
+NAME_MIN = 16             # a desk's name, seat number and badge are never smaller, where the desk has room
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
 ROW_CELLS = 8         # the natural row: one card of d_head = 8, half a notebook of n_embd = 16
@@ -136,6 +137,8 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...]) -> DeskBox:
     """A desk of w x h with strips of `counts` cells (notebook first, then cards)."""
     pad = clamp(min(w, 2 * h) * 0.032, 3.0, 12.0)
     header_h = clamp(h * 0.19, 18.0, 46.0)
+    if h >= 60:  # room for a 16 px name (a projector's least) even in a class of 64; the cards give way
+        header_h = max(header_h, NAME_MIN / 0.58 + 0.1)
     name_px = clamp(header_h * 0.58, 10.0, 25.0)
     radius = clamp(min(w, h) * 0.07, 4.0, 16.0)
     top = header_h + pad

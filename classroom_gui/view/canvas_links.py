@@ -3,7 +3,7 @@
 Every link of one (role, width bucket) goes into ONE QGraphicsPathItem, and the travelling dots or
 opinion cards of the same (role, bucket) into one more: at 32 students one item per link cost 200 ms a frame, one path
 about 5 ms. The paths are opaque straight pieces with square caps, which Qt rasterizes fastest (see
-add_segments). A link runs between desks (see link_ends) along a gentle curve, as thick as its weight; while
+add_segments). A link runs between desks (see route) along a curve, as thick as its weight; while
 `progress` < 1 only the part already travelled is drawn, with a dot (or, for opinions, a small card
 scaled by its share) at the front. Labels go on the strongest few links only.
 """
@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
+from ..lesson import layout
 from ..lesson.frame import Link
 from . import fonts
 from .canvas_items import PillItem, mix, qcolor
@@ -40,9 +41,12 @@ def bucket_width(b: int, scale: float) -> float:  # line width of a bucket; scal
     return (1.6 + 13.0 * b / (BUCKETS - 1)) * scale
 
 
-def curve(a: Point, b: Point, bow: float = 40.0, bend: float = 0.18) -> tuple[Point, Point, Point, Point]:
-    """A cubic Bézier from a to b bowing upwards by up to `bow` pixels (so a link between name tags of one
-    row runs in the gap above the desks, not over them); a == b gives a small loop above the point."""
+def curve(a: Point, b: Point, bow: float = 40.0, bend: float = 0.18,
+          side: int = -1) -> tuple[Point, Point, Point, Point]:
+    """A cubic Bézier from a to b bowing by up to `bow` pixels to one side: upwards for side = -1 (or to the
+    left for a vertical line), downwards for side = +1; a == b gives a small loop above the point. Curves of
+    one side and bend towards one end point are scaled copies of each other, so links from sources in one
+    line with their hub still part."""
     (ax, ay), (bx, by) = a, b
     dx, dy = bx - ax, by - ay
     d = math.hypot(dx, dy)
@@ -50,7 +54,7 @@ def curve(a: Point, b: Point, bow: float = 40.0, bend: float = 0.18) -> tuple[Po
         r = bow * 0.9
         return a, (ax - r, ay - 1.6 * r), (ax + r, ay - 1.6 * r), a
     nx, ny = -dy / d, dx / d
-    if ny > 0 or (abs(ny) < 1e-9 and nx > 0):  # always bow upwards (or to the left for vertical lines)
+    if ny * side < 0 or (abs(ny) < 1e-9 and nx > 0):
         nx, ny = -nx, -ny
     off = min(d * bend, bow / 0.75)  # a quadratic's peak is 3/4 of its control point's offset
     mx, my = (ax + bx) / 2 + nx * off, (ay + by) / 2 + ny * off
@@ -59,14 +63,66 @@ def curve(a: Point, b: Point, bow: float = 40.0, bend: float = 0.18) -> tuple[Po
     return a, c1, c2, b
 
 
-def link_ends(src: Rect, dst: Rect, header_h: float, gap: float) -> tuple[Point, Point, float]:
-    """Where a link between two desks starts and ends, and how far it may bow.
+SPREAD, SPAN = 0.4, 1300.0  # a link ends up to SPREAD of the hub's width off its middle, less the further (canvas px) it comes from
+BEND = 0.25  # a link bows by 3/4 of this times its length: neighbours' links part by ~1/4 of a desk's width
 
-    Within a row it joins the tops of the name tags and bows into the gap above the row (a student's
-    link to itself is a small loop on its name tag). Between rows it leaves from the edge facing the
-    other desk and runs straight, mostly inside the gap between the rows, so it does not cross its own
-    desk's cards.
+
+def hub_of(links: list[Link], asker: int | None = None) -> int | None:
+    """The student every link of a frame starts or ends at (the asker, given or found), or None."""
+    if asker is not None and all(asker in (link.source, link.target) for link in links):
+        return asker
+    counts: dict[int, int] = {}
+    for link in links:
+        for s in {link.source, link.target}:
+            counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda s: counts[s])
+    return best if counts[best] == len(links) else None
+
+
+def route(other: Rect, hub: Rect, header_h: float, gap: float) -> tuple[Point, Point, Point, Point]:
+    """The curve from a student's desk to the hub's (the asker's), so that no two links to one hub run
+    together (they once all ran in the ~14 px gap between rows, where six lines could not be told apart).
+
+    A link from a row above leaves its desk's bottom edge and arches up over that row; one from a row below
+    leaves the top edge and arches down over its row; one within the hub's row joins the name tags' lower
+    edges and arches down over that row's cards. So the families keep to their own rows, and within a family the arch grows
+    with the distance: links from further away arch higher and nest instead of lying on top of each other.
     """
+    ox, oy, ow, oh = other
+    hx, hy, hw, hh = hub
+    if other == hub:
+        return curve((ox + ow / 2, oy + header_h * 0.3), (hx + hw / 2, hy + header_h * 0.3), header_h * 0.5 + gap * 0.6)
+    # links arrive side by side on the hub's edge: a near desk's towards its own side and a far desk's
+    # nearer the middle, so that the far desk's higher arch spans the near one's and they nest
+    x = ox + ow / 2
+    off = x - hx - hw / 2
+    hub_x = hx + hw / 2 + math.copysign(SPREAD * hw * max(0.0, 1 - abs(off) / SPAN), off) if abs(off) > 1 else hx + hw / 2
+    if abs(oy - hy) < 1.0:
+        return curve((x, oy + header_h), (hub_x, hy + header_h), 1e9, BEND, side=1)
+    if oy < hy:
+        return curve((x, oy + oh), (hub_x, hy), 1e9, BEND, side=-1)
+    return curve((x, oy), (hub_x, hy + hh), 1e9, BEND, side=1)
+
+
+def link_curve(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float,
+               gap: float) -> tuple[Point, Point, Point, Point] | None:
+    """The link's whole curve, from its source to its target (None if a desk is not drawn)."""
+    src, dst = desks.get(link.source), desks.get(link.target)
+    if src is None or dst is None:
+        return None
+    if hub == link.source:
+        return tuple(reversed(route(dst, src, header_h, gap)))
+    if hub == link.target:
+        return route(src, dst, header_h, gap)
+    a, b, bow = link_ends(src, dst, header_h, gap)
+    return curve(a, b, bow)
+
+
+def link_ends(src: Rect, dst: Rect, header_h: float, gap: float) -> tuple[Point, Point, float]:
+    """Where a link between two desks starts and ends, and how far it may bow, for links with no common hub:
+    within a row from the name tags' tops bowing into the gap above, between rows edge to edge."""
     sx, sy, sw, sh = src
     dx, dy, dw, dh = dst
     if src == dst:
@@ -111,6 +167,7 @@ def point_at(c: tuple[Point, Point, Point, Point], t: float) -> Point:
 
 
 LABEL_PX = 16.0        # a share's label is never smaller than this (1080p canvas pixels)
+ROOM = QRectF(layout.CLASS_X - 24, 4, layout.BOARD_X - layout.CLASS_X + 18, layout.CAPTION_Y - 8)  # where labels may go
 ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85)  # where on its link a label may sit, best first
 
 
@@ -120,28 +177,49 @@ def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillI
     return QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
 
 
-def place_labels(spots: list[tuple[Link, object]], px: float, desks: list[Rect]) -> list[tuple[Link, Point]]:
+def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
+    """Spots around where a link meets its far desk (c[0]), nearest first: in the gap beyond the desk's
+    edge, on its name tag between the name and the badge, or in the room below its cards."""
+    (x, y), h = c[0], px * 1.45
+    spots = [(x + i * px * 0.8, y + k * h / 6) for i in range(-8, 9) for k in range(-24, 25)]
+    return sorted(spots, key=lambda p: math.hypot(p[0] - x, 2 * (p[1] - y)))
+
+
+def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF]) -> list[tuple[Link, Point]]:
     """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
-    its curve (ALONG) that touches no placed label and, if it can, no desk; a label with no free spot is
-    left off, so the largest share is always readable. A spot given as a point (a travelling label) stays."""
+    its curve (ALONG), or else beside its far end, that covers no placed label and no text in `avoid` (the
+    desks' names, badges and numbers); the heaviest, failing that, at its curve's first spot. Any other
+    label with no free spot is left off (the share is on its desk's badge too), so the largest share is
+    always readable and no label hides a number. A spot given as a point (a
+    travelling label) stays. A curve's far desk (whose label this is) is at its start, c[0]."""
     order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
-    boxes = [QRectF(*d) for d in desks]
     placed: list[QRectF] = []
     out: dict[int, Point] = {}
     for i in order:
         link, where = spots[i]
-        candidates = [where] if isinstance(where[0], (int, float)) else [point_at(where, t) for t in ALONG]
-        best = None
+        if isinstance(where[0], (int, float)):
+            candidates = [where]
+        else:
+            candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
+        best, free = None, False
+        size = pill_rect(link.label, px, (0.0, 0.0))  # measured once; each candidate is this, moved
+        w, h = size.width() + 4, size.height() + 4
+        xs, ys = [p[0] for p in candidates], [p[1] for p in candidates]
+        reach = QRectF(min(xs) - w / 2, min(ys) - h / 2, max(xs) - min(xs) + w, max(ys) - min(ys) + h)
+        near = [b for b in avoid if b.intersects(reach)]  # only the texts near its candidates are tested
         for at in candidates:
-            r = pill_rect(link.label, px, at).adjusted(-2, -2, 2, 2)
+            r = QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
             if any(r.intersects(p) for p in placed):
                 continue
             if best is None:
                 best = (at, r)
-            if not any(r.intersects(b) for b in boxes):
-                best = (at, r)
+            body = r.adjusted(2, 2, -2, -2)  # the pill itself: it may touch a card's edge, never cover its numbers
+            if not ROOM.contains(r):  # off the canvas, or over the blackboard or the caption
+                continue
+            if not any(body.intersects(b) for b in near):
+                best, free = (at, r), True
                 break
-        if best is not None:
+        if best is not None and (free or not placed):  # only the heaviest may cover text, if it must
             out[i] = best[0]
             placed.append(best[1])
     return [(spots[i][0], out[i]) for i in sorted(out)]
@@ -156,6 +234,10 @@ class LinkLayer:
         self.markers: dict[tuple[str, int], QGraphicsPathItem] = {}
         self.labels: list[PillItem] = []
         self.label_texts: list[str] = []
+        # what was drawn last, for tests: (link, its drawn curve, line width)
+        self.curves: list[tuple[Link, tuple[Point, Point, Point, Point], float]] = []
+        self.label_boxes: list[tuple[Link, QRectF]] = []  # and where its labels went
+        self.avoid: list[QRectF] = []  # and the texts they kept off
 
     def _path_item(self, items: dict[tuple[str, int], QGraphicsPathItem], key: tuple[str, int],
                    z: float) -> QGraphicsPathItem:
@@ -175,7 +257,7 @@ class LinkLayer:
                 item.setVisible(False)
 
     def show(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
-             scale: float) -> None:
+             scale: float, avoid: list[QRectF] = (), asker: int | None = None) -> None:
         paths: dict[tuple[str, int], QPainterPath] = {}
         dots: dict[str, QPainterPath] = {}
         order = self._strongest(links) if len(links) > MAX_LABELS + 2 else None  # None: few enough to label all
@@ -183,23 +265,24 @@ class LinkLayer:
         fast = len(links) > FEW_MARKERS
         crowded = len(links) > CROWDED  # a fan over the whole class: lighter, so the desks still read
         label_spots: list[tuple[Link, Point]] = []
+        hub = hub_of(links, asker)
+        self.curves = []
         for i in self._drawn(order) if order is not None and len(order) > MAX_LINKS else range(len(links)):
             link = links[i]
-            src, dst = desks.get(link.source), desks.get(link.target)
-            if src is None or dst is None or link.progress <= 0:
+            c = link_curve(link, desks, hub, header_h, gap)
+            if c is None or link.progress <= 0:
                 continue
-            a, b, bow = link_ends(src, dst, header_h, gap)
-            c = curve(a, b, bow)
             t = max(0.0, min(1.0, link.progress))
             part = c if t >= 1 else split(c, t)
+            self.curves.append((link, part, bucket_width(bucket(link.weight), scale)))
             path = paths.setdefault((link.role, bucket(link.weight)), QPainterPath())
-            add_segments(path, part, CURVE_SEGMENTS if bow > 0 or a == b else 1)
+            add_segments(path, part, CURVE_SEGMENTS)
             if t < 1:
                 self._marker(dots.setdefault((link.role, bucket(link.weight)), QPainterPath()), link, part[3], scale,
                              fast)
             if i in labelled and link.label:
                 if t >= 1:
-                    label_spots.append((link, c))
+                    label_spots.append((link, c if hub != link.source else tuple(reversed(c))))
                 else:  # the label rides just above the travelling dot or card
                     x, y = part[3]
                     lift = self._marker_size(link.role, link.weight, scale) / 2 + 14 * scale
@@ -230,7 +313,8 @@ class LinkLayer:
                 item.setBrush(qcolor(theme.role(role)))
             item.setPath(path)
             item.setVisible(True)
-        self._show_labels(label_spots, theme, scale, list(desks.values()))
+        self.avoid = list(avoid)
+        self._show_labels(label_spots, theme, scale, self.avoid)
 
     @staticmethod
     def _strongest(links: list[Link]) -> list[int]:
@@ -272,15 +356,16 @@ class LinkLayer:
         else:
             path.addEllipse(QPointF(x, y), s / 2, s / 2)
 
-    def _show_labels(self, spots: list[tuple[Link, object]], theme: Theme, scale: float, desks: list[Rect]) -> None:
+    def _show_labels(self, spots: list[tuple[Link, object]], theme: Theme, scale: float, avoid: list[QRectF]) -> None:
         px = max(LABEL_PX, 17.0 * scale) * theme.font_scale
-        spots = place_labels(spots, px, desks)
+        spots = place_labels(spots, px, avoid)
         while len(self.labels) < len(spots):
             pill = PillItem()
             pill.setZValue(Z_LABELS)
             self.scene.addItem(pill)
             self.labels.append(pill)
         self.label_texts = []
+        self.label_boxes = [(link, pill_rect(link.label, px, at)) for link, at in spots]
         for pill, (link, (x, y)) in zip(self.labels, spots):
             pill.show(link.label, px, theme.role(link.role), "#FFFFFF", theme.color("text"))
             pill.setPos(round(x), round(y))  # whole pixels: a cached item moved by a fraction is repainted

@@ -191,7 +191,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
         self.refresh()
 
     def show_charts(self, on: bool) -> None:
-        """The side panel (narration, bars, attention map, layers, all heads) on or off."""
+        """The side panel (narration, all heads' maps, the layer view) on or off."""
         self.charts_wanted = bool(on)
         if self.charts_action.isChecked() != self.charts_wanted:
             self.charts_action.setChecked(self.charts_wanted)
@@ -252,7 +252,7 @@ class MainWindow(RulesAndGallery, QMainWindow):
         self.quiz_action.setText(t("ui.quiz"))
         self.contrast_action.setText(t("ui.contrast"))
         accessibility.name_controls(self)
-        self.charts.set_titles(t("ui.tab_bars"), t("ui.tab_heatmap"), t("ui.tab_layers"), t("ui.tab_heads"))
+        self.charts.set_texts(t)
         c = self.checkpoint.config
         self.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
         self.busy_label.setText(t("ui.working"))
@@ -503,9 +503,17 @@ class MainWindow(RulesAndGallery, QMainWindow):
         self.canvas.show_frame(frame)
         accessibility.describe_canvas(self, frame)
         if self.dock.isVisible():  # a closed panel is brought up to date when it opens (show_charts)
-            self.charts.show_frame(frame)
+            self.charts.show_frame(frame, self.sel.layer, self.sel.head)
         self.narration.setText(f"<b>{html.escape(frame.title)}</b><br>{html.escape(frame.narration)}" if frame.title
                                else html.escape(frame.message))
+        # answer time: the last student answers for the class (the narration says so), and the box shows it
+        answering = self.run is not None and frame.chapter_key == "answer"
+        shown = self.run.trace.n_tokens - 1 if answering else self.sel.focus
+        if self.focus_box.currentIndex() != shown:
+            self.focus_box.blockSignals(True)
+            self.focus_box.setCurrentIndex(shown)
+            self.focus_box.blockSignals(False)
+        self.focus_label.setText(self.t("ui.answers" if answering else "ui.focus"))
         n = len(self.player.timeline)
         step = self.t("ui.step_of", i=frame.beat + 1, n=n) if self.run else ""
         self.controls.show_time(self.player.time, self.player.playing, step, self.player.speed)
