@@ -1,0 +1,60 @@
+"""The Qt-free ClassroomModel and the actions table: what the window shows is driven from here, so these
+run without a window (and without Qt)."""
+from classroom_gui.app.actions import ACTIONS, BY_ID, SHORTCUTS, menu_items
+from classroom_gui.app.model import ClassroomModel
+from classroom_gui.lesson.state import prepared_run
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.resources import teaching_model_dir
+
+
+def _model():
+    checkpoint = load_checkpoint(teaching_model_dir())
+    model = ClassroomModel(checkpoint)
+    heard = []
+    model.subscribe(heard.append)
+    model.set_run(prepared_run(checkpoint, "The cat sat on the mat", model.sel.rule))
+    return model, heard
+
+
+def test_a_sentence_selects_the_seed_asker_and_notifies():
+    model, heard = _model()
+    assert heard == ["run"]
+    assert model.run.trace.tokens[model.sel.focus].strip().lower() == "cat"
+    assert model.frame().students  # the classroom is drawn from the model alone
+
+
+def test_selection_is_clamped_and_only_a_change_is_announced():
+    model, heard = _model()
+    assert model.select(focus=99) is True
+    assert model.sel.focus == model.run.trace.n_tokens - 1
+    assert model.select(focus=99) is False and heard == ["run", "selection"]
+
+
+def test_reset_returns_to_the_opening_lesson():
+    model, heard = _model()
+    opening = model.sel
+    model.select(layer=1, head=1, temperature=2.0)
+    model.play("next_chapter")
+    model.play("faster")
+    model.reset()
+    assert model.sel == opening
+    assert (model.player.time, model.player.playing, model.player.speed) == (0.0, False, 1.0)
+    assert heard[-1] == "selection"
+
+
+def test_the_player_moves_by_name_and_wraps_the_asker():
+    model, _ = _model()
+    model.play("next_beat")
+    assert model.player.time > 0
+    model.step_focus(-model.sel.focus - 1)  # one before the first seat: the last
+    assert model.sel.focus == model.run.trace.n_tokens - 1
+
+
+def test_the_actions_table_feeds_menus_shortcuts_and_help():
+    ids = [a.id for a in ACTIONS]
+    assert len(ids) == len(set(ids)) and set(BY_ID) == set(ids)
+    keys = [k for a in ACTIONS for k in a.keys]
+    assert len(keys) == len(set(keys)), "a key bound to two actions"
+    assert all(a.help for a in ACTIONS if a.keys) and all(a.label for a in ACTIONS if a.menu)
+    assert [a.id for a in menu_items("file")][-1] == "quit"
+    assert (("M",), "rule", "help.rule") in SHORTCUTS
