@@ -124,7 +124,7 @@ def test_every_japanese_string_uses_full_width_punctuation():
 
 @pytest.mark.parametrize("text,lang,rule", WALKS)
 def test_every_step_is_legible_on_a_projector(qapp, checkpoint, text, lang, rule):
-    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.scene.classroom import ClassroomScene
 
     scene = ClassroomScene()
     try:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal  # noqa: E402
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget  # noqa: E402
 
 from ..lesson.frame import Frame  # noqa: E402
-from . import palette  # noqa: E402
+from ..scene import palette  # noqa: E402
 
 
 MAX_TICKS = 16  # more labels than this overlap in the dock: every k-th is shown

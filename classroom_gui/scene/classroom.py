@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 from ..lesson import layout
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from . import fonts, palette
-from .canvas_board import MASKED_BAR, BarsItem, Board
-from .canvas_crowd import CROWD_FROM, CrowdItem
-from .canvas_desk import DeskItem, StripItem, StripView
-from .canvas_items import LegendItem, PanelItem, TextBlockItem, qcolor
-from .canvas_layout import desk_layout
-from .canvas_links import LinkLayer
+from .board import MASKED_BAR, BarsItem, Board
+from .crowd import CROWD_FROM, CrowdItem
+from .desk import DeskItem, StripItem, StripView
+from .items import LegendItem, PanelItem, TextBlockItem, qcolor
+from .layout import desk_layout
+from .links import LinkLayer
 from .palette import Theme
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0

@@ -17,9 +17,9 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 from ..lesson.frame import Strip, Student
 from ..lesson.numbers import fmt
 from . import fonts, palette
-from .canvas_items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, mix,
+from .items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, mix,
                            qcolor)
-from .canvas_layout import DeskBox, StripBox
+from .layout import DeskBox, StripBox
 from .palette import Theme
 
 GLOW = 8.0  # the focus desk's spotlight reaches this far outside the desk
