@@ -123,3 +123,19 @@ def test_a_gpt2_folder_starts_in_turn_and_can_discuss(qtbot, tmp_path):
     go_to(w, "softmax.weights")
     assert w.rule_buttons["none"].isChecked() and w.current_frame().rule == "none"
     assert not any(w.current_frame().bars.masked)
+
+
+def test_a_tokenizer_that_refuses_a_text_never_stops_the_typing(qtbot):
+    from classroom_gui.view.sentence_edit import SentenceEdit
+
+    class Refuses:
+        vocab = ["<unk>", "cat"]
+
+        def encode(self, text):
+            raise ValueError("cannot read this sentence")
+
+    edit = SentenceEdit()
+    qtbot.addWidget(edit)
+    edit.set_tokenizer(Refuses())
+    qtbot.keyClicks(edit, "the ca")
+    assert edit.text() == "the ca" and edit.spans == [] and edit.model.stringList() == []

@@ -56,7 +56,7 @@ def answer_ids(trace: Trace, probs: np.ndarray, k: int) -> list[int]:
             out.append(i)
             if len(out) == k:
                 break
-    return out
+    return out or [int(i) for i in trace.next_order[:k]]  # a vocabulary of only the other language: as it is
 
 
 def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
@@ -68,7 +68,8 @@ def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
         return cached
     if trace.n_tokens > SEAT_GUESSES_UPTO:
         return []
-    probs = softmax(trace.ln_f @ unembedding(trace.params).T)  # [T, V]; not kept in the trace
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # an overflowed model: nan, shown as such
+        probs = softmax(trace.ln_f @ unembedding(trace.params).T)  # [T, V]; not kept in the trace
     vocab, lang = trace.vocab, sentence_script(trace.tokens)
     out = []
     for row in probs:

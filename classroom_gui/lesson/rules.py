@@ -7,6 +7,8 @@ shows both; answer time always uses GPT's rule) and kept in the first Trace's ca
 """
 from __future__ import annotations
 
+import numpy as np
+
 from ..model.functions import MASK_RULES
 from ..model.gpt import forward
 from ..model.trace import Trace
@@ -36,8 +38,10 @@ def under(trace: Trace, rule: str) -> Trace:
     key = f"rule.{rule}"
     other = trace.cache.get(key)
     if other is None:
-        other = forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
-                        mask=rule, edits=trace.edits)  # the same what-if edits, so the two rules compare one class
+        # huge weights overflow float32 to inf and nan under either rule: computed and shown as such (see sentence)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            other = forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
+                            mask=rule, edits=trace.edits)  # the same what-if edits, so the two rules compare one class
         other.vocab = trace.vocab
         trace.cache[key] = other
     return other

@@ -53,8 +53,10 @@ class SentenceEdit(QLineEdit):
     def _offer(self, text: str) -> None:
         if self.tokenizer is None:
             return
-        self._prefix = word_being_typed(self.tokenizer, text[: self.cursorPosition()]) \
-            if self.cursorPosition() == len(text) else ""
+        try:
+            self._prefix = word_being_typed(self.tokenizer, text) if self.cursorPosition() == len(text) else ""
+        except Exception:  # a tokenizer that cannot read this text (see _mark): nothing to offer
+            self._prefix = ""
         words = self.known.starting(self._prefix)
         self.model.setStringList(words)
         if words:
@@ -70,8 +72,11 @@ class SentenceEdit(QLineEdit):
     def _mark(self, text: str) -> None:
         if self.tokenizer is None:
             return
-        spans = unknown_spans(self.tokenizer, text)
-        typing = word_being_typed(self.tokenizer, text)
+        try:
+            spans = unknown_spans(self.tokenizer, text)
+            typing = word_being_typed(self.tokenizer, text)
+        except Exception:  # a GPT-2 folder's tokenizer may refuse a text (TokenizerError); Apply then says why,
+            spans, typing = [], ""  # and marking the words is only a help, which must never stop the typing
         if spans and text[spans[-1][0]:spans[-1][1]] == typing and spans[-1][1] == len(text) \
                 and self.known.starting(typing):
             spans = spans[:-1]  # a word still being typed that a known word can finish is not unknown yet
