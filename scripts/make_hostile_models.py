@@ -15,6 +15,7 @@ without an unknown token, a regex that panics, a padding of 100,000,000 and a tr
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -73,11 +74,17 @@ def _scale_all(limit: float):
     return edit
 
 
+def _long_classroom_word(t: dict) -> None:  # the last word of the vocabulary becomes 200,000 characters
+    vocab = t["model"]["vocab"]
+    last = max(vocab, key=vocab.get)
+    vocab["猫" * 200_000] = vocab.pop(last)
+
+
 # --- the kinds ---------------------------------------------------------------------------------------------
 
 def teaching(edit):
     def make(folder: Path) -> None:
-        _copy(TEACHING, folder, ("config.json", "model.safetensors", "classroom_tokenizer.json"))
+        _copy(TEACHING, folder, ("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json"))
         edit(folder)
     return make
 
@@ -124,14 +131,13 @@ KINDS = {
     # files that must be refused before they are parsed or allocated
     "config-nested": teaching(lambda f: (f / "config.json").write_text(NESTED)),
     "config-huge-integer": teaching(lambda f: (f / "config.json").write_text(
-        (f / "config.json").read_text().replace('"n_layer": 2', f'"n_layer": {HUGE_DIGITS}'))),
+        re.sub(r'"n_layer": \d+', f'"n_layer": {HUGE_DIGITS}', (f / "config.json").read_text()))),
     "config-1gb": teaching(lambda f: _sparse(f / "config.json")),
-    "classroom-tokenizer-nested": teaching(lambda f: (f / "classroom_tokenizer.json").write_text(NESTED)),
-    "classroom-tokenizer-huge-integer": teaching(lambda f: (f / "classroom_tokenizer.json").write_text(
-        (f / "classroom_tokenizer.json").read_text().replace('"version": 1', f'"version": {HUGE_DIGITS}'))),
-    "classroom-tokenizer-1gb": teaching(lambda f: _sparse(f / "classroom_tokenizer.json")),
-    "classroom-word-200k": teaching(lambda f: _json(f / "classroom_tokenizer.json",
-                                                    lambda t: t["vocab"].__setitem__(-1, "猫" * 200_000))),
+    "classroom-tokenizer-nested": teaching(lambda f: (f / "tokenizer.json").write_text(NESTED)),
+    "classroom-tokenizer-huge-integer": teaching(lambda f: (f / "tokenizer.json").write_text(
+        (f / "tokenizer.json").read_text().replace('"version": "1.0"', f'"version": {HUGE_DIGITS}'))),
+    "classroom-tokenizer-1gb": teaching(lambda f: _sparse(f / "tokenizer.json")),
+    "classroom-word-200k": teaching(lambda f: _json(f / "tokenizer.json", _long_classroom_word)),
     "tokenizer-json-nested": gpt2(lambda f: (f / "tokenizer.json").write_text(NESTED)),
     "tokenizer-json-huge-integer": gpt2(lambda f: (f / "tokenizer.json").write_text(
         (f / "tokenizer.json").read_text().replace('"version": "1.0"', f'"version": {HUGE_DIGITS}'))),

@@ -223,7 +223,7 @@ def test_malformed_tokenizer(folder):
 
 
 def test_tokenizer_vocab_size_mismatch(folder):
-    ClassroomTokenizer(WORDS[:-1]).save(folder / TOKENIZER)
+    ClassroomTokenizer(WORDS[:-1]).save(folder)
     _fails(folder, folder / TOKENIZER, str(len(WORDS) - 1), str(len(WORDS)))
 
 

@@ -163,7 +163,8 @@ def _(folder, marker):
 @damage("declared shape bigger than the data")
 def _(folder, marker):
     def edit(header, data):
-        header["wte.weight"]["shape"] = [195 * 4, 16]  # offsets still cover 195 x 16
+        rows, cols = header["wte.weight"]["shape"]
+        header["wte.weight"]["shape"] = [rows * 4, cols]  # offsets still cover rows x cols
         return data
     return edit_header(folder, edit), ["safetensors"]
 
@@ -238,7 +239,9 @@ def _(folder, marker):
     from classroom_gui.model import GPTConfig
     from classroom_gui.model.checkpoint import expected_shapes
 
-    other = GPTConfig(n_layer=2, n_head=2, n_embd=32, n_positions=64, vocab_size=195)
+    shipped = GPTConfig.load(folder / CONFIG)  # the same layers and heads, notebooks twice as wide
+    other = GPTConfig(n_layer=shipped.n_layer, n_head=shipped.n_head, n_embd=2 * shipped.n_embd,
+                      n_positions=shipped.n_positions, vocab_size=shipped.vocab_size)
     save_file({k: np.zeros(s, np.float32) for k, s in expected_shapes(other).items()}, str(folder / WEIGHTS))
     return folder / WEIGHTS, ["shape"]
 
@@ -263,8 +266,9 @@ def _(folder, marker):
 
 @damage("config says more layers than the weights hold")
 def _(folder, marker):
-    edit_config(folder, n_layer=3)
-    return folder / WEIGHTS, ["missing tensor 'h.2."]
+    layers = json.loads((folder / CONFIG).read_text(encoding="utf-8"))["n_layer"]
+    edit_config(folder, n_layer=layers + 1)
+    return folder / WEIGHTS, [f"missing tensor 'h.{layers}."]
 
 
 @damage("pickle only (pytorch_model.bin)")
@@ -292,18 +296,20 @@ def _(folder, marker):
 def _(folder, marker):
     path = folder / TOKENIZER
     raw = json.loads(path.read_text(encoding="utf-8"))
-    raw["vocab"] = raw["vocab"][:-5]
+    vocab = raw["model"]["vocab"]
+    raw["model"]["vocab"] = {w: i for w, i in vocab.items() if i < len(vocab) - 5}
     path.write_text(json.dumps(raw), encoding="utf-8")
-    return path, ["190", "195"]
+    return path, [str(len(vocab) - 5), str(len(vocab))]
 
 
-@damage("tokenizer lists a word twice")
+@damage("tokenizer gives two words one id")
 def _(folder, marker):
     path = folder / TOKENIZER
     raw = json.loads(path.read_text(encoding="utf-8"))
-    raw["vocab"][5] = raw["vocab"][4]
+    vocab = raw["model"]["vocab"]
+    vocab[next(w for w, i in vocab.items() if i == 5)] = 4  # two words on id 4, none on id 5
     path.write_text(json.dumps(raw), encoding="utf-8")
-    return path, ["twice"]
+    return path, ["gaps"]
 
 
 @damage("a folder where model.safetensors should be")
@@ -370,7 +376,7 @@ OVERWRITTEN = {
     "tokenizer malformed": (TOKENIZER, b'{"kind": "classroom-words", "vocab": ["<unk>", "the"', ["malformed"]),
     "tokenizer empty": (TOKENIZER, b"", ["malformed"]),
     "tokenizer of another kind": (TOKENIZER, json.dumps({"kind": "sentencepiece", "vocab": ["<unk>"] * 195}).encode(),
-                                  ["classroom tokenizer"]),
+                                  ["malformed"]),
 }
 CONFIG_EDITS = {
     "config of another architecture: llama": (dict(model_type="llama", architectures=["LlamaForCausalLM"]), ["llama"]),

@@ -34,7 +34,7 @@ def test_pptx_slides_hold_title_narration_picture_and_notes(qapp, trace, tmp_pat
     assert main(["deck", "--text", JA, "--lang", "ja", "--per", "chapter", "--focus", "座った", "-o", str(out)]) == 0
     prs = Presentation(str(out))
     sel = Selection(focus=6, lang="ja")
-    frames = [frame_at(trace, sel, t) for t in deck_times(timeline_for(trace.n_tokens, 2), "chapter")]
+    frames = [frame_at(trace, sel, t) for t in deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "chapter")]
     assert len(prs.slides) == len(frames) == len(CHAPTERS)
     theme = prs.slide_master.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob
@@ -120,7 +120,7 @@ def test_svg_renders_its_japanese_without_any_font(qapp, tmp_path):
 
 
 def test_chapter_means_its_finished_step(trace):
-    tl = timeline_for(trace.n_tokens, 2)
+    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
     sel = Selection(focus=6, lang="ja")
     frame = frame_at(trace, sel, moment(tl, "softmax"))
     assert frame.beat_key == "softmax.weights" and frame.bars.title  # the shares, not exp

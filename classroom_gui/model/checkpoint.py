@@ -10,9 +10,10 @@ from pathlib import Path
 import numpy as np
 
 from .config import ConfigError, GPTConfig
-from .tokenizer import ClassroomTokenizer, TokenizerError
+from .tokenizer import TOKENIZER_FILE, ClassroomTokenizer, TokenizerError
 
-CONFIG, WEIGHTS, TOKENIZER = "config.json", "model.safetensors", "classroom_tokenizer.json"
+CONFIG, WEIGHTS = "config.json", "model.safetensors"
+TOKENIZER = TOKENIZER_FILE  # tokenizer.json: the classroom's (with tokenizer_config.json) or a GPT-2 BPE
 PICKLES = ("pytorch_model.bin", "model.bin", "model.pt", "model.pth", "model.pkl", "model.ckpt")
 # buffers GPT2LMHeadModel may save that carry no learned numbers (the causal mask) or repeat wte
 IGNORED_SUFFIXES = (".attn.bias", ".attn.masked_bias")
@@ -73,14 +74,14 @@ def load_checkpoint(folder) -> Checkpoint:
 
 
 def load_tokenizer(folder: Path, config: GPTConfig):
-    """The classroom's word tokenizer if the folder has one, else a GPT-2 byte-level BPE tokenizer
-    (tokenizer.json, or vocab.json + merges.txt) read with the `tokenizers` library."""
-    path = folder / TOKENIZER
+    """The classroom's word tokenizer if tokenizer_config.json says so, else a GPT-2 byte-level BPE
+    tokenizer (tokenizer.json, or vocab.json + merges.txt); both are read with the `tokenizers` library."""
     try:
-        if path.is_file():
-            tokenizer = ClassroomTokenizer.load(path)
+        if ClassroomTokenizer.is_classroom_folder(folder):
+            tokenizer = ClassroomTokenizer.load(folder)
             if len(tokenizer) != config.vocab_size:
-                raise CheckpointError(f"{path}: {len(tokenizer)} words, but {CONFIG} says vocab_size {config.vocab_size}")
+                raise CheckpointError(f"{folder / TOKENIZER}: {len(tokenizer)} words, but {CONFIG} says "
+                                      f"vocab_size {config.vocab_size}")
             return tokenizer
         from .bpe_tokenizer import BPETokenizer
 
@@ -180,7 +181,7 @@ def save_checkpoint(folder, config: GPTConfig, params: dict[str, np.ndarray], to
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     config.save(folder / CONFIG)
-    tokenizer.save(folder / TOKENIZER)
+    tokenizer.save(folder)
     tensors = {name: np.ascontiguousarray(params[name], dtype=np.float32) for name in expected_shapes(config)}
     save_file(tensors, str(folder / WEIGHTS), metadata={"format": "pt"})
     (folder / WEIGHTS).chmod(0o644)  # safetensors writes 0600; a shipped model must be readable by every user

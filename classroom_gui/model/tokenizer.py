@@ -1,23 +1,30 @@
-"""ClassroomTokenizer turns a sentence into students: English words and punctuation, and Japanese
-(written without spaces) split by longest match over the vocabulary.
+"""ClassroomTokenizer turns a sentence into students: whole words where the vocabulary knows them (English
+words, Japanese words found by longest match in text written without spaces), and any other word as its
+pieces (letters, kana, kanji), each marked unknown, so nothing raises on any string and nothing is shown
+as "?".
 
-A word that is not in the vocabulary becomes one unknown token that keeps its text, so the window can
-show it as an unknown student; nothing raises on any string. The vocabulary lives in
-classroom_tokenizer.json beside the checkpoint.
+It is a Hugging Face `tokenizers` WordPiece model with an empty continuing-subword prefix: greedy
+longest match over each pre-token, which is whole-word lookup for a known English word, word
+segmentation for a run of Japanese, and a split into pieces for an unknown English word. The folder
+keeps it as tokenizer.json (which `AutoTokenizer.from_pretrained` loads, giving the same ids) and
+tokenizer_config.json, whose "classroom_words" says how many ids are words: ids from there on are
+single-character pieces, used only for words the vocabulary does not know.
 """
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-UNK = "<unk>"
+UNK, MASK = "<unk>", "<mask>"
+SPECIALS = (UNK, MASK)
+TOKENIZER_FILE, CONFIG_FILE = "tokenizer.json", "tokenizer_config.json"
 KIND = "classroom-words"
-# an ASCII word (with an optional 's / n't style tail), one ASCII punctuation mark, or a run of anything
-# else that is not a space (Japanese, emoji, ...), which is then split by longest match
-MAX_WORD = 64  # characters in one vocabulary word (the teaching model's longest has 5): matching stays linear
-_PIECE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[!-/:-@\[-`{-~]|[^\sA-Za-z0-9!-/:-@\[-`{-~]+")
+MAX_WORD = 64  # characters in one vocabulary word (the teaching model's longest has 12)
+LONGEST_RUN = 48  # characters: Japanese written without punctuation for longer than this is cut here
+# an ASCII word (with an optional 's / n't tail), one ASCII punctuation mark, or a run of anything else
+# that is not a space (Japanese, emoji, ...), which the model then segments by longest match
+PIECE = r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[!-/:-@\[-`{-~]|[^\sA-Za-z0-9!-/:-@\[-`{-~]+"
 
 
 class TokenizerError(ValueError):
@@ -27,36 +34,103 @@ class TokenizerError(ValueError):
 @dataclass(frozen=True)
 class Token:
     text: str        # as written in the sentence
-    id: int          # vocabulary id (the unknown id for unknown words)
+    id: int          # vocabulary id (a piece's id, or the unknown id, for unknown words)
     unknown: bool
 
 
+def _char_class(chars) -> str:  # a regex character class listing chars as \x{..} ranges
+    codes, parts = sorted({ord(c) for c in chars}), []
+    start = prev = codes[0]
+    for c in codes[1:] + [None]:
+        if c is not None and c == prev + 1:
+            prev = c
+            continue
+        parts.append(f"\\x{{{start:X}}}" + (f"-\\x{{{prev:X}}}" if prev > start else ""))
+        if c is not None:
+            start = prev = c
+    return "".join(parts)
+
+
+def make_backend(vocab: list[str], lowercase: bool = True):
+    """The `tokenizers` Tokenizer for a vocabulary in id order (words, then single-character pieces)."""
+    from tokenizers import AddedToken, Regex, Tokenizer, models, normalizers, pre_tokenizers
+
+    known = {c for w in vocab if w not in SPECIALS for c in w} or {" "}
+    tok = Tokenizer(models.WordPiece({w: i for i, w in enumerate(vocab)}, unk_token=UNK,
+                                     continuing_subword_prefix="", max_input_chars_per_word=10**9))
+    tok.normalizer = normalizers.Sequence([normalizers.NFKC()] + [normalizers.Lowercase()] * lowercase)
+    tok.pre_tokenizer = pre_tokenizers.Sequence([
+        pre_tokenizers.WhitespaceSplit(),
+        pre_tokenizers.Split(Regex(PIECE), "isolated"),
+        # a character the vocabulary lacks stands alone as <unk>, so the rest of its word still splits
+        pre_tokenizers.Split(Regex(f"[^{_char_class(known)}]"), "isolated"),
+        # longest match costs the square of a run's length: a run longer than this is matched in parts
+        pre_tokenizers.Split(Regex(f"\\S{{{LONGEST_RUN}}}"), "isolated")])
+    tok.add_special_tokens([AddedToken(w, special=True, normalized=False) for w in SPECIALS if w in vocab])
+    return tok
+
+
 class ClassroomTokenizer:
-    def __init__(self, vocab: list[str], lowercase: bool = True):
+    """vocab: every token in id order, <unk> among them; the first n_words (default: all) are words,
+    the rest single-character pieces. <unk> is never a word."""
+
+    def __init__(self, vocab: list[str], n_words: int | None = None, lowercase: bool = True, backend=None):
+        vocab = list(vocab)
         if UNK not in vocab:
             raise TokenizerError(f"the vocabulary has no '{UNK}' token")
         if len(set(vocab)) != len(vocab):
             raise TokenizerError("the vocabulary lists a word twice")
-        self.vocab = list(vocab)
-        self.lowercase = lowercase
-        self.index = {w: i for i, w in enumerate(self.vocab)}
-        self.unk_id = self.index[UNK]
-        too_long = next((w for w in self.vocab if len(w) > MAX_WORD), None)
+        if not all(isinstance(w, str) and w and not any(c.isspace() for c in w) for w in vocab):
+            raise TokenizerError("every vocabulary entry must be text without spaces")
+        too_long = next((w for w in vocab if len(w) > MAX_WORD), None)
         if too_long is not None:
             raise TokenizerError(f"the vocabulary has a word of {len(too_long)} characters (limit {MAX_WORD})")
-        # the lengths a match can have, longest first: a run is tried at these lengths only
-        self._lengths = sorted({len(w) for w in self.vocab if w != UNK}, reverse=True)
+        self.n_words = len(vocab) if n_words is None else n_words
+        if not 0 < self.n_words <= len(vocab):
+            raise TokenizerError(f"{self.n_words} words is not within the vocabulary's {len(vocab)} entries")
+        self.vocab, self.lowercase = vocab, lowercase
+        self._tok = backend or make_backend(vocab, lowercase)
+        self.index = {w: i for i, w in enumerate(vocab)}
+        self.unk_id = self.index[UNK]
+        self.source = TOKENIZER_FILE
+
+    @classmethod
+    def from_words(cls, words: list[str], pieces: list[str]) -> "ClassroomTokenizer":
+        words = list(dict.fromkeys([*SPECIALS, *words]))
+        pieces = [p for p in dict.fromkeys(pieces) if p not in set(words)]
+        return cls(words + pieces, len(words))
 
     def __len__(self) -> int:
         return len(self.vocab)
 
+    def is_word(self, token_id: int) -> bool:  # a known word (or <mask>, which the model was trained to fill)
+        return token_id < self.n_words and token_id != self.unk_id
+
     def encode(self, text: str) -> list[Token]:
-        tokens: list[Token] = []
-        for piece in _PIECE.findall(text):
-            if piece.isascii():
-                tokens.append(self._lookup(piece))
-            else:
-                tokens.extend(self._longest_match(piece))
+        enc = self._tok.encode("".join(map(_plain, text)))
+        per_word: dict[int, int] = {}
+        for w in enc.word_ids:
+            per_word[w] = per_word.get(w, 0) + 1
+        tokens, end = [], 0
+        for i, (a, b), w in zip(enc.ids, enc.offsets, enc.word_ids):
+            # normalization can make offsets overlap (İ -> i + dot: two tokens, one character) or skip a
+            # character (a combining mark folded into the letter before): such characters join a neighbour,
+            # which is then marked unknown, so each character is shown exactly once
+            lost, piece = "".join(text[end:a].split()), text[max(a, end):b]
+            if lost and tokens:
+                tokens[-1] = Token(tokens[-1].text + lost, tokens[-1].id, True)
+            elif lost:
+                piece = lost + piece
+            if not piece:
+                tokens[-1] = Token(tokens[-1].text, tokens[-1].id, True)
+                continue
+            end = max(end, b)
+            # an English word cut into pieces is unknown as a whole; a piece's id is never a known word
+            split_word = per_word[w] > 1 and piece.isascii() and piece[:1].isalnum()
+            tokens.append(Token(piece, i, i == self.unk_id or not self.is_word(i) or split_word or bool(lost)))
+        rest = "".join(text[end:].split())
+        if rest and tokens:
+            tokens[-1] = Token(tokens[-1].text + rest, tokens[-1].id, True)
         return tokens
 
     def decode(self, ids) -> list[str]:
@@ -70,56 +144,64 @@ class ClassroomTokenizer:
         spaced = word.isascii() and word[0].isalnum() and text and text[-1].isascii()
         return text + (" " if spaced else "") + word
 
-    def _lookup(self, piece: str) -> Token:
-        key = piece.lower() if self.lowercase else piece
-        i = self.index.get(key)
-        return Token(piece, self.unk_id, True) if i is None else Token(piece, i, False)
-
-    def _longest_match(self, run: str) -> list[Token]:
-        out: list[Token] = []
-        unknown_start = None  # characters that start no vocabulary word are gathered into one token
-        i = 0
-        while i < len(run):
-            j = next((i + n for n in self._lengths
-                      if i + n <= len(run) and run[i:i + n] in self.index and run[i:i + n] != UNK), None)
-            if j is None:
-                unknown_start = i if unknown_start is None else unknown_start
-                i += 1
-                continue
-            if unknown_start is not None:
-                out.append(Token(run[unknown_start:i], self.unk_id, True))
-                unknown_start = None
-            out.append(Token(run[i:j], self.index[run[i:j]], False))
-            i = j
-        if unknown_start is not None:
-            out.append(Token(run[unknown_start:], self.unk_id, True))
-        return out
-
     # files
-    def to_json_dict(self) -> dict:
-        return {"kind": KIND, "version": 1, "lowercase": self.lowercase, "unk_token": UNK, "vocab": self.vocab}
+    def save(self, folder: Path) -> None:
+        folder = Path(folder)
+        self._tok.save(str(folder / TOKENIZER_FILE))
+        config = {"tokenizer_class": "PreTrainedTokenizerFast", "unk_token": UNK, "model_max_length": 64,
+                  "clean_up_tokenization_spaces": False,
+                  "classroom": {"kind": KIND, "words": self.n_words, "lowercase": self.lowercase}}
+        if MASK in self.index:
+            config["mask_token"] = MASK
+        (folder / CONFIG_FILE).write_text(json.dumps(config, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
-    def save(self, path: Path) -> None:
-        Path(path).write_text(json.dumps(self.to_json_dict(), ensure_ascii=False, indent=1) + "\n",
-                              encoding="utf-8")
+    @staticmethod
+    def is_classroom_folder(folder: Path) -> bool:
+        return _classroom_entry(Path(folder) / CONFIG_FILE) is not None
 
     @classmethod
-    def load(cls, path: Path) -> "ClassroomTokenizer":
-        from .limits import TOKENIZER_BYTES, LimitError, read_json
+    def load(cls, folder: Path) -> "ClassroomTokenizer":
+        from tokenizers import Tokenizer
 
-        path = Path(path)
+        folder = Path(folder)
+        entry = _classroom_entry(folder / CONFIG_FILE)
+        path = folder / TOKENIZER_FILE
+        if entry is None or not isinstance(entry.get("words"), int):
+            raise TokenizerError(f"{folder / CONFIG_FILE}: not a classroom tokenizer (no \"classroom\": "
+                                 f"{{\"kind\": \"{KIND}\", \"words\": N}})")
         if not path.is_file():
-            raise TokenizerError(f"{path}: file not found")
-        try:
-            raw = read_json(path, TOKENIZER_BYTES)  # size, nesting and giant integers checked
+            raise TokenizerError(f"{path}: file not found (no tokenizer: {CONFIG_FILE} names one)")
+        from .limits import TOKENIZER_BYTES, LimitError, parse_json, read_text
+
+        try:  # size, nesting and giant integers checked before the Rust library reads it
+            text = read_text(path, TOKENIZER_BYTES)
+            parse_json(text, path)
         except LimitError as exc:
             raise TokenizerError(str(exc)) from None
-        if not isinstance(raw, dict) or raw.get("kind") != KIND:
-            raise TokenizerError(f"{path}: not a classroom tokenizer (expected \"kind\": \"{KIND}\")")
-        vocab = raw.get("vocab")
-        if not isinstance(vocab, list) or not vocab or not all(isinstance(w, str) and w for w in vocab):
-            raise TokenizerError(f"{path}: 'vocab' must be a non-empty list of non-empty strings")
         try:
-            return cls(vocab, bool(raw.get("lowercase", True)))
+            backend = Tokenizer.from_str(text)
+            size = backend.get_vocab_size(with_added_tokens=True)
+            vocab = [backend.id_to_token(i) for i in range(size)]
+        except Exception as exc:  # the Rust library raises plain Exception for every malformed file
+            raise TokenizerError(f"{path}: malformed, not a readable tokenizer ({str(exc).splitlines()[0][:200]})") from None
+        if None in vocab:
+            raise TokenizerError(f"{path}: the vocabulary's ids have gaps")
+        try:
+            return cls(vocab, entry["words"], bool(entry.get("lowercase", True)), backend)
         except TokenizerError as exc:
             raise TokenizerError(f"{path}: {exc}") from None
+
+
+def _plain(c: str) -> str:
+    """One character for one: Python's spaces (\x1c-\x1f too) as a space, a lone surrogate (which cannot
+    cross into the Rust library) as U+FFFD, so every offset still points into the text as typed."""
+    return " " if c.isspace() else "\ufffd" if "\ud800" <= c <= "\udfff" else c
+
+
+def _classroom_entry(path: Path) -> dict | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    entry = raw.get("classroom") if isinstance(raw, dict) else None
+    return entry if isinstance(entry, dict) and entry.get("kind") == KIND else None

@@ -1,12 +1,12 @@
-"""Train the teaching model from scratch: corpus -> tokenizer -> Adam on the hand-written backprop ->
-checkpoint folder -> evaluation report.
+"""Train the teaching model from scratch in both classroom rules: corpus -> tokenizer -> Adam on the
+hand-written backprop -> checkpoint folder -> evaluation report.
 
     python -m classroom_gui.model.train --out assets/model [--steps N] [--seed S]
 
 Everything is float32 and seeded, so the same command on the same NumPy gives the same weights
-(up to the BLAS library's summation order). Each training row starts at a sentence beginning, like a
-sentence typed into the app, and holds several sentences (English or Japanese, at random) cut to the
-model's context.
+(up to the BLAS library's summation order). Every step takes one gradient in turn (next-word prediction
+under GPT's causal mask) and one in discussion (no mask: BERT-style corrupted sentences, every position
+naming its own word), so both rules are real computations of the same weights.
 """
 from __future__ import annotations
 
@@ -18,15 +18,19 @@ import time
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from . import backprop
 from .checkpoint import expected_shapes, save_checkpoint
 from .config import GPTConfig
-from .corpus import TEMPLATE_WEIGHTS, Corpus, build_tokenizer, check_tokenizer, render
+from .corpus import EN_PUNCT, JA_PUNCT, TEMPLATE_WEIGHTS, Corpus, render
+from .tokenizer import MASK
+from .vocabulary import build_tokenizer, check_tokenizer
 
-# the shipped model: 2 layers, 2 heads of 8 numbers, a 16-number notebook, a 64-unit ReLU FFN
-MODEL = dict(n_layer=2, n_head=2, n_embd=16, n_positions=64, activation_function="relu", n_inner=64)
-DEFAULTS = dict(steps=3000, seed=0, batch=32, lr=1e-2, warmup=100, weight_decay=0.0)
+# the shipped model: 3 layers, 3 heads of 8 numbers, a 24-number notebook, a 96-unit ReLU FFN
+MODEL = dict(n_layer=3, n_head=3, n_embd=24, n_positions=64, activation_function="relu", n_inner=96)
+DEFAULTS = dict(steps=4000, seed=0, batch=24, lr=1e-2, warmup=200, weight_decay=0.0)
+ROW = 32  # tokens per in-turn training row: two or three sentences
 
 
 def init_params(config: GPTConfig, rng: np.random.Generator) -> dict[str, np.ndarray]:
@@ -79,34 +83,84 @@ def learning_rate(step: int, steps: int, peak: float, warmup: int) -> float:
 
 
 class Batches:
-    """Rows of T+1 token ids: sentences drawn from the training split, joined, cut to length."""
+    """Training batches for both rules, drawn from one split.
+
+    In turn (causal): rows of T+1 ids that start at a sentence beginning and join random sentences, for
+    next-word prediction. In discussion (no mask): B sentences of one length (so no padding is needed),
+    a fifth of their words corrupted as in BERT (half <mask>, a third a random word from the batch, the
+    rest left as they are); every position names its own original word, so each student has to check
+    its word against the others. At the "it" of a pronoun story the target is the noun it means.
+    """
 
     def __init__(self, corpus: Corpus, tokenizer, rng: np.random.Generator, split: str = "train"):
-        pool = corpus.train if split == "train" else corpus.held_out
         self.kinds = list(TEMPLATE_WEIGHTS)
         self.p = np.array([TEMPLATE_WEIGHTS[k] for k in self.kinds])
-        # every sentence as an id array, per template and language
-        self.ids = {(k, lang): [np.array([tokenizer.index[w] for w in render(c, lang).tokens], dtype=np.int64)
-                                for c in pool[k]] for k in self.kinds for lang in ("en", "ja")}
-        self.rng = rng
+        self.p /= self.p.sum()
+        self.rng, self.mask_id = rng, tokenizer.index[MASK]
+        self.stops = np.array([tokenizer.index[EN_PUNCT], tokenizer.index[JA_PUNCT]])
+        pool = corpus.train if split == "train" else corpus.held_out
+        self.ids, self.by_length = {}, {}
+        for k in self.kinds:
+            for lang in ("en", "ja"):
+                rendered = [s for s in (render(c, lang) for c in pool[k]) if s is not None]
+                if not rendered:
+                    continue
+                arrays = [(np.array([tokenizer.index[w] for w in s.tokens], dtype=np.int64),
+                           (s.referent[0], tokenizer.index[s.referent[1]]) if s.referent else None)
+                          for s in rendered]
+                self.ids[(k, lang)] = arrays
+                for a in arrays:
+                    self.by_length.setdefault(len(a[0]), []).append(a)
+
+    def _pick(self, n: int):  # n (ids, referent) picks by template weight, then language at random
+        kinds = self.rng.choice(len(self.kinds), size=n, p=self.p)
+        out = []
+        for k, en, u in zip(kinds, self.rng.random(n) < 0.5, self.rng.random(n)):
+            options = self.ids.get((self.kinds[k], "en" if en else "ja")) or self.ids[(self.kinds[k], "en")]
+            out.append(options[int(u * len(options))])
+        return out
 
     def row(self, length: int) -> np.ndarray:  # -> [length]
         parts, n = [], 0
         while n < length:
-            # draw a dozen (template, language, sentence) picks at once: far fewer RNG calls
-            kinds = self.rng.choice(len(self.kinds), size=12, p=self.p)
-            english, where = self.rng.random(12) < 0.5, self.rng.random(12)
-            for k, en, u in zip(kinds, english, where):
-                sentences = self.ids[(self.kinds[k], "en" if en else "ja")]
-                parts.append(sentences[int(u * len(sentences))])
-                n += len(parts[-1])
+            for ids, _ in self._pick(12):  # a dozen picks at once: far fewer RNG calls
+                parts.append(ids)
+                n += len(ids)
                 if n >= length:
                     break
         return np.concatenate(parts)[:length]
 
-    def batch(self, B: int, T: int):  # -> inputs [B, T], targets [B, T]
+    def batch(self, B: int, T: int):  # in turn: inputs [B, T], targets [B, T]
         rows = np.stack([self.row(T + 1) for _ in range(B)])
         return rows[:, :-1], rows[:, 1:]
+
+    def discussion(self, B: int, corrupt: float = 0.2):  # -> inputs [B, L], targets [B, L], weights [B, L]
+        first = self._pick(1)[0]
+        bucket = self.by_length[len(first[0])]
+        picks = [first] + [bucket[i] for i in self.rng.integers(len(bucket), size=B - 1)]
+        targets = np.stack([ids for ids, _ in picks])
+        if self.rng.random() < 0.5 and np.all(np.isin(targets[:, -1], self.stops)):
+            targets = targets[:, :-1]  # a sentence typed without its full stop
+        weights = np.full(targets.shape, 0.1, dtype=np.float32)
+        chosen = self.rng.random(targets.shape) < corrupt
+        chosen[np.arange(B), self.rng.integers(targets.shape[1], size=B)] = True  # at least one per sentence
+        how = self.rng.random(targets.shape)
+        inputs = targets.copy()
+        inputs[chosen & (how < 0.5)] = self.mask_id
+        swap = chosen & (how >= 0.5) & (how < 0.85)
+        inputs[swap] = targets.ravel()[self.rng.integers(targets.size, size=int(swap.sum()))]
+        weights[chosen] = 1.0
+        targets = targets.copy()
+        for b, (_, referent) in enumerate(picks):
+            if referent is not None:
+                targets[b, referent[0]], weights[b, referent[0]] = referent[1], 1.0
+        return inputs, targets, weights
+
+
+def _add_grads(total: dict, grads: dict) -> dict:
+    for name, g in grads.items():
+        total[name] += g
+    return total
 
 
 def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, batch: int, lr: float,
@@ -115,15 +169,19 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
     params = init_params(config, rng)
     opt = Adam(params, weight_decay=weight_decay)
     batches = Batches(corpus, tokenizer, rng)
-    # a fixed held-out batch to watch for overfitting (never used for a gradient)
-    held_x, held_y = Batches(corpus, tokenizer, np.random.default_rng(seed + 1), "held_out").batch(batch, config.n_positions)
-    T = config.n_positions
+    # fixed held-out batches to watch for overfitting (never used for a gradient)
+    held = Batches(corpus, tokenizer, np.random.default_rng(seed + 1), "held_out")
+    held_x, held_y = held.batch(batch, ROW)
+    held_d = [held.discussion(2 * batch) for _ in range(4)]
     history, smooth = [], None
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     start = time.perf_counter()
     for step in range(steps):
-        x, y = batches.batch(batch, T)
-        loss, grads = backprop.loss_and_grads(x, y, params, config)
+        x, y = batches.batch(batch, ROW)
+        loss_turn, grads = backprop.loss_and_grads(x, y, params, config, mask="causal")
+        xd, yd, wd = batches.discussion(2 * batch)
+        loss_talk, grads_talk = backprop.loss_and_grads(xd, yd, params, config, wd, mask="none")
+        grads = _add_grads(grads, grads_talk)
         # clip the global gradient norm at 1, like most GPT training recipes
         norm = np.sqrt(sum(float(np.sum(g * g)) for g in grads.values()))
         if norm > 1.0:
@@ -131,15 +189,19 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
                 g *= np.float32(1.0 / norm)
         rate = learning_rate(step, steps, lr, warmup)
         opt.step(params, grads, rate)
-        smooth = float(loss) if smooth is None else 0.95 * smooth + 0.05 * float(loss)
-        if step % 100 == 0 or step == steps - 1:
-            logits, _ = backprop.forward(held_x, params, config)
-            held, _ = backprop.cross_entropy(logits, held_y)
+        loss = float(loss_turn) + float(loss_talk)
+        smooth = loss if smooth is None else 0.95 * smooth + 0.05 * loss
+        if step % 250 == 0 or step == steps - 1:
+            logits, _ = backprop.forward(held_x, params, config, "causal")
+            held_turn = float(backprop.cross_entropy(logits, held_y)[0])
+            held_talk = float(np.mean([backprop.cross_entropy(backprop.forward(a, params, config, "none")[0], b, w)[0]
+                                       for a, b, w in held_d]))
             elapsed = time.perf_counter() - start
-            history.append({"step": step, "train_loss": round(smooth, 4), "held_out_loss": round(float(held), 4),
-                            "lr": round(rate, 6), "seconds": round(elapsed, 1)})
-            log(f"step {step:5d}/{steps}  loss {smooth:.3f}  held-out {float(held):.3f}  lr {rate:.5f}  "
-                f"|g| {norm:.2f}  {elapsed:6.1f}s")
+            history.append({"step": step, "train_loss": round(smooth, 4), "held_out_loss_causal": round(held_turn, 4),
+                            "held_out_loss_discussion": round(held_talk, 4), "lr": round(rate, 6),
+                            "seconds": round(elapsed, 1)})
+            log(f"step {step:5d}/{steps}  loss {smooth:.3f}  held-out in turn {held_turn:.3f}  discussion "
+                f"{held_talk:.3f}  lr {rate:.5f}  |g| {norm:.2f}  {elapsed:6.1f}s", flush=True)
     seconds = time.perf_counter() - start
     # the 1-minute load average says whether other programs shared the cores while this was timed
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
@@ -156,20 +218,25 @@ def main(argv=None) -> int:
     parser.add_argument("--lr", type=float, default=DEFAULTS["lr"], help="peak learning rate")
     parser.add_argument("--warmup", type=int, default=DEFAULTS["warmup"])
     parser.add_argument("--weight-decay", type=float, default=DEFAULTS["weight_decay"])
+    for name in ("n_layer", "n_head", "n_embd", "n_inner"):
+        parser.add_argument("--" + name.replace("_", "-"), type=int, default=MODEL[name], help=f"model shape ({name})")
     args = parser.parse_args(argv)
+    shape = {**MODEL, **{k: getattr(args, k) for k in ("n_layer", "n_head", "n_embd", "n_inner")}}
 
     wall = time.perf_counter()
     corpus = Corpus()
     tokenizer = build_tokenizer(corpus)
     checked = check_tokenizer(tokenizer, corpus)
-    config = GPTConfig(vocab_size=len(tokenizer), **MODEL)
+    config = GPTConfig(vocab_size=len(tokenizer), **shape)
     sizes = corpus.sizes()
-    print(f"corpus: {sizes['train']} training and {sizes['held_out']} held-out meanings (x2 languages), "
+    print(f"corpus: {sizes['train']} training and {sizes['held_out']} held-out meanings, "
           f"vocabulary {len(tokenizer)} words; tokenizer checked on {checked} sentences")
     print(f"model: {config}")
 
-    params, info = train(config, corpus, tokenizer, args.steps, args.seed, args.batch, args.lr, args.warmup,
-                         args.weight_decay)
+    # one BLAS thread: these matrices are small, and threads on shared cores mostly wait for each other
+    with threadpool_limits(1):
+        params, info = train(config, corpus, tokenizer, args.steps, args.seed, args.batch, args.lr, args.warmup,
+                             args.weight_decay)
     save_checkpoint(args.out, config, params, tokenizer)
     total = time.perf_counter() - wall
     print(f"saved {args.out}; training loop {info['train_seconds']:.1f}s, whole run {total:.1f}s")
@@ -177,7 +244,7 @@ def main(argv=None) -> int:
     command = "python -m classroom_gui.model.train " + " ".join(argv if argv is not None else sys.argv[1:])
     info.update({
         "command": command.strip(), "out": str(args.out), "seed": args.seed, "steps": args.steps,
-        "batch_size": args.batch, "sequence_length": config.n_positions, "peak_lr": args.lr,
+        "batch_size": args.batch, "sequence_length": ROW, "peak_lr": args.lr,
         "warmup_steps": args.warmup, "weight_decay": args.weight_decay,
         "optimizer": "Adam (betas 0.9, 0.99), grad-norm clip 1.0, linear warmup then cosine decay to 10%",
         "total_seconds": round(total, 1), "corpus": sizes,

@@ -1,0 +1,138 @@
+"""Write assets/model/examples.json: the gallery's claims (written here by hand) with the layer and head of
+the shipped model where each holds, found by trying every head.
+
+    python scripts/choose_gallery_heads.py [--model DIR]
+
+A claim is the classmates that get the largest shares at the focus. Claims in one group (the tired/wide
+pair, the two banks, ...) must hold in one and the same head. For each group the head with the widest
+margin is chosen (the seed's story stays in layer 1, as the issue asks); a group that holds in no head is
+left out of the file and printed with its best shares, never forced.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
+
+from classroom_gui.model import load_checkpoint  # noqa: E402
+from classroom_gui.model.gallery import EXAMPLES, measure  # noqa: E402
+from classroom_gui.resources import teaching_model_dir  # noqa: E402
+
+MIN_MARGIN = 0.02  # a claim that holds by less could flip with another BLAS's rounding
+# (group, layers allowed or None, text, lang, mask, focus, expect_top, what en, what ja)
+CLAIMS = [
+    ("seed", (1,), "The cat sat on the mat", "en", "none", "cat", ["sat", "mat"],
+     "In discussion, “cat” listens most to “sat” and “mat”: what the animal did and where it did it tell which animal it is.",
+     "話し合いでは、「cat」は「sat」と「mat」の意見をいちばんよく聞きます。何をしたか、どこでしたかで、どの動物かが決まるからです。"),
+    ("seed-like", (1,), "The dog ran to the park", "en", "none", "dog", ["ran", "park"],
+     "Like the cat, “dog” listens to what it did and where, “ran” and “park”.",
+     "「cat」と同じように、「dog」も何をしたかとどこかを聞きます。「ran」と「park」です。"),
+    ("seed-bird", (1,), "The bird stood on the roof", "en", "none", "bird", ["stood", "roof"],
+     "Like the cat, “bird” listens to “stood” and “roof”.",
+     "「cat」と同じように、「bird」は「stood」と「roof」を聞きます。"),
+    ("ja-seed", None, "猫がマットの上に座った", "ja", "none", "座った", "猫",
+     "Japanese puts the verb last: “座った” (sat) looks back for who sat and finds “猫” (cat).",
+     "日本語では動詞が最後に来ます。「座った」は、だれが座ったのかを探して「猫」にいちばん大きな割合を向けます。"),
+    ("ja-cat", None, "猫がマットの上に座った", "ja", "none", "猫", "座った",
+     "In discussion the cat can hear the end of the sentence: “猫” listens to what it did, “座った”.",
+     "話し合いでは文の最後まで聞こえるので、「猫」は自分が何をしたか、「座った」をよく聞きます。"),
+    ("ja-move", None, "犬が公園へ走った", "ja", "none", "走った", "犬",
+     "“走った” (ran) finds who ran: “犬” (dog).",
+     "「走った」は、だれが走ったのかを探して「犬」を見つけます。"),
+    ("ja-object", None, "先生が教室で本を読んだ", "ja", "none", "読んだ", "本",
+     "“読んだ” (read) finds what was read: “本” (book).",
+     "「読んだ」は、何を読んだのかを探して「本」を見つけます。"),
+    ("ja-object", None, "学生が図書館で手紙を書いた", "ja", "none", "書いた", "手紙",
+     "The same head: “書いた” (wrote) finds what was written, “手紙” (letter).",
+     "同じヘッドで、「書いた」は何を書いたのかを探して「手紙」を見つけます。"),
+    ("ja-object", None, "猫が台所で魚を食べた", "ja", "none", "食べた", "魚",
+     "The same head: “食べた” (ate) finds what was eaten, “魚” (fish).",
+     "同じヘッドで、「食べた」は何を食べたのかを探して「魚」を見つけます。"),
+    ("ja-where", None, "鳥が草の上に立った", "ja", "none", "立った", "草",
+     "“立った” (stood) looks for where: “草” (grass).",
+     "「立った」は、どこに立ったのかを探して「草」を見つけます。"),
+    ("ja-where", None, "ネズミが箱の上に隠れた", "ja", "none", "隠れた", "箱",
+     "The same head: “隠れた” (hid) looks for where, “箱” (box).",
+     "同じヘッドで、「隠れた」はどこに隠れたのかを探して「箱」を見つけます。"),
+    ("read", None, "The teacher read a book in the library", "en", "none", "read", "book",
+     "“read” finds what was read: “book”.",
+     "「read」は、何を読んだのかを探して「book」を見つけます。"),
+    ("agree", None, "The keys to the cabinet are", "en", "none", "are", "keys",
+     "“Are” is plural, so it looks past the nearer “cabinet” to its subject “keys”.",
+     "「are」は複数形なので、近くの「cabinet」ではなく主語の「keys」を見ます。"),
+    ("agree", None, "The key to the cabinets is", "en", "none", "is", "key",
+     "“Is” is singular, so it finds its subject “key”, not the nearer “cabinets”.",
+     "「is」は単数形なので、近くの「cabinets」ではなく主語の「key」を見つけます。"),
+    ("agree", None, "The books on the table are", "en", "none", "are", "books",
+     "The same head: “are” finds “books”, not “table”.",
+     "同じヘッドで、「are」は「table」ではなく「books」を見つけます。"),
+    ("agree-in-turn", None, "The keys to the cabinet are", "en", "causal", "cabinet", "keys",
+     "In turn, the word before the verb looks back to the subject “keys”, so the class can guess “are”.",
+     "順番に話すルールでは、動詞の前の「cabinet」が主語の「keys」を振り返るので、次は「are」だと分かります。"),
+    ("agree-in-turn", None, "The key to the cabinets is", "en", "causal", "cabinets", "key",
+     "The same head with one subject: “cabinets” looks back to “key”, so the guess is “is”.",
+     "同じヘッドで、「cabinets」は主語の「key」を振り返るので、次は「is」だと分かります。"),
+    ("in-turn", None, "The cat sat on the mat", "en", "causal", "sat", "cat",
+     "In turn, “sat” can hear only the words before it, and asks who sat: “cat”.",
+     "順番に話すルールでは、「sat」には前の生徒しか聞こえません。だれが座ったのかを聞いて「cat」を見つけます。"),
+    ("bank-river", None, "The girl sat on the bank of the river", "en", "none", "bank", "river",
+     "“Bank” checks its neighbours: next to “river” it is the side of a river.",
+     "「bank」はまわりの言葉を確かめます。「river」があるので、ここでは川の岸のことです。"),
+    ("bank-money", None, "The man put the money in the bank", "en", "none", "bank", "money",
+     "Next to “money”, another head of “bank” finds “money”: here it is a bank for money.",
+     "「money」があると、「bank」の別のヘッドが「money」を見つけます。ここではお金を預ける銀行です。"),
+    ("it", None, "The animal didn't cross the street because it was too tired", "en", "none", "it", "animal",
+     "“Tired” describes a living thing, so at “it” this head looks at “animal”.",
+     "「tired」（疲れていた）は生き物のことなので、このヘッドで「it」は「animal」をいちばんよく見ます。"),
+    ("it", None, "The animal didn't cross the street because it was too wide", "en", "none", "it", "street",
+     "The same head with one word changed: “wide” describes a road, so “it” now looks at “street”.",
+     "同じヘッドで一語だけ変えると、「wide」（広すぎた）は道のことなので、「it」は「street」を見るようになります。"),
+    ("copy", None, "Tom has a dog and Anna has a hat. Tom keeps the", "en", "causal", "the", "dog",
+     "In turn, the last word looks back for what Tom has and finds “dog”, not Anna's “hat”.",
+     "順番に話すルールで、最後の「the」はトムの持ち物を前の文から探し、アンナの「hat」ではなく「dog」を見つけます。"),
+]
+
+
+def choose(checkpoint) -> tuple[list[dict], list[str]]:
+    config = checkpoint.config
+    chosen, missing = [], []
+    for group in dict.fromkeys(c[0] for c in CLAIMS):
+        members = [c for c in CLAIMS if c[0] == group]
+        layers = members[0][1] or range(1, config.n_layer + 1)
+        best = None
+        for layer in layers:
+            for head in range(1, config.n_head + 1):
+                examples = [dict(text=t, lang=lang, mask=m, focus=f, layer=layer, head=head, expect_top=top,
+                                 what={"en": en, "ja": ja}) for _, _, t, lang, m, f, top, en, ja in members]
+                results = [measure(checkpoint, ex) for ex in examples]
+                holds = all(r["holds"] and r["margin"] >= MIN_MARGIN and not r["unknown"] for r in results)
+                key = (holds, min(r["margin"] for r in results))
+                if best is None or key > best[0]:
+                    best = (key, examples, results)
+        (holds, margin), examples, results = best
+        line = f"{group}: L{examples[0]['layer']}H{examples[0]['head']} margin {margin:.3f} " + " | ".join(
+            ", ".join(f"{w} {p:.2f}" for w, p in r["shares"][:3]) for r in results)
+        if holds:
+            chosen += examples
+            print("holds  " + line)
+        else:
+            missing.append(line)
+            print("FAILS  " + line)
+    return chosen, missing
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", type=Path, default=teaching_model_dir())
+    args = parser.parse_args(argv)
+    chosen, _ = choose(load_checkpoint(args.model))
+    (args.model / EXAMPLES).write_text(json.dumps(chosen, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} examples -> {args.model / EXAMPLES}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
