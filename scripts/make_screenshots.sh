@@ -3,7 +3,7 @@
 set -euo pipefail
 out=docs/screenshots
 mkdir -p "$out"
-classroom-gui export --text "The cat sat on the mat" --beat 19 --size 1280x720 -o "$out/softmax-en.png"
+classroom-gui export --text "The cat sat on the mat" --chapter softmax --size 1280x720 -o "$out/softmax-en.png"
 classroom-gui export --text "猫がマットの上に座った" --lang ja --beat 12 --size 1280x720 -o "$out/scoring-ja.png"
 classroom-gui export --text "The cat sat on the mat" --chapter mask --size 1280x720 -o "$out/gpt-rule-en.png"
 classroom-gui export --text "The cat sat on the mat" --beat 33 --theme slide --size 1280x720 -o "$out/answer-slide.png"  # the logits
