@@ -16,9 +16,10 @@ from ..view import fonts, palette
 from ..view.canvas import ClassroomScene
 from ..view.canvas_items import qcolor
 from ..view.render import render_frame
-from .files import Cancelled, ExportError, atomic_folder, atomic_path, check_target
+from .files import ExportError, atomic_folder, atomic_path, check_target
 from .pictures import pdf_pages
 from .png import save_png
+from .video import _tick, write_pictures
 
 PICTURE_KINDS, DECK_KINDS = (".png", ".pdf"), (".pdf",)
 
@@ -117,22 +118,7 @@ def save_compare_deck(pairs: list[Pair], path, size, theme=None, lang: str = "en
 
 
 def save_compare_video(pairs, count: int, path, fps: int, size, theme=None, lang: str = "en", progress=None) -> Path:
-    from .files import VIDEOS
-    from .video import _gif, _mp4, rgb_array
-
-    path = check_target(Path(path), VIDEOS)
-    if size[0] % 2 or size[1] % 2:
-        raise ExportError(f"video size {size[0]}x{size[1]} must have even sides (H.264 needs them)")
     scenes = (ClassroomScene(theme=theme), ClassroomScene(theme=theme))
-    pictures = (render_pair(pair, size, theme, scenes, lang) for pair in pairs)
-    with atomic_path(path) as tmp:
-        if path.suffix.lower() == ".mp4":
-            _mp4(pictures, count, tmp, fps, size, progress)
-        else:
-            _gif((rgb_array(p) for p in pictures), count, tmp, fps, progress)
-    return path
+    return write_pictures(lambda: (render_pair(pair, size, theme, scenes, lang) for pair in pairs), count, path, fps,
+                          size, progress)
 
-
-def _tick(progress, done, total) -> None:
-    if progress is not None and progress(done, total) is False:
-        raise Cancelled()

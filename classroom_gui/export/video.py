@@ -29,20 +29,27 @@ def rgb_array(image: QImage) -> np.ndarray:  # QImage -> [h, w, 3] uint8
 
 def save_video(frames: Iterable[Frame], count: int, path, fps: int = 30, size=(1920, 1080),
                theme: Theme | None = None, progress: Progress | None = None) -> Path:
+    scene = ClassroomScene(theme=theme)
+    return write_pictures(lambda: (render_frame(f, size, theme, scene=scene) for f in frames), count, path, fps, size,
+                          progress)
+
+
+def write_pictures(pictures: Callable[[], Iterable[QImage]], count: int, path, fps: int, size,
+                   progress: Progress | None = None) -> Path:
+    """`count` pictures (made by pictures(), called once the target is checked) as an MP4 or GIF at `path`:
+    whole or not at all. The lesson's video and a comparison's both end here."""
     path = check_target(Path(path), VIDEOS)
     if size[0] % 2 or size[1] % 2:
         raise ExportError(f"video size {size[0]}x{size[1]} must have even sides (H.264 needs them)")
-    scene = ClassroomScene(theme=theme)
-    pictures = (render_frame(f, size, theme, scene=scene) for f in frames)
     with atomic_path(path) as tmp:
         if path.suffix.lower() == ".mp4":
             try:
-                _mp4(pictures, count, tmp, fps, size, progress)
+                _mp4(pictures(), count, tmp, fps, size, progress)
             except OSError:  # ffmpeg died (its pipe broke): most often, it could not write (a full disk)
                 raise ExportError(f"{path}: ffmpeg stopped while writing the video, most likely because the disk "
                                   f"is full; nothing was written") from None
         else:
-            _gif((rgb_array(p) for p in pictures), count, tmp, fps, progress)
+            _gif((rgb_array(p) for p in pictures()), count, tmp, fps, progress)
     return path
 
 
