@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from .lesson.strings import LANGUAGES
 from .cli import CliError, arg, subcommand
 
 COMMON = (
@@ -21,7 +22,7 @@ COMMON = (
     arg("--mask", choices=("none", "causal"), help="the rule of the attention chapters: none (discussion, every "
         "student hears every other; the teaching model's default, as in the seed's story) or causal (in turn, GPT's "
         "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal"),
-    arg("--lang", choices=("en", "ja"), default="en", help="language of every label and narration"),
+    arg("--lang", choices=LANGUAGES, default="en", help="language of every label and narration"),
     arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
     arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom",
         help="look of the picture (contrast: high contrast, for a washed-out projector)"),

@@ -134,7 +134,7 @@ def _export(window, kind: str, path, options, filters: str, suggestion: str, wor
 
 
 def _frames(window, times):
-    trace = window.shown_trace()  # with the what-if edits, as on screen
+    trace = window.model.shown_trace()  # with the what-if edits, as on screen
     return (frame_at(trace, window.sel, t, window.notices) for t in times)
 
 
