@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .lesson.strings import LANGUAGES
-from .cli import CliError, arg, subcommand, write_atomic
+from .cli_table import CliError, arg, subcommand, write_atomic
 
 
 @subcommand("examples", "list the gallery of examples (each a sentence, its rule, who asks, layer and head, and "

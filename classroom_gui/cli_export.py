@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .lesson.strings import LANGUAGES
-from .cli import CliError, arg, subcommand
+from .cli_table import CliError, arg, subcommand
 
 COMMON = (
     arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
@@ -37,25 +37,26 @@ COMMON = (
 
 def _prepare(args):
     """checkpoint -> trace -> selection -> (qt app, trace, selection, theme, size, notices)."""
+    from .export.files import ExportError
+    from .export.sizes import parse_size
+
+    try:  # the options are checked before Qt loads
+        size = parse_size(args.size)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     from PySide6.QtWidgets import QApplication
 
     from .crash import quiet_qt_fonts
 
-    from .export.files import ExportError
-    from .export.pictures import parse_size
     from .lesson.gallery import gallery_of, lesson_rule, lesson_selection
     from .lesson.state import Selection
     from .model.checkpoint import load_checkpoint
     from .model.sentence import run_sentence
     from .resources import teaching_model_dir
-    from .view import palette
+    from .scene import palette
     from .lesson.state import default_focus
 
-    try:
-        size = parse_size(args.size)
-    except ExportError as exc:
-        raise CliError(str(exc)) from None
     if not 0.05 <= args.temperature <= 20:
         raise CliError(f"--temperature must be between 0.05 and 20, got {args.temperature}")
     folder = args.model if args.model is not None else teaching_model_dir()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .lesson.strings import LANGUAGES
-from .cli import CliError, arg, subcommand, write_atomic
+from .cli_table import CliError, arg, subcommand, write_atomic
 
 
 @subcommand("quiz", "questions to ask the class before a step reveals the answer (who gets the biggest share, "

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .lesson.strings import LANGUAGES
-from .cli import CliError, arg, subcommand
+from .cli_table import CliError, arg, subcommand
 
 
 def _whole(text: str) -> int:

@@ -48,8 +48,8 @@ def case_frames(checkpoint, text: str, lang: str, rule: str):
 
 def picture(frame):
     """The frame drawn at 640x360 in the classroom theme, as a QImage."""
-    from classroom_gui.view.palette import theme
-    from classroom_gui.view.render import render_frame
+    from classroom_gui.scene.palette import theme
+    from classroom_gui.scene.render import render_frame
     return render_frame(frame, SIZE, theme("classroom"), False)
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QInputDialog
 from classroom_gui.lesson.whatif_state import edited
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import settings
-from classroom_gui.view.canvas_heatmap import HeatmapItem
+from classroom_gui.scene.heatmap import HeatmapItem
 from classroom_gui.view.window import MainWindow
 from helpers import random_checkpoint
 

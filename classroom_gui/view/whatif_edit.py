@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QInputDialog
 from ..lesson.numbers import fmt
 from ..lesson.whatif_state import describe, own_value
 from ..model.whatif import Edit, EditError
-from .canvas_desk import DeskItem
-from .canvas_heatmap import HeatmapItem
+from ..scene.desk import DeskItem
+from ..scene.heatmap import HeatmapItem
 
 KINDS = {"query": "q", "key": "k", "value": "v"}
 

@@ -18,7 +18,8 @@ from ..lesson import rules
 from ..lesson.gallery import gallery_file
 from ..lesson.state import prepared_model_run, prepared_run
 from ..lesson.strings import LANGUAGES, text
-from . import accessibility, dialogs, fonts, palette, quiz_mode, screen_size, settings, window_build
+from ..scene import fonts, palette
+from . import accessibility, dialogs, quiz_mode, screen_size, settings, window_build
 from .qt_language import use_qt_language
 from .window_lesson import RuleRun, RulesAndGallery
 from .worker import Worker
