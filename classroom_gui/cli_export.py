@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .lesson.strings import LANGUAGES
+from .lesson.timeline import CHAPTERS
 from .cli_table import CliError, arg, subcommand
 
 COMMON = (
@@ -166,8 +167,8 @@ def _progress(label: str):
 
 
 @subcommand("export", "draw one moment of the lesson as a PNG, SVG or PDF", *COMMON,
-            arg("--chapter", metavar="NAME", help="a chapter by number (0-13) or name (seats, embedding, cards, "
-                "question, scoring, scaling, mask, softmax, listening, everyone, heads, ffn, layers, answer), "
+            arg("--chapter", metavar="NAME", help=f"a chapter by number (0-{len(CHAPTERS) - 1}) or name "
+                f"({', '.join(CHAPTERS)}), "
                 "drawn finished: at the end of its last step (softmax shows the shares)"),
             arg("--beat", metavar="N", type=int, help="step N, as counted on screen from 1"),
             arg("--time", metavar="S", type=float, help="a time in seconds of lesson time"),

@@ -63,7 +63,7 @@ class OptionsDialog(QDialog):
         self.first, self.last = QComboBox(), QComboBox()
         for box in (self.first, self.last):
             for i, key in enumerate(CHAPTERS):
-                box.addItem(t(f"chapter.{key}"), key)
+                box.addItem(t("chapter.numbered", n=i, title=t(f"chapter.{key}")), key)
         self.first.setCurrentIndex(chapter)
         self.last.setCurrentIndex(chapter)
         if kind == "video":
