@@ -5,27 +5,25 @@ narration and the charts; on every change of the model it draws model.frame() â€
 from __future__ import annotations
 
 import html
-import logging
 import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..app.actions import BY_ID
 from ..app.model import ClassroomModel
 from ..lesson import rules
 from ..lesson.gallery import gallery_file
-from ..lesson.state import prepared_model_run, prepared_run
 from ..lesson.strings import LANGUAGES, text
 from ..scene import fonts, palette
 from . import accessibility, dialogs, quiz_mode, screen_size, settings, window_build
 from .qt_language import use_qt_language
-from .window_lesson import RuleRun, RulesAndGallery
+from .window_jobs import SentenceJobs
+from .window_lesson import RulesAndGallery
 from .worker import Worker
 
 FRAME_MS = 16
-BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
 
 
 def use_bundled_font() -> None:
@@ -38,7 +36,7 @@ def use_bundled_font() -> None:
         app.setFont(f)
 
 
-class MainWindow(RulesAndGallery, QMainWindow):
+class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
     def __init__(self, checkpoint, store=None):
         super().__init__()
         use_bundled_font()
@@ -103,27 +101,10 @@ class MainWindow(RulesAndGallery, QMainWindow):
         self.refresh()
 
     def retranslate(self) -> None:
-        t, c = self.t, self.checkpoint.config
+        t = self.t
         self._lang = self.sel.lang
         use_qt_language(self.sel.lang)  # Qt's own dialogs (file dialog, message box buttons) speak it too
-        self.setWindowTitle(t("ui.window_title"))
-        for widget, key in ((self.sentence_label, "ui.sentence"), (self.apply_button, "ui.apply"),
-                            (self.lang_label, "ui.language"), (self.focus_label, "ui.focus"),
-                            (self.layer_label, "ui.layer"), (self.head_label, "ui.head"),
-                            (self.temp_label, "ui.temperature"), (self.rule_label, "ui.rule"),
-                            (self.charts_action, "ui.charts"), (self.busy_label, "ui.working")):
-            widget.setText(t(key))
-        self.sentence.setPlaceholderText(t("ui.sentence_placeholder"))
-        for rule, b in self.rule_buttons.items():
-            b.setText(t(f"ui.rule_{rule}"))
-            b.setToolTip(t(f"ui.rule_{rule}_tip") + "  (M)")
-        self.sentence.retranslate(t, self.sel.lang)
-        self.controls.retranslate(t)
-        self.dock.setWindowTitle(t("ui.charts"))
-        self.quiz_action.setText(t("ui.quiz"))
-        self.contrast_action.setText(t("ui.contrast"))
-        self.charts.set_texts(t)
-        self.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
+        window_build.label_widgets(self, t)
         window_build.label_menus(self, t)
         examples = self.menu_actions["examples"]
         examples.setEnabled(bool(self.gallery))
@@ -222,62 +203,6 @@ class MainWindow(RulesAndGallery, QMainWindow):
         from . import export_dialogs  # the exporters load on first use, not at start
 
         getattr(export_dialogs, name)(self)
-
-    # the sentence and the model -----------------------------------------------------------------
-    def apply_sentence(self) -> None:
-        text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
-        if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
-            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule)
-            return
-        try:
-            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule))
-        except Exception as exc:  # never let a sentence kill the window
-            self._job_failed(exc)
-
-    def _is_big(self) -> bool:
-        return sum(p.size for p in self.checkpoint.params.values()) > BIG_MODEL
-
-    def open_model(self, folder: str | None = None) -> None:
-        if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.t("ui.open_model"))
-            if not folder:
-                return
-        self.worker.start(prepared_model_run, folder, self.sentence.text())
-
-    def _job_done(self, result) -> None:
-        if isinstance(result, RuleRun):  # the other rule's trace of a big model is ready
-            if result.run is self.run:
-                self.model.select(rule=result.rule)
-            return
-        if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
-            checkpoint, run = result
-            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run)
-            if isinstance(run, Exception):
-                self._job_failed(run)
-        else:
-            self.model.set_run(result)
-
-    def _job_failed(self, exc) -> None:
-        logging.getLogger("classroom_gui").warning("background job failed", exc_info=exc)
-        QMessageBox.warning(self, self.t("ui.error_title"), str(exc) or type(exc).__name__)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy_label.setVisible(busy)
-        self.busy_bar.setVisible(busy)
-
-    def add_answer_to_class(self) -> None:
-        """The class's answer joins as a new student; the lesson stays at the answer."""
-        frame = self.current_frame()
-        if frame.answer_id < 0:
-            return
-        try:
-            extended = self.checkpoint.tokenizer.extend(self.sentence.text(), frame.answer_id)
-        except Exception as exc:  # the model's tokenizer cannot read the sentence (e.g. it panics): say so
-            self._job_failed(exc)
-            return
-        self.sentence.setText(extended)
-        self.apply_sentence()
-        self.model.jump(self.player.timeline.duration)
 
     # presenting and drawing ---------------------------------------------------------------------
     def show_charts(self, on: bool) -> None:

@@ -144,3 +144,26 @@ def label_menus(w, t) -> None:
     for action in ACTIONS:
         if action.menu:
             w.menu_actions[action.id].setText(t(action.label) + (f"\t{action.keys[0]}" if action.keys else ""))
+
+
+def label_widgets(w, t) -> None:
+    """Every label, tooltip and title of the window's widgets in the language of `t`."""
+    c = w.checkpoint.config
+    w.setWindowTitle(t("ui.window_title"))
+    for widget, key in ((w.sentence_label, "ui.sentence"), (w.apply_button, "ui.apply"),
+                        (w.lang_label, "ui.language"), (w.focus_label, "ui.focus"),
+                        (w.layer_label, "ui.layer"), (w.head_label, "ui.head"),
+                        (w.temp_label, "ui.temperature"), (w.rule_label, "ui.rule"),
+                        (w.charts_action, "ui.charts"), (w.busy_label, "ui.working")):
+        widget.setText(t(key))
+    w.sentence.setPlaceholderText(t("ui.sentence_placeholder"))
+    for rule, b in w.rule_buttons.items():
+        b.setText(t(f"ui.rule_{rule}"))
+        b.setToolTip(t(f"ui.rule_{rule}_tip") + "  (M)")
+    w.sentence.retranslate(t, w.sel.lang)
+    w.controls.retranslate(t)
+    w.dock.setWindowTitle(t("ui.charts"))
+    w.quiz_action.setText(t("ui.quiz"))
+    w.contrast_action.setText(t("ui.contrast"))
+    w.charts.set_texts(t)
+    w.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
