@@ -48,15 +48,16 @@ class StripView:
     def set(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
             on_board: bool = False) -> bool:
         values = strip.values  # a list, or a wide NumPy row (lesson.state.row): its bytes are its key
-        key = (strip.role, values.tobytes() if isinstance(values, np.ndarray) else tuple(values), strip.label, strip.raised, tuple(strip.zeroed),
-               tuple(strip.edited), box, theme.name,
+        # bytes, not tuples: GPT-2's strips hold 768 or 3,072 numbers, and every strip is keyed every frame
+        key = (strip.role, values.tobytes() if isinstance(values, np.ndarray) else tuple(values), strip.label, strip.raised,
+               np.asarray(strip.zeroed, bool).tobytes(), tuple(strip.edited), box, theme.name,
                theme.font_scale, scale, masked, on_board)
         self.strip = strip  # the newest, even when it shows the same (visible may differ)
         if key == self._key:
             return False
         self._key = key
         self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
-        shown = as_list(values)[: box.shown] if box.shown else as_list(values)
+        shown = as_list(values[: box.shown] if box.shown else values)
         self.cell_texts = ([fmt(v) for v in shown] + (["…"] if box.shown else [])) if box.number_px else []
         self.version += 1
         return True
@@ -114,11 +115,13 @@ class StripView:
             p.setBrush(SHADOW)
             p.drawRoundedRect(cells.translated(2, 4), radius, radius)
         p.fillRect(QRectF(0, b.label_h, b.tab_w + 1, cells.height()), edge)
-        values = s.values
+        values = np.asarray(s.values, dtype=np.float64)  # in NumPy: a wide strip is never walked in Python
         if b.shown:  # the first numbers, then an empty "…" cell
-            values = as_list(values)[: b.shown] + [float("nan")]
+            values = np.append(values[: b.shown], np.nan)
         n = len(values)
-        zeroed = [bool(z) for z in s.zeroed[:n]] + [False] * max(0, n - len(s.zeroed))
+        zeroed = np.zeros(n, bool)
+        given = np.asarray(s.zeroed[:n], bool)
+        zeroed[: given.size] = given
         if b.shown:
             zeroed[-1] = False
         if n:
@@ -135,10 +138,10 @@ class StripView:
                     p.drawLines(lines)
             if self.cell_texts:
                 self._paint_numbers(p, zeroed)
-            if cw >= 8 and any(zeroed):  # narrower cells just show the zeroed grey
+            if cw >= 8 and zeroed.any():  # narrower cells just show the zeroed grey
                 p.setPen(QPen(qcolor(th.color("zeroed")), max(1.2, min(2.2, cw * 0.06))))
                 crosses = []
-                for i in (i for i, z in enumerate(zeroed) if z):
+                for i in np.flatnonzero(zeroed).tolist():
                     r = self.cell_rect(i).adjusted(3, 3, -3, -3)
                     crosses += [QLineF(r.topLeft(), r.bottomRight()), QLineF(r.bottomLeft(), r.topRight())]
                 p.drawLines(crosses)
