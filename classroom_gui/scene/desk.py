@@ -16,7 +16,8 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ..lesson.frame import Strip, Student
 from ..lesson.numbers import fmt
-from . import fonts, palette
+from . import fonts, palette, pictures
+from .items import digest as numbers_digest
 from .items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, mix,
                            qcolor)
 from .layout import NAME_MIN, DeskBox, StripBox
@@ -32,7 +33,7 @@ class StripView:
     `version` goes up whenever what it shows changes; items that paint it compare versions.
     """
 
-    __slots__ = ("strip", "box", "theme", "scale", "masked", "on_board", "cell_texts", "version", "_key")
+    __slots__ = ("strip", "box", "theme", "scale", "masked", "on_board", "cell_texts", "version", "content", "_key")
 
     def __init__(self):
         self.strip: Strip | None = None
@@ -43,6 +44,7 @@ class StripView:
         self.on_board = False           # labels in chalk on the blackboard
         self.cell_texts: list[str] = []  # the numbers painted in the cells, in order ([] when too small)
         self.version = 0
+        self.content = ()  # what it shows, the numbers by digest: equal whenever the same comes back (unlike version)
         self._key = None
 
     def set(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
@@ -56,6 +58,7 @@ class StripView:
         if key == self._key:
             return False
         self._key = key
+        self.content = (numbers_digest(values) if isinstance(values, np.ndarray) else key[1],) + key[2:]
         self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
         shown = as_list(values[: box.shown] if box.shown else values)
         self.cell_texts = ([fmt(v) for v in shown] + (["…"] if box.shown else [])) if box.number_px else []
@@ -237,6 +240,7 @@ class DeskItem(CachedItem):
         self.items: list[StripItem] = []       # one per view, used while that strip animates
         self.name_font = fonts.font(16, True)  # the font the name is painted in (tests read it)
         self.name_text = ""
+        self.keep = False
 
     def show(self, s: Student, box: DeskBox, theme: Theme, badge_role: str, strips: list[Strip],
              scales: dict[str, float], embed: bool = True) -> None:
@@ -260,7 +264,7 @@ class DeskItem(CachedItem):
             settled = embed and v >= 0.999
             self.settled.append(settled)
             if settled:
-                painted.append((k, view.version, y))
+                painted.append((k, view.content, y))
                 item.hide_item()
             else:
                 v = max(0.0, v)
@@ -269,6 +273,7 @@ class DeskItem(CachedItem):
         for item in items[n:]:
             item.hide_item()
         self.student, self.box, self.theme, self.badge_role = s, box, theme, badge_role
+        self.keep = embed  # a big class: its desks' pictures are kept by content (scene.pictures)
         key = (s.index, s.text, s.unknown, s.state, s.badge, box, theme.name, theme.font_scale, badge_role,
                tuple(painted))
         if self.set_key(key, QRectF(-GLOW, -GLOW, box.w + 2 * GLOW, box.h + 2 * GLOW)):
@@ -339,7 +344,10 @@ class DeskItem(CachedItem):
             return
         p.save()
         try:
-            self._paint_desk(p)
+            if self.keep:  # jumping about a big class: most desks show what they showed before
+                pictures.paint_cached(p, pictures.name_of(self._key), self.rect(), self._paint_desk)
+            else:
+                self._paint_desk(p)
         finally:  # an exception must not leave the painter's state unbalanced
             p.restore()
 

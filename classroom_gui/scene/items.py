@@ -77,7 +77,7 @@ def cell_image(values, rows: int, cols: int, scale: float, grey: bool, zeroed) -
     showed before (scrubbing back, a chapter key) blits the picture instead of colouring the cells again."""
     v = np.asarray(values, dtype=np.float64)
     z = np.asarray(zeroed, bool)
-    key = (_digest(v), rows, cols, float(scale), bool(grey), z.tobytes())
+    key = (digest(v), rows, cols, float(scale), bool(grey), z.tobytes())
     img = _CELL_CACHE.pop(key, None)
     if img is None:
         rgba = cell_rgba(v, rows, cols, scale, grey, z)
@@ -91,7 +91,7 @@ def cell_image(values, rows: int, cols: int, scale: float, grey: bool, zeroed) -
 _CELL_CACHE: dict[tuple, QImage] = {}
 
 
-def _digest(a: np.ndarray) -> bytes:  # 16 bytes naming an array's numbers: a key that stays small for 3,072
+def digest(a: np.ndarray) -> bytes:  # 16 bytes naming an array's numbers: a key that stays small for 3,072
     return hashlib.blake2b(np.ascontiguousarray(a).data, digest_size=16).digest()
 
 
