@@ -101,8 +101,10 @@ def mix(a: str, b: str, t: float) -> str:  # t = 0 -> a, 1 -> b
     return f"#{r:02X}{g:02X}{bl:02X}"
 
 
+@lru_cache(maxsize=4096)
 def fitted_font(text: str, px: float, max_w: float, bold: bool = False, min_px: float = 7.0):
-    """The UI font at px, shrunk until `text` fits max_w (or min_px is reached)."""
+    """The UI font at px, shrunk until `text` fits max_w (or min_px is reached). Kept: a big class asks for
+    the same seat numbers and names at every repaint (shared, like fonts.font: never modify the result)."""
     f = fonts.font(px, bold)
     w = QFontMetricsF(f).horizontalAdvance(text)
     if w > max_w > 0 and px > min_px:
