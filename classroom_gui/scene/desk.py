@@ -58,7 +58,7 @@ class StripView:
         if key == self._key:
             return False
         self._key = key
-        self.content = (numbers_digest(values) if isinstance(values, np.ndarray) else key[1],) + key[2:]
+        self.content = (key[0], numbers_digest(values) if isinstance(values, np.ndarray) else key[1]) + key[2:]
         self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
         shown = as_list(values[: box.shown] if box.shown else values)
         self.cell_texts = ([fmt(v) for v in shown] + (["…"] if box.shown else [])) if box.number_px else []
@@ -204,8 +204,13 @@ class StripItem(CachedItem):
         return self.view.tooltip(local)
 
     def paint(self, p: QPainter, option, widget=None) -> None:
-        if self.view.strip is not None and self.view.box is not None:
-            self.view.paint(p)
+        view = self.view
+        if view.strip is None or view.box is None:
+            return
+        if view.masked:  # hatched: painted in place, where the hatch lines up with its neighbours'
+            view.paint(p)
+        else:
+            pictures.paint_cached(p, pictures.name_of(view.content), self.rect(), view.paint)
 
 
 @lru_cache(maxsize=64)
@@ -240,7 +245,6 @@ class DeskItem(CachedItem):
         self.items: list[StripItem] = []       # one per view, used while that strip animates
         self.name_font = fonts.font(16, True)  # the font the name is painted in (tests read it)
         self.name_text = ""
-        self.keep = False
 
     def show(self, s: Student, box: DeskBox, theme: Theme, badge_role: str, strips: list[Strip],
              scales: dict[str, float], embed: bool = True) -> None:
@@ -273,7 +277,6 @@ class DeskItem(CachedItem):
         for item in items[n:]:
             item.hide_item()
         self.student, self.box, self.theme, self.badge_role = s, box, theme, badge_role
-        self.keep = embed  # a big class: its desks' pictures are kept by content (scene.pictures)
         key = (s.index, s.text, s.unknown, s.state, s.badge, box, theme.name, theme.font_scale, badge_role,
                tuple(painted))
         if self.set_key(key, QRectF(-GLOW, -GLOW, box.w + 2 * GLOW, box.h + 2 * GLOW)):
@@ -344,10 +347,8 @@ class DeskItem(CachedItem):
             return
         p.save()
         try:
-            if self.keep:  # jumping about a big class: most desks show what they showed before
-                pictures.paint_cached(p, pictures.name_of(self._key), self.rect(), self._paint_desk)
-            else:
-                self._paint_desk(p)
+            # jumping about the lesson (scrubbing, chapter keys), most desks show what they showed before
+            pictures.paint_cached(p, pictures.name_of(self._key), self.rect(), self._paint_desk)
         finally:  # an exception must not leave the painter's state unbalanced
             p.restore()
 

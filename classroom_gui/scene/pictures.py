@@ -3,7 +3,8 @@ playing a beat again) is blitted from here instead of being painted again.
 
 Qt's DeviceCoordinateCache keeps one picture per item, the last one; this keeps every recent one, in
 QPixmapCache (bounded by its cost limit, set by scene.classroom), named after the item's content key and
-the device scale, and drawn 1:1 in device pixels (never rescaled, so it stays crisp).
+the device scale, and drawn 1:1 in device pixels: painted at the same fraction of a pixel as the item would be, so the
+picture is the one painting directly gives.
 """
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import itertools
 import math
 from typing import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap, QPixmapCache
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPixmap, QPixmapCache, QTransform
 
 MAX_PIXELS = 1 << 20  # a bigger picture (a desk at 4K and more) is painted directly, not kept
 
@@ -36,14 +37,23 @@ _COUNTER = itertools.count()
 
 def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPainter], None]) -> None:
     """Draw what `paint` draws inside `bounds` (item coordinates), from the picture called `name` at this
-    painter's scale, painting it first when it is not kept (or the painter rotates or shears)."""
+    painter's scale, painting it first when it is not kept (or directly, where a picture would differ).
+
+    Pattern brushes (the masked cells' hatch) are anchored to the device, so a kept picture's hatch may sit
+    a pixel or two along from where painting in place puts it: items that must match to the pixel paint
+    hatched content directly (StripItem does)."""
     tr = p.worldTransform()
     sx, sy = tr.m11(), tr.m22()
     w, h = math.ceil(bounds.width() * sx) + 1, math.ceil(bounds.height() * sy) + 1
-    if tr.m12() or tr.m21() or sx <= 0 or sy <= 0 or w * h > MAX_PIXELS:
+    # painted straight onto a target with the item's opacity (an export: no item cache there), each stroke is
+    # blended on its own, not the picture at once: only painting directly gives the same pixels
+    if tr.m12() or tr.m21() or sx <= 0 or sy <= 0 or w * h > MAX_PIXELS or p.opacity() < 1.0:
         paint(p)
         return
-    key = f"{name}@{sx:.5f},{sy:.5f}"
+    corner = tr.map(bounds.topLeft())
+    x, y = math.floor(corner.x()), math.floor(corner.y())
+    fx, fy = corner.x() - x, corner.y() - y  # painted at the same fraction of a pixel as directly: same pixels
+    key = f"{name}@{sx!r},{sy!r}+{fx!r},{fy!r}"  # exact: a kept picture is never a near miss
     pix = QPixmapCache.find(key)
     if pix is None or pix.isNull():
         pix = QPixmap(w, h)
@@ -51,16 +61,15 @@ def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPaint
         q = QPainter(pix)
         try:
             q.setRenderHints(p.renderHints())
-            q.scale(sx, sy)
-            q.translate(-bounds.x(), -bounds.y())
+            to_pixmap = QTransform(sx, 0, 0, sy, fx - bounds.x() * sx, fy - bounds.y() * sy)
+            q.setTransform(to_pixmap)
             paint(q)
         finally:
             q.end()
         QPixmapCache.insert(key, pix)
     p.save()
-    try:  # 1:1 in device pixels, at the whole pixel nearest the item's corner
-        corner = tr.map(bounds.topLeft())
+    try:  # 1:1 in device pixels, at whole pixels
         p.resetTransform()
-        p.drawPixmap(QPointF(round(corner.x()), round(corner.y())), pix)
+        p.drawPixmap(x, y, pix)
     finally:
         p.restore()
