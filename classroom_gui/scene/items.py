@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
-from . import fonts, palette
+from . import fonts, palette, pictures
 
 ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
 ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -184,39 +184,46 @@ class TextBlockItem(CachedItem):
         if key == self._key:
             return
         self.color, self.area, self.flags = color, QRectF(rect), flags
-        self.font, self.text = self._fit(text, rect, max_px, min_px, bold, flags)
+        self.font, self.text = _fit_text(text, rect.width(), rect.height(), max_px, min_px, bold, flags)
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
-
-    @staticmethod
-    def _fit(text: str, rect: QRectF, max_px: float, min_px: float, bold: bool, flags: int):
-        px = max_px
-        while True:
-            f = fonts.font(px, bold)
-            used = QFontMetricsF(f).boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, text)
-            if (used.height() <= rect.height() and used.width() <= rect.width() + 0.5) or px <= min_px:
-                break
-            px = max(min_px, px - max(1.0, px * 0.08))
-        if used.height() > rect.height():  # even the smallest size overflows: cut words and end with "…"
-            words = text.split(" ") if " " in text else list(text)
-            joiner = " " if " " in text else ""
-            lo, hi = 0, len(words)
-            fm = QFontMetricsF(f)
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                trial = joiner.join(words[:mid]) + "…"
-                if fm.boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, trial).height() <= rect.height():
-                    lo = mid
-                else:
-                    hi = mid - 1
-            text = joiner.join(words[:lo]) + "…"
-        return f, text
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         if not self.text:
             return
+        pictures.paint_cached(p, pictures.name_of(self._key), self.rect(), self._paint_text)
+
+    def _paint_text(self, p: QPainter) -> None:
         p.setFont(self.font)
         p.setPen(qcolor(self.color))
         p.drawText(self.area, self.flags, self.text)
+
+
+@lru_cache(maxsize=1024)
+def _fit_text(text: str, width: float, height: float, max_px: float, min_px: float, bold: bool, flags: int):
+    """(font, text) for TextBlockItem: the biggest size that fits, the text cut with "…" below min_px. Kept:
+    jumping back to a step measures its title and narration again otherwise (a dozen layouts each)."""
+    rect = QRectF(0, 0, width, height)
+    px = max_px
+    while True:
+        f = fonts.font(px, bold)
+        used = QFontMetricsF(f).boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, text)
+        if (used.height() <= rect.height() and used.width() <= rect.width() + 0.5) or px <= min_px:
+            break
+        px = max(min_px, px - max(1.0, px * 0.08))
+    if used.height() > rect.height():  # even the smallest size overflows: cut words and end with "…"
+        words = text.split(" ") if " " in text else list(text)
+        joiner = " " if " " in text else ""
+        lo, hi = 0, len(words)
+        fm = QFontMetricsF(f)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            trial = joiner.join(words[:mid]) + "…"
+            if fm.boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, trial).height() <= rect.height():
+                lo = mid
+            else:
+                hi = mid - 1
+        text = joiner.join(words[:lo]) + "…"
+    return f, text
 
 
 class PillItem(CachedItem):
