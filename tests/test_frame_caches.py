@@ -1,6 +1,6 @@
 """A frame costs what its pixels cost: strip cells are coloured in NumPy with the same colours the per-value
 table gave, their pictures are kept by the numbers they show, and a big class's desk that shows again what
-it showed before is blitted, not painted. Offscreen Qt (see conftest.py)."""
+it showed before is blitted, not painted (a card too). Offscreen Qt (see conftest.py)."""
 from __future__ import annotations
 
 import math
@@ -74,28 +74,30 @@ def test_a_strips_picture_is_kept_by_its_numbers(qapp):
     assert cell_image(v, 24, 32, 2.0, False, []) is not a  # another colour scale
 
 
-@pytest.fixture(scope="module")
-def trace64(tmp_path_factory):
+@pytest.fixture(scope="module", params=[6, 64])
+def trace_n(request, tmp_path_factory):
     cfg = GPTConfig(vocab_size=len(VOCAB), n_positions=64)
     rng = np.random.default_rng(0)
     params = {k: (rng.standard_normal(s) * 0.5).astype(np.float32) for k, s in expected_shapes(cfg).items()}
     folder = tmp_path_factory.mktemp("caches_model")
     save_checkpoint(folder, cfg, params, ClassroomTokenizer(list(VOCAB)))
     words = "the cat sat on the mat .".split()
-    return run_sentence(load_checkpoint(folder), " ".join((words * 10)[:64])).trace
+    return run_sentence(load_checkpoint(folder), " ".join((words * 10)[: request.param])).trace
 
 
-def test_a_big_class_jumping_back_blits_its_desks(qapp, trace64, monkeypatch):
+def test_jumping_back_blits_desks_and_cards(qapp, trace_n, monkeypatch):
     from classroom_gui.scene.classroom import ClassroomScene
-    from classroom_gui.scene.desk import DeskItem
+    from classroom_gui.scene.desk import DeskItem, StripView
     from classroom_gui.scene.render import render_scene
-    timeline = timeline_for(trace64.n_tokens, trace64.config.n_layer)
-    a, b = (frame_at(trace64, Selection(), timeline.duration * f) for f in (0.25, 0.75))
+    timeline = timeline_for(trace_n.n_tokens, trace_n.config.n_layer)
+    a, b = (frame_at(trace_n, Selection(), timeline.duration * f) for f in (0.25, 0.75))
     scene = ClassroomScene()
     image = QImage(1600, 900, QImage.Format.Format_ARGB32_Premultiplied)
     painted = []
-    real = DeskItem._paint_desk
+    real, real_strip = DeskItem._paint_desk, StripView.paint
     monkeypatch.setattr(DeskItem, "_paint_desk", lambda self, p: (painted.append(self), real(self, p)))
+    monkeypatch.setattr(StripView, "paint", lambda self, p: (painted.append(self) if not self.masked else None,
+                                                            real_strip(self, p)))  # hatched: painted in place
     pictures = []
     for frame in (a, b, a):
         painted.clear()
@@ -103,6 +105,7 @@ def test_a_big_class_jumping_back_blits_its_desks(qapp, trace64, monkeypatch):
         render_scene(scene, image)
         pictures.append(image.copy())
         pictures[-1].painted = len(painted)
-    assert pictures[0].painted >= 60 and pictures[1].painted >= 60  # both moments paint their desks once
-    assert pictures[2].painted == 0  # the first moment again: every desk from its kept picture
+    n = trace_n.n_tokens
+    assert pictures[0].painted >= n and pictures[1].painted >= n  # both moments paint their desks once
+    assert pictures[2].painted == 0  # the first moment again: every desk and card from its kept picture
     assert pictures[2] == pictures[0]  # and the same pixels
