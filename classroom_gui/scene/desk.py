@@ -60,8 +60,10 @@ class StripView:
         self._key = key
         self.content = (key[0], numbers_digest(values) if isinstance(values, np.ndarray) else key[1]) + key[2:]
         self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
-        shown = as_list(values[: box.shown] if box.shown else values)
-        self.cell_texts = ([fmt(v) for v in shown] + (["…"] if box.shown else [])) if box.number_px else []
+        self.cell_texts = []  # numbers only where they are big enough to read (never on GPT-2's 768-cell strips)
+        if box.number_px:
+            shown = as_list(values[: box.shown] if box.shown else values)
+            self.cell_texts = [fmt(v) for v in shown] + (["…"] if box.shown else [])
         self.version += 1
         return True
 
