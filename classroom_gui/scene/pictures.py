@@ -13,7 +13,7 @@ import math
 from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap, QPixmapCache, QTransform
+from PySide6.QtGui import QPaintEngine, QPainter, QPixmap, QPixmapCache, QTransform
 
 MAX_PIXELS = 1 << 20  # a bigger picture (a desk at 4K and more) is painted directly, not kept
 
@@ -47,7 +47,9 @@ def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPaint
     w, h = math.ceil(bounds.width() * sx) + 1, math.ceil(bounds.height() * sy) + 1
     # painted straight onto a target with the item's opacity (an export: no item cache there), each stroke is
     # blended on its own, not the picture at once: only painting directly gives the same pixels
-    if tr.m12() or tr.m21() or sx <= 0 or sy <= 0 or w * h > MAX_PIXELS or p.opacity() < 1.0:
+    # and a vector target (PDF, SVG) keeps its text as text and its shapes as shapes
+    if (tr.m12() or tr.m21() or sx <= 0 or sy <= 0 or w * h > MAX_PIXELS or p.opacity() < 1.0
+            or p.paintEngine() is None or p.paintEngine().type() != QPaintEngine.Type.Raster):
         paint(p)
         return
     corner = tr.map(bounds.topLeft())
