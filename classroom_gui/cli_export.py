@@ -8,13 +8,11 @@ import os
 import sys
 from pathlib import Path
 
-from .lesson.strings import LANGUAGES
 from .lesson.timeline import CHAPTERS
-from .cli_table import CliError, arg, subcommand
+from .cli_table import MODEL, TEXT, CliError, arg, check_layer_head, lang_arg, subcommand
 
 COMMON = (
-    arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
-    arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
+    TEXT, MODEL,
     arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
         "(default: cat or 猫; without one, the last student, with a note saying so)"),
     arg("--layer", metavar="L", type=int, help="layer whose cards are shown, from 1 (default: the seed example's, "
@@ -23,7 +21,7 @@ COMMON = (
     arg("--mask", choices=("none", "causal"), help="the rule of the attention chapters: none (discussion, every "
         "student hears every other; the teaching model's default, as in the seed's story) or causal (in turn, GPT's "
         "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal"),
-    arg("--lang", choices=LANGUAGES, default="en", help="language of every label and narration"),
+    lang_arg("every label and narration"),
     arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
     arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom",
         help="look of the picture (contrast: high contrast, for a washed-out projector)"),
@@ -72,10 +70,7 @@ def _prepare(args):
     start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head
     args.layer = start.layer + 1 if args.layer is None else args.layer
     args.head = start.head + 1 if args.head is None else args.head
-    if not 1 <= args.layer <= c.n_layer:
-        raise CliError(f"--layer must be between 1 and {c.n_layer}")
-    if not 1 <= args.head <= c.n_head:
-        raise CliError(f"--head must be between 1 and {c.n_head}")
+    check_layer_head(args, c)
     focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
     if not args.focus:
         note = _default_asker_note(trace.tokens, focus)

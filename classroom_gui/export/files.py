@@ -69,11 +69,13 @@ def explain(path: Path, exc: OSError) -> str:
     return f"{path}: {exc.strerror or exc}"
 
 
-def check_target(path: Path, allowed: tuple[str, ...]) -> Path:
+def check_target(path: Path, allowed: tuple[str, ...], wrong_type: str = "") -> Path:
+    """`path` if a file of one of the `allowed` suffixes ("" = a folder) can be written there, else ExportError
+    (`wrong_type` is the message for another suffix, when the default does not fit)."""
     path = Path(path)
     if path.suffix.lower() not in allowed:
         names = ", ".join(a or "a folder" for a in allowed)
-        raise ExportError(f"{path}: unknown file type '{path.suffix or '(none)'}'; use {names}")
+        raise ExportError(wrong_type or f"{path}: unknown file type '{path.suffix or '(none)'}'; use {names}")
     if not path.parent.is_dir():
         raise ExportError(f"{path.parent}: folder not found")
     if path.is_dir():
