@@ -176,9 +176,9 @@ def _progress(label: str):
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_help("picture")))
 @_export_errors
 def export_command(args: argparse.Namespace) -> int:
-    from .export.formats import PICTURES
     from .export.files import atomic_paths, check_target
-    from .export.frame_json import check_json_target, write_frame_json
+    from .export.formats import NUMBERS, PICTURES
+    from .export.frame_json import check_json_target
     from .export.moments import moment
     from .export.pictures import write_picture
     from .lesson.state import frame_at, notices_for, timeline_for
@@ -196,7 +196,7 @@ def export_command(args: argparse.Namespace) -> int:
     with atomic_paths(*targets) as temps:  # the picture and its numbers, both or neither
         write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent, args.svg_text)
         if args.json is not None:
-            write_frame_json(frame, sel, temps[1])
+            NUMBERS[targets[1].suffix.lower()].write(frame, sel, temps[1])
     print(f"wrote {args.output}" + (f" and {args.json}" if args.json is not None else ""), file=sys.stderr)
     return 0
 
@@ -236,8 +236,8 @@ def _plain(value):
 @_export_errors
 def deck_command(args: argparse.Namespace) -> int:
     from .export.deck import save_deck
-    from .export.formats import DECKS
     from .export.files import check_target
+    from .export.formats import DECKS
     from .export.moments import deck_times
     from .lesson.state import frame_at, notices_for, timeline_for
 
@@ -273,8 +273,8 @@ def deck_command(args: argparse.Namespace) -> int:
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_help("video")))
 @_export_errors
 def video_command(args: argparse.Namespace) -> int:
-    from .export.formats import VIDEOS
     from .export.files import check_target
+    from .export.formats import VIDEOS
     from .export.moments import video_times
     from .export.video import save_video
     from .lesson.state import frame_at, notices_for, timeline_for

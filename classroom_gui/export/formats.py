@@ -36,7 +36,9 @@ DECKS = {".pptx": Format("PowerPoint", "deck:write_pptx"),
 # writer(pictures, count, tmp, fps, size, progress): pictures is an iterable of QImages
 VIDEOS = {".mp4": Format("MP4", "video:write_mp4"),
           ".gif": Format("GIF", "video:write_gif")}
-KINDS = {"picture": PICTURES, "deck": DECKS, "video": VIDEOS}
+# writer(frame, selection, tmp): every number a picture shows (export --json)
+NUMBERS = {".json": Format("JSON", "frame_json:write_frame_json")}
+KINDS = {"picture": PICTURES, "deck": DECKS, "video": VIDEOS, "numbers": NUMBERS}
 
 
 def file_filter(kind: str) -> str:
