@@ -20,8 +20,7 @@ def row_line(ctx, i: int) -> str:
         text = ", ".join(fmt(w[j]) for j in seen)
     else:
         top = sorted(seen, key=lambda j: -w[j])[:3]
-        sep = "、" if ctx.sel.lang == "ja" else ", "
-        text = sep.join(f"{ctx.q(j)} {fmt(w[j])}" for j in top) + f" … (+{len(seen) - 3})"
+        text = ctx.t("list.separator").join(f"{ctx.q(j)} {fmt(w[j])}" for j in top) + f" … (+{len(seen) - 3})"
     return ctx.t("board.row", name=ctx.q(i), weights=text)
 
 
