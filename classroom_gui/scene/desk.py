@@ -212,7 +212,7 @@ class StripItem(CachedItem):
         if view.masked:  # hatched: painted in place, where the hatch lines up with its neighbours'
             view.paint(p)
         else:
-            pictures.paint_cached(p, pictures.name_of(view.content), self.rect(), view.paint)
+            pictures.paint_item(self, p, view.content, view.paint)
 
 
 @lru_cache(maxsize=64)
@@ -350,7 +350,7 @@ class DeskItem(CachedItem):
         p.save()
         try:
             # jumping about the lesson (scrubbing, chapter keys), most desks show what they showed before
-            pictures.paint_cached(p, pictures.name_of(self._key), self.rect(), self._paint_desk)
+            pictures.paint_item(self, p, self._key, self._paint_desk)
         finally:  # an exception must not leave the painter's state unbalanced
             p.restore()
 

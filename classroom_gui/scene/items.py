@@ -190,7 +190,7 @@ class TextBlockItem(CachedItem):
     def paint(self, p: QPainter, option, widget=None) -> None:
         if not self.text:
             return
-        pictures.paint_cached(p, pictures.name_of(self._key), self.rect(), self._paint_text)
+        pictures.paint_item(self, p, self._key, self._paint_text)
 
     def _paint_text(self, p: QPainter) -> None:
         p.setFont(self.font)

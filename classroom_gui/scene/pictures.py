@@ -14,6 +14,7 @@ from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPaintEngine, QPainter, QPixmap, QPixmapCache, QTransform
+from PySide6.QtWidgets import QGraphicsItem
 
 MAX_PIXELS = 1 << 20  # a bigger picture (a desk at 4K and more) is painted directly, not kept
 
@@ -33,6 +34,15 @@ def name_of(key) -> str:
 NAMES = 16384  # content keys remembered (more than QPixmapCache will hold pictures for, at 1080p)
 _NAMES: dict = {}
 _COUNTER = itertools.count()
+
+
+def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter], None]) -> None:
+    """An item's content (called `key`, hashable) from its kept picture; an item told not to cache
+    (NoCache: a test counting what is drawn, a census of texts) paints in place."""
+    if item.cacheMode() == QGraphicsItem.CacheMode.NoCache:
+        paint(p)
+    else:
+        paint_cached(p, name_of(key), item.rect(), paint)
 
 
 def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPainter], None]) -> None:
