@@ -46,8 +46,8 @@ def report(r: dict, held_out) -> str:
             lines += [f"Two stages (a curriculum): first `{e['command']}` ({e['steps']} steps, "
                       f"{e.get('story_share', 0):.0%} of the discussion batches made only of \"it\" stories, the target "
                       f"at \"it\" weighing {e.get('it_weight', 1)}; {e['total_seconds']:.0f} s), then the command below "
-                      "goes on from its weights with a fresh optimizer. The times below are of the second stage, but "
-                      "the whole command time adds both.", ""]
+                      "goes on from its weights with a fresh optimizer. The loop's time below is the second stage's; the "
+                      "whole time adds both stages' commands.", ""]
         lines += [f"- command: `{t['command']}`",
                   f"- seed {t['seed']}, {t['steps']} steps; each step adds two gradients of the same weights: in turn, "
                   f"{t['batch_size']} rows of {t['sequence_length']} tokens (joined sentences, next-word prediction); "
@@ -60,7 +60,8 @@ def report(r: dict, held_out) -> str:
                   f"- optimizer: {t['optimizer']}, peak learning rate {t['peak_lr']}, warmup {t['warmup_steps']}, "
                   f"weight decay {t['weight_decay']}",
                   f"- **wall-clock time: {t['train_seconds']:.0f} s for the training loop, "
-                  f"{t['total_seconds']:.0f} s for the whole command before evaluation**"
+                  f"{t['total_seconds']:.0f} s for the whole "
+                  + ("recipe (both stages' commands)" if t.get("earlier") else "command") + " before evaluation**"
                   + (f", {t['cpu_seconds']:.0f} s of CPU time for the loop" if "cpu_seconds" in t else "")
                   + f" ({t['machine']}; one BLAS "
                   f"thread; 1-minute load average {_load(t)} at the start / end of the loop; a load above 2 means "
