@@ -118,14 +118,14 @@ def test_the_side_panel_is_current_whole_and_adds_to_the_board(qtbot, tmp_path, 
     for i in range(panel.count()):  # the tab names fit their tabs
         assert bar.tabRect(i).width() >= QFontMetrics(bar.font()).horizontalAdvance(panel.tabText(i))
     c = w.checkpoint.config
-    assert len(panel._maps) == c.n_layer * c.n_head and panel.titles[HEADS].text()
-    chosen = [b for b in panel._boxes if b.border.color().getRgb()[:3] == CHOSEN]
+    assert len(panel.head_maps) == c.n_layer * c.n_head and panel.titles[HEADS].text()
+    chosen = [b for b in panel.head_boxes if b.border.color().getRgb()[:3] == CHOSEN]
     assert len(chosen) == 1  # the board's layer and head, outlined
     panel.setCurrentIndex(LAYERS)
-    assert [t.toPlainText() for t in panel._labels] == w.model.frame().layer_view.labels
+    assert [t.toPlainText() for t in panel.layer_labels] == w.model.frame().layer_view.labels
     old, before = list(w.model.frame().layer_view.labels), w.run
     w.sentence.setText("犬 が 上 に 座った" if lang == "ja" else "the dog sat")
     w.apply_sentence()
     qtbot.waitUntil(lambda: w.run is not before, timeout=10000)
-    new = [t.toPlainText() for t in panel._labels]
+    new = [t.toPlainText() for t in panel.layer_labels]
     assert new == w.model.frame().layer_view.labels != old and panel.titles[LAYERS].text()

@@ -54,7 +54,7 @@ def _save_pdf(frames, tmp: Path, size, theme, progress) -> None:
         for i, frame in enumerate(frames):
             if i:
                 writer.newPage()
-            scene.show_frame(frame, theme)
+            scene.set_frame(frame, theme)
             paint_scene(scene, painter, writer.width(), writer.height(), vector=True)
             _tick(progress, i + 1, len(frames))
 

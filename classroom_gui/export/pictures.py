@@ -38,7 +38,7 @@ def write_picture(frame: Frame, tmp: Path, kind: str, size=(1920, 1080), theme: 
         save_png(render_frame(frame, size, theme, transparent), tmp, alpha=transparent)
     else:
         scene = ClassroomScene(theme=theme)
-        scene.show_frame(frame, theme)
+        scene.set_frame(frame, theme)
         if kind == ".svg":
             _save_svg(scene, tmp, size, frame.title, transparent)
             finish_svg(tmp, svg_text)

@@ -23,7 +23,7 @@ def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Them
     if not (1 <= w <= MAX_SIDE and 1 <= h <= MAX_SIDE):
         raise ValueError(f"image size must be between 1 and {MAX_SIDE} pixels a side, got {w} x {h}")
     scene = scene if scene is not None else ClassroomScene(theme=theme)
-    scene.show_frame(frame, theme)
+    scene.set_frame(frame, theme)
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     render_scene(scene, image, transparent)
     return image

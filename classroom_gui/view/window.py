@@ -187,7 +187,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
             self.charts_action.setChecked(self.charts_wanted)
         self.dock.setVisible(self.charts_wanted and not self.is_presenting())
         if self.dock.isVisible():  # brought up to date as it opens (closed, it is not drawn)
-            self.charts.show_frame(self.model.frame(), self.sel.layer, self.sel.head)
+            self.charts.set_frame(self.model.frame(), self.sel.layer, self.sel.head)
 
     def set_presenter(self, on: bool) -> None:
         screen_size.present(self, on)
@@ -198,10 +198,10 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
     def _draw(self) -> None:
         """Everything that shows the model's frame; called only when the model says it changed."""
         frame = self.model.frame()
-        self.canvas.show_frame(frame)
+        self.canvas.set_frame(frame)
         accessibility.describe_canvas(self, frame)
         if self.dock.isVisible():  # a closed panel is brought up to date when it opens (show_charts)
-            self.charts.show_frame(frame, self.sel.layer, self.sel.head)
+            self.charts.set_frame(frame, self.sel.layer, self.sel.head)
         self.narration.setText(f"<b>{html.escape(frame.title)}</b><br>{html.escape(frame.narration)}" if frame.title
                                else html.escape(frame.message))
         # answer time: the last student answers for the class (the narration says so), and the box shows it
