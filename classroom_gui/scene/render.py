@@ -60,10 +60,10 @@ def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, tr
     ~0.4 ms a frame."""
     from PySide6.QtWidgets import QGraphicsItem
 
-    brush = scene.backgroundBrush()
+    brush, own_background = scene.backgroundBrush(), not (transparent or vector)
     if not transparent and (vector or w * 9 != h * 16):
         painter.fillRect(QRectF(0, 0, w, h), brush)
-    if transparent or vector:
+    if not own_background:
         scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
     cached = [(item, item.cacheMode()) for item in scene.items()
               if vector and item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
@@ -75,7 +75,8 @@ def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, tr
     # hint sends every blit down a filtering path (measured +1 ms a frame at 6 students)
     try:
         scene.render(painter, fit_rect(w, h), scene.sceneRect(), Qt.AspectRatioMode.IgnoreAspectRatio)
-    finally:
-        scene.setBackgroundBrush(brush)
+    finally:  # (a picture's scene is left untouched: a signal may unwind this mid-render, see export.files)
+        if not own_background:
+            scene.setBackgroundBrush(brush)
         for item, mode in cached:
             item.setCacheMode(mode)
