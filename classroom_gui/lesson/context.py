@@ -1,6 +1,6 @@
 """What a step's builder is given: the Selection (what the user chose to look at; default_focus, the seed's
 asker) and Ctx (the trace, the step and the chosen layer and head, with helpers for names and cards),
-computed once per frame by state.frame_at. The builders (steps_*), the panels and the gallery read these;
+computed once per frame by state.frame_at. The builders (chapters/), the panels and the gallery read these;
 nothing here imports them.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, rules
 from .frame import Frame, Strip, Student
 from .strings import name_list, quote, text
-from .timeline import Beat
+from .beat import Beat
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,6 @@ from .context import Ctx
 from .frame import Heatmap, LayerView
 from .numbers import layer_projection
 from .rules import ANSWER_RULE
-from .timeline import CHAPTERS
-
-
-def default_rows(ctx: Ctx) -> list[int]:
-    order = CHAPTERS.index(ctx.beat.chapter)
-    if order < CHAPTERS.index("softmax") or ctx.beat.key in ("softmax.exp", "softmax.sum"):
-        return []
-    if order < CHAPTERS.index("everyone"):
-        return [ctx.f]
-    return list(range(ctx.trace.n_tokens))
 
 
 def heatmap(ctx: Ctx, rows: list[int], layer: int | None = None) -> Heatmap:

@@ -8,12 +8,13 @@ from functools import lru_cache
 
 from ..model.limits import MAX_STUDENTS
 from ..model.trace import Trace
-from . import layout, rules, steps_attention, steps_block, whatif_state
+from . import layout, rules, whatif_state
+from .chapters import BY_KEY, rule_title
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
 from .frame import Frame, Student
-from .panels import default_rows, heatmap, layer_view, overview, warm
-from .strings import chapter_title, name_list, text
-from .timeline import CHAPTERS, Timeline
+from .panels import heatmap, layer_view, overview, warm
+from .strings import name_list, text
+from .timeline import Timeline
 
 
 def notices_for(run, lang: str) -> list[str]:
@@ -46,15 +47,6 @@ def smooth(a: float) -> float:  # ease in and out, 0 -> 0, 1 -> 1
     return a * a * (3 - 2 * a)
 
 
-RULE_FREE = ("seats", "embedding", "mask")  # chapters the rule does not change (6 shows both rules)
-
-
-def rule_title(lang: str, chapter: str, rule: str) -> str:
-    """The chapter's title, with the rule it is told under (from the question on, where the rule matters)."""
-    title = chapter_title(lang, chapter)
-    return title if chapter in RULE_FREE else text(lang, "title.rule", title=title, rule=text(lang, f"rule.{rule}"))
-
-
 def empty_frame(lang: str, t: float = 0.0, notices=()) -> Frame:
     return Frame(time=t, beat=0, chapter=0, chapter_key="", beat_key="", alpha=1.0, title="", narration="",
                  students=[], notices=list(notices), message=text(lang, "message.empty"))
@@ -68,7 +60,8 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
     timeline = timeline_for(base.n_tokens, base.config.n_layer)
     i, a = timeline.locate(t)
     beat = timeline.beats[i]
-    rule = rules.ANSWER_RULE if beat.chapter == "answer" else sel.rule  # answer time predicts in turn, as GPT
+    chapter = BY_KEY[beat.chapter]
+    rule = chapter.rule or sel.rule  # a chapter may always be told under one rule (answer time: GPT's)
     trace = rules.under(base, rule)
     L = trace.layers[sel.layer]
     ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
@@ -76,21 +69,18 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
     students = [Student(index=j, text=trace.tokens[j], unknown=trace.unknown[j], x=x, y=y, w=w, h=h,
                         state="focus" if j == sel.focus else "normal")
                 for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens))]
-    frame = Frame(time=float(t), beat=i, chapter=CHAPTERS.index(beat.chapter), chapter_key=beat.chapter,
+    frame = Frame(time=float(t), beat=i, chapter=chapter.number, chapter_key=beat.chapter,
                   beat_key=beat.key, alpha=ctx.alpha, title=rule_title(sel.lang, beat.chapter, rule),
                   narration="", students=students, notices=list(notices), rule=rule)
-    BUILDERS[beat.key](ctx, frame)
-    if frame.heatmap is None:
-        frame.heatmap = heatmap(ctx, rows=default_rows(ctx))
+    beat.build(ctx, frame)
+    if frame.heatmap is None:  # the map with no row filled yet, until a chapter fills the asker's or all
+        frame.heatmap = heatmap(ctx, rows=[])
     frame.overview = overview(trace)
-    if frame.layer_view is None:
-        frame.layer_view = layer_view(ctx, upto=trace.config.n_layer if beat.chapter == "answer" else 0)
+    if frame.layer_view is None:  # the first layer only, until a chapter shows more
+        frame.layer_view = layer_view(ctx, upto=0)
     if trace.edits:
         whatif_state.mark(frame, trace, sel)
     return frame
-
-
-BUILDERS = {**steps_attention.BUILDERS, **steps_block.BUILDERS}
 
 
 def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
 from ..scene.limits import MAX_SIDE, MIN_SIDE
 from ..export.deck import save_deck
 from ..export.files import ExportError
+from ..export.formats import file_filter
 from ..export.moments import deck_times, video_times
 from ..export.pictures import clipboard_image, save_picture
 from ..export.video import save_video
@@ -150,7 +151,7 @@ def export_picture(model, parent=None, path: Path | None = None, options: Option
     def work(o, p):
         return save_picture(model.frame(), p, o.chosen_size(), o.chosen_theme(), o.transparent.isChecked(),
                             o.svg_text.currentData())
-    return _export(model, parent, "picture", path, options, "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)", "classroom.png", work)
+    return _export(model, parent, "picture", path, options, file_filter("picture"), "classroom.png", work)
 
 
 def export_deck(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
@@ -158,7 +159,7 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
         frames = list(_frames(model, deck_times(model.player.timeline, o.per.currentData())))
         return _with_progress(model, parent, _t(model)("ui.exporting"),
                               lambda progress: save_deck(frames, p, o.chosen_size(), o.chosen_theme(), progress))
-    return _export(model, parent, "deck", path, options, "PowerPoint (*.pptx);;PDF (*.pdf)", "lesson.pptx", work)
+    return _export(model, parent, "deck", path, options, file_filter("deck"), "lesson.pptx", work)
 
 
 def export_video(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
@@ -167,7 +168,7 @@ def export_video(model, parent=None, path: Path | None = None, options: OptionsD
         return _with_progress(model, parent, _t(model)("ui.exporting"),
                               lambda progress: save_video(_frames(model, times), len(times), p, 30, o.chosen_size(),
                                                           o.chosen_theme(), progress))
-    return _export(model, parent, "video", path, options, "MP4 (*.mp4);;GIF (*.gif)", "lesson.mp4", work)
+    return _export(model, parent, "video", path, options, file_filter("video"), "lesson.mp4", work)
 
 
 def export_worksheet(model, parent=None, path: Path | None = None, paper: str | None = None) -> Path | None:
