@@ -65,8 +65,8 @@ def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, tr
         painter.fillRect(QRectF(0, 0, w, h), brush)
     if not own_background:
         scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
-    cached = [(item, item.cacheMode()) for item in scene.items()
-              if vector and item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    cached = [(item, item.cacheMode()) for item in scene.items()  # (a picture never wraps the scene's items)
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache] if vector else []
     for item, _mode in cached:
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
