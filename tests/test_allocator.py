@@ -82,27 +82,26 @@ def test_a_long_sentence_gives_its_memory_back_once_replaced(tmp_path):
 
 POLICY = """
 import numpy as np
-from classroom_gui.model.allocator import give_back_after, keep_freed_memory
-MB = 2**20
-assert not give_back_after(0)           # before keep_freed_memory glibc gives memory back on its own
+from classroom_gui.model.allocator import give_back_excess, held_bytes, keep_freed_memory
+assert not give_back_excess()           # before keep_freed_memory, glibc gives memory back on its own
 assert keep_freed_memory()
 def rss():
     with open("/proc/self/status") as f:
         return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) // 1024
-start = rss()
-for size in (120, 100, 1):              # a long sentence (MB), one about as long, then a short one
-    arrays = [np.ones(3 * MB // 8) for _ in range(size // 3)]  # 3 MB blocks, as a trace's: on the heap
-    gave = give_back_after(size * MB)
-    del arrays
-    print(int(gave), rss() - start)
+MB, start = 2**20, rss()
+app = [np.ones(3 * MB // 8) for _ in range(60)]     # 180 MB the app goes on using (3 MB blocks: on the heap)
+old = [np.ones(3 * MB // 8) for _ in range(40)]     # 120 MB of a sentence, then replaced
+del old
+print(int(give_back_excess()), held_bytes()[1] // MB)  # 120 MB freed < 180 in use: kept for the next
+del app[:50]
+print(int(give_back_excess()), rss() - start)  # 270 MB freed > 30 in use: given back, 30 MB left
 """
 
 
-def test_freed_memory_is_kept_until_the_computations_shrink():
-    """The policy: freed memory stays for the next computation of about the same size, and goes back to the
-    kernel once the app holds one more than 4 times smaller."""
+def test_freed_memory_is_kept_up_to_what_the_app_uses():
+    """The policy: freed memory up to what is in use (at least 64 MiB) stays for the next sentence of the same
+    size; more than that goes back to the kernel."""
     out = subprocess.run([sys.executable, "-c", POLICY], capture_output=True, text=True, check=True).stdout.split()
-    (kept1, held1), (kept2, held2), (gave, left) = ((int(a), int(b)) for a, b in zip(out[::2], out[1::2]))
-    assert (kept1, kept2, gave) == (0, 0, 1)
-    assert held1 >= 100 and held2 >= 100  # the second sentence reused the first one's memory, kept
-    assert left < 16, out
+    kept, held, gave, grown = (int(x) for x in out)
+    assert (kept, gave) == (0, 1)
+    assert held >= 100 and grown < 30 + 16, out

@@ -14,7 +14,7 @@ from ..lesson.quiz_play import QuizPlay, class_questions
 from ..lesson.state import default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
 from ..lesson.whatif_state import WhatIf
-from ..model.allocator import give_back_after
+from ..model.allocator import give_back_excess
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
 # "edits" (the what-if edits), "quiz" (quiz on or off)
@@ -68,14 +68,7 @@ class ClassroomModel:
             self.sel = replace(self.sel, focus=default_focus(run.trace.tokens, self.sel.rule)).clamped(run.trace)
         self.example = None
         self.changed("run")
-        give_back_after(self._held_bytes())  # the old trace is gone now that the listeners drew the new one
-
-    def _held_bytes(self) -> int:
-        """What the open lesson holds: the weights, and the run's attention shares (layers x heads x T x T
-        float32, which dominate a long sentence's trace and scale its forward's peak)."""
-        c = self.checkpoint.config
-        n = self.run.trace.n_tokens if self.run else 0
-        return sum(p.nbytes for p in self.checkpoint.params.values()) + 4 * c.n_layer * c.n_head * n * n
+        give_back_excess()  # the old trace is gone now that the listeners drew the new one: free its peak
 
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule and in its language."""
