@@ -17,7 +17,7 @@ from ..lesson.whatif_state import WhatIf
 from ..model.allocator import give_back_excess
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
-# "edits" (the what-if edits), "quiz" (quiz on or off)
+# "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look)
 Listener = Callable[[str], None]
 
 
@@ -29,6 +29,7 @@ class ClassroomModel:
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
         self.quiz_on = False
         self.quiz_play: QuizPlay | None = None  # the questions of the class on screen, made when first asked
+        self.theme = "classroom"  # scene.palette's theme name: "contrast" for a washed-out projector
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=speed)
         self._open(checkpoint, lang, 1.0, None)
 
@@ -138,6 +139,11 @@ class ClassroomModel:
     def shown_trace(self):
         """The class on screen: the model's own trace with the teacher's what-if edits."""
         return self.whatif.trace if self.whatif is not None else (self.run.trace if self.run else None)
+
+    def set_theme(self, name: str) -> None:
+        if name != self.theme:
+            self.theme = name
+            self.changed("theme")
 
     # the quiz -----------------------------------------------------------------------------------
     def set_quiz(self, on: bool) -> None:
