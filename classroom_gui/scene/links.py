@@ -256,18 +256,18 @@ class LinkLayer:
             if key not in used:
                 item.setVisible(False)
 
-    def show(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
+    def set_links(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
              scale: float, avoid: list[QRectF] = (), asker: int | None = None) -> None:
         paths: dict[tuple[str, int], QPainterPath] = {}
         dots: dict[str, QPainterPath] = {}
-        order = self._strongest(links) if len(links) > MAX_LABELS + 2 else None  # None: few enough to label all
+        order = self.strongest(links) if len(links) > MAX_LABELS + 2 else None  # None: few enough to label all
         labelled = set(range(len(links))) if order is None else set(order[:MAX_LABELS])
         fast = len(links) > FEW_MARKERS
         crowded = len(links) > CROWDED  # a fan over the whole class: lighter, so the desks still read
         label_spots: list[tuple[Link, Point]] = []
         hub = hub_of(links, asker)
         self.curves = []
-        for i in self._drawn(order) if order is not None and len(order) > MAX_LINKS else range(len(links)):
+        for i in self.drawn(order) if order is not None and len(order) > MAX_LINKS else range(len(links)):
             link = links[i]
             c = link_curve(link, desks, hub, header_h, gap)
             if c is None or link.progress <= 0:
@@ -317,7 +317,7 @@ class LinkLayer:
         self._show_labels(label_spots, theme, scale, self.avoid)
 
     @staticmethod
-    def _strongest(links: list[Link]) -> list[int]:
+    def strongest(links: list[Link]) -> list[int]:
         """Link indices, heaviest first; equally heavy ones (as when scores are shown) by their label's number."""
         def strength(i: int) -> tuple[float, float]:
             try:
@@ -328,7 +328,7 @@ class LinkLayer:
         return sorted(range(len(links)), key=strength, reverse=True)
 
     @staticmethod
-    def _drawn(order: list[int]) -> list[int]:
+    def drawn(order: list[int]) -> list[int]:
         """Which of more than MAX_LINKS links (given strongest first) to draw: a fan of 1,023 lines from one
         student of GPT-2's 1024 is a solid blot that costs 60 ms to paint, so it is drawn as the strongest
         half plus others spread evenly over the class. Labels stay on the strongest (MAX_LABELS)."""
@@ -367,7 +367,7 @@ class LinkLayer:
         self.label_texts = []
         self.label_boxes = [(link, pill_rect(link.label, px, at)) for link, at in spots]
         for pill, (link, (x, y)) in zip(self.labels, spots):
-            pill.show(link.label, px, theme.role(link.role), "#FFFFFF", theme.color("text"))
+            pill.set_label(link.label, px, theme.role(link.role), "#FFFFFF", theme.color("text"))
             pill.setPos(round(x), round(y))  # whole pixels: a cached item moved by a fraction is repainted
             pill.setVisible(True)
             self.label_texts.append(link.label)
