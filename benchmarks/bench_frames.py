@@ -6,7 +6,7 @@ taking turns with a floor: a bare pyqtgraph PlotWidget of the same pixel size re
         [--frames 120] [--size 1600x900] [--json FILE]
 
 A frame is what the window does when the lesson's time changes: frame_at(trace, selection, t) (the lesson),
-CanvasView.show_frame (the scene's items refilled) and a synchronous repaint of the canvas's viewport at
+CanvasView.set_frame (the scene's items refilled) and a synchronous repaint of the canvas's viewport at
 --size (QGraphicsView painting the scene with its item caches, as on screen). The floor is
 PlotWidget.plot(...).setData(new points) + repaint of a PlotWidget of the same size, one point per student
 (students x numbers per notebook would make the floor slower than the classroom itself: 49,152 points take
@@ -138,7 +138,7 @@ def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: in
     rng = np.random.default_rng(seed)
     times = moments(timeline.duration, mode, frames, rng)
     for t in times[:3]:  # warm-up: first frames build the items and caches
-        view.show_frame(frame_at(trace, sel, t))
+        view.set_frame(frame_at(trace, sel, t))
         view.viewport().repaint()
         floor.frame()
     app_ms, floor_ms, parts, cpu_ms = [], [], [], []
@@ -147,7 +147,7 @@ def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: in
         t0 = time.perf_counter()
         frame = frame_at(trace, sel, t)
         t1 = time.perf_counter()
-        view.show_frame(frame)
+        view.set_frame(frame)
         t2 = time.perf_counter()
         view.viewport().repaint()
         t3 = time.perf_counter()
@@ -168,9 +168,9 @@ def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: in
             "floor_ms": round(statistics.median(floor_ms), 2), "ratio": round(float(np.median(ratios)), 2),
             "ratio_iqr": [round(float(q1), 2), round(float(q3), 2)], "frames": len(app_ms),
             "cpu_median_ms": round(statistics.median(cpu_ms), 2), "cpu_p95_ms": round(float(np.percentile(cpu_ms, 95)), 2),
-            "parts_median_ms": {k: round(float(v), 2) for k, v in zip(("frame_at", "show_frame", "paint"),
+            "parts_median_ms": {k: round(float(v), 2) for k, v in zip(("frame_at", "set_frame", "paint"),
                                                                      np.median(p, axis=0))},
-            "parts_p95_ms": {k: round(float(v), 2) for k, v in zip(("frame_at", "show_frame", "paint"),
+            "parts_p95_ms": {k: round(float(v), 2) for k, v in zip(("frame_at", "set_frame", "paint"),
                                                                   np.percentile(p, 95, axis=0))}}
 
 
@@ -194,7 +194,7 @@ def main(argv=None) -> int:
     print(f"load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}; {os.cpu_count()} cores; "
           f"canvas {size[0]}x{size[1]}; {args.frames} frames per case; QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}")
     print(f"\n{'students':>8} {'model':>8} {'mode':>8} {'median':>7} {'p95':>7} {'goal':>5} {'floor':>6} "
-          f"{'ratio':>6} {'ratio IQR':>11}  ok?  {'cpu med':>7} {'cpu p95':>7}   parts median ms (frame_at / show_frame / paint)")
+          f"{'ratio':>6} {'ratio IQR':>11}  ok?  {'cpu med':>7} {'cpu p95':>7}   parts median ms (frame_at / set_frame / paint)")
     results: dict[str, dict] = {}
     makers = {"teaching": teaching_trace, "gpt2": gpt2_trace}
     for n in (int(s) for s in args.sizes.split(",")):
@@ -210,7 +210,7 @@ def main(argv=None) -> int:
                 print(f"{n:>8} {model:>8} {mode:>8} {r['median_ms']:7.1f} {r['p95_ms']:7.1f} {r['goal_ms']:5.1f} "
                       f"{r['floor_ms']:6.1f} {r['ratio']:6.2f} {r['ratio_iqr'][0]:5.2f}-{r['ratio_iqr'][1]:<5.2f}  "
                       f"{'yes' if r['ok'] else 'NO ':<4} {r['cpu_median_ms']:7.1f} {r['cpu_p95_ms']:7.1f}   "
-                      f"{pm['frame_at']:.1f} / {pm['show_frame']:.1f} / "
+                      f"{pm['frame_at']:.1f} / {pm["set_frame"]:.1f} / "
                       f"{pm['paint']:.1f}", flush=True)
             del trace
         worst = max(runs, key=lambda r: r["p95_ms"])

@@ -101,7 +101,7 @@ def test_jumping_back_blits_desks_and_cards(qapp, trace_n, monkeypatch):
     pictures = []
     for frame in (a, b, a):
         painted.clear()
-        scene.show_frame(frame)
+        scene.set_frame(frame)
         render_scene(scene, image)
         pictures.append(image.copy())
         pictures[-1].painted = len(painted)
