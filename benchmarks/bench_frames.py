@@ -210,7 +210,7 @@ def main(argv=None) -> int:
                 print(f"{n:>8} {model:>8} {mode:>8} {r['median_ms']:7.1f} {r['p95_ms']:7.1f} {r['goal_ms']:5.1f} "
                       f"{r['floor_ms']:6.1f} {r['ratio']:6.2f} {r['ratio_iqr'][0]:5.2f}-{r['ratio_iqr'][1]:<5.2f}  "
                       f"{'yes' if r['ok'] else 'NO ':<4} {r['cpu_median_ms']:7.1f} {r['cpu_p95_ms']:7.1f}   "
-                      f"{pm['frame_at']:.1f} / {pm["set_frame"]:.1f} / "
+                      f"{pm['frame_at']:.1f} / {pm['set_frame']:.1f} / "
                       f"{pm['paint']:.1f}", flush=True)
             del trace
         worst = max(runs, key=lambda r: r["p95_ms"])
