@@ -16,7 +16,8 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ..lesson.frame import Strip, Student
 from ..lesson.numbers import fmt
-from . import fonts, palette
+from . import fonts, palette, pictures
+from .items import digest as numbers_digest
 from .items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, mix,
                            qcolor)
 from .layout import NAME_MIN, DeskBox, StripBox
@@ -32,7 +33,7 @@ class StripView:
     `version` goes up whenever what it shows changes; items that paint it compare versions.
     """
 
-    __slots__ = ("strip", "box", "theme", "scale", "masked", "on_board", "cell_texts", "version", "_key")
+    __slots__ = ("strip", "box", "theme", "scale", "masked", "on_board", "cell_texts", "version", "content", "_key")
 
     def __init__(self):
         self.strip: Strip | None = None
@@ -43,21 +44,26 @@ class StripView:
         self.on_board = False           # labels in chalk on the blackboard
         self.cell_texts: list[str] = []  # the numbers painted in the cells, in order ([] when too small)
         self.version = 0
+        self.content = ()  # what it shows, the numbers by digest: equal whenever the same comes back (unlike version)
         self._key = None
 
     def set(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
             on_board: bool = False) -> bool:
         values = strip.values  # a list, or a wide NumPy row (lesson.state.row): its bytes are its key
-        key = (strip.role, values.tobytes() if isinstance(values, np.ndarray) else tuple(values), strip.label, strip.raised, tuple(strip.zeroed),
-               tuple(strip.edited), box, theme.name,
+        # bytes, not tuples: GPT-2's strips hold 768 or 3,072 numbers, and every strip is keyed every frame
+        key = (strip.role, values.tobytes() if isinstance(values, np.ndarray) else tuple(values), strip.label, strip.raised,
+               np.asarray(strip.zeroed, bool).tobytes(), tuple(strip.edited), box, theme.name,
                theme.font_scale, scale, masked, on_board)
         self.strip = strip  # the newest, even when it shows the same (visible may differ)
         if key == self._key:
             return False
         self._key = key
+        self.content = (key[0], numbers_digest(values) if isinstance(values, np.ndarray) else key[1]) + key[2:]
         self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
-        shown = as_list(values)[: box.shown] if box.shown else as_list(values)
-        self.cell_texts = ([fmt(v) for v in shown] + (["…"] if box.shown else [])) if box.number_px else []
+        self.cell_texts = []  # numbers only where they are big enough to read (never on GPT-2's 768-cell strips)
+        if box.number_px:
+            shown = as_list(values[: box.shown] if box.shown else values)
+            self.cell_texts = [fmt(v) for v in shown] + (["…"] if box.shown else [])
         self.version += 1
         return True
 
@@ -114,11 +120,13 @@ class StripView:
             p.setBrush(SHADOW)
             p.drawRoundedRect(cells.translated(2, 4), radius, radius)
         p.fillRect(QRectF(0, b.label_h, b.tab_w + 1, cells.height()), edge)
-        values = s.values
+        values = np.asarray(s.values, dtype=np.float64)  # in NumPy: a wide strip is never walked in Python
         if b.shown:  # the first numbers, then an empty "…" cell
-            values = as_list(values)[: b.shown] + [float("nan")]
+            values = np.append(values[: b.shown], np.nan)
         n = len(values)
-        zeroed = [bool(z) for z in s.zeroed[:n]] + [False] * max(0, n - len(s.zeroed))
+        zeroed = np.zeros(n, bool)
+        given = np.asarray(s.zeroed[:n], bool)
+        zeroed[: given.size] = given
         if b.shown:
             zeroed[-1] = False
         if n:
@@ -135,10 +143,10 @@ class StripView:
                     p.drawLines(lines)
             if self.cell_texts:
                 self._paint_numbers(p, zeroed)
-            if cw >= 8 and any(zeroed):  # narrower cells just show the zeroed grey
+            if cw >= 8 and zeroed.any():  # narrower cells just show the zeroed grey
                 p.setPen(QPen(qcolor(th.color("zeroed")), max(1.2, min(2.2, cw * 0.06))))
                 crosses = []
-                for i in (i for i, z in enumerate(zeroed) if z):
+                for i in np.flatnonzero(zeroed).tolist():
                     r = self.cell_rect(i).adjusted(3, 3, -3, -3)
                     crosses += [QLineF(r.topLeft(), r.bottomRight()), QLineF(r.bottomLeft(), r.topRight())]
                 p.drawLines(crosses)
@@ -198,8 +206,13 @@ class StripItem(CachedItem):
         return self.view.tooltip(local)
 
     def paint(self, p: QPainter, option, widget=None) -> None:
-        if self.view.strip is not None and self.view.box is not None:
-            self.view.paint(p)
+        view = self.view
+        if view.strip is None or view.box is None:
+            return
+        if view.masked:  # hatched: painted in place, where the hatch lines up with its neighbours'
+            view.paint(p)
+        else:
+            pictures.paint_item(self, p, view.content, view.paint)
 
 
 @lru_cache(maxsize=64)
@@ -257,7 +270,7 @@ class DeskItem(CachedItem):
             settled = embed and v >= 0.999
             self.settled.append(settled)
             if settled:
-                painted.append((k, view.version, y))
+                painted.append((k, view.content, y))
                 item.clear()
             else:
                 v = max(0.0, v)
@@ -336,7 +349,8 @@ class DeskItem(CachedItem):
             return
         p.save()
         try:
-            self._paint_desk(p)
+            # jumping about the lesson (scrubbing, chapter keys), most desks show what they showed before
+            pictures.paint_item(self, p, self._key, self._paint_desk)
         finally:  # an exception must not leave the painter's state unbalanced
             p.restore()
 

@@ -7,6 +7,7 @@ Everything an item paints comes from plain attributes set by show-methods, which
 """
 from __future__ import annotations
 
+import hashlib
 import math
 from functools import lru_cache
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
-from . import fonts, palette
+from . import fonts, palette, pictures
 
 ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
 ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -31,12 +32,13 @@ def qcolor(color: str, alpha: float = 1.0) -> QColor:  # shared: never modify th
 
 
 SHADOW = QColor(0, 0, 0, 45)
-LEVELS = 200  # steps of the diverging map between -scale and +scale
-_CELL_RGBA = [bytes(rgb) + b"\xff" for rgb in palette.diverging_rgb(np.linspace(-1.0, 1.0, LEVELS + 1), 1.0).tolist()]
-_MASKED_RGBA = bytes(palette.MASKED_CELL) + b"\xff"
-_ZEROED_RGBA = bytes((236, 236, 236, 255))
-_EMPTY_RGBA = bytes(4)
-_ZEROED_RGBA_NP = np.frombuffer(_ZEROED_RGBA, np.uint8)
+LEVELS = 200  # steps of the diverging map between -scale and +scale (strips of up to WIDE numbers)
+WIDE = 64     # wider strips (GPT-2's 768 or 3072) get their exact colour, as they always have
+_CELL_RGBA = np.concatenate([palette.diverging_rgb(np.linspace(-1.0, 1.0, LEVELS + 1), 1.0),
+                             np.full((LEVELS + 1, 1), 255, np.uint8)], axis=1)  # [LEVELS + 1, 4]: the table
+_MASKED_RGBA = np.array(palette.MASKED_CELL + (255,), np.uint8)
+_ZEROED_RGBA = np.array((236, 236, 236, 255), np.uint8)
+CELL_IMAGES = 4096  # cached strip pictures (a few KB each): every strip of a 1,024-student GPT-2 class
 
 
 def as_list(values) -> list[float]:
@@ -44,34 +46,53 @@ def as_list(values) -> list[float]:
     return values.tolist() if isinstance(values, np.ndarray) else values
 
 
-def cell_image(values, rows: int, cols: int, scale: float, grey: bool, zeroed: list[bool]) -> QImage:
-    """A cols x rows image, one pixel per cell, in the diverging colours (drawn scaled up, unsmoothed)."""
-    if len(values) > 64 and not grey:  # wide strips (GPT-2's 768 or 3072): numpy beats a Python loop
-        return _cell_image_np(values, rows, cols, scale, zeroed)
-    inv = LEVELS / 2 / max(scale, 1e-9)
-    half = LEVELS // 2
-    if grey:
-        px = [_MASKED_RGBA] * len(values)
-    else:
-        px = [_CELL_RGBA[half + round(max(-half, min(half, v * inv)))] if v == v else _EMPTY_RGBA for v in values]
-    for i, z in enumerate(zeroed):
-        if z:
-            px[i] = _ZEROED_RGBA
-    px += [_EMPTY_RGBA] * (rows * cols - len(px))
-    data = b"".join(px)
-    return QImage(data, cols, rows, cols * 4, QImage.Format.Format_RGBA8888).copy()  # copy: own the pixels
-
-
-def _cell_image_np(values, rows: int, cols: int, scale: float, zeroed: list[bool]) -> QImage:
-    v = np.asarray(values, dtype=np.float64)
+def cell_rgba(values, rows: int, cols: int, scale: float, grey: bool, zeroed) -> np.ndarray:
+    """[rows * cols, 4] uint8 RGBA, one pixel per cell, in NumPy whatever the strip's width: a strip of up to
+    WIDE numbers in the LEVELS-step table, a wider one in its exact colour; NaN (the "…" cell) transparent,
+    a masked student's cells grey, ReLU's zeroed cells light grey, the rest of the last row transparent."""
+    v = np.asarray(values, dtype=np.float64).ravel()
     n = v.size
     rgba = np.zeros((rows * cols, 4), np.uint8)
-    rgba[:n, :3] = palette.diverging_rgb(v, scale)
-    rgba[:n, 3] = np.where(np.isnan(v), 0, 255)
-    z = np.zeros(n, bool)
-    z[: min(n, len(zeroed))] = np.asarray(zeroed[:n], bool)
-    rgba[:n][z] = _ZEROED_RGBA_NP
-    return rgba_image(rgba[:, :3].reshape(rows, cols, 3), rgba[:, 3].reshape(rows, cols))
+    nan = np.isnan(v)
+    if grey:
+        rgba[:n] = _MASKED_RGBA
+    elif n > WIDE:
+        rgba[:n, :3] = palette.diverging_rgb(v, scale)
+        rgba[:n, 3] = np.where(nan, 0, 255)
+    else:
+        half = LEVELS // 2
+        with np.errstate(invalid="ignore"):
+            steps = np.rint(np.clip(v * (LEVELS / 2 / max(scale, 1e-9)), -half, half))  # rint: Python's round
+        rgba[:n] = _CELL_RGBA[np.where(nan, 0, steps + half).astype(np.intp)]
+        rgba[:n][nan] = 0
+    z = np.asarray(zeroed, bool).ravel()[:n]
+    rgba[: z.size][z] = _ZEROED_RGBA
+    return rgba
+
+
+def cell_image(values, rows: int, cols: int, scale: float, grey: bool, zeroed) -> QImage:
+    """A cols x rows image, one pixel per cell, in the diverging colours (drawn scaled up, unsmoothed).
+
+    Kept by what it shows (the numbers' bytes, grid, scale, grey, zeroed), so a desk repainted with numbers it
+    showed before (scrubbing back, a chapter key) blits the picture instead of colouring the cells again."""
+    v = np.asarray(values, dtype=np.float64)
+    z = np.asarray(zeroed, bool)
+    key = (digest(v), rows, cols, float(scale), bool(grey), z.tobytes())
+    img = _CELL_CACHE.pop(key, None)
+    if img is None:
+        rgba = cell_rgba(v, rows, cols, scale, grey, z)
+        img = QImage(rgba.data, cols, rows, cols * 4, QImage.Format.Format_RGBA8888).copy()  # copy: own the pixels
+        if len(_CELL_CACHE) >= CELL_IMAGES:
+            del _CELL_CACHE[next(iter(_CELL_CACHE))]  # the least recently used
+    _CELL_CACHE[key] = img  # (re)inserted last: dicts keep insertion order
+    return img
+
+
+_CELL_CACHE: dict[tuple, QImage] = {}
+
+
+def digest(a: np.ndarray) -> bytes:  # 16 bytes naming an array's numbers: a key that stays small for 3,072
+    return hashlib.blake2b(np.ascontiguousarray(a).data, digest_size=16).digest()
 
 
 def mix(a: str, b: str, t: float) -> str:  # t = 0 -> a, 1 -> b
@@ -80,8 +101,10 @@ def mix(a: str, b: str, t: float) -> str:  # t = 0 -> a, 1 -> b
     return f"#{r:02X}{g:02X}{bl:02X}"
 
 
+@lru_cache(maxsize=4096)
 def fitted_font(text: str, px: float, max_w: float, bold: bool = False, min_px: float = 7.0):
-    """The UI font at px, shrunk until `text` fits max_w (or min_px is reached)."""
+    """The UI font at px, shrunk until `text` fits max_w (or min_px is reached). Kept: a big class asks for
+    the same seat numbers and names at every repaint (shared, like fonts.font: never modify the result)."""
     f = fonts.font(px, bold)
     w = QFontMetricsF(f).horizontalAdvance(text)
     if w > max_w > 0 and px > min_px:
@@ -161,39 +184,46 @@ class TextBlockItem(CachedItem):
         if key == self._key:
             return
         self.color, self.area, self.flags = color, QRectF(rect), flags
-        self.font, self.text = self._fit(text, rect, max_px, min_px, bold, flags)
+        self.font, self.text = _fit_text(text, rect.width(), rect.height(), max_px, min_px, bold, flags)
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
-
-    @staticmethod
-    def _fit(text: str, rect: QRectF, max_px: float, min_px: float, bold: bool, flags: int):
-        px = max_px
-        while True:
-            f = fonts.font(px, bold)
-            used = QFontMetricsF(f).boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, text)
-            if (used.height() <= rect.height() and used.width() <= rect.width() + 0.5) or px <= min_px:
-                break
-            px = max(min_px, px - max(1.0, px * 0.08))
-        if used.height() > rect.height():  # even the smallest size overflows: cut words and end with "…"
-            words = text.split(" ") if " " in text else list(text)
-            joiner = " " if " " in text else ""
-            lo, hi = 0, len(words)
-            fm = QFontMetricsF(f)
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                trial = joiner.join(words[:mid]) + "…"
-                if fm.boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, trial).height() <= rect.height():
-                    lo = mid
-                else:
-                    hi = mid - 1
-            text = joiner.join(words[:lo]) + "…"
-        return f, text
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         if not self.text:
             return
+        pictures.paint_item(self, p, self._key, self._paint_text)
+
+    def _paint_text(self, p: QPainter) -> None:
         p.setFont(self.font)
         p.setPen(qcolor(self.color))
         p.drawText(self.area, self.flags, self.text)
+
+
+@lru_cache(maxsize=1024)
+def _fit_text(text: str, width: float, height: float, max_px: float, min_px: float, bold: bool, flags: int):
+    """(font, text) for TextBlockItem: the biggest size that fits, the text cut with "…" below min_px. Kept:
+    jumping back to a step measures its title and narration again otherwise (a dozen layouts each)."""
+    rect = QRectF(0, 0, width, height)
+    px = max_px
+    while True:
+        f = fonts.font(px, bold)
+        used = QFontMetricsF(f).boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, text)
+        if (used.height() <= rect.height() and used.width() <= rect.width() + 0.5) or px <= min_px:
+            break
+        px = max(min_px, px - max(1.0, px * 0.08))
+    if used.height() > rect.height():  # even the smallest size overflows: cut words and end with "…"
+        words = text.split(" ") if " " in text else list(text)
+        joiner = " " if " " in text else ""
+        lo, hi = 0, len(words)
+        fm = QFontMetricsF(f)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            trial = joiner.join(words[:mid]) + "…"
+            if fm.boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, trial).height() <= rect.height():
+                lo = mid
+            else:
+                hi = mid - 1
+        text = joiner.join(words[:lo]) + "…"
+    return f, text
 
 
 class PillItem(CachedItem):
@@ -259,6 +289,7 @@ class LegendItem(CachedItem):
         super().__init__(parent)
         self.entries: list[tuple[str, str]] = []   # (colour, label), left to right
         self.right = 0.0
+        self.area = QRectF()  # nothing to paint until the first show()
         self.font = fonts.font(self.PX, True)
 
     def width(self) -> float:

@@ -1,0 +1,87 @@
+"""Pictures of items kept by what they show: an item whose content comes back (scrubbing back, a chapter key,
+playing a beat again) is blitted from here instead of being painted again.
+
+Qt's DeviceCoordinateCache keeps one picture per item, the last one; this keeps every recent one, in
+QPixmapCache (bounded by its cost limit, set by scene.classroom), named after the item's content key and
+the device scale, and drawn 1:1 in device pixels: painted at the same fraction of a pixel as the item would be, so the
+picture is the one painting directly gives.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+from typing import Callable
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPaintEngine, QPainter, QPixmap, QPixmapCache, QTransform
+from PySide6.QtWidgets import QGraphicsItem
+
+MAX_PIXELS = 1 << 20  # a bigger picture (a desk at 4K and more) is painted directly, not kept
+
+
+def name_of(key) -> str:
+    """A short name for a hashable content key: the same name while the key is remembered (the NAMES most
+    recent), so a picture is found again when its content comes back."""
+    name = _NAMES.pop(key, None)
+    if name is None:
+        name = f"picture{next(_COUNTER)}"
+        if len(_NAMES) >= NAMES:
+            del _NAMES[next(iter(_NAMES))]  # the least recently used
+    _NAMES[key] = name  # (re)inserted last: dicts keep insertion order
+    return name
+
+
+NAMES = 16384  # content keys remembered (more than QPixmapCache will hold pictures for, at 1080p)
+_NAMES: dict = {}
+_COUNTER = itertools.count()
+
+
+def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter], None]) -> None:
+    """An item's content (called `key`, hashable) from its kept picture; an item told not to cache
+    (NoCache: a test counting what is drawn, a census of texts) paints in place."""
+    if item.cacheMode() == QGraphicsItem.CacheMode.NoCache:
+        paint(p)
+    else:
+        paint_cached(p, name_of(key), item.rect(), paint)
+
+
+def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPainter], None]) -> None:
+    """Draw what `paint` draws inside `bounds` (item coordinates), from the picture called `name` at this
+    painter's scale, painting it first when it is not kept (or directly, where a picture would differ).
+
+    Pattern brushes (the masked cells' hatch) are anchored to the device, so a kept picture's hatch may sit
+    a pixel or two along from where painting in place puts it: items that must match to the pixel paint
+    hatched content directly (StripItem does)."""
+    tr = p.worldTransform()
+    sx, sy = tr.m11(), tr.m22()
+    w, h = math.ceil(bounds.width() * sx) + 1, math.ceil(bounds.height() * sy) + 1
+    # painted straight onto a target with the item's opacity (an export: no item cache there), each stroke is
+    # blended on its own, not the picture at once: only painting directly gives the same pixels
+    # and a vector target (PDF, SVG) keeps its text as text and its shapes as shapes
+    if (tr.m12() or tr.m21() or sx <= 0 or sy <= 0 or w * h > MAX_PIXELS or p.opacity() < 1.0
+            or p.paintEngine() is None or p.paintEngine().type() != QPaintEngine.Type.Raster):
+        paint(p)
+        return
+    corner = tr.map(bounds.topLeft())
+    x, y = math.floor(corner.x()), math.floor(corner.y())
+    fx, fy = corner.x() - x, corner.y() - y  # painted at the same fraction of a pixel as directly: same pixels
+    key = f"{name}@{sx!r},{sy!r}+{fx!r},{fy!r}"  # exact: a kept picture is never a near miss
+    pix = QPixmapCache.find(key)
+    if pix is None or pix.isNull():
+        pix = QPixmap(w, h)
+        pix.fill(Qt.GlobalColor.transparent)
+        q = QPainter(pix)
+        try:
+            q.setRenderHints(p.renderHints())
+            to_pixmap = QTransform(sx, 0, 0, sy, fx - bounds.x() * sx, fy - bounds.y() * sy)
+            q.setTransform(to_pixmap)
+            paint(q)
+        finally:
+            q.end()
+        QPixmapCache.insert(key, pix)
+    p.save()
+    try:  # 1:1 in device pixels, at whole pixels
+        p.resetTransform()
+        p.drawPixmap(x, y, pix)
+    finally:
+        p.restore()
