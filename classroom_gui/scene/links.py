@@ -19,6 +19,7 @@ from ..lesson import layout
 from ..lesson.frame import Link
 from . import fonts
 from .items import PillItem, mix, qcolor
+from .link_routes import VARIANTS, choose
 from .palette import Theme
 
 BUCKETS = 8            # line widths used: weight 0..1 quantised into this many steps
@@ -81,7 +82,8 @@ def hub_of(links: list[Link], asker: int | None = None) -> int | None:
     return best if counts[best] == len(links) else None
 
 
-def route(other: Rect, hub: Rect, header_h: float, gap: float) -> tuple[Point, Point, Point, Point]:
+def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
+          entry: float | None = None) -> tuple[Point, Point, Point, Point]:
     """The curve from a student's desk to the hub's (the asker's), so that no two links to one hub run
     together (they once all ran in the ~14 px gap between rows, where six lines could not be told apart).
 
@@ -89,6 +91,9 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float) -> tuple[Point, P
     leaves the top edge and arches down over its row; one within the hub's row joins the name tags' lower
     edges and arches down over that row's cards. So the families keep to their own rows, and within a family the arch grows
     with the distance: links from further away arch higher and nest instead of lying on top of each other.
+    `bow` scales the arch (negative: to the other side) and `entry` (a fraction of the hub's width off its
+    middle) moves where it arrives: the variants link_routes chooses from when the default runs alongside
+    another link.
     """
     ox, oy, ow, oh = other
     hx, hy, hw, hh = hub
@@ -99,23 +104,26 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float) -> tuple[Point, P
     x = ox + ow / 2
     off = x - hx - hw / 2
     hub_x = hx + hw / 2 + math.copysign(SPREAD * hw * max(0.0, 1 - abs(off) / SPAN), off) if abs(off) > 1 else hx + hw / 2
+    if entry is not None:
+        hub_x = hx + hw / 2 + entry * hw
     if abs(oy - hy) < 1.0:
-        return curve((x, oy + header_h), (hub_x, hy + header_h), 1e9, BEND, side=1)
+        return curve((x, oy + header_h), (hub_x, hy + header_h), 1e9, BEND * bow, side=1)
     if oy < hy:
-        return curve((x, oy + oh), (hub_x, hy), 1e9, BEND, side=-1)
-    return curve((x, oy), (hub_x, hy + hh), 1e9, BEND, side=1)
+        return curve((x, oy + oh), (hub_x, hy), 1e9, BEND * bow, side=-1)
+    return curve((x, oy), (hub_x, hy + hh), 1e9, BEND * bow, side=1)
 
 
 def link_curve(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float,
-               gap: float) -> tuple[Point, Point, Point, Point] | None:
-    """The link's whole curve, from its source to its target (None if a desk is not drawn)."""
+               gap: float, variant: tuple[float, float | None] = (1.0, None)) -> tuple[Point, Point, Point, Point] | None:
+    """The link's whole curve, from its source to its target (None if a desk is not drawn); `variant` is
+    route's (bow, entry) for a link to or from the hub."""
     src, dst = desks.get(link.source), desks.get(link.target)
     if src is None or dst is None:
         return None
     if hub == link.source:
-        return tuple(reversed(route(dst, src, header_h, gap)))
+        return tuple(reversed(route(dst, src, header_h, gap, *variant)))
     if hub == link.target:
-        return route(src, dst, header_h, gap)
+        return route(src, dst, header_h, gap, *variant)
     a, b, bow = link_ends(src, dst, header_h, gap)
     return curve(a, b, bow)
 
@@ -238,6 +246,8 @@ class LinkLayer:
         self.curves: list[tuple[Link, tuple[Point, Point, Point, Point], float]] = []
         self.label_boxes: list[tuple[Link, QRectF]] = []  # and where its labels went
         self.avoid: list[QRectF] = []  # and the texts they kept off
+        self._route_key: tuple | None = None  # the link set whose route variants were chosen last, and them
+        self._route_choice: dict[int, tuple[float, float | None]] = {}
 
     def _path_item(self, items: dict[tuple[str, int], QGraphicsPathItem], key: tuple[str, int],
                    z: float) -> QGraphicsPathItem:
@@ -267,9 +277,11 @@ class LinkLayer:
         label_spots: list[tuple[Link, Point]] = []
         hub = hub_of(links, asker)
         self.curves = []
-        for i in self._drawn(order) if order is not None and len(order) > MAX_LINKS else range(len(links)):
+        drawn = self._drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
+        variants = self._routes(links, drawn, labelled, desks, hub, header_h, gap, scale)
+        for i in drawn:
             link = links[i]
-            c = link_curve(link, desks, hub, header_h, gap)
+            c = link_curve(link, desks, hub, header_h, gap, variants.get(i, VARIANTS[0]))
             if c is None or link.progress <= 0:
                 continue
             t = max(0.0, min(1.0, link.progress))
@@ -315,6 +327,47 @@ class LinkLayer:
             item.setVisible(True)
         self.avoid = list(avoid)
         self._show_labels(label_spots, theme, scale, self.avoid)
+
+    def _routes(self, links: list[Link], drawn: list[int], labelled: set[int], desks: dict[int, Rect],
+                hub: int | None, header_h: float, gap: float, scale: float) -> dict[int, tuple[float, float | None]]:
+        """Each drawn link's route variant (link_routes.VARIANTS), chosen so that the heaviest link runs
+        alongside no other and the labelled ones alongside no labelled one; remembered for the link set."""
+        if hub is None or len(drawn) < 2:
+            return {}
+        key = (hub, header_h, gap, scale, tuple(sorted(desks.items())),
+               tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn))
+        if key == self._route_key:
+            return self._route_choice
+        strongest = [i for i in self._strongest(links) if i in set(drawn)]
+        # the heaviest keeps clear of every link, when there is one (a question sent to all has none)
+        top = self.heaviest(links)
+        top = top if top is not None and top in set(drawn) else -1
+        marked = {i for i in drawn if i in labelled and links[i].label} | ({top} - {-1})
+        options: list[list] = []
+        for i in drawn:
+            link = links[i]
+            if link.source == link.target or hub not in (link.source, link.target):
+                options.append([])
+                continue
+            cs = [link_curve(link, desks, hub, header_h, gap, v) for v in VARIANTS]
+            options.append([] if cs[0] is None else cs)
+        pos = {i: k for k, i in enumerate(drawn)}
+        everyone = set(range(len(drawn)))
+        checked = [everyone if i == top else {pos[j] for j in marked} if i in marked else set() for i in drawn]
+        widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
+        chosen = choose(options, widths, [pos[i] for i in strongest if i in marked], checked)
+        self._route_key = key
+        self._route_choice = {i: VARIANTS[chosen[pos[i]]] for i in drawn}
+        return self._route_choice
+
+    @classmethod
+    def heaviest(cls, links: list[Link]) -> int | None:
+        """The one link heavier than every other (of equal shares, as of scores, the highest number), or None."""
+        order = cls._strongest(links)
+        if len(order) < 2:
+            return order[0] if order else None
+        a, b = links[order[0]], links[order[1]]
+        return order[0] if (a.weight, a.label) != (b.weight, b.label) and a.weight >= b.weight else None
 
     @staticmethod
     def _strongest(links: list[Link]) -> list[int]:
