@@ -49,6 +49,15 @@ def colour_scales(groups) -> dict[str, float]:
     return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
 
 
+def rule_on_second_line(title: str) -> str:
+    """A title that needs two lines, broken before the rule's name ("…  ·  discussion", "…【話し合い】")."""
+    for mark, keep in (("  ·  ", ""), ("【", "【")):
+        head, found, rule = title.rpartition(mark)
+        if found and head:
+            return f"{head}\n{keep}{rule}"
+    return title
+
+
 class ClassroomScene(QGraphicsScene):
     """Draws Frames. show_frame(frame) may be called any number of times with any frames, in any order."""
 
@@ -93,15 +102,15 @@ class ClassroomScene(QGraphicsScene):
             self._applied_theme = th
         self.frame = frame
         header_h, scales = self._show_desks(frame, th)
-        title, wrap = TITLE, False
+        title, wrap, text = TITLE, False, frame.title
         if self.legend.isVisible():  # the title keeps clear of the legend at its right, on two lines if even
             # its smallest size is too wide ("10. Many questions: heads, W_O, residual · discussion" beside
             # four cards' names)
             title = QRectF(TITLE.x(), TITLE.y(), self.legend.area.x() - 24 - TITLE.x(), TITLE.height())
-            if QFontMetricsF(fonts.font(22, True)).horizontalAdvance(frame.title) > title.width():
+            if QFontMetricsF(fonts.font(22, True)).horizontalAdvance(text) > title.width():
                 title = QRectF(title.x(), TITLE_TWO_LINES.y(), title.width(), TITLE_TWO_LINES.height())
-                wrap = True
-        self.title.show(frame.title, title, 36 * th.font_scale, 22, th.color("title"), bold=True, wrap=wrap,
+                wrap, text = True, rule_on_second_line(text)
+        self.title.show(text, title, 36 * th.font_scale, 22, th.color("title"), bold=True, wrap=wrap,
                         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title.setVisible(bool(frame.title))
         n = max(1, len(frame.students))
