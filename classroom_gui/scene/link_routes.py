@@ -16,7 +16,7 @@ import numpy as np
 Curve = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 SAMPLES = 32         # straight pieces per curve that others are measured against ...
-FINE = 96            # ... and points along the curve being placed (its run alongside is counted in steps of these)
+FINE = 64            # ... and points along the curve being placed (its run alongside is counted in steps of these)
 NEAR_END = 48.0      # px around a link's ends where links may meet (all meet at the asker's desk)
 MARGIN = 3.0         # links closer than their half widths plus this cannot be told apart on a projector
 KEEP = 18.0          # px a link's default route may run alongside another (a crossing at a shallow angle) ...
@@ -39,19 +39,33 @@ def polylines(curves: list[Curve], n: int = SAMPLES) -> np.ndarray:  # n cubic B
 
 def alongside(cands: np.ndarray, cand_w: float, others: np.ndarray, other_w: np.ndarray) -> np.ndarray:
     """How long (px) each candidate runs alongside each other link, away from both links' ends:
-    [k, P, 2] candidates and [m, P, 2] others -> [k, m]."""
-    if len(others) == 0:
-        return np.zeros((len(cands), 0))
+    [k, P, 2] candidates and [m, S + 1, 2] others -> [k, m]. Only the (point, link) pairs inside the link's
+    bounding box (grown by the distance that counts) are measured: at 64 students that is a tenth of them."""
+    k, n_p, m = len(cands), cands.shape[1], len(others)
+    out = np.zeros((k, m), dtype=np.float32)
+    if m == 0:
+        return out
+    reach = (cand_w + other_w) / 2 + MARGIN                                        # [m]
+    lo, hi = others.min(1) - reach[:, None], others.max(1) + reach[:, None]        # [m, 2]
+    inside = ((cands[:, :, None] >= lo[None, None]) & (cands[:, :, None] <= hi[None, None])).all(-1)  # [k, P, m]
+    own = np.linalg.norm(cands - cands[:, :1], axis=-1), np.linalg.norm(cands - cands[:, -1:], axis=-1)
+    inside &= ((own[0] > NEAR_END) & (own[1] > NEAR_END))[:, :, None]
+    kk, pp, mm = np.nonzero(inside)
+    if len(kk) == 0:
+        return out
+    pts = cands[kk, pp]                                                            # [N, 2]
+    far = ((np.linalg.norm(pts - others[mm, 0], axis=-1) > NEAR_END)
+           & (np.linalg.norm(pts - others[mm, -1], axis=-1) > NEAR_END))
+    kk, pp, mm, pts = kk[far], pp[far], mm[far], pts[far]
     s0, d = others[:, :-1], np.diff(others, axis=1)                                # [m, S, 2]
-    rel = cands[:, :, None, None, :] - s0[None, None]                              # [k, P, m, S, 2]
-    t = np.clip((rel * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-9), 0.0, 1.0)   # [k, P, m, S]
-    gap = np.linalg.norm(rel - t[..., None] * d, axis=-1).min(-1)                  # [k, P, m]
-    ends = np.concatenate([cands[:, None, [0, -1]].repeat(len(others), 1),
-                           others[None, :, [0, -1]].repeat(len(cands), 0)], axis=2)  # [k, m, 4, 2]
-    to_end = np.linalg.norm(cands[:, :, None, None, :] - ends[:, None], axis=-1).min(-1)  # [k, P, m]
-    close = (gap < (cand_w + other_w[None, None]) / 2 + MARGIN) & (to_end > NEAR_END)
+    rel = pts[:, None, :] - s0[mm]                                                 # [N, S, 2]
+    dm = d[mm]
+    t = np.clip((rel * dm).sum(-1) / np.maximum((dm * dm).sum(-1), 1e-9), 0.0, 1.0)
+    gap = np.linalg.norm(rel - t[..., None] * dm, axis=-1).min(-1)                 # [N]
+    close = gap < reach[mm]
     step = np.linalg.norm(np.diff(cands, axis=1), axis=-1).mean(1)                 # [k]
-    return close.sum(1) * step[:, None]
+    np.add.at(out, (kk[close], mm[close]), step[kk[close]])
+    return out
 
 
 def choose(variants: list[list[Curve]], widths: list[float], order: list[int], checked: list[set[int]]) -> list[int]:
