@@ -75,7 +75,7 @@ def forward_with_answer(ids, params, config):
 
 def trace_arrays(trace) -> dict[str, int]:
     """Bytes held by each kind of array of the trace (per-layer arrays summed over layers), not counting the
-    weights it references; a memo in trace.cache counts as 'cache.<name>'."""
+    weights it references; a memo in trace.cache or the lesson's cache of it counts as 'cache.<name>'."""
     import dataclasses
 
     sizes: dict[str, int] = {}
@@ -92,7 +92,9 @@ def trace_arrays(trace) -> dict[str, int]:
     for layer in trace.layers:
         for f in dataclasses.fields(layer):
             add("layer." + f.name, getattr(layer, f.name))
-    for key, value in trace.cache.items():
+    from classroom_gui.lesson.cache import cache_of
+
+    for key, value in {**trace.cache, **cache_of(trace)}.items():
         add("cache." + str(key), value)
     return sizes
 
