@@ -16,7 +16,7 @@ import numpy as np
 Curve = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 SAMPLES = 32         # straight pieces per curve that others are measured against ...
-FINE = 64            # ... and points along the curve being placed (its run alongside is counted in steps of these)
+FINE = 96            # ... and points along the curve being placed (its run alongside is counted in steps of these)
 NEAR_END = 48.0      # px around a link's ends where links may meet (all meet at the asker's desk)
 MARGIN = 3.0         # links closer than their half widths plus this cannot be told apart on a projector
 KEEP = 18.0          # px a link's default route may run alongside another (a crossing at a shallow angle) ...
