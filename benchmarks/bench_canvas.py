@@ -1,4 +1,4 @@
-"""Render time of the classroom canvas: show_frame + render into a 1920 x 1080 QImage, offscreen, for
+"""Render time of the classroom canvas: set_frame + render into a 1920 x 1080 QImage, offscreen, for
 every 0.1 s of the whole lesson, at 6 and at 64 students. Prints median and p95 ms per frame.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_canvas.py [--model DIR] [--step 0.1]
@@ -66,7 +66,7 @@ def sweep(ck, n: int, step: float):
     ms, cpu, slowest = [], [], {}
     for frame in frames:
         t0, c0 = time.perf_counter(), time.process_time()
-        scene.show_frame(frame)
+        scene.set_frame(frame)
         render_scene(scene, image)
         dt = (time.perf_counter() - t0) * 1000
         ms.append(dt)
@@ -84,7 +84,7 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])  # noqa: F841 (keeps Qt alive)
     ck, source = checkpoint(args.model)
-    print(f"model: {source}; frames every {args.step} s; show_frame + render 1920x1080 offscreen")
+    print(f"model: {source}; frames every {args.step} s; set_frame + render 1920x1080 offscreen")
     print("wall = elapsed time; cpu = this process's CPU time (steadier when other programs share the CPU)")
     print(f"{'students':>8} {'frames':>7} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'cpu median':>11} "
           f"{'cpu p95':>8}  slowest beat")

@@ -124,7 +124,7 @@ def breakdown_png(lesson: Lesson, out: Path, repeats: int) -> list[tuple[str, fl
     image = render_frame(frame, (3840, 2160))
     parts = {
         "frame_at (lesson state)": lambda: lesson.frame(lesson.timeline.chapter_stop("softmax")),
-        "render_frame 4K (new scene, show_frame + paint)": lambda: render_frame(frame, (3840, 2160)),
+        "render_frame 4K (new scene, set_frame + paint)": lambda: render_frame(frame, (3840, 2160)),
         "ARGB32 -> RGB888 conversion": lambda: image.convertToFormat(QImage.Format.Format_RGB888),
         "png_bytes (conversion + rows + zlib level 2)": lambda: png_bytes(image, alpha=False),
         "old way: QImage.save(PNG), RGBA, libpng default": lambda: image.save(str(out), "PNG"),
@@ -150,7 +150,7 @@ def breakdown_video(lesson: Lesson, start: float, out: Path) -> list[tuple[str, 
     for frame in frames:
         image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
         t0 = time.perf_counter()
-        scene.show_frame(frame)
+        scene.set_frame(frame)
         t1 = time.perf_counter()
         render_scene(scene, image)
         t2 = time.perf_counter()
@@ -161,7 +161,7 @@ def breakdown_video(lesson: Lesson, start: float, out: Path) -> list[tuple[str, 
         rgb.append(t3 - t2)
         raw.append(bytes(image.constBits()))
     rows = [("frame_at (lesson state)", t_state * 1000),
-            ("scene.show_frame", statistics.median(show) * 1000),
+            ("scene.set_frame", statistics.median(show) * 1000),
             ("paint 1920x1080 (render_scene)", statistics.median(paint) * 1000),
             ("old way: rgb_array (RGB888 + copy), now skipped", statistics.median(rgb) * 1000)]
 

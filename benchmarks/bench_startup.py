@@ -10,7 +10,7 @@ Goals:
     each child reports, on the system-wide monotonic clock, when its view's viewport got its first
     Paint event and when the event loop next turned, i.e. when the paint was done.)
   sentence edit -> apply_sentence() -> canvas repainted, in-process, median of --edits             <= 30 ms
-  a frame at 1024 students: frame_at + show_frame + paint into 1920x1080, every --step s of the whole
+  a frame at 1024 students: frame_at + set_frame + paint into 1920x1080, every --step s of the whole
     lesson, p95 (30 fps); for a small random classroom checkpoint (n_positions 1024, a 1024-word
     sentence) and for random GPT-2-small-shaped weights; panels prepared first, as the window's worker
     thread does (lesson.panels.warm)                                                          <= 33 ms
@@ -216,7 +216,7 @@ def trace_1024(folder: Path, gpt2: bool):
 
 
 def canvas_1024(step: float, folder: Path, gpt2: bool = False, focus: int = 1):
-    """Per frame ms: frame_at, show_frame, paint (render_scene into 1920x1080), over the whole lesson."""
+    """Per frame ms: frame_at, set_frame, paint (render_scene into 1920x1080), over the whole lesson."""
     import numpy as np
     from PySide6.QtGui import QImage
 
@@ -234,7 +234,7 @@ def canvas_1024(step: float, folder: Path, gpt2: bool = False, focus: int = 1):
         t0 = time.perf_counter()
         frame = frame_at(trace, sel, float(t))
         t1 = time.perf_counter()
-        scene.show_frame(frame)
+        scene.set_frame(frame)
         t2 = time.perf_counter()
         render_scene(scene, image)
         t3 = time.perf_counter()
@@ -301,10 +301,10 @@ def main(argv=None) -> int:
                 rows.append((f"frame at {trace.n_tokens} students, {what}", f"<= {GOAL_FRAME_MS:.0f} ms",
                              f"p95 {p95(with_state):.1f} ms, median {statistics.median(with_state):.1f}, max "
                              f"{max(with_state):.1f} ({len(frame_ms)} frames)", ok))
-                rows.append(("  ... show_frame + paint only (without frame_at)", "-",
+                rows.append(("  ... set_frame + paint only (without frame_at)", "-",
                              f"p95 {p95(frame_ms):.1f} ms, median {statistics.median(frame_ms):.1f}", None))
                 notes.append(f"  1024 students, {what}: frame_at median {statistics.median(state):.1f} ms "
-                             f"(p95 {p95(state):.1f}), show_frame {statistics.median(show):.1f} ({p95(show):.1f}), "
+                             f"(p95 {p95(state):.1f}), set_frame {statistics.median(show):.1f} ({p95(show):.1f}), "
                              f"paint {statistics.median(paint):.1f} ({p95(paint):.1f}); slowest step {worst} "
                              f"({slowest[worst]:.1f} ms)")
 

@@ -174,6 +174,7 @@ class CrashReporter:
         self.count = 0                    # uncaught exceptions since install
         self.showing = False
         self._previous = None
+        self.model = None  # the window's app.model.ClassroomModel: the box speaks its language
 
     # hooks
     def excepthook(self, exc_type, exc, tb) -> None:
@@ -219,7 +220,7 @@ class CrashReporter:
         self.showing = True
         try:
             from .lesson.strings import text  # the lesson's words, in the window's language
-            lang, path = _language(), log_path()
+            lang, path = _language(self.model), log_path()
             box = QMessageBox(QMessageBox.Icon.Warning, text(lang, "crash.title"), text(lang, "crash.text"),
                               QMessageBox.StandardButton.Ok, _parent_window())
             box.setInformativeText(f"{summary}\n\n" + (text(lang, "crash.info", log=path) if path else
@@ -321,17 +322,12 @@ def _parent_window():
     return windows[0] if windows else None
 
 
-def _language() -> str:
-    """The window's lesson language (its Selection's lang), so a Japanese class gets a Japanese box."""
-    from PySide6.QtWidgets import QApplication
-
+def _language(model) -> str:
+    """The lesson's language (the ClassroomModel's Selection), so a Japanese class gets a Japanese box."""
     from .lesson.strings import LANGUAGES
 
-    for w in QApplication.topLevelWidgets():
-        lang = getattr(getattr(w, "sel", None), "lang", None)
-        if isinstance(lang, str) and lang in LANGUAGES:
-            return lang
-    return "en"
+    lang = model.sel.lang if model is not None else "en"
+    return lang if lang in LANGUAGES else "en"
 
 
 QUIET_QT = "qt.text.font.db.warning=false"  # "OpenType support missing for ...", once per font and script

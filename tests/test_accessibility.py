@@ -86,7 +86,6 @@ def test_every_control_is_reachable_by_keyboard_and_named(qtbot, tmp_path):
     for c in controls:
         assert c.focusPolicy() & Qt.FocusPolicy.TabFocus, f"{type(c).__name__} {c.objectName()} is not reachable by Tab"
         assert c.accessibleName() or (isinstance(c, QAbstractButton) and c.text()), f"{type(c).__name__} has no name"
-    w.refresh()
     name = w.canvas.accessibleDescription()
-    frame = w.current_frame()
+    frame = w.model.frame()
     assert frame.students[w.sel.focus].text in name and w.t("access.asks") in name

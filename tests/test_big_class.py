@@ -64,7 +64,7 @@ def test_long_lists_on_the_board_end_with_how_many_are_left_out(trace):
 def test_the_blackboard_counts_the_lessons_cut_lines_too(qapp, trace):
     from classroom_gui.scene.classroom import ClassroomScene
     scene = ClassroomScene()
-    scene.show_frame(frame(trace, "scaling.divide", focus=N - 1))
+    scene.set_frame(frame(trace, "scaling.divide", focus=N - 1))
     shown = scene.board.lines.lines
     more = re.fullmatch(r"… \(\+(\d+)\)", shown[-1])
     assert more, shown[-3:]
@@ -76,8 +76,8 @@ def test_a_fan_over_the_whole_class_draws_the_strongest_and_a_spread(trace):
     fr = frame(trace, "scoring.rest", focus=N - 1)
     links = fr.links
     assert len(links) > MAX_LINKS
-    order = LinkLayer._strongest(links)
-    drawn = LinkLayer._drawn(order)
+    order = LinkLayer.strongest(links)
+    drawn = LinkLayer.drawn(order)
     assert len(drawn) == len(set(drawn)) == MAX_LINKS
     assert set(order[: MAX_LINKS // 2]) <= set(drawn)        # the strongest half
     assert max(drawn) > 0.9 * len(links) and min(drawn) < 0.1 * len(links)  # the rest spread over the class
@@ -90,7 +90,7 @@ def test_seat_numbers_fade_with_their_desks(qapp, trace):
     fr = frame(trace, "mask.future", focus=focus)
     assert fr.students[-1].opacity < 0.5 and fr.students[0].opacity == 1.0
     scene = ClassroomScene()
-    scene.show_frame(fr)
+    scene.set_frame(fr)
     assert scene.crowd_mode
     image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
     render_scene(scene, image)
@@ -112,7 +112,7 @@ def test_heatmap_pixels_show_the_strongest_of_their_cells(qapp):
     t, th = 9, palette.CLASSROOM
     m = np.tril(np.full((t, t), 0.01, np.float32))
     m[7, 2] = 1.0  # one strong link among weak ones
-    rgb = HeatmapItem._colours(m, np.triu(np.ones((t, t), bool), 1), 3, th)  # 3 x 3 cells per pixel
+    rgb = HeatmapItem.colours(m, np.triu(np.ones((t, t), bool), 1), 3, th)  # 3 x 3 cells per pixel
     assert rgb.shape == (3, 3, 3)
     assert tuple(rgb[2, 0]) == palette.hex_rgb(th.color("heat_high"))  # the block holding the 1.0
     assert tuple(rgb[0, 2]) == tuple(palette.MASKED_CELL)               # all its cells masked

@@ -42,7 +42,7 @@ def scene(qapp):
 
 def render(scene, frame) -> QImage:
     from classroom_gui.scene.render import render_scene
-    scene.show_frame(frame)
+    scene.set_frame(frame)
     image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
     render_scene(scene, image)
     return image
@@ -314,7 +314,7 @@ def test_crowd_of_tiny_desks_is_one_item():
     frame = Frame(time=0.0, beat=0, chapter=0, chapter_key="", beat_key="", alpha=1.0, title="crowd", narration="",
                   students=students)
     scene = ClassroomScene()
-    scene.show_frame(frame)
+    scene.set_frame(frame)
     assert scene.crowd_mode and scene.crowd.isVisible()
     assert sum(d.isVisible() for d in scene.desks) == 1 and scene.desk(1) is not None
     s = students[45]

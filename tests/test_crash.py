@@ -132,6 +132,7 @@ def test_japanese_window_gets_a_japanese_box(qtbot, qapp, boxes, reporter, tmp_p
 
     w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "s.ini")))
     qtbot.addWidget(w)
+    reporter.model = w.model  # as view.app.run does
     w.set_language("ja")
     w.show()
     sys.excepthook(KeyError, KeyError("x"), None)

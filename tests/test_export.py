@@ -165,10 +165,9 @@ def test_window_and_cli_give_identical_pixels(qtbot, model, tmp_path):
     w.sentence.setText("猫がマットの上に座った")
     w.apply_sentence()
     w.set_language("ja")
-    w.player.seek(w.player.timeline.chapter_end("softmax"))  # --chapter: the chapter finished
-    w.refresh()
+    w.model.jump(w.player.timeline.chapter_end("softmax"))  # --chapter: the chapter finished
     options = export_dialogs.OptionsDialog(w, w.t, "picture")
-    gui = export_dialogs.export_picture(w, tmp_path / "gui.png", options)
+    gui = export_dialogs.export_picture(w.model, w, tmp_path / "gui.png", options)
     assert cli(model, "export", "--text", "猫がマットの上に座った", "--lang", "ja", "--chapter", "softmax",
                "-o", str(tmp_path / "cli.png")) == 0
     a, b = picture(gui), picture(tmp_path / "cli.png")

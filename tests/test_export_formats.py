@@ -58,14 +58,15 @@ def test_a_registered_format_is_offered_and_written_by_the_cli(tmp_path):
 
 
 def test_a_registered_format_is_in_the_picture_dialogs_filter(monkeypatch):
+    from classroom_gui.lesson.state import Selection
     from classroom_gui.view import export_dialogs
 
     monkeypatch.setitem(formats.PICTURES, ".txt", formats.Format("Text", lambda *a: None))
     asked = []
     monkeypatch.setattr(export_dialogs, "_ask_path", lambda window, title, filters, suggestion: asked.append(filters))
 
-    class Window:  # what the dialog reads of the window before it asks for a path
-        t = staticmethod(lambda key, **values: key)
+    class Model:  # what the dialog reads of the ClassroomModel before it asks for a path
+        sel = Selection(lang="en")
 
-    assert export_dialogs.export_picture(Window(), options=object()) is None  # the user cancelled
+    assert export_dialogs.export_picture(Model(), options=object()) is None  # the user cancelled
     assert asked == ["PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;Text (*.txt)"]

@@ -29,3 +29,12 @@ def test_the_lesson_has_no_import_loop():
                    for imp in graph.find_modules_directly_imported_by(m)
                    if imp.startswith("classroom_gui.lesson") and graph.find_shortest_chain(importer=imp, imported=m))
     assert loops == []
+
+
+def test_the_window_class_stays_small():
+    """MainWindow is widgets and wiring (the state is app.model.ClassroomModel's): at most ~200 lines."""
+    import ast
+
+    tree = ast.parse((ROOT / "classroom_gui" / "view" / "window.py").read_text(encoding="utf-8"))
+    window = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "MainWindow")
+    assert window.end_lineno - window.lineno + 1 <= 200

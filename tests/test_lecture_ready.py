@@ -148,7 +148,7 @@ def test_every_step_is_legible_on_a_projector(qapp, checkpoint, text, lang, rule
     scene = ClassroomScene()
     try:
         for frame, _ in walk(checkpoint, text, lang, rule):
-            scene.show_frame(frame)
+            scene.set_frame(frame)
             texts = text_census(scene)
             where = f"{lang} {frame.beat_key}"
             assert any(t.item is scene.narration for t in texts), where

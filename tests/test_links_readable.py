@@ -86,7 +86,7 @@ def test_links_part_and_the_largest_share_reads(qapp, checkpoint, text, lang, ru
     seen = 0
     try:
         for frame in frames_with_links(checkpoint, text, lang, rule, focus):
-            scene.show_frame(frame)
+            scene.set_frame(frame)
             where = f"{text[:20]!r} {frame.beat_key}"
             curves = scene.links.curves
             labelled = {id(link) for link, _ in scene.links.label_boxes}
@@ -110,7 +110,7 @@ def test_links_part_and_the_largest_share_reads(qapp, checkpoint, text, lang, ru
                                                  f"{b.source}->{b.target} run together for {together:.0f} px")
             if not any(link.label for link in frame.links):
                 continue
-            top = frame.links[LinkLayer._strongest(frame.links)[0]]  # the heaviest (of scores: the highest)
+            top = frame.links[LinkLayer.strongest(frame.links)[0]]  # the heaviest (of scores: the highest)
             boxes = dict((id(link), r) for link, r in scene.links.label_boxes)
             assert id(top) in boxes, f"{where}: the largest share {top.label} has no label"
             r = boxes[id(top)]

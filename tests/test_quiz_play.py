@@ -94,7 +94,7 @@ def test_window_quiz_in_presenter_mode(qtbot, tmp_path):
     seen = []
     for _ in range(first + 3):
         w.do("next_beat")  # what Right, PageDown and a clicker's next press do
-        f = w.current_frame()
+        f = w.model.frame()
         seen.append((f.beat + 1, "-" if f.quiz is None else "asked" if f.quiz["answer"] is None else "answered"))
     assert (first - 1, "asked") in seen, (first, seen)
     i = seen.index((first - 1, "asked"))  # the press before the answer's step: the class stays, the question is up

@@ -30,7 +30,7 @@ def window(qtbot, tmp_path):
 
 
 def snapshot(w) -> str:
-    return json.dumps(asdict(w.current_frame()), sort_keys=True, default=str)
+    return json.dumps(asdict(w.model.frame()), sort_keys=True, default=str)
 
 
 def press(qtbot, w, key, modifier=Qt.KeyboardModifier.NoModifier):
@@ -44,7 +44,7 @@ def test_keyboard_walks_every_beat_and_back_to_identical_states(qtbot, window):
         press(qtbot, window, Qt.Key.Key_Right)
         forward.append((window.player.time, snapshot(window)))
     assert [window.player.timeline.locate(t)[0] for t, _ in forward[1:]] == list(range(len(window.player.timeline)))
-    assert window.current_frame().chapter_key == "answer"
+    assert window.model.frame().chapter_key == "answer"
     for time, snap in reversed(forward[:-1]):
         press(qtbot, window, Qt.Key.Key_PageUp)  # a clicker's "back"
         assert window.player.time == pytest.approx(time)
@@ -57,7 +57,7 @@ def test_home_end_and_chapters(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Home)
     assert window.player.time == 0
     press(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_frame().chapter_key == "embedding"
+    assert window.model.frame().chapter_key == "embedding"
 
 
 def test_space_plays_and_timer_advances(qtbot, window):
@@ -69,7 +69,7 @@ def test_space_plays_and_timer_advances(qtbot, window):
 
 
 def test_clicking_a_desk_makes_that_student_ask(qtbot, window):
-    desk = window.current_frame().students[3]
+    desk = window.model.frame().students[3]
     pos = window.canvas.mapFromScene(desk.x + desk.w / 2, desk.y + desk.h / 2)
     qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
     assert window.sel.focus == 3 and window.focus_box.currentIndex() == 3
@@ -108,13 +108,13 @@ def test_japanese_leaves_no_english_on_screen(qtbot, window):
     tokens = window.run.trace.tokens + window.run.trace.vocab
     for _ in range(len(window.player.timeline)):
         press(qtbot, window, Qt.Key.Key_Right)
-        assert english_words(visible_texts(window), tokens) == set(), window.current_frame().beat_key
+        assert english_words(visible_texts(window), tokens) == set(), window.model.frame().beat_key
 
 
 def test_empty_and_long_sentences_never_break_the_window(qtbot, window):
     window.sentence.setText("   ")
     window.apply_sentence()
-    assert window.current_frame().message
+    assert window.model.frame().message
     window.sentence.setText(" ".join(["the cat"] * 80))
     window.apply_sentence()
     assert window.run.trace.n_tokens == 64 and window.notices
@@ -162,7 +162,7 @@ def test_randomized_actions_never_crash(qtbot, window):
         if r < 0.55:
             press(qtbot, window, rng.choice(keys))
         elif r < 0.65:
-            frame = window.current_frame()
+            frame = window.model.frame()
             if frame.students:
                 s = rng.choice(frame.students)
                 pos = window.canvas.mapFromScene(s.x + 5, s.y + 5)
@@ -183,10 +183,10 @@ def test_randomized_actions_never_crash(qtbot, window):
 
 def test_the_answer_joins_the_class_as_a_new_student(qtbot, window):
     press(qtbot, window, Qt.Key.Key_End)
-    frame = window.current_frame()
+    frame = window.model.frame()
     word = window.run.trace.vocab[frame.answer_id]
     assert window.add_answer.isVisible() and word in window.add_answer.text()
     before = window.run.trace.n_tokens
     window.add_answer_to_class()
     assert window.run.trace.n_tokens == before + 1 and window.run.trace.tokens[-1].lower() == word
-    assert window.current_frame().chapter_key == "answer"
+    assert window.model.frame().chapter_key == "answer"

@@ -30,28 +30,27 @@ def make_window(qtbot, tmp_path, gallery: bool):
 
 def go_to(w, key: str) -> None:
     beats = w.player.timeline.beats
-    w.player.jump(w.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == key)))
-    w.refresh()
+    w.model.jump(w.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == key)))
 
 
 def test_the_rule_toggle_changes_the_attention_chapters(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path, gallery=False)
     assert w.sel.rule == "none" and w.rule_buttons["none"].isChecked()  # the seed's story: discussion
     go_to(w, "softmax.weights")
-    assert not any(w.current_frame().bars.masked)
+    assert not any(w.model.frame().bars.masked)
     qtbot.mouseClick(w.rule_buttons["causal"], Qt.MouseButton.LeftButton)
     assert w.sel.rule == "causal" and w.rule_buttons["causal"].isChecked()
-    frame = w.current_frame()
+    frame = w.model.frame()
     assert frame.rule == "causal" and frame.bars.masked == [False, False, True, True, True, True]
     assert (("M",), "rule", "help.rule") in SHORTCUTS
     w.do("rule")  # and back, as the M key does
     assert w.sel.rule == "none" and w.rule_buttons["none"].isChecked()
     go_to(w, "mask.future")
-    frame = w.current_frame()
+    frame = w.model.frame()
     assert frame.bars_beside is not None
     # the blackboard draws both rules' bars side by side; the side panel no longer repeats the board (#12)
     go_to(w, "answer.softmax")
-    assert w.current_frame().rule == "causal" and all(s.badge.startswith("→") for s in w.current_frame().students)
+    assert w.model.frame().rule == "causal" and all(s.badge.startswith("→") for s in w.model.frame().students)
 
 
 def test_without_a_gallery_the_examples_item_is_off_and_says_why(qtbot, tmp_path):
@@ -71,7 +70,7 @@ def test_the_gallery_sets_the_default_and_loads_an_example(qtbot, tmp_path):
     tokens = w.run.trace.tokens
     assert (w.sel.rule, tokens[w.sel.focus], w.sel.layer, w.sel.head) == ("causal", "座った", 0, 1)
     assert w.rule_buttons["causal"].isChecked() and w.focus_box.currentIndex() == w.sel.focus
-    assert w.head_box.currentIndex() == 1 and w.current_frame().beat_key == "softmax.weights"
+    assert w.head_box.currentIndex() == 1 and w.model.frame().beat_key == "softmax.weights"
 
 
 def test_the_gallery_dialog_lists_every_example_and_returns_the_chosen(qtbot, tmp_path):
@@ -120,8 +119,8 @@ def test_a_gpt2_folder_starts_in_turn_and_can_discuss(qtbot, tmp_path):
     w.set_rule("none")
     qtbot.waitUntil(lambda: w.sel.rule == "none", timeout=10_000)
     go_to(w, "softmax.weights")
-    assert w.rule_buttons["none"].isChecked() and w.current_frame().rule == "none"
-    assert not any(w.current_frame().bars.masked)
+    assert w.rule_buttons["none"].isChecked() and w.model.frame().rule == "none"
+    assert not any(w.model.frame().bars.masked)
 
 
 def test_a_tokenizer_that_refuses_a_text_never_stops_the_typing(qtbot):

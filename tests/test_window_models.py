@@ -28,7 +28,7 @@ def test_open_a_gpt2_folder_off_the_gui_thread(qtbot, window):
     qtbot.waitUntil(lambda: window.checkpoint.config.n_head == 4, timeout=10_000)
     assert window.run.trace.tokens[1] == "␣cat"
     assert window.head_box.count() == 4 and window.layer_box.count() == 2
-    frame = window.current_frame()
+    frame = window.model.frame()
     assert frame.overview.shape[:2] == (2, 4)
 
 

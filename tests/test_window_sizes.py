@@ -95,9 +95,9 @@ def test_who_asks_shows_who_answers_at_answer_time(qtbot, tmp_path, lang):
     w = make_window(qtbot, tmp_path, lang)
     w.select(focus=1)
     last = w.run.trace.n_tokens - 1
-    while w.current_frame().chapter_key != "answer":
+    while w.model.frame().chapter_key != "answer":
         w.do("next_chapter")
-    highlighted = [s.index for s in w.current_frame().students if s.state == "focus"]
+    highlighted = [s.index for s in w.model.frame().students if s.state == "focus"]
     assert highlighted == [last] == [w.focus_box.currentIndex()]
     assert w.focus_label.text() == w.t("ui.answers")
     w.do("prev_chapter")
@@ -118,14 +118,14 @@ def test_the_side_panel_is_current_whole_and_adds_to_the_board(qtbot, tmp_path, 
     for i in range(panel.count()):  # the tab names fit their tabs
         assert bar.tabRect(i).width() >= QFontMetrics(bar.font()).horizontalAdvance(panel.tabText(i))
     c = w.checkpoint.config
-    assert len(panel._maps) == c.n_layer * c.n_head and panel.titles[HEADS].text()
-    chosen = [b for b in panel._boxes if b.border.color().getRgb()[:3] == CHOSEN]
+    assert len(panel.head_maps) == c.n_layer * c.n_head and panel.titles[HEADS].text()
+    chosen = [b for b in panel.head_boxes if b.border.color().getRgb()[:3] == CHOSEN]
     assert len(chosen) == 1  # the board's layer and head, outlined
     panel.setCurrentIndex(LAYERS)
-    assert [t.toPlainText() for t in panel._labels] == w.current_frame().layer_view.labels
-    old, before = list(w.current_frame().layer_view.labels), w.run
+    assert [t.toPlainText() for t in panel.layer_labels] == w.model.frame().layer_view.labels
+    old, before = list(w.model.frame().layer_view.labels), w.run
     w.sentence.setText("犬 が 上 に 座った" if lang == "ja" else "the dog sat")
     w.apply_sentence()
     qtbot.waitUntil(lambda: w.run is not before, timeout=10000)
-    new = [t.toPlainText() for t in panel._labels]
-    assert new == w.current_frame().layer_view.labels != old and panel.titles[LAYERS].text()
+    new = [t.toPlainText() for t in panel.layer_labels]
+    assert new == w.model.frame().layer_view.labels != old and panel.titles[LAYERS].text()

@@ -27,13 +27,12 @@ def double_click(qtbot, w, scene_pos):
 
 def to_beat(w, key):
     beats = w.player.timeline.beats
-    w.player.jump(w.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == key)))
-    w.refresh()
+    w.model.jump(w.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == key)))
 
 
 def test_double_click_on_a_card_number_edits_it_and_the_class_recomputes(qtbot, window, monkeypatch):
     to_beat(window, "softmax.weights")
-    frame = window.current_frame()
+    frame = window.model.frame()
     seat = 2
     k = [s.role for s in ([frame.students[seat].notebook] if frame.students[seat].notebook else [])
          + frame.students[seat].cards].index("key")
@@ -44,13 +43,13 @@ def test_double_click_on_a_card_number_edits_it_and_the_class_recomputes(qtbot, 
     edit = Edit("k", sel.layer, sel.head, seat, 1, 3.25)
     assert window.model.whatif.edits == (edit,) and asked
     assert window.run.trace.edits == ()  # the model's own trace is kept for Reset
-    frame = window.current_frame()
+    frame = window.model.frame()
     assert [c.edited for c in frame.students[seat].cards if c.role == "key"] == [[1]]
     expected = edited(window.run.trace, [edit])
     assert frame.bars.values == pytest.approx(list(expected.layers[sel.layer].weights[sel.head, sel.focus]))
     assert "What if" in frame.narration
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.model.whatif.edits == () and "What if" not in window.current_frame().narration
+    assert window.model.whatif.edits == () and "What if" not in window.model.frame().narration
 
 
 def test_reset_and_a_refused_mask_edit(qtbot, window):
@@ -86,7 +85,7 @@ def test_a_heatmap_cell_is_a_score_and_shift_switches_its_mask(qtbot, window):
     switched = whatif_edit.edit_at(window, pos, mask=True)  # Shift+double-click: cannot hear now
     assert switched and window.model.whatif.edits[-1].kind == "mask"
     assert window.model.whatif.edits[-1].value == 1.0  # row 2 heard seat 1 under either rule
-    assert window.current_frame().heatmap.edited == [(1, 0)]
+    assert window.model.frame().heatmap.edited == [(1, 0)]
 
 
 def test_view_compare_shows_both_classes_at_the_window_step(qtbot, window):
@@ -97,7 +96,7 @@ def test_view_compare_shows_both_classes_at_the_window_step(qtbot, window):
     qtbot.addWidget(dialog)
     fa, fb = dialog.pair.frames
     assert fa.beat_key == fb.beat_key == "softmax.weights"
-    assert fa.narration == window.current_frame().narration
+    assert fa.narration == window.model.frame().narration
     assert not dialog.picture.pixmap().isNull()
     before = window.player.time
     qtbot.keyClick(dialog, Qt.Key.Key_Right)

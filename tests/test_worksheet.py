@@ -157,17 +157,17 @@ def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: w.run is not None)
     assert w.menu_actions["export_worksheet"].text().startswith("Worksheet")
     w.set_rule("causal")  # the sheet follows the lesson's rule; in turn, cat listens to 2
-    out = export_dialogs.export_worksheet(w, tmp_path / "w.pdf", paper="a4")
+    out = export_dialogs.export_worksheet(w.model, w, tmp_path / "w.pdf", paper="a4")
     assert out == tmp_path / "w.pdf"
     assert '"cat"' in "".join(pdf_pages(out))
     reports = []
-    monkeypatch.setattr(export_dialogs, "_report", lambda window, exc: reports.append(str(exc)))
+    monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(str(exc)))
     w.set_language("ja")
     w.model.select(focus=5, layer=0, head=0, lang="ja", rule="causal")  # "mat" listens to all 6: too many
-    assert export_dialogs.export_worksheet(w, tmp_path / "no.pdf", paper="a4") is None
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
     assert reports and "「mat」は6人" in reports[0] and not (tmp_path / "no.pdf").exists()
     w.model.select(focus=1, layer=0, head=0, lang="ja", rule="none")  # in discussion cat hears all 6
-    assert export_dialogs.export_worksheet(w, tmp_path / "no.pdf", paper="a4") is None
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
     assert "話し合いでは「cat」が6人全員" in reports[1] and not (tmp_path / "no.pdf").exists()
 
 

@@ -55,7 +55,7 @@ def watched_text():
 
 
 def text_census(scene) -> list[Text]:
-    """Every text the scene paints now (call after show_frame)."""
+    """Every text the scene paints now (call after set_frame)."""
     caches = {}
     for item in scene.items():
         caches[item] = item.cacheMode()

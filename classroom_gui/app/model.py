@@ -14,9 +14,10 @@ from ..lesson.quiz_play import QuizPlay, class_questions
 from ..lesson.state import default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
 from ..lesson.whatif_state import WhatIf
+from ..model.allocator import give_back_excess
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
-# "edits" (the what-if edits), "quiz" (quiz on or off)
+# "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look)
 Listener = Callable[[str], None]
 
 
@@ -28,6 +29,7 @@ class ClassroomModel:
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
         self.quiz_on = False
         self.quiz_play: QuizPlay | None = None  # the questions of the class on screen, made when first asked
+        self.theme = "classroom"  # scene.palette's theme name: "contrast" for a washed-out projector
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=speed)
         self._open(checkpoint, lang, 1.0, None)
 
@@ -67,6 +69,7 @@ class ClassroomModel:
             self.sel = replace(self.sel, focus=default_focus(run.trace.tokens, self.sel.rule)).clamped(run.trace)
         self.example = None
         self.changed("run")
+        give_back_excess()  # the old trace is gone now that the listeners drew the new one: free its peak
 
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule and in its language."""
@@ -136,6 +139,11 @@ class ClassroomModel:
     def shown_trace(self):
         """The class on screen: the model's own trace with the teacher's what-if edits."""
         return self.whatif.trace if self.whatif is not None else (self.run.trace if self.run else None)
+
+    def set_theme(self, name: str) -> None:
+        if name != self.theme:
+            self.theme = name
+            self.changed("theme")
 
     # the quiz -----------------------------------------------------------------------------------
     def set_quiz(self, on: bool) -> None:

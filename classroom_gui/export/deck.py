@@ -10,10 +10,10 @@ from typing import Callable
 from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme
-from ..scene.render import render_frame
+from ..scene.render import paint_scene, render_frame
 from .files import Cancelled, ExportError, atomic_folder, atomic_path, check_target
 from .formats import DECKS
-from .pictures import paint_scene, pdf_pages
+from .pictures import pdf_pages
 from .png import save_png
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
@@ -55,8 +55,8 @@ def write_pdf(frames, tmp: Path, size, theme, progress) -> None:
         for i, frame in enumerate(frames):
             if i:
                 writer.newPage()
-            scene.show_frame(frame, theme)
-            paint_scene(scene, painter, writer.width(), writer.height(), False)
+            scene.set_frame(frame, theme)
+            paint_scene(scene, painter, writer.width(), writer.height(), vector=True)
             _tick(progress, i + 1, len(frames))
 
 

@@ -7,17 +7,18 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect, QSize, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme
-from ..scene.render import fit_rect, render_frame
+from ..scene.render import paint_scene, render_frame
 from .files import ExportError, atomic_path, check_target
 from .formats import PICTURES
 from .png import save_png
 from .svg_text import SVG_TEXT, finish_svg
+
 
 def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = None, transparent: bool = False,
                  svg_text: str = "outline") -> Path:
@@ -53,36 +54,8 @@ def write_pdf(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text
 
 def _scene_of(frame: Frame, theme) -> ClassroomScene:
     scene = ClassroomScene(theme=theme)
-    scene.show_frame(frame, theme)
+    scene.set_frame(frame, theme)
     return scene
-
-
-def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool) -> None:
-    """Paint the scene as vectors: item caches are switched off for the call, because a cached item is
-    drawn from a pixmap and its text would reach the SVG or PDF as a picture instead of text."""
-    from PySide6.QtWidgets import QGraphicsItem
-
-    cached = [(item, item.cacheMode()) for item in scene.items() if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
-    for item, _mode in cached:
-        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    try:
-        _paint(scene, painter, w, h, transparent)
-    finally:
-        for item, mode in cached:
-            item.setCacheMode(mode)
-
-
-def _paint(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool) -> None:
-    if not transparent:
-        painter.fillRect(QRectF(0, 0, w, h), scene.backgroundBrush())
-    brush = scene.backgroundBrush()
-    scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    try:
-        scene.render(painter, fit_rect(w, h), scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-    finally:
-        scene.setBackgroundBrush(brush)
 
 
 def _save_svg(scene: ClassroomScene, tmp: Path, size, title: str, transparent: bool) -> None:
@@ -97,7 +70,7 @@ def _save_svg(scene: ClassroomScene, tmp: Path, size, title: str, transparent: b
     gen.setTitle(title or "Attention Classroom")
     painter = _begin(gen, tmp)
     try:
-        paint_scene(scene, painter, w, h, transparent)
+        paint_scene(scene, painter, w, h, transparent, vector=True)
     finally:
         ended = painter.end()
     _write(tmp, buffer, ended)
@@ -105,7 +78,7 @@ def _save_svg(scene: ClassroomScene, tmp: Path, size, title: str, transparent: b
 
 def _save_pdf(scene: ClassroomScene, tmp: Path, size, title: str, transparent: bool) -> None:
     with pdf_pages(tmp, size, title) as (writer, painter):
-        paint_scene(scene, painter, writer.width(), writer.height(), transparent)
+        paint_scene(scene, painter, writer.width(), writer.height(), transparent, vector=True)
 
 
 # Qt's SVG and PDF writers do not report a failed write (a full disk gave a cut file and "wrote"): they draw

@@ -8,20 +8,16 @@ The seed's entry ("The cat sat on the mat") gives the lesson its default layer a
 """
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..model.gallery import GalleryError, read_examples  # noqa: F401  (GalleryError: raised to callers)
 from .context import Selection, default_focus
-from .rules import IN_TURN, LESSON_RULE, RULES
+from .rules import IN_TURN, LESSON_RULE
 from .strings import LANGUAGES
 
 FILE = "examples.json"
 SEED_SENTENCE = "The cat sat on the mat"
-
-
-class GalleryError(ValueError):
-    """An examples file that cannot be used; str() names the file (and the entry) and the problem."""
 
 
 @dataclass(frozen=True)
@@ -47,51 +43,9 @@ def gallery_file(model_dir) -> Path:
 
 
 def load_gallery(path) -> list[Example]:
-    """Every example of the file, checked; GalleryError for a missing, malformed or wrongly shaped file."""
-    path = Path(path)
-    if not path.is_file():
-        raise GalleryError(f"{path}: file not found")
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GalleryError(f"{path}: not readable JSON ({exc})") from None
-    if not isinstance(raw, list) or not raw:
-        raise GalleryError(f"{path}: expected a non-empty JSON list of examples")
-    out = []
-    for i, entry in enumerate(raw, 1):
-        try:
-            out.append(_example(entry))
-        except (TypeError, ValueError) as exc:
-            raise GalleryError(f"{path}: example {i}: {exc}") from None
-    return out
-
-
-def _example(entry) -> Example:
-    if not isinstance(entry, dict):
-        raise ValueError("expected an object with text, lang, mask, focus, layer, head, expect_top, what")
-    missing = [k for k in ("text", "lang", "mask", "focus", "layer", "head", "expect_top", "what") if k not in entry]
-    if missing:
-        raise ValueError(f"missing {', '.join(missing)}")
-    text, lang, mask, focus = entry["text"], entry["lang"], entry["mask"], entry["focus"]
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError("'text' must be a non-empty sentence")
-    if lang not in LANGUAGES:
-        raise ValueError(f"'lang' must be one of {', '.join(LANGUAGES)}, not {lang!r}")
-    if mask not in RULES:
-        raise ValueError(f"'mask' must be 'none' or 'causal', not {mask!r}")
-    if isinstance(focus, bool) or not (isinstance(focus, str) and focus or isinstance(focus, int) and focus >= 1):
-        raise ValueError("'focus' must be a word of the sentence or a seat number from 1")
-    for key in ("layer", "head"):
-        if isinstance(entry[key], bool) or not isinstance(entry[key], int) or entry[key] < 1:
-            raise ValueError(f"'{key}' must be a whole number from 1")
-    top = entry["expect_top"]
-    if not (isinstance(top, str) and top or isinstance(top, list) and top and all(isinstance(w, str) and w for w in top)):
-        raise ValueError("'expect_top' must be a word or a list of words")
-    what = entry["what"]
-    if not isinstance(what, dict) or not all(isinstance(what.get(k), str) and what[k] for k in LANGUAGES):
-        raise ValueError("'what' must hold one sentence in each of " + ", ".join(LANGUAGES))
-    return Example(" ".join(text.split()), lang, mask, focus, entry["layer"], entry["head"], top,
-                   {k: what[k] for k in LANGUAGES})
+    """Every example of the file, checked (model.gallery.read_examples, the one reader of examples.json);
+    GalleryError for a missing, malformed or wrongly shaped file."""
+    return [Example(**entry) for entry in read_examples(path, LANGUAGES)]
 
 
 def seed_example(examples: list[Example]) -> Example | None:

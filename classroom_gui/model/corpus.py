@@ -33,8 +33,10 @@ LESSON_EXAMPLES = (("pose", "cat", "", "sat", "on", "mat"), ("move", "dog", "", 
                    ("cross", "animal", "street", "wide", "it", "", "", False))
 HELD_OUT_PERCENT = 10
 TEMPLATE_WEIGHTS = {"pose": 0.26, "move": 0.08, "object": 0.10, "place": 0.05, "with": 0.04, "cross": 0.12,
-                    "lift": 0.06, "catch": 0.06, "agree": 0.10, "copy": 0.08, "bank": 0.05}
-ENGLISH_ONLY = frozenset({"cross", "lift", "catch", "agree", "copy", "bank"})
+                    "lift": 0.06, "catch": 0.04, "follow": 0.03, "agree": 0.10, "copy": 0.08, "bank": 0.05}
+# the stories where "it" means one of two nouns: the discussion objective names that noun at "it"
+STORY_KINDS = ("cross", "lift", "catch", "follow")
+ENGLISH_ONLY = frozenset(STORY_KINDS) | {"agree", "copy", "bank"}
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ def combinations() -> dict[str, list[tuple]]:
             out["with"] += [("with", subj, adj, other, loc) for other in W.SUBJECTS for loc in places if other != subj]
     stories = (("cross", W.CROSS_AGENTS, W.CROSS_OBSTACLES, W.AGENT_STATES + W.OBSTACLE_STATES),
                ("lift", W.LIFT_AGENTS, W.LIFT_LOADS, W.LIFTER_STATES + W.LOAD_STATES),
-               ("catch", W.CHASERS, W.CHASERS, W.CHASER_STATES + W.RUNNER_STATES))
+               ("catch", W.CHASERS, W.CHASERS, W.CHASER_STATES + W.RUNNER_STATES),
+               ("follow", W.CHASERS, W.CHASERS, W.CHASER_STATES + W.RUNNER_STATES))
     for kind, agents, things, states in stories:
         for a, b, form, opening, described, first in itertools.product(
                 agents, things, ("it", "noun"), W.OPENINGS, W.DESCRIBED, (False, True)):
@@ -155,7 +158,8 @@ def _japanese(combo: tuple) -> list[str]:
     return words + [W.LOCATIONS[combo[4]], "で", W.SUBJECTS[combo[3]], "と", "遊んだ"]
 
 
-STORY_VERBS = {"cross": ["didn't", "cross"], "lift": ["couldn't", "lift"], "catch": ["didn't", "catch"]}
+STORY_VERBS = {"cross": ["didn't", "cross"], "lift": ["couldn't", "lift"],
+               **{kind: list(words) for kind, words in W.CHASE_VERBS.items()}}
 
 
 def _english_story(combo: tuple) -> tuple[list[str], tuple]:

@@ -76,13 +76,16 @@ CROSS_OBSTACLES = "street road river bridge".split()
 AGENT_STATES = "tired scared slow weak old sleepy hungry".split()
 OBSTACLE_STATES = "wide busy long deep dangerous wet crowded".split()
 LIFT_AGENTS = "boy girl child man woman student teacher dog cat".split()
-LIFT_LOADS = "box table rock bag chair desk bed".split()
+# a load may be a living thing too ("the man couldn't lift the dog"): then only the roles tell the nouns apart
+LIFT_LOADS = "box table rock bag chair desk bed dog cow horse child boy girl".split()
 LIFTER_STATES = "weak tired small young".split()
 LOAD_STATES = "heavy big large".split()
-# both nouns are animals here: only their roles (who chased, who ran) tell them apart
-CHASERS = "cat dog horse fox bird rabbit mouse".split()
-CHASER_STATES = "slow lazy sleepy tired".split()
+# both nouns are animals here: only their roles (who chased, who ran) tell them apart. "It" can only be
+# named by asking which noun did the verb and which had it done to it, not by what kind of noun it is
+CHASERS = "cat dog horse fox bird rabbit mouse cow".split()
+CHASER_STATES = "slow lazy sleepy tired weak old".split()
 RUNNER_STATES = "fast quick clever".split()
+CHASE_VERBS = {"catch": ("didn't", "catch"), "follow": ("couldn't", "follow")}
 OPENINGS = ("", "yesterday", "today")
 DESCRIBED = ("", "little", "brown")
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..resources import teaching_model_dir
 from .checkpoint import load_checkpoint
-from .corpus import LESSON_EXAMPLES, Corpus, render
+from .corpus import LESSON_EXAMPLES, STORY_KINDS, Corpus, render
 from .gallery import load_examples, measure
 from .gpt import forward
 from .tokenizer import MASK
@@ -109,10 +109,12 @@ PRONOUN_PAIR = ("The animal didn't cross the street because it was too tired",
                 "The animal didn't cross the street because it was too wide")
 
 
-def pronoun_check(checkpoint, corpus: Corpus) -> dict:
+def pronoun_check(checkpoint, corpus: Corpus, every: int = 1) -> dict:
     """Which noun does each head at "it" prefer, in discussion? For the issue's pair, the shares of
     "animal" and "street" in every head; on every held-out story with "it" (didn't cross / couldn't lift /
-    didn't catch), how often each head gives the noun "it" means the larger share than the other noun."""
+    didn't catch / couldn't follow), how often each head gives the noun "it" means the larger share than
+    the other noun, and how often the class's answer at "it" names that noun before the other one.
+    every=n takes every n-th held-out story only (a quicker sample, for tests)."""
     config = checkpoint.config
     pair = []
     for text in PRONOUN_PAIR:
@@ -125,21 +127,25 @@ def pronoun_check(checkpoint, corpus: Corpus) -> dict:
              "street": round(float(lay.weights[h][it, words.index("street")]), 3)}
             for L, lay in enumerate(trace.layers) for h in range(config.n_head)]})
     right, total = np.zeros((config.n_layer, config.n_head)), 0
-    for kind in ("cross", "lift", "catch"):
-        for c in corpus.held_out[kind]:
-            if c[4] != "it":
-                continue
+    by_kind = {}  # kind -> [stories, the answer at "it" names the meant noun before the other one]
+    for kind in STORY_KINDS:
+        for c in [c for c in corpus.held_out[kind] if c[4] == "it"][::every]:
             s = render(c, "en")
-            trace = forward(_ids(checkpoint, s), checkpoint.params, config, mask="none")
+            ids = _ids(checkpoint, s)
+            trace = forward(ids, checkpoint.params, config, mask="none")
             it, meant = s.referent
             agent, thing = s.tokens.index(c[1]), s.tokens.index(c[2])
             good, bad = (agent, thing) if meant == c[1] else (thing, agent)
             right += [[lay.weights[h][it, good] > lay.weights[h][it, bad] for h in range(config.n_head)]
                       for lay in trace.layers]
             total += 1
+            tally = by_kind.setdefault(kind, [0, 0])
+            tally[0] += 1
+            tally[1] += int(trace.logits[it, ids[good]] > trace.logits[it, ids[bad]])
     heads = [{"layer": L + 1, "head": h + 1, "accuracy": round(float(right[L, h]) / max(1, total), 4)}
              for L in range(config.n_layer) for h in range(config.n_head)]
-    return {"pair": pair, "held_out_stories": total, "held_out_by_head": heads}
+    named = {kind: {"stories": n, "named_right": round(k / max(1, n), 4)} for kind, (n, k) in by_kind.items()}
+    return {"pair": pair, "held_out_stories": total, "held_out_by_head": heads, "answer_at_it": named}
 
 
 def vocabulary_sizes(tokenizer) -> dict:

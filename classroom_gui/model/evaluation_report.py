@@ -40,17 +40,30 @@ def report(r: dict, held_out) -> str:
              "(10 % by a CRC-32 hash of the meaning; both languages of a meaning are on the same side). The "
              f"lesson's own examples ({'; '.join(c['lesson_examples_in_training'])}) are always training sentences.", ""]
     if t:
-        lines += ["## Training", "",
-                  f"- command: `{t['command']}`",
+        e = t.get("earlier")
+        lines += ["## Training", ""]
+        if e:
+            lines += [f"Two stages (a curriculum): first `{e['command']}` ({e['steps']} steps, "
+                      f"{e.get('story_share', 0):.0%} of the discussion batches made only of \"it\" stories, the target "
+                      f"at \"it\" weighing {e.get('it_weight', 1)}; {e['total_seconds']:.0f} s), then the command below "
+                      "goes on from its weights with a fresh optimizer. The loop's time below is the second stage's; the "
+                      "whole time adds both stages' commands.", ""]
+        lines += [f"- command: `{t['command']}`",
                   f"- seed {t['seed']}, {t['steps']} steps; each step adds two gradients of the same weights: in turn, "
                   f"{t['batch_size']} rows of {t['sequence_length']} tokens (joined sentences, next-word prediction); "
                   f"in discussion, {2 * t['batch_size']} sentences of one length with a fifth of their words corrupted "
                   "(half `<mask>`, a third a random word, the rest kept), every position naming its own word "
-                  "(weight 1 where corrupted, 0.1 elsewhere) and the \"it\" of a pronoun story naming the noun it means",
+                  "(weight 1 where corrupted, 0.1 elsewhere) and the \"it\" of a pronoun story naming the noun it means"
+                  + (f" (weight {t['it_weight']}); {t['story_share']:.0%} of the discussion batches are made only of "
+                     "such stories, with \"it\" and the word after \"too\" never corrupted"
+                     if t.get("story_share") else ""),
                   f"- optimizer: {t['optimizer']}, peak learning rate {t['peak_lr']}, warmup {t['warmup_steps']}, "
                   f"weight decay {t['weight_decay']}",
                   f"- **wall-clock time: {t['train_seconds']:.0f} s for the training loop, "
-                  f"{t['total_seconds']:.0f} s for the whole command before evaluation** ({t['machine']}; one BLAS "
+                  f"{t['total_seconds']:.0f} s for the whole "
+                  + ("recipe (both stages' commands)" if t.get("earlier") else "command") + " before evaluation**"
+                  + (f", {t['cpu_seconds']:.0f} s of CPU time for the loop" if "cpu_seconds" in t else "")
+                  + f" ({t['machine']}; one BLAS "
                   f"thread; 1-minute load average {_load(t)} at the start / end of the loop; a load above 2 means "
                   "other programs shared the two cores)",
                   f"- final smoothed training loss (both rules added) {t['final_train_loss']:.3f}; held-out loss in turn / "
@@ -74,20 +87,31 @@ def report(r: dict, held_out) -> str:
         tired, wide = p["pair"]
         flips = [(a, b) for a, b in zip(tired["heads"], wide["heads"])
                  if a["animal"] > a["street"] and b["street"] > b["animal"]]
-        lines += ["", "### Which noun \"it\" looks at (not in the gallery)", "",
+        shown = next((ex for ex in r["gallery"] if "because it was too" in ex["text"]), None)
+        in_gallery = bool(flips) and shown is not None
+        lines += ["", "### Which noun \"it\" looks at" + ("" if in_gallery else " (not in the gallery)"), "",
                   f"\"{tired['text']}\" vs \"… too wide\": the shares of \"animal\" and \"street\" at \"it\", in "
-                  "discussion, for every head. The gallery would need one head that prefers animal for tired and "
+                  "discussion, for every head. The gallery needs one head that prefers animal for tired and "
                   "street for wide; " + ("heads that do: " + ", ".join(f"layer {a['layer']} head {a['head']}"
                                                                         for a, _ in flips) if flips else
-                                          "**no head of this model does**, so the pair is not in the gallery") + ".", "",
+                                          "**no head of this model does**, so the pair is not in the gallery") + "." +
+                  (f" The gallery shows layer {shown['layer']} head {shown['head']}, where the meant noun also gets "
+                   "the largest share of all." if in_gallery else ""), "",
                   "| layer, head | tired: animal | tired: street | wide: animal | wide: street | held-out stories right |",
                   "| --- | ---: | ---: | ---: | ---: | ---: |"]
         for a, b, h in zip(tired["heads"], wide["heads"], p["held_out_by_head"]):
             lines.append(f"| {a['layer']}, {a['head']} | {a['animal']:.3f} | {a['street']:.3f} | {b['animal']:.3f} | "
                          f"{b['street']:.3f} | {h['accuracy']:.1%} |")
         lines += ["", f"The last column: over all {p['held_out_stories']} held-out stories with \"it\" (didn't cross / "
-                  "couldn't lift / didn't catch, never trained on), how often that head gives the noun \"it\" means "
-                  "a larger share than the other noun (50 % is chance)."]
+                  "couldn't lift / didn't catch / couldn't follow, never trained on), how often that head gives the "
+                  "noun \"it\" means a larger share than the other noun (50 % is chance)."]
+        named = p.get("answer_at_it")
+        if named:
+            lines += ["", "How often the class's answer at \"it\" (discussion, the whole story heard) names the noun "
+                      "\"it\" means before the other noun, on the same held-out stories: " + ", ".join(
+                          f"{kind} {n['named_right']:.1%} of {n['stories']}" for kind, n in named.items()) +
+                      ". In \"catch\" and \"follow\" both nouns are animals, and in some \"lift\" stories both are "
+                      "living things: there only the nouns' roles (who did it, who had it done) tell them apart."]
     lines += ["", "## Accuracy in turn (next word)", "",
               f"{c['evaluated_meanings_per_split']} meanings per split, each in every language it is written in; "
               "every position of every sentence is one prediction of the next word.", ""]
@@ -105,6 +129,7 @@ def report(r: dict, held_out) -> str:
     for text, top in r["probes"].items():
         lines.append(f"- `{text}` → " + ", ".join(f"{w['word']} ({w['p']:.2f})" for w in top))
     lines += ["", "Examples of held-out sentences: " + "; ".join(s.text for s in held_out[:3] + held_out[-3:]), "",
-              "## Reproduce", "", "```", t.get("command", "python -m classroom_gui.model.train --out assets/model"),
+              "## Reproduce", "", "```"] + ([t["earlier"]["command"]] if t.get("earlier") else []) + [
+              t.get("command", "python -m classroom_gui.model.train --out assets/model"),
               f"python -m classroom_gui.model.evaluate --model {t.get('out', 'assets/model')}", "```", ""]
     return "\n".join(lines)

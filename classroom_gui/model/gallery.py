@@ -26,33 +26,58 @@ class GalleryError(ValueError):
 
 
 def load_examples(path: Path | None = None) -> list[dict]:
-    path = Path(path) if path else teaching_model_dir() / EXAMPLES
+    """The shipped model's examples (or those of `path`), checked: read_examples in English and Japanese."""
+    return read_examples(Path(path) if path else teaching_model_dir() / EXAMPLES, ("en", "ja"))
+
+
+def read_examples(path, languages=("en", "ja")) -> list[dict]:
+    """The one reader of an examples.json (the window's gallery, the CLI, training's evaluation): every
+    entry checked and returned as a dict of KEYS, its text's spaces folded and "what" in `languages`;
+    GalleryError names the file, the entry (from 1) and the problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise GalleryError(f"{path}: file not found")
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GalleryError(f"{path}: cannot be read ({exc})") from None
-    if not isinstance(raw, list):
-        raise GalleryError(f"{path}: expected a JSON list of examples")
-    for i, ex in enumerate(raw):
-        problem = _problem(ex)
-        if problem:
-            raise GalleryError(f"{path}: example {i + 1}: {problem}")
-    return raw
+        raise GalleryError(f"{path}: not readable JSON ({exc})") from None
+    if not isinstance(raw, list) or not raw:
+        raise GalleryError(f"{path}: expected a non-empty JSON list of examples")
+    out = []
+    for i, entry in enumerate(raw, 1):
+        try:
+            out.append(_checked(entry, tuple(languages)))
+        except (TypeError, ValueError) as exc:
+            raise GalleryError(f"{path}: example {i}: {exc}") from None
+    return out
 
 
-def _problem(ex) -> str | None:
-    if not isinstance(ex, dict) or set(ex) != set(KEYS):
-        return f"needs exactly the keys {', '.join(KEYS)}"
-    if ex["lang"] not in ("en", "ja") or ex["mask"] not in MASK_RULES:
-        return "lang must be en or ja, mask one of " + ", ".join(MASK_RULES)
-    if not all(isinstance(ex[k], int) and ex[k] >= 1 for k in ("layer", "head")):
-        return "layer and head count from 1"
-    top = ex["expect_top"]
-    if not (isinstance(top, str) or (isinstance(top, list) and top and all(isinstance(w, str) for w in top))):
-        return "expect_top is a word or a list of words"
-    if not (isinstance(ex["what"], dict) and set(ex["what"]) == {"en", "ja"}):
-        return "what needs one sentence in en and one in ja"
-    return None
+def _checked(entry, languages: tuple[str, ...]) -> dict:
+    if not isinstance(entry, dict):
+        raise ValueError("expected an object with " + ", ".join(KEYS))
+    missing = [k for k in KEYS if k not in entry]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
+    text, lang, mask, focus = entry["text"], entry["lang"], entry["mask"], entry["focus"]
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("'text' must be a non-empty sentence")
+    if lang not in languages:
+        raise ValueError(f"'lang' must be one of {', '.join(languages)}, not {lang!r}")
+    if mask not in MASK_RULES:
+        raise ValueError(f"'mask' must be 'none' or 'causal', not {mask!r}")
+    if isinstance(focus, bool) or not (isinstance(focus, str) and focus or isinstance(focus, int) and focus >= 1):
+        raise ValueError("'focus' must be a word of the sentence or a seat number from 1")
+    for key in ("layer", "head"):
+        if isinstance(entry[key], bool) or not isinstance(entry[key], int) or entry[key] < 1:
+            raise ValueError(f"'{key}' must be a whole number from 1")
+    top = entry["expect_top"]
+    if not (isinstance(top, str) and top or isinstance(top, list) and top and all(isinstance(w, str) and w for w in top)):
+        raise ValueError("'expect_top' must be a word or a list of words")
+    what = entry["what"]
+    if not isinstance(what, dict) or not all(isinstance(what.get(k), str) and what[k] for k in languages):
+        raise ValueError("'what' must hold one sentence in each of " + ", ".join(languages))
+    return {"text": " ".join(text.split()), "lang": lang, "mask": mask, "focus": focus, "layer": entry["layer"],
+            "head": entry["head"], "expect_top": top, "what": {k: what[k] for k in languages}}
 
 
 def expected(ex: dict) -> list[str]:

@@ -23,13 +23,15 @@ from threadpoolctl import threadpool_limits
 from . import backprop
 from .checkpoint import expected_shapes, save_checkpoint
 from .config import GPTConfig
-from .corpus import EN_PUNCT, JA_PUNCT, TEMPLATE_WEIGHTS, Corpus, render
+from .corpus import EN_PUNCT, JA_PUNCT, STORY_KINDS, TEMPLATE_WEIGHTS, Corpus, render
 from .tokenizer import MASK
 from .vocabulary import build_tokenizer, check_tokenizer
 
 # the shipped model: 3 layers, 3 heads of 8 numbers, a 24-number notebook, a 96-unit ReLU FFN
 MODEL = dict(n_layer=3, n_head=3, n_embd=24, n_positions=64, activation_function="relu", n_inner=96)
-DEFAULTS = dict(steps=4000, seed=0, batch=24, lr=1e-2, warmup=200, weight_decay=0.0)
+# story_share: the share of discussion batches made only of "it" stories (the noun "it" means is learnt
+# only if enough of them are seen); it_weight: the weight of the target at "it" against a corrupted word's 1
+DEFAULTS = dict(steps=2500, seed=0, batch=24, lr=1e-2, warmup=200, weight_decay=0.0, story_share=0.5, it_weight=4.0)
 ROW = 32  # tokens per in-turn training row: two or three sentences
 
 
@@ -92,7 +94,9 @@ class Batches:
     its word against the others. At the "it" of a pronoun story the target is the noun it means.
     """
 
-    def __init__(self, corpus: Corpus, tokenizer, rng: np.random.Generator, split: str = "train"):
+    def __init__(self, corpus: Corpus, tokenizer, rng: np.random.Generator, split: str = "train",
+                 story_share: float = 0.0, it_weight: float = 1.0):
+        self.story_share, self.it_weight = story_share, it_weight
         self.kinds = list(TEMPLATE_WEIGHTS)
         self.p = np.array([TEMPLATE_WEIGHTS[k] for k in self.kinds])
         self.p /= self.p.sum()
@@ -111,6 +115,13 @@ class Batches:
                 self.ids[(k, lang)] = arrays
                 for a in arrays:
                     self.by_length.setdefault(len(a[0]), []).append(a)
+        # the stories whose "it" must be named, by length: a story batch is one length, every kind mixed
+        self.stories = {k: [a for a in self.ids[(k, "en")] if a[1] is not None and a[0][a[1][0]] != a[1][1]]
+                        for k in STORY_KINDS}
+        self.stories_by_length = {}
+        for k in STORY_KINDS:
+            for a in self.stories[k]:
+                self.stories_by_length.setdefault(len(a[0]), []).append(a)
 
     def _pick(self, n: int):  # n (ids, referent) picks by template weight, then language at random
         kinds = self.rng.choice(len(self.kinds), size=n, p=self.p)
@@ -135,8 +146,14 @@ class Batches:
         return rows[:, :-1], rows[:, 1:]
 
     def discussion(self, B: int, corrupt: float = 0.2):  # -> inputs [B, L], targets [B, L], weights [B, L]
-        first = self._pick(1)[0]
-        bucket = self.by_length[len(first[0])]
+        stories = self.rng.random() < self.story_share
+        if stories:  # a story batch: a kind at random (each as likely), then stories of the same length
+            pool = self.stories[STORY_KINDS[self.rng.integers(len(STORY_KINDS))]]
+            first = pool[self.rng.integers(len(pool))]
+            bucket = self.stories_by_length[len(first[0])]
+        else:
+            first = self._pick(1)[0]
+            bucket = self.by_length[len(first[0])]
         picks = [first] + [bucket[i] for i in self.rng.integers(len(bucket), size=B - 1)]
         targets = np.stack([ids for ids, _ in picks])
         if self.rng.random() < 0.5 and np.all(np.isin(targets[:, -1], self.stops)):
@@ -144,6 +161,9 @@ class Batches:
         weights = np.full(targets.shape, 0.1, dtype=np.float32)
         chosen = self.rng.random(targets.shape) < corrupt
         chosen[np.arange(B), self.rng.integers(targets.shape[1], size=B)] = True  # at least one per sentence
+        if stories:  # "it" and the word that tells which noun it means ("too tired") stay as written
+            at = np.array([referent[0] for _, referent in picks])
+            chosen[np.arange(B), at] = chosen[np.arange(B), at + 3] = False
         how = self.rng.random(targets.shape)
         inputs = targets.copy()
         inputs[chosen & (how < 0.5)] = self.mask_id
@@ -153,7 +173,7 @@ class Batches:
         targets = targets.copy()
         for b, (_, referent) in enumerate(picks):
             if referent is not None:
-                targets[b, referent[0]], weights[b, referent[0]] = referent[1], 1.0
+                targets[b, referent[0]], weights[b, referent[0]] = referent[1], self.it_weight
         return inputs, targets, weights
 
 
@@ -164,18 +184,22 @@ def _add_grads(total: dict, grads: dict) -> dict:
 
 
 def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, batch: int, lr: float,
-          warmup: int, weight_decay: float, log=print) -> tuple[dict, dict]:
+          warmup: int, weight_decay: float, story_share: float = 0.0, it_weight: float = 1.0,
+          log=print, snapshot=None, start_from: dict | None = None) -> tuple[dict, dict]:
+    # snapshot(step, params): called at each log line; start_from: weights of an earlier run to go on from
     rng = np.random.default_rng(seed)
     params = init_params(config, rng)
+    if start_from is not None:  # a second stage of a curriculum: same shapes, a fresh optimizer
+        params = {name: np.array(start_from[name], dtype=np.float32) for name in params}
     opt = Adam(params, weight_decay=weight_decay)
-    batches = Batches(corpus, tokenizer, rng)
+    batches = Batches(corpus, tokenizer, rng, story_share=story_share, it_weight=it_weight)
     # fixed held-out batches to watch for overfitting (never used for a gradient)
     held = Batches(corpus, tokenizer, np.random.default_rng(seed + 1), "held_out")
     held_x, held_y = held.batch(batch, ROW)
     held_d = [held.discussion(2 * batch) for _ in range(4)]
     history, smooth = [], None
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for step in range(steps):
         x, y = batches.batch(batch, ROW)
         loss_turn, grads = backprop.loss_and_grads(x, y, params, config, mask="causal")
@@ -202,10 +226,14 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
                             "seconds": round(elapsed, 1)})
             log(f"step {step:5d}/{steps}  loss {smooth:.3f}  held-out in turn {held_turn:.3f}  discussion "
                 f"{held_talk:.3f}  lr {rate:.5f}  |g| {norm:.2f}  {elapsed:6.1f}s", flush=True)
-    seconds = time.perf_counter() - start
+            if snapshot is not None and step:
+                snapshot(step, params)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     # the 1-minute load average says whether other programs shared the cores while this was timed
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    return params, {"history": history, "train_seconds": round(seconds, 1), "final_train_loss": round(smooth, 4),
+    # CPU time says what the loop itself cost when other programs shared the cores (wall time grows with load)
+    return params, {"history": history, "train_seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
+                    "final_train_loss": round(smooth, 4),
                     "load_average": [load_before, load_after]}
 
 
@@ -218,6 +246,14 @@ def main(argv=None) -> int:
     parser.add_argument("--lr", type=float, default=DEFAULTS["lr"], help="peak learning rate")
     parser.add_argument("--warmup", type=int, default=DEFAULTS["warmup"])
     parser.add_argument("--weight-decay", type=float, default=DEFAULTS["weight_decay"])
+    parser.add_argument("--init", type=Path, default=None,
+                        help="go on from the weights in this folder (a curriculum's second stage) instead of new ones")
+    parser.add_argument("--snapshots", action="store_true",
+                        help="also save the weights every 250 steps, as OUT.stepN folders (to watch a run)")
+    parser.add_argument("--story-share", type=float, default=DEFAULTS["story_share"],
+                        help='share of discussion batches made only of "it" stories')
+    parser.add_argument("--it-weight", type=float, default=DEFAULTS["it_weight"],
+                        help='weight of the target at "it" (a corrupted word weighs 1)')
     for name in ("n_layer", "n_head", "n_embd", "n_inner"):
         parser.add_argument("--" + name.replace("_", "-"), type=int, default=MODEL[name], help=f"model shape ({name})")
     args = parser.parse_args(argv)
@@ -232,11 +268,18 @@ def main(argv=None) -> int:
     print(f"corpus: {sizes['train']} training and {sizes['held_out']} held-out meanings, "
           f"vocabulary {len(tokenizer)} words; tokenizer checked on {checked} sentences")
     print(f"model: {config}")
+    start_from, earlier = None, None
+    if args.init is not None:
+        start_from, earlier = _earlier_stage(args.init, config, tokenizer)
 
     # one BLAS thread: these matrices are small, and threads on shared cores mostly wait for each other
+    def snapshot(step: int, weights: dict) -> None:
+        save_checkpoint(args.out.with_name(f"{args.out.name}.step{step}"), config, weights, tokenizer)
+
     with threadpool_limits(1):
         params, info = train(config, corpus, tokenizer, args.steps, args.seed, args.batch, args.lr, args.warmup,
-                             args.weight_decay)
+                             args.weight_decay, args.story_share, args.it_weight,
+                             snapshot=snapshot if args.snapshots else None, start_from=start_from)
     save_checkpoint(args.out, config, params, tokenizer)
     total = time.perf_counter() - wall
     print(f"saved {args.out}; training loop {info['train_seconds']:.1f}s, whole run {total:.1f}s")
@@ -245,15 +288,36 @@ def main(argv=None) -> int:
     info.update({
         "command": command.strip(), "out": str(args.out), "seed": args.seed, "steps": args.steps,
         "batch_size": args.batch, "sequence_length": ROW, "peak_lr": args.lr,
-        "warmup_steps": args.warmup, "weight_decay": args.weight_decay,
+        "warmup_steps": args.warmup, "weight_decay": args.weight_decay, "story_share": args.story_share,
+        "it_weight": args.it_weight,
         "optimizer": "Adam (betas 0.9, 0.99), grad-norm clip 1.0, linear warmup then cosine decay to 10%",
-        "total_seconds": round(total, 1), "corpus": sizes,
+        "total_seconds": round(total + (earlier or {}).get("total_seconds", 0), 1), "corpus": sizes,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
                    f"NumPy {np.__version__}"})
 
+    if earlier is not None:  # the whole recipe's time: both stages together
+        info.update({"stage_seconds": round(total, 1), "init": str(args.init), "earlier": earlier})
     from .evaluate import evaluate
     evaluate(args.out, training=info)
     return 0
+
+
+def _earlier_stage(folder: Path, config: GPTConfig, tokenizer) -> tuple[dict, dict]:
+    """The weights of an earlier stage and its training record; exits 2 if they do not fit this run."""
+    import json
+
+    from .checkpoint import load_checkpoint
+
+    try:
+        earlier = load_checkpoint(folder)
+        record = json.loads((folder / "evaluation.json").read_text(encoding="utf-8"))["training"]
+    except Exception as exc:  # any unreadable folder: one message, no traceback
+        print(f"error: --init {folder}: cannot be used ({exc})", file=sys.stderr)
+        raise SystemExit(2) from None
+    if earlier.tokenizer.vocab != tokenizer.vocab or earlier.config.to_json_dict() != config.to_json_dict():
+        print(f"error: --init {folder}: its vocabulary or shape differs from this run's", file=sys.stderr)
+        raise SystemExit(2)
+    return earlier.params, record
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ class BoardLinesItem(CachedItem):
         self.color = "#FFFFFF"
         self.area = QRectF()
 
-    def show(self, lines: list[str], rect: QRectF, theme: Theme, more: int = 0) -> None:
+    def set_lines(self, lines: list[str], rect: QRectF, theme: Theme, more: int = 0) -> None:
         """The lines, and `more` lines the lesson left off (Frame.board_more)."""
         key = (tuple(lines), more, rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale)
         if key == self._key:
@@ -129,7 +129,7 @@ class BarsItem(CachedItem):
         self.masked: list[bool] = []
         self.axis = (0.0, 1.0)             # (min, max) of the value axis, always including 0
 
-    def show(self, bars: Bars, rect: QRectF, theme: Theme) -> None:
+    def set_bars(self, bars: Bars, rect: QRectF, theme: Theme) -> None:
         n = len(bars.values)
         frm = bars.from_values if bars.from_values is not None and len(bars.from_values) == n else None
         m = max(0.0, min(1.0, bars.morph))
@@ -310,9 +310,9 @@ class Board:
             item.setZValue(z)
             scene.addItem(item)
 
-    def show(self, frame: Frame, theme: Theme, scales: dict[str, float]) -> None:
+    def set_frame(self, frame: Frame, theme: Theme, scales: dict[str, float]) -> None:
         r = self.area
-        self.panel.show(r, theme.color("board"), theme.color("board_frame"), 8.0, 14.0)
+        self.panel.set_panel(r, theme.color("board"), theme.color("board_frame"), 8.0, 14.0)
         self.panel.setVisible(True)
         inner = r.adjusted(PAD, PAD, -PAD, -PAD)
         bottom = inner.bottom()
@@ -337,7 +337,7 @@ class Board:
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
         lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
         if frame.board:
-            self.lines.show(frame.board, lines_rect, theme, frame.board_more)
+            self.lines.set_lines(frame.board, lines_rect, theme, frame.board_more)
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)
@@ -348,22 +348,22 @@ class Board:
             self.scene.addItem(item)
             self.strips.append(item)
         for item, strip, box in zip(self.strips, frame.board_strips, boxes):
-            item.show(strip, box, theme, scales.get(strip.role, 1.0), on_board=True)
+            item.set_strip(strip, box, theme, scales.get(strip.role, 1.0), on_board=True)
             v = max(0.0, min(1.0, strip.visible))
             item.place(inner.x() + box.x, strips_top + box.y + round((1 - v) * 8), v)
         for item in self.strips[len(boxes):]:
-            item.hide_item()
+            item.clear()
         if frame.bars is not None and chart is not None:
             if frame.bars_beside is not None:  # two charts side by side, same size
                 half = (chart.width() - GAP) / 2
-                self.beside.show(frame.bars_beside, QRectF(chart.x() + half + GAP, chart.y(), half, chart.height()), theme)
+                self.beside.set_bars(frame.bars_beside, QRectF(chart.x() + half + GAP, chart.y(), half, chart.height()), theme)
                 chart = QRectF(chart.x(), chart.y(), half, chart.height())
             self.beside.setVisible(frame.bars_beside is not None)
-            self.bars.show(frame.bars, chart, theme)
+            self.bars.set_bars(frame.bars, chart, theme)
             self.bars.setVisible(True)
             self.heatmap.setVisible(False)
         elif chart is not None:
-            self.heatmap.show(frame.heatmap, chart, theme)
+            self.heatmap.set_heatmap(frame.heatmap, chart, theme)
             self.heatmap.setVisible(True)
             self.bars.setVisible(False)
             self.beside.setVisible(False)
@@ -376,4 +376,4 @@ class Board:
         for item in (self.panel, self.lines, self.bars, self.beside, self.heatmap):
             item.setVisible(False)
         for item in self.strips:
-            item.hide_item()
+            item.clear()

@@ -59,7 +59,7 @@ def rule_on_second_line(title: str) -> str:
 
 
 class ClassroomScene(QGraphicsScene):
-    """Draws Frames. show_frame(frame) may be called any number of times with any frames, in any order."""
+    """Draws Frames. set_frame(frame) may be called any number of times with any frames, in any order."""
 
     def __init__(self, parent=None, theme: Theme | None = None):
         super().__init__(0, 0, CANVAS_W, CANVAS_H, parent)
@@ -95,7 +95,7 @@ class ClassroomScene(QGraphicsScene):
         self._applied_theme: Theme | None = None
 
     # --- the one public verb ---------------------------------------------------------------------------
-    def show_frame(self, frame: Frame, theme: Theme | None = None) -> None:
+    def set_frame(self, frame: Frame, theme: Theme | None = None) -> None:
         th = theme or self.theme
         if th is not self._applied_theme:
             self.setBackgroundBrush(qcolor(th.color("background")))
@@ -110,17 +110,17 @@ class ClassroomScene(QGraphicsScene):
             if QFontMetricsF(fonts.font(22, True)).horizontalAdvance(text) > title.width():
                 title = QRectF(title.x(), TITLE_TWO_LINES.y(), title.width(), TITLE_TWO_LINES.height())
                 wrap, text = True, rule_on_second_line(text)
-        self.title.show(text, title, 36 * th.font_scale, 22, th.color("title"), bold=True, wrap=wrap,
+        self.title.set_text(text, title, 36 * th.font_scale, 22, th.color("title"), bold=True, wrap=wrap,
                         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title.setVisible(bool(frame.title))
         n = max(1, len(frame.students))
         desks = {s.index: (s.x, s.y, s.w, s.h) for s in frame.students}
-        self.links.show(frame.links, desks, header_h, layout.GAP, th,
-                        scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
-                        avoid=self._desk_texts(frame, header_h) + self._title_text(),
+        self.links.set_links(frame.links, desks, header_h, layout.GAP, th,
+                             scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
+                             avoid=self._desk_texts(frame, header_h) + self._title_text(),
                         asker=next((s.index for s in frame.students if s.state == "focus"), None))
         if frame.students or frame.board or frame.bars is not None:
-            self.board.show(frame, th, scales)
+            self.board.set_frame(frame, th, scales)
         else:
             self.board.hide()
         self._show_caption(frame, th)
@@ -144,10 +144,10 @@ class ClassroomScene(QGraphicsScene):
                 special = []
             # the crowd draws every seat (its pictures then last from beat to beat), leaving out the few
             # that stand out, whose DeskItems are drawn in their place
-            self.crowd.show(frame.students, crowd, th, hidden={s.index for s, _ in special})
+            self.crowd.set_students(frame.students, crowd, th, hidden={s.index for s, _ in special})
             pairs = special
         else:
-            self.crowd.show([], None, th)
+            self.crowd.set_students([], None, th)
             pairs = list(zip(frame.students, per_student))
         while len(self.desks) < len(pairs):
             desk = DeskItem()
@@ -155,13 +155,13 @@ class ClassroomScene(QGraphicsScene):
             self.desks.append(desk)
         for desk, (s, strips) in zip(self.desks, pairs):
             box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips))
-            desk.show(s, box, th, badge_role, strips, scales, embed)
+            desk.set_student(s, box, th, badge_role, strips, scales, embed)
             desk.place(s.x, s.y, max(0.0, min(1.0, s.opacity)), Z_FOCUS_DESK if s.state == "focus" else Z_DESK)
             header_h = box.header_h
         if crowd is not None:
             header_h = crowd.header_h
         for desk in self.desks[len(pairs):]:
-            desk.hide_item()
+            desk.clear()
         self._show_legend(frame, per_student, th)
         return header_h, scales
 
@@ -215,7 +215,7 @@ class ClassroomScene(QGraphicsScene):
                 entry = (th.role(st.role), st.label)
                 if st.label and entry not in entries:
                     entries.append(entry)
-        self.legend.show(entries, layout.CLASS_X + layout.CLASS_W, TITLE.y() + (TITLE.height() - LegendItem.PX * 1.6) / 2,
+        self.legend.set_entries(entries, layout.CLASS_X + layout.CLASS_W, TITLE.y() + (TITLE.height() - LegendItem.PX * 1.6) / 2,
                          th.color("title"))
         self.legend.setVisible(bool(entries))
 
@@ -241,16 +241,16 @@ class ClassroomScene(QGraphicsScene):
         self.notices.setVisible(bool(frame.notices))
         if not has_text:
             return
-        self.caption_panel.show(CAPTION, th.color("caption"), th.color("caption_border"), 1.5, 16)
+        self.caption_panel.set_panel(CAPTION, th.color("caption"), th.color("caption_border"), 1.5, 16)
         inner = CAPTION.adjusted(28, 14, -28, -10)
         notices_h = 30.0 if frame.notices else 0.0
         if frame.narration:
             rect = QRectF(inner.x(), inner.y(), inner.width(), inner.height() - notices_h)
-            self.narration.show(frame.narration, rect, 34 * th.font_scale, 28, th.color("text"),
+            self.narration.set_text(frame.narration, rect, 34 * th.font_scale, 28, th.color("text"),
                                 align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if frame.notices:
             rect = QRectF(inner.x(), inner.bottom() - notices_h, inner.width(), notices_h)
-            self.notices.show("  •  ".join(frame.notices), rect, 18 * th.font_scale, 16, th.color("text_muted"),
+            self.notices.set_text("  •  ".join(frame.notices), rect, 18 * th.font_scale, 16, th.color("text_muted"),
                               align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=False)
 
     def _show_message(self, frame: Frame, th: Theme) -> None:
@@ -260,8 +260,8 @@ class ClassroomScene(QGraphicsScene):
         if not on:
             return
         box = QRectF(CANVAS_W * 0.16, CANVAS_H * 0.30, CANVAS_W * 0.68, CANVAS_H * 0.34)
-        self.message_panel.show(box, th.color("desk"), th.color("desk_border"), 2.0, 28)
-        self.message.show(frame.message, box.adjusted(60, 40, -60, -40), 54 * th.font_scale, 22, th.color("message"),
+        self.message_panel.set_panel(box, th.color("desk"), th.color("desk_border"), 2.0, 28)
+        self.message.set_text(frame.message, box.adjusted(60, 40, -60, -40), 54 * th.font_scale, 22, th.color("message"),
                           bold=True, align=Qt.AlignmentFlag.AlignCenter)
 
     # --- what tests and tooltips ask -------------------------------------------------------------------

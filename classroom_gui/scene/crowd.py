@@ -45,7 +45,7 @@ class CrowdItem(CachedItem):
         self._origin = (0.0, 0.0)
         self._numbers_want = None
 
-    def show(self, students: list[Student], box: DeskBox | None, theme: Theme, hidden: set[int] = frozenset()) -> None:
+    def set_students(self, students: list[Student], box: DeskBox | None, theme: Theme, hidden: set[int] = frozenset()) -> None:
         """Draw these desks, except those whose index is in `hidden` (drawn by DeskItems instead)."""
         self.students, self.box, self.theme = students, box, theme
         if not students:

@@ -177,14 +177,14 @@ class StripItem(CachedItem):
         super().__init__(parent)
         self.view = StripView()
 
-    def show_view(self, view: StripView) -> None:
+    def set_view(self, view: StripView) -> None:
         self.view = view
         self.set_key((id(view), view.version), view.bounds())
 
-    def show(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
+    def set_strip(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
              on_board: bool = False) -> None:
         self.view.set(strip, box, theme, scale, masked, on_board)
-        self.show_view(self.view)
+        self.set_view(self.view)
 
     @property
     def strip(self) -> Strip | None:
@@ -235,7 +235,7 @@ class DeskItem(CachedItem):
         self.name_font = fonts.font(16, True)  # the font the name is painted in (tests read it)
         self.name_text = ""
 
-    def show(self, s: Student, box: DeskBox, theme: Theme, badge_role: str, strips: list[Strip],
+    def set_student(self, s: Student, box: DeskBox, theme: Theme, badge_role: str, strips: list[Strip],
              scales: dict[str, float], embed: bool = True) -> None:
         """embed=False keeps every strip on its own item: fewer repaints when a card settles, worth it
         while the class is small and items are few."""
@@ -258,13 +258,13 @@ class DeskItem(CachedItem):
             self.settled.append(settled)
             if settled:
                 painted.append((k, view.version, y))
-                item.hide_item()
+                item.clear()
             else:
                 v = max(0.0, v)
-                item.show_view(view)
+                item.set_view(view)
                 item.place(sbox.x, y + round((1 - v) * 6), v)  # whole pixels: no repaint while it slides
         for item in items[n:]:
-            item.hide_item()
+            item.clear()
         self.student, self.box, self.theme, self.badge_role = s, box, theme, badge_role
         key = (s.index, s.text, s.unknown, s.state, s.badge, box, theme.name, theme.font_scale, badge_role,
                tuple(painted))

@@ -40,7 +40,7 @@ class HeatmapItem(CachedItem):
         self.area = QRectF()
         self.theme: Theme = palette.CLASSROOM
 
-    def show(self, hm: Heatmap, rect: QRectF, theme: Theme) -> None:
+    def set_heatmap(self, hm: Heatmap, rect: QRectF, theme: Theme) -> None:
         # the matrix is fixed for a given title (layer, head) and sentence: its last row stands in for it
         fingerprint = tuple(hm.matrix[-1]) if len(hm.matrix) else ()
         if 0 < np.size(hm.matrix) <= 65536:  # a what-if edit may change any row: a small matrix is summed whole
@@ -53,7 +53,7 @@ class HeatmapItem(CachedItem):
         self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
 
     @staticmethod
-    def _colours(m: np.ndarray, mask, k: int, th: Theme) -> np.ndarray:  # [t, t] weights -> [ceil(t / k)]^2 RGB
+    def colours(m: np.ndarray, mask, k: int, th: Theme) -> np.ndarray:  # [t, t] weights -> [ceil(t / k)]^2 RGB
         """The matrix's colours; masked cells (the frame's mask: later students) grey.
         With more cells than pixels (k > 1), each pixel shows the strongest weight of its k x k cells, so a
         lone strong link stays visible, and is grey only if all its cells are masked."""
@@ -102,7 +102,7 @@ class HeatmapItem(CachedItem):
         k = math.ceil(t / pixels) if t > pixels else 1  # cells per pixel: GPT-2's 1024 on ~560 pixels
         base_key = (m.__array_interface__["data"][0], m.shape, m.strides, th.name, k)
         if getattr(self, "_base_key", None) != base_key or self._base_matrix.base is not m.base:
-            base = self._colours(m, hm.mask, k, th)
+            base = self.colours(m, hm.mask, k, th)
             self._base_key, self._base_matrix, self._base_rgb = base_key, m, base  # m kept: the address stays its own
             self._base_image = rgba_image(base)
         rgb = self._base_rgb

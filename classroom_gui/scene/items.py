@@ -136,7 +136,7 @@ class CachedItem(QGraphicsRectItem):
         if z is not None:
             self.setZValue(z)
 
-    def hide_item(self) -> None:
+    def clear(self) -> None:
         if self._placed is not None:
             self._placed = None
             self.setVisible(False)
@@ -154,7 +154,7 @@ class TextBlockItem(CachedItem):
         self.flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
         self.background: str | None = None
 
-    def show(self, text: str, rect: QRectF, max_px: float, min_px: float, color: str, *, bold: bool = False,
+    def set_text(self, text: str, rect: QRectF, max_px: float, min_px: float, color: str, *, bold: bool = False,
              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, wrap: bool = True) -> None:
         flags = int(align | (Qt.TextFlag.TextWordWrap if wrap else 0))
         key = (text, rect.x(), rect.y(), rect.width(), rect.height(), max_px, min_px, color, bold, flags)
@@ -205,7 +205,7 @@ class PillItem(CachedItem):
         self.font = fonts.font(14, True)
         self._style = ("#000000", "#FFFFFF", "#000000")
 
-    def show(self, text: str, px: float, border: str, fill: str, color: str) -> None:
+    def set_label(self, text: str, px: float, border: str, fill: str, color: str) -> None:
         key = (text, px, border, fill, color)
         if key == self._key:
             return
@@ -234,7 +234,7 @@ class PanelItem(CachedItem):
         self._style = ("#FFFFFF", "#000000", 1.0, 12.0)
         self.area = QRectF()
 
-    def show(self, rect: QRectF, fill: str, border: str, width: float, radius: float) -> None:
+    def set_panel(self, rect: QRectF, fill: str, border: str, width: float, radius: float) -> None:
         self.area, self._style = QRectF(rect), (fill, border, width, radius)
         self.set_key((rect.x(), rect.y(), rect.width(), rect.height(), fill, border, width, radius),
                      QRectF(rect).adjusted(-width, -width, width, width + 4))
@@ -265,7 +265,7 @@ class LegendItem(CachedItem):
         fm = QFontMetricsF(self.font)
         return sum(self.PX * 1.1 + 6 + fm.horizontalAdvance(label) + self.PX * 0.9 for _, label in self.entries)
 
-    def show(self, entries: list[tuple[str, str]], right: float, y: float, color: str) -> None:
+    def set_entries(self, entries: list[tuple[str, str]], right: float, y: float, color: str) -> None:
         key = (tuple(entries), right, y, color)
         if key == self._key:
             return

@@ -199,11 +199,11 @@ class LinkLayer:
             if key not in used:
                 item.setVisible(False)
 
-    def show(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
+    def set_links(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
              scale: float, avoid: list[QRectF] = (), asker: int | None = None) -> None:
         paths: dict[tuple[str, int, bool], QPainterPath] = {}  # (role, width bucket, in the faint crowd)
         dots: dict[str, QPainterPath] = {}
-        order = self._strongest(links) if len(links) > MAX_LABELS + 2 else None  # None: few enough to label all
+        order = self.strongest(links) if len(links) > MAX_LABELS + 2 else None  # None: few enough to label all
         labelled = set(range(len(links))) if order is None else set(order[:MAX_LABELS])
         fast = len(links) > FEW_MARKERS
         # the links left without a label (beyond the strongest MAX_LABELS) are a faint crowd behind the labelled
@@ -213,7 +213,7 @@ class LinkLayer:
         label_spots: list[tuple[Link, Point]] = []
         hub = hub_of(links, asker)
         self.curves = []
-        drawn = self._drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
+        drawn = self.drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
         variants = self._routes(links, drawn, labelled, desks, hub, header_h, gap, scale)
         for i in drawn:
             link = links[i]
@@ -274,7 +274,7 @@ class LinkLayer:
                tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn))
         if key == self._route_key:
             return self._route_choice
-        strongest = [i for i in self._strongest(links) if i in set(drawn)]
+        strongest = [i for i in self.strongest(links) if i in set(drawn)]
         # the heaviest keeps clear of every link, when there is one (a question sent to all has none)
         top = self.heaviest(links)
         top = top if top is not None and top in set(drawn) else -1
@@ -299,14 +299,14 @@ class LinkLayer:
     @classmethod
     def heaviest(cls, links: list[Link]) -> int | None:
         """The one link heavier than every other (of equal shares, as of scores, the highest number), or None."""
-        order = cls._strongest(links)
+        order = cls.strongest(links)
         if len(order) < 2:
             return order[0] if order else None
         a, b = links[order[0]], links[order[1]]
         return order[0] if (a.weight, a.label) != (b.weight, b.label) and a.weight >= b.weight else None
 
     @staticmethod
-    def _strongest(links: list[Link]) -> list[int]:
+    def strongest(links: list[Link]) -> list[int]:
         """Link indices, heaviest first; equally heavy ones (as when scores are shown) by their label's number."""
         def strength(i: int) -> tuple[float, float]:
             try:
@@ -317,7 +317,7 @@ class LinkLayer:
         return sorted(range(len(links)), key=strength, reverse=True)
 
     @staticmethod
-    def _drawn(order: list[int]) -> list[int]:
+    def drawn(order: list[int]) -> list[int]:
         """Which of more than MAX_LINKS links (given strongest first) to draw: a fan of 1,023 lines from one
         student of GPT-2's 1024 is a solid blot that costs 60 ms to paint, so it is drawn as the strongest
         half plus others spread evenly over the class. Labels stay on the strongest (MAX_LABELS)."""
@@ -356,7 +356,7 @@ class LinkLayer:
         self.label_texts = []
         self.label_boxes = [(link, pill_rect(link.label, px, at)) for link, at in spots]
         for pill, (link, (x, y)) in zip(self.labels, spots):
-            pill.show(link.label, px, theme.role(link.role), "#FFFFFF", theme.color("text"))
+            pill.set_label(link.label, px, theme.role(link.role), "#FFFFFF", theme.color("text"))
             pill.setPos(round(x), round(y))  # whole pixels: a cached item moved by a fraction is repainted
             pill.setVisible(True)
             self.label_texts.append(link.label)

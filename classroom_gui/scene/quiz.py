@@ -35,6 +35,6 @@ def show_quiz(scene, frame, th) -> None:
         return
     revealed = frame.quiz["answer"] is not None
     box = REVEALED if revealed else BOX
-    scene.quiz_panel.show(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)
-    scene.quiz_text.show(quiz_text(frame.quiz), box.adjusted(36, 28, -36, -28), 44 * th.font_scale, 20,
+    scene.quiz_panel.set_panel(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)
+    scene.quiz_text.set_text(quiz_text(frame.quiz), box.adjusted(36, 28, -36, -28), 44 * th.font_scale, 20,
                          th.color("text"), align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

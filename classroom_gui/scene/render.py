@@ -16,7 +16,6 @@ from .limits import MAX_SIDE
 from .palette import Theme
 
 
-
 def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Theme | None = None,
                  transparent: bool = False, scene: ClassroomScene | None = None) -> QImage:
     """The frame as a size[0] x size[1] ARGB image. Pass `scene` to reuse one across many frames."""
@@ -24,7 +23,7 @@ def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Them
     if not (1 <= w <= MAX_SIDE and 1 <= h <= MAX_SIDE):
         raise ValueError(f"image size must be between 1 and {MAX_SIDE} pixels a side, got {w} x {h}")
     scene = scene if scene is not None else ClassroomScene(theme=theme)
-    scene.show_frame(frame, theme)
+    scene.set_frame(frame, theme)
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     render_scene(scene, image, transparent)
     return image
@@ -40,22 +39,44 @@ def fit_rect(w: float, h: float) -> QRectF:
 
 def render_scene(scene: ClassroomScene, image: QImage, transparent: bool = False) -> None:
     """Paint what the scene shows now over the whole of `image` (letterboxed to keep 16:9)."""
-    brush = scene.backgroundBrush()
     if transparent:
         image.fill(Qt.GlobalColor.transparent)
-        scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
-    elif image.width() * 9 != image.height() * 16:  # letterboxed: the bands need the background too
-        image.fill(brush.color())
-    # (an exact 16:9 image is covered by the scene's own background: filling it first would cost ~0.4 ms)
     painter = QPainter(image)
     try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        # no SmoothPixmapTransform: items blit their cached pictures at whole device pixels, and the
-        # hint sends every blit down a filtering path (measured +1 ms a frame at 6 students)
-        scene.render(painter, fit_rect(image.width(), image.height()), scene.sceneRect(),
-                     Qt.AspectRatioMode.IgnoreAspectRatio)
+        paint_scene(scene, painter, image.width(), image.height(), transparent)
     finally:
         painter.end()
-        if transparent:
+
+
+def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool = False,
+                vector: bool = False) -> None:
+    """The one paint routine, for pictures (render_scene) and for SVG and PDF pages (vector=True): what the
+    scene shows now, its 16:9 canvas letterboxed into w x h on `painter`, the bands filled with the
+    background unless `transparent`.
+
+    For vectors the item caches are off during the call (a cached item is drawn from a pixmap, and its text
+    would reach the file as a picture instead of text), and the background is one rectangle over the whole
+    page. A picture of exactly 16:9 is covered by the scene's own background: filling it first would cost
+    ~0.4 ms a frame."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    brush, own_background = scene.backgroundBrush(), not (transparent or vector)
+    if not transparent and (vector or w * 9 != h * 16):
+        painter.fillRect(QRectF(0, 0, w, h), brush)
+    if not own_background:
+        scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
+    cached = [(item, item.cacheMode()) for item in scene.items()  # (a picture never wraps the scene's items)
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache] if vector else []
+    for item, _mode in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    # no SmoothPixmapTransform: items blit their cached pictures at whole device pixels, and the
+    # hint sends every blit down a filtering path (measured +1 ms a frame at 6 students)
+    try:
+        scene.render(painter, fit_rect(w, h), scene.sceneRect(), Qt.AspectRatioMode.IgnoreAspectRatio)
+    finally:  # (a picture's scene is left untouched: a signal may unwind this mid-render, see export.files)
+        if not own_background:
             scene.setBackgroundBrush(brush)
+        for item, mode in cached:
+            item.setCacheMode(mode)

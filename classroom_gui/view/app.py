@@ -31,6 +31,7 @@ def run(args) -> int:
             _tell(app, str(exc))  # started from a desktop icon, nobody reads stderr
             return 2
         window = MainWindow(checkpoint)
+        reporter.model = window.model  # an error box in the lesson's language
         window.show()
         wake = _stop_on_signals(app)
         try:

@@ -29,9 +29,9 @@ class CanvasView(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.frame: Frame | None = None
 
-    def show_frame(self, frame: Frame) -> None:
+    def set_frame(self, frame: Frame) -> None:
         self.frame = frame
-        self.classroom.show_frame(frame)
+        self.classroom.set_frame(frame)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

@@ -67,9 +67,9 @@ class ChartPanel(QTabWidget):
             page.layout().addWidget(widget, 1)
             self.titles.append(title)
             self.addTab(page, "")
-        self._maps: list[_MapItem] = []
-        self._boxes: list[pg.ViewBox] = []
-        self._labels: list[pg.TextItem] = []
+        self.head_maps: list[_MapItem] = []
+        self.head_boxes: list[pg.ViewBox] = []
+        self.layer_labels: list[pg.TextItem] = []
         self._last: dict[str, object] = {}
         self._frame: Frame | None = None
         self._chosen = (0, 0)
@@ -83,9 +83,9 @@ class ChartPanel(QTabWidget):
         self.setTabText(LAYERS, t("ui.tab_layers"))
         self._last.clear()  # everything is redrawn in the new language
         if self._frame is not None:
-            self.show_frame(self._frame, *self._chosen)
+            self.set_frame(self._frame, *self._chosen)
 
-    def show_frame(self, frame: Frame, layer: int = 0, head: int = 0) -> None:
+    def set_frame(self, frame: Frame, layer: int = 0, head: int = 0) -> None:
         """Draw the frame on the tab that is showing; the other catches up when it is opened. `layer` and
         `head` are the ones the board shows, outlined in the grid."""
         self._frame, self._chosen = frame, (layer, head)
@@ -93,7 +93,7 @@ class ChartPanel(QTabWidget):
 
     def _tab_opened(self, _index: int) -> None:
         if self._frame is not None:
-            self.show_frame(self._frame, *self._chosen)
+            self.set_frame(self._frame, *self._chosen)
 
     def _show_overview(self, frame: Frame) -> None:
         maps = frame.overview
@@ -102,7 +102,7 @@ class ChartPanel(QTabWidget):
             return  # the same trace's maps, the same head chosen: nothing to redraw
         self._last["overview_maps"], self._last["overview_key"] = maps, key  # kept alive: its id is not reused
         self.grid.clear()
-        self._maps, self._boxes = [], []
+        self.head_maps, self.head_boxes = [], []
         if maps is None:
             return
         n_layer, n_head = maps.shape[:2]
@@ -119,8 +119,8 @@ class ChartPanel(QTabWidget):
                 box.addItem(item)
                 item.setImage(np.asarray(maps[l, h]), levels=(0.0, 1.0))
                 box.autoRange(padding=0.02)
-                self._maps.append(item)
-                self._boxes.append(box)
+                self.head_maps.append(item)
+                self.head_boxes.append(box)
 
     def _show_layers(self, frame: Frame) -> None:
         lv = frame.layer_view
@@ -129,9 +129,9 @@ class ChartPanel(QTabWidget):
             return
         self._last["layers"] = key
         self._last["layers_points"] = None if lv is None else lv.points  # kept alive: its id is not reused
-        for item in self._labels:
+        for item in self.layer_labels:
             self.layer_plot.removeItem(item)
-        self._labels = []
+        self.layer_labels = []
         if lv is None or not lv.labels:
             self._points.clear()
             self._trails.setData([], [])
@@ -148,7 +148,7 @@ class ChartPanel(QTabWidget):
                 t = pg.TextItem(label, color=(40, 40, 40), anchor=(0, 1))
                 t.setPos(float(current[j, 0]), float(current[j, 1]))
                 self.layer_plot.addItem(t)
-                self._labels.append(t)
+                self.layer_labels.append(t)
         title = self.t("charts.layers_title", layer=lv.upto) if lv.upto else self.t("charts.layers_start")
         self.titles[LAYERS].setText(title)
         lo, hi = np.nanmin(pts.reshape(-1, 2), axis=0), np.nanmax(pts.reshape(-1, 2), axis=0)

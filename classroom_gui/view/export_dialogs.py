@@ -1,6 +1,7 @@
 """The window's export commands: copy the moment to the clipboard, save it as a picture, save the
-lesson as slides or an animation. Options come from a small dialog; long exports show a cancellable
-progress dialog and keep the window responsive; errors come back as a message, never a crash.
+lesson as slides or an animation, print a worksheet. Each reads what to export from the ClassroomModel
+(app.model) and only parents its dialogs on a widget. Options come from a small dialog; long exports show
+a cancellable progress dialog and keep the window responsive; errors come back as a message, never a crash.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from ..export.pictures import clipboard_image, save_picture
 from ..export.video import save_video
 from ..lesson import rules
 from ..lesson.state import frame_at
+from ..lesson.strings import text
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
 
@@ -83,13 +85,13 @@ class OptionsDialog(QDialog):
         return palette.theme(self.theme.currentData())
 
 
-def _ask_path(window, title: str, filters: str, suggestion: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(window, title, suggestion, filters)
+def _ask_path(parent, title: str, filters: str, suggestion: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, filters)
     return Path(path) if path else None
 
 
-def _with_progress(window, label: str, work):
-    dialog = QProgressDialog(label, window.t("ui.cancel"), 0, 100, window)
+def _with_progress(model, parent, label: str, work):
+    dialog = QProgressDialog(label, _t(model)("ui.cancel"), 0, 100, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
 
@@ -106,75 +108,80 @@ def _with_progress(window, label: str, work):
         dialog.deleteLater()  # a closed dialog is only hidden: without this every export kept one
 
 
-def _report(window, exc: Exception) -> None:
-    QMessageBox.warning(window, window.t("ui.export_failed"), str(exc))
+def _t(model):
+    """strings.text in the model's language."""
+    return lambda key, **values: text(model.sel.lang, key, **values)
 
 
-def copy_picture(window) -> None:
-    QApplication.clipboard().setImage(clipboard_image(window.current_frame()))
+def _report(model, parent, exc: Exception) -> None:
+    QMessageBox.warning(parent, _t(model)("ui.export_failed"), str(exc))
 
 
-def _export(window, kind: str, path, options, filters: str, suggestion: str, work) -> Path | None:
+def copy_picture(model, parent=None) -> None:
+    QApplication.clipboard().setImage(clipboard_image(model.frame()))
+
+
+def _export(model, parent, kind: str, path, options, filters: str, suggestion: str, work) -> Path | None:
     """Ask for options (unless given) and a path (unless given), then run work(options, path); a problem
     is shown as a message. A dialog made here is deleted afterwards: a closed dialog is only hidden."""
     created = options is None
     if created:
-        options = OptionsDialog(window, window.t, kind, window.current_frame().chapter)
+        options = OptionsDialog(parent, _t(model), kind, model.frame().chapter)
     try:
         if created and options.exec() != QDialog.DialogCode.Accepted:
             return None
-        path = path or _ask_path(window, window.t(f"ui.export_{kind}"), filters, suggestion)
+        path = path or _ask_path(parent, _t(model)(f"ui.export_{kind}"), filters, suggestion)
         if path is None:
             return None
         return work(options, Path(path))
     except (ExportError, ValueError) as exc:
-        _report(window, exc)
+        _report(model, parent, exc)
         return None
     finally:
         if created:
             options.deleteLater()
 
 
-def _frames(window, times):
-    trace = window.model.shown_trace()  # with the what-if edits, as on screen
-    return (frame_at(trace, window.sel, t, window.notices) for t in times)
+def _frames(model, times):
+    trace = model.shown_trace()  # with the what-if edits, as on screen
+    return (frame_at(trace, model.sel, t, model.notices) for t in times)
 
 
-def export_picture(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
+def export_picture(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        return save_picture(window.current_frame(), p, o.chosen_size(), o.chosen_theme(), o.transparent.isChecked(),
+        return save_picture(model.frame(), p, o.chosen_size(), o.chosen_theme(), o.transparent.isChecked(),
                             o.svg_text.currentData())
-    return _export(window, "picture", path, options, file_filter("picture"), "classroom.png", work)
+    return _export(model, parent, "picture", path, options, file_filter("picture"), "classroom.png", work)
 
 
-def export_deck(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
+def export_deck(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        frames = list(_frames(window, deck_times(window.player.timeline, o.per.currentData())))
-        return _with_progress(window, window.t("ui.exporting"),
+        frames = list(_frames(model, deck_times(model.player.timeline, o.per.currentData())))
+        return _with_progress(model, parent, _t(model)("ui.exporting"),
                               lambda progress: save_deck(frames, p, o.chosen_size(), o.chosen_theme(), progress))
-    return _export(window, "deck", path, options, file_filter("deck"), "lesson.pptx", work)
+    return _export(model, parent, "deck", path, options, file_filter("deck"), "lesson.pptx", work)
 
 
-def export_video(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
+def export_video(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        times = video_times(window.player.timeline, 30, o.first.currentData(), o.last.currentData())
-        return _with_progress(window, window.t("ui.exporting"),
-                              lambda progress: save_video(_frames(window, times), len(times), p, 30, o.chosen_size(),
+        times = video_times(model.player.timeline, 30, o.first.currentData(), o.last.currentData())
+        return _with_progress(model, parent, _t(model)("ui.exporting"),
+                              lambda progress: save_video(_frames(model, times), len(times), p, 30, o.chosen_size(),
                                                           o.chosen_theme(), progress))
-    return _export(window, "video", path, options, file_filter("video"), "lesson.mp4", work)
+    return _export(model, parent, "video", path, options, file_filter("video"), "lesson.mp4", work)
 
 
-def export_worksheet(window, path: Path | None = None, paper: str | None = None) -> Path | None:
+def export_worksheet(model, parent=None, path: Path | None = None, paper: str | None = None) -> Path | None:
     """File → Worksheet…: the selected student's attention in the selected layer and head as a printable
     exercise with its answer key (export.worksheet_pdf); paper size from a small dialog unless given."""
     from ..export.worksheet_pdf import model_label, save_worksheet
     from ..lesson.worksheet import MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
 
-    if window.run is None:
+    if model.run is None:
         return None
-    t = window.t
+    t = _t(model)
     if paper is None:
-        dialog = QDialog(window)
+        dialog = QDialog(parent)
         dialog.setWindowTitle(t("worksheet.dialog_title"))
         form = QFormLayout(dialog)
         box = QComboBox()
@@ -191,22 +198,22 @@ def export_worksheet(window, path: Path | None = None, paper: str | None = None)
             paper = box.currentData()
         finally:
             dialog.deleteLater()
-    sel = window.sel
-    trace = rules.under(window.run.trace, sel.rule)  # the sheet works out what the lesson shows, in its rule
+    sel = model.sel
+    trace = rules.under(model.run.trace, sel.rule)  # the sheet works out what the lesson shows, in its rule
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS or trace.config.d_head > MAX_D:  # said in the window's words
         asker = f'"{trace.tokens[sel.focus]}"' if sel.lang == "en" else trace.tokens[sel.focus]
         too_many = "worksheet.too_many" if trace.layers[sel.layer].mask.any() else "worksheet.too_many_discussion"
         why = (t("worksheet.too_wide", d=trace.config.d_head) if trace.config.d_head > MAX_D else
                t(too_many, lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard))
-        _report(window, WorksheetError(why))
+        _report(model, parent, WorksheetError(why))
         return None
     try:
         sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang)
-        path = path or _ask_path(window, t("worksheet.dialog_title"), "PDF (*.pdf)", "worksheet.pdf")
+        path = path or _ask_path(parent, t("worksheet.dialog_title"), "PDF (*.pdf)", "worksheet.pdf")
         if path is None:
             return None
-        return save_worksheet(sheet, Path(path), paper, model_label(window.checkpoint.path))
+        return save_worksheet(sheet, Path(path), paper, model_label(model.checkpoint.path))
     except (ExportError, WorksheetError) as exc:
-        _report(window, exc)
+        _report(model, parent, exc)
         return None

@@ -71,9 +71,6 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
     gallery = property(lambda self: self.model.gallery)
     notices = property(lambda self: self.model.notices)
 
-    def current_frame(self):
-        return self.model.frame()
-
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
 
@@ -90,7 +87,9 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         if what in ("model", "run") or self.sel.lang != self._lang:
             self.retranslate()  # and the selectors' items
         elif what == "selection":
-            self._fill_selectors(refill=False)
+            window_build.show_selection(self, refill=False)
+        if what == "theme":  # the high-contrast theme (palette.CONTRAST), for a washed-out projector
+            self.canvas.classroom.theme = palette.theme(self.model.theme)
         if what == "edits":
             n = len(self.model.whatif.edits)
             self.statusBar().showMessage(self.t("whatif.status", n=n) if n else "", 8000)
@@ -98,7 +97,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
             t = self.player.timeline
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])
             self.canvas.setFocus()
-        self.refresh()
+        self._draw()
 
     def retranslate(self) -> None:
         t = self.t
@@ -111,27 +110,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         missing = gallery_file(self.checkpoint.path)
         examples.setToolTip("" if self.gallery else t("ui.examples_missing", file=missing) if not missing.exists()
                             else self.model.gallery_problem)  # a damaged file: what is wrong with it
-        self._fill_selectors()
+        window_build.show_selection(self)
         accessibility.name_controls(self)
-
-    def _fill_selectors(self, refill: bool = True) -> None:
-        """The selectors show the selection; `refill` lists their items again (new sentence, model, language)."""
-        c, t, sel = self.checkpoint.config, self.t, self.sel
-        tokens = self.run.trace.tokens if self.run else []
-        for box, items, current in ((self.focus_box, [t("ui.seat_n", n=i + 1, word=w) for i, w in enumerate(tokens)], sel.focus),
-                                    (self.layer_box, [t("ui.layer_n", n=i + 1) for i in range(c.n_layer)], sel.layer),
-                                    (self.head_box, [t("ui.head_n", n=i + 1) for i in range(c.n_head)], sel.head),
-                                    (self.lang_box, None, LANGUAGES.index(sel.lang))):
-            box.blockSignals(True)
-            if items is not None and refill:
-                box.clear()
-                box.addItems(items)
-            box.setCurrentIndex(min(current, box.count() - 1))
-            box.blockSignals(False)
-        self.temperature.blockSignals(True)
-        self.temperature.setValue(sel.temperature)
-        self.temperature.blockSignals(False)
-        self.rule_buttons[sel.rule].setChecked(True)
 
     # commands (the actions table's handlers) ----------------------------------------------------
     def do(self, action: str) -> None:
@@ -157,11 +137,6 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         from .compare_dialog import open_compare
 
         open_compare(self)
-
-    def set_contrast(self, on: bool) -> None:
-        """The high-contrast theme (palette.CONTRAST) on the canvas, for a washed-out projector."""
-        self.canvas.classroom.theme = palette.theme("contrast" if on else "classroom")
-        self.refresh()
 
     def toggle_play(self) -> None:
         self._clock = time.monotonic()
@@ -202,7 +177,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
     def export(self, name: str) -> None:
         from . import export_dialogs  # the exporters load on first use, not at start
 
-        getattr(export_dialogs, name)(self)
+        getattr(export_dialogs, name)(self.model, self)
 
     # presenting and drawing ---------------------------------------------------------------------
     def show_charts(self, on: bool) -> None:
@@ -211,11 +186,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         if self.charts_action.isChecked() != self.charts_wanted:
             self.charts_action.setChecked(self.charts_wanted)
         self.dock.setVisible(self.charts_wanted and not self.is_presenting())
-        if self.charts_wanted:
-            self.refresh()
-
-    def fill_screen(self) -> None:
-        screen_size.fill_screen(self)
+        if self.dock.isVisible():  # brought up to date as it opens (closed, it is not drawn)
+            self.charts.set_frame(self.model.frame(), self.sel.layer, self.sel.head)
 
     def set_presenter(self, on: bool) -> None:
         screen_size.present(self, on)
@@ -223,12 +195,13 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
     def is_presenting(self) -> bool:
         return not self.controls.isVisible() and self.isFullScreen()
 
-    def refresh(self) -> None:
-        frame = self.current_frame()
-        self.canvas.show_frame(frame)
+    def _draw(self) -> None:
+        """Everything that shows the model's frame; called only when the model says it changed."""
+        frame = self.model.frame()
+        self.canvas.set_frame(frame)
         accessibility.describe_canvas(self, frame)
         if self.dock.isVisible():  # a closed panel is brought up to date when it opens (show_charts)
-            self.charts.show_frame(frame, self.sel.layer, self.sel.head)
+            self.charts.set_frame(frame, self.sel.layer, self.sel.head)
         self.narration.setText(f"<b>{html.escape(frame.title)}</b><br>{html.escape(frame.narration)}" if frame.title
                                else html.escape(frame.message))
         # answer time: the last student answers for the class (the narration says so), and the box shows it

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, Q
                                QSizePolicy, QToolBar, QVBoxLayout, QWidget)
 
 from ..app.actions import ACTIONS, MENUS
-from ..lesson.strings import languages
+from ..lesson.strings import LANGUAGES, languages
 from . import quiz_mode, whatif_edit
 from .canvas_view import CanvasView
 from .charts import ChartPanel
@@ -125,7 +125,7 @@ def build_menus(w) -> None:
     quiz_mode.add_menu_item(w)
     w.contrast_action = w.menus["view"].addAction("")
     w.contrast_action.setCheckable(True)
-    w.contrast_action.toggled.connect(w.set_contrast)
+    w.contrast_action.toggled.connect(lambda on: w.model.set_theme("contrast" if on else "classroom"))
     w.charts_action = w.menus["view"].addAction("")
     w.charts_action.setCheckable(True)
     w.charts_action.toggled.connect(w.show_charts)
@@ -167,3 +167,24 @@ def label_widgets(w, t) -> None:
     w.contrast_action.setText(t("ui.contrast"))
     w.charts.set_texts(t)
     w.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
+
+
+def show_selection(w, refill: bool = True) -> None:
+    """The selectors show the selection; `refill` lists their items again (new sentence, model, language)."""
+    c, t, sel = w.checkpoint.config, w.t, w.sel
+    tokens = w.run.trace.tokens if w.run else []
+    for box, items, current in ((w.focus_box, [t("ui.seat_n", n=i + 1, word=word) for i, word in enumerate(tokens)],
+                                 sel.focus),
+                                (w.layer_box, [t("ui.layer_n", n=i + 1) for i in range(c.n_layer)], sel.layer),
+                                (w.head_box, [t("ui.head_n", n=i + 1) for i in range(c.n_head)], sel.head),
+                                (w.lang_box, None, LANGUAGES.index(sel.lang))):
+        box.blockSignals(True)
+        if items is not None and refill:
+            box.clear()
+            box.addItems(items)
+        box.setCurrentIndex(min(current, box.count() - 1))
+        box.blockSignals(False)
+    w.temperature.blockSignals(True)
+    w.temperature.setValue(sel.temperature)
+    w.temperature.blockSignals(False)
+    w.rule_buttons[sel.rule].setChecked(True)

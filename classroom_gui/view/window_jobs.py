@@ -60,7 +60,7 @@ class SentenceJobs:
 
     def add_answer_to_class(self) -> None:
         """The class's answer joins as a new student; the lesson stays at the answer."""
-        frame = self.current_frame()
+        frame = self.model.frame()
         if frame.answer_id < 0:
             return
         try:
