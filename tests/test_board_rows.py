@@ -36,7 +36,7 @@ def test_a_big_class_board_cuts_nothing_and_counts_what_it_leaves_off(qapp, chec
     try:
         for i in range(len(timeline)):
             frame = frame_at(trace, sel, timeline.beat_stop(i))
-            scene.show_frame(frame)
+            scene.set_frame(frame)
             item = scene.board.lines
             if not item.columns:
                 continue
