@@ -64,7 +64,13 @@ class BoardLinesItem(CachedItem):
             return LINE_MAX_PX * scale
         px = min(LINE_MAX_PX * scale, h / (len(lines) * 1.3))
         widest = max(QFontMetricsF(fonts.font(px)).horizontalAdvance(t) for t in lines)
-        return math.floor(px * min(1.0, w / widest)) if widest > 0 else px
+        if widest <= 0:
+            return px
+        px = math.floor(px * min(1.0, w / widest))
+        # a font's width is not quite proportional to its size (hinting): step down until the widest fits
+        while px > 8 and max(QFontMetricsF(fonts.font(px)).horizontalAdvance(t) for t in lines) > w:
+            px -= 1
+        return px
 
     def _fit(self, given: list[str], more: int, rect: QRectF, scale: float):
         w, h = rect.width(), rect.height()
@@ -77,16 +83,19 @@ class BoardLinesItem(CachedItem):
         px2 = min(self._size_for(c, (w - GAP) / 2, h, scale) for c in cols)
         if px2 >= LINE_MIN_PX:
             return fonts.font(math.floor(px2)), cols
-        # still too many: as many as fit at the minimum size in two columns, and say how many are left
+        # still too many: as many as fit at the minimum size, in two columns when the lines fit half the
+        # board, else in one (an equation is never cut: "0.1381 ÷ 38246.30788 = …" hides its result), and
+        # a last line saying how many are left
         px = LINE_MIN_PX
-        per_col = max(1, int(h // (px * 1.3)))
-        keep = max(1, 2 * per_col - 1)
-        shown = given[:keep] + [more_line(len(given) + more - keep)]
-        cols = [shown[:per_col], shown[per_col:]]
         f = fonts.font(px)
         fm = QFontMetricsF(f)
-        cols = [[fm.elidedText(t, Qt.TextElideMode.ElideRight, (w - GAP) / 2) for t in c] for c in cols]
-        return f, cols
+        per_col = max(2, int(h // (px * 1.3)))
+        halves = all(fm.horizontalAdvance(t) <= (w - GAP) / 2 for t in given[:2 * per_col])
+        keep = (2 * per_col if halves else per_col) - 1
+        shown = given[:keep] + [more_line(len(given) + more - keep)]
+        cols = [shown[:per_col], shown[per_col:]] if halves else [shown]
+        return f, [[fm.elidedText(t, Qt.TextElideMode.ElideRight, (w - GAP * (len(cols) - 1)) / len(cols))
+                     for t in c] for c in cols]
 
     def used_height(self) -> float:  # how far down the lines reach
         if not self.columns:

@@ -29,6 +29,7 @@ from .palette import Theme
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
 CAPTION = QRectF(30, layout.CAPTION_Y, CANVAS_W - 60, CANVAS_H - layout.CAPTION_Y - 18)
 TITLE = QRectF(40, 6, CANVAS_W - 80, 52)  # clear of the links that bow above the first row
+TITLE_TWO_LINES = QRectF(40, 2, CANVAS_W - 80, 62)  # two lines of 22 px still end above the links' bows
 PIXMAP_CACHE_KB = 256 * 1024
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
 
@@ -46,6 +47,15 @@ def colour_scales(groups) -> dict[str, float]:
             if m > scales.get(st.role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
                 scales[st.role] = m
     return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
+
+
+def rule_on_second_line(title: str) -> str:
+    """A title that needs two lines, broken before the rule's name ("…  ·  discussion", "…【話し合い】")."""
+    for mark, keep in (("  ·  ", ""), ("【", "【")):
+        head, found, rule = title.rpartition(mark)
+        if found and head:
+            return f"{head}\n{keep}{rule}"
+    return title
 
 
 class ClassroomScene(QGraphicsScene):
@@ -92,16 +102,22 @@ class ClassroomScene(QGraphicsScene):
             self._applied_theme = th
         self.frame = frame
         header_h, scales = self._show_desks(frame, th)
-        title = TITLE
-        if self.legend.isVisible():  # the title keeps clear of the legend at its right
+        title, wrap, text = TITLE, False, frame.title
+        if self.legend.isVisible():  # the title keeps clear of the legend at its right, on two lines if even
+            # its smallest size is too wide ("10. Many questions: heads, W_O, residual · discussion" beside
+            # four cards' names)
             title = QRectF(TITLE.x(), TITLE.y(), self.legend.area.x() - 24 - TITLE.x(), TITLE.height())
-        self.title.set_text(frame.title, title, 36 * th.font_scale, 22, th.color("title"), bold=True, wrap=False,
+            if QFontMetricsF(fonts.font(22, True)).horizontalAdvance(text) > title.width():
+                title = QRectF(title.x(), TITLE_TWO_LINES.y(), title.width(), TITLE_TWO_LINES.height())
+                wrap, text = True, rule_on_second_line(text)
+        self.title.set_text(text, title, 36 * th.font_scale, 22, th.color("title"), bold=True, wrap=wrap,
                         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title.setVisible(bool(frame.title))
         n = max(1, len(frame.students))
         desks = {s.index: (s.x, s.y, s.w, s.h) for s in frame.students}
         self.links.set_links(frame.links, desks, header_h, layout.GAP, th,
-                        scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55, avoid=self._desk_texts(frame, header_h),
+                             scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
+                             avoid=self._desk_texts(frame, header_h) + self._title_text(),
                         asker=next((s.index for s in frame.students if s.state == "focus"), None))
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
@@ -148,6 +164,13 @@ class ClassroomScene(QGraphicsScene):
             desk.clear()
         self._show_legend(frame, per_student, th)
         return header_h, scales
+
+    def _title_text(self) -> list[QRectF]:
+        """Where the title's words are (a label riding a link bowed above the first row keeps off them)."""
+        t = self.title
+        if not t.isVisible() or not t.text:
+            return []
+        return [QFontMetricsF(t.font).boundingRect(t.area, t.flags, t.text)]
 
     def _desk_texts(self, frame: Frame, header_h: float) -> list[QRectF]:
         """Where the desks' words and numbers are (canvas pixels), for the links' labels to keep off: each

@@ -12,19 +12,19 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainterPath, QPen
+from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
-from ..lesson import layout
 from ..lesson.frame import Link
-from . import fonts
 from .items import PillItem, mix, qcolor
+from .link_labels import LABEL_PX, pill_rect, place_labels, point_at
+from .link_routes import VARIANTS, choose
 from .palette import Theme
 
 BUCKETS = 8            # line widths used: weight 0..1 quantised into this many steps
 MAX_LABELS = 6         # labels on the strongest links when there are many
 CURVE_SEGMENTS = 12    # straight pieces per bowed link (see add_segments)
-CROWDED = 24           # more links than this are drawn in a lighter tint of their colour
+CROWDED = 24           # more links than this: the unlabelled crowd is drawn lighter still
 FEW_MARKERS = 12       # up to this many links the travelling markers are round dots and rounded cards
 MAX_LINKS = 96         # a fan over a bigger class draws this many: the strongest half and a spread of the rest
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
@@ -81,7 +81,8 @@ def hub_of(links: list[Link], asker: int | None = None) -> int | None:
     return best if counts[best] == len(links) else None
 
 
-def route(other: Rect, hub: Rect, header_h: float, gap: float) -> tuple[Point, Point, Point, Point]:
+def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
+          entry: float | None = None) -> tuple[Point, Point, Point, Point]:
     """The curve from a student's desk to the hub's (the asker's), so that no two links to one hub run
     together (they once all ran in the ~14 px gap between rows, where six lines could not be told apart).
 
@@ -89,6 +90,9 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float) -> tuple[Point, P
     leaves the top edge and arches down over its row; one within the hub's row joins the name tags' lower
     edges and arches down over that row's cards. So the families keep to their own rows, and within a family the arch grows
     with the distance: links from further away arch higher and nest instead of lying on top of each other.
+    `bow` scales the arch (negative: to the other side) and `entry` (a fraction of the hub's width off its
+    middle) moves where it arrives: the variants link_routes chooses from when the default runs alongside
+    another link.
     """
     ox, oy, ow, oh = other
     hx, hy, hw, hh = hub
@@ -99,23 +103,26 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float) -> tuple[Point, P
     x = ox + ow / 2
     off = x - hx - hw / 2
     hub_x = hx + hw / 2 + math.copysign(SPREAD * hw * max(0.0, 1 - abs(off) / SPAN), off) if abs(off) > 1 else hx + hw / 2
+    if entry is not None:
+        hub_x = hx + hw / 2 + entry * hw
     if abs(oy - hy) < 1.0:
-        return curve((x, oy + header_h), (hub_x, hy + header_h), 1e9, BEND, side=1)
+        return curve((x, oy + header_h), (hub_x, hy + header_h), 1e9, BEND * bow, side=1)
     if oy < hy:
-        return curve((x, oy + oh), (hub_x, hy), 1e9, BEND, side=-1)
-    return curve((x, oy), (hub_x, hy + hh), 1e9, BEND, side=1)
+        return curve((x, oy + oh), (hub_x, hy), 1e9, BEND * bow, side=-1)
+    return curve((x, oy), (hub_x, hy + hh), 1e9, BEND * bow, side=1)
 
 
 def link_curve(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float,
-               gap: float) -> tuple[Point, Point, Point, Point] | None:
-    """The link's whole curve, from its source to its target (None if a desk is not drawn)."""
+               gap: float, variant: tuple[float, float | None] = (1.0, None)) -> tuple[Point, Point, Point, Point] | None:
+    """The link's whole curve, from its source to its target (None if a desk is not drawn); `variant` is
+    route's (bow, entry) for a link to or from the hub."""
     src, dst = desks.get(link.source), desks.get(link.target)
     if src is None or dst is None:
         return None
     if hub == link.source:
-        return tuple(reversed(route(dst, src, header_h, gap)))
+        return tuple(reversed(route(dst, src, header_h, gap, *variant)))
     if hub == link.target:
-        return route(src, dst, header_h, gap)
+        return route(src, dst, header_h, gap, *variant)
     a, b, bow = link_ends(src, dst, header_h, gap)
     return curve(a, b, bow)
 
@@ -159,78 +166,12 @@ def add_segments(path: QPainterPath, c: tuple[Point, Point, Point, Point], n: in
         prev = nxt
 
 
-def point_at(c: tuple[Point, Point, Point, Point], t: float) -> Point:
-    (ax, ay), (bx, by), (cx, cy), (dx, dy) = c
-    u = 1 - t
-    w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-    return ax * w0 + bx * w1 + cx * w2 + dx * w3, ay * w0 + by * w1 + cy * w2 + dy * w3
-
-
-LABEL_PX = 16.0        # a share's label is never smaller than this (1080p canvas pixels)
-ROOM = QRectF(layout.CLASS_X - 24, 4, layout.BOARD_X - layout.CLASS_X + 18, layout.CAPTION_Y - 8)  # where labels may go
-ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85)  # where on its link a label may sit, best first
-
-
-def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillItem draws, centred on `at`
-    w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(text) + px * 0.9
-    h = px * 1.45
-    return QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
-
-
-def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
-    """Spots around where a link meets its far desk (c[0]), nearest first: in the gap beyond the desk's
-    edge, on its name tag between the name and the badge, or in the room below its cards."""
-    (x, y), h = c[0], px * 1.45
-    spots = [(x + i * px * 0.8, y + k * h / 6) for i in range(-8, 9) for k in range(-24, 25)]
-    return sorted(spots, key=lambda p: math.hypot(p[0] - x, 2 * (p[1] - y)))
-
-
-def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF]) -> list[tuple[Link, Point]]:
-    """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
-    its curve (ALONG), or else beside its far end, that covers no placed label and no text in `avoid` (the
-    desks' names, badges and numbers); the heaviest, failing that, at its curve's first spot. Any other
-    label with no free spot is left off (the share is on its desk's badge too), so the largest share is
-    always readable and no label hides a number. A spot given as a point (a
-    travelling label) stays. A curve's far desk (whose label this is) is at its start, c[0]."""
-    order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
-    placed: list[QRectF] = []
-    out: dict[int, Point] = {}
-    for i in order:
-        link, where = spots[i]
-        if isinstance(where[0], (int, float)):
-            candidates = [where]
-        else:
-            candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
-        best, free = None, False
-        size = pill_rect(link.label, px, (0.0, 0.0))  # measured once; each candidate is this, moved
-        w, h = size.width() + 4, size.height() + 4
-        xs, ys = [p[0] for p in candidates], [p[1] for p in candidates]
-        reach = QRectF(min(xs) - w / 2, min(ys) - h / 2, max(xs) - min(xs) + w, max(ys) - min(ys) + h)
-        near = [b for b in avoid if b.intersects(reach)]  # only the texts near its candidates are tested
-        for at in candidates:
-            r = QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
-            if any(r.intersects(p) for p in placed):
-                continue
-            if best is None:
-                best = (at, r)
-            body = r.adjusted(2, 2, -2, -2)  # the pill itself: it may touch a card's edge, never cover its numbers
-            if not ROOM.contains(r):  # off the canvas, or over the blackboard or the caption
-                continue
-            if not any(body.intersects(b) for b in near):
-                best, free = (at, r), True
-                break
-        if best is not None and (free or not placed):  # only the heaviest may cover text, if it must
-            out[i] = best[0]
-            placed.append(best[1])
-    return [(spots[i][0], out[i]) for i in sorted(out)]
-
-
 class LinkLayer:
     """Owns the link paths, markers and labels of a scene and refills them for each frame."""
 
     def __init__(self, scene: QGraphicsScene):
         self.scene = scene
-        self.lines: dict[tuple[str, int], QGraphicsPathItem] = {}
+        self.lines: dict[tuple[str, int, bool], QGraphicsPathItem] = {}
         self.markers: dict[tuple[str, int], QGraphicsPathItem] = {}
         self.labels: list[PillItem] = []
         self.label_texts: list[str] = []
@@ -238,8 +179,10 @@ class LinkLayer:
         self.curves: list[tuple[Link, tuple[Point, Point, Point, Point], float]] = []
         self.label_boxes: list[tuple[Link, QRectF]] = []  # and where its labels went
         self.avoid: list[QRectF] = []  # and the texts they kept off
+        self._route_key: tuple | None = None  # the link set whose route variants were chosen last, and them
+        self._route_choice: dict[int, tuple[float, float | None]] = {}
 
-    def _path_item(self, items: dict[tuple[str, int], QGraphicsPathItem], key: tuple[str, int],
+    def _path_item(self, items: dict[tuple, QGraphicsPathItem], key: tuple,
                    z: float) -> QGraphicsPathItem:
         """The path item for (role, width bucket) in `items` (lines or markers), made on first use."""
         item = items.get(key)
@@ -258,24 +201,29 @@ class LinkLayer:
 
     def set_links(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
              scale: float, avoid: list[QRectF] = (), asker: int | None = None) -> None:
-        paths: dict[tuple[str, int], QPainterPath] = {}
+        paths: dict[tuple[str, int, bool], QPainterPath] = {}  # (role, width bucket, in the faint crowd)
         dots: dict[str, QPainterPath] = {}
         order = self.strongest(links) if len(links) > MAX_LABELS + 2 else None  # None: few enough to label all
         labelled = set(range(len(links))) if order is None else set(order[:MAX_LABELS])
         fast = len(links) > FEW_MARKERS
-        crowded = len(links) > CROWDED  # a fan over the whole class: lighter, so the desks still read
+        # the links left without a label (beyond the strongest MAX_LABELS) are a faint crowd behind the labelled
+        # ones: a teacher points at the few strong links and their shares, the rest say "everyone, a little"
+        # (each share is on its desk's badge); a fan over the whole class is lighter still, so the desks read
+        faint = 0.72 if len(links) > CROWDED else 0.55
         label_spots: list[tuple[Link, Point]] = []
         hub = hub_of(links, asker)
         self.curves = []
-        for i in self.drawn(order) if order is not None and len(order) > MAX_LINKS else range(len(links)):
+        drawn = self.drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
+        variants = self._routes(links, drawn, labelled, desks, hub, header_h, gap, scale)
+        for i in drawn:
             link = links[i]
-            c = link_curve(link, desks, hub, header_h, gap)
+            c = link_curve(link, desks, hub, header_h, gap, variants.get(i, VARIANTS[0]))
             if c is None or link.progress <= 0:
                 continue
             t = max(0.0, min(1.0, link.progress))
             part = c if t >= 1 else split(c, t)
             self.curves.append((link, part, bucket_width(bucket(link.weight), scale)))
-            path = paths.setdefault((link.role, bucket(link.weight)), QPainterPath())
+            path = paths.setdefault((link.role, bucket(link.weight), i not in labelled), QPainterPath())
             add_segments(path, part, CURVE_SEGMENTS)
             if t < 1:
                 self._marker(dots.setdefault((link.role, bucket(link.weight)), QPainterPath()), link, part[3], scale,
@@ -289,9 +237,9 @@ class LinkLayer:
                     label_spots.append((link, (x, y - lift)))
         self._hide_unused(self.lines, paths)
         for key, path in paths.items():
-            item = self._path_item(self.lines, key, Z_LINKS)
-            role, b = key
-            colour = theme.role(role) if not crowded else mix(theme.role(role), theme.color("background"), 0.4)
+            role, b, crowd = key
+            item = self._path_item(self.lines, key, Z_LINKS - 0.5 if crowd else Z_LINKS)
+            colour = mix(theme.role(role), theme.color("background"), faint) if crowd else theme.role(role)
             pen = QPen(qcolor(colour), bucket_width(b, scale))
             pen.setCapStyle(Qt.PenCapStyle.SquareCap)
             if item.pen() != pen:
@@ -315,6 +263,47 @@ class LinkLayer:
             item.setVisible(True)
         self.avoid = list(avoid)
         self._show_labels(label_spots, theme, scale, self.avoid)
+
+    def _routes(self, links: list[Link], drawn: list[int], labelled: set[int], desks: dict[int, Rect],
+                hub: int | None, header_h: float, gap: float, scale: float) -> dict[int, tuple[float, float | None]]:
+        """Each drawn link's route variant (link_routes.VARIANTS), chosen so that the heaviest link runs
+        alongside no other and the labelled ones alongside no labelled one; remembered for the link set."""
+        if hub is None or len(drawn) < 2:
+            return {}
+        key = (hub, header_h, gap, scale, tuple(sorted(desks.items())),
+               tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn))
+        if key == self._route_key:
+            return self._route_choice
+        strongest = [i for i in self.strongest(links) if i in set(drawn)]
+        # the heaviest keeps clear of every link, when there is one (a question sent to all has none)
+        top = self.heaviest(links)
+        top = top if top is not None and top in set(drawn) else -1
+        marked = {i for i in drawn if i in labelled and links[i].label} | ({top} - {-1})
+        options: list[list] = []
+        for i in drawn:
+            link = links[i]
+            if link.source == link.target or hub not in (link.source, link.target):
+                options.append([])
+                continue
+            cs = [link_curve(link, desks, hub, header_h, gap, v) for v in VARIANTS]
+            options.append([] if cs[0] is None else cs)
+        pos = {i: k for k, i in enumerate(drawn)}
+        everyone = set(range(len(drawn)))
+        checked = [everyone if i == top else {pos[j] for j in marked} if i in marked else set() for i in drawn]
+        widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
+        chosen = choose(options, widths, [pos[i] for i in strongest if i in marked], checked)
+        self._route_key = key
+        self._route_choice = {i: VARIANTS[chosen[pos[i]]] for i in drawn}
+        return self._route_choice
+
+    @classmethod
+    def heaviest(cls, links: list[Link]) -> int | None:
+        """The one link heavier than every other (of equal shares, as of scores, the highest number), or None."""
+        order = cls.strongest(links)
+        if len(order) < 2:
+            return order[0] if order else None
+        a, b = links[order[0]], links[order[1]]
+        return order[0] if (a.weight, a.label) != (b.weight, b.label) and a.weight >= b.weight else None
 
     @staticmethod
     def strongest(links: list[Link]) -> list[int]:
