@@ -1,0 +1,88 @@
+"""gpt.py's steps arranged for speed, giving the same numbers bit for bit: `Fast` is the `ops` gpt.forward uses.
+
+Nothing here changes a formula or the order of its float operations; what changes is who does them and how
+much memory they walk through at once:
+- threads: big inputs share heads (attention) or ranges of students (LayerNorm, the FFN's activation) out over
+  the cores (parallel.py), attention with one BLAS thread each. Each head or student is computed exactly as
+  alone, so the split never shows in the numbers.
+- row blocks: after the scores' matrix product (the same call as gpt.attention's), softmax runs through a
+  few rows of one head at a time, which stay in the core's cache through all five passes; in turn (causal)
+  a row block skips the columns of students who have not spoken, whose shares are exactly 0 anyway.
+- small inputs (the six-student lesson) take gpt.py's own steps: a hand-off costs more than their work.
+tests/test_fast_equals_plain.py compares every step of a trace made here with one made by gpt.Plain.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import gpt, parallel, whatif
+from .functions import ACTIVATION, causal_mask, layer_norm
+
+CHUNK = 1 << 15  # numbers of one head's rows softmax works on at once: 128 kB, well inside a core's L2 cache
+ROWS = 64        # at least this many rows per block (a block's Python steps cost ~5 us)
+
+
+def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] -> [H, T, T], [H, T, d]
+    """gpt.attention, head by head in row blocks, heads shared over the cores when the work is big."""
+    if q.ndim != 3 or q.shape[1] != k.shape[1] or q.shape[1] <= ROWS:
+        return gpt.attention(q, k, v, mask, divisor, edits)  # small, batches, the key/value cache
+    H, T, _ = q.shape
+    causal = mask is causal_mask(T)  # the rule's own cached mask (a what-if mask is a new array)
+    masked = causal or bool(mask.any())
+    weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
+    rows = max(ROWS, CHUNK // T)
+    t = q.dtype.type
+
+    def heads(a: int, b: int) -> None:  # heads a..b-1
+        np.matmul(q[a:b], k[a:b].swapaxes(-1, -2), out=weights[a:b])  # gpt.attention's call (dot_scores)
+        whatif.apply_scores(weights, [e for e in edits if a <= e.head < b])
+        for h in range(a, b):
+            w = weights[h]
+            for r0 in range(0, T, rows):
+                r1 = min(T, r0 + rows)
+                s = w[r0:r1, :r1] if causal else w[r0:r1]  # in turn: the students up to r1 only
+                np.divide(s, t(divisor), out=s)              # divide_scores
+                if causal:
+                    np.copyto(s[:, r0:], -np.inf, where=mask[r0:r1, r0:r1])
+                    w[r0:r1, r1:] = 0                        # never heard: exp(-inf) = 0 in the plain path
+                elif masked:
+                    np.copyto(s, -np.inf, where=mask[r0:r1])
+                np.subtract(s, np.maximum.reduce(s, axis=-1, keepdims=True), out=s)  # softmax, as functions.softmax
+                np.exp(s, out=s)
+                s /= np.add.reduce(w[r0:r1], axis=-1, keepdims=True)  # the whole row, zeros too: the same sum
+        np.matmul(weights[a:b], v[a:b], out=context[a:b])
+
+    # One BLAS thread for these products whether split or not: thousands of small products on a busy
+    # 2-core machine ran 20-50x slower on OpenBLAS's own threads (measured: 12 heads at T=128, 12 ms vs
+    # 0.56 s), and its thread count changes its rounding, so one setting keeps the numbers the same too.
+    work = H * T * (T + q.shape[-1])  # about the numbers this attention writes (weights and context)
+    if parallel.blas_controllable():
+        with parallel.one_blas_thread():
+            parallel.in_parts(heads, H, work)
+    else:
+        heads(0, H)
+    return weights, context
+
+
+def per_student(step, x: np.ndarray, *args) -> np.ndarray:  # [T, n] -> [T, n]
+    """step(x, *args) for a step that treats each student alone (LayerNorm, the FFN's activation): ranges
+    of students are shared over the cores when the input is big, each written into its rows of one array."""
+    if x.size < parallel.MIN_WORK or x.ndim != 2 or parallel.parts_for(len(x), x.size) == 1:
+        return step(x, *args)
+    out = np.empty_like(x)
+    parallel.in_parts(lambda a, b: step(x[a:b], *args, out=out[a:b]), len(x), x.size)
+    return out
+
+
+class Fast:
+    """gpt.Plain's steps, as above."""
+
+    @staticmethod
+    def layer_norm(x, g, b, eps):
+        return per_student(layer_norm, x, g, b, eps)
+
+    attention = staticmethod(attention)
+
+    @staticmethod
+    def activation(name: str, x):
+        return per_student(ACTIVATION[name], x)
