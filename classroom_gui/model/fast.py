@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import gpt, parallel, whatif
-from .functions import ACTIVATION, causal_mask, layer_norm
+from .functions import ACTIVATION, causal_mask, layer_norm, no_mask
 
 CHUNK = 1 << 15  # numbers of one head's rows softmax works on at once: 128 kB, well inside a core's L2 cache
 ROWS = 64        # at least this many rows per block (a block's Python steps cost ~5 us)
@@ -24,9 +24,11 @@ ROWS = 64        # at least this many rows per block (a block's Python steps cos
 
 def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] -> [H, T, T], [H, T, d]
     """gpt.attention, head by head in row blocks, heads shared over the cores when the work is big."""
-    if q.ndim != 3 or q.shape[1] != k.shape[1] or q.shape[1] <= ROWS:
-        return gpt.attention(q, k, v, mask, divisor, edits)  # small, batches, the key/value cache
+    if q.ndim != 3 or q.shape[1] != k.shape[1] or edits and q.shape[1] <= ROWS:
+        return gpt.attention(q, k, v, mask, divisor, edits)  # batches, the key/value cache
     H, T, _ = q.shape
+    if T <= ROWS:
+        return _small(q, k, v, mask, divisor)
     causal = mask is causal_mask(T)  # the rule's own cached mask (a what-if mask is a new array)
     masked = causal or bool(mask.any())
     weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
@@ -64,6 +66,19 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
     return weights, context
 
 
+def _small(q, k, v, mask, divisor):  # [H, T, d] x3, [T, T] -> [H, T, T], [H, T, d]
+    """gpt.attention's calls for a few students, with nothing between them (the six-student lesson spends
+    most of its time in Python around NumPy calls); in discussion nothing is masked, so no mask is applied."""
+    w = np.matmul(q, k.swapaxes(-1, -2))
+    np.divide(w, q.dtype.type(divisor), out=w)
+    if mask is not no_mask(len(mask)):
+        np.copyto(w, -np.inf, where=mask)
+    np.subtract(w, np.maximum.reduce(w, -1, None, None, True), out=w)
+    np.exp(w, out=w)
+    w /= np.add.reduce(w, -1, None, None, True)
+    return w, np.matmul(w, v)
+
+
 def per_student(step, x: np.ndarray, *args) -> np.ndarray:  # [T, n] -> [T, n]
     """step(x, *args) for a step that treats each student alone (LayerNorm, the FFN's activation): ranges
     of students are shared over the cores when the input is big, each written into its rows of one array."""
@@ -75,14 +90,14 @@ def per_student(step, x: np.ndarray, *args) -> np.ndarray:  # [T, n] -> [T, n]
 
 
 class Fast:
-    """gpt.Plain's steps, as above."""
+    """gpt.Plain's steps, as above (small inputs go straight to gpt.py's own functions)."""
 
     @staticmethod
     def layer_norm(x, g, b, eps):
-        return per_student(layer_norm, x, g, b, eps)
+        return layer_norm(x, g, b, eps) if x.size < parallel.MIN_WORK else per_student(layer_norm, x, g, b, eps)
 
     attention = staticmethod(attention)
 
     @staticmethod
     def activation(name: str, x):
-        return per_student(ACTIVATION[name], x)
+        return ACTIVATION[name](x) if x.size < parallel.MIN_WORK else per_student(ACTIVATION[name], x)

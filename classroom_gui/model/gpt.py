@@ -29,9 +29,9 @@ def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C] word vectors, [T, C
 
 def split_heads(qkv: np.ndarray, n_head: int):  # [..., T, 3C] -> q, k, v, each [..., H, T, d]
     *lead, T, three_c = qkv.shape
-    d = three_c // (3 * n_head)
+    n = len(lead)
     # [..., T, 3, H, d] -> [3, ..., H, T, d], copied once so each head's cards are contiguous for matmul
-    cards = np.moveaxis(qkv.reshape(*lead, T, 3, n_head, d), -3, 0).swapaxes(-2, -3)
+    cards = qkv.reshape(*lead, T, 3, n_head, three_c // (3 * n_head)).transpose(n + 1, *range(n), n + 2, n, n + 3)
     return np.ascontiguousarray(cards)
 
 
@@ -75,12 +75,13 @@ def transformer_block(x, params: Params, config: GPTConfig, layer: int, mask, ed
 
     # split into heads, then a teacher's "what if this card said ..."
     q, k, v = split_heads(qkv, config.n_head)
-    whatif.apply_cards(q, k, v, edits)
+    if edits:
+        whatif.apply_cards(q, k, v, edits)
     if past is not None:
         k, v = past(k, v)
 
     # self-attention under the classroom's rule, every head at once
-    scored = [e for e in edits if e.kind == "score"]
+    scored = [e for e in edits if e.kind == "score"] if edits else ()
     weights, context = ops.attention(q, k, v, mask, config.score_divisor(layer), scored)
 
     # merge heads, out projection (W_O), residual add
@@ -123,8 +124,6 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
     each applied where its number is made, so everything after it follows from it. `plain` runs Plain's
     steps instead of fast.py's (the same numbers). A `lean` trace (by default from LEAN_FROM students on)
     keeps each layer's notebooks, cards and shares and recomputes the rest on first ask, bit for bit."""
-    from . import fast  # beside this file; imported here so that fast.py may import this module
-
     ids = np.asarray(ids, dtype=np.int64)
     if ids.ndim != 1 or len(ids) == 0:
         raise ValueError("forward needs a non-empty 1-D sequence of token ids")
@@ -141,8 +140,8 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
     tok, pos, x = embed(ids, params)
     layers = []
     for layer in range(config.n_layer):
-        own = whatif.of_layer(edits, layer)
-        layer_mask = whatif.edited_mask(rule_mask, own)  # a mask edit changes this layer's mask only
+        own = whatif.of_layer(edits, layer) if edits else ()
+        layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
         steps = transformer_block(x, params, config, layer, layer_mask, own, ops)
         layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, config.score_divisor(layer),
                                         own, redo=_redo(params, config, layer, layer_mask, own, ops) if lean else None))
@@ -162,3 +161,6 @@ def _redo(params, config, layer, mask, edits, ops):
     def redo(x):
         return transformer_block(x, params, config, layer, mask, edits, ops)
     return redo
+
+
+from . import fast  # noqa: E402  (fast.py builds on this module's steps, so it loads after them)

@@ -82,7 +82,8 @@ class LayerTrace:
         kept = {} if redo is not None else {name: steps[name] for name in DERIVED}
         return cls(x=steps["x"], k=steps["k"], v=steps["v"], weights=steps["weights"], output=steps["output"],
                    mask=mask, activation=activation, divisor=divisor,
-                   edits=tuple(e for e in edits if e.kind in ("score", "mask")), steps=kept, redo=redo)
+                   edits=tuple(e for e in edits if e.kind in ("score", "mask")) if edits else (), steps=kept,
+                   redo=redo)
 
     def step(self, name: str) -> np.ndarray:
         value = self.steps.get(name)
