@@ -13,6 +13,8 @@ tests/test_fast_equals_plain.py compares every step of a trace made here with on
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from . import gpt, parallel, whatif
@@ -34,16 +36,24 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
     weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
     rows = max(ROWS, CHUNK // T)
     t = q.dtype.type
+    # Dividing by a power of two (GPT-2's sqrt(64) = 8) only moves the exponent, so q / 8 . k is q . k / 8
+    # exactly (each product and partial sum is the unscaled one over 8, unless it falls below float32's
+    # smallest normal number, 1e-38): the [T, d] questions are scaled instead of the [T, T] scores.
+    fused = math.frexp(divisor)[0] == 0.5
 
     def heads(a: int, b: int) -> None:  # heads a..b-1
-        np.matmul(q[a:b], k[a:b].swapaxes(-1, -2), out=weights[a:b])  # gpt.attention's call (dot_scores)
-        whatif.apply_scores(weights, [e for e in edits if a <= e.head < b])
+        qh = np.divide(q[a:b], t(divisor)) if fused else q[a:b]
+        np.matmul(qh, k[a:b].swapaxes(-1, -2), out=weights[a:b])  # gpt.attention's call (dot_scores)
+        for e in edits:
+            if a <= e.head < b:  # a what-if raw score, divided as gpt.attention divides it
+                weights[e.head, e.seat, e.index] = t(e.value) / t(divisor) if fused else e.value
         for h in range(a, b):
             w = weights[h]
             for r0 in range(0, T, rows):
                 r1 = min(T, r0 + rows)
                 s = w[r0:r1, :r1] if causal else w[r0:r1]  # in turn: the students up to r1 only
-                np.divide(s, t(divisor), out=s)              # divide_scores
+                if not fused:
+                    np.divide(s, t(divisor), out=s)          # divide_scores
                 if causal:
                     np.copyto(s[:, r0:], -np.inf, where=mask[r0:r1, r0:r1])
                     w[r0:r1, r1:] = 0                        # never heard: exp(-inf) = 0 in the plain path
