@@ -12,7 +12,7 @@ import numpy as np
 from .config import GPTConfig
 from .functions import layer_norm, no_mask
 from .gpt import transformer_block
-from .trace import Trace, unembedding
+from .trace import Trace, compare_with_every_word
 
 
 class KVCache:
@@ -59,4 +59,4 @@ def step(token_id: int, position: int, cache: KVCache, params: dict, config: GPT
         x = transformer_block(x, params, config, layer, hears_all, past=past)["output"]
     cache.length = n
     x = layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
-    return (x @ unembedding(params).T)[0]
+    return compare_with_every_word(x, params)[0]

@@ -11,7 +11,7 @@ from functools import cached_property
 import numpy as np
 
 from .config import GPTConfig
-from . import whatif
+from . import parallel, whatif
 from .functions import ACTIVATION, divide_scores, dot_scores, softmax
 
 
@@ -20,6 +20,20 @@ def unembedding(params: dict) -> np.ndarray:  # [V, C]
     unties it from the word vectors (tie_word_embeddings: false), else wte, as GPT-2 ties them."""
     head = params.get("lm_head.weight")
     return params["wte.weight"] if head is None else head
+
+
+SMALL_PRODUCT = 1 << 23  # multiply-adds below which comparing notebooks with every word stays on one BLAS thread
+
+
+def compare_with_every_word(x: np.ndarray, params: dict) -> np.ndarray:  # [..., C] -> [..., V] logits
+    """x @ unembedding.T. OpenBLAS shares a product this size (the teaching model's 6 x 24 x 4,695) over its
+    threads, and on a busy 2-core machine waking them cost 1-40 ms (measured: median 30 ms at load 8) against
+    0.1 ms of work, so small products stay on the calling thread."""
+    words = unembedding(params)
+    if x.size * len(words) <= SMALL_PRODUCT and parallel.blas_controllable():
+        with parallel.one_blas_thread():
+            return x @ words.T
+    return x @ words.T
 
 
 @dataclass
@@ -156,7 +170,7 @@ class Trace:
     def next_logits(self) -> np.ndarray:  # [V] the last student's final notebook against every word
         cached = self.cache.get("next_logits")
         if cached is None:
-            cached = self.cache["next_logits"] = self.ln_f[-1] @ unembedding(self.params).T
+            cached = self.cache["next_logits"] = compare_with_every_word(self.ln_f[-1], self.params)
         return cached
 
     @property
@@ -170,7 +184,7 @@ class Trace:
     def logits(self) -> np.ndarray:  # [T, V] ln_f @ wte.T (or lm_head.T), every position
         cached = self.cache.get("logits")
         if cached is None:
-            cached = self.cache["logits"] = self.ln_f @ unembedding(self.params).T
+            cached = self.cache["logits"] = compare_with_every_word(self.ln_f, self.params)
         return cached
 
     @property
