@@ -40,7 +40,8 @@ def merge_heads(context: np.ndarray) -> np.ndarray:  # [..., H, T, d] -> [..., T
     return context.swapaxes(-2, -3).reshape(*lead, T, H * d)
 
 
-def attention(q, k, v, mask, divisor: float, edits=()):  # [..., H, Tq, d], [..., H, Tk, d] x2, [Tq, Tk] -> [..., H, Tq, Tk], [..., H, Tq, d]
+def attention(q, k, v, mask, divisor: float, edits=()):  # [..., H, Tq, d], [..., H, Tk, d] x2, [Tq, Tk] ->
+    #                                                      [..., H, Tq, Tk] weights, [..., H, Tq, d] context
     """softmax(mask(q kᵀ / divisor)) v for every head at once; `mask` is True where a score becomes -inf,
     `divisor` sqrt(d) unless the config says otherwise; `edits` replace raw scores (what-if)."""
     scores = dot_scores(q, k)                       # question . self-introduction
