@@ -8,8 +8,12 @@ much memory they walk through at once:
 - row blocks: after the scores' matrix product (the same call as gpt.attention's), softmax runs through a
   few rows of one head at a time, which stay in the core's cache through all five passes; in turn (causal)
   a row block skips the columns of students who have not spoken, whose shares are exactly 0 anyway.
-- small inputs (the six-student lesson) take gpt.py's own steps: a hand-off costs more than their work.
-tests/test_fast_equals_plain.py compares every step of a trace made here with one made by gpt.Plain.
+- scaling: a power-of-two divisor (GPT-2's 8) divides the [T, d] questions instead of the [T, T] scores,
+  which only moves exponents, so every score comes out the same.
+- small inputs (the six-student lesson) take gpt.py's own calls without the wrappers around them.
+tests/test_fast_equals_plain.py compares every step of a trace made here with one made by gpt.Plain, with
+BLAS on one thread for both: OpenBLAS rounds a product shared over two threads differently, and attention's
+products here always run on one (see below), the plain path's on BLAS's default.
 """
 from __future__ import annotations
 
