@@ -54,8 +54,8 @@ def sweep(ck, n: int, step: float):
 
     from classroom_gui.lesson.state import Selection, frame_at, timeline_for
     from classroom_gui.model.sentence import run_sentence
-    from classroom_gui.view.canvas import ClassroomScene
-    from classroom_gui.view.render import render_scene
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.render import render_scene
 
     trace = run_sentence(ck, sentence(n)).trace
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)

@@ -118,7 +118,7 @@ def breakdown_png(lesson: Lesson, out: Path, repeats: int) -> list[tuple[str, fl
     from PySide6.QtGui import QImage
 
     from classroom_gui.export.png import png_bytes
-    from classroom_gui.view.render import render_frame
+    from classroom_gui.scene.render import render_frame
 
     frame = lesson.frame(lesson.timeline.chapter_stop("softmax"))
     image = render_frame(frame, (3840, 2160))
@@ -138,8 +138,8 @@ def breakdown_video(lesson: Lesson, start: float, out: Path) -> list[tuple[str, 
     from PySide6.QtGui import QImage
 
     from classroom_gui.export import video
-    from classroom_gui.view.canvas import ClassroomScene
-    from classroom_gui.view.render import render_scene
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.render import render_scene
 
     times = lesson.video_times(start)
     t0 = time.perf_counter()

@@ -63,7 +63,7 @@ MARKS["pyqtgraph"] = time.monotonic()
 from classroom_gui.view.window import MainWindow
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.resources import teaching_model_dir
-from classroom_gui.view import fonts, settings
+from classroom_gui.scene import fonts, settings
 MARKS["app modules"] = time.monotonic()
 app = QApplication([])
 MARKS["QApplication"] = time.monotonic()
@@ -221,8 +221,8 @@ def canvas_1024(step: float, folder: Path, gpt2: bool = False, focus: int = 1):
     from PySide6.QtGui import QImage
 
     from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-    from classroom_gui.view.canvas import ClassroomScene
-    from classroom_gui.view.render import render_scene
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.render import render_scene
 
     trace = trace_1024(folder, gpt2)
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)

@@ -15,26 +15,9 @@ import unicodedata
 from pathlib import Path
 
 from . import __version__
+from .cli_table import COMMANDS, CliError, arg, subcommand, write_atomic  # noqa: F401  (CliError: raised by callers)
 
 PROG = "classroom-gui"
-_COMMANDS: list[tuple[str, str, tuple, object]] = []  # (name, help, arguments, function), in order
-
-
-class CliError(Exception):
-    """A problem the user can fix; str() is the whole message."""
-
-
-def arg(*names, **options) -> tuple:
-    """One argument for @subcommand, spelled like ArgumentParser.add_argument."""
-    return names, options
-
-
-def subcommand(name: str, help: str, *arguments: tuple):
-    """Register `function(args) -> int` as `classroom-gui NAME`."""
-    def register(function):
-        _COMMANDS.append((name, help, arguments, function))
-        return function
-    return register
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--model", dest="gui_model", metavar="DIR", type=Path,
                         help="open the window with this model folder (default: the teaching model)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, help_, arguments, function in _COMMANDS:
+    for name, help_, arguments, function in COMMANDS:
         p = sub.add_parser(name, help=help_, description=help_)
         # also after the command (`classroom-gui export ... --verbose`); SUPPRESS keeps the one given before it
         p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
@@ -144,17 +127,6 @@ def run_gui(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     return int(run(args) or 0)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text (UTF-8) so that `path` is whole or untouched (export.files.atomic_path)."""
-    from .export.files import ExportError, atomic_path
-
-    try:
-        with atomic_path(Path(path)) as tmp:
-            tmp.write_text(text, encoding="utf-8")
-    except ExportError as exc:
-        raise CliError(f"cannot write the JSON: {exc}") from None  # exc names the file and why
 
 
 def _positive(text: str) -> int:

@@ -8,7 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from .cli import CliError, arg, subcommand
+from .lesson.strings import LANGUAGES
+from .lesson.timeline import CHAPTERS
+from .cli_table import CliError, arg, subcommand
 
 COMMON = (
     arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
@@ -21,7 +23,7 @@ COMMON = (
     arg("--mask", choices=("none", "causal"), help="the rule of the attention chapters: none (discussion, every "
         "student hears every other; the teaching model's default, as in the seed's story) or causal (in turn, GPT's "
         "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal"),
-    arg("--lang", choices=("en", "ja"), default="en", help="language of every label and narration"),
+    arg("--lang", choices=LANGUAGES, default="en", help="language of every label and narration"),
     arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
     arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom",
         help="look of the picture (contrast: high contrast, for a washed-out projector)"),
@@ -36,25 +38,26 @@ COMMON = (
 
 def _prepare(args):
     """checkpoint -> trace -> selection -> (qt app, trace, selection, theme, size, notices)."""
+    from .export.files import ExportError
+    from .export.sizes import parse_size
+
+    try:  # the options are checked before Qt loads
+        size = parse_size(args.size)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     from PySide6.QtWidgets import QApplication
 
     from .crash import quiet_qt_fonts
 
-    from .export.files import ExportError
-    from .export.pictures import parse_size
     from .lesson.gallery import gallery_of, lesson_rule, lesson_selection
     from .lesson.state import Selection
     from .model.checkpoint import load_checkpoint
     from .model.sentence import run_sentence
     from .resources import teaching_model_dir
-    from .view import palette
+    from .scene import palette
     from .lesson.state import default_focus
 
-    try:
-        size = parse_size(args.size)
-    except ExportError as exc:
-        raise CliError(str(exc)) from None
     if not 0.05 <= args.temperature <= 20:
         raise CliError(f"--temperature must be between 0.05 and 20, got {args.temperature}")
     folder = args.model if args.model is not None else teaching_model_dir()
@@ -164,8 +167,8 @@ def _progress(label: str):
 
 
 @subcommand("export", "draw one moment of the lesson as a PNG, SVG or PDF", *COMMON,
-            arg("--chapter", metavar="NAME", help="a chapter by number (0-13) or name (seats, embedding, cards, "
-                "question, scoring, scaling, mask, softmax, listening, everyone, heads, ffn, layers, answer), "
+            arg("--chapter", metavar="NAME", help=f"a chapter by number (0-{len(CHAPTERS) - 1}) or name "
+                f"({', '.join(CHAPTERS)}), "
                 "drawn finished: at the end of its last step (softmax shows the shares)"),
             arg("--beat", metavar="N", type=int, help="step N, as counted on screen from 1"),
             arg("--time", metavar="S", type=float, help="a time in seconds of lesson time"),

@@ -6,7 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from .cli import CliError, arg, subcommand, write_atomic
+from .lesson.strings import LANGUAGES
+from .cli_table import CliError, arg, subcommand, write_atomic
 
 
 @subcommand("quiz", "questions to ask the class before a step reveals the answer (who gets the biggest share, "
@@ -18,7 +19,7 @@ from .cli import CliError, arg, subcommand, write_atomic
             arg("--head", metavar="H", type=int, default=1, help="head, from 1 (default 1)"),
             arg("--mask", choices=("none", "causal"), default="causal",
                 help="the classroom's rule: none = discussion (everyone hears everyone), causal = in turn (GPT)"),
-            arg("--lang", choices=("en", "ja"), default="en", help="language of the questions"),
+            arg("--lang", choices=LANGUAGES, default="en", help="language of the questions"),
             arg("--json", metavar="FILE", type=Path, required=True,
                 help="write the questions as a JSON list of {question, choices, answer, step}"))
 def quiz_command(args: argparse.Namespace) -> int:

@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from .cli import CliError, arg, subcommand
+from .lesson.strings import LANGUAGES
+from .cli_table import CliError, arg, subcommand
 
 
 def _whole(text: str) -> int:
@@ -21,7 +22,7 @@ def _whole(text: str) -> int:
             "÷√d, exp, sum, shares, the weighted sum of opinions), with an answer key, as a PDF",
             arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
             arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
-            arg("--lang", choices=("en", "ja"), default="en", help="language of the sheet"),
+            arg("--lang", choices=LANGUAGES, default="en", help="language of the sheet"),
             arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
                 "(default: cat or 猫; with --students, the student that picks)"),
             arg("--students", metavar="N", type=_whole, help="how many students' cards the sheet prints, the "

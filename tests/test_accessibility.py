@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from classroom_gui.view import palette
-from classroom_gui.view.colour_vision import MATRICES, closest_pair, lab, simulate
+from classroom_gui.scene import palette
+from classroom_gui.scene.colour_vision import MATRICES, closest_pair, lab, simulate
 
 CARDS = {k: palette.ROLES[k] for k in ("query", "key", "value", "weight", "context")}
 

@@ -38,7 +38,7 @@ def frame(trace, key: str, focus: int, at: float = 0.999):
 
 
 def test_compact_seating_starts_where_desks_have_no_room_for_strips(qapp):
-    from classroom_gui.view.canvas_layout import desk_layout
+    from classroom_gui.scene.layout import desk_layout
     first = next(n for n in range(1, 1025) if layout.compact(n))
     for n in (first - 1, first):
         w, h = layout.seats(n)[0][2:]
@@ -62,7 +62,7 @@ def test_long_lists_on_the_board_end_with_how_many_are_left_out(trace):
 
 
 def test_the_blackboard_counts_the_lessons_cut_lines_too(qapp, trace):
-    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.scene.classroom import ClassroomScene
     scene = ClassroomScene()
     scene.show_frame(frame(trace, "scaling.divide", focus=N - 1))
     shown = scene.board.lines.lines
@@ -72,7 +72,7 @@ def test_the_blackboard_counts_the_lessons_cut_lines_too(qapp, trace):
 
 
 def test_a_fan_over_the_whole_class_draws_the_strongest_and_a_spread(trace):
-    from classroom_gui.view.canvas_links import MAX_LINKS, LinkLayer
+    from classroom_gui.scene.links import MAX_LINKS, LinkLayer
     fr = frame(trace, "scoring.rest", focus=N - 1)
     links = fr.links
     assert len(links) > MAX_LINKS
@@ -84,8 +84,8 @@ def test_a_fan_over_the_whole_class_draws_the_strongest_and_a_spread(trace):
 
 
 def test_seat_numbers_fade_with_their_desks(qapp, trace):
-    from classroom_gui.view.canvas import ClassroomScene
-    from classroom_gui.view.render import render_scene
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.render import render_scene
     focus = N // 2
     fr = frame(trace, "mask.future", focus=focus)
     assert fr.students[-1].opacity < 0.5 and fr.students[0].opacity == 1.0
@@ -107,8 +107,8 @@ def test_seat_numbers_fade_with_their_desks(qapp, trace):
 
 
 def test_heatmap_pixels_show_the_strongest_of_their_cells(qapp):
-    from classroom_gui.view import palette
-    from classroom_gui.view.canvas_heatmap import HeatmapItem
+    from classroom_gui.scene import palette
+    from classroom_gui.scene.heatmap import HeatmapItem
     t, th = 9, palette.CLASSROOM
     m = np.tril(np.full((t, t), 0.01, np.float32))
     m[7, 2] = 1.0  # one strong link among weak ones

@@ -34,14 +34,14 @@ def checkpoint(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def scene(qapp):
-    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.scene.classroom import ClassroomScene
     s = ClassroomScene()
     yield s
     s.clear()
 
 
 def render(scene, frame) -> QImage:
-    from classroom_gui.view.render import render_scene
+    from classroom_gui.scene.render import render_scene
     scene.show_frame(frame)
     image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
     render_scene(scene, image)
@@ -154,7 +154,7 @@ def test_chapter_6_draws_both_rules_shares_side_by_side(qapp, scene, checkpoint,
 
 
 def test_japanese_renders_with_the_bundled_font(qapp, scene, checkpoint):
-    from classroom_gui.view import fonts
+    from classroom_gui.scene import fonts
     family = fonts.ui_family()
     assert family == "IPAexGothic"  # the bundled font, not a system fallback
     trace = run_sentence(checkpoint, JA6).trace
@@ -184,8 +184,8 @@ def test_unknown_students_are_marked(qapp, scene, checkpoint):
 
 @pytest.mark.parametrize("size", [(1920, 1080), (640, 360), (1000, 1000), (333, 1200), (1, 1), (3840, 2160)])
 def test_render_frame_returns_the_requested_size(qapp, checkpoint, size):
-    from classroom_gui.view import palette
-    from classroom_gui.view.render import render_frame
+    from classroom_gui.scene import palette
+    from classroom_gui.scene.render import render_frame
     trace = run_sentence(checkpoint, EN6).trace
     frame = frame_of(trace, "listening.travel", at=0.5)
     for theme in (None, palette.SLIDE):
@@ -202,7 +202,7 @@ def test_render_frame_returns_the_requested_size(qapp, checkpoint, size):
 
 
 def test_render_frame_rejects_impossible_sizes(qapp, checkpoint):
-    from classroom_gui.view.render import render_frame
+    from classroom_gui.scene.render import render_frame
     trace = run_sentence(checkpoint, EN6).trace
     for size in ((0, 100), (100, -1), (100_000, 10)):
         with pytest.raises(ValueError):
@@ -211,7 +211,7 @@ def test_render_frame_rejects_impossible_sizes(qapp, checkpoint):
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_empty_frame_shows_the_message(qapp, scene, checkpoint, lang):
-    from classroom_gui.view import fonts
+    from classroom_gui.scene import fonts
     trace = run_sentence(checkpoint, EN6).trace
     render(scene, frame_of(trace, "softmax.weights"))  # a full class first: it must all go away
     frame = empty_frame(lang)
@@ -232,7 +232,7 @@ def test_empty_frame_shows_the_message(qapp, scene, checkpoint, lang):
 def test_same_frame_twice_paints_the_same_picture(qapp, checkpoint, n):
     """Items are reused between frames and settled cards are painted into the desk in big classes:
     whatever came before, a frame always gives the identical image."""
-    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.scene.classroom import ClassroomScene
     trace = run_sentence(checkpoint, long_sentence(EN6, n)).trace
     a = frame_of(trace, "cards.key", at=0.5)  # a card growing in on every desk
     others = [frame_of(trace, "cards.key", at=1.0), frame_of(trace, "ffn.activation"), frame_of(trace, "seats.sit")]
@@ -270,9 +270,9 @@ def test_odd_frames_render(qapp, scene):
 
 
 def test_theme_switch_on_one_scene(qapp, checkpoint):
-    from classroom_gui.view import palette
-    from classroom_gui.view.canvas import ClassroomScene
-    from classroom_gui.view.render import render_frame
+    from classroom_gui.scene import palette
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.render import render_frame
     trace = run_sentence(checkpoint, EN6).trace
     frame = frame_of(trace, "ffn.activation")
     scene = ClassroomScene()
@@ -284,7 +284,7 @@ def test_theme_switch_on_one_scene(qapp, checkpoint):
 
 
 def test_palette_cells_read_with_black_text():
-    from classroom_gui.view import palette
+    from classroom_gui.scene import palette
     values = np.linspace(-3, 3, 61)
     rgb = palette.diverging_rgb(values, 2.0)
     assert tuple(palette.diverging_rgb([0.0], 1.0)[0]) == (255, 255, 255)  # white at 0
@@ -302,8 +302,8 @@ def test_crowd_of_tiny_desks_is_one_item():
     """Over CROWD_FROM students whose desks have no room for strips, the plain desks are one CrowdItem
     (numpy-built picture); the asker keeps a DeskItem, tooltips still name the student under the mouse."""
     from classroom_gui.lesson.frame import Frame, Student
-    from classroom_gui.view.canvas import ClassroomScene
-    from classroom_gui.view.render import render_scene
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.render import render_scene
     students = []
     for i in range(300):
         r, c = divmod(i, 30)

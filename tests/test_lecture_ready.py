@@ -150,7 +150,7 @@ KNOWN = pytest.mark.xfail(reason="title + rule name overlaps the legend (issue 1
 @pytest.mark.parametrize("text,lang,rule", WALKS + [pytest.param(*w, marks=KNOWN) for w in BIG_WALKS],
                          ids=lambda v: str(v)[:16])
 def test_every_step_is_legible_on_a_projector(qapp, checkpoint, text, lang, rule):
-    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.scene.classroom import ClassroomScene
 
     scene = ClassroomScene()
     try:

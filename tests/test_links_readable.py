@@ -15,7 +15,7 @@ from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
-from classroom_gui.view.canvas_links import LinkLayer, point_at
+from classroom_gui.scene.links import LinkLayer, point_at
 
 TOGETHER_PX = 24.0   # two links may run closer than their half widths + 3 px for at most this long ...
 NEAR_END_PX = 48.0   # ... away from their ends (all links meet at the asker; each starts at its own desk)
@@ -79,7 +79,7 @@ def frames_with_links(checkpoint, text, lang, rule, focus):
 
 @pytest.mark.parametrize("text,lang,rule,focus", CASES, ids=lambda v: str(v)[:24])
 def test_links_part_and_the_largest_share_reads(qapp, checkpoint, text, lang, rule, focus):
-    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.scene.classroom import ClassroomScene
 
     scene = ClassroomScene()
     seen = 0

@@ -9,7 +9,7 @@ from fontTools.ttLib import TTFont
 
 from classroom_gui.cli import main
 from classroom_gui.resources import assets_dir
-from classroom_gui.view import font_cmap
+from classroom_gui.scene import font_cmap
 
 RADICALS = range(0x2E80, 0x2FE0)
 FONT = assets_dir() / "fonts" / "ipaexg.ttf"
@@ -69,7 +69,7 @@ def test_qt_pdf_text_extracts_as_written(qapp, tmp_path):
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QPainter, QPdfWriter
 
-    from classroom_gui.view import fonts
+    from classroom_gui.scene import fonts
 
     words = "自己紹介 −5.01 — 全角\u3000ソフトマックス it’s"
     writer = QPdfWriter(str(tmp_path / "t.pdf"))

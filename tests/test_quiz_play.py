@@ -88,7 +88,7 @@ def test_window_quiz_in_presenter_mode(qtbot, tmp_path):
     w.show()
     w.quiz_anywhere = True  # offscreen there is no full screen; the presses are the same
     w.quiz_action.setChecked(True)
-    made = class_questions(w.shown_trace(), w.sel)
+    made = class_questions(w.model.shown_trace(), w.sel)
     first = min(q.step for q in made)
     w.do("home")
     seen = []

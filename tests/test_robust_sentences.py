@@ -171,7 +171,7 @@ def test_any_sentence_traces_and_every_moment_has_a_frame(text, data):
 
 @pytest.fixture(scope="module")
 def scene(qapp):
-    from classroom_gui.view.canvas import ClassroomScene
+    from classroom_gui.scene.classroom import ClassroomScene
 
     return ClassroomScene()
 
@@ -187,7 +187,7 @@ def _picture_is_drawn(image) -> None:
 @given(text=sentences, data=st.data())
 def test_any_sentence_renders(scene, text, data):
     """Drawn by one scene reused across sentences of every length, as the window does."""
-    from classroom_gui.view.render import render_frame
+    from classroom_gui.scene.render import render_frame
 
     run = trace_or_refusal(text)
     trace = run.trace if run else None
@@ -219,7 +219,7 @@ def test_any_sentence_saves_as_png(qapp, tmp_path_factory, text, lang, fraction,
 def test_named_sentences_go_all_the_way_to_a_png(qapp, tmp_path, text):
     """The cases the issue names, each through every stage: trace, frames at every chapter, picture, PNG."""
     from classroom_gui.export.pictures import save_picture
-    from classroom_gui.view.render import render_frame
+    from classroom_gui.scene.render import render_frame
 
     run = trace_or_refusal(text)
     trace = run.trace if run else None

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from classroom_gui.view import settings, window as window_module
+from classroom_gui.view import settings, window_jobs as window_module  # the jobs: BIG_MODEL, the warning box
 from classroom_gui.view.window import MainWindow
 from helpers import random_checkpoint
 

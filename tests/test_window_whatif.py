@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QInputDialog
 from classroom_gui.lesson.whatif_state import edited
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import settings
-from classroom_gui.view.canvas_heatmap import HeatmapItem
+from classroom_gui.scene.heatmap import HeatmapItem
 from classroom_gui.view.window import MainWindow
 from helpers import random_checkpoint
 
@@ -42,7 +42,7 @@ def test_double_click_on_a_card_number_edits_it_and_the_class_recomputes(qtbot, 
     double_click(qtbot, window, window.canvas.classroom.desk(seat).cell_pos(k, 1))
     sel = window.sel
     edit = Edit("k", sel.layer, sel.head, seat, 1, 3.25)
-    assert window.whatif.edits == (edit,) and asked
+    assert window.model.whatif.edits == (edit,) and asked
     assert window.run.trace.edits == ()  # the model's own trace is kept for Reset
     frame = window.current_frame()
     assert [c.edited for c in frame.students[seat].cards if c.role == "key"] == [[1]]
@@ -50,7 +50,7 @@ def test_double_click_on_a_card_number_edits_it_and_the_class_recomputes(qtbot, 
     assert frame.bars.values == pytest.approx(list(expected.layers[sel.layer].weights[sel.head, sel.focus]))
     assert "What if" in frame.narration
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.whatif.edits == () and "What if" not in window.current_frame().narration
+    assert window.model.whatif.edits == () and "What if" not in window.current_frame().narration
 
 
 def test_reset_and_a_refused_mask_edit(qtbot, window):
@@ -64,9 +64,9 @@ def test_reset_and_a_refused_mask_edit(qtbot, window):
         assert whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, j, 1.0))
     assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, n - 1, 1.0))
     assert "hear no one" in window.statusBar().currentMessage()
-    assert len(window.whatif.edits) == n + 1
+    assert len(window.model.whatif.edits) == n + 1
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.whatif.edits == () and window.shown_trace() is window.run.trace
+    assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
 
 
 def test_a_heatmap_cell_is_a_score_and_shift_switches_its_mask(qtbot, window):
@@ -84,8 +84,8 @@ def test_a_heatmap_cell_is_a_score_and_shift_switches_its_mask(qtbot, window):
     target = whatif_edit.target_at(window, pos)
     assert target is not None and (target.kind, target.seat, target.index) == ("score", 1, 0)
     switched = whatif_edit.edit_at(window, pos, mask=True)  # Shift+double-click: cannot hear now
-    assert switched and window.whatif.edits[-1].kind == "mask"
-    assert window.whatif.edits[-1].value == 1.0  # row 2 heard seat 1 under either rule
+    assert switched and window.model.whatif.edits[-1].kind == "mask"
+    assert window.model.whatif.edits[-1].value == 1.0  # row 2 heard seat 1 under either rule
     assert window.current_frame().heatmap.edited == [(1, 0)]
 
 

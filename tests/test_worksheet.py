@@ -163,10 +163,10 @@ def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch):
     reports = []
     monkeypatch.setattr(export_dialogs, "_report", lambda window, exc: reports.append(str(exc)))
     w.set_language("ja")
-    w.sel = w.sel.__class__(focus=5, layer=0, head=0, lang="ja", rule="causal")  # "mat" listens to all 6: too many
+    w.model.select(focus=5, layer=0, head=0, lang="ja", rule="causal")  # "mat" listens to all 6: too many
     assert export_dialogs.export_worksheet(w, tmp_path / "no.pdf", paper="a4") is None
     assert reports and "「mat」は6人" in reports[0] and not (tmp_path / "no.pdf").exists()
-    w.sel = w.sel.__class__(focus=1, layer=0, head=0, lang="ja", rule="none")  # in discussion cat hears all 6
+    w.model.select(focus=1, layer=0, head=0, lang="ja", rule="none")  # in discussion cat hears all 6
     assert export_dialogs.export_worksheet(w, tmp_path / "no.pdf", paper="a4") is None
     assert "話し合いでは「cat」が6人全員" in reports[1] and not (tmp_path / "no.pdf").exists()
 

@@ -12,10 +12,10 @@ from PySide6.QtGui import QImage, QPainter, QPen
 from ..lesson.compare import Pair, changed_text
 from ..lesson.frame import CANVAS_H, CANVAS_W
 from ..lesson.strings import text
-from ..view import fonts, palette
-from ..view.canvas import ClassroomScene
-from ..view.canvas_items import qcolor
-from ..view.render import render_frame
+from ..scene import fonts, palette
+from ..scene.classroom import ClassroomScene
+from ..scene.items import qcolor
+from ..scene.render import render_frame
 from .files import ExportError, atomic_folder, atomic_path, check_target
 from .pictures import pdf_pages
 from .png import save_png

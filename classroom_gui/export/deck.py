@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..lesson.frame import Frame
-from ..view.canvas import ClassroomScene
-from ..view.palette import Theme
-from ..view.render import render_frame
+from ..scene.classroom import ClassroomScene
+from ..scene.palette import Theme
+from ..scene.render import render_frame
 from .files import DECKS, Cancelled, ExportError, atomic_folder, atomic_path, check_target
 from .pictures import paint_scene, pdf_pages
 from .png import save_png

@@ -15,9 +15,9 @@ from typing import Callable
 
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from ..lesson.layout import CAPTION_Y
-from ..view.canvas import ClassroomScene
-from ..view.palette import Theme, theme as theme_named
-from ..view.render import render_frame
+from ..scene.classroom import ClassroomScene
+from ..scene.palette import Theme, theme as theme_named
+from ..scene.render import render_frame
 from .png import png_bytes
 
 EMU_PER_PX = 12192000 // CANVAS_W         # 6350: a 1920-pixel canvas on a 13.33 in wide slide
@@ -122,7 +122,7 @@ def _fitting_px(text: str, w: float, h: float, largest: float, smallest: float, 
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QFontMetricsF
 
-    from ..view import fonts
+    from ..scene import fonts
 
     flags = int(Qt.AlignmentFlag.AlignLeft | (Qt.TextFlag.TextWordWrap if wrap else 0))
     px = largest

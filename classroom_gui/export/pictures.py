@@ -11,29 +11,12 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect, QRectF, QSize, 
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..lesson.frame import Frame
-from ..view.canvas import ClassroomScene
-from ..view.palette import Theme
-from ..view.render import fit_rect, render_frame
+from ..scene.classroom import ClassroomScene
+from ..scene.palette import Theme
+from ..scene.render import fit_rect, render_frame
 from .files import PICTURES, ExportError, atomic_path, check_target
 from .png import save_png
 from .svg_text import SVG_TEXT, finish_svg
-
-SIZES = {"1080p": (1920, 1080), "4k": (3840, 2160), "4:3": (1440, 1080), "720p": (1280, 720)}
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    """'1920x1080', '4k', '1080p' or '4:3' -> (width, height)."""
-    key = text.strip().lower()
-    if key in SIZES:
-        return SIZES[key]
-    try:
-        w, h = (int(v) for v in key.replace("×", "x").split("x"))
-    except ValueError:
-        raise ExportError(f"size '{text}' is not WIDTHxHEIGHT (e.g. 1920x1080) or one of {', '.join(SIZES)}") from None
-    if not (16 <= w <= 16384 and 16 <= h <= 16384):
-        raise ExportError(f"size {w}x{h} is out of range (16 to 16384 pixels a side)")
-    return w, h
-
 
 def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = None, transparent: bool = False,
                  svg_text: str = "outline") -> Path:

@@ -39,7 +39,7 @@ def _runs(svg: str):
 def _qfont(attrs: dict):
     from PySide6.QtGui import QFont
 
-    from ..view import fonts
+    from ..scene import fonts
 
     f = QFont(fonts.ui_family())  # the family Qt drew with; the SVG only repeats its name
     f.setPixelSize(max(1, round(float(attrs.get("font-size", "16")))))
@@ -87,7 +87,7 @@ def embed_font(svg: str) -> str:
     from fontTools import subset
 
     from ..resources import assets_dir
-    from ..view import fonts
+    from ..scene import fonts
 
     chars = {c for _m, _a, text in _runs(svg) for c in text} | {" "}
     options = subset.Options()

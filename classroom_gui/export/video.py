@@ -13,9 +13,9 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from ..lesson.frame import Frame
-from ..view.canvas import ClassroomScene
-from ..view.palette import Theme
-from ..view.render import render_frame
+from ..scene.classroom import ClassroomScene
+from ..scene.palette import Theme
+from ..scene.render import render_frame
 from .files import VIDEOS, Cancelled, ExportError, atomic_path, check_target
 
 Progress = Callable[[int, int], bool]

@@ -2,7 +2,7 @@
 key on the next, A4 or Letter, with real selectable text in the bundled font (Japanese included).
 
 The pages are a QTextDocument made from simple HTML tables, printed with QPdfWriter: Qt paginates and
-writes the text as text, and the font's fixed cmap (view.font_cmap) makes Japanese extract correctly.
+writes the text as text, and the font's fixed cmap (scene.font_cmap) makes Japanese extract correctly.
 """
 from __future__ import annotations
 
@@ -150,7 +150,7 @@ def save_worksheet(ws: Worksheet, path, paper: str = "a4", model_name: str = "")
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    from ..view import fonts
+    from ..scene import fonts
 
     if paper not in PAPERS:
         raise ExportError(f"paper '{paper}' is not one of {', '.join(PAPERS)}")

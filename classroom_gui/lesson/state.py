@@ -14,7 +14,7 @@ from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, rules, steps_attention, steps_block, whatif_state
 from .panels import default_rows, heatmap, layer_view, overview, warm
 from .frame import Frame, Strip, Student
-from .strings import name_list, quote, text
+from .strings import chapter_title, name_list, quote, text
 from .timeline import CHAPTERS, Beat, Timeline
 
 
@@ -138,7 +138,7 @@ RULE_FREE = ("seats", "embedding", "mask")  # chapters the rule does not change 
 
 def rule_title(lang: str, chapter: str, rule: str) -> str:
     """The chapter's title, with the rule it is told under (from the question on, where the rule matters)."""
-    title = text(lang, f"chapter.{chapter}")
+    title = chapter_title(lang, chapter)
     return title if chapter in RULE_FREE else text(lang, "title.rule", title=title, rule=text(lang, f"rule.{rule}"))
 
 

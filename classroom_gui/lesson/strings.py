@@ -9,8 +9,9 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-LANGUAGES = ("en", "ja")
 _DIR = Path(__file__).resolve().parent / "strings"
+# every strings/<code>.json is a language, English (the reference) first
+LANGUAGES = tuple(sorted((p.stem for p in _DIR.glob("*.json")), key=lambda code: (code != "en", code)))
 
 
 @lru_cache(maxsize=None)
@@ -24,14 +25,34 @@ def quote(lang: str, word: str) -> str:
     """A student's name as it stands in a sentence: 「猫」 in Japanese, "cat" in English. Names need marks
     because particles and articles (の, が, the) are students too, and a bare one cannot be parsed.
     (Straight quotes: the bundled Japanese font draws “ ” full-width, with a gap beside the word.)"""
-    return f"「{word}」" if lang == "ja" else f'"{word}"'
+    return text(lang, "name.quote", word=word)
 
 
 def name_list(lang: str, words) -> str:
     """Quoted names in a row: 「猫」「が」「マット」 (the brackets already separate them) or "The", "cat"."""
-    return ("" if lang == "ja" else ", ").join(quote(lang, w) for w in words)
+    return text(lang, "name.separator").join(quote(lang, w) for w in words)
+
+
+def languages() -> list[tuple[str, str]]:
+    """(code, name in its own language) of every language there is a strings file for."""
+    return [(code, text(code, "language.name")) for code in LANGUAGES]
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself ("日本語"), or its code when there is no strings file for it."""
+    return text(code, "language.name") if code in LANGUAGES else code
 
 
 def text(lang: str, key: str, **values) -> str:
-    template = table(lang).get(key) or table("en")[key]
+    template = table(lang).get(key)
+    if template is None:  # not yet translated ("" is a translation: Japanese names need no separator)
+        template = table("en")[key]
     return template.format(**values) if values else template
+
+
+def chapter_title(lang: str, chapter: str) -> str:
+    """A chapter's title with its number, which is its place in timeline.CHAPTERS (never written in the
+    strings: a new chapter renumbers the ones after it by itself)."""
+    from .timeline import CHAPTERS
+
+    return text(lang, "chapter.numbered", n=CHAPTERS.index(chapter), title=text(lang, f"chapter.{chapter}"))

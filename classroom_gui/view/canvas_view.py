@@ -8,7 +8,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from ..lesson.frame import Frame
-from .canvas import ClassroomScene
+from ..scene.classroom import ClassroomScene
 
 
 class CanvasView(QGraphicsView):

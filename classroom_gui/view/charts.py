@@ -15,7 +15,7 @@ from PySide6.QtCore import Signal  # noqa: E402
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget  # noqa: E402
 
 from ..lesson.frame import Frame  # noqa: E402
-from . import palette  # noqa: E402
+from ..scene import palette  # noqa: E402
 
 HEADS, LAYERS = 0, 1  # the tabs
 CHOSEN = (230, 180, 0)  # the outline of the map the board shows

@@ -28,18 +28,16 @@ class CompareDialog(QDialog):
         from ..export.compare import render_pair
 
         w = self.window_
-        self.pair = compare(w.shown_trace(), self.other.trace, w.sel, w.player.time, w.notices,
+        self.pair = compare(w.model.shown_trace(), self.other.trace, w.sel, w.player.time, w.notices,
                             notices_for(self.other, w.sel.lang))
         self.picture.setPixmap(QPixmap.fromImage(render_pair(self.pair, (1280, 720), lang=w.sel.lang)))
 
     def keyPressEvent(self, event):
-        p = self.window_.player
-        step = {Qt.Key.Key_Right: p.next_beat, Qt.Key.Key_PageDown: p.next_beat,
-                Qt.Key.Key_Left: p.prev_beat, Qt.Key.Key_PageUp: p.prev_beat}.get(event.key())
+        step = {Qt.Key.Key_Right: "next_beat", Qt.Key.Key_PageDown: "next_beat",
+                Qt.Key.Key_Left: "prev_beat", Qt.Key.Key_PageUp: "prev_beat"}.get(event.key())
         if step is None:
             return super().keyPressEvent(event)
-        step()
-        self.window_.refresh()
+        self.window_.model.play(step)  # the window redraws on the model's notice
         self.show_step()
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QMessageBox, QProgressDialog, QSpinBox)
 
+from ..scene.limits import MAX_SIDE, MIN_SIDE
 from ..export.deck import save_deck
 from ..export.files import ExportError
 from ..export.moments import deck_times, video_times
@@ -18,7 +19,7 @@ from ..export.video import save_video
 from ..lesson import rules
 from ..lesson.state import frame_at
 from ..lesson.timeline import CHAPTERS
-from . import palette
+from ..scene import palette
 
 SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), None)  # None: custom
 
@@ -35,7 +36,7 @@ class OptionsDialog(QDialog):
             self.size.addItem(f"{s[0]} × {s[1]}" if s else t("ui.custom_size"), s)
         self.width, self.height = QSpinBox(), QSpinBox()
         for box, value in ((self.width, 1920), (self.height, 1080)):
-            box.setRange(16, 16384)
+            box.setRange(MIN_SIDE, MAX_SIDE)
             box.setValue(value)
             box.setEnabled(False)
         self.size.currentIndexChanged.connect(lambda _: [b.setEnabled(self.size.currentData() is None)
@@ -62,7 +63,7 @@ class OptionsDialog(QDialog):
         self.first, self.last = QComboBox(), QComboBox()
         for box in (self.first, self.last):
             for i, key in enumerate(CHAPTERS):
-                box.addItem(t(f"chapter.{key}"), key)
+                box.addItem(t("chapter.numbered", n=i, title=t(f"chapter.{key}")), key)
         self.first.setCurrentIndex(chapter)
         self.last.setCurrentIndex(chapter)
         if kind == "video":
@@ -134,7 +135,7 @@ def _export(window, kind: str, path, options, filters: str, suggestion: str, wor
 
 
 def _frames(window, times):
-    trace = window.shown_trace()  # with the what-if edits, as on screen
+    trace = window.model.shown_trace()  # with the what-if edits, as on screen
     return (frame_at(trace, window.sel, t, window.notices) for t in times)
 
 

@@ -7,8 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QVBoxLayout
 
 from ..lesson.gallery import Example
-
-LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
+from ..lesson.strings import language_name
 
 
 def describe(example: Example, t, lang: str, tokenizer=None) -> str:
@@ -17,7 +16,7 @@ def describe(example: Example, t, lang: str, tokenizer=None) -> str:
     if isinstance(focus, int) and tokenizer is not None:
         students = [token.text for token in tokenizer.encode(example.text)]
         focus = students[focus - 1] if focus <= len(students) else focus
-    where = t("ui.examples_rule", language=LANGUAGE_NAMES.get(example.lang, example.lang),
+    where = t("ui.examples_rule", language=language_name(example.lang),
               rule=t(f"rule.{example.mask}"), focus=focus, layer=example.layer, head=example.head)
     return f"{example.text}\n    {example.describe(lang)}\n    {where}"
 

@@ -34,3 +34,15 @@ def full_screen(window: QWidget, on: bool) -> None:
         before = window.property("windowed_geometry")
         if before is not None:
             window.setGeometry(before)
+
+
+def present(window, on: bool) -> None:
+    """Presenter mode: only the classroom, full screen; on a 4:3 projector the 16:9 classroom sits in the
+    middle, in the window it hangs from the top."""
+    for w in (window.top_bar, window.controls, window.menuBar(), window.statusBar()):
+        w.setVisible(not on)
+    window.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter if on else
+                               Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+    window.dock.setVisible(window.charts_wanted and not on)
+    full_screen(window, on)
+    window.canvas.setFocus()

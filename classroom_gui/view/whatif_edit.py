@@ -1,7 +1,7 @@
 """What-if editing in the window: a double-click on a number of a question / self-introduction / opinion card
 or on a cell of the attention map asks for a new value; Shift+double-click on a map cell switches whether the
-asker hears that classmate (the layer's mask). The edits live in the window's lesson.whatif_state.WhatIf (no
-math here): this file only finds what was clicked, asks, and hands the edit over.
+asker hears that classmate (the layer's mask). The edits live in the ClassroomModel's what-if state (no
+math here): this file only finds what was clicked, asks, and hands the edit to the model.
 """
 from __future__ import annotations
 
@@ -11,17 +11,16 @@ from PySide6.QtWidgets import QInputDialog
 from ..lesson.numbers import fmt
 from ..lesson.whatif_state import describe, own_value
 from ..model.whatif import Edit, EditError
-from .canvas_desk import DeskItem
-from .canvas_heatmap import HeatmapItem
+from ..scene.desk import DeskItem
+from ..scene.heatmap import HeatmapItem
 
-ACTIONS = ("undo_edit", "reset_edits")
 KINDS = {"query": "q", "key": "k", "value": "v"}
 
 
 def target_at(window, pos: QPointF) -> Edit | None:
     """The number under a scene point as an Edit holding its current value, or None. Cards are those of the
     selected layer and head (the layers step shows each layer's own cards: not editable there)."""
-    frame, trace, sel = window.canvas.frame, window.shown_trace(), window.sel
+    frame, trace, sel = window.canvas.frame, window.model.shown_trace(), window.sel
     if frame is None or trace is None or frame.beat_key == "layers.layer":
         return None
     for item in window.canvas.classroom.items(pos):
@@ -50,16 +49,17 @@ def target_at(window, pos: QPointF) -> Edit | None:
 def edit_at(window, pos: QPointF, mask: bool = False) -> bool:
     """Ask for a new value of the number at `pos` and apply it; True when the class changed."""
     target = target_at(window, pos)
-    if target is None or window.whatif is None:
+    whatif = window.model.whatif
+    if target is None or whatif is None:
         window.statusBar().showMessage(window.t("whatif.cannot"), 6000)
         return False
-    tokens = list(window.shown_trace().tokens)
+    tokens = list(whatif.trace.tokens)
     if mask and target.kind == "score":
-        heard = not bool(window.shown_trace().layers[target.layer].mask[target.seat, target.index])
+        heard = not bool(whatif.trace.layers[target.layer].mask[target.seat, target.index])
         edit = Edit("mask", target.layer, 0, target.seat, target.index, 1.0 if heard else 0.0)
     else:
         what = describe(window.sel.lang, target, tokens, with_value=False)
-        own = fmt(own_value(window.whatif.own, target))
+        own = fmt(own_value(whatif.own, target))
         value, ok = QInputDialog.getDouble(window, window.t("whatif.ask_title"),
                                            window.t("whatif.ask", what=what, own=own),
                                            target.value, -1e6, 1e6, 4)
@@ -70,27 +70,10 @@ def edit_at(window, pos: QPointF, mask: bool = False) -> bool:
 
 
 def apply(window, edit: Edit) -> bool:
-    """Set one edit in the window's state and redraw; a refused edit (a student hearing no one) is said once."""
+    """Set one edit in the model (which redraws); a refused edit (a student hearing no one) is said once."""
     try:
-        window.whatif.set(edit)
+        window.model.edit(edit)
     except EditError as exc:
         window.statusBar().showMessage(str(exc), 8000)
         return False
-    _changed(window)
     return True
-
-
-def do(window, action: str) -> None:
-    if window.whatif is None:
-        return
-    if action == "undo_edit":
-        window.whatif.undo()
-    else:
-        window.whatif.reset()
-    _changed(window)
-
-
-def _changed(window) -> None:
-    n = len(window.whatif.edits)
-    window.statusBar().showMessage(window.t("whatif.status", n=n) if n else "", 8000)
-    window.refresh()

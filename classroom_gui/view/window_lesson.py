@@ -4,8 +4,6 @@ Selection (rule, language, asker, layer, head); what an example sets is lesson.g
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QToolButton
 
@@ -13,7 +11,7 @@ from ..lesson import rules
 
 
 class RulesAndGallery:
-    """Mixed into MainWindow, which provides sel, run, worker, select(), apply_sentence() and the like."""
+    """Mixed into MainWindow, which provides model (app.model.ClassroomModel), worker, apply_sentence() and the like."""
 
     def _build_rule_toggle(self) -> None:
         """The classroom's rule as a two-way toggle: discussion | in turn (exclusive, always one checked)."""
@@ -37,7 +35,7 @@ class RulesAndGallery:
             self.rule_buttons[self.sel.rule].setChecked(True)  # until the trace is there
             self.worker.start(_rule_run, self.run, rule)
             return
-        self.select(rule=rule)
+        self.model.select(rule=rule)
         self.rule_buttons[rule].setChecked(True)
 
     def open_gallery(self) -> None:
@@ -55,9 +53,7 @@ class RulesAndGallery:
             self.load_example(chosen)
 
     def load_example(self, example) -> None:
-        self._example = example
-        self.sel = replace(self.sel, rule=example.mask)  # the sentence is computed under the example's rule
-        self.set_language(example.lang)
+        self.model.choose_example(example)  # the sentence is computed under the example's rule
         self.sentence.setText(example.text)
         self.apply_sentence()
 

@@ -17,9 +17,9 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 from ..lesson.frame import Strip, Student
 from ..lesson.numbers import fmt
 from . import fonts, palette
-from .canvas_items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, mix,
+from .items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, mix,
                            qcolor)
-from .canvas_layout import NAME_MIN, DeskBox, StripBox
+from .layout import NAME_MIN, DeskBox, StripBox
 from .palette import Theme
 from .whatif_marks import edited_outline, hatch
 

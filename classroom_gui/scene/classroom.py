@@ -17,20 +17,20 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 from ..lesson import layout
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from . import fonts, palette
-from .canvas_board import MASKED_BAR, BarsItem, Board
-from .canvas_crowd import CROWD_FROM, CrowdItem
-from .canvas_desk import DeskItem, StripItem, StripView
-from .canvas_items import LegendItem, PanelItem, TextBlockItem, qcolor
-from .canvas_layout import desk_layout
-from .canvas_links import LinkLayer
-from .canvas_quiz import show_quiz
+from .board import MASKED_BAR, BarsItem, Board
+from .crowd import CROWD_FROM, CrowdItem
+from .desk import DeskItem, StripItem, StripView
+from .items import LegendItem, PanelItem, TextBlockItem, qcolor
+from .layout import desk_layout
+from .links import LinkLayer
+from .quiz import show_quiz
 from .palette import Theme
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
 CAPTION = QRectF(30, layout.CAPTION_Y, CANVAS_W - 60, CANVAS_H - layout.CAPTION_Y - 18)
 TITLE = QRectF(40, 6, CANVAS_W - 80, 52)  # clear of the links that bow above the first row
 PIXMAP_CACHE_KB = 256 * 1024
-EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see canvas_desk)
+EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
 
 
 def colour_scales(groups) -> dict[str, float]:
@@ -62,7 +62,7 @@ class ClassroomScene(QGraphicsScene):
         self.theme = theme or palette.CLASSROOM
         self.frame: Frame | None = None
         self.desks: list[DeskItem] = []
-        self.crowd = CrowdItem()  # the plain desks of a very big class, as one item (see canvas_crowd)
+        self.crowd = CrowdItem()  # the plain desks of a very big class, as one item (see scene.crowd)
         self.crowd.setZValue(Z_DESK)
         self.crowd.setVisible(False)
         self.addItem(self.crowd)
@@ -243,7 +243,7 @@ class ClassroomScene(QGraphicsScene):
 
     # --- what tests and tooltips ask -------------------------------------------------------------------
     def desk(self, index: int) -> DeskItem | None:
-        """The DeskItem showing student `index` (None for a plain desk of a crowd: see canvas_crowd)."""
+        """The DeskItem showing student `index` (None for a plain desk of a crowd: see scene.crowd)."""
         if not self.crowd_mode:
             return self.desks[index]
         return next((d for d in self.desks if d.isVisible() and d.student is not None

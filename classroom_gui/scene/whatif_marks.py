@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
-from .canvas_items import qcolor
+from .items import qcolor
 
 
 def edited_outline(p: QPainter, rects: list[QRectF], theme) -> None:

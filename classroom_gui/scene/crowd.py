@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Student
 from . import fonts, palette
-from .canvas_items import ALIGN_LEFT, CachedItem, qcolor
-from .canvas_layout import DeskBox
+from .items import ALIGN_LEFT, CachedItem, qcolor
+from .layout import DeskBox
 from .palette import Theme
 
 CROWD_FROM = 256  # more desks than this, and none has room for strips: one CrowdItem

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from ..lesson import layout
 from ..lesson.frame import Link
 from . import fonts
-from .canvas_items import PillItem, mix, qcolor
+from .items import PillItem, mix, qcolor
 from .palette import Theme
 
 BUCKETS = 8            # line widths used: weight 0..1 quantised into this many steps

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 
 from ..lesson.frame import CANVAS_H, CANVAS_W
-from .canvas_items import PanelItem, TextBlockItem
+from .items import PanelItem, TextBlockItem
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
 BOX = QRectF(CANVAS_W * 0.40, CANVAS_H * 0.10, CANVAS_W * 0.58, CANVAS_H * 0.62)  # asked: over the board

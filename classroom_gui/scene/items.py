@@ -1,5 +1,5 @@
 """The canvas's basic items and drawing helpers: the cached item every other item builds on, a text
-block that fits its box, a label pill, a panel, colours and fonts. Desks and strips are in canvas_desk.
+block that fits its box, a label pill, a panel, colours and fonts. Desks and strips are in scene.desk.
 
 Each item repaints only when its content key changes; in between Qt blits the picture it cached in
 device pixels (DeviceCoordinateCache), so a frame that only moves or fades things costs a few blits.

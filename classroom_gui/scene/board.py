@@ -14,10 +14,10 @@ from ..lesson import layout
 from ..lesson.frame import Bars, Frame
 from ..lesson.numbers import fmt
 from . import fonts, palette
-from .canvas_desk import StripItem
-from .canvas_heatmap import HeatmapItem
-from .canvas_items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, qcolor
-from .canvas_layout import stack_strips
+from .desk import StripItem
+from .heatmap import HeatmapItem
+from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, qcolor
+from .layout import stack_strips
 from .palette import Theme
 from .whatif_marks import hatch
 

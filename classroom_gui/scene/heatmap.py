@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Heatmap
 from ..lesson.numbers import fmt
 from . import fonts, palette
-from .canvas_items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor, rgba_image
+from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor, rgba_image
 from .palette import Theme
 from .whatif_marks import edited_outline, hatch
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
-from .canvas import ClassroomScene
+from .classroom import ClassroomScene
+from .limits import MAX_SIDE
 from .palette import Theme
 
-MAX_SIDE = 16384  # a 16384 x 16384 ARGB image is already 1 GiB
 
 
 def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Theme | None = None,

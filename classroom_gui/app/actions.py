@@ -1,0 +1,76 @@
+"""Every action of the window in one table: id, keys, menu, label, help text and handler. Menus, keyboard
+shortcuts and the help screen are all read from it, so they never disagree. No Qt: a handler is called with
+the window (anything with `.model`, a ClassroomModel, and the window's own commands).
+
+Presentation clickers send PageDown / PageUp (and some F5 / Esc), so those step the lesson too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    keys: tuple[str, ...]  # shortcuts, the first shown in the menu; () for a menu item without one
+    menu: str              # "file", "lesson", "view", "help", or "" for a key without a menu item
+    label: str             # string key of the menu item
+    help: str              # string key of the help screen's line ("" when the action has no key)
+    handler: Callable      # called with the window
+
+
+def _play(name: str) -> Callable:
+    return lambda w: w.model.play(name)
+
+
+def _command(name: str) -> Callable:
+    return lambda w: getattr(w, name)()
+
+
+MENUS = ("file", "lesson", "view", "help")
+
+ACTIONS: tuple[Action, ...] = (
+    Action("play", ("Space",), "lesson", "help.play", "help.play", _command("toggle_play")),
+    # with the quiz on while presenting, the next press may first ask the coming step's question
+    Action("next_beat", ("Right", "PgDown"), "lesson", "ui.next_beat", "help.next_beat", _command("next_beat")),
+    Action("prev_beat", ("Left", "PgUp"), "lesson", "ui.prev_beat", "help.prev_beat", _play("prev_beat")),
+    Action("next_chapter", ("Ctrl+Right", "]"), "lesson", "ui.next_chapter", "help.next_chapter", _play("next_chapter")),
+    Action("prev_chapter", ("Ctrl+Left", "["), "lesson", "ui.prev_chapter", "help.prev_chapter", _play("prev_chapter")),
+    Action("home", ("Home",), "", "", "help.home", _play("home")),
+    Action("end", ("End",), "", "", "help.end", _play("end")),
+    Action("next_focus", ("Down",), "", "", "help.next_focus", lambda w: w.model.step_focus(1)),
+    Action("prev_focus", ("Up",), "", "", "help.prev_focus", lambda w: w.model.step_focus(-1)),
+    Action("faster", ("+", "="), "", "", "help.faster", _play("faster")),
+    Action("slower", ("-",), "", "", "help.slower", _play("slower")),
+    Action("reset", ("Ctrl+R",), "lesson", "ui.reset", "help.reset", _command("reset")),
+    Action("presenter", ("F5", "F11"), "view", "ui.presenter", "help.presenter", lambda w: w.set_presenter(True)),
+    Action("leave", ("Esc",), "", "", "help.leave", lambda w: w.set_presenter(False)),
+    Action("sentence", ("Ctrl+L",), "", "", "help.sentence", _command("edit_sentence")),
+    Action("language", ("Ctrl+Shift+L",), "view", "help.language", "help.language", _command("toggle_language")),
+    Action("rule", ("M",), "lesson", "help.rule", "help.rule", _command("toggle_rule")),
+    Action("examples", (), "lesson", "ui.examples", "", _command("open_gallery")),
+    Action("undo_edit", ("Ctrl+Z",), "lesson", "help.undo_edit", "help.undo_edit", lambda w: w.model.undo_edit()),
+    Action("reset_edits", ("Ctrl+Shift+Z",), "lesson", "help.reset_edits", "help.reset_edits",
+           lambda w: w.model.reset_edits()),
+    Action("compare", (), "view", "ui.compare", "", _command("open_compare")),
+    Action("glossary", ("G",), "help", "ui.glossary", "help.glossary", _command("show_glossary")),
+    Action("open_model", ("Ctrl+O",), "file", "ui.open_model", "help.open_model", _command("open_model")),
+    Action("copy", ("Ctrl+C",), "file", "ui.copy_picture", "help.copy", lambda w: w.export("copy_picture")),
+    Action("export_picture", ("Ctrl+E",), "file", "ui.export_picture", "help.export_picture",
+           lambda w: w.export("export_picture")),
+    Action("export_deck", ("Ctrl+Shift+E",), "file", "ui.export_deck", "help.export_deck",
+           lambda w: w.export("export_deck")),
+    Action("export_video", ("Ctrl+Shift+V",), "file", "ui.export_video", "help.export_video",
+           lambda w: w.export("export_video")),
+    Action("export_worksheet", (), "file", "worksheet.menu", "", lambda w: w.export("export_worksheet")),
+    Action("quit", (), "file", "ui.quit", "", _command("close")),
+    Action("help", ("F1", "?"), "help", "ui.help_title", "help.help", _command("show_help")),
+)
+BY_ID = {a.id: a for a in ACTIONS}
+# the help screen's rows and the README's key list: (keys, action id, help text key)
+SHORTCUTS = tuple((a.keys, a.id, a.help) for a in ACTIONS if a.keys)
+
+
+def menu_items(menu: str) -> list[Action]:
+    return [a for a in ACTIONS if a.menu == menu]

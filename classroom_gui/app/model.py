@@ -1,0 +1,175 @@
+"""ClassroomModel: the open lesson without Qt — the checkpoint, its gallery, the sentence's run, the Selection
+(asker, layer, head, temperature, language, rule), the Player, the teacher's what-if edits, the quiz, and
+change notifications. The window draws what it says; export dialogs and the crash reporter read it; tests
+drive it without a window.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_selection
+from ..lesson.player import Player
+from ..lesson.quiz_play import QuizPlay, class_questions
+from ..lesson.state import default_focus, frame_at, notices_for, timeline_for
+from ..lesson.timeline import Timeline
+from ..lesson.whatif_state import WhatIf
+
+# what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
+# "edits" (the what-if edits), "quiz" (quiz on or off)
+Listener = Callable[[str], None]
+
+
+class ClassroomModel:
+    def __init__(self, checkpoint, lang: str = "en", speed: float = 1.0):
+        self._listeners: list[Listener] = []
+        self.run = None
+        self.example = None  # a gallery example whose sentence is being computed (applied in set_run)
+        self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
+        self.quiz_on = False
+        self.quiz_play: QuizPlay | None = None  # the questions of the class on screen, made when first asked
+        self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=speed)
+        self._open(checkpoint, lang, 1.0, None)
+
+    # notifications ------------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def changed(self, what: str) -> None:
+        for listener in list(self._listeners):
+            listener(what)
+
+    # the model and the sentence ----------------------------------------------------------------
+    def _open(self, checkpoint, lang: str, temperature: float, rule: str | None) -> None:
+        self.checkpoint = checkpoint
+        self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
+        self.sel = lesson_selection(self.gallery, lang, temperature, rule or lesson_rule(checkpoint, self.gallery))
+
+    def set_checkpoint(self, checkpoint, run) -> None:
+        """A newly opened model and its first run (None when its tokenizer cannot read the sentence)."""
+        self._open(checkpoint, self.sel.lang, self.sel.temperature, run.trace.mask_rule if run else None)
+        self.changed("model")
+        self.set_run(run)
+
+    def set_run(self, run) -> None:
+        """A newly computed sentence: the same step where it still exists, the seed's asker (or the pending
+        gallery example's asker, layer, head and rule, shown at its shares)."""
+        self.run = run
+        self.whatif = WhatIf(run.trace) if run else None  # a new sentence is the model's own class again
+        n = run.trace.n_tokens if run else 1
+        self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
+        if run and self.example is not None:
+            self.sel = example_selection(self.example, run.trace.tokens, self.sel.temperature).clamped(run.trace)
+            beats = self.player.timeline.beats  # to the shares, where the example's claim is seen
+            self.player.jump(self.player.timeline.beat_stop(next(i for i, b in enumerate(beats)
+                                                                  if b.key == "softmax.weights")))
+        elif run:
+            self.sel = replace(self.sel, focus=default_focus(run.trace.tokens, self.sel.rule)).clamped(run.trace)
+        self.example = None
+        self.changed("run")
+
+    def choose_example(self, example) -> None:
+        """A gallery example: its sentence is computed next, under its rule and in its language."""
+        self.example = example
+        self.sel = replace(self.sel, rule=example.mask, lang=example.lang)
+        self.changed("selection")
+
+    # the selection ------------------------------------------------------------------------------
+    def select(self, **changes) -> bool:
+        """Change the Selection (kept inside the sentence and the model); True when it changed."""
+        new = replace(self.sel, **changes)
+        if self.run:
+            new = new.clamped(self.run.trace)
+        if new == self.sel:
+            return False
+        self.sel = new
+        self.changed("selection")
+        return True
+
+    def step_focus(self, by: int) -> None:
+        n = self.run.trace.n_tokens if self.run else 1
+        self.select(focus=(self.sel.focus + by) % n)
+
+    def reset(self) -> None:
+        """The lesson as it opened: the start, paused, at speed 1, the seed example's selection."""
+        self.player.reset()
+        self.sel = lesson_selection(self.gallery, self.sel.lang, rule=lesson_rule(self.checkpoint, self.gallery))
+        if self.run:
+            self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens, self.sel.rule)).clamped(self.run.trace)
+        self.changed("selection")
+
+    # time ----------------------------------------------------------------------------------------
+    def play(self, name: str) -> None:
+        """A Player move by name (next_beat, prev_chapter, home, faster, toggle, ...), then a notification."""
+        getattr(self.player, name)()
+        self.changed("time")
+
+    def jump(self, seconds: float) -> None:
+        self.player.jump(seconds)
+        self.changed("time")
+
+    def set_speed(self, speed: float) -> None:
+        self.player.speed = speed
+        self.changed("time")
+
+    def tick(self, dt: float) -> None:
+        self.player.step(dt)
+        self.changed("time")
+
+    # what-if edits -------------------------------------------------------------------------------
+    def edit(self, edit) -> None:
+        """One what-if edit (model.whatif.Edit) on the shown class; EditError (nothing changed) when it does
+        not fit, e.g. a student left hearing no one."""
+        if self.whatif is not None:
+            self.whatif.set(edit)
+            self.changed("edits")
+
+    def undo_edit(self) -> None:
+        if self.whatif is not None and self.whatif.undo():
+            self.changed("edits")
+
+    def reset_edits(self) -> None:
+        if self.whatif is not None:
+            self.whatif.reset()
+            self.changed("edits")
+
+    def shown_trace(self):
+        """The class on screen: the model's own trace with the teacher's what-if edits."""
+        return self.whatif.trace if self.whatif is not None else (self.run.trace if self.run else None)
+
+    # the quiz -----------------------------------------------------------------------------------
+    def set_quiz(self, on: bool) -> None:
+        self.quiz_on, self.quiz_play = bool(on), None
+        self.changed("quiz")
+
+    def _quiz(self) -> QuizPlay | None:
+        """The questions of the class on screen, made again when the sentence, asker, layer, head or rule change."""
+        trace = self.shown_trace()
+        if not self.quiz_on or trace is None:
+            return None
+        key = (id(trace), self.sel.focus, self.sel.layer, self.sel.head, self.sel.rule, self.sel.lang)
+        if self.quiz_play is None or self.quiz_play.key != key:
+            self.quiz_play = QuizPlay(class_questions(trace, self.sel))
+            self.quiz_play.key = key
+        return self.quiz_play
+
+    def quiz_next(self) -> bool:
+        """The clicker's next press with the quiz on: ask the coming step's question (the class stays), or move
+        on and reveal its answer; False when the quiz is off (the press steps as usual)."""
+        play = self._quiz()
+        if play is None:
+            return False
+        if play.next(self.player.timeline.locate(self.player.time)[0] + 1) != "ask":
+            self.player.next_beat()
+        self.changed("time")
+        return True
+
+    # what is shown -------------------------------------------------------------------------------
+    @property
+    def notices(self) -> list[str]:
+        return notices_for(self.run, self.sel.lang)
+
+    def frame(self):
+        frame = frame_at(self.shown_trace(), self.sel, self.player.time, self.notices)
+        play = self.quiz_play if self.quiz_on else None
+        return play.dress(frame) if play is not None else frame

@@ -1,0 +1,169 @@
+"""The widgets of MainWindow, built and laid out: the top bar (sentence, language, rule, asker, layer, head,
+temperature), the canvas with the transport bar, the side dock (narration and charts), the status bar and
+the menus (read from the actions table). Signals are wired to the window's commands here too.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QProgressBar, QPushButton,
+                               QSizePolicy, QToolBar, QVBoxLayout, QWidget)
+
+from ..app.actions import ACTIONS, MENUS
+from ..lesson.strings import languages
+from . import quiz_mode, whatif_edit
+from .canvas_view import CanvasView
+from .charts import ChartPanel
+from .controls import Controls
+from .sentence_edit import SentenceEdit
+
+
+def build_top_bar(w) -> None:
+    bar = QToolBar()
+    bar.setMovable(False)
+    w.addToolBar(bar)
+    w.top_bar = bar
+    w.sentence_label = QLabel()
+    w.sentence = SentenceEdit()
+    w.sentence.setMinimumWidth(220)  # the whole top bar fits a 1024-pixel screen
+    w.sentence.set_tokenizer(w.model.checkpoint.tokenizer)
+    w.sentence.returnPressed.connect(w.apply_sentence)
+    w.apply_button = QPushButton()
+    w.apply_button.clicked.connect(w.apply_sentence)
+    w.lang_label, w.focus_label, w.layer_label, w.head_label, w.temp_label, w.rule_label = (
+        QLabel(), QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
+    w._build_rule_toggle()
+    w.lang_box, w.focus_box, w.layer_box, w.head_box = QComboBox(), QComboBox(), QComboBox(), QComboBox()
+    for code, name in languages():
+        w.lang_box.addItem(name, code)
+    w.temperature = QDoubleSpinBox()
+    w.temperature.setRange(0.1, 5.0)
+    w.temperature.setSingleStep(0.1)
+    w.temperature.setValue(1.0)
+    for widget in (w.sentence_label, w.sentence, w.sentence.marker, w.apply_button, w.lang_label, w.lang_box,
+                   w.rule_label, *w.rule_buttons.values(), w.focus_label, w.focus_box, w.layer_label, w.layer_box,
+                   w.head_label, w.head_box, w.temp_label, w.temperature):
+        bar.addWidget(widget)
+    select = w.model.select
+    w.lang_box.currentIndexChanged.connect(lambda _: w.set_language(w.lang_box.currentData()))
+    w.focus_box.currentIndexChanged.connect(lambda i: select(focus=i) if i >= 0 else None)
+    w.layer_box.currentIndexChanged.connect(lambda i: select(layer=i) if i >= 0 else None)
+    w.head_box.currentIndexChanged.connect(lambda i: select(head=i) if i >= 0 else None)
+    w.temperature.valueChanged.connect(lambda v: select(temperature=round(float(v), 2)))
+    for box in (w.lang_box, w.focus_box, w.layer_box, w.head_box):
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "7：座った" never clipped
+        box.setMaximumWidth(260)  # ... but a 10,000-letter word does not widen the window
+        box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # a crowded bar never squeezes it
+
+
+def build_centre(w) -> None:
+    centre = QWidget()
+    box = QVBoxLayout(centre)
+    box.setContentsMargins(0, 0, 0, 0)
+    w.canvas = CanvasView()
+    w.canvas.studentClicked.connect(lambda seat: w.model.select(focus=seat))
+    w.canvas.numberDoubleClicked.connect(lambda pos, shift: whatif_edit.edit_at(w, pos, shift))
+    w.controls = Controls()
+    w.controls.action.connect(w.do)
+    w.controls.scrubbed.connect(w.scrub)
+    w.controls.speedChosen.connect(w.model.set_speed)
+    w.add_answer = QPushButton()
+    w.add_answer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    w.add_answer.clicked.connect(w.add_answer_to_class)
+    w.controls.layout().addWidget(w.add_answer)
+    box.addWidget(w.canvas, 1)
+    box.addWidget(w.controls)
+    w.setCentralWidget(centre)
+
+
+def build_dock(w) -> None:
+    w.dock = QDockWidget()
+    w.dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+    side = QWidget()
+    side_box = QVBoxLayout(side)
+    w.narration = QLabel()
+    w.narration.setWordWrap(True)
+    w.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    w.narration.setMinimumHeight(90)
+    w.narration.setAlignment(Qt.AlignmentFlag.AlignTop)
+    # the width comes from the dock, never from the text: a 10,000-letter word would otherwise make the
+    # label, the dock and the window 64,000 pixels wide (and their backing store hundreds of MB)
+    w.narration.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    w.charts = ChartPanel()
+    side_box.addWidget(w.narration)
+    side_box.addWidget(w.charts, 1)
+    w.dock.setWidget(side)
+    w.dock.setMinimumWidth(320)
+    w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, w.dock)
+    w.resizeDocks([w.dock], [400], Qt.Orientation.Horizontal)
+    # closed until asked for (View menu): the canvas's blackboard and caption already show its bars and
+    # narration, and a class wants the classroom as big as the screen allows
+    w.dock.hide()
+    w.charts_wanted = False
+    w.charts.headChosen.connect(lambda layer, head: w.model.select(layer=layer, head=head))
+
+
+def build_status(w) -> None:
+    w.model_label, w.busy_label, w.busy_bar = QLabel(), QLabel(), QProgressBar()
+    w.busy_bar.setRange(0, 0)  # no percentage: the bar just moves while the worker runs
+    w.busy_bar.setMaximumWidth(160)
+    w.statusBar().addWidget(w.model_label, 1)
+    w.statusBar().addPermanentWidget(w.busy_label)
+    w.statusBar().addPermanentWidget(w.busy_bar)
+
+
+def build_menus(w) -> None:
+    """The menus and the shortcuts, both from app.actions.ACTIONS."""
+    w.menus = {name: w.menuBar().addMenu("") for name in MENUS}
+    w.menu_actions = {}
+    for action in ACTIONS:
+        if action.menu:
+            act = w.menus[action.menu].addAction("")
+            act.triggered.connect(lambda _=False, n=action.id: w.do(n))
+            w.menu_actions[action.id] = act
+    w.menus["lesson"].setToolTipsVisible(True)  # the Examples item says why it is off
+    quiz_mode.add_menu_item(w)
+    w.contrast_action = w.menus["view"].addAction("")
+    w.contrast_action.setCheckable(True)
+    w.contrast_action.toggled.connect(w.set_contrast)
+    w.charts_action = w.menus["view"].addAction("")
+    w.charts_action.setCheckable(True)
+    w.charts_action.toggled.connect(w.show_charts)
+    w.shortcuts = []
+    for action in ACTIONS:
+        for key in action.keys:
+            sc = QShortcut(QKeySequence(key), w)
+            sc.activated.connect(lambda a=action.id: w.do(a))
+            w.shortcuts.append(sc)
+
+
+def label_menus(w, t) -> None:
+    """Menu titles and items in the language of `t`; an item's first key after a tab (the shortcut column)."""
+    for name in MENUS:
+        w.menus[name].setTitle(t(f"ui.menu_{name}"))
+    for action in ACTIONS:
+        if action.menu:
+            w.menu_actions[action.id].setText(t(action.label) + (f"\t{action.keys[0]}" if action.keys else ""))
+
+
+def label_widgets(w, t) -> None:
+    """Every label, tooltip and title of the window's widgets in the language of `t`."""
+    c = w.checkpoint.config
+    w.setWindowTitle(t("ui.window_title"))
+    for widget, key in ((w.sentence_label, "ui.sentence"), (w.apply_button, "ui.apply"),
+                        (w.lang_label, "ui.language"), (w.focus_label, "ui.focus"),
+                        (w.layer_label, "ui.layer"), (w.head_label, "ui.head"),
+                        (w.temp_label, "ui.temperature"), (w.rule_label, "ui.rule"),
+                        (w.charts_action, "ui.charts"), (w.busy_label, "ui.working")):
+        widget.setText(t(key))
+    w.sentence.setPlaceholderText(t("ui.sentence_placeholder"))
+    for rule, b in w.rule_buttons.items():
+        b.setText(t(f"ui.rule_{rule}"))
+        b.setToolTip(t(f"ui.rule_{rule}_tip") + "  (M)")
+    w.sentence.retranslate(t, w.sel.lang)
+    w.controls.retranslate(t)
+    w.dock.setWindowTitle(t("ui.charts"))
+    w.quiz_action.setText(t("ui.quiz"))
+    w.contrast_action.setText(t("ui.contrast"))
+    w.charts.set_texts(t)
+    w.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))

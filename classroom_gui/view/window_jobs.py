@@ -1,0 +1,73 @@
+"""The window's sentence and model jobs, as a mixin of MainWindow: computing a sentence (on the worker thread
+for a big model), opening a model folder, adding the class's answer as a new student, and reporting a job
+that failed. What they compute goes to the ClassroomModel (set_run, set_checkpoint), which the window shows.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..lesson.state import prepared_model_run, prepared_run
+from .window_lesson import RuleRun
+
+BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
+
+
+class SentenceJobs:
+    """Mixed into MainWindow, which provides model, worker, sentence and t()."""
+
+    def apply_sentence(self) -> None:
+        text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
+        if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
+            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule)
+            return
+        try:
+            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule))
+        except Exception as exc:  # never let a sentence kill the window
+            self._job_failed(exc)
+
+    def _is_big(self) -> bool:
+        return sum(p.size for p in self.checkpoint.params.values()) > BIG_MODEL
+
+    def open_model(self, folder: str | None = None) -> None:
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.t("ui.open_model"))
+            if not folder:
+                return
+        self.worker.start(prepared_model_run, folder, self.sentence.text())
+
+    def _job_done(self, result) -> None:
+        if isinstance(result, RuleRun):  # the other rule's trace of a big model is ready
+            if result.run is self.run:
+                self.model.select(rule=result.rule)
+            return
+        if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
+            checkpoint, run = result
+            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run)
+            if isinstance(run, Exception):
+                self._job_failed(run)
+        else:
+            self.model.set_run(result)
+
+    def _job_failed(self, exc) -> None:
+        logging.getLogger("classroom_gui").warning("background job failed", exc_info=exc)
+        QMessageBox.warning(self, self.t("ui.error_title"), str(exc) or type(exc).__name__)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
+
+    def add_answer_to_class(self) -> None:
+        """The class's answer joins as a new student; the lesson stays at the answer."""
+        frame = self.current_frame()
+        if frame.answer_id < 0:
+            return
+        try:
+            extended = self.checkpoint.tokenizer.extend(self.sentence.text(), frame.answer_id)
+        except Exception as exc:  # the model's tokenizer cannot read the sentence (e.g. it panics): say so
+            self._job_failed(exc)
+            return
+        self.sentence.setText(extended)
+        self.apply_sentence()
+        self.model.jump(self.player.timeline.duration)

@@ -1,0 +1,89 @@
+"""The Qt-free ClassroomModel and the actions table: what the window shows is driven from here, so these
+run without a window (and without Qt)."""
+from classroom_gui.app.actions import ACTIONS, BY_ID, SHORTCUTS, menu_items
+from classroom_gui.app.model import ClassroomModel
+from classroom_gui.lesson.state import prepared_run
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.resources import teaching_model_dir
+
+
+def _model():
+    checkpoint = load_checkpoint(teaching_model_dir())
+    model = ClassroomModel(checkpoint)
+    heard = []
+    model.subscribe(heard.append)
+    model.set_run(prepared_run(checkpoint, "The cat sat on the mat", model.sel.rule))
+    return model, heard
+
+
+def test_a_sentence_selects_the_seed_asker_and_notifies():
+    model, heard = _model()
+    assert heard == ["run"]
+    assert model.run.trace.tokens[model.sel.focus].strip().lower() == "cat"
+    assert model.frame().students  # the classroom is drawn from the model alone
+
+
+def test_selection_is_clamped_and_only_a_change_is_announced():
+    model, heard = _model()
+    assert model.select(focus=99) is True
+    assert model.sel.focus == model.run.trace.n_tokens - 1
+    assert model.select(focus=99) is False and heard == ["run", "selection"]
+
+
+def test_reset_returns_to_the_opening_lesson():
+    model, heard = _model()
+    opening = model.sel
+    model.select(layer=1, head=1, temperature=2.0)
+    model.play("next_chapter")
+    model.play("faster")
+    model.reset()
+    assert model.sel == opening
+    assert (model.player.time, model.player.playing, model.player.speed) == (0.0, False, 1.0)
+    assert heard[-1] == "selection"
+
+
+def test_the_player_moves_by_name_and_wraps_the_asker():
+    model, _ = _model()
+    model.play("next_beat")
+    assert model.player.time > 0
+    model.step_focus(-model.sel.focus - 1)  # one before the first seat: the last
+    assert model.sel.focus == model.run.trace.n_tokens - 1
+
+
+def test_the_actions_table_feeds_menus_shortcuts_and_help():
+    ids = [a.id for a in ACTIONS]
+    assert len(ids) == len(set(ids)) and set(BY_ID) == set(ids)
+    keys = [k for a in ACTIONS for k in a.keys]
+    assert len(keys) == len(set(keys)), "a key bound to two actions"
+    assert all(a.help for a in ACTIONS if a.keys) and all(a.label for a in ACTIONS if a.menu)
+    assert [a.id for a in menu_items("file")][-1] == "quit"
+    assert (("M",), "rule", "help.rule") in SHORTCUTS
+
+
+def test_what_if_edits_live_in_the_model_and_a_new_sentence_drops_them():
+    from classroom_gui.model.whatif import Edit
+
+    model, heard = _model()
+    own = model.run.trace
+    model.edit(Edit("score", 0, 0, 1, 0, 5.0))
+    assert heard[-1] == "edits" and model.shown_trace() is not own
+    assert model.shown_trace().layers[0].scores[0, 1, 0] == 5.0 and own.layers[0].scores[0, 1, 0] != 5.0
+    model.undo_edit()
+    assert model.shown_trace() is own
+    model.edit(Edit("score", 0, 0, 1, 0, 5.0))
+    model.set_run(prepared_run(model.checkpoint, "The dog sat", model.sel.rule))
+    assert model.whatif.edits == () and model.shown_trace() is model.run.trace
+
+
+def test_the_quiz_asks_before_the_step_that_answers_it():
+    model, _ = _model()
+    model.set_quiz(True)
+    steps = []
+    for _ in range(len(model.player.timeline) + 10):
+        model.quiz_next()
+        f = model.frame()
+        steps.append((f.beat, None if f.quiz is None else f.quiz["answer"] is None))
+    asked = [i for i, (_, q) in enumerate(steps) if q is True]
+    assert asked, "no question was asked"
+    for i in asked:  # asking keeps the class on its step; the next press moves on and reveals
+        assert steps[i + 1][0] == steps[i][0] + 1 and steps[i + 1][1] is False
