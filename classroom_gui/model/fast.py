@@ -17,6 +17,7 @@ products here always run on one (see below), the plain path's on BLAS's default.
 """
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -103,8 +104,24 @@ def per_student(step, x: np.ndarray, *args) -> np.ndarray:  # [T, n] -> [T, n]
     return out
 
 
+# multiply-adds of the FFN's first product between which a forward keeps BLAS on one thread: below LOW
+# OpenBLAS keeps them on one anyway (and holding it costs ~20 us), above SMALL_FORWARD a second thread pays
+LOW, SMALL_FORWARD = 1 << 18, 1 << 26
+
+
+def blas_threads(T: int, config):
+    """A context for a whole forward: BLAS on one thread when the sentence is short (GPT-2 small below ~28
+    students, the teaching model always). Its products are then ~2 ms or less, and waking OpenBLAS's other
+    thread for each cost more than it saved on a busy machine (measured at load 14: GPT-2 at T=8 took 3.1 s
+    on two BLAS threads against 0.07-0.2 s on one)."""
+    if LOW <= T * config.n_embd * config.d_ffn < SMALL_FORWARD and parallel.blas_controllable():
+        return parallel.one_blas_thread()
+    return contextlib.nullcontext()
+
+
 class Fast:
     """gpt.Plain's steps, as above (small inputs go straight to gpt.py's own functions)."""
+    blas_threads = staticmethod(blas_threads)
 
     @staticmethod
     def layer_norm(x, g, b, eps):

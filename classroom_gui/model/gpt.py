@@ -11,6 +11,8 @@ and training (backprop.py), on any leading batch axes: [T, C] or [B, T, C].
 """
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 
 from . import whatif
@@ -58,6 +60,7 @@ def activation(name: str, x: np.ndarray) -> np.ndarray:  # [..., F] -> [..., F],
 
 class Plain:
     """The steps that fast.py rearranges, as written above: one NumPy call per formula."""
+    blas_threads = staticmethod(lambda T, config: contextlib.nullcontext())  # BLAS's own choice
     layer_norm = staticmethod(layer_norm)
     attention = staticmethod(attention)
     activation = staticmethod(activation)
@@ -140,27 +143,29 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
 
     tok, pos, x = embed(ids, params)
     layers = []
-    for layer in range(config.n_layer):
-        own = whatif.of_layer(edits, layer) if edits else ()
-        layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
-        steps = transformer_block(x, params, config, layer, layer_mask, own, ops)
-        layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, config.score_divisor(layer),
-                                        own, redo=_redo(params, config, layer, layer_mask, own, ops) if lean else None))
-        x = steps["output"]
+    with ops.blas_threads(T, config):
+        for layer in range(config.n_layer):
+            own = whatif.of_layer(edits, layer) if edits else ()
+            layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
+            steps = transformer_block(x, params, config, layer, layer_mask, own, ops)
+            redo = _redo(params, config, layer, layer_mask, own, ops) if lean else None
+            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function,
+                                            config.score_divisor(layer), own, redo))
+            x = steps["output"]
 
-    # final LayerNorm; comparing with every vocabulary word (logits, probabilities) happens in Trace when asked
-    ln_f = ops.layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
+        # final LayerNorm; comparing with every vocabulary word (logits, probabilities) happens in Trace when asked
+        ln_f = ops.layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
     return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in ids.tolist()],
                  unknown=list(unknown) if unknown else [False] * T, tok_embedding=tok, pos_embedding=pos,
-                 embedding=layers[0].x if layers else x, layers=layers, ln_f=ln_f, params=params, mask_rule=mask,
-                 edits=tuple(edits))
+                 embedding=layers[0].x, layers=layers, ln_f=ln_f, params=params, mask_rule=mask, edits=tuple(edits))
 
 
 def _redo(params, config, layer, mask, edits, ops):
     """A lean layer's way back to the steps it did not keep: the same block again from its input x, the
     same operations in the same order, so every number comes out bit for bit as the forward made it."""
     def redo(x):
-        return transformer_block(x, params, config, layer, mask, edits, ops)
+        with ops.blas_threads(len(x), config):  # as the forward ran, so its products round the same way
+            return transformer_block(x, params, config, layer, mask, edits, ops)
     return redo
 
 
