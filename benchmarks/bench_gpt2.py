@@ -80,7 +80,7 @@ def forward_with_answer(ids, params, config):
 
 def trace_arrays(trace) -> dict[str, int]:
     """Bytes held by each kind of array of the trace (per-layer arrays summed over layers), not counting the
-    weights it references; a memo in trace.cache counts as 'cache.<name>'."""
+    weights it references; a memo in trace.cache or the lesson's cache of it counts as 'cache.<name>'."""
     import dataclasses
 
     sizes: dict[str, int] = {}
@@ -99,7 +99,9 @@ def trace_arrays(trace) -> dict[str, int]:
             add("layer." + f.name, getattr(layer, f.name))
         for name, value in layer.steps.items():  # a lean layer's steps, once derived
             add("layer." + name, value)
-    for key, value in trace.cache.items():
+    from classroom_gui.lesson.cache import cache_of
+
+    for key, value in {**trace.cache, **cache_of(trace)}.items():
         add("cache." + str(key), value)
     return sizes
 

@@ -15,7 +15,8 @@ import unicodedata
 from pathlib import Path
 
 from . import __version__
-from .cli_table import COMMANDS, CliError, arg, subcommand, write_atomic  # noqa: F401  (CliError: raised by callers)
+from .cli_table import (COMMANDS, MASK, MODEL, TEXT, CliError, arg, positive,  # noqa: F401  (CliError: raised by callers)
+                        subcommand, write_atomic)
 
 PROG = "classroom-gui"
 
@@ -129,20 +130,12 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(run(args) or 0)
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return int(text)
-
-
 @subcommand("trace", "run one sentence through the model and print the tokens, every head's attention "
             "weights and the most probable next words",
-            arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
-            arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
+            TEXT, MODEL,
             arg("--json", metavar="FILE", type=Path, help="also write the whole trace as JSON"),
-            arg("--mask", choices=("causal", "none"), default="causal", help="the classroom's rule: causal (in turn, "
-                "GPT's mask; the default) or none (discussion: every student hears every other)"),
-            arg("--top", metavar="N", type=_positive, default=10, help="next words to list (default 10)"),
+            MASK,
+            arg("--top", metavar="N", type=positive, default=10, help="next words to list (default 10)"),
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
                 '"score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1"'))
 def trace_command(args: argparse.Namespace) -> int:

@@ -8,14 +8,12 @@ import json
 import sys
 from pathlib import Path
 
-from .lesson.strings import LANGUAGES
-from .cli_table import CliError, arg, subcommand, write_atomic
+from .cli_table import MODEL, CliError, arg, lang_arg, subcommand, write_atomic
 
 
 @subcommand("examples", "list the gallery of examples (each a sentence, its rule, who asks, layer and head, and "
             "what it shows); --json writes them as a list",
-            arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
-            arg("--lang", choices=LANGUAGES, default="en", help="language of the printed descriptions"),
+            MODEL, lang_arg("the printed descriptions"),
             arg("--json", metavar="FILE", type=Path, help="write the examples as a JSON list"))
 def examples_command(args: argparse.Namespace) -> int:
     from .lesson.gallery import GalleryError, gallery_file, load_gallery

@@ -8,13 +8,12 @@ import os
 import sys
 from pathlib import Path
 
-from .lesson.strings import LANGUAGES
+from .export.formats import output_help
 from .lesson.timeline import CHAPTERS
-from .cli_table import CliError, arg, subcommand
+from .cli_table import MODEL, TEXT, CliError, arg, check_layer_head, lang_arg, subcommand
 
 COMMON = (
-    arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
-    arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
+    TEXT, MODEL,
     arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
         "(default: cat or 猫; without one, the last student, with a note saying so)"),
     arg("--layer", metavar="L", type=int, help="layer whose cards are shown, from 1 (default: the seed example's, "
@@ -23,7 +22,7 @@ COMMON = (
     arg("--mask", choices=("none", "causal"), help="the rule of the attention chapters: none (discussion, every "
         "student hears every other; the teaching model's default, as in the seed's story) or causal (in turn, GPT's "
         "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal"),
-    arg("--lang", choices=LANGUAGES, default="en", help="language of every label and narration"),
+    lang_arg("every label and narration"),
     arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
     arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom",
         help="look of the picture (contrast: high contrast, for a washed-out projector)"),
@@ -72,10 +71,7 @@ def _prepare(args):
     start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head
     args.layer = start.layer + 1 if args.layer is None else args.layer
     args.head = start.head + 1 if args.head is None else args.head
-    if not 1 <= args.layer <= c.n_layer:
-        raise CliError(f"--layer must be between 1 and {c.n_layer}")
-    if not 1 <= args.head <= c.n_head:
-        raise CliError(f"--head must be between 1 and {c.n_head}")
+    check_layer_head(args, c)
     focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
     if not args.focus:
         note = _default_asker_note(trace.tokens, focus)
@@ -177,11 +173,12 @@ def _progress(label: str):
                 help="SVG words as glyph outlines that render without any font installed, the text kept "
                      "invisible beside them for search (default), or as text with the font subset embedded"),
             arg("--json", metavar="FILE", type=Path, help="also write every number shown, with what it is"),
-            arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.png, FILE.svg or FILE.pdf"))
+            arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_help("picture")))
 @_export_errors
 def export_command(args: argparse.Namespace) -> int:
-    from .export.files import PICTURES, atomic_paths, check_target
-    from .export.frame_json import check_json_target, write_frame_json
+    from .export.files import atomic_paths, check_target
+    from .export.formats import NUMBERS, PICTURES
+    from .export.frame_json import check_json_target
     from .export.moments import moment
     from .export.pictures import write_picture
     from .lesson.state import frame_at, notices_for, timeline_for
@@ -199,7 +196,7 @@ def export_command(args: argparse.Namespace) -> int:
     with atomic_paths(*targets) as temps:  # the picture and its numbers, both or neither
         write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent, args.svg_text)
         if args.json is not None:
-            write_frame_json(frame, sel, temps[1])
+            NUMBERS[targets[1].suffix.lower()].write(frame, sel, temps[1])
     print(f"wrote {args.output}" + (f" and {args.json}" if args.json is not None else ""), file=sys.stderr)
     return 0
 
@@ -235,11 +232,12 @@ def _plain(value):
                 help="one slide per step, or per chapter (each chapter finished: its last step)"),
             arg("--quiz", action="store_true", help="a question slide (predict, then see) before each slide that "
                 "reveals its answer; the answer slide marks it"),
-            arg("-o", "--output", required=True, type=Path, metavar="OUT", help="FILE.pptx, FILE.pdf or FOLDER/"))
+            arg("-o", "--output", required=True, type=Path, metavar="OUT", help=output_help("deck")))
 @_export_errors
 def deck_command(args: argparse.Namespace) -> int:
     from .export.deck import save_deck
-    from .export.files import DECKS, check_target
+    from .export.files import check_target
+    from .export.formats import DECKS
     from .export.moments import deck_times
     from .lesson.state import frame_at, notices_for, timeline_for
 
@@ -272,10 +270,11 @@ def deck_command(args: argparse.Namespace) -> int:
                 help="first chapter (number or name; default the first), played from its start"),
             arg("--to", dest="last", metavar="CHAPTER", help="last chapter (default the last), played to its end"),
             arg("--fps", type=int, default=30, help="pictures per second (default 30)"),
-            arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.mp4 or FILE.gif"))
+            arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_help("video")))
 @_export_errors
 def video_command(args: argparse.Namespace) -> int:
-    from .export.files import VIDEOS, check_target
+    from .export.files import check_target
+    from .export.formats import VIDEOS
     from .export.moments import video_times
     from .export.video import save_video
     from .lesson.state import frame_at, notices_for, timeline_for

@@ -6,20 +6,15 @@ import json
 import sys
 from pathlib import Path
 
-from .lesson.strings import LANGUAGES
-from .cli_table import CliError, arg, subcommand, write_atomic
+from .cli_table import (HEAD, LAYER, MASK, MODEL, TEXT, arg, check_layer_head, lang_arg, subcommand,
+                        write_atomic)
 
 
 @subcommand("quiz", "questions to ask the class before a step reveals the answer (who gets the biggest share, "
             "what the shares add up to, who cannot be heard, which word comes next), read off the real numbers",
-            arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
-            arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
+            TEXT, MODEL,
             arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number"),
-            arg("--layer", metavar="L", type=int, default=1, help="layer, from 1 (default 1)"),
-            arg("--head", metavar="H", type=int, default=1, help="head, from 1 (default 1)"),
-            arg("--mask", choices=("none", "causal"), default="causal",
-                help="the classroom's rule: none = discussion (everyone hears everyone), causal = in turn (GPT)"),
-            arg("--lang", choices=LANGUAGES, default="en", help="language of the questions"),
+            LAYER, HEAD, MASK, lang_arg("the questions"),
             arg("--json", metavar="FILE", type=Path, required=True,
                 help="write the questions as a JSON list of {question, choices, answer, step}"))
 def quiz_command(args: argparse.Namespace) -> int:
@@ -33,10 +28,7 @@ def quiz_command(args: argparse.Namespace) -> int:
     checkpoint = load_checkpoint(args.model if args.model is not None else teaching_model_dir())
     run = run_sentence(checkpoint, args.text, args.mask)
     trace, c = run.trace, checkpoint.config
-    if not 1 <= args.layer <= c.n_layer:
-        raise CliError(f"--layer must be between 1 and {c.n_layer}")
-    if not 1 <= args.head <= c.n_head:
-        raise CliError(f"--head must be between 1 and {c.n_head}")
+    check_layer_head(args, c)
     focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, lang=args.lang, rule=args.mask)
     made = questions(trace, sel, checkpoint.tokenizer.vocab)

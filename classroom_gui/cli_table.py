@@ -4,7 +4,10 @@ cli.py, so the command line has no import loop.
 """
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
+
+from .lesson.strings import LANGUAGES
 
 COMMANDS: list[tuple[str, str, tuple, object]] = []  # (name, help, arguments, function), in order
 
@@ -16,6 +19,43 @@ class CliError(Exception):
 def arg(*names, **options) -> tuple:
     """One argument for @subcommand, spelled like ArgumentParser.add_argument."""
     return names, options
+
+
+def whole(text: str) -> int:
+    """An argparse type: a whole number, negative allowed (the subcommand says which are in range)."""
+    if not text.lstrip("-").isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
+    return int(text)
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
+# the arguments several subcommands share, written once
+TEXT = arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"')
+MODEL = arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)")
+MASK = arg("--mask", choices=("causal", "none"), default="causal", help="the classroom's rule: causal (in turn, "
+           "GPT's mask: a student hears those who have spoken and itself; the default) or none (discussion: every "
+           "student hears every other)")
+LAYER = arg("--layer", metavar="L", type=whole, default=1, help="layer, from 1 (default 1)")
+HEAD = arg("--head", metavar="H", type=whole, default=1, help="head, from 1 (default 1)")
+
+
+def check_layer_head(args, config) -> None:
+    """--layer and --head (from 1) inside the model, or CliError saying the range."""
+    if not 1 <= args.layer <= config.n_layer:
+        raise CliError(f"--layer must be between 1 and {config.n_layer}")
+    if not 1 <= args.head <= config.n_head:
+        raise CliError(f"--head must be between 1 and {config.n_head}")
+
+
+def lang_arg(what: str) -> tuple:
+    """--lang, one of the languages there are strings for; `what` is what it is the language of."""
+    return arg("--lang", choices=LANGUAGES, default="en", help=f"language of {what}")
 
 
 def subcommand(name: str, help: str, *arguments: tuple):

@@ -8,31 +8,19 @@ import os
 import sys
 from pathlib import Path
 
-from .lesson.strings import LANGUAGES
-from .cli_table import CliError, arg, subcommand
-
-
-def _whole(text: str) -> int:
-    if not text.lstrip("-").isdigit():
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
-    return int(text)
+from .cli_table import (HEAD, LAYER, MASK, MODEL, TEXT, CliError, arg, check_layer_head, lang_arg, subcommand,
+                        whole)
 
 
 @subcommand("worksheet", "a printable worksheet: one student's attention to work out by hand (dot products, "
             "÷√d, exp, sum, shares, the weighted sum of opinions), with an answer key, as a PDF",
-            arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"'),
-            arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)"),
-            arg("--lang", choices=LANGUAGES, default="en", help="language of the sheet"),
+            TEXT, MODEL, lang_arg("the sheet"),
             arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
                 "(default: cat or 猫; with --students, the student that picks)"),
-            arg("--students", metavar="N", type=_whole, help="how many students' cards the sheet prints, the "
+            arg("--students", metavar="N", type=whole, help="how many students' cards the sheet prints, the "
                 "asker's own included (it listens to itself too): 2-5; the asker is the first student who "
                 "listens to exactly N (the one in seat N under the causal mask)"),
-            arg("--layer", metavar="L", type=_whole, default=1, help="layer, from 1 (default 1)"),
-            arg("--head", metavar="H", type=_whole, default=1, help="head, from 1 (default 1)"),
-            arg("--mask", choices=("none", "causal"), default="causal",
-                help="causal: a student hears only those who have spoken and itself (GPT); none: everyone hears "
-                     "everyone"),
+            LAYER, HEAD, MASK,
             arg("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf"))
 def worksheet_command(args: argparse.Namespace) -> int:
@@ -54,10 +42,7 @@ def worksheet_command(args: argparse.Namespace) -> int:
         for notice in run.notices:
             print(f"note: {notice}", file=sys.stderr)
         trace, c = run.trace, checkpoint.config
-        if not 1 <= args.layer <= c.n_layer:
-            raise CliError(f"--layer must be between 1 and {c.n_layer}")
-        if not 1 <= args.head <= c.n_head:
-            raise CliError(f"--head must be between 1 and {c.n_head}")
+        check_layer_head(args, c)
         if args.focus:
             focus = _focus(args.focus, trace.tokens)
         elif args.students is None:

@@ -2,7 +2,8 @@
 import re
 
 from classroom_gui.cli import build_parser
-from classroom_gui.lesson.strings import LANGUAGES, chapter_title, table
+from classroom_gui.lesson.chapters import chapter_title
+from classroom_gui.lesson.strings import LANGUAGES, table
 from classroom_gui.lesson.timeline import CHAPTERS
 
 

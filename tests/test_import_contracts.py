@@ -18,3 +18,14 @@ def test_import_contracts_hold():
                           timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 broken" in done.stdout
+
+
+def test_the_lesson_has_no_import_loop():
+    """No module of lesson/ imports one that (directly or not) imports it back, not even for type hints."""
+    import grimp
+
+    graph = grimp.build_graph("classroom_gui")
+    loops = sorted((m, imp) for m in graph.modules if m.startswith("classroom_gui.lesson")
+                   for imp in graph.find_modules_directly_imported_by(m)
+                   if imp.startswith("classroom_gui.lesson") and graph.find_shortest_chain(importer=imp, imported=m))
+    assert loops == []

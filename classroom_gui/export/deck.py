@@ -11,7 +11,8 @@ from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme
 from ..scene.render import render_frame
-from .files import DECKS, Cancelled, ExportError, atomic_folder, atomic_path, check_target
+from .files import Cancelled, ExportError, atomic_folder, atomic_path, check_target
+from .formats import DECKS
 from .pictures import paint_scene, pdf_pages
 from .png import save_png
 
@@ -24,10 +25,10 @@ def save_deck(frames: list[Frame], path, size=(1920, 1080), theme: Theme | None 
     if not frames:
         raise ExportError("there is nothing to export: the class is empty")
     if path.suffix == "" or path.is_dir():
-        return _save_folder(frames, path, size, theme, progress)
+        return DECKS[""].write(frames, path, size, theme, progress)
     path = check_target(path, DECKS)
     with atomic_path(path) as tmp:
-        (_save_pptx if path.suffix.lower() == ".pptx" else _save_pdf)(frames, tmp, size, theme, progress)
+        DECKS[path.suffix.lower()].write(frames, tmp, size, theme, progress)
     return path
 
 
@@ -36,7 +37,7 @@ def _tick(progress: Progress | None, done: int, total: int) -> None:
         raise Cancelled()
 
 
-def _save_folder(frames, path: Path, size, theme, progress) -> Path:
+def write_folder(frames, path: Path, size, theme, progress) -> Path:  # the whole folder, or none of it
     scene = ClassroomScene(theme=theme)
     with atomic_folder(path) as tmp:
         notes = []
@@ -48,7 +49,7 @@ def _save_folder(frames, path: Path, size, theme, progress) -> Path:
     return path
 
 
-def _save_pdf(frames, tmp: Path, size, theme, progress) -> None:
+def write_pdf(frames, tmp: Path, size, theme, progress) -> None:
     scene = ClassroomScene(theme=theme)
     with pdf_pages(tmp, size, frames[0].title) as (writer, painter):  # checked, written when complete
         for i, frame in enumerate(frames):
@@ -59,7 +60,7 @@ def _save_pdf(frames, tmp: Path, size, theme, progress) -> None:
             _tick(progress, i + 1, len(frames))
 
 
-def _save_pptx(frames, tmp: Path, size, theme, progress) -> None:
+def write_pptx(frames, tmp: Path, size, theme, progress) -> None:
     from .deck_pptx import save_pptx
 
     save_pptx(frames, tmp, size, theme, lambda done, total: _tick(progress, done, total))

@@ -22,9 +22,7 @@ import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
-PICTURES = (".png", ".svg", ".pdf")
-DECKS = (".pptx", ".pdf", "")      # "" is a folder of numbered PNGs
-VIDEOS = (".mp4", ".gif")
+
 # our temporaries: ".softmax.png.4242-k2j4x9_a.part" (name, the writing process's id, mkstemp's 8 letters)
 PART = re.compile(r"^\..+\.(\d+)-[a-z0-9_]{8}\.part$")
 STALE_SECONDS = 24 * 3600  # a temporary this old is swept even if its process id is in use again
@@ -69,11 +67,13 @@ def explain(path: Path, exc: OSError) -> str:
     return f"{path}: {exc.strerror or exc}"
 
 
-def check_target(path: Path, allowed: tuple[str, ...]) -> Path:
+def check_target(path: Path, allowed, wrong_type: str = "") -> Path:
+    """`path` if a file of one of the `allowed` suffixes (a registry of export.formats; "" = a folder) can be written there, else ExportError
+    (`wrong_type` is the message for another suffix, when the default does not fit)."""
     path = Path(path)
     if path.suffix.lower() not in allowed:
         names = ", ".join(a or "a folder" for a in allowed)
-        raise ExportError(f"{path}: unknown file type '{path.suffix or '(none)'}'; use {names}")
+        raise ExportError(wrong_type or f"{path}: unknown file type '{path.suffix or '(none)'}'; use {names}")
     if not path.parent.is_dir():
         raise ExportError(f"{path.parent}: folder not found")
     if path.is_dir():

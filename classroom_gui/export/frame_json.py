@@ -13,7 +13,8 @@ import numpy as np
 from ..lesson.frame import Bars, Frame
 from ..lesson.state import Selection
 from ..model.trace_json import floats
-from .files import ExportError, atomic_path
+from .files import atomic_path, check_target
+from .formats import NUMBERS
 
 
 def frame_numbers(frame: Frame, sel: Selection) -> dict:
@@ -62,14 +63,7 @@ def _plain(value):
 
 
 def check_json_target(path) -> Path:
-    path = Path(path)
-    if path.suffix.lower() != ".json":
-        raise ExportError(f"{path}: the numbers file must end in .json")
-    if not path.parent.is_dir():
-        raise ExportError(f"{path.parent}: folder not found")
-    if path.is_dir():
-        raise ExportError(f"{path}: is a folder")
-    return path
+    return check_target(path, NUMBERS, f"{path}: the numbers file must end in .json")
 
 
 def write_frame_json(frame: Frame, sel: Selection, tmp: Path) -> None:
@@ -81,5 +75,5 @@ def write_frame_json(frame: Frame, sel: Selection, tmp: Path) -> None:
 def save_frame_json(frame: Frame, sel: Selection, path) -> Path:
     path = check_json_target(path)
     with atomic_path(path) as tmp:
-        write_frame_json(frame, sel, tmp)
+        NUMBERS[path.suffix.lower()].write(frame, sel, tmp)
     return path

@@ -14,7 +14,8 @@ from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme
 from ..scene.render import fit_rect, render_frame
-from .files import PICTURES, ExportError, atomic_path, check_target
+from .files import ExportError, atomic_path, check_target
+from .formats import PICTURES
 from .png import save_png
 from .svg_text import SVG_TEXT, finish_svg
 
@@ -32,17 +33,28 @@ def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = No
 
 def write_picture(frame: Frame, tmp: Path, kind: str, size=(1920, 1080), theme: Theme | None = None,
                   transparent: bool = False, svg_text: str = "outline") -> None:
-    """The picture of type `kind` (".png", ".svg", ".pdf") written to `tmp` (a temporary of files.atomic_paths)."""
-    if kind == ".png":
-        save_png(render_frame(frame, size, theme, transparent), tmp, alpha=transparent)
-    else:
-        scene = ClassroomScene(theme=theme)
-        scene.show_frame(frame, theme)
-        if kind == ".svg":
-            _save_svg(scene, tmp, size, frame.title, transparent)
-            finish_svg(tmp, svg_text)
-        else:
-            _save_pdf(scene, tmp, size, frame.title, transparent)
+    """The picture of type `kind` (".png", ".svg", ".pdf": a suffix of formats.PICTURES) written to `tmp` (a
+    temporary of files.atomic_paths) by that format's writer."""
+    PICTURES[kind].write(frame, tmp, size, theme, transparent, svg_text)
+
+
+def write_png(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> None:
+    save_png(render_frame(frame, size, theme, transparent), tmp, alpha=transparent)
+
+
+def write_svg(frame: Frame, tmp: Path, size, theme, transparent: bool, svg_text: str) -> None:
+    _save_svg(_scene_of(frame, theme), tmp, size, frame.title, transparent)
+    finish_svg(tmp, svg_text)
+
+
+def write_pdf(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> None:
+    _save_pdf(_scene_of(frame, theme), tmp, size, frame.title, transparent)
+
+
+def _scene_of(frame: Frame, theme) -> ClassroomScene:
+    scene = ClassroomScene(theme=theme)
+    scene.show_frame(frame, theme)
+    return scene
 
 
 def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool) -> None:

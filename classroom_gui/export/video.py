@@ -16,7 +16,8 @@ from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme
 from ..scene.render import render_frame
-from .files import VIDEOS, Cancelled, ExportError, atomic_path, check_target
+from .files import Cancelled, ExportError, atomic_path, check_target
+from .formats import VIDEOS
 
 Progress = Callable[[int, int], bool]
 
@@ -42,15 +43,27 @@ def write_pictures(pictures: Callable[[], Iterable[QImage]], count: int, path, f
     if size[0] % 2 or size[1] % 2:
         raise ExportError(f"video size {size[0]}x{size[1]} must have even sides (H.264 needs them)")
     with atomic_path(path) as tmp:
-        if path.suffix.lower() == ".mp4":
-            try:
-                _mp4(pictures(), count, tmp, fps, size, progress)
-            except OSError:  # ffmpeg died (its pipe broke): most often, it could not write (a full disk)
-                raise ExportError(f"{path}: ffmpeg stopped while writing the video, most likely because the disk "
-                                  f"is full; nothing was written") from None
-        else:
-            _gif((rgb_array(p) for p in pictures()), count, tmp, fps, progress)
+        try:
+            VIDEOS[path.suffix.lower()].write(pictures(), count, tmp, fps, size, progress)
+        except EncoderStopped:
+            raise ExportError(f"{path}: ffmpeg stopped while writing the video, most likely because the disk "
+                              f"is full; nothing was written") from None
     return path
+
+
+class EncoderStopped(Exception):
+    """The encoder process died while a video was written to it."""
+
+
+def write_mp4(pictures: Iterable[QImage], count: int, tmp: Path, fps: int, size, progress) -> None:
+    try:
+        _mp4(pictures, count, tmp, fps, size, progress)
+    except OSError:  # ffmpeg died (its pipe broke): most often, it could not write (a full disk)
+        raise EncoderStopped() from None
+
+
+def write_gif(pictures: Iterable[QImage], count: int, tmp: Path, fps: int, _size, progress) -> None:
+    _gif((rgb_array(p) for p in pictures), count, tmp, fps, progress)
 
 
 def _tick(progress, done, total) -> None:

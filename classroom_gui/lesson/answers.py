@@ -11,6 +11,7 @@ import numpy as np
 
 from ..model.functions import softmax
 from ..model.trace import Trace, unembedding
+from .cache import cache_of
 
 OTHER_LANGUAGE_FLOOR = 0.01
 SEAT_GUESSES_UPTO = 64   # classes bigger than this show no guesses at the desks (too small to read)
@@ -62,8 +63,8 @@ def answer_ids(trace: Trace, probs: np.ndarray, k: int) -> list[int]:
 def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
     """For every seat, (word id, probability) of the word the class guesses comes next after that student,
     from that student's final notebook (seat t's guess is the model's prediction for seat t + 1). [] for a
-    class bigger than SEAT_GUESSES_UPTO. Cached on the trace."""
-    cached = trace.cache.get("seat_guesses")
+    class bigger than SEAT_GUESSES_UPTO. Cached beside the trace (lesson.cache)."""
+    cached = cache_of(trace).get("seat_guesses")
     if cached is not None:
         return cached
     if trace.n_tokens > SEAT_GUESSES_UPTO:
@@ -76,5 +77,5 @@ def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
         best = np.argsort(-row, kind="stable")[:CANDIDATES]
         pick = next((int(i) for i in best if not vocab or admissible(vocab[i], float(row[i]), lang)), int(best[0]))
         out.append((pick, float(row[pick])))
-    trace.cache["seat_guesses"] = out
+    cache_of(trace)["seat_guesses"] = out
     return out

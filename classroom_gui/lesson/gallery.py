@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .context import Selection, default_focus
 from .rules import IN_TURN, LESSON_RULE, RULES
 from .strings import LANGUAGES
 
@@ -119,9 +120,7 @@ def lesson_rule(checkpoint, examples: list[Example]) -> str:
 
 def lesson_selection(examples: list[Example], lang: str = "en", temperature: float = 1.0, rule: str = LESSON_RULE):
     """The lesson's starting Selection: the rule (lesson_rule), and the layer and head of the seed's example
-    when the gallery has one (else the first of each). Focus is left to state.default_focus of the sentence."""
-    from .state import Selection
-
+    when the gallery has one (else the first of each). Focus is left to default_focus of the sentence."""
     seed = seed_example(examples)
     layer, head = (seed.layer - 1, seed.head - 1) if seed else (0, 0)
     return Selection(layer=layer, head=head, temperature=temperature, lang=lang, rule=rule)
@@ -130,8 +129,6 @@ def lesson_selection(examples: list[Example], lang: str = "en", temperature: flo
 def example_selection(example: Example, tokens: list[str], temperature: float = 1.0):
     """What choosing `example` sets: its language, rule, asker, layer and head (Selection.clamped keeps them
     inside a smaller model)."""
-    from .state import Selection, default_focus
-
     seat = focus_seat(example.focus, tokens)
     return Selection(focus=default_focus(tokens, example.mask) if seat is None else seat, layer=example.layer - 1,
                      head=example.head - 1, temperature=temperature, lang=example.lang, rule=example.mask)

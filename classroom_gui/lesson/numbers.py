@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 from ..model.trace import Trace
+from .cache import cache_of
 
 
 BIG = 1e6  # from here a number is written 1.23e+07: a model with huge weights gives 38-digit numbers
@@ -125,7 +126,7 @@ def temperature_probs(logits: np.ndarray, temperature: float) -> np.ndarray:  # 
 
 def layer_projection(trace: Trace) -> np.ndarray:  # -> [n_layer + 1, T, 2]
     """Notebooks before layer 1 and after each layer, on the two principal axes of all of them."""
-    cached = trace.cache.get("layer_projection")
+    cached = cache_of(trace).get("layer_projection")
     if cached is not None:
         return cached
     stack = np.stack([trace.embedding] + [layer.output for layer in trace.layers]).astype(np.float64)
@@ -146,5 +147,5 @@ def layer_projection(trace: Trace) -> np.ndarray:  # -> [n_layer + 1, T, 2]
     far = np.abs(points).argmax(axis=0)
     points *= np.sign(points[far, [0, 1]] + (points[far, [0, 1]] == 0))  # each axis: its farthest point > 0
     points = points.reshape(stack.shape[0], stack.shape[1], 2)
-    trace.cache["layer_projection"] = points
+    cache_of(trace)["layer_projection"] = points
     return points

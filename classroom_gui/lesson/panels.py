@@ -1,25 +1,12 @@
 """The two panels every frame carries: the attention heatmap and the layer view (notebooks across layers)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .answers import seat_guesses
+from .cache import cache_of
+from .context import Ctx
 from .frame import Heatmap, LayerView
 from .numbers import layer_projection
 from .rules import ANSWER_RULE
-from .timeline import CHAPTERS
-
-if TYPE_CHECKING:  # state imports this module
-    from .state import Ctx
-
-
-def default_rows(ctx: Ctx) -> list[int]:
-    order = CHAPTERS.index(ctx.beat.chapter)
-    if order < CHAPTERS.index("softmax") or ctx.beat.key in ("softmax.exp", "softmax.sum"):
-        return []
-    if order < CHAPTERS.index("everyone"):
-        return [ctx.f]
-    return list(range(ctx.trace.n_tokens))
 
 
 def heatmap(ctx: Ctx, rows: list[int], layer: int | None = None) -> Heatmap:
@@ -38,8 +25,8 @@ def layer_view(ctx: Ctx, upto: int) -> LayerView:
 OVERVIEW_SIDE = 48  # the all-heads grid shows each map at most 48 x 48 cells
 
 
-def overview(trace):  # -> [n_layer, n_head, S, S] float32, S <= OVERVIEW_SIDE; cached on the trace
-    cached = trace.cache.get("overview")
+def overview(trace):  # -> [n_layer, n_head, S, S] float32, S <= OVERVIEW_SIDE; kept in lesson.cache
+    cached = cache_of(trace).get("overview")
     if cached is not None:
         return cached
     import numpy as np
@@ -56,7 +43,7 @@ def overview(trace):  # -> [n_layer, n_head, S, S] float32, S <= OVERVIEW_SIDE; 
             padded = np.zeros((w.shape[0], S * step, S * step), np.float32)
             padded[:, :T, :T] = w
             maps[l] = padded.reshape(w.shape[0], S, step, S, step).mean(axis=(2, 4))
-    trace.cache["overview"] = maps
+    cache_of(trace)["overview"] = maps
     return maps
 
 

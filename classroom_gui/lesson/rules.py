@@ -3,7 +3,7 @@ the seed's story and in BERT) and "causal" (in turn: GPT's mask, a student hears
 
 Both come from real forwards of the same weights. A Trace knows its ids, its weights and its rule, so the
 other rule's Trace is one more forward of the same ids, computed when a frame first needs it (chapter 6
-shows both; answer time always uses GPT's rule) and kept in the first Trace's cache. Pure: no Qt.
+shows both; answer time always uses GPT's rule) and kept in the lesson's cache of the first trace (lesson.cache). Pure: no Qt.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import numpy as np
 from ..model.functions import MASK_RULES
 from ..model.gpt import forward
 from ..model.trace import Trace
+from .cache import cache_of
 
 DISCUSSION, IN_TURN = "none", "causal"
 RULES = (DISCUSSION, IN_TURN)   # the order the window's toggle and the CLI list them
@@ -30,23 +31,23 @@ def check_rule(rule: str) -> str:
 
 def under(trace: Trace, rule: str) -> Trace:
     """The same sentence through the same weights under `rule`: `trace` itself when it already is, else the
-    other rule's forward, computed once and kept in trace.cache (so the pair lives and dies together;
-    no link back, so no reference cycle keeps a big GPT-2 trace alive)."""
+    other rule's forward, computed once and kept in the lesson's cache of `trace` (lesson.cache), so the pair
+    lives and dies together (no link back, so nothing keeps a big GPT-2 trace alive)."""
     check_rule(rule)
     if trace.mask_rule == rule:
         return trace
     key = f"rule.{rule}"
-    other = trace.cache.get(key)
+    other = cache_of(trace).get(key)
     if other is None:
         # huge weights overflow float32 to inf and nan under either rule: computed and shown as such (see sentence)
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             other = forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
                             mask=rule, edits=trace.edits)  # the same what-if edits, so the two rules compare one class
         other.vocab = trace.vocab
-        trace.cache[key] = other
+        cache_of(trace)[key] = other
     return other
 
 
 def has(trace: Trace, rule: str) -> bool:
     """Whether `under(trace, rule)` is ready without a forward (the window computes big ones on its worker)."""
-    return trace.mask_rule == rule or f"rule.{rule}" in trace.cache
+    return trace.mask_rule == rule or f"rule.{rule}" in cache_of(trace)

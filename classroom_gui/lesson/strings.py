@@ -49,10 +49,3 @@ def text(lang: str, key: str, **values) -> str:
         template = table("en")[key]
     return template.format(**values) if values else template
 
-
-def chapter_title(lang: str, chapter: str) -> str:
-    """A chapter's title with its number, which is its place in timeline.CHAPTERS (never written in the
-    strings: a new chapter renumbers the ones after it by itself)."""
-    from .timeline import CHAPTERS
-
-    return text(lang, "chapter.numbered", n=CHAPTERS.index(chapter), title=text(lang, f"chapter.{chapter}"))

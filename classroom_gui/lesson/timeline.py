@@ -1,4 +1,5 @@
-"""The lesson as chapters of beats, laid end to end on a time axis (seconds at 1x speed).
+"""The lesson as chapters of beats, laid end to end on a time axis (seconds at 1x speed); the beats are the
+steps each chapter's file declares (lesson/chapters/).
 
 A beat is one step a presenter clicks through; playing animates it over its duration. The beats depend
 only on the class size and the model's depth, so the same sentence always gives the same timeline.
@@ -7,49 +8,9 @@ Keyboard stops sit at the end of each beat, where its picture is complete.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
-CHAPTERS = ("seats", "embedding", "cards", "question", "scoring", "scaling", "mask", "softmax",
-            "listening", "everyone", "heads", "ffn", "layers", "answer")
-SCORED_ONE_BY_ONE = 6  # classmates scored in their own beat; the rest of a big class share one beat
-
-
-@dataclass(frozen=True)
-class Beat:
-    chapter: str       # one of CHAPTERS
-    key: str           # "chapter.step", also the narration's string key
-    duration: float    # seconds at 1x
-    arg: int = 0       # which classmate (scoring) or layer (layers) the beat is about
-    start: float = 0.0
-
-    @property
-    def end(self) -> float:
-        return self.start + self.duration
-
-
-def beat_plan(n_tokens: int, n_layer: int) -> list[tuple[str, str, float, int]]:
-    plan = [("seats", "seats.sit", 2.0, 0),
-            ("embedding", "embedding.token", 2.5, 0), ("embedding", "embedding.position", 2.5, 0),
-            ("embedding", "embedding.sum", 2.5, 0),
-            ("cards", "cards.query", 2.5, 0), ("cards", "cards.key", 2.5, 0), ("cards", "cards.value", 2.5, 0),
-            ("question", "question.raise", 3.0, 0)]
-    one_by_one = n_tokens if n_tokens <= SCORED_ONE_BY_ONE + 2 else SCORED_ONE_BY_ONE
-    plan += [("scoring", "scoring.classmate", 2.0, j) for j in range(one_by_one)]
-    if one_by_one < n_tokens:
-        plan.append(("scoring", "scoring.rest", 2.5, one_by_one))
-    plan += [("scaling", "scaling.divide", 2.5, 0), ("mask", "mask.future", 2.5, 0),
-             ("softmax", "softmax.exp", 2.5, 0), ("softmax", "softmax.sum", 2.5, 0),
-             ("softmax", "softmax.weights", 3.0, 0),
-             ("listening", "listening.travel", 3.0, 0), ("listening", "listening.merge", 2.5, 0),
-             ("everyone", "everyone.matrix", 4.0, 0),
-             ("heads", "heads.others", 3.0, 0), ("heads", "heads.concat", 2.5, 0),
-             ("heads", "heads.project", 2.5, 0), ("heads", "heads.residual", 3.0, 0),
-             ("ffn", "ffn.hidden", 2.5, 0), ("ffn", "ffn.activation", 2.5, 0), ("ffn", "ffn.residual", 2.5, 0)]
-    per_layer = max(0.6, min(2.5, 12.0 / max(1, n_layer)))  # deep models take the fast path
-    plan += [("layers", "layers.layer", per_layer, layer) for layer in range(n_layer)]
-    plan += [("answer", "answer.norm", 2.5, 0), ("answer", "answer.logits", 2.5, 0), ("answer", "answer.softmax", 3.0, 0)]
-    return plan
-
+from .beat import Beat
+from .chapters import CHAPTERS, beat_plan  # noqa: F401  (CHAPTERS also read from here by callers)
 
 class Timeline:
     """Beats with start times, and the questions a player asks: where am I, where is the next stop."""
@@ -57,8 +18,8 @@ class Timeline:
     def __init__(self, n_tokens: int, n_layer: int):
         self.beats: list[Beat] = []
         t = 0.0
-        for chapter, key, duration, arg in beat_plan(n_tokens, n_layer):
-            self.beats.append(Beat(chapter, key, duration, arg, t))
+        for chapter, key, duration, arg, step in beat_plan(n_tokens, n_layer):
+            self.beats.append(Beat(chapter, key, duration, arg, t, step.build))
             t += duration
         self.duration = t
         self._ends = [b.end for b in self.beats]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
 from ..scene.limits import MAX_SIDE, MIN_SIDE
 from ..export.deck import save_deck
 from ..export.files import ExportError
+from ..export.formats import file_filter
 from ..export.moments import deck_times, video_times
 from ..export.pictures import clipboard_image, save_picture
 from ..export.video import save_video
@@ -143,7 +144,7 @@ def export_picture(window, path: Path | None = None, options: OptionsDialog | No
     def work(o, p):
         return save_picture(window.current_frame(), p, o.chosen_size(), o.chosen_theme(), o.transparent.isChecked(),
                             o.svg_text.currentData())
-    return _export(window, "picture", path, options, "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)", "classroom.png", work)
+    return _export(window, "picture", path, options, file_filter("picture"), "classroom.png", work)
 
 
 def export_deck(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
@@ -151,7 +152,7 @@ def export_deck(window, path: Path | None = None, options: OptionsDialog | None 
         frames = list(_frames(window, deck_times(window.player.timeline, o.per.currentData())))
         return _with_progress(window, window.t("ui.exporting"),
                               lambda progress: save_deck(frames, p, o.chosen_size(), o.chosen_theme(), progress))
-    return _export(window, "deck", path, options, "PowerPoint (*.pptx);;PDF (*.pdf)", "lesson.pptx", work)
+    return _export(window, "deck", path, options, file_filter("deck"), "lesson.pptx", work)
 
 
 def export_video(window, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
@@ -160,7 +161,7 @@ def export_video(window, path: Path | None = None, options: OptionsDialog | None
         return _with_progress(window, window.t("ui.exporting"),
                               lambda progress: save_video(_frames(window, times), len(times), p, 30, o.chosen_size(),
                                                           o.chosen_theme(), progress))
-    return _export(window, "video", path, options, "MP4 (*.mp4);;GIF (*.gif)", "lesson.mp4", work)
+    return _export(window, "video", path, options, file_filter("video"), "lesson.mp4", work)
 
 
 def export_worksheet(window, path: Path | None = None, paper: str | None = None) -> Path | None:

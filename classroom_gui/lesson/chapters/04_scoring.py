@@ -1,0 +1,76 @@
+"""Chapter: the asker scores each classmate, question · self-introduction (a dot product written out by hand);
+a big class has its first classmates scored one by one and the rest together."""
+from __future__ import annotations
+
+from ..beat import Step
+from ..frame import Bars, Frame, Link
+from ..numbers import board_list, factor, fmt, hand_product, signed_terms
+from .desks import class_with_cards, heard
+
+SCORED_ONE_BY_ONE = 6  # classmates scored in their own beat; the rest of a big class share one beat
+ALL_TERMS = 16  # a dot product of up to this many products is written out whole (the teaching model's 8)
+
+
+def dot_lines(ctx, f: int, j: int) -> list[str]:
+    """The score of f's question against j's self-introduction written out as one would by hand: the
+    factors with 3 decimals, each product of the factors as written, and the score (redoing the lines
+    from the digits shown gives the same numbers, the sum within 0.01). A long card (GPT-2's 64) shows its
+    first products only."""
+    qs = [fmt(a, 3) for a in ctx.H.q[f]]
+    ks = [fmt(b, 3) for b in ctx.H.k[j]]
+    terms = [f"{factor(a, 3)}×{factor(b, 3)}" for a, b in zip(qs, ks)]
+    lines = [ctx.t("board.dot", asker=ctx.q(f), name=ctx.q(j))]
+    if len(terms) > ALL_TERMS:
+        lines.append(ctx.t("board.products", terms=" + ".join(terms[:2])))
+        lines.append("    + " + " + ".join(terms[2:4]) + f" + … (+{len(terms) - 4})")
+        return lines + [ctx.t("board.equals", value=fmt(ctx.H.scores[f, j]))]
+    lines.append(ctx.t("board.products", terms=" + ".join(terms[:2])))
+    lines += ["    + " + " + ".join(terms[i:i + 2]) for i in range(2, len(terms), 2)]
+    products = [hand_product(a, b) for a, b in zip(qs, ks)]
+    lines += [("  = " if i == 0 else "    ") + signed_terms(products[i:i + 4], first=i == 0)
+              for i in range(0, len(products), 4)]
+    # the model's score, as on the desk's badge: the products as written add up to it within 0.01
+    return lines + [ctx.t("board.equals", value=fmt(ctx.H.scores[f, j]))]
+
+
+def _scored(ctx, fr: Frame, upto: int, rest: bool):
+    """The desks, badges up to seat `upto`, and the bars of the scores so far."""
+    class_with_cards(ctx, fr)
+    scores = ctx.H.scores[ctx.f]
+    for s in fr.students[: upto + 1]:
+        s.badge = fmt(scores[s.index])
+    fr.bars = Bars(ctx.t("bars.scores"), ctx.names[: upto + 1], [float(v) for v in scores[: upto + 1]], "key",
+                   highlight=-1 if rest else upto)
+    return scores
+
+
+def classmate(ctx, fr: Frame):
+    j, f = ctx.beat.arg, ctx.f
+    scores = _scored(ctx, fr, j, rest=False)
+    fr.students[j].state = "active" if j != f else "focus"
+    fr.links = [Link(f, j, 0.3, "key", fmt(scores[j]), progress=ctx.alpha)]
+    fr.board = dot_lines(ctx, f, j)
+    fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f), name=ctx.q(j), score=fmt(scores[j]),
+                         d=ctx.trace.config.d_head)
+
+
+def rest(ctx, fr: Frame):
+    f, n = ctx.f, ctx.trace.n_tokens
+    scores = _scored(ctx, fr, n - 1, rest=True)
+    best = max(heard(ctx), key=lambda j: scores[j])  # a masked classmate is not heard, whatever its score
+    fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f), name=ctx.q(best), score=fmt(scores[best]))
+    fr.links = [Link(f, j, 0.3, "key", fmt(scores[j])) for j in range(ctx.beat.arg, n)]
+    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.row", name=ctx.q(j),
+                                                                    weights=fmt(scores[j])))
+
+
+CLASSMATE, REST = Step("classmate", 2.0, classmate), Step("rest", 2.5, rest)
+STEPS = [CLASSMATE, REST]
+
+
+def plan(n_tokens: int, n_layer: int):
+    """A beat per classmate (arg: the seat); from SCORED_ONE_BY_ONE + 3 students on, the rest in one beat
+    (arg: the first seat it scores)."""
+    one_by_one = n_tokens if n_tokens <= SCORED_ONE_BY_ONE + 2 else SCORED_ONE_BY_ONE
+    beats = [(CLASSMATE, CLASSMATE.seconds, j) for j in range(one_by_one)]
+    return beats + ([(REST, REST.seconds, one_by_one)] if one_by_one < n_tokens else [])

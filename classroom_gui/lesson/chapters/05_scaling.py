@@ -1,0 +1,28 @@
+"""Chapter: every score divided by √d (or as the model's config scales), so that the shares stay soft."""
+from __future__ import annotations
+
+from ..beat import Step
+from ..frame import Bars, Frame
+from ..numbers import board_list, fmt
+from .desks import class_with_cards
+
+
+def divide(ctx, fr: Frame):
+    class_with_cards(ctx, fr)
+    H, f, c = ctx.H, ctx.f, ctx.trace.config
+    d, layer = c.d_head, ctx.sel.layer + 1
+    # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor); 3 decimals, so that
+    # dividing the shown score by it redoes the shown result
+    root = fmt(H.divisor, 3)
+    if c.scale_attn_by_inverse_layer_idx:
+        key = "scaling.by_layer" if c.scale_attn_weights else "scaling.layer_only"
+    else:
+        key = ctx.beat.key if c.scale_attn_weights else "scaling.none"
+    fr.narration = ctx.t(key, d=d, sqrt=root, layer=layer)
+    fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
+        "board.scaled", name=ctx.q(j), score=fmt(H.scores[f, j]), sqrt=root, scaled=fmt(H.scaled[f, j])))
+    fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
+                   from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)
+
+
+STEPS = [Step("divide", 2.5, divide)]

@@ -1,0 +1,42 @@
+"""Chapter: GPT's rule (in turn) beside discussion, on the same sentence and weights: later students'
+scores become −∞ and the asker's shares move."""
+from __future__ import annotations
+
+import numpy as np
+
+from .. import rules
+from ..beat import Step
+from ..frame import Bars, Frame
+from ..numbers import board_list, fmt
+from .desks import MASKED_OPACITY, class_with_cards
+
+RULE_IN_TITLE = False  # it shows both rules
+
+
+def future(ctx, fr: Frame):
+    """The asker's shares without the mask (left) and with it (right); later students fade."""
+    class_with_cards(ctx, fr)
+    f, n, layer, head = ctx.f, ctx.trace.n_tokens, ctx.sel.layer, ctx.sel.head
+    free = ctx.under(rules.DISCUSSION).layers[layer].head(head)
+    turn = ctx.under(rules.IN_TURN).layers[layer].head(head)
+    later = turn.mask[f]
+    for s in fr.students:
+        if later[s.index]:
+            s.state = "masked"
+            s.opacity = 1 - (1 - MASKED_OPACITY) * ctx.alpha
+    w0, w1 = free.weights[f], turn.weights[f]
+    b0, b1 = int(np.argmax(w0)), int(np.argmax(w1))
+    names = ctx.names
+    fr.narration = ctx.t(ctx.beat.key if later.any() else "mask.none", focus=ctx.q(f), name=ctx.q(b0),
+                         w=fmt(w0[b0]), other=ctx.q(b1), w_turn=fmt(w1[b1]), k=int(later.sum()))
+    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t(
+        "board.mask_masked" if later[j] else "board.mask_pair", name=ctx.q(j), free=fmt(w0[j]), turn=fmt(w1[j])))
+    top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares
+    fr.bars = Bars(ctx.t("bars.rule_none"), names, [float(v) for v in w0], "weight", highlight=b0,
+                   total=ctx.t("bars.sum", total=fmt(w0.sum(), 3)), top=top)
+    fr.bars_beside = Bars(ctx.t("bars.rule_causal"), names, [float(v) for v in w1], "weight", highlight=b1,
+                          masked=[bool(m) for m in later], total=ctx.t("bars.sum", total=fmt(w1.sum(), 3)), top=top,
+                          from_values=[float(v) for v in w0], morph=ctx.alpha)  # the shares move to their new sizes
+
+
+STEPS = [Step("future", 2.5, future)]

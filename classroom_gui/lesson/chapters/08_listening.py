@@ -1,0 +1,64 @@
+"""Chapter: the opinions (Values) travel to the asker, weighted by the shares, and merge into a new
+understanding (share × opinion summed over the classmates heard)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..beat import Step
+from ..frame import Bars, Frame, Link
+from ..numbers import ShownSoftmax, board_list, factor, fmt, hand_sum, vec
+from ..panels import heatmap
+from .desks import SUM_TERMS, class_with_cards, heard, shown_row
+
+
+def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> list[str]:
+    """Listening written out: the first numbers of the new understanding as share × opinion summed over
+    the classmates heard, from the shares and opinions as written (3 decimals), then every number."""
+    H, f = ctx.H, ctx.f
+    lines = [ctx.t("board.mix", name=ctx.q(f))]
+    numbers = 3 if len(seen) <= 2 else 2 if len(seen) <= 8 else 1
+    for k in range(min(numbers, H.v.shape[1])):
+        opinions = [fmt(H.v[j, k], 3) for j in seen]
+        terms = [f"{S.weights[j]}×{factor(float(v), 3)}" for j, v in zip(seen, opinions)]
+        cut = len(terms) > SUM_TERMS
+        shown = terms[:SUM_TERMS]
+        lines.append(ctx.t("board.mix_number", k=k + 1, terms=" + ".join(shown[:2])))
+        lines += ["    + " + " + ".join(shown[i:i + 2]) for i in range(2, len(shown), 2)]
+        if cut:
+            lines[-1] += f" + … (+{len(terms) - SUM_TERMS})"
+        exact = sum(Decimal(S.weights[j]) * Decimal(v) for j, v in zip(seen, opinions))
+        lines.append(ctx.t("board.mix_result", value=hand_sum([str(exact)], 3)))
+    return lines + [ctx.t("board.mix_all", d=H.v.shape[1])] + vec(H.context[f])
+
+
+def _listening(ctx, fr: Frame) -> list[float]:
+    """The class with the asker's heard classmates wearing their shares; the model's own shares."""
+    class_with_cards(ctx, fr, masked_after_focus=True)
+    w = [float(x) for x in ctx.H.weights[ctx.f]]
+    for j in heard(ctx):
+        fr.students[j].badge = fmt(w[j])
+    fr.heatmap = heatmap(ctx, rows=[ctx.f])
+    return w
+
+
+def travel(ctx, fr: Frame):
+    H, f, S, seen = ctx.H, ctx.f, shown_row(ctx), heard(ctx)
+    w = _listening(ctx, fr)
+    fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight",
+                   masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(H.weights[f].sum(), 3)))
+    fr.links = [Link(j, f, w[j], "value", fmt(w[j]), progress=ctx.alpha) for j in seen]
+    fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.travel", w=S.weights[j], name=ctx.q(j)))
+    fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f))
+
+
+def merge(ctx, fr: Frame):  # the arithmetic needs the board's room; the shares are in its lines
+    f, seen = ctx.f, heard(ctx)
+    w = _listening(ctx, fr)
+    fr.links = [Link(j, f, w[j], "value", fmt(w[j])) for j in seen]
+    if ctx.desks(fr):
+        fr.students[f].cards.append(ctx.strip("context", ctx.H.context[f], ctx.alpha))
+    fr.board = mix_lines(ctx, shown_row(ctx), seen) + [ctx.t("board.hand")]
+    fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f))
+
+
+STEPS = [Step("travel", 3.0, travel), Step("merge", 2.5, merge)]

@@ -1,0 +1,62 @@
+"""Chapter: many heads at once; their new understandings joined (concat), projected by W_O, and added to
+the notebook (the residual), which LayerNorm then evens out for the next step."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..beat import Step
+from ..frame import Frame
+from ..numbers import fmt, vec
+from ..panels import heatmap
+
+
+def _narrate(ctx, fr: Frame):
+    c = ctx.trace.config
+    fr.narration = ctx.t(ctx.beat.key, h=c.n_head, d=c.d_head, c=c.n_embd, head=ctx.sel.head + 1)
+    fr.heatmap = heatmap(ctx, rows=list(range(ctx.trace.n_tokens)))
+
+
+def others(ctx, fr: Frame):
+    L, f, c = ctx.L, ctx.f, ctx.trace.config
+    for s in ctx.desks(fr):
+        s.notebook = ctx.strip("notebook", L.x[s.index])
+        s.cards = [ctx.strip("context", L.context[h, s.index], label_key="card.context") for h in range(c.n_head)]
+        for h, strip in enumerate(s.cards):
+            strip.label = f"{strip.label} {h + 1}"
+    _narrate(ctx, fr)
+    fr.board = []
+    for h in range(c.n_head):
+        w = L.weights[h, f]
+        best = int(np.argmax(w))
+        fr.board.append(ctx.t("board.head", head=h + 1, name=ctx.q(f), other=ctx.q(best), w=fmt(w[best])))
+
+
+def _one_card(ctx, fr: Frame, values, label_key: str, board_key: str):
+    """Every desk's notebook with one card growing from `values` (per seat); the asker's on the board."""
+    for s in ctx.desks(fr):
+        s.notebook = ctx.strip("notebook", ctx.L.x[s.index])
+        s.cards = [ctx.strip("context", values[s.index], ctx.alpha, label_key)]
+    _narrate(ctx, fr)
+    fr.board = [ctx.t(board_key, name=ctx.q(ctx.f))] + vec(values[ctx.f])
+
+
+def concat(ctx, fr: Frame):
+    _one_card(ctx, fr, ctx.L.heads_concat, "card.concat", "board.concat")
+
+
+def project(ctx, fr: Frame):
+    _one_card(ctx, fr, ctx.L.attn_out, "card.projected", "board.project")
+
+
+def residual(ctx, fr: Frame):
+    L, f = ctx.L, ctx.f
+    for s in ctx.desks(fr):
+        s.notebook = ctx.strip("notebook", L.resid_attn[s.index])
+        s.cards = [ctx.strip("notebook", L.ln_2[s.index], ctx.alpha, "board.layernorm_short")]
+    _narrate(ctx, fr)
+    fr.board = ([ctx.t("board.residual", name=ctx.q(f))] + vec(L.resid_attn[f]) +
+                [ctx.t("board.layernorm", name=ctx.q(f))] + vec(L.ln_2[f]))
+
+
+STEPS = [Step("others", 3.0, others), Step("concat", 2.5, concat), Step("project", 2.5, project),
+         Step("residual", 3.0, residual)]

@@ -1,0 +1,35 @@
+"""Chapter: the same steps again in every further layer, one beat per layer (deep models go faster)."""
+from __future__ import annotations
+
+from ..beat import Step
+from ..frame import Frame, Link
+from ..numbers import fmt, vec
+from ..panels import heatmap, layer_view
+
+
+def layer(ctx, fr: Frame):
+    k, f, c = ctx.beat.arg, ctx.f, ctx.trace.config
+    here = ctx.trace.layers[k]
+    h = here.head(ctx.sel.head)
+    for s in ctx.desks(fr):  # the notebook the layer's cards are written from; the board shows where it goes
+        s.notebook = ctx.strip("notebook", here.x[s.index])
+        s.cards = ctx.cards(s.index, layer=here, raised=s.index == f)
+    w = h.weights[f]
+    heard = [j for j in range(ctx.trace.n_tokens) if not h.mask[f, j]]
+    best = max(heard, key=lambda j: w[j])
+    fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j])) for j in heard]
+    fr.heatmap = heatmap(ctx, rows=list(range(ctx.trace.n_tokens)), layer=k)
+    fr.layer_view = layer_view(ctx, upto=k + 1)
+    fr.narration = ctx.t(ctx.beat.key, layer=k + 1, n_layer=c.n_layer, focus=ctx.q(f), name=ctx.q(best),
+                         w=fmt(w[best]))
+    fr.board = [ctx.t("board.layer", layer=k + 1, name=ctx.q(f))] + vec(here.output[f])
+
+
+LAYER = Step("layer", 2.5, layer)
+STEPS = [LAYER]
+
+
+def plan(n_tokens: int, n_layer: int):
+    """A beat per layer (arg: the layer), 2.5 s each for up to 4 layers, faster for deeper models."""
+    per_layer = max(0.6, min(2.5, 12.0 / max(1, n_layer)))  # deep models take the fast path
+    return [(LAYER, per_layer, k) for k in range(n_layer)]

@@ -1,0 +1,79 @@
+"""Chapter: answer time, always under GPT's rule (in turn): the last student's notebook after the final
+LayerNorm, compared with every word (logits), and softmax over the vocabulary; at every seat the word the
+class guesses comes after it."""
+from __future__ import annotations
+
+from .. import rules
+from ..answers import answer_ids, seat_guesses
+from ..beat import Step
+from ..frame import Bars, Frame
+from ..numbers import fmt, temperature_probs, vec
+from ..panels import heatmap, layer_view
+
+RULE = rules.ANSWER_RULE  # answer time predicts in turn, as GPT does, whatever rule the lesson is told in
+TOP_WORDS = 10
+
+
+def _vocabulary(trace) -> list[str]:
+    return trace.vocab or [str(i) for i in range(trace.config.vocab_size)]
+
+
+def _answer_time(ctx, fr: Frame) -> list[str]:
+    """What every answer step shows: last layer's notebooks, the last student asking, every seat's guess,
+    the whole attention map and every layer on the layer view. Returns the vocabulary."""
+    tr = ctx.trace
+    last, vocab = tr.n_tokens - 1, _vocabulary(tr)
+    for s in ctx.desks(fr):
+        s.notebook = ctx.strip("notebook", tr.layers[-1].output[s.index])
+    for s in fr.students:
+        s.state = "focus" if s.index == last else "normal"
+    for s, (word, _p) in zip(fr.students, seat_guesses(tr)):
+        s.badge = ctx.t("badge.guess", word=ctx.word(vocab[word]))  # quoted: a particle (→ 「の」) is a word too
+    fr.heatmap = heatmap(ctx, rows=list(range(tr.n_tokens)))
+    fr.layer_view = layer_view(ctx, upto=tr.config.n_layer)
+    return vocab
+
+
+def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before the logits use it
+    tr = ctx.trace
+    last = tr.n_tokens - 1
+    _answer_time(ctx, fr)
+    if ctx.desks(fr):
+        fr.students[last].cards = [ctx.strip("notebook", tr.ln_f[last], ctx.alpha, "card.final_notebook")]
+    fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))] + vec(tr.layers[-1].output[last])
+    fr.board += [ctx.t("board.final_norm", name=ctx.q(last))] + vec(tr.ln_f[last])
+    fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last))
+
+
+def _compared(ctx, fr: Frame):
+    """The last notebook after the final LayerNorm, the one compared with every word; the words' probabilities
+    at the chosen temperature and the most probable first (a rare word of the other language left out)."""
+    tr = ctx.trace
+    last = tr.n_tokens - 1
+    vocab = _answer_time(ctx, fr)
+    probs = temperature_probs(tr.next_logits, ctx.sel.temperature)
+    top = answer_ids(tr, probs, TOP_WORDS)
+    fr.answer_id = int(top[0])
+    if ctx.desks(fr):
+        fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last], label_key="card.final_notebook")
+    return vocab, probs, top
+
+
+def logits(ctx, fr: Frame):
+    vocab, _probs, top = _compared(ctx, fr)
+    values = ctx.trace.next_logits
+    fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(values[i]) for i in top], "query")
+    fr.board = [ctx.t("board.logit", word=ctx.word(vocab[i]), logit=fmt(values[i])) for i in top]
+    fr.narration = ctx.t(ctx.beat.key, last=ctx.q(ctx.trace.n_tokens - 1), v=len(values))
+
+
+def softmax(ctx, fr: Frame):
+    vocab, probs, top = _compared(ctx, fr)
+    fr.bars = Bars(ctx.t("bars.probs"), [vocab[i] for i in top], [float(probs[i]) for i in top], "weight",
+                   highlight=0, total=ctx.t("bars.sum", total=fmt(probs.sum(), 3)))
+    fr.board = [ctx.t("board.prob", word=ctx.word(vocab[i]), p=fmt(probs[i], 3)) for i in top]
+    fr.narration = ctx.t(ctx.beat.key, temp=fmt(ctx.sel.temperature, 1), top=ctx.word(vocab[top[0]]),
+                         p=fmt(probs[top[0]], 3))
+
+
+STEPS = [Step("norm", 2.5, norm), Step("logits", 2.5, logits), Step("softmax", 3.0, softmax)]

@@ -1,0 +1,101 @@
+"""What a step's builder is given: the Selection (what the user chose to look at; default_focus, the seed's
+asker) and Ctx (the trace, the step and the chosen layer and head, with helpers for names and cards),
+computed once per frame by state.frame_at. The builders (chapters/), the panels and the gallery read these;
+nothing here imports them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ..model.trace import HeadTrace, LayerTrace, Trace
+from . import layout, rules
+from .frame import Frame, Strip, Student
+from .strings import name_list, quote, text
+from .beat import Beat
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user chose to look at."""
+    focus: int = 1            # the student who asks (default "cat" in "The cat sat on the mat")
+    layer: int = 0
+    head: int = 0
+    temperature: float = 1.0  # for the answer's softmax
+    lang: str = "en"
+    rule: str = rules.LESSON_RULE  # the attention chapters' rule: "none" (discussion) or "causal" (in turn)
+
+    def clamped(self, trace: Trace) -> "Selection":
+        c = trace.config
+        return replace(self, focus=min(max(self.focus, 0), trace.n_tokens - 1),
+                       layer=min(max(self.layer, 0), c.n_layer - 1), head=min(max(self.head, 0), c.n_head - 1))
+
+
+@dataclass
+class Ctx:
+    """Everything a beat builder needs, computed once per frame."""
+    trace: Trace
+    sel: Selection
+    beat: Beat
+    alpha: float
+    f: int                 # focus seat
+    L: LayerTrace          # selected layer
+    H: HeadTrace           # selected head of the selected layer
+    names: list[str]
+    base: Trace | None = None  # the trace frame_at was given; other rules are computed from it (rules.under)
+
+    def under(self, rule: str) -> Trace:
+        """The sentence's trace under `rule` (chapter 6 shows both; answer time uses GPT's)."""
+        return rules.under(self.base or self.trace, rule)
+
+    def t(self, key: str, **values) -> str:
+        return text(self.sel.lang, key, **values)
+
+    def q(self, seat: int) -> str:
+        """Student `seat`'s name quoted for a sentence or a board line: 「猫」, "cat" (strings.quote)."""
+        return quote(self.sel.lang, self.names[seat])
+
+    def word(self, word: str) -> str:  # a vocabulary word (the answer), quoted like a name
+        return quote(self.sel.lang, word)
+
+    def name_list(self, seats) -> str:
+        return name_list(self.sel.lang, [self.names[j] for j in seats])
+
+    def desks(self, frame: Frame) -> list[Student]:
+        """The students whose desks carry strips: all of them, except in compact seating (layout.compact),
+        where a desk is only a name tag and the asker's numbers are on the blackboard."""
+        return [] if layout.compact(self.trace.n_tokens) else frame.students
+
+    def strip(self, role: str, values, visible: float = 1.0, label_key: str = "", **kw) -> Strip:
+        return Strip(role, row(values), label=self.t(label_key or f"card.{role}"), visible=visible, **kw)
+
+    def cards(self, seat: int, q: float = 1.0, k: float = 1.0, v: float = 1.0, layer: LayerTrace | None = None,
+              raised: bool = False) -> list[Strip]:
+        L, h = layer or self.L, self.sel.head  # called for every student of every frame, so built directly
+        return [Strip("query", row(L.q[h, seat]), self.t("card.query"), q, raised),
+                Strip("key", row(L.k[h, seat]), self.t("card.key"), k),
+                Strip("value", row(L.v[h, seat]), self.t("card.value"), v)]
+
+
+WIDE = 64  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list
+
+
+def row(values) -> list[float] | np.ndarray:
+    """A strip's numbers: a short row as a list of floats; a wide one (GPT-2's 768-number notebooks) as the
+    trace's own NumPy row, not copied (1024 students x 768 numbers would be 0.8 M Python floats a frame)."""
+    if isinstance(values, np.ndarray):
+        return values.tolist() if values.size <= WIDE else values
+    return [float(v) for v in values]
+
+
+def default_focus(tokens: list[str], rule: str = "causal") -> int:
+    """The seed's student: "cat" (or 猫) asks, unless, in turn, it sits first and so could only hear itself
+    (in discussion it hears everyone wherever it sits); then the last student, who hears everyone and whose
+    notebook gives the answer."""
+    for i, word in enumerate(tokens):
+        if word.lower().removeprefix("␣") == "cat" or word == "猫":  # GPT-2 shows " cat" as ␣cat
+            if i > 0 or rule == rules.DISCUSSION:
+                return i
+            break
+    return min(1, len(tokens) - 1) if len(tokens) <= 2 else len(tokens) - 1
