@@ -38,3 +38,70 @@ def test_freed_memory_is_reused_without_page_faults():
     pages = 30 * 4_000_000 // 4096
     assert _faults("default") > pages // 2   # glibc gave the 120 MB back to the kernel; filling faults it in
     assert _faults("keep") < pages // 20     # kept: the same pages, already mapped
+
+
+LONG_SENTENCE = """
+import sys
+from classroom_gui.app.model import ClassroomModel
+from classroom_gui.lesson.state import prepared_run
+from classroom_gui.model.allocator import keep_freed_memory
+from classroom_gui.model.checkpoint import load_checkpoint
+assert keep_freed_memory()  # as the window's main() does
+def rss():
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+checkpoint = load_checkpoint(sys.argv[1])   # the teaching model with a 65,536-position context
+model = ClassroomModel(checkpoint)
+for _ in range(3):
+    model.set_run(prepared_run(checkpoint, "the cat sat on the mat", "causal"))
+before = rss()
+model.set_run(prepared_run(checkpoint, "the cat sat on the mat " * 200, "causal"))  # 1,024 students
+peak = rss()
+model.set_run(prepared_run(checkpoint, "the cat sat on the mat", "causal"))        # 6 again
+print(peak - before, rss() - before)
+"""
+
+
+def test_a_long_sentence_gives_its_memory_back_once_replaced(tmp_path):
+    """One 1,024-student sentence on a long-context model kept its ~70 MB peak for the rest of the session
+    (the soak's growth with hostile models); once a short sentence replaces it, the window's model gives
+    the freed memory back (allocator.give_back_excess) and RSS is within a few MB of before."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("make_hostile_models", root / "scripts" / "make_hostile_models.py")
+    hostile = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hostile)
+    folder = hostile.build(tmp_path, ["positions-65536"])["positions-65536"]
+    out = subprocess.run([sys.executable, "-c", LONG_SENTENCE, str(folder)], capture_output=True, text=True, check=True)
+    peak, after = (float(x) for x in out.stdout.split()[-2:])
+    assert peak > 30            # the long sentence did need the memory (else this test shows nothing)
+    assert after < 10, (peak, after)
+
+
+POLICY = """
+import numpy as np
+from classroom_gui.model.allocator import give_back_excess, held_bytes, keep_freed_memory
+assert not give_back_excess()           # before keep_freed_memory, glibc gives memory back on its own
+assert keep_freed_memory()
+def rss():
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) // 1024
+MB, start = 2**20, rss()
+app = [np.ones(3 * MB // 8) for _ in range(60)]     # 180 MB the app goes on using (3 MB blocks: on the heap)
+old = [np.ones(3 * MB // 8) for _ in range(40)]     # 120 MB of a sentence, then replaced
+del old
+print(int(give_back_excess()), held_bytes()[1] // MB)  # 120 MB freed < 180 in use: kept for the next
+del app[:50]
+print(int(give_back_excess()), rss() - start)  # 270 MB freed > 30 in use: given back, 30 MB left
+"""
+
+
+def test_freed_memory_is_kept_up_to_what_the_app_uses():
+    """The policy: freed memory up to what is in use (at least 64 MiB) stays for the next sentence of the same
+    size; more than that goes back to the kernel."""
+    out = subprocess.run([sys.executable, "-c", POLICY], capture_output=True, text=True, check=True).stdout.split()
+    kept, held, gave, grown = (int(x) for x in out)
+    assert (kept, gave) == (0, 1)
+    assert held >= 100 and grown < 30 + 16, out

@@ -1,4 +1,7 @@
 """What the sentence editor offers and marks, without Qt: known words to complete, unknown words named whole."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from classroom_gui.lesson.typing_help import (KnownWords, complete, completion_words, unknown_spans, unknown_words,
                                               word_being_typed)
 from classroom_gui.model.tokenizer import ClassroomTokenizer, Token
@@ -49,3 +52,40 @@ def test_unknown_words_are_named_once_and_whole():
 def test_gpt2_words_are_offered_without_their_space_mark():
     words = completion_words(["Ġthe", "the", "Ġcat", "<|endoftext|>", "##ing", ",", "Ġ", "a"])
     assert words == ["cat", "the"]
+
+
+def _spans_one_letter_at_a_time(tokenizer, text):
+    """The marking as it was first written: each unknown Latin piece widened a character at a time (quadratic on
+    a 10,000-letter word, so the editor froze for minutes); unknown_spans must mark exactly the same."""
+    import re
+    latin, spans, at = re.compile(r"[A-Za-z0-9']"), [], 0
+    for t in tokenizer.encode(text):
+        start = text.find(t.text, at) if t.text else -1
+        if start < 0:
+            continue
+        at = start + len(t.text)
+        if not t.unknown:
+            continue
+        a, b = start, at
+        if t.text.isascii():
+            while a > 0 and latin.match(text[a - 1]):
+                a -= 1
+            while b < len(text) and latin.match(text[b]):
+                b += 1
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="the cat zxq'9 猫がマッ寝た.,-", max_size=60))
+def test_unknown_spans_widen_pieces_as_a_letter_by_letter_walk_would(text):
+    for tokenizer in (TOKENIZER, Pieces()):
+        assert unknown_spans(tokenizer, text) == _spans_one_letter_at_a_time(tokenizer, text)
+
+
+def test_a_long_unknown_word_is_one_span():
+    assert unknown_spans(TOKENIZER, "x" * 10_000) == [(0, 10_000)]  # each letter is a piece of one word
+    assert unknown_spans(TOKENIZER, "the " + "zq" * 3000 + " cat 猫") == [(4, 6004)]

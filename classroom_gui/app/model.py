@@ -14,6 +14,7 @@ from ..lesson.quiz_play import QuizPlay, class_questions
 from ..lesson.state import default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
 from ..lesson.whatif_state import WhatIf
+from ..model.allocator import give_back_excess
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
 # "edits" (the what-if edits), "quiz" (quiz on or off)
@@ -67,6 +68,7 @@ class ClassroomModel:
             self.sel = replace(self.sel, focus=default_focus(run.trace.tokens, self.sel.rule)).clamped(run.trace)
         self.example = None
         self.changed("run")
+        give_back_excess()  # the old trace is gone now that the listeners drew the new one: free its peak
 
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule and in its language."""

@@ -7,7 +7,7 @@ classroom's words, or a GPT-2 BPE vocabulary (whose "Ġ" marks a word that follo
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 _SPECIAL = re.compile(r"^<[^<>]*>$|^\[[A-Z]+\]$")   # <unk>, <|endoftext|>, [PAD]
 _PIECE_MARKS = ("##", "▁")                         # subword continuations of other tokenizers
@@ -32,6 +32,8 @@ def unknown_spans(tokenizer, text: str) -> list[tuple[int, int]]:
     A Latin word the tokenizer cut into pieces is one span ("hippopotamus", not "hip", "popo"); a Japanese
     run as the tokenizer read it. Pieces a tokenizer rewrote (e.g. byte pieces) cannot be placed and are left out."""
     spans, at = [], 0
+    runs = None  # the Latin runs of `text`, found once: widening each piece of a 10,000-letter word to its
+    #              whole run, one letter at a time, took minutes (quadratic) in the sentence editor
     for t in tokenizer.encode(text):
         start = text.find(t.text, at) if t.text else -1
         if start < 0:
@@ -41,10 +43,8 @@ def unknown_spans(tokenizer, text: str) -> list[tuple[int, int]]:
             continue
         a, b = start, at
         if t.text.isascii():
-            while a > 0 and _LATIN.match(text[a - 1]):
-                a -= 1
-            while b < len(text) and _LATIN.match(text[b]):
-                b += 1
+            runs = runs or _LatinRuns(text)
+            a, b = runs.widen(a, b)
         if spans and a <= spans[-1][1]:  # a piece of the word just marked
             spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
         else:
@@ -58,7 +58,27 @@ def unknown_words(tokenizer, text: str) -> list[str]:
 
 
 _LATIN = re.compile(r"[A-Za-z0-9']")
+_LATIN_RUN = re.compile(r"[A-Za-z0-9']+")
 _LATIN_END = re.compile(r"[A-Za-z0-9']+$")
+
+
+class _LatinRuns:
+    """The maximal runs of Latin letters, digits and apostrophes in a text, as sorted (start, end) pairs, so
+    that a piece widens to its whole word in log time."""
+
+    def __init__(self, text: str):
+        self.runs = [m.span() for m in _LATIN_RUN.finditer(text)]
+        self.starts = [a for a, _ in self.runs]
+
+    def _run(self, p: int) -> tuple[int, int] | None:
+        i = bisect_right(self.starts, p) - 1
+        return self.runs[i] if i >= 0 and self.runs[i][1] > p else None
+
+    def widen(self, a: int, b: int) -> tuple[int, int]:
+        """(a, b) grown left over the Latin characters before a and right over those from b on."""
+        left = self._run(a - 1) if a > 0 else None
+        right = self._run(b)
+        return (left[0] if left else a), (right[1] if right else b)
 
 
 def word_being_typed(tokenizer, text: str) -> str:

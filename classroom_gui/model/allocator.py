@@ -5,9 +5,16 @@ By default glibc hands large freed blocks back to the kernel, so the next senten
 every page in again, zero-filled: measured here (2 cores, Linux 6.18, glibc 2.36) 12,000 faults and
 40 ms of a 170 ms forward at T=64, and 0.2-0.8 s of system time at T=512. With the two settings below the
 memory of the previous trace is reused and the faults drop to none. Peak memory is unchanged; memory the
-app once used stays with it until it exits, as most desktop applications' do.
+app once used stays with it while it uses about as much (give_back_excess).
 
 Process-wide, so the entry points (app, CLI, benchmarks) call it once; the model code never does.
+
+Kept memory is bounded by give_back_excess: once a sentence is replaced, freed memory beyond what the app
+is using (and beyond 64 MiB) goes back to the kernel. Without it one long sentence kept its peak for the
+rest of the session: a model with a 65,536-position context seats 1,024 students, and after one such
+sentence the window kept ~67 MB it no longer used (and as much again when the same sentence was recomputed
+on opening the next model, in the worker thread's own arena). A lesson's sentences never hold that much
+freed memory, so they keep reusing theirs without page faults.
 """
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ import sys
 
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters (malloc.h)
 MMAP_THRESHOLD = 32 * 2**20                   # the largest glibc accepts: bigger blocks still get their own mmap
+KEEP_AT_LEAST = 64 * 2**20                    # freed bytes never given back: a lesson's churn stays fault-free
 _done: bool | None = None
 
 
@@ -33,3 +41,38 @@ def keep_freed_memory() -> bool:
             mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
             _done = bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(mallopt(M_TRIM_THRESHOLD, 2**31 - 1))
     return _done
+
+
+class _MallInfo2(ctypes.Structure):  # glibc's struct mallinfo2 (malloc.h, glibc 2.33+): byte counts, size_t each
+    _fields_ = [(name, ctypes.c_size_t) for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                                     "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+def held_bytes() -> tuple[int, int] | None:
+    """(bytes in use, freed bytes malloc holds) over all arenas, or None without glibc 2.33+. Takes ~0.05 ms."""
+    try:
+        info = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):
+        return None
+    info.argtypes, info.restype = [], _MallInfo2
+    m = info()
+    return m.uordblks + m.hblkhd, m.fordblks
+
+
+def give_back_excess() -> bool:
+    """After keep_freed_memory: give freed memory back to the kernel (malloc_trim) when malloc holds more of it
+    than the app is using and more than KEEP_AT_LEAST. Called once the previous sentence's trace is gone: a
+    sentence of the same size still finds its memory (free stays under in-use), while the peak of an
+    unusually long one (or of a model opened and closed) no longer stays for the rest of the session. True
+    when malloc_trim ran (~10 ms per 100 MB given back). glibc still counts trimmed pages as free, so after
+    a big sentence later calls may trim again with little to give back: a walk of the free lists, ~1 ms."""
+    if not _done:
+        return False
+    held = held_bytes()
+    if held is None or held[1] <= max(KEEP_AT_LEAST, held[0]):
+        return False
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        return False
+    return True

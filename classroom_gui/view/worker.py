@@ -1,33 +1,17 @@
 """Loading a model and computing a trace off the GUI thread, so a 500 MB GPT-2 never freezes the window.
 
-A Job runs one function on Qt's thread pool and reports back through signals, which Qt delivers on
-the GUI thread. Each job carries a number; the window ignores answers to questions it no longer asks.
+A job is one function run on Qt's thread pool; its answer comes back through one signal of the Worker's,
+which Qt delivers on the GUI thread. Each job carries a number; the window ignores answers to questions it
+no longer asks.
+
+The pool is given a plain callable, which Qt wraps and deletes when it has run. A QRunnable of our own would
+stay alive for the window's life: PySide's QThreadPool keeps a reference to every runnable it was given
+unless Qt deletes it, and a runnable that must outlive run() (setAutoDelete(False)) is never deleted, so
+every model opened left its job and the job's signal object behind.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-
-
-class JobSignals(QObject):
-    done = Signal(int, object)     # job number, result
-    failed = Signal(int, object)   # job number, exception
-
-
-class Job(QRunnable):
-    def __init__(self, number: int, function, *args):
-        super().__init__()
-        self.number, self.function, self.args = number, function, args
-        self.signals = JobSignals()
-
-    def run(self) -> None:
-        try:
-            result = self.function(*self.args)
-        except BaseException as exc:  # reported to the window, which shows it; the thread must not die
-            self.signals.failed.emit(self.number, exc)
-        else:
-            self.signals.done.emit(self.number, result)
-        finally:
-            self.function = self.args = None  # the pool keeps the runnable: let go of what it held
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 
 class Worker(QObject):
@@ -35,39 +19,36 @@ class Worker(QObject):
     finished = Signal(object)   # result of the newest job
     error = Signal(object)      # exception of the newest job
     busy = Signal(bool)
+    _answer = Signal(int, bool, object)  # job number, whether it failed, result or exception (any thread)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.latest = 0
-        self._jobs: dict[int, Job] = {}
+        # emitted on the pool's thread; the Worker lives on the GUI thread, so Qt queues the call there
+        self._answer.connect(self._answered)
 
     def start(self, function, *args) -> int:
         self.latest += 1
-        job = Job(self.latest, function, *args)
-        job.setAutoDelete(False)
-        job.signals.done.connect(self._done)
-        job.signals.failed.connect(self._failed)
-        self._jobs[job.number] = job
+        number = self.latest
         self.busy.emit(True)
-        self.pool.start(job)
-        return job.number
+        self.pool.start(lambda: self._run(number, function, args))
+        return number
 
-    def _settle(self, number: int) -> bool:
-        self._jobs.pop(number, None)
-        if number == self.latest:
-            self.busy.emit(False)
-            return True
-        return False
+    def _run(self, number: int, function, args) -> None:  # on the pool's thread
+        try:
+            result = function(*args)
+        except BaseException as exc:  # reported to the window, which shows it; the thread must not die
+            self._answer.emit(number, True, exc)
+        else:
+            self._answer.emit(number, False, result)
 
-    def _done(self, number: int, result) -> None:
-        if self._settle(number):
-            self.finished.emit(result)
-
-    def _failed(self, number: int, exc) -> None:
-        if self._settle(number):
-            self.error.emit(exc)
+    def _answered(self, number: int, failed: bool, value) -> None:
+        if number != self.latest:
+            return
+        self.busy.emit(False)
+        (self.error if failed else self.finished).emit(value)
 
     def wait(self, ms: int = 60_000) -> bool:
         return self.pool.waitForDone(ms)
