@@ -1,21 +1,24 @@
-"""GPT-2-small-shaped model in the classroom's NumPy code: forward with the full trace, one more word with
-the key/value cache, peak memory, and (when torch can be imported) Hugging Face's PyTorch GPT-2 for the ratio.
+"""GPT-2-small-shaped model in the classroom's NumPy code against Hugging Face's PyTorch GPT-2: forward with the
+trace, one more word with the key/value cache, and the memory one forward adds.
 
-    python benchmarks/bench_gpt2.py [--repeats 15] [--no-memory] [--threads N] [--default-malloc]
-    PYTHONPATH=. /work/.venv-torch/bin/python benchmarks/bench_gpt2.py     # adds the PyTorch columns
+    python benchmarks/bench_gpt2.py [--repeats 15] [--lengths 8,32,128,512,1024] [--threads N] [--no-memory]
+    PYTHONPATH=. /work/venv-torch/bin/python benchmarks/bench_gpt2.py --threads 1     # adds the PyTorch columns
 
 Weights: random, GPT-2 small's shapes (12 layers, 12 heads, n_embd 768, vocab 50257, n_positions 1024,
 gelu_new), float32 N(0, 1) * 0.02, LayerNorm gains 1 and biases 0 (the numbers do not change the cost).
 Goals:
-  forward + full trace, T=64 (forward() plus the answer's logits, trace.next_logits)          < 0.15 s
+  forward + trace, T=64 (forward() plus the answer's logits, trace.next_logits)                < 0.15 s
   one more word with the key/value cache (kv_cache.step) after a trace of T=64 and of T=512   < 30 ms
-  peak RSS of weights + full trace at T=512, in a fresh process                             <= 1.2 GB
-PyTorch (transformers' GPT2Model on the same weights, torch.inference_mode, last position's logits
-only, as the classroom's answer) runs in turns with NumPy, call by call, so both see the same machine
-load; np/torch is the median over rounds of numpy time / torch time. NumPy runs as in the app: with its
-OpenBLAS threads told to sleep ~0.4 ms after a product (classroom_gui sets OPENBLAS_THREAD_TIMEOUT, see
-blas_threads.py). With OpenBLAS's default 0.1 s of spinning they held a core into torch's turn, which made
-torch look slower than it is (T=32: 175 ms instead of 100-115).
+  peak RSS of weights + trace at T=512, in a fresh process                                  <= 1.2 GB
+  memory one forward adds, T=512 and 1024: <= 1.2x PyTorch eager returning its attentions     (issue #18)
+  forward + trace <= 0.9x PyTorch with SDPA attention, T=8 to 1024, on 1 and 2 threads         (issue #18)
+PyTorch (torch_gpt2.py: transformers' GPT2Model on the same weights, torch.inference_mode, last position's
+logits) runs in turns with NumPy, call by call, so all see the same machine load; a ratio is the median
+over rounds of numpy time / torch time, with the middle half of the rounds' ratios beside it. "eager" returns
+every layer's attention weights (as the classroom's trace holds them); "sdpa" fuses attention and returns
+hidden states only. NumPy runs as in the app, with OpenBLAS's threads told to sleep ~0.4 ms after a product
+(classroom_gui sets OPENBLAS_THREAD_TIMEOUT, see blas_threads.py). Memory is the rise of the resident set in a
+fresh process from just before the forward to its peak (Linux: /proc/self/clear_refs resets the peak).
 """
 from __future__ import annotations
 
@@ -39,6 +42,8 @@ THREADS = blas_threads.from_argv(sys.argv[1:])  # before NumPy and torch load
 
 import numpy as np  # noqa: E402
 from random_weights import GPT2_SMALL, random_params  # noqa: E402  (beside this file)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # torch_gpt2.py, for the memory child
 
 GOAL_FORWARD_S, GOAL_STEP_S, GOAL_PEAK_GB = 0.15, 0.030, 1.2
 GB = 1e9  # decimal gigabytes throughout; the peak is also given in GiB
@@ -92,6 +97,8 @@ def trace_arrays(trace) -> dict[str, int]:
     for layer in trace.layers:
         for f in dataclasses.fields(layer):
             add("layer." + f.name, getattr(layer, f.name))
+        for name, value in layer.steps.items():  # a lean layer's steps, once derived
+            add("layer." + name, value)
     from classroom_gui.lesson.cache import cache_of
 
     for key, value in {**trace.cache, **cache_of(trace)}.items():
@@ -99,111 +106,117 @@ def trace_arrays(trace) -> dict[str, int]:
     return sizes
 
 
-def memory_child(T: int, touch: str) -> dict:
-    """Runs in a fresh interpreter: RSS high-water marks after imports, weights, forward (and touching)."""
-    from classroom_gui.model import forward
+def _status(key: str) -> int:  # bytes of a /proc/self/status line (VmRSS, VmHWM); 0 where there is none
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
-    def peak() -> int:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
 
-    def hwm() -> int:  # the same high-water mark as the kernel keeps it for this address space
-        try:
-            for line in Path("/proc/self/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-        except OSError:
-            pass
-        return 0
+def _reset_peak() -> bool:
+    """Start VmHWM (the peak resident set) again from now; False where the kernel does not allow it."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
 
-    out = {"start": peak()}
+
+def memory_child(T: int, touch: str, impl: str = "numpy") -> dict:
+    """Runs in a fresh interpreter: resident memory before and at the peak of one forward, NumPy or torch."""
+    out = {"start": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}  # Linux reports KiB
     config = GPT2_SMALL
     params = random_params(config)
-    out["weights"] = peak()
     out["weights_bytes"] = sum(a.nbytes for a in params.values())
-    trace = forward(ids_for(config, T), params, config)
-    out["trace"] = peak()
-    for name in filter(None, touch.split(",")):
-        getattr(trace, name)
-    out["touched"] = peak()
-    out["vmhwm"] = hwm()
-    out["arrays"] = trace_arrays(trace)
+    ids = ids_for(config, T)
+    if impl == "numpy":
+        from classroom_gui.model import forward
+        run = lambda: forward(ids, params, config)  # noqa: E731
+    else:
+        import torch_gpt2
+        torch_run, _ = torch_gpt2.runner(params, config, impl)
+        run = lambda: torch_run(ids)  # noqa: E731  (the logits and everything the forward returned)
+    import gc
+    gc.collect()
+    out["weights"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    out["before"] = _status("VmRSS")
+    out["reset"] = _reset_peak()
+    result = run()
+    out["peak"] = _status("VmHWM")
+    out["after"] = _status("VmRSS")  # what the result still holds, besides what was freed
+    out["trace"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    if impl == "numpy":
+        for name in filter(None, touch.split(",")):
+            getattr(result, name)
+        out["arrays"] = trace_arrays(result)
+    out["touched"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    out["vmhwm"] = _status("VmHWM")
     return out
 
 
-def memory(T: int, touch: str = "", default_malloc: bool = False) -> dict:
-    r = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--memory-child", str(T), "--touch", touch]
-                       + (["--default-malloc"] if default_malloc else []),
+def memory(T: int, touch: str = "", default_malloc: bool = False, impl: str = "numpy") -> dict:
+    r = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--memory-child", str(T), "--touch", touch,
+                        "--impl", impl] + (["--default-malloc"] if default_malloc else []),
                        capture_output=True, text=True)
     if r.returncode != 0:
         raise SystemExit(f"memory child failed:\n{r.stderr}")
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
-# ---- PyTorch ---------------------------------------------------------------------------------------------
-
-def torch_runner(params, config):
-    """ids -> the last position's logits, with transformers' GPT2Model holding the same weights."""
-    try:
-        import torch
-        from transformers import GPT2Config, GPT2Model
-    except ImportError:
-        return None, "not importable here (run under the torch venv for the ratio)"
-    hf = GPT2Config(n_layer=config.n_layer, n_head=config.n_head, n_embd=config.n_embd, n_positions=config.n_positions,
-                    vocab_size=config.vocab_size, activation_function=config.activation_function,
-                    layer_norm_epsilon=config.layer_norm_epsilon, resid_pdrop=0.0, embd_pdrop=0.0, attn_pdrop=0.0)
-    model = GPT2Model(hf).eval()
-    state = {k: torch.from_numpy(v) for k, v in params.items()}  # shares the NumPy memory
-    missing, unexpected = model.load_state_dict(state, strict=False)
-    missing = [m for m in missing if not m.endswith((".attn.bias", ".attn.masked_bias"))]
-    if missing or unexpected:
-        raise SystemExit(f"weights do not fit transformers' GPT2Model: missing {missing[:3]}, unexpected {unexpected[:3]}")
-    wte = state["wte.weight"]
-
-    def run(ids):
-        with torch.inference_mode():
-            h = model(torch.from_numpy(np.asarray(ids, np.int64))[None]).last_hidden_state[0, -1]
-            return (h @ wte.T).numpy()
-    impl = getattr(model.config, "_attn_implementation", "?")
-    return run, f"torch {torch.__version__}, transformers GPT2Model ({impl} attention), {torch.get_num_threads()} threads"
-
-
 # ---- main ------------------------------------------------------------------------------------------------
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeats", type=int, default=15, help="timed calls per case (medians reported)")
+    ap.add_argument("--repeats", type=int, default=15, help="timed rounds per case (medians reported)")
+    ap.add_argument("--lengths", default="8,32,128,512,1024", help="students for the PyTorch comparison")
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
     ap.add_argument("--threads", type=int, help="BLAS / torch threads (default: their own default)")
     ap.add_argument("--no-torch", action="store_true", help="skip PyTorch even if it can be imported")
     ap.add_argument("--default-malloc", action="store_true", help="do not call keep_freed_memory() as the app does")
     ap.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--touch", default="", help=argparse.SUPPRESS)
+    ap.add_argument("--impl", default="numpy", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     from classroom_gui.model.allocator import keep_freed_memory
 
     kept = False if args.default_malloc else keep_freed_memory()
     if args.memory_child:
-        print(json.dumps(memory_child(args.memory_child, args.touch)))
+        print(json.dumps(memory_child(args.memory_child, args.touch, args.impl)))
         return 0
 
     from classroom_gui.model import forward
     from classroom_gui.model.kv_cache import cache_from_trace, step
 
+    torch = None
+    if not args.no_torch:
+        try:
+            import torch
+            if args.threads:
+                torch.set_num_threads(args.threads)
+        except ImportError:
+            torch = None
     print(f"python {platform.python_version()}, numpy {np.__version__}, BLAS threads {THREADS or 'default'}, "
           f"{os.cpu_count()} CPUs, freed memory kept: {'yes' if kept else 'no'}, "
           f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     # first, while this process is small: a child's ru_maxrss starts from its parent's high-water mark
     # (Linux keeps it across fork and exec), so children forked after the weights exist would report ours
-    mem, mem_rows = None, []
+    mem, mem_rows, mem_table = None, [], []
     if not args.no_memory:
         runs = [memory(512, default_malloc=args.default_malloc) for _ in range(3)]
         mem = sorted(runs, key=lambda m: m["trace"])[1]  # the median run
-        mem_rows.append(("peak RSS, weights + full trace T=512", f"<= {GOAL_PEAK_GB} GB",
+        mem_rows.append(("peak RSS, weights + trace T=512", f"<= {GOAL_PEAK_GB} GB",
                          f"{mem['trace'] / GB:.3f} GB = {mem['trace'] / 2**30:.3f} GiB "
                          f"(runs: {', '.join(format(m['trace'] / GB, '.3f') for m in runs)} GB)",
                          mem["trace"] <= GOAL_PEAK_GB * GB))
         probs = memory(512, "next_logits,probs", args.default_malloc)
         mem_rows.append(("  ... and after asking trace.probs ([T, V])", "-", f"{probs['touched'] / GB:.3f} GB", None))
+        for T in (512, 1024):
+            ours = memory(T, default_malloc=args.default_malloc)
+            theirs = memory(T, impl="eager") if torch is not None else None
+            mem_table.append((T, ours, theirs))
 
     config = GPT2_SMALL
     params = random_params(config)
@@ -215,7 +228,7 @@ def main(argv=None) -> int:
     t = timed([lambda: forward(ids, params, config), lambda: forward_with_answer(ids, params, config)],
               args.repeats)
     med = np.median(t, axis=0)
-    rows.append(("forward, full trace, T=64", "-", f"{med[0] * 1e3:.1f} ms (p95 {np.percentile(t[:, 0], 95) * 1e3:.1f})", None))
+    rows.append(("forward, trace, T=64", "-", f"{med[0] * 1e3:.1f} ms (p95 {np.percentile(t[:, 0], 95) * 1e3:.1f})", None))
     rows.append(("forward + trace + next_logits, T=64", f"< {GOAL_FORWARD_S * 1e3:.0f} ms",
                  f"{med[1] * 1e3:.1f} ms (p95 {np.percentile(t[:, 1], 95) * 1e3:.1f})", med[1] < GOAL_FORWARD_S))
 
@@ -233,27 +246,42 @@ def main(argv=None) -> int:
         del trace, cache
 
     rows += mem_rows
-    torch_rows = []
-    run, about = (None, "skipped") if args.no_torch else torch_runner(params, config)
-    if run is not None:
-        for T in (32, 128, 512):
+    torch_rows, about = [], "skipped" if args.no_torch else "not importable here (run under the torch venv)"
+    if torch is not None:
+        import torch_gpt2
+        eager, about = torch_gpt2.runner(params, config, "eager")
+        sdpa, _ = torch_gpt2.runner(params, config, "sdpa")
+        for T in [int(n) for n in args.lengths.split(",")]:
             ids = ids_for(config, T)
-            diff = float(np.abs(run(ids) - forward_with_answer(ids, params, config).next_logits).max())
-            t = timed([lambda: forward_with_answer(ids, params, config), lambda: run(ids)],
-                      max(9, args.repeats if T < 512 else args.repeats // 2))
-            ratios = t[:, 0] / t[:, 1]  # per round; their spread shows how noisy the machine was
-            torch_rows.append((T, np.median(t[:, 0]), np.median(t[:, 1]), float(np.median(ratios)),
-                               np.percentile(ratios, [25, 75]), diff, len(t)))
+            ours = forward_with_answer(ids, params, config).next_logits
+            diff = max(float(np.abs(run(ids)[0] - ours).max()) for run in (eager, sdpa))
+            t = timed([lambda: forward_with_answer(ids, params, config), lambda: eager(ids), lambda: sdpa(ids)],
+                      max(7, args.repeats if T < 512 else args.repeats // 2), warmup=1 if T >= 512 else 2)
+            torch_rows.append((T, np.median(t, axis=0), t[:, 0] / t[:, 1], t[:, 0] / t[:, 2], diff, len(t)))
 
     print(f"\n{'case':<46} {'goal':>10}  {'median':<54} ok?")
     for what, goal, value, ok in rows:
         print(f"{what:<46} {goal:>10}  {value:<54} {'' if ok is None else 'yes' if ok else 'NO'}")
     print(f"\nPyTorch: {about}")
     if torch_rows:
-        print(f"{'T':>5} {'numpy ms':>9} {'torch ms':>9} {'np/torch':>9} {'middle half':>12} {'|dlogit|':>9} "
-              f"{'rounds':>7}   (numpy: forward + full trace + next_logits; torch: hidden states + last logits)")
-        for T, a, b, ratio, (q1, q3), diff, n in torch_rows:
-            print(f"{T:>5} {a * 1e3:9.1f} {b * 1e3:9.1f} {ratio:9.2f} {q1:6.2f}-{q3:<5.2f} {diff:9.1e} {n:>7}")
+        print(f"{'T':>5} {'numpy ms':>9} {'eager ms':>9} {'sdpa ms':>9} {'np/eager':>9} {'middle half':>12} "
+              f"{'np/sdpa':>8} {'middle half':>12} {'|dlogit|':>9} {'rounds':>7}   goal np/sdpa <= 0.9")
+        for T, med, r_eager, r_sdpa, diff, n in torch_rows:
+            q_e, q_s = np.percentile(r_eager, [25, 75]), np.percentile(r_sdpa, [25, 75])
+            print(f"{T:>5} {med[0] * 1e3:9.1f} {med[1] * 1e3:9.1f} {med[2] * 1e3:9.1f} {np.median(r_eager):9.2f} "
+                  f"{q_e[0]:6.2f}-{q_e[1]:<5.2f} {np.median(r_sdpa):8.2f} {q_s[0]:6.2f}-{q_s[1]:<5.2f} {diff:9.1e} {n:>7}"
+                  f"   {'met' if np.median(r_sdpa) <= 0.9 else 'NOT met'}")
+    if mem_table:
+        print(f"\nmemory one forward adds (resident set, fresh process: peak during the forward - before it; "
+              f"kept: after it - before it), goal numpy peak <= 1.2x torch eager's")
+        print(f"{'T':>5} {'numpy peak':>11} {'kept':>8} {'torch peak':>11} {'kept':>8} {'ratio':>6}")
+        for T, ours, theirs in mem_table:
+            a, ak = ours["peak"] - ours["before"], ours["after"] - ours["before"]
+            line = f"{T:>5} {a / 1e6:8.0f} MB {ak / 1e6:5.0f} MB"
+            if theirs is not None:
+                b, bk = theirs["peak"] - theirs["before"], theirs["after"] - theirs["before"]
+                line += f" {b / 1e6:8.0f} MB {bk / 1e6:5.0f} MB {a / b:6.2f}  {'met' if a <= 1.2 * b else 'NOT met'}"
+            print(line + ("" if ours["reset"] else "  (peak not resettable here: ru_maxrss)"))
     if mem is not None:
         print(f"\npeak memory at T=512 (median run): interpreter + imports {mem['start'] / GB:.3f} GB, "
               f"+ weights {(mem['weights'] - mem['start']) / GB:.3f} GB (arrays {mem['weights_bytes'] / GB:.3f}), "

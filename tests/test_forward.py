@@ -16,9 +16,15 @@ from hypothesis import strategies as st
 from classroom_gui.model import GPTConfig, forward
 from classroom_gui.model.checkpoint import expected_shapes
 from classroom_gui.model.functions import causal_mask, dot_scores, gelu, gelu_new, softmax
-from classroom_gui.model.gpt import ROWS, attention
+from classroom_gui.model.fast import ROWS, attention
+from classroom_gui.model.functions import attention_mask
 
 # ---- a worked example small enough to do on paper ----
+
+def _attention(q, k, v, rule="causal"):  # fast.attention (gpt.attention below ROWS students), by name
+    weights, context = attention(q, k, v, attention_mask(q.shape[1], rule), math.sqrt(q.shape[-1]))
+    return {"weights": weights, "context": context}
+
 
 
 def test_attention_by_hand():
@@ -26,7 +32,7 @@ def test_attention_by_hand():
     q = np.array([[[1.0, 0.0], [0.0, 2.0]]])
     k = np.array([[[1.0, 1.0], [2.0, 0.0]]])
     v = np.array([[[3.0, 1.0], [-1.0, 5.0]]])
-    att = attention(q, k, v)  # causal: student 0 may not hear student 1
+    att = _attention(q, k, v)  # causal: student 0 may not hear student 1
     # scores = q·k: row 0 = (1·1 + 0·1, 1·2 + 0·0) = (1, 2); row 1 = (0·1 + 2·1, 0·2 + 2·0) = (2, 0)
     assert dot_scores(q, k)[0].tolist() == [[1.0, 2.0], [2.0, 0.0]]
     r2 = math.sqrt(2)  # scaled = scores / √2 = [[1/√2, √2], [√2, 0]]; the second student's row is (√2, 0)
@@ -49,7 +55,7 @@ def test_attention_in_blocks_equals_the_whole_matrix(T):
     scaled = np.where(causal_mask(T), -np.inf, q @ k.swapaxes(1, 2) / 2.0)
     e = np.exp(scaled - scaled.max(axis=-1, keepdims=True))
     want = e / e.sum(axis=-1, keepdims=True)
-    att = attention(q, k, v)
+    att = _attention(q, k, v)
     assert np.abs(att["weights"] - want).max() < 1e-12
     assert np.abs(att["context"] - want @ v).max() < 1e-12
     assert (att["weights"][:, causal_mask(T)] == 0).all()  # later students exactly 0, inside and past a block
@@ -161,7 +167,7 @@ def test_discussion_attention_is_the_unmasked_formula(T):
     scaled = q @ k.swapaxes(1, 2) / 2.0
     e = np.exp(scaled - scaled.max(axis=-1, keepdims=True))
     want = e / e.sum(axis=-1, keepdims=True)
-    att = attention(q, k, v, "none")
+    att = _attention(q, k, v, "none")
     assert np.abs(att["weights"] - want).max() < 1e-12
     assert np.abs(att["context"] - want @ v).max() < 1e-12
 

@@ -12,7 +12,7 @@ import pytest
 
 from classroom_gui.model import GPTConfig, forward, parallel
 from classroom_gui.model.checkpoint import expected_shapes
-from classroom_gui.model.gpt import ROWS
+from classroom_gui.model.fast import ROWS
 
 
 @pytest.fixture

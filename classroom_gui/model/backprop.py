@@ -1,7 +1,7 @@
 """Training math for the teaching model: a batched forward that keeps what the backward needs, and a
 hand-written backward giving the gradient of the mean next-token cross-entropy for every weight.
 
-Same model as gpt.forward (GPT-2 names, weights [in, out], pre-LayerNorm, causal multi-head
+The forward is gpt.transformer_block itself (GPT-2 names, weights [in, out], pre-LayerNorm, multi-head
 attention, tied unembedding), but on a batch of sequences [B, T] at once. Rows of all B*T tokens are
 kept flat as [N, C] (N = B*T) so every linear layer is one matrix product. Works in whatever float
 dtype the weights have: float64 for the gradient check, float32 for training.
@@ -13,7 +13,8 @@ from math import erf, pi, sqrt
 import numpy as np
 
 from .config import GPTConfig
-from .functions import ACTIVATION, attention_mask, layer_norm, linear, softmax
+from .functions import attention_mask, layer_norm
+from .gpt import transformer_block
 
 Params = dict  # name -> np.ndarray
 
@@ -75,34 +76,13 @@ def cross_entropy(logits, targets, weights=None):  # [B, T, V], [B, T] int, [B, 
 
 def block_forward(x, params: Params, config: GPTConfig, layer: int, B: int, T: int,
                   rule: str = "causal"):  # [N, C] -> [N, C], cache
-    p = f"h.{layer}."
-    C, H, d, eps = config.n_embd, config.n_head, config.d_head, config.layer_norm_epsilon
-
-    # pre-LayerNorm, then W_Q, W_K, W_V of every head in one matrix
-    ln_1 = layer_norm(x, params[p + "ln_1.weight"], params[p + "ln_1.bias"], eps)
-    qkv = linear(ln_1, params[p + "attn.c_attn.weight"], params[p + "attn.c_attn.bias"])  # [N, 3C]
-
-    # split into heads: [N, 3C] -> [3, B, H, T, d]
-    q, k, v = qkv.reshape(B, T, 3, H, d).transpose(2, 0, 3, 1, 4)
-
-    # attention under the classroom's rule: scores, scale, mask, softmax, weighted mix of values
-    scaled = (q @ k.swapaxes(-1, -2)) / x.dtype.type(np.sqrt(d))                   # [B, H, T, T]
-    weights = softmax(np.where(attention_mask(T, rule), -np.inf, scaled).astype(x.dtype, copy=False))
-    context = weights @ v                                                         # [B, H, T, d]
-
-    # merge heads, W_O, residual
-    heads_concat = context.transpose(0, 2, 1, 3).reshape(B * T, C)
-    resid_attn = x + linear(heads_concat, params[p + "attn.c_proj.weight"], params[p + "attn.c_proj.bias"])
-
-    # feed-forward, residual
-    ln_2 = layer_norm(resid_attn, params[p + "ln_2.weight"], params[p + "ln_2.bias"], eps)
-    ffn_pre = linear(ln_2, params[p + "mlp.c_fc.weight"], params[p + "mlp.c_fc.bias"])
-    ffn_hidden = ACTIVATION[config.activation_function](ffn_pre)
-    out = resid_attn + linear(ffn_hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
-
-    cache = dict(x=x, ln_1=ln_1, q=q, k=k, v=v, weights=weights, heads_concat=heads_concat,
-                 resid_attn=resid_attn, ln_2=ln_2, ffn_pre=ffn_pre, ffn_hidden=ffn_hidden)
-    return out, cache
+    """gpt.transformer_block, the inference forward's own block, on B sequences at once; the cache holds
+    what block_backward needs, rows flat ([N, ...]) and per-head arrays [B, H, T, ...]."""
+    steps = transformer_block(x.reshape(B, T, -1), params, config, layer, attention_mask(T, rule))
+    flat = {name: steps[name].reshape(B * T, -1) for name in ("ln_1", "heads_concat", "resid_attn", "ln_2",
+                                                                 "ffn_pre", "ffn_hidden")}
+    cache = dict(x=x, q=steps["q"], k=steps["k"], v=steps["v"], weights=steps["weights"], **flat)
+    return steps["output"].reshape(B * T, -1), cache
 
 
 def forward(ids, params: Params, config: GPTConfig, mask: str = "causal"):  # [B, T] int -> logits [B, T, V], cache

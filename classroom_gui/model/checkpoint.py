@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import ConfigError, GPTConfig
+from .families import gpt2 as gpt2_family
 from .tokenizer import TOKENIZER_FILE, ClassroomTokenizer, TokenizerError
 
 CONFIG, WEIGHTS = "config.json", "model.safetensors"
@@ -33,20 +34,8 @@ class Checkpoint:
 
 
 def expected_shapes(config: GPTConfig) -> dict[str, tuple[int, ...]]:
-    C, F = config.n_embd, config.d_ffn
-    shapes = {"wte.weight": (config.vocab_size, C), "wpe.weight": (config.n_positions, C),
-              "ln_f.weight": (C,), "ln_f.bias": (C,)}
-    for i in range(config.n_layer):
-        p = f"h.{i}."
-        shapes.update({p + "ln_1.weight": (C,), p + "ln_1.bias": (C,),
-                       p + "attn.c_attn.weight": (C, 3 * C), p + "attn.c_attn.bias": (3 * C,),
-                       p + "attn.c_proj.weight": (C, C), p + "attn.c_proj.bias": (C,),
-                       p + "ln_2.weight": (C,), p + "ln_2.bias": (C,),
-                       p + "mlp.c_fc.weight": (C, F), p + "mlp.c_fc.bias": (F,),
-                       p + "mlp.c_proj.weight": (F, C), p + "mlp.c_proj.bias": (C,)})
-    if not config.tie_word_embeddings:  # the answer's own matrix, untied from the word vectors
-        shapes["lm_head.weight"] = (config.vocab_size, C)
-    return shapes
+    """Every weight the model holds, name -> shape, as its family (families/gpt2.py) names them."""
+    return gpt2_family.weight_shapes(config)
 
 
 def load_checkpoint(folder) -> Checkpoint:
@@ -119,7 +108,7 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
             names = list(f.keys())
             renamed, tied_head = {}, None
             for name in names:
-                short = name.removeprefix("transformer.")
+                short = name.removeprefix(gpt2_family.SAVED_PREFIX)
                 if short == "lm_head.weight" and config.tie_word_embeddings:
                     tied_head = name  # checked against wte below
                     continue

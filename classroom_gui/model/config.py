@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .activations import ACTIVATION, LEARNED
 from .config_keys import ConfigError, check_keys
+from .families import FAMILIES, family, gpt2
 from .functions import score_divisor
 
 ACTIVATIONS = tuple(ACTIVATION)
@@ -54,7 +55,7 @@ class GPTConfig:
 
     def to_json_dict(self) -> dict:
         d = asdict(self)
-        d.update({"model_type": "gpt2", "architectures": ["GPT2LMHeadModel"], "n_ctx": self.n_positions,
+        d.update({"model_type": gpt2.MODEL_TYPE, "architectures": gpt2.ARCHITECTURES, "n_ctx": self.n_positions,
                   "resid_pdrop": 0.0, "embd_pdrop": 0.0, "attn_pdrop": 0.0, "bos_token_id": 0, "eos_token_id": 0})
         return d
 
@@ -63,8 +64,9 @@ class GPTConfig:
         if not isinstance(raw, dict):
             raise ConfigError(f"{source}: expected a JSON object, got {type(raw).__name__}")
         model_type = raw.get("model_type", "gpt2")
-        if model_type != "gpt2":
-            raise ConfigError(f"{source}: model_type {_show(model_type)} is not a GPT-2-family model")
+        if family(model_type) is None:
+            raise ConfigError(f"{source}: model_type {_show(model_type)} is not a GPT-2-family model "
+                              f"(the classroom computes {', '.join(FAMILIES)})")
         values = {}
         for key in ("n_layer", "n_head", "n_embd", "n_positions", "vocab_size"):
             if key not in raw:

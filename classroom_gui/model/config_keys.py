@@ -6,10 +6,10 @@ pretend to compute the folder faithfully. README.md lists the same tables for us
 """
 from __future__ import annotations
 
-# read by config.GPTConfig.from_dict and computed by the forward
-HONOURED = ("model_type", "n_layer", "n_head", "n_embd", "n_positions", "vocab_size", "n_inner",
-            "activation_function", "layer_norm_epsilon", "tie_word_embeddings", "scale_attn_weights",
-            "scale_attn_by_inverse_layer_idx", "reorder_and_upcast_attn")
+from .families import gpt2
+
+# read by config.GPTConfig.from_dict and computed by the forward: the family's own list
+HONOURED = gpt2.CONFIG_KEYS
 
 # keys GPT2LMHeadModel reads only when training or generating, for other heads, or as bookkeeping: the
 # next-word probabilities of a sentence are the same whatever they hold

@@ -1,20 +1,108 @@
-"""The GPT-2-style forward pass of the classroom, written in the order the lesson tells it.
+"""GPT-2's forward pass in NumPy, written bottom-up as picoGPT writes it, recording each step in a Trace.
 
-Weights keep GPT-2's own names (wte, wpe, h.N.ln_1, h.N.attn.c_attn, h.N.attn.c_proj, h.N.ln_2,
-h.N.mlp.c_fc, h.N.mlp.c_proj, ln_f) and layouts ([in, out], as GPT-2's Conv1D). `forward` returns a
-Trace holding every intermediate value (the scores, scaled scores, FFN activations, logits and probabilities
-are recomputed by Trace when first asked, with the same float operations).
+Weights keep GPT-2's own names and layouts (families/gpt2.py lists them: wte, wpe, h.N.ln_1, h.N.attn.c_attn,
+h.N.attn.c_proj, h.N.ln_2, h.N.mlp.c_fc, h.N.mlp.c_proj, ln_f; matrices [in, out] as GPT-2's Conv1D).
+Each function below is one step of the lesson as its formula. fast.py holds the same steps arranged for
+speed (threads, row blocks, one BLAS thread); forward() uses them unless told `plain=True`, and
+tests/test_fast_equals_plain.py checks that both give the same numbers bit for bit.
+
+One block, `transformer_block`, serves the lesson's forward, the key/value cache's next word (kv_cache.py)
+and training (backprop.py), on any leading batch axes: [T, C] or [B, T, C].
 """
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 
-from . import parallel, whatif
+from . import whatif
 from .config import GPTConfig
 from .functions import ACTIVATION, attention_mask, divide_scores, dot_scores, layer_norm, linear, softmax
 from .trace import LayerTrace, Trace
 
 Params = dict  # name -> np.ndarray
+
+
+def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C] word vectors, [T, C] seat vectors, [T, C] sum
+    tok = params["wte.weight"][ids]
+    pos = params["wpe.weight"][: ids.shape[-1]]
+    return tok, pos, tok + pos
+
+
+def split_heads(qkv: np.ndarray, n_head: int):  # [..., T, 3C] -> q, k, v, each [..., H, T, d]
+    *lead, T, three_c = qkv.shape
+    n = len(lead)
+    # [..., T, 3, H, d] -> [3, ..., H, T, d], copied once so each head's cards are contiguous for matmul
+    cards = qkv.reshape(*lead, T, 3, n_head, three_c // (3 * n_head)).transpose(n + 1, *range(n), n + 2, n, n + 3)
+    return np.ascontiguousarray(cards)
+
+
+def merge_heads(context: np.ndarray) -> np.ndarray:  # [..., H, T, d] -> [..., T, H*d], the heads side by side
+    *lead, H, T, d = context.shape
+    return context.swapaxes(-2, -3).reshape(*lead, T, H * d)
+
+
+def attention(q, k, v, mask, divisor: float, edits=()):  # [..., H, Tq, d], [..., H, Tk, d] x2, [Tq, Tk] ->
+    #                                                      [..., H, Tq, Tk] weights, [..., H, Tq, d] context
+    """softmax(mask(q kᵀ / divisor)) v for every head at once; `mask` is True where a score becomes -inf,
+    `divisor` sqrt(d) unless the config says otherwise; `edits` replace raw scores (what-if)."""
+    scores = dot_scores(q, k)                       # question . self-introduction
+    whatif.apply_scores(scores, edits)              # a teacher's "what if this score were ..."
+    weights = divide_scores(scores, divisor, out=scores)  # keep the dot products in softmax's range
+    np.copyto(weights, -np.inf, where=mask)         # students who may not be heard: -inf
+    softmax(weights, out=weights)                   # shares of attention; masked ones exactly 0
+    return weights, weights @ v                     # share-weighted mix of opinions
+
+
+def activation(name: str, x: np.ndarray) -> np.ndarray:  # [..., F] -> [..., F], the FFN's ReLU / GELU / ...
+    return ACTIVATION[name](x)
+
+
+class Plain:
+    """The steps that fast.py rearranges, as written above: one NumPy call per formula."""
+    blas_threads = staticmethod(lambda T, config: contextlib.nullcontext())  # BLAS's own choice
+    layer_norm = staticmethod(layer_norm)
+    attention = staticmethod(attention)
+    activation = staticmethod(activation)
+
+
+def transformer_block(x, params: Params, config: GPTConfig, layer: int, mask, edits=(), ops=Plain,
+                      past=None) -> dict:  # [..., T, C] -> every step, by name; "output" [..., T, C]
+    """One GPT-2 block. `edits` are this layer's what-if edits; `past(k, v)`, when given, returns the cards of
+    every student heard (the key/value cache: the earlier ones, then these); `ops` is Plain or fast.Fast."""
+    p = f"h.{layer}."
+    eps = config.layer_norm_epsilon
+
+    # multi-head attention: pre-LayerNorm, qkv projection (W_Q, W_K, W_V of every head in one matrix)
+    ln_1 = ops.layer_norm(x, params[p + "ln_1.weight"], params[p + "ln_1.bias"], eps)
+    qkv = linear(ln_1, params[p + "attn.c_attn.weight"], params[p + "attn.c_attn.bias"])  # [..., T, 3C]
+
+    # split into heads, then a teacher's "what if this card said ..."
+    q, k, v = split_heads(qkv, config.n_head)
+    if edits:
+        whatif.apply_cards(q, k, v, edits)
+    if past is not None:
+        k, v = past(k, v)
+
+    # self-attention under the classroom's rule, every head at once
+    scored = [e for e in edits if e.kind == "score"] if edits else ()
+    weights, context = ops.attention(q, k, v, mask, config.score_divisor(layer), scored)
+
+    # merge heads, out projection (W_O), residual add
+    heads_concat = merge_heads(context)
+    attn_out = linear(heads_concat, params[p + "attn.c_proj.weight"], params[p + "attn.c_proj.bias"])
+    resid_attn = x + attn_out
+
+    # feed-forward network: each student thinks alone, then the residual add
+    ln_2 = ops.layer_norm(resid_attn, params[p + "ln_2.weight"], params[p + "ln_2.bias"], eps)
+    ffn_pre = linear(ln_2, params[p + "mlp.c_fc.weight"], params[p + "mlp.c_fc.bias"])
+    ffn_hidden = ops.activation(config.activation_function, ffn_pre)
+    ffn_out = linear(ffn_hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
+    output = resid_attn + ffn_out
+
+    return dict(x=x, ln_1=ln_1, q=q, k=k, v=v, weights=weights, context=context, heads_concat=heads_concat,
+                attn_out=attn_out, resid_attn=resid_attn, ln_2=ln_2, ffn_pre=ffn_pre, ffn_hidden=ffn_hidden,
+                ffn_out=ffn_out, output=output)
 
 
 def head_weights(params: Params, config: GPTConfig, layer: int, head: int) -> dict[str, np.ndarray]:
@@ -29,145 +117,56 @@ def head_weights(params: Params, config: GPTConfig, layer: int, head: int) -> di
     return out
 
 
-def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C], [T, C], [T, C]
-    tok = params["wte.weight"][ids]
-    pos = params["wpe.weight"][: len(ids)]
-    return tok, pos, tok + pos
-
-
-ROWS = 64  # students per block of rows in attention: a block scores only the classmates up to its last student
-
-
-def attention(q, k, v, rule: str = "causal", divisor: float | None = None,
-              edits=()):  # [H, T, d] x3 -> [H, T, T], [H, T, d]
-    """Self-attention for every head at once: scores, scaled (÷ divisor, by default sqrt(d); see
-    GPTConfig.score_divisor), masked, softmax, share-weighted mix.
-    `rule` is the classroom's rule: "causal" (in turn) or "none" (discussion, nothing masked). `edits` are this
-    layer's what-if edits of raw scores and mask cells (model.whatif): they take the plain one-block path.
-
-    Long causal inputs go in blocks of ROWS students. Student i may hear only students 0..i, so a block needs
-    the classmates up to its last student; the rest of its rows is 0. This skips about half the work at
-    long inputs and keeps each block in cache. The scores are not kept (Trace recomputes them when asked).
-    Big inputs share the heads out over the cores (parallel.in_parts), each part with one BLAS thread."""
-    H, T, d = q.shape
-    weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
-    mask = whatif.edited_mask(attention_mask(T, rule), edits)
-    divisor = np.sqrt(d) if divisor is None else divisor
-    if edits:  # what-if: the whole matrix at once, with the edited scores and mask cells
-        _attend(q, k, v, mask, weights, context, divisor, edits=edits)
-        return {"weights": weights, "context": context}
-
-    def heads(a: int, b: int) -> None:  # heads a..b-1, every block of students
-        if (a, b) == (0, H):  # no slicing on the six-student path, where each view costs
-            qh, kh, vh, wh, ch = q, k, v, weights, context
-        else:
-            qh, kh, vh, wh, ch = q[a:b], k[a:b], v[a:b], weights[a:b], context[a:b]
-        if T <= ROWS or rule != "causal":  # one block (in discussion every row hears every column)
-            _attend(qh, kh, vh, mask, wh, ch, divisor)
-            return
-        for r0 in range(0, T, ROWS):
-            r1 = min(T, r0 + ROWS)
-            _attend(qh[:, r0:r1], kh[:, :r1], vh[:, :r1], mask[r0:r1, r0:r1], wh[:, r0:r1, :r1], ch[:, r0:r1], divisor,
-                    r0)
-            wh[:, r0:r1, r1:] = 0  # students after the block: not heard at all
-
-    work = H * T * (T + d)  # about the numbers this attention writes (weights and context)
-    if parallel.parts_for(H, work) > 1 and parallel.blas_controllable():
-        with parallel.one_blas_thread():
-            parallel.in_parts(heads, H, work)
-    else:
-        heads(0, H)
-    return {"weights": weights, "context": context}
-
-
-def _attend(q, k, v, mask, weights, context, divisor, first: int = 0,
-            edits=()) -> None:  # rows of students -> weights, context
-    """Students first.. of a block (q), hearing students 0.. (k, v); mask covers the columns from `first` on,
-    the only ones that can hold a later student. `edits` (whole matrix only) replace raw scores."""
-    dot_scores(q, k, out=weights)                    # question . self-introduction
-    whatif.apply_scores(weights, edits)              # a teacher's "what if this score were …"
-    divide_scores(weights, divisor, out=weights)     # keep the dot products in softmax's range
-    np.copyto(weights[..., first:], -np.inf, where=mask)  # later students: -inf
-    softmax(weights, out=weights)                    # shares of attention; masked ones exactly 0
-    np.matmul(weights, v, out=context)               # share-weighted mix of opinions
-
-
-def per_student(step, x: np.ndarray, *args) -> np.ndarray:  # [T, n] -> [T, n]
-    """step(x, *args) for a step that treats each student alone (LayerNorm, the FFN's activation): ranges
-    of students are shared over the cores when the input is big, each written into its rows of one array."""
-    if parallel.parts_for(len(x), x.size) == 1:  # small: as a plain call (the six-student lesson's path)
-        return step(x, *args)
-    out = np.empty_like(x)
-    parallel.in_parts(lambda a, b: step(x[a:b], *args, out=out[a:b]), len(x), x.size)
-    return out
-
-
-def block(x, params: Params, config: GPTConfig, layer: int, rule: str = "causal",
-          edits=()) -> LayerTrace:  # [T, C] -> LayerTrace; edits: this layer's what-if edits
-    p = f"h.{layer}."
-    T, C, H, d = x.shape[0], config.n_embd, config.n_head, config.d_head
-    eps = config.layer_norm_epsilon
-
-    # pre-LayerNorm, then qkv projection (W_Q, W_K, W_V for all heads in one matrix)
-    ln_1 = per_student(layer_norm, x, params[p + "ln_1.weight"], params[p + "ln_1.bias"], eps)
-    qkv = linear(ln_1, params[p + "attn.c_attn.weight"], params[p + "attn.c_attn.bias"])  # [T, 3C]
-
-    # split into heads: [T, 3C] -> [3, H, T, d], copied once so each head's cards are contiguous for matmul
-    q, k, v = np.ascontiguousarray(qkv.reshape(T, 3, H, d).transpose(1, 2, 0, 3))
-    whatif.apply_cards(q, k, v, edits)  # a teacher's "what if this card said …"
-
-    # self-attention under the classroom's rule, every head at once
-    scored = [e for e in edits if e.kind in ("score", "mask")]
-    att = attention(q, k, v, rule, config.score_divisor(layer), scored)
-
-    # merge heads, out projection (W_O), residual add
-    heads_concat = att["context"].transpose(1, 0, 2).reshape(T, C)
-    attn_out = linear(heads_concat, params[p + "attn.c_proj.weight"], params[p + "attn.c_proj.bias"])
-    resid_attn = x + attn_out
-
-    # feed-forward: each student thinks alone
-    ln_2 = per_student(layer_norm, resid_attn, params[p + "ln_2.weight"], params[p + "ln_2.bias"], eps)
-    ffn_pre = linear(ln_2, params[p + "mlp.c_fc.weight"], params[p + "mlp.c_fc.bias"])
-    ffn_hidden = per_student(ACTIVATION[config.activation_function], ffn_pre)
-    ffn_out = linear(ffn_hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
-    output = resid_attn + ffn_out
-
-    return LayerTrace(x=x, ln_1=ln_1, q=q, k=k, v=v, mask=whatif.edited_mask(attention_mask(T, rule), scored),
-                      heads_concat=heads_concat, edits=tuple(scored),
-                      attn_out=attn_out, resid_attn=resid_attn, ln_2=ln_2, ffn_pre=ffn_pre,
-                      ffn_out=ffn_out, output=output, activation=config.activation_function,
-                      divisor=config.score_divisor(layer),
-                      weights=att["weights"], context=att["context"])  # scores, scaled: recomputed when asked
+LEAN_FROM = 128  # students from which a trace keeps only what the lesson draws most and derives the rest
 
 
 def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = None,
-            unknown: list[bool] | None = None, mask: str = "causal", edits=()) -> Trace:  # [T] -> Trace
-    """The sentence through every block; `mask` is the classroom's rule, "causal" (GPT's, the default) or
+            unknown: list[bool] | None = None, mask: str = "causal", edits=(), plain: bool = False,
+            lean: bool | None = None) -> Trace:  # [T] -> Trace
+    """The sentence through every block. `mask` is the classroom's rule, "causal" (GPT's, the default) or
     "none" (discussion: every student hears every other); `edits` are what-if edits (model.whatif.Edit),
-    each applied where its number is made, so everything after it follows from it."""
+    each applied where its number is made, so everything after it follows from it. `plain` runs Plain's
+    steps instead of fast.py's (the same numbers). A `lean` trace (by default from LEAN_FROM students on)
+    keeps each layer's notebooks, cards and shares and recomputes the rest on first ask, bit for bit."""
     ids = np.asarray(ids, dtype=np.int64)
     if ids.ndim != 1 or len(ids) == 0:
         raise ValueError("forward needs a non-empty 1-D sequence of token ids")
     if len(ids) > config.n_positions:
         raise ValueError(f"{len(ids)} tokens is more than the model's context of {config.n_positions}")
-    attention_mask(1, mask)  # an unknown rule is refused before any work
+    T = len(ids)
+    rule_mask = attention_mask(T, mask)  # an unknown rule is refused before any work
     if np.minimum.reduce(ids) < 0 or np.maximum.reduce(ids) >= config.vocab_size:
         raise ValueError(f"token ids must lie in [0, {config.vocab_size})")
-    whatif.check(edits, len(ids), config)
+    whatif.check(edits, T, config)
+    ops = Plain if plain else fast.Fast
+    lean = T >= LEAN_FROM if lean is None else lean
 
-    tok, pos, emb = embed(ids, params)
-    x = emb
+    tok, pos, x = embed(ids, params)
     layers = []
-    for layer in range(config.n_layer):
-        layers.append(block(x, params, config, layer, mask, whatif.of_layer(edits, layer)))
-        x = layers[-1].output
+    with ops.blas_threads(T, config):
+        for layer in range(config.n_layer):
+            own = whatif.of_layer(edits, layer) if edits else ()
+            layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
+            steps = transformer_block(x, params, config, layer, layer_mask, own, ops)
+            redo = _redo(params, config, layer, layer_mask, own, ops) if lean else None
+            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function,
+                                            config.score_divisor(layer), own, redo))
+            x = steps["output"]
 
-    # final LayerNorm, then compare with every vocabulary word (wte, or lm_head when the folder has its own)
-    ln_f = per_student(layer_norm, x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
-    # comparing with every vocabulary word (logits, probabilities) happens in Trace when first asked
-
-    T = len(ids)
+        # final LayerNorm; comparing with every vocabulary word (logits, probabilities) happens in Trace when asked
+        ln_f = ops.layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
     return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in ids.tolist()],
                  unknown=list(unknown) if unknown else [False] * T, tok_embedding=tok, pos_embedding=pos,
-                 embedding=emb, layers=layers, ln_f=ln_f, params=params, mask_rule=mask,
-                 edits=tuple(edits))
+                 embedding=layers[0].x, layers=layers, ln_f=ln_f, params=params, mask_rule=mask, edits=tuple(edits))
+
+
+def _redo(params, config, layer, mask, edits, ops):
+    """A lean layer's way back to the steps it did not keep: the same block again from its input x, the
+    same operations in the same order, so every number comes out bit for bit as the forward made it."""
+    def redo(x):
+        with ops.blas_threads(len(x), config):  # as the forward ran, so its products round the same way
+            return transformer_block(x, params, config, layer, mask, edits, ops)
+    return redo
+
+
+from . import fast  # noqa: E402  (fast.py builds on this module's steps, so it loads after them)

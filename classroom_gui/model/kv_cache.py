@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from .config import GPTConfig
-from .functions import ACTIVATION, divide_scores, dot_scores, layer_norm, linear, softmax
-from .trace import Trace, unembedding
+from .functions import layer_norm, no_mask
+from .gpt import transformer_block
+from .trace import Trace, compare_with_every_word
 
 
 class KVCache:
@@ -41,29 +42,21 @@ def cache_from_trace(trace: Trace) -> KVCache:
 
 def step(token_id: int, position: int, cache: KVCache, params: dict, config: GPTConfig) -> np.ndarray:
     """The next-word logits [V] after adding one student at `position` (at most len(cache): a position
-    already in the cache is written again, which forgets the students after it). Updates the cache."""
-    C, H, d, eps = config.n_embd, config.n_head, config.d_head, config.layer_norm_epsilon
+    already in the cache is written again, which forgets the students after it). Updates the cache.
+    Each layer is gpt.transformer_block, the forward's own, with the cached cards as its `past`."""
     if position >= config.n_positions:
         raise ValueError(f"position {position} is past the model's context of {config.n_positions}")
     if not 0 <= position <= len(cache):
         raise ValueError(f"position {position} would leave a gap: the cache holds {len(cache)} students")
     x = (params["wte.weight"][token_id] + params["wpe.weight"][position])[None, :]  # [1, C]
     n = position + 1
+    hears_all = no_mask(n)[-1:]  # [1, n]: the newest student hears everyone before it and itself
     for layer in range(config.n_layer):
-        p = f"h.{layer}."
-        h = layer_norm(x, params[p + "ln_1.weight"], params[p + "ln_1.bias"], eps)
-        qkv = linear(h, params[p + "attn.c_attn.weight"], params[p + "attn.c_attn.bias"])  # [1, 3C]
-        q = qkv[:, :C].reshape(H, 1, d)
-        k_all, v_all = cache.k[layer][:, :n], cache.v[layer][:, :n]                # [H, n, d] views
-        k_all[:, position] = qkv[0, C:2 * C].reshape(H, d)                         # the new student's cards
-        v_all[:, position] = qkv[0, 2 * C:].reshape(H, d)
-        # the newest student may listen to everyone before it and itself: no mask needed
-        w = softmax(divide_scores(dot_scores(q, k_all), config.score_divisor(layer)))  # [H, 1, n]
-        context = (w @ v_all).transpose(1, 0, 2).reshape(1, C)
-        x = x + linear(context, params[p + "attn.c_proj.weight"], params[p + "attn.c_proj.bias"])
-        h = layer_norm(x, params[p + "ln_2.weight"], params[p + "ln_2.bias"], eps)
-        hidden = ACTIVATION[config.activation_function](linear(h, params[p + "mlp.c_fc.weight"], params[p + "mlp.c_fc.bias"]))
-        x = x + linear(hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
+        def past(k, v, layer=layer):  # [H, 1, d] new cards -> [H, n, d] views of the cache
+            k_all, v_all = cache.k[layer][:, :n], cache.v[layer][:, :n]
+            k_all[:, position], v_all[:, position] = k[:, 0], v[:, 0]
+            return k_all, v_all
+        x = transformer_block(x, params, config, layer, hears_all, past=past)["output"]
     cache.length = n
-    x = layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], eps)
-    return (x @ unembedding(params).T)[0]
+    x = layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
+    return compare_with_every_word(x, params)[0]

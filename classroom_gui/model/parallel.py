@@ -77,7 +77,8 @@ def _helpers() -> ThreadPoolExecutor:
 # ---- one BLAS thread while our threads share out attention -----------------------------------------------
 
 _blas = None          # threadpoolctl's controller of NumPy's OpenBLAS, once found (False: none to control)
-_blas_lock = threading.Lock()  # one limited section at a time: two forwards must not undo each other's limit
+_blas_lock = threading.RLock()  # one limited section at a time (two forwards must not undo each other's
+#                                 limit); re-entrant, since a forward held to one thread calls attention's
 
 
 def blas_controllable() -> bool:

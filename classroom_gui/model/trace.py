@@ -11,7 +11,7 @@ from functools import cached_property
 import numpy as np
 
 from .config import GPTConfig
-from . import whatif
+from . import parallel, whatif
 from .functions import ACTIVATION, divide_scores, dot_scores, softmax
 
 
@@ -20,6 +20,20 @@ def unembedding(params: dict) -> np.ndarray:  # [V, C]
     unties it from the word vectors (tie_word_embeddings: false), else wte, as GPT-2 ties them."""
     head = params.get("lm_head.weight")
     return params["wte.weight"] if head is None else head
+
+
+SMALL_PRODUCT = 1 << 23  # multiply-adds below which comparing notebooks with every word stays on one BLAS thread
+
+
+def compare_with_every_word(x: np.ndarray, params: dict) -> np.ndarray:  # [..., C] -> [..., V] logits
+    """x @ unembedding.T. OpenBLAS shares a product this size (the teaching model's 6 x 24 x 4,695) over its
+    threads, and on a busy 2-core machine waking them cost 1-40 ms (measured: median 30 ms at load 8) against
+    0.1 ms of work, so small products stay on the calling thread."""
+    words = unembedding(params)
+    if x.size * len(words) <= SMALL_PRODUCT and parallel.blas_controllable():
+        with parallel.one_blas_thread():
+            return x @ words.T
+    return x @ words.T
 
 
 @dataclass
@@ -47,31 +61,54 @@ class HeadTrace:
 HEADS_KEPT = 2  # per layer, the HeadTraces (with their scores) kept for the next frame
 
 
-@dataclass
+# A layer's steps besides the kept ones (x, k, v, weights, output): kept by a full trace, derived on first ask
+# by a lean one (the same block again from x, so the same numbers bit for bit; gpt.forward's `lean`)
+DERIVED = ("ln_1", "q", "context", "heads_concat", "attn_out", "resid_attn", "ln_2", "ffn_pre", "ffn_out")
+
+
+@dataclass(eq=False)
 class LayerTrace:
-    """One block: attention (all heads), W_O, residual add, LayerNorms and the FFN."""
-    x: np.ndarray             # [T, C] notebooks coming into the block
-    ln_1: np.ndarray          # [T, C] LayerNorm before attention
-    q: np.ndarray             # [H, T, d]
-    k: np.ndarray             # [H, T, d]
-    v: np.ndarray             # [H, T, d]
-    mask: np.ndarray          # [T, T] bool
-    weights: np.ndarray       # [H, T, T]
-    context: np.ndarray       # [H, T, d]
-    heads_concat: np.ndarray  # [T, C] the heads' contexts side by side
-    attn_out: np.ndarray      # [T, C] after the W_O projection (c_proj)
-    resid_attn: np.ndarray    # [T, C] x + attn_out
-    ln_2: np.ndarray          # [T, C] LayerNorm before the FFN
-    ffn_pre: np.ndarray       # [T, F] hidden units before the activation
-    ffn_out: np.ndarray       # [T, C] back to notebook width
-    output: np.ndarray        # [T, C] resid_attn + ffn_out, the notebook after this layer
+    """One block: attention (all heads), W_O, residual add, LayerNorms and the FFN.
+
+    Always held: x [T, C] (notebooks coming in), k, v [H, T, d] (self-introduction and opinion cards, which
+    the key/value cache reuses), weights [H, T, T] (softmax over each row; masked entries exactly 0) and
+    output [T, C] (the notebook after this layer). The others are properties over `steps`:
+    ln_1 [T, C] (LayerNorm before attention), q [H, T, d], context [H, T, d] (weights @ v), heads_concat
+    [T, C] (the heads' contexts side by side), attn_out [T, C] (after W_O, c_proj), resid_attn [T, C]
+    (x + attn_out), ln_2 [T, C] (LayerNorm before the FFN), ffn_pre [T, F] (hidden units before the
+    activation), ffn_out [T, C] (back to notebook width)."""
+    x: np.ndarray
+    k: np.ndarray
+    v: np.ndarray
+    weights: np.ndarray
+    output: np.ndarray
+    mask: np.ndarray          # [T, T] bool, True where a score becomes -inf
     activation: str = "relu"  # the FFN's activation, from the config
     divisor: float = 0.0      # what the scores are divided by (GPTConfig.score_divisor); 0 means sqrt(d)
     edits: tuple = ()         # this layer's what-if edits of raw scores and mask cells (model.whatif)
+    steps: dict = field(default_factory=dict, repr=False)  # DERIVED name -> array, kept or derived
+    redo: object = field(default=None, repr=False)         # x -> every step of the block (lean traces)
     _heads: dict = field(default_factory=dict, repr=False, compare=False)  # head index -> HeadTrace, newest last
 
+    @classmethod
+    def record(cls, steps: dict, mask, activation: str, divisor: float, edits, redo=None) -> "LayerTrace":
+        """From gpt.transformer_block's steps; with `redo` only the always-held ones are kept."""
+        kept = {} if redo is not None else {name: steps[name] for name in DERIVED}
+        return cls(x=steps["x"], k=steps["k"], v=steps["v"], weights=steps["weights"], output=steps["output"],
+                   mask=mask, activation=activation, divisor=divisor,
+                   edits=tuple(e for e in edits if e.kind in ("score", "mask")) if edits else (), steps=kept,
+                   redo=redo)
+
+    def step(self, name: str) -> np.ndarray:
+        value = self.steps.get(name)
+        if value is None:  # a lean layer: every derived step at once, since one block run makes them all
+            done = self.redo(self.x)
+            self.steps.update({n: done[n] for n in DERIVED})
+            value = self.steps[name]
+        return value
+
     # Three arrays are recomputed when asked for instead of stored: each is one cheap step from a stored
-    # one, and GPT-2 small at 512 tokens would otherwise keep 0.38 GB more (the issue's budget is 1.2 GB).
+    # one, and GPT-2 small at 512 tokens would otherwise keep 0.38 GB more.
     @property
     def scores(self) -> np.ndarray:  # [H, T, T] raw q . k, with any what-if score edits
         return whatif.apply_scores(dot_scores(self.q, self.k), self.edits)
@@ -82,7 +119,7 @@ class LayerTrace:
 
     @property
     def score_divisor(self) -> float:
-        return self.divisor or float(np.sqrt(self.q.shape[-1]))
+        return self.divisor or float(np.sqrt(self.k.shape[-1]))
 
     @property
     def ffn_hidden(self) -> np.ndarray:  # [T, F] after ReLU / GELU
@@ -103,6 +140,10 @@ class LayerTrace:
         while len(self._heads) > HEADS_KEPT:
             del self._heads[next(iter(self._heads))]
         return head
+
+
+for _name in DERIVED:  # LayerTrace.ln_1, .q, ...: each a read-only view of step(name)
+    setattr(LayerTrace, _name, property(lambda self, _n=_name: self.step(_n)))
 
 
 @dataclass
@@ -129,7 +170,7 @@ class Trace:
     def next_logits(self) -> np.ndarray:  # [V] the last student's final notebook against every word
         cached = self.cache.get("next_logits")
         if cached is None:
-            cached = self.cache["next_logits"] = self.ln_f[-1] @ unembedding(self.params).T
+            cached = self.cache["next_logits"] = compare_with_every_word(self.ln_f[-1], self.params)
         return cached
 
     @property
@@ -143,7 +184,7 @@ class Trace:
     def logits(self) -> np.ndarray:  # [T, V] ln_f @ wte.T (or lm_head.T), every position
         cached = self.cache.get("logits")
         if cached is None:
-            cached = self.cache["logits"] = self.ln_f @ unembedding(self.params).T
+            cached = self.cache["logits"] = compare_with_every_word(self.ln_f, self.params)
         return cached
 
     @property

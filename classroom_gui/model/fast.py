@@ -1,0 +1,134 @@
+"""gpt.py's steps arranged for speed, giving the same numbers bit for bit: `Fast` is the `ops` gpt.forward uses.
+
+Nothing here changes a formula or the order of its float operations; what changes is who does them and how
+much memory they walk through at once:
+- threads: big inputs share heads (attention) or ranges of students (LayerNorm, the FFN's activation) out over
+  the cores (parallel.py), attention with one BLAS thread each. Each head or student is computed exactly as
+  alone, so the split never shows in the numbers.
+- row blocks: after the scores' matrix product (the same call as gpt.attention's), softmax runs through a
+  few rows of one head at a time, which stay in the core's cache through all five passes; in turn (causal)
+  a row block skips the columns of students who have not spoken, whose shares are exactly 0 anyway.
+- scaling: a power-of-two divisor (GPT-2's 8) divides the [T, d] questions instead of the [T, T] scores,
+  which only moves exponents, so every score comes out the same.
+- small inputs (the six-student lesson) take gpt.py's own calls without the wrappers around them.
+tests/test_fast_equals_plain.py compares every step of a trace made here with one made by gpt.Plain, with
+BLAS on one thread for both: OpenBLAS rounds a product shared over two threads differently, and attention's
+products here always run on one (see below), the plain path's on BLAS's default.
+"""
+from __future__ import annotations
+
+import contextlib
+import math
+
+import numpy as np
+
+from . import gpt, parallel, whatif
+from .functions import ACTIVATION, causal_mask, layer_norm, no_mask
+
+CHUNK = 1 << 15  # numbers of one head's rows softmax works on at once: 128 kB, well inside a core's L2 cache
+ROWS = 64        # at least this many rows per block (a block's Python steps cost ~5 us)
+
+
+def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] -> [H, T, T], [H, T, d]
+    """gpt.attention, head by head in row blocks, heads shared over the cores when the work is big."""
+    if q.ndim != 3 or q.shape[1] != k.shape[1] or edits and q.shape[1] <= ROWS:
+        return gpt.attention(q, k, v, mask, divisor, edits)  # batches, the key/value cache
+    H, T, _ = q.shape
+    if T <= ROWS:
+        return _small(q, k, v, mask, divisor)
+    causal = mask is causal_mask(T)  # the rule's own cached mask (a what-if mask is a new array)
+    masked = causal or bool(mask.any())
+    weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
+    rows = max(ROWS, CHUNK // T)
+    t = q.dtype.type
+    # Dividing by a power of two (GPT-2's sqrt(64) = 8) only moves the exponent, so q / 8 . k is q . k / 8
+    # exactly (each product and partial sum is the unscaled one over 8, unless it falls below float32's
+    # smallest normal number, 1e-38): the [T, d] questions are scaled instead of the [T, T] scores.
+    fused = math.frexp(divisor)[0] == 0.5
+
+    def heads(a: int, b: int) -> None:  # heads a..b-1
+        qh = np.divide(q[a:b], t(divisor)) if fused else q[a:b]
+        np.matmul(qh, k[a:b].swapaxes(-1, -2), out=weights[a:b])  # gpt.attention's call (dot_scores)
+        for e in edits:
+            if a <= e.head < b:  # a what-if raw score, divided as gpt.attention divides it
+                weights[e.head, e.seat, e.index] = t(e.value) / t(divisor) if fused else e.value
+        for h in range(a, b):
+            w = weights[h]
+            for r0 in range(0, T, rows):
+                r1 = min(T, r0 + rows)
+                s = w[r0:r1, :r1] if causal else w[r0:r1]  # in turn: the students up to r1 only
+                if not fused:
+                    np.divide(s, t(divisor), out=s)          # divide_scores
+                if causal:
+                    np.copyto(s[:, r0:], -np.inf, where=mask[r0:r1, r0:r1])
+                    w[r0:r1, r1:] = 0                        # never heard: exp(-inf) = 0 in the plain path
+                elif masked:
+                    np.copyto(s, -np.inf, where=mask[r0:r1])
+                np.subtract(s, np.maximum.reduce(s, axis=-1, keepdims=True), out=s)  # softmax, as functions.softmax
+                np.exp(s, out=s)
+                s /= np.add.reduce(w[r0:r1], axis=-1, keepdims=True)  # the whole row, zeros too: the same sum
+        np.matmul(weights[a:b], v[a:b], out=context[a:b])
+
+    # One BLAS thread for these products whether split or not: thousands of small products on a busy
+    # 2-core machine ran 20-50x slower on OpenBLAS's own threads (measured: 12 heads at T=128, 12 ms vs
+    # 0.56 s), and its thread count changes its rounding, so one setting keeps the numbers the same too.
+    work = H * T * (T + q.shape[-1])  # about the numbers this attention writes (weights and context)
+    if parallel.blas_controllable():
+        with parallel.one_blas_thread():
+            parallel.in_parts(heads, H, work)
+    else:
+        heads(0, H)
+    return weights, context
+
+
+def _small(q, k, v, mask, divisor):  # [H, T, d] x3, [T, T] -> [H, T, T], [H, T, d]
+    """gpt.attention's calls for a few students, with nothing between them (the six-student lesson spends
+    most of its time in Python around NumPy calls); in discussion nothing is masked, so no mask is applied."""
+    w = np.matmul(q, k.swapaxes(-1, -2))
+    np.divide(w, q.dtype.type(divisor), out=w)
+    if mask is not no_mask(len(mask)):
+        np.copyto(w, -np.inf, where=mask)
+    np.subtract(w, np.maximum.reduce(w, -1, None, None, True), out=w)
+    np.exp(w, out=w)
+    w /= np.add.reduce(w, -1, None, None, True)
+    return w, np.matmul(w, v)
+
+
+def per_student(step, x: np.ndarray, *args) -> np.ndarray:  # [T, n] -> [T, n]
+    """step(x, *args) for a step that treats each student alone (LayerNorm, the FFN's activation): ranges
+    of students are shared over the cores when the input is big, each written into its rows of one array."""
+    if x.size < parallel.MIN_WORK or x.ndim != 2 or parallel.parts_for(len(x), x.size) == 1:
+        return step(x, *args)
+    out = np.empty_like(x)
+    parallel.in_parts(lambda a, b: step(x[a:b], *args, out=out[a:b]), len(x), x.size)
+    return out
+
+
+# multiply-adds of the FFN's first product between which a forward keeps BLAS on one thread: below LOW
+# OpenBLAS keeps them on one anyway (and holding it costs ~20 us), above SMALL_FORWARD a second thread pays
+LOW, SMALL_FORWARD = 1 << 18, 1 << 26
+
+
+def blas_threads(T: int, config):
+    """A context for a whole forward: BLAS on one thread when the sentence is short (GPT-2 small below ~28
+    students, the teaching model always). Its products are then ~2 ms or less, and waking OpenBLAS's other
+    thread for each cost more than it saved on a busy machine (measured at load 14: GPT-2 at T=8 took 3.1 s
+    on two BLAS threads against 0.07-0.2 s on one)."""
+    if LOW <= T * config.n_embd * config.d_ffn < SMALL_FORWARD and parallel.blas_controllable():
+        return parallel.one_blas_thread()
+    return contextlib.nullcontext()
+
+
+class Fast:
+    """gpt.Plain's steps, as above (small inputs go straight to gpt.py's own functions)."""
+    blas_threads = staticmethod(blas_threads)
+
+    @staticmethod
+    def layer_norm(x, g, b, eps):
+        return layer_norm(x, g, b, eps) if x.size < parallel.MIN_WORK else per_student(layer_norm, x, g, b, eps)
+
+    attention = staticmethod(attention)
+
+    @staticmethod
+    def activation(name: str, x):
+        return ACTIVATION[name](x) if x.size < parallel.MIN_WORK else per_student(ACTIVATION[name], x)
