@@ -108,9 +108,9 @@ def test_emoji_and_right_to_left_keep_their_text():
 def test_huge_string_is_quick():
     text = ("The cat sat on the mat. 猫が好きです \U0001F408 zzz \u0645\u0631\u062d\u0628\u0627 " * 4000
             + "ぬ" * 50_000 + "x" * 50_000)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a quadratic match takes minutes; a busy machine must not fail this
     tokens = TOK.encode(text)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert "".join(t.text for t in tokens) == _no_space(text)
 
 
