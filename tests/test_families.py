@@ -1,5 +1,5 @@
 """The seam for model families (model/families/): config.json's model_type picks one module, which names the
-weights a checkpoint must hold and runs the forward; an unlisted family is refused by name."""
+weights a checkpoint must hold (its forward, model/gpt.py, reads them); an unlisted family is refused by name."""
 from __future__ import annotations
 
 import numpy as np
@@ -17,8 +17,7 @@ def test_the_teaching_model_holds_exactly_its_familys_weights():
     assert fam is gpt2 and FAMILIES == {"gpt2": gpt2}
     assert {k: v.shape for k, v in ckpt.params.items()} == fam.weight_shapes(ckpt.config)
     ids = [t.id for t in ckpt.tokenizer.encode("The cat sat on the mat")]
-    assert np.array_equal(fam.forward(ids, ckpt.params, ckpt.config).next_logits,
-                          forward(ids, ckpt.params, ckpt.config).next_logits)
+    assert np.isfinite(forward(ids, ckpt.params, ckpt.config).next_logits).all()
 
 
 @pytest.mark.parametrize("model_type", ["llama", "bert", 7, None])

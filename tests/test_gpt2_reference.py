@@ -19,7 +19,7 @@ import pytest
 
 from classroom_gui.model.checkpoint import load_weights
 from classroom_gui.model.config import GPTConfig
-from classroom_gui.model.gpt import forward
+from classroom_gui.model import forward
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tiny_gpt2"
 ATOL = 1e-5

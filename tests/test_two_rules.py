@@ -117,7 +117,7 @@ def test_seat_guesses_use_an_untied_folders_own_answer_matrix():
 
 
 def test_the_other_rule_keeps_the_what_if_edits(checkpoint):
-    from classroom_gui.model.gpt import forward
+    from classroom_gui.model import forward
     from classroom_gui.model.whatif import Edit
 
     plain = run_sentence(checkpoint, EN, "causal").trace

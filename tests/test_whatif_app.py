@@ -12,7 +12,7 @@ from classroom_gui.cli import main
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import WhatIf
 from classroom_gui.model import load_checkpoint
-from classroom_gui.model.gpt import forward
+from classroom_gui.model import forward
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.model.whatif import Edit, EditError
 from classroom_gui.resources import teaching_model_dir

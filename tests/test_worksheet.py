@@ -193,7 +193,7 @@ def test_a_model_that_divides_by_more_than_root_d(tmp_path):
 def test_edited_cards_are_worked_and_edited_scores_refused(checkpoint):
     """What-if edits: an edited card is simply the card printed; an edited raw score cannot follow from the
     cards, so the sheet refuses it rather than print a key the model did not compute."""
-    from classroom_gui.model.gpt import forward
+    from classroom_gui.model import forward
     from classroom_gui.model.whatif import Edit
 
     base = trace_of(checkpoint, SENTENCE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..model.functions import MASK_RULES
-from ..model.gpt import forward
+from ..model import forward
 from ..model.trace import Trace
 from .cache import cache_of
 

@@ -7,7 +7,7 @@ class on screen and the class in an export are the same forward of the same edit
 from __future__ import annotations
 
 from ..model import whatif
-from ..model.gpt import forward
+from ..model import forward
 from ..model.trace import Trace
 from .strings import text
 

@@ -4,7 +4,8 @@ Nothing under classroom_gui.model imports Qt; the window, export and CLI all rea
 """
 from .checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
 from .config import GPTConfig
-from .gpt import forward, head_weights
+from .fast import forward
+from .gpt import head_weights
 from .tokenizer import ClassroomTokenizer, Token
 from .trace import HeadTrace, LayerTrace, Trace
 

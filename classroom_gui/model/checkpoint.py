@@ -91,7 +91,7 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
     """Read model.safetensors, checking names, shapes and dtypes from the header before any data."""
     from safetensors import SafetensorError, safe_open
 
-    from .limits import LimitError, check_readable
+    from .limits import LimitError, available_memory, check_readable
 
     try:
         check_readable(path)  # "permission denied" rather than the library's "No such file or directory"
@@ -150,18 +150,6 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
 
 def _same_rows(head, wte: np.ndarray) -> bool:
     return tuple(head.shape) == wte.shape and np.array_equal(np.asarray(head, dtype=np.float32), wte)
-
-
-def available_memory() -> int | None:
-    """Bytes of memory the system can still give (Linux: MemAvailable), or None where unknown."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        pass
-    return None
 
 
 def save_checkpoint(folder, config: GPTConfig, params: dict[str, np.ndarray], tokenizer: ClassroomTokenizer) -> None:

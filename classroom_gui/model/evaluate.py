@@ -25,7 +25,7 @@ from ..resources import teaching_model_dir
 from .checkpoint import load_checkpoint
 from .corpus import LESSON_EXAMPLES, STORY_KINDS, Corpus, render
 from .gallery import load_examples, measure
-from .gpt import forward
+from .fast import forward
 from .tokenizer import MASK
 
 PROBES = ("The cat sat on the", "猫がマットの上に", "The dog ran to the", "The student read a",

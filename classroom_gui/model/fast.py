@@ -132,3 +132,9 @@ class Fast:
     @staticmethod
     def activation(name: str, x):
         return ACTIVATION[name](x) if x.size < parallel.MIN_WORK else per_student(ACTIVATION[name], x)
+
+
+def forward(*args, plain: bool = False, **kwargs):
+    """gpt.forward with these steps: the forward the app runs (model.forward). `plain=True` runs gpt.Plain's
+    steps instead (the same numbers, bit for bit)."""
+    return gpt.forward(*args, ops=gpt.Plain if plain else Fast, **kwargs)

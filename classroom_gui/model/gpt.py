@@ -3,8 +3,9 @@
 Weights keep GPT-2's own names and layouts (families/gpt2.py lists them: wte, wpe, h.N.ln_1, h.N.attn.c_attn,
 h.N.attn.c_proj, h.N.ln_2, h.N.mlp.c_fc, h.N.mlp.c_proj, ln_f; matrices [in, out] as GPT-2's Conv1D).
 Each function below is one step of the lesson as its formula. fast.py holds the same steps arranged for
-speed (threads, row blocks, one BLAS thread); forward() uses them unless told `plain=True`, and
-tests/test_fast_equals_plain.py checks that both give the same numbers bit for bit.
+speed (threads, row blocks, one BLAS thread) and its `forward` (the one the app runs: model.forward) passes
+them in as `ops`; tests/test_fast_equals_plain.py checks that both give the same numbers bit for bit. This
+module never imports fast.py, so the two do not import each other.
 
 One block, `transformer_block`, serves the lesson's forward, the key/value cache's next word (kv_cache.py)
 and training (backprop.py), on any leading batch axes: [T, C] or [B, T, C].
@@ -121,12 +122,12 @@ LEAN_FROM = 128  # students from which a trace keeps only what the lesson draws 
 
 
 def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = None,
-            unknown: list[bool] | None = None, mask: str = "causal", edits=(), plain: bool = False,
+            unknown: list[bool] | None = None, mask: str = "causal", edits=(), ops=Plain,
             lean: bool | None = None) -> Trace:  # [T] -> Trace
     """The sentence through every block. `mask` is the classroom's rule, "causal" (GPT's, the default) or
     "none" (discussion: every student hears every other); `edits` are what-if edits (model.whatif.Edit),
     each applied where its number is made, so everything after it follows from it. `plain` runs Plain's
-    steps instead of fast.py's (the same numbers). A `lean` trace (by default from LEAN_FROM students on)
+    steps by default (fast.forward passes fast.Fast: the same numbers). A `lean` trace (by default from LEAN_FROM students on)
     keeps each layer's notebooks, cards and shares and recomputes the rest on first ask, bit for bit."""
     ids = np.asarray(ids, dtype=np.int64)
     if ids.ndim != 1 or len(ids) == 0:
@@ -138,7 +139,6 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
     if np.minimum.reduce(ids) < 0 or np.maximum.reduce(ids) >= config.vocab_size:
         raise ValueError(f"token ids must lie in [0, {config.vocab_size})")
     whatif.check(edits, T, config)
-    ops = Plain if plain else fast.Fast
     lean = T >= LEAN_FROM if lean is None else lean
 
     tok, pos, x = embed(ids, params)
@@ -168,5 +168,3 @@ def _redo(params, config, layer, mask, edits, ops):
             return transformer_block(x, params, config, layer, mask, edits, ops)
     return redo
 
-
-from . import fast  # noqa: E402  (fast.py builds on this module's steps, so it loads after them)

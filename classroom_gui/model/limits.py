@@ -96,12 +96,22 @@ def read_json(path: Path, limit: int) -> object:
     return parse_json(read_text(path, limit), path)
 
 
+def available_memory() -> int | None:
+    """Bytes of memory the system can still give (Linux: MemAvailable), or None where unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def attention_tokens(n_layer: int, n_head: int, budget: int | None = None) -> int:
     """The most tokens whose attention weights (n_layer x n_head x T x T) fit in `budget` numbers; by default
     ATTENTION_NUMBERS, or fewer on a machine where they would take more than half the free memory."""
     if budget is None:
-        from .checkpoint import available_memory
-
         free = available_memory()
         budget = ATTENTION_NUMBERS if free is None else min(ATTENTION_NUMBERS, free // 8)
     return max(1, int((budget / max(1, n_layer * n_head)) ** 0.5))

@@ -1,5 +1,6 @@
 """Model families the classroom can compute, by config.json's model_type: one module each (gpt2.py is the
-first), holding the config keys it reads, the names and shapes of its weights and the forward that runs it.
+first), holding the config keys it reads and the names and shapes of its weights (its forward module imports it, not the
+other way round).
 
 Adding a family is one module with the same names as gpt2.py, listed in FAMILIES; config.py and
 checkpoint.py read a family from here, and refuse an unlisted model_type by name."""

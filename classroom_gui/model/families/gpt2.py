@@ -1,5 +1,6 @@
 """The GPT-2 family (model_type "gpt2", transformers' GPT2LMHeadModel): its config keys, its weights' names
-and shapes, and its forward (model/gpt.py). Every name here is one another family's module would give too.
+and shapes. Its forward (model/gpt.py) reads them; this module imports no forward, so the dependency runs one way.
+Every name here is one another family's module would give too.
 """
 from __future__ import annotations
 
@@ -32,10 +33,3 @@ def weight_shapes(config) -> dict[str, tuple[int, ...]]:
     if not config.tie_word_embeddings:  # the answer's own matrix, untied from the word vectors
         shapes["lm_head.weight"] = (config.vocab_size, C)
     return shapes
-
-
-def forward(*args, **kwargs):
-    """model.gpt.forward: token ids -> Trace (imported when first called, so reading a config stays light)."""
-    from ..gpt import forward as run
-
-    return run(*args, **kwargs)
