@@ -224,13 +224,11 @@ def test_padding_and_truncation_are_switched_off(models, kind):
 # --- case 6: what one sentence may make the model compute --------------------------------------------------------
 
 def test_attention_budget_keeps_gpt2_small_whole_and_caps_a_huge_context(monkeypatch):
-    from classroom_gui.model import checkpoint
-
-    monkeypatch.setattr(checkpoint, "available_memory", lambda: 16 << 30)
+    monkeypatch.setattr(limits, "available_memory", lambda: 16 << 30)
     assert limits.attention_tokens(12, 12) >= 1024  # GPT-2 small: its whole context
     t = limits.attention_tokens(2, 2)
     assert 2 * 2 * t * t <= limits.ATTENTION_NUMBERS < 2 * 2 * (t + 1) ** 2
-    monkeypatch.setattr(checkpoint, "available_memory", lambda: 1 << 30)  # 1 GiB free: half of it at most
+    monkeypatch.setattr(limits, "available_memory", lambda: 1 << 30)  # 1 GiB free: half of it at most
     t = limits.attention_tokens(2, 2)
     assert 4 * 2 * 2 * t * t <= 1 << 29 < 4 * 2 * 2 * (t + 1) ** 2
 
