@@ -51,8 +51,7 @@ def main(argv=None) -> int:
     timeline = window.player.timeline
     for name, key, arg in SHOTS:
         i = next(i for i, b in enumerate(timeline.beats) if b.key == key and b.arg == arg)
-        window.player.seek(timeline.beat_stop(i))
-        window.refresh()
+        window.model.jump(timeline.beat_stop(i))  # the model tells the window, which redraws
         app.processEvents()
         path = out / f"{name}-ja-{w}x{h}-presenter.png"
         if not window.grab().save(str(path)):
