@@ -188,6 +188,11 @@ def export_command(args: argparse.Namespace) -> int:
         targets.append(check_json_target(args.json))
         if targets[1].resolve() == targets[0].resolve():
             raise CliError(f"{args.json}: the picture and the numbers cannot be the same file")
+    if args.compare is not None:
+        from .export.compare import PICTURE_KINDS
+
+        if targets[0].suffix.lower() not in PICTURE_KINDS:
+            raise CliError(f"{args.output}: a comparison is drawn as a .png or .pdf picture")
     _app, trace, sel, theme, size, run = _prepare(args)
     t = moment(timeline_for(trace.n_tokens, trace.config.n_layer), args.chapter, args.beat, args.time)
     if args.compare is not None:
@@ -204,26 +209,18 @@ def export_command(args: argparse.Namespace) -> int:
 def _export_compare(args, targets, pair, size, theme) -> int:
     import json
 
-    from .export.compare import PICTURE_KINDS, write_compare_picture
+    from .export.compare import write_compare_picture
     from .export.files import atomic_paths
-    from .export.frame_json import frame_numbers
+    from .export.frame_json import frame_numbers, json_value
 
-    if targets[0].suffix.lower() not in PICTURE_KINDS:
-        raise CliError(f"{args.output}: a comparison is drawn as a .png or .pdf picture")
     with atomic_paths(*targets) as temps:
         write_compare_picture(pair, temps[0], targets[0].suffix.lower(), size, theme, args.lang)
         if args.json is not None:
             record = {"classes": [frame_numbers(f, s) for f, s in zip(pair.frames, pair.selections)],
                       "changed_most": pair.changed_most}
-            temps[1].write_text(json.dumps(record, ensure_ascii=False, indent=1, default=_plain), encoding="utf-8")
+            temps[1].write_text(json.dumps(record, ensure_ascii=False, indent=1, default=json_value), encoding="utf-8")
     print(f"wrote {args.output}" + (f" and {args.json}" if args.json is not None else ""), file=sys.stderr)
     return 0
-
-
-def _plain(value):
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 @subcommand("deck", "the whole lesson as slides: PPTX (narration in the speaker notes), PDF, or a folder of PNGs",

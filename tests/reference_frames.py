@@ -62,14 +62,14 @@ def pixels_hash(image) -> str:
 
 def case_record(checkpoint, text: str, lang: str, rule: str, png_dir: Path | None = None, name: str = "") -> list[dict]:
     """Per step: every number shown (as the export's --json writes them) and the picture's hash."""
-    from classroom_gui.export.frame_json import _plain, frame_numbers
+    from classroom_gui.export.frame_json import frame_numbers, json_value
     sel, frames = case_frames(checkpoint, text, lang, rule)
     steps = []
     for i, frame in enumerate(frames):
         image = picture(frame)
         if png_dir is not None:
             image.save(str(png_dir / f"{name}-{i + 1:02d}.png"))
-        numbers = json.loads(json.dumps(frame_numbers(frame, sel), default=_plain))
+        numbers = json.loads(json.dumps(frame_numbers(frame, sel), default=json_value))
         steps.append({"step": i + 1, "picture_sha256": pixels_hash(image), "numbers": numbers})
     return steps
 

@@ -74,15 +74,6 @@ def _outline_changed(p: QPainter, frame, rect: QRectF, change) -> None:
     p.drawRoundedRect(QRectF(rect.x() + (s.x - 6) * k, rect.y() + (s.y - 6) * k, (s.w + 12) * k, (s.h + 12) * k), 6, 6)
 
 
-def save_compare_picture(pair: Pair, path, size, theme=None, lang: str = "en") -> Path:
-    path = Path(path)
-    if path.suffix.lower() not in PICTURE_KINDS:
-        raise ExportError(f"{path}: a comparison is drawn as a .png or .pdf picture")
-    with atomic_path(path) as tmp:
-        write_compare_picture(pair, tmp, path.suffix.lower(), size, theme, lang)
-    return path
-
-
 def write_compare_picture(pair: Pair, tmp: Path, kind: str, size, theme=None, lang: str = "en") -> None:
     image = render_pair(pair, size, theme, lang=lang)
     if kind == ".png":

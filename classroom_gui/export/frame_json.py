@@ -55,7 +55,7 @@ def _bars(bars: Bars | None) -> dict | None:
     return bars
 
 
-def _plain(value):
+def json_value(value):
     """numpy arrays and numbers (the heatmap, the layer view) as JSON lists and floats."""
     if hasattr(value, "tolist"):
         return value.tolist()
@@ -68,7 +68,7 @@ def check_json_target(path) -> Path:
 
 def write_frame_json(frame: Frame, sel: Selection, tmp: Path) -> None:
     """The numbers written to `tmp` (a temporary of files.atomic_paths)."""
-    Path(tmp).write_text(json.dumps(frame_numbers(frame, sel), ensure_ascii=False, indent=1, default=_plain),
+    Path(tmp).write_text(json.dumps(frame_numbers(frame, sel), ensure_ascii=False, indent=1, default=json_value),
                          encoding="utf-8")
 
 
