@@ -128,6 +128,15 @@ def test_every_gallery_claim_holds_on_the_shipped_model(checkpoint, example):
     assert result["holds"], result["shares"][:4]
 
 
+def test_a_claim_may_name_its_asker_by_seat(checkpoint):
+    """examples.json allows a seat number from 1 as the focus (as the gallery dialog does): it measures the same."""
+    seed = next(ex for ex in EXAMPLES if ex["text"] == "The cat sat on the mat" and ex["mask"] == "none")
+    by_seat = measure(checkpoint, {**seed, "focus": 2})
+    assert by_seat == measure(checkpoint, seed) and by_seat["holds"]
+    with pytest.raises(Exception, match="no seat 9"):
+        measure(checkpoint, {**seed, "focus": 9})
+
+
 def test_evaluation_report_is_shipped_and_honest(checkpoint):
     folder = teaching_model_dir()
     report = json.loads((folder / "evaluation.json").read_text(encoding="utf-8"))

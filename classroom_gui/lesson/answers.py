@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..model.functions import softmax
-from ..model.trace import Trace, unembedding
+from ..model.trace import Trace, compare_with_every_word
 from .cache import cache_of
 
 OTHER_LANGUAGE_FLOOR = 0.01
@@ -70,7 +70,7 @@ def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
     if trace.n_tokens > SEAT_GUESSES_UPTO:
         return []
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # an overflowed model: nan, shown as such
-        probs = softmax(trace.ln_f @ unembedding(trace.params).T)  # [T, V]; not kept in the trace
+        probs = softmax(compare_with_every_word(trace.ln_f, trace.params))  # [T, V]; not kept in the trace
     vocab, lang = trace.vocab, sentence_script(trace.tokens)
     out = []
     for row in probs:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..model.gallery import GalleryError, read_examples  # noqa: F401  (GalleryError: raised to callers)
+from ..model.gallery import GalleryError, focus_seat, read_examples  # noqa: F401  (GalleryError: raised to callers)
 from .context import Selection, default_focus
 from .rules import IN_TURN, LESSON_RULE
 from .strings import LANGUAGES
@@ -52,15 +52,6 @@ def seed_example(examples: list[Example]) -> Example | None:
     """The seed sentence's entry (the first, if there are several; a closing full stop does not matter)."""
     key = SEED_SENTENCE.lower()
     return next((e for e in examples if e.text.lower().rstrip(" .") == key), None)
-
-
-def focus_seat(focus: str | int, tokens: list[str]) -> int | None:
-    """The seat (0-based) of `focus` among the students: a seat number from 1, or the first student
-    written that way (case does not matter); None if there is no such student."""
-    if isinstance(focus, int):
-        return focus - 1 if 1 <= focus <= len(tokens) else None
-    word = focus.strip().lower()
-    return next((i for i, t in enumerate(tokens) if t.strip().lower() == word), None)
 
 
 def lesson_rule(checkpoint, examples: list[Example]) -> str:

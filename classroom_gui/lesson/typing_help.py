@@ -57,7 +57,6 @@ def unknown_words(tokenizer, text: str) -> list[str]:
     return list(dict.fromkeys(text[a:b] for a, b in unknown_spans(tokenizer, text)))
 
 
-_LATIN = re.compile(r"[A-Za-z0-9']")
 _LATIN_RUN = re.compile(r"[A-Za-z0-9']+")
 _LATIN_END = re.compile(r"[A-Za-z0-9']+$")
 

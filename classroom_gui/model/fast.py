@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-from . import gpt, parallel, whatif
+from . import gpt, parallel
 from .functions import ACTIVATION, causal_mask, layer_norm, no_mask
 
 CHUNK = 1 << 15  # numbers of one head's rows softmax works on at once: 128 kB, well inside a core's L2 cache

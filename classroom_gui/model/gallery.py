@@ -80,6 +80,15 @@ def _checked(entry, languages: tuple[str, ...]) -> dict:
             "head": entry["head"], "expect_top": top, "what": {k: what[k] for k in languages}}
 
 
+def focus_seat(focus: str | int, tokens: list[str]) -> int | None:
+    """The seat (0-based) of `focus` among the students: a seat number from 1, or the first student
+    written that way (case does not matter); None if there is no such student."""
+    if isinstance(focus, int):
+        return focus - 1 if 1 <= focus <= len(tokens) else None
+    word = focus.strip().lower()
+    return next((i for i, t in enumerate(tokens) if t.strip().lower() == word), None)
+
+
 def expected(ex: dict) -> list[str]:
     return [ex["expect_top"]] if isinstance(ex["expect_top"], str) else list(ex["expect_top"])
 
@@ -89,9 +98,11 @@ def measure(checkpoint, ex: dict) -> dict:
     whether the largest ones are exactly expect_top."""
     run = run_sentence(checkpoint, ex["text"], ex["mask"])
     words = run.trace.tokens
-    if words.count(ex["focus"]) != 1:
+    if isinstance(ex["focus"], str) and words.count(ex["focus"]) != 1:
         raise GalleryError(f"{ex['text']!r}: the focus {ex['focus']!r} must appear exactly once in {words}")
-    focus = words.index(ex["focus"])
+    focus = focus_seat(ex["focus"], words)
+    if focus is None:
+        raise GalleryError(f"{ex['text']!r}: there is no seat {ex['focus']!r} among {len(words)} students")
     shares = run.trace.layers[ex["layer"] - 1].weights[ex["head"] - 1][focus].astype(float)
     order = np.argsort(-shares, kind="stable")
     want = expected(ex)

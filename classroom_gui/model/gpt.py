@@ -126,7 +126,7 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
             lean: bool | None = None) -> Trace:  # [T] -> Trace
     """The sentence through every block. `mask` is the classroom's rule, "causal" (GPT's, the default) or
     "none" (discussion: every student hears every other); `edits` are what-if edits (model.whatif.Edit),
-    each applied where its number is made, so everything after it follows from it. `plain` runs Plain's
+    each applied where its number is made, so everything after it follows from it. `ops` is Plain's
     steps by default (fast.forward passes fast.Fast: the same numbers). A `lean` trace (by default from LEAN_FROM students on)
     keeps each layer's notebooks, cards and shares and recomputes the rest on first ask, bit for bit."""
     ids = np.asarray(ids, dtype=np.int64)
