@@ -18,6 +18,7 @@ from ..lesson import layout
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from . import fonts, palette
 from .board import MASKED_BAR, BarsItem, Board
+from .class_image import ClassImage, fits, stands_out
 from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem, StripItem, StripView
 from .items import LegendItem, PanelItem, TextBlockItem, qcolor
@@ -77,6 +78,11 @@ class ClassroomScene(QGraphicsScene):
         self.crowd.setVisible(False)
         self.addItem(self.crowd)
         self.crowd_mode = False
+        self.class_image = ClassImage()  # the plain desks of a big class, as one item (see scene.class_image)
+        self.class_image.setZValue(Z_DESK)
+        self.class_image.setVisible(False)
+        self.addItem(self.class_image)
+        self.composed = False
         self.links = LinkLayer(self)
         self.board = Board(self)
         self.title = TextBlockItem()
@@ -149,6 +155,16 @@ class ClassroomScene(QGraphicsScene):
         else:
             self.crowd.set_students([], None, th)
             pairs = list(zip(frame.students, per_student))
+        plain, box = self._composed(frame, per_student) if crowd is None else ([], None)
+        self.composed = bool(plain)
+        if plain:  # one picture for the plain desks, real DeskItems for the few that stand out
+            pairs = [(s, strips) for s, strips in pairs if s.index not in plain]
+            shown = [(s, strips) for s, strips in zip(frame.students, per_student) if s.index in plain]
+            self.class_image.set_class([s for s, _ in shown], [strips for _, strips in shown], box, th, badge_role,
+                                       scales)
+            header_h = box.header_h
+        else:
+            self.class_image.set_class([], [], None, th, badge_role, scales)
         while len(self.desks) < len(pairs):
             desk = DeskItem()
             self.addItem(desk)
@@ -220,6 +236,23 @@ class ClassroomScene(QGraphicsScene):
         self.legend.setVisible(bool(entries))
 
     @staticmethod
+    def _composed(frame: Frame, per_student) -> tuple[set[int], object]:
+        """The students whose desks one ClassImage draws (empty: every desk is a DeskItem), and their layout."""
+        students = frame.students
+        if len(students) <= 1:
+            return set(), None
+        s0 = students[0]
+        counts = tuple(len(x.values) for x in per_student[0])
+        if any(s.w != s0.w or s.h != s0.h for s in students) or any(
+                tuple(len(x.values) for x in strips) != counts for strips in per_student):
+            return set(), None
+        box = desk_layout(float(s0.w), float(s0.h), counts)
+        if not fits(students, box):
+            return set(), None
+        plain = {s.index for s, strips in zip(students, per_student) if not stands_out(s, strips)}
+        return (plain, box) if len(students) - len(plain) <= 16 else (set(), None)
+
+    @staticmethod
     def _crowd_box(frame: Frame, per_student):
         """The one desk layout of a very big class whose desks are all alike and too small for strips,
         else None (then every desk is a DeskItem)."""
@@ -267,7 +300,7 @@ class ClassroomScene(QGraphicsScene):
     # --- what tests and tooltips ask -------------------------------------------------------------------
     def desk(self, index: int) -> DeskItem | None:
         """The DeskItem showing student `index` (None for a plain desk of a crowd: see scene.crowd)."""
-        if not self.crowd_mode:
+        if not (self.crowd_mode or self.composed):
             return self.desks[index]
         return next((d for d in self.desks if d.isVisible() and d.student is not None
                      and d.student.index == index), None)
@@ -286,6 +319,11 @@ class ClassroomScene(QGraphicsScene):
                 return item.tooltip(item.mapFromScene(pos))
             if isinstance(item, DeskItem):
                 return item.tooltip_at(item.mapFromScene(pos))
+            if isinstance(item, ClassImage):
+                text = item.tooltip_at(pos)
+                if text:
+                    return text
+                continue
             if isinstance(item, CrowdItem):
                 s = item.student_at(pos.x(), pos.y())
                 if s is not None:

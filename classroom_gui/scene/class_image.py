@@ -1,0 +1,312 @@
+"""ClassImage draws the plain desks of a big class (more than COMPOSE_FROM students) as ONE item: two
+pictures a frame instead of a cached picture per desk and per card.
+
+A new moment in a class of 64 used to repaint every desk and card (~250 painter calls and 64 pictures
+allocated: 100-500 ms); here
+- each desk's shell (body, name tag with seat number and name, badge: DeskItem's own painting, without its
+  cards) is a small picture kept by what it shows, so a desk whose state and badge come back is a blit;
+- every card of every desk is one NumPy image: its cells' colours looked up in the diverging table for all
+  desks at once, spread to pixels through an index map of the card's layout (tab, cells, separators, edge),
+  faded by the card's and the desk's opacity; the masked cards' hatch is drawn over it in one call.
+Desks that stand out (the asker, with its raised card; a card with edited or crossed-out cells) are real
+DeskItems, drawn in their place. Cards with numbers or labels in them never come here (see fits).
+
+Painted without a cache (a test's census of texts, an SVG or PDF page) it paints every desk with DeskItem's
+code instead, so text stays text and every size is the one the window shows.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPaintEngine, QPainter
+from PySide6.QtWidgets import QGraphicsItem
+
+from ..lesson.frame import Strip, Student
+from . import palette
+from .desk import GLOW, DeskItem, StripView
+from .items import _CELL_RGBA, _MASKED_RGBA, _ZEROED_RGBA, LEVELS, WIDE, CachedItem
+from .layout import DeskBox, StripBox
+from .palette import Theme
+from .whatif_marks import hatch
+
+COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards without text): one ClassImage
+SHELLS = 2048       # desk shells kept (a few KB each): every student in a few states and badges
+TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
+
+
+def fits(students: list[Student], box: DeskBox) -> bool:
+    """Whether a class is drawn by a ClassImage: big, desks alike, and no card with a label or numbers."""
+    return len(students) > COMPOSE_FROM and all(not b.label_h and not b.number_px for b in box.strips)
+
+
+def stands_out(s: Student, strips: list[Strip]) -> bool:
+    """A desk drawn by its own DeskItem: the asker (its raised card and spotlight), or a card showing an
+    edit or cells crossed out."""
+    return s.state == "focus" or any(st.raised or st.edited or any(st.zeroed) for st in strips)
+
+
+def _rgba(color: str) -> np.ndarray:
+    return np.array([*palette.hex_rgb(color), 255], np.uint8)
+
+
+@lru_cache(maxsize=64)
+def index_map(sbox: StripBox, scale: float, separators: bool) -> np.ndarray:
+    """[h, w] int32: for each device pixel of a card, which cell it shows (or TAB, EDGE, SEPARATOR, BLANK),
+    as StripView.paint lays the card out (tab at the left, cells in rows, a 1 px edge with cut corners)."""
+    w, h = max(1, round(sbox.w * scale)), max(1, round(sbox.h * scale))
+    xs, ys = (np.arange(w) + 0.5) / scale, (np.arange(h) + 0.5) / scale
+    col = np.floor((xs - sbox.tab_w) / sbox.cell_w).astype(np.int32)
+    row = np.floor((ys - sbox.label_h) / sbox.row_h).astype(np.int32)
+    out = (np.clip(row, 0, sbox.rows - 1)[:, None] * sbox.cols + np.clip(col, 0, sbox.cols - 1)[None, :]).astype(np.int32)
+    out[:, xs < sbox.tab_w] = TAB
+    if separators:  # the pixel each inner cell boundary falls in
+        for c in range(1, sbox.cols):
+            x = int((sbox.tab_w + c * sbox.cell_w) * scale)
+            out[:, min(x, w - 1)] = SEPARATOR
+        for r in range(1, sbox.rows):
+            y = int((sbox.label_h + r * sbox.row_h) * scale)
+            out[min(y, h - 1), xs >= sbox.tab_w] = SEPARATOR
+    out[0, :], out[-1, :], out[:, -1] = EDGE, EDGE, EDGE
+    out[:, 0] = np.where(out[:, 0] == TAB, TAB, EDGE)
+    for y, x in ((0, 0), (0, -1), (-1, 0), (-1, -1)):  # rounded: the corner pixels left out
+        out[y, x] = BLANK
+    return out
+
+
+def cell_colours(values: np.ndarray, scale: float) -> np.ndarray:
+    """[D, n] values -> [D, n, 4] RGBA: what items.cell_rgba gives each row (the table up to WIDE numbers,
+    the exact colour beyond; NaN transparent), for D desks at once."""
+    d, n = values.shape
+    nan = np.isnan(values)
+    if n > WIDE:
+        rgba = np.empty((d, n, 4), np.uint8)
+        rgba[..., :3] = palette.diverging_rgb(values, scale)
+        rgba[..., 3] = np.where(nan, 0, 255)
+        return rgba
+    half = LEVELS // 2
+    with np.errstate(invalid="ignore"):
+        steps = np.rint(np.clip(values * (LEVELS / 2 / max(scale, 1e-9)), -half, half))
+    rgba = _CELL_RGBA[np.where(nan, 0, steps + half).astype(np.intp)]
+    rgba[nan] = 0
+    return rgba
+
+
+class ClassImage(CachedItem):
+    """The plain desks of a big class; students[i] at its Frame rectangle, with strips[i] on it."""
+
+    def __init__(self):
+        super().__init__()
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # it keeps its own pictures
+        self.students: list[Student] = []
+        self.strips: list[list[Strip]] = []
+        self.box: DeskBox | None = None
+        self.theme: Theme = palette.CLASSROOM
+        self.badge_role = "weight"
+        self.scales: dict[str, float] = {}
+        self._origin = (0.0, 0.0)
+        self._pictures: tuple | None = None   # (key, shells QImage, cards QImage)
+        self._shells: dict[tuple, QImage] = {}
+        self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
+
+    def set_class(self, students: list[Student], strips: list[list[Strip]], box: DeskBox, theme: Theme,
+                  badge_role: str, scales: dict[str, float]) -> None:
+        self.students, self.strips, self.box, self.theme = students, strips, box, theme
+        self.badge_role, self.scales = badge_role, scales
+        if not students:
+            self.setVisible(False)
+            return
+        x0 = math.floor(min(s.x for s in students) - GLOW)
+        y0 = math.floor(min(s.y for s in students) - GLOW)
+        x1 = math.ceil(max(s.x for s in students) + box.w + GLOW)
+        y1 = math.ceil(max(s.y for s in students) + box.h + GLOW)
+        self._origin = (x0, y0)
+        key = (tuple((s.index, s.text, s.unknown, s.state, s.badge, s.x, s.y, s.opacity) for s in students),
+               tuple(tuple((st.role, _bytes(st.values), st.visible) for st in row) for row in strips),
+               box, theme.name, theme.font_scale, badge_role, tuple(sorted(scales.items())))
+        self.set_key(key, QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.setVisible(True)
+
+    def student_at(self, x: float, y: float) -> int:  # the position in self.students, or -1
+        for k, s in enumerate(self.students):
+            if s.opacity > 0.001 and s.x <= x < s.x + s.w and s.y <= y < s.y + s.h:
+                return k
+        return -1
+
+    def strip_at(self, pos: QPointF) -> tuple[Student, StripView, int] | None:
+        """(student, a StripView of the card under pos, its cell or -1), for tooltips and what-if edits."""
+        k = self.student_at(pos.x(), pos.y())
+        if k < 0:
+            return None
+        s = self.students[k]
+        for strip, sbox in zip(self.strips[k], self.box.strips):
+            local = QPointF(pos.x() - s.x - sbox.x, pos.y() - s.y - sbox.y)
+            if strip.visible > 0 and 0 <= local.x() < sbox.w and 0 <= local.y() < sbox.h:
+                view = StripView()
+                view.set(strip, sbox, self.theme, self.scales.get(strip.role, 1.0), s.state == "masked")
+                return s, view, view.cell_at(local)
+        return None
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        found = self.strip_at(pos)
+        if found is not None:
+            s, view, _ = found
+            return view.tooltip(QPointF(pos.x() - s.x - view.box.x, pos.y() - s.y - view.box.y))
+        k = self.student_at(pos.x(), pos.y())
+        return "" if k < 0 else self._ghost(k, self.students[k], with_strips=False).tooltip()
+
+    # --- painting --------------------------------------------------------------------------------------
+    def paint(self, p: QPainter, option, widget=None) -> None:
+        if not self.students or self.box is None:
+            return
+        t = p.worldTransform()
+        raster = p.paintEngine() is not None and p.paintEngine().type() == QPaintEngine.Type.Raster
+        if not raster or t.m12() or t.m21() or t.m11() <= 0 or p.opacity() < 1.0:
+            self._paint_direct(p)
+            return
+        scale = round(t.m11(), 4)
+        key = (self._key, scale)
+        if self._pictures is None or self._pictures[0] != key:
+            w = max(1, math.ceil(self.rect().width() * scale))
+            h = max(1, math.ceil(self.rect().height() * scale))
+            self._pictures = (key, self._draw_shells(w, h, scale), self._draw_cards(w, h, scale))
+        _, shells, cards = self._pictures
+        corner = t.map(QPointF(*self._origin))
+        p.save()
+        try:  # 1:1 in device pixels
+            p.resetTransform()
+            x, y = round(corner.x()), round(corner.y())
+            p.drawImage(x, y, shells)
+            p.drawImage(x, y, cards)
+        finally:
+            p.restore()
+
+    def _ghost(self, k: int, s: Student, with_strips: bool) -> DeskItem:
+        while len(self._ghosts) <= k:
+            self._ghosts.append(DeskItem())
+        desk = self._ghosts[k]
+        if with_strips:
+            desk.set_student(s, self.box, self.theme, self.badge_role, self.strips[k], self.scales, True)
+        else:  # the shell only: no cards on it
+            desk.student, desk.box, desk.theme, desk.badge_role = s, self.box, self.theme, self.badge_role
+            desk.settled, desk.view_pos = [], []
+            desk._fit_name()
+        return desk
+
+    def _paint_direct(self, p: QPainter) -> None:
+        """Every desk with DeskItem's own painting (its cards' texts and shapes stay vectors)."""
+        base = p.opacity()
+        for k, s in enumerate(self.students):
+            if s.opacity <= 0.001:
+                continue
+            desk = self._ghost(k, s, with_strips=True)
+            p.save()
+            p.translate(s.x, s.y)
+            p.setOpacity(base * min(1.0, s.opacity))
+            desk._paint_desk(p)
+            for j, settled in enumerate(desk.settled):  # cards still fading in: their own opacity
+                v = self.strips[k][j].visible
+                if not settled and v > 0:
+                    x, y = desk.view_pos[j]
+                    p.setOpacity(base * min(1.0, s.opacity) * v)
+                    p.translate(x, y + round((1 - v) * 6))
+                    desk.views[j].paint(p)
+                    p.translate(-x, -(y + round((1 - v) * 6)))
+            p.restore()
+
+    def _shell(self, k: int, s: Student, scale: float) -> QImage:
+        """Student k's desk without its cards, at `scale`, with GLOW px around it, kept by what it shows."""
+        key = (s.index, s.text, s.unknown, s.state, s.badge, self.box, self.theme.name, self.theme.font_scale,
+               self.badge_role, scale)
+        img = self._shells.pop(key, None)
+        if img is None:
+            desk = self._ghost(k, s, with_strips=False)
+            size = self.box.w + 2 * GLOW, self.box.h + 2 * GLOW
+            img = QImage(math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1,
+                         QImage.Format.Format_ARGB32_Premultiplied)
+            img.fill(Qt.GlobalColor.transparent)
+            q = QPainter(img)
+            try:
+                q.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+                q.scale(scale, scale)
+                q.translate(GLOW, GLOW)
+                desk._paint_desk(q)
+            finally:
+                q.end()
+            if len(self._shells) >= SHELLS:
+                del self._shells[next(iter(self._shells))]  # the least recently used
+        self._shells[key] = img  # (re)inserted last: dicts keep insertion order
+        return img
+
+    def _draw_shells(self, w: int, h: int, scale: float) -> QImage:
+        out = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+        out.fill(Qt.GlobalColor.transparent)
+        p = QPainter(out)
+        try:
+            ox, oy = self._origin
+            for k, s in enumerate(self.students):
+                if s.opacity <= 0.001:
+                    continue
+                p.setOpacity(min(1.0, s.opacity))
+                p.drawImage(round((s.x - GLOW - ox) * scale), round((s.y - GLOW - oy) * scale), self._shell(k, s, scale))
+        finally:
+            p.end()
+        return out
+
+    def _draw_cards(self, w: int, h: int, scale: float) -> QImage:
+        """Every desk's cards as one premultiplied RGBA image of w x h device pixels."""
+        th, ox, oy = self.theme, *self._origin
+        img = np.zeros((h, w, 4), np.uint8)
+        masked_rects: list[tuple[float, QRectF]] = []  # (opacity, where)
+        border = _rgba(th.color("cell_border"))
+        for j, sbox in enumerate(self.box.strips):
+            rows = [(k, s, self.strips[k][j]) for k, s in enumerate(self.students)
+                    if j < len(self.strips[k]) and self.strips[k][j].visible > 0 and s.opacity > 0.001]
+            if not rows:
+                continue
+            n = len(rows[0][2].values)
+            values = np.array([np.asarray(st.values, np.float64)[:n] for _, _, st in rows], np.float64).reshape(len(rows), n)
+            role = rows[0][2].role
+            colours = cell_colours(values, self.scales.get(role, 1.0))                     # [D, n, 4]
+            masked = np.array([s.state == "masked" for _, s, _ in rows])
+            colours[masked] = _MASKED_RGBA
+            extra = np.empty((len(rows), 4, 4), np.uint8)  # BLANK, SEPARATOR, EDGE, TAB (indices -4..-1)
+            extra[:, 0] = 0
+            extra[:, 1] = border
+            edge = np.where(masked[:, None], _rgba(th.color("masked")), _rgba(th.role(role)))
+            extra[:, 2], extra[:, 3] = edge, edge
+            table = np.concatenate([colours, extra], axis=1)                              # [D, n + 4, 4]
+            cells = index_map(sbox, scale, sbox.cell_w >= 9)
+            at = np.where(cells < 0, n + 4 + cells, np.where(cells >= n, n, cells))  # the last row's spare cells: blank
+            pixels = np.take(table, at, axis=1)                                           # [D, h, w, 4]
+            alpha = np.array([st.visible * min(1.0, s.opacity) for _, s, st in rows], np.float32)
+            pixels = pixels.astype(np.float32)
+            pixels[..., :3] *= pixels[..., 3:4] / 255.0  # premultiplied
+            if (alpha < 1).any():
+                pixels *= alpha[:, None, None, None]
+            pixels = np.rint(pixels).astype(np.uint8)
+            ph, pw = cells.shape
+            for d, (_, s, st) in enumerate(rows):
+                lift = round((1 - st.visible) * 6) if st.visible < 1 else 0
+                x = round((s.x + sbox.x - ox) * scale)
+                y = round((s.y + sbox.y + lift - oy) * scale)
+                if 0 <= x and 0 <= y and x + pw <= w and y + ph <= h:
+                    img[y:y + ph, x:x + pw] = pixels[d]
+                if masked[d]:  # hatched as faded as the card (painted over it, by opacity, below)
+                    masked_rects.append((float(alpha[d]), QRectF(x + sbox.tab_w * scale, y, pw - sbox.tab_w * scale, ph)))
+        out = QImage(img.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
+        if masked_rects:  # a student who has not spoken: hatched too, so it reads without colour
+            p = QPainter(out)
+            try:
+                for a in sorted({a for a, _ in masked_rects}):
+                    p.setOpacity(a)
+                    hatch(p, [r for b, r in masked_rects if b == a])
+            finally:
+                p.end()
+        return out
+
+
+def _bytes(values) -> bytes | tuple:  # a strip's numbers as a key (a NumPy row by its bytes)
+    return values.tobytes() if isinstance(values, np.ndarray) else tuple(values)
