@@ -26,14 +26,14 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
 from . import palette
-from .desk import GLOW, DeskItem, StripView
+from .desk import GLOW, DeskItem, StripView, badge_size
 from .items import _CELL_RGBA, _MASKED_RGBA, _ZEROED_RGBA, LEVELS, WIDE, CachedItem
 from .layout import DeskBox, StripBox
 from .palette import Theme
 from .whatif_marks import hatch
 
 COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards without text): one ClassImage
-SHELLS = 2048       # desk shells kept (a few KB each): every student in a few states and badges
+SHELLS = 4096       # desk shells and badges kept (a few KB each): every student in a few states, many shares
 TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
 
 
@@ -78,12 +78,15 @@ def index_map(sbox: StripBox, scale: float, separators: bool) -> np.ndarray:
 
 def cell_colours(values: np.ndarray, scale: float) -> np.ndarray:
     """[D, n] values -> [D, n, 4] RGBA: what items.cell_rgba gives each row (the table up to WIDE numbers,
-    the exact colour beyond; NaN transparent), for D desks at once."""
-    d, n = values.shape
+    the diverging map's colour beyond, in float32; NaN transparent), for D desks at once."""
     nan = np.isnan(values)
-    if n > WIDE:
-        rgba = np.empty((d, n, 4), np.uint8)
-        rgba[..., :3] = palette.diverging_rgb(values, scale)
+    if values.shape[1] > WIDE:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.clip(np.nan_to_num(values.astype(np.float32) / np.float32(max(scale, 1e-9)), nan=0.0), -1.0, 1.0)
+        mix = (np.sqrt(np.abs(t)) * np.float32(palette.MAX_MIX))[..., None]
+        end = np.where((t < 0)[..., None], _NEGATIVE, _POSITIVE)
+        rgba = np.empty(values.shape + (4,), np.uint8)
+        rgba[..., :3] = np.rint(255.0 + (end - 255.0) * mix)
         rgba[..., 3] = np.where(nan, 0, 255)
         return rgba
     half = LEVELS // 2
@@ -94,12 +97,15 @@ def cell_colours(values: np.ndarray, scale: float) -> np.ndarray:
     return rgba
 
 
+_NEGATIVE = np.array(palette.NEGATIVE, np.float32)
+_POSITIVE = np.array(palette.POSITIVE, np.float32)
+
+
 class ClassImage(CachedItem):
     """The plain desks of a big class; students[i] at its Frame rectangle, with strips[i] on it."""
 
     def __init__(self):
         super().__init__()
-        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # it keeps its own pictures
         self.students: list[Student] = []
         self.strips: list[list[Strip]] = []
         self.box: DeskBox | None = None
@@ -107,8 +113,10 @@ class ClassImage(CachedItem):
         self.badge_role = "weight"
         self.scales: dict[str, float] = {}
         self._origin = (0.0, 0.0)
-        self._pictures: tuple | None = None   # (key, shells QImage, cards QImage)
-        self._shells: dict[tuple, QImage] = {}
+        self._shells_key = self._cards_key = None
+        self._shells_picture: tuple | None = None  # (key, QImage): the desks without their cards
+        self._cards_picture: tuple | None = None   # (key, QImage): every card
+        self._pictures: dict[tuple, QImage] = {}  # desk shells and badges, by what they show
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
 
     def set_class(self, students: list[Student], strips: list[list[Strip]], box: DeskBox, theme: Theme,
@@ -123,10 +131,12 @@ class ClassImage(CachedItem):
         x1 = math.ceil(max(s.x for s in students) + box.w + GLOW)
         y1 = math.ceil(max(s.y for s in students) + box.h + GLOW)
         self._origin = (x0, y0)
-        key = (tuple((s.index, s.text, s.unknown, s.state, s.badge, s.x, s.y, s.opacity) for s in students),
-               tuple(tuple((st.role, _bytes(st.values), st.visible) for st in row) for row in strips),
-               box, theme.name, theme.font_scale, badge_role, tuple(sorted(scales.items())))
-        self.set_key(key, QRectF(x0, y0, x1 - x0, y1 - y0))
+        desks = tuple((s.index, s.text, s.unknown, s.state, s.badge, s.x, s.y, s.opacity) for s in students)
+        # the shells change with the desks, the cards with their numbers: each picture is redrawn on its own
+        self._shells_key = (desks, box, theme.name, theme.font_scale, badge_role)
+        self._cards_key = (desks, tuple(tuple((st.role, _bytes(st.values), st.visible) for st in row) for row in strips),
+                           box, theme.name, tuple(sorted(scales.items())))
+        self.set_key((self._shells_key, self._cards_key), QRectF(x0, y0, x1 - x0, y1 - y0))
         self.setVisible(True)
 
     def student_at(self, x: float, y: float) -> int:  # the position in self.students, or -1
@@ -163,16 +173,21 @@ class ClassImage(CachedItem):
             return
         t = p.worldTransform()
         raster = p.paintEngine() is not None and p.paintEngine().type() == QPaintEngine.Type.Raster
-        if not raster or t.m12() or t.m21() or t.m11() <= 0 or p.opacity() < 1.0:
+        # told not to cache (a census of texts, an SVG or PDF page: see render.paint_scene), or not a raster
+        if (self.cacheMode() == QGraphicsItem.CacheMode.NoCache or not raster or t.m12() or t.m21() or t.m11() <= 0
+                or p.opacity() < 1.0):
             self._paint_direct(p)
             return
         scale = round(t.m11(), 4)
-        key = (self._key, scale)
-        if self._pictures is None or self._pictures[0] != key:
-            w = max(1, math.ceil(self.rect().width() * scale))
-            h = max(1, math.ceil(self.rect().height() * scale))
-            self._pictures = (key, self._draw_shells(w, h, scale), self._draw_cards(w, h, scale))
-        _, shells, cards = self._pictures
+        w = max(1, math.ceil(self.rect().width() * scale))
+        h = max(1, math.ceil(self.rect().height() * scale))
+        size = (w, h, scale, self._origin)
+        shells_key, cards_key = (self._shells_key, size), (self._cards_key, size)
+        if self._shells_picture is None or self._shells_picture[0] != shells_key:
+            self._shells_picture = (shells_key, self._draw_shells(w, h, scale))
+        if self._cards_picture is None or self._cards_picture[0] != cards_key:
+            self._cards_picture = (cards_key, self._draw_cards(w, h, scale))
+        shells, cards = self._shells_picture[1], self._cards_picture[1]
         corner = t.map(QPointF(*self._origin))
         p.save()
         try:  # 1:1 in device pixels
@@ -216,14 +231,10 @@ class ClassImage(CachedItem):
                     p.translate(-x, -(y + round((1 - v) * 6)))
             p.restore()
 
-    def _shell(self, k: int, s: Student, scale: float) -> QImage:
-        """Student k's desk without its cards, at `scale`, with GLOW px around it, kept by what it shows."""
-        key = (s.index, s.text, s.unknown, s.state, s.badge, self.box, self.theme.name, self.theme.font_scale,
-               self.badge_role, scale)
-        img = self._shells.pop(key, None)
+    def _kept(self, key, size: tuple[float, float], scale: float, paint) -> QImage:
+        """The picture called `key` (size in canvas px, at `scale`), painted by paint(painter) when not kept."""
+        img = self._pictures.pop(key, None)
         if img is None:
-            desk = self._ghost(k, s, with_strips=False)
-            size = self.box.w + 2 * GLOW, self.box.h + 2 * GLOW
             img = QImage(math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1,
                          QImage.Format.Format_ARGB32_Premultiplied)
             img.fill(Qt.GlobalColor.transparent)
@@ -231,26 +242,52 @@ class ClassImage(CachedItem):
             try:
                 q.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
                 q.scale(scale, scale)
-                q.translate(GLOW, GLOW)
-                desk._paint_desk(q)
+                paint(q)
             finally:
                 q.end()
-            if len(self._shells) >= SHELLS:
-                del self._shells[next(iter(self._shells))]  # the least recently used
-        self._shells[key] = img  # (re)inserted last: dicts keep insertion order
+            if len(self._pictures) >= SHELLS:
+                del self._pictures[next(iter(self._pictures))]  # the least recently used
+        self._pictures[key] = img  # (re)inserted last: dicts keep insertion order
         return img
 
     def _draw_shells(self, w: int, h: int, scale: float) -> QImage:
+        """Every desk without its cards: the shell (kept per student, state and badge width: the name makes
+        room for the badge) and the badge pill (kept per text: a big class shows the same shares often)."""
         out = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
         out.fill(Qt.GlobalColor.transparent)
+        b, th, ox, oy = self.box, self.theme, *self._origin
+        look = (b, th.name, th.font_scale, self.badge_role, scale)
+        probe = self._ghost(0, self.students[0], with_strips=False)
+        left = probe._name_left()
         p = QPainter(out)
         try:
-            ox, oy = self._origin
             for k, s in enumerate(self.students):
                 if s.opacity <= 0.001:
                     continue
+                bw, px = badge_size(s.badge, b, th.font_scale, left) if s.badge else (0.0, 0.0)
+
+                def shell(q, k=k, s=s):
+                    desk = self._ghost(k, s, with_strips=False)
+                    desk.paint_badge = False
+                    q.translate(GLOW, GLOW)
+                    desk._paint_desk(q)
+                    desk.paint_badge = True
+
+                x, y = s.x - GLOW - ox, s.y - GLOW - oy
                 p.setOpacity(min(1.0, s.opacity))
-                p.drawImage(round((s.x - GLOW - ox) * scale), round((s.y - GLOW - oy) * scale), self._shell(k, s, scale))
+                p.drawImage(round(x * scale), round(y * scale),
+                            self._kept(("shell", s.index, s.text, s.unknown, s.state, bw) + look,
+                                       (b.w + 2 * GLOW, b.h + 2 * GLOW), scale, shell))
+                if bw:
+                    bh = px * 1.5
+                    pill = QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4)
+
+                    def badge(q, k=k, s=s, pill=pill):
+                        q.translate(-pill.x(), -pill.y())
+                        self._ghost(k, s, with_strips=False)._paint_badge(q)
+
+                    p.drawImage(round((s.x + pill.x() - ox) * scale), round((s.y + pill.y() - oy) * scale),
+                                self._kept(("badge", s.badge, bw) + look, (pill.width(), pill.height()), scale, badge))
         finally:
             p.end()
         return out
@@ -262,33 +299,38 @@ class ClassImage(CachedItem):
         masked_rects: list[tuple[float, QRectF]] = []  # (opacity, where)
         border = _rgba(th.color("cell_border"))
         for j, sbox in enumerate(self.box.strips):
-            rows = [(k, s, self.strips[k][j]) for k, s in enumerate(self.students)
+            rows = [(s, self.strips[k][j]) for k, s in enumerate(self.students)
                     if j < len(self.strips[k]) and self.strips[k][j].visible > 0 and s.opacity > 0.001]
             if not rows:
                 continue
-            n = len(rows[0][2].values)
-            values = np.array([np.asarray(st.values, np.float64)[:n] for _, _, st in rows], np.float64).reshape(len(rows), n)
-            role = rows[0][2].role
-            colours = cell_colours(values, self.scales.get(role, 1.0))                     # [D, n, 4]
-            masked = np.array([s.state == "masked" for _, s, _ in rows])
-            colours[masked] = _MASKED_RGBA
-            extra = np.empty((len(rows), 4, 4), np.uint8)  # BLANK, SEPARATOR, EDGE, TAB (indices -4..-1)
-            extra[:, 0] = 0
-            extra[:, 1] = border
-            edge = np.where(masked[:, None], _rgba(th.color("masked")), _rgba(th.role(role)))
-            extra[:, 2], extra[:, 3] = edge, edge
-            table = np.concatenate([colours, extra], axis=1)                              # [D, n + 4, 4]
+            n = len(rows[0][1].values)
             cells = index_map(sbox, scale, sbox.cell_w >= 9)
-            at = np.where(cells < 0, n + 4 + cells, np.where(cells >= n, n, cells))  # the last row's spare cells: blank
-            pixels = np.take(table, at, axis=1)                                           # [D, h, w, 4]
-            alpha = np.array([st.visible * min(1.0, s.opacity) for _, s, st in rows], np.float32)
-            pixels = pixels.astype(np.float32)
-            pixels[..., :3] *= pixels[..., 3:4] / 255.0  # premultiplied
-            if (alpha < 1).any():
-                pixels *= alpha[:, None, None, None]
-            pixels = np.rint(pixels).astype(np.uint8)
+            # a wide card (GPT-2's 768 numbers on ~120 pixels) shows one cell per pixel: only those are coloured
+            used = np.unique(cells[cells >= 0])
+            used = used[used < n]
+            values = np.array([np.asarray(st.values, np.float64)[used] for _, st in rows], np.float64)
+            role = rows[0][1].role
+            colours = cell_colours(values.reshape(len(rows), len(used)), self.scales.get(role, 1.0))  # [D, u, 4]
+            masked = np.array([s.state == "masked" for s, _ in rows])
+            colours[masked] = _MASKED_RGBA
+            edge = np.where(masked[:, None], _rgba(th.color("masked")), _rgba(th.role(role)))
+            blank = np.zeros_like(edge)
+            # the table each desk's pixels are looked up in: its used cells, then BLANK, SEPARATOR, EDGE, TAB;
+            # premultiplied and faded by the card's and the desk's opacity here, on a few numbers per desk
+            table = np.concatenate([colours, np.stack([blank, np.broadcast_to(border, edge.shape), edge, edge], 1)],
+                                   axis=1).astype(np.float32)
+            alpha = np.array([st.visible * min(1.0, s.opacity) for s, st in rows], np.float32)
+            table[..., :3] *= table[..., 3:4] / 255.0
+            table *= alpha[:, None, None]
+            table = np.rint(table).astype(np.uint8)
+            slot = np.full(max(n, 1), len(used), np.int64)  # cell -> its column in the table (unused: BLANK)
+            slot[used] = np.arange(len(used))
+            u = len(used)
+            at = np.where(cells < 0, u + 4 + cells, slot[np.minimum(cells, max(n, 1) - 1)])
+            at = np.where(cells >= n, u, at)  # the last row's spare cells: blank
+            pixels = np.take(table, at, axis=1)                                            # [D, h, w, 4]
             ph, pw = cells.shape
-            for d, (_, s, st) in enumerate(rows):
+            for d, (s, st) in enumerate(rows):
                 lift = round((1 - st.visible) * 6) if st.visible < 1 else 0
                 x = round((s.x + sbox.x - ox) * scale)
                 y = round((s.y + sbox.y + lift - oy) * scale)

@@ -215,6 +215,15 @@ class StripItem(CachedItem):
             pictures.paint_item(self, p, view.content, view.paint)
 
 
+@lru_cache(maxsize=1024)
+def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float) -> tuple[float, float]:
+    """(width, font px) of a desk's badge pill: kept, since a big class asks for the same few shares often."""
+    px = max(box.name_px * 0.82, min(box.name_px, NAME_MIN)) * font_scale
+    w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(badge) + px * 1.0
+    room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
+    return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
+
+
 @lru_cache(maxsize=64)
 def header_shape(w: float, h: float, r: float) -> QPainterPath:  # a band with the desk's rounded top corners
     path = QPainterPath()
@@ -246,6 +255,7 @@ class DeskItem(CachedItem):
         self.settled: list[bool] = []
         self.items: list[StripItem] = []       # one per view, used while that strip animates
         self.name_font = fonts.font(16, True)  # the font the name is painted in (tests read it)
+        self.paint_badge = True  # False: the desk without its badge (scene.class_image draws badges on their own)
         self.name_text = ""
 
     def set_student(self, s: Student, box: DeskBox, theme: Theme, badge_role: str, strips: list[Strip],
@@ -332,10 +342,7 @@ class DeskItem(CachedItem):
     def _badge_size(self) -> tuple[float, float]:
         if not self.student.badge:
             return 0.0, 0.0
-        px = max(self.box.name_px * 0.82, min(self.box.name_px, NAME_MIN)) * self.theme.font_scale
-        w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(self.student.badge) + px * 1.0
-        room = self.box.w - 2 * self.box.pad - self._name_left() + self.box.pad  # never over the seat number
-        return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
+        return badge_size(self.student.badge, self.box, self.theme.font_scale, self._name_left())
 
     def _tags_width(self) -> float:
         w = self._badge_size()[0]
@@ -434,6 +441,12 @@ class DeskItem(CachedItem):
             p.setPen(qcolor("#FFFFFF"))
             p.setFont(fonts.font(t * 0.75, True))
             p.drawText(tag, ALIGN_CENTER, "?")
+        if self.paint_badge:
+            self._paint_badge(p)
+
+    def _paint_badge(self, p: QPainter) -> None:
+        s, b, th = self.student, self.box, self.theme
+        hh = b.header_h
         bw, px = self._badge_size()
         if bw:
             bh = px * 1.5
