@@ -35,6 +35,7 @@ from .whatif_marks import hatch
 COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards without text): one ClassImage
 SHELLS = 4096       # desk shells and badges kept (a few KB each): every student in a few states, many shares
 TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
+THIN = 6            # device px: a card lower than this is underlined in its colour, not framed
 
 
 def fits(students: list[Student], box: DeskBox) -> bool:
@@ -69,10 +70,13 @@ def index_map(sbox: StripBox, scale: float, separators: bool) -> np.ndarray:
         for r in range(1, sbox.rows):
             y = int((sbox.label_h + r * sbox.row_h) * scale)
             out[min(y, h - 1), xs >= sbox.tab_w] = SEPARATOR
-    out[0, :], out[-1, :], out[:, -1] = EDGE, EDGE, EDGE
+    out[:, -1] = EDGE
     out[:, 0] = np.where(out[:, 0] == TAB, TAB, EDGE)
-    for y, x in ((0, 0), (0, -1), (-1, 0), (-1, -1)):  # rounded: the corner pixels left out
-        out[y, x] = BLANK
+    out[-1, :] = EDGE
+    if h >= THIN:  # a thinner card (a class of hundreds) keeps its other rows for the cells' colours
+        out[0, :] = EDGE
+        for y, x in ((0, 0), (0, -1), (-1, 0), (-1, -1)):  # rounded: the corner pixels left out
+            out[y, x] = BLANK
     return out
 
 
