@@ -38,16 +38,31 @@ EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (s
 def colour_scales(groups) -> dict[str, float]:
     """Per role, the largest |value| among the strips: a cell of that size gets the strongest colour."""
     scales: dict[str, float] = {}
+    short: dict[str, list] = {}  # per role, the short strips' lists (a big class has ~1,000 of them)
     for strips in groups:
         for st in strips:
             v = st.values
             if not len(v):
                 continue
-            # a wide row is the trace's NumPy row (lesson.state.row), a short one a list
-            m = float(np.max(np.abs(v))) if isinstance(v, np.ndarray) else max(max(v), -min(v))
-            if m > scales.get(st.role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
-                scales[st.role] = m
+            if isinstance(v, np.ndarray):  # a wide row is the trace's NumPy row (lesson.state.row)
+                _raise(scales, st.role, float(np.max(np.abs(v))))
+            else:
+                short.setdefault(st.role, []).append(v)
+    for role, rows in short.items():
+        if len({len(r) for r in rows}) == 1:  # of one length: all at once (a NaN row is left to the loop)
+            a = np.abs(np.array(rows, np.float64))
+            m = a.max(axis=1)
+            if not np.isnan(m).any():
+                _raise(scales, role, float(m.max()) if np.isfinite(m).all() else float(m[np.isfinite(m)].max(initial=0.0)))
+                continue
+        for r in rows:
+            _raise(scales, role, max(max(r), -min(r)))
     return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
+
+
+def _raise(scales: dict[str, float], role: str, m: float) -> None:
+    if m > scales.get(role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
+        scales[role] = m
 
 
 def rule_on_second_line(title: str) -> str:
@@ -225,32 +240,32 @@ class ClassroomScene(QGraphicsScene):
         if not box.strips or box.strips[0].label_h:
             self.legend.setVisible(False)
             return
+        named = dict.fromkeys((st.role, st.label) for _, strips in unlabelled for st in strips if st.label)
         entries: list[tuple[str, str]] = []
-        for _, strips in unlabelled:
-            for st in strips:
-                entry = (th.role(st.role), st.label)
-                if st.label and entry not in entries:
-                    entries.append(entry)
+        for role, label in named:  # (the roles' colours looked up once: ~1,000 strips in a big class)
+            entry = (th.role(role), label)
+            if entry not in entries:
+                entries.append(entry)
         self.legend.set_entries(entries, layout.CLASS_X + layout.CLASS_W, TITLE.y() + (TITLE.height() - LegendItem.PX * 1.6) / 2,
                          th.color("title"))
         self.legend.setVisible(bool(entries))
 
     @staticmethod
     def _composed(frame: Frame, per_student) -> tuple[set[int], object]:
-        """The students whose desks one ClassImage draws (empty: every desk is a DeskItem), and their layout."""
+        """The students whose desks one ClassImage draws (empty: every desk is a DeskItem), and their layout:
+        the plain ones, when they all have desks of one size with the same cards (the asker may have one more)."""
         students = frame.students
         if len(students) <= 1:
             return set(), None
-        s0 = students[0]
-        counts = tuple(len(x.values) for x in per_student[0])
+        plain = [(s, strips) for s, strips in zip(students, per_student) if not stands_out(s, strips)]
+        if not plain or len(students) - len(plain) > 16:
+            return set(), None
+        s0, counts = plain[0][0], tuple(len(x.values) for x in plain[0][1])
         if any(s.w != s0.w or s.h != s0.h for s in students) or any(
-                tuple(len(x.values) for x in strips) != counts for strips in per_student):
+                tuple(len(x.values) for x in strips) != counts for _, strips in plain):
             return set(), None
         box = desk_layout(float(s0.w), float(s0.h), counts)
-        if not fits(students, box):
-            return set(), None
-        plain = {s.index for s, strips in zip(students, per_student) if not stands_out(s, strips)}
-        return (plain, box) if len(students) - len(plain) <= 16 else (set(), None)
+        return ({s.index for s, _ in plain}, box) if fits(students, box) else (set(), None)
 
     @staticmethod
     def _crowd_box(frame: Frame, per_student):

@@ -42,51 +42,63 @@ def polylines(curves: list[Curve], n: int = SAMPLES) -> np.ndarray:  # n cubic B
 
 def alongside(cands: np.ndarray, cand_w: float, others: np.ndarray, other_w: np.ndarray) -> np.ndarray:
     """How long (px) each candidate runs alongside each other link, away from both links' ends:
-    [k, P, 2] candidates and [m, S + 1, 2] others -> [k, m].
+    [k, P, 2] candidates and [m, S + 1, 2] others -> [k, m] (see Filed)."""
+    return Filed(others, other_w, cand_w).alongside(cands)
 
-    The others' straight pieces are filed in a grid of CELL px by the box each covers (grown by the distance
-    that counts), and each candidate point is measured only against the pieces filed in its own cell: the
-    same answer as measuring it against every piece (a piece close enough to count always covers the
-    point's cell), at 64 students a few thousand measures instead of a million."""
-    k, n_p, m = len(cands), cands.shape[1], len(others)
-    out = np.zeros((k, m), dtype=np.float32)
-    if m == 0 or k == 0:
+
+class Filed:
+    """Other links' straight pieces filed in a grid of CELL px by the box each covers (grown by the distance
+    that counts for a candidate cand_w wide), so that each candidate point is measured only against the pieces
+    filed in its own cell: the same answer as measuring it against every piece (a piece close enough to count
+    always covers the point's cell), at 64 students a few thousand measures instead of a million. Filed once
+    per link placed, asked for each bow of its variants."""
+
+    def __init__(self, others: np.ndarray, other_w: np.ndarray, cand_w: float):  # [m, S + 1, 2], [m]
+        self.others, m = others, len(others)
+        n_s = others.shape[1] - 1
+        reach = ((cand_w + other_w) / 2 + MARGIN).astype(np.float32)                   # [m]
+        self.a, self.b = others[:, :-1].reshape(-1, 2), others[:, 1:].reshape(-1, 2)   # [m * S, 2] pieces
+        self.piece_link = np.repeat(np.arange(m), n_s)
+        self.r = r = reach[self.piece_link]
+        a, b = self.a, self.b
+        c0 = np.floor((np.minimum(a, b) - r[:, None]) / CELL).astype(np.int64)
+        c1 = np.floor((np.maximum(a, b) + r[:, None]) / CELL).astype(np.int64)
+        nx, ny = c1[:, 0] - c0[:, 0] + 1, c1[:, 1] - c0[:, 1] + 1
+        per = nx * ny                                                                  # cells each piece covers
+        piece = np.repeat(np.arange(len(a)), per)
+        nth = np.arange(len(piece)) - np.repeat(np.cumsum(per) - per, per)
+        cell = _cell_key(c0[piece, 0] + nth % nx[piece], c0[piece, 1] + nth // nx[piece])
+        by_cell = np.argsort(cell, kind="stable")
+        self.cell, self.piece = cell[by_cell], piece[by_cell]
+
+    def alongside(self, cands: np.ndarray) -> np.ndarray:  # [k, P, 2] -> [k, m] px run alongside
+        others, k, n_p, m = self.others, len(cands), cands.shape[1], len(self.others)
+        out = np.zeros((k, m), dtype=np.float32)
+        if m == 0 or k == 0:
+            return out
+        # the candidate points away from their own ends, and the pieces filed in their cells
+        pts = cands.reshape(-1, 2)
+        own = ((np.linalg.norm(cands - cands[:, :1], axis=-1) > NEAR_END)
+               & (np.linalg.norm(cands - cands[:, -1:], axis=-1) > NEAR_END))
+        which = np.flatnonzero(own.reshape(-1))
+        key = _cell_key(*np.floor(pts[which] / CELL).astype(np.int64).T)
+        lo, hi = np.searchsorted(self.cell, key, "left"), np.searchsorted(self.cell, key, "right")
+        count = hi - lo
+        pt = np.repeat(which, count)
+        seg = self.piece[np.repeat(lo, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)]
+        link = self.piece_link[seg]
+        p = pts[pt]
+        far = ((np.linalg.norm(p - others[link, 0], axis=-1) > NEAR_END)
+               & (np.linalg.norm(p - others[link, -1], axis=-1) > NEAR_END))
+        a = self.a[seg]
+        rel, d = p - a, self.b[seg] - a
+        t = np.clip((rel * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-9), 0.0, 1.0)
+        close = far & (np.linalg.norm(rel - t[:, None] * d, axis=-1) < self.r[seg])
+        pairs = np.unique(pt[close] * m + link[close])                                 # (point, link), once each
+        kk, mm = pairs // m // n_p, pairs % m
+        step = np.linalg.norm(np.diff(cands, axis=1), axis=-1).mean(1)                 # [k]
+        np.add.at(out, (kk, mm), step[kk])
         return out
-    n_s = others.shape[1] - 1
-    reach = ((cand_w + other_w) / 2 + MARGIN).astype(np.float32)                   # [m]
-    a, b = others[:, :-1].reshape(-1, 2), others[:, 1:].reshape(-1, 2)             # [m * S, 2] pieces
-    piece_link = np.repeat(np.arange(m), n_s)
-    r = reach[piece_link]
-    c0 = np.floor((np.minimum(a, b) - r[:, None]) / CELL).astype(np.int64)
-    c1 = np.floor((np.maximum(a, b) + r[:, None]) / CELL).astype(np.int64)
-    nx, ny = c1[:, 0] - c0[:, 0] + 1, c1[:, 1] - c0[:, 1] + 1
-    per = nx * ny                                                                  # cells each piece covers
-    piece = np.repeat(np.arange(len(a)), per)
-    nth = np.arange(len(piece)) - np.repeat(np.cumsum(per) - per, per)
-    cell = _cell_key(c0[piece, 0] + nth % nx[piece], c0[piece, 1] + nth // nx[piece])
-    by_cell = np.argsort(cell, kind="stable")
-    cell, piece = cell[by_cell], piece[by_cell]
-    # the candidate points away from their own ends, and the pieces filed in their cells
-    pts = cands.reshape(-1, 2)
-    own = (np.linalg.norm(cands - cands[:, :1], axis=-1) > NEAR_END) & (np.linalg.norm(cands - cands[:, -1:], axis=-1) > NEAR_END)
-    which = np.flatnonzero(own.reshape(-1))
-    key = _cell_key(*np.floor(pts[which] / CELL).astype(np.int64).T)
-    lo, hi = np.searchsorted(cell, key, "left"), np.searchsorted(cell, key, "right")
-    count = hi - lo
-    pt = np.repeat(which, count)
-    seg = piece[np.repeat(lo, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)]
-    link = piece_link[seg]
-    p = pts[pt]
-    far = ((np.linalg.norm(p - others[link, 0], axis=-1) > NEAR_END)
-           & (np.linalg.norm(p - others[link, -1], axis=-1) > NEAR_END))
-    rel, d = p - a[seg], b[seg] - a[seg]
-    t = np.clip((rel * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-9), 0.0, 1.0)
-    close = far & (np.linalg.norm(rel - t[:, None] * d, axis=-1) < r[seg])
-    pairs = np.unique(pt[close] * m + link[close])                                 # (point, link), once each
-    kk, mm = pairs // m // n_p, pairs % m
-    step = np.linalg.norm(np.diff(cands, axis=1), axis=-1).mean(1)                 # [k]
-    np.add.at(out, (kk, mm), step[kk])
-    return out
 
 
 def _cell_key(cx: np.ndarray, cy: np.ndarray) -> np.ndarray:  # one integer per grid cell (canvas px stay far below 2**20 cells)
@@ -111,15 +123,15 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
         others = sorted(j for j in checked[i] if j != i and j in lines)
         if not others:
             continue
-        theirs = np.stack([lines[j] for j in others])
-        first = alongside(polylines([defaults[i]], FINE), w[i], theirs, w[others])[0]
+        filed = Filed(np.stack([lines[j] for j in others]), w[others], w[i])
+        first = filed.alongside(polylines([defaults[i]], FINE))[0]
         if first.max() <= KEEP:
             continue
         curves = variants(i)
         cands = polylines(curves, FINE)
         best, best_cost = 0, (first.max(), first.sum())
         for k0 in range(0, len(cands), len(ENTRIES)):  # a bow at a time
-            runs = alongside(cands[k0:k0 + len(ENTRIES)], w[i], theirs, w[others])  # [k, m]
+            runs = filed.alongside(cands[k0:k0 + len(ENTRIES)])  # [k, m]
             for k, run in enumerate(runs):
                 cost = (run.max(), run.sum())
                 if cost < best_cost:
