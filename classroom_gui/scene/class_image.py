@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
 from . import palette
-from .desk import GLOW, DeskItem, StripView, badge_size
+from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, StripView, badge_size
 from .items import _CELL_RGBA, _MASKED_RGBA, _ZEROED_RGBA, LEVELS, WIDE, CachedItem
 from .layout import DeskBox, StripBox
 from .palette import Theme
@@ -254,6 +254,33 @@ class ClassImage(CachedItem):
         self._pictures[key] = img  # (re)inserted last: dicts keep insertion order
         return img
 
+    def _shell(self, k: int, s: Student, bw: float, look: tuple, scale: float) -> QImage:
+        """Student k's desk without cards or badge (the name making room for a badge bw wide), with GLOW px
+        around it: kept by what it shows, and put together from pictures of its parts, kept too, so that a
+        student in a new state or beside a new badge costs three blits (the body of a state is the same for
+        every desk, a seat number the same in every state but the asker's, a word the same at every seat)."""
+        b = self.box
+        size = (b.w + 2 * GLOW, b.h + 2 * GLOW)
+
+        def part(parts: int, key: tuple) -> QImage:
+            def paint(q):
+                desk = self._ghost(k, s, with_strips=False)
+                desk.parts = parts
+                q.translate(GLOW, GLOW)
+                desk._paint_desk(q)
+                desk.parts = ALL
+            return self._kept(key + look, size, scale, paint)
+
+        def shell(q):
+            q.resetTransform()
+            desk = self._ghost(k, s, with_strips=False)
+            word = (desk.name_text, desk.name_font.key(), s.state == "masked", s.unknown)
+            for img in (part(BODY, ("body", s.state, s.unknown)), part(SEAT, ("seat", s.index, s.state == "focus")),
+                        part(NAME, ("name",) + word)):
+                q.drawImage(0, 0, img)
+
+        return self._kept(("shell", s.index, s.text, s.unknown, s.state, bw) + look, size, scale, shell)
+
     def _draw_shells(self, w: int, h: int, scale: float) -> QImage:
         """Every desk without its cards: the shell (kept per student, state and badge width: the name makes
         room for the badge) and the badge pill (kept per text: a big class shows the same shares often)."""
@@ -269,19 +296,9 @@ class ClassImage(CachedItem):
                 if s.opacity <= 0.001:
                     continue
                 bw, px = badge_size(s.badge, b, th.font_scale, left) if s.badge else (0.0, 0.0)
-
-                def shell(q, k=k, s=s):
-                    desk = self._ghost(k, s, with_strips=False)
-                    desk.paint_badge = False
-                    q.translate(GLOW, GLOW)
-                    desk._paint_desk(q)
-                    desk.paint_badge = True
-
                 x, y = s.x - GLOW - ox, s.y - GLOW - oy
                 p.setOpacity(min(1.0, s.opacity))
-                p.drawImage(round(x * scale), round(y * scale),
-                            self._kept(("shell", s.index, s.text, s.unknown, s.state, bw) + look,
-                                       (b.w + 2 * GLOW, b.h + 2 * GLOW), scale, shell))
+                p.drawImage(round(x * scale), round(y * scale), self._shell(k, s, bw, look, scale))
                 if bw:
                     bh = px * 1.5
                     pill = QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4)

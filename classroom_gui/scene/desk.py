@@ -25,6 +25,8 @@ from .palette import Theme
 from .whatif_marks import edited_outline, hatch
 
 GLOW = 8.0  # the focus desk's spotlight reaches this far outside the desk
+BODY, SEAT, NAME, BADGE = 1, 2, 4, 8  # a desk's parts: body and outline, seat number, name with its tags, badge
+ALL = BODY | SEAT | NAME | BADGE
 
 
 class StripView:
@@ -255,7 +257,7 @@ class DeskItem(CachedItem):
         self.settled: list[bool] = []
         self.items: list[StripItem] = []       # one per view, used while that strip animates
         self.name_font = fonts.font(16, True)  # the font the name is painted in (tests read it)
-        self.paint_badge = True  # False: the desk without its badge (scene.class_image draws badges on their own)
+        self.parts = ALL  # which parts _paint_desk paints (scene.class_image keeps each part's picture)
         self.name_text = ""
 
     def set_student(self, s: Student, box: DeskBox, theme: Theme, badge_role: str, strips: list[Strip],
@@ -362,6 +364,17 @@ class DeskItem(CachedItem):
             p.restore()
 
     def _paint_desk(self, p: QPainter) -> None:
+        if self.parts & BODY:
+            self._paint_body(p)
+        self._paint_tag(p)
+        for k, settled in enumerate(self.settled):
+            if settled:
+                x, y = self.view_pos[k]
+                p.translate(x, y)
+                self.views[k].paint(p)
+                p.translate(-x, -y)
+
+    def _paint_body(self, p: QPainter) -> None:
         s, b, th = self.student, self.box, self.theme
         body = QRectF(0, 0, b.w, b.h)
         r = b.radius
@@ -399,13 +412,6 @@ class DeskItem(CachedItem):
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), r, r)
-        self._paint_tag(p)
-        for k, settled in enumerate(self.settled):
-            if settled:
-                x, y = self.view_pos[k]
-                p.translate(x, y)
-                self.views[k].paint(p)
-                p.translate(-x, -y)
 
     def _paint_tag(self, p: QPainter) -> None:
         s, b, th = self.student, self.box, self.theme
@@ -414,7 +420,9 @@ class DeskItem(CachedItem):
         seat = QRectF(b.pad, (hh - d) / 2, d, d)
         focus = s.state == "focus"
         number = str(s.index + 1)
-        if self._circled():  # the seat number in a circle (filled for the asker)
+        if not self.parts & SEAT:
+            pass
+        elif self._circled():  # the seat number in a circle (filled for the asker)
             p.setPen(QPen(qcolor(th.color("text")), 1.0))
             p.setBrush(qcolor(th.color("text") if focus else "#FFFFFF"))
             p.drawEllipse(seat)
@@ -427,6 +435,14 @@ class DeskItem(CachedItem):
             p.setFont(fitted_font(number, px, room, bold=True, min_px=min(px, NAME_MIN) if px >= NAME_MIN else 6))
             p.setPen(qcolor(th.color("text") if focus else th.color("text_muted")))
             p.drawText(QRectF(b.pad, 0, room, hh), ALIGN_LEFT, number)
+        if self.parts & NAME:
+            self._paint_name(p)
+        if self.parts & BADGE:
+            self._paint_badge(p)
+
+    def _paint_name(self, p: QPainter) -> None:
+        s, b, th = self.student, self.box, self.theme
+        hh = b.header_h
         left = self._name_left()  # the word
         p.setFont(self.name_font)
         p.setPen(qcolor(th.color("text_muted") if s.state == "masked" else th.color("text")))
@@ -441,8 +457,6 @@ class DeskItem(CachedItem):
             p.setPen(qcolor("#FFFFFF"))
             p.setFont(fonts.font(t * 0.75, True))
             p.drawText(tag, ALIGN_CENTER, "?")
-        if self.paint_badge:
-            self._paint_badge(p)
 
     def _paint_badge(self, p: QPainter) -> None:
         s, b, th = self.student, self.box, self.theme
