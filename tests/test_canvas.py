@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetricsF, QImage
 
 from classroom_gui.lesson.state import Selection, empty_frame, frame_at, timeline_for
-from classroom_gui.scene.desk import StripView
+from classroom_gui.scene.strip import StripView
 from classroom_gui.model import ClassroomTokenizer, GPTConfig, load_checkpoint, save_checkpoint
 from classroom_gui.model.checkpoint import expected_shapes
 from classroom_gui.model.sentence import run_sentence

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
 from . import palette
-from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, StripView, badge_size
-from .items import _CELL_RGBA, _MASKED_RGBA, _ZEROED_RGBA, LEVELS, WIDE, CachedItem
+from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size
+from .strip import StripView
+from .items import _CELL_RGBA, _MASKED_RGBA, LEVELS, WIDE, CachedItem
 from .layout import DeskBox, StripBox
 from .palette import Theme
 from .whatif_marks import hatch

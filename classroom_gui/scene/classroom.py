@@ -20,7 +20,8 @@ from . import fonts, palette
 from .board import MASKED_BAR, BarsItem, Board
 from .class_image import ClassImage, fits, stands_out
 from .crowd import CROWD_FROM, CrowdItem
-from .desk import DeskItem, StripItem, StripView
+from .desk import DeskItem
+from .strip import StripItem, StripView
 from .items import LegendItem, PanelItem, TextBlockItem, qcolor
 from .layout import desk_layout
 from .links import LinkLayer
