@@ -34,7 +34,7 @@ from .palette import Theme
 from .whatif_marks import hatch
 
 COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards without text): one ClassImage
-SHELLS = 4096       # desk shells and badges kept (a few KB each): every student in a few states, many shares
+KEPT_BYTES = 48 << 20  # desk parts, shells and badges kept (1-50 KB each): every student in a few states
 TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
 THIN = 6            # device px: a card lower than this is underlined in its colour, not framed
 
@@ -121,7 +121,8 @@ class ClassImage(CachedItem):
         self._shells_key = self._cards_key = None
         self._shells_picture: tuple | None = None  # (key, QImage): the desks without their cards
         self._cards_picture: tuple | None = None   # (key, QImage): every card
-        self._pictures: dict[tuple, QImage] = {}  # desk shells and badges, by what they show
+        self._pictures: dict[tuple, QImage] = {}  # desk parts, shells and badges, by what they show
+        self._kept_bytes = 0
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
 
     def set_class(self, students: list[Student], strips: list[list[Strip]], box: DeskBox, theme: Theme,
@@ -250,8 +251,9 @@ class ClassImage(CachedItem):
                 paint(q)
             finally:
                 q.end()
-            if len(self._pictures) >= SHELLS:
-                del self._pictures[next(iter(self._pictures))]  # the least recently used
+            self._kept_bytes += img.sizeInBytes()
+            while self._kept_bytes > KEPT_BYTES and self._pictures:  # the least recently used go first
+                self._kept_bytes -= self._pictures.pop(next(iter(self._pictures))).sizeInBytes()
         self._pictures[key] = img  # (re)inserted last: dicts keep insertion order
         return img
 
