@@ -7,8 +7,8 @@ build them at run time; nothing here is stored in the repository.
     python scripts/make_hostile_models.py OUT_DIR huge-1e20  # only some
 
 Each folder is a model the app must either refuse with one clear message or run without an error:
-config.json or a tokenizer nested 100,000 deep or holding a 5,000-digit integer, files of 1 GB (sparse: they
-take no disk), weights of 1e20 and 3e38, a 65,536-position context, a 200,000-character vocabulary word,
+config.json, a tokenizer or its settings nested 100,000 deep or holding a 5,000-digit integer, files of 1 GB
+(sparse: they take no disk), weights of 1e20 and 3e38, a 65,536-position context, a 200,000-character vocabulary word,
 tokenizer.json with ids beyond the model, with fewer tokens than the model has rows, a WordLevel model
 without an unknown token, a regex that panics, a padding of 100,000,000 and a truncation stride that panics.
 """
@@ -138,6 +138,8 @@ KINDS = {
         (f / "tokenizer.json").read_text().replace('"version": "1.0"', f'"version": {HUGE_DIGITS}'))),
     "classroom-tokenizer-1gb": teaching(lambda f: _sparse(f / "tokenizer.json")),
     "classroom-word-200k": teaching(lambda f: _json(f / "tokenizer.json", _long_classroom_word)),
+    "classroom-config-nested": teaching(lambda f: (f / "tokenizer_config.json").write_text(NESTED)),
+    "classroom-config-1gb": teaching(lambda f: _sparse(f / "tokenizer_config.json")),
     "tokenizer-json-nested": gpt2(lambda f: (f / "tokenizer.json").write_text(NESTED)),
     "tokenizer-json-huge-integer": gpt2(lambda f: (f / "tokenizer.json").write_text(
         (f / "tokenizer.json").read_text().replace('"version": "1.0"', f'"version": {HUGE_DIGITS}'))),

@@ -108,6 +108,8 @@ REFUSED = {  # kind -> (file the message names, words it holds)
     "classroom-tokenizer-huge-integer": ("tokenizer.json", "digits"),
     "classroom-tokenizer-1gb": ("tokenizer.json", "too large"),
     "classroom-word-200k": ("tokenizer.json", "200000 characters"),
+    "classroom-config-nested": ("tokenizer_config.json", "nested"),
+    "classroom-config-1gb": ("tokenizer_config.json", "too large"),
     "tokenizer-json-nested": ("tokenizer.json", "nested"),
     "tokenizer-json-huge-integer": ("tokenizer.json", "digits"),
     "tokenizer-json-1gb": ("tokenizer.json", "too large"),

@@ -199,9 +199,15 @@ def _plain(c: str) -> str:
 
 
 def _classroom_entry(path: Path) -> dict | None:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    """tokenizer_config.json's "classroom" object, or None when the file is absent or names no classroom
+    tokenizer (a GPT-2 folder's); TokenizerError for a file too large, too deeply nested or not JSON."""
+    from .limits import CONFIG_BYTES, LimitError, read_json
+
+    if not path.is_file():
         return None
+    try:
+        raw = read_json(path, CONFIG_BYTES)
+    except LimitError as exc:
+        raise TokenizerError(str(exc)) from None
     entry = raw.get("classroom") if isinstance(raw, dict) else None
     return entry if isinstance(entry, dict) and entry.get("kind") == KIND else None
