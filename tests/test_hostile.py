@@ -200,23 +200,26 @@ def test_window_survives_the_hostile_models_that_load(models, qtbot, tmp_path, m
 
 # --- case 5: tokenizer.json errors and the library's panics ----------------------------------------------------
 
-def test_a_panicking_regex_is_an_input_error(models):
-    checkpoint = load_checkpoint(models["bpe-panic-regex"])
+@pytest.mark.parametrize("kind", ["bpe-panic-regex", "teaching-panic-regex"])
+def test_a_panicking_regex_is_an_input_error(models, kind):
+    checkpoint = load_checkpoint(models[kind])
     assert run_sentence(checkpoint, "the cat sat").trace.n_tokens > 0
     with pytest.raises(InputError, match="cannot read this sentence"):
         run_sentence(checkpoint, hostile.PANIC_TEXT)  # a PanicException (BaseException) inside
 
 
-def test_a_panic_on_the_command_line_is_one_line(models):
+@pytest.mark.parametrize("kind", ["bpe-panic-regex", "teaching-panic-regex"])
+def test_a_panic_on_the_command_line_is_one_line(models, kind):
     """Rust prints the panic (with RUST_BACKTRACE a backtrace) before Python sees it; that goes to the log."""
-    done = subprocess.run([sys.executable, "-m", "classroom_gui", "trace", "--model", str(models["bpe-panic-regex"]),
+    done = subprocess.run([sys.executable, "-m", "classroom_gui", "trace", "--model", str(models[kind]),
                            "--text", hostile.PANIC_TEXT], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "RUST_BACKTRACE": "1"})
     assert done.returncode == 2 and done.stdout == ""
     assert "cannot read this sentence" in one_clear_line(done.stderr) and "panicked" not in done.stderr
 
 
-@pytest.mark.parametrize("kind", ["bpe-truncation-stride", "bpe-padding-100m"])
+@pytest.mark.parametrize("kind", ["bpe-truncation-stride", "bpe-padding-100m", "teaching-truncation-stride",
+                                  "teaching-padding-1m"])
 def test_padding_and_truncation_are_switched_off(models, kind):
     checkpoint = load_checkpoint(models[kind])
     run = run_sentence(checkpoint, "the cat sat on the mat")
