@@ -255,7 +255,21 @@ def test_the_classroom_seats_at_most_1024_students(models):
     from classroom_gui.lesson.state import notices_for
 
     run = run_sentence(load_checkpoint(models["positions-65536"]), "the cat sat on the mat " * 200)
-    assert run.total_tokens == 1200 and run.trace.n_tokens == limits.MAX_STUDENTS == 1024
+    assert run.total_tokens == 1200 and run.trace.n_tokens == limits.MAX_STUDENTS == 1024 and run.cut_by == "room"
     assert any("fit in the classroom" in n for n in run.notices)
     assert "教室に座れるのは最初の1024人の生徒まで" in " ".join(notices_for(run, "ja"))
     assert "classroom seats only the first 1024" in " ".join(notices_for(run, "en"))
+
+
+def test_the_notice_names_what_cut_the_sentence_when_memory_holds_exactly_the_seats(models, monkeypatch):
+    """Memory for exactly 1,024 students cuts the sentence, not the classroom's seats: the run carries the
+    reason (SentenceRun.cut_by), so the lesson's notice never guesses it again from the count."""
+    from classroom_gui.lesson.state import notices_for
+    from classroom_gui.model import sentence
+
+    monkeypatch.setattr(sentence, "attention_tokens", lambda n_layer, n_head: limits.MAX_STUDENTS)
+    run = run_sentence(load_checkpoint(models["positions-65536"]), "the cat sat on the mat " * 200)
+    assert run.trace.n_tokens == limits.MAX_STUDENTS and any("fit in memory" in n for n in run.notices)
+    assert "メモリに収まるのは最初の1024トークンまで" in " ".join(notices_for(run, "ja"))
+    assert "classroom" not in " ".join(notices_for(run, "en"))
+    assert run.cut_by == "memory"
