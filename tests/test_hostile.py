@@ -89,6 +89,21 @@ def test_huge_weights_run_and_say_they_overflow(models, kind, capsys, tmp_path):
     assert (tmp_path / "d.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_what_if_and_the_other_rule_of_an_overflowing_model_compute_without_warnings(models):
+    """Both reruns of a sentence (an edited class, the other rule) go through model.sentence.rerun, which lets
+    float32 overflow to inf and nan quietly as run_sentence does (warnings are errors in this suite)."""
+    from classroom_gui.lesson import rules
+    from classroom_gui.lesson.whatif_state import WhatIf
+
+    run = run_sentence(load_checkpoint(models["huge-3e38"]), "the cat sat on the mat", "none")
+    state = WhatIf(run.trace)
+    edited = state.set_spec("score[1,1,cat,sat]=2.5")
+    assert edited.edits == state.edits and edited.layers[0].scores[0, 1, 2] == np.float32(2.5)
+    other = rules.under(edited, rules.IN_TURN)
+    assert other.mask_rule == rules.IN_TURN and other.edits == edited.edits and other.vocab is run.trace.vocab
+    assert not np.isfinite(other.ln_f).all()
+
+
 def test_layer_projection_of_overflowed_notebooks_is_finite(models):
     from classroom_gui.lesson.numbers import layer_projection
 

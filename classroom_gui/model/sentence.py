@@ -104,16 +104,30 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> Sen
     if unknown:
         notices.append("unknown to the model: " + ", ".join(w if len(w) <= 40 else w[:39] + "…"
                                                              for w in dict.fromkeys(unknown)))
-    # a model with huge weights (1e20) overflows float32: inf and nan are what it computes, shown as such
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
-                        tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask)
+    trace = _forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
+                     tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask)
     overflow = not np.isfinite(trace.ln_f).all()
     if overflow:
         notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
     trace.vocab = checkpoint.tokenizer.vocab
     return SentenceRun(trace, notices, total_tokens=total, cut_by=cut_by, unknown_words=list(dict.fromkeys(unknown)),
                        overflow=overflow, normalised=normalised)
+
+
+def rerun(trace: Trace, mask: str | None = None, edits=None) -> Trace:
+    """The sentence of `trace` through the same weights again, under `mask` and with the what-if `edits` (each
+    by default the trace's own): the other rule's class (lesson.rules) or the teacher's edited class
+    (lesson.whatif_state). EditError when an edit does not fit."""
+    out = _forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
+                   mask=trace.mask_rule if mask is None else mask, edits=tuple(trace.edits if edits is None else edits))
+    out.vocab = trace.vocab
+    return out
+
+
+def _forward(ids, params, config, **kwargs) -> Trace:
+    # a model with huge weights (1e20) overflows float32: inf and nan are what it computes, shown as such
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return forward(ids, params, config, **kwargs)
 
 
 def blank_controls(text: str) -> str:
