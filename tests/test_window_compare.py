@@ -8,20 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from classroom_gui.scene import palette
-from classroom_gui.view import compare_dialog, settings, window_jobs
+from classroom_gui.view import compare_dialog, window_jobs
 from classroom_gui.view.compare_dialog import CompareDialog, open_compare
-from classroom_gui.view.window import MainWindow
-from helpers import random_checkpoint
+from helpers import random_checkpoint, random_window
 
 SECOND = "cat sat on the mat the cat"
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return random_window(qtbot, tmp_path)
 
 
 def test_a_big_models_second_sentence_is_computed_on_the_worker(qtbot, window, monkeypatch):
