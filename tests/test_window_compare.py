@@ -75,6 +75,25 @@ def test_the_dialog_follows_the_model_and_draws_only_on_a_change(qtbot, window):
     assert dialog.scenes is scenes
 
 
+def test_while_the_lesson_plays_the_dialog_draws_once_a_step(qtbot, window):
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    window.model.jump(0.0)
+    window.model.play("toggle")
+    window.timer.stop()  # ticks by hand: the window's own timer would race the counts
+    window.model.tick(0.01)
+    drawn = dialog.drawn
+    for _ in range(5):  # still the first step (a step lasts seconds)
+        window.model.tick(0.01)
+    assert window.player.playing and dialog.drawn == drawn
+    timeline = window.player.timeline
+    while timeline.locate(window.player.time)[0] == 0:  # on to the next step (Player caps each tick's dt)
+        window.model.tick(0.1)
+    assert dialog.drawn == drawn + 1
+    window.model.play("toggle")  # paused: the picture shows the very moment
+    assert not window.player.playing and dialog.drawn == drawn + 2
+
+
 def test_another_model_closes_the_dialog(qtbot, window, tmp_path):
     dialog = open_compare(window, SECOND)
     qtbot.addWidget(dialog)

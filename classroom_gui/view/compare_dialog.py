@@ -4,8 +4,8 @@ step both together. The numbers come from lesson.compare; this file only asks an
 
 The second sentence is computed as the window computes its own: on the worker thread for a big model (a real
 GPT-2 would freeze the window), with both rules ready, since chapter 6 and answer time show the other one. The
-dialog follows the window's model (step, asker, layer, head, edits, language, theme) and draws again only when
-what it shows has changed, always with the same two scenes.
+dialog follows the window's model (step, asker, layer, head, edits, language, theme; while the lesson plays,
+once a step) and draws again only when what it shows has changed, always with the same two scenes.
 """
 from __future__ import annotations
 
@@ -51,9 +51,11 @@ class CompareDialog(QDialog):
         """Both classes at the window's step; nothing is computed or drawn when that has not changed."""
         from ..export.compare import render_pair
 
-        model = self.window_.model
+        model, player = self.window_.model, self.window_.model.player
         trace = model.shown_trace()
-        what = (trace, model.sel, model.player.time, model.theme)
+        # while the lesson plays, one picture a step: two 1280x720 classes at every tick would slow the window
+        moment = ("step", player.timeline.locate(player.time)[0]) if player.playing else player.time
+        what = (trace, model.sel, moment, model.theme)
         if self.shown is not None and all(a is b or a == b for a, b in zip(what, self.shown)):
             return
         self.shown = what
