@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
 from . import palette
-from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size
+from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size, fit_name
 from .strip import StripView
 from .items import _CELL_RGBA, _MASKED_RGBA, LEVELS, WIDE, CachedItem
 from .layout import DeskBox, StripBox
@@ -123,6 +123,8 @@ class ClassImage(CachedItem):
         self._cards_picture: tuple | None = None   # (key, QImage): every card
         self._pictures: dict[tuple, QImage] = {}  # desk parts, shells and badges, by what they show
         self._kept_bytes = 0
+        self._seen: dict[tuple, None] = {}  # shells drawn once from their parts (kept whole if they come back)
+        self._name_left = 0.0
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
 
     def set_class(self, students: list[Student], strips: list[list[Strip]], box: DeskBox, theme: Theme,
@@ -257,11 +259,10 @@ class ClassImage(CachedItem):
         self._pictures[key] = img  # (re)inserted last: dicts keep insertion order
         return img
 
-    def _shell(self, k: int, s: Student, bw: float, look: tuple, scale: float) -> QImage:
+    def _parts(self, k: int, s: Student, bw: float, look: tuple, scale: float) -> tuple[QImage, QImage, QImage]:
         """Student k's desk without cards or badge (the name making room for a badge bw wide), with GLOW px
-        around it: kept by what it shows, and put together from pictures of its parts, kept too, so that a
-        student in a new state or beside a new badge costs three blits (the body of a state is the same for
-        every desk, a seat number the same in every state but the asker's, a word the same at every seat)."""
+        around it, as kept pictures of its three parts: the body of its state (the same for every desk), its
+        seat number (the same in every state but the asker's) and its word (the same at every seat)."""
         b = self.box
         size = (b.w + 2 * GLOW, b.h + 2 * GLOW)
 
@@ -274,15 +275,28 @@ class ClassImage(CachedItem):
                 desk.parts = ALL
             return self._kept(key + look, size, scale, paint)
 
+        font, word = fit_name(s.text, b, self.theme.font_scale, self._name_left, bw, s.unknown)
+        return (part(BODY, ("body", s.state, s.unknown)), part(SEAT, ("seat", s.index, s.state == "focus")),
+                part(NAME, ("name", word, font.key(), s.state == "masked", s.unknown)))
+
+    def _shell(self, k: int, s: Student, bw: float, look: tuple, scale: float) -> list[QImage]:
+        """The pictures that draw student k's desk without cards or badge: its shell, kept by what it shows, when
+        it was seen before; else its three parts (a jump to a new moment brings hundreds of desks in new states
+        or beside new badges: three blits each instead of painting, and a shell only for what comes back)."""
+        key = ("shell", s.index, s.text, s.unknown, s.state, bw) + look
+        if key not in self._pictures and key not in self._seen:
+            self._seen[key] = None
+            if len(self._seen) > 4 * len(self.students) + 1024:
+                del self._seen[next(iter(self._seen))]
+            return list(self._parts(k, s, bw, look, scale))
+        size = (self.box.w + 2 * GLOW, self.box.h + 2 * GLOW)
+
         def shell(q):
             q.resetTransform()
-            desk = self._ghost(k, s, with_strips=False)
-            word = (desk.name_text, desk.name_font.key(), s.state == "masked", s.unknown)
-            for img in (part(BODY, ("body", s.state, s.unknown)), part(SEAT, ("seat", s.index, s.state == "focus")),
-                        part(NAME, ("name",) + word)):
+            for img in self._parts(k, s, bw, look, scale):
                 q.drawImage(0, 0, img)
 
-        return self._kept(("shell", s.index, s.text, s.unknown, s.state, bw) + look, size, scale, shell)
+        return [self._kept(key, size, scale, shell)]
 
     def _draw_shells(self, w: int, h: int, scale: float) -> QImage:
         """Every desk without its cards: the shell (kept per student, state and badge width: the name makes
@@ -291,8 +305,7 @@ class ClassImage(CachedItem):
         out.fill(Qt.GlobalColor.transparent)
         b, th, ox, oy = self.box, self.theme, *self._origin
         look = (b, th.name, th.font_scale, self.badge_role, scale)
-        probe = self._ghost(0, self.students[0], with_strips=False)
-        left = probe._name_left()
+        self._name_left = left = self._ghost(0, self.students[0], with_strips=False)._name_left()
         p = QPainter(out)
         try:
             for k, s in enumerate(self.students):
@@ -301,7 +314,8 @@ class ClassImage(CachedItem):
                 bw, px = badge_size(s.badge, b, th.font_scale, left) if s.badge else (0.0, 0.0)
                 x, y = s.x - GLOW - ox, s.y - GLOW - oy
                 p.setOpacity(min(1.0, s.opacity))
-                p.drawImage(round(x * scale), round(y * scale), self._shell(k, s, bw, look, scale))
+                for img in self._shell(k, s, bw, look, scale):
+                    p.drawImage(round(x * scale), round(y * scale), img)
                 if bw:
                     bh = px * 1.5
                     pill = QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4)

@@ -35,6 +35,22 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float) ->
     return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
 
 
+@lru_cache(maxsize=4096)
+def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge_w: float, unknown: bool):
+    """(font, text) of a desk's name in the room its seat number, badge (badge_w wide) and "?" tag leave:
+    kept, since a big class names the same few words at hundreds of desks."""
+    tags = badge_w
+    if unknown:
+        tags += box.header_h * 0.62 + 4
+    tags += 4 if tags else 0
+    px = box.name_px * font_scale
+    room = box.w - name_left - tags - box.pad
+    # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
+    least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
+    font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
+    return font, elide(text, font, room)
+
+
 @lru_cache(maxsize=64)
 def header_shape(w: float, h: float, r: float) -> QPainterPath:  # a band with the desk's rounded top corners
     path = QPainterPath()
@@ -131,13 +147,9 @@ class DeskItem(CachedItem):
 
     # --- painting --------------------------------------------------------------------------------------
     def _fit_name(self) -> None:
-        s, b, th = self.student, self.box, self.theme
-        px = b.name_px * th.font_scale
-        room = b.w - self._name_left() - self._tags_width() - b.pad
-        # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
-        least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
-        self.name_font = fitted_font(s.text, px, room, bold=True, min_px=max(least, px * 0.6))
-        self.name_text = elide(s.text, self.name_font, room)
+        s, b = self.student, self.box
+        self.name_font, self.name_text = fit_name(s.text, b, self.theme.font_scale, self._name_left(),
+                                                  self._badge_size()[0], s.unknown)
 
     def _name_left(self) -> float:
         b = self.box
@@ -154,12 +166,6 @@ class DeskItem(CachedItem):
         if not self.student.badge:
             return 0.0, 0.0
         return badge_size(self.student.badge, self.box, self.theme.font_scale, self._name_left())
-
-    def _tags_width(self) -> float:
-        w = self._badge_size()[0]
-        if self.student.unknown:
-            w += self.box.header_h * 0.62 + 4
-        return w + (4 if w else 0)
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         s, b = self.student, self.box
