@@ -342,7 +342,9 @@ class ClassImage(CachedItem):
             if not rows:
                 continue
             n = len(rows[0][1].values)
-            cells = index_map(sbox, scale, sbox.cell_w >= 9)
+            # separators only where a cell is wide on screen: a 1 px line between cells a few pixels wide
+            # would turn a scaled-down card into a dark grid (its own desk draws a thin antialiased line)
+            cells = index_map(sbox, scale, sbox.cell_w * scale >= 9)
             # a wide card (GPT-2's 768 numbers on ~120 pixels) shows one cell per pixel: only those are coloured
             used = np.unique(cells[cells >= 0])
             used = used[used < n]
