@@ -280,7 +280,8 @@ class LinkLayer:
         if hub is None or len(drawn) < 2:
             return {}
         key = (hub, header_h, gap, scale, tuple(sorted(desks.items())),
-               tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn))
+               tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn),
+               self.heaviest(links, ranked), tuple(i for i in ranked if i in labelled))  # the order routes are placed
         known = self._route_sets.pop(key, None)
         if known is None:
             known = self._choose_routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale)
