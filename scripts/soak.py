@@ -5,8 +5,9 @@ and memory growth.
 Actions: lesson keys and shortcuts, clicks on desks and on the transport buttons, sentences (weird ones
 too: empty, 10,000 characters, emoji, right-to-left, control characters, Japanese), language switches,
 layer / head / focus / temperature / speed choices, the scrubber, playing for a moment, chart tabs,
-presenter mode, window resizes, the help and glossary, "add the answer", opening a model (the teaching
-model, or a folder that is not one), and exports of PNG / SVG / PDF to a temporary folder through
+presenter mode, window resizes, the help and glossary, "add the answer", what-if edits (double-clicks on
+numbers, undo, reset), View → Compare, the quiz, the other rule, gallery examples, opening a model (the
+teaching model, or a folder that is not one), and exports of PNG / SVG / PDF to a temporary folder through
 export_dialogs.export_picture. Message boxes and file dialogs are patched so nothing ever blocks.
 
 A crash is an exception escaping an action, or one that reaches sys.excepthook from a Qt slot or event
@@ -110,10 +111,11 @@ class Soak:
         self.crashes: list[str] = []
         self.counts: dict[str, int] = {}
         self.exports = 0
+        self.answer = 0.0  # what the patched QInputDialog.getDouble answers (a what-if edit's value)
 
     # --- nothing may block -------------------------------------------------------------------------------
     def _patch_dialogs(self) -> None:
-        from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
         def record(kind):
             def fake(*a, **k):
@@ -133,6 +135,7 @@ class Soak:
         QDialog.exec = lambda self_: 0  # help, glossary, export options: closed at once
         QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: ("", ""))
         QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: "")
+        QInputDialog.getDouble = staticmethod(lambda *a, **k: (self.answer, True))  # a what-if value (whatif)
 
     # --- the actions -------------------------------------------------------------------------------------
     def key(self):
@@ -156,12 +159,55 @@ class Soak:
         from PySide6.QtCore import QPoint, Qt
         from PySide6.QtTest import QTest
 
-        frame = self.window.current_frame()
+        frame = self.window.model.frame()
         if not frame.students:
             return
         s = self.rng.choice(frame.students)
         p = self.window.canvas.mapFromScene(s.x + self.rng.uniform(0, s.w), s.y + self.rng.uniform(0, s.h))
         QTest.mouseClick(self.window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(p.x(), p.y()))
+
+    def whatif(self):
+        """A double-click on a desk's number or a map cell (Shift: the mask), answered with a random value; or
+        undo / reset the edits."""
+        from PySide6.QtCore import QPoint, Qt
+        from PySide6.QtTest import QTest
+
+        r = self.rng.random()
+        if r < 0.15:
+            return self.window.do("undo_edit")
+        if r < 0.25:
+            return self.window.do("reset_edits")
+        frame = self.window.model.frame()
+        if not frame.students:
+            return
+        s = self.rng.choice(frame.students)
+        p = self.window.canvas.mapFromScene(s.x + self.rng.uniform(0, s.w), s.y + self.rng.uniform(0, s.h))
+        shift = Qt.KeyboardModifier.ShiftModifier if self.rng.random() < 0.3 else Qt.KeyboardModifier.NoModifier
+        self.answer = self.rng.choice([0.0, -3.5, 1e5, round(self.rng.uniform(-10, 10), 2)])
+        QTest.mouseDClick(self.window.canvas.viewport(), Qt.MouseButton.LeftButton, shift, QPoint(p.x(), p.y()))
+
+    def compare(self):
+        """View → Compare with a sentence (weird ones too), a few steps in the dialog, then closed."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        from classroom_gui.view.compare_dialog import open_compare
+
+        dialog = open_compare(self.window, self.rng.choice(WEIRD[:6] + ["the dog sat on the mat"]))
+        if dialog is not None:
+            for _ in range(self.rng.randint(0, 3)):
+                QTest.keyClick(dialog, self.rng.choice([Qt.Key.Key_Right, Qt.Key.Key_Left]))
+            dialog.close()  # WA_DeleteOnClose: deleted at the next DeferredDelete
+
+    def lesson_mode(self):
+        """The quiz on or off, the other rule, or a gallery example."""
+        r = self.rng.random()
+        if r < 0.4:
+            self.window.quiz_action.toggle()
+        elif r < 0.7:
+            self.window.do("rule")
+        elif self.window.gallery:
+            self.window.load_example(self.rng.choice(self.window.gallery))
 
     def click_button(self):
         from PySide6.QtCore import Qt
@@ -245,7 +291,7 @@ class Soak:
         options.transparent.setChecked(self.rng.random() < 0.3)
         path = self.tmp / f"export{kind}"
         try:
-            if export_picture(self.window, path, options) is None:
+            if export_picture(self.window.model, self.window, path, options) is None:
                 raise RuntimeError(f"export to {path} failed: {self.dialogs[-1] if self.dialogs else '?'}")
             if path.stat().st_size == 0:
                 raise RuntimeError(f"{path} is empty")
@@ -257,7 +303,7 @@ class Soak:
     ACTIONS = (("key", 0.40), ("click_desk", 0.08), ("click_button", 0.06), ("sentence", 0.07), ("language", 0.04),
                ("selector", 0.09), ("temperature", 0.03), ("scrub", 0.07), ("play_a_moment", 0.02),
                ("chart_tab", 0.04), ("resize", 0.015), ("menu", 0.03), ("add_answer", 0.01), ("open_model", 0.003),
-               ("export", 0.032))
+               ("export", 0.032), ("whatif", 0.03), ("compare", 0.01), ("lesson_mode", 0.02))
 
     # --- the run -----------------------------------------------------------------------------------------
     def step(self) -> None:
