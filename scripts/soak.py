@@ -338,7 +338,11 @@ class Soak:
         if self.args.trim:
             _malloc_trim()
         w = self.window
+        from classroom_gui.model.allocator import held_bytes
+
+        in_use, free = held_bytes() or (0, 0)  # glibc's heap: live memory, and freed memory it keeps
         return {"actions": done, "rss_mb": round(rss_mb(), 1), "seconds": round(time.perf_counter() - started, 1),
+                "heap_in_use_mb": round(in_use / 2**20, 1), "heap_free_mb": round(free / 2**20, 1),
                 "py_objects": len(gc.get_objects()), "scene_items": len(w.canvas.classroom.items()),
                 "chart_items": sum(len(p.getPlotItem().items) for p in (  # the tabs made so far (made when shown)
                     getattr(w.charts, name, None) for name in ("bars_plot", "heat_plot", "layer_plot")) if p is not None),
@@ -351,7 +355,8 @@ class Soak:
             tracemalloc.start(12)
         samples = [self.sample(0, time.perf_counter())]
         started = time.perf_counter()
-        print(f"{'actions':>8} {'RSS MB':>8} {'seconds':>8} {'py objects':>11} {'scene items':>12} "
+        print(f"{'actions':>8} {'RSS MB':>8} {'in use':>8} {'free':>8} {'seconds':>8} {'py objects':>11} "
+              f"{'scene items':>12} "
               f"{'chart items':>12} {'widgets':>8}", flush=True)
         self._print(samples[0])
         snapshot = None
@@ -380,7 +385,8 @@ class Soak:
 
     @staticmethod
     def _print(s: dict) -> None:
-        print(f"{s['actions']:>8} {s['rss_mb']:>8.1f} {s['seconds']:>8.1f} {s['py_objects']:>11} {s['scene_items']:>12} "
+        print(f"{s['actions']:>8} {s['rss_mb']:>8.1f} {s['heap_in_use_mb']:>8.1f} {s['heap_free_mb']:>8.1f} "
+              f"{s['seconds']:>8.1f} {s['py_objects']:>11} {s['scene_items']:>12} "
               f"{s['chart_items']:>12} {s['widgets']:>8}", flush=True)
 
     def close(self) -> None:
