@@ -191,13 +191,16 @@ class Soak:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
 
-        from classroom_gui.view.compare_dialog import open_compare
+        from classroom_gui.view.compare_dialog import CompareDialog, open_compare
 
-        dialog = open_compare(self.window, self.rng.choice(WEIRD[:6] + ["the dog sat on the mat"]))
-        if dialog is not None:
-            for _ in range(self.rng.randint(0, 3)):
-                QTest.keyClick(dialog, self.rng.choice([Qt.Key.Key_Right, Qt.Key.Key_Left]))
-            dialog.close()  # WA_DeleteOnClose: deleted at the next DeferredDelete
+        open_compare(self.window, self.rng.choice(WEIRD[:6] + ["the dog sat on the mat"]))
+        self.window.worker.wait()  # a big model's second sentence is computed on the worker
+        self.app.processEvents()
+        for dialog in self.window.findChildren(CompareDialog):
+            if dialog.isVisible():
+                for _ in range(self.rng.randint(0, 3)):
+                    QTest.keyClick(dialog, self.rng.choice([Qt.Key.Key_Right, Qt.Key.Key_Left]))
+                dialog.close()  # WA_DeleteOnClose: deleted at the next DeferredDelete
 
     def lesson_mode(self):
         """The quiz on or off, the other rule, or a gallery example."""
