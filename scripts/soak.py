@@ -37,6 +37,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout too
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from soak_actions import LessonActions  # noqa: E402  (what-if, compare, quiz/rule/gallery)
 
 WEIRD = ["The cat sat on the mat", "猫がマットの上に座った", "", "   ", "a", "🙂 zzz", "the " * 70, "mat\tcat\n",
          "🐈\u200d⬛ 👩\u200d👩\u200d👧\u200d👦 🇯🇵 the cat", "שלום the cat مرحبا", "\u202ethe cat sat\u202c",
@@ -65,7 +67,7 @@ def rss_mb() -> float:
     return float("nan")
 
 
-class Soak:
+class Soak(LessonActions):
     def __init__(self, args):
         from PySide6.QtWidgets import QApplication
 
@@ -165,52 +167,6 @@ class Soak:
         s = self.rng.choice(frame.students)
         p = self.window.canvas.mapFromScene(s.x + self.rng.uniform(0, s.w), s.y + self.rng.uniform(0, s.h))
         QTest.mouseClick(self.window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(p.x(), p.y()))
-
-    def whatif(self):
-        """A double-click on a desk's number or a map cell (Shift: the mask), answered with a random value; or
-        undo / reset the edits."""
-        from PySide6.QtCore import QPoint, Qt
-        from PySide6.QtTest import QTest
-
-        r = self.rng.random()
-        if r < 0.15:
-            return self.window.do("undo_edit")
-        if r < 0.25:
-            return self.window.do("reset_edits")
-        frame = self.window.model.frame()
-        if not frame.students:
-            return
-        s = self.rng.choice(frame.students)
-        p = self.window.canvas.mapFromScene(s.x + self.rng.uniform(0, s.w), s.y + self.rng.uniform(0, s.h))
-        shift = Qt.KeyboardModifier.ShiftModifier if self.rng.random() < 0.3 else Qt.KeyboardModifier.NoModifier
-        self.answer = self.rng.choice([0.0, -3.5, 1e5, round(self.rng.uniform(-10, 10), 2)])
-        QTest.mouseDClick(self.window.canvas.viewport(), Qt.MouseButton.LeftButton, shift, QPoint(p.x(), p.y()))
-
-    def compare(self):
-        """View → Compare with a sentence (weird ones too), a few steps in the dialog, then closed."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtTest import QTest
-
-        from classroom_gui.view.compare_dialog import CompareDialog, open_compare
-
-        open_compare(self.window, self.rng.choice(WEIRD[:6] + ["the dog sat on the mat"]))
-        self.window.worker.wait()  # a big model's second sentence is computed on the worker
-        self.app.processEvents()
-        for dialog in self.window.findChildren(CompareDialog):
-            if dialog.isVisible():
-                for _ in range(self.rng.randint(0, 3)):
-                    QTest.keyClick(dialog, self.rng.choice([Qt.Key.Key_Right, Qt.Key.Key_Left]))
-                dialog.close()  # WA_DeleteOnClose: deleted at the next DeferredDelete
-
-    def lesson_mode(self):
-        """The quiz on or off, the other rule, or a gallery example."""
-        r = self.rng.random()
-        if r < 0.4:
-            self.window.quiz_action.toggle()
-        elif r < 0.7:
-            self.window.do("rule")
-        elif self.window.gallery:
-            self.window.load_example(self.rng.choice(self.window.gallery))
 
     def click_button(self):
         from PySide6.QtCore import Qt
@@ -377,6 +333,7 @@ class Soak:
         result = {"actions": args.actions, "seed": args.seed, "crashes": len(self.crashes),
                   "rss_start_mb": samples[0]["rss_mb"], "rss_warm_mb": warm["rss_mb"], "warmup_actions": warm["actions"],
                   "rss_end_mb": end["rss_mb"], "growth_pct": round(100 * (end["rss_mb"] - warm["rss_mb"]) / warm["rss_mb"], 2),
+                  "heap_in_use_warm_mb": warm["heap_in_use_mb"], "heap_in_use_end_mb": end["heap_in_use_mb"],
                   "actions_per_second": round(args.actions / elapsed, 1), "seconds": round(elapsed, 1),
                   "exports": self.exports, "dialogs": len(self.dialogs), "counts": self.counts, "samples": samples}
         if snapshot is not None:
@@ -452,6 +409,8 @@ def main(argv=None) -> int:
     print(f"crashes: {result['crashes']}")
     print(f"RSS: start {result['rss_start_mb']:.1f} MB, after warm-up ({result['warmup_actions']} actions) "
           f"{result['rss_warm_mb']:.1f} MB, end {result['rss_end_mb']:.1f} MB, growth {result['growth_pct']:+.1f} %")
+    print(f"heap in use (live, without the freed memory glibc keeps): after warm-up {result['heap_in_use_warm_mb']:.1f} "
+          f"MB, end {result['heap_in_use_end_mb']:.1f} MB")
     print(f"speed: {result['actions_per_second']} actions/s ({result['seconds']} s, {result['exports']} exports)")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
