@@ -20,6 +20,7 @@ from classroom_gui.cli import _fit, _width, main
 from classroom_gui.model import limits
 from classroom_gui.model.checkpoint import CheckpointError, load_checkpoint
 from classroom_gui.model.sentence import InputError, run_sentence
+from classroom_gui.resources import teaching_model_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("make_hostile_models", ROOT / "scripts" / "make_hostile_models.py")
@@ -221,6 +222,20 @@ def test_a_panicking_regex_is_an_input_error(models, kind):
     assert run_sentence(checkpoint, "the cat sat").trace.n_tokens > 0
     with pytest.raises(InputError, match="cannot read this sentence"):
         run_sentence(checkpoint, hostile.PANIC_TEXT)  # a PanicException (BaseException) inside
+
+
+def test_a_long_word_without_our_run_cut_is_one_unknown_word(models):
+    """teaching-panic-regex's pre-tokenizer lacks the cut of long runs (LONGEST_RUN); with WordPiece's limit of
+    10**9 characters a word of 10,000 'x' took minutes (longest match is cubic in its length) and hung the soak.
+    A pre-token longer than LONGEST_RUN is now one <unk>; the shipped model splits it as before."""
+    from classroom_gui.model.tokenizer import LONGEST_RUN, ClassroomTokenizer
+
+    hostile_tok = ClassroomTokenizer.load(models["teaching-panic-regex"])
+    assert hostile_tok._tok.model.max_input_chars_per_word == LONGEST_RUN
+    tokens = hostile_tok.encode("x" * 10_000)  # (its pre-tokenizer keeps the whole text as one pre-token)
+    assert [(t.text, t.unknown) for t in tokens] == [("x" * 10_000, True)]
+    shipped = load_checkpoint(teaching_model_dir()).tokenizer
+    assert len(shipped.encode("x" * 200)) > 1  # split into pieces by the run cut, not one <unk>
 
 
 @pytest.mark.parametrize("kind", ["bpe-panic-regex", "teaching-panic-regex"])
