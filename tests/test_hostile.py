@@ -303,3 +303,13 @@ def test_the_notice_names_what_cut_the_sentence_when_memory_holds_exactly_the_se
     assert "メモリに収まるのは最初の1024トークンまで" in " ".join(notices_for(run, "ja"))
     assert "classroom" not in " ".join(notices_for(run, "en"))
     assert run.cut_by == "memory"
+
+
+def test_a_huge_what_if_score_is_worked_on_the_board():
+    """A what-if value of 1e5 made a scaled score of thousands; the board's exp() raised OverflowError inside
+    the window's drawing (the soak at seed 2). The shares are worked from exp(score - the largest) instead."""
+    from classroom_gui.lesson.numbers import shown_softmax
+
+    board = shown_softmax([1000.0, 999.0, 0.0, 5.0], [False, False, False, True])
+    assert board.weights == ["0.731", "0.269", "0.000", "0.000"]
+    assert shown_softmax([1.0, 0.0], [False, False]).exp == ["2.718", "1.000"]  # ordinary scores: as before
