@@ -119,9 +119,9 @@ def main(argv=None) -> int:
 
         tracemalloc.start(1)
     if args.pixmap_cache_mb:
-        from classroom_gui.scene import classroom
+        from classroom_gui.scene import pictures
 
-        classroom.PIXMAP_CACHE_KB = args.pixmap_cache_mb * 1024
+        pictures.MIN_KB = pictures.MAX_KB = args.pixmap_cache_mb * 1024  # every fit_cache gives this
     soak_args = argparse.Namespace(seed=args.seed, hostile=args.hostile, model=None, verbose=False,
                                    delete_closed_dialogs=False, trim=False)
     s = soak.Soak(soak_args)
