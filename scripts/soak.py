@@ -5,8 +5,9 @@ and memory growth.
 Actions: lesson keys and shortcuts, clicks on desks and on the transport buttons, sentences (weird ones
 too: empty, 10,000 characters, emoji, right-to-left, control characters, Japanese), language switches,
 layer / head / focus / temperature / speed choices, the scrubber, playing for a moment, chart tabs,
-presenter mode, window resizes, the help and glossary, "add the answer", opening a model (the teaching
-model, or a folder that is not one), and exports of PNG / SVG / PDF to a temporary folder through
+presenter mode, window resizes, the help and glossary, "add the answer", what-if edits (double-clicks on
+numbers, undo, reset), View → Compare, the quiz, the other rule, gallery examples, opening a model (the
+teaching model, or a folder that is not one), and exports of PNG / SVG / PDF to a temporary folder through
 export_dialogs.export_picture. Message boxes and file dialogs are patched so nothing ever blocks.
 
 A crash is an exception escaping an action, or one that reaches sys.excepthook from a Qt slot or event
@@ -36,6 +37,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout too
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from soak_actions import LessonActions  # noqa: E402  (what-if, compare, quiz/rule/gallery)
 
 WEIRD = ["The cat sat on the mat", "猫がマットの上に座った", "", "   ", "a", "🙂 zzz", "the " * 70, "mat\tcat\n",
          "🐈\u200d⬛ 👩\u200d👩\u200d👧\u200d👦 🇯🇵 the cat", "שלום the cat مرحبا", "\u202ethe cat sat\u202c",
@@ -64,7 +67,7 @@ def rss_mb() -> float:
     return float("nan")
 
 
-class Soak:
+class Soak(LessonActions):
     def __init__(self, args):
         from PySide6.QtWidgets import QApplication
 
@@ -110,10 +113,11 @@ class Soak:
         self.crashes: list[str] = []
         self.counts: dict[str, int] = {}
         self.exports = 0
+        self.answer = 0.0  # what the patched QInputDialog.getDouble answers (a what-if edit's value)
 
     # --- nothing may block -------------------------------------------------------------------------------
     def _patch_dialogs(self) -> None:
-        from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
         def record(kind):
             def fake(*a, **k):
@@ -133,6 +137,7 @@ class Soak:
         QDialog.exec = lambda self_: 0  # help, glossary, export options: closed at once
         QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: ("", ""))
         QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: "")
+        QInputDialog.getDouble = staticmethod(lambda *a, **k: (self.answer, True))  # a what-if value (whatif)
 
     # --- the actions -------------------------------------------------------------------------------------
     def key(self):
@@ -156,7 +161,7 @@ class Soak:
         from PySide6.QtCore import QPoint, Qt
         from PySide6.QtTest import QTest
 
-        frame = self.window.current_frame()
+        frame = self.window.model.frame()
         if not frame.students:
             return
         s = self.rng.choice(frame.students)
@@ -245,7 +250,7 @@ class Soak:
         options.transparent.setChecked(self.rng.random() < 0.3)
         path = self.tmp / f"export{kind}"
         try:
-            if export_picture(self.window, path, options) is None:
+            if export_picture(self.window.model, self.window, path, options) is None:
                 raise RuntimeError(f"export to {path} failed: {self.dialogs[-1] if self.dialogs else '?'}")
             if path.stat().st_size == 0:
                 raise RuntimeError(f"{path} is empty")
@@ -257,7 +262,7 @@ class Soak:
     ACTIONS = (("key", 0.40), ("click_desk", 0.08), ("click_button", 0.06), ("sentence", 0.07), ("language", 0.04),
                ("selector", 0.09), ("temperature", 0.03), ("scrub", 0.07), ("play_a_moment", 0.02),
                ("chart_tab", 0.04), ("resize", 0.015), ("menu", 0.03), ("add_answer", 0.01), ("open_model", 0.003),
-               ("export", 0.032))
+               ("export", 0.032), ("whatif", 0.03), ("compare", 0.01), ("lesson_mode", 0.02))
 
     # --- the run -----------------------------------------------------------------------------------------
     def step(self) -> None:
@@ -292,7 +297,11 @@ class Soak:
         if self.args.trim:
             _malloc_trim()
         w = self.window
+        from classroom_gui.model.allocator import held_bytes
+
+        in_use, free = held_bytes() or (0, 0)  # glibc's heap: live memory, and freed memory it keeps
         return {"actions": done, "rss_mb": round(rss_mb(), 1), "seconds": round(time.perf_counter() - started, 1),
+                "heap_in_use_mb": round(in_use / 2**20, 1), "heap_free_mb": round(free / 2**20, 1),
                 "py_objects": len(gc.get_objects()), "scene_items": len(w.canvas.classroom.items()),
                 "chart_items": sum(len(p.getPlotItem().items) for p in (  # the tabs made so far (made when shown)
                     getattr(w.charts, name, None) for name in ("bars_plot", "heat_plot", "layer_plot")) if p is not None),
@@ -305,7 +314,8 @@ class Soak:
             tracemalloc.start(12)
         samples = [self.sample(0, time.perf_counter())]
         started = time.perf_counter()
-        print(f"{'actions':>8} {'RSS MB':>8} {'seconds':>8} {'py objects':>11} {'scene items':>12} "
+        print(f"{'actions':>8} {'RSS MB':>8} {'in use':>8} {'free':>8} {'seconds':>8} {'py objects':>11} "
+              f"{'scene items':>12} "
               f"{'chart items':>12} {'widgets':>8}", flush=True)
         self._print(samples[0])
         snapshot = None
@@ -323,6 +333,7 @@ class Soak:
         result = {"actions": args.actions, "seed": args.seed, "crashes": len(self.crashes),
                   "rss_start_mb": samples[0]["rss_mb"], "rss_warm_mb": warm["rss_mb"], "warmup_actions": warm["actions"],
                   "rss_end_mb": end["rss_mb"], "growth_pct": round(100 * (end["rss_mb"] - warm["rss_mb"]) / warm["rss_mb"], 2),
+                  "heap_in_use_warm_mb": warm["heap_in_use_mb"], "heap_in_use_end_mb": end["heap_in_use_mb"],
                   "actions_per_second": round(args.actions / elapsed, 1), "seconds": round(elapsed, 1),
                   "exports": self.exports, "dialogs": len(self.dialogs), "counts": self.counts, "samples": samples}
         if snapshot is not None:
@@ -334,7 +345,8 @@ class Soak:
 
     @staticmethod
     def _print(s: dict) -> None:
-        print(f"{s['actions']:>8} {s['rss_mb']:>8.1f} {s['seconds']:>8.1f} {s['py_objects']:>11} {s['scene_items']:>12} "
+        print(f"{s['actions']:>8} {s['rss_mb']:>8.1f} {s['heap_in_use_mb']:>8.1f} {s['heap_free_mb']:>8.1f} "
+              f"{s['seconds']:>8.1f} {s['py_objects']:>11} {s['scene_items']:>12} "
               f"{s['chart_items']:>12} {s['widgets']:>8}", flush=True)
 
     def close(self) -> None:
@@ -397,6 +409,8 @@ def main(argv=None) -> int:
     print(f"crashes: {result['crashes']}")
     print(f"RSS: start {result['rss_start_mb']:.1f} MB, after warm-up ({result['warmup_actions']} actions) "
           f"{result['rss_warm_mb']:.1f} MB, end {result['rss_end_mb']:.1f} MB, growth {result['growth_pct']:+.1f} %")
+    print(f"heap in use (live, without the freed memory glibc keeps): after warm-up {result['heap_in_use_warm_mb']:.1f} "
+          f"MB, end {result['heap_in_use_end_mb']:.1f} MB")
     print(f"speed: {result['actions_per_second']} actions/s ({result['seconds']} s, {result['exports']} exports)")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")

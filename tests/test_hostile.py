@@ -20,6 +20,7 @@ from classroom_gui.cli import _fit, _width, main
 from classroom_gui.model import limits
 from classroom_gui.model.checkpoint import CheckpointError, load_checkpoint
 from classroom_gui.model.sentence import InputError, run_sentence
+from classroom_gui.resources import teaching_model_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("make_hostile_models", ROOT / "scripts" / "make_hostile_models.py")
@@ -223,6 +224,20 @@ def test_a_panicking_regex_is_an_input_error(models, kind):
         run_sentence(checkpoint, hostile.PANIC_TEXT)  # a PanicException (BaseException) inside
 
 
+def test_a_long_word_without_our_run_cut_is_one_unknown_word(models):
+    """teaching-panic-regex's pre-tokenizer lacks the cut of long runs (LONGEST_RUN); with WordPiece's limit of
+    10**9 characters a word of 10,000 'x' took minutes (longest match is cubic in its length) and hung the soak.
+    A pre-token longer than LONGEST_RUN is now one <unk>; the shipped model splits it as before."""
+    from classroom_gui.model.tokenizer import LONGEST_RUN, ClassroomTokenizer
+
+    hostile_tok = ClassroomTokenizer.load(models["teaching-panic-regex"])
+    assert hostile_tok._tok.model.max_input_chars_per_word == LONGEST_RUN
+    tokens = hostile_tok.encode("x" * 10_000)  # (its pre-tokenizer keeps the whole text as one pre-token)
+    assert [(t.text, t.unknown) for t in tokens] == [("x" * 10_000, True)]
+    shipped = load_checkpoint(teaching_model_dir()).tokenizer
+    assert len(shipped.encode("x" * 200)) > 1  # split into pieces by the run cut, not one <unk>
+
+
 @pytest.mark.parametrize("kind", ["bpe-panic-regex", "teaching-panic-regex"])
 def test_a_panic_on_the_command_line_is_one_line(models, kind):
     """Rust prints the panic (with RUST_BACKTRACE a backtrace) before Python sees it; that goes to the log."""
@@ -288,3 +303,13 @@ def test_the_notice_names_what_cut_the_sentence_when_memory_holds_exactly_the_se
     assert "メモリに収まるのは最初の1024トークンまで" in " ".join(notices_for(run, "ja"))
     assert "classroom" not in " ".join(notices_for(run, "en"))
     assert run.cut_by == "memory"
+
+
+def test_a_huge_what_if_score_is_worked_on_the_board():
+    """A what-if value of 1e5 made a scaled score of thousands; the board's exp() raised OverflowError inside
+    the window's drawing (the soak at seed 2). The shares are worked from exp(score - the largest) instead."""
+    from classroom_gui.lesson.numbers import shown_softmax
+
+    board = shown_softmax([1000.0, 999.0, 0.0, 5.0], [False, False, False, True])
+    assert board.weights == ["0.731", "0.269", "0.000", "0.000"]
+    assert shown_softmax([1.0, 0.0], [False, False]).exp == ["2.718", "1.000"]  # ordinary scores: as before

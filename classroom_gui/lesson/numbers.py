@@ -64,9 +64,16 @@ class ShownSoftmax:
     weights: list[str]     # per seat, 3 decimals; "0.000" where masked
 
 
+EXP_MAX = 700.0  # math.exp overflows past ~709.78
+
+
 def shown_softmax(scaled, mask) -> ShownSoftmax:  # [T], [T] bool
     sc = [("" if m else fmt(v)) for v, m in zip(scaled, mask)]
-    ex = [("0" if m else sig(math.exp(float(t)))) for t, m in zip(sc, mask)]
+    # a what-if edit can make a score of thousands, whose exp() no float holds (it was an OverflowError in the
+    # window): then every exp is taken of the score minus the largest one, which leaves the shares unchanged
+    top = max((float(t) for t, m in zip(sc, mask) if not m), default=0.0)
+    shift = top if top > EXP_MAX else 0.0
+    ex = [("0" if m else sig(math.exp(float(t) - shift))) for t, m in zip(sc, mask)]
     total = exact_sum([e for e, m in zip(ex, mask) if not m])
     w = [fmt(0.0 if m else float(Decimal(e) / Decimal(total)), 3) for e, m in zip(ex, mask)]
     return ShownSoftmax(sc, ex, total, w)

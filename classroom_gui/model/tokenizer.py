@@ -169,7 +169,7 @@ class ClassroomTokenizer:
 
     @classmethod
     def load(cls, folder: Path) -> "ClassroomTokenizer":
-        from tokenizers import Tokenizer
+        from tokenizers import Tokenizer, models
 
         folder = Path(folder)
         entry = _classroom_entry(folder / CONFIG_FILE)
@@ -192,6 +192,11 @@ class ClassroomTokenizer:
             # to millions of tokens, cut it unsaid, or panic on a stride (as BPETokenizer.load switches them off)
             backend.no_padding()
             backend.no_truncation()
+            # longest match costs the cube of a pre-token's length: our pre-tokenizer cuts runs at LONGEST_RUN,
+            # but a folder's file without that cut made a 10,000-character word take minutes (the soak hung
+            # on it); a longer pre-token is one <unk> instead
+            if isinstance(backend.model, models.WordPiece) and backend.model.max_input_chars_per_word > LONGEST_RUN:
+                backend.model.max_input_chars_per_word = LONGEST_RUN
             size = backend.get_vocab_size(with_added_tokens=True)
             vocab = [backend.id_to_token(i) for i in range(size)]
         except BaseException as exc:  # the library raises plain Exception for a malformed file, and panics

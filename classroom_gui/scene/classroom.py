@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from ..lesson import layout
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
-from . import fonts, palette
+from . import fonts, palette, pictures
 from .board import MASKED_BAR, BarsItem, Board
 from .class_image import ClassImage, fits, stands_out
 from .crowd import CROWD_FROM, CrowdItem
@@ -32,7 +32,6 @@ Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
 CAPTION = QRectF(30, layout.CAPTION_Y, CANVAS_W - 60, CANVAS_H - layout.CAPTION_Y - 18)
 TITLE = QRectF(40, 6, CANVAS_W - 80, 52)  # clear of the links that bow above the first row
 TITLE_TWO_LINES = QRectF(40, 2, CANVAS_W - 80, 62)  # two lines of 22 px still end above the links' bows
-PIXMAP_CACHE_KB = 256 * 1024
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
 
 
@@ -80,10 +79,11 @@ class ClassroomScene(QGraphicsScene):
 
     def __init__(self, parent=None, theme: Theme | None = None):
         super().__init__(0, 0, CANVAS_W, CANVAS_H, parent)
-        # Items cache their pictures in QPixmapCache, 10 MB by default: one 1080p canvas needs ~30 MB and a
-        # 4K export four times that; with too small a cache every item is evicted and repainted each frame.
-        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
-            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
+        # Items cache their pictures in QPixmapCache, 10 MB by default: with too small a cache every item is
+        # evicted and repainted each frame. At least one 1080p canvas here; the window's canvas and the
+        # exports size it for their pixels (scene.pictures.fit_cache, make_room).
+        if QPixmapCache.cacheLimit() < pictures.MIN_KB:
+            QPixmapCache.setCacheLimit(pictures.MIN_KB)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # everything moves: no BSP tree
         self.family = fonts.ui_family()
         self.theme = theme or palette.CLASSROOM

@@ -17,6 +17,13 @@ from PySide6.QtGui import QPaintEngine, QPainter, QPixmap, QPixmapCache, QTransf
 from PySide6.QtWidgets import QGraphicsItem
 
 MAX_PIXELS = 1 << 20  # a bigger picture (a desk at 4K and more) is painted directly, not kept
+# QPixmapCache's budget follows the pixels drawn. One canvas's pictures (Qt's item caches and the kept pictures
+# of this file) measured ~6.6 bytes per device pixel (a 796 x 685 canvas: 3.6 MB); a budget of FRAMES_KEPT
+# canvases keeps the recent moments of a lesson for jumping back. A fixed 256 MB made a small window keep ~70
+# canvases of old moments: the soak's memory grew by the cache's filling for thousands of actions.
+BYTES_PER_PIXEL = 8
+FRAMES_KEPT = 8
+MIN_KB, MAX_KB = 32 * 1024, 256 * 1024  # 32 MB: one 1080p canvas with room; 256 MB: 4K, where it stops
 
 
 def name_of(key) -> str:
@@ -34,6 +41,24 @@ def name_of(key) -> str:
 NAMES = 16384  # content keys remembered (more than QPixmapCache will hold pictures for, at 1080p)
 _NAMES: dict = {}
 _COUNTER = itertools.count()
+
+
+def budget_kb(width: float, height: float, frames: int = FRAMES_KEPT) -> int:
+    """QPixmapCache's limit in KB for `frames` canvases of width x height device pixels, within MIN_KB..MAX_KB."""
+    return int(min(MAX_KB, max(MIN_KB, frames * BYTES_PER_PIXEL * max(0.0, width) * max(0.0, height) / 1024)))
+
+
+def fit_cache(width: float, height: float) -> None:
+    """The window's canvas is width x height device pixels: keep pictures of FRAMES_KEPT such canvases (a
+    smaller canvas gives the rest back at once: QPixmapCache drops its least recently used pictures)."""
+    QPixmapCache.setCacheLimit(budget_kb(width, height))
+
+
+def make_room(width: float, height: float) -> None:
+    """A picture of width x height is being rendered (an export): room for two of them, so the frames of a
+    deck or video blit what the previous frame painted. Only raises; the canvas's next fit_cache lowers it."""
+    if QPixmapCache.cacheLimit() < budget_kb(width, height, 2):
+        QPixmapCache.setCacheLimit(budget_kb(width, height, 2))
 
 
 def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter], None]) -> None:

@@ -14,6 +14,7 @@ from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from .classroom import ClassroomScene
 from .limits import MAX_SIDE
 from .palette import Theme
+from .pictures import make_room
 
 
 def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Theme | None = None,
@@ -41,6 +42,7 @@ def render_scene(scene: ClassroomScene, image: QImage, transparent: bool = False
     """Paint what the scene shows now over the whole of `image` (letterboxed to keep 16:9)."""
     if transparent:
         image.fill(Qt.GlobalColor.transparent)
+    make_room(image.width(), image.height())
     painter = QPainter(image)
     try:
         paint_scene(scene, painter, image.width(), image.height(), transparent)

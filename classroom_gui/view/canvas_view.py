@@ -8,6 +8,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from ..lesson.frame import Frame
+from ..scene import pictures
 from ..scene.classroom import ClassroomScene
 
 
@@ -36,10 +37,18 @@ class CanvasView(QGraphicsView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fit_pictures()
 
     def showEvent(self, event):
         super().showEvent(event)
         self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fit_pictures()
+
+    def fit_pictures(self) -> None:
+        """QPixmapCache sized for this canvas's device pixels (scene.pictures.fit_cache), also after an export
+        made room for bigger pictures."""
+        ratio = self.devicePixelRatioF()
+        pictures.fit_cache(self.viewport().width() * ratio, self.viewport().height() * ratio)
 
     def student_at(self, x: float, y: float) -> int:
         for s in (self.frame.students if self.frame else []):

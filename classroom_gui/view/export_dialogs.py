@@ -119,6 +119,7 @@ def _report(model, parent, exc: Exception) -> None:
 
 def copy_picture(model, parent=None) -> None:
     QApplication.clipboard().setImage(clipboard_image(model.frame()))
+    _fit_canvas(parent)
 
 
 def _export(model, parent, kind: str, path, options, filters: str, suggestion: str, work) -> Path | None:
@@ -140,6 +141,14 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
     finally:
         if created:
             options.deleteLater()
+        _fit_canvas(parent)
+
+
+def _fit_canvas(window) -> None:
+    """An export made room in QPixmapCache for its pictures (scene.pictures.make_room): back to the canvas's."""
+    canvas = getattr(window, "canvas", None)
+    if canvas is not None:
+        canvas.fit_pictures()
 
 
 def _frames(model, times):
