@@ -69,8 +69,8 @@ HEADS_KEPT = 2  # per layer, the HeadTraces (with their scores) kept for the nex
 DERIVED = ("ln_1", "q", "context", "heads_concat", "attn_out", "resid_attn", "ln_2", "ffn_pre", "ffn_out")
 # Lean layers whose derived steps are kept at once, over every trace (GPT-2 small at 512 tokens: ~25 MB a
 # layer, so a walk through every layer kept 0.3 GB): a frame reads at most two layers (the selected one and
-# the one a step shows), and the one before is kept for stepping back.
-DERIVED_KEPT = 3
+# the one a step of chapter 12 shows).
+DERIVED_KEPT = 2
 _derived: deque = deque()  # weak references to the lean layers holding derived steps, newest last
 _derived_lock = threading.Lock()
 
