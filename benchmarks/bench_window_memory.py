@@ -61,8 +61,9 @@ class Words:
         return f"{text} {self.vocab[token_id]}"
 
 
-def child(case: str, tokens: int, per_chapter: int, folder: Path, where: int = 0) -> dict:
+def child(case: str, tokens: int, per_chapter: int, folder: Path, where: int = 0, pixmap_mb: int = 0) -> dict:
     """Runs in a fresh interpreter; returns the resident memory at each stage."""
+    from PySide6.QtGui import QPixmapCache
     from PySide6.QtWidgets import QApplication
 
     from classroom_gui.model.checkpoint import Checkpoint
@@ -82,6 +83,9 @@ def child(case: str, tokens: int, per_chapter: int, folder: Path, where: int = 0
         import tracemalloc
         tracemalloc.start(where)
     window = MainWindow(checkpoint, store)
+    if pixmap_mb:  # after the window: its scene raises the limit to what it wants when it is made
+        QPixmapCache.setCacheLimit(pixmap_mb * 1024)
+    out["pixmap cache MB"] = QPixmapCache.cacheLimit() // 1024
     window.resize(1920, 1080)
     window.show()
 
@@ -138,12 +142,13 @@ def child(case: str, tokens: int, per_chapter: int, folder: Path, where: int = 0
     return out
 
 
-def run_case(case: str, tokens: int, per_chapter: int, where: int = 0) -> dict:
+def run_case(case: str, tokens: int, per_chapter: int, where: int = 0, pixmap_mb: int = 0) -> dict:
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="bench_window_memory_") as tmp:
         r = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", case, "--tokens", str(tokens),
-                            "--per-chapter", str(per_chapter), "--folder", tmp, "--where", str(where)], capture_output=True, text=True,
+                            "--per-chapter", str(per_chapter), "--folder", tmp, "--where", str(where),
+                            "--pixmap-mb", str(pixmap_mb)], capture_output=True, text=True,
                            env={**os.environ, "CLASSROOM_GUI_LOG_DIR": tmp})
     if r.returncode != 0:
         raise SystemExit(f"case {case} failed:\n{r.stderr[-4000:]}")
@@ -157,18 +162,20 @@ def main(argv=None) -> int:
     ap.add_argument("--per-chapter", type=int, default=4, help="steps visited in each chapter")
     ap.add_argument("--where", type=int, default=0, metavar="FRAMES",
                     help="also list the biggest holders at the end (tracemalloc, this many frames each; slower)")
+    ap.add_argument("--pixmap-mb", type=int, default=0, metavar="MB",
+                    help="set QPixmapCache's limit after the window is built (to see what the picture cache holds)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.child, args.tokens, args.per_chapter, args.folder, args.where)))
+        print(json.dumps(child(args.child, args.tokens, args.per_chapter, args.folder, args.where, args.pixmap_mb)))
         return 0
     print(f"load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}; {os.cpu_count()} cores")
     for case in filter(None, args.cases.split(",")):
-        r = run_case(case, args.tokens, args.per_chapter, args.where)
+        r = run_case(case, args.tokens, args.per_chapter, args.where, args.pixmap_mb)
         ok = r["peak"] < GOAL_BYTES
         print(f"\ncase {case}: GPT-2-small shapes, {args.tokens} students, {r['steps']} steps walked, "
-              f"{r['traces']} trace(s)")
+              f"{r['traces']} trace(s), QPixmapCache limit {r['pixmap cache MB']} MB")
         print(f"  peak resident (VmHWM)   {r['peak'] / MB:7.0f} MB   goal < {GOAL_BYTES / MB:.0f} MB   "
               f"{'yes' if ok else 'NO'}")
         print(f"  weights                 {r['weights_bytes'] / MB:7.0f} MB")

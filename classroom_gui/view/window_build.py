@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, Q
 
 from ..app.actions import ACTIONS, MENUS
 from ..lesson.strings import LANGUAGES, languages
-from . import quiz_mode
+from . import accessibility, quiz_mode
 from .canvas_view import CanvasView
 from .controls import Controls
 from .sentence_edit import SentenceEdit
@@ -141,6 +141,7 @@ def charts_panel(w):
         w.side_box.addWidget(w.chart_panel, 1)
         w.chart_panel.headChosen.connect(lambda layer, head: w.model.select(layer=layer, head=head))
         w.chart_panel.set_texts(w.t)
+        accessibility.name_controls(w)  # its buttons get names as the rest got them at start
     return w.chart_panel
 
 
