@@ -24,9 +24,10 @@ def test_walking_every_layer_keeps_the_steps_of_a_few(monkeypatch):
     full = forward(ids, params, config, lean=False)
     first = {name: getattr(lean.layers[0], name).copy() for name in DERIVED}
     for layer in lean.layers:
-        layer.ffn_pre  # noqa: B018  (derives the layer's steps)
+        layer.head(1)  # derives the layer's steps; the head's views of them are kept with the layer
     holding = [i for i, layer in enumerate(lean.layers) if layer.steps]
     assert holding == list(range(config.n_layer - DERIVED_KEPT, config.n_layer))
+    assert [i for i, layer in enumerate(lean.layers) if layer._heads] == holding  # no head keeps dropped steps
     assert lean.layers[0].steps == {}  # dropped ...
     for name in DERIVED:  # ... and derived again: the same numbers, and the full trace's
         assert np.array_equal(getattr(lean.layers[0], name), first[name]), name

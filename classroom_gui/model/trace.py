@@ -83,8 +83,8 @@ def _keep_derived(layer: "LayerTrace") -> None:
         _derived.append(weakref.ref(layer))
         while len(_derived) > DERIVED_KEPT:
             old = _derived.popleft()()
-            if old is not None:
-                old.steps = {}  # a new dict: a reader holding the old one still finds its arrays
+            if old is not None:  # new dicts: a reader holding the old one still finds its arrays
+                old.steps, old._heads = {}, {}  # its heads' views (q, context) would keep the steps alive
 
 
 @dataclass(eq=False)
