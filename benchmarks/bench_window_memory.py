@@ -110,6 +110,9 @@ def child(case: str, tokens: int, per_chapter: int, folder: Path, where: int = 0
         window.show_charts(True)
     window.canvas.viewport().repaint()
     out["first frame"] = status("VmRSS")
+    if where:
+        import tracemalloc
+        first_snap = tracemalloc.take_snapshot()
     timeline = window.player.timeline
     beats = timeline.beats
     steps = []  # (chapter, time): up to per_chapter steps of each chapter, first and last included
@@ -138,6 +141,8 @@ def child(case: str, tokens: int, per_chapter: int, folder: Path, where: int = 0
         out["held"] = [(stat.size, "\n      ".join(str(f) for f in stat.traceback[:where]))
                        for stat in snap.statistics("traceback")[:14]]
         out["traced"] = sum(stat.size for stat in snap.statistics("filename"))
+        out["grew"] = [(stat.size_diff, "\n      ".join(str(f) for f in stat.traceback[:where]))
+                       for stat in snap.compare_to(first_snap, "traceback")[:10]]
     window.close()
     return out
 
@@ -189,6 +194,9 @@ def main(argv=None) -> int:
             print(f"  traced by Python at the end: {r['traced'] / MB:.0f} MB; the biggest holders:")
             for size, where in r["held"]:
                 print(f"    {size / MB:7.1f} MB  {where}")
+            print("  what grew after the first frame:")
+            for size, where in r["grew"]:
+                print(f"    {size / MB:+7.1f} MB  {where}")
     print(f"\nload average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     return 0
 
