@@ -6,18 +6,13 @@ from PySide6.QtWidgets import QInputDialog
 
 from classroom_gui.lesson.whatif_state import edited
 from classroom_gui.model.whatif import Edit
-from classroom_gui.view import settings
 from classroom_gui.scene.heatmap import HeatmapItem
-from classroom_gui.view.window import MainWindow
-from helpers import random_checkpoint
+from helpers import random_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return random_window(qtbot, tmp_path)
 
 
 def double_click(qtbot, w, scene_pos):

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
-
 from ..model.functions import MASK_RULES
-from ..model import forward
+from ..model.sentence import rerun
 from ..model.trace import LayerTrace, Trace
 from .cache import cache_of
 
@@ -41,11 +39,7 @@ def under(trace: Trace, rule: str) -> Trace:
     key = f"rule.{rule}"
     other = cache_of(trace).get(key)
     if other is None:
-        # huge weights overflow float32 to inf and nan under either rule: computed and shown as such (see sentence)
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            other = forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
-                            mask=rule, edits=trace.edits)  # the same what-if edits, so the two rules compare one class
-        other.vocab = trace.vocab
+        other = rerun(trace, mask=rule)  # with the same what-if edits, so the two rules compare one class
         cache_of(trace)[key] = other
     return other
 
@@ -68,9 +62,9 @@ def layer_under(trace: Trace, rule: str, layer: int) -> LayerTrace:
     kept = cache_of(trace).get(key)
     if kept is not None and kept[0] == layer:
         return kept[1]
-    config = replace(trace.config, n_layer=layer + 1)  # the forward stops after this layer
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # as under(): inf and nan shown as such
-        part = forward(trace.token_ids, trace.params, config, tokens=trace.tokens, unknown=trace.unknown,
-                       mask=rule, edits=tuple(e for e in trace.edits if e.layer <= layer))
+    # under()'s rerun of a model cut after this layer (the forward stops there), with this far's edits
+    cut = replace(trace, config=replace(trace.config, n_layer=layer + 1),
+                  edits=tuple(e for e in trace.edits if e.layer <= layer))
+    part = rerun(cut, mask=rule)
     cache_of(trace)[key] = (layer, part.layers[layer])
     return part.layers[layer]

@@ -7,7 +7,7 @@ class on screen and the class in an export are the same forward of the same edit
 from __future__ import annotations
 
 from ..model import whatif
-from ..model import forward
+from ..model.sentence import rerun
 from ..model.trace import Trace
 from .strings import text
 
@@ -16,12 +16,7 @@ def edited(trace: Trace, edits) -> Trace:
     """The same sentence, weights and rule as `trace`, through a forward that applies `edits` where each number
     is made (model.whatif); `trace` itself when there are none. EditError when an edit does not fit."""
     edits = tuple(edits)
-    if edits == tuple(trace.edits):
-        return trace
-    out = forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
-                  mask=trace.mask_rule, edits=edits)
-    out.vocab = trace.vocab
-    return out
+    return trace if edits == tuple(trace.edits) else rerun(trace, edits=edits)
 
 
 def place(e: whatif.Edit) -> tuple:
