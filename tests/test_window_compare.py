@@ -101,3 +101,33 @@ def test_another_model_closes_the_dialog(qtbot, window, tmp_path):
     dialog.finished.connect(closed.append)
     window.model.set_checkpoint(random_checkpoint(tmp_path / "other"), window.run)
     assert closed and dialog._changed not in window.model._listeners
+
+
+def test_an_edit_or_a_new_sentence_redraws_the_open_dialog(qtbot, window):
+    """The shown trace changes under the dialog (a what-if edit, its undo, a new sentence): it draws again.
+    A Trace holds arrays, so comparing two of them with == raised ValueError here."""
+    from classroom_gui.model.whatif import Edit
+
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    drawn = dialog.drawn
+    window.model.edit(Edit("q", window.sel.layer, window.sel.head, 0, 0, 1.5))
+    assert dialog.drawn == drawn + 1 and dialog.shown[0] is window.model.shown_trace()
+    window.sentence.setText("the cat sat")
+    window.apply_sentence()
+    qtbot.waitUntil(lambda: window.run.trace.n_tokens == 3, timeout=10_000)
+    assert dialog.drawn >= drawn + 2 and dialog.pair.frames[0].students[0].text == "the"
+
+
+def test_compare_waits_for_the_workers_pending_answer(qtbot, window, monkeypatch):
+    """A big model's Compare while the worker still computes the window's own sentence would make that
+    answer stale (the worker keeps only the newest job's): it says so and starts nothing."""
+    monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
+    started = []
+    monkeypatch.setattr(window.worker, "start", lambda *args: started.append(args))
+    window.worker.waiting = True
+    assert open_compare(window, SECOND) is None and not started
+    assert window.statusBar().currentMessage() == window.t("ui.compare_wait")
+    window.worker.waiting = False
+    open_compare(window, SECOND)
+    assert len(started) == 1

@@ -27,7 +27,7 @@ def names_list(ws: Worksheet) -> str:
     for j in ws.heard:
         name = quote(ws.lang, ws.name(j))
         if j == ws.asker:
-            name += f"（{ws.t('worksheet.itself')}）" if ja else f" ({ws.t('worksheet.itself')})"
+            name = ws.t("worksheet.itself", name=name)
         parts.append(name)
     if ja:
         return ws.t("worksheet.and").join(parts)

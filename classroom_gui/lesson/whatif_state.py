@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import whatif
 from ..model.sentence import rerun
 from ..model.trace import Trace
-from .strings import text
+from .strings import quote, text
 
 
 def edited(trace: Trace, edits) -> Trace:
@@ -83,9 +83,9 @@ def from_specs(own: Trace, specs) -> Trace:
 def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
     """One edit in words: 'score of "cat" → "sat" set to 2.5 (layer 1, head 1)'; without the value, the place."""
     kind = text(lang, f"whatif.kind.{e.kind}")
-    name = text(lang, "whatif.name", name=tokens[e.seat])
+    name = quote(lang, tokens[e.seat])
     if e.kind in ("score", "mask"):
-        where = text(lang, "whatif.pair", asker=name, classmate=text(lang, "whatif.name", name=tokens[e.index]))
+        where = text(lang, "whatif.pair", asker=name, classmate=quote(lang, tokens[e.index]))
     else:
         where = text(lang, "whatif.card", name=name, number=e.index + 1)
     value = (text(lang, "whatif.mask_on") if e.value else text(lang, "whatif.mask_off")) if e.kind == "mask" \

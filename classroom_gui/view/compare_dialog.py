@@ -56,7 +56,8 @@ class CompareDialog(QDialog):
         # while the lesson plays, one picture a step: two 1280x720 classes at every tick would slow the window
         moment = ("step", player.timeline.locate(player.time)[0]) if player.playing else player.time
         what = (trace, model.sel, moment, model.theme)
-        if self.shown is not None and all(a is b or a == b for a, b in zip(what, self.shown)):
+        # the trace by identity (a Trace holds arrays, which == cannot compare), the rest by value
+        if self.shown is not None and what[0] is self.shown[0] and what[1:] == self.shown[1:]:
             return
         self.shown = what
         self.pair = compare(trace, self.other.trace, model.sel, model.player.time, model.notices,
@@ -115,6 +116,9 @@ def open_compare(window, text: str | None = None) -> CompareDialog | None:
         if not ok:
             return None
     if window._is_big():
+        if window.worker.waiting:  # one answer at a time: a newer job would drop the pending sentence or model
+            window.statusBar().showMessage(window.t("ui.compare_wait"), 8000)
+            return None
         window.worker.start(second_run, window.checkpoint, text, window.sel.rule)
         return None
     return second_run(window.checkpoint, text, window.sel.rule).arrived(window)
