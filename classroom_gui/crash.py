@@ -147,7 +147,9 @@ def environment() -> str:
         parts.append(f"numpy {numpy.__version__}")
     except ImportError:
         pass
-    parts.append(platform.platform())
+    # not platform.platform(): on Linux it runs `uname -p` in a subprocess and reads the whole Python binary
+    # for the C library's version, measured at 0.1-1 s at every start (the log's first line is written then)
+    parts.append(f"{platform.system()} {platform.release()} {platform.machine()}")
     return ", ".join(parts)
 
 

@@ -10,7 +10,6 @@ from typing import Callable
 
 from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_selection
 from ..lesson.player import Player
-from ..lesson.quiz_play import QuizPlay, class_questions
 from ..lesson.state import default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
 from ..lesson.whatif_state import WhatIf
@@ -28,7 +27,9 @@ class ClassroomModel:
         self.example = None  # a gallery example whose sentence is being computed (applied in set_run)
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
         self.quiz_on = False
-        self.quiz_play: QuizPlay | None = None  # the questions of the class on screen, made when first asked
+        # the questions of the class on screen (lesson.quiz_play.QuizPlay), made when first asked: the quiz's
+        # modules load then, not at start
+        self.quiz_play = None
         self.theme = "classroom"  # scene.palette's theme name: "contrast" for a washed-out projector
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=speed)
         self._open(checkpoint, lang, 1.0, None)
@@ -154,13 +155,15 @@ class ClassroomModel:
         self.quiz_on, self.quiz_play = bool(on), None
         self.changed("quiz")
 
-    def _quiz(self) -> QuizPlay | None:
+    def _quiz(self):
         """The questions of the class on screen, made again when the sentence, asker, layer, head or rule change."""
         trace = self.shown_trace()
         if not self.quiz_on or trace is None:
             return None
         key = (id(trace), self.sel.focus, self.sel.layer, self.sel.head, self.sel.rule, self.sel.lang)
         if self.quiz_play is None or self.quiz_play.key != key:
+            from ..lesson.quiz_play import QuizPlay, class_questions
+
             self.quiz_play = QuizPlay(class_questions(trace, self.sel))
             self.quiz_play.key = key
         return self.quiz_play

@@ -46,8 +46,12 @@ class Ctx:
     base: Trace | None = None  # the trace frame_at was given; other rules are computed from it (rules.under)
 
     def under(self, rule: str) -> Trace:
-        """The sentence's trace under `rule` (chapter 6 shows both; answer time uses GPT's)."""
+        """The sentence's trace under `rule` (answer time uses GPT's)."""
         return rules.under(self.base or self.trace, rule)
+
+    def layer_under(self, rule: str, layer: int) -> LayerTrace:
+        """One layer of the sentence's trace under `rule` (chapter 6 shows both rules), without the rest."""
+        return rules.layer_under(self.base or self.trace, rule, layer)
 
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)

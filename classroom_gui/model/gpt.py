@@ -33,9 +33,10 @@ def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C] word vectors, [T, C
 def split_heads(qkv: np.ndarray, n_head: int):  # [..., T, 3C] -> q, k, v, each [..., H, T, d]
     *lead, T, three_c = qkv.shape
     n = len(lead)
-    # [..., T, 3, H, d] -> [3, ..., H, T, d], copied once so each head's cards are contiguous for matmul
+    # [..., T, 3, H, d] -> [3, ..., H, T, d], each card copied once so each head's cards are contiguous for
+    # matmul, and into an array of its own: a trace that keeps k and v does not keep q's memory with them
     cards = qkv.reshape(*lead, T, 3, n_head, three_c // (3 * n_head)).transpose(n + 1, *range(n), n + 2, n, n + 3)
-    return np.ascontiguousarray(cards)
+    return tuple(np.ascontiguousarray(c) for c in cards)
 
 
 def merge_heads(context: np.ndarray) -> np.ndarray:  # [..., H, T, d] -> [..., T, H*d], the heads side by side

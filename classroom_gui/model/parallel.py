@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 MIN_WORK = 1 << 17  # numbers per part below which a split costs more than it saves (hand-off ~20-50 us)
@@ -38,7 +37,7 @@ def _cores() -> int:
 
 
 PARTS = min(4, _cores())  # capped: measured on 2 cores only; more parts of these short steps are untried
-_pool: ThreadPoolExecutor | None = None
+_pool = None  # a concurrent.futures.ThreadPoolExecutor, made (and its module loaded) at the first split
 _pool_lock = threading.Lock()
 
 
@@ -66,10 +65,12 @@ def in_parts(fn, n: int, work: int) -> None:
         f.result()
 
 
-def _helpers() -> ThreadPoolExecutor:
+def _helpers():
     global _pool
     with _pool_lock:
         if _pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             _pool = ThreadPoolExecutor(PARTS - 1, thread_name_prefix="classroom-parts")
         return _pool
 

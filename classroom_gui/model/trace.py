@@ -5,6 +5,9 @@ F = FFN hidden width, V = vocabulary size. Per-head arrays keep the head axis fi
 """
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import deque
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -64,6 +67,24 @@ HEADS_KEPT = 2  # per layer, the HeadTraces (with their scores) kept for the nex
 # A layer's steps besides the kept ones (x, k, v, weights, output): kept by a full trace, derived on first ask
 # by a lean one (the same block again from x, so the same numbers bit for bit; gpt.forward's `lean`)
 DERIVED = ("ln_1", "q", "context", "heads_concat", "attn_out", "resid_attn", "ln_2", "ffn_pre", "ffn_out")
+# Lean layers whose derived steps are kept at once, over every trace (GPT-2 small at 512 tokens: ~25 MB a
+# layer, so a walk through every layer kept 0.3 GB): a frame reads at most two layers (the selected one and
+# the one a step of chapter 12 shows).
+DERIVED_KEPT = 2
+_derived: deque = deque()  # weak references to the lean layers holding derived steps, newest last
+_derived_lock = threading.Lock()
+
+
+def _keep_derived(layer: "LayerTrace") -> None:
+    """`layer` now holds derived steps: the oldest such layer beyond DERIVED_KEPT drops its own."""
+    with _derived_lock:
+        for ref in [r for r in _derived if r() is None or r() is layer]:
+            _derived.remove(ref)
+        _derived.append(weakref.ref(layer))
+        while len(_derived) > DERIVED_KEPT:
+            old = _derived.popleft()()
+            if old is not None:  # new dicts: a reader holding the old one still finds its arrays
+                old.steps, old._heads = {}, {}  # its heads' views (q, context) would keep the steps alive
 
 
 @dataclass(eq=False)
@@ -103,8 +124,9 @@ class LayerTrace:
         value = self.steps.get(name)
         if value is None:  # a lean layer: every derived step at once, since one block run makes them all
             done = self.redo(self.x)
-            self.steps.update({n: done[n] for n in DERIVED})
-            value = self.steps[name]
+            self.steps = {n: done[n] for n in DERIVED}
+            _keep_derived(self)
+            value = done[name]
         return value
 
     # Three arrays are recomputed when asked for instead of stored: each is one cheap step from a stored

@@ -23,7 +23,7 @@ class SentenceEdit(QLineEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.tokenizer = None
-        self.known = KnownWords([])
+        self._known = KnownWords([])
         self.unknown: list[str] = []
         self.spans: list[tuple[int, int]] = []  # where the unknown words stand in the text (character offsets)
         self._prefix = ""
@@ -43,8 +43,15 @@ class SentenceEdit(QLineEdit):
     def set_tokenizer(self, tokenizer) -> None:
         """The model's tokenizer: completions come from its vocabulary, marks from its encode()."""
         self.tokenizer = tokenizer
-        self.known = KnownWords(list(tokenizer.vocab))
+        self._known = None  # sorted when first needed (known): tens of ms for a vocabulary, not at start
         self._mark(self.text())
+
+    @property
+    def known(self) -> KnownWords:
+        """The tokenizer's whole words, for completion (the window asks for them after its first paint)."""
+        if self._known is None:
+            self._known = KnownWords(list(self.tokenizer.vocab))
+        return self._known
 
     def retranslate(self, t, lang: str) -> None:
         self.t, self.lang = t, lang

@@ -17,7 +17,7 @@ from ..lesson import rules
 from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
 from ..scene import fonts, palette
-from . import accessibility, dialogs, quiz_mode, screen_size, settings, window_build
+from . import accessibility, quiz_mode, screen_size, settings, window_build
 from .qt_language import use_qt_language
 from .window_jobs import SentenceJobs
 from .window_lesson import RulesAndGallery
@@ -62,6 +62,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         self.retranslate()
         self.model.subscribe(self._changed)
         self.apply_sentence()
+        self.later = window_build.AfterFirstPaint(self, [lambda: self.sentence.known])  # completions, to type
 
     # the model's state, read by dialogs, the crash reporter and tests
     checkpoint = property(lambda self: self.model.checkpoint)
@@ -70,6 +71,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
     player = property(lambda self: self.model.player)
     gallery = property(lambda self: self.model.gallery)
     notices = property(lambda self: self.model.notices)
+    charts = property(window_build.charts_panel)  # the side panel's charts, built when first asked for
 
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
@@ -101,7 +103,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
 
     def retranslate(self) -> None:
         t = self.t
-        self._lang = self.sel.lang
+        new_language, self._lang = self._lang != self.sel.lang, self.sel.lang
         use_qt_language(self.sel.lang)  # Qt's own dialogs (file dialog, message box buttons) speak it too
         window_build.label_widgets(self, t)
         window_build.label_menus(self, t)
@@ -111,7 +113,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         examples.setToolTip("" if self.gallery else t("ui.examples_missing", file=missing) if not missing.exists()
                             else self.model.gallery_problem)  # a damaged file: what is wrong with it
         window_build.show_selection(self)
-        accessibility.name_controls(self)
+        if new_language:  # the names are the controls' labels and tips, which change with the language only
+            accessibility.name_controls(self)
 
     # commands (the actions table's handlers) ----------------------------------------------------
     def do(self, action: str) -> None:
@@ -163,12 +166,15 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         self.sentence.selectAll()
 
     def show_help(self) -> None:
-        self._dialog(dialogs.help_dialog(self, self.t))
+        self._dialog("help_dialog", self.t)
 
     def show_glossary(self) -> None:
-        self._dialog(dialogs.glossary_dialog(self, self.glossary_t))
+        self._dialog("glossary_dialog", self.glossary_t)
 
-    def _dialog(self, dialog) -> None:
+    def _dialog(self, name: str, t) -> None:
+        from . import dialogs  # the help screen and the glossary load when first opened, not at start
+
+        dialog = getattr(dialogs, name)(self, t)
         try:
             dialog.exec()
         finally:

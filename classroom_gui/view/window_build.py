@@ -4,18 +4,40 @@ the menus (read from the actions table). Signals are wired to the window's comma
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QProgressBar, QPushButton,
                                QSizePolicy, QToolBar, QVBoxLayout, QWidget)
 
 from ..app.actions import ACTIONS, MENUS
 from ..lesson.strings import LANGUAGES, languages
-from . import quiz_mode, whatif_edit
+from . import accessibility, quiz_mode
 from .canvas_view import CanvasView
-from .charts import ChartPanel
 from .controls import Controls
 from .sentence_edit import SentenceEdit
+
+
+class AfterFirstPaint(QObject):
+    """Runs the window's later work (`jobs`, callables) at the event loop's first turn after the canvas has
+    painted for the first time, so that the first frame waits for none of it. A child of the window: closed
+    before then, nothing runs."""
+
+    def __init__(self, w, jobs):
+        super().__init__(w)
+        self.jobs = list(jobs)
+        self.view = w.canvas.viewport()
+        self.view.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj is self.view and self.jobs:
+            self.view.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.run)
+        return False
+
+    def run(self) -> None:
+        jobs, self.jobs = self.jobs, []
+        for job in jobs:
+            job()
 
 
 def build_top_bar(w) -> None:
@@ -62,7 +84,7 @@ def build_centre(w) -> None:
     box.setContentsMargins(0, 0, 0, 0)
     w.canvas = CanvasView()
     w.canvas.studentClicked.connect(lambda seat: w.model.select(focus=seat))
-    w.canvas.numberDoubleClicked.connect(lambda pos, shift: whatif_edit.edit_at(w, pos, shift))
+    w.canvas.numberDoubleClicked.connect(lambda pos, shift: _edit_at(w, pos, shift))
     w.controls = Controls()
     w.controls.action.connect(w.do)
     w.controls.scrubbed.connect(w.scrub)
@@ -76,11 +98,20 @@ def build_centre(w) -> None:
     w.setCentralWidget(centre)
 
 
+def _edit_at(w, pos, shift: bool) -> None:
+    from . import whatif_edit  # a double-click's editor: loaded on the first double-click, not at start
+
+    whatif_edit.edit_at(w, pos, shift)
+
+
 def build_dock(w) -> None:
+    """The side dock with the narration; its charts (view.charts, which loads pyqtgraph) are built the first
+    time the window asks for them (charts_panel), usually when the dock is first opened."""
     w.dock = QDockWidget()
     w.dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
     side = QWidget()
     side_box = QVBoxLayout(side)
+    w.side_box = side_box
     w.narration = QLabel()
     w.narration.setWordWrap(True)
     w.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -89,9 +120,8 @@ def build_dock(w) -> None:
     # the width comes from the dock, never from the text: a 10,000-letter word would otherwise make the
     # label, the dock and the window 64,000 pixels wide (and their backing store hundreds of MB)
     w.narration.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    w.charts = ChartPanel()
+    w.chart_panel = None
     side_box.addWidget(w.narration)
-    side_box.addWidget(w.charts, 1)
     w.dock.setWidget(side)
     w.dock.setMinimumWidth(320)
     w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, w.dock)
@@ -100,7 +130,19 @@ def build_dock(w) -> None:
     # narration, and a class wants the classroom as big as the screen allows
     w.dock.hide()
     w.charts_wanted = False
-    w.charts.headChosen.connect(lambda layer, head: w.model.select(layer=layer, head=head))
+
+
+def charts_panel(w):
+    """The dock's ChartPanel, built and labelled on first use (MainWindow.charts)."""
+    if w.chart_panel is None:
+        from .charts import ChartPanel
+
+        w.chart_panel = ChartPanel()
+        w.side_box.addWidget(w.chart_panel, 1)
+        w.chart_panel.headChosen.connect(lambda layer, head: w.model.select(layer=layer, head=head))
+        w.chart_panel.set_texts(w.t)
+        accessibility.name_controls(w)  # its buttons get names as the rest got them at start
+    return w.chart_panel
 
 
 def build_status(w) -> None:
@@ -165,7 +207,8 @@ def label_widgets(w, t) -> None:
     w.dock.setWindowTitle(t("ui.charts"))
     w.quiz_action.setText(t("ui.quiz"))
     w.contrast_action.setText(t("ui.contrast"))
-    w.charts.set_texts(t)
+    if w.chart_panel is not None:
+        w.chart_panel.set_texts(t)
     w.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))
 
 

@@ -17,8 +17,8 @@ def future(ctx, fr: Frame):
     """The asker's shares without the mask (left) and with it (right); later students fade."""
     class_with_cards(ctx, fr)
     f, n, layer, head = ctx.f, ctx.trace.n_tokens, ctx.sel.layer, ctx.sel.head
-    free = ctx.under(rules.DISCUSSION).layers[layer].head(head)
-    turn = ctx.under(rules.IN_TURN).layers[layer].head(head)
+    free = ctx.layer_under(rules.DISCUSSION, layer).head(head)
+    turn = ctx.layer_under(rules.IN_TURN, layer).head(head)
     later = turn.mask[f]
     for s in fr.students:
         if later[s.index]:
