@@ -177,7 +177,7 @@ def _progress(label: str):
 @_export_errors
 def export_command(args: argparse.Namespace) -> int:
     from .export.files import atomic_paths, check_target
-    from .export.formats import NUMBERS, PICTURES
+    from .export.formats import COMPARE_PICTURES, NUMBERS, PICTURES
     from .export.frame_json import check_json_target
     from .export.moments import moment
     from .export.pictures import write_picture
@@ -188,11 +188,8 @@ def export_command(args: argparse.Namespace) -> int:
         targets.append(check_json_target(args.json))
         if targets[1].resolve() == targets[0].resolve():
             raise CliError(f"{args.json}: the picture and the numbers cannot be the same file")
-    if args.compare is not None:
-        from .export.compare import PICTURE_KINDS
-
-        if targets[0].suffix.lower() not in PICTURE_KINDS:
-            raise CliError(f"{args.output}: a comparison is drawn as a .png or .pdf picture")
+    if args.compare is not None and targets[0].suffix.lower() not in COMPARE_PICTURES:
+        raise CliError(f"{args.output}: a comparison is drawn as {output_help('compare picture')}")
     _app, trace, sel, theme, size, run = _prepare(args)
     t = moment(timeline_for(trace.n_tokens, trace.config.n_layer), args.chapter, args.beat, args.time)
     if args.compare is not None:
@@ -209,12 +206,12 @@ def export_command(args: argparse.Namespace) -> int:
 def _export_compare(args, targets, pair, size, theme) -> int:
     import json
 
-    from .export.compare import write_compare_picture
     from .export.files import atomic_paths
+    from .export.formats import COMPARE_PICTURES
     from .export.frame_json import frame_numbers, json_value
 
     with atomic_paths(*targets) as temps:
-        write_compare_picture(pair, temps[0], targets[0].suffix.lower(), size, theme, args.lang)
+        COMPARE_PICTURES[targets[0].suffix.lower()].write(pair, temps[0], size, theme, args.lang)
         if args.json is not None:
             record = {"classes": [frame_numbers(f, s) for f, s in zip(pair.frames, pair.selections)],
                       "changed_most": pair.changed_most}
@@ -234,12 +231,16 @@ def _export_compare(args, targets, pair, size, theme) -> int:
 def deck_command(args: argparse.Namespace) -> int:
     from .export.deck import save_deck
     from .export.files import check_target
-    from .export.formats import DECKS
+    from .export.formats import COMPARE_DECKS, DECKS
     from .export.moments import deck_times
     from .lesson.state import frame_at, notices_for, timeline_for
 
-    if args.output.suffix:
-        check_target(args.output, DECKS)
+    if args.output.suffix:  # before any work
+        if args.compare is None:
+            check_target(args.output, DECKS)
+        else:
+            check_target(args.output, COMPARE_DECKS, f"{args.output}: a comparison deck is "
+                         f"{output_help('compare deck')} (not {args.output.suffix} yet)")
     _app, trace, sel, theme, size, run = _prepare(args)
     notices = notices_for(run, sel.lang)
     times = deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.per)

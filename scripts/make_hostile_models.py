@@ -7,10 +7,11 @@ build them at run time; nothing here is stored in the repository.
     python scripts/make_hostile_models.py OUT_DIR huge-1e20  # only some
 
 Each folder is a model the app must either refuse with one clear message or run without an error:
-config.json or a tokenizer nested 100,000 deep or holding a 5,000-digit integer, files of 1 GB (sparse: they
-take no disk), weights of 1e20 and 3e38, a 65,536-position context, a 200,000-character vocabulary word,
-tokenizer.json with ids beyond the model, with fewer tokens than the model has rows, a WordLevel model
-without an unknown token, a regex that panics, a padding of 100,000,000 and a truncation stride that panics.
+config.json, a tokenizer or its settings nested 100,000 deep or holding a 5,000-digit integer, files of 1 GB
+(sparse: they take no disk), weights of 1e20 and 3e38, a 65,536-position context, a 200,000-character
+vocabulary word, tokenizer.json with ids beyond the model, with fewer tokens than the model has rows, a
+WordLevel model without an unknown token, and, in GPT-2's tokenizer and in the classroom's, a regex that
+panics, a padding of millions of tokens and a truncation stride that panics.
 """
 from __future__ import annotations
 
@@ -33,6 +34,13 @@ GIGABYTE = 1 << 30
 # tokenizers panics (pyo3's PanicException, a BaseException)
 PANIC_REGEX = r"(\w+\s?)*$"
 PANIC_TEXT = "a" * 3000 + "!"
+PANIC_SPLIT = {"type": "Split", "pattern": {"Regex": PANIC_REGEX}, "behavior": "Isolated", "invert": False}
+TRUNCATION_STRIDE = {"direction": "Right", "max_length": 2, "strategy": "LongestFirst", "stride": 5}  # a panic
+
+
+def _padding(length: int, token: str) -> dict:
+    return {"strategy": {"Fixed": length}, "direction": "Right", "pad_to_multiple_of": None, "pad_id": 0,
+            "pad_type_id": 0, "pad_token": token}
 
 
 # --- editing helpers ---------------------------------------------------------------------------------------
@@ -100,6 +108,10 @@ def _tokenizer_json(edit):
     return gpt2(lambda f: _json(f / "tokenizer.json", edit))
 
 
+def _teaching_tokenizer_json(edit):  # the classroom's own word tokenizer, edited as _tokenizer_json edits GPT-2's
+    return teaching(lambda f: _json(f / "tokenizer.json", edit))
+
+
 def _more_rows(folder: Path) -> None:
     """config.json says 400 words and wte has 400 rows; tokenizer.json names 352. The extra rows are ten times
     rows 1-24 and their negatives, so for any notebook one of them scores highest: the answer is a word the
@@ -138,6 +150,8 @@ KINDS = {
         (f / "tokenizer.json").read_text().replace('"version": "1.0"', f'"version": {HUGE_DIGITS}'))),
     "classroom-tokenizer-1gb": teaching(lambda f: _sparse(f / "tokenizer.json")),
     "classroom-word-200k": teaching(lambda f: _json(f / "tokenizer.json", _long_classroom_word)),
+    "classroom-config-nested": teaching(lambda f: (f / "tokenizer_config.json").write_text(NESTED)),
+    "classroom-config-1gb": teaching(lambda f: _sparse(f / "tokenizer_config.json")),
     "tokenizer-json-nested": gpt2(lambda f: (f / "tokenizer.json").write_text(NESTED)),
     "tokenizer-json-huge-integer": gpt2(lambda f: (f / "tokenizer.json").write_text(
         (f / "tokenizer.json").read_text().replace('"version": "1.0"', f'"version": {HUGE_DIGITS}'))),
@@ -156,13 +170,13 @@ KINDS = {
         _json(f / "config.json", lambda c: c.update(n_positions=65536, n_ctx=65536)),
         _weights(f, lambda t: t.__setitem__("wpe.weight", np.resize(t["wpe.weight"], (65536, t["wpe.weight"].shape[1])))))),
     "bpe-fewer-tokens-than-rows": gpt2(_more_rows),
-    "bpe-panic-regex": _tokenizer_json(lambda t: t.__setitem__(
-        "pre_tokenizer", {"type": "Split", "pattern": {"Regex": PANIC_REGEX}, "behavior": "Isolated", "invert": False})),
-    "bpe-truncation-stride": _tokenizer_json(lambda t: t.__setitem__(
-        "truncation", {"direction": "Right", "max_length": 2, "strategy": "LongestFirst", "stride": 5})),
-    "bpe-padding-100m": _tokenizer_json(lambda t: t.__setitem__(
-        "padding", {"strategy": {"Fixed": 100_000_000}, "direction": "Right", "pad_to_multiple_of": None,
-                    "pad_id": 0, "pad_type_id": 0, "pad_token": "<|endoftext|>"})),
+    "bpe-panic-regex": _tokenizer_json(lambda t: t.__setitem__("pre_tokenizer", PANIC_SPLIT)),
+    "bpe-truncation-stride": _tokenizer_json(lambda t: t.__setitem__("truncation", TRUNCATION_STRIDE)),
+    "bpe-padding-100m": _tokenizer_json(lambda t: t.__setitem__("padding", _padding(100_000_000, "<|endoftext|>"))),
+    "teaching-panic-regex": _teaching_tokenizer_json(lambda t: t.__setitem__("pre_tokenizer", PANIC_SPLIT)),
+    "teaching-truncation-stride": _teaching_tokenizer_json(lambda t: t.__setitem__("truncation", TRUNCATION_STRIDE)),
+    # 1,000,000 rather than 100,000,000: an app that still padded would take 0.4 s and ~100 MB, not 11 GB
+    "teaching-padding-1m": _teaching_tokenizer_json(lambda t: t.__setitem__("padding", _padding(1_000_000, "<unk>"))),
 }
 REFUSED = [name for name in KINDS if name.split("-")[0] in ("config", "classroom", "tokenizer")
            or name in ("bpe-word-200k", "bpe-id-outside", "wordlevel-no-unk")]

@@ -1,4 +1,4 @@
-"""Shared test helpers: a small random checkpoint that needs no trained model."""
+"""Shared test helpers: a small random checkpoint that needs no trained model, and a window showing one."""
 from __future__ import annotations
 
 import numpy as np
@@ -26,3 +26,14 @@ def pieces_tokenizer(extra_words=()) -> ClassroomTokenizer:
     words = [w for w in VOCAB if w != "<unk>"] + list(extra_words)
     pieces = sorted(set("abcdefghijklmnopqrstuvwxyz") | {c for w in words for c in w} | set("マッ寝た"))
     return ClassroomTokenizer.from_words(words, pieces)
+
+
+def random_window(qtbot, folder):
+    """The classroom window on a random checkpoint in `folder`, with its settings there too, shown."""
+    from classroom_gui.view import settings
+    from classroom_gui.view.window import MainWindow
+
+    w = MainWindow(random_checkpoint(folder / "ck"), settings.open_store(str(folder / "settings.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    return w

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from classroom_gui.scene import palette
-from classroom_gui.scene.colour_vision import MATRICES, closest_pair, lab, simulate
+from colour_vision import MATRICES, closest_pair, lab, simulate
 
 CARDS = {k: palette.ROLES[k] for k in ("query", "key", "value", "weight", "context")}
 

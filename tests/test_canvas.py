@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetricsF, QImage
 
 from classroom_gui.lesson.state import Selection, empty_frame, frame_at, timeline_for
+from classroom_gui.scene.strip import StripView
 from classroom_gui.model import ClassroomTokenizer, GPTConfig, load_checkpoint, save_checkpoint
 from classroom_gui.model.checkpoint import expected_shapes
 from classroom_gui.model.sentence import run_sentence
@@ -68,7 +69,12 @@ def test_every_beat_renders(qapp, scene, checkpoint, n, lang):
             assert image.size().toTuple() == (1920, 1080)
         # the title as given, or (too long beside the cards' legend) broken before the rule's name
         assert scene.title.text in (frame.title, rule_on_second_line(frame.title))
-        assert sum(d.isVisible() for d in scene.desks) == sum(s.opacity > 0.001 for s in frame.students)
+        # every student at one desk: a DeskItem, or (a big class's plain desks) the one ClassImage, never both
+        own = [d.student.index for d in scene.desks if d.isVisible()]
+        composed = [s.index for s in scene.class_image.students if s.opacity > 0.001] if scene.class_image.isVisible() else []
+        assert not set(own) & set(composed)
+        assert len(own) + len(composed) == sum(s.opacity > 0.001 for s in frame.students)
+        assert bool(composed) == (n == 64 and scene.composed)
 
 
 def test_query_card_numbers_are_the_trace(qapp, scene, checkpoint):
@@ -97,7 +103,20 @@ def test_small_desks_give_numbers_in_tooltips(qapp, scene, checkpoint):
     assert views[k].cell_texts == []  # 64 students: no room for numbers in the cells
     q = trace.layers[0].head(0).q[focus]
     for i in (0, len(q) - 1):
-        assert scene.tooltip_at(scene.desks[focus].cell_pos(k, i)).endswith(f"= {q[i]:.2f}")
+        assert scene.tooltip_at(scene.desk(focus).cell_pos(k, i)).endswith(f"= {q[i]:.2f}")
+    # a plain desk of the class, drawn in the one ClassImage: its cards' numbers are in the tooltips too
+    other = 37
+    assert scene.composed and scene.desk(other) is None
+    s = scene.frame.students[other]
+    box = scene.class_image.box
+    strips = ([s.notebook] if s.notebook else []) + s.cards
+    for role, row in (("notebook", trace.layers[0].x[other]), ("key", trace.layers[0].head(0).k[other])):
+        j = [st.role for st in strips].index(role)
+        view = StripView()
+        view.set(strips[j], box.strips[j], scene.theme, 1.0)
+        for i in (0, len(row) - 1):
+            at = view.cell_rect(i).center() + QPointF(s.x + box.strips[j].x, s.y + box.strips[j].y)
+            assert scene.tooltip_at(at).endswith(f"= {row[i]:.2f}"), (role, i, scene.tooltip_at(at))
 
 
 def test_bars_show_the_frame_values(qapp, scene, checkpoint):

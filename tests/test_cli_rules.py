@@ -108,7 +108,8 @@ def test_examples_without_a_gallery_exit_2(capsys, model, tmp_path):
 
 
 @pytest.mark.parametrize("damage, expect", [
-    ("[", "not readable JSON"), ("{}", "non-empty JSON list"), ("[1]", "example 1: expected an object"),
+    ("[", "malformed JSON"), ("[" * 100_000 + "]" * 100_000, "nested too deeply"), (" " * (2 << 20) + "[]", "too large"),
+    ("{}", "non-empty JSON list"), ("[1]", "example 1: expected an object"),
     ('[{"text": "a"}]', "missing lang, mask"), (None, "'mask' must be 'none' or 'causal'"),
 ])
 def test_a_damaged_gallery_is_named_with_its_problem(capsys, tmp_path, damage, expect):

@@ -57,3 +57,52 @@ def test_a_bad_second_sentence_is_one_line(tmp_path, capsys):
     out = tmp_path / "c.png"
     assert main(["export", "--text", "The cat sat", "--compare", "   ", "-o", str(out)]) == 2
     assert "Traceback" not in capsys.readouterr().err and not out.exists()
+
+
+# --- the comparison's decks and videos, through formats.COMPARE_DECKS and VIDEOS -------------------------------
+
+COMPARED = ["--text", "The cat sat on the mat", "--compare", "The dog sat on the bed", "--size", "320x180"]
+
+
+def test_a_compared_deck_is_a_pdf_page_or_a_png_per_slide(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    assert main(["deck", *COMPARED, "--per", "chapter", "-o", str(tmp_path / "d.pdf")]) == 0
+    pages = len(PdfReader(str(tmp_path / "d.pdf")).pages)
+    assert main(["deck", *COMPARED, "--per", "chapter", "-o", str(tmp_path / "slides")]) == 0
+    pngs = sorted(p.name for p in (tmp_path / "slides").glob("*.png"))
+    notes = (tmp_path / "slides" / "notes.txt").read_text(encoding="utf-8").splitlines()
+    assert pages == len(pngs) == len(notes) > 1 and pngs[0] == "001.png"
+    assert notes[-1].startswith(f"{pngs[-1]}\t") and notes[-1].count("\t") == 2  # file, title, the change
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+@pytest.mark.parametrize("command, target", [("deck", "d.pptx"), ("export", "x.svg")])
+def test_a_kind_the_comparison_lacks_is_refused_before_any_work(tmp_path, capsys, monkeypatch, command, target):
+    from classroom_gui import cli_export
+
+    monkeypatch.setattr(cli_export, "_prepare", lambda args: pytest.fail("the model ran before the path was checked"))
+    assert main([command, *COMPARED, "-o", str(tmp_path / target)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "comparison" in err and "FILE.pdf" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_compared_video_and_a_cancelled_compared_deck(tmp_path):
+    from PIL import Image
+
+    from classroom_gui.export.compare import save_compare_deck
+    from classroom_gui.export.files import Cancelled
+
+    assert main(["video", *COMPARED, "--from", "softmax", "--to", "softmax", "--fps", "2",
+                 "-o", str(tmp_path / "v.gif")]) == 0
+    with Image.open(tmp_path / "v.gif") as gif:
+        assert gif.size == (320, 180) and gif.n_frames > 1
+    ck = load_checkpoint(teaching_model_dir())
+    a = run_sentence(ck, "The cat sat on the mat", "none").trace
+    b = run_sentence(ck, "The dog sat on the bed", "none").trace
+    ta = timeline_for(a.n_tokens, a.config.n_layer)
+    pairs = [compare(a, b, Selection(rule="none"), ta.beat_stop(i)) for i in range(3)]
+    with pytest.raises(Cancelled):
+        save_compare_deck(pairs, tmp_path / "cancelled", (320, 180), progress=lambda done, total: done < 2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v.gif"]

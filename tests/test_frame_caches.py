@@ -87,7 +87,8 @@ def trace_n(request, tmp_path_factory):
 
 def test_jumping_back_blits_desks_and_cards(qapp, trace_n, monkeypatch):
     from classroom_gui.scene.classroom import ClassroomScene
-    from classroom_gui.scene.desk import DeskItem, StripView
+    from classroom_gui.scene.desk import DeskItem
+    from classroom_gui.scene.strip import StripView
     from classroom_gui.scene.render import render_scene
     timeline = timeline_for(trace_n.n_tokens, trace_n.config.n_layer)
     a, b = (frame_at(trace_n, Selection(), timeline.duration * f) for f in (0.25, 0.75))

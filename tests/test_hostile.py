@@ -89,6 +89,21 @@ def test_huge_weights_run_and_say_they_overflow(models, kind, capsys, tmp_path):
     assert (tmp_path / "d.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_what_if_and_the_other_rule_of_an_overflowing_model_compute_without_warnings(models):
+    """Both reruns of a sentence (an edited class, the other rule) go through model.sentence.rerun, which lets
+    float32 overflow to inf and nan quietly as run_sentence does (warnings are errors in this suite)."""
+    from classroom_gui.lesson import rules
+    from classroom_gui.lesson.whatif_state import WhatIf
+
+    run = run_sentence(load_checkpoint(models["huge-3e38"]), "the cat sat on the mat", "none")
+    state = WhatIf(run.trace)
+    edited = state.set_spec("score[1,1,cat,sat]=2.5")
+    assert edited.edits == state.edits and edited.layers[0].scores[0, 1, 2] == np.float32(2.5)
+    other = rules.under(edited, rules.IN_TURN)
+    assert other.mask_rule == rules.IN_TURN and other.edits == edited.edits and other.vocab is run.trace.vocab
+    assert not np.isfinite(other.ln_f).all()
+
+
 def test_layer_projection_of_overflowed_notebooks_is_finite(models):
     from classroom_gui.lesson.numbers import layer_projection
 
@@ -108,6 +123,8 @@ REFUSED = {  # kind -> (file the message names, words it holds)
     "classroom-tokenizer-huge-integer": ("tokenizer.json", "digits"),
     "classroom-tokenizer-1gb": ("tokenizer.json", "too large"),
     "classroom-word-200k": ("tokenizer.json", "200000 characters"),
+    "classroom-config-nested": ("tokenizer_config.json", "nested"),
+    "classroom-config-1gb": ("tokenizer_config.json", "too large"),
     "tokenizer-json-nested": ("tokenizer.json", "nested"),
     "tokenizer-json-huge-integer": ("tokenizer.json", "digits"),
     "tokenizer-json-1gb": ("tokenizer.json", "too large"),
@@ -198,23 +215,26 @@ def test_window_survives_the_hostile_models_that_load(models, qtbot, tmp_path, m
 
 # --- case 5: tokenizer.json errors and the library's panics ----------------------------------------------------
 
-def test_a_panicking_regex_is_an_input_error(models):
-    checkpoint = load_checkpoint(models["bpe-panic-regex"])
+@pytest.mark.parametrize("kind", ["bpe-panic-regex", "teaching-panic-regex"])
+def test_a_panicking_regex_is_an_input_error(models, kind):
+    checkpoint = load_checkpoint(models[kind])
     assert run_sentence(checkpoint, "the cat sat").trace.n_tokens > 0
     with pytest.raises(InputError, match="cannot read this sentence"):
         run_sentence(checkpoint, hostile.PANIC_TEXT)  # a PanicException (BaseException) inside
 
 
-def test_a_panic_on_the_command_line_is_one_line(models):
+@pytest.mark.parametrize("kind", ["bpe-panic-regex", "teaching-panic-regex"])
+def test_a_panic_on_the_command_line_is_one_line(models, kind):
     """Rust prints the panic (with RUST_BACKTRACE a backtrace) before Python sees it; that goes to the log."""
-    done = subprocess.run([sys.executable, "-m", "classroom_gui", "trace", "--model", str(models["bpe-panic-regex"]),
+    done = subprocess.run([sys.executable, "-m", "classroom_gui", "trace", "--model", str(models[kind]),
                            "--text", hostile.PANIC_TEXT], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "RUST_BACKTRACE": "1"})
     assert done.returncode == 2 and done.stdout == ""
     assert "cannot read this sentence" in one_clear_line(done.stderr) and "panicked" not in done.stderr
 
 
-@pytest.mark.parametrize("kind", ["bpe-truncation-stride", "bpe-padding-100m"])
+@pytest.mark.parametrize("kind", ["bpe-truncation-stride", "bpe-padding-100m", "teaching-truncation-stride",
+                                  "teaching-padding-1m"])
 def test_padding_and_truncation_are_switched_off(models, kind):
     checkpoint = load_checkpoint(models[kind])
     run = run_sentence(checkpoint, "the cat sat on the mat")
@@ -250,7 +270,21 @@ def test_the_classroom_seats_at_most_1024_students(models):
     from classroom_gui.lesson.state import notices_for
 
     run = run_sentence(load_checkpoint(models["positions-65536"]), "the cat sat on the mat " * 200)
-    assert run.total_tokens == 1200 and run.trace.n_tokens == limits.MAX_STUDENTS == 1024
+    assert run.total_tokens == 1200 and run.trace.n_tokens == limits.MAX_STUDENTS == 1024 and run.cut_by == "room"
     assert any("fit in the classroom" in n for n in run.notices)
     assert "教室に座れるのは最初の1024人の生徒まで" in " ".join(notices_for(run, "ja"))
     assert "classroom seats only the first 1024" in " ".join(notices_for(run, "en"))
+
+
+def test_the_notice_names_what_cut_the_sentence_when_memory_holds_exactly_the_seats(models, monkeypatch):
+    """Memory for exactly 1,024 students cuts the sentence, not the classroom's seats: the run carries the
+    reason (SentenceRun.cut_by), so the lesson's notice never guesses it again from the count."""
+    from classroom_gui.lesson.state import notices_for
+    from classroom_gui.model import sentence
+
+    monkeypatch.setattr(sentence, "attention_tokens", lambda n_layer, n_head: limits.MAX_STUDENTS)
+    run = run_sentence(load_checkpoint(models["positions-65536"]), "the cat sat on the mat " * 200)
+    assert run.trace.n_tokens == limits.MAX_STUDENTS and any("fit in memory" in n for n in run.notices)
+    assert "メモリに収まるのは最初の1024トークンまで" in " ".join(notices_for(run, "ja"))
+    assert "classroom" not in " ".join(notices_for(run, "en"))
+    assert run.cut_by == "memory"

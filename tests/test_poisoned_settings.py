@@ -77,7 +77,32 @@ def test_a_file_larger_than_any_settings_file_is_set_aside(tmp_path):
 
     path = tmp_path / "s.conf"
     path.write_bytes(b"[General]\nlang=ja\n" + b";" * (settings.MAX_FILE + 10))
-    assert settings.clean_file(path) and path.read_text() == ""
+    assert settings.clean_file(path) and path.read_text() == "[General]\n"
+
+
+def test_the_cleaned_file_is_written_atomically_and_keeps_its_mode(tmp_path):
+    """clean_file rewrites through export.files.atomic_path: a private settings file stays private (0600),
+    and nothing temporary is left beside it."""
+    from classroom_gui.view import settings
+
+    path = tmp_path / "s.conf"
+    path.write_text(GOOD + POISON + "\n")
+    path.chmod(0o600)
+    assert settings.clean_file(path) == [POISON]
+    assert path.read_text() == GOOD and path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["s.conf"]
+
+
+def test_a_settings_file_that_cannot_be_rewritten_is_set_aside(tmp_path, monkeypatch, caplog):
+    from classroom_gui.export import files
+    from classroom_gui.view import settings
+
+    path = tmp_path / "s.conf"
+    path.write_text(GOOD + POISON + "\n")
+    monkeypatch.setattr(files, "_finish", lambda *a, **k: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    assert settings.clean_file(path) == [POISON]
+    assert not path.exists() and list(tmp_path.iterdir()) == []  # the defaults, and no temporary left
+    assert "disk is full" in caplog.text
 
 
 def test_good_settings_survive_a_round_trip(tmp_path, qapp):

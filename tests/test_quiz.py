@@ -21,8 +21,8 @@ REVEALED_AT = {"top_share": "softmax.weights", "sum": "softmax.weights", "cannot
 
 
 def seat_of(choice: str, tokens: list[str]) -> int:
-    """The seat a choice names: 「猫」, “cat”, or “the” (seat 5) when a word sits twice."""
-    m = re.fullmatch(r"[「“](.+)[」”](?: \(seat (\d+)\)|（(\d+)番の席）)?", choice)
+    """The seat a choice names: 「猫」, "cat", or "the" (seat 5) when a word sits twice."""
+    m = re.fullmatch(r"[「\"](.+)[」\"](?: \(seat (\d+)\)|（(\d+)番の席）)?", choice)
     assert m, choice
     word, seat = m.group(1), m.group(2) or m.group(3)
     if seat:
@@ -92,7 +92,7 @@ def test_questions_follow_the_language(checkpoint):
     en = questions(trace, Selection(focus=1, lang="en"), checkpoint.tokenizer.vocab)
     assert [q.kind for q in ja] == [q.kind for q in en]
     assert all("「が」" in q.question for q in ja if q.kind != "next_word")
-    assert all("“が”" in q.question for q in en if q.kind != "next_word")
+    assert all("\"が\"" in q.question for q in en if q.kind != "next_word")
 
 
 def test_cli_writes_the_questions(folder, tmp_path, capsys):

@@ -95,6 +95,7 @@ def trace_or_refusal(text: str):
     assert not refused(text), f"accepted a sentence that should be refused: {text!r}"
     trace, c = run.trace, CHECKPOINT.config
     assert 1 <= trace.n_tokens <= c.n_positions and trace.n_tokens == min(run.total_tokens, c.n_positions)
+    assert run.cut_by == ("context" if run.total_tokens > c.n_positions else "")
     assert len(trace.tokens) == len(trace.unknown) == trace.n_tokens and all(trace.tokens)
     assert int(trace.token_ids.min()) >= 0 and int(trace.token_ids.max()) < c.vocab_size
     assert run.normalised == (" ".join(text.split()) != text)  # the class says when it read spaces as one

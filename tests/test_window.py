@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QGraphicsSimpleTextIte
 
 from classroom_gui.view import settings
 from classroom_gui.view.window import MainWindow
-from helpers import random_checkpoint
+from helpers import random_checkpoint, random_window
 
 # words that stay as they are in the Japanese lesson: symbols of the maths, the language's own name
 TECHNICAL = {"W_Q", "W_K", "W_V", "W_O", "W_1", "W_2", "Softmax", "LayerNorm", "ReLU", "GELU", "exp", "q", "k", "b",
@@ -21,12 +21,7 @@ TECHNICAL = {"W_Q", "W_K", "W_V", "W_O", "W_1", "W_2", "Softmax", "LayerNorm", "
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    ck = random_checkpoint(tmp_path / "ck")
-    store = settings.open_store(str(tmp_path / "settings.ini"))
-    w = MainWindow(ck, store)
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return random_window(qtbot, tmp_path)
 
 
 def snapshot(w) -> str:

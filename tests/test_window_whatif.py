@@ -1,23 +1,18 @@
 """What-if in the window, driven like a teacher: double-click a card's number, type a value, see the class
 recompute with the number outlined; Ctrl+Z takes it back, Ctrl+Shift+Z resets; a new sentence starts clean."""
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QInputDialog
 
 from classroom_gui.lesson.whatif_state import edited
 from classroom_gui.model.whatif import Edit
-from classroom_gui.view import settings
 from classroom_gui.scene.heatmap import HeatmapItem
-from classroom_gui.view.window import MainWindow
-from helpers import random_checkpoint
+from helpers import random_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return random_window(qtbot, tmp_path)
 
 
 def double_click(qtbot, w, scene_pos):
@@ -101,3 +96,24 @@ def test_view_compare_shows_both_classes_at_the_window_step(qtbot, window):
     before = window.player.time
     qtbot.keyClick(dialog, Qt.Key.Key_Right)
     assert window.player.time > before and dialog.pair.frames[1].beat_key == dialog.pair.frames[0].beat_key
+
+
+def test_a_card_number_of_a_big_class_desk_drawn_in_one_picture_is_editable(qtbot, window, monkeypatch):
+    from classroom_gui.model.sentence import run_sentence
+    window.model.set_run(run_sentence(window.model.checkpoint, " ".join(["the", "cat", "sat", "on", "the", "mat"] * 8)))
+    to_beat(window, "softmax.weights")
+    frame = window.model.frame()
+    scene, seat = window.canvas.classroom, 30
+    assert scene.composed and scene.desk(seat) is None  # drawn in the ClassImage, not by a DeskItem of its own
+    s, box = frame.students[seat], scene.class_image.box
+    strips = ([s.notebook] if s.notebook else []) + s.cards
+    k = [st.role for st in strips].index("key")
+    cell = box.strips[k]  # the middle of its second cell
+    at_cell = (s.x + cell.x + cell.tab_w + 1.5 * cell.cell_w, s.y + cell.y + cell.label_h + cell.row_h / 2)
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (2.5, True))
+    double_click(qtbot, window, QPointF(*at_cell))
+    sel = window.sel
+    assert window.model.whatif.edits == (Edit("k", sel.layer, sel.head, seat, 1, 2.5),)
+    # the edited desk now stands out: its own DeskItem, with the edited cell outlined
+    assert scene.desk(seat) is not None
+    assert [c.edited for c in window.model.frame().students[seat].cards if c.role == "key"] == [[1]]

@@ -207,3 +207,28 @@ def test_edited_cards_are_worked_and_edited_scores_refused(checkpoint):
                     tokens=list(base.tokens), unknown=list(base.unknown))
     with pytest.raises(WorksheetError, match="edited"):
         build_worksheet(score, 2, 0, 0)
+
+
+def test_names_take_the_languages_own_quote_marks(qtbot, tmp_path, monkeypatch):
+    """The sheet and the window's "too many" message quote a name with the strings' name.quote, never with
+    marks written in code: a language that quotes 『…』 gets 『猫』 everywhere."""
+    from classroom_gui.export.worksheet_pdf import names_list, worksheet_html
+    from classroom_gui.lesson import strings
+    from classroom_gui.view import export_dialogs
+    from classroom_gui.view.window import MainWindow
+
+    monkeypatch.setitem(strings.table("ja"), "name.quote", "『{word}』")
+    checkpoint = load_checkpoint(teaching_model_dir())
+    trace = trace_of(checkpoint, "その猫がマットの上に座った")
+    ws = build_worksheet(trace, choose_asker(trace, 0, None, 3), 0, 0, "ja")
+    assert names_list(ws) == "『その』と『猫』と『が』（自分）"
+    assert "『猫』" in worksheet_html(ws, "teaching model") and "「猫」" not in worksheet_html(ws, "teaching model")
+    w = MainWindow(checkpoint, store={})
+    qtbot.addWidget(w)
+    w.sentence.setText(SENTENCE)
+    w.apply_sentence()
+    reports = []
+    monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(str(exc)))
+    w.model.select(focus=5, layer=0, head=0, lang="ja", rule="causal")
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
+    assert "『mat』は6人" in reports[0]

@@ -37,6 +37,10 @@ class ClassroomModel:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Listener) -> None:  # a window that closes before the model (Compare)
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def changed(self, what: str) -> None:
         for listener in list(self._listeners):
             listener(what)

@@ -1,6 +1,7 @@
 """A comparison drawn: two classes side by side at the same step (each drawn exactly as its own export draws
 it), the classmate whose share changed most outlined in both, and one line saying from what to what. Saved as
-a PNG or PDF picture, a PDF or PNG-folder deck, or an MP4/GIF video.
+a PNG or PDF picture, a PDF or PNG-folder deck (formats.COMPARE_PICTURES, COMPARE_DECKS), or an MP4/GIF
+video (formats.VIDEOS).
 """
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from ..scene import fonts, palette
 from ..scene.classroom import ClassroomScene
 from ..scene.items import qcolor
 from ..scene.render import render_frame
-from .files import ExportError, atomic_folder, atomic_path, check_target
+from .deck import save_slides, write_png_folder
+from .files import tick
+from .formats import COMPARE_DECKS
 from .pictures import pdf_pages
 from .png import save_png
-from .video import _tick, write_pictures
-
-PICTURE_KINDS, DECK_KINDS = (".png", ".pdf"), (".pdf",)
+from .video import write_pictures
 
 
 def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> QImage:
@@ -74,42 +75,44 @@ def _outline_changed(p: QPainter, frame, rect: QRectF, change) -> None:
     p.drawRoundedRect(QRectF(rect.x() + (s.x - 6) * k, rect.y() + (s.y - 6) * k, (s.w + 12) * k, (s.h + 12) * k), 6, 6)
 
 
-def write_compare_picture(pair: Pair, tmp: Path, kind: str, size, theme=None, lang: str = "en") -> None:
-    image = render_pair(pair, size, theme, lang=lang)
-    if kind == ".png":
-        save_png(image, tmp, alpha=False)
-    else:
-        with pdf_pages(tmp, size, pair.frames[0].title) as (writer, painter):
-            painter.drawImage(QRectF(0, 0, writer.width(), writer.height()), image)
+# the writers of formats.COMPARE_PICTURES and COMPARE_DECKS ---------------------------------------------
+
+def write_png(pair: Pair, tmp: Path, size, theme, lang: str) -> None:
+    save_png(render_pair(pair, size, theme, lang=lang), tmp, alpha=False)
 
 
-def save_compare_deck(pairs: list[Pair], path, size, theme=None, lang: str = "en", progress=None) -> Path:
-    """One slide per pair: a PDF, or a folder of numbered PNGs with notes.txt."""
-    path = Path(path)
-    scenes = (ClassroomScene(theme=theme), ClassroomScene(theme=theme))
-    if path.suffix == "" or path.is_dir():
-        with atomic_folder(path) as tmp:
-            notes = []
-            for i, pair in enumerate(pairs):
-                save_png(render_pair(pair, size, theme, scenes, lang), tmp / f"{i + 1:03d}.png", alpha=False)
-                notes.append(f"{i + 1:03d}.png\t{pair.frames[0].title}\t{changed_text(lang, pair.changed_most)}")
-                _tick(progress, i + 1, len(pairs))
-            (tmp / "notes.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
-        return path
-    if path.suffix.lower() not in DECK_KINDS:
-        raise ExportError(f"{path}: a comparison deck is a .pdf or a folder of PNGs (not .pptx yet)")
-    check_target(path, (".pdf",))
-    with atomic_path(path) as tmp, pdf_pages(tmp, size, pairs[0].frames[0].title) as (writer, painter):
+def write_pdf(pair: Pair, tmp: Path, size, theme, lang: str) -> None:
+    write_deck_pdf([pair], tmp, size, theme, lang, None)
+
+
+def write_deck_pdf(pairs: list[Pair], tmp: Path, size, theme, lang: str, progress) -> None:
+    """A page per pair, each the comparison's picture filling the page."""
+    scenes = _scenes(theme)
+    with pdf_pages(tmp, size, pairs[0].frames[0].title) as (writer, painter):
         for i, pair in enumerate(pairs):
             if i:
                 writer.newPage()
             painter.drawImage(QRectF(0, 0, writer.width(), writer.height()), render_pair(pair, size, theme, scenes, lang))
-            _tick(progress, i + 1, len(pairs))
-    return path
+            tick(progress, i + 1, len(pairs))
+
+
+def write_deck_folder(pairs: list[Pair], path: Path, size, theme, lang: str, progress) -> Path:
+    scenes = _scenes(theme)
+    slides = ((render_pair(pair, size, theme, scenes, lang), f"{pair.frames[0].title}\t{changed_text(lang, pair.changed_most)}")
+              for pair in pairs)
+    return write_png_folder(slides, len(pairs), path, progress)
+
+
+def save_compare_deck(pairs: list[Pair], path, size, theme=None, lang: str = "en", progress=None) -> Path:
+    """One slide per pair: a PDF, or a folder of numbered PNGs with notes.txt (formats.COMPARE_DECKS)."""
+    return save_slides(pairs, path, COMPARE_DECKS, size, theme, lang, progress)
 
 
 def save_compare_video(pairs, count: int, path, fps: int, size, theme=None, lang: str = "en", progress=None) -> Path:
-    scenes = (ClassroomScene(theme=theme), ClassroomScene(theme=theme))
+    scenes = _scenes(theme)
     return write_pictures(lambda: (render_pair(pair, size, theme, scenes, lang) for pair in pairs), count, path, fps,
                           size, progress)
 
+
+def _scenes(theme) -> tuple[ClassroomScene, ClassroomScene]:  # one per class, reused for every picture
+    return ClassroomScene(theme=theme), ClassroomScene(theme=theme)

@@ -1,52 +1,60 @@
 """A whole lesson as slides, one per step or per chapter: a PPTX (16:9; title and narration as text boxes
 around the picture, the narration also in the speaker notes: deck_pptx), a multi-page PDF, or a folder
-of numbered PNGs.
+of numbered PNGs. save_slides and write_png_folder also write a comparison's decks (export.compare).
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Iterable
+
+from PySide6.QtGui import QImage
 
 from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme
 from ..scene.render import paint_scene, render_frame
-from .files import Cancelled, ExportError, atomic_folder, atomic_path, check_target
+from .files import ExportError, Progress, atomic_folder, atomic_path, check_target, tick
 from .formats import DECKS
 from .pictures import pdf_pages
 from .png import save_png
 
-Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
-
 
 def save_deck(frames: list[Frame], path, size=(1920, 1080), theme: Theme | None = None,
               progress: Progress | None = None) -> Path:
+    return save_slides(frames, path, DECKS, size, theme, progress)
+
+
+def save_slides(slides: list, path, registry: dict, *args) -> Path:
+    """The slides (Frames, or a comparison's Pairs) by the writer `registry` holds for `path`'s suffix: a
+    folder for no suffix, else a file written whole or not at all. `args` follow the kind's signature."""
     path = Path(path)
-    if not frames:
+    if not slides:
         raise ExportError("there is nothing to export: the class is empty")
     if path.suffix == "" or path.is_dir():
-        return DECKS[""].write(frames, path, size, theme, progress)
-    path = check_target(path, DECKS)
+        return registry[""].write(slides, path, *args)
+    path = check_target(path, registry)
     with atomic_path(path) as tmp:
-        DECKS[path.suffix.lower()].write(frames, tmp, size, theme, progress)
+        registry[path.suffix.lower()].write(slides, tmp, *args)
     return path
 
 
-def _tick(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None and progress(done, total) is False:
-        raise Cancelled()
-
-
-def write_folder(frames, path: Path, size, theme, progress) -> Path:  # the whole folder, or none of it
-    scene = ClassroomScene(theme=theme)
+def write_png_folder(slides: Iterable[tuple[QImage, str]], count: int, path: Path, progress) -> Path:
+    """(picture, note) pairs as 001.png, 002.png, … and notes.txt ("001.png<TAB>note" a line): the whole
+    folder, or none of it."""
     with atomic_folder(path) as tmp:
         notes = []
-        for i, frame in enumerate(frames):
-            save_png(render_frame(frame, size, theme, scene=scene), tmp / f"{i + 1:03d}.png", alpha=False)
-            notes.append(f"{i + 1:03d}.png\t{frame.title}\t{frame.narration}")
-            _tick(progress, i + 1, len(frames))
+        for i, (image, note) in enumerate(slides):
+            save_png(image, tmp / f"{i + 1:03d}.png", alpha=False)
+            notes.append(f"{i + 1:03d}.png\t{note}")
+            tick(progress, i + 1, count)
         (tmp / "notes.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
     return path
+
+
+def write_folder(frames, path: Path, size, theme, progress) -> Path:
+    scene = ClassroomScene(theme=theme)
+    slides = ((render_frame(f, size, theme, scene=scene), f"{f.title}\t{f.narration}") for f in frames)
+    return write_png_folder(slides, len(frames), path, progress)
 
 
 def write_pdf(frames, tmp: Path, size, theme, progress) -> None:
@@ -57,10 +65,10 @@ def write_pdf(frames, tmp: Path, size, theme, progress) -> None:
                 writer.newPage()
             scene.set_frame(frame, theme)
             paint_scene(scene, painter, writer.width(), writer.height(), vector=True)
-            _tick(progress, i + 1, len(frames))
+            tick(progress, i + 1, len(frames))
 
 
 def write_pptx(frames, tmp: Path, size, theme, progress) -> None:
     from .deck_pptx import save_pptx
 
-    save_pptx(frames, tmp, size, theme, lambda done, total: _tick(progress, done, total))
+    save_pptx(frames, tmp, size, theme, lambda done, total: tick(progress, done, total))

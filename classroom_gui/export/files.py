@@ -21,6 +21,7 @@ import time
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 
 # our temporaries: ".softmax.png.4242-k2j4x9_a.part" (name, the writing process's id, mkstemp's 8 letters)
@@ -35,6 +36,15 @@ class ExportError(Exception):
 class Cancelled(ExportError):
     def __init__(self):
         super().__init__("export cancelled; no file was written")
+
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going? (a dialog's progress bar, the CLI's counter)
+
+
+def tick(progress: Progress | None, done: int, total: int) -> None:
+    """Report `done` of `total` pictures; Cancelled when the listener answers False."""
+    if progress is not None and progress(done, total) is False:
+        raise Cancelled()
 
 
 class Terminated(BaseException):

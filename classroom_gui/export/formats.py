@@ -1,6 +1,7 @@
 """The export formats, one registry per kind of export, {suffix: Format}: a picture of one moment, a deck of
-slides, a video. The CLI (its checks, its help) and the window's file dialogs (their filters) read these
-tables, and the writers are found here, so a new format is one writer and one line below.
+slides, a video, the numbers, and a comparison of two classes as a picture or a deck. The CLI (its checks,
+its help) and the window's file dialogs (their filters) read these tables, and the writers are found here,
+so a new format is one writer and one line below.
 
 No Qt here: a Format names its writer ("module:function" in classroom_gui.export), imported on first use,
 so checking a command line's output path never loads Qt.
@@ -38,7 +39,15 @@ VIDEOS = {".mp4": Format("MP4", "video:write_mp4"),
           ".gif": Format("GIF", "video:write_gif")}
 # writer(frame, selection, tmp): every number a picture shows (export --json)
 NUMBERS = {".json": Format("JSON", "frame_json:write_frame_json")}
-KINDS = {"picture": PICTURES, "deck": DECKS, "video": VIDEOS, "numbers": NUMBERS}
+# two classes side by side (export.compare; a comparison's video is a VIDEOS writer's):
+# writer(pair, tmp, size, theme, lang): one moment of both classes into the temporary file tmp
+COMPARE_PICTURES = {".png": Format("PNG", "compare:write_png"),
+                    ".pdf": Format("PDF", "compare:write_pdf")}
+# writer(pairs, tmp, size, theme, lang, progress); "" is a folder of numbered PNGs (written in place of tmp)
+COMPARE_DECKS = {".pdf": Format("PDF", "compare:write_deck_pdf"),
+                 "": Format("", "compare:write_deck_folder")}
+KINDS = {"picture": PICTURES, "deck": DECKS, "video": VIDEOS, "numbers": NUMBERS,
+         "compare picture": COMPARE_PICTURES, "compare deck": COMPARE_DECKS}
 
 
 def file_filter(kind: str) -> str:

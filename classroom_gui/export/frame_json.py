@@ -10,11 +10,19 @@ from pathlib import Path
 
 import numpy as np
 
-from ..lesson.frame import Bars, Frame
+from ..lesson.frame import Bars, Frame, Link
 from ..lesson.state import Selection
 from ..model.trace_json import floats
 from .files import atomic_path, check_target
 from .formats import NUMBERS
+
+
+def _link(link: Link) -> dict:
+    """A link's fields as the picture reads them; its unrounded `value` (which the scene only ranks by) is left
+    out: the label is the number shown."""
+    out = asdict(link)
+    del out["value"]
+    return out
 
 
 def frame_numbers(frame: Frame, sel: Selection) -> dict:
@@ -28,7 +36,7 @@ def frame_numbers(frame: Frame, sel: Selection) -> dict:
         "students": [{"seat": s.index + 1, "text": s.text, "unknown": s.unknown, "state": s.state, "badge": s.badge,
                       "strips": [asdict(strip) for strip in ([s.notebook] if s.notebook else []) + s.cards]}
                      for s in frame.students],
-        "links": [asdict(link) | {"source_seat": link.source + 1, "target_seat": link.target + 1} for link in frame.links],
+        "links": [_link(link) | {"source_seat": link.source + 1, "target_seat": link.target + 1} for link in frame.links],
         "board": frame.board,
         "board_lines_left_out": frame.board_more,
         "board_strips": [asdict(s) for s in frame.board_strips],

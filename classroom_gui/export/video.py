@@ -16,11 +16,8 @@ from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme
 from ..scene.render import render_frame
-from .files import Cancelled, ExportError, atomic_path, check_target
+from .files import ExportError, Progress, atomic_path, check_target, tick
 from .formats import VIDEOS
-
-Progress = Callable[[int, int], bool]
-
 
 def rgb_array(image: QImage) -> np.ndarray:  # QImage -> [h, w, 3] uint8
     image = image.convertToFormat(QImage.Format.Format_RGB888)
@@ -66,11 +63,6 @@ def write_gif(pictures: Iterable[QImage], count: int, tmp: Path, fps: int, _size
     _gif((rgb_array(p) for p in pictures), count, tmp, fps, progress)
 
 
-def _tick(progress, done, total) -> None:
-    if progress is not None and progress(done, total) is False:
-        raise Cancelled()
-
-
 # The rendered ARGB32 words (0xAARRGGBB, always opaque here) go to ffmpeg as they are: bytes B, G, R, A on a
 # little-endian machine. Converting them to RGB888 in Python first cost more than drawing the frame.
 RAW_FORMAT = "bgra" if sys.byteorder == "little" else "argb"
@@ -111,7 +103,7 @@ def _mp4(pictures, count, tmp: Path, fps, size, progress) -> None:
             if image.format() not in WORD_FORMATS:
                 image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
             queue.put(image)
-            _tick(progress, i + 1, count)
+            tick(progress, i + 1, count)
     finally:
         queue.put(None)
         feeder.join()
@@ -126,7 +118,7 @@ def _gif(pictures, count, tmp: Path, fps, progress) -> None:
     images = []
     for i, rgb in enumerate(pictures):
         images.append(Image.fromarray(rgb).quantize(colors=255, method=Image.Quantize.MEDIANCUT))
-        _tick(progress, i + 1, count)
+        tick(progress, i + 1, count)
     if not images:
         raise ExportError("there is nothing to export")
     images[0].save(str(tmp), format="GIF", save_all=True, append_images=images[1:], duration=round(1000 / fps),

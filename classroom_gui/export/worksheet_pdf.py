@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from ..lesson.strings import quote
 from ..lesson.worksheet import Worksheet
 from .files import ExportError, atomic_path, check_target
 
@@ -19,14 +20,14 @@ CARD_COLOURS = {"query": "#E8F0FB", "key": "#FCEFD9", "value": "#E3F4EC"}  # the
 
 
 def names_list(ws: Worksheet) -> str:
-    """Who the asker listens to, as a sentence part: "The" and "cat" (itself) / 「The」と「cat」（自分）.
-    (Straight quotes in English: the bundled font draws curly ones full width.)"""
+    """Who the asker listens to, as a sentence part: "The" and "cat" (itself) / 「The」と「cat」（自分）, each
+    name in the language's quote marks (strings' name.quote)."""
     ja = ws.lang == "ja"
     parts = []
     for j in ws.heard:
-        name = f"「{ws.name(j)}」" if ja else f'"{ws.name(j)}"' 
+        name = quote(ws.lang, ws.name(j))
         if j == ws.asker:
-            name += f"（{ws.t('worksheet.itself')}）" if ja else f" ({ws.t('worksheet.itself')})"
+            name = ws.t("worksheet.itself", name=name)
         parts.append(name)
     if ja:
         return ws.t("worksheet.and").join(parts)
@@ -77,11 +78,11 @@ def _cards_table(ws: Worksheet) -> str:
         return ("<tr>" + _cell(escape(label), align="left", bg=CARD_COLOURS[role])
                 + "".join(_cell(x, bg=CARD_COLOURS[role]) for x in numbers) + "</tr>")
 
-    rows.append(row(ws.t("worksheet.card_query", name=ws.name(ws.asker)), ws.query, "query"))
+    rows.append(row(ws.t("worksheet.card_query", name=quote(ws.lang, ws.name(ws.asker))), ws.query, "query"))
     for j, k in zip(ws.heard, ws.keys):
-        rows.append(row(ws.t("worksheet.card_key", name=ws.name(j)), k, "key"))
+        rows.append(row(ws.t("worksheet.card_key", name=quote(ws.lang, ws.name(j))), k, "key"))
     for j, v in zip(ws.heard, ws.values):
-        rows.append(row(ws.t("worksheet.card_value", name=ws.name(j)), v, "value"))
+        rows.append(row(ws.t("worksheet.card_value", name=quote(ws.lang, ws.name(j))), v, "value"))
     return _table(rows)
 
 
@@ -99,7 +100,7 @@ def _steps_table(ws: Worksheet, key: bool) -> str:
     rows = ["<tr>" + "".join(_cell(escape(c), head=True, width="20%") for c in cols) + "</tr>"]
     blank = "&nbsp;<br/>&nbsp;<br/>&nbsp;"  # room to write in
     for n, j in enumerate(ws.heard):
-        name = f"「{ws.name(j)}」" if ws.lang == "ja" else f'"{ws.name(j)}"' 
+        name = quote(ws.lang, ws.name(j))
         if key:
             cells = [_answer(ws, ws.dots[n], ws.model_dots[n]), _answer(ws, ws.scaled[n], ws.model_scaled[n]),
                      _answer(ws, ws.exps[n], ws.model_exps[n]), _answer(ws, ws.shares[n], ws.model_shares[n])]
@@ -122,7 +123,7 @@ def _context_table(ws: Worksheet, key: bool) -> str:
 def worksheet_html(ws: Worksheet, model_name: str) -> str:
     """Both pages as one HTML document (the key starts on a new page)."""
     t = ws.t
-    asker = ws.name(ws.asker)
+    asker = quote(ws.lang, ws.name(ws.asker))
     sentence = joined(ws.sentence)
     subtitle = t("worksheet.subtitle", sentence=sentence, layer=ws.layer + 1, head=ws.head + 1, d=ws.d)
     footer = f'<p style="color:{GREY}; font-size:8pt;">{escape(t("worksheet.footer", model=model_name))}</p>'
@@ -160,7 +161,7 @@ def save_worksheet(ws: Worksheet, path, paper: str = "a4", model_name: str = "")
         writer = QPdfWriter(str(tmp))
         writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
                                          QPageLayout.Unit.Millimeter))
-        writer.setTitle(ws.t("worksheet.title", asker=ws.name(ws.asker)))
+        writer.setTitle(ws.t("worksheet.title", asker=quote(ws.lang, ws.name(ws.asker))))
         writer.setCreator("Attention Classroom")
         writer.setResolution(300)
         doc = QTextDocument()

@@ -49,6 +49,7 @@ class Link:
     role: str = "key"          # colour role: "key" (scores), "weight" (attention), "value" (opinions travel)
     label: str = ""
     progress: float = 1.0      # 0..1 how far along the line a travelling card has got
+    value: float | None = None  # the number `label` shows, unrounded: ranks links of equal weight (scores)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from ..model.trace import Trace
 from . import rules
 from .numbers import fmt
 from .state import Selection, timeline_for
-from .strings import text
+from .strings import quote, text
 
 CHOICES = 4  # at most; fewer when the class is small
 
@@ -47,7 +47,7 @@ def questions(trace: Trace, sel: Selection, vocab: list[str] | None = None) -> l
 
 
 def _name(sel: Selection, word: str) -> str:
-    return text(sel.lang, "quiz.name", name=word)
+    return quote(sel.lang, word)
 
 
 def _seats(sel: Selection, tokens: list[str], seats) -> list[str]:

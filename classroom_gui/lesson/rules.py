@@ -7,10 +7,8 @@ shows both; answer time always uses GPT's rule) and kept in the lesson's cache o
 """
 from __future__ import annotations
 
-import numpy as np
-
 from ..model.functions import MASK_RULES
-from ..model import forward
+from ..model.sentence import rerun
 from ..model.trace import Trace
 from .cache import cache_of
 
@@ -39,11 +37,7 @@ def under(trace: Trace, rule: str) -> Trace:
     key = f"rule.{rule}"
     other = cache_of(trace).get(key)
     if other is None:
-        # huge weights overflow float32 to inf and nan under either rule: computed and shown as such (see sentence)
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            other = forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
-                            mask=rule, edits=trace.edits)  # the same what-if edits, so the two rules compare one class
-        other.vocab = trace.vocab
+        other = rerun(trace, mask=rule)  # with the same what-if edits, so the two rules compare one class
         cache_of(trace)[key] = other
     return other
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model.limits import MAX_STUDENTS
 from ..model.trace import Trace
 from . import layout, rules, whatif_state
 from .chapters import BY_KEY, rule_title
@@ -17,20 +16,21 @@ from .strings import name_list, text
 from .timeline import Timeline
 
 
+# SentenceRun.cut_by (what cut a long sentence) -> the notice that says so
+CUT_NOTICES = {"context": "notice.truncated", "memory": "notice.memory", "room": "notice.room"}
+
+
 def notices_for(run, lang: str) -> list[str]:
     """What the caption says about the sentence itself: whitespace read as single spaces, cut to the context,
     words the model does not know.
     `run` is a model.sentence.SentenceRun (or None)."""
     if run is None:
         return []
-    notices, limit, kept = [], run.trace.config.n_positions, run.trace.n_tokens
+    notices = []
     if getattr(run, "normalised", False):
         notices.append(text(lang, "notice.normalised"))
-    if kept < min(run.total_tokens, limit):  # cut below the context: the seats or the memory ran out
-        key = "notice.room" if kept == MAX_STUDENTS else "notice.memory"
-        notices.append(text(lang, key, n=run.total_tokens, limit=kept))
-    elif run.total_tokens > limit:
-        notices.append(text(lang, "notice.truncated", n=run.total_tokens, limit=limit))
+    if getattr(run, "cut_by", ""):
+        notices.append(text(lang, CUT_NOTICES[run.cut_by], n=run.total_tokens, limit=run.trace.n_tokens))
     if getattr(run, "overflow", False):
         notices.append(text(lang, "notice.overflow"))
     if run.unknown_words:

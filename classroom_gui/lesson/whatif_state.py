@@ -7,21 +7,16 @@ class on screen and the class in an export are the same forward of the same edit
 from __future__ import annotations
 
 from ..model import whatif
-from ..model import forward
+from ..model.sentence import rerun
 from ..model.trace import Trace
-from .strings import text
+from .strings import quote, text
 
 
 def edited(trace: Trace, edits) -> Trace:
     """The same sentence, weights and rule as `trace`, through a forward that applies `edits` where each number
     is made (model.whatif); `trace` itself when there are none. EditError when an edit does not fit."""
     edits = tuple(edits)
-    if edits == tuple(trace.edits):
-        return trace
-    out = forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
-                  mask=trace.mask_rule, edits=edits)
-    out.vocab = trace.vocab
-    return out
+    return trace if edits == tuple(trace.edits) else rerun(trace, edits=edits)
 
 
 def place(e: whatif.Edit) -> tuple:
@@ -88,9 +83,9 @@ def from_specs(own: Trace, specs) -> Trace:
 def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
     """One edit in words: 'score of "cat" → "sat" set to 2.5 (layer 1, head 1)'; without the value, the place."""
     kind = text(lang, f"whatif.kind.{e.kind}")
-    name = text(lang, "whatif.name", name=tokens[e.seat])
+    name = quote(lang, tokens[e.seat])
     if e.kind in ("score", "mask"):
-        where = text(lang, "whatif.pair", asker=name, classmate=text(lang, "whatif.name", name=tokens[e.index]))
+        where = text(lang, "whatif.pair", asker=name, classmate=quote(lang, tokens[e.index]))
     else:
         where = text(lang, "whatif.card", name=name, number=e.index + 1)
     value = (text(lang, "whatif.mask_on") if e.value else text(lang, "whatif.mask_off")) if e.kind == "mask" \

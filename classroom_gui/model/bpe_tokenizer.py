@@ -15,17 +15,12 @@ add_bos_token is refused by name.
 """
 from __future__ import annotations
 
-import logging
-import os
-import sys
-import tempfile
-import threading
 import unicodedata
-from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
 from .tokenizer import Token, TokenizerError
+from .tokenizer_failures import brief, library_failed, panic_text_to_log
 
 SPACE = "␣"
 INVISIBLE = ("Cf", "Cc", "Zs", "Zl", "Zp")  # Unicode categories drawn as nothing or as a blank
@@ -68,39 +63,6 @@ def readable(token: str) -> str:
         head = raw.decode("utf-8", errors="ignore")
         text = head if head.strip() else "".join(f"<0x{b:02X}>" for b in raw)
     return visible(text)
-
-
-@contextmanager
-def _panic_text_to_log():
-    """Rust prints a panic's message (with RUST_BACKTRACE, a backtrace too) on stderr before Python sees the
-    exception. On the command line (one Python thread) stderr's file descriptor points at a temporary file
-    meanwhile, and what it caught goes to the log (shown with --verbose): the error stays one line."""
-    if threading.active_count() > 1 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    try:
-        sys.stderr.flush()
-        saved, caught = os.dup(2), tempfile.TemporaryFile()
-    except (OSError, AttributeError, ValueError):  # no stderr at all (pythonw): nothing to keep quiet
-        yield
-        return
-    os.dup2(caught.fileno(), 2)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        caught.seek(0)
-        text = caught.read(8192).decode("utf-8", errors="replace").strip()
-        caught.close()
-        if text:
-            logging.getLogger("classroom_gui").debug("tokenizers printed: %s", text)
-
-
-def _fails(exc: BaseException) -> bool:
-    """True for an error of the tokenizers library: its Rust panics arrive as pyo3's PanicException, a
-    BaseException (a regex's retry limit, a truncation stride), which `except Exception` lets through."""
-    return not isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit))
 
 
 class BPETokenizer:
@@ -149,9 +111,9 @@ class BPETokenizer:
         except (LimitError, TokenizerError) as exc:
             raise TokenizerError(str(exc)) from None
         except BaseException as exc:  # the library raises plain Exception for bad files, and panics
-            if not _fails(exc):
+            if not library_failed(exc):
                 raise
-            raise TokenizerError(f"{source}: not a readable tokenizer ({_brief(exc)})") from None
+            raise TokenizerError(f"{source}: not a readable tokenizer ({brief(exc)})") from None
         return tokenizer
 
     def _check_words(self) -> None:
@@ -184,12 +146,12 @@ class BPETokenizer:
 
     def encode(self, text: str) -> list[Token]:
         try:
-            with _panic_text_to_log():
+            with panic_text_to_log():
                 enc = self._tok.encode(text)  # with the folder's own post-processing, as its tokenizer(text) does
         except BaseException as exc:  # e.g. WordLevel without an unknown token, or a panic in the library
-            if not _fails(exc):
+            if not library_failed(exc):
                 raise
-            raise TokenizerError(f"{self.source}: the tokenizer cannot read this sentence ({_brief(exc)})") from None
+            raise TokenizerError(f"{self.source}: the tokenizer cannot read this sentence ({brief(exc)})") from None
         spans = list(enc.offsets)
         owners: dict[int, list[int]] = {}  # character position -> the tokens holding some of its bytes
         for i, (a, b) in enumerate(spans):
@@ -220,9 +182,9 @@ class BPETokenizer:
         try:
             return self._tok.decode([int(i) for i in ids])
         except BaseException as exc:
-            if not _fails(exc):
+            if not library_failed(exc):
                 raise
-            raise TokenizerError(f"{self.source}: the tokenizer cannot write these tokens ({_brief(exc)})") from None
+            raise TokenizerError(f"{self.source}: the tokenizer cannot write these tokens ({brief(exc)})") from None
 
 
 def _from_json(text: str):
@@ -301,11 +263,6 @@ def _check_tokenizer_json(raw, path: Path) -> None:
         if not isinstance(vocab, dict) or not isinstance(unk, str) or unk not in vocab:
             raise TokenizerError(f"{path}: a WordLevel tokenizer needs an unknown token in its vocabulary "
                                  f"(\"unk_token\"), or every word it does not know is an error")
-
-
-def _brief(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _small_json(path: Path):

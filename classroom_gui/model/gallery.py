@@ -8,13 +8,13 @@ list of words: the classmates with the largest shares at that focus, layer and h
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 
 from ..resources import teaching_model_dir
 from .functions import MASK_RULES
+from .limits import CONFIG_BYTES, LimitError, read_json
 from .sentence import run_sentence
 
 EXAMPLES = "examples.json"
@@ -37,10 +37,10 @@ def read_examples(path, languages=("en", "ja")) -> list[dict]:
     path = Path(path)
     if not path.is_file():
         raise GalleryError(f"{path}: file not found")
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GalleryError(f"{path}: not readable JSON ({exc})") from None
+    try:  # a config file's limits: the shipped gallery is 7 kB; size and nesting are checked before parsing
+        raw = read_json(path, CONFIG_BYTES)
+    except LimitError as exc:
+        raise GalleryError(str(exc)) from None
     if not isinstance(raw, list) or not raw:
         raise GalleryError(f"{path}: expected a non-empty JSON list of examples")
     out = []

@@ -33,12 +33,16 @@ class SentenceRun:
     trace: Trace
     notices: list[str] = field(default_factory=list)  # e.g. "truncated to the first 64 tokens"
     total_tokens: int = 0                             # before truncation to the context
+    cut_by: str = ""                                  # what cut the sentence: a key of CUT_BY, "" when whole
     unknown_words: list[str] = field(default_factory=list)
     overflow: bool = False                            # the model's numbers overflowed float32 (inf, nan)
     normalised: bool = False                          # whitespace was read as single spaces (teaching model)
 
 
 NORMALISED = "the class reads runs of spaces, tabs and line breaks as one space"
+# what may cut a long sentence -> where the first tokens fit: the model's context; layers x heads x tokens² attention
+# numbers in memory; the classroom's seats. The smallest wins (the lesson's notice names it in the user's language).
+CUT_BY = {"context": "the model's context", "memory": "memory", "room": "the classroom"}
 
 
 def check_exact(text: str) -> str:
@@ -87,28 +91,43 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> Sen
     normalised = text != typed
     notices = [NORMALISED] if normalised else []
     total = len(tokens)
-    # the model's context; layers x heads x tokens² attention numbers in memory; the classroom's seats
-    limit, where = c.n_positions, "the model's context"
-    for cap, place in ((attention_tokens(c.n_layer, c.n_head), "memory"), (MAX_STUDENTS, "the classroom")):
+    limit, cut_by = c.n_positions, "context"
+    for cap, reason in ((attention_tokens(c.n_layer, c.n_head), "memory"), (MAX_STUDENTS, "room")):
         if cap < limit:
-            limit, where = cap, place
+            limit, cut_by = cap, reason
     if total > limit:
-        notices.append(f"the sentence has {total} tokens; only the first {limit} fit in {where}")
+        notices.append(f"the sentence has {total} tokens; only the first {limit} fit in {CUT_BY[cut_by]}")
         tokens = tokens[:limit]
+    else:
+        cut_by = ""
     unknown = [t.text for t in tokens if t.unknown]
     if unknown:
         notices.append("unknown to the model: " + ", ".join(w if len(w) <= 40 else w[:39] + "…"
                                                              for w in dict.fromkeys(unknown)))
-    # a model with huge weights (1e20) overflows float32: inf and nan are what it computes, shown as such
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        trace = forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
-                        tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask)
+    trace = _forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
+                     tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask)
     overflow = not np.isfinite(trace.ln_f).all()
     if overflow:
         notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
     trace.vocab = checkpoint.tokenizer.vocab
-    return SentenceRun(trace, notices, total_tokens=total, unknown_words=list(dict.fromkeys(unknown)),
+    return SentenceRun(trace, notices, total_tokens=total, cut_by=cut_by, unknown_words=list(dict.fromkeys(unknown)),
                        overflow=overflow, normalised=normalised)
+
+
+def rerun(trace: Trace, mask: str | None = None, edits=None) -> Trace:
+    """The sentence of `trace` through the same weights again, under `mask` and with the what-if `edits` (each
+    by default the trace's own): the other rule's class (lesson.rules) or the teacher's edited class
+    (lesson.whatif_state). EditError when an edit does not fit."""
+    out = _forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
+                   mask=trace.mask_rule if mask is None else mask, edits=tuple(trace.edits if edits is None else edits))
+    out.vocab = trace.vocab
+    return out
+
+
+def _forward(ids, params, config, **kwargs) -> Trace:
+    # a model with huge weights (1e20) overflows float32: inf and nan are what it computes, shown as such
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return forward(ids, params, config, **kwargs)
 
 
 def blank_controls(text: str) -> str:

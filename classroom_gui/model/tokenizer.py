@@ -16,6 +16,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .tokenizer_failures import brief, library_failed, panic_text_to_log
+
 UNK, MASK = "<unk>", "<mask>"
 SPECIALS = (UNK, MASK)
 TOKENIZER_FILE, CONFIG_FILE = "tokenizer.json", "tokenizer_config.json"
@@ -107,7 +109,13 @@ class ClassroomTokenizer:
         return token_id < self.n_words and token_id != self.unk_id
 
     def encode(self, text: str) -> list[Token]:
-        enc = self._tok.encode("".join(map(_plain, text)))
+        try:
+            with panic_text_to_log():
+                enc = self._tok.encode("".join(map(_plain, text)))
+        except BaseException as exc:  # a folder's own tokenizer.json may hold a regex that panics on some text
+            if not library_failed(exc):
+                raise
+            raise TokenizerError(f"{self.source}: the tokenizer cannot read this sentence ({brief(exc)})") from None
         per_word: dict[int, int] = {}
         for w in enc.word_ids:
             per_word[w] = per_word.get(w, 0) + 1
@@ -180,10 +188,16 @@ class ClassroomTokenizer:
             raise TokenizerError(str(exc)) from None
         try:
             backend = Tokenizer.from_str(text)
+            # padding and truncation are for batches of training text; here they could only pad one sentence
+            # to millions of tokens, cut it unsaid, or panic on a stride (as BPETokenizer.load switches them off)
+            backend.no_padding()
+            backend.no_truncation()
             size = backend.get_vocab_size(with_added_tokens=True)
             vocab = [backend.id_to_token(i) for i in range(size)]
-        except Exception as exc:  # the Rust library raises plain Exception for every malformed file
-            raise TokenizerError(f"{path}: malformed, not a readable tokenizer ({str(exc).splitlines()[0][:200]})") from None
+        except BaseException as exc:  # the library raises plain Exception for a malformed file, and panics
+            if not library_failed(exc):
+                raise
+            raise TokenizerError(f"{path}: malformed, not a readable tokenizer ({brief(exc)})") from None
         if None in vocab:
             raise TokenizerError(f"{path}: the vocabulary's ids have gaps")
         try:
@@ -199,9 +213,15 @@ def _plain(c: str) -> str:
 
 
 def _classroom_entry(path: Path) -> dict | None:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    """tokenizer_config.json's "classroom" object, or None when the file is absent or names no classroom
+    tokenizer (a GPT-2 folder's); TokenizerError for a file too large, too deeply nested or not JSON."""
+    from .limits import CONFIG_BYTES, LimitError, read_json
+
+    if not path.is_file():
         return None
+    try:
+        raw = read_json(path, CONFIG_BYTES)
+    except LimitError as exc:
+        raise TokenizerError(str(exc)) from None
     entry = raw.get("classroom") if isinstance(raw, dict) else None
     return entry if isinstance(entry, dict) and entry.get("kind") == KIND else None

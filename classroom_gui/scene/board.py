@@ -14,7 +14,7 @@ from ..lesson import layout
 from ..lesson.frame import Bars, Frame
 from ..lesson.numbers import fmt
 from . import fonts, palette
-from .desk import StripItem
+from .strip import StripItem
 from .heatmap import HeatmapItem
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, qcolor
 from .layout import stack_strips

@@ -18,8 +18,10 @@ from ..lesson import layout
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from . import fonts, palette
 from .board import MASKED_BAR, BarsItem, Board
+from .class_image import ClassImage, fits, stands_out
 from .crowd import CROWD_FROM, CrowdItem
-from .desk import DeskItem, StripItem, StripView
+from .desk import DeskItem
+from .strip import StripItem, StripView
 from .items import LegendItem, PanelItem, TextBlockItem, qcolor
 from .layout import desk_layout
 from .links import LinkLayer
@@ -37,16 +39,31 @@ EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (s
 def colour_scales(groups) -> dict[str, float]:
     """Per role, the largest |value| among the strips: a cell of that size gets the strongest colour."""
     scales: dict[str, float] = {}
+    short: dict[str, list] = {}  # per role, the short strips' lists (a big class has ~1,000 of them)
     for strips in groups:
         for st in strips:
             v = st.values
             if not len(v):
                 continue
-            # a wide row is the trace's NumPy row (lesson.state.row), a short one a list
-            m = float(np.max(np.abs(v))) if isinstance(v, np.ndarray) else max(max(v), -min(v))
-            if m > scales.get(st.role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
-                scales[st.role] = m
+            if isinstance(v, np.ndarray):  # a wide row is the trace's NumPy row (lesson.state.row)
+                _raise(scales, st.role, float(np.max(np.abs(v))))
+            else:
+                short.setdefault(st.role, []).append(v)
+    for role, rows in short.items():
+        if len({len(r) for r in rows}) == 1:  # of one length: all at once (a NaN row is left to the loop)
+            a = np.abs(np.array(rows, np.float64))
+            m = a.max(axis=1)
+            if not np.isnan(m).any():
+                _raise(scales, role, float(m.max()) if np.isfinite(m).all() else float(m[np.isfinite(m)].max(initial=0.0)))
+                continue
+        for r in rows:
+            _raise(scales, role, max(max(r), -min(r)))
     return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
+
+
+def _raise(scales: dict[str, float], role: str, m: float) -> None:
+    if m > scales.get(role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
+        scales[role] = m
 
 
 def rule_on_second_line(title: str) -> str:
@@ -77,6 +94,11 @@ class ClassroomScene(QGraphicsScene):
         self.crowd.setVisible(False)
         self.addItem(self.crowd)
         self.crowd_mode = False
+        self.class_image = ClassImage()  # the plain desks of a big class, as one item (see scene.class_image)
+        self.class_image.setZValue(Z_DESK)
+        self.class_image.setVisible(False)
+        self.addItem(self.class_image)
+        self.composed = False
         self.links = LinkLayer(self)
         self.board = Board(self)
         self.title = TextBlockItem()
@@ -149,6 +171,16 @@ class ClassroomScene(QGraphicsScene):
         else:
             self.crowd.set_students([], None, th)
             pairs = list(zip(frame.students, per_student))
+        plain, box = self._composed(frame, per_student) if crowd is None else ([], None)
+        self.composed = bool(plain)
+        if plain:  # one picture for the plain desks, real DeskItems for the few that stand out
+            pairs = [(s, strips) for s, strips in pairs if s.index not in plain]
+            shown = [(s, strips) for s, strips in zip(frame.students, per_student) if s.index in plain]
+            self.class_image.set_class([s for s, _ in shown], [strips for _, strips in shown], box, th, badge_role,
+                                       scales)
+            header_h = box.header_h
+        else:
+            self.class_image.set_class([], [], None, th, badge_role, scales)
         while len(self.desks) < len(pairs):
             desk = DeskItem()
             self.addItem(desk)
@@ -209,15 +241,32 @@ class ClassroomScene(QGraphicsScene):
         if not box.strips or box.strips[0].label_h:
             self.legend.setVisible(False)
             return
+        named = dict.fromkeys((st.role, st.label) for _, strips in unlabelled for st in strips if st.label)
         entries: list[tuple[str, str]] = []
-        for _, strips in unlabelled:
-            for st in strips:
-                entry = (th.role(st.role), st.label)
-                if st.label and entry not in entries:
-                    entries.append(entry)
+        for role, label in named:  # (the roles' colours looked up once: ~1,000 strips in a big class)
+            entry = (th.role(role), label)
+            if entry not in entries:
+                entries.append(entry)
         self.legend.set_entries(entries, layout.CLASS_X + layout.CLASS_W, TITLE.y() + (TITLE.height() - LegendItem.PX * 1.6) / 2,
                          th.color("title"))
         self.legend.setVisible(bool(entries))
+
+    @staticmethod
+    def _composed(frame: Frame, per_student) -> tuple[set[int], object]:
+        """The students whose desks one ClassImage draws (empty: every desk is a DeskItem), and their layout:
+        the plain ones, when they all have desks of one size with the same cards (the asker may have one more)."""
+        students = frame.students
+        if len(students) <= 1:
+            return set(), None
+        plain = [(s, strips) for s, strips in zip(students, per_student) if not stands_out(s, strips)]
+        if not plain or len(students) - len(plain) > 16:
+            return set(), None
+        s0, counts = plain[0][0], tuple(len(x.values) for x in plain[0][1])
+        if any(s.w != s0.w or s.h != s0.h for s in students) or any(
+                tuple(len(x.values) for x in strips) != counts for _, strips in plain):
+            return set(), None
+        box = desk_layout(float(s0.w), float(s0.h), counts)
+        return ({s.index for s, _ in plain}, box) if fits(students, box) else (set(), None)
 
     @staticmethod
     def _crowd_box(frame: Frame, per_student):
@@ -267,7 +316,7 @@ class ClassroomScene(QGraphicsScene):
     # --- what tests and tooltips ask -------------------------------------------------------------------
     def desk(self, index: int) -> DeskItem | None:
         """The DeskItem showing student `index` (None for a plain desk of a crowd: see scene.crowd)."""
-        if not self.crowd_mode:
+        if not (self.crowd_mode or self.composed):
             return self.desks[index]
         return next((d for d in self.desks if d.isVisible() and d.student is not None
                      and d.student.index == index), None)
@@ -286,6 +335,11 @@ class ClassroomScene(QGraphicsScene):
                 return item.tooltip(item.mapFromScene(pos))
             if isinstance(item, DeskItem):
                 return item.tooltip_at(item.mapFromScene(pos))
+            if isinstance(item, ClassImage):
+                text = item.tooltip_at(pos)
+                if text:
+                    return text
+                continue
             if isinstance(item, CrowdItem):
                 s = item.student_at(pos.x(), pos.y())
                 if s is not None:

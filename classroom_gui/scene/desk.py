@@ -1,218 +1,54 @@
-"""A student's desk and the strips on it (notebook, cards), as drawn on the canvas.
+"""A student's desk as drawn on the canvas: the body, the name tag with seat number, tags and badge, and the
+strips on it (notebook, cards: scene.strip).
 
-StripView is one strip's drawing: what it shows, where its cells are, how to paint it. In a big class
-a strip that is settled (fully visible) is painted into its desk's cached picture, and one that is
-fading or growing in gets its own StripItem on top, so the animation is only opacity and position: at
-64 students that keeps a frame at ~70 items instead of ~330, which is most of what rendering costs.
-A small class keeps every strip on its own item, which saves a desk repaint whenever a card settles.
+In a big class a strip that is settled (fully visible) is painted into its desk's cached picture, and one
+that is fading or growing in gets its own StripItem on top, so the animation is only opacity and position:
+at 64 students that keeps a frame at ~70 items instead of ~330, which is most of what rendering costs. A
+small class keeps every strip on its own item, which saves a desk repaint whenever a card settles. (A class
+of more than 32 draws its plain desks in one picture instead: scene.class_image.)
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ..lesson.frame import Strip, Student
-from ..lesson.numbers import fmt
 from . import fonts, palette, pictures
-from .items import digest as numbers_digest
-from .items import (ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, mix,
-                           qcolor)
-from .layout import NAME_MIN, DeskBox, StripBox
+from .items import ALIGN_CENTER, ALIGN_LEFT, CachedItem, elide, fitted_font, mix, qcolor
+from .layout import NAME_MIN, DeskBox
 from .palette import Theme
-from .whatif_marks import edited_outline, hatch
+from .strip import StripItem, StripView
 
 GLOW = 8.0  # the focus desk's spotlight reaches this far outside the desk
+BODY, SEAT, NAME, BADGE = 1, 2, 4, 8  # a desk's parts: body and outline, seat number, name with its tags, badge
+ALL = BODY | SEAT | NAME | BADGE
 
 
-class StripView:
-    """One card or notebook: an optional label row, a role-coloured tab, then cells coloured by value.
-
-    `version` goes up whenever what it shows changes; items that paint it compare versions.
-    """
-
-    __slots__ = ("strip", "box", "theme", "scale", "masked", "on_board", "cell_texts", "version", "content", "_key")
-
-    def __init__(self):
-        self.strip: Strip | None = None
-        self.box: StripBox | None = None
-        self.theme: Theme = palette.CLASSROOM
-        self.scale = 1.0
-        self.masked = False
-        self.on_board = False           # labels in chalk on the blackboard
-        self.cell_texts: list[str] = []  # the numbers painted in the cells, in order ([] when too small)
-        self.version = 0
-        self.content = ()  # what it shows, the numbers by digest: equal whenever the same comes back (unlike version)
-        self._key = None
-
-    def set(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
-            on_board: bool = False) -> bool:
-        values = strip.values  # a list, or a wide NumPy row (lesson.state.row): its bytes are its key
-        # bytes, not tuples: GPT-2's strips hold 768 or 3,072 numbers, and every strip is keyed every frame
-        key = (strip.role, values.tobytes() if isinstance(values, np.ndarray) else tuple(values), strip.label, strip.raised,
-               np.asarray(strip.zeroed, bool).tobytes(), tuple(strip.edited), box, theme.name,
-               theme.font_scale, scale, masked, on_board)
-        self.strip = strip  # the newest, even when it shows the same (visible may differ)
-        if key == self._key:
-            return False
-        self._key = key
-        self.content = (key[0], numbers_digest(values) if isinstance(values, np.ndarray) else key[1]) + key[2:]
-        self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
-        self.cell_texts = []  # numbers only where they are big enough to read (never on GPT-2's 768-cell strips)
-        if box.number_px:
-            shown = as_list(values[: box.shown] if box.shown else values)
-            self.cell_texts = [fmt(v) for v in shown] + (["…"] if box.shown else [])
-        self.version += 1
-        return True
-
-    def bounds(self) -> QRectF:  # in the strip's own coordinates, with room for a raised card's shadow
-        b, raised = self.box, self.strip.raised
-        over = 6.0 if raised else 2.0
-        return QRectF(-over, -over, b.w + 2 * over, b.h + 2 * over + (4 if raised else 0))
-
-    def cell_rect(self, i: int) -> QRectF:
-        b = self.box
-        r, c = divmod(i, b.cols)
-        return QRectF(b.tab_w + c * b.cell_w, b.label_h + r * b.row_h, b.cell_w, b.row_h)
-
-    def cell_at(self, local: QPointF) -> int:  # -1 outside the cells
-        b = self.box
-        if b is None or self.strip is None:
-            return -1
-        x, y = local.x() - b.tab_w, local.y() - b.label_h
-        if x < 0 or y < 0 or x >= b.w - b.tab_w or y >= b.h - b.label_h:
-            return -1
-        i = int(y // b.row_h) * b.cols + int(x // b.cell_w)
-        return i if i < (b.shown + 1 if b.shown else len(self.strip.values)) else -1
-
-    def tooltip(self, local: QPointF) -> str:
-        i = self.cell_at(local)
-        if i < 0:
-            return self.strip.label if self.strip else ""
-        if self.box.shown and i == self.box.shown:  # the "…" cell: the whole card
-            return f"{self.strip.label}: " + ", ".join(fmt(v) for v in as_list(self.strip.values))
-        zero = " (→ 0)" if i < len(self.strip.zeroed) and self.strip.zeroed[i] else ""  # the label names the activation
-        return f"{self.strip.label} [{i + 1}] = {fmt(self.strip.values[i])}{zero}"
-
-    def paint(self, p: QPainter) -> None:
-        # Runs only when the content changed, but then for every strip of the class at once: a handful
-        # of painter calls, no numpy.
-        s, b, th = self.strip, self.box, self.theme
-        grey = self.masked
-        edge = qcolor(th.color("masked") if grey else th.role(s.role))
-        cells = QRectF(0, b.label_h, b.w, b.h - b.label_h)
-        radius = min(4.0, cells.height() * 0.3)
-        if b.label_h:
-            f = fonts.font(b.label_px * th.font_scale, bold=True)
-            dot = b.label_px * 0.62
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(edge)
-            p.drawRoundedRect(QRectF(1, (b.label_h - dot) / 2 - 1, dot * 1.6, dot), dot / 2, dot / 2)
-            ink = ("board_muted" if grey else "board_text") if self.on_board else ("text_muted" if grey else "text")
-            p.setFont(f)
-            p.setPen(qcolor(th.color(ink)))
-            p.drawText(QRectF(dot * 1.6 + 5, 0, b.w - dot * 1.6 - 5, b.label_h - 2), ALIGN_LEFT,
-                       elide(s.label, f, b.w - dot * 2 - 6))
-        if s.raised:  # the question card is held up: a soft shadow under it and a bold edge
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(SHADOW)
-            p.drawRoundedRect(cells.translated(2, 4), radius, radius)
-        p.fillRect(QRectF(0, b.label_h, b.tab_w + 1, cells.height()), edge)
-        values = np.asarray(s.values, dtype=np.float64)  # in NumPy: a wide strip is never walked in Python
-        if b.shown:  # the first numbers, then an empty "…" cell
-            values = np.append(values[: b.shown], np.nan)
-        n = len(values)
-        zeroed = np.zeros(n, bool)
-        given = np.asarray(s.zeroed[:n], bool)
-        zeroed[: given.size] = given
-        if b.shown:
-            zeroed[-1] = False
-        if n:
-            if p.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform):
-                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # cells stay crisp blocks
-            img = cell_image(values, b.rows, b.cols, self.scale, grey, zeroed)
-            p.drawImage(QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2), img)
-            cw, rh = b.cell_w, b.row_h
-            if cw >= 9:  # below that the separators would be all there is to see
-                p.setPen(QPen(qcolor(th.color("cell_border")), 1.0 if cw >= 16 else 0.6))
-                lines = [QLineF(b.tab_w + c * cw, b.label_h, b.tab_w + c * cw, b.h) for c in range(1, b.cols)]
-                lines += [QLineF(b.tab_w, b.label_h + r * rh, b.w, b.label_h + r * rh) for r in range(1, b.rows)]
-                if lines:
-                    p.drawLines(lines)
-            if self.cell_texts:
-                self._paint_numbers(p, zeroed)
-            if cw >= 8 and zeroed.any():  # narrower cells just show the zeroed grey
-                p.setPen(QPen(qcolor(th.color("zeroed")), max(1.2, min(2.2, cw * 0.06))))
-                crosses = []
-                for i in np.flatnonzero(zeroed).tolist():
-                    r = self.cell_rect(i).adjusted(3, 3, -3, -3)
-                    crosses += [QLineF(r.topLeft(), r.bottomRight()), QLineF(r.bottomLeft(), r.topRight())]
-                p.drawLines(crosses)
-            edited_outline(p, [self.cell_rect(i) for i in s.edited if i < n], th)
-            if grey:  # a student who has not spoken: grey and hatched, so it reads without colour too
-                hatch(p, [QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2)], light=self.on_board)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(QPen(edge, 3.0 if s.raised else 1.3))
-        p.drawRoundedRect(cells.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
-
-    def _paint_numbers(self, p: QPainter, zeroed: list[bool]) -> None:
-        b, th = self.box, self.theme
-        px = b.number_px * th.font_scale
-        base = fonts.font(px)
-        fm = QFontMetricsF(base)
-        room = b.cell_w - 4
-        p.setFont(base)
-        p.setPen(qcolor(th.color("text_muted") if self.masked else th.color("cell_text")))
-        for i, text in enumerate(self.cell_texts):
-            if zeroed[i]:
-                continue
-            r = self.cell_rect(i)
-            if text != "…" and fm.horizontalAdvance(text) > room:  # "-12.34": one decimal less, then shrink
-                text = fmt(float(text), 1)
-                p.setFont(fitted_font(text, px, room, min_px=14))
-                p.drawText(r, ALIGN_CENTER, text)
-                p.setFont(base)
-            else:
-                p.drawText(r, ALIGN_CENTER, text)
+@lru_cache(maxsize=1024)
+def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float) -> tuple[float, float]:
+    """(width, font px) of a desk's badge pill: kept, since a big class asks for the same few shares often."""
+    px = max(box.name_px * 0.82, min(box.name_px, NAME_MIN)) * font_scale
+    w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(badge) + px * 1.0
+    room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
+    return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
 
 
-class StripItem(CachedItem):
-    """A strip with an item of its own: a card fading in on a desk, or a wide strip on the blackboard."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.view = StripView()
-
-    def set_view(self, view: StripView) -> None:
-        self.view = view
-        self.set_key((id(view), view.version), view.bounds())
-
-    def set_strip(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
-             on_board: bool = False) -> None:
-        self.view.set(strip, box, theme, scale, masked, on_board)
-        self.set_view(self.view)
-
-    @property
-    def strip(self) -> Strip | None:
-        return self.view.strip
-
-    @property
-    def cell_texts(self) -> list[str]:
-        return self.view.cell_texts
-
-    def tooltip(self, local: QPointF) -> str:
-        return self.view.tooltip(local)
-
-    def paint(self, p: QPainter, option, widget=None) -> None:
-        view = self.view
-        if view.strip is None or view.box is None:
-            return
-        if view.masked:  # hatched: painted in place, where the hatch lines up with its neighbours'
-            view.paint(p)
-        else:
-            pictures.paint_item(self, p, view.content, view.paint)
+@lru_cache(maxsize=4096)
+def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge_w: float, unknown: bool):
+    """(font, text) of a desk's name in the room its seat number, badge (badge_w wide) and "?" tag leave:
+    kept, since a big class names the same few words at hundreds of desks."""
+    tags = badge_w
+    if unknown:
+        tags += box.header_h * 0.62 + 4
+    tags += 4 if tags else 0
+    px = box.name_px * font_scale
+    room = box.w - name_left - tags - box.pad
+    # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
+    least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
+    font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
+    return font, elide(text, font, room)
 
 
 @lru_cache(maxsize=64)
@@ -246,6 +82,7 @@ class DeskItem(CachedItem):
         self.settled: list[bool] = []
         self.items: list[StripItem] = []       # one per view, used while that strip animates
         self.name_font = fonts.font(16, True)  # the font the name is painted in (tests read it)
+        self.parts = ALL  # which parts _paint_desk paints (scene.class_image keeps each part's picture)
         self.name_text = ""
 
     def set_student(self, s: Student, box: DeskBox, theme: Theme, badge_role: str, strips: list[Strip],
@@ -310,13 +147,9 @@ class DeskItem(CachedItem):
 
     # --- painting --------------------------------------------------------------------------------------
     def _fit_name(self) -> None:
-        s, b, th = self.student, self.box, self.theme
-        px = b.name_px * th.font_scale
-        room = b.w - self._name_left() - self._tags_width() - b.pad
-        # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
-        least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
-        self.name_font = fitted_font(s.text, px, room, bold=True, min_px=max(least, px * 0.6))
-        self.name_text = elide(s.text, self.name_font, room)
+        s, b = self.student, self.box
+        self.name_font, self.name_text = fit_name(s.text, b, self.theme.font_scale, self._name_left(),
+                                                  self._badge_size()[0], s.unknown)
 
     def _name_left(self) -> float:
         b = self.box
@@ -332,16 +165,7 @@ class DeskItem(CachedItem):
     def _badge_size(self) -> tuple[float, float]:
         if not self.student.badge:
             return 0.0, 0.0
-        px = max(self.box.name_px * 0.82, min(self.box.name_px, NAME_MIN)) * self.theme.font_scale
-        w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(self.student.badge) + px * 1.0
-        room = self.box.w - 2 * self.box.pad - self._name_left() + self.box.pad  # never over the seat number
-        return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
-
-    def _tags_width(self) -> float:
-        w = self._badge_size()[0]
-        if self.student.unknown:
-            w += self.box.header_h * 0.62 + 4
-        return w + (4 if w else 0)
+        return badge_size(self.student.badge, self.box, self.theme.font_scale, self._name_left())
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         s, b = self.student, self.box
@@ -355,6 +179,17 @@ class DeskItem(CachedItem):
             p.restore()
 
     def _paint_desk(self, p: QPainter) -> None:
+        if self.parts & BODY:
+            self._paint_body(p)
+        self._paint_tag(p)
+        for k, settled in enumerate(self.settled):
+            if settled:
+                x, y = self.view_pos[k]
+                p.translate(x, y)
+                self.views[k].paint(p)
+                p.translate(-x, -y)
+
+    def _paint_body(self, p: QPainter) -> None:
         s, b, th = self.student, self.box, self.theme
         body = QRectF(0, 0, b.w, b.h)
         r = b.radius
@@ -392,13 +227,6 @@ class DeskItem(CachedItem):
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), r, r)
-        self._paint_tag(p)
-        for k, settled in enumerate(self.settled):
-            if settled:
-                x, y = self.view_pos[k]
-                p.translate(x, y)
-                self.views[k].paint(p)
-                p.translate(-x, -y)
 
     def _paint_tag(self, p: QPainter) -> None:
         s, b, th = self.student, self.box, self.theme
@@ -407,7 +235,9 @@ class DeskItem(CachedItem):
         seat = QRectF(b.pad, (hh - d) / 2, d, d)
         focus = s.state == "focus"
         number = str(s.index + 1)
-        if self._circled():  # the seat number in a circle (filled for the asker)
+        if not self.parts & SEAT:
+            pass
+        elif self._circled():  # the seat number in a circle (filled for the asker)
             p.setPen(QPen(qcolor(th.color("text")), 1.0))
             p.setBrush(qcolor(th.color("text") if focus else "#FFFFFF"))
             p.drawEllipse(seat)
@@ -420,6 +250,14 @@ class DeskItem(CachedItem):
             p.setFont(fitted_font(number, px, room, bold=True, min_px=min(px, NAME_MIN) if px >= NAME_MIN else 6))
             p.setPen(qcolor(th.color("text") if focus else th.color("text_muted")))
             p.drawText(QRectF(b.pad, 0, room, hh), ALIGN_LEFT, number)
+        if self.parts & NAME:
+            self._paint_name(p)
+        if self.parts & BADGE:
+            self._paint_badge(p)
+
+    def _paint_name(self, p: QPainter) -> None:
+        s, b, th = self.student, self.box, self.theme
+        hh = b.header_h
         left = self._name_left()  # the word
         p.setFont(self.name_font)
         p.setPen(qcolor(th.color("text_muted") if s.state == "masked" else th.color("text")))
@@ -434,6 +272,10 @@ class DeskItem(CachedItem):
             p.setPen(qcolor("#FFFFFF"))
             p.setFont(fonts.font(t * 0.75, True))
             p.drawText(tag, ALIGN_CENTER, "?")
+
+    def _paint_badge(self, p: QPainter) -> None:
+        s, b, th = self.student, self.box, self.theme
+        hh = b.header_h
         bw, px = self._badge_size()
         if bw:
             bh = px * 1.5

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
@@ -41,6 +42,43 @@ def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
     return sorted(spots, key=lambda p: math.hypot(p[0] - x, 2 * (p[1] - y)))
 
 
+def _edges(rects: list[QRectF]) -> np.ndarray:  # [n, 4] left, top, right, bottom as QRectF computes them
+    e = np.array([(r.x(), r.y(), r.x() + r.width(), r.y() + r.height()) for r in rects], np.float64).reshape(-1, 4)
+    return np.concatenate([np.minimum(e[:, :2], e[:, 2:]), np.maximum(e[:, :2], e[:, 2:])], axis=1)  # a negative size
+
+
+def _hits(left, top, right, bottom, others: np.ndarray) -> np.ndarray:
+    """[c] whether each rectangle (edges as arrays) overlaps any of `others` ([n, 4] edges), as
+    QRectF.intersects decides it: a shared edge is no overlap, a rectangle of no width or height meets none."""
+    if not len(others):
+        return np.zeros(len(left), bool)
+    l2, t2, r2, b2 = (others[:, i][None, :] for i in range(4))
+    real = (l2 != r2) & (t2 != b2)
+    over = (left[:, None] < r2) & (l2 < right[:, None]) & (top[:, None] < b2) & (t2 < bottom[:, None]) & real
+    return over.any(axis=1)
+
+
+def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
+                 near: list[QRectF]) -> tuple[int, bool] | None:
+    """The candidate a label takes, tested all at once: (the first whose w x h rectangle covers no placed
+    label and whose pill, 2 px inside it, covers no text in `near`, within ROOM; True), else (the first that
+    covers no placed label; False), else None. The same sums in the same order as QRectF's own tests."""
+    left, top = at[:, 0] - w / 2, at[:, 1] - h / 2
+    right, bottom = left + w, top + h
+    open_ = ~_hits(left, top, right, bottom, _edges(placed))
+    if not open_.any():
+        return None
+    room = ROOM
+    inside = ((left >= room.x()) & (right <= room.x() + room.width()) & (top >= room.y())
+              & (bottom <= room.y() + room.height()))
+    bl, bt = left + 2, top + 2  # the pill itself: it may touch a card's edge, never cover its numbers
+    bw, bh = w + -2 - 2, h + -2 - 2
+    free = open_ & inside & ~_hits(bl, bt, bl + bw, bt + bh, _edges(near))
+    if free.any():
+        return int(np.argmax(free)), True
+    return int(np.argmax(open_)), False
+
+
 def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF]) -> list[tuple[Link, Point]]:
     """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
     its curve (ALONG), or else beside its far end, that covers no placed label and no text in `avoid` (the
@@ -57,24 +95,15 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
             candidates = [where]
         else:
             candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
-        best, free = None, False
         size = pill_rect(link.label, px, (0.0, 0.0))  # measured once; each candidate is this, moved
         w, h = size.width() + 4, size.height() + 4
         xs, ys = [p[0] for p in candidates], [p[1] for p in candidates]
         reach = QRectF(min(xs) - w / 2, min(ys) - h / 2, max(xs) - min(xs) + w, max(ys) - min(ys) + h)
         near = [b for b in avoid if b.intersects(reach)]  # only the texts near its candidates are tested
-        for at in candidates:
-            r = QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
-            if any(r.intersects(p) for p in placed):
-                continue
-            if best is None:
-                best = (at, r)
-            body = r.adjusted(2, 2, -2, -2)  # the pill itself: it may touch a card's edge, never cover its numbers
-            if not ROOM.contains(r):  # off the canvas, or over the blackboard or the caption
-                continue
-            if not any(body.intersects(b) for b in near):
-                best, free = (at, r), True
-                break
+        best = _first_spots(np.array(candidates, np.float64), w, h, placed, near)
+        free = best is not None and best[1]
+        best = None if best is None else (candidates[best[0]], QRectF(candidates[best[0]][0] - w / 2,
+                                                                      candidates[best[0]][1] - h / 2, w, h))
         if best is not None and (free or not placed):  # only the heaviest may cover text, if it must
             out[i] = best[0]
             placed.append(best[1])

@@ -11,6 +11,8 @@ so it is made once per set of links, not once per animation frame.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 Curve = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
@@ -21,6 +23,7 @@ NEAR_END = 48.0      # px around a link's ends where links may meet (all meet at
 MARGIN = 3.0         # links closer than their half widths plus this cannot be told apart on a projector
 KEEP = 18.0          # px a link's default route may run alongside another (a crossing at a shallow angle) ...
 TOLERANCE = 16.0     # ... and a changed route (kept well inside KEEP: a change is worth making only if it clearly parts)
+CELL = 24.0          # px: the grid the other links' pieces are filed in, so a point meets only the pieces near it
 # (bow, entry): the bow as a multiple of the default (negative: to the other side), and where on the asker's
 # edge the link ends as a fraction of the desk's width off its middle (None: the default, by distance).
 # Smallest changes first, the default first of all; tried one bow (8 entries) at a time.
@@ -39,57 +42,96 @@ def polylines(curves: list[Curve], n: int = SAMPLES) -> np.ndarray:  # n cubic B
 
 def alongside(cands: np.ndarray, cand_w: float, others: np.ndarray, other_w: np.ndarray) -> np.ndarray:
     """How long (px) each candidate runs alongside each other link, away from both links' ends:
-    [k, P, 2] candidates and [m, S + 1, 2] others -> [k, m]. Only the (point, link) pairs inside the link's
-    bounding box (grown by the distance that counts) are measured: at 64 students that is a tenth of them."""
-    k, n_p, m = len(cands), cands.shape[1], len(others)
-    out = np.zeros((k, m), dtype=np.float32)
-    if m == 0:
-        return out
-    reach = (cand_w + other_w) / 2 + MARGIN                                        # [m]
-    lo, hi = others.min(1) - reach[:, None], others.max(1) + reach[:, None]        # [m, 2]
-    inside = ((cands[:, :, None] >= lo[None, None]) & (cands[:, :, None] <= hi[None, None])).all(-1)  # [k, P, m]
-    own = np.linalg.norm(cands - cands[:, :1], axis=-1), np.linalg.norm(cands - cands[:, -1:], axis=-1)
-    inside &= ((own[0] > NEAR_END) & (own[1] > NEAR_END))[:, :, None]
-    kk, pp, mm = np.nonzero(inside)
-    if len(kk) == 0:
-        return out
-    pts = cands[kk, pp]                                                            # [N, 2]
-    far = ((np.linalg.norm(pts - others[mm, 0], axis=-1) > NEAR_END)
-           & (np.linalg.norm(pts - others[mm, -1], axis=-1) > NEAR_END))
-    kk, pp, mm, pts = kk[far], pp[far], mm[far], pts[far]
-    s0, d = others[:, :-1], np.diff(others, axis=1)                                # [m, S, 2]
-    rel = pts[:, None, :] - s0[mm]                                                 # [N, S, 2]
-    dm = d[mm]
-    t = np.clip((rel * dm).sum(-1) / np.maximum((dm * dm).sum(-1), 1e-9), 0.0, 1.0)
-    gap = np.linalg.norm(rel - t[..., None] * dm, axis=-1).min(-1)                 # [N]
-    close = gap < reach[mm]
-    step = np.linalg.norm(np.diff(cands, axis=1), axis=-1).mean(1)                 # [k]
-    np.add.at(out, (kk[close], mm[close]), step[kk[close]])
-    return out
+    [k, P, 2] candidates and [m, S + 1, 2] others -> [k, m] (see Filed)."""
+    return Filed(others, other_w, cand_w).alongside(cands)
 
 
-def choose(variants: list[list[Curve]], widths: list[float], order: list[int], checked: list[set[int]]) -> list[int]:
-    """Which variant each link takes: variants[i] are link i's candidate curves (the default first),
-    order the links to place (heaviest first), checked[i] the links link i must keep apart from. A link
-    keeps its default when it runs alongside none of them for more than KEEP px; else it takes the
-    first (smallest) change that does, or failing that the variant whose longest run alongside is least."""
-    chosen = [0] * len(variants)
-    lines = {i: polylines(v[:1])[0] for i, v in enumerate(variants) if v}
+class Filed:
+    """Other links' straight pieces filed in a grid of CELL px by the box each covers (grown by the distance
+    that counts for a candidate cand_w wide), so that each candidate point is measured only against the pieces
+    filed in its own cell: the same answer as measuring it against every piece (a piece close enough to count
+    always covers the point's cell), at 64 students a few thousand measures instead of a million. Filed once
+    per link placed, asked for each bow of its variants."""
+
+    def __init__(self, others: np.ndarray, other_w: np.ndarray, cand_w: float):  # [m, S + 1, 2], [m]
+        self.others, m = others, len(others)
+        n_s = others.shape[1] - 1
+        reach = ((cand_w + other_w) / 2 + MARGIN).astype(np.float32)                   # [m]
+        self.a, self.b = others[:, :-1].reshape(-1, 2), others[:, 1:].reshape(-1, 2)   # [m * S, 2] pieces
+        self.piece_link = np.repeat(np.arange(m), n_s)
+        self.r = r = reach[self.piece_link]
+        a, b = self.a, self.b
+        c0 = np.floor((np.minimum(a, b) - r[:, None]) / CELL).astype(np.int64)
+        c1 = np.floor((np.maximum(a, b) + r[:, None]) / CELL).astype(np.int64)
+        nx, ny = c1[:, 0] - c0[:, 0] + 1, c1[:, 1] - c0[:, 1] + 1
+        per = nx * ny                                                                  # cells each piece covers
+        piece = np.repeat(np.arange(len(a)), per)
+        nth = np.arange(len(piece)) - np.repeat(np.cumsum(per) - per, per)
+        cell = _cell_key(c0[piece, 0] + nth % nx[piece], c0[piece, 1] + nth // nx[piece])
+        by_cell = np.argsort(cell, kind="stable")
+        self.cell, self.piece = cell[by_cell], piece[by_cell]
+
+    def alongside(self, cands: np.ndarray) -> np.ndarray:  # [k, P, 2] -> [k, m] px run alongside
+        others, k, n_p, m = self.others, len(cands), cands.shape[1], len(self.others)
+        out = np.zeros((k, m), dtype=np.float32)
+        if m == 0 or k == 0:
+            return out
+        # the candidate points away from their own ends, and the pieces filed in their cells
+        pts = cands.reshape(-1, 2)
+        own = ((np.linalg.norm(cands - cands[:, :1], axis=-1) > NEAR_END)
+               & (np.linalg.norm(cands - cands[:, -1:], axis=-1) > NEAR_END))
+        which = np.flatnonzero(own.reshape(-1))
+        key = _cell_key(*np.floor(pts[which] / CELL).astype(np.int64).T)
+        lo, hi = np.searchsorted(self.cell, key, "left"), np.searchsorted(self.cell, key, "right")
+        count = hi - lo
+        pt = np.repeat(which, count)
+        seg = self.piece[np.repeat(lo, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)]
+        link = self.piece_link[seg]
+        p = pts[pt]
+        far = ((np.linalg.norm(p - others[link, 0], axis=-1) > NEAR_END)
+               & (np.linalg.norm(p - others[link, -1], axis=-1) > NEAR_END))
+        a = self.a[seg]
+        rel, d = p - a, self.b[seg] - a
+        t = np.clip((rel * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-9), 0.0, 1.0)
+        close = far & (np.linalg.norm(rel - t[:, None] * d, axis=-1) < self.r[seg])
+        pairs = np.unique(pt[close] * m + link[close])                                 # (point, link), once each
+        kk, mm = pairs // m // n_p, pairs % m
+        step = np.linalg.norm(np.diff(cands, axis=1), axis=-1).mean(1)                 # [k]
+        np.add.at(out, (kk, mm), step[kk])
+        return out
+
+
+def _cell_key(cx: np.ndarray, cy: np.ndarray) -> np.ndarray:  # one integer per grid cell (canvas px stay far below 2**20 cells)
+    return (cx + (1 << 20)) * (1 << 21) + (cy + (1 << 20))
+
+
+def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], widths: list[float],
+           order: list[int], checked: list[set[int]]) -> list[int]:
+    """Which variant each link takes: defaults[i] is link i's default curve (None: it has no variants, it is not
+    drawn or not to the hub), variants(i) all its candidate curves (the default first; asked only of a link
+    whose default runs alongside another), order the links to place (heaviest first), checked[i] the links
+    link i must keep apart from. A link keeps its default when it runs alongside none of them for more than
+    KEEP px; else it takes the first (smallest) change that does, or failing that the variant whose longest
+    run alongside is least."""
+    chosen = [0] * len(defaults)
+    have = [i for i, c in enumerate(defaults) if c is not None]
+    lines = dict(zip(have, polylines([defaults[i] for i in have]))) if have else {}
     w = np.asarray(widths, dtype=np.float32)
     for i in order:
-        if not variants[i]:
+        if defaults[i] is None:
             continue
         others = sorted(j for j in checked[i] if j != i and j in lines)
         if not others:
             continue
-        theirs = np.stack([lines[j] for j in others])
-        first = alongside(polylines(variants[i][:1], FINE), w[i], theirs, w[others])[0]
+        filed = Filed(np.stack([lines[j] for j in others]), w[others], w[i])
+        first = filed.alongside(polylines([defaults[i]], FINE))[0]
         if first.max() <= KEEP:
             continue
-        cands = polylines(variants[i], FINE)
+        curves = variants(i)
+        cands = polylines(curves, FINE)
         best, best_cost = 0, (first.max(), first.sum())
-        for k0 in range(0, len(cands), len(ENTRIES)):  # a bow at a time: ~25 MB at 64 students
-            runs = alongside(cands[k0:k0 + len(ENTRIES)], w[i], theirs, w[others])  # [k, m]
+        for k0 in range(0, len(cands), len(ENTRIES)):  # a bow at a time
+            runs = filed.alongside(cands[k0:k0 + len(ENTRIES)])  # [k, m]
             for k, run in enumerate(runs):
                 cost = (run.max(), run.sum())
                 if cost < best_cost:
@@ -97,5 +139,5 @@ def choose(variants: list[list[Curve]], widths: list[float], order: list[int], c
             if best_cost[0] <= TOLERANCE:
                 break
         chosen[i] = best
-        lines[i] = polylines(variants[i][best:best + 1])[0]
+        lines[i] = polylines(curves[best:best + 1])[0]
     return chosen

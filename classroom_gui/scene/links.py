@@ -26,11 +26,18 @@ MAX_LABELS = 6         # labels on the strongest links when there are many
 CURVE_SEGMENTS = 12    # straight pieces per bowed link (see add_segments)
 CROWDED = 24           # more links than this: the unlabelled crowd is drawn lighter still
 FEW_MARKERS = 12       # up to this many links the travelling markers are round dots and rounded cards
+ROUTE_SETS = 256       # link sets whose chosen routes are remembered (scrubbing back finds them)
 MAX_LINKS = 96         # a fan over a bigger class draws this many: the strongest half and a spread of the rest
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]  # x, y, w, h
+
+
+def _number(link: Link) -> float:
+    """The number a link shows (Link.value; a NaN or a link without one ranks last among equals)."""
+    v = link.value
+    return v if v is not None and v == v else -math.inf
 
 
 def bucket(weight: float) -> int:
@@ -179,8 +186,7 @@ class LinkLayer:
         self.curves: list[tuple[Link, tuple[Point, Point, Point, Point], float]] = []
         self.label_boxes: list[tuple[Link, QRectF]] = []  # and where its labels went
         self.avoid: list[QRectF] = []  # and the texts they kept off
-        self._route_key: tuple | None = None  # the link set whose route variants were chosen last, and them
-        self._route_choice: dict[int, tuple[float, float | None]] = {}
+        self._route_sets: dict[tuple, dict[int, tuple[float, float | None]]] = {}  # link set -> route variants
 
     def _path_item(self, items: dict[tuple, QGraphicsPathItem], key: tuple,
                    z: float) -> QGraphicsPathItem:
@@ -203,7 +209,8 @@ class LinkLayer:
              scale: float, avoid: list[QRectF] = (), asker: int | None = None) -> None:
         paths: dict[tuple[str, int, bool], QPainterPath] = {}  # (role, width bucket, in the faint crowd)
         dots: dict[str, QPainterPath] = {}
-        order = self.strongest(links) if len(links) > MAX_LABELS + 2 else None  # None: few enough to label all
+        ranked = self.strongest(links)  # sorted once a frame: labels, the drawn few and the routes read it
+        order = ranked if len(links) > MAX_LABELS + 2 else None  # None: few enough to label all
         labelled = set(range(len(links))) if order is None else set(order[:MAX_LABELS])
         fast = len(links) > FEW_MARKERS
         # the links left without a label (beyond the strongest MAX_LABELS) are a faint crowd behind the labelled
@@ -214,7 +221,7 @@ class LinkLayer:
         hub = hub_of(links, asker)
         self.curves = []
         drawn = self.drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
-        variants = self._routes(links, drawn, labelled, desks, hub, header_h, gap, scale)
+        variants = self._routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale)
         for i in drawn:
             link = links[i]
             c = link_curve(link, desks, hub, header_h, gap, variants.get(i, VARIANTS[0]))
@@ -264,57 +271,60 @@ class LinkLayer:
         self.avoid = list(avoid)
         self._show_labels(label_spots, theme, scale, self.avoid)
 
-    def _routes(self, links: list[Link], drawn: list[int], labelled: set[int], desks: dict[int, Rect],
-                hub: int | None, header_h: float, gap: float, scale: float) -> dict[int, tuple[float, float | None]]:
+    def _routes(self, links: list[Link], ranked: list[int], drawn: list[int], labelled: set[int],
+                desks: dict[int, Rect], hub: int | None, header_h: float, gap: float,
+                scale: float) -> dict[int, tuple[float, float | None]]:
         """Each drawn link's route variant (link_routes.VARIANTS), chosen so that the heaviest link runs
-        alongside no other and the labelled ones alongside no labelled one; remembered for the link set."""
+        alongside no other and the labelled ones alongside no labelled one; remembered for the last ROUTE_SETS
+        sets of links (`ranked`: every link's index, strongest first)."""
         if hub is None or len(drawn) < 2:
             return {}
         key = (hub, header_h, gap, scale, tuple(sorted(desks.items())),
-               tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn))
-        if key == self._route_key:
-            return self._route_choice
-        strongest = [i for i in self.strongest(links) if i in set(drawn)]
-        # the heaviest keeps clear of every link, when there is one (a question sent to all has none)
-        top = self.heaviest(links)
-        top = top if top is not None and top in set(drawn) else -1
+               tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn),
+               self.heaviest(links, ranked), tuple(i for i in ranked if i in labelled))  # the order routes are placed
+        known = self._route_sets.pop(key, None)
+        if known is None:
+            known = self._choose_routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale)
+            if len(self._route_sets) >= ROUTE_SETS:
+                del self._route_sets[next(iter(self._route_sets))]  # the least recently used
+        self._route_sets[key] = known  # (re)inserted last: dicts keep insertion order
+        return known
+
+    def _choose_routes(self, links, ranked, drawn, labelled, desks, hub, header_h, gap, scale):
+        on = set(drawn)
+        top = self.heaviest(links, ranked)  # the heaviest keeps clear of every link, when there is one (a
+        top = top if top is not None and top in on else -1  # question sent to all has none)
         marked = {i for i in drawn if i in labelled and links[i].label} | ({top} - {-1})
-        options: list[list] = []
+        defaults = []
         for i in drawn:
             link = links[i]
-            if link.source == link.target or hub not in (link.source, link.target):
-                options.append([])
-                continue
-            cs = [link_curve(link, desks, hub, header_h, gap, v) for v in VARIANTS]
-            options.append([] if cs[0] is None else cs)
+            to_hub = link.source != link.target and hub in (link.source, link.target)
+            defaults.append(link_curve(link, desks, hub, header_h, gap, VARIANTS[0]) if to_hub else None)
+
+        def variants(k: int) -> list:  # every variant's curve, only for a link whose default runs alongside another
+            return [link_curve(links[drawn[k]], desks, hub, header_h, gap, v) for v in VARIANTS]
+
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
         checked = [everyone if i == top else {pos[j] for j in marked} if i in marked else set() for i in drawn]
         widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
-        chosen = choose(options, widths, [pos[i] for i in strongest if i in marked], checked)
-        self._route_key = key
-        self._route_choice = {i: VARIANTS[chosen[pos[i]]] for i in drawn}
-        return self._route_choice
+        chosen = choose(defaults, variants, widths, [pos[i] for i in ranked if i in marked], checked)
+        return {i: VARIANTS[chosen[pos[i]]] for i in drawn}
 
     @classmethod
-    def heaviest(cls, links: list[Link]) -> int | None:
-        """The one link heavier than every other (of equal shares, as of scores, the highest number), or None."""
-        order = cls.strongest(links)
+    def heaviest(cls, links: list[Link], ranked: list[int] | None = None) -> int | None:
+        """The one link heavier than every other (of equal shares, as of scores, the highest number), or None.
+        `ranked` is strongest(links), when the caller has it."""
+        order = cls.strongest(links) if ranked is None else ranked
         if len(order) < 2:
             return order[0] if order else None
         a, b = links[order[0]], links[order[1]]
-        return order[0] if (a.weight, a.label) != (b.weight, b.label) and a.weight >= b.weight else None
+        return order[0] if (a.weight, _number(a)) != (b.weight, _number(b)) and a.weight >= b.weight else None
 
     @staticmethod
     def strongest(links: list[Link]) -> list[int]:
-        """Link indices, heaviest first; equally heavy ones (as when scores are shown) by their label's number."""
-        def strength(i: int) -> tuple[float, float]:
-            try:
-                number = float(links[i].label.replace("−", "-"))
-            except ValueError:
-                number = float("-inf")
-            return links[i].weight, number
-        return sorted(range(len(links)), key=strength, reverse=True)
+        """Link indices, heaviest first; equally heavy ones (as when scores are shown) by the number they show."""
+        return sorted(range(len(links)), key=lambda i: (links[i].weight, _number(links[i])), reverse=True)
 
     @staticmethod
     def drawn(order: list[int]) -> list[int]:

@@ -184,11 +184,16 @@ def _sequential_table(low: str, high: str) -> np.ndarray:  # [256, 3] uint8: ste
     return table
 
 
+def linear_rgb(rgb) -> np.ndarray:  # [..., 3] sRGB 0..255 -> [..., 3] linear light 0..1
+    """sRGB decoded to linear light (IEC 61966-2-1; WCAG's older 0.03928 threshold gives the same for every
+    8-bit value). The luminance below and the colour-vision check of the tests start from here."""
+    c = np.asarray(rgb, dtype=np.float64) / 255.0
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
 def relative_luminance(rgb) -> float:
     """WCAG relative luminance of an (r, g, b) 0..255 colour."""
-    c = np.asarray(rgb, dtype=np.float64) / 255.0
-    lin = np.where(c <= 0.03928, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    return float(lin @ np.array([0.2126, 0.7152, 0.0722]))
+    return float(linear_rgb(rgb) @ np.array([0.2126, 0.7152, 0.0722]))
 
 
 def contrast(a, b) -> float:

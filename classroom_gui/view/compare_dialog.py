@@ -1,14 +1,28 @@
 """View → Compare: asks for a second sentence (the gallery's pair, or lesson.compare's default, offered) and
 shows both classes at the window's current step, side by side as export.compare draws them; the arrow keys
-step both together. The numbers come from lesson.compare; this file only asks and shows."""
+step both together. The numbers come from lesson.compare; this file only asks and shows.
+
+The second sentence is computed as the window computes its own: on the worker thread for a big model (a real
+GPT-2 would freeze the window), with both rules ready, since chapter 6 and answer time show the other one. The
+dialog follows the window's model (step, asker, layer, head, edits, language, theme; while the lesson plays,
+once a step) and draws again only when what it shows has changed, always with the same two scenes.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QVBoxLayout
 
+from ..lesson import rules
 from ..lesson.compare import compare, default_pair
+from ..lesson.panels import warm
 from ..lesson.state import notices_for, prepared_run
+from ..scene import palette
+from ..scene.classroom import ClassroomScene
+
+SIZE = (1280, 720)
+STEPS = {Qt.Key.Key_Right: "next_beat", Qt.Key.Key_PageDown: "next_beat",
+         Qt.Key.Key_Left: "prev_beat", Qt.Key.Key_PageUp: "prev_beat"}
 
 
 class CompareDialog(QDialog):
@@ -21,28 +35,78 @@ class CompareDialog(QDialog):
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.picture)
-        self.pair = None
+        self.scenes = (ClassroomScene(), ClassroomScene())  # reused for every picture (set_frame redraws them)
+        self.pair, self.shown, self.drawn = None, None, 0  # drawn: pictures made, for tests
+        window.model.subscribe(self._changed)
+        self.finished.connect(lambda _result: window.model.unsubscribe(self._changed))
         self.show_step()
+
+    def _changed(self, what: str) -> None:
+        if what == "model":  # another model: the second class belongs to the one that was open
+            self.close()
+        elif self.window_.run is not None:
+            self.show_step()
 
     def show_step(self) -> None:
+        """Both classes at the window's step; nothing is computed or drawn when that has not changed."""
         from ..export.compare import render_pair
 
-        w = self.window_
-        self.pair = compare(w.model.shown_trace(), self.other.trace, w.sel, w.player.time, w.notices,
-                            notices_for(self.other, w.sel.lang))
-        self.picture.setPixmap(QPixmap.fromImage(render_pair(self.pair, (1280, 720), lang=w.sel.lang)))
+        model, player = self.window_.model, self.window_.model.player
+        trace = model.shown_trace()
+        # while the lesson plays, one picture a step: two 1280x720 classes at every tick would slow the window
+        moment = ("step", player.timeline.locate(player.time)[0]) if player.playing else player.time
+        what = (trace, model.sel, moment, model.theme)
+        # the trace by identity (a Trace holds arrays, which == cannot compare), the rest by value
+        if self.shown is not None and what[0] is self.shown[0] and what[1:] == self.shown[1:]:
+            return
+        self.shown = what
+        self.pair = compare(trace, self.other.trace, model.sel, model.player.time, model.notices,
+                            notices_for(self.other, model.sel.lang))
+        image = render_pair(self.pair, SIZE, palette.theme(model.theme), self.scenes, model.sel.lang)
+        self.picture.setPixmap(QPixmap.fromImage(image))
+        self.drawn += 1
 
     def keyPressEvent(self, event):
-        step = {Qt.Key.Key_Right: "next_beat", Qt.Key.Key_PageDown: "next_beat",
-                Qt.Key.Key_Left: "prev_beat", Qt.Key.Key_PageUp: "prev_beat"}.get(event.key())
+        step = STEPS.get(event.key())
         if step is None:
             return super().keyPressEvent(event)
-        self.window_.model.play(step)  # the window redraws on the model's notice
-        self.show_step()
+        self.window_.model.play(step)  # the window and this dialog redraw on the model's notice
+
+
+class CompareRun:
+    """The worker's answer to View → Compare: the second sentence's run (None when it has nothing to read),
+    or the error that stopped it; it opens the dialog when it arrives (SentenceJobs._job_done)."""
+
+    def __init__(self, run=None, error: Exception | None = None):
+        self.run, self.error = run, error
+
+    def arrived(self, window) -> CompareDialog | None:
+        if self.error is not None:  # the sentence cannot be read: say why, keep the window
+            window.statusBar().showMessage(str(self.error), 8000)
+            return None
+        if self.run is None or window.run is None:
+            return None
+        dialog = CompareDialog(window, self.run)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+
+def second_run(checkpoint, text: str, rule: str) -> CompareRun:
+    """The second class, with what its frames need under both rules computed (on the worker, for a big model)."""
+    try:
+        run = prepared_run(checkpoint, text, rule)
+        if run is not None:
+            for other in rules.RULES:
+                warm(rules.under(run.trace, other))
+    except Exception as exc:
+        return CompareRun(error=exc)
+    return CompareRun(run)
 
 
 def open_compare(window, text: str | None = None) -> CompareDialog | None:
-    """Ask for the second sentence (unless given) and show the comparison; None when cancelled or unreadable."""
+    """Ask for the second sentence (unless given) and show the comparison: at once for a small model (returned),
+    or when the worker has computed it for a big one (None here, as when cancelled or unreadable)."""
     if window.run is None:
         return None
     if text is None:
@@ -51,14 +115,10 @@ def open_compare(window, text: str | None = None) -> CompareDialog | None:
         text, ok = QInputDialog.getText(window, window.t("ui.compare"), window.t("ui.compare_ask"), text=offer)
         if not ok:
             return None
-    try:
-        other = prepared_run(window.checkpoint, text, window.sel.rule)
-    except Exception as exc:  # the sentence cannot be read: say why, keep the window
-        window.statusBar().showMessage(str(exc), 8000)
+    if window._is_big():
+        if window.worker.waiting:  # one answer at a time: a newer job would drop the pending sentence or model
+            window.statusBar().showMessage(window.t("ui.compare_wait"), 8000)
+            return None
+        window.worker.start(second_run, window.checkpoint, text, window.sel.rule)
         return None
-    if other is None:
-        return None
-    dialog = CompareDialog(window, other)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    return dialog
+    return second_run(window.checkpoint, text, window.sel.rule).arrived(window)

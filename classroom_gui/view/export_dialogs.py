@@ -20,7 +20,7 @@ from ..export.pictures import clipboard_image, save_picture
 from ..export.video import save_video
 from ..lesson import rules
 from ..lesson.state import frame_at
-from ..lesson.strings import text
+from ..lesson.strings import quote, text
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
 
@@ -202,7 +202,7 @@ def export_worksheet(model, parent=None, path: Path | None = None, paper: str | 
     trace = rules.under(model.run.trace, sel.rule)  # the sheet works out what the lesson shows, in its rule
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS or trace.config.d_head > MAX_D:  # said in the window's words
-        asker = f'"{trace.tokens[sel.focus]}"' if sel.lang == "en" else trace.tokens[sel.focus]
+        asker = quote(sel.lang, trace.tokens[sel.focus])
         too_many = "worksheet.too_many" if trace.layers[sel.layer].mask.any() else "worksheet.too_many_discussion"
         why = (t("worksheet.too_wide", d=trace.config.d_head) if trace.config.d_head > MAX_D else
                t(too_many, lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard))

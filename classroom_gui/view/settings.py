@@ -10,7 +10,6 @@ value is checked again on the way in (load).
 from __future__ import annotations
 
 import logging
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +71,7 @@ def clean_file(path: Path) -> list[str]:
             return []
     log.warning("settings %s: dropped %d damaged line(s): %s", path, len(dropped),
                 "; ".join(line[:80] for line in dropped[:3]))
-    _rewrite(path, "".join(line + "\n" for line in kept))
+    _rewrite(path, "".join(line + "\n" for line in kept or ["[General]"]))  # an empty file reads as cut short
     return dropped
 
 
@@ -106,17 +105,15 @@ def _filter(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _rewrite(path: Path, text: str) -> None:
-    """Replace the file with the kept lines (a temporary renamed over it: never half-written)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Replace the file with the kept lines through export.files.atomic_path (never half-written; the file
+    keeps its mode, e.g. 0600); if that fails the file is removed and the app starts from the defaults."""
+    from ..export.files import ExportError, atomic_path
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.warning("settings %s: cannot rewrite (%s); starting from the defaults", path, exc.strerror or exc)
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        with atomic_path(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    except ExportError as exc:
+        log.warning("settings %s: cannot rewrite (%s); starting from the defaults", path, exc)
         try:
             path.unlink()
         except OSError:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog
 from ..lesson.numbers import fmt
 from ..lesson.whatif_state import describe, own_value
 from ..model.whatif import Edit, EditError
+from ..scene.class_image import ClassImage
 from ..scene.desk import DeskItem
 from ..scene.heatmap import HeatmapItem
 
@@ -23,19 +24,28 @@ def target_at(window, pos: QPointF) -> Edit | None:
     frame, trace, sel = window.canvas.frame, window.model.shown_trace(), window.sel
     if frame is None or trace is None or frame.beat_key == "layers.layer":
         return None
+    def card_edit(view, i: int, seat: int) -> Edit | None:
+        kind = KINDS.get(view.strip.role) if view.strip is not None else None
+        if not kind or i < 0 or (view.box.shown and i == view.box.shown):
+            return None
+        card = {"q": trace.layers[sel.layer].q, "k": trace.layers[sel.layer].k, "v": trace.layers[sel.layer].v}[kind]
+        return Edit(kind, sel.layer, sel.head, seat, i, float(card[sel.head, seat, i]))
+
     for item in window.canvas.classroom.items(pos):
         if not item.isVisible():
             continue
         if isinstance(item, DeskItem) and item.student is not None:
             local = item.mapFromScene(pos)
             for (x, y), view in zip(item.view_pos, item.views):
-                kind = KINDS.get(view.strip.role) if view.strip is not None else None
-                i = view.cell_at(local - QPointF(x, y)) if kind else -1
-                if i >= 0 and not (view.box.shown and i == view.box.shown):
-                    card = {"q": trace.layers[sel.layer].q, "k": trace.layers[sel.layer].k,
-                            "v": trace.layers[sel.layer].v}[kind]
-                    return Edit(kind, sel.layer, sel.head, item.student.index, i, float(card[sel.head, item.student.index, i]))
+                edit = card_edit(view, view.cell_at(local - QPointF(x, y)), item.student.index)
+                if edit is not None:
+                    return edit
             return None
+        if isinstance(item, ClassImage):  # a big class's plain desks, drawn as one picture
+            found = item.strip_at(pos)
+            if found is not None:
+                return card_edit(found[1], found[2], found[0].index)
+            continue
         if isinstance(item, HeatmapItem) and item.heatmap is not None:
             cell = item.cell_at(item.mapFromScene(pos))
             if cell is None:

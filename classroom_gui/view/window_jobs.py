@@ -38,6 +38,9 @@ class SentenceJobs:
         self.worker.start(prepared_model_run, folder, self.sentence.text())
 
     def _job_done(self, result) -> None:
+        if hasattr(result, "arrived"):  # an answer that knows where it goes (View → Compare's second class)
+            result.arrived(self)
+            return
         if isinstance(result, RuleRun):  # the other rule's trace of a big model is ready
             if result.run is self.run:
                 self.model.select(rule=result.rule)

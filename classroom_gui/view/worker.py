@@ -26,12 +26,14 @@ class Worker(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.latest = 0
+        self.waiting = False  # True from a start until the newest job's answer arrives
         # emitted on the pool's thread; the Worker lives on the GUI thread, so Qt queues the call there
         self._answer.connect(self._answered)
 
     def start(self, function, *args) -> int:
         self.latest += 1
         number = self.latest
+        self.waiting = True
         self.busy.emit(True)
         self.pool.start(lambda: self._run(number, function, args))
         return number
@@ -47,6 +49,7 @@ class Worker(QObject):
     def _answered(self, number: int, failed: bool, value) -> None:
         if number != self.latest:
             return
+        self.waiting = False
         self.busy.emit(False)
         (self.error if failed else self.finished).emit(value)
 

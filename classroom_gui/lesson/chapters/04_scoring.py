@@ -48,7 +48,7 @@ def classmate(ctx, fr: Frame):
     j, f = ctx.beat.arg, ctx.f
     scores = _scored(ctx, fr, j, rest=False)
     fr.students[j].state = "active" if j != f else "focus"
-    fr.links = [Link(f, j, 0.3, "key", fmt(scores[j]), progress=ctx.alpha)]
+    fr.links = [Link(f, j, 0.3, "key", fmt(scores[j]), progress=ctx.alpha, value=float(scores[j]))]
     fr.board = dot_lines(ctx, f, j)
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f), name=ctx.q(j), score=fmt(scores[j]),
                          d=ctx.trace.config.d_head)
@@ -59,7 +59,7 @@ def rest(ctx, fr: Frame):
     scores = _scored(ctx, fr, n - 1, rest=True)
     best = max(heard(ctx), key=lambda j: scores[j])  # a masked classmate is not heard, whatever its score
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f), name=ctx.q(best), score=fmt(scores[best]))
-    fr.links = [Link(f, j, 0.3, "key", fmt(scores[j])) for j in range(ctx.beat.arg, n)]
+    fr.links = [Link(f, j, 0.3, "key", fmt(scores[j]), value=float(scores[j])) for j in range(ctx.beat.arg, n)]
     fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.row", name=ctx.q(j),
                                                                     weights=fmt(scores[j])))
 

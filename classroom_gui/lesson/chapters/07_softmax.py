@@ -45,7 +45,7 @@ def weights(ctx, fr: Frame):
     fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight", masked=[bool(m) for m in ctx.H.mask[f]],
                    total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
                    from_values=[float(x) for x in S.exp], morph=ctx.alpha)
-    fr.links = [Link(f, j, w[j], "weight", fmt(w[j])) for j in seen]
+    fr.links = [Link(f, j, w[j], "weight", fmt(w[j]), value=float(w[j])) for j in seen]
     for j in seen:
         fr.students[j].badge = fmt(w[j])
     fr.heatmap = heatmap(ctx, rows=[f])  # the asker's row of the attention map, now that it has its shares

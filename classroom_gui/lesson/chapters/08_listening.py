@@ -46,7 +46,7 @@ def travel(ctx, fr: Frame):
     w = _listening(ctx, fr)
     fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight",
                    masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(H.weights[f].sum(), 3)))
-    fr.links = [Link(j, f, w[j], "value", fmt(w[j]), progress=ctx.alpha) for j in seen]
+    fr.links = [Link(j, f, w[j], "value", fmt(w[j]), progress=ctx.alpha, value=float(w[j])) for j in seen]
     fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.travel", w=S.weights[j], name=ctx.q(j)))
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f))
 
@@ -54,7 +54,7 @@ def travel(ctx, fr: Frame):
 def merge(ctx, fr: Frame):  # the arithmetic needs the board's room; the shares are in its lines
     f, seen = ctx.f, heard(ctx)
     w = _listening(ctx, fr)
-    fr.links = [Link(j, f, w[j], "value", fmt(w[j])) for j in seen]
+    fr.links = [Link(j, f, w[j], "value", fmt(w[j]), value=float(w[j])) for j in seen]
     if ctx.desks(fr):
         fr.students[f].cards.append(ctx.strip("context", ctx.H.context[f], ctx.alpha))
     fr.board = mix_lines(ctx, shown_row(ctx), seen) + [ctx.t("board.hand")]

@@ -17,7 +17,7 @@ def layer(ctx, fr: Frame):
     w = h.weights[f]
     heard = [j for j in range(ctx.trace.n_tokens) if not h.mask[f, j]]
     best = max(heard, key=lambda j: w[j])
-    fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j])) for j in heard]
+    fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j]), value=float(w[j])) for j in heard]
     fr.heatmap = heatmap(ctx, rows=list(range(ctx.trace.n_tokens)), layer=k)
     fr.layer_view = layer_view(ctx, upto=k + 1)
     fr.narration = ctx.t(ctx.beat.key, layer=k + 1, n_layer=c.n_layer, focus=ctx.q(f), name=ctx.q(best),

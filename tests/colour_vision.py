@@ -1,9 +1,12 @@
-"""Simulated colour vision deficiencies (Machado, Oliveira & Fernandes 2009, severity 1.0), as 3x3 matrices on
-linear RGB, to check that the palette's role colours stay apart for deuteranopia, protanopia and tritanopia.
-NumPy only: `simulate` takes [..., 3] uint8 sRGB (a rendered picture or a list of colours)."""
+"""Simulated colour vision deficiencies for tests/test_accessibility.py (Machado, Oliveira & Fernandes 2009,
+severity 1.0), as 3x3 matrices on linear RGB, to check that the palette's role colours stay apart for
+deuteranopia, protanopia and tritanopia. NumPy only: `simulate` takes [..., 3] uint8 sRGB (a rendered picture
+or a list of colours); the decoding to linear light is the palette's own (palette.linear_rgb)."""
 from __future__ import annotations
 
 import numpy as np
+
+from classroom_gui.scene.palette import hex_rgb, linear_rgb
 
 MATRICES = {
     "protanopia": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
@@ -15,11 +18,6 @@ MATRICES = {
 }
 
 
-def _linear(rgb: np.ndarray) -> np.ndarray:
-    c = np.asarray(rgb, np.float64) / 255.0
-    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-
-
 def _srgb(lin: np.ndarray) -> np.ndarray:
     lin = np.clip(lin, 0.0, 1.0)
     c = np.where(lin <= 0.0031308, lin * 12.92, 1.055 * lin ** (1 / 2.4) - 0.055)
@@ -27,11 +25,11 @@ def _srgb(lin: np.ndarray) -> np.ndarray:
 
 
 def simulate(rgb, kind: str) -> np.ndarray:  # [..., 3] uint8 -> [..., 3] uint8
-    return _srgb(_linear(rgb) @ MATRICES[kind].T)
+    return _srgb(linear_rgb(rgb) @ MATRICES[kind].T)
 
 
 def lab(rgb) -> np.ndarray:  # [..., 3] uint8 sRGB -> [..., 3] CIE L*a*b* (D65)
-    xyz = _linear(rgb) @ np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]).T
+    xyz = linear_rgb(rgb) @ np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]).T
     xyz = xyz / np.array([0.95047, 1.0, 1.08883])
     f = np.where(xyz > (6 / 29) ** 3, np.cbrt(xyz), xyz / (3 * (6 / 29) ** 2) + 4 / 29)
     return np.stack([116 * f[..., 1] - 16, 500 * (f[..., 0] - f[..., 1]), 200 * (f[..., 1] - f[..., 2])], -1)
@@ -39,8 +37,6 @@ def lab(rgb) -> np.ndarray:  # [..., 3] uint8 sRGB -> [..., 3] CIE L*a*b* (D65)
 
 def closest_pair(colours: dict[str, str], kind: str | None = None) -> tuple[float, str, str]:
     """The smallest CIE76 ΔE between any two of the named "#rrggbb" colours (as seen under `kind`)."""
-    from .palette import hex_rgb
-
     names = list(colours)
     rgb = np.array([hex_rgb(colours[n]) for n in names], np.uint8)
     seen = lab(simulate(rgb, kind) if kind else rgb)

@@ -1,0 +1,206 @@
+"""A card or notebook as drawn on the canvas: StripView is one strip's drawing (what it shows, where its cells
+are, how to paint it); StripItem gives a strip an item of its own (a card fading in on a desk, a wide strip on
+the blackboard). Desks paint settled strips into their own picture (scene.desk).
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+
+from ..lesson.frame import Strip
+from ..lesson.numbers import fmt
+from . import fonts, palette, pictures
+from .items import digest as numbers_digest
+from .items import ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, qcolor
+from .layout import StripBox
+from .palette import Theme
+from .whatif_marks import edited_outline, hatch
+
+
+class StripView:
+    """One card or notebook: an optional label row, a role-coloured tab, then cells coloured by value.
+
+    `version` goes up whenever what it shows changes; items that paint it compare versions.
+    """
+
+    __slots__ = ("strip", "box", "theme", "scale", "masked", "on_board", "cell_texts", "version", "content", "_key")
+
+    def __init__(self):
+        self.strip: Strip | None = None
+        self.box: StripBox | None = None
+        self.theme: Theme = palette.CLASSROOM
+        self.scale = 1.0
+        self.masked = False
+        self.on_board = False           # labels in chalk on the blackboard
+        self.cell_texts: list[str] = []  # the numbers painted in the cells, in order ([] when too small)
+        self.version = 0
+        self.content = ()  # what it shows, the numbers by digest: equal whenever the same comes back (unlike version)
+        self._key = None
+
+    def set(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
+            on_board: bool = False) -> bool:
+        values = strip.values  # a list, or a wide NumPy row (lesson.state.row): its bytes are its key
+        # bytes, not tuples: GPT-2's strips hold 768 or 3,072 numbers, and every strip is keyed every frame
+        key = (strip.role, values.tobytes() if isinstance(values, np.ndarray) else tuple(values), strip.label, strip.raised,
+               np.asarray(strip.zeroed, bool).tobytes(), tuple(strip.edited), box, theme.name,
+               theme.font_scale, scale, masked, on_board)
+        self.strip = strip  # the newest, even when it shows the same (visible may differ)
+        if key == self._key:
+            return False
+        self._key = key
+        self.content = (key[0], numbers_digest(values) if isinstance(values, np.ndarray) else key[1]) + key[2:]
+        self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
+        self.cell_texts = []  # numbers only where they are big enough to read (never on GPT-2's 768-cell strips)
+        if box.number_px:
+            shown = as_list(values[: box.shown] if box.shown else values)
+            self.cell_texts = [fmt(v) for v in shown] + (["…"] if box.shown else [])
+        self.version += 1
+        return True
+
+    def bounds(self) -> QRectF:  # in the strip's own coordinates, with room for a raised card's shadow
+        b, raised = self.box, self.strip.raised
+        over = 6.0 if raised else 2.0
+        return QRectF(-over, -over, b.w + 2 * over, b.h + 2 * over + (4 if raised else 0))
+
+    def cell_rect(self, i: int) -> QRectF:
+        b = self.box
+        r, c = divmod(i, b.cols)
+        return QRectF(b.tab_w + c * b.cell_w, b.label_h + r * b.row_h, b.cell_w, b.row_h)
+
+    def cell_at(self, local: QPointF) -> int:  # -1 outside the cells
+        b = self.box
+        if b is None or self.strip is None:
+            return -1
+        x, y = local.x() - b.tab_w, local.y() - b.label_h
+        if x < 0 or y < 0 or x >= b.w - b.tab_w or y >= b.h - b.label_h:
+            return -1
+        i = int(y // b.row_h) * b.cols + int(x // b.cell_w)
+        return i if i < (b.shown + 1 if b.shown else len(self.strip.values)) else -1
+
+    def tooltip(self, local: QPointF) -> str:
+        i = self.cell_at(local)
+        if i < 0:
+            return self.strip.label if self.strip else ""
+        if self.box.shown and i == self.box.shown:  # the "…" cell: the whole card
+            return f"{self.strip.label}: " + ", ".join(fmt(v) for v in as_list(self.strip.values))
+        zero = " (→ 0)" if i < len(self.strip.zeroed) and self.strip.zeroed[i] else ""  # the label names the activation
+        return f"{self.strip.label} [{i + 1}] = {fmt(self.strip.values[i])}{zero}"
+
+    def paint(self, p: QPainter) -> None:
+        # Runs only when the content changed, but then for every strip of the class at once: a handful
+        # of painter calls, no numpy.
+        s, b, th = self.strip, self.box, self.theme
+        grey = self.masked
+        edge = qcolor(th.color("masked") if grey else th.role(s.role))
+        cells = QRectF(0, b.label_h, b.w, b.h - b.label_h)
+        radius = min(4.0, cells.height() * 0.3)
+        if b.label_h:
+            f = fonts.font(b.label_px * th.font_scale, bold=True)
+            dot = b.label_px * 0.62
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(edge)
+            p.drawRoundedRect(QRectF(1, (b.label_h - dot) / 2 - 1, dot * 1.6, dot), dot / 2, dot / 2)
+            ink = ("board_muted" if grey else "board_text") if self.on_board else ("text_muted" if grey else "text")
+            p.setFont(f)
+            p.setPen(qcolor(th.color(ink)))
+            p.drawText(QRectF(dot * 1.6 + 5, 0, b.w - dot * 1.6 - 5, b.label_h - 2), ALIGN_LEFT,
+                       elide(s.label, f, b.w - dot * 2 - 6))
+        if s.raised:  # the question card is held up: a soft shadow under it and a bold edge
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(SHADOW)
+            p.drawRoundedRect(cells.translated(2, 4), radius, radius)
+        p.fillRect(QRectF(0, b.label_h, b.tab_w + 1, cells.height()), edge)
+        values = np.asarray(s.values, dtype=np.float64)  # in NumPy: a wide strip is never walked in Python
+        if b.shown:  # the first numbers, then an empty "…" cell
+            values = np.append(values[: b.shown], np.nan)
+        n = len(values)
+        zeroed = np.zeros(n, bool)
+        given = np.asarray(s.zeroed[:n], bool)
+        zeroed[: given.size] = given
+        if b.shown:
+            zeroed[-1] = False
+        if n:
+            if p.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform):
+                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # cells stay crisp blocks
+            img = cell_image(values, b.rows, b.cols, self.scale, grey, zeroed)
+            p.drawImage(QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2), img)
+            cw, rh = b.cell_w, b.row_h
+            if cw >= 9:  # below that the separators would be all there is to see
+                p.setPen(QPen(qcolor(th.color("cell_border")), 1.0 if cw >= 16 else 0.6))
+                lines = [QLineF(b.tab_w + c * cw, b.label_h, b.tab_w + c * cw, b.h) for c in range(1, b.cols)]
+                lines += [QLineF(b.tab_w, b.label_h + r * rh, b.w, b.label_h + r * rh) for r in range(1, b.rows)]
+                if lines:
+                    p.drawLines(lines)
+            if self.cell_texts:
+                self._paint_numbers(p, zeroed)
+            if cw >= 8 and zeroed.any():  # narrower cells just show the zeroed grey
+                p.setPen(QPen(qcolor(th.color("zeroed")), max(1.2, min(2.2, cw * 0.06))))
+                crosses = []
+                for i in np.flatnonzero(zeroed).tolist():
+                    r = self.cell_rect(i).adjusted(3, 3, -3, -3)
+                    crosses += [QLineF(r.topLeft(), r.bottomRight()), QLineF(r.bottomLeft(), r.topRight())]
+                p.drawLines(crosses)
+            edited_outline(p, [self.cell_rect(i) for i in s.edited if i < n], th)
+            if grey:  # a student who has not spoken: grey and hatched, so it reads without colour too
+                hatch(p, [QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2)], light=self.on_board)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(edge, 3.0 if s.raised else 1.3))
+        p.drawRoundedRect(cells.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+
+    def _paint_numbers(self, p: QPainter, zeroed: list[bool]) -> None:
+        b, th = self.box, self.theme
+        px = b.number_px * th.font_scale
+        base = fonts.font(px)
+        fm = QFontMetricsF(base)
+        room = b.cell_w - 4
+        p.setFont(base)
+        p.setPen(qcolor(th.color("text_muted") if self.masked else th.color("cell_text")))
+        for i, text in enumerate(self.cell_texts):
+            if zeroed[i]:
+                continue
+            r = self.cell_rect(i)
+            if text != "…" and fm.horizontalAdvance(text) > room:  # "-12.34": one decimal less, then shrink
+                text = fmt(float(text), 1)
+                p.setFont(fitted_font(text, px, room, min_px=14))
+                p.drawText(r, ALIGN_CENTER, text)
+                p.setFont(base)
+            else:
+                p.drawText(r, ALIGN_CENTER, text)
+
+
+class StripItem(CachedItem):
+    """A strip with an item of its own: a card fading in on a desk, or a wide strip on the blackboard."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view = StripView()
+
+    def set_view(self, view: StripView) -> None:
+        self.view = view
+        self.set_key((id(view), view.version), view.bounds())
+
+    def set_strip(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
+             on_board: bool = False) -> None:
+        self.view.set(strip, box, theme, scale, masked, on_board)
+        self.set_view(self.view)
+
+    @property
+    def strip(self) -> Strip | None:
+        return self.view.strip
+
+    @property
+    def cell_texts(self) -> list[str]:
+        return self.view.cell_texts
+
+    def tooltip(self, local: QPointF) -> str:
+        return self.view.tooltip(local)
+
+    def paint(self, p: QPainter, option, widget=None) -> None:
+        view = self.view
+        if view.strip is None or view.box is None:
+            return
+        if view.masked:  # hatched: painted in place, where the hatch lines up with its neighbours'
+            view.paint(p)
+        else:
+            pictures.paint_item(self, p, view.content, view.paint)

@@ -1,0 +1,34 @@
+"""The side panel's all-heads grid: choosing another layer or head moves the outline to that map and keeps
+the grid (the n_layer x n_head plots are built once per trace, not on every choice)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from classroom_gui.lesson.state import empty_frame
+
+
+def outlined(panel, chosen_rgb):
+    return [(m.layer, m.head) for m, b in zip(panel.head_maps, panel.head_boxes)
+            if b.border.style() != 0 and b.border.color().getRgb()[:3] == chosen_rgb]
+
+
+def test_choosing_a_head_moves_the_outline_and_keeps_the_grid(qtbot):
+    from classroom_gui.view.charts import CHOSEN, ChartPanel
+
+    panel = ChartPanel()
+    qtbot.addWidget(panel)  # closed and deleted with the test, before the application goes
+    maps = np.random.default_rng(0).random((3, 4, 5, 5)).astype(np.float32)
+    frame = replace(empty_frame("en"), overview=maps)
+    panel.set_frame(frame, 0, 0)
+    items = list(panel.head_maps)
+    assert len(items) == 12 and outlined(panel, CHOSEN) == [(0, 0)]
+    for layer, head in ((2, 3), (1, 0), (2, 3)):
+        panel.set_frame(frame, layer, head)
+        assert panel.head_maps == items            # the same plots: nothing rebuilt
+        assert outlined(panel, CHOSEN) == [(layer, head)]
+    other = replace(frame, overview=maps.copy())   # another trace's maps: a new grid, outlined where chosen
+    panel.set_frame(other, 1, 1)
+    assert panel.head_maps != items and outlined(panel, CHOSEN) == [(1, 1)]
+    np.testing.assert_array_equal(panel.head_maps[4].image, maps[1, 0])

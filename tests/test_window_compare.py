@@ -1,0 +1,133 @@
+"""View → Compare in the window: the second sentence of a big model is computed on the worker thread as the
+window's own sentences are; the dialog follows the window's model (its step, its theme) with the same two
+scenes, and draws again only when what it shows has changed."""
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from classroom_gui.scene import palette
+from classroom_gui.view import compare_dialog, window_jobs
+from classroom_gui.view.compare_dialog import CompareDialog, open_compare
+from helpers import random_checkpoint, random_window
+
+SECOND = "cat sat on the mat the cat"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return random_window(qtbot, tmp_path)
+
+
+def test_a_big_models_second_sentence_is_computed_on_the_worker(qtbot, window, monkeypatch):
+    threads = []
+    real = compare_dialog.prepared_run
+
+    def recorded(*args):
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(compare_dialog, "prepared_run", recorded)
+    monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
+    assert open_compare(window, SECOND) is None  # asked of the worker: the window goes on meanwhile
+    qtbot.waitUntil(lambda: bool(window.findChildren(CompareDialog)), timeout=10_000)
+    dialog = window.findChildren(CompareDialog)[0]
+    qtbot.addWidget(dialog)
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialog.pair.frames[1].students[0].text == "cat" and not dialog.picture.pixmap().isNull()
+    assert all(rules_ready(dialog.other.trace))  # chapter 6 and answer time draw without a forward here
+
+
+def rules_ready(trace):
+    from classroom_gui.lesson import rules
+
+    return [rules.has(trace, rule) for rule in rules.RULES]
+
+
+def test_an_unreadable_second_sentence_is_a_status_message(qtbot, window, monkeypatch):
+    from classroom_gui.model.sentence import TokenizerFailed
+
+    def fails(*_args):
+        raise TokenizerFailed("the tokenizer cannot read this sentence")
+
+    monkeypatch.setattr(compare_dialog, "prepared_run", fails)
+    monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
+    open_compare(window, SECOND)
+    qtbot.waitUntil(lambda: "cannot read" in window.statusBar().currentMessage(), timeout=10_000)
+    assert not window.findChildren(CompareDialog)
+
+
+def test_the_dialog_follows_the_model_and_draws_only_on_a_change(qtbot, window):
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    scenes, drawn = dialog.scenes, dialog.drawn
+    window.model.changed("quiz")  # a notice that changes nothing the comparison shows
+    window.model.select(layer=window.sel.layer)
+    assert dialog.drawn == drawn
+    qtbot.keyClick(dialog, Qt.Key.Key_Right)
+    assert dialog.drawn == drawn + 1 and dialog.scenes is scenes
+    window.model.jump(window.player.timeline.beat_stop(3))  # the window's own scrubbing moves both classes
+    assert dialog.drawn == drawn + 2 and dialog.pair.frames[0].beat == 3
+    window.model.set_theme("contrast")  # the projector's theme, as the window shows it
+    corner = dialog.picture.pixmap().toImage().pixelColor(2, 2)
+    assert corner == QColor(palette.CONTRAST.color("background"))
+    assert dialog.scenes is scenes
+
+
+def test_while_the_lesson_plays_the_dialog_draws_once_a_step(qtbot, window):
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    window.model.jump(0.0)
+    window.model.play("toggle")
+    window.timer.stop()  # ticks by hand: the window's own timer would race the counts
+    window.model.tick(0.01)
+    drawn = dialog.drawn
+    for _ in range(5):  # still the first step (a step lasts seconds)
+        window.model.tick(0.01)
+    assert window.player.playing and dialog.drawn == drawn
+    timeline = window.player.timeline
+    while timeline.locate(window.player.time)[0] == 0:  # on to the next step (Player caps each tick's dt)
+        window.model.tick(0.1)
+    assert dialog.drawn == drawn + 1
+    window.model.play("toggle")  # paused: the picture shows the very moment
+    assert not window.player.playing and dialog.drawn == drawn + 2
+
+
+def test_another_model_closes_the_dialog(qtbot, window, tmp_path):
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    closed = []
+    dialog.finished.connect(closed.append)
+    window.model.set_checkpoint(random_checkpoint(tmp_path / "other"), window.run)
+    assert closed and dialog._changed not in window.model._listeners
+
+
+def test_an_edit_or_a_new_sentence_redraws_the_open_dialog(qtbot, window):
+    """The shown trace changes under the dialog (a what-if edit, its undo, a new sentence): it draws again.
+    A Trace holds arrays, so comparing two of them with == raised ValueError here."""
+    from classroom_gui.model.whatif import Edit
+
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    drawn = dialog.drawn
+    window.model.edit(Edit("q", window.sel.layer, window.sel.head, 0, 0, 1.5))
+    assert dialog.drawn == drawn + 1 and dialog.shown[0] is window.model.shown_trace()
+    window.sentence.setText("the cat sat")
+    window.apply_sentence()
+    qtbot.waitUntil(lambda: window.run.trace.n_tokens == 3, timeout=10_000)
+    assert dialog.drawn >= drawn + 2 and dialog.pair.frames[0].students[0].text == "the"
+
+
+def test_compare_waits_for_the_workers_pending_answer(qtbot, window, monkeypatch):
+    """A big model's Compare while the worker still computes the window's own sentence would make that
+    answer stale (the worker keeps only the newest job's): it says so and starts nothing."""
+    monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
+    started = []
+    monkeypatch.setattr(window.worker, "start", lambda *args: started.append(args))
+    window.worker.waiting = True
+    assert open_compare(window, SECOND) is None and not started
+    assert window.statusBar().currentMessage() == window.t("ui.compare_wait")
+    window.worker.waiting = False
+    open_compare(window, SECOND)
+    assert len(started) == 1
