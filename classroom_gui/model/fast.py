@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-from . import gpt, parallel
+from . import fast_small, gpt, parallel
 from .functions import ACTIVATION, causal_mask, layer_norm, no_mask
 
 CHUNK = 1 << 15  # numbers of one head's rows softmax works on at once: 128 kB, well inside a core's L2 cache
@@ -83,14 +83,17 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
 
 def _small(q, k, v, mask, divisor):  # [H, T, d] x3, [T, T] -> [H, T, T], [H, T, d]
     """gpt.attention's calls for a few students, with nothing between them (the six-student lesson spends
-    most of its time in Python around NumPy calls); in discussion nothing is masked, so no mask is applied."""
+    most of its time in Python around NumPy calls); in discussion nothing is masked, so no mask is applied.
+    The row maxima and then the row sums go into one [H, T, 1] array made here: a reduction into an array
+    it is given costs less than one that makes its own."""
     w = np.matmul(q, k.swapaxes(-1, -2))
     np.divide(w, q.dtype.type(divisor), out=w)
     if mask is not no_mask(len(mask)):
         np.copyto(w, -np.inf, where=mask)
-    np.subtract(w, np.maximum.reduce(w, -1, None, None, True), out=w)
+    col = np.maximum.reduce(w, -1, None, np.empty((*w.shape[:-1], 1), w.dtype), True)
+    w -= col
     np.exp(w, out=w)
-    w /= np.add.reduce(w, -1, None, None, True)
+    w /= np.add.reduce(w, -1, None, col, True)
     return w, np.matmul(w, v)
 
 
@@ -119,13 +122,34 @@ def blas_threads(T: int, config):
     return contextlib.nullcontext()
 
 
+def block_params(params, config, T: int):
+    """What a forward's blocks read: for a small model (below LOW: the teaching model at every length) its
+    fast_small.SmallWeights for T students, which Fast.block runs in fewer NumPy calls; else the params."""
+    if T * config.n_embd * config.d_ffn >= LOW:
+        return params
+    small = fast_small.small_weights(params, config, T)
+    return params if small is None else small
+
+
+def block(x, params, config, layer: int, mask, edits=()):  # [T, C] -> every step, by name
+    """gpt.transformer_block with these steps; fast_small.block when block_params made SmallWeights and no
+    what-if edit touches this layer."""
+    if edits or type(params) is not fast_small.SmallWeights:
+        return gpt.transformer_block(x, params, config, layer, mask, edits, Fast)
+    return fast_small.block(x, params, layer, mask, mask is not no_mask(len(mask)), config.activation_function)
+
+
 class Fast:
     """gpt.Plain's steps, as above (small inputs go straight to gpt.py's own functions)."""
     blas_threads = staticmethod(blas_threads)
+    block_params = staticmethod(block_params)
+    block = staticmethod(block)
 
     @staticmethod
     def layer_norm(x, g, b, eps):
-        return layer_norm(x, g, b, eps) if x.size < parallel.MIN_WORK else per_student(layer_norm, x, g, b, eps)
+        if x.size < parallel.MIN_WORK or g.ndim > 1:  # [T, C] rows of g and b (block_params): never split
+            return layer_norm(x, g, b, eps)
+        return per_student(layer_norm, x, g, b, eps)
 
     attention = staticmethod(attention)
 

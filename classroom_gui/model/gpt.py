@@ -63,6 +63,11 @@ def activation(name: str, x: np.ndarray) -> np.ndarray:  # [..., F] -> [..., F],
 class Plain:
     """The steps that fast.py rearranges, as written above: one NumPy call per formula."""
     blas_threads = staticmethod(lambda T, config: contextlib.nullcontext())  # BLAS's own choice
+    block_params = staticmethod(lambda params, config, T: params)           # the weights as stored
+
+    @staticmethod
+    def block(x, params, config, layer, mask, edits=()):
+        return transformer_block(x, params, config, layer, mask, edits, Plain)
     layer_norm = staticmethod(layer_norm)
     attention = staticmethod(attention)
     activation = staticmethod(activation)
@@ -137,26 +142,28 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
         raise ValueError(f"{len(ids)} tokens is more than the model's context of {config.n_positions}")
     T = len(ids)
     rule_mask = attention_mask(T, mask)  # an unknown rule is refused before any work
-    if np.minimum.reduce(ids) < 0 or np.maximum.reduce(ids) >= config.vocab_size:
+    id_list = ids.tolist()  # Python's min and max: a NumPy reduction costs more on a short sentence
+    if min(id_list) < 0 or max(id_list) >= config.vocab_size:
         raise ValueError(f"token ids must lie in [0, {config.vocab_size})")
     whatif.check(edits, T, config)
     lean = T >= LEAN_FROM if lean is None else lean
 
     tok, pos, x = embed(ids, params)
+    blocks = ops.block_params(params, config, T)  # the same numbers (fast.py: biases and gains as [T, n] rows)
     layers = []
     with ops.blas_threads(T, config):
         for layer in range(config.n_layer):
             own = whatif.of_layer(edits, layer) if edits else ()
             layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
-            steps = transformer_block(x, params, config, layer, layer_mask, own, ops)
-            redo = _redo(params, config, layer, layer_mask, own, ops) if lean else None
+            steps = ops.block(x, blocks, config, layer, layer_mask, own)
+            redo = _redo(blocks, config, layer, layer_mask, own, ops) if lean else None
             layers.append(LayerTrace.record(steps, layer_mask, config.activation_function,
                                             config.score_divisor(layer), own, redo))
             x = steps["output"]
 
         # final LayerNorm; comparing with every vocabulary word (logits, probabilities) happens in Trace when asked
-        ln_f = ops.layer_norm(x, params["ln_f.weight"], params["ln_f.bias"], config.layer_norm_epsilon)
-    return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in ids.tolist()],
+        ln_f = ops.layer_norm(x, blocks["ln_f.weight"], blocks["ln_f.bias"], config.layer_norm_epsilon)
+    return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in id_list],
                  unknown=list(unknown) if unknown else [False] * T, tok_embedding=tok, pos_embedding=pos,
                  embedding=layers[0].x, layers=layers, ln_f=ln_f, params=params, mask_rule=mask, edits=tuple(edits))
 
@@ -166,6 +173,6 @@ def _redo(params, config, layer, mask, edits, ops):
     same operations in the same order, so every number comes out bit for bit as the forward made it."""
     def redo(x):
         with ops.blas_threads(len(x), config):  # as the forward ran, so its products round the same way
-            return transformer_block(x, params, config, layer, mask, edits, ops)
+            return ops.block(x, params, config, layer, mask, edits)
     return redo
 

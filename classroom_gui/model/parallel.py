@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import threading
-from contextlib import contextmanager
 
 MIN_WORK = 1 << 17  # numbers per part below which a split costs more than it saves (hand-off ~20-50 us)
 
@@ -78,6 +77,7 @@ def _helpers():
 # ---- one BLAS thread while our threads share out attention -----------------------------------------------
 
 _blas = None          # threadpoolctl's controller of NumPy's OpenBLAS, once found (False: none to control)
+_raw: list = []       # each OpenBLAS's own (get, set) thread-count functions, where its pool is process-wide
 _blas_lock = threading.RLock()  # one limited section at a time (two forwards must not undo each other's
 #                                 limit); re-entrant, since a forward held to one thread calls attention's
 
@@ -92,13 +92,74 @@ def blas_controllable() -> bool:
             from threadpoolctl import ThreadpoolController
             found = ThreadpoolController().select(internal_api="openblas")
             _blas = found if found.lib_controllers else False
+            if _blas is not False:
+                _raw[:] = _raw_thread_functions(found.lib_controllers)
         except Exception:  # threadpoolctl missing or unable to read the libraries: only speed is lost
             _blas = False
     return _blas is not False
 
 
-@contextmanager
-def one_blas_thread():
-    """NumPy's OpenBLAS on one thread inside the block (the caller checked blas_controllable())."""
-    with _blas_lock, _blas.limit(limits=1):
-        yield
+def _raw_thread_functions(libs) -> list:
+    """OpenBLAS's openblas_get_num_threads / openblas_set_num_threads of every library threadpoolctl found,
+    when all use OpenBLAS's own process-wide pool ("pthreads"; with OpenMP, limits are per thread and
+    threadpoolctl's way is kept). Found by the names threadpoolctl looks for; [] when any is missing."""
+    out = []
+    for lib in libs:
+        if getattr(lib, "threading_layer", None) != "pthreads":
+            return []
+        for prefix, suffix in ((p, s) for p in ("", "scipy_") for s in ("", "64_", "_64")):
+            get = getattr(lib.dynlib, f"{prefix}openblas_get_num_threads{suffix}", None)
+            put = getattr(lib.dynlib, f"{prefix}openblas_set_num_threads{suffix}", None)
+            if get is not None and put is not None:
+                out.append((get, put))
+                break
+        else:
+            return []
+    return out
+
+
+class _OneBlasThread:
+    """The context one_blas_thread() returns. OpenBLAS's own functions take ~0.5 us to set and give back
+    its thread count, where threadpoolctl's limit() takes 12-25 us (it reads every library's info each
+    time): the six-student lesson enters this once per answer, and its whole forward takes ~0.3 ms."""
+
+    def __init__(self):
+        self._before: list = []  # per open section (sections nest, one thread at a time: _blas_lock)
+
+    def __enter__(self):
+        _blas_lock.acquire()
+        try:
+            if _raw:
+                before = [get() for get, _ in _raw]
+                for (_, put), n in zip(_raw, before):
+                    if n != 1:
+                        put(1)
+            else:
+                before = _blas.limit(limits=1)
+                before.__enter__()
+        except BaseException:
+            _blas_lock.release()
+            raise
+        self._before.append(before)
+        return self
+
+    def __exit__(self, *exc):
+        before = self._before.pop()
+        try:
+            if _raw:
+                for (_, put), n in zip(_raw, before):
+                    if n != 1:
+                        put(n)
+            else:
+                before.__exit__(*exc)
+        finally:
+            _blas_lock.release()
+
+
+_one_blas_thread = _OneBlasThread()
+
+
+def one_blas_thread() -> _OneBlasThread:
+    """NumPy's OpenBLAS on one thread inside the block (the caller checked blas_controllable()); the
+    thread counts it found come back at the end."""
+    return _one_blas_thread

@@ -1,0 +1,149 @@
+"""gpt.transformer_block for a small model (the teaching model, every sentence it takes), in as few NumPy calls
+as give the same numbers bit for bit: fast.Fast.block runs it when fast.Fast.block_params made its weights.
+
+At six students every NumPy call costs far more than its arithmetic (measured with callgrind: 3,400-9,400
+instructions a call, for 6 x 24 numbers), so the six-student forward is the number of calls it makes, and
+how NumPy takes each:
+- a [T, n] array with a [T, n] array is NumPy's quick path; an [n] vector broadcast over T rows takes its
+  general one (~5,000 instructions more). Every bias and LayerNorm gain is repeated into [T, n] rows here,
+  once per weights and length, and found again on later forwards;
+- a constant as a 0-d float32 array costs less than a NumPy scalar (which is made on every call) or a Python
+  number (which NumPy converts on every call): n, eps, the score divisor and ReLU's 0 are made once;
+- np.dot instead of @ (functions.linear), one dict literal for the steps.
+Nothing changes an operation or its order: each step is functions.py's, with the same operands elementwise.
+tests/test_fast_equals_plain.py compares every step with gpt.Plain's.
+"""
+from __future__ import annotations
+
+import operator
+
+import numpy as np
+
+from .functions import ACTIVATION
+
+# every [n] vector a block reads: added to (biases) or multiplying (LayerNorm gains) [T, n] arrays
+VECTORS = ("ln_1.weight", "ln_1.bias", "attn.c_attn.bias", "attn.c_proj.bias", "ln_2.weight", "ln_2.bias",
+           "mlp.c_fc.bias", "mlp.c_proj.bias")
+# a block's weights in the order block() unpacks them
+WEIGHTS = ("ln_1.weight", "ln_1.bias", "attn.c_attn.weight", "attn.c_attn.bias", "attn.c_proj.weight",
+           "attn.c_proj.bias", "ln_2.weight", "ln_2.bias", "mlp.c_fc.weight", "mlp.c_fc.bias",
+           "mlp.c_proj.weight", "mlp.c_proj.bias")
+KEPT = 8  # SmallWeights kept, the newest first out: one per sentence length in use
+
+
+class SmallWeights:
+    """A small model's weights for sentences of T students: per layer the WEIGHTS with every vector as
+    [T, n] rows (read-only, shared by every forward that finds them), ln_f's two, and the constants.
+
+    `[name]` gives a weight by its GPT-2 name (rows for a vector), so gpt.transformer_block runs on it too
+    (a what-if forward does)."""
+
+    def __init__(self, params, config, T: int, arrays: tuple, vectors: bytes):
+        self.params, self.arrays, self.vectors, self.T = params, arrays, vectors, T
+        self.rows = {}
+        for name in _names(config.n_layer)[0]:
+            v = params[name]
+            if name.endswith(VECTORS + ("ln_f.weight", "ln_f.bias")):
+                v = np.repeat(v[None], T, axis=0)
+                v.flags.writeable = False
+                self.rows[name] = v
+        self.layers = [tuple(self[f"h.{layer}.{name}"] for name in WEIGHTS) for layer in range(config.n_layer)]
+        dtype = arrays[0].dtype.type
+        zero = lambda value: np.array(value, dtype)  # noqa: E731  (a 0-d array of the weights' dtype)
+        self.n, self.eps, self.zero = zero(config.n_embd), zero(config.layer_norm_epsilon), zero(0)
+        self.divisors = [zero(config.score_divisor(layer)) for layer in range(config.n_layer)]
+        self.relu = config.activation_function == "relu"
+        self.n_head = config.n_head
+
+    def __getitem__(self, name: str):
+        rows = self.rows.get(name)
+        return self.params[name] if rows is None else rows
+
+
+_names_cache: dict = {}
+_kept: dict = {}  # (id of the params dict, T) -> SmallWeights
+
+
+def _names(n_layer: int):  # -> (every weight a block or ln_f reads, vectors first; a getter of them; how many vectors)
+    found = _names_cache.get(n_layer)
+    if found is None:
+        vectors = [f"h.{layer}.{name}" for layer in range(n_layer) for name in VECTORS] + ["ln_f.weight", "ln_f.bias"]
+        matrices = [f"h.{layer}.{name}" for layer in range(n_layer) for name in WEIGHTS if name not in VECTORS]
+        names = tuple(vectors + matrices)
+        found = _names_cache[n_layer] = (names, operator.itemgetter(*names), len(vectors))
+    return found
+
+
+def small_weights(params, config, T: int) -> SmallWeights | None:
+    """The SmallWeights of these params for T students, made or found again; None when the weights are not
+    all contiguous float arrays of one dtype (then the plain steps run).
+
+    Found again only when the params dict holds the very same arrays as when they were made and the vectors'
+    bytes are still the same (a weight replaced or changed in place makes new ones): ~2 us a forward."""
+    names, get, n_vectors = _names(config.n_layer)
+    try:
+        arrays = get(params)
+        vectors = b"".join(arrays[:n_vectors])  # BufferError for an array that is not contiguous
+    except (KeyError, BufferError):
+        return None
+    key = (id(params), T)
+    kept = _kept.get(key)
+    if kept is not None and kept.vectors == vectors and all(map(operator.is_, arrays, kept.arrays)):
+        return kept
+    dtype = arrays[0].dtype
+    if dtype.kind != "f" or any(a.dtype != dtype for a in arrays) or any(a.ndim != 1 for a in arrays[:n_vectors]):
+        return None
+    kept = _kept[key] = SmallWeights(params, config, T, arrays, vectors)
+    while len(_kept) > KEPT:
+        del _kept[next(iter(_kept))]
+    return kept
+
+
+def block(x, w: SmallWeights, layer: int, mask, masked: bool, activation: str) -> dict:  # [T, C] -> every step
+    """gpt.transformer_block's steps (no what-if edits, no key/value cache), each call as functions.py's."""
+    g1, b1, w_qkv, b_qkv, w_o, b_o, g2, b2, w_fc, b_fc, w_proj, b_proj = w.layers[layer]
+    T, C = x.shape
+
+    ln_1 = _layer_norm(x, g1, b1, w)
+    qkv = ln_1.dot(w_qkv)
+    qkv += b_qkv
+    H = w.n_head
+    q, k, v = np.ascontiguousarray(qkv.reshape(T, 3, H, C // H).transpose(1, 2, 0, 3))  # gpt.split_heads
+
+    # gpt.attention
+    weights = np.matmul(q, k.swapaxes(-1, -2))
+    weights /= w.divisors[layer]
+    if masked:
+        np.copyto(weights, -np.inf, where=mask)
+    col = np.maximum.reduce(weights, -1, None, None, True)
+    weights -= col
+    np.exp(weights, out=weights)
+    weights /= np.add.reduce(weights, -1, None, col, True)
+    context = np.matmul(weights, v)
+
+    heads_concat = context.swapaxes(0, 1).reshape(T, C)  # gpt.merge_heads
+    attn_out = heads_concat.dot(w_o)
+    attn_out += b_o
+    resid_attn = x + attn_out
+    ln_2 = _layer_norm(resid_attn, g2, b2, w)
+    ffn_pre = ln_2.dot(w_fc)
+    ffn_pre += b_fc
+    ffn_hidden = np.maximum(ffn_pre, w.zero) if w.relu else ACTIVATION[activation](ffn_pre)  # activations.relu
+    ffn_out = ffn_hidden.dot(w_proj)
+    ffn_out += b_proj
+    return {"x": x, "ln_1": ln_1, "q": q, "k": k, "v": v, "weights": weights, "context": context,
+            "heads_concat": heads_concat, "attn_out": attn_out, "resid_attn": resid_attn, "ln_2": ln_2,
+            "ffn_pre": ffn_pre, "ffn_hidden": ffn_hidden, "ffn_out": ffn_out, "output": resid_attn + ffn_out}
+
+
+def _layer_norm(x, g, b, w: SmallWeights):  # [T, C], [T, C] rows x2 -> [T, C]: functions.layer_norm's steps
+    col = np.add.reduce(x, -1, None, None, True)
+    col /= w.n
+    y = x - col
+    np.add.reduce(y * y, -1, None, col, True)
+    col /= w.n
+    col += w.eps
+    y *= g
+    y /= np.sqrt(col, out=col)
+    y += b
+    return y
