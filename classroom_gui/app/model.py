@@ -74,7 +74,9 @@ class ClassroomModel:
             self.sel = replace(self.sel, focus=default_focus(run.trace.tokens, self.sel.rule)).clamped(run.trace)
         self.example = None
         self.changed("run")
-        give_back_excess()  # the old trace is gone now that the listeners drew the new one: free its peak
+        # the old trace is gone now that the listeners drew the new one: free its peak, keeping what a sentence
+        # of this size needs again
+        give_back_excess(run.trace.nbytes if run else 0)
 
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule and in its language."""

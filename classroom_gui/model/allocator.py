@@ -5,12 +5,12 @@ By default glibc hands large freed blocks back to the kernel, so the next senten
 every page in again, zero-filled: measured here (2 cores, Linux 6.18, glibc 2.36) 12,000 faults and
 40 ms of a 170 ms forward at T=64, and 0.2-0.8 s of system time at T=512. With the two settings below the
 memory of the previous trace is reused and the faults drop to none. Peak memory is unchanged; memory the
-app once used stays with it while it uses about as much (give_back_excess).
+app once used stays with it only up to what its sentence needs again (give_back_excess).
 
 Process-wide, so the entry points (app, CLI, benchmarks) call it once; the model code never does.
 
-Kept memory is bounded by give_back_excess: once a sentence is replaced, freed memory beyond what the app
-is using (and beyond 64 MiB) goes back to the kernel. Without it one long sentence kept its peak for the
+Kept memory is bounded by give_back_excess: once a sentence is replaced, freed memory beyond what the new
+sentence's trace holds (and beyond 64 MiB) goes back to the kernel. Without it one long sentence kept its peak for the
 rest of the session: a model with a 65,536-position context seats 1,024 students, and after one such
 sentence the window kept ~67 MB it no longer used (and as much again when the same sentence was recomputed
 on opening the next model, in the worker thread's own arena). A lesson's sentences never hold that much
@@ -59,17 +59,19 @@ def held_bytes() -> tuple[int, int] | None:
     return m.uordblks + m.hblkhd, m.fordblks
 
 
-def give_back_excess() -> bool:
+def give_back_excess(keep: int = 0) -> bool:
     """After keep_freed_memory: give freed memory back to the kernel (malloc_trim) when malloc holds more of it
-    than the app is using and more than KEEP_AT_LEAST. Called once the previous sentence's trace is gone: a
-    sentence of the same size still finds its memory (free stays under in-use), while the peak of an
-    unusually long one (or of a model opened and closed) no longer stays for the rest of the session. True
+    than `keep` bytes (the new sentence's trace: Trace.nbytes) and more than KEEP_AT_LEAST. Called once the
+    previous sentence's trace is gone: a sentence of the same size still finds its memory, while the peak of
+    an unusually long one (or of a model opened and closed, or the pictures of an export) no longer stays for
+    the rest of the session. (Keeping up to what the app had in use let freed memory creep up to the size of
+    everything else it holds, pictures and weights: +60 MB of RSS over a 3,000-action soak.) True
     when malloc_trim ran (~10 ms per 100 MB given back). glibc still counts trimmed pages as free, so after
     a big sentence later calls may trim again with little to give back: a walk of the free lists, ~1 ms."""
     if not _done:
         return False
     held = held_bytes()
-    if held is None or held[1] <= max(KEEP_AT_LEAST, held[0]):
+    if held is None or held[1] <= max(KEEP_AT_LEAST, keep):
         return False
     try:
         ctypes.CDLL(None).malloc_trim(0)

@@ -217,5 +217,12 @@ class Trace:
         return probs
 
     @property
+    def nbytes(self) -> int:  # the arrays this trace holds now (a lean one's derived steps only once derived)
+        held = [self.tok_embedding, self.pos_embedding, self.ln_f]
+        for layer in self.layers:
+            held += [layer.x, layer.k, layer.v, layer.weights, layer.output, *layer.steps.values()]
+        return sum(a.nbytes for a in held)
+
+    @property
     def n_tokens(self) -> int:
         return len(self.token_ids)
