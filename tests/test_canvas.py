@@ -62,6 +62,7 @@ def test_every_beat_renders(qapp, scene, checkpoint, n, lang):
     trace = run_sentence(checkpoint, long_sentence(EN6 if lang == "en" else JA6, n)).trace
     assert trace.n_tokens == n
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    composed_steps = 0
     for beat in timeline.beats:
         for at in (0.5, 1.0):  # mid-animation and the finished picture
             frame = frame_at(trace, Selection(focus=2, lang=lang), beat.start + beat.duration * at - 1e-6)
@@ -75,6 +76,9 @@ def test_every_beat_renders(qapp, scene, checkpoint, n, lang):
         assert not set(own) & set(composed)
         assert len(own) + len(composed) == sum(s.opacity > 0.001 for s in frame.students)
         assert bool(composed) == (n == 64 and scene.composed)
+        composed_steps += bool(composed)
+    # a big class is drawn as one picture at some steps (plain cards), a small one never
+    assert (composed_steps > 0) == (n == 64), composed_steps
 
 
 def test_query_card_numbers_are_the_trace(qapp, scene, checkpoint):
