@@ -41,6 +41,7 @@ import blas_threads  # noqa: E402  (beside this file)
 THREADS = blas_threads.from_argv(sys.argv[1:])  # before NumPy and torch load
 
 import numpy as np  # noqa: E402
+from proc_status import status  # noqa: E402  (beside this file)
 from random_weights import GPT2_SMALL, random_params  # noqa: E402  (beside this file)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # torch_gpt2.py, for the memory child
@@ -106,16 +107,6 @@ def trace_arrays(trace) -> dict[str, int]:
     return sizes
 
 
-def _status(key: str) -> int:  # bytes of a /proc/self/status line (VmRSS, VmHWM); 0 where there is none
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(key + ":"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
-
-
 def _reset_peak() -> bool:
     """Start VmHWM (the peak resident set) again from now; False where the kernel does not allow it."""
     try:
@@ -142,18 +133,18 @@ def memory_child(T: int, touch: str, impl: str = "numpy") -> dict:
     import gc
     gc.collect()
     out["weights"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    out["before"] = _status("VmRSS")
+    out["before"] = status("VmRSS")
     out["reset"] = _reset_peak()
     result = run()
-    out["peak"] = _status("VmHWM")
-    out["after"] = _status("VmRSS")  # what the result still holds, besides what was freed
+    out["peak"] = status("VmHWM")
+    out["after"] = status("VmRSS")  # what the result still holds, besides what was freed
     out["trace"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     if impl == "numpy":
         for name in filter(None, touch.split(",")):
             getattr(result, name)
         out["arrays"] = trace_arrays(result)
     out["touched"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    out["vmhwm"] = _status("VmHWM")
+    out["vmhwm"] = status("VmHWM")
     return out
 
 
