@@ -58,7 +58,7 @@ def glue_text_options(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .export.files import Terminated, handle_signals
+    from .export.files import Terminated, handle_signals, stop_if_signalled
     from .model.checkpoint import CheckpointError
     from .model.sentence import InputError
 
@@ -83,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(ValueError):  # not the main thread (a test may call main from one)
             handle_signals()  # SIGTERM / SIGHUP unwind like Ctrl+C: no temporary file is left
     try:
-        return int(command(args) or 0)
+        code = int(command(args) or 0)
+        stop_if_signalled()  # a signal that came during a last picture with no file after it
+        return code
     except BrokenPipeError:  # `classroom-gui trace ... | head`: the reader has all it wanted
         _quiet_stdout()
         return 141  # as a program stopped by SIGPIPE

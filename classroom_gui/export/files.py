@@ -42,7 +42,9 @@ Progress = Callable[[int, int], bool]  # (done, total) -> keep going? (a dialog'
 
 
 def tick(progress: Progress | None, done: int, total: int) -> None:
-    """Report `done` of `total` pictures; Cancelled when the listener answers False."""
+    """Report `done` of `total` pictures; Cancelled when the listener answers False, Terminated when a
+    signal came while the last picture was painted."""
+    stop_if_signalled()
     if progress is not None and progress(done, total) is False:
         raise Cancelled()
 
@@ -55,9 +57,26 @@ class Terminated(BaseException):
         self.signum = signum
 
 
+_pending: list[int] = []  # a signal that came while a picture was being painted
+
+
+def stop_if_signalled() -> None:
+    """Raise the Terminated a signal deferred while a picture was painted (between pictures, before a commit)."""
+    if _pending:
+        raise Terminated(_pending.pop())
+
+
 def handle_signals() -> None:
-    """SIGTERM and SIGHUP raise Terminated in the main thread (call from the main thread)."""
+    """SIGTERM and SIGHUP raise Terminated in the main thread (call from the main thread). While a picture is
+    painted (scene.render.painting) the first one waits for the next tick or commit: raised inside Qt's
+    painting it crashed the process. A second signal stops at once."""
+    from ..scene import render
+
     def stop(signum, _frame):
+        if render.painting and not _pending:
+            _pending.append(signum)
+            return
+        _pending.clear()
         raise Terminated(signum)
 
     for name in ("SIGTERM", "SIGHUP"):
@@ -114,6 +133,7 @@ def atomic_paths(*paths: Path):
             temps.append(_temporary(current))
         current = paths[0]  # a failed write names no file: most likely the first, largest output
         yield list(temps)
+        stop_if_signalled()  # a signal deferred during the last picture: the old files stay
         for current, tmp in zip(paths, temps):
             _finish(current, tmp)
         for current, tmp in zip(paths, temps):
@@ -143,6 +163,7 @@ def atomic_folder(path: Path):
         raise ExportError(explain(path, exc)) from None
     try:
         yield tmp
+        stop_if_signalled()
         for file in sorted(tmp.iterdir()):
             _finish(file, file, keep_mode=False)
         os.chmod(tmp, 0o777 & ~umask())

@@ -16,6 +16,11 @@ from .limits import MAX_SIDE
 from .palette import Theme
 from .pictures import make_room
 
+# How many paint_scene calls are under way. Qt calls back into Python while it paints (items' paint()), and an
+# exception raised there by a signal handler unwinds through Qt's C++ and crashed the process (signal 11,
+# "Painter ended with 1 saved states"): export.files' handler waits for the painting to end (files.tick).
+painting = 0
+
 
 def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Theme | None = None,
                  transparent: bool = False, scene: ClassroomScene | None = None) -> QImage:
@@ -60,6 +65,15 @@ def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, tr
     would reach the file as a picture instead of text), and the background is one rectangle over the whole
     page. A picture of exactly 16:9 is covered by the scene's own background: filling it first would cost
     ~0.4 ms a frame."""
+    global painting
+    painting += 1
+    try:
+        _paint(scene, painter, w, h, transparent, vector)
+    finally:
+        painting -= 1
+
+
+def _paint(scene, painter, w, h, transparent, vector) -> None:
     from PySide6.QtWidgets import QGraphicsItem
 
     brush, own_background = scene.backgroundBrush(), not (transparent or vector)
