@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
 import time
 import zipfile
@@ -70,10 +71,9 @@ def handle_signals() -> None:
     """SIGTERM and SIGHUP raise Terminated in the main thread (call from the main thread). While a picture is
     painted (scene.render.painting) the first one waits for the next tick or commit: raised inside Qt's
     painting it crashed the process. A second signal stops at once."""
-    from ..scene import render
-
     def stop(signum, _frame):
-        if render.painting and not _pending:
+        render = sys.modules.get("classroom_gui.scene.render")  # not loaded (a trace without Qt): not painting
+        if render is not None and render.painting and not _pending:
             _pending.append(signum)
             return
         _pending.clear()
