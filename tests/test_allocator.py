@@ -40,6 +40,19 @@ def test_freed_memory_is_reused_without_page_faults():
     assert _faults("keep") < pages // 20     # kept: the same pages, already mapped
 
 
+ACROSS_THREADS = CHILD.replace("trace_like(); trace_like()              # the first sentences", """
+import threading
+worker = threading.Thread(target=trace_like)   # the window's worker computes a sentence
+worker.start()
+worker.join()""").replace("trace_like()                            # the next sentence",
+                          "trace_like()                            # the GUI thread's arrays")
+
+
+def test_memory_a_worker_thread_freed_serves_the_gui_thread():
+    """One arena for every thread: a second arena kept the worker's freed memory for the worker alone."""
+    out = subprocess.run([sys.executable, "-c", ACROSS_THREADS, "keep"], capture_output=True, text=True, check=True)
+    assert int(out.stdout.split()[-1]) < 30 * 4_000_000 // 4096 // 20
+
 LONG_SENTENCE = """
 import sys
 from classroom_gui.app.model import ClassroomModel
