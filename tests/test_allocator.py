@@ -135,10 +135,16 @@ def test_a_traces_nbytes_counts_the_arrays_it_holds_now():
     params = {k: rng.standard_normal(shape).astype(np.float32) for k, shape in expected_shapes(config).items()}
     ids = rng.integers(0, 50, LEAN_FROM)
     full, lean = forward(ids, params, config, lean=False), forward(ids, params, config, lean=True)
-    every = [full.tok_embedding, full.pos_embedding, full.ln_f] + [
-        a for layer in full.layers for a in (layer.x, layer.k, layer.v, layer.weights, layer.output, *layer.steps.values())]
-    assert full.nbytes == sum(a.nbytes for a in every) and len(full.layers[0].steps) > 5
+    every = {id(a): a for a in [full.tok_embedding, full.pos_embedding, full.ln_f] + [
+        a for layer in full.layers for a in (layer.x, layer.k, layer.v, layer.weights, layer.output, *layer.steps.values())]}
+    assert full.layers[1].x is full.layers[0].output  # held once, counted once
+    assert full.nbytes == sum(a.nbytes for a in every.values()) and len(full.layers[0].steps) > 5
     before = lean.nbytes
     assert before < full.nbytes
     lean.layers[0].ffn_pre  # asked: the layer's derived steps are made and kept
     assert lean.nbytes > before
+    derived, shares = lean.nbytes, lean.layers[1].weights.nbytes
+    lean.let_go_of_weights(keep=0)  # layer 1's shares go; layer 0 keeps its own
+    assert lean.nbytes == derived - shares
+    lean.layers[1].weights  # derived again, with the layer's other steps
+    assert lean.nbytes > derived

@@ -33,3 +33,27 @@ def test_walking_every_layer_keeps_the_steps_of_a_few(monkeypatch):
         assert np.array_equal(getattr(lean.layers[0], name), first[name]), name
         assert np.array_equal(getattr(lean.layers[0], name), getattr(full.layers[0], name)), name
     assert all(layer.steps for layer in full.layers)  # a full trace keeps every step
+
+
+def test_a_warmed_lean_trace_lets_go_of_its_shares_and_derives_them_bit_for_bit():
+    """After the overview (lesson.panels.warm) a lean trace keeps the first layer's shares only; the others
+    come back with their layer's derived steps, equal to the full trace's, and go again with them."""
+    from classroom_gui.lesson.panels import overview, warm
+
+    config = replace(GPT2_SMALL, n_layer=5, n_embd=64, n_head=4, vocab_size=300)
+    params = random_params(config, seed=3)
+    ids = np.arange(40) % config.vocab_size
+    lean, full = forward(ids, params, config, lean=True), forward(ids, params, config, lean=False)
+    lean.layers[2].q  # layer 2 holds derived steps when the shares are let go
+    held = lean.nbytes
+    warm(lean)
+    warm(full)
+    assert np.array_equal(overview(lean), overview(full))
+    assert [layer.kept_weights is not None for layer in lean.layers] == [True] + [False] * 4
+    assert all(layer.kept_weights is not None for layer in full.layers)  # a full trace keeps its own
+    assert "weights" in lean.layers[2].steps  # went over to the derived steps, dropped with them
+    assert lean.nbytes == held - sum(full.layers[i].weights.nbytes for i in (1, 3, 4))
+    for i, layer in enumerate(lean.layers):
+        assert np.array_equal(layer.weights, full.layers[i].weights), i
+        assert np.array_equal(layer.head(3).weights, full.layers[i].weights[3]), i
+    assert [i for i, layer in enumerate(lean.layers) if layer.steps] == list(range(5))[-DERIVED_KEPT:]
