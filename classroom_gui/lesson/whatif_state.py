@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..model import whatif
 from ..model.sentence import rerun
 from ..model.trace import Trace
+from .panels import shed
 from .strings import quote, text
 
 
@@ -43,6 +44,8 @@ class WhatIf:
     def _apply(self, edits: tuple) -> Trace:
         self.trace = edited(self.own, edits)  # raises EditError before any state changes
         self.edits = edits
+        if self.trace is not self.own:  # a lean class keeps the shares of the layer edited last (panels.shed)
+            shed(self.trace, keep=edits[-1].layer)
         return self.trace
 
     def set(self, edit: whatif.Edit) -> Trace:
