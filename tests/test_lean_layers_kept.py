@@ -78,3 +78,36 @@ def test_a_big_edited_class_keeps_the_shares_of_the_layer_edited_last():
     assert np.array_equal(overview(shown), overview(full))
     for mine, theirs in zip(shown.layers, full.layers):
         assert np.array_equal(mine.weights, theirs.weights)
+
+
+def test_a_lean_forward_lets_go_of_each_layers_shares_as_it_makes_them():
+    """lesson.overview.AsMade, the window's forwards' observer: the overview is the full trace's, layer 0 keeps
+    its shares, and no two layers' shares are held together while the forward runs (tracemalloc's peak)."""
+    import tracemalloc
+
+    from classroom_gui.lesson.overview import AsMade, overview
+    from classroom_gui.model.gpt import LEAN_FROM
+
+    config = replace(GPT2_SMALL, n_layer=10, n_embd=32, n_head=8, vocab_size=300)
+    params = random_params(config, seed=9)
+    ids = np.arange(LEAN_FROM) % config.vocab_size
+    full = forward(ids, params, config, lean=False)
+    forward(ids, params, config, lean=True, observe=AsMade())  # warm: NumPy's and the pool's first allocations
+
+    def peak(observe):
+        tracemalloc.start()
+        try:
+            trace = forward(ids, params, config, lean=True, observe=observe)
+            return trace, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    made = AsMade()
+    lean, shed = peak(made)
+    _, kept = peak(None)
+    assert made.kept_with(lean) is lean and np.array_equal(overview(lean), overview(full))
+    assert [layer.kept_weights is not None for layer in lean.layers] == [True] + [False] * 9
+    shares = full.layers[0].weights.nbytes  # a block's temporaries are a few layers' shares at this size
+    assert shed < kept - 4 * shares, f"{shed} vs {kept} bytes at most, shares {shares} a layer"
+    for mine, theirs in zip(lean.layers, full.layers):
+        assert np.array_equal(mine.weights, theirs.weights)

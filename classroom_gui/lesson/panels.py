@@ -6,6 +6,7 @@ from .cache import cache_of
 from .context import Ctx
 from .frame import Heatmap, LayerView
 from .numbers import layer_projection
+from .overview import overview
 from .rules import ANSWER_RULE
 
 
@@ -20,31 +21,6 @@ def layer_view(ctx: Ctx, upto: int) -> LayerView:
     points = layer_projection(ctx.trace)
     return LayerView(labels=ctx.names, points=points,
                      upto=upto)
-
-
-OVERVIEW_SIDE = 48  # the all-heads grid shows each map at most 48 x 48 cells
-
-
-def overview(trace):  # -> [n_layer, n_head, S, S] float32, S <= OVERVIEW_SIDE; kept in lesson.cache
-    cached = cache_of(trace).get("overview")
-    if cached is not None:
-        return cached
-    import numpy as np
-
-    T = trace.n_tokens
-    step = -(-T // OVERVIEW_SIDE)  # ceil: block size
-    S = -(-T // step)
-    maps = np.zeros((len(trace.layers), trace.config.n_head, S, S), np.float32)
-    for l, layer in enumerate(trace.layers):
-        w = layer.weights
-        if step == 1:
-            maps[l] = w
-        else:  # the mean of each step x step block (padded with zeros at the edge)
-            padded = np.zeros((w.shape[0], S * step, S * step), np.float32)
-            padded[:, :T, :T] = w
-            maps[l] = padded.reshape(w.shape[0], S, step, S, step).mean(axis=(2, 4))
-    cache_of(trace)["overview"] = maps
-    return maps
 
 
 def shed(trace, keep: int = 0) -> None:
