@@ -111,3 +111,27 @@ def test_a_lean_forward_lets_go_of_each_layers_shares_as_it_makes_them():
     assert shed < kept - 4 * shares, f"{shed} vs {kept} bytes at most, shares {shares} a layer"
     for mine, theirs in zip(lean.layers, full.layers):
         assert np.array_equal(mine.weights, theirs.weights)
+
+
+def test_chapter_6s_layer_of_the_other_rule_lets_the_layers_before_it_go_as_made(monkeypatch):
+    """rules.layer_under runs layers 0..k of the other rule: a lean run keeps only layer k's shares, and they
+    are under()'s, bit for bit."""
+    from classroom_gui.lesson import rules
+    from classroom_gui.model.gpt import LEAN_FROM
+
+    config = replace(GPT2_SMALL, n_layer=4, n_embd=32, n_head=4, vocab_size=300)
+    params = random_params(config, seed=11)
+    trace = forward(np.arange(LEAN_FROM) % config.vocab_size, params, config, mask="causal")
+    seen = []
+    real = rules.rerun
+
+    def spying(*args, observe=None, **kwargs):
+        part = real(*args, observe=observe, **kwargs)
+        seen.extend(layer.kept_weights is not None for layer in part.layers)
+        return part
+
+    monkeypatch.setattr(rules, "rerun", spying)
+    got = rules.layer_under(trace, "none", 2)
+    assert seen == [False, False, True]
+    other = forward(trace.token_ids, params, config, mask="none", lean=False)
+    assert np.array_equal(got.weights, other.layers[2].weights)

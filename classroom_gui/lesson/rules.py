@@ -67,6 +67,11 @@ def layer_under(trace: Trace, rule: str, layer: int) -> LayerTrace:
     # under()'s rerun of a model cut after this layer (the forward stops there), with this far's edits
     cut = replace(trace, config=replace(trace.config, n_layer=layer + 1),
                   edits=tuple(e for e in trace.edits if e.layer <= layer))
-    part = rerun(cut, mask=rule)
+
+    def only_this_layer(index: int, made: LayerTrace) -> None:  # the layers before it go with the part trace:
+        if index != layer:  # a lean one lets go of their shares at once (GPT-2 at 512, layer 12: 0.14 GB)
+            made.let_go_of_weights()
+
+    part = rerun(cut, mask=rule, observe=only_this_layer)
     cache_of(trace)[key] = (layer, part.layers[layer])
     return part.layers[layer]
