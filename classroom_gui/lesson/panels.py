@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from .answers import seat_guesses
-from .cache import cache_of
 from .context import Ctx
 from .frame import Heatmap, LayerView
 from .numbers import layer_projection
