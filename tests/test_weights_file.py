@@ -53,7 +53,8 @@ def test_every_dtype_reads_as_its_float32_conversion(tmp_path, small_pieces, dty
 def test_offsets_follow_the_header_not_the_names_order(tmp_path):
     """safetensors lays tensors out sorted by dtype and name; each is found where its header entry says."""
     folder = _folder(tmp_path, {"wpe.weight": np.arange(48, dtype=np.float64).reshape(6, 8)})
-    start, offsets = weights_file.data_offsets(folder / WEIGHTS)
+    with open(folder / WEIGHTS, "rb") as f:
+        start, offsets = weights_file.data_offsets(f)
     assert start == 8 + int.from_bytes((folder / WEIGHTS).read_bytes()[:8], "little")
     assert sorted(offsets) == sorted(expected_shapes(CONFIG))
     assert np.array_equal(load_checkpoint(folder).params["wpe.weight"], np.arange(48, dtype=np.float32).reshape(6, 8))
@@ -82,14 +83,34 @@ def test_a_file_cut_after_its_header_was_read_is_one_message(tmp_path, monkeypat
     folder = _folder(tmp_path)
     real = weights_file.data_offsets
 
-    def then_cut(path):
-        found = real(path)
-        with open(path, "r+b") as f:
-            f.truncate(found[0] + 100)
+    def then_cut(f):
+        found = real(f)
+        with open(folder / WEIGHTS, "r+b") as g:
+            g.truncate(found[0] + 100)
         return found
 
     monkeypatch.setattr(weights_file, "data_offsets", then_cut)
-    with pytest.raises(CheckpointError, match="shorter than its header"):
+    with pytest.raises(CheckpointError, match="changed while it was being loaded") as info:
+        load_checkpoint(folder)
+    assert "\n" not in str(info.value)
+
+
+def test_a_file_rewritten_after_safe_open_is_refused_not_misread(tmp_path, small_pieces, monkeypatch):
+    """Another program rewrites the file, long enough, with float16 tensors between safe_open's check and the
+    reads: the float32 layout safe_open saw must not be applied to the new file's bytes."""
+    folder = _folder(tmp_path)
+    stored = load_file(str(folder / WEIGHTS))
+    halves = {n: a.astype(np.float16) for n, a in stored.items()}
+    halves["pad.attn.bias"] = np.zeros(4 * sum(a.size for a in stored.values()), np.float16)  # keeps it long
+    other = _folder(tmp_path / "other", halves)
+    real = weights_file.data_offsets
+
+    def rewritten_first(f):
+        (folder / WEIGHTS).write_bytes((other / WEIGHTS).read_bytes())  # same file, new bytes
+        return real(f)
+
+    monkeypatch.setattr(weights_file, "data_offsets", rewritten_first)
+    with pytest.raises(CheckpointError, match="changed while it was being loaded"):
         load_checkpoint(folder)
 
 

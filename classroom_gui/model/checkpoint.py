@@ -128,22 +128,24 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
             for name in [*renamed.values(), *([tied_head] if tied_head else [])]:
                 sl = f.get_slice(name)
                 stored[name] = tuple(sl.get_shape()), sl.get_dtype()
-        start, offsets = weights_file.data_offsets(path)
         params = {}
         with open(path, "rb") as data:
+            start, offsets = weights_file.data_offsets(data)  # this handle's header, tied to safe_open's by locate
             for short, name in renamed.items():
                 shape, dtype = stored[name]
                 if shape != expected[short]:
                     raise CheckpointError(f"{path}: tensor '{name}' has shape {list(shape)}, expected {list(expected[short])}")
                 if dtype not in FLOAT_DTYPES:
                     raise CheckpointError(f"{path}: tensor '{name}' has dtype {dtype}; expected F32, F16 or F64")
-                array = weights_file.read_float32(data, start + offsets[name][0], dtype, shape)
+                array = weights_file.read_float32(
+                    data, weights_file.locate(data, start, offsets, name, dtype, shape), dtype, shape)
                 if not weights_file.all_finite(array):
                     raise CheckpointError(f"{path}: tensor '{name}' contains NaN or Inf")
                 params[short] = array
             head_shape, head_dtype = stored.get(tied_head, ((), None))
             if tied_head is not None and not (head_dtype in FLOAT_DTYPES and weights_file.same_as(
-                    data, start + offsets[tied_head][0], head_dtype, head_shape, params["wte.weight"])):
+                    data, weights_file.locate(data, start, offsets, tied_head, head_dtype, head_shape), head_dtype,
+                    head_shape, params["wte.weight"])):
                 # transformers 4 ties it to wte and drops it; transformers 5 keeps it: no one answer to compute
                 raise CheckpointError(f"{path}: tensor '{tied_head}' differs from wte although {CONFIG} says "
                                       f"tie_word_embeddings: true; set it to false to use lm_head.weight")
@@ -151,7 +153,9 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
         raise
     except MemoryError:
         raise CheckpointError(f"{path}: not enough memory to load this model") from None
-    except (SafetensorError, OSError, ValueError, TypeError, KeyError) as exc:
+    except weights_file.ChangedFile as exc:
+        raise CheckpointError(f"{path}: {exc}; load it again") from None
+    except (SafetensorError, OSError, ValueError, TypeError) as exc:
         raise CheckpointError(f"{path}: not a readable safetensors file ({exc})") from None
     return params
 

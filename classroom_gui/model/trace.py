@@ -124,7 +124,8 @@ class LayerTrace:
 
     @property
     def weights(self) -> np.ndarray:  # [H, T, T] softmax over each row; masked entries exactly 0
-        return self.kept_weights if self.kept_weights is not None else self.step("weights")
+        kept = self.kept_weights  # read once: a let-go between two reads would return None
+        return kept if kept is not None else self.step("weights")
 
     def let_go_of_weights(self) -> None:
         """A lean layer's shares (GPT-2 small at 512 students: 12.6 MB a layer) are derived again, with its

@@ -10,6 +10,7 @@ tile the file exactly); this module only finds where each tensor's bytes start.
 from __future__ import annotations
 
 import json
+import os
 
 import numpy as np
 
@@ -17,14 +18,37 @@ STORED = {"F16": "<f2", "F32": "<f4", "F64": "<f8"}  # safetensors dtypes the lo
 CHUNK_BYTES = 1 << 24  # a converted or compared tensor is read 16 MB at a time, so no second full copy is made
 
 
-def data_offsets(path) -> tuple[int, dict[str, tuple[int, int]]]:
-    """(where the data starts, {tensor name: (begin, end) within the data}) from the file's header: an 8-byte
-    little-endian length, then that many bytes of JSON. Call after safe_open accepted the file."""
-    with open(path, "rb") as f:
-        length = int.from_bytes(f.read(8), "little")
+class ChangedFile(ValueError):
+    """The file read now is not the one safe_open checked (rewritten or replaced while loading)."""
+
+
+def data_offsets(f) -> tuple[int, dict[str, tuple[int, int, str, tuple[int, ...]]]]:
+    """(where the data starts, {tensor name: (begin, end within the data, dtype, shape)}) from the header of the
+    open file `f`: an 8-byte little-endian length, then that many bytes of JSON. Call after safe_open accepted
+    the file, and check each tensor with `locate`, which ties this handle's header to what safe_open saw."""
+    f.seek(0)
+    length = int.from_bytes(f.read(8), "little")
+    try:
         header = json.loads(f.read(length))
-    return 8 + length, {name: (int(m["data_offsets"][0]), int(m["data_offsets"][1]))
-                        for name, m in header.items() if name != "__metadata__"}
+        return 8 + length, {name: (int(m["data_offsets"][0]), int(m["data_offsets"][1]), str(m["dtype"]),
+                                   tuple(int(n) for n in m["shape"]))
+                            for name, m in header.items() if name != "__metadata__"}
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):  # not the header safe_open accepted
+        raise ChangedFile("the file changed while it was being loaded") from None
+
+
+def locate(f, start: int, offsets: dict, name: str, dtype: str, shape: tuple[int, ...]) -> int:
+    """Where tensor `name` starts in the open file `f`, after checking that this handle's header declares the
+    dtype and shape safe_open declared, that its bytes are exactly that many, and that the file holds them: a
+    file replaced between safe_open and this read would otherwise be read with the old layout, silently."""
+    entry = offsets.get(name)
+    if entry is None or entry[2] != dtype or entry[3] != tuple(shape):
+        raise ChangedFile("the file changed while it was being loaded")
+    begin, end = entry[0], entry[1]
+    size = int(np.prod(shape, dtype=np.int64)) * np.dtype(STORED[dtype]).itemsize
+    if end - begin != size or begin < 0 or start + end > os.fstat(f.fileno()).st_size:
+        raise ChangedFile("the file changed while it was being loaded")
+    return start + begin
 
 
 def _read_into(f, buffer: memoryview) -> None:
@@ -39,7 +63,7 @@ def read_float32(f, start: int, dtype: str, shape: tuple[int, ...]) -> np.ndarra
     out = np.empty(shape, np.float32)
     flat = out.reshape(-1)
     f.seek(start)
-    if stored == np.dtype("<f4"):
+    if stored == np.dtype(np.float32):  # native order: a big-endian host converts below
         _read_into(f, memoryview(flat.view(np.uint8)))
         return out
     per_chunk = max(1, CHUNK_BYTES // stored.itemsize)
