@@ -4,6 +4,7 @@ desk's words or numbers, the title or the blackboard; the heaviest link's label 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QRectF
@@ -40,6 +41,21 @@ def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
     (x, y), h = c[0], px * 1.45
     spots = [(x + i * px * 0.8, y + k * h / 6) for i in range(-8, 9) for k in range(-24, 25)]
     return sorted(spots, key=lambda p: math.hypot(p[0] - x, 2 * (p[1] - y)))
+
+
+@lru_cache(maxsize=1024)
+def _candidates(where, px: float) -> tuple[list[Point], np.ndarray, tuple[float, float, float, float]]:
+    """A label's candidate spots (a travelling label's one point, or along its curve and then near its far
+    end), as points and as an [n, 2] array, with their bounds (min x, min y, max x, max y). Kept: links end
+    at the same few desks from frame to frame, and sorting the ~830 spots near an end took ~1 ms a label."""
+    if isinstance(where[0], (int, float)):
+        candidates = [where]
+    else:
+        candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
+    xs, ys = [p[0] for p in candidates], [p[1] for p in candidates]
+    at = np.array(candidates, np.float64)
+    at.flags.writeable = False  # shared by every frame that asks
+    return candidates, at, (min(xs), min(ys), max(xs), max(ys))
 
 
 def _edges(rects: list[QRectF]) -> np.ndarray:  # [n, 4] left, top, right, bottom as QRectF computes them
@@ -91,16 +107,12 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
     out: dict[int, Point] = {}
     for i in order:
         link, where = spots[i]
-        if isinstance(where[0], (int, float)):
-            candidates = [where]
-        else:
-            candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
+        candidates, at, (x0, y0, x1, y1) = _candidates(where, px)
         size = pill_rect(link.label, px, (0.0, 0.0))  # measured once; each candidate is this, moved
         w, h = size.width() + 4, size.height() + 4
-        xs, ys = [p[0] for p in candidates], [p[1] for p in candidates]
-        reach = QRectF(min(xs) - w / 2, min(ys) - h / 2, max(xs) - min(xs) + w, max(ys) - min(ys) + h)
+        reach = QRectF(x0 - w / 2, y0 - h / 2, x1 - x0 + w, y1 - y0 + h)
         near = [b for b in avoid if b.intersects(reach)]  # only the texts near its candidates are tested
-        best = _first_spots(np.array(candidates, np.float64), w, h, placed, near)
+        best = _first_spots(at, w, h, placed, near)
         free = best is not None and best[1]
         best = None if best is None else (candidates[best[0]], QRectF(candidates[best[0]][0] - w / 2,
                                                                       candidates[best[0]][1] - h / 2, w, h))

@@ -4,13 +4,15 @@ the blackboard). Desks paint settled strips into their own picture (scene.desk).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
 from ..lesson.frame import Strip
 from ..lesson.numbers import fmt
-from . import fonts, palette, pictures
+from . import fonts, palette, pictures, text_lines
 from .items import digest as numbers_digest
 from .items import ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, qcolor
 from .layout import StripBox
@@ -151,22 +153,26 @@ class StripView:
     def _paint_numbers(self, p: QPainter, zeroed: list[bool]) -> None:
         b, th = self.box, self.theme
         px = b.number_px * th.font_scale
-        base = fonts.font(px)
-        fm = QFontMetricsF(base)
         room = b.cell_w - 4
-        p.setFont(base)
         p.setPen(qcolor(th.color("text_muted") if self.masked else th.color("cell_text")))
+        cw, rh, x0, y0, cols = b.cell_w, b.row_h, b.tab_w, b.label_h, b.cols
         for i, text in enumerate(self.cell_texts):
             if zeroed[i]:
                 continue
-            r = self.cell_rect(i)
-            if text != "…" and fm.horizontalAdvance(text) > room:  # "-12.34": one decimal less, then shrink
-                text = fmt(float(text), 1)
-                p.setFont(fitted_font(text, px, room, min_px=14))
-                p.drawText(r, ALIGN_CENTER, text)
-                p.setFont(base)
-            else:
-                p.drawText(r, ALIGN_CENTER, text)
+            r, c = divmod(i, cols)
+            text, font = shown_number(text, px, room)
+            text_lines.draw_text(p, QRectF(x0 + c * cw, y0 + r * rh, cw, rh), ALIGN_CENTER, text, font)
+
+
+@lru_cache(maxsize=8192)
+def shown_number(text: str, px: float, room: float):
+    """(text, font) of a number in a cell `room` px wide: as it is at px, or "-12.34" with one decimal less and
+    shrunk (to 14 px at least) to fit. Kept: a new moment paints hundreds of numbers, most of them seen before."""
+    base = fonts.font(px)
+    if text != "…" and QFontMetricsF(base).horizontalAdvance(text) > room:
+        text = fmt(float(text), 1)
+        return text, fitted_font(text, px, room, min_px=14)
+    return text, base
 
 
 class StripItem(CachedItem):
