@@ -26,7 +26,7 @@ class StripView:
     `version` goes up whenever what it shows changes; items that paint it compare versions.
     """
 
-    __slots__ = ("strip", "box", "theme", "scale", "masked", "on_board", "cell_texts", "version", "content", "_key")
+    __slots__ = ("strip", "box", "theme", "scale", "masked", "on_board", "_texts", "version", "content", "_key")
 
     def __init__(self):
         self.strip: Strip | None = None
@@ -35,7 +35,7 @@ class StripView:
         self.scale = 1.0
         self.masked = False
         self.on_board = False           # labels in chalk on the blackboard
-        self.cell_texts: list[str] = []  # the numbers painted in the cells, in order ([] when too small)
+        self._texts: list[str] | None = []  # cell_texts, written when first asked (None: not yet)
         self.version = 0
         self.content = ()  # what it shows, the numbers by digest: equal whenever the same comes back (unlike version)
         self._key = None
@@ -53,12 +53,21 @@ class StripView:
         self._key = key
         self.content = (key[0], numbers_digest(values) if isinstance(values, np.ndarray) else key[1]) + key[2:]
         self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
-        self.cell_texts = []  # numbers only where they are big enough to read (never on GPT-2's 768-cell strips)
-        if box.number_px:
-            shown = as_list(values[: box.shown] if box.shown else values)
-            self.cell_texts = [fmt(v) for v in shown] + (["…"] if box.shown else [])
+        self._texts = None  # written when painted: a picture kept from before needs none
         self.version += 1
         return True
+
+    @property
+    def cell_texts(self) -> list[str]:
+        """The numbers painted in the cells, in order: only where they are big enough to read (never on GPT-2's
+        768-cell strips), else []."""
+        if self._texts is None:
+            b, values = self.box, self.strip.values
+            self._texts = []
+            if b.number_px:
+                shown = as_list(values[: b.shown] if b.shown else values)
+                self._texts = [fmt(v) for v in shown] + (["…"] if b.shown else [])
+        return self._texts
 
     def bounds(self) -> QRectF:  # in the strip's own coordinates, with room for a raised card's shadow
         b, raised = self.box, self.strip.raised
@@ -184,7 +193,9 @@ class StripItem(CachedItem):
 
     def set_view(self, view: StripView) -> None:
         self.view = view
-        self.set_key((id(view), view.version), view.bounds())
+        key = (id(view), view.version)
+        if key != self._key:  # (its bounds are measured only when it changed)
+            self.set_key(key, view.bounds())
 
     def set_strip(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
              on_board: bool = False) -> None:
