@@ -110,7 +110,27 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
     desks' names, badges and numbers); the heaviest, failing that, at its curve's first spot. Any other
     label with no free spot is left off (the share is on its desk's badge too), so the largest share is
     always readable and no label hides a number. A spot given as a point (a
-    travelling label) stays. A curve's far desk (whose label this is) is at its start, c[0]."""
+    travelling label) stays. A curve's far desk (whose label this is) is at its start, c[0].
+
+    Kept for the last PLACINGS label sets (by labels, weights, spots, size and the texts to avoid): a moment
+    that comes back (scrubbing back, playing a beat again) finds its labels where they were."""
+    key = (tuple((link.label, link.weight, where) for link, where in spots), px,
+           tuple((r.x(), r.y(), r.width(), r.height()) for r in avoid))
+    known = _PLACED.pop(key, None)
+    if known is None:
+        known = _place(spots, px, avoid)
+        if len(_PLACED) >= PLACINGS:
+            del _PLACED[next(iter(_PLACED))]  # the least recently used
+    _PLACED[key] = known  # (re)inserted last: dicts keep insertion order
+    return [(spots[i][0], at) for i, at in known]
+
+
+PLACINGS = 256
+_PLACED: dict[tuple, list[tuple[int, Point]]] = {}
+
+
+def _place(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF]) -> list[tuple[int, Point]]:
+    """place_labels' search: (index in spots, where) of each label placed, in spots' order."""
     order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
     placed: list[QRectF] = []
     out: dict[int, Point] = {}
@@ -128,4 +148,4 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
         if best is not None and (free or not placed):  # only the heaviest may cover text, if it must
             out[i] = best[0]
             placed.append(best[1])
-    return [(spots[i][0], out[i]) for i in sorted(out)]
+    return [(i, out[i]) for i in sorted(out)]
