@@ -12,7 +12,8 @@ PlotWidget.plot(...).setData(new points) + repaint of a PlotWidget of the same s
 (students x numbers per notebook would make the floor slower than the classroom itself: 49,152 points take
 ~85 ms a frame on this machine). The two take turns frame by frame, so both
 see the same machine load; the ratio per round is frame / floor, summarised by its median and its
-interquartile range. "cpu" is this process's CPU time for the frame (steadier than wall time when other
+interquartile range. Python's cycle collector runs as in the app (classroom_gui.collector; --default-gc: not).
+"cpu" is this process's CPU time for the frame (steadier than wall time when other
 programs share the machine; Qt's offscreen painting runs in this process, so it is all of the frame's work).
 
 Models: "teaching" is the shipped checkpoint (n_embd 24, 3 layers x 3 heads; its 64 positions tiled to
@@ -187,7 +188,12 @@ def main(argv=None) -> int:
     ap.add_argument("--frames", type=int, default=120, help="timed frames per case")
     ap.add_argument("--size", default="1600x900", help="the canvas's pixel size (the window's canvas)")
     ap.add_argument("--json", help="write the results to this file")
+    ap.add_argument("--default-gc", action="store_true",
+                    help="keep Python's collector thresholds instead of collector.collect_rarely() as the app sets them")
     args = ap.parse_args(argv)
+    if not args.default_gc:
+        from classroom_gui.collector import collect_rarely
+        collect_rarely()
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])
     size = parse_size(args.size)

@@ -73,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     from .model.allocator import keep_freed_memory
 
     keep_freed_memory()  # the next sentence's trace reuses the last one's memory (no page faults)
+    from .collector import collect_rarely
+
+    collect_rarely()  # no garbage collection in most frames (see collector.py)
     command = getattr(args, "func", run_gui)
     if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
         # e.g. a Windows pipe in cp1252: show ? for a Japanese word rather than fail on it

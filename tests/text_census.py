@@ -1,7 +1,7 @@
 """text_census(scene) lists every piece of text the classroom scene paints, where it lands and how big it is:
-QPainter.drawText is watched while the scene renders once at 1920 x 1080 (1 canvas pixel = 1 screen pixel
-at 1080p), with the items' picture caches off so that each paint goes through a painter whose transform
-maps the item onto the canvas.
+QPainter.drawText (and scene.text_lines.draw_text, which draws the same from kept layouts) is watched while
+the scene renders once at 1920 x 1080 (1 canvas pixel = 1 screen pixel at 1080p), with the items' picture
+caches off so that each paint goes through a painter whose transform maps the item onto the canvas.
 """
 from __future__ import annotations
 
@@ -47,11 +47,28 @@ def watched_text():
             found.append(Text(text, t.mapRect(box), font.pixelSize() * t.m11(), item))
         return original(painter, *args)
 
+    from classroom_gui.scene import text_lines
+    kept = text_lines.draw_text
+
+    def spy_kept(painter, rect, flags, text, font):  # a text drawn from a kept layout (scene.text_lines)
+        item = sys._getframe(1).f_locals.get("self")
+        box = QFontMetricsF(font).boundingRect(rect, int(flags), text)
+        t = painter.transform()
+        if text.strip():
+            found.append(Text(text, t.mapRect(box), font.pixelSize() * t.m11(), item))
+        QPainter.drawText = original  # (its own drawText, for a text it leaves to Qt, is this text: not again)
+        try:
+            return kept(painter, rect, flags, text, font)
+        finally:
+            QPainter.drawText = spy
+
     QPainter.drawText = spy
+    text_lines.draw_text = spy_kept
     try:
         yield found
     finally:
         QPainter.drawText = original
+        text_lines.draw_text = kept
 
 
 def text_census(scene) -> list[Text]:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Heatmap
 from ..lesson.numbers import fmt
-from . import fonts, palette
+from . import fonts, palette, text_lines
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor, rgba_image
 from .palette import Theme
 from .whatif_marks import edited_outline, hatch
@@ -139,19 +139,20 @@ class HeatmapItem(CachedItem):
         finally:
             p.restore()
         if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at
-            p.setFont(fonts.font(16.0 * sc))
+            f = fonts.font(16.0 * sc)
             heard = (~np.asarray(hm.mask, bool) if hm.mask is not None and np.shape(hm.mask) == m.shape
                      else np.ones(m.shape, bool))  # with no mask (a discussion) every cell has its number
-            for i in np.flatnonzero(filled):
-                for j in np.flatnonzero(heard[i]):
+            for i in np.flatnonzero(filled).tolist():
+                for j in np.flatnonzero(heard[i]).tolist():
                     p.setPen(qcolor(palette.text_on(rgb[i, j])))
-                    p.drawText(QRectF(x0 + j * cell, y0 + i * cell, cell, cell), ALIGN_CENTER, fmt(m[i, j]))
+                    text_lines.draw_text(p, QRectF(x0 + j * cell, y0 + i * cell, cell, cell), ALIGN_CENTER,
+                                         fmt(m[i, j]), f)
         if labels and cell >= 18:  # names right-aligned against the rows, at 16 px (a long one cut with "…")
             g = fonts.font(16.0 * sc)
             p.setPen(qcolor(th.color("board_muted")))
-            p.setFont(g)
             for i, name in enumerate(hm.labels[:t]):
-                p.drawText(QRectF(x0 - margin, y0 + i * cell, margin - 8, cell), ALIGN_RIGHT, elide(name, g, margin - 8))
+                text_lines.draw_text(p, QRectF(x0 - margin, y0 + i * cell, margin - 8, cell), ALIGN_RIGHT,
+                                     elide(name, g, margin - 8), g)
         edited_outline(p, [QRectF(x0 + j * cell, y0 + i * cell, cell, cell) for i, j in hm.edited if i < t and j < t], th)
         if 0 <= hm.focus_row < t and filled[hm.focus_row]:
             p.setPen(QPen(qcolor(th.color("heat_focus")), 3.0))

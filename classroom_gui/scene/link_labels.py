@@ -4,6 +4,7 @@ desk's words or numbers, the title or the blackboard; the heaviest link's label 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QRectF
@@ -38,8 +39,32 @@ def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
     """Spots around where a link meets its far desk (c[0]), nearest first: in the gap beyond the desk's
     edge, on its name tag between the name and the badge, or in the room below its cards."""
     (x, y), h = c[0], px * 1.45
-    spots = [(x + i * px * 0.8, y + k * h / 6) for i in range(-8, 9) for k in range(-24, 25)]
-    return sorted(spots, key=lambda p: math.hypot(p[0] - x, 2 * (p[1] - y)))
+    # a grid of 17 x 49 spots; NumPy does the same float sums as a loop over them would, and the sort is
+    # Python's (stable, on math.hypot's own keys), so spots at equal distances keep the loop's order
+    xs = x + _ACROSS * px * 0.8
+    ys = y + _DOWN * h / 6
+    keys = list(map(math.hypot, (xs - x).tolist(), (2 * (ys - y)).tolist()))
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    return list(zip(xs[order].tolist(), ys[order].tolist()))
+
+
+_ACROSS = np.repeat(np.arange(-8, 9), 49)  # the spots' columns and rows, column by column
+_DOWN = np.tile(np.arange(-24, 25), 17)
+
+
+@lru_cache(maxsize=1024)
+def _candidates(where, px: float) -> tuple[list[Point], np.ndarray, tuple[float, float, float, float]]:
+    """A label's candidate spots (a travelling label's one point, or along its curve and then near its far
+    end), as points and as an [n, 2] array, with their bounds (min x, min y, max x, max y). Kept: links end
+    at the same few desks from frame to frame, and sorting the ~830 spots near an end took ~1 ms a label."""
+    if isinstance(where[0], (int, float)):
+        candidates = [where]
+    else:
+        candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
+    xs, ys = [p[0] for p in candidates], [p[1] for p in candidates]
+    at = np.array(candidates, np.float64)
+    at.flags.writeable = False  # shared by every frame that asks
+    return candidates, at, (min(xs), min(ys), max(xs), max(ys))
 
 
 def _edges(rects: list[QRectF]) -> np.ndarray:  # [n, 4] left, top, right, bottom as QRectF computes them
@@ -85,26 +110,42 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
     desks' names, badges and numbers); the heaviest, failing that, at its curve's first spot. Any other
     label with no free spot is left off (the share is on its desk's badge too), so the largest share is
     always readable and no label hides a number. A spot given as a point (a
-    travelling label) stays. A curve's far desk (whose label this is) is at its start, c[0]."""
+    travelling label) stays. A curve's far desk (whose label this is) is at its start, c[0].
+
+    Kept for the last PLACINGS label sets (by labels, weights, spots, size and the texts to avoid): a moment
+    that comes back (scrubbing back, playing a beat again) finds its labels where they were."""
+    key = (tuple((link.label, link.weight, where) for link, where in spots), px,
+           tuple((r.x(), r.y(), r.width(), r.height()) for r in avoid))
+    known = _PLACED.pop(key, None)
+    if known is None:
+        known = _place(spots, px, avoid)
+        if len(_PLACED) >= PLACINGS:
+            del _PLACED[next(iter(_PLACED))]  # the least recently used
+    _PLACED[key] = known  # (re)inserted last: dicts keep insertion order
+    return [(spots[i][0], at) for i, at in known]
+
+
+PLACINGS = 256
+_PLACED: dict[tuple, list[tuple[int, Point]]] = {}
+
+
+def _place(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF]) -> list[tuple[int, Point]]:
+    """place_labels' search: (index in spots, where) of each label placed, in spots' order."""
     order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
     placed: list[QRectF] = []
     out: dict[int, Point] = {}
     for i in order:
         link, where = spots[i]
-        if isinstance(where[0], (int, float)):
-            candidates = [where]
-        else:
-            candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
+        candidates, at, (x0, y0, x1, y1) = _candidates(where, px)
         size = pill_rect(link.label, px, (0.0, 0.0))  # measured once; each candidate is this, moved
         w, h = size.width() + 4, size.height() + 4
-        xs, ys = [p[0] for p in candidates], [p[1] for p in candidates]
-        reach = QRectF(min(xs) - w / 2, min(ys) - h / 2, max(xs) - min(xs) + w, max(ys) - min(ys) + h)
+        reach = QRectF(x0 - w / 2, y0 - h / 2, x1 - x0 + w, y1 - y0 + h)
         near = [b for b in avoid if b.intersects(reach)]  # only the texts near its candidates are tested
-        best = _first_spots(np.array(candidates, np.float64), w, h, placed, near)
+        best = _first_spots(at, w, h, placed, near)
         free = best is not None and best[1]
         best = None if best is None else (candidates[best[0]], QRectF(candidates[best[0]][0] - w / 2,
                                                                       candidates[best[0]][1] - h / 2, w, h))
         if best is not None and (free or not placed):  # only the heaviest may cover text, if it must
             out[i] = best[0]
             placed.append(best[1])
-    return [(spots[i][0], out[i]) for i in sorted(out)]
+    return [(i, out[i]) for i in sorted(out)]

@@ -10,6 +10,7 @@ scaled by its share) at the front. Labels go on the strongest few links only.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPen
@@ -173,6 +174,15 @@ def add_segments(path: QPainterPath, c: tuple[Point, Point, Point, Point], n: in
         prev = nxt
 
 
+@lru_cache(maxsize=2048)
+def segments(c: tuple[Point, Point, Point, Point]) -> QPainterPath:
+    """A whole link's add_segments path, kept: the links of a class run between the same desks from frame to
+    frame (~60 curves at 64 students, 25 Python calls each). Shared: never modify the result."""
+    path = QPainterPath()
+    add_segments(path, c, CURVE_SEGMENTS)
+    return path
+
+
 class LinkLayer:
     """Owns the link paths, markers and labels of a scene and refills them for each frame."""
 
@@ -231,7 +241,10 @@ class LinkLayer:
             part = c if t >= 1 else split(c, t)
             self.curves.append((link, part, bucket_width(bucket(link.weight), scale)))
             path = paths.setdefault((link.role, bucket(link.weight), i not in labelled), QPainterPath())
-            add_segments(path, part, CURVE_SEGMENTS)
+            if t >= 1:  # a whole link: its pieces as kept (the same elements as add_segments gives)
+                path.addPath(segments(c))
+            else:
+                add_segments(path, part, CURVE_SEGMENTS)
             if t < 1:
                 self._marker(dots.setdefault((link.role, bucket(link.weight)), QPainterPath()), link, part[3], scale,
                              fast)

@@ -203,4 +203,9 @@ def contrast(a, b) -> float:
 
 def text_on(rgb) -> str:
     """Black or white, whichever reads better on the colour."""
+    return _text_on(tuple(int(c) for c in rgb))
+
+
+@lru_cache(maxsize=4096)
+def _text_on(rgb: tuple[int, int, int]) -> str:  # kept: a heatmap asks for each of its cells' colours every paint
     return "#000000" if contrast(rgb, (0, 0, 0)) >= contrast(rgb, (255, 255, 255)) else "#FFFFFF"

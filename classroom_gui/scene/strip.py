@@ -4,13 +4,15 @@ the blackboard). Desks paint settled strips into their own picture (scene.desk).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
 from ..lesson.frame import Strip
 from ..lesson.numbers import fmt
-from . import fonts, palette, pictures
+from . import fonts, palette, pictures, text_lines
 from .items import digest as numbers_digest
 from .items import ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, qcolor
 from .layout import StripBox
@@ -24,7 +26,7 @@ class StripView:
     `version` goes up whenever what it shows changes; items that paint it compare versions.
     """
 
-    __slots__ = ("strip", "box", "theme", "scale", "masked", "on_board", "cell_texts", "version", "content", "_key")
+    __slots__ = ("strip", "box", "theme", "scale", "masked", "on_board", "_texts", "version", "content", "_key")
 
     def __init__(self):
         self.strip: Strip | None = None
@@ -33,7 +35,7 @@ class StripView:
         self.scale = 1.0
         self.masked = False
         self.on_board = False           # labels in chalk on the blackboard
-        self.cell_texts: list[str] = []  # the numbers painted in the cells, in order ([] when too small)
+        self._texts: list[str] | None = []  # cell_texts, written when first asked (None: not yet)
         self.version = 0
         self.content = ()  # what it shows, the numbers by digest: equal whenever the same comes back (unlike version)
         self._key = None
@@ -51,12 +53,21 @@ class StripView:
         self._key = key
         self.content = (key[0], numbers_digest(values) if isinstance(values, np.ndarray) else key[1]) + key[2:]
         self.box, self.theme, self.scale, self.masked, self.on_board = box, theme, scale, masked, on_board
-        self.cell_texts = []  # numbers only where they are big enough to read (never on GPT-2's 768-cell strips)
-        if box.number_px:
-            shown = as_list(values[: box.shown] if box.shown else values)
-            self.cell_texts = [fmt(v) for v in shown] + (["…"] if box.shown else [])
+        self._texts = None  # written when painted: a picture kept from before needs none
         self.version += 1
         return True
+
+    @property
+    def cell_texts(self) -> list[str]:
+        """The numbers painted in the cells, in order: only where they are big enough to read (never on GPT-2's
+        768-cell strips), else []."""
+        if self._texts is None:
+            b, values = self.box, self.strip.values
+            self._texts = []
+            if b.number_px:
+                shown = as_list(values[: b.shown] if b.shown else values)
+                self._texts = [fmt(v) for v in shown] + (["…"] if b.shown else [])
+        return self._texts
 
     def bounds(self) -> QRectF:  # in the strip's own coordinates, with room for a raised card's shadow
         b, raised = self.box, self.strip.raised
@@ -151,22 +162,26 @@ class StripView:
     def _paint_numbers(self, p: QPainter, zeroed: list[bool]) -> None:
         b, th = self.box, self.theme
         px = b.number_px * th.font_scale
-        base = fonts.font(px)
-        fm = QFontMetricsF(base)
         room = b.cell_w - 4
-        p.setFont(base)
         p.setPen(qcolor(th.color("text_muted") if self.masked else th.color("cell_text")))
+        cw, rh, x0, y0, cols = b.cell_w, b.row_h, b.tab_w, b.label_h, b.cols
         for i, text in enumerate(self.cell_texts):
             if zeroed[i]:
                 continue
-            r = self.cell_rect(i)
-            if text != "…" and fm.horizontalAdvance(text) > room:  # "-12.34": one decimal less, then shrink
-                text = fmt(float(text), 1)
-                p.setFont(fitted_font(text, px, room, min_px=14))
-                p.drawText(r, ALIGN_CENTER, text)
-                p.setFont(base)
-            else:
-                p.drawText(r, ALIGN_CENTER, text)
+            r, c = divmod(i, cols)
+            text, font = shown_number(text, px, room)
+            text_lines.draw_text(p, QRectF(x0 + c * cw, y0 + r * rh, cw, rh), ALIGN_CENTER, text, font)
+
+
+@lru_cache(maxsize=8192)
+def shown_number(text: str, px: float, room: float):
+    """(text, font) of a number in a cell `room` px wide: as it is at px, or "-12.34" with one decimal less and
+    shrunk (to 14 px at least) to fit. Kept: a new moment paints hundreds of numbers, most of them seen before."""
+    base = fonts.font(px)
+    if text != "…" and QFontMetricsF(base).horizontalAdvance(text) > room:
+        text = fmt(float(text), 1)
+        return text, fitted_font(text, px, room, min_px=14)
+    return text, base
 
 
 class StripItem(CachedItem):
@@ -178,7 +193,9 @@ class StripItem(CachedItem):
 
     def set_view(self, view: StripView) -> None:
         self.view = view
-        self.set_key((id(view), view.version), view.bounds())
+        key = (id(view), view.version)
+        if key != self._key:  # (its bounds are measured only when it changed)
+            self.set_key(key, view.bounds())
 
     def set_strip(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
              on_board: bool = False) -> None:

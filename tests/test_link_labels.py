@@ -1,0 +1,75 @@
+"""Where link labels may go is computed fast and exactly as before: the spots near a link's far desk, in
+NumPy, in the same order as the plain loop over them (ties keep the loop's order), and a curve's candidate
+spots are kept for the frames that draw it again, as are a label set's places and a whole link's pieces."""
+from __future__ import annotations
+
+import math
+import random
+
+
+def spots_by_loop(c, px):  # the plain definition: every spot of the grid, sorted by (stretched) distance
+    (x, y), h = c[0], px * 1.45
+    spots = [(x + i * px * 0.8, y + k * h / 6) for i in range(-8, 9) for k in range(-24, 25)]
+    return sorted(spots, key=lambda p: math.hypot(p[0] - x, 2 * (p[1] - y)))
+
+
+def test_spots_near_an_end_are_the_loops_in_its_order():
+    from classroom_gui.scene.link_labels import near_end
+    rng = random.Random(5)
+    for _ in range(1500):
+        end = (rng.uniform(0, 1920), rng.uniform(0, 1080))
+        if rng.random() < 0.3:  # desks' edges sit at round numbers
+            end = (round(end[0], 1), round(end[1]))
+        c = (end, (0.0, 0.0), (1.0, 1.0), (2.0, 2.0))
+        px = rng.choice([16.0, 17.0, 20.0, 12.75, 9.35])
+        assert near_end(c, px) == spots_by_loop(c, px)
+
+
+def test_a_curves_candidates_are_kept(qapp):
+    from classroom_gui.scene import link_labels
+    c = ((100.0, 200.0), (150.0, 120.0), (260.0, 120.0), (300.0, 210.0))
+    first = link_labels._candidates(c, 16.0)
+    assert link_labels._candidates(c, 16.0) is first
+    points, at, (x0, y0, x1, y1) = first
+    assert points[: len(link_labels.ALONG)] == [link_labels.point_at(c, t) for t in link_labels.ALONG]
+    assert points[len(link_labels.ALONG):] == spots_by_loop(c, 16.0)
+    assert at.shape == (len(points), 2) and not at.flags.writeable
+    assert (x0, y0, x1, y1) == (min(p[0] for p in points), min(p[1] for p in points),
+                                max(p[0] for p in points), max(p[1] for p in points))
+
+
+def test_a_label_set_placed_before_is_placed_the_same_without_searching(qapp, monkeypatch):
+    from PySide6.QtCore import QRectF
+
+    from classroom_gui.lesson.frame import Link
+    from classroom_gui.scene import link_labels
+    c1 = ((400.0, 300.0), (450.0, 220.0), (560.0, 220.0), (600.0, 310.0))
+    c2 = ((800.0, 300.0), (760.0, 220.0), (660.0, 220.0), (600.0, 310.0))
+    spots = [(Link(0, 1, 0.7, "query", label="0.70"), c1), (Link(2, 1, 0.3, "query", label="0.30"), c2)]
+    avoid = [QRectF(380.0, 280.0, 60.0, 30.0)]
+    first = link_labels.place_labels(spots, 16.0, avoid)
+    searched = []
+    monkeypatch.setattr(link_labels, "_place", lambda *a: searched.append(a) or [])
+    again = [(Link(0, 1, 0.7, "query", label="0.70"), c1), (Link(2, 1, 0.3, "query", label="0.30"), c2)]
+    assert [(l.label, at) for l, at in link_labels.place_labels(again, 16.0, avoid)] == [(l.label, at) for l, at in first]
+    assert [l for l, _ in link_labels.place_labels(again, 16.0, avoid)] == [l for l, _ in again]  # the links asked about
+    assert not searched
+    link_labels.place_labels(again, 16.0, [QRectF(380.0, 280.0, 61.0, 30.0)])  # another text to avoid: placed anew
+    assert len(searched) == 1
+
+
+def test_a_whole_links_pieces_are_kept_and_the_same(qapp):
+    from PySide6.QtGui import QPainterPath
+
+    from classroom_gui.scene import links
+    c = ((10.0, 20.0), (40.0, 5.0), (80.0, 5.0), (100.0, 30.0))
+    direct = QPainterPath()
+    links.add_segments(direct, c, links.CURVE_SEGMENTS)
+    assert links.segments(c) == direct and links.segments(c) is links.segments(c)
+    both, other = QPainterPath(), ((200.0, 20.0), (240.0, 5.0), (280.0, 5.0), (300.0, 30.0))
+    links.add_segments(both, c, links.CURVE_SEGMENTS)
+    links.add_segments(both, other, links.CURVE_SEGMENTS)
+    joined = QPainterPath()
+    joined.addPath(links.segments(c))
+    joined.addPath(links.segments(other))
+    assert joined == both and joined.elementCount() == both.elementCount()

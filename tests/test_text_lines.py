@@ -1,0 +1,69 @@
+"""scene.text_lines draws a one-line text from a kept layout with exactly the pixels QPainter.drawText(rect,
+flags, text) gives: over the canvas's fonts and sizes, scales (an export at 640 x 360, the window, 4K), fractions
+of a pixel, every alignment, numbers, names in Japanese, and texts wider or taller than their rectangle."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+A = Qt.AlignmentFlag
+ALIGNS = [A.AlignCenter, A.AlignLeft | A.AlignVCenter, A.AlignRight | A.AlignVCenter, A.AlignHCenter | A.AlignTop,
+          A.AlignLeft | A.AlignBottom, A.AlignRight | A.AlignTop]
+TEXTS = ["0.43", "-1.20", "12.34", "-0.05", "…", "7", "0.0", "猫", "マット", "座った", "「の」", "attention", "W_Q", "34%"]
+
+
+def paint(how: str, text: str, font, rect: QRectF, flags, scale: float, dx: float, dy: float, colour: str) -> bytes:
+    from classroom_gui.scene import text_lines
+    image = QImage(240, 140, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(200, 120, 90))
+    p = QPainter(image)
+    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    p.translate(dx, dy)
+    p.scale(scale, scale)
+    p.setPen(QColor(colour))
+    if how == "drawText":
+        p.setFont(font)
+        p.drawText(rect, flags, text)
+    else:
+        text_lines.draw_text(p, rect, flags, text, font)
+    p.end()
+    return bytes(image.constBits())
+
+
+def test_kept_lines_paint_what_draw_text_paints(qapp):
+    from classroom_gui.scene import fonts
+    rng = random.Random(18)
+    differ = []
+    for _ in range(600):
+        text = rng.choice(TEXTS)
+        font = fonts.font(rng.choice([9, 12, 14, 15, 16, 18, 22, 28]), rng.random() < 0.3)
+        # rectangles from roomy to too small for the text (then both clip to it)
+        rect = QRectF(rng.uniform(0, 30), rng.uniform(0, 20), rng.uniform(8, 90), rng.uniform(6, 50))
+        args = (text, font, rect, rng.choice(ALIGNS), rng.choice([1 / 3, 0.5, 0.8333, 1.0, 1.37, 2.0]),
+                rng.uniform(0, 3), rng.uniform(0, 3), rng.choice(["#000000", "#1A1A1A", "#FFFFFF", "#3366CC"]))
+        if paint("drawText", *args) != paint("kept", *args):
+            differ.append(args[:5])
+    assert not differ, f"{len(differ)} of 600 differ, e.g. {differ[:3]}"
+
+
+@pytest.mark.parametrize("text,flags", [("a\nb", A.AlignCenter), ("tab\there", A.AlignLeft | A.AlignVCenter),
+                                        (" padded ", A.AlignRight | A.AlignVCenter), ("wrapped words", int(A.AlignLeft | A.AlignTop) | int(Qt.TextFlag.TextWordWrap)),
+                                        ("", A.AlignCenter)])
+def test_other_texts_are_left_to_draw_text(qapp, text, flags):
+    """What a kept line would place differently from Qt (several lines, tabs, spaces at the ends, wrapping) is
+    drawn by drawText itself: the same pixels, and the painter's font is left as it was."""
+    from classroom_gui.scene import fonts, text_lines
+    assert not text_lines.plain(text, flags)
+    args = (text, fonts.font(16), QRectF(3.3, 4.1, 60, 30), flags, 0.8333, 0.4, 0.7, "#000000")
+    assert paint("drawText", *args) == paint("kept", *args)
+
+
+def test_a_layout_is_made_once_per_text_and_font(qapp):
+    from classroom_gui.scene import fonts, text_lines
+    a = text_lines.line("0.43", fonts.font(15))
+    assert text_lines.line("0.43", fonts.font(15)) is a
+    assert text_lines.line("0.43", fonts.font(15, True)) is not a
+    assert text_lines.line("0.44", fonts.font(15)) is not a
