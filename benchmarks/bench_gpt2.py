@@ -12,6 +12,7 @@ Goals:
   peak RSS of weights + trace at T=512, in a fresh process                                  <= 1.2 GB
   memory one forward adds, T=512 and 1024: <= 1.2x PyTorch eager returning its attentions     (issue #18)
   forward + trace <= 0.9x PyTorch with SDPA attention, T=8 to 1024, on 1 and 2 threads         (issue #18)
+  (with PyTorch, the table ends with a fit ms = a + c*T + b*T^2 of each column: b is the T^2 term)
 PyTorch (torch_gpt2.py: transformers' GPT2Model on the same weights, torch.inference_mode, last position's
 logits) runs in turns with NumPy, call by call, so all see the same machine load; a ratio is the median
 over rounds of numpy time / torch time, with the middle half of the rounds' ratios beside it. "eager" returns
@@ -157,6 +158,19 @@ def memory(T: int, touch: str = "", default_malloc: bool = False, impl: str = "n
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def t_squared_fit(torch_rows) -> str:
+    """ms = a + c*T + b*T^2 fitted (least squares) to each column's medians: b is the attention's T^2 term
+    (the linears grow with T, attention's [T, T] work with T^2), compared between NumPy and SDPA."""
+    T = np.array([row[0] for row in torch_rows], float)
+    X = np.stack([np.ones_like(T), T, T * T], axis=1)
+    lines = ["fit ms = a + c*T + b*T^2 over T = " + ", ".join(str(int(t)) for t in T)]
+    for name, col in (("numpy", 0), ("eager", 1), ("sdpa", 2)):
+        ms = np.array([row[1][col] for row in torch_rows]) * 1e3
+        a, c, b = np.linalg.lstsq(X, ms, rcond=None)[0]
+        lines.append(f"  {name:<6} a {a:8.1f} ms  c {c:7.3f} ms/T  b {b:.3e} ms/T^2")
+    return "\n".join(lines)
+
+
 # ---- main ------------------------------------------------------------------------------------------------
 
 def main(argv=None) -> int:
@@ -262,6 +276,8 @@ def main(argv=None) -> int:
             print(f"{T:>5} {med[0] * 1e3:9.1f} {med[1] * 1e3:9.1f} {med[2] * 1e3:9.1f} {np.median(r_eager):9.2f} "
                   f"{q_e[0]:6.2f}-{q_e[1]:<5.2f} {np.median(r_sdpa):8.2f} {q_s[0]:6.2f}-{q_s[1]:<5.2f} {diff:9.1e} {n:>7}"
                   f"   {'met' if np.median(r_sdpa) <= 0.9 else 'NOT met'}")
+        if len(torch_rows) >= 3:
+            print(t_squared_fit(torch_rows))
     if mem_table:
         print(f"\nmemory one forward adds (resident set, fresh process: peak during the forward - before it; "
               f"kept: after it - before it), goal numpy peak <= 1.2x torch eager's")
