@@ -23,12 +23,13 @@ import threading
 
 import numpy as np
 
-ROWS = 96        # rows per block: a multiple of OpenBLAS's row tiles (12 here; 16 or 24 with other kernels)
+ROW_ALIGN = 48   # row blocks are multiples of this: of OpenBLAS's row tiles (12 here; 16 or 24 elsewhere)
 PROBE_ROWS = 48
-# Below this share of the scores skipped, the extra calls cost what the skipped columns save (measured with
-# 96-row blocks: T=512, whose whole product has 2 column blocks, skips 19% and ran 3% slower a forward;
-# T=1024, 4 blocks, skips 33% and ran 4-5% faster), so no plan is made.
-MIN_SKIP = 0.25
+# Below this share of the scores skipped, the extra calls cost what the skipped columns save, so no plan is
+# made. Measured (attention alone, CPU time, interleaved, load 8-13): row blocks as tall as the first column
+# block ran 0.93x at T=512 (2 column blocks, 23% skipped) and 0.94x at T=640; 96-row blocks at T=512 (19%)
+# ran 1.03x.
+MIN_SKIP = 0.2
 _plans: dict = {}  # (T, rows, d, dtype) -> Plan or None
 _lock = threading.Lock()
 
@@ -62,23 +63,25 @@ def context_rows(w, v, out, r0: int, r1: int, blocks) -> None:  # [T, T], [T, d]
         out[r0:r1] += w[r0:r1, c0:c1] @ v[c0:c1]
 
 
-def plan(T: int, d: int, dtype, rows: int = ROWS) -> Plan | None:
-    """The plan for T students in row blocks of `rows` (a multiple of the row tiles), or None when it would
-    skip too little (MIN_SKIP) or no blocked product reproduces the whole ones. Found once per (T, d, dtype,
-    rows): a few small probes, then each product made whole and blocked on random numbers (T=1024: ~30 ms)."""
-    key = (T, rows, d, np.dtype(dtype).str)
+def plan(T: int, d: int, dtype) -> Plan | None:
+    """The plan for T students, or None when it would skip too little (MIN_SKIP) or no blocked product
+    reproduces the whole ones. Its row blocks are as tall as the first column block allows (a multiple of
+    ROW_ALIGN): fewer, bigger products. Found once per (T, d, dtype): a few small probes, then each product
+    made whole and blocked on random numbers (T=1024: ~30 ms on a quiet core, 0.1-0.2 s at load 14)."""
+    key = (T, d, np.dtype(dtype).str)
     with _lock:
         if key not in _plans:
-            _plans[key] = _find(T, rows, d, np.dtype(dtype))
+            _plans[key] = _find(T, d, np.dtype(dtype))
             while len(_plans) > 64:
                 _plans.pop(next(iter(_plans)))
         return _plans[key]
 
 
-def _find(T: int, rows: int, d: int, dtype) -> Plan | None:
+def _find(T: int, d: int, dtype) -> Plan | None:
     rng = np.random.default_rng(T)
     q, k, v = (rng.standard_normal((1, T, d)).astype(dtype) for _ in range(3))
     blocks = _column_blocks(q[0], k[0])
+    rows = max(ROW_ALIGN, (blocks[0][1] - blocks[0][0]) // ROW_ALIGN * ROW_ALIGN)
     if skipped(blocks, T, rows) < MIN_SKIP:
         return None
     whole = np.matmul(q, k.swapaxes(-1, -2))[0]  # as gpt.attention makes it (functions.dot_scores)

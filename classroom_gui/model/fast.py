@@ -59,28 +59,31 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
         for e in edits if not by_rows else ():
             if a <= e.head < b:  # a what-if raw score, divided as gpt.attention divides it
                 weights[e.head, e.seat, e.index] = t(e.value) / t(divisor) if fused else e.value
+        span = T if plan is None else plan.rows  # rows of one piece of the products (all of them: no plan)
         for h in range(a, b):
             w = weights[h]
-            for r0 in range(0, T, rows):
-                r1 = min(T, r0 + rows)
-                if by_rows:  # this block's scores only, for the students up to r1
-                    exact_blocks.scores_rows(qh[h - a], k[h], w, r0, r1, plan.scores_upto(r1, T))
-                    for e in edits:  # (a score at or beyond r1 is masked below, as in the plain path)
-                        if e.head == h and r0 <= e.seat < r1:
+            for p0 in range(0, T, span):
+                p1 = min(T, p0 + span)
+                if by_rows:  # these rows' scores only, for the students up to p1
+                    exact_blocks.scores_rows(qh[h - a], k[h], w, p0, p1, plan.scores_upto(p1, T))
+                    for e in edits:  # (a score at or beyond p1 is masked below, as in the plain path)
+                        if e.head == h and p0 <= e.seat < p1:
                             w[e.seat, e.index] = t(e.value) / t(divisor) if fused else e.value
-                s = w[r0:r1, :r1] if causal else w[r0:r1]  # in turn: the students up to r1 only
-                if not fused:
-                    np.divide(s, t(divisor), out=s)          # divide_scores
-                if causal:
-                    np.copyto(s[:, r0:], -np.inf, where=mask[r0:r1, r0:r1])
-                    w[r0:r1, r1:] = 0                        # never heard: exp(-inf) = 0 in the plain path
-                elif masked:
-                    np.copyto(s, -np.inf, where=mask[r0:r1])
-                np.subtract(s, np.maximum.reduce(s, axis=-1, keepdims=True), out=s)  # softmax, as functions.softmax
-                np.exp(s, out=s)
-                s /= np.add.reduce(w[r0:r1], axis=-1, keepdims=True)  # the whole row, zeros too: the same sum
-                if plan is not None and plan.context:  # weights @ v over the students heard, while in cache
-                    exact_blocks.context_rows(w, v[h], context[h], r0, r1, plan.upto(r1))
+                for r0 in range(p0, p1, rows):
+                    r1 = min(p1, r0 + rows)
+                    s = w[r0:r1, :r1] if causal else w[r0:r1]  # in turn: the students up to r1 only
+                    if not fused:
+                        np.divide(s, t(divisor), out=s)          # divide_scores
+                    if causal:
+                        np.copyto(s[:, r0:], -np.inf, where=mask[r0:r1, r0:r1])
+                        w[r0:r1, r1:] = 0                        # never heard: exp(-inf) = 0 in the plain path
+                    elif masked:
+                        np.copyto(s, -np.inf, where=mask[r0:r1])
+                    np.subtract(s, np.maximum.reduce(s, axis=-1, keepdims=True), out=s)  # as functions.softmax
+                    np.exp(s, out=s)
+                    s /= np.add.reduce(w[r0:r1], axis=-1, keepdims=True)  # the whole row, zeros too: the same sum
+                if plan is not None and plan.context:  # weights @ v over the students heard
+                    exact_blocks.context_rows(w, v[h], context[h], p0, p1, plan.upto(p1))
         if plan is None or not plan.context:
             np.matmul(weights[a:b], v[a:b], out=context[a:b])
 
@@ -92,7 +95,6 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
         with parallel.one_blas_thread():
             if causal:  # found (and checked) under the same one BLAS thread as it is used
                 plan = exact_blocks.plan(T, q.shape[-1], q.dtype)
-                rows = rows if plan is None else plan.rows
             parallel.in_parts(heads, H, work)
     else:
         heads(0, H)
