@@ -179,7 +179,7 @@ class Fast:
 
     @staticmethod
     def layer_norm(x, g, b, eps):
-        if x.size < 2 * BLOCK or g.ndim > 1:  # [T, C] rows of g and b (block_params): never split
+        if x.size < parallel.MIN_WORK or g.ndim > 1:  # [T, C] rows of g and b (block_params): never split
             return layer_norm(x, g, b, eps)
         return per_student(layer_norm, x, g, b, eps)
 
