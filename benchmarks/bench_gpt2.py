@@ -2,6 +2,7 @@
 trace, one more word with the key/value cache, and the memory one forward adds.
 
     python benchmarks/bench_gpt2.py [--repeats 15] [--lengths 8,32,128,512,1024] [--threads N] [--no-memory]
+                                    [--clock wall|cpu]
     PYTHONPATH=. /work/venv-torch/bin/python benchmarks/bench_gpt2.py --threads 1     # adds the PyTorch columns
 
 Weights: random, GPT-2 small's shapes (12 layers, 12 heads, n_embd 768, vocab 50257, n_positions 1024,
@@ -12,6 +13,7 @@ Goals:
   peak RSS of weights + trace at T=512, in a fresh process                                  <= 1.2 GB
   memory one forward adds, T=512 and 1024: <= 1.2x PyTorch eager returning its attentions     (issue #18)
   forward + trace <= 0.9x PyTorch with SDPA attention, T=8 to 1024, on 1 and 2 threads         (issue #18)
+  (with PyTorch, the table ends with a fit ms = a + c*T + b*T^2 of each column: b is the T^2 term)
 PyTorch (torch_gpt2.py: transformers' GPT2Model on the same weights, torch.inference_mode, last position's
 logits) runs in turns with NumPy, call by call, so all see the same machine load; a ratio is the median
 over rounds of numpy time / torch time, with the middle half of the rounds' ratios beside it. "eager" returns
@@ -54,6 +56,9 @@ def ids_for(config, T: int, seed: int = 1) -> np.ndarray:
     return np.random.default_rng(seed).integers(0, config.vocab_size, T)
 
 
+CLOCK = time.perf_counter  # --clock cpu: time.process_time (the work itself, on a busy machine; one thread)
+
+
 def timed(fns, repeats: int, warmup: int = 2) -> np.ndarray:
     """Seconds per call, [repeats, len(fns)], the functions taking turns call by call."""
     for fn in fns:
@@ -63,9 +68,9 @@ def timed(fns, repeats: int, warmup: int = 2) -> np.ndarray:
     for _ in range(repeats):
         row = []
         for fn in fns:
-            t0 = time.perf_counter()
+            t0 = CLOCK()
             fn()
-            row.append(time.perf_counter() - t0)
+            row.append(CLOCK() - t0)
         rows.append(row)
     return np.array(rows)
 
@@ -157,6 +162,19 @@ def memory(T: int, touch: str = "", default_malloc: bool = False, impl: str = "n
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def t_squared_fit(torch_rows) -> str:
+    """ms = a + c*T + b*T^2 fitted (least squares) to each column's medians: b is the attention's T^2 term
+    (the linears grow with T, attention's [T, T] work with T^2), compared between NumPy and SDPA."""
+    T = np.array([row[0] for row in torch_rows], float)
+    X = np.stack([np.ones_like(T), T, T * T], axis=1)
+    lines = ["fit ms = a + c*T + b*T^2 over T = " + ", ".join(str(int(t)) for t in T)]
+    for name, col in (("numpy", 0), ("eager", 1), ("sdpa", 2)):
+        ms = np.array([row[1][col] for row in torch_rows]) * 1e3
+        a, c, b = np.linalg.lstsq(X, ms, rcond=None)[0]
+        lines.append(f"  {name:<6} a {a:8.1f} ms  c {c:7.3f} ms/T  b {b:.3e} ms/T^2")
+    return "\n".join(lines)
+
+
 # ---- main ------------------------------------------------------------------------------------------------
 
 def main(argv=None) -> int:
@@ -166,11 +184,19 @@ def main(argv=None) -> int:
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
     ap.add_argument("--threads", type=int, help="BLAS / torch threads (default: their own default)")
     ap.add_argument("--no-torch", action="store_true", help="skip PyTorch even if it can be imported")
+    ap.add_argument("--clock", choices=["wall", "cpu"], default="wall",
+                    help="cpu: the process's CPU time (with --threads 1: the work itself, which a busy machine "
+                         "inflates less than the wall time)")
     ap.add_argument("--default-malloc", action="store_true", help="do not call keep_freed_memory() as the app does")
     ap.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--touch", default="", help=argparse.SUPPRESS)
     ap.add_argument("--impl", default="numpy", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    global CLOCK
+    if args.clock == "cpu":
+        if args.threads != 1:
+            ap.error("--clock cpu needs --threads 1 (CPU time adds up every thread's)")
+        CLOCK = time.process_time
     from classroom_gui.model.allocator import keep_freed_memory
 
     kept = False if args.default_malloc else keep_freed_memory()
@@ -190,6 +216,7 @@ def main(argv=None) -> int:
         except ImportError:
             torch = None
     print(f"python {platform.python_version()}, numpy {np.__version__}, BLAS threads {THREADS or 'default'}, "
+          f"{args.clock} clock, "
           f"{os.cpu_count()} CPUs, freed memory kept: {'yes' if kept else 'no'}, "
           f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     # first, while this process is small: a child's ru_maxrss starts from its parent's high-water mark
@@ -262,6 +289,8 @@ def main(argv=None) -> int:
             print(f"{T:>5} {med[0] * 1e3:9.1f} {med[1] * 1e3:9.1f} {med[2] * 1e3:9.1f} {np.median(r_eager):9.2f} "
                   f"{q_e[0]:6.2f}-{q_e[1]:<5.2f} {np.median(r_sdpa):8.2f} {q_s[0]:6.2f}-{q_s[1]:<5.2f} {diff:9.1e} {n:>7}"
                   f"   {'met' if np.median(r_sdpa) <= 0.9 else 'NOT met'}")
+        if len(torch_rows) >= 3:
+            print(t_squared_fit(torch_rows))
     if mem_table:
         print(f"\nmemory one forward adds (resident set, fresh process: peak during the forward - before it; "
               f"kept: after it - before it), goal numpy peak <= 1.2x torch eager's")
