@@ -147,7 +147,9 @@ class Fast:
 
     @staticmethod
     def layer_norm(x, g, b, eps):
-        if x.size < parallel.MIN_WORK or g.ndim > 1:  # [T, C] rows of g and b (block_params): never split
+        if g.ndim > 1:  # [T, C] rows of g and b (block_params' SmallWeights: ln_f): never split
+            return fast_small.layer_norm_rows(x, g, b, eps)
+        if x.size < parallel.MIN_WORK:
             return layer_norm(x, g, b, eps)
         return per_student(layer_norm, x, g, b, eps)
 

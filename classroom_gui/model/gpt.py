@@ -25,7 +25,7 @@ Params = dict  # name -> np.ndarray
 
 
 def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C] word vectors, [T, C] seat vectors, [T, C] sum
-    tok = params["wte.weight"][ids]
+    tok = params["wte.weight"].take(ids, 0)  # wte[ids], without fancy indexing's cost (~6,000 instructions)
     pos = params["wpe.weight"][: ids.shape[-1]]
     return tok, pos, tok + pos
 
@@ -150,15 +150,14 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
 
     tok, pos, x = embed(ids, params)
     blocks = ops.block_params(params, config, T)  # the same numbers (fast.py: biases and gains as [T, n] rows)
-    layers = []
+    layers, divisors = [], config.score_divisors
     with ops.blas_threads(T, config):
         for layer in range(config.n_layer):
             own = whatif.of_layer(edits, layer) if edits else ()
             layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
             steps = ops.block(x, blocks, config, layer, layer_mask, own)
             redo = _redo(blocks, config, layer, layer_mask, own, ops) if lean else None
-            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function,
-                                            config.score_divisor(layer), own, redo))
+            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, divisors[layer], own, redo))
             x = steps["output"]
 
         # final LayerNorm; comparing with every vocabulary word (logits, probabilities) happens in Trace when asked
