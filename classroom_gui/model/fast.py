@@ -136,7 +136,7 @@ def block(x, params, config, layer: int, mask, edits=()):  # [T, C] -> every ste
     what-if edit touches this layer."""
     if edits or type(params) is not fast_small.SmallWeights:
         return gpt.transformer_block(x, params, config, layer, mask, edits, Fast)
-    return fast_small.block(x, params, layer, mask, mask is not no_mask(len(mask)), config.activation_function)
+    return fast_small.block(x, params, layer, mask, config.activation_function)
 
 
 class Fast:

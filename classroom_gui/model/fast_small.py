@@ -75,11 +75,12 @@ class SmallWeights:
             return False
         return b"".join(self.vector_arrays) == self.vectors
 
-    def mask_rows(self, mask):  # [T, T] bool -> [H * T, T]: the mask for every head's rows of scores
+    def mask_rows(self, mask):  # [T, T] bool -> [H * T, T], the mask of every head's rows; None: nothing masked
         src, rows = self._mask
-        if src is not mask:  # the rule's mask is one cached array (functions.causal_mask): found again
-            rows = np.tile(mask, (self.n_head, 1))
-            self._mask = (mask, rows)
+        if src is not mask:  # the rule's mask is one cached, read-only array (functions.attention_mask)
+            rows = np.tile(mask, (self.n_head, 1)) if mask.any() else None
+            if not mask.flags.writeable:  # a mask that may change in place is tiled again every time
+                self._mask = (mask, rows)
         return rows
 
     def __getitem__(self, name: str):
@@ -128,7 +129,7 @@ def small_weights(params, config, T: int) -> SmallWeights | None:
     return kept
 
 
-def block(x, w: SmallWeights, layer: int, mask, masked: bool, activation: str) -> dict:  # [T, C] -> every step
+def block(x, w: SmallWeights, layer: int, mask, activation: str) -> dict:  # [T, C] -> every step
     """gpt.transformer_block's steps (no what-if edits, no key/value cache), each call as functions.py's."""
     g1, b1, w_qkv, b_qkv, w_o, b_o, g2, b2, w_fc, b_fc, w_proj, b_proj = w.layers[layer]
     T, C = x.shape
@@ -145,8 +146,9 @@ def block(x, w: SmallWeights, layer: int, mask, masked: bool, activation: str) -
     weights = np.matmul(q, k.swapaxes(-1, -2))
     rows = weights.reshape(w.rows_shape)
     rows /= w.divisors[layer]
-    if masked:
-        np.putmask(rows, w.mask_rows(mask), w.minus_inf)  # np.copyto(..., where=mask), at half the cost
+    masked = w.mask_rows(mask)
+    if masked is not None:
+        np.putmask(rows, masked, w.minus_inf)  # np.copyto(..., where=mask), at half the cost
     col = np.maximum.reduce(rows, -1, None, None, True)
     rows -= col
     np.exp(rows, out=rows)

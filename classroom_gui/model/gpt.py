@@ -162,9 +162,8 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
 
         # final LayerNorm; comparing with every vocabulary word (logits, probabilities) happens in Trace when asked
         ln_f = ops.layer_norm(x, blocks["ln_f.weight"], blocks["ln_f.bias"], config.layer_norm_epsilon)
-    return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in id_list],
-                 unknown=list(unknown) if unknown else [False] * T, tok_embedding=tok, pos_embedding=pos,
-                 embedding=layers[0].x, layers=layers, ln_f=ln_f, params=params, mask_rule=mask, edits=tuple(edits))
+    return Trace.record(config, ids, list(tokens) if tokens else [str(i) for i in id_list],
+                        list(unknown) if unknown else [False] * T, tok, pos, layers, ln_f, params, mask, tuple(edits))
 
 
 def _redo(params, config, layer, mask, edits, ops):

@@ -193,6 +193,18 @@ class Trace:
     vocab: list[str] = field(repr=False, default_factory=list)              # word of each vocabulary id
     cache: dict = field(repr=False, default_factory=dict, compare=False)    # values derived for display
 
+    @classmethod
+    def record(cls, config, token_ids, tokens, unknown, tok_embedding, pos_embedding, layers, ln_f, params,
+               mask_rule, edits) -> "Trace":
+        """gpt.forward's Trace (embedding: the first layer's x; no vocabulary), its fields set as one dict: the
+        dataclass's keyword __init__ costs as much as a few of the six-student forward's NumPy calls."""
+        trace = cls.__new__(cls)
+        trace.__dict__ = {"config": config, "token_ids": token_ids, "tokens": tokens, "unknown": unknown,
+                          "tok_embedding": tok_embedding, "pos_embedding": pos_embedding,
+                          "embedding": layers[0].x, "layers": layers, "ln_f": ln_f, "mask_rule": mask_rule,
+                          "edits": edits, "params": params, "vocab": [], "cache": {}}
+        return trace
+
     # The answer's numbers are computed when asked: the lesson needs only the last student's row, and every
     # row of GPT-2's 50,257 words at T=512 would hold 0.1 GB each for the logits and the probabilities.
     @property
