@@ -20,6 +20,15 @@ the same [T, vocab] logits. The Trace's other derived values (scaled scores, FFN
 probabilities) are computed on first use and not timed here.
 Goals: teaching model at T=6, forward (full trace) within 0.3 ms (median); GPT-2 shapes no slower than
 PyTorch (ratio <= 1.0).
+
+How the T=6 goal is judged: on a quiet machine (the load average, printed at the start and the end, under
+1), the "forward" line's median wall time over all calls, with BLAS on its default threads. This VM's own
+jitter is large (a pure-Python loop of fixed work has a median ~1.8x its minimum), so the line also gives
+the spread: p95, the minimum (the least disturbed call: the work itself), the median of per-round medians
+(ROUNDS stretches of consecutive calls, so one busy stretch moves one round, not the whole median), and the
+same median and minimum in this thread's CPU time (time.thread_time, which time other processes hold the
+core does not inflate; the teaching model's products run on this thread). `callgrind` instruction counts
+(see the note in model/fast_small.py) are the load-free measure of the work.
 """
 from __future__ import annotations
 
@@ -46,25 +55,37 @@ GOAL_TEACHING_T6_MS = 0.3
 
 
 CLOCK = time.perf_counter  # --clock cpu switches to time.thread_time
+ROUNDS = 20  # stretches of consecutive calls whose medians are reported too (median of per-round medians)
 
 
 def timings(fns, min_repeats: int, budget_s: float, warmup: int) -> np.ndarray:
-    """Seconds per call, [repeats, len(fns)]. The functions take turns, call by call, so that both
-    sides of a comparison see the same machine load (other processes on a 2-core box come and go).
-    At least min_repeats rounds, more while the time budget lasts."""
+    """Seconds per call, [repeats, len(fns)] on CLOCK, and the same calls on the other clock (wall or this
+    thread's CPU time) as `timings.other`. The functions take turns, call by call, so that both sides of a
+    comparison see the same machine load (other processes on a 2-core box come and go). At least
+    min_repeats rounds, more while the time budget lasts."""
     for fn in fns:
         for _ in range(warmup):
             fn()
-    rounds = []
+    other = time.thread_time if CLOCK is time.perf_counter else time.perf_counter
+    rounds, others = [], []
     start = time.perf_counter()
     while len(rounds) < min_repeats or (time.perf_counter() - start < budget_s and len(rounds) < 100_000):
-        row = []
+        row, row_other = [], []
         for fn in fns:
-            t = CLOCK()
+            t, u = CLOCK(), other()
             fn()
-            row.append(CLOCK() - t)
+            u, t = other() - u, CLOCK() - t
+            row.append(t)
+            row_other.append(u)
         rounds.append(row)
+        others.append(row_other)
+    timings.other = np.array(others)
     return np.array(rounds)
+
+
+def spread(t: np.ndarray) -> dict:  # seconds of one function's calls, in order -> the numbers reported
+    per_round = [np.median(part) for part in np.array_split(t, min(ROUNDS, len(t)))]
+    return {"med": np.median(t), "p95": np.percentile(t, 95), "min": t.min(), "round_med": np.median(per_round)}
 
 
 # ---- the PyTorch reference model, on the very same weights ----
@@ -130,9 +151,11 @@ def bench_case(rows, name, config, params, T, torch_run, min_repeats, budget, se
     fns = [lambda: forward(ids, params, config), lambda: forward(ids, params, config).logits]
     fns += [lambda: torch_run(ids)] if torch_run else []
     t = timings(fns, min_repeats, budget, warmup=3 if T > 100 else 50)
+    other = timings.other
     for col, what in ((0, ""), (1, " + logits")):
-        row = {"model": name + what, "T": T, "np_med": np.median(t[:, col]), "np_p95": np.percentile(t[:, col], 95),
-               "np_min": t[:, col].min(), "n": len(t)}
+        a, b = spread(t[:, col]), spread(other[:, col])
+        row = {"model": name + what, "T": T, "np_med": a["med"], "np_p95": a["p95"], "np_min": a["min"],
+               "np_round_med": a["round_med"], "other_med": b["med"], "other_min": b["min"], "n": len(t)}
         if torch_run is not None and col == 1:
             row.update(pt_med=np.median(t[:, 2]), pt_p95=np.percentile(t[:, 2], 95), pt_min=t[:, 2].min(),
                        ratio=np.median(t[:, 1] / t[:, 2]))  # per round, so a busy moment slows both sides
@@ -147,12 +170,17 @@ def _ms(seconds: float) -> str:
     return f"{ms:9.3f}" if ms < 100 else f"{ms:9.1f}"
 
 
-HEADER = (f"{'model':<37}{'T':>5} {'numpy med':>9} {'p95':>9} {'min':>9} {'torch med':>9} {'p95':>9} {'min':>9}"
-          f" {'np/torch':>8} {'|dlogit|':>8} {'runs':>6}   (times in ms; min: the least disturbed run)")
+def header(clock: str) -> str:
+    other = "cpu" if clock == "wall" else "wall"
+    return (f"{'model':<37}{'T':>5} {'numpy med':>9} {'p95':>9} {'min':>9} {'rounds':>9} {other + ' med':>9}"
+            f" {other + ' min':>9} {'torch med':>9} {'p95':>9} {'min':>9} {'np/torch':>8} {'|dlogit|':>8} {'runs':>6}"
+            f"   (ms on the {clock} clock; min: the least disturbed run; rounds: median of {ROUNDS} per-round "
+            f"medians)")
 
 
 def _format_row(r: dict) -> str:
-    line = f"{r['model']:<37}{r['T']:>5} {_ms(r['np_med'])} {_ms(r['np_p95'])} {_ms(r['np_min'])}"
+    line = (f"{r['model']:<37}{r['T']:>5} {_ms(r['np_med'])} {_ms(r['np_p95'])} {_ms(r['np_min'])}"
+            f" {_ms(r['np_round_med'])} {_ms(r['other_med'])} {_ms(r['other_min'])}")
     if "pt_med" in r:
         line += (f" {_ms(r['pt_med'])} {_ms(r['pt_p95'])} {_ms(r['pt_min'])} {r['ratio']:8.2f}"
                  f" {r['max_diff']:8.1e}")
@@ -190,7 +218,7 @@ def main(argv=None) -> int:
           f"torch {torch.__version__ + f' ({torch.get_num_threads()} threads)' if torch else 'not installed'}, "
           f"{os.cpu_count()} CPUs, freed memory kept: {'yes' if kept else 'no'}, "
           f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
-    print(HEADER)
+    print(header(args.clock))
     rows: list[dict] = []
     name, config, params, seed_ids = teaching_model()
     run = torch_model(params, config) if torch else None
@@ -203,8 +231,12 @@ def main(argv=None) -> int:
             bench_case(rows, "GPT-2 small (random)", GPT2_SMALL, params, T, run, min_repeats, budget)
 
     t6, t6_min = rows[0]["np_med"] * 1e3, rows[0]["np_min"] * 1e3
+    other = "cpu" if args.clock == "wall" else "wall"
     print(f"\ngoal: teaching model T=6, forward (full trace) <= {GOAL_TEACHING_T6_MS} ms: median {t6:.3f} ms, "
-          f"min {t6_min:.3f} ms ({'met' if t6 <= GOAL_TEACHING_T6_MS else 'NOT met'}); with every seat's logits: "
+          f"min {t6_min:.3f} ms, p95 {rows[0]['np_p95'] * 1e3:.3f} ms, median of round medians "
+          f"{rows[0]['np_round_med'] * 1e3:.3f} ms ({args.clock} clock; {other} clock: median "
+          f"{rows[0]['other_med'] * 1e3:.3f} ms, min {rows[0]['other_min'] * 1e3:.3f} ms) "
+          f"({'met' if t6 <= GOAL_TEACHING_T6_MS else 'NOT met'}); with every seat's logits: "
           f"median {rows[1]['np_med'] * 1e3:.3f} ms, min {rows[1]['np_min'] * 1e3:.3f} ms; load average at end "
           f"{' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     ratios = [r["ratio"] for r in rows if "pt_med" in r and r["model"].startswith("GPT-2")]

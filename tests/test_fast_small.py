@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_limits
 
-from classroom_gui.model import fast, fast_small, forward, load_checkpoint
+from classroom_gui.model import fast, fast_small, forward, gpt, load_checkpoint
 from classroom_gui.resources import teaching_model_dir
 
 
@@ -59,3 +59,17 @@ def test_weights_the_small_path_cannot_take_run_the_plain_steps(teaching):
     assert fast.block_params(params, config, 6) is params
     ids = np.arange(6)
     assert same(forward(ids, params, config), forward(ids, params, config, plain=True))
+
+
+def test_a_mask_changed_in_place_is_not_met_by_its_old_rows(teaching):
+    """The small block keeps each mask's per-head rows only for a read-only mask (the rules' cached ones)."""
+    config, params = teaching
+    T = 6
+    w = fast.block_params(params, config, T)
+    x = np.random.default_rng(1).standard_normal((T, config.n_embd)).astype(np.float32)
+    mask = np.triu(np.ones((T, T), bool), 1)  # writeable, as a caller's own mask may be
+    first = fast.block(x, w, config, 0, mask)["weights"].copy()
+    mask[:] = False
+    again = fast.block(x, w, config, 0, mask)["weights"]
+    assert not np.array_equal(first, again)
+    assert np.array_equal(again, gpt.transformer_block(x, params, config, 0, mask)["weights"])

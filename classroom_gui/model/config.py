@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .activations import ACTIVATION, LEARNED
@@ -52,6 +53,10 @@ class GPTConfig:
     def score_divisor(self, layer: int) -> float:
         """What layer `layer` (from 0) divides its raw scores by before the softmax."""
         return score_divisor(self.d_head, layer, self.scale_attn_weights, self.scale_attn_by_inverse_layer_idx)
+
+    @cached_property  # a frozen dataclass still takes it (written to __dict__); eq and hash read the fields only
+    def score_divisors(self) -> tuple[float, ...]:  # score_divisor of every layer, worked out once per config
+        return tuple(self.score_divisor(layer) for layer in range(self.n_layer))
 
     def to_json_dict(self) -> dict:
         d = asdict(self)

@@ -168,7 +168,7 @@ def block(x, params, config, layer: int, mask, edits=()):  # [T, C] -> every ste
     what-if edit touches this layer."""
     if edits or type(params) is not fast_small.SmallWeights:
         return gpt.transformer_block(x, params, config, layer, mask, edits, Fast)
-    return fast_small.block(x, params, layer, mask, mask is not no_mask(len(mask)), config.activation_function)
+    return fast_small.block(x, params, layer, mask, config.activation_function)
 
 
 class Fast:
@@ -179,7 +179,9 @@ class Fast:
 
     @staticmethod
     def layer_norm(x, g, b, eps):
-        if x.size < parallel.MIN_WORK or g.ndim > 1:  # [T, C] rows of g and b (block_params): never split
+        if g.ndim > 1:  # [T, C] rows of g and b (block_params' SmallWeights: ln_f): never split
+            return fast_small.layer_norm_rows(x, g, b, eps)
+        if x.size < parallel.MIN_WORK:
             return layer_norm(x, g, b, eps)
         return per_student(layer_norm, x, g, b, eps)
 

@@ -25,7 +25,7 @@ Params = dict  # name -> np.ndarray
 
 
 def embed(ids: np.ndarray, params: Params):  # [T] -> [T, C] word vectors, [T, C] seat vectors, [T, C] sum
-    tok = params["wte.weight"][ids]
+    tok = params["wte.weight"].take(ids, 0)  # wte[ids], without fancy indexing's cost (~6,000 instructions)
     pos = params["wpe.weight"][: ids.shape[-1]]
     return tok, pos, tok + pos
 
@@ -152,15 +152,14 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
 
     tok, pos, x = embed(ids, params)
     blocks = ops.block_params(params, config, T)  # the same numbers (fast.py: biases and gains as [T, n] rows)
-    layers = []
+    layers, divisors = [], config.score_divisors
     with ops.blas_threads(T, config):
         for layer in range(config.n_layer):
             own = whatif.of_layer(edits, layer) if edits else ()
             layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
             steps = ops.block(x, blocks, config, layer, layer_mask, own)
             redo = _redo(blocks, config, layer, layer_mask, own, ops) if lean else None
-            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function,
-                                            config.score_divisor(layer), own, redo))
+            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, divisors[layer], own, redo))
             if observe is not None:
                 observe(layer, layers[-1])
             x = steps["output"]
@@ -168,9 +167,8 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
 
         # final LayerNorm; comparing with every vocabulary word (logits, probabilities) happens in Trace when asked
         ln_f = ops.layer_norm(x, blocks["ln_f.weight"], blocks["ln_f.bias"], config.layer_norm_epsilon)
-    return Trace(config=config, token_ids=ids, tokens=list(tokens) if tokens else [str(i) for i in id_list],
-                 unknown=list(unknown) if unknown else [False] * T, tok_embedding=tok, pos_embedding=pos,
-                 embedding=layers[0].x, layers=layers, ln_f=ln_f, params=params, mask_rule=mask, edits=tuple(edits))
+    return Trace.record(config, ids, list(tokens) if tokens else [str(i) for i in id_list],
+                        list(unknown) if unknown else [False] * T, tok, pos, layers, ln_f, params, mask, tuple(edits))
 
 
 def _redo(params, config, layer, mask, edits, ops):

@@ -5,6 +5,7 @@ F = FFN hidden width, V = vocabulary size. Per-head arrays keep the head axis fi
 """
 from __future__ import annotations
 
+import operator
 import threading
 import weakref
 from collections import deque
@@ -71,6 +72,7 @@ DERIVED = ("ln_1", "q", "context", "heads_concat", "attn_out", "resid_attn", "ln
 # Lean layers whose derived steps are kept at once, over every trace (GPT-2 small at 512 tokens: ~25 MB a
 # layer, so a walk through every layer kept 0.3 GB): a frame reads at most two layers (the selected one and
 # the one a step of chapter 12 shows).
+_derived_of = operator.itemgetter(*DERIVED)  # steps -> the DERIVED ones, in that order
 DERIVED_KEPT = 2
 _derived: deque = deque()  # weak references to the lean layers holding derived steps, newest last
 _derived_lock = threading.Lock()
@@ -115,12 +117,17 @@ class LayerTrace:
 
     @classmethod
     def record(cls, steps: dict, mask, activation: str, divisor: float, edits, redo=None) -> "LayerTrace":
-        """From gpt.transformer_block's steps; with `redo` only the always-held ones are kept."""
-        kept = {} if redo is not None else {name: steps[name] for name in DERIVED}
-        return cls(x=steps["x"], k=steps["k"], v=steps["v"], kept_weights=steps["weights"], output=steps["output"],
-                   mask=mask, activation=activation, divisor=divisor,
-                   edits=tuple(e for e in edits if e.kind in ("score", "mask")) if edits else (), steps=kept,
-                   redo=redo)
+        """From gpt.transformer_block's steps; with `redo` only the always-held ones are kept.
+
+        The fields are set as one dict, not through the dataclass's __init__: a forward records a layer per
+        block, and at six students the keyword call cost a tenth of the block's own work."""
+        layer = cls.__new__(cls)
+        layer.__dict__ = {"x": steps["x"], "k": steps["k"], "v": steps["v"], "kept_weights": steps["weights"],
+                          "output": steps["output"], "mask": mask, "activation": activation, "divisor": divisor,
+                          "edits": tuple(e for e in edits if e.kind in ("score", "mask")) if edits else (),
+                          "steps": {} if redo is not None else dict(zip(DERIVED, _derived_of(steps))),
+                          "redo": redo, "_heads": {}}
+        return layer
 
     @property
     def weights(self) -> np.ndarray:  # [H, T, T] softmax over each row; masked entries exactly 0
@@ -207,6 +214,18 @@ class Trace:
     params: dict[str, np.ndarray] = field(repr=False, default_factory=dict)  # the weights, not copied
     vocab: list[str] = field(repr=False, default_factory=list)              # word of each vocabulary id
     cache: dict = field(repr=False, default_factory=dict, compare=False)    # values derived for display
+
+    @classmethod
+    def record(cls, config, token_ids, tokens, unknown, tok_embedding, pos_embedding, layers, ln_f, params,
+               mask_rule, edits) -> "Trace":
+        """gpt.forward's Trace (embedding: the first layer's x; no vocabulary), its fields set as one dict: the
+        dataclass's keyword __init__ costs as much as a few of the six-student forward's NumPy calls."""
+        trace = cls.__new__(cls)
+        trace.__dict__ = {"config": config, "token_ids": token_ids, "tokens": tokens, "unknown": unknown,
+                          "tok_embedding": tok_embedding, "pos_embedding": pos_embedding,
+                          "embedding": layers[0].x, "layers": layers, "ln_f": ln_f, "mask_rule": mask_rule,
+                          "edits": edits, "params": params, "vocab": [], "cache": {}}
+        return trace
 
     # The answer's numbers are computed when asked: the lesson needs only the last student's row, and every
     # row of GPT-2's 50,257 words at T=512 would hold 0.1 GB each for the logits and the probabilities.
