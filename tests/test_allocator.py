@@ -123,7 +123,8 @@ def test_a_traces_nbytes_counts_the_arrays_it_holds_now():
     ids = rng.integers(0, 50, LEAN_FROM)
     full, lean = forward(ids, params, config, lean=False), forward(ids, params, config, lean=True)
     every = [full.tok_embedding, full.pos_embedding, full.ln_f] + [
-        a for layer in full.layers for a in (layer.x, layer.k, layer.v, layer.weights, layer.output, *layer.steps.values())]
+        a for layer in full.layers for a in (layer.x, layer.q, layer.k, layer.v, layer.weights, layer.output,
+                                              *layer.steps.values())]
     assert full.nbytes == sum(a.nbytes for a in every) and len(full.layers[0].steps) > 5
     before = lean.nbytes
     assert before < full.nbytes
