@@ -16,6 +16,7 @@ code instead, so text stays text and every size is the one the window shows.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from functools import lru_cache
 
@@ -25,6 +26,7 @@ from PySide6.QtGui import QImage, QPaintEngine, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
+from ..lesson.layout import GAP
 from . import palette
 from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size, fit_name
 from .strip import StripView
@@ -37,6 +39,7 @@ COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards w
 KEPT_BYTES = 48 << 20  # desk parts, shells and badges kept (1-50 KB each): every student in a few states
 TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
 THIN = 6            # device px: a card lower than this is underlined in its colour, not framed
+_LOOKS = itertools.count()
 
 
 def fits(students: list[Student], box: DeskBox) -> bool:
@@ -123,7 +126,7 @@ class ClassImage(CachedItem):
         self._cards_picture: tuple | None = None   # (key, QImage): every card
         self._pictures: dict[tuple, QImage] = {}  # desk parts, shells and badges, by what they show
         self._kept_bytes = 0
-        self._seen: dict[tuple, None] = {}  # shells drawn once from their parts (kept whole if they come back)
+        self._looks: dict[tuple, int] = {}  # how desks look -> a number for keys (see _look)
         self._name_left = 0.0
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
 
@@ -254,12 +257,15 @@ class ClassImage(CachedItem):
             finally:
                 q.end()
             self._kept_bytes += img.sizeInBytes()
-            while self._kept_bytes > KEPT_BYTES and self._pictures:  # the least recently used go first
-                self._kept_bytes -= self._pictures.pop(next(iter(self._pictures))).sizeInBytes()
+            self._trim()
         self._pictures[key] = img  # (re)inserted last: dicts keep insertion order
         return img
 
-    def _parts(self, k: int, s: Student, bw: float, look: tuple, scale: float) -> tuple[QImage, QImage, QImage]:
+    def _trim(self) -> None:
+        while self._kept_bytes > KEPT_BYTES and self._pictures:  # the least recently used go first
+            self._kept_bytes -= nbytes(self._pictures.pop(next(iter(self._pictures))))
+
+    def _parts(self, k: int, s: Student, bw: float, look: int, scale: float) -> tuple[QImage, QImage, QImage]:
         """Student k's desk without cards or badge (the name making room for a badge bw wide), with GLOW px
         around it, as kept pictures of its three parts: the body of its state (the same for every desk), its
         seat number (the same in every state but the asker's) and its word (the same at every seat)."""
@@ -273,50 +279,71 @@ class ClassImage(CachedItem):
                 q.translate(GLOW, GLOW)
                 desk._paint_desk(q)
                 desk.parts = ALL
-            return self._kept(key + look, size, scale, paint)
+            return self._kept(key + (look,), size, scale, paint)
 
         font, word = fit_name(s.text, b, self.theme.font_scale, self._name_left, bw, s.unknown)
         return (part(BODY, ("body", s.state, s.unknown)), part(SEAT, ("seat", s.index, s.state == "focus")),
                 part(NAME, ("name", word, font.key(), s.state == "masked", s.unknown)))
 
-    def _shell(self, k: int, s: Student, bw: float, look: tuple, scale: float) -> list[QImage]:
-        """The pictures that draw student k's desk without cards or badge: its shell, kept by what it shows, when
-        it was seen before; else its three parts (a jump to a new moment brings hundreds of desks in new states
-        or beside new badges: three blits each instead of painting, and a shell only for what comes back)."""
-        key = ("shell", s.index, s.text, s.unknown, s.state, bw) + look
-        if key not in self._pictures and key not in self._seen:
-            self._seen[key] = None
-            if len(self._seen) > 4 * len(self.students) + 1024:
-                del self._seen[next(iter(self._seen))]
-            return list(self._parts(k, s, bw, look, scale))
-        size = (self.box.w + 2 * GLOW, self.box.h + 2 * GLOW)
-
-        def shell(q):
-            q.resetTransform()
-            for img in self._parts(k, s, bw, look, scale):
-                q.drawImage(0, 0, img)
-
-        return [self._kept(key, size, scale, shell)]
+    def _shell(self, k: int, s: Student, bw: float, look: int, scale: float, x0: int, margin: int) -> np.ndarray:
+        """Student k's desk without cards or badge, [h, w, 4] premultiplied bytes from x0 device px into its
+        picture to `margin` px past the desk: kept by what it shows, else painted from its three kept parts
+        (a jump to a new moment brings hundreds of desks in new states or beside new badges)."""
+        key = ("shell", s.index, s.text, s.unknown, s.state, bw, look, x0, margin)
+        found = self._pictures.pop(key, None)
+        if found is None:
+            size = (self.box.w + 2 * GLOW, self.box.h + 2 * GLOW)
+            img = QImage(math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1,
+                         QImage.Format.Format_ARGB32_Premultiplied)
+            img.fill(Qt.GlobalColor.transparent)
+            q = QPainter(img)
+            try:
+                for part in self._parts(k, s, bw, look, scale):
+                    q.drawImage(0, 0, part)
+            finally:
+                q.end()
+            whole = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
+            x1 = min(img.width(), round((GLOW + self.box.w) * scale) + margin + 1)
+            y1 = min(img.height(), round((GLOW + self.box.h) * scale) + margin + 1)
+            found = np.ascontiguousarray(whole[x0:y1, x0:x1])
+            self._kept_bytes += found.nbytes
+            self._trim()
+        self._pictures[key] = found  # (re)inserted last: the least recently used go first
+        return found
 
     def _draw_shells(self, w: int, h: int, scale: float) -> QImage:
         """Every desk without its cards: the shell (kept per student, state and badge width: the name makes
-        room for the badge) and the badge pill (kept per text: a big class shows the same shares often)."""
-        out = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-        out.fill(Qt.GlobalColor.transparent)
+        room for the badge) copied into one NumPy image, then the badge pills (kept per text: a big class
+        shows the same shares often) painted over it. A shell is copied as its desk and the half gap around
+        it (what a plain desk draws reaches ~4 px out: its shadow and outline; only the asker's spotlight,
+        never drawn here, reaches GLOW), so neighbours never overlap and a copy replaces ~500 blits a frame."""
+        out = np.zeros((h, w, 4), np.uint8)  # ARGB32_Premultiplied's bytes
         b, th, ox, oy = self.box, self.theme, *self._origin
-        look = (b, th.name, th.font_scale, self.badge_role, scale)
+        look = self._look((b, th.name, th.font_scale, self.badge_role, scale))
         self._name_left = left = self._ghost(0, self.students[0], with_strips=False)._name_left()
-        p = QPainter(out)
-        try:
-            for k, s in enumerate(self.students):
-                if s.opacity <= 0.001:
-                    continue
-                bw, px = badge_size(s.badge, b, th.font_scale, left) if s.badge else (0.0, 0.0)
-                x, y = s.x - GLOW - ox, s.y - GLOW - oy
-                p.setOpacity(min(1.0, s.opacity))
-                for img in self._shell(k, s, bw, look, scale):
-                    p.drawImage(round(x * scale), round(y * scale), img)
-                if bw:
+        margin = max(0, math.floor(GAP / 2 * scale) - 1)  # device px kept around the desk
+        x0 = max(0, round(GLOW * scale) - margin)  # where the copied part starts in the shell's picture
+        badges = []
+        for k, s in enumerate(self.students):
+            if s.opacity <= 0.001:
+                continue
+            bw, px = badge_size(s.badge, b, th.font_scale, left) if s.badge else (0.0, 0.0)
+            shell = self._shell(k, s, bw, look, scale, x0, margin)
+            x, y = round((s.x - GLOW - ox) * scale) + x0, round((s.y - GLOW - oy) * scale) + x0
+            sh, sw = min(shell.shape[0], h - y), min(shell.shape[1], w - x)
+            if x < 0 or y < 0 or sh <= 0 or sw <= 0:
+                continue
+            if s.opacity < 1.0:  # premultiplied: every channel fades
+                out[y:y + sh, x:x + sw] = shell[:sh, :sw] * np.float32(s.opacity)
+            else:
+                out[y:y + sh, x:x + sw] = shell[:sh, :sw]
+            if bw:
+                badges.append((k, s, bw, px))
+        image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+        if badges:
+            p = QPainter(image)
+            try:
+                for k, s, bw, px in badges:
                     bh = px * 1.5
                     pill = QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4)
 
@@ -324,11 +351,22 @@ class ClassImage(CachedItem):
                         q.translate(-pill.x(), -pill.y())
                         self._ghost(k, s, with_strips=False)._paint_badge(q)
 
+                    p.setOpacity(min(1.0, s.opacity))
                     p.drawImage(round((s.x + pill.x() - ox) * scale), round((s.y + pill.y() - oy) * scale),
-                                self._kept(("badge", s.badge, bw) + look, (pill.width(), pill.height()), scale, badge))
-        finally:
-            p.end()
-        return out
+                                self._kept(("badge", s.badge, bw, look), (pill.width(), pill.height()), scale, badge))
+            finally:
+                p.end()
+        return image
+
+    def _look(self, look: tuple) -> int:
+        """A number for how the desks look (layout, theme, badge colour, scale): kept pictures' keys hold it
+        instead of the DeskBox, whose hash (a dataclass of strip boxes) is recomputed at every lookup."""
+        found = self._looks.get(look)
+        if found is None:
+            if len(self._looks) > 64:
+                self._looks.clear()
+            found = self._looks[look] = next(_LOOKS)
+        return found
 
     def _draw_cards(self, w: int, h: int, scale: float) -> QImage:
         """Every desk's cards as one premultiplied RGBA image of w x h device pixels."""
@@ -388,6 +426,10 @@ class ClassImage(CachedItem):
             finally:
                 p.end()
         return out
+
+
+def nbytes(picture) -> int:  # a kept picture's size: a QImage (parts, badges) or a NumPy shell
+    return picture.nbytes if isinstance(picture, np.ndarray) else picture.sizeInBytes()
 
 
 def _bytes(values) -> bytes | tuple:  # a strip's numbers as a key (a NumPy row by its bytes)
