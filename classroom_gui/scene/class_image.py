@@ -127,6 +127,8 @@ class ClassImage(CachedItem):
         self._pictures: dict[tuple, QImage] = {}  # desk parts, shells and badges, by what they show
         self._kept_bytes = 0
         self._looks: dict[tuple, int] = {}  # how desks look -> a number for keys (see _look)
+        self._values: list[np.ndarray] = []  # per card of a desk, every desk's numbers [D, n] (see set_class)
+        self._values_token = -1  # a number that changes when they do
         self._name_left = 0.0
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
 
@@ -143,10 +145,18 @@ class ClassImage(CachedItem):
         y1 = math.ceil(max(s.y for s in students) + box.h + GLOW)
         self._origin = (x0, y0)
         desks = tuple((s.index, s.text, s.unknown, s.state, s.badge, s.x, s.y, s.opacity) for s in students)
+        # every desk's numbers of each card, [D, n] (the composed desks all have the same cards): compared
+        # with the last frame's instead of hashed into the key (GPT-2: 512 x 768 numbers a notebook)
+        values = [np.array([row[j].values for row in strips], np.float64) for j in range(len(strips[0]))]
+        if not (len(values) == len(self._values) and all(
+                a.shape == b.shape and np.array_equal(a, b, equal_nan=True) for a, b in zip(values, self._values))):
+            self._values_token = next(_LOOKS)
+        self._values = values
         # the shells change with the desks, the cards with their numbers: each picture is redrawn on its own
         self._shells_key = (desks, box, theme.name, theme.font_scale, badge_role)
-        self._cards_key = (desks, tuple(tuple((st.role, _bytes(st.values), st.visible) for st in row) for row in strips),
-                           box, theme.name, tuple(sorted(scales.items())))
+        self._cards_key = (desks, tuple(st.role for st in strips[0]), self._values_token,
+                           tuple(st.visible for row in strips for st in row), box, theme.name,
+                           tuple(sorted(scales.items())))
         self.set_key((self._shells_key, self._cards_key), QRectF(x0, y0, x1 - x0, y1 - y0))
         self.setVisible(True)
 
@@ -375,20 +385,21 @@ class ClassImage(CachedItem):
         masked_rects: list[tuple[float, QRectF]] = []  # (opacity, where)
         border = _rgba(th.color("cell_border"))
         for j, sbox in enumerate(self.box.strips):
-            rows = [(s, self.strips[k][j]) for k, s in enumerate(self.students)
-                    if j < len(self.strips[k]) and self.strips[k][j].visible > 0 and s.opacity > 0.001]
-            if not rows:
+            shown = [k for k, s in enumerate(self.students)
+                     if j < len(self.strips[k]) and self.strips[k][j].visible > 0 and s.opacity > 0.001]
+            if not shown:
                 continue
-            n = len(rows[0][1].values)
+            rows = [(self.students[k], self.strips[k][j]) for k in shown]
+            n = self._values[j].shape[1]
             # separators only where a cell is wide on screen: a 1 px line between cells a few pixels wide
             # would turn a scaled-down card into a dark grid (its own desk draws a thin antialiased line)
             cells = index_map(sbox, scale, sbox.cell_w * scale >= 9)
             # a wide card (GPT-2's 768 numbers on ~120 pixels) shows one cell per pixel: only those are coloured
             used = np.unique(cells[cells >= 0])
             used = used[used < n]
-            values = np.array([np.asarray(st.values, np.float64)[used] for _, st in rows], np.float64)
+            values = self._values[j][np.ix_(shown, used)]
             role = rows[0][1].role
-            colours = cell_colours(values.reshape(len(rows), len(used)), self.scales.get(role, 1.0))  # [D, u, 4]
+            colours = cell_colours(values, self.scales.get(role, 1.0))  # [D, u, 4]
             masked = np.array([s.state == "masked" for s, _ in rows])
             colours[masked] = _MASKED_RGBA
             edge = np.where(masked[:, None], _rgba(th.color("masked")), _rgba(th.role(role)))
@@ -430,7 +441,3 @@ class ClassImage(CachedItem):
 
 def nbytes(picture) -> int:  # a kept picture's size: a QImage (parts, badges) or a NumPy shell
     return picture.nbytes if isinstance(picture, np.ndarray) else picture.sizeInBytes()
-
-
-def _bytes(values) -> bytes | tuple:  # a strip's numbers as a key (a NumPy row by its bytes)
-    return values.tobytes() if isinstance(values, np.ndarray) else tuple(values)
