@@ -5,7 +5,7 @@ nothing here imports them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -44,6 +44,7 @@ class Ctx:
     H: HeadTrace           # selected head of the selected layer
     names: list[str]
     base: Trace | None = None  # the trace frame_at was given; other rules are computed from it (rules.under)
+    labels: dict = field(default_factory=dict, repr=False)  # key -> text without values, looked up once a frame
 
     def under(self, rule: str) -> Trace:
         """The sentence's trace under `rule` (answer time uses GPT's)."""
@@ -54,7 +55,12 @@ class Ctx:
         return rules.layer_under(self.base or self.trace, rule, layer)
 
     def t(self, key: str, **values) -> str:
-        return text(self.sel.lang, key, **values)
+        if values:
+            return text(self.sel.lang, key, **values)
+        found = self.labels.get(key)  # a card's label: asked for at every desk (~2,000 a frame at 512 students)
+        if found is None:
+            found = self.labels[key] = text(self.sel.lang, key)
+        return found
 
     def q(self, seat: int) -> str:
         """Student `seat`'s name quoted for a sentence or a board line: 「猫」, "cat" (strings.quote)."""
@@ -82,12 +88,14 @@ class Ctx:
                 Strip("value", row(L.v[h, seat]), self.t("card.value"), v)]
 
 
-WIDE = 64  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list
+WIDE = 32  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list (GPT-2's 64-number
+#           cards stay NumPy rows: 512 students' cards as lists were ~100,000 Python floats a frame, made here and
+#           turned back into arrays by the scene)
 
 
 def row(values) -> list[float] | np.ndarray:
-    """A strip's numbers: a short row as a list of floats; a wide one (GPT-2's 768-number notebooks) as the
-    trace's own NumPy row, not copied (1024 students x 768 numbers would be 0.8 M Python floats a frame)."""
+    """A strip's numbers: a short row as a list of floats; a wide one (GPT-2's cards and 768-number notebooks)
+    as the trace's own NumPy row, not copied (1024 students x 768 numbers would be 0.8 M Python floats a frame)."""
     if isinstance(values, np.ndarray):
         return values.tolist() if values.size <= WIDE else values
     return [float(v) for v in values]

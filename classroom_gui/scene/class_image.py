@@ -417,16 +417,17 @@ class ClassImage(CachedItem):
             u = len(used)
             at = np.where(cells < 0, u + 4 + cells, slot[np.minimum(cells, max(n, 1) - 1)])
             at = np.where(cells >= n, u, at)  # the last row's spare cells: blank
-            pixels = np.take(table, at, axis=1)                                            # [D, h, w, 4]
             ph, pw = cells.shape
-            for d, (s, st) in enumerate(rows):
-                lift = round((1 - st.visible) * 6) if st.visible < 1 else 0
-                x = round((s.x + sbox.x - ox) * scale)
-                y = round((s.y + sbox.y + lift - oy) * scale)
-                if 0 <= x and 0 <= y and x + pw <= w and y + ph <= h:
-                    img[y:y + ph, x:x + pw] = pixels[d]
-                if masked[d]:  # hatched as faded as the card (painted over it, by opacity, below)
-                    masked_rects.append((float(alpha[d]), QRectF(x + sbox.tab_w * scale, y, pw - sbox.tab_w * scale, ph)))
+            xs = np.array([round((s.x + sbox.x - ox) * scale) for s, _ in rows])
+            ys = np.array([round((s.y + sbox.y + (round((1 - st.visible) * 6) if st.visible < 1 else 0) - oy) * scale)
+                           for s, st in rows])  # (lifted a few px while fading in)
+            inside = np.flatnonzero((xs >= 0) & (ys >= 0) & (xs + pw <= w) & (ys + ph <= h))
+            # every desk's card in one scatter: [D, h, w] pixel positions, each looking up its desk's table
+            img[ys[inside, None, None] + np.arange(ph)[:, None], xs[inside, None, None] + np.arange(pw)] = \
+                table[inside[:, None, None], at]
+            for d in np.flatnonzero(masked):  # hatched as faded as the card (painted over it, by opacity, below)
+                x, y = int(xs[d]), int(ys[d])
+                masked_rects.append((float(alpha[d]), QRectF(x + sbox.tab_w * scale, y, pw - sbox.tab_w * scale, ph)))
         out = QImage(img.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
         if masked_rects:  # a student who has not spoken: hatched too, so it reads without colour
             p = QPainter(out)
