@@ -129,6 +129,7 @@ class ClassImage(CachedItem):
         self._looks: dict[tuple, int] = {}  # how desks look -> a number for keys (see _look)
         self._values: list[np.ndarray] = []  # per card of a desk, every desk's numbers [D, n] (see set_class)
         self._values_token = -1  # a number that changes when they do
+        self._desk_xy = self._desk_opacity = self._desk_masked = self._visible = np.zeros(0)
         self._name_left = 0.0
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
 
@@ -147,11 +148,20 @@ class ClassImage(CachedItem):
         desks = tuple((s.index, s.text, s.unknown, s.state, s.badge, s.x, s.y, s.opacity) for s in students)
         # every desk's numbers of each card, [D, n] (the composed desks all have the same cards): compared
         # with the last frame's instead of hashed into the key (GPT-2: 512 x 768 numbers a notebook)
-        values = [np.array([row[j].values for row in strips], np.float64) for j in range(len(strips[0]))]
+        # (a NumPy row is the trace's float32: kept so; lists of Python floats as float64)
+        values = [np.array([row[j].values for row in strips],
+                           np.float32 if isinstance(strips[0][j].values, np.ndarray) else np.float64)
+                  for j in range(len(strips[0]))]
         if not (len(values) == len(self._values) and all(
-                a.shape == b.shape and np.array_equal(a, b, equal_nan=True) for a, b in zip(values, self._values))):
+                a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a, b) for a, b in zip(values, self._values))):
             self._values_token = next(_LOOKS)
         self._values = values
+        # per desk, what placing and fading its cards reads, as arrays (Python loops over 512 desks x 4 cards
+        # were most of a frame): position, opacity, masked, and each card's visibility [D, cards]
+        self._desk_xy = np.array([(s.x, s.y) for s in students], np.float64)
+        self._desk_opacity = np.array([s.opacity for s in students], np.float64)
+        self._desk_masked = np.array([s.state == "masked" for s in students], bool)
+        self._visible = np.array([[st.visible for st in row] for row in strips], np.float64)
         # the shells change with the desks, the cards with their numbers: each picture is redrawn on its own
         self._shells_key = (desks, box, theme.name, theme.font_scale, badge_role)
         self._cards_key = (desks, tuple(st.role for st in strips[0]), self._values_token,
@@ -333,11 +343,14 @@ class ClassImage(CachedItem):
         self._name_left = left = self._ghost(0, self.students[0], with_strips=False)._name_left()
         margin = max(0, math.floor(GAP / 2 * scale) - 1)  # device px kept around the desk
         x0 = max(0, round(GLOW * scale) - margin)  # where the copied part starts in the shell's picture
-        badges = []
+        badges, sizes = [], {"": (0.0, 0.0)}  # badge text -> size (badge_size hashes the DeskBox each call)
         for k, s in enumerate(self.students):
             if s.opacity <= 0.001:
                 continue
-            bw, px = badge_size(s.badge, b, th.font_scale, left) if s.badge else (0.0, 0.0)
+            size = sizes.get(s.badge)
+            if size is None:
+                size = sizes[s.badge] = badge_size(s.badge, b, th.font_scale, left)
+            bw, px = size
             shell = self._shell(k, s, bw, look, scale, x0, margin)
             x, y = round((s.x - GLOW - ox) * scale) + x0, round((s.y - GLOW - oy) * scale) + x0
             sh, sw = min(shell.shape[0], h - y), min(shell.shape[1], w - x)
@@ -384,12 +397,14 @@ class ClassImage(CachedItem):
         img = np.zeros((h, w, 4), np.uint8)
         masked_rects: list[tuple[float, QRectF]] = []  # (opacity, where)
         border = _rgba(th.color("cell_border"))
+        xy, opacity, visible = self._desk_xy, self._desk_opacity, self._visible
         for j, sbox in enumerate(self.box.strips):
-            shown = [k for k, s in enumerate(self.students)
-                     if j < len(self.strips[k]) and self.strips[k][j].visible > 0 and s.opacity > 0.001]
-            if not shown:
+            if j >= visible.shape[1]:
+                break
+            shown = np.flatnonzero((visible[:, j] > 0) & (opacity > 0.001))
+            if not len(shown):
                 continue
-            rows = [(self.students[k], self.strips[k][j]) for k in shown]
+            role = self.strips[shown[0]][j].role
             n = self._values[j].shape[1]
             # separators only where a cell is wide on screen: a 1 px line between cells a few pixels wide
             # would turn a scaled-down card into a dark grid (its own desk draws a thin antialiased line)
@@ -397,10 +412,9 @@ class ClassImage(CachedItem):
             # a wide card (GPT-2's 768 numbers on ~120 pixels) shows one cell per pixel: only those are coloured
             used = np.unique(cells[cells >= 0])
             used = used[used < n]
-            values = self._values[j][np.ix_(shown, used)]
-            role = rows[0][1].role
+            values = self._values[j][np.ix_(shown, used)].astype(np.float64)
             colours = cell_colours(values, self.scales.get(role, 1.0))  # [D, u, 4]
-            masked = np.array([s.state == "masked" for s, _ in rows])
+            masked = self._desk_masked[shown]
             colours[masked] = _MASKED_RGBA
             edge = np.where(masked[:, None], _rgba(th.color("masked")), _rgba(th.role(role)))
             blank = np.zeros_like(edge)
@@ -408,7 +422,8 @@ class ClassImage(CachedItem):
             # premultiplied and faded by the card's and the desk's opacity here, on a few numbers per desk
             table = np.concatenate([colours, np.stack([blank, np.broadcast_to(border, edge.shape), edge, edge], 1)],
                                    axis=1).astype(np.float32)
-            alpha = np.array([st.visible * min(1.0, s.opacity) for s, st in rows], np.float32)
+            vis = visible[shown, j]
+            alpha = (vis * np.minimum(1.0, opacity[shown])).astype(np.float32)
             table[..., :3] *= table[..., 3:4] / 255.0
             table *= alpha[:, None, None]
             table = np.rint(table).astype(np.uint8)
@@ -418,9 +433,10 @@ class ClassImage(CachedItem):
             at = np.where(cells < 0, u + 4 + cells, slot[np.minimum(cells, max(n, 1) - 1)])
             at = np.where(cells >= n, u, at)  # the last row's spare cells: blank
             ph, pw = cells.shape
-            xs = np.array([round((s.x + sbox.x - ox) * scale) for s, _ in rows])
-            ys = np.array([round((s.y + sbox.y + (round((1 - st.visible) * 6) if st.visible < 1 else 0) - oy) * scale)
-                           for s, st in rows])  # (lifted a few px while fading in)
+            lift = np.where(vis < 1, np.rint((1 - vis) * 6), 0.0)  # a card fading in rises a few px
+            # (np.rint rounds halves to even, as Python's round: the same pixels as DeskItem's own cards)
+            xs = np.rint((xy[shown, 0] + sbox.x - ox) * scale).astype(np.int64)
+            ys = np.rint((xy[shown, 1] + sbox.y + lift - oy) * scale).astype(np.int64)
             inside = np.flatnonzero((xs >= 0) & (ys >= 0) & (xs + pw <= w) & (ys + ph <= h))
             # every desk's card in one scatter: [D, h, w] pixel positions, each looking up its desk's table
             img[ys[inside, None, None] + np.arange(ph)[:, None], xs[inside, None, None] + np.arange(pw)] = \
