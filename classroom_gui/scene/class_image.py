@@ -337,13 +337,13 @@ class ClassImage(CachedItem):
         shows the same shares often) painted over it. A shell is copied as its desk and the half gap around
         it (what a plain desk draws reaches ~4 px out: its shadow and outline; only the asker's spotlight,
         never drawn here, reaches GLOW), so neighbours never overlap and a copy replaces ~500 blits a frame."""
-        out = np.zeros((h, w, 4), np.uint8)  # ARGB32_Premultiplied's bytes
         b, th, ox, oy = self.box, self.theme, *self._origin
         look = self._look((b, th.name, th.font_scale, self.badge_role, scale))
         self._name_left = left = self._ghost(0, self.students[0], with_strips=False)._name_left()
         margin = max(0, math.floor(GAP / 2 * scale) - 1)  # device px kept around the desk
         x0 = max(0, round(GLOW * scale) - margin)  # where the copied part starts in the shell's picture
         badges, sizes = [], {"": (0.0, 0.0)}  # badge text -> size (badge_size hashes the DeskBox each call)
+        shown, shells = [], []
         for k, s in enumerate(self.students):
             if s.opacity <= 0.001:
                 continue
@@ -351,17 +351,25 @@ class ClassImage(CachedItem):
             if size is None:
                 size = sizes[s.badge] = badge_size(s.badge, b, th.font_scale, left)
             bw, px = size
-            shell = self._shell(k, s, bw, look, scale, x0, margin)
-            x, y = round((s.x - GLOW - ox) * scale) + x0, round((s.y - GLOW - oy) * scale) + x0
-            sh, sw = min(shell.shape[0], h - y), min(shell.shape[1], w - x)
-            if x < 0 or y < 0 or sh <= 0 or sw <= 0:
-                continue
-            if s.opacity < 1.0:  # premultiplied: every channel fades
-                out[y:y + sh, x:x + sw] = shell[:sh, :sw] * np.float32(s.opacity)
-            else:
-                out[y:y + sh, x:x + sw] = shell[:sh, :sw]
+            shown.append(k)
+            shells.append(self._shell(k, s, bw, look, scale, x0, margin))
             if bw:
                 badges.append((k, s, bw, px))
+        out = np.zeros((h, w), np.uint32)  # ARGB32_Premultiplied's bytes, a pixel as one number
+        if shells:
+            # every shell (all of one size) in one scatter of 4-byte pixels, faded ones multiplied first
+            stack = np.stack(shells)  # [D, sh, sw, 4]
+            fade = self._desk_opacity[shown]
+            if (fade < 1.0).any():
+                stack = np.where(fade[:, None, None, None] < 1.0,
+                                 stack * fade.astype(np.float32)[:, None, None, None], stack).astype(np.uint8)
+            xy = self._desk_xy[shown]
+            xs = np.rint((xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0
+            ys = np.rint((xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0
+            sh, sw = min(stack.shape[1], h - ys.max()), min(stack.shape[2], w - xs.max())
+            if sh > 0 and sw > 0 and xs.min() >= 0 and ys.min() >= 0:
+                spots = (ys * w + xs)[:, None, None] + (np.arange(sh) * w)[:, None] + np.arange(sw)
+                out.reshape(-1)[spots] = np.ascontiguousarray(stack[:, :sh, :sw]).view(np.uint32)[..., 0]
         image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
         if badges:
             p = QPainter(image)
@@ -394,7 +402,7 @@ class ClassImage(CachedItem):
     def _draw_cards(self, w: int, h: int, scale: float) -> QImage:
         """Every desk's cards as one premultiplied RGBA image of w x h device pixels."""
         th, ox, oy = self.theme, *self._origin
-        img = np.zeros((h, w, 4), np.uint8)
+        pixels = np.zeros((h, w), np.uint32)  # RGBA bytes, a pixel as one number
         masked_rects: list[tuple[float, QRectF]] = []  # (opacity, where)
         border = _rgba(th.color("cell_border"))
         xy, opacity, visible = self._desk_xy, self._desk_opacity, self._visible
@@ -438,13 +446,16 @@ class ClassImage(CachedItem):
             xs = np.rint((xy[shown, 0] + sbox.x - ox) * scale).astype(np.int64)
             ys = np.rint((xy[shown, 1] + sbox.y + lift - oy) * scale).astype(np.int64)
             inside = np.flatnonzero((xs >= 0) & (ys >= 0) & (xs + pw <= w) & (ys + ph <= h))
-            # every desk's card in one scatter: [D, h, w] pixel positions, each looking up its desk's table
-            img[ys[inside, None, None] + np.arange(ph)[:, None], xs[inside, None, None] + np.arange(pw)] = \
-                table[inside[:, None, None], at]
+            # every desk's card in one scatter of 4-byte pixels: [D, h, w] flat positions in the picture, each
+            # looking its pixel up in its desk's row of the table (flat too: 1-D indexing is the fast kind)
+            rows = np.ascontiguousarray(table).view(np.uint32)[..., 0]                   # [D, u + 4]
+            found = rows.reshape(-1)[(inside * rows.shape[1])[:, None, None] + at]      # [D', ph, pw]
+            spots = (ys[inside] * w + xs[inside])[:, None, None] + (np.arange(ph) * w)[:, None] + np.arange(pw)
+            pixels.reshape(-1)[spots] = found
             for d in np.flatnonzero(masked):  # hatched as faded as the card (painted over it, by opacity, below)
                 x, y = int(xs[d]), int(ys[d])
                 masked_rects.append((float(alpha[d]), QRectF(x + sbox.tab_w * scale, y, pw - sbox.tab_w * scale, ph)))
-        out = QImage(img.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
+        out = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
         if masked_rects:  # a student who has not spoken: hatched too, so it reads without colour
             p = QPainter(out)
             try:
