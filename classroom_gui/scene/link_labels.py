@@ -4,6 +4,7 @@ desk's words or numbers, the title or the blackboard; the heaviest link's label 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QRectF
@@ -34,12 +35,21 @@ def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillI
     return QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
 
 
-def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
-    """Spots around where a link meets its far desk (c[0]), nearest first: in the gap beyond the desk's
-    edge, on its name tag between the name and the badge, or in the room below its cards."""
-    (x, y), h = c[0], px * 1.45
+def near_end(c: tuple[Point, Point, Point, Point], px: float) -> np.ndarray:
+    """[833, 2] spots around where a link meets its far desk (c[0]), nearest first: in the gap beyond the
+    desk's edge, on its name tag between the name and the badge, or in the room below its cards."""
+    return _near(*c[0], px)
+
+
+@lru_cache(maxsize=1100)
+def _near(x: float, y: float, px: float) -> np.ndarray:
+    """near_end's spots for a desk at (x, y), kept: a desk's spots are the same every frame, and sorting them
+    took ~0.1 ms a link (512 links a frame at 512 students). Read-only, shared by every caller."""
+    h = px * 1.45
     spots = [(x + i * px * 0.8, y + k * h / 6) for i in range(-8, 9) for k in range(-24, 25)]
-    return sorted(spots, key=lambda p: math.hypot(p[0] - x, 2 * (p[1] - y)))
+    out = np.array(sorted(spots, key=lambda p: math.hypot(p[0] - x, 2 * (p[1] - y))), np.float64)
+    out.setflags(write=False)
+    return out
 
 
 def _edges(rects: list[QRectF]) -> np.ndarray:  # [n, 4] left, top, right, bottom as QRectF computes them
@@ -92,18 +102,20 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
     for i in order:
         link, where = spots[i]
         if isinstance(where[0], (int, float)):
-            candidates = [where]
-        else:
-            candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
+            candidates = np.array([where], np.float64)
+        else:  # [842, 2]: along the curve, then beside its far end
+            candidates = np.concatenate([np.array([point_at(where, t) for t in ALONG], np.float64),
+                                         near_end(where, px)])
         size = pill_rect(link.label, px, (0.0, 0.0))  # measured once; each candidate is this, moved
         w, h = size.width() + 4, size.height() + 4
-        xs, ys = [p[0] for p in candidates], [p[1] for p in candidates]
-        reach = QRectF(min(xs) - w / 2, min(ys) - h / 2, max(xs) - min(xs) + w, max(ys) - min(ys) + h)
+        (x0, y0), (x1, y1) = candidates.min(axis=0).tolist(), candidates.max(axis=0).tolist()
+        reach = QRectF(x0 - w / 2, y0 - h / 2, x1 - x0 + w, y1 - y0 + h)
         near = [b for b in avoid if b.intersects(reach)]  # only the texts near its candidates are tested
-        best = _first_spots(np.array(candidates, np.float64), w, h, placed, near)
+        best = _first_spots(candidates, w, h, placed, near)
         free = best is not None and best[1]
-        best = None if best is None else (candidates[best[0]], QRectF(candidates[best[0]][0] - w / 2,
-                                                                      candidates[best[0]][1] - h / 2, w, h))
+        if best is not None:
+            at = tuple(candidates[best[0]].tolist())
+            best = (at, QRectF(at[0] - w / 2, at[1] - h / 2, w, h))
         if best is not None and (free or not placed):  # only the heaviest may cover text, if it must
             out[i] = best[0]
             placed.append(best[1])
