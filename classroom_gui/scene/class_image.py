@@ -5,9 +5,7 @@ A new moment in a class of 64 used to repaint every desk and card (~250 painter 
 allocated: 100-500 ms); here
 - each desk's shell (body, name tag with seat number and name, badge: DeskItem's own painting, without its
   cards) is a small picture kept by what it shows, so a desk whose state and badge come back is a blit;
-- every card of every desk is one NumPy image: its cells' colours looked up in the diverging table for all
-  desks at once, spread to pixels through an index map of the card's layout (tab, cells, separators, edge),
-  faded by the card's and the desk's opacity; the masked cards' hatch is drawn over it in one call.
+- every card of every desk is one NumPy image (scene.class_cards).
 Desks that stand out (the asker, with its raised card; a card with edited or crossed-out cells) are real
 DeskItems, drawn in their place. Cards with numbers or labels in them never come here (see fits).
 
@@ -18,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -27,18 +24,16 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
 from ..lesson.layout import GAP
-from . import palette
 from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size, fit_name
+from . import palette
+from .class_cards import draw_cards
 from .strip import StripView
-from .items import _CELL_RGBA, _MASKED_RGBA, LEVELS, WIDE, CachedItem
-from .layout import DeskBox, StripBox
+from .items import CachedItem
+from .layout import DeskBox
 from .palette import Theme
-from .whatif_marks import hatch
 
 COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards without text): one ClassImage
 KEPT_BYTES = 48 << 20  # desk parts, shells and badges kept (1-50 KB each): every student in a few states
-TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
-THIN = 6            # device px: a card lower than this is underlined in its colour, not framed
 _LOOKS = itertools.count()
 
 
@@ -51,62 +46,6 @@ def stands_out(s: Student, strips: list[Strip]) -> bool:
     """A desk drawn by its own DeskItem: the asker (its raised card and spotlight), or a card showing an
     edit or cells crossed out."""
     return s.state == "focus" or any(st.raised or st.edited or any(st.zeroed) for st in strips)
-
-
-def _rgba(color: str) -> np.ndarray:
-    return np.array([*palette.hex_rgb(color), 255], np.uint8)
-
-
-@lru_cache(maxsize=64)
-def index_map(sbox: StripBox, scale: float, separators: bool) -> np.ndarray:
-    """[h, w] int32: for each device pixel of a card, which cell it shows (or TAB, EDGE, SEPARATOR, BLANK),
-    as StripView.paint lays the card out (tab at the left, cells in rows, a 1 px edge with cut corners)."""
-    w, h = max(1, round(sbox.w * scale)), max(1, round(sbox.h * scale))
-    xs, ys = (np.arange(w) + 0.5) / scale, (np.arange(h) + 0.5) / scale
-    col = np.floor((xs - sbox.tab_w) / sbox.cell_w).astype(np.int32)
-    row = np.floor((ys - sbox.label_h) / sbox.row_h).astype(np.int32)
-    out = (np.clip(row, 0, sbox.rows - 1)[:, None] * sbox.cols + np.clip(col, 0, sbox.cols - 1)[None, :]).astype(np.int32)
-    out[:, xs < sbox.tab_w] = TAB
-    if separators:  # the pixel each inner cell boundary falls in
-        for c in range(1, sbox.cols):
-            x = int((sbox.tab_w + c * sbox.cell_w) * scale)
-            out[:, min(x, w - 1)] = SEPARATOR
-        for r in range(1, sbox.rows):
-            y = int((sbox.label_h + r * sbox.row_h) * scale)
-            out[min(y, h - 1), xs >= sbox.tab_w] = SEPARATOR
-    out[:, -1] = EDGE
-    out[:, 0] = np.where(out[:, 0] == TAB, TAB, EDGE)
-    out[-1, :] = EDGE
-    if h >= THIN:  # a thinner card (a class of hundreds) keeps its other rows for the cells' colours
-        out[0, :] = EDGE
-        for y, x in ((0, 0), (0, -1), (-1, 0), (-1, -1)):  # rounded: the corner pixels left out
-            out[y, x] = BLANK
-    return out
-
-
-def cell_colours(values: np.ndarray, scale: float) -> np.ndarray:
-    """[D, n] values -> [D, n, 4] RGBA: what items.cell_rgba gives each row (the table up to WIDE numbers,
-    the diverging map's colour beyond, in float32; NaN transparent), for D desks at once."""
-    nan = np.isnan(values)
-    if values.shape[1] > WIDE:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            t = np.clip(np.nan_to_num(values.astype(np.float32) / np.float32(max(scale, 1e-9)), nan=0.0), -1.0, 1.0)
-        mix = (np.sqrt(np.abs(t)) * np.float32(palette.MAX_MIX))[..., None]
-        end = np.where((t < 0)[..., None], _NEGATIVE, _POSITIVE)
-        rgba = np.empty(values.shape + (4,), np.uint8)
-        rgba[..., :3] = np.rint(255.0 + (end - 255.0) * mix)
-        rgba[..., 3] = np.where(nan, 0, 255)
-        return rgba
-    half = LEVELS // 2
-    with np.errstate(invalid="ignore"):
-        steps = np.rint(np.clip(values * (LEVELS / 2 / max(scale, 1e-9)), -half, half))
-    rgba = _CELL_RGBA[np.where(nan, 0, steps + half).astype(np.intp)]
-    rgba[nan] = 0
-    return rgba
-
-
-_NEGATIVE = np.array(palette.NEGATIVE, np.float32)
-_POSITIVE = np.array(palette.POSITIVE, np.float32)
 
 
 class ClassImage(CachedItem):
@@ -400,71 +339,10 @@ class ClassImage(CachedItem):
         return found
 
     def _draw_cards(self, w: int, h: int, scale: float) -> QImage:
-        """Every desk's cards as one premultiplied RGBA image of w x h device pixels."""
-        th, ox, oy = self.theme, *self._origin
-        pixels = np.zeros((h, w), np.uint32)  # RGBA bytes, a pixel as one number
-        masked_rects: list[tuple[float, QRectF]] = []  # (opacity, where)
-        border = _rgba(th.color("cell_border"))
-        xy, opacity, visible = self._desk_xy, self._desk_opacity, self._visible
-        for j, sbox in enumerate(self.box.strips):
-            if j >= visible.shape[1]:
-                break
-            shown = np.flatnonzero((visible[:, j] > 0) & (opacity > 0.001))
-            if not len(shown):
-                continue
-            role = self.strips[shown[0]][j].role
-            n = self._values[j].shape[1]
-            # separators only where a cell is wide on screen: a 1 px line between cells a few pixels wide
-            # would turn a scaled-down card into a dark grid (its own desk draws a thin antialiased line)
-            cells = index_map(sbox, scale, sbox.cell_w * scale >= 9)
-            # a wide card (GPT-2's 768 numbers on ~120 pixels) shows one cell per pixel: only those are coloured
-            used = np.unique(cells[cells >= 0])
-            used = used[used < n]
-            values = self._values[j][np.ix_(shown, used)].astype(np.float64)
-            colours = cell_colours(values, self.scales.get(role, 1.0))  # [D, u, 4]
-            masked = self._desk_masked[shown]
-            colours[masked] = _MASKED_RGBA
-            edge = np.where(masked[:, None], _rgba(th.color("masked")), _rgba(th.role(role)))
-            blank = np.zeros_like(edge)
-            # the table each desk's pixels are looked up in: its used cells, then BLANK, SEPARATOR, EDGE, TAB;
-            # premultiplied and faded by the card's and the desk's opacity here, on a few numbers per desk
-            table = np.concatenate([colours, np.stack([blank, np.broadcast_to(border, edge.shape), edge, edge], 1)],
-                                   axis=1).astype(np.float32)
-            vis = visible[shown, j]
-            alpha = (vis * np.minimum(1.0, opacity[shown])).astype(np.float32)
-            table[..., :3] *= table[..., 3:4] / 255.0
-            table *= alpha[:, None, None]
-            table = np.rint(table).astype(np.uint8)
-            slot = np.full(max(n, 1), len(used), np.int64)  # cell -> its column in the table (unused: BLANK)
-            slot[used] = np.arange(len(used))
-            u = len(used)
-            at = np.where(cells < 0, u + 4 + cells, slot[np.minimum(cells, max(n, 1) - 1)])
-            at = np.where(cells >= n, u, at)  # the last row's spare cells: blank
-            ph, pw = cells.shape
-            lift = np.where(vis < 1, np.rint((1 - vis) * 6), 0.0)  # a card fading in rises a few px
-            # (np.rint rounds halves to even, as Python's round: the same pixels as DeskItem's own cards)
-            xs = np.rint((xy[shown, 0] + sbox.x - ox) * scale).astype(np.int64)
-            ys = np.rint((xy[shown, 1] + sbox.y + lift - oy) * scale).astype(np.int64)
-            inside = np.flatnonzero((xs >= 0) & (ys >= 0) & (xs + pw <= w) & (ys + ph <= h))
-            # every desk's card in one scatter of 4-byte pixels: [D, h, w] flat positions in the picture, each
-            # looking its pixel up in its desk's row of the table (flat too: 1-D indexing is the fast kind)
-            rows = np.ascontiguousarray(table).view(np.uint32)[..., 0]                   # [D, u + 4]
-            found = rows.reshape(-1)[(inside * rows.shape[1])[:, None, None] + at]      # [D', ph, pw]
-            spots = (ys[inside] * w + xs[inside])[:, None, None] + (np.arange(ph) * w)[:, None] + np.arange(pw)
-            pixels.reshape(-1)[spots] = found
-            for d in np.flatnonzero(masked):  # hatched as faded as the card (painted over it, by opacity, below)
-                x, y = int(xs[d]), int(ys[d])
-                masked_rects.append((float(alpha[d]), QRectF(x + sbox.tab_w * scale, y, pw - sbox.tab_w * scale, ph)))
-        out = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
-        if masked_rects:  # a student who has not spoken: hatched too, so it reads without colour
-            p = QPainter(out)
-            try:
-                for a in sorted({a for a, _ in masked_rects}):
-                    p.setOpacity(a)
-                    hatch(p, [r for b, r in masked_rects if b == a])
-            finally:
-                p.end()
-        return out
+        """Every desk's cards as one premultiplied RGBA image of w x h device pixels (scene.class_cards)."""
+        return draw_cards(w, h, scale, self._origin, self.box, self.theme, self.scales,
+                          [st.role for st in self.strips[0]] if self.strips else [], self._values,
+                          self._visible, self._desk_xy, self._desk_opacity, self._desk_masked)
 
 
 def nbytes(picture) -> int:  # a kept picture's size: a QImage (parts, badges) or a NumPy shell
