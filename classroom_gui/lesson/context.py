@@ -45,6 +45,7 @@ class Ctx:
     names: list[str]
     base: Trace | None = None  # the trace frame_at was given; other rules are computed from it (rules.under)
     labels: dict = field(default_factory=dict, repr=False)  # key -> text without values, looked up once a frame
+    row_lists: dict = field(default_factory=dict, repr=False)  # id of a [T, n] array -> (it, its rows): rows()
 
     def under(self, rule: str) -> Trace:
         """The sentence's trace under `rule` (answer time uses GPT's)."""
@@ -80,12 +81,25 @@ class Ctx:
     def strip(self, role: str, values, visible: float = 1.0, label_key: str = "", **kw) -> Strip:
         return Strip(role, row(values), label=self.t(label_key or f"card.{role}"), visible=visible, **kw)
 
+    def seat_strip(self, role: str, values, seat: int, visible: float = 1.0, label_key: str = "") -> Strip:
+        """strip(role, values[seat], ...) for a [T, n] array shown at every desk: its rows made once a frame."""
+        return Strip(role, self.rows(values)[seat], label=self.t(label_key or f"card.{role}"), visible=visible)
+
+    def rows(self, values) -> list:
+        """row() of every seat of a [T, n] array, made at once and kept for the frame (one tolist() instead of
+        one a desk: 512 desks x 4 strips a frame)."""
+        found = self.row_lists.get(id(values))
+        if found is None or found[0] is not values:
+            found = self.row_lists[id(values)] = (values, values.tolist() if values.shape[-1] <= WIDE else list(values))
+        return found[1]
+
     def cards(self, seat: int, q: float = 1.0, k: float = 1.0, v: float = 1.0, layer: LayerTrace | None = None,
               raised: bool = False) -> list[Strip]:
         L, h = layer or self.L, self.sel.head  # called for every student of every frame, so built directly
-        return [Strip("query", row(L.q[h, seat]), self.t("card.query"), q, raised),
-                Strip("key", row(L.k[h, seat]), self.t("card.key"), k),
-                Strip("value", row(L.v[h, seat]), self.t("card.value"), v)]
+        H = L.head(h)
+        return [Strip("query", self.rows(H.q)[seat], self.t("card.query"), q, raised),
+                Strip("key", self.rows(H.k)[seat], self.t("card.key"), k),
+                Strip("value", self.rows(H.v)[seat], self.t("card.value"), v)]
 
 
 WIDE = 32  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list (GPT-2's 64-number
