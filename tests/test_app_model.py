@@ -87,3 +87,19 @@ def test_the_quiz_asks_before_the_step_that_answers_it():
     assert asked, "no question was asked"
     for i in asked:  # asking keeps the class on its step; the next press moves on and reveals
         assert steps[i + 1][0] == steps[i][0] + 1 and steps[i + 1][1] is False
+
+
+def test_the_other_rules_trace_is_shown_and_what_computing_it_freed_given_back(monkeypatch):
+    """A big model's other rule is computed on the worker; when it arrives the window shows it, and the memory its
+    forward freed goes back beyond what a sentence of this size needs (allocator.give_back_excess)."""
+    from classroom_gui.app import model as app_model
+    from classroom_gui.lesson import rules
+
+    model, heard = _model()
+    given = []
+    monkeypatch.setattr(app_model, "give_back_excess", given.append)
+    other = rules.IN_TURN if model.sel.rule == rules.DISCUSSION else rules.DISCUSSION
+    rules.under(model.run.trace, other)
+    model.rule_ready(other)
+    assert model.sel.rule == other and heard[-1] == "selection"
+    assert given == [model.run.trace.nbytes]

@@ -36,3 +36,105 @@ def test_walking_every_layer_keeps_the_steps_of_a_few(monkeypatch):
         assert np.array_equal(getattr(lean.layers[0], name), first[name]), name
         assert np.array_equal(getattr(lean.layers[0], name), getattr(full.layers[0], name)), name
     assert all(layer.steps for layer in full.layers)  # a full trace keeps every step
+
+
+def test_a_warmed_lean_trace_lets_go_of_its_shares_and_derives_them_bit_for_bit():
+    """After the overview (lesson.panels.warm) a lean trace keeps the first layer's shares only; the others
+    come back with their layer's derived steps, equal to the full trace's, and go again with them."""
+    from classroom_gui.lesson.panels import overview, warm
+
+    config = replace(GPT2_SMALL, n_layer=5, n_embd=64, n_head=4, vocab_size=300)
+    params = random_params(config, seed=3)
+    ids = np.arange(40) % config.vocab_size
+    lean, full = forward(ids, params, config, lean=True), forward(ids, params, config, lean=False)
+    lean.layers[2].ln_2  # layer 2 holds derived steps when the shares are let go
+    held = lean.nbytes
+    warm(lean)
+    warm(full)
+    assert np.array_equal(overview(lean), overview(full))
+    assert [layer.kept_weights is not None for layer in lean.layers] == [True] + [False] * 4
+    assert all(layer.kept_weights is not None for layer in full.layers)  # a full trace keeps its own
+    assert "weights" in lean.layers[2].steps  # went over to the derived steps, dropped with them
+    assert lean.nbytes == held - sum(full.layers[i].weights.nbytes for i in (1, 3, 4))
+    for i, layer in enumerate(lean.layers):
+        assert np.array_equal(layer.weights, full.layers[i].weights), i
+        assert np.array_equal(layer.head(3).weights, full.layers[i].weights[3]), i
+    assert [i for i, layer in enumerate(lean.layers) if layer.steps] == list(range(5))[-DERIVED_KEPT:]
+
+
+def test_a_big_edited_class_keeps_the_shares_of_the_layer_edited_last():
+    """A what-if edit of a lean class (the window's double-click) sheds the new trace's shares like a sentence's,
+    but for the layer edited: two edited traces of GPT-2 at 512 students no longer hold 0.2 GB each."""
+    from classroom_gui.lesson.panels import overview
+    from classroom_gui.lesson.whatif_state import WhatIf
+    from classroom_gui.model import whatif
+    from classroom_gui.model.gpt import LEAN_FROM
+
+    config = replace(GPT2_SMALL, n_layer=3, n_embd=64, n_head=4, vocab_size=300)
+    params = random_params(config, seed=5)
+    ids = np.arange(LEAN_FROM) % config.vocab_size
+    state = WhatIf(forward(ids, params, config))
+    edit = whatif.Edit("score", 1, 2, LEAN_FROM - 1, 3, 4.0)
+    shown = state.set(edit)
+    full = forward(ids, params, config, edits=(edit,), lean=False)
+    assert [layer.kept_weights is not None for layer in shown.layers] == [False, True, False]
+    assert np.array_equal(overview(shown), overview(full))
+    for mine, theirs in zip(shown.layers, full.layers):
+        assert np.array_equal(mine.weights, theirs.weights)
+
+
+def test_a_lean_forward_lets_go_of_each_layers_shares_as_it_makes_them():
+    """lesson.overview.AsMade, the window's forwards' observer: the overview is the full trace's, layer 0 keeps
+    its shares, and no two layers' shares are held together while the forward runs (tracemalloc's peak)."""
+    import tracemalloc
+
+    from classroom_gui.lesson.overview import AsMade, overview
+    from classroom_gui.model.gpt import LEAN_FROM
+
+    config = replace(GPT2_SMALL, n_layer=10, n_embd=32, n_head=8, vocab_size=300)
+    params = random_params(config, seed=9)
+    ids = np.arange(LEAN_FROM) % config.vocab_size
+    full = forward(ids, params, config, lean=False)
+    forward(ids, params, config, lean=True, observe=AsMade())  # warm: NumPy's and the pool's first allocations
+
+    def peak(observe):
+        tracemalloc.start()
+        try:
+            trace = forward(ids, params, config, lean=True, observe=observe)
+            return trace, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    made = AsMade()
+    lean, shed = peak(made)
+    _, kept = peak(None)
+    assert made.kept_with(lean) is lean and np.array_equal(overview(lean), overview(full))
+    assert [layer.kept_weights is not None for layer in lean.layers] == [True] + [False] * 9
+    shares = full.layers[0].weights.nbytes  # a block's temporaries are a few layers' shares at this size
+    assert shed < kept - 4 * shares, f"{shed} vs {kept} bytes at most, shares {shares} a layer"
+    for mine, theirs in zip(lean.layers, full.layers):
+        assert np.array_equal(mine.weights, theirs.weights)
+
+
+def test_chapter_6s_layer_of_the_other_rule_lets_the_layers_before_it_go_as_made(monkeypatch):
+    """rules.layer_under runs layers 0..k of the other rule: a lean run keeps only layer k's shares, and they
+    are under()'s, bit for bit."""
+    from classroom_gui.lesson import rules
+    from classroom_gui.model.gpt import LEAN_FROM
+
+    config = replace(GPT2_SMALL, n_layer=4, n_embd=32, n_head=4, vocab_size=300)
+    params = random_params(config, seed=11)
+    trace = forward(np.arange(LEAN_FROM) % config.vocab_size, params, config, mask="causal")
+    seen = []
+    real = rules.rerun
+
+    def spying(*args, observe=None, **kwargs):
+        part = real(*args, observe=observe, **kwargs)
+        seen.extend(layer.kept_weights is not None for layer in part.layers)
+        return part
+
+    monkeypatch.setattr(rules, "rerun", spying)
+    got = rules.layer_under(trace, "none", 2)
+    assert seen == [False, False, True]
+    other = forward(trace.token_ids, params, config, mask="none", lean=False)
+    assert np.array_equal(got.weights, other.layers[2].weights)

@@ -78,6 +78,13 @@ class ClassroomModel:
         # of this size needs again
         give_back_excess(run.trace.nbytes if run else 0)
 
+    def rule_ready(self, rule: str) -> None:
+        """The other rule's trace of this sentence is computed (a big model's, on the worker): show that rule, then
+        give back what computing it freed (its forward's temporaries, the shares its lean layers let go: ~0.2 GB
+        for GPT-2 small at 512 students), keeping what a sentence of this size needs again."""
+        self.select(rule=rule)
+        give_back_excess(self.run.trace.nbytes if self.run else 0)
+
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule and in its language."""
         self.example = example

@@ -13,6 +13,7 @@ from ..model.functions import MASK_RULES
 from ..model.sentence import rerun
 from ..model.trace import LayerTrace, Trace
 from .cache import cache_of
+from .overview import AsMade
 
 DISCUSSION, IN_TURN = "none", "causal"
 RULES = (DISCUSSION, IN_TURN)   # the order the window's toggle and the CLI list them
@@ -38,8 +39,9 @@ def under(trace: Trace, rule: str) -> Trace:
         return trace
     key = f"rule.{rule}"
     other = cache_of(trace).get(key)
-    if other is None:
-        other = rerun(trace, mask=rule)  # with the same what-if edits, so the two rules compare one class
+    if other is None:  # with the same what-if edits, so the two rules compare one class; a lean one lets go
+        made = AsMade()  # of its shares as they are made, but the first layer's
+        other = made.kept_with(rerun(trace, mask=rule, observe=made))
         cache_of(trace)[key] = other
     return other
 
@@ -65,6 +67,11 @@ def layer_under(trace: Trace, rule: str, layer: int) -> LayerTrace:
     # under()'s rerun of a model cut after this layer (the forward stops there), with this far's edits
     cut = replace(trace, config=replace(trace.config, n_layer=layer + 1),
                   edits=tuple(e for e in trace.edits if e.layer <= layer))
-    part = rerun(cut, mask=rule)
+
+    def only_this_layer(index: int, made: LayerTrace) -> None:  # the layers before it go with the part trace:
+        if index != layer:  # a lean one lets go of their shares at once (GPT-2 at 512, layer 12: 0.14 GB)
+            made.let_go_of_weights()
+
+    part = rerun(cut, mask=rule, observe=only_this_layer)
     cache_of(trace)[key] = (layer, part.layers[layer])
     return part.layers[layer]

@@ -11,6 +11,7 @@ from . import layout, rules, whatif_state
 from .chapters import BY_KEY, rule_title
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
 from .frame import Frame, Student
+from .overview import AsMade
 from .panels import heatmap, layer_view, overview, warm
 from .strings import name_list, text
 from .timeline import Timeline
@@ -86,11 +87,14 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
 def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE):
     """model.sentence.compute_run under the lesson's rule, then what the first frame needs computed too
     (panels.warm): the window's worker thread calls this, so showing a long sentence of a big model never
-    waits on the GUI thread. The other rule's trace is computed when a frame first needs it (rules.under)."""
+    waits on the GUI thread. The other rule's trace is computed when a frame first needs it (rules.under).
+    A lean trace lets go of its layers' shares as they are made (overview.AsMade), but the first layer's."""
     from ..model.sentence import compute_run
 
-    run = compute_run(checkpoint, text, rule)
+    made = AsMade()
+    run = compute_run(checkpoint, text, rule, observe=made)
     if run is not None:
+        made.kept_with(run.trace)
         warm(run.trace)
     return run
 

@@ -9,14 +9,19 @@ from __future__ import annotations
 from ..model import whatif
 from ..model.sentence import rerun
 from ..model.trace import Trace
+from .overview import AsMade
 from .strings import quote, text
 
 
-def edited(trace: Trace, edits) -> Trace:
+def edited(trace: Trace, edits, keep: int = 0) -> Trace:
     """The same sentence, weights and rule as `trace`, through a forward that applies `edits` where each number
-    is made (model.whatif); `trace` itself when there are none. EditError when an edit does not fit."""
+    is made (model.whatif); `trace` itself when there are none. EditError when an edit does not fit. A lean
+    class lets go of its shares as they are made, but layer `keep`'s (overview.AsMade)."""
     edits = tuple(edits)
-    return trace if edits == tuple(trace.edits) else rerun(trace, edits=edits)
+    if edits == tuple(trace.edits):
+        return trace
+    made = AsMade(keep)
+    return made.kept_with(rerun(trace, edits=edits, observe=made))
 
 
 def place(e: whatif.Edit) -> tuple:
@@ -41,7 +46,8 @@ class WhatIf:
         return bool(self.edits)
 
     def _apply(self, edits: tuple) -> Trace:
-        self.trace = edited(self.own, edits)  # raises EditError before any state changes
+        # raises EditError before any state changes; a lean class keeps the shares of the layer edited last
+        self.trace = edited(self.own, edits, keep=edits[-1].layer if edits else 0)
         self.edits = edits
         return self.trace
 

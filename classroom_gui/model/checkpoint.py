@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import weights_file
 from .config import ConfigError, GPTConfig
 from .families import gpt2 as gpt2_family
 from .tokenizer import TOKENIZER_FILE, ClassroomTokenizer, TokenizerError
@@ -104,7 +105,7 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
         raise CheckpointError(f"{path}: the model needs {need / 2**30:.1f} GiB of memory, but only "
                               f"{free / 2**30:.1f} GiB is free")
     try:
-        with safe_open(str(path), framework="numpy") as f:
+        with safe_open(str(path), framework="numpy") as f:  # checks the header; the data is read below
             names = list(f.keys())
             renamed, tied_head = {}, None
             for name in names:
@@ -123,19 +124,28 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
             if missing:
                 raise CheckpointError(f"{path}: missing tensor '{missing[0]}'" +
                                       (f" and {len(missing) - 1} more" if len(missing) > 1 else ""))
-            params = {}
-            for short, name in renamed.items():
+            stored = {}  # name -> (shape, dtype) as the header declares them
+            for name in [*renamed.values(), *([tied_head] if tied_head else [])]:
                 sl = f.get_slice(name)
-                shape, dtype = tuple(sl.get_shape()), sl.get_dtype()
+                stored[name] = tuple(sl.get_shape()), sl.get_dtype()
+        params = {}
+        with open(path, "rb") as data:
+            start, offsets = weights_file.data_offsets(data)  # this handle's header, tied to safe_open's by locate
+            for short, name in renamed.items():
+                shape, dtype = stored[name]
                 if shape != expected[short]:
                     raise CheckpointError(f"{path}: tensor '{name}' has shape {list(shape)}, expected {list(expected[short])}")
                 if dtype not in FLOAT_DTYPES:
                     raise CheckpointError(f"{path}: tensor '{name}' has dtype {dtype}; expected F32, F16 or F64")
-                array = f.get_tensor(name).astype(np.float32, copy=False)
-                if not np.all(np.isfinite(array)):
+                array = weights_file.read_float32(
+                    data, weights_file.locate(data, start, offsets, name, dtype, shape), dtype, shape)
+                if not weights_file.all_finite(array):
                     raise CheckpointError(f"{path}: tensor '{name}' contains NaN or Inf")
                 params[short] = array
-            if tied_head is not None and not _same_rows(f.get_tensor(tied_head), params["wte.weight"]):
+            head_shape, head_dtype = stored.get(tied_head, ((), None))
+            if tied_head is not None and not (head_dtype in FLOAT_DTYPES and weights_file.same_as(
+                    data, weights_file.locate(data, start, offsets, tied_head, head_dtype, head_shape), head_dtype,
+                    head_shape, params["wte.weight"])):
                 # transformers 4 ties it to wte and drops it; transformers 5 keeps it: no one answer to compute
                 raise CheckpointError(f"{path}: tensor '{tied_head}' differs from wte although {CONFIG} says "
                                       f"tie_word_embeddings: true; set it to false to use lm_head.weight")
@@ -143,13 +153,11 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
         raise
     except MemoryError:
         raise CheckpointError(f"{path}: not enough memory to load this model") from None
+    except weights_file.ChangedFile as exc:
+        raise CheckpointError(f"{path}: {exc}; load it again") from None
     except (SafetensorError, OSError, ValueError, TypeError) as exc:
         raise CheckpointError(f"{path}: not a readable safetensors file ({exc})") from None
     return params
-
-
-def _same_rows(head, wte: np.ndarray) -> bool:
-    return tuple(head.shape) == wte.shape and np.array_equal(np.asarray(head, dtype=np.float32), wte)
 
 
 def save_checkpoint(folder, config: GPTConfig, params: dict[str, np.ndarray], tokenizer: ClassroomTokenizer) -> None:

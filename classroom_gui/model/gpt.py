@@ -133,12 +133,14 @@ LEAN_FROM = 128  # students from which a trace keeps only what the lesson draws 
 
 def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = None,
             unknown: list[bool] | None = None, mask: str = "causal", edits=(), ops=Plain,
-            lean: bool | None = None) -> Trace:  # [T] -> Trace
+            lean: bool | None = None, observe=None) -> Trace:  # [T] -> Trace
     """The sentence through every block. `mask` is the classroom's rule, "causal" (GPT's, the default) or
     "none" (discussion: every student hears every other); `edits` are what-if edits (model.whatif.Edit),
     each applied where its number is made, so everything after it follows from it. `ops` is Plain's
     steps by default (fast.forward passes fast.Fast: the same numbers). A `lean` trace (by default from LEAN_FROM students on)
-    keeps each layer's notebooks, cards and shares and recomputes the rest on first ask, bit for bit."""
+    keeps each layer's notebooks, cards and shares and recomputes the rest on first ask, bit for bit.
+    `observe(layer, LayerTrace)` is called as each layer is recorded (the lesson shrinks a lean layer's shares
+    for its overview there and lets them go: lesson.overview.AsMade)."""
     ids = np.asarray(ids, dtype=np.int64)
     if ids.ndim != 1 or len(ids) == 0:
         raise ValueError("forward needs a non-empty 1-D sequence of token ids")
@@ -164,7 +166,10 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
             layers.append(LayerTrace.record(steps, layer_mask, config.activation_function,
                                             config.score_divisor(layer), own, redo,
                                             getattr(ops, "head_context", None) if lean else None))
+            if observe is not None:
+                observe(layer, layers[-1])
             x = steps["output"]
+            del steps  # a lean layer's other steps go now, not once the next block is done (GPT-2 at 512: 38 MB)
 
         # final LayerNorm; comparing with every vocabulary word (logits, probabilities) happens in Trace when asked
         ln_f = ops.layer_norm(x, blocks["ln_f.weight"], blocks["ln_f.bias"], config.layer_norm_epsilon)

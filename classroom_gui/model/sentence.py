@@ -74,8 +74,9 @@ def check_text(text: str) -> str:
     return text
 
 
-def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> SentenceRun:
-    """The sentence through the model under the classroom's rule `mask` ("causal" or "none")."""
+def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observe=None) -> SentenceRun:
+    """The sentence through the model under the classroom's rule `mask` ("causal" or "none"); `observe` is
+    gpt.forward's."""
     exact = getattr(checkpoint.tokenizer, "exact", False)
     typed, text = text, (check_exact(text) if exact else check_text(text))
     try:
@@ -105,7 +106,7 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> Sen
         notices.append("unknown to the model: " + ", ".join(w if len(w) <= 40 else w[:39] + "…"
                                                              for w in dict.fromkeys(unknown)))
     trace = _forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
-                     tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask)
+                     tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask, observe=observe)
     overflow = not np.isfinite(trace.ln_f).all()
     if overflow:
         notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
@@ -114,12 +115,13 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal") -> Sen
                        overflow=overflow, normalised=normalised)
 
 
-def rerun(trace: Trace, mask: str | None = None, edits=None) -> Trace:
+def rerun(trace: Trace, mask: str | None = None, edits=None, observe=None) -> Trace:
     """The sentence of `trace` through the same weights again, under `mask` and with the what-if `edits` (each
     by default the trace's own): the other rule's class (lesson.rules) or the teacher's edited class
-    (lesson.whatif_state). EditError when an edit does not fit."""
+    (lesson.whatif_state); `observe` is gpt.forward's. EditError when an edit does not fit."""
     out = _forward(trace.token_ids, trace.params, trace.config, tokens=trace.tokens, unknown=trace.unknown,
-                   mask=trace.mask_rule if mask is None else mask, edits=tuple(trace.edits if edits is None else edits))
+                   mask=trace.mask_rule if mask is None else mask, edits=tuple(trace.edits if edits is None else edits),
+                   observe=observe)
     out.vocab = trace.vocab
     return out
 
@@ -135,13 +137,13 @@ def blank_controls(text: str) -> str:
     return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
 
 
-def compute_run(checkpoint, text: str, mask: str = "causal"):
+def compute_run(checkpoint, text: str, mask: str = "causal", observe=None):
     """The sentence's SentenceRun (control characters read as spaces, except by a GPT-2 tokenizer, which has
     tokens for them), or None for a sentence with nothing to read (the canvas says so). TokenizerFailed goes on
-    to the window, which shows it."""
+    to the window, which shows it. `observe` is gpt.forward's."""
     try:
         exact = getattr(checkpoint.tokenizer, "exact", False)
-        return run_sentence(checkpoint, text if exact else blank_controls(text), mask)
+        return run_sentence(checkpoint, text if exact else blank_controls(text), mask, observe)
     except TokenizerFailed:
         raise
     except InputError:

@@ -69,7 +69,8 @@ HEADS_KEPT = 2  # per layer, the HeadTraces (with their scores) kept for the nex
 
 
 # A layer's steps besides the kept ones (x, q, k, v, weights, output): kept by a full trace, derived on first
-# ask by a lean one (the same block again from x, so the same numbers bit for bit; gpt.forward's `lean`).
+# ask by a lean one (the same block again from x, so the same numbers bit for bit; gpt.forward's `lean`); a lean
+# layer that let go of its weights derives them with these.
 # The questions q are kept although one product makes them again: nearly every chapter shows them (every
 # desk's question card, the scores), and making them means the block's whole [T, C] x [C, 3C] product again
 # (a part of a product is not the same numbers: OpenBLAS rounds a row or column block of a product
@@ -101,18 +102,19 @@ class LayerTrace:
     """One block: attention (all heads), W_O, residual add, LayerNorms and the FFN.
 
     Always held: x [T, C] (notebooks coming in), q, k, v [H, T, d] (question, self-introduction and opinion
-    cards; the key/value cache reuses k and v), weights [H, T, T] (softmax over each row; masked entries exactly 0) and
-    output [T, C] (the notebook after this layer). The others are properties over `steps`:
-    ln_1 [T, C] (LayerNorm before attention), q [H, T, d], context [H, T, d] (weights @ v), heads_concat
-    [T, C] (the heads' contexts side by side), attn_out [T, C] (after W_O, c_proj), resid_attn [T, C]
-    (x + attn_out), ln_2 [T, C] (LayerNorm before the FFN), ffn_pre [T, F] (hidden units before the
-    activation), ffn_out [T, C] (back to notebook width). One head's context is made alone when the layer's
-    steps are not at hand (context_of)."""
+    cards; the key/value cache reuses k and v) and output [T, C] (the notebook after this layer). weights
+    [H, T, T] (softmax over each row; masked entries exactly 0) is held as the forward made it (kept_weights)
+    until a lean layer lets go of it (let_go_of_weights), and is then derived again with the steps below.
+    The others are properties over `steps`: ln_1 [T, C] (LayerNorm before attention), context [H, T, d]
+    (weights @ v), heads_concat [T, C] (the heads' contexts side by side), attn_out [T, C] (after W_O,
+    c_proj), resid_attn [T, C] (x + attn_out), ln_2 [T, C] (LayerNorm before the FFN), ffn_pre [T, F]
+    (hidden units before the activation), ffn_out [T, C] (back to notebook width). One head's context is made
+    alone when the layer's steps are not at hand (context_of)."""
     x: np.ndarray
     q: np.ndarray
     k: np.ndarray
     v: np.ndarray
-    weights: np.ndarray
+    kept_weights: np.ndarray | None  # [H, T, T] the shares as the forward made them; None once let go
     output: np.ndarray
     mask: np.ndarray          # [T, T] bool, True where a score becomes -inf
     activation: str = "relu"  # the FFN's activation, from the config
@@ -128,16 +130,36 @@ class LayerTrace:
                head_product=None) -> "LayerTrace":
         """From gpt.transformer_block's steps; with `redo` only the always-held ones are kept."""
         kept = {} if redo is not None else {name: steps[name] for name in DERIVED}
-        return cls(x=steps["x"], q=steps["q"], k=steps["k"], v=steps["v"], weights=steps["weights"],
+        return cls(x=steps["x"], q=steps["q"], k=steps["k"], v=steps["v"], kept_weights=steps["weights"],
                    output=steps["output"], mask=mask, activation=activation, divisor=divisor,
                    edits=tuple(e for e in edits if e.kind in ("score", "mask")) if edits else (), steps=kept,
                    redo=redo, head_product=head_product)
+
+    @property
+    def weights(self) -> np.ndarray:  # [H, T, T] softmax over each row; masked entries exactly 0
+        kept = self.kept_weights  # read once: a let-go between two reads would return None
+        return kept if kept is not None else self.step("weights")
+
+    def let_go_of_weights(self) -> None:
+        """A lean layer's shares (GPT-2 small at 512 students: 12.6 MB a layer) are derived again, with its
+        other steps, when next asked; a full layer keeps them."""
+        if self.redo is None or self.kept_weights is None:
+            return
+        if self.steps:  # derived steps held now: the shares go with them (DERIVED_KEPT)
+            self.steps = {**self.steps, "weights": self.kept_weights}
+        self.kept_weights, self._heads = None, {}  # a head's view of the shares would keep them alive
+
+    def held(self) -> list[np.ndarray]:
+        """The arrays this layer holds now (a lean layer's derived steps only once derived)."""
+        kept = [] if self.kept_weights is None else [self.kept_weights]
+        return [self.x, self.q, self.k, self.v, *kept, self.output, *self.steps.values()]
 
     def step(self, name: str) -> np.ndarray:
         value = self.steps.get(name)
         if value is None:  # a lean layer: every derived step at once, since one block run makes them all
             done = self.redo(self.x)
-            self.steps = {n: done[n] for n in DERIVED}
+            names = DERIVED if self.kept_weights is not None else DERIVED + ("weights",)
+            self.steps = {n: done[n] for n in names}
             _keep_derived(self)
             value = done[name]
         return value
@@ -241,10 +263,16 @@ class Trace:
 
     @property
     def nbytes(self) -> int:  # the arrays this trace holds now (a lean one's derived steps only once derived)
-        held = [self.tok_embedding, self.pos_embedding, self.ln_f]
-        for layer in self.layers:
-            held += [layer.x, layer.q, layer.k, layer.v, layer.weights, layer.output, *layer.steps.values()]
-        return sum(a.nbytes for a in held)
+        held = [self.tok_embedding, self.pos_embedding, self.ln_f] + [a for layer in self.layers for a in layer.held()]
+        return sum(a.nbytes for a in {id(a): a for a in held}.values())  # a layer's x is the one before's output
+
+    def let_go_of_weights(self, keep: int | None = 0) -> None:
+        """Every lean layer but `keep` lets go of its shares (LayerTrace.let_go_of_weights), once what reads every
+        layer's shares at once (the all-heads overview) is made: GPT-2 small at 512 students then holds 0.06 GB
+        instead of 0.21 GB, and a frame derives the shares of the layer it shows."""
+        for i, layer in enumerate(self.layers):
+            if i != keep:
+                layer.let_go_of_weights()
 
     @property
     def n_tokens(self) -> int:

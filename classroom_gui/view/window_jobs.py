@@ -43,7 +43,7 @@ class SentenceJobs:
             return
         if isinstance(result, RuleRun):  # the other rule's trace of a big model is ready
             if result.run is self.run:
-                self.model.select(rule=result.rule)
+                self.model.rule_ready(result.rule)
             return
         if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
             checkpoint, run = result

@@ -1,0 +1,50 @@
+"""The all-heads overview: every layer's and head's shares shrunk to at most 48 x 48 cells for the all-heads grid,
+kept in lesson.cache beside its trace. AsMade builds it layer by layer while a forward makes each layer's shares
+and lets a lean layer go of them at once, so a forward of GPT-2 small at 512 students never holds every layer's
+(0.15 GB) together; the frames derive those of the layer they show (model.trace.LayerTrace.weights).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .cache import cache_of
+
+OVERVIEW_SIDE = 48  # the all-heads grid shows each map at most 48 x 48 cells
+
+
+def shrink(w: np.ndarray) -> np.ndarray:  # [H, T, T] -> [H, S, S] float32, S <= OVERVIEW_SIDE
+    """One layer's maps: each cell the mean of a step x step block (padded with zeros at the edge)."""
+    H, T = w.shape[0], w.shape[-1]
+    step = -(-T // OVERVIEW_SIDE)  # ceil: block size
+    S = -(-T // step)
+    if step == 1:
+        return np.array(w, np.float32)
+    padded = np.zeros((H, S * step, S * step), np.float32)
+    padded[:, :T, :T] = w
+    return padded.reshape(H, S, step, S, step).mean(axis=(2, 4)).astype(np.float32, copy=False)
+
+
+def overview(trace) -> np.ndarray:  # -> [n_layer, n_head, S, S] float32; kept in lesson.cache
+    cached = cache_of(trace).get("overview")
+    if cached is None:
+        cached = cache_of(trace)["overview"] = np.stack([shrink(layer.weights) for layer in trace.layers])
+    return cached
+
+
+class AsMade:
+    """A forward's `observe` (gpt.forward): each layer's maps as the forward records the layer, which then lets go
+    of its shares unless it is layer `keep` (a full layer keeps them anyway). kept_with(trace) puts the maps in
+    the trace's lesson cache, where overview() finds them."""
+
+    def __init__(self, keep: int = 0):
+        self.keep, self.maps = keep, []
+
+    def __call__(self, index: int, layer) -> None:
+        self.maps.append(shrink(layer.weights))
+        if index != self.keep:
+            layer.let_go_of_weights()
+
+    def kept_with(self, trace):
+        if trace is not None and len(self.maps) == len(trace.layers):
+            cache_of(trace)["overview"] = np.stack(self.maps)
+        return trace
