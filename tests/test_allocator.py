@@ -144,7 +144,8 @@ def test_a_traces_nbytes_counts_the_arrays_it_holds_now():
     ids = rng.integers(0, 50, LEAN_FROM)
     full, lean = forward(ids, params, config, lean=False), forward(ids, params, config, lean=True)
     every = {id(a): a for a in [full.tok_embedding, full.pos_embedding, full.ln_f] + [
-        a for layer in full.layers for a in (layer.x, layer.k, layer.v, layer.weights, layer.output, *layer.steps.values())]}
+        a for layer in full.layers for a in (layer.x, layer.q, layer.k, layer.v, layer.weights, layer.output,
+                                             *layer.steps.values())]}
     assert full.layers[1].x is full.layers[0].output  # held once, counted once
     assert full.nbytes == sum(a.nbytes for a in every.values()) and len(full.layers[0].steps) > 5
     before = lean.nbytes

@@ -86,4 +86,4 @@ def test_what_the_picture_keeps_stays_within_its_budget(qapp, trace, monkeypatch
         scene.set_frame(frame_at(trace, Selection(focus=1), beat.start + beat.duration * 0.99))
         pixels(scene)
         ci = scene.class_image
-        assert ci._kept_bytes == sum(img.sizeInBytes() for img in ci._pictures.values()) <= 2 << 20
+        assert ci._kept_bytes == sum(map(class_image.nbytes, ci._pictures.values())) <= 2 << 20

@@ -108,7 +108,9 @@ def test_a_lean_trace_keeps_only_what_it_must_until_asked(gpt2_shapes):
     ids = np.arange(fast.ROWS * 2)
     lean = forward(ids, params, config, lean=True)
     assert all(layer.steps == {} for layer in lean.layers)
-    lean.layers[1].q
+    lean.layers[1].q, lean.layers[1].head(2).context  # held; made for one head alone
+    assert all(layer.steps == {} for layer in lean.layers)
+    lean.layers[1].ln_2
     assert set(lean.layers[1].steps) == set(DERIVED) and lean.layers[0].steps == {}
     assert_same(lean, forward(ids, params, config, lean=False))
 

@@ -24,7 +24,10 @@ def test_walking_every_layer_keeps_the_steps_of_a_few(monkeypatch):
     full = forward(ids, params, config, lean=False)
     first = {name: getattr(lean.layers[0], name).copy() for name in DERIVED}
     for layer in lean.layers:
-        layer.head(1)  # derives the layer's steps; the head's views of them are kept with the layer
+        layer.head(1).context  # one head's context: made alone, no steps derived
+        assert layer.steps == {} or layer is lean.layers[0]  # (layer 0 was asked for every step above)
+        layer.attn_out  # derives the layer's steps
+        layer.head(2).context  # a view of them, kept with the layer
     holding = [i for i, layer in enumerate(lean.layers) if layer.steps]
     assert holding == list(range(config.n_layer - DERIVED_KEPT, config.n_layer))
     assert [i for i, layer in enumerate(lean.layers) if layer._heads] == holding  # no head keeps dropped steps
@@ -44,7 +47,7 @@ def test_a_warmed_lean_trace_lets_go_of_its_shares_and_derives_them_bit_for_bit(
     params = random_params(config, seed=3)
     ids = np.arange(40) % config.vocab_size
     lean, full = forward(ids, params, config, lean=True), forward(ids, params, config, lean=False)
-    lean.layers[2].q  # layer 2 holds derived steps when the shares are let go
+    lean.layers[2].ln_2  # layer 2 holds derived steps when the shares are let go
     held = lean.nbytes
     warm(lean)
     warm(full)

@@ -5,7 +5,7 @@ nothing here imports them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -44,6 +44,8 @@ class Ctx:
     H: HeadTrace           # selected head of the selected layer
     names: list[str]
     base: Trace | None = None  # the trace frame_at was given; other rules are computed from it (rules.under)
+    labels: dict = field(default_factory=dict, repr=False)  # key -> text without values, looked up once a frame
+    row_lists: dict = field(default_factory=dict, repr=False)  # id of a [T, n] array -> (it, its rows): rows()
 
     def under(self, rule: str) -> Trace:
         """The sentence's trace under `rule` (answer time uses GPT's)."""
@@ -54,7 +56,12 @@ class Ctx:
         return rules.layer_under(self.base or self.trace, rule, layer)
 
     def t(self, key: str, **values) -> str:
-        return text(self.sel.lang, key, **values)
+        if values:
+            return text(self.sel.lang, key, **values)
+        found = self.labels.get(key)  # a card's label: asked for at every desk (~2,000 a frame at 512 students)
+        if found is None:
+            found = self.labels[key] = text(self.sel.lang, key)
+        return found
 
     def q(self, seat: int) -> str:
         """Student `seat`'s name quoted for a sentence or a board line: 「猫」, "cat" (strings.quote)."""
@@ -74,20 +81,35 @@ class Ctx:
     def strip(self, role: str, values, visible: float = 1.0, label_key: str = "", **kw) -> Strip:
         return Strip(role, row(values), label=self.t(label_key or f"card.{role}"), visible=visible, **kw)
 
+    def seat_strip(self, role: str, values, seat: int, visible: float = 1.0, label_key: str = "") -> Strip:
+        """strip(role, values[seat], ...) for a [T, n] array shown at every desk: its rows made once a frame."""
+        return Strip(role, self.rows(values)[seat], label=self.t(label_key or f"card.{role}"), visible=visible)
+
+    def rows(self, values) -> list:
+        """row() of every seat of a [T, n] array, made at once and kept for the frame (one tolist() instead of
+        one a desk: 512 desks x 4 strips a frame)."""
+        found = self.row_lists.get(id(values))
+        if found is None or found[0] is not values:
+            found = self.row_lists[id(values)] = (values, values.tolist() if values.shape[-1] <= WIDE else list(values))
+        return found[1]
+
     def cards(self, seat: int, q: float = 1.0, k: float = 1.0, v: float = 1.0, layer: LayerTrace | None = None,
               raised: bool = False) -> list[Strip]:
         L, h = layer or self.L, self.sel.head  # called for every student of every frame, so built directly
-        return [Strip("query", row(L.q[h, seat]), self.t("card.query"), q, raised),
-                Strip("key", row(L.k[h, seat]), self.t("card.key"), k),
-                Strip("value", row(L.v[h, seat]), self.t("card.value"), v)]
+        H = L.head(h)
+        return [Strip("query", self.rows(H.q)[seat], self.t("card.query"), q, raised),
+                Strip("key", self.rows(H.k)[seat], self.t("card.key"), k),
+                Strip("value", self.rows(H.v)[seat], self.t("card.value"), v)]
 
 
-WIDE = 64  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list
+WIDE = 32  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list (GPT-2's 64-number
+#           cards stay NumPy rows: 512 students' cards as lists were ~100,000 Python floats a frame, made here and
+#           turned back into arrays by the scene)
 
 
 def row(values) -> list[float] | np.ndarray:
-    """A strip's numbers: a short row as a list of floats; a wide one (GPT-2's 768-number notebooks) as the
-    trace's own NumPy row, not copied (1024 students x 768 numbers would be 0.8 M Python floats a frame)."""
+    """A strip's numbers: a short row as a list of floats; a wide one (GPT-2's cards and 768-number notebooks)
+    as the trace's own NumPy row, not copied (1024 students x 768 numbers would be 0.8 M Python floats a frame)."""
     if isinstance(values, np.ndarray):
         return values.tolist() if values.size <= WIDE else values
     return [float(v) for v in values]

@@ -188,6 +188,15 @@ class Fast:
     attention = staticmethod(attention)
 
     @staticmethod
+    def head_context(weights, v):  # [T, T], [T, d] -> [T, d]
+        """One head's weights @ v as attention above multiplies it (np.matmul head by head, on one BLAS
+        thread): a lean layer's context_of. A change to how attention makes its context changes this too."""
+        if parallel.blas_controllable():
+            with parallel.one_blas_thread():
+                return np.matmul(weights, v)
+        return np.matmul(weights, v)
+
+    @staticmethod
     def activation(name: str, x):
         return per_student(ACTIVATION[name], x)
 

@@ -72,6 +72,10 @@ class Plain:
     attention = staticmethod(attention)
     activation = staticmethod(activation)
 
+    @staticmethod
+    def head_context(weights, v):  # [T, T], [T, d] -> [T, d]: attention's weights @ v for one head of the
+        return weights @ v          # batch, which NumPy multiplies head by head (a lean layer's context_of)
+
 
 def transformer_block(x, params: Params, config: GPTConfig, layer: int, mask, edits=(), ops=Plain,
                       past=None) -> dict:  # [..., T, C] -> every step, by name; "output" [..., T, C]
@@ -159,7 +163,8 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
             layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
             steps = ops.block(x, blocks, config, layer, layer_mask, own)
             redo = _redo(blocks, config, layer, layer_mask, own, ops) if lean else None
-            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, divisors[layer], own, redo))
+            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, divisors[layer], own, redo,
+                                            getattr(ops, "head_context", None) if lean else None))
             if observe is not None:
                 observe(layer, layers[-1])
             x = steps["output"]

@@ -48,9 +48,9 @@ class HeadTrace:
     v: np.ndarray        # [T, d] opinion cards (Value)
     mask: np.ndarray     # [T, T] bool, True where the classmate comes later (score becomes -inf)
     weights: np.ndarray  # [T, T] softmax over each row; masked entries are exactly 0
-    context: np.ndarray  # [T, d] weights @ v, the share-weighted mix of opinions
     divisor: float       # what the scores are divided by: sqrt(d), unless the config says otherwise
     edits: tuple = ()    # what-if edits of this head's raw scores (model.whatif.Edit, kind "score", head 0)
+    made_context: object = field(default=None, repr=False, compare=False)  # () -> context (LayerTrace.context_of)
 
     # computed when first asked, with forward's own float operations (functions.dot_scores, divide_scores)
     @cached_property
@@ -61,14 +61,23 @@ class HeadTrace:
     def scaled(self) -> np.ndarray:  # [T, T] scores / divisor, before the mask
         return divide_scores(self.scores, self.divisor)
 
+    @cached_property
+    def context(self) -> np.ndarray:  # [T, d] weights @ v, the share-weighted mix of opinions
+        return self.made_context()
+
 
 HEADS_KEPT = 2  # per layer, the HeadTraces (with their scores) kept for the next frame
 
 
-# A layer's steps besides the kept ones (x, k, v, weights, output): kept by a full trace, derived on first ask
-# by a lean one (the same block again from x, so the same numbers bit for bit; gpt.forward's `lean`); a lean
-# layer that let go of its weights derives them with these
-DERIVED = ("ln_1", "q", "context", "heads_concat", "attn_out", "resid_attn", "ln_2", "ffn_pre", "ffn_out")
+# A layer's steps besides the kept ones (x, q, k, v, weights, output): kept by a full trace, derived on first
+# ask by a lean one (the same block again from x, so the same numbers bit for bit; gpt.forward's `lean`); a lean
+# layer that let go of its weights derives them with these.
+# The questions q are kept although one product makes them again: nearly every chapter shows them (every
+# desk's question card, the scores), and making them means the block's whole [T, C] x [C, 3C] product again
+# (a part of a product is not the same numbers: OpenBLAS rounds a row or column block of a product
+# differently from the whole), ~0.3 s a frame at GPT-2 small with 512 students where chapter 12 walks the
+# layers. GPT-2 small at 512 students: +19 MB (the teaching model's q shares k's and v's array).
+DERIVED = ("ln_1", "context", "heads_concat", "attn_out", "resid_attn", "ln_2", "ffn_pre", "ffn_out")
 # Lean layers whose derived steps are kept at once, over every trace (GPT-2 small at 512 tokens: ~25 MB a
 # layer, so a walk through every layer kept 0.3 GB): a frame reads at most two layers (the selected one and
 # the one a step of chapter 12 shows).
@@ -87,22 +96,24 @@ def _keep_derived(layer: "LayerTrace") -> None:
         while len(_derived) > DERIVED_KEPT:
             old = _derived.popleft()()
             if old is not None:  # new dicts: a reader holding the old one still finds its arrays
-                old.steps, old._heads = {}, {}  # its heads' views (q, context) would keep the steps alive
+                old.steps, old._heads = {}, {}  # its heads' context (a view) would keep the steps alive
 
 
 @dataclass(eq=False)
 class LayerTrace:
     """One block: attention (all heads), W_O, residual add, LayerNorms and the FFN.
 
-    Always held: x [T, C] (notebooks coming in), k, v [H, T, d] (self-introduction and opinion cards, which
-    the key/value cache reuses) and output [T, C] (the notebook after this layer). weights [H, T, T] (softmax
-    over each row; masked entries exactly 0) is held as the forward made it (kept_weights) until a lean
-    layer lets go of it (let_go_of_weights), and is then derived again with the steps below. The others are
-    properties over `steps`: ln_1 [T, C] (LayerNorm before attention), q [H, T, d], context [H, T, d]
+    Always held: x [T, C] (notebooks coming in), q, k, v [H, T, d] (question, self-introduction and opinion
+    cards; the key/value cache reuses k and v) and output [T, C] (the notebook after this layer). weights
+    [H, T, T] (softmax over each row; masked entries exactly 0) is held as the forward made it (kept_weights)
+    until a lean layer lets go of it (let_go_of_weights), and is then derived again with the steps below.
+    The others are properties over `steps`: ln_1 [T, C] (LayerNorm before attention), context [H, T, d]
     (weights @ v), heads_concat [T, C] (the heads' contexts side by side), attn_out [T, C] (after W_O,
     c_proj), resid_attn [T, C] (x + attn_out), ln_2 [T, C] (LayerNorm before the FFN), ffn_pre [T, F]
-    (hidden units before the activation), ffn_out [T, C] (back to notebook width)."""
+    (hidden units before the activation), ffn_out [T, C] (back to notebook width). One head's context is made
+    alone when the layer's steps are not at hand (context_of)."""
     x: np.ndarray
+    q: np.ndarray
     k: np.ndarray
     v: np.ndarray
     kept_weights: np.ndarray | None  # [H, T, T] the shares as the forward made them; None once let go
@@ -113,20 +124,22 @@ class LayerTrace:
     edits: tuple = ()         # this layer's what-if edits of raw scores and mask cells (model.whatif)
     steps: dict = field(default_factory=dict, repr=False)  # DERIVED name -> array, kept or derived
     redo: object = field(default=None, repr=False)         # x -> every step of the block (lean traces)
+    head_product: object = field(default=None, repr=False)  # (weights[h], v[h]) -> context[h], as the forward
     _heads: dict = field(default_factory=dict, repr=False, compare=False)  # head index -> HeadTrace, newest last
 
     @classmethod
-    def record(cls, steps: dict, mask, activation: str, divisor: float, edits, redo=None) -> "LayerTrace":
+    def record(cls, steps: dict, mask, activation: str, divisor: float, edits, redo=None,
+               head_product=None) -> "LayerTrace":
         """From gpt.transformer_block's steps; with `redo` only the always-held ones are kept.
 
         The fields are set as one dict, not through the dataclass's __init__: a forward records a layer per
         block, and at six students the keyword call cost a tenth of the block's own work."""
         layer = cls.__new__(cls)
-        layer.__dict__ = {"x": steps["x"], "k": steps["k"], "v": steps["v"], "kept_weights": steps["weights"],
+        layer.__dict__ = {"x": steps["x"], "q": steps["q"], "k": steps["k"], "v": steps["v"], "kept_weights": steps["weights"],
                           "output": steps["output"], "mask": mask, "activation": activation, "divisor": divisor,
                           "edits": tuple(e for e in edits if e.kind in ("score", "mask")) if edits else (),
                           "steps": {} if redo is not None else dict(zip(DERIVED, _derived_of(steps))),
-                          "redo": redo, "_heads": {}}
+                          "redo": redo, "head_product": head_product, "_heads": {}}
         return layer
 
     @property
@@ -146,7 +159,7 @@ class LayerTrace:
     def held(self) -> list[np.ndarray]:
         """The arrays this layer holds now (a lean layer's derived steps only once derived)."""
         kept = [] if self.kept_weights is None else [self.kept_weights]
-        return [self.x, self.k, self.v, *kept, self.output, *self.steps.values()]
+        return [self.x, self.q, self.k, self.v, *kept, self.output, *self.steps.values()]
 
     def step(self, name: str) -> np.ndarray:
         value = self.steps.get(name)
@@ -179,14 +192,24 @@ class LayerTrace:
     def ffn_hidden_at(self, i: int) -> np.ndarray:  # [F] ffn_hidden[i], without every other student's
         return ACTIVATION[self.activation](self.ffn_pre[i: i + 1])[0]
 
+    def context_of(self, h: int) -> np.ndarray:  # [T, d] context[h], without the other heads' or steps
+        """Head h's share-weighted opinions: the layer's own when its steps are at hand, else weights[h] @ v[h]
+        by the forward's own product for one head (its attention multiplies head by head, each alone, so
+        this is the same call on the same numbers: tests/test_lean_derive.py), ~1/H of the block's
+        attention and none of its other products."""
+        done = self.steps.get("context")
+        if done is not None or self.head_product is None:
+            return self.context[h]
+        return self.head_product(self.weights[h], self.v[h])
+
     def head(self, h: int) -> HeadTrace:
         """One head's view; the last HEADS_KEPT asked for are kept, so a frame after frame does not
-        recompute the head's [T, T] scores."""
+        recompute the head's [T, T] scores or its context."""
         head = self._heads.pop(h, None)
         if head is None:
             edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
-            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, self.weights[h], self.context[h],
-                             self.score_divisor, edits)
+            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, self.weights[h], self.score_divisor,
+                             edits, lambda: self.context_of(h))
         self._heads[h] = head
         while len(self._heads) > HEADS_KEPT:
             del self._heads[next(iter(self._heads))]

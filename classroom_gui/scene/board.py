@@ -186,9 +186,8 @@ class BarsItem(CachedItem):
         # a name needs room for a character and "…" at 16 px, a value its widest text: else only the
         # highlighted bar says them (16 px or nothing, never smaller)
         show_labels = slot >= 2.2 * label_px
-        widest = max((QFontMetricsF(fonts.font(value_px, True)).horizontalAdvance(bar_text(v)) for v in b.values),
-                     default=0.0)
-        show_values = slot >= widest + 4
+        metrics = QFontMetricsF(fonts.font(value_px, True))  # (stops at the first value too wide: 512 bars)
+        show_values = all(metrics.horizontalAdvance(bar_text(v)) + 4 <= slot for v in b.values)
         top = r.y() + 34 + (value_px * 1.5 if show_values or b.highlight >= 0 else 4)  # room for a value above
         bottom = r.bottom() - (label_px * 1.6 if show_labels or b.highlight >= 0 else 4) - (value_px * 1.5 if show_values else 4)
         vmin, vmax = self.axis

@@ -5,9 +5,7 @@ A new moment in a class of 64 used to repaint every desk and card (~250 painter 
 allocated: 100-500 ms); here
 - each desk's shell (body, name tag with seat number and name, badge: DeskItem's own painting, without its
   cards) is a small picture kept by what it shows, so a desk whose state and badge come back is a blit;
-- every card of every desk is one NumPy image: its cells' colours looked up in the diverging table for all
-  desks at once, spread to pixels through an index map of the card's layout (tab, cells, separators, edge),
-  faded by the card's and the desk's opacity; the masked cards' hatch is drawn over it in one call.
+- every card of every desk is one NumPy image (scene.class_cards).
 Desks that stand out (the asker, with its raised card; a card with edited or crossed-out cells) are real
 DeskItems, drawn in their place. Cards with numbers or labels in them never come here (see fits).
 
@@ -16,8 +14,8 @@ code instead, so text stays text and every size is the one the window shows.
 """
 from __future__ import annotations
 
+import itertools
 import math
-from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -25,18 +23,18 @@ from PySide6.QtGui import QImage, QPaintEngine, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
-from . import palette
+from ..lesson.layout import GAP
 from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size, fit_name
+from . import palette
+from .class_cards import draw_cards
 from .strip import StripView
-from .items import _CELL_RGBA, _MASKED_RGBA, LEVELS, WIDE, CachedItem
-from .layout import DeskBox, StripBox
+from .items import CachedItem
+from .layout import DeskBox
 from .palette import Theme
-from .whatif_marks import hatch
 
 COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards without text): one ClassImage
 KEPT_BYTES = 48 << 20  # desk parts, shells and badges kept (1-50 KB each): every student in a few states
-TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
-THIN = 6            # device px: a card lower than this is underlined in its colour, not framed
+_LOOKS = itertools.count()
 
 
 def fits(students: list[Student], box: DeskBox) -> bool:
@@ -48,62 +46,6 @@ def stands_out(s: Student, strips: list[Strip]) -> bool:
     """A desk drawn by its own DeskItem: the asker (its raised card and spotlight), or a card showing an
     edit or cells crossed out."""
     return s.state == "focus" or any(st.raised or st.edited or any(st.zeroed) for st in strips)
-
-
-def _rgba(color: str) -> np.ndarray:
-    return np.array([*palette.hex_rgb(color), 255], np.uint8)
-
-
-@lru_cache(maxsize=64)
-def index_map(sbox: StripBox, scale: float, separators: bool) -> np.ndarray:
-    """[h, w] int32: for each device pixel of a card, which cell it shows (or TAB, EDGE, SEPARATOR, BLANK),
-    as StripView.paint lays the card out (tab at the left, cells in rows, a 1 px edge with cut corners)."""
-    w, h = max(1, round(sbox.w * scale)), max(1, round(sbox.h * scale))
-    xs, ys = (np.arange(w) + 0.5) / scale, (np.arange(h) + 0.5) / scale
-    col = np.floor((xs - sbox.tab_w) / sbox.cell_w).astype(np.int32)
-    row = np.floor((ys - sbox.label_h) / sbox.row_h).astype(np.int32)
-    out = (np.clip(row, 0, sbox.rows - 1)[:, None] * sbox.cols + np.clip(col, 0, sbox.cols - 1)[None, :]).astype(np.int32)
-    out[:, xs < sbox.tab_w] = TAB
-    if separators:  # the pixel each inner cell boundary falls in
-        for c in range(1, sbox.cols):
-            x = int((sbox.tab_w + c * sbox.cell_w) * scale)
-            out[:, min(x, w - 1)] = SEPARATOR
-        for r in range(1, sbox.rows):
-            y = int((sbox.label_h + r * sbox.row_h) * scale)
-            out[min(y, h - 1), xs >= sbox.tab_w] = SEPARATOR
-    out[:, -1] = EDGE
-    out[:, 0] = np.where(out[:, 0] == TAB, TAB, EDGE)
-    out[-1, :] = EDGE
-    if h >= THIN:  # a thinner card (a class of hundreds) keeps its other rows for the cells' colours
-        out[0, :] = EDGE
-        for y, x in ((0, 0), (0, -1), (-1, 0), (-1, -1)):  # rounded: the corner pixels left out
-            out[y, x] = BLANK
-    return out
-
-
-def cell_colours(values: np.ndarray, scale: float) -> np.ndarray:
-    """[D, n] values -> [D, n, 4] RGBA: what items.cell_rgba gives each row (the table up to WIDE numbers,
-    the diverging map's colour beyond, in float32; NaN transparent), for D desks at once."""
-    nan = np.isnan(values)
-    if values.shape[1] > WIDE:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            t = np.clip(np.nan_to_num(values.astype(np.float32) / np.float32(max(scale, 1e-9)), nan=0.0), -1.0, 1.0)
-        mix = (np.sqrt(np.abs(t)) * np.float32(palette.MAX_MIX))[..., None]
-        end = np.where((t < 0)[..., None], _NEGATIVE, _POSITIVE)
-        rgba = np.empty(values.shape + (4,), np.uint8)
-        rgba[..., :3] = np.rint(255.0 + (end - 255.0) * mix)
-        rgba[..., 3] = np.where(nan, 0, 255)
-        return rgba
-    half = LEVELS // 2
-    with np.errstate(invalid="ignore"):
-        steps = np.rint(np.clip(values * (LEVELS / 2 / max(scale, 1e-9)), -half, half))
-    rgba = _CELL_RGBA[np.where(nan, 0, steps + half).astype(np.intp)]
-    rgba[nan] = 0
-    return rgba
-
-
-_NEGATIVE = np.array(palette.NEGATIVE, np.float32)
-_POSITIVE = np.array(palette.POSITIVE, np.float32)
 
 
 class ClassImage(CachedItem):
@@ -123,7 +65,10 @@ class ClassImage(CachedItem):
         self._cards_picture: tuple | None = None   # (key, QImage): every card
         self._pictures: dict[tuple, QImage] = {}  # desk parts, shells and badges, by what they show
         self._kept_bytes = 0
-        self._seen: dict[tuple, None] = {}  # shells drawn once from their parts (kept whole if they come back)
+        self._looks: dict[tuple, int] = {}  # how desks look -> a number for keys (see _look)
+        self._values: list[np.ndarray] = []  # per card of a desk, every desk's numbers [D, n] (see set_class)
+        self._values_token = -1  # a number that changes when they do
+        self._desk_xy = self._desk_opacity = self._desk_masked = self._visible = np.zeros(0)
         self._name_left = 0.0
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
 
@@ -140,10 +85,27 @@ class ClassImage(CachedItem):
         y1 = math.ceil(max(s.y for s in students) + box.h + GLOW)
         self._origin = (x0, y0)
         desks = tuple((s.index, s.text, s.unknown, s.state, s.badge, s.x, s.y, s.opacity) for s in students)
+        # every desk's numbers of each card, [D, n] (the composed desks all have the same cards): compared
+        # with the last frame's instead of hashed into the key (GPT-2: 512 x 768 numbers a notebook)
+        # (a NumPy row is the trace's float32: kept so; lists of Python floats as float64)
+        values = [np.array([row[j].values for row in strips],
+                           np.float32 if isinstance(strips[0][j].values, np.ndarray) else np.float64)
+                  for j in range(len(strips[0]))]
+        if not (len(values) == len(self._values) and all(
+                a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a, b) for a, b in zip(values, self._values))):
+            self._values_token = next(_LOOKS)
+        self._values = values
+        # per desk, what placing and fading its cards reads, as arrays (Python loops over 512 desks x 4 cards
+        # were most of a frame): position, opacity, masked, and each card's visibility [D, cards]
+        self._desk_xy = np.array([(s.x, s.y) for s in students], np.float64)
+        self._desk_opacity = np.array([s.opacity for s in students], np.float64)
+        self._desk_masked = np.array([s.state == "masked" for s in students], bool)
+        self._visible = np.array([[st.visible for st in row] for row in strips], np.float64)
         # the shells change with the desks, the cards with their numbers: each picture is redrawn on its own
         self._shells_key = (desks, box, theme.name, theme.font_scale, badge_role)
-        self._cards_key = (desks, tuple(tuple((st.role, _bytes(st.values), st.visible) for st in row) for row in strips),
-                           box, theme.name, tuple(sorted(scales.items())))
+        self._cards_key = (desks, tuple(st.role for st in strips[0]), self._values_token,
+                           tuple(st.visible for row in strips for st in row), box, theme.name,
+                           tuple(sorted(scales.items())))
         self.set_key((self._shells_key, self._cards_key), QRectF(x0, y0, x1 - x0, y1 - y0))
         self.setVisible(True)
 
@@ -254,12 +216,15 @@ class ClassImage(CachedItem):
             finally:
                 q.end()
             self._kept_bytes += img.sizeInBytes()
-            while self._kept_bytes > KEPT_BYTES and self._pictures:  # the least recently used go first
-                self._kept_bytes -= self._pictures.pop(next(iter(self._pictures))).sizeInBytes()
+            self._trim()
         self._pictures[key] = img  # (re)inserted last: dicts keep insertion order
         return img
 
-    def _parts(self, k: int, s: Student, bw: float, look: tuple, scale: float) -> tuple[QImage, QImage, QImage]:
+    def _trim(self) -> None:
+        while self._kept_bytes > KEPT_BYTES and self._pictures:  # the least recently used go first
+            self._kept_bytes -= nbytes(self._pictures.pop(next(iter(self._pictures))))
+
+    def _parts(self, k: int, s: Student, bw: float, look: int, scale: float) -> tuple[QImage, QImage, QImage]:
         """Student k's desk without cards or badge (the name making room for a badge bw wide), with GLOW px
         around it, as kept pictures of its three parts: the body of its state (the same for every desk), its
         seat number (the same in every state but the asker's) and its word (the same at every seat)."""
@@ -273,50 +238,82 @@ class ClassImage(CachedItem):
                 q.translate(GLOW, GLOW)
                 desk._paint_desk(q)
                 desk.parts = ALL
-            return self._kept(key + look, size, scale, paint)
+            return self._kept(key + (look,), size, scale, paint)
 
         font, word = fit_name(s.text, b, self.theme.font_scale, self._name_left, bw, s.unknown)
         return (part(BODY, ("body", s.state, s.unknown)), part(SEAT, ("seat", s.index, s.state == "focus")),
                 part(NAME, ("name", word, font.key(), s.state == "masked", s.unknown)))
 
-    def _shell(self, k: int, s: Student, bw: float, look: tuple, scale: float) -> list[QImage]:
-        """The pictures that draw student k's desk without cards or badge: its shell, kept by what it shows, when
-        it was seen before; else its three parts (a jump to a new moment brings hundreds of desks in new states
-        or beside new badges: three blits each instead of painting, and a shell only for what comes back)."""
-        key = ("shell", s.index, s.text, s.unknown, s.state, bw) + look
-        if key not in self._pictures and key not in self._seen:
-            self._seen[key] = None
-            if len(self._seen) > 4 * len(self.students) + 1024:
-                del self._seen[next(iter(self._seen))]
-            return list(self._parts(k, s, bw, look, scale))
-        size = (self.box.w + 2 * GLOW, self.box.h + 2 * GLOW)
-
-        def shell(q):
-            q.resetTransform()
-            for img in self._parts(k, s, bw, look, scale):
-                q.drawImage(0, 0, img)
-
-        return [self._kept(key, size, scale, shell)]
+    def _shell(self, k: int, s: Student, bw: float, look: int, scale: float, x0: int, margin: int) -> np.ndarray:
+        """Student k's desk without cards or badge, [h, w, 4] premultiplied bytes from x0 device px into its
+        picture to `margin` px past the desk: kept by what it shows, else painted from its three kept parts
+        (a jump to a new moment brings hundreds of desks in new states or beside new badges)."""
+        key = ("shell", s.index, s.text, s.unknown, s.state, bw, look, x0, margin)
+        found = self._pictures.pop(key, None)
+        if found is None:
+            size = (self.box.w + 2 * GLOW, self.box.h + 2 * GLOW)
+            img = QImage(math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1,
+                         QImage.Format.Format_ARGB32_Premultiplied)
+            img.fill(Qt.GlobalColor.transparent)
+            q = QPainter(img)
+            try:
+                for part in self._parts(k, s, bw, look, scale):
+                    q.drawImage(0, 0, part)
+            finally:
+                q.end()
+            whole = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
+            x1 = min(img.width(), round((GLOW + self.box.w) * scale) + margin + 1)
+            y1 = min(img.height(), round((GLOW + self.box.h) * scale) + margin + 1)
+            found = np.ascontiguousarray(whole[x0:y1, x0:x1])
+            self._kept_bytes += found.nbytes
+            self._trim()
+        self._pictures[key] = found  # (re)inserted last: the least recently used go first
+        return found
 
     def _draw_shells(self, w: int, h: int, scale: float) -> QImage:
         """Every desk without its cards: the shell (kept per student, state and badge width: the name makes
-        room for the badge) and the badge pill (kept per text: a big class shows the same shares often)."""
-        out = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-        out.fill(Qt.GlobalColor.transparent)
+        room for the badge) copied into one NumPy image, then the badge pills (kept per text: a big class
+        shows the same shares often) painted over it. A shell is copied as its desk and the half gap around
+        it (what a plain desk draws reaches ~4 px out: its shadow and outline; only the asker's spotlight,
+        never drawn here, reaches GLOW), so neighbours never overlap and a copy replaces ~500 blits a frame."""
         b, th, ox, oy = self.box, self.theme, *self._origin
-        look = (b, th.name, th.font_scale, self.badge_role, scale)
+        look = self._look((b, th.name, th.font_scale, self.badge_role, scale))
         self._name_left = left = self._ghost(0, self.students[0], with_strips=False)._name_left()
-        p = QPainter(out)
-        try:
-            for k, s in enumerate(self.students):
-                if s.opacity <= 0.001:
-                    continue
-                bw, px = badge_size(s.badge, b, th.font_scale, left) if s.badge else (0.0, 0.0)
-                x, y = s.x - GLOW - ox, s.y - GLOW - oy
-                p.setOpacity(min(1.0, s.opacity))
-                for img in self._shell(k, s, bw, look, scale):
-                    p.drawImage(round(x * scale), round(y * scale), img)
-                if bw:
+        margin = max(0, math.floor(GAP / 2 * scale) - 1)  # device px kept around the desk
+        x0 = max(0, round(GLOW * scale) - margin)  # where the copied part starts in the shell's picture
+        badges, sizes = [], {"": (0.0, 0.0)}  # badge text -> size (badge_size hashes the DeskBox each call)
+        shown, shells = [], []
+        for k, s in enumerate(self.students):
+            if s.opacity <= 0.001:
+                continue
+            size = sizes.get(s.badge)
+            if size is None:
+                size = sizes[s.badge] = badge_size(s.badge, b, th.font_scale, left)
+            bw, px = size
+            shown.append(k)
+            shells.append(self._shell(k, s, bw, look, scale, x0, margin))
+            if bw:
+                badges.append((k, s, bw, px))
+        out = np.zeros((h, w), np.uint32)  # ARGB32_Premultiplied's bytes, a pixel as one number
+        if shells:
+            # every shell (all of one size) in one scatter of 4-byte pixels, faded ones multiplied first
+            stack = np.stack(shells)  # [D, sh, sw, 4]
+            fade = self._desk_opacity[shown]
+            if (fade < 1.0).any():
+                stack = np.where(fade[:, None, None, None] < 1.0,
+                                 stack * fade.astype(np.float32)[:, None, None, None], stack).astype(np.uint8)
+            xy = self._desk_xy[shown]
+            xs = np.rint((xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0
+            ys = np.rint((xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0
+            sh, sw = min(stack.shape[1], h - ys.max()), min(stack.shape[2], w - xs.max())
+            if sh > 0 and sw > 0 and xs.min() >= 0 and ys.min() >= 0:
+                spots = (ys * w + xs)[:, None, None] + (np.arange(sh) * w)[:, None] + np.arange(sw)
+                out.reshape(-1)[spots] = np.ascontiguousarray(stack[:, :sh, :sw]).view(np.uint32)[..., 0]
+        image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+        if badges:
+            p = QPainter(image)
+            try:
+                for k, s, bw, px in badges:
                     bh = px * 1.5
                     pill = QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4)
 
@@ -324,71 +321,29 @@ class ClassImage(CachedItem):
                         q.translate(-pill.x(), -pill.y())
                         self._ghost(k, s, with_strips=False)._paint_badge(q)
 
+                    p.setOpacity(min(1.0, s.opacity))
                     p.drawImage(round((s.x + pill.x() - ox) * scale), round((s.y + pill.y() - oy) * scale),
-                                self._kept(("badge", s.badge, bw) + look, (pill.width(), pill.height()), scale, badge))
-        finally:
-            p.end()
-        return out
-
-    def _draw_cards(self, w: int, h: int, scale: float) -> QImage:
-        """Every desk's cards as one premultiplied RGBA image of w x h device pixels."""
-        th, ox, oy = self.theme, *self._origin
-        img = np.zeros((h, w, 4), np.uint8)
-        masked_rects: list[tuple[float, QRectF]] = []  # (opacity, where)
-        border = _rgba(th.color("cell_border"))
-        for j, sbox in enumerate(self.box.strips):
-            rows = [(s, self.strips[k][j]) for k, s in enumerate(self.students)
-                    if j < len(self.strips[k]) and self.strips[k][j].visible > 0 and s.opacity > 0.001]
-            if not rows:
-                continue
-            n = len(rows[0][1].values)
-            # separators only where a cell is wide on screen: a 1 px line between cells a few pixels wide
-            # would turn a scaled-down card into a dark grid (its own desk draws a thin antialiased line)
-            cells = index_map(sbox, scale, sbox.cell_w * scale >= 9)
-            # a wide card (GPT-2's 768 numbers on ~120 pixels) shows one cell per pixel: only those are coloured
-            used = np.unique(cells[cells >= 0])
-            used = used[used < n]
-            values = np.array([np.asarray(st.values, np.float64)[used] for _, st in rows], np.float64)
-            role = rows[0][1].role
-            colours = cell_colours(values.reshape(len(rows), len(used)), self.scales.get(role, 1.0))  # [D, u, 4]
-            masked = np.array([s.state == "masked" for s, _ in rows])
-            colours[masked] = _MASKED_RGBA
-            edge = np.where(masked[:, None], _rgba(th.color("masked")), _rgba(th.role(role)))
-            blank = np.zeros_like(edge)
-            # the table each desk's pixels are looked up in: its used cells, then BLANK, SEPARATOR, EDGE, TAB;
-            # premultiplied and faded by the card's and the desk's opacity here, on a few numbers per desk
-            table = np.concatenate([colours, np.stack([blank, np.broadcast_to(border, edge.shape), edge, edge], 1)],
-                                   axis=1).astype(np.float32)
-            alpha = np.array([st.visible * min(1.0, s.opacity) for s, st in rows], np.float32)
-            table[..., :3] *= table[..., 3:4] / 255.0
-            table *= alpha[:, None, None]
-            table = np.rint(table).astype(np.uint8)
-            slot = np.full(max(n, 1), len(used), np.int64)  # cell -> its column in the table (unused: BLANK)
-            slot[used] = np.arange(len(used))
-            u = len(used)
-            at = np.where(cells < 0, u + 4 + cells, slot[np.minimum(cells, max(n, 1) - 1)])
-            at = np.where(cells >= n, u, at)  # the last row's spare cells: blank
-            pixels = np.take(table, at, axis=1)                                            # [D, h, w, 4]
-            ph, pw = cells.shape
-            for d, (s, st) in enumerate(rows):
-                lift = round((1 - st.visible) * 6) if st.visible < 1 else 0
-                x = round((s.x + sbox.x - ox) * scale)
-                y = round((s.y + sbox.y + lift - oy) * scale)
-                if 0 <= x and 0 <= y and x + pw <= w and y + ph <= h:
-                    img[y:y + ph, x:x + pw] = pixels[d]
-                if masked[d]:  # hatched as faded as the card (painted over it, by opacity, below)
-                    masked_rects.append((float(alpha[d]), QRectF(x + sbox.tab_w * scale, y, pw - sbox.tab_w * scale, ph)))
-        out = QImage(img.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
-        if masked_rects:  # a student who has not spoken: hatched too, so it reads without colour
-            p = QPainter(out)
-            try:
-                for a in sorted({a for a, _ in masked_rects}):
-                    p.setOpacity(a)
-                    hatch(p, [r for b, r in masked_rects if b == a])
+                                self._kept(("badge", s.badge, bw, look), (pill.width(), pill.height()), scale, badge))
             finally:
                 p.end()
-        return out
+        return image
+
+    def _look(self, look: tuple) -> int:
+        """A number for how the desks look (layout, theme, badge colour, scale): kept pictures' keys hold it
+        instead of the DeskBox, whose hash (a dataclass of strip boxes) is recomputed at every lookup."""
+        found = self._looks.get(look)
+        if found is None:
+            if len(self._looks) > 64:
+                self._looks.clear()
+            found = self._looks[look] = next(_LOOKS)
+        return found
+
+    def _draw_cards(self, w: int, h: int, scale: float) -> QImage:
+        """Every desk's cards as one premultiplied RGBA image of w x h device pixels (scene.class_cards)."""
+        return draw_cards(w, h, scale, self._origin, self.box, self.theme, self.scales,
+                          [st.role for st in self.strips[0]] if self.strips else [], self._values,
+                          self._visible, self._desk_xy, self._desk_opacity, self._desk_masked)
 
 
-def _bytes(values) -> bytes | tuple:  # a strip's numbers as a key (a NumPy row by its bytes)
-    return values.tobytes() if isinstance(values, np.ndarray) else tuple(values)
+def nbytes(picture) -> int:  # a kept picture's size: a QImage (parts, badges) or a NumPy shell
+    return picture.nbytes if isinstance(picture, np.ndarray) else picture.sizeInBytes()

@@ -36,27 +36,21 @@ EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (s
 
 
 def colour_scales(groups) -> dict[str, float]:
-    """Per role, the largest |value| among the strips: a cell of that size gets the strongest colour."""
+    """Per role, the largest |value| among the strips: a cell of that size gets the strongest colour. A row
+    holding NaN or inf sets nothing (a what-if can make one)."""
     scales: dict[str, float] = {}
-    short: dict[str, list] = {}  # per role, the short strips' lists (a big class has ~1,000 of them)
+    rows: dict[tuple, list] = {}  # per role and length, the strips' rows (a big class has ~1,000 of them)
     for strips in groups:
         for st in strips:
             v = st.values
-            if not len(v):
-                continue
-            if isinstance(v, np.ndarray):  # a wide row is the trace's NumPy row (lesson.state.row)
-                _raise(scales, st.role, float(np.max(np.abs(v))))
-            else:
-                short.setdefault(st.role, []).append(v)
-    for role, rows in short.items():
-        if len({len(r) for r in rows}) == 1:  # of one length: all at once (a NaN row is left to the loop)
-            a = np.abs(np.array(rows, np.float64))
-            m = a.max(axis=1)
-            if not np.isnan(m).any():
-                _raise(scales, role, float(m.max()) if np.isfinite(m).all() else float(m[np.isfinite(m)].max(initial=0.0)))
-                continue
-        for r in rows:
-            _raise(scales, role, max(max(r), -min(r)))
+            if len(v):
+                rows.setdefault((st.role, len(v), isinstance(v, np.ndarray)), []).append(v)
+    for (role, _, wide), same in rows.items():
+        # a wide row is the trace's NumPy row (lesson.state.row): stacked as it is, short lists converted
+        m = np.abs(np.array(same, np.float32 if wide else np.float64)).max(axis=1)
+        m = m[np.isfinite(m)]
+        if len(m):
+            _raise(scales, role, float(m.max()))
     return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
 
 

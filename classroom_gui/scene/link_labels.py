@@ -38,14 +38,22 @@ def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillI
 def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
     """Spots around where a link meets its far desk (c[0]), nearest first: in the gap beyond the desk's
     edge, on its name tag between the name and the badge, or in the room below its cards."""
-    (x, y), h = c[0], px * 1.45
+    return list(_near(*c[0], px))
+
+
+@lru_cache(maxsize=1100)
+def _near(x: float, y: float, px: float) -> tuple[Point, ...]:
+    """near_end's spots for a desk at (x, y), kept per desk: a desk's spots are the same every frame whichever
+    link ends there (512 links a frame at 512 students; _candidates keeps whole curves, which change with
+    the focus)."""
+    h = px * 1.45
     # a grid of 17 x 49 spots; NumPy does the same float sums as a loop over them would, and the sort is
     # Python's (stable, on math.hypot's own keys), so spots at equal distances keep the loop's order
     xs = x + _ACROSS * px * 0.8
     ys = y + _DOWN * h / 6
     keys = list(map(math.hypot, (xs - x).tolist(), (2 * (ys - y)).tolist()))
     order = sorted(range(len(keys)), key=keys.__getitem__)
-    return list(zip(xs[order].tolist(), ys[order].tolist()))
+    return tuple(zip(xs[order].tolist(), ys[order].tolist()))
 
 
 _ACROSS = np.repeat(np.arange(-8, 9), 49)  # the spots' columns and rows, column by column

@@ -19,15 +19,15 @@ def _show(ctx, fr: Frame, shown, board_key: str):
 def token(ctx, fr: Frame):
     tr = ctx.trace
     for s in ctx.desks(fr):
-        s.cards = [ctx.strip("token", tr.tok_embedding[s.index], ctx.alpha, "card.token")]
+        s.cards = [ctx.seat_strip("token", tr.tok_embedding, s.index, ctx.alpha, "card.token")]
     _show(ctx, fr, tr.tok_embedding, "board.token")
 
 
 def position(ctx, fr: Frame):
     tr = ctx.trace
     for s in ctx.desks(fr):
-        s.cards = [ctx.strip("token", tr.tok_embedding[s.index], 1.0, "card.token"),
-                   ctx.strip("position", tr.pos_embedding[s.index], ctx.alpha, "card.position")]
+        s.cards = [ctx.seat_strip("token", tr.tok_embedding, s.index, 1.0, "card.token"),
+                   ctx.seat_strip("position", tr.pos_embedding, s.index, ctx.alpha, "card.position")]
     _show(ctx, fr, tr.pos_embedding, "board.position")
 
 

@@ -13,7 +13,7 @@ def write(card: str, matrix: str, grow, ctx, fr: Frame):
     """The step that writes `card` ("query", "key", "value") with `matrix`; grow(alpha) gives how far each of
     the three cards is shown."""
     for s in ctx.desks(fr):
-        s.notebook = ctx.strip("notebook", ctx.L.x[s.index])
+        s.notebook = ctx.seat_strip("notebook", ctx.L.x, s.index)
         s.cards = ctx.cards(s.index, *grow(ctx.alpha))
     H, f, d = ctx.H, ctx.f, ctx.trace.config.d_head
     shown = {"query": H.q, "key": H.k, "value": H.v}[card][f]

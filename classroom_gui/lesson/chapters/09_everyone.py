@@ -15,11 +15,11 @@ def row_line(ctx, i: int) -> str:
     """Row i of the matrix on the board: every share in seat order, or for a long row its largest shares
     with whose they are and "… (+k)" (a row of 49 cut to its first numbers would read 0.00 everywhere)."""
     w = ctx.H.weights[i]
-    seen = [j for j in range(ctx.trace.n_tokens) if not ctx.H.mask[i, j]]
+    seen = np.flatnonzero(~ctx.H.mask[i])
     if len(seen) <= ROW_NUMBERS:
         text = ", ".join(fmt(w[j]) for j in seen)
-    else:
-        top = sorted(seen, key=lambda j: -w[j])[:3]
+    else:  # the largest three, ties in seat order (a stable sort, as sorted() was)
+        top = seen[np.argsort(-w[seen], kind="stable")[:3]].tolist()
         text = ctx.t("list.separator").join(f"{ctx.q(j)} {fmt(w[j])}" for j in top) + f" … (+{len(seen) - 3})"
     return ctx.t("board.row", name=ctx.q(i), weights=text)
 
@@ -28,8 +28,8 @@ def matrix(ctx, fr: Frame):
     n = ctx.trace.n_tokens
     rows = int(np.ceil(ctx.alpha * n - 1e-9))
     for s in ctx.desks(fr):
-        s.notebook = ctx.strip("notebook", ctx.L.x[s.index])
-        s.cards = ctx.cards(s.index) + [ctx.strip("context", ctx.H.context[s.index], 1.0 if s.index < rows else 0.0)]
+        s.notebook = ctx.seat_strip("notebook", ctx.L.x, s.index)
+        s.cards = ctx.cards(s.index) + [ctx.seat_strip("context", ctx.H.context, s.index, 1.0 if s.index < rows else 0.0)]
     fr.heatmap = heatmap(ctx, rows=list(range(rows)))
     fr.narration = ctx.t(ctx.beat.key)
     fr.board, fr.board_more = board_list(range(rows), lambda i: row_line(ctx, i))

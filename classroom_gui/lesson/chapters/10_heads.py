@@ -18,9 +18,10 @@ def _narrate(ctx, fr: Frame):
 
 def others(ctx, fr: Frame):
     L, f, c = ctx.L, ctx.f, ctx.trace.config
+    heads = [L.context[h] for h in range(c.n_head)] if ctx.desks(fr) else []
     for s in ctx.desks(fr):
-        s.notebook = ctx.strip("notebook", L.x[s.index])
-        s.cards = [ctx.strip("context", L.context[h, s.index], label_key="card.context") for h in range(c.n_head)]
+        s.notebook = ctx.seat_strip("notebook", L.x, s.index)
+        s.cards = [ctx.seat_strip("context", values, s.index, label_key="card.context") for values in heads]
         for h, strip in enumerate(s.cards):
             strip.label = f"{strip.label} {h + 1}"
     _narrate(ctx, fr)
@@ -34,8 +35,8 @@ def others(ctx, fr: Frame):
 def _one_card(ctx, fr: Frame, values, label_key: str, board_key: str):
     """Every desk's notebook with one card growing from `values` (per seat); the asker's on the board."""
     for s in ctx.desks(fr):
-        s.notebook = ctx.strip("notebook", ctx.L.x[s.index])
-        s.cards = [ctx.strip("context", values[s.index], ctx.alpha, label_key)]
+        s.notebook = ctx.seat_strip("notebook", ctx.L.x, s.index)
+        s.cards = [ctx.seat_strip("context", values, s.index, ctx.alpha, label_key)]
     _narrate(ctx, fr)
     fr.board = [ctx.t(board_key, name=ctx.q(ctx.f))] + vec(values[ctx.f])
 
@@ -51,8 +52,8 @@ def project(ctx, fr: Frame):
 def residual(ctx, fr: Frame):
     L, f = ctx.L, ctx.f
     for s in ctx.desks(fr):
-        s.notebook = ctx.strip("notebook", L.resid_attn[s.index])
-        s.cards = [ctx.strip("notebook", L.ln_2[s.index], ctx.alpha, "board.layernorm_short")]
+        s.notebook = ctx.seat_strip("notebook", L.resid_attn, s.index)
+        s.cards = [ctx.seat_strip("notebook", L.ln_2, s.index, ctx.alpha, "board.layernorm_short")]
     _narrate(ctx, fr)
     fr.board = ([ctx.t("board.residual", name=ctx.q(f))] + vec(L.resid_attn[f]) +
                 [ctx.t("board.layernorm", name=ctx.q(f))] + vec(L.ln_2[f]))

@@ -12,7 +12,7 @@ def layer(ctx, fr: Frame):
     here = ctx.trace.layers[k]
     h = here.head(ctx.sel.head)
     for s in ctx.desks(fr):  # the notebook the layer's cards are written from; the board shows where it goes
-        s.notebook = ctx.strip("notebook", here.x[s.index])
+        s.notebook = ctx.seat_strip("notebook", here.x, s.index)
         s.cards = ctx.cards(s.index, layer=here, raised=s.index == f)
     w = h.weights[f]
     heard = [j for j in range(ctx.trace.n_tokens) if not h.mask[f, j]]

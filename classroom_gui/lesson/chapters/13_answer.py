@@ -24,7 +24,7 @@ def _answer_time(ctx, fr: Frame) -> list[str]:
     tr = ctx.trace
     last, vocab = tr.n_tokens - 1, _vocabulary(tr)
     for s in ctx.desks(fr):
-        s.notebook = ctx.strip("notebook", tr.layers[-1].output[s.index])
+        s.notebook = ctx.seat_strip("notebook", tr.layers[-1].output, s.index)
     for s in fr.students:
         s.state = "focus" if s.index == last else "normal"
     for s, (word, _p) in zip(fr.students, seat_guesses(tr)):

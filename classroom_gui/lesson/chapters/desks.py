@@ -13,7 +13,7 @@ def class_with_cards(ctx, fr: Frame, masked_after_focus: bool = False):
     """Every desk with its notebook and its three cards, the asker's question raised; with
     masked_after_focus, the classmates the asker cannot hear faded."""
     for s in ctx.desks(fr):
-        s.notebook = ctx.strip("notebook", ctx.L.x[s.index])
+        s.notebook = ctx.seat_strip("notebook", ctx.L.x, s.index)
         s.cards = ctx.cards(s.index, raised=s.index == ctx.f)
     if masked_after_focus:
         for s in fr.students:

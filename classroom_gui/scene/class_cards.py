@@ -1,0 +1,147 @@
+"""Every card of a big class's plain desks as ONE NumPy-built picture (scene.class_image draws the rest): each
+card's cells' colours are looked up in the diverging table for all desks at once, spread to pixels through an
+index map of the card's layout (tab, cells, separators, edge), faded by the card's and the desk's opacity,
+and scattered into the picture as 4-byte pixels; the masked cards' hatch is drawn over it in one call.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+
+from . import palette
+from .items import _CELL_RGBA, _MASKED_RGBA, LEVELS, WIDE
+from .layout import DeskBox, StripBox
+from .palette import Theme
+from .whatif_marks import hatch
+
+TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
+THIN = 6            # device px: a card lower than this is underlined in its colour, not framed
+
+
+def _rgba(color: str) -> np.ndarray:
+    return np.array([*palette.hex_rgb(color), 255], np.uint8)
+
+
+@lru_cache(maxsize=64)
+def index_map(sbox: StripBox, scale: float, separators: bool) -> np.ndarray:
+    """[h, w] int32: for each device pixel of a card, which cell it shows (or TAB, EDGE, SEPARATOR, BLANK),
+    as StripView.paint lays the card out (tab at the left, cells in rows, a 1 px edge with cut corners)."""
+    w, h = max(1, round(sbox.w * scale)), max(1, round(sbox.h * scale))
+    xs, ys = (np.arange(w) + 0.5) / scale, (np.arange(h) + 0.5) / scale
+    col = np.floor((xs - sbox.tab_w) / sbox.cell_w).astype(np.int32)
+    row = np.floor((ys - sbox.label_h) / sbox.row_h).astype(np.int32)
+    out = (np.clip(row, 0, sbox.rows - 1)[:, None] * sbox.cols + np.clip(col, 0, sbox.cols - 1)[None, :]).astype(np.int32)
+    out[:, xs < sbox.tab_w] = TAB
+    if separators:  # the pixel each inner cell boundary falls in
+        for c in range(1, sbox.cols):
+            x = int((sbox.tab_w + c * sbox.cell_w) * scale)
+            out[:, min(x, w - 1)] = SEPARATOR
+        for r in range(1, sbox.rows):
+            y = int((sbox.label_h + r * sbox.row_h) * scale)
+            out[min(y, h - 1), xs >= sbox.tab_w] = SEPARATOR
+    out[:, -1] = EDGE
+    out[:, 0] = np.where(out[:, 0] == TAB, TAB, EDGE)
+    out[-1, :] = EDGE
+    if h >= THIN:  # a thinner card (a class of hundreds) keeps its other rows for the cells' colours
+        out[0, :] = EDGE
+        for y, x in ((0, 0), (0, -1), (-1, 0), (-1, -1)):  # rounded: the corner pixels left out
+            out[y, x] = BLANK
+    return out
+
+
+def cell_colours(values: np.ndarray, scale: float) -> np.ndarray:
+    """[D, n] values -> [D, n, 4] RGBA: what items.cell_rgba gives each row (the table up to WIDE numbers,
+    the diverging map's colour beyond, in float32; NaN transparent), for D desks at once."""
+    nan = np.isnan(values)
+    if values.shape[1] > WIDE:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.clip(np.nan_to_num(values.astype(np.float32) / np.float32(max(scale, 1e-9)), nan=0.0), -1.0, 1.0)
+        mix = (np.sqrt(np.abs(t)) * np.float32(palette.MAX_MIX))[..., None]
+        end = np.where((t < 0)[..., None], _NEGATIVE, _POSITIVE)
+        rgba = np.empty(values.shape + (4,), np.uint8)
+        rgba[..., :3] = np.rint(255.0 + (end - 255.0) * mix)
+        rgba[..., 3] = np.where(nan, 0, 255)
+        return rgba
+    half = LEVELS // 2
+    with np.errstate(invalid="ignore"):
+        steps = np.rint(np.clip(values * (LEVELS / 2 / max(scale, 1e-9)), -half, half))
+    rgba = _CELL_RGBA[np.where(nan, 0, steps + half).astype(np.intp)]
+    rgba[nan] = 0
+    return rgba
+
+
+_NEGATIVE = np.array(palette.NEGATIVE, np.float32)
+_POSITIVE = np.array(palette.POSITIVE, np.float32)
+
+
+def draw_cards(w: int, h: int, scale: float, origin: tuple[float, float], box: DeskBox, th: Theme,
+               scales: dict[str, float], roles: list[str], values: list[np.ndarray], visible: np.ndarray,
+               xy: np.ndarray, opacity: np.ndarray, desk_masked: np.ndarray) -> QImage:
+    """Every desk's cards as one premultiplied RGBA image of w x h device pixels, the canvas point `origin`
+    at its top left: card j of every desk shows values[j] [D, n] in role roles[j]'s colours, as visible
+    [D, cards] says, on desks at xy [D, 2] (canvas px) faded by opacity [D]; desk_masked [D] greyed, hatched."""
+    ox, oy = origin
+    pixels = np.zeros((h, w), np.uint32)  # RGBA bytes, a pixel as one number
+    masked_rects: list[tuple[float, QRectF]] = []  # (opacity, where)
+    border = _rgba(th.color("cell_border"))
+    for j, sbox in enumerate(box.strips):
+        if j >= visible.shape[1]:
+            break
+        shown = np.flatnonzero((visible[:, j] > 0) & (opacity > 0.001))
+        if not len(shown):
+            continue
+        role = roles[j]
+        n = values[j].shape[1]
+        # separators only where a cell is wide on screen: a 1 px line between cells a few pixels wide
+        # would turn a scaled-down card into a dark grid (its own desk draws a thin antialiased line)
+        cells = index_map(sbox, scale, sbox.cell_w * scale >= 9)
+        # a wide card (GPT-2's 768 numbers on ~120 pixels) shows one cell per pixel: only those are coloured
+        used = np.unique(cells[cells >= 0])
+        used = used[used < n]
+        colours = cell_colours(values[j][np.ix_(shown, used)].astype(np.float64), scales.get(role, 1.0))
+        masked = desk_masked[shown]
+        colours[masked] = _MASKED_RGBA
+        edge = np.where(masked[:, None], _rgba(th.color("masked")), _rgba(th.role(role)))
+        blank = np.zeros_like(edge)
+        # the table each desk's pixels are looked up in: its used cells, then BLANK, SEPARATOR, EDGE, TAB;
+        # premultiplied and faded by the card's and the desk's opacity here, on a few numbers per desk
+        table = np.concatenate([colours, np.stack([blank, np.broadcast_to(border, edge.shape), edge, edge], 1)],
+                               axis=1).astype(np.float32)
+        vis = visible[shown, j]
+        alpha = (vis * np.minimum(1.0, opacity[shown])).astype(np.float32)
+        table[..., :3] *= table[..., 3:4] / 255.0
+        table *= alpha[:, None, None]
+        table = np.rint(table).astype(np.uint8)
+        slot = np.full(max(n, 1), len(used), np.int64)  # cell -> its column in the table (unused: BLANK)
+        slot[used] = np.arange(len(used))
+        u = len(used)
+        at = np.where(cells < 0, u + 4 + cells, slot[np.minimum(cells, max(n, 1) - 1)])
+        at = np.where(cells >= n, u, at)  # the last row's spare cells: blank
+        ph, pw = cells.shape
+        lift = np.where(vis < 1, np.rint((1 - vis) * 6), 0.0)  # a card fading in rises a few px
+        # (np.rint rounds halves to even, as Python's round: the same pixels as DeskItem's own cards)
+        xs = np.rint((xy[shown, 0] + sbox.x - ox) * scale).astype(np.int64)
+        ys = np.rint((xy[shown, 1] + sbox.y + lift - oy) * scale).astype(np.int64)
+        inside = np.flatnonzero((xs >= 0) & (ys >= 0) & (xs + pw <= w) & (ys + ph <= h))
+        # every desk's card in one scatter of 4-byte pixels: [D, h, w] flat positions in the picture, each
+        # looking its pixel up in its desk's row of the table (flat too: 1-D indexing is the fast kind)
+        rows = np.ascontiguousarray(table).view(np.uint32)[..., 0]                   # [D, u + 4]
+        found = rows.reshape(-1)[(inside * rows.shape[1])[:, None, None] + at]      # [D', ph, pw]
+        spots = (ys[inside] * w + xs[inside])[:, None, None] + (np.arange(ph) * w)[:, None] + np.arange(pw)
+        pixels.reshape(-1)[spots] = found
+        for d in np.flatnonzero(masked):  # hatched as faded as the card (painted over it, by opacity, below)
+            x, y = int(xs[d]), int(ys[d])
+            masked_rects.append((float(alpha[d]), QRectF(x + sbox.tab_w * scale, y, pw - sbox.tab_w * scale, ph)))
+    out = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
+    if masked_rects:  # a student who has not spoken: hatched too, so it reads without colour
+        p = QPainter(out)
+        try:
+            for a in sorted({a for a, _ in masked_rects}):
+                p.setOpacity(a)
+                hatch(p, [r for b, r in masked_rects if b == a])
+        finally:
+            p.end()
+    return out

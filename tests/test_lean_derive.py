@@ -1,0 +1,68 @@
+"""What a lean trace makes for one head alone (LayerTrace.context_of, HeadTrace.context) and what it holds (q)
+is the full forward's numbers bit for bit, on the shipped teaching model and on random GPT-2 small weights,
+in both rules, with what-if edits, at several layers and heads; and asking for one head derives no layer."""
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from classroom_gui.model import forward, load_checkpoint
+from classroom_gui.model.whatif import Edit
+from classroom_gui.resources import teaching_model_dir
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from random_weights import GPT2_SMALL, random_params  # noqa: E402
+
+
+def _teaching(T: int):
+    """The shipped model over T students (its 64 positions reused in turn, as bench_frames does)."""
+    ck = load_checkpoint(teaching_model_dir())
+    params, config = dict(ck.params), ck.config
+    params["wpe.weight"] = np.ascontiguousarray(params["wpe.weight"][np.arange(T) % config.n_positions])
+    return params, replace(config, n_positions=T)
+
+
+@pytest.fixture(scope="module")
+def gpt2_small():
+    config = replace(GPT2_SMALL, n_layer=3, vocab_size=2000)  # every layer the same shapes as GPT-2 small's
+    return random_params(config, seed=3), config
+
+
+def _check(params, config, T: int, rule: str, edits=()):
+    ids = np.random.default_rng(T).integers(0, config.vocab_size, T)
+    lean = forward(ids, params, config, mask=rule, edits=edits, lean=True)
+    full = forward(ids, params, config, mask=rule, edits=edits, lean=False)
+    for layer, (mine, theirs) in enumerate(zip(lean.layers, full.layers, strict=True)):
+        assert np.array_equal(mine.q, theirs.q), layer
+        for h in sorted({0, config.n_head // 2, config.n_head - 1}):
+            assert np.array_equal(mine.context_of(h), theirs.context[h]), (layer, h)
+            head = mine.head(h)
+            assert np.array_equal(head.context, theirs.head(h).context), (layer, h)
+            assert np.array_equal(head.scores, theirs.head(h).scores), (layer, h)
+        assert mine.steps == {}, "one head's numbers derived the whole layer"
+    # once the layer's steps are derived, context_of reads them: the same numbers again
+    lean.layers[-1].attn_out
+    assert np.array_equal(lean.layers[-1].context_of(1), full.layers[-1].context[1])
+
+
+@pytest.mark.parametrize("rule", ["none", "causal"])
+@pytest.mark.parametrize("T", [40, 150])
+def test_teaching_model(rule, T):
+    params, config = _teaching(T)
+    _check(params, config, T, rule)
+
+
+@pytest.mark.parametrize("rule", ["none", "causal"])
+def test_gpt2_small_shapes(gpt2_small, rule):
+    params, config = gpt2_small
+    _check(params, config, 130, rule)
+
+
+def test_gpt2_small_shapes_with_what_if_edits(gpt2_small):
+    params, config = gpt2_small
+    edits = (Edit("score", 1, 5, 7, 3, 2.5), Edit("v", 2, 11, 20, 4, -1.0), Edit("mask", 0, 0, 9, 2, 1.0))
+    _check(params, config, 96, "causal", edits)
