@@ -44,6 +44,15 @@ def _check(params, config, T: int, rule: str, edits=()):
             assert np.array_equal(head.context, theirs.head(h).context), (layer, h)
             assert np.array_equal(head.scores, theirs.head(h).scores), (layer, h)
         assert mine.steps == {}, "one head's numbers derived the whole layer"
+    # a lean layer that let go of its shares makes one head's shares alone, from the kept q and k
+    for layer, (mine, theirs) in enumerate(zip(lean.layers, full.layers, strict=True)):
+        mine.let_go_of_weights()
+        assert mine.kept_weights is None or layer == 0 and mine.redo is None
+        for h in range(config.n_head):
+            assert np.array_equal(mine.weights_of(h), theirs.weights[h]), (layer, h)
+        head = mine.head(config.n_head - 1)
+        assert np.array_equal(head.weights, theirs.weights[-1]) and np.array_equal(head.context, theirs.context[-1])
+        assert mine.steps == {}, "one head's shares derived the whole layer"
     # once the layer's steps are derived, context_of reads them: the same numbers again
     lean.layers[-1].attn_out
     assert np.array_equal(lean.layers[-1].context_of(1), full.layers[-1].context[1])

@@ -200,7 +200,26 @@ class LayerTrace:
         done = self.steps.get("context")
         if done is not None or self.head_product is None:
             return self.context[h]
-        return self.head_product(self.weights[h], self.v[h])
+        return self.head_product(self.weights_of(h), self.v[h])
+
+    def weights_of(self, h: int) -> np.ndarray:  # [T, T] weights[h], without the other heads' or steps
+        """Head h's shares: kept or derived ones when at hand, else (a lean layer that let go of its shares)
+        made for this head alone from the kept q and k with gpt.attention's own steps (the products through
+        head_product, as context_of): attention computes each
+        head's row apart from the others' (per-head products, per-row max and sum), so one head alone is the
+        same numbers (tests/test_lean_derive.py), ~1/H of the attention and none of the block's products."""
+        kept = self.kept_weights
+        if kept is None:
+            kept = self.steps.get("weights")
+        if kept is not None or self.head_product is None:
+            return kept[h] if kept is not None else self.weights[h]
+        # q[h] k[h]ᵀ by the forward's own product for one head (its BLAS threads round as the forward's do)
+        scores = self.head_product(self.q[h], self.k[h].T)[None]
+        whatif.apply_scores(scores, tuple(replace(e, head=0) for e in self.edits
+                                          if e.kind == "score" and e.head == h))
+        shares = divide_scores(scores, self.score_divisor, out=scores)
+        np.copyto(shares, -np.inf, where=self.mask)
+        return softmax(shares, out=shares)[0]
 
     def head(self, h: int) -> HeadTrace:
         """One head's view; the last HEADS_KEPT asked for are kept, so a frame after frame does not
@@ -208,7 +227,7 @@ class LayerTrace:
         head = self._heads.pop(h, None)
         if head is None:
             edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
-            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, self.weights[h], self.score_divisor,
+            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, self.weights_of(h), self.score_divisor,
                              edits, lambda: self.context_of(h))
         self._heads[h] = head
         while len(self._heads) > HEADS_KEPT:
