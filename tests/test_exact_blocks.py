@@ -93,6 +93,22 @@ def test_attention_with_a_plan_equals_the_whole_products():
     assert all(np.array_equal(a, b) for a, b in zip(got, want))
 
 
+@pytest.mark.filterwarnings("ignore:invalid value encountered")  # 0 x inf, on the attention's own threads
+def test_an_opinion_that_is_not_finite_spreads_as_in_the_whole_product():
+    """A later student's inf opinion: the whole weights @ v multiplies it by the earlier students' 0 shares
+    (0 x inf = NaN), so the skipping path must not skip it (an overflowing model can make one)."""
+    plan_or_skip()
+    rng = np.random.default_rng(8)
+    q, k, v = (rng.standard_normal((2, T, 64)).astype(np.float32) for _ in range(3))
+    v[:, 650, 3] = np.inf
+    from classroom_gui.model import gpt
+
+    got = fast.attention(q, k, v, causal_mask(T), 8.0)
+    want = gpt.attention(q, k, v, causal_mask(T), 8.0)
+    assert np.isnan(want[1]).any(axis=-1).sum() > 640  # every student before 650 too
+    assert all(np.array_equal(a, b, equal_nan=True) for a, b in zip(got, want))
+
+
 @pytest.fixture(scope="module")
 def gpt2_shapes():
     config = replace(GPT2_SMALL, n_layer=2, vocab_size=1000)

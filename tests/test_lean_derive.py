@@ -75,3 +75,26 @@ def test_gpt2_small_shapes_with_what_if_edits(gpt2_small):
     params, config = gpt2_small
     edits = (Edit("score", 1, 5, 7, 3, 2.5), Edit("v", 2, 11, 20, 4, -1.0), Edit("mask", 0, 0, 9, 2, 1.0))
     _check(params, config, 96, "causal", edits)
+
+
+def test_a_layer_looked_at_is_freed_without_the_cycle_collector():
+    """A HeadTrace kept in its layer's _heads must not hold the layer (a lambda over it made a reference
+    cycle, and every layer a frame had shown stayed in memory until a full collection, which
+    collector.py makes rare)."""
+    import gc
+    import weakref
+
+    params, config = _teaching(200)
+    ids = np.random.default_rng(0).integers(0, config.vocab_size, 200)
+    gc.disable()
+    try:
+        for lean in (True, False):
+            trace = forward(ids, params, config, mask="none", lean=lean)
+            layer = weakref.ref(trace.layers[1])
+            assert trace.layers[1].head(0).context.shape == (200, config.n_embd // config.n_head)
+            trace.layers[1].let_go_of_weights()
+            trace.layers[1].head(1).context
+            del trace
+            assert layer() is None, f"lean={lean}: the layer outlived its trace"
+    finally:
+        gc.enable()

@@ -71,7 +71,10 @@ def plan(T: int, d: int, dtype) -> Plan | None:
     key = (T, d, np.dtype(dtype).str)
     with _lock:
         if key not in _plans:
-            _plans[key] = _find(T, d, np.dtype(dtype))
+            try:
+                _plans[key] = _find(T, d, np.dtype(dtype))
+            except (MemoryError, ValueError, FloatingPointError):  # no plan: the whole products, as always
+                _plans[key] = None
             while len(_plans) > 64:
                 _plans.pop(next(iter(_plans)))
         return _plans[key]

@@ -54,6 +54,9 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
     def heads(a: int, b: int) -> None:  # heads a..b-1
         qh = np.divide(q[a:b], t(divisor)) if fused else q[a:b]
         by_rows = plan is not None and plan.scores
+        # weights @ v over the students heard only while every opinion is finite: the whole product multiplies
+        # the unheard students' 0 shares too, and 0 x inf is NaN in the plain path
+        by_heard = plan is not None and plan.context and bool(np.isfinite(v[a:b]).all())
         if not by_rows:
             np.matmul(qh, k[a:b].swapaxes(-1, -2), out=weights[a:b])  # gpt.attention's call (dot_scores)
         for e in edits if not by_rows else ():
@@ -82,9 +85,9 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
                     np.subtract(s, np.maximum.reduce(s, axis=-1, keepdims=True), out=s)  # as functions.softmax
                     np.exp(s, out=s)
                     s /= np.add.reduce(w[r0:r1], axis=-1, keepdims=True)  # the whole row, zeros too: the same sum
-                if plan is not None and plan.context:  # weights @ v over the students heard
+                if by_heard:  # weights @ v over the students heard
                     exact_blocks.context_rows(w, v[h], context[h], p0, p1, plan.upto(p1))
-        if plan is None or not plan.context:
+        if not by_heard:
             np.matmul(weights[a:b], v[a:b], out=context[a:b])
 
     # One BLAS thread for these products whether split or not: thousands of small products on a busy

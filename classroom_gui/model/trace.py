@@ -5,6 +5,7 @@ F = FFN hidden width, V = vocabulary size. Per-head arrays keep the head axis fi
 """
 from __future__ import annotations
 
+import functools
 import operator
 import threading
 import weakref
@@ -221,14 +222,27 @@ class LayerTrace:
         np.copyto(shares, -np.inf, where=self.mask)
         return softmax(shares, out=shares)[0]
 
+    def _context_maker(self, h: int, weights: np.ndarray):
+        """() -> context[h] for a HeadTrace, holding the arrays it needs, never this layer: a HeadTrace kept
+        in self._heads that held the layer (a lambda over self) made a reference cycle, and a layer looked at
+        stayed in memory until a full garbage collection (collector.py makes those rare)."""
+        done = self.steps.get("context")
+        if done is not None:
+            return functools.partial(operator.getitem, done, h)
+        if self.head_product is not None:
+            return functools.partial(self.head_product, weights, self.v[h])
+        layer = weakref.ref(self)  # a lean layer without a per-head product (not made by gpt.forward's ops)
+        return lambda: layer().context[h]
+
     def head(self, h: int) -> HeadTrace:
         """One head's view; the last HEADS_KEPT asked for are kept, so a frame after frame does not
         recompute the head's [T, T] scores or its context."""
         head = self._heads.pop(h, None)
         if head is None:
             edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
-            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, self.weights_of(h), self.score_divisor,
-                             edits, lambda: self.context_of(h))
+            weights = self.weights_of(h)
+            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, weights, self.score_divisor,
+                             edits, self._context_maker(h, weights))
         self._heads[h] = head
         while len(self._heads) > HEADS_KEPT:
             del self._heads[next(iter(self._heads))]

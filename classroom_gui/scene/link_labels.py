@@ -38,14 +38,14 @@ def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillI
 def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
     """Spots around where a link meets its far desk (c[0]), nearest first: in the gap beyond the desk's
     edge, on its name tag between the name and the badge, or in the room below its cards."""
-    return list(_near(*c[0], px))
+    return list(map(tuple, _near(*c[0], px).tolist()))
 
 
 @lru_cache(maxsize=1100)
-def _near(x: float, y: float, px: float) -> tuple[Point, ...]:
-    """near_end's spots for a desk at (x, y), kept per desk: a desk's spots are the same every frame whichever
-    link ends there (512 links a frame at 512 students; _candidates keeps whole curves, which change with
-    the focus)."""
+def _near(x: float, y: float, px: float) -> np.ndarray:
+    """near_end's [833, 2] spots for a desk at (x, y), read-only, kept per desk: a desk's spots are the same
+    every frame whichever link ends there (512 links a frame at 512 students; _candidates keeps whole curves,
+    which change with the focus). An array, 13 KB a desk: as 833 Python tuples they were 90 KB (103 MB full)."""
     h = px * 1.45
     # a grid of 17 x 49 spots; NumPy does the same float sums as a loop over them would, and the sort is
     # Python's (stable, on math.hypot's own keys), so spots at equal distances keep the loop's order
@@ -53,7 +53,9 @@ def _near(x: float, y: float, px: float) -> tuple[Point, ...]:
     ys = y + _DOWN * h / 6
     keys = list(map(math.hypot, (xs - x).tolist(), (2 * (ys - y)).tolist()))
     order = sorted(range(len(keys)), key=keys.__getitem__)
-    return tuple(zip(xs[order].tolist(), ys[order].tolist()))
+    spots = np.stack([xs[order], ys[order]], axis=1).astype(np.float64)
+    spots.flags.writeable = False  # shared by every caller
+    return spots
 
 
 _ACROSS = np.repeat(np.arange(-8, 9), 49)  # the spots' columns and rows, column by column
@@ -61,18 +63,17 @@ _DOWN = np.tile(np.arange(-24, 25), 17)
 
 
 @lru_cache(maxsize=1024)
-def _candidates(where, px: float) -> tuple[list[Point], np.ndarray, tuple[float, float, float, float]]:
+def _candidates(where, px: float) -> tuple[np.ndarray, tuple[float, float, float, float]]:
     """A label's candidate spots (a travelling label's one point, or along its curve and then near its far
-    end), as points and as an [n, 2] array, with their bounds (min x, min y, max x, max y). Kept: links end
-    at the same few desks from frame to frame, and sorting the ~830 spots near an end took ~1 ms a label."""
+    end) as a read-only [n, 2] array, with their bounds (min x, min y, max x, max y). Kept: links end at the
+    same few desks from frame to frame, and sorting the ~830 spots near an end took ~1 ms a label."""
     if isinstance(where[0], (int, float)):
-        candidates = [where]
+        at = np.array([where], np.float64)
     else:
-        candidates = [point_at(where, t) for t in ALONG] + near_end(where, px)
-    xs, ys = [p[0] for p in candidates], [p[1] for p in candidates]
-    at = np.array(candidates, np.float64)
+        at = np.concatenate([np.array([point_at(where, t) for t in ALONG], np.float64), _near(*where[0], px)])
     at.flags.writeable = False  # shared by every frame that asks
-    return candidates, at, (min(xs), min(ys), max(xs), max(ys))
+    (x0, y0), (x1, y1) = at.min(axis=0).tolist(), at.max(axis=0).tolist()
+    return at, (x0, y0, x1, y1)
 
 
 def _edges(rects: list[QRectF]) -> np.ndarray:  # [n, 4] left, top, right, bottom as QRectF computes them
@@ -144,15 +145,16 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF]) -> 
     out: dict[int, Point] = {}
     for i in order:
         link, where = spots[i]
-        candidates, at, (x0, y0, x1, y1) = _candidates(where, px)
+        at, (x0, y0, x1, y1) = _candidates(where, px)
         size = pill_rect(link.label, px, (0.0, 0.0))  # measured once; each candidate is this, moved
         w, h = size.width() + 4, size.height() + 4
         reach = QRectF(x0 - w / 2, y0 - h / 2, x1 - x0 + w, y1 - y0 + h)
         near = [b for b in avoid if b.intersects(reach)]  # only the texts near its candidates are tested
         best = _first_spots(at, w, h, placed, near)
         free = best is not None and best[1]
-        best = None if best is None else (candidates[best[0]], QRectF(candidates[best[0]][0] - w / 2,
-                                                                      candidates[best[0]][1] - h / 2, w, h))
+        if best is not None:
+            spot = tuple(at[best[0]].tolist())
+            best = (spot, QRectF(spot[0] - w / 2, spot[1] - h / 2, w, h))
         if best is not None and (free or not placed):  # only the heaviest may cover text, if it must
             out[i] = best[0]
             placed.append(best[1])
