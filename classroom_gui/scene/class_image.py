@@ -299,9 +299,9 @@ class ClassImage(CachedItem):
             # every shell (all of one size) in one scatter of 4-byte pixels, faded ones multiplied first
             stack = np.stack(shells)  # [D, sh, sw, 4]
             fade = self._desk_opacity[shown]
-            if (fade < 1.0).any():
-                stack = np.where(fade[:, None, None, None] < 1.0,
-                                 stack * fade.astype(np.float32)[:, None, None, None], stack).astype(np.uint8)
+            faded = np.flatnonzero(fade < 1.0)  # only these are multiplied (all of them: ~20 ms at 64 desks)
+            if faded.size:
+                stack[faded] = stack[faded] * fade[faded].astype(np.float32)[:, None, None, None]
             xy = self._desk_xy[shown]
             xs = np.rint((xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0
             ys = np.rint((xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0
