@@ -90,7 +90,7 @@ def english_words(texts, tokens) -> set[str]:
     words = set()
     for t in texts:
         t = t.split("\t")[0]  # after a tab: the menu's shortcut column, key names
-        for word in re.findall(r"[A-Za-z][A-Za-z_0-9]*", re.sub(r"<[^>]+>|\(&\w\)", " ", t)):
+        for word in re.findall(r"[A-Za-z][A-Za-z_0-9]*", re.sub(r"<[^>]+>|[(（]&\w[)）]", " ", t)):
             if word not in TECHNICAL and word.lower() not in {x.lower() for x in tokens}:
                 words.add(word)
     return words
