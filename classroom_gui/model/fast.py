@@ -25,7 +25,7 @@ import math
 
 import numpy as np
 
-from . import exact_blocks, fast_small, gpt, parallel
+from . import allocator, exact_blocks, fast_small, gpt, parallel
 from .functions import ACTIVATION, causal_mask, layer_norm, no_mask
 
 CHUNK = 1 << 15  # numbers of one head's rows softmax works on at once: 128 kB, well inside a core's L2 cache
@@ -41,7 +41,7 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
         return _small(q, k, v, mask, divisor)
     causal = mask is causal_mask(T)  # the rule's own cached mask (a what-if mask is a new array)
     masked = causal or bool(mask.any())
-    weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
+    weights, context = _shares(H, T, q.dtype), np.empty_like(q)
     rows = max(ROWS, CHUNK // T)
     t = q.dtype.type
     # Dividing by a power of two (GPT-2's sqrt(64) = 8) only moves the exponent, so q / 8 . k is q . k / 8
@@ -102,6 +102,16 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
     else:
         heads(0, H)
     return weights, context
+
+
+def _shares(H: int, T: int, dtype) -> np.ndarray:  # -> [H, T, T], uninitialised
+    """The array attention writes its shares into. From 32 MiB on (GPT-2 small from ~840 students) it comes from
+    malloc's heap (allocator.big_block), where the memory freed by the layer before or the forward before is
+    reused: mapped on its own, each forward's shares were fresh zero-filled pages again."""
+    if H * T * T * np.dtype(dtype).itemsize < allocator.MMAP_THRESHOLD:
+        return np.empty((H, T, T), dtype)
+    with allocator.big_block():
+        return np.empty((H, T, T), dtype)
 
 
 def _small(q, k, v, mask, divisor):  # [H, T, d] x3, [T, T] -> [H, T, T], [H, T, d]
