@@ -2,7 +2,7 @@
 trace, one more word with the key/value cache, and the memory one forward adds.
 
     python benchmarks/bench_gpt2.py [--repeats 15] [--lengths 8,32,128,512,1024] [--threads N] [--no-memory]
-                                    [--clock wall|cpu]
+                                    [--clock wall|cpu] [--compare-only]
     PYTHONPATH=. /work/venv-torch/bin/python benchmarks/bench_gpt2.py --threads 1     # adds the PyTorch columns
 
 Weights: random, GPT-2 small's shapes (12 layers, 12 heads, n_embd 768, vocab 50257, n_positions 1024,
