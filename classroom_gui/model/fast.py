@@ -11,6 +11,8 @@ much memory they walk through at once:
   long classes in turn (T=1024: a third of the work) the two products skip them too, in the pieces
   exact_blocks.plan found to round exactly as the whole products (else the whole products are made).
 - LayerNorm and the FFN's activation run a few students' rows at a time (per_student), in the cache too.
+- memory: the shares' array, from 32 MiB on, comes from malloc's heap (allocator.big_block), so the pages a
+  freed one leaves are reused instead of mapped and zero-filled again for every layer of every forward.
 - scaling: a power-of-two divisor (GPT-2's 8) divides the [T, d] questions instead of the [T, T] scores,
   which only moves exponents, so every score comes out the same.
 - small inputs (the six-student lesson) take gpt.py's own calls without the wrappers around them.
