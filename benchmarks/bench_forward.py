@@ -261,7 +261,8 @@ def main(argv=None) -> int:
           f"{' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     floor = rows[2]  # the NumPy floor, timed in turns with the T=6 forward
     print(f"spread (median / min): forward {rows[0]['np_med'] / rows[0]['np_min']:.2f}, NumPy floor "
-          f"{floor['np_med'] / floor['np_min']:.2f} (what this machine adds to any fixed work of this kind now)")
+          f"{floor['np_med'] / floor['np_min']:.2f} (fixed work of a small code footprint, timed in turns with the "
+          f"forward: how much this machine slows such work now)")
     ratios = [r["ratio"] for r in rows if "pt_med" in r and r["model"].startswith("GPT-2")]
     if ratios:
         print(f"goal: GPT-2 shapes <= 1.0x PyTorch: worst {max(ratios):.2f}x "
