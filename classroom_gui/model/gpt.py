@@ -162,9 +162,8 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
             own = whatif.of_layer(edits, layer) if edits else ()
             layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
             steps = ops.block(x, blocks, config, layer, layer_mask, own)
-            redo = _redo(blocks, config, layer, layer_mask, own, ops) if lean else None
-            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, divisors[layer], own, redo,
-                                            getattr(ops, "head_context", None) if lean else None))
+            derive = BlockSteps(params, config, layer, ops) if lean else None
+            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, divisors[layer], own, derive))
             if observe is not None:
                 observe(layer, layers[-1])
             x = steps["output"]
@@ -176,11 +175,39 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
                         list(unknown) if unknown else [False] * T, tok, pos, layers, ln_f, params, mask, tuple(edits))
 
 
-def _redo(params, config, layer, mask, edits, ops):
-    """A lean layer's way back to the steps it did not keep: the same block again from its input x, the
-    same operations in the same order, so every number comes out bit for bit as the forward made it."""
-    def redo(x):
-        with ops.blas_threads(len(x), config):  # as the forward ran, so its products round the same way
-            return ops.block(x, params, config, layer, mask, edits)
-    return redo
+class BlockSteps:
+    """A lean layer's way to the steps it did not keep, one step at a time (model.trace.LayerTrace.step): each
+    is transformer_block's own call on the same numbers, under the forward's BLAS setting, so it comes out
+    bit for bit as the forward made it (tests/test_lean_derive.py) and costs only its own work (chapter 11's
+    hidden units: a LayerNorm and one product from the kept resid_attn, not the whole block again).
+    `params` are the weights as stored: fast_small's SmallWeights rows give the same numbers as these."""
 
+    def __init__(self, params: Params, config: GPTConfig, layer: int, ops=Plain):
+        self.params, self.config, self.p, self.ops = params, config, f"h.{layer}.", ops
+        self.head_context = getattr(ops, "head_context", Plain.head_context)  # [T, T], [T, d] -> [T, d]
+
+    def _norm(self, x, name: str):  # [T, C] -> [T, C]
+        w = self.params
+        return self.ops.layer_norm(x, w[self.p + name + ".weight"], w[self.p + name + ".bias"],
+                                   self.config.layer_norm_epsilon)
+
+    def _linear(self, x, name: str):  # [T, in] -> [T, out], BLAS threads as the forward had them
+        with self.ops.blas_threads(len(x), self.config):
+            return linear(x, self.params[self.p + name + ".weight"], self.params[self.p + name + ".bias"])
+
+    def ln_1(self, x):  # [T, C] -> [T, C]
+        return self._norm(x, "ln_1")
+
+    heads_concat = staticmethod(merge_heads)  # [H, T, d] -> [T, C]
+
+    def attn_out(self, heads_concat):  # [T, C] -> [T, C]
+        return self._linear(heads_concat, "attn.c_proj")
+
+    def ln_2(self, resid_attn):  # [T, C] -> [T, C]
+        return self._norm(resid_attn, "ln_2")
+
+    def ffn_pre(self, ln_2):  # [T, C] -> [T, F]
+        return self._linear(ln_2, "mlp.c_fc")
+
+    def ffn_out(self, ffn_pre):  # [T, F] -> [T, C]
+        return self._linear(self.ops.activation(self.config.activation_function, ffn_pre), "mlp.c_proj")
