@@ -147,3 +147,21 @@ def test_chapter_6s_layer_of_the_other_rule_lets_the_layers_before_it_go_as_made
     assert seen == [False, False, False]
     other = forward(trace.token_ids, params, config, mask="none", lean=False)
     assert np.array_equal(got.weights, other.layers[2].weights)
+
+
+def test_the_layer_every_frame_reads_keeps_its_steps_while_chapter_12_walks_the_others():
+    """Derived arrays are dropped least recently read first: the selected layer (its head read by every frame)
+    keeps its made steps while frames show one layer after another."""
+    from classroom_gui.lesson.panels import warm
+
+    config = replace(GPT2_SMALL, n_layer=6, n_embd=64, n_head=4, vocab_size=300)
+    params = random_params(config, seed=13)
+    lean = forward(np.arange(40) % config.vocab_size, params, config, lean=True)
+    warm(lean)
+    selected = lean.layers[1]
+    selected.head(2), selected.ffn_pre
+    for shown in lean.layers:  # a frame: the selected layer's head, then the shown layer's
+        selected.head(2)
+        shown.head(2)
+        assert {"ln_2", "ffn_pre"} <= set(selected.steps) and 2 in selected._heads
+    assert sum(bool(layer._heads) for layer in lean.layers) <= DERIVED_KEPT

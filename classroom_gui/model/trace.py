@@ -91,7 +91,14 @@ _derived_lock = threading.Lock()
 
 
 def _keep_derived(layer: "LayerTrace") -> None:
-    """`layer` now holds derived arrays: the oldest such layer beyond DERIVED_KEPT drops its own."""
+    """`layer` holds derived arrays and was just read: it becomes the newest, and the least recently read such
+    layer beyond DERIVED_KEPT drops its own (so the selected layer, read by every frame, keeps its steps while
+    chapter 12 walks the others)."""
+    try:
+        if _derived[-1]() is layer:  # already the newest: every desk of a frame asks its layer's head
+            return
+    except IndexError:  # none yet (or another thread's update between two of its steps)
+        pass
     with _derived_lock:
         for ref in [r for r in _derived if r() is None or r() is layer]:
             _derived.remove(ref)
@@ -191,7 +198,10 @@ class LayerTrace:
         """A derived step (DERIVED, or "weights" once let go): a lean layer makes it, and what it is made
         of, on first ask, and keeps it for DERIVED_KEPT layers."""
         value = self.steps.get(name)
-        if value is None:
+        if value is not None:
+            if self.derive is not None:
+                _keep_derived(self)
+        else:
             if name == "weights":
                 value = np.stack([self.weights_of(h) for h in range(len(self.q))])
             elif name == "context":
@@ -270,12 +280,11 @@ class LayerTrace:
         head = self._heads.pop(h, None)
         if head is None:
             edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
-            made = self._shares_at_hand() is None
             weights = self.weights_of(h)
             head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, weights, self.score_divisor,
                              edits, self._context_maker(h, weights))
-            if made:
-                _keep_derived(self)
+        if self.derive is not None and self.kept_weights is None:  # its shares made for it: derived arrays
+            _keep_derived(self)
         self._heads[h] = head
         while len(self._heads) > HEADS_KEPT:
             del self._heads[next(iter(self._heads))]
