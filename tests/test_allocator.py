@@ -144,8 +144,8 @@ def test_a_traces_nbytes_counts_the_arrays_it_holds_now():
     ids = rng.integers(0, 50, LEAN_FROM)
     full, lean = forward(ids, params, config, lean=False), forward(ids, params, config, lean=True)
     every = {id(a): a for a in [full.tok_embedding, full.pos_embedding, full.ln_f] + [
-        a for layer in full.layers for a in (layer.x, layer.q, layer.k, layer.v, layer.weights, layer.resid_attn,
-                                             layer.output, *layer.steps.values())]}
+        a for layer in full.layers for a in (layer.x, layer.q, layer.k, layer.v, layer.weights, layer.context,
+                                             layer.resid_attn, layer.output, *layer.steps.values())]}
     assert full.layers[1].x is full.layers[0].output  # held once, counted once
     assert full.nbytes == sum(a.nbytes for a in every.values()) and len(full.layers[0].steps) > 5
     before = lean.nbytes
@@ -157,8 +157,7 @@ def test_a_traces_nbytes_counts_the_arrays_it_holds_now():
     best = sum(a.nbytes for layer in lean.layers for a in layer.best)
     assert lean.nbytes == derived - shares + best
     head = lean.layers[1].head(1)  # one head's shares, made for it and kept with the head: counted
-    head.scores, head.context
-    made = sum(a.nbytes for a in (head.weights, head.scores, head.context))
+    made = head.weights.nbytes + head.scores.nbytes
     assert lean.nbytes == derived - shares + best + made
     lean.layers[1].weights  # every head's shares, made head by head
     assert lean.nbytes == derived - shares // 2 + best + made

@@ -37,7 +37,7 @@ def one_blas_thread():
         yield
 
 
-STEPS = ("x", "q", "k", "v", "weights", "resid_attn", "output") + DERIVED
+STEPS = ("x", "q", "k", "v", "weights", "context", "resid_attn", "output") + DERIVED
 
 
 def assert_same(a, b):

@@ -1,5 +1,5 @@
 """Every frame of the lesson asks a lean trace (model.trace.LayerTrace) only for what it shows: one head's
-shares and context, the layer steps it draws and the steps they are made of, never every head's shares (the
+shares, the layer steps it draws and the steps they are made of, never every head's shares (the
 whole block again, ~0.3 s at GPT-2 small with 512 students); and what it shows is the full trace's numbers."""
 from __future__ import annotations
 
@@ -20,9 +20,8 @@ from random_weights import GPT2_SMALL, random_params  # noqa: E402
 
 # beat key -> the layer steps its frame may make (what it draws, and what that is made from); others: none
 MAY_MAKE = {
-    "heads.others": {"context"},  # every head's card at every desk (a class small enough to show cards)
-    "heads.concat": {"context", "heads_concat"},
-    "heads.project": {"context", "heads_concat", "attn_out"},
+    "heads.concat": {"heads_concat"},  # from the held context of every head
+    "heads.project": {"heads_concat", "attn_out"},
     "heads.residual": {"ln_2"},  # from the held resid_attn
     "ffn.hidden": {"ln_2", "ffn_pre"}, "ffn.activation": {"ln_2", "ffn_pre"}, "ffn.residual": {"ln_2", "ffn_pre"},
 }

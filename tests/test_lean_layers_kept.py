@@ -24,10 +24,10 @@ def test_walking_every_layer_keeps_the_steps_of_a_few(monkeypatch):
     full = forward(ids, params, config, lean=False)
     first = {name: getattr(lean.layers[0], name).copy() for name in DERIVED}
     for layer in lean.layers:
-        layer.head(1).context  # one head's context: made alone, no steps derived
+        layer.head(1).context  # one head's context: held, no steps derived
         assert layer.steps == {} or layer is lean.layers[0]  # (layer 0 was asked for every step above)
         layer.attn_out  # derives the layer's steps
-        layer.head(2).context  # a view of them, kept with the layer
+        layer.head(2).context  # a head kept with the layer
     holding = [i for i, layer in enumerate(lean.layers) if layer.steps]
     assert holding == list(range(config.n_layer - DERIVED_KEPT, config.n_layer))
     assert [i for i, layer in enumerate(lean.layers) if layer._heads] == holding  # no head keeps dropped steps

@@ -74,7 +74,7 @@ class Plain:
 
     @staticmethod
     def head_context(weights, v):  # [T, T], [T, d] -> [T, d]: attention's weights @ v for one head of the
-        return weights @ v          # batch, which NumPy multiplies head by head (a lean layer's context_of)
+        return weights @ v          # batch, which NumPy multiplies head by head (a lean layer's weights_of)
 
 
 def transformer_block(x, params: Params, config: GPTConfig, layer: int, mask, edits=(), ops=Plain,
@@ -138,7 +138,8 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
     "none" (discussion: every student hears every other); `edits` are what-if edits (model.whatif.Edit),
     each applied where its number is made, so everything after it follows from it. `ops` is Plain's
     steps by default (fast.forward passes fast.Fast: the same numbers). A `lean` trace (by default from LEAN_FROM students on)
-    keeps each layer's notebooks, cards and shares and recomputes the rest on first ask, bit for bit.
+    keeps each layer's notebooks, cards, shares and contexts and makes each other step on first ask, bit for bit
+    (BlockSteps).
     `observe(layer, LayerTrace)` is called as each layer is recorded (the lesson shrinks a lean layer's shares
     for its overview there and lets them go: lesson.overview.AsMade)."""
     ids = np.asarray(ids, dtype=np.int64)
@@ -184,7 +185,8 @@ class BlockSteps:
 
     def __init__(self, params: Params, config: GPTConfig, layer: int, ops=Plain):
         self.params, self.config, self.p, self.ops = params, config, f"h.{layer}.", ops
-        self.head_context = getattr(ops, "head_context", Plain.head_context)  # [T, T], [T, d] -> [T, d]
+        # [T, a] x [a, T'] for one head, as attention multiplies head by head (one BLAS thread in Fast)
+        self.head_product = getattr(ops, "head_context", Plain.head_context)
 
     def _norm(self, x, name: str):  # [T, C] -> [T, C]
         w = self.params

@@ -5,7 +5,6 @@ F = FFN hidden width, V = vocabulary size. Per-head arrays keep the head axis fi
 """
 from __future__ import annotations
 
-import functools
 import operator
 import threading
 import weakref
@@ -49,9 +48,9 @@ class HeadTrace:
     v: np.ndarray        # [T, d] opinion cards (Value)
     mask: np.ndarray     # [T, T] bool, True where the classmate comes later (score becomes -inf)
     weights: np.ndarray  # [T, T] softmax over each row; masked entries are exactly 0
+    context: np.ndarray  # [T, d] weights @ v, the share-weighted mix of opinions
     divisor: float       # what the scores are divided by: sqrt(d), unless the config says otherwise
     edits: tuple = ()    # what-if edits of this head's raw scores (model.whatif.Edit, kind "score", head 0)
-    made_context: object = field(default=None, repr=False, compare=False)  # () -> context (LayerTrace.context_of)
 
     # computed when first asked, with forward's own float operations (functions.dot_scores, divide_scores)
     @cached_property
@@ -62,10 +61,6 @@ class HeadTrace:
     def scaled(self) -> np.ndarray:  # [T, T] scores / divisor, before the mask
         return divide_scores(self.scores, self.divisor)
 
-    @cached_property
-    def context(self) -> np.ndarray:  # [T, d] weights @ v, the share-weighted mix of opinions
-        return self.made_context()
-
 
 HEADS_KEPT = 2  # per layer, the HeadTraces (with their scores) kept for the next frame
 
@@ -73,14 +68,15 @@ HEADS_KEPT = 2  # per layer, the HeadTraces (with their scores) kept for the nex
 # A layer's steps besides the held ones (x, q, k, v, resid_attn, output, and the shares until let go): kept by
 # a full trace; a lean one (gpt.forward's `lean`) makes each on first ask from what it is made of (MADE_FROM),
 # with the forward's own call (gpt.BlockSteps), so the same numbers bit for bit, and nothing it does not need.
-# Held although one step makes them again: q, which nearly every chapter shows (every desk's question card,
+# Held although a step makes them again: q, which nearly every chapter shows (every desk's question card,
 # the scores) and which would take the block's whole [T, C] x [C, 3C] product again (a part of a product is
-# not the same numbers: OpenBLAS rounds a row or column block differently from the whole); resid_attn, from
-# which chapters 10-11 make ln_2 and the FFN's hidden units with one LayerNorm and one product instead of the
-# attention of every head and two products before them. GPT-2 small at 512 students: +19 MB each.
-DERIVED = ("ln_1", "context", "heads_concat", "attn_out", "ln_2", "ffn_pre", "ffn_out")
+# not the same numbers: OpenBLAS rounds a row or column block differently from the whole); context, every
+# head's share-weighted opinions, which chapter 10 draws at every desk and joins (else every head's attention
+# again: ~0.1 s at GPT-2 small with 512 students); resid_attn, from which chapters 10-11 make ln_2 and the
+# FFN's hidden units with one LayerNorm and one product. GPT-2 small at 512 students: +19 MB each.
+DERIVED = ("ln_1", "heads_concat", "attn_out", "ln_2", "ffn_pre", "ffn_out")
 MADE_FROM = {"ln_1": "x", "heads_concat": "context", "attn_out": "heads_concat", "ln_2": "resid_attn",
-             "ffn_pre": "ln_2", "ffn_out": "ffn_pre"}  # "context" (and "weights"): head by head
+             "ffn_pre": "ln_2", "ffn_out": "ffn_pre"}  # and "weights", once let go: head by head
 _derived_of = operator.itemgetter(*DERIVED)  # steps -> the DERIVED ones, in that order
 # Lean layers whose derived arrays (steps, and heads whose shares were made for them) are kept at once, over
 # every trace (GPT-2 small at 512 tokens: up to ~25 MB a layer, so a walk through every layer kept 0.3 GB):
@@ -106,7 +102,7 @@ def _keep_derived(layer: "LayerTrace") -> None:
         while len(_derived) > DERIVED_KEPT:
             old = _derived.popleft()()
             if old is not None:  # new dicts: a reader holding the old one still finds its arrays
-                old.steps, old._heads = {}, {}  # its heads' context (a view) would keep the steps alive
+                old.steps, old._heads = {}, {}  # its heads' shares made for them go too
 
 
 @dataclass(eq=False)
@@ -114,26 +110,28 @@ class LayerTrace:
     """One block: attention (all heads), W_O, residual add, LayerNorms and the FFN.
 
     Always held: x [T, C] (notebooks coming in), q, k, v [H, T, d] (question, self-introduction and opinion
-    cards; the key/value cache reuses k and v), resid_attn [T, C] (x + attn_out: the notebook after
-    attention) and output [T, C] (the notebook after this layer). weights [H, T, T] (softmax over each row;
+    cards; the key/value cache reuses k and v), context [H, T, d] (weights @ v, each head's new
+    understanding), resid_attn [T, C] (x + attn_out: the notebook after attention) and output [T, C] (the
+    notebook after this layer). weights [H, T, T] (softmax over each row;
     masked entries exactly 0) is held as the forward made it (kept_weights) until a lean layer lets go of it
     (let_go_of_weights), keeping only each row's strongest share per head (best_heard).
 
     What a frame may ask (a lean layer makes on first ask only what the answer needs, bit for bit):
-    - head(h): one head's cards, shares, scores and context, made for that head alone (~1/H of the
-      attention, none of the block's products); weights_of(h) and context_of(h) are its shares and context;
+    - head(h): one head's cards, shares, scores and context, its shares made for that head alone (~1/H of
+      the attention, none of the block's products) once let go; weights_of(h) is its shares;
     - best_heard(seat): every head's strongest classmate of one student, from the kept summary;
     - the layer's [T, n] steps as properties over step(name): ln_1 [T, C] (LayerNorm before attention),
       heads_concat [T, C] (the heads' contexts side by side), attn_out [T, C] (after W_O, c_proj), ln_2
       [T, C] (LayerNorm before the FFN), ffn_pre [T, F] (hidden units before the activation), ffn_out
       [T, C] (back to notebook width), each made from the step before it (MADE_FROM);
-    - weights and context of every head at once [H, T, ...]: for readers of the whole layer (the all-heads
-      overview, the CLI's table, a frame that draws every head's card); a lean layer stacks them head by head."""
+    - weights [H, T, T], every head's shares at once: for readers of the whole layer (the all-heads overview,
+      the CLI's table); a lean layer that let go of them stacks them head by head."""
     x: np.ndarray
     q: np.ndarray
     k: np.ndarray
     v: np.ndarray
     kept_weights: np.ndarray | None  # [H, T, T] the shares as the forward made them; None once let go
+    context: np.ndarray
     resid_attn: np.ndarray
     output: np.ndarray
     mask: np.ndarray          # [T, T] bool, True where a score becomes -inf
@@ -153,7 +151,8 @@ class LayerTrace:
         block, and at six students the keyword call cost a tenth of the block's own work."""
         layer = cls.__new__(cls)
         layer.__dict__ = {"x": steps["x"], "q": steps["q"], "k": steps["k"], "v": steps["v"], "kept_weights": steps["weights"],
-                          "resid_attn": steps["resid_attn"], "output": steps["output"], "mask": mask,
+                          "context": steps["context"], "resid_attn": steps["resid_attn"], "output": steps["output"],
+                          "mask": mask,
                           "activation": activation, "divisor": divisor,
                           "edits": tuple(e for e in edits if e.kind in ("score", "mask")) if edits else (),
                           "steps": {} if derive is not None else dict(zip(DERIVED, _derived_of(steps))),
@@ -189,9 +188,9 @@ class LayerTrace:
         arrays made for them (a head of a layer that let go of its shares makes its own [T, T] shares)."""
         kept = [] if self.kept_weights is None else [self.kept_weights]
         heads = [a.base if a.base is not None else a for head in self._heads.values()
-                 for a in (head.weights, *map(head.__dict__.get, ("scores", "scaled", "context"))) if a is not None]
+                 for a in (head.weights, *map(head.__dict__.get, ("scores", "scaled"))) if a is not None]
         best = [] if self.best is None else list(self.best)
-        return [self.x, self.q, self.k, self.v, *kept, self.resid_attn, self.output, *self.steps.values(),
+        return [self.x, self.q, self.k, self.v, *kept, self.context, self.resid_attn, self.output, *self.steps.values(),
                 *heads, *best]
 
     def step(self, name: str) -> np.ndarray:
@@ -204,8 +203,6 @@ class LayerTrace:
         else:
             if name == "weights":
                 value = np.stack([self.weights_of(h) for h in range(len(self.q))])
-            elif name == "context":
-                value = np.stack([self.context_of(h) for h in range(len(self.q))])
             else:
                 value = getattr(self.derive, name)(getattr(self, MADE_FROM[name]))
             self.steps = {**self.steps, name: value}  # a new dict: a dropped layer's readers keep theirs
@@ -237,52 +234,33 @@ class LayerTrace:
         kept = self.kept_weights
         return kept if kept is not None else self.steps.get("weights")
 
-    def context_of(self, h: int) -> np.ndarray:  # [T, d] context[h], without the other heads' or steps
-        """Head h's share-weighted opinions: the layer's own when its steps are at hand, else weights[h] @ v[h]
-        by the forward's own product for one head (its attention multiplies head by head, each alone, so
-        this is the same call on the same numbers: tests/test_lean_derive.py), ~1/H of the block's
-        attention and none of its other products."""
-        done = self.steps.get("context")
-        if done is not None:
-            return done[h]
-        return self.derive.head_context(self.weights_of(h), self.v[h])
-
     def weights_of(self, h: int) -> np.ndarray:  # [T, T] weights[h], without the other heads' or steps
         """Head h's shares: kept or derived ones when at hand, else (a lean layer that let go of its shares)
         made for this head alone from the kept q and k with gpt.attention's own steps (the products through
-        the forward's per-head product, as context_of): attention computes each head's row apart from the
+        the forward's per-head product, BlockSteps.head_product): attention computes each head's row apart from the
         others' (per-head products, per-row max and sum), so one head alone is the same numbers
         (tests/test_lean_derive.py), ~1/H of the attention and none of the block's products."""
         kept = self._shares_at_hand()
         if kept is not None:
             return kept[h]
         # q[h] k[h]ᵀ by the forward's own product for one head (its BLAS threads round as the forward's do)
-        scores = self.derive.head_context(self.q[h], self.k[h].T)[None]
+        scores = self.derive.head_product(self.q[h], self.k[h].T)[None]
         whatif.apply_scores(scores, tuple(replace(e, head=0) for e in self.edits
                                           if e.kind == "score" and e.head == h))
         shares = divide_scores(scores, self.score_divisor, out=scores)
         np.copyto(shares, -np.inf, where=self.mask)
         return softmax(shares, out=shares)[0]
 
-    def _context_maker(self, h: int, weights: np.ndarray):
-        """() -> context[h] for a HeadTrace, holding the arrays it needs, never this layer: a HeadTrace kept
-        in self._heads that held the layer (a lambda over self) made a reference cycle, and a layer looked at
-        stayed in memory until a full garbage collection (collector.py makes those rare)."""
-        done = self.steps.get("context")
-        if done is not None:
-            return functools.partial(operator.getitem, done, h)
-        return functools.partial(self.derive.head_context, weights, self.v[h])
-
     def head(self, h: int) -> HeadTrace:
         """One head's view; the last HEADS_KEPT asked for are kept, so a frame after frame does not
-        recompute the head's [T, T] scores or its context. A head whose shares were made for it counts as
+        recompute the head's [T, T] scores. A head whose shares were made for it counts as
         its layer's derived arrays (DERIVED_KEPT)."""
         head = self._heads.pop(h, None)
         if head is None:
             edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
             weights = self.weights_of(h)
-            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, weights, self.score_divisor,
-                             edits, self._context_maker(h, weights))
+            head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, weights, self.context[h],
+                             self.score_divisor, edits)
         if self.derive is not None and self.kept_weights is None:  # its shares made for it: derived arrays
             _keep_derived(self)
         self._heads[h] = head
@@ -291,7 +269,7 @@ class LayerTrace:
         return head
 
 
-for _name in DERIVED:  # LayerTrace.ln_1, .context, ...: each a read-only view of step(name)
+for _name in DERIVED:  # LayerTrace.ln_1, .heads_concat, ...: each a read-only view of step(name)
     setattr(LayerTrace, _name, property(lambda self, _n=_name: self.step(_n)))
 
 

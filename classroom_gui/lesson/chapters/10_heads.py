@@ -17,7 +17,7 @@ def _narrate(ctx, fr: Frame):
 
 def others(ctx, fr: Frame):
     L, f, c = ctx.L, ctx.f, ctx.trace.config
-    heads = [L.context_of(h) for h in range(c.n_head)] if ctx.desks(fr) else []  # every head's card: drawn
+    heads = list(L.context) if ctx.desks(fr) else []
     for s in ctx.desks(fr):
         s.notebook = ctx.seat_strip("notebook", L.x, s.index)
         s.cards = [ctx.seat_strip("context", values, s.index, label_key="card.context") for values in heads]
