@@ -150,8 +150,8 @@ def test_chapter_6s_layer_of_the_other_rule_lets_the_layers_before_it_go_as_made
 
 
 def test_the_layer_every_frame_reads_keeps_its_steps_while_chapter_12_walks_the_others():
-    """Derived arrays are dropped least recently read first: the selected layer (its head read by every frame)
-    keeps its made steps while frames show one layer after another."""
+    """Derived arrays are dropped least recently read first, steps and heads apart: the selected layer (its head
+    read by every frame) keeps its made steps while frames show one layer's head after another."""
     from classroom_gui.lesson.panels import warm
 
     config = replace(GPT2_SMALL, n_layer=6, n_embd=64, n_head=4, vocab_size=300)
@@ -164,4 +164,8 @@ def test_the_layer_every_frame_reads_keeps_its_steps_while_chapter_12_walks_the_
         selected.head(2)
         shown.head(2)
         assert {"ln_2", "ffn_pre"} <= set(selected.steps) and 2 in selected._heads
+    assert sum(bool(layer._heads) for layer in lean.layers) <= DERIVED_KEPT
+    for shown in lean.layers:  # other layers' heads only (chapter 13 shows the other rule's): they drop heads
+        shown.head(0)
+    assert {"ln_2", "ffn_pre"} <= set(selected.steps)  # ... never the selected layer's steps
     assert sum(bool(layer._heads) for layer in lean.layers) <= DERIVED_KEPT

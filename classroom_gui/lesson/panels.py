@@ -25,7 +25,7 @@ def layer_view(ctx: Ctx, upto: int) -> LayerView:
 def shed(trace) -> None:
     """Make the all-heads overview, the one reader of every layer's shares at once, then let a lean trace go of
     its layers' shares (model.trace.Trace.let_go_of_weights): a frame makes those of the head it shows. GPT-2
-    small at 512 students: the trace holds 0.08 GB instead of 0.21 GB."""
+    small at 512 students: the trace holds 0.12 GB instead of 0.26 GB."""
     overview(trace)
     trace.let_go_of_weights()
 

@@ -65,8 +65,8 @@ class HeadTrace:
 HEADS_KEPT = 2  # per layer, the HeadTraces (with their scores) kept for the next frame
 
 
-# A layer's steps besides the held ones (x, q, k, v, resid_attn, output, and the shares until let go): kept by
-# a full trace; a lean one (gpt.forward's `lean`) makes each on first ask from what it is made of (MADE_FROM),
+# A layer's steps besides the held ones (x, q, k, v, context, resid_attn, output, and the shares until let go):
+# kept by a full trace; a lean one (gpt.forward's `lean`) makes each on first ask from what it is made of (MADE_FROM),
 # with the forward's own call (gpt.BlockSteps), so the same numbers bit for bit, and nothing it does not need.
 # Held although a step makes them again: q, which nearly every chapter shows (every desk's question card,
 # the scores) and which would take the block's whole [T, C] x [C, 3C] product again (a part of a product is
@@ -78,31 +78,47 @@ DERIVED = ("ln_1", "heads_concat", "attn_out", "ln_2", "ffn_pre", "ffn_out")
 MADE_FROM = {"ln_1": "x", "heads_concat": "context", "attn_out": "heads_concat", "ln_2": "resid_attn",
              "ffn_pre": "ln_2", "ffn_out": "ffn_pre"}  # and "weights", once let go: head by head
 _derived_of = operator.itemgetter(*DERIVED)  # steps -> the DERIVED ones, in that order
-# Lean layers whose derived arrays (steps, and heads whose shares were made for them) are kept at once, over
-# every trace (GPT-2 small at 512 tokens: up to ~25 MB a layer, so a walk through every layer kept 0.3 GB):
-# a frame reads at most two layers (the selected one and the one a step of chapter 12 shows).
+# Lean layers whose derived arrays are kept at once, over every trace, the least recently read dropped first: a
+# frame reads at most two layers (the selected one, and the one chapter 12 shows, or the other rule's in
+# chapters 6 and 13). Steps (GPT-2 small at 512 tokens: up to ~13 MB a layer, so a walk through every layer
+# kept 0.3 GB) and heads whose shares were made for them (~1/H of the attention to make again) are counted
+# apart, so frames that show other layers' heads never drop the selected layer's FFN steps.
 DERIVED_KEPT = 2
-_derived: deque = deque()  # weak references to the lean layers holding derived arrays, newest last
-_derived_lock = threading.Lock()
 
 
-def _keep_derived(layer: "LayerTrace") -> None:
-    """`layer` holds derived arrays and was just read: it becomes the newest, and the least recently read such
-    layer beyond DERIVED_KEPT drops its own (so the selected layer, read by every frame, keeps its steps while
-    chapter 12 walks the others)."""
-    try:
-        if _derived[-1]() is layer:  # already the newest: every desk of a frame asks its layer's head
-            return
-    except IndexError:  # none yet (or another thread's update between two of its steps)
-        pass
-    with _derived_lock:
-        for ref in [r for r in _derived if r() is None or r() is layer]:
-            _derived.remove(ref)
-        _derived.append(weakref.ref(layer))
-        while len(_derived) > DERIVED_KEPT:
-            old = _derived.popleft()()
-            if old is not None:  # new dicts: a reader holding the old one still finds its arrays
-                old.steps, old._heads = {}, {}  # its heads' shares made for them go too
+class _Recent:
+    """Weak references to the lean layers holding one kind of derived arrays, newest last; `drop(layer)`
+    lets a layer beyond DERIVED_KEPT go of them."""
+
+    def __init__(self, drop):
+        self.refs, self.lock, self.drop = deque(), threading.Lock(), drop
+
+    def read(self, layer: "LayerTrace") -> None:
+        """`layer` holds such arrays and was just read: it becomes the newest."""
+        try:
+            if self.refs[-1]() is layer:  # already the newest: every desk of a frame asks its layer's head
+                return
+        except IndexError:  # none yet (or another thread's update between two of its steps)
+            pass
+        with self.lock:
+            for ref in [r for r in self.refs if r() is None or r() is layer]:
+                self.refs.remove(ref)
+            self.refs.append(weakref.ref(layer))
+            while len(self.refs) > DERIVED_KEPT:
+                old = self.refs.popleft()()
+                if old is not None:
+                    self.drop(old)
+
+
+def _drop_steps(layer: "LayerTrace") -> None:  # new dicts: a reader holding the old one still finds its arrays
+    layer.steps, layer._heads = {}, {}  # its heads may be views of stacked shares ("weights")
+
+
+def _drop_heads(layer: "LayerTrace") -> None:
+    layer._heads = {}
+
+
+_steps_read, _heads_read = _Recent(_drop_steps), _Recent(_drop_heads)
 
 
 @dataclass(eq=False)
@@ -112,9 +128,9 @@ class LayerTrace:
     Always held: x [T, C] (notebooks coming in), q, k, v [H, T, d] (question, self-introduction and opinion
     cards; the key/value cache reuses k and v), context [H, T, d] (weights @ v, each head's new
     understanding), resid_attn [T, C] (x + attn_out: the notebook after attention) and output [T, C] (the
-    notebook after this layer). weights [H, T, T] (softmax over each row;
-    masked entries exactly 0) is held as the forward made it (kept_weights) until a lean layer lets go of it
-    (let_go_of_weights), keeping only each row's strongest share per head (best_heard).
+    notebook after this layer). weights [H, T, T] (softmax over each row; masked entries exactly 0) is held
+    as the forward made it (kept_weights) until a lean layer lets go of it (let_go_of_weights), keeping only
+    each row's strongest share per head (best_heard).
 
     What a frame may ask (a lean layer makes on first ask only what the answer needs, bit for bit):
     - head(h): one head's cards, shares, scores and context, its shares made for that head alone (~1/H of
@@ -131,8 +147,8 @@ class LayerTrace:
     k: np.ndarray
     v: np.ndarray
     kept_weights: np.ndarray | None  # [H, T, T] the shares as the forward made them; None once let go
-    context: np.ndarray
-    resid_attn: np.ndarray
+    context: np.ndarray       # [H, T, d] weights @ v
+    resid_attn: np.ndarray    # [T, C] x + attn_out
     output: np.ndarray
     mask: np.ndarray          # [T, T] bool, True where a score becomes -inf
     activation: str = "relu"  # the FFN's activation, from the config
@@ -152,8 +168,7 @@ class LayerTrace:
         layer = cls.__new__(cls)
         layer.__dict__ = {"x": steps["x"], "q": steps["q"], "k": steps["k"], "v": steps["v"], "kept_weights": steps["weights"],
                           "context": steps["context"], "resid_attn": steps["resid_attn"], "output": steps["output"],
-                          "mask": mask,
-                          "activation": activation, "divisor": divisor,
+                          "mask": mask, "activation": activation, "divisor": divisor,
                           "edits": tuple(e for e in edits if e.kind in ("score", "mask")) if edits else (),
                           "steps": {} if derive is not None else dict(zip(DERIVED, _derived_of(steps))),
                           "derive": derive, "best": None, "_heads": {}}
@@ -190,8 +205,8 @@ class LayerTrace:
         heads = [a.base if a.base is not None else a for head in self._heads.values()
                  for a in (head.weights, *map(head.__dict__.get, ("scores", "scaled"))) if a is not None]
         best = [] if self.best is None else list(self.best)
-        return [self.x, self.q, self.k, self.v, *kept, self.context, self.resid_attn, self.output, *self.steps.values(),
-                *heads, *best]
+        return [self.x, self.q, self.k, self.v, *kept, self.context, self.resid_attn, self.output,
+                *self.steps.values(), *heads, *best]
 
     def step(self, name: str) -> np.ndarray:
         """A derived step (DERIVED, or "weights" once let go): a lean layer makes it, and what it is made
@@ -199,14 +214,14 @@ class LayerTrace:
         value = self.steps.get(name)
         if value is not None:
             if self.derive is not None:
-                _keep_derived(self)
+                _steps_read.read(self)
         else:
             if name == "weights":
                 value = np.stack([self.weights_of(h) for h in range(len(self.q))])
             else:
                 value = getattr(self.derive, name)(getattr(self, MADE_FROM[name]))
             self.steps = {**self.steps, name: value}  # a new dict: a dropped layer's readers keep theirs
-            _keep_derived(self)
+            _steps_read.read(self)
         return value
 
     # Three arrays are recomputed when asked for instead of stored: each is one cheap step from a stored
@@ -237,8 +252,8 @@ class LayerTrace:
     def weights_of(self, h: int) -> np.ndarray:  # [T, T] weights[h], without the other heads' or steps
         """Head h's shares: kept or derived ones when at hand, else (a lean layer that let go of its shares)
         made for this head alone from the kept q and k with gpt.attention's own steps (the products through
-        the forward's per-head product, BlockSteps.head_product): attention computes each head's row apart from the
-        others' (per-head products, per-row max and sum), so one head alone is the same numbers
+        the forward's per-head product, BlockSteps.head_product): attention computes each head's row apart
+        from the others' (per-head products, per-row max and sum), so one head alone is the same numbers
         (tests/test_lean_derive.py), ~1/H of the attention and none of the block's products."""
         kept = self._shares_at_hand()
         if kept is not None:
@@ -262,7 +277,7 @@ class LayerTrace:
             head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, weights, self.context[h],
                              self.score_divisor, edits)
         if self.derive is not None and self.kept_weights is None:  # its shares made for it: derived arrays
-            _keep_derived(self)
+            _heads_read.read(self)
         self._heads[h] = head
         while len(self._heads) > HEADS_KEPT:
             del self._heads[next(iter(self._heads))]
@@ -340,8 +355,8 @@ class Trace:
 
     def let_go_of_weights(self) -> None:
         """Every lean layer lets go of its shares (LayerTrace.let_go_of_weights), once what reads every layer's
-        shares at once (the all-heads overview) is made: GPT-2 small at 512 students then holds ~0.07 GB
-        instead of 0.21 GB, and a frame makes the shares of the head it shows."""
+        shares at once (the all-heads overview) is made: GPT-2 small at 512 students then holds 0.12 GB
+        instead of 0.26 GB, and a frame makes the shares of the head it shows."""
         for layer in self.layers:
             layer.let_go_of_weights()
 
