@@ -131,5 +131,5 @@ def own_value(own: Trace, e: whatif.Edit) -> float:
     if e.kind == "mask":
         return float(layer.mask[e.seat, e.index])
     if e.kind == "score":
-        return float(layer.scores[e.head, e.seat, e.index])
+        return float(layer.head(e.head).scores[e.seat, e.index])  # one head's [T, T], not every head's
     return float(getattr(layer, e.kind)[e.head, e.seat, e.index])
