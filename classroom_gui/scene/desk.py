@@ -174,36 +174,14 @@ class DeskItem(CachedItem):
         p.save()
         try:
             # jumping about the lesson (scrubbing, chapter keys), most desks show what they showed before
-            # (a desk without a badge or settled cards is all shell: its picture is kept as it is)
-            fresh = self._paint_desk_fresh if s.badge or any(self.settled) else None
-            pictures.paint_item(self, p, self._key, self._paint_desk, fresh)
+            pictures.paint_item(self, p, self._key, self._paint_desk)
         finally:  # an exception must not leave the painter's state unbalanced
             p.restore()
 
     def _paint_desk(self, p: QPainter) -> None:
         if self.parts & BODY:
             self._paint_body(p)
-        self._paint_tag(p, self.parts)
-        self._paint_settled(p)
-
-    def _paint_desk_fresh(self, p: QPainter) -> None:
-        """_paint_desk onto a new transparent picture (pictures.paint_cached's `fresh`): the same pixels, the
-        body and name tag blitted from their kept picture, which leaves out the badge: a jump to another
-        moment changes the shares on the badges and the cards, seldom a desk's state or name."""
-        s, parts = self.student, self.parts & ~BADGE
-        shell = ("desk shell", parts, s.index, s.text, s.unknown, s.state, self.box, self.theme.name,
-                 self.theme.font_scale, self.name_text, self.name_font.pixelSize(), self.name_font.bold())
-        pictures.paint_cached(p, pictures.name_of(shell), self.rect(), lambda q: self._paint_shell(q, parts))
-        if self.parts & BADGE:
-            self._paint_badge(p)
-        self._paint_settled(p)
-
-    def _paint_shell(self, p: QPainter, parts: int) -> None:
-        if parts & BODY:
-            self._paint_body(p)
-        self._paint_tag(p, parts)
-
-    def _paint_settled(self, p: QPainter) -> None:  # the strips painted into the desk's picture
+        self._paint_tag(p)
         for k, settled in enumerate(self.settled):
             if settled:
                 x, y = self.view_pos[k]
@@ -250,14 +228,14 @@ class DeskItem(CachedItem):
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), r, r)
 
-    def _paint_tag(self, p: QPainter, parts: int) -> None:
+    def _paint_tag(self, p: QPainter) -> None:
         s, b, th = self.student, self.box, self.theme
         hh = b.header_h
         d = hh * 0.72
         seat = QRectF(b.pad, (hh - d) / 2, d, d)
         focus = s.state == "focus"
         number = str(s.index + 1)
-        if not parts & SEAT:
+        if not self.parts & SEAT:
             pass
         elif self._circled():  # the seat number in a circle (filled for the asker)
             p.setPen(QPen(qcolor(th.color("text")), 1.0))
@@ -272,9 +250,9 @@ class DeskItem(CachedItem):
             p.setFont(fitted_font(number, px, room, bold=True, min_px=min(px, NAME_MIN) if px >= NAME_MIN else 6))
             p.setPen(qcolor(th.color("text") if focus else th.color("text_muted")))
             p.drawText(QRectF(b.pad, 0, room, hh), ALIGN_LEFT, number)
-        if parts & NAME:
+        if self.parts & NAME:
             self._paint_name(p)
-        if parts & BADGE:
+        if self.parts & BADGE:
             self._paint_badge(p)
 
     def _paint_name(self, p: QPainter) -> None:

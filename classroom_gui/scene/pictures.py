@@ -61,24 +61,18 @@ def make_room(width: float, height: float) -> None:
         QPixmapCache.setCacheLimit(budget_kb(width, height, 2))
 
 
-def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter], None],
-               fresh: Callable[[QPainter], None] | None = None) -> None:
+def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter], None]) -> None:
     """An item's content (called `key`, hashable) from its kept picture; an item told not to cache
-    (NoCache: a test counting what is drawn, a census of texts) paints in place. `fresh`: see paint_cached."""
+    (NoCache: a test counting what is drawn, a census of texts) paints in place."""
     if item.cacheMode() == QGraphicsItem.CacheMode.NoCache:
         paint(p)
     else:
-        paint_cached(p, name_of(key), item.rect(), paint, fresh)
+        paint_cached(p, name_of(key), item.rect(), paint)
 
 
-def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPainter], None],
-                 fresh: Callable[[QPainter], None] | None = None) -> None:
+def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPainter], None]) -> None:
     """Draw what `paint` draws inside `bounds` (item coordinates), from the picture called `name` at this
     painter's scale, painting it first when it is not kept (or directly, where a picture would differ).
-
-    `fresh`, if given, paints the new picture instead of `paint`: the same pixels, from a painter that is
-    known to start on a transparent raster picture at whole device pixels, so it may blit kept pieces of
-    its own first (a blit onto transparent pixels copies them exactly: scene.desk's body and name tag).
 
     Pattern brushes (the masked cells' hatch) are anchored to the device, so a kept picture's hatch may sit
     a pixel or two along from where painting in place puts it: items that must match to the pixel paint
@@ -106,7 +100,7 @@ def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPaint
             q.setRenderHints(p.renderHints())
             to_pixmap = QTransform(sx, 0, 0, sy, fx - bounds.x() * sx, fy - bounds.y() * sy)
             q.setTransform(to_pixmap)
-            (fresh or paint)(q)
+            paint(q)
         finally:
             q.end()
         QPixmapCache.insert(key, pix)
