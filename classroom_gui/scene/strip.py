@@ -135,7 +135,7 @@ class StripView:
                 p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # cells stay crisp blocks
             img = cell_image(values, b.rows, b.cols, self.scale, grey, zeroed)
             p.drawImage(QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2), img)
-            cw, rh = b.cell_w, b.row_h
+            cw = b.cell_w
             if cw >= 9:  # below that the separators would be all there is to see
                 p.setPen(QPen(qcolor(th.color("cell_border")), 1.0 if cw >= 16 else 0.6))
                 lines = grid_lines(b)
@@ -157,7 +157,7 @@ class StripView:
         p.setPen(QPen(edge, 3.0 if s.raised else 1.3))
         p.drawRoundedRect(cells.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
 
-    def _paint_numbers(self, p: QPainter, zeroed) -> None:
+    def _paint_numbers(self, p: QPainter, zeroed: np.ndarray) -> None:
         b, th = self.box, self.theme
         px = b.number_px * th.font_scale
         room = b.cell_w - 4
