@@ -28,7 +28,7 @@ import math
 import numpy as np
 
 from . import allocator, exact_blocks, fast_small, gpt, parallel
-from .functions import ACTIVATION, causal_mask, layer_norm, no_mask
+from .functions import ACTIVATION, causal_mask, layer_norm, linear, no_mask
 
 CHUNK = 1 << 15  # numbers of one head's rows softmax works on at once: 128 kB, well inside a core's L2 cache
 ROWS = 64        # at least this many rows per block (a block's Python steps cost ~5 us)
@@ -229,6 +229,17 @@ class Fast:
         if x.size < parallel.MIN_WORK:
             return layer_norm(x, g, b, eps)
         return per_student(layer_norm, x, g, b, eps)
+
+    @staticmethod
+    def linear(x, w, b):  # [T, in], [in, out], [out] -> [T, out]
+        """functions.linear, never while another thread holds one BLAS thread (parallel.usual_blas_threads):
+        the worker's forward and a frame's derived step on the GUI thread each round as the forward alone.
+        Products under LOW multiply-adds run on one thread in OpenBLAS whatever the count, so they skip the
+        lock (the teaching model's every product)."""
+        if len(x) * w.size >= LOW and parallel.blas_controllable():
+            with parallel.usual_blas_threads():
+                return linear(x, w, b)
+        return linear(x, w, b)
 
     attention = staticmethod(attention)
 

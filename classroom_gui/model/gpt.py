@@ -69,6 +69,7 @@ class Plain:
     def block(x, params, config, layer, mask, edits=()):
         return transformer_block(x, params, config, layer, mask, edits, Plain)
     layer_norm = staticmethod(layer_norm)
+    linear = staticmethod(linear)
     attention = staticmethod(attention)
     activation = staticmethod(activation)
 
@@ -86,7 +87,7 @@ def transformer_block(x, params: Params, config: GPTConfig, layer: int, mask, ed
 
     # multi-head attention: pre-LayerNorm, qkv projection (W_Q, W_K, W_V of every head in one matrix)
     ln_1 = ops.layer_norm(x, params[p + "ln_1.weight"], params[p + "ln_1.bias"], eps)
-    qkv = linear(ln_1, params[p + "attn.c_attn.weight"], params[p + "attn.c_attn.bias"])  # [..., T, 3C]
+    qkv = ops.linear(ln_1, params[p + "attn.c_attn.weight"], params[p + "attn.c_attn.bias"])  # [..., T, 3C]
 
     # split into heads, then a teacher's "what if this card said ..."
     q, k, v = split_heads(qkv, config.n_head)
@@ -101,14 +102,14 @@ def transformer_block(x, params: Params, config: GPTConfig, layer: int, mask, ed
 
     # merge heads, out projection (W_O), residual add
     heads_concat = merge_heads(context)
-    attn_out = linear(heads_concat, params[p + "attn.c_proj.weight"], params[p + "attn.c_proj.bias"])
+    attn_out = ops.linear(heads_concat, params[p + "attn.c_proj.weight"], params[p + "attn.c_proj.bias"])
     resid_attn = x + attn_out
 
     # feed-forward network: each student thinks alone, then the residual add
     ln_2 = ops.layer_norm(resid_attn, params[p + "ln_2.weight"], params[p + "ln_2.bias"], eps)
-    ffn_pre = linear(ln_2, params[p + "mlp.c_fc.weight"], params[p + "mlp.c_fc.bias"])
+    ffn_pre = ops.linear(ln_2, params[p + "mlp.c_fc.weight"], params[p + "mlp.c_fc.bias"])
     ffn_hidden = ops.activation(config.activation_function, ffn_pre)
-    ffn_out = linear(ffn_hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
+    ffn_out = ops.linear(ffn_hidden, params[p + "mlp.c_proj.weight"], params[p + "mlp.c_proj.bias"])
     output = resid_attn + ffn_out
 
     return dict(x=x, ln_1=ln_1, q=q, k=k, v=v, weights=weights, context=context, heads_concat=heads_concat,
@@ -195,7 +196,7 @@ class BlockSteps:
 
     def _linear(self, x, name: str):  # [T, in] -> [T, out], BLAS threads as the forward had them
         with self.ops.blas_threads(len(x), self.config):
-            return linear(x, self.params[self.p + name + ".weight"], self.params[self.p + name + ".bias"])
+            return self.ops.linear(x, self.params[self.p + name + ".weight"], self.params[self.p + name + ".bias"])
 
     def ln_1(self, x):  # [T, C] -> [T, C]
         return self._norm(x, "ln_1")

@@ -159,6 +159,17 @@ class _OneBlasThread:
 _one_blas_thread = _OneBlasThread()
 
 
+def usual_blas_threads():
+    """Inside, no other thread is in a one_blas_thread section, so a product runs with the thread count the
+    process has (the caller checked blas_controllable()). OpenBLAS's count is process-wide and decides how a
+    product rounds (1 and 2 threads differ in ~4 % of a GPT-2 [512, 768] x [768, 3072] product's cells):
+    without this, a product one thread made while another held one BLAS thread (the worker's attention, or a
+    frame making one head's shares on the GUI thread) came out differently from the same forward made alone.
+    Held per product, so a frame waits at most for one product of the worker's forward. Re-entrant: inside
+    the caller's own one_blas_thread the product keeps that thread's one thread, as that forward meant."""
+    return _blas_lock
+
+
 def one_blas_thread() -> _OneBlasThread:
     """NumPy's OpenBLAS on one thread inside the block (the caller checked blas_controllable()); the
     thread counts it found come back at the end."""
