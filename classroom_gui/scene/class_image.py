@@ -27,6 +27,7 @@ from ..lesson.layout import GAP
 from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size, fit_name
 from . import palette
 from .class_cards import draw_cards
+from . import class_shells as shells
 from .strip import StripView
 from .items import CachedItem
 from .layout import DeskBox
@@ -205,84 +206,75 @@ class ClassImage(CachedItem):
         """The picture called `key` (size in canvas px, at `scale`), painted by paint(painter) when not kept."""
         img = self._pictures.pop(key, None)
         if img is None:
-            img = QImage(math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1,
-                         QImage.Format.Format_ARGB32_Premultiplied)
-            img.fill(Qt.GlobalColor.transparent)
-            q = QPainter(img)
-            try:
-                q.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-                q.scale(scale, scale)
-                paint(q)
-            finally:
-                q.end()
+            img = self._paint_picture(size, scale, paint)
             self._kept_bytes += img.sizeInBytes()
             self._trim()
         self._pictures[key] = img  # (re)inserted last: dicts keep insertion order
+        return img
+
+    @staticmethod
+    def _paint_picture(size: tuple[float, float], scale: float, paint) -> QImage:
+        """A transparent picture of size canvas px at `scale`, painted by paint(painter)."""
+        img = QImage(math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1,
+                     QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(Qt.GlobalColor.transparent)
+        q = QPainter(img)
+        try:
+            q.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+            q.scale(scale, scale)
+            paint(q)
+        finally:
+            q.end()
         return img
 
     def _trim(self) -> None:
         while self._kept_bytes > KEPT_BYTES and self._pictures:  # the least recently used go first
             self._kept_bytes -= nbytes(self._pictures.pop(next(iter(self._pictures))))
 
-    def _parts(self, k: int, s: Student, bw: float, look: int, scale: float) -> tuple[QImage, QImage, QImage]:
-        """Student k's desk without cards or badge (the name making room for a badge bw wide), with GLOW px
-        around it, as kept pictures of its three parts: the body of its state (the same for every desk), its
-        seat number (the same in every state but the asker's) and its word (the same at every seat)."""
-        b = self.box
-        size = (b.w + 2 * GLOW, b.h + 2 * GLOW)
+    def _tile(self, key: tuple, s: Student, parts: int, crop_at: tuple[int, int, int], scale: float,
+              dense: bool) -> np.ndarray:
+        """Part `parts` of desk s (its body, its seat number or its name, as DeskItem paints it), cut to the
+        tile: dense [sh, sw] pixels (a body) or its inked pixels only (scene.class_shells.sparse); kept by
+        `key`, what the part shows (the same body for every desk of a state, the same word at every seat)."""
+        found = self._pictures.pop(key, None)
+        if found is None:
+            b = self.box
 
-        def part(parts: int, key: tuple) -> QImage:
             def paint(q):
-                desk = self._ghost(k, s, with_strips=False)
+                desk = self._ghost(0, s, with_strips=False)
                 desk.parts = parts
                 q.translate(GLOW, GLOW)
                 desk._paint_desk(q)
                 desk.parts = ALL
-            return self._kept(key + (look,), size, scale, paint)
 
-        font, word = fit_name(s.text, b, self.theme.font_scale, self._name_left, bw, s.unknown)
-        return (part(BODY, ("body", s.state, s.unknown)), part(SEAT, ("seat", s.index, s.state == "focus")),
-                part(NAME, ("name", word, font.key(), s.state == "masked", s.unknown)))
-
-    def _shell(self, k: int, s: Student, bw: float, look: int, scale: float, x0: int, margin: int) -> np.ndarray:
-        """Student k's desk without cards or badge, [h, w, 4] premultiplied bytes from x0 device px into its
-        picture to `margin` px past the desk: kept by what it shows, else painted from its three kept parts
-        (a jump to a new moment brings hundreds of desks in new states or beside new badges)."""
-        key = ("shell", s.index, s.text, s.unknown, s.state, bw, look, x0, margin)
-        found = self._pictures.pop(key, None)
-        if found is None:
-            size = (self.box.w + 2 * GLOW, self.box.h + 2 * GLOW)
-            img = QImage(math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1,
-                         QImage.Format.Format_ARGB32_Premultiplied)
-            img.fill(Qt.GlobalColor.transparent)
-            q = QPainter(img)
-            try:
-                for part in self._parts(k, s, bw, look, scale):
-                    q.drawImage(0, 0, part)
-            finally:
-                q.end()
-            whole = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
-            x1 = min(img.width(), round((GLOW + self.box.w) * scale) + margin + 1)
-            y1 = min(img.height(), round((GLOW + self.box.h) * scale) + margin + 1)
-            found = np.ascontiguousarray(whole[x0:y1, x0:x1])
+            img = self._paint_picture((b.w + 2 * GLOW, b.h + 2 * GLOW), scale, paint)
+            found = shells.crop(img, *crop_at)
+            if not dense:
+                found = shells.sparse(found)
             self._kept_bytes += found.nbytes
             self._trim()
         self._pictures[key] = found  # (re)inserted last: the least recently used go first
         return found
 
     def _draw_shells(self, w: int, h: int, scale: float) -> QImage:
-        """Every desk without its cards: the shell (kept per student, state and badge width: the name makes
-        room for the badge) copied into one NumPy image, then the badge pills (kept per text: a big class
-        shows the same shares often) painted over it. A shell is copied as its desk and the half gap around
-        it (what a plain desk draws reaches ~4 px out: its shadow and outline; only the asker's spotlight,
-        never drawn here, reaches GLOW), so neighbours never overlap and a copy replaces ~500 blits a frame."""
+        """Every desk without its cards, composed in NumPy (scene.class_shells: a body tile per state, the seat
+        number and the name laid over it as the pixels they ink), then the badge pills (kept per text: a big
+        class shows the same shares often) painted over it. A desk is copied with the half gap around it (what
+        a plain desk draws reaches ~4 px out: its shadow and outline; only the asker's spotlight, never drawn
+        here, reaches GLOW), so neighbours never overlap."""
         b, th, ox, oy = self.box, self.theme, *self._origin
-        look = self._look((b, th.name, th.font_scale, self.badge_role, scale))
+        # the parts depend on the desk's size and name tag, not on its cards: a chapter that changes the cards
+        # keeps every seat number and word it has drawn
+        look = self._look((b.w, b.h, b.pad, b.radius, b.header_h, b.name_px, th.name, th.font_scale, scale))
         self._name_left = left = self._ghost(0, self.students[0], with_strips=False)._name_left()
         margin = max(0, math.floor(GAP / 2 * scale) - 1)  # device px kept around the desk
-        x0 = max(0, round(GLOW * scale) - margin)  # where the copied part starts in the shell's picture
-        badges, sizes = [], {"": (0.0, 0.0)}  # badge text -> size (badge_size hashes the DeskBox each call)
-        shown, shells = [], []
+        x0 = max(0, round(GLOW * scale) - margin)  # where the tile starts in a part's picture
+        full = (math.ceil((b.w + 2 * GLOW) * scale) + 1, math.ceil((b.h + 2 * GLOW) * scale) + 1)
+        crop_at = (x0, min(full[0], round((GLOW + b.w) * scale) + margin + 1),
+                   min(full[1], round((GLOW + b.h) * scale) + margin + 1))
+        sizes, names = {"": (0.0, 0.0)}, {}  # per badge text its size, per (word, badge width, ?) its fit
+        bodies: dict[tuple, int] = {}
+        body_tiles, body_of, seats, words, shown, badges = [], [], [], [], [], []
         for k, s in enumerate(self.students):
             if s.opacity <= 0.001:
                 continue
@@ -291,25 +283,30 @@ class ClassImage(CachedItem):
                 size = sizes[s.badge] = badge_size(s.badge, b, th.font_scale, left)
             bw, px = size
             shown.append(k)
-            shells.append(self._shell(k, s, bw, look, scale, x0, margin))
+            key = ("body", s.state, s.unknown, look)
+            at = bodies.get(key)
+            if at is None:
+                at = bodies[key] = len(body_tiles)
+                body_tiles.append(self._tile(key, s, BODY, crop_at, scale, True))
+            body_of.append(at)
+            seats.append(self._tile(("seat", s.index, s.state == "focus", look), s, SEAT, crop_at, scale, False))
+            name = names.get((s.text, bw, s.unknown))
+            if name is None:
+                font, word = fit_name(s.text, b, th.font_scale, left, bw, s.unknown)
+                name = names[(s.text, bw, s.unknown)] = (word, font.key())
+            words.append(self._tile(("name",) + name + (s.state == "masked", s.unknown, look), s, NAME, crop_at,
+                                    scale, False))
             if bw:
                 badges.append((k, s, bw, px))
         out = np.zeros((h, w), np.uint32)  # ARGB32_Premultiplied's bytes, a pixel as one number
-        if shells:
-            # every shell (all of one size) in one scatter of 4-byte pixels, faded ones multiplied first
-            stack = np.stack(shells)  # [D, sh, sw, 4]
-            fade = self._desk_opacity[shown]
-            faded = np.flatnonzero(fade < 1.0)  # only these are multiplied (all of them: ~20 ms at 64 desks)
-            if faded.size:
-                stack[faded] = stack[faded] * fade[faded].astype(np.float32)[:, None, None, None]
+        if shown:
+            stack = shells.compose(np.stack(body_tiles), np.array(body_of), [seats, words])
+            shells.fade(stack, self._desk_opacity[shown])
             xy = self._desk_xy[shown]
-            xs = np.rint((xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0
-            ys = np.rint((xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0
-            sh, sw = min(stack.shape[1], h - ys.max()), min(stack.shape[2], w - xs.max())
-            if sh > 0 and sw > 0 and xs.min() >= 0 and ys.min() >= 0:
-                spots = (ys * w + xs)[:, None, None] + (np.arange(sh) * w)[:, None] + np.arange(sw)
-                out.reshape(-1)[spots] = np.ascontiguousarray(stack[:, :sh, :sw]).view(np.uint32)[..., 0]
-        image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+            shells.scatter(out, stack, np.rint((xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0,
+                           np.rint((xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0)
+        image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
+        image.buffer = out  # the picture is the array's bytes: kept alive with it, never copied
         if badges:
             p = QPainter(image)
             try:
