@@ -1,9 +1,9 @@
 """The desks of a big class without their cards or badges ("shells": body, seat number, name) composed in
 NumPy: each desk is the body tile of its state (one np.take for the class), its seat number and its name laid
 over it as the few pixels they ink, with Qt's own source-over arithmetic (the bytes QPainter.drawImage gives
-on ARGB32_Premultiplied), faded desks multiplied, and every desk scattered into the picture in one flat
-assignment. No Python loop paints a desk unless it shows a part never seen before (a new seat number, word
-or state at this scale), and then only that part.
+on ARGB32_Premultiplied), faded desks multiplied, and every desk copied into the picture. Nothing is
+painted unless a desk shows a part never seen before (a new seat number, word or state at this scale), and
+then only that part.
 
 A tile is [sh, sw] uint32 pixels (ARGB32_Premultiplied as one number each), the desk and the half gap around
 it; a sparse part is one [2, m] uint32 array: the flat positions of its inked pixels in the tile, and those
@@ -73,10 +73,12 @@ def fade(stack: np.ndarray, opacity: np.ndarray) -> None:
 
 def scatter(out: np.ndarray, stack: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> None:
     """Every desk of stack [D, sh, sw] into out [h, w] with its top left at (xs[d], ys[d]) device pixels,
-    cut at the picture's right and bottom edges; nothing when a desk would start outside it."""
+    cut at the picture's right and bottom edges; nothing when a desk would start outside it. One slice copy
+    per desk: ~1 us of Python each, where one fancy-indexed scatter of the ~1M pixels (an 8-byte index per
+    pixel) took 3x as long."""
     h, w = out.shape
     sh, sw = min(stack.shape[1], h - int(ys.max())), min(stack.shape[2], w - int(xs.max()))
     if sh <= 0 or sw <= 0 or xs.min() < 0 or ys.min() < 0:
         return
-    spots = (ys * w + xs)[:, None, None] + (np.arange(sh) * w)[:, None] + np.arange(sw)
-    out.reshape(-1)[spots] = stack[:, :sh, :sw]
+    for tile, x, y in zip(stack, xs.tolist(), ys.tolist()):
+        out[y:y + sh, x:x + sw] = tile[:sh, :sw]

@@ -29,6 +29,9 @@ CROWDED = 24           # more links than this: the unlabelled crowd is drawn lig
 FEW_MARKERS = 12       # up to this many links the travelling markers are round dots and rounded cards
 ROUTE_SETS = 256       # link sets whose chosen routes are remembered (scrubbing back finds them)
 MAX_LINKS = 96         # a fan over a bigger class draws this many: the strongest half and a spread of the rest
+CLEAR_OF_ALL = 128     # up to this many students the heaviest link keeps clear of every link drawn; in a bigger
+                       # class only of the labelled ones (the faint crowd beneath it cannot hide it, and keeping
+                       # clear of 95 links cost 40-90 ms a new frame at 512 students)
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
 
 Point = tuple[float, float]
@@ -319,7 +322,9 @@ class LinkLayer:
 
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
-        checked = [everyone if i == top else {pos[j] for j in marked} if i in marked else set() for i in drawn]
+        apart = {pos[j] for j in marked}
+        checked = [(everyone if len(desks) <= CLEAR_OF_ALL else apart) if i == top else apart if i in marked else set()
+                   for i in drawn]
         widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
         chosen = choose(defaults, variants, widths, [pos[i] for i in ranked if i in marked], checked)
         return {i: VARIANTS[chosen[pos[i]]] for i in drawn}
