@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+import numpy as np
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
@@ -342,7 +344,12 @@ class LinkLayer:
     @staticmethod
     def strongest(links: list[Link]) -> list[int]:
         """Link indices, heaviest first; equally heavy ones (as when scores are shown) by the number they show."""
-        return sorted(range(len(links)), key=lambda i: (links[i].weight, _number(links[i])), reverse=True)
+        if len(links) < 64:
+            return sorted(range(len(links)), key=lambda i: (links[i].weight, _number(links[i])), reverse=True)
+        # a fan over a big class (1,023 links): the same order from one NumPy sort, equals in their own order
+        weight = np.fromiter((link.weight for link in links), np.float64, len(links))
+        number = np.fromiter((_number(link) for link in links), np.float64, len(links))
+        return np.lexsort((np.arange(len(links)), -number, -weight)).tolist()
 
     @staticmethod
     def drawn(order: list[int]) -> list[int]:
