@@ -74,7 +74,9 @@ class ClassImage(CachedItem):
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
 
     def set_class(self, students: list[Student], strips: list[list[Strip]], box: DeskBox, theme: Theme,
-                  badge_role: str, scales: dict[str, float]) -> None:
+                  badge_role: str, scales: dict[str, float], values: list[np.ndarray] | None = None) -> None:
+        """Draw these desks with these cards; values, when the caller has stacked them (scene.classroom.class_rows),
+        is each card's numbers at every desk, [D, n]."""
         self.students, self.strips, self.box, self.theme = students, strips, box, theme
         self.badge_role, self.scales = badge_role, scales
         if not students:
@@ -89,9 +91,10 @@ class ClassImage(CachedItem):
         # every desk's numbers of each card, [D, n] (the composed desks all have the same cards): compared
         # with the last frame's instead of hashed into the key (GPT-2: 512 x 768 numbers a notebook)
         # (a NumPy row is the trace's float32: kept so; lists of Python floats as float64)
-        values = [np.array([row[j].values for row in strips],
-                           np.float32 if isinstance(strips[0][j].values, np.ndarray) else np.float64)
-                  for j in range(len(strips[0]))]
+        if values is None:
+            values = [np.array([row[j].values for row in strips],
+                               np.float32 if isinstance(strips[0][j].values, np.ndarray) else np.float64)
+                      for j in range(len(strips[0]))]
         if not (len(values) == len(self._values) and all(
                 a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a, b) for a, b in zip(values, self._values))):
             self._values_token = next(_LOOKS)

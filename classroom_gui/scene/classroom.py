@@ -18,7 +18,7 @@ from ..lesson import layout
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from . import fonts, palette, pictures
 from .board import MASKED_BAR, BarsItem, Board
-from .class_image import ClassImage, fits, stands_out
+from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
 from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
 from .strip import StripItem, StripView
@@ -35,9 +35,10 @@ TITLE_TWO_LINES = QRectF(40, 2, CANVAS_W - 80, 62)  # two lines of 22 px still e
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
 
 
-def colour_scales(groups) -> dict[str, float]:
-    """Per role, the largest |value| among the strips: a cell of that size gets the strongest colour. A row
-    holding NaN or inf sets nothing (a what-if can make one)."""
+def colour_scales(groups, stacked=()) -> dict[str, float]:
+    """Per role, the largest |value| among the strips (and among the rows of `stacked`, (role, [D, n]) pairs
+    of a whole class's card: see class_rows): a cell of that size gets the strongest colour. A row holding NaN
+    or inf sets nothing (a what-if can make one)."""
     scales: dict[str, float] = {}
     rows: dict[tuple, list] = {}  # per role and length, the strips' rows (a big class has ~1,000 of them)
     for strips in groups:
@@ -45,13 +46,40 @@ def colour_scales(groups) -> dict[str, float]:
             v = st.values
             if len(v):
                 rows.setdefault((st.role, len(v), isinstance(v, np.ndarray)), []).append(v)
-    for (role, _, wide), same in rows.items():
-        # a wide row is the trace's NumPy row (lesson.state.row): stacked as it is, short lists converted
-        m = np.abs(np.array(same, np.float32 if wide else np.float64)).max(axis=1)
+    # a wide row is the trace's NumPy row (lesson.state.row): stacked as it is, short lists converted
+    same = [(role, np.array(same, np.float32 if wide else np.float64)) for (role, _, wide), same in rows.items()]
+    for role, values in same + [(role, v) for role, v in stacked if v.size]:
+        m = np.abs(values).max(axis=1)
         m = m[np.isfinite(m)]
         if len(m):
             _raise(scales, role, float(m.max()))
     return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
+
+
+def class_rows(per_student) -> list[tuple[str, np.ndarray]] | None:
+    """Every student's card j stacked, (role, [D, n]) per card, when all students hold the same cards (a big
+    class, most moments), else None: stacked once a frame for the colour scales and the class picture (the
+    rows of a NumPy row stay float32, lists of floats float64, as either stacked them on its own)."""
+    if not per_student:
+        return None
+    first = per_student[0]
+    k, roles = len(first), [st.role for st in first]
+    if any(len(strips) != k for strips in per_student):
+        return None
+    out = []
+    for j, role in enumerate(roles):
+        column = [strips[j] for strips in per_student]
+        if any(st.role != role for st in column):
+            return None
+        try:
+            values = np.array([st.values for st in column],
+                              np.float32 if isinstance(first[j].values, np.ndarray) else np.float64)
+        except ValueError:  # rows of different lengths
+            return None
+        if values.ndim != 2:
+            return None
+        out.append((role, values))
+    return out
 
 
 def _raise(scales: dict[str, float], role: str, m: float) -> None:
@@ -147,7 +175,9 @@ class ClassroomScene(QGraphicsScene):
     def _show_desks(self, frame: Frame, th: Theme) -> tuple[float, dict[str, float]]:
         """Desks and their strips; returns the name tag height and the colour scales used."""
         per_student = [([s.notebook] if s.notebook is not None else []) + s.cards for s in frame.students]
-        scales = colour_scales(per_student + [frame.board_strips])
+        stacked = class_rows(per_student) if len(per_student) > COMPOSE_FROM else None
+        scales = (colour_scales([frame.board_strips], stacked) if stacked is not None
+                  else colour_scales(per_student + [frame.board_strips]))
         badge_role = frame.bars.role if frame.bars is not None else "weight"
         header_h = 30.0
         embed = len(frame.students) > EMBED_FROM
@@ -169,9 +199,10 @@ class ClassroomScene(QGraphicsScene):
         self.composed = bool(plain)
         if plain:  # one picture for the plain desks, real DeskItems for the few that stand out
             pairs = [(s, strips) for s, strips in pairs if s.index not in plain]
-            shown = [(s, strips) for s, strips in zip(frame.students, per_student) if s.index in plain]
-            self.class_image.set_class([s for s, _ in shown], [strips for _, strips in shown], box, th, badge_role,
-                                       scales)
+            at = [k for k, s in enumerate(frame.students) if s.index in plain]
+            self.class_image.set_class([frame.students[k] for k in at], [per_student[k] for k in at], box, th,
+                                       badge_role, scales,
+                                       None if stacked is None else [values[at] for _, values in stacked])
             header_h = box.header_h
         else:
             self.class_image.set_class([], [], None, th, badge_role, scales)
