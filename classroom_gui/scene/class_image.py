@@ -107,7 +107,10 @@ class ClassImage(CachedItem):
         self._visible = np.array([[st.visible for st in row] for row in strips], np.float64)
         # the shells change with the desks, the cards with their numbers: each picture is redrawn on its own
         self._shells_key = (desks, box, theme.name, theme.font_scale, badge_role)
-        self._cards_key = (desks, tuple(st.role for st in strips[0]), self._values_token,
+        # the cards read only where a desk is, how faded and whether masked: a jump that changes the desks'
+        # badges or states (most do) keeps the cards' picture when their numbers stay
+        placed = (self._desk_xy.tobytes(), self._desk_opacity.tobytes(), self._desk_masked.tobytes())
+        self._cards_key = (placed, tuple(st.role for st in strips[0]), self._values_token,
                            tuple(st.visible for row in strips for st in row), box, theme.name,
                            tuple(sorted(scales.items())))
         self.set_key((self._shells_key, self._cards_key), QRectF(x0, y0, x1 - x0, y1 - y0))
