@@ -3,9 +3,10 @@ pictures a frame instead of a cached picture per desk and per card.
 
 A new moment in a class of 64 used to repaint every desk and card (~250 painter calls and 64 pictures
 allocated: 100-500 ms); here
-- each desk's shell (body, name tag with seat number and name, badge: DeskItem's own painting, without its
-  cards) is a small picture kept by what it shows, so a desk whose state and badge come back is a blit;
-- every card of every desk is one NumPy image (scene.class_cards).
+- every desk's shell (body, name tag with seat number and name: DeskItem's own painting of each part, kept
+  by what it shows, without cards) is composed in NumPy (scene.class_shells), the badges painted over it;
+- every card of every desk is one NumPy image (scene.class_cards), redrawn only when the numbers, places,
+  fades or masks change.
 Desks that stand out (the asker, with its raised card; a card with edited or crossed-out cells) are real
 DeskItems, drawn in their place. Cards with numbers or labels in them never come here (see fits).
 
