@@ -195,7 +195,7 @@ class ClassroomScene(QGraphicsScene):
         else:
             self.crowd.set_students([], None, th)
             pairs = list(zip(frame.students, per_student))
-        plain, box = self._composed(frame, per_student) if crowd is None else ([], None)
+        plain, box = self._composed(frame, per_student, stacked is not None) if crowd is None else ([], None)
         self.composed = bool(plain)
         if plain:  # one picture for the plain desks, real DeskItems for the few that stand out
             pairs = [(s, strips) for s, strips in pairs if s.index not in plain]
@@ -277,9 +277,10 @@ class ClassroomScene(QGraphicsScene):
         self.legend.setVisible(bool(entries))
 
     @staticmethod
-    def _composed(frame: Frame, per_student) -> tuple[set[int], object]:
+    def _composed(frame: Frame, per_student, alike: bool = False) -> tuple[set[int], object]:
         """The students whose desks one ClassImage draws (empty: every desk is a DeskItem), and their layout:
-        the plain ones, when they all have desks of one size with the same cards (the asker may have one more)."""
+        the plain ones, when they all have desks of one size with the same cards (the asker may have one more;
+        alike: every student's cards are already known to be as long as every other's, see class_rows)."""
         students = frame.students
         if len(students) <= 1:
             return set(), None
@@ -287,7 +288,7 @@ class ClassroomScene(QGraphicsScene):
         if not plain or len(students) - len(plain) > 16:
             return set(), None
         s0, counts = plain[0][0], tuple(len(x.values) for x in plain[0][1])
-        if any(s.w != s0.w or s.h != s0.h for s in students) or any(
+        if any(s.w != s0.w or s.h != s0.h for s in students) or not alike and any(
                 tuple(len(x.values) for x in strips) != counts for _, strips in plain):
             return set(), None
         box = desk_layout(float(s0.w), float(s0.h), counts)
