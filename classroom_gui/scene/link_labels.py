@@ -95,8 +95,8 @@ def _hits(left, top, right, bottom, others: np.ndarray) -> np.ndarray:
 def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
                  near: np.ndarray) -> tuple[int, bool] | None:
     """The candidate a label takes, tested all at once: (the first whose w x h rectangle covers no placed
-    label and whose pill, 2 px inside it, covers no text in `near` ([n, 4] edges), within ROOM; True), else (the first that
-    covers no placed label; False), else None. The same sums in the same order as QRectF's own tests."""
+    label and whose pill, 2 px inside it, covers no text in `near` ([n, 4] edges), within ROOM; True), else
+    (the first that covers no placed label; False), else None. The same sums in the same order as QRectF's own tests."""
     left, top = at[:, 0] - w / 2, at[:, 1] - h / 2
     right, bottom = left + w, top + h
     open_ = ~_hits(left, top, right, bottom, _edges(placed))
@@ -107,10 +107,17 @@ def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
               & (bottom <= room.y() + room.height()))
     bl, bt = left + 2, top + 2  # the pill itself: it may touch a card's edge, never cover its numbers
     bw, bh = w + -2 - 2, h + -2 - 2
-    free = open_ & inside & ~_hits(bl, bt, bl + bw, bt + bh, near)
-    if free.any():
-        return int(np.argmax(free)), True
+    # the texts are tested a block of candidates at a time, in order, up to the first free one: the first
+    # spots along a link are mostly free, and ~830 spots x ~200 texts near a big class's link took ~2 ms
+    for a in range(0, len(at), CANDIDATE_BLOCK):
+        b = a + CANDIDATE_BLOCK
+        free = open_[a:b] & inside[a:b] & ~_hits(bl[a:b], bt[a:b], bl[a:b] + bw, bt[a:b] + bh, near)
+        if free.any():
+            return a + int(np.argmax(free)), True
     return int(np.argmax(open_)), False
+
+
+CANDIDATE_BLOCK = 64
 
 
 def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF]) -> list[tuple[Link, Point]]:
