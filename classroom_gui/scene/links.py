@@ -313,10 +313,11 @@ class LinkLayer:
         top = self.heaviest(links, ranked)  # the heaviest keeps clear of every link, when there is one (a
         top = top if top is not None and top in on else -1  # question sent to all has none)
         marked = {i for i in drawn if i in labelled and links[i].label} | ({top} - {-1})
+        crowd = len(desks) > CLEAR_OF_ALL  # then only the marked links are checked, against each other
         defaults = []
         for i in drawn:
             link = links[i]
-            to_hub = link.source != link.target and hub in (link.source, link.target)
+            to_hub = link.source != link.target and hub in (link.source, link.target) and (i in marked or not crowd)
             defaults.append(link_curve(link, desks, hub, header_h, gap, VARIANTS[0]) if to_hub else None)
 
         def variants(k: int) -> list:  # every variant's curve, only for a link whose default runs alongside another
@@ -325,8 +326,7 @@ class LinkLayer:
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
         apart = {pos[j] for j in marked}
-        checked = [(everyone if len(desks) <= CLEAR_OF_ALL else apart) if i == top else apart if i in marked else set()
-                   for i in drawn]
+        checked = [(apart if crowd else everyone) if i == top else apart if i in marked else set() for i in drawn]
         widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
         chosen = choose(defaults, variants, widths, [pos[i] for i in ranked if i in marked], checked)
         return {i: VARIANTS[chosen[pos[i]]] for i in drawn}
