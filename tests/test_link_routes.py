@@ -101,7 +101,7 @@ def first_spot_by_qrectf(candidates, w, h, placed, near):
 @pytest.mark.parametrize("seed", range(8))
 def test_labels_take_the_spot_qrectf_would_choose(seed):
     from PySide6.QtCore import QRectF
-    from classroom_gui.scene.link_labels import ROOM, _first_spots
+    from classroom_gui.scene.link_labels import ROOM, _edges, _first_spots
     rng = np.random.default_rng(seed)
     w, h = 52.5, 27.2
     # candidates on a coarse grid, so rectangles often share an edge exactly with a placed one or the room
@@ -113,7 +113,7 @@ def test_labels_take_the_spot_qrectf_would_choose(seed):
     near = [QRectF(*rng.uniform(0, 1300, 2), *rng.uniform(-40, 200, 2)) for _ in range(150 + 150 * seed)]
     near.append(QRectF(ROOM.x() + 10, ROOM.y() + 10, 0.0, 50.0))  # no width: covers nothing
     want = first_spot_by_qrectf(candidates, w, h, placed, near)
-    got = _first_spots(np.array(candidates), w, h, placed, near)
+    got = _first_spots(np.array(candidates), w, h, placed, _edges(near))  # the texts as their edges, once a frame
     assert got == want
     assert want is not None  # the cases are not all easy: some search far, some find no free spot
     assert (want[0] > 10 if seed in (2, 3, 4) else not want[1] if seed >= 5 else True), want

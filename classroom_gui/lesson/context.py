@@ -101,6 +101,15 @@ class Ctx:
                 Strip("key", self.rows(H.k)[seat], self.t("card.key"), k),
                 Strip("value", self.rows(H.v)[seat], self.t("card.value"), v)]
 
+    def every_desk(self, seats, raised: int | None = None) -> list[tuple[Strip, list[Strip]]]:
+        """(notebook, cards(seat)) for each seat, student `raised` with its question held up: the rows and labels
+        looked up once for the class, not once a desk (512 desks x 4 strips a frame)."""
+        H = self.L.head(self.sel.head)
+        x, q, k, v = self.rows(self.L.x), self.rows(H.q), self.rows(H.k), self.rows(H.v)
+        tx, tq, tk, tv = (self.t(f"card.{role}") for role in ("notebook", "query", "key", "value"))
+        return [(Strip("notebook", x[i], tx), [Strip("query", q[i], tq, 1.0, i == raised), Strip("key", k[i], tk),
+                                              Strip("value", v[i], tv)]) for i in seats]
+
 
 WIDE = 32  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list (GPT-2's 64-number
 #           cards stay NumPy rows: 512 students' cards as lists were ~100,000 Python floats a frame, made here and

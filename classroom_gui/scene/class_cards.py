@@ -135,7 +135,8 @@ def draw_cards(w: int, h: int, scale: float, origin: tuple[float, float], box: D
         for d in np.flatnonzero(masked):  # hatched as faded as the card (painted over it, by opacity, below)
             x, y = int(xs[d]), int(ys[d])
             masked_rects.append((float(alpha[d]), QRectF(x + sbox.tab_w * scale, y, pw - sbox.tab_w * scale, ph)))
-    out = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
+    out = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied)
+    out.buffer = pixels  # the picture is the array's bytes: kept alive with it, never copied
     if masked_rects:  # a student who has not spoken: hatched too, so it reads without colour
         p = QPainter(out)
         try:

@@ -3,9 +3,10 @@ pictures a frame instead of a cached picture per desk and per card.
 
 A new moment in a class of 64 used to repaint every desk and card (~250 painter calls and 64 pictures
 allocated: 100-500 ms); here
-- each desk's shell (body, name tag with seat number and name, badge: DeskItem's own painting, without its
-  cards) is a small picture kept by what it shows, so a desk whose state and badge come back is a blit;
-- every card of every desk is one NumPy image (scene.class_cards).
+- every desk's shell (body, name tag with seat number and name: DeskItem's own painting of each part, kept
+  by what it shows, without cards) is composed in NumPy (scene.class_shells), the badges painted over it;
+- every card of every desk is one NumPy image (scene.class_cards), redrawn only when the numbers, places,
+  fades or masks change.
 Desks that stand out (the asker, with its raised card; a card with edited or crossed-out cells) are real
 DeskItems, drawn in their place. Cards with numbers or labels in them never come here (see fits).
 
@@ -27,6 +28,7 @@ from ..lesson.layout import GAP
 from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size, fit_name
 from . import palette
 from .class_cards import draw_cards
+from . import class_shells as shells
 from .strip import StripView
 from .items import CachedItem
 from .layout import DeskBox
@@ -73,7 +75,9 @@ class ClassImage(CachedItem):
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
 
     def set_class(self, students: list[Student], strips: list[list[Strip]], box: DeskBox, theme: Theme,
-                  badge_role: str, scales: dict[str, float]) -> None:
+                  badge_role: str, scales: dict[str, float], values: list[np.ndarray] | None = None) -> None:
+        """Draw these desks with these cards; values, when the caller has stacked them (scene.classroom.class_rows),
+        is each card's numbers at every desk, [D, n]."""
         self.students, self.strips, self.box, self.theme = students, strips, box, theme
         self.badge_role, self.scales = badge_role, scales
         if not students:
@@ -88,9 +92,10 @@ class ClassImage(CachedItem):
         # every desk's numbers of each card, [D, n] (the composed desks all have the same cards): compared
         # with the last frame's instead of hashed into the key (GPT-2: 512 x 768 numbers a notebook)
         # (a NumPy row is the trace's float32: kept so; lists of Python floats as float64)
-        values = [np.array([row[j].values for row in strips],
-                           np.float32 if isinstance(strips[0][j].values, np.ndarray) else np.float64)
-                  for j in range(len(strips[0]))]
+        if values is None:
+            values = [np.array([row[j].values for row in strips],
+                               np.float32 if isinstance(strips[0][j].values, np.ndarray) else np.float64)
+                      for j in range(len(strips[0]))]
         if not (len(values) == len(self._values) and all(
                 a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a, b) for a, b in zip(values, self._values))):
             self._values_token = next(_LOOKS)
@@ -103,7 +108,10 @@ class ClassImage(CachedItem):
         self._visible = np.array([[st.visible for st in row] for row in strips], np.float64)
         # the shells change with the desks, the cards with their numbers: each picture is redrawn on its own
         self._shells_key = (desks, box, theme.name, theme.font_scale, badge_role)
-        self._cards_key = (desks, tuple(st.role for st in strips[0]), self._values_token,
+        # the cards read only where a desk is, how faded and whether masked: a jump that changes the desks'
+        # badges or states (most do) keeps the cards' picture when their numbers stay
+        placed = (self._desk_xy.tobytes(), self._desk_opacity.tobytes(), self._desk_masked.tobytes())
+        self._cards_key = (placed, tuple(st.role for st in strips[0]), self._values_token,
                            tuple(st.visible for row in strips for st in row), box, theme.name,
                            tuple(sorted(scales.items())))
         self.set_key((self._shells_key, self._cards_key), QRectF(x0, y0, x1 - x0, y1 - y0))
@@ -205,84 +213,75 @@ class ClassImage(CachedItem):
         """The picture called `key` (size in canvas px, at `scale`), painted by paint(painter) when not kept."""
         img = self._pictures.pop(key, None)
         if img is None:
-            img = QImage(math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1,
-                         QImage.Format.Format_ARGB32_Premultiplied)
-            img.fill(Qt.GlobalColor.transparent)
-            q = QPainter(img)
-            try:
-                q.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-                q.scale(scale, scale)
-                paint(q)
-            finally:
-                q.end()
+            img = self._paint_picture(size, scale, paint)
             self._kept_bytes += img.sizeInBytes()
             self._trim()
         self._pictures[key] = img  # (re)inserted last: dicts keep insertion order
+        return img
+
+    @staticmethod
+    def _paint_picture(size: tuple[float, float], scale: float, paint) -> QImage:
+        """A transparent picture of size canvas px at `scale`, painted by paint(painter)."""
+        img = QImage(math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1,
+                     QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(Qt.GlobalColor.transparent)
+        q = QPainter(img)
+        try:
+            q.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+            q.scale(scale, scale)
+            paint(q)
+        finally:
+            q.end()
         return img
 
     def _trim(self) -> None:
         while self._kept_bytes > KEPT_BYTES and self._pictures:  # the least recently used go first
             self._kept_bytes -= nbytes(self._pictures.pop(next(iter(self._pictures))))
 
-    def _parts(self, k: int, s: Student, bw: float, look: int, scale: float) -> tuple[QImage, QImage, QImage]:
-        """Student k's desk without cards or badge (the name making room for a badge bw wide), with GLOW px
-        around it, as kept pictures of its three parts: the body of its state (the same for every desk), its
-        seat number (the same in every state but the asker's) and its word (the same at every seat)."""
-        b = self.box
-        size = (b.w + 2 * GLOW, b.h + 2 * GLOW)
+    def _tile(self, key: tuple, s: Student, parts: int, crop_at: tuple[int, int, int], scale: float,
+              dense: bool) -> np.ndarray:
+        """Part `parts` of desk s (its body, its seat number or its name, as DeskItem paints it), cut to the
+        tile: dense [sh, sw] pixels (a body) or its inked pixels only (scene.class_shells.sparse); kept by
+        `key`, what the part shows (the same body for every desk of a state, the same word at every seat)."""
+        found = self._pictures.pop(key, None)
+        if found is None:
+            b = self.box
 
-        def part(parts: int, key: tuple) -> QImage:
             def paint(q):
-                desk = self._ghost(k, s, with_strips=False)
+                desk = self._ghost(0, s, with_strips=False)
                 desk.parts = parts
                 q.translate(GLOW, GLOW)
                 desk._paint_desk(q)
                 desk.parts = ALL
-            return self._kept(key + (look,), size, scale, paint)
 
-        font, word = fit_name(s.text, b, self.theme.font_scale, self._name_left, bw, s.unknown)
-        return (part(BODY, ("body", s.state, s.unknown)), part(SEAT, ("seat", s.index, s.state == "focus")),
-                part(NAME, ("name", word, font.key(), s.state == "masked", s.unknown)))
-
-    def _shell(self, k: int, s: Student, bw: float, look: int, scale: float, x0: int, margin: int) -> np.ndarray:
-        """Student k's desk without cards or badge, [h, w, 4] premultiplied bytes from x0 device px into its
-        picture to `margin` px past the desk: kept by what it shows, else painted from its three kept parts
-        (a jump to a new moment brings hundreds of desks in new states or beside new badges)."""
-        key = ("shell", s.index, s.text, s.unknown, s.state, bw, look, x0, margin)
-        found = self._pictures.pop(key, None)
-        if found is None:
-            size = (self.box.w + 2 * GLOW, self.box.h + 2 * GLOW)
-            img = QImage(math.ceil(size[0] * scale) + 1, math.ceil(size[1] * scale) + 1,
-                         QImage.Format.Format_ARGB32_Premultiplied)
-            img.fill(Qt.GlobalColor.transparent)
-            q = QPainter(img)
-            try:
-                for part in self._parts(k, s, bw, look, scale):
-                    q.drawImage(0, 0, part)
-            finally:
-                q.end()
-            whole = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
-            x1 = min(img.width(), round((GLOW + self.box.w) * scale) + margin + 1)
-            y1 = min(img.height(), round((GLOW + self.box.h) * scale) + margin + 1)
-            found = np.ascontiguousarray(whole[x0:y1, x0:x1])
+            img = self._paint_picture((b.w + 2 * GLOW, b.h + 2 * GLOW), scale, paint)
+            found = shells.crop(img, *crop_at)
+            if not dense:
+                found = shells.sparse(found)
             self._kept_bytes += found.nbytes
             self._trim()
         self._pictures[key] = found  # (re)inserted last: the least recently used go first
         return found
 
     def _draw_shells(self, w: int, h: int, scale: float) -> QImage:
-        """Every desk without its cards: the shell (kept per student, state and badge width: the name makes
-        room for the badge) copied into one NumPy image, then the badge pills (kept per text: a big class
-        shows the same shares often) painted over it. A shell is copied as its desk and the half gap around
-        it (what a plain desk draws reaches ~4 px out: its shadow and outline; only the asker's spotlight,
-        never drawn here, reaches GLOW), so neighbours never overlap and a copy replaces ~500 blits a frame."""
+        """Every desk without its cards, composed in NumPy (scene.class_shells: a body tile per state, the seat
+        number and the name laid over it as the pixels they ink), then the badge pills (kept per text: a big
+        class shows the same shares often) painted over it. A desk is copied with the half gap around it (what
+        a plain desk draws reaches ~4 px out: its shadow and outline; only the asker's spotlight, never drawn
+        here, reaches GLOW), so neighbours never overlap."""
         b, th, ox, oy = self.box, self.theme, *self._origin
-        look = self._look((b, th.name, th.font_scale, self.badge_role, scale))
+        # the parts depend on the desk's size and name tag, not on its cards: a chapter that changes the cards
+        # keeps every seat number and word it has drawn
+        look = self._look((b.w, b.h, b.pad, b.radius, b.header_h, b.name_px, th.name, th.font_scale, scale))
         self._name_left = left = self._ghost(0, self.students[0], with_strips=False)._name_left()
         margin = max(0, math.floor(GAP / 2 * scale) - 1)  # device px kept around the desk
-        x0 = max(0, round(GLOW * scale) - margin)  # where the copied part starts in the shell's picture
-        badges, sizes = [], {"": (0.0, 0.0)}  # badge text -> size (badge_size hashes the DeskBox each call)
-        shown, shells = [], []
+        x0 = max(0, round(GLOW * scale) - margin)  # where the tile starts in a part's picture
+        full = (math.ceil((b.w + 2 * GLOW) * scale) + 1, math.ceil((b.h + 2 * GLOW) * scale) + 1)
+        crop_at = (x0, min(full[0], round((GLOW + b.w) * scale) + margin + 1),
+                   min(full[1], round((GLOW + b.h) * scale) + margin + 1))
+        sizes, names = {"": (0.0, 0.0)}, {}  # per badge text its size, per (word, badge width, ?) its fit
+        bodies: dict[tuple, int] = {}
+        body_tiles, body_of, seats, words, shown, badges = [], [], [], [], [], []
         for k, s in enumerate(self.students):
             if s.opacity <= 0.001:
                 continue
@@ -291,25 +290,30 @@ class ClassImage(CachedItem):
                 size = sizes[s.badge] = badge_size(s.badge, b, th.font_scale, left)
             bw, px = size
             shown.append(k)
-            shells.append(self._shell(k, s, bw, look, scale, x0, margin))
+            key = ("body", s.state, s.unknown, look)
+            at = bodies.get(key)
+            if at is None:
+                at = bodies[key] = len(body_tiles)
+                body_tiles.append(self._tile(key, s, BODY, crop_at, scale, True))
+            body_of.append(at)
+            seats.append(self._tile(("seat", s.index, s.state == "focus", look), s, SEAT, crop_at, scale, False))
+            name = names.get((s.text, bw, s.unknown))
+            if name is None:
+                font, word = fit_name(s.text, b, th.font_scale, left, bw, s.unknown)
+                name = names[(s.text, bw, s.unknown)] = (word, font.key())
+            words.append(self._tile(("name",) + name + (s.state == "masked", s.unknown, look), s, NAME, crop_at,
+                                    scale, False))
             if bw:
                 badges.append((k, s, bw, px))
         out = np.zeros((h, w), np.uint32)  # ARGB32_Premultiplied's bytes, a pixel as one number
-        if shells:
-            # every shell (all of one size) in one scatter of 4-byte pixels, faded ones multiplied first
-            stack = np.stack(shells)  # [D, sh, sw, 4]
-            fade = self._desk_opacity[shown]
-            faded = np.flatnonzero(fade < 1.0)  # only these are multiplied (all of them: ~20 ms at 64 desks)
-            if faded.size:
-                stack[faded] = stack[faded] * fade[faded].astype(np.float32)[:, None, None, None]
+        if shown:
+            stack = shells.compose(np.stack(body_tiles), np.array(body_of), [seats, words])
+            shells.fade(stack, self._desk_opacity[shown])
             xy = self._desk_xy[shown]
-            xs = np.rint((xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0
-            ys = np.rint((xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0
-            sh, sw = min(stack.shape[1], h - ys.max()), min(stack.shape[2], w - xs.max())
-            if sh > 0 and sw > 0 and xs.min() >= 0 and ys.min() >= 0:
-                spots = (ys * w + xs)[:, None, None] + (np.arange(sh) * w)[:, None] + np.arange(sw)
-                out.reshape(-1)[spots] = np.ascontiguousarray(stack[:, :sh, :sw]).view(np.uint32)[..., 0]
-        image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+            shells.scatter(out, stack, np.rint((xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0,
+                           np.rint((xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0)
+        image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
+        image.buffer = out  # the picture is the array's bytes: kept alive with it, never copied
         if badges:
             p = QPainter(image)
             try:

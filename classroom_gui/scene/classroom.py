@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
@@ -18,7 +17,8 @@ from ..lesson import layout
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
 from . import fonts, palette, pictures
 from .board import MASKED_BAR, BarsItem, Board
-from .class_image import ClassImage, fits, stands_out
+from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
+from .class_rows import class_rows, colour_scales
 from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
 from .strip import StripItem, StripView
@@ -33,30 +33,6 @@ CAPTION = QRectF(30, layout.CAPTION_Y, CANVAS_W - 60, CANVAS_H - layout.CAPTION_
 TITLE = QRectF(40, 6, CANVAS_W - 80, 52)  # clear of the links that bow above the first row
 TITLE_TWO_LINES = QRectF(40, 2, CANVAS_W - 80, 62)  # two lines of 22 px still end above the links' bows
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
-
-
-def colour_scales(groups) -> dict[str, float]:
-    """Per role, the largest |value| among the strips: a cell of that size gets the strongest colour. A row
-    holding NaN or inf sets nothing (a what-if can make one)."""
-    scales: dict[str, float] = {}
-    rows: dict[tuple, list] = {}  # per role and length, the strips' rows (a big class has ~1,000 of them)
-    for strips in groups:
-        for st in strips:
-            v = st.values
-            if len(v):
-                rows.setdefault((st.role, len(v), isinstance(v, np.ndarray)), []).append(v)
-    for (role, _, wide), same in rows.items():
-        # a wide row is the trace's NumPy row (lesson.state.row): stacked as it is, short lists converted
-        m = np.abs(np.array(same, np.float32 if wide else np.float64)).max(axis=1)
-        m = m[np.isfinite(m)]
-        if len(m):
-            _raise(scales, role, float(m.max()))
-    return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
-
-
-def _raise(scales: dict[str, float], role: str, m: float) -> None:
-    if m > scales.get(role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
-        scales[role] = m
 
 
 def rule_on_second_line(title: str) -> str:
@@ -147,7 +123,9 @@ class ClassroomScene(QGraphicsScene):
     def _show_desks(self, frame: Frame, th: Theme) -> tuple[float, dict[str, float]]:
         """Desks and their strips; returns the name tag height and the colour scales used."""
         per_student = [([s.notebook] if s.notebook is not None else []) + s.cards for s in frame.students]
-        scales = colour_scales(per_student + [frame.board_strips])
+        stacked = class_rows(per_student) if len(per_student) > COMPOSE_FROM else None
+        scales = (colour_scales([frame.board_strips], stacked) if stacked is not None
+                  else colour_scales(per_student + [frame.board_strips]))
         badge_role = frame.bars.role if frame.bars is not None else "weight"
         header_h = 30.0
         embed = len(frame.students) > EMBED_FROM
@@ -165,13 +143,14 @@ class ClassroomScene(QGraphicsScene):
         else:
             self.crowd.set_students([], None, th)
             pairs = list(zip(frame.students, per_student))
-        plain, box = self._composed(frame, per_student) if crowd is None else ([], None)
+        plain, box = self._composed(frame, per_student, stacked is not None) if crowd is None else ([], None)
         self.composed = bool(plain)
         if plain:  # one picture for the plain desks, real DeskItems for the few that stand out
             pairs = [(s, strips) for s, strips in pairs if s.index not in plain]
-            shown = [(s, strips) for s, strips in zip(frame.students, per_student) if s.index in plain]
-            self.class_image.set_class([s for s, _ in shown], [strips for _, strips in shown], box, th, badge_role,
-                                       scales)
+            at = [k for k, s in enumerate(frame.students) if s.index in plain]
+            self.class_image.set_class([frame.students[k] for k in at], [per_student[k] for k in at], box, th,
+                                       badge_role, scales,
+                                       None if stacked is None else [values[at] for _, values in stacked])
             header_h = box.header_h
         else:
             self.class_image.set_class([], [], None, th, badge_role, scales)
@@ -246,9 +225,10 @@ class ClassroomScene(QGraphicsScene):
         self.legend.setVisible(bool(entries))
 
     @staticmethod
-    def _composed(frame: Frame, per_student) -> tuple[set[int], object]:
+    def _composed(frame: Frame, per_student, alike: bool = False) -> tuple[set[int], object]:
         """The students whose desks one ClassImage draws (empty: every desk is a DeskItem), and their layout:
-        the plain ones, when they all have desks of one size with the same cards (the asker may have one more)."""
+        the plain ones, when they all have desks of one size with the same cards (the asker may have one more;
+        alike: every student's cards are already known to be as long as every other's, see class_rows)."""
         students = frame.students
         if len(students) <= 1:
             return set(), None
@@ -256,7 +236,7 @@ class ClassroomScene(QGraphicsScene):
         if not plain or len(students) - len(plain) > 16:
             return set(), None
         s0, counts = plain[0][0], tuple(len(x.values) for x in plain[0][1])
-        if any(s.w != s0.w or s.h != s0.h for s in students) or any(
+        if any(s.w != s0.w or s.h != s0.h for s in students) or not alike and any(
                 tuple(len(x.values) for x in strips) != counts for _, strips in plain):
             return set(), None
         box = desk_layout(float(s0.w), float(s0.h), counts)

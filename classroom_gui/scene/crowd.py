@@ -94,7 +94,6 @@ class CrowdItem(CachedItem):
         """Every desk is one of a few premultiplied pixel blocks (by state), copied to its place."""
         th, b = self.theme, self.box
         w, h = max(1, math.ceil(rect.width() * scale)), max(1, math.ceil(rect.height() * scale))
-        img = np.zeros((h, w, 4), np.uint8)  # RGBA premultiplied
         ox, oy = self._origin
         dw, dh = max(1, round(b.w * scale)), max(1, round(b.h * scale))
         drop = max(1, round(3 * scale))
@@ -117,21 +116,28 @@ class CrowdItem(CachedItem):
                 t[bw:min(dh - bw, band_h), bw:dw - bw] = band
                 t[:dh, :, 3] = 255
                 t[..., :3] *= t[..., 3:4] / 255.0  # premultiply
-                t = np.rint(t * a).astype(np.uint8)
+                t = np.ascontiguousarray(np.rint(t * a).astype(np.uint8)).view(np.uint32)[..., 0]  # [th, tw]
                 templates[key] = t
             return t
 
-        xs = np.rint((np.array([s.x for s in self.students]) - ox) * scale).astype(np.int64).tolist()
-        ys = np.rint((np.array([s.y for s in self.students]) - oy) * scale).astype(np.int64).tolist()
-        for s, (_, a), x0, y0 in zip(self.students, self._numbers_want[1], xs, ys):
-            a = round(max(0.0, min(1.0, a)), 3)
-            if a <= 0.001:
-                continue
-            t = template(s.state, a)
-            th_, tw_ = min(t.shape[0], h - y0), min(t.shape[1], w - x0)
-            if th_ > 0 and tw_ > 0 and x0 >= 0 and y0 >= 0:
-                img[y0:y0 + th_, x0:x0 + tw_] = t[:th_, :tw_]
-        return QImage(img.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied).copy()
+        # each desk's template (state and opacity), then one 4-byte-pixel slice copy a desk into a picture padded
+        # by a desk on the right and below, so that no copy needs cutting (the picture is a view of it); the
+        # loop does nothing else (~1 us a desk: 1,024 desks cost ~6 ms when it also looked templates up)
+        alphas = [round(max(0.0, min(1.0, a)), 3) for _, a in self._numbers_want[1]]
+        xs = np.rint((np.array([s.x for s in self.students]) - ox) * scale).astype(np.int64)
+        ys = np.rint((np.array([s.y for s in self.students]) - oy) * scale).astype(np.int64)
+        ids: dict[tuple, int] = {}
+        which = np.array([ids.setdefault((s.state if s.state in looks else "", a), len(ids))
+                          for s, a in zip(self.students, alphas)], np.int64)
+        tiles = [template(state, a) for state, a in ids]
+        drawn = np.flatnonzero((np.array(alphas) > 0.001) & (xs >= 0) & (ys >= 0))
+        th_, tw_ = dh + drop, dw
+        pad = np.zeros((h + th_, w + tw_), np.uint32)
+        for t, x0, y0 in zip(which[drawn].tolist(), xs[drawn].tolist(), ys[drawn].tolist()):
+            pad[y0:y0 + th_, x0:x0 + tw_] = tiles[t]
+        out = QImage(pad.data, w, h, (w + tw_) * 4, QImage.Format.Format_RGBA8888_Premultiplied)
+        out.buffer = pad  # the picture is the array's bytes (its rows tw_ pixels apart): kept alive with it
+        return out
 
     def _faded_numbers(self, rect: QRectF, scale: float) -> QImage:
         """The seat numbers, each as faded as its desk. Drawing 1024 numbers costs ~20 ms, and a fading class

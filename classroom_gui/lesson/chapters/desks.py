@@ -13,9 +13,9 @@ SUM_TERMS = 16  # a sum written out whole up to this many terms
 def class_with_cards(ctx, fr: Frame, masked_after_focus: bool = False):
     """Every desk with its notebook and its three cards, the asker's question raised; with
     masked_after_focus, the classmates the asker cannot hear faded."""
-    for s in ctx.desks(fr):
-        s.notebook = ctx.seat_strip("notebook", ctx.L.x, s.index)
-        s.cards = ctx.cards(s.index, raised=s.index == ctx.f)
+    desks = ctx.desks(fr)
+    for s, (notebook, cards) in zip(desks, ctx.every_desk([s.index for s in desks], raised=ctx.f)):
+        s.notebook, s.cards = notebook, cards
     if masked_after_focus:
         for s in fr.students:
             if ctx.H.mask[ctx.f, s.index]:

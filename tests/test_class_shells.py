@@ -1,0 +1,214 @@
+"""A big class's desks composed in NumPy (scene.class_shells, scene.crowd) give the bytes QPainter gives: the
+source-over of a part on a desk equals QPainter.drawImage's, and a class of 256 in every state, badge and fade
+of the lesson equals its desks painted part by part with QPainter; a big fan's links are ranked as the sort
+they replace ranks them."""
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+
+
+def qimage(pixels: np.ndarray) -> QImage:  # [h, w] uint32 premultiplied ARGB -> a QImage copy
+    h, w = pixels.shape
+    return QImage(np.ascontiguousarray(pixels).data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+
+
+def premultiplied(rng, shape) -> np.ndarray:  # random valid premultiplied pixels, some opaque, some clear
+    a = rng.integers(0, 256, shape).astype(np.uint32)
+    a[rng.random(shape) < 0.2] = 255
+    a[rng.random(shape) < 0.2] = 0
+    rgb = [(rng.integers(0, 256, shape) * a // 255).astype(np.uint32) for _ in range(3)]
+    return (a << 24) | (rgb[0] << 16) | (rgb[1] << 8) | rgb[2]
+
+
+def test_over_gives_the_bytes_qpainter_gives(qapp):
+    from classroom_gui.scene.class_shells import image_pixels, over
+
+    rng = np.random.default_rng(0)
+    dst, src = premultiplied(rng, (64, 96)), premultiplied(rng, (64, 96))
+    image = qimage(dst)
+    p = QPainter(image)
+    p.drawImage(0, 0, qimage(src))
+    p.end()
+    assert np.array_equal(over(dst.reshape(-1), src.reshape(-1)).reshape(dst.shape), image_pixels(image))
+
+
+def painted_shells(ci, w: int, h: int, scale: float) -> np.ndarray:
+    """ClassImage's desks without cards as the per-desk QPainter path painted them: each part of each shown desk
+    painted into its own transparent picture, drawn over the last, cut to the tile and copied to its place
+    (desks faded in float32), then the badges drawn over the whole."""
+    from classroom_gui.lesson.layout import GAP
+    from classroom_gui.scene.class_shells import image_pixels
+    from classroom_gui.scene.desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem
+
+    b, (ox, oy) = ci.box, ci._origin
+    margin = max(0, math.floor(GAP / 2 * scale) - 1)
+    x0 = max(0, round(GLOW * scale) - margin)
+    out = np.zeros((h, w), np.uint32)
+    for k, s in enumerate(ci.students):
+        if s.opacity <= 0.001:
+            continue
+        desk = DeskItem()
+        desk.student, desk.box, desk.theme, desk.badge_role = s, b, ci.theme, ci.badge_role
+        desk.settled, desk.view_pos = [], []
+        desk._fit_name()
+        img = QImage(math.ceil((b.w + 2 * GLOW) * scale) + 1, math.ceil((b.h + 2 * GLOW) * scale) + 1,
+                     QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(Qt.GlobalColor.transparent)
+        q = QPainter(img)
+        for parts in (BODY, SEAT, NAME):
+            part = QImage(img.size(), img.format())
+            part.fill(Qt.GlobalColor.transparent)
+            pp = QPainter(part)
+            pp.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+            pp.scale(scale, scale)
+            pp.translate(GLOW, GLOW)
+            desk.parts = parts
+            desk._paint_desk(pp)
+            pp.end()
+            q.drawImage(0, 0, part)
+        q.end()
+        desk.parts = ALL
+        x1 = min(img.width(), round((GLOW + b.w) * scale) + margin + 1)
+        y1 = min(img.height(), round((GLOW + b.h) * scale) + margin + 1)
+        tile = image_pixels(img)[x0:y1, x0:x1]
+        if s.opacity < 1.0:
+            tile = (tile.copy().view(np.uint8).reshape(tile.shape + (4,)) * np.float32(s.opacity)).astype(
+                np.uint8).view(np.uint32)[..., 0]
+        x = round((s.x - GLOW - ox) * scale) + x0
+        y = round((s.y - GLOW - oy) * scale) + x0
+        out[y:y + tile.shape[0], x:x + tile.shape[1]] = tile[: h - y, : w - x]
+    image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(image)  # each badge's pill painted on its own, then drawn as faded as its desk
+    for s in ci.students:
+        if s.opacity <= 0.001 or not s.badge:
+            continue
+        desk = DeskItem()
+        desk.student, desk.box, desk.theme, desk.badge_role = s, b, ci.theme, ci.badge_role
+        bw, px = desk._badge_size()
+        bh = px * 1.5
+        pill = QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4)
+        pic = QImage(math.ceil(pill.width() * scale) + 1, math.ceil(pill.height() * scale) + 1,
+                     QImage.Format.Format_ARGB32_Premultiplied)
+        pic.fill(Qt.GlobalColor.transparent)
+        q = QPainter(pic)
+        q.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        q.scale(scale, scale)
+        q.translate(-pill.x(), -pill.y())
+        desk._paint_badge(q)
+        q.end()
+        p.setOpacity(min(1.0, s.opacity))
+        p.drawImage(round((s.x + pill.x() - ox) * scale), round((s.y + pill.y() - oy) * scale), pic)
+    p.end()
+    return out
+
+
+@pytest.fixture(scope="module")
+def big_trace():
+    """256 students on the shipped model's weights (its 64 positions taken in turn, as bench_frames does)."""
+    from dataclasses import replace
+
+    from classroom_gui.model import forward, load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+
+    ck = load_checkpoint(teaching_model_dir())
+    params, n = dict(ck.params), 256
+    params["wpe.weight"] = np.ascontiguousarray(params["wpe.weight"][np.arange(n) % len(params["wpe.weight"])])
+    words = ("the cat sat on the mat and the dog sat on the rug".split() * 22)[:n]
+    trace = forward([ck.tokenizer.encode(w)[0].id for w in words], params, replace(ck.config, n_positions=n),
+                    tokens=words)
+    trace.vocab = ck.tokenizer.vocab
+    return trace
+
+
+def test_a_big_class_composed_in_numpy_equals_its_desks_painted_part_by_part(qapp, big_trace):
+    from classroom_gui.scene.class_shells import image_pixels
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    scene = ClassroomScene()
+    timeline = timeline_for(big_trace.n_tokens, big_trace.config.n_layer)
+    seen_states, faded, badged, checked = set(), 0, 0, 0
+    beats = timeline.beats[::5] + [b for b in timeline.beats if b.chapter == "mask"]  # (masked desks)
+    for k, beat in enumerate(beats):
+        for at in (0.3, 0.99):
+            rule = ("none", "causal")[k % 2]
+            scene.set_frame(frame_at(big_trace, Selection(focus=1, rule=rule), beat.start + beat.duration * at))
+            ci = scene.class_image
+            if not (ci.isVisible() and ci.students):
+                continue
+            scale = (1.0, 0.8333, 0.5333)[checked % 3]
+            r = ci.rect()
+            w, h = math.ceil(r.width() * scale), math.ceil(r.height() * scale)
+            picture = ci._draw_shells(w, h, scale)  # (the view below lives only as long as the picture)
+            got = image_pixels(picture).copy()
+            want = painted_shells(ci, w, h, scale)
+            assert np.array_equal(got, want), (beat.key, at, scale)
+            seen_states |= {s.state for s in ci.students}
+            faded += sum(0.001 < s.opacity < 1 for s in ci.students)
+            badged += sum(bool(s.badge) for s in ci.students)
+            checked += 1
+    assert checked >= 10 and {"normal", "masked"} <= seen_states and faded and badged, (checked, seen_states)
+
+
+def test_a_crowds_desks_are_the_same_pictures_as_before(qapp):
+    """CrowdItem's blocks (1,024 desks by one slice copy each) against the per-desk copy they replace."""
+    from classroom_gui.lesson.frame import Student
+    from classroom_gui.scene import palette
+    from classroom_gui.scene.crowd import CrowdItem
+    from classroom_gui.scene.layout import desk_layout
+
+    rng = random.Random(3)
+    box = desk_layout(19.0, 15.0, ())
+    students = [Student(i, "w", False, 40 + (i % 64) * 22.7, 80 + (i // 64) * 19.3, 19.0, 15.0,
+                        state=rng.choice(["normal", "masked", "active"]), opacity=rng.choice([1.0, 0.5, 0.0, 0.2501]))
+                for i in range(1024)]
+    crowd = CrowdItem()
+    crowd.set_students(students, box, palette.CLASSROOM, hidden={5, 6})
+    scale, rect = 0.8333, crowd.rect()
+    image = crowd._build_blocks(rect, scale).convertToFormat(QImage.Format.Format_RGBA8888_Premultiplied)
+    w, h = image.width(), image.height()  # (a view of its bytes lives only as long as the image: copied)
+    got = np.frombuffer(image.constBits(), np.uint8).reshape(h, image.bytesPerLine())[:, : w * 4].reshape(h, w, 4).copy()
+    # the same desks, each painted on its own as the crowd did before: a template per state and opacity
+    want = np.zeros((h, w, 4), np.uint8)
+    ox, oy = crowd._origin
+    th = palette.CLASSROOM
+    dw, dh = max(1, round(box.w * scale)), max(1, round(box.h * scale))
+    drop, bw, band_h = max(1, round(3 * scale)), max(1, round(1.4 * scale * 0.7)), max(1, round(box.header_h * scale))
+    rgba = lambda c: np.array([*palette.hex_rgb(th.color(c)), 255], np.float32)  # noqa: E731
+    for s, (_, a) in zip(students, crowd._numbers_want[1]):
+        a = round(max(0.0, min(1.0, a)), 3)
+        if a <= 0.001:
+            continue
+        body, band = (rgba("masked_desk"), rgba("masked")) if s.state == "masked" else (rgba("desk"), rgba("header"))
+        t = np.zeros((dh + drop, dw, 4), np.float32)
+        t[drop:, 1:dw - 1] = rgba("desk_shadow")
+        t[:dh] = rgba("desk_border")
+        t[bw:dh - bw, bw:dw - bw] = body
+        t[bw:min(dh - bw, band_h), bw:dw - bw] = band
+        t[:dh, :, 3] = 255
+        t[..., :3] *= t[..., 3:4] / 255.0
+        t = np.rint(t * a).astype(np.uint8)
+        x0, y0 = round((s.x - ox) * scale), round((s.y - oy) * scale)
+        th_, tw_ = min(t.shape[0], h - y0), min(t.shape[1], w - x0)
+        want[y0:y0 + th_, x0:x0 + tw_] = t[:th_, :tw_]
+    assert np.array_equal(got, want)
+
+
+def test_a_big_fans_links_are_ranked_as_sorted_would_rank_them():
+    from classroom_gui.lesson.frame import Link
+    from classroom_gui.scene.links import LinkLayer, _number
+
+    rng = random.Random(1)
+    for n in (64, 100, 1023):
+        for _ in range(20):
+            links = [Link(0, i, rng.choice([0.0, 0.5, 0.25, rng.random()]),
+                          value=rng.choice([None, float("nan"), 1.0, -2.0, rng.random()])) for i in range(n)]
+            want = sorted(range(n), key=lambda i: (links[i].weight, _number(links[i])), reverse=True)
+            assert LinkLayer.strongest(links) == want
