@@ -172,7 +172,8 @@ def test_a_crowds_desks_are_the_same_pictures_as_before(qapp):
     crowd = CrowdItem()
     crowd.set_students(students, box, palette.CLASSROOM, hidden={5, 6})
     scale, rect = 0.8333, crowd.rect()
-    image = crowd._build_blocks(rect, scale).convertToFormat(QImage.Format.Format_RGBA8888_Premultiplied)
+    built = crowd._build_blocks(rect, scale)  # kept: it holds the NumPy bytes the image points at
+    image = built.convertToFormat(QImage.Format.Format_RGBA8888_Premultiplied)  # (same format: a shallow copy)
     w, h = image.width(), image.height()  # (a view of its bytes lives only as long as the image: copied)
     got = np.frombuffer(image.constBits(), np.uint8).reshape(h, image.bytesPerLine())[:, : w * 4].reshape(h, w, 4).copy()
     # the same desks, each painted on its own as the crowd did before: a template per state and opacity
@@ -212,3 +213,25 @@ def test_a_big_fans_links_are_ranked_as_sorted_would_rank_them():
                           value=rng.choice([None, float("nan"), 1.0, -2.0, rng.random()])) for i in range(n)]
             want = sorted(range(n), key=lambda i: (links[i].weight, _number(links[i])), reverse=True)
             assert LinkLayer.strongest(links) == want
+
+
+def test_a_badge_kept_for_one_role_is_not_shown_under_another(qapp):
+    """A badge pill's border is its role's colour: one class picture whose badges keep their text ("0.50") while
+    the chapter's role changes (scores, then shares) shows each role's pill, as a fresh picture does."""
+    from classroom_gui.lesson.frame import Student
+    from classroom_gui.scene import palette
+    from classroom_gui.scene.class_image import ClassImage
+    from classroom_gui.scene.class_shells import image_pixels
+    from classroom_gui.scene.layout import desk_layout
+
+    W, H = 150.0, 60.0
+    box = desk_layout(W, H, ())
+    students = [Student(i, f"w{i}", False, 20 + (i % 8) * (W + 20), 20 + (i // 8) * (H + 20), W, H, badge="0.50")
+                for i in range(40)]
+    kept = ClassImage()
+    for role in ("weight", "key", "query"):
+        kept.set_class(students, [[] for _ in students], box, palette.CLASSROOM, role, {})
+        r = kept.rect()
+        w, h = math.ceil(r.width()), math.ceil(r.height())
+        picture = kept._draw_shells(w, h, 1.0)
+        assert np.array_equal(image_pixels(picture), painted_shells(kept, w, h, 1.0)), role

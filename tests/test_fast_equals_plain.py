@@ -145,3 +145,19 @@ def test_the_key_value_cache_runs_the_forwards_block(teaching, monkeypatch):
         logits = step(token, i, cache, params, config)
     assert calls == list(range(config.n_layer)) * len(ids)
     np.testing.assert_allclose(logits, forward(ids, params, config).next_logits, rtol=0, atol=2e-5)
+
+
+def test_a_non_finite_question_gives_the_plain_rows_nan_everywhere():
+    """A NaN question (a checkpoint with non-finite weights) makes Plain's whole share row NaN (0 / NaN), the
+    unheard part too; the causal path's early row blocks, which set the unheard part to 0 and divide only the
+    heard part, must divide it too (they left 448 of a row's 512 cells at 0)."""
+    from classroom_gui.model import gpt
+    from classroom_gui.model.functions import causal_mask
+
+    rng = np.random.default_rng(0)
+    q, k, v = (rng.standard_normal((2, 512, 16)).astype(np.float32) for _ in range(3))
+    q[0, 3] = q[1, 400] = np.nan  # a row whose block ends before half the class, and one after
+    got, want = fast.attention(q, k, v, causal_mask(512), 4.0), gpt.attention(q, k, v, causal_mask(512), 4.0)
+    assert np.isnan(want[0][0, 3]).all() and np.isnan(want[0][1, 400]).all()
+    for a, b in zip(got, want):
+        assert np.array_equal(a, b, equal_nan=True)

@@ -78,8 +78,8 @@ def big_block():
         yield
         return
     with _big_lock:
-        mallopt(M_MMAP_MAX, 0)
         try:
+            mallopt(M_MMAP_MAX, 0)  # inside the try: an interrupt right after it still turns mapping back on
             yield
         finally:
             mallopt(M_MMAP_MAX, MMAP_MAX_DEFAULT)

@@ -134,6 +134,9 @@ def _softmax_heard(w, mask, r0: int, r1: int) -> None:  # [T, T] one head's scor
         w[r0:r1] /= total
     else:
         np.divide(e, total, out=s)
+        bad = ~np.isfinite(total[:, 0])  # a NaN or inf sum: the plain path's 0 / sum is NaN in the unheard part too
+        if bad.any():
+            w[r0:r1][bad, r1:] /= total[bad]
 
 
 def _shares(H: int, T: int, dtype) -> np.ndarray:  # -> [H, T, T], uninitialised

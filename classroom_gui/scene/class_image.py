@@ -327,7 +327,8 @@ class ClassImage(CachedItem):
 
                     p.setOpacity(min(1.0, s.opacity))
                     p.drawImage(round((s.x + pill.x() - ox) * scale), round((s.y + pill.y() - oy) * scale),
-                                self._kept(("badge", s.badge, bw, look), (pill.width(), pill.height()), scale, badge))
+                                self._kept(("badge", s.badge, bw, self.badge_role, look),  # its border: the role's colour
+                                           (pill.width(), pill.height()), scale, badge))
             finally:
                 p.end()
         return image
