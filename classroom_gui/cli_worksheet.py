@@ -56,9 +56,11 @@ def worksheet_command(args: argparse.Namespace) -> int:
         from PySide6.QtWidgets import QApplication
 
         _app = QApplication.instance() or QApplication([sys.argv[0]])
-        save_worksheet(sheet, args.output, args.paper, model_label(folder))
+        written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
     except (ExportError, WorksheetError) as exc:
         raise CliError(str(exc)) from None
+    key = (f"page {written.key_page}" if written.key_page == written.pages
+           else f"pages {written.key_page}-{written.pages}")
     print(f"wrote {args.output} ({trace.tokens[asker]!r} listens to {len(sheet.heard)} students; "
-          "the answer key is page 2)", file=sys.stderr)
+          f"{written.pages} pages, the answer key is {key})", file=sys.stderr)
     return 0
