@@ -28,4 +28,4 @@ def heard(ctx) -> list[int]:  # the classmates the asker can hear (all but the m
 
 def shown_row(ctx) -> ShownSoftmax:
     """The asker's softmax as the board works it (numbers.shown_softmax), once per frame."""
-    return shown_softmax(ctx.H.scaled[ctx.f], ctx.H.mask[ctx.f])
+    return shown_softmax(ctx.H.scaled[ctx.f], ctx.H.mask[ctx.f], ctx.H.weights[ctx.f])
