@@ -64,6 +64,10 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         self.apply_sentence()
         self.later = window_build.AfterFirstPaint(self, [lambda: self.sentence.known])  # completions, to type
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        window_build.fit_top_bars(self)
+
     # the model's state, read by dialogs, the crash reporter and tests
     checkpoint = property(lambda self: self.model.checkpoint)
     run = property(lambda self: self.model.run)
@@ -113,6 +117,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         examples.setToolTip("" if self.gallery else t("ui.examples_missing", file=missing) if not missing.exists()
                             else self.model.gallery_problem)  # a damaged file: what is wrong with it
         window_build.show_selection(self)
+        window_build.fit_top_bars(self)  # Japanese labels are wider
         if new_language:  # the names are the controls' labels and tips, which change with the language only
             accessibility.name_controls(self)
 
