@@ -202,7 +202,9 @@ def trace_command(args: argparse.Namespace) -> int:
     except CheckpointError as exc:
         hint = "" if args.model is not None else " (the teaching model is missing; pass --model DIR)"
         raise CheckpointError(f"{exc}{hint}") from None
-    run = run_sentence(checkpoint, args.text, args.mask)
+    from .lesson.typing_help import name_unknown_words
+
+    run = name_unknown_words(run_sentence(checkpoint, args.text, args.mask), checkpoint.tokenizer, args.text)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
     from .cli_export import with_edits
@@ -270,7 +272,8 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
              f"rule: {RULE_NAMES[trace.mask_rule]}",
              *(["what if: " + "; ".join(_edit_text(e, trace.tokens) for e in trace.edits)
                 + " (not the model's own numbers)"] if trace.edits else []),
-             f"tokens ({trace.n_tokens}; ? marks a word the model does not know):"]
+             f"tokens ({trace.n_tokens}; \"unknown\" marks a piece of a word the model does not know, written "
+             "with ? in the tables):"]
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
         lines.append(f"  {i:>3}  {_fit(tok, 16)}  id {int(tid):>5}" + ("  unknown" if unk else ""))
     row_w = min(12, max(_width(s) for s in labels))

@@ -65,7 +65,7 @@ def test_prints_tokens_heads_and_next_words(capsys, model):
             assert f"layer {l + 1} head {h + 1}" in out
     next_lines = out.split("next word after")[1].strip().splitlines()[1:]
     assert len(next_lines) == 3
-    assert "unknown to the model: z, o, r, p" in err
+    assert "unknown to the model: zorp (the model reads it as pieces)" in err  # the word as typed, not z, o, r, p
 
 
 def test_matrix_columns_line_up_with_wide_characters(capsys, model):
