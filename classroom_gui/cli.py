@@ -277,13 +277,16 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
         lines.append(f"  {i:>3}  {_fit(tok, 16)}  id {int(tid):>5}" + ("  unknown" if unk else ""))
     row_w = min(12, max(_width(s) for s in labels))
+    # a column as wide as its widest name up to 8 (「座った」 is 6 columns: it was cut to 「座っ…」 at 5)
+    col_w = max(5, min(8, max(_width(s) for s in labels)))
     for l, layer in enumerate(trace.layers):
         for h in range(c.n_head):
             masked = "; . = not yet spoken" if layer.mask.any() else ""
             lines += ["", f"layer {l + 1} head {h + 1}: attention weights (row listens to column{masked})",
-                      " " * row_w + "".join(" " + _fit(s, 5, right=True) for s in labels)]
+                      " " * row_w + "".join(" " + _fit(s, col_w, right=True) for s in labels)]
             for i, row in enumerate(layer.weights[h]):
-                cells = ("    ." if layer.mask[i, j] else f"{w:5.2f}" for j, w in enumerate(row))
+                cells = ("." if layer.mask[i, j] else f"{w:.2f}" for j, w in enumerate(row))
+                cells = (cell.rjust(col_w) for cell in cells)
                 lines.append(_fit(labels[i], row_w) + "".join(" " + cell for cell in cells))
     lines += ["", f"next word after {labels[-1]!r}:"]
     for rank, item in enumerate(next_words, 1):

@@ -68,6 +68,8 @@ def check_target(path: Path, allowed, wrong_type: str = "") -> Path:
     """`path` if a file of one of the `allowed` suffixes (a registry of export.formats; "" = a folder) can be written there, else ExportError
     (`wrong_type` is the message for another suffix, when the default does not fit)."""
     path = Path(path)
+    if path.is_dir() and "" not in allowed:  # before the suffix: "adir" is a folder, not a file of type "(none)"
+        raise ExportError(f"{path}: is a folder; give a file name, e.g. {path / ('lesson' + next(iter(allowed)))}")
     if path.suffix.lower() not in allowed:
         names = ", ".join(a or "a folder" for a in allowed)
         raise ExportError(wrong_type or f"{path}: unknown file type '{path.suffix or '(none)'}'; use {names}")
