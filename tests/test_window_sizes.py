@@ -121,7 +121,7 @@ def test_the_side_panel_is_current_whole_and_adds_to_the_board(qtbot, tmp_path, 
         assert bar.tabRect(i).width() >= QFontMetrics(bar.font()).horizontalAdvance(panel.tabText(i))
     c = w.checkpoint.config
     assert len(panel.head_maps) == c.n_layer * c.n_head and panel.titles[HEADS].text()
-    chosen = [b for b in panel.head_boxes if b.border.color().getRgb()[:3] == CHOSEN]
+    chosen = [o for o in panel.outlines() if o.isVisible() and o.pen().color().getRgb()[:3] == CHOSEN]
     assert len(chosen) == 1  # the board's layer and head, outlined
     panel.setCurrentIndex(LAYERS)
     assert [t.toPlainText() for t in panel.layer_labels] == w.model.frame().layer_view.labels
