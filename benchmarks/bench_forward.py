@@ -27,8 +27,10 @@ jitter is large (a pure-Python loop of fixed work has a median ~1.8x its minimum
 the spread: p95, the minimum (the least disturbed call: the work itself), the median of per-round medians
 (ROUNDS stretches of consecutive calls, so one busy stretch moves one round, not the whole median), and the
 same median and minimum in this thread's CPU time (time.thread_time, which time other processes hold the
-core does not inflate; the teaching model's products run on this thread). `callgrind` instruction counts
-(see the note in model/fast_small.py) are the load-free measure of the work.
+core does not inflate; the teaching model's products run on this thread). A third line at T=6, the NumPy floor
+(numpy_floor: fixed work of the same kind, timed in turns with the forward), shows how much of that spread is
+the machine's at the time. `benchmarks/count_forward.py` counts instructions and NumPy calls per forward with
+callgrind: the load-free measure of the work.
 """
 from __future__ import annotations
 
@@ -142,7 +144,22 @@ def teaching_model() -> tuple[str, GPTConfig, dict, np.ndarray | None]:
     return "teaching (random weights)", config, random_params(config), None
 
 
-def bench_case(rows, name, config, params, T, torch_run, min_repeats, budget, seed=1, ids=None):
+FLOOR_CALLS = 130  # about the six-student forward's NumPy calls (count_forward.py: 103 ufunc calls, 12 dots, ...)
+
+
+def numpy_floor():
+    """FLOOR_CALLS additions of two [6, 24] float32 arrays, NumPy's cheapest call on the lesson's notebooks:
+    fixed work with the forward's kind of cost (call overhead, not arithmetic), timed in turns with it, so
+    its median / min shows how much of the forward's spread this machine adds to any such work."""
+    a, b = np.ones((6, 24), np.float32), np.full((6, 24), 0.5, np.float32)
+
+    def run():
+        for _ in range(FLOOR_CALLS):
+            a + b
+    return run
+
+
+def bench_case(rows, name, config, params, T, torch_run, min_repeats, budget, seed=1, ids=None, floor=None):
     T = min(T, config.n_positions)
     if ids is None or len(ids) != T:
         ids = np.random.default_rng(seed).integers(0, config.vocab_size, T)
@@ -150,11 +167,13 @@ def bench_case(rows, name, config, params, T, torch_run, min_repeats, budget, se
     # also returns: both sides then end with the same [T, vocab] logits
     fns = [lambda: forward(ids, params, config), lambda: forward(ids, params, config).logits]
     fns += [lambda: torch_run(ids)] if torch_run else []
+    fns += [floor] if floor else []  # last: the columns before it stay forward, + logits, torch
     t = timings(fns, min_repeats, budget, warmup=3 if T > 100 else 50)
     other = timings.other
-    for col, what in ((0, ""), (1, " + logits")):
+    lines = [(0, name), (1, name + " + logits")] + [(len(fns) - 1, f"NumPy floor ({FLOOR_CALLS} x + y)")] * bool(floor)
+    for col, what in lines:
         a, b = spread(t[:, col]), spread(other[:, col])
-        row = {"model": name + what, "T": T, "np_med": a["med"], "np_p95": a["p95"], "np_min": a["min"],
+        row = {"model": what, "T": T, "np_med": a["med"], "np_p95": a["p95"], "np_min": a["min"],
                "np_round_med": a["round_med"], "other_med": b["med"], "other_min": b["min"], "n": len(t)}
         if torch_run is not None and col == 1:
             row.update(pt_med=np.median(t[:, 2]), pt_p95=np.percentile(t[:, 2], 95), pt_min=t[:, 2].min(),
@@ -223,7 +242,8 @@ def main(argv=None) -> int:
     name, config, params, seed_ids = teaching_model()
     run = torch_model(params, config) if torch else None
     for T in (6, 64):  # T=6: the seed sentence's own ids when the shipped model is there
-        bench_case(rows, name, config, params, T, run, max(min_repeats, 200), budget, ids=seed_ids)
+        bench_case(rows, name, config, params, T, run, max(min_repeats, 200), budget, ids=seed_ids,
+                   floor=numpy_floor() if T == 6 else None)
     if not args.no_gpt2:
         params = random_params(GPT2_SMALL)
         run = torch_model(params, GPT2_SMALL) if torch else None
@@ -239,6 +259,10 @@ def main(argv=None) -> int:
           f"({'met' if t6 <= GOAL_TEACHING_T6_MS else 'NOT met'}); with every seat's logits: "
           f"median {rows[1]['np_med'] * 1e3:.3f} ms, min {rows[1]['np_min'] * 1e3:.3f} ms; load average at end "
           f"{' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    floor = rows[2]  # the NumPy floor, timed in turns with the T=6 forward
+    print(f"spread (median / min): forward {rows[0]['np_med'] / rows[0]['np_min']:.2f}, NumPy floor "
+          f"{floor['np_med'] / floor['np_min']:.2f} (fixed work of a small code footprint, timed in turns with the "
+          f"forward: how much this machine slows such work now)")
     ratios = [r["ratio"] for r in rows if "pt_med" in r and r["model"].startswith("GPT-2")]
     if ratios:
         print(f"goal: GPT-2 shapes <= 1.0x PyTorch: worst {max(ratios):.2f}x "

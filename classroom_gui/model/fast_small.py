@@ -17,6 +17,17 @@ Nothing changes an operation or its order: each step is functions.py's, with the
 Measured at six students ("The cat sat on the mat", callgrind): 1.216 M instructions a forward before these
 last three changes and the leaner checks and records around the blocks, 1.124 M after; a block is ~310 k,
 of which its two LayerNorms are ~120 k (eleven NumPy calls each).
+Why the LayerNorm stays at eleven calls (measured with callgrind, benchmarks/count_forward.py; per call on
+[6, 24] float32): a same-shape elementwise call costs ~3,500 instructions, a row reduction ~9,000 and a [T, 1]
+column broadcast over [T, n] ~8,600 (NumPy builds a buffered iterator for both; only same-shape contiguous or
+0-d operands take its quick loop), ndarray.dot ~4,500. LayerNorm needs two row reductions (mean, variance)
+and two column broadcasts (centre, scale), ~35 k of its ~59 k, and no cheaper form keeps each student's
+numbers independent of the others': a product with a column of 1/n (x.dot, one ~4,500 call for a reduction
+and its division) rounds a row differently by where it falls in OpenBLAS's gemv blocks (measured: row blocks
+of a [1024, 768] product differ from the whole), which would make a student's LayerNorm depend on the
+sentence's length and break fast.per_student and the key/value cache; np.vecdot(y, y) for the variance
+(per-row dot products) is row-independent but saves only ~2,600 of ~59,000; a column repeated into rows
+first (col.repeat) saves ~800 per broadcast.
 tests/test_fast_equals_plain.py compares every step with gpt.Plain's.
 """
 from __future__ import annotations
