@@ -14,13 +14,13 @@ def main() -> int:
         with files.hold_signals():
             from .cli import main as cli_main
         files.stop_if_signalled()
+        code = cli_main()  # (it catches its own; this catches one in the instant before its handlers are set)
     except KeyboardInterrupt:
         print("classroom-gui: stopped; no file was written", file=sys.stderr)
         return 130
     except files.Terminated as exc:
         print(f"classroom-gui: {exc}; no file was written", file=sys.stderr)
         return 128 + exc.signum
-    code = cli_main()
     # the command is over (its files written or not): a Ctrl+C while Python and Qt shut down has nothing left to
     # stop, and Python's shut-down would otherwise die of it (status -2 after "wrote ...")
     import signal

@@ -64,10 +64,6 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         self.apply_sentence()
         self.later = window_build.AfterFirstPaint(self, [lambda: self.sentence.known])  # completions, to type
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        window_build.fit_top_bars(self)
-
     # the model's state, read by dialogs, the crash reporter and tests
     checkpoint = property(lambda self: self.model.checkpoint)
     run = property(lambda self: self.model.run)

@@ -73,6 +73,8 @@ def build_top_bar(w) -> None:
     for widget in (w.focus_label, w.focus_box, w.layer_label, w.layer_box, w.head_label, w.head_box, w.temp_label,
                    w.temperature):
         w.choice_bar.addWidget(widget)
+    w.bars_fitter = _FitOnResize(w)
+    w.installEventFilter(w.bars_fitter)
     select = w.model.select
     w.lang_box.currentIndexChanged.connect(lambda _: w.set_language(w.lang_box.currentData()))
     w.focus_box.currentIndexChanged.connect(lambda i: select(focus=i) if i >= 0 else None)
@@ -111,10 +113,17 @@ def _edit_at(w, pos, shift: bool) -> None:
     whatif_edit.edit_at(w, pos, shift)
 
 
+class _FitOnResize(QObject):
+    """Calls fit_top_bars whenever the window is resized."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize and watched is self.parent():
+            fit_top_bars(watched)
+        return False
+
+
 def fit_top_bars(w) -> None:
     """The choices' bar beside the sentence's when both fit the window's width, else on a second row."""
-    from PySide6.QtCore import Qt
-
     if not w.top_bar.isVisible():  # presenter mode: neither is shown
         return
     need = w.top_bar.sizeHint().width() + w.choice_bar.sizeHint().width()
