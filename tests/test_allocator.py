@@ -144,16 +144,20 @@ def test_a_traces_nbytes_counts_the_arrays_it_holds_now():
     ids = rng.integers(0, 50, LEAN_FROM)
     full, lean = forward(ids, params, config, lean=False), forward(ids, params, config, lean=True)
     every = {id(a): a for a in [full.tok_embedding, full.pos_embedding, full.ln_f] + [
-        a for layer in full.layers for a in (layer.x, layer.q, layer.k, layer.v, layer.weights, layer.output,
-                                             *layer.steps.values())]}
+        a for layer in full.layers for a in (layer.x, layer.q, layer.k, layer.v, layer.weights, layer.context,
+                                             layer.resid_attn, layer.output, *layer.steps.values())]}
     assert full.layers[1].x is full.layers[0].output  # held once, counted once
     assert full.nbytes == sum(a.nbytes for a in every.values()) and len(full.layers[0].steps) > 5
     before = lean.nbytes
     assert before < full.nbytes
-    lean.layers[0].ffn_pre  # asked: the layer's derived steps are made and kept
-    assert lean.nbytes > before
-    derived, shares = lean.nbytes, lean.layers[1].weights.nbytes
-    lean.let_go_of_weights(keep=0)  # layer 1's shares go; layer 0 keeps its own
-    assert lean.nbytes == derived - shares
-    lean.layers[1].weights  # derived again, with the layer's other steps
-    assert lean.nbytes > derived
+    lean.layers[0].ffn_pre  # asked: the steps it is made from are made and kept
+    assert lean.nbytes == before + sum(lean.layers[0].steps[n].nbytes for n in ("ln_2", "ffn_pre"))
+    derived, shares = lean.nbytes, sum(layer.weights.nbytes for layer in lean.layers)
+    lean.let_go_of_weights()  # every layer's shares go; each row's strongest share per head stays
+    best = sum(a.nbytes for layer in lean.layers for a in layer.best)
+    assert lean.nbytes == derived - shares + best
+    head = lean.layers[1].head(1)  # one head's shares, made for it and kept with the head: counted
+    made = head.weights.nbytes + head.scores.nbytes
+    assert lean.nbytes == derived - shares + best + made
+    lean.layers[1].weights  # every head's shares, made head by head
+    assert lean.nbytes == derived - shares // 2 + best + made

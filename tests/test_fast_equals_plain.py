@@ -37,7 +37,7 @@ def one_blas_thread():
         yield
 
 
-STEPS = ("x", "k", "v", "weights", "output") + DERIVED
+STEPS = ("x", "q", "k", "v", "weights", "context", "resid_attn", "output") + DERIVED
 
 
 def assert_same(a, b):
@@ -110,8 +110,10 @@ def test_a_lean_trace_keeps_only_what_it_must_until_asked(gpt2_shapes):
     assert all(layer.steps == {} for layer in lean.layers)
     lean.layers[1].q, lean.layers[1].head(2).context  # held; made for one head alone
     assert all(layer.steps == {} for layer in lean.layers)
-    lean.layers[1].ln_2
-    assert set(lean.layers[1].steps) == set(DERIVED) and lean.layers[0].steps == {}
+    lean.layers[1].ln_2  # made from the kept resid_attn alone
+    assert set(lean.layers[1].steps) == {"ln_2"} and lean.layers[0].steps == {}
+    lean.layers[1].ffn_out  # and the FFN's steps from it, not the attention's
+    assert set(lean.layers[1].steps) == {"ln_2", "ffn_pre", "ffn_out"}
     assert_same(lean, forward(ids, params, config, lean=False))
 
 

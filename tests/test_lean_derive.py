@@ -1,6 +1,7 @@
-"""What a lean trace makes for one head alone (LayerTrace.context_of, HeadTrace.context) and what it holds (q)
-is the full forward's numbers bit for bit, on the shipped teaching model and on random GPT-2 small weights,
-in both rules, with what-if edits, at several layers and heads; and asking for one head derives no layer."""
+"""What a lean trace makes for one head alone (LayerTrace.weights_of, HeadTrace), each step it makes from the
+steps it needs (LayerTrace.step) and what it holds (q, context, resid_attn) is the full forward's numbers bit
+for bit, on the shipped teaching model and on random GPT-2 small weights, in both rules, with what-if edits, at
+several layers and heads; asking for one head derives no step of its layer, and a step derives no other."""
 from __future__ import annotations
 
 import sys
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 
 from classroom_gui.model import forward, load_checkpoint
+from classroom_gui.model.trace import DERIVED
 from classroom_gui.model.whatif import Edit
 from classroom_gui.resources import teaching_model_dir
 
@@ -39,7 +41,6 @@ def _check(params, config, T: int, rule: str, edits=()):
     for layer, (mine, theirs) in enumerate(zip(lean.layers, full.layers, strict=True)):
         assert np.array_equal(mine.q, theirs.q), layer
         for h in sorted({0, config.n_head // 2, config.n_head - 1}):
-            assert np.array_equal(mine.context_of(h), theirs.context[h]), (layer, h)
             head = mine.head(h)
             assert np.array_equal(head.context, theirs.head(h).context), (layer, h)
             assert np.array_equal(head.scores, theirs.head(h).scores), (layer, h)
@@ -47,15 +48,26 @@ def _check(params, config, T: int, rule: str, edits=()):
     # a lean layer that let go of its shares makes one head's shares alone, from the kept q and k
     for layer, (mine, theirs) in enumerate(zip(lean.layers, full.layers, strict=True)):
         mine.let_go_of_weights()
-        assert mine.kept_weights is None or layer == 0 and mine.redo is None
+        assert mine.kept_weights is None
         for h in range(config.n_head):
             assert np.array_equal(mine.weights_of(h), theirs.weights[h]), (layer, h)
         head = mine.head(config.n_head - 1)
         assert np.array_equal(head.weights, theirs.weights[-1]) and np.array_equal(head.context, theirs.context[-1])
         assert mine.steps == {}, "one head's shares derived the whole layer"
-    # once the layer's steps are derived, context_of reads them: the same numbers again
-    lean.layers[-1].attn_out
-    assert np.array_equal(lean.layers[-1].context_of(1), full.layers[-1].context[1])
+    # each step of a lean layer is made from the steps it needs only (MADE_FROM), as the full forward made it
+    lean = forward(ids, params, config, mask=rule, edits=edits, lean=True)
+    for layer, (mine, theirs) in enumerate(zip(lean.layers, full.layers, strict=True)):
+        for name in ("q", "context", "resid_attn"):  # held
+            assert np.array_equal(getattr(mine, name), getattr(theirs, name)), (layer, name)
+        for name, made in (("ffn_out", {"ln_2", "ffn_pre", "ffn_out"}), ("ln_1", {"ln_1"}),
+                           ("attn_out", {"heads_concat", "attn_out"})):
+            before = set(mine.steps)
+            assert np.array_equal(getattr(mine, name), getattr(theirs, name)), (layer, name)
+            assert set(mine.steps) - before == made, (layer, name)
+        for name in DERIVED:
+            assert np.array_equal(getattr(mine, name), getattr(theirs, name)), (layer, name)
+        mine.let_go_of_weights()  # every head's shares, made head by head
+        assert np.array_equal(mine.weights, theirs.weights), layer
 
 
 @pytest.mark.parametrize("rule", ["none", "causal"])

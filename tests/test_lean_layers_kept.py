@@ -24,10 +24,10 @@ def test_walking_every_layer_keeps_the_steps_of_a_few(monkeypatch):
     full = forward(ids, params, config, lean=False)
     first = {name: getattr(lean.layers[0], name).copy() for name in DERIVED}
     for layer in lean.layers:
-        layer.head(1).context  # one head's context: made alone, no steps derived
+        layer.head(1).context  # one head's context: held, no steps derived
         assert layer.steps == {} or layer is lean.layers[0]  # (layer 0 was asked for every step above)
         layer.attn_out  # derives the layer's steps
-        layer.head(2).context  # a view of them, kept with the layer
+        layer.head(2).context  # a head kept with the layer
     holding = [i for i, layer in enumerate(lean.layers) if layer.steps]
     assert holding == list(range(config.n_layer - DERIVED_KEPT, config.n_layer))
     assert [i for i, layer in enumerate(lean.layers) if layer._heads] == holding  # no head keeps dropped steps
@@ -39,8 +39,9 @@ def test_walking_every_layer_keeps_the_steps_of_a_few(monkeypatch):
 
 
 def test_a_warmed_lean_trace_lets_go_of_its_shares_and_derives_them_bit_for_bit():
-    """After the overview (lesson.panels.warm) a lean trace keeps the first layer's shares only; the others
-    come back with their layer's derived steps, equal to the full trace's, and go again with them."""
+    """After the overview (lesson.panels.warm) a lean trace keeps no layer's shares, only each row's strongest
+    share per head (chapter 10's board); one head's shares come back alone, equal to the full trace's, and
+    every head's when asked (stacked head by head), kept and dropped with the layer's derived steps."""
     from classroom_gui.lesson.panels import overview, warm
 
     config = replace(GPT2_SMALL, n_layer=5, n_embd=64, n_head=4, vocab_size=300)
@@ -52,19 +53,27 @@ def test_a_warmed_lean_trace_lets_go_of_its_shares_and_derives_them_bit_for_bit(
     warm(lean)
     warm(full)
     assert np.array_equal(overview(lean), overview(full))
-    assert [layer.kept_weights is not None for layer in lean.layers] == [True] + [False] * 4
+    assert [layer.kept_weights is not None for layer in lean.layers] == [False] * 5
     assert all(layer.kept_weights is not None for layer in full.layers)  # a full trace keeps its own
-    assert "weights" in lean.layers[2].steps  # went over to the derived steps, dropped with them
-    assert lean.nbytes == held - sum(full.layers[i].weights.nbytes for i in (1, 3, 4))
+    best = sum(a.nbytes for layer in lean.layers for a in layer.best)
+    assert lean.nbytes == held - sum(layer.weights.nbytes for layer in full.layers) + best
     for i, layer in enumerate(lean.layers):
-        assert np.array_equal(layer.weights, full.layers[i].weights), i
+        for seat in (0, 17, 39):
+            seats, shares = layer.best_heard(seat)
+            rows = full.layers[i].weights[:, seat]
+            assert np.array_equal(seats, rows.argmax(-1)) and np.array_equal(shares, rows.max(-1)), (i, seat)
+            assert [tuple(map(float, b)) for b in zip(seats, shares)] == [
+                tuple(map(float, b)) for b in zip(*full.layers[i].best_heard(seat))]
         assert np.array_equal(layer.head(3).weights, full.layers[i].weights[3]), i
+        assert "weights" not in layer.steps, "one head's shares made every head's"
+        assert np.array_equal(layer.weights, full.layers[i].weights), i
     assert [i for i, layer in enumerate(lean.layers) if layer.steps] == list(range(5))[-DERIVED_KEPT:]
 
 
 def test_a_big_edited_class_keeps_the_shares_of_the_layer_edited_last():
-    """A what-if edit of a lean class (the window's double-click) sheds the new trace's shares like a sentence's,
-    but for the layer edited: two edited traces of GPT-2 at 512 students no longer hold 0.2 GB each."""
+    """A what-if edit of a lean class (the window's double-click) sheds the new trace's shares like a sentence's
+    (the edited layer's too: a frame makes the head it shows): two edited traces of GPT-2 at 512 students no
+    longer hold 0.2 GB each."""
     from classroom_gui.lesson.panels import overview
     from classroom_gui.lesson.whatif_state import WhatIf
     from classroom_gui.model import whatif
@@ -77,14 +86,14 @@ def test_a_big_edited_class_keeps_the_shares_of_the_layer_edited_last():
     edit = whatif.Edit("score", 1, 2, LEAN_FROM - 1, 3, 4.0)
     shown = state.set(edit)
     full = forward(ids, params, config, edits=(edit,), lean=False)
-    assert [layer.kept_weights is not None for layer in shown.layers] == [False, True, False]
+    assert [layer.kept_weights is not None for layer in shown.layers] == [False, False, False]
     assert np.array_equal(overview(shown), overview(full))
     for mine, theirs in zip(shown.layers, full.layers):
         assert np.array_equal(mine.weights, theirs.weights)
 
 
 def test_a_lean_forward_lets_go_of_each_layers_shares_as_it_makes_them():
-    """lesson.overview.AsMade, the window's forwards' observer: the overview is the full trace's, layer 0 keeps
+    """lesson.overview.AsMade, the window's forwards' observer: the overview is the full trace's, no layer keeps
     its shares, and no two layers' shares are held together while the forward runs (tracemalloc's peak)."""
     import tracemalloc
 
@@ -109,7 +118,7 @@ def test_a_lean_forward_lets_go_of_each_layers_shares_as_it_makes_them():
     lean, shed = peak(made)
     _, kept = peak(None)
     assert made.kept_with(lean) is lean and np.array_equal(overview(lean), overview(full))
-    assert [layer.kept_weights is not None for layer in lean.layers] == [True] + [False] * 9
+    assert [layer.kept_weights is not None for layer in lean.layers] == [False] * 10
     shares = full.layers[0].weights.nbytes  # a block's temporaries are a few layers' shares at this size
     assert shed < kept - 4 * shares, f"{shed} vs {kept} bytes at most, shares {shares} a layer"
     for mine, theirs in zip(lean.layers, full.layers):
@@ -117,8 +126,8 @@ def test_a_lean_forward_lets_go_of_each_layers_shares_as_it_makes_them():
 
 
 def test_chapter_6s_layer_of_the_other_rule_lets_the_layers_before_it_go_as_made(monkeypatch):
-    """rules.layer_under runs layers 0..k of the other rule: a lean run keeps only layer k's shares, and they
-    are under()'s, bit for bit."""
+    """rules.layer_under runs layers 0..k of the other rule: a lean run lets go of every layer's shares as made,
+    and layer k's, made again, are under()'s, bit for bit."""
     from classroom_gui.lesson import rules
     from classroom_gui.model.gpt import LEAN_FROM
 
@@ -135,6 +144,28 @@ def test_chapter_6s_layer_of_the_other_rule_lets_the_layers_before_it_go_as_made
 
     monkeypatch.setattr(rules, "rerun", spying)
     got = rules.layer_under(trace, "none", 2)
-    assert seen == [False, False, True]
+    assert seen == [False, False, False]
     other = forward(trace.token_ids, params, config, mask="none", lean=False)
     assert np.array_equal(got.weights, other.layers[2].weights)
+
+
+def test_the_layer_every_frame_reads_keeps_its_steps_while_chapter_12_walks_the_others():
+    """Derived arrays are dropped least recently read first, steps and heads apart: the selected layer (its head
+    read by every frame) keeps its made steps while frames show one layer's head after another."""
+    from classroom_gui.lesson.panels import warm
+
+    config = replace(GPT2_SMALL, n_layer=6, n_embd=64, n_head=4, vocab_size=300)
+    params = random_params(config, seed=13)
+    lean = forward(np.arange(40) % config.vocab_size, params, config, lean=True)
+    warm(lean)
+    selected = lean.layers[1]
+    selected.head(2), selected.ffn_pre
+    for shown in lean.layers:  # a frame: the selected layer's head, then the shown layer's
+        selected.head(2)
+        shown.head(2)
+        assert {"ln_2", "ffn_pre"} <= set(selected.steps) and 2 in selected._heads
+    assert sum(bool(layer._heads) for layer in lean.layers) <= DERIVED_KEPT
+    for shown in lean.layers:  # other layers' heads only (chapter 13 shows the other rule's): they drop heads
+        shown.head(0)
+    assert {"ln_2", "ffn_pre"} <= set(selected.steps)  # ... never the selected layer's steps
+    assert sum(bool(layer._heads) for layer in lean.layers) <= DERIVED_KEPT

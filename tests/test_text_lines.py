@@ -67,3 +67,34 @@ def test_a_layout_is_made_once_per_text_and_font(qapp):
     assert text_lines.line("0.43", fonts.font(15)) is a
     assert text_lines.line("0.43", fonts.font(15, True)) is not a
     assert text_lines.line("0.44", fonts.font(15)) is not a
+
+
+def test_centred_numbers_paint_what_draw_text_paints(qapp):
+    """draw_centred (a card's numbers) gives draw_text's pixels for centred texts: cells roomy and too small
+    (then clipped to the cell, as drawText clips), fractions of a pixel, the canvas's scales."""
+    from classroom_gui.scene import fonts, text_lines
+    rng = random.Random(61)
+    differ = []
+    for trial in range(400):
+        text = rng.choice(TEXTS[:7] + [f"{rng.uniform(-99, 99):.2f}", "-12.345", "猫", "1.23e+07", ""])
+        font = fonts.font(rng.choice([14, 15, 16]), rng.random() < 0.2)
+        rect = (rng.uniform(0, 30), rng.uniform(0, 20), rng.uniform(8, 70), rng.uniform(6, 40))
+        scale, dx, dy = rng.choice([1 / 3, 0.5, 0.8333, 1.0, 2.0]), rng.uniform(0, 3), rng.uniform(0, 3)
+        images = []
+        for how in ("draw_text", "draw_centred"):
+            image = QImage(240, 140, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(QColor(200, 120, 90))
+            p = QPainter(image)
+            p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+            p.translate(dx, dy)
+            p.scale(scale, scale)
+            p.setPen(QColor("#1A1A1A"))
+            if how == "draw_text":
+                text_lines.draw_text(p, QRectF(*rect), A.AlignCenter, text, font)
+            else:
+                text_lines.draw_centred(p, rect, text, font)
+            p.end()
+            images.append(bytes(image.constBits()))
+        if images[0] != images[1]:
+            differ.append((text, rect, scale))
+    assert not differ, f"{len(differ)} of 400 differ, e.g. {differ[:3]}"

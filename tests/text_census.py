@@ -1,5 +1,5 @@
 """text_census(scene) lists every piece of text the classroom scene paints, where it lands and how big it is:
-QPainter.drawText (and scene.text_lines.draw_text, which draws the same from kept layouts) is watched while
+QPainter.drawText (and scene.text_lines.draw_text and draw_centred, which draw the same from kept layouts) is watched while
 the scene renders once at 1920 x 1080 (1 canvas pixel = 1 screen pixel at 1080p), with the items' picture
 caches off so that each paint goes through a painter whose transform maps the item onto the canvas.
 """
@@ -62,13 +62,29 @@ def watched_text():
         finally:
             QPainter.drawText = spy
 
+    centred = text_lines.draw_centred
+
+    def spy_centred(painter, rect, text, font):  # a card's number (scene.text_lines.draw_centred)
+        item = sys._getframe(1).f_locals.get("self")  # (StripView._paint_numbers)
+        box = QFontMetricsF(font).boundingRect(QRectF(*rect), int(Qt.AlignmentFlag.AlignCenter), text)
+        t = painter.transform()
+        if text.strip():
+            found.append(Text(text, t.mapRect(box), font.pixelSize() * t.m11(), item))
+        QPainter.drawText, text_lines.draw_text = original, kept  # (what it leaves to them is this text)
+        try:
+            return centred(painter, rect, text, font)
+        finally:
+            QPainter.drawText, text_lines.draw_text = spy, spy_kept
+
     QPainter.drawText = spy
     text_lines.draw_text = spy_kept
+    text_lines.draw_centred = spy_centred
     try:
         yield found
     finally:
         QPainter.drawText = original
         text_lines.draw_text = kept
+        text_lines.draw_centred = centred
 
 
 def text_census(scene) -> list[Text]:

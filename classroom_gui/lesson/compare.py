@@ -68,8 +68,8 @@ class Pair:
 def changed_most(a: Trace, b: Trace, sel_a: Selection, sel_b: Selection, rule: str) -> dict | None:
     """The classmate seat (shared by both classes) whose share of the asker's attention changed most, at
     the selected layer and head under `rule`; None when the classes share no seat."""
-    wa = rules.under(a, rule).layers[sel_a.layer].weights[sel_a.head, sel_a.focus]
-    wb = rules.under(b, rule).layers[sel_b.layer].weights[sel_b.head, sel_b.focus]
+    wa = rules.under(a, rule).layers[sel_a.layer].head(sel_a.head).weights[sel_a.focus]
+    wb = rules.under(b, rule).layers[sel_b.layer].head(sel_b.head).weights[sel_b.focus]
     n = min(len(wa), len(wb))
     if n == 0:
         return None

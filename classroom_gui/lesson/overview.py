@@ -1,7 +1,7 @@
 """The all-heads overview: every layer's and head's shares shrunk to at most 48 x 48 cells for the all-heads grid,
 kept in lesson.cache beside its trace. AsMade builds it layer by layer while a forward makes each layer's shares
 and lets a lean layer go of them at once, so a forward of GPT-2 small at 512 students never holds every layer's
-(0.15 GB) together; the frames derive those of the layer they show (model.trace.LayerTrace.weights).
+(0.15 GB) together; the frames make those of the head they show (model.trace.LayerTrace.head).
 """
 from __future__ import annotations
 
@@ -33,16 +33,15 @@ def overview(trace) -> np.ndarray:  # -> [n_layer, n_head, S, S] float32; kept i
 
 class AsMade:
     """A forward's `observe` (gpt.forward): each layer's maps as the forward records the layer, which then lets go
-    of its shares unless it is layer `keep` (a full layer keeps them anyway). kept_with(trace) puts the maps in
-    the trace's lesson cache, where overview() finds them."""
+    of its shares (a full layer keeps them anyway). kept_with(trace) puts the maps in the trace's lesson cache,
+    where overview() finds them."""
 
-    def __init__(self, keep: int = 0):
-        self.keep, self.maps = keep, []
+    def __init__(self):
+        self.maps = []
 
     def __call__(self, index: int, layer) -> None:
         self.maps.append(shrink(layer.weights))
-        if index != self.keep:
-            layer.let_go_of_weights()
+        layer.let_go_of_weights()
 
     def kept_with(self, trace):
         if trace is not None and len(self.maps) == len(trace.layers):

@@ -57,7 +57,7 @@ def _seats(sel: Selection, tokens: list[str], seats) -> list[str]:
 
 
 def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:
-    weights = trace.layers[sel.layer].weights[sel.head, sel.focus]
+    weights = trace.layers[sel.layer].head(sel.head).weights[sel.focus]
     heard = np.flatnonzero(~trace.layers[sel.layer].mask[sel.focus])
     if len(heard) < 2:
         return None
@@ -72,7 +72,7 @@ def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:
 
 
 def _sum(trace: Trace, sel: Selection, step: int) -> Question:
-    weights = trace.layers[sel.layer].weights[sel.head, sel.focus]
+    weights = trace.layers[sel.layer].head(sel.head).weights[sel.focus]
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     total = float(weights.sum())  # 1 up to float rounding: the answer as the trace has it
     answer = fmt(total)

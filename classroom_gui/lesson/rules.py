@@ -40,7 +40,7 @@ def under(trace: Trace, rule: str) -> Trace:
     key = f"rule.{rule}"
     other = cache_of(trace).get(key)
     if other is None:  # with the same what-if edits, so the two rules compare one class; a lean one lets go
-        made = AsMade()  # of its shares as they are made, but the first layer's
+        made = AsMade()  # of its shares as they are made
         other = made.kept_with(rerun(trace, mask=rule, observe=made))
         cache_of(trace)[key] = other
     return other
@@ -55,7 +55,7 @@ def layer_under(trace: Trace, rule: str, layer: int) -> LayerTrace:
     """Layer `layer` of under(trace, rule) (chapter 6 shows one head's shares under both rules): from that
     trace when it is already there, else from a forward through layers 0..layer only, with the same weights,
     ids and what-if edits, so the numbers are under()'s bit for bit, and nothing of the other layers is
-    kept: GPT-2 small at 512 students keeps this layer's ~20 MB, not a second trace's ~0.2 GB. The newest
+    kept: GPT-2 small at 512 students keeps this layer's ~9 MB, not a second trace's ~0.2 GB. The newest
     layer asked for is kept in the lesson's cache of `trace`."""
     check_rule(rule)
     if has(trace, rule):
@@ -68,10 +68,9 @@ def layer_under(trace: Trace, rule: str, layer: int) -> LayerTrace:
     cut = replace(trace, config=replace(trace.config, n_layer=layer + 1),
                   edits=tuple(e for e in trace.edits if e.layer <= layer))
 
-    def only_this_layer(index: int, made: LayerTrace) -> None:  # the layers before it go with the part trace:
-        if index != layer:  # a lean one lets go of their shares at once (GPT-2 at 512, layer 12: 0.14 GB)
-            made.let_go_of_weights()
+    def as_made(index: int, made: LayerTrace) -> None:  # a lean layer lets go of its shares at once (GPT-2 at
+        made.let_go_of_weights()                    # 512, layer 12: 0.15 GB); a frame makes one head's again
 
-    part = rerun(cut, mask=rule, observe=only_this_layer)
+    part = rerun(cut, mask=rule, observe=as_made)
     cache_of(trace)[key] = (layer, part.layers[layer])
     return part.layers[layer]

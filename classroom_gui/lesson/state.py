@@ -88,7 +88,7 @@ def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE):
     """model.sentence.compute_run under the lesson's rule, then what the first frame needs computed too
     (panels.warm): the window's worker thread calls this, so showing a long sentence of a big model never
     waits on the GUI thread. The other rule's trace is computed when a frame first needs it (rules.under).
-    A lean trace lets go of its layers' shares as they are made (overview.AsMade), but the first layer's."""
+    A lean trace lets go of its layers' shares as they are made (overview.AsMade)."""
     from ..model.sentence import compute_run
 
     made = AsMade()

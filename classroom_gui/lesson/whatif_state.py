@@ -13,14 +13,14 @@ from .overview import AsMade
 from .strings import quote, text
 
 
-def edited(trace: Trace, edits, keep: int = 0) -> Trace:
+def edited(trace: Trace, edits) -> Trace:
     """The same sentence, weights and rule as `trace`, through a forward that applies `edits` where each number
     is made (model.whatif); `trace` itself when there are none. EditError when an edit does not fit. A lean
-    class lets go of its shares as they are made, but layer `keep`'s (overview.AsMade)."""
+    class lets go of its shares as they are made (overview.AsMade)."""
     edits = tuple(edits)
     if edits == tuple(trace.edits):
         return trace
-    made = AsMade(keep)
+    made = AsMade()
     return made.kept_with(rerun(trace, edits=edits, observe=made))
 
 
@@ -46,8 +46,7 @@ class WhatIf:
         return bool(self.edits)
 
     def _apply(self, edits: tuple) -> Trace:
-        # raises EditError before any state changes; a lean class keeps the shares of the layer edited last
-        self.trace = edited(self.own, edits, keep=edits[-1].layer if edits else 0)
+        self.trace = edited(self.own, edits)  # raises EditError before any state changes
         self.edits = edits
         return self.trace
 
@@ -132,5 +131,5 @@ def own_value(own: Trace, e: whatif.Edit) -> float:
     if e.kind == "mask":
         return float(layer.mask[e.seat, e.index])
     if e.kind == "score":
-        return float(layer.scores[e.head, e.seat, e.index])
+        return float(layer.head(e.head).scores[e.seat, e.index])  # one head's [T, T], not every head's
     return float(getattr(layer, e.kind)[e.head, e.seat, e.index])

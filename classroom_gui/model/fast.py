@@ -193,7 +193,8 @@ class Fast:
     @staticmethod
     def head_context(weights, v):  # [T, T], [T, d] -> [T, d]
         """One head's weights @ v as attention above multiplies it (np.matmul head by head, on one BLAS
-        thread): a lean layer's context_of. A change to how attention makes its context changes this too."""
+        thread); a lean layer makes one head's scores q[h] k[h]ᵀ with it (gpt.BlockSteps.head_product,
+        trace.LayerTrace.weights_of). A change to how attention multiplies changes this too."""
         if parallel.blas_controllable():
             with parallel.one_blas_thread():
                 return np.matmul(weights, v)

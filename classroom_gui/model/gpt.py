@@ -74,7 +74,7 @@ class Plain:
 
     @staticmethod
     def head_context(weights, v):  # [T, T], [T, d] -> [T, d]: attention's weights @ v for one head of the
-        return weights @ v          # batch, which NumPy multiplies head by head (a lean layer's context_of)
+        return weights @ v          # batch, which NumPy multiplies head by head (a lean layer's weights_of)
 
 
 def transformer_block(x, params: Params, config: GPTConfig, layer: int, mask, edits=(), ops=Plain,
@@ -138,7 +138,8 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
     "none" (discussion: every student hears every other); `edits` are what-if edits (model.whatif.Edit),
     each applied where its number is made, so everything after it follows from it. `ops` is Plain's
     steps by default (fast.forward passes fast.Fast: the same numbers). A `lean` trace (by default from LEAN_FROM students on)
-    keeps each layer's notebooks, cards and shares and recomputes the rest on first ask, bit for bit.
+    keeps each layer's notebooks, cards, shares and contexts and makes each other step on first ask, bit for bit
+    (BlockSteps).
     `observe(layer, LayerTrace)` is called as each layer is recorded (the lesson shrinks a lean layer's shares
     for its overview there and lets them go: lesson.overview.AsMade)."""
     ids = np.asarray(ids, dtype=np.int64)
@@ -162,9 +163,8 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
             own = whatif.of_layer(edits, layer) if edits else ()
             layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
             steps = ops.block(x, blocks, config, layer, layer_mask, own)
-            redo = _redo(blocks, config, layer, layer_mask, own, ops) if lean else None
-            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, divisors[layer], own, redo,
-                                            getattr(ops, "head_context", None) if lean else None))
+            derive = BlockSteps(params, config, layer, ops) if lean else None
+            layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, divisors[layer], own, derive))
             if observe is not None:
                 observe(layer, layers[-1])
             x = steps["output"]
@@ -176,11 +176,40 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
                         list(unknown) if unknown else [False] * T, tok, pos, layers, ln_f, params, mask, tuple(edits))
 
 
-def _redo(params, config, layer, mask, edits, ops):
-    """A lean layer's way back to the steps it did not keep: the same block again from its input x, the
-    same operations in the same order, so every number comes out bit for bit as the forward made it."""
-    def redo(x):
-        with ops.blas_threads(len(x), config):  # as the forward ran, so its products round the same way
-            return ops.block(x, params, config, layer, mask, edits)
-    return redo
+class BlockSteps:
+    """A lean layer's way to the steps it did not keep, one step at a time (model.trace.LayerTrace.step): each
+    is transformer_block's own call on the same numbers, under the forward's BLAS setting, so it comes out
+    bit for bit as the forward made it (tests/test_lean_derive.py) and costs only its own work (chapter 11's
+    hidden units: a LayerNorm and one product from the kept resid_attn, not the whole block again).
+    `params` are the weights as stored: fast_small's SmallWeights rows give the same numbers as these."""
 
+    def __init__(self, params: Params, config: GPTConfig, layer: int, ops=Plain):
+        self.params, self.config, self.p, self.ops = params, config, f"h.{layer}.", ops
+        # [T, a] x [a, T'] for one head, as attention multiplies head by head (one BLAS thread in Fast)
+        self.head_product = getattr(ops, "head_context", Plain.head_context)
+
+    def _norm(self, x, name: str):  # [T, C] -> [T, C]
+        w = self.params
+        return self.ops.layer_norm(x, w[self.p + name + ".weight"], w[self.p + name + ".bias"],
+                                   self.config.layer_norm_epsilon)
+
+    def _linear(self, x, name: str):  # [T, in] -> [T, out], BLAS threads as the forward had them
+        with self.ops.blas_threads(len(x), self.config):
+            return linear(x, self.params[self.p + name + ".weight"], self.params[self.p + name + ".bias"])
+
+    def ln_1(self, x):  # [T, C] -> [T, C]
+        return self._norm(x, "ln_1")
+
+    heads_concat = staticmethod(merge_heads)  # [H, T, d] -> [T, C]
+
+    def attn_out(self, heads_concat):  # [T, C] -> [T, C]
+        return self._linear(heads_concat, "attn.c_proj")
+
+    def ln_2(self, resid_attn):  # [T, C] -> [T, C]
+        return self._norm(resid_attn, "ln_2")
+
+    def ffn_pre(self, ln_2):  # [T, C] -> [T, F]
+        return self._linear(ln_2, "mlp.c_fc")
+
+    def ffn_out(self, ffn_pre):  # [T, F] -> [T, C]
+        return self._linear(self.ops.activation(self.config.activation_function, ffn_pre), "mlp.c_proj")

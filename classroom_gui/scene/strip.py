@@ -11,7 +11,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
 from ..lesson.frame import Strip
-from ..lesson.numbers import fmt
+from ..lesson.numbers import fmt, fmt_many
 from . import fonts, palette, pictures, text_lines
 from .items import digest as numbers_digest
 from .items import ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, qcolor
@@ -65,8 +65,7 @@ class StripView:
             b, values = self.box, self.strip.values
             self._texts = []
             if b.number_px:
-                shown = as_list(values[: b.shown] if b.shown else values)
-                self._texts = [fmt(v) for v in shown] + (["…"] if b.shown else [])
+                self._texts = fmt_many(values[: b.shown] if b.shown else values) + (["…"] if b.shown else [])
         return self._texts
 
     def bounds(self) -> QRectF:  # in the strip's own coordinates, with room for a raised card's shadow
@@ -116,7 +115,7 @@ class StripView:
             p.setFont(f)
             p.setPen(qcolor(th.color(ink)))
             p.drawText(QRectF(dot * 1.6 + 5, 0, b.w - dot * 1.6 - 5, b.label_h - 2), ALIGN_LEFT,
-                       elide(s.label, f, b.w - dot * 2 - 6))
+                       elided(s.label, b.label_px * th.font_scale, b.w - dot * 2 - 6))
         if s.raised:  # the question card is held up: a soft shadow under it and a bold edge
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(SHADOW)
@@ -136,11 +135,10 @@ class StripView:
                 p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # cells stay crisp blocks
             img = cell_image(values, b.rows, b.cols, self.scale, grey, zeroed)
             p.drawImage(QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2), img)
-            cw, rh = b.cell_w, b.row_h
+            cw = b.cell_w
             if cw >= 9:  # below that the separators would be all there is to see
                 p.setPen(QPen(qcolor(th.color("cell_border")), 1.0 if cw >= 16 else 0.6))
-                lines = [QLineF(b.tab_w + c * cw, b.label_h, b.tab_w + c * cw, b.h) for c in range(1, b.cols)]
-                lines += [QLineF(b.tab_w, b.label_h + r * rh, b.w, b.label_h + r * rh) for r in range(1, b.rows)]
+                lines = grid_lines(b)
                 if lines:
                     p.drawLines(lines)
             if self.cell_texts:
@@ -159,18 +157,34 @@ class StripView:
         p.setPen(QPen(edge, 3.0 if s.raised else 1.3))
         p.drawRoundedRect(cells.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
 
-    def _paint_numbers(self, p: QPainter, zeroed: list[bool]) -> None:
+    def _paint_numbers(self, p: QPainter, zeroed: np.ndarray) -> None:
         b, th = self.box, self.theme
         px = b.number_px * th.font_scale
         room = b.cell_w - 4
         p.setPen(qcolor(th.color("text_muted") if self.masked else th.color("cell_text")))
-        cw, rh, x0, y0, cols = b.cell_w, b.row_h, b.tab_w, b.label_h, b.cols
-        for i, text in enumerate(self.cell_texts):
-            if zeroed[i]:
-                continue
-            r, c = divmod(i, cols)
-            text, font = shown_number(text, px, room)
-            text_lines.draw_text(p, QRectF(x0 + c * cw, y0 + r * rh, cw, rh), ALIGN_CENTER, text, font)
+        draw, rects = text_lines.draw_centred, cell_rects(b)
+        for text, rect, zero in zip(self.cell_texts, rects, zeroed.tolist()):
+            if not zero:
+                draw(p, rect, *shown_number(text, px, room))
+
+
+@lru_cache(maxsize=256)
+def cell_rects(b: StripBox) -> list[tuple[float, float, float, float]]:
+    """(x, y, w, h) of each cell of a strip, in reading order (as cell_rect: a new card asks for ~24)."""
+    cw, rh = b.cell_w, b.row_h
+    return [(b.tab_w + c * cw, b.label_h + r * rh, cw, rh) for r in range(b.rows) for c in range(b.cols)]
+
+
+@lru_cache(maxsize=256)
+def grid_lines(b: StripBox) -> list[QLineF]:  # the separators between a strip's cells (shared: never modify)
+    cw, rh = b.cell_w, b.row_h
+    lines = [QLineF(b.tab_w + c * cw, b.label_h, b.tab_w + c * cw, b.h) for c in range(1, b.cols)]
+    return lines + [QLineF(b.tab_w, b.label_h + r * rh, b.w, b.label_h + r * rh) for r in range(1, b.rows)]
+
+
+@lru_cache(maxsize=1024)
+def elided(label: str, px: float, room: float) -> str:  # a card's label in its bold font, cut to `room` with "…"
+    return elide(label, fonts.font(px, bold=True), room)
 
 
 @lru_cache(maxsize=8192)

@@ -2,7 +2,6 @@
 the notebook (the residual), which LayerNorm then evens out for the next step."""
 from __future__ import annotations
 
-import numpy as np
 
 from ..beat import Step
 from ..frame import Frame
@@ -18,18 +17,16 @@ def _narrate(ctx, fr: Frame):
 
 def others(ctx, fr: Frame):
     L, f, c = ctx.L, ctx.f, ctx.trace.config
-    heads = [L.context[h] for h in range(c.n_head)] if ctx.desks(fr) else []
+    heads = list(L.context) if ctx.desks(fr) else []
     for s in ctx.desks(fr):
         s.notebook = ctx.seat_strip("notebook", L.x, s.index)
         s.cards = [ctx.seat_strip("context", values, s.index, label_key="card.context") for values in heads]
         for h, strip in enumerate(s.cards):
             strip.label = f"{strip.label} {h + 1}"
     _narrate(ctx, fr)
-    fr.board = []
-    for h in range(c.n_head):
-        w = L.weights[h, f]
-        best = int(np.argmax(w))
-        fr.board.append(ctx.t("board.head", head=h + 1, name=ctx.q(f), other=ctx.q(best), w=fmt(w[best])))
+    seats, shares = L.best_heard(f)  # each head's strongest classmate of the asker, without every head's shares
+    fr.board = [ctx.t("board.head", head=h + 1, name=ctx.q(f), other=ctx.q(int(j)), w=fmt(w))
+                for h, (j, w) in enumerate(zip(seats, shares))]
 
 
 def _one_card(ctx, fr: Frame, values, label_key: str, board_key: str):
