@@ -2,7 +2,7 @@
 trace, one more word with the key/value cache, and the memory one forward adds.
 
     python benchmarks/bench_gpt2.py [--repeats 15] [--lengths 8,32,128,512,1024] [--threads N] [--no-memory]
-                                    [--clock wall|cpu]
+                                    [--clock wall|cpu] [--compare-only]
     PYTHONPATH=. /work/venv-torch/bin/python benchmarks/bench_gpt2.py --threads 1     # adds the PyTorch columns
 
 Weights: random, GPT-2 small's shapes (12 layers, 12 heads, n_embd 768, vocab 50257, n_positions 1024,
@@ -80,6 +80,37 @@ def forward_with_answer(ids, params, config):
     trace = forward(ids, params, config)
     trace.next_logits  # the answer: the last student's logits (computed on demand since the lazy Trace)
     return trace
+
+
+def forward_rows(params, config, repeats: int) -> list:
+    """The T=64 forward's rows: with and without the answer's logits."""
+    from classroom_gui.model import forward
+    ids = ids_for(config, 64)
+    t = timed([lambda: forward(ids, params, config), lambda: forward_with_answer(ids, params, config)], repeats)
+    med = np.median(t, axis=0)
+    return [("forward, trace, T=64", "-", f"{med[0] * 1e3:.1f} ms (p95 {np.percentile(t[:, 0], 95) * 1e3:.1f})", None),
+            ("forward + trace + next_logits, T=64", f"< {GOAL_FORWARD_S * 1e3:.0f} ms",
+             f"{med[1] * 1e3:.1f} ms (p95 {np.percentile(t[:, 1], 95) * 1e3:.1f})", med[1] < GOAL_FORWARD_S)]
+
+
+def step_rows(params, config, repeats: int) -> list:
+    """One more word with the key/value cache after T=64 and T=512, checked against the forward's answer."""
+    from classroom_gui.model import forward
+    from classroom_gui.model.kv_cache import cache_from_trace, step
+    rows = []
+    for T in (64, 512):
+        ids = ids_for(config, T + 1)
+        trace = forward(ids[:T], params, config)
+        cache = cache_from_trace(trace)
+        logits = step(int(ids[T]), T, cache, params, config)
+        want = forward_with_answer(ids, params, config).next_logits
+        diff = float(np.abs(logits - want).max())
+        t = timed([lambda: step(int(ids[T]), T, cache, params, config)], max(repeats, 20), warmup=3)[:, 0]
+        rows.append((f"kv_cache.step after T={T} (one more word)", f"< {GOAL_STEP_S * 1e3:.0f} ms",
+                     f"{np.median(t) * 1e3:.1f} ms (p95 {np.percentile(t, 95) * 1e3:.1f}; |dlogit| vs forward {diff:.1e})",
+                     np.median(t) < GOAL_STEP_S))
+        del trace, cache
+    return rows
 
 
 # ---- peak memory, in a fresh process --------------------------------------------------------------------
@@ -184,6 +215,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
     ap.add_argument("--threads", type=int, help="BLAS / torch threads (default: their own default)")
     ap.add_argument("--no-torch", action="store_true", help="skip PyTorch even if it can be imported")
+    ap.add_argument("--compare-only", action="store_true",
+                    help="only the PyTorch comparison table (no T=64 forward, key/value step or memory: implies --no-memory)")
     ap.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                     help="cpu: the process's CPU time (with --threads 1: the work itself, which a busy machine "
                          "inflates less than the wall time)")
@@ -204,9 +237,6 @@ def main(argv=None) -> int:
         print(json.dumps(memory_child(args.memory_child, args.touch, args.impl)))
         return 0
 
-    from classroom_gui.model import forward
-    from classroom_gui.model.kv_cache import cache_from_trace, step
-
     torch = None
     if not args.no_torch:
         try:
@@ -222,7 +252,7 @@ def main(argv=None) -> int:
     # first, while this process is small: a child's ru_maxrss starts from its parent's high-water mark
     # (Linux keeps it across fork and exec), so children forked after the weights exist would report ours
     mem, mem_rows, mem_table = None, [], []
-    if not args.no_memory:
+    if not (args.no_memory or args.compare_only):
         runs = [memory(512, default_malloc=args.default_malloc) for _ in range(3)]
         mem = sorted(runs, key=lambda m: m["trace"])[1]  # the median run
         mem_rows.append(("peak RSS, weights + trace T=512", f"<= {GOAL_PEAK_GB} GB",
@@ -242,26 +272,8 @@ def main(argv=None) -> int:
           f"{sum(a.nbytes for a in params.values()) / GB:.3f} GB")
     rows = []  # (what, goal text, value text, ok)
 
-    ids = ids_for(config, 64)
-    t = timed([lambda: forward(ids, params, config), lambda: forward_with_answer(ids, params, config)],
-              args.repeats)
-    med = np.median(t, axis=0)
-    rows.append(("forward, trace, T=64", "-", f"{med[0] * 1e3:.1f} ms (p95 {np.percentile(t[:, 0], 95) * 1e3:.1f})", None))
-    rows.append(("forward + trace + next_logits, T=64", f"< {GOAL_FORWARD_S * 1e3:.0f} ms",
-                 f"{med[1] * 1e3:.1f} ms (p95 {np.percentile(t[:, 1], 95) * 1e3:.1f})", med[1] < GOAL_FORWARD_S))
-
-    for T in (64, 512):
-        ids = ids_for(config, T + 1)
-        trace = forward(ids[:T], params, config)
-        cache = cache_from_trace(trace)
-        logits = step(int(ids[T]), T, cache, params, config)
-        want = forward_with_answer(ids, params, config).next_logits
-        diff = float(np.abs(logits - want).max())
-        t = timed([lambda: step(int(ids[T]), T, cache, params, config)], max(args.repeats, 20), warmup=3)[:, 0]
-        rows.append((f"kv_cache.step after T={T} (one more word)", f"< {GOAL_STEP_S * 1e3:.0f} ms",
-                     f"{np.median(t) * 1e3:.1f} ms (p95 {np.percentile(t, 95) * 1e3:.1f}; |dlogit| vs forward {diff:.1e})",
-                     np.median(t) < GOAL_STEP_S))
-        del trace, cache
+    if not args.compare_only:
+        rows += forward_rows(params, config, args.repeats) + step_rows(params, config, args.repeats)
 
     rows += mem_rows
     torch_rows, about = [], "skipped" if args.no_torch else "not importable here (run under the torch venv)"

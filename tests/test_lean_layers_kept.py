@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from classroom_gui.model import forward
-from classroom_gui.model.trace import DERIVED, DERIVED_KEPT
+from classroom_gui.model.trace import DERIVED, DERIVED_KEPT, HEAD_LAYERS_KEPT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from random_weights import GPT2_SMALL, random_params  # noqa: E402
@@ -164,8 +164,26 @@ def test_the_layer_every_frame_reads_keeps_its_steps_while_chapter_12_walks_the_
         selected.head(2)
         shown.head(2)
         assert {"ln_2", "ffn_pre"} <= set(selected.steps) and 2 in selected._heads
-    assert sum(bool(layer._heads) for layer in lean.layers) <= DERIVED_KEPT
+    assert sum(bool(layer._heads) for layer in lean.layers) <= HEAD_LAYERS_KEPT
     for shown in lean.layers:  # other layers' heads only (chapter 13 shows the other rule's): they drop heads
         shown.head(0)
     assert {"ln_2", "ffn_pre"} <= set(selected.steps)  # ... never the selected layer's steps
-    assert sum(bool(layer._heads) for layer in lean.layers) <= DERIVED_KEPT
+    assert sum(bool(layer._heads) for layer in lean.layers) <= HEAD_LAYERS_KEPT
+
+
+def test_the_compare_view_two_classes_two_layers_each_makes_no_head_twice():
+    """The compare view draws two lean classes, and chapters 6, 12 and 13 read two layers of each: four layers'
+    heads are kept, so a frame drawn again makes none of them again (with two kept, every compare frame made
+    every shown head's [T, T] shares again)."""
+    config = replace(GPT2_SMALL, n_layer=4, n_embd=64, n_head=4, vocab_size=300)
+    params = random_params(config, seed=5)
+    ids = np.arange(40) % config.vocab_size
+    classes = [forward(ids, params, config, lean=True), forward(ids[::-1].copy(), params, config, lean=True)]
+    for trace in classes:
+        trace.let_go_of_weights()
+
+    def frame():
+        return [id(trace.layers[i].head(h)) for trace in classes for i in (1, 3) for h in (0, 2)]
+
+    first = frame()
+    assert frame() == first == frame()

@@ -11,6 +11,8 @@ much memory they walk through at once:
   long classes in turn (T=1024: a third of the work) the two products skip them too, in the pieces
   exact_blocks.plan found to round exactly as the whole products (else the whole products are made).
 - LayerNorm and the FFN's activation run a few students' rows at a time (per_student), in the cache too.
+- memory: the shares' array, from 32 MiB on, comes from malloc's heap (allocator.big_block), so the pages a
+  freed one leaves are reused instead of mapped and zero-filled again for every layer of every forward.
 - scaling: a power-of-two divisor (GPT-2's 8) divides the [T, d] questions instead of the [T, T] scores,
   which only moves exponents, so every score comes out the same.
 - small inputs (the six-student lesson) take gpt.py's own calls without the wrappers around them.
@@ -25,7 +27,7 @@ import math
 
 import numpy as np
 
-from . import exact_blocks, fast_small, gpt, parallel
+from . import allocator, exact_blocks, fast_small, gpt, parallel
 from .functions import ACTIVATION, causal_mask, layer_norm, no_mask
 
 CHUNK = 1 << 15  # numbers of one head's rows softmax works on at once: 128 kB, well inside a core's L2 cache
@@ -41,7 +43,7 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
         return _small(q, k, v, mask, divisor)
     causal = mask is causal_mask(T)  # the rule's own cached mask (a what-if mask is a new array)
     masked = causal or bool(mask.any())
-    weights, context = np.empty((H, T, T), q.dtype), np.empty_like(q)
+    weights, context = _shares(H, T, q.dtype), np.empty_like(q)
     rows = max(ROWS, CHUNK // T)
     t = q.dtype.type
     # Dividing by a power of two (GPT-2's sqrt(64) = 8) only moves the exponent, so q / 8 . k is q . k / 8
@@ -74,17 +76,13 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
                             w[e.seat, e.index] = t(e.value) / t(divisor) if fused else e.value
                 for r0 in range(p0, p1, rows):
                     r1 = min(p1, r0 + rows)
-                    s = w[r0:r1, :r1] if causal else w[r0:r1]  # in turn: the students up to r1 only
                     if not fused:
+                        s = w[r0:r1, :r1] if causal else w[r0:r1]
                         np.divide(s, t(divisor), out=s)          # divide_scores
                     if causal:
-                        np.copyto(s[:, r0:], -np.inf, where=mask[r0:r1, r0:r1])
-                        w[r0:r1, r1:] = 0                        # never heard: exp(-inf) = 0 in the plain path
-                    elif masked:
-                        np.copyto(s, -np.inf, where=mask[r0:r1])
-                    np.subtract(s, np.maximum.reduce(s, axis=-1, keepdims=True), out=s)  # as functions.softmax
-                    np.exp(s, out=s)
-                    s /= np.add.reduce(w[r0:r1], axis=-1, keepdims=True)  # the whole row, zeros too: the same sum
+                        _softmax_heard(w, mask, r0, r1)
+                    else:
+                        _softmax_rows(w[r0:r1], mask[r0:r1] if masked else None)
                 if by_heard:  # weights @ v over the students heard
                     exact_blocks.context_rows(w, v[h], context[h], p0, p1, plan.upto(p1))
         if not by_heard:
@@ -102,6 +100,50 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
     else:
         heads(0, H)
     return weights, context
+
+
+def _softmax_rows(s, mask) -> None:  # [n, T] rows of one head's scores, [n, T] bool or None -> shares, in place
+    """functions.softmax on whole rows (a contiguous block of the [T, T] scores), after the mask's -inf."""
+    if mask is not None:
+        np.copyto(s, -np.inf, where=mask)
+    np.subtract(s, np.maximum.reduce(s, axis=-1, keepdims=True), out=s)
+    np.exp(s, out=s)
+    s /= np.add.reduce(s, axis=-1, keepdims=True)
+
+
+def _softmax_heard(w, mask, r0: int, r1: int) -> None:  # [T, T] one head's scores, rows r0..r1-1, in place
+    """functions.softmax of rows r0..r1-1 in turn, over the students up to r1 only: the rest are never heard,
+    exp(-inf) = 0 in the plain path, so they are set to 0. The same operations on the same numbers:
+    - the maximum, subtraction and exp over columns :r1 (a later column is -inf, which changes no maximum and
+      whose exp is 0);
+    - the sum over the whole row, zeros too: a shorter sum would group its terms differently (NumPy adds in
+      pairs) and round differently;
+    - the division of every column, as the plain path divides it (0 / sum is 0).
+    The rows' first r1 columns are strided in w, and NumPy's binary steps over a strided [n, r1] block cost
+    ~0.2 us a row more than over a contiguous one (at 1,024 students, twice a third of the step's cost), so the
+    subtraction and exp run in a contiguous copy that is then put in place; the division runs over the whole,
+    contiguous rows once they are at least half of the row, else from the copy."""
+    s = w[r0:r1, :r1]
+    np.copyto(s[:, r0:], -np.inf, where=mask[r0:r1, r0:r1])
+    w[r0:r1, r1:] = 0
+    e = np.subtract(s, np.maximum.reduce(s, axis=-1, keepdims=True))
+    np.exp(e, out=e)
+    np.copyto(s, e)
+    total = np.add.reduce(w[r0:r1], axis=-1, keepdims=True)
+    if 2 * r1 >= len(w):
+        w[r0:r1] /= total
+    else:
+        np.divide(e, total, out=s)
+
+
+def _shares(H: int, T: int, dtype) -> np.ndarray:  # -> [H, T, T], uninitialised
+    """The array attention writes its shares into. From 32 MiB on (GPT-2 small from ~840 students) it comes from
+    malloc's heap (allocator.big_block), where the memory freed by the layer before or the forward before is
+    reused: mapped on its own, each forward's shares were fresh zero-filled pages again."""
+    if H * T * T * np.dtype(dtype).itemsize < allocator.MMAP_THRESHOLD:
+        return np.empty((H, T, T), dtype)
+    with allocator.big_block():
+        return np.empty((H, T, T), dtype)
 
 
 def _small(q, k, v, mask, divisor):  # [H, T, d] x3, [T, T] -> [H, T, T], [H, T, d]

@@ -84,14 +84,18 @@ _derived_of = operator.itemgetter(*DERIVED)  # steps -> the DERIVED ones, in tha
 # kept 0.3 GB) and heads whose shares were made for them (~1/H of the attention to make again) are counted
 # apart, so frames that show other layers' heads never drop the selected layer's FFN steps.
 DERIVED_KEPT = 2
+# Lean layers whose made heads are kept at once: the compare view draws two classes (two traces), and chapters 6,
+# 12 and 13 read two layers of each, so four layers' heads; with two, every compare frame made ~25 heads'
+# [T, T] shares again. A head holds ~3 [T, T] arrays (GPT-2 small at 512 students: ~3 MB), HEADS_KEPT per layer.
+HEAD_LAYERS_KEPT = 2 * DERIVED_KEPT
 
 
 class _Recent:
     """Weak references to the lean layers holding one kind of derived arrays, newest last; `drop(layer)`
-    lets a layer beyond DERIVED_KEPT go of them."""
+    lets a layer beyond the `keep` most recently read go of them."""
 
-    def __init__(self, drop):
-        self.refs, self.lock, self.drop = deque(), threading.Lock(), drop
+    def __init__(self, drop, keep: int):
+        self.refs, self.lock, self.drop, self.keep = deque(), threading.Lock(), drop, keep
 
     def read(self, layer: "LayerTrace") -> None:
         """`layer` holds such arrays and was just read: it becomes the newest."""
@@ -104,7 +108,7 @@ class _Recent:
             for ref in [r for r in self.refs if r() is None or r() is layer]:
                 self.refs.remove(ref)
             self.refs.append(weakref.ref(layer))
-            while len(self.refs) > DERIVED_KEPT:
+            while len(self.refs) > self.keep:
                 old = self.refs.popleft()()
                 if old is not None:
                     self.drop(old)
@@ -118,7 +122,7 @@ def _drop_heads(layer: "LayerTrace") -> None:
     layer._heads = {}
 
 
-_steps_read, _heads_read = _Recent(_drop_steps), _Recent(_drop_heads)
+_steps_read, _heads_read = _Recent(_drop_steps, DERIVED_KEPT), _Recent(_drop_heads, HEAD_LAYERS_KEPT)
 
 
 @dataclass(eq=False)

@@ -52,7 +52,8 @@ def target_at(window, pos: QPointF) -> Edit | None:
                 return None
             i, j = cell
             layer = trace.layers[sel.layer]
-            return Edit("score", sel.layer, sel.head, i, j, float(layer.scores[sel.head, i, j]))
+            # one head's [T, T] scores, not the layer's [H, T, T] (50 MB at 1,024 students for one number)
+            return Edit("score", sel.layer, sel.head, i, j, float(layer.head(sel.head).scores[i, j]))
     return None
 
 
