@@ -58,60 +58,107 @@ def glue_text_options(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .export.files import Terminated, handle_signals, stop_if_signalled
-    from .model.checkpoint import CheckpointError
-    from .model.sentence import InputError
+    """Run the command line; returns the exit status. Ctrl+C, SIGTERM and SIGHUP stop a command with one line
+    ("stopped; no file was written", status 128 + the signal's number), whenever they come (export.files)."""
+    import signal
 
-    parser = build_parser()
+    from .export.files import handle_signals
+
     try:
-        args = parser.parse_args(glue_text_options(list(sys.argv[1:] if argv is None else argv)))
-    except SystemExit as exc:  # argparse has printed usage (status 2) or --help/--version (status 0)
-        return exc.code if isinstance(exc.code, int) else 2
-    from .crash import setup_logging
-
-    log = setup_logging(args.verbose)
-    from .model.allocator import keep_freed_memory
-
-    keep_freed_memory()  # the next sentence's trace reuses the last one's memory (no page faults)
-    from .collector import collect_rarely
-
-    collect_rarely()  # no garbage collection in most frames (see collector.py)
-    command = getattr(args, "func", run_gui)
-    if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
-        # e.g. a Windows pipe in cp1252: show ? for a Japanese word rather than fail on it
-        with contextlib.suppress(AttributeError, ValueError):
-            sys.stdout.reconfigure(errors="replace")
-    where = f"{PROG} {args.command}" if args.command else PROG
-    if command is not run_gui:
-        with contextlib.suppress(ValueError):  # not the main thread (a test may call main from one)
-            handle_signals()  # SIGTERM / SIGHUP unwind like Ctrl+C: no temporary file is left
+        restore = handle_signals(interrupt=True, where=PROG)
+    except ValueError:  # not the main thread (a test may call main from one): Python's own handlers stay
+        restore = None
     try:
+        return _main(argv, restore is not None)
+    finally:
+        if restore is not None:
+            restore()
+            if signal.getsignal(signal.SIGINT) is None:  # set from C before Python ran: Python's own
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def _main(argv: list[str] | None, handling: bool) -> int:
+    from .export import files
+    from .export.files import Terminated, stop_if_signalled
+
+    where = PROG
+    try:
+        with files.hold_signals():  # a Ctrl+C while modules load waits for the first stop_if_signalled
+            parser = build_parser()
+        stop_if_signalled()
+        try:
+            args = parser.parse_args(glue_text_options(list(sys.argv[1:] if argv is None else argv)))
+        except SystemExit as exc:  # argparse has printed usage (status 2) or --help/--version (status 0)
+            return exc.code if isinstance(exc.code, int) else 2
+        with files.hold_signals():
+            from .crash import setup_logging
+
+            setup_logging(args.verbose)
+            from .model.allocator import keep_freed_memory
+
+            keep_freed_memory()  # the next sentence's trace reuses the last one's memory (no page faults)
+            from .collector import collect_rarely
+
+            collect_rarely()  # no garbage collection in most frames (see collector.py)
+        command = getattr(args, "func", run_gui)
+        if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
+            # e.g. a Windows pipe in cp1252: show ? for a Japanese word rather than fail on it
+            with contextlib.suppress(AttributeError, ValueError):
+                sys.stdout.reconfigure(errors="replace")
+        where = f"{PROG} {args.command}" if args.command else PROG
+        files.stopping_as(where)
+        stop_if_signalled()
+        if command is run_gui and handling:
+            import signal
+
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # the window keeps Python's Ctrl+C
         code = int(command(args) or 0)
-        stop_if_signalled()  # a signal that came during a last picture with no file after it
+        files.stop_unless_written()  # a signal that came during a last picture with no file after it
         return code
     except BrokenPipeError:  # `classroom-gui trace ... | head`: the reader has all it wanted
         _quiet_stdout()
         return 141  # as a program stopped by SIGPIPE
-    except (InputError, CheckpointError, CliError, OSError) as exc:
-        log.debug("%s failed", where, exc_info=True)  # the traceback, with --verbose only
-        print(f"{where}: error: {exc}", file=sys.stderr)
-        return 2
-    except MemoryError:
-        log.debug("%s failed", where, exc_info=True)
-        print(f"{where}: error: not enough memory for this (try a shorter sentence or a smaller size)",
-              file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print(f"{where}: stopped; no file was written", file=sys.stderr)
         return 130
     except Terminated as exc:
         print(f"{where}: {exc}; no file was written", file=sys.stderr)
         return 128 + exc.signum
-    except Exception as exc:  # a bug: one line; the traceback with --verbose
-        log.debug("%s failed", where, exc_info=True)
+    except Exception as exc:
+        if files.pending():  # a Ctrl+C that also stopped ffmpeg (the terminal signals its whole group)
+            try:
+                stop_if_signalled()
+            except KeyboardInterrupt:
+                print(f"{where}: stopped; no file was written", file=sys.stderr)
+                return 130
+            except Terminated as stop:
+                print(f"{where}: {stop}; no file was written", file=sys.stderr)
+                return 128 + stop.signum
+        return _report(exc, where)
+
+
+def _report(exc: Exception, where: str) -> int:
+    """One line on stderr for a failed command (status 2); the traceback with --verbose only."""
+    import logging
+
+    from .model.checkpoint import CheckpointError
+    from .model.sentence import InputError
+
+    from .crash import LOGGER
+
+    log = logging.getLogger(LOGGER)
+    if isinstance(exc, (InputError, CheckpointError, CliError, OSError)):
+        log.debug("%s failed", where, exc_info=exc)
+        print(f"{where}: error: {exc}", file=sys.stderr)
+    elif isinstance(exc, MemoryError):
+        log.debug("%s failed", where, exc_info=exc)
+        print(f"{where}: error: not enough memory for this (try a shorter sentence or a smaller size)",
+              file=sys.stderr)
+    else:  # a bug: one line; the traceback with --verbose
+        log.debug("%s failed", where, exc_info=exc)
         print(f"{where}: error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} (this is a bug; "
               f"run again with --verbose for the details)", file=sys.stderr)
-        return 2
+    return 2
 
 
 def _quiet_stdout() -> None:
@@ -155,7 +202,9 @@ def trace_command(args: argparse.Namespace) -> int:
     except CheckpointError as exc:
         hint = "" if args.model is not None else " (the teaching model is missing; pass --model DIR)"
         raise CheckpointError(f"{exc}{hint}") from None
-    run = run_sentence(checkpoint, args.text, args.mask)
+    from .lesson.typing_help import name_unknown_words
+
+    run = name_unknown_words(run_sentence(checkpoint, args.text, args.mask), checkpoint.tokenizer, args.text)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
     from .cli_export import with_edits
@@ -223,17 +272,21 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
              f"rule: {RULE_NAMES[trace.mask_rule]}",
              *(["what if: " + "; ".join(_edit_text(e, trace.tokens) for e in trace.edits)
                 + " (not the model's own numbers)"] if trace.edits else []),
-             f"tokens ({trace.n_tokens}; ? marks a word the model does not know):"]
+             f"tokens ({trace.n_tokens}; \"unknown\" marks a piece of a word the model does not know, written "
+             "with ? in the tables):"]
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
         lines.append(f"  {i:>3}  {_fit(tok, 16)}  id {int(tid):>5}" + ("  unknown" if unk else ""))
     row_w = min(12, max(_width(s) for s in labels))
+    # a column as wide as its widest name up to 8 (「座った」 is 6 columns: it was cut to 「座っ…」 at 5)
+    col_w = max(5, min(8, max(_width(s) for s in labels)))
     for l, layer in enumerate(trace.layers):
         for h in range(c.n_head):
             masked = "; . = not yet spoken" if layer.mask.any() else ""
             lines += ["", f"layer {l + 1} head {h + 1}: attention weights (row listens to column{masked})",
-                      " " * row_w + "".join(" " + _fit(s, 5, right=True) for s in labels)]
+                      " " * row_w + "".join(" " + _fit(s, col_w, right=True) for s in labels)]
             for i, row in enumerate(layer.weights[h]):
-                cells = ("    ." if layer.mask[i, j] else f"{w:5.2f}" for j, w in enumerate(row))
+                cells = ("." if layer.mask[i, j] else f"{w:.2f}" for j, w in enumerate(row))
+                cells = (cell.rjust(col_w) for cell in cells)
                 lines.append(_fit(labels[i], row_w) + "".join(" " + cell for cell in cells))
     lines += ["", f"next word after {labels[-1]!r}:"]
     for rank, item in enumerate(next_words, 1):

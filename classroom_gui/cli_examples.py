@@ -16,7 +16,7 @@ from .cli_table import MODEL, CliError, arg, lang_arg, subcommand, write_atomic
             MODEL, lang_arg("the printed descriptions"),
             arg("--json", metavar="FILE", type=Path, help="write the examples as a JSON list"))
 def examples_command(args: argparse.Namespace) -> int:
-    from .lesson.gallery import GalleryError, gallery_file, load_gallery
+    from .lesson.gallery import GalleryError, example_top, example_where, gallery_file, load_gallery
     from .resources import teaching_model_dir
 
     folder = args.model if args.model is not None else teaching_model_dir()
@@ -27,10 +27,10 @@ def examples_command(args: argparse.Namespace) -> int:
     if args.json is not None:
         records = [e.to_json() for e in examples]
         write_atomic(args.json, json.dumps(records, ensure_ascii=False, indent=1) + "\n")
-    for i, e in enumerate(examples, 1):
-        top = e.expect_top if isinstance(e.expect_top, str) else " / ".join(e.expect_top)
-        print(f"{i:>3}. [{e.lang}, mask {e.mask}] {e.text}\n     {e.focus} asks, layer {e.layer} head {e.head}: "
-              f"top {top}\n     {e.describe(args.lang)}")
+    sep = "　" if args.lang == "ja" else "; "
+    for i, e in enumerate(examples, 1):  # in the --lang's words, as the window's Lesson → Examples says it
+        print(f"{i:>3}. {e.text}\n     {example_where(e, args.lang)}{sep}{example_top(e, args.lang)}\n"
+              f"     {e.describe(args.lang)}")
     if args.json is not None:
         print(f"wrote {args.json} ({len(examples)} examples)", file=sys.stderr)
     return 0

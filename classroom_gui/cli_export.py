@@ -63,7 +63,9 @@ def _prepare(args):
     checkpoint = load_checkpoint(folder)
     gallery = gallery_of(folder)[0]
     args.mask = args.mask or lesson_rule(checkpoint, gallery)
-    run = run_sentence(checkpoint, args.text, args.mask)
+    from .lesson.typing_help import name_unknown_words
+
+    run = name_unknown_words(run_sentence(checkpoint, args.text, args.mask), checkpoint.tokenizer, args.text)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
     trace, c = with_edits(run.trace, args.edits), checkpoint.config
@@ -88,7 +90,10 @@ def second_run(args):
     """The --compare sentence through the same model and rule (the --set edits belong to the first class)."""
     from .model.sentence import run_sentence
 
-    run = run_sentence(args.checkpoint, args.compare, args.mask)
+    from .lesson.typing_help import name_unknown_words
+
+    run = name_unknown_words(run_sentence(args.checkpoint, args.compare, args.mask), args.checkpoint.tokenizer,
+                             args.compare)
     for notice in run.notices:
         print(f"note (second class): {notice}", file=sys.stderr)
     return run

@@ -38,7 +38,9 @@ def worksheet_command(args: argparse.Namespace) -> int:
         check_target(args.output, WORKSHEETS)  # a bad path fails before any work
         folder = args.model if args.model is not None else teaching_model_dir()
         checkpoint = load_checkpoint(folder)
-        run = run_sentence(checkpoint, args.text, args.mask)
+        from .lesson.typing_help import name_unknown_words
+
+        run = name_unknown_words(run_sentence(checkpoint, args.text, args.mask), checkpoint.tokenizer, args.text)
         for notice in run.notices:
             print(f"note: {notice}", file=sys.stderr)
         trace, c = run.trace, checkpoint.config
@@ -56,9 +58,11 @@ def worksheet_command(args: argparse.Namespace) -> int:
         from PySide6.QtWidgets import QApplication
 
         _app = QApplication.instance() or QApplication([sys.argv[0]])
-        save_worksheet(sheet, args.output, args.paper, model_label(folder))
+        written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
     except (ExportError, WorksheetError) as exc:
         raise CliError(str(exc)) from None
+    key = (f"page {written.key_page}" if written.key_page == written.pages
+           else f"pages {written.key_page}-{written.pages}")
     print(f"wrote {args.output} ({trace.tokens[asker]!r} listens to {len(sheet.heard)} students; "
-          "the answer key is page 2)", file=sys.stderr)
+          f"{written.pages} pages, the answer key is {key})", file=sys.stderr)
     return 0

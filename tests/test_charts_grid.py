@@ -10,8 +10,8 @@ from classroom_gui.lesson.state import empty_frame
 
 
 def outlined(panel, chosen_rgb):
-    return [(m.layer, m.head) for m, b in zip(panel.head_maps, panel.head_boxes)
-            if b.border.style() != 0 and b.border.color().getRgb()[:3] == chosen_rgb]
+    return [(m.layer, m.head) for m, o in zip(panel.head_maps, panel.outlines())
+            if o.isVisible() and o.pen().color().getRgb()[:3] == chosen_rgb]
 
 
 def test_choosing_a_head_moves_the_outline_and_keeps_the_grid(qtbot):
@@ -32,3 +32,21 @@ def test_choosing_a_head_moves_the_outline_and_keeps_the_grid(qtbot):
     panel.set_frame(other, 1, 1)
     assert panel.head_maps != items and outlined(panel, CHOSEN) == [(1, 1)]
     np.testing.assert_array_equal(panel.head_maps[4].image, maps[1, 0])
+
+
+def test_the_outline_goes_round_the_map_not_the_whole_cell(qtbot):
+    """In a tall panel a map's cell is taller than the square map: the outline is the map's own size (it was the
+    cell's border, a yellow box much taller than its map)."""
+    from classroom_gui.view.charts import ChartPanel
+
+    panel = ChartPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 900)
+    panel.show()
+    maps = np.random.default_rng(0).random((3, 3, 6, 6)).astype(np.float32)
+    panel.set_frame(replace(empty_frame("en"), overview=maps), 0, 0)
+    qtbot.wait(50)
+    outline, item = panel.outlines()[0], panel.head_maps[0]
+    shown, image = outline.mapRectToScene(outline.rect()), item.sceneBoundingRect()  # the line, not its pen
+    assert abs(shown.height() - image.height()) <= 6 and abs(shown.width() - image.width()) <= 6, (shown, image)
+    assert panel.head_boxes[0].sceneBoundingRect().height() > image.height() + 20  # the cell is taller

@@ -65,7 +65,7 @@ def test_prints_tokens_heads_and_next_words(capsys, model):
             assert f"layer {l + 1} head {h + 1}" in out
     next_lines = out.split("next word after")[1].strip().splitlines()[1:]
     assert len(next_lines) == 3
-    assert "unknown to the model: z, o, r, p" in err
+    assert "unknown to the model: zorp (the model reads it as pieces)" in err  # the word as typed, not z, o, r, p
 
 
 def test_matrix_columns_line_up_with_wide_characters(capsys, model):
@@ -230,3 +230,16 @@ def test_python_dash_m(model, tmp_path):
     narrow = subprocess.run([sys.executable, "-m", "classroom_gui", "trace", "--text", "猫が the cat", "--model",
                              str(model)], capture_output=True, env=ascii_env, cwd=tmp_path, timeout=120)
     assert narrow.returncode == 0 and b"Traceback" not in narrow.stderr
+
+
+def test_japanese_names_of_three_characters_are_not_cut(capsys):
+    code, out, _ = _run(capsys, "trace", "--text", "猫がマットの上に座った")
+    assert code == 0
+    header = out.split("layer 1 head 1")[1].splitlines()[1]
+    assert "マット" in header and "座った" in header and "…" not in header  # was 「マッ…」 and 「座っ…」
+
+
+def test_an_existing_folder_as_the_output_says_it_is_a_folder(capsys, tmp_path):
+    for command in ("export", "video", "worksheet"):
+        code, _, err = _run(capsys, command, "--text", "The cat", "-o", tmp_path)
+        assert code == 2 and f"{tmp_path}: is a folder" in err and "unknown file type" not in err, err

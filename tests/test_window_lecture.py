@@ -66,6 +66,11 @@ def test_qt_dialogs_speak_the_lessons_language(qtbot, tmp_path):
     w.set_language("ja")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
     assert QCoreApplication.translate("QFileDialog", "File &name:") != "File &name:"
+    # the words Qt's own Japanese file lacks (the teacher saw "Look in:", "Files of type:", "Folder")
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "アドレス(&L):"
+    assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "ファイルの種類(&T):"
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == "フォルダ"
     w.set_language("en")
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     assert use_qt_language("en")

@@ -34,7 +34,7 @@ def make_window(qtbot, tmp_path, lang: str) -> MainWindow:
 def shown_controls(w: MainWindow) -> list[tuple[QWidget, QRect]]:
     """Every visible control of the bars above and below the classroom, with its rectangle in the window."""
     out = []
-    for bar in (w.top_bar, w.controls):
+    for bar in (w.top_bar, w.choice_bar, w.controls):
         for child in bar.findChildren(QWidget):
             if isinstance(child, CONTROLS) and child.isVisibleTo(w) and child.parentWidget() is bar:
                 out.append((child, QRect(child.mapTo(w, child.rect().topLeft()), child.size())))
@@ -59,6 +59,8 @@ def test_nothing_overlaps_or_is_cut_at_projector_sizes(qtbot, tmp_path, size, la
     qtbot.wait(20)
     assert w.width() <= size[0], f"the window needs {w.width()} px"
     controls = shown_controls(w)
+    for box in (w.sentence, w.lang_box, w.focus_box, w.layer_box, w.head_box, w.temperature):  # none behind "»"
+        assert box.isVisibleTo(w), f"{box.accessibleName() or type(box).__name__} is hidden at {size}"
     names = [type(c).__name__ for c, _ in controls]
     assert "ChapterSlider" in names and w.controls.isVisible()
     for i, (a, ra) in enumerate(controls):
@@ -119,7 +121,7 @@ def test_the_side_panel_is_current_whole_and_adds_to_the_board(qtbot, tmp_path, 
         assert bar.tabRect(i).width() >= QFontMetrics(bar.font()).horizontalAdvance(panel.tabText(i))
     c = w.checkpoint.config
     assert len(panel.head_maps) == c.n_layer * c.n_head and panel.titles[HEADS].text()
-    chosen = [b for b in panel.head_boxes if b.border.color().getRgb()[:3] == CHOSEN]
+    chosen = [o for o in panel.outlines() if o.isVisible() and o.pen().color().getRgb()[:3] == CHOSEN]
     assert len(chosen) == 1  # the board's layer and head, outlined
     panel.setCurrentIndex(LAYERS)
     assert [t.toPlainText() for t in panel.layer_labels] == w.model.frame().layer_view.labels
@@ -129,3 +131,22 @@ def test_the_side_panel_is_current_whole_and_adds_to_the_board(qtbot, tmp_path, 
     qtbot.waitUntil(lambda: w.run is not before, timeout=10000)
     new = [t.toPlainText() for t in panel.layer_labels]
     assert new == w.model.frame().layer_view.labels != old and panel.titles[LAYERS].text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_charts_fit_a_1024_screen_and_the_choices_stay_in_view(qtbot, tmp_path, lang):
+    """View → Charts at 1024 x 768 keeps the window 1024 px wide (the scrubber's minimum once made it 1061 px, and it
+    stayed so after the panel closed), and the head and temperature are on screen, not behind the bar's "»"."""
+    w = make_window(qtbot, tmp_path, lang)
+    w.showNormal()
+    w.resize(1024, 768)
+    qtbot.wait(20)
+    w.charts_action.setChecked(True)
+    qtbot.waitUntil(lambda: w.dock.isVisible(), timeout=10000)
+    qtbot.wait(50)
+    assert w.width() <= 1024 and w.minimumSizeHint().width() <= 1024, w.width()
+    w.charts_action.setChecked(False)
+    qtbot.wait(50)
+    assert w.width() <= 1024
+    for box in (w.head_box, w.temperature, w.layer_box, w.focus_box):
+        assert box.isVisibleTo(w) and w.rect().contains(QRect(box.mapTo(w, box.rect().topLeft()), box.size()))

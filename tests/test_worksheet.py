@@ -232,3 +232,36 @@ def test_names_take_the_languages_own_quote_marks(qtbot, tmp_path, monkeypatch):
     w.model.select(focus=5, layer=0, head=0, lang="ja", rule="causal")
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
     assert "『mat』は6人" in reports[0]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("lang, text", [("en", SENTENCE), ("ja", "猫がマットの上に座った")])
+def test_every_sheet_is_one_page_and_its_key_the_next(qapp, tmp_path, capsys, paper, lang, text):
+    """2-5 students in either language on either paper: the exercise fills page 1, the key page 2, as the CLI
+    says (before, five students spilled onto a third page while the CLI still said "page 2")."""
+    for students in range(2, 6):
+        out = tmp_path / f"sheet{students}.pdf"
+        assert main(["worksheet", "--text", text, "--lang", lang, "--students", str(students), "--paper", paper,
+                     "-o", str(out)]) == 0
+        assert "2 pages, the answer key is page 2)" in capsys.readouterr().err
+        pages = pdf_pages(out)
+        assert len(pages) == 2, (students, [p[-80:] for p in pages])
+        title, key_title = ("Worksheet", "Answer key") if lang == "en" else ("ワークシート", "解答")
+        footer = "teaching model" if lang == "en" else "授業用のモデル"
+        first, second = ("".join(p.split()) for p in pages)
+        assert first.startswith(title) and second.startswith(key_title.replace(" ", "")) and key_title.replace(" ", "") not in first
+        assert first.endswith(footer.replace(" ", "") + "）" * (lang == "ja") + ")" * (lang == "en"))
+        assert "teaching model" not in "".join(pages) or lang == "en"  # the JA footer says 授業用のモデル
+
+
+def test_a_sheet_that_cannot_fit_says_where_its_key_is(qapp, tmp_path, capsys, monkeypatch):
+    from classroom_gui.export import worksheet_pdf
+
+    monkeypatch.setattr(worksheet_pdf, "LEVELS", (worksheet_pdf.Level(24, 8, 4),))  # far too big for a page
+    out = tmp_path / "big.pdf"
+    assert main(["worksheet", "--text", SENTENCE, "--students", "5", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    pages = pdf_pages(out)
+    key = next(i for i, p in enumerate(pages, 1) if "Answer key" in p)
+    assert len(pages) > 3 and key > 2
+    assert f"{len(pages)} pages, the answer key is pages {key}-{len(pages)})" in err

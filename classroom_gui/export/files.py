@@ -5,9 +5,9 @@ Each output is written to a hidden temporary beside it (`.NAME.PID-RANDOM.part`)
 checked (a PNG ends with IEND, a PDF with %%EOF, an MP4 has its index...: Qt's SVG and PDF writers and
 ffmpeg do not report a full disk), given the old file's mode (or the umask's, for a new file) and renamed
 into place. A command with several outputs (a picture and its --json) renames them only when all are
-written. Any failure removes the temporaries and raises ExportError with a message for the user; SIGTERM
-and SIGHUP (handle_signals) stop the work the same way; what a SIGKILL leaves is swept by the next export
-into that folder.
+written. Any failure removes the temporaries and raises ExportError with a message for the user; Ctrl+C,
+SIGTERM and SIGHUP (handle_signals) stop the work the same way, between pictures, never inside Qt; what a
+SIGKILL leaves is swept by the next export into that folder.
 """
 from __future__ import annotations
 
@@ -15,8 +15,6 @@ import errno
 import os
 import re
 import shutil
-import signal
-import sys
 import tempfile
 import time
 import zipfile
@@ -42,46 +40,16 @@ class Cancelled(ExportError):
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going? (a dialog's progress bar, the CLI's counter)
 
 
+from .stopping import (Terminated, committed, handle_signals, hold_signals, live, pending,  # noqa: F401 (re-exported)
+                       stop_if_signalled, stop_unless_written, stopping_as)
+
+
 def tick(progress: Progress | None, done: int, total: int) -> None:
     """Report `done` of `total` pictures; Cancelled when the listener answers False, Terminated when a
     signal came while the last picture was painted."""
     stop_if_signalled()
     if progress is not None and progress(done, total) is False:
         raise Cancelled()
-
-
-class Terminated(BaseException):
-    """SIGTERM or SIGHUP arrived: unwinds like KeyboardInterrupt, so every temporary is removed on the way."""
-
-    def __init__(self, signum: int):
-        super().__init__(f"stopped by {signal.Signals(signum).name}")
-        self.signum = signum
-
-
-_pending: list[int] = []  # a signal that came while a picture was being painted
-
-
-def stop_if_signalled() -> None:
-    """Raise the Terminated a signal deferred while a picture was painted (between pictures, before a commit)."""
-    if _pending:
-        raise Terminated(_pending.pop())
-
-
-def handle_signals() -> None:
-    """SIGTERM and SIGHUP raise Terminated in the main thread (call from the main thread). While a picture is
-    painted (scene.render.painting) the first one waits for the next tick or commit: raised inside Qt's
-    painting it crashed the process. A second signal stops at once."""
-    def stop(signum, _frame):
-        render = sys.modules.get("classroom_gui.scene.render")  # not loaded (a trace without Qt): not painting
-        if render is not None and render.painting and not _pending:
-            _pending.append(signum)
-            return
-        _pending.clear()
-        raise Terminated(signum)
-
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), stop)
 
 
 def explain(path: Path, exc: OSError) -> str:
@@ -100,6 +68,8 @@ def check_target(path: Path, allowed, wrong_type: str = "") -> Path:
     """`path` if a file of one of the `allowed` suffixes (a registry of export.formats; "" = a folder) can be written there, else ExportError
     (`wrong_type` is the message for another suffix, when the default does not fit)."""
     path = Path(path)
+    if path.is_dir() and "" not in allowed:  # before the suffix: "adir" is a folder, not a file of type "(none)"
+        raise ExportError(f"{path}: is a folder; give a file name, e.g. {path / ('lesson' + next(iter(allowed)))}")
     if path.suffix.lower() not in allowed:
         names = ", ".join(a or "a folder" for a in allowed)
         raise ExportError(wrong_type or f"{path}: unknown file type '{path.suffix or '(none)'}'; use {names}")
@@ -131,6 +101,7 @@ def atomic_paths(*paths: Path):
         for current in paths:
             sweep(current.parent)
             temps.append(_temporary(current))
+            live.add(temps[-1])
         current = paths[0]  # a failed write names no file: most likely the first, largest output
         yield list(temps)
         stop_if_signalled()  # a signal deferred during the last picture: the old files stay
@@ -138,6 +109,7 @@ def atomic_paths(*paths: Path):
             _finish(current, tmp)
         for current, tmp in zip(paths, temps):
             os.replace(tmp, current)
+        committed[0] += 1
         for folder in {p.parent for p in paths}:
             _sync_folder(folder)
     except OSError as exc:
@@ -146,6 +118,8 @@ def atomic_paths(*paths: Path):
     except BaseException:
         _remove_all(temps)
         raise
+    finally:
+        live.difference_update(temps)
 
 
 @contextmanager
@@ -161,6 +135,7 @@ def atomic_folder(path: Path):
         tmp = Path(tempfile.mkdtemp(prefix=_prefix(path), suffix=".part", dir=path.parent))
     except OSError as exc:
         raise ExportError(explain(path, exc)) from None
+    live.add(tmp)
     try:
         yield tmp
         stop_if_signalled()
@@ -171,6 +146,7 @@ def atomic_folder(path: Path):
         if path.exists():
             path.rmdir()
         os.replace(tmp, path)
+        committed[0] += 1
         _sync_folder(path.parent)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -178,6 +154,8 @@ def atomic_folder(path: Path):
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        live.discard(tmp)
 
 
 def _prefix(path: Path) -> str:

@@ -2,12 +2,16 @@
 key on the next, A4 or Letter, with real selectable text in the bundled font (Japanese included).
 
 The pages are a QTextDocument made from simple HTML tables, printed with QPdfWriter: Qt paginates and
-writes the text as text, and the font's fixed cmap (scene.font_cmap) makes Japanese extract correctly.
+writes the text as text, and the font's fixed cmap (scene.font_cmap) makes Japanese extract correctly. Each
+part is meant to fill one page: the sheet is typeset at the roomiest of LEVELS that gives exactly two pages;
+if even the tightest spills over, it is printed as it falls and save_worksheet says on which page the key
+starts (never a page number that is not true).
 """
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import NamedTuple
 
 from ..lesson.strings import quote
 from ..lesson.worksheet import Worksheet
@@ -17,6 +21,27 @@ PAPERS = ("a4", "letter")
 WORKSHEETS = (".pdf",)
 GREY = "#6B7280"
 CARD_COLOURS = {"query": "#E8F0FB", "key": "#FCEFD9", "value": "#E3F4EC"}  # the canvas's role colours, pale
+
+
+class Level(NamedTuple):
+    """How tightly the sheet is set: text size, room inside a table cell, empty lines to write an answer in."""
+    points: float
+    padding: int
+    lines: int
+
+    @property
+    def small(self) -> float:  # the key's grey model values
+        return max(6.5, self.points - 2)
+
+
+# roomiest first; 8 pt with two writing lines is the tightest that still reads and leaves room for a pencil
+LEVELS = (Level(10, 5, 3), Level(9.5, 4, 3), Level(9, 4, 2), Level(8.5, 3, 2), Level(8, 3, 2), Level(8, 2, 2))
+
+
+class Written(NamedTuple):
+    path: Path
+    pages: int     # pages in the PDF (2 unless the tightest level spilled over)
+    key_page: int  # the page the answer key starts on, counted from 1
 
 
 def names_list(ws: Worksheet) -> str:
@@ -34,8 +59,10 @@ def names_list(ws: Worksheet) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {ws.t('worksheet.and')} " + parts[-1]
 
 
-def model_label(folder) -> str:
-    """How the footer names the model: "teaching model" for the one that ships, else its folder's name."""
+def model_label(folder, lang: str = "en") -> str:
+    """How the footer names the model: "teaching model" (「授業用のモデル」) for the one that ships, else its
+    folder's name."""
+    from ..lesson.strings import text
     from ..resources import teaching_model_dir
 
     folder = Path(folder)
@@ -43,7 +70,7 @@ def model_label(folder) -> str:
         same = folder.resolve() == teaching_model_dir().resolve()
     except OSError:
         same = False
-    return "teaching model" if same else folder.name
+    return text(lang, "worksheet.teaching_model") if same else folder.name
 
 
 def _cjk(word: str) -> bool:
@@ -65,12 +92,16 @@ def _cell(text: str, *, head: bool = False, width: str = "", bg: str = "", align
     return f'<{tag} align="{align}"{size}{style}>{text}</{tag}>'
 
 
-def _table(rows: list[str], width: str = "100%") -> str:
-    return (f'<table border="1" cellspacing="0" cellpadding="5" width="{width}" '
+def _blank(level: Level) -> str:
+    return "<br/>".join(["&nbsp;"] * level.lines)  # room to write in
+
+
+def _table(rows: list[str], level: Level, width: str = "100%") -> str:
+    return (f'<table border="1" cellspacing="0" cellpadding="{level.padding}" width="{width}" '
             f'style="border-collapse: collapse; border-color: #9CA3AF;">' + "".join(rows) + "</table>")
 
 
-def _cards_table(ws: Worksheet) -> str:
+def _cards_table(ws: Worksheet, level: Level) -> str:
     head = _cell("", head=True, width="28%") + "".join(_cell(str(i + 1), head=True) for i in range(ws.d))
     rows = [f"<tr>{head}</tr>"]
 
@@ -83,50 +114,54 @@ def _cards_table(ws: Worksheet) -> str:
         rows.append(row(ws.t("worksheet.card_key", name=quote(ws.lang, ws.name(j))), k, "key"))
     for j, v in zip(ws.heard, ws.values):
         rows.append(row(ws.t("worksheet.card_value", name=quote(ws.lang, ws.name(j))), v, "value"))
-    return _table(rows)
+    return _table(rows, level)
 
 
-def _answer(ws: Worksheet, value: str, model: float, places: int = 4) -> str:
+def _answer(ws: Worksheet, value: str, model: float, level: Level, places: int = 4) -> str:
     """A key's cell: the hand answer, and under it in grey the model's unrounded value."""
-    return (f'<b>{value}</b><br/><span style="color:{GREY}; font-size:8pt;">'
+    return (f'<b>{value}</b><br/><span style="color:{GREY}; font-size:{level.small}pt;">'
             f'{escape(ws.t("worksheet.model", value=f"{model:.{places}f}"))}</span>')
 
 
-def _steps_table(ws: Worksheet, key: bool) -> str:
+def _steps_table(ws: Worksheet, key: bool, level: Level) -> str:
     t = ws.t
     divide = (t("worksheet.col_scaled", d=ws.d, sqrt=ws.divisor) if ws.divisor_is_root
               else t("worksheet.col_divided", divisor=ws.divisor))
     cols = [t("worksheet.col_student"), t("worksheet.col_dot"), divide, t("worksheet.col_exp"), t("worksheet.col_share")]
-    rows = ["<tr>" + "".join(_cell(escape(c), head=True, width="20%") for c in cols) + "</tr>"]
-    blank = "&nbsp;<br/>&nbsp;<br/>&nbsp;"  # room to write in
+    # the names are short, the headings long: 「② √8 = 2.828で割る」 in a fifth of the page left 「る」 alone
+    widths = ["12%"] + ["22%"] * 4
+    rows = ["<tr>" + "".join(_cell(escape(c), head=True, width=w) for c, w in zip(cols, widths)) + "</tr>"]
+    blank = _blank(level)
     for n, j in enumerate(ws.heard):
         name = quote(ws.lang, ws.name(j))
         if key:
-            cells = [_answer(ws, ws.dots[n], ws.model_dots[n]), _answer(ws, ws.scaled[n], ws.model_scaled[n]),
-                     _answer(ws, ws.exps[n], ws.model_exps[n]), _answer(ws, ws.shares[n], ws.model_shares[n])]
+            cells = [_answer(ws, ws.dots[n], ws.model_dots[n], level),
+                     _answer(ws, ws.scaled[n], ws.model_scaled[n], level),
+                     _answer(ws, ws.exps[n], ws.model_exps[n], level),
+                     _answer(ws, ws.shares[n], ws.model_shares[n], level)]
         else:
             cells = [blank] * 4
         rows.append("<tr>" + _cell(escape(name)) + "".join(_cell(c) for c in cells) + "</tr>")
-    total = _answer(ws, ws.total, ws.model_total) if key else blank
+    total = _answer(ws, ws.total, ws.model_total, level) if key else blank
     rows.append("<tr>" + _cell("") + _cell("") + _cell(escape(t("worksheet.sum")), align="right")
                 + _cell(total) + _cell("") + "</tr>")
-    return _table(rows)
+    return _table(rows, level)
 
 
-def _context_table(ws: Worksheet, key: bool) -> str:
+def _context_table(ws: Worksheet, key: bool, level: Level) -> str:
     head = _cell(escape(ws.t("worksheet.place")), head=True) + "".join(_cell(str(i + 1), head=True) for i in range(ws.d))
-    blank = "&nbsp;<br/>&nbsp;<br/>&nbsp;"
-    cells = [_answer(ws, c, m, 3) for c, m in zip(ws.context, ws.model_context)] if key else [blank] * ws.d
-    return _table([f"<tr>{head}</tr>", "<tr>" + _cell("⑥") + "".join(_cell(c) for c in cells) + "</tr>"])
+    cells = ([_answer(ws, c, m, level, 3) for c, m in zip(ws.context, ws.model_context)] if key
+             else [_blank(level)] * ws.d)
+    return _table([f"<tr>{head}</tr>", "<tr>" + _cell("⑥") + "".join(_cell(c) for c in cells) + "</tr>"], level)
 
 
-def worksheet_html(ws: Worksheet, model_name: str) -> str:
+def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> str:
     """Both pages as one HTML document (the key starts on a new page)."""
     t = ws.t
     asker = quote(ws.lang, ws.name(ws.asker))
     sentence = joined(ws.sentence)
     subtitle = t("worksheet.subtitle", sentence=sentence, layer=ws.layer + 1, head=ws.head + 1, d=ws.d)
-    footer = f'<p style="color:{GREY}; font-size:8pt;">{escape(t("worksheet.footer", model=model_name))}</p>'
+    footer = f'<p style="color:{GREY}; font-size:{level.small}pt;">{escape(t("worksheet.footer", model=model_name))}</p>'
 
     def page(title: str, key: bool) -> str:
         parts = [f"<h2>{escape(title)}</h2>", f'<p style="color:{GREY};">{escape(subtitle)}</p>']
@@ -135,10 +170,11 @@ def worksheet_html(ws: Worksheet, model_name: str) -> str:
         else:
             parts.append(f"<p>{escape(t('worksheet.name_field'))}</p>")
             parts.append(f"<p>{escape(t('worksheet.intro', asker=asker, names=names_list(ws)))}</p>")
-        parts += [f"<h3>{escape(t('worksheet.cards'))}</h3>", _cards_table(ws),
+        parts += [f"<h3>{escape(t('worksheet.cards'))}</h3>", _cards_table(ws, level),
                   f"<h3>{escape(t('worksheet.steps'))}</h3>", f"<p>{escape(t('worksheet.how_dot', d=ws.d))}</p>",
-                  _steps_table(ws, key), f"<p>{escape(t('worksheet.check'))}</p>",
-                  f"<p>{escape(t('worksheet.context', asker=asker, d=ws.d))}</p>", _context_table(ws, key), footer]
+                  _steps_table(ws, key, level), f"<p>{escape(t('worksheet.check'))}</p>",
+                  f"<p>{escape(t('worksheet.context', asker=asker, d=ws.d))}</p>", _context_table(ws, key, level),
+                  footer]
         return "".join(parts)
 
     return (page(t("worksheet.title", asker=asker), False)
@@ -146,12 +182,11 @@ def worksheet_html(ws: Worksheet, model_name: str) -> str:
             + page(t("worksheet.key_title", asker=asker), True))
 
 
-def save_worksheet(ws: Worksheet, path, paper: str = "a4", model_name: str = "") -> Path:
-    """Write the exercise and its key as one PDF, atomically (needs a QGuiApplication)."""
-    from PySide6.QtCore import QMarginsF, QSizeF
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
-    from ..scene import fonts
+def save_worksheet(ws: Worksheet, path, paper: str = "a4", model_name: str = "") -> Written:
+    """Write the exercise and its key as one PDF, atomically (needs a QGuiApplication); says how many pages it
+    has and where the key starts."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     if paper not in PAPERS:
         raise ExportError(f"paper '{paper}' is not one of {', '.join(PAPERS)}")
@@ -164,14 +199,33 @@ def save_worksheet(ws: Worksheet, path, paper: str = "a4", model_name: str = "")
         writer.setTitle(ws.t("worksheet.title", asker=quote(ws.lang, ws.name(ws.asker))))
         writer.setCreator("Attention Classroom")
         writer.setResolution(300)
-        doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(writer)  # point sizes at the writer's resolution, not the screen's
-        doc.setPageSize(QSizeF(writer.width(), writer.height()))  # the page inside the margins, in its pixels
-        base = QFont(fonts.ui_family())
-        base.setPointSizeF(10)
-        doc.setDefaultFont(base)
-        doc.setHtml(worksheet_html(ws, model_name))
+        doc, key_page = typeset(ws, model_name, writer)
+        pages = doc.pageCount()
         doc.print_(writer)
         if tmp.stat().st_size == 0:
             raise ExportError(f"{path}: nothing was written")
-    return path
+    return Written(path, pages, key_page)
+
+
+def typeset(ws: Worksheet, model_name: str, device):
+    """(QTextDocument, the key's first page from 1) laid out for `device`'s page: the roomiest level that puts
+    the exercise and the key on one page each, else the tightest, paginated as it falls."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QFont, QTextDocument
+
+    from ..scene import fonts
+
+    key_title = ws.t("worksheet.key_title", asker=quote(ws.lang, ws.name(ws.asker)))
+    for level in LEVELS:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)  # point sizes at the writer's resolution, not the screen's
+        doc.setPageSize(QSizeF(device.width(), device.height()))  # the page inside the margins, in its pixels
+        base = QFont(fonts.ui_family())
+        base.setPointSizeF(level.points)
+        doc.setDefaultFont(base)
+        doc.setHtml(worksheet_html(ws, model_name, level))
+        if doc.pageCount() <= 2:
+            break
+    block = doc.find(key_title).block()
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    return doc, int(top // doc.pageSize().height()) + 1

@@ -38,6 +38,30 @@ class Example:
         return asdict(self)
 
 
+def example_where(example: Example, lang: str, tokenizer=None) -> str:
+    """Where an example looks, in `lang`: "English, discussion; cat asks, layer 2, head 1" / 「英語の文、話し合い。
+    「cat」が質問、第2層、ヘッド1」 (a seat number named by its word when a tokenizer is given)."""
+    from .strings import language_name, table, text
+
+    focus = example.focus
+    if isinstance(focus, int) and tokenizer is not None:
+        students = [token.text for token in tokenizer.encode(example.text)]
+        focus = students[focus - 1] if focus <= len(students) else focus
+    # the sentence's language as the reader's language says it: 「英語の文」, not "English", in Japanese
+    language = table(lang).get(f"ui.examples_language_{example.lang}") or language_name(example.lang)
+    return text(lang, "ui.examples_rule", language=language, rule=text(lang, f"rule.{example.mask}"),
+                focus=focus, layer=example.layer, head=example.head)
+
+
+def example_top(example: Example, lang: str) -> str:
+    """The classmate(s) the example expects the asker to hear most, in `lang`'s words and quote marks."""
+    from .strings import quote, text
+
+    tops = [example.expect_top] if isinstance(example.expect_top, str) else list(example.expect_top)
+    return text(lang, "ui.examples_top", top=text(lang, "worksheet.and").join(quote(lang, w) for w in tops)
+                if lang == "ja" else " / ".join(quote(lang, w) for w in tops))
+
+
 def gallery_file(model_dir) -> Path:
     return Path(model_dir) / FILE
 

@@ -66,13 +66,73 @@ def exact_sum(texts: list[str]) -> str:
     return f"{total:.{decimals}f}"
 
 
+def rounds_to(text: str, shown: str) -> bool:
+    """`text` rounded by hand (half up) to `shown`'s decimals is `shown`: 0.3344 and 0.334 agree with 0.33,
+    0.336 does not. A board's number agrees with the same number shown elsewhere at that one's precision."""
+    try:
+        places = len(shown.split(".")[1]) if "." in shown else 0
+        return _round(Decimal(text), places) == shown
+    except ArithmeticError:  # inf, nan or an exponent form: nothing to compare by hand
+        return text == shown
+
+
+def hand_divide(a: str, b: str, digits: int) -> str:
+    """a ÷ b of two numbers as written, rounded by hand (half up) to `digits` decimals ("" for ÷ 0)."""
+    try:
+        return _round(Decimal(a) / Decimal(b), digits)
+    except ArithmeticError:
+        return ""
+
+
+def scaled_equations(scores, divisor: float, scaled) -> tuple[str, list[str]]:  # [T], float, [T]
+    """The division by √d as the board writes it: (the divisor as written, each score as written), with
+    just enough digits that every score ÷ divisor redone by hand rounds to the model's own scaled score at
+    2 decimals (what the bars and the softmax board show): "-5.22 ÷ 2.828" gave -1.85 for the model's -1.84,
+    "-5.217 ÷ 2.828" gives -1.84. The divisor keeps 3 decimals unless a score needs more."""
+    targets = [fmt(v) for v in scaled]
+    best = None
+    for root_digits in (3, 4, 5, 6):
+        root = fmt(divisor, root_digits)
+        written = []
+        for score, target in zip(scores, targets):
+            short = fmt(score)
+            for digits in (2, 3, 4, 5, 6):
+                text = fmt(score, digits)
+                if rounds_to(text, short) and hand_divide(text, root, 2) == target:
+                    break
+            written.append(text)
+        ok = all(hand_divide(t, root, 2) == target for t, target in zip(written, targets))
+        best = best or (root, written)
+        if ok:
+            return root, written
+    return best
+
+
+def mask_shares(free, turn, later) -> list[str]:  # [T] shares in discussion, [T] in turn, [T] bool masked
+    """The discussion shares as the mask board writes them ("0.11 ⇒ 0.64"), with just enough decimals (2-5)
+    that sharing out the heard students' shown shares again (each ÷ their sum) redoes the in-turn shares
+    shown beside them: "0.11, 0.06" gave 0.65 for the model's 0.64, "0.110, 0.060" does not. Where no digits
+    do (after layer 1 the rules' notebooks differ, so in turn is not discussion shared out again) 2 decimals."""
+    targets = [fmt(v) for v in turn]
+    for digits in (2, 3, 4, 5):
+        written = [fmt(v, digits) for v in free]
+        if not all(rounds_to(t, fmt(v)) for t, v in zip(written, free)):
+            continue
+        heard = [Decimal(t) for t, m in zip(written, later) if not m]
+        total = sum(heard, Decimal(0))
+        if total and all(m or hand_divide(t, str(total), 2) == target
+                         for t, target, m in zip(written, targets, later)):
+            return written
+    return [fmt(v) for v in free]
+
+
 @dataclass(frozen=True)
 class ShownSoftmax:
     """Softmax of one row as the blackboard works it, from the numbers it shows: the scaled scores as
-    shown (2 decimals), exp() of those (4 significant digits), their sum as written, and each share as
-    shown exp ÷ shown sum (3 decimals). Redoing any line from the digits on screen gives its result; the
-    shares differ from the model's own (which the bars, links and badges show) by well under 0.01 (a test
-    checks both)."""
+    shown, exp() of those, their sum as written, and each share as shown exp ÷ shown sum (3 decimals).
+    Redoing any line from the digits on screen gives its result, and each share rounded by hand to 2
+    decimals is the model's own share as the bars, links and badges show it (0.336 beside a bar of 0.33 was
+    not): the scores carry 2 decimals and exp() 4 significant digits, or more where that is needed."""
     scaled: list[str]      # per seat; "" where masked
     exp: list[str]         # per seat; "0" where masked
     total: str
@@ -82,15 +142,39 @@ class ShownSoftmax:
 EXP_MAX = 700.0  # math.exp overflows past ~709.78
 
 
-def shown_softmax(scaled, mask) -> ShownSoftmax:  # [T], [T] bool
-    sc = [("" if m else fmt(v)) for v, m in zip(scaled, mask)]
+def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:  # [T], [T] bool, [T] the model's shares
+    """The row at the fewest digits (scores 2-5 decimals, exp() 4-7 significant digits) whose hand shares agree
+    with `weights` at 2 decimals (without weights: the fewest)."""
+    first = None
+    for extra in range(4):
+        shown = _shown_softmax(scaled, mask, 2 + extra, 4 + extra, weights)
+        first = first or shown
+        if weights is None or all(m or rounds_to(w, fmt(v)) for w, v, m in zip(shown.weights, weights, mask)):
+            return shown
+    return first
+
+
+def _share(e: str, total: str, model) -> str:
+    """exp ÷ sum by hand at 3 decimals, or 4-5 where 3 would round to another 2-decimal share than the
+    model's (0.055 beside a badge of 0.05: 0.0547 is written instead)."""
+    text = ""
+    for decimals in (3, 4, 5):
+        text = hand_divide(e, total, decimals)
+        if not text or model is None or rounds_to(text, fmt(model)):
+            break
+    return text or fmt(0.0, 3)
+
+
+def _shown_softmax(scaled, mask, decimals: int, figures: int, weights=None) -> ShownSoftmax:
+    sc = [("" if m else fmt(v, decimals)) for v, m in zip(scaled, mask)]
     # a what-if edit can make a score of thousands, whose exp() no float holds (it was an OverflowError in the
     # window): then every exp is taken of the score minus the largest one, which leaves the shares unchanged
     top = max((float(t) for t, m in zip(sc, mask) if not m), default=0.0)
     shift = top if top > EXP_MAX else 0.0
-    ex = [("0" if m else sig(math.exp(float(t) - shift))) for t, m in zip(sc, mask)]
+    ex = [("0" if m else sig(math.exp(float(t) - shift), figures)) for t, m in zip(sc, mask)]
     total = exact_sum([e for e, m in zip(ex, mask) if not m])
-    w = [fmt(0.0 if m else float(Decimal(e) / Decimal(total)), 3) for e, m in zip(ex, mask)]
+    models = list(weights) if weights is not None else [None] * len(ex)
+    w = [fmt(0.0, 3) if m else _share(e, total, v) for e, m, v in zip(ex, mask, models)]
     return ShownSoftmax(sc, ex, total, w)
 
 

@@ -57,6 +57,24 @@ def unknown_words(tokenizer, text: str) -> list[str]:
     return list(dict.fromkeys(text[a:b] for a, b in unknown_spans(tokenizer, text)))
 
 
+UNKNOWN_NOTICE = "unknown to the model: "  # model.sentence's notice, which names the pieces
+
+
+def name_unknown_words(run, tokenizer, text: str):
+    """`run` (a model.sentence.SentenceRun, or None) with the words the model does not know named as the user
+    typed them ("zorblax", 「スヤスヤ」) in its unknown_words and its notice, instead of the pieces the tokenizer
+    read them as ("z, or, b, la, x", which called the known pieces "or" and "mat" unknown words). The trace's
+    per-token `unknown` flags stay: each piece of an unknown word is drawn and listed as such."""
+    if run is None or not run.unknown_words:
+        return run
+    words = [w for w in unknown_words(tokenizer, text) if w] or run.unknown_words
+    named = ", ".join(w if len(w) <= 40 else w[:39] + "…" for w in words)
+    run.notices = [f"{UNKNOWN_NOTICE}{named} (the model reads {'it' if len(words) == 1 else 'each'} as pieces)"
+                   if n.startswith(UNKNOWN_NOTICE) else n for n in run.notices]
+    run.unknown_words = words
+    return run
+
+
 _LATIN_RUN = re.compile(r"[A-Za-z0-9']+")
 _LATIN_END = re.compile(r"[A-Za-z0-9']+$")
 

@@ -12,7 +12,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import Signal  # noqa: E402
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget  # noqa: E402
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QTabWidget, QVBoxLayout, QWidget  # noqa: E402
 
 from ..lesson.frame import Frame  # noqa: E402
 from ..scene import palette  # noqa: E402
@@ -69,6 +69,7 @@ class ChartPanel(QTabWidget):
             self.addTab(page, "")
         self.head_maps: list[_MapItem] = []
         self.head_boxes: list[pg.ViewBox] = []
+        self.head_outlines: list[QGraphicsRectItem] = []
         self.layer_labels: list[pg.TextItem] = []
         self._last: dict[str, object] = {}
         self._frame: Frame | None = None
@@ -107,7 +108,7 @@ class ChartPanel(QTabWidget):
             return
         self._last["overview_maps"], self._last["overview_chosen"] = maps, self._chosen  # kept alive: its id is not reused
         self.grid.clear()
-        self.head_maps, self.head_boxes = [], []
+        self.head_maps, self.head_boxes, self.head_outlines = [], [], []
         if maps is None:
             return
         n_layer, n_head = maps.shape[:2]
@@ -118,14 +119,24 @@ class ChartPanel(QTabWidget):
             self.grid.addLabel(self.t("ui.layer_n", n=l + 1), row=l + 1, col=0, angle=-90, size="10pt")
             for h in range(n_head):
                 box = self.grid.addViewBox(row=l + 1, col=h + 1, lockAspect=True, enableMouse=False, invertY=True)
-                if (l, h) == self._chosen:
-                    box.setBorder(pg.mkPen(CHOSEN, width=4))
                 item = _MapItem(l, h, lambda layer, head: self.headChosen.emit(layer, head))
                 box.addItem(item)
                 item.setImage(np.asarray(maps[l, h]), levels=(0.0, 1.0))
+                # the outline goes round the map itself: the view box's own border ran round the whole cell,
+                # taller than the square map when the panel is tall
+                outline = QGraphicsRectItem(item.boundingRect())
+                outline.setPen(pg.mkPen(CHOSEN, width=4))
+                outline.setZValue(10)
+                outline.setVisible((l, h) == self._chosen)
+                box.addItem(outline, ignoreBounds=True)
+                self.head_outlines.append(outline)
                 box.autoRange(padding=0.02)
                 self.head_maps.append(item)
                 self.head_boxes.append(box)
+
+    def outlines(self) -> list:
+        """Each map's outline (a QGraphicsRectItem round the map, shown for the board's layer and head)."""
+        return list(self.head_outlines)
 
     def _outline(self, chosen, pen) -> None:
         """Outline (pen) or clear (None) the grid's map of chosen = (layer, head), if it has one."""
@@ -133,8 +144,8 @@ class ChartPanel(QTabWidget):
             return
         n_head = max(item.head for item in self.head_maps) + 1
         k = chosen[0] * n_head + chosen[1]
-        if 0 <= chosen[1] < n_head and 0 <= k < len(self.head_boxes):
-            self.head_boxes[k].setBorder(pen)
+        if 0 <= chosen[1] < n_head and 0 <= k < len(self.head_outlines):
+            self.head_outlines[k].setVisible(pen is not None)
 
     def _show_layers(self, frame: Frame) -> None:
         lv = frame.layer_view

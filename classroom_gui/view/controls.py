@@ -18,7 +18,9 @@ class ChapterSlider(QSlider):
     def __init__(self):
         super().__init__(Qt.Orientation.Horizontal)
         self.marks: list[float] = []  # chapter starts, in seconds
-        self.setMinimumWidth(200)
+        # 140 px: with the charts' dock (320 px) the whole bar still fits a 1024-pixel screen (200 px made the
+        # window 1061 px wide when View → Charts opened, past the screen's edge)
+        self.setMinimumWidth(140)
 
     def paintEvent(self, event):
         super().paintEvent(event)

@@ -222,7 +222,7 @@ def export_worksheet(model, parent=None, path: Path | None = None, paper: str | 
         path = path or _ask_path(parent, t("worksheet.dialog_title"), "PDF (*.pdf)", "worksheet.pdf")
         if path is None:
             return None
-        return save_worksheet(sheet, Path(path), paper, model_label(model.checkpoint.path))
+        return save_worksheet(sheet, Path(path), paper, model_label(model.checkpoint.path, sel.lang)).path
     except (ExportError, WorksheetError) as exc:
         _report(model, parent, exc)
         return None

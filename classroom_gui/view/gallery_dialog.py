@@ -6,19 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QVBoxLayout
 
-from ..lesson.gallery import Example
-from ..lesson.strings import language_name
+from ..lesson.gallery import Example, example_where
 
 
 def describe(example: Example, t, lang: str, tokenizer=None) -> str:
     """Three lines: the sentence, what it shows, and where to look (a seat number named by its word)."""
-    focus = example.focus
-    if isinstance(focus, int) and tokenizer is not None:
-        students = [token.text for token in tokenizer.encode(example.text)]
-        focus = students[focus - 1] if focus <= len(students) else focus
-    where = t("ui.examples_rule", language=language_name(example.lang),
-              rule=t(f"rule.{example.mask}"), focus=focus, layer=example.layer, head=example.head)
-    return f"{example.text}\n    {example.describe(lang)}\n    {where}"
+    return f"{example.text}\n    {example.describe(lang)}\n    {example_where(example, lang, tokenizer)}"
 
 
 class GalleryDialog(QDialog):

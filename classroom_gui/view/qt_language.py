@@ -1,12 +1,34 @@
 """Qt's own words (the file dialog's "Look in", "Cancel", message box buttons) in the lesson's language:
 the translation PySide6 ships (qtbase_ja.qm in Qt's translations folder) is installed while the lesson
-speaks Japanese and removed again for English, whose words Qt has built in.
+speaks Japanese and removed again for English, whose words Qt has built in. Qt's own file lacks a few words
+of its file dialog (QtGaps), which the lesson supplies in Qt's own wording.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-_installed: dict[str, QTranslator] = {}  # language -> the translator installed for it (at most one)
+_installed: dict[str, list[QTranslator]] = {}  # language -> the translators installed for it (one language)
+
+
+class QtGaps(QTranslator):
+    """Words Qt's qtbase_ja.qm does not have (Qt 6.x): the file dialog's "Look in" and "Files of type" labels
+    with their keyboard letters, and its type column's "Folder". Qt's file has them without the letter
+    (「アドレス:」, 「ファイルの種類:」, 「フォルダ」), so these say the same in the same style. Anything else
+    returns None, and Qt asks the next translator."""
+    WORDS = {"ja": {("QFileDialog", "&Look in:"): "アドレス(&L):",
+                    ("QFileDialog", "Files of &type:"): "ファイルの種類(&T):",
+                    ("QAbstractFileIconProvider", "Folder"): "フォルダ",
+                    ("QFileSystemModel", "Folder"): "フォルダ"}}
+
+    def __init__(self, lang: str, parent=None):
+        super().__init__(parent)
+        self.words = self.WORDS.get(lang, {})
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 (Qt's signature)
+        return self.words.get((context, source))
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return not self.words
 
 
 def use_qt_language(lang: str) -> bool:
@@ -15,8 +37,9 @@ def use_qt_language(lang: str) -> bool:
     if app is None:
         return False
     for code in list(_installed):
-        if code != lang or _installed[code].parent() is not app:  # (a translator of an earlier application)
-            app.removeTranslator(_installed.pop(code))
+        if code != lang or _installed[code][0].parent() is not app:  # (a translator of an earlier application)
+            for translator in _installed.pop(code):
+                app.removeTranslator(translator)
     if lang == "en" or lang in _installed:
         return True
     translator = QTranslator(app)  # parented: lives as long as the application
@@ -24,7 +47,9 @@ def use_qt_language(lang: str) -> bool:
     if not translator.load(QLocale(lang), "qtbase", "_", folder):
         return False
     app.installTranslator(translator)
-    _installed[lang] = translator
+    gaps = QtGaps(lang, app)
+    app.installTranslator(gaps)  # installed last: asked first, and passes on all it does not know
+    _installed[lang] = [translator, gaps]
     return True
 
 

@@ -39,7 +39,7 @@ def full_screen(window: QWidget, on: bool) -> None:
 def present(window, on: bool) -> None:
     """Presenter mode: only the classroom, full screen; on a 4:3 projector the 16:9 classroom sits in the
     middle, in the window it hangs from the top."""
-    for w in (window.top_bar, window.controls, window.menuBar(), window.statusBar()):
+    for w in (window.top_bar, window.choice_bar, window.controls, window.menuBar(), window.statusBar()):
         w.setVisible(not on)
     window.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter if on else
                                Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)

@@ -113,6 +113,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         examples.setToolTip("" if self.gallery else t("ui.examples_missing", file=missing) if not missing.exists()
                             else self.model.gallery_problem)  # a damaged file: what is wrong with it
         window_build.show_selection(self)
+        window_build.fit_top_bars(self)  # Japanese labels are wider
         if new_language:  # the names are the controls' labels and tips, which change with the language only
             accessibility.name_controls(self)
 

@@ -63,9 +63,18 @@ def build_top_bar(w) -> None:
     w.temperature.setSingleStep(0.1)
     w.temperature.setValue(1.0)
     for widget in (w.sentence_label, w.sentence, w.sentence.marker, w.apply_button, w.lang_label, w.lang_box,
-                   w.rule_label, *w.rule_buttons.values(), w.focus_label, w.focus_box, w.layer_label, w.layer_box,
-                   w.head_label, w.head_box, w.temp_label, w.temperature):
+                   w.rule_label, *w.rule_buttons.values()):
         bar.addWidget(widget)
+    # who asks, layer, head and temperature: a bar of their own beside the first, moved to a second row when
+    # both do not fit the window (fit_top_bars): at 1024 px the head and temperature hid behind Qt's "»"
+    w.choice_bar = QToolBar()
+    w.choice_bar.setMovable(False)
+    w.addToolBar(w.choice_bar)
+    for widget in (w.focus_label, w.focus_box, w.layer_label, w.layer_box, w.head_label, w.head_box, w.temp_label,
+                   w.temperature):
+        w.choice_bar.addWidget(widget)
+    w.bars_fitter = _FitOnResize(w)
+    w.installEventFilter(w.bars_fitter)
     select = w.model.select
     w.lang_box.currentIndexChanged.connect(lambda _: w.set_language(w.lang_box.currentData()))
     w.focus_box.currentIndexChanged.connect(lambda i: select(focus=i) if i >= 0 else None)
@@ -102,6 +111,29 @@ def _edit_at(w, pos, shift: bool) -> None:
     from . import whatif_edit  # a double-click's editor: loaded on the first double-click, not at start
 
     whatif_edit.edit_at(w, pos, shift)
+
+
+class _FitOnResize(QObject):
+    """Calls fit_top_bars whenever the window is resized."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize and watched is self.parent():
+            fit_top_bars(watched)
+        return False
+
+
+def fit_top_bars(w) -> None:
+    """The choices' bar beside the sentence's when both fit the window's width, else on a second row."""
+    if not w.top_bar.isVisible():  # presenter mode: neither is shown
+        return
+    need = w.top_bar.sizeHint().width() + w.choice_bar.sizeHint().width()
+    split = need > w.width()
+    if split != w.toolBarBreak(w.choice_bar):
+        w.removeToolBar(w.choice_bar)  # re-added after a break or without one; its widgets stay in it
+        if split:
+            w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        w.addToolBar(w.choice_bar)
+        w.choice_bar.show()
 
 
 def build_dock(w) -> None:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Bars, Frame
-from ..numbers import board_list, fmt
+from ..cache import cache_of
+from ..numbers import BOARD_LINES, board_list, fmt, scaled_equations
 from .desks import class_with_cards
 
 
@@ -11,16 +12,23 @@ def divide(ctx, fr: Frame):
     class_with_cards(ctx, fr)
     H, f, c = ctx.H, ctx.f, ctx.trace.config
     d, layer = c.d_head, ctx.sel.layer + 1
-    # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor); 3 decimals, so that
-    # dividing the shown score by it redoes the shown result
+    # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor); 3 decimals in the
+    # narration, and on the board as many digits as dividing the shown score by it needs to redo the model's
+    # scaled score (numbers.scaled_equations)
     root = fmt(H.divisor, 3)
+    # the board's lines only (it shows BOARD_LINES), worked once per asker: Decimal over 1,024 students a frame
+    key, cache = ("scaled_equations", ctx.sel.layer, ctx.sel.head, f), cache_of(ctx.trace)
+    if cache.get("scaled_equations", (None,))[0] != key:
+        shown = slice(0, BOARD_LINES)
+        cache["scaled_equations"] = (key, scaled_equations(H.scores[f][shown], H.divisor, H.scaled[f][shown]))
+    board_root, scores = cache["scaled_equations"][1]
     if c.scale_attn_by_inverse_layer_idx:
         key = "scaling.by_layer" if c.scale_attn_weights else "scaling.layer_only"
     else:
         key = ctx.beat.key if c.scale_attn_weights else "scaling.none"
     fr.narration = ctx.t(key, d=d, sqrt=root, layer=layer)
     fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
-        "board.scaled", name=ctx.q(j), score=fmt(H.scores[f, j]), sqrt=root, scaled=fmt(H.scaled[f, j])))
+        "board.scaled", name=ctx.q(j), score=scores[j], sqrt=board_root, scaled=fmt(H.scaled[f, j])))
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
                    from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)
 

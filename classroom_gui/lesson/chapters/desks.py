@@ -28,11 +28,12 @@ def heard(ctx) -> list[int]:  # the classmates the asker can hear (all but the m
 
 
 def shown_row(ctx) -> ShownSoftmax:
-    """The asker's softmax as the board works it (numbers.shown_softmax), kept beside the trace for the asker
-    last shown: chapters 7-8 write it in every frame, and at 1,024 students it is ~3,000 numbers formatted and
-    summed in Decimal (40-100 ms a frame)."""
+    """The asker's softmax as the board works it (numbers.shown_softmax, its shares checked against the model's
+    own), kept beside the trace for the asker last shown: chapters 7-8 write it in every frame, and at 1,024
+    students it is ~3,000 numbers formatted and summed in Decimal (40-100 ms a frame)."""
     key, cache = (ctx.sel.layer, ctx.sel.head, ctx.f), cache_of(ctx.trace)
     kept = cache.get("shown_row")
     if kept is None or kept[0] != key:
-        kept = cache["shown_row"] = (key, shown_softmax(ctx.H.scaled[ctx.f], ctx.H.mask[ctx.f]))
+        H = ctx.H
+        kept = cache["shown_row"] = (key, shown_softmax(H.scaled[ctx.f], H.mask[ctx.f], H.weights[ctx.f]))
     return kept[1]

@@ -1,0 +1,29 @@
+"""The program's entry point (`classroom-gui`, `python -m classroom_gui`): the command line's modules take about a
+second to import, and a Ctrl+C in that second must give the same one line as later (not a traceback, not an
+abort inside NumPy's or Qt's import), so the signal handlers are set before anything else is imported."""
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    from .export import files  # standard library only: ready in milliseconds
+
+    files.handle_signals(interrupt=True)
+    try:
+        with files.hold_signals():
+            from .cli import main as cli_main
+        files.stop_if_signalled()
+        code = cli_main()  # (it catches its own; this catches one in the instant before its handlers are set)
+    except KeyboardInterrupt:
+        print("classroom-gui: stopped; no file was written", file=sys.stderr)
+        return 130
+    except files.Terminated as exc:
+        print(f"classroom-gui: {exc}; no file was written", file=sys.stderr)
+        return 128 + exc.signum
+    # the command is over (its files written or not): a Ctrl+C while Python and Qt shut down has nothing left to
+    # stop, and Python's shut-down would otherwise die of it (status -2 after "wrote ...")
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return code

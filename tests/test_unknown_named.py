@@ -1,0 +1,33 @@
+"""Words the model does not know are named as the user typed them (P7): "zorblax", 「スヤスヤ」, never their pieces
+("z, or, b, la, x" called the known pieces "or", "be" and "mat" unknown words), in the command line's note and in
+the caption; the trace's per-token flags (issue #11) still mark every piece, and its header says how."""
+from __future__ import annotations
+
+from classroom_gui.cli import main
+from classroom_gui.lesson.state import notices_for, prepared_run
+from classroom_gui.model import load_checkpoint
+from classroom_gui.resources import teaching_model_dir
+
+EN = "The zorblax flibbered on the quuxmat"
+JA = "猫がソファーでスヤスヤ寝た"
+
+
+def test_the_trace_names_the_words_and_marks_the_pieces(capsys):
+    assert main(["trace", "--text", EN]) == 0
+    out, err = capsys.readouterr()
+    note = next(line for line in err.splitlines() if "unknown to the model" in line)
+    assert note == "note: unknown to the model: zorblax, flibbered, quuxmat (the model reads each as pieces)"
+    rows = [line for line in out.splitlines() if line.startswith("  ") and " id " in line]
+    marked = [line.split()[1] for line in rows if line.rstrip().endswith("unknown")]
+    assert "".join(marked) == "zorblaxflibberedquuxmat"  # every piece marked, as the header says
+    assert '"unknown" marks a piece of a word the model does not know' in out
+
+
+def test_the_caption_names_the_words_in_both_languages():
+    checkpoint = load_checkpoint(teaching_model_dir())
+    en = prepared_run(checkpoint, EN, "none")
+    assert en.unknown_words == ["zorblax", "flibbered", "quuxmat"] and en.trace.unknown.count(True) == 16
+    assert notices_for(en, "en")[-1] == 'Unknown to the model: "zorblax", "flibbered", "quuxmat"'
+    ja = prepared_run(checkpoint, JA, "none")
+    assert ja.unknown_words == ["スヤスヤ"]
+    assert notices_for(ja, "ja")[-1] == "モデルが知らない単語：「スヤスヤ」"
