@@ -27,6 +27,8 @@ def paint(how: str, text: str, font, rect: QRectF, flags, scale: float, dx: floa
     if how == "drawText":
         p.setFont(font)
         p.drawText(rect, flags, text)
+    elif how == "draw_centred":  # rect: (x, y, w, h), always centred
+        text_lines.draw_centred(p, (rect.x(), rect.y(), rect.width(), rect.height()), text, font)
     else:
         text_lines.draw_text(p, rect, flags, text, font)
     p.end()
@@ -80,21 +82,8 @@ def test_centred_numbers_paint_what_draw_text_paints(qapp):
         font = fonts.font(rng.choice([14, 15, 16]), rng.random() < 0.2)
         rect = (rng.uniform(0, 30), rng.uniform(0, 20), rng.uniform(8, 70), rng.uniform(6, 40))
         scale, dx, dy = rng.choice([1 / 3, 0.5, 0.8333, 1.0, 2.0]), rng.uniform(0, 3), rng.uniform(0, 3)
-        images = []
-        for how in ("draw_text", "draw_centred"):
-            image = QImage(240, 140, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(QColor(200, 120, 90))
-            p = QPainter(image)
-            p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-            p.translate(dx, dy)
-            p.scale(scale, scale)
-            p.setPen(QColor("#1A1A1A"))
-            if how == "draw_text":
-                text_lines.draw_text(p, QRectF(*rect), A.AlignCenter, text, font)
-            else:
-                text_lines.draw_centred(p, rect, text, font)
-            p.end()
-            images.append(bytes(image.constBits()))
+        images = [paint(how, text, font, QRectF(*rect), A.AlignCenter, scale, dx, dy, "#1A1A1A")
+                  for how in ("draw_text", "draw_centred")]
         if images[0] != images[1]:
             differ.append((text, rect, scale))
     assert not differ, f"{len(differ)} of 400 differ, e.g. {differ[:3]}"
