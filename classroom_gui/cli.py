@@ -119,23 +119,14 @@ def _main(argv: list[str] | None, handling: bool) -> int:
         _quiet_stdout()
         return 141  # as a program stopped by SIGPIPE
     except (KeyboardInterrupt, Terminated) as stop:
-        return _stopped(stop, where)
+        return files.say_stopped(stop, where)
     except Exception as exc:
         if files.pending():  # a Ctrl+C that also stopped ffmpeg (the terminal signals its whole group)
             try:
                 stop_if_signalled()
             except (KeyboardInterrupt, Terminated) as stop:
-                return _stopped(stop, where)
+                return files.say_stopped(stop, where)
         return _report(exc, where)
-
-
-def _stopped(stop: BaseException, where: str) -> int:
-    """One line for a command stopped by Ctrl+C (exit 130) or a termination signal (128 + its number)."""
-    if isinstance(stop, KeyboardInterrupt):
-        print(f"{where}: stopped; no file was written", file=sys.stderr)
-        return 130
-    print(f"{where}: {stop}; no file was written", file=sys.stderr)
-    return 128 + stop.signum
 
 
 def _report(exc: Exception, where: str) -> int:

@@ -3,8 +3,6 @@ second to import, and a Ctrl+C in that second must give the same one line as lat
 abort inside NumPy's or Qt's import), so the signal handlers are set before anything else is imported."""
 from __future__ import annotations
 
-import sys
-
 
 def main() -> int:
     from .export import files  # standard library only: ready in milliseconds
@@ -15,12 +13,8 @@ def main() -> int:
             from .cli import main as cli_main
         files.stop_if_signalled()
         code = cli_main()  # (it catches its own; this catches one in the instant before its handlers are set)
-    except KeyboardInterrupt:
-        print("classroom-gui: stopped; no file was written", file=sys.stderr)
-        return 130
-    except files.Terminated as exc:
-        print(f"classroom-gui: {exc}; no file was written", file=sys.stderr)
-        return 128 + exc.signum
+    except (KeyboardInterrupt, files.Terminated) as stop:
+        return files.say_stopped(stop, "classroom-gui")
     # the command is over (its files written or not): a Ctrl+C while Python and Qt shut down has nothing left to
     # stop, and Python's shut-down would otherwise die of it (status -2 after "wrote ...")
     import signal

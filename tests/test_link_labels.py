@@ -16,7 +16,7 @@ def spots_by_loop(c, px):  # the plain definition: every spot of the grid, sorte
 
 
 def test_spots_near_an_end_are_the_loops_in_its_order():
-    from classroom_gui.scene.link_labels import near_end
+    from classroom_gui.scene.link_labels import _near
     rng = random.Random(5)
     for _ in range(1500):
         end = (rng.uniform(0, 1920), rng.uniform(0, 1080))
@@ -24,7 +24,7 @@ def test_spots_near_an_end_are_the_loops_in_its_order():
             end = (round(end[0], 1), round(end[1]))
         c = (end, (0.0, 0.0), (1.0, 1.0), (2.0, 2.0))
         px = rng.choice([16.0, 17.0, 20.0, 12.75, 9.35])
-        assert near_end(c, px) == spots_by_loop(c, px)
+        assert [tuple(p) for p in _near(*c[0], px).tolist()] == spots_by_loop(c, px)
 
 
 def test_a_curves_candidates_are_kept(qapp):

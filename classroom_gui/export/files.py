@@ -41,7 +41,7 @@ Progress = Callable[[int, int], bool]  # (done, total) -> keep going? (a dialog'
 
 
 from .stopping import (Terminated, committed, handle_signals, hold_signals, live, pending,  # noqa: F401 (re-exported)
-                       stop_if_signalled, stop_unless_written, stopping_as)
+                       say_stopped, stop_if_signalled, stop_unless_written, stopping_as)
 
 
 def tick(progress: Progress | None, done: int, total: int) -> None:

@@ -116,6 +116,15 @@ def _stop_now(signum: int) -> None:
     os._exit(128 + signum)
 
 
+def say_stopped(stop: BaseException, where: str) -> int:
+    """One line for a command stopped by Ctrl+C (exit 130) or a termination signal (128 + its number)."""
+    if isinstance(stop, KeyboardInterrupt):
+        print(f"{where}: stopped; no file was written", file=sys.stderr)
+        return 130
+    print(f"{where}: {stop}; no file was written", file=sys.stderr)
+    return 128 + stop.signum
+
+
 def stopping_as(where: str) -> None:
     """Name the command in the line a second signal prints."""
     _where[0] = where

@@ -56,7 +56,7 @@ class SmallWeights:
     (a what-if forward does)."""
 
     def __init__(self, params, config, T: int, arrays: tuple, vectors: bytes):
-        self.params, self.arrays, self.vectors, self.T = params, arrays, vectors, T
+        self.params, self.vectors, self.T = params, vectors, T
         self.values = tuple(params.values())  # what holds() compares the dict with
         self.vector_arrays = arrays[:_names(config.n_layer)[2]]
         self.rows = {}
@@ -70,12 +70,12 @@ class SmallWeights:
         dtype = arrays[0].dtype.type
         zero = lambda value: np.array(value, dtype)  # noqa: E731  (a 0-d array of the weights' dtype)
         self.n, self.eps, self.zero = zero(config.n_embd), zero(config.layer_norm_epsilon), zero(0)
-        self.divisors = [zero(config.score_divisor(layer)) for layer in range(config.n_layer)]
+        self.divisors = [zero(d) for d in config.score_divisors]
         self.relu = config.activation_function == "relu"
         self.n_head = H = config.n_head
         self.minus_inf = zero(-np.inf)
         d = config.n_embd // H
-        self.split, self.heads, self.rows_shape = (T, 3, H, d), (1, 0, 2), (H * T, T)
+        self.split, self.rows_shape = (T, 3, H, d), (H * T, T)
         self._mask = (None, None)  # a [T, T] mask and its [H * T, T] rows (one per head)
 
     def holds(self, params) -> bool:

@@ -35,15 +35,11 @@ def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillI
     return QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
 
 
-def near_end(c: tuple[Point, Point, Point, Point], px: float) -> list[Point]:
-    """Spots around where a link meets its far desk (c[0]), nearest first: in the gap beyond the desk's
-    edge, on its name tag between the name and the badge, or in the room below its cards."""
-    return list(map(tuple, _near(*c[0], px).tolist()))
-
-
 @lru_cache(maxsize=1100)
 def _near(x: float, y: float, px: float) -> np.ndarray:
-    """near_end's [833, 2] spots for a desk at (x, y), read-only, kept per desk: a desk's spots are the same
+    """The [833, 2] spots around where a link meets its far desk at (x, y), nearest first (in the gap beyond
+    the desk's edge, on its name tag between the name and the badge, or in the room below its cards),
+    read-only, kept per desk: a desk's spots are the same
     every frame whichever link ends there (512 links a frame at 512 students; _candidates keeps whole curves,
     which change with the focus). An array, 13 KB a desk: as 833 Python tuples they were 90 KB (103 MB full)."""
     h = px * 1.45

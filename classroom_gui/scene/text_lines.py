@@ -83,11 +83,6 @@ def plain_text(text: str) -> bool:
     return bool(text) and text == text.strip() and not any(c in text for c in "\n\r\t\u2028\u2029")
 
 
-def plain(text: str, flags) -> bool:
-    """Whether draw_text draws this text from a kept layout (else it leaves it to drawText)."""
-    return flags in ALIGNMENTS and plain_text(text)
-
-
 def draw_text(p: QPainter, rect: QRectF, flags, text: str, font: QFont) -> None:
     """p.setFont(font); p.drawText(rect, flags, text), in the painter's pen, from the kept layout (a text
     draw_text cannot place as Qt does goes to drawText). The painter's font is left as it was."""

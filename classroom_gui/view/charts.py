@@ -68,8 +68,8 @@ class ChartPanel(QTabWidget):
             self.titles.append(title)
             self.addTab(page, "")
         self.head_maps: list[_MapItem] = []
-        self.head_boxes: list[pg.ViewBox] = []
         self.head_outlines: list[QGraphicsRectItem] = []
+        self.head_boxes: list[pg.ViewBox] = []
         self.layer_labels: list[pg.TextItem] = []
         self._last: dict[str, object] = {}
         self._frame: Frame | None = None
@@ -102,13 +102,13 @@ class ChartPanel(QTabWidget):
             # the same trace's maps: only the outline moves to the chosen head (rebuilding the grid of
             # n_layer x n_head plots costs ~100 ms at GPT-2's 12 x 12)
             if self._last.get("overview_chosen") != self._chosen:
-                self._outline(self._last.get("overview_chosen"), None)
-                self._outline(self._chosen, pg.mkPen(CHOSEN, width=4))
+                self._outline(self._last.get("overview_chosen"), False)
+                self._outline(self._chosen, True)
                 self._last["overview_chosen"] = self._chosen
             return
         self._last["overview_maps"], self._last["overview_chosen"] = maps, self._chosen  # kept alive: its id is not reused
         self.grid.clear()
-        self.head_maps, self.head_boxes, self.head_outlines = [], [], []
+        self.head_maps, self.head_boxes, self.head_outlines = [], [], []  # boxes: tests measure the cells
         if maps is None:
             return
         n_layer, n_head = maps.shape[:2]
@@ -138,14 +138,14 @@ class ChartPanel(QTabWidget):
         """Each map's outline (a QGraphicsRectItem round the map, shown for the board's layer and head)."""
         return list(self.head_outlines)
 
-    def _outline(self, chosen, pen) -> None:
-        """Outline (pen) or clear (None) the grid's map of chosen = (layer, head), if it has one."""
+    def _outline(self, chosen, shown: bool) -> None:
+        """Show or hide the outline of the grid's map of chosen = (layer, head), if it has one."""
         if chosen is None or not self.head_maps:
             return
         n_head = max(item.head for item in self.head_maps) + 1
         k = chosen[0] * n_head + chosen[1]
         if 0 <= chosen[1] < n_head and 0 <= k < len(self.head_outlines):
-            self.head_outlines[k].setVisible(pen is not None)
+            self.head_outlines[k].setVisible(shown)
 
     def _show_layers(self, frame: Frame) -> None:
         lv = frame.layer_view

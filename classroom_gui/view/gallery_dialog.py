@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QListWidge
 from ..lesson.gallery import Example, example_where
 
 
-def describe(example: Example, t, lang: str, tokenizer=None) -> str:
+def describe(example: Example, lang: str, tokenizer=None) -> str:
     """Three lines: the sentence, what it shows, and where to look (a seat number named by its word)."""
     return f"{example.text}\n    {example.describe(lang)}\n    {example_where(example, lang, tokenizer)}"
 
@@ -25,7 +25,7 @@ class GalleryDialog(QDialog):
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(4)
         for example in examples:
-            item = QListWidgetItem(describe(example, t, lang, tokenizer))
+            item = QListWidgetItem(describe(example, lang, tokenizer))
             item.setToolTip(example.describe(lang))
             self.list.addItem(item)
         self.list.setCurrentRow(0)

@@ -16,7 +16,7 @@ def _narrate(ctx, fr: Frame):
 
 
 def others(ctx, fr: Frame):
-    L, f, c = ctx.L, ctx.f, ctx.trace.config
+    L, f = ctx.L, ctx.f
     heads = list(L.context) if ctx.desks(fr) else []
     for s in ctx.desks(fr):
         s.notebook = ctx.seat_strip("notebook", L.x, s.index)
