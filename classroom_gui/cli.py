@@ -194,9 +194,8 @@ def trace_command(args: argparse.Namespace) -> int:
     except CheckpointError as exc:
         hint = "" if args.model is not None else " (the teaching model is missing; pass --model DIR)"
         raise CheckpointError(f"{exc}{hint}") from None
-    from .lesson.typing_help import name_unknown_words
 
-    run = name_unknown_words(run_sentence(checkpoint, args.text, args.mask), checkpoint.tokenizer, args.text)
+    run = run_sentence(checkpoint, args.text, args.mask)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
     from .cli_export import with_edits

@@ -63,9 +63,8 @@ def _prepare(args):
     checkpoint = load_checkpoint(folder)
     gallery = gallery_of(folder)[0]
     args.mask = args.mask or lesson_rule(checkpoint, gallery)
-    from .lesson.typing_help import name_unknown_words
 
-    run = name_unknown_words(run_sentence(checkpoint, args.text, args.mask), checkpoint.tokenizer, args.text)
+    run = run_sentence(checkpoint, args.text, args.mask)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
     trace, c = with_edits(run.trace, args.edits), checkpoint.config
@@ -90,10 +89,8 @@ def second_run(args):
     """The --compare sentence through the same model and rule (the --set edits belong to the first class)."""
     from .model.sentence import run_sentence
 
-    from .lesson.typing_help import name_unknown_words
 
-    run = name_unknown_words(run_sentence(args.checkpoint, args.compare, args.mask), args.checkpoint.tokenizer,
-                             args.compare)
+    run = run_sentence(args.checkpoint, args.compare, args.mask)
     for notice in run.notices:
         print(f"note (second class): {notice}", file=sys.stderr)
     return run

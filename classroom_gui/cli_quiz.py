@@ -26,9 +26,8 @@ def quiz_command(args: argparse.Namespace) -> int:
     from .resources import teaching_model_dir
 
     checkpoint = load_checkpoint(args.model if args.model is not None else teaching_model_dir())
-    from .lesson.typing_help import name_unknown_words
 
-    run = name_unknown_words(run_sentence(checkpoint, args.text, args.mask), checkpoint.tokenizer, args.text)
+    run = run_sentence(checkpoint, args.text, args.mask)
     trace, c = run.trace, checkpoint.config
     check_layer_head(args, c)
     focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)

@@ -38,9 +38,8 @@ def worksheet_command(args: argparse.Namespace) -> int:
         check_target(args.output, WORKSHEETS)  # a bad path fails before any work
         folder = args.model if args.model is not None else teaching_model_dir()
         checkpoint = load_checkpoint(folder)
-        from .lesson.typing_help import name_unknown_words
 
-        run = name_unknown_words(run_sentence(checkpoint, args.text, args.mask), checkpoint.tokenizer, args.text)
+        run = run_sentence(checkpoint, args.text, args.mask)
         for notice in run.notices:
             print(f"note: {notice}", file=sys.stderr)
         trace, c = run.trace, checkpoint.config

@@ -92,9 +92,8 @@ def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE):
     from ..model.sentence import compute_run
 
     made = AsMade()
-    from .typing_help import name_unknown_words
 
-    run = name_unknown_words(compute_run(checkpoint, text, rule, observe=made), checkpoint.tokenizer, text)
+    run = compute_run(checkpoint, text, rule, observe=made)
     if run is not None:
         made.kept_with(run.trace)
         warm(run.trace)

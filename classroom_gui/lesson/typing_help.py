@@ -7,7 +7,9 @@ classroom's words, or a GPT-2 BPE vocabulary (whose "Ġ" marks a word that follo
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+
+from ..model.unknown_words import unknown_spans, unknown_words  # noqa: F401 (the editor's marks)
 
 _SPECIAL = re.compile(r"^<[^<>]*>$|^\[[A-Z]+\]$")   # <unk>, <|endoftext|>, [PAD]
 _PIECE_MARKS = ("##", "▁")                         # subword continuations of other tokenizers
@@ -27,75 +29,8 @@ def completion_words(vocab: list[str], limit: int = 60_000) -> list[str]:
     return sorted(words, key=lambda s: (s.lower(), s))  # KnownWords searches this order
 
 
-def unknown_spans(tokenizer, text: str) -> list[tuple[int, int]]:
-    """Where in `text` the words the model does not know stand, as (start, end) character offsets, in order.
-    A Latin word the tokenizer cut into pieces is one span ("hippopotamus", not "hip", "popo"); a Japanese
-    run as the tokenizer read it. Pieces a tokenizer rewrote (e.g. byte pieces) cannot be placed and are left out."""
-    spans, at = [], 0
-    runs = None  # the Latin runs of `text`, found once: widening each piece of a 10,000-letter word to its
-    #              whole run, one letter at a time, took minutes (quadratic) in the sentence editor
-    for t in tokenizer.encode(text):
-        start = text.find(t.text, at) if t.text else -1
-        if start < 0:
-            continue
-        at = start + len(t.text)
-        if not t.unknown:
-            continue
-        a, b = start, at
-        if t.text.isascii():
-            runs = runs or _LatinRuns(text)
-            a, b = runs.widen(a, b)
-        if spans and a <= spans[-1][1]:  # a piece of the word just marked
-            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
-        else:
-            spans.append((a, b))
-    return spans
-
-
-def unknown_words(tokenizer, text: str) -> list[str]:
-    """The words of `text` the model does not know (each once, in order): unknown_spans as text."""
-    return list(dict.fromkeys(text[a:b] for a, b in unknown_spans(tokenizer, text)))
-
-
-UNKNOWN_NOTICE = "unknown to the model: "  # model.sentence's notice, which names the pieces
-
-
-def name_unknown_words(run, tokenizer, text: str):
-    """`run` (a model.sentence.SentenceRun, or None) with the words the model does not know named as the user
-    typed them ("zorblax", 「スヤスヤ」) in its unknown_words and its notice, instead of the pieces the tokenizer
-    read them as ("z, or, b, la, x", which called the known pieces "or" and "mat" unknown words). The trace's
-    per-token `unknown` flags stay: each piece of an unknown word is drawn and listed as such."""
-    if run is None or not run.unknown_words:
-        return run
-    words = [w for w in unknown_words(tokenizer, text) if w] or run.unknown_words
-    named = ", ".join(w if len(w) <= 40 else w[:39] + "…" for w in words)
-    run.notices = [f"{UNKNOWN_NOTICE}{named} (the model reads {'it' if len(words) == 1 else 'each'} as pieces)"
-                   if n.startswith(UNKNOWN_NOTICE) else n for n in run.notices]
-    run.unknown_words = words
-    return run
-
-
-_LATIN_RUN = re.compile(r"[A-Za-z0-9']+")
 _LATIN_END = re.compile(r"[A-Za-z0-9']+$")
 
-
-class _LatinRuns:
-    """The maximal runs of Latin letters, digits and apostrophes in a text, as sorted (start, end) pairs, so
-    that a piece widens to its whole word in log time."""
-
-    def __init__(self, text: str):
-        self.runs = [m.span() for m in _LATIN_RUN.finditer(text)]
-        self.starts = [a for a, _ in self.runs]
-
-    def _run(self, p: int) -> tuple[int, int] | None:
-        i = bisect_right(self.starts, p) - 1
-        return self.runs[i] if i >= 0 and self.runs[i][1] > p else None
-
-    def widen(self, a: int, b: int) -> tuple[int, int]:
-        """(a, b) grown left over the Latin characters before a and right over those from b on."""
-        left = self._run(a - 1) if a > 0 else None
-        right = self._run(b)
-        return (left[0] if left else a), (right[1] if right else b)
 
 
 def word_being_typed(tokenizer, text: str) -> str:

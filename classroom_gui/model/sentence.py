@@ -17,6 +17,7 @@ from .fast import forward
 from .limits import MAX_STUDENTS, attention_tokens
 from .tokenizer import TokenizerError
 from .trace import Trace
+from .unknown_words import unknown_words
 
 
 class InputError(ValueError):
@@ -102,16 +103,18 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     else:
         cut_by = ""
     unknown = [t.text for t in tokens if t.unknown]
-    if unknown:
-        notices.append("unknown to the model: " + ", ".join(w if len(w) <= 40 else w[:39] + "…"
-                                                             for w in dict.fromkeys(unknown)))
+    if unknown:  # named as typed, not as the pieces read (whose known ones, "or", "mat", are no unknown words)
+        unknown = [w for w in unknown_words(checkpoint.tokenizer, typed) if w] or list(dict.fromkeys(unknown))
+        named = ", ".join(w if len(w) <= 40 else w[:39] + "…" for w in unknown)
+        notices.append(f"unknown to the model: {named} (the model reads {'it' if len(unknown) == 1 else 'each'} "
+                       "as pieces)")
     trace = _forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
                      tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask, observe=observe)
     overflow = not np.isfinite(trace.ln_f).all()
     if overflow:
         notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
     trace.vocab = checkpoint.tokenizer.vocab
-    return SentenceRun(trace, notices, total_tokens=total, cut_by=cut_by, unknown_words=list(dict.fromkeys(unknown)),
+    return SentenceRun(trace, notices, total_tokens=total, cut_by=cut_by, unknown_words=unknown,
                        overflow=overflow, normalised=normalised)
 
 
