@@ -22,3 +22,13 @@ def cache_of(trace) -> dict:
             weakref.finalize(trace, _CACHES.pop, key, None)
     return found
 
+
+def kept_for(trace, name: str, key, make):
+    """make() kept beside `trace` under `name` while `key` (what it was made for: layer, head, asker) stays the
+    same; made again, and kept instead, when a frame asks for another key."""
+    cache = cache_of(trace)
+    held = cache.get(name)
+    if held is None or held[0] != key:
+        held = cache[name] = (key, make())
+    return held[1]
+

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Bars, Frame
-from ..cache import cache_of
+from ..cache import kept_for
 from ..numbers import BOARD_LINES, board_list, fmt, scaled_equations
 from .desks import class_with_cards
 
@@ -17,11 +17,9 @@ def divide(ctx, fr: Frame):
     # scaled score (numbers.scaled_equations)
     root = fmt(H.divisor, 3)
     # the board's lines only (it shows BOARD_LINES), worked once per asker: Decimal over 1,024 students a frame
-    key, cache = ("scaled_equations", ctx.sel.layer, ctx.sel.head, f), cache_of(ctx.trace)
-    if cache.get("scaled_equations", (None,))[0] != key:
-        shown = slice(0, BOARD_LINES)
-        cache["scaled_equations"] = (key, scaled_equations(H.scores[f][shown], H.divisor, H.scaled[f][shown]))
-    board_root, scores = cache["scaled_equations"][1]
+    shown = slice(0, BOARD_LINES)
+    board_root, scores = kept_for(ctx.trace, "scaled_equations", (ctx.sel.layer, ctx.sel.head, f), lambda: (
+        scaled_equations(H.scores[f][shown], H.divisor, H.scaled[f][shown])))
     if c.scale_attn_by_inverse_layer_idx:
         key = "scaling.by_layer" if c.scale_attn_weights else "scaling.layer_only"
     else:

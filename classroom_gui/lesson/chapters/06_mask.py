@@ -7,7 +7,7 @@ import numpy as np
 from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame
-from ..cache import cache_of
+from ..cache import kept_for
 from ..numbers import board_list, fmt, mask_shares
 from .desks import MASKED_OPACITY, class_with_cards
 
@@ -31,10 +31,7 @@ def future(ctx, fr: Frame):
     fr.narration = ctx.t(ctx.beat.key if later.any() else "mask.none", focus=ctx.q(f), name=ctx.q(b0),
                          w=fmt(w0[b0]), other=ctx.q(b1), w_turn=fmt(w1[b1]), k=int(later.sum()))
     # digits that redo the in-turn shares by sharing out again, worked once per asker (Decimal over the class)
-    key, cache = ("mask_shares", layer, head, f), cache_of(ctx.trace)
-    if cache.get("mask_shares", (None,))[0] != key:
-        cache["mask_shares"] = (key, mask_shares(w0, w1, later))
-    free_shown = cache["mask_shares"][1]
+    free_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), lambda: mask_shares(w0, w1, later))
     fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t(
         "board.mask_masked" if later[j] else "board.mask_pair", name=ctx.q(j), free=free_shown[j], turn=fmt(w1[j])))
     top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares

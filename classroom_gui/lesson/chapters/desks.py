@@ -2,7 +2,7 @@
 can hear, and the asker's softmax as the board works it. (Not a chapter: its name has no number.)"""
 from __future__ import annotations
 
-from ..cache import cache_of
+from ..cache import kept_for
 from ..frame import Frame
 from ..numbers import ShownSoftmax, shown_softmax
 
@@ -31,9 +31,6 @@ def shown_row(ctx) -> ShownSoftmax:
     """The asker's softmax as the board works it (numbers.shown_softmax, its shares checked against the model's
     own), kept beside the trace for the asker last shown: chapters 7-8 write it in every frame, and at 1,024
     students it is ~3,000 numbers formatted and summed in Decimal (40-100 ms a frame)."""
-    key, cache = (ctx.sel.layer, ctx.sel.head, ctx.f), cache_of(ctx.trace)
-    kept = cache.get("shown_row")
-    if kept is None or kept[0] != key:
-        H = ctx.H
-        kept = cache["shown_row"] = (key, shown_softmax(H.scaled[ctx.f], H.mask[ctx.f], H.weights[ctx.f]))
-    return kept[1]
+    H, f = ctx.H, ctx.f
+    return kept_for(ctx.trace, "shown_row", (ctx.sel.layer, ctx.sel.head, f),
+                    lambda: shown_softmax(H.scaled[f], H.mask[f], H.weights[f]))
