@@ -110,6 +110,27 @@ def test_the_sentence_field_completes_known_words_and_marks_unknown_ones(qtbot, 
     assert edit.unknown == [] and "✓" in edit.marker.text() and not edit.styleSheet()
 
 
+def test_the_keyboard_picks_a_completion_and_down_changes_who_asks_only_without_a_list(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path, gallery=False)
+    edit, popup = w.sentence, w.sentence.completer.popup()
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, "the dog ran to the ma")
+    assert popup.isVisible()
+    asker = w.sel.focus
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # as a user presses it: the open list has the keyboard
+    assert popup.currentIndex().data() == "mat" and w.sel.focus == asker
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert edit.text() == "the dog ran to the mat" and not popup.isVisible()
+    qtbot.wait(300)
+    assert "a" not in w.run.trace.tokens  # the half-typed "ma" was never applied as pieces
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # the list is closed: Return applies the sentence
+    qtbot.waitUntil(lambda: w.run.trace.tokens[-1] == "mat", timeout=10_000)
+    before = w.sel.focus
+    qtbot.keyClick(edit, Qt.Key.Key_Down)  # no list open: the window's Down still changes who asks
+    assert w.sel.focus == (before + 1) % len(w.run.trace.tokens)
+
+
 def test_a_gpt2_folder_starts_in_turn_and_can_discuss(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path, gallery=False)
     w.open_model(str(Path(__file__).parent / "fixtures" / "tiny_gpt2"))

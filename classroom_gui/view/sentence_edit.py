@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPointF, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
@@ -15,6 +15,10 @@ from ..lesson.typing_help import KnownWords, complete, unknown_spans, word_being
 UNKNOWN_COLOUR = "#C0392B"
 UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
 MAX_NAMED = 4  # unknown words named in the label; the rest are "…"
+# keys the open completion list needs for itself: the window's own Down / Up / PgDown shortcuts (who asks,
+# next step) must not take them while it is open (QCompleter passes the popup's ShortcutOverride to the field)
+LIST_KEYS = frozenset((Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Return,
+                       Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Escape))
 
 
 class SentenceEdit(QLineEdit):
@@ -56,6 +60,21 @@ class SentenceEdit(QLineEdit):
     def retranslate(self, t, lang: str) -> None:
         self.t, self.lang = t, lang
         self._mark(self.text())
+
+    def event(self, event):
+        if event.type() == QEvent.Type.ShortcutOverride and self.completer.popup().isVisible() \
+                and event.key() in LIST_KEYS:
+            event.accept()  # the key goes on to the list, not to a window shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event):
+        # QCompleter hands the open list's keys to the field first; Return there would apply the half-typed
+        # word before the list inserts the chosen one (a QLineEdit's own completer is skipped the same way)
+        if self.completer.popup().isVisible() and event.key() in LIST_KEYS:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
 
     def _offer(self, text: str) -> None:
         if self.tokenizer is None:
