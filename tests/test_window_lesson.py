@@ -66,7 +66,8 @@ def test_the_gallery_sets_the_default_and_loads_an_example(qtbot, tmp_path):
     assert (w.sel.layer, w.sel.head, w.sel.focus) == (1, 1, 1)  # the seed example's layer 2, head 2; cat asks
     ja = load_gallery(GALLERY)[1]
     w.load_example(ja)
-    assert w.sentence.text() == "猫がマットの上に座った" and w.sel.lang == "ja" and w.lang_box.currentData() == "ja"
+    assert w.sentence.text() == "猫がマットの上に座った" and w.sel.lang == "en" and w.lang_box.currentData() == "en"
+    assert w.menus["lesson"].title() == w.t("ui.menu_lesson")  # an English class keeps its English menus
     tokens = w.run.trace.tokens
     assert (w.sel.rule, tokens[w.sel.focus], w.sel.layer, w.sel.head) == ("causal", "座った", 0, 1)
     assert w.rule_buttons["causal"].isChecked() and w.focus_box.currentIndex() == w.sel.focus
