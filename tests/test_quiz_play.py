@@ -10,6 +10,7 @@ import pytest
 from classroom_gui.cli import main
 from classroom_gui.lesson.quiz_play import QuizPlay, class_questions, deck_with_quiz
 from classroom_gui.lesson.state import Selection, timeline_for
+from classroom_gui.lesson.strings import quote
 from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.export.moments import deck_times
@@ -29,7 +30,7 @@ def true_of(trace, sel, kind, answer) -> bool:
     if kind == "sum":
         return float(answer) == pytest.approx(float(w.sum()), abs=0.01)
     if kind == "next_word":
-        return answer == trace.vocab[int(np.argmax(trace.next_logits))]
+        return answer == quote(sel.lang, trace.vocab[int(np.argmax(trace.next_logits))])  # quoted as a name is
     if kind == "cannot_hear":
         heard = ~trace.layers[sel.layer].mask[sel.focus]
         return not any(trace.tokens[j] in answer for j in np.flatnonzero(heard) if trace.tokens.count(trace.tokens[j]) == 1)
