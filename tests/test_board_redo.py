@@ -178,3 +178,18 @@ def test_a_board_with_a_line_too_wide_for_its_smallest_chalk_has_no_negative_cou
     assert item.lines[:10] == lines[:10] and len(item.lines) == 11 and item.lines[10].endswith("…")
     item.set_lines(lines, QRectF(0, 0, 600, LINE_MIN_PX * 1.3 * 6), palette.CLASSROOM)  # too many: cut, counted
     assert item.lines[-1] == f"… (+{11 - (len(item.lines) - 1)})" and len(item.lines) < 11
+
+
+def test_chapter_9_says_the_matrix_fills_only_while_it_fills(checkpoint):
+    """Under the finished matrix (the step's end, a deck's slide, after a what-if edit) it said "fills row by row"."""
+    trace = compute_run(checkpoint, SEED, mask="none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i = next(k for k, b in enumerate(timeline.beats) if b.key == "everyone.matrix")
+    start, stop = timeline.beat_stop(i - 1), timeline.beat_stop(i)
+    for lang in ("en", "ja"):
+        sel = lesson_selection(gallery_of(teaching_model_dir())[0], lang, rule="none")
+        filling = frame_at(trace, sel, start + 0.4 * (stop - start))
+        done = frame_at(trace, sel, stop)
+        assert filling.beat_key == done.beat_key == "everyone.matrix"
+        assert filling.narration == text(lang, "everyone.matrix") and len(filling.board) < trace.n_tokens
+        assert done.narration == text(lang, "everyone.matrix_done") and len(done.board) == trace.n_tokens

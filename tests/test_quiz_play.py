@@ -88,7 +88,16 @@ def test_window_quiz_in_presenter_mode(qtbot, tmp_path):
     qtbot.addWidget(w)
     w.show()
     w.quiz_anywhere = True  # offscreen there is no full screen; the presses are the same
-    w.quiz_action.setChecked(True)
+    from PySide6.QtCore import Qt
+
+    from classroom_gui.view.shortcuts import SHORTCUTS
+
+    assert any(keys == ("Q",) and help_key == "help.quiz" for keys, _id, help_key in SHORTCUTS)  # on the F1 list
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    w.canvas.setFocus()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Q)  # the key, as in presenter mode where the menu bar is hidden
+    assert w.quiz_action.isChecked() and w.model.quiz_on
     made = class_questions(w.model.shown_trace(), w.sel)
     first = min(q.step for q in made)
     w.do("home")

@@ -100,6 +100,9 @@ def test_the_sentence_field_completes_known_words_and_marks_unknown_ones(qtbot, 
     assert edit.text() == "the mat"
     qtbot.keyClicks(edit, " zebra ")
     assert edit.unknown == ["zebra"] and "zebra" in edit.marker.text() and edit.styleSheet()
+    w.set_language("ja")
+    assert "「zebra」" in edit.marker.text() and "「zebra」" in edit.marker.toolTip()  # quoted as names are
+    w.set_language("en")
     assert edit.spans == [(8, 13)]  # underlined where it stands
     edit.grab()  # the wave is painted without error
     edit.clear()

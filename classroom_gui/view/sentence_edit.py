@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPointF, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
+from ..lesson.strings import name_list
 from ..lesson.typing_help import KnownWords, complete, unknown_spans, word_being_typed
 
 UNKNOWN_COLOUR = "#C0392B"
@@ -110,14 +111,13 @@ class SentenceEdit(QLineEdit):
         unknown = list(dict.fromkeys(text[a:b] for a, b in spans))
         self.unknown = unknown
         self.setStyleSheet(UNKNOWN_STYLE if unknown else "")
-        if unknown:
-            sep = "、" if self.lang == "ja" else ", "
-            words = sep.join(unknown[:MAX_NAMED]) + ("…" if len(unknown) > MAX_NAMED else "")
+        if unknown:  # quoted as names are everywhere else: 「した」「スヤスヤ」, "Thr", "sta"
+            words = name_list(self.lang, unknown[:MAX_NAMED]) + ("…" if len(unknown) > MAX_NAMED else "")
             self.marker.setText(f"<span style='color:{UNKNOWN_COLOUR}'>{html.escape(self.t('ui.unknown_words', words=words))}</span>")
         else:
             self.marker.setText("<span style='color:#2E7D32'>✓</span>")
-        sep = "、" if self.lang == "ja" else ", "
-        self.marker.setToolTip(self.t("ui.unknown_words", words=sep.join(unknown)) if unknown else self.t("ui.all_known"))
+        self.marker.setToolTip(self.t("ui.unknown_words", words=name_list(self.lang, unknown)) if unknown
+                               else self.t("ui.all_known"))
         self.unknownChanged.emit(unknown)
         self.update()
 

@@ -242,7 +242,7 @@ def label_widgets(w, t) -> None:
     w.sentence.retranslate(t, w.sel.lang)
     w.controls.retranslate(t)
     w.dock.setWindowTitle(t("ui.charts"))
-    w.quiz_action.setText(t("ui.quiz"))
+    w.quiz_action.setText(t("ui.quiz") + "\tQ")
     w.contrast_action.setText(t("ui.contrast"))
     if w.chart_panel is not None:
         w.chart_panel.set_texts(t)
