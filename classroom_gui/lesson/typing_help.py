@@ -18,8 +18,17 @@ _PIECE_MARKS = ("##", "▁")                         # subword continuations of 
 def completion_words(vocab: list[str], limit: int = 60_000) -> list[str]:
     """The vocabulary's whole words worth offering, sorted and without repeats: no special tokens, no
     punctuation, no continuation pieces; GPT-2's "Ġword" offered as "word"."""
-    words = {w for w in map(_offered, vocab[:limit]) if w}
-    return sorted(words, key=lambda s: (s.lower(), s))  # KnownWords searches this order
+    return sorted(_ranks(vocab, limit), key=lambda s: (s.lower(), s))  # KnownWords searches this order
+
+
+def _ranks(vocab: list[str], limit: int = 60_000) -> dict[str, int]:
+    """Each word worth offering -> its first place in the vocabulary (GPT-2's "Ġcat" and "cat" are one)."""
+    rank: dict[str, int] = {}
+    for i, w in enumerate(vocab[:limit]):
+        offered = _offered(w)
+        if offered:
+            rank.setdefault(offered, i)
+    return rank
 
 
 def _offered(w: str) -> str:
@@ -64,13 +73,9 @@ class KnownWords:
     common word first ("sat", "saw" before "sam", and no rare word ahead of them on a school projector)."""
 
     def __init__(self, vocab: list[str]):
-        self.words = completion_words(vocab)
+        self.rank = _ranks(vocab)
+        self.words = sorted(self.rank, key=lambda s: (s.lower(), s))
         self._lowered = [w.lower() for w in self.words]
-        self.rank: dict[str, int] = {}
-        for i, w in enumerate(vocab[:60_000]):
-            offered = _offered(w)
-            if offered:
-                self.rank.setdefault(offered, i)
 
     def starting(self, prefix: str, limit: int = 12) -> list[str]:
         """Known words longer than `prefix` that start with it (case does not matter), in the vocabulary's
