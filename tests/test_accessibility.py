@@ -94,3 +94,22 @@ def test_every_control_is_reachable_by_keyboard_and_named(qtbot, tmp_path):
     name = w.canvas.accessibleDescription()
     frame = w.model.frame()
     assert frame.students[w.sel.focus].text in name and w.t("access.asks") in name
+
+
+def test_qt_own_parts_keep_their_names(qtbot, tmp_path):
+    """A dock's Float and Close buttons keep the names Qt gives them, in both languages (they became "Control")."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    from classroom_gui.view import settings
+    from classroom_gui.view.window import MainWindow
+    from helpers import random_checkpoint
+
+    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    for lang in ("ja", "en"):
+        w.set_language(lang)
+        own = [b for b in w.findChildren(QAbstractButton) if b.objectName().startswith("qt_dockwidget_")]
+        assert own
+        generic = {w.t("access.control"), "Control", "操作"}
+        assert not [b.objectName() for b in own if b.accessibleName() in generic]

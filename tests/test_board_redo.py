@@ -141,6 +141,7 @@ def test_chapter_10s_layernorm_step_redoes_from_its_shown_digits(checkpoint):
             stats = next(i for i, line in enumerate(board) if LN_STATS.search(line) and "[" not in line)
             shown = [Decimal(x) for line in board[1:stats] for x in NUMBERS.findall(line)]
             mean, spread = (Decimal(x) for x in LN_STATS.search(board[stats]).groups())
+            assert board[stats + 1].endswith((f"= {eps:f}", f"＝{eps:f}")), board[stats + 1]  # ε as a number
             evened = [Decimal(x) for line in board[stats + 2:] if line.lstrip().startswith(("[", "-", "0", "1", "2"))
                       for x in NUMBERS.findall(line)]
             assert len(shown) == len(evened) == trace.config.n_embd, label
@@ -193,3 +194,18 @@ def test_chapter_9_says_the_matrix_fills_only_while_it_fills(checkpoint):
         assert filling.beat_key == done.beat_key == "everyone.matrix"
         assert filling.narration == text(lang, "everyone.matrix") and len(filling.board) < trace.n_tokens
         assert done.narration == text(lang, "everyone.matrix_done") and len(done.board) == trace.n_tokens
+
+
+def test_evening_out_keeps_a_tiny_spread_and_refuses_nan():
+    """A nearly even notebook's spread keeps 3 significant digits (0.00374 was shown as 0.004, so "(x - mean) ÷
+    spread" redid but missed the model's card), and a NaN notebook shows no worked step (it printed "mean NaN")."""
+    from classroom_gui.lesson.numbers import evened
+
+    mean, spread, values = evened(["0.50"] * 23 + ["0.51"], 1e-5)
+    xs = [Decimal("0.50")] * 23 + [Decimal("0.51")]
+    exact = (sum((x - sum(xs) / 24) ** 2 for x in xs) / 24 + Decimal("0.00001")).sqrt()
+    assert rounds_to(str(exact), spread) and len(spread.rstrip("0").split(".")[1].lstrip("0")) >= 2
+    assert values[-1] == str(((Decimal("0.51") - Decimal(mean)) / Decimal(spread)).quantize(Decimal("0.01")))
+    assert evened(["1.5", "NaN", "0.2"], 1e-5) is None
+    assert evened(["1.5", "inf", "0.2"], 1e-5) is None
+    assert evened(["1.0", "-1.0"], 1e-5)[1] == "1.000"  # an ordinary spread: 3 decimals, as before

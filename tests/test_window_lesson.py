@@ -162,3 +162,23 @@ def test_a_tokenizer_that_refuses_a_text_never_stops_the_typing(qtbot):
     edit.set_tokenizer(Refuses())
     qtbot.keyClicks(edit, "the ca")
     assert edit.text() == "the ca" and edit.spans == [] and edit.model.stringList() == []
+
+
+def test_return_applies_a_finished_sentence_while_the_list_offers_longer_words(qtbot, tmp_path):
+    """The list opens whenever the last word has longer completions ("park" -> parking): with no row chosen, one
+    Return applies the sentence as typed (it took two), and Home still moves the cursor."""
+    ck = random_checkpoint(tmp_path / "ck", tokenizer=pieces_tokenizer(["dog", "ran", "to", "park", "parking"]))
+    w = MainWindow(ck, settings.open_store(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    edit, popup = w.sentence, w.sentence.completer.popup()
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, "the dog ran to the park")
+    assert popup.isVisible() and "parking" in edit.model.stringList(), edit.model.stringList()
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    assert edit.cursorPosition() == 0
+    qtbot.keyClick(edit, Qt.Key.Key_End)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.run.trace.tokens[-1] == "park" and w.run.trace.tokens[1] == "dog", timeout=10_000)
+    assert not popup.isVisible()

@@ -166,11 +166,14 @@ class ClassroomModel:
         self.changed("quiz")
 
     def _quiz(self):
-        """The questions of the class on screen, made again when the sentence, asker, layer, head or rule change."""
+        """The questions of the class on screen, made again when the sentence, asker, layer, head, rule, language or
+        temperature change."""
         trace = self.shown_trace()
         if not self.quiz_on or trace is None:
             return None
-        key = (id(trace), self.sel.focus, self.sel.layer, self.sel.head, self.sel.rule, self.sel.lang)
+        # the temperature too: a wrong choice needs at least 1 % at the shown temperature (lesson.quiz)
+        key = (id(trace), self.sel.focus, self.sel.layer, self.sel.head, self.sel.rule, self.sel.lang,
+               self.sel.temperature)
         if self.quiz_play is None or self.quiz_play.key != key:
             from ..lesson.quiz_play import QuizPlay, class_questions
 

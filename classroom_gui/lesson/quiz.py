@@ -112,9 +112,13 @@ def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Que
     # reveal is shown at (answers.OTHER_LANGUAGE_FLOOR, the floor of answer time's lists)
     probs = softmax(logits.astype(np.float64) / max(sel.temperature, 1e-6))
     lang = sentence_script(trace.tokens)
-    picked = [int(order[0])] + [int(i) for i in order[1:]
-                                if not lang or script(vocab[int(i)]) == lang or probs[int(i)] >= OTHER_LANGUAGE_FLOOR]
-    picked = picked[:CHOICES]
+    picked = [int(order[0])]
+    for i in order[1:]:  # most likely first; stops at CHOICES (GPT-2's order has 50,257 ids)
+        if len(picked) == CHOICES:
+            break
+        i = int(i)
+        if not lang or script(vocab[i]) == lang or probs[i] >= OTHER_LANGUAGE_FLOOR:
+            picked.append(i)
     if len(picked) < 2:
         return None
     words = [vocab[i] for i in picked]

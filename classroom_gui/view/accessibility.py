@@ -21,10 +21,13 @@ def name_controls(window) -> None:
         for c in window.findChildren(kind):
             if c.window() is not window:
                 continue
+            if c.objectName().startswith("qt_") and c.accessibleName() and not c.property("classroom_named"):
+                continue  # Qt's own parts (a dock's Float and Close buttons) keep the names Qt gave them
             key = named.get(c)
             text = window.t(key) if key else (c.toolTip() or (c.text() if isinstance(c, QAbstractButton) else "")
                                                or window.t("access.control"))
             c.setAccessibleName(_plain(text))
+            c.setProperty("classroom_named", True)  # ours: said again in the next language
             if not c.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 c.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 

@@ -19,7 +19,8 @@ MAX_NAMED = 4  # unknown words named in the label; the rest are "…"
 # keys the open completion list needs for itself: the window's own Down / Up / PgDown shortcuts (who asks,
 # next step) must not take them while it is open (QCompleter passes the popup's ShortcutOverride to the field)
 LIST_KEYS = frozenset((Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Return,
-                       Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Escape))
+                       Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Escape))
+RETURN_KEYS = frozenset((Qt.Key.Key_Return, Qt.Key.Key_Enter))
 
 
 class SentenceEdit(QLineEdit):
@@ -71,10 +72,16 @@ class SentenceEdit(QLineEdit):
 
     def keyPressEvent(self, event):
         # QCompleter hands the open list's keys to the field first; Return there would apply the half-typed
-        # word before the list inserts the chosen one (a QLineEdit's own completer is skipped the same way)
-        if self.completer.popup().isVisible() and event.key() in LIST_KEYS:
-            event.ignore()
-            return
+        # word before the list inserts the chosen one (a QLineEdit's own completer is skipped the same way).
+        # With no row chosen, Return applies the sentence as typed: the list only offered longer words
+        # ("mat" -> matter), and a finished sentence must not need Return twice
+        popup = self.completer.popup()
+        if popup.isVisible() and event.key() in LIST_KEYS:
+            if event.key() in RETURN_KEYS and not popup.currentIndex().isValid():
+                popup.hide()
+            else:
+                event.ignore()
+                return
         super().keyPressEvent(event)
 
     def _offer(self, text: str) -> None:

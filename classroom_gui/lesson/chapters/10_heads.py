@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import bracketed, evened, fmt, fmt_many, vec
+from ..numbers import bracketed, evened, fmt, fmt_many, plain_decimal, vec
 from ..panels import heatmap
 
 
@@ -61,7 +61,8 @@ def residual(ctx, fr: Frame):
         fr.board += [ctx.t("board.layernorm", name=ctx.q(f))] + vec(L.ln_2[f])
         return
     mean, spread, values = worked
-    fr.board += ([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread),
+    eps = plain_decimal(ctx.trace.config.layer_norm_epsilon)
+    fr.board += ([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread), ctx.t("board.ln_spread", eps=eps),
                   ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + bracketed(values)
                  + [ctx.t("board.ln_learned")])
 
