@@ -73,6 +73,7 @@ class ClassImage(CachedItem):
         self._desk_xy = self._desk_opacity = self._desk_masked = self._visible = np.zeros(0)
         self._name_left = 0.0
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
+        self._kept_shells = shells.Kept()      # the last shells composed, recomposed only where desks changed
 
     def set_class(self, students: list[Student], strips: list[list[Strip]], box: DeskBox, theme: Theme,
                   badge_role: str, scales: dict[str, float], values: list[np.ndarray] | None = None) -> None:
@@ -280,15 +281,29 @@ class ClassImage(CachedItem):
         crop_at = (x0, min(full[0], round((GLOW + b.w) * scale) + margin + 1),
                    min(full[1], round((GLOW + b.h) * scale) + margin + 1))
         sizes, names = {"": (0.0, 0.0)}, {}  # per badge text its size, per (word, badge width, ?) its fit
-        bodies: dict[tuple, int] = {}
-        body_tiles, body_of, seats, words, shown, badges = [], [], [], [], [], []
+        # what each desk's shell shows (None: not drawn); a desk whose shell is as in the last picture at these
+        # places and this scale keeps its pixels there (a jump mostly changes badges, painted over below)
+        signs, badges = [], []
         for k, s in enumerate(self.students):
             if s.opacity <= 0.001:
+                signs.append(None)
                 continue
             size = sizes.get(s.badge)
             if size is None:
                 size = sizes[s.badge] = badge_size(s.badge, b, th.font_scale, left)
-            bw, px = size
+            signs.append((s.index, s.text, s.unknown, s.state, size[0], s.opacity))
+            if size[0]:
+                badges.append((k, s, *size))
+        places = (w, h, scale, self._origin, look, x0, crop_at, self._desk_xy.tobytes())
+        xs = np.rint((self._desk_xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0
+        ys = np.rint((self._desk_xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0
+        out, redo = self._kept_shells.changed(places, signs, xs, ys, crop_at[1] - x0, crop_at[2] - x0)
+        bodies: dict[tuple, int] = {}
+        body_tiles, body_of, seats, words, shown = [], [], [], [], []
+        for k in redo:
+            s, sign = self.students[k], signs[k]
+            if sign is None:
+                continue
             shown.append(k)
             key = ("body", s.state, s.unknown, look)
             at = bodies.get(key)
@@ -297,21 +312,17 @@ class ClassImage(CachedItem):
                 body_tiles.append(self._tile(key, s, BODY, crop_at, scale, True))
             body_of.append(at)
             seats.append(self._tile(("seat", s.index, s.state == "focus", look), s, SEAT, crop_at, scale, False))
-            name = names.get((s.text, bw, s.unknown))
+            name = names.get((s.text, sign[4], s.unknown))
             if name is None:
-                font, word = fit_name(s.text, b, th.font_scale, left, bw, s.unknown)
-                name = names[(s.text, bw, s.unknown)] = (word, font.key())
+                font, word = fit_name(s.text, b, th.font_scale, left, sign[4], s.unknown)
+                name = names[(s.text, sign[4], s.unknown)] = (word, font.key())
             words.append(self._tile(("name",) + name + (s.state == "masked", s.unknown, look), s, NAME, crop_at,
                                     scale, False))
-            if bw:
-                badges.append((k, s, bw, px))
-        out = np.zeros((h, w), np.uint32)  # ARGB32_Premultiplied's bytes, a pixel as one number
         if shown:
             stack = shells.compose(np.stack(body_tiles), np.array(body_of), [seats, words])
             shells.fade(stack, self._desk_opacity[shown])
-            xy = self._desk_xy[shown]
-            shells.scatter(out, stack, np.rint((xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0,
-                           np.rint((xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0)
+            shells.scatter(out, stack, xs[shown], ys[shown])
+        out = out.copy()  # the badges are painted on a copy: the kept shells stay without them
         image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
         image.buffer = out  # the picture is the array's bytes: kept alive with it, never copied
         if badges:
