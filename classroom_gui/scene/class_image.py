@@ -47,7 +47,12 @@ def fits(students: list[Student], box: DeskBox) -> bool:
 def stands_out(s: Student, strips: list[Strip]) -> bool:
     """A desk drawn by its own DeskItem: the asker (its raised card and spotlight), or a card showing an
     edit or cells crossed out."""
-    return s.state == "focus" or any(st.raised or st.edited or any(st.zeroed) for st in strips)
+    if s.state == "focus":
+        return True
+    for st in strips:  # (a plain loop: asked of every desk of a big class each frame, ~6,000 strips at 512)
+        if st.raised or st.edited or (st.zeroed and any(st.zeroed)):
+            return True
+    return False
 
 
 class ClassImage(CachedItem):
@@ -84,10 +89,11 @@ class ClassImage(CachedItem):
         if not students:
             self.setVisible(False)
             return
-        x0 = math.floor(min(s.x for s in students) - GLOW)
-        y0 = math.floor(min(s.y for s in students) - GLOW)
-        x1 = math.ceil(max(s.x for s in students) + box.w + GLOW)
-        y1 = math.ceil(max(s.y for s in students) + box.h + GLOW)
+        self._desk_xy = xy = np.array([(s.x, s.y) for s in students], np.float64)
+        x0 = math.floor(float(xy[:, 0].min()) - GLOW)
+        y0 = math.floor(float(xy[:, 1].min()) - GLOW)
+        x1 = math.ceil(float(xy[:, 0].max()) + box.w + GLOW)
+        y1 = math.ceil(float(xy[:, 1].max()) + box.h + GLOW)
         self._origin = (x0, y0)
         desks = tuple((s.index, s.text, s.unknown, s.state, s.badge, s.x, s.y, s.opacity) for s in students)
         # every desk's numbers of each card, [D, n] (the composed desks all have the same cards): compared
@@ -103,7 +109,6 @@ class ClassImage(CachedItem):
         self._values = values
         # per desk, what placing and fading its cards reads, as arrays (Python loops over 512 desks x 4 cards
         # were most of a frame): position, opacity, masked, and each card's visibility [D, cards]
-        self._desk_xy = np.array([(s.x, s.y) for s in students], np.float64)
         self._desk_opacity = np.array([s.opacity for s in students], np.float64)
         self._desk_masked = np.array([s.state == "masked" for s in students], bool)
         self._visible = np.array([[st.visible for st in row] for row in strips], np.float64)
@@ -113,7 +118,7 @@ class ClassImage(CachedItem):
         # badges or states (most do) keeps the cards' picture when their numbers stay
         placed = (self._desk_xy.tobytes(), self._desk_opacity.tobytes(), self._desk_masked.tobytes())
         self._cards_key = (placed, tuple(st.role for st in strips[0]), self._values_token,
-                           tuple(st.visible for row in strips for st in row), box, theme.name,
+                           self._visible.tobytes(), box, theme.name,
                            tuple(sorted(scales.items())))
         self.set_key((self._shells_key, self._cards_key), QRectF(x0, y0, x1 - x0, y1 - y0))
         self.setVisible(True)

@@ -205,8 +205,9 @@ class ClassroomScene(QGraphicsScene):
 
     def _show_legend(self, frame: Frame, per_student, th: Theme) -> None:
         """The cards' colours and names in the title row when the desks have no room for label rows."""
-        unlabelled = [(s, strips) for s, strips in zip(frame.students, per_student) if strips and s.opacity > 0]
-        if not unlabelled or self.crowd_mode:
+        unlabelled = [] if self.crowd_mode else [(s, strips) for s, strips in zip(frame.students, per_student)
+                                                  if strips and s.opacity > 0]
+        if not unlabelled:
             self.legend.setVisible(False)
             return
         s, strips = unlabelled[0]
