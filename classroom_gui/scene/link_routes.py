@@ -94,7 +94,9 @@ class Filed:
         rel, d = p - a, self.b[seg] - a
         t = np.clip((rel * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-9), 0.0, 1.0)
         close = far & (np.linalg.norm(rel - t[:, None] * d, axis=-1) < self.r[seg])
-        pairs = np.unique(pt[close] * m + link[close])                                 # (point, link), once each
+        pairs = np.sort(pt[close] * m + link[close])                                   # (point, link), once each
+        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs      # (np.unique's first call
+        # imports numpy.ma: ~0.1 s in the first frame that chooses routes)
         kk, mm = pairs // m // n_p, pairs % m
         step = np.linalg.norm(np.diff(cands, axis=1), axis=-1).mean(1)                 # [k]
         np.add.at(out, (kk, mm), step[kk])

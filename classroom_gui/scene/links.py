@@ -247,14 +247,15 @@ class LinkLayer:
                 continue
             t = max(0.0, min(1.0, link.progress))
             part = c if t >= 1 else split(c, t)
-            self.curves.append((link, part, bucket_width(bucket(link.weight), scale)))
-            path = paths.setdefault((link.role, bucket(link.weight), i not in labelled), QPainterPath())
+            b = bucket(link.weight)
+            self.curves.append((link, part, bucket_width(b, scale)))
+            path = paths.setdefault((link.role, b, i not in labelled), QPainterPath())
             if t >= 1:  # a whole link: its pieces as kept (the same elements as add_segments gives)
                 path.addPath(segments(c))
             else:
                 add_segments(path, part, CURVE_SEGMENTS)
             if t < 1:
-                self._marker(dots.setdefault((link.role, bucket(link.weight)), QPainterPath()), link, part[3], scale,
+                self._marker(dots.setdefault((link.role, b), QPainterPath()), link, part[3], scale,
                              fast)
             if i in labelled and link.label:
                 if t >= 1:
