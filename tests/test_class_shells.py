@@ -158,9 +158,9 @@ def test_a_big_class_composed_in_numpy_equals_its_desks_painted_part_by_part(qap
 
 
 def test_a_class_recomposed_only_where_desks_changed_equals_its_desks_painted(qapp, big_trace):
-    """From one moment to the next at one scale, the kept shells are recomposed only at the desks whose state,
-    name, fade or badge width changed (scene.class_shells.Kept), and the picture still equals every desk
-    painted part by part; some moments redo a few desks, none of them leaves a changed desk as it was."""
+    """From one moment to the next at one scale, the kept shells (one picture per layout) are recomposed only at
+    the desks whose state, name, fade or badge width changed (scene.class_shells.Kept), and the picture still
+    equals every desk painted part by part, also back at an earlier layout; some moments redo a few desks."""
     from classroom_gui.scene.class_shells import image_pixels
     from classroom_gui.scene.classroom import ClassroomScene
 
@@ -183,6 +183,15 @@ def test_a_class_recomposed_only_where_desks_changed_equals_its_desks_painted(qa
             partial += 0 < sum(a != b for a, b in zip(before, signs)) < len(signs) and len(before) == len(signs)
             assert np.array_equal(image_pixels(picture).copy(), painted_shells(ci, w, h, 0.8333)), (beat.key, at)
             checked += 1
+    # back to earlier chapters' desks (another layout: their own kept picture) at other moments
+    for k, beat in enumerate(beats[:6]):
+        scene.set_frame(frame_at(big_trace, Selection(focus=2 + k, rule="causal"), beat.start + beat.duration * 0.45))
+        ci = scene.class_image
+        if ci.isVisible() and ci.students:
+            r = ci.rect()
+            w, h = math.ceil(r.width() * 0.8333), math.ceil(r.height() * 0.8333)
+            picture = ci._draw_shells(w, h, 0.8333)
+            assert np.array_equal(image_pixels(picture).copy(), painted_shells(ci, w, h, 0.8333)), beat.key
     # desks that leave (faded out) are cleared, and come back
     from dataclasses import replace
     shown = list(ci.students)

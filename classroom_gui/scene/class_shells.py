@@ -82,30 +82,36 @@ def scatter(out: np.ndarray, stack: np.ndarray, xs: np.ndarray, ys: np.ndarray) 
             out[y:y + tile.shape[0], x:x + tile.shape[1]] = tile[:h - y, :w - x]
 
 
+KEPT_PLACES = 4  # pictures kept, one per layout and scale: a jump back to a chapter's desks finds its own
+
+
 class Kept:
-    """A class's shells as last composed ([h, w] uint32, without badges) and what each desk showed there, so
-    that the next picture at the same places and scale recomposes only the desks that changed (tiles never
-    overlap: each desk owns its tile's pixels)."""
+    """A class's shells as last composed at each of a few places and scales ([h, w] uint32, without badges),
+    and what each desk showed there, so that the next picture at the same places recomposes only the desks
+    that changed (tiles never overlap: each desk owns its tile's pixels)."""
 
     def __init__(self):
-        self.places: tuple | None = None
-        self.signs: list = []
-        self.base = np.zeros((0, 0), np.uint32)
+        self.kept: dict[tuple, tuple[list, np.ndarray]] = {}  # places -> (signs, picture), least recent first
+        self.signs: list = []  # the last picture's
 
     def changed(self, places: tuple, signs: list, xs: np.ndarray, ys: np.ndarray, tile_w: int,
                 tile_h: int) -> tuple[np.ndarray, list[int]]:
         """(the kept picture to compose into, the desks to compose) for desks showing signs[d] (None: not
         drawn) with tiles at (xs[d], ys[d]); places says where and at what scale (places[:2]: w, h). A desk
         that changed is cleared first."""
-        if places != self.places or len(signs) != len(self.signs):
-            self.places, self.signs = places, signs
-            self.base = np.zeros((places[1], places[0]), np.uint32)
-            return self.base, list(range(len(signs)))
-        redo = [k for k, (new, old) in enumerate(zip(signs, self.signs)) if new != old]
-        h, w = self.base.shape
+        old, base = self.kept.pop(places, (None, None))
+        self.signs = signs
+        if base is None or len(signs) != len(old):
+            while len(self.kept) >= KEPT_PLACES:
+                del self.kept[next(iter(self.kept))]
+            base = np.zeros((places[1], places[0]), np.uint32)
+            self.kept[places] = (signs, base)
+            return base, list(range(len(signs)))
+        self.kept[places] = (signs, base)  # (re)inserted last: the most recent
+        redo = [k for k, (new, was) in enumerate(zip(signs, old)) if new != was]
+        h, w = base.shape
         for k in redo:
             x, y = int(xs[k]), int(ys[k])
-            if self.signs[k] is not None and 0 <= x < w and 0 <= y < h:
-                self.base[y:y + tile_h, x:x + tile_w] = 0
-        self.signs = signs
-        return self.base, redo
+            if old[k] is not None and 0 <= x < w and 0 <= y < h:
+                base[y:y + tile_h, x:x + tile_w] = 0
+        return base, redo
