@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from operator import attrgetter
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -37,6 +38,8 @@ from .palette import Theme
 COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards without text): one ClassImage
 KEPT_BYTES = 48 << 20  # desk parts, shells and badges kept (1-50 KB each): every student in a few states
 _LOOKS = itertools.count()
+_XY, _OPACITY, _VISIBLE = attrgetter("x", "y"), attrgetter("opacity"), attrgetter("visible")
+_DESK = attrgetter("index", "text", "unknown", "state", "badge", "x", "y", "opacity")  # what a desk's shell shows
 CELL_GAP = 8  # device px between the cells of _paint_parts' picture: no antialiased edge reaches a neighbour
 
 
@@ -90,13 +93,13 @@ class ClassImage(CachedItem):
         if not students:
             self.setVisible(False)
             return
-        self._desk_xy = xy = np.array([(s.x, s.y) for s in students], np.float64)
+        self._desk_xy = xy = np.array(list(map(_XY, students)), np.float64)  # (map: C loops over 512 desks)
         x0 = math.floor(float(xy[:, 0].min()) - GLOW)
         y0 = math.floor(float(xy[:, 1].min()) - GLOW)
         x1 = math.ceil(float(xy[:, 0].max()) + box.w + GLOW)
         y1 = math.ceil(float(xy[:, 1].max()) + box.h + GLOW)
         self._origin = (x0, y0)
-        desks = tuple((s.index, s.text, s.unknown, s.state, s.badge, s.x, s.y, s.opacity) for s in students)
+        desks = tuple(map(_DESK, students))
         # every desk's numbers of each card, [D, n] (the composed desks all have the same cards): compared
         # with the last frame's instead of hashed into the key (GPT-2: 512 x 768 numbers a notebook)
         # (a NumPy row is the trace's float32: kept so; lists of Python floats as float64)
@@ -110,9 +113,9 @@ class ClassImage(CachedItem):
         self._values = values
         # per desk, what placing and fading its cards reads, as arrays (Python loops over 512 desks x 4 cards
         # were most of a frame): position, opacity, masked, and each card's visibility [D, cards]
-        self._desk_opacity = np.array([s.opacity for s in students], np.float64)
+        self._desk_opacity = np.array(list(map(_OPACITY, students)), np.float64)
         self._desk_masked = np.array([s.state == "masked" for s in students], bool)
-        self._visible = np.array([[st.visible for st in row] for row in strips], np.float64)
+        self._visible = np.array([list(map(_VISIBLE, row)) for row in strips], np.float64)
         # the shells change with the desks, the cards with their numbers: each picture is redrawn on its own
         self._shells_key = (desks, box, theme.name, theme.font_scale, badge_role)
         # the cards read only where a desk is, how faded and whether masked: a jump that changes the desks'
