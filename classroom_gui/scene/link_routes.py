@@ -129,11 +129,10 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
         first = filed.alongside(polylines([defaults[i]], FINE))[0]
         if first.max() <= KEEP:
             continue
-        curves = variants(i)
-        cands = polylines(curves, FINE)
+        curves = variants(i)  # (a sequence whose curves may be made as a slice of them is asked for)
         best, best_cost = 0, (first.max(), first.sum())
-        for k0 in range(0, len(cands), len(ENTRIES)):  # a bow at a time
-            runs = filed.alongside(cands[k0:k0 + len(ENTRIES)])  # [k, m]
+        for k0 in range(0, len(curves), len(ENTRIES)):  # a bow at a time
+            runs = filed.alongside(polylines(curves[k0:k0 + len(ENTRIES)], FINE))  # [k, m]
             for k, run in enumerate(runs):
                 cost = (run.max(), run.sum())
                 if cost < best_cost:

@@ -330,8 +330,15 @@ class LinkLayer:
             to_hub = link.source != link.target and hub in (link.source, link.target) and (i in marked or not crowd)
             defaults.append(link_curve(link, desks, hub, header_h, gap, VARIANTS[0]) if to_hub else None)
 
-        def variants(k: int) -> list:  # every variant's curve, only for a link whose default runs alongside another
-            return [link_curve(links[drawn[k]], desks, hub, header_h, gap, v) for v in VARIANTS]
+        class variants:  # every variant's curve, only for a link whose default runs alongside another, made a
+            def __init__(self, k: int):  # slice (a bow) at a time: most links part at their first bows
+                self.link = links[drawn[k]]
+
+            def __len__(self) -> int:
+                return len(VARIANTS)
+
+            def __getitem__(self, part: slice) -> list:
+                return [link_curve(self.link, desks, hub, header_h, gap, v) for v in VARIANTS[part]]
 
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
