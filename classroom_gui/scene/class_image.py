@@ -29,6 +29,7 @@ from ..lesson.layout import GAP
 from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size, fit_name
 from . import palette
 from .class_cards import draw_cards
+from . import class_cells as cells
 from . import class_shells as shells
 from .strip import StripView
 from .items import CachedItem
@@ -40,7 +41,6 @@ KEPT_BYTES = 48 << 20  # desk parts, shells and badges kept (1-50 KB each): ever
 _LOOKS = itertools.count()
 _XY, _OPACITY, _VISIBLE = attrgetter("x", "y"), attrgetter("opacity"), attrgetter("visible")
 _DESK = attrgetter("index", "text", "unknown", "state", "badge", "x", "y", "opacity")  # what a desk's shell shows
-CELL_GAP = 8  # device px between the cells of _paint_parts' picture: no antialiased edge reaches a neighbour
 
 
 def fits(students: list[Student], box: DeskBox) -> bool:
@@ -273,67 +273,6 @@ class ClassImage(CachedItem):
         self._pictures[key] = found  # (re)inserted last: the least recently used go first
         return found
 
-    @staticmethod
-    def _paint_cells(n: int, cell: tuple[int, int], scale: float, paint):
-        """Pictures 0..n-1 (each at most cell device px) painted by paint(painter, i) in the cells of a few big
-        pictures, ~3x faster than a picture each; yields (i, picture, its cell's top left). Each cell starts at
-        whole device pixels and CELL_GAP px from the next, so its pixels are those of its own picture."""
-        fw, fh = cell[0] + CELL_GAP, cell[1] + CELL_GAP
-        cols = max(1, min(n, 2048 // fw))
-        for start in range(0, n, cols * 16):  # at most 16 rows a picture
-            count = min(n - start, cols * 16)
-            img = QImage(cols * fw, math.ceil(count / cols) * fh, QImage.Format.Format_ARGB32_Premultiplied)
-            img.fill(Qt.GlobalColor.transparent)
-            q = QPainter(img)
-            try:
-                q.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-                for i in range(count):
-                    q.resetTransform()
-                    q.translate(i % cols * fw, i // cols * fh)
-                    q.scale(scale, scale)
-                    q.save()
-                    paint(q, start + i)
-                    q.restore()
-            finally:
-                q.end()
-            for i in range(count):
-                yield start + i, img, (i % cols * fw, i // cols * fh)
-
-    def _paint_parts(self, todo: dict[tuple, Student], parts: int, crop_at: tuple[int, int, int], scale: float) -> None:
-        """_tile's sparse parts for many desks (key -> student) painted together (_paint_cells)."""
-        b, (x0, x1, y1), items = self.box, crop_at, list(todo.items())
-
-        def paint(q, i):
-            q.translate(GLOW, GLOW)
-            desk = self._ghost(0, items[i][1], with_strips=False)
-            desk.parts = parts
-            desk._paint_desk(q)
-            desk.parts = ALL
-
-        cell = (math.ceil((b.w + 2 * GLOW) * scale) + 1, math.ceil((b.h + 2 * GLOW) * scale) + 1)
-        for i, img, (cx, cy) in self._paint_cells(len(items), cell, scale, paint):
-            found = shells.sparse(np.ascontiguousarray(shells.image_pixels(img)[cy + x0:cy + y1, cx + x0:cx + x1]))
-            self._pictures[items[i][0]] = found
-            self._kept_bytes += found.nbytes
-        self._trim()
-
-    def _paint_badges(self, todo: dict[tuple, tuple[int, Student, QRectF]], scale: float) -> None:
-        """_kept's badge pictures for many desks (key -> (k, student, pill)) painted together (_paint_cells)."""
-        items = list(todo.items())
-        sizes = [(math.ceil(pill.width() * scale) + 1, math.ceil(pill.height() * scale) + 1) for _, (_, _, pill) in items]
-
-        def paint(q, i):
-            k, s, pill = items[i][1]
-            q.translate(-pill.x(), -pill.y())
-            self._ghost(0, s, with_strips=False)._paint_badge(q)  # (any ghost: one per desk took ~40 ms to make)
-
-        cell = (max(w for w, _ in sizes), max(h for _, h in sizes))
-        for i, img, (cx, cy) in self._paint_cells(len(items), cell, scale, paint):
-            picture = img.copy(cx, cy, *sizes[i])
-            self._pictures[items[i][0]] = picture
-            self._kept_bytes += picture.sizeInBytes()
-        self._trim()
-
     def _draw_shells(self, w: int, h: int, scale: float) -> QImage:
         """Every desk without its cards, composed in NumPy (scene.class_shells: a body tile per state, the seat
         number and the name laid over it as the pixels they ink), then the badge pills (kept per text: a big
@@ -374,7 +313,7 @@ class ClassImage(CachedItem):
             if signs[k] is not None and ("seat", s.index, s.state == "focus", look) not in self._pictures:
                 new_seats[("seat", s.index, s.state == "focus", look)] = s
         if len(new_seats) > 4:
-            self._paint_parts(new_seats, SEAT, crop_at, scale)
+            cells.parts_at_once(self, new_seats, SEAT, crop_at, scale)
         bodies: dict[tuple, int] = {}
         body_tiles, body_of, seats, words, shown = [], [], [], [], []
         for k in redo:
@@ -409,7 +348,7 @@ class ClassImage(CachedItem):
             if key not in self._pictures:
                 new_badges[key] = (k, s, QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4))
         if len(new_badges) > 4:
-            self._paint_badges(new_badges, scale)
+            cells.badges_at_once(self, new_badges, scale)
         if badges:
             p = QPainter(image)
             try:
