@@ -157,6 +157,52 @@ def test_a_big_class_composed_in_numpy_equals_its_desks_painted_part_by_part(qap
     assert checked >= 10 and {"normal", "masked"} <= seen_states and faded and badged, (checked, seen_states)
 
 
+def test_a_class_recomposed_only_where_desks_changed_equals_its_desks_painted(qapp, big_trace):
+    """From one moment to the next at one scale, the kept shells (one picture per layout) are recomposed only at
+    the desks whose state, name, fade or badge width changed (scene.class_shells.Kept), and the picture still
+    equals every desk painted part by part, also back at an earlier layout; some moments redo a few desks."""
+    from classroom_gui.scene.class_shells import image_pixels
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    scene = ClassroomScene()
+    timeline = timeline_for(big_trace.n_tokens, big_trace.config.n_layer)
+    beats = [b for b in timeline.beats if b.chapter in ("mask", "scoring", "softmax", "listening")][:14]
+    partial = checked = 0
+    for k, beat in enumerate(beats):
+        for at in (0.2, 0.6, 0.99):
+            scene.set_frame(frame_at(big_trace, Selection(focus=1 + k % 3, rule=("none", "causal")[k // 7]),
+                                     beat.start + beat.duration * at))
+            ci = scene.class_image
+            if not (ci.isVisible() and ci.students):
+                continue
+            r = ci.rect()
+            w, h = math.ceil(r.width() * 0.8333), math.ceil(r.height() * 0.8333)
+            before = list(ci._kept_shells.signs)
+            picture = ci._draw_shells(w, h, 0.8333)
+            signs = ci._kept_shells.signs
+            partial += 0 < sum(a != b for a, b in zip(before, signs)) < len(signs) and len(before) == len(signs)
+            assert np.array_equal(image_pixels(picture).copy(), painted_shells(ci, w, h, 0.8333)), (beat.key, at)
+            checked += 1
+    # back to earlier chapters' desks (another layout: their own kept picture) at other moments
+    for k, beat in enumerate(beats[:6]):
+        scene.set_frame(frame_at(big_trace, Selection(focus=2 + k, rule="causal"), beat.start + beat.duration * 0.45))
+        ci = scene.class_image
+        if ci.isVisible() and ci.students:
+            r = ci.rect()
+            w, h = math.ceil(r.width() * 0.8333), math.ceil(r.height() * 0.8333)
+            picture = ci._draw_shells(w, h, 0.8333)
+            assert np.array_equal(image_pixels(picture).copy(), painted_shells(ci, w, h, 0.8333)), beat.key
+    # desks that leave (faded out) are cleared, and come back
+    from dataclasses import replace
+    shown = list(ci.students)
+    for gone in ({3, 40, 41}, set(), {0}):
+        ci.set_class([replace(s, opacity=0.0) if k in gone else s for k, s in enumerate(shown)], ci.strips, ci.box,
+                     ci.theme, ci.badge_role, ci.scales)
+        picture = ci._draw_shells(w, h, 0.8333)
+        assert np.array_equal(image_pixels(picture).copy(), painted_shells(ci, w, h, 0.8333)), gone
+    assert checked >= 20 and partial >= 3, (checked, partial)
+
+
 def test_a_crowds_desks_are_the_same_pictures_as_before(qapp):
     """CrowdItem's blocks (1,024 desks by one slice copy each) against the per-desk copy they replace."""
     from classroom_gui.lesson.frame import Student

@@ -56,7 +56,12 @@ def test_a_warmed_lean_trace_lets_go_of_its_shares_and_derives_them_bit_for_bit(
     assert [layer.kept_weights is not None for layer in lean.layers] == [False] * 5
     assert all(layer.kept_weights is not None for layer in full.layers)  # a full trace keeps its own
     best = sum(a.nbytes for layer in lean.layers for a in layer.best)
-    assert lean.nbytes == held - sum(layer.weights.nbytes for layer in full.layers) + best
+    # warm made the first layer's FFN steps (chapter 11's first frame), the forward's numbers bit for bit
+    assert sorted(lean.layers[0].steps) == ["ffn_pre", "ln_2"]
+    ffn = sum(lean.layers[0].steps[name].nbytes for name in ("ln_2", "ffn_pre"))
+    for name in ("ln_2", "ffn_pre"):
+        assert np.array_equal(lean.layers[0].steps[name], getattr(full.layers[0], name)), name
+    assert lean.nbytes == held - sum(layer.weights.nbytes for layer in full.layers) + best + ffn
     for i, layer in enumerate(lean.layers):
         for seat in (0, 17, 39):
             seats, shares = layer.best_heard(seat)

@@ -30,12 +30,16 @@ def shed(trace) -> None:
     trace.let_go_of_weights()
 
 
-def warm(trace) -> None:
+def warm(trace, ffn_layer: int | None = 0) -> None:
     """Compute now what the first frame would (the all-heads overview, the layer view's projection, the
     answer's logits and word order), so the window can do it on its worker thread: GPT-2 at 1024 tokens takes ~1 s.
-    A lean trace sheds its shares on the way."""
+    A lean trace sheds its shares on the way, and makes layer `ffn_layer`'s (the lesson starts at the first; None: none) FFN steps
+    that chapters 10-11 show (ln_2 and the hidden units: one LayerNorm and one [T, C] x [C, 4C] product, 50-110 ms
+    for GPT-2 small at 512-1,024 students, else paid by the first frame that shows them; +8 MB at 512)."""
     shed(trace)  # before the projection's 41 MB stack (at 512), which then reuses their memory
     layer_projection(trace)
     trace.next_order  # the answer's logits and their order
     if trace.mask_rule == ANSWER_RULE:  # answer time's guess at every seat (GPT-2: ~0.1 s for 64 students)
         seat_guesses(trace)
+    if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers):
+        trace.layers[ffn_layer].ffn_pre  # (a full trace holds it already; a lean one makes it with its own call)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from operator import attrgetter
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -28,6 +29,7 @@ from ..lesson.layout import GAP
 from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size, fit_name
 from . import palette
 from .class_cards import draw_cards
+from . import class_cells as cells
 from . import class_shells as shells
 from .strip import StripView
 from .items import CachedItem
@@ -37,6 +39,8 @@ from .palette import Theme
 COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards without text): one ClassImage
 KEPT_BYTES = 48 << 20  # desk parts, shells and badges kept (1-50 KB each): every student in a few states
 _LOOKS = itertools.count()
+_XY, _OPACITY, _VISIBLE = attrgetter("x", "y"), attrgetter("opacity"), attrgetter("visible")
+_DESK = attrgetter("index", "text", "unknown", "state", "badge", "x", "y", "opacity")  # what a desk's shell shows
 
 
 def fits(students: list[Student], box: DeskBox) -> bool:
@@ -47,7 +51,12 @@ def fits(students: list[Student], box: DeskBox) -> bool:
 def stands_out(s: Student, strips: list[Strip]) -> bool:
     """A desk drawn by its own DeskItem: the asker (its raised card and spotlight), or a card showing an
     edit or cells crossed out."""
-    return s.state == "focus" or any(st.raised or st.edited or any(st.zeroed) for st in strips)
+    if s.state == "focus":
+        return True
+    for st in strips:  # (a plain loop: asked of every desk of a big class each frame, ~6,000 strips at 512)
+        if st.raised or st.edited or (st.zeroed and any(st.zeroed)):
+            return True
+    return False
 
 
 class ClassImage(CachedItem):
@@ -73,6 +82,7 @@ class ClassImage(CachedItem):
         self._desk_xy = self._desk_opacity = self._desk_masked = self._visible = np.zeros(0)
         self._name_left = 0.0
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
+        self._kept_shells = shells.Kept()      # the last shells composed, recomposed only where desks changed
 
     def set_class(self, students: list[Student], strips: list[list[Strip]], box: DeskBox, theme: Theme,
                   badge_role: str, scales: dict[str, float], values: list[np.ndarray] | None = None) -> None:
@@ -83,12 +93,13 @@ class ClassImage(CachedItem):
         if not students:
             self.setVisible(False)
             return
-        x0 = math.floor(min(s.x for s in students) - GLOW)
-        y0 = math.floor(min(s.y for s in students) - GLOW)
-        x1 = math.ceil(max(s.x for s in students) + box.w + GLOW)
-        y1 = math.ceil(max(s.y for s in students) + box.h + GLOW)
+        self._desk_xy = xy = np.array(list(map(_XY, students)), np.float64)  # (map: C loops over 512 desks)
+        x0 = math.floor(float(xy[:, 0].min()) - GLOW)
+        y0 = math.floor(float(xy[:, 1].min()) - GLOW)
+        x1 = math.ceil(float(xy[:, 0].max()) + box.w + GLOW)
+        y1 = math.ceil(float(xy[:, 1].max()) + box.h + GLOW)
         self._origin = (x0, y0)
-        desks = tuple((s.index, s.text, s.unknown, s.state, s.badge, s.x, s.y, s.opacity) for s in students)
+        desks = tuple(map(_DESK, students))
         # every desk's numbers of each card, [D, n] (the composed desks all have the same cards): compared
         # with the last frame's instead of hashed into the key (GPT-2: 512 x 768 numbers a notebook)
         # (a NumPy row is the trace's float32: kept so; lists of Python floats as float64)
@@ -102,17 +113,16 @@ class ClassImage(CachedItem):
         self._values = values
         # per desk, what placing and fading its cards reads, as arrays (Python loops over 512 desks x 4 cards
         # were most of a frame): position, opacity, masked, and each card's visibility [D, cards]
-        self._desk_xy = np.array([(s.x, s.y) for s in students], np.float64)
-        self._desk_opacity = np.array([s.opacity for s in students], np.float64)
+        self._desk_opacity = np.array(list(map(_OPACITY, students)), np.float64)
         self._desk_masked = np.array([s.state == "masked" for s in students], bool)
-        self._visible = np.array([[st.visible for st in row] for row in strips], np.float64)
+        self._visible = np.array([list(map(_VISIBLE, row)) for row in strips], np.float64)
         # the shells change with the desks, the cards with their numbers: each picture is redrawn on its own
         self._shells_key = (desks, box, theme.name, theme.font_scale, badge_role)
         # the cards read only where a desk is, how faded and whether masked: a jump that changes the desks'
         # badges or states (most do) keeps the cards' picture when their numbers stay
         placed = (self._desk_xy.tobytes(), self._desk_opacity.tobytes(), self._desk_masked.tobytes())
         self._cards_key = (placed, tuple(st.role for st in strips[0]), self._values_token,
-                           tuple(st.visible for row in strips for st in row), box, theme.name,
+                           self._visible.tobytes(), box, theme.name,
                            tuple(sorted(scales.items())))
         self.set_key((self._shells_key, self._cards_key), QRectF(x0, y0, x1 - x0, y1 - y0))
         self.setVisible(True)
@@ -280,15 +290,36 @@ class ClassImage(CachedItem):
         crop_at = (x0, min(full[0], round((GLOW + b.w) * scale) + margin + 1),
                    min(full[1], round((GLOW + b.h) * scale) + margin + 1))
         sizes, names = {"": (0.0, 0.0)}, {}  # per badge text its size, per (word, badge width, ?) its fit
-        bodies: dict[tuple, int] = {}
-        body_tiles, body_of, seats, words, shown, badges = [], [], [], [], [], []
+        # what each desk's shell shows (None: not drawn); a desk whose shell is as in the last picture at these
+        # places and this scale keeps its pixels there (a jump mostly changes badges, painted over below)
+        signs, badges = [], []
         for k, s in enumerate(self.students):
             if s.opacity <= 0.001:
+                signs.append(None)
                 continue
             size = sizes.get(s.badge)
             if size is None:
                 size = sizes[s.badge] = badge_size(s.badge, b, th.font_scale, left)
-            bw, px = size
+            signs.append((s.index, s.text, s.unknown, s.state, size[0], s.opacity))
+            if size[0]:
+                badges.append((k, s, *size))
+        places = (w, h, scale, self._origin, look, x0, crop_at, self._desk_xy.tobytes())
+        xs = np.rint((self._desk_xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0
+        ys = np.rint((self._desk_xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0
+        out, redo = self._kept_shells.changed(places, signs, xs, ys, crop_at[1] - x0, crop_at[2] - x0)
+        new_seats = {}  # seat numbers never drawn at this look: painted together (a new look meets hundreds)
+        for k in redo:
+            s = self.students[k]
+            if signs[k] is not None and ("seat", s.index, s.state == "focus", look) not in self._pictures:
+                new_seats[("seat", s.index, s.state == "focus", look)] = s
+        if len(new_seats) > 4:
+            cells.parts_at_once(self, new_seats, SEAT, crop_at, scale)
+        bodies: dict[tuple, int] = {}
+        body_tiles, body_of, seats, words, shown = [], [], [], [], []
+        for k in redo:
+            s, sign = self.students[k], signs[k]
+            if sign is None:
+                continue
             shown.append(k)
             key = ("body", s.state, s.unknown, look)
             at = bodies.get(key)
@@ -297,23 +328,27 @@ class ClassImage(CachedItem):
                 body_tiles.append(self._tile(key, s, BODY, crop_at, scale, True))
             body_of.append(at)
             seats.append(self._tile(("seat", s.index, s.state == "focus", look), s, SEAT, crop_at, scale, False))
-            name = names.get((s.text, bw, s.unknown))
+            name = names.get((s.text, sign[4], s.unknown))
             if name is None:
-                font, word = fit_name(s.text, b, th.font_scale, left, bw, s.unknown)
-                name = names[(s.text, bw, s.unknown)] = (word, font.key())
+                font, word = fit_name(s.text, b, th.font_scale, left, sign[4], s.unknown)
+                name = names[(s.text, sign[4], s.unknown)] = (word, font.key())
             words.append(self._tile(("name",) + name + (s.state == "masked", s.unknown, look), s, NAME, crop_at,
                                     scale, False))
-            if bw:
-                badges.append((k, s, bw, px))
-        out = np.zeros((h, w), np.uint32)  # ARGB32_Premultiplied's bytes, a pixel as one number
         if shown:
             stack = shells.compose(np.stack(body_tiles), np.array(body_of), [seats, words])
             shells.fade(stack, self._desk_opacity[shown])
-            xy = self._desk_xy[shown]
-            shells.scatter(out, stack, np.rint((xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0,
-                           np.rint((xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0)
+            shells.scatter(out, stack, xs[shown], ys[shown])
+        out = out.copy()  # the badges are painted on a copy: the kept shells stay without them
         image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
         image.buffer = out  # the picture is the array's bytes: kept alive with it, never copied
+        new_badges = {}  # badge texts never drawn at this look (a chapter of scores shows hundreds): painted together
+        for k, s, bw, px in badges:
+            bh = px * 1.5
+            key = ("badge", s.badge, bw, self.badge_role, look)
+            if key not in self._pictures:
+                new_badges[key] = (k, s, QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4))
+        if len(new_badges) > 4:
+            cells.badges_at_once(self, new_badges, scale)
         if badges:
             p = QPainter(image)
             try:
@@ -323,7 +358,7 @@ class ClassImage(CachedItem):
 
                     def badge(q, k=k, s=s, pill=pill):
                         q.translate(-pill.x(), -pill.y())
-                        self._ghost(k, s, with_strips=False)._paint_badge(q)
+                        self._ghost(0, s, with_strips=False)._paint_badge(q)  # (any ghost: one per desk took ~40 ms to make)
 
                     p.setOpacity(min(1.0, s.opacity))
                     p.drawImage(round((s.x + pill.x() - ox) * scale), round((s.y + pill.y() - oy) * scale),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+from operator import attrgetter, itemgetter
 
 import numpy as np
 
@@ -37,15 +38,15 @@ def class_rows(per_student) -> list[tuple[str, np.ndarray]] | None:
         return None
     first = per_student[0]
     k, roles = len(first), [st.role for st in first]
-    if any(len(strips) != k for strips in per_student):
+    if set(map(len, per_student)) != {k}:  # (map and attrgetter: C loops over ~6,000 strips at 512 students)
         return None
     out = []
     for j, role in enumerate(roles):
-        column = [strips[j] for strips in per_student]
-        if any(st.role != role for st in column):
+        column = list(map(itemgetter(j), per_student))
+        if list(map(_role, column)).count(role) != len(column):
             return None
         try:
-            values = np.array([st.values for st in column],
+            values = np.array(list(map(_values, column)),
                               np.float32 if isinstance(first[j].values, np.ndarray) else np.float64)
         except ValueError:  # rows of different lengths
             return None
@@ -53,6 +54,9 @@ def class_rows(per_student) -> list[tuple[str, np.ndarray]] | None:
             return None
         out.append((role, values))
     return out
+
+
+_role, _values = attrgetter("role"), attrgetter("values")
 
 
 def _raise(scales: dict[str, float], role: str, m: float) -> None:

@@ -73,12 +73,45 @@ def fade(stack: np.ndarray, opacity: np.ndarray) -> None:
 
 def scatter(out: np.ndarray, stack: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> None:
     """Every desk of stack [D, sh, sw] into out [h, w] with its top left at (xs[d], ys[d]) device pixels,
-    cut at the picture's right and bottom edges; nothing when a desk would start outside it. One slice copy
-    per desk: ~1 us of Python each, where one fancy-indexed scatter of the ~1M pixels (an 8-byte index per
-    pixel) took 3x as long."""
+    cut at the picture's right and bottom edges; a desk that would start outside it is left out. One slice
+    copy per desk: ~1 us of Python each, where one fancy-indexed scatter of the ~1M pixels (an 8-byte index
+    per pixel) took 3x as long."""
     h, w = out.shape
-    sh, sw = min(stack.shape[1], h - int(ys.max())), min(stack.shape[2], w - int(xs.max()))
-    if sh <= 0 or sw <= 0 or xs.min() < 0 or ys.min() < 0:
-        return
     for tile, x, y in zip(stack, xs.tolist(), ys.tolist()):
-        out[y:y + sh, x:x + sw] = tile[:sh, :sw]
+        if 0 <= x < w and 0 <= y < h:
+            out[y:y + tile.shape[0], x:x + tile.shape[1]] = tile[:h - y, :w - x]
+
+
+KEPT_PLACES = 4  # pictures kept, one per layout and scale: a jump back to a chapter's desks finds its own
+
+
+class Kept:
+    """A class's shells as last composed at each of a few places and scales ([h, w] uint32, without badges),
+    and what each desk showed there, so that the next picture at the same places recomposes only the desks
+    that changed (tiles never overlap: each desk owns its tile's pixels)."""
+
+    def __init__(self):
+        self.kept: dict[tuple, tuple[list, np.ndarray]] = {}  # places -> (signs, picture), least recent first
+        self.signs: list = []  # the last picture's
+
+    def changed(self, places: tuple, signs: list, xs: np.ndarray, ys: np.ndarray, tile_w: int,
+                tile_h: int) -> tuple[np.ndarray, list[int]]:
+        """(the kept picture to compose into, the desks to compose) for desks showing signs[d] (None: not
+        drawn) with tiles at (xs[d], ys[d]); places says where and at what scale (places[:2]: w, h). A desk
+        that changed is cleared first."""
+        old, base = self.kept.pop(places, (None, None))
+        self.signs = signs
+        if base is None or len(signs) != len(old):
+            while len(self.kept) >= KEPT_PLACES:
+                del self.kept[next(iter(self.kept))]
+            base = np.zeros((places[1], places[0]), np.uint32)
+            self.kept[places] = (signs, base)
+            return base, list(range(len(signs)))
+        self.kept[places] = (signs, base)  # (re)inserted last: the most recent
+        redo = [k for k, (new, was) in enumerate(zip(signs, old)) if new != was]
+        h, w = base.shape
+        for k in redo:
+            x, y = int(xs[k]), int(ys[k])
+            if old[k] is not None and 0 <= x < w and 0 <= y < h:
+                base[y:y + tile_h, x:x + tile_w] = 0
+        return base, redo

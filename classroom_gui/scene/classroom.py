@@ -8,7 +8,10 @@ travelling are opacity, position and a few path items, so most frames of an anim
 from __future__ import annotations
 
 import math
+from itertools import chain
+from operator import attrgetter, itemgetter
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
@@ -24,6 +27,7 @@ from .desk import DeskItem
 from .strip import StripItem, StripView
 from .items import LegendItem, PanelItem, TextBlockItem, qcolor
 from .layout import desk_layout
+from .link_labels import edges_of
 from .links import LinkLayer
 from .quiz import show_quiz
 from .palette import Theme
@@ -107,9 +111,10 @@ class ClassroomScene(QGraphicsScene):
         self.title.setVisible(bool(frame.title))
         n = max(1, len(frame.students))
         desks = {s.index: (s.x, s.y, s.w, s.h) for s in frame.students}
+        texts, tags = self._desk_texts(frame, header_h, self._title_text())
         self.links.set_links(frame.links, desks, header_h, layout.GAP, th,
                              scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
-                             avoid=self._desk_texts(frame, header_h) + self._title_text(),
+                             avoid=texts, avoid_edges=tags,
                         asker=next((s.index for s in frame.students if s.state == "focus"), None))
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
@@ -177,12 +182,13 @@ class ClassroomScene(QGraphicsScene):
             return []
         return [QFontMetricsF(t.font).boundingRect(t.area, t.flags, t.text)]
 
-    def _desk_texts(self, frame: Frame, header_h: float) -> list[QRectF]:
+    def _desk_texts(self, frame: Frame, header_h: float, more: list[QRectF]) -> tuple[list[QRectF], np.ndarray | None]:
         """Where the desks' words and numbers are (canvas pixels), for the links' labels to keep off: each
-        drawn desk's name with its seat and "?", its badge, and its cards; a crowd's seats whole name tags;
-        and the blackboard."""
+        drawn desk's name with its seat and "?", its badge, and its cards; the blackboard; and `more`; then
+        the other seats' whole name tags, as [n, 4] edges (link_labels.edges_of: a class of 1,024 has no
+        QRectF per seat)."""
         if not frame.links:
-            return []
+            return more, None
         out = []
         drawn = {d.student.index for d in self.desks if d.isVisible() and d.student is not None}
         for desk in self.desks:
@@ -200,13 +206,15 @@ class ClassroomScene(QGraphicsScene):
             if any(st.number_px or st.label_h for st in b.strips):  # cards with words or numbers on them
                 top, bottom = b.strips[0].y, b.strips[-1].y + b.strips[-1].h
                 out.append(QRectF(x + b.pad, y + top, b.w - 2 * b.pad, bottom - top))
-        out += [QRectF(s.x, s.y, s.w, header_h) for s in frame.students if s.index not in drawn]
-        return out + [QRectF(layout.BOARD_X, layout.BOARD_Y, layout.BOARD_W, layout.BOARD_H)]
+        seats = np.array([(s.x, s.y, s.w) for s in frame.students if s.index not in drawn], np.float64).reshape(-1, 3)
+        tags = edges_of(seats[:, 0], seats[:, 1], seats[:, 2], np.full(len(seats), float(header_h)))
+        return out + [QRectF(layout.BOARD_X, layout.BOARD_Y, layout.BOARD_W, layout.BOARD_H)] + more, tags
 
     def _show_legend(self, frame: Frame, per_student, th: Theme) -> None:
         """The cards' colours and names in the title row when the desks have no room for label rows."""
-        unlabelled = [(s, strips) for s, strips in zip(frame.students, per_student) if strips and s.opacity > 0]
-        if not unlabelled or self.crowd_mode:
+        unlabelled = [] if self.crowd_mode else [(s, strips) for s, strips in zip(frame.students, per_student)
+                                                  if strips and s.opacity > 0]
+        if not unlabelled:
             self.legend.setVisible(False)
             return
         s, strips = unlabelled[0]
@@ -214,7 +222,8 @@ class ClassroomScene(QGraphicsScene):
         if not box.strips or box.strips[0].label_h:
             self.legend.setVisible(False)
             return
-        named = dict.fromkeys((st.role, st.label) for _, strips in unlabelled for st in strips if st.label)
+        named = dict.fromkeys(filter(itemgetter(1), map(attrgetter("role", "label"),  # (C loops: ~6,000 strips)
+                                                        chain.from_iterable(strips for _, strips in unlabelled))))
         entries: list[tuple[str, str]] = []
         for role, label in named:  # (the roles' colours looked up once: ~1,000 strips in a big class)
             entry = (th.role(role), label)

@@ -60,6 +60,13 @@ class DeskBox:
     strips: tuple[StripBox, ...]
     lift: float          # how far a raised card is held up
 
+    def __hash__(self) -> int:  # kept: a DeskBox keys caches (fit_name, badge_size) hundreds of times a frame, and
+        h = self.__dict__.get("_hash")  # hashing its strip boxes each time was ~10 ms of a big class's new frame
+        if h is None:
+            h = hash((self.w, self.h, self.pad, self.radius, self.header_h, self.name_px, self.strips, self.lift))
+            object.__setattr__(self, "_hash", h)
+        return h
+
 
 def clamp(v: float, lo: float, hi: float) -> float:
     return lo if v < lo else hi if v > hi else v

@@ -77,6 +77,13 @@ def _edges(rects: list[QRectF]) -> np.ndarray:  # [n, 4] left, top, right, botto
     return np.concatenate([np.minimum(e[:, :2], e[:, 2:]), np.maximum(e[:, :2], e[:, 2:])], axis=1)  # a negative size
 
 
+def edges_of(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """[n, 4] edges of the rectangles (x, y, w, h), as _edges gives them for QRectF(x, y, w, h): a big class's
+    name tags without a QRectF each (1,024 made and read back took ~4 ms a frame)."""
+    e = np.stack([x, y, x + w, y + h], axis=1).astype(np.float64)
+    return np.concatenate([np.minimum(e[:, :2], e[:, 2:]), np.maximum(e[:, :2], e[:, 2:])], axis=1)
+
+
 def _hits(left, top, right, bottom, others: np.ndarray) -> np.ndarray:
     """[c] whether each rectangle (edges as arrays) overlaps any of `others` ([n, 4] edges), as
     QRectF.intersects decides it: a shared edge is no overlap, a rectangle of no width or height meets none."""
@@ -116,17 +123,21 @@ def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
 CANDIDATE_BLOCK = 64
 
 
-def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF]) -> list[tuple[Link, Point]]:
+def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF],
+                 more: np.ndarray | None = None) -> list[tuple[Link, Point]]:
     """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
     its curve (ALONG), or else beside its far end, that covers no placed label and no text in `avoid` (the
     desks' names, badges and numbers); the heaviest, failing that, at its curve's first spot. Any other
     label with no free spot is left off (the share is on its desk's badge too), so the largest share is
-    always readable and no label hides a number. A spot given as a point (a
+    always readable and no label hides a number (`more`: further texts as [n, 4] edges, see edges_of). A spot
+    given as a point (a
     travelling label) stays. A curve's far desk (whose label this is) is at its start, c[0].
 
     Kept for the last PLACINGS label sets (by labels, weights, spots, size and the texts to avoid): a moment
     that comes back (scrubbing back, playing a beat again) finds its labels where they were."""
-    edges = _edges(avoid)  # once a frame: a class of 512 has ~520 texts to avoid
+    edges = _edges(avoid)  # once a frame: a class of 512 has ~520 texts to avoid (more: those already as edges)
+    if more is not None and len(more):
+        edges = np.concatenate([edges, more])
     key = (tuple((link.label, link.weight, where) for link, where in spots), px, edges.tobytes())
     known = _PLACED.pop(key, None)
     if known is None:

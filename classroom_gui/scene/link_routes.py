@@ -94,7 +94,9 @@ class Filed:
         rel, d = p - a, self.b[seg] - a
         t = np.clip((rel * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-9), 0.0, 1.0)
         close = far & (np.linalg.norm(rel - t[:, None] * d, axis=-1) < self.r[seg])
-        pairs = np.unique(pt[close] * m + link[close])                                 # (point, link), once each
+        pairs = np.sort(pt[close] * m + link[close])                                   # (point, link), once each
+        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs      # (np.unique's first call
+        # imports numpy.ma: ~0.1 s in the first frame that chooses routes)
         kk, mm = pairs // m // n_p, pairs % m
         step = np.linalg.norm(np.diff(cands, axis=1), axis=-1).mean(1)                 # [k]
         np.add.at(out, (kk, mm), step[kk])
@@ -127,11 +129,10 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
         first = filed.alongside(polylines([defaults[i]], FINE))[0]
         if first.max() <= KEEP:
             continue
-        curves = variants(i)
-        cands = polylines(curves, FINE)
+        curves = variants(i)  # (a sequence whose curves may be made as a slice of them is asked for)
         best, best_cost = 0, (first.max(), first.sum())
-        for k0 in range(0, len(cands), len(ENTRIES)):  # a bow at a time
-            runs = filed.alongside(cands[k0:k0 + len(ENTRIES)])  # [k, m]
+        for k0 in range(0, len(curves), len(ENTRIES)):  # a bow at a time
+            runs = filed.alongside(polylines(curves[k0:k0 + len(ENTRIES)], FINE))  # [k, m]
             for k, run in enumerate(runs):
                 cost = (run.max(), run.sum())
                 if cost < best_cost:

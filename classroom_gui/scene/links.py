@@ -200,7 +200,7 @@ class LinkLayer:
         # what was drawn last, for tests: (link, its drawn curve, line width)
         self.curves: list[tuple[Link, tuple[Point, Point, Point, Point], float]] = []
         self.label_boxes: list[tuple[Link, QRectF]] = []  # and where its labels went
-        self.avoid: list[QRectF] = []  # and the texts they kept off
+        self._avoid: tuple[list[QRectF], np.ndarray | None] = ([], None)  # and the texts they kept off (see avoid)
         self._route_sets: dict[tuple, dict[int, tuple[float, float | None]]] = {}  # link set -> route variants
 
     def _path_item(self, items: dict[tuple, QGraphicsPathItem], key: tuple,
@@ -221,7 +221,10 @@ class LinkLayer:
                 item.setVisible(False)
 
     def set_links(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
-             scale: float, avoid: list[QRectF] = (), asker: int | None = None) -> None:
+             scale: float, avoid: list[QRectF] = (), asker: int | None = None,
+             avoid_edges: np.ndarray | None = None) -> None:
+        """Draw these links between these desks (canvas rectangles by seat), their labels keeping off the texts in
+        `avoid` and in `avoid_edges` (more of them as [n, 4] edges: link_labels.edges_of)."""
         paths: dict[tuple[str, int, bool], QPainterPath] = {}  # (role, width bucket, in the faint crowd)
         dots: dict[str, QPainterPath] = {}
         ranked = self.strongest(links)  # sorted once a frame: labels, the drawn few and the routes read it
@@ -244,14 +247,15 @@ class LinkLayer:
                 continue
             t = max(0.0, min(1.0, link.progress))
             part = c if t >= 1 else split(c, t)
-            self.curves.append((link, part, bucket_width(bucket(link.weight), scale)))
-            path = paths.setdefault((link.role, bucket(link.weight), i not in labelled), QPainterPath())
+            b = bucket(link.weight)
+            self.curves.append((link, part, bucket_width(b, scale)))
+            path = paths.setdefault((link.role, b, i not in labelled), QPainterPath())
             if t >= 1:  # a whole link: its pieces as kept (the same elements as add_segments gives)
                 path.addPath(segments(c))
             else:
                 add_segments(path, part, CURVE_SEGMENTS)
             if t < 1:
-                self._marker(dots.setdefault((link.role, bucket(link.weight)), QPainterPath()), link, part[3], scale,
+                self._marker(dots.setdefault((link.role, b), QPainterPath()), link, part[3], scale,
                              fast)
             if i in labelled and link.label:
                 if t >= 1:
@@ -286,8 +290,14 @@ class LinkLayer:
                 item.setBrush(qcolor(theme.role(role)))
             item.setPath(path)
             item.setVisible(True)
-        self.avoid = list(avoid)
-        self._show_labels(label_spots, theme, scale, self.avoid)
+        self._avoid = (list(avoid), avoid_edges)
+        self._show_labels(label_spots, theme, scale, *self._avoid)
+
+    @property
+    def avoid(self) -> list[QRectF]:
+        """The texts the last labels kept off, as rectangles (for tests: a frame passes most as edges)."""
+        rects, edges = self._avoid
+        return rects + ([] if edges is None else [QRectF(x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1 in edges.tolist()])
 
     def _routes(self, links: list[Link], ranked: list[int], drawn: list[int], labelled: set[int],
                 desks: dict[int, Rect], hub: int | None, header_h: float, gap: float,
@@ -320,8 +330,15 @@ class LinkLayer:
             to_hub = link.source != link.target and hub in (link.source, link.target) and (i in marked or not crowd)
             defaults.append(link_curve(link, desks, hub, header_h, gap, VARIANTS[0]) if to_hub else None)
 
-        def variants(k: int) -> list:  # every variant's curve, only for a link whose default runs alongside another
-            return [link_curve(links[drawn[k]], desks, hub, header_h, gap, v) for v in VARIANTS]
+        class variants:  # every variant's curve, only for a link whose default runs alongside another, made a
+            def __init__(self, k: int):  # slice (a bow) at a time: most links part at their first bows
+                self.link = links[drawn[k]]
+
+            def __len__(self) -> int:
+                return len(VARIANTS)
+
+            def __getitem__(self, part: slice) -> list:
+                return [link_curve(self.link, desks, hub, header_h, gap, v) for v in VARIANTS[part]]
 
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
@@ -380,9 +397,10 @@ class LinkLayer:
         else:
             path.addEllipse(QPointF(x, y), s / 2, s / 2)
 
-    def _show_labels(self, spots: list[tuple[Link, object]], theme: Theme, scale: float, avoid: list[QRectF]) -> None:
+    def _show_labels(self, spots: list[tuple[Link, object]], theme: Theme, scale: float, avoid: list[QRectF],
+                     avoid_edges: np.ndarray | None = None) -> None:
         px = max(LABEL_PX, 17.0 * scale) * theme.font_scale
-        spots = place_labels(spots, px, avoid)
+        spots = place_labels(spots, px, avoid, avoid_edges)
         while len(self.labels) < len(spots):
             pill = PillItem()
             pill.setZValue(Z_LABELS)

@@ -1,0 +1,83 @@
+"""Many small pictures of a big class painted at once: the seat numbers and badge pills a new look of a class
+(another desk size or scale, a chapter of scores on every badge) meets by the hundred, each painted in a cell
+of a few big pictures instead of a picture of its own (~3x faster), and cut out with the same bytes.
+
+A cell starts at whole device pixels and CELL_GAP px from the next, so what is painted in it is, pixel for
+pixel, what a picture of its own shows (tests/test_class_shells.py compares them).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+
+from ..lesson.frame import Student
+from . import class_shells as shells
+from .desk import ALL, GLOW
+
+CELL_GAP = 8  # device px between cells: no antialiased edge reaches a neighbour
+
+
+def paint_cells(n: int, cell: tuple[int, int], scale: float, paint):
+    """Pictures 0..n-1 (each at most cell device px) painted by paint(painter, i) at `scale`; yields (i, the big
+    picture holding it, its cell's top left in device px)."""
+    fw, fh = cell[0] + CELL_GAP, cell[1] + CELL_GAP
+    cols = max(1, min(n, 2048 // fw))
+    for start in range(0, n, cols * 16):  # at most 16 rows a picture
+        count = min(n - start, cols * 16)
+        img = QImage(cols * fw, math.ceil(count / cols) * fh, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(Qt.GlobalColor.transparent)
+        q = QPainter(img)
+        try:
+            q.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+            for i in range(count):
+                q.resetTransform()
+                q.translate(i % cols * fw, i // cols * fh)
+                q.scale(scale, scale)
+                q.save()
+                paint(q, start + i)
+                q.restore()
+        finally:
+            q.end()
+        for i in range(count):
+            yield start + i, img, (i % cols * fw, i // cols * fh)
+
+
+def parts_at_once(ci, todo: dict[tuple, Student], parts: int, crop_at: tuple[int, int, int], scale: float) -> None:
+    """ClassImage ci's sparse desk parts (_tile's: `parts` of each desk, key -> student) for many desks, kept in
+    its pictures as _tile keeps one."""
+    b, (x0, x1, y1), items = ci.box, crop_at, list(todo.items())
+
+    def paint(q, i):
+        q.translate(GLOW, GLOW)
+        desk = ci._ghost(0, items[i][1], with_strips=False)
+        desk.parts = parts
+        desk._paint_desk(q)
+        desk.parts = ALL
+
+    cell = (math.ceil((b.w + 2 * GLOW) * scale) + 1, math.ceil((b.h + 2 * GLOW) * scale) + 1)
+    for i, img, (cx, cy) in paint_cells(len(items), cell, scale, paint):
+        found = shells.sparse(np.ascontiguousarray(shells.image_pixels(img)[cy + x0:cy + y1, cx + x0:cx + x1]))
+        ci._pictures[items[i][0]] = found
+        ci._kept_bytes += found.nbytes
+    ci._trim()
+
+
+def badges_at_once(ci, todo: dict[tuple, tuple[int, Student, QRectF]], scale: float) -> None:
+    """ClassImage ci's badge pictures (_kept's, key -> (desk, student, its pill in desk px)) for many desks."""
+    items = list(todo.items())
+    sizes = [(math.ceil(pill.width() * scale) + 1, math.ceil(pill.height() * scale) + 1) for _, (_, _, pill) in items]
+
+    def paint(q, i):
+        _, s, pill = items[i][1]
+        q.translate(-pill.x(), -pill.y())
+        ci._ghost(0, s, with_strips=False)._paint_badge(q)  # (any ghost: one per desk took ~40 ms to make)
+
+    cell = (max(w for w, _ in sizes), max(h for _, h in sizes))
+    for i, img, (cx, cy) in paint_cells(len(items), cell, scale, paint):
+        picture = img.copy(cx, cy, *sizes[i])
+        ci._pictures[items[i][0]] = picture
+        ci._kept_bytes += picture.sizeInBytes()
+    ci._trim()
