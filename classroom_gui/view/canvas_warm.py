@@ -23,8 +23,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QRectF, QTimer
 from PySide6.QtGui import QImage, QPainter
 
-from ..export.stopping import stop_if_signalled
-from ..scene import pictures, render
+from ..scene import pictures
 
 IDLE_MS = 400      # the canvas idle this long (no frame drawn) before warming starts or resumes
 CHUNK_MS = 30      # warming works this long, then gives the event loop back
@@ -40,7 +39,6 @@ class CanvasWarmer(QObject):
         self.frames: Callable[[float], object] | None = None
         self.warming_class = False  # the class on screen is small enough to warm (and its budget is raised)
         self.pending: list[float] = []
-        self.asked = None  # start()'s arguments, for again()
         self.image: QImage | None = None
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -55,7 +53,7 @@ class CanvasWarmer(QObject):
               students: int) -> None:
         """Warm the moments of `beats` ((start, duration) each), nearest to `now` first; frames(t) is the Frame
         the canvas would show at t (None: nothing to warm, e.g. during a quiz). Replaces any earlier work."""
-        self.frames, self.asked = frames, (frames, beats, now, students)
+        self.frames = frames
         self.pending = []
         warmed = frames is not None and 0 < students <= WARM_UP_TO
         if warmed:
@@ -69,11 +67,6 @@ class CanvasWarmer(QObject):
     def frames_kept(self) -> int:
         """How many canvases of pictures QPixmapCache keeps for the canvas (see the module's docstring)."""
         return WARM_FRAMES if self.warming_class else pictures.FRAMES_KEPT
-
-    def again(self) -> None:
-        """The canvas changed size: what was drawn ahead is kept for the old size, so draw it all again."""
-        if self.asked is not None and self.asked[0] is not None:
-            self.start(*self.asked)
 
     def stop(self) -> None:
         self.pending = []
@@ -92,21 +85,16 @@ class CanvasWarmer(QObject):
         """Warm every pending moment now (what idle time does, without waiting: a benchmark, a test); the
         number of moments drawn."""
         n = len(self.pending)
-        while self.pending and self._chunk(reschedule=False):
-            pass
-        return n - len(self.pending)
+        while self.pending:
+            self._chunk(reschedule=False)
+        return n
 
-    def _chunk(self, reschedule: bool = True) -> bool:
-        """Draw pending moments for about CHUNK_MS; False when there is nothing it can draw now (no frame shown
-        yet, or the canvas hidden)."""
+    def _chunk(self, reschedule: bool = True) -> None:
         view, shown = self.view, self.view.frame
         if shown is None or not self.pending or not view.isVisible():
-            return False
+            return
         scene = view.classroom
         end = time.perf_counter() + CHUNK_MS / 1000
-        # counted as painting, as an export's pictures are: a SIGTERM waits for the chunk instead of unwinding
-        # through Qt's C++ inside a paint() (a crash), and is raised below, once the scene is set back
-        render.painting += 1
         try:
             image = self._target()
             while self.pending and time.perf_counter() < end:
@@ -120,14 +108,9 @@ class CanvasWarmer(QObject):
         except Exception:  # warming is a convenience: a moment it cannot draw ends it, and the canvas goes on
             self.pending = []
         finally:
-            try:
-                scene.set_frame(shown)  # the canvas shows what it showed
-            finally:
-                render.painting -= 1
-        stop_if_signalled()
+            scene.set_frame(shown)  # the canvas shows what it showed
         if reschedule and self.pending:
             self.next.start()
-        return True
 
     def _target(self) -> QImage:
         """An image of the viewport's size: painted through the view, items get the canvas's transform."""
