@@ -86,6 +86,11 @@ def test_every_control_is_reachable_by_keyboard_and_named(qtbot, tmp_path):
     for c in controls:
         assert c.focusPolicy() & Qt.FocusPolicy.TabFocus, f"{type(c).__name__} {c.objectName()} is not reachable by Tab"
         assert c.accessibleName() or (isinstance(c, QAbstractButton) and c.text()), f"{type(c).__name__} has no name"
+    assert w.controls.slider.accessibleName() == w.t("access.chapter_slider")  # was "Control", and stayed so
+    w.set_language("ja")
+    assert w.controls.slider.accessibleName() == "授業の位置（章とステップ）"
+    assert w.controls.speed.accessibleName() == "再生の速さ"
+    assert not [c for c in controls if c.accessibleName() == "Control"]  # nothing kept its English fallback
     name = w.canvas.accessibleDescription()
     frame = w.model.frame()
     assert frame.students[w.sel.focus].text in name and w.t("access.asks") in name
