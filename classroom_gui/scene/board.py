@@ -55,7 +55,8 @@ class BoardLinesItem(CachedItem):
         if key == self._key:
             return
         self.area, self.color = QRectF(rect), theme.color("board_text")
-        self.font, self.columns = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale)
+        px, self.columns = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale)
+        self.font = fonts.font(px)  # made now: the UI family is chosen when the bundled font is loaded
         self.lines = [line for col in self.columns for line in col]
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
 
@@ -284,9 +285,11 @@ class BarsItem(CachedItem):
 
 @lru_cache(maxsize=512)
 def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float):
-    """(font, columns) of a board's lines in a w x h board (BoardLinesItem._fit), kept: a jump back to a beat
-    finds its board fitted (measuring the lines at each size took 2-10 ms a new moment). Shared: never modify."""
-    return BoardLinesItem._fit(list(lines), more, w, h, scale)
+    """(pixel size, columns) of a board's lines in a w x h board (BoardLinesItem._fit), kept: a jump back to a
+    beat finds its board fitted (measuring the lines at each size took 2-10 ms a new moment). Shared: never
+    modify. The size, not the QFont: a QFont keeps the family it was made with."""
+    font, columns = BoardLinesItem._fit(list(lines), more, w, h, scale)
+    return font.pixelSize(), columns
 
 
 @lru_cache(maxsize=8192)
