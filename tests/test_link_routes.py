@@ -117,3 +117,25 @@ def test_labels_take_the_spot_qrectf_would_choose(seed):
     assert got == want
     assert want is not None  # the cases are not all easy: some search far, some find no free spot
     assert (want[0] > 10 if seed in (2, 3, 4) else not want[1] if seed >= 5 else True), want
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_sorted_unique_is_np_unique(seed):
+    a = np.random.default_rng(seed).integers(0, 20 + 500 * seed, 40 * seed)  # seed 0: empty
+    assert np.array_equal(link_routes.sorted_unique(a), np.unique(a))
+
+
+def test_choosing_routes_does_not_import_numpy_ma():
+    """numpy.ma's first import takes 60-230 ms: a jump to the first moment with routes to choose must not pay it."""
+    import subprocess
+    import sys
+    child = ("import sys, numpy as np\n"
+             "from classroom_gui.scene.link_routes import Filed, polylines\n"
+             "curves = [((0, 0), (50, 200), (150, 200), (300, 0)), ((0, 10), (60, 190), (140, 210), (300, 10))]\n"
+             "others = Filed(polylines(curves), np.array([4.0, 4.0]), 4.0)\n"
+             "cands = polylines(curves, 96)\n"
+             "assert others.alongside(cands).max() > 0\n"
+             "print('numpy.ma' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson import layout
 from ..lesson.frame import Bars, Frame
 from ..lesson.numbers import fmt
-from . import fonts, palette
+from . import fonts, palette, pictures
 from .strip import StripItem
 from .heatmap import HeatmapItem
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, qcolor
@@ -55,7 +55,8 @@ class BoardLinesItem(CachedItem):
         if key == self._key:
             return
         self.area, self.color = QRectF(rect), theme.color("board_text")
-        self.font, self.columns = self._fit(list(lines), more, rect, theme.font_scale)
+        px, self.columns = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale)
+        self.font = fonts.font(px)  # made now: the UI family is chosen when the bundled font is loaded
         self.lines = [line for col in self.columns for line in col]
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
 
@@ -73,15 +74,15 @@ class BoardLinesItem(CachedItem):
             px -= 1
         return px
 
-    def _fit(self, given: list[str], more: int, rect: QRectF, scale: float):
-        w, h = rect.width(), rect.height()
+    @staticmethod
+    def _fit(given: list[str], more: int, w: float, h: float, scale: float):
         lines = given + ([more_line(more)] if more else [])
-        px = self._size_for(lines, w, h, scale)
+        px = BoardLinesItem._size_for(lines, w, h, scale)
         if px >= LINE_MIN_PX or len(lines) < 6:
             return fonts.font(max(math.floor(px), 8)), [lines]
         half = math.ceil(len(lines) / 2)
         cols = [lines[:half], lines[half:]]
-        px2 = min(self._size_for(c, (w - GAP) / 2, h, scale) for c in cols)
+        px2 = min(BoardLinesItem._size_for(c, (w - GAP) / 2, h, scale) for c in cols)
         if px2 >= LINE_MIN_PX:
             return fonts.font(math.floor(px2)), cols
         # still too many: as many as fit at the minimum size, in two columns when the lines fit half the
@@ -108,8 +109,10 @@ class BoardLinesItem(CachedItem):
         return min(self.area.height(), self.font.pixelSize() * 1.3 * max(len(c) for c in self.columns))
 
     def paint(self, p: QPainter, option, widget=None) -> None:
-        if not self.columns:
-            return
+        if self.columns:  # kept as a picture: a beat's lines come back on every jump to it
+            pictures.paint_item(self, p, self._key, self._paint_lines)
+
+    def _paint_lines(self, p: QPainter) -> None:
         p.setFont(self.font)
         p.setPen(qcolor(self.color))
         line_h = self.font.pixelSize() * 1.3
@@ -278,6 +281,15 @@ class BarsItem(CachedItem):
             p.drawLine(QPointF(r.x() + AXIS_W - 4, y), QPointF(r.right(), y))
             p.setPen(qcolor(muted))
             p.drawText(QRectF(r.x(), y - 11, AXIS_W - 8, 22), ALIGN_RIGHT, f"{v:g}")
+
+
+@lru_cache(maxsize=512)
+def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float):
+    """(pixel size, columns) of a board's lines in a w x h board (BoardLinesItem._fit), kept: a jump back to a
+    beat finds its board fitted (measuring the lines at each size took 2-10 ms a new moment). Shared: never
+    modify. The size, not the QFont: a QFont keeps the family it was made with."""
+    font, columns = BoardLinesItem._fit(list(lines), more, w, h, scale)
+    return font.pixelSize(), columns
 
 
 @lru_cache(maxsize=8192)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Heatmap
 from ..lesson.numbers import fmt
-from . import fonts, palette, text_lines
-from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor, rgba_image
+from . import fonts, palette, pictures, text_lines
+from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, digest, elide, qcolor, rgba_image
 from .palette import Theme
 from .whatif_marks import edited_outline, hatch
 
@@ -94,52 +94,78 @@ class HeatmapItem(CachedItem):
         return out
 
     def paint(self, p: QPainter, option, widget=None) -> None:
-        hm, r, th = self.heatmap, self.area, self.theme
+        hm = self.heatmap
         if hm is None or not len(hm.matrix):
             return
+        # the cells, numbers and names come back whenever the same rows of the same matrix do (a jump back to a
+        # chapter, its beats showing one head's whole matrix): kept as a picture. The hatch of the masked cells
+        # is anchored to the device, so it and the outlines over cells are painted in place (Qt paints a cached
+        # item into a transparent picture of its own, where the kept picture drawn 1:1 is an exact copy)
+        pictures.paint_item(self, p, (self._key, self._matrix_key()), self._paint_body)
+        self._paint_marks(p)
+
+    def _matrix_key(self):  # the matrix's and mask's numbers, for a picture kept beyond this sentence
+        hm = self.heatmap
+        if np.size(hm.matrix) > 65536:  # GPT-2's 1024 x 1024: the item's key (its last row) names it
+            return np.shape(hm.matrix), hm.mask is None
+        mask = None if hm.mask is None else digest(np.packbits(np.asarray(hm.mask, bool)))
+        return digest(np.asarray(hm.matrix)), mask
+
+    def _grid(self, p: QPainter):
+        """(x0, y0, cell, side, t, k, margin) of the matrix's cells at this painter's scale, or None (no room)."""
+        hm, r = self.heatmap, self.area
+        t = len(hm.matrix)
+        margin = 64.0 if t <= LABELLED else 0.0
+        side = min(r.width() - margin, r.height() - 32 - margin * 0.4)
+        if side <= 4:
+            return None
+        cell = side / t
+        x0 = r.x() + margin + (r.width() - margin - side) / 2
+        y0 = r.y() + 32 + (margin * 0.4 if margin else 0)
+        tr = p.worldTransform()
+        pixels = side * math.hypot(tr.m11(), tr.m12())  # device pixels across the matrix
+        k = math.ceil(t / pixels) if t > pixels else 1  # cells per pixel: GPT-2's 1024 on ~560 pixels
+        return x0, y0, cell, side, t, k, margin
+
+    def _filled(self, t: int) -> np.ndarray:
+        filled = np.zeros(t, bool)
+        filled[[i for i in self.heatmap.rows if 0 <= i < t]] = True
+        return filled
+
+    def _paint_body(self, p: QPainter) -> None:
+        """The title, the cells' colours, the rows not filled yet, the numbers and the names."""
+        hm, r, th = self.heatmap, self.area, self.theme
         sc = th.font_scale
         p.setPen(qcolor(th.color("board_text")))
         f = fonts.font(18 * sc, True)
         p.setFont(f)
         p.drawText(QRectF(r.x(), r.y(), r.width(), 26), ALIGN_LEFT, elide(hm.title, f, r.width()))
-        t = len(hm.matrix)
-        labels = t <= LABELLED
-        margin = 64.0 if labels else 0.0
-        side = min(r.width() - margin, r.height() - 32 - margin * 0.4)
-        if side <= 4:
+        grid = self._grid(p)
+        if grid is None:
             return
-        cell = side / t
-        x0 = r.x() + margin + (r.width() - margin - side) / 2
-        y0 = r.y() + 32 + (margin * 0.4 if labels else 0)
+        x0, y0, cell, side, t, k, margin = grid
         m = np.asarray(hm.matrix)
         # the colours of the whole matrix change only with the matrix and theme; rows fill in every frame
         # (each frame's matrix is a new view of the same trace array: its data address and shape name it)
-        tr = p.worldTransform()
-        pixels = side * math.hypot(tr.m11(), tr.m12())  # device pixels across the matrix
-        k = math.ceil(t / pixels) if t > pixels else 1  # cells per pixel: GPT-2's 1024 on ~560 pixels
         base_key = (m.__array_interface__["data"][0], m.shape, m.strides, th.name, k)
         if getattr(self, "_base_key", None) != base_key or self._base_matrix.base is not m.base:
             base = self.colours(m, hm.mask, k, th)
             self._base_key, self._base_matrix, self._base_rgb = base_key, m, base  # m kept: the address stays its own
             self._base_image = rgba_image(base)
         rgb = self._base_rgb
-        filled = np.zeros(t, bool)
-        filled[[i for i in hm.rows if 0 <= i < t]] = True
+        filled = self._filled(t)
         p.save()
         try:  # a SIGTERM raised in here (files.Terminated) must not leave the painter's state unbalanced
             p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-            self.grid = (x0, y0, cell, t)  # where the cells are, for cell_at (a double-click's what-if edit)
             p.drawImage(QRectF(x0, y0, side, side), self._base_image)
             empty = qcolor(th.color("heat_empty"))  # rows not filled in yet: one rectangle per stretch of them
             edges = np.flatnonzero(np.diff(np.concatenate([[0], (~filled).astype(np.int8), [0]])))
             for i0, i1 in zip(edges[::2], edges[1::2]):
                 p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
-            if hm.mask is not None and k == 1 and cell >= 6 and np.shape(hm.mask) == m.shape:
-                hatch(p, self._masked_rects(np.asarray(hm.mask, bool), filled, x0, y0, cell))
         finally:
             p.restore()
-        if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at
-            f = fonts.font(16.0 * sc)
+        if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at (inside its cell: clear of the
+            f = fonts.font(16.0 * sc)  # hatch of the masked cells, painted after it)
             heard = (~np.asarray(hm.mask, bool) if hm.mask is not None and np.shape(hm.mask) == m.shape
                      else np.ones(m.shape, bool))  # with no mask (a discussion) every cell has its number
             for i in np.flatnonzero(filled).tolist():
@@ -147,12 +173,29 @@ class HeatmapItem(CachedItem):
                     p.setPen(qcolor(palette.text_on(rgb[i, j])))
                     text_lines.draw_text(p, QRectF(x0 + j * cell, y0 + i * cell, cell, cell), ALIGN_CENTER,
                                          fmt(m[i, j]), f)
-        if labels and cell >= 18:  # names right-aligned against the rows, at 16 px (a long one cut with "…")
-            g = fonts.font(16.0 * sc)
+        if margin and cell >= 18:  # names right-aligned against the rows, at 16 px (a long one cut with "…"),
+            g = fonts.font(16.0 * sc)  # ending 8 px left of the cells
             p.setPen(qcolor(th.color("board_muted")))
             for i, name in enumerate(hm.labels[:t]):
                 text_lines.draw_text(p, QRectF(x0 - margin, y0 + i * cell, margin - 8, cell), ALIGN_RIGHT,
                                      elide(name, g, margin - 8), g)
+
+    def _paint_marks(self, p: QPainter) -> None:
+        """Over the cells, in place: the masked cells' hatch, what-if edits' outlines, the asker's row."""
+        hm, th = self.heatmap, self.theme
+        grid = self._grid(p)
+        if grid is None:
+            return
+        x0, y0, cell, side, t, k, margin = grid
+        self.grid = (x0, y0, cell, t)  # where the cells are, for cell_at (a double-click's what-if edit)
+        filled = self._filled(t)
+        m = np.asarray(hm.matrix)
+        if hm.mask is not None and k == 1 and cell >= 6 and np.shape(hm.mask) == m.shape:
+            p.save()
+            try:
+                hatch(p, self._masked_rects(np.asarray(hm.mask, bool), filled, x0, y0, cell))
+            finally:
+                p.restore()
         edited_outline(p, [QRectF(x0 + j * cell, y0 + i * cell, cell, cell) for i, j in hm.edited if i < t and j < t], th)
         if 0 <= hm.focus_row < t and filled[hm.focus_row]:
             p.setPen(QPen(qcolor(th.color("heat_focus")), 3.0))

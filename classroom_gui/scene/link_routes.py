@@ -94,13 +94,18 @@ class Filed:
         rel, d = p - a, self.b[seg] - a
         t = np.clip((rel * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-9), 0.0, 1.0)
         close = far & (np.linalg.norm(rel - t[:, None] * d, axis=-1) < self.r[seg])
-        pairs = np.sort(pt[close] * m + link[close])                                   # (point, link), once each
-        pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs      # (np.unique's first call
-        # imports numpy.ma: ~0.1 s in the first frame that chooses routes)
+        pairs = sorted_unique(pt[close] * m + link[close])                             # (point, link), once each
         kk, mm = pairs // m // n_p, pairs % m
         step = np.linalg.norm(np.diff(cands, axis=1), axis=-1).mean(1)                 # [k]
         np.add.at(out, (kk, mm), step[kk])
         return out
+
+
+def sorted_unique(a: np.ndarray) -> np.ndarray:  # [k] ints -> their distinct values, ascending
+    """np.unique's answer without np.unique: that asks np.ma.is_masked, and its first call in a process imports
+    numpy.ma (60-230 ms, inside the first frame whose links need a route)."""
+    s = np.sort(a)
+    return s[np.concatenate(([True], s[1:] != s[:-1]))] if len(s) else s
 
 
 def _cell_key(cx: np.ndarray, cy: np.ndarray) -> np.ndarray:  # one integer per grid cell (canvas px stay far below 2**20 cells)

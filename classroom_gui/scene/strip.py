@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip
 from ..lesson.numbers import fmt, fmt_many
@@ -100,6 +101,11 @@ class StripView:
     def paint(self, p: QPainter) -> None:
         # Runs only when the content changed, but then for every strip of the class at once: a handful
         # of painter calls, no numpy.
+        self.paint_body(p)
+        self.paint_marks(p)
+
+    def paint_body(self, p: QPainter) -> None:
+        """Everything but what paint_marks adds: the part of a masked strip that can be kept as a picture."""
         s, b, th = self.strip, self.box, self.theme
         grey = self.masked
         edge = qcolor(th.color("masked") if grey else th.role(s.role))
@@ -151,8 +157,17 @@ class StripView:
                     crosses += [QLineF(r.topLeft(), r.bottomRight()), QLineF(r.bottomLeft(), r.topRight())]
                 p.drawLines(crosses)
             edited_outline(p, [self.cell_rect(i) for i in s.edited if i < n], th)
-            if grey:  # a student who has not spoken: grey and hatched, so it reads without colour too
-                hatch(p, [QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2)], light=self.on_board)
+
+    def paint_marks(self, p: QPainter) -> None:
+        """The hatch over a masked strip's cells, then the card's edge: painted where the strip is, since the
+        hatch's pattern is anchored to the device (see StripItem.paint)."""
+        s, b, th = self.strip, self.box, self.theme
+        edge = qcolor(th.color("masked") if self.masked else th.role(s.role))
+        cells = QRectF(0, b.label_h, b.w, b.h - b.label_h)
+        radius = min(4.0, cells.height() * 0.3)
+        if self.masked and (b.shown or len(s.values)):  # a student who has not spoken: grey and hatched, so it reads
+            hatch(p, [QRectF(b.tab_w, b.label_h + 1, b.w - b.tab_w - 1, b.rows * b.row_h - 2)],  # without colour too
+                  light=self.on_board)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(edge, 3.0 if s.raised else 1.3))
         p.drawRoundedRect(cells.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
@@ -231,7 +246,12 @@ class StripItem(CachedItem):
         view = self.view
         if view.strip is None or view.box is None:
             return
-        if view.masked:  # hatched: painted in place, where the hatch lines up with its neighbours'
-            view.paint(p)
-        else:
+        if not view.masked:
             pictures.paint_item(self, p, view.content, view.paint)
+        elif self.cacheMode() == QGraphicsItem.CacheMode.NoCache:
+            view.paint(p)
+        else:  # hatched: the hatch (anchored to the device) and the edge over it painted in place, on the rest
+            # kept as a picture. Qt paints a cached item into a transparent picture of its own, where the kept
+            # picture drawn 1:1 is an exact copy: the same pixels as painting it all in place.
+            pictures.paint_item(self, p, view.content + ("body",), view.paint_body)
+            view.paint_marks(p)
