@@ -103,7 +103,7 @@ def compared(args, trace, sel, run, times):
 
     other = second_run(args)
     a, b = notices_for(run, sel.lang), notices_for(other, sel.lang)
-    return [compare(trace, other.trace, sel, t, a, b) for t in times]
+    return [compare(trace, other.trace, sel, t, a, b, (run.text, other.text)) for t in times]
 
 
 def with_edits(trace, specs):

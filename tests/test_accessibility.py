@@ -86,6 +86,30 @@ def test_every_control_is_reachable_by_keyboard_and_named(qtbot, tmp_path):
     for c in controls:
         assert c.focusPolicy() & Qt.FocusPolicy.TabFocus, f"{type(c).__name__} {c.objectName()} is not reachable by Tab"
         assert c.accessibleName() or (isinstance(c, QAbstractButton) and c.text()), f"{type(c).__name__} has no name"
+    assert w.controls.slider.accessibleName() == w.t("access.chapter_slider")  # was "Control", and stayed so
+    w.set_language("ja")
+    assert w.controls.slider.accessibleName() == "授業の位置（章とステップ）"
+    assert w.controls.speed.accessibleName() == "再生の速さ"
+    assert not [c for c in controls if c.accessibleName() == "Control"]  # nothing kept its English fallback
     name = w.canvas.accessibleDescription()
     frame = w.model.frame()
     assert frame.students[w.sel.focus].text in name and w.t("access.asks") in name
+
+
+def test_qt_own_parts_keep_their_names(qtbot, tmp_path):
+    """A dock's Float and Close buttons keep the names Qt gives them, in both languages (they became "Control")."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    from classroom_gui.view import settings
+    from classroom_gui.view.window import MainWindow
+    from helpers import random_checkpoint
+
+    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    for lang in ("ja", "en"):
+        w.set_language(lang)
+        own = [b for b in w.findChildren(QAbstractButton) if b.objectName().startswith("qt_dockwidget_")]
+        assert own
+        generic = {w.t("access.control"), "Control", "操作"}
+        assert not [b.objectName() for b in own if b.accessibleName() in generic]

@@ -103,3 +103,18 @@ def test_the_other_rules_trace_is_shown_and_what_computing_it_freed_given_back(m
     model.rule_ready(other)
     assert model.sel.rule == other and heard[-1] == "selection"
     assert given == [model.run.trace.nbytes]
+
+
+def test_the_quiz_is_made_again_when_the_temperature_changes():
+    """A wrong choice needs 1 % at the shown temperature (lesson.quiz), so a new temperature makes the questions
+    again (they kept the old temperature's choices)."""
+    from classroom_gui.lesson.quiz_play import class_questions
+
+    model, _ = _model()
+    model.set_quiz(True)
+    first = model._quiz()
+    model.select(temperature=5.0)
+    again = model._quiz()
+    assert again is not first
+    fresh = {q.step: q.choices for q in class_questions(model.shown_trace(), model.sel)}
+    assert {s: q.choices for s, q in again.by_step.items()} == fresh

@@ -17,6 +17,7 @@ from classroom_gui.lesson import state
 from classroom_gui.lesson.gallery import example_selection, gallery_of, lesson_selection
 from classroom_gui.lesson.numbers import fmt, hand_divide, mask_shares, rounds_to, scaled_equations, shown_softmax
 from classroom_gui.lesson.state import frame_at, timeline_for
+from classroom_gui.lesson.strings import text
 from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
@@ -122,3 +123,89 @@ def test_the_quoted_cases_now_redo():
     scaled = [math.log(x) for x in w]
     shown = shown_softmax(scaled, [False] * 3, w)
     assert all(rounds_to(s, fmt(x)) for s, x in zip(shown.weights, w))
+
+
+LN_STATS = re.compile(rf"(-?\d+\.\d{{3}})\D+?(-?\d+\.\d{{3}})")
+NUMBERS = re.compile(NUM)
+
+
+def test_chapter_10s_layernorm_step_redoes_from_its_shown_digits(checkpoint):
+    """F11: "LayerNorm(notebook)" listed numbers that included the learned scale and shift, shown nowhere, so
+    evening out the 24 shown numbers by hand gave -0.54 where the board said -0.37. The board now works the
+    evening-out from its own digits (mean, spread, each (x - mean) ÷ spread) and says the learned part in words."""
+    eps = Decimal(repr(checkpoint.config.layer_norm_epsilon))
+    checked = 0
+    for label, trace, sel in selections(checkpoint):
+        for frame in frames(trace, sel, prefixes=("heads.residual",)):
+            board = frame.board
+            stats = next(i for i, line in enumerate(board) if LN_STATS.search(line) and "[" not in line)
+            shown = [Decimal(x) for line in board[1:stats] for x in NUMBERS.findall(line)]
+            mean, spread = (Decimal(x) for x in LN_STATS.search(board[stats]).groups())
+            assert board[stats + 1].endswith((f"= {eps:f}", f"＝{eps:f}")), board[stats + 1]  # ε as a number
+            evened = [Decimal(x) for line in board[stats + 2:] if line.lstrip().startswith(("[", "-", "0", "1", "2"))
+                      for x in NUMBERS.findall(line)]
+            assert len(shown) == len(evened) == trace.config.n_embd, label
+            exact = sum(shown) / len(shown)
+            assert rounds_to(str(exact), str(mean)), label
+            assert rounds_to(str((sum((x - exact) ** 2 for x in shown) / len(shown) + eps).sqrt()), str(spread)), label
+            for x, y in zip(shown, evened):
+                assert rounds_to(str((x - mean) / spread), str(y)), (label, x, y)
+            checked += 1
+    assert checked >= 6
+
+
+def test_a_long_softmax_board_keeps_its_note_and_names_repeated_words_by_seat(checkpoint):
+    """F10: at 64 students the note "(worked from the numbers shown)" came last, so it was the first line the
+    board left off ("… (+49)" for 48 students), and 「猫」 listening most to another 「猫」 read as itself."""
+    trace = compute_run(checkpoint, "猫がマットの上に座った。" * 6, mask="none").trace
+    sel = replace(lesson_selection(gallery_of(teaching_model_dir())[0], "ja", rule="none"), focus=0)
+    frame = next(frames(trace, sel, prefixes=("softmax.weights",)))
+    assert frame.board[0] == text("ja", "board.hand")
+    assert all(re.match(r"「.+」（\d+番の席）：", line) for line in frame.board[1:])  # every word here sits twice
+    assert frame.narration.count("番の席）") == 2 and "「猫」（1番の席）が一番よく聞くのは" in frame.narration
+
+
+def test_a_board_with_a_line_too_wide_for_its_smallest_chalk_has_no_negative_count(qapp):
+    """Eleven lines, one too wide for the board even at its smallest chalk, on a board tall enough for all: they
+    were followed by "… (+-5)". Now all eleven show (the wide one cut short with "…") and no count."""
+    from PySide6.QtCore import QRectF
+
+    from classroom_gui.scene import palette
+    from classroom_gui.scene.board import LINE_MIN_PX, BoardLinesItem
+
+    item = BoardLinesItem()
+    lines = [f"line {i}: 0.12, 0.34" for i in range(10)] + ["a line far too wide: " + "0.12, " * 60]
+    item.set_lines(lines, QRectF(0, 0, 600, LINE_MIN_PX * 1.3 * 17), palette.CLASSROOM)
+    assert item.lines[:10] == lines[:10] and len(item.lines) == 11 and item.lines[10].endswith("…")
+    item.set_lines(lines, QRectF(0, 0, 600, LINE_MIN_PX * 1.3 * 6), palette.CLASSROOM)  # too many: cut, counted
+    assert item.lines[-1] == f"… (+{11 - (len(item.lines) - 1)})" and len(item.lines) < 11
+
+
+def test_chapter_9_says_the_matrix_fills_only_while_it_fills(checkpoint):
+    """Under the finished matrix (the step's end, a deck's slide, after a what-if edit) it said "fills row by row"."""
+    trace = compute_run(checkpoint, SEED, mask="none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i = next(k for k, b in enumerate(timeline.beats) if b.key == "everyone.matrix")
+    start, stop = timeline.beat_stop(i - 1), timeline.beat_stop(i)
+    for lang in ("en", "ja"):
+        sel = lesson_selection(gallery_of(teaching_model_dir())[0], lang, rule="none")
+        filling = frame_at(trace, sel, start + 0.4 * (stop - start))
+        done = frame_at(trace, sel, stop)
+        assert filling.beat_key == done.beat_key == "everyone.matrix"
+        assert filling.narration == text(lang, "everyone.matrix") and len(filling.board) < trace.n_tokens
+        assert done.narration == text(lang, "everyone.matrix_done") and len(done.board) == trace.n_tokens
+
+
+def test_evening_out_keeps_a_tiny_spread_and_refuses_nan():
+    """A nearly even notebook's spread keeps 3 significant digits (0.00374 was shown as 0.004, so "(x - mean) ÷
+    spread" redid but missed the model's card), and a NaN notebook shows no worked step (it printed "mean NaN")."""
+    from classroom_gui.lesson.numbers import evened
+
+    mean, spread, values = evened(["0.50"] * 23 + ["0.51"], 1e-5)
+    xs = [Decimal("0.50")] * 23 + [Decimal("0.51")]
+    exact = (sum((x - sum(xs) / 24) ** 2 for x in xs) / 24 + Decimal("0.00001")).sqrt()
+    assert rounds_to(str(exact), spread) and len(spread.rstrip("0").split(".")[1].lstrip("0")) >= 2
+    assert values[-1] == str(((Decimal("0.51") - Decimal(mean)) / Decimal(spread)).quantize(Decimal("0.01")))
+    assert evened(["1.5", "NaN", "0.2"], 1e-5) is None
+    assert evened(["1.5", "inf", "0.2"], 1e-5) is None
+    assert evened(["1.0", "-1.0"], 1e-5)[1] == "1.000"  # an ordinary spread: 3 decimals, as before

@@ -179,9 +179,9 @@ def test_chapter_6_draws_both_rules_shares_side_by_side(qapp, scene, checkpoint,
 
 
 def test_japanese_renders_with_the_bundled_font(qapp, scene, checkpoint):
-    from classroom_gui.scene import fonts
+    from classroom_gui.scene import font_name, fonts
     family = fonts.ui_family()
-    assert family == "IPAexGothic"  # the bundled font, not a system fallback
+    assert family == font_name.FAMILY  # the bundled font (under its own name), not a system fallback
     trace = run_sentence(checkpoint, JA6).trace
     frame = frame_of(trace, "cards.value", lang="ja")
     render(scene, frame)

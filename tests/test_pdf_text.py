@@ -93,3 +93,44 @@ def test_japanese_deck_pdf_of_the_teaching_model_copies_right(qapp, tmp_path):
                  "-o", str(tmp_path / "p.pdf")]) == 0
     picture = extracted(tmp_path / "p.pdf")
     assert "自己紹介" in picture and not any(ord(c) in RADICALS for c in picture)
+
+
+SYSTEM_FONT_RUN = """
+import sys
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+from classroom_gui.cli import main
+app = QApplication([])  # (the font list is asked for only afterwards: asking first hid the fault)
+done = main(["export", "--text", "猫がマットの上に座った", "--lang", "ja", "--mask", "causal", "--focus", "4",
+             "--beat", "12", "-o", sys.argv[1]])
+sys.exit(done if "IPAexGothic" in QFontDatabase.families() else 3)  # 3: this Qt reads no fontconfig
+"""
+
+
+def test_a_system_ipaex_gothic_does_not_bring_the_radicals_back(tmp_path):
+    """With IPAex Gothic installed system-wide (common on Japanese desktops), Qt matched the system file by
+    the fixed font's family name and embedded its original cmap: ⾃⼰紹介 again. The fixed copy has a family
+    name of its own (scene.font_name). A fontconfig file adds the shipped, unfixed font as a system font."""
+    import os
+    import subprocess
+    import sys
+
+    from classroom_gui.scene import font_name
+
+    system = tmp_path / "system_fonts"
+    system.mkdir()
+    (system / "ipaexg.ttf").write_bytes(FONT.read_bytes())
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+                    f'<dir>{system}</dir><cachedir>{tmp_path / "cache"}</cachedir></fontconfig>')
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen")
+    out = tmp_path / "p.pdf"
+    done = subprocess.run([sys.executable, "-c", SYSTEM_FONT_RUN, str(out)], env=env, capture_output=True,
+                          text=True, timeout=300)
+    if done.returncode == 3:
+        pytest.skip("this Qt does not read fontconfig")
+    assert done.returncode == 0, done.stderr
+    text = extracted(out)
+    assert "自己紹介" in text and not any(ord(c) in RADICALS for c in text)
+    assert font_name.family_names(font_name.renamed(FONT.read_bytes())) == {font_name.FAMILY}

@@ -11,6 +11,7 @@ import pytest
 from classroom_gui.cli import main
 from classroom_gui.lesson.quiz import questions
 from classroom_gui.lesson.state import Selection, timeline_for
+from classroom_gui.lesson.strings import quote
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.model.functions import causal_mask
 
@@ -18,6 +19,12 @@ from helpers import random_checkpoint
 
 REVEALED_AT = {"top_share": "softmax.weights", "sum": "softmax.weights", "cannot_hear": "mask.future",
                "next_word": "answer.softmax"}
+
+
+def unquoted(choice: str) -> str:
+    m = re.fullmatch(r"「(.+)」|\"(.+)\"", choice)
+    assert m, choice
+    return m.group(1) or m.group(2)
 
 
 def seat_of(choice: str, tokens: list[str]) -> int:
@@ -81,8 +88,8 @@ def test_every_answer_is_true_of_the_trace(checkpoint, text, lang, rule):
                         others = [seat_of(c, trace.tokens) for c in q.choices if c != q.answer]
                         assert others and all(cw[s] > 0 for s in others)
                     else:
-                        assert q.answer == vocab[int(np.argmax(causal.next_logits))]  # answer time: in turn
-                        assert all(c in vocab for c in q.choices)
+                        assert q.answer == quote(lang, vocab[int(np.argmax(causal.next_logits))])  # in turn
+                        assert all(unquoted(c) in vocab for c in q.choices)
     assert kinds_seen == set(REVEALED_AT)
 
 
@@ -106,3 +113,24 @@ def test_cli_writes_the_questions(folder, tmp_path, capsys):
                  "--model", str(folder)]) == 2
     assert "not a student" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.parametrize("text, lang", [("猫がマットの上に座った", "ja"), ("The cat sat on the mat", "en")])
+def test_next_word_choices_of_the_teaching_model_are_in_the_sentences_language(text, lang):
+    """The shipped model: a word of the other language is a choice only from 1 % (as answer time lists it), and
+    every choice is quoted as a name is (「が」, "of"), so a bare 「。」 is never a choice of its own."""
+    from classroom_gui.lesson.answers import script
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.model.functions import softmax
+    from classroom_gui.resources import teaching_model_dir
+
+    checkpoint = load_checkpoint(teaching_model_dir())
+    vocab = checkpoint.tokenizer.vocab
+    trace = run_sentence(checkpoint, text, "causal").trace
+    q = next(q for q in questions(trace, Selection(focus=1, lang=lang), vocab) if q.kind == "next_word")
+    probs = softmax(trace.next_logits.astype(np.float64))
+    for choice in q.choices:
+        word = unquoted(choice)
+        assert choice == quote(lang, word)
+        assert script(word) == lang or probs[vocab.index(word)] >= 0.01, (choice, q.choices)
+    assert len(q.choices) >= 2

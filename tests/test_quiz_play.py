@@ -10,6 +10,7 @@ import pytest
 from classroom_gui.cli import main
 from classroom_gui.lesson.quiz_play import QuizPlay, class_questions, deck_with_quiz
 from classroom_gui.lesson.state import Selection, timeline_for
+from classroom_gui.lesson.strings import quote
 from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.export.moments import deck_times
@@ -29,7 +30,7 @@ def true_of(trace, sel, kind, answer) -> bool:
     if kind == "sum":
         return float(answer) == pytest.approx(float(w.sum()), abs=0.01)
     if kind == "next_word":
-        return answer == trace.vocab[int(np.argmax(trace.next_logits))]
+        return answer == quote(sel.lang, trace.vocab[int(np.argmax(trace.next_logits))])  # quoted as a name is
     if kind == "cannot_hear":
         heard = ~trace.layers[sel.layer].mask[sel.focus]
         return not any(trace.tokens[j] in answer for j in np.flatnonzero(heard) if trace.tokens.count(trace.tokens[j]) == 1)
@@ -87,7 +88,16 @@ def test_window_quiz_in_presenter_mode(qtbot, tmp_path):
     qtbot.addWidget(w)
     w.show()
     w.quiz_anywhere = True  # offscreen there is no full screen; the presses are the same
-    w.quiz_action.setChecked(True)
+    from PySide6.QtCore import Qt
+
+    from classroom_gui.view.shortcuts import SHORTCUTS
+
+    assert any(keys == ("Q",) and help_key == "help.quiz" for keys, _id, help_key in SHORTCUTS)  # on the F1 list
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    w.canvas.setFocus()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Q)  # the key, as in presenter mode where the menu bar is hidden
+    assert w.quiz_action.isChecked() and w.model.quiz_on
     made = class_questions(w.model.shown_trace(), w.sel)
     first = min(q.step for q in made)
     w.do("home")

@@ -144,3 +144,22 @@ def test_default_asker_not_in_the_sentence_is_named(qapp, tmp_path, capsys, text
     assert "asks instead" not in capsys.readouterr().err  # in discussion 猫 asks from the first seat
     assert main(["export", "--text", "The cat sat", "-o", str(tmp_path / "b.png")]) == 0
     assert "asks instead" not in capsys.readouterr().err
+
+
+def test_a_pptx_quiz_slide_says_its_question_as_text(qapp, tmp_path):
+    """deck --quiz: a question slide's narration and notes repeated the step before's narration, so the question
+    lived only in the picture and a teacher could not edit or translate it in PowerPoint."""
+    from pptx import Presentation
+
+    out = tmp_path / "quiz.pptx"
+    assert main(["deck", "--text", JA, "--lang", "ja", "--per", "chapter", "--quiz", "-o", str(out)]) == 0
+    slides = [(slide.shapes[2].text_frame.text.replace("\v", "\n"), slide.notes_slide.notes_text_frame.text)
+              for slide in Presentation(str(out)).slides]
+    asked = [(box, notes) for box, notes in slides if "\nA.  " in box and "✓" not in box]
+    answered = [(box, notes) for box, notes in slides if "\nA.  " in box and "✓" in box]
+    assert asked and len(answered) == len(asked)
+    for box, notes in asked:  # the question and every choice, in the band and in the notes
+        question = box.split("\n")[0]
+        assert question.endswith("？") and notes == box and "\nB.  " in box
+    for box, notes in answered:  # the answer marked, then the step's own narration
+        assert box.split("\n")[0].endswith("？") and notes.startswith(box.split("\n")[0])

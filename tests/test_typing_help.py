@@ -27,10 +27,24 @@ class Pieces:
 def test_completions_are_known_words_starting_with_what_is_typed():
     known = KnownWords(WORDS)
     assert "<unk>" not in known.words and "." not in known.words and "猫" in known.words
-    assert known.starting("ca") == ["car", "cat", "cart"]  # shortest first, then in order
-    assert known.starting("CA")[:2] == ["car", "cat"]  # case does not matter
+    ca = [w for w in WORDS if w.startswith("ca")]
+    assert known.starting("ca") == ca  # in the vocabulary's order (its most common words first)
+    assert known.starting("CA") == ca  # case does not matter
     assert known.starting("cart") == [] and known.starting("") == [] and known.starting("x") == []
     assert known.starting("マ") == ["マット"]
+
+
+def test_completions_of_the_teaching_model_offer_common_words_first():
+    """"The cat s" offered so, st, sad, sam, san, sat, saw, say, sea, see, set, sex: shortest first put rare words
+    ahead of the lesson's own "sat" and "saw" (and "sex" on a school projector)."""
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+
+    known = KnownWords(load_checkpoint(teaching_model_dir()).tokenizer.vocab)
+    offered = known.starting("s")
+    assert offered[0] == "sat", offered  # the lesson's words lead
+    assert "sex" not in offered
+    assert known.starting("sa")[:2] == ["sat", "saw"]
 
 
 def test_the_word_being_typed():

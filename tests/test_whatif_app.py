@@ -105,3 +105,23 @@ def test_a_bad_set_is_one_line_and_writes_nothing(tmp_path, capsys, command):
     err = capsys.readouterr().err
     assert "--set" in err and "head" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_each_kind_of_edit_reads_in_japanese_as_a_teacher_would_say_it():
+    """The place comes after the card it is on (「「に」の自己紹介カードの2番目の数」, not 「「に」の2番目の数の自己紹介カード」),
+    a score goes from the asker to the classmate, and a mask cell says who hears whom."""
+    from classroom_gui.lesson.whatif_state import describe
+    from classroom_gui.model.whatif import Edit
+
+    tokens = ["猫", "が", "マット", "の", "上", "に", "座った"]
+    said = {kind: (describe("ja", e, tokens), describe("ja", e, tokens, with_value=False))
+            for kind, e in (("k", Edit("k", 0, 0, 5, 1, 9.0)), ("q", Edit("q", 1, 2, 0, 0, 1.5)),
+                            ("v", Edit("v", 0, 0, 2, 7, -2.0)), ("score", Edit("score", 0, 1, 0, 2, 5.0)),
+                            ("mask", Edit("mask", 0, 0, 0, 2, 1.0)))}
+    assert said["k"] == ("「に」の自己紹介カードの2番目の数を9に（第1層、ヘッド1）", "「に」の自己紹介カードの2番目の数（第1層、ヘッド1）")
+    assert said["q"][0] == "「猫」の質問カードの1番目の数を1.5に（第2層、ヘッド3）"
+    assert said["v"][0] == "「マット」の意見カードの8番目の数を-2に（第1層、ヘッド1）"
+    assert said["score"][0] == "「猫」から「マット」へのスコアを5に（第1層、ヘッド2）"
+    assert said["mask"][0] == "「猫」に「マット」の声が聞こえないように（第1層、全ヘッド）"
+    assert describe("en", Edit("k", 0, 0, 5, 1, 9.0), tokens) == \
+        'self-introduction card of "に", number 2 set to 9 (layer 1, head 1)'

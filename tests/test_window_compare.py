@@ -131,3 +131,38 @@ def test_compare_waits_for_the_workers_pending_answer(qtbot, window, monkeypatch
     window.worker.waiting = False
     open_compare(window, SECOND)
     assert len(started) == 1
+
+
+def test_the_labels_keep_each_sentences_own_spacing_and_unknown_words_whole(qtbot, window):
+    """A Japanese teacher comparing two English sentences: the labels read as typed (spaces kept, an unknown
+    word whole), not the students' words joined the Japanese way ("Thecatsat...", "zzzqqqxv")."""
+    from classroom_gui.export.compare import sentence_label
+
+    window.set_language("ja")
+    window.sentence.setText("the cat sat on the mat")
+    window.apply_sentence()
+    dialog = open_compare(window, "the  dog sat zzzq qqxv")
+    qtbot.addWidget(dialog)
+    assert sentence_label(dialog.pair, 0) == "the cat sat on the mat"
+    assert sentence_label(dialog.pair, 1) == "the dog sat zzzq qqxv"
+    unlabelled = type(dialog.pair)(dialog.pair.frames, dialog.pair.selections, dialog.pair.changed_most)
+    assert sentence_label(unlabelled, 0) == "the cat sat on the mat"  # rebuilt by the sentence's script
+
+
+def test_the_compare_dialog_fits_a_1024_by_768_screen(qtbot, window):
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= 1000 and hint.height() <= 700, hint
+    dialog.resize(1000, 600)
+    qtbot.wait(20)
+    assert dialog.width() <= 1000 and dialog.height() <= 600
+    shown = dialog.picture.pixmap()
+    assert shown.width() <= dialog.picture.width() and shown.height() <= dialog.picture.height()
+    assert shown.width() >= 0.9 * dialog.picture.width() or shown.height() >= 0.9 * dialog.picture.height()
+
+
+def test_an_empty_second_sentence_says_so(qtbot, window):
+    window.set_language("ja")
+    assert open_compare(window, "   ") is None
+    assert window.statusBar().currentMessage() == window.t("ui.compare_empty") and not window.findChildren(CompareDialog)

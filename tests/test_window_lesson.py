@@ -66,7 +66,8 @@ def test_the_gallery_sets_the_default_and_loads_an_example(qtbot, tmp_path):
     assert (w.sel.layer, w.sel.head, w.sel.focus) == (1, 1, 1)  # the seed example's layer 2, head 2; cat asks
     ja = load_gallery(GALLERY)[1]
     w.load_example(ja)
-    assert w.sentence.text() == "猫がマットの上に座った" and w.sel.lang == "ja" and w.lang_box.currentData() == "ja"
+    assert w.sentence.text() == "猫がマットの上に座った" and w.sel.lang == "en" and w.lang_box.currentData() == "en"
+    assert w.menus["lesson"].title() == w.t("ui.menu_lesson")  # an English class keeps its English menus
     tokens = w.run.trace.tokens
     assert (w.sel.rule, tokens[w.sel.focus], w.sel.layer, w.sel.head) == ("causal", "座った", 0, 1)
     assert w.rule_buttons["causal"].isChecked() and w.focus_box.currentIndex() == w.sel.focus
@@ -99,6 +100,9 @@ def test_the_sentence_field_completes_known_words_and_marks_unknown_ones(qtbot, 
     assert edit.text() == "the mat"
     qtbot.keyClicks(edit, " zebra ")
     assert edit.unknown == ["zebra"] and "zebra" in edit.marker.text() and edit.styleSheet()
+    w.set_language("ja")
+    assert "「zebra」" in edit.marker.text() and "「zebra」" in edit.marker.toolTip()  # quoted as names are
+    w.set_language("en")
     assert edit.spans == [(8, 13)]  # underlined where it stands
     edit.grab()  # the wave is painted without error
     edit.clear()
@@ -108,6 +112,27 @@ def test_the_sentence_field_completes_known_words_and_marks_unknown_ones(qtbot, 
     assert edit.model.stringList() == ["マット"]
     edit.setText("猫がマット")
     assert edit.unknown == [] and "✓" in edit.marker.text() and not edit.styleSheet()
+
+
+def test_the_keyboard_picks_a_completion_and_down_changes_who_asks_only_without_a_list(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path, gallery=False)
+    edit, popup = w.sentence, w.sentence.completer.popup()
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, "the dog ran to the ma")
+    assert popup.isVisible()
+    asker = w.sel.focus
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # as a user presses it: the open list has the keyboard
+    assert popup.currentIndex().data() == "mat" and w.sel.focus == asker
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert edit.text() == "the dog ran to the mat" and not popup.isVisible()
+    qtbot.wait(300)
+    assert "a" not in w.run.trace.tokens  # the half-typed "ma" was never applied as pieces
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # the list is closed: Return applies the sentence
+    qtbot.waitUntil(lambda: w.run.trace.tokens[-1] == "mat", timeout=10_000)
+    before = w.sel.focus
+    qtbot.keyClick(edit, Qt.Key.Key_Down)  # no list open: the window's Down still changes who asks
+    assert w.sel.focus == (before + 1) % len(w.run.trace.tokens)
 
 
 def test_a_gpt2_folder_starts_in_turn_and_can_discuss(qtbot, tmp_path):
@@ -137,3 +162,23 @@ def test_a_tokenizer_that_refuses_a_text_never_stops_the_typing(qtbot):
     edit.set_tokenizer(Refuses())
     qtbot.keyClicks(edit, "the ca")
     assert edit.text() == "the ca" and edit.spans == [] and edit.model.stringList() == []
+
+
+def test_return_applies_a_finished_sentence_while_the_list_offers_longer_words(qtbot, tmp_path):
+    """The list opens whenever the last word has longer completions ("park" -> parking): with no row chosen, one
+    Return applies the sentence as typed (it took two), and Home still moves the cursor."""
+    ck = random_checkpoint(tmp_path / "ck", tokenizer=pieces_tokenizer(["dog", "ran", "to", "park", "parking"]))
+    w = MainWindow(ck, settings.open_store(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    edit, popup = w.sentence, w.sentence.completer.popup()
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, "the dog ran to the park")
+    assert popup.isVisible() and "parking" in edit.model.stringList(), edit.model.stringList()
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    assert edit.cursorPosition() == 0
+    qtbot.keyClick(edit, Qt.Key.Key_End)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.run.trace.tokens[-1] == "park" and w.run.trace.tokens[1] == "dog", timeout=10_000)
+    assert not popup.isVisible()

@@ -150,3 +150,20 @@ def test_the_charts_fit_a_1024_screen_and_the_choices_stay_in_view(qtbot, tmp_pa
     assert w.width() <= 1024
     for box in (w.head_box, w.temperature, w.layer_box, w.focus_box):
         assert box.isVisibleTo(w) and w.rect().contains(QRect(box.mapTo(w, box.rect().topLeft()), box.size()))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_1024_window_sized_before_it_is_shown_starts_with_two_rows(qtbot, tmp_path, lang):
+    """On a real X server (no window manager) a window gets its 1024 px, from the screen or the saved geometry,
+    before or just as it is shown, and no resize follows: the bars must be fitted then too, not only offscreen
+    where a later resize hid the fault (the head and temperature started behind "»")."""
+    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(w)
+    w.set_language(lang)
+    w.resize(1024, 768)
+    QApplication.sendPostedEvents()
+    assert w.toolBarBreak(w.choice_bar)  # fitted while still hidden
+    w.resize(1920, 1080)
+    w.show()  # (offscreen keeps the size asked for; X without a window manager may not resize after this)
+    qtbot.waitUntil(lambda: not w.toolBarBreak(w.choice_bar), timeout=5000)
+    assert w.head_box.isVisibleTo(w) and w.temperature.isVisibleTo(w)

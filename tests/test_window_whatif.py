@@ -57,7 +57,11 @@ def test_reset_and_a_refused_mask_edit(qtbot, window):
     for j in range(n - 1):  # a student may not be made to hear no one: the last cell is refused
         assert whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, j, 1.0))
     assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, n - 1, 1.0))
-    assert "hear no one" in window.statusBar().currentMessage()
+    name = window.run.trace.tokens[sel.focus]
+    assert window.statusBar().currentMessage() == window.t("whatif.deaf", name=f'"{name}"')  # named by the word
+    window.set_language("ja")  # and in the window's language
+    assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, n - 1, 1.0))
+    assert window.statusBar().currentMessage().startswith(f"このマスクにすると、「{name}」には誰の声も")
     assert len(window.model.whatif.edits) == n + 1
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace

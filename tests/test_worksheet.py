@@ -93,6 +93,10 @@ def test_who_asks_and_what_fits(checkpoint):
         choose_asker(everyone, 0, None, 2)
     ws = build_worksheet(everyone, 0, 0, 0)
     assert ws.heard == [0, 1, 2] and by_hand(ws)[4] == as_fractions(ws.shares)
+    discussion = run_sentence(checkpoint, SENTENCE, "none").trace  # every seat hears all 6: no --focus helps
+    with pytest.raises(WorksheetError, match="in discussion every student listens to all 6.*--mask causal") as said:
+        choose_asker(discussion, 0, 2, None)
+    assert "--focus" not in str(said.value)
 
 
 def pdf_pages(path) -> list[str]:
@@ -252,6 +256,10 @@ def test_every_sheet_is_one_page_and_its_key_the_next(qapp, tmp_path, capsys, pa
         assert first.startswith(title) and second.startswith(key_title.replace(" ", "")) and key_title.replace(" ", "") not in first
         assert first.endswith(footer.replace(" ", "") + "）" * (lang == "ja") + ")" * (lang == "en"))
         assert "teaching model" not in "".join(pages) or lang == "en"  # the JA footer says 授業用のモデル
+        rule, layer = ("In turn", "layer 1, head 1") if lang == "en" else ("順番に発言", "第1層・ヘッド1")
+        squeezed = [s.replace(" ", "") for s in (rule, layer)]
+        assert all(r in p and ly in p for p in (first, second) for r, ly in [squeezed])  # which board, both pages
+        assert ("lastdigitscandiffer" if lang == "en" else "最後の桁が少し違う") in second  # and why it may differ
 
 
 def test_a_sheet_that_cannot_fit_says_where_its_key_is(qapp, tmp_path, capsys, monkeypatch):

@@ -66,7 +66,7 @@ class ClassroomModel:
         n = run.trace.n_tokens if run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
         if run and self.example is not None:
-            self.sel = example_selection(self.example, run.trace.tokens, self.sel.temperature).clamped(run.trace)
+            self.sel = example_selection(self.example, run.trace.tokens, self.sel.temperature, self.sel.lang).clamped(run.trace)
             beats = self.player.timeline.beats  # to the shares, where the example's claim is seen
             self.player.jump(self.player.timeline.beat_stop(next(i for i, b in enumerate(beats)
                                                                   if b.key == "softmax.weights")))
@@ -86,9 +86,10 @@ class ClassroomModel:
         give_back_excess(self.run.trace.nbytes if self.run else 0)
 
     def choose_example(self, example) -> None:
-        """A gallery example: its sentence is computed next, under its rule and in its language."""
+        """A gallery example: its sentence is computed next, under its rule. The UI's language stays: the gallery
+        describes every example in the reader's language, and a Japanese class studies the English one in Japanese."""
         self.example = example
-        self.sel = replace(self.sel, rule=example.mask, lang=example.lang)
+        self.sel = replace(self.sel, rule=example.mask)
         self.changed("selection")
 
     # the selection ------------------------------------------------------------------------------
@@ -165,11 +166,14 @@ class ClassroomModel:
         self.changed("quiz")
 
     def _quiz(self):
-        """The questions of the class on screen, made again when the sentence, asker, layer, head or rule change."""
+        """The questions of the class on screen, made again when the sentence, asker, layer, head, rule, language or
+        temperature change."""
         trace = self.shown_trace()
         if not self.quiz_on or trace is None:
             return None
-        key = (id(trace), self.sel.focus, self.sel.layer, self.sel.head, self.sel.rule, self.sel.lang)
+        # the temperature too: a wrong choice needs at least 1 % at the shown temperature (lesson.quiz)
+        key = (id(trace), self.sel.focus, self.sel.layer, self.sel.head, self.sel.rule, self.sel.lang,
+               self.sel.temperature)
         if self.quiz_play is None or self.quiz_play.key != key:
             from ..lesson.quiz_play import QuizPlay, class_questions
 

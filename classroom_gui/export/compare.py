@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 
 from ..lesson.compare import Pair, changed_text
 from ..lesson.frame import CANVAS_H, CANVAS_W
@@ -23,6 +23,7 @@ from .formats import COMPARE_DECKS
 from .pictures import pdf_pages
 from .png import save_png
 from .video import write_pictures
+from .worksheet_pdf import joined
 
 
 def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> QImage:
@@ -51,7 +52,8 @@ def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> 
             p.drawImage(rect, picture)
             p.setFont(fonts.font(px * 0.9, True))
             p.setPen(qcolor(th.color("text")))
-            label = text(lang, "compare.class", n=k + 1, sentence=("" if lang == "ja" else " ").join(s.text for s in frame.students))
+            label = text(lang, "compare.class", n=k + 1, sentence=sentence_label(pair, k))
+            label = QFontMetricsF(p.font()).elidedText(label, Qt.TextElideMode.ElideRight, pw)  # a long sentence: "…"
             p.drawText(QRectF(rect.x(), top - px * 2.4, pw, px * 2.2), Qt.AlignmentFlag.AlignVCenter, label)
             _outline_changed(p, frame, rect, pair.changed_most)
         p.setFont(fonts.font(px, False))
@@ -62,6 +64,13 @@ def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> 
     finally:
         p.end()
     return image
+
+
+def sentence_label(pair: Pair, k: int) -> str:
+    """Class k's sentence as typed (unknown words whole), on one line; else its students' words joined by the
+    sentence's own script (spaces between English words, none in Japanese), never by the UI's language."""
+    typed = " ".join(pair.texts[k].split()) if pair.texts else ""
+    return typed or joined([s.text for s in pair.frames[k].students])
 
 
 def _outline_changed(p: QPainter, frame, rect: QRectF, change) -> None:

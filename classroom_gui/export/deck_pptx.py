@@ -48,11 +48,24 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         _background(slide, th.color("background"))
         _title(slide, frame, th)
         _picture(slide, frame, th, scene, width)
+        frame = _quiz_said(frame)  # a quiz slide's question and choices as text the teacher can edit
         _narration(slide, frame, th)
         notes = "\n\n".join([frame.narration, *frame.notices]).strip()
         slide.notes_slide.notes_text_frame.text = notes
         tick(i + 1, len(frames))
     prs.save(str(tmp))
+
+
+def _quiz_said(frame: Frame) -> Frame:
+    """A question slide's narration band and notes say the question and its lettered choices (they repeated the
+    step before's narration, the question living only in the picture); an answer slide's add the marked answer
+    before the step's narration."""
+    if not frame.quiz:
+        return frame
+    from ..scene.quiz import quiz_text
+
+    said = quiz_text(frame.quiz).replace("\n\n", "\n")
+    return replace(frame, narration=said if frame.quiz["answer"] is None else f"{said}\n{frame.narration}")
 
 
 def _emu(*px: float):

@@ -160,7 +160,10 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
     t = ws.t
     asker = quote(ws.lang, ws.name(ws.asker))
     sentence = joined(ws.sentence)
-    subtitle = t("worksheet.subtitle", sentence=sentence, layer=ws.layer + 1, head=ws.head + 1, d=ws.d)
+    # the rule, layer, head and asker are said, so a student checking the key against the window sees which
+    # board it answers (and the key note says why its last digits may differ: it works from the printed cards)
+    subtitle = t("worksheet.subtitle", sentence=sentence, rule=t(f"ui.rule_{ws.rule}"), layer=ws.layer + 1,
+                 head=ws.head + 1, d=ws.d)
     footer = f'<p style="color:{GREY}; font-size:{level.small}pt;">{escape(t("worksheet.footer", model=model_name))}</p>'
 
     def page(title: str, key: bool) -> str:

@@ -63,6 +63,7 @@ class Pair:
     frames: tuple[Frame, Frame]
     selections: tuple[Selection, Selection]
     changed_most: dict | None
+    texts: tuple[str, str] = ("", "")  # the sentences as typed, for the labels ("" : rebuilt from the students)
 
 
 def changed_most(a: Trace, b: Trace, sel_a: Selection, sel_b: Selection, rule: str) -> dict | None:
@@ -78,12 +79,12 @@ def changed_most(a: Trace, b: Trace, sel_a: Selection, sel_b: Selection, rule: s
             "share_b": float(wb[j]), "layer": sel_a.layer + 1, "head": sel_a.head + 1, "mask": rule}
 
 
-def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_b=()) -> Pair:
-    """Both classes at the step of time `t` in the first class's lesson."""
+def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_b=(), texts=("", "")) -> Pair:
+    """Both classes at the step of time `t` in the first class's lesson; `texts` are their sentences as typed."""
     sel_b = second_selection(sel, a, b)
     fa = frame_at(a, sel, t, notices_a)
     fb = frame_at(b, sel_b, same_moment(a, b, t), notices_b)
-    return Pair((fa, fb), (sel.clamped(a), sel_b), changed_most(a, b, sel.clamped(a), sel_b, fa.rule))
+    return Pair((fa, fb), (sel.clamped(a), sel_b), changed_most(a, b, sel.clamped(a), sel_b, fa.rule), tuple(texts))
 
 
 def changed_text(lang: str, change: dict | None) -> str:

@@ -46,6 +46,7 @@ class Ctx:
     base: Trace | None = None  # the trace frame_at was given; other rules are computed from it (rules.under)
     labels: dict = field(default_factory=dict, repr=False)  # key -> text without values, looked up once a frame
     row_lists: dict = field(default_factory=dict, repr=False)  # id of a [T, n] array -> (it, its rows): rows()
+    repeated: set | None = field(default=None, repr=False)  # names that sit more than once (qs), found once
 
     def under(self, rule: str) -> Trace:
         """The sentence's trace under `rule` (answer time uses GPT's)."""
@@ -66,6 +67,15 @@ class Ctx:
     def q(self, seat: int) -> str:
         """Student `seat`'s name quoted for a sentence or a board line: 「猫」, "cat" (strings.quote)."""
         return quote(self.sel.lang, self.names[seat])
+
+    def qs(self, seat: int) -> str:
+        """q, with the seat when the word sits more than once: 「猫」（9番の席）, so that "「猫」 listens most to
+        「猫」" never reads as listening to itself when it is another 「猫」."""
+        if self.repeated is None:
+            seen: set = set()
+            self.repeated = {n for n in self.names if n in seen or seen.add(n)}
+        name = self.q(seat)
+        return text(self.sel.lang, "quiz.seat", name=name, seat=seat + 1) if self.names[seat] in self.repeated else name
 
     def word(self, word: str) -> str:  # a vocabulary word (the answer), quoted like a name
         return quote(self.sel.lang, word)

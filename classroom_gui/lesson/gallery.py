@@ -95,12 +95,12 @@ def lesson_selection(examples: list[Example], lang: str = "en", temperature: flo
     return Selection(layer=layer, head=head, temperature=temperature, lang=lang, rule=rule)
 
 
-def example_selection(example: Example, tokens: list[str], temperature: float = 1.0):
-    """What choosing `example` sets: its language, rule, asker, layer and head (Selection.clamped keeps them
-    inside a smaller model)."""
+def example_selection(example: Example, tokens: list[str], temperature: float = 1.0, lang: str | None = None):
+    """What choosing `example` sets: its rule, asker, layer and head (Selection.clamped keeps them inside a
+    smaller model), told in `lang` (the window keeps its UI's language), else in the example's own."""
     seat = focus_seat(example.focus, tokens)
     return Selection(focus=default_focus(tokens, example.mask) if seat is None else seat, layer=example.layer - 1,
-                     head=example.head - 1, temperature=temperature, lang=example.lang, rule=example.mask)
+                     head=example.head - 1, temperature=temperature, lang=lang or example.lang, rule=example.mask)
 
 
 def gallery_of(model_dir) -> tuple[list[Example], str]:

@@ -192,6 +192,32 @@ def _round(x: Decimal, digits: int) -> str:
     return "0." + "0" * digits if text.lstrip("-") == "0." + "0" * digits else text
 
 
+def evened(shown: list[str], eps: float) -> tuple[str, str, list[str]] | None:
+    """LayerNorm's first step, worked from a vector as written (chapter 10's board): (mean, spread, each
+    (x - mean) ÷ spread), the mean to 3 decimals, the spread to 3 decimals or 3 significant digits when it is
+    smaller than 0.1 (a nearly even notebook's spread of 0.00374 is not 0.004), the results to 2, all rounded
+    half up, so that redoing any line by hand from the shown digits gives the shown result.
+    spread = √(mean of (x - mean)² + ε), the mean exact. None when a number is not plain (inf, nan): that
+    board then shows no worked step."""
+    try:
+        xs = [Decimal(s) for s in shown]
+        if not all(x.is_finite() for x in xs):
+            return None
+        mean = sum(xs) / len(xs)
+        spread = (sum((x - mean) ** 2 for x in xs) / len(xs) + Decimal(repr(float(eps)))).sqrt()
+        m, s = _round(mean, 3), _round(spread, max(3, 2 - spread.adjusted()))
+        if Decimal(s) == 0:
+            return None
+        return m, s, [_round((x - Decimal(m)) / Decimal(s), 2) for x in xs]
+    except (ArithmeticError, ValueError):
+        return None
+
+
+def plain_decimal(x: float) -> str:
+    """A small constant as a student writes it: 1e-05 -> "0.00001"."""
+    return format(Decimal(repr(float(x))), "f")
+
+
 def signed_terms(texts: list[str], first: bool = True) -> str:
     """Numbers as written, summed by hand: "-0.518 + 0.220 - 0.204" (a continuation line starts with its sign)."""
     out = []
@@ -215,7 +241,10 @@ def board_list(items, line) -> tuple[list[str], int]:
 
 
 def vec(values, digits: int = 2, per_line: int = 8) -> list[str]:  # a vector as board lines "[a, b, …]"
-    parts = fmt_many(values, digits)
+    return bracketed(fmt_many(values, digits), per_line)
+
+
+def bracketed(parts: list[str], per_line: int = 8) -> list[str]:  # numbers already written, lined up as vec does
     lines = [", ".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line)]
     if not lines:
         return ["[]"]

@@ -11,9 +11,10 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from ..model.functions import causal_mask
+from ..model.functions import causal_mask, softmax
 from ..model.trace import Trace
 from . import rules
+from .answers import OTHER_LANGUAGE_FLOOR, script, sentence_script
 from .numbers import fmt
 from .state import Selection, timeline_for
 from .strings import quote, text
@@ -106,9 +107,22 @@ def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Que
     logits = trace.next_logits
     if logits[order[0]] == logits[order[1]]:
         return None
-    picked = [int(i) for i in order[:CHOICES]]
+    # the wrong choices are words of the sentence's language; another (the other language's, or punctuation
+    # such as "," under a Japanese sentence) only when the model gives it 1 % or more, at the temperature the
+    # reveal is shown at (answers.OTHER_LANGUAGE_FLOOR, the floor of answer time's lists)
+    probs = softmax(logits.astype(np.float64) / max(sel.temperature, 1e-6))
+    lang = sentence_script(trace.tokens)
+    picked = [int(order[0])]
+    for i in order[1:]:  # most likely first; stops at CHOICES (GPT-2's order has 50,257 ids)
+        if len(picked) == CHOICES:
+            break
+        i = int(i)
+        if not lang or script(vocab[i]) == lang or probs[i] >= OTHER_LANGUAGE_FLOOR:
+            picked.append(i)
+    if len(picked) < 2:
+        return None
     words = [vocab[i] for i in picked]
     if len(set(words)) < len(words):  # two ids that look the same (byte pieces): not a fair question
         return None
     return Question("next_word", text(sel.lang, "quiz.next_word", last=_name(sel, trace.tokens[-1])),
-                    sorted(words), vocab[picked[0]], step)
+                    [_name(sel, w) for w in sorted(words)], _name(sel, vocab[picked[0]]), step)

@@ -18,15 +18,27 @@ _PIECE_MARKS = ("##", "▁")                         # subword continuations of 
 def completion_words(vocab: list[str], limit: int = 60_000) -> list[str]:
     """The vocabulary's whole words worth offering, sorted and without repeats: no special tokens, no
     punctuation, no continuation pieces; GPT-2's "Ġword" offered as "word"."""
-    words = set()
-    for w in vocab[:limit]:
-        if _SPECIAL.match(w) or w.startswith(_PIECE_MARKS):
-            continue
-        w = w[1:] if w.startswith("Ġ") else w
-        if len(w) >= 2 or (w and not w.isascii() and w.isalpha()):
-            if any(c.isalpha() for c in w):
-                words.add(w)
-    return sorted(words, key=lambda s: (s.lower(), s))  # KnownWords searches this order
+    return sorted(_ranks(vocab, limit), key=lambda s: (s.lower(), s))  # KnownWords searches this order
+
+
+def _ranks(vocab: list[str], limit: int = 60_000) -> dict[str, int]:
+    """Each word worth offering -> its first place in the vocabulary (GPT-2's "Ġcat" and "cat" are one)."""
+    rank: dict[str, int] = {}
+    for i, w in enumerate(vocab[:limit]):
+        offered = _offered(w)
+        if offered:
+            rank.setdefault(offered, i)
+    return rank
+
+
+def _offered(w: str) -> str:
+    """The word a vocabulary entry offers for completion ("" for none: special, piece, punctuation)."""
+    if _SPECIAL.match(w) or w.startswith(_PIECE_MARKS):
+        return ""
+    w = w[1:] if w.startswith("Ġ") else w
+    if (len(w) >= 2 or (w and not w.isascii() and w.isalpha())) and any(c.isalpha() for c in w):
+        return w
+    return ""
 
 
 _LATIN_END = re.compile(r"[A-Za-z0-9']+$")
@@ -55,15 +67,19 @@ def word_being_typed(tokenizer, text: str) -> str:
 
 
 class KnownWords:
-    """The vocabulary's whole words (completion_words), sorted case-blind for prefix search."""
+    """The vocabulary's whole words (completion_words), sorted case-blind for prefix search, each with its
+    place in the vocabulary: the teaching model's lists its lesson words, then English and Japanese words by
+    frequency (assets/words), and GPT-2's merges come in order of frequency too, so that place offers the
+    common word first ("sat", "saw" before "sam", and no rare word ahead of them on a school projector)."""
 
     def __init__(self, vocab: list[str]):
-        self.words = completion_words(vocab)
+        self.rank = _ranks(vocab)
+        self.words = sorted(self.rank, key=lambda s: (s.lower(), s))
         self._lowered = [w.lower() for w in self.words]
 
     def starting(self, prefix: str, limit: int = 12) -> list[str]:
-        """Known words longer than `prefix` that start with it (case does not matter), shortest first; none
-        for an empty prefix."""
+        """Known words longer than `prefix` that start with it (case does not matter), in the vocabulary's
+        order (most common first); none for an empty prefix."""
         if not prefix:
             return []
         key = prefix.lower()
@@ -73,7 +89,7 @@ class KnownWords:
             if self._lowered[i] != key:  # what is typed is not offered again (a one-letter piece, a finished word)
                 found.append(self.words[i])
             i += 1
-        return sorted(found, key=len)[:limit]
+        return sorted(found, key=lambda w: self.rank.get(w, len(self.rank)))[:limit]
 
 
 def complete(text: str, prefix: str, word: str) -> str:

@@ -87,16 +87,17 @@ def from_specs(own: Trace, specs) -> Trace:
 
 def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
     """One edit in words: 'score of "cat" → "sat" set to 2.5 (layer 1, head 1)'; without the value, the place."""
+    # one sentence per kind of place (a card's number, an asker-classmate pair, a mask cell), so that each
+    # language orders its words itself: 「「に」の自己紹介カードの2番目の数を9に」, not the place before the card
     kind = text(lang, f"whatif.kind.{e.kind}")
     name = quote(lang, tokens[e.seat])
-    if e.kind in ("score", "mask"):
-        where = text(lang, "whatif.pair", asker=name, classmate=quote(lang, tokens[e.index]))
-    else:
-        where = text(lang, "whatif.card", name=name, number=e.index + 1)
+    place = "card" if e.kind in ("q", "k", "v") else "mask" if e.kind == "mask" else "pair"
     value = (text(lang, "whatif.mask_on") if e.value else text(lang, "whatif.mask_off")) if e.kind == "mask" \
         else f"{e.value:g}"
-    key = ("whatif.edit" if with_value else "whatif.place") + ("_mask" if e.kind == "mask" else "")
-    return text(lang, key, kind=kind, where=where, value=value, layer=e.layer + 1, head=e.head + 1)
+    key = f"whatif.{'edit' if with_value else 'place'}_{place}"
+    return text(lang, key, kind=kind, name=name, number=e.index + 1, asker=name,
+                classmate=quote(lang, tokens[e.index]) if place != "card" else "", value=value,
+                layer=e.layer + 1, head=e.head + 1)
 
 
 ROLES = {"query": "q", "key": "k", "value": "v"}

@@ -72,6 +72,7 @@ class Worksheet:
     model_total: float
     model_shares: list[float]
     model_context: list[float]
+    rule: str = "none"         # the class's rule ("none": discussion, "causal": in turn), named on the sheet
 
     def name(self, seat: int) -> str:
         return self.sentence[seat]
@@ -117,6 +118,10 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
     if students is not None and heard != students:
         raise WorksheetError(f"{trace.tokens[focus]!r} listens to {heard} students, not {students}; "
                              "give --focus or --students, not both")
+    if heard > MAX_STUDENTS and not mask.any():  # discussion: every seat hears everyone, no seat would do
+        raise WorksheetError(f"in discussion every student listens to all {n}; a worksheet has room for "
+                             f"{MIN_STUDENTS}-{MAX_STUDENTS}: use --mask causal (in turn), or a sentence of at most "
+                             f"{MAX_STUDENTS} words")
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
         why = "only itself" if heard < MIN_STUDENTS else f"{heard} students"
         raise WorksheetError(f"{trace.tokens[focus]!r} listens to {why}; a worksheet has room for "
@@ -146,6 +151,7 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
     model_scaled = [float(H.scaled[asker, j]) for j in heard]
     model_exps = [float(np.exp(np.float64(s))) for s in model_scaled]  # exp of the model's unrounded scaled score
     return Worksheet(lang=lang, sentence=list(trace.tokens), asker=asker, heard=heard, layer=layer, head=head, d=d,
+                     rule=trace.mask_rule,
                      query=query, keys=keys, values=values, divisor=divisor, divisor_is_root=root,
                      dots=key["dots"], scaled=key["scaled"], exps=key["exps"], total=key["total"][0],
                      shares=key["shares"], context=key["context"],

@@ -38,6 +38,7 @@ class SentenceRun:
     unknown_words: list[str] = field(default_factory=list)
     overflow: bool = False                            # the model's numbers overflowed float32 (inf, nan)
     normalised: bool = False                          # whitespace was read as single spaces (teaching model)
+    text: str = ""                                    # the sentence as read, unknown words whole (for labels)
 
 
 NORMALISED = "the class reads runs of spaces, tabs and line breaks as one space"
@@ -115,7 +116,7 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
         notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
     trace.vocab = checkpoint.tokenizer.vocab
     return SentenceRun(trace, notices, total_tokens=total, cut_by=cut_by, unknown_words=unknown,
-                       overflow=overflow, normalised=normalised)
+                       overflow=overflow, normalised=normalised, text=text)
 
 
 def rerun(trace: Trace, mask: str | None = None, edits=None, observe=None) -> Trace:

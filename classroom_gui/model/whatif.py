@@ -24,7 +24,13 @@ _SPEC = re.compile(r"\s*(q|k|v|score|mask)\s*\[([^\]]*)\]\s*=\s*(\S+)\s*$")
 
 
 class EditError(ValueError):
-    """An edit that cannot apply to this sentence and model; str() is a message for the user."""
+    """An edit that cannot apply to this sentence and model; str() is a message for the user (in English).
+    deaf_seat: the student (0-based) mask edits would leave hearing no one, so a window can say it in its
+    own language and name the student by their word."""
+
+    def __init__(self, message: str, deaf_seat: int | None = None):
+        super().__init__(message)
+        self.deaf_seat = deaf_seat
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,6 @@ def edited_mask(mask: np.ndarray, edits) -> np.ndarray:  # [T, T] -> [T, T]
     deaf = np.flatnonzero(out.all(axis=1))
     if len(deaf):
         raise EditError(f"with these mask edits student {deaf[0] + 1} would hear no one; a student must hear "
-                        "at least one classmate (or itself)")
+                        "at least one classmate (or itself)", deaf_seat=int(deaf[0]))
     out.flags.writeable = False
     return out

@@ -92,8 +92,12 @@ class BoardLinesItem(CachedItem):
         fm = QFontMetricsF(f)
         per_col = max(2, int(h // (px * 1.3)))
         halves = all(fm.horizontalAdvance(t) <= (w - GAP) / 2 for t in given[:2 * per_col])
-        keep = (2 * per_col if halves else per_col) - 1
-        shown = given[:keep] + [more_line(len(given) + more - keep)]
+        room = 2 * per_col if halves else per_col
+        if len(given) + (1 if more else 0) <= room:  # all fit at the minimum size: no "… (+k)" of its own
+            shown = given + ([more_line(more)] if more else [])
+        else:
+            keep = room - 1
+            shown = given[:keep] + [more_line(len(given) + more - keep)]
         cols = [shown[:per_col], shown[per_col:]] if halves else [shown]
         return f, [[fm.elidedText(t, Qt.TextElideMode.ElideRight, (w - GAP * (len(cols) - 1)) / len(cols))
                      for t in c] for c in cols]

@@ -42,14 +42,16 @@ def ui_family() -> str:
 
 
 def _register(path) -> int:
-    """Register the font with its cmap fixed for PDF text (font_cmap: 自 must not come out as ⾃), or
-    as it is if the fix cannot be made."""
+    """Register the font with its cmap fixed for PDF text (font_cmap: 自 must not come out as ⾃) under a
+    family name of its own (font_name: a system IPAex Gothic must not be matched instead), or as it is if
+    the fix cannot be made."""
     import struct
 
     from .font_cmap import fixed_font
+    from .font_name import renamed
 
     try:
-        data = fixed_font(path.read_bytes())
+        data = renamed(fixed_font(path.read_bytes()))
     except (ValueError, struct.error, OSError):
         return QFontDatabase.addApplicationFont(str(path))
     return QFontDatabase.addApplicationFontFromData(QByteArray(data))

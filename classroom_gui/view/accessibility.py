@@ -14,14 +14,20 @@ def name_controls(window) -> None:
     named = {getattr(window, "focus_box", None): "access.focus", getattr(window, "layer_box", None): "access.layer",
              getattr(window, "head_box", None): "access.head", getattr(window, "lang_box", None): "access.language",
              getattr(window, "sentence", None): "access.sentence", getattr(window, "temperature", None): "access.temperature"}
+    controls = getattr(window, "controls", None)
+    if controls is not None:  # the lesson's scrubber and speed: said what they are, in the window's language
+        named.update({controls.slider: "access.chapter_slider", controls.speed: "access.speed"})
     for kind in CONTROLS:
         for c in window.findChildren(kind):
             if c.window() is not window:
                 continue
+            if c.objectName().startswith("qt_") and c.accessibleName() and not c.property("classroom_named"):
+                continue  # Qt's own parts (a dock's Float and Close buttons) keep the names Qt gave them
             key = named.get(c)
             text = window.t(key) if key else (c.toolTip() or (c.text() if isinstance(c, QAbstractButton) else "")
-                                               or c.accessibleName() or window.t("access.control"))
+                                               or window.t("access.control"))
             c.setAccessibleName(_plain(text))
+            c.setProperty("classroom_named", True)  # ours: said again in the next language
             if not c.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 c.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 

@@ -5,13 +5,14 @@ step both together. The numbers come from lesson.compare; this file only asks an
 The second sentence is computed as the window computes its own: on the worker thread for a big model (a real
 GPT-2 would freeze the window), with both rules ready, since chapter 6 and answer time show the other one. The
 dialog follows the window's model (step, asker, layer, head, edits, language, theme; while the lesson plays,
-once a step) and draws again only when what it shows has changed, always with the same two scenes.
+once a step) and draws again only when what it shows has changed, always with the same two scenes. The
+picture is drawn at SIZE and shown scaled to the dialog, which opens no bigger than its screen allows.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QSizePolicy, QVBoxLayout
 
 from ..lesson import rules
 from ..lesson.compare import compare, default_pair
@@ -20,7 +21,8 @@ from ..lesson.state import notices_for, prepared_run
 from ..scene import palette
 from ..scene.classroom import ClassroomScene
 
-SIZE = (1280, 720)
+SIZE = (1280, 720)  # the picture as drawn; shown scaled to the dialog (a 1024 x 768 projector fits it)
+SMALLEST = QSize(480, 270)  # the picture's least room: the dialog can be made this small
 STEPS = {Qt.Key.Key_Right: "next_beat", Qt.Key.Key_PageDown: "next_beat",
          Qt.Key.Key_Left: "prev_beat", Qt.Key.Key_PageUp: "prev_beat"}
 
@@ -33,6 +35,10 @@ class CompareDialog(QDialog):
         self.picture = QLabel(self)
         self.picture.setAccessibleName(window.t("ui.compare"))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # the label's size comes from the dialog, never from its pixmap (which is scaled to it in _fit)
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.picture.setMinimumSize(SMALLEST)
+        self.image = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.picture)
         self.scenes = (ClassroomScene(), ClassroomScene())  # reused for every picture (set_frame redraws them)
@@ -40,6 +46,28 @@ class CompareDialog(QDialog):
         window.model.subscribe(self._changed)
         self.finished.connect(lambda _result: window.model.unsubscribe(self._changed))
         self.show_step()
+        self._open_size(window)
+
+    def _open_size(self, window) -> None:
+        """The picture's own size when the screen has room for it, else as much of the screen as is free."""
+        screen = window.screen().availableGeometry() if window.screen() else None
+        margin = self.layout().contentsMargins()
+        want = QSize(SIZE[0] + margin.left() + margin.right(), SIZE[1] + margin.top() + margin.bottom())
+        if screen is not None:
+            room = QSize(int(screen.width() * 0.95), int(screen.height() * 0.9))  # the title bar's share too
+            want = want.boundedTo(room)
+        self.resize(want)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The drawn picture scaled into the label's room, its shape kept."""
+        if self.image is not None:
+            room = self.picture.size()
+            self.picture.setPixmap(QPixmap.fromImage(self.image).scaled(
+                room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
 
     def _changed(self, what: str) -> None:
         if what == "model":  # another model: the second class belongs to the one that was open
@@ -61,9 +89,9 @@ class CompareDialog(QDialog):
             return
         self.shown = what
         self.pair = compare(trace, self.other.trace, model.sel, model.player.time, model.notices,
-                            notices_for(self.other, model.sel.lang))
-        image = render_pair(self.pair, SIZE, palette.theme(model.theme), self.scenes, model.sel.lang)
-        self.picture.setPixmap(QPixmap.fromImage(image))
+                            notices_for(self.other, model.sel.lang), (self.window_.run.text, self.other.text))
+        self.image = render_pair(self.pair, SIZE, palette.theme(model.theme), self.scenes, model.sel.lang)
+        self._fit()
         self.drawn += 1
 
     def keyPressEvent(self, event):
@@ -84,7 +112,10 @@ class CompareRun:
         if self.error is not None:  # the sentence cannot be read: say why, keep the window
             window.statusBar().showMessage(str(self.error), 8000)
             return None
-        if self.run is None or window.run is None:
+        if self.run is None:  # an empty or blank sentence: nothing to compare, and the user is told so
+            window.statusBar().showMessage(window.t("ui.compare_empty"), 8000)
+            return None
+        if window.run is None:
             return None
         dialog = CompareDialog(window, self.run)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 def add_menu_item(window) -> None:
     window.quiz_action = window.menus["view"].addAction("")
-    window.quiz_action.setCheckable(True)
-    window.quiz_action.setShortcut("Q")
-    window.addAction(window.quiz_action)  # the key works in presenter mode too, where the menu bar is hidden
+    window.quiz_action.setCheckable(True)  # its key, Q, is a window shortcut of app.actions (presenter mode too)
     window.quiz_action.toggled.connect(window.model.set_quiz)
     window.quiz_anywhere = False  # tests: the quiz's presses outside presenter mode (offscreen has no full screen)
 

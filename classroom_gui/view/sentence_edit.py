@@ -6,15 +6,21 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPointF, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
+from ..lesson.strings import name_list
 from ..lesson.typing_help import KnownWords, complete, unknown_spans, word_being_typed
 
 UNKNOWN_COLOUR = "#C0392B"
 UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
 MAX_NAMED = 4  # unknown words named in the label; the rest are "…"
+# keys the open completion list needs for itself: the window's own Down / Up / PgDown shortcuts (who asks,
+# next step) must not take them while it is open (QCompleter passes the popup's ShortcutOverride to the field)
+LIST_KEYS = frozenset((Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Return,
+                       Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Escape))
+RETURN_KEYS = frozenset((Qt.Key.Key_Return, Qt.Key.Key_Enter))
 
 
 class SentenceEdit(QLineEdit):
@@ -57,6 +63,27 @@ class SentenceEdit(QLineEdit):
         self.t, self.lang = t, lang
         self._mark(self.text())
 
+    def event(self, event):
+        if event.type() == QEvent.Type.ShortcutOverride and self.completer.popup().isVisible() \
+                and event.key() in LIST_KEYS:
+            event.accept()  # the key goes on to the list, not to a window shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event):
+        # QCompleter hands the open list's keys to the field first; Return there would apply the half-typed
+        # word before the list inserts the chosen one (a QLineEdit's own completer is skipped the same way).
+        # With no row chosen, Return applies the sentence as typed: the list only offered longer words
+        # ("mat" -> matter), and a finished sentence must not need Return twice
+        popup = self.completer.popup()
+        if popup.isVisible() and event.key() in LIST_KEYS:
+            if event.key() in RETURN_KEYS and not popup.currentIndex().isValid():
+                popup.hide()
+            else:
+                event.ignore()
+                return
+        super().keyPressEvent(event)
+
     def _offer(self, text: str) -> None:
         if self.tokenizer is None:
             return
@@ -91,14 +118,13 @@ class SentenceEdit(QLineEdit):
         unknown = list(dict.fromkeys(text[a:b] for a, b in spans))
         self.unknown = unknown
         self.setStyleSheet(UNKNOWN_STYLE if unknown else "")
-        if unknown:
-            sep = "、" if self.lang == "ja" else ", "
-            words = sep.join(unknown[:MAX_NAMED]) + ("…" if len(unknown) > MAX_NAMED else "")
+        if unknown:  # quoted as names are everywhere else: 「した」「スヤスヤ」, "Thr", "sta"
+            words = name_list(self.lang, unknown[:MAX_NAMED]) + ("…" if len(unknown) > MAX_NAMED else "")
             self.marker.setText(f"<span style='color:{UNKNOWN_COLOUR}'>{html.escape(self.t('ui.unknown_words', words=words))}</span>")
         else:
             self.marker.setText("<span style='color:#2E7D32'>✓</span>")
-        sep = "、" if self.lang == "ja" else ", "
-        self.marker.setToolTip(self.t("ui.unknown_words", words=sep.join(unknown)) if unknown else self.t("ui.all_known"))
+        self.marker.setToolTip(self.t("ui.unknown_words", words=name_list(self.lang, unknown)) if unknown
+                               else self.t("ui.all_known"))
         self.unknownChanged.emit(unknown)
         self.update()
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QInputDialog
 
 from ..lesson.numbers import fmt
+from ..lesson.strings import quote
 from ..lesson.whatif_state import describe, own_value
 from ..model.whatif import Edit, EditError
 from ..scene.class_image import ClassImage
@@ -85,6 +86,10 @@ def apply(window, edit: Edit) -> bool:
     try:
         window.model.edit(edit)
     except EditError as exc:
-        window.statusBar().showMessage(str(exc), 8000)
+        said = str(exc)
+        if exc.deaf_seat is not None:  # in the window's language, the student named by their word
+            tokens = list(window.model.whatif.trace.tokens)
+            said = window.t("whatif.deaf", name=quote(window.sel.lang, tokens[exc.deaf_seat]))
+        window.statusBar().showMessage(said, 8000)
         return False
     return True

@@ -114,18 +114,23 @@ def _edit_at(w, pos, shift: bool) -> None:
 
 
 class _FitOnResize(QObject):
-    """Calls fit_top_bars whenever the window is resized."""
+    """Calls fit_top_bars whenever the window is resized, and once more just after it is shown: on a real X
+    server the window gets its final size (the screen's, a restored one) around show(), and a fit made
+    before then left one row ending in "»" at 1024 px until the next resize."""
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Resize and watched is self.parent():
-            fit_top_bars(watched)
+        if watched is self.parent():
+            if event.type() == QEvent.Type.Resize:
+                fit_top_bars(watched)
+            elif event.type() == QEvent.Type.Show:
+                QTimer.singleShot(0, watched, lambda: fit_top_bars(watched))
         return False
 
 
 def fit_top_bars(w) -> None:
     """The choices' bar beside the sentence's when both fit the window's width, else on a second row."""
-    if not w.top_bar.isVisible():  # presenter mode: neither is shown
-        return
+    if w.top_bar.isHidden():  # presenter mode: neither is shown (isHidden, not isVisible: a window not yet
+        return                 # shown has no visible children, and its first resize must still fit the bars
     need = w.top_bar.sizeHint().width() + w.choice_bar.sizeHint().width()
     split = need > w.width()
     if split != w.toolBarBreak(w.choice_bar):
@@ -237,7 +242,7 @@ def label_widgets(w, t) -> None:
     w.sentence.retranslate(t, w.sel.lang)
     w.controls.retranslate(t)
     w.dock.setWindowTitle(t("ui.charts"))
-    w.quiz_action.setText(t("ui.quiz"))
+    w.quiz_action.setText(t("ui.quiz") + "\tQ")
     w.contrast_action.setText(t("ui.contrast"))
     if w.chart_panel is not None:
         w.chart_panel.set_texts(t)

@@ -39,7 +39,7 @@ class RulesAndGallery:
         self.rule_buttons[rule].setChecked(True)
 
     def open_gallery(self) -> None:
-        """Lesson → Examples: choosing one loads its sentence, language, rule, asker, layer and head."""
+        """Lesson → Examples: choosing one loads its sentence, rule, asker, layer and head (not its language)."""
         if not self.gallery:
             return
         from .gallery_dialog import GalleryDialog

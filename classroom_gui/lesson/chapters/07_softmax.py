@@ -14,7 +14,7 @@ def exp(ctx, fr: Frame):
     S = shown_row(ctx)
     masked = [bool(m) for m in ctx.H.mask[ctx.f]]
     fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
-        "board.masked", name=ctx.q(j)) if masked[j] else ctx.t("board.exp", name=ctx.q(j), scaled=S.scaled[j], e=S.exp[j]))
+        "board.masked", name=ctx.qs(j)) if masked[j] else ctx.t("board.exp", name=ctx.qs(j), scaled=S.scaled[j], e=S.exp[j]))
     fr.bars = Bars(ctx.t("bars.exp"), ctx.names, [float(x) for x in S.exp], "weight", masked=masked)
     fr.narration = ctx.t(ctx.beat.key if any(masked) else "softmax.exp_all")  # −∞ only where the rule masks
 
@@ -39,9 +39,10 @@ def weights(ctx, fr: Frame):
     f, S, seen = ctx.f, shown_row(ctx), heard(ctx)
     w = [float(x) for x in ctx.H.weights[f]]  # bars, links and badges: the model's own shares
     best = max(seen, key=lambda j: w[j])
-    fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.q(j), e=S.exp[j],
-                                                               total=S.total, w=S.weights[j]))
-    fr.board.append(ctx.t("board.hand"))
+    # the note first: after a long list it was the first line the board left off ("… (+49)" for 48 students)
+    lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.qs(j), e=S.exp[j],
+                                                            total=S.total, w=S.weights[j]))
+    fr.board = [ctx.t("board.hand")] + lines
     fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight", masked=[bool(m) for m in ctx.H.mask[f]],
                    total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
                    from_values=[float(x) for x in S.exp], morph=ctx.alpha)
@@ -49,7 +50,7 @@ def weights(ctx, fr: Frame):
     for j in seen:
         fr.students[j].badge = fmt(w[j])
     fr.heatmap = heatmap(ctx, rows=[f])  # the asker's row of the attention map, now that it has its shares
-    fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f), name=ctx.q(best), w=fmt(w[best]))
+    fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.qs(best), w=fmt(w[best]))
 
 
 STEPS = [Step("exp", 2.5, exp), Step("sum", 2.5, total), Step("weights", 3.0, weights)]

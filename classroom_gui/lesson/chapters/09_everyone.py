@@ -31,7 +31,9 @@ def matrix(ctx, fr: Frame):
         s.notebook = ctx.seat_strip("notebook", ctx.L.x, s.index)
         s.cards = ctx.cards(s.index) + [ctx.seat_strip("context", ctx.H.context, s.index, 1.0 if s.index < rows else 0.0)]
     fr.heatmap = heatmap(ctx, rows=list(range(rows)))
-    fr.narration = ctx.t(ctx.beat.key)
+    # "fills row by row" only while it fills: under the finished matrix (a step's end, a deck's slide) the rows
+    # are all there
+    fr.narration = ctx.t(ctx.beat.key if rows < n else "everyone.matrix_done")
     fr.board, fr.board_more = board_list(range(rows), lambda i: row_line(ctx, i))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import fmt, vec
+from ..numbers import bracketed, evened, fmt, fmt_many, plain_decimal, vec
 from ..panels import heatmap
 
 
@@ -52,8 +52,19 @@ def residual(ctx, fr: Frame):
         s.notebook = ctx.seat_strip("notebook", L.resid_attn, s.index)
         s.cards = [ctx.seat_strip("notebook", L.ln_2, s.index, ctx.alpha, "board.layernorm_short")]
     _narrate(ctx, fr)
-    fr.board = ([ctx.t("board.residual", name=ctx.q(f))] + vec(L.resid_attn[f]) +
-                [ctx.t("board.layernorm", name=ctx.q(f))] + vec(L.ln_2[f]))
+    # LayerNorm's evening-out worked from the digits shown above (mean, spread, then each number), so a student
+    # can redo it; the learned scale and shift that make the desks' LayerNorm card are said, not listed
+    shown = fmt_many(L.resid_attn[f])
+    worked = evened(shown, ctx.trace.config.layer_norm_epsilon)
+    fr.board = [ctx.t("board.residual", name=ctx.q(f))] + bracketed(shown)
+    if worked is None:
+        fr.board += [ctx.t("board.layernorm", name=ctx.q(f))] + vec(L.ln_2[f])
+        return
+    mean, spread, values = worked
+    eps = plain_decimal(ctx.trace.config.layer_norm_epsilon)
+    fr.board += ([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread), ctx.t("board.ln_spread", eps=eps),
+                  ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + bracketed(values)
+                 + [ctx.t("board.ln_learned")])
 
 
 STEPS = [Step("others", 3.0, others), Step("concat", 2.5, concat), Step("project", 2.5, project),
