@@ -130,3 +130,43 @@ def test_the_forward_with_a_plan_equals_plain_with_edits_and_threads(gpt2_shapes
     monkeypatch.setattr(parallel, "PARTS", 3)
     monkeypatch.setattr(parallel, "_pool", None)
     assert_same(forward(ids, params, config, edits=edits, lean=False), plain)
+
+
+@pytest.mark.parametrize("T", [96, 101, 250, 700])
+def test_a_linear_made_in_ranges_of_students_is_the_whole_product(monkeypatch, T):
+    """fast.linear_in_rows (GPT-2 small's four linear layers, ranges of students on three threads, unevenly)
+    gives functions.linear's numbers bit for bit: every range starts on a row tile and the last one keeps the
+    whole product's last rows."""
+    from classroom_gui.model.functions import linear
+
+    monkeypatch.setattr(parallel, "PARTS", 3)
+    monkeypatch.setattr(parallel, "_pool", None)
+    rng = np.random.default_rng(T)
+    for K, N in ((768, 2304), (768, 768), (768, 3072), (3072, 768)):
+        assert exact_blocks.rows_reproduce((K, N), np.float32)
+        x = rng.standard_normal((T, K)).astype(np.float32)
+        w, b = (rng.standard_normal((K, N)) * 0.02).astype(np.float32), rng.standard_normal(N).astype(np.float32)
+        got = fast.Fast.linear(x, w, b)
+        assert got.dtype == np.float32 and np.array_equal(got, linear(x, w, b)), (K, N)
+
+
+def test_a_linear_whose_ranges_would_round_differently_is_made_whole(monkeypatch):
+    """rows_reproduce says False when a range's numbers differ (here: every range's first number nudged by an
+    ulp); Fast.linear then makes the whole product, as functions.linear does."""
+    from classroom_gui.model.functions import linear
+
+    real = np.dot
+
+    def nudged(a, b, out=None):
+        made = real(a, b, out=out)
+        if out is not None:
+            out[0, 0] = np.nextafter(out[0, 0], np.float32(np.inf))
+        return made
+    monkeypatch.setattr(exact_blocks, "_row_checks", {})
+    monkeypatch.setattr(exact_blocks.np, "dot", nudged)
+    assert not exact_blocks.rows_reproduce((768, 768), np.float32)
+    monkeypatch.setattr(exact_blocks.np, "dot", real)
+    monkeypatch.setattr(fast, "linear_in_rows", lambda x, w, b: pytest.fail("made in ranges"))
+    rng = np.random.default_rng(1)
+    x, w, b = rng.standard_normal((200, 768), np.float32), rng.standard_normal((768, 768), np.float32), np.zeros(768, np.float32)
+    assert np.array_equal(fast.Fast.linear(x, w, b), linear(x, w, b))
