@@ -226,9 +226,9 @@ def linear_in_rows(x, w, b):  # [T, in], [in, out], [out] -> [T, out]
     """functions.linear in ranges of students (multiples of exact_blocks.ROW_ALIGN rows) on up to PARTS
     threads, each on one BLAS thread: the whole product's numbers on one BLAS thread, bit for bit
     (exact_blocks.rows_reproduce checked it for w's shape). OpenBLAS's own two threads share each product's
-    packed pieces and wait for each other in spin loops (its inner_thread and exec_blas took ~8 % of a
-    2-thread forward's CPU samples at T=1,024 on a loaded machine); these ranges meet only at the end. From
-    here on a product's numbers are also the same on one core and on several (one BLAS thread rounds them)."""
+    packed pieces and wait for each other in spin loops (a sixth of a 2-thread forward's CPU samples at
+    T=1,024 under load were its inner_thread); these ranges never wait for each other. It also keeps the
+    numbers the same on one core and on several: one BLAS thread rounds every product here."""
     out = np.empty((len(x), w.shape[1]), np.result_type(x, w))
     align = exact_blocks.ROW_ALIGN
 
