@@ -147,9 +147,8 @@ def rows_reproduce(w_shape: tuple, dtype) -> bool:
     piece on one BLAS thread). Every number of a product is the sum over K, cut in the same blocks whatever the
     rows, made by the kernel of its row tile; a piece that starts on a tile's first row and keeps the whole's
     last rows (the last, shorter tile: another kernel) makes each number as the whole does. Checked once per
-    (K, N, dtype) on random numbers, two whole pieces and a short last one (K=3,072, N=768: ~5 ms); False when
-    any number differs (the whole product is made then). Called with BLAS held to one thread, as it is used:
-    on two, OpenBLAS shares the whole product over them and rounds it differently."""
+    (K, N, dtype) on random numbers, two whole pieces and a short last one, with BLAS on one thread as it is
+    used (K=3,072, N=768: ~5 ms); False when any number differs (the whole product is made then)."""
     K, N = w_shape
     key = (K, N, np.dtype(dtype).str)
     with _lock:

@@ -266,10 +266,8 @@ class Fast:
         work = len(x) * w.size
         if work >= LOW and parallel.blas_controllable():
             if (work >= LINEAR_ROWS_FROM and parallel.PARTS > 1 and len(x) >= 2 * exact_blocks.ROW_ALIGN
-                    and x.ndim == 2 and x.flags.c_contiguous):
-                with parallel.one_blas_thread():  # checked as it is used: on one BLAS thread
-                    if exact_blocks.rows_reproduce(w.shape, x.dtype):
-                        return linear_in_rows(x, w, b)
+                    and x.ndim == 2 and x.flags.c_contiguous and exact_blocks.rows_reproduce(w.shape, x.dtype)):
+                return linear_in_rows(x, w, b)
             with parallel.usual_blas_threads():
                 return linear(x, w, b)
         return linear(x, w, b)
