@@ -2,10 +2,9 @@
 
 Nothing here changes a formula or the order of its float operations; what changes is who does them and how
 much memory they walk through at once:
-- threads: big inputs share heads (attention) or ranges of students (LayerNorm, the FFN's activation, the
-  linear layers' products) out over the cores (parallel.py), the products with one BLAS thread each. Each head
-  or student is computed exactly as alone, so the split never shows in the numbers (a product's ranges start on
-  OpenBLAS's row tiles: exact_blocks.rows_reproduce).
+- threads: big inputs share heads (attention) or ranges of students (LayerNorm, the FFN's activation) out over
+  the cores (parallel.py), attention with one BLAS thread each. Each head or student is computed exactly as
+  alone, so the split never shows in the numbers.
 - row blocks: after the scores' matrix product (the same call as gpt.attention's), softmax runs through a
   few rows of one head at a time, which stay in the core's cache through all five passes; in turn (causal)
   a row block skips the columns of students who have not spoken, whose shares are exactly 0 anyway. For
@@ -18,9 +17,8 @@ much memory they walk through at once:
   which only moves exponents, so every score comes out the same.
 - small inputs (the six-student lesson) take gpt.py's own calls without the wrappers around them.
 tests/test_fast_equals_plain.py compares every step of a trace made here with one made by gpt.Plain, with
-BLAS on one thread for both: OpenBLAS rounds a product shared over its own two threads differently, and the
-products here run on one (attention's always, the linear layers' from 2 x ROW_ALIGN students), the plain
-path's on BLAS's default.
+BLAS on one thread for both: OpenBLAS rounds a product shared over two threads differently, and attention's
+products here always run on one (see below), the plain path's on BLAS's default.
 """
 from __future__ import annotations
 
@@ -190,9 +188,6 @@ def per_student(step, x: np.ndarray, *args) -> np.ndarray:  # [T, n] -> [T, n]
 # multiply-adds of the FFN's first product between which a forward keeps BLAS on one thread: below LOW
 # OpenBLAS keeps them on one anyway (and holding it costs ~20 us), above SMALL_FORWARD a second thread pays
 LOW, SMALL_FORWARD = 1 << 18, 1 << 26
-# multiply-adds from which a linear layer's product is shared over the cores in ranges of students
-# (linear_in_rows); benchmarks/bench_gpt2.py --blas-linears moves it out of reach to time OpenBLAS's own threads
-LINEAR_ROWS_FROM = SMALL_FORWARD
 
 
 def blas_threads(T: int, config):
@@ -257,7 +252,7 @@ class Fast:
 
     @staticmethod
     def linear(x, w, b):  # [T, in], [in, out], [out] -> [T, out]
-        """functions.linear. From LINEAR_ROWS_FROM multiply-adds and 2 x ROW_ALIGN students, with more than one
+        """functions.linear. From SMALL_FORWARD multiply-adds and 2 x ROW_ALIGN students, with more than one
         core, in ranges of students shared over the cores, each on one BLAS thread (linear_in_rows); else
         never while another thread holds one BLAS thread (parallel.usual_blas_threads): the worker's forward
         and a frame's derived step on the GUI thread each round as the forward alone. Products under LOW
@@ -265,7 +260,7 @@ class Fast:
         model's every product)."""
         work = len(x) * w.size
         if work >= LOW and parallel.blas_controllable():
-            if (work >= LINEAR_ROWS_FROM and parallel.PARTS > 1 and len(x) >= 2 * exact_blocks.ROW_ALIGN
+            if (work >= SMALL_FORWARD and parallel.PARTS > 1 and len(x) >= 2 * exact_blocks.ROW_ALIGN
                     and x.ndim == 2 and x.flags.c_contiguous and exact_blocks.rows_reproduce(w.shape, x.dtype)):
                 return linear_in_rows(x, w, b)
             with parallel.usual_blas_threads():
