@@ -82,17 +82,6 @@ def forward_with_answer(ids, params, config):
     return trace
 
 
-def blas_linears(fn, *args):
-    """fn(*args) with the linear layers' products on OpenBLAS's own threads (what the forward did before
-    fast.linear_in_rows), to compare the two in the same rounds on the same machine."""
-    from classroom_gui.model import fast
-    before, fast.LINEAR_ROWS_FROM = fast.LINEAR_ROWS_FROM, float("inf")
-    try:
-        return fn(*args)
-    finally:
-        fast.LINEAR_ROWS_FROM = before
-
-
 def forward_rows(params, config, repeats: int) -> list:
     """The T=64 forward's rows: with and without the answer's logits."""
     from classroom_gui.model import forward
@@ -232,9 +221,6 @@ def main(argv=None) -> int:
                     help="cpu: the process's CPU time (with --threads 1: the work itself, which a busy machine "
                          "inflates less than the wall time)")
     ap.add_argument("--default-malloc", action="store_true", help="do not call keep_freed_memory() as the app does")
-    ap.add_argument("--blas-linears", action="store_true",
-                    help="also time, in the same rounds, NumPy with the linear layers on OpenBLAS's own threads "
-                         "instead of shared in ranges of students (fast.LINEAR_ROWS_FROM): column 'np blas-lin'")
     ap.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--touch", default="", help=argparse.SUPPRESS)
     ap.add_argument("--impl", default="numpy", help=argparse.SUPPRESS)
@@ -290,7 +276,7 @@ def main(argv=None) -> int:
         rows += forward_rows(params, config, args.repeats) + step_rows(params, config, args.repeats)
 
     rows += mem_rows
-    torch_rows, rounds, about = [], {}, "skipped" if args.no_torch else "not importable here (run under the torch venv)"
+    torch_rows, about = [], "skipped" if args.no_torch else "not importable here (run under the torch venv)"
     if torch is not None:
         import torch_gpt2
         eager, about = torch_gpt2.runner(params, config, "eager")
@@ -299,12 +285,9 @@ def main(argv=None) -> int:
             ids = ids_for(config, T)
             ours = forward_with_answer(ids, params, config).next_logits
             diff = max(float(np.abs(run(ids)[0] - ours).max()) for run in (eager, sdpa))
-            fns = [lambda: forward_with_answer(ids, params, config), lambda: eager(ids), lambda: sdpa(ids)]
-            if args.blas_linears:
-                fns.append(lambda: blas_linears(forward_with_answer, ids, params, config))
-            t = timed(fns, max(7, args.repeats if T < 512 else args.repeats // 2), warmup=1 if T >= 512 else 2)
+            t = timed([lambda: forward_with_answer(ids, params, config), lambda: eager(ids), lambda: sdpa(ids)],
+                      max(7, args.repeats if T < 512 else args.repeats // 2), warmup=1 if T >= 512 else 2)
             torch_rows.append((T, np.median(t, axis=0), t[:, 0] / t[:, 1], t[:, 0] / t[:, 2], diff, len(t)))
-            rounds[T] = t
 
     print(f"\n{'case':<46} {'goal':>10}  {'median':<54} ok?")
     for what, goal, value, ok in rows:
@@ -320,14 +303,6 @@ def main(argv=None) -> int:
                   f"   {'met' if np.median(r_sdpa) <= 0.9 else 'NOT met'}")
         if len(torch_rows) >= 3:
             print(t_squared_fit(torch_rows))
-        if args.blas_linears:
-            print("linear layers on OpenBLAS's own threads, in the same rounds (median of per-round ratios, middle half):")
-            for T, t in rounds.items():
-                line = f"{T:>5} np blas-lin {np.median(t[:, 3]) * 1e3:9.1f} ms"
-                for what, r in (("blas-lin/sdpa", t[:, 3] / t[:, 2]), ("numpy/blas-lin", t[:, 0] / t[:, 3])):
-                    q = np.percentile(r, [25, 75])
-                    line += f"  {what} {np.median(r):5.2f} ({q[0]:.2f}-{q[1]:.2f})"
-                print(line)
     if mem_table:
         print(f"\nmemory one forward adds (resident set, fresh process: peak during the forward - before it; "
               f"kept: after it - before it), goal numpy peak <= 1.2x torch eager's")

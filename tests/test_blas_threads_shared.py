@@ -47,22 +47,3 @@ def test_a_step_made_while_another_thread_holds_one_blas_thread_is_the_forwards_
     thread.join()
     for name, value in made.items():
         assert np.array_equal(value, getattr(full, name)), name
-
-
-def test_a_linear_layer_on_several_cores_rounds_as_on_one_blas_thread():
-    """From 2 x 48 students a linear layer's product is shared over the cores in ranges of students, each on one
-    BLAS thread (fast.linear_in_rows), whatever BLAS's own thread count: its numbers are the whole product's on
-    one BLAS thread, here where BLAS's usual count (two) would round some of them differently."""
-    from classroom_gui.model import fast
-    from classroom_gui.model.functions import linear
-
-    if not parallel.blas_controllable() or _usual_count() < 2 or parallel.PARTS < 2:
-        pytest.skip("one BLAS thread is all this machine uses: no other count to round with")
-    rng = np.random.default_rng(5)
-    x = rng.standard_normal((512, 768)).astype(np.float32)
-    w, b = (rng.standard_normal((768, 3072)) * 0.02).astype(np.float32), rng.standard_normal(3072).astype(np.float32)
-    on_two = linear(x, w, b)
-    with parallel.one_blas_thread():
-        on_one = linear(x, w, b)
-    assert not np.array_equal(on_two, on_one)  # the two counts do round differently here
-    assert np.array_equal(fast.Fast.linear(x, w, b), on_one)

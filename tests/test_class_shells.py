@@ -203,6 +203,46 @@ def test_a_class_recomposed_only_where_desks_changed_equals_its_desks_painted(qa
     assert checked >= 20 and partial >= 3, (checked, partial)
 
 
+def test_kept_shells_survive_a_failed_picture_and_are_bounded(qapp, big_trace, monkeypatch):
+    """Composing that fails half way (a MemoryError on a huge picture) leaves no blank desks in later pictures
+    (the kept picture is let go); a picture bigger than KEPT_PIXELS (a 4K export) is not kept; a class that
+    becomes small lets go of its big pictures."""
+    from classroom_gui.scene import class_shells
+    from classroom_gui.scene.class_shells import image_pixels
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    scene = ClassroomScene()
+    beat = next(b for b in timeline_for(big_trace.n_tokens, big_trace.config.n_layer).beats if b.chapter == "mask")
+    scene.set_frame(frame_at(big_trace, Selection(focus=1, rule="causal"), beat.start + beat.duration * 0.2))
+    ci = scene.class_image
+    r = ci.rect()
+    w, h = math.ceil(r.width() * 0.8333), math.ceil(r.height() * 0.8333)
+    ci._draw_shells(w, h, 0.8333)
+    from dataclasses import replace
+    shown = list(ci.students)
+    ci.set_class([replace(x, opacity=0.5) if k in (3, 4, 5) else x for k, x in enumerate(shown)], ci.strips, ci.box,
+                 ci.theme, ci.badge_role, ci.scales)
+    compose = class_shells.compose
+
+    def fails_once(*args):
+        monkeypatch.setattr(class_shells, "compose", compose)
+        raise MemoryError("once")
+
+    monkeypatch.setattr(class_shells, "compose", fails_once)
+    with pytest.raises(MemoryError):
+        ci._draw_shells(w, h, 0.8333)
+    picture = ci._draw_shells(w, h, 0.8333)
+    assert np.array_equal(image_pixels(picture).copy(), painted_shells(ci, w, h, 0.8333))
+    assert ci._kept_shells.kept
+    monkeypatch.setattr(class_shells, "KEPT_PIXELS", w * h - 1)
+    before = dict(ci._kept_shells.kept)
+    picture = ci._draw_shells(w, h, 0.8333)
+    assert np.array_equal(image_pixels(picture).copy(), painted_shells(ci, w, h, 0.8333))
+    assert len(ci._kept_shells.kept) == len(before) - 1  # the picture at these places was let go, not kept
+    ci.set_class([], [], None, ci.theme, ci.badge_role, ci.scales)
+    assert not ci._kept_shells.kept
+
+
 def test_a_crowds_desks_are_the_same_pictures_as_before(qapp):
     """CrowdItem's blocks (1,024 desks by one slice copy each) against the per-desk copy they replace."""
     from classroom_gui.lesson.frame import Student

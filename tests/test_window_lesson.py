@@ -182,3 +182,19 @@ def test_return_applies_a_finished_sentence_while_the_list_offers_longer_words(q
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: w.run.trace.tokens[-1] == "park" and w.run.trace.tokens[1] == "dog", timeout=10_000)
     assert not popup.isVisible()
+
+
+def test_a_new_sentence_prepares_the_ffn_steps_of_the_layer_on_screen(qtbot, tmp_path, monkeypatch):
+    """panels.warm makes one layer's FFN steps ahead (chapter 11's first frame): the layer the window shows, not
+    always the first (a new sentence keeps the shown layer; its steps were made for layer 1 and never used)."""
+    from classroom_gui.lesson import state
+
+    asked = []
+    real = state.warm
+    monkeypatch.setattr(state, "warm", lambda trace, ffn_layer=0: (asked.append(ffn_layer), real(trace, ffn_layer))[1])
+    w = make_window(qtbot, tmp_path, gallery=False)
+    w.model.select(layer=1)
+    asked.clear()
+    w.sentence.setText("the dog ran to the park")
+    w.apply_sentence()
+    assert asked == [1] and w.sel.layer == 1

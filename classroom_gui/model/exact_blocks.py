@@ -32,7 +32,6 @@ PROBE_ROWS = 48
 MIN_SKIP = 0.2
 _plans: dict = {}  # (T, rows, d, dtype) -> Plan or None
 _lock = threading.Lock()
-_row_checks: dict = {}  # (K, N, dtype) -> bool: rows_reproduce's answers
 
 
 class Plan:
@@ -139,26 +138,3 @@ def _column_blocks(q, k) -> list[tuple[int, int]]:
     if len(blocks) > 1 and blocks[-1][1] - blocks[-1][0] < 8:
         blocks[-2:] = [(blocks[-2][0], T)]
     return blocks
-
-
-def rows_reproduce(w_shape: tuple, dtype) -> bool:
-    """Whether x . w made in pieces of rows, each starting on a multiple of ROW_ALIGN, gives the whole product's
-    numbers, for a [K, N] w (fast.Fast.linear shares a linear layer's rows out over the cores this way, each
-    piece on one BLAS thread). Every number of a product is the sum over K, cut in the same blocks whatever the
-    rows, made by the kernel of its row tile; a piece that starts on a tile's first row and keeps the whole's
-    last rows (the last, shorter tile: another kernel) makes each number as the whole does. Checked once per
-    (K, N, dtype) on random numbers, two whole pieces and a short last one (K=3,072, N=768: ~5 ms); False when
-    any number differs (the whole product is made then). Called with BLAS held to one thread, as it is used:
-    on two, OpenBLAS shares the whole product over them and rounds it differently."""
-    K, N = w_shape
-    key = (K, N, np.dtype(dtype).str)
-    with _lock:
-        if key not in _row_checks:
-            rng = np.random.default_rng(K * 7 + N)
-            T = 2 * ROW_ALIGN + 7
-            x, w = rng.standard_normal((T, K)).astype(dtype), rng.standard_normal((K, N)).astype(dtype)
-            whole, pieces = x.dot(w), np.empty((T, N), dtype)
-            for r0 in range(0, T, ROW_ALIGN):
-                np.dot(x[r0:r0 + ROW_ALIGN], w, out=pieces[r0:r0 + ROW_ALIGN])
-            _row_checks[key] = bool(np.array_equal(whole, pieces))
-        return _row_checks[key]

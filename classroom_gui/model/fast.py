@@ -2,10 +2,9 @@
 
 Nothing here changes a formula or the order of its float operations; what changes is who does them and how
 much memory they walk through at once:
-- threads: big inputs share heads (attention) or ranges of students (LayerNorm, the FFN's activation, the
-  linear layers' products) out over the cores (parallel.py), the products with one BLAS thread each. Each head
-  or student is computed exactly as alone, so the split never shows in the numbers (a product's ranges start on
-  OpenBLAS's row tiles: exact_blocks.rows_reproduce).
+- threads: big inputs share heads (attention) or ranges of students (LayerNorm, the FFN's activation) out over
+  the cores (parallel.py), attention with one BLAS thread each. Each head or student is computed exactly as
+  alone, so the split never shows in the numbers.
 - row blocks: after the scores' matrix product (the same call as gpt.attention's), softmax runs through a
   few rows of one head at a time, which stay in the core's cache through all five passes; in turn (causal)
   a row block skips the columns of students who have not spoken, whose shares are exactly 0 anyway. For
@@ -18,9 +17,8 @@ much memory they walk through at once:
   which only moves exponents, so every score comes out the same.
 - small inputs (the six-student lesson) take gpt.py's own calls without the wrappers around them.
 tests/test_fast_equals_plain.py compares every step of a trace made here with one made by gpt.Plain, with
-BLAS on one thread for both: OpenBLAS rounds a product shared over its own two threads differently, and the
-products here run on one (attention's always, the linear layers' from 2 x ROW_ALIGN students), the plain
-path's on BLAS's default.
+BLAS on one thread for both: OpenBLAS rounds a product shared over two threads differently, and attention's
+products here always run on one (see below), the plain path's on BLAS's default.
 """
 from __future__ import annotations
 
@@ -67,11 +65,8 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
             if a <= e.head < b:  # a what-if raw score, divided as gpt.attention divides it
                 weights[e.head, e.seat, e.index] = t(e.value) / t(divisor) if fused else e.value
         span = T if plan is None else plan.rows  # rows of one piece of the products (all of them: no plan)
-        buf = np.empty((rows, T), q.dtype) if causal else None  # _softmax_heard's rows
         for h in range(a, b):
             w = weights[h]
-            if causal:
-                buf.fill(0)
             for p0 in range(0, T, span):
                 p1 = min(T, p0 + span)
                 if by_rows:  # these rows' scores only, for the students up to p1
@@ -85,7 +80,7 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
                         s = w[r0:r1, :r1] if causal else w[r0:r1]
                         np.divide(s, t(divisor), out=s)          # divide_scores
                     if causal:
-                        _softmax_heard(w, mask, r0, r1, buf)
+                        _softmax_heard(w, mask, r0, r1)
                     else:
                         _softmax_rows(w[r0:r1], mask[r0:r1] if masked else None)
                 if by_heard:  # weights @ v over the students heard
@@ -116,27 +111,32 @@ def _softmax_rows(s, mask) -> None:  # [n, T] rows of one head's scores, [n, T] 
     s /= np.add.reduce(s, axis=-1, keepdims=True)
 
 
-def _softmax_heard(w, mask, r0: int, r1: int, buf) -> None:  # [T, T] one head's scores, rows r0..r1-1, in
-    #                                                             place; buf [>= r1 - r0, T], zero from r1 on
+def _softmax_heard(w, mask, r0: int, r1: int) -> None:  # [T, T] one head's scores, rows r0..r1-1, in place
     """functions.softmax of rows r0..r1-1 in turn, over the students up to r1 only: the rest are never heard,
-    exp(-inf) = 0 in the plain path, so they are 0. The same operations on the same numbers:
+    exp(-inf) = 0 in the plain path, so they are set to 0. The same operations on the same numbers:
     - the maximum, subtraction and exp over columns :r1 (a later column is -inf, which changes no maximum and
       whose exp is 0);
     - the sum over the whole row, zeros too: a shorter sum would group its terms differently (NumPy adds in
       pairs) and round differently;
-    - the division of every column, as the plain path divides it (0 / sum is 0, and NaN where the sum is NaN,
-      as in the plain path's row).
-    The subtraction and exp write into buf's rows, whose columns from r1 on are already 0 (the caller zeroes
-    buf for each head, and each row block reaches further than the one before): so buf's rows are the whole
-    rows the plain path sums, and the division writes the whole rows of w from them, heard and unheard, in one
-    pass over contiguous rows (no copy of the exps back into w and no separate pass writing its zeros)."""
+    - the division of every column, as the plain path divides it (0 / sum is 0).
+    The rows' first r1 columns are strided in w, and NumPy's binary steps over a strided [n, r1] block cost
+    ~0.2 us a row more than over a contiguous one (at 1,024 students, twice a third of the step's cost), so the
+    subtraction and exp run in a contiguous copy that is then put in place; the division runs over the whole,
+    contiguous rows once they are at least half of the row, else from the copy."""
     s = w[r0:r1, :r1]
     np.copyto(s[:, r0:], -np.inf, where=mask[r0:r1, r0:r1])
-    e = buf[:r1 - r0]
-    heard = e[:, :r1]
-    np.subtract(s, np.maximum.reduce(s, axis=-1, keepdims=True), out=heard)
-    np.exp(heard, out=heard)
-    np.divide(e, np.add.reduce(e, axis=-1, keepdims=True), out=w[r0:r1])
+    w[r0:r1, r1:] = 0
+    e = np.subtract(s, np.maximum.reduce(s, axis=-1, keepdims=True))
+    np.exp(e, out=e)
+    np.copyto(s, e)
+    total = np.add.reduce(w[r0:r1], axis=-1, keepdims=True)
+    if 2 * r1 >= len(w):
+        w[r0:r1] /= total
+    else:
+        np.divide(e, total, out=s)
+        bad = ~np.isfinite(total[:, 0])  # a NaN or inf sum: the plain path's 0 / sum is NaN in the unheard part too
+        if bad.any():
+            w[r0:r1][bad, r1:] /= total[bad]
 
 
 def _shares(H: int, T: int, dtype) -> np.ndarray:  # -> [H, T, T], uninitialised
@@ -190,9 +190,6 @@ def per_student(step, x: np.ndarray, *args) -> np.ndarray:  # [T, n] -> [T, n]
 # multiply-adds of the FFN's first product between which a forward keeps BLAS on one thread: below LOW
 # OpenBLAS keeps them on one anyway (and holding it costs ~20 us), above SMALL_FORWARD a second thread pays
 LOW, SMALL_FORWARD = 1 << 18, 1 << 26
-# multiply-adds from which a linear layer's product is shared over the cores in ranges of students
-# (linear_in_rows); benchmarks/bench_gpt2.py --blas-linears moves it out of reach to time OpenBLAS's own threads
-LINEAR_ROWS_FROM = SMALL_FORWARD
 
 
 def blas_threads(T: int, config):
@@ -222,25 +219,6 @@ def block(x, params, config, layer: int, mask, edits=()):  # [T, C] -> every ste
     return fast_small.block(x, params, layer, mask, config.activation_function)
 
 
-def linear_in_rows(x, w, b):  # [T, in], [in, out], [out] -> [T, out]
-    """functions.linear in ranges of students (multiples of exact_blocks.ROW_ALIGN rows) on up to PARTS
-    threads, each on one BLAS thread: the whole product's numbers on one BLAS thread, bit for bit
-    (exact_blocks.rows_reproduce checked it for w's shape). OpenBLAS's own two threads share each product's
-    packed pieces and wait for each other in spin loops (its inner_thread and exec_blas took ~8 % of a
-    2-thread forward's CPU samples at T=1,024 on a loaded machine); these ranges meet only at the end. From
-    here on a product's numbers are also the same on one core and on several (one BLAS thread rounds them)."""
-    out = np.empty((len(x), w.shape[1]), np.result_type(x, w))
-    align = exact_blocks.ROW_ALIGN
-
-    def part(a: int, c: int) -> None:  # row groups a..c-1 of ROW_ALIGN students
-        rows = slice(a * align, min(len(x), c * align))
-        np.dot(x[rows], w, out=out[rows])
-        out[rows] += b
-    with parallel.one_blas_thread():  # multiply-adds as the work: far above MIN_WORK, every core takes a part
-        parallel.in_parts(part, -(-len(x) // align), len(x) * w.size)
-    return out
-
-
 class Fast:
     """gpt.Plain's steps, as above (small inputs go straight to gpt.py's own functions)."""
     blas_threads = staticmethod(blas_threads)
@@ -257,19 +235,11 @@ class Fast:
 
     @staticmethod
     def linear(x, w, b):  # [T, in], [in, out], [out] -> [T, out]
-        """functions.linear. From LINEAR_ROWS_FROM multiply-adds and 2 x ROW_ALIGN students, with more than one
-        core, in ranges of students shared over the cores, each on one BLAS thread (linear_in_rows); else
-        never while another thread holds one BLAS thread (parallel.usual_blas_threads): the worker's forward
-        and a frame's derived step on the GUI thread each round as the forward alone. Products under LOW
-        multiply-adds run on one thread in OpenBLAS whatever the count, so they skip the lock (the teaching
-        model's every product)."""
-        work = len(x) * w.size
-        if work >= LOW and parallel.blas_controllable():
-            if (work >= LINEAR_ROWS_FROM and parallel.PARTS > 1 and len(x) >= 2 * exact_blocks.ROW_ALIGN
-                    and x.ndim == 2 and x.flags.c_contiguous):
-                with parallel.one_blas_thread():  # checked as it is used: on one BLAS thread
-                    if exact_blocks.rows_reproduce(w.shape, x.dtype):
-                        return linear_in_rows(x, w, b)
+        """functions.linear, never while another thread holds one BLAS thread (parallel.usual_blas_threads):
+        the worker's forward and a frame's derived step on the GUI thread each round as the forward alone.
+        Products under LOW multiply-adds run on one thread in OpenBLAS whatever the count, so they skip the
+        lock (the teaching model's every product)."""
+        if len(x) * w.size >= LOW and parallel.blas_controllable():
             with parallel.usual_blas_threads():
                 return linear(x, w, b)
         return linear(x, w, b)

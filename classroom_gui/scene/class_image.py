@@ -92,6 +92,7 @@ class ClassImage(CachedItem):
         self.badge_role, self.scales = badge_role, scales
         if not students:
             self.setVisible(False)
+            self._kept_shells.forget()  # a small class now: its big pictures would only hold memory
             return
         self._desk_xy = xy = np.array(list(map(_XY, students)), np.float64)  # (map: C loops over 512 desks)
         x0 = math.floor(float(xy[:, 0].min()) - GLOW)
@@ -306,39 +307,44 @@ class ClassImage(CachedItem):
         places = (w, h, scale, self._origin, look, x0, crop_at, self._desk_xy.tobytes())
         xs = np.rint((self._desk_xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0
         ys = np.rint((self._desk_xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0
-        out, redo = self._kept_shells.changed(places, signs, xs, ys, crop_at[1] - x0, crop_at[2] - x0)
-        new_seats = {}  # seat numbers never drawn at this look: painted together (a new look meets hundreds)
-        for k in redo:
-            s = self.students[k]
-            if signs[k] is not None and ("seat", s.index, s.state == "focus", look) not in self._pictures:
-                new_seats[("seat", s.index, s.state == "focus", look)] = s
-        if len(new_seats) > 4:
-            cells.parts_at_once(self, new_seats, SEAT, crop_at, scale)
-        bodies: dict[tuple, int] = {}
-        body_tiles, body_of, seats, words, shown = [], [], [], [], []
-        for k in redo:
-            s, sign = self.students[k], signs[k]
-            if sign is None:
-                continue
-            shown.append(k)
-            key = ("body", s.state, s.unknown, look)
-            at = bodies.get(key)
-            if at is None:
-                at = bodies[key] = len(body_tiles)
-                body_tiles.append(self._tile(key, s, BODY, crop_at, scale, True))
-            body_of.append(at)
-            seats.append(self._tile(("seat", s.index, s.state == "focus", look), s, SEAT, crop_at, scale, False))
-            name = names.get((s.text, sign[4], s.unknown))
-            if name is None:
-                font, word = fit_name(s.text, b, th.font_scale, left, sign[4], s.unknown)
-                name = names[(s.text, sign[4], s.unknown)] = (word, font.key())
-            words.append(self._tile(("name",) + name + (s.state == "masked", s.unknown, look), s, NAME, crop_at,
-                                    scale, False))
-        if shown:
-            stack = shells.compose(np.stack(body_tiles), np.array(body_of), [seats, words])
-            shells.fade(stack, self._desk_opacity[shown])
-            shells.scatter(out, stack, xs[shown], ys[shown])
-        out = out.copy()  # the badges are painted on a copy: the kept shells stay without them
+        out, redo, kept = self._kept_shells.changed(places, signs, xs, ys, crop_at[1] - x0, crop_at[2] - x0)
+        try:
+            new_seats = {}  # seat numbers never drawn at this look: painted together (a new look meets hundreds)
+            for k in redo:
+                s = self.students[k]
+                if signs[k] is not None and ("seat", s.index, s.state == "focus", look) not in self._pictures:
+                    new_seats[("seat", s.index, s.state == "focus", look)] = s
+            if len(new_seats) > 4:
+                cells.parts_at_once(self, new_seats, SEAT, crop_at, scale)
+            bodies: dict[tuple, int] = {}
+            body_tiles, body_of, seats, words, shown = [], [], [], [], []
+            for k in redo:
+                s, sign = self.students[k], signs[k]
+                if sign is None:
+                    continue
+                shown.append(k)
+                key = ("body", s.state, s.unknown, look)
+                at = bodies.get(key)
+                if at is None:
+                    at = bodies[key] = len(body_tiles)
+                    body_tiles.append(self._tile(key, s, BODY, crop_at, scale, True))
+                body_of.append(at)
+                seats.append(self._tile(("seat", s.index, s.state == "focus", look), s, SEAT, crop_at, scale, False))
+                name = names.get((s.text, sign[4], s.unknown))
+                if name is None:
+                    font, word = fit_name(s.text, b, th.font_scale, left, sign[4], s.unknown)
+                    name = names[(s.text, sign[4], s.unknown)] = (word, font.key())
+                words.append(self._tile(("name",) + name + (s.state == "masked", s.unknown, look), s, NAME, crop_at,
+                                        scale, False))
+            if shown:
+                stack = shells.compose(np.stack(body_tiles), np.array(body_of), [seats, words])
+                shells.fade(stack, self._desk_opacity[shown])
+                shells.scatter(out, stack, xs[shown], ys[shown])
+        except BaseException:
+            self._kept_shells.forget(places)  # half composed: its desks' signs no longer say what it shows
+            raise
+        if kept:
+            out = out.copy()  # the badges are painted on a copy: the kept shells stay without them
         image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
         image.buffer = out  # the picture is the array's bytes: kept alive with it, never copied
         new_badges = {}  # badge texts never drawn at this look (a chapter of scores shows hundreds): painted together

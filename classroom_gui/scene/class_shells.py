@@ -83,6 +83,7 @@ def scatter(out: np.ndarray, stack: np.ndarray, xs: np.ndarray, ys: np.ndarray) 
 
 
 KEPT_PLACES = 4  # pictures kept, one per layout and scale: a jump back to a chapter's desks finds its own
+KEPT_PIXELS = 1 << 22  # a bigger picture (a 4K export, 33 MB a copy) is composed whole and not kept
 
 
 class Kept:
@@ -95,18 +96,22 @@ class Kept:
         self.signs: list = []  # the last picture's
 
     def changed(self, places: tuple, signs: list, xs: np.ndarray, ys: np.ndarray, tile_w: int,
-                tile_h: int) -> tuple[np.ndarray, list[int]]:
-        """(the kept picture to compose into, the desks to compose) for desks showing signs[d] (None: not
-        drawn) with tiles at (xs[d], ys[d]); places says where and at what scale (places[:2]: w, h). A desk
-        that changed is cleared first."""
-        old, base = self.kept.pop(places, (None, None))
+                tile_h: int) -> tuple[np.ndarray, list[int], bool]:
+        """(the picture to compose into, the desks to compose, whether it is kept) for desks showing signs[d]
+        (None: not drawn) with tiles at (xs[d], ys[d]); places says where and at what scale (places[:2]: w, h).
+        A desk that changed is cleared first. A kept picture must not be painted on (badges go on a copy); one
+        not kept (bigger than KEPT_PIXELS) is the caller's. If composing fails, forget(places)."""
         self.signs = signs
+        if places[0] * places[1] > KEPT_PIXELS:
+            self.kept.pop(places, None)
+            return np.zeros((places[1], places[0]), np.uint32), list(range(len(signs))), False
+        old, base = self.kept.pop(places, (None, None))
         if base is None or len(signs) != len(old):
             while len(self.kept) >= KEPT_PLACES:
                 del self.kept[next(iter(self.kept))]
             base = np.zeros((places[1], places[0]), np.uint32)
             self.kept[places] = (signs, base)
-            return base, list(range(len(signs)))
+            return base, list(range(len(signs))), True
         self.kept[places] = (signs, base)  # (re)inserted last: the most recent
         redo = [k for k, (new, was) in enumerate(zip(signs, old)) if new != was]
         h, w = base.shape
@@ -114,4 +119,12 @@ class Kept:
             x, y = int(xs[k]), int(ys[k])
             if old[k] is not None and 0 <= x < w and 0 <= y < h:
                 base[y:y + tile_h, x:x + tile_w] = 0
-        return base, redo
+        return base, redo, True
+
+    def forget(self, places: tuple | None = None) -> None:
+        """Let go of the picture at these places (all of them: None), e.g. after composing into it failed half
+        way: its signs no longer say what its pixels show."""
+        if places is None:
+            self.kept.clear()
+        else:
+            self.kept.pop(places, None)

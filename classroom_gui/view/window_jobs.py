@@ -19,11 +19,13 @@ class SentenceJobs:
 
     def apply_sentence(self) -> None:
         text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
+        example = self.model.example  # a gallery example shows its own layer; a new sentence keeps the shown one
+        layer = example.layer - 1 if example is not None else self.sel.layer
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
-            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule)
+            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule, layer)
             return
         try:
-            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule))
+            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer))
         except Exception as exc:  # never let a sentence kill the window
             self._job_failed(exc)
 

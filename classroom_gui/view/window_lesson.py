@@ -33,7 +33,7 @@ class RulesAndGallery:
             return
         if self.run and self._is_big() and not rules.has(self.run.trace, rule):
             self.rule_buttons[self.sel.rule].setChecked(True)  # until the trace is there
-            self.worker.start(_rule_run, self.run, rule)
+            self.worker.start(_rule_run, self.run, rule, self.sel.layer)
             return
         self.model.select(rule=rule)
         self.rule_buttons[rule].setChecked(True)
@@ -65,8 +65,8 @@ class RuleRun:
         self.run, self.rule = run, rule
 
 
-def _rule_run(run, rule: str) -> RuleRun:  # on the worker thread
+def _rule_run(run, rule: str, layer: int = 0) -> RuleRun:  # on the worker thread; layer: the one shown
     from ..lesson.panels import warm
 
-    warm(rules.under(run.trace, rule))
+    warm(rules.under(run.trace, rule), ffn_layer=layer)
     return RuleRun(run, rule)
