@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 
 from ..lesson.compare import Pair, changed_text
 from ..lesson.frame import CANVAS_H, CANVAS_W
-from ..lesson.strings import text
+from ..lesson.strings import joined, text
 from ..scene import fonts, palette
 from ..scene.classroom import ClassroomScene
 from ..scene.items import qcolor
@@ -23,7 +23,6 @@ from .formats import COMPARE_DECKS
 from .pictures import pdf_pages
 from .png import save_png
 from .video import write_pictures
-from .worksheet_pdf import joined
 
 
 def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> QImage:

@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
-from ..lesson.strings import quote
+from ..lesson.strings import joined, quote
 from ..lesson.worksheet import Worksheet
 from .files import ExportError, atomic_path, check_target
 
@@ -71,18 +71,6 @@ def model_label(folder, lang: str = "en") -> str:
     except OSError:
         same = False
     return text(lang, "worksheet.teaching_model") if same else folder.name
-
-
-def _cjk(word: str) -> bool:
-    return any(ord(c) >= 0x3000 for c in word)
-
-
-def joined(words: list[str]) -> str:
-    """The students' words as a sentence: spaces between Latin words, none next to Japanese ones."""
-    out = ""
-    for i, w in enumerate(words):
-        out += ("" if i == 0 or _cjk(w) or _cjk(words[i - 1]) else " ") + w
-    return out
 
 
 def _cell(text: str, *, head: bool = False, width: str = "", bg: str = "", align: str = "center") -> str:

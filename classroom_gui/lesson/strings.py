@@ -21,6 +21,19 @@ def table(lang: str) -> dict[str, str]:
     return json.loads((_DIR / f"{lang}.json").read_text(encoding="utf-8"))
 
 
+def joined(words: list[str]) -> str:
+    """The students' words as a sentence: spaces between Latin words, none next to Japanese ones (whatever
+    the language the lesson is told in)."""
+    out = ""
+    for i, w in enumerate(words):
+        out += ("" if i == 0 or _cjk(w) or _cjk(words[i - 1]) else " ") + w
+    return out
+
+
+def _cjk(word: str) -> bool:
+    return any(ord(c) >= 0x3000 for c in word)
+
+
 def quote(lang: str, word: str) -> str:
     """A student's name as it stands in a sentence: 「猫」 in Japanese, "cat" in English. Names need marks
     because particles and articles (の, が, the) are students too, and a bare one cannot be parsed.

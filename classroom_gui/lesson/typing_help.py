@@ -18,7 +18,11 @@ _PIECE_MARKS = ("##", "▁")                         # subword continuations of 
 def completion_words(vocab: list[str], limit: int = 60_000) -> list[str]:
     """The vocabulary's whole words worth offering, sorted and without repeats: no special tokens, no
     punctuation, no continuation pieces; GPT-2's "Ġword" offered as "word"."""
-    return sorted(_ranks(vocab, limit), key=lambda s: (s.lower(), s))  # KnownWords searches this order
+    return _case_blind(_ranks(vocab, limit))
+
+
+def _case_blind(words) -> list[str]:  # the order KnownWords searches
+    return sorted(words, key=lambda s: (s.lower(), s))
 
 
 def _ranks(vocab: list[str], limit: int = 60_000) -> dict[str, int]:
@@ -74,7 +78,7 @@ class KnownWords:
 
     def __init__(self, vocab: list[str]):
         self.rank = _ranks(vocab)
-        self.words = sorted(self.rank, key=lambda s: (s.lower(), s))
+        self.words = _case_blind(self.rank)
         self._lowered = [w.lower() for w in self.words]
 
     def starting(self, prefix: str, limit: int = 12) -> list[str]:

@@ -20,20 +20,13 @@ _FAMILY_IDS = {1: FAMILY, 3: FAMILY + " Regular", 4: FAMILY, 6: FAMILY.replace("
 def renamed(font: bytes, family_ids: dict[int, str] | None = None) -> bytes:
     """The font with every family-naming record (any platform, any language) replaced by our own name."""
     names = _FAMILY_IDS if family_ids is None else family_ids
-    tables = _tables(font)
-    if b"name" not in tables:
+    if b"name" not in _tables(font):
         raise ValueError("the font has no name table")
-    base, _length = tables[b"name"]
-    _fmt, count, strings_at = struct.unpack_from(">HHH", font, base)
     records, pool = [], bytearray()
-    for i in range(count):
-        platform, encoding, language, name_id, length, offset = struct.unpack_from(">6H", font, base + 6 + 12 * i)
+    for platform, encoding, language, name_id, data in _records(font):
         if name_id in names:
             text = names[name_id]
             data = text.encode("utf-16-be") if platform in (0, 3) else text.encode("latin-1")
-        else:
-            at = base + strings_at + offset
-            data = font[at:at + length]
         records.append((platform, encoding, language, name_id, len(data), len(pool)))
         pool += data
     header = struct.pack(">HHH", 0, len(records), 6 + 12 * len(records))  # format 0: no language tags
@@ -43,12 +36,15 @@ def renamed(font: bytes, family_ids: dict[int, str] | None = None) -> bytes:
 
 def family_names(font: bytes) -> set[str]:
     """Every family name (id 1 and 16) the font gives, in any language (for tests and checks)."""
+    return {data.decode("utf-16-be" if platform in (0, 3) else "latin-1")
+            for platform, _enc, _lang, name_id, data in _records(font) if name_id in (1, 16)}
+
+
+def _records(font: bytes):
+    """The name table's records in order: (platform, encoding, language, name id, the string's bytes)."""
     base, _length = _tables(font)[b"name"]
     _fmt, count, strings_at = struct.unpack_from(">HHH", font, base)
-    out = set()
     for i in range(count):
-        platform, _enc, _lang, name_id, length, offset = struct.unpack_from(">6H", font, base + 6 + 12 * i)
-        if name_id in (1, 16):
-            data = font[base + strings_at + offset:base + strings_at + offset + length]
-            out.add(data.decode("utf-16-be" if platform in (0, 3) else "latin-1"))
-    return out
+        platform, encoding, language, name_id, length, offset = struct.unpack_from(">6H", font, base + 6 + 12 * i)
+        at = base + strings_at + offset
+        yield platform, encoding, language, name_id, font[at:at + length]
