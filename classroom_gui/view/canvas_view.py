@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView
 from ..lesson.frame import Frame
 from ..scene import pictures
 from ..scene.classroom import ClassroomScene
+from .canvas_warm import CanvasWarmer
 
 
 class CanvasView(QGraphicsView):
@@ -29,10 +30,12 @@ class CanvasView(QGraphicsView):
         # above the title
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.frame: Frame | None = None
+        self.warmer = CanvasWarmer(self)  # draws the lesson's other moments ahead in idle time (see canvas_warm)
 
     def set_frame(self, frame: Frame) -> None:
         self.frame = frame
         self.classroom.set_frame(frame)
+        self.warmer.pause()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -46,9 +49,9 @@ class CanvasView(QGraphicsView):
 
     def fit_pictures(self) -> None:
         """QPixmapCache sized for this canvas's device pixels (scene.pictures.fit_cache), also after an export
-        made room for bigger pictures."""
+        made room for bigger pictures; for more canvases while a small class's lesson is drawn ahead."""
         ratio = self.devicePixelRatioF()
-        pictures.fit_cache(self.viewport().width() * ratio, self.viewport().height() * ratio)
+        pictures.fit_cache(self.viewport().width() * ratio, self.viewport().height() * ratio, self.warmer.frames_kept())
 
     def student_at(self, x: float, y: float) -> int:
         for s in (self.frame.students if self.frame else []):
