@@ -75,6 +75,7 @@ def test_a_jump_to_a_moment_drawn_ahead_paints_nothing_new(lesson, monkeypatch, 
     view.set_frame(shown)
     before = grab(view)
     start(view, trace, timeline, sel)
+    QPixmapCache.setCacheLimit(256 * 1024)  # (start raised it to the warming budget for this size)
     drawn = view.warmer.run_all()
     assert drawn == len(timeline.beats) * len(canvas_warm.PER_BEAT)
     assert view.classroom.frame is shown and grab(view) == before  # the canvas still shows its own moment
@@ -114,16 +115,23 @@ def test_drawing_a_frame_pauses_it_until_the_canvas_is_idle(lesson, qapp):
     view.close()
 
 
-def test_nearest_moments_first_and_big_classes_not_at_all(lesson):
+def test_nearest_moments_first_again_after_a_resize_and_big_classes_not_at_all(lesson):
     trace, timeline = lesson
     sel = Selection(focus=1)
     view = canvas()
+    assert view.warmer.run_all() == 0  # nothing shown yet: nothing drawn ahead
+    view.set_frame(frame_at(trace, sel, 0.0))
     now = timeline.beats[10].start
     start(view, trace, timeline, sel, now=now)
     nearest = view.warmer.pending[-1]  # popped first
     assert abs(nearest - now) == min(abs(t - now) for t in view.warmer.pending)
+    view.warmer.run_all()
+    view.resize(800, 450)  # pictures are kept per size: drawn ahead again
+    assert len(view.warmer.pending) == len(timeline.beats) * len(canvas_warm.PER_BEAT)
     start(view, trace, timeline, sel, students=canvas_warm.WARM_UP_TO + 1)
     assert view.warmer.pending == [] and not view.warmer.idle.isActive()
+    view.resize(900, 500)
+    assert view.warmer.pending == []
     view.close()
 
 

@@ -41,6 +41,7 @@ class CanvasView(QGraphicsView):
         super().resizeEvent(event)
         self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.fit_pictures()
+        pass  # self.warmer.again()  # pictures are kept per size: the lesson is drawn ahead again for this one
 
     def showEvent(self, event):
         super().showEvent(event)

@@ -23,7 +23,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, QRectF, QTimer
 from PySide6.QtGui import QImage, QPainter
 
-from ..scene import pictures
+from ..export.stopping import stop_if_signalled
+from ..scene import pictures, render
 
 IDLE_MS = 400      # the canvas idle this long (no frame drawn) before warming starts or resumes
 CHUNK_MS = 30      # warming works this long, then gives the event loop back
@@ -39,6 +40,7 @@ class CanvasWarmer(QObject):
         self.frames: Callable[[float], object] | None = None
         self.warming_class = False  # the class on screen is small enough to warm (and its budget is raised)
         self.pending: list[float] = []
+        self.asked = None  # start()'s arguments, for again()
         self.image: QImage | None = None
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -53,7 +55,7 @@ class CanvasWarmer(QObject):
               students: int) -> None:
         """Warm the moments of `beats` ((start, duration) each), nearest to `now` first; frames(t) is the Frame
         the canvas would show at t (None: nothing to warm, e.g. during a quiz). Replaces any earlier work."""
-        self.frames = frames
+        self.frames, self.asked = frames, (frames, beats, now, students)
         self.pending = []
         warmed = frames is not None and 0 < students <= WARM_UP_TO
         if warmed:
@@ -67,6 +69,11 @@ class CanvasWarmer(QObject):
     def frames_kept(self) -> int:
         """How many canvases of pictures QPixmapCache keeps for the canvas (see the module's docstring)."""
         return WARM_FRAMES if self.warming_class else pictures.FRAMES_KEPT
+
+    def again(self) -> None:
+        """The canvas changed size: what was drawn ahead is kept for the old size, so draw it all again."""
+        if self.asked is not None and self.asked[0] is not None:
+            self.start(*self.asked)
 
     def stop(self) -> None:
         self.pending = []
@@ -85,16 +92,21 @@ class CanvasWarmer(QObject):
         """Warm every pending moment now (what idle time does, without waiting: a benchmark, a test); the
         number of moments drawn."""
         n = len(self.pending)
-        while self.pending:
-            self._chunk(reschedule=False)
-        return n
+        while self.pending and self._chunk(reschedule=False):
+            pass
+        return n - len(self.pending)
 
-    def _chunk(self, reschedule: bool = True) -> None:
+    def _chunk(self, reschedule: bool = True) -> bool:
+        """Draw pending moments for about CHUNK_MS; False when there is nothing it can draw now (no frame shown
+        yet, or the canvas hidden)."""
         view, shown = self.view, self.view.frame
         if shown is None or not self.pending or not view.isVisible():
-            return
+            return False
         scene = view.classroom
         end = time.perf_counter() + CHUNK_MS / 1000
+        # counted as painting, as an export's pictures are: a SIGTERM waits for the chunk instead of unwinding
+        # through Qt's C++ inside a paint() (a crash), and is raised below, once the scene is set back
+        render.painting += 1
         try:
             image = self._target()
             while self.pending and time.perf_counter() < end:
@@ -108,9 +120,14 @@ class CanvasWarmer(QObject):
         except Exception:  # warming is a convenience: a moment it cannot draw ends it, and the canvas goes on
             self.pending = []
         finally:
-            scene.set_frame(shown)  # the canvas shows what it showed
+            try:
+                scene.set_frame(shown)  # the canvas shows what it showed
+            finally:
+                render.painting -= 1
+        stop_if_signalled()
         if reschedule and self.pending:
             self.next.start()
+        return True
 
     def _target(self) -> QImage:
         """An image of the viewport's size: painted through the view, items get the canvas's transform."""
