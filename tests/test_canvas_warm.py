@@ -9,6 +9,7 @@ from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.resources import teaching_model_dir
+from classroom_gui.scene import pictures
 from classroom_gui.scene.heatmap import HeatmapItem
 from classroom_gui.scene.strip import StripView
 from classroom_gui.view import canvas_warm
@@ -87,12 +88,28 @@ def test_a_jump_to_a_moment_drawn_ahead_paints_nothing_new(lesson, monkeypatch, 
             calls["n"] += 1
             return original(self, p)
         monkeypatch.setattr(cls, name, counted)
+    made = []  # kept pictures made on a jump: a key drawn ahead under another scale or fraction of a pixel
+    real = pictures.QPixmapCache
+
+    class Counting:
+        find = staticmethod(real.find)
+
+        @staticmethod
+        def insert(key, pix):
+            made.append(key)
+            return real.insert(key, pix)
+    monkeypatch.setattr(pictures, "QPixmapCache", Counting)
     for key, frame in moments.items():
         calls["n"] = 0
         view.set_frame(frame)
         warm_image = grab(view)
         assert calls["n"] == 0, key
+        assert made == [], key
         assert warm_image == painted[key], key  # the pictures drawn ahead are the ones the canvas paints
+    for beat in timeline.beats:  # every beat's stop (where the keys land) finds every picture kept
+        view.set_frame(frame_at(trace, sel, beat.end))
+        grab(view)
+        assert made == [], beat.key
     view.close()
 
 

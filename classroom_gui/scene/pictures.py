@@ -48,10 +48,10 @@ def budget_kb(width: float, height: float, frames: int = FRAMES_KEPT) -> int:
     return int(min(MAX_KB, max(MIN_KB, frames * BYTES_PER_PIXEL * max(0.0, width) * max(0.0, height) / 1024)))
 
 
-def fit_cache(width: float, height: float, frames: int = FRAMES_KEPT) -> None:
-    """The window's canvas is width x height device pixels: keep pictures of `frames` such canvases (a
+def fit_cache(width: float, height: float) -> None:
+    """The window's canvas is width x height device pixels: keep pictures of FRAMES_KEPT such canvases (a
     smaller canvas gives the rest back at once: QPixmapCache drops its least recently used pictures)."""
-    QPixmapCache.setCacheLimit(budget_kb(width, height, frames))
+    QPixmapCache.setCacheLimit(budget_kb(width, height))
 
 
 def make_room(width: float, height: float) -> None:

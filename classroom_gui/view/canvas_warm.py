@@ -2,35 +2,56 @@
 a click on the time line) finds their pictures, link routes and board layouts ready.
 
 After a sentence or a choice changes, and once nothing has been drawn for IDLE_MS, it takes the moments of
-every beat (nearest to the moment shown first) and, a chunk of about CHUNK_MS at a time, sets the scene to
-each and paints it into an offscreen image with the canvas's own transform: every item keeps its picture in
-QPixmapCache under the key the canvas will ask for (scene.pictures). After each chunk the scene is set back to
-the frame on screen, so the canvas never shows a warmed moment. Every frame the canvas is given (the user's
-input, the player's ticks) pauses it until the canvas has been idle again, so playing never competes with it.
+every beat (every beat's stop, where the keys land, nearest to the moment shown first; then the beats' middles
+and starts) and, a chunk of about CHUNK_MS at a time, sets the scene to one and paints it into an offscreen
+image through the view (its transform, render hints and device pixel ratio): every item keeps its picture in
+QPixmapCache under the key the canvas will ask for (scene.pictures). A moment is painted in BANDS horizontal
+bands of the canvas, a few per chunk, so that one moment whose first painting takes 50-150 ms never holds the
+event loop that long. After each chunk the scene is set back to the frame on screen, so the canvas never
+shows a warmed moment. Every frame the canvas is given (the user's input, the player's ticks) pauses it until
+the canvas has been idle again, so playing never competes with it; a new sentence, rule, layer or language
+starts it again from the moment shown (start()). Nothing is drawn while the canvas is hidden or its window
+minimised, while `held()` (an export with its progress dialog), or during a quiz (ClassroomModel.ahead).
 
 Only classes up to WARM_UP_TO students are warmed, and for them QPixmapCache's budget is WARM_FRAMES canvases
-instead of FRAMES_KEPT (scene.pictures.fit_cache): a whole lesson's pictures at 6 students, where desks are
-biggest, took ~120 MB at 1600 x 900 (~100 MB at 64 and 128 students, where the class is one picture), more
-than the 8 canvases' 87 MB. The budget bounds the memory (beyond it, the least recently used go). Bigger
-classes are not warmed: their lesson's pictures would outgrow any budget. Nothing here computes: the frames
-come from the function it is given.
+instead of pictures.FRAMES_KEPT, at most WARM_MAX_KB (scene.pictures.fit_cache): a whole lesson's pictures at
+6 students, where desks are biggest, took ~120 MB at 1600 x 900 (~100 MB at 64 and 128 students, where the
+class is one picture), more than the 8 canvases' 87 MB. The budget bounds the memory (beyond it, the least
+recently used go) while warming and after. Bigger classes are not warmed: their lesson's pictures would
+outgrow any budget. Nothing here computes: the frames come from the function it is given.
 """
 from __future__ import annotations
 
+import contextlib
 import time
 from typing import Callable
 
-from PySide6.QtCore import QObject, QRectF, QTimer
+from PySide6.QtCore import QObject, QRect, QRectF, QTimer
 from PySide6.QtGui import QImage, QPainter
 
 from ..export.stopping import stop_if_signalled
 from ..scene import pictures, render
 
 IDLE_MS = 400      # the canvas idle this long (no frame drawn) before warming starts or resumes
-CHUNK_MS = 30      # warming works this long, then gives the event loop back
+CHUNK_MS = 30      # warming works about this long (a band's cost is estimated before it starts), then yields
+BANDS = 4          # a moment is painted in this many horizontal bands of the canvas, one or more per chunk
 WARM_UP_TO = 128   # students: bigger classes are not warmed (their lesson's pictures outgrow the cache)
 WARM_FRAMES = 16   # canvases of pictures kept while a class is warmed (the default keeps pictures.FRAMES_KEPT)
-PER_BEAT = (0.1, 0.5, 0.95)  # where in each beat a moment is drawn (cards and links settle as a beat plays)
+WARM_MAX_KB = 192 * 1024  # and never more than this (a 4K canvas would ask 16 x 66 MB)
+PER_BEAT = (1.0, 0.5, 0.1)  # where in each beat a moment is drawn: its stop (the keys' jumps) first, then the rest
+
+_held = [0]  # exports in progress (held()): nothing is drawn ahead meanwhile
+
+
+@contextlib.contextmanager
+def held():
+    """No warming while this runs (an export: its progress dialog runs the event loop, and its pictures need
+    the cache's room and the CPU)."""
+    _held[0] += 1
+    try:
+        yield
+    finally:
+        _held[0] -= 1
 
 
 class CanvasWarmer(QObject):
@@ -39,9 +60,14 @@ class CanvasWarmer(QObject):
         self.view = view
         self.frames: Callable[[float], object] | None = None
         self.warming_class = False  # the class on screen is small enough to warm (and its budget is raised)
-        self.pending: list[float] = []
+        self.pending: list[float] = []  # moments still to draw, the next one last
+        self.band = 0                   # the next band of pending[-1] to paint
+        self.current = None             # (moment, Frame) of pending[-1], kept between its chunks
         self.asked = None  # start()'s arguments, for again()
         self.image: QImage | None = None
+        self.band_ms = 5.0   # running estimates: a band's painting, setting the scene back to the frame shown
+        self.back_ms = 2.0
+        self.chunks_ms: list[float] = []  # the last chunks' wall times (a test, the benchmark)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(IDLE_MS)
@@ -53,14 +79,16 @@ class CanvasWarmer(QObject):
 
     def start(self, frames: Callable[[float], object] | None, beats: list[tuple[float, float]], now: float,
               students: int) -> None:
-        """Warm the moments of `beats` ((start, duration) each), nearest to `now` first; frames(t) is the Frame
-        the canvas would show at t (None: nothing to warm, e.g. during a quiz). Replaces any earlier work."""
+        """Warm the moments of `beats` ((start, duration) each), nearest to `now` first, beat stops before the
+        rest; frames(t) is the Frame the canvas would show at t (None: nothing to warm, e.g. during a quiz).
+        Replaces any earlier work (a new sentence, rule, layer: what was pending is dropped)."""
         self.frames, self.asked = frames, (frames, beats, now, students)
-        self.pending = []
+        self.pending, self.band, self.current = [], 0, None
         warmed = frames is not None and 0 < students <= WARM_UP_TO
         if warmed:
-            moments = [start + a * duration for start, duration in beats for a in PER_BEAT]
-            self.pending = sorted(moments, key=lambda t: -abs(t - now))  # popped from the end: nearest first
+            for a in reversed(PER_BEAT):  # popped from the end: the first of PER_BEAT, nearest first
+                moments = [start + a * duration for start, duration in beats]
+                self.pending += sorted(moments, key=lambda t: -abs(t - now))
         if warmed != self.warming_class:
             self.warming_class = warmed
             self.view.fit_pictures()  # the budget for a warmed class, or back to the canvas's own
@@ -70,23 +98,34 @@ class CanvasWarmer(QObject):
         """How many canvases of pictures QPixmapCache keeps for the canvas (see the module's docstring)."""
         return WARM_FRAMES if self.warming_class else pictures.FRAMES_KEPT
 
+    def budget_kb(self, width: float, height: float) -> int:
+        """QPixmapCache's limit for a canvas of width x height device pixels (CanvasView.fit_pictures)."""
+        kb = pictures.budget_kb(width, height, self.frames_kept())
+        return min(kb, max(WARM_MAX_KB, pictures.budget_kb(width, height))) if self.warming_class else kb
+
     def again(self) -> None:
         """The canvas changed size: what was drawn ahead is kept for the old size, so draw it all again."""
         if self.asked is not None and self.asked[0] is not None:
             self.start(*self.asked)
 
     def stop(self) -> None:
-        self.pending = []
+        self.pending, self.band, self.current = [], 0, None
         self.idle.stop()
         self.next.stop()
 
     def pause(self) -> None:
-        """The canvas drew a frame: wait until it has been idle for IDLE_MS again."""
+        """The canvas drew a frame (or was shown again): wait until it has been idle for IDLE_MS again."""
         self.next.stop()
         if self.pending:
             self.idle.start()
         else:
             self.idle.stop()
+
+    def can_draw(self) -> bool:
+        """Something is shown, the canvas is visible in a window that is not minimised, and no export runs."""
+        view = self.view
+        return (view.frame is not None and view.isVisible() and not view.window().isMinimized()
+                and not _held[0] and not view.viewport().size().isEmpty())
 
     def run_all(self) -> int:
         """Warm every pending moment now (what idle time does, without waiting: a benchmark, a test); the
@@ -97,41 +136,78 @@ class CanvasWarmer(QObject):
         return n - len(self.pending)
 
     def _chunk(self, reschedule: bool = True) -> bool:
-        """Draw pending moments for about CHUNK_MS; False when there is nothing it can draw now (no frame shown
-        yet, or the canvas hidden)."""
-        view, shown = self.view, self.view.frame
-        if shown is None or not self.pending or not view.isVisible():
+        """Paint pending bands for about CHUNK_MS; False when nothing can be drawn now (see can_draw: then it
+        looks again after IDLE_MS while moments are pending, e.g. until the window is restored)."""
+        if not self.pending:
             return False
+        if not self.can_draw():
+            if reschedule:
+                self.idle.start()
+            return False
+        view, shown = self.view, self.view.frame
         scene = view.classroom
-        end = time.perf_counter() + CHUNK_MS / 1000
+        began = time.perf_counter()
+        end = began + CHUNK_MS / 1000
         # counted as painting, as an export's pictures are: a SIGTERM waits for the chunk instead of unwinding
         # through Qt's C++ inside a paint() (a crash), and is raised below, once the scene is set back
         render.painting += 1
         try:
             image = self._target()
-            while self.pending and time.perf_counter() < end:
-                scene.set_frame(self.frames(self.pending.pop()))
-                painter = QPainter(image)
-                painter.setRenderHints(view.renderHints())  # kept pictures are painted with the painter's hints
-                try:
-                    view.render(painter, QRectF(image.rect()), view.viewport().rect())
-                finally:
-                    painter.end()
+            painted = False
+            while self.pending:
+                t = self.pending[-1]
+                if self.current is None or self.current[0] != t:
+                    self.current = (t, self.frames(t))
+                scene.set_frame(self.current[1])
+                while self.band < BANDS:
+                    now = time.perf_counter()
+                    if painted and now + (self.band_ms + self.back_ms) / 1000 > end:
+                        break
+                    self._paint_band(image, self.band)
+                    ms = (time.perf_counter() - now) * 1000
+                    self.band_ms = 0.7 * self.band_ms + 0.3 * ms
+                    self.band += 1
+                    painted = True
+                if self.band < BANDS:
+                    break
+                self.pending.pop()
+                self.band, self.current = 0, None
+                if time.perf_counter() + (self.band_ms + self.back_ms) / 1000 > end:
+                    break
         except Exception:  # warming is a convenience: a moment it cannot draw ends it, and the canvas goes on
-            self.pending = []
+            self.pending, self.band, self.current = [], 0, None
         finally:
             try:
+                back = time.perf_counter()
                 scene.set_frame(shown)  # the canvas shows what it showed
+                self.back_ms = 0.7 * self.back_ms + 0.3 * (time.perf_counter() - back) * 1000
             finally:
                 render.painting -= 1
+        self.chunks_ms = (self.chunks_ms + [(time.perf_counter() - began) * 1000])[-256:]
         stop_if_signalled()
         if reschedule and self.pending:
             self.next.start()
         return True
 
-    def _target(self) -> QImage:
-        """An image of the viewport's size: painted through the view, items get the canvas's transform."""
+    def _paint_band(self, image: QImage, band: int) -> None:
+        """Band `band` of BANDS of the viewport, painted through the view as the canvas paints it: the same
+        transform (QGraphicsView.render maps a source rect 1:1 onto an equal target rect) and render hints."""
         size = self.view.viewport().size()
-        if self.image is None or self.image.size() != size:
-            self.image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        y0, y1 = size.height() * band // BANDS, size.height() * (band + 1) // BANDS
+        rect = QRect(0, y0, size.width(), y1 - y0)
+        painter = QPainter(image)
+        painter.setRenderHints(self.view.renderHints())  # kept pictures are painted with the painter's hints
+        try:
+            self.view.render(painter, QRectF(rect), rect)
+        finally:
+            painter.end()
+
+    def _target(self) -> QImage:
+        """An image of the viewport's size and device pixel ratio: painted through the view, items get the
+        canvas's transform, and anything that reads the device's scale reads the canvas's."""
+        size, ratio = self.view.viewport().size(), self.view.viewport().devicePixelRatioF()
+        if self.image is None or self.image.deviceIndependentSize().toSize() != size or \
+                self.image.devicePixelRatio() != ratio:
+            self.image = QImage(size * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+            self.image.setDevicePixelRatio(ratio)
         return self.image
