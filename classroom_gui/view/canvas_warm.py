@@ -65,8 +65,8 @@ class CanvasWarmer(QObject):
         self.current = None             # (moment, Frame) of pending[-1], kept between its chunks
         self.asked = None  # start()'s arguments, for again()
         self.image: QImage | None = None
-        self.band_ms = 5.0   # running estimates: a band's painting, setting the scene back to the frame shown
-        self.back_ms = 2.0
+        # running estimates (ms): setting the scene to a moment, painting a band, setting it back to the frame shown
+        self.set_ms, self.band_ms, self.back_ms = 5.0, 5.0, 2.0
         self.chunks_ms: list[float] = []  # the last chunks' wall times (a test, the benchmark)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -156,9 +156,13 @@ class CanvasWarmer(QObject):
             painted = False
             while self.pending:
                 t = self.pending[-1]
+                if painted and time.perf_counter() + (self.set_ms + self.band_ms + self.back_ms) / 1000 > end:
+                    break  # the next moment would not fit: the next chunk starts it
                 if self.current is None or self.current[0] != t:
                     self.current = (t, self.frames(t))
+                now = time.perf_counter()
                 scene.set_frame(self.current[1])
+                self.set_ms = 0.7 * self.set_ms + 0.3 * (time.perf_counter() - now) * 1000
                 while self.band < BANDS:
                     now = time.perf_counter()
                     if painted and now + (self.band_ms + self.back_ms) / 1000 > end:
@@ -172,8 +176,6 @@ class CanvasWarmer(QObject):
                     break
                 self.pending.pop()
                 self.band, self.current = 0, None
-                if time.perf_counter() + (self.band_ms + self.back_ms) / 1000 > end:
-                    break
         except Exception:  # warming is a convenience: a moment it cannot draw ends it, and the canvas goes on
             self.pending, self.band, self.current = [], 0, None
         finally:
