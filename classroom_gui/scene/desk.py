@@ -9,6 +9,7 @@ of more than 32 draws its plain desks in one picture instead: scene.class_image.
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -17,7 +18,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 from ..lesson.frame import Strip, Student
 from . import fonts, palette, pictures
 from .items import ALIGN_CENTER, ALIGN_LEFT, CachedItem, elide, fitted_font, mix, qcolor
-from .layout import NAME_MIN, DeskBox
+from .layout import NAME_MIN, SEAT_DIGITS_MIN, DeskBox
 from .palette import Theme
 from .strip import StripItem, StripView
 
@@ -261,9 +262,12 @@ class DeskItem(CachedItem):
         else:  # a tiny desk: a circle would shrink "64" below reading size, so plain muted digits
             room = max(b.name_px * 1.4, b.w - b.pad - 1)  # "1024" shrinks to fit (drawText clips)
             px = (b.name_px if b.name_px >= NAME_MIN else b.name_px * 0.9) * th.font_scale
-            p.setFont(fitted_font(number, px, room, bold=True, min_px=min(px, NAME_MIN) if px >= NAME_MIN else 6))
-            p.setPen(qcolor(th.color("text") if focus else th.color("text_muted")))
-            p.drawText(QRectF(b.pad, 0, room, hh), ALIGN_LEFT, number)
+            font = fitted_font(number, px, room, bold=True, min_px=min(px, NAME_MIN) if px >= NAME_MIN else 6)
+            t = p.worldTransform()  # (the device scale: the screen's, a picture's, or a kept picture's)
+            if font.pixelSize() * math.hypot(t.m11(), t.m12()) >= SEAT_DIGITS_MIN:  # else specks: left off
+                p.setFont(font)
+                p.setPen(qcolor(th.color("text") if focus else th.color("text_muted")))
+                p.drawText(QRectF(b.pad, 0, room, hh), ALIGN_LEFT, number)
         if self.parts & NAME:
             self._paint_name(p)
         if self.parts & BADGE:
