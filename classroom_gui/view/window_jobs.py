@@ -68,8 +68,10 @@ class SentenceJobs:
         frame = self.model.frame()
         if frame.answer_id < 0:
             return
+        # the class on screen, whatever the sentence field holds now (a sentence typed and not applied)
+        shown = self.run.text if self.run is not None and self.run.text else self.sentence.text()
         try:
-            extended = self.checkpoint.tokenizer.extend(self.sentence.text(), frame.answer_id)
+            extended = self.checkpoint.tokenizer.extend(shown, frame.answer_id)
         except Exception as exc:  # the model's tokenizer cannot read the sentence (e.g. it panics): say so
             self._job_failed(exc)
             return
