@@ -3,8 +3,6 @@ LayerNorm, compared with every word (logits), and softmax over the vocabulary; a
 class guesses comes after it."""
 from __future__ import annotations
 
-import numpy as np
-
 from .. import rules
 from ..answers import answer_ids, seat_guesses
 from ..beat import Step
@@ -71,20 +69,9 @@ def logits(ctx, fr: Frame):
 
 def softmax(ctx, fr: Frame):
     vocab, probs, top = _compared(ctx, fr)
-    v = len(probs)
     fr.bars = Bars(ctx.t("bars.probs"), [vocab[i] for i in top], [float(probs[i]) for i in top], "weight",
-                   highlight=0, total=ctx.t("bars.sum_all", v=f"{v:,}", total=fmt(probs.sum(), 3)))
-    # the softmax worked as on chapter 7's board, from the previous step's logits: each word's
-    # exp((logit − the highest) ÷ temperature), divided by the sum of those over the whole vocabulary
-    logits, temp = ctx.trace.next_logits.astype(np.float64), max(float(ctx.sel.temperature), 1e-3)
-    high = float(logits.max())
-    total = float(np.exp((logits - high) / temp).sum())
-    word = top[0]
-    fr.board = [ctx.t("board.prob_rule", high=fmt(high), temp=fmt(ctx.sel.temperature, 1), v=f"{v:,}",
-                      total=fmt(total, 4)),
-                ctx.t("board.prob_worked", word=ctx.word(vocab[word]), logit=fmt(logits[word]), high=fmt(high),
-                      temp=fmt(ctx.sel.temperature, 1), total=fmt(total, 4), p=fmt(probs[word], 3))]
-    fr.board += [ctx.t("board.prob", word=ctx.word(vocab[i]), p=fmt(probs[i], 3)) for i in top]
+                   highlight=0, total=ctx.t("bars.sum", total=fmt(probs.sum(), 3)))
+    fr.board = [ctx.t("board.prob", word=ctx.word(vocab[i]), p=fmt(probs[i], 3)) for i in top]
     fr.narration = ctx.t(ctx.beat.key, temp=fmt(ctx.sel.temperature, 1), top=ctx.word(vocab[top[0]]),
                          p=fmt(probs[top[0]], 3))
 
