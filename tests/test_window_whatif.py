@@ -144,3 +144,33 @@ def test_a_double_click_on_a_classmates_number_keeps_the_asker(qtbot, window, mo
     qtbot.wait(QApplication.doubleClickInterval() + 300)
     qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(at.x(), at.y()))
     assert window.sel.focus == seat  # a click on its own still chooses the asker
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_what_if_from_the_keyboard(qtbot, window, monkeypatch, lang):
+    """teacher3 M6: W (Lesson → What if…) makes the edits a double-click makes, without the mouse."""
+    from classroom_gui.view import whatif_dialog
+
+    window.set_language(lang)
+    made = []
+
+    def answer(dialog):  # the boxes chosen from the keyboard, then OK
+        dialog.kind.setCurrentIndex(whatif_dialog.KINDS.index(made_kind[0]))
+        dialog.student.setCurrentIndex(2)
+        dialog.number.setValue(3)
+        dialog.classmate.setCurrentIndex(1)
+        dialog.value.setValue(-2.5)
+        made.append(dialog.own.text())
+        return 1
+
+    monkeypatch.setattr(whatif_dialog.WhatIfDialog, "exec", answer)
+    sel = window.sel
+    for made_kind[:] in (["k"], ["score"], ["mask"]):
+        qtbot.keyClick(window.canvas, Qt.Key.Key_W)
+    assert window.model.whatif.edits == (Edit("k", sel.layer, sel.head, 2, 2, -2.5),
+                                         Edit("score", sel.layer, sel.head, 2, 1, -2.5),
+                                         Edit("mask", sel.layer, 0, 2, 1, 1.0))  # the switch: now cannot hear
+    assert all(made) and "What if" in window.model.frame().narration or "もしも" in window.model.frame().narration
+
+
+made_kind = [""]
