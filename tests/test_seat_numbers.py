@@ -41,6 +41,7 @@ def test_an_edits_json_says_its_seats_from_1_and_reads_back(capsys, tmp_path):
     assert (score["seat"], score["index"], score["seat_number"], score["classmate_seat_number"]) == (1, 5, 2, 6)
     assert (q["seat"], q["seat_number"], q["word"], q["index"]) == (3, 4, "on", 2)
     assert (mask["seat_number"], mask["classmate_seat_number"]) == (2, 1)
+    assert [(e["layer_number"], e["head_number"]) for e in edits] == [(1, 2), (2, 1), (1, None)]  # as selection
     assert [e["set"] for e in edits] == ["score[1,2,2,6]=2.5", "q[2,1,4,3]=-1.0", "mask[1,2,1]=1"]
     for e in edits:  # the written form is the same edit
         again = parse_edit(e["set"], tokens, 3, 3, 8)

@@ -44,11 +44,13 @@ class Edit:
 
     def as_dict(self, tokens: list[str] | None = None) -> dict:
         """The edit's fields (layer, head, seat and index from 0, as arrays count them), and, with the
-        sentence's tokens, its words, its seats from 1 as the desks show them, and `set`: the edit as
-        `--set` takes it (places from 1), e.g. "q[1,1,2,2]=3.0"."""
+        sentence's tokens, its words, its layer, head and seats from 1 as the window and the picture's
+        `selection` count them, and `set`: the edit as `--set` takes it (places from 1), e.g. "q[1,1,2,2]=3.0"."""
         out = asdict(self)
         if tokens is not None:
             out["word"] = tokens[self.seat]
+            out["layer_number"] = self.layer + 1  # (a mask cell is the layer's: every head, head_number null)
+            out["head_number"] = None if self.kind == "mask" else self.head + 1
             out["seat_number"] = self.seat + 1
             if self.kind in ("score", "mask"):
                 out["classmate"] = tokens[self.index]
