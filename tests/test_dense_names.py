@@ -1,6 +1,6 @@
 """A class of 64 shows its students' names: each desk of the class picture, beside its share's badge, shows
-the whole word in a smaller chalk (down to desk.NAME_FLOOR) or its first characters + "…", never "…" alone
-(at 64 desks every "mat", 「マット」 and 「座った」 once read "…"), and the name ends before the badge starts."""
+the whole word or its first characters + "…", never "…" alone (at 64 desks every "mat", 「マット」 and 「座った」
+once read "…"), still at the 16 px a projector needs, and the name ends before the badge starts."""
 from __future__ import annotations
 
 import pytest
@@ -23,7 +23,7 @@ def checkpoint():
 @pytest.mark.parametrize("text,lang", CLASSES, ids=["en", "ja"])
 def test_a_class_of_64_shows_its_names(qapp, checkpoint, text, lang):
     from classroom_gui.scene.classroom import ClassroomScene
-    from classroom_gui.scene.desk import NAME_FLOOR
+    from classroom_gui.scene.layout import NAME_MIN
     trace = compute_run(checkpoint, text, mask="none").trace
     assert trace.n_tokens == 64
     frame = frame_at(trace, Selection(focus=1, lang=lang),
@@ -41,12 +41,13 @@ def test_a_class_of_64_shows_its_names(qapp, checkpoint, text, lang):
             assert name != "…" and name.strip(), f"{where} shows only {name!r}"
             assert name == s.text or (name.endswith("…") and s.text.startswith(name[:-1]) and len(name) >= 2), \
                 f"{where} shows {name!r}"
-            assert font.pixelSize() >= NAME_FLOOR, f"{where}: {font.pixelSize()} px"
+            assert font.pixelSize() >= NAME_MIN, f"{where}: {font.pixelSize()} px"
             bw, _ = desk._badge_size()
             assert bw, f"{where} has no badge at the softmax step"
             end = desk._name_left() + QFontMetricsF(font).horizontalAdvance(name)
             assert end <= desk.box.w - desk.box.pad - bw, f"{where}: the name runs under the badge"
             whole += name == s.text
-        assert whole >= 0.9 * len(image.students), f"only {whole} of {len(image.students)} names whole"
+        want = 0.8 if lang == "en" else 0.7  # ("because" is "b…"; 「マット」 and 「座った」 need 48 px: 「マ…」, 「座…」)
+        assert whole >= want * len(image.students), f"only {whole} of {len(image.students)} names whole"
     finally:
         scene.clear()

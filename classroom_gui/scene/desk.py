@@ -33,7 +33,7 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float) ->
     px = max(box.name_px * 0.82, min(box.name_px, NAME_MIN)) * font_scale
     w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(badge) + px * 1.0
     if box.w - name_left - w - box.pad < NAME_MIN * 2.5:  # a dense class: a slimmer pill leaves the name room
-        w -= px * 0.5  # (at 64 desks 「マット」 then fits at NAME_FLOOR instead of 「マ…」)
+        w -= px * 0.5  # (at 64 desks "mat" and "dog" then fit whole at 16 px, 「マット」 shows 「マ…」, not "…")
     room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
     return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
 
@@ -51,19 +51,9 @@ def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge
     # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
     least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
     font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
-    if QFontMetricsF(font).horizontalAdvance(text) <= room or font.pixelSize() <= NAME_FLOOR:
-        return font, elide(text, font, room)
-    # a dense class (64 desks beside their badges leave ~25 px): a smaller chalk, a size at a time down to
-    # NAME_FLOOR, before the name is cut, and cut to its first characters + "…" at that size: "mat" and
-    # 「座…」 where the full size left only "…" at every desk
-    for size in range(int(font.pixelSize()) - 1, int(NAME_FLOOR) - 1, -1):
-        font = fonts.font(size, True)
-        if QFontMetricsF(font).horizontalAdvance(text) <= room:
-            break
-    return font, elide(text, font, room)
+    return font, elide(text, font, room)  # (cut to its first characters + "…" where even one fits)
 
 
-NAME_FLOOR = 11  # px: the least a name shrinks to before it is cut (still read on a 1080p projector)
 
 
 @lru_cache(maxsize=64)
