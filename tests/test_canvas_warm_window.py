@@ -105,3 +105,38 @@ def test_the_budget_is_raised_for_a_small_class_and_bounded(window):
     assert canvas.warmer.budget_kb(3840, 2160) == pictures.budget_kb(3840, 2160)  # 4K: no more than its own
     window.model.set_quiz(True)  # nothing drawn ahead: the canvas's own budget again
     assert QPixmapCache.cacheLimit() == pictures.budget_kb(w, h)
+
+
+def test_a_resize_draws_ahead_again_nearest_the_moment_on_screen(window):
+    late = window.player.timeline.beat_stop(len(window.player.timeline.beats) - 3)
+    window.model.jump(late)  # time only: start() is not called again, its `now` was beat 4's
+    window.canvas.warmer.run_all()
+    window.resize(window.width() - 120, window.height() - 60)  # presenter mode, a window resized mid-lesson
+    pending = window.canvas.warmer.pending
+    assert len(pending) == moments(window) and pending[-1] == late
+
+
+def test_a_moment_that_fails_is_skipped_and_said_once(window, caplog):
+    warmer = window.canvas.warmer
+    frames = warmer.frames
+    bad = warmer.pending[-1]
+
+    def failing(t):
+        if t == bad or t == warmer.pending[-2]:
+            raise ValueError("a broken moment")
+        return frames(t)
+    warmer.frames = failing
+    drawn = warmer.run_all()
+    assert drawn == moments(window)  # every moment left the list: the two broken ones skipped, the rest drawn
+    said = [r for r in caplog.records if "drawing a moment ahead failed" in r.getMessage()]
+    assert len(said) == 1 and "a broken moment" in said[0].exc_text
+
+
+def test_a_closed_window_stops_looking(window, qtbot):
+    warmer = window.canvas.warmer
+    assert warmer.pending
+    assert warmer.idle.isActive()
+    window.close()
+    assert not warmer.idle.isActive() and not warmer.next.isActive()
+    assert not warmer._chunk(reschedule=True)  # (a timeout already queued: it does not look again)
+    assert not warmer.idle.isActive() and warmer.pending

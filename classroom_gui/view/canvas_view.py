@@ -48,6 +48,10 @@ class CanvasView(QGraphicsView):
         self.fit_pictures()
         self.warmer.pause()  # shown again (restored from minimised): what is pending resumes once idle
 
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        self.warmer.halt()  # hidden, minimised or closed: nothing is drawn ahead until shown again (showEvent)
+
     def fit_pictures(self) -> None:
         """QPixmapCache sized for this canvas's device pixels (scene.pictures.fit_cache), also after an export
         made room for bigger pictures; for more canvases while a small class's lesson is drawn ahead."""

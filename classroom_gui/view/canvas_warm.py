@@ -23,6 +23,7 @@ outgrow any budget. Nothing here computes: the frames come from the function it 
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from typing import Callable
 
@@ -63,6 +64,7 @@ class CanvasWarmer(QObject):
         self.pending: list[float] = []  # moments still to draw, the next one last
         self.band = 0                   # the next band of pending[-1] to paint
         self.current = None             # (moment, Frame) of pending[-1], kept between its chunks
+        self.failed = False             # a moment failed to draw since start() (logged once)
         self.asked = None  # start()'s arguments, for again()
         self.image: QImage | None = None
         # running estimates (ms): setting the scene to a moment, painting a band, setting it back to the frame shown
@@ -83,7 +85,7 @@ class CanvasWarmer(QObject):
         rest; frames(t) is the Frame the canvas would show at t (None: nothing to warm, e.g. during a quiz).
         Replaces any earlier work (a new sentence, rule, layer: what was pending is dropped)."""
         self.frames, self.asked = frames, (frames, beats, now, students)
-        self.pending, self.band, self.current = [], 0, None
+        self.pending, self.band, self.current, self.failed = [], 0, None, False
         warmed = frames is not None and 0 < students <= WARM_UP_TO
         if warmed:
             for a in reversed(PER_BEAT):  # popped from the end: the first of PER_BEAT, nearest first
@@ -104,12 +106,20 @@ class CanvasWarmer(QObject):
         return min(kb, max(WARM_MAX_KB, pictures.budget_kb(width, height))) if self.warming_class else kb
 
     def again(self) -> None:
-        """The canvas changed size: what was drawn ahead is kept for the old size, so draw it all again."""
+        """The canvas changed size: what was drawn ahead is kept for the old size, so draw it all again, nearest
+        to the moment on screen now (not the one shown when start() was called: presenter mode at beat 32)."""
         if self.asked is not None and self.asked[0] is not None:
-            self.start(*self.asked)
+            frames, beats, now, students = self.asked
+            shown = self.view.frame
+            self.start(frames, beats, shown.time if shown is not None else now, students)
 
     def stop(self) -> None:
         self.pending, self.band, self.current = [], 0, None
+        self.idle.stop()
+        self.next.stop()
+
+    def halt(self) -> None:
+        """The canvas was hidden: its timers stop, what is pending stays for pause() (the canvas shown again)."""
         self.idle.stop()
         self.next.stop()
 
@@ -139,9 +149,10 @@ class CanvasWarmer(QObject):
         """Paint pending bands for about CHUNK_MS; False when nothing can be drawn now (see can_draw: then it
         looks again after IDLE_MS while moments are pending, e.g. until the window is restored)."""
         if not self.pending:
+            self.image = None  # (a viewport-sized image: 8 MB at 1080p)
             return False
         if not self.can_draw():
-            if reschedule:
+            if reschedule and self.view.isVisible():  # minimised: look again later; hidden or closed: showEvent resumes
                 self.idle.start()
             return False
         view, shown = self.view, self.view.frame
@@ -158,11 +169,14 @@ class CanvasWarmer(QObject):
                 t = self.pending[-1]
                 if painted and time.perf_counter() + (self.set_ms + self.band_ms + self.back_ms) / 1000 > end:
                     break  # the next moment would not fit: the next chunk starts it
-                if self.current is None or self.current[0] != t:
+                fresh = self.current is None or self.current[0] != t
+                if fresh:
                     self.current = (t, self.frames(t))
                 now = time.perf_counter()
                 scene.set_frame(self.current[1])
                 self.set_ms = 0.7 * self.set_ms + 0.3 * (time.perf_counter() - now) * 1000
+                if fresh and time.perf_counter() + (self.band_ms + self.back_ms) / 1000 > end:
+                    break  # a first visit's setting took the chunk (its routes, layouts kept): bands next chunk
                 while self.band < BANDS:
                     now = time.perf_counter()
                     if painted and now + (self.band_ms + self.back_ms) / 1000 > end:
@@ -176,8 +190,13 @@ class CanvasWarmer(QObject):
                     break
                 self.pending.pop()
                 self.band, self.current = 0, None
-        except Exception:  # warming is a convenience: a moment it cannot draw ends it, and the canvas goes on
-            self.pending, self.band, self.current = [], 0, None
+        except Exception:  # warming is a convenience: a moment it cannot draw is skipped (said once), the rest go on
+            if not self.failed:
+                self.failed = True
+                logging.getLogger("classroom_gui").exception("drawing a moment ahead failed (t=%s)", self.pending[-1:])
+            if self.pending:
+                self.pending.pop()
+            self.band, self.current = 0, None
         finally:
             try:
                 back = time.perf_counter()
@@ -189,6 +208,8 @@ class CanvasWarmer(QObject):
         stop_if_signalled()
         if reschedule and self.pending:
             self.next.start()
+        if not self.pending:
+            self.image = None
         return True
 
     def _paint_band(self, image: QImage, band: int) -> None:

@@ -193,6 +193,11 @@ def export_video(model, parent=None, path: Path | None = None, options: OptionsD
 def export_worksheet(model, parent=None, path: Path | None = None, paper: str | None = None) -> Path | None:
     """File → Worksheet…: the selected student's attention in the selected layer and head as a printable
     exercise with its answer key (export.worksheet_pdf); paper size from a small dialog unless given."""
+    with held():  # as _export: the canvas draws nothing ahead behind its dialogs
+        return _worksheet(model, parent, path, paper)
+
+
+def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | None:
     from ..export.worksheet_pdf import model_label, save_worksheet
     from ..lesson.worksheet import MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
 
