@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 import numpy as np
 
@@ -84,6 +85,18 @@ class _FromClass:
 
     def __set__(self, s, value) -> None:
         s.__dict__[self.slot] = value
+
+
+def all_strips(students: list[Student]) -> list[list[Strip]]:
+    """strips_of of every student; a class none of whose students has strips (compact seating: 1,024 desks a
+    frame) answered in C loops, without a Python call per desk."""
+    unset = (_UNSET, _UNSET)
+    if not any(map(_SEATED, students)) and all(map(unset.__eq__, map(_SLOTS, map(vars, students)))):
+        return [[] for _ in students]
+    return list(map(strips_of, students))
+
+
+_SEATED, _SLOTS = attrgetter("seated"), itemgetter("_notebook", "_cards")
 
 
 def strips_of(s: Student) -> list[Strip]:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFontMetricsF, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from ..lesson import layout
-from ..lesson.frame import CANVAS_H, CANVAS_W, Frame, strips_of
+from ..lesson.frame import CANVAS_H, CANVAS_W, Frame, all_strips
 from . import fonts, palette, pictures
 from .board import MASKED_BAR, BarsItem, Board
 from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
@@ -140,7 +140,7 @@ class ClassroomScene(QGraphicsScene):
             per_student, stacked, scales = fast.per_student, None, fast.scales(frame.board_strips)
             has_strips = bool(fast.block.roles)
         else:
-            per_student = list(map(strips_of, frame.students))
+            per_student = all_strips(frame.students)
             stacked = class_rows(per_student) if len(per_student) > COMPOSE_FROM else None
             scales = (colour_scales([frame.board_strips], stacked) if stacked is not None
                       else colour_scales(per_student + [frame.board_strips]))
