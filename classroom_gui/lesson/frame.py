@@ -38,7 +38,7 @@ def row(values) -> list[float] | np.ndarray:
     return [float(v) for v in values]
 
 
-@dataclass
+@dataclass(eq=False)
 class ClassStrips:
     """The same strips at every desk of a class, as the trace's arrays: desk `seat` shows strip k with the
     numbers values[k][seat], label labels[k], in role roles[k], visible[seat, k] of the way in; the first is the
@@ -51,6 +51,14 @@ class ClassStrips:
     visible: np.ndarray        # [T, k] float64
     notebook: bool = True
     raised: int = -1           # the seat whose question card (role "query") is held up, -1 none
+
+    def __eq__(self, other) -> bool:  # the same strips with the same numbers (arrays compared by value)
+        if not isinstance(other, ClassStrips):
+            return NotImplemented
+        return (self.roles == other.roles and self.labels == other.labels and self.notebook == other.notebook
+                and self.raised == other.raised and np.array_equal(self.visible, other.visible)
+                and len(self.values) == len(other.values)
+                and all(a is b or np.array_equal(a, b) for a, b in zip(self.values, other.values)))
 
     def strips_of(self, seat: int) -> tuple[Strip | None, list[Strip]]:
         """Desk `seat`'s (notebook or None, cards), as Strips with the numbers row() gives."""
