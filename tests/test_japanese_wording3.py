@@ -1,6 +1,6 @@
 """Japanese wording (teacher3 L8), on the real caption and the real chapter 10 board: a long sentence's caption
 counts students (生徒), not トークン, as JAPANESE.md says; the LayerNorm board's last line is a sentence (。) that
-names the card without 「」 (they mark students), and its formula keeps half-width = like every other board."""
+names the card without 「」 (they mark students), and its formula keeps half-width = and + like every other board."""
 from __future__ import annotations
 
 import pytest
@@ -29,5 +29,6 @@ def test_the_layernorm_board_ends_with_a_sentence_and_half_width_formulas(checkp
     frames = [frame_at(trace, Selection(focus=0, lang="ja"), timeline.beat_stop(i)) for i in range(len(timeline))]
     board = next(f.board for f in frames if f.beat_key == "heads.residual")
     assert board[-1].endswith("。") and "「レイヤー正規化」" not in board[-1] and "レイヤー正規化カード" in board[-1]
-    assert not any("＝" in line or "（ノート" in line for line in board)  # formulas: half-width = and ()
-    assert any(line.startswith("標準偏差 = √(") and "ε = " in line for line in board)
+    # = and + half-width, as on every other board (brackets next to Japanese stay full-width: test_lecture_ready)
+    assert not any("＝" in line or "＋" in line for line in board)
+    assert any(line.startswith("標準偏差 = √（") and "ε = " in line for line in board)
