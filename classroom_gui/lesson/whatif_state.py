@@ -61,7 +61,8 @@ class WhatIf:
                 t = self.own.tokens
                 already = "already cannot hear" if edit.value else "already hears"
                 raise whatif.EditError(f"mask[{edit.layer + 1},{t[edit.seat]},{t[edit.index]}]={edit.value:g} changes "
-                                       f"nothing: under this rule {t[edit.seat]!r} {already} {t[edit.index]!r}")
+                                       f"nothing: under this rule {t[edit.seat]!r} {already} {t[edit.index]!r}",
+                                       unchanged=(edit.seat, edit.index))
         else:
             edits += (edit,)
         before = self.edits
