@@ -1,6 +1,6 @@
 """The app runs Python's cycle collector rarely (classroom_gui/collector.py): jumping about a 64-student lesson,
-as a teacher scrubbing does, no longer collects in every frame; and the command line sets it up for every
-command, the window's included."""
+as a teacher scrubbing does, collects less often than Python's default (and at most a few times); and the
+command line sets it up for every command, the window's included."""
 from __future__ import annotations
 
 import gc
@@ -49,12 +49,16 @@ def test_jumping_about_a_big_class_rarely_collects(qapp, tmp_path, thresholds):
     from classroom_gui.collector import GEN0, collect_rarely
     trace = run_sentence(random_checkpoint(tmp_path), " ".join(["the cat sat on the mat"] * 11)).trace
     assert trace.n_tokens == 64
-    gc.set_threshold(700, 10, 10)  # Python's default: a collection in (nearly) every frame
+    # first visits (pictures and caches made) counted apart: then both thresholds see what every jump allocates.
+    # Since a big class's strips are arrays (Frame.class_strips), Python's default collects every ~10 jumps
+    # here, not in nearly every frame (20+ in 30 jumps before), and the app's setting in none of them
+    gc.set_threshold(700, 10, 10)
+    collections_while_jumping(qapp, trace)
     before = collections_while_jumping(qapp, trace)
     collect_rarely()
     assert gc.get_threshold()[0] == GEN0
     after = collections_while_jumping(qapp, trace)
-    assert before >= 20, before
+    assert after < before, (before, after)
     assert after <= 4, (before, after)
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, rules
-from .frame import Frame, Strip, Student
+from .frame import WIDE, ClassStrips, Frame, Strip, Student, row  # noqa: F401  (WIDE, row also read from here)
 from .strings import name_list, quote, text
 from .beat import Beat
 
@@ -45,7 +45,6 @@ class Ctx:
     names: list[str]
     base: Trace | None = None  # the trace frame_at was given; other rules are computed from it (rules.under)
     labels: dict = field(default_factory=dict, repr=False)  # key -> text without values, looked up once a frame
-    row_lists: dict = field(default_factory=dict, repr=False)  # id of a [T, n] array -> (it, its rows): rows()
     repeated: set | None = field(default=None, repr=False)  # names that sit more than once (qs), found once
 
     def under(self, rule: str) -> Trace:
@@ -91,47 +90,26 @@ class Ctx:
     def strip(self, role: str, values, visible: float = 1.0, label_key: str = "", **kw) -> Strip:
         return Strip(role, row(values), label=self.t(label_key or f"card.{role}"), visible=visible, **kw)
 
-    def seat_strip(self, role: str, values, seat: int, visible: float = 1.0, label_key: str = "") -> Strip:
-        """strip(role, values[seat], ...) for a [T, n] array shown at every desk: its rows made once a frame."""
-        return Strip(role, self.rows(values)[seat], label=self.t(label_key or f"card.{role}"), visible=visible)
+    def seat_all(self, fr: Frame, strips, notebook: bool = True, raised: int = -1) -> None:
+        """Every desk (desks(fr)) shows `strips`, each (role, values [T, n] per seat, label, visible: a number or
+        [T] per seat), the first the notebook when `notebook`; student `raised` holds its question card up. Kept
+        as the class's arrays (Frame.class_strips): a desk's Strips are made only if something reads them."""
+        desks = self.desks(fr)
+        if not desks:
+            return
+        visible = np.empty((self.trace.n_tokens, len(strips)), np.float64)
+        for k, strip in enumerate(strips):
+            visible[:, k] = strip[3]
+        fr.class_strips = block = ClassStrips([st[0] for st in strips], [st[2] for st in strips],
+                                              [st[1] for st in strips], visible, notebook, raised)
+        for s in desks:
+            s.seated = block
 
-    def rows(self, values) -> list:
-        """row() of every seat of a [T, n] array, made at once and kept for the frame (one tolist() instead of
-        one a desk: 512 desks x 4 strips a frame)."""
-        found = self.row_lists.get(id(values))
-        if found is None or found[0] is not values:
-            found = self.row_lists[id(values)] = (values, values.tolist() if values.shape[-1] <= WIDE else list(values))
-        return found[1]
-
-    def cards(self, seat: int, q: float = 1.0, k: float = 1.0, v: float = 1.0, layer: LayerTrace | None = None,
-              raised: bool = False) -> list[Strip]:
-        L, h = layer or self.L, self.sel.head  # called for every student of every frame, so built directly
-        H = L.head(h)
-        return [Strip("query", self.rows(H.q)[seat], self.t("card.query"), q, raised),
-                Strip("key", self.rows(H.k)[seat], self.t("card.key"), k),
-                Strip("value", self.rows(H.v)[seat], self.t("card.value"), v)]
-
-    def every_desk(self, seats, raised: int | None = None) -> list[tuple[Strip, list[Strip]]]:
-        """(notebook, cards(seat)) for each seat, student `raised` with its question held up: the rows and labels
-        looked up once for the class, not once a desk (512 desks x 4 strips a frame)."""
-        H = self.L.head(self.sel.head)
-        x, q, k, v = self.rows(self.L.x), self.rows(H.q), self.rows(H.k), self.rows(H.v)
-        tx, tq, tk, tv = (self.t(f"card.{role}") for role in ("notebook", "query", "key", "value"))
-        return [(Strip("notebook", x[i], tx), [Strip("query", q[i], tq, 1.0, i == raised), Strip("key", k[i], tk),
-                                              Strip("value", v[i], tv)]) for i in seats]
-
-
-WIDE = 32  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list (GPT-2's 64-number
-#           cards stay NumPy rows: 512 students' cards as lists were ~100,000 Python floats a frame, made here and
-#           turned back into arrays by the scene)
-
-
-def row(values) -> list[float] | np.ndarray:
-    """A strip's numbers: a short row as a list of floats; a wide one (GPT-2's cards and 768-number notebooks)
-    as the trace's own NumPy row, not copied (1024 students x 768 numbers would be 0.8 M Python floats a frame)."""
-    if isinstance(values, np.ndarray):
-        return values.tolist() if values.size <= WIDE else values
-    return [float(v) for v in values]
+    def card_strips(self, q: float = 1.0, k: float = 1.0, v: float = 1.0, layer: LayerTrace | None = None) -> list:
+        """The three cards as seat_all's strips: (role, [T, d_head], label, visible)."""
+        H = (layer or self.L).head(self.sel.head)
+        return [("query", H.q, self.t("card.query"), q), ("key", H.k, self.t("card.key"), k),
+                ("value", H.v, self.t("card.value"), v)]
 
 
 def default_focus(tokens: list[str], rule: str = "causal") -> int:

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
+
+import numpy as np
 
 CANVAS_W, CANVAS_H = 1920, 1080
+WIDE = 32  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list (GPT-2's 64-number
+#           cards stay NumPy rows: 512 students' cards as lists were ~100,000 Python floats a frame, made here and
+#           turned back into arrays by the scene)
 
 
 @dataclass
@@ -24,6 +30,85 @@ class Strip:
     edited: list[int] = field(default_factory=list)   # cells a what-if edit set (drawn with a distinct outline)
 
 
+def row(values) -> list[float] | np.ndarray:
+    """A strip's numbers: a short row as a list of floats; a wide one (GPT-2's cards and 768-number notebooks)
+    as the trace's own NumPy row, not copied (1024 students x 768 numbers would be 0.8 M Python floats a frame)."""
+    if isinstance(values, np.ndarray):
+        return values.tolist() if values.size <= WIDE else values
+    return [float(v) for v in values]
+
+
+@dataclass
+class ClassStrips:
+    """The same strips at every desk of a class, as the trace's arrays: desk `seat` shows strip k with the
+    numbers values[k][seat], label labels[k], in role roles[k], visible[seat, k] of the way in; the first is the
+    notebook when `notebook`. A class of hundreds is thus a few arrays a frame, not thousands of Strips: the
+    scene draws its plain desks from the arrays, and a Student's notebook and cards are made from them only
+    when something reads them (a tooltip, a test, the frame's JSON)."""
+    roles: list[str]
+    labels: list[str]
+    values: list[np.ndarray]   # per strip [T, n] (read-only: the trace's own arrays, not copied)
+    visible: np.ndarray        # [T, k] float64
+    notebook: bool = True
+    raised: int = -1           # the seat whose question card (role "query") is held up, -1 none
+
+    def strips_of(self, seat: int) -> tuple[Strip | None, list[Strip]]:
+        """Desk `seat`'s (notebook or None, cards), as Strips with the numbers row() gives."""
+        vis = self.visible[seat].tolist()
+        out = [Strip(role, row(values[seat]), label, v, role == "query" and seat == self.raised)
+               for role, label, values, v in zip(self.roles, self.labels, self.values, vis)]
+        return (out[0], out[1:]) if self.notebook else (None, out)
+
+
+_UNSET = object()
+
+
+class _FromClass:
+    """A Student's notebook or cards: what was set, else (for a desk of a class with ClassStrips) its row of the
+    class's strips, made when first read and then kept, so that changing it (an edit's outline, a card
+    appended) changes the student's own strips."""
+
+    def __set_name__(self, owner, name: str):
+        self.slot, self.notebook = "_" + name, name == "notebook"
+
+    def __get__(self, s, owner=None):
+        if s is None:
+            return _UNSET  # the dataclass's default: not set
+        found = s.__dict__.get(self.slot, _UNSET)
+        if found is _UNSET:
+            notebook, cards = s.seated.strips_of(s.index) if s.seated is not None else (None, [])
+            for slot, value in (("_notebook", notebook), ("_cards", cards)):
+                if s.__dict__.get(slot, _UNSET) is _UNSET:
+                    s.__dict__[slot] = value
+            found = s.__dict__[self.slot]
+        return found
+
+    def __set__(self, s, value) -> None:
+        s.__dict__[self.slot] = value
+
+
+def all_strips(students: list[Student]) -> list[list[Strip]]:
+    """strips_of of every student; a class none of whose students has strips (compact seating: 1,024 desks a
+    frame) answered in C loops, without a Python call per desk."""
+    unset = (_UNSET, _UNSET)
+    if not any(map(_SEATED, students)) and all(map(unset.__eq__, map(_SLOTS, map(vars, students)))):
+        return [[] for _ in students]
+    return list(map(strips_of, students))
+
+
+_SEATED, _SLOTS = attrgetter("seated"), itemgetter("_notebook", "_cards")
+
+
+def strips_of(s: Student) -> list[Strip]:
+    """A student's strips, notebook first (a desk without strips of its own or of its class answers without
+    making any: compact seating reads 1,024 desks a frame)."""
+    d = s.__dict__
+    if s.seated is None and d.get("_notebook", _UNSET) is _UNSET and d.get("_cards", _UNSET) is _UNSET:
+        return []
+    notebook = s.notebook
+    return ([notebook] if notebook is not None else []) + s.cards
+
+
 @dataclass
 class Student:
     index: int                 # seat number, 0-based (drawn 1-based)
@@ -35,9 +120,18 @@ class Student:
     h: float
     state: str = "normal"      # "normal", "focus", "active" (being scored), "masked" (has not spoken yet)
     opacity: float = 1.0
-    notebook: Strip | None = None
-    cards: list[Strip] = field(default_factory=list)   # question, self-introduction, opinion
+    notebook: Strip | None = _FromClass()  # (None: none)
+    cards: list[Strip] = _FromClass()      # question, self-introduction, opinion ([]: none)
     badge: str = ""            # a short number shown on the desk, e.g. the weight "0.41"
+    seated: ClassStrips | None = field(default=None, repr=False, compare=False)  # the class's strips (see own_strips)
+
+    def own_strips(self) -> bool:
+        """Whether this student's notebook or cards were set or read (else they are its row of `seated`)."""
+        return holds_own(self.__dict__)
+
+
+def holds_own(d: dict) -> bool:  # a Student's __dict__ holds a notebook or cards of its own
+    return d.get("_notebook", _UNSET) is not _UNSET or d.get("_cards", _UNSET) is not _UNSET
 
 
 @dataclass
@@ -113,3 +207,4 @@ class Frame:
     rule: str = "none"                   # the classroom's rule on screen: "none" (discussion) or "causal" (in turn)
     edits: list[dict] = field(default_factory=list)  # the what-if edits of this class ([]: the model's own numbers)
     quiz: dict | None = None             # a question put to the class (lesson.quiz_play.card), else None
+    class_strips: ClassStrips | None = None  # the strips every desk shows, as arrays (students' `seated`), else None

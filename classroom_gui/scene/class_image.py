@@ -29,6 +29,7 @@ from ..lesson.layout import GAP
 from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size, fit_name
 from . import palette
 from .class_cards import draw_cards
+from .class_rows import Stacked, Tokens
 from . import class_cells as cells
 from . import class_shells as shells
 from .strip import StripView
@@ -38,6 +39,7 @@ from .palette import Theme
 
 COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards without text): one ClassImage
 KEPT_BYTES = 48 << 20  # desk parts, shells and badges kept (1-50 KB each): every student in a few states
+KEPT_CARDS = 4  # cards pictures kept (~3 MB each on the window's canvas), as class_shells keeps shells
 _LOOKS = itertools.count()
 _XY, _OPACITY, _VISIBLE = attrgetter("x", "y"), attrgetter("opacity"), attrgetter("visible")
 _DESK = attrgetter("index", "text", "unknown", "state", "badge", "x", "y", "opacity")  # what a desk's shell shows
@@ -73,26 +75,32 @@ class ClassImage(CachedItem):
         self._origin = (0.0, 0.0)
         self._shells_key = self._cards_key = None
         self._shells_picture: tuple | None = None  # (key, QImage): the desks without their cards
-        self._cards_picture: tuple | None = None   # (key, QImage): every card
+        self._cards_pictures: dict[tuple, QImage] = {}  # every card, by key: the last KEPT_CARDS, least recent first
+        self._tokens = Tokens()  # numbers named by the arrays they are cut from -> their _values_token
         self._pictures: dict[tuple, QImage] = {}  # desk parts, shells and badges, by what they show
         self._kept_bytes = 0
         self._looks: dict[tuple, int] = {}  # how desks look -> a number for keys (see _look)
         self._values: list[np.ndarray] = []  # per card of a desk, every desk's numbers [D, n] (see set_class)
         self._values_token = -1  # a number that changes when they do
         self._desk_xy = self._desk_opacity = self._desk_masked = self._visible = np.zeros(0)
+        self._roles: tuple[str, ...] = ()  # the cards' roles, notebook first
         self._name_left = 0.0
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
         self._kept_shells = shells.Kept()      # the last shells composed, recomposed only where desks changed
 
-    def set_class(self, students: list[Student], strips: list[list[Strip]], box: DeskBox, theme: Theme,
-                  badge_role: str, scales: dict[str, float], values: list[np.ndarray] | None = None) -> None:
-        """Draw these desks with these cards; values, when the caller has stacked them (scene.classroom.class_rows),
-        is each card's numbers at every desk, [D, n]."""
+    def set_class(self, students: list[Student], strips, box: DeskBox, theme: Theme,
+                  badge_role: str, scales: dict[str, float], values: list[np.ndarray] | None = None,
+                  visible: np.ndarray | None = None) -> None:
+        """Draw these desks with these cards (strips[d]: desk d's, a sequence read only where needed); values, when
+        the caller has stacked them (scene.class_rows), is each card's numbers at every desk, [D, n], and
+        visible, when given, each card's visibility [D, cards] (then no desk's Strips are read here but the
+        first's roles)."""
         self.students, self.strips, self.box, self.theme = students, strips, box, theme
         self.badge_role, self.scales = badge_role, scales
         if not students:
             self.setVisible(False)
             self._kept_shells.forget()  # a small class now: its big pictures would only hold memory
+            self._cards_pictures.clear()
             return
         self._desk_xy = xy = np.array(list(map(_XY, students)), np.float64)  # (map: C loops over 512 desks)
         x0 = math.floor(float(xy[:, 0].min()) - GLOW)
@@ -108,7 +116,9 @@ class ClassImage(CachedItem):
             values = [np.array([row[j].values for row in strips],
                                np.float32 if isinstance(strips[0][j].values, np.ndarray) else np.float64)
                       for j in range(len(strips[0]))]
-        if not (len(values) == len(self._values) and all(
+        if isinstance(values, Stacked):  # named by the arrays it is cut from: stacked only if drawn
+            self._values_token = self._tokens.token(values)
+        elif not (isinstance(self._values, list) and len(values) == len(self._values) and all(
                 a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a, b) for a, b in zip(values, self._values))):
             self._values_token = next(_LOOKS)
         self._values = values
@@ -116,13 +126,16 @@ class ClassImage(CachedItem):
         # were most of a frame): position, opacity, masked, and each card's visibility [D, cards]
         self._desk_opacity = np.array(list(map(_OPACITY, students)), np.float64)
         self._desk_masked = np.array([s.state == "masked" for s in students], bool)
-        self._visible = np.array([list(map(_VISIBLE, row)) for row in strips], np.float64)
+        self._visible = (visible if visible is not None
+                         else np.array([list(map(_VISIBLE, row)) for row in strips], np.float64))
+        roles = getattr(strips, "roles", None)  # (a class read as arrays says its roles: no desk's Strips made)
+        self._roles = tuple(roles if roles is not None else (st.role for st in strips[0]))
         # the shells change with the desks, the cards with their numbers: each picture is redrawn on its own
         self._shells_key = (desks, box, theme.name, theme.font_scale, badge_role)
         # the cards read only where a desk is, how faded and whether masked: a jump that changes the desks'
         # badges or states (most do) keeps the cards' picture when their numbers stay
         placed = (self._desk_xy.tobytes(), self._desk_opacity.tobytes(), self._desk_masked.tobytes())
-        self._cards_key = (placed, tuple(st.role for st in strips[0]), self._values_token,
+        self._cards_key = (placed, self._roles, self._values_token,
                            self._visible.tobytes(), box, theme.name,
                            tuple(sorted(scales.items())))
         self.set_key((self._shells_key, self._cards_key), QRectF(x0, y0, x1 - x0, y1 - y0))
@@ -174,15 +187,19 @@ class ClassImage(CachedItem):
         shells_key, cards_key = (self._shells_key, size), (self._cards_key, size)
         if self._shells_picture is None or self._shells_picture[0] != shells_key:
             self._shells_picture = (shells_key, self._draw_shells(w, h, scale))
-        if self._cards_picture is None or self._cards_picture[0] != cards_key:
-            self._cards_picture = (cards_key, self._draw_cards(w, h, scale))
-        shells, cards = self._shells_picture[1], self._cards_picture[1]
+        cards = self._cards_pictures.pop(cards_key, None)
+        if cards is None:  # (a jump back to numbers drawn a moment ago finds them: chapters 2-9 share most)
+            cards = self._draw_cards(w, h, scale)
+            while self._cards_pictures and (len(self._cards_pictures) >= KEPT_CARDS or w * h > shells.KEPT_PIXELS):
+                del self._cards_pictures[next(iter(self._cards_pictures))]
+        self._cards_pictures[cards_key] = cards  # (re)inserted last: the most recent
+        desks = self._shells_picture[1]
         corner = t.map(QPointF(*self._origin))
         p.save()
         try:  # 1:1 in device pixels
             p.resetTransform()
             x, y = round(corner.x()), round(corner.y())
-            p.drawImage(x, y, shells)
+            p.drawImage(x, y, desks)
             p.drawImage(x, y, cards)
         finally:
             p.restore()
@@ -387,7 +404,8 @@ class ClassImage(CachedItem):
     def _draw_cards(self, w: int, h: int, scale: float) -> QImage:
         """Every desk's cards as one premultiplied RGBA image of w x h device pixels (scene.class_cards)."""
         return draw_cards(w, h, scale, self._origin, self.box, self.theme, self.scales,
-                          [st.role for st in self.strips[0]] if self.strips else [], self._values,
+                          list(self._roles) if self.strips else [],
+                          self._values.get() if isinstance(self._values, Stacked) else self._values,
                           self._visible, self._desk_xy, self._desk_opacity, self._desk_masked)
 
 

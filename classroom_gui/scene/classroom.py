@@ -8,8 +8,7 @@ travelling are opacity, position and a few path items, so most frames of an anim
 from __future__ import annotations
 
 import math
-from itertools import chain
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -17,11 +16,12 @@ from PySide6.QtGui import QFontMetricsF, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from ..lesson import layout
-from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
+from ..lesson.frame import CANVAS_H, CANVAS_W, Frame, all_strips
 from . import fonts, palette, pictures
 from .board import MASKED_BAR, BarsItem, Board
 from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
-from .class_rows import class_rows, colour_scales
+from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
+from .class_rows import plan as class_plan
 from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
 from .strip import StripItem, StripView
@@ -37,6 +37,12 @@ CAPTION = QRectF(30, layout.CAPTION_Y, CANVAS_W - 60, CANVAS_H - layout.CAPTION_
 TITLE = QRectF(40, 6, CANVAS_W - 80, 52)  # clear of the links that bow above the first row
 TITLE_TWO_LINES = QRectF(40, 2, CANVAS_W - 80, 62)  # two lines of 22 px still end above the links' bows
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
+
+
+def _member(at: np.ndarray, n: int) -> np.ndarray:  # [n] bool: True at the positions `at`
+    out = np.zeros(n, bool)
+    out[at] = True
+    return out
 
 
 def rule_on_second_line(title: str) -> str:
@@ -127,17 +133,25 @@ class ClassroomScene(QGraphicsScene):
     # --- parts -------------------------------------------------------------------------------------------
     def _show_desks(self, frame: Frame, th: Theme) -> tuple[float, dict[str, float]]:
         """Desks and their strips; returns the name tag height and the colour scales used."""
-        per_student = [([s.notebook] if s.notebook is not None else []) + s.cards for s in frame.students]
-        stacked = class_rows(per_student) if len(per_student) > COMPOSE_FROM else None
-        scales = (colour_scales([frame.board_strips], stacked) if stacked is not None
-                  else colour_scales(per_student + [frame.board_strips]))
+        # a big class whose desks show the class's arrays (Frame.class_strips) is read as arrays: its Strips are
+        # never made one by one (~2,000 a frame at 512 students), but for the few desks that stand out
+        fast = class_plan(frame) if len(frame.students) > COMPOSE_FROM else None
+        if fast is not None:
+            per_student, stacked, scales = fast.per_student, None, fast.scales(frame.board_strips)
+            has_strips = bool(fast.block.roles)
+        else:
+            per_student = all_strips(frame.students)
+            stacked = class_rows(per_student) if len(per_student) > COMPOSE_FROM else None
+            scales = (colour_scales([frame.board_strips], stacked) if stacked is not None
+                      else colour_scales(per_student + [frame.board_strips]))
+            has_strips = any(per_student)
         badge_role = frame.bars.role if frame.bars is not None else "weight"
         header_h = 30.0
         embed = len(frame.students) > EMBED_FROM
-        crowd = self._crowd_box(frame, per_student)
+        crowd = self._crowd_box(frame, has_strips)
         self.crowd_mode = crowd is not None
         if crowd is not None:  # one item for the plain desks, real DeskItems for the few that stand out
-            special = [(s, strips) for s, strips in zip(frame.students, per_student)
+            special = [(s, per_student[k]) for k, s in enumerate(frame.students)
                        if s.state in ("focus", "active") or s.unknown or s.badge]
             if len(special) > 64:
                 special = []
@@ -147,18 +161,24 @@ class ClassroomScene(QGraphicsScene):
             pairs = special
         else:
             self.crowd.set_students([], None, th)
-            pairs = list(zip(frame.students, per_student))
-        plain, box = self._composed(frame, per_student, stacked is not None) if crowd is None else ([], None)
-        self.composed = bool(plain)
-        if plain:  # one picture for the plain desks, real DeskItems for the few that stand out
-            pairs = [(s, strips) for s, strips in pairs if s.index not in plain]
-            at = [k for k, s in enumerate(frame.students) if s.index in plain]
-            self.class_image.set_class([frame.students[k] for k in at], [per_student[k] for k in at], box, th,
-                                       badge_role, scales,
-                                       None if stacked is None else [values[at] for _, values in stacked])
+            pairs = None
+        plain, box = self._composed(frame, per_student, stacked is not None, fast) if crowd is None else ([], None)
+        self.composed = len(plain) > 0
+        if self.composed:  # one picture for the plain desks, real DeskItems for the few that stand out
+            if fast is not None:
+                values, visible = fast.values(plain)
+            else:
+                values = None if stacked is None else [v[plain] for _, v in stacked]
+                visible = None
+            at = [frame.students[k] for k in plain]
+            self.class_image.set_class(at, SeatStrips(at, fast.block.roles if fast is not None else None),
+                                       box, th, badge_role, scales, values, visible)
             header_h = box.header_h
+            pairs = [(frame.students[k], per_student[k]) for k in np.flatnonzero(~_member(plain, len(frame.students)))]
         else:
             self.class_image.set_class([], [], None, th, badge_role, scales)
+            if pairs is None:
+                pairs = [(s, per_student[k]) for k, s in enumerate(frame.students)]
         while len(self.desks) < len(pairs):
             desk = DeskItem()
             self.addItem(desk)
@@ -172,7 +192,7 @@ class ClassroomScene(QGraphicsScene):
             header_h = crowd.header_h
         for desk in self.desks[len(pairs):]:
             desk.clear()
-        self._show_legend(frame, per_student, th)
+        self._show_legend(frame, per_student, th, fast)
         return header_h, scales
 
     def _title_text(self) -> list[QRectF]:
@@ -215,22 +235,18 @@ class ClassroomScene(QGraphicsScene):
         tags = edges_of(seats[:, 0], seats[:, 1], seats[:, 2], np.full(len(seats), float(header_h)))
         return out + [QRectF(layout.BOARD_X, layout.BOARD_Y, layout.BOARD_W, layout.BOARD_H)] + more, tags
 
-    def _show_legend(self, frame: Frame, per_student, th: Theme) -> None:
+    def _show_legend(self, frame: Frame, per_student, th: Theme, fast=None) -> None:
         """The cards' colours and names in the title row when the desks have no room for label rows."""
-        unlabelled = [] if self.crowd_mode else [(s, strips) for s, strips in zip(frame.students, per_student)
-                                                  if strips and s.opacity > 0]
-        if not unlabelled:
+        first, named = (None, []) if self.crowd_mode else legend_names(frame, per_student, fast)
+        if first is None:
             self.legend.setVisible(False)
             return
-        s, strips = unlabelled[0]
-        box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips))
+        box = desk_layout(float(first[0].w), float(first[0].h), first[1])
         if not box.strips or box.strips[0].label_h:
             self.legend.setVisible(False)
             return
-        named = dict.fromkeys(filter(itemgetter(1), map(attrgetter("role", "label"),  # (C loops: ~6,000 strips)
-                                                        chain.from_iterable(strips for _, strips in unlabelled))))
         entries: list[tuple[str, str]] = []
-        for role, label in named:  # (the roles' colours looked up once: ~1,000 strips in a big class)
+        for role, label in dict.fromkeys(filter(itemgetter(1), named)):  # (the roles' colours looked up once)
             entry = (th.role(role), label)
             if entry not in entries:
                 entries.append(entry)
@@ -239,25 +255,31 @@ class ClassroomScene(QGraphicsScene):
         self.legend.setVisible(bool(entries))
 
     @staticmethod
-    def _composed(frame: Frame, per_student, alike: bool = False) -> tuple[set[int], object]:
-        """The students whose desks one ClassImage draws (empty: every desk is a DeskItem), and their layout:
-        the plain ones, when they all have desks of one size with the same cards (the asker may have one more;
-        alike: every student's cards are already known to be as long as every other's, see class_rows)."""
-        students = frame.students
+    def _composed(frame: Frame, per_student, alike: bool = False, fast=None) -> tuple[np.ndarray, object]:
+        """The positions of the students whose desks one ClassImage draws (empty: every desk is a DeskItem), and
+        their layout: the plain ones, when they all have desks of one size with the same cards (the asker may
+        have one more; alike: every student's cards are already known to be as long as every other's, see
+        class_rows; fast: a ClassPlan, which knows who stands out and that the plain desks' cards are alike)."""
+        students, none = frame.students, (np.zeros(0, np.int64), None)
         if len(students) <= 1:
-            return set(), None
-        plain = [(s, strips) for s, strips in zip(students, per_student) if not stands_out(s, strips)]
-        if not plain or len(students) - len(plain) > 16:
-            return set(), None
-        s0, counts = plain[0][0], tuple(len(x.values) for x in plain[0][1])
-        if any(s.w != s0.w or s.h != s0.h for s in students) or not alike and any(
-                tuple(len(x.values) for x in strips) != counts for _, strips in plain):
-            return set(), None
+            return none
+        if fast is not None:
+            plain, counts = fast.plain, fast.lengths
+        else:
+            plain = np.array([k for k, (s, strips) in enumerate(zip(students, per_student))
+                              if not stands_out(s, strips)], np.int64)
+            counts = tuple(len(x.values) for x in per_student[plain[0]]) if len(plain) else ()
+        if not len(plain) or len(students) - len(plain) > 16:
+            return none
+        s0 = students[plain[0]]
+        if any(s.w != s0.w or s.h != s0.h for s in students) or not alike and fast is None and any(
+                tuple(len(x.values) for x in per_student[k]) != counts for k in plain):
+            return none
         box = desk_layout(float(s0.w), float(s0.h), counts)
-        return ({s.index for s, _ in plain}, box) if fits(students, box) else (set(), None)
+        return (plain, box) if fits(students, box) else none
 
     @staticmethod
-    def _crowd_box(frame: Frame, per_student):
+    def _crowd_box(frame: Frame, has_strips: bool):
         """The one desk layout of a very big class whose desks are all alike and too small for strips,
         else None (then every desk is a DeskItem)."""
         students = frame.students
@@ -267,7 +289,7 @@ class ClassroomScene(QGraphicsScene):
         if any(s.w != w or s.h != h for s in students):
             return None
         # no strips to draw (the lesson's compact seating), or none would fit under the name tag
-        if any(per_student) and desk_layout(float(w), float(h), (1,)).strips:
+        if has_strips and desk_layout(float(w), float(h), (1,)).strips:
             return None
         return desk_layout(float(w), float(h), ())
 

@@ -9,6 +9,7 @@ Desks that stand out (the asker, active, unknown word, a badge) are still drawn 
 from __future__ import annotations
 
 import math
+from operator import attrgetter, itemgetter
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
@@ -22,6 +23,24 @@ from .layout import SEAT_DIGITS_MIN, DeskBox
 from .palette import Theme
 
 CROWD_FROM = 256  # more desks than this, and none has room for strips: one CrowdItem
+
+
+_X, _Y, _STATE = attrgetter("x"), attrgetter("y"), attrgetter("state")
+
+
+def _distinct(a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(a's distinct values in order of first appearance, where each first appears, and for each element the
+    number of its value in that order) without np.unique (its first call imports numpy.ma: see link_routes)."""
+    order = np.argsort(a, kind="stable")
+    s = a[order]
+    new = np.concatenate(([True], s[1:] != s[:-1])) if len(s) else np.zeros(0, bool)
+    group = np.cumsum(new) - 1                     # sorted position -> its value's number, ascending
+    firsts = order[new]                            # each value's first element (stable: the earliest)
+    rank = np.empty(len(firsts), np.int64)
+    rank[np.argsort(firsts, kind="stable")] = np.arange(len(firsts))  # ascending number -> order of appearance
+    which = np.empty(len(a), np.int64)
+    which[order] = rank[group]
+    return a[np.sort(firsts)], np.sort(firsts), which
 
 
 def _rgba(color: str) -> np.ndarray:
@@ -123,14 +142,23 @@ class CrowdItem(CachedItem):
         # each desk's template (state and opacity), then one 4-byte-pixel slice copy a desk into a picture padded
         # by a desk on the right and below, so that no copy needs cutting (the picture is a view of it); the
         # loop does nothing else (~1 us a desk: 1,024 desks cost ~6 ms when it also looked templates up)
-        alphas = [round(max(0.0, min(1.0, a)), 3) for _, a in self._numbers_want[1]]
-        xs = np.rint((np.array([s.x for s in self.students]) - ox) * scale).astype(np.int64)
-        ys = np.rint((np.array([s.y for s in self.students]) - oy) * scale).astype(np.int64)
+        # (per desk only C loops: each distinct opacity is rounded once, as Python's round() rounds it, and a
+        # desk's template is found from its state and opacity as one number each)
+        n = len(self.students)
+        raw = np.fromiter(map(itemgetter(1), self._numbers_want[1]), np.float64, n)
+        shades = sorted(set(raw.tolist()))
+        rounded = np.array([round(max(0.0, min(1.0, a)), 3) for a in shades], np.float64)
+        alphas = rounded[np.searchsorted(np.array(shades, np.float64), raw)] if n else raw
+        xs = np.rint((np.fromiter(map(_X, self.students), np.float64, n) - ox) * scale).astype(np.int64)
+        ys = np.rint((np.fromiter(map(_Y, self.students), np.float64, n) - oy) * scale).astype(np.int64)
+        masked = np.fromiter(map("masked".__eq__, map(_STATE, self.students)), bool, n)
         ids: dict[tuple, int] = {}
-        which = np.array([ids.setdefault((s.state if s.state in looks else "", a), len(ids))
-                          for s, a in zip(self.students, alphas)], np.int64)
+        pairs = (masked.astype(np.float64) * 2.0 + 1.0) * 10.0 + alphas  # (state, opacity) as one number
+        _, first, which = _distinct(pairs)
+        for k in first.tolist():
+            ids[("masked" if masked[k] else "", float(alphas[k]))] = len(ids)
         tiles = [template(state, a) for state, a in ids]
-        drawn = np.flatnonzero((np.array(alphas) > 0.001) & (xs >= 0) & (ys >= 0))
+        drawn = np.flatnonzero((alphas > 0.001) & (xs >= 0) & (ys >= 0))
         th_, tw_ = dh + drop, dw
         pad = np.zeros((h + th_, w + tw_), np.uint32)
         for t, x0, y0 in zip(which[drawn].tolist(), xs[drawn].tolist(), ys[drawn].tolist()):
@@ -152,7 +180,8 @@ class CrowdItem(CachedItem):
             self._plain = (pixels.shape, inked, pixels.reshape(-1, 4)[inked], owner.reshape(-1)[inked])
             self._plain_key = key
         (h, w, _), inked, ink, owner = self._plain
-        alpha = np.array([min(1.0, max(0.0, a)) for _, a in looks] + [0.0], np.float32)  # last: no desk
+        alpha = np.append(np.clip(np.fromiter(map(itemgetter(1), looks), np.float64, len(looks)), 0.0, 1.0),
+                          0.0).astype(np.float32)  # last: no desk
         faded = np.zeros((h * w, 4), np.uint8)
         faded[inked] = ink * alpha[owner][:, None]
         return QImage(faded.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()

@@ -18,26 +18,22 @@ def _show(ctx, fr: Frame, shown, board_key: str):
 
 def token(ctx, fr: Frame):
     tr = ctx.trace
-    for s in ctx.desks(fr):
-        s.cards = [ctx.seat_strip("token", tr.tok_embedding, s.index, ctx.alpha, "card.token")]
+    ctx.seat_all(fr, [("token", tr.tok_embedding, ctx.t("card.token"), ctx.alpha)], notebook=False)
     _show(ctx, fr, tr.tok_embedding, "board.token")
 
 
 def position(ctx, fr: Frame):
     tr = ctx.trace
-    for s in ctx.desks(fr):
-        s.cards = [ctx.seat_strip("token", tr.tok_embedding, s.index, 1.0, "card.token"),
-                   ctx.seat_strip("position", tr.pos_embedding, s.index, ctx.alpha, "card.position")]
+    ctx.seat_all(fr, [("token", tr.tok_embedding, ctx.t("card.token"), 1.0),
+                      ("position", tr.pos_embedding, ctx.t("card.position"), ctx.alpha)], notebook=False)
     _show(ctx, fr, tr.pos_embedding, "board.position")
 
 
 def total(ctx, fr: Frame):
     tr = ctx.trace
-    for s in ctx.desks(fr):
-        j = s.index
-        s.notebook = ctx.strip("notebook", tr.embedding[j], ctx.alpha)
-        s.cards = [ctx.strip("token", tr.tok_embedding[j], 1 - ctx.alpha, "card.token"),
-                   ctx.strip("position", tr.pos_embedding[j], 1 - ctx.alpha, "card.position")]
+    ctx.seat_all(fr, [("notebook", tr.embedding, ctx.t("card.notebook"), ctx.alpha),
+                      ("token", tr.tok_embedding, ctx.t("card.token"), 1 - ctx.alpha),
+                      ("position", tr.pos_embedding, ctx.t("card.position"), 1 - ctx.alpha)])
     _show(ctx, fr, tr.embedding, "board.sum")
 
 

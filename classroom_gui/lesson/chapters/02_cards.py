@@ -12,9 +12,7 @@ from ..numbers import vec
 def write(card: str, matrix: str, grow, ctx, fr: Frame):
     """The step that writes `card` ("query", "key", "value") with `matrix`; grow(alpha) gives how far each of
     the three cards is shown."""
-    for s in ctx.desks(fr):
-        s.notebook = ctx.seat_strip("notebook", ctx.L.x, s.index)
-        s.cards = ctx.cards(s.index, *grow(ctx.alpha))
+    ctx.seat_all(fr, [("notebook", ctx.L.x, ctx.t("card.notebook"), 1.0)] + ctx.card_strips(*grow(ctx.alpha)))
     H, f, d = ctx.H, ctx.f, ctx.trace.config.d_head
     shown = {"query": H.q, "key": H.k, "value": H.v}[card][f]
     fr.narration = ctx.t(ctx.beat.key, layer=ctx.sel.layer + 1, head=ctx.sel.head + 1, d=d)

@@ -32,9 +32,8 @@ def row_line(ctx, i: int) -> str:
 def matrix(ctx, fr: Frame):
     n = ctx.trace.n_tokens
     rows = int(np.ceil(ctx.alpha * n - 1e-9))
-    for s in ctx.desks(fr):
-        s.notebook = ctx.seat_strip("notebook", ctx.L.x, s.index)
-        s.cards = ctx.cards(s.index) + [ctx.seat_strip("context", ctx.H.context, s.index, 1.0 if s.index < rows else 0.0)]
+    ctx.seat_all(fr, [("notebook", ctx.L.x, ctx.t("card.notebook"), 1.0)] + ctx.card_strips()
+                 + [("context", ctx.H.context, ctx.t("card.context"), (np.arange(n) < rows).astype(np.float64))])
     fr.heatmap = heatmap(ctx, rows=list(range(rows)))
     # "fills row by row" only while it fills: under the finished matrix (a step's end, a deck's slide) the rows
     # are all there

@@ -17,12 +17,9 @@ def _narrate(ctx, fr: Frame):
 
 def others(ctx, fr: Frame):
     L, f = ctx.L, ctx.f
-    heads = list(L.context) if ctx.desks(fr) else []
-    for s in ctx.desks(fr):
-        s.notebook = ctx.seat_strip("notebook", L.x, s.index)
-        s.cards = [ctx.seat_strip("context", values, s.index, label_key="card.context") for values in heads]
-        for h, strip in enumerate(s.cards):
-            strip.label = f"{strip.label} {h + 1}"
+    if ctx.desks(fr):
+        ctx.seat_all(fr, [("notebook", L.x, ctx.t("card.notebook"), 1.0)]
+                     + [("context", values, f"{ctx.t('card.context')} {h + 1}", 1.0) for h, values in enumerate(L.context)])
     _narrate(ctx, fr)
     seats, shares = L.best_heard(f)  # each head's strongest classmate of the asker, without every head's shares
     fr.board = [ctx.t("board.head", head=h + 1, name=ctx.q(f), other=ctx.q(int(j)), w=fmt(w))
@@ -31,9 +28,7 @@ def others(ctx, fr: Frame):
 
 def _one_card(ctx, fr: Frame, values, label_key: str, board_key: str):
     """Every desk's notebook with one card growing from `values` (per seat); the asker's on the board."""
-    for s in ctx.desks(fr):
-        s.notebook = ctx.seat_strip("notebook", ctx.L.x, s.index)
-        s.cards = [ctx.seat_strip("context", values, s.index, ctx.alpha, label_key)]
+    ctx.seat_all(fr, [("notebook", ctx.L.x, ctx.t("card.notebook"), 1.0), ("context", values, ctx.t(label_key), ctx.alpha)])
     _narrate(ctx, fr)
     fr.board = [ctx.t(board_key, name=ctx.q(ctx.f))] + vec(values[ctx.f])
 
@@ -48,9 +43,8 @@ def project(ctx, fr: Frame):
 
 def residual(ctx, fr: Frame):
     L, f = ctx.L, ctx.f
-    for s in ctx.desks(fr):
-        s.notebook = ctx.seat_strip("notebook", L.resid_attn, s.index)
-        s.cards = [ctx.seat_strip("notebook", L.ln_2, s.index, ctx.alpha, "board.layernorm_short")]
+    ctx.seat_all(fr, [("notebook", L.resid_attn, ctx.t("card.notebook"), 1.0),
+                      ("notebook", L.ln_2, ctx.t("board.layernorm_short"), ctx.alpha)])
     _narrate(ctx, fr)
     # LayerNorm's evening-out worked from the digits shown above (mean, spread, then each number), so a student
     # can redo it; the learned scale and shift that make the desks' LayerNorm card are said, not listed

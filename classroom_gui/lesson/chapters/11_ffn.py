@@ -13,8 +13,7 @@ from ..strings import table
 def _think(ctx, fr: Frame, notebook, key: str):
     """Every desk's notebook from `notebook` (per seat), no attention map, and the narration `key`."""
     L, f, c = ctx.L, ctx.f, ctx.trace.config
-    for s in ctx.desks(fr):
-        s.notebook = ctx.seat_strip("notebook", notebook, s.index)
+    ctx.seat_all(fr, [("notebook", notebook, ctx.t("card.notebook"), 1.0)])
     # no attention map on the board: thinking alone hears nobody, and the 64 hidden units need its height
     # for numbers a projector shows (14 px and up)
     fr.heatmap = heatmap(ctx, rows=[])

@@ -11,9 +11,8 @@ def layer(ctx, fr: Frame):
     k, f, c = ctx.beat.arg, ctx.f, ctx.trace.config
     here = ctx.trace.layers[k]
     h = here.head(ctx.sel.head)
-    for s in ctx.desks(fr):  # the notebook the layer's cards are written from; the board shows where it goes
-        s.notebook = ctx.seat_strip("notebook", here.x, s.index)
-        s.cards = ctx.cards(s.index, layer=here, raised=s.index == f)
+    # the notebook the layer's cards are written from; the board shows where it goes
+    ctx.seat_all(fr, [("notebook", here.x, ctx.t("card.notebook"), 1.0)] + ctx.card_strips(layer=here), raised=f)
     w = h.weights[f]
     heard = [j for j in range(ctx.trace.n_tokens) if not h.mask[f, j]]
     best = max(heard, key=lambda j: w[j])

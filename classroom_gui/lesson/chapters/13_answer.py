@@ -27,8 +27,7 @@ def _answer_time(ctx, fr: Frame) -> list[str]:
     the whole attention map and every layer on the layer view. Returns the vocabulary."""
     tr = ctx.trace
     last, vocab = tr.n_tokens - 1, _vocabulary(tr)
-    for s in ctx.desks(fr):
-        s.notebook = ctx.seat_strip("notebook", tr.layers[-1].output, s.index)
+    ctx.seat_all(fr, [("notebook", tr.layers[-1].output, ctx.t("card.notebook"), 1.0)])
     for s in fr.students:
         s.state = "focus" if s.index == last else "normal"
     for s, (word, _p) in zip(fr.students, seat_guesses(tr)):

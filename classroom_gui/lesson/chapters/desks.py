@@ -13,9 +13,7 @@ SUM_TERMS = 16  # a sum written out whole up to this many terms
 def class_with_cards(ctx, fr: Frame, masked_after_focus: bool = False):
     """Every desk with its notebook and its three cards, the asker's question raised; with
     masked_after_focus, the classmates the asker cannot hear faded."""
-    desks = ctx.desks(fr)
-    for s, (notebook, cards) in zip(desks, ctx.every_desk([s.index for s in desks], raised=ctx.f)):
-        s.notebook, s.cards = notebook, cards
+    ctx.seat_all(fr, [("notebook", ctx.L.x, ctx.t("card.notebook"), 1.0)] + ctx.card_strips(), raised=ctx.f)
     if masked_after_focus:
         for s in fr.students:
             if ctx.H.mask[ctx.f, s.index]:

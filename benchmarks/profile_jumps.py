@@ -1,0 +1,241 @@
+"""A per-jump log of the canvas at big class sizes: for each random moment (as bench_frames' jumping mode picks
+them), the chapter and beat, the lesson / scene / paint split (CPU ms of this process: steadier than wall time on a shared machine), and which of the scene's kept pictures and
+choices had to be made anew (the misses), then the jumps grouped by chapter and by what they missed, slowest
+group first, so that the p95 tail is read by kind before anything is changed.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/profile_jumps.py [--students 512] [--model gpt2]
+        [--frames 120] [--size 1600x900] [--log FILE.tsv] [--profile FILE.txt] [--top 25]
+
+"Misses" are counted by wrapping the functions that make a picture or a choice only when it is not kept
+(the class picture's shells and cards, the crowd's blocks and numbers, link routes and label placings, an
+item's kept picture painted) and timing them in place: a row says how many ms of the jump each took.
+--profile writes cProfile's view of the jumps over the goal (33 ms) in a second run of the same moments in a
+fresh scene (the profiler's overhead left out of the first run's timings).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+
+GOAL_MS = 33.0
+
+
+class Spent:
+    """Wraps named functions in place; per jump, how many times each ran and how many ms it took."""
+
+    def __init__(self):
+        self.calls: dict[str, int] = defaultdict(int)
+        self.ms: dict[str, float] = defaultdict(float)
+        self.depth: dict[str, int] = defaultdict(int)
+        self.wrapped: list[tuple] = []  # (owner, attr, what it was)
+
+    def wrap(self, owner, attr: str, name: str) -> None:
+        inner = getattr(owner, attr)
+        self.wrapped.append((owner, attr, owner.__dict__[attr]))
+        spent = self
+
+        def timed(*args, **kwargs):
+            spent.depth[name] += 1
+            t0 = time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                spent.depth[name] -= 1
+                if not spent.depth[name]:  # a recursive call is counted once
+                    spent.calls[name] += 1
+                    spent.ms[name] += (time.process_time() - t0) * 1000
+
+        setattr(owner, attr, staticmethod(timed) if isinstance(owner.__dict__.get(attr), staticmethod) else timed)
+
+    def unwrap(self) -> None:
+        for owner, attr, was in reversed(self.wrapped):
+            setattr(owner, attr, was)
+        self.wrapped.clear()
+
+    def take(self) -> dict[str, tuple[int, float]]:
+        out = {k: (self.calls[k], self.ms[k]) for k in self.calls if self.calls[k]}
+        self.calls.clear()
+        self.ms.clear()
+        return out
+
+
+def instrument() -> Spent:
+    from classroom_gui.scene import board, class_image, classroom, crowd, desk, link_labels, links, pictures, strip
+
+    s = Spent()
+    s.wrap(class_image.ClassImage, "_draw_shells", "shells")
+    s.wrap(class_image.ClassImage, "_draw_cards", "cards")
+    s.wrap(class_image.ClassImage, "set_class", "class.set")
+    s.wrap(crowd.CrowdItem, "_build_blocks", "crowd.blocks")
+    s.wrap(crowd.CrowdItem, "_draw_numbers", "crowd.numbers")
+    s.wrap(links.LinkLayer, "set_links", "links.set")
+    s.wrap(links.LinkLayer, "_routes", "links.routes")
+    s.wrap(links, "choose", "routes.choose")
+    s.wrap(links, "place_labels", "labels.place")
+    s.wrap(link_labels, "_place", "labels.search")
+    s.wrap(board.Board, "set_frame", "board.set")
+    s.wrap(classroom.ClassroomScene, "_show_desks", "desks.set")
+    s.wrap(classroom.ClassroomScene, "_desk_texts", "desks.texts")
+    s.wrap(desk.DeskItem, "set_student", "desk.set")
+    s.wrap(desk.DeskItem, "_paint_desk", "desk.paint")
+    s.wrap(strip.StripView, "paint", "strip.paint")
+    s.wrap(pictures, "paint_cached", "kept.paint")
+    return s
+
+
+def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Profile | None = None):
+    """One row per timed jump (bench_frames.run_case's moments and warm-up), with what each part cost."""
+    from bench_frames import moments
+
+    from classroom_gui.lesson.panels import warm
+    from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+    from classroom_gui.view.canvas_view import CanvasView
+
+    warm(trace, 0)
+    n = trace.n_tokens
+    sel = Selection(focus=min(1, n - 1))
+    timeline = timeline_for(n, trace.config.n_layer)
+    view = CanvasView()
+    view.resize(*size)
+    view.show()
+    app.processEvents()
+    times = moments(timeline.duration, "jumping", frames, np.random.default_rng(seed))
+    for t in times[:3]:
+        view.set_frame(frame_at(trace, sel, t))
+        view.viewport().repaint()
+    spent = SPENT.take() if SPENT else None
+    rows = []
+    for t in times:
+        if profile is not None:
+            profile.enable()
+        w0, t0 = time.perf_counter(), time.process_time()
+        frame = frame_at(trace, sel, t)
+        t1 = time.process_time()
+        view.set_frame(frame)
+        t2 = time.process_time()
+        view.viewport().repaint()
+        t3, w3 = time.process_time(), time.perf_counter()
+        if profile is not None:
+            profile.disable()
+        spent = SPENT.take() if SPENT else {}
+        rows.append({"t": t, "chapter": frame.chapter_key, "beat": frame.beat_key, "alpha": frame.alpha,
+                     "strips": sum((s.notebook is not None) + len(s.cards) for s in frame.students),
+                     "links": len(frame.links), "wall": (w3 - w0) * 1000, "cpu": (t3 - t0) * 1000, "lesson": (t1 - t0) * 1000,
+                     "scene": (t2 - t1) * 1000, "paint": (t3 - t2) * 1000, "spent": spent})
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return rows
+
+
+SPENT: Spent | None = None
+SHOWN = ("class.set", "shells", "cards", "crowd.blocks", "crowd.numbers", "links.set", "links.routes",
+         "routes.choose", "labels.place", "labels.search", "board.set", "desks.set", "desks.texts", "desk.set",
+         "desk.paint", "strip.paint", "kept.paint")
+
+
+def report(rows, out=sys.stdout) -> None:
+    walls = [r["cpu"] for r in rows]
+    print(f"(CPU ms: the machine is shared) jumps {len(rows)}: median {statistics.median(walls):.1f} ms, p95 {np.percentile(walls, 95):.1f}, "
+          f"max {max(walls):.1f}; over {GOAL_MS:.0f} ms: {sum(w > GOAL_MS for w in walls)}", file=out)
+    # by chapter: how many jumps, their median and worst, and the median split
+    groups = defaultdict(list)
+    for r in rows:
+        groups[r["chapter"]].append(r)
+    print(f"\n{'chapter':<12} {'n':>3} {'med':>6} {'max':>6} {'over':>4}   lesson/scene/paint (median)   "
+          "ms spent over the goal's jumps, summed (calls)", file=out)
+    for ch, rs in sorted(groups.items(), key=lambda kv: -max(r["cpu"] for r in kv[1])):
+        w = [r["cpu"] for r in rs]
+        over = [r for r in rs if r["cpu"] > GOAL_MS]
+        parts = " / ".join(f"{statistics.median(r[k] for r in rs):.1f}" for k in ("lesson", "scene", "paint"))
+        total = defaultdict(lambda: [0, 0.0])
+        for r in over:
+            for k, (c, ms) in r["spent"].items():
+                total[k][0] += c
+                total[k][1] += ms
+        top = sorted(total.items(), key=lambda kv: -kv[1][1])[:6]
+        print(f"{ch:<12} {len(rs):>3} {statistics.median(w):6.1f} {max(w):6.1f} {len(over):>4}   {parts:<28} "
+              + ", ".join(f"{k} {ms:.0f} ({c})" for k, (c, ms) in top), file=out)
+    # the tail by kind: what the jumps over the goal missed
+    kinds = defaultdict(list)
+    for r in rows:
+        if r["cpu"] > GOAL_MS:
+            missed = tuple(k for k in ("shells", "cards", "crowd.blocks", "crowd.numbers", "routes.choose",
+                                       "labels.search", "strip.paint") if k in r["spent"])
+            kinds[missed or ("(no miss counted)",)].append(r)
+    print("\nthe tail (jumps over the goal) by what they made anew:", file=out)
+    for kind, rs in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
+        print(f"  {len(rs):>3} x {' + '.join(kind)}: median {statistics.median(r['cpu'] for r in rs):.1f} ms; "
+              f"chapters {sorted({r['chapter'] for r in rs})}", file=out)
+
+
+def write_log(rows, path: str) -> None:
+    with open(path, "w") as f:
+        f.write("t\tchapter\tbeat\talpha\tstrips\tlinks\twall\tlesson\tscene\tpaint\t" + "\t".join(SHOWN) + "\n")
+        for r in rows:
+            cells = [f"{r['t']:.3f}", r["chapter"], r["beat"], f"{r['alpha']:.2f}", str(r["strips"]), str(r["links"])]
+            cells += [f"{r[k]:.1f}" for k in ("wall", "cpu", "lesson", "scene", "paint")]
+            cells += [f"{r['spent'][k][1]:.1f}/{r['spent'][k][0]}" if k in r["spent"] else "" for k in SHOWN]
+            f.write("\t".join(cells) + "\n")
+
+
+def main(argv=None) -> int:
+    global SPENT
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--students", type=int, default=512)
+    ap.add_argument("--model", default="gpt2", choices=("teaching", "gpt2"))
+    ap.add_argument("--frames", type=int, default=120)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--size", default="1600x900")
+    ap.add_argument("--log", help="write every jump's row here (tab-separated)")
+    ap.add_argument("--profile", help="write cProfile's view of the jumps over the goal here (a second run)")
+    ap.add_argument("--top", type=int, default=30)
+    args = ap.parse_args(argv)
+    from bench_frames import gpt2_trace, parse_size, teaching_trace
+
+    from classroom_gui.collector import collect_rarely
+    collect_rarely()
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication([])
+    trace = (gpt2_trace if args.model == "gpt2" else teaching_trace)(args.students)
+    print(f"load {os.getloadavg()[0]:.2f}; {args.students} students, {args.model}; canvas {args.size}")
+    SPENT = instrument()
+    rows = jump_log(trace, args.frames, parse_size(args.size), app, args.seed)
+    report(rows)
+    if args.log:
+        write_log(rows, args.log)
+    if args.profile:
+        from classroom_gui.scene import pictures
+        from PySide6.QtGui import QPixmapCache
+        QPixmapCache.clear()
+        pictures._NAMES.clear()
+        SPENT.unwrap()
+        SPENT = None
+        prof = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
+        jump_log(trace, args.frames, parse_size(args.size), app, args.seed, profile=prof)
+        buf = io.StringIO()
+        pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(args.top)
+        buf.write("\n")
+        pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(args.top)
+        Path(args.profile).write_text(buf.getvalue())
+    print(f"load at end {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
