@@ -273,7 +273,11 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
     col_w = max(5, min(8, max(_width(s) for s in labels)))
     for l, layer in enumerate(trace.layers):
         for h in range(c.n_head):
-            masked = "; . = not yet spoken" if layer.mask.any() else ""
+            # a dot's reason: the rule's (not yet spoken) and/or a what-if mask edit's, each said only when present
+            cut = {(e.seat, e.index) for e in trace.edits if e.kind == "mask" and e.value and e.layer == l}
+            rule_dots = any(layer.mask[i, j] and (i, j) not in cut for i, j in zip(*layer.mask.nonzero()))
+            reasons = (["not yet spoken"] if rule_dots else []) + (["cannot hear (what if)"] if cut else [])
+            masked = f"; . = {' or '.join(reasons)}" if reasons else ""
             lines += ["", f"layer {l + 1} head {h + 1}: attention weights (row listens to column{masked})",
                       " " * row_w + "".join(" " + _fit(s, col_w, right=True) for s in labels)]
             for i, row in enumerate(layer.weights[h]):

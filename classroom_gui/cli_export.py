@@ -12,16 +12,19 @@ from .export.formats import output_help
 from .lesson.timeline import CHAPTERS
 from .cli_table import MODEL, TEXT, CliError, arg, check_layer_head, lang_arg, subcommand
 
+# the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
+# for export, deck and video and for quiz, so that `quiz --json` asks the questions of the deck's slides
+FOCUS = arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
+            "(default: cat or 猫; without one, the last student, with a note saying so)")
+LAYER = arg("--layer", metavar="L", type=int, help="layer whose cards are shown, from 1 (default: the seed example's, "
+            "else 1)")
+HEAD = arg("--head", metavar="H", type=int, help="head whose cards are shown, from 1 (default: the seed example's, else 1)")
+RULE = arg("--mask", choices=("none", "causal"), help="the rule of the attention chapters: none (discussion, every "
+           "student hears every other; the teaching model's default, as in the seed's story) or causal (in turn, GPT's "
+           "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal")
+
 COMMON = (
-    TEXT, MODEL,
-    arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
-        "(default: cat or 猫; without one, the last student, with a note saying so)"),
-    arg("--layer", metavar="L", type=int, help="layer whose cards are shown, from 1 (default: the seed example's, "
-        "else 1)"),
-    arg("--head", metavar="H", type=int, help="head whose cards are shown, from 1 (default: the seed example's, else 1)"),
-    arg("--mask", choices=("none", "causal"), help="the rule of the attention chapters: none (discussion, every "
-        "student hears every other; the teaching model's default, as in the seed's story) or causal (in turn, GPT's "
-        "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal"),
+    TEXT, MODEL, FOCUS, LAYER, HEAD, RULE,
     lang_arg("every label and narration"),
     arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
     arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom",
@@ -49,40 +52,56 @@ def _prepare(args):
 
     from .crash import quiet_qt_fonts
 
-    from .lesson.gallery import gallery_of, lesson_rule, lesson_selection
     from .lesson.state import Selection
-    from .model.checkpoint import load_checkpoint
     from .model.sentence import run_sentence
-    from .resources import teaching_model_dir
     from .scene import palette
-    from .lesson.state import default_focus
 
     if not 0.05 <= args.temperature <= 20:
         raise CliError(f"--temperature must be between 0.05 and 20, got {args.temperature}")
-    folder = args.model if args.model is not None else teaching_model_dir()
-    checkpoint = load_checkpoint(folder)
-    gallery = gallery_of(folder)[0]
-    args.mask = args.mask or lesson_rule(checkpoint, gallery)
-
+    checkpoint, gallery = lesson_model(args)
     run = run_sentence(checkpoint, args.text, args.mask)
     for notice in run.notices:
         print(f"note: {notice}", file=sys.stderr)
-    trace, c = with_edits(run.trace, args.edits), checkpoint.config
+    trace = with_edits(run.trace, args.edits)
     args.checkpoint = checkpoint  # for the --compare sentence (second_run)
-    start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head
-    args.layer = start.layer + 1 if args.layer is None else args.layer
-    args.head = start.head + 1 if args.head is None else args.head
-    check_layer_head(args, c)
-    focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
-    if not args.focus:
-        note = _default_asker_note(trace.tokens, focus)
-        if note:
-            print(f"note: {note}", file=sys.stderr)
+    focus = lesson_view(args, trace, gallery)
     quiet_qt_fonts()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
                     rule=args.mask)
     return app, trace, sel, palette.theme(args.theme), size, run
+
+
+def lesson_model(args):
+    """The model (--model or the teaching model) and its gallery; --mask filled in with the lesson's rule when
+    not given (the teaching model: discussion, as in the seed's story; a GPT-2 folder: in turn)."""
+    from .lesson.gallery import gallery_of, lesson_rule
+    from .model.checkpoint import load_checkpoint
+    from .resources import teaching_model_dir
+
+    folder = args.model if args.model is not None else teaching_model_dir()
+    checkpoint = load_checkpoint(folder)
+    gallery = gallery_of(folder)[0]
+    args.mask = args.mask or lesson_rule(checkpoint, gallery)
+    return checkpoint, gallery
+
+
+def lesson_view(args, trace, gallery) -> int:
+    """--layer and --head filled in with the seed example's (checked against the model), and the asker's seat:
+    --focus, else cat or 猫 (default_focus), with a note when another student asks instead."""
+    from .lesson.gallery import lesson_selection
+    from .lesson.state import default_focus
+
+    start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head
+    args.layer = start.layer + 1 if args.layer is None else args.layer
+    args.head = start.head + 1 if args.head is None else args.head
+    check_layer_head(args, trace.config)
+    focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
+    if not args.focus:
+        note = _default_asker_note(trace.tokens, focus)
+        if note:
+            print(f"note: {note}", file=sys.stderr)
+    return focus
 
 
 def second_run(args):

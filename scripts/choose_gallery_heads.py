@@ -71,13 +71,13 @@ CLAIMS = [
      "同じヘッドで、「are」は「table」ではなく「books」を見つけます。"),
     ("agree-in-turn", None, "The keys to the cabinet are", "en", "causal", "cabinet", "keys",
      "In turn, the word before the verb looks back to the subject “keys”, so the class can guess “are”.",
-     "順番に話すルールでは、動詞の前の「cabinet」が主語の「keys」を振り返るので、次は「are」だと分かります。"),
+     "順番に発言するルールでは、動詞の前の「cabinet」が主語の「keys」を振り返るので、次は「are」だと分かります。"),
     ("agree-in-turn", None, "The key to the cabinets is", "en", "causal", "cabinets", "key",
      "The same head with one subject: “cabinets” looks back to “key”, so the guess is “is”.",
      "同じヘッドで、「cabinets」は主語の「key」を振り返るので、次は「is」だと分かります。"),
     ("in-turn", None, "The cat sat on the mat", "en", "causal", "sat", "cat",
      "In turn, “sat” can hear only the words before it, and asks who sat: “cat”.",
-     "順番に話すルールでは、「sat」には前の生徒しか聞こえません。だれが座ったのかを聞いて「cat」を見つけます。"),
+     "順番に発言するルールでは、「sat」には前の生徒しか聞こえません。だれが座ったのかを聞いて「cat」を見つけます。"),
     ("bank-river", None, "The girl sat on the bank of the river", "en", "none", "bank", "river",
      "“Bank” checks its neighbours: next to “river” it is the side of a river.",
      "「bank」はまわりの言葉を確かめます。「river」があるので、ここでは川の岸のことです。"),
@@ -92,7 +92,7 @@ CLAIMS = [
      "同じヘッドで一語だけ変えると、「wide」（広すぎた）は道のことなので、「it」は「street」を見るようになります。"),
     ("copy", None, "Tom has a dog and Anna has a hat. Tom keeps the", "en", "causal", "the", "dog",
      "In turn, the last word looks back for what Tom has and finds “dog”, not Anna's “hat”.",
-     "順番に話すルールで、最後の「the」はトムの持ち物を前の文から探し、アンナの「hat」ではなく「dog」を見つけます。"),
+     "順番に発言するルールで、最後の「the」はトムの持ち物を前の文から探し、アンナの「hat」ではなく「dog」を見つけます。"),
 ]
 
 

@@ -122,3 +122,24 @@ def test_exports_silence_qt_font_database_warnings(tmp_path, capsys):
     assert not QLoggingCategory("qt.text.font.db").isWarningEnabled()
     assert QLoggingCategory("qt.text.font.db").isCriticalEnabled()  # only the warnings
     assert capsys.readouterr().err.strip() == f"wrote {tmp_path / 'x.png'}"
+
+
+def test_a_folder_that_is_there_but_takes_no_file_is_not_called_missing(tmp_path, capsys):
+    """teacher3 L5: /proc exists but no file can be made in it (the OS answers ENOENT): the message says so,
+    not "folder not found"; a folder that really is missing still is."""
+    import errno
+    from pathlib import Path
+
+    from classroom_gui.export.files import explain
+
+    there = Path("/proc")
+    if there.is_dir():  # Linux: the real case, end to end
+        assert main(["deck", "--text", "The cat", "-o", "/proc/x.pptx"]) == 2
+        err = one_line(capsys.readouterr().err)
+        assert "/proc: cannot write files in this folder" in err and "not found" not in err
+    tmp = str(tmp_path / "x.pptx.part")
+    assert explain(tmp_path / "x.pptx", OSError(errno.ENOENT, "No such file", tmp)).endswith(
+        "cannot write files in this folder; nothing was written")
+    gone = tmp_path / "gone"
+    assert explain(gone / "x.pptx", OSError(errno.ENOENT, "No such file", str(gone / "x.part"))) == \
+        f"{gone}: folder not found"

@@ -287,7 +287,7 @@ def test_the_classroom_seats_at_most_1024_students(models):
     run = run_sentence(load_checkpoint(models["positions-65536"]), "the cat sat on the mat " * 200)
     assert run.total_tokens == 1200 and run.trace.n_tokens == limits.MAX_STUDENTS == 1024 and run.cut_by == "room"
     assert any("fit in the classroom" in n for n in run.notices)
-    assert "教室に座れるのは最初の1024人の生徒まで" in " ".join(notices_for(run, "ja"))
+    assert "教室に座れるのは最初の1024人まで" in " ".join(notices_for(run, "ja"))
     assert "classroom seats only the first 1024" in " ".join(notices_for(run, "en"))
 
 
@@ -300,7 +300,7 @@ def test_the_notice_names_what_cut_the_sentence_when_memory_holds_exactly_the_se
     monkeypatch.setattr(sentence, "attention_tokens", lambda n_layer, n_head: limits.MAX_STUDENTS)
     run = run_sentence(load_checkpoint(models["positions-65536"]), "the cat sat on the mat " * 200)
     assert run.trace.n_tokens == limits.MAX_STUDENTS and any("fit in memory" in n for n in run.notices)
-    assert "メモリに収まるのは最初の1024トークンまで" in " ".join(notices_for(run, "ja"))
+    assert "メモリに収まるのは最初の1024人まで" in " ".join(notices_for(run, "ja"))
     assert "classroom" not in " ".join(notices_for(run, "en"))
     assert run.cut_by == "memory"
 

@@ -134,3 +134,26 @@ def test_next_word_choices_of_the_teaching_model_are_in_the_sentences_language(t
         assert choice == quote(lang, word)
         assert script(word) == lang or probs[vocab.index(word)] >= 0.01, (choice, q.choices)
     assert len(q.choices) >= 2
+
+
+def test_quiz_asks_the_questions_of_the_deck_slides_with_the_same_defaults(tmp_path, monkeypatch):
+    """teacher3 M7: `quiz` and `deck --quiz` fill in the asker, layer, head and rule in one place
+    (cli_export.lesson_model, lesson_view): 猫 asks in discussion, not the last student in turn."""
+    import json as _json
+    import os
+
+    from classroom_gui import cli_export
+    from classroom_gui.cli import build_parser, main as cli_main
+    from classroom_gui.lesson.quiz_play import class_questions
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = tmp_path / "q.json"
+    assert cli_main(["quiz", "--text", "猫がマットの上に座った", "--lang", "ja", "--json", str(out)]) == 0
+    asked = _json.loads(out.read_text(encoding="utf-8"))
+    # the deck's own route to its trace and selection
+    args = build_parser().parse_args(["deck", "--text", "猫がマットの上に座った", "--lang", "ja", "--quiz",
+                                      "-o", str(tmp_path / "d.pptx")])
+    _app, trace, sel, *_ = cli_export._prepare(args)
+    assert sel.focus == 0 and sel.rule == "none"
+    assert asked == [q.as_dict() for q in class_questions(trace, sel)]
+    assert any("「マット」" == q["answer"] for q in asked)  # 「猫」's top share, as on the slide

@@ -174,3 +174,21 @@ def test_a_what_if_from_the_keyboard(qtbot, window, monkeypatch, lang):
 
 
 made_kind = [""]
+
+
+def test_a_mask_edit_that_changes_nothing_is_said_in_the_window_language(qtbot, window):
+    """teacher3 L9 in the window: the W dialog can ask for a mask cell the rule already has; it is refused in
+    the window's language, names both students, and the class stays the model's own."""
+    from classroom_gui.view import whatif_edit
+
+    sel = window.sel
+    layer = window.model.whatif.trace.layers[sel.layer]
+    j = next(j for j in range(window.run.trace.n_tokens) if j != sel.focus)
+    own = float(layer.mask[sel.focus, j])
+    window.set_language("ja")
+    assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, j, own))
+    tokens = window.run.trace.tokens
+    assert window.statusBar().currentMessage() == window.t(
+        "whatif.unchanged", asker=f"「{tokens[sel.focus]}」", classmate=f"「{tokens[j]}」")
+    assert window.statusBar().currentMessage().startswith("何も変わりません。")
+    assert window.model.whatif.edits == ()

@@ -59,8 +59,11 @@ def explain(path: Path, exc: OSError) -> str:
         return f"{path}: no permission to write here"
     if exc.errno == errno.ENOENT:
         missing = Path(exc.filename) if exc.filename else path.parent
-        return f"{path.parent}: folder not found" if missing in (path, path.parent) or missing.suffix == ".part" \
-            else f"{missing}: not found (needed to write {path.name})"
+        if missing in (path, path.parent) or missing.suffix == ".part":
+            # a folder that is there but takes no new file (/proc, some mounts) answers ENOENT too
+            return f"{path.parent}: cannot write files in this folder; nothing was written" \
+                if path.parent.is_dir() else f"{path.parent}: folder not found"
+        return f"{missing}: not found (needed to write {path.name})"
     return f"{path}: {exc.strerror or exc}"
 
 

@@ -73,6 +73,22 @@ def model_label(folder, lang: str = "en") -> str:
     return text(lang, "worksheet.teaching_model") if same else folder.name
 
 
+WORD_JOINER = "\u2060"  # no line break here (Qt's line breaker keeps the characters it joins on one line)
+KEEP_WHOLE = ("内積",)  # Japanese words a line must not split: 「…の内 / 積」 read as two words
+LAST_LINE = 4  # a Japanese paragraph's last line keeps at least this many characters (not 「す。」 alone)
+
+
+def _set(ws: Worksheet, text: str) -> str:
+    """`text` escaped for the sheet's HTML; in Japanese, the words of KEEP_WHOLE unbroken and, in a paragraph,
+    the last LAST_LINE characters kept together, so no line holds just 「す。」."""
+    if ws.lang == "ja":
+        for word in KEEP_WHOLE:
+            text = text.replace(word, WORD_JOINER.join(word))
+        if len(text) > 30:
+            text = text[:-LAST_LINE] + WORD_JOINER.join(text[-LAST_LINE:])
+    return escape(text)
+
+
 def _cell(text: str, *, head: bool = False, width: str = "", bg: str = "", align: str = "center") -> str:
     style = f' bgcolor="{bg}"' if bg else ""
     size = f' width="{width}"' if width else ""
@@ -118,7 +134,7 @@ def _steps_table(ws: Worksheet, key: bool, level: Level) -> str:
     cols = [t("worksheet.col_student"), t("worksheet.col_dot"), divide, t("worksheet.col_exp"), t("worksheet.col_share")]
     # the names are short, the headings long: 「② √8 = 2.828で割る」 in a fifth of the page left 「る」 alone
     widths = ["12%"] + ["22%"] * 4
-    rows = ["<tr>" + "".join(_cell(escape(c), head=True, width=w) for c, w in zip(cols, widths)) + "</tr>"]
+    rows = ["<tr>" + "".join(_cell(_set(ws, c), head=True, width=w) for c, w in zip(cols, widths)) + "</tr>"]
     blank = _blank(level)
     for n, j in enumerate(ws.heard):
         name = quote(ws.lang, ws.name(j))
@@ -157,14 +173,14 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
     def page(title: str, key: bool) -> str:
         parts = [f"<h2>{escape(title)}</h2>", f'<p style="color:{GREY};">{escape(subtitle)}</p>']
         if key:
-            parts.append(f"<p>{escape(t('worksheet.key_note'))}</p>")
+            parts.append(f"<p>{_set(ws, t('worksheet.key_note'))}</p>")
         else:
             parts.append(f"<p>{escape(t('worksheet.name_field'))}</p>")
-            parts.append(f"<p>{escape(t('worksheet.intro', asker=asker, names=names_list(ws)))}</p>")
+            parts.append(f"<p>{_set(ws, t('worksheet.intro', asker=asker, names=names_list(ws)))}</p>")
         parts += [f"<h3>{escape(t('worksheet.cards'))}</h3>", _cards_table(ws, level),
-                  f"<h3>{escape(t('worksheet.steps'))}</h3>", f"<p>{escape(t('worksheet.how_dot', d=ws.d))}</p>",
-                  _steps_table(ws, key, level), f"<p>{escape(t('worksheet.check'))}</p>",
-                  f"<p>{escape(t('worksheet.context', asker=asker, d=ws.d))}</p>", _context_table(ws, key, level),
+                  f"<h3>{escape(t('worksheet.steps'))}</h3>", f"<p>{_set(ws, t('worksheet.how_dot', d=ws.d))}</p>",
+                  _steps_table(ws, key, level), f"<p>{_set(ws, t('worksheet.check'))}</p>",
+                  f"<p>{_set(ws, t('worksheet.context', asker=asker, d=ws.d))}</p>", _context_table(ws, key, level),
                   footer]
         return "".join(parts)
 

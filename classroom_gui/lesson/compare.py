@@ -14,14 +14,25 @@ from . import rules
 from .frame import Frame
 from .state import Selection, default_focus, frame_at, timeline_for
 from .strings import quote, text
+from .timeline import CHAPTERS
+
+FIRST_SHARES = "mask"  # the first chapter that shows the asker's shares (both rules' bars)
 
 # the default pair when the gallery has none: one word changes, and with it whom the asker listens to
 DEFAULT_PAIRS = {"en": ("The cat sat on the mat", "The dog sat on the bed"),
                  "ja": ("猫がマットの上に座った", "犬がベッドの上に寝た")}
 
 
-def default_pair(lang: str, gallery=()) -> tuple[str, str]:
-    """The gallery's tired/wide pair (the two sentences that differ in that word) if it holds one, else ours."""
+def sentence_lang(sentence: str) -> str:
+    """"ja" when the sentence holds kana or kanji, else "en": the language of the class, not of the menus."""
+    return "ja" if any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in sentence) else "en"
+
+
+def default_pair(lang: str, gallery=(), sentence: str | None = None) -> tuple[str, str]:
+    """The gallery's tired/wide pair (the two sentences that differ in that word) if it holds one, else ours;
+    in the language of `sentence` when given (an English class in the Japanese window is offered an English
+    sentence to compare with, which can share its asker), else in `lang`."""
+    lang = sentence_lang(sentence) if sentence else lang
     texts = [e.text for e in gallery if getattr(e, "lang", "en") == lang]
     tired = [t for t in texts if "tired" in t.lower()]
     wide = [t for t in texts if "wide" in t.lower()]
@@ -84,7 +95,11 @@ def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_
     sel_b = second_selection(sel, a, b)
     fa = frame_at(a, sel, t, notices_a)
     fb = frame_at(b, sel_b, same_moment(a, b, t), notices_b)
-    return Pair((fa, fb), (sel.clamped(a), sel_b), changed_most(a, b, sel.clamped(a), sel_b, fa.rule), tuple(texts))
+    # which share changed most only once the lesson has shown shares (the mask chapter on): on the first
+    # slides the footer and the outlined seat named a share no one had seen yet
+    shown = CHAPTERS.index(fa.chapter_key) >= CHAPTERS.index(FIRST_SHARES)
+    change = changed_most(a, b, sel.clamped(a), sel_b, fa.rule) if shown else None
+    return Pair((fa, fb), (sel.clamped(a), sel_b), change, tuple(texts))
 
 
 def changed_text(lang: str, change: dict | None) -> str:

@@ -51,8 +51,20 @@ class WhatIf:
         return self.trace
 
     def set(self, edit: whatif.Edit) -> Trace:
-        """Add one edit (replacing an earlier one at the same place) and recompute everything after it."""
-        edits = tuple(e for e in self.edits if place(e) != place(edit)) + (edit,)
+        """Add one edit (replacing an earlier one at the same place) and recompute everything after it. A mask
+        edit that sets a cell to what the rule already has is refused (EditError): it would change nothing
+        while the lesson said the class was no longer the model's own; one at a place edited before takes
+        that edit back instead."""
+        edits = tuple(e for e in self.edits if place(e) != place(edit))
+        if edit.kind == "mask" and own_value(self.own, edit) == edit.value:
+            if len(edits) == len(self.edits):
+                t = self.own.tokens
+                already = "already cannot hear" if edit.value else "already hears"
+                raise whatif.EditError(f"mask[{edit.layer + 1},{t[edit.seat]},{t[edit.index]}]={edit.value:g} changes "
+                                       f"nothing: under this rule {t[edit.seat]!r} {already} {t[edit.index]!r}",
+                                       unchanged=(edit.seat, edit.index))
+        else:
+            edits += (edit,)
         before = self.edits
         trace = self._apply(edits)
         self.history.append(before)

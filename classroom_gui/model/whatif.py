@@ -26,11 +26,13 @@ _SPEC = re.compile(r"\s*(q|k|v|score|mask)\s*\[([^\]]*)\]\s*=\s*(\S+)\s*$")
 class EditError(ValueError):
     """An edit that cannot apply to this sentence and model; str() is a message for the user (in English).
     deaf_seat: the student (0-based) mask edits would leave hearing no one, so a window can say it in its
-    own language and name the student by their word."""
+    own language and name the student by their word; unchanged: the edit (asker, classmate) would set a mask
+    cell to what the rule already has, so a window can say that in its language too."""
 
-    def __init__(self, message: str, deaf_seat: int | None = None):
+    def __init__(self, message: str, deaf_seat: int | None = None, unchanged: tuple[int, int] | None = None):
         super().__init__(message)
         self.deaf_seat = deaf_seat
+        self.unchanged = unchanged
 
 
 @dataclass(frozen=True)

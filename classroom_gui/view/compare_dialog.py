@@ -183,7 +183,7 @@ def open_compare(window, text: str | None = None) -> CompareDialog | None:
     if window.run is None:
         return None
     if text is None:
-        first, second = default_pair(window.sel.lang, window.gallery)
+        first, second = default_pair(window.sel.lang, window.gallery, window.run.text)
         offer = second if window.sentence.text().strip() != second else first
         text, ok = QInputDialog.getText(window, window.t("ui.compare"), window.t("ui.compare_ask"), text=offer)
         if not ok:

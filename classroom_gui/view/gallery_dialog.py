@@ -3,8 +3,11 @@ language; choosing one returns it, and the window loads its sentence, language, 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QFontMetricsF, QPalette, QTextBlockFormat, QTextCursor,
+                           QTextDocument)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QListView, QListWidget, QListWidgetItem, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout)
 
 from ..lesson.gallery import Example, example_where
 
@@ -25,6 +28,55 @@ def said(example: Example, lang: str) -> str:
     return text if lang == "ja" else text.translate(CURLY)
 
 
+TEXT_MARGIN = 8  # px between an item's edge and its text
+
+
+class WrappedItems(QStyledItemDelegate):
+    """Each item's text laid out by a QTextDocument at the list's width, and the item as tall as that layout:
+    the style's own item text kept three lines' height and, for a description that wraps (Japanese at
+    1024×768), dropped its last line."""
+
+    def __init__(self, view: QListView):
+        super().__init__(view)
+        self.view = view
+
+    def _document(self, text: str, font) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        cursor = QTextCursor(doc)
+        for i, line in enumerate(text.split("\n")):  # lines 2 and 3 indented as a whole, wrapped part too
+            indented = QTextBlockFormat()
+            indented.setLeftMargin(QFontMetricsF(font).horizontalAdvance("    ") if line.startswith(" ") else 0)
+            if i:
+                cursor.insertBlock(indented)
+            else:
+                cursor.setBlockFormat(indented)
+            cursor.insertText(line.strip())
+        doc.setTextWidth(max(80, self.view.viewport().width() - 2 * self.view.spacing() - 2 * TEXT_MARGIN))
+        return doc
+
+    def sizeHint(self, option, index) -> QSize:
+        doc = self._document(str(index.data()), option.font)
+        return QSize(int(doc.idealWidth()) + 2 * TEXT_MARGIN, int(doc.size().height()) + TEXT_MARGIN)
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # the style draws the item's background and selection; the text is the document's
+        widget = opt.widget
+        widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # background
+        doc = self._document(str(index.data()), opt.font)  # not opt.text: its newlines are line separators
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.save()
+        painter.translate(opt.rect.left() + TEXT_MARGIN, opt.rect.top() + TEXT_MARGIN // 2)
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+
 class GalleryDialog(QDialog):
     def __init__(self, parent, examples: list[Example], t, lang: str, tokenizer=None):
         super().__init__(parent)
@@ -33,6 +85,8 @@ class GalleryDialog(QDialog):
         box = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # heights measured again when the dialog's width changes
+        self.list.setItemDelegate(WrappedItems(self.list))
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(4)
         for example in examples:

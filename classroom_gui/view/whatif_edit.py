@@ -93,6 +93,10 @@ def apply(window, edit: Edit) -> bool:
         if exc.deaf_seat is not None:  # in the window's language, the student named by their word
             tokens = list(window.model.whatif.trace.tokens)
             said = window.t("whatif.deaf", name=quote(window.sel.lang, tokens[exc.deaf_seat]))
+        elif exc.unchanged is not None:  # a mask cell set to what the rule has (the W dialog can ask that)
+            tokens = list(window.model.whatif.trace.tokens)
+            asker, classmate = (quote(window.sel.lang, tokens[i]) for i in exc.unchanged)
+            said = window.t("whatif.unchanged", asker=asker, classmate=classmate)
         window.statusBar().showMessage(said, 8000)
         return False
     return True

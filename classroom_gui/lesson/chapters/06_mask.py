@@ -9,7 +9,7 @@ from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..numbers import board_list, fmt, mask_shares
-from .desks import MASKED_OPACITY, class_with_cards
+from .desks import MASKED_OPACITY, class_with_cards, edited_out
 
 RULE_IN_TITLE = False  # it shows both rules
 
@@ -20,25 +20,30 @@ def future(ctx, fr: Frame):
     f, n, layer, head = ctx.f, ctx.trace.n_tokens, ctx.sel.layer, ctx.sel.head
     free = ctx.layer_under(rules.DISCUSSION, layer).head(head)
     turn = ctx.layer_under(rules.IN_TURN, layer).head(head)
-    later = turn.mask[f]
+    unheard = turn.mask[f]  # in turn: the later students, and any a what-if mask edit silenced
+    # the rule's reason (and its count) from the seats: a what-if cell before the asker is not "after" it
+    later = unheard & (np.arange(n) > f)
+    out = edited_out(ctx, f) - set(np.flatnonzero(later).tolist())
     for s in fr.students:
-        if later[s.index]:
+        if unheard[s.index]:
             s.state = "masked"
             s.opacity = 1 - (1 - MASKED_OPACITY) * ctx.alpha
     w0, w1 = free.weights[f], turn.weights[f]
     b0, b1 = int(np.argmax(w0)), int(np.argmax(w1))
     names = ctx.names
-    fr.narration = ctx.t(ctx.beat.key if later.any() else "mask.none", focus=ctx.q(f), name=ctx.q(b0),
-                         w=fmt(w0[b0]), other=ctx.q(b1), w_turn=fmt(w1[b1]), k=int(later.sum()))
+    k = int(later.sum())
+    fr.narration = ctx.t("mask.none" if not k else "mask.future_one" if k == 1 else ctx.beat.key, focus=ctx.q(f), name=ctx.q(b0),
+                         w=fmt(w0[b0]), other=ctx.q(b1), w_turn=fmt(w1[b1]), k=k)
     # digits that redo the in-turn shares by sharing out again, worked once per asker (Decimal over the class)
-    free_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), lambda: mask_shares(w0, w1, later))
+    free_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), lambda: mask_shares(w0, w1, unheard))
     fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t(
-        "board.mask_masked" if later[j] else "board.mask_pair", name=ctx.q(j), free=free_shown[j], turn=fmt(w1[j])))
+        "board.mask_whatif" if j in out else "board.mask_masked" if later[j] else "board.mask_pair",
+        name=ctx.q(j), free=free_shown[j], turn=fmt(w1[j])))
     top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares
     fr.bars = Bars(ctx.t("bars.rule_none"), names, [float(v) for v in w0], "weight", highlight=b0,
                    total=ctx.t("bars.sum", total=fmt(w0.sum(), 3)), top=top)
     fr.bars_beside = Bars(ctx.t("bars.rule_causal"), names, [float(v) for v in w1], "weight", highlight=b1,
-                          masked=[bool(m) for m in later], total=ctx.t("bars.sum", total=fmt(w1.sum(), 3)), top=top,
+                          masked=[bool(m) for m in unheard], total=ctx.t("bars.sum", total=fmt(w1.sum(), 3)), top=top,
                           from_values=[float(v) for v in w0], morph=ctx.alpha)  # the shares move to their new sizes
 
 

@@ -6,15 +6,17 @@ from ..beat import Step
 from ..frame import Bars, Frame, Link
 from ..numbers import board_list, fmt
 from ..panels import heatmap
-from .desks import SUM_TERMS, class_with_cards, heard, shown_row
+from .desks import SUM_TERMS, class_with_cards, edited_out, heard, shown_row
 
 
 def exp(ctx, fr: Frame):
     class_with_cards(ctx, fr, masked_after_focus=True)
     S = shown_row(ctx)
     masked = [bool(m) for m in ctx.H.mask[ctx.f]]
+    out = edited_out(ctx, ctx.f)  # silent because of a what-if, not because they have not spoken yet
     fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
-        "board.masked", name=ctx.qs(j)) if masked[j] else ctx.t("board.exp", name=ctx.qs(j), scaled=S.scaled[j], e=S.exp[j]))
+        "board.masked_whatif" if j in out else "board.masked", name=ctx.qs(j)) if masked[j]
+        else ctx.t("board.exp", name=ctx.qs(j), scaled=S.scaled[j], e=S.exp[j]))
     fr.bars = Bars(ctx.t("bars.exp"), ctx.names, [float(x) for x in S.exp], "weight", masked=masked)
     fr.narration = ctx.t(ctx.beat.key if any(masked) else "softmax.exp_all")  # −∞ only where the rule masks
 

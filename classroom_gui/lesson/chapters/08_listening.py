@@ -27,7 +27,12 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> list[str]:
         if cut:
             lines[-1] += f" + … (+{len(terms) - SUM_TERMS})"
         exact = sum(Decimal(S.weights[j]) * Decimal(v) for j, v in zip(seen, opinions))
-        lines.append(ctx.t("board.mix_result", value=hand_sum([str(exact)], 3)))
+        worked, own = hand_sum([str(exact)], 3), float(H.context[f, k])
+        # the list below is the model's own numbers: where the worked 3.165 would round to another 2-decimal
+        # number than the model's 3.164 (3.16), say the model's, so the two lines do not seem to disagree
+        same = hand_sum([worked], 2) == fmt(own)
+        lines.append(ctx.t("board.mix_result", value=worked) if same
+                     else ctx.t("board.mix_result_own", value=worked, own=fmt(own, 3)))
     return lines + [ctx.t("board.mix_all", d=H.v.shape[1])] + vec(H.context[f])
 
 

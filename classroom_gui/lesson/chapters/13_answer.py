@@ -3,6 +3,10 @@ LayerNorm, compared with every word (logits), and softmax over the vocabulary; a
 class guesses comes after it."""
 from __future__ import annotations
 
+import math
+
+import numpy as np
+
 from .. import rules
 from ..answers import answer_ids, seat_guesses
 from ..beat import Step
@@ -66,12 +70,43 @@ def logits(ctx, fr: Frame):
     fr.narration = ctx.t(ctx.beat.key, last=ctx.q(ctx.trace.n_tokens - 1), v=len(values))
 
 
+def _significant(value: float, digits: int = 4) -> str:
+    """A positive number with `digits` significant digits and thousands separators: 31.25, 1,234, 1.000."""
+    decimals = max(0, digits - 1 - int(math.floor(math.log10(value))))
+    return f"{value:,.{decimals}f}"
+
+
+def _temperature(T: float) -> str:  # 2.0, 0.05 (not "0.1": the worked line must redo)
+    return fmt(T, 1) if round(T, 1) == T else f"{T:g}"
+
+
+def worked(ctx, probs, top, vocab) -> list[str]:  # [] when the logits are not all finite
+    """The softmax redone on the board for the answer: the largest logit (as shown) taken away first, so that no
+    exp() overflows at any temperature (only differences matter, as in chapter 7), the sum over the whole
+    vocabulary, and the answer's probability = its exp ÷ that sum (the top word's exp is exp(0) = 1)."""
+    T, logits = float(ctx.sel.temperature), ctx.trace.next_logits.astype(np.float64)
+    temp = _temperature(T)
+    if not np.isfinite(logits).all():  # a model that overflows (inf or nan): no line to redo, the list alone
+        return []
+    high = fmt(logits.max())  # the model's own largest logit is taken away, so its word's term is exactly 1
+    total = float(np.exp((logits - logits.max()) / max(T, 1e-3)).sum())
+    shown = _significant(total)
+    return [ctx.t("board.answer_sum", v=f"{len(logits):,}", high=high, temp=temp),
+            ctx.t("board.equals", value=shown),
+            # the answer's own logit: the largest, unless a rare word of the other language was left out
+            ctx.t("board.answer_share", word=ctx.word(vocab[top[0]]), logit=fmt(logits[top[0]]), high=high,
+                  temp=temp, total=shown, p=fmt(probs[top[0]], 3))]
+
+
 def softmax(ctx, fr: Frame):
     vocab, probs, top = _compared(ctx, fr)
+    v = f"{len(probs):,}"  # "sum = 1.000" beside ten bars of 0.27 read as wrong: the sum is the whole vocabulary's
     fr.bars = Bars(ctx.t("bars.probs"), [vocab[i] for i in top], [float(probs[i]) for i in top], "weight",
-                   highlight=0, total=ctx.t("bars.sum", total=fmt(probs.sum(), 3)))
-    fr.board = [ctx.t("board.prob", word=ctx.word(vocab[i]), p=fmt(probs[i], 3)) for i in top]
-    fr.narration = ctx.t(ctx.beat.key, temp=fmt(ctx.sel.temperature, 1), top=ctx.word(vocab[top[0]]),
+                   highlight=0, total=ctx.t("bars.sum_words", v=v, total=fmt(probs.sum(), 3)))
+    lines = worked(ctx, probs, top, vocab)  # its last line is the answer's own: the list goes on from the second
+    fr.board = lines + [ctx.t("board.prob", word=ctx.word(vocab[i]), p=fmt(probs[i], 3))
+                        for i in (top[1:] if lines else top)]
+    fr.narration = ctx.t(ctx.beat.key, temp=_temperature(float(ctx.sel.temperature)), top=ctx.word(vocab[top[0]]), v=v,
                          p=fmt(probs[top[0]], 3))
 
 

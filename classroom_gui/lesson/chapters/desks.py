@@ -21,6 +21,13 @@ def class_with_cards(ctx, fr: Frame, masked_after_focus: bool = False):
                 s.opacity = MASKED_OPACITY
 
 
+def edited_out(ctx, row: int) -> set[int]:
+    """The classmates `row` cannot hear because of a what-if mask edit of the shown layer (not because they have
+    not spoken yet): their boards say "what if: cannot hear", not the rule's reason."""
+    return {e.index for e in ctx.trace.edits if e.kind == "mask" and e.value and e.layer == ctx.sel.layer
+            and e.seat == row and ctx.H.mask[row, e.index]}
+
+
 def heard(ctx) -> list[int]:  # the classmates the asker can hear (all but the masked ones)
     return [j for j in range(ctx.trace.n_tokens) if not ctx.H.mask[ctx.f, j]]
 

@@ -1,0 +1,51 @@
+"""Answer time's softmax can be redone from the board (teacher3 M5): one worked line (the largest logit taken
+away, ÷ temperature, exp, ÷ the sum over the whole vocabulary) gives the answer's probability, and the chart's
+sum says it is over all the vocabulary's words, in English and Japanese, at any temperature."""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+
+from classroom_gui.lesson.numbers import temperature_probs
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
+
+WORKED = re.compile(r"exp\(\(([-\d.]+) − ([-\d.]+)\) ÷ ([\d.]+)\) ÷ ([\d,.]+) = ([\d.]+)$")
+
+
+@pytest.fixture(scope="module")
+def trace():
+    return run_sentence(load_checkpoint(teaching_model_dir()), "The cat sat on the", "causal").trace
+
+
+def softmax_frame(trace, lang, temperature):
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(focus=1, lang=lang, temperature=temperature)
+    return frame_at(trace, sel, timeline.chapter_end("answer") - 1e-6)
+
+
+@pytest.mark.parametrize("lang,temperature", [("en", 2.0), ("ja", 1.0), ("en", 0.05), ("ja", 20.0)])
+def test_the_answer_probability_is_redone_from_the_board(trace, lang, temperature):
+    frame = softmax_frame(trace, lang, temperature)
+    assert frame.beat_key == "answer.softmax"
+    v = len(trace.next_logits)
+    assert f"{v:,}" in frame.board[0] and (f"{v:,} words" in frame.board[0] if lang == "en" else "語" in frame.board[0])
+    logit, high, temp, total, p = WORKED.search(frame.board[2]).groups()
+    total = float(total.replace(",", ""))
+    assert float(temp) == temperature and float(high) == round(float(trace.next_logits.max()), 2)
+    exact = np.exp((trace.next_logits.astype(np.float64) - trace.next_logits.max()) / temperature).sum()
+    assert math.isclose(total, exact, rel_tol=1e-3)  # the sum over every word, 4 significant digits
+    assert frame.board[1].strip() == "= " + board_total(frame)
+    redone = math.exp((float(logit) - float(high)) / temperature) / total
+    assert f"{redone:.3f}" == p == f"{temperature_probs(trace.next_logits, temperature).max():.3f}"
+    # the chart's sum is the whole vocabulary's, not the ten bars' (at 2.0 they add up to 0.27)
+    assert frame.bars.total.endswith("1.000") and f"{v:,}" in frame.bars.total
+
+
+def board_total(frame):
+    return WORKED.search(frame.board[2]).group(4)

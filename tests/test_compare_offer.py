@@ -1,0 +1,41 @@
+"""Compare (teacher3 L3, L4): the share that changed most is named only once the lesson has shown shares (not
+on the deck's first slides), and the sentence offered to compare with is in the class's language, not the
+menus' (an English class in the Japanese window is offered an English sentence)."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.lesson.compare import compare, default_pair, sentence_lang
+from classroom_gui.lesson.gallery import gallery_of
+from classroom_gui.lesson.state import Selection, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
+
+
+@pytest.fixture(scope="module")
+def pair():
+    cp = load_checkpoint(teaching_model_dir())
+    return run_sentence(cp, "猫がマットの上に座った", "none").trace, run_sentence(cp, "犬がベッドの上に寝た", "none").trace
+
+
+def test_the_share_that_changed_most_waits_for_the_shares(pair):
+    a, b = pair
+    timeline = timeline_for(a.n_tokens, a.config.n_layer)
+    sel = Selection(focus=6, lang="ja")
+    named = {}
+    for key, start in timeline.chapter_starts():
+        named[key] = compare(a, b, sel, start + 1e-6).changed_most
+    assert named["seats"] is None and named["scoring"] is None and named["scaling"] is None
+    assert named["mask"] is not None and named["softmax"] is not None and named["answer"] is not None
+    assert named["mask"]["seat"] == named["answer"]["seat"]
+
+
+def test_the_offer_follows_the_class_language_not_the_menus():
+    gallery = gallery_of(teaching_model_dir())[0]
+    english = "Tom has a dog and Anna has a hat. Tom keeps the"
+    assert sentence_lang(english) == "en" and sentence_lang("猫がマットの上に座った") == "ja"
+    offered = default_pair("ja", gallery, english)
+    assert all(sentence_lang(s) == "en" for s in offered)
+    assert all(sentence_lang(s) == "ja" for s in default_pair("en", gallery, "猫がマットの上に座った"))
+    assert default_pair("ja", gallery) == default_pair("ja", gallery, "猫がマットの上に座った")
