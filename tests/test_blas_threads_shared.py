@@ -47,3 +47,27 @@ def test_a_step_made_while_another_thread_holds_one_blas_thread_is_the_forwards_
     thread.join()
     for name, value in made.items():
         assert np.array_equal(value, getattr(full, name)), name
+
+
+def test_every_words_logits_asked_while_another_thread_holds_one_blas_thread_are_the_forwards_own():
+    if not parallel.blas_controllable() or _usual_count() < 2:
+        pytest.skip("one BLAS thread is all this machine uses: no other count to round with")
+    config = replace(GPT2_SMALL, n_layer=1, vocab_size=8000)
+    params = random_params(config, seed=4)
+    ids = np.random.default_rng(1).integers(0, config.vocab_size, 256)
+    alone = forward(ids, params, config).logits
+    trace = forward(ids, params, config)
+
+    inside = threading.Event()
+
+    def holder():  # the worker's forward holding one BLAS thread while the window asks for the answer
+        with parallel.one_blas_thread():
+            inside.set()
+            time.sleep(0.5)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    inside.wait()
+    asked = trace.logits  # waits for the holder: made on BLAS's usual threads
+    thread.join()
+    assert np.array_equal(asked, alone)
