@@ -263,10 +263,11 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
              f"rule: {RULE_NAMES[trace.mask_rule]}",
              *(["what if: " + "; ".join(_edit_text(e, trace.tokens) for e in trace.edits)
                 + " (not the model's own numbers)"] if trace.edits else []),
-             f"tokens ({trace.n_tokens}; \"unknown\" marks a piece of a word the model does not know, written "
-             "with ? in the tables):"]
+             f"tokens ({trace.n_tokens}, by seat from 1 as on the desks and in --focus and --set; \"unknown\" "
+             "marks a piece of a word the model does not know, written with ? in the tables):",
+             f"  {'seat':>4}  {_fit('token', 16)}  id"]
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
-        lines.append(f"  {i:>3}  {_fit(tok, 16)}  id {int(tid):>5}" + ("  unknown" if unk else ""))
+        lines.append(f"  {i + 1:>4}  {_fit(tok, 16)}  id {int(tid):>5}" + ("  unknown" if unk else ""))
     row_w = min(12, max(_width(s) for s in labels))
     # a column as wide as its widest name up to 8 (「座った」 is 6 columns: it was cut to 「座っ…」 at 5)
     col_w = max(5, min(8, max(_width(s) for s in labels)))

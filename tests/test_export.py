@@ -173,3 +173,33 @@ def test_window_and_cli_give_identical_pixels(qtbot, model, tmp_path):
     a, b = picture(gui), picture(tmp_path / "cli.png")
     assert a.size == b.size == (1920, 1080)
     assert a.tobytes() == b.tobytes()
+
+
+def test_the_windows_deck_can_hold_the_quiz_as_the_cli_does(qtbot, model, tmp_path):
+    """teacher3 L2: File → Export slides offers the question slides that only `deck --quiz` made; with it
+    ticked the window's deck is the CLI's, slide for slide."""
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.view import export_dialogs, settings
+    from classroom_gui.view.window import MainWindow
+    w = MainWindow(load_checkpoint(model), settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    w.sentence.setText("猫がマットの上に座った")
+    w.apply_sentence()
+    w.set_language("ja")
+    options = export_dialogs.OptionsDialog(w, w.t, "deck")
+    options.per.setCurrentIndex(options.per.findData("chapter"))
+    options.size.setCurrentIndex(options.size.findData(None))
+    options.width.setValue(320)
+    options.height.setValue(180)
+    options.quiz.setChecked(True)
+    assert options.quiz.isVisibleTo(options) or options.layout().rowCount() > 4
+    gui = export_dialogs.export_deck(w.model, w, tmp_path / "gui", options)
+    assert cli(model, "deck", "--text", "猫がマットの上に座った", "--lang", "ja", "--per", "chapter", "--quiz",
+               "--size", "320x180", "-o", str(tmp_path / "cli")) == 0
+    ours, theirs = sorted(p.name for p in gui.iterdir()), sorted(p.name for p in (tmp_path / "cli").iterdir())
+    assert ours == theirs and sum(n.endswith(".png") for n in ours) > 14  # 14 chapters and the question slides
+    for name in ours:
+        if name.endswith(".png"):
+            assert picture(gui / name).tobytes() == picture(tmp_path / "cli" / name).tobytes(), name
+        else:  # the speaker notes
+            assert (gui / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name

@@ -50,7 +50,9 @@ def test_an_edited_score_changes_exactly_its_softmax_row_and_what_follows(params
     assert np.abs(trace.next_logits - base.next_logits).max() > 0  # the answer follows
     record = trace_to_dict(trace)
     assert record["edits"] == [{"kind": "score", "layer": 0, "head": 1, "seat": 3, "index": 2, "value": 4.0,
-                                "word": "1", "classmate": "4"}]  # tokens default to the ids
+                                "word": "1", "classmate": "4",  # tokens default to the ids
+                                "layer_number": 1, "head_number": 2, "seat_number": 4, "classmate_seat_number": 3,
+                                "set": "score[1,2,4,3]=4.0"}]
     assert trace_to_dict(base)["edits"] == []
 
 

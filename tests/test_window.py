@@ -185,3 +185,23 @@ def test_the_answer_joins_the_class_as_a_new_student(qtbot, window):
     window.add_answer_to_class()
     assert window.run.trace.n_tokens == before + 1 and window.run.trace.tokens[-1].lower() == word
     assert window.model.frame().chapter_key == "answer"
+
+
+def test_the_answer_joins_the_class_on_screen_not_the_field(qtbot, window):
+    """teacher3 H2: a sentence typed in the field and not applied is not the class: the answer joins the class
+    on screen (it built "The dog ran。" from the field and threw the class away)."""
+    press(qtbot, window, Qt.Key.Key_End)
+    shown = list(window.run.trace.tokens)
+    word = window.run.trace.vocab[window.model.frame().answer_id]
+    window.sentence.setText("The dog ran")  # typed, not applied
+    window.add_answer_to_class()
+    assert list(window.run.trace.tokens) == shown + [window.run.trace.tokens[-1]]
+    assert window.run.trace.tokens[-1].lower() == word and window.sentence.text().startswith(window.run.text[:10])
+
+
+def test_the_answer_joins_from_the_keyboard(qtbot, window):
+    """teacher3 M6: the add-answer button takes no focus; A does what it does."""
+    press(qtbot, window, Qt.Key.Key_End)
+    before = window.run.trace.n_tokens
+    press(qtbot, window, Qt.Key.Key_A)
+    assert window.run.trace.n_tokens == before + 1 and window.model.frame().chapter_key == "answer"

@@ -166,3 +166,26 @@ def test_an_empty_second_sentence_says_so(qtbot, window):
     window.set_language("ja")
     assert open_compare(window, "   ") is None
     assert window.statusBar().currentMessage() == window.t("ui.compare_empty") and not window.findChildren(CompareDialog)
+
+
+def test_the_comparison_is_saved_and_copied_from_the_window(qtbot, window, tmp_path, monkeypatch):
+    """teacher3 M2 (the window's part): the dialog saves the comparison as `export --compare` draws it (PNG or
+    PDF, 1920 x 1080) and copies it; a wrong suffix is one message and writes nothing."""
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from classroom_gui.export.compare import render_pair
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    saved = dialog.save(tmp_path / "c.png")
+    image = QImage(str(saved))
+    want = render_pair(dialog.pair, compare_dialog.EXPORT_SIZE, palette.theme(window.model.theme),
+                       lang=window.sel.lang)
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert image.convertToFormat(want.format()) == want
+    assert dialog.save(tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    dialog.copy()
+    assert QApplication.clipboard().image().size() == want.size()
+    said = []
+    monkeypatch.setattr(compare_dialog.QMessageBox, "warning", lambda *a: said.append(a[2]))
+    assert dialog.save(tmp_path / "c.txt") is None and said and not (tmp_path / "c.txt").exists()

@@ -198,3 +198,20 @@ def test_a_new_sentence_prepares_the_ffn_steps_of_the_layer_on_screen(qtbot, tmp
     w.sentence.setText("the dog ran to the park")
     w.apply_sentence()
     assert asked == [1] and w.sel.layer == 1
+
+
+def test_the_english_gallery_writes_quotes_straight(qtbot, tmp_path):
+    """teacher3 L7: the window's one font draws “ ” full width (“Are”　is plural); English descriptions are
+    shown with straight quotes, as the narration writes them; Japanese keeps its own."""
+    from classroom_gui.view.gallery_dialog import GalleryDialog
+    from classroom_gui.resources import teaching_model_dir
+    from classroom_gui.lesson.gallery import load_gallery
+
+    w = make_window(qtbot, tmp_path, gallery=True)
+    examples = load_gallery(teaching_model_dir() / "examples.json")
+    assert any("“" in e.describe("en") for e in examples)  # the shipped texts have curly quotes
+    for lang in ("en", "ja"):
+        d = GalleryDialog(w, examples, w.t, lang, w.checkpoint.tokenizer)
+        qtbot.addWidget(d)
+        texts = [d.list.item(i).text() + d.list.item(i).toolTip() for i in range(d.list.count())]
+        assert not any(c in t for t in texts for c in "“”‘’") if lang == "en" else any("「" in t for t in texts)

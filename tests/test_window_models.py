@@ -70,3 +70,18 @@ def test_the_glossary_names_the_open_models_activation(qtbot, window, lang):
     words = " ".join(label.text() for label in dialog.findChildren(QLabel))
     dialog.deleteLater()
     assert "GELU" in words and "ReLU" not in words and "{act}" not in words
+
+
+def test_a_broken_folder_is_said_in_japanese_first(qtbot, window, tmp_path):
+    """teacher3 M3: in the Japanese window a folder that cannot be read is a Japanese sentence, then the detail."""
+    window.set_language("ja")
+    broken = tmp_path / "壊れたモデル"
+    shutil.copytree(FIXTURE, broken)
+    (broken / "config.json").write_text("{", encoding="utf-8")
+    window.open_model(str(broken))
+    qtbot.waitUntil(lambda: len(window.messages) > 0, timeout=10_000)
+    first, _, detail = window.messages[0].partition("\n\n")
+    assert first == "フォルダー「壊れたモデル」のモデルを読めません。クラスはそのままです。" and "config.json" in detail
+    window.sentence.setText("")  # a later failure that is not the folder's says only itself
+    window.apply_sentence()
+    assert all("フォルダー" not in m for m in window.messages[1:])

@@ -2,7 +2,7 @@
 recompute with the number outlined; Ctrl+Z takes it back, Ctrl+Shift+Z resets; a new sentence starts clean."""
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from classroom_gui.lesson.whatif_state import edited
 from classroom_gui.model.whatif import Edit
@@ -121,3 +121,56 @@ def test_a_card_number_of_a_big_class_desk_drawn_in_one_picture_is_editable(qtbo
     # the edited desk now stands out: its own DeskItem, with the edited cell outlined
     assert scene.desk(seat) is not None
     assert [c.edited for c in window.model.frame().students[seat].cards if c.role == "key"] == [[1]]
+
+
+def test_a_double_click_on_a_classmates_number_keeps_the_asker(qtbot, window, monkeypatch):
+    """teacher3 M1: the double-click's first press is also a click on the desk, which chose that classmate as
+    the asker; the asker now stays, and the edit is the classmate's number (a single click still chooses)."""
+    to_beat(window, "scaling.divide" if any(b.key == "scaling.divide" for b in window.player.timeline.beats)
+            else "softmax.weights")
+    before = window.sel.focus
+    seat = next(i for i in range(window.run.trace.n_tokens) if i != before)
+    frame = window.model.frame()
+    k = [s.role for s in ([frame.students[seat].notebook] if frame.students[seat].notebook else [])
+         + frame.students[seat].cards].index("key")
+    at = window.canvas.mapFromScene(window.canvas.classroom.desk(seat).cell_pos(k, 0))
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (3.0, True))
+    qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(at.x(), at.y()))
+    assert window.sel.focus == seat  # the first press: a click
+    qtbot.mouseDClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(at.x(), at.y()))
+    sel = window.sel
+    assert sel.focus == before, "the double-click made the classmate the asker"
+    assert window.model.whatif.edits == (Edit("k", sel.layer, sel.head, seat, 0, 3.0),)
+    qtbot.wait(QApplication.doubleClickInterval() + 300)
+    qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(at.x(), at.y()))
+    assert window.sel.focus == seat  # a click on its own still chooses the asker
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_what_if_from_the_keyboard(qtbot, window, monkeypatch, lang):
+    """teacher3 M6: W (Lesson → What if…) makes the edits a double-click makes, without the mouse."""
+    from classroom_gui.view import whatif_dialog
+
+    window.set_language(lang)
+    made = []
+
+    def answer(dialog):  # the boxes chosen from the keyboard, then OK
+        dialog.kind.setCurrentIndex(whatif_dialog.KINDS.index(made_kind[0]))
+        dialog.student.setCurrentIndex(2)
+        dialog.number.setValue(3)
+        dialog.classmate.setCurrentIndex(1)
+        dialog.value.setValue(-2.5)
+        made.append(dialog.own.text())
+        return 1
+
+    monkeypatch.setattr(whatif_dialog.WhatIfDialog, "exec", answer)
+    sel = window.sel
+    for made_kind[:] in (["k"], ["score"], ["mask"]):
+        qtbot.keyClick(window.canvas, Qt.Key.Key_W)
+    assert window.model.whatif.edits == (Edit("k", sel.layer, sel.head, 2, 2, -2.5),
+                                         Edit("score", sel.layer, sel.head, 2, 1, -2.5),
+                                         Edit("mask", sel.layer, 0, 2, 1, 1.0))  # the switch: now cannot hear
+    assert all(made) and "What if" in window.model.frame().narration or "もしも" in window.model.frame().narration
+
+
+made_kind = [""]

@@ -51,7 +51,10 @@ ACTIONS: tuple[Action, ...] = (
     Action("rule", ("M",), "lesson", "help.rule", "help.rule", _command("toggle_rule")),
     # the View menu's checkable Quiz item is view.quiz_mode's; its key is here, so the help list and README name it
     Action("quiz", ("Q",), "", "", "help.quiz", lambda w: w.quiz_action.toggle()),
+    # answer time's "Add 「。」 to the class" button, from the keyboard too (the button takes no focus)
+    Action("add_answer", ("A",), "lesson", "help.add_answer", "help.add_answer", _command("add_answer_to_class")),
     Action("examples", (), "lesson", "ui.examples", "", _command("open_gallery")),
+    Action("whatif", ("W",), "lesson", "whatif.menu", "help.whatif", _command("open_whatif")),
     Action("undo_edit", ("Ctrl+Z",), "lesson", "help.undo_edit", "help.undo_edit", lambda w: w.model.undo_edit()),
     Action("reset_edits", ("Ctrl+Shift+Z",), "lesson", "help.reset_edits", "help.reset_edits",
            lambda w: w.model.reset_edits()),

@@ -42,7 +42,7 @@ def frame_numbers(frame: Frame, sel: Selection) -> dict:
         "board_strips": [asdict(s) for s in frame.board_strips],
         "mask": frame.rule,
         "quiz": frame.quiz,  # a question slide or its answer (lesson.quiz_play.card), else null
-        "edits": frame.edits,  # what-if edits (places from 0, as in the trace JSON); [] = the model's own numbers
+        "edits": frame.edits,  # what-if edits as in the trace JSON (seat from 0, seat_number from 1); [] = none
         "bars": _bars(frame.bars),
         "bars_beside": _bars(frame.bars_beside),
         "heatmap": asdict(frame.heatmap) if frame.heatmap else None,

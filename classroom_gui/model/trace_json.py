@@ -3,7 +3,9 @@ writes and what export reuses. Pure: no Qt, no files.
 
 Layout (T tokens, H heads, d = d_head, C = n_embd):
     tokens [T], token_ids [T], unknown [T], mask ("causal" or "none": the classroom's rule),
-    edits [{kind, layer, head, seat, index, value, word[, classmate]}] (what-if edits, places from 0),
+    edits [{kind, layer, head, seat, index, value, word[, classmate], layer_number, head_number, seat_number
+    [, classmate_seat_number], set}] (what-if edits: layer, head, seat and index from 0 as arrays count; the
+    *_number fields from 1 as the desks, --focus and --set count; set: the edit as --set takes it),
     config {GPTConfig fields}, notices [str]
     layers[l].heads[h]: q, k, v, context [T][d]; scores, scaled, weights [T][T]
     layers[l].output [T][C]        the residual stream after block l

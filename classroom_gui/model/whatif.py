@@ -43,12 +43,27 @@ class Edit:
     value: float
 
     def as_dict(self, tokens: list[str] | None = None) -> dict:
+        """The edit's fields (layer, head, seat and index from 0, as arrays count them), and, with the
+        sentence's tokens, its words, its layer, head and seats from 1 as the window and the picture's
+        `selection` count them, and `set`: the edit as `--set` takes it (places from 1), e.g. "q[1,1,2,2]=3.0"."""
         out = asdict(self)
         if tokens is not None:
             out["word"] = tokens[self.seat]
+            out["layer_number"] = self.layer + 1  # (a mask cell is the layer's: every head, head_number null)
+            out["head_number"] = None if self.kind == "mask" else self.head + 1
+            out["seat_number"] = self.seat + 1
             if self.kind in ("score", "mask"):
                 out["classmate"] = tokens[self.index]
+                out["classmate_seat_number"] = self.index + 1
+            out["set"] = self.spec()
         return out
+
+    def spec(self) -> str:
+        """The edit written as `--set` reads it: layer, head, seat and number counted from 1."""
+        l, h, s, i = self.layer + 1, self.head + 1, self.seat + 1, self.index + 1
+        if self.kind == "mask":
+            return f"mask[{l},{s},{i}]={int(self.value)}"
+        return f"{self.kind}[{l},{h},{s},{i}]={float(self.value)!r}"
 
 
 def _seat(word: str, tokens: list[str], spec: str) -> int:

@@ -133,6 +133,7 @@ class BarsItem(CachedItem):
         self.area = QRectF()
         self.theme: Theme = palette.CLASSROOM
         self.value_texts: list[str] = []   # value labels painted above/below the bars ("" where none)
+        self.name_boxes: list[tuple[str, QRectF]] = []  # each name painted under its bar, and where its ink is
         self.heights: list[float] = []     # the values the bar heights show (morphed)
         self.masked: list[bool] = []
         self.axis = (0.0, 1.0)             # (min, max) of the value axis, always including 0
@@ -193,18 +194,23 @@ class BarsItem(CachedItem):
         # a name needs room for a character and "…" at 16 px, a value its widest text: else only the
         # highlighted bar says them (16 px or nothing, never smaller)
         show_labels = slot >= 2.2 * label_px
+        # names that would touch their neighbours (「座った」「立った」「優しい」 read as one word) take two
+        # rows, each name then as wide as two slots
+        label_f = fonts.font(label_px)
+        fm = QFontMetricsF(label_f)
+        two_rows = show_labels and n > 1 and any(fm.horizontalAdvance(t) > slot - label_px * 0.6 for t in b.labels[:n])
+        label_h = label_px * 1.6 * (2 if two_rows else 1)
         metrics = QFontMetricsF(fonts.font(value_px, True))  # (stops at the first value too wide: 512 bars)
         show_values = all(metrics.horizontalAdvance(bar_text(v)) + 4 <= slot for v in b.values)
         top = r.y() + 34 + (value_px * 1.5 if show_values or b.highlight >= 0 else 4)  # room for a value above
-        bottom = r.bottom() - (label_px * 1.6 if show_labels or b.highlight >= 0 else 4) - (value_px * 1.5 if show_values else 4)
+        bottom = r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4) - (value_px * 1.5 if show_values else 4)
         vmin, vmax = self.axis
         scale = (bottom - top) / (vmax - vmin)
         zero = top + vmax * scale
         self._paint_grid(p, r, zero, scale, vmin, vmax, muted)
         role = th.role(b.role)
         bar_w = max(1.0, min(slot * 0.7, 84.0))
-        label_f = fonts.font(label_px)
-        self.value_texts = []
+        self.value_texts, self.name_boxes = [], []
         many = not (show_values or show_labels)  # hundreds of thin bars (GPT-2's 1024)
         indices = range(n)
         if many:  # two paths, not three painter calls a bar; only the highlighted bar goes through the loop
@@ -239,11 +245,16 @@ class BarsItem(CachedItem):
                 p.drawText(QRectF(cx - slot / 2 - 20, ty, slot + 40, value_px * 1.5), ALIGN_CENTER, text)
             if (show_labels or hl) and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
-                w = slot - 2 if show_labels else 120
-                f = fonts.font(label_px)  # a long name is cut short with "…", never shrunk
+                w = (2 * slot - label_px * 0.6 if two_rows else slot - 2) if show_labels else 120
+                if two_rows:  # (and never past the chart's right edge)
+                    w = min(w, 2 * (r.right() - cx))
+                f = label_f  # a long name is cut short with "…", never shrunk
                 p.setFont(f)
-                p.drawText(QRectF(cx - w / 2, r.bottom() - label_px * 1.6, w, label_px * 1.6), ALIGN_CENTER,
-                           elide(b.labels[i], f, w))
+                y = r.bottom() - label_h + (label_px * 1.6 if two_rows and i % 2 else 0)
+                name = elide(b.labels[i], f, w)
+                p.drawText(QRectF(cx - w / 2, y, w, label_px * 1.6), ALIGN_CENTER, name)
+                ink = fm.horizontalAdvance(name)
+                self.name_boxes.append((name, QRectF(cx - ink / 2, y, ink, label_px * 1.6)))
         p.setPen(QPen(qcolor(chalk, 0.85), 1.5))
         p.drawLine(QPointF(r.x() + AXIS_W - 4, zero), QPointF(r.right(), zero))
         p.setFont(label_f)

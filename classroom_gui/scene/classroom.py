@@ -111,7 +111,7 @@ class ClassroomScene(QGraphicsScene):
         self.title.setVisible(bool(frame.title))
         n = max(1, len(frame.students))
         desks = {s.index: (s.x, s.y, s.w, s.h) for s in frame.students}
-        texts, tags = self._desk_texts(frame, header_h, self._title_text())
+        texts, tags = self._desk_texts(frame, header_h, self._title_text() + self._legend_text())
         self.links.set_links(frame.links, desks, header_h, layout.GAP, th,
                              scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
                              avoid=texts, avoid_edges=tags,
@@ -181,6 +181,11 @@ class ClassroomScene(QGraphicsScene):
         if not t.isVisible() or not t.text:
             return []
         return [QFontMetricsF(t.font).boundingRect(t.area, t.flags, t.text)]
+
+    def _legend_text(self) -> list[QRectF]:
+        """Where the legend's swatches and words are (a label riding a link bowed above the first row keeps
+        off them as off the title)."""
+        return [QRectF(self.legend.area)] if self.legend.isVisible() and not self.legend.area.isEmpty() else []
 
     def _desk_texts(self, frame: Frame, header_h: float, more: list[QRectF]) -> tuple[list[QRectF], np.ndarray | None]:
         """Where the desks' words and numbers are (canvas pixels), for the links' labels to keep off: each

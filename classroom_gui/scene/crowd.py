@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Student
 from . import fonts, palette
 from .items import ALIGN_LEFT, CachedItem, qcolor
-from .layout import DeskBox
+from .layout import SEAT_DIGITS_MIN, DeskBox
 from .palette import Theme
 
 CROWD_FROM = 256  # more desks than this, and none has room for strips: one CrowdItem
@@ -179,7 +179,7 @@ class CrowdItem(CachedItem):
             p.setFont(fonts.font(px, True))
             p.setPen(qcolor(th.color("text_muted")))
             hh = min(b.header_h, b.h)
-            for s in self.students:
+            for s in self.students if px * scale >= SEAT_DIGITS_MIN else ():  # too small to read: none
                 p.drawText(QRectF(s.x + b.pad, s.y, room, hh), ALIGN_LEFT, str(s.index + 1))
         finally:
             p.end()

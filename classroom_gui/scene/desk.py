@@ -9,6 +9,7 @@ of more than 32 draws its plain desks in one picture instead: scene.class_image.
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -17,7 +18,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 from ..lesson.frame import Strip, Student
 from . import fonts, palette, pictures
 from .items import ALIGN_CENTER, ALIGN_LEFT, CachedItem, elide, fitted_font, mix, qcolor
-from .layout import NAME_MIN, DeskBox
+from .layout import NAME_MIN, SEAT_DIGITS_MIN, DeskBox
 from .palette import Theme
 from .strip import StripItem, StripView
 
@@ -31,6 +32,8 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float) ->
     """(width, font px) of a desk's badge pill: kept, since a big class asks for the same few shares often."""
     px = max(box.name_px * 0.82, min(box.name_px, NAME_MIN)) * font_scale
     w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(badge) + px * 1.0
+    if box.w - name_left - w - box.pad < NAME_MIN * 2.5:  # a dense class: a slimmer pill leaves the name room
+        w -= px * 0.5  # (at 64 desks "mat" and "dog" then fit whole at 16 px, 「マット」 shows 「マ…」, not "…")
     room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
     return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
 
@@ -48,7 +51,9 @@ def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge
     # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
     least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
     font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
-    return font, elide(text, font, room)
+    return font, elide(text, font, room)  # (cut to its first characters + "…" where even one fits)
+
+
 
 
 @lru_cache(maxsize=64)
@@ -247,9 +252,12 @@ class DeskItem(CachedItem):
         else:  # a tiny desk: a circle would shrink "64" below reading size, so plain muted digits
             room = max(b.name_px * 1.4, b.w - b.pad - 1)  # "1024" shrinks to fit (drawText clips)
             px = (b.name_px if b.name_px >= NAME_MIN else b.name_px * 0.9) * th.font_scale
-            p.setFont(fitted_font(number, px, room, bold=True, min_px=min(px, NAME_MIN) if px >= NAME_MIN else 6))
-            p.setPen(qcolor(th.color("text") if focus else th.color("text_muted")))
-            p.drawText(QRectF(b.pad, 0, room, hh), ALIGN_LEFT, number)
+            font = fitted_font(number, px, room, bold=True, min_px=min(px, NAME_MIN) if px >= NAME_MIN else 6)
+            t = p.worldTransform()  # (the device scale: the screen's, a picture's, or a kept picture's)
+            if font.pixelSize() * math.hypot(t.m11(), t.m12()) >= SEAT_DIGITS_MIN:  # else specks: left off
+                p.setFont(font)
+                p.setPen(qcolor(th.color("text") if focus else th.color("text_muted")))
+                p.drawText(QRectF(b.pad, 0, room, hh), ALIGN_LEFT, number)
         if self.parts & NAME:
             self._paint_name(p)
         if self.parts & BADGE:
@@ -285,4 +293,4 @@ class DeskItem(CachedItem):
             p.drawRoundedRect(pill, bh / 2, bh / 2)
             p.setPen(qcolor(th.color("text")))
             p.setFont(fonts.font(px, True))
-            p.drawText(pill, ALIGN_CENTER, elide(s.badge, fonts.font(px, True), bw - px * 0.6))
+            p.drawText(pill, ALIGN_CENTER, elide(s.badge, fonts.font(px, True), bw - px * 0.25))  # (a slim pill: see badge_size)

@@ -16,6 +16,8 @@ NUMBER_PX = (16, 15, 14)  # number sizes tried, biggest first; smaller cells go 
                           # tooltip) rather than print what a projector turns to grey dots
 LABEL_MIN = 16            # a strip's label row only at this size or more (the role's colour still shows)
 NAME_MIN = 16             # a desk's name, seat number and badge are never smaller, where the desk has room
+SEAT_DIGITS_MIN = 6.0     # device px: seat numbers that would come out smaller on the screen or picture (1,024
+                          # students on a 1024 x 768 projector: ~3 px of grey specks) are left off
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
 ROW_CELLS = 8         # the natural row: one card of d_head = 8, half a notebook of n_embd = 16

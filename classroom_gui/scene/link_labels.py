@@ -1,5 +1,6 @@
 """Where the links' share labels go: along their link, or beside its far desk, never on another label, a
-desk's words or numbers, the title or the blackboard; the heaviest link's label always.
+desk's words or numbers, the title, the card legend or the blackboard, and a little apart from them
+(TEXT_GAP) where there is room; the heaviest link's label always.
 """
 from __future__ import annotations
 
@@ -96,10 +97,11 @@ def _hits(left, top, right, bottom, others: np.ndarray) -> np.ndarray:
 
 
 def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
-                 near: np.ndarray) -> tuple[int, bool] | None:
+                 near: np.ndarray, gap: float = 0.0) -> tuple[int, bool] | None:
     """The candidate a label takes, tested all at once: (the first whose w x h rectangle covers no placed
-    label and whose pill, 2 px inside it, covers no text in `near` ([n, 4] edges), within ROOM; True), else
-    (the first that covers no placed label; False), else None. The same sums in the same order as QRectF's own tests."""
+    label and whose pill, 2 px inside it, comes no nearer than `gap` px to any text in `near` ([n, 4] edges),
+    within ROOM; True), else (the first that covers no placed label; False), else None. The same sums in the
+    same order as QRectF's own tests."""
     left, top = at[:, 0] - w / 2, at[:, 1] - h / 2
     right, bottom = left + w, top + h
     open_ = ~_hits(left, top, right, bottom, _edges(placed))
@@ -108,8 +110,10 @@ def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
     room = ROOM
     inside = ((left >= room.x()) & (right <= room.x() + room.width()) & (top >= room.y())
               & (bottom <= room.y() + room.height()))
-    bl, bt = left + 2, top + 2  # the pill itself: it may touch a card's edge, never cover its numbers
-    bw, bh = w + -2 - 2, h + -2 - 2
+    # the pill itself and the clearance it keeps: a pill against a name or a badge reads as part of it
+    # ("mat0.63", "0.01 0.01"); with gap 0 it may touch a card's edge, never cover its numbers
+    bl, bt = left + 2 - gap, top + 2 - gap
+    bw, bh = w + -2 - 2 + 2 * gap, h + -2 - 2 + 2 * gap
     # the texts are tested a block of candidates at a time, in order, up to the first free one: the first
     # spots along a link are mostly free, and ~830 spots x ~200 texts near a big class's link took ~2 ms
     for a in range(0, len(at), CANDIDATE_BLOCK):
@@ -121,13 +125,16 @@ def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
 
 
 CANDIDATE_BLOCK = 64
+TEXT_GAP = 0.5  # a label keeps this share of its font's px clear of every text (8 px at 16 px): a pill that
+# touches a name or a badge reads as part of it
 
 
 def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF],
                  more: np.ndarray | None = None) -> list[tuple[Link, Point]]:
     """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
-    its curve (ALONG), or else beside its far end, that covers no placed label and no text in `avoid` (the
-    desks' names, badges and numbers); the heaviest, failing that, at its curve's first spot. Any other
+    its curve (ALONG), or else beside its far end, that covers no placed label and keeps TEXT_GAP clear of
+    every text in `avoid` (the desks' names, badges and numbers, the title, the legend; failing that, that
+    at least covers none); the heaviest, failing that, at its curve's first spot. Any other
     label with no free spot is left off (the share is on its desk's badge too), so the largest share is
     always readable and no label hides a number (`more`: further texts as [n, 4] edges, see edges_of). A spot
     given as a point (a
@@ -156,6 +163,7 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray) -> li
     """place_labels' search: (index in spots, where) of each label placed, in spots' order (avoid: the
     texts' [n, 4] edges, see _edges)."""
     order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
+    gap = TEXT_GAP * px
     placed: list[QRectF] = []
     out: dict[int, Point] = {}
     for i in order:
@@ -164,10 +172,12 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray) -> li
         size = pill_rect(link.label, px, (0.0, 0.0))  # measured once; each candidate is this, moved
         w, h = size.width() + 4, size.height() + 4
         # only the texts near its candidates are tested (as QRectF.intersects: a text of no size meets nothing)
-        rx, ry, rw, rh = x0 - w / 2, y0 - h / 2, x1 - x0 + w, y1 - y0 + h  # the candidates' reach, a QRectF's sums
+        rx, ry, rw, rh = x0 - w / 2 - gap, y0 - h / 2 - gap, x1 - x0 + w + 2 * gap, y1 - y0 + h + 2 * gap  # their reach
         l, t, r, b = avoid.T
         near = avoid[(l < rx + rw) & (rx < r) & (t < ry + rh) & (ry < b) & (l != r) & (t != b)]
-        best = _first_spots(at, w, h, placed, near)
+        best = _first_spots(at, w, h, placed, near, gap)
+        if best is not None and not best[1]:  # no spot with a gap: one against a text is better than none
+            best = _first_spots(at, w, h, placed, near)
         free = best is not None and best[1]
         if best is not None:
             spot = tuple(at[best[0]].tolist())

@@ -10,9 +10,12 @@ picture is drawn at SIZE and shown scaled to the dialog, which opens no bigger t
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel,
+                               QMessageBox, QPushButton, QSizePolicy, QVBoxLayout)
 
 from ..lesson import rules
 from ..lesson.compare import compare, default_pair
@@ -22,6 +25,7 @@ from ..scene import palette
 from ..scene.classroom import ClassroomScene
 
 SIZE = (1280, 720)  # the picture as drawn; shown scaled to the dialog (a 1024 x 768 projector fits it)
+EXPORT_SIZE = (1920, 1080)  # a saved or copied comparison, as `export --compare` draws it by default
 SMALLEST = QSize(480, 270)  # the picture's least room: the dialog can be made this small
 STEPS = {Qt.Key.Key_Right: "next_beat", Qt.Key.Key_PageDown: "next_beat",
          Qt.Key.Key_Left: "prev_beat", Qt.Key.Key_PageUp: "prev_beat"}
@@ -41,6 +45,16 @@ class CompareDialog(QDialog):
         self.image = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.picture)
+        # the comparison onto a slide from the window too (Ctrl+E saves as PNG or PDF, Ctrl+C copies), as
+        # `export --compare` writes it
+        buttons = QDialogButtonBox()
+        for key, shortcut, command in (("ui.export_picture", "Ctrl+E", self.save),
+                                       ("ui.copy_picture", "Ctrl+C", self.copy)):
+            button = QPushButton(window.t(key))
+            button.clicked.connect(lambda _checked=False, c=command: c())
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            QShortcut(QKeySequence(shortcut), self, activated=command)
+        layout.addWidget(buttons)
         self.scenes = (ClassroomScene(), ClassroomScene())  # reused for every picture (set_frame redraws them)
         self.pair, self.shown, self.drawn = None, None, 0  # drawn: pictures made, for tests
         window.model.subscribe(self._changed)
@@ -93,6 +107,34 @@ class CompareDialog(QDialog):
         self.image = render_pair(self.pair, SIZE, palette.theme(model.theme), self.scenes, model.sel.lang)
         self._fit()
         self.drawn += 1
+
+    def save(self, path: str | Path | None = None) -> Path | None:
+        """The comparison at EXPORT_SIZE as PNG or PDF (formats.COMPARE_PICTURES), never half-written."""
+        from ..export.files import ExportError, atomic_path, check_target
+        from ..export.formats import COMPARE_PICTURES, file_filter
+
+        t, model = self.window_.t, self.window_.model
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, t("ui.export_picture"), "compare.png",
+                                                  file_filter("compare picture"))
+            if not path:
+                return None
+        try:
+            target = check_target(Path(path), COMPARE_PICTURES)
+            with atomic_path(target) as tmp:
+                COMPARE_PICTURES[target.suffix.lower()].write(self.pair, tmp, EXPORT_SIZE,
+                                                              palette.theme(model.theme), model.sel.lang)
+        except (ExportError, OSError, ValueError) as exc:
+            QMessageBox.warning(self, t("ui.error_title"), str(exc))
+            return None
+        return target
+
+    def copy(self) -> None:
+        from ..export.compare import render_pair
+
+        model = self.window_.model
+        QApplication.clipboard().setImage(render_pair(self.pair, EXPORT_SIZE, palette.theme(model.theme),
+                                                      lang=model.sel.lang))
 
     def keyPressEvent(self, event):
         step = STEPS.get(event.key())

@@ -61,8 +61,10 @@ class OptionsDialog(QDialog):
         self.per = QComboBox()
         self.per.addItem(t("ui.per_beat"), "beat")
         self.per.addItem(t("ui.per_chapter"), "chapter")
+        self.quiz = QCheckBox()  # deck --quiz: a question slide before each slide that reveals an answer
         if kind == "deck":
             form.addRow(t("ui.per"), self.per)
+            form.addRow(t("ui.deck_quiz"), self.quiz)
         self.first, self.last = QComboBox(), QComboBox()
         for box in (self.first, self.last):
             for i, key in enumerate(CHAPTERS):
@@ -165,7 +167,13 @@ def export_picture(model, parent=None, path: Path | None = None, options: Option
 
 def export_deck(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        frames = list(_frames(model, deck_times(model.player.timeline, o.per.currentData())))
+        times = deck_times(model.player.timeline, o.per.currentData())
+        if o.quiz.isChecked():  # as `deck --quiz` makes them, for the class on screen
+            from ..lesson.quiz_play import deck_with_quiz
+
+            frames = deck_with_quiz(model.shown_trace(), model.sel, times, model.notices)
+        else:
+            frames = list(_frames(model, times))
         return _with_progress(model, parent, _t(model)("ui.exporting"),
                               lambda progress: save_deck(frames, p, o.chosen_size(), o.chosen_theme(), progress))
     return _export(model, parent, "deck", path, options, file_filter("deck"), "lesson.pptx", work)

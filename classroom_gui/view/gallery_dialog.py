@@ -11,7 +11,18 @@ from ..lesson.gallery import Example, example_where
 
 def describe(example: Example, lang: str, tokenizer=None) -> str:
     """Three lines: the sentence, what it shows, and where to look (a seat number named by its word)."""
-    return f"{example.text}\n    {example.describe(lang)}\n    {example_where(example, lang, tokenizer)}"
+    return f"{example.text}\n    {said(example, lang)}\n    {example_where(example, lang, tokenizer)}"
+
+
+CURLY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def said(example: Example, lang: str) -> str:
+    """What the example shows, in the reader's language. Outside Japanese its curly quotes are written straight,
+    as the narration writes them: the window's one font (IPAex Gothic) draws “ ” full width, so
+    “Are” read as a quote mark, a gap and the word."""
+    text = example.describe(lang)
+    return text if lang == "ja" else text.translate(CURLY)
 
 
 class GalleryDialog(QDialog):
@@ -26,7 +37,7 @@ class GalleryDialog(QDialog):
         self.list.setSpacing(4)
         for example in examples:
             item = QListWidgetItem(describe(example, lang, tokenizer))
-            item.setToolTip(example.describe(lang))
+            item.setToolTip(said(example, lang))
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())

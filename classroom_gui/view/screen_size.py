@@ -20,6 +20,18 @@ def fill_screen(window: QWidget) -> None:
     window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
+def restore(window: QWidget, saved, maximized: bool = False) -> bool:
+    """The window where it was at the last close (saveGeometry's bytes); False if they cannot be read. A
+    window that filled its screen fills it again, as on the first run: Qt restores a maximised window's
+    normal geometry, made 2 px smaller than the screen and moved below a guessed title bar, and with no
+    window manager the maximise request is never obeyed, so it came back at +1+25, 1022 x 742."""
+    if saved is None or not window.restoreGeometry(saved):
+        return False
+    if maximized and not window.isFullScreen():
+        fill_screen(window)
+    return True
+
+
 def full_screen(window: QWidget, on: bool) -> None:
     """Presenter mode on (the whole screen, the windowed geometry remembered) or off (restored)."""
     if on:

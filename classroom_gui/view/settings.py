@@ -1,4 +1,5 @@
-"""Settings remembered between runs (QSettings, an INI file): sentence, language, speed, window geometry.
+"""Settings remembered between runs (QSettings, an INI file): sentence, language, speed, window geometry
+and whether the window filled its screen.
 
 A settings file can never stop the app. Qt parses a whole INI section as soon as one key is read, and a
 value like `@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)` (a list claiming 2^31 entries) makes it abort with
@@ -30,6 +31,7 @@ KEYS = {
     "lang": (re.compile(r"^[A-Za-z_-]{1,16}$"), 16),
     "speed": (re.compile(r"^[0-9.eE+-]{1,24}$"), 24),
     "geometry": (re.compile(r'^"?@ByteArray\('), 8192),
+    "maximized": (re.compile(r"^(?:true|false)$"), 8),
 }
 log = logging.getLogger("classroom_gui")
 
@@ -40,6 +42,7 @@ class Settings:
     lang: str = "en"
     speed: float = 1.0
     geometry: QByteArray | None = None
+    maximized: bool = False  # the window filled its screen (saveGeometry's bytes alone do not bring that back)
 
 
 def default_path() -> Path:
@@ -137,6 +140,7 @@ def load(store: QSettings) -> Settings:
     geometry = _value(store, "geometry")
     if isinstance(geometry, QByteArray) and 0 < geometry.size() <= 4096:
         s.geometry = geometry
+    s.maximized = _value(store, "maximized") in ("true", True)
     return s
 
 
@@ -154,4 +158,5 @@ def save(store: QSettings, s: Settings) -> None:
     store.setValue("speed", s.speed)
     if s.geometry is not None:
         store.setValue("geometry", s.geometry)
+    store.setValue("maximized", "true" if s.maximized else "false")
     store.sync()

@@ -58,9 +58,12 @@ def target_at(window, pos: QPointF) -> Edit | None:
     return None
 
 
-def edit_at(window, pos: QPointF, mask: bool = False) -> bool:
-    """Ask for a new value of the number at `pos` and apply it; True when the class changed."""
-    target = target_at(window, pos)
+def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) -> bool:
+    """Ask for a new value of the number at `pos` and apply it; True when the class changed. `asker`: the
+    asker to give back first (a double-click's first press chose the classmate whose number it edits)."""
+    target = target_at(window, pos)  # the number under the pointer as drawn now
+    if asker is not None and asker != window.sel.focus:
+        window.model.select(focus=asker)
     whatif = window.model.whatif
     if target is None or whatif is None:
         window.statusBar().showMessage(window.t("whatif.cannot"), 6000)

@@ -56,7 +56,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self._tick)
-        if prefs.geometry is None or not self.restoreGeometry(prefs.geometry):
+        if not screen_size.restore(self, prefs.geometry, prefs.maximized):
             screen_size.fill_screen(self)
         self.sentence.setText(prefs.sentence)
         self.retranslate()
@@ -229,7 +229,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
     def closeEvent(self, event):
         try:
             settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
-                                                        self.sel.lang, self.player.speed, self.saveGeometry()))
+                                                        self.sel.lang, self.player.speed, self.saveGeometry(),
+                                                        self.isMaximized() and not self.isFullScreen()))
         except Exception:
             pass  # settings are a convenience; never block closing
         super().closeEvent(event)

@@ -4,10 +4,12 @@ the menus (read from the actions table). Signals are wired to the window's comma
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QProgressBar, QPushButton,
-                               QSizePolicy, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QProgressBar,
+                               QPushButton, QSizePolicy, QToolBar, QVBoxLayout, QWidget)
 
 from ..app.actions import ACTIONS, MENUS
 from ..lesson.strings import LANGUAGES, languages
@@ -92,7 +94,7 @@ def build_centre(w) -> None:
     box = QVBoxLayout(centre)
     box.setContentsMargins(0, 0, 0, 0)
     w.canvas = CanvasView()
-    w.canvas.studentClicked.connect(lambda seat: w.model.select(focus=seat))
+    w.canvas.studentClicked.connect(lambda seat: _choose_asker(w, seat))
     w.canvas.numberDoubleClicked.connect(lambda pos, shift: _edit_at(w, pos, shift))
     w.controls = Controls()
     w.controls.action.connect(w.do)
@@ -107,10 +109,19 @@ def build_centre(w) -> None:
     w.setCentralWidget(centre)
 
 
+def _choose_asker(w, seat: int) -> None:
+    """A click on a desk makes its student the asker; the asker before it is kept for a moment, since the
+    first press of a double-click (a what-if on a classmate's number) is also a click."""
+    w.asker_before_click = (time.monotonic(), w.sel.focus)
+    w.model.select(focus=seat)
+
+
 def _edit_at(w, pos, shift: bool) -> None:
     from . import whatif_edit  # a double-click's editor: loaded on the first double-click, not at start
 
-    whatif_edit.edit_at(w, pos, shift)
+    when, before = getattr(w, "asker_before_click", (0.0, None))
+    double = time.monotonic() - when <= QApplication.doubleClickInterval() / 1000 + 0.2
+    whatif_edit.edit_at(w, pos, shift, asker=before if double else None)
 
 
 class _FitOnResize(QObject):

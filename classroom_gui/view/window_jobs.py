@@ -5,6 +5,7 @@ that failed. What they compute goes to the ClassroomModel (set_run, set_checkpoi
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -37,6 +38,7 @@ class SentenceJobs:
             folder = QFileDialog.getExistingDirectory(self, self.t("ui.open_model"))
             if not folder:
                 return
+        self._opening = folder  # a failure is then the folder's, said in the UI's language (ui.model_unreadable)
         self.worker.start(prepared_model_run, folder, self.sentence.text())
 
     def _job_done(self, result) -> None:
@@ -48,6 +50,7 @@ class SentenceJobs:
                 self.model.rule_ready(result.rule)
             return
         if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
+            self._opening = None
             checkpoint, run = result
             self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run)
             if isinstance(run, Exception):
@@ -57,7 +60,11 @@ class SentenceJobs:
 
     def _job_failed(self, exc) -> None:
         logging.getLogger("classroom_gui").warning("background job failed", exc_info=exc)
-        QMessageBox.warning(self, self.t("ui.error_title"), str(exc) or type(exc).__name__)
+        detail = str(exc) or type(exc).__name__
+        folder, self._opening = getattr(self, "_opening", None), None
+        if folder:  # the loaders' detail is English (and names the file): a sentence of the UI's first
+            detail = self.t("ui.model_unreadable", folder=Path(folder).name or str(folder)) + "\n\n" + detail
+        QMessageBox.warning(self, self.t("ui.error_title"), detail)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
@@ -68,8 +75,10 @@ class SentenceJobs:
         frame = self.model.frame()
         if frame.answer_id < 0:
             return
+        # the class on screen, whatever the sentence field holds now (a sentence typed and not applied)
+        shown = self.run.text if self.run is not None and self.run.text else self.sentence.text()
         try:
-            extended = self.checkpoint.tokenizer.extend(self.sentence.text(), frame.answer_id)
+            extended = self.checkpoint.tokenizer.extend(shown, frame.answer_id)
         except Exception as exc:  # the model's tokenizer cannot read the sentence (e.g. it panics): say so
             self._job_failed(exc)
             return

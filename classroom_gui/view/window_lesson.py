@@ -38,6 +38,12 @@ class RulesAndGallery:
         self.model.select(rule=rule)
         self.rule_buttons[rule].setChecked(True)
 
+    def open_whatif(self) -> None:
+        """Lesson → What if…: an edit chosen from the keyboard (a double-click's, without the mouse)."""
+        from .whatif_dialog import open_whatif
+
+        open_whatif(self)
+
     def open_gallery(self) -> None:
         """Lesson → Examples: choosing one loads its sentence, rule, asker, layer and head (not its language)."""
         if not self.gallery:

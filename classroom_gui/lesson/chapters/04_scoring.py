@@ -2,6 +2,8 @@
 a big class has its first classmates scored one by one and the rest together."""
 from __future__ import annotations
 
+import numpy as np
+
 from ..beat import Step
 from ..frame import Bars, Frame, Link
 from ..numbers import board_list, factor, fmt, hand_product, signed_terms
@@ -29,8 +31,25 @@ def dot_lines(ctx, f: int, j: int) -> list[str]:
     products = [hand_product(a, b) for a, b in zip(qs, ks)]
     lines += [("  = " if i == 0 else "    ") + signed_terms(products[i:i + 4], first=i == 0)
               for i in range(0, len(products), 4)]
+    edited = edited_score(ctx, f, j)
+    if edited is not None:  # the dot product as the cards give it, then the what-if's own line
+        return lines + [ctx.t("board.equals", value=fmt(own_score(ctx, f, j))),
+                        ctx.t("board.whatif_score", value=fmt(edited))]
     # the model's score, as on the desk's badge: the products as written add up to it within 0.01
     return lines + [ctx.t("board.equals", value=fmt(ctx.H.scores[f, j]))]
+
+
+def edited_score(ctx, f: int, j: int) -> float | None:
+    """The value a what-if set f's score of j to in the shown layer and head, else None."""
+    for e in reversed(ctx.trace.edits):  # the last edit of a cell is the one that holds
+        if e.kind == "score" and (e.layer, e.head, e.seat, e.index) == (ctx.sel.layer, ctx.sel.head, f, j):
+            return float(e.value)
+    return None
+
+
+def own_score(ctx, f: int, j: int) -> float:
+    """f's question · j's self-introduction as the cards say (the score before a what-if replaced it)."""
+    return float(np.dot(ctx.H.q[f], ctx.H.k[j]))
 
 
 def _scored(ctx, fr: Frame, upto: int, rest: bool):
@@ -50,8 +69,10 @@ def classmate(ctx, fr: Frame):
     fr.students[j].state = "active" if j != f else "focus"
     fr.links = [Link(f, j, 0.3, "key", fmt(scores[j]), progress=ctx.alpha, value=float(scores[j]))]
     fr.board = dot_lines(ctx, f, j)
-    fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f), name=ctx.q(j), score=fmt(scores[j]),
-                         d=ctx.trace.config.d_head)
+    edited = edited_score(ctx, f, j)
+    key = ctx.beat.key if edited is None else "scoring.classmate_edited"  # never call a what-if the dot product
+    fr.narration = ctx.t(key, focus=ctx.q(f), name=ctx.q(j), score=fmt(scores[j]),
+                         d=ctx.trace.config.d_head, own=fmt(own_score(ctx, f, j)))
 
 
 def rest(ctx, fr: Frame):

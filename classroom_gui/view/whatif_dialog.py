@@ -1,0 +1,97 @@
+"""Lesson → What if…: a what-if edit chosen from the keyboard (what a double-click on the canvas does, for a
+keyboard or switch user and a presenter with only a clicker): which number (a card's, a score, a mask cell),
+whose, which place on the card or which classmate, and the new value, in the shown layer and head. The edit
+goes to the model through whatif_edit.apply, as a double-click's does.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
+                               QSpinBox, QWidget)
+
+from ..lesson.numbers import fmt
+from ..lesson.strings import quote
+from ..lesson.whatif_state import own_value
+from ..model.whatif import Edit
+
+KINDS = ("q", "k", "v", "score", "mask")  # the order of the first box (whatif.kind.* names them)
+
+
+class WhatIfDialog(QDialog):
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.window_ = window
+        t, sel = window.t, window.sel
+        self.tokens = list(window.model.whatif.trace.tokens)
+        names = [f"{i + 1}: {quote(sel.lang, w)}" for i, w in enumerate(self.tokens)]
+        self.setWindowTitle(t("whatif.dialog_title", layer=sel.layer + 1, head=sel.head + 1))
+        form = QFormLayout(self)
+        form.addRow(QLabel(t("whatif.dialog_title", layer=sel.layer + 1, head=sel.head + 1)))  # (no title bar
+        # without a window manager)
+        self.kind = QComboBox()
+        self.kind.addItems([t(f"whatif.kind.{k}") for k in KINDS])
+        self.student = QComboBox()
+        self.student.addItems(names)
+        self.student.setCurrentIndex(sel.focus)
+        self.classmate = QComboBox()
+        self.classmate.addItems(names)
+        self.number = QSpinBox()
+        self.number.setRange(1, window.model.whatif.trace.config.d_head)
+        self.value = QDoubleSpinBox()
+        self.value.setRange(-1e6, 1e6)
+        self.value.setDecimals(4)
+        self.hears = QComboBox()
+        self.hears.addItems([t("whatif.mask_off"), t("whatif.mask_on")])
+        self.own = QLabel()
+        self.rows = {}
+        for key, widget in (("whatif.field.kind", self.kind), ("whatif.field.student", self.student),
+                            ("whatif.field.number", self.number), ("whatif.field.classmate", self.classmate),
+                            ("whatif.field.value", self.value), ("whatif.field.hears", self.hears),
+                            ("whatif.field.own", self.own)):
+            form.addRow(t(key), widget)
+            self.rows[key] = widget
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        for box in (self.kind, self.student, self.classmate):
+            box.currentIndexChanged.connect(self._show)
+        self.number.valueChanged.connect(self._show)
+        self._show()
+
+    def edit(self, value: float | None = None) -> Edit:
+        """The edit the boxes describe (value: the spin box's, or the one given)."""
+        sel, kind = self.window_.sel, KINDS[self.kind.currentIndex()]
+        if kind == "mask":
+            return Edit("mask", sel.layer, 0, self.student.currentIndex(), self.classmate.currentIndex(),
+                        float(self.hears.currentIndex()))
+        index = self.classmate.currentIndex() if kind == "score" else self.number.value() - 1
+        return Edit(kind, sel.layer, sel.head, self.student.currentIndex(), index,
+                    float(self.value.value() if value is None else value))
+
+    def _show(self) -> None:
+        """Only the boxes this kind needs, and the model's own number at the place, as the starting value."""
+        kind = KINDS[self.kind.currentIndex()]
+        form = self.layout()
+        for key, shown in (("whatif.field.number", kind in ("q", "k", "v")),
+                           ("whatif.field.classmate", kind in ("score", "mask")),
+                           ("whatif.field.value", kind != "mask"), ("whatif.field.hears", kind == "mask")):
+            form.setRowVisible(self.rows[key], shown)
+        own = own_value(self.window_.model.whatif.own, self.edit(0.0))
+        self.own.setText(fmt(own) if kind != "mask" else self.hears.itemText(int(own)))
+        if kind == "mask":
+            self.hears.setCurrentIndex(1 - int(own))  # the switch a Shift+double-click would make
+        else:
+            self.value.setValue(own)
+
+
+def open_whatif(window) -> bool:
+    """Ask for an edit and apply it; True when the class changed."""
+    from .whatif_edit import apply
+
+    if window.model.whatif is None:
+        return False
+    dialog = WhatIfDialog(window)
+    try:
+        return bool(dialog.exec()) and apply(window, dialog.edit())
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,50 @@
+"""The names under the board's bars stay apart: in the Japanese answer chapter 「座った」「立った」「優しい」 each
+filled its slot and read as one word (at 1920×1080 and, smaller still, at 1024×768); names too wide for a
+slot now take two rows, so every painted name keeps a gap from its neighbours on the picture."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import compute_run
+from classroom_gui.resources import teaching_model_dir
+
+GAP_PX = 6.0  # canvas pixels between two names' ink
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+@pytest.mark.parametrize("text,lang,chapter", [("猫がマットの上に座った", "ja", "answer"),
+                                               ("The cat sat on the mat", "en", "answer"),
+                                               ("猫がマットの上に座った", "ja", "softmax")])
+def test_bar_names_keep_apart(qapp, checkpoint, text, lang, chapter):
+    from classroom_gui.scene.classroom import ClassroomScene
+    trace = compute_run(checkpoint, text, mask="causal").trace
+    frame = frame_at(trace, Selection(focus=trace.n_tokens - 1, lang=lang),
+                     timeline_for(trace.n_tokens, trace.config.n_layer).chapter_end(chapter))
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        bars = scene.board.bars
+        for size in ((1920, 1080), (1024, 768)):  # paint as an export does, at both sizes
+            image = QImage(*size, QImage.Format.Format_ARGB32)
+            p = QPainter(image)
+            scene.render(p, QRectF(0, 0, *size), scene.sceneRect())
+            p.end()
+            names = bars.name_boxes
+            assert len(names) == len(frame.bars.labels), names
+            assert all(name != "…" for name, _ in names)
+            for k, (a, ra) in enumerate(names):
+                for b, rb in names[k + 1:]:
+                    near = ra.adjusted(-GAP_PX / 2, 0, GAP_PX / 2, 0)
+                    assert not near.intersects(rb.adjusted(-GAP_PX / 2, 0, GAP_PX / 2, 0)), \
+                        f"{size}: {a!r} and {b!r} run together"
+                assert bars.area.left() <= ra.left() and ra.right() <= bars.area.right() + 1, f"{a!r} leaves the chart"
+    finally:
+        scene.clear()

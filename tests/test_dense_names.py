@@ -1,0 +1,53 @@
+"""A class of 64 shows its students' names: each desk of the class picture, beside its share's badge, shows
+the whole word or its first characters + "…", never "…" alone (at 64 desks every "mat", 「マット」 and 「座った」
+once read "…"), still at the 16 px a projector needs, and the name ends before the badge starts."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFontMetricsF
+
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import compute_run
+from classroom_gui.resources import teaching_model_dir
+
+WORDS = ["The", "cat", "sat", "on", "the", "mat", "because", "it", "was", "tired", "and", "dog"]
+CLASSES = [(" ".join((WORDS * 6)[:64]), "en"), ("猫がマットの上に座った。" * 8, "ja")]
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+@pytest.mark.parametrize("text,lang", CLASSES, ids=["en", "ja"])
+def test_a_class_of_64_shows_its_names(qapp, checkpoint, text, lang):
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.layout import NAME_MIN
+    trace = compute_run(checkpoint, text, mask="none").trace
+    assert trace.n_tokens == 64
+    frame = frame_at(trace, Selection(focus=1, lang=lang),
+                     timeline_for(64, trace.config.n_layer).chapter_end("softmax"))
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        image = scene.class_image
+        assert image.students, "a class of 64 draws its plain desks in one picture"
+        whole = 0
+        for k, s in enumerate(image.students):
+            desk = image._ghost(k, s, with_strips=False)  # the desk the class picture draws this seat as
+            name, font = desk.name_text, desk.name_font
+            where = f"seat {s.index + 1} {s.text!r}"
+            assert name != "…" and name.strip(), f"{where} shows only {name!r}"
+            assert name == s.text or (name.endswith("…") and s.text.startswith(name[:-1]) and len(name) >= 2), \
+                f"{where} shows {name!r}"
+            assert font.pixelSize() >= NAME_MIN, f"{where}: {font.pixelSize()} px"
+            bw, _ = desk._badge_size()
+            assert bw, f"{where} has no badge at the softmax step"
+            end = desk._name_left() + QFontMetricsF(font).horizontalAdvance(name)
+            assert end <= desk.box.w - desk.box.pad - bw, f"{where}: the name runs under the badge"
+            whole += name == s.text
+        want = 0.8 if lang == "en" else 0.7  # ("because" is "b…"; 「マット」 and 「座った」 need 48 px: 「マ…」, 「座…」)
+        assert whole >= want * len(image.students), f"only {whole} of {len(image.students)} names whole"
+    finally:
+        scene.clear()
