@@ -70,8 +70,9 @@ def _adjectives(subject: str):
     return W.PEOPLE_ADJECTIVES if subject in W.PEOPLE else W.ANIMAL_ADJECTIVES
 
 
-def combinations() -> dict[str, list[tuple]]:
-    """Every meaning the templates can express, grouped by template, in a fixed order."""
+def combinations(describing: tuple = W.DESCRIBED) -> dict[str, list[tuple]]:
+    """Every meaning the templates can express, grouped by template, in a fixed order. describing: the words
+    that may stand before a story's first noun ("the little animal")."""
     out = {name: [] for name in TEMPLATE_WEIGHTS}
     for subj in W.SUBJECTS:
         poses, things, moves, places = _habit(subj)
@@ -97,7 +98,7 @@ def combinations() -> dict[str, list[tuple]]:
                ("follow", W.CHASERS, W.CHASERS, W.CHASER_STATES + W.RUNNER_STATES))
     for kind, agents, things, states in stories:
         for a, b, form, opening, described, first in itertools.product(
-                agents, things, ("it", "noun"), W.OPENINGS, W.DESCRIBED, (False, True)):
+                agents, things, ("it", "noun"), W.OPENINGS, describing, (False, True)):
             if a != b and not (first and form == "noun"):
                 out[kind] += [(kind, a, b, s, form, opening, described, first) for s in states]
     for n1, p1, link, n2, p2, tense, state in itertools.product(
@@ -194,8 +195,8 @@ def _english_story(combo: tuple) -> tuple[list[str], tuple]:
 class Corpus:
     """All combinations, split into training and held-out, with a sampler for evaluation sentences."""
 
-    def __init__(self):
-        by_template = combinations()
+    def __init__(self, describing: tuple = W.DESCRIBED):
+        by_template = combinations(describing)
         self.train = {k: [c for c in v if not is_held_out(c)] for k, v in by_template.items()}
         self.held_out = {k: [c for c in v if is_held_out(c)] for k, v in by_template.items()}
 

@@ -31,7 +31,10 @@ from .vocabulary import build_tokenizer, check_tokenizer
 MODEL = dict(n_layer=3, n_head=3, n_embd=24, n_positions=64, activation_function="relu", n_inner=96)
 # story_share: the share of discussion batches made only of "it" stories (the noun "it" means is learnt
 # only if enough of them are seen); it_weight: the weight of the target at "it" against a corrupted word's 1
-DEFAULTS = dict(steps=2500, seed=0, batch=24, lr=1e-2, warmup=200, weight_decay=0.0, story_share=0.5, it_weight=4.0)
+# same_slot: the share of swapped words taken from the same position of another sentence in the batch (mostly
+# a word of the same kind: "The dog sat on the mat" must be corrected to cat from sat and mat), not anywhere
+DEFAULTS = dict(steps=2500, seed=0, batch=24, lr=1e-2, warmup=200, weight_decay=0.0, story_share=0.5, it_weight=4.0,
+                same_slot=0.0, story_weights=None)
 ROW = 32  # tokens per in-turn training row: two or three sentences
 
 
@@ -92,11 +95,17 @@ class Batches:
     a fifth of their words corrupted as in BERT (half <mask>, a third a random word from the batch, the
     rest left as they are); every position names its own original word, so each student has to check
     its word against the others. At the "it" of a pronoun story the target is the noun it means.
+    same_slot: the share of swapped words taken from the same position of another sentence of the batch
+    (a sentence of one length is mostly of one template, so the swapped word is of the same kind);
+    story_weights: how often a story batch is each of STORY_KINDS (None: each as likely). Both default to
+    the shipped recipe's batches, draw for draw.
     """
 
     def __init__(self, corpus: Corpus, tokenizer, rng: np.random.Generator, split: str = "train",
-                 story_share: float = 0.0, it_weight: float = 1.0):
-        self.story_share, self.it_weight = story_share, it_weight
+                 story_share: float = 0.0, it_weight: float = 1.0, same_slot: float = 0.0, story_weights=None):
+        self.story_share, self.it_weight, self.same_slot = story_share, it_weight, same_slot
+        # how often a story batch is each kind (None: each as likely)
+        self.story_p = None if story_weights is None else np.array(story_weights, float) / np.sum(story_weights)
         self.kinds = list(TEMPLATE_WEIGHTS)
         self.p = np.array([TEMPLATE_WEIGHTS[k] for k in self.kinds])
         self.p /= self.p.sum()
@@ -148,7 +157,9 @@ class Batches:
     def discussion(self, B: int, corrupt: float = 0.2):  # -> inputs [B, L], targets [B, L], weights [B, L]
         stories = self.rng.random() < self.story_share
         if stories:  # a story batch: a kind at random (each as likely), then stories of the same length
-            pool = self.stories[STORY_KINDS[self.rng.integers(len(STORY_KINDS))]]
+            kind = self.rng.integers(len(STORY_KINDS)) if self.story_p is None else \
+                self.rng.choice(len(STORY_KINDS), p=self.story_p)
+            pool = self.stories[STORY_KINDS[kind]]
             first = pool[self.rng.integers(len(pool))]
             bucket = self.stories_by_length[len(first[0])]
         else:
@@ -169,6 +180,10 @@ class Batches:
         inputs[chosen & (how < 0.5)] = self.mask_id
         swap = chosen & (how >= 0.5) & (how < 0.85)
         inputs[swap] = targets.ravel()[self.rng.integers(targets.size, size=int(swap.sum()))]
+        if self.same_slot:  # some swaps take the word at the same position of another sentence of the batch
+            aligned = swap & (self.rng.random(targets.shape) < self.same_slot)
+            rows, cols = np.nonzero(aligned)
+            inputs[rows, cols] = targets[self.rng.integers(B, size=len(rows)), cols]
         weights[chosen] = 1.0
         targets = targets.copy()
         for b, (_, referent) in enumerate(picks):
@@ -185,14 +200,16 @@ def _add_grads(total: dict, grads: dict) -> dict:
 
 def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, batch: int, lr: float,
           warmup: int, weight_decay: float, story_share: float = 0.0, it_weight: float = 1.0,
-          log=print, snapshot=None, start_from: dict | None = None) -> tuple[dict, dict]:
+          same_slot: float = 0.0, story_weights=None, log=print, snapshot=None,
+          start_from: dict | None = None) -> tuple[dict, dict]:
     # snapshot(step, params): called at each log line; start_from: weights of an earlier run to go on from
     rng = np.random.default_rng(seed)
     params = init_params(config, rng)
     if start_from is not None:  # a second stage of a curriculum: same shapes, a fresh optimizer
         params = {name: np.array(start_from[name], dtype=np.float32) for name in params}
     opt = Adam(params, weight_decay=weight_decay)
-    batches = Batches(corpus, tokenizer, rng, story_share=story_share, it_weight=it_weight)
+    batches = Batches(corpus, tokenizer, rng, story_share=story_share, it_weight=it_weight, same_slot=same_slot,
+                      story_weights=story_weights)
     # fixed held-out batches to watch for overfitting (never used for a gradient)
     held = Batches(corpus, tokenizer, np.random.default_rng(seed + 1), "held_out")
     held_x, held_y = held.batch(batch, ROW)
@@ -254,6 +271,13 @@ def main(argv=None) -> int:
                         help='share of discussion batches made only of "it" stories')
     parser.add_argument("--it-weight", type=float, default=DEFAULTS["it_weight"],
                         help='weight of the target at "it" (a corrupted word weighs 1)')
+    parser.add_argument("--same-slot", type=float, default=DEFAULTS["same_slot"],
+                        help="share of swapped words taken from the same position of another sentence in the batch")
+    parser.add_argument("--story-weights", type=float, nargs=len(STORY_KINDS), default=None,
+                        metavar="W", help="how often a story batch is each kind (" + ", ".join(STORY_KINDS) + ")")
+    parser.add_argument("--story-described", nargs="+", default=None, metavar="WORD",
+                        help="more words that may describe a story's first noun, e.g. the state words of the "
+                             "other noun (\"the busy dog didn't cross the street because it was too tired\")")
     for name in ("n_layer", "n_head", "n_embd", "n_inner"):
         parser.add_argument("--" + name.replace("_", "-"), type=int, default=MODEL[name], help=f"model shape ({name})")
     args = parser.parse_args(argv)
@@ -264,6 +288,9 @@ def main(argv=None) -> int:
     tokenizer = build_tokenizer(corpus)
     checked = check_tokenizer(tokenizer, corpus)
     config = GPTConfig(vocab_size=len(tokenizer), **shape)
+    if args.story_described:  # the tokenizer stays the one of the plain corpus: these words are in it already
+        from .corpus_words import DESCRIBED
+        corpus = Corpus(DESCRIBED + tuple(w for w in args.story_described if w not in DESCRIBED))
     sizes = corpus.sizes()
     print(f"corpus: {sizes['train']} training and {sizes['held_out']} held-out meanings, "
           f"vocabulary {len(tokenizer)} words; tokenizer checked on {checked} sentences")
@@ -278,7 +305,8 @@ def main(argv=None) -> int:
 
     with threadpool_limits(1):
         params, info = train(config, corpus, tokenizer, args.steps, args.seed, args.batch, args.lr, args.warmup,
-                             args.weight_decay, args.story_share, args.it_weight,
+                             args.weight_decay, args.story_share, args.it_weight, args.same_slot,
+                             args.story_weights,
                              snapshot=snapshot if args.snapshots else None, start_from=start_from)
     save_checkpoint(args.out, config, params, tokenizer)
     total = time.perf_counter() - wall
@@ -289,7 +317,9 @@ def main(argv=None) -> int:
         "command": command.strip(), "out": str(args.out), "seed": args.seed, "steps": args.steps,
         "batch_size": args.batch, "sequence_length": ROW, "peak_lr": args.lr,
         "warmup_steps": args.warmup, "weight_decay": args.weight_decay, "story_share": args.story_share,
-        "it_weight": args.it_weight,
+        "it_weight": args.it_weight, "same_slot": args.same_slot,
+        **({"story_weights": args.story_weights} if args.story_weights else {}),
+        **({"story_described": args.story_described} if args.story_described else {}),
         "optimizer": "Adam (betas 0.9, 0.99), grad-norm clip 1.0, linear warmup then cosine decay to 10%",
         "total_seconds": round(total + (earlier or {}).get("total_seconds", 0), 1), "corpus": sizes,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "

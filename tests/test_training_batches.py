@@ -1,0 +1,73 @@
+"""The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described): each does
+what it says, and left at their defaults they change nothing of the shipped recipe's corpus."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.corpus import STORY_KINDS, Corpus, render
+from classroom_gui.model.corpus_words import DESCRIBED
+from classroom_gui.model.tokenizer import MASK
+from classroom_gui.model.train import Batches
+from classroom_gui.resources import teaching_model_dir
+
+IT_WEIGHT = 4.0  # a weight no other position has: it marks where the target is the noun "it" means
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return Corpus()
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return load_checkpoint(teaching_model_dir()).tokenizer
+
+
+def _swapped_from_elsewhere(batches: Batches, tokenizer, rounds: int) -> tuple[int, int]:
+    """(swapped words, those not found at the same position of any sentence of their batch)."""
+    it_id, swapped, elsewhere = tokenizer.index["it"], 0, 0
+    for _ in range(rounds):
+        inputs, targets, weights = batches.discussion(48)
+        for b, j in zip(*np.nonzero((inputs != targets) & (inputs != batches.mask_id) & (weights != IT_WEIGHT))):
+            column = set(targets[:, j].tolist())
+            if np.any(weights[:, j] == IT_WEIGHT):  # a story's "it" there was replaced by its noun as target
+                column.add(it_id)
+            swapped += 1
+            elsewhere += int(inputs[b, j] not in column)
+    return swapped, elsewhere
+
+
+def test_same_slot_takes_every_swapped_word_from_the_same_position_of_another_sentence(corpus, tokenizer):
+    aligned = Batches(corpus, tokenizer, np.random.default_rng(3), same_slot=1.0, it_weight=IT_WEIGHT)
+    swapped, elsewhere = _swapped_from_elsewhere(aligned, tokenizer, 40)
+    assert swapped > 100 and elsewhere == 0, (swapped, elsewhere)
+    # the default draws a swapped word from anywhere in the batch, so many come from another position
+    anywhere = Batches(corpus, tokenizer, np.random.default_rng(3), it_weight=IT_WEIGHT)
+    swapped, elsewhere = _swapped_from_elsewhere(anywhere, tokenizer, 40)
+    assert elsewhere > swapped / 3, (swapped, elsewhere)
+
+
+def test_story_weights_choose_the_kind_of_a_story_batch(corpus, tokenizer):
+    only_catch = Batches(corpus, tokenizer, np.random.default_rng(5), story_share=1.0, it_weight=IT_WEIGHT,
+                         story_weights=(0, 0, 1, 0))
+    catch = tokenizer.index["catch"]
+    for _ in range(20):
+        _, targets, weights = only_catch.discussion(8)
+        assert catch in targets[0], targets[0]  # the batch's first story is drawn from its kind
+        assert np.all(np.sum(weights == IT_WEIGHT, axis=1) == 1)  # one length: every row a story with "it"
+    assert len(STORY_KINDS) == 4
+
+
+def test_story_described_adds_stories_and_keeps_every_plain_meaning_on_its_side(corpus):
+    wider = Corpus(DESCRIBED + ("busy", "tired"))
+    for kind in STORY_KINDS:
+        assert set(corpus.train[kind]) < set(wider.train[kind])
+        assert set(corpus.held_out[kind]) < set(wider.held_out[kind])
+        assert not any(c[6] in ("busy", "tired") for c in corpus.train[kind])
+    for kind in ("pose", "agree", "copy"):  # the other templates do not change
+        assert wider.train[kind] == corpus.train[kind]
+    texts = {render(c, "en").text for c in wider.train["cross"] if c[6] == "busy"}
+    assert "The busy animal didn't cross the street because it was too tired." in texts
+    assert Corpus().sizes() == corpus.sizes()  # the shipped recipe's corpus is the plain one
