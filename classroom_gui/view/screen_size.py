@@ -27,9 +27,26 @@ def restore(window: QWidget, saved, maximized: bool = False) -> bool:
     window manager the maximise request is never obeyed, so it came back at +1+25, 1022 x 742."""
     if saved is None or not window.restoreGeometry(saved):
         return False
-    if maximized and not window.isFullScreen():
+    if window.isFullScreen():  # saved in presenter mode by an older version: a window, never a bare full screen
+        window.showNormal()
+        maximized = True
+    if maximized:
+        normal = window.normalGeometry()  # the teacher's own place, which fill_screen's setGeometry overwrites
         fill_screen(window)
+        if normal.isValid() and normal.size() != window.geometry().size():
+            window.setProperty("normal_geometry", normal)  # given back when the window is un-maximised
     return True
+
+
+def state_changed(window: QWidget, old) -> None:
+    """From MainWindow.changeEvent: a restored maximised window that is un-maximised (by a window manager, or
+    showNormal) goes back to the teacher's own place, not to the screen-sized geometry fill_screen set."""
+    new, full = window.windowState(), Qt.WindowState.WindowFullScreen
+    if old & Qt.WindowState.WindowMaximized and not old & full and not new & (Qt.WindowState.WindowMaximized | full):
+        normal = window.property("normal_geometry")
+        if normal is not None:
+            window.setProperty("normal_geometry", None)
+            window.setGeometry(normal)
 
 
 def full_screen(window: QWidget, on: bool) -> None:
@@ -37,6 +54,7 @@ def full_screen(window: QWidget, on: bool) -> None:
     if on:
         if not window.isFullScreen():
             window.setProperty("windowed_geometry", window.geometry())
+            window.setProperty("windowed_maximized", window.isMaximized())
         screen = _screen(window)
         if screen is not None:  # first: a geometry set after showFullScreen() would clear its state
             window.setGeometry(screen.geometry())
@@ -46,6 +64,8 @@ def full_screen(window: QWidget, on: bool) -> None:
         before = window.property("windowed_geometry")
         if before is not None:
             window.setGeometry(before)
+        if window.property("windowed_maximized"):  # maximised before presenter mode: maximised again
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def present(window, on: bool) -> None:
