@@ -194,6 +194,7 @@ def test_the_keyboard_dialog_starts_at_the_number_on_screen(qtbot, window):
     now, own = own_value(window.model.shown_trace(), place), own_value(window.model.whatif.own, place)
     assert abs(now - own) > 1e-3  # the earlier edit changed this number
     assert dialog.value.value() == pytest.approx(round(now, 4)) and dialog.own.text() == fmt(own)
+    assert dialog.edit().value == now  # OK without typing: the number itself, not its 4-decimal rounding
     # the mask: switch a cell once, then W proposes switching it back
     assert apply(window, Edit("mask", 1, 0, 2, 1, 1.0))
     dialog.kind.setCurrentIndex(whatif_dialog.KINDS.index("mask"))
@@ -203,3 +204,16 @@ def test_the_keyboard_dialog_starts_at_the_number_on_screen(qtbot, window):
 
 
 made_kind = [""]
+
+
+def test_a_double_click_answered_without_typing_keeps_the_number(qtbot, window, monkeypatch):
+    """The prompt shows 4 decimals; OK on it untouched sets the number itself, so the class does not move."""
+    to_beat(window, "softmax.weights")
+    frame, seat = window.model.frame(), 2
+    k = [s.role for s in ([frame.students[seat].notebook] if frame.students[seat].notebook else [])
+         + frame.students[seat].cards].index("key")
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (round(a[3], 4), True))
+    double_click(qtbot, window, window.canvas.classroom.desk(seat).cell_pos(k, 1))
+    sel = window.sel
+    exact = float(window.run.trace.layers[sel.layer].k[sel.head, seat, 1])
+    assert exact != round(exact, 4) and window.model.whatif.edits == (Edit("k", sel.layer, sel.head, seat, 1, exact),)

@@ -42,6 +42,7 @@ class WhatIfDialog(QDialog):
         self.hears = QComboBox()
         self.hears.addItems([t("whatif.mask_off"), t("whatif.mask_on")])
         self.own = QLabel()
+        self.start = (None, None)  # the value box as it started and the unrounded number it shows (_show)
         self.rows = {}
         for key, widget in (("whatif.field.kind", self.kind), ("whatif.field.student", self.student),
                             ("whatif.field.number", self.number), ("whatif.field.classmate", self.classmate),
@@ -65,8 +66,11 @@ class WhatIfDialog(QDialog):
             return Edit("mask", sel.layer, 0, self.student.currentIndex(), self.classmate.currentIndex(),
                         float(self.hears.currentIndex()))
         index = self.classmate.currentIndex() if kind == "score" else self.number.value() - 1
-        return Edit(kind, sel.layer, sel.head, self.student.currentIndex(), index,
-                    float(self.value.value() if value is None else value))
+        if value is None:  # the box shows 4 decimals: left as it started, it means the number shown, unrounded
+            value = self.value.value()
+            shown, exact = self.start
+            value = exact if value == shown else value
+        return Edit(kind, sel.layer, sel.head, self.student.currentIndex(), index, float(value))
 
     def _show(self) -> None:
         """Only the boxes this kind needs, the model's own number at the place, and the number shown there now as
@@ -87,6 +91,7 @@ class WhatIfDialog(QDialog):
             self.hears.setCurrentIndex(1 - int(now))
         else:
             self.value.setValue(now)
+            self.start = (self.value.value(), now)
 
 
 def open_whatif(window) -> bool:

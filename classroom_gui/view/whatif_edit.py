@@ -86,6 +86,8 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
                                            target.value, -1e6, 1e6, 4)
         if not ok:
             return False
+        # OK with the prompt's 4 decimals untouched means the number itself, not its rounding (nothing changes)
+        value = target.value if abs(value - target.value) <= 0.5e-4 else value
         edit = Edit(target.kind, target.layer, target.head, target.seat, target.index, float(value))
     return apply(window, edit)
 
