@@ -4,7 +4,7 @@ manager (a bare X server driving a projector) maximising and full screen are onl
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -38,15 +38,32 @@ def restore(window: QWidget, saved, maximized: bool = False) -> bool:
     return True
 
 
-def state_changed(window: QWidget, old) -> None:
-    """From MainWindow.changeEvent: a restored maximised window that is un-maximised (by a window manager, or
-    showNormal) goes back to the teacher's own place, not to the screen-sized geometry fill_screen set."""
-    new, full = window.windowState(), Qt.WindowState.WindowFullScreen
-    if old & Qt.WindowState.WindowMaximized and not old & full and not new & (Qt.WindowState.WindowMaximized | full):
-        normal = window.property("normal_geometry")
-        if normal is not None:
-            window.setProperty("normal_geometry", None)
-            window.setGeometry(normal)
+class _Unmaximise(QObject):
+    """A restored maximised window that is un-maximised (by a window manager, or showNormal) goes back to the
+    teacher's own place, not to the screen-sized geometry fill_screen set (presenter mode keeps its own)."""
+
+    def eventFilter(self, window, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.WindowStateChange and window.property("normal_geometry") is not None:
+            old, new, full = event.oldState(), window.windowState(), Qt.WindowState.WindowFullScreen
+            if (old & Qt.WindowState.WindowMaximized and not old & full
+                    and not new & (Qt.WindowState.WindowMaximized | full)):
+                normal = window.property("normal_geometry")
+                window.setProperty("normal_geometry", None)
+                window.setGeometry(normal)
+        return False
+
+
+def watch(window: QWidget) -> None:
+    """Keeps the teacher's own place for when a restored maximised window is un-maximised (_Unmaximise)."""
+    window.installEventFilter(_Unmaximise(window))
+
+
+def closing(window) -> tuple:
+    """What a closing window saves (saveGeometry's bytes, maximised): closed in presenter mode, the window
+    presenter mode came from, so the next start is that window, never a full-screen state with its menus."""
+    if window.isFullScreen():
+        present(window, False)
+    return window.saveGeometry(), window.isMaximized()
 
 
 def full_screen(window: QWidget, on: bool) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import time
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -58,6 +58,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         self.timer.timeout.connect(self._tick)
         if not screen_size.restore(self, prefs.geometry, prefs.maximized):
             screen_size.fill_screen(self)
+        screen_size.watch(self)
         self.sentence.setText(prefs.sentence)
         self.retranslate()
         self.model.subscribe(self._changed)
@@ -226,18 +227,11 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         if word:
             self.add_answer.setText(self.t("ui.add_answer", word=word))
 
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.WindowStateChange:
-            screen_size.state_changed(self, event.oldState())
-        super().changeEvent(event)
-
     def closeEvent(self, event):
-        if self.isFullScreen():  # closed in presenter mode: the window it came from is what is saved, so the
-            self.set_presenter(False)  # next start is that window, never a full-screen state with its menus
+        geometry, maximized = screen_size.closing(self)
         try:
             settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
-                                                        self.sel.lang, self.player.speed, self.saveGeometry(),
-                                                        self.isMaximized()))
+                                                        self.sel.lang, self.player.speed, geometry, maximized))
         except Exception:
             pass  # settings are a convenience; never block closing
         super().closeEvent(event)
