@@ -201,3 +201,17 @@ class ClassroomModel:
         frame = frame_at(self.shown_trace(), self.sel, self.player.time, self.notices)
         play = self.quiz_play if self.quiz_on else None
         return play.dress(frame) if play is not None else frame
+
+    def ahead(self):
+        """What the canvas may draw ahead in idle time: (frame_at_time, [(start, duration) of each beat], now,
+        students), frame_at_time None when there is nothing to draw ahead (no sentence, or a quiz, whose frames
+        depend on the questions asked)."""
+        trace = self.shown_trace()
+        if trace is None or self.quiz_on:
+            return None, [], self.player.time, 0
+        sel, notices = self.sel, self.notices
+
+        def frame_at_time(t: float):
+            return frame_at(trace, sel, t, notices)
+        beats = [(b.start, b.duration) for b in self.player.timeline.beats]
+        return frame_at_time, beats, self.player.time, trace.n_tokens

@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPainter
 from . import palette
 from .items import _CELL_RGBA, _MASKED_RGBA, LEVELS, WIDE
 from .layout import DeskBox, StripBox
+from .link_routes import sorted_unique
 from .palette import Theme
 from .whatif_marks import hatch
 
@@ -99,7 +100,7 @@ def draw_cards(w: int, h: int, scale: float, origin: tuple[float, float], box: D
         # would turn a scaled-down card into a dark grid (its own desk draws a thin antialiased line)
         cells = index_map(sbox, scale, sbox.cell_w * scale >= 9)
         # a wide card (GPT-2's 768 numbers on ~120 pixels) shows one cell per pixel: only those are coloured
-        used = np.unique(cells[cells >= 0])
+        used = sorted_unique(cells[cells >= 0])  # (np.unique's first call imports numpy.ma: 60-230 ms)
         used = used[used < n]
         colours = cell_colours(values[j][np.ix_(shown, used)].astype(np.float64), scales.get(role, 1.0))
         masked = desk_masked[shown]

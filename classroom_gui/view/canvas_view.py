@@ -4,12 +4,12 @@ turns a click on a desk into "this student asks" (by looking the point up in the
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPixmapCache
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from ..lesson.frame import Frame
-from ..scene import pictures
 from ..scene.classroom import ClassroomScene
+from .canvas_warm import CanvasWarmer
 
 
 class CanvasView(QGraphicsView):
@@ -29,26 +29,35 @@ class CanvasView(QGraphicsView):
         # above the title
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.frame: Frame | None = None
+        self.warmer = CanvasWarmer(self)  # draws the lesson's other moments ahead in idle time (see canvas_warm)
 
     def set_frame(self, frame: Frame) -> None:
         self.frame = frame
         self.classroom.set_frame(frame)
+        self.warmer.pause()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.fit_pictures()
+        self.warmer.again()  # pictures are kept per size: the lesson is drawn ahead again for this one
 
     def showEvent(self, event):
         super().showEvent(event)
         self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.fit_pictures()
+        self.warmer.pause()  # shown again (restored from minimised): what is pending resumes once idle
+
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        self.warmer.halt()  # hidden, minimised or closed: nothing is drawn ahead until shown again (showEvent)
 
     def fit_pictures(self) -> None:
         """QPixmapCache sized for this canvas's device pixels (scene.pictures.fit_cache), also after an export
-        made room for bigger pictures."""
+        made room for bigger pictures; for more canvases while a small class's lesson is drawn ahead."""
         ratio = self.devicePixelRatioF()
-        pictures.fit_cache(self.viewport().width() * ratio, self.viewport().height() * ratio)
+        QPixmapCache.setCacheLimit(self.warmer.budget_kb(self.viewport().width() * ratio,
+                                                         self.viewport().height() * ratio))
 
     def student_at(self, x: float, y: float) -> int:
         for s in (self.frame.students if self.frame else []):

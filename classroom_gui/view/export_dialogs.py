@@ -23,6 +23,7 @@ from ..lesson.state import frame_at
 from ..lesson.strings import quote, text
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
+from .canvas_warm import held
 
 SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), None)  # None: custom
 
@@ -130,20 +131,21 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
     created = options is None
     if created:
         options = OptionsDialog(parent, _t(model), kind, model.frame().chapter)
-    try:
-        if created and options.exec() != QDialog.DialogCode.Accepted:
+    with held():  # the canvas draws nothing ahead meanwhile (the dialogs and the progress run the event loop)
+        try:
+            if created and options.exec() != QDialog.DialogCode.Accepted:
+                return None
+            path = path or _ask_path(parent, _t(model)(f"ui.export_{kind}"), filters, suggestion)
+            if path is None:
+                return None
+            return work(options, Path(path))
+        except (ExportError, ValueError) as exc:
+            _report(model, parent, exc)
             return None
-        path = path or _ask_path(parent, _t(model)(f"ui.export_{kind}"), filters, suggestion)
-        if path is None:
-            return None
-        return work(options, Path(path))
-    except (ExportError, ValueError) as exc:
-        _report(model, parent, exc)
-        return None
-    finally:
-        if created:
-            options.deleteLater()
-        _fit_canvas(parent)
+        finally:
+            if created:
+                options.deleteLater()
+            _fit_canvas(parent)
 
 
 def _fit_canvas(window) -> None:
@@ -191,6 +193,11 @@ def export_video(model, parent=None, path: Path | None = None, options: OptionsD
 def export_worksheet(model, parent=None, path: Path | None = None, paper: str | None = None) -> Path | None:
     """File → Worksheet…: the selected student's attention in the selected layer and head as a printable
     exercise with its answer key (export.worksheet_pdf); paper size from a small dialog unless given."""
+    with held():  # as _export: the canvas draws nothing ahead behind its dialogs
+        return _worksheet(model, parent, path, paper)
+
+
+def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | None:
     from ..export.worksheet_pdf import model_label, save_worksheet
     from ..lesson.worksheet import MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
 

@@ -101,6 +101,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])
             self.canvas.setFocus()
         self._draw()
+        if what != "time":  # the lesson's other moments are drawn ahead in idle time (view.canvas_warm)
+            self.canvas.warmer.start(*self.model.ahead())
 
     def retranslate(self) -> None:
         t = self.t

@@ -1,0 +1,168 @@
+"""The canvas draws the lesson's other moments ahead in idle time (view.canvas_warm): a jump to one of them then
+paints no card, matrix or board again, shows the same pixels as a cold canvas, and the canvas never shows a
+moment it drew ahead. Offscreen Qt (see conftest.py)."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
+from classroom_gui.scene import pictures
+from classroom_gui.scene.heatmap import HeatmapItem
+from classroom_gui.scene.strip import StripView
+from classroom_gui.view import canvas_warm
+
+
+@pytest.fixture(scope="module")
+def lesson(qapp):
+    ck = load_checkpoint(teaching_model_dir())
+    trace = run_sentence(ck, "the cat sat on the mat .", "causal").trace
+    return trace, timeline_for(trace.n_tokens, trace.config.n_layer)
+
+
+def canvas():
+    from classroom_gui.view.canvas_view import CanvasView
+    view = CanvasView()
+    view.resize(1013, 577)
+    view.show()
+    return view
+
+
+def grab(view):
+    view.viewport().repaint()
+    return view.viewport().grab().toImage()
+
+
+def start(view, trace, timeline, sel, now=0.0, students=None):
+    beats = [(b.start, b.duration) for b in timeline.beats]
+    view.warmer.start(lambda t: frame_at(trace, sel, t), beats, now, trace.n_tokens if students is None else students)
+
+
+@pytest.fixture
+def roomy_cache():
+    """Room for the whole lesson's pictures at once (the canvas's budget is for its own size: see
+    scene.pictures.fit_cache), so that this checks what is drawn ahead, not how much the budget keeps."""
+    from PySide6.QtGui import QPixmapCache
+    limit = QPixmapCache.cacheLimit()
+    QPixmapCache.setCacheLimit(256 * 1024)
+    yield
+    QPixmapCache.setCacheLimit(limit)
+
+
+def test_a_jump_to_a_moment_drawn_ahead_paints_nothing_new(lesson, monkeypatch, roomy_cache):
+    from PySide6.QtGui import QPixmapCache
+    trace, timeline = lesson
+    sel = Selection(focus=1, rule="causal")
+    keys = ("embedding.sum", "mask.future", "heads.others", "layers.layer")
+    moments = {}
+    for key in keys:
+        beat = next(b for b in timeline.beats if b.key == key)
+        moments[key] = frame_at(trace, sel, beat.start + canvas_warm.PER_BEAT[-1] * beat.duration)
+    QPixmapCache.clear()
+    cold = canvas()
+    QPixmapCache.setCacheLimit(256 * 1024)  # (a canvas sizes the budget for itself when shown)
+    painted = {}
+    for key, frame in moments.items():  # what painting them without anything kept shows
+        QPixmapCache.clear()
+        cold.set_frame(frame)
+        painted[key] = grab(cold)
+    cold.close()
+    QPixmapCache.clear()
+    view = canvas()
+    QPixmapCache.setCacheLimit(256 * 1024)
+    shown = frame_at(trace, sel, 0.0)
+    view.set_frame(shown)
+    before = grab(view)
+    start(view, trace, timeline, sel)
+    QPixmapCache.setCacheLimit(256 * 1024)  # (start raised it to the warming budget for this size)
+    drawn = view.warmer.run_all()
+    assert drawn == len(timeline.beats) * len(canvas_warm.PER_BEAT)
+    assert view.classroom.frame is shown and grab(view) == before  # the canvas still shows its own moment
+    calls = {"n": 0}
+    for cls, name in ((StripView, "paint_body"), (HeatmapItem, "_paint_body")):
+        original = getattr(cls, name)
+
+        def counted(self, p, original=original):
+            calls["n"] += 1
+            return original(self, p)
+        monkeypatch.setattr(cls, name, counted)
+    made = []  # kept pictures made on a jump: a key drawn ahead under another scale or fraction of a pixel
+    real = pictures.QPixmapCache
+
+    class Counting:
+        find = staticmethod(real.find)
+
+        @staticmethod
+        def insert(key, pix):
+            made.append(key)
+            return real.insert(key, pix)
+    monkeypatch.setattr(pictures, "QPixmapCache", Counting)
+    for key, frame in moments.items():
+        calls["n"] = 0
+        view.set_frame(frame)
+        warm_image = grab(view)
+        assert calls["n"] == 0, key
+        assert made == [], key
+        assert warm_image == painted[key], key  # the pictures drawn ahead are the ones the canvas paints
+    for beat in timeline.beats:  # every beat's stop (where the keys land) finds every picture kept
+        view.set_frame(frame_at(trace, sel, beat.end))
+        grab(view)
+        assert made == [], beat.key
+    view.close()
+
+
+def test_drawing_a_frame_pauses_it_until_the_canvas_is_idle(lesson, qapp):
+    trace, timeline = lesson
+    sel = Selection(focus=1)
+    view = canvas()
+    view.set_frame(frame_at(trace, sel, 0.0))
+    start(view, trace, timeline, sel)
+    waiting = len(view.warmer.pending)
+    assert waiting and view.warmer.idle.isActive()
+    view.set_frame(frame_at(trace, sel, 3.0))  # the player's tick, a key: warming waits again
+    qapp.processEvents()
+    assert len(view.warmer.pending) == waiting and view.warmer.idle.remainingTime() > canvas_warm.IDLE_MS / 2
+    view.warmer._chunk()  # what the idle timer does: one chunk, then the next is queued
+    assert 0 < len(view.warmer.pending) - view.warmer.band / canvas_warm.BANDS < waiting  # (bands of a moment)
+    assert view.warmer.next.isActive()
+    assert view.classroom.frame is view.frame
+    view.set_frame(frame_at(trace, sel, 4.0))
+    assert not view.warmer.next.isActive() and view.warmer.idle.isActive()
+    view.close()
+
+
+def test_nearest_moments_first_again_after_a_resize_and_big_classes_not_at_all(lesson):
+    trace, timeline = lesson
+    sel = Selection(focus=1)
+    view = canvas()
+    assert view.warmer.run_all() == 0  # nothing shown yet: nothing drawn ahead
+    view.set_frame(frame_at(trace, sel, 0.0))
+    now = timeline.beats[10].start
+    start(view, trace, timeline, sel, now=now)
+    nearest = view.warmer.pending[-1]  # popped first
+    assert abs(nearest - now) == min(abs(t - now) for t in view.warmer.pending)
+    view.warmer.run_all()
+    view.resize(800, 450)  # pictures are kept per size: drawn ahead again
+    assert len(view.warmer.pending) == len(timeline.beats) * len(canvas_warm.PER_BEAT)
+    start(view, trace, timeline, sel, students=canvas_warm.WARM_UP_TO + 1)
+    assert view.warmer.pending == [] and not view.warmer.idle.isActive()
+    view.resize(900, 500)
+    assert view.warmer.pending == []
+    view.close()
+
+
+def test_the_model_offers_its_lesson_and_nothing_during_a_quiz(qapp):
+    from classroom_gui.app.model import ClassroomModel
+    ck = load_checkpoint(teaching_model_dir())
+    model = ClassroomModel(ck, "en", 1.0)
+    assert model.ahead()[0] is None  # no sentence yet
+    model.set_run(run_sentence(ck, "the cat sat on the mat .", model.sel.rule))
+    frames, beats, now, students = model.ahead()
+    assert students == 7 and len(beats) == len(model.player.timeline) and now == model.player.time
+    t = beats[5][0] + 0.5 * beats[5][1]
+    model.player.seek(t)
+    assert frames(t) == model.frame()  # what the canvas would show there
+    model.set_quiz(True)
+    assert model.ahead()[0] is None
