@@ -35,6 +35,7 @@ def restore(window: QWidget, saved, maximized: bool = False) -> bool:
         fill_screen(window)
         if normal.isValid() and normal.size() != window.geometry().size():
             window.setProperty("normal_geometry", normal)  # given back when the window is un-maximised
+            window.installEventFilter(_Unmaximise(window))
     return True
 
 
@@ -51,11 +52,6 @@ class _Unmaximise(QObject):
                 window.setProperty("normal_geometry", None)
                 window.setGeometry(normal)
         return False
-
-
-def watch(window: QWidget) -> None:
-    """Keeps the teacher's own place for when a restored maximised window is un-maximised (_Unmaximise)."""
-    window.installEventFilter(_Unmaximise(window))
 
 
 def closing(window) -> tuple:

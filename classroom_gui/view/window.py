@@ -58,7 +58,6 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         self.timer.timeout.connect(self._tick)
         if not screen_size.restore(self, prefs.geometry, prefs.maximized):
             screen_size.fill_screen(self)
-        screen_size.watch(self)
         self.sentence.setText(prefs.sentence)
         self.retranslate()
         self.model.subscribe(self._changed)
