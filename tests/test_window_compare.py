@@ -189,3 +189,37 @@ def test_the_comparison_is_saved_and_copied_from_the_window(qtbot, window, tmp_p
     said = []
     monkeypatch.setattr(compare_dialog.QMessageBox, "warning", lambda *a: said.append(a[2]))
     assert dialog.save(tmp_path / "c.txt") is None and said and not (tmp_path / "c.txt").exists()
+
+
+def test_the_arrow_keys_step_both_classes_wherever_the_dialogs_focus_is(qtbot, window, monkeypatch):
+    """review6 bug 3: the keys go to the focused widget, as a user's do; a focused button took the arrows as
+    focus moves and Enter as a press of "Export picture…"."""
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (opened.append(a), ("", ""))[1])
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Return, Qt.Key.Key_Left):
+        before = window.player.time
+        qtbot.keyClick(QApplication.focusWidget() or dialog, key)
+        if key == Qt.Key.Key_Right:
+            assert window.player.time > before
+        elif key == Qt.Key.Key_Left:
+            assert window.player.time < before
+    assert not opened  # Enter presses no button
+
+
+def test_the_dialog_speaks_the_windows_language_when_it_changes(qtbot, window):
+    """review6 bug 7: the title and the buttons follow a language switch, as the picture does."""
+    from classroom_gui.lesson.strings import text
+
+    window.set_language("en")
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    window.set_language("ja")
+    assert dialog.windowTitle() == text("ja", "ui.compare") != text("en", "ui.compare")
+    assert [b.text() for b in dialog.buttons.values()] == [text("ja", "ui.export_picture"),
+                                                           text("ja", "ui.copy_picture")]

@@ -36,3 +36,51 @@ def test_a_placed_window_comes_back_exactly(qtbot, tmp_path):
     first.close()
     again = start(qtbot, tmp_path)
     assert again.geometry() == placed and not again.isMaximized()
+
+
+def test_a_window_closed_in_presenter_mode_comes_back_as_the_window_it_was(qtbot, tmp_path):
+    """review6 bug 4: closed in presenter mode (F5), it saved the full screen with maximized false, and every
+    later start had Qt's full-screen state with the menus shown. Now it saves the window presenter mode left."""
+    first = start(qtbot, tmp_path)
+    filled = first.geometry()
+    first.set_presenter(True)
+    assert first.is_presenting()
+    first.close()
+    for _ in range(2):
+        again = start(qtbot, tmp_path)
+        assert not again.isFullScreen() and again.isMaximized() and again.geometry() == filled
+        assert again.menuBar().isVisible()
+        again.set_presenter(True)  # F5 and Esc work from there
+        assert again.is_presenting()
+        again.set_presenter(False)
+        assert not again.isFullScreen() and again.geometry() == filled
+        again.close()
+
+
+def test_a_full_screen_geometry_saved_earlier_starts_as_a_window(qtbot, tmp_path):
+    """A settings file written in presenter mode by an older version: a window that fills the screen."""
+    first = start(qtbot, tmp_path)
+    filled = first.geometry()
+    first.showFullScreen()
+    saved = first.saveGeometry()
+    first.showNormal()
+    settings.save(first.store, settings.Settings("The cat", "en", 1.0, saved, False))
+    first.store = None  # its own close saves nothing over it
+    again = start(qtbot, tmp_path)
+    # (its place: offscreen Qt drops the 2 px frame after a full screen; the size is the screen's)
+    assert not again.isFullScreen() and again.isMaximized() and again.geometry().size() == filled.size()
+
+
+def test_a_placed_then_maximised_window_unmaximises_to_its_place(qtbot, tmp_path):
+    """review6 bug 5: it comes back maximised, and un-maximising returns to the teacher's place, not to the
+    screen-sized geometry that made it fill the screen."""
+    first = start(qtbot, tmp_path)
+    first.showNormal()
+    first.setGeometry(60, 50, 700, 500)
+    placed = first.geometry()
+    first.showMaximized()
+    first.close()
+    again = start(qtbot, tmp_path)
+    assert again.isMaximized()
+    again.showNormal()
+    assert again.geometry() == placed

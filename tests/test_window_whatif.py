@@ -170,7 +170,37 @@ def test_a_what_if_from_the_keyboard(qtbot, window, monkeypatch, lang):
     assert window.model.whatif.edits == (Edit("k", sel.layer, sel.head, 2, 2, -2.5),
                                          Edit("score", sel.layer, sel.head, 2, 1, -2.5),
                                          Edit("mask", sel.layer, 0, 2, 1, 1.0))  # the switch: now cannot hear
-    assert all(made) and "What if" in window.model.frame().narration or "もしも" in window.model.frame().narration
+    assert all(made)
+    assert ("What if" if lang == "en" else "もしも") in window.model.frame().narration
+
+
+def test_the_keyboard_dialog_starts_at_the_number_on_screen(qtbot, window):
+    """review6 bug 6: after an earlier edit the class on screen is not the model's own; W starts where a
+    double-click starts (the number drawn), so OK without typing changes nothing, and a mask's switch is
+    the one Shift+double-click makes on the cell as it is now. The label still gives the model's own."""
+    from classroom_gui.lesson.numbers import fmt
+    from classroom_gui.lesson.whatif_state import own_value
+    from classroom_gui.view import whatif_dialog
+    from classroom_gui.view.whatif_edit import apply
+
+    assert apply(window, Edit("q", 0, 0, 1, 0, 5.0))  # layer 1: every later layer hears differently
+    window.model.select(layer=1)
+    dialog = whatif_dialog.WhatIfDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(whatif_dialog.KINDS.index("q"))
+    dialog.student.setCurrentIndex(1)
+    dialog.number.setValue(1)
+    place = dialog.edit(0.0)
+    now, own = own_value(window.model.shown_trace(), place), own_value(window.model.whatif.own, place)
+    assert abs(now - own) > 1e-3  # the earlier edit changed this number
+    assert dialog.value.value() == pytest.approx(round(now, 4)) and dialog.own.text() == fmt(own)
+    assert dialog.edit().value == now  # OK without typing: the number itself, not its 4-decimal rounding
+    # the mask: switch a cell once, then W proposes switching it back
+    assert apply(window, Edit("mask", 1, 0, 2, 1, 1.0))
+    dialog.kind.setCurrentIndex(whatif_dialog.KINDS.index("mask"))
+    dialog.student.setCurrentIndex(2)
+    dialog.classmate.setCurrentIndex(1)
+    assert dialog.edit().value == 0.0
 
 
 made_kind = [""]
@@ -192,3 +222,16 @@ def test_a_mask_edit_that_changes_nothing_is_said_in_the_window_language(qtbot, 
         "whatif.unchanged", asker=f"「{tokens[sel.focus]}」", classmate=f"「{tokens[j]}」")
     assert window.statusBar().currentMessage().startswith("何も変わりません。")
     assert window.model.whatif.edits == ()
+
+
+def test_a_double_click_answered_without_typing_keeps_the_number(qtbot, window, monkeypatch):
+    """The prompt shows 4 decimals; OK on it untouched sets the number itself, so the class does not move."""
+    to_beat(window, "softmax.weights")
+    frame, seat = window.model.frame(), 2
+    k = [s.role for s in ([frame.students[seat].notebook] if frame.students[seat].notebook else [])
+         + frame.students[seat].cards].index("key")
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (round(a[3], 4), True))
+    double_click(qtbot, window, window.canvas.classroom.desk(seat).cell_pos(k, 1))
+    sel = window.sel
+    exact = float(window.run.trace.layers[sel.layer].k[sel.head, seat, 1])
+    assert exact != round(exact, 4) and window.model.whatif.edits == (Edit("k", sel.layer, sel.head, seat, 1, exact),)

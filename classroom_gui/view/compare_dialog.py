@@ -47,10 +47,14 @@ class CompareDialog(QDialog):
         layout.addWidget(self.picture)
         # the comparison onto a slide from the window too (Ctrl+E saves as PNG or PDF, Ctrl+C copies), as
         # `export --compare` writes it
-        buttons = QDialogButtonBox()
+        buttons, self.buttons = QDialogButtonBox(), {}
         for key, shortcut, command in (("ui.export_picture", "Ctrl+E", self.save),
                                        ("ui.copy_picture", "Ctrl+C", self.copy)):
-            button = QPushButton(window.t(key))
+            button = self.buttons[key] = QPushButton(window.t(key))
+            # no keyboard focus and never the default: a focused button would take the arrow keys (as focus
+            # moves) and Enter, and the arrows must step both classes (keyPressEvent)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, c=command: c())
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             QShortcut(QKeySequence(shortcut), self, activated=command)
@@ -87,7 +91,16 @@ class CompareDialog(QDialog):
         if what == "model":  # another model: the second class belongs to the one that was open
             self.close()
         elif self.window_.run is not None:
+            self._label()
             self.show_step()
+
+    def _label(self) -> None:
+        """The title and buttons in the window's language (it can change while the dialog is open)."""
+        t = self.window_.t
+        self.setWindowTitle(t("ui.compare"))
+        self.picture.setAccessibleName(t("ui.compare"))
+        for key, button in self.buttons.items():
+            button.setText(t(key))
 
     def show_step(self) -> None:
         """Both classes at the window's step; nothing is computed or drawn when that has not changed."""

@@ -4,7 +4,7 @@ manager (a bare X server driving a projector) maximising and full screen are onl
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -27,9 +27,39 @@ def restore(window: QWidget, saved, maximized: bool = False) -> bool:
     window manager the maximise request is never obeyed, so it came back at +1+25, 1022 x 742."""
     if saved is None or not window.restoreGeometry(saved):
         return False
-    if maximized and not window.isFullScreen():
+    if window.isFullScreen():  # saved in presenter mode by an older version: a window, never a bare full screen
+        window.showNormal()
+        maximized = True
+    if maximized:
+        normal = window.normalGeometry()  # the teacher's own place, which fill_screen's setGeometry overwrites
         fill_screen(window)
+        if normal.isValid() and normal.size() != window.geometry().size():
+            window.setProperty("normal_geometry", normal)  # given back when the window is un-maximised
+            window.installEventFilter(_Unmaximise(window))
     return True
+
+
+class _Unmaximise(QObject):
+    """A restored maximised window that is un-maximised (by a window manager, or showNormal) goes back to the
+    teacher's own place, not to the screen-sized geometry fill_screen set (presenter mode keeps its own)."""
+
+    def eventFilter(self, window, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.WindowStateChange and window.property("normal_geometry") is not None:
+            old, new, full = event.oldState(), window.windowState(), Qt.WindowState.WindowFullScreen
+            if (old & Qt.WindowState.WindowMaximized and not old & full
+                    and not new & (Qt.WindowState.WindowMaximized | full)):
+                normal = window.property("normal_geometry")
+                window.setProperty("normal_geometry", None)
+                window.setGeometry(normal)
+        return False
+
+
+def closing(window) -> tuple:
+    """What a closing window saves (saveGeometry's bytes, maximised): closed in presenter mode, the window
+    presenter mode came from, so the next start is that window, never a full-screen state with its menus."""
+    if window.isFullScreen():
+        present(window, False)
+    return window.saveGeometry(), window.isMaximized()
 
 
 def full_screen(window: QWidget, on: bool) -> None:
@@ -37,6 +67,7 @@ def full_screen(window: QWidget, on: bool) -> None:
     if on:
         if not window.isFullScreen():
             window.setProperty("windowed_geometry", window.geometry())
+            window.setProperty("windowed_maximized", window.isMaximized())
         screen = _screen(window)
         if screen is not None:  # first: a geometry set after showFullScreen() would clear its state
             window.setGeometry(screen.geometry())
@@ -46,6 +77,8 @@ def full_screen(window: QWidget, on: bool) -> None:
         before = window.property("windowed_geometry")
         if before is not None:
             window.setGeometry(before)
+        if window.property("windowed_maximized"):  # maximised before presenter mode: maximised again
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def present(window, on: bool) -> None:

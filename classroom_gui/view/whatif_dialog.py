@@ -42,6 +42,7 @@ class WhatIfDialog(QDialog):
         self.hears = QComboBox()
         self.hears.addItems([t("whatif.mask_off"), t("whatif.mask_on")])
         self.own = QLabel()
+        self.start = (None, None)  # the value box as it started and the unrounded number it shows (_show)
         self.rows = {}
         for key, widget in (("whatif.field.kind", self.kind), ("whatif.field.student", self.student),
                             ("whatif.field.number", self.number), ("whatif.field.classmate", self.classmate),
@@ -65,23 +66,32 @@ class WhatIfDialog(QDialog):
             return Edit("mask", sel.layer, 0, self.student.currentIndex(), self.classmate.currentIndex(),
                         float(self.hears.currentIndex()))
         index = self.classmate.currentIndex() if kind == "score" else self.number.value() - 1
-        return Edit(kind, sel.layer, sel.head, self.student.currentIndex(), index,
-                    float(self.value.value() if value is None else value))
+        if value is None:  # the box shows 4 decimals: left as it started, it means the number shown, unrounded
+            value = self.value.value()
+            shown, exact = self.start
+            value = exact if value == shown else value
+        return Edit(kind, sel.layer, sel.head, self.student.currentIndex(), index, float(value))
 
     def _show(self) -> None:
-        """Only the boxes this kind needs, and the model's own number at the place, as the starting value."""
+        """Only the boxes this kind needs, the model's own number at the place, and the number shown there now as
+        the starting value."""
         kind = KINDS[self.kind.currentIndex()]
         form = self.layout()
         for key, shown in (("whatif.field.number", kind in ("q", "k", "v")),
                            ("whatif.field.classmate", kind in ("score", "mask")),
                            ("whatif.field.value", kind != "mask"), ("whatif.field.hears", kind == "mask")):
             form.setRowVisible(self.rows[key], shown)
-        own = own_value(self.window_.model.whatif.own, self.edit(0.0))
+        whatif, place = self.window_.model.whatif, self.edit(0.0)
+        own = own_value(whatif.own, place)  # the label: the model's own number, as a double-click's prompt says
         self.own.setText(fmt(own) if kind != "mask" else self.hears.itemText(int(own)))
+        # the start: the number as drawn now (earlier edits included), as a double-click starts, so OK without
+        # typing changes nothing and the mask's switch is the one a Shift+double-click makes on the cell now
+        now = own_value(whatif.trace, place)
         if kind == "mask":
-            self.hears.setCurrentIndex(1 - int(own))  # the switch a Shift+double-click would make
+            self.hears.setCurrentIndex(1 - int(now))
         else:
-            self.value.setValue(own)
+            self.value.setValue(now)
+            self.start = (self.value.value(), now)
 
 
 def open_whatif(window) -> bool:

@@ -60,13 +60,19 @@ def target_at(window, pos: QPointF) -> Edit | None:
 
 def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) -> bool:
     """Ask for a new value of the number at `pos` and apply it; True when the class changed. `asker`: the
-    asker to give back first (a double-click's first press chose the classmate whose number it edits)."""
-    target = target_at(window, pos)  # the number under the pointer as drawn now
-    if asker is not None and asker != window.sel.focus:
+    asker before the double-click's first press, which chose the classmate whose number it edits. That asker
+    is given back first and the number read from the class as it then draws (the classmate's own desk shows
+    other cards at that place); on no number, the clicked student stays chosen, as a plain click leaves it."""
+    clicked = window.sel.focus
+    if asker is not None and asker != clicked:
         window.model.select(focus=asker)
+    target = target_at(window, pos)
     whatif = window.model.whatif
     if target is None or whatif is None:
-        window.statusBar().showMessage(window.t("whatif.cannot"), 6000)
+        if asker is not None and asker != clicked:  # a double-click on a desk chooses its student
+            window.model.select(focus=clicked)
+        else:
+            window.statusBar().showMessage(window.t("whatif.cannot"), 6000)
         return False
     tokens = list(whatif.trace.tokens)
     if mask and target.kind == "score":
@@ -80,6 +86,8 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
                                            target.value, -1e6, 1e6, 4)
         if not ok:
             return False
+        # OK with the prompt's 4 decimals untouched means the number itself, not its rounding (nothing changes)
+        value = target.value if abs(value - target.value) <= 0.5e-4 else value
         edit = Edit(target.kind, target.layer, target.head, target.seat, target.index, float(value))
     return apply(window, edit)
 

@@ -229,10 +229,10 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
             self.add_answer.setText(self.t("ui.add_answer", word=word))
 
     def closeEvent(self, event):
+        geometry, maximized = screen_size.closing(self)
         try:
             settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
-                                                        self.sel.lang, self.player.speed, self.saveGeometry(),
-                                                        self.isMaximized() and not self.isFullScreen()))
+                                                        self.sel.lang, self.player.speed, geometry, maximized))
         except Exception:
             pass  # settings are a convenience; never block closing
         super().closeEvent(event)

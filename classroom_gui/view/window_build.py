@@ -4,11 +4,9 @@ the menus (read from the actions table). Signals are wired to the window's comma
 """
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QProgressBar,
                                QPushButton, QSizePolicy, QToolBar, QVBoxLayout, QWidget)
 
 from ..app.actions import ACTIONS, MENUS
@@ -96,6 +94,7 @@ def build_centre(w) -> None:
     w.canvas = CanvasView()
     w.canvas.studentClicked.connect(lambda seat: _choose_asker(w, seat))
     w.canvas.numberDoubleClicked.connect(lambda pos, shift: _edit_at(w, pos, shift))
+    w.canvas.viewport().installEventFilter(_AskerAtPress(w))
     w.controls = Controls()
     w.controls.action.connect(w.do)
     w.controls.scrubbed.connect(w.scrub)
@@ -110,18 +109,27 @@ def build_centre(w) -> None:
 
 
 def _choose_asker(w, seat: int) -> None:
-    """A click on a desk makes its student the asker; the asker before it is kept for a moment, since the
-    first press of a double-click (a what-if on a classmate's number) is also a click."""
-    w.asker_before_click = (time.monotonic(), w.sel.focus)
+    """A click on a desk makes its student the asker."""
     w.model.select(focus=seat)
+
+
+class _AskerAtPress(QObject):
+    """Keeps the asker as it was just before each press on the canvas (before a click on a desk changes it):
+    Qt sends a double-click as press, release, double-click, so at the double-click this is the asker from
+    before its first press, the one a what-if on a classmate's number keeps. No clock: Qt decides what a
+    double-click is from the events' own times, however long the first press's redraw took."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.MouseButtonPress:
+            w = self.parent()
+            w.asker_at_press = w.sel.focus
+        return False
 
 
 def _edit_at(w, pos, shift: bool) -> None:
     from . import whatif_edit  # a double-click's editor: loaded on the first double-click, not at start
 
-    when, before = getattr(w, "asker_before_click", (0.0, None))
-    double = time.monotonic() - when <= QApplication.doubleClickInterval() / 1000 + 0.2
-    whatif_edit.edit_at(w, pos, shift, asker=before if double else None)
+    whatif_edit.edit_at(w, pos, shift, asker=getattr(w, "asker_at_press", None))
 
 
 class _FitOnResize(QObject):
