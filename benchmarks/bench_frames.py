@@ -135,19 +135,26 @@ def moments(duration: float, mode: str, frames: int, rng) -> list[float]:
     return out
 
 
-def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: int = 0, cold_ffn: bool = False) -> dict:
+def canvas_for(trace, size: tuple[int, int], cold_ffn: bool = False):
+    """The panels prepared as the window's worker prepares them, the selection every case uses (the second
+    student asks), the lesson's timeline and a shown CanvasView of `size`: what a case times frames on."""
     from classroom_gui.lesson.panels import warm
-    from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+    from classroom_gui.lesson.state import Selection, timeline_for
     from classroom_gui.view.canvas_view import CanvasView
 
     warm(trace, None if cold_ffn else 0)
-    n = trace.n_tokens
-    sel = Selection(focus=min(1, n - 1))
-    timeline = timeline_for(n, trace.config.n_layer)
+    sel = Selection(focus=min(1, trace.n_tokens - 1))
     view = CanvasView()
     view.resize(*size)
     view.show()
-    floor = Floor(size, n)
+    return sel, timeline_for(trace.n_tokens, trace.config.n_layer), view
+
+
+def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: int = 0, cold_ffn: bool = False) -> dict:
+    from classroom_gui.lesson.state import frame_at
+
+    sel, timeline, view = canvas_for(trace, size, cold_ffn)
+    floor = Floor(size, trace.n_tokens)
     app.processEvents()
     rng = np.random.default_rng(seed)
     base, warmed = mode.removesuffix("-warm"), mode.endswith("-warm")

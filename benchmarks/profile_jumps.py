@@ -100,19 +100,11 @@ def instrument() -> Spent:
 
 def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Profile | None = None):
     """One row per timed jump (bench_frames.run_case's moments and warm-up), with what each part cost."""
-    from bench_frames import moments
+    from bench_frames import canvas_for, moments
 
-    from classroom_gui.lesson.panels import warm
-    from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-    from classroom_gui.view.canvas_view import CanvasView
+    from classroom_gui.lesson.state import frame_at
 
-    warm(trace, 0)
-    n = trace.n_tokens
-    sel = Selection(focus=min(1, n - 1))
-    timeline = timeline_for(n, trace.config.n_layer)
-    view = CanvasView()
-    view.resize(*size)
-    view.show()
+    sel, timeline, view = canvas_for(trace, size)
     app.processEvents()
     times = moments(timeline.duration, "jumping", frames, np.random.default_rng(seed))
     for t in times[:3]:

@@ -24,6 +24,24 @@ def _usual_count() -> int:
     return min((lib["num_threads"] for lib in threadpool_info() if lib["internal_api"] == "openblas"), default=1)
 
 
+def _while_one_blas_thread_is_held(ask):
+    """ask() on this thread while another thread holds one BLAS thread for half a second."""
+    inside = threading.Event()
+
+    def holder():
+        with parallel.one_blas_thread():
+            inside.set()
+            time.sleep(0.5)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    inside.wait()
+    try:
+        return ask()
+    finally:
+        thread.join()
+
+
 def test_a_step_made_while_another_thread_holds_one_blas_thread_is_the_forwards_own():
     if not parallel.blas_controllable() or _usual_count() < 2:
         pytest.skip("one BLAS thread is all this machine uses: no other count to round with")
@@ -33,18 +51,8 @@ def test_a_step_made_while_another_thread_holds_one_blas_thread_is_the_forwards_
     full = forward(ids, params, config, mask="none", lean=False).layers[1]
     lean = forward(ids, params, config, mask="none", lean=True).layers[1]
 
-    inside = threading.Event()
-
-    def holder():  # as the worker's attention holds it for a layer
-        with parallel.one_blas_thread():
-            inside.set()
-            time.sleep(0.5)
-
-    thread = threading.Thread(target=holder)
-    thread.start()
-    inside.wait()
-    made = {name: getattr(lean, name) for name in ("attn_out", "ffn_pre", "ffn_out")}  # waits for the holder
-    thread.join()
+    # as the worker's attention holds it for a layer; each step waits for the holder
+    made = _while_one_blas_thread_is_held(lambda: {name: getattr(lean, name) for name in ("attn_out", "ffn_pre", "ffn_out")})
     for name, value in made.items():
         assert np.array_equal(value, getattr(full, name)), name
 
@@ -58,16 +66,6 @@ def test_every_words_logits_asked_while_another_thread_holds_one_blas_thread_are
     alone = forward(ids, params, config).logits
     trace = forward(ids, params, config)
 
-    inside = threading.Event()
-
-    def holder():  # the worker's forward holding one BLAS thread while the window asks for the answer
-        with parallel.one_blas_thread():
-            inside.set()
-            time.sleep(0.5)
-
-    thread = threading.Thread(target=holder)
-    thread.start()
-    inside.wait()
-    asked = trace.logits  # waits for the holder: made on BLAS's usual threads
-    thread.join()
+    # the worker's forward holding one BLAS thread while the window asks for the answer
+    asked = _while_one_blas_thread_is_held(lambda: trace.logits)  # waits for the holder: BLAS's usual threads
     assert np.array_equal(asked, alone)
