@@ -146,3 +146,12 @@ def own_value(own: Trace, e: whatif.Edit) -> float:
     if e.kind == "score":
         return float(layer.head(e.head).scores[e.seat, e.index])  # one head's [T, T], not every head's
     return float(getattr(layer, e.kind)[e.head, e.seat, e.index])
+
+
+PROMPT_DECIMALS = 4  # the decimals a what-if prompt (double-click or the W dialog) shows a number with
+
+
+def as_typed(typed: float, shown: float, decimals: int = PROMPT_DECIMALS) -> float:
+    """The value a prompt's OK means: the number it started from, unrounded, when what was typed is that number
+    at the prompt's decimals (left untouched, so nothing changes), else what was typed."""
+    return shown if abs(typed - shown) <= 0.5 * 10.0 ** -decimals else typed

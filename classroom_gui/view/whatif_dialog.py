@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 
 from ..lesson.numbers import fmt
 from ..lesson.strings import quote
-from ..lesson.whatif_state import own_value
+from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, own_value
 from ..model.whatif import Edit
 
 KINDS = ("q", "k", "v", "score", "mask")  # the order of the first box (whatif.kind.* names them)
@@ -38,11 +38,11 @@ class WhatIfDialog(QDialog):
         self.number.setRange(1, window.model.whatif.trace.config.d_head)
         self.value = QDoubleSpinBox()
         self.value.setRange(-1e6, 1e6)
-        self.value.setDecimals(4)
+        self.value.setDecimals(PROMPT_DECIMALS)
         self.hears = QComboBox()
         self.hears.addItems([t("whatif.mask_off"), t("whatif.mask_on")])
         self.own = QLabel()
-        self.start = (None, None)  # the value box as it started and the unrounded number it shows (_show)
+        self.start = 0.0  # the unrounded number the value box started from (_show)
         self.rows = {}
         for key, widget in (("whatif.field.kind", self.kind), ("whatif.field.student", self.student),
                             ("whatif.field.number", self.number), ("whatif.field.classmate", self.classmate),
@@ -66,10 +66,8 @@ class WhatIfDialog(QDialog):
             return Edit("mask", sel.layer, 0, self.student.currentIndex(), self.classmate.currentIndex(),
                         float(self.hears.currentIndex()))
         index = self.classmate.currentIndex() if kind == "score" else self.number.value() - 1
-        if value is None:  # the box shows 4 decimals: left as it started, it means the number shown, unrounded
-            value = self.value.value()
-            shown, exact = self.start
-            value = exact if value == shown else value
+        if value is None:  # the box shows PROMPT_DECIMALS: left as it started, it means the number unrounded
+            value = as_typed(self.value.value(), self.start)
         return Edit(kind, sel.layer, sel.head, self.student.currentIndex(), index, float(value))
 
     def _show(self) -> None:
@@ -91,7 +89,7 @@ class WhatIfDialog(QDialog):
             self.hears.setCurrentIndex(1 - int(now))
         else:
             self.value.setValue(now)
-            self.start = (self.value.value(), now)
+            self.start = now
 
 
 def open_whatif(window) -> bool:

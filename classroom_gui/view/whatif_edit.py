@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from ..lesson.numbers import fmt
 from ..lesson.strings import quote
-from ..lesson.whatif_state import describe, own_value
+from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, describe, own_value
 from ..model.whatif import Edit, EditError
 from ..scene.class_image import ClassImage
 from ..scene.desk import DeskItem
@@ -83,12 +83,11 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
         own = fmt(own_value(whatif.own, target))
         value, ok = QInputDialog.getDouble(window, window.t("whatif.ask_title"),
                                            window.t("whatif.ask", what=what, own=own),
-                                           target.value, -1e6, 1e6, 4)
+                                           target.value, -1e6, 1e6, PROMPT_DECIMALS)
         if not ok:
             return False
-        # OK with the prompt's 4 decimals untouched means the number itself, not its rounding (nothing changes)
-        value = target.value if abs(value - target.value) <= 0.5e-4 else value
-        edit = Edit(target.kind, target.layer, target.head, target.seat, target.index, float(value))
+        edit = Edit(target.kind, target.layer, target.head, target.seat, target.index,
+                    float(as_typed(value, target.value)))
     return apply(window, edit)
 
 
