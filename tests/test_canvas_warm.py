@@ -125,7 +125,7 @@ def test_drawing_a_frame_pauses_it_until_the_canvas_is_idle(lesson, qapp):
     qapp.processEvents()
     assert len(view.warmer.pending) == waiting and view.warmer.idle.remainingTime() > canvas_warm.IDLE_MS / 2
     view.warmer._chunk()  # what the idle timer does: one chunk, then the next is queued
-    assert 0 < len(view.warmer.pending) - view.warmer.band / canvas_warm.BANDS < waiting  # (bands of a moment)
+    assert 0 < view.warmer.left() < waiting  # (steps of a moment: its Frame, the twin set to it, bands)
     assert view.warmer.next.isActive()
     assert view.classroom.frame is view.frame
     view.set_frame(frame_at(trace, sel, 4.0))
