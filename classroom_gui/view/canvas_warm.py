@@ -20,12 +20,15 @@ rule, layer, language, theme or what-if starts it again from the moment shown (s
 while the canvas is hidden or its window minimised, while `held()` (an export with its progress dialog), or
 during a quiz (ClassroomModel.ahead).
 
-Only classes up to WARM_UP_TO students are warmed, and for them QPixmapCache's budget is WARM_FRAMES canvases
-instead of pictures.FRAMES_KEPT, at most WARM_MAX_KB (scene.pictures.fit_cache): a whole lesson's pictures at
-6 students, where desks are biggest, took ~120 MB at 1600 x 900 (~100 MB at 64 and 128 students, where the
-class is one picture), more than the 8 canvases' 87 MB. The budget bounds the memory (beyond it, the least
-recently used go) while warming and after. Bigger classes are not warmed: their lesson's pictures would
-outgrow any budget. Nothing here computes: the frames come from the function it is given.
+Classes up to PAINT_UP_TO students are painted ahead, and for them QPixmapCache's budget is WARM_FRAMES
+canvases instead of pictures.FRAMES_KEPT, at most WARM_MAX_KB (scene.pictures.fit_cache): a whole lesson's
+pictures at 6 students, where desks are biggest, took ~120 MB at 1600 x 900 (~100 MB at 64 and 128 students),
+more than the 8 canvases' 87 MB. The budget bounds the memory (beyond it, the least recently used go) while
+warming and after. Bigger classes, up to WARM_UP_TO, are only SET ahead (no bands): what the twin's scene
+chooses and remembers in shared caches (link routes, label places, text and board layouts) is ready, while their
+pictures, which would outgrow any budget, are not painted. The twin never paints a big class's desks (its
+ClassImage and CrowdItem keep their pictures to themselves: the canvas could not find them), so only the items
+above them are painted ahead. Nothing here computes: the frames come from the function it is given.
 """
 from __future__ import annotations
 
@@ -48,10 +51,12 @@ IDLE_MS = 400      # the canvas idle this long (no frame drawn) before warming s
 CHUNK_MS = 30      # the promise: a chunk (input waits for it) lasts about this long at most
 AIM_MS = 15        # a chunk starts a step only while its estimate ends by this: an overrun still lands near CHUNK_MS
 BANDS = 4          # a moment is painted in this many horizontal bands of the canvas, one step each
-WARM_UP_TO = 128   # students: bigger classes are not warmed (their lesson's pictures outgrow the cache)
+PAINT_UP_TO = 128  # students: bigger classes are set ahead but not painted (their lesson's pictures outgrow the cache)
+WARM_UP_TO = 1024  # students: bigger classes are not drawn ahead at all
 WARM_FRAMES = 16   # canvases of pictures kept while a class is warmed (the default keeps pictures.FRAMES_KEPT)
 WARM_MAX_KB = 192 * 1024  # and never more than this (a 4K canvas would ask 16 x 66 MB)
 PER_BEAT = (1.0, 0.5, 0.1)  # where in each beat a moment is drawn: its stop (the keys' jumps) first, then the rest
+CHUNKS_KEPT = 4096  # the last chunks' times kept (a lesson of 128 GPT-2 students takes ~2,000 chunks)
 FRAME, SET = -2, -1  # a moment's first two steps; 0 .. BANDS - 1 are its bands
 
 _held = [0]  # exports in progress (held()): nothing is drawn ahead meanwhile
@@ -73,7 +78,8 @@ class CanvasWarmer(QObject):
         super().__init__(view)
         self.view = view
         self.frames: Callable[[float], object] | None = None
-        self.warming_class = False  # the class on screen is small enough to warm (and its budget is raised)
+        self.warming_class = False  # the class on screen is small enough to paint ahead (and its budget is raised)
+        self.painting = False       # the moments drawn ahead are painted, not only set (PAINT_UP_TO)
         self.pending: list[float] = []  # moments still to draw, the next one last
         self.band = 0                   # the next band of pending[-1] to paint (once the twin is set to it)
         self.current = None             # (moment, Frame, twin set to it) of pending[-1], kept between chunks
@@ -102,8 +108,9 @@ class CanvasWarmer(QObject):
         Replaces any earlier work (a new sentence, rule, layer: what was pending is dropped)."""
         self.frames, self.asked = frames, (frames, beats, now, students)
         self.pending, self.band, self.current, self.failed = [], 0, None, False
-        warmed = frames is not None and 0 < students <= WARM_UP_TO
-        if warmed:
+        warmed = frames is not None and 0 < students <= PAINT_UP_TO
+        self.painting = warmed
+        if frames is not None and 0 < students <= WARM_UP_TO:
             for a in reversed(PER_BEAT):  # popped from the end: the first of PER_BEAT, nearest first
                 moments = [start + a * duration for start, duration in beats]
                 self.pending += sorted(moments, key=lambda t: -abs(t - now))
@@ -209,8 +216,9 @@ class CanvasWarmer(QObject):
             self.band, self.current = 0, None
         finally:
             render.painting -= 1
-        self.chunks_ms = (self.chunks_ms + [(time.perf_counter() - began) * 1000])[-256:]
-        self.chunks_cpu_ms = (self.chunks_cpu_ms + [(time.thread_time() - cpu) * 1000])[-256:]
+        self.chunks_ms.append((time.perf_counter() - began) * 1000)
+        self.chunks_cpu_ms.append((time.thread_time() - cpu) * 1000)
+        del self.chunks_ms[:-CHUNKS_KEPT], self.chunks_cpu_ms[:-CHUNKS_KEPT]
         stop_if_signalled()
         if reschedule and self.pending:
             self.next.start()
@@ -232,7 +240,12 @@ class CanvasWarmer(QObject):
             scene = twin.scene()
             scene.theme = self.view.classroom.theme  # (the window sets the canvas's theme: the twin follows)
             scene.set_frame(self.current[1])
+            scene.class_image.setVisible(False)  # (their pictures stay theirs: see the module's docstring)
+            scene.crowd.setVisible(False)
             self.current = self.current[:2] + (True,)
+            if not self.painting:  # a big class: set ahead, not painted
+                self.pending.pop()
+                self.current = None
         else:
             self._paint_band(self._target(), step)
             self.band += 1
