@@ -52,7 +52,8 @@ CHUNK_MS = 30      # the promise: a chunk (input waits for it) lasts about this 
 AIM_MS = 15        # a chunk starts a step only while its estimate ends by this: an overrun still lands near CHUNK_MS
 BANDS = 4          # a moment is painted in this many horizontal bands of the canvas, one step each
 PAINT_UP_TO = 128  # students: bigger classes are set ahead but not painted (their lesson's pictures outgrow the cache)
-WARM_UP_TO = 1024  # students: bigger classes are not drawn ahead at all
+WARM_UP_TO = 512   # students: bigger classes are not drawn ahead at all (at 1,024 GPT-2 students one moment's
+                   # Frame or setting alone took up to 124 ms CPU: input would wait that long; 512: 51 ms at most)
 WARM_FRAMES = 16   # canvases of pictures kept while a class is warmed (the default keeps pictures.FRAMES_KEPT)
 WARM_MAX_KB = 192 * 1024  # and never more than this (a 4K canvas would ask 16 x 66 MB)
 PER_BEAT = (1.0, 0.5, 0.1)  # where in each beat a moment is drawn: its stop (the keys' jumps) first, then the rest
