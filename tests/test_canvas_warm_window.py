@@ -50,7 +50,7 @@ def test_a_chunk_starts_a_step_only_while_it_fits_and_always_moves_on(window, mo
         assert warmer._chunk(reschedule=False)
     assert all(s for s in steps), steps  # every chunk runs a step, however long the estimate
     assert all(sum(b >= 0 for b in s) <= 1 for s in steps), steps  # a second band would end past AIM_MS
-    assert steps[0][:2] == [canvas_warm.FRAME, canvas_warm.SET]  # a moment's Frame and setting are steps too
+    assert sum(steps, [])[:3] == [canvas_warm.FRAME, canvas_warm.SET, 0]  # a moment's Frame and setting are steps too
     assert len(warmer.pending) < moments(window)  # it moves on: each chunk resumes at the step where it stopped
 
 
