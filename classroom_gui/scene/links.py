@@ -101,6 +101,7 @@ def clear_of(width: float) -> float:
     return width * 0.71 + 1.0
 
 
+@lru_cache(maxsize=8192)
 def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
           entry: float | None = None, width: float = 0.0) -> tuple[Point, Point, Point, Point]:
     """The curve from a student's desk to the hub's (the asker's), so that no two links to one hub run
@@ -145,39 +146,36 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
 
 
 TAG_SAMPLES = 24  # straight pieces of a curve looked at for crossing a name tag
+_T = np.linspace(0.0, 1.0, TAG_SAMPLES + 1)
+_BERNSTEIN = np.stack([(1 - _T) ** 3, 3 * (1 - _T) ** 2 * _T, 3 * (1 - _T) * _T ** 2, _T ** 3], axis=1)  # [S + 1, 4]
 
 
 def crosses_tags(c: tuple[Point, Point, Point, Point], desks: tuple[Rect, ...], header_h: float, reach: float) -> bool:
     """Whether the curve, as TAG_SAMPLES straight pieces, comes within `reach` of any of these desks' name tags
     (the top header_h of each): pieces, not points, since a steep arch steps over a 30 px tag between points."""
-    boxes = [(x - reach, y - reach, x + w + reach, y + header_h + reach) for x, y, w, _ in desks]
-    prev = c[0]
-    for k in range(1, TAG_SAMPLES + 1):
-        nxt = point_at(c, k / TAG_SAMPLES)
-        if any(_piece_meets(prev, nxt, box) for box in boxes):
-            return True
-        prev = nxt
-    return False
+    xs, ys = [p[0] for p in c], [p[1] for p in c]
+    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)  # the curve lies within its control points' box
+    boxes = [box for box in ((x - reach, y - reach, x + w + reach, y + header_h + reach) for x, y, w, _ in desks)
+             if box[0] < x1 and x0 < box[2] and box[1] < y1 and y0 < box[3]]
+    if not boxes:
+        return False
+    pts = _BERNSTEIN @ np.asarray(c, dtype=np.float64)  # [S + 1, 2]
+    a, b = pts[:-1], pts[1:]
+    return any(_pieces_meet(a, b, box) for box in boxes)
 
 
-def _piece_meets(a: Point, b: Point, box: tuple[float, float, float, float]) -> bool:
-    """Whether the straight piece a-b passes through the open box (x0, y0, x1, y1): Liang-Barsky clipping."""
-    (ax, ay), (bx, by) = a, b
+def _pieces_meet(a: np.ndarray, b: np.ndarray, box: tuple[float, float, float, float]) -> bool:
+    """Whether any straight piece a[i]-b[i] ([n, 2] each) passes through the open box (x0, y0, x1, y1):
+    Liang-Barsky clipping, all pieces at once."""
     x0, y0, x1, y1 = box
-    lo, hi = 0.0, 1.0
-    for p, q in ((ax - bx, ax - x0), (bx - ax, x1 - ax), (ay - by, ay - y0), (by - ay, y1 - ay)):
-        if abs(p) < 1e-12:
-            if q <= 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            lo = max(lo, t)
-        else:
-            hi = min(hi, t)
-        if lo >= hi:
-            return False
-    return True
+    p = np.stack([a[:, 0] - b[:, 0], b[:, 0] - a[:, 0], a[:, 1] - b[:, 1], b[:, 1] - a[:, 1]], axis=1)  # [n, 4]
+    q = np.stack([a[:, 0] - x0, x1 - a[:, 0], a[:, 1] - y0, y1 - a[:, 1]], axis=1)
+    flat = np.abs(p) < 1e-12
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = q / np.where(flat, 1.0, p)
+    lo = np.max(np.where(~flat & (p < 0), t, 0.0), axis=1, initial=0.0)
+    hi = np.min(np.where(~flat & (p > 0), t, 1.0), axis=1, initial=1.0)
+    return bool(np.any((lo < hi) & ~np.any(flat & (q <= 0), axis=1)))
 
 
 def link_curve(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float,
