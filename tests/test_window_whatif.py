@@ -256,3 +256,18 @@ def test_a_number_set_to_what_it_is_is_refused_in_the_window_language(qtbot, win
     assert said.startswith("何も変わりません。") and f"{own:.4f}です。" in said
     assert ("質問カード" if kind == "q" else "スコア") in said
     assert window.model.whatif.edits == ()
+
+
+def test_the_keyboard_dialog_names_students_as_the_toolbar_does(qtbot, window):
+    """teacher4 L1: the W dialog listed 「1: 「猫」」 with a half-width colon and a space beside Japanese; it
+    now lists each student as the toolbar's asker box does (1：猫 in Japanese, 1: cat in English)."""
+    from classroom_gui.view import whatif_dialog
+
+    for lang, colon in (("ja", "："), ("en", ": ")):
+        window.set_language(lang)
+        dialog = whatif_dialog.WhatIfDialog(window)
+        qtbot.addWidget(dialog)
+        names = [dialog.student.itemText(i) for i in range(dialog.student.count())]
+        assert names == [window.focus_box.itemText(i) for i in range(window.focus_box.count())]
+        assert all(colon in name for name in names) and (lang == "en" or not any(": " in n for n in names))
+        assert [dialog.classmate.itemText(i) for i in range(dialog.classmate.count())] == names
