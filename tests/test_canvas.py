@@ -345,3 +345,24 @@ def test_crowd_of_tiny_desks_is_one_item():
     image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
     render_scene(scene, image)
     assert image.pixelColor(int(s.x + s.w / 2), int(s.y + s.h - 3)) != scene.backgroundBrush().color()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_title_beside_the_card_legend_keeps_one_line_when_the_row_has_room(qapp, scene, checkpoint, lang):
+    """teacher4 L6: in a big class the legend ended at the desks' edge, and "8. Listening: a mix of opinions ·
+    in turn (GPT)" wrapped beside it with the row above the blackboard empty; the legend now ends at the
+    blackboard's edge, and every chapter's title of a 64-student class in turn stays on one line, clear of it."""
+    from PySide6.QtGui import QFontMetricsF
+
+    trace = run_sentence(checkpoint, long_sentence(EN6 if lang == "en" else JA6, 64)).trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    legends = 0
+    for chapter in ("cards", "listening", "everyone", "heads", "ffn", "layers", "answer"):
+        frame = frame_at(trace, Selection(focus=2, lang=lang, rule="causal"), timeline.chapter_end(chapter))
+        render(scene, frame)
+        assert "\n" not in scene.title.text, scene.title.text
+        if scene.legend.isVisible():
+            legends += 1
+            words = QFontMetricsF(scene.title.font).boundingRect(scene.title.area, scene.title.flags, scene.title.text)
+            assert words.right() < scene.legend.area.left() - 16
+    assert legends >= 4  # a class of 64 shows the cards' colours in the title row

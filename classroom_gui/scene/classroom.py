@@ -250,7 +250,9 @@ class ClassroomScene(QGraphicsScene):
             entry = (th.role(role), label)
             if entry not in entries:
                 entries.append(entry)
-        self.legend.set_entries(entries, layout.CLASS_X + layout.CLASS_W, TITLE.y() + (TITLE.height() - LegendItem.PX * 1.6) / 2,
+        # at the title row's right end, above the blackboard: a title beside a legend ending at the desks' edge
+        # wrapped at 300 students ("8. Listening: a mix of opinions" / "in turn (GPT)") with the row half empty
+        self.legend.set_entries(entries, layout.BOARD_X + layout.BOARD_W, TITLE.y() + (TITLE.height() - LegendItem.PX * 1.6) / 2,
                          th.color("title"))
         self.legend.setVisible(bool(entries))
 
