@@ -1,5 +1,5 @@
-"""The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described): each does
-what it says, and left at their defaults they change nothing of the shipped recipe's corpus."""
+"""The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described) and a later
+stage's --freeze: each does what it says, and left at their defaults they change nothing of the shipped recipe."""
 from __future__ import annotations
 
 import numpy as np
@@ -9,7 +9,8 @@ from classroom_gui.model import load_checkpoint
 from classroom_gui.model.corpus import STORY_KINDS, Corpus, render
 from classroom_gui.model.corpus_words import DESCRIBED
 from classroom_gui.model.tokenizer import MASK
-from classroom_gui.model.train import Batches
+from classroom_gui.model.config import GPTConfig
+from classroom_gui.model.train import Batches, init_params, train
 from classroom_gui.resources import teaching_model_dir
 
 IT_WEIGHT = 4.0  # a weight no other position has: it marks where the target is the noun "it" means
@@ -71,3 +72,16 @@ def test_story_described_adds_stories_and_keeps_every_plain_meaning_on_its_side(
     texts = {render(c, "en").text for c in wider.train["cross"] if c[6] == "busy"}
     assert "The busy animal didn't cross the street because it was too tired." in texts
     assert Corpus().sizes() == corpus.sizes()  # the shipped recipe's corpus is the plain one
+
+
+def test_freeze_keeps_the_named_weights_of_the_earlier_stage_and_trains_the_rest(corpus, tokenizer):
+    config = GPTConfig(vocab_size=len(tokenizer), n_layer=2, n_head=2, n_embd=16, n_inner=32)
+    earlier = init_params(config, np.random.default_rng(5))
+    run = dict(steps=2, seed=1, batch=4, lr=1e-2, warmup=1, weight_decay=0.0, log=lambda *a, **k: None,
+               start_from=earlier)
+    params, _ = train(config, corpus, tokenizer, freeze=("wte", "wpe", "h.0"), **run)
+    for name, value in params.items():
+        kept = name in ("wte.weight", "wpe.weight") or name.startswith("h.0.")
+        assert np.array_equal(value, earlier[name]) == kept, name
+    free, _ = train(config, corpus, tokenizer, **run)  # without it every weight learns
+    assert not any(np.array_equal(free[name], earlier[name]) for name in free)

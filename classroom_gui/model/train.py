@@ -34,7 +34,7 @@ MODEL = dict(n_layer=3, n_head=3, n_embd=24, n_positions=64, activation_function
 # same_slot: the share of swapped words taken from the same position of another sentence in the batch (mostly
 # a word of the same kind: "The dog sat on the mat" must be corrected to cat from sat and mat), not anywhere
 DEFAULTS = dict(steps=2500, seed=0, batch=24, lr=1e-2, warmup=200, weight_decay=0.0, story_share=0.5, it_weight=4.0,
-                same_slot=0.0, story_weights=None)
+                same_slot=0.0, story_weights=None, freeze=())
 ROW = 32  # tokens per in-turn training row: two or three sentences
 
 
@@ -192,6 +192,10 @@ class Batches:
         return inputs, targets, weights
 
 
+def _frozen(name: str, freeze: tuple) -> bool:  # "h.0" freezes h.0.* but not h.01.*
+    return any(name == f or name.startswith(f + ".") for f in freeze)
+
+
 def _add_grads(total: dict, grads: dict) -> dict:
     for name, g in grads.items():
         total[name] += g
@@ -201,8 +205,9 @@ def _add_grads(total: dict, grads: dict) -> dict:
 def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, batch: int, lr: float,
           warmup: int, weight_decay: float, story_share: float = 0.0, it_weight: float = 1.0,
           same_slot: float = 0.0, story_weights=None, log=print, snapshot=None,
-          start_from: dict | None = None) -> tuple[dict, dict]:
-    # snapshot(step, params): called at each log line; start_from: weights of an earlier run to go on from
+          start_from: dict | None = None, freeze: tuple = ()) -> tuple[dict, dict]:
+    # snapshot(step, params): called at each log line; start_from: weights of an earlier run to go on from;
+    # freeze: the weights a later stage keeps as they are, by name or name prefix ("wte", "h.0")
     rng = np.random.default_rng(seed)
     params = init_params(config, rng)
     if start_from is not None:  # a second stage of a curriculum: same shapes, a fresh optimizer
@@ -223,6 +228,8 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
         xd, yd, wd = batches.discussion(2 * batch)
         loss_talk, grads_talk = backprop.loss_and_grads(xd, yd, params, config, wd, mask="none")
         grads = _add_grads(grads, grads_talk)
+        if freeze:  # a frozen weight gets no step and no share of the clipped norm
+            grads = {k: g for k, g in grads.items() if not _frozen(k, freeze)}
         # clip the global gradient norm at 1, like most GPT training recipes
         norm = np.sqrt(sum(float(np.sum(g * g)) for g in grads.values()))
         if norm > 1.0:
@@ -278,6 +285,9 @@ def main(argv=None) -> int:
     parser.add_argument("--story-described", nargs="+", default=None, metavar="WORD",
                         help="more words that may describe a story's first noun, e.g. the state words of the "
                              "other noun (\"the busy dog didn't cross the street because it was too tired\")")
+    parser.add_argument("--freeze", nargs="+", default=[], metavar="NAME",
+                        help="weights a later stage keeps as --init has them, by name prefix (e.g. wte wpe h.0: "
+                             "the embeddings and the first layer)")
     for name in ("n_layer", "n_head", "n_embd", "n_inner"):
         parser.add_argument("--" + name.replace("_", "-"), type=int, default=MODEL[name], help=f"model shape ({name})")
     args = parser.parse_args(argv)
@@ -306,7 +316,7 @@ def main(argv=None) -> int:
     with threadpool_limits(1):
         params, info = train(config, corpus, tokenizer, args.steps, args.seed, args.batch, args.lr, args.warmup,
                              args.weight_decay, args.story_share, args.it_weight, args.same_slot,
-                             args.story_weights,
+                             args.story_weights, freeze=tuple(args.freeze),
                              snapshot=snapshot if args.snapshots else None, start_from=start_from)
     save_checkpoint(args.out, config, params, tokenizer)
     total = time.perf_counter() - wall
@@ -320,6 +330,7 @@ def main(argv=None) -> int:
         "it_weight": args.it_weight, "same_slot": args.same_slot,
         **({"story_weights": args.story_weights} if args.story_weights else {}),
         **({"story_described": args.story_described} if args.story_described else {}),
+        **({"freeze": args.freeze} if args.freeze else {}),
         "optimizer": "Adam (betas 0.9, 0.99), grad-norm clip 1.0, linear warmup then cosine decay to 10%",
         "total_seconds": round(total + (earlier or {}).get("total_seconds", 0), 1), "corpus": sizes,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
