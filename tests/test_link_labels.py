@@ -85,3 +85,21 @@ def test_a_desks_kept_spots_are_one_small_array(qapp):
     spots = link_labels._near(100.0, 200.0, 16.0)
     assert isinstance(spots, np.ndarray) and spots.shape == (833, 2) and not spots.flags.writeable
     assert spots.nbytes <= 833 * 2 * 8
+
+
+def test_texts_tested_by_band_give_every_rectangles_own_answer():
+    """_hits_near (each spot against the texts in its band of rows) says what _hits (every pair) says, on
+    rectangles that touch, share edges, have no size, and beside texts taller than the band (title, legend)."""
+    from classroom_gui.scene.link_labels import TALL, _hits, _hits_near
+
+    rng = np.random.default_rng(3)
+    for trial in range(40):
+        n = int(rng.integers(0, 300))
+        x, y = rng.integers(0, 400, n).astype(np.float64), rng.integers(0, 400, n).astype(np.float64)
+        w, h = rng.integers(0, 40, n).astype(np.float64), rng.integers(0, 30, n).astype(np.float64)
+        h[rng.random(n) < 0.05] = TALL + rng.integers(1, 200)  # a few tall ones
+        texts = np.stack([x, y, x + w, y + h], axis=1)
+        k = int(rng.integers(1, 900))
+        left, top = rng.integers(-20, 420, k) + rng.random(k).round(1), rng.integers(-20, 420, k).astype(np.float64)
+        right, bottom = left + float(rng.integers(1, 60)), top + float(rng.integers(1, 30))
+        assert np.array_equal(_hits_near(left, top, right, bottom, texts), _hits(left, top, right, bottom, texts))
