@@ -223,7 +223,8 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
         finally:
             dialog.deleteLater()
     sel = model.sel
-    trace = rules.under(model.run.trace, sel.rule)  # the sheet works out what the lesson shows, in its rule
+    # the sheet works out the class on screen, in its rule, what-if edits included (marked on the sheet)
+    trace = rules.under(model.shown_trace(), sel.rule)
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS or trace.config.d_head > MAX_D:  # said in the window's words
         asker = quote(sel.lang, trace.tokens[sel.focus])
