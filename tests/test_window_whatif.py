@@ -235,3 +235,27 @@ def test_a_double_click_answered_without_typing_keeps_the_number(qtbot, window, 
     sel = window.sel
     exact = float(window.run.trace.layers[sel.layer].k[sel.head, seat, 1])
     assert exact != round(exact, 4) and window.model.whatif.edits == (Edit("k", sel.layer, sel.head, seat, 1, exact),)
+
+
+@pytest.mark.parametrize("lang, said", [("en", "Ctrl+Z brings them back"), ("ja", "Ctrl+Zで元に戻せます")])
+def test_ctrl_r_resets_the_what_if_edits_too_and_ctrl_z_brings_them_back(qtbot, window, lang, said):
+    """teacher4 M4: Ctrl+R is "Reset everything": the what-if edits go too (the title and narration lose their
+    【もしも】), the status bar says how to get them back, and Ctrl+Z does."""
+    from classroom_gui.view import whatif_edit
+
+    window.set_language(lang)
+    sel = window.sel
+    edits = (Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0), Edit("q", sel.layer, sel.head, sel.focus, 1, -1.0))
+    for e in edits:
+        assert whatif_edit.apply(window, e)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
+    frame = window.model.frame()
+    assert not frame.edits and window.t("whatif.title", title="") not in frame.title
+    assert said in window.statusBar().currentMessage() and window.player.time == 0
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.whatif.edits == edits
+    qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # nothing more to reset
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.whatif.edits == edits  # a second Ctrl+R added no empty step to undo

@@ -151,7 +151,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
 
     def reset(self) -> None:
         self.timer.stop()
-        self.model.reset()
+        if self.model.reset():  # the what-if edits went too: say how to get them back
+            self.statusBar().showMessage(self.t("whatif.reset_status"), 8000)
 
     def scrub(self, seconds: float) -> None:
         self.timer.stop()
