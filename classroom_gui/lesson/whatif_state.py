@@ -112,6 +112,19 @@ def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
                 layer=e.layer + 1, head=e.head + 1)
 
 
+NAMED = 2  # edits the narration names in full (the newest), so that it still fits beside the board
+
+
+def named(lang: str, edits, tokens) -> str:
+    """The edits for the narration: the newest NAMED in words, the older ones counted ("…, and 1 more edit" /
+    「…、ほか1件」), so no edit on screen goes unsaid."""
+    words = [describe(lang, e, tokens) for e in edits[-NAMED:]]
+    more = len(edits) - len(words)
+    if more:
+        words.append(text(lang, "whatif.more_one" if more == 1 else "whatif.more", n=more))
+    return text(lang, "whatif.join").join(words)
+
+
 ROLES = {"query": "q", "key": "k", "value": "v"}
 
 
@@ -132,8 +145,7 @@ def mark(frame, trace: Trace, sel) -> None:
         frame.heatmap.edited = sorted({(e.seat, e.index) for e in edits if e.layer == sel.layer and (
             e.kind == "mask" or (e.kind == "score" and e.head == sel.head))})
     frame.title = text(sel.lang, "whatif.title", title=frame.title)
-    lead = text(sel.lang, "whatif.narration", n=len(edits),
-                edits=text(sel.lang, "whatif.join").join(describe(sel.lang, e, trace.tokens) for e in edits[-2:]))
+    lead = text(sel.lang, "whatif.narration", n=len(edits), edits=named(sel.lang, edits, trace.tokens))
     frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
 
 
