@@ -194,7 +194,7 @@ class ClassroomModel:
         play = self._quiz()
         if play is None:
             return False
-        if play.next(self.player.timeline.locate(self.player.time)[0] + 1) != "ask":
+        if play.next(self.player.timeline.locate(self.player.time)[0] + 1) in ("reveal", "move"):
             self.player.next_beat()
         self.changed("time")
         return True
