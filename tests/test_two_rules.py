@@ -136,3 +136,26 @@ def test_in_discussion_the_first_seat_cat_asks():
     assert default_focus(ja, "none") == 0  # in discussion 猫 hears everyone, wherever it sits
     assert default_focus(ja, "causal") == 6  # in turn it would hear only itself: the last student asks
     assert default_focus(["The", "cat", "sat"], "none") == default_focus(["The", "cat", "sat"], "causal") == 1
+
+
+@pytest.mark.parametrize("lang, why", [("en", "The shares still differ because in layer 1 the students already "
+                                               "listened by different rules"),
+                                       ("ja", "それでも割合が違うのは、第1層ですでに違うルールで聞いたので")])
+def test_the_last_seat_says_why_its_shares_differ_from_layer_2_on(lang, why):
+    """teacher4 M7: the last student hears everyone under both rules, yet from layer 2 on its two charts differ (the
+    notebooks already listened by different rules in layer 1); chapter 6 says why, and says nothing of it at layer 1,
+    where the two charts are the same (on the shipped model)."""
+    from classroom_gui.model.checkpoint import load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+
+    trace = run_sentence(load_checkpoint(teaching_model_dir()), EN, "none").trace
+    last = trace.n_tokens - 1
+    for layer in range(trace.config.n_layer):
+        frame = at(trace, "mask.future", focus=last, layer=layer, lang=lang)
+        free = rules.under(trace, "none").layers[layer].weights[0, last]
+        turn = rules.under(trace, "causal").layers[layer].weights[0, last]
+        if layer == 0:
+            assert np.allclose(free, turn, atol=1e-6) and "differ" not in frame.narration and "違う" not in frame.narration
+            continue
+        said = why if layer == 1 else why.replace("layer 1", "layers 1 to 2").replace("第1層で", "第1層から第2層まで")
+        assert np.abs(free - turn).max() > 0.01 and said in frame.narration
