@@ -83,3 +83,29 @@ def test_window_worksheet_follows_the_what_if_edits_on_screen(qtbot, tmp_path):
     shown = rules.under(w.model.shown_trace(), "causal").layers[1].head(0).weights[2, 1]
     own = rules.under(w.model.run.trace, "causal").layers[1].head(0).weights[2, 1]
     assert f"model {shown:.4f}" in pages[1] and f"{own:.4f}" != f"{shown:.4f}"  # the window's share, not the own
+
+
+def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tmp_path, monkeypatch):
+    """teacher4 L3: in discussion, 「座った」 (seat 7) hears all 7, and in turn it would hear 7 too: the advice
+    is to choose a student in seat 2-5 and switch to in turn, not only "switch to in turn"."""
+    from classroom_gui.view import export_dialogs
+    from classroom_gui.view.window import MainWindow
+
+    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    qtbot.addWidget(w)
+    w.sentence.setText(JA)
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.run is not None)
+    reports = []
+    monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(str(exc)))
+    w.set_language("ja")
+    w.model.select(focus=6, layer=0, head=0, lang="ja", rule="none")
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
+    assert "2〜5番の席の生徒を選び" in reports[0] and "「順番に発言」に切り替えてください" in reports[0]
+    w.model.select(focus=2, rule="none")  # 「マット」, seat 3: in turn it hears 3, so switching is enough
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
+    assert "切り替える（M）か、短い文に" in reports[1] and "番の席の生徒を選び" not in reports[1]
+    assert not (tmp_path / "no.pdf").exists()
+    with pytest.raises(WorksheetError, match="with --focus a student in seat 2-5"):
+        from classroom_gui.lesson.worksheet import choose_asker
+        choose_asker(run_sentence(load_checkpoint(teaching_model_dir()), JA, "none").trace, 0, 6, None)

@@ -124,9 +124,11 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
         raise WorksheetError(f"{trace.tokens[focus]!r} listens to {heard} students, not {students}; "
                              "give --focus or --students, not both")
     if heard > MAX_STUDENTS and not mask.any():  # discussion: every seat hears everyone, no seat would do
+        seat = "" if MIN_STUDENTS <= focus + 1 <= MAX_STUDENTS else \
+            f" with --focus a student in seat {MIN_STUDENTS}-{min(n, MAX_STUDENTS)}"  # in turn, seat N hears N
         raise WorksheetError(f"in discussion every student listens to all {n}; a worksheet has room for "
-                             f"{MIN_STUDENTS}-{MAX_STUDENTS}: use --mask causal (in turn), or a sentence of at most "
-                             f"{MAX_STUDENTS} words")
+                             f"{MIN_STUDENTS}-{MAX_STUDENTS}: use --mask causal (in turn){seat}, or a sentence of at "
+                             f"most {MAX_STUDENTS} words")
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
         why = "only itself" if heard < MIN_STUDENTS else f"{heard} students"
         raise WorksheetError(f"{trace.tokens[focus]!r} listens to {why}; a worksheet has room for "
