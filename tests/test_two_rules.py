@@ -159,3 +159,24 @@ def test_the_last_seat_says_why_its_shares_differ_from_layer_2_on(lang, why):
             continue
         said = why if layer == 1 else why.replace("layer 1", "layers 1 to 2").replace("第1層で", "第1層から第2層まで")
         assert np.abs(free - turn).max() > 0.01 and said in frame.narration
+
+
+def test_answer_lists_offer_no_mask_token(tmp_path):
+    """teacher4 L4: the shipped model gives <mask> (the blank it learned to fill in discussion) a place among the
+    ten most probable next words of the gallery's "tired" sentence; no student can say it, so answer time's list,
+    the desks' guesses and the quiz's choices leave it out (the model's probabilities keep it)."""
+    from classroom_gui.lesson.quiz_play import class_questions
+    from classroom_gui.model.checkpoint import load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+
+    trace = run_sentence(load_checkpoint(teaching_model_dir()),
+                         "The animal didn't cross the street because it was too tired", "causal").trace
+    # the premise: among the English words (the list's language; Latin letters, as "<mask>"), the model ranks it
+    # in the ten most probable
+    english = [trace.vocab[int(i)] for i in trace.next_order[:40] if script(trace.vocab[int(i)]) in ("en", "")]
+    assert "<mask>" in english[:10]
+    frame = at(trace, "answer.softmax", focus=8, rule="causal")
+    assert len(frame.bars.labels) == 10 and "<mask>" not in frame.bars.labels
+    assert not {"<mask>", "<unk>"} & {trace.vocab[w] for w, _ in seat_guesses(trace)}
+    for q in class_questions(trace, Selection(focus=8, rule="causal")):
+        assert not any("<mask>" in c or "<unk>" in c for c in q.choices)
