@@ -180,3 +180,16 @@ def test_answer_lists_offer_no_mask_token(tmp_path):
     assert not {"<mask>", "<unk>"} & {trace.vocab[w] for w, _ in seat_guesses(trace)}
     for q in class_questions(trace, Selection(focus=8, rule="causal")):
         assert not any("<mask>" in c or "<unk>" in c for c in q.choices)
+
+
+@pytest.mark.parametrize("lang, said", [("en", "every one of the 4,695 vocabulary words"), ("ja", "語彙の4,695語すべて")])
+def test_the_vocabulary_size_has_one_spelling(lang, said):
+    """teacher4 L5: answer time's narration writes 4,695 as its board and bars do (「全4,695語」), not 4695."""
+    from classroom_gui.model.checkpoint import load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+
+    trace = run_sentence(load_checkpoint(teaching_model_dir()), EN, "causal").trace
+    logits = at(trace, "answer.logits", lang=lang, rule="causal")
+    assert said in logits.narration and "4695" not in logits.narration
+    softmax = at(trace, "answer.softmax", lang=lang, rule="causal")
+    assert "4,695" in " ".join(softmax.board) + softmax.bars.total and "4695" not in softmax.narration
