@@ -237,7 +237,7 @@ def test_a_double_click_answered_without_typing_keeps_the_number(qtbot, window, 
     assert exact != round(exact, 4) and window.model.whatif.edits == (Edit("k", sel.layer, sel.head, seat, 1, exact),)
 
 
-@pytest.mark.parametrize("lang, said", [("en", "Ctrl+Z brings them back"), ("ja", "Ctrl+Zで元に戻せます")])
+@pytest.mark.parametrize("lang, said", [("en", "The what-if edits are gone"), ("ja", "もしもの変更を消し")])
 def test_ctrl_r_resets_the_what_if_edits_too_and_ctrl_z_brings_them_back(qtbot, window, lang, said):
     """teacher4 M4: Ctrl+R is "Reset everything": the what-if edits go too (the title and narration lose their
     【もしも】), the status bar says how to get them back, and Ctrl+Z does."""
@@ -259,3 +259,10 @@ def test_ctrl_r_resets_the_what_if_edits_too_and_ctrl_z_brings_them_back(qtbot, 
     qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # nothing more to reset
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.model.whatif.edits == edits  # a second Ctrl+R added no empty step to undo
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, shift)  # Ctrl+Shift+Z resets the edits alone: it says so too
+    assert window.model.whatif.edits == () and said in window.statusBar().currentMessage()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # edit by edit back to none
+    assert window.model.whatif.edits == () and window.statusBar().currentMessage() == ""

@@ -78,7 +78,7 @@ def test_window_worksheet_follows_the_what_if_edits_on_screen(qtbot, tmp_path):
     out = export_dialogs.export_worksheet(w.model, w, tmp_path / "w.pdf", paper="a4")
     pages = pdf_pages(out)
     assert 'What if: self-introduction card of "cat", number 1 set to 3' in pages[0]
-    assert "every number comes from the model itself" not in pages[1] and "1 what-if edit" in pages[1]
+    assert "every number comes from the model itself" not in pages[1] and "with 1 what-if edit on top" in pages[1]
     from classroom_gui.lesson import rules
     shown = rules.under(w.model.shown_trace(), "causal").layers[1].head(0).weights[2, 1]
     own = rules.under(w.model.run.trace, "causal").layers[1].head(0).weights[2, 1]

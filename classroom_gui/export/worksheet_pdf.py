@@ -186,7 +186,8 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
                  head=ws.head + 1, d=ws.d)
     # a what-if class says so on both pages, and its footer does not claim the model's own numbers
     whatif = whatif_line(ws)
-    said = (t("worksheet.footer_whatif", model=model_name, n=len(ws.whatif)) if ws.whatif
+    said = (t("worksheet.footer_whatif_one" if len(ws.whatif) == 1 else "worksheet.footer_whatif", model=model_name,
+              n=len(ws.whatif)) if ws.whatif
             else t("worksheet.footer", model=model_name))
     footer = f'<p style="color:{GREY}; font-size:{level.small}pt;">{escape(said)}</p>'
 

@@ -38,6 +38,7 @@ class WhatIf:
         self.history: list[tuple[whatif.Edit, ...]] = []
         self.edits: tuple[whatif.Edit, ...] = ()
         self.trace = own
+        self.was_reset = False  # the last change was reset() taking edits away (Ctrl+Z brings them back)
         if edits:
             self._apply(tuple(edits))
 
@@ -47,7 +48,7 @@ class WhatIf:
 
     def _apply(self, edits: tuple) -> Trace:
         self.trace = edited(self.own, edits)  # raises EditError before any state changes
-        self.edits = edits
+        self.edits, self.was_reset = edits, False
         return self.trace
 
     def set(self, edit: whatif.Edit) -> Trace:
@@ -86,7 +87,16 @@ class WhatIf:
         """Back to the model's own class (Ctrl+Z can bring the edits back one at a time)."""
         if self.edits:
             self.history.append(self.edits)
+        self.was_reset = bool(self.edits)
         self.edits, self.trace = (), self.own
+
+
+def status_line(lang: str, state: WhatIf) -> str:
+    """The window's status line after the edits changed: how many there are, or, when a reset (Ctrl+R,
+    Ctrl+Shift+Z) took them away, that Ctrl+Z brings them back; "" after Ctrl+Z took back the last one."""
+    if state.edits:
+        return text(lang, "whatif.status", n=len(state.edits))
+    return text(lang, "whatif.reset_status") if state.was_reset else ""
 
 
 def from_specs(own: Trace, specs) -> Trace:

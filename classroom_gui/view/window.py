@@ -16,6 +16,7 @@ from ..app.model import ClassroomModel
 from ..lesson import rules
 from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
+from ..lesson.whatif_state import status_line
 from ..scene import fonts, palette
 from . import accessibility, quiz_mode, screen_size, settings, window_build
 from .qt_language import use_qt_language
@@ -93,8 +94,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
         if what == "theme":  # the high-contrast theme (palette.CONTRAST), for a washed-out projector
             self.canvas.classroom.theme = palette.theme(self.model.theme)
         if what == "edits":
-            n = len(self.model.whatif.edits)
-            self.statusBar().showMessage(self.t("whatif.status", n=n) if n else "", 8000)
+            self.statusBar().showMessage(status_line(self.sel.lang, self.model.whatif), 8000)
         if what == "run":
             t = self.player.timeline
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])
@@ -151,8 +151,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
 
     def reset(self) -> None:
         self.timer.stop()
-        if self.model.reset():  # the what-if edits went too: say how to get them back
-            self.statusBar().showMessage(self.t("whatif.reset_status"), 8000)
+        self.model.reset()
 
     def scrub(self, seconds: float) -> None:
         self.timer.stop()
