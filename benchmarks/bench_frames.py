@@ -27,16 +27,19 @@ to the first frame that shows them, as before.
 Modes: "playing"; "jumping" (cold: the app given no idle time, the lesson's other moments never drawn); and
 "jumping-warm": the same jumps after the app was left idle, as a teacher reading the screen leaves it, until
 the canvas had drawn every beat ahead (view.canvas_warm, run by its own timers in the event loop: 0.4 s idle,
-then chunks of about 30 ms, each followed by the canvas's repaint). Its header line says how long that took
-("idle") and the CPU it used, with the chunks' median / p95 / max wall ms (how long input could wait). Classes
-over canvas_warm.WARM_UP_TO students are not drawn ahead: there it is the cold jumping again.
+then chunks of about 15-30 ms on a twin scene that is never shown: the canvas repaints nothing meanwhile). Its
+line says how long that took ("idle"), the CPU it used, the chunks' median / p95 / max wall ms (how long input
+could wait) and thread CPU ms (the chunk's own work, whatever the load), and the process's resident memory before
+and after. Classes over canvas_warm.PAINT_UP_TO students are only set ahead (link routes, label places and
+layouts chosen; no pictures painted), over canvas_warm.WARM_UP_TO not at all.
 Both jumping modes are reported; the goal is judged on "jumping" (cold) unless the lead decides that the
 idle time "jumping-warm" needs is a fair thing to give the window.
 
 Goal (#18): p95 <= 16.7 ms up to 64 students and <= 33 ms at every larger size, both models, both modes.
 --json FILE writes {"<students>": {"model", "mode", "median_ms", "p95_ms", "floor_ms", "ratio", "ok",
 "runs": [{"model", "mode", "ahead": {"idle_s", "cpu_s", "moments", "chunks", "chunk_median_ms", "chunk_p95_ms",
-"chunk_max_ms"} (jumping-warm only), "median_ms", "p95_ms", "floor_ms", "ratio", "ratio_iqr", "frames",
+"chunk_max_ms", "chunk_cpu_median_ms", "chunk_cpu_p95_ms", "chunk_cpu_max_ms", "rss_before_mb", "rss_after_mb"}
+(jumping-warm only), "median_ms", "p95_ms", "floor_ms", "ratio", "ratio_iqr", "frames",
 "cpu_median_ms", "cpu_p95_ms", "parts_median_ms", "parts_p95_ms", "goal_ms", "ok"}, ...]}}: the top-level fields are the slowest run (highest p95) at that size, "runs" has every
 model x mode.
 """
@@ -207,20 +210,25 @@ def draw_ahead(view, trace, sel, timeline, now: float, app) -> dict:
 
     from classroom_gui.lesson.state import frame_at
 
+    from proc_status import status
+
     warmer = view.warmer
-    warmer.chunks_ms = []
+    warmer.chunks_ms, warmer.chunks_cpu_ms = [], []
+    rss0 = status("VmRSS")
     c0, t0 = time.process_time(), time.perf_counter()
     warmer.start(lambda t: frame_at(trace, sel, t), [(b.start, b.duration) for b in timeline.beats], now,
                  trace.n_tokens)
     moments = len(warmer.pending)
     while warmer.pending and time.perf_counter() - t0 < 600:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    app.processEvents()  # the canvas's repaint after the last chunk
-    ms = warmer.chunks_ms or [0.0]
+    app.processEvents()
+    ms, cpu = warmer.chunks_ms or [0.0], warmer.chunks_cpu_ms or [0.0]
     return {"idle_s": round(time.perf_counter() - t0, 2), "cpu_s": round(time.process_time() - c0, 2),
             "moments": moments - len(warmer.pending), "chunks": len(warmer.chunks_ms),
             "chunk_median_ms": round(statistics.median(ms), 1), "chunk_p95_ms": round(float(np.percentile(ms, 95)), 1),
-            "chunk_max_ms": round(max(ms), 1)}
+            "chunk_max_ms": round(max(ms), 1), "chunk_cpu_median_ms": round(statistics.median(cpu), 1),
+            "chunk_cpu_p95_ms": round(float(np.percentile(cpu, 95)), 1), "chunk_cpu_max_ms": round(max(cpu), 1),
+            "rss_before_mb": round(rss0 / 2**20), "rss_after_mb": round(status("VmRSS") / 2**20)}
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -233,7 +241,8 @@ def ahead_note(a: dict | None) -> str:
         return ""
     return (f"   (drawn ahead first: {a['moments']} moments, {a['idle_s']:.1f} s idle, {a['cpu_s']:.1f} s cpu, "
             f"{a['chunks']} chunks of {a['chunk_median_ms']:.0f} / {a['chunk_p95_ms']:.0f} / {a['chunk_max_ms']:.0f} ms "
-            f"median / p95 / max)")
+            f"median / p95 / max, cpu {a['chunk_cpu_median_ms']:.0f} / {a['chunk_cpu_p95_ms']:.0f} / "
+            f"{a['chunk_cpu_max_ms']:.0f}; rss {a['rss_before_mb']} -> {a['rss_after_mb']} MB)")
 
 
 def main(argv=None) -> int:

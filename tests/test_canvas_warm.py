@@ -125,7 +125,7 @@ def test_drawing_a_frame_pauses_it_until_the_canvas_is_idle(lesson, qapp):
     qapp.processEvents()
     assert len(view.warmer.pending) == waiting and view.warmer.idle.remainingTime() > canvas_warm.IDLE_MS / 2
     view.warmer._chunk()  # what the idle timer does: one chunk, then the next is queued
-    assert 0 < len(view.warmer.pending) - view.warmer.band / canvas_warm.BANDS < waiting  # (bands of a moment)
+    assert 0 < view.warmer.left() < waiting  # (steps of a moment: its Frame, the twin set to it, bands)
     assert view.warmer.next.isActive()
     assert view.classroom.frame is view.frame
     view.set_frame(frame_at(trace, sel, 4.0))
@@ -146,10 +146,33 @@ def test_nearest_moments_first_again_after_a_resize_and_big_classes_not_at_all(l
     view.warmer.run_all()
     view.resize(800, 450)  # pictures are kept per size: drawn ahead again
     assert len(view.warmer.pending) == len(timeline.beats) * len(canvas_warm.PER_BEAT)
+    start(view, trace, timeline, sel, students=canvas_warm.PAINT_UP_TO + 1)  # a big class: set ahead only
+    assert len(view.warmer.pending) == len(timeline.beats) * len(canvas_warm.PER_BEAT)
+    assert not view.warmer.warming_class  # (the canvas's own budget: no pictures are painted ahead)
     start(view, trace, timeline, sel, students=canvas_warm.WARM_UP_TO + 1)
     assert view.warmer.pending == [] and not view.warmer.idle.isActive()
     view.resize(900, 500)
     assert view.warmer.pending == []
+    view.close()
+
+
+def test_a_big_class_is_set_ahead_unpainted_and_its_jumps_choose_no_route_again(lesson, monkeypatch):
+    from classroom_gui.scene.links import LinkLayer
+    trace, timeline = lesson
+    sel = Selection(focus=1)
+    view = canvas()
+    view.set_frame(frame_at(trace, sel, 0.0))
+    start(view, trace, timeline, sel, students=canvas_warm.PAINT_UP_TO + 1)  # (told it is big: set ahead only)
+    bands, chosen = [], []
+    real_choose = LinkLayer._choose_routes
+    monkeypatch.setattr(canvas_warm.CanvasWarmer, "_paint_band", lambda self, image, band: bands.append(band))
+    monkeypatch.setattr(LinkLayer, "_choose_routes", lambda self, *a: (chosen.append(self), real_choose(self, *a))[1])
+    assert view.warmer.run_all() == len(timeline.beats) * len(canvas_warm.PER_BEAT)
+    assert bands == [] and chosen and view.classroom.links not in chosen  # chosen on the twin, nothing painted
+    chosen.clear()
+    for beat in timeline.beats:  # every beat's stop: the canvas finds the routes the twin chose
+        view.set_frame(frame_at(trace, sel, beat.end))
+    assert chosen == []
     view.close()
 
 

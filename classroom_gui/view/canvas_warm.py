@@ -3,22 +3,32 @@ a click on the time line) finds their pictures, link routes and board layouts re
 
 After a sentence or a choice changes, and once nothing has been drawn for IDLE_MS, it takes the moments of
 every beat (every beat's stop, where the keys land, nearest to the moment shown first; then the beats' middles
-and starts) and, a chunk of about CHUNK_MS at a time, sets the scene to one and paints it into an offscreen
-image through the view (its transform, render hints and device pixel ratio): every item keeps its picture in
-QPixmapCache under the key the canvas will ask for (scene.pictures). A moment is painted in BANDS horizontal
-bands of the canvas, a few per chunk, so that one moment whose first painting takes 50-150 ms never holds the
-event loop that long. After each chunk the scene is set back to the frame on screen, so the canvas never
-shows a warmed moment. Every frame the canvas is given (the user's input, the player's ticks) pauses it until
-the canvas has been idle again, so playing never competes with it; a new sentence, rule, layer or language
-starts it again from the moment shown (start()). Nothing is drawn while the canvas is hidden or its window
-minimised, while `held()` (an export with its progress dialog), or during a quiz (ClassroomModel.ahead).
+and starts) and draws them on a TWIN: a second ClassroomScene in a QGraphicsView that is never shown, kept at
+the canvas's size, transform and render hints, painted into an offscreen image at the canvas's device pixel
+ratio. Every item keeps its picture in QPixmapCache under the key the canvas will ask for (scene.pictures: by
+content, scale and fraction of a pixel), and the twin's link layer shares the canvas's remembered routes, so
+what the twin painted is what the canvas finds. The canvas's own scene is never touched: it shows its moment
+and repaints nothing while the lesson is drawn ahead.
 
-Only classes up to WARM_UP_TO students are warmed, and for them QPixmapCache's budget is WARM_FRAMES canvases
-instead of pictures.FRAMES_KEPT, at most WARM_MAX_KB (scene.pictures.fit_cache): a whole lesson's pictures at
-6 students, where desks are biggest, took ~120 MB at 1600 x 900 (~100 MB at 64 and 128 students, where the
-class is one picture), more than the 8 canvases' 87 MB. The budget bounds the memory (beyond it, the least
-recently used go) while warming and after. Bigger classes are not warmed: their lesson's pictures would
-outgrow any budget. Nothing here computes: the frames come from the function it is given.
+A moment is drawn in steps: its Frame (the function given), the twin set to it, then BANDS horizontal bands
+of the canvas painted. Each chunk runs steps while the next step's running estimate fits in AIM_MS (always at
+least one), then yields to the event loop; a moment left half drawn resumes at its next step. So a chunk
+lasts about AIM_MS, and at worst one step: the twin's first setting of a moment or a band whose biggest
+picture is new (a step cannot be split). Every frame the canvas is given (the user's input, the player's
+ticks) pauses it until the canvas has been idle again, so playing never competes with it; a new sentence,
+rule, layer, language, theme or what-if starts it again from the moment shown (start()). Nothing is drawn
+while the canvas is hidden or its window minimised, while `held()` (an export with its progress dialog), or
+during a quiz (ClassroomModel.ahead).
+
+Classes up to PAINT_UP_TO students are painted ahead, and for them QPixmapCache's budget is WARM_FRAMES
+canvases instead of pictures.FRAMES_KEPT, at most WARM_MAX_KB (scene.pictures.fit_cache): a whole lesson's
+pictures at 6 students, where desks are biggest, took ~120 MB at 1600 x 900 (~100 MB at 64 and 128 students),
+more than the 8 canvases' 87 MB. The budget bounds the memory (beyond it, the least recently used go) while
+warming and after. Bigger classes, up to WARM_UP_TO, are only SET ahead (no bands): what the twin's scene
+chooses and remembers in shared caches (link routes, label places, text and board layouts) is ready, while their
+pictures, which would outgrow any budget, are not painted. The twin never paints a big class's desks (its
+ClassImage and CrowdItem keep their pictures to themselves: the canvas could not find them), so only the items
+above them are painted ahead. Nothing here computes: the frames come from the function it is given.
 """
 from __future__ import annotations
 
@@ -27,19 +37,28 @@ import logging
 import time
 from typing import Callable
 
-from PySide6.QtCore import QObject, QRect, QRectF, QTimer
+import shiboken6
+
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from ..export.stopping import stop_if_signalled
 from ..scene import pictures, render
+from ..scene.classroom import ClassroomScene
 
 IDLE_MS = 400      # the canvas idle this long (no frame drawn) before warming starts or resumes
-CHUNK_MS = 30      # warming works about this long (a band's cost is estimated before it starts), then yields
-BANDS = 4          # a moment is painted in this many horizontal bands of the canvas, one or more per chunk
-WARM_UP_TO = 128   # students: bigger classes are not warmed (their lesson's pictures outgrow the cache)
+CHUNK_MS = 30      # the promise: a chunk (input waits for it) lasts about this long at most
+AIM_MS = 15        # a chunk starts a step only while its estimate ends by this: an overrun still lands near CHUNK_MS
+BANDS = 4          # a moment is painted in this many horizontal bands of the canvas, one step each
+PAINT_UP_TO = 128  # students: bigger classes are set ahead but not painted (their lesson's pictures outgrow the cache)
+WARM_UP_TO = 512   # students: bigger classes are not drawn ahead at all (at 1,024 GPT-2 students one moment's
+                   # Frame or setting alone took up to 124 ms CPU: input would wait that long; 512: 51 ms at most)
 WARM_FRAMES = 16   # canvases of pictures kept while a class is warmed (the default keeps pictures.FRAMES_KEPT)
 WARM_MAX_KB = 192 * 1024  # and never more than this (a 4K canvas would ask 16 x 66 MB)
 PER_BEAT = (1.0, 0.5, 0.1)  # where in each beat a moment is drawn: its stop (the keys' jumps) first, then the rest
+CHUNKS_KEPT = 4096  # the last chunks' times kept (a lesson of 128 GPT-2 students takes ~2,000 chunks)
+FRAME, SET = -2, -1  # a moment's first two steps; 0 .. BANDS - 1 are its bands
 
 _held = [0]  # exports in progress (held()): nothing is drawn ahead meanwhile
 
@@ -60,16 +79,20 @@ class CanvasWarmer(QObject):
         super().__init__(view)
         self.view = view
         self.frames: Callable[[float], object] | None = None
-        self.warming_class = False  # the class on screen is small enough to warm (and its budget is raised)
+        self.warming_class = False  # the class on screen is small enough to paint ahead (and its budget is raised)
+        self.painting = False       # the moments drawn ahead are painted, not only set (PAINT_UP_TO)
         self.pending: list[float] = []  # moments still to draw, the next one last
-        self.band = 0                   # the next band of pending[-1] to paint
-        self.current = None             # (moment, Frame) of pending[-1], kept between its chunks
+        self.band = 0                   # the next band of pending[-1] to paint (once the twin is set to it)
+        self.current = None             # (moment, Frame, twin set to it) of pending[-1], kept between chunks
         self.failed = False             # a moment failed to draw since start() (logged once)
         self.asked = None  # start()'s arguments, for again()
         self.image: QImage | None = None
-        # running estimates (ms): setting the scene to a moment, painting a band, setting it back to the frame shown
-        self.set_ms, self.band_ms, self.back_ms = 5.0, 5.0, 2.0
+        self.twin: QGraphicsView | None = None  # the never-shown view and scene the moments are drawn on
+        self.twin_scene: ClassroomScene | None = None
+        # running estimates (ms) of each kind of step: a moment's Frame, setting the twin to it, a band
+        self.step_ms = {FRAME: 2.0, SET: 5.0, 0: 5.0}
         self.chunks_ms: list[float] = []  # the last chunks' wall times (a test, the benchmark)
+        self.chunks_cpu_ms: list[float] = []  # and their thread CPU times (steady under the machine's load)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(IDLE_MS)
@@ -86,11 +109,14 @@ class CanvasWarmer(QObject):
         Replaces any earlier work (a new sentence, rule, layer: what was pending is dropped)."""
         self.frames, self.asked = frames, (frames, beats, now, students)
         self.pending, self.band, self.current, self.failed = [], 0, None, False
-        warmed = frames is not None and 0 < students <= WARM_UP_TO
-        if warmed:
+        warmed = frames is not None and 0 < students <= PAINT_UP_TO
+        self.painting = warmed
+        if frames is not None and 0 < students <= WARM_UP_TO:
             for a in reversed(PER_BEAT):  # popped from the end: the first of PER_BEAT, nearest first
                 moments = [start + a * duration for start, duration in beats]
                 self.pending += sorted(moments, key=lambda t: -abs(t - now))
+        else:
+            self._let_go()
         if warmed != self.warming_class:
             self.warming_class = warmed
             self.view.fit_pictures()  # the budget for a warmed class, or back to the canvas's own
@@ -117,6 +143,7 @@ class CanvasWarmer(QObject):
         self.pending, self.band, self.current = [], 0, None
         self.idle.stop()
         self.next.stop()
+        self._let_go()
 
     def halt(self) -> None:
         """The canvas was hidden: its timers stop, what is pending stays for pause() (the canvas shown again)."""
@@ -137,6 +164,12 @@ class CanvasWarmer(QObject):
         return (view.frame is not None and view.isVisible() and not view.window().isMinimized()
                 and not _held[0] and not view.viewport().size().isEmpty())
 
+    def left(self) -> float:
+        """Moments still to draw, the one under way counting the steps it has done (a test, a progress)."""
+        if not self.pending or self.current is None or self.current[0] != self.pending[-1]:
+            return float(len(self.pending))
+        return len(self.pending) - (1 + self.current[2] + self.band) / (BANDS + 2)
+
     def run_all(self) -> int:
         """Warm every pending moment now (what idle time does, without waiting: a benchmark, a test); the
         number of moments drawn."""
@@ -146,50 +179,35 @@ class CanvasWarmer(QObject):
         return n - len(self.pending)
 
     def _chunk(self, reschedule: bool = True) -> bool:
-        """Paint pending bands for about CHUNK_MS; False when nothing can be drawn now (see can_draw: then it
-        looks again after IDLE_MS while moments are pending, e.g. until the window is restored)."""
+        """Run steps for about AIM_MS; False when nothing can be drawn now (see can_draw: a minimised window
+        looks again after IDLE_MS; a hidden or closed one waits for showEvent's pause())."""
         if not self.pending:
-            self.image = None  # (a viewport-sized image: 8 MB at 1080p)
+            self._let_go()
             return False
         if not self.can_draw():
             if reschedule and self.view.isVisible():  # minimised: look again later; hidden or closed: showEvent resumes
                 self.idle.start()
             return False
-        view, shown = self.view, self.view.frame
-        scene = view.classroom
-        began = time.perf_counter()
-        end = began + CHUNK_MS / 1000
+        began, cpu = time.perf_counter(), time.thread_time()
+        end = began + AIM_MS / 1000
         # counted as painting, as an export's pictures are: a SIGTERM waits for the chunk instead of unwinding
-        # through Qt's C++ inside a paint() (a crash), and is raised below, once the scene is set back
+        # through Qt's C++ inside a paint() (a crash), and is raised below, once the chunk is over
         render.painting += 1
         try:
-            image = self._target()
-            painted = False
+            twin = self._twin()
+            if twin is None:  # (the twin cannot take the canvas's transform: nothing drawn would be found)
+                self.stop()
+                return False
+            first = True
             while self.pending:
-                t = self.pending[-1]
-                if painted and time.perf_counter() + (self.set_ms + self.band_ms + self.back_ms) / 1000 > end:
-                    break  # the next moment would not fit: the next chunk starts it
-                fresh = self.current is None or self.current[0] != t
-                if fresh:
-                    self.current = (t, self.frames(t))
+                step = self._next_step()
                 now = time.perf_counter()
-                scene.set_frame(self.current[1])
-                self.set_ms = 0.7 * self.set_ms + 0.3 * (time.perf_counter() - now) * 1000
-                if fresh and time.perf_counter() + (self.band_ms + self.back_ms) / 1000 > end:
-                    break  # a first visit's setting took the chunk (its routes, layouts kept): bands next chunk
-                while self.band < BANDS:
-                    now = time.perf_counter()
-                    if painted and now + (self.band_ms + self.back_ms) / 1000 > end:
-                        break
-                    self._paint_band(image, self.band)
-                    ms = (time.perf_counter() - now) * 1000
-                    self.band_ms = 0.7 * self.band_ms + 0.3 * ms
-                    self.band += 1
-                    painted = True
-                if self.band < BANDS:
-                    break
-                self.pending.pop()
-                self.band, self.current = 0, None
+                if not first and now + self.step_ms[min(step, 0)] / 1000 > end:
+                    break  # the next step would not fit: the next chunk starts with it
+                self._run_step(step, twin)
+                ms = (time.perf_counter() - now) * 1000
+                self.step_ms[min(step, 0)] = 0.7 * self.step_ms[min(step, 0)] + 0.3 * ms
+                first = False
         except Exception:  # warming is a convenience: a moment it cannot draw is skipped (said once), the rest go on
             if not self.failed:
                 self.failed = True
@@ -198,35 +216,92 @@ class CanvasWarmer(QObject):
                 self.pending.pop()
             self.band, self.current = 0, None
         finally:
-            try:
-                back = time.perf_counter()
-                scene.set_frame(shown)  # the canvas shows what it showed
-                self.back_ms = 0.7 * self.back_ms + 0.3 * (time.perf_counter() - back) * 1000
-            finally:
-                render.painting -= 1
-        self.chunks_ms = (self.chunks_ms + [(time.perf_counter() - began) * 1000])[-256:]
+            render.painting -= 1
+        self.chunks_ms.append((time.perf_counter() - began) * 1000)
+        self.chunks_cpu_ms.append((time.thread_time() - cpu) * 1000)
+        del self.chunks_ms[:-CHUNKS_KEPT], self.chunks_cpu_ms[:-CHUNKS_KEPT]
         stop_if_signalled()
         if reschedule and self.pending:
             self.next.start()
         if not self.pending:
-            self.image = None
+            self._let_go()
         return True
 
+    def _next_step(self) -> int:
+        """FRAME, SET or the band to paint next for the moment pending[-1]."""
+        if self.current is None or self.current[0] != self.pending[-1]:
+            return FRAME
+        return self.band if self.current[2] else SET
+
+    def _run_step(self, step: int, twin: QGraphicsView) -> None:
+        if step == FRAME:
+            t = self.pending[-1]
+            self.current, self.band = (t, self.frames(t), False), 0
+        elif step == SET:
+            scene = twin.scene()
+            scene.theme = self.view.classroom.theme  # (the window sets the canvas's theme: the twin follows)
+            scene.set_frame(self.current[1])
+            scene.class_image.setVisible(False)  # (their pictures stay theirs: see the module's docstring)
+            scene.crowd.setVisible(False)
+            self.current = self.current[:2] + (True,)
+            if not self.painting:  # a big class: set ahead, not painted
+                self.pending.pop()
+                self.current = None
+        else:
+            self._paint_band(self._target(), step)
+            self.band += 1
+            if self.band >= BANDS:
+                self.pending.pop()
+                self.band, self.current = 0, None
+
     def _paint_band(self, image: QImage, band: int) -> None:
-        """Band `band` of BANDS of the viewport, painted through the view as the canvas paints it: the same
-        transform (QGraphicsView.render maps a source rect 1:1 onto an equal target rect) and render hints."""
-        size = self.view.viewport().size()
+        """Band `band` of BANDS of the viewport, painted through the twin as the canvas paints its scene: the
+        same transform (QGraphicsView.render maps a source rect 1:1 onto an equal target rect) and render hints."""
+        size = self.twin.viewport().size()
         y0, y1 = size.height() * band // BANDS, size.height() * (band + 1) // BANDS
         rect = QRect(0, y0, size.width(), y1 - y0)
         painter = QPainter(image)
         painter.setRenderHints(self.view.renderHints())  # kept pictures are painted with the painter's hints
         try:
-            self.view.render(painter, QRectF(rect), rect)
+            self.twin.render(painter, QRectF(rect), rect)
         finally:
             painter.end()
 
+    def _twin(self) -> QGraphicsView | None:
+        """The twin view at the canvas's size and transform (made on first use; None if it cannot match)."""
+        view = self.view
+        if self.twin is None:
+            self.twin_scene = ClassroomScene()  # (held here: the view does not own its scene)
+            twin = self.twin = QGraphicsView(self.twin_scene)
+            twin.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            twin.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            twin.setFrameShape(QFrame.Shape.NoFrame)
+            # the canvas's remembered link routes (a route set chosen here is the one the canvas would choose)
+            twin.scene().links._route_sets = view.classroom.links._route_sets
+        twin = self.twin
+        twin.setRenderHints(view.renderHints())
+        twin.setAlignment(view.alignment())
+        if twin.size() != view.size():
+            twin.resize(view.size())
+            QCoreApplication.sendPostedEvents(twin, 0)  # (never shown: its viewport is laid out by this event)
+        if twin.viewportTransform() != view.viewportTransform():
+            twin.fitInView(twin.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)  # as the canvas does
+        if twin.viewportTransform() != view.viewportTransform() or twin.viewport().size() != view.viewport().size():
+            return None
+        return twin
+
+    def _let_go(self) -> None:
+        """Nothing left to draw: the twin and the image go (a viewport-sized image: 8 MB at 1080p)."""
+        self.image = None
+        if self.twin is not None:
+            twin, self.twin = self.twin, None
+            scene, self.twin_scene = self.twin_scene, None
+            twin.setScene(None)
+            shiboken6.delete(twin)  # now, not when the collector breaks the scene's cycles (LinkLayer <-> scene)
+            shiboken6.delete(scene)  # (and its items with it)
+
     def _target(self) -> QImage:
-        """An image of the viewport's size and device pixel ratio: painted through the view, items get the
+        """An image of the viewport's size and device pixel ratio: painted through the twin, items get the
         canvas's transform, and anything that reads the device's scale reads the canvas's."""
         size, ratio = self.view.viewport().size(), self.view.viewport().devicePixelRatioF()
         if self.image is None or self.image.deviceIndependentSize().toSize() != size or \
