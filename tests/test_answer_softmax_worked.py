@@ -35,12 +35,12 @@ def test_the_answer_probability_is_redone_from_the_board(trace, lang, temperatur
     assert frame.beat_key == "answer.softmax"
     v = len(trace.next_logits)
     assert f"{v:,}" in frame.board[0] and (f"{v:,} words" in frame.board[0] if lang == "en" else "語" in frame.board[0])
-    logit, high, temp, total, p = WORKED.search(frame.board[2]).groups()
+    logit, high, temp, total, p = WORKED.search(frame.board[3]).groups()
     total = float(total.replace(",", ""))
     assert float(temp) == temperature and float(high) == round(float(trace.next_logits.max()), 2)
     exact = np.exp((trace.next_logits.astype(np.float64) - trace.next_logits.max()) / temperature).sum()
     assert math.isclose(total, exact, rel_tol=1e-3)  # the sum over every word, 4 significant digits
-    assert frame.board[1].strip() == "= " + board_total(frame)
+    assert frame.board[2].strip() == "= " + board_total(frame)
     redone = math.exp((float(logit) - float(high)) / temperature) / total
     assert f"{redone:.3f}" == p == f"{temperature_probs(trace.next_logits, temperature).max():.3f}"
     # the chart's sum is the whole vocabulary's, not the ten bars' (at 2.0 they add up to 0.27)
@@ -48,4 +48,26 @@ def test_the_answer_probability_is_redone_from_the_board(trace, lang, temperatur
 
 
 def board_total(frame):
-    return WORKED.search(frame.board[2]).group(4)
+    return WORKED.search(frame.board[3]).group(4)
+
+
+@pytest.mark.parametrize("text,lang", [("猫がマットの上に座った", "ja"), ("The cat sat on the", "en")])
+def test_the_answer_board_is_written_nearly_as_big_as_the_other_boards(qapp, text, lang):
+    """teacher4 M5: answer time's worked softmax put its sum in one long line, which set the board's type at
+    16 px (8 px in a 1024 x 768 window) beside the softmax chapter's 25; the sum takes two lines now."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    tr = run_sentence(load_checkpoint(teaching_model_dir()), text, "causal").trace
+    timeline = timeline_for(tr.n_tokens, tr.config.n_layer)
+    sel = Selection(focus=1, lang=lang)
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame_at(tr, sel, timeline.chapter_end("softmax")))
+        other = scene.board.lines.font.pixelSize()
+        answer = frame_at(tr, sel, timeline.chapter_end("answer") - 1e-6)
+        assert answer.beat_key == "answer.softmax"
+        scene.set_frame(answer)
+        px = scene.board.lines.font.pixelSize()
+    finally:
+        scene.clear()
+    assert px >= 0.8 * other, f"the answer board's type is {px} px, the softmax board's {other} px"

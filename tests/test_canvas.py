@@ -242,7 +242,7 @@ def test_empty_frame_shows_the_message(qapp, scene, checkpoint, lang):
     frame = empty_frame(lang)
     assert frame.message
     image = render(scene, frame)
-    assert scene.message.isVisible() and scene.message.text == frame.message
+    assert scene.message.isVisible() and scene.message.text.replace("\u2060", "") == frame.message
     assert scene.message.font.family() == fonts.ui_family()
     assert not any(d.isVisible() for d in scene.desks)
     assert not any(item.isVisible() for item in scene.links.lines.values())
@@ -345,3 +345,54 @@ def test_crowd_of_tiny_desks_is_one_item():
     image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
     render_scene(scene, image)
     assert image.pixelColor(int(s.x + s.w / 2), int(s.y + s.h - 3)) != scene.backgroundBrush().color()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_title_beside_the_card_legend_keeps_one_line_when_the_row_has_room(qapp, scene, checkpoint, lang):
+    """teacher4 L6: in a big class the legend ended at the desks' edge, and "8. Listening: a mix of opinions ·
+    in turn (GPT)" wrapped beside it with the row above the blackboard empty; the legend now ends at the
+    blackboard's edge, and every chapter's title of a 64-student class in turn stays on one line, clear of it."""
+    from PySide6.QtGui import QFontMetricsF
+
+    trace = run_sentence(checkpoint, long_sentence(EN6 if lang == "en" else JA6, 64)).trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    legends = 0
+    for chapter in ("cards", "listening", "everyone", "heads", "ffn", "layers", "answer"):
+        frame = frame_at(trace, Selection(focus=2, lang=lang, rule="causal"), timeline.chapter_end(chapter))
+        render(scene, frame)
+        assert "\n" not in scene.title.text, scene.title.text
+        if scene.legend.isVisible():
+            legends += 1
+            words = QFontMetricsF(scene.title.font).boundingRect(scene.title.area, scene.title.flags, scene.title.text)
+            assert words.right() < scene.legend.area.left() - 16
+    assert legends >= 4  # a class of 64 shows the cards' colours in the title row
+
+
+def test_the_empty_class_message_never_breaks_inside_a_quoted_example(qapp, scene):
+    """teacher4 L9: at 1024 x 768 the Japanese message broke 「猫がマットの上に座っ」 / 「た」. A quoted name or
+    example is laid out on one line at every width the message's box may take."""
+    import re
+
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    frame = empty_frame("ja")
+    render(scene, frame)
+    shown, font = scene.message.text, scene.message.font
+    quotes = [m.span() for m in re.finditer(r"「[^「」]*」", shown)]
+    assert quotes and "猫がマットの上に座った" in shown.replace("\u2060", "")
+    for width in range(200, 1300, 7):  # the box's width in canvas px, and the narrower ones a scaled font meets
+        layout = QTextLayout(shown, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        starts = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            starts.append(line.textStart())
+        layout.endLayout()
+        for a, b in quotes:
+            assert not any(a < s < b for s in starts), f"{width} px: a line starts inside {shown[a:b]!r}"

@@ -313,3 +313,17 @@ def test_a_huge_what_if_score_is_worked_on_the_board():
     board = shown_softmax([1000.0, 999.0, 0.0, 5.0], [False, False, False, True])
     assert board.weights == ["0.731", "0.269", "0.000", "0.000"]
     assert shown_softmax([1.0, 0.0], [False, False]).exp == ["2.718", "1.000"]  # ordinary scores: as before
+
+
+@pytest.mark.parametrize("cut_by", ["context", "memory", "room"])
+def test_a_cut_sentence_counts_students_in_english_as_in_japanese(cut_by):
+    """The caption of a long sentence counts the lesson's students in English too ("The sentence has 72
+    students; …"), as the Japanese counts 生徒 and every other English line says "students", never "tokens"."""
+    from types import SimpleNamespace
+
+    from classroom_gui.lesson.state import notices_for
+
+    run = SimpleNamespace(cut_by=cut_by, total_tokens=72, trace=SimpleNamespace(n_tokens=64), unknown_words=[])
+    english, japanese = notices_for(run, "en")[0], notices_for(run, "ja")[0]
+    assert "72 students" in english and "first 64" in english and "token" not in english
+    assert "生徒は72人" in japanese and "64人" in japanese

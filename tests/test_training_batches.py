@@ -1,6 +1,8 @@
-"""The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described): each does
-what it says, and left at their defaults they change nothing of the shipped recipe's corpus."""
+"""The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described) and a later
+stage's --freeze: each does what it says, and left at their defaults they change nothing of the shipped recipe."""
 from __future__ import annotations
+
+import copy
 
 import numpy as np
 import pytest
@@ -9,7 +11,8 @@ from classroom_gui.model import load_checkpoint
 from classroom_gui.model.corpus import STORY_KINDS, Corpus, render
 from classroom_gui.model.corpus_words import DESCRIBED
 from classroom_gui.model.tokenizer import MASK
-from classroom_gui.model.train import Batches
+from classroom_gui.model.config import GPTConfig
+from classroom_gui.model.train import Batches, init_params, train
 from classroom_gui.resources import teaching_model_dir
 
 IT_WEIGHT = 4.0  # a weight no other position has: it marks where the target is the noun "it" means
@@ -18,6 +21,14 @@ IT_WEIGHT = 4.0  # a weight no other position has: it marks where the target is 
 @pytest.fixture(scope="module")
 def corpus():
     return Corpus()
+
+
+@pytest.fixture(scope="module")
+def small_corpus(corpus):  # a few hundred meanings of every template: a training step needs no more
+    small = copy.copy(corpus)
+    small.train = {kind: combos[::max(1, len(combos) // 40)] for kind, combos in corpus.train.items()}
+    small.held_out = {kind: combos[::max(1, len(combos) // 10)] for kind, combos in corpus.held_out.items()}
+    return small
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +82,45 @@ def test_story_described_adds_stories_and_keeps_every_plain_meaning_on_its_side(
     texts = {render(c, "en").text for c in wider.train["cross"] if c[6] == "busy"}
     assert "The busy animal didn't cross the street because it was too tired." in texts
     assert Corpus().sizes() == corpus.sizes()  # the shipped recipe's corpus is the plain one
+
+
+def test_freeze_keeps_the_named_weights_of_the_earlier_stage_and_trains_the_rest(small_corpus, tokenizer):
+    config = GPTConfig(vocab_size=len(tokenizer), n_layer=2, n_head=2, n_embd=16, n_inner=32)
+    earlier = init_params(config, np.random.default_rng(5))
+    run = dict(steps=2, seed=1, batch=4, lr=1e-2, warmup=1, weight_decay=0.0, log=lambda *a, **k: None,
+               start_from=earlier)
+    params, _ = train(config, small_corpus, tokenizer, freeze=("wte", "wpe", "h.0"), **run)
+    for name, value in params.items():
+        kept = name in ("wte.weight", "wpe.weight") or name.startswith("h.0.")
+        assert np.array_equal(value, earlier[name]) == kept, name
+    free, _ = train(config, small_corpus, tokenizer, **run)  # without it every weight learns
+    assert not any(np.array_equal(free[name], earlier[name]) for name in free)
+
+
+def test_fresh_starts_the_named_weights_anew_from_the_runs_own_seed(small_corpus, tokenizer):
+    config = GPTConfig(vocab_size=len(tokenizer), n_layer=2, n_head=2, n_embd=16, n_inner=32)
+    earlier = {name: w + np.float32(0.5) for name, w in init_params(config, np.random.default_rng(5)).items()}
+    # frozen as well, the fresh layer stays exactly as this run's initialisation drew it
+    params, _ = train(config, small_corpus, tokenizer, steps=1, seed=1, batch=4, lr=1e-2, warmup=1, weight_decay=0.0,
+                      log=lambda *a, **k: None, start_from=earlier, fresh=("h.1",), freeze=("h.1",))
+    drawn = init_params(config, np.random.default_rng(1))
+    for name in params:
+        if name.startswith("h.1."):
+            assert np.array_equal(params[name], drawn[name]) and not np.array_equal(params[name], earlier[name])
+        else:
+            assert not np.array_equal(params[name], drawn[name]), name
+
+
+def test_drop_head_silences_one_head_of_the_last_layer_and_leaves_its_share_of_w_o_unstepped(small_corpus, tokenizer):
+    config = GPTConfig(vocab_size=len(tokenizer), n_layer=2, n_head=2, n_embd=16, n_inner=32)
+    earlier, w_o = init_params(config, np.random.default_rng(5)), "h.1.attn.c_proj.weight"
+    others = tuple(name for name in earlier if name != w_o)  # only the last layer's W_O learns here
+
+    def unstepped_heads(drop_head: float) -> list[int]:
+        params, _ = train(config, small_corpus, tokenizer, steps=1, seed=1, batch=4, lr=1e-2, warmup=1, weight_decay=0.0,
+                          log=lambda *a, **k: None, start_from=earlier, freeze=others, drop_head=drop_head)
+        rows = [slice(h * config.d_head, (h + 1) * config.d_head) for h in range(config.n_head)]
+        return [h for h, r in enumerate(rows) if np.array_equal(params[w_o][r], earlier[w_o][r])]
+
+    assert len(unstepped_heads(1.0)) == 1  # every step silences one head: its rows of W_O get no step
+    assert unstepped_heads(0.0) == []

@@ -1,6 +1,7 @@
 """A what-if mask edit on the boards (teacher3 M8, M9, L9): a classmate the asker cannot hear keeps its place
 in a row of the "everyone at once" board ("—"), an edited cell's reason is the what-if and not "not spoken yet",
-the mask chapter counts the students after the asker from the seats, and an edit that changes nothing is refused
+the mask chapter counts the students after the asker from the seats, and an edit that changes nothing (a mask cell
+the rule already has, a card number or a score set to the number it has) is refused
 (the CLI's trace table names each dot's reason)."""
 from __future__ import annotations
 
@@ -108,3 +109,40 @@ def test_the_trace_table_names_the_reason_of_its_dots(capsys):
     assert "(row listens to column; . = cannot hear (what if))" in text and "not yet spoken" not in text
     assert main(["trace", "--text", EN, "--set", "mask[1,mat,cat]=1"]) == 0  # causal: both reasons
     assert "; . = not yet spoken or cannot hear (what if))" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("spec", ["q[1,1,cat,2]", "k[1,2,mat,1]", "v[1,1,The,8]", "score[1,1,cat,mat]"])
+def test_a_number_set_to_what_it_is_is_refused_and_one_back_to_the_model_takes_the_edit_back(checkpoint, spec):
+    """L9 for numbers: a card's number or a score set to its own value (as the forward's float32 holds it), or
+    to the value an earlier edit gave it, changes nothing and is refused; one set back to the model's own
+    takes the earlier edit back."""
+    from classroom_gui.lesson.whatif_state import own_value
+    from classroom_gui.model.whatif import parse_edit
+
+    own_trace = run_sentence(checkpoint, EN, "none").trace
+    state = WhatIf(own_trace)
+    c = own_trace.config
+    place = parse_edit(f"{spec}=0", list(own_trace.tokens), c.n_layer, c.n_head, c.d_head)
+    own = own_value(own_trace, place)
+    with pytest.raises(EditError, match="changes nothing"):
+        state.set_spec(f"{spec}={own!r}")
+    assert state.edits == () and state.trace is own_trace and state.history == []
+    state.set_spec(f"{spec}=3.5")
+    with pytest.raises(EditError, match="already 3.5"):
+        state.set_spec(f"{spec}=3.5")
+    assert len(state.edits) == 1 and len(state.history) == 1
+    state.set_spec(f"{spec}={own!r}")
+    assert state.edits == () and own_value(state.trace, place) == own
+    state.set_spec(f"{spec}={own + 1e-3!r}")  # a small change is a change
+    assert len(state.edits) == 1
+
+
+def test_the_cli_refuses_a_number_set_to_what_it_is(checkpoint, tmp_path, capsys):
+    from classroom_gui.lesson.whatif_state import own_value
+    from classroom_gui.model.whatif import Edit
+
+    own = own_value(run_sentence(checkpoint, EN, "none").trace, Edit("score", 0, 0, 1, 5, 0.0))
+    out = tmp_path / "x.png"
+    assert main(["export", "--text", EN, "--mask", "none", "--set", f"score[1,1,cat,mat]={own!r}", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "changes nothing" in err and "score of" in err and len(err.strip().splitlines()) == 1 and not out.exists()

@@ -223,3 +223,22 @@ def test_the_dialog_speaks_the_windows_language_when_it_changes(qtbot, window):
     assert dialog.windowTitle() == text("ja", "ui.compare") != text("en", "ui.compare")
     assert [b.text() for b in dialog.buttons.values()] == [text("ja", "ui.export_picture"),
                                                            text("ja", "ui.copy_picture")]
+
+
+def test_the_dialog_steps_with_the_windows_keys_and_opens_on_seated_classes(qtbot, window):
+    """teacher4 L7: Ctrl+→ stepped one step, and ], [, Home and End did nothing in the dialog; opened at the
+    lesson's start (as after Ctrl+R) it showed two empty rooms. Every stepping key of the window's table works
+    here as there, and the start shows the students seated."""
+    window.model.reset()
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    assert window.player.time == 0.0
+    assert all(s.opacity > 0.99 for frame in dialog.pair.frames for s in frame.students)  # seated, both classes
+    timeline = window.player.timeline
+    chapter = lambda: timeline.beats[timeline.locate(window.player.time)[0]].chapter
+    for keys, after in (((Qt.Key.Key_BracketRight,), "embedding"), ((Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier), "cards"),
+                        ((Qt.Key.Key_BracketLeft,), "embedding"), ((Qt.Key.Key_End,), "answer"), ((Qt.Key.Key_Home,), "seats")):
+        drawn = dialog.drawn
+        qtbot.keyClick(dialog, *keys)
+        assert chapter() == after, keys
+        assert dialog.pair.frames[0].chapter_key == after and dialog.drawn == drawn + 1

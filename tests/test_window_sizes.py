@@ -167,3 +167,24 @@ def test_a_1024_window_sized_before_it_is_shown_starts_with_two_rows(qtbot, tmp_
     w.show()  # (offscreen keeps the size asked for; X without a window manager may not resize after this)
     qtbot.waitUntil(lambda: not w.toolBarBreak(w.choice_bar), timeout=5000)
     assert w.head_box.isVisibleTo(w) and w.temperature.isVisibleTo(w)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_sentence_field_takes_the_rows_spare_width(qtbot, tmp_path, size, lang):
+    """teacher4 M6: at 1920 x 1080 the field was 215 px wide ("s the street because it was too tired") beside
+    ~620 px of empty bar. Now the field takes its row's spare width: a gallery sentence fits whole at 1920 and,
+    on its own row, at 1024, and the choices' bar still ends inside the window."""
+    w = make_window(qtbot, tmp_path, lang)
+    w.showNormal()
+    w.resize(*size)
+    qtbot.wait(20)
+    sentence = "The animal didn't cross the street because it was too tired"
+    w.sentence.setText(sentence)
+    field = w.sentence.width()
+    assert w.choice_bar.geometry().right() < w.width() and w.top_bar.geometry().right() < w.width()
+    spare = w.width() - max(w.top_bar.geometry().right(), w.choice_bar.geometry().right() if not
+                            w.toolBarBreak(w.choice_bar) else w.top_bar.geometry().right())
+    assert spare < 60, f"{spare} px of the bar left empty beside a {field} px sentence field"
+    if size[0] != 1280:  # (1280 keeps both bars on one row: the field has what is left, ~250 px)
+        assert QFontMetrics(w.sentence.font()).horizontalAdvance(sentence) < field - 16

@@ -224,8 +224,9 @@ def test_a_mask_edit_that_changes_nothing_is_said_in_the_window_language(qtbot, 
     assert window.model.whatif.edits == ()
 
 
-def test_a_double_click_answered_without_typing_keeps_the_number(qtbot, window, monkeypatch):
-    """The prompt shows 4 decimals; OK on it untouched sets the number itself, so the class does not move."""
+def test_a_double_click_answered_without_typing_changes_nothing_and_says_so(qtbot, window, monkeypatch):
+    """The prompt shows 4 decimals; OK on it untouched means the number itself (not its rounding), which changes
+    nothing: it is refused with one message, and the class stays the model's own (L9 for numbers)."""
     to_beat(window, "softmax.weights")
     frame, seat = window.model.frame(), 2
     k = [s.role for s in ([frame.students[seat].notebook] if frame.students[seat].notebook else [])
@@ -234,7 +235,43 @@ def test_a_double_click_answered_without_typing_keeps_the_number(qtbot, window, 
     double_click(qtbot, window, window.canvas.classroom.desk(seat).cell_pos(k, 1))
     sel = window.sel
     exact = float(window.run.trace.layers[sel.layer].k[sel.head, seat, 1])
-    assert exact != round(exact, 4) and window.model.whatif.edits == (Edit("k", sel.layer, sel.head, seat, 1, exact),)
+    assert exact != round(exact, 4)  # a rounded number would have been a (tiny) edit
+    assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
+    assert window.statusBar().currentMessage().startswith("Nothing to change: the self-introduction card of")
+
+
+@pytest.mark.parametrize("kind", ["q", "score"])
+def test_a_number_set_to_what_it_is_is_refused_in_the_window_language(qtbot, window, kind):
+    """L9 for numbers, through the W dialog's path: a card's number or a score set to its own value is refused
+    in the window's language with the place and the number, and the class stays the model's own."""
+    from classroom_gui.lesson.whatif_state import own_value
+    from classroom_gui.view import whatif_edit
+
+    sel = window.sel
+    place = Edit(kind, sel.layer, sel.head, sel.focus, 0 if kind == "q" else 1, 0.0)
+    own = own_value(window.model.whatif.own, place)
+    window.set_language("ja")
+    assert not whatif_edit.apply(window, Edit(kind, sel.layer, sel.head, place.seat, place.index, own))
+    said = window.statusBar().currentMessage()
+    assert said.startswith("何も変わりません。") and f"{own:.4f}です。" in said
+    assert ("質問カード" if kind == "q" else "スコア") in said
+    assert window.model.whatif.edits == ()
+
+
+def test_the_keyboard_dialog_names_students_as_the_toolbar_does(qtbot, window):
+    """teacher4 L1: the W dialog listed 「1: 「猫」」 with a half-width colon and a space beside Japanese; it
+    now lists each student as the toolbar's asker box does (1：猫 in Japanese, 1: cat in English)."""
+    from classroom_gui.view import whatif_dialog
+
+    for lang, colon in (("ja", "："), ("en", ": ")):
+        window.set_language(lang)
+        dialog = whatif_dialog.WhatIfDialog(window)
+        qtbot.addWidget(dialog)
+        names = [dialog.student.itemText(i) for i in range(dialog.student.count())]
+        assert names == [window.focus_box.itemText(i) for i in range(window.focus_box.count())]
+        assert all(colon in name for name in names) and (lang == "en" or not any(": " in n for n in names))
+        assert [dialog.classmate.itemText(i) for i in range(dialog.classmate.count())] == names
+
 
 
 @pytest.mark.parametrize("lang, said", [("en", "The what-if edits are gone"), ("ja", "もしもの変更を消し")])

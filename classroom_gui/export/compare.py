@@ -5,18 +5,19 @@ video (formats.VIDEOS).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 
 from ..lesson.compare import Pair, changed_text
-from ..lesson.frame import CANVAS_H, CANVAS_W
+from ..lesson.layout import BOARD_X, CAPTION_Y
 from ..lesson.strings import joined, text
 from ..scene import fonts, palette
-from ..scene.classroom import ClassroomScene
+from ..scene.classroom import TITLE, ClassroomScene
 from ..scene.items import qcolor
-from ..scene.render import render_frame
+from ..scene.render import paint_scene
 from .deck import save_slides, write_png_folder
 from .files import tick
 from .formats import COMPARE_DECKS
@@ -25,44 +26,75 @@ from .png import save_png
 from .video import write_pictures
 
 
-def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> QImage:
-    """The two frames side by side on one size[0] x size[1] picture, with their sentences and the change."""
-    w, h = (int(v) for v in size)
-    th = theme or palette.CLASSROOM
-    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(qcolor(th.color("background")))
+# The part of each class's canvas a comparison shows: the desks, their links and the labels above the first row
+# (link_labels.ROOM) and the card legend, without the blackboard and the caption; each frame is drawn without its
+# title (the comparison has its own, and a clipped title would reach a PDF as hidden text). Two whole
+# canvases side by side drew every text at 0.49 of the lesson's size (card numbers 7 px at 1080p); two classrooms
+# draw it at 0.72 (tests/test_compare_layout.py measures both sizes).
+CLASSROOM = QRectF(4, 4, BOARD_X - 8, CAPTION_Y - 14)
+
+
+def pair_layout(w: float, h: float) -> tuple[float, tuple[QRectF, QRectF], float]:
+    """Where a w x h comparison draws its two classrooms (CLASSROOM scaled, side by side, centred with room
+    for the title above and the change below): (text size px, the two rectangles, scale)."""
+    px = max(12.0, h * 0.026)
     gap = w * 0.012
-    pw = (w - 3 * gap) / 2
-    ph = pw * CANVAS_H / CANVAS_W
-    top = max((h - ph) / 2, h * 0.12)
+    above, below = px * 3.0, px * 3.2
+    scale = min((w - 3 * gap) / 2 / CLASSROOM.width(), (h - above - below - gap) / CLASSROOM.height())
+    cw, ch = CLASSROOM.width() * scale, CLASSROOM.height() * scale
+    left = (w - 2 * cw - gap) / 2
+    top = above + max(0.0, (h - above - below - ch) / 2)
+    return px, (QRectF(left, top, cw, ch), QRectF(left + cw + gap, top, cw, ch)), scale
+
+
+def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> QImage:
+    """The two classes side by side on one size[0] x size[1] picture, with their sentences and the change."""
+    w, h = (int(v) for v in size)
+    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     p = QPainter(image)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     try:
-        px = max(12.0, h * 0.026)
-        p.setPen(qcolor(th.color("title")))
-        p.setFont(fonts.font(px * 1.2, True))
-        p.drawText(QRectF(gap, top - px * 5.2, w - 2 * gap, px * 2.4), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                   text(lang, "compare.title", title=pair.frames[0].title))
-        for k, frame in enumerate(pair.frames):
-            scene = scenes[k] if scenes else ClassroomScene(theme=theme)
-            picture = render_frame(frame, (round(pw), round(ph)), theme, scene=scene)
-            rect = QRectF(gap + k * (pw + gap), top, pw, ph)
-            p.drawImage(rect, picture)
-            p.setFont(fonts.font(px * 0.9, True))
-            p.setPen(qcolor(th.color("text")))
-            label = text(lang, "compare.class", n=k + 1, sentence=sentence_label(pair, k))
-            label = QFontMetricsF(p.font()).elidedText(label, Qt.TextElideMode.ElideRight, pw)  # a long sentence: "…"
-            p.drawText(QRectF(rect.x(), top - px * 2.4, pw, px * 2.2), Qt.AlignmentFlag.AlignVCenter, label)
-            _outline_changed(p, frame, rect, pair.changed_most)
-        p.setFont(fonts.font(px, False))
-        p.setPen(qcolor(th.color("text")))
-        p.drawText(QRectF(gap, top + ph + gap, w - 2 * gap, h - top - ph - gap),
-                   Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-                   changed_text(lang, pair.changed_most))
+        paint_pair(p, pair, w, h, theme, scenes, lang)
     finally:
         p.end()
     return image
+
+
+def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=None, lang: str = "en",
+               vector: bool = False) -> None:
+    """The comparison drawn on `p` over w x h: for a picture, or (vector) a PDF page whose words stay text."""
+    th = theme or palette.CLASSROOM
+    p.fillRect(QRectF(0, 0, w, h), qcolor(th.color("background")))
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    px, rects, scale = pair_layout(w, h)
+    gap = w * 0.012
+    p.setPen(qcolor(th.color("title")))
+    p.setFont(fonts.font(px * 1.2, True))
+    p.drawText(QRectF(rects[0].x(), rects[0].y() - px * 2.8, rects[1].right() - rects[0].x(), px * 2.4),
+               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text(lang, "compare.title", title=pair.frames[0].title))
+    for k, frame in enumerate(pair.frames):
+        scene = scenes[k] if scenes else ClassroomScene(theme=theme)
+        scene.set_frame(replace(frame, title=""), theme)
+        rect = rects[k]
+        paint_scene(scene, p, w, h, transparent=True, vector=vector, source=CLASSROOM, target=rect)
+        # the class's sentence where its own title would be, left of the card legend when there is one
+        room = QRectF(rect.x() + (TITLE.x() - CLASSROOM.x()) * scale, rect.y() + (TITLE.y() - CLASSROOM.y()) * scale,
+                      (TITLE.width() if not scene.legend.isVisible() else scene.legend.area.x() - 24 - TITLE.x()) * scale,
+                      TITLE.height() * scale)
+        label = text(lang, "compare.class", n=k + 1, sentence=sentence_label(pair, k))
+        size = max(px * 0.9, min(room.height() * 0.6, px * 1.1))
+        fits = QFontMetricsF(fonts.font(size, True)).horizontalAdvance(label)
+        p.setFont(fonts.font(max(px * 0.7, size * min(1.0, 0.97 * room.width() / max(fits, 1.0))), True))  # smaller before "…"
+        p.setPen(qcolor(th.color("text")))
+        label = QFontMetricsF(p.font()).elidedText(label, Qt.TextElideMode.ElideRight, room.width())  # a long sentence: "…"
+        p.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+        _outline_changed(p, frame, rect, pair.changed_most)
+    p.setFont(fonts.font(px, False))
+    p.setPen(qcolor(th.color("text")))
+    bottom = rects[0].bottom() + gap
+    p.drawText(QRectF(rects[0].x(), bottom, rects[1].right() - rects[0].x(), h - bottom),
+               Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+               changed_text(lang, pair.changed_most))
 
 
 def sentence_label(pair: Pair, k: int) -> str:
@@ -73,14 +105,16 @@ def sentence_label(pair: Pair, k: int) -> str:
 
 
 def _outline_changed(p: QPainter, frame, rect: QRectF, change) -> None:
-    """The classmate whose share changed most: a thick vermillion frame around the desk."""
+    """The classmate whose share changed most: a thick vermillion frame around the desk (`rect`: where the
+    CLASSROOM part of the canvas is drawn); none when no share changed."""
     if not change or not change.get("changed", True) or change["seat"] - 1 >= len(frame.students):
         return
     s = frame.students[change["seat"] - 1]
-    k = rect.width() / CANVAS_W
+    k = rect.width() / CLASSROOM.width()
+    x, y = rect.x() + (s.x - CLASSROOM.x()) * k, rect.y() + (s.y - CLASSROOM.y()) * k
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.setPen(QPen(qcolor(palette.OKABE_ITO["vermillion"]), max(2.0, 6 * k)))
-    p.drawRoundedRect(QRectF(rect.x() + (s.x - 6) * k, rect.y() + (s.y - 6) * k, (s.w + 12) * k, (s.h + 12) * k), 6, 6)
+    p.drawRoundedRect(QRectF(x - 6 * k, y - 6 * k, (s.w + 12) * k, (s.h + 12) * k), 6, 6)
 
 
 # the writers of formats.COMPARE_PICTURES and COMPARE_DECKS ---------------------------------------------
@@ -94,13 +128,13 @@ def write_pdf(pair: Pair, tmp: Path, size, theme, lang: str) -> None:
 
 
 def write_deck_pdf(pairs: list[Pair], tmp: Path, size, theme, lang: str, progress) -> None:
-    """A page per pair, each the comparison's picture filling the page."""
+    """A page per pair, each the comparison drawn as vectors: its words stay text (selectable, searchable)."""
     scenes = _scenes(theme)
     with pdf_pages(tmp, size, pairs[0].frames[0].title) as (writer, painter):
         for i, pair in enumerate(pairs):
             if i:
                 writer.newPage()
-            painter.drawImage(QRectF(0, 0, writer.width(), writer.height()), render_pair(pair, size, theme, scenes, lang))
+            paint_pair(painter, pair, writer.width(), writer.height(), theme, scenes, lang, vector=True)
             tick(progress, i + 1, len(pairs))
 
 

@@ -6,6 +6,7 @@ that none is missing.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +40,16 @@ def quote(lang: str, word: str) -> str:
     because particles and articles (の, が, the) are students too, and a bare one cannot be parsed.
     (Straight quotes: the bundled Japanese font draws “ ” full-width, with a gap beside the word.)"""
     return text(lang, "name.quote", word=word)
+
+
+WORD_JOINER = "\u2060"  # no line break here: Qt's line breaker keeps the characters it joins on one line
+_QUOTED = re.compile(r"「[^「」]{1,24}」")
+
+
+def unbroken_quotes(text: str) -> str:
+    """`text` with each 「…」 (a name or a short example, up to 24 characters) kept on one line: Japanese breaks
+    between any two characters, and 「猫がマットの上に座っ」 / 「た」 read as two words."""
+    return _QUOTED.sub(lambda m: WORD_JOINER.join(m.group(0)), text)
 
 
 def name_list(lang: str, words) -> str:

@@ -6,6 +6,8 @@ class on screen and the class in an export are the same forward of the same edit
 """
 from __future__ import annotations
 
+import numpy as np
+
 from ..model import whatif
 from ..model.sentence import rerun
 from ..model.trace import Trace
@@ -52,18 +54,27 @@ class WhatIf:
         return self.trace
 
     def set(self, edit: whatif.Edit) -> Trace:
-        """Add one edit (replacing an earlier one at the same place) and recompute everything after it. A mask
-        edit that sets a cell to what the rule already has is refused (EditError): it would change nothing
-        while the lesson said the class was no longer the model's own; one at a place edited before takes
-        that edit back instead."""
+        """Add one edit (replacing an earlier one at the same place) and recompute everything after it. An edit
+        that changes nothing is refused (EditError), since the lesson would say the class was no longer the
+        model's own: a mask cell set to what the rule already has, or a card's number or a score set to the
+        number it has now (the model's own, or an earlier edit's, as the forward's float32 holds it). One that
+        sets a place edited before back to the model's own takes that edit back instead."""
         edits = tuple(e for e in self.edits if place(e) != place(edit))
+        t = self.own.tokens
         if edit.kind == "mask" and own_value(self.own, edit) == edit.value:
             if len(edits) == len(self.edits):
-                t = self.own.tokens
                 already = "already cannot hear" if edit.value else "already hears"
                 raise whatif.EditError(f"mask[{edit.layer + 1},{t[edit.seat]},{t[edit.index]}]={edit.value:g} changes "
                                        f"nothing: under this rule {t[edit.seat]!r} {already} {t[edit.index]!r}",
                                        unchanged=(edit.seat, edit.index))
+        elif edit.kind != "mask":
+            own = own_value(self.own, edit)
+            now = next((e.value for e in self.edits if place(e) == place(edit)), own)
+            if same_number(edit.value, now):
+                raise whatif.EditError(f"{edit.spec()} changes nothing: the {describe('en', edit, t, False)} is "
+                                       f"already {float(np.float32(now))!r}", same=edit)
+            if not same_number(edit.value, own):
+                edits += (edit,)
         else:
             edits += (edit,)
         before = self.edits
@@ -158,6 +169,11 @@ def mark(frame, trace: Trace, sel) -> None:
     lead = text(sel.lang, "whatif.narration", n=len(edits), edits=named(sel.lang, edits, trace.tokens))
     frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
 
+
+
+def same_number(a: float, b: float) -> bool:
+    """Whether two values are one number to the forward, which holds cards and scores as float32."""
+    return bool(np.float32(a) == np.float32(b))
 
 
 def own_value(own: Trace, e: whatif.Edit) -> float:

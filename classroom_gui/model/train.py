@@ -34,7 +34,7 @@ MODEL = dict(n_layer=3, n_head=3, n_embd=24, n_positions=64, activation_function
 # same_slot: the share of swapped words taken from the same position of another sentence in the batch (mostly
 # a word of the same kind: "The dog sat on the mat" must be corrected to cat from sat and mat), not anywhere
 DEFAULTS = dict(steps=2500, seed=0, batch=24, lr=1e-2, warmup=200, weight_decay=0.0, story_share=0.5, it_weight=4.0,
-                same_slot=0.0, story_weights=None)
+                same_slot=0.0, story_weights=None, freeze=(), fresh=(), drop_head=0.0)
 ROW = 32  # tokens per in-turn training row: two or three sentences
 
 
@@ -192,6 +192,20 @@ class Batches:
         return inputs, targets, weights
 
 
+def _frozen(name: str, freeze: tuple) -> bool:  # "h.0" freezes h.0.* but not h.01.*
+    return any(name == f or name.startswith(f + ".") for f in freeze)
+
+
+def _without_head(params: dict, config: GPTConfig, head: int) -> tuple[dict, tuple]:
+    """params with one head of the last layer silenced: its rows of W_O [C_in, C_out] set to 0 (a copy), and
+    (their name, the rows)."""
+    name = f"h.{config.n_layer - 1}.attn.c_proj.weight"
+    rows = slice(head * config.d_head, (head + 1) * config.d_head)
+    w = params[name].copy()
+    w[rows] = 0
+    return {**params, name: w}, (name, rows)
+
+
 def _add_grads(total: dict, grads: dict) -> dict:
     for name, g in grads.items():
         total[name] += g
@@ -201,12 +215,18 @@ def _add_grads(total: dict, grads: dict) -> dict:
 def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, batch: int, lr: float,
           warmup: int, weight_decay: float, story_share: float = 0.0, it_weight: float = 1.0,
           same_slot: float = 0.0, story_weights=None, log=print, snapshot=None,
-          start_from: dict | None = None) -> tuple[dict, dict]:
-    # snapshot(step, params): called at each log line; start_from: weights of an earlier run to go on from
+          start_from: dict | None = None, freeze: tuple = (), fresh: tuple = (),
+          drop_head: float = 0.0) -> tuple[dict, dict]:
+    # snapshot(step, params): called at each log line; start_from: weights of an earlier run to go on from;
+    # freeze: the weights a later stage keeps as they are, by name or name prefix ("wte", "h.0"); fresh: the
+    # weights a later stage starts anew (GPT-2's initialisation from this run's seed) instead of taking them over;
+    # drop_head: the share of steps in which one head of the last layer, drawn at random, is silenced (DropHead):
+    # no head can leave a job to another one alone, e.g. one noun of the tired/wide pair to each of two heads
     rng = np.random.default_rng(seed)
     params = init_params(config, rng)
     if start_from is not None:  # a second stage of a curriculum: same shapes, a fresh optimizer
-        params = {name: np.array(start_from[name], dtype=np.float32) for name in params}
+        params = {name: value if _frozen(name, fresh) else np.array(start_from[name], dtype=np.float32)
+                  for name, value in params.items()}
     opt = Adam(params, weight_decay=weight_decay)
     batches = Batches(corpus, tokenizer, rng, story_share=story_share, it_weight=it_weight, same_slot=same_slot,
                       story_weights=story_weights)
@@ -216,13 +236,21 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
     held_d = [held.discussion(2 * batch) for _ in range(4)]
     history, smooth = [], None
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    dropper = np.random.default_rng(seed + 2) if drop_head else None  # its own draws: the batches stay the same
     start, cpu_start = time.perf_counter(), time.process_time()
     for step in range(steps):
+        used, silenced = params, None
+        if dropper is not None and dropper.random() < drop_head:
+            used, silenced = _without_head(params, config, int(dropper.integers(config.n_head)))
         x, y = batches.batch(batch, ROW)
-        loss_turn, grads = backprop.loss_and_grads(x, y, params, config, mask="causal")
+        loss_turn, grads = backprop.loss_and_grads(x, y, used, config, mask="causal")
         xd, yd, wd = batches.discussion(2 * batch)
-        loss_talk, grads_talk = backprop.loss_and_grads(xd, yd, params, config, wd, mask="none")
+        loss_talk, grads_talk = backprop.loss_and_grads(xd, yd, used, config, wd, mask="none")
         grads = _add_grads(grads, grads_talk)
+        if silenced is not None:  # the silenced head's share of W_O was not used: it gets no step
+            grads[silenced[0]][silenced[1]] = 0
+        if freeze:  # a frozen weight gets no step and no share of the clipped norm
+            grads = {k: g for k, g in grads.items() if not _frozen(k, freeze)}
         # clip the global gradient norm at 1, like most GPT training recipes
         norm = np.sqrt(sum(float(np.sum(g * g)) for g in grads.values()))
         if norm > 1.0:
@@ -278,6 +306,15 @@ def main(argv=None) -> int:
     parser.add_argument("--story-described", nargs="+", default=None, metavar="WORD",
                         help="more words that may describe a story's first noun, e.g. the state words of the "
                              "other noun (\"the busy dog didn't cross the street because it was too tired\")")
+    parser.add_argument("--freeze", nargs="+", default=[], metavar="NAME",
+                        help="weights a later stage keeps as --init has them, by name prefix (e.g. wte wpe h.0: "
+                             "the embeddings and the first layer)")
+    parser.add_argument("--fresh", nargs="+", default=[], metavar="NAME",
+                        help="weights a later stage starts anew instead of taking them from --init, by name prefix "
+                             "(e.g. h.1: the second layer learns again on what the first one gives)")
+    parser.add_argument("--drop-head", type=float, default=0.0, metavar="P",
+                        help="share of steps in which one head of the last layer is silenced (DropHead), so a job "
+                             "is not split over heads that each do half of it")
     for name in ("n_layer", "n_head", "n_embd", "n_inner"):
         parser.add_argument("--" + name.replace("_", "-"), type=int, default=MODEL[name], help=f"model shape ({name})")
     args = parser.parse_args(argv)
@@ -306,7 +343,8 @@ def main(argv=None) -> int:
     with threadpool_limits(1):
         params, info = train(config, corpus, tokenizer, args.steps, args.seed, args.batch, args.lr, args.warmup,
                              args.weight_decay, args.story_share, args.it_weight, args.same_slot,
-                             args.story_weights,
+                             args.story_weights, freeze=tuple(args.freeze), fresh=tuple(args.fresh),
+                             drop_head=args.drop_head,
                              snapshot=snapshot if args.snapshots else None, start_from=start_from)
     save_checkpoint(args.out, config, params, tokenizer)
     total = time.perf_counter() - wall
@@ -320,6 +358,8 @@ def main(argv=None) -> int:
         "it_weight": args.it_weight, "same_slot": args.same_slot,
         **({"story_weights": args.story_weights} if args.story_weights else {}),
         **({"story_described": args.story_described} if args.story_described else {}),
+        **({"freeze": args.freeze} if args.freeze else {}), **({"fresh": args.fresh} if args.fresh else {}),
+        **({"drop_head": args.drop_head} if args.drop_head else {}),
         "optimizer": "Adam (betas 0.9, 0.99), grad-norm clip 1.0, linear warmup then cosine decay to 10%",
         "total_seconds": round(total + (earlier or {}).get("total_seconds", 0), 1), "corpus": sizes,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "

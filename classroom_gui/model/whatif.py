@@ -27,12 +27,15 @@ class EditError(ValueError):
     """An edit that cannot apply to this sentence and model; str() is a message for the user (in English).
     deaf_seat: the student (0-based) mask edits would leave hearing no one, so a window can say it in its
     own language and name the student by their word; unchanged: the edit (asker, classmate) would set a mask
-    cell to what the rule already has, so a window can say that in its language too."""
+    cell to what the rule already has, so a window can say that in its language too; same: the edit (an Edit)
+    would set a card's number or a score to the number it has now."""
 
-    def __init__(self, message: str, deaf_seat: int | None = None, unchanged: tuple[int, int] | None = None):
+    def __init__(self, message: str, deaf_seat: int | None = None, unchanged: tuple[int, int] | None = None,
+                 same: "Edit | None" = None):
         super().__init__(message)
         self.deaf_seat = deaf_seat
         self.unchanged = unchanged
+        self.same = same
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from ..lesson import layout
 from ..lesson.frame import CANVAS_H, CANVAS_W, Frame, all_strips
+from ..lesson.strings import unbroken_quotes
 from . import fonts, palette, pictures
 from .board import MASKED_BAR, BarsItem, Board
 from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
@@ -250,7 +251,9 @@ class ClassroomScene(QGraphicsScene):
             entry = (th.role(role), label)
             if entry not in entries:
                 entries.append(entry)
-        self.legend.set_entries(entries, layout.CLASS_X + layout.CLASS_W, TITLE.y() + (TITLE.height() - LegendItem.PX * 1.6) / 2,
+        # at the title row's right end, above the blackboard: a title beside a legend ending at the desks' edge
+        # wrapped at 300 students ("8. Listening: a mix of opinions" / "in turn (GPT)") with the row half empty
+        self.legend.set_entries(entries, layout.BOARD_X + layout.BOARD_W, TITLE.y() + (TITLE.height() - LegendItem.PX * 1.6) / 2,
                          th.color("title"))
         self.legend.setVisible(bool(entries))
 
@@ -320,7 +323,8 @@ class ClassroomScene(QGraphicsScene):
             return
         box = QRectF(CANVAS_W * 0.16, CANVAS_H * 0.30, CANVAS_W * 0.68, CANVAS_H * 0.34)
         self.message_panel.set_panel(box, th.color("desk"), th.color("desk_border"), 2.0, 28)
-        self.message.set_text(frame.message, box.adjusted(60, 40, -60, -40), 54 * th.font_scale, 22, th.color("message"),
+        self.message.set_text(unbroken_quotes(frame.message), box.adjusted(60, 40, -60, -40), 54 * th.font_scale, 22,
+                              th.color("message"),
                           bold=True, align=Qt.AlignmentFlag.AlignCenter)
 
     # --- what tests and tooltips ask -------------------------------------------------------------------

@@ -77,6 +77,7 @@ def curve(a: Point, b: Point, bow: float = 40.0, bend: float = 0.18,
 
 
 SPREAD, SPAN = 0.4, 1300.0  # a link ends up to SPREAD of the hub's width off its middle, less the further (canvas px) it comes from
+ROUNDER = 1.25  # a bow to the other side that would cross a name tag is taken this much rounder on the usual side
 BEND = 0.25  # a link bows by 3/4 of this times its length: neighbours' links part by ~1/4 of a desk's width
 
 
@@ -94,23 +95,34 @@ def hub_of(links: list[Link], asker: int | None = None) -> int | None:
     return best if counts[best] == len(links) else None
 
 
-def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
-          entry: float | None = None) -> tuple[Point, Point, Point, Point]:
-    """The curve from a student's desk to the hub's (the asker's), so that no two links to one hub run
-    together (they once all ran in the ~14 px gap between rows, where six lines could not be told apart).
+def clear_of(width: float) -> float:
+    """How far a line `width` wide ends off a name tag's edge so that none of it, square cap included (its
+    corner lies width / 2 * sqrt(2) from the end), paints over the tag's name, seat number or badge."""
+    return width * 0.71 + 1.0
 
-    A link from a row above leaves its desk's bottom edge and arches up over that row; one from a row below
-    leaves the top edge and arches down over its row; one within the hub's row joins the name tags' lower
-    edges and arches down over that row's cards. So the families keep to their own rows, and within a family the arch grows
-    with the distance: links from further away arch higher and nest instead of lying on top of each other.
+
+@lru_cache(maxsize=8192)
+def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
+          entry: float | None = None, width: float = 0.0) -> tuple[Point, Point, Point, Point]:
+    """The curve from a student's desk to the hub's (the asker's), so that no two links to one hub run
+    together (they once all ran in the ~14 px gap between rows, where six lines could not be told apart), and
+    so that no line crosses the name tag of either desk it joins ("mat" once sat under the line from "mat").
+
+    A link from a row above leaves its desk's bottom edge and arches up over that row, and ends just above
+    the hub's name tag; one from a row below leaves just above its own name tag and arches up over the hub's
+    row into the hub's bottom edge; one within the hub's row joins the name tags' lower edges and arches down
+    over that row's cards; the asker's own link is a loop above its name tag. So the families keep to their
+    own rows, and within a family the arch grows with the distance: links from further away arch higher and
+    nest instead of lying on top of each other. An end at a name tag stays clear_of(width) off it.
     `bow` scales the arch (negative: to the other side) and `entry` (a fraction of the hub's width off its
     middle) moves where it arrives: the variants link_routes chooses from when the default runs alongside
     another link.
     """
     ox, oy, ow, oh = other
     hx, hy, hw, hh = hub
+    clear = clear_of(width)
     if other == hub:
-        return curve((ox + ow / 2, oy + header_h * 0.3), (hx + hw / 2, hy + header_h * 0.3), header_h * 0.5 + gap * 0.6)
+        return curve((ox + ow / 2, oy - clear), (hx + hw / 2, hy - clear), header_h * 0.5 + gap * 0.6)
     # links arrive side by side on the hub's edge: a near desk's towards its own side and a far desk's
     # nearer the middle, so that the far desk's higher arch spans the near one's and they nest
     x = ox + ow / 2
@@ -119,39 +131,83 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
     if entry is not None:
         hub_x = hx + hw / 2 + entry * hw
     if abs(oy - hy) < 1.0:
-        return curve((x, oy + header_h), (hub_x, hy + header_h), 1e9, BEND * bow, side=1)
-    if oy < hy:
-        return curve((x, oy + oh), (hub_x, hy), 1e9, BEND * bow, side=-1)
-    return curve((x, oy), (hub_x, hy + hh), 1e9, BEND * bow, side=1)
+        c = curve((x, oy + header_h + clear), (hub_x, hy + header_h + clear), 1e9, BEND * bow, side=1)
+    elif oy < hy:
+        c = curve((x, oy + oh), (hub_x, hy - clear), 1e9, BEND * bow, side=-1)
+    else:
+        c = curve((x, oy - clear), (hub_x, hy + hh), 1e9, BEND * bow, side=-1)
+    # a bow to the other side mostly crosses an end's name tag (an arch down from the row below runs through its
+    # own): such a variant arches on the usual side instead, a little rounder than the bow of the same size
+    # there (a distinct variant, to part links the others do not), and a variant still crossing is the default
+    if bow != 1.0 and crosses_tags(c, (other, hub), header_h, width / 2):
+        safer = abs(bow) * ROUNDER if bow < 0 else 1.0
+        return route(other, hub, header_h, gap, safer, entry, width)
+    return c
+
+
+TAG_SAMPLES = 24  # straight pieces of a curve looked at for crossing a name tag
+_T = np.linspace(0.0, 1.0, TAG_SAMPLES + 1)
+_BERNSTEIN = np.stack([(1 - _T) ** 3, 3 * (1 - _T) ** 2 * _T, 3 * (1 - _T) * _T ** 2, _T ** 3], axis=1)  # [S + 1, 4]
+
+
+def crosses_tags(c: tuple[Point, Point, Point, Point], desks: tuple[Rect, ...], header_h: float, reach: float) -> bool:
+    """Whether the curve, as TAG_SAMPLES straight pieces, comes within `reach` of any of these desks' name tags
+    (the top header_h of each): pieces, not points, since a steep arch steps over a 30 px tag between points."""
+    xs, ys = [p[0] for p in c], [p[1] for p in c]
+    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)  # the curve lies within its control points' box
+    boxes = [box for box in ((x - reach, y - reach, x + w + reach, y + header_h + reach) for x, y, w, _ in desks)
+             if box[0] < x1 and x0 < box[2] and box[1] < y1 and y0 < box[3]]
+    if not boxes:
+        return False
+    pts = _BERNSTEIN @ np.asarray(c, dtype=np.float64)  # [S + 1, 2]
+    a, b = pts[:-1], pts[1:]
+    return any(_pieces_meet(a, b, box) for box in boxes)
+
+
+def _pieces_meet(a: np.ndarray, b: np.ndarray, box: tuple[float, float, float, float]) -> bool:
+    """Whether any straight piece a[i]-b[i] ([n, 2] each) passes through the open box (x0, y0, x1, y1):
+    Liang-Barsky clipping, all pieces at once."""
+    x0, y0, x1, y1 = box
+    p = np.stack([a[:, 0] - b[:, 0], b[:, 0] - a[:, 0], a[:, 1] - b[:, 1], b[:, 1] - a[:, 1]], axis=1)  # [n, 4]
+    q = np.stack([a[:, 0] - x0, x1 - a[:, 0], a[:, 1] - y0, y1 - a[:, 1]], axis=1)
+    flat = np.abs(p) < 1e-12
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = q / np.where(flat, 1.0, p)
+    lo = np.max(np.where(~flat & (p < 0), t, 0.0), axis=1, initial=0.0)
+    hi = np.min(np.where(~flat & (p > 0), t, 1.0), axis=1, initial=1.0)
+    return bool(np.any((lo < hi) & ~np.any(flat & (q <= 0), axis=1)))
 
 
 def link_curve(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float,
-               gap: float, variant: tuple[float, float | None] = (1.0, None)) -> tuple[Point, Point, Point, Point] | None:
+               gap: float, variant: tuple[float, float | None] = (1.0, None),
+               width: float = 0.0) -> tuple[Point, Point, Point, Point] | None:
     """The link's whole curve, from its source to its target (None if a desk is not drawn); `variant` is
-    route's (bow, entry) for a link to or from the hub."""
+    route's (bow, entry) for a link to or from the hub, `width` the line's (its ends keep clear of name tags)."""
     src, dst = desks.get(link.source), desks.get(link.target)
     if src is None or dst is None:
         return None
     if hub == link.source:
-        return tuple(reversed(route(dst, src, header_h, gap, *variant)))
+        return tuple(reversed(route(dst, src, header_h, gap, *variant, width)))
     if hub == link.target:
-        return route(src, dst, header_h, gap, *variant)
-    a, b, bow = link_ends(src, dst, header_h, gap)
+        return route(src, dst, header_h, gap, *variant, width)
+    a, b, bow = link_ends(src, dst, header_h, gap, width)
     return curve(a, b, bow)
 
 
-def link_ends(src: Rect, dst: Rect, header_h: float, gap: float) -> tuple[Point, Point, float]:
+def link_ends(src: Rect, dst: Rect, header_h: float, gap: float, width: float = 0.0) -> tuple[Point, Point, float]:
     """Where a link between two desks starts and ends, and how far it may bow, for links with no common hub:
-    within a row from the name tags' tops bowing into the gap above, between rows edge to edge."""
+    within a row from just above the name tags bowing into the gap above, between rows edge to edge (the
+    lower desk's end just above its name tag)."""
     sx, sy, sw, sh = src
     dx, dy, dw, dh = dst
+    clear = clear_of(width)
     if src == dst:
-        return (sx + sw / 2, sy + header_h * 0.3), (dx + dw / 2, dy + header_h * 0.3), header_h * 0.5 + gap * 0.6
+        return (sx + sw / 2, sy - clear), (dx + dw / 2, dy - clear), header_h * 0.5 + gap * 0.6
     if abs(sy - dy) < 1.0:
-        return (sx + sw / 2, sy + 1), (dx + dw / 2, dy + 1), gap * 0.6 + 8
+        return (sx + sw / 2, sy - clear), (dx + dw / 2, dy - clear), gap * 0.6 + 8
     if dy > sy:
-        return (sx + sw / 2, sy + sh), (dx + dw / 2, dy), 0.0
-    return (sx + sw / 2, sy), (dx + dw / 2, dy + dh), 0.0
+        return (sx + sw / 2, sy + sh), (dx + dw / 2, dy - clear), 0.0
+    return (sx + sw / 2, sy - clear), (dx + dw / 2, dy + dh), 0.0
 
 
 def split(c: tuple[Point, Point, Point, Point], t: float) -> tuple[Point, Point, Point, Point]:
@@ -242,12 +298,12 @@ class LinkLayer:
         variants = self._routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale)
         for i in drawn:
             link = links[i]
-            c = link_curve(link, desks, hub, header_h, gap, variants.get(i, VARIANTS[0]))
+            b = bucket(link.weight)
+            c = link_curve(link, desks, hub, header_h, gap, variants.get(i, VARIANTS[0]), bucket_width(b, scale))
             if c is None or link.progress <= 0:
                 continue
             t = max(0.0, min(1.0, link.progress))
             part = c if t >= 1 else split(c, t)
-            b = bucket(link.weight)
             self.curves.append((link, part, bucket_width(b, scale)))
             path = paths.setdefault((link.role, b, i not in labelled), QPainterPath())
             if t >= 1:  # a whole link: its pieces as kept (the same elements as add_segments gives)
@@ -324,27 +380,27 @@ class LinkLayer:
         top = top if top is not None and top in on else -1  # question sent to all has none)
         marked = {i for i in drawn if i in labelled and links[i].label} | ({top} - {-1})
         crowd = len(desks) > CLEAR_OF_ALL  # then only the marked links are checked, against each other
+        widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
         defaults = []
-        for i in drawn:
+        for i, width in zip(drawn, widths):
             link = links[i]
             to_hub = link.source != link.target and hub in (link.source, link.target) and (i in marked or not crowd)
-            defaults.append(link_curve(link, desks, hub, header_h, gap, VARIANTS[0]) if to_hub else None)
+            defaults.append(link_curve(link, desks, hub, header_h, gap, VARIANTS[0], width) if to_hub else None)
 
         class variants:  # every variant's curve, only for a link whose default runs alongside another, made a
             def __init__(self, k: int):  # slice (a bow) at a time: most links part at their first bows
-                self.link = links[drawn[k]]
+                self.link, self.width = links[drawn[k]], widths[k]
 
             def __len__(self) -> int:
                 return len(VARIANTS)
 
             def __getitem__(self, part: slice) -> list:
-                return [link_curve(self.link, desks, hub, header_h, gap, v) for v in VARIANTS[part]]
+                return [link_curve(self.link, desks, hub, header_h, gap, v, self.width) for v in VARIANTS[part]]
 
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
         apart = {pos[j] for j in marked}
         checked = [(apart if crowd else everyone) if i == top else apart if i in marked else set() for i in drawn]
-        widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
         chosen = choose(defaults, variants, widths, [pos[i] for i in ranked if i in marked], checked)
         return {i: VARIANTS[chosen[pos[i]]] for i in drawn}
 

@@ -56,10 +56,12 @@ def render_scene(scene: ClassroomScene, image: QImage, transparent: bool = False
 
 
 def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool = False,
-                vector: bool = False) -> None:
+                vector: bool = False, source: QRectF | None = None, target: QRectF | None = None) -> None:
     """The one paint routine, for pictures (render_scene) and for SVG and PDF pages (vector=True): what the
     scene shows now, its 16:9 canvas letterboxed into w x h on `painter`, the bands filled with the
-    background unless `transparent`.
+    background unless `transparent`. `source` (canvas pixels) and `target` (on the painter) draw only that
+    part of the canvas, into that rectangle (a comparison's two classrooms without their boards): items
+    outside it are not drawn at all, so a PDF holds no hidden text.
 
     For vectors the item caches are off during the call (a cached item is drawn from a pixmap, and its text
     would reach the file as a picture instead of text), and the background is one rectangle over the whole
@@ -68,12 +70,12 @@ def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, tr
     global painting
     painting += 1
     try:
-        _paint(scene, painter, w, h, transparent, vector)
+        _paint(scene, painter, w, h, transparent, vector, source, target)
     finally:
         painting -= 1
 
 
-def _paint(scene, painter, w, h, transparent, vector) -> None:
+def _paint(scene, painter, w, h, transparent, vector, source=None, target=None) -> None:
     from PySide6.QtWidgets import QGraphicsItem
 
     brush, own_background = scene.backgroundBrush(), not (transparent or vector)
@@ -90,7 +92,8 @@ def _paint(scene, painter, w, h, transparent, vector) -> None:
     # no SmoothPixmapTransform: items blit their cached pictures at whole device pixels, and the
     # hint sends every blit down a filtering path (measured +1 ms a frame at 6 students)
     try:
-        scene.render(painter, fit_rect(w, h), scene.sceneRect(), Qt.AspectRatioMode.IgnoreAspectRatio)
+        scene.render(painter, fit_rect(w, h) if target is None else target,
+                     scene.sceneRect() if source is None else source, Qt.AspectRatioMode.IgnoreAspectRatio)
     finally:  # (a picture's scene is left untouched: a signal may unwind this mid-render, see export.files)
         if not own_background:
             scene.setBackgroundBrush(brush)

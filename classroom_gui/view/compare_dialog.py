@@ -1,6 +1,7 @@
 """View → Compare: asks for a second sentence (the gallery's pair, or lesson.compare's default, offered) and
-shows both classes at the window's current step, side by side as export.compare draws them; the arrow keys
-step both together. The numbers come from lesson.compare; this file only asks and shows.
+shows both classes at the window's current step, side by side as export.compare draws them; the window's
+stepping keys (arrows, Ctrl+arrows, [ ], Home, End) step both together. The numbers come from lesson.compare;
+this file only asks and shows.
 
 The second sentence is computed as the window computes its own: on the worker thread for a big model (a real
 GPT-2 would freeze the window), with both rules ready, since chapter 6 and answer time show the other one. The
@@ -17,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel,
                                QMessageBox, QPushButton, QSizePolicy, QVBoxLayout)
 
+from ..app.actions import BY_ID
 from ..lesson import rules
 from ..lesson.compare import compare, default_pair
 from ..lesson.panels import warm
@@ -27,8 +29,8 @@ from ..scene.classroom import ClassroomScene
 SIZE = (1280, 720)  # the picture as drawn; shown scaled to the dialog (a 1024 x 768 projector fits it)
 EXPORT_SIZE = (1920, 1080)  # a saved or copied comparison, as `export --compare` draws it by default
 SMALLEST = QSize(480, 270)  # the picture's least room: the dialog can be made this small
-STEPS = {Qt.Key.Key_Right: "next_beat", Qt.Key.Key_PageDown: "next_beat",
-         Qt.Key.Key_Left: "prev_beat", Qt.Key.Key_PageUp: "prev_beat"}
+MOVES = ("next_beat", "prev_beat", "next_chapter", "prev_chapter", "home", "end")  # the window's keys for these
+# (app.actions: → PgDown, ← PgUp, Ctrl+→ ], Ctrl+← [, Home, End) step both classes here too
 
 
 class CompareDialog(QDialog):
@@ -59,6 +61,9 @@ class CompareDialog(QDialog):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             QShortcut(QKeySequence(shortcut), self, activated=command)
         layout.addWidget(buttons)
+        for action in MOVES:  # (the model's Player moves; the window and this dialog redraw on its notice)
+            for key in BY_ID[action].keys:
+                QShortcut(QKeySequence(key), self, activated=lambda a=action: window.model.play(a))
         self.scenes = (ClassroomScene(), ClassroomScene())  # reused for every picture (set_frame redraws them)
         self.pair, self.shown, self.drawn = None, None, 0  # drawn: pictures made, for tests
         window.model.subscribe(self._changed)
@@ -109,13 +114,16 @@ class CompareDialog(QDialog):
         model, player = self.window_.model, self.window_.model.player
         trace = model.shown_trace()
         # while the lesson plays, one picture a step: two 1280x720 classes at every tick would slow the window
-        moment = ("step", player.timeline.locate(player.time)[0]) if player.playing else player.time
+        t = player.time
+        if not player.playing and player.timeline.locate(t)[0] == 0:  # the lesson's start (after Ctrl+R): the
+            t = max(t, player.timeline.beat_stop(0))  # students seated, not two empty rooms
+        moment = ("step", player.timeline.locate(t)[0]) if player.playing else t
         what = (trace, model.sel, moment, model.theme)
         # the trace by identity (a Trace holds arrays, which == cannot compare), the rest by value
         if self.shown is not None and what[0] is self.shown[0] and what[1:] == self.shown[1:]:
             return
         self.shown = what
-        self.pair = compare(trace, self.other.trace, model.sel, model.player.time, model.notices,
+        self.pair = compare(trace, self.other.trace, model.sel, t, model.notices,
                             notices_for(self.other, model.sel.lang), (self.window_.run.text, self.other.text))
         self.image = render_pair(self.pair, SIZE, palette.theme(model.theme), self.scenes, model.sel.lang)
         self._fit()
@@ -148,12 +156,6 @@ class CompareDialog(QDialog):
         model = self.window_.model
         QApplication.clipboard().setImage(render_pair(self.pair, EXPORT_SIZE, palette.theme(model.theme),
                                                       lang=model.sel.lang))
-
-    def keyPressEvent(self, event):
-        step = STEPS.get(event.key())
-        if step is None:
-            return super().keyPressEvent(event)
-        self.window_.model.play(step)  # the window and this dialog redraw on the model's notice
 
 
 class CompareRun:

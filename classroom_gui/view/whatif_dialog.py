@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
                                QSpinBox, QWidget)
 
 from ..lesson.numbers import fmt
-from ..lesson.strings import quote
 from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, own_value
 from ..model.whatif import Edit
 
@@ -22,7 +21,7 @@ class WhatIfDialog(QDialog):
         self.window_ = window
         t, sel = window.t, window.sel
         self.tokens = list(window.model.whatif.trace.tokens)
-        names = [f"{i + 1}: {quote(sel.lang, w)}" for i, w in enumerate(self.tokens)]
+        names = [t("ui.seat_n", n=i + 1, word=w) for i, w in enumerate(self.tokens)]  # as the toolbar's "1：猫"
         self.setWindowTitle(t("whatif.dialog_title", layer=sel.layer + 1, head=sel.head + 1))
         form = QFormLayout(self)
         form.addRow(QLabel(t("whatif.dialog_title", layer=sel.layer + 1, head=sel.head + 1)))  # (no title bar

@@ -104,6 +104,10 @@ def apply(window, edit: Edit) -> bool:
             tokens = list(window.model.whatif.trace.tokens)
             asker, classmate = (quote(window.sel.lang, tokens[i]) for i in exc.unchanged)
             said = window.t("whatif.unchanged", asker=asker, classmate=classmate)
+        elif exc.same is not None:  # a card's number or a score set to the number it has now
+            tokens = list(window.model.whatif.trace.tokens)
+            said = window.t("whatif.same", what=describe(window.sel.lang, exc.same, tokens, with_value=False),
+                            value=fmt(exc.same.value, PROMPT_DECIMALS))
         window.statusBar().showMessage(said, 8000)
         return False
     return True

@@ -1,6 +1,8 @@
 """MainWindow is the classroom window: widgets that show a ClassroomModel (app.model) and send it the user's
 choices. The sentence field and selectors on top, the classroom canvas with the transport bar, a dock with the
-narration and the charts; on every change of the model it draws model.frame() — frame_at, as export uses.
+narration and the charts; on every change of the model it draws model.frame() — frame_at, as export uses. Its
+mixins hold the sentence jobs (window_jobs), the rule toggle and gallery (window_lesson) and the commands that
+open a dialog (window_dialogs).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from ..lesson.whatif_state import status_line
 from ..scene import fonts, palette
 from . import accessibility, quiz_mode, screen_size, settings, window_build
 from .qt_language import use_qt_language
+from .window_dialogs import Dialogs
 from .window_jobs import SentenceJobs
 from .window_lesson import RulesAndGallery
 from .worker import Worker
@@ -37,7 +40,7 @@ def use_bundled_font() -> None:
         app.setFont(f)
 
 
-class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
+class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
     def __init__(self, checkpoint, store=None):
         super().__init__()
         use_bundled_font()
@@ -76,12 +79,6 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
 
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
-
-    def glossary_t(self, key: str, **values) -> str:
-        """t() with the open model's activation, which the glossary's FFN entry names."""
-        from ..model.activations import DISPLAY
-
-        return self.t(key, act=DISPLAY[self.checkpoint.config.activation_function], **values)
 
     # the model changed --------------------------------------------------------------------------
     def _changed(self, what: str) -> None:
@@ -139,11 +136,6 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
     def next_beat(self) -> None:
         quiz_mode.next_beat(self)
 
-    def open_compare(self) -> None:
-        from .compare_dialog import open_compare
-
-        open_compare(self)
-
     def toggle_play(self) -> None:
         self._clock = time.monotonic()
         self.model.play("toggle")
@@ -167,26 +159,6 @@ class MainWindow(SentenceJobs, RulesAndGallery, QMainWindow):
     def edit_sentence(self) -> None:
         self.sentence.setFocus()
         self.sentence.selectAll()
-
-    def show_help(self) -> None:
-        self._dialog("help_dialog", self.t)
-
-    def show_glossary(self) -> None:
-        self._dialog("glossary_dialog", self.glossary_t)
-
-    def _dialog(self, name: str, t) -> None:
-        from . import dialogs  # the help screen and the glossary load when first opened, not at start
-
-        dialog = getattr(dialogs, name)(self, t)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()  # a child of the window: without this, every opening stays in memory
-
-    def export(self, name: str) -> None:
-        from . import export_dialogs  # the exporters load on first use, not at start
-
-        getattr(export_dialogs, name)(self.model, self)
 
     # presenting and drawing ---------------------------------------------------------------------
     def show_charts(self, on: bool) -> None:

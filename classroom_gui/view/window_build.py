@@ -40,6 +40,10 @@ class AfterFirstPaint(QObject):
             job()
 
 
+SENTENCE_MIN = 220  # px: the sentence field at its narrowest, when the top bar shares a 1024-pixel row
+SPARE_KEPT = 24     # px of a row the widened sentence field leaves free (the bars' handles and margins)
+
+
 def build_top_bar(w) -> None:
     bar = QToolBar()
     bar.setMovable(False)
@@ -47,7 +51,7 @@ def build_top_bar(w) -> None:
     w.top_bar = bar
     w.sentence_label = QLabel()
     w.sentence = SentenceEdit()
-    w.sentence.setMinimumWidth(220)  # the whole top bar fits a 1024-pixel screen
+    w.sentence.setMinimumWidth(SENTENCE_MIN)  # the whole top bar fits a 1024-pixel screen (fit_top_bars widens it)
     w.sentence.set_tokenizer(w.model.checkpoint.tokenizer)
     w.sentence.returnPressed.connect(w.apply_sentence)
     w.apply_button = QPushButton()
@@ -150,6 +154,7 @@ def fit_top_bars(w) -> None:
     """The choices' bar beside the sentence's when both fit the window's width, else on a second row."""
     if w.top_bar.isHidden():  # presenter mode: neither is shown (isHidden, not isVisible: a window not yet
         return                 # shown has no visible children, and its first resize must still fit the bars
+    w.sentence.setMinimumWidth(SENTENCE_MIN)  # measured at its least, then given the row's spare width
     need = w.top_bar.sizeHint().width() + w.choice_bar.sizeHint().width()
     split = need > w.width()
     if split != w.toolBarBreak(w.choice_bar):
@@ -158,6 +163,10 @@ def fit_top_bars(w) -> None:
             w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         w.addToolBar(w.choice_bar)
         w.choice_bar.show()
+    # the sentence field takes the width its row leaves over (at 1920 px it was 215 px wide beside ~620 px of
+    # empty bar, and a speaker could not read the sentence to be applied)
+    row = w.top_bar.sizeHint().width() if split else need
+    w.sentence.setMinimumWidth(SENTENCE_MIN + max(0, w.width() - row - SPARE_KEPT))
 
 
 def build_dock(w) -> None:

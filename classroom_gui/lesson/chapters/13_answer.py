@@ -92,7 +92,10 @@ def worked(ctx, probs, top, vocab) -> list[str]:  # [] when the logits are not a
     high = fmt(logits.max())  # the model's own largest logit is taken away, so its word's term is exactly 1
     total = float(np.exp((logits - logits.max()) / max(T, 1e-3)).sum())
     shown = _significant(total)
-    return [ctx.t("board.answer_sum", v=f"{len(logits):,}", high=high, temp=temp),
+    # the sum's words and its formula on two lines: on one, the longest line of the board set its type at 16 px
+    # (8 px in a 1024-pixel window) where the other boards have 25
+    return [ctx.t("board.answer_sum", v=f"{len(logits):,}"),
+            ctx.t("board.answer_sum_exp", high=high, temp=temp),
             ctx.t("board.equals", value=shown),
             # the answer's own logit: the largest, unless a rare word of the other language was left out
             ctx.t("board.answer_share", word=ctx.word(vocab[top[0]]), logit=fmt(logits[top[0]]), high=high,

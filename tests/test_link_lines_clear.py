@@ -1,0 +1,90 @@
+"""Link lines keep off the name tags of the two desks they join: measured on the real scene items of classes of
+6, 9, 12 and 64 students (English and Japanese, the first, a middle and the last student asking), no drawn line,
+square cap and width included, crosses its desks' names (with their seat numbers) or badges (the thick line from
+"mat" to "cat" once ran through the name "mat", and every link from the row below arched over its own name tag)."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
+
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import compute_run
+from classroom_gui.resources import teaching_model_dir
+from classroom_gui.scene.link_labels import point_at
+
+from test_link_labels_clear import CLASSES
+
+STEPS = 200  # points looked at along each drawn line
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+def name_tags(scene, frame) -> dict[int, list[tuple[str, QRectF]]]:
+    """Seat -> (what, rectangle) of its name with the seat number and of its badge, read from the items that draw
+    them; a seat drawn in the class picture (not a DeskItem) has its whole name tag."""
+    from classroom_gui.scene.layout import desk_layout
+    out: dict[int, list[tuple[str, QRectF]]] = {}
+    for desk in scene.desks:
+        s, b = desk.student, desk.box
+        if not desk.isVisible() or s is None or b is None:
+            continue
+        x, y = desk.pos().x(), desk.pos().y()
+        width = QFontMetricsF(desk.name_font).horizontalAdvance(desk.name_text)
+        out.setdefault(s.index, []).append(("name", QRectF(x + b.pad, y, desk._name_left() - b.pad + width, b.header_h)))
+        bw, px = desk._badge_size()
+        if bw:
+            out[s.index].append(("badge", QRectF(x + b.w - b.pad - bw, y + (b.header_h - px * 1.5) / 2, bw, px * 1.5)))
+    for s in frame.students:
+        if s.index not in out:
+            out[s.index] = [("name tag", QRectF(s.x, s.y, s.w, desk_layout(float(s.w), float(s.h), (1,)).header_h))]
+    return out
+
+
+def crossing(curve, width: float, rect: QRectF) -> bool:
+    """Whether a line along `curve`, `width` wide with square caps, paints over `rect`: a point of the line within
+    half the width of the rectangle, or an end's cap (reaching width / 2 * sqrt(2) from the end) on it."""
+    for k in range(STEPS + 1):
+        x, y = point_at(curve, k / STEPS)
+        reach = width / 2 * (math.sqrt(2) if k in (0, STEPS) else 1.0)
+        dx = max(rect.left() - x, 0.0, x - rect.right())
+        dy = max(rect.top() - y, 0.0, y - rect.bottom())
+        if math.hypot(dx, dy) < reach:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("text,lang,focus", CLASSES, ids=lambda v: str(v)[:14])
+def test_link_lines_keep_off_their_desks_name_tags(qapp, checkpoint, text, lang, focus):
+    from classroom_gui.scene.classroom import ClassroomScene
+    trace = compute_run(checkpoint, text, mask="none").trace
+    n = trace.n_tokens
+    assert n in (6, 9, 12, 64), n
+    timeline = timeline_for(n, trace.config.n_layer)
+    scene = ClassroomScene()
+    checked = 0
+    try:
+        for asker in sorted({focus, 1, (n + 1) // 2, n}):
+            sel = Selection(focus=asker - 1, lang=lang)
+            for chapter in ("scoring", "softmax", "listening"):
+                frame = frame_at(trace, sel, timeline.chapter_end(chapter))
+                scene.set_frame(frame)
+                tags = name_tags(scene, frame)
+                names = {s.index: s.text for s in frame.students}
+                for link, curve, width in scene.links.curves:
+                    for seat in {link.source, link.target}:
+                        for what, rect in tags[seat]:
+                            assert not crossing(curve, width, rect), (
+                                f"{n} students, {names[asker - 1]!r} asks, {chapter}: the line from "
+                                f"{names[link.source]!r} (seat {link.source + 1}) to {names[link.target]!r} (seat "
+                                f"{link.target + 1}) crosses the {what} of seat {seat + 1}")
+                    checked += 1
+    finally:
+        scene.clear()
+    assert checked >= 3 * n  # every chapter draws a link to or from every student, or most of them
