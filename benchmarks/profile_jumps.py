@@ -178,7 +178,7 @@ def report(rows, out=sys.stdout) -> None:
 
 def write_log(rows, path: str) -> None:
     with open(path, "w") as f:
-        f.write("t\tchapter\tbeat\talpha\tstrips\tlinks\twall\tlesson\tscene\tpaint\t" + "\t".join(SHOWN) + "\n")
+        f.write("t\tchapter\tbeat\talpha\tstrips\tlinks\twall\tcpu\tlesson\tscene\tpaint\t" + "\t".join(SHOWN) + "\n")
         for r in rows:
             cells = [f"{r['t']:.3f}", r["chapter"], r["beat"], f"{r['alpha']:.2f}", str(r["strips"]), str(r["links"])]
             cells += [f"{r[k]:.1f}" for k in ("wall", "cpu", "lesson", "scene", "paint")]

@@ -203,6 +203,48 @@ def test_a_class_recomposed_only_where_desks_changed_equals_its_desks_painted(qa
     assert checked >= 20 and partial >= 3, (checked, partial)
 
 
+def test_going_back_and_forth_between_badges_and_none_finds_each_kept_version(qapp, big_trace, monkeypatch):
+    """A badge narrows every name beside it, so a chapter with badges changes every desk's shell. Kept keeps
+    a few versions at one layout and scale, so going back to a class without badges (or with them) recomposes
+    only the desks that differ from the nearest version (here none), and fading is done on a copy (a class
+    fading out is not composed again); every picture equals the desks painted part by part."""
+    from classroom_gui.scene import class_shells
+    from classroom_gui.scene.class_shells import image_pixels
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    composed = []
+    compose = class_shells.compose
+    monkeypatch.setattr(class_shells, "compose", lambda bodies, body_of, layers: composed.append(len(body_of))
+                        or compose(bodies, body_of, layers))
+    scene = ClassroomScene()
+    beats = timeline_for(big_trace.n_tokens, big_trace.config.n_layer).beats
+    sel = Selection(focus=1, rule="none")  # (every classmate heard: a badge at every desk in softmax)
+
+    def shells_at(beat, at=0.99):
+        scene.set_frame(frame_at(big_trace, sel, beat.start + beat.duration * at))
+        ci = scene.class_image
+        r = ci.rect()
+        w, h = math.ceil(r.width() * 0.8333), math.ceil(r.height() * 0.8333)
+        composed.clear()
+        picture = ci._draw_shells(w, h, 0.8333)
+        assert np.array_equal(image_pixels(picture).copy(), painted_shells(ci, w, h, 0.8333)), (beat.key, at)
+        return ci, sum(composed)
+
+    def badged(beat):
+        scene.set_frame(frame_at(big_trace, sel, beat.start + beat.duration * 0.99))
+        return scene.class_image.isVisible() and sum(bool(s.badge) for s in scene.class_image.students) > 200
+
+    plain = next(b for b in beats if b.chapter == "cards" and not badged(b))
+    badges = next(b for b in beats if b.chapter == "softmax" and badged(b))
+    assert shells_at(plain)[1] >= 200 and shells_at(badges)[1] >= 200  # each version made once (the asker stands out)
+    assert shells_at(plain)[1] == 0 and shells_at(badges)[1] == 0
+    mask = next(b for b in beats if b.chapter == "mask")
+    shells_at(mask, 0.3)
+    for at in (0.4, 0.5, 0.7):  # the same desks fading: faded on a copy, nothing composed
+        ci, n = shells_at(mask, at)
+        assert n == 0 and any(0.001 < s.opacity < 1 for s in ci.students), at
+
+
 def test_kept_shells_survive_a_failed_picture_and_are_bounded(qapp, big_trace, monkeypatch):
     """Composing that fails half way (a MemoryError on a huge picture) leaves no blank desks in later pictures
     (the kept picture is let go); a picture bigger than KEPT_PIXELS (a 4K export) is not kept; a class that
@@ -220,8 +262,9 @@ def test_kept_shells_survive_a_failed_picture_and_are_bounded(qapp, big_trace, m
     ci._draw_shells(w, h, 0.8333)
     from dataclasses import replace
     shown = list(ci.students)
-    ci.set_class([replace(x, opacity=0.5) if k in (3, 4, 5) else x for k, x in enumerate(shown)], ci.strips, ci.box,
-                 ci.theme, ci.badge_role, ci.scales)
+    flip = {"masked": "normal", "normal": "masked"}  # (a fade alone is not composed again: only faded on a copy)
+    ci.set_class([replace(x, opacity=0.5, state=flip.get(x.state, x.state)) if k in (3, 4, 5) else x
+                  for k, x in enumerate(shown)], ci.strips, ci.box, ci.theme, ci.badge_role, ci.scales)
     compose = class_shells.compose
 
     def fails_once(*args):

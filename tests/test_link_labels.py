@@ -7,6 +7,7 @@ import math
 import random
 
 import numpy as np
+import pytest
 
 
 def spots_by_loop(c, px):  # the plain definition: every spot of the grid, sorted by (stretched) distance
@@ -85,3 +86,52 @@ def test_a_desks_kept_spots_are_one_small_array(qapp):
     spots = link_labels._near(100.0, 200.0, 16.0)
     assert isinstance(spots, np.ndarray) and spots.shape == (833, 2) and not spots.flags.writeable
     assert spots.nbytes <= 833 * 2 * 8
+
+
+def test_texts_tested_by_band_give_every_rectangles_own_answer():
+    """_hits_near (each spot against the texts in its band of rows) says what _hits (every pair) says, on
+    rectangles that touch, share edges, have no size, and beside texts taller than the band (title, legend)."""
+    from classroom_gui.scene.link_labels import TALL, _hits, _hits_near
+
+    rng = np.random.default_rng(3)
+    for trial in range(40):
+        n = int(rng.integers(0, 300))
+        x, y = rng.integers(0, 400, n).astype(np.float64), rng.integers(0, 400, n).astype(np.float64)
+        w, h = rng.integers(0, 40, n).astype(np.float64), rng.integers(0, 30, n).astype(np.float64)
+        h[rng.random(n) < 0.05] = TALL + rng.integers(1, 200)  # a few tall ones
+        texts = np.stack([x, y, x + w, y + h], axis=1)
+        k = int(rng.integers(1, 900))
+        left, top = rng.integers(-20, 420, k) + rng.random(k).round(1), rng.integers(-20, 420, k).astype(np.float64)
+        right, bottom = left + float(rng.integers(1, 60)), top + float(rng.integers(1, 30))
+        assert np.array_equal(_hits_near(left, top, right, bottom, texts), _hits(left, top, right, bottom, texts))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_desks_spots_tested_a_column_and_a_row_at_a_time_give_each_spots_own_answer(qapp, seed):
+    """_first_spots tests the 833 spots beside a far desk (a grid) against the texts by columns and rows
+    (_grid_hits): the same spot as testing each spot's own rectangle, on texts that share edges with the
+    spots' pills, have no size, and are dense enough that no spot is free."""
+    from classroom_gui.scene.link_labels import _first_spots, _grid_hits, _hits, _near_grid
+
+    rng = np.random.default_rng(seed)
+    px, w, h = 16.0, 52.5 + seed, 27.2
+    x, y = float(rng.uniform(300, 900)), float(rng.uniform(200, 700))
+    spots, *grid = _near_grid(x, y, px)
+    n = 10 + 40 * seed * seed  # texts, more each seed
+    tw, th = rng.integers(0, 60, n).astype(float), rng.integers(0, 20, n).astype(float)  # (edges meet exactly)
+    tw[::7] = 0.0  # no width: meets nothing
+    # a text's edge on a pill's edge (gap 0): just left of, on, or just right of a column's pills; above/below a row's
+    bw, bh = w - 4, h - 4
+    tx = grid[0][rng.integers(0, 17, n)] - w / 2 + 2 + np.choose(rng.integers(0, 3, n), [0.0 * tw, bw + 0 * tw, -tw])
+    ty = grid[1][rng.integers(0, 49, n)] - h / 2 + 2 + np.choose(rng.integers(0, 3, n),
+                                                                 [rng.uniform(-30, 30, n).round(), bh + 0 * th, -th])
+    near = np.stack([tx, ty, tx + tw, ty + th], axis=1)
+    at = np.concatenate([np.full((9, 2), -999.0), spots])  # (the points along a link: outside the room)
+    for gap in (0.0, 8.0):
+        plain = _first_spots(at, w, h, [], near, gap)
+        assert _first_spots(at, w, h, [], near, gap, (9, *grid)) == plain, gap
+        # and spot by spot: each pill (made with _first_spots' sums) against every text
+        pw, ph = w + -2 - 2 + 2 * gap, h + -2 - 2 + 2 * gap
+        left, top = (spots[:, 0] - w / 2) + 2 - gap, (spots[:, 1] - h / 2) + 2 - gap
+        want = _hits(left, top, left + pw, top + ph, near)
+        assert np.array_equal(_grid_hits((9, *grid), w, h, gap, pw, ph, near), want) and 0 < want.sum(), gap

@@ -318,7 +318,7 @@ class ClassImage(CachedItem):
             size = sizes.get(s.badge)
             if size is None:
                 size = sizes[s.badge] = badge_size(s.badge, b, th.font_scale, left)
-            signs.append((s.index, s.text, s.unknown, s.state, size[0], s.opacity))
+            signs.append((s.index, s.text, s.unknown, s.state, size[0]))  # (faded on a copy, below)
             if size[0]:
                 badges.append((k, s, *size))
         places = (w, h, scale, self._origin, look, x0, crop_at, self._desk_xy.tobytes())
@@ -355,13 +355,16 @@ class ClassImage(CachedItem):
                                         scale, False))
             if shown:
                 stack = shells.compose(np.stack(body_tiles), np.array(body_of), [seats, words])
-                shells.fade(stack, self._desk_opacity[shown])
                 shells.scatter(out, stack, xs[shown], ys[shown])
         except BaseException:
-            self._kept_shells.forget(places)  # half composed: its desks' signs no longer say what it shows
+            if kept is not None:
+                self._kept_shells.forget(kept)  # half composed: its desks' signs no longer say what it shows
             raise
-        if kept:
-            out = out.copy()  # the badges are painted on a copy: the kept shells stay without them
+        if kept is not None:
+            out = out.copy()  # faded and badged on a copy: the kept shells stay without either
+        faded = np.flatnonzero((self._desk_opacity > 0.001) & (self._desk_opacity < 1.0))  # (drawn: a sign)
+        if len(faded):  # (after composing, so that a class fading out is not composed again at every opacity)
+            shells.fade_in_place(out, self._desk_opacity[faded], xs[faded], ys[faded], crop_at[1] - x0, crop_at[2] - x0)
         image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
         image.buffer = out  # the picture is the array's bytes: kept alive with it, never copied
         new_badges = {}  # badge texts never drawn at this look (a chapter of scores shows hundreds): painted together

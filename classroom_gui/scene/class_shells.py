@@ -11,8 +11,12 @@ pixels.
 """
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from PySide6.QtGui import QImage
+
+from .link_routes import sorted_unique
 
 
 def image_pixels(img: QImage) -> np.ndarray:
@@ -61,14 +65,20 @@ def compose(bodies: np.ndarray, body_of: np.ndarray, layers: list[list[np.ndarra
     return stack
 
 
-def fade(stack: np.ndarray, opacity: np.ndarray) -> None:
-    """Desks less than fully opaque multiplied by their opacity in place (only those: the class is rarely
-    fading all at once), cast as astype casts (truncating), as the shells always were."""
-    faded = np.flatnonzero(opacity < 1.0)
-    if faded.size:
-        some = stack[faded]
-        part = some.view(np.uint8).reshape(some.shape + (4,)) * opacity[faded].astype(np.float32)[:, None, None, None]
-        stack[faded] = part.astype(np.uint8).view(np.uint32)[..., 0]
+def fade_in_place(out: np.ndarray, opacity: np.ndarray, xs: np.ndarray, ys: np.ndarray, tile_w: int,
+                  tile_h: int) -> None:
+    """Desks already in the picture out [h, w] (tiles at (xs[d], ys[d]), cut at its edges as scatter cuts them)
+    multiplied by their opacity [d] < 1, cast as astype casts (truncating), as the shells always were: each byte
+    looked up in a table of its opacity's products (the same float32 product, made once for 256 values), so that a class fading out is not composed again at
+    every opacity (the mask chapter fades ~1,000 desks a moment)."""
+    h, w = out.shape
+    opacity = opacity.astype(np.float32)
+    levels = sorted_unique(opacity)
+    tables = (np.arange(256, dtype=np.float32)[None, :] * levels[:, None]).astype(np.uint8)  # [levels, 256]
+    for k, x, y in zip(np.searchsorted(levels, opacity).tolist(), xs.tolist(), ys.tolist()):
+        if 0 <= x < w and 0 <= y < h:
+            tile = out[y:y + tile_h, x:x + tile_w]
+            tile[...] = tables[k][tile.view(np.uint8)].view(np.uint32)
 
 
 def scatter(out: np.ndarray, stack: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> None:
@@ -82,49 +92,57 @@ def scatter(out: np.ndarray, stack: np.ndarray, xs: np.ndarray, ys: np.ndarray) 
             out[y:y + tile.shape[0], x:x + tile.shape[1]] = tile[:h - y, :w - x]
 
 
-KEPT_PLACES = 4  # pictures kept, one per layout and scale: a jump back to a chapter's desks finds its own
+KEPT_PICTURES = 6  # pictures kept: per layout and scale a few versions of the class (with badges beside the
+# names or without, desks masked or not), so that a jump back to a chapter's desks finds its own
 KEPT_PIXELS = 1 << 22  # a bigger picture (a 4K export, 33 MB a copy) is composed whole and not kept
+NEW_VERSION = 4  # more than 1 / NEW_VERSION of the desks changed: a new version is composed, the old one kept
+_VERSIONS = itertools.count()
 
 
 class Kept:
-    """A class's shells as last composed at each of a few places and scales ([h, w] uint32, without badges),
-    and what each desk showed there, so that the next picture at the same places recomposes only the desks
-    that changed (tiles never overlap: each desk owns its tile's pixels)."""
+    """A class's shells as last composed at each of a few places and scales ([h, w] uint32, without badges and
+    unfaded), and what each desk showed there, so that the next picture at the same places recomposes only the
+    desks that changed (tiles never overlap: each desk owns its tile's pixels). Each places may keep a few
+    versions (a chapter with badges narrows every name): a moment recomposes the one nearest to it."""
 
     def __init__(self):
-        self.kept: dict[tuple, tuple[list, np.ndarray]] = {}  # places -> (signs, picture), least recent first
+        self.kept: dict[tuple, tuple[list, np.ndarray]] = {}  # (places, n) -> (signs, picture), least recent first
         self.signs: list = []  # the last picture's
 
     def changed(self, places: tuple, signs: list, xs: np.ndarray, ys: np.ndarray, tile_w: int,
-                tile_h: int) -> tuple[np.ndarray, list[int], bool]:
-        """(the picture to compose into, the desks to compose, whether it is kept) for desks showing signs[d]
-        (None: not drawn) with tiles at (xs[d], ys[d]); places says where and at what scale (places[:2]: w, h).
-        A desk that changed is cleared first. A kept picture must not be painted on (badges go on a copy); one
-        not kept (bigger than KEPT_PIXELS) is the caller's. If composing fails, forget(places)."""
+                tile_h: int) -> tuple[np.ndarray, list[int], tuple | None]:
+        """(the picture to compose into, the desks to compose, its key or None when it is not kept) for desks
+        showing signs[d] (None: not drawn) with tiles at (xs[d], ys[d]); places says where and at what scale
+        (places[:2]: w, h). A desk that changed is cleared first. A kept picture must not be painted on (badges
+        go on a copy); one not kept (bigger than KEPT_PIXELS) is the caller's. If composing fails, forget(key)."""
         self.signs = signs
         if places[0] * places[1] > KEPT_PIXELS:
-            self.kept.pop(places, None)
-            return np.zeros((places[1], places[0]), np.uint32), list(range(len(signs))), False
-        old, base = self.kept.pop(places, (None, None))
-        if base is None or len(signs) != len(old):
-            while len(self.kept) >= KEPT_PLACES:
-                del self.kept[next(iter(self.kept))]
-            base = np.zeros((places[1], places[0]), np.uint32)
-            self.kept[places] = (signs, base)
-            return base, list(range(len(signs))), True
-        self.kept[places] = (signs, base)  # (re)inserted last: the most recent
-        redo = [k for k, (new, was) in enumerate(zip(signs, old)) if new != was]
+            self.forget(places)
+            return np.zeros((places[1], places[0]), np.uint32), list(range(len(signs))), None
+        best, redo = None, list(range(len(signs)))
+        for key, (old, _) in self.kept.items():  # the version nearest this moment (most recent first on ties)
+            if key[0] == places and len(old) == len(signs):
+                differ = [k for k, (new, was) in enumerate(zip(signs, old)) if new != was]
+                if len(differ) <= len(redo):
+                    best, redo = key, differ
+        if best is None or len(redo) * NEW_VERSION > len(signs):
+            while len(self.kept) >= KEPT_PICTURES:
+                del self.kept[next(iter(self.kept))]  # the least recently used
+            key, base = (places, next(_VERSIONS)), np.zeros((places[1], places[0]), np.uint32)
+            self.kept[key] = (signs, base)
+            return base, list(range(len(signs))), key
+        old, base = self.kept.pop(best)
+        self.kept[best] = (signs, base)  # (re)inserted last: the most recent
         h, w = base.shape
         for k in redo:
             x, y = int(xs[k]), int(ys[k])
             if old[k] is not None and 0 <= x < w and 0 <= y < h:
                 base[y:y + tile_h, x:x + tile_w] = 0
-        return base, redo, True
+        return base, redo, best
 
-    def forget(self, places: tuple | None = None) -> None:
-        """Let go of the picture at these places (all of them: None), e.g. after composing into it failed half
-        way: its signs no longer say what its pixels show."""
-        if places is None:
-            self.kept.clear()
-        else:
-            self.kept.pop(places, None)
+    def forget(self, which: tuple | None = None) -> None:
+        """Let go of a kept picture (its key), of every version at some places, or of all (None), e.g. after
+        composing into one failed half way: its signs no longer say what its pixels show."""
+        for key in list(self.kept):
+            if which is None or key == which or key[0] == which:
+                del self.kept[key]

@@ -37,12 +37,15 @@ def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillI
 
 
 @lru_cache(maxsize=1100)
-def _near(x: float, y: float, px: float) -> np.ndarray:
+def _near_grid(x: float, y: float, px: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The [833, 2] spots around where a link meets its far desk at (x, y), nearest first (in the gap beyond
     the desk's edge, on its name tag between the name and the badge, or in the room below its cards),
     read-only, kept per desk: a desk's spots are the same
     every frame whichever link ends there (512 links a frame at 512 students; _candidates keeps whole curves,
-    which change with the focus). An array, 13 KB a desk: as 833 Python tuples they were 90 KB (103 MB full)."""
+    which change with the focus). An array, 13 KB a desk: as 833 Python tuples they were 90 KB (103 MB full).
+    With them the grid they are taken from: its 17 columns' x and 49 rows' y, and each spot's column and row
+    (spots[k] == (xs[col[k]], ys[row[k]]) exactly: the same sums), which _first_spots tests a column and a row
+    at a time."""
     h = px * 1.45
     # a grid of 17 x 49 spots; NumPy does the same float sums as a loop over them would, and the sort is
     # stable (on math.hypot's own keys, as Python's sorted() was), so spots at equal distances keep the loop's order
@@ -51,12 +54,20 @@ def _near(x: float, y: float, px: float) -> np.ndarray:
     keys = list(map(math.hypot, (xs - x).tolist(), (2 * (ys - y)).tolist()))
     order = np.argsort(np.array(keys), kind="stable")  # (the same order as sorted() on the same keys)
     spots = np.stack([xs[order], ys[order]], axis=1).astype(np.float64)
-    spots.flags.writeable = False  # shared by every caller
-    return spots
+    cols, rows = x + _COLUMNS * px * 0.8, y + _ROWS * h / 6
+    col, row = (_ACROSS[order] + 8).astype(np.int16), (_DOWN[order] + 24).astype(np.int16)
+    for a in (spots, cols, rows, col, row):
+        a.flags.writeable = False  # shared by every caller
+    return spots, cols, rows, col, row
+
+
+def _near(x: float, y: float, px: float) -> np.ndarray:  # _near_grid's spots alone
+    return _near_grid(x, y, px)[0]
 
 
 _ACROSS = np.repeat(np.arange(-8, 9), 49)  # the spots' columns and rows, column by column
 _DOWN = np.tile(np.arange(-24, 25), 17)
+_COLUMNS, _ROWS = np.arange(-8, 9), np.arange(-24, 25)
 
 
 @lru_cache(maxsize=1024)
@@ -67,7 +78,7 @@ def _candidates(where, px: float) -> tuple[np.ndarray, tuple[float, float, float
     if isinstance(where[0], (int, float)):
         at = np.array([where], np.float64)
     else:
-        at = np.concatenate([np.array([point_at(where, t) for t in ALONG], np.float64), _near(*where[0], px)])
+        at = np.concatenate([np.array([point_at(where, t) for t in ALONG], np.float64), _near_grid(*where[0], px)[0]])
     at.flags.writeable = False  # shared by every frame that asks
     (x0, y0), (x1, y1) = at.min(axis=0).tolist(), at.max(axis=0).tolist()
     return at, (x0, y0, x1, y1)
@@ -97,11 +108,12 @@ def _hits(left, top, right, bottom, others: np.ndarray) -> np.ndarray:
 
 
 def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
-                 near: np.ndarray, gap: float = 0.0) -> tuple[int, bool] | None:
+                 near: np.ndarray, gap: float = 0.0, grid=None) -> tuple[int, bool] | None:
     """The candidate a label takes, tested all at once: (the first whose w x h rectangle covers no placed
     label and whose pill, 2 px inside it, comes no nearer than `gap` px to any text in `near` ([n, 4] edges),
     within ROOM; True), else (the first that covers no placed label; False), else None. The same sums in the
-    same order as QRectF's own tests."""
+    same order as QRectF's own tests. grid: (k0, xs, ys, col, row) when at[k0:] are the spots of a grid (see
+    _near_grid): those are tested against the texts a column and a row at a time."""
     left, top = at[:, 0] - w / 2, at[:, 1] - h / 2
     right, bottom = left + w, top + h
     open_ = ~_hits(left, top, right, bottom, _edges(placed))
@@ -114,26 +126,73 @@ def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
     # ("mat0.63", "0.01 0.01"); with gap 0 it may touch a card's edge, never cover its numbers
     bl, bt = left + 2 - gap, top + 2 - gap
     bw, bh = w + -2 - 2 + 2 * gap, h + -2 - 2 + 2 * gap
-    # the texts are tested a block of candidates at a time, in order, up to the first free one: the first
-    # spots along a link are mostly free, and ~830 spots x ~200 texts near a big class's link took ~2 ms. A
-    # block meets only the texts within its own reach (a long link at 1,024 students has ~1,000 name tags
-    # near it, a block of spots beside one desk a few dozen: 13 blocks x 1,000 tags took ~8 ms a label)
-    l2, t2, r2, b2 = near.T
-    for a in range(0, len(at), CANDIDATE_BLOCK):
-        b = a + CANDIDATE_BLOCK
-        maybe = open_[a:b] & inside[a:b]
-        if not maybe.any():
-            continue
-        left_, top_ = bl[a:b], bt[a:b]
-        right_, bottom_ = left_ + bw, top_ + bh
-        reach = near[(l2 < right_.max()) & (left_.min() < r2) & (t2 < bottom_.max()) & (top_.min() < b2)]
-        free = maybe & ~_hits(left_, top_, right_, bottom_, reach)
+    # every candidate is tested at once against the texts it could touch (_hits_near: those in its own band of
+    # rows; _grid_hits: a grid's spots by columns and rows); the first free one is the answer. (Tested a block
+    # of 64 candidates at a time, a label that found no free spot beside a desk of a big class went through
+    # all 13 blocks twice)
+    maybe = open_ & inside
+    if maybe.any():
+        which = np.flatnonzero(maybe)
+        free = np.zeros(len(at), bool)
+        k0 = len(at) if grid is None else grid[0]
+        head, tail = which[which < k0], which[which >= k0]
+        l_, t_ = bl[head], bt[head]
+        free[head] = ~(_hits if len(head) <= 64 else _hits_near)(l_, t_, l_ + bw, t_ + bh, near)  # (few: all pairs)
+        if len(tail):
+            free[tail] = ~_grid_hits(grid, w, h, gap, bw, bh, near)[tail - k0]
         if free.any():
-            return a + int(np.argmax(free)), True
+            return int(np.argmax(free)), True
     return int(np.argmax(open_)), False
 
 
-CANDIDATE_BLOCK = 64
+def _grid_hits(grid, w: float, h: float, gap: float, bw: float, bh: float, near: np.ndarray) -> np.ndarray:
+    """[spots] whether each spot of the grid's pill (as _first_spots makes it) meets a text in `near`: a
+    rectangle meets a text when its column's span across meets the text's and its row's span down does, so
+    the 833 spots x n texts are decided by [17, n] and [49, n] comparisons (the same ones, on the same sums as
+    each spot's own) and one product that counts, per column and row, the texts met by both. (Each spot
+    against the texts near it took ~1 ms a test at 512 students, where no spot is free beside a crowded desk.)"""
+    _, xs, ys, col, row = grid
+    if not len(near):
+        return np.zeros(len(col), bool)
+    l2, t2, r2, b2 = near.T
+    cl, ct = (xs - w / 2) + 2 - gap, (ys - h / 2) + 2 - gap
+    across = (cl[:, None] < r2) & (l2 < (cl + bw)[:, None]) & (l2 != r2) & (t2 != b2)    # [17, n]
+    down = (ct[:, None] < b2) & (t2 < (ct + bh)[:, None])                                 # [49, n]
+    met = across.astype(np.float32) @ down.T.astype(np.float32)                          # [17, 49] texts met
+    return met[col, row] > 0.5
+
+
+TALL = 64.0  # px: texts taller than this (few: the title, the legend) are tested against every candidate
+
+
+def _hits_near(left, top, right, bottom, others: np.ndarray) -> np.ndarray:
+    """_hits's answer, each rectangle tested only against the texts whose top lies in the band it could reach
+    (texts sorted by top, found by two searchsorted; every pair _hits would find true is among them, and each is
+    decided by the same comparisons), so that 842 spots beside a desk of a class of 1,024 meet a row of name
+    tags each instead of the ~1,000 near a long link."""
+    if not len(others) or not len(left):
+        return np.zeros(len(left), bool)
+    height = others[:, 3] - others[:, 1]
+    tall = height > TALL
+    hit = _hits(left, top, right, bottom, others[tall])
+    short = others[~tall]
+    if not len(short):
+        return hit
+    short = short[np.argsort(short[:, 1], kind="stable")]
+    reach = float(height[~tall].max()) + 1.0  # a text's top is at most this far above a rectangle it meets
+    lo = np.searchsorted(short[:, 1], top - reach, "left")
+    hi = np.searchsorted(short[:, 1], bottom, "left")  # (a text that starts at the bottom edge meets nothing)
+    count = np.maximum(hi - lo, 0)
+    if not count.sum():
+        return hit
+    pt = np.repeat(np.arange(len(left)), count)
+    k = np.repeat(lo, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+    l2, t2, r2, b2 = short[k, 0], short[k, 1], short[k, 2], short[k, 3]
+    over = ((left[pt] < r2) & (l2 < right[pt]) & (top[pt] < b2) & (t2 < bottom[pt]) & (l2 != r2) & (t2 != b2))
+    hit[pt[over]] = True
+    return hit
+
+
 TEXT_GAP = 0.5  # a label keeps this share of its font's px clear of every text (8 px at 16 px): a pill that
 # touches a name or a badge reads as part of it
 
@@ -184,9 +243,10 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray) -> li
         rx, ry, rw, rh = x0 - w / 2 - gap, y0 - h / 2 - gap, x1 - x0 + w + 2 * gap, y1 - y0 + h + 2 * gap  # their reach
         l, t, r, b = avoid.T
         near = avoid[(l < rx + rw) & (rx < r) & (t < ry + rh) & (ry < b) & (l != r) & (t != b)]
-        best = _first_spots(at, w, h, placed, near, gap)
+        grid = None if isinstance(where[0], (int, float)) else (len(ALONG),) + _near_grid(*where[0], px)[1:]
+        best = _first_spots(at, w, h, placed, near, gap, grid)
         if best is not None and not best[1]:  # no spot with a gap: one against a text is better than none
-            best = _first_spots(at, w, h, placed, near)
+            best = _first_spots(at, w, h, placed, near, 0.0, grid)
         free = best is not None and best[1]
         if best is not None:
             spot = tuple(at[best[0]].tolist())
