@@ -81,6 +81,7 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
         room = QRectF(rect.x() + (TITLE.x() - CLASSROOM.x()) * scale, rect.y() + (TITLE.y() - CLASSROOM.y()) * scale,
                       (TITLE.width() if not scene.legend.isVisible() else scene.legend.area.x() - 24 - TITLE.x()) * scale,
                       TITLE.height() * scale)
+        room.setRight(min(room.right(), rect.right()))  # TITLE spans the blackboard too, which a comparison leaves out
         label = text(lang, "compare.class", n=k + 1, sentence=sentence_label(pair, k))
         size = max(px * 0.9, min(room.height() * 0.6, px * 1.1))
         fits = QFontMetricsF(fonts.font(size, True)).horizontalAdvance(label)
