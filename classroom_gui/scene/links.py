@@ -117,7 +117,7 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
     nest instead of lying on top of each other. An end at a name tag stays clear_of(width) off it.
     `bow` scales the arch (negative: to the other side) and `entry` (a fraction of the hub's width off its
     middle) moves where it arrives: the variants link_routes chooses from when the default runs alongside
-    another link.
+    another link. No arch rises above CEILING (below_ceiling): a far desk's would reach into the title row.
     """
     ox, oy, ow, oh = other
     hx, hy, hw, hh = hub
