@@ -46,4 +46,5 @@ def test_no_link_line_rises_into_the_title_row(qapp, checkpoint, text, lang, foc
                 if highest is None or top < highest[0]:
                     highest = (top, asker + 1, chapter, link.source + 1, link.target + 1)
     assert lines > 0
-    assert highest[0] >= TITLE_TWO_LINES.bottom(), f"a line reaches y = {highest[0]:.1f} (asker, chapter, link): {highest}"
+    assert highest[0] >= TITLE_TWO_LINES.bottom(), \
+        f"a line reaches y = {highest[0]:.1f} (asker, chapter, link): {highest}"
