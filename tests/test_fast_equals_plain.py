@@ -161,3 +161,26 @@ def test_a_non_finite_question_gives_the_plain_rows_nan_everywhere():
     assert np.isnan(want[0][0, 3]).all() and np.isnan(want[0][1, 400]).all()
     for a, b in zip(got, want):
         assert np.array_equal(a, b, equal_nan=True)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_a_non_finite_score_under_the_mask_is_masked_as_in_plain(bad):
+    """The causal rows add -inf to the cells under the mask instead of copying it in; a NaN or +inf score
+    there (a self-introduction card with a non-finite number, or a product that overflows) would then stay
+    NaN, where the plain path's -inf makes the earlier students' rows finite. Those rows must stay finite
+    and bit-equal; the later students, who hear the card, get the plain path's NaN rows."""
+    from classroom_gui.model import gpt
+    from classroom_gui.model.functions import causal_mask
+
+    rng = np.random.default_rng(1)
+    q, k, v = (rng.standard_normal((2, 300, 16)).astype(np.float32) for _ in range(3))
+    k[0, 100, 3] = bad  # inside a row block's own diagonal block (rows 64-127 here)
+    k[1, 299] = bad     # the last student: masked in every earlier row, the last row block's diagonal included
+    k[0, 70, 0] = np.float32(3e38)
+    q[0, :, 0] = np.abs(q[0, :, 0]) + np.float32(2)  # q . k overflows to +inf at column 70 (masked for rows < 70),
+    #                                                   where q / 4 . k (fast.py's power-of-two scaling) would not
+    with np.errstate(over="ignore", invalid="ignore"):  # the overflow and inf - inf are the case itself
+        got, want = fast.attention(q, k, v, causal_mask(300), 4.0), gpt.attention(q, k, v, causal_mask(300), 4.0)
+    assert np.isfinite(want[0][0, :70]).all() and np.isnan(want[0][0, 70:]).all() and np.isfinite(want[0][1, :299]).all()
+    for a, b in zip(got, want):
+        assert np.array_equal(a, b, equal_nan=True)
