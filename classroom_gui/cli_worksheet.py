@@ -21,11 +21,14 @@ from .cli_table import (HEAD, LAYER, MASK, MODEL, TEXT, CliError, arg, check_lay
                 "asker's own included (it listens to itself too): 2-5; the asker is the first student who "
                 "listens to exactly N (the one in seat N under the causal mask)"),
             LAYER, HEAD, MASK,
+            arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable, '
+                'as for export and trace: "score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1"; '
+                'the sheet is worked from the edited class, its edited numbers underlined and a "What if:" line'),
             arg("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf"))
 def worksheet_command(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .cli_export import _default_asker_note, _focus
+    from .cli_export import _default_asker_note, _focus, with_edits
     from .export.files import ExportError, check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.state import default_focus
@@ -44,6 +47,7 @@ def worksheet_command(args: argparse.Namespace) -> int:
             print(f"note: {notice}", file=sys.stderr)
         trace, c = run.trace, checkpoint.config
         check_layer_head(args, c)
+        trace = with_edits(trace, args.edits)
         if args.focus:
             focus = _focus(args.focus, trace.tokens)
         elif args.students is None:

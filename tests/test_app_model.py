@@ -85,8 +85,11 @@ def test_the_quiz_asks_before_the_step_that_answers_it():
         steps.append((f.beat, None if f.quiz is None else f.quiz["answer"] is None))
     asked = [i for i, (_, q) in enumerate(steps) if q is True]
     assert asked, "no question was asked"
-    for i in asked:  # asking keeps the class on its step; the next press moves on and reveals
-        assert steps[i + 1][0] == steps[i][0] + 1 and steps[i + 1][1] is False
+    for i in asked:  # asking keeps the class on its step; the next press reveals, and moves on unless the same
+        # step answers another question still to ask (teacher4 M3), which the press after asks
+        assert steps[i + 1][1] is False
+        moved = steps[i + 1][0] == steps[i][0] + 1
+        assert moved or (steps[i + 1][0] == steps[i][0] and steps[i + 2] == (steps[i][0], True))
 
 
 def test_the_other_rules_trace_is_shown_and_what_computing_it_freed_given_back(monkeypatch):
@@ -116,5 +119,5 @@ def test_the_quiz_is_made_again_when_the_temperature_changes():
     model.select(temperature=5.0)
     again = model._quiz()
     assert again is not first
-    fresh = {q.step: q.choices for q in class_questions(model.shown_trace(), model.sel)}
-    assert {s: q.choices for s, q in again.by_step.items()} == fresh
+    fresh = [(q.step, q.choices) for q in class_questions(model.shown_trace(), model.sel)]
+    assert sorted((s, q.choices) for s, qs in again.by_step.items() for q in qs) == sorted(fresh)

@@ -106,3 +106,36 @@ def test_a_compared_video_and_a_cancelled_compared_deck(tmp_path):
     with pytest.raises(Cancelled):
         save_compare_deck(pairs, tmp_path / "cancelled", (320, 180), progress=lambda done, total: done < 2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["v.gif"]
+
+
+@pytest.mark.parametrize("lang, said", [("en", 'No share changed: in turn, "it" cannot hear "tired" or "wide"'),
+                                        ("ja", "どの割合も変わりません：順番に発言では、「it」は後ろの「tired」「wide」を聞けない")])
+def test_when_no_share_changed_it_says_so_and_why_and_outlines_no_one(qapp, lang, said):
+    """teacher4 M2: the gallery's tired/wide pair in turn: "it" cannot hear the last word, so every share is the
+    same; the footer says so (and why) instead of naming a "change" of 0.33 to 0.33, and no desk is outlined."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtCore import QRectF
+
+    from classroom_gui.export.compare import _outline_changed
+    from classroom_gui.lesson.compare import changed_text
+
+    ck = load_checkpoint(teaching_model_dir())
+    a = run_sentence(ck, "The animal didn't cross the street because it was too tired", "causal").trace
+    b = run_sentence(ck, "The animal didn't cross the street because it was too wide", "causal").trace
+    sel = Selection(focus=a.tokens.index("it"), layer=2, head=0, lang=lang, rule="causal")
+    t = next(x.start for x in timeline_for(a.n_tokens, a.config.n_layer).beats if x.key == "softmax.weights")
+    pair = compare(a, b, sel, t + 0.5)
+    change = pair.changed_most
+    assert change["changed"] is False and change["unheard"] == ["tired", "wide"]
+    footer = changed_text(lang, change)
+    assert footer.startswith(said) and "0.33" not in footer
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(0)
+    p = QPainter(image)
+    _outline_changed(p, pair.frames[0], QRectF(0, 0, 400, 300), change)
+    p.end()
+    assert image.allGray() and image.pixel(10, 10) == image.pixel(200, 150)  # nothing drawn
+    # in discussion "it" hears the last word: shares change, and the largest change is named as before
+    sel = Selection(focus=sel.focus, layer=2, head=0, lang=lang, rule="none")
+    change = compare(a, b, sel, t + 0.5).changed_most
+    assert change["changed"] is True and "0." in changed_text(lang, change)

@@ -71,6 +71,31 @@ def test_presenter_presses_ask_then_reveal(trace):
     assert play.next(q.step) in ("move", "ask")
 
 
+@pytest.mark.parametrize("text, lang", [("猫がマットの上に座った", "ja"), ("The cat sat on the mat", "en")])
+def test_presenting_asks_every_question_two_at_one_step_included(text, lang):
+    """teacher4 M3: the top share and the sum are both revealed by the shares' step; pressing through the whole
+    lesson asks each question once, on the step before its answer, and the class moves on only after the last
+    answer of that step (as ClassroomModel.quiz_next does with the answers next() gives)."""
+    trace = run_sentence(load_checkpoint(teaching_model_dir()), text, "none").trace
+    sel = Selection(focus=1, layer=0, head=0, lang=lang, rule="none")
+    made = class_questions(trace, sel)
+    steps = [q.step for q in made]
+    assert len(steps) > len(set(steps))  # two questions share a step (the premise of the finding)
+    play, step, asked, answered = QuizPlay(made), 1, [], []
+    for _ in range(4 * len(timeline_for(trace.n_tokens, trace.config.n_layer))):
+        did = play.next(step)
+        if did == "ask":
+            assert play.showing[0].step == step + 1 and not play.showing[1]
+            asked.append(play.showing[0])
+        elif did in ("answer", "reveal"):
+            assert play.showing[1]
+            answered.append(play.showing[0])
+        if did in ("reveal", "move"):
+            step += 1
+    assert [q.question for q in asked] == [q.question for q in made]  # all of them, in order
+    assert answered == asked
+
+
 def test_cli_deck_quiz_writes_question_slides(tmp_path):
     out = tmp_path / "deck"
     assert main(["deck", "--text", "The cat sat on the mat", "--quiz", "--size", "640x360", "--per", "chapter",

@@ -136,3 +136,60 @@ def test_in_discussion_the_first_seat_cat_asks():
     assert default_focus(ja, "none") == 0  # in discussion 猫 hears everyone, wherever it sits
     assert default_focus(ja, "causal") == 6  # in turn it would hear only itself: the last student asks
     assert default_focus(["The", "cat", "sat"], "none") == default_focus(["The", "cat", "sat"], "causal") == 1
+
+
+@pytest.mark.parametrize("lang, why", [("en", "The shares still differ because in layer 1 the students already "
+                                               "listened by different rules"),
+                                       ("ja", "それでも割合が違うのは、第1層ですでに違うルールで聞いたので")])
+def test_the_last_seat_says_why_its_shares_differ_from_layer_2_on(lang, why):
+    """teacher4 M7: the last student hears everyone under both rules, yet from layer 2 on its two charts differ (the
+    notebooks already listened by different rules in layer 1); chapter 6 says why, and says nothing of it at layer 1,
+    where the two charts are the same (on the shipped model)."""
+    from classroom_gui.model.checkpoint import load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+
+    trace = run_sentence(load_checkpoint(teaching_model_dir()), EN, "none").trace
+    last = trace.n_tokens - 1
+    for layer in range(trace.config.n_layer):
+        frame = at(trace, "mask.future", focus=last, layer=layer, lang=lang)
+        free = rules.under(trace, "none").layers[layer].weights[0, last]
+        turn = rules.under(trace, "causal").layers[layer].weights[0, last]
+        if layer == 0:
+            assert np.allclose(free, turn, atol=1e-6) and "differ" not in frame.narration and "違う" not in frame.narration
+            continue
+        said = why if layer == 1 else why.replace("layer 1", "layers 1 to 2").replace("第1層で", "第1層から第2層まで")
+        assert np.abs(free - turn).max() > 0.01 and said in frame.narration
+
+
+def test_answer_lists_offer_no_mask_token(tmp_path):
+    """teacher4 L4: the shipped model gives <mask> (the blank it learned to fill in discussion) a place among the
+    ten most probable next words of the gallery's "tired" sentence; no student can say it, so answer time's list,
+    the desks' guesses and the quiz's choices leave it out (the model's probabilities keep it)."""
+    from classroom_gui.lesson.quiz_play import class_questions
+    from classroom_gui.model.checkpoint import load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+
+    trace = run_sentence(load_checkpoint(teaching_model_dir()),
+                         "The animal didn't cross the street because it was too tired", "causal").trace
+    # the premise: among the English words (the list's language; Latin letters, as "<mask>"), the model ranks it
+    # in the ten most probable
+    english = [trace.vocab[int(i)] for i in trace.next_order[:40] if script(trace.vocab[int(i)]) in ("en", "")]
+    assert "<mask>" in english[:10]
+    frame = at(trace, "answer.softmax", focus=8, rule="causal")
+    assert len(frame.bars.labels) == 10 and "<mask>" not in frame.bars.labels
+    assert not {"<mask>", "<unk>"} & {trace.vocab[w] for w, _ in seat_guesses(trace)}
+    for q in class_questions(trace, Selection(focus=8, rule="causal")):
+        assert not any("<mask>" in c or "<unk>" in c for c in q.choices)
+
+
+@pytest.mark.parametrize("lang, said", [("en", "every one of the 4,695 vocabulary words"), ("ja", "語彙の4,695語すべて")])
+def test_the_vocabulary_size_has_one_spelling(lang, said):
+    """teacher4 L5: answer time's narration writes 4,695 as its board and bars do (「全4,695語」), not 4695."""
+    from classroom_gui.model.checkpoint import load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+
+    trace = run_sentence(load_checkpoint(teaching_model_dir()), EN, "causal").trace
+    logits = at(trace, "answer.logits", lang=lang, rule="causal")
+    assert said in logits.narration and "4695" not in logits.narration
+    softmax = at(trace, "answer.softmax", lang=lang, rule="causal")
+    assert "4,695" in " ".join(softmax.board) + softmax.bars.total and "4695" not in softmax.narration

@@ -79,6 +79,27 @@ def test_a_frame_of_an_edited_class_marks_the_edit_and_says_so(own, lang):
     assert plain.edits == [] and plain.heatmap.edited == [] and "What if" not in plain.narration
 
 
+@pytest.mark.parametrize("lang, more", [("en", ["; and 1 more edit.", "; and 2 more edits."]),
+                                        ("ja", ["、ほか1件。", "、ほか2件。"])])
+def test_the_narration_counts_the_edits_it_does_not_name(own, lang, more):
+    """teacher4 M1: three or more edits: the newest two named in words, the rest counted, none left unsaid."""
+    from classroom_gui.lesson.whatif_state import describe
+
+    state = WhatIf(own)
+    edits = [Edit("k", 0, 0, 3, 4, 2.0), Edit("score", 0, 0, 1, 5, 6.0), Edit("q", 0, 0, 1, 0, -1.0),
+             Edit("v", 0, 0, 2, 1, 3.0)]
+    sel = Selection(focus=1, layer=0, head=0, lang=lang, rule="none")
+    t = next(b.start for b in timeline_for(own.n_tokens, own.config.n_layer).beats if b.key == "softmax.weights")
+    for n, edit in enumerate(edits, 1):
+        state.set(edit)
+        narration = frame_at(state.trace, sel, t + 0.99).narration
+        for e in edits[max(0, n - 2):n]:
+            assert describe(lang, e, own.tokens) in narration
+        for e in edits[:max(0, n - 2)]:
+            assert describe(lang, e, own.tokens) not in narration
+        assert (more[n - 3] in narration) if n >= 3 else all(m[:-1] not in narration for m in more)
+
+
 def test_cli_set_on_export_and_trace_records_the_edits(own, tmp_path, capsys):
     out, numbers, record = tmp_path / "x.png", tmp_path / "x.json", tmp_path / "t.json"
     assert main(["export", "--text", SENTENCE, "--mask", "none", "--chapter", "softmax", "--size", "640x360",

@@ -205,3 +205,14 @@ def test_the_answer_joins_from_the_keyboard(qtbot, window):
     before = window.run.trace.n_tokens
     press(qtbot, window, Qt.Key.Key_A)
     assert window.run.trace.n_tokens == before + 1 and window.model.frame().chapter_key == "answer"
+
+
+@pytest.mark.parametrize("lang, said", [("en", "A works at answer time (End)"), ("ja", "Aキーは答えの時間（End）で使えます")])
+def test_a_outside_answer_time_says_where_it_works(qtbot, window, lang, said):
+    """teacher4 L8: A before answer time changed nothing and said nothing; now one status line says where it works,
+    and the class is left as it is."""
+    window.set_language(lang)
+    before = list(window.run.trace.tokens)
+    press(qtbot, window, Qt.Key.Key_A)
+    assert window.statusBar().currentMessage().startswith(said)
+    assert list(window.run.trace.tokens) == before and window.model.frame().answer_id < 0

@@ -275,3 +275,35 @@ def test_the_keyboard_dialog_names_students_as_the_toolbar_does(qtbot, window):
         assert names == [window.focus_box.itemText(i) for i in range(window.focus_box.count())]
         assert all(colon in name for name in names) and (lang == "en" or not any(": " in n for n in names))
         assert [dialog.classmate.itemText(i) for i in range(dialog.classmate.count())] == names
+
+
+
+@pytest.mark.parametrize("lang, said", [("en", "The what-if edits are gone"), ("ja", "もしもの変更を消し")])
+def test_ctrl_r_resets_the_what_if_edits_too_and_ctrl_z_brings_them_back(qtbot, window, lang, said):
+    """teacher4 M4: Ctrl+R is "Reset everything": the what-if edits go too (the title and narration lose their
+    【もしも】), the status bar says how to get them back, and Ctrl+Z does."""
+    from classroom_gui.view import whatif_edit
+
+    window.set_language(lang)
+    sel = window.sel
+    edits = (Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0), Edit("q", sel.layer, sel.head, sel.focus, 1, -1.0))
+    for e in edits:
+        assert whatif_edit.apply(window, e)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
+    frame = window.model.frame()
+    assert not frame.edits and window.t("whatif.title", title="") not in frame.title
+    assert said in window.statusBar().currentMessage() and window.player.time == 0
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.whatif.edits == edits
+    qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # nothing more to reset
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.whatif.edits == edits  # a second Ctrl+R added no empty step to undo
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, shift)  # Ctrl+Shift+Z resets the edits alone: it says so too
+    assert window.model.whatif.edits == () and said in window.statusBar().currentMessage()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # edit by edit back to none
+    assert window.model.whatif.edits == () and window.statusBar().currentMessage() == ""

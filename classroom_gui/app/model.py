@@ -108,13 +108,20 @@ class ClassroomModel:
         n = self.run.trace.n_tokens if self.run else 1
         self.select(focus=(self.sel.focus + by) % n)
 
-    def reset(self) -> None:
-        """The lesson as it opened: the start, paused, at speed 1, the seed example's selection."""
+    def reset(self) -> bool:
+        """The lesson as it opened: the start, paused, at speed 1, the seed example's selection, and the model's own
+        numbers (the what-if edits go too, as one step Ctrl+Z brings back). True when there were edits."""
         self.player.reset()
         self.sel = lesson_selection(self.gallery, self.sel.lang, rule=lesson_rule(self.checkpoint, self.gallery))
         if self.run:
             self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens, self.sel.rule)).clamped(self.run.trace)
+        edited = self.whatif is not None and self.whatif.active
+        if edited:
+            self.whatif.reset()  # the class below the selection first, so one redraw shows both
         self.changed("selection")
+        if edited:
+            self.changed("edits")
+        return edited
 
     # time ----------------------------------------------------------------------------------------
     def play(self, name: str) -> None:
@@ -187,7 +194,7 @@ class ClassroomModel:
         play = self._quiz()
         if play is None:
             return False
-        if play.next(self.player.timeline.locate(self.player.time)[0] + 1) != "ask":
+        if play.next(self.player.timeline.locate(self.player.time)[0] + 1) in ("reveal", "move"):
             self.player.next_beat()
         self.changed("time")
         return True

@@ -106,8 +106,8 @@ def sentence_label(pair: Pair, k: int) -> str:
 
 def _outline_changed(p: QPainter, frame, rect: QRectF, change) -> None:
     """The classmate whose share changed most: a thick vermillion frame around the desk (`rect`: where the
-    CLASSROOM part of the canvas is drawn)."""
-    if not change or change["seat"] - 1 >= len(frame.students):
+    CLASSROOM part of the canvas is drawn); none when no share changed."""
+    if not change or not change.get("changed", True) or change["seat"] - 1 >= len(frame.students):
         return
     s = frame.students[change["seat"] - 1]
     k = rect.width() / CLASSROOM.width()

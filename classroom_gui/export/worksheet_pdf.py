@@ -20,6 +20,7 @@ from .files import ExportError, atomic_path, check_target
 PAPERS = ("a4", "letter")
 WORKSHEETS = (".pdf",)
 GREY = "#6B7280"
+EDITED = "#FDF1B8"  # a what-if: a pale version of the window's yellow edit mark (palette "edited_glow")
 CARD_COLOURS = {"query": "#E8F0FB", "key": "#FCEFD9", "value": "#E3F4EC"}  # the canvas's role colours, pale
 
 
@@ -109,15 +110,19 @@ def _cards_table(ws: Worksheet, level: Level) -> str:
     head = _cell("", head=True, width="28%") + "".join(_cell(str(i + 1), head=True) for i in range(ws.d))
     rows = [f"<tr>{head}</tr>"]
 
-    def row(label: str, numbers: list[str], role: str) -> str:
+    def row(label: str, numbers: list[str], role: str, seat: int) -> str:
+        # a what-if number: underlined on the window's yellow edit mark (not bold: the font has no bold face, and
+        # Qt's synthetic bold draws each glyph twice, which a PDF reader extracts as doubled text)
+        edited = ws.edited.get((role, seat), ())
         return ("<tr>" + _cell(escape(label), align="left", bg=CARD_COLOURS[role])
-                + "".join(_cell(x, bg=CARD_COLOURS[role]) for x in numbers) + "</tr>")
+                + "".join(_cell(f"<u>{x}</u>", bg=EDITED) if i in edited else _cell(x, bg=CARD_COLOURS[role])
+                          for i, x in enumerate(numbers)) + "</tr>")
 
-    rows.append(row(ws.t("worksheet.card_query", name=quote(ws.lang, ws.name(ws.asker))), ws.query, "query"))
+    rows.append(row(ws.t("worksheet.card_query", name=quote(ws.lang, ws.name(ws.asker))), ws.query, "query", ws.asker))
     for j, k in zip(ws.heard, ws.keys):
-        rows.append(row(ws.t("worksheet.card_key", name=quote(ws.lang, ws.name(j))), k, "key"))
+        rows.append(row(ws.t("worksheet.card_key", name=quote(ws.lang, ws.name(j))), k, "key", j))
     for j, v in zip(ws.heard, ws.values):
-        rows.append(row(ws.t("worksheet.card_value", name=quote(ws.lang, ws.name(j))), v, "value"))
+        rows.append(row(ws.t("worksheet.card_value", name=quote(ws.lang, ws.name(j))), v, "value", j))
     return _table(rows, level)
 
 
@@ -159,6 +164,17 @@ def _context_table(ws: Worksheet, key: bool, level: Level) -> str:
     return _table([f"<tr>{head}</tr>", "<tr>" + _cell("⑥") + "".join(_cell(c) for c in cells) + "</tr>"], level)
 
 
+def whatif_line(ws: Worksheet) -> str:
+    """The sheet's 「もしも：…」 / "What if: …" line naming every edit of the class ("" for the model's own), and
+    what the underlined numbers are when the sheet prints one."""
+    if not ws.whatif:
+        return ""
+    line = ws.t("worksheet.whatif", edits=ws.t("whatif.join").join(ws.whatif))
+    if ws.edited:
+        line += (" " if ws.lang != "ja" else "") + ws.t("worksheet.whatif_marked")
+    return line
+
+
 def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> str:
     """Both pages as one HTML document (the key starts on a new page)."""
     t = ws.t
@@ -168,12 +184,20 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
     # board it answers (and the key note says why its last digits may differ: it works from the printed cards)
     subtitle = t("worksheet.subtitle", sentence=sentence, rule=t(f"ui.rule_{ws.rule}"), layer=ws.layer + 1,
                  head=ws.head + 1, d=ws.d)
-    footer = f'<p style="color:{GREY}; font-size:{level.small}pt;">{escape(t("worksheet.footer", model=model_name))}</p>'
+    # a what-if class says so on both pages, and its footer does not claim the model's own numbers
+    whatif = whatif_line(ws)
+    said = (t("worksheet.footer_whatif_one" if len(ws.whatif) == 1 else "worksheet.footer_whatif", model=model_name,
+              n=len(ws.whatif)) if ws.whatif
+            else t("worksheet.footer", model=model_name))
+    footer = f'<p style="color:{GREY}; font-size:{level.small}pt;">{escape(said)}</p>'
 
     def page(title: str, key: bool) -> str:
         parts = [f"<h2>{escape(title)}</h2>", f'<p style="color:{GREY};">{escape(subtitle)}</p>']
+        if whatif:
+            parts.append(f'<p style="background-color:{EDITED};">{_set(ws, whatif)}</p>')
         if key:
-            parts.append(f"<p>{_set(ws, t('worksheet.key_note'))}</p>")
+            note = t("worksheet.key_note_whatif" if ws.whatif else "worksheet.key_note")
+            parts.append(f"<p>{_set(ws, note)}</p>")
         else:
             parts.append(f"<p>{escape(t('worksheet.name_field'))}</p>")
             parts.append(f"<p>{_set(ws, t('worksheet.intro', asker=asker, names=names_list(ws)))}</p>")

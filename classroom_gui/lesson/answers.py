@@ -3,13 +3,14 @@ the word that follows it, both from GPT's rule (in turn), since that is how a ne
 
 The teaching model speaks English and Japanese. A word of the other language than the sentence's appears
 in a list only when the model gives it at least OTHER_LANGUAGE_FLOOR; punctuation and numbers belong to
-both. Pure: no Qt.
+both. The tokenizer's <mask> and <unk> are never listed (UNSAYABLE). Pure: no Qt.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from ..model.functions import softmax
+from ..model.tokenizer import MASK, UNK
 from ..model.trace import Trace, compare_with_every_word
 from .cache import cache_of
 
@@ -40,8 +41,16 @@ def sentence_script(tokens: list[str]) -> str:
     return max(counts, key=counts.get)
 
 
+# the teaching tokenizer's own tokens: <mask> is the blank the model learned to fill in discussion, <unk> any
+# unknown word; the model gives them a probability, but no student can say them, so no list offers them
+UNSAYABLE = frozenset((MASK, UNK))
+
+
 def admissible(word: str, p: float, lang: str) -> bool:
-    """Whether a word of probability p may appear in a list for a sentence in `lang`."""
+    """Whether a word of probability p may appear in a list for a sentence in `lang`: a word a student can say,
+    and of the sentence's language unless the model gives it at least OTHER_LANGUAGE_FLOOR."""
+    if word in UNSAYABLE:
+        return False
     s = script(word)
     return not lang or not s or s == lang or p >= OTHER_LANGUAGE_FLOOR
 

@@ -3,7 +3,8 @@ the same asker where that student sits in both), its moment (the same step: the 
 progress through it), and the share that changed most between the two askers' rows.
 
 Each side's frame is exactly the frame its own single export draws (frame_at), so the comparison adds no
-number of its own except `changed_most`.
+number of its own except `changed_most` (which says "changed": false, and no seat is outlined, when no share
+moved: in turn, a word after the asker cannot change what it hears).
 """
 from __future__ import annotations
 
@@ -86,8 +87,28 @@ def changed_most(a: Trace, b: Trace, sel_a: Selection, sel_b: Selection, rule: s
     if n == 0:
         return None
     j = max(range(n), key=lambda k: (abs(float(wb[k]) - float(wa[k])), -k))
-    return {"seat": j + 1, "word_a": a.tokens[j], "word_b": b.tokens[j], "share_a": float(wa[j]),
-            "share_b": float(wb[j]), "layer": sel_a.layer + 1, "head": sel_a.head + 1, "mask": rule}
+    out = {"seat": j + 1, "word_a": a.tokens[j], "word_b": b.tokens[j], "share_a": float(wa[j]),
+           "share_b": float(wb[j]), "layer": sel_a.layer + 1, "head": sel_a.head + 1, "mask": rule,
+           "changed": max([abs(float(wb[j]) - float(wa[j]))] + [float(x) for x in (wa[n:] if len(wa) > n else wb[n:])])
+           >= SAME}  # a seat only one class has changes nothing while its share is 0 (in turn, after the asker)
+    if not out["changed"]:  # no share moved: say so, and why when the rule is the reason (no outline is drawn)
+        out["unheard"] = unheard(a, b, sel_a.focus) if rule == "causal" and sel_a.focus == sel_b.focus else []
+        out["asker"] = a.tokens[sel_a.focus]
+    return out
+
+
+SAME = 5e-5  # shares closer than this print the same at the board's 4 decimals: "no share changed"
+
+
+def unheard(a: Trace, b: Trace, asker: int) -> list[str]:
+    """The words that differ between the two sentences, in seat order without repeats, when every one of them sits
+    after the asker (in turn it cannot hear them, so its shares cannot change); [] when one sits at or before it."""
+    seats = [j for j in range(max(a.n_tokens, b.n_tokens))
+             if j >= a.n_tokens or j >= b.n_tokens or a.tokens[j] != b.tokens[j]]
+    if not seats or min(seats) <= asker:
+        return []
+    words = [t.tokens[j] for j in seats for t in (a, b) if j < t.n_tokens]
+    return list(dict.fromkeys(words))
 
 
 def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_b=(), texts=("", "")) -> Pair:
@@ -106,5 +127,13 @@ def changed_text(lang: str, change: dict | None) -> str:
     """One sentence for under the pictures: which share changed most, from what to what."""
     if change is None:
         return ""
+    if not change.get("changed", True):
+        if change.get("unheard"):
+            asker = change.get("asker", "")
+            words = [quote(lang, w) for w in change["unheard"]]
+            said = "".join(words) if lang == "ja" else (
+                words[0] if len(words) == 1 else ", ".join(words[:-1]) + " " + text(lang, "compare.or") + " " + words[-1])
+            return text(lang, "compare.unchanged_in_turn", asker=quote(lang, asker), words=said)
+        return text(lang, "compare.unchanged")
     return text(lang, "compare.changed", seat=change["seat"], a=quote(lang, change["word_a"]),
                 b=quote(lang, change["word_b"]), share_a=f"{change['share_a']:.2f}", share_b=f"{change['share_b']:.2f}")

@@ -14,7 +14,7 @@ import numpy as np
 from ..model.functions import causal_mask, softmax
 from ..model.trace import Trace
 from . import rules
-from .answers import OTHER_LANGUAGE_FLOOR, script, sentence_script
+from .answers import OTHER_LANGUAGE_FLOOR, UNSAYABLE, script, sentence_script
 from .numbers import fmt
 from .state import Selection, timeline_for
 from .strings import quote, text
@@ -105,7 +105,7 @@ def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Que
     if len(order) < 2 or not vocab:
         return None
     logits = trace.next_logits
-    if logits[order[0]] == logits[order[1]]:
+    if logits[order[0]] == logits[order[1]] or vocab[int(order[0])] in UNSAYABLE:  # no fair question
         return None
     # the wrong choices are words of the sentence's language; another (the other language's, or punctuation
     # such as "," under a Japanese sentence) only when the model gives it 1 % or more, at the temperature the
@@ -117,7 +117,7 @@ def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Que
         if len(picked) == CHOICES:
             break
         i = int(i)
-        if not lang or script(vocab[i]) == lang or probs[i] >= OTHER_LANGUAGE_FLOOR:
+        if vocab[i] not in UNSAYABLE and (not lang or script(vocab[i]) == lang or probs[i] >= OTHER_LANGUAGE_FLOOR):
             picked.append(i)
     if len(picked) < 2:
         return None

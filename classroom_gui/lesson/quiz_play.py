@@ -32,23 +32,33 @@ def with_quiz(frame: Frame, q: Question | None, revealed: bool) -> Frame:
 
 
 class QuizPlay:
-    """Which question is up. next(step_now) says what the next press does: "ask" (stay, show the question),
-    "reveal" (move on, show the answer) or "move" (as without a quiz)."""
+    """Which question is up. next(step_now) says what the next press does: "ask" (stay, show a question),
+    "answer" (stay, mark its answer: another question of the same step is still to come), "reveal" (move on, mark
+    the answer) or "move" (as without a quiz).
+
+    Two questions revealed by one step (the top share and the sum, both seen on the shares) are asked and
+    answered one after the other while the class stays on the step before; the last answer moves it on, so
+    no question is asked with its answer already on the board."""
 
     def __init__(self, made: list[Question]):
-        self.by_step = {q.step: q for q in made}
-        self.asked: set[int] = set()
+        self.by_step: dict[int, list[Question]] = {}
+        for q in made:
+            self.by_step.setdefault(q.step, []).append(q)
+        self.asked: set[int] = set()  # id() of each question asked (two may share a step)
         self.showing: tuple[Question, bool] | None = None
+
+    def _due(self, step: int) -> list[Question]:
+        return [q for q in self.by_step.get(step, ()) if id(q) not in self.asked]
 
     def next(self, step_now: int) -> str:
         if self.showing is not None and not self.showing[1]:
             self.showing = (self.showing[0], True)
-            return "reveal"
+            return "answer" if self._due(step_now + 1) else "reveal"
         self.showing = None
-        q = self.by_step.get(step_now + 1)
-        if q is not None and q.step not in self.asked:
-            self.asked.add(q.step)
-            self.showing = (q, False)
+        due = self._due(step_now + 1)
+        if due:
+            self.asked.add(id(due[0]))
+            self.showing = (due[0], False)
             return "ask"
         return "move"
 

@@ -40,6 +40,7 @@ class WhatIf:
         self.history: list[tuple[whatif.Edit, ...]] = []
         self.edits: tuple[whatif.Edit, ...] = ()
         self.trace = own
+        self.was_reset = False  # the last change was reset() taking edits away (Ctrl+Z brings them back)
         if edits:
             self._apply(tuple(edits))
 
@@ -49,7 +50,7 @@ class WhatIf:
 
     def _apply(self, edits: tuple) -> Trace:
         self.trace = edited(self.own, edits)  # raises EditError before any state changes
-        self.edits = edits
+        self.edits, self.was_reset = edits, False
         return self.trace
 
     def set(self, edit: whatif.Edit) -> Trace:
@@ -100,7 +101,16 @@ class WhatIf:
         """Back to the model's own class (Ctrl+Z can bring the edits back one at a time)."""
         if self.edits:
             self.history.append(self.edits)
+        self.was_reset = bool(self.edits)
         self.edits, self.trace = (), self.own
+
+
+def status_line(lang: str, state: WhatIf) -> str:
+    """The window's status line after the edits changed: how many there are, or, when a reset (Ctrl+R,
+    Ctrl+Shift+Z) took them away, that Ctrl+Z brings them back; "" after Ctrl+Z took back the last one."""
+    if state.edits:
+        return text(lang, "whatif.status", n=len(state.edits))
+    return text(lang, "whatif.reset_status") if state.was_reset else ""
 
 
 def from_specs(own: Trace, specs) -> Trace:
@@ -126,6 +136,19 @@ def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
                 layer=e.layer + 1, head=e.head + 1)
 
 
+NAMED = 2  # edits the narration names in full (the newest), so that it still fits beside the board
+
+
+def named(lang: str, edits, tokens) -> str:
+    """The edits for the narration: the newest NAMED in words, the older ones counted ("…, and 1 more edit" /
+    「…、ほか1件」), so no edit on screen goes unsaid."""
+    words = [describe(lang, e, tokens) for e in edits[-NAMED:]]
+    more = len(edits) - len(words)
+    if more:
+        words.append(text(lang, "whatif.more_one" if more == 1 else "whatif.more", n=more))
+    return text(lang, "whatif.join").join(words)
+
+
 ROLES = {"query": "q", "key": "k", "value": "v"}
 
 
@@ -146,8 +169,7 @@ def mark(frame, trace: Trace, sel) -> None:
         frame.heatmap.edited = sorted({(e.seat, e.index) for e in edits if e.layer == sel.layer and (
             e.kind == "mask" or (e.kind == "score" and e.head == sel.head))})
     frame.title = text(sel.lang, "whatif.title", title=frame.title)
-    lead = text(sel.lang, "whatif.narration", n=len(edits),
-                edits=text(sel.lang, "whatif.join").join(describe(sel.lang, e, trace.tokens) for e in edits[-2:]))
+    lead = text(sel.lang, "whatif.narration", n=len(edits), edits=named(sel.lang, edits, trace.tokens))
     frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
 
 

@@ -11,13 +11,14 @@ exactly from the sheet, and differs from the model only by that rounding.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import numpy as np
 
 from ..model.trace import Trace
-from .strings import text
+from .strings import quote, text
+from .whatif_state import describe
 
 MIN_STUDENTS, MAX_STUDENTS = 2, 5   # cards on one page: the asker and up to 4 classmates
 MAX_D = 16                          # numbers on a card that still fit a row of the sheet
@@ -73,6 +74,10 @@ class Worksheet:
     model_shares: list[float]
     model_context: list[float]
     rule: str = "none"         # the class's rule ("none": discussion, "causal": in turn), named on the sheet
+    # what-if: the class's edits in words, in the order made ([] = the model's own class), and which printed
+    # card numbers were changed by hand: (role, seat) -> indices, role "query", "key" or "value"
+    whatif: list[str] = field(default_factory=list)
+    edited: dict[tuple[str, int], list[int]] = field(default_factory=dict)
 
     def name(self, seat: int) -> str:
         return self.sentence[seat]
@@ -119,9 +124,11 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
         raise WorksheetError(f"{trace.tokens[focus]!r} listens to {heard} students, not {students}; "
                              "give --focus or --students, not both")
     if heard > MAX_STUDENTS and not mask.any():  # discussion: every seat hears everyone, no seat would do
+        seat = "" if MIN_STUDENTS <= focus + 1 <= MAX_STUDENTS else \
+            f" with --focus a student in seat {MIN_STUDENTS}-{min(n, MAX_STUDENTS)}"  # in turn, seat N hears N
         raise WorksheetError(f"in discussion every student listens to all {n}; a worksheet has room for "
-                             f"{MIN_STUDENTS}-{MAX_STUDENTS}: use --mask causal (in turn), or a sentence of at most "
-                             f"{MAX_STUDENTS} words")
+                             f"{MIN_STUDENTS}-{MAX_STUDENTS}: use --mask causal (in turn){seat}, or a sentence of at "
+                             f"most {MAX_STUDENTS} words")
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
         why = "only itself" if heard < MIN_STUDENTS else f"{heard} students"
         raise WorksheetError(f"{trace.tokens[focus]!r} listens to {why}; a worksheet has room for "
@@ -137,9 +144,9 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
     if d > MAX_D:
         raise WorksheetError(f"this model's cards have {d} numbers; a worksheet has room for at most {MAX_D}: "
                              "use the teaching model")
-    if getattr(H, "edits", ()):  # a what-if edit of a raw score: the key could not follow from the cards
-        raise WorksheetError("this head's scores were edited by hand (what-if); a worksheet works from the cards "
-                             "alone: remove the score edits first")
+    if any(e.seat == asker for e in getattr(H, "edits", ())):  # an edited raw score of the asker's own row: the
+        # key could not follow from the cards (another student's edited score changes nothing printed here)
+        raise WorksheetError(text(lang, "worksheet.score_edited", asker=quote(lang, trace.tokens[asker])))
     heard = [int(j) for j in np.flatnonzero(~L.mask[asker])]
     query = [printed(x, "card") for x in H.q[asker]]
     keys = [[printed(x, "card") for x in H.k[j]] for j in heard]
@@ -158,4 +165,17 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
                      model_dots=[float(H.scores[asker, j]) for j in heard], model_scaled=model_scaled,
                      model_exps=model_exps, model_total=float(sum(model_exps)),
                      model_shares=[float(H.weights[asker, j]) for j in heard],
-                     model_context=[float(x) for x in H.context[asker]])
+                     model_context=[float(x) for x in H.context[asker]],
+                     whatif=[describe(lang, e, trace.tokens) for e in trace.edits],
+                     edited=edited_cards(trace.edits, asker, heard, layer, head))
+
+
+def edited_cards(edits, asker: int, heard: list[int], layer: int, head: int) -> dict[tuple[str, int], list[int]]:
+    """The printed card numbers a what-if edit set by hand, (role, seat) -> indices: the asker's question card,
+    the heard students' self-introduction and opinion cards, of this layer and head."""
+    out: dict[tuple[str, int], list[int]] = {}
+    rows = {"q": ("query", [asker]), "k": ("key", heard), "v": ("value", heard)}
+    for e in edits:
+        if e.kind in rows and e.layer == layer and e.head == head and e.seat in rows[e.kind][1]:
+            out.setdefault((rows[e.kind][0], e.seat), []).append(e.index)
+    return {k: sorted(set(v)) for k, v in out.items()}

@@ -223,11 +223,15 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
         finally:
             dialog.deleteLater()
     sel = model.sel
-    trace = rules.under(model.run.trace, sel.rule)  # the sheet works out what the lesson shows, in its rule
+    # the sheet works out the class on screen, in its rule, what-if edits included (marked on the sheet)
+    trace = rules.under(model.shown_trace(), sel.rule)
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS or trace.config.d_head > MAX_D:  # said in the window's words
         asker = quote(sel.lang, trace.tokens[sel.focus])
-        too_many = "worksheet.too_many" if trace.layers[sel.layer].mask.any() else "worksheet.too_many_discussion"
+        too_many = "worksheet.too_many"
+        if not trace.layers[sel.layer].mask.any():  # discussion: in turn helps only a student in seat lo..hi
+            too_many = ("worksheet.too_many_discussion" if MIN_STUDENTS <= sel.focus + 1 <= MAX_STUDENTS
+                        else "worksheet.too_many_discussion_seat")
         why = (t("worksheet.too_wide", d=trace.config.d_head) if trace.config.d_head > MAX_D else
                t(too_many, lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard))
         _report(model, parent, WorksheetError(why))

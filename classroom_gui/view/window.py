@@ -18,6 +18,7 @@ from ..app.model import ClassroomModel
 from ..lesson import rules
 from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
+from ..lesson.whatif_state import status_line
 from ..scene import fonts, palette
 from . import accessibility, quiz_mode, screen_size, settings, window_build
 from .qt_language import use_qt_language
@@ -90,8 +91,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
         if what == "theme":  # the high-contrast theme (palette.CONTRAST), for a washed-out projector
             self.canvas.classroom.theme = palette.theme(self.model.theme)
         if what == "edits":
-            n = len(self.model.whatif.edits)
-            self.statusBar().showMessage(self.t("whatif.status", n=n) if n else "", 8000)
+            self.statusBar().showMessage(status_line(self.sel.lang, self.model.whatif), 8000)
         if what == "run":
             t = self.player.timeline
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])

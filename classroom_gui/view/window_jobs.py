@@ -73,7 +73,8 @@ class SentenceJobs:
     def add_answer_to_class(self) -> None:
         """The class's answer joins as a new student; the lesson stays at the answer."""
         frame = self.model.frame()
-        if frame.answer_id < 0:
+        if frame.answer_id < 0:  # not answer time: one line says where A works, rather than nothing happening
+            self.statusBar().showMessage(self.t("ui.add_answer_not_now"), 8000)
             return
         # the class on screen, whatever the sentence field holds now (a sentence typed and not applied)
         shown = self.run.text if self.run is not None and self.run.text else self.sentence.text()

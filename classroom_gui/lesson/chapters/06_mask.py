@@ -12,6 +12,7 @@ from ..numbers import board_list, fmt, mask_shares
 from .desks import MASKED_OPACITY, class_with_cards, edited_out
 
 RULE_IN_TITLE = False  # it shows both rules
+SAME = 5e-5  # shares closer than this print the same at the board's 4 decimals
 
 
 def future(ctx, fr: Frame):
@@ -34,6 +35,9 @@ def future(ctx, fr: Frame):
     k = int(later.sum())
     fr.narration = ctx.t("mask.none" if not k else "mask.future_one" if k == 1 else ctx.beat.key, focus=ctx.q(f), name=ctx.q(b0),
                          w=fmt(w0[b0]), other=ctx.q(b1), w_turn=fmt(w1[b1]), k=k)
+    if not k and layer and float(np.abs(w0 - w1).max()) >= SAME:  # nobody hidden, yet the shares moved: say why
+        fr.narration += ctx.t("mask.none_earlier_one" if layer == 1 else "mask.none_earlier", prev=layer,
+                              layer=layer + 1)
     # digits that redo the in-turn shares by sharing out again, worked once per asker (Decimal over the class)
     free_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), lambda: mask_shares(w0, w1, unheard))
     fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t(

@@ -67,7 +67,8 @@ def logits(ctx, fr: Frame):
     values = ctx.trace.next_logits
     fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(values[i]) for i in top], "query")
     fr.board = [ctx.t("board.logit", word=ctx.word(vocab[i]), logit=fmt(values[i])) for i in top]
-    fr.narration = ctx.t(ctx.beat.key, last=ctx.q(ctx.trace.n_tokens - 1), v=len(values))
+    # the vocabulary's size spelled as the board and the bars spell it: 4,695, never 4695
+    fr.narration = ctx.t(ctx.beat.key, last=ctx.q(ctx.trace.n_tokens - 1), v=f"{len(values):,}")
 
 
 def _significant(value: float, digits: int = 4) -> str:
