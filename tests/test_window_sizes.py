@@ -188,3 +188,22 @@ def test_the_sentence_field_takes_the_rows_spare_width(qtbot, tmp_path, size, la
     assert spare < 60, f"{spare} px of the bar left empty beside a {field} px sentence field"
     if size[0] != 1280:  # (1280 keeps both bars on one row: the field has what is left, ~250 px)
         assert QFontMetrics(w.sentence.font()).horizontalAdvance(sentence) < field - 16
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("width", [800, 900, 960])
+def test_from_1920_straight_to_a_narrow_window_the_sentence_field_and_apply_stay_shown(qtbot, tmp_path, width, lang):
+    """review7: restored from 1920 px straight to under ~1000 px (a projector, a small laptop), the toolbar was laid
+    out with the 904 px field it had at 1920 and moved the field and Apply behind "»"."""
+    w = make_window(qtbot, tmp_path, lang)
+    w.showNormal()
+    w.resize(1920, 1080)
+    qtbot.wait(20)
+    assert w.sentence.width() > 600  # the wide field the narrow window must not keep
+    w.resize(width, 600)
+    qtbot.wait(20)
+    for widget in (w.sentence, w.apply_button):
+        assert widget.isVisible(), f"{type(widget).__name__} hidden at {width} px"
+        right = widget.mapTo(w, widget.rect().topRight()).x()
+        assert right < w.width(), f"{type(widget).__name__} ends at {right} of {w.width()} px"
+    assert w.sentence.width() > 200

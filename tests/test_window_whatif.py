@@ -195,6 +195,10 @@ def test_the_keyboard_dialog_starts_at_the_number_on_screen(qtbot, window):
     assert abs(now - own) > 1e-3  # the earlier edit changed this number
     assert dialog.value.value() == pytest.approx(round(now, 4)) and dialog.own.text() == fmt(own)
     assert dialog.edit().value == now  # OK without typing: the number itself, not its 4-decimal rounding
+    # review7 bug 1: that OK changes nothing and is refused (with the number drawn); the model's own typed is a change
+    assert not apply(window, dialog.edit()) and len(window.model.whatif.edits) == 1
+    assert fmt(now, 4) in window.statusBar().currentMessage()
+    assert apply(window, dialog.edit(own)) and len(window.model.whatif.edits) == 2
     # the mask: switch a cell once, then W proposes switching it back
     assert apply(window, Edit("mask", 1, 0, 2, 1, 1.0))
     dialog.kind.setCurrentIndex(whatif_dialog.KINDS.index("mask"))

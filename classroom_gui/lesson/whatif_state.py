@@ -57,8 +57,8 @@ class WhatIf:
         """Add one edit (replacing an earlier one at the same place) and recompute everything after it. An edit
         that changes nothing is refused (EditError), since the lesson would say the class was no longer the
         model's own: a mask cell set to what the rule already has, or a card's number or a score set to the
-        number it has now (the model's own, or an earlier edit's, as the forward's float32 holds it). One that
-        sets a place edited before back to the model's own takes that edit back instead."""
+        number drawn now (under the edits already made, as the forward's float32 holds it). One that sets a place
+        edited before back to what it would hold without that edit takes the edit back instead."""
         edits = tuple(e for e in self.edits if place(e) != place(edit))
         t = self.own.tokens
         if edit.kind == "mask" and own_value(self.own, edit) == edit.value:
@@ -68,12 +68,15 @@ class WhatIf:
                                        f"nothing: under this rule {t[edit.seat]!r} {already} {t[edit.index]!r}",
                                        unchanged=(edit.seat, edit.index))
         elif edit.kind != "mask":
-            own = own_value(self.own, edit)
-            now = next((e.value for e in self.edits if place(e) == place(edit)), own)
-            if same_number(edit.value, now):
+            # compare with the number drawn: `self.trace` holds this place under every edit made so far, an
+            # earlier edit upstream (a layer-1 card, this layer's q/k card) included, not the model's own number
+            shown = own_value(self.trace, edit)
+            if same_number(edit.value, shown):
                 raise whatif.EditError(f"{edit.spec()} changes nothing: the {describe('en', edit, t, False)} is "
-                                       f"already {float(np.float32(now))!r}", same=edit)
-            if not same_number(edit.value, own):
+                                       f"already {float(np.float32(shown))!r}", same=edit)
+            # an edit made here before is taken back only when the place, without it, holds what was typed
+            if len(edits) == len(self.edits) or not same_number(edit.value,
+                                                                own_value(edited(self.own, edits), edit)):
                 edits += (edit,)
         else:
             edits += (edit,)

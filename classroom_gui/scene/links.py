@@ -79,6 +79,7 @@ def curve(a: Point, b: Point, bow: float = 40.0, bend: float = 0.18,
 SPREAD, SPAN = 0.4, 1300.0  # a link ends up to SPREAD of the hub's width off its middle, less the further (canvas px) it comes from
 ROUNDER = 1.25  # a bow to the other side that would cross a name tag is taken this much rounder on the usual side
 BEND = 0.25  # a link bows by 3/4 of this times its length: neighbours' links part by ~1/4 of a desk's width
+CEILING = 66.0  # canvas y no line rises above: the title row (classroom.TITLE_TWO_LINES ends at 64) stays clear
 
 
 def hub_of(links: list[Link], asker: int | None = None) -> int | None:
@@ -116,13 +117,14 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
     nest instead of lying on top of each other. An end at a name tag stays clear_of(width) off it.
     `bow` scales the arch (negative: to the other side) and `entry` (a fraction of the hub's width off its
     middle) moves where it arrives: the variants link_routes chooses from when the default runs alongside
-    another link.
+    another link. No arch rises above CEILING (below_ceiling): a far desk's would reach into the title row.
     """
     ox, oy, ow, oh = other
     hx, hy, hw, hh = hub
     clear = clear_of(width)
     if other == hub:
-        return curve((ox + ow / 2, oy - clear), (hx + hw / 2, hy - clear), header_h * 0.5 + gap * 0.6)
+        return below_ceiling(curve((ox + ow / 2, oy - clear), (hx + hw / 2, hy - clear), header_h * 0.5 + gap * 0.6),
+                             width)
     # links arrive side by side on the hub's edge: a near desk's towards its own side and a far desk's
     # nearer the middle, so that the far desk's higher arch spans the near one's and they nest
     x = ox + ow / 2
@@ -142,7 +144,26 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
     if bow != 1.0 and crosses_tags(c, (other, hub), header_h, width / 2):
         safer = abs(bow) * ROUNDER if bow < 0 else 1.0
         return route(other, hub, header_h, gap, safer, entry, width)
-    return c
+    return below_ceiling(c, width)
+
+
+def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[Point, Point, Point, Point]:
+    """The curve with its arch lowered just enough that no part of the line (half its width above the centre
+    line) rises above CEILING into the title row or off the canvas: a far desk's arch up from a row below
+    grows with the link's length. The control points move linearly with the arch (curve's offset and loop
+    radius), so lowering by a factor s is the chord's curve plus s times the arch."""
+    top = CEILING + width / 2
+    ys = _BERNSTEIN @ np.asarray([p[1] for p in c], dtype=np.float64)  # [S + 1] centre-line heights
+    if ys.min() >= top:
+        return c
+    (ax, ay), (bx, by) = c[0], c[3]
+    flat = ((ax, ay), (ax + (bx - ax) / 3, ay + (by - ay) / 3), (ax + (bx - ax) * 2 / 3, ay + (by - ay) * 2 / 3),
+            (bx, by))  # the arch at 0: the straight chord
+    ys0 = _BERNSTEIN @ np.asarray([p[1] for p in flat], dtype=np.float64)
+    rise = ys0 - ys  # how much the arch lifts each point; the height at s is ys0 - s * rise
+    up = rise > 1e-9
+    s = float(np.clip(np.min((ys0[up] - top) / rise[up]), 0.0, 1.0))
+    return tuple((fx + s * (cx - fx), fy + s * (cy - fy)) for (fx, fy), (cx, cy) in zip(flat, c))
 
 
 TAG_SAMPLES = 24  # straight pieces of a curve looked at for crossing a name tag

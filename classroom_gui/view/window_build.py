@@ -155,6 +155,9 @@ def fit_top_bars(w) -> None:
     if w.top_bar.isHidden():  # presenter mode: neither is shown (isHidden, not isVisible: a window not yet
         return                 # shown has no visible children, and its first resize must still fit the bars
     w.sentence.setMinimumWidth(SENTENCE_MIN)  # measured at its least, then given the row's spare width
+    # a toolbar caches its layout and size hint: laid out again with each new minimum, or a resize from 1920 px
+    # straight to 800 kept the 904 px field and moved it and Apply behind "»" (review7)
+    w.top_bar.layout().invalidate()
     need = w.top_bar.sizeHint().width() + w.choice_bar.sizeHint().width()
     split = need > w.width()
     if split != w.toolBarBreak(w.choice_bar):
@@ -167,6 +170,7 @@ def fit_top_bars(w) -> None:
     # empty bar, and a speaker could not read the sentence to be applied)
     row = w.top_bar.sizeHint().width() if split else need
     w.sentence.setMinimumWidth(SENTENCE_MIN + max(0, w.width() - row - SPARE_KEPT))
+    w.top_bar.layout().invalidate()
 
 
 def build_dock(w) -> None:

@@ -1,0 +1,50 @@
+"""No link line rises into the title row or off the canvas's top (review7 bug 2): a far desk's arch up from a
+row below grows with the link's length and once climbed to y = -38 through the step's title. Measured on the
+drawn curves (minus half the line's width) of every asker (a spread of them at 64 students) of classes of 6,
+9, 12 and 64 students, English and Japanese, both rules, at the end of the scoring, shares and listening
+chapters."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import compute_run
+from classroom_gui.resources import teaching_model_dir
+from classroom_gui.scene.classroom import TITLE, TITLE_TWO_LINES, ClassroomScene
+from classroom_gui.scene.link_labels import point_at
+from classroom_gui.scene.links import CEILING
+from test_link_labels_clear import CLASSES
+
+CHAPTERS = ("scoring", "softmax", "listening")
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+def test_the_ceiling_lies_below_the_title_row():
+    assert CEILING >= TITLE_TWO_LINES.bottom() >= TITLE.bottom() > 0
+
+
+@pytest.mark.parametrize("mask", ["none", "causal"])
+@pytest.mark.parametrize("text,lang,focus", CLASSES, ids=lambda v: str(v)[:14])
+def test_no_link_line_rises_into_the_title_row(qapp, checkpoint, text, lang, focus, mask):
+    trace = compute_run(checkpoint, text, mask=mask).trace
+    n = trace.n_tokens
+    timeline = timeline_for(n, trace.config.n_layer)
+    askers = range(n) if n <= 12 else sorted({*range(0, n, 9), n - 1, n // 2})
+    scene = ClassroomScene()
+    lines, highest = 0, None
+    for asker in askers:
+        for chapter in CHAPTERS:
+            scene.set_frame(frame_at(trace, Selection(focus=asker, lang=lang), timeline.chapter_end(chapter)))
+            for link, c, width in scene.links.curves:
+                lines += 1
+                top = min(point_at(c, k / 64)[1] for k in range(65)) - width / 2
+                if highest is None or top < highest[0]:
+                    highest = (top, asker + 1, chapter, link.source + 1, link.target + 1)
+    assert lines > 0
+    assert highest[0] >= TITLE_TWO_LINES.bottom(), \
+        f"a line reaches y = {highest[0]:.1f} (asker, chapter, link): {highest}"
