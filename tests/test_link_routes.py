@@ -73,6 +73,29 @@ def test_variants_are_made_only_for_links_that_run_alongside():
     assert chosen[5] != 0 and chosen[:5] == [0] * 5
 
 
+
+def test_a_variant_equal_to_one_already_measured_is_not_measured_again(monkeypatch):
+    """links.route draws a variant that would cross a name tag as another one, so a link's 80 variants repeat
+    (at 1,024 students choose spent ~80 ms a call measuring the same curves again). A repeat has the same cost
+    as the curve before it and could never win (a later variant wins only when strictly cheaper): the choice
+    is the same, with each distinct curve measured once."""
+    hub = (600.0, 400.0)
+    a = ((900.0, 800.0), (800.0, 700.0), (700.0, 500.0), hub)
+    b = ((903.0, 804.0), (803.0, 704.0), (703.0, 504.0), hub)
+    apart = ((900.0, 800.0), (1000.0, 500.0), (800.0, 300.0), hub)  # the one variant clear of a
+    measured = []
+    real = link_routes.Filed.alongside
+
+    def counting(self, cands):
+        measured.extend(map(tuple, cands.reshape(len(cands), -1).tolist()))
+        return real(self, cands)
+
+    monkeypatch.setattr(link_routes.Filed, "alongside", counting)
+    n = len(link_routes.VARIANTS)
+    chosen = choose([a, b], lambda i: [b] * (n - 1) + [apart], [6.0, 6.0], [1], [{0, 1}, {0, 1}])
+    assert chosen == [0, n - 1]
+    assert len(measured) == len(set(measured)) == 2  # the default, then the one new curve
+
 def test_the_cell_key_keeps_cells_apart():
     xs, ys = np.meshgrid(np.arange(-60, 60), np.arange(-60, 60))
     keys = link_routes._cell_key(xs.ravel(), ys.ravel())

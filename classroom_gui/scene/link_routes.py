@@ -136,9 +136,13 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
             continue
         curves = variants(i)  # (a sequence whose curves may be made as a slice of them is asked for)
         best, best_cost = 0, (first.max(), first.sum())
-        for k0 in range(0, len(curves), len(ENTRIES)):  # a bow at a time
-            runs = filed.alongside(polylines(curves[k0:k0 + len(ENTRIES)], FINE))  # [k, m]
-            for k, run in enumerate(runs):
+        seen = {defaults[i]}  # a variant that would cross a name tag is drawn as another (links.route), so many
+        for k0 in range(0, len(curves), len(ENTRIES)):  # repeat: an earlier equal curve has the same cost and wins
+            part = curves[k0:k0 + len(ENTRIES)]  # a bow at a time
+            new = [k for k, c in enumerate(part) if c not in seen]
+            seen.update(part)
+            runs = filed.alongside(polylines([part[k] for k in new], FINE)) if new else ()  # [k, m]
+            for k, run in zip(new, runs):
                 cost = (run.max(), run.sum())
                 if cost < best_cost:
                     best, best_cost = k0 + k, cost
