@@ -75,7 +75,7 @@ def test_variants_are_made_only_for_links_that_run_alongside():
 
 
 def test_a_variant_equal_to_one_already_measured_is_not_measured_again(monkeypatch):
-    """links.route draws a variant that would cross a name tag as another one, so a link's 80 variants repeat
+    """link_geometry.route draws a variant that would cross a name tag as another one, so a link's 80 variants repeat
     (at 1,024 students choose spent ~80 ms a call measuring the same curves again). A repeat has the same cost
     as the curve before it and could never win (a later variant wins only when strictly cheaper): the choice
     is the same, with each distinct curve measured once."""

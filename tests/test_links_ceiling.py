@@ -13,7 +13,7 @@ from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.classroom import TITLE, TITLE_TWO_LINES, ClassroomScene
 from classroom_gui.scene.link_labels import point_at
-from classroom_gui.scene.links import CEILING
+from classroom_gui.scene.link_geometry import CEILING
 from test_link_labels_clear import CLASSES
 
 CHAPTERS = ("scoring", "softmax", "listening")

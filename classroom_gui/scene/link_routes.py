@@ -1,7 +1,7 @@
 """Link routes that stay apart: of a few variants of each labelled link's route into the asker's desk, the
 one that runs least alongside the links already drawn.
 
-The default route (links.route) nests arcs by distance, but two desks nearly in line with the asker, or two
+The default route (link_geometry.route) nests arcs by distance, but two desks nearly in line with the asker, or two
 rows away from it, still arrive side by side for 60-160 px. So the heaviest link first, then each other
 labelled one, tries other bows (flatter, rounder, to the other side) and other entry points along the
 asker's edge, and keeps the first that runs alongside no checked link for more than TOLERANCE px. The
@@ -136,7 +136,7 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
             continue
         curves = variants(i)  # (a sequence whose curves may be made as a slice of them is asked for)
         best, best_cost = 0, (first.max(), first.sum())
-        seen = {defaults[i]}  # a variant that would cross a name tag is drawn as another (links.route), so many
+        seen = {defaults[i]}  # a variant that would cross a name tag is drawn as another (link_geometry.route), so many
         for k0 in range(0, len(curves), len(ENTRIES)):  # repeat: an earlier equal curve has the same cost and wins
             part = curves[k0:k0 + len(ENTRIES)]  # a bow at a time
             new = [k for k, c in enumerate(part) if c not in seen]
