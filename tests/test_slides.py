@@ -148,18 +148,27 @@ def test_default_asker_not_in_the_sentence_is_named(qapp, tmp_path, capsys, text
 
 def test_a_pptx_quiz_slide_says_its_question_as_text(qapp, tmp_path):
     """deck --quiz: a question slide's narration and notes repeated the step before's narration, so the question
-    lived only in the picture and a teacher could not edit or translate it in PowerPoint."""
+    lived only in the picture and a teacher could not edit or translate it in PowerPoint. Then the question and its
+    choices went into the narration box, whose text shrank to 8.7-10.3 pt on answer slides (teacher5 M3): now they
+    are a box of their own where the canvas draws the card, and the narration keeps the deck's size."""
     from pptx import Presentation
+
+    from classroom_gui.export.deck_pptx import QUIZ_NAME
 
     out = tmp_path / "quiz.pptx"
     assert main(["deck", "--text", JA, "--lang", "ja", "--per", "chapter", "--quiz", "-o", str(out)]) == 0
-    slides = [(slide.shapes[2].text_frame.text.replace("\v", "\n"), slide.notes_slide.notes_text_frame.text)
-              for slide in Presentation(str(out)).slides]
-    asked = [(box, notes) for box, notes in slides if "\nA.  " in box and "✓" not in box]
-    answered = [(box, notes) for box, notes in slides if "\nA.  " in box and "✓" in box]
-    assert asked and len(answered) == len(asked)
-    for box, notes in asked:  # the question and every choice, in the band and in the notes
-        question = box.split("\n")[0]
-        assert question.endswith("？") and notes == box and "\nB.  " in box
-    for box, notes in answered:  # the answer marked, then the step's own narration
-        assert box.split("\n")[0].endswith("？") and notes.startswith(box.split("\n")[0])
+    asked, answered, sizes = [], [], {True: [], False: []}
+    for slide in Presentation(str(out)).slides:
+        shapes = {s.name: s for s in slide.shapes}
+        narration = shapes[NAMES[2]].text_frame
+        notes = slide.notes_slide.notes_text_frame.text
+        assert "A.  " not in narration.text  # the narration box holds the narration only
+        sizes[QUIZ_NAME in shapes].append(narration.paragraphs[0].runs[0].font.size.pt)
+        if QUIZ_NAME in shapes:
+            card = shapes[QUIZ_NAME].text_frame.text.replace("\v", "\n")
+            question = card.split("\n")[0]
+            assert question.endswith("？") and "\nA.  " in card and "\nB.  " in card
+            assert notes.startswith(card) and narration.text in notes  # the notes: the card, then the narration
+            (answered if "✓" in card else asked).append(question)
+    assert asked and answered == asked
+    assert min(sizes[True]) >= min(sizes[False]) >= 12, sizes  # as big as the deck's other slides
