@@ -13,6 +13,7 @@ from PIL import Image
 from classroom_gui.cli import main
 from classroom_gui.export.deck_pptx import NAMES
 from classroom_gui.export.moments import deck_times, moment
+from classroom_gui.lesson.deck import deck_frames
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.gallery import gallery_of, lesson_selection
 from classroom_gui.lesson.timeline import CHAPTERS
@@ -37,7 +38,8 @@ def test_pptx_slides_hold_title_narration_picture_and_notes(qapp, trace, tmp_pat
     prs = Presentation(str(out))
     # the deck starts where the lesson does: the seed example's layer and head, the lesson's rule
     sel = replace(lesson_selection(gallery_of(teaching_model_dir())[0], lang="ja"), focus=6)
-    frames = [frame_at(trace, sel, t) for t in deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "chapter")]
+    times = deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "chapter")
+    frames = deck_frames(trace, sel, times, "chapter")  # each chapter said whole (lesson.chapter_summary)
     assert len(prs.slides) == len(frames) == len(CHAPTERS)
     theme = prs.slide_master.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob
@@ -172,3 +174,37 @@ def test_a_pptx_quiz_slide_says_its_question_as_text(qapp, tmp_path):
             (answered if "✓" in card else asked).append(question)
     assert asked and answered == asked
     assert min(sizes[True]) >= min(sizes[False]) >= 12, sizes  # as big as the deck's other slides
+
+
+FRAGMENTS = {"en": ("And ", "Then ", "Step 2", "Step 3", "They ", "The result", "W_2", "The remaining", "ReLU"),
+             "ja": ("次に", "最後にW_V", "2段目", "3段目", "届いた意見", "その結果", "W_2", "ReLU")}
+
+
+@pytest.mark.parametrize("text, lang, focus, layer", [
+    ("The animal didn't cross the street because it was too tired", "en", 7, 2),
+    (JA, "ja", 6, 1), ("The girl sat on the bank of the river and watched the water flow past " * 2, "en", 3, 0)])
+def test_a_per_chapter_decks_slides_each_say_their_chapter_whole(text, lang, focus, layer):
+    """teacher5 M4: a deck per chapter showed each chapter's last step with that step's narration, which starts
+    mid-story ("And an opinion card with W_V", "Step 3: divide each by the sum", "They merge into…", "The result
+    is added…", "W_2 brings the thought back…", "The remaining classmates answer too"). Now a chapter told in a
+    few steps says them all, and one told per classmate or per layer says it in one sentence of its own."""
+    checkpoint = load_checkpoint(teaching_model_dir())
+    trace = run_sentence(checkpoint, text, "none").trace
+    sel = Selection(focus=focus, layer=layer, head=0, lang=lang, rule="none")
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    slides = deck_frames(trace, sel, deck_times(timeline, "chapter"), "chapter")
+    steps = [frame_at(trace, sel, timeline.beat_stop(i)) for i in range(len(timeline))]
+    name = ('"{}"' if lang == "en" else "「{}」").format(trace.tokens[focus])
+    for slide in slides:
+        assert not slide.narration.startswith(FRAGMENTS[lang]), slide.narration
+        own = [f.narration for f in steps if f.chapter_key == slide.chapter_key]
+        if slide.chapter_key in ("cards", "softmax", "heads", "ffn", "listening", "embedding"):
+            assert all(said in slide.narration for said in own), (slide.chapter_key, slide.narration)
+        elif slide.chapter_key in ("scoring", "layers"):
+            assert name in slide.narration and "W_" not in slide.narration and slide.narration not in own
+        elif slide.chapter_key == "answer":
+            assert slide.narration.endswith(own[-1]) and slide.narration != own[-1]
+        else:  # its last step already says the chapter's idea
+            assert slide.narration == own[-1]
+    per_step = deck_frames(trace, sel, deck_times(timeline, "beat"), "beat")  # a deck per step: as before
+    assert [f.narration for f in per_step] == [f.narration for f in steps]

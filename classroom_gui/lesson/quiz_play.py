@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..model.trace import Trace
 from . import rules
+from .chapter_summary import summarised
 from .frame import Frame
 from .quiz import Question, questions
 from .state import Selection, frame_at, timeline_for
@@ -73,9 +74,14 @@ class QuizPlay:
         return with_quiz(frame, *self.showing)
 
 
-def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=()) -> list[Frame]:
+def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=(), per: str = "beat") -> list[Frame]:
     """The deck's frames with a question slide before each slide that reveals an answer (showing the step
-    before it), and that answer slide marking the answer (two questions answered on one slide: two pairs)."""
+    before it), and that answer slide marking the answer (two questions answered on one slide: two pairs).
+    A deck per chapter tells each slide's chapter so far (lesson.chapter_summary), not its step alone."""
+    def shown(t: float) -> Frame:
+        frame = frame_at(trace, sel, t, notices)
+        return summarised(trace, sel, frame) if per == "chapter" else frame
+
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     pending = sorted(class_questions(trace, sel), key=lambda q: q.step)
     frames = []
@@ -84,9 +90,9 @@ def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=())
         due = [q for q in pending if q.step <= step]
         pending = [q for q in pending if q.step > step]
         if not due:
-            frames.append(frame_at(trace, sel, t, notices))
+            frames.append(shown(t))
         for q in due:  # each question: asked on the step before, then this slide with its answer marked
             before = timeline.beat_stop(q.step - 2) if q.step >= 2 else 0.0
-            frames.append(with_quiz(frame_at(trace, sel, before, notices), q, False))
-            frames.append(with_quiz(frame_at(trace, sel, t, notices), q, True))
+            frames.append(with_quiz(shown(before), q, False))
+            frames.append(with_quiz(shown(t), q, True))
     return frames

@@ -169,13 +169,12 @@ def export_picture(model, parent=None, path: Path | None = None, options: Option
 
 def export_deck(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        times = deck_times(model.player.timeline, o.per.currentData())
-        if o.quiz.isChecked():  # as `deck --quiz` makes them, for the class on screen
-            from ..lesson.quiz_play import deck_with_quiz
+        from ..lesson.deck import deck_frames
 
-            frames = deck_with_quiz(model.shown_trace(), model.sel, times, model.notices)
-        else:
-            frames = list(_frames(model, times))
+        per = o.per.currentData()
+        # as `deck` makes them (per chapter: each chapter whole; with the quiz's slides), for the class on screen
+        frames = deck_frames(model.shown_trace(), model.sel, deck_times(model.player.timeline, per), per,
+                             model.notices, o.quiz.isChecked())
         return _with_progress(model, parent, _t(model)("ui.exporting"),
                               lambda progress: save_deck(frames, p, o.chosen_size(), o.chosen_theme(), progress))
     return _export(model, parent, "deck", path, options, file_filter("deck"), "lesson.pptx", work)
