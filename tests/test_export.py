@@ -203,3 +203,31 @@ def test_the_windows_deck_can_hold_the_quiz_as_the_cli_does(qtbot, model, tmp_pa
             assert picture(gui / name).tobytes() == picture(tmp_path / "cli" / name).tobytes(), name
         else:  # the speaker notes
             assert (gui / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("lang, said", [("en", "The sentence is empty"), ("ja", "文が空です")])
+def test_the_window_refuses_to_export_an_empty_class_as_the_cli_does(qtbot, model, tmp_path, monkeypatch, lang, said):
+    """teacher5 L11: with the sentence field emptied, Export slides wrote a 30-page PDF, each page "The classroom is
+    empty…", where `deck` refuses ("the sentence is empty"). Picture, slides, animation and worksheet now refuse,
+    with the CLI's reason in the window's language, before any dialog, and write nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.view import export_dialogs, settings
+    from classroom_gui.view.window import MainWindow
+
+    w = MainWindow(load_checkpoint(model), settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    w.set_language(lang)
+    w.sentence.setText("")
+    w.apply_sentence()
+    assert w.run is None
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: shown.append((title, message)))
+    for export, name in ((export_dialogs.export_picture, "x.png"), (export_dialogs.export_deck, "x.pdf"),
+                         (export_dialogs.export_video, "x.gif"), (export_dialogs.export_worksheet, "w.pdf")):
+        assert export(w.model, w, tmp_path / name) is None
+        assert not (tmp_path / name).exists()
+        title, message = shown.pop()
+        assert message.startswith(said) and title == w.t("ui.export_failed"), message
+    assert not shown

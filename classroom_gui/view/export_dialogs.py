@@ -120,6 +120,15 @@ def _report(model, parent, exc: Exception) -> None:
     QMessageBox.warning(parent, _t(model)("ui.export_failed"), str(exc))
 
 
+def _empty(model, parent) -> bool:
+    """An empty class is refused with the CLI's reason, before any dialog: a picture, a deck (30 pages each
+    saying the classroom is empty: teacher5 L11), an animation or a worksheet of nobody teaches nothing."""
+    if model.run is not None:
+        return False
+    QMessageBox.warning(parent, _t(model)("ui.export_failed"), _t(model)("ui.export_empty"))
+    return True
+
+
 def copy_picture(model, parent=None) -> None:
     QApplication.clipboard().setImage(clipboard_image(model.frame()))
     _fit_canvas(parent)
@@ -128,6 +137,8 @@ def copy_picture(model, parent=None) -> None:
 def _export(model, parent, kind: str, path, options, filters: str, suggestion: str, work) -> Path | None:
     """Ask for options (unless given) and a path (unless given), then run work(options, path); a problem
     is shown as a message. A dialog made here is deleted afterwards: a closed dialog is only hidden."""
+    if _empty(model, parent):
+        return None
     created = options is None
     if created:
         options = OptionsDialog(parent, _t(model), kind, model.frame().chapter)
@@ -200,7 +211,7 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     from ..export.worksheet_pdf import model_label, save_worksheet
     from ..lesson.worksheet import MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
 
-    if model.run is None:
+    if _empty(model, parent):
         return None
     t = _t(model)
     if paper is None:
