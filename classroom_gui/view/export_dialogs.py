@@ -24,6 +24,7 @@ from ..lesson.strings import quote, text
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
 from .canvas_warm import held
+from .error_text import said
 
 SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), None)  # None: custom
 
@@ -116,8 +117,8 @@ def _t(model):
     return lambda key, **values: text(model.sel.lang, key, **values)
 
 
-def _report(model, parent, exc: Exception) -> None:
-    QMessageBox.warning(parent, _t(model)("ui.export_failed"), str(exc))
+def _report(model, parent, exc: Exception) -> None:  # the exports' English reason in the UI's language
+    QMessageBox.warning(parent, _t(model)("ui.export_failed"), said(model.sel.lang, str(exc)))
 
 
 def _empty(model, parent) -> bool:
