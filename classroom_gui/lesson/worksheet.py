@@ -137,7 +137,10 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
     return focus
 
 
-def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en") -> Worksheet:
+def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en",
+                    cli: bool = False) -> Worksheet:
+    """The worksheet of `asker` in `layer` and `head`; WorksheetError when there is none to print, its advice
+    for the window (Ctrl+Z) or, with `cli`, for the command line (--set, --focus: teacher5 L7)."""
     L = trace.layers[layer]
     H = L.head(head)
     d = int(H.q.shape[-1])
@@ -146,7 +149,8 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
                              "use the teaching model")
     if any(e.seat == asker for e in getattr(H, "edits", ())):  # an edited raw score of the asker's own row: the
         # key could not follow from the cards (another student's edited score changes nothing printed here)
-        raise WorksheetError(text(lang, "worksheet.score_edited", asker=quote(lang, trace.tokens[asker])))
+        raise WorksheetError(text(lang, "worksheet.score_edited_cli" if cli else "worksheet.score_edited",
+                                  asker=quote(lang, trace.tokens[asker])))
     heard = [int(j) for j in np.flatnonzero(~L.mask[asker])]
     query = [printed(x, "card") for x in H.q[asker]]
     keys = [[printed(x, "card") for x in H.k[j]] for j in heard]
