@@ -78,6 +78,9 @@ class Worksheet:
     # card numbers were changed by hand: (role, seat) -> indices, role "query", "key" or "value"
     whatif: list[str] = field(default_factory=list)
     edited: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    # the sentence as the teacher typed it (SentenceRun.text): "The 猫 sat on the マット" keeps its spaces, which the
+    # words joined back lose next to Japanese (teacher5 L13); "" = join the words
+    typed: str = ""
 
     def name(self, seat: int) -> str:
         return self.sentence[seat]
@@ -138,7 +141,7 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
 
 
 def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en",
-                    cli: bool = False) -> Worksheet:
+                    cli: bool = False, typed: str = "") -> Worksheet:
     """The worksheet of `asker` in `layer` and `head`; WorksheetError when there is none to print, its advice
     for the window (Ctrl+Z) or, with `cli`, for the command line (--set, --focus: teacher5 L7)."""
     L = trace.layers[layer]
@@ -171,7 +174,7 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
                      model_shares=[float(H.weights[asker, j]) for j in heard],
                      model_context=[float(x) for x in H.context[asker]],
                      whatif=[describe(lang, e, trace.tokens) for e in trace.edits],
-                     edited=edited_cards(trace.edits, asker, heard, layer, head))
+                     edited=edited_cards(trace.edits, asker, heard, layer, head), typed=typed)
 
 
 def edited_cards(edits, asker: int, heard: list[int], layer: int, head: int) -> dict[tuple[str, int], list[int]]:

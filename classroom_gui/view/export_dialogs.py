@@ -248,7 +248,8 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
         _report(model, parent, WorksheetError(why))
         return None
     try:
-        sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang)
+        sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang,
+                                typed=model.run.text)
         path = path or _ask_path(parent, t("worksheet.dialog_title"), "PDF (*.pdf)", "worksheet.pdf")
         if path is None:
             return None
