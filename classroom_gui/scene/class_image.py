@@ -23,7 +23,7 @@ from operator import attrgetter
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPaintEngine, QPainter
+from PySide6.QtGui import QImage, QPaintEngine, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
@@ -189,18 +189,7 @@ class ClassImage(CachedItem):
                 or p.opacity() < 1.0):
             self._paint_direct(p)
             return
-        scale = round(t.m11(), 4)
-        w = max(1, math.ceil(self.rect().width() * scale))
-        h = max(1, math.ceil(self.rect().height() * scale))
-        size = (w, h, scale, self._origin)
-        # kept by content in scene.class_pictures, shared with the drawing-ahead twin (a jump back to numbers
-        # drawn a moment ago finds them too: chapters 2-9 share most); the last of each is also held here
-        shells_key, cards_key = ("shells", self._shells_key, size), ("cards", self._cards_key, size)
-        self._shells_picture = desks = self._picture(self._shells_picture, shells_key,
-                                                     lambda: self._draw_shells(w, h, scale))
-        self._cards_picture = cards = self._picture(self._cards_picture, cards_key,
-                                                    lambda: self._draw_cards(w, h, scale))
-        desks, cards = desks[1], cards[1]
+        desks, cards = self._shown(t, "shells")[1], self._shown(t, "cards")[1]
         corner = t.map(QPointF(*self._origin))
         p.save()
         try:  # 1:1 in device pixels
@@ -210,6 +199,30 @@ class ClassImage(CachedItem):
             p.drawImage(x, y, cards)
         finally:
             p.restore()
+
+    def prepare(self, which: str, view_transform: QTransform) -> None:
+        """Draw the picture `which` ("shells" or "cards") that painting through a view of view_transform will
+        blit, without painting (the drawing-ahead twin: one step each, not both inside a band's)."""
+        t = self.deviceTransform(view_transform)
+        if self.isVisible() and self.students and self.box is not None and not t.m12() and not t.m21() \
+                and t.m11() > 0:
+            self._shown(t, which)
+
+    def _shown(self, t: QTransform, which: str) -> tuple:
+        """(key, picture) of the desks' shells or the cards at the device transform t: kept by content in
+        scene.class_pictures, shared with the drawing-ahead twin (a jump back to numbers drawn a moment ago finds
+        them too: chapters 2-9 share most); the last of each is also held here."""
+        scale = round(t.m11(), 4)
+        w = max(1, math.ceil(self.rect().width() * scale))
+        h = max(1, math.ceil(self.rect().height() * scale))
+        size = (w, h, scale, self._origin)
+        if which == "shells":
+            self._shells_picture = self._picture(self._shells_picture, ("shells", self._shells_key, size),
+                                                 lambda: self._draw_shells(w, h, scale))
+            return self._shells_picture
+        self._cards_picture = self._picture(self._cards_picture, ("cards", self._cards_key, size),
+                                            lambda: self._draw_cards(w, h, scale))
+        return self._cards_picture
 
     @staticmethod
     def _picture(last: tuple | None, key: tuple, draw) -> tuple:

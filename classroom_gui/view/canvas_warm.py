@@ -10,8 +10,8 @@ content, scale and fraction of a pixel), and the twin's link layer shares the ca
 what the twin painted is what the canvas finds. The canvas's own scene is never touched: it shows its moment
 and repaints nothing while the lesson is drawn ahead.
 
-A moment is drawn in steps: its Frame (the function given), the twin set to it, then BANDS horizontal bands
-of the canvas painted. Each chunk runs steps while the next step's running estimate fits in AIM_MS (always at
+A moment is drawn in steps: its Frame (the function given), the twin set to it, a big class's two pictures
+(its desks, its cards: CLASS_STEPS), then BANDS horizontal bands of the canvas painted. Each chunk runs steps while the next step's running estimate fits in AIM_MS (always at
 least one), then yields to the event loop; a moment left half drawn resumes at its next step. So a chunk
 lasts about AIM_MS, and at worst one step: the twin's first setting of a moment or a band whose biggest
 picture is new (a step cannot be split). Every frame the canvas is given (the user's input, the player's
@@ -65,6 +65,7 @@ WARM_CLASS_MAX = 256 << 20  # bytes, and never more than this
 PER_BEAT = (1.0, 0.5, 0.1)  # where in each beat a moment is drawn: its stop (the keys' jumps) first, then the rest
 CHUNKS_KEPT = 4096  # the last chunks' times kept (a lesson of 128 GPT-2 students takes ~2,000 chunks)
 FRAME, SET = -2, -1  # a moment's first two steps; 0 .. BANDS - 1 are its bands
+CLASS_STEPS = {-4: "shells", -3: "cards"}  # then a big class's two pictures (ClassImage.prepare), a step each
 
 _held = [0]  # exports in progress (held()): nothing is drawn ahead meanwhile
 
@@ -96,7 +97,8 @@ class CanvasWarmer(QObject):
         self.twin: QGraphicsView | None = None  # the never-shown view and scene the moments are drawn on
         self.twin_scene: ClassroomScene | None = None
         # running estimates (ms) of each kind of step: a moment's Frame, setting the twin to it, a band
-        self.step_ms = {FRAME: 2.0, SET: 5.0, 0: 5.0}
+        self.step_ms = {FRAME: 2.0, SET: 5.0, 0: 5.0, **{k: 2.0 for k in CLASS_STEPS}}
+        self.prepared = 0  # the class steps done for pending[-1]
         self.chunks_ms: list[float] = []  # the last chunks' wall times (a test, the benchmark)
         self.chunks_cpu_ms: list[float] = []  # and their thread CPU times (steady under the machine's load)
         self.idle = QTimer(self)
@@ -181,7 +183,7 @@ class CanvasWarmer(QObject):
         """Moments still to draw, the one under way counting the steps it has done (a test, a progress)."""
         if not self.pending or self.current is None or self.current[0] != self.pending[-1]:
             return float(len(self.pending))
-        return len(self.pending) - (1 + self.current[2] + self.band) / (BANDS + 2)
+        return len(self.pending) - (1 + self.current[2] + self.prepared + self.band) / (BANDS + 2 + len(CLASS_STEPS))
 
     def run_all(self) -> int:
         """Warm every pending moment now (what idle time does, without waiting: a benchmark, a test); the
@@ -244,21 +246,28 @@ class CanvasWarmer(QObject):
         """FRAME, SET or the band to paint next for the moment pending[-1]."""
         if self.current is None or self.current[0] != self.pending[-1]:
             return FRAME
-        return self.band if self.current[2] else SET
+        if not self.current[2]:
+            return SET
+        return list(CLASS_STEPS)[self.prepared] if self.prepared < len(CLASS_STEPS) else self.band
 
     def _run_step(self, step: int, twin: QGraphicsView) -> None:
         if step == FRAME:
             t = self.pending[-1]
-            self.current, self.band = (t, self.frames(t), False), 0
+            self.current, self.band, self.prepared = (t, self.frames(t), False), 0, 0
         elif step == SET:
             scene = twin.scene()
             scene.theme = self.view.classroom.theme  # (the window sets the canvas's theme: the twin follows)
             scene.set_frame(self.current[1])
             scene.crowd.setVisible(False)  # (its pictures stay its own: see the module's docstring)
             self.current = self.current[:2] + (True,)
+            if not scene.class_image.isVisible():  # a small class: no class pictures to draw
+                self.prepared = len(CLASS_STEPS)
             if not self.painting:  # a big class: set ahead, not painted
                 self.pending.pop()
                 self.current = None
+        elif step in CLASS_STEPS:  # its picture drawn into scene.class_pictures, where the band finds it
+            twin.scene().class_image.prepare(CLASS_STEPS[step], twin.viewportTransform())
+            self.prepared += 1
         else:
             self._paint_band(self._target(), step)
             self.band += 1
