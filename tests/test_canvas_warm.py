@@ -224,3 +224,40 @@ def test_a_big_class_jump_finds_the_class_pictures_the_twin_drew(qapp, monkeypat
         assert grab(view) == cold_image
     assert drawn == []
     view.close()
+
+
+def test_a_jump_into_a_fade_finds_the_strips_drawn_at_other_moments_of_it(lesson, monkeypatch, roomy_cache):
+    """A card fading in rises by whole device pixels (StripItem.set_lift), so its picture is the same at every
+    moment of the fade: a jump to a moment the drawing ahead never drew paints no strip again, and shows what a
+    cold canvas shows."""
+    from PySide6.QtGui import QPixmapCache
+    trace, timeline = lesson
+    sel = Selection(focus=1, rule="causal")
+    moments = []
+    for key in ("embedding.sum", "embedding.position", "heads.project"):
+        beat = next(b for b in timeline.beats if b.key == key)
+        moments += [frame_at(trace, sel, beat.start + a * beat.duration) for a in (0.3, 0.8)]
+    assert all(any(0 < st.visible < 1 for s in f.students for st in s.cards + [s.notebook] if st) for f in moments)
+    QPixmapCache.clear()
+    cold = canvas()
+    QPixmapCache.setCacheLimit(256 * 1024)
+    painted = []
+    for frame in moments:
+        QPixmapCache.clear()
+        cold.set_frame(frame)
+        painted.append(grab(cold))
+    cold.close()
+    QPixmapCache.clear()
+    view = canvas()
+    view.set_frame(frame_at(trace, sel, 0.0))
+    start(view, trace, timeline, sel)
+    QPixmapCache.setCacheLimit(256 * 1024)
+    view.warmer.run_all()
+    calls = []
+    real = StripView.paint
+    monkeypatch.setattr(StripView, "paint", lambda self, p: (calls.append(self.strip.role), real(self, p))[1])
+    for frame, cold_image in zip(moments, painted):
+        view.set_frame(frame)
+        assert grab(view) == cold_image
+    assert calls == []
+    view.close()
