@@ -217,23 +217,12 @@ class ClassImage(CachedItem):
         h = max(1, math.ceil(self.rect().height() * scale))
         size = (w, h, scale, self._origin)
         if which == "shells":
-            self._shells_picture = self._picture(self._shells_picture, ("shells", self._shells_key, size),
-                                                 lambda: self._draw_shells(w, h, scale))
+            self._shells_picture = class_pictures.kept_or_drawn(
+                self._shells_picture, ("shells", self._shells_key, size), lambda: self._draw_shells(w, h, scale))
             return self._shells_picture
-        self._cards_picture = self._picture(self._cards_picture, ("cards", self._cards_key, size),
-                                            lambda: self._draw_cards(w, h, scale))
+        self._cards_picture = class_pictures.kept_or_drawn(
+            self._cards_picture, ("cards", self._cards_key, size), lambda: self._draw_cards(w, h, scale))
         return self._cards_picture
-
-    @staticmethod
-    def _picture(last: tuple | None, key: tuple, draw) -> tuple:
-        """(key, picture): the last one if it is `key`'s, else the shared one kept, else drawn and kept."""
-        if last is not None and last[0] == key:
-            return last
-        img = class_pictures.find(key)
-        if img is None:
-            img = draw()
-            class_pictures.keep(key, img)
-        return key, img
 
     def _ghost(self, k: int, s: Student, with_strips: bool) -> DeskItem:
         while len(self._ghosts) <= k:

@@ -57,6 +57,18 @@ def keep(key, img: QImage) -> None:
     _trim()
 
 
+def kept_or_drawn(last: tuple | None, key, draw) -> tuple:
+    """(key, picture): `last` ((key, picture) held by the caller) if it is key's, else the one kept, else draw()'s,
+    then kept."""
+    if last is not None and last[0] == key:
+        return last
+    img = find(key)
+    if img is None:
+        img = draw()
+        keep(key, img)
+    return key, img
+
+
 def clear() -> None:
     _kept.clear()
     _bytes[0] = 0
