@@ -1,5 +1,6 @@
-"""The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described) and a later
-stage's --freeze: each does what it says, and left at their defaults they change nothing of the shipped recipe."""
+"""The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described,
+--story-both-states) and a later stage's --freeze: each does what it says, and left at their defaults they change
+nothing of the shipped recipe."""
 from __future__ import annotations
 
 import copy
