@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from ..lesson.frame import Link
 from .items import PillItem, mix, qcolor
 from .link_labels import LABEL_PX, pill_rect, place_labels, point_at
-from .link_geometry import Point, Rect, link_curve, split
+from .link_geometry import Point, Rect, link_curve, link_curves, split
 from .link_routes import VARIANTS, choose
 from .palette import Theme
 
@@ -240,7 +240,7 @@ class LinkLayer:
                 return len(VARIANTS)
 
             def __getitem__(self, part: slice) -> list:
-                return [link_curve(self.link, desks, hub, header_h, gap, v, self.width) for v in VARIANTS[part]]
+                return link_curves(self.link, desks, hub, header_h, gap, VARIANTS[part], self.width)
 
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
