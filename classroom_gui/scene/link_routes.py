@@ -82,8 +82,8 @@ class Filed:
             return out
         # the candidate points away from their own ends, and the pieces filed in their cells
         pts = cands.reshape(-1, 2)
-        own = ((np.linalg.norm(cands - cands[:, :1], axis=-1) > NEAR_END)
-               & (np.linalg.norm(cands - cands[:, -1:], axis=-1) > NEAR_END))
+        own = ((_length(cands - cands[:, :1]) > NEAR_END)
+               & (_length(cands - cands[:, -1:]) > NEAR_END))
         which = np.flatnonzero(own.reshape(-1))
         key = _cell_key(*np.floor(pts[which] / CELL).astype(np.int64).T)
         lo, hi = np.searchsorted(self.cell, key, "left"), np.searchsorted(self.cell, key, "right")
@@ -92,17 +92,21 @@ class Filed:
         seg = self.piece[np.repeat(lo, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)]
         link = self.piece_link[seg]
         p = pts[pt]
-        far = ((np.linalg.norm(p - others[link, 0], axis=-1) > NEAR_END)
-               & (np.linalg.norm(p - others[link, -1], axis=-1) > NEAR_END))
+        far = ((_length(p - others[link, 0]) > NEAR_END)
+               & (_length(p - others[link, -1]) > NEAR_END))
         a = self.a[seg]
         rel, d = p - a, self.b[seg] - a
         t = np.clip((rel * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-9), 0.0, 1.0)
-        close = far & (np.linalg.norm(rel - t[:, None] * d, axis=-1) < self.r[seg])
+        close = far & (_length(rel - t[:, None] * d) < self.r[seg])
         pairs = sorted_unique(pt[close] * m + link[close])                             # (point, link), once each
         kk, mm = pairs // m // n_p, pairs % m
-        step = np.linalg.norm(np.diff(cands, axis=1), axis=-1).mean(1)                 # [k]
+        step = _length(np.diff(cands, axis=1)).mean(1)                 # [k]
         np.add.at(out, (kk, mm), step[kk])
         return out
+
+
+def _length(v: np.ndarray) -> np.ndarray:  # [..., 2] -> [...]: np.linalg.norm(v, axis=-1)'s sum and root,
+    return np.sqrt((v * v).sum(-1))            # without its checks and copies (called ~10 times a link placed)
 
 
 def sorted_unique(a: np.ndarray) -> np.ndarray:  # [k] ints -> their distinct values, ascending
