@@ -42,9 +42,11 @@ def catch_sets(trace, frames: int, size, app, seed: int = 0) -> list[tuple]:
     was = links.LinkLayer._choose_routes
 
     def catch(self, *args):
-        links_, ranked, drawn, labelled, desks, hub, header_h, gap, scale = args
+        links_, ranked, drawn, labelled, desks, hub, header_h, gap, scale = args[:9]
+        numbers = args[9] if len(args) > 9 and args[9] is not None else ()  # the cards' digits (since routes5)
         key = (tuple((l.source, l.target, links.bucket(l.weight), l.label) for l in links_), tuple(drawn),
-               tuple(sorted(labelled)), hub, header_h, gap, scale, tuple(sorted(desks.items())))
+               tuple(sorted(labelled)), hub, header_h, gap, scale, tuple(sorted(desks.items())),
+               bytes(memoryview(numbers)) if len(numbers) else b"")
         caught.setdefault(key, args)
         return was(self, *args)
 
