@@ -255,6 +255,17 @@ def label_menus(w, t) -> None:
     for action in ACTIONS:
         if action.menu:
             w.menu_actions[action.id].setText(t(action.label) + (f"\t{action.keys[0]}" if action.keys else ""))
+    show_edit_state(w)
+
+
+def show_edit_state(w) -> None:
+    """The items that follow the model (app.actions' `named`): Undo and Redo say what they take back or make again
+    and are disabled when there is nothing to; Reset what-if edits only while there are edits."""
+    for action in ACTIONS:
+        if action.named is not None:
+            item, said = w.menu_actions[action.id], action.named(w.model, w.sel.lang)
+            item.setEnabled(said is not None)
+            item.setText((said or w.t(action.label)) + (f"\t{action.keys[0]}" if action.keys else ""))
 
 
 def label_widgets(w, t) -> None:
