@@ -1,5 +1,6 @@
 """Chapter: softmax in three steps: exp of every scaled score (−∞ for a classmate not yet heard), their sum,
-and each share = exp / sum."""
+and each share = exp / sum. A long run of classmates not yet heard (in turn, everyone after an early asker in a big
+class) takes one board line and no bars."""
 from __future__ import annotations
 
 from ..beat import Step
@@ -9,15 +10,53 @@ from ..panels import heatmap
 from .desks import SUM_TERMS, class_with_cards, edited_out, heard, shown_row
 
 
+MASKED_RUN = 8  # more classmates not yet heard in a row than this take one line: at 128 students in turn, asker 2's
+# board was 126 lines of "−∞ (not spoken yet)" in 7 px chalk on a 1024x768 projector, and its chart 126 empty bars
+
+
+def board_items(ctx) -> list:
+    """The exp board's lines in seat order: a seat, or (first, last) for a run of more than MASKED_RUN seats the rule
+    keeps unheard (a seat a what-if edit silenced is always its own line: its reason differs)."""
+    masked, out, n = ctx.H.mask[ctx.f], edited_out(ctx, ctx.f), ctx.trace.n_tokens
+    items, j = [], 0
+    while j < n:
+        k = j
+        while masked[j] and j not in out and k + 1 < n and masked[k + 1] and k + 1 not in out:
+            k += 1
+        items.extend([(j, k)] if k - j + 1 > MASKED_RUN else range(j, k + 1))
+        j = k + 1
+    return items
+
+
+def charted(ctx) -> list[int]:
+    """The seats the chart shows: every one but those of a run the board gives one line (bars of −∞ are empty)."""
+    return [j for j in board_items(ctx) if isinstance(j, int)]
+
+
+def exp_bars(ctx, title: str, values, **more) -> Bars:
+    seats, masked = charted(ctx), ctx.H.mask[ctx.f]
+    pick = (lambda xs: [float(xs[j]) for j in seats]) if len(seats) < ctx.trace.n_tokens else \
+        (lambda xs: [float(x) for x in xs])
+    if "from_values" in more:
+        more["from_values"] = pick(more["from_values"])
+    return Bars(title, [ctx.names[j] for j in seats], pick(values), "weight", masked=[bool(masked[j]) for j in seats],
+                **more)
+
+
 def exp(ctx, fr: Frame):
     class_with_cards(ctx, fr, masked_after_focus=True)
     S = shown_row(ctx)
     masked = [bool(m) for m in ctx.H.mask[ctx.f]]
     out = edited_out(ctx, ctx.f)  # silent because of a what-if, not because they have not spoken yet
-    fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
-        "board.masked_whatif" if j in out else "board.masked", name=ctx.qs(j)) if masked[j]
-        else ctx.t("board.exp", name=ctx.qs(j), scaled=S.scaled[j], e=S.exp[j]))
-    fr.bars = Bars(ctx.t("bars.exp"), ctx.names, [float(x) for x in S.exp], "weight", masked=masked)
+
+    def line(j) -> str:
+        if isinstance(j, tuple):
+            return ctx.t("board.masked_run", first=j[0] + 1, last=j[1] + 1, n=j[1] - j[0] + 1)
+        if masked[j]:
+            return ctx.t("board.masked_whatif" if j in out else "board.masked", name=ctx.qs(j))
+        return ctx.t("board.exp", name=ctx.qs(j), scaled=S.scaled[j], e=S.exp[j])
+    fr.board, fr.board_more = board_list(board_items(ctx), line)
+    fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp)
     fr.narration = ctx.t(ctx.beat.key if any(masked) else "softmax.exp_all")  # −∞ only where the rule masks
 
 
@@ -31,8 +70,7 @@ def total(ctx, fr: Frame):
     fr.board = ([ctx.t("board.sum_exp", terms=lines[0] + (more if len(lines) == 1 else ""), total="").rstrip(" =")]
                 + [f"    + {line}" for line in lines[1:-1]] + ([f"    + {lines[-1]}{more}"] if len(lines) > 1 else [])
                 + [ctx.t("board.equals", value=S.total)])
-    fr.bars = Bars(ctx.t("bars.exp"), ctx.names, [float(x) for x in S.exp], "weight",
-                   masked=[bool(m) for m in ctx.H.mask[ctx.f]], total=ctx.t("bars.sum", total=S.total))
+    fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp, total=ctx.t("bars.sum", total=S.total))
     fr.narration = ctx.t(ctx.beat.key, total=S.total)
 
 
@@ -45,9 +83,8 @@ def weights(ctx, fr: Frame):
     lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.qs(j), e=S.exp[j],
                                                             total=S.total, w=S.weights[j]))
     fr.board = [ctx.t("board.hand")] + lines
-    fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight", masked=[bool(m) for m in ctx.H.mask[f]],
-                   total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
-                   from_values=[float(x) for x in S.exp], morph=ctx.alpha)
+    fr.bars = exp_bars(ctx, ctx.t("bars.weights"), w, total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
+                       from_values=S.exp, morph=ctx.alpha)
     fr.links = [Link(f, j, w[j], "weight", fmt(w[j]), value=float(w[j])) for j in seen]
     for j in seen:
         fr.students[j].badge = fmt(w[j])
