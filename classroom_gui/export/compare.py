@@ -90,7 +90,7 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
     p.setPen(qcolor(th.color("title")))
     p.setFont(fonts.font(px * 1.2, True))
     p.drawText(QRectF(rects[0].x(), rects[0].y() - px * 2.8, rects[1].right() - rects[0].x(), px * 2.4),
-               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text(lang, "compare.title", title=pair.frames[0].title))
+               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text(lang, "compare.title", title=step_title(pair, lang)))
     for k, frame in enumerate(pair.frames):
         scene = scenes[k] if scenes else ClassroomScene(theme=theme)
         scene.set_frame(replace(frame, title=""), theme)
@@ -101,7 +101,7 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
                       (TITLE.width() if not scene.legend.isVisible() else scene.legend.area.x() - 24 - TITLE.x()) * scale,
                       TITLE.height() * scale)
         room.setRight(min(room.right(), rect.right()))  # TITLE spans the blackboard too, which a comparison leaves out
-        label = text(lang, "compare.class", n=k + 1, sentence=sentence_label(pair, k))
+        label = class_label(pair, k, lang)
         size = max(px * 0.9, min(room.height() * 0.6, px * 1.1))
         fits = QFontMetricsF(fonts.font(size, True)).horizontalAdvance(label)
         p.setFont(fonts.font(max(px * 0.7, size * min(1.0, 0.97 * room.width() / max(fits, 1.0))), True))  # smaller before "…"
@@ -118,6 +118,28 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
     p.drawText(QRectF(rects[0].x(), bottom, rects[1].right() - rects[0].x(), h - bottom),
                Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
                changed_text(lang, pair.changed_most))
+
+
+def step_title(pair: Pair, lang: str) -> str:
+    """The step's title, without the what-if mark a class with edits puts on its own title: the comparison's title
+    spans both classes, and only the class with the edits is not the model's own (its label says so)."""
+    title = pair.frames[0].title
+    if pair.frames[0].edits:
+        before, after = text(lang, "whatif.title", title="\0").split("\0")
+        title = title.removeprefix(before).removesuffix(after) if after else title.removeprefix(before)
+    return title
+
+
+def class_label(pair: Pair, k: int, lang: str) -> str:
+    """"Class 1: The cat sat on the mat"; when a class carries what-if edits (the window's, or --set, on the first
+    class only), "Class 1 (what if: 1 edit(s)): …" and "Class 2 (the model's own): …", so that neither is mistaken
+    for the other (teacher5 L3)."""
+    sentence, edits = sentence_label(pair, k), len(pair.frames[k].edits)
+    if edits:
+        return text(lang, "compare.class_whatif", n=k + 1, sentence=sentence, k=edits)
+    if any(f.edits for f in pair.frames):
+        return text(lang, "compare.class_own", n=k + 1, sentence=sentence)
+    return text(lang, "compare.class", n=k + 1, sentence=sentence)
 
 
 def sentence_label(pair: Pair, k: int) -> str:
