@@ -85,5 +85,18 @@ BY_ID = {a.id: a for a in ACTIONS}
 SHORTCUTS = tuple((a.keys, a.id, a.help) for a in ACTIONS if a.keys)
 
 
+KEY_NAMES = ("Space", "Right", "Left", "Up", "Down", "PgDown", "PgUp")  # named in each language's strings (key.*)
+
+
+def key_label(key: str, t) -> str:
+    """A key as the reader's language names it, part by part ("Ctrl+Right" is "Ctrl+→" in Japanese, "Space" is
+    「スペース」): `t` is the strings' lookup. The bindings themselves stay Qt's names."""
+    return "+".join(t(f"key.{part}") if part in KEY_NAMES else part for part in key.split("+"))
+
+
+def keys_label(keys, t) -> str:  # the help screen's "→ / PageDown"
+    return " / ".join(key_label(k, t) for k in keys)
+
+
 def menu_items(menu: str) -> list[Action]:
     return [a for a in ACTIONS if a.menu == menu]

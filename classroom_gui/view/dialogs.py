@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from ..app.actions import keys_label
 from .shortcuts import SHORTCUTS
 
 GLOSSARY = ("query", "key", "value", "dot", "softmax", "average", "mask", "rule", "head", "layer", "ffn")
@@ -27,7 +28,7 @@ def help_dialog(parent, t) -> QDialog:
     table = QTableWidget(len(SHORTCUTS), 2)
     table.setHorizontalHeaderLabels([t("ui.key"), t("ui.action")])
     for row, (keys, _action, help_key) in enumerate(SHORTCUTS):
-        table.setItem(row, 0, QTableWidgetItem(" / ".join(keys)))
+        table.setItem(row, 0, QTableWidgetItem(keys_label(keys, t)))
         table.setItem(row, 1, QTableWidgetItem(t(help_key)))
     table.resizeColumnsToContents()
     table.verticalHeader().setVisible(False)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QProgressBar,
                                QPushButton, QSizePolicy, QToolBar, QVBoxLayout, QWidget)
 
-from ..app.actions import ACTIONS, MENUS
+from ..app.actions import ACTIONS, MENUS, key_label
 from ..lesson.strings import LANGUAGES, languages
 from . import accessibility, quiz_mode
 from .canvas_view import CanvasView
@@ -254,7 +254,8 @@ def label_menus(w, t) -> None:
         w.menus[name].setTitle(t(f"ui.menu_{name}"))
     for action in ACTIONS:
         if action.menu:
-            w.menu_actions[action.id].setText(t(action.label) + (f"\t{action.keys[0]}" if action.keys else ""))
+            key = f"\t{key_label(action.keys[0], t)}" if action.keys else ""  # "→" in Japanese, "Right" in English
+            w.menu_actions[action.id].setText(t(action.label) + key)
     show_edit_state(w)
 
 
@@ -265,7 +266,7 @@ def show_edit_state(w) -> None:
         if action.named is not None:
             item, said = w.menu_actions[action.id], action.named(w.model, w.sel.lang)
             item.setEnabled(said is not None)
-            item.setText((said or w.t(action.label)) + (f"\t{action.keys[0]}" if action.keys else ""))
+            item.setText((said or w.t(action.label)) + (f"\t{key_label(action.keys[0], w.t)}" if action.keys else ""))
 
 
 def label_widgets(w, t) -> None:
