@@ -79,6 +79,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("reset_edits", (), "edit", "help.reset_edits", "", lambda w: w.model.reset_edits(),
            named=lambda model, lang: "" if model.whatif is not None and model.whatif.active else None),
     Action("help", ("F1", "?"), "help", "ui.help_title", "help.help", _command("show_help")),
+    Action("about", (), "help", "ui.about", "", _command("show_about")),
 )
 BY_ID = {a.id: a for a in ACTIONS}
 # the help screen's rows and the README's key list: (keys, action id, help text key)

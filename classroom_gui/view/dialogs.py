@@ -1,6 +1,10 @@
-"""The keyboard help screen (built from the shortcut table) and the glossary, in the current language."""
+"""The keyboard help screen (built from the shortcut table), the glossary and Help → About, in the current
+language."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from ..app.actions import keys_label
@@ -46,4 +50,30 @@ def glossary_dialog(parent, t) -> QDialog:
         box.addWidget(label)
     _close_button(d, box, t)
     d.resize(620, 520)
+    return d
+
+
+def about_dialog(parent, t) -> QDialog:
+    """Help → About: the version, the open model (its folder, size and shape) and the licences (teacher5 L10)."""
+    from .. import __version__
+    from ..resources import assets_dir
+
+    d, box = _dialog(parent, t("about.title"), t)
+    ck = parent.checkpoint
+    c = ck.config
+    weights = Path(ck.path) / "model.safetensors"
+    size = weights.stat().st_size / 1e6 if weights.is_file() else 0.0
+    for said in (t("about.name", version=__version__), t("about.body"),
+                 t("about.model", path=str(ck.path), layers=c.n_layer, heads=c.n_head, width=c.n_embd,
+                   vocab=f"{c.vocab_size:,}", size=f"{size:,.1f}"),
+                 t("about.licences", font_license=str(assets_dir() / "fonts" / "IPAexGothic-LICENSE.txt"))):
+        label = QLabel(said)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # a path to copy
+        box.addWidget(label)
+    box.itemAt(0).widget().setStyleSheet("font-weight: bold")  # the name and version
+    box.setSpacing(12)
+    box.addStretch(1)  # the lines together at the top, not spread over the dialog's height
+    _close_button(d, box, t)
+    d.resize(620, 300)
     return d
