@@ -133,6 +133,11 @@ class ClassroomModel:
         self.player.jump(seconds)
         self.changed("time")
 
+    def go_to_chapter(self, chapter: str) -> None:
+        """Lesson → Go to chapter: the chapter's first step, finished (where Ctrl+Right lands)."""
+        self.player.jump(self.player.timeline.chapter_stop(chapter))
+        self.changed("time")
+
     def set_speed(self, speed: float) -> None:
         self.player.speed = speed
         self.changed("time")
