@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QScrollArea, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from ..app.actions import keys_label
 from .shortcuts import SHORTCUTS
 
-GLOSSARY = ("query", "key", "value", "dot", "softmax", "average", "mask", "rule", "head", "layer", "ffn")
+# in the lesson's order, with every word a chapter title uses (teacher5 L8: 埋め込み, 残差接続, 温度 … had no entry)
+GLOSSARY = ("embedding", "notebook", "query", "key", "value", "dot", "scaling", "mask", "rule", "softmax", "average",
+            "head", "wo", "residual", "ffn", "layernorm", "layer", "logit", "temperature")
 
 
 def _dialog(parent, title: str, t) -> tuple[QDialog, QVBoxLayout]:
@@ -44,10 +47,17 @@ def help_dialog(parent, t) -> QDialog:
 
 def glossary_dialog(parent, t) -> QDialog:
     d, box = _dialog(parent, t("ui.glossary_title"), t)
+    entries = QWidget()  # scrolled: 19 entries are taller than a 1024x768 screen
+    inner = QVBoxLayout(entries)
     for key in GLOSSARY:
         label = QLabel(t(f"glossary.{key}"))
         label.setWordWrap(True)
-        box.addWidget(label)
+        inner.addWidget(label)
+    inner.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(entries)
+    box.addWidget(scroll)
     _close_button(d, box, t)
     d.resize(620, 520)
     return d
