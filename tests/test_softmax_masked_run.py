@@ -74,3 +74,16 @@ def test_the_seed_class_is_unchanged(qapp):
     tr = run_sentence(load_checkpoint(teaching_model_dir()), "The cat sat on the mat", mask=rules.IN_TURN).trace
     fr = at(tr, "softmax.exp", focus=1)
     assert len(fr.board) == 6 and fr.board[2] == '"sat": −∞ (not spoken yet)' and len(fr.bars.labels) == 6
+
+
+@pytest.mark.parametrize("lang, head", [("en", "seats 3–128 (126 students): "), ("ja", "3〜128番の席（126人）：合わせて")])
+def test_the_mask_chapter_gives_the_run_one_line_with_its_shares_sum(trace, lang, head):
+    """Chapter 6 listed the same 126 seats one by one ("0.0002 ⇒ 0 (not spoken yet)"); the run's line carries the sum
+    of the discussion shares shown for it, so the heard classmates' new shares still redo: each ÷ (1 − that sum)."""
+    from decimal import Decimal
+
+    fr = at(trace, "mask.future", focus=1, lang=lang)
+    assert len(fr.board) == 3 and fr.board[2].startswith(head) and fr.board_more == 0
+    free = [Decimal(line.split("：" if lang == "ja" else ": ")[1].split(" ⇒")[0]) for line in fr.board[:2]]
+    masked = Decimal(fr.board[2].removeprefix(head).split(" ")[0])
+    assert abs(sum(free) + masked - 1) < Decimal("0.001")  # every discussion share is on the board, once

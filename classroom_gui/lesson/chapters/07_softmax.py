@@ -7,25 +7,14 @@ from ..beat import Step
 from ..frame import Bars, Frame, Link
 from ..numbers import board_list, fmt
 from ..panels import heatmap
-from .desks import SUM_TERMS, class_with_cards, edited_out, heard, shown_row
-
-
-MASKED_RUN = 8  # more classmates not yet heard in a row than this take one line: at 128 students in turn, asker 2's
-# board was 126 lines of "−∞ (not spoken yet)" in 7 px chalk on a 1024x768 projector, and its chart 126 empty bars
+from .desks import MASKED_RUN, SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row  # noqa: F401
 
 
 def board_items(ctx) -> list:
     """The exp board's lines in seat order: a seat, or (first, last) for a run of more than MASKED_RUN seats the rule
     keeps unheard (a seat a what-if edit silenced is always its own line: its reason differs)."""
-    masked, out, n = ctx.H.mask[ctx.f], edited_out(ctx, ctx.f), ctx.trace.n_tokens
-    items, j = [], 0
-    while j < n:
-        k = j
-        while masked[j] and j not in out and k + 1 < n and masked[k + 1] and k + 1 not in out:
-            k += 1
-        items.extend([(j, k)] if k - j + 1 > MASKED_RUN else range(j, k + 1))
-        j = k + 1
-    return items
+    masked, out = ctx.H.mask[ctx.f], edited_out(ctx, ctx.f)
+    return runs([bool(m) and j not in out for j, m in enumerate(masked)])
 
 
 def charted(ctx) -> list[int]:
