@@ -98,9 +98,11 @@ def instrument() -> Spent:
     return s
 
 
-def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Profile | None = None):
-    """One row per timed jump (bench_frames.run_case's moments and warm-up), with what each part cost."""
-    from bench_frames import canvas_for, moments
+def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Profile | None = None,
+             warm: bool = False):
+    """One row per timed jump (bench_frames.run_case's moments and warm-up), with what each part cost; warm:
+    after the canvas drew the lesson ahead (bench_frames' jumping-warm)."""
+    from bench_frames import canvas_for, draw_ahead, moments
 
     from classroom_gui.lesson.state import frame_at
 
@@ -110,6 +112,8 @@ def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Pro
     for t in times[:3]:
         view.set_frame(frame_at(trace, sel, t))
         view.viewport().repaint()
+    if warm:
+        print("drawn ahead:", draw_ahead(view, trace, sel, timeline, times[0], app))
     spent = SPENT.take() if SPENT else None
     rows = []
     for t in times:
@@ -187,7 +191,7 @@ def write_log(rows, path: str) -> None:
 
 
 def main(argv=None) -> int:
-    global SPENT
+    global SPENT, GOAL_MS
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--students", type=int, default=512)
     ap.add_argument("--model", default="gpt2", choices=("teaching", "gpt2"))
@@ -197,6 +201,8 @@ def main(argv=None) -> int:
     ap.add_argument("--log", help="write every jump's row here (tab-separated)")
     ap.add_argument("--profile", help="write cProfile's view of the jumps over the goal here (a second run)")
     ap.add_argument("--top", type=int, default=30)
+    ap.add_argument("--warm", action="store_true", help="jump after the canvas drew the lesson ahead (jumping-warm)")
+    ap.add_argument("--goal", type=float, default=GOAL_MS, help="ms: the jumps over it are the tail (16.7 at <= 64)")
     args = ap.parse_args(argv)
     from bench_frames import gpt2_trace, parse_size, teaching_trace
 
@@ -207,7 +213,8 @@ def main(argv=None) -> int:
     trace = (gpt2_trace if args.model == "gpt2" else teaching_trace)(args.students)
     print(f"load {os.getloadavg()[0]:.2f}; {args.students} students, {args.model}; canvas {args.size}")
     SPENT = instrument()
-    rows = jump_log(trace, args.frames, parse_size(args.size), app, args.seed)
+    GOAL_MS = args.goal
+    rows = jump_log(trace, args.frames, parse_size(args.size), app, args.seed, warm=args.warm)
     report(rows)
     if args.log:
         write_log(rows, args.log)
@@ -219,7 +226,7 @@ def main(argv=None) -> int:
         SPENT.unwrap()
         SPENT = None
         prof = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
-        jump_log(trace, args.frames, parse_size(args.size), app, args.seed, profile=prof)
+        jump_log(trace, args.frames, parse_size(args.size), app, args.seed, profile=prof, warm=args.warm)
         buf = io.StringIO()
         pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(args.top)
         buf.write("\n")

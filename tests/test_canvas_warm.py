@@ -189,3 +189,75 @@ def test_the_model_offers_its_lesson_and_nothing_during_a_quiz(qapp):
     assert frames(t) == model.frame()  # what the canvas would show there
     model.set_quiz(True)
     assert model.ahead()[0] is None
+
+
+def test_a_big_class_jump_finds_the_class_pictures_the_twin_drew(qapp, monkeypatch):
+    """A big class's desks and cards (scene.class_image) are kept by content in scene.class_pictures, shared with
+    the twin: a jump to a moment drawn ahead composes neither picture again, and shows what a cold canvas shows."""
+    from classroom_gui.scene import class_pictures
+    from classroom_gui.scene.class_image import ClassImage
+    words = "the cat sat on the mat".split() * 11
+    trace = run_sentence(load_checkpoint(teaching_model_dir()), " ".join(words[:40])).trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(focus=1)
+    moments = [frame_at(trace, sel, b.end) for b in timeline.beats if b.key in ("cards.value", "softmax.weights")]
+    cold = canvas()
+    painted = []
+    for frame in moments:
+        class_pictures.clear()
+        cold.set_frame(frame)
+        painted.append(grab(cold))
+        assert cold.classroom.class_image.isVisible()  # (drawn as one class picture)
+    cold.close()
+    class_pictures.clear()
+    view = canvas()
+    view.set_frame(frame_at(trace, sel, 0.0))
+    start(view, trace, timeline, sel)
+    view.warmer.run_all()
+    drawn = []
+    for name in ("_draw_shells", "_draw_cards"):
+        original = getattr(ClassImage, name)
+        monkeypatch.setattr(ClassImage, name, lambda self, *a, original=original, name=name: (
+            drawn.append(name), original(self, *a))[1])
+    for frame, cold_image in zip(moments, painted):
+        view.set_frame(frame)
+        assert grab(view) == cold_image
+    assert drawn == []
+    view.close()
+
+
+def test_a_jump_into_a_fade_finds_the_strips_drawn_at_other_moments_of_it(lesson, monkeypatch, roomy_cache):
+    """A card fading in rises by whole device pixels (StripItem.set_lift), so its picture is the same at every
+    moment of the fade: a jump to a moment the drawing ahead never drew paints no strip again, and shows what a
+    cold canvas shows."""
+    from PySide6.QtGui import QPixmapCache
+    trace, timeline = lesson
+    sel = Selection(focus=1, rule="causal")
+    moments = []
+    for key in ("embedding.sum", "embedding.position", "heads.project"):
+        beat = next(b for b in timeline.beats if b.key == key)
+        moments += [frame_at(trace, sel, beat.start + a * beat.duration) for a in (0.3, 0.8)]
+    assert all(any(0 < st.visible < 1 for s in f.students for st in s.cards + [s.notebook] if st) for f in moments)
+    QPixmapCache.clear()
+    cold = canvas()
+    QPixmapCache.setCacheLimit(256 * 1024)
+    painted = []
+    for frame in moments:
+        QPixmapCache.clear()
+        cold.set_frame(frame)
+        painted.append(grab(cold))
+    cold.close()
+    QPixmapCache.clear()
+    view = canvas()
+    view.set_frame(frame_at(trace, sel, 0.0))
+    start(view, trace, timeline, sel)
+    QPixmapCache.setCacheLimit(256 * 1024)
+    view.warmer.run_all()
+    calls = []
+    real = StripView.paint
+    monkeypatch.setattr(StripView, "paint", lambda self, p: (calls.append(self.strip.role), real(self, p))[1])
+    for frame, cold_image in zip(moments, painted):
+        view.set_frame(frame)
+        assert grab(view) == cold_image
+    assert calls == []
+    view.close()

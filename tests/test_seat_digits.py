@@ -31,12 +31,13 @@ def picture(frame, size, digits: bool, monkeypatch) -> np.ndarray:
     """The frame drawn in a fresh scene at size, with the seat numbers as the app draws them, or never."""
     from PySide6.QtGui import QPixmapCache
 
-    from classroom_gui.scene import crowd, desk
+    from classroom_gui.scene import class_pictures, crowd, desk
     from classroom_gui.scene.layout import SEAT_DIGITS_MIN
     from classroom_gui.scene.render import render_frame
     for module in (crowd, desk):
         monkeypatch.setattr(module, "SEAT_DIGITS_MIN", SEAT_DIGITS_MIN if digits else 1e9)
-    QPixmapCache.clear()  # (kept desk pictures would be reused across the two ways)
+    QPixmapCache.clear()  # (kept desk pictures would be reused across the two ways,
+    class_pictures.clear()  # and a big class's desks picture, kept by what it shows: scene.class_pictures)
     image = render_frame(frame, size)
     a = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
     return a[:, : image.width() * 4].copy()

@@ -384,7 +384,8 @@ class Board:
         for item, strip, box in zip(self.strips, frame.board_strips, boxes):
             item.set_strip(strip, box, theme, scales.get(strip.role, 1.0), on_board=True)
             v = max(0.0, min(1.0, strip.visible))
-            item.place(inner.x() + box.x, strips_top + box.y + round((1 - v) * 8), v)
+            item.place(inner.x() + box.x, strips_top + box.y, v)
+            item.set_lift(round((1 - v) * 8))  # rising into place, by whole device pixels
         for item in self.strips[len(boxes):]:
             item.clear()
         if frame.bars is not None and chart is not None:

@@ -7,8 +7,10 @@ allocated: 100-500 ms); here
   by what it shows, without cards) is composed in NumPy (scene.class_shells), the badges painted over it;
 - every card of every desk is one NumPy image (scene.class_cards), redrawn only when the numbers, places,
   fades or masks change.
-Desks that stand out (the asker, with its raised card; a card with edited or crossed-out cells) are real
-DeskItems, drawn in their place. Cards with numbers or labels in them never come here (see fits).
+Both pictures are kept by what they show in scene.class_pictures, shared by every ClassImage, so that what the
+window's drawing ahead painted on its twin scene (view.canvas_warm) is what the canvas finds. Desks that stand
+out (the asker, with its raised card; a card with edited or crossed-out cells) are real DeskItems, drawn in their
+place. Cards with numbers or labels in them never come here (see fits).
 
 Painted without a cache (a test's census of texts, an SVG or PDF page) it paints every desk with DeskItem's
 code instead, so text stays text and every size is the one the window shows.
@@ -21,26 +23,29 @@ from operator import attrgetter
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPaintEngine, QPainter
+from PySide6.QtGui import QImage, QPaintEngine, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
 from ..lesson.layout import GAP
 from .desk import ALL, BODY, GLOW, NAME, SEAT, DeskItem, badge_size, fit_name
 from . import palette
+from . import class_pictures
 from .class_cards import draw_cards
 from .class_rows import Stacked, Tokens
 from . import class_cells as cells
 from . import class_shells as shells
 from .strip import StripView
-from .items import CachedItem
+from .items import CachedItem, digest
 from .layout import DeskBox
 from .palette import Theme
 
 COMPOSE_FROM = 32   # more students than this (all at desks of one size, cards without text): one ClassImage
 KEPT_BYTES = 48 << 20  # desk parts, shells and badges kept (1-50 KB each): every student in a few states
-KEPT_CARDS = 4  # cards pictures kept (~3 MB each on the window's canvas), as class_shells keeps shells
 _LOOKS = itertools.count()
+# what names the numbers a class's cards show, shared by every ClassImage (the canvas's and the drawing-ahead twin's:
+# both are given the same trace's arrays), so that the twin's cards picture is the one the canvas finds
+_TOKENS = Tokens(256)
 _XY, _OPACITY, _VISIBLE = attrgetter("x", "y"), attrgetter("opacity"), attrgetter("visible")
 _DESK = attrgetter("index", "text", "unknown", "state", "badge", "x", "y", "opacity")  # what a desk's shell shows
 
@@ -75,8 +80,7 @@ class ClassImage(CachedItem):
         self._origin = (0.0, 0.0)
         self._shells_key = self._cards_key = None
         self._shells_picture: tuple | None = None  # (key, QImage): the desks without their cards
-        self._cards_pictures: dict[tuple, QImage] = {}  # every card, by key: the last KEPT_CARDS, least recent first
-        self._tokens = Tokens()  # numbers named by the arrays they are cut from -> their _values_token
+        self._cards_picture: tuple | None = None  # (key, QImage): the last cards (the rest: scene.class_pictures)
         self._pictures: dict[tuple, QImage] = {}  # desk parts, shells and badges, by what they show
         self._kept_bytes = 0
         self._looks: dict[tuple, int] = {}  # how desks look -> a number for keys (see _look)
@@ -87,6 +91,9 @@ class ClassImage(CachedItem):
         self._name_left = 0.0
         self._ghosts: list[DeskItem] = []      # DeskItems outside the scene that paint shells and direct pictures
         self._kept_shells = shells.Kept()      # the last shells composed, recomposed only where desks changed
+        # NoCache and blits: the pictures drawn straight onto the painter's device, without Qt's item cache (the
+        # drawing-ahead twin: its item cache would be a third copy, painted only to be dropped)
+        self.blits = False
 
     def set_class(self, students: list[Student], strips, box: DeskBox, theme: Theme,
                   badge_role: str, scales: dict[str, float], values: list[np.ndarray] | None = None,
@@ -100,7 +107,7 @@ class ClassImage(CachedItem):
         if not students:
             self.setVisible(False)
             self._kept_shells.forget()  # a small class now: its big pictures would only hold memory
-            self._cards_pictures.clear()
+            self._shells_picture = self._cards_picture = None
             return
         self._desk_xy = xy = np.array(list(map(_XY, students)), np.float64)  # (map: C loops over 512 desks)
         x0 = math.floor(float(xy[:, 0].min()) - GLOW)
@@ -117,10 +124,11 @@ class ClassImage(CachedItem):
                                np.float32 if isinstance(strips[0][j].values, np.ndarray) else np.float64)
                       for j in range(len(strips[0]))]
         if isinstance(values, Stacked):  # named by the arrays it is cut from: stacked only if drawn
-            self._values_token = self._tokens.token(values)
+            self._values_token = _TOKENS.token(values)
         elif not (isinstance(self._values, list) and len(values) == len(self._values) and all(
                 a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a, b) for a, b in zip(values, self._values))):
-            self._values_token = next(_LOOKS)
+            # named by their bytes (another ClassImage given the same numbers finds the same pictures)
+            self._values_token = tuple((digest(a), a.shape, a.dtype.str) for a in values)
         self._values = values
         # per desk, what placing and fading its cards reads, as arrays (Python loops over 512 desks x 4 cards
         # were most of a frame): position, opacity, masked, and each card's visibility [D, cards]
@@ -176,24 +184,12 @@ class ClassImage(CachedItem):
         t = p.worldTransform()
         raster = p.paintEngine() is not None and p.paintEngine().type() == QPaintEngine.Type.Raster
         # told not to cache (a census of texts, an SVG or PDF page: see render.paint_scene), or not a raster
-        if (self.cacheMode() == QGraphicsItem.CacheMode.NoCache or not raster or t.m12() or t.m21() or t.m11() <= 0
+        if ((self.cacheMode() == QGraphicsItem.CacheMode.NoCache and not self.blits) or not raster or t.m12()
+                or t.m21() or t.m11() <= 0
                 or p.opacity() < 1.0):
             self._paint_direct(p)
             return
-        scale = round(t.m11(), 4)
-        w = max(1, math.ceil(self.rect().width() * scale))
-        h = max(1, math.ceil(self.rect().height() * scale))
-        size = (w, h, scale, self._origin)
-        shells_key, cards_key = (self._shells_key, size), (self._cards_key, size)
-        if self._shells_picture is None or self._shells_picture[0] != shells_key:
-            self._shells_picture = (shells_key, self._draw_shells(w, h, scale))
-        cards = self._cards_pictures.pop(cards_key, None)
-        if cards is None:  # (a jump back to numbers drawn a moment ago finds them: chapters 2-9 share most)
-            cards = self._draw_cards(w, h, scale)
-            while self._cards_pictures and (len(self._cards_pictures) >= KEPT_CARDS or w * h > shells.KEPT_PIXELS):
-                del self._cards_pictures[next(iter(self._cards_pictures))]
-        self._cards_pictures[cards_key] = cards  # (re)inserted last: the most recent
-        desks = self._shells_picture[1]
+        desks, cards = self._shown(t, "shells")[1], self._shown(t, "cards")[1]
         corner = t.map(QPointF(*self._origin))
         p.save()
         try:  # 1:1 in device pixels
@@ -203,6 +199,30 @@ class ClassImage(CachedItem):
             p.drawImage(x, y, cards)
         finally:
             p.restore()
+
+    def prepare(self, which: str, view_transform: QTransform) -> None:
+        """Draw the picture `which` ("shells" or "cards") that painting through a view of view_transform will
+        blit, without painting (the drawing-ahead twin: one step each, not both inside a band's)."""
+        t = self.deviceTransform(view_transform)
+        if self.isVisible() and self.students and self.box is not None and not t.m12() and not t.m21() \
+                and t.m11() > 0:
+            self._shown(t, which)
+
+    def _shown(self, t: QTransform, which: str) -> tuple:
+        """(key, picture) of the desks' shells or the cards at the device transform t: kept by content in
+        scene.class_pictures, shared with the drawing-ahead twin (a jump back to numbers drawn a moment ago finds
+        them too: chapters 2-9 share most); the last of each is also held here."""
+        scale = round(t.m11(), 4)
+        w = max(1, math.ceil(self.rect().width() * scale))
+        h = max(1, math.ceil(self.rect().height() * scale))
+        size = (w, h, scale, self._origin)
+        if which == "shells":
+            self._shells_picture = class_pictures.kept_or_drawn(
+                self._shells_picture, ("shells", self._shells_key, size), lambda: self._draw_shells(w, h, scale))
+            return self._shells_picture
+        self._cards_picture = class_pictures.kept_or_drawn(
+            self._cards_picture, ("cards", self._cards_key, size), lambda: self._draw_cards(w, h, scale))
+        return self._cards_picture
 
     def _ghost(self, k: int, s: Student, with_strips: bool) -> DeskItem:
         while len(self._ghosts) <= k:

@@ -170,8 +170,9 @@ class Tokens:
     reference: an array freed and another made at its address is not taken for it); the last TOKENS kept."""
     TOKENS = 32
 
-    def __init__(self):
+    def __init__(self, kept: int = TOKENS):
         self.kept: dict = {}  # key -> (weak references to the arrays, token)
+        self.most = kept
 
     def token(self, values: Stacked) -> int:
         found = self.kept.pop(values.key, None) if values.key is not None else None
@@ -179,7 +180,7 @@ class Tokens:
                 r() is not a for r, a in zip(found[0], values.arrays)):
             found = (tuple(map(weakref.ref, values.arrays)), next(_TOKENS))
         if values.key is not None:
-            if len(self.kept) >= self.TOKENS:
+            if len(self.kept) >= self.most:
                 del self.kept[next(iter(self.kept))]
             self.kept[values.key] = found
         return found[1]

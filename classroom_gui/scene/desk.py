@@ -117,7 +117,8 @@ class DeskItem(CachedItem):
             else:
                 v = max(0.0, v)
                 item.set_view(view)
-                item.place(sbox.x, y + round((1 - v) * 6), v)  # whole pixels: no repaint while it slides
+                item.place(sbox.x, y, v)
+                item.set_lift(round((1 - v) * 6))  # rising into place, by whole device pixels
         for item in items[n:]:
             item.clear()
         self.student, self.box, self.theme, self.badge_role = s, box, theme, badge_role

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip
@@ -213,18 +213,34 @@ def shown_number(text: str, px: float, room: float):
     return text, base
 
 
+LIFT_ROOM = 8.0  # canvas px below a strip's place that a strip fading in may be drawn (set_lift), in its bounds
+
+
 class StripItem(CachedItem):
-    """A strip with an item of its own: a card fading in on a desk, or a wide strip on the blackboard."""
+    """A strip with an item of its own: a card fading in on a desk, or a wide strip on the blackboard.
+
+    A strip fading in rises into place: set_lift(k) draws it k canvas px below its place, moved by WHOLE DEVICE
+    pixels when painted (round(k x the device scale)). So at every lift its picture sits at the same fraction of a
+    pixel and is one kept picture (scene.pictures), not one per lift: a jump to any moment of a fade finds the
+    picture the drawing ahead painted at another moment of it (moved by canvas px, each lift was a new picture)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.view = StripView()
+        self.lift = 0
 
     def set_view(self, view: StripView) -> None:
         self.view = view
         key = (id(view), view.version)
         if key != self._key:  # (its bounds are measured only when it changed)
-            self.set_key(key, view.bounds())
+            self.set_key(key, view.bounds().adjusted(0, 0, 0, LIFT_ROOM))
+
+    def set_lift(self, lift: int) -> None:
+        """Drawn `lift` (0 .. LIFT_ROOM) canvas px below its place (see the class's docstring)."""
+        lift = max(0, min(int(LIFT_ROOM), int(lift)))
+        if lift != self.lift:
+            self.lift = lift
+            self.update()
 
     def set_strip(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
              on_board: bool = False) -> None:
@@ -246,6 +262,17 @@ class StripItem(CachedItem):
         view = self.view
         if view.strip is None or view.box is None:
             return
+        t = p.worldTransform()
+        dy = round(self.lift * t.m22())
+        if dy:  # moved down by whole device pixels (applied after the item's transform)
+            p.setWorldTransform(t * QTransform.fromTranslate(0, dy))
+        try:
+            self._paint_view(p, view)
+        finally:
+            if dy:
+                p.setWorldTransform(t)
+
+    def _paint_view(self, p: QPainter, view: StripView) -> None:
         if not view.masked:
             pictures.paint_item(self, p, view.content, view.paint)
         elif self.cacheMode() == QGraphicsItem.CacheMode.NoCache:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QPainter, QPixmapCache
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from ..lesson.frame import Frame
+from ..scene import class_pictures
 from ..scene.classroom import ClassroomScene
 from .canvas_warm import CanvasWarmer
 
@@ -56,8 +57,9 @@ class CanvasView(QGraphicsView):
         """QPixmapCache sized for this canvas's device pixels (scene.pictures.fit_cache), also after an export
         made room for bigger pictures; for more canvases while a small class's lesson is drawn ahead."""
         ratio = self.devicePixelRatioF()
-        QPixmapCache.setCacheLimit(self.warmer.budget_kb(self.viewport().width() * ratio,
-                                                         self.viewport().height() * ratio))
+        w, h = self.viewport().width() * ratio, self.viewport().height() * ratio
+        QPixmapCache.setCacheLimit(self.warmer.budget_kb(w, h))
+        class_pictures.set_limit(self.warmer.class_bytes(w, h))  # a big class's pictures (scene.class_pictures)
 
     def student_at(self, x: float, y: float) -> int:
         for s in (self.frame.students if self.frame else []):

@@ -10,8 +10,8 @@ content, scale and fraction of a pixel), and the twin's link layer shares the ca
 what the twin painted is what the canvas finds. The canvas's own scene is never touched: it shows its moment
 and repaints nothing while the lesson is drawn ahead.
 
-A moment is drawn in steps: its Frame (the function given), the twin set to it, then BANDS horizontal bands
-of the canvas painted. Each chunk runs steps while the next step's running estimate fits in AIM_MS (always at
+A moment is drawn in steps: its Frame (the function given), the twin set to it, a big class's two pictures
+(its desks, its cards: CLASS_STEPS), then BANDS horizontal bands of the canvas painted. Each chunk runs steps while the next step's running estimate fits in AIM_MS (always at
 least one), then yields to the event loop; a moment left half drawn resumes at its next step. So a chunk
 lasts about AIM_MS, and at worst one step: the twin's first setting of a moment or a band whose biggest
 picture is new (a step cannot be split). Every frame the canvas is given (the user's input, the player's
@@ -26,9 +26,11 @@ pictures at 6 students, where desks are biggest, took ~120 MB at 1600 x 900 (~10
 more than the 8 canvases' 87 MB. The budget bounds the memory (beyond it, the least recently used go) while
 warming and after. Bigger classes, up to WARM_UP_TO, are only SET ahead (no bands): what the twin's scene
 chooses and remembers in shared caches (link routes, label places, text and board layouts) is ready, while their
-pictures, which would outgrow any budget, are not painted. The twin never paints a big class's desks (its
-ClassImage and CrowdItem keep their pictures to themselves: the canvas could not find them), so only the items
-above them are painted ahead. Nothing here computes: the frames come from the function it is given.
+pictures, which would outgrow any budget, are not painted. A big class's desks and cards (ClassImage) are kept by
+content in scene.class_pictures, shared with the canvas: while a class is warmed its budget is
+WARM_CLASS_CANVASES canvases, at most WARM_CLASS_MAX. The twin's ClassImage draws them straight onto the band
+(no item cache of its own); a very big class's CrowdItem keeps its pictures to itself, so the twin never paints
+it. Nothing here computes: the frames come from the function it is given.
 """
 from __future__ import annotations
 
@@ -41,10 +43,10 @@ import shiboken6
 
 from PySide6.QtCore import QCoreApplication, QObject, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsView
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView
 
 from ..export.stopping import stop_if_signalled
-from ..scene import pictures, render
+from ..scene import class_pictures, pictures, render
 from ..scene.classroom import ClassroomScene
 
 IDLE_MS = 400      # the canvas idle this long (no frame drawn) before warming starts or resumes
@@ -56,9 +58,14 @@ WARM_UP_TO = 512   # students: bigger classes are not drawn ahead at all (at 1,0
                    # Frame or setting alone took up to 124 ms CPU: input would wait that long; 512: 51 ms at most)
 WARM_FRAMES = 16   # canvases of pictures kept while a class is warmed (the default keeps pictures.FRAMES_KEPT)
 WARM_MAX_KB = 192 * 1024  # and never more than this (a 4K canvas would ask 16 x 66 MB)
+# a big class's pictures (scene.class_pictures) kept while it is warmed, in canvases of 32-bit pixels: a whole
+# lesson's took 175 MB at 64 teaching students and 200 MB at 128 GPT-2 on a 1600 x 900 canvas (32-37 canvases)
+WARM_CLASS_CANVASES = 40
+WARM_CLASS_MAX = 256 << 20  # bytes, and never more than this
 PER_BEAT = (1.0, 0.5, 0.1)  # where in each beat a moment is drawn: its stop (the keys' jumps) first, then the rest
 CHUNKS_KEPT = 4096  # the last chunks' times kept (a lesson of 128 GPT-2 students takes ~2,000 chunks)
 FRAME, SET = -2, -1  # a moment's first two steps; 0 .. BANDS - 1 are its bands
+CLASS_STEPS = {-4: "shells", -3: "cards"}  # then a big class's two pictures (ClassImage.prepare), a step each
 
 _held = [0]  # exports in progress (held()): nothing is drawn ahead meanwhile
 
@@ -90,7 +97,8 @@ class CanvasWarmer(QObject):
         self.twin: QGraphicsView | None = None  # the never-shown view and scene the moments are drawn on
         self.twin_scene: ClassroomScene | None = None
         # running estimates (ms) of each kind of step: a moment's Frame, setting the twin to it, a band
-        self.step_ms = {FRAME: 2.0, SET: 5.0, 0: 5.0}
+        self.step_ms = {FRAME: 2.0, SET: 5.0, 0: 5.0, **{k: 2.0 for k in CLASS_STEPS}}
+        self.prepared = 0  # the class steps done for pending[-1]
         self.chunks_ms: list[float] = []  # the last chunks' wall times (a test, the benchmark)
         self.chunks_cpu_ms: list[float] = []  # and their thread CPU times (steady under the machine's load)
         self.idle = QTimer(self)
@@ -131,6 +139,13 @@ class CanvasWarmer(QObject):
         kb = pictures.budget_kb(width, height, self.frames_kept())
         return min(kb, max(WARM_MAX_KB, pictures.budget_kb(width, height))) if self.warming_class else kb
 
+    def class_bytes(self, width: float, height: float) -> int:
+        """scene.class_pictures' budget for a canvas of width x height device pixels (CanvasView.fit_pictures)."""
+        if not self.warming_class:
+            return class_pictures.budget(width, height)
+        return max(class_pictures.budget(width, height),
+                   min(WARM_CLASS_MAX, class_pictures.budget(width, height, WARM_CLASS_CANVASES)))
+
     def again(self) -> None:
         """The canvas changed size: what was drawn ahead is kept for the old size, so draw it all again, nearest
         to the moment on screen now (not the one shown when start() was called: presenter mode at beat 32)."""
@@ -168,7 +183,7 @@ class CanvasWarmer(QObject):
         """Moments still to draw, the one under way counting the steps it has done (a test, a progress)."""
         if not self.pending or self.current is None or self.current[0] != self.pending[-1]:
             return float(len(self.pending))
-        return len(self.pending) - (1 + self.current[2] + self.band) / (BANDS + 2)
+        return len(self.pending) - (1 + self.current[2] + self.prepared + self.band) / (BANDS + 2 + len(CLASS_STEPS))
 
     def run_all(self) -> int:
         """Warm every pending moment now (what idle time does, without waiting: a benchmark, a test); the
@@ -231,22 +246,28 @@ class CanvasWarmer(QObject):
         """FRAME, SET or the band to paint next for the moment pending[-1]."""
         if self.current is None or self.current[0] != self.pending[-1]:
             return FRAME
-        return self.band if self.current[2] else SET
+        if not self.current[2]:
+            return SET
+        return list(CLASS_STEPS)[self.prepared] if self.prepared < len(CLASS_STEPS) else self.band
 
     def _run_step(self, step: int, twin: QGraphicsView) -> None:
         if step == FRAME:
             t = self.pending[-1]
-            self.current, self.band = (t, self.frames(t), False), 0
+            self.current, self.band, self.prepared = (t, self.frames(t), False), 0, 0
         elif step == SET:
             scene = twin.scene()
             scene.theme = self.view.classroom.theme  # (the window sets the canvas's theme: the twin follows)
             scene.set_frame(self.current[1])
-            scene.class_image.setVisible(False)  # (their pictures stay theirs: see the module's docstring)
-            scene.crowd.setVisible(False)
+            scene.crowd.setVisible(False)  # (its pictures stay its own: see the module's docstring)
             self.current = self.current[:2] + (True,)
+            if not scene.class_image.isVisible():  # a small class: no class pictures to draw
+                self.prepared = len(CLASS_STEPS)
             if not self.painting:  # a big class: set ahead, not painted
                 self.pending.pop()
                 self.current = None
+        elif step in CLASS_STEPS:  # its picture drawn into scene.class_pictures, where the band finds it
+            twin.scene().class_image.prepare(CLASS_STEPS[step], twin.viewportTransform())
+            self.prepared += 1
         else:
             self._paint_band(self._target(), step)
             self.band += 1
@@ -272,6 +293,9 @@ class CanvasWarmer(QObject):
         view = self.view
         if self.twin is None:
             self.twin_scene = ClassroomScene()  # (held here: the view does not own its scene)
+            # a big class's pictures go to the shared scene.class_pictures, not into an item cache of the twin's
+            self.twin_scene.class_image.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+            self.twin_scene.class_image.blits = True
             twin = self.twin = QGraphicsView(self.twin_scene)
             twin.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             twin.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
