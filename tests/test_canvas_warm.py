@@ -261,3 +261,31 @@ def test_a_jump_into_a_fade_finds_the_strips_drawn_at_other_moments_of_it(lesson
         assert grab(view) == cold_image
     assert calls == []
     view.close()
+
+
+def test_a_small_class_after_a_big_one_lets_the_big_class_pictures_go(qapp):
+    """The raised budget for a big class's pictures (scene.class_pictures) lasts only while a class drawn as one
+    ClassImage is drawn ahead: a small class after it keeps none of its own, so nothing else would trim them
+    (review8: 169 MB kept after a 64-student lesson gave way to 7 students)."""
+    from classroom_gui.scene import class_pictures
+    ck = load_checkpoint(teaching_model_dir())
+    words = "the cat sat on the mat".split() * 11
+    big = run_sentence(ck, " ".join(words[:40])).trace
+    small = run_sentence(ck, "the cat sat on the mat .").trace
+    class_pictures.clear()
+    view = canvas()
+    ratio = view.devicePixelRatioF()
+    own = class_pictures.budget(view.viewport().width() * ratio, view.viewport().height() * ratio)
+    sel = Selection(focus=1)
+    view.set_frame(frame_at(big, sel, 0.0))
+    start(view, big, timeline_for(big.n_tokens, big.config.n_layer), sel)
+    view.warmer.run_all()
+    assert class_pictures.limit() > own
+    assert class_pictures.kept_bytes() > own  # (more than the canvas's own budget keeps)
+    view.set_frame(frame_at(small, sel, 0.0))
+    start(view, small, timeline_for(small.n_tokens, small.config.n_layer), sel)
+    assert view.warmer.warming_class  # the small class is still drawn ahead ...
+    assert class_pictures.limit() == own  # ... without the big class's room
+    assert class_pictures.kept_bytes() <= own
+    view.close()
+    class_pictures.clear()

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip
@@ -241,6 +241,14 @@ class StripItem(CachedItem):
         if lift != self.lift:
             self.lift = lift
             self.update()
+
+    def shape(self) -> QPainterPath:
+        """Where the strip is drawn now (its place, `lift` px lower), not its bounds, which keep LIFT_ROOM below
+        it for a fade: hovering just under a still strip names the desk or board there, not the strip."""
+        path = QPainterPath()
+        if self.view.strip is not None and self.view.box is not None:
+            path.addRect(self.view.bounds().translated(0, self.lift))
+        return path
 
     def set_strip(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
              on_board: bool = False) -> None:

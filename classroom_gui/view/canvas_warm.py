@@ -47,6 +47,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView
 
 from ..export.stopping import stop_if_signalled
 from ..scene import class_pictures, pictures, render
+from ..scene.class_image import COMPOSE_FROM
 from ..scene.classroom import ClassroomScene
 
 IDLE_MS = 400      # the canvas idle this long (no frame drawn) before warming starts or resumes
@@ -87,6 +88,7 @@ class CanvasWarmer(QObject):
         self.view = view
         self.frames: Callable[[float], object] | None = None
         self.warming_class = False  # the class on screen is small enough to paint ahead (and its budget is raised)
+        self.big_class = False  # ... and drawn as one ClassImage, whose pictures (scene.class_pictures) get more room
         self.painting = False       # the moments drawn ahead are painted, not only set (PAINT_UP_TO)
         self.pending: list[float] = []  # moments still to draw, the next one last
         self.band = 0                   # the next band of pending[-1] to paint (once the twin is set to it)
@@ -125,9 +127,12 @@ class CanvasWarmer(QObject):
                 self.pending += sorted(moments, key=lambda t: -abs(t - now))
         else:
             self._let_go()
-        if warmed != self.warming_class:
-            self.warming_class = warmed
-            self.view.fit_pictures()  # the budget for a warmed class, or back to the canvas's own
+        big = warmed and students > COMPOSE_FROM
+        if (warmed, big) != (self.warming_class, self.big_class):
+            # the budgets for a warmed class, or back to the canvas's own: a small class after a big one lets
+            # the big class's pictures go (nothing else would trim them: a small class keeps none)
+            self.warming_class, self.big_class = warmed, big
+            self.view.fit_pictures()
         self.pause()
 
     def frames_kept(self) -> int:
@@ -141,7 +146,7 @@ class CanvasWarmer(QObject):
 
     def class_bytes(self, width: float, height: float) -> int:
         """scene.class_pictures' budget for a canvas of width x height device pixels (CanvasView.fit_pictures)."""
-        if not self.warming_class:
+        if not self.big_class:
             return class_pictures.budget(width, height)
         return max(class_pictures.budget(width, height),
                    min(WARM_CLASS_MAX, class_pictures.budget(width, height, WARM_CLASS_CANVASES)))
