@@ -9,13 +9,15 @@ class LessonActions:
 
     def whatif(self):
         """A double-click on a desk's number or a map cell (Shift: the mask), answered with a random value; or
-        undo / reset the edits."""
+        undo / redo / reset the edits."""
         from PySide6.QtCore import QPoint, Qt
         from PySide6.QtTest import QTest
 
         r = self.rng.random()
-        if r < 0.15:
+        if r < 0.12:
             return self.window.do("undo_edit")
+        if r < 0.18:
+            return self.window.do("redo_edit")
         if r < 0.25:
             return self.window.do("reset_edits")
         frame = self.window.model.frame()

@@ -76,6 +76,37 @@ def test_what_if_edits_live_in_the_model_and_a_new_sentence_drops_them():
     assert model.whatif.edits == () and model.shown_trace() is model.run.trace
 
 
+def test_undo_and_redo_of_what_if_edits_live_in_the_model():
+    """Undo and Redo without a window (the CLI and the window share them): Redo makes again what Undo took back, in
+    order; a reset is one step either way; a new edit clears the redo list; each label says what it would do."""
+    from classroom_gui.model.whatif import Edit
+
+    model, heard = _model()
+    own = model.run.trace
+    assert model.undo_label("en") is None and model.redo_label("en") is None
+    assert model.undo_edit() is False and model.redo_edit() is False
+    a, b = Edit("score", 0, 0, 1, 0, 5.0), Edit("mask", 0, 0, 2, 0, 1.0)
+    model.edit(a)
+    model.edit(b)
+    tokens = own.tokens
+    assert model.undo_label("en") == f'Undo mask cell edit of "{tokens[2]}" → "{tokens[0]}"'
+    assert model.undo_label("ja") == f"取り消す：「{tokens[2]}」から「{tokens[0]}」へのマスクの変更"
+    assert model.undo_edit() and model.whatif.edits == (a,)
+    assert model.redo_label("en") == f'Redo mask cell edit of "{tokens[2]}" → "{tokens[0]}"'
+    assert model.undo_edit() and model.shown_trace() is own and heard[-1] == "edits"
+    assert model.redo_edit() and model.whatif.edits == (a,)
+    assert model.shown_trace().layers[0].scores[0, 1, 0] == 5.0
+    assert model.redo_edit() and model.whatif.edits == (a, b) and model.redo_edit() is False
+    model.reset()  # Ctrl+R: everything, the edits as one step
+    assert model.whatif.edits == () and model.undo_label("en") == "Undo reset (2 what-if edit(s))"
+    assert model.undo_edit() and model.whatif.edits == (a, b)
+    assert model.redo_edit() and model.whatif.edits == () and model.shown_trace() is own
+    assert model.undo_edit() and model.undo_edit() and model.whatif.edits == (a,)
+    c = Edit("score", 0, 0, 1, 1, -2.0)
+    model.edit(c)  # a new edit: what was undone (b, the reset) cannot come back
+    assert model.redo_label("en") is None and model.redo_edit() is False and model.whatif.edits == (a, c)
+
+
 def test_the_quiz_asks_before_the_step_that_answers_it():
     model, _ = _model()
     model.set_quiz(True)

@@ -1,7 +1,8 @@
-"""Link lines keep off the name tags of the two desks they join: measured on the real scene items of classes of
-6, 9, 12 and 64 students (English and Japanese, the first, a middle and the last student asking), no drawn line,
-square cap and width included, crosses its desks' names (with their seat numbers) or badges (the thick line from
-"mat" to "cat" once ran through the name "mat", and every link from the row below arched over its own name tag)."""
+"""Link lines keep off the name tags of the two desks they join (and, in the teacher's two pictures, the cards'
+numbers): measured on the real scene items of classes of 6, 9, 12 and 64 students (English and Japanese, the
+first, a middle and the last student asking), no drawn line, square cap and width included, crosses its desks'
+names (with their seat numbers) or badges (the thick line from "mat" to "cat" once ran through the name "mat",
+and every link from the row below arched over its own name tag)."""
 from __future__ import annotations
 
 import math
@@ -88,3 +89,53 @@ def test_link_lines_keep_off_their_desks_name_tags(qapp, checkpoint, text, lang,
     finally:
         scene.clear()
     assert checked >= 3 * n  # every chapter draws a link to or from every student, or most of them
+
+
+def number_cells(scene) -> list[tuple[str, int, QRectF]]:
+    """(card, seat, rectangle) of every drawn desk's strip cells that show digits."""
+    out = []
+    for desk in scene.desks:
+        if not desk.isVisible() or desk.student is None or desk.box is None:
+            continue
+        x, y = desk.pos().x(), desk.pos().y()
+        for k, st in enumerate(desk.box.strips):
+            if st.number_px:
+                out.append((f"card {k + 1}", desk.student.index,
+                            QRectF(x + st.x + st.tab_w, y + st.cells_y, st.w - st.tab_w, st.h - st.label_h)))
+    return out
+
+
+@pytest.mark.parametrize("text,lang,chapter,keep_off", [
+    ("The cat sat on the mat", "en", "softmax", None),          # mat -> cat once ran over "sat"'s opinion card
+    ("猫がマットの上に座った", "ja", "listening", {2, 6}),  # lines from the first row over 「が」's and 「マット」's notebooks
+])
+def test_the_heaviest_links_keep_off_the_cards_numbers(qapp, checkpoint, text, lang, chapter, keep_off):
+    """The teacher's two pictures: the heaviest link, and the lines into the asker from the row below and from
+    the far end of its own row, keep off every card's digits (link_routes.choose counts a line over numbers as a
+    cost, and a link within the asker's row may arch over the name tags instead of over the cards)."""
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.links import LinkLayer
+    trace = compute_run(checkpoint, text, mask="none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    scene = ClassroomScene()
+    try:
+        asker = 1 if lang == "en" else 0
+        frame = frame_at(trace, Selection(focus=asker, lang=lang), timeline.chapter_end(chapter))
+        scene.set_frame(frame)
+        heaviest = frame.links[LinkLayer.heaviest(frame.links)]
+        names = {s.index: s.text for s in frame.students}
+        cells = number_cells(scene)
+        assert len(cells) >= 4 * len(frame.students)  # every desk shows its numbers: the check is not empty
+        checked = 0
+        for link, curve, width in scene.links.curves:
+            other = link.source if link.target == asker else link.target
+            if link is not heaviest and (keep_off is None or other not in keep_off):
+                continue
+            checked += 1
+            for card, seat, rect in cells:
+                assert not crossing(curve, width, rect), (
+                    f"the line from {names[link.source]!r} to {names[link.target]!r} crosses {card} of "
+                    f"{names[seat]!r}")
+        assert checked >= (1 if keep_off is None else len(keep_off))
+    finally:
+        scene.clear()

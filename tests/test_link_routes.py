@@ -162,3 +162,59 @@ def test_choosing_routes_does_not_import_numpy_ma():
     out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+def plain_crosses(c, desks, header_h, reach, n=24):
+    """crosses_tags written plainly: each of the curve's n straight pieces clipped against each grown name tag."""
+    pts = [tuple(sum(w * p[d] for w, p in zip(((1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t ** 3), c))
+                 for d in (0, 1)) for t in (k / n for k in range(n + 1))]
+    for x, y, w, _ in desks:
+        x0, y0, x1, y1 = x - reach, y - reach, x + w + reach, y + header_h + reach
+        for (ax, ay), (bx, by) in zip(pts[:-1], pts[1:]):
+            lo, hi = 0.0, 1.0
+            for p, q in ((ax - bx, ax - x0), (bx - ax, x1 - ax), (ay - by, ay - y0), (by - ay, y1 - ay)):
+                if abs(p) < 1e-12:
+                    if q <= 0:
+                        lo, hi = 1.0, 0.0
+                elif p < 0:
+                    lo = max(lo, q / p)
+                else:
+                    hi = min(hi, q / p)
+            if lo < hi:
+                return True
+    return False
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_name_tag_checks_made_together_answer_as_one_by_one(seed):
+    """link_geometry.routes checks a link's variants against the name tags in one pass (at 1,024 students the
+    checks one by one were most of route choice): the same answers as a plain clipping of each piece."""
+    from classroom_gui.scene.link_geometry import crosses_tags, crosses_tags_many
+    rng = np.random.default_rng(seed)
+    desks = ((300.0, 200.0, 160.0, 120.0), (520.0, 340.0, 160.0, 120.0))
+    curves = [tuple(map(tuple, rng.uniform(150, 700, (4, 2)))) for _ in range(120)]
+    curves += [((380.0, 150.0), (380.0, 180.0), (600.0, 180.0), (600.0, 300.0))]  # over the first tag's top edge
+    many = crosses_tags_many(curves, desks, 30.0, 3.0)
+    want = [plain_crosses(c, desks, 30.0, 3.0) for c in curves]
+    assert many.tolist() == want == [crosses_tags(c, desks, 30.0, 3.0) for c in curves]
+    assert 10 < sum(want) < len(want) - 10  # both answers are common: the check is not all one way
+
+
+def test_a_links_variants_made_together_are_the_ones_made_alone():
+    """routes makes a link's variants together and keeps them: each is the curve route gives for it alone, with
+    nothing kept (a variant crossing a tag becomes a rounder one on the usual side, or the default)."""
+    from classroom_gui.scene import link_geometry as g
+    from classroom_gui.scene.link_routes import VARIANTS
+    hub, below, beside = (400.0, 300.0, 160.0, 120.0), (180.0, 434.0, 160.0, 120.0), (620.0, 300.0, 160.0, 120.0)
+    distinct = []
+    for other in (below, beside, hub):
+        g.routes_forget()
+        together = g.routes(other, hub, 30.0, 14.0, VARIANTS, 6.0)
+        alone = []
+        for v in VARIANTS:
+            g.routes_forget()
+            alone.append(g.route(other, hub, 30.0, 14.0, *v, 6.0))
+        assert together == alone
+        distinct.append(len(set(together)))
+    assert 8 < distinct[0] < len(VARIANTS) and distinct[2] == 1  # from below some were replaced; the loop is one
+    g.routes_forget()

@@ -1,5 +1,6 @@
-"""The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described) and a later
-stage's --freeze: each does what it says, and left at their defaults they change nothing of the shipped recipe."""
+"""The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described,
+--story-both-states) and a later stage's --freeze: each does what it says, and left at their defaults they change
+nothing of the shipped recipe."""
 from __future__ import annotations
 
 import copy
@@ -81,6 +82,28 @@ def test_story_described_adds_stories_and_keeps_every_plain_meaning_on_its_side(
         assert wider.train[kind] == corpus.train[kind]
     texts = {render(c, "en").text for c in wider.train["cross"] if c[6] == "busy"}
     assert "The busy animal didn't cross the street because it was too tired." in texts
+    assert Corpus().sizes() == corpus.sizes()  # the shipped recipe's corpus is the plain one
+
+
+def test_both_states_tells_each_plain_story_again_with_a_state_word_before_each_noun(corpus):
+    both = Corpus(both_states=True)
+    for kind in STORY_KINDS:
+        assert set(corpus.train[kind]) < set(both.train[kind])
+        assert set(corpus.held_out[kind]) < set(both.held_out[kind])
+        added = [c for c in both.train[kind] + both.held_out[kind] if "+" in c[6]]
+        plain = [c for c in corpus.train[kind] + corpus.held_out[kind] if not c[6]]
+        assert len(added) == len(plain)  # one more telling per plain story, not a product
+        # a story told with both states is on the same side of the split as its plain telling
+        held, held_both = set(corpus.held_out[kind]), set(both.held_out[kind])
+        assert all((c[:6] + ("",) + c[7:] in held) == (c in held_both) for c in added)
+    for kind in ("pose", "agree", "copy"):
+        assert both.train[kind] == corpus.train[kind]
+    story = render(("cross", "animal", "street", "wide", "it", "", "tired+busy", False), "en")
+    assert story.text == "The tired animal didn't cross the busy street because it was too wide."
+    assert story.tokens[story.referent[0]] == "it" and story.referent[1] == "street"
+    first = render(("lift", "man", "box", "weak", "it", "today", "tired+heavy", True), "en")
+    assert first.text == "Today, because it was too weak, the tired man couldn't lift the heavy box."
+    assert first.tokens[first.referent[0]] == "it" and first.referent[1] == "man"
     assert Corpus().sizes() == corpus.sizes()  # the shipped recipe's corpus is the plain one
 
 

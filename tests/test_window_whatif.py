@@ -1,5 +1,6 @@
 """What-if in the window, driven like a teacher: double-click a card's number, type a value, see the class
-recompute with the number outlined; Ctrl+Z takes it back, Ctrl+Shift+Z resets; a new sentence starts clean."""
+recompute with the number outlined; Ctrl+Z takes it back, Ctrl+Shift+Z / Ctrl+Y make it again; a new sentence
+starts clean."""
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
@@ -63,7 +64,7 @@ def test_reset_and_a_refused_mask_edit(qtbot, window):
     assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, n - 1, 1.0))
     assert window.statusBar().currentMessage().startswith(f"このマスクにすると、「{name}」には誰の声も")
     assert len(window.model.whatif.edits) == n + 1
-    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    window.do("reset_edits")  # Edit → Reset what-if edits
     assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
 
 
@@ -300,10 +301,62 @@ def test_ctrl_r_resets_the_what_if_edits_too_and_ctrl_z_brings_them_back(qtbot, 
     qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # nothing more to reset
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.model.whatif.edits == edits  # a second Ctrl+R added no empty step to undo
-    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, shift)  # Ctrl+Shift+Z resets the edits alone: it says so too
+    window.do("reset_edits")  # Edit → Reset what-if edits resets the edits alone: it says so too
     assert window.model.whatif.edits == () and said in window.statusBar().currentMessage()
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # edit by edit back to none
     assert window.model.whatif.edits == () and window.statusBar().currentMessage() == ""
+
+
+def _menu_item(window, action_id):
+    item = window.menu_actions[action_id]
+    return item.text().split("\t")[0], item.isEnabled()
+
+
+@pytest.mark.parametrize("lang, undo_card, redo_reset", [
+    ("en", 'Undo question card edit of "{name}"', "Redo reset (2 what-if edit(s))"),
+    ("ja", "取り消す：「{name}」の質問カードの変更", "やり直す：リセット（もしもの変更2件）")])
+def test_edit_menu_undo_and_redo_say_what_they_do_and_ctrl_shift_z_redoes(qtbot, window, lang, undo_card,
+                                                                           redo_reset):
+    """note11: Ctrl+Shift+Z reset the edits instead of redoing them. The Edit menu's Undo and Redo name the change
+    in the lesson's words, are disabled when there is nothing to do, and Ctrl+Shift+Z and Ctrl+Y redo."""
+    from classroom_gui.view import whatif_edit
+
+    window.set_language(lang)
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    undo, redo = window.t("edit.undo_none"), window.t("edit.redo_none")
+    assert _menu_item(window, "undo_edit") == (undo, False) and _menu_item(window, "redo_edit") == (redo, False)
+    assert window.menu_actions["undo_edit"] in window.menus["edit"].actions()
+    sel = window.sel
+    name = window.run.trace.tokens[sel.focus]
+    edits = (Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0), Edit("q", sel.layer, sel.head, sel.focus, 1, -1.0))
+    for e in edits:
+        assert whatif_edit.apply(window, e)
+    assert _menu_item(window, "undo_edit") == (undo_card.format(name=name), True)
+    assert _menu_item(window, "redo_edit") == (redo, False)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, ctrl)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, ctrl)
+    assert window.model.whatif.edits == () and _menu_item(window, "undo_edit") == (undo, False)
+    assert _menu_item(window, "redo_edit")[1]
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, ctrl | shift)  # redo, not reset
+    assert window.model.whatif.edits == edits[:1]
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Y, ctrl)
+    assert window.model.whatif.edits == edits and _menu_item(window, "redo_edit") == (redo, False)
+    frame = window.model.frame()
+    assert frame.edits and window.model.shown_trace() is not window.run.trace  # the class recomputed again
+    # Ctrl+R (reset everything) is one step: undone, then made again by Redo, which says so
+    qtbot.keyClick(window.canvas, Qt.Key.Key_R, ctrl)
+    assert window.model.whatif.edits == ()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, ctrl)
+    assert window.model.whatif.edits == edits and _menu_item(window, "redo_edit") == (redo_reset, True)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Y, ctrl)
+    assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, ctrl)
+    # a new edit clears what Redo could make again
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, ctrl)
+    assert window.model.whatif.edits == edits[:1] and _menu_item(window, "redo_edit")[1]
+    assert whatif_edit.apply(window, Edit("v", sel.layer, sel.head, sel.focus, 0, 4.0))
+    assert _menu_item(window, "redo_edit") == (redo, False)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Y, ctrl)
+    assert window.model.whatif.edits == (edits[0], Edit("v", sel.layer, sel.head, sel.focus, 0, 4.0))

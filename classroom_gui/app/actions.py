@@ -14,10 +14,13 @@ from typing import Callable
 class Action:
     id: str
     keys: tuple[str, ...]  # shortcuts, the first shown in the menu; () for a menu item without one
-    menu: str              # "file", "lesson", "view", "help", or "" for a key without a menu item
+    menu: str              # "file", "edit", "lesson", "view", "help", or "" for a key without a menu item
     label: str             # string key of the menu item
     help: str              # string key of the help screen's line ("" when the action has no key)
     handler: Callable      # called with the window
+    # a menu item whose words or state follow the model: (model, lang) -> its text, "" for the label's own, or
+    # None when it is disabled (Undo with nothing to take back)
+    named: Callable | None = None
 
 
 def _play(name: str) -> Callable:
@@ -28,7 +31,7 @@ def _command(name: str) -> Callable:
     return lambda w: getattr(w, name)()
 
 
-MENUS = ("file", "lesson", "view", "help")
+MENUS = ("file", "edit", "lesson", "view", "help")
 
 ACTIONS: tuple[Action, ...] = (
     Action("play", ("Space",), "lesson", "help.play", "help.play", _command("toggle_play")),
@@ -54,10 +57,6 @@ ACTIONS: tuple[Action, ...] = (
     # answer time's "Add 「。」 to the class" button, from the keyboard too (the button takes no focus)
     Action("add_answer", ("A",), "lesson", "help.add_answer", "help.add_answer", _command("add_answer_to_class")),
     Action("examples", (), "lesson", "ui.examples", "", _command("open_gallery")),
-    Action("whatif", ("W",), "lesson", "whatif.menu", "help.whatif", _command("open_whatif")),
-    Action("undo_edit", ("Ctrl+Z",), "lesson", "help.undo_edit", "help.undo_edit", lambda w: w.model.undo_edit()),
-    Action("reset_edits", ("Ctrl+Shift+Z",), "lesson", "help.reset_edits", "help.reset_edits",
-           lambda w: w.model.reset_edits()),
     Action("compare", (), "view", "ui.compare", "", _command("open_compare")),
     Action("glossary", ("G",), "help", "ui.glossary", "help.glossary", _command("show_glossary")),
     Action("open_model", ("Ctrl+O",), "file", "ui.open_model", "help.open_model", _command("open_model")),
@@ -70,11 +69,34 @@ ACTIONS: tuple[Action, ...] = (
            lambda w: w.export("export_video")),
     Action("export_worksheet", (), "file", "worksheet.menu", "", lambda w: w.export("export_worksheet")),
     Action("quit", (), "file", "ui.quit", "", _command("close")),
+    Action("whatif", ("W",), "edit", "whatif.menu", "help.whatif", _command("open_whatif")),
+    # the what-if edits' history (app.model): the Undo and Redo items say what they take back or make again and
+    # are disabled when there is nothing to (`named`); Ctrl+R's reset of everything is one step Undo brings back
+    Action("undo_edit", ("Ctrl+Z",), "edit", "edit.undo_none", "help.undo_edit", lambda w: w.model.undo_edit(),
+           named=lambda model, lang: model.undo_label(lang)),
+    Action("redo_edit", ("Ctrl+Shift+Z", "Ctrl+Y"), "edit", "edit.redo_none", "help.redo_edit",
+           lambda w: w.model.redo_edit(), named=lambda model, lang: model.redo_label(lang)),
+    Action("reset_edits", (), "edit", "help.reset_edits", "", lambda w: w.model.reset_edits(),
+           named=lambda model, lang: "" if model.whatif is not None and model.whatif.active else None),
     Action("help", ("F1", "?"), "help", "ui.help_title", "help.help", _command("show_help")),
+    Action("about", (), "help", "ui.about", "", _command("show_about")),
 )
 BY_ID = {a.id: a for a in ACTIONS}
 # the help screen's rows and the README's key list: (keys, action id, help text key)
 SHORTCUTS = tuple((a.keys, a.id, a.help) for a in ACTIONS if a.keys)
+
+
+KEY_NAMES = ("Space", "Right", "Left", "Up", "Down", "PgDown", "PgUp")  # named in each language's strings (key.*)
+
+
+def key_label(key: str, t) -> str:
+    """A key as the reader's language names it, part by part ("Ctrl+Right" is "Ctrl+→" in Japanese, "Space" is
+    「スペース」): `t` is the strings' lookup. The bindings themselves stay Qt's names."""
+    return "+".join(t(f"key.{part}") if part in KEY_NAMES else part for part in key.split("+"))
+
+
+def keys_label(keys, t) -> str:  # the help screen's "→ / PageDown"
+    return " / ".join(key_label(k, t) for k in keys)
 
 
 def menu_items(menu: str) -> list[Action]:

@@ -12,7 +12,7 @@ from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_
 from ..lesson.player import Player
 from ..lesson.state import default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
-from ..lesson.whatif_state import WhatIf
+from ..lesson.whatif_state import WhatIf, redo_text, undo_text
 from ..model.allocator import give_back_excess
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
@@ -145,6 +145,11 @@ class ClassroomModel:
         self.player.jump(seconds)
         self.changed("time")
 
+    def go_to_chapter(self, chapter: str) -> None:
+        """Lesson → Go to chapter: the chapter's first step, finished (where Ctrl+Right lands)."""
+        self.player.jump(self.player.timeline.chapter_stop(chapter))
+        self.changed("time")
+
     def set_speed(self, speed: float) -> None:
         self.player.speed = speed
         self.changed("time")
@@ -161,12 +166,29 @@ class ClassroomModel:
             self.whatif.set(edit)
             self.changed("edits")
 
-    def undo_edit(self) -> None:
+    def undo_edit(self) -> bool:
+        """Take back the last what-if change (an edit, or a reset as one step); False when there is none."""
         if self.whatif is not None and self.whatif.undo():
             self.changed("edits")
+            return True
+        return False
+
+    def redo_edit(self) -> bool:
+        """Make again the change Undo took back last; False when there is none (a new edit clears them)."""
+        if self.whatif is not None and self.whatif.redo():
+            self.changed("edits")
+            return True
+        return False
+
+    def undo_label(self, lang: str) -> str | None:
+        """The Edit menu's Undo item in `lang`, saying what it takes back; None when there is nothing to undo."""
+        return undo_text(lang, self.whatif)
+
+    def redo_label(self, lang: str) -> str | None:
+        return redo_text(lang, self.whatif)
 
     def reset_edits(self) -> None:
-        if self.whatif is not None:
+        if self.whatif is not None and self.whatif.active:
             self.whatif.reset()
             self.changed("edits")
 

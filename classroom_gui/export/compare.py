@@ -1,5 +1,6 @@
 """A comparison drawn: two classes side by side at the same step (each drawn exactly as its own export draws
-it), the classmate whose share changed most outlined in both, and one line saying from what to what. Saved as
+it), the classmate whose share changed most outlined in both, at answer time each class's top guesses under it
+(compare_answer), and one line saying from what to what. Saved as
 a PNG or PDF picture, a PDF or PNG-folder deck (formats.COMPARE_PICTURES, COMPARE_DECKS), or an MP4/GIF
 video (formats.VIDEOS).
 """
@@ -11,13 +12,14 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 
-from ..lesson.compare import Pair, changed_text
+from ..lesson.compare import ANSWER_CHAPTER, Pair, answer_of, changed_text
 from ..lesson.layout import BOARD_X, CAPTION_Y
 from ..lesson.strings import joined, text
 from ..scene import fonts, palette
 from ..scene.classroom import TITLE, ClassroomScene
 from ..scene.items import qcolor
 from ..scene.render import paint_scene
+from .compare_answer import block_height, paint_answer, rows_that_fit, shared_top
 from .deck import save_slides, write_png_folder
 from .files import tick
 from .formats import COMPARE_DECKS
@@ -34,17 +36,31 @@ from .video import write_pictures
 CLASSROOM = QRectF(4, 4, BOARD_X - 8, CAPTION_Y - 14)
 
 
-def pair_layout(w: float, h: float) -> tuple[float, tuple[QRectF, QRectF], float]:
+def pair_layout(w: float, h: float, answers: bool = False) -> tuple[float, tuple[QRectF, QRectF], float]:
     """Where a w x h comparison draws its two classrooms (CLASSROOM scaled, side by side, centred with room
-    for the title above and the change below): (text size px, the two rectangles, scale)."""
-    px = max(12.0, h * 0.026)
-    gap = w * 0.012
+    for the title above and the change below, and at answer time each class's answer list between them):
+    (text size px, the two rectangles, scale)."""
+    px, gap = _text_px(h), w * 0.012
     above, below = px * 3.0, px * 3.2
+    if answers:
+        below += block_height(px, answer_rows(w, h)) + gap
     scale = min((w - 3 * gap) / 2 / CLASSROOM.width(), (h - above - below - gap) / CLASSROOM.height())
     cw, ch = CLASSROOM.width() * scale, CLASSROOM.height() * scale
     left = (w - 2 * cw - gap) / 2
     top = above + max(0.0, (h - above - below - ch) / 2)
     return px, (QRectF(left, top, cw, ch), QRectF(left + cw + gap, top, cw, ch)), scale
+
+
+def _text_px(h: float) -> float:
+    return max(12.0, h * 0.026)
+
+
+def answer_rows(w: float, h: float) -> int:
+    """The guesses each class lists at answer time: as many as the height the width-limited classrooms leave
+    holds (compare_answer.rows_that_fit), so listing them never makes the classrooms smaller on a 16:9 or 4:3 page."""
+    px, gap = _text_px(h), w * 0.012
+    wide = (w - 3 * gap) / 2 / CLASSROOM.width()
+    return rows_that_fit(h - px * 6.2 - 2 * gap - CLASSROOM.height() * wide, px)
 
 
 def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> QImage:
@@ -66,12 +82,15 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
     p.fillRect(QRectF(0, 0, w, h), qcolor(th.color("background")))
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    px, rects, scale = pair_layout(w, h)
+    answering = any(f.chapter_key == ANSWER_CHAPTER for f in pair.frames)  # the norm step too: no jump in size
+    px, rects, scale = pair_layout(w, h, answering)
     gap = w * 0.012
+    rows = answer_rows(w, h) if answering else 0
+    answers = [answer_of(f, lang, rows) for f in pair.frames] if answering else [None, None]
     p.setPen(qcolor(th.color("title")))
     p.setFont(fonts.font(px * 1.2, True))
     p.drawText(QRectF(rects[0].x(), rects[0].y() - px * 2.8, rects[1].right() - rects[0].x(), px * 2.4),
-               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text(lang, "compare.title", title=pair.frames[0].title))
+               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text(lang, "compare.title", title=step_title(pair, lang)))
     for k, frame in enumerate(pair.frames):
         scene = scenes[k] if scenes else ClassroomScene(theme=theme)
         scene.set_frame(replace(frame, title=""), theme)
@@ -82,7 +101,7 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
                       (TITLE.width() if not scene.legend.isVisible() else scene.legend.area.x() - 24 - TITLE.x()) * scale,
                       TITLE.height() * scale)
         room.setRight(min(room.right(), rect.right()))  # TITLE spans the blackboard too, which a comparison leaves out
-        label = text(lang, "compare.class", n=k + 1, sentence=sentence_label(pair, k))
+        label = class_label(pair, k, lang)
         size = max(px * 0.9, min(room.height() * 0.6, px * 1.1))
         fits = QFontMetricsF(fonts.font(size, True)).horizontalAdvance(label)
         p.setFont(fonts.font(max(px * 0.7, size * min(1.0, 0.97 * room.width() / max(fits, 1.0))), True))  # smaller before "…"
@@ -90,12 +109,37 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
         label = QFontMetricsF(p.font()).elidedText(label, Qt.TextElideMode.ElideRight, room.width())  # a long sentence: "…"
         p.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
         _outline_changed(p, frame, rect, pair.changed_most)
+        # no blackboard, so no probability chart: each class's top guesses under its own classroom
+        paint_answer(p, answers[k], QRectF(rect.x(), rect.bottom() + gap, rect.width(), block_height(px, rows)), px,
+                     shared_top(answers), th)
     p.setFont(fonts.font(px, False))
     p.setPen(qcolor(th.color("text")))
-    bottom = rects[0].bottom() + gap
+    bottom = rects[0].bottom() + gap + (block_height(px, rows) + gap if rows else 0.0)
     p.drawText(QRectF(rects[0].x(), bottom, rects[1].right() - rects[0].x(), h - bottom),
                Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
                changed_text(lang, pair.changed_most))
+
+
+def step_title(pair: Pair, lang: str) -> str:
+    """The step's title, without the what-if mark a class with edits puts on its own title: the comparison's title
+    spans both classes, and only the class with the edits is not the model's own (its label says so)."""
+    title = pair.frames[0].title
+    if pair.frames[0].edits:
+        before, after = text(lang, "whatif.title", title="\0").split("\0")
+        title = title.removeprefix(before).removesuffix(after) if after else title.removeprefix(before)
+    return title
+
+
+def class_label(pair: Pair, k: int, lang: str) -> str:
+    """"Class 1: The cat sat on the mat"; when a class carries what-if edits (the window's, or --set, on the first
+    class only), "Class 1 (what if: 1 edit(s)): …" and "Class 2 (the model's own): …", so that neither is mistaken
+    for the other (teacher5 L3)."""
+    sentence, edits = sentence_label(pair, k), len(pair.frames[k].edits)
+    if edits:
+        return text(lang, "compare.class_whatif", n=k + 1, sentence=sentence, k=edits)
+    if any(f.edits for f in pair.frames):
+        return text(lang, "compare.class_own", n=k + 1, sentence=sentence)
+    return text(lang, "compare.class", n=k + 1, sentence=sentence)
 
 
 def sentence_label(pair: Pair, k: int) -> str:

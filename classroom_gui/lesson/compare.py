@@ -4,7 +4,8 @@ progress through it), and the share that changed most between the two askers' ro
 
 Each side's frame is exactly the frame its own single export draws (frame_at), so the comparison adds no
 number of its own except `changed_most` (which says "changed": false, and no seat is outlined, when no share
-moved: in turn, a word after the asker cannot change what it hears).
+moved: in turn, a word after the asker cannot change what it hears). A comparison leaves the blackboards out, so
+at answer time each class's answer is read from its frame's chart (`answer_of`) and drawn under its classroom.
 """
 from __future__ import annotations
 
@@ -121,6 +122,31 @@ def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_
     shown = CHAPTERS.index(fa.chapter_key) >= CHAPTERS.index(FIRST_SHARES)
     change = changed_most(a, b, sel.clamped(a), sel_b, fa.rule) if shown else None
     return Pair((fa, fb), (sel.clamped(a), sel_b), change, tuple(texts))
+
+
+ANSWER_CHAPTER = "answer"
+ANSWER_ROWS = 5  # the top guesses a compared class lists under its classroom, at most (its board listed 10)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A class's answer for under its classroom: the chart's heading, its top guesses (word as quoted in a sentence,
+    value) most probable first, and whether the values are shares (probabilities, drawn as bars on one 0-1 scale)
+    or logits (numbers alone)."""
+    heading: str
+    guesses: tuple[tuple[str, float], ...]
+    shares: bool
+
+
+def answer_of(frame: Frame, lang: str, rows: int = ANSWER_ROWS) -> Answer | None:
+    """The class's answer at answer time, from the chart its blackboard shows (the logits, then the next word's
+    probabilities: Frame.bars); None in other chapters and at the step before the chart (the final LayerNorm)."""
+    bars = frame.bars
+    if frame.chapter_key != ANSWER_CHAPTER or bars is None or not bars.labels:
+        return None
+    guesses = tuple((quote(lang, w), float(v)) for w, v in zip(bars.labels[:rows], bars.values[:rows]))
+    shares = bars.role == "weight"
+    return Answer(text(lang, "compare.answer_probs" if shares else "compare.answer_logits"), guesses, shares)
 
 
 def changed_text(lang: str, change: dict | None) -> str:

@@ -9,11 +9,14 @@ from .overview import overview
 from .rules import ANSWER_RULE
 
 
-def heatmap(ctx: Ctx, rows: list[int], layer: int | None = None) -> Heatmap:
+def heatmap(ctx: Ctx, rows: list[int], layer: int | None = None, focus: int | None = None) -> Heatmap:
+    """The attention map of `layer` (the selected one by default) and the selected head, `focus`'s row outlined (the
+    asker's by default)."""
     layer = ctx.sel.layer if layer is None else layer
     L = ctx.trace.layers[layer]
     return Heatmap(title=ctx.t("heatmap.title", layer=layer + 1, head=ctx.sel.head + 1), labels=ctx.names,
-                   matrix=L.head(ctx.sel.head).weights, rows=rows, focus_row=ctx.f, mask=L.mask)
+                   matrix=L.head(ctx.sel.head).weights, rows=rows, focus_row=ctx.f if focus is None else focus,
+                   mask=L.mask)
 
 
 def layer_view(ctx: Ctx, upto: int) -> LayerView:

@@ -86,6 +86,13 @@ class Timeline:
                 return self._ends[j]
         raise KeyError(chapter)
 
+    def chapter_stop(self, chapter: str) -> float:
+        """The end of the named chapter's first beat, where Ctrl+Right lands (Lesson → Go to chapter)."""
+        for j, b in enumerate(self.beats):
+            if b.chapter == chapter:
+                return self._ends[j]
+        raise KeyError(chapter)
+
     def chapter_end(self, chapter: str) -> float:
         """The end of the named chapter's last beat: the chapter's finished picture (softmax: the shares,
         not the first exp step), for --chapter of export and the slides of a deck per chapter."""

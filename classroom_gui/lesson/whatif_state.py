@@ -6,6 +6,8 @@ class on screen and the class in an export are the same forward of the same edit
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..model import whatif
@@ -31,13 +33,24 @@ def place(e: whatif.Edit) -> tuple:
     return e.kind, e.layer, e.head, e.seat, e.index
 
 
+@dataclass(frozen=True)
+class Change:
+    """One step Undo takes back and Redo makes again: the edits before and after it, and the edit made (None for a
+    reset, which took every edit away at once)."""
+    before: tuple
+    after: tuple
+    edit: whatif.Edit | None
+
+
 class WhatIf:
     """The edits of one class. `trace` is the model's own numbers with `edits` applied; `history` is what
-    Ctrl+Z walks back (one entry per edit made); reset() returns to the model's own class."""
+    Undo (Ctrl+Z) walks back, one Change per edit or reset, and `redone` what Redo (Ctrl+Shift+Z, Ctrl+Y) makes
+    again, the newest last; a new edit or reset clears `redone`. reset() returns to the model's own class."""
 
     def __init__(self, own: Trace, edits=()):
         self.own = own
-        self.history: list[tuple[whatif.Edit, ...]] = []
+        self.history: list[Change] = []
+        self.redone: list[Change] = []
         self.edits: tuple[whatif.Edit, ...] = ()
         self.trace = own
         self.was_reset = False  # the last change was reset() taking edits away (Ctrl+Z brings them back)
@@ -82,7 +95,8 @@ class WhatIf:
             edits += (edit,)
         before = self.edits
         trace = self._apply(edits)
-        self.history.append(before)
+        self.history.append(Change(before, edits, edit))
+        self.redone.clear()  # a new edit starts a new line of changes: what was undone cannot come back
         return trace
 
     def set_spec(self, spec: str) -> Trace:
@@ -91,23 +105,67 @@ class WhatIf:
         return self.set(whatif.parse_edit(spec, list(self.own.tokens), c.n_layer, c.n_head, c.d_head))
 
     def undo(self) -> bool:
-        """Take back the last edit; False when there is none."""
+        """Take back the last change (an edit, or a reset as one step); False when there is none."""
         if not self.history:
             return False
-        self._apply(self.history.pop())
+        change = self.history.pop()
+        self._apply(change.before)
+        self.redone.append(change)
+        return True
+
+    def redo(self) -> bool:
+        """Make again the last change Undo took back; False when there is none."""
+        if not self.redone:
+            return False
+        change = self.redone.pop()
+        if change.edit is None:
+            self._clear()
+        else:
+            self._apply(change.after)
+        self.history.append(change)
         return True
 
     def reset(self) -> None:
-        """Back to the model's own class (Ctrl+Z can bring the edits back one at a time)."""
+        """Back to the model's own class, as one step Undo takes back (nothing to record when there are no edits)."""
         if self.edits:
-            self.history.append(self.edits)
+            self.history.append(Change(self.edits, (), None))
+            self.redone.clear()
+        self._clear()
+
+    def _clear(self) -> None:
         self.was_reset = bool(self.edits)
         self.edits, self.trace = (), self.own
 
 
+def change_text(lang: str, change: Change, tokens) -> str:
+    """What a change was, for the Edit menu: 'question card edit of "cat"', 「「猫」の質問カードの変更」, 'reset (2 edits)'."""
+    e = change.edit
+    if e is None:
+        return text(lang, "edit.what_reset", n=len(change.before))
+    name = quote(lang, tokens[e.seat])
+    classmate = quote(lang, tokens[e.index]) if e.kind in ("score", "mask") else ""
+    return text(lang, f"edit.what_{'card' if e.kind in ('q', 'k', 'v') else e.kind}",
+                kind=text(lang, f"whatif.kind.{e.kind}"), name=name, asker=name, classmate=classmate)
+
+
+def undo_text(lang: str, state: WhatIf | None) -> str | None:
+    """The Edit menu's Undo item ('Undo question card edit of "cat"', 「取り消す：…」), None when there is nothing
+    to undo (the item is then disabled)."""
+    if state is None or not state.history:
+        return None
+    return text(lang, "edit.undo", what=change_text(lang, state.history[-1], state.own.tokens))
+
+
+def redo_text(lang: str, state: WhatIf | None) -> str | None:
+    """The Edit menu's Redo item, None when nothing was undone since the last edit."""
+    if state is None or not state.redone:
+        return None
+    return text(lang, "edit.redo", what=change_text(lang, state.redone[-1], state.own.tokens))
+
+
 def status_line(lang: str, state: WhatIf) -> str:
-    """The window's status line after the edits changed: how many there are, or, when a reset (Ctrl+R,
-    Ctrl+Shift+Z) took them away, that Ctrl+Z brings them back; "" after Ctrl+Z took back the last one."""
+    """The window's status line after the edits changed: how many there are, or, when a reset (Ctrl+R, Edit →
+    Reset what-if edits) took them away, that Ctrl+Z brings them back; "" after Ctrl+Z took back the last one."""
     if state.edits:
         return text(lang, "whatif.status", n=len(state.edits))
     return text(lang, "whatif.reset_status") if state.was_reset else ""

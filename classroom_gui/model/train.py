@@ -306,6 +306,10 @@ def main(argv=None) -> int:
     parser.add_argument("--story-described", nargs="+", default=None, metavar="WORD",
                         help="more words that may describe a story's first noun, e.g. the state words of the "
                              "other noun (\"the busy dog didn't cross the street because it was too tired\")")
+    parser.add_argument("--story-both-states", action="store_true",
+                        help="also tell every plain story with a state word of each kind before its nouns (\"the "
+                             "tired animal didn't cross the wide street because it was too wide\"): only the "
+                             "word after \"too\" tells which noun \"it\" means")
     parser.add_argument("--freeze", nargs="+", default=[], metavar="NAME",
                         help="weights a later stage keeps as --init has them, by name prefix (e.g. wte wpe h.0: "
                              "the embeddings and the first layer)")
@@ -325,9 +329,10 @@ def main(argv=None) -> int:
     tokenizer = build_tokenizer(corpus)
     checked = check_tokenizer(tokenizer, corpus)
     config = GPTConfig(vocab_size=len(tokenizer), **shape)
-    if args.story_described:  # the tokenizer stays the one of the plain corpus: these words are in it already
+    if args.story_described or args.story_both_states:  # the tokenizer stays the plain corpus's: no new words
         from .corpus_words import DESCRIBED
-        corpus = Corpus(DESCRIBED + tuple(w for w in args.story_described if w not in DESCRIBED))
+        corpus = Corpus(DESCRIBED + tuple(w for w in args.story_described or () if w not in DESCRIBED),
+                        both_states=args.story_both_states)
     sizes = corpus.sizes()
     print(f"corpus: {sizes['train']} training and {sizes['held_out']} held-out meanings, "
           f"vocabulary {len(tokenizer)} words; tokenizer checked on {checked} sentences")
@@ -358,6 +363,7 @@ def main(argv=None) -> int:
         "it_weight": args.it_weight, "same_slot": args.same_slot,
         **({"story_weights": args.story_weights} if args.story_weights else {}),
         **({"story_described": args.story_described} if args.story_described else {}),
+        **({"story_both_states": True} if args.story_both_states else {}),
         **({"freeze": args.freeze} if args.freeze else {}), **({"fresh": args.fresh} if args.fresh else {}),
         **({"drop_head": args.drop_head} if args.drop_head else {}),
         "optimizer": "Adam (betas 0.9, 0.99), grad-norm clip 1.0, linear warmup then cosine decay to 10%",

@@ -121,7 +121,7 @@ class ClassroomScene(QGraphicsScene):
         texts, tags = self._desk_texts(frame, header_h, self._title_text() + self._legend_text())
         self.links.set_links(frame.links, desks, header_h, layout.GAP, th,
                              scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
-                             avoid=texts, avoid_edges=tags,
+                             avoid=texts, avoid_edges=tags, numbers=self._number_cells() if frame.links else None,
                         asker=next((s.index for s in frame.students if s.state == "focus"), None))
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
@@ -207,6 +207,14 @@ class ClassroomScene(QGraphicsScene):
         """Where the legend's swatches and words are (a label riding a link bowed above the first row keeps
         off them as off the title)."""
         return [QRectF(self.legend.area)] if self.legend.isVisible() and not self.legend.area.isEmpty() else []
+
+    def _number_cells(self) -> np.ndarray:
+        """[n, 4] x0, y0, x1, y1 (canvas pixels) of the drawn desks' strips whose cells show digits, for the links
+        to keep off (a big class's desks drawn in its picture show none)."""
+        out = [(d.pos().x() + st.x + st.tab_w, d.pos().y() + st.cells_y, d.pos().x() + st.x + st.w, d.pos().y() + st.y + st.h)
+               for d in self.desks if d.isVisible() and d.student is not None and d.box is not None
+               for st in d.box.strips if st.number_px]
+        return np.array(out, np.float32).reshape(-1, 4)
 
     def _desk_texts(self, frame: Frame, header_h: float, more: list[QRectF]) -> tuple[list[QRectF], np.ndarray | None]:
         """Where the desks' words and numbers are (canvas pixels), for the links' labels to keep off: each

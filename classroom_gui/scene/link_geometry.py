@@ -5,8 +5,6 @@ them; link_routes chooses among route's variants."""
 from __future__ import annotations
 
 import math
-from functools import lru_cache
-
 import numpy as np
 
 from ..lesson.frame import Link
@@ -49,7 +47,10 @@ def clear_of(width: float) -> float:
     return width * 0.71 + 1.0
 
 
-@lru_cache(maxsize=8192)
+ROUTES_KEPT = 8192  # curves kept (route's answers): a class's links run between the same desks from frame to frame
+_ROUTES: dict[tuple, tuple[Point, Point, Point, Point]] = {}
+
+
 def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
           entry: float | None = None, width: float = 0.0) -> tuple[Point, Point, Point, Point]:
     """The curve from a student's desk to the hub's (the asker's), so that no two links to one hub run
@@ -59,19 +60,72 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
     A link from a row above leaves its desk's bottom edge and arches up over that row, and ends just above
     the hub's name tag; one from a row below leaves just above its own name tag and arches up over the hub's
     row into the hub's bottom edge; one within the hub's row joins the name tags' lower edges and arches down
-    over that row's cards; the asker's own link is a loop above its name tag. So the families keep to their
+    over that row's cards (or, bowed to the other side, joins the tops of the two desks and arches over the name
+    tags, off the cards' numbers); the asker's own link is a loop above its name tag. So the families keep to their
     own rows, and within a family the arch grows with the distance: links from further away arch higher and
     nest instead of lying on top of each other. An end at a name tag stays clear_of(width) off it.
     `bow` scales the arch (negative: to the other side) and `entry` (a fraction of the hub's width off its
     middle) moves where it arrives: the variants link_routes chooses from when the default runs alongside
-    another link. No arch rises above CEILING (below_ceiling): a far desk's would reach into the title row.
+    another link. A bow to the other side mostly crosses an end's name tag (an arch down from the row below
+    runs through its own): such a variant arches on the usual side instead, a little rounder (ROUNDER) than the
+    bow of the same size there (a distinct variant, to part links the others do not), and a variant still
+    crossing is the default. No arch rises above CEILING (below_ceiling): a far desk's would reach into the
+    title row.
     """
+    return routes(other, hub, header_h, gap, ((bow, entry),), width)[0]
+
+
+def routes(other: Rect, hub: Rect, header_h: float, gap: float, variants, width: float = 0.0) -> list:
+    """route's curve for each (bow, entry) of `variants`, made together: the name tag checks of all of them are one
+    NumPy pass (crosses_tags_many) instead of one small pass per variant, which at 1,024 students was most of the
+    cost of choosing a link's route. Kept (the last ROUTES_KEPT curves) by what they join and their variant."""
+    base = (other, hub, header_h, gap, width)
+    out = [_ROUTES.get((base, v)) for v in variants]
+    todo = list(dict.fromkeys(v for v, c in zip(variants, out) if c is None))
+    if not todo:
+        return out
+    # each variant ends as the first of [its own bow, a rounder one on the usual side, the default] that crosses no
+    # name tag of the two desks (the default is not checked); the bows to check go in rounds, all at once
+    final: dict = {}
+    tried = {v: v for v in todo}  # variant -> the (bow, entry) it is tried as now
+    while tried:
+        shapes = {v: _shape(other, hub, header_h, gap, b, e, width) for v, (b, e) in tried.items()}
+        check = [v for v, (b, _) in tried.items() if b != 1.0 and other != hub]
+        cross = dict(zip(check, crosses_tags_many([shapes[v] for v in check], (other, hub), header_h, width / 2)))
+        later = {}
+        for v, (b, e) in tried.items():
+            if cross.get(v, False):
+                later[v] = (abs(b) * ROUNDER if b < 0 else 1.0, e)
+            else:
+                final[v] = shapes[v]
+        tried = later
+    made = {}
+    for v in todo:
+        c = final[v]
+        if c not in made:
+            made[c] = below_ceiling(c, width)
+        if len(_ROUTES) >= ROUTES_KEPT:
+            del _ROUTES[next(iter(_ROUTES))]
+        _ROUTES[(base, v)] = made[c]
+    return [_ROUTES[(base, v)] if c is None else c for v, c in zip(variants, out)]
+
+
+def routes_forget() -> None:
+    """Drop the kept curves (benchmarks time route choice cold; tests start clean)."""
+    _ROUTES.clear()
+
+
+route.cache_clear = routes_forget  # as when route was an lru_cache (scripts/soak_memory.py clears such caches)
+
+
+def _shape(other: Rect, hub: Rect, header_h: float, gap: float, bow: float, entry: float | None,
+           width: float) -> tuple[Point, Point, Point, Point]:
+    """route's curve for one (bow, entry) before the name tag check and the ceiling."""
     ox, oy, ow, oh = other
     hx, hy, hw, hh = hub
     clear = clear_of(width)
     if other == hub:
-        return below_ceiling(curve((ox + ow / 2, oy - clear), (hx + hw / 2, hy - clear), header_h * 0.5 + gap * 0.6),
-                             width)
+        return curve((ox + ow / 2, oy - clear), (hx + hw / 2, hy - clear), header_h * 0.5 + gap * 0.6)
     # links arrive side by side on the hub's edge: a near desk's towards its own side and a far desk's
     # nearer the middle, so that the far desk's higher arch spans the near one's and they nest
     x = ox + ow / 2
@@ -80,18 +134,12 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
     if entry is not None:
         hub_x = hx + hw / 2 + entry * hw
     if abs(oy - hy) < 1.0:
-        c = curve((x, oy + header_h + clear), (hub_x, hy + header_h + clear), 1e9, BEND * bow, side=1)
-    elif oy < hy:
-        c = curve((x, oy + oh), (hub_x, hy - clear), 1e9, BEND * bow, side=-1)
-    else:
-        c = curve((x, oy - clear), (hub_x, hy + hh), 1e9, BEND * bow, side=-1)
-    # a bow to the other side mostly crosses an end's name tag (an arch down from the row below runs through its
-    # own): such a variant arches on the usual side instead, a little rounder than the bow of the same size
-    # there (a distinct variant, to part links the others do not), and a variant still crossing is the default
-    if bow != 1.0 and crosses_tags(c, (other, hub), header_h, width / 2):
-        safer = abs(bow) * ROUNDER if bow < 0 else 1.0
-        return route(other, hub, header_h, gap, safer, entry, width)
-    return below_ceiling(c, width)
+        if bow < 0:  # the other side of a row is above it: from just above one name tag to just above the other's
+            return curve((x, oy - clear), (hub_x, hy - clear), 1e9, BEND * -bow, side=-1)
+        return curve((x, oy + header_h + clear), (hub_x, hy + header_h + clear), 1e9, BEND * bow, side=1)
+    if oy < hy:
+        return curve((x, oy + oh), (hub_x, hy - clear), 1e9, BEND * bow, side=-1)
+    return curve((x, oy - clear), (hub_x, hy + hh), 1e9, BEND * bow, side=-1)
 
 
 def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[Point, Point, Point, Point]:
@@ -100,6 +148,8 @@ def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[P
     grows with the link's length. The control points move linearly with the arch (curve's offset and loop
     radius), so lowering by a factor s is the chord's curve plus s times the arch."""
     top = CEILING + width / 2
+    if min(p[1] for p in c) > top + 1e-6:  # the curve lies within its control points' box (the margin: rounding)
+        return c
     ys = _BERNSTEIN @ np.asarray([p[1] for p in c], dtype=np.float64)  # [S + 1] centre-line heights
     if ys.min() >= top:
         return c
@@ -121,29 +171,38 @@ _BERNSTEIN = np.stack([(1 - _T) ** 3, 3 * (1 - _T) ** 2 * _T, 3 * (1 - _T) * _T 
 def crosses_tags(c: tuple[Point, Point, Point, Point], desks: tuple[Rect, ...], header_h: float, reach: float) -> bool:
     """Whether the curve, as TAG_SAMPLES straight pieces, comes within `reach` of any of these desks' name tags
     (the top header_h of each): pieces, not points, since a steep arch steps over a 30 px tag between points."""
-    xs, ys = [p[0] for p in c], [p[1] for p in c]
-    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)  # the curve lies within its control points' box
-    boxes = [box for box in ((x - reach, y - reach, x + w + reach, y + header_h + reach) for x, y, w, _ in desks)
-             if box[0] < x1 and x0 < box[2] and box[1] < y1 and y0 < box[3]]
-    if not boxes:
-        return False
-    pts = _BERNSTEIN @ np.asarray(c, dtype=np.float64)  # [S + 1, 2]
-    a, b = pts[:-1], pts[1:]
-    return any(_pieces_meet(a, b, box) for box in boxes)
+    return bool(crosses_tags_many([c], desks, header_h, reach)[0])
 
 
-def _pieces_meet(a: np.ndarray, b: np.ndarray, box: tuple[float, float, float, float]) -> bool:
-    """Whether any straight piece a[i]-b[i] ([n, 2] each) passes through the open box (x0, y0, x1, y1):
-    Liang-Barsky clipping, all pieces at once."""
+def crosses_tags_many(cs: list, desks: tuple[Rect, ...], header_h: float, reach: float) -> np.ndarray:
+    """crosses_tags for each of k curves at once: [k] bools."""
+    c = np.asarray(cs, dtype=np.float64).reshape(-1, 4, 2)
+    out = np.zeros(len(c), dtype=bool)
+    if not len(c):
+        return out
+    lo, hi = c.min(axis=1), c.max(axis=1)  # [k, 2]: each curve lies within its control points' box
+    pts = _BERNSTEIN @ c  # [k, S + 1, 2]
+    for x, y, w, _ in desks:
+        box = (x - reach, y - reach, x + w + reach, y + header_h + reach)
+        near = (box[0] < hi[:, 0]) & (lo[:, 0] < box[2]) & (box[1] < hi[:, 1]) & (lo[:, 1] < box[3])
+        if near.any():
+            out[near] |= _pieces_meet(pts[near, :-1], pts[near, 1:], box)
+    return out
+
+
+def _pieces_meet(a: np.ndarray, b: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
+    """Whether any straight piece a[..., i, :]-b[..., i, :] ([k, n, 2] each) passes through the open box
+    (x0, y0, x1, y1): Liang-Barsky clipping, all pieces at once; [k] bools."""
     x0, y0, x1, y1 = box
-    p = np.stack([a[:, 0] - b[:, 0], b[:, 0] - a[:, 0], a[:, 1] - b[:, 1], b[:, 1] - a[:, 1]], axis=1)  # [n, 4]
-    q = np.stack([a[:, 0] - x0, x1 - a[:, 0], a[:, 1] - y0, y1 - a[:, 1]], axis=1)
+    ax, ay, bx, by = a[..., 0], a[..., 1], b[..., 0], b[..., 1]
+    p = np.stack([ax - bx, bx - ax, ay - by, by - ay], axis=-1)  # [k, n, 4]
+    q = np.stack([ax - x0, x1 - ax, ay - y0, y1 - ay], axis=-1)
     flat = np.abs(p) < 1e-12
     with np.errstate(divide="ignore", invalid="ignore"):
         t = q / np.where(flat, 1.0, p)
-    lo = np.max(np.where(~flat & (p < 0), t, 0.0), axis=1, initial=0.0)
-    hi = np.min(np.where(~flat & (p > 0), t, 1.0), axis=1, initial=1.0)
-    return bool(np.any((lo < hi) & ~np.any(flat & (q <= 0), axis=1)))
+    lo = np.max(np.where(~flat & (p < 0), t, 0.0), axis=-1, initial=0.0)
+    hi = np.min(np.where(~flat & (p > 0), t, 1.0), axis=-1, initial=1.0)
+    return np.any((lo < hi) & ~np.any(flat & (q <= 0), axis=-1), axis=-1)
 
 
 def link_curve(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float,
@@ -151,15 +210,21 @@ def link_curve(link: Link, desks: dict[int, Rect], hub: int | None, header_h: fl
                width: float = 0.0) -> tuple[Point, Point, Point, Point] | None:
     """The link's whole curve, from its source to its target (None if a desk is not drawn); `variant` is
     route's (bow, entry) for a link to or from the hub, `width` the line's (its ends keep clear of name tags)."""
+    return link_curves(link, desks, hub, header_h, gap, (variant,), width)[0]
+
+
+def link_curves(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float, gap: float,
+                variants, width: float = 0.0) -> list:
+    """link_curve for each of these variants, made together (routes)."""
     src, dst = desks.get(link.source), desks.get(link.target)
     if src is None or dst is None:
-        return None
+        return [None] * len(variants)
     if hub == link.source:
-        return tuple(reversed(route(dst, src, header_h, gap, *variant, width)))
+        return [tuple(reversed(c)) for c in routes(dst, src, header_h, gap, variants, width)]
     if hub == link.target:
-        return route(src, dst, header_h, gap, *variant, width)
+        return routes(src, dst, header_h, gap, variants, width)
     a, b, bow = link_ends(src, dst, header_h, gap, width)
-    return curve(a, b, bow)
+    return [curve(a, b, bow)] * len(variants)
 
 
 def link_ends(src: Rect, dst: Rect, header_h: float, gap: float, width: float = 0.0) -> tuple[Point, Point, float]:

@@ -1,16 +1,19 @@
-"""Link routes that stay apart: of a few variants of each labelled link's route into the asker's desk, the
-one that runs least alongside the links already drawn.
+"""Link routes that stay apart and off the cards' numbers: of a few variants of each labelled link's route into
+the asker's desk, the one that runs least alongside the links already drawn, and of those the one that runs least
+over the digits of the desks' cards.
 
 The default route (link_geometry.route) nests arcs by distance, but two desks nearly in line with the asker, or two
 rows away from it, still arrive side by side for 60-160 px. So the heaviest link first, then each other
 labelled one, tries other bows (flatter, rounder, to the other side) and other entry points along the
-asker's edge, and keeps the first that runs alongside no checked link for more than TOLERANCE px. The
+asker's edge, and keeps the first that runs alongside no checked link for more than TOLERANCE px and over no
+card's numbers (a link within the asker's row may arch over the row's name tags instead of its cards). The
 heaviest is checked against every link drawn; the other labelled ones against the labelled ones (the
 unlabelled rest are a faint crowd behind them). The choice depends only on the desks and the links' weights,
 so it is made once per set of links, not once per animation frame.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
@@ -30,14 +33,37 @@ CELL = 24.0          # px: the grid the other links' pieces are filed in, so a p
 BOWS = (1.0, 1.8, 0.5, -1.0, 2.6, -1.8, 0.15, -2.6, 3.5, -3.5)
 ENTRIES = (None, -0.3, 0.3, -0.15, 0.15, -0.45, 0.45, 0.0)
 VARIANTS = [(b, e) for b in BOWS for e in ENTRIES]
+# bows made and measured together: the default's other entries, then the next two, then the first to the other
+# side (the one most links kept off the cards' numbers take), then the rest (at 64 students half the links that need
+# a change part within the first three bows; at 1,024 most never part and try all ten, so one batch of six costs
+# about as much as one bow alone)
+_E = len(ENTRIES)
+
+
+def _bows(*bows: int) -> list[list[int]]:  # each bow's variants (positions in VARIANTS), one group per bow
+    return [list(range(b * _E, (b + 1) * _E)) for b in bows]
+
+
+# batches of groups of variants: a batch is made and measured at once, then walked a group at a time (the search
+# stops after the first group with a variant that parts and keeps off numbers)
+CHUNKS = (_bows(0), _bows(1, 2), _bows(3), _bows(*range(4, len(BOWS))))
+# a link that only runs over numbers (a case older choices never met) tries first the bows that most often keep
+# off them, at the default entry: to the other side (a link within the asker's row then arches over the name tags
+# instead of the cards), then flatter arches that keep to the gap between rows; then their other entries; then the rest
+OFF_NUMBERS = ([[3 * _E], [2 * _E], [6 * _E]], [g[1:] for g in _bows(0, 3, 2, 6)], _bows(1, 4, 5, 7, 8, 9))
 
 
 def polylines(curves: list[Curve], n: int = SAMPLES) -> np.ndarray:  # n cubic Béziers -> [n, n + 1, 2] points
     c = np.asarray(curves, dtype=np.float32).reshape(-1, 4, 2)
+    w0, w1, w2, w3 = _weights(n)
+    return w0 * c[:, None, 0] + w1 * c[:, None, 1] + w2 * c[:, None, 2] + w3 * c[:, None, 3]
+
+
+@lru_cache(maxsize=4)
+def _weights(n: int) -> tuple[np.ndarray, ...]:  # the cubic's four [1, n + 1, 1] Bernstein weights, made once per n
     t = np.linspace(0.0, 1.0, n + 1, dtype=np.float32)[None, :, None]
     u = 1.0 - t
-    return (u ** 3 * c[:, None, 0] + 3 * u * u * t * c[:, None, 1] + 3 * u * t * t * c[:, None, 2]
-            + t ** 3 * c[:, None, 3])
+    return u ** 3, 3 * u * u * t, 3 * u * t * t, t ** 3
 
 
 def alongside(cands: np.ndarray, cand_w: float, others: np.ndarray, other_w: np.ndarray) -> np.ndarray:
@@ -78,8 +104,8 @@ class Filed:
             return out
         # the candidate points away from their own ends, and the pieces filed in their cells
         pts = cands.reshape(-1, 2)
-        own = ((np.linalg.norm(cands - cands[:, :1], axis=-1) > NEAR_END)
-               & (np.linalg.norm(cands - cands[:, -1:], axis=-1) > NEAR_END))
+        own = ((_length(cands - cands[:, :1]) > NEAR_END)
+               & (_length(cands - cands[:, -1:]) > NEAR_END))
         which = np.flatnonzero(own.reshape(-1))
         key = _cell_key(*np.floor(pts[which] / CELL).astype(np.int64).T)
         lo, hi = np.searchsorted(self.cell, key, "left"), np.searchsorted(self.cell, key, "right")
@@ -88,17 +114,30 @@ class Filed:
         seg = self.piece[np.repeat(lo, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)]
         link = self.piece_link[seg]
         p = pts[pt]
-        far = ((np.linalg.norm(p - others[link, 0], axis=-1) > NEAR_END)
-               & (np.linalg.norm(p - others[link, -1], axis=-1) > NEAR_END))
+        far = ((_length(p - others[link, 0]) > NEAR_END)
+               & (_length(p - others[link, -1]) > NEAR_END))
         a = self.a[seg]
         rel, d = p - a, self.b[seg] - a
         t = np.clip((rel * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-9), 0.0, 1.0)
-        close = far & (np.linalg.norm(rel - t[:, None] * d, axis=-1) < self.r[seg])
+        close = far & (_length(rel - t[:, None] * d) < self.r[seg])
         pairs = sorted_unique(pt[close] * m + link[close])                             # (point, link), once each
         kk, mm = pairs // m // n_p, pairs % m
-        step = np.linalg.norm(np.diff(cands, axis=1), axis=-1).mean(1)                 # [k]
+        step = _length(np.diff(cands, axis=1)).mean(1)                 # [k]
         np.add.at(out, (kk, mm), step[kk])
         return out
+
+
+def _length(v: np.ndarray) -> np.ndarray:  # [..., 2] -> [...]: np.linalg.norm(v, axis=-1)'s sum and root,
+    return np.sqrt((v * v).sum(-1))            # without its checks and copies (called ~10 times a link placed)
+
+
+def _take(curves, index: list[int]) -> list:
+    """curves[index] of a sequence that takes a list of positions (LinkLayer's variants: made in one batch), else
+    item by item (a plain list)."""
+    try:
+        return list(curves[index])
+    except TypeError:
+        return [curves[k] for k in index]
 
 
 def sorted_unique(a: np.ndarray) -> np.ndarray:  # [k] ints -> their distinct values, ascending
@@ -112,41 +151,81 @@ def _cell_key(cx: np.ndarray, cy: np.ndarray) -> np.ndarray:  # one integer per 
     return (cx + (1 << 20)) * (1 << 21) + (cy + (1 << 20))
 
 
+def over_numbers(cands: np.ndarray, width: float, numbers: np.ndarray) -> np.ndarray:
+    """How long (px) each candidate line, `width` wide, runs over the cards' numbers ([r, 4] x0, y0, x1, y1 boxes
+    of cells that show digits): [k, P, 2] -> [k]."""
+    if not len(numbers) or not len(cands):
+        return np.zeros(len(cands), dtype=np.float32)
+    x, y = cands[..., 0, None], cands[..., 1, None]  # [k, P, 1]
+    dx = np.maximum(np.maximum(numbers[:, 0] - x, 0.0), x - numbers[:, 2])  # [k, P, r]
+    dy = np.maximum(np.maximum(numbers[:, 1] - y, 0.0), y - numbers[:, 3])
+    on = ((dx * dx + dy * dy) < (width / 2) ** 2).any(axis=-1)  # [k, P]
+    step = _length(np.diff(cands, axis=1)).mean(1)
+    return on.sum(axis=1) * step
+
+
 def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], widths: list[float],
-           order: list[int], checked: list[set[int]]) -> list[int]:
+           order: list[int], checked: list[set[int]], numbers: np.ndarray | None = None) -> list[int]:
     """Which variant each link takes: defaults[i] is link i's default curve (None: it has no variants, it is not
     drawn or not to the hub), variants(i) all its candidate curves (the default first; asked only of a link
-    whose default runs alongside another), order the links to place (heaviest first), checked[i] the links
-    link i must keep apart from. A link keeps its default when it runs alongside none of them for more than
-    KEEP px; else it takes the first (smallest) change that does, or failing that the variant whose longest
-    run alongside is least."""
+    whose default runs alongside another or over the cards' numbers), order the links to place (heaviest first),
+    checked[i] the links link i must keep apart from, `numbers` the [r, 4] boxes of the cards' digits the links
+    in `order` keep off (None: none). A link keeps its default when it runs alongside none of them for more than
+    KEEP px and over no numbers; else it takes the first (smallest) change that parts within TOLERANCE and runs
+    over no numbers, or failing that the variant that best parts (its longest run alongside beyond TOLERANCE),
+    then runs least over numbers, then least alongside. Without numbers that is the variant whose longest run
+    alongside is least."""
     chosen = [0] * len(defaults)
     have = [i for i, c in enumerate(defaults) if c is not None]
     lines = dict(zip(have, polylines([defaults[i] for i in have]))) if have else {}
     w = np.asarray(widths, dtype=np.float32)
+    numbers = np.zeros((0, 4), np.float32) if numbers is None else np.asarray(numbers, np.float32).reshape(-1, 4)
+
+    def costs(cands: np.ndarray, runs: np.ndarray) -> list[tuple]:  # [k, P, 2], [k, m] -> cost of each, least best
+        over = over_numbers(cands, w[i], numbers).tolist()
+        top = runs.max(axis=1) if runs.shape[1] else np.zeros(len(runs), np.float32)
+        return list(zip(np.maximum(top - TOLERANCE, 0.0).tolist(), over, top.tolist(), runs.sum(axis=1).tolist()))
+
     for i in order:
         if defaults[i] is None:
             continue
         others = sorted(j for j in checked[i] if j != i and j in lines)
-        if not others:
+        if not others and not len(numbers):
             continue
-        filed = Filed(np.stack([lines[j] for j in others]), w[others], w[i])
-        first = filed.alongside(polylines([defaults[i]], FINE))[0]
-        if first.max() <= KEEP:
+        filed = Filed(np.stack([lines[j] for j in others]) if others else np.zeros((0, SAMPLES + 1, 2), np.float32),
+                      w[others], w[i])
+        cand = polylines([defaults[i]], FINE)
+        first = filed.alongside(cand)
+        best_cost = costs(cand, first)[0]
+        if best_cost[2] <= KEEP and not best_cost[1]:
             continue
         curves = variants(i)  # (a sequence whose curves may be made as a slice of them is asked for)
-        best, best_cost = 0, (first.max(), first.sum())
+        best = 0
         seen = {defaults[i]}  # a variant that would cross a name tag is drawn as another (link_geometry.route), so many
-        for k0 in range(0, len(curves), len(ENTRIES)):  # repeat: an earlier equal curve has the same cost and wins
-            part = curves[k0:k0 + len(ENTRIES)]  # a bow at a time
-            new = [k for k, c in enumerate(part) if c not in seen]
-            seen.update(part)
-            runs = filed.alongside(polylines([part[k] for k in new], FINE)) if new else ()  # [k, m]
-            for k, run in zip(new, runs):
-                cost = (run.max(), run.sum())
-                if cost < best_cost:
-                    best, best_cost = k0 + k, cost
-            if best_cost[0] <= TOLERANCE:
+        # repeat: an earlier equal curve has the same cost and wins. The bows are made and measured in a few
+        # batches (CHUNKS), then walked one bow at a time as if each had been measured alone: the same choice. A
+        # link that only runs over numbers (a case older choices never met) tries first the variants that most
+        # often keep off them (OFF_NUMBERS)
+        for batch in CHUNKS if best_cost[2] > KEEP else OFF_NUMBERS:
+            index = [k for group in batch for k in group]  # positions in VARIANTS
+            part = _take(curves, index)
+            new = []
+            for k, c in enumerate(part):
+                if c not in seen:
+                    seen.add(c)
+                    new.append(k)
+            cands = polylines([part[k] for k in new], FINE)
+            cost = dict(zip(new, costs(cands, filed.alongside(cands)))) if new else {}
+            done, start = False, 0
+            for group in batch:  # a group (a bow) at a time, as if each had been measured alone
+                for k in range(start, start + len(group)):
+                    if k in cost and cost[k] < best_cost:
+                        best, best_cost = index[k], cost[k]
+                start += len(group)
+                if not best_cost[0] and not best_cost[1]:
+                    done = True
+                    break
+            if done:
                 break
         chosen[i] = best
         lines[i] = polylines(curves[best:best + 1])[0]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from ..lesson.frame import Link
 from .items import PillItem, mix, qcolor
 from .link_labels import LABEL_PX, pill_rect, place_labels, point_at
-from .link_geometry import Point, Rect, link_curve, split
+from .link_geometry import Point, Rect, link_curve, link_curves, split
 from .link_routes import VARIANTS, choose
 from .palette import Theme
 
@@ -123,9 +123,10 @@ class LinkLayer:
 
     def set_links(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
              scale: float, avoid: list[QRectF] = (), asker: int | None = None,
-             avoid_edges: np.ndarray | None = None) -> None:
+             avoid_edges: np.ndarray | None = None, numbers: np.ndarray | None = None) -> None:
         """Draw these links between these desks (canvas rectangles by seat), their labels keeping off the texts in
-        `avoid` and in `avoid_edges` (more of them as [n, 4] edges: link_labels.edges_of)."""
+        `avoid` and in `avoid_edges` (more of them as [n, 4] edges: link_labels.edges_of), the labelled lines
+        off the cards' digits in `numbers` ([n, 4] x0, y0, x1, y1 boxes) where a route can."""
         paths: dict[tuple[str, int, bool], QPainterPath] = {}  # (role, width bucket, in the faint crowd)
         dots: dict[str, QPainterPath] = {}
         ranked = self.strongest(links)  # sorted once a frame: labels, the drawn few and the routes read it
@@ -140,7 +141,7 @@ class LinkLayer:
         hub = hub_of(links, asker)
         self.curves = []
         drawn = self.drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
-        variants = self._routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale)
+        variants = self._routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers)
         for i in drawn:
             link = links[i]
             b = bucket(link.weight)
@@ -202,7 +203,7 @@ class LinkLayer:
 
     def _routes(self, links: list[Link], ranked: list[int], drawn: list[int], labelled: set[int],
                 desks: dict[int, Rect], hub: int | None, header_h: float, gap: float,
-                scale: float) -> dict[int, tuple[float, float | None]]:
+                scale: float, numbers: np.ndarray | None = None) -> dict[int, tuple[float, float | None]]:
         """Each drawn link's route variant (link_routes.VARIANTS), chosen so that the heaviest link runs
         alongside no other and the labelled ones alongside no labelled one; remembered for the last ROUTE_SETS
         sets of links (`ranked`: every link's index, strongest first)."""
@@ -210,16 +211,17 @@ class LinkLayer:
             return {}
         key = (hub, header_h, gap, scale, tuple(sorted(desks.items())),
                tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn),
-               self.heaviest(links, ranked), tuple(i for i in ranked if i in labelled))  # the order routes are placed
+               self.heaviest(links, ranked), tuple(i for i in ranked if i in labelled),  # the order routes are placed
+               None if numbers is None else numbers.tobytes())
         known = self._route_sets.pop(key, None)
         if known is None:
-            known = self._choose_routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale)
+            known = self._choose_routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers)
             if len(self._route_sets) >= ROUTE_SETS:
                 del self._route_sets[next(iter(self._route_sets))]  # the least recently used
         self._route_sets[key] = known  # (re)inserted last: dicts keep insertion order
         return known
 
-    def _choose_routes(self, links, ranked, drawn, labelled, desks, hub, header_h, gap, scale):
+    def _choose_routes(self, links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers=None):
         on = set(drawn)
         top = self.heaviest(links, ranked)  # the heaviest keeps clear of every link, when there is one (a
         top = top if top is not None and top in on else -1  # question sent to all has none)
@@ -239,14 +241,15 @@ class LinkLayer:
             def __len__(self) -> int:
                 return len(VARIANTS)
 
-            def __getitem__(self, part: slice) -> list:
-                return [link_curve(self.link, desks, hub, header_h, gap, v, self.width) for v in VARIANTS[part]]
+            def __getitem__(self, part: slice | list[int]) -> list:  # a slice or a list of positions
+                chosen = VARIANTS[part] if isinstance(part, slice) else [VARIANTS[k] for k in part]
+                return link_curves(self.link, desks, hub, header_h, gap, chosen, self.width)
 
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
         apart = {pos[j] for j in marked}
         checked = [(apart if crowd else everyone) if i == top else apart if i in marked else set() for i in drawn]
-        chosen = choose(defaults, variants, widths, [pos[i] for i in ranked if i in marked], checked)
+        chosen = choose(defaults, variants, widths, [pos[i] for i in ranked if i in marked], checked, numbers)
         return {i: VARIANTS[chosen[pos[i]]] for i in drawn}
 
     @classmethod

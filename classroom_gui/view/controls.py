@@ -1,11 +1,14 @@
 """The transport bar under the classroom: chapter and step buttons, play/pause, a scrubber with
-chapter marks, the step counter, speed and reset. It only emits what the user asked for.
+chapter marks (hovering names the chapter under the pointer), the step counter, speed and reset. It only emits
+what the user asked for.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from bisect import bisect_right
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QToolTip, QWidget
 
 from ..lesson.player import SPEEDS
 
@@ -18,9 +21,25 @@ class ChapterSlider(QSlider):
     def __init__(self):
         super().__init__(Qt.Orientation.Horizontal)
         self.marks: list[float] = []  # chapter starts, in seconds
+        self.names: list[str] = []    # every chapter's title ("7. Softmax: …"), in lesson order: the tooltip over
+        # each chapter's stretch (every lesson has every chapter; the window sets them with its language)
         # 140 px: with the charts' dock (320 px) the whole bar still fits a 1024-pixel screen (200 px made the
         # window 1061 px wide when View → Charts opened, past the screen's edge)
         self.setMinimumWidth(140)
+
+    def chapter_at(self, x: float) -> str:
+        """The title of the chapter under x (widget pixels), "" when there are no names."""
+        if not self.names or self.maximum() <= 0:
+            return ""
+        t = (x - 6) / max(1.0, self.width() - 12) * self.maximum() / SCRUB_STEPS_PER_SECOND
+        return self.names[max(0, min(len(self.names) - 1, bisect_right(self.marks, t) - 1))]
+
+    def event(self, event):
+        if event.type() == QEvent.Type.ToolTip:  # teacher5 L9: the marks had no names
+            name = self.chapter_at(event.pos().x())
+            QToolTip.showText(event.globalPos(), name, self) if name else QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def paintEvent(self, event):
         super().paintEvent(event)

@@ -1,11 +1,19 @@
-"""The keyboard help screen (built from the shortcut table) and the glossary, in the current language."""
+"""The keyboard help screen (built from the shortcut table), the glossary and Help → About, in the current
+language."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QScrollArea, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ..app.actions import keys_label
 from .shortcuts import SHORTCUTS
 
-GLOSSARY = ("query", "key", "value", "dot", "softmax", "average", "mask", "rule", "head", "layer", "ffn")
+# in the lesson's order, with every word a chapter title uses (teacher5 L8: 埋め込み, 残差接続, 温度 … had no entry)
+GLOSSARY = ("embedding", "notebook", "query", "key", "value", "dot", "scaling", "mask", "rule", "softmax", "average",
+            "head", "wo", "residual", "ffn", "layernorm", "layer", "logit", "temperature")
 
 
 def _dialog(parent, title: str, t) -> tuple[QDialog, QVBoxLayout]:
@@ -27,7 +35,7 @@ def help_dialog(parent, t) -> QDialog:
     table = QTableWidget(len(SHORTCUTS), 2)
     table.setHorizontalHeaderLabels([t("ui.key"), t("ui.action")])
     for row, (keys, _action, help_key) in enumerate(SHORTCUTS):
-        table.setItem(row, 0, QTableWidgetItem(" / ".join(keys)))
+        table.setItem(row, 0, QTableWidgetItem(keys_label(keys, t)))
         table.setItem(row, 1, QTableWidgetItem(t(help_key)))
     table.resizeColumnsToContents()
     table.verticalHeader().setVisible(False)
@@ -39,10 +47,43 @@ def help_dialog(parent, t) -> QDialog:
 
 def glossary_dialog(parent, t) -> QDialog:
     d, box = _dialog(parent, t("ui.glossary_title"), t)
+    entries = QWidget()  # scrolled: 19 entries are taller than a 1024x768 screen
+    inner = QVBoxLayout(entries)
     for key in GLOSSARY:
         label = QLabel(t(f"glossary.{key}"))
         label.setWordWrap(True)
-        box.addWidget(label)
+        inner.addWidget(label)
+    inner.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(entries)
+    box.addWidget(scroll)
     _close_button(d, box, t)
     d.resize(620, 520)
+    return d
+
+
+def about_dialog(parent, t) -> QDialog:
+    """Help → About: the version, the open model (its folder, size and shape) and the licences (teacher5 L10)."""
+    from .. import __version__
+    from ..resources import assets_dir
+
+    d, box = _dialog(parent, t("about.title"), t)
+    ck = parent.checkpoint
+    c = ck.config
+    weights = Path(ck.path) / "model.safetensors"
+    size = weights.stat().st_size / 1e6 if weights.is_file() else 0.0
+    for said in (t("about.name", version=__version__), t("about.body"),
+                 t("about.model", path=str(ck.path), layers=c.n_layer, heads=c.n_head, width=c.n_embd,
+                   vocab=f"{c.vocab_size:,}", size=f"{size:,.1f}"),
+                 t("about.licences", font_license=str(assets_dir() / "fonts" / "IPAexGothic-LICENSE.txt"))):
+        label = QLabel(said)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # a path to copy
+        box.addWidget(label)
+    box.itemAt(0).widget().setStyleSheet("font-weight: bold")  # the name and version
+    box.setSpacing(12)
+    box.addStretch(1)  # the lines together at the top, not spread over the dialog's height
+    _close_button(d, box, t)
+    d.resize(620, 300)
     return d

@@ -1,5 +1,6 @@
 """Settings remembered between runs (QSettings, an INI file): sentence, who asks, layer, head and rule, language,
-speed, window geometry and whether the window filled its screen.
+speed, window geometry and whether the window filled its screen. The first run follows the desktop's language
+(system_lang).
 
 A settings file can never stop the app. Qt parses a whole INI section as soon as one key is read, and a
 value like `@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)` (a list claiming 2^31 entries) makes it abort with
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
 from ..lesson.gallery import SEED_SENTENCE
 from ..lesson.player import SPEEDS
@@ -23,6 +24,8 @@ from ..lesson.rules import RULES
 from ..lesson.strings import LANGUAGES
 
 DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry sets the lesson's layer and head
+# the first run's sentence in a language whose class studies its own (the seed explainer's own example)
+FIRST_SENTENCES = {"ja": "猫がマットの上に座った"}
 MAX_SENTENCE = 10_000       # characters
 MAX_FILE = 1 << 20          # bytes: our settings are a few kB; a bigger file is not ours
 # key -> (pattern the raw INI value must match, most bytes it may have). Qt writes a string that starts
@@ -140,12 +143,14 @@ def _rewrite(path: Path, text: str) -> None:
 def load(store: QSettings) -> Settings:
     """Each value read with a type and size check; one that fails keeps its default, the others load."""
     s = Settings()
+    lang = _value(store, "lang")
+    # the first run (no language saved) speaks the desktop's language, and studies its seed sentence
+    s.lang = lang if isinstance(lang, str) and lang in LANGUAGES else system_lang()
     sentence = _value(store, "sentence")
     if isinstance(sentence, str) and 0 < len(sentence) <= MAX_SENTENCE:
         s.sentence = sentence
-    lang = _value(store, "lang")
-    if isinstance(lang, str) and lang in LANGUAGES:
-        s.lang = lang
+    elif lang is None:
+        s.sentence = FIRST_SENTENCES.get(s.lang, DEFAULT_SENTENCE)
     try:
         speed = float(_value(store, "speed") or 1.0)
         s.speed = speed if speed in SPEEDS else 1.0
@@ -170,6 +175,13 @@ def _index(store: QSettings, key: str) -> int | None:
     if isinstance(value, str) and value.isdigit() and int(value) <= MAX_INDEX:
         return int(value)
     return None
+
+
+def system_lang() -> str:
+    """The desktop's language when the lesson has its strings ("ja" for ja_JP: teacher5 L1, a Japanese teacher's
+    first run was English), else English."""
+    code = QLocale.system().name().split("_")[0]
+    return code if code in LANGUAGES else "en"
 
 
 def _value(store: QSettings, key: str):

@@ -91,8 +91,9 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
             window_build.show_selection(self, refill=False)
         if what == "theme":  # the high-contrast theme (palette.CONTRAST), for a washed-out projector
             self.canvas.classroom.theme = palette.theme(self.model.theme)
-        if what == "edits":
+        if what == "edits":  # (a new sentence or language relabels the Edit menu in retranslate)
             self.statusBar().showMessage(status_line(self.sel.lang, self.model.whatif), 8000)
+            window_build.show_edit_state(self)
         if what == "run":
             t = self.player.timeline
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])

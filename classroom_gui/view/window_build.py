@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, QMenu, QProgressBar,
                                QPushButton, QSizePolicy, QToolBar, QVBoxLayout, QWidget)
 
-from ..app.actions import ACTIONS, MENUS
+from ..app.actions import ACTIONS, MENUS, key_label
+from ..lesson.chapters import CHAPTERS, chapter_title
 from ..lesson.strings import LANGUAGES, languages
 from . import accessibility, quiz_mode
 from .canvas_view import CanvasView
@@ -233,6 +234,13 @@ def build_menus(w) -> None:
             act.triggered.connect(lambda _=False, n=action.id: w.do(n))
             w.menu_actions[action.id] = act
     w.menus["lesson"].setToolTipsVisible(True)  # the Examples item says why it is off
+    # Lesson → Go to chapter ▸ 0-13, after the chapter keys' items (teacher5 L9: no menu listed the chapters)
+    w.chapter_menu = QMenu(w)
+    w.menus["lesson"].insertMenu(w.menu_actions["reset"], w.chapter_menu)
+    w.chapter_items = {}
+    for key in CHAPTERS:
+        item = w.chapter_items[key] = w.chapter_menu.addAction("")
+        item.triggered.connect(lambda _=False, k=key: w.model.go_to_chapter(k))
     quiz_mode.add_menu_item(w)
     w.contrast_action = w.menus["view"].addAction("")
     w.contrast_action.setCheckable(True)
@@ -252,9 +260,25 @@ def label_menus(w, t) -> None:
     """Menu titles and items in the language of `t`; an item's first key after a tab (the shortcut column)."""
     for name in MENUS:
         w.menus[name].setTitle(t(f"ui.menu_{name}"))
+    w.chapter_menu.setTitle(t("ui.go_to_chapter"))
+    for key, item in w.chapter_items.items():
+        item.setText(chapter_title(w.sel.lang, key))
+    w.controls.slider.names = [chapter_title(w.sel.lang, key) for key in CHAPTERS]  # the scrubber's tooltips
     for action in ACTIONS:
         if action.menu:
-            w.menu_actions[action.id].setText(t(action.label) + (f"\t{action.keys[0]}" if action.keys else ""))
+            key = f"\t{key_label(action.keys[0], t)}" if action.keys else ""  # "→" in Japanese, "Right" in English
+            w.menu_actions[action.id].setText(t(action.label) + key)
+    show_edit_state(w)
+
+
+def show_edit_state(w) -> None:
+    """The items that follow the model (app.actions' `named`): Undo and Redo say what they take back or make again
+    and are disabled when there is nothing to; Reset what-if edits only while there are edits."""
+    for action in ACTIONS:
+        if action.named is not None:
+            item, said = w.menu_actions[action.id], action.named(w.model, w.sel.lang)
+            item.setEnabled(said is not None)
+            item.setText((said or w.t(action.label)) + (f"\t{key_label(action.keys[0], w.t)}" if action.keys else ""))
 
 
 def label_widgets(w, t) -> None:

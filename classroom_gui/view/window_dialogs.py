@@ -1,4 +1,4 @@
-"""The window's commands that open a dialog, as a mixin of MainWindow: the help screen, the glossary, the export
+"""The window's commands that open a dialog, as a mixin of MainWindow: the help screen, the glossary, About, the export
 dialogs and View → Compare. Each dialog's module is imported when it is first opened, not at start
 (tests/test_startup_lazy.py), and a modal dialog is deleted when it closes.
 """
@@ -19,6 +19,9 @@ class Dialogs:
 
     def show_glossary(self) -> None:
         self._dialog("glossary_dialog", self.glossary_t)
+
+    def show_about(self) -> None:
+        self._dialog("about_dialog", self.t)
 
     def _dialog(self, name: str, t) -> None:
         from . import dialogs  # the help screen and the glossary load when first opened, not at start

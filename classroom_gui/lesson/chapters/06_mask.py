@@ -2,6 +2,8 @@
 scores become −∞ and the asker's shares move."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 
 from .. import rules
@@ -9,7 +11,7 @@ from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..numbers import board_list, fmt, mask_shares
-from .desks import MASKED_OPACITY, class_with_cards, edited_out
+from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
 
 RULE_IN_TITLE = False  # it shows both rules
 SAME = 5e-5  # shares closer than this print the same at the board's 4 decimals
@@ -40,9 +42,13 @@ def future(ctx, fr: Frame):
                               layer=layer + 1)
     # digits that redo the in-turn shares by sharing out again, worked once per asker (Decimal over the class)
     free_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), lambda: mask_shares(w0, w1, unheard))
-    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t(
-        "board.mask_whatif" if j in out else "board.mask_masked" if later[j] else "board.mask_pair",
-        name=ctx.q(j), free=free_shown[j], turn=fmt(w1[j])))
+    def line(j) -> str:
+        if isinstance(j, tuple):  # a long run after the asker: one line, its shares' sum from the digits shown
+            total = sum((Decimal(free_shown[i]) for i in range(j[0], j[1] + 1)), Decimal(0))
+            return ctx.t("board.mask_run", first=j[0] + 1, last=j[1] + 1, n=j[1] - j[0] + 1, free=str(total))
+        return ctx.t("board.mask_whatif" if j in out else "board.mask_masked" if later[j] else "board.mask_pair",
+                     name=ctx.q(j), free=free_shown[j], turn=fmt(w1[j]))
+    fr.board, fr.board_more = board_list(runs([bool(later[j]) and j not in out for j in range(n)]), line)
     top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares
     fr.bars = Bars(ctx.t("bars.rule_none"), names, [float(v) for v in w0], "weight", highlight=b0,
                    total=ctx.t("bars.sum", total=fmt(w0.sum(), 3)), top=top)

@@ -1,12 +1,35 @@
 """Chapter: softmax in three steps: exp of every scaled score (−∞ for a classmate not yet heard), their sum,
-and each share = exp / sum."""
+and each share = exp / sum. A long run of classmates not yet heard (in turn, everyone after an early asker in a big
+class) takes one board line and no bars."""
 from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
 from ..numbers import board_list, fmt
 from ..panels import heatmap
-from .desks import SUM_TERMS, class_with_cards, edited_out, heard, shown_row
+from .desks import MASKED_RUN, SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row  # noqa: F401
+
+
+def board_items(ctx) -> list:
+    """The exp board's lines in seat order: a seat, or (first, last) for a run of more than MASKED_RUN seats the rule
+    keeps unheard (a seat a what-if edit silenced is always its own line: its reason differs)."""
+    masked, out = ctx.H.mask[ctx.f], edited_out(ctx, ctx.f)
+    return runs([bool(m) and j not in out for j, m in enumerate(masked)])
+
+
+def charted(ctx) -> list[int]:
+    """The seats the chart shows: every one but those of a run the board gives one line (bars of −∞ are empty)."""
+    return [j for j in board_items(ctx) if isinstance(j, int)]
+
+
+def exp_bars(ctx, title: str, values, **more) -> Bars:
+    seats, masked = charted(ctx), ctx.H.mask[ctx.f]
+    pick = (lambda xs: [float(xs[j]) for j in seats]) if len(seats) < ctx.trace.n_tokens else \
+        (lambda xs: [float(x) for x in xs])
+    if "from_values" in more:
+        more["from_values"] = pick(more["from_values"])
+    return Bars(title, [ctx.names[j] for j in seats], pick(values), "weight", masked=[bool(masked[j]) for j in seats],
+                **more)
 
 
 def exp(ctx, fr: Frame):
@@ -14,10 +37,15 @@ def exp(ctx, fr: Frame):
     S = shown_row(ctx)
     masked = [bool(m) for m in ctx.H.mask[ctx.f]]
     out = edited_out(ctx, ctx.f)  # silent because of a what-if, not because they have not spoken yet
-    fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
-        "board.masked_whatif" if j in out else "board.masked", name=ctx.qs(j)) if masked[j]
-        else ctx.t("board.exp", name=ctx.qs(j), scaled=S.scaled[j], e=S.exp[j]))
-    fr.bars = Bars(ctx.t("bars.exp"), ctx.names, [float(x) for x in S.exp], "weight", masked=masked)
+
+    def line(j) -> str:
+        if isinstance(j, tuple):
+            return ctx.t("board.masked_run", first=j[0] + 1, last=j[1] + 1, n=j[1] - j[0] + 1)
+        if masked[j]:
+            return ctx.t("board.masked_whatif" if j in out else "board.masked", name=ctx.qs(j))
+        return ctx.t("board.exp", name=ctx.qs(j), scaled=S.scaled[j], e=S.exp[j])
+    fr.board, fr.board_more = board_list(board_items(ctx), line)
+    fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp)
     fr.narration = ctx.t(ctx.beat.key if any(masked) else "softmax.exp_all")  # −∞ only where the rule masks
 
 
@@ -31,8 +59,7 @@ def total(ctx, fr: Frame):
     fr.board = ([ctx.t("board.sum_exp", terms=lines[0] + (more if len(lines) == 1 else ""), total="").rstrip(" =")]
                 + [f"    + {line}" for line in lines[1:-1]] + ([f"    + {lines[-1]}{more}"] if len(lines) > 1 else [])
                 + [ctx.t("board.equals", value=S.total)])
-    fr.bars = Bars(ctx.t("bars.exp"), ctx.names, [float(x) for x in S.exp], "weight",
-                   masked=[bool(m) for m in ctx.H.mask[ctx.f]], total=ctx.t("bars.sum", total=S.total))
+    fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp, total=ctx.t("bars.sum", total=S.total))
     fr.narration = ctx.t(ctx.beat.key, total=S.total)
 
 
@@ -45,9 +72,8 @@ def weights(ctx, fr: Frame):
     lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.qs(j), e=S.exp[j],
                                                             total=S.total, w=S.weights[j]))
     fr.board = [ctx.t("board.hand")] + lines
-    fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight", masked=[bool(m) for m in ctx.H.mask[f]],
-                   total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
-                   from_values=[float(x) for x in S.exp], morph=ctx.alpha)
+    fr.bars = exp_bars(ctx, ctx.t("bars.weights"), w, total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
+                       from_values=S.exp, morph=ctx.alpha)
     fr.links = [Link(f, j, w[j], "weight", fmt(w[j]), value=float(w[j])) for j in seen]
     for j in seen:
         fr.students[j].badge = fmt(w[j])

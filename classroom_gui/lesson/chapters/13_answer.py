@@ -1,6 +1,6 @@
 """Chapter: answer time, always under GPT's rule (in turn): the last student's notebook after the final
 LayerNorm, compared with every word (logits), and softmax over the vocabulary; at every seat the word the
-class guesses comes after it."""
+class guesses comes after it. The attention map is the last layer's, with the answering student's row."""
 from __future__ import annotations
 
 import math
@@ -32,7 +32,9 @@ def _answer_time(ctx, fr: Frame) -> list[str]:
         s.state = "focus" if s.index == last else "normal"
     for s, (word, _p) in zip(fr.students, seat_guesses(tr)):
         s.badge = ctx.t("badge.guess", word=ctx.word(vocab[word]))  # quoted: a particle (→ 「の」) is a word too
-    fr.heatmap = heatmap(ctx, rows=list(range(tr.n_tokens)))
+    # the last layer's map, the answering student's row outlined: the selected layer's (1 by default) with the
+    # lesson's asker outlined read as "the answer comes from layer 1, where 「猫」 listens" (teacher5 L12)
+    fr.heatmap = heatmap(ctx, rows=list(range(tr.n_tokens)), layer=tr.config.n_layer - 1, focus=last)
     fr.layer_view = layer_view(ctx, upto=tr.config.n_layer)
     return vocab
 

@@ -28,6 +28,22 @@ def edited_out(ctx, row: int) -> set[int]:
             and e.seat == row and ctx.H.mask[row, e.index]}
 
 
+MASKED_RUN = 8  # more classmates not yet heard in a row than this take one board line (chapters 6 and 7): at 128
+# students in turn, asker 2's board was 126 lines of "−∞ (not spoken yet)" in 7 px chalk on a 1024x768 projector
+
+
+def runs(flags) -> list:
+    """Board items in seat order: a seat, or (first, last) for a run of more than MASKED_RUN flagged seats."""
+    items, j, n = [], 0, len(flags)
+    while j < n:
+        k = j
+        while flags[j] and k + 1 < n and flags[k + 1]:
+            k += 1
+        items.extend([(j, k)] if k - j + 1 > MASKED_RUN else range(j, k + 1))
+        j = k + 1
+    return items
+
+
 def heard(ctx) -> list[int]:  # the classmates the asker can hear (all but the masked ones)
     return [j for j in range(ctx.trace.n_tokens) if not ctx.H.mask[ctx.f, j]]
 

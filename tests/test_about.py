@@ -1,0 +1,27 @@
+"""teacher5 L10: Help → About says the version (as `--version` does), the open model (its folder, shape and weights'
+size) and the licences, in the window's language."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from classroom_gui import __version__
+from helpers import random_window
+
+
+@pytest.mark.parametrize("lang, words", [("en", ("Licences", "MIT", "IPA Font License", "2 layers × 2 heads")),
+                                         ("ja", ("ライセンス", "MIT", "IPAフォントライセンス", "2層 × 2ヘッド"))])
+def test_help_about_names_the_version_the_model_and_the_licences(qtbot, tmp_path, lang, words):
+    from classroom_gui.view.dialogs import about_dialog
+
+    window = random_window(qtbot, tmp_path)
+    window.set_language(lang)
+    assert window.menu_actions["about"] in window.menus["help"].actions()
+    assert window.menu_actions["about"].text() == window.t("ui.about")
+    dialog = about_dialog(window, window.t)
+    qtbot.addWidget(dialog)
+    said = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert __version__ in said and str(window.checkpoint.path) in said and "IPAexGothic-LICENSE.txt" in said
+    for word in words:
+        assert word in said, word
+    assert dialog.windowTitle() == window.t("about.title")
