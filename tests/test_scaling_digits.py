@@ -19,7 +19,7 @@ from classroom_gui.resources import teaching_model_dir
 
 NUM = r"-?\d+\.\d+"
 DIVIDE = re.compile(rf"^(.*)[:：]\s*({NUM}) ÷ ({NUM}) = ({NUM})$")
-EXP = re.compile(rf"^(.*)[:：]\s*exp\(({NUM})\) = ({NUM})$")
+EXP = re.compile(rf"^(.*)[:：]\s*exp\(({NUM})\) = (-?\d+(?:\.\d+)?)$")  # exp(7.43) = 1686: no decimals
 
 
 @pytest.fixture(scope="module")
@@ -47,15 +47,15 @@ def boards(trace, sel):
 def agree(scaling, exp) -> int:
     """Every heard classmate's scaled score is written the same on both boards, redoes by hand from its own
     digits, and the narration's √d is the board's divisor. Returns how many rows needed more than 2 decimals."""
-    # both boards list the class seat by seat (the exp board writes −∞ for a classmate not heard)
+    # the ÷√d board lists the class seat by seat; the exp board the heard ones in seat order (the others as −∞,
+    # a long run of them on one line)
     divided = [DIVIDE.search(line) for line in scaling.board]
-    taken = [EXP.search(line) for line in exp.board]
-    assert all(divided) and len(divided) == len(taken) and any(taken)
+    taken = [m for m in (EXP.search(line) for line in exp.board) if m]
+    heard = [s.index for s in exp.students if s.state != "masked"]
+    assert all(divided) and len(taken) == len(heard) and taken
     fine = 0
-    for d, e in zip(divided, taken):
-        if e is None:
-            continue
-        name, score, root, result = d.groups()
+    for seat, e in zip(heard, taken):
+        name, score, root, result = divided[seat].groups()
         assert result == e.group(2), f"{name}: ÷√d board {score} ÷ {root} = {result}, exp board {e.group(0)}"
         assert hand_divide(score, root, len(result.split(".")[1])) == result
         assert f"= {root}" in scaling.narration or f"{root}で割" in scaling.narration, scaling.narration
