@@ -254,7 +254,8 @@ def deck_command(args: argparse.Namespace) -> int:
     from .export.files import check_target
     from .export.formats import COMPARE_DECKS, DECKS
     from .export.moments import deck_times
-    from .lesson.state import frame_at, notices_for, timeline_for
+    from .lesson.deck import deck_frames
+    from .lesson.state import notices_for, timeline_for
 
     if args.output.suffix:  # before any work
         if args.compare is None:
@@ -273,12 +274,7 @@ def deck_command(args: argparse.Namespace) -> int:
         save_compare_deck(compared(args, trace, sel, run, times), args.output, size, theme, sel.lang, _progress("slides"))
         print(f"wrote {args.output} ({len(times)} slides)", file=sys.stderr)
         return 0
-    if args.quiz:
-        from .lesson.quiz_play import deck_with_quiz
-
-        frames = deck_with_quiz(trace, sel, times, notices)
-    else:
-        frames = [frame_at(trace, sel, t, notices) for t in times]
+    frames = deck_frames(trace, sel, times, args.per, notices, args.quiz)  # per chapter: each chapter whole
     save_deck(frames, args.output, size, theme, _progress("slides"))
     print(f"wrote {args.output} ({len(frames)} slides)", file=sys.stderr)
     return 0

@@ -57,7 +57,7 @@ def worksheet_command(args: argparse.Namespace) -> int:
         else:
             focus = None
         asker = choose_asker(trace, args.layer - 1, focus, args.students)
-        sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang)
+        sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang, cli=True, typed=run.text)
         from PySide6.QtWidgets import QApplication
 
         _app = QApplication.instance() or QApplication([sys.argv[0]])

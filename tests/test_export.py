@@ -1,6 +1,7 @@
 """Export: every format reads back with its own reader, the CLI equals the window pixel for pixel, and a
 failed or cancelled export leaves no file behind."""
 import os
+import re
 import resource
 import signal
 import subprocess
@@ -203,3 +204,91 @@ def test_the_windows_deck_can_hold_the_quiz_as_the_cli_does(qtbot, model, tmp_pa
             assert picture(gui / name).tobytes() == picture(tmp_path / "cli" / name).tobytes(), name
         else:  # the speaker notes
             assert (gui / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("lang, said", [("en", "The sentence is empty"), ("ja", "文が空です")])
+def test_the_window_refuses_to_export_an_empty_class_as_the_cli_does(qtbot, model, tmp_path, monkeypatch, lang, said):
+    """teacher5 L11: with the sentence field emptied, Export slides wrote a 30-page PDF, each page "The classroom is
+    empty…", where `deck` refuses ("the sentence is empty"). Picture, slides, animation and worksheet now refuse,
+    with the CLI's reason in the window's language, before any dialog, and write nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.view import export_dialogs, settings
+    from classroom_gui.view.window import MainWindow
+
+    w = MainWindow(load_checkpoint(model), settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    w.set_language(lang)
+    w.sentence.setText("")
+    w.apply_sentence()
+    assert w.run is None
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: shown.append((title, message)))
+    for export, name in ((export_dialogs.export_picture, "x.png"), (export_dialogs.export_deck, "x.pdf"),
+                         (export_dialogs.export_video, "x.gif"), (export_dialogs.export_worksheet, "w.pdf")):
+        assert export(w.model, w, tmp_path / name) is None
+        assert not (tmp_path / name).exists()
+        title, message = shown.pop()
+        assert message.startswith(said) and title == w.t("ui.export_failed"), message
+    assert not shown
+
+
+def _export_reasons(tmp_path) -> list[str]:
+    """The exports' own English reasons, made for real where a file system can make them."""
+    import errno
+
+    from classroom_gui.export.files import ExportError, atomic_folder, check_target, explain
+    from classroom_gui.export.formats import PICTURES
+    from classroom_gui.export.sizes import parse_size
+    from classroom_gui.export.video import save_video
+
+    reasons = []
+
+    def caught(do):
+        try:
+            do()
+        except ExportError as exc:
+            reasons.append(str(exc))
+        else:
+            raise AssertionError("no ExportError")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "a").write_text("x")
+    caught(lambda: check_target(tmp_path, PICTURES))                      # is a folder; give a file name
+    caught(lambda: check_target(tmp_path / "x.doc", PICTURES))            # unknown file type
+    caught(lambda: check_target(tmp_path / "nowhere" / "x.png", PICTURES))  # folder not found
+    with pytest.raises(ExportError) as exc:
+        with atomic_folder(tmp_path / "full"):
+            pass
+    reasons.append(str(exc.value))                                          # not an empty folder
+    caught(lambda: parse_size("5x5"))
+    caught(lambda: save_video(lambda: iter(()), 0, tmp_path / "v.gif", 10, (101, 100)))
+    for code in (errno.ENOSPC, errno.EACCES, errno.ENOENT):
+        reasons.append(explain(tmp_path / "x.png", OSError(code, "os", str(tmp_path / "x.png"))))
+    reasons.append(explain(Path("/proc/x.png"), OSError(errno.ENOENT, "os", "/proc/x.png")))
+    return reasons
+
+
+def test_the_japanese_windows_export_errors_are_in_japanese(qtbot, model, tmp_path, monkeypatch):
+    """teacher5 L2: 「書き出せませんでした」 over "/proc: cannot write files in this folder; nothing was written". Every
+    reason an export gives is said in Japanese (paths and numbers kept), and the window's box shows it so."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.view import export_dialogs, settings
+    from classroom_gui.view.error_text import said
+    from classroom_gui.view.window import MainWindow
+
+    reasons = _export_reasons(tmp_path)
+    assert len(reasons) >= 10
+    for reason in reasons:
+        ja = said("ja", reason)
+        assert ja != reason and re.search("[ぁ-んァ-ン]", ja) and not re.search(r"\b(?:folder|write|file)\b", ja), reason
+        assert said("en", reason) == reason
+    w = MainWindow(load_checkpoint(model), settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    w.set_language("ja")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: shown.append((title, message)))
+    assert export_dialogs.export_picture(w.model, w, Path("/proc/x.png"), export_dialogs.OptionsDialog(w, w.t, "picture")) is None
+    assert shown == [("書き出せませんでした", "/proc：このフォルダーには書き込めません。何も書き出していません。")]

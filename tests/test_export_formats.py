@@ -67,6 +67,7 @@ def test_a_registered_format_is_in_the_picture_dialogs_filter(monkeypatch):
 
     class Model:  # what the dialog reads of the ClassroomModel before it asks for a path
         sel = Selection(lang="en")
+        run = object()  # a class on screen (an empty one is refused first: teacher5 L11)
 
     assert export_dialogs.export_picture(Model(), options=object()) is None  # the user cancelled
     assert asked == ["PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;Text (*.txt)"]

@@ -92,6 +92,10 @@ def test_presenting_asks_every_question_two_at_one_step_included(text, lang):
             answered.append(play.showing[0])
         if did in ("reveal", "move"):
             step += 1
+        if did in ("answer", "reveal"):
+            # teacher5 M2: every answer is marked over the step that shows it (the sum's "1.00 ✓" was marked
+            # over the sum of the exps, 19.2809, on the step before)
+            assert step == play.showing[0].step, (did, play.showing[0].kind, step)
     assert [q.question for q in asked] == [q.question for q in made]  # all of them, in order
     assert answered == asked
 

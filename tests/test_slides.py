@@ -13,6 +13,7 @@ from PIL import Image
 from classroom_gui.cli import main
 from classroom_gui.export.deck_pptx import NAMES
 from classroom_gui.export.moments import deck_times, moment
+from classroom_gui.lesson.deck import deck_frames
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.gallery import gallery_of, lesson_selection
 from classroom_gui.lesson.timeline import CHAPTERS
@@ -37,7 +38,8 @@ def test_pptx_slides_hold_title_narration_picture_and_notes(qapp, trace, tmp_pat
     prs = Presentation(str(out))
     # the deck starts where the lesson does: the seed example's layer and head, the lesson's rule
     sel = replace(lesson_selection(gallery_of(teaching_model_dir())[0], lang="ja"), focus=6)
-    frames = [frame_at(trace, sel, t) for t in deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "chapter")]
+    times = deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "chapter")
+    frames = deck_frames(trace, sel, times, "chapter")  # each chapter said whole (lesson.chapter_summary)
     assert len(prs.slides) == len(frames) == len(CHAPTERS)
     theme = prs.slide_master.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme").blob
@@ -148,18 +150,61 @@ def test_default_asker_not_in_the_sentence_is_named(qapp, tmp_path, capsys, text
 
 def test_a_pptx_quiz_slide_says_its_question_as_text(qapp, tmp_path):
     """deck --quiz: a question slide's narration and notes repeated the step before's narration, so the question
-    lived only in the picture and a teacher could not edit or translate it in PowerPoint."""
+    lived only in the picture and a teacher could not edit or translate it in PowerPoint. Then the question and its
+    choices went into the narration box, whose text shrank to 8.7-10.3 pt on answer slides (teacher5 M3): now they
+    are a box of their own where the canvas draws the card, and the narration keeps the deck's size."""
     from pptx import Presentation
+
+    from classroom_gui.export.deck_pptx import QUIZ_NAME
 
     out = tmp_path / "quiz.pptx"
     assert main(["deck", "--text", JA, "--lang", "ja", "--per", "chapter", "--quiz", "-o", str(out)]) == 0
-    slides = [(slide.shapes[2].text_frame.text.replace("\v", "\n"), slide.notes_slide.notes_text_frame.text)
-              for slide in Presentation(str(out)).slides]
-    asked = [(box, notes) for box, notes in slides if "\nA.  " in box and "✓" not in box]
-    answered = [(box, notes) for box, notes in slides if "\nA.  " in box and "✓" in box]
-    assert asked and len(answered) == len(asked)
-    for box, notes in asked:  # the question and every choice, in the band and in the notes
-        question = box.split("\n")[0]
-        assert question.endswith("？") and notes == box and "\nB.  " in box
-    for box, notes in answered:  # the answer marked, then the step's own narration
-        assert box.split("\n")[0].endswith("？") and notes.startswith(box.split("\n")[0])
+    asked, answered, sizes = [], [], {True: [], False: []}
+    for slide in Presentation(str(out)).slides:
+        shapes = {s.name: s for s in slide.shapes}
+        narration = shapes[NAMES[2]].text_frame
+        notes = slide.notes_slide.notes_text_frame.text
+        assert "A.  " not in narration.text  # the narration box holds the narration only
+        sizes[QUIZ_NAME in shapes].append(narration.paragraphs[0].runs[0].font.size.pt)
+        if QUIZ_NAME in shapes:
+            card = shapes[QUIZ_NAME].text_frame.text.replace("\v", "\n")
+            question = card.split("\n")[0]
+            assert question.endswith("？") and "\nA.  " in card and "\nB.  " in card
+            assert notes.startswith(card) and narration.text in notes  # the notes: the card, then the narration
+            (answered if "✓" in card else asked).append(question)
+    assert asked and answered == asked
+    assert min(sizes[True]) >= min(sizes[False]) >= 12, sizes  # as big as the deck's other slides
+
+
+FRAGMENTS = {"en": ("And ", "Then ", "Step 2", "Step 3", "They ", "The result", "W_2", "The remaining", "ReLU"),
+             "ja": ("次に", "最後にW_V", "2段目", "3段目", "届いた意見", "その結果", "W_2", "ReLU")}
+
+
+@pytest.mark.parametrize("text, lang, focus, layer", [
+    ("The animal didn't cross the street because it was too tired", "en", 7, 2),
+    (JA, "ja", 6, 1), ("The girl sat on the bank of the river and watched the water flow past " * 2, "en", 3, 0)])
+def test_a_per_chapter_decks_slides_each_say_their_chapter_whole(text, lang, focus, layer):
+    """teacher5 M4: a deck per chapter showed each chapter's last step with that step's narration, which starts
+    mid-story ("And an opinion card with W_V", "Step 3: divide each by the sum", "They merge into…", "The result
+    is added…", "W_2 brings the thought back…", "The remaining classmates answer too"). Now a chapter told in a
+    few steps says them all, and one told per classmate or per layer says it in one sentence of its own."""
+    checkpoint = load_checkpoint(teaching_model_dir())
+    trace = run_sentence(checkpoint, text, "none").trace
+    sel = Selection(focus=focus, layer=layer, head=0, lang=lang, rule="none")
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    slides = deck_frames(trace, sel, deck_times(timeline, "chapter"), "chapter")
+    steps = [frame_at(trace, sel, timeline.beat_stop(i)) for i in range(len(timeline))]
+    name = ('"{}"' if lang == "en" else "「{}」").format(trace.tokens[focus])
+    for slide in slides:
+        assert not slide.narration.startswith(FRAGMENTS[lang]), slide.narration
+        own = [f.narration for f in steps if f.chapter_key == slide.chapter_key]
+        if slide.chapter_key in ("cards", "softmax", "heads", "ffn", "listening", "embedding"):
+            assert all(said in slide.narration for said in own), (slide.chapter_key, slide.narration)
+        elif slide.chapter_key in ("scoring", "layers"):
+            assert name in slide.narration and "W_" not in slide.narration and slide.narration not in own
+        elif slide.chapter_key == "answer":
+            assert slide.narration.endswith(own[-1]) and slide.narration != own[-1]
+        else:  # its last step already says the chapter's idea
+            assert slide.narration == own[-1]
+    per_step = deck_frames(trace, sel, deck_times(timeline, "beat"), "beat")  # a deck per step: as before
+    assert [f.narration for f in per_step] == [f.narration for f in steps]

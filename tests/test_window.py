@@ -33,12 +33,12 @@ def press(qtbot, w, key, modifier=Qt.KeyboardModifier.NoModifier):
 
 
 def test_keyboard_walks_every_beat_and_back_to_identical_states(qtbot, window):
-    press(qtbot, window, Qt.Key.Key_Home)
+    press(qtbot, window, Qt.Key.Key_Home)  # step 1, finished (teacher5 L6)
     forward = [(window.player.time, snapshot(window))]
-    for _ in range(len(window.player.timeline)):
+    for _ in range(len(window.player.timeline) - 1):
         press(qtbot, window, Qt.Key.Key_Right)
         forward.append((window.player.time, snapshot(window)))
-    assert [window.player.timeline.locate(t)[0] for t, _ in forward[1:]] == list(range(len(window.player.timeline)))
+    assert [window.player.timeline.locate(t)[0] for t, _ in forward] == list(range(len(window.player.timeline)))
     assert window.model.frame().chapter_key == "answer"
     for time, snap in reversed(forward[:-1]):
         press(qtbot, window, Qt.Key.Key_PageUp)  # a clicker's "back"
@@ -46,11 +46,29 @@ def test_keyboard_walks_every_beat_and_back_to_identical_states(qtbot, window):
         assert snapshot(window) == snap
 
 
+def test_home_and_back_to_step_1_show_the_class_seated_as_at_launch(qtbot, window):
+    """teacher5 L6: Home (or ← back to step 1) went to time 0, the moment before the first desk appears: an empty
+    room under 「7人の生徒が席に着きます」, and the first → only finished step 1 (the counter stayed at 1)."""
+    at_launch = window.model.frame()
+    assert at_launch.beat == 0 and all(s.opacity > 0.99 for s in at_launch.students)
+    for keys in ((Qt.Key.Key_End, Qt.Key.Key_Home), (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Left)):
+        for key in keys:
+            press(qtbot, window, key)
+        frame = window.model.frame()
+        assert frame.beat == 0 and all(s.opacity > 0.99 for s in frame.students), keys
+        assert [s.opacity for s in frame.students] == [s.opacity for s in at_launch.students]
+        press(qtbot, window, Qt.Key.Key_Right)
+        assert window.model.frame().beat == 1  # the first press goes on to step 2
+        press(qtbot, window, Qt.Key.Key_Home)
+    window.model.reset()  # Ctrl+R: the lesson as it opened, seated too
+    assert window.player.time == window.player.timeline.beat_stop(0)
+
+
 def test_home_end_and_chapters(qtbot, window):
     press(qtbot, window, Qt.Key.Key_End)
     assert window.player.time == window.player.timeline.duration
     press(qtbot, window, Qt.Key.Key_Home)
-    assert window.player.time == 0
+    assert window.player.time == window.player.timeline.beat_stop(0)  # step 1 finished, as the lesson opens
     press(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert window.model.frame().chapter_key == "embedding"
 

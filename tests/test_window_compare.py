@@ -232,7 +232,7 @@ def test_the_dialog_steps_with_the_windows_keys_and_opens_on_seated_classes(qtbo
     window.model.reset()
     dialog = open_compare(window, SECOND)
     qtbot.addWidget(dialog)
-    assert window.player.time == 0.0
+    assert window.player.time == window.player.timeline.beat_stop(0)  # step 1, seated (teacher5 L6)
     assert all(s.opacity > 0.99 for frame in dialog.pair.frames for s in frame.students)  # seated, both classes
     timeline = window.player.timeline
     chapter = lambda: timeline.beats[timeline.locate(window.player.time)[0]].chapter

@@ -84,3 +84,38 @@ def test_a_placed_then_maximised_window_unmaximises_to_its_place(qtbot, tmp_path
     assert again.isMaximized()
     again.showNormal()
     assert again.geometry() == placed
+
+
+def test_quit_and_reopen_keeps_who_asks_the_layer_the_head_and_the_rule(qtbot, tmp_path):
+    """teacher5 M6: a lesson prepared the evening before (a gallery example: "it" asks, layer 3, head 1) came back
+    with its sentence but "tired" asking, layer 1, head 1. Now the asker, layer, head and rule come back too,
+    and the asker only where that seat still holds the same word."""
+    from classroom_gui.lesson.gallery import gallery_of
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+
+    checkpoint = load_checkpoint(teaching_model_dir())
+    store = str(tmp_path / "settings.ini")
+
+    def start():
+        w = MainWindow(checkpoint, settings.open_store(store))
+        qtbot.addWidget(w)
+        w.show()
+        return w
+
+    first = start()
+    examples, _ = gallery_of(teaching_model_dir())
+    first.load_example(next(e for e in examples if e.text.startswith("The animal didn't cross") and e.focus == "it"))
+    first.set_rule("causal" if first.sel.rule == "none" else "none")  # and the other rule, chosen after
+    first.select(head=1)
+    left = first.sel
+    assert first.run.trace.tokens[left.focus] == "it" and left.layer == 2
+    first.close()
+    again = start()
+    assert again.sel == left, (again.sel, left)
+    again.sentence.setText("The cat sat on the mat")  # another sentence typed and not applied: its seat 8 is no "it"
+    again.close()
+    third = start()
+    assert third.sentence.text() == "The cat sat on the mat"
+    assert (third.sel.layer, third.sel.head, third.sel.rule) == (left.layer, left.head, left.rule)
+    assert third.sel.focus < len(third.run.trace.tokens)  # the sentence's own default asker

@@ -294,7 +294,7 @@ def test_ctrl_r_resets_the_what_if_edits_too_and_ctrl_z_brings_them_back(qtbot, 
     assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
     frame = window.model.frame()
     assert not frame.edits and window.t("whatif.title", title="") not in frame.title
-    assert said in window.statusBar().currentMessage() and window.player.time == 0
+    assert said in window.statusBar().currentMessage() and window.player.time == window.player.timeline.beat_stop(0)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.model.whatif.edits == edits
     qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)

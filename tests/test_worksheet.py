@@ -273,3 +273,20 @@ def test_a_sheet_that_cannot_fit_says_where_its_key_is(qapp, tmp_path, capsys, m
     key = next(i for i, p in enumerate(pages, 1) if "Answer key" in p)
     assert len(pages) > 3 and key > 2
     assert f"{len(pages)} pages, the answer key is pages {key}-{len(pages)})" in err
+
+
+@pytest.mark.parametrize("typed", ["The 猫 sat on the マット", "猫 が マット の 上 に 座った"])
+def test_the_sheet_writes_the_sentence_as_typed(tmp_path, typed, monkeypatch):
+    """teacher5 L13: the sheet's sentence line was the words joined back, which loses the spaces beside Japanese
+    words: 「文：The猫sat on theマット」 for "The 猫 sat on the マット". It is the sentence as typed (the run's text),
+    from the CLI and from the window alike."""
+    from classroom_gui.export import worksheet_pdf
+    from classroom_gui.lesson.strings import joined
+
+    written = []
+    real = worksheet_pdf.worksheet_html
+    monkeypatch.setattr(worksheet_pdf, "worksheet_html", lambda ws, *a, **k: written.append(real(ws, *a, **k)) or written[-1])
+    assert main(["worksheet", "--text", typed, "--lang", "ja", "--students", "3", "-o", str(tmp_path / "w.pdf")]) == 0
+    assert written and all(f"文：{typed}（" in html for html in written), written[0][:400]
+    run = run_sentence(load_checkpoint(teaching_model_dir()), typed)
+    assert joined(run.trace.tokens) != typed  # what the sheet wrote before

@@ -109,3 +109,16 @@ def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tm
     with pytest.raises(WorksheetError, match="with --focus a student in seat 2-5"):
         from classroom_gui.lesson.worksheet import choose_asker
         choose_asker(run_sentence(load_checkpoint(teaching_model_dir()), JA, "none").trace, 0, 6, None)
+
+
+@pytest.mark.parametrize("lang, focus", [("ja", "4"), ("en", "4")])
+def test_the_clis_refusal_of_an_edited_score_gives_command_line_advice(tmp_path, capsys, lang, focus):
+    """teacher5 L7: `worksheet --set "score[2,1,の,が]=3"` was refused with the window's advice, 「…スコアの変更を
+    取り消す（Ctrl+Z）か…」, and the command line has no Ctrl+Z: it now names --set and --focus."""
+    out = tmp_path / "w.pdf"
+    assert main(["worksheet", "--text", JA, "--lang", lang, "--focus", focus, "--layer", "2",
+                 "--set", "score[2,1,の,が]=3", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Ctrl+Z" not in err and "--set" in err and "--focus" in err and not out.exists(), err
+    if lang == "ja":
+        assert "--set のスコアの変更を外すか、--focus で別の生徒を選んでください。" in err

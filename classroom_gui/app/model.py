@@ -25,6 +25,7 @@ class ClassroomModel:
         self._listeners: list[Listener] = []
         self.run = None
         self.example = None  # a gallery example whose sentence is being computed (applied in set_run)
+        self.resumed = None  # (seat, word): the asker the last session left, for the first sentence (resume)
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
         self.quiz_on = False
         # the questions of the class on screen (lesson.quiz_play.QuizPlay), made when first asked: the quiz's
@@ -71,8 +72,11 @@ class ClassroomModel:
             self.player.jump(self.player.timeline.beat_stop(next(i for i, b in enumerate(beats)
                                                                   if b.key == "softmax.weights")))
         elif run:
-            self.sel = replace(self.sel, focus=default_focus(run.trace.tokens, self.sel.rule)).clamped(run.trace)
-        self.example = None
+            seat, word = self.resumed or (None, None)
+            if seat is None or seat >= n or run.trace.tokens[seat] != word:  # not the class the session left
+                seat = default_focus(run.trace.tokens, self.sel.rule)
+            self.sel = replace(self.sel, focus=seat).clamped(run.trace)
+        self.example = self.resumed = None
         self.changed("run")
         # the old trace is gone now that the listeners drew the new one: free its peak, keeping what a sentence
         # of this size needs again
@@ -84,6 +88,14 @@ class ClassroomModel:
         for GPT-2 small at 512 students), keeping what a sentence of this size needs again."""
         self.select(rule=rule)
         give_back_excess(self.run.trace.nbytes if self.run else 0)
+
+    def resume(self, seat: int | None, word: str, layer: int | None, head: int | None, rule: str | None) -> None:
+        """Where the last session left the lesson (view.settings), before its sentence is computed: its rule, layer
+        and head now (Selection.clamped keeps them inside the model when its first run arrives), and its asker
+        when that seat of the first sentence still holds `word`."""
+        changes = {k: v for k, v in (("layer", layer), ("head", head), ("rule", rule)) if v is not None}
+        self.sel = replace(self.sel, **changes)
+        self.resumed = (seat, word) if seat is not None and word else None
 
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule. The UI's language stays: the gallery

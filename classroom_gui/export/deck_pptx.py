@@ -1,6 +1,7 @@
 """A lesson as a PPTX a teacher can edit: per slide, the chapter title and the narration as real text
 boxes in the deck theme's fonts (Japanese included), the classroom picture between them drawn without
-its own title and narration band, and the narration again in the speaker notes.
+its own title and narration band, and the narration again in the speaker notes. A quiz slide's question and
+choices are a box of their own where the canvas draws its quiz card, and lead the notes.
 
 Geometry follows the canvas (1920 x 1080 logical pixels on a 13.33 x 7.5 in slide, 1 px = 6350 EMU), so
 an untouched slide looks like the exported picture; every piece can then be moved, restyled or
@@ -29,6 +30,8 @@ TITLE_PX, NARRATION_PX, NOTICE_PT = (36, 22), (34, 17), 9  # (largest, smallest)
 # East Asian theme font: Yu Gothic ships with Windows and macOS (and Office); other apps substitute theirs
 EAST_ASIAN_FONT = "Yu Gothic"
 NAMES = ("Title", "Classroom picture", "Narration")  # shape names, also what the tests look for
+QUIZ_NAME = "Quiz"  # a quiz slide's question and choices
+QUIZ_PX = (44, 20)  # (largest, smallest), as the canvas's quiz card
 
 
 def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
@@ -47,25 +50,60 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         slide = prs.slides.add_slide(title_only)
         _background(slide, th.color("background"))
         _title(slide, frame, th)
-        _picture(slide, frame, th, scene, width)
-        frame = _quiz_said(frame)  # a quiz slide's question and choices as text the teacher can edit
-        _narration(slide, frame, th)
-        notes = "\n\n".join([frame.narration, *frame.notices]).strip()
+        _picture(slide, replace(frame, quiz=None), th, scene, width)
+        _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
+        if frame.quiz:
+            _quiz(slide, frame.quiz, th)
+        notes = "\n\n".join([_quiz_said(frame), frame.narration, *frame.notices]).strip()
         slide.notes_slide.notes_text_frame.text = notes
         tick(i + 1, len(frames))
     prs.save(str(tmp))
 
 
-def _quiz_said(frame: Frame) -> Frame:
-    """A question slide's narration band and notes say the question and its lettered choices (they repeated the
-    step before's narration, the question living only in the picture); an answer slide's add the marked answer
-    before the step's narration."""
+def _quiz_said(frame: Frame) -> str:
+    """A quiz slide's question and lettered choices as the notes start with them (the answer marked once
+    revealed); "" for another slide."""
     if not frame.quiz:
-        return frame
+        return ""
     from ..scene.quiz import quiz_text
 
-    said = quiz_text(frame.quiz).replace("\n\n", "\n")
-    return replace(frame, narration=said if frame.quiz["answer"] is None else f"{said}\n{frame.narration}")
+    return quiz_text(frame.quiz).replace("\n\n", "\n")
+
+
+def _quiz(slide, quiz: dict, th: Theme) -> None:
+    """The quiz card as a box the teacher can edit, where the canvas draws it (over the board while asked, beside
+    it once answered), the answer's line bold in the answer colour. Before, the question and its choices were
+    put in the narration box, whose text then shrank to 8.7-10.3 pt on an answer slide (teacher5 M3)."""
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+    from pptx.util import Pt
+
+    from ..scene.quiz import BOX, LETTERS, REVEALED, quiz_text
+
+    revealed = quiz["answer"] is not None
+    box = REVEALED if revealed else BOX
+    x, y, w, h = box.x(), box.y(), box.width(), box.height()
+    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *_emu(x, y, w, h))
+    shape.name = QUIZ_NAME
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _rgb(th.color("desk"))
+    shape.line.color.rgb = _rgb(th.color("value" if revealed else "focus"))
+    shape.line.width = Pt(5 * PT_PER_PX)
+    tf = shape.text_frame
+    px = _fitting_px(quiz_text(quiz), w - 72, h - 56, *QUIZ_PX) * th.font_scale * PT_PER_PX
+    lines = [(quiz["question"], px, th.color("text"), False)]
+    for i, choice in enumerate(quiz["choices"]):
+        right = quiz["answer"] == i
+        lines.append((f"{LETTERS[i]}.  {choice}" + ("  ✓" if right else ""), px,
+                      th.color("value" if right else "text"), right))
+    _write(tf, lines)
+    for para in tf.paragraphs:
+        para.alignment = 1  # PP_ALIGN.LEFT
+    tf.paragraphs[0].space_after = Pt(px * 0.6)
+    tf.word_wrap = True
+    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+    tf.margin_left = tf.margin_right = _emu(36)[0]
+    tf.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
 
 
 def _emu(*px: float):

@@ -179,7 +179,7 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
     """Both pages as one HTML document (the key starts on a new page)."""
     t = ws.t
     asker = quote(ws.lang, ws.name(ws.asker))
-    sentence = joined(ws.sentence)
+    sentence = ws.typed or joined(ws.sentence)  # as typed: joined words lose the spaces beside Japanese
     # the rule, layer, head and asker are said, so a student checking the key against the window sees which
     # board it answers (and the key note says why its last digits may differ: it works from the printed cards)
     subtitle = t("worksheet.subtitle", sentence=sentence, rule=t(f"ui.rule_{ws.rule}"), layer=ws.layer + 1,

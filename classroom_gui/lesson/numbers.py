@@ -84,24 +84,26 @@ def hand_divide(a: str, b: str, digits: int) -> str:
         return ""
 
 
-def scaled_equations(scores, divisor: float, scaled) -> tuple[str, list[str]]:  # [T], float, [T]
+def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str, list[str]]:  # [T], float, [T]
     """The division by √d as the board writes it: (the divisor as written, each score as written), with
-    just enough digits that every score ÷ divisor redone by hand rounds to the model's own scaled score at
-    2 decimals (what the bars and the softmax board show): "-5.22 ÷ 2.828" gave -1.85 for the model's -1.84,
-    "-5.217 ÷ 2.828" gives -1.84. The divisor keeps 3 decimals unless a score needs more."""
-    targets = [fmt(v) for v in scaled]
+    just enough digits that every score ÷ divisor redone by hand rounds to its result as written, `targets`
+    (by default the model's scaled score at 2 decimals; the lesson passes the scaled scores as the softmax
+    board then takes their exp(), 2-5 decimals, numbers.shown_softmax): "-5.22 ÷ 2.828" gave -1.85 for the
+    model's -1.84, "-5.217 ÷ 2.828" gives -1.84. The divisor keeps 3 decimals unless a score needs more."""
+    targets = [fmt(v) for v in scaled] if targets is None else list(targets)
+    places = [len(t.split(".")[1]) if "." in t else 0 for t in targets]
     best = None
     for root_digits in (3, 4, 5, 6):
         root = fmt(divisor, root_digits)
         written = []
-        for score, target in zip(scores, targets):
+        for score, target, p in zip(scores, targets, places):
             short = fmt(score)
-            for digits in (2, 3, 4, 5, 6):
+            for digits in (2, 3, 4, 5, 6, 7):
                 text = fmt(score, digits)
-                if rounds_to(text, short) and hand_divide(text, root, 2) == target:
+                if rounds_to(text, short) and hand_divide(text, root, p) == target:
                     break
             written.append(text)
-        ok = all(hand_divide(t, root, 2) == target for t, target in zip(written, targets))
+        ok = all(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, places))
         best = best or (root, written)
         if ok:
             return root, written

@@ -20,8 +20,8 @@ class Player:
         self.speed = speed if speed in SPEEDS else 1.0
         self.seek(time)
 
-    def reset(self) -> None:
-        self.time, self.playing, self.speed = 0.0, False, 1.0
+    def reset(self) -> None:  # the lesson as it opens: step 1 shown finished (the class seated), paused, speed 1
+        self.time, self.playing, self.speed = self.timeline.beat_stop(0), False, 1.0
 
     def set_timeline(self, timeline: Timeline, keep_beat: bool = True) -> None:
         """A new sentence: keep the same beat index where it still exists."""
@@ -65,7 +65,9 @@ class Player:
         self.jump(self.timeline.prev_chapter(self.time))
 
     def home(self) -> None:
-        self.jump(0.0)
+        """Step 1 as the lesson opens on it, the class seated: time 0 is the moment before the first desk
+        appears, an empty room under a narration that says the students take their seats (teacher5 L6)."""
+        self.jump(self.timeline.beat_stop(0))
 
     def end(self) -> None:
         self.jump(self.timeline.duration)

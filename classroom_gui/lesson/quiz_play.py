@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..model.trace import Trace
 from . import rules
+from .chapter_summary import summarised
 from .frame import Frame
 from .quiz import Question, questions
 from .state import Selection, frame_at, timeline_for
@@ -33,33 +34,37 @@ def with_quiz(frame: Frame, q: Question | None, revealed: bool) -> Frame:
 
 class QuizPlay:
     """Which question is up. next(step_now) says what the next press does: "ask" (stay, show a question),
-    "answer" (stay, mark its answer: another question of the same step is still to come), "reveal" (move on, mark
-    the answer) or "move" (as without a quiz).
+    "reveal" (move on, mark an answer), "answer" (stay, mark the answer of another question the class has moved
+    on to) or "move" (as without a quiz).
 
-    Two questions revealed by one step (the top share and the sum, both seen on the shares) are asked and
-    answered one after the other while the class stays on the step before; the last answer moves it on, so
-    no question is asked with its answer already on the board."""
+    Two questions revealed by one step (the sum and the top share, both seen on the shares) are both asked
+    while the class stays on the step before; the press after moves on and marks the first answer, and the next
+    marks the second, so every answer is marked over the step that shows it. Before, the sum's "1.00 ✓" was
+    marked over the step before, whose board and narration give the sum of the exps, 19.2809 (teacher5 M2)."""
 
     def __init__(self, made: list[Question]):
         self.by_step: dict[int, list[Question]] = {}
         for q in made:
             self.by_step.setdefault(q.step, []).append(q)
         self.asked: set[int] = set()  # id() of each question asked (two may share a step)
+        self.waiting: list[Question] = []  # asked, the answer not marked yet, in the order asked
         self.showing: tuple[Question, bool] | None = None
 
     def _due(self, step: int) -> list[Question]:
         return [q for q in self.by_step.get(step, ()) if id(q) not in self.asked]
 
     def next(self, step_now: int) -> str:
-        if self.showing is not None and not self.showing[1]:
-            self.showing = (self.showing[0], True)
-            return "answer" if self._due(step_now + 1) else "reveal"
-        self.showing = None
         due = self._due(step_now + 1)
-        if due:
+        if due and not any(q.step <= step_now for q in self.waiting):
             self.asked.add(id(due[0]))
+            self.waiting.append(due[0])
             self.showing = (due[0], False)
             return "ask"
+        if self.waiting:
+            q = self.waiting.pop(0)
+            self.showing = (q, True)
+            return "answer" if q.step <= step_now else "reveal"  # already on the step that shows it: stay
+        self.showing = None
         return "move"
 
     def dress(self, frame: Frame) -> Frame:
@@ -69,9 +74,14 @@ class QuizPlay:
         return with_quiz(frame, *self.showing)
 
 
-def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=()) -> list[Frame]:
+def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=(), per: str = "beat") -> list[Frame]:
     """The deck's frames with a question slide before each slide that reveals an answer (showing the step
-    before it), and that answer slide marking the answer (two questions answered on one slide: two pairs)."""
+    before it), and that answer slide marking the answer (two questions answered on one slide: two pairs).
+    A deck per chapter tells each slide's chapter so far (lesson.chapter_summary), not its step alone."""
+    def shown(t: float) -> Frame:
+        frame = frame_at(trace, sel, t, notices)
+        return summarised(trace, sel, frame) if per == "chapter" else frame
+
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     pending = sorted(class_questions(trace, sel), key=lambda q: q.step)
     frames = []
@@ -80,9 +90,9 @@ def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=())
         due = [q for q in pending if q.step <= step]
         pending = [q for q in pending if q.step > step]
         if not due:
-            frames.append(frame_at(trace, sel, t, notices))
+            frames.append(shown(t))
         for q in due:  # each question: asked on the step before, then this slide with its answer marked
             before = timeline.beat_stop(q.step - 2) if q.step >= 2 else 0.0
-            frames.append(with_quiz(frame_at(trace, sel, before, notices), q, False))
-            frames.append(with_quiz(frame_at(trace, sel, t, notices), q, True))
+            frames.append(with_quiz(shown(before), q, False))
+            frames.append(with_quiz(shown(t), q, True))
     return frames

@@ -54,8 +54,9 @@ class Timeline:
         return self._ends[min(i, len(self._ends) - 1)]
 
     def prev_stop(self, t: float) -> float:
+        """The stop before `t`; from step 1, step 1 finished (the class seated), never the empty room of time 0."""
         i = bisect.bisect_left(self._ends, t - 1e-6) - 1
-        return self._ends[i] if i >= 0 else 0.0
+        return self._ends[max(i, 0)]
 
     def next_chapter(self, t: float) -> float:
         """The end of the first beat of the next chapter."""

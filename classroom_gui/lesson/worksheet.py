@@ -78,6 +78,9 @@ class Worksheet:
     # card numbers were changed by hand: (role, seat) -> indices, role "query", "key" or "value"
     whatif: list[str] = field(default_factory=list)
     edited: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    # the sentence as the teacher typed it (SentenceRun.text): "The 猫 sat on the マット" keeps its spaces, which the
+    # words joined back lose next to Japanese (teacher5 L13); "" = join the words
+    typed: str = ""
 
     def name(self, seat: int) -> str:
         return self.sentence[seat]
@@ -137,7 +140,10 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
     return focus
 
 
-def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en") -> Worksheet:
+def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en",
+                    cli: bool = False, typed: str = "") -> Worksheet:
+    """The worksheet of `asker` in `layer` and `head`; WorksheetError when there is none to print, its advice
+    for the window (Ctrl+Z) or, with `cli`, for the command line (--set, --focus: teacher5 L7)."""
     L = trace.layers[layer]
     H = L.head(head)
     d = int(H.q.shape[-1])
@@ -146,7 +152,8 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
                              "use the teaching model")
     if any(e.seat == asker for e in getattr(H, "edits", ())):  # an edited raw score of the asker's own row: the
         # key could not follow from the cards (another student's edited score changes nothing printed here)
-        raise WorksheetError(text(lang, "worksheet.score_edited", asker=quote(lang, trace.tokens[asker])))
+        raise WorksheetError(text(lang, "worksheet.score_edited_cli" if cli else "worksheet.score_edited",
+                                  asker=quote(lang, trace.tokens[asker])))
     heard = [int(j) for j in np.flatnonzero(~L.mask[asker])]
     query = [printed(x, "card") for x in H.q[asker]]
     keys = [[printed(x, "card") for x in H.k[j]] for j in heard]
@@ -167,7 +174,7 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
                      model_shares=[float(H.weights[asker, j]) for j in heard],
                      model_context=[float(x) for x in H.context[asker]],
                      whatif=[describe(lang, e, trace.tokens) for e in trace.edits],
-                     edited=edited_cards(trace.edits, asker, heard, layer, head))
+                     edited=edited_cards(trace.edits, asker, heard, layer, head), typed=typed)
 
 
 def edited_cards(edits, asker: int, heard: list[int], layer: int, head: int) -> dict[tuple[str, int], list[int]]:

@@ -24,6 +24,7 @@ from ..lesson.strings import quote, text
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
 from .canvas_warm import held
+from .error_text import said
 
 SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), None)  # None: custom
 
@@ -116,8 +117,17 @@ def _t(model):
     return lambda key, **values: text(model.sel.lang, key, **values)
 
 
-def _report(model, parent, exc: Exception) -> None:
-    QMessageBox.warning(parent, _t(model)("ui.export_failed"), str(exc))
+def _report(model, parent, exc: Exception) -> None:  # the exports' English reason in the UI's language
+    QMessageBox.warning(parent, _t(model)("ui.export_failed"), said(model.sel.lang, str(exc)))
+
+
+def _empty(model, parent) -> bool:
+    """An empty class is refused with the CLI's reason, before any dialog: a picture, a deck (30 pages each
+    saying the classroom is empty: teacher5 L11), an animation or a worksheet of nobody teaches nothing."""
+    if model.run is not None:
+        return False
+    QMessageBox.warning(parent, _t(model)("ui.export_failed"), _t(model)("ui.export_empty"))
+    return True
 
 
 def copy_picture(model, parent=None) -> None:
@@ -128,6 +138,8 @@ def copy_picture(model, parent=None) -> None:
 def _export(model, parent, kind: str, path, options, filters: str, suggestion: str, work) -> Path | None:
     """Ask for options (unless given) and a path (unless given), then run work(options, path); a problem
     is shown as a message. A dialog made here is deleted afterwards: a closed dialog is only hidden."""
+    if _empty(model, parent):
+        return None
     created = options is None
     if created:
         options = OptionsDialog(parent, _t(model), kind, model.frame().chapter)
@@ -169,13 +181,12 @@ def export_picture(model, parent=None, path: Path | None = None, options: Option
 
 def export_deck(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        times = deck_times(model.player.timeline, o.per.currentData())
-        if o.quiz.isChecked():  # as `deck --quiz` makes them, for the class on screen
-            from ..lesson.quiz_play import deck_with_quiz
+        from ..lesson.deck import deck_frames
 
-            frames = deck_with_quiz(model.shown_trace(), model.sel, times, model.notices)
-        else:
-            frames = list(_frames(model, times))
+        per = o.per.currentData()
+        # as `deck` makes them (per chapter: each chapter whole; with the quiz's slides), for the class on screen
+        frames = deck_frames(model.shown_trace(), model.sel, deck_times(model.player.timeline, per), per,
+                             model.notices, o.quiz.isChecked())
         return _with_progress(model, parent, _t(model)("ui.exporting"),
                               lambda progress: save_deck(frames, p, o.chosen_size(), o.chosen_theme(), progress))
     return _export(model, parent, "deck", path, options, file_filter("deck"), "lesson.pptx", work)
@@ -201,7 +212,7 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     from ..export.worksheet_pdf import model_label, save_worksheet
     from ..lesson.worksheet import MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
 
-    if model.run is None:
+    if _empty(model, parent):
         return None
     t = _t(model)
     if paper is None:
@@ -237,7 +248,8 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
         _report(model, parent, WorksheetError(why))
         return None
     try:
-        sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang)
+        sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang,
+                                typed=model.run.text)
         path = path or _ask_path(parent, t("worksheet.dialog_title"), "PDF (*.pdf)", "worksheet.pdf")
         if path is None:
             return None

@@ -1,5 +1,6 @@
-"""Settings remembered between runs (QSettings, an INI file): sentence, language, speed, window geometry
-and whether the window filled its screen. The first run follows the desktop's language (system_lang).
+"""Settings remembered between runs (QSettings, an INI file): sentence, who asks, layer, head and rule, language,
+speed, window geometry and whether the window filled its screen. The first run follows the desktop's language
+(system_lang).
 
 A settings file can never stop the app. Qt parses a whole INI section as soon as one key is read, and a
 value like `@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)` (a list claiming 2^31 entries) makes it abort with
@@ -19,6 +20,7 @@ from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
 from ..lesson.gallery import SEED_SENTENCE
 from ..lesson.player import SPEEDS
+from ..lesson.rules import RULES
 from ..lesson.strings import LANGUAGES
 
 DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry sets the lesson's layer and head
@@ -34,7 +36,14 @@ KEYS = {
     "speed": (re.compile(r"^[0-9.eE+-]{1,24}$"), 24),
     "geometry": (re.compile(r'^"?@ByteArray\('), 8192),
     "maximized": (re.compile(r"^(?:true|false)$"), 8),
+    # where the lesson was (teacher5 M6: a lesson prepared the evening before opened on the wrong asker and head)
+    "seat": (re.compile(r"^[0-9]{1,5}$"), 5),
+    "asker": (re.compile(r'^(?:"(?:@@|[^@])|@@|[^"@])'), 1024),  # the word in that seat, as the sentence had it
+    "layer": (re.compile(r"^[0-9]{1,5}$"), 5),
+    "head": (re.compile(r"^[0-9]{1,5}$"), 5),
+    "rule": (re.compile(r"^[a-z]{1,16}$"), 16),
 }
+MAX_INDEX = 99_999  # a seat, layer or head number the KEYS patterns allow
 log = logging.getLogger("classroom_gui")
 
 
@@ -45,6 +54,12 @@ class Settings:
     speed: float = 1.0
     geometry: QByteArray | None = None
     maximized: bool = False  # the window filled its screen (saveGeometry's bytes alone do not bring that back)
+    # the lesson's place, from 0; None: as a new lesson starts. The seat counts only while it holds `asker`
+    seat: int | None = None
+    asker: str = ""
+    layer: int | None = None
+    head: int | None = None
+    rule: str | None = None
 
 
 def default_path() -> Path:
@@ -145,7 +160,21 @@ def load(store: QSettings) -> Settings:
     if isinstance(geometry, QByteArray) and 0 < geometry.size() <= 4096:
         s.geometry = geometry
     s.maximized = _value(store, "maximized") in ("true", True)
+    s.seat, s.layer, s.head = (_index(store, key) for key in ("seat", "layer", "head"))
+    asker = _value(store, "asker")
+    if isinstance(asker, str) and 0 < len(asker) <= 256:
+        s.asker = asker
+    rule = _value(store, "rule")
+    if isinstance(rule, str) and rule in RULES:
+        s.rule = rule
     return s
+
+
+def _index(store: QSettings, key: str) -> int | None:
+    value = _value(store, key)
+    if isinstance(value, str) and value.isdigit() and int(value) <= MAX_INDEX:
+        return int(value)
+    return None
 
 
 def system_lang() -> str:
@@ -170,4 +199,15 @@ def save(store: QSettings, s: Settings) -> None:
     if s.geometry is not None:
         store.setValue("geometry", s.geometry)
     store.setValue("maximized", "true" if s.maximized else "false")
+    for key in ("seat", "layer", "head"):
+        value = getattr(s, key)
+        if value is None:
+            store.remove(key)
+        else:
+            store.setValue(key, str(value))
+    for key in ("asker", "rule"):
+        if getattr(s, key):
+            store.setValue(key, getattr(s, key))
+        else:
+            store.remove(key)
     store.sync()

@@ -5,28 +5,34 @@ from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..numbers import BOARD_LINES, board_list, fmt, scaled_equations
-from .desks import class_with_cards
+from .desks import class_with_cards, shown_row
 
 
 def divide(ctx, fr: Frame):
     class_with_cards(ctx, fr)
     H, f, c = ctx.H, ctx.f, ctx.trace.config
     d, layer = c.d_head, ctx.sel.layer + 1
-    # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor); 3 decimals in the
-    # narration, and on the board as many digits as dividing the shown score by it needs to redo the model's
-    # scaled score (numbers.scaled_equations)
-    root = fmt(H.divisor, 3)
+    # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor), written as the board divides
+    # by it: 3 decimals, or as many as dividing the shown scores by it needs to redo their results
+    # (numbers.scaled_equations). Each result is the scaled score the softmax board then takes exp() of
+    # (shown_row: 2 decimals, or 3-5 where the shares need them), so a student who copies "= 0.817" here meets
+    # exp(0.817) there, not exp(0.82) = 2.718 beside the board's 2.264 (teacher5 M1)
     # the board's lines only (it shows BOARD_LINES), worked once per asker: Decimal over 1,024 students a frame
     shown = slice(0, BOARD_LINES)
-    board_root, scores = kept_for(ctx.trace, "scaled_equations", (ctx.sel.layer, ctx.sel.head, f), lambda: (
-        scaled_equations(H.scores[f][shown], H.divisor, H.scaled[f][shown])))
+
+    def worked():
+        written = shown_row(ctx).scaled[shown]
+        places = max((len(t.split(".")[1]) for t in written if "." in t), default=2)
+        targets = [t or fmt(v, places) for t, v in zip(written, H.scaled[f][shown])]  # a masked seat: same digits
+        return (*scaled_equations(H.scores[f][shown], H.divisor, H.scaled[f][shown], targets), targets)
+    root, scores, results = kept_for(ctx.trace, "scaled_equations", (ctx.sel.layer, ctx.sel.head, f), worked)
     if c.scale_attn_by_inverse_layer_idx:
         key = "scaling.by_layer" if c.scale_attn_weights else "scaling.layer_only"
     else:
         key = ctx.beat.key if c.scale_attn_weights else "scaling.none"
     fr.narration = ctx.t(key, d=d, sqrt=root, layer=layer)
     fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
-        "board.scaled", name=ctx.q(j), score=scores[j], sqrt=board_root, scaled=fmt(H.scaled[f, j])))
+        "board.scaled", name=ctx.q(j), score=scores[j], sqrt=root, scaled=results[j]))
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
                    from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)
 

@@ -1,0 +1,95 @@
+"""What a deck per chapter says on each slide: a narration that stands alone, not the chapter's last step (which
+begins mid-story: "Step 3: divide each by the sum", "They merge into…", "The result is added…": teacher5 M4).
+
+A chapter told in a few steps says them all, in order (the cards, softmax's three steps, the heads, the FFN);
+a chapter whose last step already says its idea keeps it (the seats, the question, ÷√d, the mask, everyone at
+once); a chapter of one step per classmate or per layer gets one sentence of its own (summary.scoring,
+summary.layers), worked from the same numbers its steps show.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model.trace import Trace
+from . import rules
+from .context import Selection
+from .frame import Frame
+from .numbers import fmt
+from .state import frame_at, timeline_for
+from .strings import quote, text
+from .whatif_state import named
+
+JOINED = {"embedding", "cards", "softmax", "listening", "heads", "ffn"}
+# a step per classmate or per layer: a summary sentence of their own; answer time: its first two steps in one
+# sentence, then its last (its three steps joined shrank the slide's narration to 13 pt)
+OWN = {"scoring", "layers", "answer"}
+
+
+def summarised(trace: Trace, sel: Selection, frame: Frame) -> Frame:
+    """`frame` with the narration of its chapter so far (a chapter's finished picture: the whole chapter; a quiz's
+    question slide, which shows the step before the answer: the chapter up to that step)."""
+    if trace is None or trace.n_tokens == 0:
+        return frame
+    said = said_in(trace, sel, frame)
+    return frame if said is None else replace(frame, narration=said)
+
+
+def said_in(trace: Trace, sel: Selection, frame: Frame) -> str | None:
+    chapter = frame.chapter_key
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    last = frame.beat + 1 == len(timeline) or timeline.beats[frame.beat + 1].chapter != chapter
+    if chapter in OWN and last:
+        said = _own(trace, sel.clamped(trace), chapter, _unled(trace, sel, frame.narration))
+    elif chapter in JOINED:
+        said = _joined(trace, sel, timeline, chapter, frame.beat)
+    else:
+        return None
+    if said is None:
+        return None
+    lead = _lead(trace, sel)  # a what-if class says so once, before the chapter, as each step does
+    return f"{lead}{said}" if sel.lang == "ja" or not lead else f"{lead} {said}"
+
+
+def _lead(trace: Trace, sel: Selection) -> str:
+    edits = tuple(trace.edits)
+    return text(sel.lang, "whatif.narration", n=len(edits), edits=named(sel.lang, edits, trace.tokens)) if edits else ""
+
+
+def _unled(trace: Trace, sel: Selection, said: str) -> str:
+    """A step's narration without the what-if lead frame_at puts before it."""
+    lead = _lead(trace, sel)
+    return said[len(lead):].strip() if lead and said.startswith(lead) else said
+
+
+def _joined(trace: Trace, sel: Selection, timeline, chapter: str, upto: int) -> str:
+    parts = [_unled(trace, sel, frame_at(trace, sel, timeline.beat_stop(i)).narration)
+             for i, beat in enumerate(timeline.beats[:upto + 1]) if beat.chapter == chapter]
+    return _join(sel, parts)
+
+
+def _join(sel: Selection, parts) -> str:
+    return ("" if sel.lang == "ja" else " ").join(p for p in parts if p)
+
+
+def _own(trace: Trace, sel: Selection, chapter: str, last_said: str) -> str | None:
+    c, f = trace.config, sel.focus
+    names = list(trace.tokens)
+
+    def q(j: int) -> str:
+        return quote(sel.lang, names[j])
+
+    if chapter == "scoring":
+        h = rules.under(trace, sel.rule).layers[sel.layer].head(sel.head)
+        heard = [j for j in range(trace.n_tokens) if not h.mask[f, j]]
+        best = max(heard, key=lambda j: h.scores[f][j])  # as the chapter's last step: the heard ones only
+        return text(sel.lang, "summary.scoring", focus=q(f), d=c.d_head, name=q(best), score=fmt(h.scores[f][best]))
+    if chapter == "answer":
+        words = f"{len(rules.under(trace, rules.ANSWER_RULE).next_logits):,}"
+        return _join(sel, [text(sel.lang, "summary.answer", last=q(trace.n_tokens - 1), v=words), last_said])
+    if c.n_layer < 2:  # one layer: its one step says it
+        return None
+    last = rules.under(trace, sel.rule).layers[-1].head(sel.head)
+    heard = [j for j in range(trace.n_tokens) if not last.mask[f, j]]
+    best = max(heard, key=lambda j: last.weights[f][j])
+    return text(sel.lang, "summary.layers", n_layer=c.n_layer, focus=q(f), name=q(best),
+                w=fmt(last.weights[f][best]))

@@ -1,0 +1,92 @@
+"""The ÷√d board writes each scaled score with the digits the softmax board then takes exp() of (teacher5 M1):
+chapter 5 wrote "animal": 2.82 ÷ 2.8284 = 1.00 and chapter 7 exp(0.995), so a student who copied 1.00 got
+exp(1.00) = 2.718, not the board's 2.7047; and the narration said √8 = 2.828 over a board dividing by 2.8284.
+Over every asker, layer and head of the gallery sentences where the softmax needs more than 2 decimals, and
+after a what-if score edit in the window's repro."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from classroom_gui.lesson.gallery import example_selection, gallery_of
+from classroom_gui.lesson.numbers import hand_divide
+from classroom_gui.lesson.state import frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import compute_run
+from classroom_gui.resources import teaching_model_dir
+
+NUM = r"-?\d+\.\d+"
+DIVIDE = re.compile(rf"^(.*)[:：]\s*({NUM}) ÷ ({NUM}) = ({NUM})$")
+EXP = re.compile(rf"^(.*)[:：]\s*exp\(({NUM})\) = (-?\d+(?:\.\d+)?)$")  # exp(7.43) = 1686: no decimals
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+def boards(trace, sel):
+    """(scaling frame, softmax exp frame) for one selection."""
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    found = {}
+    for i in range(len(timeline)):
+        if not timeline.beats[i].key.startswith(("scaling.", "softmax.exp")):
+            continue
+        frame = frame_at(trace, sel, timeline.beat_stop(i))
+        if frame.beat_key.startswith("scaling."):
+            found["scaling"] = frame
+        elif frame.beat_key.startswith("softmax.exp"):
+            found["exp"] = frame
+        if len(found) == 2:
+            break
+    return found["scaling"], found["exp"]
+
+
+def agree(scaling, exp) -> int:
+    """Every heard classmate's scaled score is written the same on both boards, redoes by hand from its own
+    digits, and the narration's √d is the board's divisor. Returns how many rows needed more than 2 decimals."""
+    # the ÷√d board lists the class seat by seat; the exp board the heard ones in seat order (the others as −∞,
+    # a long run of them on one line)
+    divided = [DIVIDE.search(line) for line in scaling.board]
+    taken = [m for m in (EXP.search(line) for line in exp.board) if m]
+    heard = [s.index for s in exp.students if s.state != "masked"]
+    assert all(divided) and len(taken) == len(heard) and taken
+    fine = 0
+    for seat, e in zip(heard, taken):
+        name, score, root, result = divided[seat].groups()
+        assert result == e.group(2), f"{name}: ÷√d board {score} ÷ {root} = {result}, exp board {e.group(0)}"
+        assert hand_divide(score, root, len(result.split(".")[1])) == result
+        assert f"= {root}" in scaling.narration or f"{root}で割" in scaling.narration, scaling.narration
+        fine += len(result.split(".")[1]) > 2
+    return fine
+
+
+def test_the_scaling_board_writes_the_softmax_boards_digits(checkpoint):
+    examples, _ = gallery_of(teaching_model_dir())
+    finer = 0
+    for example in examples:
+        trace = compute_run(checkpoint, example.text, mask=example.mask).trace
+        base = example_selection(example, trace.tokens)
+        for layer in range(trace.config.n_layer):
+            for head in range(trace.config.n_head):
+                for focus in range(trace.n_tokens):
+                    sel = replace(base, layer=layer, head=head, focus=focus)
+                    finer += agree(*boards(trace, sel))
+    assert finer > 20  # the rows the report counted (207 of 2,070 over both rules) are among these
+
+
+def test_after_a_whatif_score_edit_both_boards_still_agree(checkpoint):
+    """The report's window repro: 猫がマットの上に座った, 「座った」 asks, layer 2, head 1, score to 「マット」 = 9."""
+    from classroom_gui.lesson.whatif_state import edited
+    from classroom_gui.model.whatif import parse_edit
+    examples, _ = gallery_of(teaching_model_dir())
+    example = next(e for e in examples if e.text == "猫がマットの上に座った")
+    own = compute_run(checkpoint, example.text, mask=example.mask).trace
+    c = own.config
+    trace = edited(own, [parse_edit("score[2,1,座った,マット]=9", list(own.tokens), c.n_layer, c.n_head, c.d_head)])
+    sel = replace(example_selection(example, trace.tokens), layer=1, head=0, focus=trace.tokens.index("座った"))
+    scaling, exp = boards(trace, sel)
+    agree(scaling, exp)
+    assert any("2.262" in line for line in exp.board) == any("= 2.262" in line for line in scaling.board)
