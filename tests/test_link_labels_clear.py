@@ -57,13 +57,18 @@ def texts_to_keep_clear(scene, frame) -> list[tuple[str, QRectF]]:
     return out
 
 
-@pytest.mark.parametrize("text,lang,focus", CLASSES, ids=lambda v: str(v)[:14])
-def test_labels_keep_clear_of_names_badges_legend_and_title(qapp, checkpoint, text, lang, focus):
-    from classroom_gui.scene.classroom import ClassroomScene
+def discussion_class(checkpoint, text: str):
+    """(trace, students, timeline) of one of CLASSES in discussion (these tests and test_link_lines_clear's)."""
     trace = compute_run(checkpoint, text, mask="none").trace
     n = trace.n_tokens
     assert n in (6, 9, 12, 64), n
-    timeline = timeline_for(n, trace.config.n_layer)
+    return trace, n, timeline_for(n, trace.config.n_layer)
+
+
+@pytest.mark.parametrize("text,lang,focus", CLASSES, ids=lambda v: str(v)[:14])
+def test_labels_keep_clear_of_names_badges_legend_and_title(qapp, checkpoint, text, lang, focus):
+    from classroom_gui.scene.classroom import ClassroomScene
+    trace, n, timeline = discussion_class(checkpoint, text)
     sel = Selection(focus=focus - 1, lang=lang)
     scene = ClassroomScene()
     checked = 0

@@ -17,7 +17,7 @@ from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.link_labels import point_at
 
-from test_link_labels_clear import CLASSES
+from test_link_labels_clear import CLASSES, discussion_class
 
 STEPS = 200  # points looked at along each drawn line
 
@@ -64,10 +64,7 @@ def crossing(curve, width: float, rect: QRectF) -> bool:
 @pytest.mark.parametrize("text,lang,focus", CLASSES, ids=lambda v: str(v)[:14])
 def test_link_lines_keep_off_their_desks_name_tags(qapp, checkpoint, text, lang, focus):
     from classroom_gui.scene.classroom import ClassroomScene
-    trace = compute_run(checkpoint, text, mask="none").trace
-    n = trace.n_tokens
-    assert n in (6, 9, 12, 64), n
-    timeline = timeline_for(n, trace.config.n_layer)
+    trace, n, timeline = discussion_class(checkpoint, text)
     scene = ClassroomScene()
     checked = 0
     try:
