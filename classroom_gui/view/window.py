@@ -47,7 +47,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
         self.store = store if store is not None else settings.open_store()
         prefs = settings.load(self.store)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed)
-        self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule)
+        self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left)
         self._lang = None  # the language the widgets are labelled in
         for build in (window_build.build_top_bar, window_build.build_centre, window_build.build_dock,
                       window_build.build_status, window_build.build_menus):
@@ -210,7 +210,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
             settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
                                                         self.sel.lang, self.player.speed, geometry, maximized,
                                                         sel.focus if asker else None, asker, sel.layer, sel.head,
-                                                        sel.rule))
+                                                        sel.rule, self.model.left_at()))
         except Exception:
             pass  # settings are a convenience; never block closing
         super().closeEvent(event)
