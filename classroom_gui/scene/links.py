@@ -35,6 +35,9 @@ MAX_LINKS = 96         # a fan over a bigger class draws this many: the stronges
 CLEAR_OF_ALL = 128     # up to this many students the heaviest link keeps clear of every link drawn; in a bigger
                        # class only of the labelled ones (the faint crowd beneath it cannot hide it, and keeping
                        # clear of 95 links cost 40-90 ms a new frame at 512 students)
+ROUTED_ALL = 12        # up to this many students the unlabelled links keep off the digits too (after the labelled
+                       # ones, apart from all), and the labelled ones may be placed again in another order
+                       # (link_routes.choose); a bigger class's desks show few digits and its crowd is faint
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
 
 def _number(link: Link) -> float:
@@ -207,7 +210,7 @@ class LinkLayer:
         """Each drawn link's route variant (link_routes.VARIANTS), chosen so that the heaviest link runs
         alongside no other and the labelled ones alongside no labelled one; remembered for the last ROUTE_SETS
         sets of links (`ranked`: every link's index, strongest first)."""
-        if hub is None or len(drawn) < 2:
+        if hub is None or not drawn or (len(drawn) < 2 and numbers is None):  # one link: only the digits to keep off
             return {}
         key = (hub, header_h, gap, scale, tuple(sorted(desks.items())),
                tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn),
@@ -248,8 +251,13 @@ class LinkLayer:
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
         apart = {pos[j] for j in marked}
-        checked = [(apart if crowd else everyone) if i == top else apart if i in marked else set() for i in drawn]
-        chosen = choose(defaults, variants, widths, [pos[i] for i in ranked if i in marked], checked, numbers)
+        rest = len(desks) <= ROUTED_ALL and numbers is not None  # the unlabelled too: off the digits, apart from all
+        checked = [(apart if crowd else everyone) if i == top else apart if i in marked else everyone if rest else set()
+                   for i in drawn]
+        order = [pos[i] for i in ranked if i in marked]
+        reorder = len(order) if len(desks) <= ROUTED_ALL else 0  # a small class's labelled ones may be placed again
+        light = [pos[i] for i in ranked if i in on and i not in marked] if rest else []
+        chosen = choose(defaults, variants, widths, order + light, checked, numbers, reorder, frozenset(light))
         return {i: VARIANTS[chosen[pos[i]]] for i in drawn}
 
     @classmethod
