@@ -108,3 +108,21 @@ def test_the_moment_survives_the_settings_round_trip(tmp_path, qapp):
     settings.save(settings.open_store(path), saved)
     assert settings.clean_file(tmp_path / "s.conf") == []
     assert settings.load(settings.open_store(path)) == saved
+
+
+def test_the_settings_are_saved_soon_after_a_change_not_only_on_closing(qtbot, checkpoint, tmp_path):
+    """teacher6 M7: a window frozen by Qt's file dialog (reading /proc/kmsg) had to be killed, and the lesson's
+    place was lost: the settings were written only on closing. They are now saved SAVE_MS after the last change."""
+    from classroom_gui.view import window as window_module
+
+    store = str(tmp_path / "s.ini")
+    w = _start(qtbot, checkpoint, store)
+    w.model.select(focus=3, layer=1)
+    moment = _middle(w, len(w.player.timeline) // 2)
+    w.player.seek(moment)
+    w.model.changed("time")
+    qtbot.wait(window_module.SAVE_MS + 500)
+    saved = settings.load(settings.open_store(store))  # read while the window is still open: as a killed app leaves it
+    assert (saved.seat, saved.layer) == (3, 1) and saved.asker == w.run.trace.tokens[3]
+    assert saved.left is not None and saved.left[2] == pytest.approx(moment)
+    w.close()
