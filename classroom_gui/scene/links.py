@@ -38,6 +38,7 @@ CLEAR_OF_ALL = 128     # up to this many students the heaviest link keeps clear 
 ROUTED_ALL = 12        # up to this many students the unlabelled links keep off the digits too (after the labelled
                        # ones, apart from all), and the labelled ones may be placed again in another order
                        # (link_routes.choose); a bigger class's desks show few digits and its crowd is faint
+TAGGED = 128           # up to this many students a label keeps off other desks' name tags (link_labels.FOREIGN)
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
 
 def _number(link: Link) -> float:
@@ -141,6 +142,7 @@ class LinkLayer:
         # (each share is on its desk's badge); a fan over the whole class is lighter still, so the desks read
         faint = 0.72 if len(links) > CROWDED else 0.55
         label_spots: list[tuple[Link, Point]] = []
+        homes: list[int | None] = []  # the seat whose share each label is (a whole link's far desk)
         hub = hub_of(links, asker)
         self.curves = []
         drawn = self.drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
@@ -163,6 +165,7 @@ class LinkLayer:
                 self._marker(dots.setdefault((link.role, b), QPainterPath()), link, part[3], scale,
                              fast)
             if i in labelled and link.label:
+                homes.append((link.source if hub != link.source else link.target) if t >= 1 else None)
                 if t >= 1:
                     label_spots.append((link, c if hub != link.source else tuple(reversed(c))))
                 else:  # the label rides just above the travelling dot or card
@@ -196,7 +199,8 @@ class LinkLayer:
             item.setPath(path)
             item.setVisible(True)
         self._avoid = (list(avoid), avoid_edges)
-        self._show_labels(label_spots, theme, scale, *self._avoid)
+        tags = {seat: (x, y, w, header_h) for seat, (x, y, w, _h) in desks.items()} if len(desks) <= TAGGED else None
+        self._show_labels(label_spots, theme, scale, *self._avoid, tags, homes)
 
     @property
     def avoid(self) -> list[QRectF]:
@@ -310,9 +314,9 @@ class LinkLayer:
             path.addEllipse(QPointF(x, y), s / 2, s / 2)
 
     def _show_labels(self, spots: list[tuple[Link, object]], theme: Theme, scale: float, avoid: list[QRectF],
-                     avoid_edges: np.ndarray | None = None) -> None:
+                     avoid_edges: np.ndarray | None = None, tags: dict | None = None, homes=None) -> None:
         px = max(LABEL_PX, 17.0 * scale) * theme.font_scale
-        spots = place_labels(spots, px, avoid, avoid_edges)
+        spots = place_labels(spots, px, avoid, avoid_edges, tags, homes)
         while len(self.labels) < len(spots):
             pill = PillItem()
             pill.setZValue(Z_LABELS)
