@@ -10,7 +10,9 @@ does not compute every element of a product the same way: measured here (OpenBLA
   other code; a product over the first 300 columns alone rounds differently from the whole one;
 - it takes rows 12 at a time, and the last few rows of a product with another kernel.
 So a piece reproduces the whole only when it covers whole column blocks of the whole product and starts on
-a row the whole product's tiles start on. The blocks depend on the library, its kernels and the machine,
+a row the whole product's tiles start on. On an AVX-512 machine (the same OpenBLAS, SkylakeX kernels) the
+scores' column blocks are 32 wide and the context's pieces never reproduce the whole, so its plans make the
+scores in pieces and the context whole. The blocks depend on the library, its kernels and the machine,
 so `plan(T, rows)` finds them: it probes where the whole product's column blocks end, then runs the
 blocked products on random numbers beside the whole ones and keeps the plan only if every number is the
 same (None otherwise: fast.attention then makes the whole products, as before). The rounding order does not
