@@ -19,8 +19,9 @@ from ..export.moments import deck_times, video_times
 from ..export.pictures import clipboard_image, save_picture
 from ..export.video import save_video
 from ..lesson import rules
+from ..lesson.phrase import Name
 from ..lesson.state import frame_at
-from ..lesson.strings import quote, text
+from ..lesson.strings import text
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
 from .canvas_warm import held
@@ -236,15 +237,16 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     # the sheet works out the class on screen, in its rule, what-if edits included (marked on the sheet)
     trace = rules.under(model.shown_trace(), sel.rule)
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
-    if not MIN_STUDENTS <= heard <= MAX_STUDENTS or trace.config.d_head > MAX_D:  # said in the window's words
-        asker = quote(sel.lang, trace.tokens[sel.focus])
-        too_many = "worksheet.too_many"
-        if not trace.layers[sel.layer].mask.any():  # discussion: in turn helps only a student in seat lo..hi
-            too_many = ("worksheet.too_many_discussion" if MIN_STUDENTS <= sel.focus + 1 <= MAX_STUDENTS
-                        else "worksheet.too_many_discussion_seat")
-        why = (t("worksheet.too_wide", d=trace.config.d_head) if trace.config.d_head > MAX_D else
-               t(too_many, lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard))
-        _report(model, parent, WorksheetError(why))
+    if trace.config.d_head > MAX_D:  # said in the window's words, not the CLI's
+        _report(model, parent, WorksheetError("worksheet.too_wide", d=trace.config.d_head))
+        return None
+    if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
+        in_turn = trace.layers[sel.layer].mask.any()  # in discussion, in turn helps only a student in seat lo..hi
+        seated = MIN_STUDENTS <= sel.focus + 1 <= MAX_STUDENTS
+        _report(model, parent, WorksheetError(
+            "worksheet.too_many" if in_turn else "worksheet.too_many_discussion" if seated
+            else "worksheet.too_many_discussion_seat",
+            lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=Name(trace.tokens[sel.focus]), n=heard))
         return None
     try:
         sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang,
