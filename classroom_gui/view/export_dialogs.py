@@ -151,7 +151,7 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
             if path is None:
                 return None
             return work(options, Path(path))
-        except (ExportError, ValueError) as exc:
+        except (ExportError, OSError, ValueError) as exc:  # OSError: a path too long to look at (check_target)
             _report(model, parent, exc)
             return None
         finally:
@@ -255,6 +255,6 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
         if path is None:
             return None
         return save_worksheet(sheet, Path(path), paper, model_label(model.checkpoint.path, sel.lang)).path
-    except (ExportError, WorksheetError) as exc:
+    except (ExportError, OSError, WorksheetError) as exc:
         _report(model, parent, exc)
         return None
