@@ -73,3 +73,16 @@ def test_a_name_too_long_to_look_at_is_one_japanese_message_in_every_window_expo
         assert message.startswith(str(tmp_path)) and "：ファイル名が長すぎます。" in message, message
         assert "Errno" not in message and "too long" not in message
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_png_writers_refusal_of_an_empty_picture_is_a_message_key(qapp):
+    """The PNG writer's ValueError (a picture Qt could not allocate comes back empty) was English in any window."""
+    from PySide6.QtGui import QImage
+
+    from classroom_gui.export.errors import ExportError
+    from classroom_gui.export.png import png_bytes
+
+    with pytest.raises(ExportError) as caught:
+        png_bytes(QImage(), alpha=False)
+    assert str(caught.value) == "cannot write an empty image as PNG"
+    assert said(caught.value, "ja").endswith("。") and KANA.search(said(caught.value, "ja"))
