@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from .cli_table import (HEAD, LAYER, MASK, MODEL, TEXT, CliError, arg, check_layer_head, lang_arg, subcommand,
-                        whole)
+from .cli_table import (HEAD, LAYER, MASK, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg,
+                        subcommand, whole)
 
 
 @subcommand("worksheet", "a printable worksheet: one student's attention to work out by hand (dot products, "
@@ -63,7 +63,7 @@ def worksheet_command(args: argparse.Namespace) -> int:
 
         _app = QApplication.instance() or QApplication([sys.argv[0]])
         written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
-    except (ExportError, WorksheetError) as exc:  # in the sheet's language (English: as it always read)
+    except (CliRefusal, ExportError, WorksheetError) as exc:  # in the sheet's language (English: as it always read)
         raise CliError(said(exc, args.lang)) from None
     key = (f"page {written.key_page}" if written.key_page == written.pages
            else f"pages {written.key_page}-{written.pages}")

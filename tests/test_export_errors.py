@@ -14,11 +14,11 @@ import classroom_gui
 from classroom_gui.lesson.strings import LANGUAGES, table
 
 PACKAGE = Path(classroom_gui.__file__).resolve().parent
-MAKERS = {"ExportError", "Phrase", "WorksheetError"}
+MAKERS = {"ExportError", "Phrase", "WorksheetError", "CliRefusal"}
 
 
 def _made() -> list[tuple[str, int, ast.Call]]:
-    """(file, line, call) of every ExportError(...), WorksheetError(...) and Phrase(...) in the package."""
+    """(file, line, call) of every ExportError, WorksheetError, CliRefusal and Phrase made in the package."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -85,3 +85,16 @@ def test_an_edited_score_is_refused_in_the_readers_language_whatever_the_sheets(
     refused = _refusal(lambda: build_worksheet(edited, edited.tokens.index("座った"), 1, 0, "en"))
     assert str(refused).startswith('"座った"\'s scores in this head were edited by hand')
     assert said(refused, "ja").startswith("このヘッドでは「座った」のスコアを手で変えています")
+
+
+@pytest.mark.parametrize("args, english, japanese", [
+    (["--focus", "犬"], "--focus '犬' is not a student of this sentence (猫 が マット の 上 に 座った)",
+     "--focus「犬」はこの文の生徒ではありません（生徒：「猫」「が」「マット」「の」「上」「に」「座った」）。"),
+    (["--focus", "9"], "--focus 9: the class has seats 1-7", "--focus 9：このクラスの席は1〜7番です。"),
+    (["--layer", "7"], "--layer must be between 1 and 3", "--layerは1〜3にしてください。"),
+    (["--head", "0"], "--head must be between 1 and 3", "--headは1〜3にしてください。")])
+def test_the_worksheet_commands_other_refusals_follow_its_language(tmp_path, capsys, args, english, japanese):
+    for lang, message in (("en", english), ("ja", japanese)):
+        out = tmp_path / "w.pdf"
+        assert main(["worksheet", "--lang", lang, "--text", JA, *args, "-o", str(out)]) == 2
+        assert capsys.readouterr().err == f"classroom-gui worksheet: error: {message}\n" and not out.exists()

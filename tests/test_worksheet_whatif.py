@@ -123,4 +123,4 @@ def test_the_clis_refusal_of_an_edited_score_gives_command_line_advice(tmp_path,
     err = capsys.readouterr().err
     assert "Ctrl+Z" not in err and "--set" in err and "--focus" in err and not out.exists(), err
     if lang == "ja":
-        assert "--set のスコアの変更を外すか、--focus で別の生徒を選んでください。" in err
+        assert "--setのスコアの変更を外すか、--focusで別の生徒を選んでください。" in err

@@ -3,7 +3,7 @@
 An error that knows why it happened but not who reads it carries a Phrase (PhraseError): `str()` is the English
 sentence (strings/en.json), which the CLI prints and the log keeps; the window says the same phrase in its own
 language, with the same paths and numbers (export.errors.said). A value may itself say something (a Phrase, a
-student's Name), said in the same language, or be a tuple of values (listed with ", ").
+student's Name, a list of Words), said in the same language, or be a tuple of values (listed with ", ").
 """
 from __future__ import annotations
 
@@ -34,6 +34,19 @@ class Name:
 
     def said(self, lang: str) -> str:
         return quote(lang, self.word)
+
+    def __str__(self) -> str:
+        return self.said("en")
+
+
+class Words:
+    """A sentence's students listed, as the language lists them: "The cat sat", 「猫」「が」「座った」."""
+
+    def __init__(self, words):
+        self.words = list(words)
+
+    def said(self, lang: str) -> str:
+        return text(lang, "name.list_gap").join(text(lang, "name.listed", word=w) for w in self.words)
 
     def __str__(self) -> str:
         return self.said("en")
