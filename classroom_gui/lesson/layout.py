@@ -1,4 +1,4 @@
-"""Where the students sit: desks in rows inside the classroom area of the fixed 1920 x 1080 canvas.
+"""Where the students sit: desks in rows inside the classroom area of the canvas (lesson.canvas: 16:9 or 4:3).
 
 Up to 4 students sit in one row, up to 8 in two; bigger classes get a grid that keeps desks roughly
 twice as wide as tall, so 64 students still fit (8 x 8 small desks).
@@ -8,14 +8,12 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-# the classroom is the left part of the canvas; the blackboard and the caption take the rest
-CLASS_X, CLASS_Y, CLASS_W, CLASS_H = 30, 96, 1230, 780
-BOARD_X, BOARD_Y, BOARD_W, BOARD_H = 1290, 96, 600, 780
-CAPTION_Y = 900
+from .canvas import WIDESCREEN, Canvas
+
 GAP = 14
 
 
-def grid(n: int) -> tuple[int, int]:  # n students -> (columns, rows)
+def grid(n: int, canvas: Canvas = WIDESCREEN) -> tuple[int, int]:  # n students -> (columns, rows)
     if n <= 4:
         return max(n, 1), 1
     if n <= 8:
@@ -27,16 +25,18 @@ def grid(n: int) -> tuple[int, int]:  # n students -> (columns, rows)
 COMPACT_DESK_H = 24.0  # a desk lower than this has room for its name tag and seat number only
 
 
-def compact(n: int) -> bool:
+def compact(n: int, canvas: Canvas = WIDESCREEN) -> bool:
     """Compact seating (GPT-2's long inputs: 581 students and more): desks too small for any strip, so the
     Frame carries none for them (building 1024 x 4 strips a frame would cost more than drawing it)."""
-    return n > 0 and seats(n)[0][3] < COMPACT_DESK_H
+    return n > 0 and seats(n, canvas)[0][3] < COMPACT_DESK_H
 
 
-@lru_cache(maxsize=8)
-def seats(n: int) -> tuple[tuple[float, float, float, float], ...]:  # n -> ((x, y, w, h), ...) per student
-    cols, rows = grid(n)
-    w = (CLASS_W - GAP * (cols - 1)) / cols
-    h = min((CLASS_H - GAP * (rows - 1)) / rows, 420.0)
-    top = CLASS_Y + (CLASS_H - (rows * h + GAP * (rows - 1))) / 2
-    return tuple((CLASS_X + (i % cols) * (w + GAP), top + (i // cols) * (h + GAP), w, h) for i in range(n))
+@lru_cache(maxsize=16)
+def seats(n: int, canvas: Canvas = WIDESCREEN) -> tuple[tuple[float, float, float, float], ...]:
+    """n -> ((x, y, w, h), ...) per student, on `canvas`."""
+    cols, rows = grid(n, canvas)
+    class_x, class_y, class_w, class_h = canvas.classroom
+    w = (class_w - GAP * (cols - 1)) / cols
+    h = min((class_h - GAP * (rows - 1)) / rows, 420.0)
+    top = class_y + (class_h - (rows * h + GAP * (rows - 1))) / 2
+    return tuple((class_x + (i % cols) * (w + GAP), top + (i // cols) * (h + GAP), w, h) for i in range(n))
