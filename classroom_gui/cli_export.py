@@ -52,6 +52,7 @@ def _prepare(args):
 
     from .crash import quiet_qt_fonts
 
+    from .lesson.canvas import canvas_for
     from .lesson.state import Selection
     from .model.sentence import run_sentence
     from .scene import palette
@@ -67,8 +68,9 @@ def _prepare(args):
     focus = lesson_view(args, trace, gallery)
     quiet_qt_fonts()
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    # on the canvas of the output's shape: a 4:3 size gets the 4:3 layout (lesson.canvas)
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
-                    rule=args.mask)
+                    rule=args.mask, canvas=canvas_for(*size))
     return app, trace, sel, palette.theme(args.theme), size, run
 
 

@@ -18,6 +18,8 @@ class Canvas:
     classroom: tuple[int, int, int, int]        # x, y, w, h of the desks' area
     board: tuple[int, int, int, int]            # x, y, w, h of the blackboard
     caption_y: int                              # the caption runs from here to the bottom
+    columns: tuple[int, ...]                    # desks a row for 1, 2, … students (layout.grid)
+    spread: float                               # a bigger class: ceil(sqrt(n * spread)) columns
 
     @property
     def aspect(self) -> float:
@@ -25,11 +27,16 @@ class Canvas:
 
 
 # the classroom is the left part of the canvas; the blackboard and the caption take the rest
-WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(1290, 96, 600, 780), caption_y=900)
-# 4:3: as tall as 16:9 and a quarter narrower, so a 1024 x 768 projector draws it at 0.71 rather than 0.53;
-# the board gives up a fifth of its width, the class keeps three columns' worth of desk width, the caption
-# gets a little more height for its narrower lines
-FOUR_THREE = Canvas("4:3", 1440, 1080, classroom=(30, 96, 880, 764), board=(940, 96, 470, 764), caption_y=880)
+# up to 4 students in one row, up to 8 in two
+WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(1290, 96, 600, 780), caption_y=900,
+                    columns=(1, 2, 3, 4, 3, 3, 4, 4), spread=1.4)
+# 4:3: as tall as 16:9 and a quarter narrower, so a 1024 x 768 projector draws it at 0.71 rather than 0.53.
+# The board gives up a fifth of its width; the caption gets a little more height for its narrower lines; at
+# most 3 desks a row up to 12 students, 2 up to 4 (tests/test_canvas_four_three.py: these columns show the
+# most numbers of a notebook and three cards at the biggest size, of every choice); a bigger class's desks
+# the 16:9 classroom's shape (spread: 1.4 scaled by the classrooms' aspects, 880/764 against 1230/780)
+FOUR_THREE = Canvas("4:3", 1440, 1080, classroom=(30, 96, 880, 764), board=(940, 96, 470, 764), caption_y=880,
+                    columns=(1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3), spread=1.0)
 CANVASES = {c.name: c for c in (WIDESCREEN, FOUR_THREE)}
 
 

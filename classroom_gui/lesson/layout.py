@@ -1,7 +1,8 @@
 """Where the students sit: desks in rows inside the classroom area of the canvas (lesson.canvas: 16:9 or 4:3).
 
-Up to 4 students sit in one row, up to 8 in two; bigger classes get a grid that keeps desks roughly
-twice as wide as tall, so 64 students still fit (8 x 8 small desks).
+On the 16:9 canvas up to 4 students sit in one row, up to 8 in two; on the 4:3 canvas at most 3 sit in a
+row up to 12 students. Bigger classes get a grid that keeps desks about as wide as tall, so 64 students still
+fit (8 x 8 small desks).
 """
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ GAP = 14
 
 
 def grid(n: int, canvas: Canvas = WIDESCREEN) -> tuple[int, int]:  # n students -> (columns, rows)
-    if n <= 4:
-        return max(n, 1), 1
-    if n <= 8:
-        return math.ceil(n / 2), 2
-    cols = math.ceil(math.sqrt(n * 1.4))
+    """A small class's columns are the canvas's own choice (Canvas.columns); a bigger class gets a grid whose
+    desks keep the 16:9 classroom's shape (Canvas.spread)."""
+    n = max(n, 1)
+    if n <= len(canvas.columns):
+        cols = canvas.columns[n - 1]
+    else:
+        cols = math.ceil(math.sqrt(n * canvas.spread))
     return cols, math.ceil(n / cols)
 
 

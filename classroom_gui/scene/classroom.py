@@ -118,10 +118,7 @@ class ClassroomScene(QGraphicsScene):
             self.setBackgroundBrush(qcolor(th.color("background")))
             self._applied_theme = th
         self.frame = frame
-        if frame.canvas != self.canvas:
-            self.canvas = frame.canvas
-            self.setSceneRect(0, 0, self.canvas.width, self.canvas.height)
-            self.board.area = board_rect(self.canvas)
+        self.use_canvas(frame.canvas)
         header_h, scales = self._show_desks(frame, th)
         title, wrap, text = title_rect(self.canvas), False, frame.title
         if self.legend.isVisible():  # the title keeps clear of the legend at its right, on two lines if even
@@ -150,6 +147,13 @@ class ClassroomScene(QGraphicsScene):
         self._show_caption(frame, th)
         self._show_message(frame, th)
         show_quiz(self, frame, th)
+
+    def use_canvas(self, canvas: Canvas) -> None:
+        """The scene's rectangle and the board's area for `canvas` (set_frame does it for the frame's canvas)."""
+        if canvas != self.canvas:
+            self.canvas = canvas
+            self.setSceneRect(0, 0, canvas.width, canvas.height)
+            self.board.area = board_rect(canvas)
 
     # --- parts -------------------------------------------------------------------------------------------
     def _show_desks(self, frame: Frame, th: Theme) -> tuple[float, dict[str, float]]:
