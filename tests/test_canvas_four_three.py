@@ -1,0 +1,143 @@
+"""The 4:3 canvas (lesson.canvas.FOUR_THREE) for 4:3 projectors: an output nearer 4:3 than 16:9 gets it; at
+1024 x 768 its card digits come out clearly bigger than the 16:9 canvas's, letterboxed, did; for 1 to 12
+students no desk, card or word leaves the canvas or covers the blackboard, at the end of every chapter; the
+PPTX deck at 4:3 has 4:3 slides; and the 16:9 canvas seats a class exactly where it always has.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QRectF
+
+from classroom_gui.lesson import layout
+from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN, canvas_for
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.timeline import CHAPTERS
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
+
+WORDS = "The cat sat on the mat".split() * 2
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+def class_of(checkpoint, n: int):
+    trace = run_sentence(checkpoint, " ".join(WORDS[:n]), "none").trace
+    assert trace.n_tokens == n
+    return trace
+
+
+@pytest.mark.parametrize("size,name", [((1024, 768), "4:3"), ((1440, 1080), "4:3"), ((1280, 1024), "4:3"),
+                                       ((800, 600), "4:3"), ((1920, 1080), "16:9"), ((1280, 720), "16:9"),
+                                       ((3840, 2160), "16:9"), ((1920, 1200), "16:9"), ((1280, 800), "16:9")])
+def test_the_canvas_is_the_one_nearest_the_outputs_shape(size, name):
+    assert canvas_for(*size).name == name
+
+
+def test_the_wide_canvas_seats_a_class_where_it_always_has():
+    # the 16:9 seating before the canvas existed: up to 4 in a row, up to 8 in two, then a grid
+    assert [layout.grid(n) for n in (1, 4, 5, 8, 9, 64)] == [(1, 1), (4, 1), (3, 2), (4, 2), (4, 3), (10, 7)]
+    assert layout.seats(6) == layout.seats(6, WIDESCREEN)
+    assert layout.seats(6)[0] == (30.0, 96.0, (1230 - 2 * layout.GAP) / 3, 383.0)
+
+
+def smallest_digits(scene) -> float:
+    """The smallest card digit on the desks (each a DeskItem up to 12 students), in logical canvas pixels."""
+    assert not scene.composed and not scene.crowd_mode
+    return min(st.number_px for d in scene.desks if d.isVisible() and d.box is not None for st in d.box.strips
+               if st.number_px)
+
+
+@pytest.mark.parametrize("n", range(1, 13))
+def test_at_1024x768_the_card_digits_are_a_fifth_bigger_or_more(qapp, checkpoint, n):
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = class_of(checkpoint, n)
+    t = timeline_for(n, trace.config.n_layer).chapter_end("softmax")  # a notebook and three cards at every desk
+    on_screen = {}
+    for canvas in (WIDESCREEN, FOUR_THREE):
+        scene = ClassroomScene()
+        frame = frame_at(trace, Selection(focus=min(1, n - 1), canvas=canvas), t)
+        scene.set_frame(frame)
+        scale = min(1024 / canvas.width, 768 / canvas.height)  # as render_frame fits the canvas into 1024 x 768
+        on_screen[canvas.name] = smallest_digits(scene) * scale
+    assert on_screen["4:3"] >= 1.2 * on_screen["16:9"], on_screen
+    assert on_screen["4:3"] >= 9.9  # (16:9: 7.5 to 8.5 px)
+
+
+def inside(rect: QRectF, area: QRectF, slack: float = 1.0) -> bool:
+    return area.adjusted(-slack, -slack, slack, slack).contains(rect)
+
+
+@pytest.mark.parametrize("n", range(1, 13))
+def test_on_4_3_nothing_leaves_the_canvas_or_covers_the_board(qapp, checkpoint, n):
+    from classroom_gui.scene.classroom import ClassroomScene, board_rect
+
+    trace = class_of(checkpoint, n)
+    timeline = timeline_for(n, trace.config.n_layer)
+    scene = ClassroomScene()
+    board = board_rect(FOUR_THREE)
+    canvas = QRectF(0, 0, FOUR_THREE.width, FOUR_THREE.height)
+    for chapter in CHAPTERS:
+        for lang in ("en", "ja"):
+            frame = frame_at(trace, Selection(focus=min(1, n - 1), lang=lang, canvas=FOUR_THREE),
+                             timeline.chapter_end(chapter))
+            scene.set_frame(frame)
+            assert scene.sceneRect() == canvas
+            where = f"{n} students, {chapter}, {lang}"
+            caption = scene.caption_panel.sceneBoundingRect() if scene.caption_panel.isVisible() else QRectF()
+            assert not caption.intersects(board), f"{where}: the caption covers the board"
+            for s in frame.students:
+                desk = QRectF(s.x, s.y, s.w, s.h)
+                assert inside(desk, QRectF(*FOUR_THREE.classroom)), f"{where}: desk {s.index + 1} at {desk}"
+                assert not desk.intersects(board), f"{where}: desk {s.index + 1} covers the board"
+                assert not desk.intersects(caption), f"{where}: the caption covers desk {s.index + 1}"
+            texts = [scene.title, scene.narration, scene.notices, scene.legend] + scene.links.labels
+            for item in texts:
+                if item.isVisible():
+                    box = item.sceneBoundingRect()
+                    assert inside(box, canvas), f"{where}: {type(item).__name__} at {box} leaves the canvas"
+            for pill in scene.links.labels:
+                if pill.isVisible():
+                    assert not pill.sceneBoundingRect().intersects(board), f"{where}: a link's label covers the board"
+            chalk = [scene.board.lines, scene.board.bars, scene.board.beside, scene.board.heatmap] + scene.board.strips
+            for item in chalk:  # the board's own lines, charts and strips stay on it
+                if item.isVisible():
+                    assert inside(item.sceneBoundingRect(), board), f"{where}: {type(item).__name__} off the board"
+
+
+def test_a_4_3_deck_has_4_3_slides(qapp, tmp_path):
+    from pptx import Presentation
+
+    from classroom_gui.cli import main
+
+    out = tmp_path / "deck.pptx"
+    assert main(["deck", "--text", "The cat sat on the mat", "--per", "chapter", "--size", "1024x768",
+                 "-o", str(out)]) == 0
+    prs = Presentation(str(out))
+    assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)  # 10 x 7.5 in, PowerPoint's 4:3
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            assert 0 <= shape.left and shape.left + shape.width <= prs.slide_width, shape.name
+            assert 0 <= shape.top and shape.top + shape.height <= prs.slide_height, shape.name
+
+
+def test_a_4_3_picture_fills_its_frame_and_a_16_9_one_is_as_before(qapp, checkpoint):
+    from classroom_gui.scene.render import render_frame
+
+    trace = class_of(checkpoint, 6)
+    t = timeline_for(6, trace.config.n_layer).chapter_end("softmax")
+    sel = Selection(focus=1)
+    image = render_frame(frame_at(trace, replace(sel, canvas=FOUR_THREE), t), (1024, 768))
+    # the title's first letters in the top ~40 px, where a letterboxed 16:9 canvas had ~100 px of blank band
+    top = image.copy(0, 0, 400, 40)
+    background = image.pixelColor(1, 1)
+    assert any(top.pixelColor(x, y) != background for x in range(0, 400, 2) for y in range(0, 40, 2))
+    wide = render_frame(frame_at(trace, sel, t), (1024, 768))
+    band = wide.copy(0, 0, 1024, 90)
+    assert all(band.pixelColor(x, y) == background for x in range(0, 1024, 8) for y in range(0, 90, 6))
