@@ -5,25 +5,19 @@ regenerates them: `python tests/reference_frames.py`.
 """
 import json
 
-import pytest
-
 import reference_frames as ref
 
 
-@pytest.fixture(scope="module")
-def checkpoint():
+def test_every_chapter_on_4_3_matches_its_reference(tmp_path):
     ref.app()
-    return ref._checkpoint()
-
-
-@pytest.mark.parametrize("name,text,lang,rule", ref.CASES_43, ids=[c[0] for c in ref.CASES_43])
-def test_every_chapter_on_4_3_matches_its_reference(checkpoint, name, text, lang, rule, tmp_path):
-    expected = json.loads((ref.HERE / f"{name}.json").read_text(encoding="utf-8"))
-    got = ref.case_record_43(checkpoint, text, lang, rule, tmp_path, name)
-    assert [s["chapter"] for s in got] == [s["chapter"] for s in expected]
-    for want, have in zip(expected, got):
-        step = want["step"]
-        assert have["step"] == step and have["seats"] == want["seats"], f"{name} step {step}: the seats differ"
-        assert have["picture_sha256"] == want["picture_sha256"], (
-            f"{name} step {step}: the picture differs; see {tmp_path}/{name}-{step:02d}.png "
-            "(regenerate with `python tests/reference_frames.py` if the change is meant)")
+    checkpoint = ref._checkpoint()
+    for name, text, lang, rule in ref.CASES_43:  # each sentence in its own language, discussion
+        expected = json.loads((ref.HERE / f"{name}.json").read_text(encoding="utf-8"))
+        got = ref.case_record_43(checkpoint, text, lang, rule, tmp_path, name)
+        assert [s["chapter"] for s in got] == [s["chapter"] for s in expected], name
+        for want, have in zip(expected, got):
+            step = want["step"]
+            assert have["step"] == step and have["seats"] == want["seats"], f"{name} step {step}: the seats differ"
+            assert have["picture_sha256"] == want["picture_sha256"], (
+                f"{name} step {step}: the picture differs; see {tmp_path}/{name}-{step:02d}.png "
+                "(regenerate with `python tests/reference_frames.py` if the change is meant)")
