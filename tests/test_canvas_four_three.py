@@ -141,3 +141,13 @@ def test_a_4_3_picture_fills_its_frame_and_a_16_9_one_is_as_before(qapp, checkpo
     wide = render_frame(frame_at(trace, sel, t), (1024, 768))
     band = wide.copy(0, 0, 1024, 90)
     assert all(band.pixelColor(x, y) == background for x in range(0, 1024, 8) for y in range(0, 90, 6))
+
+
+@pytest.mark.parametrize("n", [13, 64, 512, 1024])
+def test_a_big_class_sits_inside_the_4_3_classroom(n):
+    cx, cy, cw, ch = FOUR_THREE.classroom
+    seats = layout.seats(n, FOUR_THREE)
+    assert len(seats) == n
+    for x, y, w, h in seats:
+        assert w > 0 and h > 0
+        assert cx - 1e-6 <= x and x + w <= cx + cw + 1e-6 and cy - 1e-6 <= y and y + h <= cy + ch + 1e-6
