@@ -151,3 +151,40 @@ def test_a_big_class_sits_inside_the_4_3_classroom(n):
     for x, y, w, h in seats:
         assert w > 0 and h > 0
         assert cx - 1e-6 <= x and x + w <= cx + cw + 1e-6 and cy - 1e-6 <= y and y + h <= cy + ch + 1e-6
+
+
+def test_the_window_lays_the_lesson_out_for_its_canvas_shape(qtbot, tmp_path):
+    """A canvas nearer 4:3 (presenter mode on this 800 x 800 offscreen screen) shows the 4:3 layout, filling the
+    screen's width; a wide window goes back to 16:9; each frame is laid out on the canvas shown."""
+    from PySide6.QtWidgets import QApplication
+
+    from classroom_gui.view import settings
+    from classroom_gui.view.window import MainWindow
+    from helpers import random_checkpoint
+
+    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    w.sentence.setText("The cat sat on the mat")
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.run is not None, timeout=10000)
+    screen = QApplication.primaryScreen().geometry()
+    assert screen.width() / screen.height() < 1.55  # nearer 4:3 than 16:9
+    w.set_presenter(True)
+    qtbot.waitUntil(lambda: w.model.canvas is FOUR_THREE, timeout=3000)
+    view = w.canvas
+    assert view.frame.canvas is FOUR_THREE and view.classroom.sceneRect() == QRectF(0, 0, 1440, 1080)
+    assert [(s.x, s.y, s.w, s.h) for s in view.frame.students] == list(layout.seats(6, FOUR_THREE))
+    shown = view.mapFromScene(view.classroom.sceneRect()).boundingRect()
+    assert shown.width() >= view.viewport().width() - 3  # the 4:3 classroom fills the screen's width
+    w.model.set_canvas(WIDESCREEN)  # a frame of the other shape, with no resize: the view fits it anew
+    shown = view.mapFromScene(view.classroom.sceneRect()).boundingRect()
+    assert view.classroom.sceneRect().width() == 1920 and abs(shown.width() - view.viewport().width()) <= 3
+    w.model.set_canvas(FOUR_THREE)
+    w.set_presenter(False)
+    w.showNormal()
+    w.resize(max(1600, screen.width()), 600)
+    view.resize(1600, 520)  # (an offscreen window may not grow past its screen: the canvas is made wide)
+    qtbot.waitUntil(lambda: w.model.canvas is WIDESCREEN, timeout=3000)
+    assert view.frame.canvas is WIDESCREEN and view.classroom.sceneRect() == QRectF(0, 0, 1920, 1080)
+    assert w.model.frame().students[0].x == layout.seats(6)[0][0]
