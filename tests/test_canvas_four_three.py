@@ -1,7 +1,8 @@
 """The 4:3 canvas (lesson.canvas.FOUR_THREE) for 4:3 projectors: an output nearer 4:3 than 16:9 gets it; at
 1024 x 768 its card digits come out clearly bigger than the 16:9 canvas's, letterboxed, did; for 1 to 12
-students no desk, card or word leaves the canvas or covers the blackboard, at the end of every chapter; the
-PPTX deck at 4:3 has 4:3 slides; and the 16:9 canvas seats a class exactly where it always has.
+students no desk, card, word or link leaves the canvas, and no desk, caption or link label covers the
+blackboard, at the end of every chapter; the PPTX deck at 4:3 has 4:3 slides; the window lays the lesson out
+for its canvas's shape; and the 16:9 canvas seats a class exactly where it always has.
 """
 from __future__ import annotations
 
@@ -98,6 +99,7 @@ def test_on_4_3_nothing_leaves_the_canvas_or_covers_the_board(qapp, checkpoint, 
                 assert not desk.intersects(board), f"{where}: desk {s.index + 1} covers the board"
                 assert not desk.intersects(caption), f"{where}: the caption covers desk {s.index + 1}"
             texts = [scene.title, scene.narration, scene.notices, scene.legend] + scene.links.labels
+            texts += list(scene.links.lines.values())  # and the links' lines
             for item in texts:
                 if item.isVisible():
                     box = item.sceneBoundingRect()
