@@ -77,7 +77,8 @@ def inside(rect: QRectF, area: QRectF, slack: float = 1.0) -> bool:
 
 @pytest.mark.parametrize("n", range(1, 13))
 def test_on_4_3_nothing_leaves_the_canvas_or_covers_the_board(qapp, checkpoint, n):
-    from classroom_gui.scene.classroom import ClassroomScene, board_rect
+    from classroom_gui.scene.areas import board_rect
+    from classroom_gui.scene.classroom import ClassroomScene
 
     trace = class_of(checkpoint, n)
     timeline = timeline_for(n, trace.config.n_layer)

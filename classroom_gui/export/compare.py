@@ -16,7 +16,8 @@ from ..lesson.compare import ANSWER_CHAPTER, Pair, answer_of, changed_text
 from ..lesson.canvas import WIDESCREEN
 from ..lesson.strings import joined, text
 from ..scene import fonts, palette
-from ..scene.classroom import ClassroomScene, title_rect
+from ..scene.areas import title_rect
+from ..scene.classroom import ClassroomScene
 from ..scene.items import qcolor
 from ..scene.render import paint_scene
 from .compare_answer import block_height, paint_answer, rows_that_fit, shared_top

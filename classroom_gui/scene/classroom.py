@@ -1,6 +1,5 @@
-"""ClassroomScene is the classroom canvas: a QGraphicsScene of the frame's canvas's logical size (1920 x 1080 at
-16:9, 1440 x 1080 at 4:3: lesson.canvas) that draws one lesson Frame (title, desks with their cards, links,
-blackboard, caption) and nothing else.
+"""ClassroomScene is the classroom canvas: a QGraphicsScene the size of the frame's canvas (lesson.canvas) that
+draws one lesson Frame (title, desks with their cards, links, blackboard, caption) and nothing else.
 
 The scene keeps its items between frames and only refills them: a desk, a card or the blackboard is
 repainted when what it shows changes, and is otherwise blitted from Qt's cache. Fading, lifting and
@@ -21,6 +20,7 @@ from ..lesson.canvas import WIDESCREEN, Canvas
 from ..lesson.frame import Frame, all_strips
 from ..lesson.strings import unbroken_quotes
 from . import fonts, palette, pictures
+from .areas import board_rect, caption_rect, title_rect
 from .board import MASKED_BAR, BarsItem, Board
 from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
 from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
@@ -36,20 +36,6 @@ from .quiz import show_quiz
 from .palette import Theme
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
-
-
-def caption_rect(canvas: Canvas) -> QRectF:
-    return QRectF(30, canvas.caption_y, canvas.width - 60, canvas.height - canvas.caption_y - 18)
-
-
-def title_rect(canvas: Canvas, two_lines: bool = False) -> QRectF:
-    """The title row, clear of the links that bow above the first row (two lines of 22 px still end above them)."""
-    return QRectF(40, 2, canvas.width - 80, 62) if two_lines else QRectF(40, 6, canvas.width - 80, 52)
-
-
-def board_rect(canvas: Canvas) -> QRectF:
-    return QRectF(*canvas.board)
-
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
 
 
@@ -72,8 +58,8 @@ class ClassroomScene(QGraphicsScene):
     """Draws Frames. set_frame(frame) may be called any number of times with any frames, in any order."""
 
     def __init__(self, parent=None, theme: Theme | None = None):
-        self.canvas = WIDESCREEN  # the canvas of the frame shown (set_frame sizes the scene to it)
-        super().__init__(0, 0, self.canvas.width, self.canvas.height, parent)
+        self.canvas = WIDESCREEN  # the canvas of the frame shown (set_frame sizes the scene to it: use_canvas)
+        super().__init__(0, 0, WIDESCREEN.width, WIDESCREEN.height, parent)
         # Items cache their pictures in QPixmapCache, 10 MB by default: with too small a cache every item is
         # evicted and repainted each frame. At least one 1080p canvas here; the window's canvas and the
         # exports size it for their pixels (scene.pictures.fit_cache, make_room).
@@ -138,7 +124,7 @@ class ClassroomScene(QGraphicsScene):
         self.links.set_links(frame.links, desks, header_h, layout.GAP, th,
                              scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
                              avoid=texts, avoid_edges=tags, numbers=self._number_cells() if frame.links else None,
-                        asker=next((s.index for s in frame.students if s.state == "focus"), None),
+                             asker=next((s.index for s in frame.students if s.state == "focus"), None),
                              room=label_room(self.canvas))
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
