@@ -191,3 +191,33 @@ def test_the_window_lays_the_lesson_out_for_its_canvas_shape(qtbot, tmp_path):
     qtbot.waitUntil(lambda: w.model.canvas is WIDESCREEN, timeout=3000)
     assert view.frame.canvas is WIDESCREEN and view.classroom.sceneRect() == QRectF(0, 0, 1920, 1080)
     assert w.model.frame().students[0].x == layout.seats(6)[0][0]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_4_3_windows_export_is_the_clis_for_its_size(qtbot, tmp_path, size):
+    """The window in presenter mode shows the 4:3 layout; File → Export picture lays out for the size asked (4:3 at
+    1024 x 768, 16:9 at 1920 x 1080), pixel for pixel as `classroom-gui export --size` does."""
+    from PIL import Image
+
+    from classroom_gui.cli import main
+    from classroom_gui.view import export_dialogs, settings
+    from classroom_gui.view.window import MainWindow
+
+    w = MainWindow(load_checkpoint(teaching_model_dir()), settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    w.sentence.setText("The cat sat on the mat")
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.run is not None, timeout=10000)
+    w.set_presenter(True)
+    qtbot.waitUntil(lambda: w.model.canvas is FOUR_THREE, timeout=3000)
+    w.model.jump(w.player.timeline.chapter_end("softmax"))
+    options = export_dialogs.OptionsDialog(w, w.t, "picture")
+    options.size.setCurrentIndex(options.size.findData(None))
+    options.width.setValue(size[0])
+    options.height.setValue(size[1])
+    gui = export_dialogs.export_picture(w.model, w, tmp_path / "gui.png", options)
+    assert main(["export", "--text", "The cat sat on the mat", "--chapter", "softmax", "--size", f"{size[0]}x{size[1]}",
+                 "-o", str(tmp_path / "cli.png")]) == 0
+    with Image.open(gui) as a, Image.open(tmp_path / "cli.png") as b:
+        assert a.size == b.size == size and a.tobytes() == b.tobytes()
