@@ -1,7 +1,7 @@
 """The seed's sentences drawn at every step, in both languages and both rules, as reference numbers plus a
 hash of each 640x360 picture: what a move of the code must leave identical (tests/test_reference_frames.py).
 On the 4:3 canvas (lesson.canvas.FOUR_THREE), each sentence in its own language: every chapter's last step as
-the seats and a hash of its 480x360 picture (tests/test_reference_frames_43.py; the numbers are the same).
+the seats and its 480x360 picture (tests/test_reference_frames_43.py; the numbers are the 16:9 ones).
 
 Another machine's BLAS and libm round a float32 product differently in the last bit (seen: a new machine's
 AVX-512 OpenBLAS kernels against the old one's), so the numbers are compared within float32's noise
@@ -100,6 +100,20 @@ def changed_blocks(want: str, have: str) -> int:
     return int((np.abs(a - b) > CHANGED_LEVEL).any(axis=1).sum())
 
 
+def picture_problem(name: str, want: dict, have: dict, png_dir) -> str:
+    """Why a step's picture is not its reference's ("" when it is): the same pixels, or on another machine at most
+    CHANGED_BLOCKS changed blocks of its coarse picture (a digit redrawn)."""
+    if have["picture_sha256"] == want["picture_sha256"]:
+        return ""
+    blocks = changed_blocks(want["picture_coarse"], have["picture_coarse"])
+    if blocks <= CHANGED_BLOCKS:
+        return ""
+    step = want["step"]
+    return (f"{name} step {step}: the picture differs in {blocks} blocks of 16 x 16 pixels; see "
+            f"{png_dir}/{name}-{step:02d}.png (regenerate with `python tests/reference_frames.py` if the change "
+            "is meant)")
+
+
 def number_differences(want, have, path: str = "") -> list[str]:
     """Where two records of shown numbers differ: floats beyond NUMBER_TOLERANCE, anything else at all."""
     if isinstance(want, float) or isinstance(have, float):
@@ -132,7 +146,7 @@ def case_record(checkpoint, text: str, lang: str, rule: str, png_dir: Path | Non
 
 
 def case_record_43(checkpoint, text: str, lang: str, rule: str, png_dir: Path | None = None, name: str = "") -> list[dict]:
-    """Per chapter, its last step on the 4:3 canvas: where the students sit and the picture's hash."""
+    """Per chapter, its last step on the 4:3 canvas: where the students sit and the picture (hash and coarse)."""
     from classroom_gui.lesson.canvas import FOUR_THREE
     _sel, frames = case_frames(checkpoint, text, lang, rule, FOUR_THREE)
     steps = []
@@ -143,7 +157,7 @@ def case_record_43(checkpoint, text: str, lang: str, rule: str, png_dir: Path | 
         if png_dir is not None:
             image.save(str(png_dir / f"{name}-{i + 1:02d}.png"))
         steps.append({"step": i + 1, "chapter": frame.chapter_key, "picture_sha256": pixels_hash(image),
-                      "seats": [[s.x, s.y, s.w, s.h] for s in frame.students]})
+                      "picture_coarse": coarse(image), "seats": [[s.x, s.y, s.w, s.h] for s in frame.students]})
     return steps
 
 
