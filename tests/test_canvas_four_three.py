@@ -221,3 +221,22 @@ def test_a_4_3_windows_export_is_the_clis_for_its_size(qtbot, tmp_path, size):
                  "-o", str(tmp_path / "cli.png")]) == 0
     with Image.open(gui) as a, Image.open(tmp_path / "cli.png") as b:
         assert a.size == b.size == size and a.tobytes() == b.tobytes()
+
+
+@pytest.mark.parametrize("n", range(1, 13))
+def test_the_4_3_columns_give_a_notebook_and_three_cards_the_biggest_digits(n):
+    """Of every number of desks a row, the 4:3 canvas's columns give a desk with the teaching model's notebook (24
+    numbers) and three cards (8) the biggest digits with every number shown, or failing that the biggest digits;
+    every number is shown up to 6 students."""
+    from classroom_gui.scene.layout import desk_layout
+
+    def digits(canvas) -> tuple[bool, float]:  # (every number shown, the smallest digits)
+        _x, _y, w, h = layout.seats(n, canvas)[0]
+        strips = desk_layout(w, h, (24, 8, 8, 8)).strips
+        px = min(st.number_px for st in strips)
+        return px > 0 and not any(st.shown for st in strips), px
+
+    chosen = digits(FOUR_THREE)
+    others = [digits(replace(FOUR_THREE, columns=(cols,) * n)) for cols in range(1, n + 1)]
+    assert chosen == max(others), (layout.grid(n, FOUR_THREE), chosen, others)
+    assert chosen[0] == (n <= 6)

@@ -32,9 +32,10 @@ WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(12
                     columns=(1, 2, 3, 4, 3, 3, 4, 4), spread=1.4)
 # 4:3: as tall as 16:9 and a quarter narrower, so a 1024 x 768 projector draws it at 0.71 rather than 0.53.
 # The board gives up a fifth of its width; the caption gets a little more height for its narrower lines; at
-# most 3 desks a row up to 12 students, 2 up to 4 (tests/test_canvas_four_three.py: these columns show the
-# most numbers of a notebook and three cards at the biggest size, of every choice); a bigger class's desks
-# the 16:9 classroom's shape (spread: 1.4 scaled by the classrooms' aspects, 880/764 against 1230/780)
+# most 3 desks a row up to 12 students, 2 up to 4: of every choice of columns these give a desk with a
+# notebook and three cards the biggest digits, all shown up to 6 students (tests/test_canvas_four_three.py).
+# From 7 no choice shows them all (3 columns show 5 numbers a strip and "…", 4 columns 3); a bigger class's
+# desks keep the 16:9 classroom's shape (spread: 1.4 scaled by the classrooms' aspects, 880/764 : 1230/780)
 FOUR_THREE = Canvas("4:3", 1440, 1080, classroom=(30, 96, 880, 764), board=(940, 96, 470, 764), caption_y=880,
                     columns=(1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3), spread=1.0)
 CANVASES = {c.name: c for c in (WIDESCREEN, FOUR_THREE)}
