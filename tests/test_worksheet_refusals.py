@@ -98,3 +98,32 @@ def test_the_worksheet_commands_other_refusals_follow_its_language(tmp_path, cap
         out = tmp_path / "w.pdf"
         assert main(["worksheet", "--lang", lang, "--text", JA, *args, "-o", str(out)]) == 2
         assert capsys.readouterr().err == f"classroom-gui worksheet: error: {message}\n" and not out.exists()
+
+
+def test_the_windows_refusal_never_breaks_a_line_inside_a_name(qtbot, tmp_path, monkeypatch):
+    """A 400-pixel message box wrapped 「座った」 as 「座 / った」: the name is kept whole, as on the canvas
+    (strings.unbroken_quotes); Qt's own line breaker (QTextBoundaryFinder) finds no break inside 「…」."""
+    from PySide6.QtCore import QTextBoundaryFinder
+    from PySide6.QtWidgets import QMessageBox
+
+    from classroom_gui.view import export_dialogs
+    from classroom_gui.view.window import MainWindow
+
+    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    qtbot.addWidget(w)
+    w.set_language("ja")
+    w.sentence.setText(JA)
+    w.apply_sentence()
+    w.model.select(focus=6, rule="causal")  # 「座った」 hears 7
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: shown.append(message))
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
+    message = shown[0]
+    assert "「座った」は7人の話を聞きます。" in message.replace("\u2060", "")  # (the joiners are not seen)
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, message)
+    breaks = []
+    while (at := finder.toNextBoundary()) != -1:
+        breaks.append(at)
+    for quoted in re.finditer("「[^「」]+」", message):
+        inside = [b for b in breaks if quoted.start() < b < quoted.end()]
+        assert not inside, (quoted.group(0), inside)

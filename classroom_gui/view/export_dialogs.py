@@ -24,7 +24,7 @@ from ..lesson import rules
 from ..lesson.canvas import canvas_for
 from ..lesson.phrase import Name
 from ..lesson.state import frame_at
-from ..lesson.strings import text
+from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
 from .canvas_warm import held
@@ -120,8 +120,8 @@ def _t(model):
     return lambda key, **values: text(model.sel.lang, key, **values)
 
 
-def _report(model, parent, exc: Exception) -> None:  # why, in the UI's language (export.errors)
-    QMessageBox.warning(parent, _t(model)("ui.export_failed"), said(exc, model.sel.lang))
+def _report(model, parent, exc: Exception) -> None:  # why, in the UI's language (export.errors); 「名前」 kept whole
+    QMessageBox.warning(parent, _t(model)("ui.export_failed"), unbroken_quotes(said(exc, model.sel.lang)))
 
 
 def _empty(model, parent) -> bool:
