@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from .cli_table import (HEAD, LAYER, MASK, MODEL, TEXT, CliError, arg, check_layer_head, lang_arg, subcommand,
-                        whole)
+from .cli_table import (HEAD, LAYER, MASK, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg,
+                        subcommand, whole)
 
 
 @subcommand("worksheet", "a printable worksheet: one student's attention to work out by hand (dot products, "
@@ -29,6 +29,7 @@ from .cli_table import (HEAD, LAYER, MASK, MODEL, TEXT, CliError, arg, check_lay
 def worksheet_command(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .cli_export import _default_asker_note, _focus, with_edits
+    from .export.errors import said as in_language  # (fix10 names its notes `said`)
     from .export.files import ExportError, check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.state import default_focus
@@ -62,8 +63,8 @@ def worksheet_command(args: argparse.Namespace) -> int:
 
         _app = QApplication.instance() or QApplication([sys.argv[0]])
         written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
-    except (ExportError, WorksheetError) as exc:
-        raise CliError(str(exc)) from None
+    except (CliRefusal, ExportError, WorksheetError) as exc:  # in the sheet's language (English: as it always read)
+        raise CliError(in_language(exc, args.lang)) from None
     key = (f"page {written.key_page}" if written.key_page == written.pages
            else f"pages {written.key_page}-{written.pages}")
     print(f"wrote {args.output} ({trace.tokens[asker]!r} listens to {len(sheet.heard)} students; "
