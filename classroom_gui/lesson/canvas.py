@@ -37,7 +37,7 @@ WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(12
 # From 7 no choice shows them all (3 columns show 5 numbers a strip and "…", 4 columns 3); a bigger class's
 # desks keep the 16:9 classroom's shape (spread: 1.4 scaled by the classrooms' aspects, 880/764 : 1230/780)
 FOUR_THREE = Canvas("4:3", 1440, 1080, classroom=(30, 96, 880, 764), board=(940, 96, 470, 764), caption_y=880,
-                    columns=(1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3), spread=1.0)
+                    columns=(1, 2, 2, 2, 3, 3, 4, 4, 5, 5, 3, 3), spread=1.0)
 CANVASES = {c.name: c for c in (WIDESCREEN, FOUR_THREE)}
 
 
