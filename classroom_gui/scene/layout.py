@@ -143,18 +143,34 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     cols = int(cells_w // (px * DIGIT_RATIO + 6))
     row_h = px * 1.9
     if cols >= 3 and k * row_h + gaps <= avail:
-        row_h = min(px * STRETCH, row_h + (avail - gaps - k * row_h) / k)
+        rows = [1] * k  # a 4:3 desk (least_px below NUMBER_PX) shows more of them on the rows its height has
+        if least_px < NUMBER_PX[-1]:
+            rows = _spare_rows(counts, cols, int((avail - gaps) // row_h))
+        row_h = min(px * STRETCH, row_h + (avail - gaps - sum(rows) * row_h) / sum(rows))
         out = []
-        for n in counts:
-            c, shown = (n, 0) if n <= cols else (cols, cols - 1)
-            out.append(StripBox(x, y, w, row_h, 0.0, 0.0, tab_w, 1, max(1, c), px, shown))
-            y += row_h + gap
+        for n, r in zip(counts, rows):
+            c, shown = (math.ceil(n / r), 0) if n <= r * cols else (cols, r * cols - 1)
+            out.append(StripBox(x, y, w, r * row_h, 0.0, 0.0, tab_w, r, max(1, c), px, shown))
+            y += r * row_h + gap
         return tuple(out)
     # no numbers: one row per strip, as tall as fits (labels only if a strip keeps a usable cell height)
     per = (avail - gaps) / k
     label_h = label_px * 1.3 if label_px >= LABEL_MIN and per - label_px * 1.3 >= 12 else 0.0
     row_h = clamp(per - label_h, 3.0, max_row_h)
     return _place(counts, [1] * k, x, y, w, label_h, label_px, tab_w, gap, row_h, 0.0)
+
+
+def _spare_rows(counts: tuple[int, ...], cols: int, total: int) -> list[int]:
+    """Rows for strips of `counts` cells, `cols` a row, `total` rows in all: one each, then one more for each strip
+    still cut, in turn, while rows are left."""
+    rows, need = [1] * len(counts), [max(1, math.ceil(n / cols)) for n in counts]
+    left = total - len(counts)
+    while left > 0 and any(r < n for r, n in zip(rows, need)):
+        for i, n in enumerate(need):
+            if left > 0 and rows[i] < n:
+                rows[i] += 1
+                left -= 1
+    return rows
 
 
 def _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px) -> tuple[StripBox, ...]:
