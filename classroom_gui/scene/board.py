@@ -17,7 +17,7 @@ from . import fonts, palette, pictures
 from .strip import StripItem
 from .heatmap import HeatmapItem
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, qcolor
-from .layout import stack_strips
+from .layout import least_number_px, stack_strips
 from .palette import Theme
 from .whatif_marks import hatch
 
@@ -382,7 +382,7 @@ class Board:
         strip_room = room - (min(lines_h, room * 0.5) + GAP if frame.board else 0.0)
         boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=16 * theme.font_scale,
                              tab_w=6.0, gap=12.0, max_number_px=16, max_row_h=30.0, row_cells=12,
-                             max_rows=8) if counts else ()
+                             max_rows=8, least_px=least_number_px(frame.canvas)) if counts else ()
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
         lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
         if frame.board:

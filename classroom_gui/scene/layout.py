@@ -2,8 +2,9 @@
 
 A desk is a name tag (header) above a stack of strips (the notebook, then the cards). desk_layout picks,
 for a desk size and the strips' lengths, the biggest type at which every cell shows its 2-decimal number,
-wrapping long strips onto a second row if that helps; when nothing fits, cells are drawn without numbers
-(the number is in the tooltip) and the labels go too if the desk is tiny.
+wrapping long strips onto more rows if that helps (on 4:3, where numbers are drawn bigger, then smaller type:
+least_number_px); when nothing fits, the first numbers and "…", or cells without numbers (the number is in the
+tooltip), and the labels go too if the desk is tiny.
 """
 from __future__ import annotations
 
