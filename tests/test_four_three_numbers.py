@@ -122,3 +122,25 @@ def test_a_window_resized_about_the_midpoint_keeps_its_canvas(qtbot, checkpoint)
     assert at(760) is FOUR_THREE
     assert at(round(480 * TO_WIDESCREEN)) is WIDESCREEN
     assert at(740) is WIDESCREEN
+
+
+@pytest.mark.parametrize("lang,text", [("ja", "猫がマットの上に座った"), ("en", "The cat sat on the mat and the dog"),
+                                       ("ja", "猫がマットの上に座った。犬も")])
+def test_a_name_16_9_shows_whole_is_whole_at_4_3(qapp, checkpoint, lang, text):
+    """The 4:3 canvas's narrower desks (4 a row at 7-8 students, 5 at 9-10) keep every name 16:9 shows whole: in the
+    answer chapter 「マット」 and 「座った」 beside their "→ 「の」" badges were 「マ…」 and 「座…」 (the badge now
+    gives way down to the name's least size, desk.badge_size)."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = run_sentence(checkpoint, text, "none").trace
+    n = trace.n_tokens
+    timeline = timeline_for(n, trace.config.n_layer)
+    scenes = {c.name: ClassroomScene() for c in (WIDESCREEN, FOUR_THREE)}
+    for chapter in CHAPTERS:
+        names = {}
+        for canvas in (WIDESCREEN, FOUR_THREE):
+            scene = scenes[canvas.name]
+            scene.set_frame(frame_at(trace, Selection(focus=1, lang=lang, canvas=canvas), timeline.chapter_end(chapter)))
+            names[canvas.name] = [d.name_text for d in scene.desks[:n]]
+        cut = [(a, b) for a, b in zip(names["16:9"], names["4:3"]) if "…" not in a and b != a]
+        assert not cut, f"{n} students, {chapter}: {cut}"
