@@ -91,7 +91,8 @@ def routes(other: Rect, hub: Rect, header_h: float, gap: float, variants, width:
     while tried:
         shapes = {v: _shape(other, hub, header_h, gap, b, e, width) for v, (b, e) in tried.items()}
         check = [v for v, (b, _) in tried.items() if b != 1.0 and other != hub]
-        cross = dict(zip(check, crosses_tags_many([shapes[v] for v in check], (other, hub), header_h, width / 2)))
+        cross = dict(zip(check, crosses_tags_many([shapes[v] for v in check], (other, hub), header_h, width / 2))) \
+            if check else {}  # (a default alone, as each link's first route is, has nothing to check)
         later = {}
         for v, (b, e) in tried.items():
             if cross.get(v, False):
@@ -148,7 +149,7 @@ def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[P
     grows with the link's length. The control points move linearly with the arch (curve's offset and loop
     radius), so lowering by a factor s is the chord's curve plus s times the arch."""
     top = CEILING + width / 2
-    if min(p[1] for p in c) > top + 1e-6:  # the curve lies within its control points' box (the margin: rounding)
+    if min(c[0][1], c[1][1], c[2][1], c[3][1]) > top + 1e-6:  # the curve lies within its control points' box (the margin: rounding)
         return c
     ys = _BERNSTEIN @ np.asarray([p[1] for p in c], dtype=np.float64)  # [S + 1] centre-line heights
     if ys.min() >= top:
