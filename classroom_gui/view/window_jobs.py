@@ -22,11 +22,12 @@ class SentenceJobs:
         text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
         example = self.model.example  # a gallery example shows its own layer; a new sentence keeps the shown one
         layer = example.layer - 1 if example is not None else self.sel.layer
+        head = example.head - 1 if example is not None else self.sel.head
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
-            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule, layer)
+            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule, layer, head)
             return
         try:
-            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer))
+            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer, head))
         except Exception as exc:  # never let a sentence kill the window
             self._job_failed(exc)
 
