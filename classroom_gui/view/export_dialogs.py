@@ -10,8 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QMessageBox, QProgressDialog, QSpinBox)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QMessageBox, QProgressDialog, QSpinBox)
 
 from ..scene.limits import MAX_SIDE, MIN_SIDE
 from ..export.deck import save_deck
@@ -27,6 +27,7 @@ from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
+from . import file_dialogs
 from .canvas_warm import held
 
 SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), None)  # None: custom
@@ -93,7 +94,7 @@ class OptionsDialog(QDialog):
 
 
 def _ask_path(parent, title: str, filters: str, suggestion: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, filters)
+    path = file_dialogs.ask_save_path(parent, title, suggestion, filters)  # never reads /proc/kmsg (H1)
     return Path(path) if path else None
 
 
