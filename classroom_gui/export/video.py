@@ -16,7 +16,7 @@ from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme
 from ..scene.render import render_frame
-from .files import ExportError, Progress, atomic_path, check_target, tick
+from .files import ExportError, Progress, atomic_path, check_target, no_room, tick
 from .formats import VIDEOS
 
 def rgb_array(image: QImage) -> np.ndarray:  # QImage -> [h, w, 3] uint8
@@ -42,8 +42,9 @@ def write_pictures(pictures: Callable[[], Iterable[QImage]], count: int, path, f
     with atomic_path(path) as tmp:
         try:
             VIDEOS[path.suffix.lower()].write(pictures(), count, tmp, fps, size, progress)
-        except EncoderStopped:
-            raise ExportError("error.ffmpeg_stopped", path=path) from None
+        except EncoderStopped:  # a full disk said as a failed write says it (teacher7 M5)
+            full = no_room(path.parent)
+            raise ExportError("error.disk_full" if full else "error.ffmpeg_stopped", path=path) from None
     return path
 
 
