@@ -3,6 +3,7 @@ shape: 4:3 in presenter mode on a 4:3 screen (it offered 1920 × 1080 there)."""
 from __future__ import annotations
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN, canvas_for
+from helpers import random_window
 
 
 def test_the_sizes_say_which_are_4_3_and_1024_by_768_is_one(qapp):
@@ -19,17 +20,10 @@ def test_the_sizes_say_which_are_4_3_and_1024_by_768_is_one(qapp):
 
 
 def test_the_dialog_starts_at_the_windows_canvas_shape(qtbot, tmp_path, monkeypatch):
-    from classroom_gui.model import load_checkpoint
-    from classroom_gui.resources import teaching_model_dir
-    from classroom_gui.view import export_dialogs, settings
-    from classroom_gui.view.window import MainWindow
+    from classroom_gui.view import export_dialogs
 
-    w = MainWindow(load_checkpoint(teaching_model_dir()), settings.open_store(str(tmp_path / "s.ini")))
-    qtbot.addWidget(w)
-    w.show()
-    w.sentence.setText("The cat sat on the mat")
-    w.apply_sentence()
-    qtbot.waitUntil(lambda: w.run is not None, timeout=10000)
+    w = random_window(qtbot, tmp_path)
+    assert w.model.run is not None
     offered = []
 
     def cancelled(self):  # the dialog the window made, as the user would first see it
