@@ -18,7 +18,6 @@ from ..app.model import ClassroomModel
 from ..lesson import rules
 from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
-from ..lesson.whatif_state import status_line
 from ..scene import fonts, palette
 from . import accessibility, quiz_mode, screen_size, settings, window_build
 from .qt_language import use_qt_language
@@ -91,10 +90,13 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
             window_build.show_selection(self, refill=False)
         if what == "theme":  # the high-contrast theme (palette.CONTRAST), for a washed-out projector
             self.canvas.classroom.theme = palette.theme(self.model.theme)
-        if what == "edits":  # (a new sentence or language relabels the Edit menu in retranslate)
-            self.statusBar().showMessage(status_line(self.sel.lang, self.model.whatif), 8000)
+        if what in ("edits", "run"):  # (a new sentence or language relabels the Edit menu in retranslate)
+            said = self.model.status(self.sel.lang)
+            self.statusBar().showMessage(said, 8000) if said else self.statusBar().clearMessage()
             window_build.show_edit_state(self)
         if what == "run":
+            if self.run is not None and not self.model.shows(self.sentence.text()):
+                self.sentence.setText(self.model.typed)  # Undo or Redo brought back another sentence
             t = self.player.timeline
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])
             self.canvas.setFocus()

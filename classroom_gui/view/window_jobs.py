@@ -20,13 +20,17 @@ class SentenceJobs:
 
     def apply_sentence(self) -> None:
         text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
+        if self.model.shows(text):  # the sentence on screen again: nothing to compute, its what-if edits stay
+            self.canvas.setFocus()
+            return
+        self._typed = text
         example = self.model.example  # a gallery example shows its own layer; a new sentence keeps the shown one
         layer = example.layer - 1 if example is not None else self.sel.layer
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
             self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule, layer)
             return
         try:
-            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer))
+            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer), text)
         except Exception as exc:  # never let a sentence kill the window
             self._job_failed(exc)
 
@@ -39,6 +43,7 @@ class SentenceJobs:
             if not folder:
                 return
         self._opening = folder  # a failure is then the folder's, said in the UI's language (ui.model_unreadable)
+        self._typed = self.sentence.text()
         self.worker.start(prepared_model_run, folder, self.sentence.text())
 
     def _job_done(self, result) -> None:
@@ -52,11 +57,11 @@ class SentenceJobs:
         if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
             self._opening = None
             checkpoint, run = result
-            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run)
+            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run, getattr(self, "_typed", ""))
             if isinstance(run, Exception):
                 self._job_failed(run)
         else:
-            self.model.set_run(result)
+            self.model.set_run(result, getattr(self, "_typed", ""))
 
     def _job_failed(self, exc) -> None:
         logging.getLogger("classroom_gui").warning("background job failed", exc_info=exc)
