@@ -389,3 +389,18 @@ def test_enter_on_the_same_sentence_keeps_the_edits_and_a_new_one_is_undone_back
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.run is run and window.model.whatif.edits == (edit,) and window.sentence.text() == old
     assert window.sel.focus == seat and window.statusBar().currentMessage() == window.t("whatif.status", n=1)
+
+
+def test_the_status_line_follows_a_language_switch(qtbot, window):
+    """teacher6 L5: after Ctrl+Shift+L the what-if status line stayed English under a Japanese window."""
+    from classroom_gui.view import whatif_edit
+
+    window.set_language("en")
+    sel = window.sel
+    assert whatif_edit.apply(window, Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0))
+    assert window.statusBar().currentMessage() == window.t("whatif.status", n=1)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.sel.lang == "ja" and window.statusBar().currentMessage().startswith("もしも：変更1件")
+    window.statusBar().showMessage("an English detail", 8000)  # a message the window cannot say again
+    window.set_language("en")
+    assert window.statusBar().currentMessage() == ""

@@ -85,14 +85,16 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
         if what == "model":
             self.sentence.set_tokenizer(self.checkpoint.tokenizer)
         if what in ("model", "run") or self.sel.lang != self._lang:
+            relabel = self._lang is not None and self.sel.lang != self._lang
             self.retranslate()  # and the selectors' items
+            if relabel:  # the status line's message too, in the new language (teacher6 L5)
+                self._retell()
         elif what == "selection":
             window_build.show_selection(self, refill=False)
         if what == "theme":  # the high-contrast theme (palette.CONTRAST), for a washed-out projector
             self.canvas.classroom.theme = palette.theme(self.model.theme)
         if what in ("edits", "run"):  # (a new sentence or language relabels the Edit menu in retranslate)
-            said = self.model.status(self.sel.lang)
-            self.statusBar().showMessage(said, 8000) if said else self.statusBar().clearMessage()
+            self.tell(self.model.status)
             window_build.show_edit_state(self)
         if what == "run":
             if self.run is not None and not self.model.shows(self.sentence.text()):
@@ -103,6 +105,23 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
         self._draw()
         if what != "time":  # the lesson's other moments are drawn ahead in idle time (view.canvas_warm)
             self.canvas.warmer.start(*self.model.ahead())
+
+    def tell(self, said, ms: int = 8000) -> None:
+        """A message in the status bar: `said(lang)` (a key's text, the what-if status), said again in the new
+        language when the language changes while it shows; "" clears it."""
+        text_now = said(self.sel.lang)
+        self._told = (said, text_now)
+        self.statusBar().showMessage(text_now, ms) if text_now else self.statusBar().clearMessage()
+
+    def _retell(self) -> None:
+        """After a language change: the message tell() showed, in the new language; any other message (an
+        error's own words) would stay in the old language, so it goes."""
+        shown = self.statusBar().currentMessage()
+        said, text_then = getattr(self, "_told", (None, ""))
+        if said is not None and shown and shown == text_then:
+            self.tell(said)
+        elif shown:
+            self.statusBar().clearMessage()
 
     def retranslate(self) -> None:
         t = self.t

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..lesson.state import prepared_model_run, prepared_run
+from ..lesson.strings import text
 from .window_lesson import RuleRun
 
 BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
@@ -79,7 +80,7 @@ class SentenceJobs:
         """The class's answer joins as a new student; the lesson stays at the answer."""
         frame = self.model.frame()
         if frame.answer_id < 0:  # not answer time: one line says where A works, rather than nothing happening
-            self.statusBar().showMessage(self.t("ui.add_answer_not_now"), 8000)
+            self.tell(lambda lang: text(lang, "ui.add_answer_not_now"))
             return
         # the class on screen, whatever the sentence field holds now (a sentence typed and not applied)
         shown = self.run.text if self.run is not None and self.run.text else self.sentence.text()
