@@ -16,6 +16,19 @@ from .window_lesson import RuleRun
 BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
 
 
+def warn(parent, title: str, said: str, detail: str = "") -> None:
+    """A warning box saying `said`, with `detail` behind its Show Details… button when there is one."""
+    if not detail:
+        QMessageBox.warning(parent, title, said)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, said, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(detail)
+    try:
+        box.exec()
+    finally:
+        box.deleteLater()
+
+
 class SentenceJobs:
     """Mixed into MainWindow, which provides model, worker, sentence and t()."""
 
@@ -66,11 +79,20 @@ class SentenceJobs:
 
     def _job_failed(self, exc) -> None:
         logging.getLogger("classroom_gui").warning("background job failed", exc_info=exc)
-        detail = str(exc) or type(exc).__name__
         folder, self._opening = getattr(self, "_opening", None), None
-        if folder:  # the loaders' detail is English (and names the file): a sentence of the UI's first
-            detail = self.t("ui.model_unreadable", folder=Path(folder).name or str(folder)) + "\n\n" + detail
-        QMessageBox.warning(self, self.t("ui.error_title"), detail)
+        if folder:
+            self.model_unreadable(folder, exc, "ui.model_unreadable")
+        else:
+            warn(self, self.t("ui.error_title"), str(exc) or type(exc).__name__)
+
+    def model_unreadable(self, folder, exc, key: str) -> None:
+        """A model folder that cannot be read (Open model…, or --model at launch: `key` says what the class does
+        now), in a box titled so. The loaders' reason is English and names the file: under an English UI it
+        follows the sentence, under another it is the box's details (Show Details…), not a line of English."""
+        said, detail = self.t(key, folder=Path(folder).name or str(folder)), str(exc) or type(exc).__name__
+        if self.sel.lang == "en":
+            said, detail = said + "\n\n" + detail, ""
+        warn(self, self.t("ui.model_error_title"), said, detail)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
