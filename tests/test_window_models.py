@@ -93,3 +93,28 @@ def test_a_broken_folder_is_said_in_japanese_first(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: len(window.messages) == 2, timeout=10_000)
     assert window.messages[1] == "the sentence job's own reason"
 
+
+def test_a_bad_model_at_launch_opens_the_teaching_model(qapp, tmp_path, monkeypatch, capsys):
+    """teacher6 L6: `classroom-gui --model BAD` said why and exited; it now opens the teaching model (and, on a
+    screen, says why in the window's box)."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QTimer
+
+    from classroom_gui.resources import teaching_model_dir
+    from classroom_gui.view import app as app_module
+
+    monkeypatch.setattr(settings, "default_path", lambda: tmp_path / "settings.ini")
+    seen = []
+
+    def look():
+        shown = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen.extend(w.checkpoint.path for w in shown)
+        for w in shown:
+            w.close()
+        qapp.quit()
+    QTimer.singleShot(0, look)
+    assert app_module.run(SimpleNamespace(gui_model=tmp_path / "nowhere")) == 0
+    assert seen == [teaching_model_dir()]
+    err = capsys.readouterr().err
+    assert "nowhere" in err and "opening the teaching model instead" in err
