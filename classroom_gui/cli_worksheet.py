@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .cli_export import HEAD, LAYER
-from .cli_table import MODEL, TEXT, CliError, arg, check_layer_head, lang_arg, subcommand, whole
+from .cli_table import EDIT_FORMS, MODEL, TEXT, CliError, arg, check_layer_head, lang_arg, subcommand, whole
 
 # the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), except
 # where no worksheet can be made in it: in discussion every student listens to all, and a sheet holds 2-5
@@ -29,7 +29,7 @@ RULE = arg("--mask", choices=("causal", "none"), help="the classroom's rule: non
                 "listens to exactly N (the one in seat N under the causal mask)"),
             LAYER, HEAD, RULE,
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable, '
-                'as for export and trace: "score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1"; '
+                f'as for export and trace: {EDIT_FORMS}; '
                 'the sheet is worked from the edited class, its edited numbers underlined and a "What if:" line'),
             arg("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf"))
