@@ -38,3 +38,16 @@ def test_scoring_names_a_repeated_word_with_its_seat(checkpoint, lang, asks):
 def test_a_word_that_sits_once_keeps_its_bare_name(checkpoint):
     for frame in scoring_frames(checkpoint, "The cat sat on the mat", 1, "en"):
         assert "(seat" not in frame.narration and not any("(seat" in line for line in frame.board)
+
+
+def test_an_apostrophe_student_is_quoted_so_it_reads_as_one_mark(checkpoint):
+    """teacher6 L6: the apostrophe student read "'" on the board, like three straight quotes."""
+    from classroom_gui.lesson.strings import quote
+
+    trace = compute_run(checkpoint, "the dog ' s bone", mask="none").trace
+    assert "'" in trace.tokens
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    t = timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == "softmax.weights"))
+    board = "\n".join(frame_at(trace, Selection(focus=1, lang="en", rule="none"), t).board)
+    assert "\"\u2009'\u2009\"" in board and "\"'\"" not in board
+    assert quote("en", "cat") == '"cat"' and quote("ja", "'") == "「'」"
