@@ -250,7 +250,7 @@ def _export_compare(args, targets, pair, size, theme) -> int:
 @_export_errors
 def deck_command(args: argparse.Namespace) -> int:
     from .export.deck import save_deck
-    from .export.files import check_target
+    from .export.files import ExportError, check_target
     from .export.formats import COMPARE_DECKS, DECKS
     from .export.moments import deck_times
     from .lesson.deck import deck_frames
@@ -260,8 +260,9 @@ def deck_command(args: argparse.Namespace) -> int:
         if args.compare is None:
             check_target(args.output, DECKS)
         else:
-            check_target(args.output, COMPARE_DECKS, f"{args.output}: a comparison deck is "
-                         f"{output_help('compare deck')} (not {args.output.suffix} yet)")
+            check_target(args.output, COMPARE_DECKS, ExportError("error.compare_deck_type", path=args.output,
+                                                                 names=output_help("compare deck"),
+                                                                 suffix=args.output.suffix))
     _app, trace, sel, theme, size, run = _prepare(args)
     notices = notices_for(run, sel.lang)
     times = deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.per)

@@ -234,8 +234,8 @@ def test_the_window_refuses_to_export_an_empty_class_as_the_cli_does(qtbot, mode
     assert not shown
 
 
-def _export_reasons(tmp_path) -> list[str]:
-    """The exports' own English reasons, made for real where a file system can make them."""
+def _export_reasons(tmp_path) -> list:
+    """The exports' own errors, made for real where a file system can make them."""
     import errno
 
     from classroom_gui.export.files import ExportError, atomic_folder, check_target, explain
@@ -246,22 +246,22 @@ def _export_reasons(tmp_path) -> list[str]:
     reasons = []
 
     def caught(do):
-        try:
+        with pytest.raises(ExportError) as exc:
             do()
-        except ExportError as exc:
-            reasons.append(str(exc))
-        else:
-            raise AssertionError("no ExportError")
+        reasons.append(exc.value)
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "a").write_text("x")
     caught(lambda: check_target(tmp_path, PICTURES))                      # is a folder; give a file name
     caught(lambda: check_target(tmp_path / "x.doc", PICTURES))            # unknown file type
+    caught(lambda: check_target(tmp_path / "x", PICTURES))                # no file type at all
     caught(lambda: check_target(tmp_path / "nowhere" / "x.png", PICTURES))  # folder not found
-    with pytest.raises(ExportError) as exc:
+
+    def full_folder():
         with atomic_folder(tmp_path / "full"):
             pass
-    reasons.append(str(exc.value))                                          # not an empty folder
+    caught(full_folder)                                                     # not an empty folder
     caught(lambda: parse_size("5x5"))
+    caught(lambda: parse_size("big"))
     caught(lambda: save_video(lambda: iter(()), 0, tmp_path / "v.gif", 10, (101, 100)))
     for code in (errno.ENOSPC, errno.EACCES, errno.ENOENT):
         reasons.append(explain(tmp_path / "x.png", OSError(code, "os", str(tmp_path / "x.png"))))
@@ -274,17 +274,20 @@ def test_the_japanese_windows_export_errors_are_in_japanese(qtbot, model, tmp_pa
     reason an export gives is said in Japanese (paths and numbers kept), and the window's box shows it so."""
     from PySide6.QtWidgets import QMessageBox
 
+    from classroom_gui.export.errors import said
     from classroom_gui.model import load_checkpoint
     from classroom_gui.view import export_dialogs, settings
-    from classroom_gui.view.error_text import said
     from classroom_gui.view.window import MainWindow
 
     reasons = _export_reasons(tmp_path)
-    assert len(reasons) >= 10
+    assert len(reasons) >= 12
     for reason in reasons:
-        ja = said("ja", reason)
-        assert ja != reason and re.search("[ぁ-んァ-ン]", ja) and not re.search(r"\b(?:folder|write|file)\b", ja), reason
-        assert said("en", reason) == reason
+        ja = said(reason, "ja")
+        assert ja != str(reason) and re.search("[ぁ-んァ-ン]", ja), reason
+        assert not re.search(r"\b(?:folder|write|file|none|size|pixels)\b", ja), ja
+        assert said(reason, "en") == str(reason)
+        for value in re.findall(r"/\S+?(?=[:：]|$)", str(reason))[:1]:  # the path it names is kept
+            assert value in ja, (value, ja)
     w = MainWindow(load_checkpoint(model), settings.open_store(str(tmp_path / "s.ini")))
     qtbot.addWidget(w)
     w.set_language("ja")

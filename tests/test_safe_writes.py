@@ -82,10 +82,10 @@ def test_check_file_knows_a_cut_file_from_a_whole_one(tmp_path, capsys):
     for name in ("picture.svg", "picture.pdf", "video.mp4"):
         path = tmp_path / name
         assert main(command(name, path)) == 0, capsys.readouterr().err
-        assert files.check_file(path, path.suffix) == ""
+        assert files.check_file(path, path.suffix) is None
         data = path.read_bytes()
         path.write_bytes(data[: len(data) - 100])
-        assert files.check_file(path, path.suffix) != ""
+        assert files.check_file(path, path.suffix) is not None
 
 
 # --- case 8: every output of a command, or none ---------------------------------------------------------------------

@@ -5,6 +5,7 @@ drive it without a window.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -38,7 +39,8 @@ class ClassroomModel:
         self._listeners: list[Listener] = []
         self.run = None
         self.example = None  # a gallery example whose sentence is being computed (applied in set_run)
-        self.resumed = None  # (seat, word): the asker the last session left, for the first sentence (resume)
+        self.open_example = None  # the gallery example on screen (its sentence shown), for the gallery to show it
+        self.resumed = None  # where the last session left the lesson, for the first sentence (resume)
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
         self.typed = ""  # the sentence as typed for the run shown (the run's text is as read: spaces joined)
         self.earlier: list[Left] = []  # sentences left with edits, newest last: Undo brings the last one back
@@ -97,6 +99,8 @@ class ClassroomModel:
         self.typed = typed or (run.text if run else "")
         n = run.trace.n_tokens if run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
+        kept = self.open_example if run and self.open_example and self.open_example.text == run.text else None
+        self.open_example = self.example if run and self.example is not None else kept  # the same sentence again keeps it
         if run and self.example is not None:
             self.sel = example_selection(self.example, run.trace.tokens, self.sel.temperature, self.sel.lang).clamped(run.trace)
             beats = self.player.timeline.beats  # to the shares, where the example's claim is seen
@@ -105,10 +109,7 @@ class ClassroomModel:
         elif run and focus is not None:  # a sentence Undo or Redo brought back: its asker too
             self.sel = replace(self.sel, focus=focus).clamped(run.trace)
         elif run:
-            seat, word = self.resumed or (None, None)
-            if seat is None or seat >= n or run.trace.tokens[seat] != word:  # not the class the session left
-                seat = default_focus(run.trace.tokens, self.sel.rule)
-            self.sel = replace(self.sel, focus=seat).clamped(run.trace)
+            self._resume_in(run)
         self.example = self.resumed = None
         self.changed("run")
         # the old trace is gone now that the listeners drew the new one: free its peak, keeping what a sentence
@@ -122,13 +123,40 @@ class ClassroomModel:
         self.select(rule=rule)
         give_back_excess(self.run.trace.nbytes if self.run else 0)
 
-    def resume(self, seat: int | None, word: str, layer: int | None, head: int | None, rule: str | None) -> None:
+    def resume(self, seat: int | None, word: str, layer: int | None, head: int | None, rule: str | None,
+               left: tuple | None = None) -> None:
         """Where the last session left the lesson (view.settings), before its sentence is computed: its rule, layer
-        and head now (Selection.clamped keeps them inside the model when its first run arrives), and its asker
-        when that seat of the first sentence still holds `word`."""
+        and head now (Selection.clamped keeps them inside the model when its first run arrives); with the first
+        sentence, its asker when that seat still holds `word`, and, when it is the sentence `left` was taken
+        of (left_at), its moment where the lesson still has that step and the gallery example that was open."""
         changes = {k: v for k, v in (("layer", layer), ("head", head), ("rule", rule)) if v is not None}
         self.sel = replace(self.sel, **changes)
-        self.resumed = (seat, word) if seat is not None and word else None
+        self.resumed = (seat, word, left)
+
+    def left_at(self) -> tuple[str, str, float, int | None] | None:
+        """Where the lesson is, for the settings file: (the sentence's id, its step (Timeline.place), the time, the
+        open gallery example's index or None); None without a sentence."""
+        if self.run is None:
+            return None
+        example = next((i for i, e in enumerate(self.gallery) if e is self.open_example), None)
+        time = self.player.time
+        return sentence_id(self.run.text), self.player.timeline.place(time), time, example
+
+    def _resume_in(self, run) -> None:
+        """The first sentence's asker, moment and gallery example, as resume() was told (else the defaults)."""
+        seat, word, left = self.resumed or (None, "", None)
+        tokens = run.trace.tokens
+        if seat is None or seat >= len(tokens) or tokens[seat] != word:  # not the class the session left
+            seat = default_focus(tokens, self.sel.rule)
+        self.sel = replace(self.sel, focus=seat).clamped(run.trace)
+        if left is None or left[0] != sentence_id(run.text):  # another sentence: from its start
+            return
+        _, place, time, example = left
+        at = self.player.timeline.time_in(place, time)
+        if at is not None:
+            self.player.seek(at)
+        if example is not None and example < len(self.gallery) and self.gallery[example].text == run.text:
+            self.open_example = self.gallery[example]
 
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule. The UI's language stays: the gallery
@@ -320,3 +348,8 @@ class ClassroomModel:
             return frame_at(trace, sel, t, notices)
         beats = [(b.start, b.duration) for b in self.player.timeline.beats]
         return frame_at_time, beats, self.player.time, trace.n_tokens
+
+
+def sentence_id(text: str) -> str:
+    """A short fingerprint of a sentence as read, to tell the settings file's sentence from another."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

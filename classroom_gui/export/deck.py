@@ -29,7 +29,7 @@ def save_slides(slides: list, path, registry: dict, *args) -> Path:
     folder for no suffix, else a file written whole or not at all. `args` follow the kind's signature."""
     path = Path(path)
     if not slides:
-        raise ExportError("there is nothing to export: the class is empty")
+        raise ExportError("error.class_empty")
     if path.suffix == "" or path.is_dir():
         return registry[""].write(slides, path, *args)
     path = check_target(path, registry)

@@ -28,14 +28,7 @@ PART = re.compile(r"^\..+\.(\d+)-[a-z0-9_]{8}\.part$")
 STALE_SECONDS = 24 * 3600  # a temporary this old is swept even if its process id is in use again
 
 
-class ExportError(Exception):
-    """An export that could not be written; str() says why, for the user."""
-
-
-class Cancelled(ExportError):
-    def __init__(self):
-        super().__init__("export cancelled; no file was written")
-
+from .errors import Cancelled, ExportError, Phrase  # noqa: F401 (re-exported: the exports' errors)
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going? (a dialog's progress bar, the CLI's counter)
 
@@ -52,34 +45,36 @@ def tick(progress: Progress | None, done: int, total: int) -> None:
         raise Cancelled()
 
 
-def explain(path: Path, exc: OSError) -> str:
+def explain(path: Path, exc: OSError) -> ExportError:
+    """The error to raise for an OSError met while writing `path`."""
     if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-        return f"{path}: the disk is full (or the file is larger than allowed); nothing was written"
+        return ExportError("error.disk_full", path=path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{path}: no permission to write here"
+        return ExportError("error.no_permission", path=path)
     if exc.errno == errno.ENOENT:
         missing = Path(exc.filename) if exc.filename else path.parent
         if missing in (path, path.parent) or missing.suffix == ".part":
             # a folder that is there but takes no new file (/proc, some mounts) answers ENOENT too
-            return f"{path.parent}: cannot write files in this folder; nothing was written" \
-                if path.parent.is_dir() else f"{path.parent}: folder not found"
-        return f"{missing}: not found (needed to write {path.name})"
-    return f"{path}: {exc.strerror or exc}"
+            return ExportError("error.unwritable_folder" if path.parent.is_dir() else "error.folder_not_found",
+                               path=path.parent)
+        return ExportError("error.needed_missing", missing=missing, name=path.name)
+    return ExportError("error.os", path=path, reason=exc.strerror or exc)  # the system's own words
 
 
-def check_target(path: Path, allowed, wrong_type: str = "") -> Path:
+def check_target(path: Path, allowed, wrong_type: ExportError | None = None) -> Path:
     """`path` if a file of one of the `allowed` suffixes (a registry of export.formats; "" = a folder) can be written there, else ExportError
-    (`wrong_type` is the message for another suffix, when the default does not fit)."""
+    (`wrong_type` is the error for another suffix, when the default does not fit)."""
     path = Path(path)
     if path.is_dir() and "" not in allowed:  # before the suffix: "adir" is a folder, not a file of type "(none)"
-        raise ExportError(f"{path}: is a folder; give a file name, e.g. {path / ('lesson' + next(iter(allowed)))}")
+        raise ExportError("error.is_folder_example", path=path, example=path / ("lesson" + next(iter(allowed))))
     if path.suffix.lower() not in allowed:
-        names = ", ".join(a or "a folder" for a in allowed)
-        raise ExportError(wrong_type or f"{path}: unknown file type '{path.suffix or '(none)'}'; use {names}")
+        raise wrong_type or ExportError("error.unknown_type", path=path,
+                                        suffix=path.suffix or Phrase("error.no_suffix"),
+                                        names=tuple(a or Phrase("error.a_folder") for a in allowed))
     if not path.parent.is_dir():
-        raise ExportError(f"{path.parent}: folder not found")
+        raise ExportError("error.folder_not_found", path=path.parent)
     if path.is_dir():
-        raise ExportError(f"{path}: is a folder")
+        raise ExportError("error.is_folder", path=path)
     return path
 
 
@@ -117,7 +112,7 @@ def atomic_paths(*paths: Path):
             _sync_folder(folder)
     except OSError as exc:
         _remove_all(temps)
-        raise ExportError(explain(_culprit(paths, temps, exc, current), exc)) from None
+        raise explain(_culprit(paths, temps, exc, current), exc) from None
     except BaseException:
         _remove_all(temps)
         raise
@@ -130,14 +125,14 @@ def atomic_folder(path: Path):
     """A folder of files, built beside `path` and renamed into place when complete."""
     path = Path(path)
     if not path.parent.is_dir():
-        raise ExportError(f"{path.parent}: folder not found")
+        raise ExportError("error.folder_not_found", path=path.parent)
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise ExportError(f"{path}: already exists and is not an empty folder")
+        raise ExportError("error.folder_not_empty", path=path)
     sweep(path.parent)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=_prefix(path), suffix=".part", dir=path.parent))
     except OSError as exc:
-        raise ExportError(explain(path, exc)) from None
+        raise explain(path, exc) from None
     live.add(tmp)
     try:
         yield tmp
@@ -153,7 +148,7 @@ def atomic_folder(path: Path):
         _sync_folder(path.parent)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise ExportError(explain(path, exc)) from None
+        raise explain(path, exc) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -175,7 +170,7 @@ def _finish(path: Path, tmp: Path, keep_mode: bool = True) -> None:
     """Check what was written, give it its mode and flush it to the disk."""
     problem = check_file(tmp, path.suffix.lower())
     if problem:
-        raise ExportError(f"{path}: {problem}, most likely because the disk is full; nothing was written")
+        raise ExportError("error.came_out_wrong", path=path, problem=problem)
     os.chmod(tmp, _mode(path) if keep_mode else 0o666 & ~umask())
     fd = os.open(tmp, os.O_RDWR)  # Windows wants a writable descriptor for fsync
     try:
@@ -239,18 +234,18 @@ def _remove_all(temps: list[Path]) -> None:
 
 # --- checking a finished file ---------------------------------------------------------------------------------
 
-def check_file(path: Path, kind: str) -> str:
-    """What is wrong with a written file of type `kind` (".png", ...), or "" when it is complete."""
+def check_file(path: Path, kind: str) -> Phrase | None:
+    """What is wrong with a written file of type `kind` (".png", ...), or None when it is complete."""
     try:
         size = path.stat().st_size
         if size == 0:
-            return "the file came out empty"
+            return Phrase("error.file_empty")
         with open(path, "rb") as f:
             head = f.read(16)
             f.seek(max(0, size - 1024))
             tail = f.read()
     except OSError as exc:
-        return f"the file cannot be read back ({exc.strerror or exc})"
+        return Phrase("error.file_unreadable", reason=exc.strerror or exc)
     if kind == ".png":
         ok = head.startswith(b"\x89PNG\r\n\x1a\n") and tail.endswith(b"IEND\xaeB`\x82")
     elif kind == ".svg":
@@ -267,7 +262,7 @@ def check_file(path: Path, kind: str) -> str:
         ok = head.lstrip()[:1] in (b"{", b"[") and tail.rstrip()[-1:] in (b"}", b"]")
     else:
         ok = True
-    return "" if ok else "the file came out incomplete"
+    return None if ok else Phrase("error.file_incomplete")
 
 
 def _mp4_complete(path: Path, size: int) -> bool:

@@ -13,7 +13,7 @@ import numpy as np
 from ..lesson.frame import Bars, Frame, Link
 from ..lesson.state import Selection
 from ..model.trace_json import floats
-from .files import atomic_path, check_target
+from .files import ExportError, atomic_path, check_target
 from .formats import NUMBERS
 
 
@@ -71,7 +71,7 @@ def json_value(value):
 
 
 def check_json_target(path) -> Path:
-    return check_target(path, NUMBERS, f"{path}: the numbers file must end in .json")
+    return check_target(path, NUMBERS, ExportError("error.numbers_json", path=path))
 
 
 def write_frame_json(frame: Frame, sel: Selection, tmp: Path) -> None:

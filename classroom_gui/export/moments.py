@@ -14,23 +14,23 @@ def chapter_key(name: str) -> str:
         return CHAPTERS[int(name)]
     if name in CHAPTERS:
         return name
-    raise ExportError(f"unknown chapter '{name}'; choose a number 0-{len(CHAPTERS) - 1} or one of {', '.join(CHAPTERS)}")
+    raise ExportError("error.unknown_chapter", name=name, last=len(CHAPTERS) - 1, names=tuple(CHAPTERS))
 
 
 def moment(timeline: Timeline, chapter: str | None = None, beat: int | None = None, time: float | None = None) -> float:
     """The time to show: the chapter's finished picture (the end of its last step), the end of step
     `beat` (1-based, as on screen), or `time` seconds; by default the end of the lesson's first step."""
     if sum(x is not None for x in (chapter, beat, time)) > 1:
-        raise ExportError("give only one of --chapter, --beat and --time")
+        raise ExportError("error.one_moment")
     if chapter is not None:
         return timeline.chapter_end(chapter_key(chapter))
     if beat is not None:
         if not 1 <= beat <= len(timeline):
-            raise ExportError(f"step {beat} does not exist; this lesson has steps 1-{len(timeline)}")
+            raise ExportError("error.no_such_step", step=beat, last=len(timeline))
         return timeline.beat_stop(beat - 1)
     if time is not None:
         if not 0 <= time <= timeline.duration:
-            raise ExportError(f"time {time} s is outside the lesson (0-{timeline.duration:g} s)")
+            raise ExportError("error.time_outside", time=time, duration=timeline.duration)
         return float(time)
     return timeline.beat_stop(0)
 
@@ -41,18 +41,18 @@ def deck_times(timeline: Timeline, per: str = "beat") -> list[float]:
         return [timeline.beat_stop(i) for i in range(len(timeline))]
     if per == "chapter":
         return [timeline.chapter_end(key) for key, _start in timeline.chapter_starts()]
-    raise ExportError(f"--per must be 'beat' or 'chapter', not '{per}'")
+    raise ExportError("error.per", per=per)
 
 
 def video_times(timeline: Timeline, fps: float, first: str | None = None, last: str | None = None) -> list[float]:
     if not 1 <= fps <= 120:
-        raise ExportError(f"fps must be between 1 and 120, got {fps}")
+        raise ExportError("error.fps", fps=fps)
     starts = dict(timeline.chapter_starts())
     keys = [k for k, _ in timeline.chapter_starts()]
     a = chapter_key(first) if first is not None else keys[0]
     b = chapter_key(last) if last is not None else keys[-1]
     if keys.index(a) > keys.index(b):
-        raise ExportError(f"chapter '{a}' comes after '{b}'")
+        raise ExportError("error.chapter_order", first=a, last=b)
     begin = starts[a]
     end = starts[keys[keys.index(b) + 1]] if keys.index(b) + 1 < len(keys) else timeline.duration
     n = max(1, int(round((end - begin) * fps)))

@@ -26,7 +26,7 @@ def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = No
     embedded (export.svg_text)."""
     path = check_target(Path(path), PICTURES)
     if svg_text not in SVG_TEXT:
-        raise ExportError(f"svg text must be one of {', '.join(SVG_TEXT)}, not '{svg_text}'")
+        raise ExportError("error.svg_text", names=tuple(SVG_TEXT), given=svg_text)
     with atomic_path(path) as tmp:
         write_picture(frame, tmp, path.suffix.lower(), size, theme, transparent, svg_text)
     return path
@@ -93,13 +93,13 @@ def _memory() -> QBuffer:
 def _begin(device, tmp: Path) -> QPainter:
     painter = QPainter(device)
     if not painter.isActive():
-        raise ExportError(f"{tmp.name}: Qt could not start drawing the file")
+        raise ExportError("error.qt_start", name=tmp.name)
     return painter
 
 
 def _write(tmp: Path, buffer: QBuffer, ended: bool) -> None:
     if not ended:
-        raise ExportError(f"{tmp.name}: Qt could not finish drawing the file")
+        raise ExportError("error.qt_finish", name=tmp.name)
     data = bytes(buffer.data())
     buffer.close()
     with open(tmp, "wb") as f:  # OSError (a full disk) reaches files.atomic_paths, which explains it

@@ -16,7 +16,7 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in key.replace("×", "x").split("x"))
     except ValueError:
-        raise ExportError(f"size '{text}' is not WIDTHxHEIGHT (e.g. 1920x1080) or one of {', '.join(SIZES)}") from None
+        raise ExportError("error.size_unread", size=text, names=tuple(SIZES)) from None
     if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
-        raise ExportError(f"size {w}x{h} is out of range ({MIN_SIDE} to {MAX_SIDE} pixels a side)")
+        raise ExportError("error.size_range", w=w, h=h, lo=MIN_SIDE, hi=MAX_SIDE)
     return w, h

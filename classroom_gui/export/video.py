@@ -38,13 +38,12 @@ def write_pictures(pictures: Callable[[], Iterable[QImage]], count: int, path, f
     whole or not at all. The lesson's video and a comparison's both end here."""
     path = check_target(Path(path), VIDEOS)
     if size[0] % 2 or size[1] % 2:
-        raise ExportError(f"video size {size[0]}x{size[1]} must have even sides (H.264 needs them)")
+        raise ExportError("error.odd_video", w=size[0], h=size[1])
     with atomic_path(path) as tmp:
         try:
             VIDEOS[path.suffix.lower()].write(pictures(), count, tmp, fps, size, progress)
         except EncoderStopped:
-            raise ExportError(f"{path}: ffmpeg stopped while writing the video, most likely because the disk "
-                              f"is full; nothing was written") from None
+            raise ExportError("error.ffmpeg_stopped", path=path) from None
     return path
 
 
@@ -120,6 +119,6 @@ def _gif(pictures, count, tmp: Path, fps, progress) -> None:
         images.append(Image.fromarray(rgb).quantize(colors=255, method=Image.Quantize.MEDIANCUT))
         tick(progress, i + 1, count)
     if not images:
-        raise ExportError("there is nothing to export")
+        raise ExportError("error.nothing_to_export")
     images[0].save(str(tmp), format="GIF", save_all=True, append_images=images[1:], duration=round(1000 / fps),
                    loop=0, optimize=False)

@@ -220,7 +220,7 @@ def save_worksheet(ws: Worksheet, path, paper: str = "a4", model_name: str = "")
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     if paper not in PAPERS:
-        raise ExportError(f"paper '{paper}' is not one of {', '.join(PAPERS)}")
+        raise ExportError("error.paper", paper=paper, names=tuple(PAPERS))
     path = check_target(Path(path), WORKSHEETS)
     page_size = QPageSize(QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter)
     with atomic_path(path) as tmp:
@@ -234,7 +234,7 @@ def save_worksheet(ws: Worksheet, path, paper: str = "a4", model_name: str = "")
         pages = doc.pageCount()
         doc.print_(writer)
         if tmp.stat().st_size == 0:
-            raise ExportError(f"{path}: nothing was written")
+            raise ExportError("error.nothing_written", path=path)
     return Written(path, pages, key_page)
 
 

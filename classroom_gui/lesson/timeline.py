@@ -8,6 +8,7 @@ Keyboard stops sit at the end of each beat, where its picture is complete.
 from __future__ import annotations
 
 import bisect
+import math
 
 from .beat import Beat
 from .chapters import CHAPTERS, beat_plan  # noqa: F401  (CHAPTERS also read from here by callers)
@@ -80,13 +81,6 @@ class Timeline:
         return 0.0
 
     def chapter_stop(self, chapter: str) -> float:
-        """The end of the first beat of the named chapter (for --chapter and the chapter list)."""
-        for j, b in enumerate(self.beats):
-            if b.chapter == chapter:
-                return self._ends[j]
-        raise KeyError(chapter)
-
-    def chapter_stop(self, chapter: str) -> float:
         """The end of the named chapter's first beat, where Ctrl+Right lands (Lesson → Go to chapter)."""
         for j, b in enumerate(self.beats):
             if b.chapter == chapter:
@@ -100,3 +94,21 @@ class Timeline:
         if not ends:
             raise KeyError(chapter)
         return ends[-1]
+
+    def place(self, t: float) -> str:
+        """Where `t` is, as the settings file keeps it between runs: the step's index, key and classmate or layer
+        ("23:softmax.weights:0")."""
+        i, _ = self.locate(t)
+        return f"{i}:{self.beats[i].key}:{self.beats[i].arg}"
+
+    def time_in(self, place: str, t: float) -> float | None:
+        """`t` (kept inside its step) when this timeline has the step `place` names at the same index, else None:
+        the lesson of another class size or model depth has other steps there."""
+        index, _, rest = place.partition(":")
+        key, _, arg = rest.rpartition(":")
+        if not (index.isdigit() and arg.isdigit() and int(index) < len(self.beats) and math.isfinite(t)):
+            return None
+        beat = self.beats[int(index)]
+        if (beat.key, beat.arg) != (key, int(arg)):
+            return None
+        return min(max(float(t), beat.start), beat.end)

@@ -10,7 +10,9 @@ does not compute every element of a product the same way: measured here (OpenBLA
   other code; a product over the first 300 columns alone rounds differently from the whole one;
 - it takes rows 12 at a time, and the last few rows of a product with another kernel.
 So a piece reproduces the whole only when it covers whole column blocks of the whole product and starts on
-a row the whole product's tiles start on. The blocks depend on the library, its kernels and the machine,
+a row the whole product's tiles start on. On an AVX-512 machine (the same OpenBLAS, SkylakeX kernels) the
+scores' column blocks are 32 wide and the context's pieces never reproduce the whole, so its plans make the
+scores in pieces and the context whole. The blocks depend on the library, its kernels and the machine,
 so `plan(T, rows)` finds them: it probes where the whole product's column blocks end, then runs the
 blocked products on random numbers beside the whole ones and keeps the plan only if every number is the
 same (None otherwise: fast.attention then makes the whole products, as before). The rounding order does not
@@ -30,6 +32,11 @@ PROBE_ROWS = 48
 # block ran 0.93x at T=512 (2 column blocks, 23% skipped) and 0.94x at T=640; 96-row blocks at T=512 (19%)
 # ran 1.03x.
 MIN_SKIP = 0.2
+# Where a product over the columns up to a block's end reproduces the whole one (seen on SkylakeX kernels, whose
+# column blocks are 32 wide), a row block's scores are one product, not one per block (22 calls at T=700, which
+# made the plan twice as slow as the whole product), and row blocks are at least this tall: one head's scores
+# at T=1,024 took 0.88 ms in 192-row blocks, 1.13 in 48-row ones, 1.25 whole (1 thread, load 4.5).
+MERGED_ROWS = 192
 _plans: dict = {}  # (T, rows, d, dtype) -> Plan or None
 _lock = threading.Lock()
 
@@ -38,14 +45,16 @@ class Plan:
     """Row blocks [r0, r1) and the whole products' column blocks [c0, c1), both in order; `scores` / `context`
     say which of the two products may be made in pieces."""
 
-    def __init__(self, rows: int, blocks: tuple, scores: bool, context: bool):
+    def __init__(self, rows: int, blocks: tuple, scores: bool, context: bool, merged: bool = False):
         self.rows, self.blocks, self.scores, self.context = rows, blocks, scores, context
+        self.merged = merged  # a row block's scores in one product over its column blocks, not one per block
 
     def upto(self, r1: int) -> tuple:  # the column blocks a row block ending at r1 needs: those starting before r1
         return tuple(b for b in self.blocks if b[0] < r1)
 
     def scores_upto(self, r1: int, T: int) -> tuple:
-        return blocks_for(self.blocks, r1, T)
+        pieces = blocks_for(self.blocks, r1, T)
+        return ((pieces[0][0], pieces[-1][1]),) if self.merged else pieces
 
 
 def scores_rows(q, k, w, r0: int, r1: int, blocks) -> None:  # [T, d], [T, d], [T, T] out
@@ -85,15 +94,15 @@ def _find(T: int, d: int, dtype) -> Plan | None:
     q, k, v = (rng.standard_normal((1, T, d)).astype(dtype) for _ in range(3))
     blocks = _column_blocks(q[0], k[0])
     rows = max(ROW_ALIGN, (blocks[0][1] - blocks[0][0]) // ROW_ALIGN * ROW_ALIGN)
-    if skipped(blocks, T, rows) < MIN_SKIP:
-        return None
     whole = np.matmul(q, k.swapaxes(-1, -2))[0]  # as gpt.attention makes it (functions.dot_scores)
     w = np.empty((T, T), dtype)
-    scores_ok = True
-    for r0 in range(0, T, rows):
-        r1 = min(T, r0 + rows)
-        scores_rows(q[0], k[0], w, r0, r1, blocks_for(blocks, r1, T))
-        scores_ok = scores_ok and bool(np.array_equal(w[r0:r1, :r1], whole[r0:r1, :r1]))
+    merged = skipped(blocks, T, max(rows, MERGED_ROWS)) >= MIN_SKIP and _scores_exact(
+        q[0], k[0], whole, w, Plan(max(rows, MERGED_ROWS), tuple(blocks), True, False, merged=True))
+    if merged:
+        rows = max(rows, MERGED_ROWS)
+    elif skipped(blocks, T, rows) < MIN_SKIP or blocks[0][1] < MERGED_ROWS:  # narrow blocks one call each:
+        return None                                                           # slower than the whole product
+    scores_ok = merged or _scores_exact(q[0], k[0], whole, w, Plan(rows, tuple(blocks), True, False))
     weights = np.tril(whole)  # any numbers show a different rounding; these are at hand
     context = np.empty((T, d), dtype)
     for r0 in range(0, T, rows):
@@ -102,7 +111,18 @@ def _find(T: int, d: int, dtype) -> Plan | None:
     context_ok = bool(np.array_equal(context, np.matmul(weights[None], v)[0]))  # gpt.attention's weights @ v
     if not (scores_ok or context_ok):
         return None
-    return Plan(rows, tuple(blocks), scores_ok, context_ok)
+    return Plan(rows, tuple(blocks), scores_ok, context_ok, merged=merged)
+
+
+def _scores_exact(q, k, whole, w, plan: Plan) -> bool:
+    """Whether the plan's row blocks of q kᵀ give the whole product's numbers (on the students up to each block)."""
+    T = len(q)
+    for r0 in range(0, T, plan.rows):
+        r1 = min(T, r0 + plan.rows)
+        scores_rows(q, k, w, r0, r1, plan.scores_upto(r1, T))
+        if not np.array_equal(w[r0:r1, :r1], whole[r0:r1, :r1]):
+            return False
+    return True
 
 
 def skipped(blocks, T: int, rows: int) -> float:

@@ -61,7 +61,8 @@ def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
     the hub's name tag; one from a row below leaves just above its own name tag and arches up over the hub's
     row into the hub's bottom edge; one within the hub's row joins the name tags' lower edges and arches down
     over that row's cards (or, bowed to the other side, joins the tops of the two desks and arches over the name
-    tags, off the cards' numbers); the asker's own link is a loop above its name tag. So the families keep to their
+    tags, off the cards' numbers; or, at bow 0, runs straight along the lane between the name tags and the cards,
+    where a desk has no digits); the asker's own link is a loop above its name tag. So the families keep to their
     own rows, and within a family the arch grows with the distance: links from further away arch higher and
     nest instead of lying on top of each other. An end at a name tag stays clear_of(width) off it.
     `bow` scales the arch (negative: to the other side) and `entry` (a fraction of the hub's width off its
@@ -134,6 +135,8 @@ def _shape(other: Rect, hub: Rect, header_h: float, gap: float, bow: float, entr
     if entry is not None:
         hub_x = hx + hw / 2 + entry * hw
     if abs(oy - hy) < 1.0:
+        if bow == 0.0:  # the lane: straight along the gap between the name tags and the cards (no digits there)
+            return curve((x, oy + header_h + clear), (hub_x, hy + header_h + clear), 1e9, 0.0, side=1)
         if bow < 0:  # the other side of a row is above it: from just above one name tag to just above the other's
             return curve((x, oy - clear), (hub_x, hy - clear), 1e9, BEND * -bow, side=-1)
         return curve((x, oy + header_h + clear), (hub_x, hy + header_h + clear), 1e9, BEND * bow, side=1)

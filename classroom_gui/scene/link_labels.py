@@ -198,7 +198,8 @@ TEXT_GAP = 0.5  # a label keeps this share of its font's px clear of every text 
 
 
 def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF],
-                 more: np.ndarray | None = None) -> list[tuple[Link, Point]]:
+                 more: np.ndarray | None = None, tags: dict[int, tuple] | None = None,
+                 homes: list[int | None] | None = None) -> list[tuple[Link, Point]]:
     """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
     its curve (ALONG), or else beside its far end, that covers no placed label and keeps TEXT_GAP clear of
     every text in `avoid` (the desks' names, badges and numbers, the title, the legend; failing that, that
@@ -209,14 +210,21 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
     travelling label) stays. A curve's far desk (whose label this is) is at its start, c[0].
 
     Kept for the last PLACINGS label sets (by labels, weights, spots, size and the texts to avoid): a moment
-    that comes back (scrubbing back, playing a beat again) finds its labels where they were."""
+    that comes back (scrubbing back, playing a beat again) finds its labels where they were.
+
+    `tags` (seat -> its name tag's x, y, w, h) and `homes` (the seat whose share each label is, None for a
+    travelling one) keep a label off the neighbourhood of every other desk's name tag (FOREIGN): a label just
+    above a desk's tag reads as that desk's share (teacher6 M3: 「上」 showed 「猫」's 0.50). A label with no free
+    spot there may sit on its own desk's name tag, between the name and the badge."""
     edges = _edges(avoid)  # once a frame: a class of 512 has ~520 texts to avoid (more: those already as edges)
     if more is not None and len(more):
         edges = np.concatenate([edges, more])
-    key = (tuple((link.label, link.weight, where) for link, where in spots), px, edges.tobytes())
+    homes = homes if tags and homes is not None else [None] * len(spots)
+    key = (tuple((link.label, link.weight, where) for link, where in spots), px, edges.tobytes(), tuple(homes),
+           tuple(sorted(tags.items())) if tags else ())
     known = _PLACED.pop(key, None)
     if known is None:
-        known = _place(spots, px, edges)
+        known = _place(spots, px, edges, tags or {}, homes)
         if len(_PLACED) >= PLACINGS:
             del _PLACED[next(iter(_PLACED))]  # the least recently used
     _PLACED[key] = known  # (re)inserted last: dicts keep insertion order
@@ -227,11 +235,29 @@ PLACINGS = 256
 _PLACED: dict[tuple, list[tuple[int, Point]]] = {}
 
 
-def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray) -> list[tuple[int, Point]]:
+def _texts_near(avoid: np.ndarray, others: np.ndarray | None, bounds, w: float, h: float, gap: float) -> np.ndarray:
+    """The texts (and `others`: more [n, 4] edges) a w x h label at spots within `bounds` (x0, y0, x1, y1) could
+    touch, as QRectF.intersects decides it (a text of no size meets nothing)."""
+    x0, y0, x1, y1 = bounds
+    rx, ry, rw, rh = x0 - w / 2 - gap, y0 - h / 2 - gap, x1 - x0 + w + 2 * gap, y1 - y0 + h + 2 * gap  # their reach
+    texts = avoid if others is None else np.concatenate([avoid, others])
+    l, t, r, b = texts.T
+    return texts[(l < rx + rw) & (rx < r) & (t < ry + rh) & (ry < b) & (l != r) & (t != b)]
+
+
+FOREIGN = 0.5  # of a label's height: how far beyond its gap a label keeps from another desk's name tag
+
+
+def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags: dict[int, tuple],
+           homes: list[int | None]) -> list[tuple[int, Point]]:
     """place_labels' search: (index in spots, where) of each label placed, in spots' order (avoid: the
     texts' [n, 4] edges, see _edges)."""
     order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
     gap = TEXT_GAP * px
+    seats = list(tags)
+    grown = edges_of(*(np.array([tags[k][j] for k in seats], np.float64) for j in range(4))) if seats else None
+    if grown is not None:  # each name tag with the band around it where a label would read as its desk's
+        grown += np.array([0.0, -1.0, 0.0, 1.0]) * FOREIGN * px * 1.45
     placed: list[QRectF] = []
     out: dict[int, Point] = {}
     for i in order:
@@ -239,12 +265,18 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray) -> li
         at, (x0, y0, x1, y1) = _candidates(where, px)
         size = pill_rect(link.label, px, (0.0, 0.0))  # measured once; each candidate is this, moved
         w, h = size.width() + 4, size.height() + 4
-        # only the texts near its candidates are tested (as QRectF.intersects: a text of no size meets nothing)
-        rx, ry, rw, rh = x0 - w / 2 - gap, y0 - h / 2 - gap, x1 - x0 + w + 2 * gap, y1 - y0 + h + 2 * gap  # their reach
-        l, t, r, b = avoid.T
-        near = avoid[(l < rx + rw) & (rx < r) & (t < ry + rh) & (ry < b) & (l != r) & (t != b)]
+        home = homes[i]
+        others = None if home is None or grown is None else grown[[k for k, seat in enumerate(seats) if seat != home]]
+        near = _texts_near(avoid, others, (x0, y0, x1, y1), w, h, gap)  # (off other desks' tags too)
         grid = None if isinstance(where[0], (int, float)) else (len(ALONG),) + _near_grid(*where[0], px)[1:]
         best = _first_spots(at, w, h, placed, near, gap, grid)
+        if (best is None or not best[1]) and home in tags:  # nothing free near its link: on its own name tag
+            x, y, tw, th = tags[home]
+            mine = np.array([(x + tw * f, y + th / 2) for f in (0.5, 0.42, 0.58)], np.float64)
+            (mx0, my0), (mx1, my1) = mine.min(axis=0).tolist(), mine.max(axis=0).tolist()
+            own = _first_spots(mine, w, h, placed, _texts_near(avoid, others, (mx0, my0, mx1, my1), w, h, gap), gap)
+            if own is not None and own[1]:
+                at, best = mine, own
         if best is not None and not best[1]:  # no spot with a gap: one against a text is better than none
             best = _first_spots(at, w, h, placed, near, 0.0, grid)
         free = best is not None and best[1]

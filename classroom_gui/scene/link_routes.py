@@ -6,9 +6,10 @@ The default route (link_geometry.route) nests arcs by distance, but two desks ne
 rows away from it, still arrive side by side for 60-160 px. So the heaviest link first, then each other
 labelled one, tries other bows (flatter, rounder, to the other side) and other entry points along the
 asker's edge, and keeps the first that runs alongside no checked link for more than TOLERANCE px and over no
-card's numbers (a link within the asker's row may arch over the row's name tags instead of its cards). The
-heaviest is checked against every link drawn; the other labelled ones against the labelled ones (the
-unlabelled rest are a faint crowd behind them). The choice depends only on the desks and the links' weights,
+card's numbers (a link within the asker's row may run straight along the lane under the row's name tags, or arch
+over them, instead of over its cards). The heaviest is checked against every link drawn; the other labelled ones
+against the labelled ones (the unlabelled rest are a faint crowd behind them; in a class of up to 12 they are
+placed last, off the numbers and apart from every link). The choice depends only on the desks and the links' weights,
 so it is made once per set of links, not once per animation frame.
 """
 from __future__ import annotations
@@ -25,12 +26,14 @@ FINE = 96            # ... and points along the curve being placed (its run alon
 NEAR_END = 48.0      # px around a link's ends where links may meet (all meet at the asker's desk)
 MARGIN = 3.0         # links closer than their half widths plus this cannot be told apart on a projector
 KEEP = 18.0          # px a link's default route may run alongside another (a crossing at a shallow angle) ...
-TOLERANCE = 16.0     # ... and a changed route (kept well inside KEEP: a change is worth making only if it clearly parts)
+TOLERANCE = 17.0     # ... and a changed route (kept inside KEEP: a change is worth making only if it parts; at 16 the
+                     # third of three links from one side of an asker at a row's end found no lane: polish7)
+REORDERS = 3         # the labelled links' placings tried again in another order (choose)
 CELL = 24.0          # px: the grid the other links' pieces are filed in, so a point meets only the pieces near it
 # (bow, entry): the bow as a multiple of the default (negative: to the other side), and where on the asker's
 # edge the link ends as a fraction of the desk's width off its middle (None: the default, by distance).
 # Smallest changes first, the default first of all; tried one bow (8 entries) at a time.
-BOWS = (1.0, 1.8, 0.5, -1.0, 2.6, -1.8, 0.15, -2.6, 3.5, -3.5)
+BOWS = (1.0, 1.8, 0.5, -1.0, 2.6, -1.8, 0.15, -2.6, 3.5, -3.5, 0.0)  # 0: straight (within a row: the lane under the tags)
 ENTRIES = (None, -0.3, 0.3, -0.15, 0.15, -0.45, 0.45, 0.0)
 VARIANTS = [(b, e) for b in BOWS for e in ENTRIES]
 # bows made and measured together: the default's other entries, then the next two, then the first to the other
@@ -48,9 +51,12 @@ def _bows(*bows: int) -> list[list[int]]:  # each bow's variants (positions in V
 # stops after the first group with a variant that parts and keeps off numbers)
 CHUNKS = (_bows(0), _bows(1, 2), _bows(3), _bows(*range(4, len(BOWS))))
 # a link that only runs over numbers (a case older choices never met) tries first the bows that most often keep
-# off them, at the default entry: to the other side (a link within the asker's row then arches over the name tags
-# instead of the cards), then flatter arches that keep to the gap between rows; then their other entries; then the rest
-OFF_NUMBERS = ([[3 * _E], [2 * _E], [6 * _E]], [g[1:] for g in _bows(0, 3, 2, 6)], _bows(1, 4, 5, 7, 8, 9))
+# off them, at the default entry: straight (a link within the asker's row then runs along the lane between the name
+# tags and the cards), to the other side (within the row: an arch over the name tags), then flatter arches that keep
+# to the gap between rows; then their other entries; then the rest
+LANE = BOWS.index(0.0)
+OFF_NUMBERS = ([[LANE * _E], [3 * _E], [2 * _E], [6 * _E]], [g[1:] for g in _bows(0, LANE, 3, 2, 6)],
+               _bows(1, 4, 5, 7, 8, 9))
 
 
 def polylines(curves: list[Curve], n: int = SAMPLES) -> np.ndarray:  # n cubic Béziers -> [n, n + 1, 2] points
@@ -153,19 +159,29 @@ def _cell_key(cx: np.ndarray, cy: np.ndarray) -> np.ndarray:  # one integer per 
 
 def over_numbers(cands: np.ndarray, width: float, numbers: np.ndarray) -> np.ndarray:
     """How long (px) each candidate line, `width` wide, runs over the cards' numbers ([r, 4] x0, y0, x1, y1 boxes
-    of cells that show digits): [k, P, 2] -> [k]."""
+    of cells that show digits): [k, P, 2] -> [k]. Each candidate is measured only against the boxes its own
+    bounding box meets (most curves pass near a few of a class's ~50 boxes)."""
     if not len(numbers) or not len(cands):
         return np.zeros(len(cands), dtype=np.float32)
-    x, y = cands[..., 0, None], cands[..., 1, None]  # [k, P, 1]
-    dx = np.maximum(np.maximum(numbers[:, 0] - x, 0.0), x - numbers[:, 2])  # [k, P, r]
-    dy = np.maximum(np.maximum(numbers[:, 1] - y, 0.0), y - numbers[:, 3])
-    on = ((dx * dx + dy * dy) < (width / 2) ** 2).any(axis=-1)  # [k, P]
+    reach = width / 2
+    lo, hi = cands.min(axis=1) - reach, cands.max(axis=1) + reach  # [k, 2]
+    near = ((numbers[None, :, 2] > lo[:, None, 0]) & (numbers[None, :, 0] < hi[:, None, 0])
+            & (numbers[None, :, 3] > lo[:, None, 1]) & (numbers[None, :, 1] < hi[:, None, 1]))  # [k, r]
+    kk, rr = np.nonzero(near)
+    if not len(kk):
+        return np.zeros(len(cands), dtype=np.float32)
+    x, y, box = cands[kk, :, 0], cands[kk, :, 1], numbers[rr]  # [p, P], [p, P], [p, 4]
+    dx = np.maximum(np.maximum(box[:, 0, None] - x, 0.0), x - box[:, 2, None])
+    dy = np.maximum(np.maximum(box[:, 1, None] - y, 0.0), y - box[:, 3, None])
+    hits = np.zeros(cands.shape[:2], dtype=np.int32)  # [k, P]: boxes each point is over
+    np.add.at(hits, kk, ((dx * dx + dy * dy) < reach ** 2).astype(np.int32))
     step = _length(np.diff(cands, axis=1)).mean(1)
-    return on.sum(axis=1) * step
+    return (hits > 0).sum(axis=1) * step
 
 
 def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], widths: list[float],
-           order: list[int], checked: list[set[int]], numbers: np.ndarray | None = None) -> list[int]:
+           order: list[int], checked: list[set[int]], numbers: np.ndarray | None = None, reorder: int = 0,
+           light: frozenset[int] = frozenset()) -> list[int]:
     """Which variant each link takes: defaults[i] is link i's default curve (None: it has no variants, it is not
     drawn or not to the hub), variants(i) all its candidate curves (the default first; asked only of a link
     whose default runs alongside another or over the cards' numbers), order the links to place (heaviest first),
@@ -174,12 +190,37 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
     KEEP px and over no numbers; else it takes the first (smallest) change that parts within TOLERANCE and runs
     over no numbers, or failing that the variant that best parts (its longest run alongside beyond TOLERANCE),
     then runs least over numbers, then least alongside. Without numbers that is the variant whose longest run
-    alongside is least."""
-    chosen = [0] * len(defaults)
+    alongside is least. Of the first `reorder` links of `order` (the labelled ones of a small class), one left
+    alongside another or over numbers is placed again second, after the heaviest, when that leaves fewer such
+    links (three links from one side of an asker at a row's end: the one placed last found the lanes taken). A link
+    in `light` (a small class's unlabelled ones) tries only the first two batches of changes, the smallest."""
+    numbers = np.zeros((0, 4), np.float32) if numbers is None else np.asarray(numbers, np.float32).reshape(-1, 4)
+    w = np.asarray(widths, dtype=np.float32)
+    chosen, unread = _place(defaults, variants, w, order, checked, numbers, light)
+    head, rest = order[:reorder], order[reorder:]
+    unread = [i for i in unread if i in head]
+    better = None
+    for _ in range(REORDERS if unread else 0):
+        late = [head.index(i) for i in unread if head.index(i) > 1]
+        if not late:
+            break
+        k = min(late)
+        again = [head[0], head[k]] + [j for j in head[1:] if j != head[k]]
+        unread_again = _place(defaults, variants, w, again, checked, numbers, light)[1]
+        if len(unread_again) >= len(unread):
+            break
+        head, unread, better = again, unread_again, again
+    if better is not None:  # the rest placed after the better order of the labelled ones
+        chosen = _place(defaults, variants, w, better + rest, checked, numbers, light)[0]
+    return chosen
+
+
+def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], w: np.ndarray, order: list[int],
+           checked: list[set[int]], numbers: np.ndarray, light: frozenset[int]) -> tuple[list[int], list[int]]:
+    """choose's placing in one order: each link's variant, and the links left alongside another or over numbers."""
+    chosen, unread = [0] * len(defaults), []
     have = [i for i, c in enumerate(defaults) if c is not None]
     lines = dict(zip(have, polylines([defaults[i] for i in have]))) if have else {}
-    w = np.asarray(widths, dtype=np.float32)
-    numbers = np.zeros((0, 4), np.float32) if numbers is None else np.asarray(numbers, np.float32).reshape(-1, 4)
 
     def costs(cands: np.ndarray, runs: np.ndarray) -> list[tuple]:  # [k, P, 2], [k, m] -> cost of each, least best
         over = over_numbers(cands, w[i], numbers).tolist()
@@ -206,7 +247,8 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
         # batches (CHUNKS), then walked one bow at a time as if each had been measured alone: the same choice. A
         # link that only runs over numbers (a case older choices never met) tries first the variants that most
         # often keep off them (OFF_NUMBERS)
-        for batch in CHUNKS if best_cost[2] > KEEP else OFF_NUMBERS:
+        batches = CHUNKS if best_cost[2] > KEEP else OFF_NUMBERS
+        for batch in batches[:2] if i in light else batches:
             index = [k for group in batch for k in group]  # positions in VARIANTS
             part = _take(curves, index)
             new = []
@@ -229,4 +271,6 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
                 break
         chosen[i] = best
         lines[i] = polylines(curves[best:best + 1])[0]
-    return chosen
+        if best_cost[0] or best_cost[1]:
+            unread.append(i)
+    return chosen, unread

@@ -35,6 +35,10 @@ MAX_LINKS = 96         # a fan over a bigger class draws this many: the stronges
 CLEAR_OF_ALL = 128     # up to this many students the heaviest link keeps clear of every link drawn; in a bigger
                        # class only of the labelled ones (the faint crowd beneath it cannot hide it, and keeping
                        # clear of 95 links cost 40-90 ms a new frame at 512 students)
+ROUTED_ALL = 12        # up to this many students the unlabelled links keep off the digits too (after the labelled
+                       # ones, apart from all), and the labelled ones may be placed again in another order
+                       # (link_routes.choose); a bigger class's desks show few digits and its crowd is faint
+TAGGED = 128           # up to this many students a label keeps off other desks' name tags (link_labels.FOREIGN)
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
 
 def _number(link: Link) -> float:
@@ -138,6 +142,7 @@ class LinkLayer:
         # (each share is on its desk's badge); a fan over the whole class is lighter still, so the desks read
         faint = 0.72 if len(links) > CROWDED else 0.55
         label_spots: list[tuple[Link, Point]] = []
+        homes: list[int | None] = []  # the seat whose share each label is (a whole link's far desk)
         hub = hub_of(links, asker)
         self.curves = []
         drawn = self.drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
@@ -160,6 +165,7 @@ class LinkLayer:
                 self._marker(dots.setdefault((link.role, b), QPainterPath()), link, part[3], scale,
                              fast)
             if i in labelled and link.label:
+                homes.append((link.source if hub != link.source else link.target) if t >= 1 else None)
                 if t >= 1:
                     label_spots.append((link, c if hub != link.source else tuple(reversed(c))))
                 else:  # the label rides just above the travelling dot or card
@@ -193,7 +199,8 @@ class LinkLayer:
             item.setPath(path)
             item.setVisible(True)
         self._avoid = (list(avoid), avoid_edges)
-        self._show_labels(label_spots, theme, scale, *self._avoid)
+        tags = {seat: (x, y, w, header_h) for seat, (x, y, w, _h) in desks.items()} if len(desks) <= TAGGED else None
+        self._show_labels(label_spots, theme, scale, *self._avoid, tags, homes)
 
     @property
     def avoid(self) -> list[QRectF]:
@@ -207,7 +214,7 @@ class LinkLayer:
         """Each drawn link's route variant (link_routes.VARIANTS), chosen so that the heaviest link runs
         alongside no other and the labelled ones alongside no labelled one; remembered for the last ROUTE_SETS
         sets of links (`ranked`: every link's index, strongest first)."""
-        if hub is None or len(drawn) < 2:
+        if hub is None or not drawn or (len(drawn) < 2 and numbers is None):  # one link: only the digits to keep off
             return {}
         key = (hub, header_h, gap, scale, tuple(sorted(desks.items())),
                tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn),
@@ -248,8 +255,13 @@ class LinkLayer:
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
         apart = {pos[j] for j in marked}
-        checked = [(apart if crowd else everyone) if i == top else apart if i in marked else set() for i in drawn]
-        chosen = choose(defaults, variants, widths, [pos[i] for i in ranked if i in marked], checked, numbers)
+        rest = len(desks) <= ROUTED_ALL and numbers is not None  # the unlabelled too: off the digits, apart from all
+        checked = [(apart if crowd else everyone) if i == top else apart if i in marked else everyone if rest else set()
+                   for i in drawn]
+        order = [pos[i] for i in ranked if i in marked]
+        reorder = len(order) if len(desks) <= ROUTED_ALL else 0  # a small class's labelled ones may be placed again
+        light = [pos[i] for i in ranked if i in on and i not in marked] if rest else []
+        chosen = choose(defaults, variants, widths, order + light, checked, numbers, reorder, frozenset(light))
         return {i: VARIANTS[chosen[pos[i]]] for i in drawn}
 
     @classmethod
@@ -302,9 +314,9 @@ class LinkLayer:
             path.addEllipse(QPointF(x, y), s / 2, s / 2)
 
     def _show_labels(self, spots: list[tuple[Link, object]], theme: Theme, scale: float, avoid: list[QRectF],
-                     avoid_edges: np.ndarray | None = None) -> None:
+                     avoid_edges: np.ndarray | None = None, tags: dict | None = None, homes=None) -> None:
         px = max(LABEL_PX, 17.0 * scale) * theme.font_scale
-        spots = place_labels(spots, px, avoid, avoid_edges)
+        spots = place_labels(spots, px, avoid, avoid_edges, tags, homes)
         while len(self.labels) < len(spots):
             pill = PillItem()
             pill.setZValue(Z_LABELS)

@@ -131,6 +131,7 @@ class CompareDialog(QDialog):
 
     def save(self, path: str | Path | None = None) -> Path | None:
         """The comparison at EXPORT_SIZE as PNG or PDF (formats.COMPARE_PICTURES), never half-written."""
+        from ..export.errors import said
         from ..export.files import ExportError, atomic_path, check_target
         from ..export.formats import COMPARE_PICTURES, file_filter
 
@@ -146,7 +147,7 @@ class CompareDialog(QDialog):
                 COMPARE_PICTURES[target.suffix.lower()].write(self.pair, tmp, EXPORT_SIZE,
                                                               palette.theme(model.theme), model.sel.lang)
         except (ExportError, OSError, ValueError) as exc:
-            QMessageBox.warning(self, t("ui.error_title"), str(exc))
+            QMessageBox.warning(self, t("ui.error_title"), said(exc, model.sel.lang))
             return None
         return target
 

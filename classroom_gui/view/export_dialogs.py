@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
 
 from ..scene.limits import MAX_SIDE, MIN_SIDE
 from ..export.deck import save_deck
-from ..export.files import ExportError
+from ..export.errors import ExportError, said
 from ..export.formats import file_filter
 from ..export.moments import deck_times, video_times
 from ..export.pictures import clipboard_image, save_picture
@@ -24,7 +24,6 @@ from ..lesson.strings import quote, text
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
 from .canvas_warm import held
-from .error_text import said
 
 SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), None)  # None: custom
 
@@ -117,8 +116,8 @@ def _t(model):
     return lambda key, **values: text(model.sel.lang, key, **values)
 
 
-def _report(model, parent, exc: Exception) -> None:  # the exports' English reason in the UI's language
-    QMessageBox.warning(parent, _t(model)("ui.export_failed"), said(model.sel.lang, str(exc)))
+def _report(model, parent, exc: Exception) -> None:  # why, in the UI's language (export.errors)
+    QMessageBox.warning(parent, _t(model)("ui.export_failed"), said(exc, model.sel.lang))
 
 
 def _empty(model, parent) -> bool:

@@ -78,7 +78,7 @@ class WrappedItems(QStyledItemDelegate):
 
 
 class GalleryDialog(QDialog):
-    def __init__(self, parent, examples: list[Example], t, lang: str, tokenizer=None):
+    def __init__(self, parent, examples: list[Example], t, lang: str, tokenizer=None, current: Example | None = None):
         super().__init__(parent)
         self.examples = examples
         self.setWindowTitle(t("ui.examples_title"))
@@ -93,7 +93,8 @@ class GalleryDialog(QDialog):
             item = QListWidgetItem(describe(example, lang, tokenizer))
             item.setToolTip(said(example, lang))
             self.list.addItem(item)
-        self.list.setCurrentRow(0)
+        # the example on screen (also one a restart brought back), else the first
+        self.list.setCurrentRow(next((i for i, e in enumerate(examples) if e is current), 0))
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         box.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)

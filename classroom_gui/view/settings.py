@@ -1,6 +1,6 @@
-"""Settings remembered between runs (QSettings, an INI file): sentence, who asks, layer, head and rule, language,
-speed, window geometry and whether the window filled its screen. The first run follows the desktop's language
-(system_lang).
+"""Settings remembered between runs (QSettings, an INI file): sentence, who asks, layer, head and rule, the step
+and the open gallery example (for that sentence only), language, speed, window geometry and whether the window
+filled its screen. The first run follows the desktop's language (system_lang).
 
 A settings file can never stop the app. Qt parses a whole INI section as soon as one key is read, and a
 value like `@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)` (a list claiming 2^31 entries) makes it abort with
@@ -12,6 +12,7 @@ value is checked again on the way in (load).
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,11 @@ KEYS = {
     "layer": (re.compile(r"^[0-9]{1,5}$"), 5),
     "head": (re.compile(r"^[0-9]{1,5}$"), 5),
     "rule": (re.compile(r"^[a-z]{1,16}$"), 16),
+    # the moment and the open gallery example, for the same sentence only (app.model.ClassroomModel.left_at)
+    "shown": (re.compile(r"^[0-9a-f]{16}$"), 16),
+    "step": (re.compile(r"^[0-9]{1,5}:[a-z0-9_.]{1,64}:[0-9]{1,5}$"), 80),
+    "time": (re.compile(r"^[0-9.eE+-]{1,24}$"), 24),
+    "example": (re.compile(r"^[0-9]{1,5}$"), 5),
 }
 MAX_INDEX = 99_999  # a seat, layer or head number the KEYS patterns allow
 log = logging.getLogger("classroom_gui")
@@ -60,6 +66,8 @@ class Settings:
     layer: int | None = None
     head: int | None = None
     rule: str | None = None
+    # (sentence id, step, time, gallery example or None): where the lesson was in that sentence; None: its start
+    left: tuple[str, str, float, int | None] | None = None
 
 
 def default_path() -> Path:
@@ -167,7 +175,21 @@ def load(store: QSettings) -> Settings:
     rule = _value(store, "rule")
     if isinstance(rule, str) and rule in RULES:
         s.rule = rule
+    s.left = _left(store)
     return s
+
+
+def _left(store: QSettings) -> tuple[str, str, float, int | None] | None:
+    """The saved moment, whole (its sentence, step and time, each of its kind) or None."""
+    shown, step, time = (_value(store, key) for key in ("shown", "step", "time"))
+    try:
+        time = float(time)
+    except (TypeError, ValueError):
+        return None
+    if not (isinstance(shown, str) and KEYS["shown"][0].match(shown) and isinstance(step, str)
+            and KEYS["step"][0].match(step) and math.isfinite(time) and time >= 0):
+        return None
+    return shown, step, time, _index(store, "example")
 
 
 def _index(store: QSettings, key: str) -> int | None:
@@ -210,4 +232,11 @@ def save(store: QSettings, s: Settings) -> None:
             store.setValue(key, getattr(s, key))
         else:
             store.remove(key)
+    shown, step, time, example = s.left or (None, None, None, None)
+    for key, value in (("shown", shown), ("step", step), ("time", None if time is None else repr(float(time))),
+                       ("example", None if example is None else str(example))):
+        if value is None:
+            store.remove(key)
+        else:
+            store.setValue(key, value)
     store.sync()

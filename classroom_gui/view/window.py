@@ -27,6 +27,7 @@ from .window_lesson import RulesAndGallery
 from .worker import Worker
 
 FRAME_MS = 16
+SAVE_MS = 1500  # the settings are saved this long after the lesson last changed (and on closing)
 
 
 def use_bundled_font() -> None:
@@ -46,7 +47,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
         self.store = store if store is not None else settings.open_store()
         prefs = settings.load(self.store)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed)
-        self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule)
+        self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left)
         self._lang = None  # the language the widgets are labelled in
         for build in (window_build.build_top_bar, window_build.build_centre, window_build.build_dock,
                       window_build.build_status, window_build.build_menus):
@@ -64,6 +65,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
             screen_size.fill_screen(self)
         self.sentence.setText(prefs.sentence)
         self.retranslate()
+        self.saver = QTimer(self, singleShot=True, interval=SAVE_MS)  # restarted by every change of the lesson
+        self.saver.timeout.connect(self.save_settings)
         self.model.subscribe(self._changed)
         self.apply_sentence()
         self.later = window_build.AfterFirstPaint(self, [lambda: self.sentence.known])  # completions, to type
@@ -103,6 +106,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])
             self.canvas.setFocus()
         self._draw()
+        self.saver.start()
         if what != "time":  # the lesson's other moments are drawn ahead in idle time (view.canvas_warm)
             self.canvas.warmer.start(*self.model.ahead())
 
@@ -223,15 +227,26 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
         if word:
             self.add_answer.setText(self.t("ui.add_answer", word=word))
 
-    def closeEvent(self, event):
-        geometry, maximized = screen_size.closing(self)
+    def save_settings(self, closing: bool = False) -> None:
+        """The settings as they are now: on closing, and SAVE_MS after the lesson last changed, so that an app
+        killed while frozen (teacher6 M7: a file dialog reading /proc/kmsg) loses nothing."""
+        if closing:
+            geometry, maximized = screen_size.closing(self)
+        elif self.isFullScreen():  # presenter mode: the saved windowed geometry stays
+            geometry, maximized = None, bool(self.property("windowed_maximized"))
+        else:
+            geometry, maximized = self.saveGeometry(), self.isMaximized()
         try:
             sel, tokens = self.sel, self.run.trace.tokens if self.run else []
             asker = tokens[sel.focus] if sel.focus < len(tokens) else ""
             settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
                                                         self.sel.lang, self.player.speed, geometry, maximized,
                                                         sel.focus if asker else None, asker, sel.layer, sel.head,
-                                                        sel.rule))
+                                                        sel.rule, self.model.left_at()))
         except Exception:
-            pass  # settings are a convenience; never block closing
+            pass  # settings are a convenience; never block closing or the lesson
+
+    def closeEvent(self, event):
+        self.saver.stop()
+        self.save_settings(closing=True)
         super().closeEvent(event)

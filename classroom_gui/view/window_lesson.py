@@ -50,7 +50,8 @@ class RulesAndGallery:
             return
         from .gallery_dialog import GalleryDialog
 
-        dialog = GalleryDialog(self, self.gallery, self.t, self.sel.lang, self.checkpoint.tokenizer)
+        dialog = GalleryDialog(self, self.gallery, self.t, self.sel.lang, self.checkpoint.tokenizer,
+                               self.model.open_example)
         try:
             chosen = dialog.chosen() if dialog.exec() else None
         finally:
