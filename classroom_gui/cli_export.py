@@ -26,7 +26,8 @@ RULE = arg("--mask", choices=("none", "causal"), help="the rule of the attention
 COMMON = (
     TEXT, MODEL, FOCUS, LAYER, HEAD, RULE,
     lang_arg("every label and narration"),
-    arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080)"),
+    arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080); a size nearer "
+        "4:3 than 16:9 (1024x768, 4:3 = 1440x1080) gets the 4:3 layout, a PPTX deck 4:3 slides"),
     arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom",
         help="look of the picture (contrast: high contrast, for a washed-out projector)"),
     arg("--temperature", type=float, default=1.0, help="softmax temperature of the answer (default 1.0)"),
@@ -51,6 +52,7 @@ def _prepare(args):
 
     from .crash import quiet_qt_fonts
 
+    from .lesson.canvas import canvas_for
     from .lesson.state import Selection
     from .model.sentence import run_sentence
     from .scene import palette
@@ -66,8 +68,9 @@ def _prepare(args):
     focus = lesson_view(args, trace, gallery)
     quiet_qt_fonts()
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    # on the canvas of the output's shape: a 4:3 size gets the 4:3 layout (lesson.canvas)
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
-                    rule=args.mask)
+                    rule=args.mask, canvas=canvas_for(*size))
     return app, trace, sel, palette.theme(args.theme), size, run
 
 

@@ -1,5 +1,7 @@
 """The seed's sentences drawn at every step, in both languages and both rules, as reference numbers plus a
 hash of each 640x360 picture: what a move of the code must leave identical (tests/test_reference_frames.py).
+On the 4:3 canvas (lesson.canvas.FOUR_THREE), each sentence in its own language: every chapter's last step as
+the seats and its 480x360 picture (tests/test_reference_frames_43.py; the numbers are the 16:9 ones).
 
 Another machine's BLAS and libm round a float32 product differently in the last bit (seen: a new machine's
 AVX-512 OpenBLAS kernels against the old one's), so the numbers are compared within float32's noise
@@ -32,6 +34,8 @@ CHANGED_BLOCKS = 8              # at most this many such blocks: a few digits re
 # (name, sentence, language of the labels, rule): each sentence in both languages and both rules
 CASES = [(f"{s}-{lang}-{rule}", SENTENCES[s], lang, rule)
          for s in SENTENCES for lang in ("en", "ja") for rule in ("none", "causal")]
+SIZE_43 = (480, 360)
+CASES_43 = [(f"43-{s}-{s}-none", SENTENCES[s], s, "none") for s in SENTENCES]
 
 
 def _checkpoint():
@@ -40,8 +44,10 @@ def _checkpoint():
     return load_checkpoint(teaching_model_dir())
 
 
-def case_frames(checkpoint, text: str, lang: str, rule: str):
-    """(selection, [frame per step]) of one case, chosen as `classroom-gui deck --per beat` chooses them."""
+def case_frames(checkpoint, text: str, lang: str, rule: str, canvas=None):
+    """(selection, [frame per step]) of one case, chosen as `classroom-gui deck --per beat` chooses them, on
+    `canvas` (lesson.canvas; None: 16:9)."""
+    from classroom_gui.lesson.canvas import WIDESCREEN
     from classroom_gui.export.moments import deck_times
     from classroom_gui.lesson.gallery import gallery_of, lesson_selection
     from classroom_gui.lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
@@ -51,17 +57,18 @@ def case_frames(checkpoint, text: str, lang: str, rule: str):
     run = run_sentence(checkpoint, text, rule)
     trace = run.trace
     start = lesson_selection(gallery_of(teaching_model_dir())[0]).clamped(trace)
-    sel = Selection(focus=default_focus(trace.tokens, rule), layer=start.layer, head=start.head, lang=lang, rule=rule)
+    sel = Selection(focus=default_focus(trace.tokens, rule), layer=start.layer, head=start.head, lang=lang, rule=rule,
+                    canvas=canvas or WIDESCREEN)
     notices = notices_for(run, lang)
     times = deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat")
     return sel, [frame_at(trace, sel, t, notices) for t in times]
 
 
 def picture(frame):
-    """The frame drawn at 640x360 in the classroom theme, as a QImage."""
+    """The frame drawn at 640x360 (a 4:3 canvas's at 480x360) in the classroom theme, as a QImage."""
     from classroom_gui.scene.palette import theme
     from classroom_gui.scene.render import render_frame
-    return render_frame(frame, SIZE, theme("classroom"), False)
+    return render_frame(frame, SIZE if frame.canvas.name == "16:9" else SIZE_43, theme("classroom"), False)
 
 
 def pixels_hash(image) -> str:
@@ -91,6 +98,20 @@ def changed_blocks(want: str, have: str) -> int:
     if a.shape != b.shape:
         return max(len(a), len(b))
     return int((np.abs(a - b) > CHANGED_LEVEL).any(axis=1).sum())
+
+
+def picture_problem(name: str, want: dict, have: dict, png_dir) -> str:
+    """Why a step's picture is not its reference's ("" when it is): the same pixels, or on another machine at most
+    CHANGED_BLOCKS changed blocks of its coarse picture (a digit redrawn)."""
+    if have["picture_sha256"] == want["picture_sha256"]:
+        return ""
+    blocks = changed_blocks(want["picture_coarse"], have["picture_coarse"])
+    if blocks <= CHANGED_BLOCKS:
+        return ""
+    step = want["step"]
+    return (f"{name} step {step}: the picture differs in {blocks} blocks of 16 x 16 pixels; see "
+            f"{png_dir}/{name}-{step:02d}.png (regenerate with `python tests/reference_frames.py` if the change "
+            "is meant)")
 
 
 def number_differences(want, have, path: str = "") -> list[str]:
@@ -124,6 +145,22 @@ def case_record(checkpoint, text: str, lang: str, rule: str, png_dir: Path | Non
     return steps
 
 
+def case_record_43(checkpoint, text: str, lang: str, rule: str, png_dir: Path | None = None, name: str = "") -> list[dict]:
+    """Per chapter, its last step on the 4:3 canvas: where the students sit and the picture (hash and coarse)."""
+    from classroom_gui.lesson.canvas import FOUR_THREE
+    _sel, frames = case_frames(checkpoint, text, lang, rule, FOUR_THREE)
+    steps = []
+    for i, frame in enumerate(frames):
+        if i + 1 < len(frames) and frames[i + 1].chapter_key == frame.chapter_key:
+            continue
+        image = picture(frame)
+        if png_dir is not None:
+            image.save(str(png_dir / f"{name}-{i + 1:02d}.png"))
+        steps.append({"step": i + 1, "chapter": frame.chapter_key, "picture_sha256": pixels_hash(image),
+                      "picture_coarse": coarse(image), "seats": [[s.x, s.y, s.w, s.h] for s in frame.students]})
+    return steps
+
+
 def app():
     from PySide6.QtWidgets import QApplication
     return QApplication.instance() or QApplication([])
@@ -140,6 +177,10 @@ def main(argv: list[str]) -> int:
         steps = case_record(checkpoint, text, lang, rule, png_dir, name)
         (HERE / f"{name}.json").write_text(json.dumps(steps, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"{name}: {len(steps)} steps", file=sys.stderr)
+    for name, text, lang, rule in CASES_43:
+        steps = case_record_43(checkpoint, text, lang, rule, png_dir, name)
+        (HERE / f"{name}.json").write_text(json.dumps(steps, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"{name}: {len(steps)} chapters", file=sys.stderr)
     return 0
 
 

@@ -106,8 +106,7 @@ def test_a_long_sentence_label_stays_over_its_own_class(qapp):
     """Each class's sentence is drawn over its own classroom only: at 4:3 the room beside the first label (the
     canvas's TITLE, which spans the blackboard a comparison leaves out) reached into the second class, and
     "…was too tired" ran into 「クラス2」. The gap between the classes stays background colour along the labels."""
-    from classroom_gui.export.compare import CLASSROOM, pair_layout, render_pair
-    from classroom_gui.scene.classroom import TITLE
+    from classroom_gui.export.compare import CLASSROOM, TITLE, pair_layout, render_pair
 
     ck = load_checkpoint(teaching_model_dir())
     long = "The animal didn't cross the street because it was too "

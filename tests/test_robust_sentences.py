@@ -17,7 +17,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from classroom_gui.export.frame_json import save_frame_json
-from classroom_gui.lesson.frame import CANVAS_H, CANVAS_W
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import InputError, run_sentence
@@ -129,7 +128,7 @@ def check_frame(frame, trace) -> None:
     assert len(frame.students) in (0, trace.n_tokens)
     for s in frame.students:
         assert all(math.isfinite(v) for v in (s.x, s.y, s.w, s.h, s.opacity))
-        assert -1 <= s.x <= CANVAS_W and -1 <= s.y <= CANVAS_H
+        assert -1 <= s.x <= frame.canvas.width and -1 <= s.y <= frame.canvas.height
     assert isinstance(frame.title, str) and isinstance(frame.narration, str)
     # every word on screen survives the trip to a UTF-8 file (SVG, PDF, the numbers' JSON)
     words = [frame.title, frame.narration, frame.message, *frame.notices, *frame.board, *(s.text for s in frame.students)]

@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from ..lesson.canvas import WIDESCREEN
 from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_selection
 from ..lesson.player import Player
 from ..lesson.state import default_focus, frame_at, notices_for, timeline_for
@@ -18,7 +19,7 @@ from ..lesson.whatif_state import WhatIf, redo_text, sentence_text, status_line,
 from ..model.allocator import give_back_excess
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
-# "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look)
+# "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look), "canvas" (its shape)
 Listener = Callable[[str], None]
 
 KEPT = 4  # sentences left with what-if edits that Undo can bring back (each keeps its trace in memory)
@@ -50,6 +51,7 @@ class ClassroomModel:
         # modules load then, not at start
         self.quiz_play = None
         self.theme = "classroom"  # scene.palette's theme name: "contrast" for a washed-out projector
+        self.canvas = WIDESCREEN  # the shape the window shows the lesson in (lesson.canvas: 4:3 on a projector)
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=speed)
         self._open(checkpoint, lang, 1.0, None)
 
@@ -288,6 +290,22 @@ class ClassroomModel:
         """The class on screen: the model's own trace with the teacher's what-if edits."""
         return self.whatif.trace if self.whatif is not None else (self.run.trace if self.run else None)
 
+    @property
+    def sel(self):
+        """The Selection, on the window's canvas (whatever a new sentence or model chose, the canvas stays)."""
+        return self._sel
+
+    @sel.setter
+    def sel(self, value) -> None:
+        self._sel = replace(value, canvas=self.canvas)
+
+    def set_canvas(self, canvas) -> None:
+        """The window's canvas turned 16:9 or 4:3 (lesson.canvas): its frames are laid out on it."""
+        if canvas != self.canvas:
+            self.canvas = canvas
+            self.sel = self._sel
+            self.changed("canvas")
+
     def set_theme(self, name: str) -> None:
         if name != self.theme:
             self.theme = name
@@ -330,8 +348,10 @@ class ClassroomModel:
     def notices(self) -> list[str]:
         return notices_for(self.run, self.sel.lang)
 
-    def frame(self):
-        frame = frame_at(self.shown_trace(), self.sel, self.player.time, self.notices)
+    def frame(self, canvas=None):
+        """The moment shown, on the window's canvas or on `canvas` (an export's: lesson.canvas.canvas_for)."""
+        sel = self.sel if canvas is None else replace(self.sel, canvas=canvas)
+        frame = frame_at(self.shown_trace(), sel, self.player.time, self.notices)
         play = self.quiz_play if self.quiz_on else None
         return play.dress(frame) if play is not None else frame
 

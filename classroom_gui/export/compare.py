@@ -13,10 +13,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 
 from ..lesson.compare import ANSWER_CHAPTER, Pair, answer_of, changed_text
-from ..lesson.layout import BOARD_X, CAPTION_Y
+from ..lesson.canvas import WIDESCREEN
 from ..lesson.strings import joined, text
 from ..scene import fonts, palette
-from ..scene.classroom import TITLE, ClassroomScene
+from ..scene.areas import title_rect
+from ..scene.classroom import ClassroomScene
 from ..scene.items import qcolor
 from ..scene.render import paint_scene
 from .compare_answer import block_height, paint_answer, rows_that_fit, shared_top
@@ -32,8 +33,10 @@ from .video import write_pictures
 # (link_labels.ROOM) and the card legend, without the blackboard and the caption; each frame is drawn without its
 # title (the comparison has its own, and a clipped title would reach a PDF as hidden text). Two whole
 # canvases side by side drew every text at 0.49 of the lesson's size (card numbers 7 px at 1080p); two classrooms
-# draw it at 0.72 (tests/test_compare_layout.py measures both sizes).
-CLASSROOM = QRectF(4, 4, BOARD_X - 8, CAPTION_Y - 14)
+# draw it at 0.72 (tests/test_compare_layout.py measures both sizes). A comparison's classes are always seated on
+# the 16:9 canvas (whose classroom is the wider of the two: two of them side by side fill a 16:9 or a 4:3 page).
+CLASSROOM = QRectF(4, 4, WIDESCREEN.board[0] - 8, WIDESCREEN.caption_y - 14)
+TITLE = title_rect(WIDESCREEN)
 
 
 def pair_layout(w: float, h: float, answers: bool = False) -> tuple[float, tuple[QRectF, QRectF], float]:

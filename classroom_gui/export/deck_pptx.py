@@ -3,8 +3,8 @@ boxes in the deck theme's fonts (Japanese included), the classroom picture betwe
 its own title and narration band, and the narration again in the speaker notes. A quiz slide's question and
 choices are a box of their own where the canvas draws its quiz card, and lead the notes.
 
-Geometry follows the canvas (1920 x 1080 logical pixels on a 13.33 x 7.5 in slide, 1 px = 6350 EMU), so
-an untouched slide looks like the exported picture; every piece can then be moved, restyled or
+Geometry follows the frames' canvas (1 px = 6350 EMU: 16:9's 1920 x 1080 logical pixels on a 13.33 x 7.5 in
+slide, 4:3's 1440 x 1080 on a 10 x 7.5 in one), so an untouched slide looks like the exported picture; every piece can then be moved, restyled or
 translated in PowerPoint, Keynote, Google Slides or LibreOffice Impress.
 """
 from __future__ import annotations
@@ -14,17 +14,25 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
-from ..lesson.layout import CAPTION_Y
+from ..lesson.canvas import WIDESCREEN, Canvas
+from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme, theme as theme_named
 from ..scene.render import render_frame
 from .png import png_bytes
 
-EMU_PER_PX = 12192000 // CANVAS_W         # 6350: a 1920-pixel canvas on a 13.33 in wide slide
-TITLE_BOX = (40, 4, CANVAS_W - 80, 54)    # x, y, w, h in canvas pixels (the canvas draws its title there)
-PICTURE_TOP, PICTURE_BOTTOM = 58, CAPTION_Y - 6  # the band of the canvas kept as the picture
-NARRATION_BOX = (30, CAPTION_Y, CANVAS_W - 60, CANVAS_H - CAPTION_Y - 18)
+EMU_PER_PX = 12192000 // WIDESCREEN.width  # 6350: a 1920-pixel canvas on a 13.33 in wide slide
+PICTURE_TOP = 58                            # the band of the canvas kept as the picture starts here
+
+
+def title_box(c: Canvas) -> tuple[int, int, int, int]:  # x, y, w, h in canvas pixels (the canvas draws its title there)
+    return 40, 4, c.width - 80, 54
+
+
+def narration_box(c: Canvas) -> tuple[int, int, int, int]:
+    return 30, c.caption_y, c.width - 60, c.height - c.caption_y - 18
+
+
 PT_PER_PX = 0.5                           # 1920 px across 960 pt
 TITLE_PX, NARRATION_PX, NOTICE_PT = (36, 22), (34, 17), 9  # (largest, smallest) as on the canvas
 # East Asian theme font: Yu Gothic ships with Windows and macOS (and Office); other apps substitute theirs
@@ -41,7 +49,8 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
 
     th = theme or theme_named()
     prs = Presentation()
-    prs.slide_width, prs.slide_height = Emu(CANVAS_W * EMU_PER_PX), Emu(CANVAS_H * EMU_PER_PX)  # 16:9
+    canvas = frames[0].canvas if frames else WIDESCREEN  # (the frames of one deck share their Selection's canvas)
+    prs.slide_width, prs.slide_height = Emu(canvas.width * EMU_PER_PX), Emu(canvas.height * EMU_PER_PX)
     _east_asian_theme_font(prs)
     title_only = prs.slide_layouts[5]
     scene = ClassroomScene(theme=th)
@@ -53,7 +62,7 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         _picture(slide, replace(frame, quiz=None), th, scene, width)
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
-            _quiz(slide, frame.quiz, th)
+            _quiz(slide, frame.quiz, th, frame.canvas)
         notes = "\n\n".join([_quiz_said(frame), frame.narration, *frame.notices]).strip()
         slide.notes_slide.notes_text_frame.text = notes
         tick(i + 1, len(frames))
@@ -70,7 +79,7 @@ def _quiz_said(frame: Frame) -> str:
     return quiz_text(frame.quiz).replace("\n\n", "\n")
 
 
-def _quiz(slide, quiz: dict, th: Theme) -> None:
+def _quiz(slide, quiz: dict, th: Theme, canvas: Canvas = WIDESCREEN) -> None:
     """The quiz card as a box the teacher can edit, where the canvas draws it (over the board while asked, beside
     it once answered), the answer's line bold in the answer colour. Before, the question and its choices were
     put in the narration box, whose text then shrank to 8.7-10.3 pt on an answer slide (teacher5 M3)."""
@@ -78,10 +87,10 @@ def _quiz(slide, quiz: dict, th: Theme) -> None:
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
     from pptx.util import Pt
 
-    from ..scene.quiz import BOX, LETTERS, REVEALED, quiz_text
+    from ..scene.quiz import LETTERS, quiz_box, quiz_text
 
     revealed = quiz["answer"] is not None
-    box = REVEALED if revealed else BOX
+    box = quiz_box(canvas, revealed)
     x, y, w, h = box.x(), box.y(), box.width(), box.height()
     shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *_emu(x, y, w, h))
     shape.name = QUIZ_NAME
@@ -156,9 +165,10 @@ def _title(slide, frame: Frame, th: Theme) -> None:
 
     shape = slide.shapes.title
     shape.name = NAMES[0]
-    shape.left, shape.top, shape.width, shape.height = _emu(*TITLE_BOX)
+    box = title_box(frame.canvas)
+    shape.left, shape.top, shape.width, shape.height = _emu(*box)
     tf = shape.text_frame
-    px = _fitting_px(frame.title, TITLE_BOX[2] - 10, TITLE_BOX[3], *TITLE_PX, bold=True, wrap=False)
+    px = _fitting_px(frame.title, box[2] - 10, box[3], *TITLE_PX, bold=True, wrap=False)
     _write(tf, [(frame.title, px * th.font_scale * PT_PER_PX, th.color("title"), True)])
     tf.paragraphs[0].alignment = 1  # PP_ALIGN.LEFT
     tf.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -189,12 +199,14 @@ def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) 
     """The canvas without title, narration and notices (they are text boxes here), cut to the band
     between the title and the caption."""
     bare = replace(frame, title="", narration="", notices=[])
-    w, h = width, width * CANVAS_H // CANVAS_W
+    c = frame.canvas
+    w, h = width, width * c.height // c.width
     image = render_frame(bare, (w, h), th, scene=scene)
-    scale = w / CANVAS_W
-    top, bottom = int(PICTURE_TOP * scale), int(round(PICTURE_BOTTOM * scale))
+    scale = w / c.width
+    picture_bottom = c.caption_y - 6
+    top, bottom = int(PICTURE_TOP * scale), int(round(picture_bottom * scale))
     band = image.copy(0, top, w, bottom - top)
-    left, y, cw, ch = _emu(0, PICTURE_TOP, CANVAS_W, PICTURE_BOTTOM - PICTURE_TOP)
+    left, y, cw, ch = _emu(0, PICTURE_TOP, c.width, picture_bottom - PICTURE_TOP)
     pic = slide.shapes.add_picture(io.BytesIO(png_bytes(band, alpha=False)), left, y, cw, ch)
     pic.name = NAMES[1]
     pic._element.nvPicPr.cNvPr.set("descr", frame.narration or frame.title)  # alt text for screen readers
@@ -206,7 +218,8 @@ def _narration(slide, frame: Frame, th: Theme) -> None:
 
     if not (frame.narration or frame.notices):
         return
-    box = slide.shapes.add_textbox(*_emu(*NARRATION_BOX))
+    nbox = narration_box(frame.canvas)
+    box = slide.shapes.add_textbox(*_emu(*nbox))
     box.name = NAMES[2]
     box.fill.solid()
     box.fill.fore_color.rgb = _rgb(th.color("caption"))
@@ -214,7 +227,7 @@ def _narration(slide, frame: Frame, th: Theme) -> None:
     box.line.width = Pt(1)
     tf = box.text_frame
     notices_h = 30 if frame.notices else 0
-    px = _fitting_px(frame.narration, NARRATION_BOX[2] - 56, NARRATION_BOX[3] - 24 - notices_h, *NARRATION_PX)
+    px = _fitting_px(frame.narration, nbox[2] - 56, nbox[3] - 24 - notices_h, *NARRATION_PX)
     paragraphs = [(frame.narration, px * th.font_scale * PT_PER_PX, th.color("text"), False)]
     paragraphs += [("  •  ".join(frame.notices), NOTICE_PT, th.color("text_muted"), False)] if frame.notices else []
     _write(tf, paragraphs)

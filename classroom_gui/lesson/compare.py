@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..model.trace import Trace
 from . import rules
+from .canvas import WIDESCREEN
 from .frame import Frame
 from .state import Selection, default_focus, frame_at, timeline_for
 from .strings import quote, text
@@ -113,7 +114,9 @@ def unheard(a: Trace, b: Trace, asker: int) -> list[str]:
 
 
 def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_b=(), texts=("", "")) -> Pair:
-    """Both classes at the step of time `t` in the first class's lesson; `texts` are their sentences as typed."""
+    """Both classes at the step of time `t` in the first class's lesson; `texts` are their sentences as typed.
+    Seated on the 16:9 canvas whatever the page's shape: a comparison draws the two classrooms side by side."""
+    sel = replace(sel, canvas=WIDESCREEN)
     sel_b = second_selection(sel, a, b)
     fa = frame_at(a, sel, t, notices_a)
     fb = frame_at(b, sel_b, same_moment(a, b, t), notices_b)

@@ -11,6 +11,7 @@ import numpy as np
 
 from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, rules
+from .canvas import WIDESCREEN, Canvas
 from .frame import WIDE, ClassStrips, Frame, Strip, Student, row  # noqa: F401  (WIDE, row also read from here)
 from .strings import name_list, quote, text
 from .beat import Beat
@@ -25,6 +26,7 @@ class Selection:
     temperature: float = 1.0  # for the answer's softmax
     lang: str = "en"
     rule: str = rules.LESSON_RULE  # the attention chapters' rule: "none" (discussion) or "causal" (in turn)
+    canvas: Canvas = WIDESCREEN    # the shape it is shown in (lesson.canvas: 16:9, or 4:3 for a projector)
 
     def clamped(self, trace: Trace) -> "Selection":
         c = trace.config
@@ -85,7 +87,7 @@ class Ctx:
     def desks(self, frame: Frame) -> list[Student]:
         """The students whose desks carry strips: all of them, except in compact seating (layout.compact),
         where a desk is only a name tag and the asker's numbers are on the blackboard."""
-        return [] if layout.compact(self.trace.n_tokens) else frame.students
+        return [] if layout.compact(self.trace.n_tokens, self.sel.canvas) else frame.students
 
     def strip(self, role: str, values, visible: float = 1.0, label_key: str = "", **kw) -> Strip:
         return Strip(role, row(values), label=self.t(label_key or f"card.{role}"), visible=visible, **kw)

@@ -1,8 +1,8 @@
 """Frame is everything the classroom shows at one moment, as plain data the view only has to draw.
 
-Coordinates are in the canvas's fixed logical space, CANVAS_W x CANVAS_H (16:9), whatever the window
-size. Every number in a Frame is copied from the Trace (or computed from it here, in the lesson, never
-in the view), so a test can compare a picture's numbers with the model's.
+Coordinates are in the logical space of the frame's canvas (lesson.canvas: 1920 x 1080 at 16:9, 1440 x 1080
+at 4:3), whatever the window size. Every number in a Frame is copied from the Trace (or computed from it
+here, in the lesson, never in the view), so a test can compare a picture's numbers with the model's.
 """
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from operator import attrgetter, itemgetter
 
 import numpy as np
 
-CANVAS_W, CANVAS_H = 1920, 1080
+from .canvas import WIDESCREEN, Canvas
+
 WIDE = 32  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list (GPT-2's 64-number
 #           cards stay NumPy rows: 512 students' cards as lists were ~100,000 Python floats a frame, made here and
 #           turned back into arrays by the scene)
@@ -216,3 +217,4 @@ class Frame:
     edits: list[dict] = field(default_factory=list)  # the what-if edits of this class ([]: the model's own numbers)
     quiz: dict | None = None             # a question put to the class (lesson.quiz_play.card), else None
     class_strips: ClassStrips | None = None  # the strips every desk shows, as arrays (students' `seated`), else None
+    canvas: Canvas = WIDESCREEN              # the canvas the desks are seated on, and the scene draws on

@@ -1,42 +1,45 @@
-"""Where the students sit: desks in rows inside the classroom area of the fixed 1920 x 1080 canvas.
+"""Where the students sit: desks in rows inside the classroom area of the canvas (lesson.canvas: 16:9 or 4:3).
 
-Up to 4 students sit in one row, up to 8 in two; bigger classes get a grid that keeps desks roughly
-twice as wide as tall, so 64 students still fit (8 x 8 small desks).
+On the 16:9 canvas up to 4 students sit in one row, up to 8 in two; on the 4:3 canvas at most 3 sit in a
+row up to 12 students. Bigger classes get a grid that keeps desks about as wide as tall, so 64 students still
+fit (8 x 8 small desks).
 """
 from __future__ import annotations
 
 import math
 from functools import lru_cache
 
-# the classroom is the left part of the canvas; the blackboard and the caption take the rest
-CLASS_X, CLASS_Y, CLASS_W, CLASS_H = 30, 96, 1230, 780
-BOARD_X, BOARD_Y, BOARD_W, BOARD_H = 1290, 96, 600, 780
-CAPTION_Y = 900
+from .canvas import WIDESCREEN, Canvas
+
 GAP = 14
 
 
-def grid(n: int) -> tuple[int, int]:  # n students -> (columns, rows)
-    if n <= 4:
-        return max(n, 1), 1
-    if n <= 8:
-        return math.ceil(n / 2), 2
-    cols = math.ceil(math.sqrt(n * 1.4))
+def grid(n: int, canvas: Canvas = WIDESCREEN) -> tuple[int, int]:  # n students -> (columns, rows)
+    """A small class's columns are the canvas's own choice (Canvas.columns); a bigger class gets a grid whose
+    desks keep the 16:9 classroom's shape (Canvas.spread)."""
+    n = max(n, 1)
+    if n <= len(canvas.columns):
+        cols = canvas.columns[n - 1]
+    else:
+        cols = math.ceil(math.sqrt(n * canvas.spread))
     return cols, math.ceil(n / cols)
 
 
 COMPACT_DESK_H = 24.0  # a desk lower than this has room for its name tag and seat number only
 
 
-def compact(n: int) -> bool:
+def compact(n: int, canvas: Canvas = WIDESCREEN) -> bool:
     """Compact seating (GPT-2's long inputs: 581 students and more): desks too small for any strip, so the
     Frame carries none for them (building 1024 x 4 strips a frame would cost more than drawing it)."""
-    return n > 0 and seats(n)[0][3] < COMPACT_DESK_H
+    return n > 0 and seats(n, canvas)[0][3] < COMPACT_DESK_H
 
 
-@lru_cache(maxsize=8)
-def seats(n: int) -> tuple[tuple[float, float, float, float], ...]:  # n -> ((x, y, w, h), ...) per student
-    cols, rows = grid(n)
-    w = (CLASS_W - GAP * (cols - 1)) / cols
-    h = min((CLASS_H - GAP * (rows - 1)) / rows, 420.0)
-    top = CLASS_Y + (CLASS_H - (rows * h + GAP * (rows - 1))) / 2
-    return tuple((CLASS_X + (i % cols) * (w + GAP), top + (i // cols) * (h + GAP), w, h) for i in range(n))
+@lru_cache(maxsize=16)
+def seats(n: int, canvas: Canvas = WIDESCREEN) -> tuple[tuple[float, float, float, float], ...]:
+    """n -> ((x, y, w, h), ...) per student, on `canvas`."""
+    cols, rows = grid(n, canvas)
+    class_x, class_y, class_w, class_h = canvas.classroom
+    w = (class_w - GAP * (cols - 1)) / cols
+    h = min((class_h - GAP * (rows - 1)) / rows, 420.0)
+    top = class_y + (class_h - (rows * h + GAP * (rows - 1))) / 2
+    return tuple((class_x + (i % cols) * (w + GAP), top + (i // cols) * (h + GAP), w, h) for i in range(n))

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..model.trace import Trace
 from . import layout, rules, whatif_state
+from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
 from .frame import Frame, Student
@@ -48,14 +49,14 @@ def smooth(a: float) -> float:  # ease in and out, 0 -> 0, 1 -> 1
     return a * a * (3 - 2 * a)
 
 
-def empty_frame(lang: str, t: float = 0.0, notices=()) -> Frame:
+def empty_frame(lang: str, t: float = 0.0, notices=(), canvas: Canvas = WIDESCREEN) -> Frame:
     return Frame(time=t, beat=0, chapter=0, chapter_key="", beat_key="", alpha=1.0, title="", narration="",
-                 students=[], notices=list(notices), message=text(lang, "message.empty"))
+                 students=[], notices=list(notices), message=text(lang, "message.empty"), canvas=canvas)
 
 
 def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) -> Frame:
     if trace is None or trace.n_tokens == 0:
-        return empty_frame(selection.lang, t, notices)
+        return empty_frame(selection.lang, t, notices, selection.canvas)
     base = trace
     sel = selection.clamped(base)
     timeline = timeline_for(base.n_tokens, base.config.n_layer)
@@ -69,10 +70,10 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
 
     students = [Student(index=j, text=trace.tokens[j], unknown=trace.unknown[j], x=x, y=y, w=w, h=h,
                         state="focus" if j == sel.focus else "normal")
-                for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens))]
+                for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens, sel.canvas))]
     frame = Frame(time=float(t), beat=i, chapter=chapter.number, chapter_key=beat.chapter,
                   beat_key=beat.key, alpha=ctx.alpha, title=rule_title(sel.lang, beat.chapter, rule),
-                  narration="", students=students, notices=list(notices), rule=rule)
+                  narration="", students=students, notices=list(notices), rule=rule, canvas=sel.canvas)
     beat.build(ctx, frame)
     if frame.heatmap is None:  # the map with no row filled yet, until a chapter fills the asker's or all
         frame.heatmap = heatmap(ctx, rows=[])

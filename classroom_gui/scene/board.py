@@ -1,6 +1,6 @@
 """The blackboard: calculation lines at the top, wide strips (FFN hidden units) under them, and at the
 bottom either the bar chart (scores morphing into shares, or the vocabulary) or a small heatmap of the
-attention weights. All positions are logical canvas pixels inside layout.BOARD_*.
+attention weights. All positions are logical canvas pixels inside the board's area (the canvas's board).
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..lesson import layout
 from ..lesson.frame import Bars, Frame
 from ..lesson.numbers import fmt
 from . import fonts, palette, pictures
@@ -330,9 +329,8 @@ def _span(values, masked) -> tuple[float, float]:
 class Board:
     """The blackboard's items inside a scene, refilled from each frame."""
 
-    def __init__(self, scene):
-        rect = QRectF(layout.BOARD_X, layout.BOARD_Y, layout.BOARD_W, layout.BOARD_H)
-        self.area = rect
+    def __init__(self, scene, area: QRectF):
+        self.area = area  # where on the canvas (the scene sets it again when a frame's canvas changes)
         self.panel = PanelItem()
         self.lines = BoardLinesItem()
         self.bars = BarsItem()

@@ -1,5 +1,5 @@
-"""ClassroomScene is the classroom canvas: a QGraphicsScene of fixed logical size 1920 x 1080 that draws
-one lesson Frame (title, desks with their cards, links, blackboard, caption) and nothing else.
+"""ClassroomScene is the classroom canvas: a QGraphicsScene the size of the frame's canvas (lesson.canvas) that
+draws one lesson Frame (title, desks with their cards, links, blackboard, caption) and nothing else.
 
 The scene keeps its items between frames and only refills them: a desk, a card or the blackboard is
 repainted when what it shows changes, and is otherwise blitted from Qt's cache. Fading, lifting and
@@ -16,9 +16,11 @@ from PySide6.QtGui import QFontMetricsF, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from ..lesson import layout
-from ..lesson.frame import CANVAS_H, CANVAS_W, Frame, all_strips
+from ..lesson.canvas import WIDESCREEN, Canvas
+from ..lesson.frame import Frame, all_strips
 from ..lesson.strings import unbroken_quotes
 from . import fonts, palette, pictures
+from .areas import board_rect, caption_rect, title_rect
 from .board import MASKED_BAR, BarsItem, Board
 from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
 from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
@@ -28,15 +30,12 @@ from .desk import DeskItem
 from .strip import StripItem, StripView
 from .items import LegendItem, PanelItem, TextBlockItem, qcolor
 from .layout import desk_layout
-from .link_labels import edges_of
+from .link_labels import edges_of, label_room
 from .links import LinkLayer
 from .quiz import show_quiz
 from .palette import Theme
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
-CAPTION = QRectF(30, layout.CAPTION_Y, CANVAS_W - 60, CANVAS_H - layout.CAPTION_Y - 18)
-TITLE = QRectF(40, 6, CANVAS_W - 80, 52)  # clear of the links that bow above the first row
-TITLE_TWO_LINES = QRectF(40, 2, CANVAS_W - 80, 62)  # two lines of 22 px still end above the links' bows
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
 
 
@@ -59,7 +58,8 @@ class ClassroomScene(QGraphicsScene):
     """Draws Frames. set_frame(frame) may be called any number of times with any frames, in any order."""
 
     def __init__(self, parent=None, theme: Theme | None = None):
-        super().__init__(0, 0, CANVAS_W, CANVAS_H, parent)
+        self.canvas = WIDESCREEN  # the canvas of the frame shown (set_frame sizes the scene to it: use_canvas)
+        super().__init__(0, 0, WIDESCREEN.width, WIDESCREEN.height, parent)
         # Items cache their pictures in QPixmapCache, 10 MB by default: with too small a cache every item is
         # evicted and repainted each frame. At least one 1080p canvas here; the window's canvas and the
         # exports size it for their pixels (scene.pictures.fit_cache, make_room).
@@ -81,7 +81,7 @@ class ClassroomScene(QGraphicsScene):
         self.addItem(self.class_image)
         self.composed = False
         self.links = LinkLayer(self)
-        self.board = Board(self)
+        self.board = Board(self, board_rect(self.canvas))
         self.title = TextBlockItem()
         self.caption_panel = PanelItem()
         self.narration = TextBlockItem()
@@ -104,14 +104,16 @@ class ClassroomScene(QGraphicsScene):
             self.setBackgroundBrush(qcolor(th.color("background")))
             self._applied_theme = th
         self.frame = frame
+        self.use_canvas(frame.canvas)
         header_h, scales = self._show_desks(frame, th)
-        title, wrap, text = TITLE, False, frame.title
+        title, wrap, text = title_rect(self.canvas), False, frame.title
         if self.legend.isVisible():  # the title keeps clear of the legend at its right, on two lines if even
             # its smallest size is too wide ("10. Many questions: heads, W_O, residual · discussion" beside
             # four cards' names)
-            title = QRectF(TITLE.x(), TITLE.y(), self.legend.area.x() - 24 - TITLE.x(), TITLE.height())
+            title = QRectF(title.x(), title.y(), self.legend.area.x() - 24 - title.x(), title.height())
             if QFontMetricsF(fonts.font(22, True)).horizontalAdvance(text) > title.width():
-                title = QRectF(title.x(), TITLE_TWO_LINES.y(), title.width(), TITLE_TWO_LINES.height())
+                two = title_rect(self.canvas, two_lines=True)
+                title = QRectF(title.x(), two.y(), title.width(), two.height())
                 wrap, text = True, rule_on_second_line(text)
         self.title.set_text(text, title, 36 * th.font_scale, 22, th.color("title"), bold=True, wrap=wrap,
                         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -122,7 +124,8 @@ class ClassroomScene(QGraphicsScene):
         self.links.set_links(frame.links, desks, header_h, layout.GAP, th,
                              scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
                              avoid=texts, avoid_edges=tags, numbers=self._number_cells() if frame.links else None,
-                        asker=next((s.index for s in frame.students if s.state == "focus"), None))
+                             asker=next((s.index for s in frame.students if s.state == "focus"), None),
+                             room=label_room(self.canvas))
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
         else:
@@ -130,6 +133,13 @@ class ClassroomScene(QGraphicsScene):
         self._show_caption(frame, th)
         self._show_message(frame, th)
         show_quiz(self, frame, th)
+
+    def use_canvas(self, canvas: Canvas) -> None:
+        """The scene's rectangle and the board's area for `canvas` (set_frame does it for the frame's canvas)."""
+        if canvas != self.canvas:
+            self.canvas = canvas
+            self.setSceneRect(0, 0, canvas.width, canvas.height)
+            self.board.area = board_rect(canvas)
 
     # --- parts -------------------------------------------------------------------------------------------
     def _show_desks(self, frame: Frame, th: Theme) -> tuple[float, dict[str, float]]:
@@ -242,7 +252,7 @@ class ClassroomScene(QGraphicsScene):
                 out.append(QRectF(x + b.pad, y + top, b.w - 2 * b.pad, bottom - top))
         seats = np.array([(s.x, s.y, s.w) for s in frame.students if s.index not in drawn], np.float64).reshape(-1, 3)
         tags = edges_of(seats[:, 0], seats[:, 1], seats[:, 2], np.full(len(seats), float(header_h)))
-        return out + [QRectF(layout.BOARD_X, layout.BOARD_Y, layout.BOARD_W, layout.BOARD_H)] + more, tags
+        return out + [board_rect(self.canvas)] + more, tags
 
     def _show_legend(self, frame: Frame, per_student, th: Theme, fast=None) -> None:
         """The cards' colours and names in the title row when the desks have no room for label rows."""
@@ -261,8 +271,9 @@ class ClassroomScene(QGraphicsScene):
                 entries.append(entry)
         # at the title row's right end, above the blackboard: a title beside a legend ending at the desks' edge
         # wrapped at 300 students ("8. Listening: a mix of opinions" / "in turn (GPT)") with the row half empty
-        self.legend.set_entries(entries, layout.BOARD_X + layout.BOARD_W, TITLE.y() + (TITLE.height() - LegendItem.PX * 1.6) / 2,
-                         th.color("title"))
+        board, title = board_rect(self.canvas), title_rect(self.canvas)
+        self.legend.set_entries(entries, board.right(), title.y() + (title.height() - LegendItem.PX * 1.6) / 2,
+                                th.color("title"))
         self.legend.setVisible(bool(entries))
 
     @staticmethod
@@ -311,8 +322,9 @@ class ClassroomScene(QGraphicsScene):
         self.notices.setVisible(bool(frame.notices))
         if not has_text:
             return
-        self.caption_panel.set_panel(CAPTION, th.color("caption"), th.color("caption_border"), 1.5, 16)
-        inner = CAPTION.adjusted(28, 14, -28, -10)
+        caption = caption_rect(self.canvas)
+        self.caption_panel.set_panel(caption, th.color("caption"), th.color("caption_border"), 1.5, 16)
+        inner = caption.adjusted(28, 14, -28, -10)
         notices_h = 30.0 if frame.notices else 0.0
         if frame.narration:
             rect = QRectF(inner.x(), inner.y(), inner.width(), inner.height() - notices_h)
@@ -329,7 +341,8 @@ class ClassroomScene(QGraphicsScene):
         self.message_panel.setVisible(on)
         if not on:
             return
-        box = QRectF(CANVAS_W * 0.16, CANVAS_H * 0.30, CANVAS_W * 0.68, CANVAS_H * 0.34)
+        w, h = self.canvas.width, self.canvas.height
+        box = QRectF(w * 0.16, h * 0.30, w * 0.68, h * 0.34)
         self.message_panel.set_panel(box, th.color("desk"), th.color("desk_border"), 2.0, 28)
         self.message.set_text(unbroken_quotes(frame.message), box.adjusted(60, 40, -60, -40), 54 * th.font_scale, 22,
                               th.color("message"),

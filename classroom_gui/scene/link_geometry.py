@@ -38,7 +38,7 @@ def curve(a: Point, b: Point, bow: float = 40.0, bend: float = 0.18,
 SPREAD, SPAN = 0.4, 1300.0  # a link ends up to SPREAD of the hub's width off its middle, less the further (canvas px) it comes from
 ROUNDER = 1.25  # a bow to the other side that would cross a name tag is taken this much rounder on the usual side
 BEND = 0.25  # a link bows by 3/4 of this times its length: neighbours' links part by ~1/4 of a desk's width
-CEILING = 66.0  # canvas y no line rises above: the title row (classroom.TITLE_TWO_LINES ends at 64) stays clear
+CEILING = 66.0  # canvas y no line rises above: the title row (areas.title_rect's two lines end at 64) stays clear
 
 
 def clear_of(width: float) -> float:

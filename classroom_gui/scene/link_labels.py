@@ -11,7 +11,7 @@ import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
-from ..lesson import layout
+from ..lesson.canvas import WIDESCREEN, Canvas
 from ..lesson.frame import Link
 from . import fonts
 
@@ -26,7 +26,15 @@ def point_at(c, t: float) -> Point:  # a cubic Bézier (4 points) at t in 0..1
 
 
 LABEL_PX = 16.0        # a share's label is never smaller than this (1080p canvas pixels)
-ROOM = QRectF(layout.CLASS_X - 24, 4, layout.BOARD_X - layout.CLASS_X + 18, layout.CAPTION_Y - 8)  # where labels may go
+
+
+def label_room(canvas: Canvas) -> QRectF:
+    """Where labels may go on `canvas`: over the class, from the top down to the caption."""
+    class_x, board_x = canvas.classroom[0], canvas.board[0]
+    return QRectF(class_x - 24, 4, board_x - class_x + 18, canvas.caption_y - 8)
+
+
+ROOM = label_room(WIDESCREEN)
 ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85)  # where on its link a label may sit, best first
 
 
@@ -108,10 +116,10 @@ def _hits(left, top, right, bottom, others: np.ndarray) -> np.ndarray:
 
 
 def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
-                 near: np.ndarray, gap: float = 0.0, grid=None) -> tuple[int, bool] | None:
+                 near: np.ndarray, gap: float = 0.0, grid=None, room: QRectF = ROOM) -> tuple[int, bool] | None:
     """The candidate a label takes, tested all at once: (the first whose w x h rectangle covers no placed
     label and whose pill, 2 px inside it, comes no nearer than `gap` px to any text in `near` ([n, 4] edges),
-    within ROOM; True), else (the first that covers no placed label; False), else None. The same sums in the
+    within `room` (label_room); True), else (the first that covers no placed label; False), else None. The same sums in the
     same order as QRectF's own tests. grid: (k0, xs, ys, col, row) when at[k0:] are the spots of a grid (see
     _near_grid): those are tested against the texts a column and a row at a time."""
     left, top = at[:, 0] - w / 2, at[:, 1] - h / 2
@@ -119,7 +127,6 @@ def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
     open_ = ~_hits(left, top, right, bottom, _edges(placed))
     if not open_.any():
         return None
-    room = ROOM
     inside = ((left >= room.x()) & (right <= room.x() + room.width()) & (top >= room.y())
               & (bottom <= room.y() + room.height()))
     # the pill itself and the clearance it keeps: a pill against a name or a badge reads as part of it
@@ -199,7 +206,7 @@ TEXT_GAP = 0.5  # a label keeps this share of its font's px clear of every text 
 
 def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF],
                  more: np.ndarray | None = None, tags: dict[int, tuple] | None = None,
-                 homes: list[int | None] | None = None) -> list[tuple[Link, Point]]:
+                 homes: list[int | None] | None = None, room: QRectF = ROOM) -> list[tuple[Link, Point]]:
     """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
     its curve (ALONG), or else beside its far end, that covers no placed label and keeps TEXT_GAP clear of
     every text in `avoid` (the desks' names, badges and numbers, the title, the legend; failing that, that
@@ -221,10 +228,10 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
         edges = np.concatenate([edges, more])
     homes = homes if tags and homes is not None else [None] * len(spots)
     key = (tuple((link.label, link.weight, where) for link, where in spots), px, edges.tobytes(), tuple(homes),
-           tuple(sorted(tags.items())) if tags else ())
+           tuple(sorted(tags.items())) if tags else (), room.getRect())
     known = _PLACED.pop(key, None)
     if known is None:
-        known = _place(spots, px, edges, tags or {}, homes)
+        known = _place(spots, px, edges, tags or {}, homes, room)
         if len(_PLACED) >= PLACINGS:
             del _PLACED[next(iter(_PLACED))]  # the least recently used
     _PLACED[key] = known  # (re)inserted last: dicts keep insertion order
@@ -249,9 +256,9 @@ FOREIGN = 0.5  # of a label's height: how far beyond its gap a label keeps from 
 
 
 def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags: dict[int, tuple],
-           homes: list[int | None]) -> list[tuple[int, Point]]:
+           homes: list[int | None], room: QRectF = ROOM) -> list[tuple[int, Point]]:
     """place_labels' search: (index in spots, where) of each label placed, in spots' order (avoid: the
-    texts' [n, 4] edges, see _edges)."""
+    texts' [n, 4] edges, see _edges; room: where labels may go)."""
     order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
     gap = TEXT_GAP * px
     seats = list(tags)
@@ -269,16 +276,17 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags:
         others = None if home is None or grown is None else grown[[k for k, seat in enumerate(seats) if seat != home]]
         near = _texts_near(avoid, others, (x0, y0, x1, y1), w, h, gap)  # (off other desks' tags too)
         grid = None if isinstance(where[0], (int, float)) else (len(ALONG),) + _near_grid(*where[0], px)[1:]
-        best = _first_spots(at, w, h, placed, near, gap, grid)
+        best = _first_spots(at, w, h, placed, near, gap, grid, room)
         if (best is None or not best[1]) and home in tags:  # nothing free near its link: on its own name tag
             x, y, tw, th = tags[home]
             mine = np.array([(x + tw * f, y + th / 2) for f in (0.5, 0.42, 0.58)], np.float64)
             (mx0, my0), (mx1, my1) = mine.min(axis=0).tolist(), mine.max(axis=0).tolist()
-            own = _first_spots(mine, w, h, placed, _texts_near(avoid, others, (mx0, my0, mx1, my1), w, h, gap), gap)
+            own = _first_spots(mine, w, h, placed, _texts_near(avoid, others, (mx0, my0, mx1, my1), w, h, gap), gap,
+                               None, room)
             if own is not None and own[1]:
                 at, best = mine, own
         if best is not None and not best[1]:  # no spot with a gap: one against a text is better than none
-            best = _first_spots(at, w, h, placed, near, 0.0, grid)
+            best = _first_spots(at, w, h, placed, near, 0.0, grid, room)
         free = best is not None and best[1]
         if best is not None:
             spot = tuple(at[best[0]].tolist())

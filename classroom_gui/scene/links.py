@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from ..lesson.frame import Link
 from .items import PillItem, mix, qcolor
-from .link_labels import LABEL_PX, pill_rect, place_labels, point_at
+from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels, point_at
 from .link_geometry import Point, Rect, link_curve, link_curves, split
 from .link_routes import VARIANTS, choose
 from .palette import Theme
@@ -98,6 +98,7 @@ class LinkLayer:
 
     def __init__(self, scene: QGraphicsScene):
         self.scene = scene
+        self.room = ROOM  # where labels may go (set_links)
         self.lines: dict[tuple[str, int, bool], QGraphicsPathItem] = {}
         self.markers: dict[tuple[str, int], QGraphicsPathItem] = {}
         self.labels: list[PillItem] = []
@@ -127,10 +128,12 @@ class LinkLayer:
 
     def set_links(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
              scale: float, avoid: list[QRectF] = (), asker: int | None = None,
-             avoid_edges: np.ndarray | None = None, numbers: np.ndarray | None = None) -> None:
+             avoid_edges: np.ndarray | None = None, numbers: np.ndarray | None = None, room: QRectF = ROOM) -> None:
         """Draw these links between these desks (canvas rectangles by seat), their labels keeping off the texts in
-        `avoid` and in `avoid_edges` (more of them as [n, 4] edges: link_labels.edges_of), the labelled lines
-        off the cards' digits in `numbers` ([n, 4] x0, y0, x1, y1 boxes) where a route can."""
+        `avoid` and in `avoid_edges` (more of them as [n, 4] edges: link_labels.edges_of) and inside `room`
+        (link_labels.label_room of the canvas), the labelled lines off the cards' digits in `numbers` ([n, 4]
+        x0, y0, x1, y1 boxes) where a route can."""
+        self.room = room
         paths: dict[tuple[str, int, bool], QPainterPath] = {}  # (role, width bucket, in the faint crowd)
         dots: dict[str, QPainterPath] = {}
         ranked = self.strongest(links)  # sorted once a frame: labels, the drawn few and the routes read it
@@ -316,7 +319,7 @@ class LinkLayer:
     def _show_labels(self, spots: list[tuple[Link, object]], theme: Theme, scale: float, avoid: list[QRectF],
                      avoid_edges: np.ndarray | None = None, tags: dict | None = None, homes=None) -> None:
         px = max(LABEL_PX, 17.0 * scale) * theme.font_scale
-        spots = place_labels(spots, px, avoid, avoid_edges, tags, homes)
+        spots = place_labels(spots, px, avoid, avoid_edges, tags, homes, self.room)
         while len(self.labels) < len(spots):
             pill = PillItem()
             pill.setZValue(Z_LABELS)

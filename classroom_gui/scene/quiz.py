@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 
-from ..lesson.frame import CANVAS_H, CANVAS_W
+from ..lesson.canvas import Canvas
 from .items import PanelItem, TextBlockItem
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
-BOX = QRectF(CANVAS_W * 0.40, CANVAS_H * 0.10, CANVAS_W * 0.58, CANVAS_H * 0.62)  # asked: over the board
-REVEALED = QRectF(CANVAS_W * 0.015, CANVAS_H * 0.33, CANVAS_W * 0.43, CANVAS_H * 0.40)  # answered: the board shows
 LETTERS = "ABCD"
+
+
+def quiz_box(canvas: Canvas, revealed: bool) -> QRectF:
+    """Where the card goes on `canvas`: asked, over the board; answered, over the class (the board shows)."""
+    w, h = canvas.width, canvas.height
+    if revealed:
+        return QRectF(w * 0.015, h * 0.33, w * 0.43, h * 0.40)
+    return QRectF(w * 0.40, h * 0.10, w * 0.58, h * 0.62)
 
 
 def quiz_text(quiz: dict) -> str:
@@ -34,7 +40,7 @@ def show_quiz(scene, frame, th) -> None:
     if not on:
         return
     revealed = frame.quiz["answer"] is not None
-    box = REVEALED if revealed else BOX
+    box = quiz_box(frame.canvas, revealed)
     scene.quiz_panel.set_panel(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)
     scene.quiz_text.set_text(quiz_text(frame.quiz), box.adjusted(36, 28, -36, -28), 44 * th.font_scale, 20,
                          th.color("text"), align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

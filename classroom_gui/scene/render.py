@@ -2,15 +2,16 @@
 the CLI and the tests all get their pictures here (the recipe of pyqtgraph's ImageExporter: fill the
 background, antialias, scene.render(painter, target, source)).
 
-The 16:9 canvas is scaled to fit the requested size and centred; a size of another shape gets bands of
-background (or transparency) at the sides, never a stretched classroom.
+The frame's canvas (16:9, or 4:3 for a size nearer 4:3: lesson.canvas, chosen with the Selection) is scaled to
+fit the requested size and centred; a size of another shape gets bands of background (or transparency) at the
+sides, never a stretched classroom.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from ..lesson.frame import CANVAS_H, CANVAS_W, Frame
+from ..lesson.frame import Frame
 from .classroom import ClassroomScene
 from .limits import MAX_SIDE
 from .palette import Theme
@@ -35,16 +36,16 @@ def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Them
     return image
 
 
-def fit_rect(w: float, h: float) -> QRectF:
-    """The 16:9 canvas scaled to fit w x h, centred (QGraphicsScene.render's KeepAspectRatio would put
-    it at the top left)."""
-    scale = min(w / CANVAS_W, h / CANVAS_H)
-    cw, ch = CANVAS_W * scale, CANVAS_H * scale
+def fit_rect(w: float, h: float, canvas: QRectF) -> QRectF:
+    """The canvas (the scene's rectangle) scaled to fit w x h, centred (QGraphicsScene.render's KeepAspectRatio
+    would put it at the top left)."""
+    scale = min(w / canvas.width(), h / canvas.height())
+    cw, ch = canvas.width() * scale, canvas.height() * scale
     return QRectF((w - cw) / 2, (h - ch) / 2, cw, ch)
 
 
 def render_scene(scene: ClassroomScene, image: QImage, transparent: bool = False) -> None:
-    """Paint what the scene shows now over the whole of `image` (letterboxed to keep 16:9)."""
+    """Paint what the scene shows now over the whole of `image` (letterboxed to keep the canvas's shape)."""
     if transparent:
         image.fill(Qt.GlobalColor.transparent)
     make_room(image.width(), image.height())
@@ -58,15 +59,15 @@ def render_scene(scene: ClassroomScene, image: QImage, transparent: bool = False
 def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool = False,
                 vector: bool = False, source: QRectF | None = None, target: QRectF | None = None) -> None:
     """The one paint routine, for pictures (render_scene) and for SVG and PDF pages (vector=True): what the
-    scene shows now, its 16:9 canvas letterboxed into w x h on `painter`, the bands filled with the
+    scene shows now, its canvas letterboxed into w x h on `painter`, the bands filled with the
     background unless `transparent`. `source` (canvas pixels) and `target` (on the painter) draw only that
     part of the canvas, into that rectangle (a comparison's two classrooms without their boards): items
     outside it are not drawn at all, so a PDF holds no hidden text.
 
     For vectors the item caches are off during the call (a cached item is drawn from a pixmap, and its text
     would reach the file as a picture instead of text), and the background is one rectangle over the whole
-    page. A picture of exactly 16:9 is covered by the scene's own background: filling it first would cost
-    ~0.4 ms a frame."""
+    page. A picture of exactly the canvas's shape is covered by the scene's own background: filling it first
+    would cost ~0.4 ms a frame."""
     global painting
     painting += 1
     try:
@@ -79,7 +80,8 @@ def _paint(scene, painter, w, h, transparent, vector, source=None, target=None) 
     from PySide6.QtWidgets import QGraphicsItem
 
     brush, own_background = scene.backgroundBrush(), not (transparent or vector)
-    if not transparent and (vector or w * 9 != h * 16):
+    canvas = scene.sceneRect()
+    if not transparent and (vector or w * canvas.height() != h * canvas.width()):
         painter.fillRect(QRectF(0, 0, w, h), brush)
     if not own_background:
         scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
@@ -92,8 +94,8 @@ def _paint(scene, painter, w, h, transparent, vector, source=None, target=None) 
     # no SmoothPixmapTransform: items blit their cached pictures at whole device pixels, and the
     # hint sends every blit down a filtering path (measured +1 ms a frame at 6 students)
     try:
-        scene.render(painter, fit_rect(w, h) if target is None else target,
-                     scene.sceneRect() if source is None else source, Qt.AspectRatioMode.IgnoreAspectRatio)
+        scene.render(painter, fit_rect(w, h, canvas) if target is None else target,
+                     canvas if source is None else source, Qt.AspectRatioMode.IgnoreAspectRatio)
     finally:  # (a picture's scene is left untouched: a signal may unwind this mid-render, see export.files)
         if not own_background:
             scene.setBackgroundBrush(brush)

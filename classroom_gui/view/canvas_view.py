@@ -1,5 +1,7 @@
-"""CanvasView shows the ClassroomScene scaled to the widget, keeping its fixed 16:9 logical size, and
-turns a click on a desk into "this student asks" (by looking the point up in the Frame's desks).
+"""CanvasView shows the ClassroomScene scaled to the widget, keeping its canvas's logical size, and
+turns a click on a desk into "this student asks" (by looking the point up in the Frame's desks). It says which
+canvas suits its shape (shapeChanged: 4:3 on a 4:3 projector in presenter mode, lesson.canvas), and the window
+asks the model for frames on it.
 """
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QPainter, QPixmapCache
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
+from ..lesson.canvas import WIDESCREEN, canvas_for
 from ..lesson.frame import Frame
 from ..scene import class_pictures
 from ..scene.classroom import ClassroomScene
@@ -16,6 +19,7 @@ from .canvas_warm import CanvasWarmer
 class CanvasView(QGraphicsView):
     studentClicked = Signal(int)
     numberDoubleClicked = Signal(QPointF, bool)  # scene position, Shift held: a what-if edit (view.whatif_edit)
+    shapeChanged = Signal(object)  # the lesson.canvas.Canvas nearest the viewport's shape, when that changes
 
     def __init__(self, parent=None):
         self.classroom = ClassroomScene()
@@ -30,11 +34,15 @@ class CanvasView(QGraphicsView):
         # above the title
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.frame: Frame | None = None
+        self.shape = WIDESCREEN  # the canvas that suits the viewport (canvas_for), last said by shapeChanged
         self.warmer = CanvasWarmer(self)  # draws the lesson's other moments ahead in idle time (see canvas_warm)
 
     def set_frame(self, frame: Frame) -> None:
         self.frame = frame
+        before = self.classroom.canvas
         self.classroom.set_frame(frame)
+        if self.classroom.canvas != before:  # a frame on the other canvas: the scene changed shape
+            self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.warmer.pause()
 
     def resizeEvent(self, event):
@@ -42,6 +50,10 @@ class CanvasView(QGraphicsView):
         self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.fit_pictures()
         self.warmer.again()  # pictures are kept per size: the lesson is drawn ahead again for this one
+        shape = canvas_for(self.viewport().width(), self.viewport().height())
+        if shape != self.shape:
+            self.shape = shape
+            self.shapeChanged.emit(shape)
 
     def showEvent(self, event):
         super().showEvent(event)

@@ -308,6 +308,7 @@ class CanvasWarmer(QObject):
             # the canvas's remembered link routes (a route set chosen here is the one the canvas would choose)
             twin.scene().links._route_sets = view.classroom.links._route_sets
         twin = self.twin
+        twin.scene().use_canvas(view.classroom.canvas)  # (the window's canvas may have turned 4:3: lesson.canvas)
         twin.setRenderHints(view.renderHints())
         twin.setAlignment(view.alignment())
         if twin.size() != view.size():

@@ -5,6 +5,8 @@ a cancellable progress dialog and keep the window responsive; errors come back a
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,6 +21,7 @@ from ..export.moments import deck_times, video_times
 from ..export.pictures import clipboard_image, save_picture
 from ..export.video import save_video
 from ..lesson import rules
+from ..lesson.canvas import canvas_for
 from ..lesson.state import frame_at
 from ..lesson.strings import quote, text
 from ..lesson.timeline import CHAPTERS
@@ -130,7 +133,8 @@ def _empty(model, parent) -> bool:
 
 
 def copy_picture(model, parent=None) -> None:
-    QApplication.clipboard().setImage(clipboard_image(model.frame()))
+    frame = model.frame()  # on the window's canvas, at its logical size (1440 x 1080 when it is 4:3)
+    QApplication.clipboard().setImage(clipboard_image(frame, (frame.canvas.width, frame.canvas.height)))
     _fit_canvas(parent)
 
 
@@ -166,14 +170,16 @@ def _fit_canvas(window) -> None:
         canvas.fit_pictures()
 
 
-def _frames(model, times):
-    trace = model.shown_trace()  # with the what-if edits, as on screen
-    return (frame_at(trace, model.sel, t, model.notices) for t in times)
+def _frames(model, times, size):
+    trace = model.shown_trace()  # with the what-if edits, as on screen, on the canvas of the export's shape
+    sel = replace(model.sel, canvas=canvas_for(*size))
+    return (frame_at(trace, sel, t, model.notices) for t in times)
 
 
 def export_picture(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        return save_picture(model.frame(), p, o.chosen_size(), o.chosen_theme(), o.transparent.isChecked(),
+        return save_picture(model.frame(canvas_for(*o.chosen_size())), p, o.chosen_size(), o.chosen_theme(),
+                            o.transparent.isChecked(),
                             o.svg_text.currentData())
     return _export(model, parent, "picture", path, options, file_filter("picture"), "classroom.png", work)
 
@@ -184,7 +190,8 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
 
         per = o.per.currentData()
         # as `deck` makes them (per chapter: each chapter whole; with the quiz's slides), for the class on screen
-        frames = deck_frames(model.shown_trace(), model.sel, deck_times(model.player.timeline, per), per,
+        sel = replace(model.sel, canvas=canvas_for(*o.chosen_size()))  # a 4:3 size: the 4:3 layout (lesson.canvas)
+        frames = deck_frames(model.shown_trace(), sel, deck_times(model.player.timeline, per), per,
                              model.notices, o.quiz.isChecked())
         return _with_progress(model, parent, _t(model)("ui.exporting"),
                               lambda progress: save_deck(frames, p, o.chosen_size(), o.chosen_theme(), progress))
@@ -195,7 +202,8 @@ def export_video(model, parent=None, path: Path | None = None, options: OptionsD
     def work(o, p):
         times = video_times(model.player.timeline, 30, o.first.currentData(), o.last.currentData())
         return _with_progress(model, parent, _t(model)("ui.exporting"),
-                              lambda progress: save_video(_frames(model, times), len(times), p, 30, o.chosen_size(),
+                              lambda progress: save_video(_frames(model, times, o.chosen_size()), len(times), p, 30,
+                                                          o.chosen_size(),
                                                           o.chosen_theme(), progress))
     return _export(model, parent, "video", path, options, file_filter("video"), "lesson.mp4", work)
 

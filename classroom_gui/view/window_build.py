@@ -99,6 +99,7 @@ def build_centre(w) -> None:
     w.canvas = CanvasView()
     w.canvas.studentClicked.connect(lambda seat: _choose_asker(w, seat))
     w.canvas.numberDoubleClicked.connect(lambda pos, shift: _edit_at(w, pos, shift))
+    w.canvas.shapeChanged.connect(w.model.set_canvas)  # 4:3 in presenter mode on a 4:3 projector
     w.canvas.viewport().installEventFilter(_AskerAtPress(w))
     w.controls = Controls()
     w.controls.action.connect(w.do)
