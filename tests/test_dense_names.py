@@ -57,3 +57,27 @@ def test_a_class_of_64_shows_its_names(qapp, checkpoint, text, lang, chapter, fo
         assert whole >= want * len(image.students), f"only {whole} of {len(image.students)} names whole"
     finally:
         scene.clear()
+
+
+@pytest.mark.parametrize("text,lang", [c[:2] for c in CLASSES[:2]], ids=["en", "ja"])
+def test_a_class_of_64_on_the_4_3_canvas_never_shows_an_ellipsis_alone(qapp, checkpoint, text, lang):
+    """On the 4:3 canvas the 64 desks are narrower: 「マット」 showed "…" alone; now its first characters, smaller."""
+    from classroom_gui.lesson.canvas import FOUR_THREE
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.layout import NAME_TIGHT
+    trace = compute_run(checkpoint, text, mask="none").trace
+    frame = frame_at(trace, Selection(focus=1, lang=lang, canvas=FOUR_THREE),
+                     timeline_for(64, trace.config.n_layer).chapter_end("softmax"))
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        image = scene.class_image
+        for k, s in enumerate(image.students):
+            desk = image._ghost(k, s, with_strips=False)
+            name, font = desk.name_text, desk.name_font
+            assert name.rstrip("…") and s.text.startswith(name.rstrip("…")), f"seat {s.index + 1} shows {name!r}"
+            assert font.pixelSize() >= NAME_TIGHT
+            end = desk._name_left() + QFontMetricsF(font).horizontalAdvance(name)
+            assert end <= desk.box.w - desk.box.pad - desk._badge_size()[0] + 2
+    finally:
+        scene.clear()

@@ -58,6 +58,9 @@ def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge
         small = fitted_font(text, px, room, bold=True, min_px=NAME_TIGHT)
         if QFontMetricsF(small).horizontalAdvance(text) <= room:
             return small, text
+        cut = elide(text, small, room)  # a narrower desk (64 on 4:3): its first characters small, not "…" alone
+        if not shown.rstrip("…") and cut.rstrip("…"):
+            return small, cut
     return font, shown
 
 
