@@ -21,6 +21,7 @@ from ..lesson.strings import LANGUAGES, text
 from ..scene import fonts, palette
 from . import accessibility, quiz_mode, screen_size, settings, window_build
 from .qt_language import use_qt_language
+from .status_messages import StatusMessages
 from .window_dialogs import Dialogs
 from .window_jobs import SentenceJobs
 from .window_lesson import RulesAndGallery
@@ -40,7 +41,7 @@ def use_bundled_font() -> None:
         app.setFont(f)
 
 
-class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
+class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWindow):
     def __init__(self, checkpoint, store=None):
         super().__init__()
         use_bundled_font()
@@ -109,23 +110,6 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
         self.saver.start()
         if what != "time":  # the lesson's other moments are drawn ahead in idle time (view.canvas_warm)
             self.canvas.warmer.start(*self.model.ahead())
-
-    def tell(self, said, ms: int = 8000) -> None:
-        """A message in the status bar: `said(lang)` (a key's text, the what-if status), said again in the new
-        language when the language changes while it shows; "" clears it."""
-        text_now = said(self.sel.lang)
-        self._told = (said, text_now)
-        self.statusBar().showMessage(text_now, ms) if text_now else self.statusBar().clearMessage()
-
-    def _retell(self) -> None:
-        """After a language change: the message tell() showed, in the new language; any other message (an
-        error's own words) would stay in the old language, so it goes."""
-        shown = self.statusBar().currentMessage()
-        said, text_then = getattr(self, "_told", (None, ""))
-        if said is not None and shown and shown == text_then:
-            self.tell(said)
-        elif shown:
-            self.statusBar().clearMessage()
 
     def retranslate(self) -> None:
         t = self.t
