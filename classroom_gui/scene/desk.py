@@ -18,7 +18,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 from ..lesson.frame import Strip, Student
 from . import fonts, palette, pictures
 from .items import ALIGN_CENTER, ALIGN_LEFT, CachedItem, elide, fitted_font, mix, qcolor
-from .layout import NAME_MIN, NAME_TIGHT, SEAT_DIGITS_MIN, DeskBox
+from .layout import NAME_MIN, SEAT_DIGITS_MIN, DeskBox
 from .palette import Theme
 from .strip import StripItem, StripView
 
@@ -48,19 +48,14 @@ def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge
     tags += 4 if tags else 0
     px = box.name_px * font_scale
     room = box.w - name_left - tags - box.pad
-    # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all); a
-    # short one that would be cut ("dog" beside a score of -10.30, 「マット」 at 64 desks) shows whole a little smaller
+    # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
     least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
     font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
     shown = elide(text, font, room)  # (cut to its first characters + "…" where even one fits)
-    if shown != text and px >= NAME_MIN:
-        room += 2 if tags else 0  # (a smaller name stands 2 px from the badge's pill, not 4)
-        small = fitted_font(text, px, room, bold=True, min_px=NAME_TIGHT)
-        if QFontMetricsF(small).horizontalAdvance(text) <= room:
-            return small, text
-        cut = elide(text, small, room)  # a narrower desk (64 on 4:3): its first characters small, not "…" alone
-        if not shown.rstrip("…") and cut.rstrip("…"):
-            return small, cut
+    if shown != text and tags:  # 2 px from the badge's pill rather than 4 can be what shows it whole ("dog"
+        room += 2  # beside a score of -10.30), never smaller than NAME_MIN (a projector's 16 px)
+        font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
+        shown = elide(text, font, room)
     return font, shown
 
 

@@ -16,7 +16,6 @@ NUMBER_PX = (16, 15, 14)  # number sizes tried, biggest first; smaller cells go 
                           # tooltip) rather than print what a projector turns to grey dots
 LABEL_MIN = 16            # a strip's label row only at this size or more (the role's colour still shows)
 NAME_MIN = 16             # a desk's name, seat number and badge are never smaller, where the desk has room
-NAME_TIGHT = 11           # a name NAME_MIN would cut ("d…" beside a score, 「マ…」) may shrink to this to show whole
 SEAT_DIGITS_MIN = 6.0     # device px: seat numbers that would come out smaller on the screen or picture (1,024
                           # students on a 1024 x 768 projector: ~3 px of grey specks) are left off
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
