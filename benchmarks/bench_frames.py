@@ -140,13 +140,20 @@ def moments(duration: float, mode: str, frames: int, rng) -> list[float]:
 
 def canvas_for(trace, size: tuple[int, int], cold_ffn: bool = False):
     """The panels prepared as the window's worker prepares them, the selection every case uses (the second
-    student asks), the lesson's timeline and a shown CanvasView of `size`: what a case times frames on."""
+    student asks), the lesson's timeline and a shown CanvasView of `size`: what a case times frames on.
+    `trace` is computed in turn (answer time's rule); the lesson is told in discussion, whose trace the window
+    computes and prepares on its worker (lesson.state.prepared_run: panels.warm with the opening asker and head),
+    so that trace is made and prepared here too (before #18's session 13 it was made by the untimed first frames
+    and never prepared: the first FFN frame made its hidden units, the first softmax frame its board's row)."""
+    from classroom_gui.lesson import rules
     from classroom_gui.lesson.panels import warm
     from classroom_gui.lesson.state import Selection, timeline_for
     from classroom_gui.view.canvas_view import CanvasView
 
-    warm(trace, None if cold_ffn else 0)
     sel = Selection(focus=min(1, trace.n_tokens - 1))
+    warm(trace, None if cold_ffn else 0)
+    if rules.under(trace, sel.rule) is not trace:
+        warm(rules.under(trace, sel.rule), None if cold_ffn else 0, asker=sel.focus, head=sel.head)
     view = CanvasView()
     view.resize(*size)
     view.show()

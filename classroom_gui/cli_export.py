@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 from .export.formats import output_help
+from .lesson.phrase import Words
 from .lesson.timeline import CHAPTERS
-from .cli_table import EDIT_FORMS, MODEL, TEXT, CliError, arg, check_layer_head, lang_arg, subcommand
+from .cli_table import EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
 # for export, deck and video and for quiz, so that `quiz --json` asks the questions of the deck's slides
@@ -158,12 +159,12 @@ def _focus(word: str, tokens: list[str]) -> int:
     if word.isascii() and word.isdigit():  # "²" is a digit to str.isdigit() but not a number to int()
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
-        raise CliError(f"--focus {word}: the class has seats 1-{len(tokens)}")
+        raise CliRefusal("cli.focus_seats", word=word, last=len(tokens))
     for same in (lambda t: t.lower() == word.lower(), lambda t: bare(t) == bare(word)):
         for i, t in enumerate(tokens):  # the word as shown first, then without GPT-2's leading-space mark
             if same(t):
                 return i
-    raise CliError(f"--focus {word!r} is not a student of this sentence ({' '.join(tokens)})")
+    raise CliRefusal("cli.focus_unknown", word=word, words=Words(tokens))
 
 
 def _export_errors(function):

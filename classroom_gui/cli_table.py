@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .lesson.phrase import PhraseError
 from .lesson.strings import LANGUAGES
 
 COMMANDS: list[tuple[str, str, tuple, object]] = []  # (name, help, arguments, function), in order
@@ -14,6 +15,11 @@ COMMANDS: list[tuple[str, str, tuple, object]] = []  # (name, help, arguments, f
 
 class CliError(Exception):
     """A problem the user can fix; str() is the whole message."""
+
+
+class CliRefusal(PhraseError, CliError):
+    """A CliError as a key of lesson/strings and its values (lesson.phrase): str() the English every command
+    prints; a command with a --lang of its own (worksheet) says it in that language."""
 
 
 def arg(*names, **options) -> tuple:
@@ -51,9 +57,9 @@ HEAD = arg("--head", metavar="H", type=whole, default=1, help="head, from 1 (def
 def check_layer_head(args, config) -> None:
     """--layer and --head (from 1) inside the model, or CliError saying the range."""
     if not 1 <= args.layer <= config.n_layer:
-        raise CliError(f"--layer must be between 1 and {config.n_layer}")
+        raise CliRefusal("cli.layer_range", most=config.n_layer)
     if not 1 <= args.head <= config.n_head:
-        raise CliError(f"--head must be between 1 and {config.n_head}")
+        raise CliRefusal("cli.head_range", most=config.n_head)
 
 
 def lang_arg(what: str) -> tuple:

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from .cli_export import HEAD, LAYER
-from .cli_table import EDIT_FORMS, MODEL, TEXT, CliError, arg, check_layer_head, lang_arg, subcommand, whole
+from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg,
+                        subcommand, whole)
 
 # the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), except
 # where no worksheet can be made in it: in discussion every student listens to all, and a sheet holds 2-5
@@ -36,6 +37,7 @@ RULE = arg("--mask", choices=("causal", "none"), help="the classroom's rule: non
 def worksheet_command(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .cli_export import _focus, lesson_model, with_edits
+    from .export.errors import said as in_language  # (the notes below are `said`)
     from .export.files import ExportError, check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.gallery import lesson_selection
@@ -74,8 +76,8 @@ def worksheet_command(args: argparse.Namespace) -> int:
 
         _app = QApplication.instance() or QApplication([sys.argv[0]])
         written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
-    except (ExportError, WorksheetError) as exc:
-        raise CliError(str(exc)) from None
+    except (CliRefusal, ExportError, WorksheetError) as exc:  # in the sheet's language (English: as it always read)
+        raise CliError(in_language(exc, args.lang)) from None
     for note in said:
         print(f"note: {note}", file=sys.stderr)
     key = (f"page {written.key_page}" if written.key_page == written.pages

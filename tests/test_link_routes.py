@@ -218,3 +218,40 @@ def test_a_links_variants_made_together_are_the_ones_made_alone():
         distinct.append(len(set(together)))
     assert 8 < distinct[0] < len(VARIANTS) and distinct[2] == 1  # from below some were replaced; the loop is one
     g.routes_forget()
+
+
+def plain_meet(a, b, box) -> bool:
+    """One piece against the open box, Liang-Barsky written plainly (every piece clipped, none skipped)."""
+    x0, y0, x1, y1 = box
+    p = [a[0] - b[0], b[0] - a[0], a[1] - b[1], b[1] - a[1]]
+    q = [a[0] - x0, x1 - a[0], a[1] - y0, y1 - a[1]]
+    lo, hi = 0.0, 1.0
+    for pk, qk in zip(p, q):
+        if abs(pk) < 1e-12:
+            if qk <= 0:
+                return False
+        elif pk < 0:
+            lo = max(lo, qk / pk)
+        else:
+            hi = min(hi, qk / pk)
+    return lo < hi
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pieces_skipped_as_wholly_beside_the_tag_are_those_clipping_finds_apart(seed):
+    """link_geometry._pieces_meet clips only the pieces not wholly on one side of the name tag: the same answer as
+    clipping every piece, with ends on the tag's edges, vertical and horizontal pieces among them."""
+    from classroom_gui.scene.link_geometry import _pieces_meet
+    rng = np.random.default_rng(seed)
+    met = 0
+    for _ in range(150):
+        pts = np.round(rng.uniform(0, 60, (int(rng.integers(1, 6)), 9, 2)))  # whole px: ends on the edges
+        pts[0, :, 0] = pts[0, :1, 0]                                          # a vertical line
+        pts[-1, :, 1] = pts[-1, :1, 1]                                        # a horizontal one
+        x0, x1 = sorted(rng.integers(0, 60, 2).astype(float))
+        y0, y1 = sorted(rng.integers(0, 60, 2).astype(float))
+        got = _pieces_meet(pts[:, :-1], pts[:, 1:], (x0, y0, x1, y1))
+        want = [any(plain_meet(c[i], c[i + 1], (x0, y0, x1, y1)) for i in range(len(c) - 1)) for c in pts]
+        assert got.tolist() == want
+        met += sum(want)
+    assert met > 50  # both answers are met

@@ -126,3 +126,38 @@ def test_the_settings_are_saved_soon_after_a_change_not_only_on_closing(qtbot, c
     assert (saved.seat, saved.layer) == (3, 1) and saved.asker == w.run.trace.tokens[3]
     assert saved.left is not None and saved.left[2] == pytest.approx(moment)
     w.close()
+
+
+def test_a_save_while_the_first_sentence_is_computing_keeps_the_place(qtbot, checkpoint, tmp_path, monkeypatch):
+    """review9: a big model's first sentence computes on the worker; a change meanwhile (the speed) started the
+    saver, whose save wrote no step, seat or asker, so a kill then lost where the lesson was. Held here: the
+    teaching model counted as big, its first sentence waiting on an Event until the saver has written."""
+    import threading
+
+    from classroom_gui.view import window_jobs, window as window_module
+
+    store = str(tmp_path / "s.ini")
+    first = _start(qtbot, checkpoint, store)
+    first.model.select(focus=3)
+    left = _middle(first, len(first.player.timeline) // 2)
+    first.player.seek(left)
+    first.close()
+    before = settings.load(settings.open_store(store))
+    assert before.left is not None and before.seat == 3
+
+    release = threading.Event()
+    compute = window_jobs.prepared_run
+    monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
+    monkeypatch.setattr(window_jobs, "prepared_run", lambda *args: release.wait(30) and compute(*args))
+    again = _start(qtbot, checkpoint, store)
+    try:
+        assert again.run is None and again.worker.waiting
+        again.model.set_speed(2.0)
+        qtbot.wait(window_module.SAVE_MS + 500)
+        during = settings.load(settings.open_store(store))  # what a kill now would leave
+        assert (during.left, during.seat, during.asker) == (before.left, before.seat, before.asker)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: again.run is not None, timeout=30_000)
+    assert again.player.time == pytest.approx(left) and again.sel.focus == 3
+    again.close()

@@ -191,7 +191,8 @@ def test_a_new_sentence_prepares_the_ffn_steps_of_the_layer_on_screen(qtbot, tmp
 
     asked = []
     real = state.warm
-    monkeypatch.setattr(state, "warm", lambda trace, ffn_layer=0: (asked.append(ffn_layer), real(trace, ffn_layer))[1])
+    monkeypatch.setattr(state, "warm", lambda trace, ffn_layer=0, **more: (asked.append(ffn_layer),
+                                                                           real(trace, ffn_layer, **more))[1])
     w = make_window(qtbot, tmp_path, gallery=False)
     w.model.select(layer=1)
     asked.clear()

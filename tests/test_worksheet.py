@@ -151,6 +151,7 @@ def test_letter_paper_and_bad_choices(qapp, tmp_path, capsys):
 
 
 def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch):
+    from classroom_gui.export.errors import said
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
 
@@ -165,7 +166,7 @@ def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch):
     assert out == tmp_path / "w.pdf"
     assert '"cat"' in "".join(pdf_pages(out))
     reports = []
-    monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(str(exc)))
+    monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(said(exc, "ja")))
     w.set_language("ja")
     w.model.select(focus=5, layer=0, head=0, lang="ja", rule="causal")  # "mat" listens to all 6: too many
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
@@ -216,6 +217,7 @@ def test_edited_cards_are_worked_and_edited_scores_refused(checkpoint):
 def test_names_take_the_languages_own_quote_marks(qtbot, tmp_path, monkeypatch):
     """The sheet and the window's "too many" message quote a name with the strings' name.quote, never with
     marks written in code: a language that quotes 『…』 gets 『猫』 everywhere."""
+    from classroom_gui.export.errors import said
     from classroom_gui.export.worksheet_pdf import names_list, worksheet_html
     from classroom_gui.lesson import strings
     from classroom_gui.view import export_dialogs
@@ -232,7 +234,7 @@ def test_names_take_the_languages_own_quote_marks(qtbot, tmp_path, monkeypatch):
     w.sentence.setText(SENTENCE)
     w.apply_sentence()
     reports = []
-    monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(str(exc)))
+    monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(said(exc, "ja")))
     w.model.select(focus=5, layer=0, head=0, lang="ja", rule="causal")
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
     assert "『mat』は6人" in reports[0]

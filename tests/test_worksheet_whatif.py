@@ -4,6 +4,7 @@ no longer says the numbers are the model's own."""
 import pytest
 
 from classroom_gui.cli import main
+from classroom_gui.export.errors import said
 from classroom_gui.lesson.whatif_state import from_specs
 from classroom_gui.lesson.worksheet import WorksheetError, build_worksheet
 from classroom_gui.model.checkpoint import load_checkpoint
@@ -36,8 +37,9 @@ def test_the_sheet_of_an_edited_class_is_worked_from_its_numbers_and_marks_the_e
     assert [Fraction(s) for s in ws.shares] == by_hand(ws)[4]  # the key still redoes from the printed cards
     assert len(ws.whatif) == 3 and "「猫」の自己紹介カードの1番目の数を3に" in ws.whatif[0]
     # 「座った」's own row has an edited score: its sheet cannot follow from the cards, and says so in Japanese
-    with pytest.raises(WorksheetError, match="「座った」のスコアを手で変えています"):
+    with pytest.raises(WorksheetError) as refused:
         build_worksheet(edited, edited.tokens.index("座った"), 1, 0, "ja")
+    assert "「座った」のスコアを手で変えています" in said(refused.value, "ja")
 
 
 def test_cli_worksheet_set_prints_the_edited_class_with_a_what_if_line(edited, tmp_path, capsys):
@@ -97,7 +99,7 @@ def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tm
     w.apply_sentence()
     qtbot.waitUntil(lambda: w.run is not None)
     reports = []
-    monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(str(exc)))
+    monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(said(exc, "ja")))
     w.set_language("ja")
     w.model.select(focus=6, layer=0, head=0, lang="ja", rule="none")
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
@@ -121,4 +123,4 @@ def test_the_clis_refusal_of_an_edited_score_gives_command_line_advice(tmp_path,
     err = capsys.readouterr().err
     assert "Ctrl+Z" not in err and "--set" in err and "--focus" in err and not out.exists(), err
     if lang == "ja":
-        assert "--set のスコアの変更を外すか、--focus で別の生徒を選んでください。" in err
+        assert "--setのスコアの変更を外すか、--focusで別の生徒を選んでください。" in err

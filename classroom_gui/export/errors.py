@@ -1,45 +1,24 @@
-"""Why an export could not be written, as a key of lesson/strings and the values it names (no Qt).
+"""Why an export could not be written, as a key of lesson/strings and the values it names (lesson.phrase; no Qt).
 
 An export says why it failed without knowing who reads it: `str()` of an ExportError is the English sentence
 (strings/en.json), which the CLI prints and the log keeps; `said(exc, lang)` is the same sentence in the
 window's language, with the same paths and numbers (teacher5 L2: a Japanese window showed the English).
-A value may itself be a Phrase (said in the same language) or a tuple of values (listed with ", ").
 """
 from __future__ import annotations
 
+import errno
+
+from ..lesson.phrase import Phrase, PhraseError  # noqa: F401 (Phrase re-exported: the exports' reasons)
 from ..lesson.strings import text
 
-
-class Phrase:
-    """A sentence of lesson/strings by key, with the values it names, said in a language later."""
-
-    def __init__(self, key: str, **values):
-        self.key, self.values = key, values
-
-    def said(self, lang: str) -> str:
-        return text(lang, self.key, **{name: _said(value, lang) for name, value in self.values.items()})
-
-    def __str__(self) -> str:
-        return self.said("en")
-
-    def __repr__(self) -> str:
-        return f"Phrase({self.key!r}, {self.values!r})"
+# the system's reasons said in the reader's language (lesson/strings "error.reason.<name>"); their English is the
+# C library's own text (glibc's strerror: test_system_reasons), so the CLI's English reads as it always did
+REASONS = ("ENOSPC", "EDQUOT", "EFBIG", "EACCES", "EPERM", "EROFS", "ENOENT", "EISDIR", "ENOTDIR", "ENAMETOOLONG",
+           "EEXIST", "ENOTEMPTY", "EINVAL", "EIO", "ELOOP", "EBUSY", "ETXTBSY", "EMFILE", "ENFILE", "EXDEV")
 
 
-def _said(value, lang: str):
-    if isinstance(value, Phrase):
-        return value.said(lang)
-    if isinstance(value, tuple):
-        return ", ".join(str(_said(v, lang)) for v in value)
-    return value
-
-
-class ExportError(Exception):
+class ExportError(PhraseError):
     """An export that could not be written; str() says why in English, `said(exc, lang)` in any language."""
-
-    def __init__(self, key: str, **values):
-        self.phrase = Phrase(key, **values)
-        super().__init__(str(self.phrase))
 
 
 class Cancelled(ExportError):
@@ -47,7 +26,26 @@ class Cancelled(ExportError):
         super().__init__("error.cancelled")
 
 
+class SystemReason:
+    """Why the system refused (an OSError), said in the reader's language: a common case (REASONS) in a sentence of
+    lesson/strings, any other in the system's own words (strerror)."""
+
+    def __init__(self, exc: OSError):
+        self.name, self.text = errno.errorcode.get(exc.errno), exc.strerror or str(exc)
+
+    def said(self, lang: str) -> str:
+        return text(lang, f"error.reason.{self.name}") if self.name in REASONS else self.text
+
+    def __str__(self) -> str:
+        return self.said("en")
+
+
 def said(exc: BaseException, lang: str) -> str:
-    """Why `exc` stopped an export, in `lang`: an ExportError's own sentence; another error (a ValueError of a
-    check outside the exports) as it says itself."""
-    return exc.phrase.said(lang) if isinstance(exc, ExportError) else str(exc)
+    """Why `exc` stopped an export, in `lang`: an ExportError's (or a WorksheetError's) own sentence; an OSError
+    the exports did not explain (a path too long to even look at) as "path: reason"; another error (a ValueError
+    of a check outside the exports) as it says itself."""
+    if isinstance(exc, PhraseError):
+        return exc.phrase.said(lang)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return text(lang, "error.os", path=exc.filename, reason=SystemReason(exc).said(lang))
+    return SystemReason(exc).said(lang) if isinstance(exc, OSError) else str(exc)

@@ -28,7 +28,7 @@ PART = re.compile(r"^\..+\.(\d+)-[a-z0-9_]{8}\.part$")
 STALE_SECONDS = 24 * 3600  # a temporary this old is swept even if its process id is in use again
 
 
-from .errors import Cancelled, ExportError, Phrase  # noqa: F401 (re-exported: the exports' errors)
+from .errors import Cancelled, ExportError, Phrase, SystemReason  # noqa: F401 (re-exported: the exports' errors)
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going? (a dialog's progress bar, the CLI's counter)
 
@@ -58,7 +58,7 @@ def explain(path: Path, exc: OSError) -> ExportError:
             return ExportError("error.unwritable_folder" if path.parent.is_dir() else "error.folder_not_found",
                                path=path.parent)
         return ExportError("error.needed_missing", missing=missing, name=path.name)
-    return ExportError("error.os", path=path, reason=exc.strerror or exc)  # the system's own words
+    return ExportError("error.os", path=path, reason=SystemReason(exc))  # the UI's words for the common cases
 
 
 def check_target(path: Path, allowed, wrong_type: ExportError | None = None) -> Path:
@@ -245,7 +245,7 @@ def check_file(path: Path, kind: str) -> Phrase | None:
             f.seek(max(0, size - 1024))
             tail = f.read()
     except OSError as exc:
-        return Phrase("error.file_unreadable", reason=exc.strerror or exc)
+        return Phrase("error.file_unreadable", reason=SystemReason(exc))
     if kind == ".png":
         ok = head.startswith(b"\x89PNG\r\n\x1a\n") and tail.endswith(b"IEND\xaeB`\x82")
     elif kind == ".svg":

@@ -15,6 +15,8 @@ import zlib
 import numpy as np
 from PySide6.QtGui import QImage
 
+from .errors import ExportError
+
 LEVEL = 2  # zlib level: 1-3 cost the same here; 4 and above cost 2-3x for a 10-15 % smaller file
 BAND_BYTES = 1 << 20  # rows copied and compressed at a time
 PART_BYTES = 3 << 20  # a picture larger than this is compressed by several threads, a part each
@@ -29,7 +31,7 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 def png_bytes(image: QImage, alpha: bool, level: int = LEVEL) -> bytes:
     """The image as a PNG file's bytes, with an alpha channel (transparent exports) or without."""
     if image.isNull():
-        raise ValueError("cannot write an empty image as PNG")
+        raise ExportError("error.empty_image")
     fmt, channels, colour_type = ((QImage.Format.Format_RGBA8888, 4, 6) if alpha
                                   else (QImage.Format.Format_RGB888, 3, 2))
     pixels = image if image.format() == fmt else image.convertToFormat(fmt)

@@ -31,13 +31,15 @@ class Canvas:
 WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(1290, 96, 600, 780), caption_y=900,
                     columns=(1, 2, 3, 4, 3, 3, 4, 4), spread=1.4)
 # 4:3: as tall as 16:9 and a quarter narrower, so a 1024 x 768 projector draws it at 0.71 rather than 0.53.
-# The board gives up a fifth of its width; the caption gets a little more height for its narrower lines; at
-# most 3 desks a row up to 12 students, 2 up to 4: of every choice of columns these give a desk with a
-# notebook and three cards the biggest digits, all shown up to 6 students (tests/test_canvas_four_three.py).
-# From 7 no choice shows them all (3 columns show 5 numbers a strip and "…", 4 columns 3); a bigger class's
-# desks keep the 16:9 classroom's shape (spread: 1.4 scaled by the classrooms' aspects, 880/764 : 1230/780)
+# The board gives up a fifth of its width; the caption gets a little more height for its narrower lines. The
+# columns: of every choice up to 4 a row (5 a row, 165 px desks, cut the answer chapter's names beside their
+# badges) these give a desk with a notebook and three cards the biggest digits with every number shown
+# (tests/test_canvas_four_three.py): 2 a row up to 4 students, 3 up to 6 (14-16 px), then 4 a row up to 8, narrow
+# tall desks whose numbers take 12 px type (scene.layout.least_number_px: as big at 1024 x 768 as 16:9's biggest)
+# on more rows; from 9 none shows them all, and 3 a row shows the most. A bigger class's desks keep the 16:9
+# classroom's shape (spread: 1.4 scaled by the classrooms' aspects, 880/764 : 1230/780)
 FOUR_THREE = Canvas("4:3", 1440, 1080, classroom=(30, 96, 880, 764), board=(940, 96, 470, 764), caption_y=880,
-                    columns=(1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3), spread=1.0)
+                    columns=(1, 2, 2, 2, 3, 3, 4, 4, 3, 3, 3, 3), spread=1.0)
 CANVASES = {c.name: c for c in (WIDESCREEN, FOUR_THREE)}
 
 
@@ -47,3 +49,19 @@ def canvas_for(width: float, height: float) -> Canvas:
         return WIDESCREEN
     ratio = width / height
     return min(CANVASES.values(), key=lambda c: max(ratio, c.aspect) / min(ratio, c.aspect))
+
+
+# a window turns 4:3 only when clearly narrower than the midpoint (1.54) and 16:9 again only when clearly wider:
+# a slightly narrow normal window (1.52) stays 16:9, and a window resized across the midpoint does not flip back and
+# forth. Exports choose by canvas_for: a picture's size is its shape.
+TO_FOUR_THREE = 1.5   # width / height at or below which a 16:9 window turns 4:3 (1280 x 1024, 1024 x 768, ...)
+TO_WIDESCREEN = 1.6   # ... at or above which a 4:3 window turns 16:9 again (16:10, 16:9)
+
+
+def window_canvas(shown: Canvas, width: float, height: float) -> Canvas:
+    """The canvas a window's width x height view shows, having shown `shown`: 4:3 at a ratio of TO_FOUR_THREE or
+    less, 16:9 at TO_WIDESCREEN or more, and in between the one it shows."""
+    if width <= 0 or height <= 0:
+        return shown
+    ratio = width / height
+    return FOUR_THREE if ratio <= TO_FOUR_THREE else WIDESCREEN if ratio >= TO_WIDESCREEN else shown

@@ -1,7 +1,7 @@
 """Where the students sit: desks in rows inside the classroom area of the canvas (lesson.canvas: 16:9 or 4:3).
 
-On the 16:9 canvas up to 4 students sit in one row, up to 8 in two; on the 4:3 canvas at most 3 sit in a
-row up to 12 students. Bigger classes get a grid that keeps desks about as wide as tall, so 64 students still
+On the 16:9 canvas up to 4 students sit in one row, up to 8 in two; on the 4:3 canvas 2 to 4 sit in a row
+up to 12 students (Canvas.columns). Bigger classes get a grid that keeps desks about as wide as tall, so 64 students still
 fit (8 x 8 small desks).
 """
 from __future__ import annotations

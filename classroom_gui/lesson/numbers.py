@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 from ..model.trace import Trace
-from .cache import cache_of
+from .cache import cache_of, kept_for
 
 
 BIG = 1e6  # from here a number is written 1.23e+07: a model with huge weights gives 38-digit numbers
@@ -155,6 +155,18 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:  # [T], [T] bool,
         if weights is None or all(m or rounds_to(w, fmt(v)) for w, v, m in zip(shown.weights, weights, mask)):
             return shown
     return first
+
+
+def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
+    """Student f's softmax row of `layer` and `head` as the board works it (shown_softmax, its shares checked against
+    the model's own), kept beside the trace for the row last asked for: chapters 5, 7 and 8 write it in every frame,
+    and at 1,024 students it is ~3,000 numbers formatted and summed in Decimal (20-40 ms), so panels.warm makes it
+    for the asker the lesson will open with. H: that layer's head, when the caller has it."""
+    def make() -> ShownSoftmax:
+        h = trace.layers[layer].head(head) if H is None else H
+        return shown_softmax(h.scaled[f], h.mask[f], h.weights[f])
+
+    return kept_for(trace, "shown_row", (layer, head, f), make)
 
 
 def _share(e: str, total: str, model) -> str:

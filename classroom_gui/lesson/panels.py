@@ -4,7 +4,7 @@ from __future__ import annotations
 from .answers import seat_guesses
 from .context import Ctx
 from .frame import Heatmap, LayerView
-from .numbers import layer_projection
+from .numbers import layer_projection, shown_row_of
 from .overview import overview
 from .rules import ANSWER_RULE
 
@@ -33,12 +33,14 @@ def shed(trace) -> None:
     trace.let_go_of_weights()
 
 
-def warm(trace, ffn_layer: int | None = 0) -> None:
+def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int = 0) -> None:
     """Compute now what the first frame would (the all-heads overview, the layer view's projection, the
     answer's logits and word order), so the window can do it on its worker thread: GPT-2 at 1024 tokens takes ~1 s.
     A lean trace sheds its shares on the way, and makes layer `ffn_layer`'s (the lesson starts at the first; None: none) FFN steps
     that chapters 10-11 show (ln_2 and the hidden units: one LayerNorm and one [T, C] x [C, 4C] product, 50-110 ms
-    for GPT-2 small at 512-1,024 students, else paid by the first frame that shows them; +8 MB at 512)."""
+    for GPT-2 small at 512-1,024 students, else paid by the first frame that shows them; +8 MB at 512).
+    `asker`: the student the lesson will open with (with `head` of that layer): its softmax row as the board works
+    it (numbers.shown_row_of: chapters 5, 7 and 8; Decimal over the class, up to ~40 ms at 1,024 in discussion)."""
     shed(trace)  # before the projection's 41 MB stack (at 512), which then reuses their memory
     layer_projection(trace)
     trace.next_order  # the answer's logits and their order
@@ -46,3 +48,6 @@ def warm(trace, ffn_layer: int | None = 0) -> None:
         seat_guesses(trace)
     if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers):
         trace.layers[ffn_layer].ffn_pre  # (a full trace holds it already; a lean one makes it with its own call)
+    if asker is not None and 0 <= asker < trace.n_tokens and 0 <= head < trace.config.n_head:
+        shown_row_of(trace, ffn_layer if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers) else 0, head,
+                     asker)

@@ -17,7 +17,8 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 import numpy as np
 
 from ..model.trace import Trace
-from .strings import quote, text
+from .phrase import Name, PhraseError
+from .strings import text
 from .whatif_state import describe
 
 MIN_STUDENTS, MAX_STUDENTS = 2, 5   # cards on one page: the asker and up to 4 classmates
@@ -25,8 +26,9 @@ MAX_D = 16                          # numbers on a card that still fit a row of 
 PLACES = {"card": 2, "dot": 2, "scaled": 2, "divisor": 3, "exp": 3, "sum": 3, "share": 3, "context": 2}
 
 
-class WorksheetError(ValueError):
-    """A worksheet that cannot be made for this choice; str() says what to choose instead."""
+class WorksheetError(PhraseError, ValueError):
+    """A worksheet that cannot be made for this choice: a key of lesson/strings and its values (lesson.phrase);
+    str() says what to choose instead in English (the CLI's), `phrase.said(lang)` in the reader's language."""
 
 
 def rounded(x, places: int) -> Decimal:
@@ -112,31 +114,31 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
     n = trace.n_tokens
     mask = trace.layers[layer].mask
     if students is not None and not MIN_STUDENTS <= students <= MAX_STUDENTS:
-        raise WorksheetError(f"--students must be between {MIN_STUDENTS} and {MAX_STUDENTS}, got {students}")
+        raise WorksheetError("worksheet.error.students_range", lo=MIN_STUDENTS, hi=MAX_STUDENTS, students=students)
     if focus is None:
         if students is None:
-            raise WorksheetError("choose the asker or how many students it listens to")
+            raise WorksheetError("worksheet.error.choose")
         counts = np.count_nonzero(~mask, axis=1)
         seats = np.flatnonzero(counts == students)
         if not seats.size:
-            raise WorksheetError(f"no student of this sentence listens to exactly {students} "
-                                 f"(here they listen to {counts.min()} to {counts.max()})")
+            raise WorksheetError("worksheet.error.none_exactly", students=students, least=counts.min(),
+                                 most=counts.max())
         focus = int(seats[0])
     heard = int(np.count_nonzero(~mask[focus]))
     if students is not None and heard != students:
-        raise WorksheetError(f"{trace.tokens[focus]!r} listens to {heard} students, not {students}; "
-                             "give --focus or --students, not both")
+        raise WorksheetError("worksheet.error.focus_and_students", asker=trace.tokens[focus], heard=heard,
+                             students=students)
     if heard > MAX_STUDENTS and not mask.any():  # discussion: every seat hears everyone, no seat would do
-        seat = "" if MIN_STUDENTS <= focus + 1 <= MAX_STUDENTS else \
-            f" with --focus a student in seat {MIN_STUDENTS}-{min(n, MAX_STUDENTS)}"  # in turn, seat N hears N
-        raise WorksheetError(f"in discussion every student listens to all {n}; a worksheet has room for "
-                             f"{MIN_STUDENTS}-{MAX_STUDENTS}: use --mask causal (in turn){seat}, or a sentence of at "
-                             f"most {MAX_STUDENTS} words")
+        if MIN_STUDENTS <= focus + 1 <= MAX_STUDENTS:  # in turn, the student in seat N hears N
+            raise WorksheetError("worksheet.error.discussion", n=n, lo=MIN_STUDENTS, hi=MAX_STUDENTS)
+        raise WorksheetError("worksheet.error.discussion_seat", n=n, lo=MIN_STUDENTS, hi=MAX_STUDENTS,
+                             last=min(n, MAX_STUDENTS))
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
-        why = "only itself" if heard < MIN_STUDENTS else f"{heard} students"
-        raise WorksheetError(f"{trace.tokens[focus]!r} listens to {why}; a worksheet has room for "
-                             f"{MIN_STUDENTS}-{MAX_STUDENTS}: choose the student in seat {MIN_STUDENTS}-"
-                             f"{min(n, MAX_STUDENTS)} with --focus, or a shorter sentence")
+        if heard < MIN_STUDENTS:
+            raise WorksheetError("worksheet.error.only_itself", asker=trace.tokens[focus], lo=MIN_STUDENTS,
+                                 hi=MAX_STUDENTS, last=min(n, MAX_STUDENTS))
+        raise WorksheetError("worksheet.error.too_many", asker=trace.tokens[focus], heard=heard, lo=MIN_STUDENTS,
+                             hi=MAX_STUDENTS, last=min(n, MAX_STUDENTS))
     return focus
 
 
@@ -148,12 +150,11 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
     H = L.head(head)
     d = int(H.q.shape[-1])
     if d > MAX_D:
-        raise WorksheetError(f"this model's cards have {d} numbers; a worksheet has room for at most {MAX_D}: "
-                             "use the teaching model")
+        raise WorksheetError("worksheet.error.too_wide", d=d, most=MAX_D)
     if any(e.seat == asker for e in getattr(H, "edits", ())):  # an edited raw score of the asker's own row: the
         # key could not follow from the cards (another student's edited score changes nothing printed here)
-        raise WorksheetError(text(lang, "worksheet.score_edited_cli" if cli else "worksheet.score_edited",
-                                  asker=quote(lang, trace.tokens[asker])))
+        raise WorksheetError("worksheet.score_edited_cli" if cli else "worksheet.score_edited",
+                             asker=Name(trace.tokens[asker]))
     heard = [int(j) for j in np.flatnonzero(~L.mask[asker])]
     query = [printed(x, "card") for x in H.q[asker]]
     keys = [[printed(x, "card") for x in H.k[j]] for j in heard]

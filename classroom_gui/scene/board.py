@@ -17,7 +17,7 @@ from . import fonts, palette, pictures
 from .strip import StripItem
 from .heatmap import HeatmapItem
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, qcolor
-from .layout import stack_strips
+from .layout import least_number_px, stack_strips
 from .palette import Theme
 from .whatif_marks import hatch
 
@@ -34,6 +34,7 @@ def bar_text(value: float) -> str:
     """A bar's value as labelled: −∞ for a masked score, else the number (a masked weight is a real 0)."""
     return MASKED_BAR if value == -math.inf else fmt(value)
 AXIS_W = 52.0      # room left of the bars for the gridline values
+TOTAL_BELOW = 24.0  # a chart's total on a row under a title too wide to share its row (BarsItem.heading)
 TEXT_PX = 16.0     # the least any text on the board is drawn at (1080p canvas pixels)
 
 
@@ -122,6 +123,18 @@ class BoardLinesItem(CachedItem):
                 p.drawText(QRectF(x, self.area.y() + i * line_h, col_w + 40, line_h), ALIGN_LEFT, t)
 
 
+def bars_heading(bars: Bars, width: float, font_scale: float, below: bool = False) -> tuple[str, float, float]:
+    """(a chart's title as painted, its width, how far below it the total is): the total beside the title, or on
+    a row of its own under it when the title would not fit beside it (two charts side by side on the 4:3 board:
+    "discussion" and "in turn (GPT)") or `below` asks (its neighbour's does); elided only if it does not fit the
+    chart's width either."""
+    title_f = fonts.font(19 * font_scale, True)
+    total_w = QFontMetricsF(fonts.font(17 * font_scale, True)).horizontalAdvance(bars.total) + 10 if bars.total else 0
+    if total_w and (below or QFontMetricsF(title_f).horizontalAdvance(bars.title) > width - total_w):
+        return elide(bars.title, title_f, width), width, TOTAL_BELOW
+    return elide(bars.title, title_f, width - total_w), width - total_w, 0.0
+
+
 class BarsItem(CachedItem):
     """Frame.bars as a bar chart: zero line, negative bars below it, masked bars a grey stub with their value
     ("−∞" for a masked score, 0.00 for a masked exp or weight)."""
@@ -136,8 +149,9 @@ class BarsItem(CachedItem):
         self.heights: list[float] = []     # the values the bar heights show (morphed)
         self.masked: list[bool] = []
         self.axis = (0.0, 1.0)             # (min, max) of the value axis, always including 0
+        self.total_below = False           # the total under the title even if it fits beside (as its neighbour's)
 
-    def set_bars(self, bars: Bars, rect: QRectF, theme: Theme) -> None:
+    def set_bars(self, bars: Bars, rect: QRectF, theme: Theme, total_below: bool = False) -> None:
         n = len(bars.values)
         frm = bars.from_values if bars.from_values is not None and len(bars.from_values) == n else None
         m = max(0.0, min(1.0, bars.morph))
@@ -145,9 +159,10 @@ class BarsItem(CachedItem):
         masked = [bool(x) for x in (list(bars.masked) + [False] * n)[:n]]
         key = (bars.title, tuple(bars.labels), tuple(heights), tuple(bars.values), tuple(masked), bars.role,
                bars.highlight, bars.total, tuple(frm or ()), bars.top, rect.x(), rect.y(), rect.width(), rect.height(),
-               theme.name, theme.font_scale)
+               theme.name, theme.font_scale, total_below)
         if key == self._key:
             return
+        self.total_below = total_below
         self.bars, self.area, self.theme, self.heights, self.masked = bars, QRectF(rect), theme, heights, masked
         # the axis runs from the old values' range to the new one as the bars morph, so a beat ends on
         # the scale the next beat starts with (and dividing by √d shows as the gridlines moving)
@@ -164,6 +179,10 @@ class BarsItem(CachedItem):
         label_px = TEXT_PX * sc
         return slot, label_px
 
+    def heading(self) -> tuple[str, float, float]:
+        """(the title as painted, its width, how far below it the total is): see bars_heading."""
+        return bars_heading(self.bars, self.area.width(), self.theme.font_scale, self.total_below)
+
     def index_at(self, x: float) -> int:  # the bar under scene x, -1 if none
         if self.bars is None or not self.bars.values:
             return -1
@@ -177,14 +196,12 @@ class BarsItem(CachedItem):
         sc = th.font_scale
         chalk, muted = th.color("board_text"), th.color("board_muted")
         p.setPen(qcolor(chalk))
-        title_f = fonts.font(19 * sc, True)
-        total_w = QFontMetricsF(fonts.font(17 * sc, True)).horizontalAdvance(b.total) + 10 if b.total else 0
-        p.setFont(title_f)
-        p.drawText(QRectF(r.x(), r.y(), r.width() - total_w, 28), ALIGN_LEFT,
-                   elide(b.title, title_f, r.width() - total_w))
+        title, title_w, below = self.heading()
+        p.setFont(fonts.font(19 * sc, True))
+        p.drawText(QRectF(r.x(), r.y(), title_w, 28), ALIGN_LEFT, title)
         if b.total:
             p.setFont(fonts.font(17 * sc, True))
-            p.drawText(QRectF(r.x(), r.y(), r.width(), 28), ALIGN_RIGHT, b.total)
+            p.drawText(QRectF(r.x(), r.y() + below, r.width(), 28), ALIGN_RIGHT, b.total)
         n = len(b.values)
         if n == 0:
             return
@@ -201,7 +218,7 @@ class BarsItem(CachedItem):
         label_h = label_px * 1.6 * (2 if two_rows else 1)
         metrics = QFontMetricsF(fonts.font(value_px, True))  # (stops at the first value too wide: 512 bars)
         show_values = all(metrics.horizontalAdvance(bar_text(v)) + 4 <= slot for v in b.values)
-        top = r.y() + 34 + (value_px * 1.5 if show_values or b.highlight >= 0 else 4)  # room for a value above
+        top = r.y() + 34 + below + (value_px * 1.5 if show_values or b.highlight >= 0 else 4)  # room for a value above
         bottom = r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4) - (value_px * 1.5 if show_values else 4)
         vmin, vmax = self.axis
         scale = (bottom - top) / (vmax - vmin)
@@ -365,7 +382,7 @@ class Board:
         strip_room = room - (min(lines_h, room * 0.5) + GAP if frame.board else 0.0)
         boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=16 * theme.font_scale,
                              tab_w=6.0, gap=12.0, max_number_px=16, max_row_h=30.0, row_cells=12,
-                             max_rows=8) if counts else ()
+                             max_rows=8, least_px=least_number_px(frame.canvas)) if counts else ()
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
         lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
         if frame.board:
@@ -387,12 +404,15 @@ class Board:
         for item in self.strips[len(boxes):]:
             item.clear()
         if frame.bars is not None and chart is not None:
-            if frame.bars_beside is not None:  # two charts side by side, same size
+            below = False
+            if frame.bars_beside is not None:  # two charts side by side, same size, their totals on the same row
                 half = (chart.width() - GAP) / 2
-                self.beside.set_bars(frame.bars_beside, QRectF(chart.x() + half + GAP, chart.y(), half, chart.height()), theme)
+                below = any(bars_heading(b, half, theme.font_scale)[2] for b in (frame.bars, frame.bars_beside))
+                self.beside.set_bars(frame.bars_beside, QRectF(chart.x() + half + GAP, chart.y(), half, chart.height()),
+                                     theme, below)
                 chart = QRectF(chart.x(), chart.y(), half, chart.height())
             self.beside.setVisible(frame.bars_beside is not None)
-            self.bars.set_bars(frame.bars, chart, theme)
+            self.bars.set_bars(frame.bars, chart, theme, below)
             self.bars.setVisible(True)
             self.heatmap.setVisible(False)
         elif chart is not None:

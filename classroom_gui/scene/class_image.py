@@ -327,7 +327,7 @@ class ClassImage(CachedItem):
         full = (math.ceil((b.w + 2 * GLOW) * scale) + 1, math.ceil((b.h + 2 * GLOW) * scale) + 1)
         crop_at = (x0, min(full[0], round((GLOW + b.w) * scale) + margin + 1),
                    min(full[1], round((GLOW + b.h) * scale) + margin + 1))
-        sizes, names = {"": (0.0, 0.0)}, {}  # per badge text its size, per (word, badge width, ?) its fit
+        sizes, names = {}, {}  # per (badge text, word) its size (badge_size), per (word, badge width, ?) its fit
         # what each desk's shell shows (None: not drawn); a desk whose shell is as in the last picture at these
         # places and this scale keeps its pixels there (a jump mostly changes badges, painted over below)
         signs, badges = [], []
@@ -335,9 +335,9 @@ class ClassImage(CachedItem):
             if s.opacity <= 0.001:
                 signs.append(None)
                 continue
-            size = sizes.get(s.badge)
+            size = sizes.get((s.badge, s.text)) if s.badge else (0.0, 0.0)
             if size is None:
-                size = sizes[s.badge] = badge_size(s.badge, b, th.font_scale, left)
+                size = sizes[s.badge, s.text] = badge_size(s.badge, b, th.font_scale, left, s.text)
             signs.append((s.index, s.text, s.unknown, s.state, size[0]))  # (faded on a copy, below)
             if size[0]:
                 badges.append((k, s, *size))

@@ -29,7 +29,7 @@ from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
 from .strip import StripItem, StripView
 from .items import LegendItem, PanelItem, TextBlockItem, qcolor
-from .layout import desk_layout
+from .layout import desk_layout, least_number_px
 from .link_labels import edges_of, label_room
 from .links import LinkLayer
 from .quiz import show_quiz
@@ -194,8 +194,9 @@ class ClassroomScene(QGraphicsScene):
             desk = DeskItem()
             self.addItem(desk)
             self.desks.append(desk)
+        least = least_number_px(frame.canvas)
         for desk, (s, strips) in zip(self.desks, pairs):
-            box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips))
+            box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least)
             desk.set_student(s, box, th, badge_role, strips, scales, embed)
             desk.place(s.x, s.y, max(0.0, min(1.0, s.opacity)), Z_FOCUS_DESK if s.state == "focus" else Z_DESK)
             header_h = box.header_h
@@ -260,7 +261,7 @@ class ClassroomScene(QGraphicsScene):
         if first is None:
             self.legend.setVisible(False)
             return
-        box = desk_layout(float(first[0].w), float(first[0].h), first[1])
+        box = desk_layout(float(first[0].w), float(first[0].h), first[1], least_number_px(frame.canvas))
         if not box.strips or box.strips[0].label_h:
             self.legend.setVisible(False)
             return
@@ -297,7 +298,7 @@ class ClassroomScene(QGraphicsScene):
         if any(s.w != s0.w or s.h != s0.h for s in students) or not alike and fast is None and any(
                 tuple(len(x.values) for x in per_student[k]) != counts for k in plain):
             return none
-        box = desk_layout(float(s0.w), float(s0.h), counts)
+        box = desk_layout(float(s0.w), float(s0.h), counts, least_number_px(frame.canvas))
         return (plain, box) if fits(students, box) else none
 
     @staticmethod
@@ -311,9 +312,10 @@ class ClassroomScene(QGraphicsScene):
         if any(s.w != w or s.h != h for s in students):
             return None
         # no strips to draw (the lesson's compact seating), or none would fit under the name tag
-        if has_strips and desk_layout(float(w), float(h), (1,)).strips:
+        least = least_number_px(frame.canvas)
+        if has_strips and desk_layout(float(w), float(h), (1,), least).strips:
             return None
-        return desk_layout(float(w), float(h), ())
+        return desk_layout(float(w), float(h), (), least)
 
     def _show_caption(self, frame: Frame, th: Theme) -> None:
         has_text = bool(frame.narration or frame.notices)

@@ -28,14 +28,27 @@ ALL = BODY | SEAT | NAME | BADGE
 
 
 @lru_cache(maxsize=1024)
-def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float) -> tuple[float, float]:
-    """(width, font px) of a desk's badge pill: kept, since a big class asks for the same few shares often."""
+def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, name: str = "") -> tuple[float, float]:
+    """(width, font px) of a desk's badge pill: kept, since a big class asks for the same few shares often. Beside
+    a `name` that would be cut (fit_name) the badge is as small as the name may get (NAME_MIN), if then it is not:
+    at 4:3 with 7-8 students 「マット」 beside "→ 「の」" (answer chapter) is whole, not 「マ…」."""
     px = max(box.name_px * 0.82, min(box.name_px, NAME_MIN)) * font_scale
+    w = _pill_w(badge, px, box, name_left)
+    least = NAME_MIN * font_scale
+    if name and px > least:
+        name_w = QFontMetricsF(fonts.font(least, True)).horizontalAdvance(name)
+        small = _pill_w(badge, least, box, name_left)
+        if box.w - name_left - small - 4 - box.pad >= name_w > box.w - name_left - w - 4 - box.pad:
+            px, w = least, small
+    room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
+    return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
+
+
+def _pill_w(badge: str, px: float, box: DeskBox, name_left: float) -> float:
     w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(badge) + px * 1.0
     if box.w - name_left - w - box.pad < NAME_MIN * 2.5:  # a dense class: a slimmer pill leaves the name room
         w -= px * 0.5  # (at 64 desks "mat" and "dog" then fit whole at 16 px, 「マット」 shows 「マ…」, not "…")
-    room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
-    return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
+    return w
 
 
 @lru_cache(maxsize=4096)
@@ -176,7 +189,7 @@ class DeskItem(CachedItem):
     def _badge_size(self) -> tuple[float, float]:
         if not self.student.badge:
             return 0.0, 0.0
-        return badge_size(self.student.badge, self.box, self.theme.font_scale, self._name_left())
+        return badge_size(self.student.badge, self.box, self.theme.font_scale, self._name_left(), self.student.text)
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         s, b = self.student, self.box

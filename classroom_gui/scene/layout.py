@@ -2,14 +2,17 @@
 
 A desk is a name tag (header) above a stack of strips (the notebook, then the cards). desk_layout picks,
 for a desk size and the strips' lengths, the biggest type at which every cell shows its 2-decimal number,
-wrapping long strips onto a second row if that helps; when nothing fits, cells are drawn without numbers
-(the number is in the tooltip) and the labels go too if the desk is tiny.
+wrapping long strips onto more rows if that helps (on 4:3, where numbers are drawn bigger, then smaller type:
+least_number_px); when nothing fits, the first numbers and "…", or cells without numbers (the number is in the
+tooltip), and the labels go too if the desk is tiny.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ..lesson.canvas import WIDESCREEN, Canvas
 
 DIGIT_RATIO = 2.55    # width of "-0.42" in IPAex Gothic, in units of its pixel size (measured 2.51)
 NUMBER_PX = (16, 15, 14)  # number sizes tried, biggest first; smaller cells go without numbers (see the
@@ -19,6 +22,7 @@ NAME_MIN = 16             # a desk's name, seat number and badge are never small
 SEAT_DIGITS_MIN = 6.0     # device px: seat numbers that would come out smaller on the screen or picture (1,024
                           # students on a 1024 x 768 projector: ~3 px of grey specks) are left off
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
+TALL_ROWS = 6         # ... and on a canvas that allows smaller numbers (4:3), this many before they get smaller
 STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
 ROW_CELLS = 8         # the natural row: one card of d_head = 8, half a notebook of n_embd = 16
 
@@ -81,10 +85,33 @@ def _rows_for(n: int, width: float, min_cell_w: float, max_rows: int = MAX_ROWS)
     return 0
 
 
+def least_number_px(canvas: Canvas) -> int:
+    """The smallest numbers a desk on `canvas` may show: NUMBER_PX's least on 16:9; on a narrower canvas, drawn
+    bigger on the same output (4:3 at 1024 x 768: 1440 / 1920 of 16:9's width), the size whose digits there are as
+    big as 16:9's biggest (4:3: 12 px, 8.53 px at 1024 x 768 like 16:9's 16 px), so that its desks show whole
+    the strips 16:9 shows whole with digits never smaller than 16:9's."""
+    return min(NUMBER_PX[-1], math.floor(NUMBER_PX[0] * canvas.width / WIDESCREEN.width + 1e-9))
+
+
+@lru_cache(maxsize=8)
+def _tries(least_px: int, max_rows: int) -> tuple[tuple[tuple[bool, int, int], ...], ...]:
+    """The (wrap further, number px, most rows) stack_strips tries, in rounds (each with and then without label
+    rows): NUMBER_PX with the natural wrapping, then wrapping up to max_rows; then, only if least_px is below
+    NUMBER_PX (a 4:3 desk), more rows (TALL_ROWS) at NUMBER_PX's least, then smaller numbers down to least_px.
+    So a desk that shows every number at NUMBER_PX is laid out as it is on 16:9."""
+    first = tuple((wrap, px, max_rows) for wrap in (False, True) for px in NUMBER_PX)
+    if least_px >= NUMBER_PX[-1]:
+        return (first,)
+    rows = max(max_rows, TALL_ROWS)
+    return first, tuple((True, px, rows) for px in range(NUMBER_PX[-1], least_px - 1, -1))
+
+
 def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: float, *, label_px: float,
                  tab_w: float, gap: float, max_number_px: float = 16.0, max_row_h: float = 24.0,
-                 max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS) -> tuple[StripBox, ...]:
-    """Strips of the given lengths stacked from y down within `avail` height, numbers if they fit."""
+                 max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS,
+                 least_px: int = NUMBER_PX[-1]) -> tuple[StripBox, ...]:
+    """Strips of the given lengths stacked from y down within `avail` height, numbers if they fit (down to
+    least_px: see least_number_px)."""
     k = len(counts)
     if k == 0 or avail <= 0 or w <= tab_w:
         return ()
@@ -94,15 +121,15 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     # first with the natural wrapping (row_cells cells a row: a card is one row, a notebook two), then
     # letting strips wrap further; within each, the biggest numbers that fit
     natural = [max(1, math.ceil(n / row_cells)) for n in counts]
-    for label_h in label_options:
-        for wrap_more in (False, True):
-            for px in NUMBER_PX:
+    for tries in _tries(least_px, max_rows):
+        for label_h in label_options:
+            for wrap_more, px, most_rows in tries:
                 if px > max_number_px:
                     continue
                 row_h = px * 1.9
                 min_cell_w = px * DIGIT_RATIO + 6
-                rows = [_rows_for(n, cells_w, min_cell_w, max_rows) for n in counts]
-                if not all(rows) or max(rows) > max_rows:
+                rows = [_rows_for(n, cells_w, min_cell_w, most_rows) for n in counts]
+                if not all(rows):
                     continue
                 if not wrap_more:
                     if any(r > nat for r, nat in zip(rows, natural)):
@@ -113,22 +140,38 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                     row_h = min(px * STRETCH, row_h + (avail - need) / sum(rows))
                     return _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px)
     # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers
-    px = NUMBER_PX[-1]
+    px = least_px
     cols = int(cells_w // (px * DIGIT_RATIO + 6))
     row_h = px * 1.9
     if cols >= 3 and k * row_h + gaps <= avail:
-        row_h = min(px * STRETCH, row_h + (avail - gaps - k * row_h) / k)
+        rows = [1] * k  # a 4:3 desk (least_px below NUMBER_PX) shows more of them on the rows its height has
+        if least_px < NUMBER_PX[-1]:
+            rows = _spare_rows(counts, cols, int((avail - gaps) // row_h))
+        row_h = min(px * STRETCH, row_h + (avail - gaps - sum(rows) * row_h) / sum(rows))
         out = []
-        for n in counts:
-            c, shown = (n, 0) if n <= cols else (cols, cols - 1)
-            out.append(StripBox(x, y, w, row_h, 0.0, 0.0, tab_w, 1, max(1, c), px, shown))
-            y += row_h + gap
+        for n, r in zip(counts, rows):
+            c, shown = (math.ceil(n / r), 0) if n <= r * cols else (cols, r * cols - 1)
+            out.append(StripBox(x, y, w, r * row_h, 0.0, 0.0, tab_w, r, max(1, c), px, shown))
+            y += r * row_h + gap
         return tuple(out)
     # no numbers: one row per strip, as tall as fits (labels only if a strip keeps a usable cell height)
     per = (avail - gaps) / k
     label_h = label_px * 1.3 if label_px >= LABEL_MIN and per - label_px * 1.3 >= 12 else 0.0
     row_h = clamp(per - label_h, 3.0, max_row_h)
     return _place(counts, [1] * k, x, y, w, label_h, label_px, tab_w, gap, row_h, 0.0)
+
+
+def _spare_rows(counts: tuple[int, ...], cols: int, total: int) -> list[int]:
+    """Rows for strips of `counts` cells, `cols` a row, `total` rows in all: one each, then one more for each strip
+    still cut, in turn, while rows are left."""
+    rows, need = [1] * len(counts), [max(1, math.ceil(n / cols)) for n in counts]
+    left = total - len(counts)
+    while left > 0 and any(r < n for r, n in zip(rows, need)):
+        for i, n in enumerate(need):
+            if left > 0 and rows[i] < n:
+                rows[i] += 1
+                left -= 1
+    return rows
 
 
 def _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px) -> tuple[StripBox, ...]:
@@ -142,8 +185,9 @@ def _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px) -> t
 
 
 @lru_cache(maxsize=512)
-def desk_layout(w: float, h: float, counts: tuple[int, ...]) -> DeskBox:
-    """A desk of w x h with strips of `counts` cells (notebook first, then cards)."""
+def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUMBER_PX[-1]) -> DeskBox:
+    """A desk of w x h with strips of `counts` cells (notebook first, then cards), numbers down to least_px
+    (least_number_px of the desk's canvas)."""
     pad = clamp(min(w, 2 * h) * 0.032, 3.0, 12.0)
     header_h = clamp(h * 0.19, 18.0, 46.0)
     if h >= 60:  # room for a 16 px name (a projector's least) even in a class of 64; the cards give way
@@ -156,6 +200,6 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...]) -> DeskBox:
     label_px = clamp(h * 0.045, 0.0, 16.0)
     tab_w = clamp(w * 0.014, 3.0, 6.0)
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
-                          max_row_h=clamp(h * 0.16, 6.0, 30.0))
+                          max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px)
     lift = clamp(h * 0.016, 2.0, 6.0)
     return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift)

@@ -92,7 +92,8 @@ def routes(other: Rect, hub: Rect, header_h: float, gap: float, variants, width:
     while tried:
         shapes = {v: _shape(other, hub, header_h, gap, b, e, width) for v, (b, e) in tried.items()}
         check = [v for v, (b, _) in tried.items() if b != 1.0 and other != hub]
-        cross = dict(zip(check, crosses_tags_many([shapes[v] for v in check], (other, hub), header_h, width / 2)))
+        cross = dict(zip(check, crosses_tags_many([shapes[v] for v in check], (other, hub), header_h, width / 2))) \
+            if check else {}  # (a default alone, as each link's first route is, has nothing to check)
         later = {}
         for v, (b, e) in tried.items():
             if cross.get(v, False):
@@ -151,7 +152,7 @@ def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[P
     grows with the link's length. The control points move linearly with the arch (curve's offset and loop
     radius), so lowering by a factor s is the chord's curve plus s times the arch."""
     top = CEILING + width / 2
-    if min(p[1] for p in c) > top + 1e-6:  # the curve lies within its control points' box (the margin: rounding)
+    if min(c[0][1], c[1][1], c[2][1], c[3][1]) > top + 1e-6:  # the curve lies within its control points' box (the margin: rounding)
         return c
     ys = _BERNSTEIN @ np.asarray([p[1] for p in c], dtype=np.float64)  # [S + 1] centre-line heights
     if ys.min() >= top:
@@ -195,17 +196,27 @@ def crosses_tags_many(cs: list, desks: tuple[Rect, ...], header_h: float, reach:
 
 def _pieces_meet(a: np.ndarray, b: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
     """Whether any straight piece a[..., i, :]-b[..., i, :] ([k, n, 2] each) passes through the open box
-    (x0, y0, x1, y1): Liang-Barsky clipping, all pieces at once; [k] bools."""
+    (x0, y0, x1, y1): Liang-Barsky clipping of the pieces not wholly on one side of it (a piece whose ends are
+    both left of x0, right of x1, above y0 or below y1 cannot meet the open box, and clipping says so too: its
+    entry parameter is >= 1 or its exit <= 0), all at once; [k] bools."""
     x0, y0, x1, y1 = box
     ax, ay, bx, by = a[..., 0], a[..., 1], b[..., 0], b[..., 1]
-    p = np.stack([ax - bx, bx - ax, ay - by, by - ay], axis=-1)  # [k, n, 4]
+    out = np.zeros(a.shape[0], dtype=bool)
+    maybe = ((np.minimum(ax, bx) < x1) & (np.maximum(ax, bx) > x0)
+             & (np.minimum(ay, by) < y1) & (np.maximum(ay, by) > y0))                 # [k, n]
+    curve, piece = np.nonzero(maybe)
+    if not len(curve):
+        return out
+    ax, ay, bx, by = ax[curve, piece], ay[curve, piece], bx[curve, piece], by[curve, piece]
+    p = np.stack([ax - bx, bx - ax, ay - by, by - ay], axis=-1)  # [m, 4]
     q = np.stack([ax - x0, x1 - ax, ay - y0, y1 - ay], axis=-1)
     flat = np.abs(p) < 1e-12
     with np.errstate(divide="ignore", invalid="ignore"):
         t = q / np.where(flat, 1.0, p)
     lo = np.max(np.where(~flat & (p < 0), t, 0.0), axis=-1, initial=0.0)
     hi = np.min(np.where(~flat & (p > 0), t, 1.0), axis=-1, initial=1.0)
-    return np.any((lo < hi) & ~np.any(flat & (q <= 0), axis=-1), axis=-1)
+    out[curve[(lo < hi) & ~np.any(flat & (q <= 0), axis=-1)]] = True
+    return out
 
 
 def link_curve(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float,

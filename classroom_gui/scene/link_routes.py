@@ -102,6 +102,13 @@ class Filed:
         cell = _cell_key(c0[piece, 0] + nth % nx[piece], c0[piece, 1] + nth // nx[piece])
         by_cell = np.argsort(cell, kind="stable")
         self.cell, self.piece = cell[by_cell], piece[by_cell]
+        # each piece's start and direction, each link's ends, as separate x and y (sums of two, not reductions)
+        self.ax, self.ay = np.ascontiguousarray(a[:, 0]), np.ascontiguousarray(a[:, 1])
+        d = b - a
+        self.dx, self.dy = np.ascontiguousarray(d[:, 0]), np.ascontiguousarray(d[:, 1])
+        self.dd = np.maximum(self.dx * self.dx + self.dy * self.dy, 1e-9)
+        self.x0, self.y0 = np.ascontiguousarray(others[:, 0, 0]), np.ascontiguousarray(others[:, 0, 1])
+        self.x1, self.y1 = np.ascontiguousarray(others[:, -1, 0]), np.ascontiguousarray(others[:, -1, 1])
 
     def alongside(self, cands: np.ndarray) -> np.ndarray:  # [k, P, 2] -> [k, m] px run alongside
         others, k, n_p, m = self.others, len(cands), cands.shape[1], len(self.others)
@@ -109,28 +116,41 @@ class Filed:
         if m == 0 or k == 0:
             return out
         # the candidate points away from their own ends, and the pieces filed in their cells
-        pts = cands.reshape(-1, 2)
-        own = ((_length(cands - cands[:, :1]) > NEAR_END)
-               & (_length(cands - cands[:, -1:]) > NEAR_END))
+        cx, cy = cands[..., 0], cands[..., 1]                                          # [k, P] each
+        own = ((_hypot(cx - cx[:, :1], cy - cy[:, :1]) > NEAR_END)
+               & (_hypot(cx - cx[:, -1:], cy - cy[:, -1:]) > NEAR_END))
         which = np.flatnonzero(own.reshape(-1))
-        key = _cell_key(*np.floor(pts[which] / CELL).astype(np.int64).T)
+        wx, wy = cx.reshape(-1)[which], cy.reshape(-1)[which]
+        key = _cell_key(np.floor(wx / CELL).astype(np.int64), np.floor(wy / CELL).astype(np.int64))
         lo, hi = np.searchsorted(self.cell, key, "left"), np.searchsorted(self.cell, key, "right")
         count = hi - lo
-        pt = np.repeat(which, count)
-        seg = self.piece[np.repeat(lo, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)]
-        link = self.piece_link[seg]
-        p = pts[pt]
-        far = ((_length(p - others[link, 0]) > NEAR_END)
-               & (_length(p - others[link, -1]) > NEAR_END))
-        a = self.a[seg]
-        rel, d = p - a, self.b[seg] - a
-        t = np.clip((rel * d).sum(-1) / np.maximum((d * d).sum(-1), 1e-9), 0.0, 1.0)
-        close = far & (_length(rel - t[:, None] * d) < self.r[seg])
-        pairs = sorted_unique(pt[close] * m + link[close])                             # (point, link), once each
+        total = int(count.sum())
+        if not total:
+            return out
+        start = np.cumsum(count) - count
+        at = np.repeat(np.arange(len(which)), count)            # which point (of `which`) each pair is
+        seg = self.piece[np.repeat(lo - start, count) + np.arange(total)]
+        px, py = wx[at], wy[at]
+        rx, ry = px - self.ax[seg], py - self.ay[seg]
+        dx, dy = self.dx[seg], self.dy[seg]
+        t = np.clip((rx * dx + ry * dy) / self.dd[seg], 0.0, 1.0)
+        ex, ey = rx - t * dx, ry - t * dy
+        close = _hypot(ex, ey) < self.r[seg]  # then, of the close pairs only, whether away from the other's ends
+        hit = np.flatnonzero(close)
+        link = self.piece_link[seg[hit]]
+        hx, hy = px[hit], py[hit]
+        fx, fy = hx - self.x0[link], hy - self.y0[link]
+        gx, gy = hx - self.x1[link], hy - self.y1[link]
+        far = (_hypot(fx, fy) > NEAR_END) & (_hypot(gx, gy) > NEAR_END)
+        pairs = sorted_unique(which[at[hit[far]]] * m + link[far])                     # (point, link), once each
         kk, mm = pairs // m // n_p, pairs % m
-        step = _length(np.diff(cands, axis=1)).mean(1)                 # [k]
+        step = _hypot(np.diff(cx, axis=1), np.diff(cy, axis=1)).mean(1)             # [k]
         np.add.at(out, (kk, mm), step[kk])
         return out
+
+
+def _hypot(x: np.ndarray, y: np.ndarray) -> np.ndarray:  # _length of vectors given as x and y: the same sums
+    return np.sqrt(x * x + y * y)
 
 
 def _length(v: np.ndarray) -> np.ndarray:  # [..., 2] -> [...]: np.linalg.norm(v, axis=-1)'s sum and root,

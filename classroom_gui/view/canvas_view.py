@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QPainter, QPixmapCache
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
-from ..lesson.canvas import WIDESCREEN, canvas_for
+from ..lesson.canvas import WIDESCREEN, window_canvas
 from ..lesson.frame import Frame
 from ..scene import class_pictures
 from ..scene.classroom import ClassroomScene
@@ -19,7 +19,7 @@ from .canvas_warm import CanvasWarmer
 class CanvasView(QGraphicsView):
     studentClicked = Signal(int)
     numberDoubleClicked = Signal(QPointF, bool)  # scene position, Shift held: a what-if edit (view.whatif_edit)
-    shapeChanged = Signal(object)  # the lesson.canvas.Canvas nearest the viewport's shape, when that changes
+    shapeChanged = Signal(object)  # the lesson.canvas.Canvas for the viewport's shape (window_canvas), when it changes
 
     def __init__(self, parent=None):
         self.classroom = ClassroomScene()
@@ -34,7 +34,7 @@ class CanvasView(QGraphicsView):
         # above the title
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.frame: Frame | None = None
-        self.shape = WIDESCREEN  # the canvas that suits the viewport (canvas_for), last said by shapeChanged
+        self.shape = WIDESCREEN  # the canvas that suits the viewport (window_canvas), last said by shapeChanged
         self.warmer = CanvasWarmer(self)  # draws the lesson's other moments ahead in idle time (see canvas_warm)
 
     def set_frame(self, frame: Frame) -> None:
@@ -50,7 +50,7 @@ class CanvasView(QGraphicsView):
         self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.fit_pictures()
         self.warmer.again()  # pictures are kept per size: the lesson is drawn ahead again for this one
-        shape = canvas_for(self.viewport().width(), self.viewport().height())
+        shape = window_canvas(self.shape, self.viewport().width(), self.viewport().height())
         if shape != self.shape:
             self.shape = shape
             self.shapeChanged.emit(shape)

@@ -134,6 +134,7 @@ class CompareDialog(QDialog):
         from ..export.errors import said
         from ..export.files import ExportError, atomic_path, check_target
         from ..export.formats import COMPARE_PICTURES, file_filter
+        from ..lesson.strings import unbroken_quotes
 
         t, model = self.window_.t, self.window_.model
         if path is None:
@@ -147,7 +148,7 @@ class CompareDialog(QDialog):
                 COMPARE_PICTURES[target.suffix.lower()].write(self.pair, tmp, EXPORT_SIZE,
                                                               palette.theme(model.theme), model.sel.lang)
         except (ExportError, OSError, ValueError) as exc:
-            QMessageBox.warning(self, t("ui.error_title"), said(exc, model.sel.lang))
+            QMessageBox.warning(self, t("ui.error_title"), unbroken_quotes(said(exc, model.sel.lang)))
             return None
         return target
 

@@ -22,8 +22,9 @@ from ..export.pictures import clipboard_image, save_picture
 from ..export.video import save_video
 from ..lesson import rules
 from ..lesson.canvas import canvas_for
+from ..lesson.phrase import Name
 from ..lesson.state import frame_at
-from ..lesson.strings import quote, text
+from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
 from .canvas_warm import held
@@ -119,8 +120,8 @@ def _t(model):
     return lambda key, **values: text(model.sel.lang, key, **values)
 
 
-def _report(model, parent, exc: Exception) -> None:  # why, in the UI's language (export.errors)
-    QMessageBox.warning(parent, _t(model)("ui.export_failed"), said(exc, model.sel.lang))
+def _report(model, parent, exc: Exception) -> None:  # why, in the UI's language (export.errors); 「名前」 kept whole
+    QMessageBox.warning(parent, _t(model)("ui.export_failed"), unbroken_quotes(said(exc, model.sel.lang)))
 
 
 def _empty(model, parent) -> bool:
@@ -154,7 +155,7 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
             if path is None:
                 return None
             return work(options, Path(path))
-        except (ExportError, ValueError) as exc:
+        except (ExportError, OSError, ValueError) as exc:  # OSError: a path too long to look at (check_target)
             _report(model, parent, exc)
             return None
         finally:
@@ -245,15 +246,16 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     # the sheet works out the class on screen, in its rule, what-if edits included (marked on the sheet)
     trace = rules.under(model.shown_trace(), sel.rule)
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
-    if not MIN_STUDENTS <= heard <= MAX_STUDENTS or trace.config.d_head > MAX_D:  # said in the window's words
-        asker = quote(sel.lang, trace.tokens[sel.focus])
-        too_many = "worksheet.too_many"
-        if not trace.layers[sel.layer].mask.any():  # discussion: in turn helps only a student in seat lo..hi
-            too_many = ("worksheet.too_many_discussion" if MIN_STUDENTS <= sel.focus + 1 <= MAX_STUDENTS
-                        else "worksheet.too_many_discussion_seat")
-        why = (t("worksheet.too_wide", d=trace.config.d_head) if trace.config.d_head > MAX_D else
-               t(too_many, lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard))
-        _report(model, parent, WorksheetError(why))
+    if trace.config.d_head > MAX_D:  # said in the window's words, not the CLI's
+        _report(model, parent, WorksheetError("worksheet.too_wide", d=trace.config.d_head))
+        return None
+    if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
+        in_turn = trace.layers[sel.layer].mask.any()  # in discussion, in turn helps only a student in seat lo..hi
+        seated = MIN_STUDENTS <= sel.focus + 1 <= MAX_STUDENTS
+        _report(model, parent, WorksheetError(
+            "worksheet.too_many" if in_turn else "worksheet.too_many_discussion" if seated
+            else "worksheet.too_many_discussion_seat",
+            lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=Name(trace.tokens[sel.focus]), n=heard))
         return None
     paper = paper or _ask_paper(parent, t)  # asked only once the sheet can be made (teacher6 L3)
     if paper is None:
@@ -265,6 +267,6 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
         if path is None:
             return None
         return save_worksheet(sheet, Path(path), paper, model_label(model.checkpoint.path, sel.lang)).path
-    except (ExportError, WorksheetError) as exc:
+    except (ExportError, OSError, WorksheetError) as exc:
         _report(model, parent, exc)
         return None

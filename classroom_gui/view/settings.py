@@ -214,27 +214,26 @@ def _value(store: QSettings, key: str):
         return None
 
 
-def save(store: QSettings, s: Settings) -> None:
+PLACE = ("seat", "asker", "shown", "step", "time", "example")  # where the lesson is, in the shown sentence
+
+
+def save(store: QSettings, s: Settings, place: bool = True) -> None:
+    """Write `s`; with place=False (no sentence shown yet: a big model's first one still computing) the keys of
+    PLACE stay as the file has them, the last place known (review9: such a save wrote no step, and a kill then
+    lost where the lesson was)."""
     store.setValue("sentence", s.sentence)
     store.setValue("lang", s.lang)
     store.setValue("speed", s.speed)
     if s.geometry is not None:
         store.setValue("geometry", s.geometry)
     store.setValue("maximized", "true" if s.maximized else "false")
-    for key in ("seat", "layer", "head"):
-        value = getattr(s, key)
-        if value is None:
-            store.remove(key)
-        else:
-            store.setValue(key, str(value))
-    for key in ("asker", "rule"):
-        if getattr(s, key):
-            store.setValue(key, getattr(s, key))
-        else:
-            store.remove(key)
     shown, step, time, example = s.left or (None, None, None, None)
-    for key, value in (("shown", shown), ("step", step), ("time", None if time is None else repr(float(time))),
-                       ("example", None if example is None else str(example))):
+    values = {key: None if getattr(s, key) is None else str(getattr(s, key)) for key in ("seat", "layer", "head")}
+    values.update(asker=s.asker or None, rule=s.rule or None, shown=shown, step=step,
+                  time=None if time is None else repr(float(time)), example=None if example is None else str(example))
+    for key, value in values.items():
+        if key in PLACE and not place:
+            continue
         if value is None:
             store.remove(key)
         else:

@@ -226,7 +226,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
             settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
                                                         self.sel.lang, self.player.speed, geometry, maximized,
                                                         sel.focus if asker else None, asker, sel.layer, sel.head,
-                                                        sel.rule, self.model.left_at()))
+                                                        sel.rule, self.model.left_at()), place=self.run is not None)
         except Exception:
             pass  # settings are a convenience; never block closing or the lesson
 

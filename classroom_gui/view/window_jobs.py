@@ -40,11 +40,12 @@ class SentenceJobs:
         self._typed = text
         example = self.model.example  # a gallery example shows its own layer; a new sentence keeps the shown one
         layer = example.layer - 1 if example is not None else self.sel.layer
+        head = example.head - 1 if example is not None else self.sel.head
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
-            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule, layer)
+            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule, layer, head)
             return
         try:
-            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer), text)
+            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer, head), text)
         except Exception as exc:  # never let a sentence kill the window
             self._job_failed(exc)
 

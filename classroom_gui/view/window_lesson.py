@@ -33,7 +33,7 @@ class RulesAndGallery:
             return
         if self.run and self._is_big() and not rules.has(self.run.trace, rule):
             self.rule_buttons[self.sel.rule].setChecked(True)  # until the trace is there
-            self.worker.start(_rule_run, self.run, rule, self.sel.layer)
+            self.worker.start(_rule_run, self.run, rule, self.sel.layer, self.sel.focus, self.sel.head)
             return
         self.model.select(rule=rule)
         self.rule_buttons[rule].setChecked(True)
@@ -72,8 +72,9 @@ class RuleRun:
         self.run, self.rule = run, rule
 
 
-def _rule_run(run, rule: str, layer: int = 0) -> RuleRun:  # on the worker thread; layer: the one shown
+def _rule_run(run, rule: str, layer: int = 0, asker: int | None = None, head: int = 0) -> RuleRun:
+    """On the worker thread; layer, asker and head: the ones shown."""
     from ..lesson.panels import warm
 
-    warm(rules.under(run.trace, rule), ffn_layer=layer)
+    warm(rules.under(run.trace, rule), ffn_layer=layer, asker=asker, head=head)
     return RuleRun(run, rule)

@@ -2,9 +2,8 @@
 can hear, and the asker's softmax as the board works it. (Not a chapter: its name has no number.)"""
 from __future__ import annotations
 
-from ..cache import kept_for
 from ..frame import Frame
-from ..numbers import ShownSoftmax, shown_softmax
+from ..numbers import ShownSoftmax, shown_row_of
 
 MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
 SUM_TERMS = 16  # a sum written out whole up to this many terms
@@ -49,9 +48,6 @@ def heard(ctx) -> list[int]:  # the classmates the asker can hear (all but the m
 
 
 def shown_row(ctx) -> ShownSoftmax:
-    """The asker's softmax as the board works it (numbers.shown_softmax, its shares checked against the model's
-    own), kept beside the trace for the asker last shown: chapters 7-8 write it in every frame, and at 1,024
-    students it is ~3,000 numbers formatted and summed in Decimal (40-100 ms a frame)."""
-    H, f = ctx.H, ctx.f
-    return kept_for(ctx.trace, "shown_row", (ctx.sel.layer, ctx.sel.head, f),
-                    lambda: shown_softmax(H.scaled[f], H.mask[f], H.weights[f]))
+    """The asker's softmax as the board works it (numbers.shown_row_of: kept beside the trace for the asker last
+    shown, made ahead by panels.warm for the asker a lesson opens with)."""
+    return shown_row_of(ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f, ctx.H)

@@ -1,0 +1,68 @@
+"""A message as a key of lesson/strings and the values it names, said in a language later (no Qt).
+
+An error that knows why it happened but not who reads it carries a Phrase (PhraseError): `str()` is the English
+sentence (strings/en.json), which the CLI prints and the log keeps; the window says the same phrase in its own
+language, with the same paths and numbers (export.errors.said). A value may itself say something (a Phrase, a
+student's Name, a list of Words), said in the same language, or be a tuple of values (listed with ", ").
+"""
+from __future__ import annotations
+
+from .strings import quote, text
+
+
+class Phrase:
+    """A sentence of lesson/strings by key, with the values it names, said in a language later."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+
+    def said(self, lang: str) -> str:
+        return text(lang, self.key, **{name: _said(value, lang) for name, value in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.said("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, {self.values!r})"
+
+
+class Name:
+    """A student's name in a sentence, quoted as the language quotes it (strings.quote): "cat", 「猫」."""
+
+    def __init__(self, word: str):
+        self.word = word
+
+    def said(self, lang: str) -> str:
+        return quote(lang, self.word)
+
+    def __str__(self) -> str:
+        return self.said("en")
+
+
+class Words:
+    """A sentence's students listed, as the language lists them: "The cat sat", 「猫」「が」「座った」."""
+
+    def __init__(self, words):
+        self.words = list(words)
+
+    def said(self, lang: str) -> str:
+        return text(lang, "name.list_gap").join(text(lang, "name.listed", word=w) for w in self.words)
+
+    def __str__(self) -> str:
+        return self.said("en")
+
+
+def _said(value, lang: str):
+    if hasattr(value, "said"):
+        return value.said(lang)
+    if isinstance(value, tuple):
+        return ", ".join(str(_said(v, lang)) for v in value)
+    return value
+
+
+class PhraseError(Exception):
+    """An error whose message is a Phrase: str() says it in English, `phrase.said(lang)` in any language."""
+
+    def __init__(self, key: str, **values):
+        self.phrase = Phrase(key, **values)
+        super().__init__(str(self.phrase))

@@ -1,0 +1,77 @@
+"""panels.warm works the opening asker's softmax row as the board writes it (numbers.shown_row_of) before the
+first frame, and a frame of another asker, head, layer or rule never shows that kept row: each gets its own,
+equal to shown_softmax of its own row."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.lesson import numbers, rules
+from classroom_gui.lesson.panels import warm
+from classroom_gui.lesson.state import Selection, frame_at, prepared_run, timeline_for
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.resources import teaching_model_dir
+
+SENTENCE = "The cat sat on the mat and the dog sat on the rug"
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+def softmax_moment(trace) -> float:
+    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+    return tl.beat_stop(next(i for i, b in enumerate(tl.beats) if b.key == "softmax.weights"))
+
+
+def counted(monkeypatch) -> list:
+    rows = []
+    real = numbers.shown_softmax
+
+    def count(scaled, mask, weights=None):
+        rows.append((scaled.copy(), mask.copy()))
+        return real(scaled, mask, weights)
+
+    monkeypatch.setattr(numbers, "shown_softmax", count)
+    return rows
+
+
+def board_row(trace, sel: Selection) -> numbers.ShownSoftmax:
+    """shown_softmax of sel's row, worked afresh (what the board must show)."""
+    h = rules.under(trace, sel.rule).layers[sel.layer].head(sel.head)
+    return numbers.shown_softmax(h.scaled[sel.focus], h.mask[sel.focus], h.weights[sel.focus])
+
+
+def test_the_opening_askers_row_is_worked_at_load_and_read_by_its_frames(checkpoint, monkeypatch):
+    run = prepared_run(checkpoint, SENTENCE, "none", layer=1, head=2)
+    rows = counted(monkeypatch)
+    sel = Selection(focus=1, layer=1, head=2, rule="none")  # "cat": the asker a new sentence opens with
+    frame = frame_at(run.trace, sel, softmax_moment(run.trace))
+    assert rows == [], "the first softmax frame worked the opening asker's row again"
+    kept = numbers.shown_row_of(run.trace, 1, 2, 1)
+    assert kept == board_row(run.trace, sel)
+    assert any(w in line for line in frame.board for w in kept.weights if w != "0.000")
+
+
+@pytest.mark.parametrize("change", [dict(focus=3), dict(head=0), dict(layer=0), dict(rule="causal")])
+def test_another_asker_head_layer_or_rule_gets_its_own_row(checkpoint, monkeypatch, change):
+    run = prepared_run(checkpoint, SENTENCE, "none", layer=1, head=2)
+    opened = numbers.shown_row_of(run.trace, 1, 2, 1)
+    rows = counted(monkeypatch)
+    sel = Selection(**{**dict(focus=1, layer=1, head=2, rule="none"), **change})
+    frame = frame_at(run.trace, sel, softmax_moment(run.trace))
+    assert len(rows) == 1, "a changed selection was served the kept row"
+    want = board_row(run.trace, sel)
+    assert want != opened  # the check can fail: the two rows differ
+    got = numbers.shown_row_of(rules.under(run.trace, sel.rule), sel.layer, sel.head, sel.focus)
+    assert got == want
+    assert any(w in line for line in frame.board for w in want.weights if w != "0.000")
+
+
+def test_warm_without_an_asker_works_no_row_and_a_bad_asker_is_ignored(checkpoint, monkeypatch):
+    run = prepared_run(checkpoint, SENTENCE, "none")
+    rows = counted(monkeypatch)
+    warm(run.trace, 0)  # (the row prepared_run made stays; warm alone makes none)
+    warm(run.trace, 0, asker=run.trace.n_tokens + 5)
+    warm(run.trace, 0, asker=1, head=run.trace.config.n_head)
+    assert rows == []

@@ -1,0 +1,129 @@
+"""polish8: a worksheet refusal is a message key and its values (lesson.phrase, as export.errors' ExportError), not
+an English sentence: str() is the CLI's English, unchanged; the window, and `classroom-gui worksheet --lang ja`,
+say it in Japanese, names in 「」 and full-width punctuation (/work/shared/JAPANESE.md)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from classroom_gui.cli import main
+from classroom_gui.export.errors import said
+from classroom_gui.lesson.worksheet import WorksheetError, build_worksheet, choose_asker
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
+
+JA = "猫がマットの上に座った"
+ENGLISH = re.compile(r"\b(?:listens|students|worksheet|room|choose|sentence|model|cards)\b")
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+def _refusal(call) -> WorksheetError:
+    with pytest.raises(WorksheetError) as caught:
+        call()
+    return caught.value
+
+
+def _reads_as_japanese(message: str) -> None:
+    """No English words (the options it names aside), full-width punctuation, a sentence's 。 at the end."""
+    prose = re.sub(r"--[a-z]+(?: causal)?", "", message)
+    assert not ENGLISH.search(prose) and not re.search(r"[(),:;]", prose) and message.endswith("。"), message
+
+
+def test_each_refusal_is_the_clis_english_and_japanese_for_the_window(checkpoint):
+    causal, discussion = (run_sentence(checkpoint, JA, rule).trace for rule in ("causal", "none"))
+    short = run_sentence(checkpoint, "The cat sat", "none").trace
+    cases = [  # (the refusal, the CLI's English as it always read, what the Japanese must name)
+        (lambda: choose_asker(causal, 0, None, 9), "--students must be between 2 and 5, got 9", "--students"),
+        (lambda: choose_asker(causal, 0, None, None), "choose the asker or how many students it listens to",
+         "--focus"),
+        (lambda: choose_asker(short, 0, None, 2),
+         "no student of this sentence listens to exactly 2 (here they listen to 3 to 3)", "2人"),
+        (lambda: choose_asker(causal, 0, 2, 5), "'マット' listens to 3 students, not 5; give --focus or --students, "
+         "not both", "「マット」"),
+        (lambda: choose_asker(discussion, 0, 2, None), "in discussion every student listens to all 7; a worksheet "
+         "has room for 2-5: use --mask causal (in turn), or a sentence of at most 5 words", "--mask causal"),
+        (lambda: choose_asker(discussion, 0, 6, None), "in discussion every student listens to all 7; a worksheet "
+         "has room for 2-5: use --mask causal (in turn) with --focus a student in seat 2-5, or a sentence of at most "
+         "5 words", "2〜5番の席"),
+        (lambda: choose_asker(causal, 0, 0, None), "'猫' listens to only itself; a worksheet has room for 2-5: "
+         "choose the student in seat 2-5 with --focus, or a shorter sentence", "「猫」"),
+        (lambda: choose_asker(causal, 0, 6, None), "'座った' listens to 7 students; a worksheet has room for 2-5: "
+         "choose the student in seat 2-5 with --focus, or a shorter sentence", "「座った」"),
+    ]
+    for call, english, named in cases:
+        refused = _refusal(call)
+        assert str(refused) == english and said(refused, "en") == english
+        japanese = said(refused, "ja")
+        _reads_as_japanese(japanese)
+        assert named in japanese, japanese
+
+
+def test_the_worksheet_command_refuses_in_the_sheets_language(tmp_path, capsys):
+    """teacher6 L3's command, `worksheet --lang ja --text 猫がマットの上に座った --focus 座った`, was refused in
+    English."""
+    out = tmp_path / "w.pdf"
+    assert main(["worksheet", "--lang", "ja", "--text", JA, "--focus", "座った", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    message = err.split("error: ", 1)[1].strip()
+    _reads_as_japanese(message)
+    assert "「座った」は7人の話を聞きます。" in message and not out.exists()
+    assert main(["worksheet", "--text", JA, "--focus", "座った", "-o", str(out)]) == 2
+    assert capsys.readouterr().err.endswith("error: '座った' listens to 7 students; a worksheet has room for 2-5: "
+                                            "choose the student in seat 2-5 with --focus, or a shorter sentence\n")
+
+
+def test_an_edited_score_is_refused_in_the_readers_language_whatever_the_sheets(checkpoint):
+    from classroom_gui.lesson.whatif_state import from_specs
+
+    edited = from_specs(run_sentence(checkpoint, JA, "causal").trace, ["score[2,1,座った,猫]=3"])
+    refused = _refusal(lambda: build_worksheet(edited, edited.tokens.index("座った"), 1, 0, "en"))
+    assert str(refused).startswith('"座った"\'s scores in this head were edited by hand')
+    assert said(refused, "ja").startswith("このヘッドでは「座った」のスコアを手で変えています")
+
+
+@pytest.mark.parametrize("args, english, japanese", [
+    (["--focus", "犬"], "--focus '犬' is not a student of this sentence (猫 が マット の 上 に 座った)",
+     "--focus「犬」はこの文の生徒ではありません（生徒：「猫」「が」「マット」「の」「上」「に」「座った」）。"),
+    (["--focus", "9"], "--focus 9: the class has seats 1-7", "--focus 9：このクラスの席は1〜7番です。"),
+    (["--layer", "7"], "--layer must be between 1 and 3", "--layerは1〜3にしてください。"),
+    (["--head", "0"], "--head must be between 1 and 3", "--headは1〜3にしてください。")])
+def test_the_worksheet_commands_other_refusals_follow_its_language(tmp_path, capsys, args, english, japanese):
+    for lang, message in (("en", english), ("ja", japanese)):
+        out = tmp_path / "w.pdf"
+        assert main(["worksheet", "--lang", lang, "--text", JA, *args, "-o", str(out)]) == 2
+        assert capsys.readouterr().err == f"classroom-gui worksheet: error: {message}\n" and not out.exists()
+
+
+def test_the_windows_refusal_never_breaks_a_line_inside_a_name(qtbot, tmp_path, monkeypatch):
+    """A 400-pixel message box wrapped 「座った」 as 「座 / った」: the name is kept whole, as on the canvas
+    (strings.unbroken_quotes); Qt's own line breaker (QTextBoundaryFinder) finds no break inside 「…」."""
+    from PySide6.QtCore import QTextBoundaryFinder
+    from PySide6.QtWidgets import QMessageBox
+
+    from classroom_gui.view import export_dialogs
+    from classroom_gui.view.window import MainWindow
+
+    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    qtbot.addWidget(w)
+    w.set_language("ja")
+    w.sentence.setText(JA)
+    w.apply_sentence()
+    w.model.select(focus=6, rule="causal")  # 「座った」 hears 7
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: shown.append(message))
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
+    message = shown[0]
+    assert "「座った」は7人の話を聞きます。" in message.replace("\u2060", "")  # (the joiners are not seen)
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, message)
+    breaks = []
+    while (at := finder.toNextBoundary()) != -1:
+        breaks.append(at)
+    for quoted in re.finditer("「[^「」]+」", message):
+        inside = [b for b in breaks if quoted.start() < b < quoted.end()]
+        assert not inside, (quoted.group(0), inside)
