@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from . import __version__
-from .cli_table import (COMMANDS, MASK, MODEL, TEXT, CliError, arg, positive,  # noqa: F401  (CliError: raised by callers)
+from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, positive,  # noqa: F401  (CliError: raised by callers)
                         subcommand, write_atomic)
 
 PROG = "classroom-gui"
@@ -181,7 +181,7 @@ def run_gui(args: argparse.Namespace) -> int:
             MASK,
             arg("--top", metavar="N", type=positive, default=10, help="next words to list (default 10)"),
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
-                '"score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1"'))
+                + EDIT_FORMS))
 def trace_command(args: argparse.Namespace) -> int:
     from .model.checkpoint import CheckpointError, load_checkpoint
     from .model.sentence import run_sentence

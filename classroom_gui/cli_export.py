@@ -11,7 +11,7 @@ from pathlib import Path
 from .export.formats import output_help
 from .lesson.phrase import Words
 from .lesson.timeline import CHAPTERS
-from .cli_table import MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand
+from .cli_table import EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
 # for export, deck and video and for quiz, so that `quiz --json` asks the questions of the deck's slides
@@ -35,8 +35,7 @@ COMMON = (
     arg("--compare", metavar="TEXT2", help="a second sentence drawn beside the first at the same step (same layer, "
         "head and asker where it sits in both), the share that changed most outlined; --json then holds 'classes'"),
     arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
-        '"score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1"; everything after it is '
-        'recomputed and the edited numbers are marked'),
+        f'{EDIT_FORMS}; everything after it is recomputed and the edited numbers are marked'),
 )
 
 

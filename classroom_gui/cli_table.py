@@ -47,6 +47,9 @@ MODEL = arg("--model", metavar="DIR", type=Path, help="model folder (default: th
 MASK = arg("--mask", choices=("causal", "none"), default="causal", help="the classroom's rule: causal (in turn, "
            "GPT's mask: a student hears those who have spoken and itself; the default) or none (discussion: every "
            "student hears every other)")
+# the written what-if edits, for every --set help (model.whatif reads them)
+EDIT_FORMS = ('"score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1" (1: FROM cannot hear '
+              'TO, 0: it hears TO)')
 LAYER = arg("--layer", metavar="L", type=whole, default=1, help="layer, from 1 (default 1)")
 HEAD = arg("--head", metavar="H", type=whole, default=1, help="head, from 1 (default 1)")
 

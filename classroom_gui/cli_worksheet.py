@@ -8,8 +8,16 @@ import os
 import sys
 from pathlib import Path
 
-from .cli_table import (HEAD, LAYER, MASK, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg,
+from .cli_export import HEAD, LAYER
+from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg,
                         subcommand, whole)
+
+# the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), except
+# where no worksheet can be made in it: in discussion every student listens to all, and a sheet holds 2-5
+RULE = arg("--mask", choices=("causal", "none"), help="the classroom's rule: none (discussion: every student hears "
+           "every other) or causal (in turn, GPT's mask: a student hears those who have spoken and itself). Default: "
+           "the lesson's rule, as for export and deck (discussion for the teaching model), unless no sheet fits in it "
+           "(more than 5 students, or --students fewer than the sentence has): then in turn, with a note")
 
 
 @subcommand("worksheet", "a printable worksheet: one student's attention to work out by hand (dot products, "
@@ -20,43 +28,48 @@ from .cli_table import (HEAD, LAYER, MASK, MODEL, TEXT, CliError, CliRefusal, ar
             arg("--students", metavar="N", type=whole, help="how many students' cards the sheet prints, the "
                 "asker's own included (it listens to itself too): 2-5; the asker is the first student who "
                 "listens to exactly N (the one in seat N under the causal mask)"),
-            LAYER, HEAD, MASK,
+            LAYER, HEAD, RULE,
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable, '
-                'as for export and trace: "score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1"; '
+                f'as for export and trace: {EDIT_FORMS}; '
                 'the sheet is worked from the edited class, its edited numbers underlined and a "What if:" line'),
             arg("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf"))
 def worksheet_command(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .cli_export import _default_asker_note, _focus, with_edits
-    from .export.errors import said as in_language  # (fix10 names its notes `said`)
+    from .cli_export import _focus, lesson_model, with_edits
+    from .export.errors import said as in_language  # (the notes below are `said`)
     from .export.files import ExportError, check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
-    from .lesson.state import default_focus
-    from .lesson.worksheet import WorksheetError, build_worksheet, choose_asker
-    from .model.checkpoint import load_checkpoint
+    from .lesson.gallery import lesson_selection
+    from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
     from .model.sentence import run_sentence
     from .resources import teaching_model_dir
 
     try:
         check_target(args.output, WORKSHEETS)  # a bad path fails before any work
         folder = args.model if args.model is not None else teaching_model_dir()
-        checkpoint = load_checkpoint(folder)
-
+        given, said = args.mask, []  # notes of the choices made for the sheet, said once it is written
+        checkpoint, gallery = lesson_model(args)  # --mask: the lesson's rule when not given
         run = run_sentence(checkpoint, args.text, args.mask)
+        n = run.trace.n_tokens
+        if given is None and args.mask == "none" and (n > MAX_STUDENTS or args.students not in (None, n)):
+            room = f"a worksheet has room for {MIN_STUDENTS}-{MAX_STUDENTS}" if n > MAX_STUDENTS else \
+                f"not {args.students}"
+            said.append(f"in discussion every student listens to all {n} ({room}): this sheet is worked in turn "
+                        "(--mask causal)")
+            args.mask = "causal"
+            run = run_sentence(checkpoint, args.text, args.mask)
         for notice in run.notices:
             print(f"note: {notice}", file=sys.stderr)
-        trace, c = run.trace, checkpoint.config
-        check_layer_head(args, c)
+        trace = run.trace
+        start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head, as export's
+        args.layer = start.layer + 1 if args.layer is None else args.layer
+        args.head = start.head + 1 if args.head is None else args.head
+        check_layer_head(args, checkpoint.config)
         trace = with_edits(trace, args.edits)
-        if args.focus:
-            focus = _focus(args.focus, trace.tokens)
-        elif args.students is None:
-            focus = default_focus(trace.tokens)
-            if _default_asker_note(trace.tokens, focus):
-                print(f"note: {_default_asker_note(trace.tokens, focus)}", file=sys.stderr)
-        else:
-            focus = None
+        focus = _focus(args.focus, trace.tokens) if args.focus else None
+        if focus is None and args.students is None:
+            focus = sheet_asker(trace, args.layer - 1, args.mask, said)
         asker = choose_asker(trace, args.layer - 1, focus, args.students)
         sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang, cli=True, typed=run.text)
         from PySide6.QtWidgets import QApplication
@@ -65,8 +78,34 @@ def worksheet_command(args: argparse.Namespace) -> int:
         written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
     except (CliRefusal, ExportError, WorksheetError, OSError) as exc:  # in the sheet's language (OSError: a name too long)
         raise CliError(in_language(exc, args.lang)) from None
+    for note in said:
+        print(f"note: {note}", file=sys.stderr)
     key = (f"page {written.key_page}" if written.key_page == written.pages
            else f"pages {written.key_page}-{written.pages}")
     print(f"wrote {args.output} ({trace.tokens[asker]!r} listens to {len(sheet.heard)} students; "
           f"{written.pages} pages, the answer key is {key})", file=sys.stderr)
     return 0
+
+
+def sheet_asker(trace, layer: int, rule: str, said: list) -> int:
+    """The asker a sheet of the defaults works: cat or 猫 (default_focus, as the slides' asker), else the student
+    who listens to the most classmates a sheet holds; a note saying who asks and why joins `said`."""
+    import numpy as np
+
+    from .cli_export import _default_asker_note
+    from .lesson.state import default_focus
+    from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS
+
+    tokens = trace.tokens
+    focus = default_focus(tokens, rule)
+    counts = np.count_nonzero(~trace.layers[layer].mask, axis=1)
+    fits = [i for i, c in enumerate(counts) if MIN_STUDENTS <= c <= MAX_STUDENTS]
+    if MIN_STUDENTS <= counts[focus] <= MAX_STUDENTS or not fits:
+        note = _default_asker_note(tokens, focus)  # (none fits: choose_asker says why)
+    else:
+        focus = max(fits, key=lambda i: (counts[i], -i))
+        note = (f"the sheet's asker is {tokens[focus]!r} (seat {focus + 1}), who listens to {counts[focus]} "
+                f"students (a worksheet has room for {MIN_STUDENTS}-{MAX_STUDENTS}); choose another with --focus")
+    if note:
+        said.append(note)
+    return focus

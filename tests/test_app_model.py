@@ -76,6 +76,42 @@ def test_what_if_edits_live_in_the_model_and_a_new_sentence_drops_them():
     assert model.whatif.edits == () and model.shown_trace() is model.run.trace
 
 
+def test_the_same_sentence_keeps_its_edits_and_a_new_one_is_one_undo_step():
+    """teacher6 H1: Enter or Apply on the sentence on screen changes nothing; a new sentence is the model's own
+    class, and Undo brings back the old sentence with its edits and its asker (Redo the new one again), the
+    status line saying so rather than still counting the old edits."""
+    from classroom_gui.model.whatif import Edit
+
+    model, heard = _model()
+    own, typed = model.run.trace, "The cat sat on the mat"
+    model.select(focus=1)
+    a = Edit("score", 0, 0, 1, 0, 5.0)
+    model.edit(a)
+    edited = model.shown_trace()
+    assert model.shows(typed) and model.shows(model.run.text) and not model.shows("The dog sat")
+    assert model.status("en").startswith("What if: 1 edit(s)")
+    model.set_run(prepared_run(model.checkpoint, "The dog sat", model.sel.rule), "The dog sat")
+    assert model.whatif.edits == () and model.shown_trace() is model.run.trace
+    assert model.status("en") == ('A new sentence: the model\'s own class. Ctrl+Z brings back "The cat sat on the '
+                                  'mat" with its 1 what-if edit(s).')
+    assert "Ctrl+Zで前の文「The cat sat on the mat」ともしもの変更1件に戻せます" in model.status("ja")
+    assert model.undo_label("en") == 'Undo new sentence (back to "The cat sat on the mat")'
+    model.select(focus=0)
+    assert model.undo_edit() and heard[-1] == "run"
+    assert model.run.trace is own and model.shown_trace() is edited and model.whatif.edits == (a,)
+    assert model.sel.focus == 1 and model.typed == typed and model.status("en").startswith("What if: 1 edit(s)")
+    assert model.undo_label("en").startswith("Undo score edit") and model.redo_label("en") == \
+        'Redo new sentence "The dog sat"'
+    assert model.redo_edit() and model.run.text == "The dog sat" and model.sel.focus == 0
+    assert model.undo_edit() and model.undo_edit() and model.shown_trace() is own  # then the edit itself
+    assert model.undo_edit() is False
+    model.edit(a)  # a new edit: the sentence undone cannot come back
+    assert model.redo_edit() is False and model.redo_label("en") is None
+    assert model.undo_edit() and model.undo_edit() is False  # nor is a sentence without edits a step
+    model.set_run(prepared_run(model.checkpoint, "The dog sat", model.sel.rule), "The dog sat")
+    assert model.undo_label("en") is None and model.status("en") == ""
+
+
 def test_undo_and_redo_of_what_if_edits_live_in_the_model():
     """Undo and Redo without a window (the CLI and the window share them): Redo makes again what Undo took back, in
     order; a reset is one step either way; a new edit clears the redo list; each label says what it would do."""

@@ -164,7 +164,7 @@ def test_a_long_softmax_board_keeps_its_note_and_names_repeated_words_by_seat(ch
     frame = next(frames(trace, sel, prefixes=("softmax.weights",)))
     assert frame.board[0] == text("ja", "board.hand")
     assert all(re.match(r"「.+」（\d+番の席）：", line) for line in frame.board[1:])  # every word here sits twice
-    assert frame.narration.count("番の席）") == 2 and "「猫」（1番の席）が一番よく聞くのは" in frame.narration
+    assert frame.narration.count("番の席）") == 2 and "「猫」（1番の席）がいちばんよく聞くのは" in frame.narration
 
 
 def test_a_board_with_a_line_too_wide_for_its_smallest_chalk_has_no_negative_count(qapp):

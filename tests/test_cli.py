@@ -196,6 +196,14 @@ def test_help_exits_zero(capsys):
     assert "--json" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("command", ["trace", "export", "deck", "video", "worksheet"])
+def test_every_set_help_says_what_a_mask_cell_of_1_means(capsys, command):
+    """teacher6 L6: "mask[L,FROM,TO]=0|1" did not say that 1 means FROM cannot hear TO."""
+    assert main([command, "--help"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "mask[L,FROM,TO]=0|1 (1: FROM cannot hear TO, 0: it hears TO)" in said.replace('"', "")
+
+
 # ---- no subcommand: the window ----
 
 def test_no_command_without_window_suggests_trace(capsys, monkeypatch):

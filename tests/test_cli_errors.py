@@ -92,9 +92,24 @@ def test_logged_errors_keep_their_traceback_in_the_log_only(tmp_path, capsys):
 
 
 def test_the_window_with_a_bad_model_is_one_line(tmp_path, capsys, monkeypatch, qapp):
+    """A bad --model is one line on stderr, and (teacher6 L6) the window then opens with the teaching model
+    instead of exiting, saying so in a second line."""
+    from PySide6.QtCore import QTimer
+
+    from classroom_gui.view import settings
+
     monkeypatch.setenv(crash.LOG_DIR_ENV, str(tmp_path / "log"))
-    assert main(["--model", str(tmp_path / "nowhere")]) == 2
-    assert "model folder not found" in one_line(capsys.readouterr().err)
+    monkeypatch.setattr(settings, "default_path", lambda: tmp_path / "settings.ini")
+
+    def close_all():
+        for w in qapp.topLevelWidgets():
+            w.close()
+        qapp.quit()
+    QTimer.singleShot(0, close_all)
+    assert main(["--model", str(tmp_path / "nowhere")]) == 0
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(err) == 2 and "model folder not found" in err[0] and "Traceback" not in "".join(err)
+    assert err[1] == "classroom-gui: opening the teaching model instead"
 
 
 def test_an_unreadable_weights_file_says_so(tmp_path):

@@ -1,6 +1,8 @@
 """A class of 64 shows its students' names: each desk of the class picture, beside its share's badge, shows
 the whole word or its first characters + "…", never "…" alone (at 64 desks every "mat", 「マット」 and 「座った」
-once read "…"), still at the 16 px a projector needs, and the name ends before the badge starts."""
+once read "…"), still at the 16 px a projector needs, and the name ends before the badge starts. A short name
+beside a wide badge stands 2 px from it rather than 4 where that shows it whole (teacher6 M5: "dog" read "…"
+beside a score of -10.30); 「マット」 and 「座った」 need 48 px at 16 px and stay 「マ…」, 「座…」."""
 from __future__ import annotations
 
 import pytest
@@ -12,7 +14,9 @@ from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
 
 WORDS = ["The", "cat", "sat", "on", "the", "mat", "because", "it", "was", "tired", "and", "dog"]
-CLASSES = [(" ".join((WORDS * 6)[:64]), "en"), ("猫がマットの上に座った。" * 8, "ja")]
+# (sentence, language, chapter, asker, words every desk shows whole)
+CLASSES = [(" ".join((WORDS * 6)[:64]), "en", "softmax", 1, set()), ("猫がマットの上に座った。" * 8, "ja", "softmax", 1, set()),
+           ("the dog ran to the park and " * 30, "en", "scoring", 4, {"dog"})]
 
 
 @pytest.fixture(scope="module")
@@ -20,14 +24,14 @@ def checkpoint():
     return load_checkpoint(teaching_model_dir())
 
 
-@pytest.mark.parametrize("text,lang", CLASSES, ids=["en", "ja"])
-def test_a_class_of_64_shows_its_names(qapp, checkpoint, text, lang):
+@pytest.mark.parametrize("text,lang,chapter,focus,whole_words", CLASSES, ids=["en", "ja", "scores"])
+def test_a_class_of_64_shows_its_names(qapp, checkpoint, text, lang, chapter, focus, whole_words):
     from classroom_gui.scene.classroom import ClassroomScene
     from classroom_gui.scene.layout import NAME_MIN
     trace = compute_run(checkpoint, text, mask="none").trace
     assert trace.n_tokens == 64
-    frame = frame_at(trace, Selection(focus=1, lang=lang),
-                     timeline_for(64, trace.config.n_layer).chapter_end("softmax"))
+    frame = frame_at(trace, Selection(focus=focus, lang=lang),
+                     timeline_for(64, trace.config.n_layer).chapter_end(chapter))
     scene = ClassroomScene()
     try:
         scene.set_frame(frame)
@@ -42,6 +46,7 @@ def test_a_class_of_64_shows_its_names(qapp, checkpoint, text, lang):
             assert name == s.text or (name.endswith("…") and s.text.startswith(name[:-1]) and len(name) >= 2), \
                 f"{where} shows {name!r}"
             assert font.pixelSize() >= NAME_MIN, f"{where}: {font.pixelSize()} px"
+            assert name == s.text or s.text not in whole_words, f"{where}: a short name cut to {name!r}"
             bw, _ = desk._badge_size()
             assert bw, f"{where} has no badge at the softmax step"
             end = desk._name_left() + QFontMetricsF(font).horizontalAdvance(name)
@@ -51,3 +56,4 @@ def test_a_class_of_64_shows_its_names(qapp, checkpoint, text, lang):
         assert whole >= want * len(image.students), f"only {whole} of {len(image.students)} names whole"
     finally:
         scene.clear()
+

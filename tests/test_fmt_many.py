@@ -21,3 +21,37 @@ def test_fmt_many_writes_what_fmt_writes():
             expected = [fmt(v, digits) for v in (values.tolist() if isinstance(values, np.ndarray) else values)]
             assert fmt_many(values, digits) == expected
     assert fmt_many([]) == []
+
+
+def test_signed_keeps_the_sign_of_a_negative_that_rounds_to_zero():
+    assert fmt_many([-0.004, 0.004, -0.0, 0.0, -0.3, -1e-9], signed=True) == ["-0.00", "0.00", "0.00", "0.00",
+                                                                             "-0.30", "-0.00"]
+    assert fmt_many([-0.004], signed=False) == ["0.00"]
+
+
+def test_the_relu_step_writes_a_hidden_unit_that_rounds_to_zero_with_its_sign(qapp):
+    """teacher6 L2: on the ReLU step a hidden unit shown as "0.00" was crossed out in one place and kept in
+    another (a negative and a positive that both round to 0). Before ReLU the negative one reads "-0.00"."""
+    from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.model.sentence import compute_run
+    from classroom_gui.resources import teaching_model_dir
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = compute_run(load_checkpoint(teaching_model_dir()), "猫がマットの上に座った", mask="none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    beat = next(i for i, b in enumerate(timeline.beats) if b.key == "ffn.activation")
+    frame = frame_at(trace, Selection(focus=0, lang="ja", rule="none"), timeline.beat_stop(beat))
+    pre = np.asarray(frame.board_strips[0].values)
+    tiny = np.flatnonzero((pre < 0) & (pre > -0.005))
+    assert tiny.size, "the seed's ReLU step has a hidden unit between -0.005 and 0"
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        views = [item.view for item in scene.board.strips if item.isVisible() and item.view.strip.role == "hidden"]
+        before, after = views[0].cell_texts, views[1].cell_texts
+        assert all(before[i] == "-0.00" for i in tiny) and all(after[i] == "0.00" for i in tiny)
+        assert all(frame.board_strips[1].zeroed[i] for i in tiny)
+        assert all(t == fmt(v) for t, v in zip(before, pre) if not -0.005 < v < 0)
+    finally:
+        scene.clear()

@@ -23,7 +23,7 @@ def unquoted(line: str) -> str:
 def test_the_gallery_says_which_language_in_japanese():
     examples, _ = gallery_of(teaching_model_dir())
     lines = [example_where(e, "ja") for e in examples]
-    assert lines[0].startswith("英語の文、話し合い。「cat」が質問")
+    assert lines[0].startswith("英語の文、話し合い。質問する生徒は「cat」")
     assert any(line.startswith("日本語の文、") for line in lines)
     for line in lines:
         assert not LATIN_OUTSIDE_QUOTES.search(unquoted(line)), line

@@ -32,3 +32,17 @@ def test_the_layernorm_board_ends_with_a_sentence_and_half_width_formulas(checkp
     # = and + half-width, as on every other board (brackets next to Japanese stay full-width: test_lecture_ready)
     assert not any("＝" in line or "＋" in line for line in board)
     assert any(line.startswith("標準偏差 = √（") and "ε = " in line for line in board)
+
+
+def test_one_spelling_per_word():
+    """teacher6 L5: フォルダー and フォルダ, いちばん and 一番 were both used; the About heading was the English one.
+    (The answer board's exp（（z − 22.60）÷ 1.0） beside exp((22.60 − 22.60) ÷ 1.0) stays: a half-width bracket may
+    not touch Japanese, and the board's arithmetic check reads only half-width brackets.)"""
+    import re
+
+    from classroom_gui.lesson.strings import table
+    ja = table("ja")
+    said = "\n".join(v for v in ja.values() if isinstance(v, str))
+    assert "一番" not in said and "いちばん" in said
+    assert not re.search("フォルダ(?!ー)", said) and "フォルダー" in said
+    assert ja["about.name"] != table("en")["about.name"] and "バージョン" in ja["about.name"]

@@ -18,6 +18,7 @@ from classroom_gui.model.functions import causal_mask
 from helpers import random_checkpoint
 
 REVEALED_AT = {"top_share": "softmax.weights", "sum": "softmax.weights", "cannot_hear": "mask.future",
+               "can_hear": "mask.future",
                "next_word": "answer.softmax"}
 
 
@@ -87,6 +88,11 @@ def test_every_answer_is_true_of_the_trace(checkpoint, text, lang, rule):
                         assert cw[answer] == 0.0 and causal_mask(trace.n_tokens)[focus, answer]
                         others = [seat_of(c, trace.tokens) for c in q.choices if c != q.answer]
                         assert others and all(cw[s] > 0 for s in others)
+                    elif q.kind == "can_hear":  # the first student hears only itself; the others have not spoken
+                        cw = causal.layers[layer].weights[head, focus]
+                        assert focus == 0 and seat_of(q.answer, trace.tokens) == 0 and cw[0] == pytest.approx(1.0)
+                        others = [seat_of(c, trace.tokens) for c in q.choices if c != q.answer]
+                        assert len(q.choices) == min(4, trace.n_tokens) and all(cw[s] == 0.0 for s in others)
                     else:
                         assert q.answer == quote(lang, vocab[int(np.argmax(causal.next_logits))])  # in turn
                         assert all(unquoted(c) in vocab for c in q.choices)
@@ -157,3 +163,12 @@ def test_quiz_asks_the_questions_of_the_deck_slides_with_the_same_defaults(tmp_p
     assert sel.focus == 0 and sel.rule == "none"
     assert asked == [q.as_dict() for q in class_questions(trace, sel)]
     assert any("「マット」" == q["answer"] for q in asked)  # 「猫」's top share, as on the slide
+
+
+@pytest.mark.parametrize("lang, asks", [("en", "which of these can \"猫\" hear?"), ("ja", "「猫」に聞こえるのは誰")])
+def test_the_first_student_is_asked_whom_it_hears_from_four_choices(checkpoint, lang, asks):
+    """teacher6 L5: for the asker in seat 1 the "cannot hear" question had two choices (it hears only itself)."""
+    trace = run_sentence(checkpoint, "猫がマットの上に座った", "none").trace
+    q = questions(trace, Selection(focus=0, lang=lang), checkpoint.tokenizer.vocab)[0]
+    assert q.kind == "can_hear" and asks in q.question and len(q.choices) == 4
+    assert q.answer == quote(lang, "猫") and q.choices[0] == q.answer

@@ -31,6 +31,8 @@ def true_of(trace, sel, kind, answer) -> bool:
         return float(answer) == pytest.approx(float(w.sum()), abs=0.01)
     if kind == "next_word":
         return answer == quote(sel.lang, trace.vocab[int(np.argmax(trace.next_logits))])  # quoted as a name is
+    if kind == "can_hear":  # the first student: only itself
+        return sel.focus == 0 and trace.tokens[0] in answer
     if kind == "cannot_hear":
         heard = ~trace.layers[sel.layer].mask[sel.focus]
         return not any(trace.tokens[j] in answer for j in np.flatnonzero(heard) if trace.tokens.count(trace.tokens[j]) == 1)

@@ -31,3 +31,23 @@ def test_the_caption_names_the_words_in_both_languages():
     ja = prepared_run(checkpoint, JA, "none")
     assert ja.unknown_words == ["スヤスヤ"]
     assert notices_for(ja, "ja")[-1] == "モデルが知らない単語：「スヤスヤ」"
+
+
+def test_an_unknown_japanese_word_is_named_and_marked_whole():
+    """teacher6 M4: 「先生は量子コンピュータの本を読んだ」 named 「コ」「ピュ」「タ」 and marked コ, ピ, ュ, タ but not
+    ン or ー (words of the vocabulary), nor 量子, read as the single kanji 量 and 子. The words are named as typed
+    and each of their pieces marked; the ids, and so the model's numbers, stay as read; the sentence editor's
+    marks are the same spans."""
+    from classroom_gui.lesson.typing_help import unknown_spans
+
+    checkpoint = load_checkpoint(teaching_model_dir())
+    text = "先生は量子コンピュータの本を読んだ"
+    run = prepared_run(checkpoint, text, "none")
+    assert run.unknown_words == ["量子", "コンピュータ"]
+    assert notices_for(run, "ja")[-1] == "モデルが知らない単語：「量子」「コンピュータ」"
+    marked = [t for t, u in zip(run.trace.tokens, run.trace.unknown) if u]
+    assert "".join(marked) == "量子コンピュータ"
+    assert list(run.trace.token_ids) == [t.id for t in checkpoint.tokenizer.encode(text)]
+    assert [text[a:b] for a, b in unknown_spans(checkpoint.tokenizer, text)] == ["量子", "コンピュータ"]
+    known = prepared_run(checkpoint, "猫がマットの上に座った", "none")  # words the vocabulary has stay unmarked
+    assert not any(known.trace.unknown) and known.unknown_words == []

@@ -69,7 +69,7 @@ def test_qt_dialogs_speak_the_lessons_language(qtbot, tmp_path):
     # the words Qt's own Japanese file lacks (the teacher saw "Look in:", "Files of type:", "Folder")
     assert QCoreApplication.translate("QFileDialog", "&Look in:") == "アドレス(&L):"
     assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "ファイルの種類(&T):"
-    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == "フォルダ"
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == "フォルダー"
     w.set_language("en")
     assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

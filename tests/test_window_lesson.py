@@ -82,7 +82,7 @@ def test_the_gallery_dialog_lists_every_example_and_returns_the_chosen(qtbot, tm
     d = GalleryDialog(w, w.gallery, w.t, "ja", w.checkpoint.tokenizer)
     qtbot.addWidget(d)
     assert d.list.count() == 3 and "「座った」が" in d.list.item(1).text()
-    assert "「ran」が質問" in d.list.item(2).text()  # a seat number is named by its word
+    assert "質問する生徒は「ran」" in d.list.item(2).text()  # a seat number is named by its word
     d.list.setCurrentRow(2)
     assert d.chosen().text == "The dog ran to the park"
 

@@ -14,10 +14,11 @@ FIXTURE = Path(__file__).parent / "fixtures" / "tiny_gpt2"
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    messages = []
-    monkeypatch.setattr(window_module.QMessageBox, "warning", lambda *a: messages.append(a[2]))
+    messages, boxes = [], []  # each box's text, and (title, text, details)
+    monkeypatch.setattr(window_module, "warn", lambda parent, title, said, detail="": (
+        messages.append(said), boxes.append((title, said, detail))))
     w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "s.ini")))
-    w.messages = messages
+    w.messages, w.boxes = messages, boxes
     qtbot.addWidget(w)
     w.show()
     return w
@@ -73,18 +74,47 @@ def test_the_glossary_names_the_open_models_activation(qtbot, window, lang):
 
 
 def test_a_broken_folder_is_said_in_japanese_first(qtbot, window, tmp_path):
-    """teacher3 M3: in the Japanese window a folder that cannot be read is a Japanese sentence, then the detail."""
+    """teacher3 M3: in the Japanese window a folder that cannot be read is a Japanese sentence, then the detail;
+    teacher6 L5: the loader's English detail is the box's details, not a line under the Japanese, and the box is
+    titled for what happened (not "Something went wrong")."""
     window.set_language("ja")
     broken = tmp_path / "壊れたモデル"
     shutil.copytree(FIXTURE, broken)
     (broken / "config.json").write_text("{", encoding="utf-8")
     window.open_model(str(broken))
     qtbot.waitUntil(lambda: len(window.messages) > 0, timeout=10_000)
-    first, _, detail = window.messages[0].partition("\n\n")
+    title, first, detail = window.boxes[0]
     assert first == "フォルダー「壊れたモデル」のモデルを読めません。クラスはそのままです。" and "config.json" in detail
+    assert title == "モデルを開けません"
     # a later job's failure that is not the folder's says only itself (a real message: len == 2)
     def sentence_job():
         raise ValueError("the sentence job's own reason")
     window.worker.start(sentence_job)
     qtbot.waitUntil(lambda: len(window.messages) == 2, timeout=10_000)
     assert window.messages[1] == "the sentence job's own reason"
+
+
+def test_a_bad_model_at_launch_opens_the_teaching_model(qapp, tmp_path, monkeypatch, capsys):
+    """teacher6 L6: `classroom-gui --model BAD` said why and exited; it now opens the teaching model (and, on a
+    screen, says why in the window's box)."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QTimer
+
+    from classroom_gui.resources import teaching_model_dir
+    from classroom_gui.view import app as app_module
+
+    monkeypatch.setattr(settings, "default_path", lambda: tmp_path / "settings.ini")
+    seen = []
+
+    def look():
+        shown = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen.extend(w.checkpoint.path for w in shown)
+        for w in shown:
+            w.close()
+        qapp.quit()
+    QTimer.singleShot(0, look)
+    assert app_module.run(SimpleNamespace(gui_model=tmp_path / "nowhere")) == 0
+    assert seen == [teaching_model_dir()]
+    err = capsys.readouterr().err
+    assert "nowhere" in err and "opening the teaching model instead" in err

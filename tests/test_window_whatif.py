@@ -360,3 +360,47 @@ def test_edit_menu_undo_and_redo_say_what_they_do_and_ctrl_shift_z_redoes(qtbot,
     assert _menu_item(window, "redo_edit") == (redo, False)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Y, ctrl)
     assert window.model.whatif.edits == (edits[0], Edit("v", sel.layer, sel.head, sel.focus, 0, 4.0))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_enter_on_the_same_sentence_keeps_the_edits_and_a_new_one_is_undone_back(qtbot, window, lang):
+    """teacher6 H1: Enter in the sentence field (or Apply) threw the what-if edits away with no way back. The same
+    sentence keeps them; a new sentence can be undone with Ctrl+Z to the old one, its edits, its asker and the
+    field's text, and the status bar never counts edits that are gone."""
+    from classroom_gui.view import whatif_edit
+
+    window.set_language(lang)
+    old, run = window.sentence.text(), window.run
+    seat = window.run.trace.n_tokens - 1
+    window.select(focus=seat)
+    sel = window.sel
+    edit = Edit("k", sel.layer, sel.head, seat, 0, 2.0)
+    assert whatif_edit.apply(window, edit)
+    window.sentence.setFocus()
+    qtbot.keyClick(window.sentence, Qt.Key.Key_Return)
+    assert window.run is run and window.model.whatif.edits == (edit,)
+    assert window.t("whatif.title", title="") in window.model.frame().title
+    window.sentence.setText(old + " " + old)
+    window.apply_button.click()
+    assert window.run is not run and window.model.whatif.edits == ()
+    said = window.statusBar().currentMessage()
+    assert said == window.model.status(lang) and said != window.t("whatif.status", n=1)
+    assert _menu_item(window, "undo_edit")[1]
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.run is run and window.model.whatif.edits == (edit,) and window.sentence.text() == old
+    assert window.sel.focus == seat and window.statusBar().currentMessage() == window.t("whatif.status", n=1)
+
+
+def test_the_status_line_follows_a_language_switch(qtbot, window):
+    """teacher6 L5: after Ctrl+Shift+L the what-if status line stayed English under a Japanese window."""
+    from classroom_gui.view import whatif_edit
+
+    window.set_language("en")
+    sel = window.sel
+    assert whatif_edit.apply(window, Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0))
+    assert window.statusBar().currentMessage() == window.t("whatif.status", n=1)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.sel.lang == "ja" and window.statusBar().currentMessage().startswith("もしも：変更1件")
+    window.statusBar().showMessage("an English detail", 8000)  # a message the window cannot say again
+    window.set_language("en")
+    assert window.statusBar().currentMessage() == ""

@@ -292,3 +292,39 @@ def test_the_sheet_writes_the_sentence_as_typed(tmp_path, typed, monkeypatch):
     assert written and all(f"文：{typed}（" in html for html in written), written[0][:400]
     run = run_sentence(load_checkpoint(teaching_model_dir()), typed)
     assert joined(run.trace.tokens) != typed  # what the sheet wrote before
+
+
+def test_the_defaults_make_a_sheet_of_the_lessons_class(qapp, tmp_path, capsys):
+    """teacher6 L3: `worksheet` with the defaults failed on the seed (in turn, 猫 sits first, so 座った asked and
+    listened to 7), and worked in turn while export and deck default to the lesson's discussion. Now the sheet
+    follows the lesson's rule (and the seed example's layer and head) where a sheet fits in it, else it is worked
+    in turn with the asker who listens to the most a sheet holds, and says so."""
+    out = tmp_path / "ja.pdf"
+    assert main(["worksheet", "--lang", "ja", "--text", "猫がマットの上に座った", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "this sheet is worked in turn (--mask causal)" in err and "'上' (seat 5), who listens to 5" in err
+    assert "'上' listens to 5 students" in err and "「上」" in "".join(pdf_pages(out))
+    assert main(["worksheet", "--text", "The cat sat", "-o", str(tmp_path / "short.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert "'cat' listens to 3 students" in err and "note:" not in err  # discussion, as the slides
+    assert main(["worksheet", "--text", "The cat sat", "--mask", "causal", "-o", str(tmp_path / "turn.pdf")]) == 0
+    assert "'cat' listens to 2 students" in capsys.readouterr().err
+
+
+def test_the_window_refuses_before_asking_for_the_paper(qtbot, tmp_path, monkeypatch):
+    """teacher6 L3: File → Worksheet asked for the paper size first and only then said the sheet cannot be made."""
+    from classroom_gui.view import export_dialogs
+    from classroom_gui.view.window import MainWindow
+
+    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    qtbot.addWidget(w)
+    w.sentence.setText("猫がマットの上に座った")
+    w.apply_sentence()
+    asked, reports = [], []
+    monkeypatch.setattr(export_dialogs, "_ask_paper", lambda parent, t: asked.append(1) or "a4")
+    monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(str(exc)))
+    assert w.sel.rule == "none"  # the lesson's default: everyone listens to all 7
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf") is None
+    assert reports and not asked and not (tmp_path / "no.pdf").exists()
+    w.model.select(rule="causal", focus=2)  # in turn, マット listens to 3: now the paper is asked
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "w.pdf") == tmp_path / "w.pdf" and asked

@@ -6,7 +6,7 @@ drive it without a window.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..lesson.canvas import WIDESCREEN
@@ -14,12 +14,25 @@ from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_
 from ..lesson.player import Player
 from ..lesson.state import default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
-from ..lesson.whatif_state import WhatIf, redo_text, undo_text
+from ..lesson.strings import text as say
+from ..lesson.whatif_state import WhatIf, redo_text, sentence_text, status_line, undo_text
 from ..model.allocator import give_back_excess
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
 # "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look), "canvas" (its shape)
 Listener = Callable[[str], None]
+
+KEPT = 4  # sentences left with what-if edits that Undo can bring back (each keeps its trace in memory)
+
+
+@dataclass
+class Left:
+    """A sentence the class left for another (Enter, Apply, an example, adding the answer) while it had what-if
+    edits Undo could take back: what Undo brings back, as Redo brings back the sentence left for it."""
+    run: object
+    whatif: WhatIf
+    focus: int
+    typed: str
 
 
 class ClassroomModel:
@@ -30,6 +43,9 @@ class ClassroomModel:
         self.open_example = None  # the gallery example on screen (its sentence shown), for the gallery to show it
         self.resumed = None  # where the last session left the lesson, for the first sentence (resume)
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
+        self.typed = ""  # the sentence as typed for the run shown (the run's text is as read: spaces joined)
+        self.earlier: list[Left] = []  # sentences left with edits, newest last: Undo brings the last one back
+        self.later: list[Left] = []  # sentences Undo left, for Redo; a new sentence, edit or reset clears them
         self.quiz_on = False
         # the questions of the class on screen (lesson.quiz_play.QuizPlay), made when first asked: the quiz's
         # modules load then, not at start
@@ -57,17 +73,32 @@ class ClassroomModel:
         self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
         self.sel = lesson_selection(self.gallery, lang, temperature, rule or lesson_rule(checkpoint, self.gallery))
 
-    def set_checkpoint(self, checkpoint, run) -> None:
+    def set_checkpoint(self, checkpoint, run, typed: str = "") -> None:
         """A newly opened model and its first run (None when its tokenizer cannot read the sentence)."""
         self._open(checkpoint, self.sel.lang, self.sel.temperature, run.trace.mask_rule if run else None)
+        self.earlier.clear()  # another model's classes are not brought back
+        self.later.clear()
+        self.whatif = None  # so the old model's class is not left as a step either
         self.changed("model")
-        self.set_run(run)
+        self.set_run(run, typed)
 
-    def set_run(self, run) -> None:
-        """A newly computed sentence: the same step where it still exists, the seed's asker (or the pending
-        gallery example's asker, layer, head and rule, shown at its shares)."""
-        self.run = run
-        self.whatif = WhatIf(run.trace) if run else None  # a new sentence is the model's own class again
+    def shows(self, typed: str) -> bool:
+        """Whether `typed` is the sentence on screen: Enter or Apply on it again changes nothing, its edits stay."""
+        return self.run is not None and self.example is None and typed in (self.typed, self.run.text)
+
+    def set_run(self, run, typed: str = "") -> None:
+        """A newly computed sentence (`typed` as the teacher typed it): the same step where it still exists, the
+        seed's asker (or the pending gallery example's asker, layer, head and rule, shown at its shares). It is the
+        model's own class again; the sentence it replaces, when it had edits, is one step Undo brings back."""
+        if self.run is not None and self.whatif is not None and self.whatif.history:
+            self.whatif.redone.clear()  # a new sentence starts a new line of changes, as a new edit does
+            self.earlier = (self.earlier + [Left(self.run, self.whatif, self.sel.focus, self.typed)])[-KEPT:]
+        self.later.clear()
+        self._show(run, WhatIf(run.trace) if run else None, typed)
+
+    def _show(self, run, whatif: WhatIf | None, typed: str, focus: int | None = None) -> None:
+        self.run, self.whatif = run, whatif
+        self.typed = typed or (run.text if run else "")
         n = run.trace.n_tokens if run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
         kept = self.open_example if run and self.open_example and self.open_example.text == run.text else None
@@ -77,6 +108,8 @@ class ClassroomModel:
             beats = self.player.timeline.beats  # to the shares, where the example's claim is seen
             self.player.jump(self.player.timeline.beat_stop(next(i for i, b in enumerate(beats)
                                                                   if b.key == "softmax.weights")))
+        elif run and focus is not None:  # a sentence Undo or Redo brought back: its asker too
+            self.sel = replace(self.sel, focus=focus).clamped(run.trace)
         elif run:
             self._resume_in(run)
         self.example = self.resumed = None
@@ -160,6 +193,7 @@ class ClassroomModel:
         edited = self.whatif is not None and self.whatif.active
         if edited:
             self.whatif.reset()  # the class below the selection first, so one redraw shows both
+            self.later.clear()
         self.changed("selection")
         if edited:
             self.changed("edits")
@@ -194,32 +228,62 @@ class ClassroomModel:
         not fit, e.g. a student left hearing no one."""
         if self.whatif is not None:
             self.whatif.set(edit)
+            self.later.clear()
             self.changed("edits")
 
     def undo_edit(self) -> bool:
-        """Take back the last what-if change (an edit, or a reset as one step); False when there is none."""
+        """Take back the last what-if change (an edit, or a reset as one step), or else the last new sentence (the
+        sentence it replaced comes back with its edits and asker); False when there is none."""
         if self.whatif is not None and self.whatif.undo():
             self.changed("edits")
             return True
-        return False
+        return self._step(self.earlier, self.later)
 
     def redo_edit(self) -> bool:
-        """Make again the change Undo took back last; False when there is none (a new edit clears them)."""
+        """Make again the change Undo took back last (an edit, a reset or a new sentence); False when there is none
+        (a new edit, reset or sentence clears them)."""
         if self.whatif is not None and self.whatif.redo():
             self.changed("edits")
             return True
-        return False
+        return self._step(self.later, self.earlier)
+
+    def _step(self, source: list, dest: list) -> bool:
+        """Undo or Redo across a new sentence: show the sentence last left on `source`, leaving this one on `dest`."""
+        if not source or self.run is None:
+            return False
+        back = source.pop()
+        dest.append(Left(self.run, self.whatif, self.sel.focus, self.typed))
+        self._show(back.run, back.whatif, back.typed, back.focus)
+        return True
 
     def undo_label(self, lang: str) -> str | None:
         """The Edit menu's Undo item in `lang`, saying what it takes back; None when there is nothing to undo."""
-        return undo_text(lang, self.whatif)
+        if self.whatif is not None and self.whatif.history or not self.earlier:
+            return undo_text(lang, self.whatif)
+        return say(lang, "edit.undo", what=say(lang, "edit.what_sentence_back", sentence=sentence_text(
+            lang, self.earlier[-1].typed)))
 
     def redo_label(self, lang: str) -> str | None:
-        return redo_text(lang, self.whatif)
+        if self.whatif is not None and self.whatif.redone or not self.later:
+            return redo_text(lang, self.whatif)
+        return say(lang, "edit.redo", what=say(lang, "edit.what_sentence", sentence=sentence_text(
+            lang, self.later[-1].typed)))
+
+    def status(self, lang: str) -> str:
+        """The window's status line for the class shown: its edits (whatif_state.status_line), or, just after a new
+        sentence replaced one with edits, that Ctrl+Z brings that one back; "" when there is nothing to say."""
+        if self.whatif is None:
+            return ""
+        if not self.whatif.history and self.earlier:
+            left = self.earlier[-1]
+            return say(lang, "whatif.sentence_status", sentence=sentence_text(lang, left.typed),
+                       n=len(left.whatif.edits))
+        return status_line(lang, self.whatif)
 
     def reset_edits(self) -> None:
         if self.whatif is not None and self.whatif.active:
             self.whatif.reset()
+            self.later.clear()
             self.changed("edits")
 
     def shown_trace(self):

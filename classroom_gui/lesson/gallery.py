@@ -40,7 +40,7 @@ class Example:
 
 def example_where(example: Example, lang: str, tokenizer=None) -> str:
     """Where an example looks, in `lang`: 'English, discussion; "cat" asks, layer 2, head 1' / 「英語の文、話し合い。
-    「cat」が質問、第2層、ヘッド1」 (a seat number named by its word when a tokenizer is given)."""
+    質問する生徒は「cat」、第2層、ヘッド1」 (a seat number named by its word when a tokenizer is given)."""
     from .strings import language_name, table, text
 
     focus = example.focus

@@ -26,17 +26,18 @@ def fmt(x: float, digits: int = 2) -> str:
     return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # never "-0.00"
 
 
-def fmt_many(values, digits: int = 2) -> list[str]:
+def fmt_many(values, digits: int = 2, signed: bool = False) -> list[str]:
     """[fmt(v, digits) for v in values], ~5x faster: a frame writes GPT-2's 768-number vectors on the board
     (1,536 numbers in chapter 10's residual step) and a new card's 24 numbers. Plain numbers are written
-    with one format() each; "-0.00" loses its sign as fmt does, and huge, infinite or NaN values go to fmt."""
+    with one format() each; "-0.00" loses its sign as fmt does unless `signed` (the hidden units, whose sign
+    decides what ReLU crosses out), and huge, infinite or NaN values go to fmt."""
     xs = values.tolist() if isinstance(values, np.ndarray) else [float(v) for v in values]
     spec, negative_zero = f".{digits}f", f"{-0.0:.{digits}f}"
     out = [format(x, spec) for x in xs]
     for i, x in enumerate(xs):
         if not -BIG < x < BIG:
             out[i] = fmt(x, digits)
-        elif out[i] == negative_zero:
+        elif out[i] == negative_zero and not (signed and x < 0):
             out[i] = out[i][1:]
     return out
 

@@ -24,7 +24,7 @@ CHOICES = 4  # at most; fewer when the class is small
 
 @dataclass(frozen=True)
 class Question:
-    kind: str            # "top_share", "sum", "cannot_hear", "next_word"
+    kind: str            # "top_share", "sum", "cannot_hear" ("can_hear" for the first student), "next_word"
     question: str
     choices: list[str]
     answer: str          # one of choices
@@ -91,12 +91,13 @@ def _cannot_hear(trace: Trace, sel: Selection, step: int) -> Question | None:
         return None  # the last student hears everyone: nothing to ask
     later = causal_mask(T)[f]
     heard = [j for j in range(T) if not later[j]]
-    answer_seat = f + 1  # the next to speak: the nearest one the student cannot hear
+    kind, answer_seat = "cannot_hear", f + 1  # the next to speak: the nearest one the student cannot hear
     picked = [answer_seat] + heard[::-1][: CHOICES - 1]  # itself and the students just before it
+    if f == 0:  # the first student hears only itself: asked the other way round, so it still has CHOICES choices
+        kind, answer_seat, picked = "can_hear", 0, list(range(min(T, CHOICES)))
     choices = _seats(sel, trace.tokens, picked)
     answer = choices[sorted(picked).index(answer_seat)]
-    return Question("cannot_hear", text(sel.lang, "quiz.cannot_hear", focus=_name(sel, trace.tokens[f])),
-                    choices, answer, step)
+    return Question(kind, text(sel.lang, f"quiz.{kind}", focus=_name(sel, trace.tokens[f])), choices, answer, step)
 
 
 def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Question | None:

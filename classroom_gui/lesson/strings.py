@@ -38,8 +38,13 @@ def _cjk(word: str) -> bool:
 def quote(lang: str, word: str) -> str:
     """A student's name as it stands in a sentence: 「猫」 in Japanese, "cat" in English. Names need marks
     because particles and articles (の, が, the) are students too, and a bare one cannot be parsed.
-    (Straight quotes: the bundled Japanese font draws “ ” full-width, with a gap beside the word.)"""
-    return text(lang, "name.quote", word=word)
+    (Straight quotes: the bundled Japanese font draws “ ” full-width, with a gap beside the word.) A name that is
+    itself a quote mark or apostrophe takes name.quote_mark instead: "'" read as three straight quotes (teacher6 L6);
+    with a thin space inside each mark it reads as one mark quoted."""
+    return text(lang, "name.quote_mark" if word and set(word) <= QUOTE_MARKS else "name.quote", word=word)
+
+
+QUOTE_MARKS = frozenset("'\"`‘’“”")  # characters a name made only of looks like the marks around it
 
 
 WORD_JOINER = "\u2060"  # no line break here: Qt's line breaker keeps the characters it joins on one line

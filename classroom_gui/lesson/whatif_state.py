@@ -148,6 +148,15 @@ def change_text(lang: str, change: Change, tokens) -> str:
                 kind=text(lang, f"whatif.kind.{e.kind}"), name=name, asker=name, classmate=classmate)
 
 
+SENTENCE_SHOWN = 24  # characters of a sentence the Edit menu and the status line name before "…"
+
+
+def sentence_text(lang: str, typed: str) -> str:
+    """A sentence as the Edit menu names it: quoted, its start only when long ('"The cat sat on the mat"')."""
+    typed = " ".join(typed.split())
+    return quote(lang, typed if len(typed) <= SENTENCE_SHOWN else typed[:SENTENCE_SHOWN - 1] + "…")
+
+
 def undo_text(lang: str, state: WhatIf | None) -> str | None:
     """The Edit menu's Undo item ('Undo question card edit of "cat"', 「取り消す：…」), None when there is nothing
     to undo (the item is then disabled)."""

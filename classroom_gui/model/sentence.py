@@ -17,7 +17,7 @@ from .fast import forward
 from .limits import MAX_STUDENTS, attention_tokens
 from .tokenizer import TokenizerError
 from .trace import Trace
-from .unknown_words import unknown_words
+from .unknown_words import unknown_words, whole_words
 
 
 class InputError(ValueError):
@@ -87,6 +87,8 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
         raise TokenizerFailed(str(exc)) from None
     if not tokens:
         raise InputError("the sentence has no words the class can read")
+    if not exact:  # every piece of an unknown Japanese word is marked, as its name is whole (「量子」: 量, 子)
+        tokens = whole_words(text, tokens)
     c = checkpoint.config
     bad = next((t.id for t in tokens if not 0 <= t.id < c.vocab_size), None)
     if bad is not None:

@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
+
 
 def unknown_spans(tokenizer, text: str) -> list[tuple[int, int]]:
     """Where in `text` the words the model does not know stand, as (start, end) character offsets, in order.
-    A Latin word the tokenizer cut into pieces is one span ("hippopotamus", not "hip", "popo"); a Japanese
-    run as the tokenizer read it. Pieces a tokenizer rewrote (e.g. byte pieces) cannot be placed and are left out."""
-    spans, at = [], 0
+    A Latin word the tokenizer cut into pieces is one span ("hippopotamus", not "hip", "popo"); a Japanese one
+    is its katakana or kanji run (whole_words: 「コンピュータ」, 「量子」, each a span of its own where they touch).
+    Pieces a tokenizer rewrote (e.g. byte pieces) cannot be placed and are left out."""
+    spans, at, word = [], 0, None
     runs = None  # the Latin runs of `text`, found once: widening each piece of a 10,000-letter word to its
     #              whole run, one letter at a time, took minutes (quadratic) in the sentence editor
-    for t in tokenizer.encode(text):
+    tokens = tokenizer.encode(text)
+    words = japanese_words(text, tokens) if not getattr(tokenizer, "exact", False) else [None] * len(tokens)
+    for t, w in zip(whole_words(text, tokens, words), words):
         start = text.find(t.text, at) if t.text else -1
         if start < 0:
             continue
@@ -25,11 +30,55 @@ def unknown_spans(tokenizer, text: str) -> list[tuple[int, int]]:
         if t.text.isascii():
             runs = runs or _LatinRuns(text)
             a, b = runs.widen(a, b)
-        if spans and a <= spans[-1][1]:  # a piece of the word just marked
+        # a piece of the word just marked: overlapping it (a Latin word widened), or touching it, unless each is
+        # a Japanese word of its own (「量子」 then 「コンピュータ」)
+        if spans and (a < spans[-1][1] or a == spans[-1][1] and (w == word or w is None or word is None)):
             spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
         else:
             spans.append((a, b))
+        word = w
     return spans
+
+
+KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
+KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]+")
+
+
+def japanese_words(text: str, tokens) -> list[int | None]:
+    """For each token of `text` (as a tokenizer's encode gave them, in order), the Japanese word it is a piece of:
+    tokens all katakana (ー too) or all kanji that touch in the text make one word, numbered from 0; None for
+    any other token."""
+    out, at, end, kind, n = [], 0, -1, None, -1
+    for t in tokens:
+        start = text.find(t.text, at) if t.text else -1
+        this = ("kana" if KATAKANA.fullmatch(t.text) else "kanji" if KANJI.fullmatch(t.text) else None) \
+            if start >= 0 else None
+        if this is not None and not (this == kind and start == end):
+            n += 1
+        out.append(n if this is not None else None)
+        if start >= 0:
+            at = end = start + len(t.text)
+        kind = this
+    return out
+
+
+def whole_words(text: str, tokens, words=None) -> list:
+    """`tokens` with every piece of an unknown Japanese word (japanese_words) marked unknown, as the Latin pieces
+    of an unknown word are: a katakana or kanji word with an unknown piece (「コンピュータ」 read as コ, ン, ピ, ュ,
+    ー, タ, where ン and ー are words of the vocabulary), and a kanji word read one kanji at a time (「量子」 as
+    量, 子), a compound the vocabulary does not have (longest match would have read one it had whole). The ids,
+    and so the model's numbers, stay as read."""
+    words = japanese_words(text, tokens) if words is None else words
+    pieces: dict[int, list[int]] = {}
+    for k, w in enumerate(words):
+        if w is not None:
+            pieces.setdefault(w, []).append(k)
+    unknown = set()
+    for ks in pieces.values():
+        singles = len(ks) > 1 and all(len(tokens[k].text) == 1 for k in ks) and KANJI.fullmatch(tokens[ks[0]].text)
+        if singles or any(tokens[k].unknown for k in ks):
+            unknown.update(ks)
+    return [replace(t, unknown=True) if k in unknown and not t.unknown else t for k, t in enumerate(tokens)]
 
 
 def unknown_words(tokenizer, text: str) -> list[str]:

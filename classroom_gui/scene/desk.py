@@ -64,7 +64,12 @@ def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge
     # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
     least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
     font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
-    return font, elide(text, font, room)  # (cut to its first characters + "…" where even one fits)
+    shown = elide(text, font, room)  # (cut to its first characters + "…" where even one fits)
+    if shown != text and tags:  # 2 px from the badge's pill rather than 4 can be what shows it whole ("dog"
+        room += 2  # beside a score of -10.30), never smaller than NAME_MIN (a projector's 16 px)
+        font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
+        shown = elide(text, font, room)
+    return font, shown
 
 
 

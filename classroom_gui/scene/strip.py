@@ -66,7 +66,10 @@ class StripView:
             b, values = self.box, self.strip.values
             self._texts = []
             if b.number_px:
-                self._texts = fmt_many(values[: b.shown] if b.shown else values) + (["…"] if b.shown else [])
+                # a hidden unit keeps the sign of a negative that rounds to 0 (-0.00): ReLU crosses it out, and
+                # a bare 0.00 there beside a 0.00 ReLU keeps would look like the same number treated two ways
+                self._texts = fmt_many(values[: b.shown] if b.shown else values, signed=self.strip.role == "hidden") \
+                    + (["…"] if b.shown else [])
         return self._texts
 
     def bounds(self) -> QRectF:  # in the strip's own coordinates, with room for a raised card's shadow

@@ -8,6 +8,7 @@ import sys
 
 
 def run(args) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from .. import crash
@@ -24,15 +25,28 @@ def run(args) -> int:
     reporter = crash.install()  # after the name: the log goes to the app's data folder
     try:
         folder = getattr(args, "gui_model", None) or teaching_model_dir()
+        failed = None
         try:
             checkpoint = load_checkpoint(folder)
         except CheckpointError as exc:
             print(f"classroom-gui: {exc}", file=sys.stderr)
-            _tell(app, str(exc))  # started from a desktop icon, nobody reads stderr
-            return 2
+            if folder == teaching_model_dir():
+                _tell(app, str(exc))  # started from a desktop icon, nobody reads stderr
+                return 2
+            # a bad --model: the class opens with the teaching model, and the window says why (teacher6 L6)
+            failed = exc
+            try:
+                checkpoint = load_checkpoint(teaching_model_dir())
+            except CheckpointError as again:
+                print(f"classroom-gui: {again}", file=sys.stderr)
+                _tell(app, str(exc))
+                return 2
+            print("classroom-gui: opening the teaching model instead", file=sys.stderr)
         window = MainWindow(checkpoint)
         reporter.model = window.model  # an error box in the lesson's language
         window.show()
+        if failed is not None and app.platformName() not in ("offscreen", "minimal"):  # (no modal box offscreen)
+            QTimer.singleShot(0, lambda: window.model_unreadable(folder, failed, "ui.model_unreadable_start"))
         wake = _stop_on_signals(app)
         try:
             return app.exec()

@@ -226,6 +226,25 @@ def export_worksheet(model, parent=None, path: Path | None = None, paper: str | 
         return _worksheet(model, parent, path, paper)
 
 
+def _ask_paper(parent, t) -> str | None:
+    """The worksheet's paper size from a small dialog ("a4", "letter"), None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(t("worksheet.dialog_title"))
+    form = QFormLayout(dialog)
+    box = QComboBox()
+    box.addItem("A4", "a4")
+    box.addItem("Letter", "letter")
+    form.addRow(t("worksheet.paper"), box)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    try:
+        return box.currentData() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
 def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | None:
     from ..export.worksheet_pdf import model_label, save_worksheet
     from ..lesson.worksheet import MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
@@ -233,24 +252,6 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     if _empty(model, parent):
         return None
     t = _t(model)
-    if paper is None:
-        dialog = QDialog(parent)
-        dialog.setWindowTitle(t("worksheet.dialog_title"))
-        form = QFormLayout(dialog)
-        box = QComboBox()
-        box.addItem("A4", "a4")
-        box.addItem("Letter", "letter")
-        form.addRow(t("worksheet.paper"), box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            paper = box.currentData()
-        finally:
-            dialog.deleteLater()
     sel = model.sel
     # the sheet works out the class on screen, in its rule, what-if edits included (marked on the sheet)
     trace = rules.under(model.shown_trace(), sel.rule)
@@ -265,6 +266,9 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
             "worksheet.too_many" if in_turn else "worksheet.too_many_discussion" if seated
             else "worksheet.too_many_discussion_seat",
             lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=Name(trace.tokens[sel.focus]), n=heard))
+        return None
+    paper = paper or _ask_paper(parent, t)  # asked only once the sheet can be made (teacher6 L3)
+    if paper is None:
         return None
     try:
         sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang,

@@ -13,12 +13,13 @@ _installed: dict[str, list[QTranslator]] = {}  # language -> the translators ins
 class QtGaps(QTranslator):
     """Words Qt's qtbase_ja.qm does not have (Qt 6.x): the file dialog's "Look in" and "Files of type" labels
     with their keyboard letters, and its type column's "Folder". Qt's file has them without the letter
-    (「アドレス:」, 「ファイルの種類:」, 「フォルダ」), so these say the same in the same style. Anything else
+    (「アドレス:」, 「ファイルの種類:」), so these say the same in the same style; "Folder" is 「フォルダー」, as the app
+    writes it everywhere (teacher6 L5). Anything else
     returns None, and Qt asks the next translator."""
     WORDS = {"ja": {("QFileDialog", "&Look in:"): "アドレス(&L):",
                     ("QFileDialog", "Files of &type:"): "ファイルの種類(&T):",
-                    ("QAbstractFileIconProvider", "Folder"): "フォルダ",
-                    ("QFileSystemModel", "Folder"): "フォルダ"}}
+                    ("QAbstractFileIconProvider", "Folder"): "フォルダー",
+                    ("QFileSystemModel", "Folder"): "フォルダー"}}
 
     def __init__(self, lang: str, parent=None):
         super().__init__(parent)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QInputDialog
 
 from ..lesson.numbers import fmt
-from ..lesson.strings import quote
+from ..lesson.strings import quote, text
 from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, describe, own_value
 from ..model.whatif import Edit, EditError
 from ..scene.class_image import ClassImage
@@ -72,7 +72,7 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
         if asker is not None and asker != clicked:  # a double-click on a desk chooses its student
             window.model.select(focus=clicked)
         else:
-            window.statusBar().showMessage(window.t("whatif.cannot"), 6000)
+            window.tell(lambda lang: text(lang, "whatif.cannot"), 6000)
         return False
     tokens = list(whatif.trace.tokens)
     if mask and target.kind == "score":

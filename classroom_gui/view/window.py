@@ -18,10 +18,10 @@ from ..app.model import ClassroomModel
 from ..lesson import rules
 from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
-from ..lesson.whatif_state import status_line
 from ..scene import fonts, palette
 from . import accessibility, quiz_mode, screen_size, settings, window_build
 from .qt_language import use_qt_language
+from .status_messages import StatusMessages
 from .window_dialogs import Dialogs
 from .window_jobs import SentenceJobs
 from .window_lesson import RulesAndGallery
@@ -41,7 +41,7 @@ def use_bundled_font() -> None:
         app.setFont(f)
 
 
-class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
+class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWindow):
     def __init__(self, checkpoint, store=None):
         super().__init__()
         use_bundled_font()
@@ -89,15 +89,20 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, QMainWindow):
         if what == "model":
             self.sentence.set_tokenizer(self.checkpoint.tokenizer)
         if what in ("model", "run") or self.sel.lang != self._lang:
+            relabel = self._lang is not None and self.sel.lang != self._lang
             self.retranslate()  # and the selectors' items
+            if relabel:  # the status line's message too, in the new language (teacher6 L5)
+                self._retell()
         elif what == "selection":
             window_build.show_selection(self, refill=False)
         if what == "theme":  # the high-contrast theme (palette.CONTRAST), for a washed-out projector
             self.canvas.classroom.theme = palette.theme(self.model.theme)
-        if what == "edits":  # (a new sentence or language relabels the Edit menu in retranslate)
-            self.statusBar().showMessage(status_line(self.sel.lang, self.model.whatif), 8000)
+        if what in ("edits", "run"):  # (a new sentence or language relabels the Edit menu in retranslate)
+            self.tell(self.model.status)
             window_build.show_edit_state(self)
         if what == "run":
+            if self.run is not None and not self.model.shows(self.sentence.text()):
+                self.sentence.setText(self.model.typed)  # Undo or Redo brought back another sentence
             t = self.player.timeline
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])
             self.canvas.setFocus()

@@ -10,10 +10,24 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from ..lesson.state import prepared_model_run, prepared_run
+from ..lesson.strings import text
 from . import file_dialogs
 from .window_lesson import RuleRun
 
 BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
+
+
+def warn(parent, title: str, said: str, detail: str = "") -> None:
+    """A warning box saying `said`, with `detail` behind its Show Details… button when there is one."""
+    if not detail:
+        QMessageBox.warning(parent, title, said)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, said, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(detail)
+    try:
+        box.exec()
+    finally:
+        box.deleteLater()
 
 
 class SentenceJobs:
@@ -21,6 +35,10 @@ class SentenceJobs:
 
     def apply_sentence(self) -> None:
         text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
+        if self.model.shows(text):  # the sentence on screen again: nothing to compute, its what-if edits stay
+            self.canvas.setFocus()
+            return
+        self._typed = text
         example = self.model.example  # a gallery example shows its own layer; a new sentence keeps the shown one
         layer = example.layer - 1 if example is not None else self.sel.layer
         head = example.head - 1 if example is not None else self.sel.head
@@ -28,7 +46,7 @@ class SentenceJobs:
             self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule, layer, head)
             return
         try:
-            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer, head))
+            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer, head), text)
         except Exception as exc:  # never let a sentence kill the window
             self._job_failed(exc)
 
@@ -41,6 +59,7 @@ class SentenceJobs:
             if not folder:
                 return
         self._opening = folder  # a failure is then the folder's, said in the UI's language (ui.model_unreadable)
+        self._typed = self.sentence.text()
         self.worker.start(prepared_model_run, folder, self.sentence.text())
 
     def _job_done(self, result) -> None:
@@ -54,19 +73,28 @@ class SentenceJobs:
         if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
             self._opening = None
             checkpoint, run = result
-            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run)
+            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run, getattr(self, "_typed", ""))
             if isinstance(run, Exception):
                 self._job_failed(run)
         else:
-            self.model.set_run(result)
+            self.model.set_run(result, getattr(self, "_typed", ""))
 
     def _job_failed(self, exc) -> None:
         logging.getLogger("classroom_gui").warning("background job failed", exc_info=exc)
-        detail = str(exc) or type(exc).__name__
         folder, self._opening = getattr(self, "_opening", None), None
-        if folder:  # the loaders' detail is English (and names the file): a sentence of the UI's first
-            detail = self.t("ui.model_unreadable", folder=Path(folder).name or str(folder)) + "\n\n" + detail
-        QMessageBox.warning(self, self.t("ui.error_title"), detail)
+        if folder:
+            self.model_unreadable(folder, exc, "ui.model_unreadable")
+        else:
+            warn(self, self.t("ui.error_title"), str(exc) or type(exc).__name__)
+
+    def model_unreadable(self, folder, exc, key: str) -> None:
+        """A model folder that cannot be read (Open model…, or --model at launch: `key` says what the class does
+        now), in a box titled so. The loaders' reason is English and names the file: under an English UI it
+        follows the sentence, under another it is the box's details (Show Details…), not a line of English."""
+        said, detail = self.t(key, folder=Path(folder).name or str(folder)), str(exc) or type(exc).__name__
+        if self.sel.lang == "en":
+            said, detail = said + "\n\n" + detail, ""
+        warn(self, self.t("ui.model_error_title"), said, detail)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
@@ -76,7 +104,7 @@ class SentenceJobs:
         """The class's answer joins as a new student; the lesson stays at the answer."""
         frame = self.model.frame()
         if frame.answer_id < 0:  # not answer time: one line says where A works, rather than nothing happening
-            self.statusBar().showMessage(self.t("ui.add_answer_not_now"), 8000)
+            self.tell(lambda lang: text(lang, "ui.add_answer_not_now"))
             return
         # the class on screen, whatever the sentence field holds now (a sentence typed and not applied)
         shown = self.run.text if self.run is not None and self.run.text else self.sentence.text()

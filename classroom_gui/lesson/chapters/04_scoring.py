@@ -21,7 +21,7 @@ def dot_lines(ctx, f: int, j: int) -> list[str]:
     qs = [fmt(a, 3) for a in ctx.H.q[f]]
     ks = [fmt(b, 3) for b in ctx.H.k[j]]
     terms = [f"{factor(a, 3)}×{factor(b, 3)}" for a, b in zip(qs, ks)]
-    lines = [ctx.t("board.dot", asker=ctx.q(f), name=ctx.q(j))]
+    lines = [ctx.t("board.dot", asker=ctx.qs(f), name=ctx.qs(j))]  # a word that repeats with its seat
     if len(terms) > ALL_TERMS:
         lines.append(ctx.t("board.products", terms=" + ".join(terms[:2])))
         lines.append("    + " + " + ".join(terms[2:4]) + f" + … (+{len(terms) - 4})")
@@ -71,7 +71,7 @@ def classmate(ctx, fr: Frame):
     fr.board = dot_lines(ctx, f, j)
     edited = edited_score(ctx, f, j)
     key = ctx.beat.key if edited is None else "scoring.classmate_edited"  # never call a what-if the dot product
-    fr.narration = ctx.t(key, focus=ctx.q(f), name=ctx.q(j), score=fmt(scores[j]),
+    fr.narration = ctx.t(key, focus=ctx.qs(f), name=ctx.qs(j), score=fmt(scores[j]),
                          d=ctx.trace.config.d_head, own=fmt(own_score(ctx, f, j)))
 
 
@@ -79,9 +79,9 @@ def rest(ctx, fr: Frame):
     f, n = ctx.f, ctx.trace.n_tokens
     scores = _scored(ctx, fr, n - 1, rest=True)
     best = max(heard(ctx), key=lambda j: scores[j])  # a masked classmate is not heard, whatever its score
-    fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f), name=ctx.q(best), score=fmt(scores[best]))
+    fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.qs(best), score=fmt(scores[best]))
     fr.links = [Link(f, j, 0.3, "key", fmt(scores[j]), value=float(scores[j])) for j in range(ctx.beat.arg, n)]
-    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.row", name=ctx.q(j),
+    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.row", name=ctx.qs(j),
                                                                     weights=fmt(scores[j])))
 
 
