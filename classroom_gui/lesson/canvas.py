@@ -29,7 +29,7 @@ class Canvas:
 # the classroom is the left part of the canvas; the blackboard and the caption take the rest
 # up to 4 students in one row, up to 8 in two
 WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(1290, 96, 600, 780), caption_y=900,
-                    columns=(1, 2, 3, 4, 3, 3, 4, 4), spread=1.4)
+                    columns=(1, 2, 3, 4, 3, 3, 4, 4, 3, 5, 6, 6), spread=1.4)
 # 4:3: as tall as 16:9 and a quarter narrower, so a 1024 x 768 projector draws it at 0.71 rather than 0.53.
 # The board gives up a fifth of its width; the caption gets a little more height for its narrower lines. The
 # columns: of every choice up to 4 a row (5 a row, 165 px desks, cut the answer chapter's names beside their

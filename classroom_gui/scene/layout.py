@@ -24,6 +24,9 @@ SEAT_DIGITS_MIN = 6.0     # device px: seat numbers that would come out smaller 
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 TALL_ROWS = 6         # ... and on a canvas that allows smaller numbers (4:3), this many before they get smaller
 STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
+LEAST_PX = 12         # the least numbers anywhere (logical px: 6.4 px on a 1024 x 768 picture of 16:9, 8.5 of 4:3)
+SMALL_CLASS = 8       # 16:9 classes up to this many keep NUMBER_PX (see least_number_px) ...
+WIDE_SMALL_TO = 32    # ... and from there up to this many go down to LEAST_PX
 ROW_CELLS = 8         # the natural row: one card of d_head = 8, half a notebook of n_embd = 16
 
 
@@ -85,11 +88,15 @@ def _rows_for(n: int, width: float, min_cell_w: float, max_rows: int = MAX_ROWS)
     return 0
 
 
-def least_number_px(canvas: Canvas) -> int:
-    """The smallest numbers a desk on `canvas` may show: NUMBER_PX's least on 16:9; on a narrower canvas, drawn
-    bigger on the same output (4:3 at 1024 x 768: 1440 / 1920 of 16:9's width), the size whose digits there are as
-    big as 16:9's biggest (4:3: 12 px, 8.53 px at 1024 x 768 like 16:9's 16 px), so that its desks show whole
-    the strips 16:9 shows whole with digits never smaller than 16:9's."""
+def least_number_px(canvas: Canvas, students: int = 0) -> int:
+    """The smallest numbers a desk on `canvas` in a class of `students` may show: NUMBER_PX's least on 16:9 up to
+    SMALL_CLASS students (their desks show every number at 14 px or more, or as they always have); LEAST_PX for a
+    bigger class on 16:9 (its desks' spare rows, then numbers down to 12 px, show every number up to 12 students);
+    on a narrower canvas, drawn bigger on the same output (4:3 at 1024 x 768: 1440 / 1920 of 16:9's width), the
+    size whose digits there are as big as 16:9's biggest (4:3: 12 px, 8.53 px at 1024 x 768 like 16:9's 16 px), so
+    that its desks show whole the strips 16:9 shows whole with digits never smaller than 16:9's."""
+    if canvas.width >= WIDESCREEN.width and SMALL_CLASS < students <= WIDE_SMALL_TO:
+        return LEAST_PX
     return min(NUMBER_PX[-1], math.floor(NUMBER_PX[0] * canvas.width / WIDESCREEN.width + 1e-9))
 
 
