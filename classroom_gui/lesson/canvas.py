@@ -27,7 +27,9 @@ class Canvas:
 
 
 # the classroom is the left part of the canvas; the blackboard and the caption take the rest
-# up to 4 students in one row, up to 8 in two
+# up to 4 students in one row, up to 8 in two; 9 to 12 in the rows whose desks show the most numbers (12 px, see
+# scene.layout.least_number_px: a notebook and three cards whole; tests/test_wide_numbers.py): 3 a row at 9 (400 x 251 desks), 5 at
+# 10 (235 x 383), 6 at 11-12 (193 x 383, the answer chapter's badges give way to the names beside them)
 WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(1290, 96, 600, 780), caption_y=900,
                     columns=(1, 2, 3, 4, 3, 3, 4, 4, 3, 5, 6, 6), spread=1.4)
 # 4:3: as tall as 16:9 and a quarter narrower, so a 1024 x 768 projector draws it at 0.71 rather than 0.53.

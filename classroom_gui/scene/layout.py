@@ -2,8 +2,8 @@
 
 A desk is a name tag (header) above a stack of strips (the notebook, then the cards). desk_layout picks,
 for a desk size and the strips' lengths, the biggest type at which every cell shows its 2-decimal number,
-wrapping long strips onto more rows if that helps (on 4:3, where numbers are drawn bigger, then smaller type:
-least_number_px); when nothing fits, the first numbers and "…", or cells without numbers (the number is in the
+wrapping long strips onto more rows if that helps (on 4:3, where numbers are drawn bigger, and on 16:9 from 9
+students, then smaller type: least_number_px); when nothing fits, the first numbers and "…", or cells without numbers (the number is in the
 tooltip), and the labels go too if the desk is tiny.
 """
 from __future__ import annotations
@@ -91,7 +91,8 @@ def _rows_for(n: int, width: float, min_cell_w: float, max_rows: int = MAX_ROWS)
 def least_number_px(canvas: Canvas, students: int = 0) -> int:
     """The smallest numbers a desk on `canvas` in a class of `students` may show: NUMBER_PX's least on 16:9 up to
     SMALL_CLASS students (their desks show every number at 14 px or more, or as they always have); LEAST_PX for a
-    bigger class on 16:9 (its desks' spare rows, then numbers down to 12 px, show every number up to 12 students);
+    bigger class on 16:9 (its desks' spare rows, then numbers down to 12 px: a notebook and three cards whole up to
+    12 students);
     on a narrower canvas, drawn bigger on the same output (4:3 at 1024 x 768: 1440 / 1920 of 16:9's width), the
     size whose digits there are as big as 16:9's biggest (4:3: 12 px, 8.53 px at 1024 x 768 like 16:9's 16 px), so
     that its desks show whole the strips 16:9 shows whole with digits never smaller than 16:9's."""
@@ -151,7 +152,8 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     cols = int(cells_w // (px * DIGIT_RATIO + 6))
     row_h = px * 1.9
     if cols >= 3 and k * row_h + gaps <= avail:
-        rows = [1] * k  # a 4:3 desk (least_px below NUMBER_PX) shows more of them on the rows its height has
+        rows = [1] * k  # a 4:3 desk (least_px below NUMBER_PX, as 16:9's from 9 students) shows more of them on
+        # the rows its height has
         if least_px < NUMBER_PX[-1]:
             rows = _spare_rows(counts, cols, int((avail - gaps) // row_h))
         row_h = min(px * STRETCH, row_h + (avail - gaps - sum(rows) * row_h) / sum(rows))
