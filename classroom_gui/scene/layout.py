@@ -23,6 +23,7 @@ SEAT_DIGITS_MIN = 6.0     # device px: seat numbers that would come out smaller 
                           # students on a 1024 x 768 projector: ~3 px of grey specks) are left off
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 TALL_ROWS = 6         # ... and on a canvas that allows smaller numbers (4:3), this many before they get smaller
+TIGHT_GAP = 4.0       # px between a desk's strips when only so its numbers fit (taller rounds, see _tries)
 STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
 LEAST_PX = 12         # the least numbers anywhere (logical px: 6.4 px on a 1024 x 768 picture of 16:9, 8.5 of 4:3)
 SMALL_CLASS = 8       # 16:9 classes up to this many keep NUMBER_PX (see least_number_px) ...
@@ -129,7 +130,9 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     # first with the natural wrapping (row_cells cells a row: a card is one row, a notebook two), then
     # letting strips wrap further; within each, the biggest numbers that fit
     natural = [max(1, math.ceil(n / row_cells)) for n in counts]
-    for tries in _tries(least_px, max_rows):
+    for tall, tries in enumerate(_tries(least_px, max_rows)):
+        # on the taller rounds strips closer together (TIGHT_GAP) if only then they fit
+        tight = min(gap, TIGHT_GAP) if tall else gap
         for label_h in label_options:
             for wrap_more, px, most_rows in tries:
                 if px > max_number_px:
@@ -144,9 +147,11 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                         continue
                     rows = natural
                 need = sum(label_h + r * row_h for r in rows) + gaps
+                g = gap if need <= avail else tight
+                need += (g - gap) * (k - 1)
                 if need <= avail:  # spare height makes the cells taller (same type), up to a card-like shape
                     row_h = min(px * STRETCH, row_h + (avail - need) / sum(rows))
-                    return _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px)
+                    return _place(counts, rows, x, y, w, label_h, label_px, tab_w, g, row_h, px)
     # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers
     px = least_px
     cols = int(cells_w // (px * DIGIT_RATIO + 6))
@@ -155,7 +160,12 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
         rows = [1] * k  # a 4:3 desk (least_px below NUMBER_PX, as 16:9's from 9 students) shows more of them on
         # the rows its height has
         if least_px < NUMBER_PX[-1]:
-            rows = _spare_rows(counts, cols, int((avail - gaps) // row_h))
+            total = int((avail - gaps) // row_h)
+            if int((avail - min(gap, TIGHT_GAP) * (k - 1)) // row_h) > total:  # closer strips give a row more
+                gap = min(gap, TIGHT_GAP)
+                gaps = gap * (k - 1)
+                total = int((avail - gaps) // row_h)
+            rows = _spare_rows(counts, cols, total)
         row_h = min(px * STRETCH, row_h + (avail - gaps - sum(rows) * row_h) / sum(rows))
         out = []
         for n, r in zip(counts, rows):
