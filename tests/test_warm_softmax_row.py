@@ -75,3 +75,18 @@ def test_warm_without_an_asker_works_no_row_and_a_bad_asker_is_ignored(checkpoin
     warm(run.trace, 0, asker=run.trace.n_tokens + 5)
     warm(run.trace, 0, asker=1, head=run.trace.config.n_head)
     assert rows == []
+
+
+def test_a_gallery_examples_asker_is_the_row_worked_at_load(checkpoint, monkeypatch):
+    """A gallery example opens on its own asker (review9: examples whose asker is not the default one worked
+    their row again in the first softmax frame): prepared_run(focus=…) works that asker's row."""
+    from classroom_gui.lesson.gallery import gallery_of
+    example = next(e for e in gallery_of(teaching_model_dir())[0] if e.focus not in ("cat", "猫") and e.mask == "none")
+    run = prepared_run(checkpoint, example.text, "none", layer=example.layer - 1, head=example.head - 1,
+                       focus=example.focus)
+    seat = run.trace.tokens.index(example.focus)
+    rows = counted(monkeypatch)
+    sel = Selection(focus=seat, layer=example.layer - 1, head=example.head - 1, rule="none")
+    frame_at(run.trace, sel, softmax_moment(run.trace))
+    assert rows == [], f"the first softmax frame of {example.text!r} worked {example.focus!r}'s row again"
+    assert numbers.shown_row_of(run.trace, sel.layer, sel.head, seat) == board_row(run.trace, sel)

@@ -27,9 +27,11 @@ class Canvas:
 
 
 # the classroom is the left part of the canvas; the blackboard and the caption take the rest
-# up to 4 students in one row, up to 8 in two
+# up to 4 students in one row, up to 8 in two; 9 in three rows of 3 (400 x 251 desks: with 12 px numbers, see
+# scene.layout.least_number_px, every strip whole but the embedding chapter's; tests/test_wide_numbers.py). 5 a row
+# at 10 and 6 at 11-12 would show more numbers, but their links' lines and labels then cross digits and names.
 WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(1290, 96, 600, 780), caption_y=900,
-                    columns=(1, 2, 3, 4, 3, 3, 4, 4), spread=1.4)
+                    columns=(1, 2, 3, 4, 3, 3, 4, 4, 3), spread=1.4)
 # 4:3: as tall as 16:9 and a quarter narrower, so a 1024 x 768 projector draws it at 0.71 rather than 0.53.
 # The board gives up a fifth of its width; the caption gets a little more height for its narrower lines. The
 # columns: of every choice up to 4 a row (5 a row, 165 px desks, cut the answer chapter's names beside their

@@ -85,13 +85,16 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
     return frame
 
 
-def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE, layer: int = 0, head: int = 0):
+def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE, layer: int = 0, head: int = 0,
+                 focus: str | int | None = None):
     """model.sentence.compute_run under the lesson's rule, then what the first frame needs computed too
     (panels.warm): the window's worker thread calls this, so showing a long sentence of a big model never
     waits on the GUI thread. The other rule's trace is computed when a frame first needs it (rules.under).
     A lean trace lets go of its layers' shares as they are made (overview.AsMade). `layer` is the layer the lesson
     will show (0-based; the FFN steps warm makes are that layer's), `head` the head; the asker warm works the softmax
-    row of is the one a new sentence opens with (context.default_focus)."""
+    row of is `focus` (a gallery example's asker, as gallery.focus_seat finds it) or else the one a new sentence
+    opens with (context.default_focus)."""
+    from ..model.gallery import focus_seat
     from ..model.sentence import compute_run
 
     made = AsMade()
@@ -99,7 +102,9 @@ def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE, layer: in
     run = compute_run(checkpoint, text, rule, observe=made)
     if run is not None:
         made.kept_with(run.trace)
-        warm(run.trace, ffn_layer=layer, asker=default_focus(run.trace.tokens, rule), head=head)
+        seat = None if focus is None else focus_seat(focus, run.trace.tokens)
+        asker = default_focus(run.trace.tokens, rule) if seat is None else seat
+        warm(run.trace, ffn_layer=layer, asker=asker, head=head)
     return run
 
 

@@ -194,7 +194,7 @@ class ClassroomScene(QGraphicsScene):
             desk = DeskItem()
             self.addItem(desk)
             self.desks.append(desk)
-        least = least_number_px(frame.canvas)
+        least = least_number_px(frame.canvas, len(frame.students))
         for desk, (s, strips) in zip(self.desks, pairs):
             box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least)
             desk.set_student(s, box, th, badge_role, strips, scales, embed)
@@ -261,7 +261,7 @@ class ClassroomScene(QGraphicsScene):
         if first is None:
             self.legend.setVisible(False)
             return
-        box = desk_layout(float(first[0].w), float(first[0].h), first[1], least_number_px(frame.canvas))
+        box = desk_layout(float(first[0].w), float(first[0].h), first[1], least_number_px(frame.canvas, len(frame.students)))
         if not box.strips or box.strips[0].label_h:
             self.legend.setVisible(False)
             return
@@ -298,7 +298,7 @@ class ClassroomScene(QGraphicsScene):
         if any(s.w != s0.w or s.h != s0.h for s in students) or not alike and fast is None and any(
                 tuple(len(x.values) for x in per_student[k]) != counts for k in plain):
             return none
-        box = desk_layout(float(s0.w), float(s0.h), counts, least_number_px(frame.canvas))
+        box = desk_layout(float(s0.w), float(s0.h), counts, least_number_px(frame.canvas, len(frame.students)))
         return (plain, box) if fits(students, box) else none
 
     @staticmethod
@@ -312,7 +312,7 @@ class ClassroomScene(QGraphicsScene):
         if any(s.w != w or s.h != h for s in students):
             return None
         # no strips to draw (the lesson's compact seating), or none would fit under the name tag
-        least = least_number_px(frame.canvas)
+        least = least_number_px(frame.canvas, len(frame.students))
         if has_strips and desk_layout(float(w), float(h), (1,), least).strips:
             return None
         return desk_layout(float(w), float(h), (), least)

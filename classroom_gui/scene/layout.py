@@ -2,8 +2,8 @@
 
 A desk is a name tag (header) above a stack of strips (the notebook, then the cards). desk_layout picks,
 for a desk size and the strips' lengths, the biggest type at which every cell shows its 2-decimal number,
-wrapping long strips onto more rows if that helps (on 4:3, where numbers are drawn bigger, then smaller type:
-least_number_px); when nothing fits, the first numbers and "…", or cells without numbers (the number is in the
+wrapping long strips onto more rows if that helps (on 4:3, where numbers are drawn bigger, and on 16:9 from 9
+students, then smaller type: least_number_px); when nothing fits, the first numbers and "…", or cells without numbers (the number is in the
 tooltip), and the labels go too if the desk is tiny.
 """
 from __future__ import annotations
@@ -23,7 +23,12 @@ SEAT_DIGITS_MIN = 6.0     # device px: seat numbers that would come out smaller 
                           # students on a 1024 x 768 projector: ~3 px of grey specks) are left off
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 TALL_ROWS = 6         # ... and on a canvas that allows smaller numbers (4:3), this many before they get smaller
+TIGHT_GAP = 4.0       # px between a desk's strips when only so its numbers fit (taller rounds, see _tries)
 STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
+LEAST_PX = 12         # the least numbers anywhere (logical px: 6.4 px on a 1024 x 768 picture of 16:9, 8.5 of 4:3)
+SMALL_CLASS = 8       # 16:9 classes up to this many keep NUMBER_PX (see least_number_px) ...
+WIDE_SMALL_TO = 10    # ... and from there up to this many go down to LEAST_PX (11 and more: their links' labels
+                      # find no room off the digits of desks full of numbers: test_link_labels_clear)
 ROW_CELLS = 8         # the natural row: one card of d_head = 8, half a notebook of n_embd = 16
 
 
@@ -85,11 +90,16 @@ def _rows_for(n: int, width: float, min_cell_w: float, max_rows: int = MAX_ROWS)
     return 0
 
 
-def least_number_px(canvas: Canvas) -> int:
-    """The smallest numbers a desk on `canvas` may show: NUMBER_PX's least on 16:9; on a narrower canvas, drawn
-    bigger on the same output (4:3 at 1024 x 768: 1440 / 1920 of 16:9's width), the size whose digits there are as
-    big as 16:9's biggest (4:3: 12 px, 8.53 px at 1024 x 768 like 16:9's 16 px), so that its desks show whole
-    the strips 16:9 shows whole with digits never smaller than 16:9's."""
+def least_number_px(canvas: Canvas, students: int = 0) -> int:
+    """The smallest numbers a desk on `canvas` in a class of `students` may show: NUMBER_PX's least on 16:9 up to
+    SMALL_CLASS students (their desks show every number at 14 px or more, or as they always have); LEAST_PX for a
+    bigger class on 16:9 up to WIDE_SMALL_TO (its desks' spare rows, then numbers down to 12 px: at 9 students, 3
+    a row, every strip but the embedding chapter's whole);
+    on a narrower canvas, drawn bigger on the same output (4:3 at 1024 x 768: 1440 / 1920 of 16:9's width), the
+    size whose digits there are as big as 16:9's biggest (4:3: 12 px, 8.53 px at 1024 x 768 like 16:9's 16 px), so
+    that its desks show whole the strips 16:9 shows whole with digits never smaller than 16:9's."""
+    if canvas.width >= WIDESCREEN.width and SMALL_CLASS < students <= WIDE_SMALL_TO:
+        return LEAST_PX
     return min(NUMBER_PX[-1], math.floor(NUMBER_PX[0] * canvas.width / WIDESCREEN.width + 1e-9))
 
 
@@ -121,7 +131,9 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     # first with the natural wrapping (row_cells cells a row: a card is one row, a notebook two), then
     # letting strips wrap further; within each, the biggest numbers that fit
     natural = [max(1, math.ceil(n / row_cells)) for n in counts]
-    for tries in _tries(least_px, max_rows):
+    for tall, tries in enumerate(_tries(least_px, max_rows)):
+        # on the taller rounds strips closer together (TIGHT_GAP) if only then they fit
+        tight = min(gap, TIGHT_GAP) if tall else gap
         for label_h in label_options:
             for wrap_more, px, most_rows in tries:
                 if px > max_number_px:
@@ -136,17 +148,25 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                         continue
                     rows = natural
                 need = sum(label_h + r * row_h for r in rows) + gaps
+                g = gap if need <= avail else tight
+                need += (g - gap) * (k - 1)
                 if need <= avail:  # spare height makes the cells taller (same type), up to a card-like shape
                     row_h = min(px * STRETCH, row_h + (avail - need) / sum(rows))
-                    return _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px)
+                    return _place(counts, rows, x, y, w, label_h, label_px, tab_w, g, row_h, px)
     # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers
     px = least_px
     cols = int(cells_w // (px * DIGIT_RATIO + 6))
     row_h = px * 1.9
     if cols >= 3 and k * row_h + gaps <= avail:
-        rows = [1] * k  # a 4:3 desk (least_px below NUMBER_PX) shows more of them on the rows its height has
+        rows = [1] * k  # a 4:3 desk (least_px below NUMBER_PX, as 16:9's from 9 students) shows more of them on
+        # the rows its height has
         if least_px < NUMBER_PX[-1]:
-            rows = _spare_rows(counts, cols, int((avail - gaps) // row_h))
+            total = int((avail - gaps) // row_h)
+            if int((avail - min(gap, TIGHT_GAP) * (k - 1)) // row_h) > total:  # closer strips give a row more
+                gap = min(gap, TIGHT_GAP)
+                gaps = gap * (k - 1)
+                total = int((avail - gaps) // row_h)
+            rows = _spare_rows(counts, cols, total)
         row_h = min(px * STRETCH, row_h + (avail - gaps - sum(rows) * row_h) / sum(rows))
         out = []
         for n, r in zip(counts, rows):

@@ -42,11 +42,12 @@ class SentenceJobs:
         example = self.model.example  # a gallery example shows its own layer; a new sentence keeps the shown one
         layer = example.layer - 1 if example is not None else self.sel.layer
         head = example.head - 1 if example is not None else self.sel.head
+        focus = example.focus if example is not None else None  # its asker's softmax row is worked at load
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
-            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule, layer, head)
+            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule, layer, head, focus)
             return
         try:
-            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer, head), text)
+            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer, head, focus), text)
         except Exception as exc:  # never let a sentence kill the window
             self._job_failed(exc)
 
