@@ -41,13 +41,9 @@ COMMON = (
 
 def _prepare(args):
     """checkpoint -> trace -> selection -> (qt app, trace, selection, theme, size, notices)."""
-    from .export.files import ExportError
     from .export.sizes import parse_size
 
-    try:  # the options are checked before Qt loads
-        size = parse_size(args.size)
-    except ExportError as exc:
-        raise CliError(str(exc)) from None
+    size = parse_size(args.size)  # the options are checked before Qt loads (an ExportError: _export_errors)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     from PySide6.QtWidgets import QApplication
 
@@ -168,14 +164,25 @@ def _focus(word: str, tokens: list[str]) -> int:
 
 
 def _export_errors(function):
-    """ExportError is a problem the user can fix: one line, exit status 2."""
+    """A problem the user can fix (an ExportError, a CliRefusal, an OSError such as a name too long to look at):
+    one line in --lang, as worksheet says it (English as it always read; an OSError as "path: reason"), status 2."""
     def wrapped(args):
-        from .export.files import ExportError
-        try:
-            return function(args)
-        except ExportError as exc:
-            raise CliError(str(exc)) from None
+        return refusing_in(args.lang, function, args)
     return wrapped
+
+
+def refusing_in(lang: str, function, *args):
+    """function(*args), its refusals said in `lang` (export.errors.said) as a CliError (teacher7 M3)."""
+    from .export.errors import said
+    from .export.files import ExportError
+    from .lesson.worksheet import WorksheetError
+
+    try:
+        return function(*args)
+    except BrokenPipeError:  # main's: the reader of stdout has gone
+        raise
+    except (CliRefusal, ExportError, WorksheetError, OSError) as exc:
+        raise CliError(said(exc, lang)) from None
 
 
 def _progress(label: str):

@@ -76,7 +76,7 @@ def worksheet_command(args: argparse.Namespace) -> int:
 
         _app = QApplication.instance() or QApplication([sys.argv[0]])
         written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
-    except (CliRefusal, ExportError, WorksheetError) as exc:  # in the sheet's language (English: as it always read)
+    except (CliRefusal, ExportError, WorksheetError, OSError) as exc:  # in the sheet's language (OSError: a name too long)
         raise CliError(in_language(exc, args.lang)) from None
     for note in said:
         print(f"note: {note}", file=sys.stderr)

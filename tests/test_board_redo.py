@@ -169,16 +169,20 @@ def test_a_long_softmax_board_keeps_its_note_and_names_repeated_words_by_seat(ch
 
 def test_a_board_with_a_line_too_wide_for_its_smallest_chalk_has_no_negative_count(qapp):
     """Eleven lines, one too wide for the board even at its smallest chalk, on a board tall enough for all: they
-    were followed by "… (+-5)". Now all eleven show (the wide one cut short with "…") and no count."""
+    were followed by "… (+-5)". Now all eleven show (the wide one wrapped whole: teacher7 M2) and no count."""
     from PySide6.QtCore import QRectF
 
     from classroom_gui.scene import palette
     from classroom_gui.scene.board import LINE_MIN_PX, BoardLinesItem
+    from classroom_gui.scene.board_wrap import CONTINUED
 
     item = BoardLinesItem()
     lines = [f"line {i}: 0.12, 0.34" for i in range(10)] + ["a line far too wide: " + "0.12, " * 60]
     item.set_lines(lines, QRectF(0, 0, 600, LINE_MIN_PX * 1.3 * 17), palette.CLASSROOM)
-    assert item.lines[:10] == lines[:10] and len(item.lines) == 11 and item.lines[10].endswith("…")
+    pieces = item.lines[10:]
+    assert item.lines[:10] == lines[:10] and len(pieces) > 1 and not any("…" in p for p in pieces)
+    assert all(p.startswith(CONTINUED) for p in pieces[1:])
+    assert " ".join(p.strip() for p in pieces) == lines[10].strip()
     item.set_lines(lines, QRectF(0, 0, 600, LINE_MIN_PX * 1.3 * 6), palette.CLASSROOM)  # too many: cut, counted
     assert item.lines[-1] == f"… (+{11 - (len(item.lines) - 1)})" and len(item.lines) < 11
 

@@ -194,14 +194,16 @@ def test_the_comparison_is_saved_and_copied_from_the_window(qtbot, window, tmp_p
 def test_the_arrow_keys_step_both_classes_wherever_the_dialogs_focus_is(qtbot, window, monkeypatch):
     """review6 bug 3: the keys go to the focused widget, as a user's do; a focused button took the arrows as
     focus moves and Enter as a press of "Export picture…"."""
-    from PySide6.QtWidgets import QApplication, QFileDialog
+    from PySide6.QtWidgets import QApplication
+
+    from classroom_gui.view import file_dialogs
 
     dialog = open_compare(window, SECOND)
     qtbot.addWidget(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     opened = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (opened.append(a), ("", ""))[1])
+    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *a, **kw: (opened.append(a), "")[1])
     for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Return, Qt.Key.Key_Left):
         before = window.player.time
         qtbot.keyClick(QApplication.focusWidget() or dialog, key)

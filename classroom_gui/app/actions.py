@@ -68,7 +68,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("export_video", ("Ctrl+Shift+V",), "file", "ui.export_video", "help.export_video",
            lambda w: w.export("export_video")),
     Action("export_worksheet", (), "file", "worksheet.menu", "", lambda w: w.export("export_worksheet")),
-    Action("quit", (), "file", "ui.quit", "", _command("close")),
+    Action("quit", ("Ctrl+Q",), "file", "ui.quit", "help.quit", _command("close")),  # QKeySequence.Quit (Cmd+Q)
     Action("whatif", ("W",), "edit", "whatif.menu", "help.whatif", _command("open_whatif")),
     # the what-if edits' history (app.model): the Undo and Redo items say what they take back or make again and
     # are disabled when there is nothing to (`named`); Ctrl+R's reset of everything is one step Undo brings back

@@ -45,6 +45,18 @@ def tick(progress: Progress | None, done: int, total: int) -> None:
         raise Cancelled()
 
 
+FULL_BELOW = 1 << 20  # bytes: a disk with less room than this after a write came out incomplete is full
+
+
+def no_room(folder: Path) -> bool:
+    """The disk holding `folder` is (all but) full: why a writer that reports no error left a file incomplete
+    (Qt's PDF and SVG writers, ffmpeg)."""
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW
+    except OSError:
+        return False
+
+
 def explain(path: Path, exc: OSError) -> ExportError:
     """The error to raise for an OSError met while writing `path`."""
     if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
@@ -169,6 +181,8 @@ def _temporary(path: Path) -> Path:
 def _finish(path: Path, tmp: Path, keep_mode: bool = True) -> None:
     """Check what was written, give it its mode and flush it to the disk."""
     problem = check_file(tmp, path.suffix.lower())
+    if problem and no_room(path.parent):  # said as a failed write says it (teacher7 M5: one sentence, one cause)
+        raise ExportError("error.disk_full", path=path)
     if problem:
         raise ExportError("error.came_out_wrong", path=path, problem=problem)
     os.chmod(tmp, _mode(path) if keep_mode else 0o666 & ~umask())

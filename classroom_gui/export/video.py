@@ -3,7 +3,11 @@ own ffmpeg) or GIF (Pillow), one picture every 1/fps seconds of lesson time.
 """
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from queue import Queue
 from threading import Thread
@@ -16,7 +20,7 @@ from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme
 from ..scene.render import render_frame
-from .files import ExportError, Progress, atomic_path, check_target, tick
+from .files import ExportError, Progress, atomic_path, check_target, no_room, tick
 from .formats import VIDEOS
 
 def rgb_array(image: QImage) -> np.ndarray:  # QImage -> [h, w, 3] uint8
@@ -42,8 +46,9 @@ def write_pictures(pictures: Callable[[], Iterable[QImage]], count: int, path, f
     with atomic_path(path) as tmp:
         try:
             VIDEOS[path.suffix.lower()].write(pictures(), count, tmp, fps, size, progress)
-        except EncoderStopped:
-            raise ExportError("error.ffmpeg_stopped", path=path) from None
+        except EncoderStopped:  # a full disk said as a failed write says it (teacher7 M5)
+            full = no_room(path.parent)
+            raise ExportError("error.disk_full" if full else "error.ffmpeg_stopped", path=path) from None
     return path
 
 
@@ -79,7 +84,13 @@ def _mp4(pictures, count, tmp: Path, fps, size, progress) -> None:
                                          pix_fmt_out="yuv420p", quality=7, macro_block_size=2,
                                          output_params=["-preset", X264_PRESET, "-f", "mp4"],
                                          ffmpeg_log_level="error")
-    writer.send(None)  # start ffmpeg
+    with ffmpeg_said() as said:
+        with said.starting():
+            writer.send(None)  # start ffmpeg, its stderr into `said`
+        _feed(writer, pictures, count, progress)
+
+
+def _feed(writer, pictures, count, progress) -> None:
     # Writing to ffmpeg's pipe blocks while ffmpeg encodes: a thread feeds the pipe, so that the next
     # pictures are drawn meanwhile (the encoder is another process and uses the other cores).
     queue: Queue = Queue(maxsize=QUEUE)
@@ -122,3 +133,41 @@ def _gif(pictures, count, tmp: Path, fps, progress) -> None:
         raise ExportError("error.nothing_to_export")
     images[0].save(str(tmp), format="GIF", save_all=True, append_images=images[1:], duration=round(1000 / fps),
                    loop=0, optimize=False)
+
+
+log = logging.getLogger("classroom_gui")
+
+
+class _Said:
+    """Where ffmpeg's stderr goes: a temporary file, read into the log when the video is done."""
+
+    def __init__(self, file):
+        self.file = file
+
+    @contextmanager
+    def starting(self):
+        """Our stderr (fd 2) points at the file while ffmpeg starts, so that is the stderr ffmpeg inherits
+        (imageio-ffmpeg starts it with stderr=None); ours is back as soon as it has started."""
+        sys.stderr.flush()
+        ours = os.dup(2)
+        try:
+            os.dup2(self.file.fileno(), 2)
+            yield
+        finally:
+            os.dup2(ours, 2)
+            os.close(ours)
+
+
+@contextmanager
+def ffmpeg_said():
+    """ffmpeg's own error lines ("[out#0/mp4 @ 0x…] Error muxing a packet", seven of them on a full disk) go to
+    the log, not the terminal: the one clean message says what happened (teacher7 L5)."""
+    with tempfile.TemporaryFile() as file:
+        try:
+            yield _Said(file)
+        finally:
+            file.seek(0)
+            text = file.read().decode("utf-8", "replace").strip()
+            if text:
+                log.info("ffmpeg said:\n%s", text)
+

@@ -15,6 +15,7 @@ from ..lesson.frame import Bars, Frame
 from ..lesson.numbers import fmt
 from . import fonts, palette, pictures
 from .strip import StripItem
+from .board_wrap import wrapped
 from .heatmap import HeatmapItem
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, qcolor
 from .layout import least_number_px, stack_strips
@@ -86,22 +87,24 @@ class BoardLinesItem(CachedItem):
         if px2 >= LINE_MIN_PX:
             return fonts.font(math.floor(px2)), cols
         # still too many: as many as fit at the minimum size, in two columns when the lines fit half the
-        # board, else in one (an equation is never cut: "0.1381 ÷ 38246.30788 = …" hides its result), and
-        # a last line saying how many are left
+        # board, else in one, a line wider than the board wrapped (board_wrap: never cut, "「座った」 0.…" and
+        # "0.1381 ÷ 38246.30788 = …" hid their numbers), and a last line saying how many lines are left
         px = LINE_MIN_PX
         f = fonts.font(px)
         fm = QFontMetricsF(f)
         per_col = max(2, int(h // (px * 1.3)))
         halves = all(fm.horizontalAdvance(t) <= (w - GAP) / 2 for t in given[:2 * per_col])
         room = 2 * per_col if halves else per_col
-        if len(given) + (1 if more else 0) <= room:  # all fit at the minimum size: no "… (+k)" of its own
-            shown = given + ([more_line(more)] if more else [])
+        rows = [wrapped(t, fm, (w - GAP) / 2 if halves else w) for t in given[:room]]
+        if sum(map(len, rows)) + (1 if more else 0) <= room and len(rows) == len(given):  # no "… (+k)" of its own
+            shown = [line for r in rows for line in r] + ([more_line(more)] if more else [])
         else:
-            keep = room - 1
-            shown = given[:keep] + [more_line(len(given) + more - keep)]
+            keep = len(rows)
+            while keep and sum(len(r) for r in rows[:keep]) > room - 1:
+                keep -= 1
+            shown = [line for r in rows[:keep] for line in r] + [more_line(len(given) + more - keep)]
         cols = [shown[:per_col], shown[per_col:]] if halves else [shown]
-        return f, [[fm.elidedText(t, Qt.TextElideMode.ElideRight, (w - GAP * (len(cols) - 1)) / len(cols))
-                     for t in c] for c in cols]
+        return f, cols
 
     def used_height(self) -> float:  # how far down the lines reach
         if not self.columns:

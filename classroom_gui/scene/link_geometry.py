@@ -39,6 +39,7 @@ SPREAD, SPAN = 0.4, 1300.0  # a link ends up to SPREAD of the hub's width off it
 ROUNDER = 1.25  # a bow to the other side that would cross a name tag is taken this much rounder on the usual side
 BEND = 0.25  # a link bows by 3/4 of this times its length: neighbours' links part by ~1/4 of a desk's width
 CEILING = 66.0  # canvas y no line rises above: the title row (areas.title_rect's two lines end at 64) stays clear
+LEFT_WALL = 2.0  # canvas x no line runs left of: the canvas's (and a PPTX picture's) left edge
 
 
 def clear_of(width: float) -> float:
@@ -147,24 +148,33 @@ def _shape(other: Rect, hub: Rect, header_h: float, gap: float, bow: float, entr
 
 
 def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[Point, Point, Point, Point]:
-    """The curve with its arch lowered just enough that no part of the line (half its width above the centre
-    line) rises above CEILING into the title row or off the canvas: a far desk's arch up from a row below
-    grows with the link's length. The control points move linearly with the arch (curve's offset and loop
-    radius), so lowering by a factor s is the chord's curve plus s times the arch."""
-    top = CEILING + width / 2
-    if min(c[0][1], c[1][1], c[2][1], c[3][1]) > top + 1e-6:  # the curve lies within its control points' box (the margin: rounding)
-        return c
-    ys = _BERNSTEIN @ np.asarray([p[1] for p in c], dtype=np.float64)  # [S + 1] centre-line heights
-    if ys.min() >= top:
-        return c
+    """The curve with its arch lowered just enough that no part of the line (half its width beyond the centre
+    line) rises above CEILING into the title row or runs off the canvas's left edge (LEFT_WALL: a link down a
+    4:3 class's first column bows left of the desks, past x = 0 on a PPTX picture: teacher7 L3). A far desk's
+    arch up from a row below grows with the link's length. The control points move linearly with the arch
+    (curve's offset and loop radius), so lowering by a factor s is the chord's curve plus s times the arch."""
+    top, left = CEILING + width / 2, LEFT_WALL + width / 2
+    if min(p[1] for p in c) > top + 1e-6 and min(p[0] for p in c) > left + 1e-6:
+        return c  # the curve lies within its control points' box (the margin: rounding)
     (ax, ay), (bx, by) = c[0], c[3]
     flat = ((ax, ay), (ax + (bx - ax) / 3, ay + (by - ay) / 3), (ax + (bx - ax) * 2 / 3, ay + (by - ay) * 2 / 3),
             (bx, by))  # the arch at 0: the straight chord
-    ys0 = _BERNSTEIN @ np.asarray([p[1] for p in flat], dtype=np.float64)
-    rise = ys0 - ys  # how much the arch lifts each point; the height at s is ys0 - s * rise
-    up = rise > 1e-9
-    s = float(np.clip(np.min((ys0[up] - top) / rise[up]), 0.0, 1.0))
+    s = min(_room(c, flat, 1, top), _room(c, flat, 0, left))
+    if s >= 1.0:
+        return c
     return tuple((fx + s * (cx - fx), fy + s * (cy - fy)) for (fx, fy), (cx, cy) in zip(flat, c))
+
+
+def _room(c, flat, axis: int, wall: float) -> float:
+    """The largest share (0..1) of the arch that keeps the centre line at or beyond `wall` along `axis`
+    (1: y, 0: x; beyond = greater)."""
+    now = _BERNSTEIN @ np.asarray([p[axis] for p in c], dtype=np.float64)  # [S + 1] centre-line coordinates
+    if now.min() >= wall:
+        return 1.0
+    chord = _BERNSTEIN @ np.asarray([p[axis] for p in flat], dtype=np.float64)
+    rise = chord - now  # how far the arch moves each point towards the wall
+    up = rise > 1e-9
+    return float(np.clip(np.min((chord[up] - wall) / rise[up]), 0.0, 1.0))
 
 
 TAG_SAMPLES = 24  # straight pieces of a curve looked at for crossing a name tag

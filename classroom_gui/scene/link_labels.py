@@ -28,10 +28,14 @@ def point_at(c, t: float) -> Point:  # a cubic Bézier (4 points) at t in 0..1
 LABEL_PX = 16.0        # a share's label is never smaller than this (1080p canvas pixels)
 
 
+LABEL_TOP = 60.0  # no label above this: a PPTX slide's picture of the class starts at 58 (deck_pptx.PICTURE_TOP;
+# a 4:3 deck's top labels were cut there: teacher7 L3), and the title row is above it
+
+
 def label_room(canvas: Canvas) -> QRectF:
-    """Where labels may go on `canvas`: over the class, from the top down to the caption."""
+    """Where labels may go on `canvas`: over the class, from under the title down to the caption."""
     class_x, board_x = canvas.classroom[0], canvas.board[0]
-    return QRectF(class_x - 24, 4, board_x - class_x + 18, canvas.caption_y - 8)
+    return QRectF(class_x - 24, LABEL_TOP, board_x - class_x + 18, canvas.caption_y - 4 - LABEL_TOP)
 
 
 ROOM = label_room(WIDESCREEN)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QInputDialog, QLabel,
                                QMessageBox, QPushButton, QSizePolicy, QVBoxLayout)
 
 from ..app.actions import BY_ID
@@ -25,6 +25,7 @@ from ..lesson.panels import warm
 from ..lesson.state import notices_for, prepared_run
 from ..scene import palette
 from ..scene.classroom import ClassroomScene
+from . import file_dialogs
 
 SIZE = (1280, 720)  # the picture as drawn; shown scaled to the dialog (a 1024 x 768 projector fits it)
 EXPORT_SIZE = (1920, 1080)  # a saved or copied comparison, as `export --compare` draws it by default
@@ -138,8 +139,8 @@ class CompareDialog(QDialog):
 
         t, model = self.window_.t, self.window_.model
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, t("ui.export_picture"), "compare.png",
-                                                  file_filter("compare picture"))
+            path = file_dialogs.ask_save_path(self, t("ui.export_picture"), "compare.png",
+                                              file_filter("compare picture"))
             if not path:
                 return None
         try:

@@ -10,8 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QMessageBox, QProgressDialog, QSpinBox)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QMessageBox, QProgressDialog, QSpinBox)
 
 from ..scene.limits import MAX_SIDE, MIN_SIDE
 from ..export.deck import save_deck
@@ -27,23 +27,33 @@ from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
 from ..scene import palette
+from . import file_dialogs
 from .canvas_warm import held
 
-SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), None)  # None: custom
+SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), (1024, 768), None)  # None: custom
+
+
+def size_name(size: tuple[int, int]) -> str:
+    """"1920 × 1080", or "1440 × 1080 (4:3)": a size that gets the 4:3 layout says so (teacher7 L4)."""
+    return f"{size[0]} × {size[1]}" + (" (4:3)" if canvas_for(*size).name == "4:3" else "")
 
 
 class OptionsDialog(QDialog):
-    """Size (preset or custom), theme, transparency, and for decks/videos: per, chapter range."""
+    """Size (preset or custom; at first the first preset of the window's canvas shape, `canvas`), theme,
+    transparency, and for decks/videos: per, chapter range."""
 
-    def __init__(self, parent, t, kind: str, chapter: int = 0):
+    def __init__(self, parent, t, kind: str, chapter: int = 0, canvas=None):
         super().__init__(parent)
         self.setWindowTitle(t(f"ui.export_{kind}"))
         form = QFormLayout(self)
         self.size = QComboBox()
         for s in SIZE_CHOICES:
-            self.size.addItem(f"{s[0]} × {s[1]}" if s else t("ui.custom_size"), s)
+            self.size.addItem(size_name(s) if s else t("ui.custom_size"), s)
+        shaped = [s for s in SIZE_CHOICES if s and canvas is not None and canvas_for(*s) == canvas]
+        first = (shaped or SIZE_CHOICES)[0]
+        self.size.setCurrentIndex(SIZE_CHOICES.index(first))  # 4:3 in presenter mode on a 4:3 screen
         self.width, self.height = QSpinBox(), QSpinBox()
-        for box, value in ((self.width, 1920), (self.height, 1080)):
+        for box, value in ((self.width, first[0]), (self.height, first[1])):
             box.setRange(MIN_SIDE, MAX_SIDE)
             box.setValue(value)
             box.setEnabled(False)
@@ -93,7 +103,7 @@ class OptionsDialog(QDialog):
 
 
 def _ask_path(parent, title: str, filters: str, suggestion: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, filters)
+    path = file_dialogs.ask_save_path(parent, title, suggestion, filters)  # never reads /proc/kmsg (H1)
     return Path(path) if path else None
 
 
@@ -146,7 +156,7 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
         return None
     created = options is None
     if created:
-        options = OptionsDialog(parent, _t(model), kind, model.frame().chapter)
+        options = OptionsDialog(parent, _t(model), kind, model.frame().chapter, model.canvas)
     with held():  # the canvas draws nothing ahead meanwhile (the dialogs and the progress run the event loop)
         try:
             if created and options.exec() != QDialog.DialogCode.Accepted:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ..lesson.state import prepared_model_run, prepared_run
 from ..lesson.strings import text
+from . import file_dialogs
 from .window_lesson import RuleRun
 
 BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
@@ -55,7 +56,7 @@ class SentenceJobs:
 
     def open_model(self, folder: str | None = None) -> None:
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.t("ui.open_model"))
+            folder = file_dialogs.ask_folder(self, self.t("ui.open_model"))
             if not folder:
                 return
         self._opening = folder  # a failure is then the folder's, said in the UI's language (ui.model_unreadable)

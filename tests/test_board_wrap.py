@@ -1,0 +1,71 @@
+"""teacher7 M2: the 4:3 blackboard wraps a line too wide for it instead of cutting it ("「座った」 0.…", "ε = 0.00001"
+gone, "…the desks' La…"): at 4:3, in English and Japanese, every line the lesson wrote is on the board whole, over
+one or more lines (scene.board_wrap), or counted by a last "… (+k)"; none runs past its column."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtGui import QFontMetricsF
+
+from classroom_gui.export.moments import moment
+from classroom_gui.lesson.canvas import canvas_for
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import compute_run
+from classroom_gui.resources import teaching_model_dir
+
+MORE = re.compile(r"… \(\+(\d+)\)")
+SENTENCES = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
+
+
+def logical(shown: list[str]) -> list[str]:
+    """The board's lines as the lesson wrote them: a wrapped line's pieces joined (spaces aside)."""
+    from classroom_gui.scene.board_wrap import CONTINUED
+
+    lines: list[str] = []
+    for line in shown:
+        if line.startswith(CONTINUED) and lines:
+            lines[-1] += line.removeprefix(CONTINUED)
+        else:
+            lines.append(line)
+    return [line.replace(" ", "") for line in lines]
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("chapter", ["everyone", "heads"])
+def test_the_four_three_board_wraps_what_it_cannot_fit(qapp, checkpoint, lang, chapter):
+    from classroom_gui.scene.board import GAP
+    from classroom_gui.scene.board_wrap import CONTINUED
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = compute_run(checkpoint, SENTENCES[lang], mask="none").trace
+    sel = Selection(focus=0, lang=lang, rule="none", canvas=canvas_for(1024, 768))
+    frame = frame_at(trace, sel, moment(timeline_for(trace.n_tokens, trace.config.n_layer), chapter, None, None))
+    assert not any(line.startswith(CONTINUED) for line in frame.board)  # a continued line is told by its indent
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        item = scene.board.lines
+        fm = QFontMetricsF(item.font)
+        width = (item.area.width() - GAP * (len(item.columns) - 1)) / len(item.columns)
+        shown = [line for col in item.columns for line in col]
+        assert item.used_height() <= item.area.height() + 0.5
+    finally:
+        scene.clear()
+    for line in shown:
+        assert fm.horizontalAdvance(line) <= width + 0.5, f"{line!r} runs past its column"
+    lines = logical(shown)
+    counted = MORE.fullmatch(shown[-1].strip())
+    if counted:
+        lines = lines[:-1]
+    assert lines == [line.replace(" ", "") for line in frame.board[:len(lines)]]  # whole, never cut
+    assert len(lines) + (int(counted.group(1)) if counted else 0) == len(frame.board) + frame.board_more
+    if chapter == "heads":  # what 4:3 cut before (and 16:9 showed)
+        text = "".join(lines)
+        assert ("ε=0.00001" in text and "カードになります。" in text) if lang == "ja" else "LayerNorm" in text
