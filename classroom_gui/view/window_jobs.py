@@ -5,6 +5,7 @@ that failed. What they compute goes to the ClassroomModel (set_run, set_checkpoi
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -15,6 +16,19 @@ from . import file_dialogs
 from .window_lesson import RuleRun
 
 BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A job's answer with the sentence as typed when the job began (review10: one slot shared by every job let a
+    sentence typed while a model folder opened label that folder's run)."""
+    result: object
+    typed: str
+    shown: str = ""  # the sentence on screen when the job began
+
+
+def typed_job(typed: str, shown: str, function, *args) -> Typed:  # runs on the worker thread
+    return Typed(function(*args), typed, shown)
 
 
 def warn(parent, title: str, said: str, detail: str = "") -> None:
@@ -35,16 +49,18 @@ class SentenceJobs:
 
     def apply_sentence(self) -> None:
         text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
-        if self.model.shows(text):  # the sentence on screen again: nothing to compute, its what-if edits stay
+        # the sentence on screen again: nothing to compute, its what-if edits stay (unless another sentence is on
+        # its way, whose answer would replace it: then this one is computed, and the newest job wins)
+        if not self.worker.waiting and self.model.shows(text):
             self.canvas.setFocus()
             return
-        self._typed = text
         example = self.model.example  # a gallery example shows its own layer; a new sentence keeps the shown one
         layer = example.layer - 1 if example is not None else self.sel.layer
         head = example.head - 1 if example is not None else self.sel.head
         focus = example.focus if example is not None else None  # its asker's softmax row is worked at load
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
-            self.worker.start(prepared_run, self.checkpoint, text, self.sel.rule, layer, head, focus)
+            self.worker.start(typed_job, text, self.model.typed,
+                              prepared_run, self.checkpoint, text, self.sel.rule, layer, head, focus)
             return
         try:
             self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer, head, focus), text)
@@ -60,10 +76,13 @@ class SentenceJobs:
             if not folder:
                 return
         self._opening = folder  # a failure is then the folder's, said in the UI's language (ui.model_unreadable)
-        self._typed = self.sentence.text()
-        self.worker.start(prepared_model_run, folder, self.sentence.text())
+        field = self.sentence.text()
+        self.worker.start(typed_job, field, self.model.typed, prepared_model_run, folder, field)
 
     def _job_done(self, result) -> None:
+        typed, began = "", None
+        if isinstance(result, Typed):
+            result, typed, began = result.result, result.typed, result.shown
         if hasattr(result, "arrived"):  # an answer that knows where it goes (View → Compare's second class)
             result.arrived(self)
             return
@@ -74,11 +93,15 @@ class SentenceJobs:
         if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
             self._opening = None
             checkpoint, run = result
-            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run, getattr(self, "_typed", ""))
+            shown = self.model.typed  # a sentence applied while the folder opened is newer than the job's
+            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run, typed)
             if isinstance(run, Exception):
                 self._job_failed(run)
+            elif began is not None and shown != began and shown != typed:  # so the new model reads that one
+                self.sentence.setText(shown)
+                self.apply_sentence()
         else:
-            self.model.set_run(result, getattr(self, "_typed", ""))
+            self.model.set_run(result, typed)
 
     def _job_failed(self, exc) -> None:
         logging.getLogger("classroom_gui").warning("background job failed", exc_info=exc)

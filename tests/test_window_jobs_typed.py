@@ -1,0 +1,34 @@
+"""review10 on fix10's H1: a job's answer keeps the sentence typed when that job began, and Enter on the sentence
+on screen while a big model computes another sentence is not lost (the newest job wins)."""
+from test_window_models import FIXTURE, window  # noqa: F401
+
+
+def test_a_sentence_entered_while_a_model_opens(qtbot, window):  # noqa: F811
+    window.open_model(str(FIXTURE))          # worker: the new model with the field's sentence as it is now
+    window.sentence.setText("the mat")
+    window.apply_sentence()                  # the current (small) model computes it at once
+    qtbot.waitUntil(lambda: window.checkpoint.config.n_head == 4, timeout=10_000)
+    window.apply_sentence()                  # Enter again on the field's sentence
+    assert window.run.text.split() == ["the", "mat"], (window.run.text, window.model.typed)
+
+
+def test_enter_back_on_the_shown_sentence_while_a_big_model_computes_another(qtbot, window, monkeypatch):  # noqa: F811
+    from classroom_gui.view import window_jobs
+    monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
+    shown = window.run.text
+    window.sentence.setText("the mat")
+    window.apply_sentence()                  # on the worker
+    window.sentence.setText(shown)           # the teacher changes their mind: Enter on the class on screen
+    window.apply_sentence()
+    qtbot.waitUntil(lambda: not window.worker.waiting, timeout=10_000)
+    qtbot.wait(50)
+    assert window.run.text == shown, (window.run.text, window.sentence.text())
+
+
+def test_a_sentence_typed_not_applied_is_the_one_a_new_model_opens_with(qtbot, window):  # noqa: F811
+    """The job's own sentence (the field's when Open model began) is shown: nothing applied meanwhile replaces it."""
+    window.sentence.setText("the dog")       # typed, not applied
+    window.open_model(str(FIXTURE))
+    qtbot.waitUntil(lambda: window.checkpoint.config.n_head == 4, timeout=10_000)
+    qtbot.wait(50)
+    assert window.run.text.split() == ["the", "dog"], window.run.text
