@@ -190,3 +190,26 @@ def test_the_quiz_is_made_again_when_the_temperature_changes():
     assert again is not first
     fresh = [(q.step, q.choices) for q in class_questions(model.shown_trace(), model.sel)]
     assert sorted((s, q.choices) for s, qs in again.by_step.items() for q in qs) == sorted(fresh)
+
+
+def test_sentences_left_with_edits_are_kept_within_a_byte_budget(monkeypatch):
+    """review10: four big classes left with edits held ~1.9 GB more; Undo keeps the newest KEPT sentences whose
+    traces fit KEPT_BYTES, and the newest one always, however big."""
+    from classroom_gui.app import model as app_model
+    from classroom_gui.model.whatif import Edit
+
+    model, _heard = _model()
+    texts = ["The cat sat", "The dog sat", "The dog ran", "The cat ran", "The bird sat", "The bird ran"]
+    for i, text in enumerate(texts):
+        model.set_run(prepared_run(model.checkpoint, text, model.sel.rule), text)
+        model.edit(Edit("score", 0, 0, 1, 0, 5.0 + i))
+    assert [left.typed for left in model.earlier] == texts[1:5]  # the newest KEPT (4) of the five left
+    one = model.earlier[-1].nbytes
+    assert one > 0
+    monkeypatch.setattr(app_model, "KEPT_BYTES", int(2.5 * one))  # room for two of these small classes
+    model.set_run(prepared_run(model.checkpoint, "The cat sat on the mat", model.sel.rule), "x")
+    assert [left.typed for left in model.earlier] == texts[4:]
+    monkeypatch.setattr(app_model, "KEPT_BYTES", 1)  # none fits: the newest is still kept
+    model.edit(Edit("score", 0, 0, 1, 0, 9.0))
+    model.set_run(prepared_run(model.checkpoint, "The dog sat", model.sel.rule), "y")
+    assert [left.typed for left in model.earlier] == ["x"]

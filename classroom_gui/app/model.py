@@ -23,6 +23,9 @@ from ..model.allocator import give_back_excess
 Listener = Callable[[str], None]
 
 KEPT = 4  # sentences left with what-if edits that Undo can bring back (each keeps its trace in memory)
+# and at most this many bytes of their traces, the newest always kept: four GPT-2 classes of 1,024 students left
+# with edits held ~1.9 GB more (review10); one is ~0.5 GB, a teaching-model class a few kB
+KEPT_BYTES = 256 * 2**20
 
 
 @dataclass
@@ -33,6 +36,22 @@ class Left:
     whatif: WhatIf
     focus: int
     typed: str
+
+    @property
+    def nbytes(self) -> int:  # its own trace and, once edited, the edited one
+        traces = {id(t): t for t in (self.run.trace, self.whatif.trace) if t is not None}
+        return sum(t.nbytes for t in traces.values())
+
+
+def within_budget(left: list[Left]) -> list[Left]:
+    """The newest KEPT of `left` whose traces fit KEPT_BYTES, the newest one always."""
+    kept, total = [], 0
+    for one in reversed(left[-KEPT:]):
+        total += one.nbytes
+        if kept and total > KEPT_BYTES:
+            break
+        kept.append(one)
+    return kept[::-1]
 
 
 class ClassroomModel:
@@ -92,7 +111,7 @@ class ClassroomModel:
         model's own class again; the sentence it replaces, when it had edits, is one step Undo brings back."""
         if self.run is not None and self.whatif is not None and self.whatif.history:
             self.whatif.redone.clear()  # a new sentence starts a new line of changes, as a new edit does
-            self.earlier = (self.earlier + [Left(self.run, self.whatif, self.sel.focus, self.typed)])[-KEPT:]
+            self.earlier = within_budget(self.earlier + [Left(self.run, self.whatif, self.sel.focus, self.typed)])
         self.later.clear()
         self._show(run, WhatIf(run.trace) if run else None, typed)
 
