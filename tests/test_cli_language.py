@@ -13,7 +13,7 @@ OUTPUT = {"export": "x.png", "deck": "x.pptx", "video": "x.mp4"}
 def _refusal(capsys, command: str, output: str, *lang: str) -> str:
     size = () if command == "worksheet" else ("--size", "160x90")
     assert main([command, *SENTENCE, *size, *lang, "-o", output]) == 2
-    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip() and not line.startswith("note")]
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip() and not line.startswith(("note", "注："))]
     assert len(lines) == 1 and "Traceback" not in lines[0], lines
     return lines[0].split(": error: ", 1)[1]
 
