@@ -3,7 +3,8 @@
 An error that knows why it happened but not who reads it carries a Phrase (PhraseError): `str()` is the English
 sentence (strings/en.json), which the CLI prints and the log keeps; the window says the same phrase in its own
 language, with the same paths and numbers (export.errors.said). A value may itself say something (a Phrase, a
-student's Name, a list of Words), said in the same language, or be a tuple of values (listed with ", ").
+student's Name, a list of Words), said in the same language, or be a tuple of values (listed with the
+language's "list.gap": ", " or 「、」).
 """
 from __future__ import annotations
 
@@ -55,8 +56,8 @@ class Words:
 def _said(value, lang: str):
     if hasattr(value, "said"):
         return value.said(lang)
-    if isinstance(value, tuple):
-        return ", ".join(str(_said(v, lang)) for v in value)
+    if isinstance(value, tuple):  # "1080p, 4k", 「1080p、4k」
+        return text(lang, "list.gap").join(str(_said(v, lang)) for v in value)
     return value
 
 
