@@ -168,7 +168,7 @@ class EditSaid:
         self.exc, self.tokens = exc, list(tokens)
 
     def said(self, lang: str) -> str:
-        from .lesson.phrase import Phrase
+        from .lesson.phrase import say
         from .lesson.strings import quote, text
         from .lesson.whatif_state import describe
 
@@ -176,7 +176,7 @@ class EditSaid:
         if lang == "en":
             return str(exc)
         if exc.key is not None:
-            return Phrase(exc.key, **exc.values).said(lang)
+            return say(lang, exc.key, **exc.values)
         if exc.deaf_seat is not None:
             return text(lang, "whatif.deaf", name=quote(lang, t[exc.deaf_seat]))
         if exc.unchanged is not None:

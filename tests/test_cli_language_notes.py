@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.cli import main
-from classroom_gui.lesson.phrase import Phrase
+from classroom_gui.lesson.phrase import say
 from classroom_gui.model.whatif import EditError, parse_edit
 
 TOKENS = ["猫", "が", "座った"]
@@ -65,6 +65,6 @@ def test_every_written_edit_refusal_has_a_key_whose_english_is_the_message(spec)
         parse_edit(spec, TOKENS, n_layer=2, n_head=2, d_head=8)
     exc = caught.value
     assert exc.key is not None
-    assert Phrase(exc.key, **exc.values).said("en") == str(exc)
-    ja = Phrase(exc.key, **exc.values).said("ja")
+    assert say("en", exc.key, **exc.values) == str(exc)
+    ja = say("ja", exc.key, **exc.values)
     assert ja != str(exc) and "'" not in ja

@@ -18,7 +18,7 @@ class Phrase:
         self.key, self.values = key, values
 
     def said(self, lang: str) -> str:
-        return text(lang, self.key, **{name: _said(value, lang) for name, value in self.values.items()})
+        return say(lang, self.key, **self.values)
 
     def __str__(self) -> str:
         return self.said("en")
@@ -51,6 +51,11 @@ class Words:
 
     def __str__(self) -> str:
         return self.said("en")
+
+
+def say(lang: str, key: str, **values) -> str:
+    """The sentence of lesson/strings `key` in `lang`, its values said in the same language (as Phrase.said)."""
+    return text(lang, key, **{name: _said(value, lang) for name, value in values.items()})
 
 
 def _said(value, lang: str):
