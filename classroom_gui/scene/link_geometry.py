@@ -40,6 +40,8 @@ ROUNDER = 1.25  # a bow to the other side that would cross a name tag is taken t
 BEND = 0.25  # a link bows by 3/4 of this times its length: neighbours' links part by ~1/4 of a desk's width
 CEILING = 66.0  # canvas y no line rises above: the title row (areas.title_rect's two lines end at 64) stays clear
 LEFT_WALL = 2.0  # canvas x no line runs left of: the canvas's (and a PPTX picture's) left edge
+FLOOR = 874.0  # canvas y no line sinks below: the caption (16:9 from y = 900, 4:3 from 880) stays clear; an arch
+               # down over a bottom row's cards (3 rows: 9 students at 16:9) ran under the caption's box
 
 
 def clear_of(width: float) -> float:
@@ -153,25 +155,28 @@ def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[P
     4:3 class's first column bows left of the desks, past x = 0 on a PPTX picture: teacher7 L3). A far desk's
     arch up from a row below grows with the link's length. The control points move linearly with the arch
     (curve's offset and loop radius), so lowering by a factor s is the chord's curve plus s times the arch."""
-    top, left = CEILING + width / 2, LEFT_WALL + width / 2
-    if min(p[1] for p in c) > top + 1e-6 and min(p[0] for p in c) > left + 1e-6:
+    top, left, bottom = CEILING + width / 2, LEFT_WALL + width / 2, FLOOR - width / 2
+    if (min(p[1] for p in c) > top + 1e-6 and min(p[0] for p in c) > left + 1e-6
+            and max(p[1] for p in c) < bottom - 1e-6):
         return c  # the curve lies within its control points' box (the margin: rounding)
     (ax, ay), (bx, by) = c[0], c[3]
     flat = ((ax, ay), (ax + (bx - ax) / 3, ay + (by - ay) / 3), (ax + (bx - ax) * 2 / 3, ay + (by - ay) * 2 / 3),
             (bx, by))  # the arch at 0: the straight chord
-    s = min(_room(c, flat, 1, top), _room(c, flat, 0, left))
+    s = min(_room(c, flat, 1, top), _room(c, flat, 0, left), _room(c, flat, 1, bottom, below=True))
     if s >= 1.0:
         return c
     return tuple((fx + s * (cx - fx), fy + s * (cy - fy)) for (fx, fy), (cx, cy) in zip(flat, c))
 
 
-def _room(c, flat, axis: int, wall: float) -> float:
+def _room(c, flat, axis: int, wall: float, below: bool = False) -> float:
     """The largest share (0..1) of the arch that keeps the centre line at or beyond `wall` along `axis`
-    (1: y, 0: x; beyond = greater)."""
-    now = _BERNSTEIN @ np.asarray([p[axis] for p in c], dtype=np.float64)  # [S + 1] centre-line coordinates
+    (1: y, 0: x; beyond = greater, or smaller when `below`)."""
+    sign = -1.0 if below else 1.0  # a floor is a ceiling of the coordinates turned over
+    wall = sign * wall
+    now = _BERNSTEIN @ (sign * np.asarray([p[axis] for p in c], dtype=np.float64))  # [S + 1] centre-line coordinates
     if now.min() >= wall:
         return 1.0
-    chord = _BERNSTEIN @ np.asarray([p[axis] for p in flat], dtype=np.float64)
+    chord = _BERNSTEIN @ (sign * np.asarray([p[axis] for p in flat], dtype=np.float64))
     rise = chord - now  # how far the arch moves each point towards the wall
     up = rise > 1e-9
     return float(np.clip(np.min((chord[up] - wall) / rise[up]), 0.0, 1.0))
