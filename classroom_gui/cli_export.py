@@ -51,15 +51,13 @@ def _prepare(args):
 
     from .lesson.canvas import canvas_for
     from .lesson.state import Selection
-    from .model.sentence import run_sentence
     from .scene import palette
 
     if not 0.05 <= args.temperature <= 20:
         raise CliError(f"--temperature must be between 0.05 and 20, got {args.temperature}")
     checkpoint, gallery = lesson_model(args)
-    run = run_sentence(checkpoint, args.text, args.mask)
-    for notice in run.notices:
-        print(f"note: {notice}", file=sys.stderr)
+    run = sentence_run(checkpoint, args.text, args.mask)
+    say_notices(run, args.lang)
     trace = with_edits(run.trace, args.edits)
     args.checkpoint = checkpoint  # for the --compare sentence (second_run)
     focus = lesson_view(args, trace, gallery)
@@ -79,6 +77,8 @@ def lesson_model(args):
     from .resources import teaching_model_dir
 
     folder = args.model if args.model is not None else teaching_model_dir()
+    if not Path(folder).exists():  # in --lang (load_checkpoint says the same in English)
+        raise CliRefusal("cli.model_missing", path=str(Path(folder)))
     checkpoint = load_checkpoint(folder)
     gallery = gallery_of(folder)[0]
     args.mask = args.mask or lesson_rule(checkpoint, gallery)
@@ -99,7 +99,7 @@ def lesson_view(args, trace, gallery) -> int:
     if not args.focus:
         note = _default_asker_note(trace.tokens, focus)
         if note:
-            print(f"note: {note}", file=sys.stderr)
+            say_note(note, args.lang)
     return focus
 
 
@@ -124,15 +124,68 @@ def compared(args, trace, sel, run, times):
     return [compare(trace, other.trace, sel, t, a, b, (run.text, other.text)) for t in times]
 
 
+def sentence_run(checkpoint, text: str, mask: str):
+    """The sentence through the model (model.sentence.run_sentence); an empty one refused in any language."""
+    from .model.sentence import EmptySentence, run_sentence
+
+    try:
+        return run_sentence(checkpoint, text, mask)
+    except EmptySentence:
+        raise CliRefusal("cli.text_empty") from None
+
+
+def say_notices(run, lang: str) -> None:
+    """What the model noticed about the sentence, as notes in `lang` (English as the model says it)."""
+    from .lesson.state import notices_for
+
+    for notice in run.notices if lang == "en" else notices_for(run, lang):
+        say_note(notice, lang)
+
+
+def say_note(note, lang: str) -> None:
+    """One note on stderr in `lang` ("note: …", 「注：…」); `note` a Phrase or text."""
+    from .lesson.strings import text
+
+    print(text(lang, "cli.note", note=note.said(lang) if hasattr(note, "said") else note), file=sys.stderr)
+
+
 def with_edits(trace, specs):
-    """The trace with the --set edits applied by a real forward; CliError names a bad one."""
+    """The trace with the --set edits applied by a real forward; a CliRefusal names a bad one (in any language)."""
     from .lesson.whatif_state import from_specs
     from .model.whatif import EditError
 
     try:
         return from_specs(trace, specs)
     except EditError as exc:
-        raise CliError(f"--set {exc}") from None
+        raise CliRefusal("cli.set", edit=EditSaid(exc, trace.tokens)) from None
+
+
+class EditSaid:
+    """A refused --set edit said in a language: the edit's own key (model.whatif.EditError), a student it would
+    leave deaf or an edit that changes nothing as the window says them; English as the model says it."""
+
+    def __init__(self, exc, tokens):
+        self.exc, self.tokens = exc, list(tokens)
+
+    def said(self, lang: str) -> str:
+        from .lesson.phrase import say
+        from .lesson.strings import quote, text
+        from .lesson.whatif_state import describe
+
+        exc, t = self.exc, self.tokens
+        if lang == "en":
+            return str(exc)
+        if exc.key is not None:
+            return say(lang, exc.key, **exc.values)
+        if exc.deaf_seat is not None:
+            return text(lang, "whatif.deaf", name=quote(lang, t[exc.deaf_seat]))
+        if exc.unchanged is not None:
+            asker, classmate = (quote(lang, t[i]) for i in exc.unchanged)
+            return text(lang, "whatif.unchanged", asker=asker, classmate=classmate)
+        if exc.same is not None:
+            return text(lang, "whatif.same", what=describe(lang, exc.same, t, with_value=False),
+                        value=f"{exc.same.value:g}")
+        return str(exc)
 
 
 def bare(word: str) -> str:
@@ -140,15 +193,17 @@ def bare(word: str) -> str:
     return word.lower().removeprefix("␣").removeprefix(" ")
 
 
-def _default_asker_note(tokens: list[str], focus: int) -> str:
-    """When the seed's asker (cat, 猫) does not ask, say who asks instead rather than pick someone silently."""
+def _default_asker_note(tokens: list[str], focus: int):
+    """When the seed's asker (cat, 猫) does not ask, say who asks instead rather than pick someone silently: a
+    Phrase (None when cat or 猫 asks)."""
+    from .lesson.phrase import Phrase
+
     seeds = [i for i, t in enumerate(tokens) if bare(t) == "cat" or t == "猫"]  # as default_focus reads them
     if seeds and seeds[0] == focus:
-        return ""
-    who = f"{tokens[focus]!r} (seat {focus + 1}) asks instead; choose the asker with --focus"
+        return None
     if seeds:
-        return f"{tokens[seeds[0]]!r} sits first and would hear only itself, so {who}"
-    return f"there is no 'cat' (猫) in this sentence, so {who}"
+        return Phrase("cli.asker_first", first=tokens[seeds[0]], asker=tokens[focus], seat=focus + 1)
+    return Phrase("cli.asker_no_cat", asker=tokens[focus], seat=focus + 1)
 
 
 def _focus(word: str, tokens: list[str]) -> int:

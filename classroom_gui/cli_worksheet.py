@@ -36,13 +36,13 @@ RULE = arg("--mask", choices=("causal", "none"), help="the classroom's rule: non
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf"))
 def worksheet_command(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .cli_export import _focus, lesson_model, with_edits
+    from .cli_export import _focus, lesson_model, say_note, say_notices, sentence_run, with_edits
     from .export.errors import said as in_language  # (the notes below are `said`)
     from .export.files import ExportError, check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.gallery import lesson_selection
+    from .lesson.phrase import Phrase
     from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
-    from .model.sentence import run_sentence
     from .resources import teaching_model_dir
 
     try:
@@ -50,17 +50,14 @@ def worksheet_command(args: argparse.Namespace) -> int:
         folder = args.model if args.model is not None else teaching_model_dir()
         given, said = args.mask, []  # notes of the choices made for the sheet, said once it is written
         checkpoint, gallery = lesson_model(args)  # --mask: the lesson's rule when not given
-        run = run_sentence(checkpoint, args.text, args.mask)
+        run = sentence_run(checkpoint, args.text, args.mask)
         n = run.trace.n_tokens
         if given is None and args.mask == "none" and (n > MAX_STUDENTS or args.students not in (None, n)):
-            room = f"a worksheet has room for {MIN_STUDENTS}-{MAX_STUDENTS}" if n > MAX_STUDENTS else \
-                f"not {args.students}"
-            said.append(f"in discussion every student listens to all {n} ({room}): this sheet is worked in turn "
-                        "(--mask causal)")
+            said.append(Phrase("cli.sheet_in_turn_room", n=n, least=MIN_STUDENTS, most=MAX_STUDENTS)
+                        if n > MAX_STUDENTS else Phrase("cli.sheet_in_turn_not", n=n, students=args.students))
             args.mask = "causal"
-            run = run_sentence(checkpoint, args.text, args.mask)
-        for notice in run.notices:
-            print(f"note: {notice}", file=sys.stderr)
+            run = sentence_run(checkpoint, args.text, args.mask)
+        say_notices(run, args.lang)
         trace = run.trace
         start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head, as export's
         args.layer = start.layer + 1 if args.layer is None else args.layer
@@ -79,11 +76,11 @@ def worksheet_command(args: argparse.Namespace) -> int:
     except (CliRefusal, ExportError, WorksheetError, OSError) as exc:  # in the sheet's language (OSError: a name too long)
         raise CliError(in_language(exc, args.lang)) from None
     for note in said:
-        print(f"note: {note}", file=sys.stderr)
-    key = (f"page {written.key_page}" if written.key_page == written.pages
-           else f"pages {written.key_page}-{written.pages}")
-    print(f"wrote {args.output} ({trace.tokens[asker]!r} listens to {len(sheet.heard)} students; "
-          f"{written.pages} pages, the answer key is {key})", file=sys.stderr)
+        say_note(note, args.lang)
+    key = (Phrase("cli.key_page", page=written.key_page) if written.key_page == written.pages
+           else Phrase("cli.key_pages", first=written.key_page, last=written.pages))
+    print(Phrase("cli.sheet_wrote", path=args.output, asker=trace.tokens[asker], count=len(sheet.heard),
+                 pages=written.pages, answers=key).said(args.lang), file=sys.stderr)
     return 0
 
 
@@ -93,6 +90,7 @@ def sheet_asker(trace, layer: int, rule: str, said: list) -> int:
     import numpy as np
 
     from .cli_export import _default_asker_note
+    from .lesson.phrase import Phrase
     from .lesson.state import default_focus
     from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS
 
@@ -104,8 +102,8 @@ def sheet_asker(trace, layer: int, rule: str, said: list) -> int:
         note = _default_asker_note(tokens, focus)  # (none fits: choose_asker says why)
     else:
         focus = max(fits, key=lambda i: (counts[i], -i))
-        note = (f"the sheet's asker is {tokens[focus]!r} (seat {focus + 1}), who listens to {counts[focus]} "
-                f"students (a worksheet has room for {MIN_STUDENTS}-{MAX_STUDENTS}); choose another with --focus")
+        note = Phrase("cli.sheet_asker", asker=tokens[focus], seat=focus + 1, count=counts[focus], least=MIN_STUDENTS,
+                      most=MAX_STUDENTS)
     if note:
         said.append(note)
     return focus

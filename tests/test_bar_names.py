@@ -48,3 +48,43 @@ def test_bar_names_keep_apart(qapp, checkpoint, text, lang, chapter):
                 assert bars.area.left() <= ra.left() and ra.right() <= bars.area.right() + 1, f"{a!r} leaves the chart"
     finally:
         scene.clear()
+
+
+MANY = {"en": "the cat sat on the mat and the dog sat on the rug and the bird sang in the tree",
+        "ja": "猫がマットの上に座って犬が床の上で寝て鳥が木の上で歌った日"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("n, size", [(11, (1024, 768)), (13, (1024, 768)), (16, (1024, 768)), (16, (1920, 1080)),
+                                     (20, (1920, 1080))])
+def test_a_big_class_keeps_its_bar_names(qapp, checkpoint, lang, n, size):
+    """teacher7 L1: with 11 or more students the share chart drew no names (4:3) and bars could be matched only
+    through the board's list; where upright names do not fit they are drawn turned, one under each bar, apart."""
+    from classroom_gui.lesson.canvas import canvas_for
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    tokens = compute_run(checkpoint, MANY[lang], mask="causal").trace.tokens[:n]
+    trace = compute_run(checkpoint, ("" if lang == "ja" else " ").join(tokens), mask="causal").trace
+    assert trace.n_tokens == n
+    frame = frame_at(trace, Selection(focus=n - 1, lang=lang, canvas=canvas_for(*size)),
+                     timeline_for(n, trace.config.n_layer).chapter_end("softmax"))
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        image = QImage(*size, QImage.Format.Format_ARGB32)
+        p = QPainter(image)
+        scene.render(p, QRectF(0, 0, *size), scene.sceneRect())
+        p.end()
+        bars = scene.board.bars
+        names = bars.name_boxes
+        shown = [name.rstrip("…︙") for name, _ in names]  # whole, or the start of the name and "…"
+        assert len(names) == n and all(shown)
+        assert shown == [t[:len(s)] for t, s in zip(frame.bars.labels, shown)]
+        slot = bars._geometry()[0]
+        for i, (name, box) in enumerate(names):  # under its own bar, apart from the next
+            cx = bars.area.x() + 52.0 + slot * (i + 0.5)
+            assert box.left() <= cx <= box.right() and box.bottom() <= bars.area.bottom() + 1, name
+            if i + 1 < n:
+                assert box.right() + 4 <= names[i + 1][1].left(), f"{name!r} and {names[i + 1][0]!r} touch"
+    finally:
+        scene.clear()

@@ -69,3 +69,21 @@ def test_the_four_three_board_wraps_what_it_cannot_fit(qapp, checkpoint, lang, c
     if chapter == "heads":  # what 4:3 cut before (and 16:9 showed)
         text = "".join(lines)
         assert ("ε=0.00001" in text and "カードになります。" in text) if lang == "ja" else "LayerNorm" in text
+
+
+@pytest.mark.parametrize("text", ["0.1381 ÷ 38246.30788 = 0.0000036108", "「座った」 0.22, 「マット」 0.11",
+                                  "合計は38246.30788で、「座った」が一番です"])
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+def test_a_number_or_a_name_is_never_split_unless_it_alone_is_too_wide(qapp, text, width):
+    """review10 #7: where no preferred break fits, a line breaks at any space, then between characters outside a
+    number and a 「」 name, before it cuts a number ("38246.3" / "0788") or a name."""
+    from PySide6.QtGui import QFont
+
+    from classroom_gui.scene.board_wrap import CONTINUED, wrapped
+
+    fm = QFontMetricsF(QFont("Noto Sans CJK JP", 12))
+    lines = wrapped(text, fm, width)
+    assert "".join(line.removeprefix(CONTINUED) for line in lines).replace(" ", "") == text.replace(" ", "")
+    for token in re.findall(r"[0-9][0-9.]*[0-9]|「[^」]*」", text):
+        if fm.horizontalAdvance(CONTINUED + token) <= width:
+            assert any(token in line for line in lines), f"{token!r} split in {lines!r}"

@@ -13,7 +13,7 @@ OUTPUT = {"export": "x.png", "deck": "x.pptx", "video": "x.mp4"}
 def _refusal(capsys, command: str, output: str, *lang: str) -> str:
     size = () if command == "worksheet" else ("--size", "160x90")
     assert main([command, *SENTENCE, *size, *lang, "-o", output]) == 2
-    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip() and not line.startswith("note")]
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip() and not line.startswith(("note", "注："))]
     assert len(lines) == 1 and "Traceback" not in lines[0], lines
     return lines[0].split(": error: ", 1)[1]
 
@@ -41,3 +41,17 @@ def test_a_name_too_long_says_so_in_words(capsys, tmp_path, command):
     assert ja == f"{target}：ファイル名が長すぎます。"
     assert en == f"{target}: File name too long"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command, args, ja, en", [
+    ("export", ["--size", "huge", "-o", "x.png"], "1080p、4k、4:3、720p", "1080p, 4k, 4:3, 720p"),
+    ("export", ["-o", "x.txt"], ".png、.svg、.pdf", ".png, .svg, .pdf"),
+])
+def test_a_japanese_refusal_lists_with_the_japanese_comma(capsys, tmp_path, command, args, ja, en):
+    """review10: "1080p, 4k, 4:3, 720pのどれか", "使えるのは.png, .svg, .pdfです" listed with ASCII commas."""
+    args = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
+    assert main([command, *SENTENCE, "--lang", "ja", *args]) == 2
+    said = capsys.readouterr().err
+    assert ja in said and ", " not in said
+    assert main([command, *SENTENCE, *args]) == 2
+    assert en in capsys.readouterr().err  # English as it always read

@@ -100,6 +100,8 @@ def test_the_cli_refuses_a_mask_edit_that_changes_nothing(tmp_path, capsys):
     out = tmp_path / "x.png"
     assert main(["export", "--lang", "ja", "--text", JA, "--mask", "none", "--set", "mask[1,座った,猫]=0",
                  "-o", str(out)]) == 2
+    assert "何も変わりません" in capsys.readouterr().err and not out.exists()  # in --lang (fix12)
+    assert main(["export", "--text", JA, "--mask", "none", "--set", "mask[1,座った,猫]=0", "-o", str(out)]) == 2
     assert "changes nothing" in capsys.readouterr().err and not out.exists()
 
 

@@ -115,7 +115,7 @@ def test_pdf_exercise_and_key_as_text(qapp, checkpoint, tmp_path, capsys, lang, 
     text = SENTENCE if lang == "en" else "その猫がマットの上に座った"
     out = tmp_path / "sheet.pdf"
     assert main(["worksheet", "--text", text, "--lang", lang, "-o", str(out)]) == 0
-    assert "listens to" in capsys.readouterr().err
+    assert ("listens to" if lang == "en" else "人の声を聞きます") in capsys.readouterr().err
     pages = pdf_pages(out)
     assert len(pages) == 2
     whole = "".join("".join(pages).split())  # pypdf also cuts Japanese runs with spaces
@@ -249,7 +249,8 @@ def test_every_sheet_is_one_page_and_its_key_the_next(qapp, tmp_path, capsys, pa
         out = tmp_path / f"sheet{students}.pdf"
         assert main(["worksheet", "--text", text, "--lang", lang, "--students", str(students), "--paper", paper,
                      "-o", str(out)]) == 0
-        assert "2 pages, the answer key is page 2)" in capsys.readouterr().err
+        assert ("2 pages, the answer key is page 2)" if lang == "en" else "2ページで、解答は2ページ目です）。") in \
+            capsys.readouterr().err
         pages = pdf_pages(out)
         assert len(pages) == 2, (students, [p[-80:] for p in pages])
         title, key_title = ("Worksheet", "Answer key") if lang == "en" else ("ワークシート", "解答")
@@ -302,8 +303,8 @@ def test_the_defaults_make_a_sheet_of_the_lessons_class(qapp, tmp_path, capsys):
     out = tmp_path / "ja.pdf"
     assert main(["worksheet", "--lang", "ja", "--text", "猫がマットの上に座った", "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "this sheet is worked in turn (--mask causal)" in err and "'上' (seat 5), who listens to 5" in err
-    assert "'上' listens to 5 students" in err and "「上」" in "".join(pdf_pages(out))
+    assert "順番に発言するルール（--mask causal）で解きます" in err and "「上」（5番の席）で、5人の声を聞きます" in err
+    assert "「上」は5人の声を聞きます" in err and "「上」" in "".join(pdf_pages(out))
     assert main(["worksheet", "--text", "The cat sat", "-o", str(tmp_path / "short.pdf")]) == 0
     err = capsys.readouterr().err
     assert "'cat' listens to 3 students" in err and "note:" not in err  # discussion, as the slides

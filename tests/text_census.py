@@ -5,6 +5,7 @@ caches off so that each paint goes through a painter whose transform maps the it
 """
 from __future__ import annotations
 
+import math
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,6 +13,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
+
+
+def _scale(t) -> float:
+    """How much the painter's transform enlarges text: its x axis's length (a name turned upright under a thin
+    bar has m11 = 0, yet is drawn at full size)."""
+    return math.hypot(t.m11(), t.m12())
 
 
 @dataclass
@@ -44,7 +51,7 @@ def watched_text():
         else:  # a form the canvas does not use: still counted, at its font size
             text, box = str(args[-1]), QRectF()
         if text.strip():
-            found.append(Text(text, t.mapRect(box), font.pixelSize() * t.m11(), item))
+            found.append(Text(text, t.mapRect(box), font.pixelSize() * _scale(t), item))
         return original(painter, *args)
 
     from classroom_gui.scene import text_lines
@@ -55,7 +62,7 @@ def watched_text():
         box = QFontMetricsF(font).boundingRect(rect, int(flags), text)
         t = painter.transform()
         if text.strip():
-            found.append(Text(text, t.mapRect(box), font.pixelSize() * t.m11(), item))
+            found.append(Text(text, t.mapRect(box), font.pixelSize() * _scale(t), item))
         QPainter.drawText = original  # (its own drawText, for a text it leaves to Qt, is this text: not again)
         try:
             return kept(painter, rect, flags, text, font)
@@ -69,7 +76,7 @@ def watched_text():
         box = QFontMetricsF(font).boundingRect(QRectF(*rect), int(Qt.AlignmentFlag.AlignCenter), text)
         t = painter.transform()
         if text.strip():
-            found.append(Text(text, t.mapRect(box), font.pixelSize() * t.m11(), item))
+            found.append(Text(text, t.mapRect(box), font.pixelSize() * _scale(t), item))
         QPainter.drawText, text_lines.draw_text = original, kept  # (what it leaves to them is this text)
         try:
             return centred(painter, rect, text, font)

@@ -3,7 +3,8 @@
 An error that knows why it happened but not who reads it carries a Phrase (PhraseError): `str()` is the English
 sentence (strings/en.json), which the CLI prints and the log keeps; the window says the same phrase in its own
 language, with the same paths and numbers (export.errors.said). A value may itself say something (a Phrase, a
-student's Name, a list of Words), said in the same language, or be a tuple of values (listed with ", ").
+student's Name, a list of Words), said in the same language, or be a tuple of values (listed with the
+language's "list.gap": ", " or 「、」).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ class Phrase:
         self.key, self.values = key, values
 
     def said(self, lang: str) -> str:
-        return text(lang, self.key, **{name: _said(value, lang) for name, value in self.values.items()})
+        return say(lang, self.key, **self.values)
 
     def __str__(self) -> str:
         return self.said("en")
@@ -52,11 +53,16 @@ class Words:
         return self.said("en")
 
 
+def say(lang: str, key: str, **values) -> str:
+    """The sentence of lesson/strings `key` in `lang`, its values said in the same language (as Phrase.said)."""
+    return text(lang, key, **{name: _said(value, lang) for name, value in values.items()})
+
+
 def _said(value, lang: str):
     if hasattr(value, "said"):
         return value.said(lang)
-    if isinstance(value, tuple):
-        return ", ".join(str(_said(v, lang)) for v in value)
+    if isinstance(value, tuple):  # "1080p, 4k", 「1080p、4k」
+        return text(lang, "list.gap").join(str(_said(v, lang)) for v in value)
     return value
 
 

@@ -24,6 +24,13 @@ class InputError(ValueError):
     """A sentence the class cannot read; str() is a message for the user."""
 
 
+class EmptySentence(InputError):
+    """A sentence with no words; str() says so in English (the CLI says it in --lang: cli.text_empty)."""
+
+    def __init__(self):
+        super().__init__("the sentence is empty: type a few words, e.g. 'The cat sat on the mat'")
+
+
 class TokenizerFailed(InputError):
     """The model's own tokenizer fails on this sentence (a panic, an id beyond the model): unlike an empty
     sentence, the window says so in a message."""
@@ -58,7 +65,7 @@ def check_exact(text: str) -> str:
         names = ", ".join(f"U+{ord(c):04X}" for c in bad[:3])
         raise InputError(f"the sentence contains lone surrogates ({names}), which are not text; remove them and try again")
     if not text:
-        raise InputError("the sentence is empty: type a few words, e.g. 'The cat sat on the mat'")
+        raise EmptySentence()
     return text
 
 
@@ -72,7 +79,7 @@ def check_text(text: str) -> str:
         raise InputError(f"the sentence contains control characters ({names}); remove them and try again")
     text = " ".join(text.split())
     if not text:
-        raise InputError("the sentence is empty: type a few words, e.g. 'The cat sat on the mat'")
+        raise EmptySentence()
     return text
 
 

@@ -28,14 +28,17 @@ class EditError(ValueError):
     deaf_seat: the student (0-based) mask edits would leave hearing no one, so a window can say it in its
     own language and name the student by their word; unchanged: the edit (asker, classmate) would set a mask
     cell to what the rule already has, so a window can say that in its language too; same: the edit (an Edit)
-    would set a card's number or a score to the number it has now."""
+    would set a card's number or a score to the number it has now; key and values: a written edit that cannot be
+    read, as a key of lesson/strings ("edit.…", whose English is `message`) and the values it names, so the CLI
+    says it in the --lang's language (lesson.phrase)."""
 
     def __init__(self, message: str, deaf_seat: int | None = None, unchanged: tuple[int, int] | None = None,
-                 same: "Edit | None" = None):
+                 same: "Edit | None" = None, key: str | None = None, **values):
         super().__init__(message)
         self.deaf_seat = deaf_seat
         self.unchanged = unchanged
         self.same = same
+        self.key, self.values = key, values
 
 
 @dataclass(frozen=True)
@@ -76,15 +79,18 @@ def _seat(word: str, tokens: list[str], spec: str) -> int:
     if word.isdigit():
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
-        raise EditError(f"{spec}: the class has seats 1-{len(tokens)}")
+        raise EditError(f"{spec}: the class has seats 1-{len(tokens)}", key="edit.seats", spec=spec, last=len(tokens))
     matches = [i for i, t in enumerate(tokens) if t == word]  # exactly as shown first, then by plain word
     if len(matches) != 1:
         matches = [i for i, t in enumerate(tokens) if _plain(t) == _plain(word)]
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise EditError(f"{spec}: {word!r} sits at seats {', '.join(str(i + 1) for i in matches)}; give the seat number")
-    raise EditError(f"{spec}: {word!r} is not a student of this sentence")
+        seats = ", ".join(str(i + 1) for i in matches)
+        raise EditError(f"{spec}: {word!r} sits at seats {seats}; give the seat number", key="edit.seats_many",
+                        spec=spec, word=word, seats=tuple(i + 1 for i in matches))
+    raise EditError(f"{spec}: {word!r} is not a student of this sentence", key="edit.not_a_student", spec=spec,
+                    word=word)
 
 
 def _plain(word: str) -> str:  # "␣Mat" -> "mat": GPT-2's leading-space mark and case do not matter
@@ -95,22 +101,26 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
     """One written edit, checked against the sentence and the model; EditError names what is wrong."""
     m = _SPEC.match(spec)
     if not m:
-        raise EditError(f"cannot read the edit {spec!r}; write e.g. \"score[1,1,cat,sat]=2.5\" or \"q[1,1,cat,3]=0\"")
+        raise EditError(f"cannot read the edit {spec!r}; write e.g. \"score[1,1,cat,sat]=2.5\" or \"q[1,1,cat,3]=0\"",
+                        key="edit.unread", spec=spec)
     kind, inside, value_text = m.groups()
     parts = [p.strip() for p in inside.split(",")]
     if kind == "mask":
         parts.insert(1, "1")  # the mask is the layer's, shared by every head
     if len(parts) != 4:
         places = {"mask": "layer, asker, classmate", "score": "layer, head, asker, classmate"}
-        raise EditError(f"{spec}: {kind}[…] takes {places.get(kind, 'layer, head, word, number')}")
+        raise EditError(f"{spec}: {kind}[…] takes {places.get(kind, 'layer, head, word, number')}",
+                        key=f"edit.places_{kind if kind in places else 'card'}", spec=spec, kind=kind)
     try:
         value = float(value_text)
     except ValueError:
-        raise EditError(f"{spec}: {value_text!r} is not a number") from None
+        raise EditError(f"{spec}: {value_text!r} is not a number", key="edit.not_a_number", spec=spec,
+                        value=value_text) from None
     if not math.isfinite(value) or abs(value) > 1e6:
-        raise EditError(f"{spec}: the value must be a finite number no larger than 1e6 in size")
+        raise EditError(f"{spec}: the value must be a finite number no larger than 1e6 in size", key="edit.too_large",
+                        spec=spec)
     if kind == "mask" and value not in (0.0, 1.0):
-        raise EditError(f"{spec}: a mask cell is 1 (cannot hear) or 0 (can hear)")
+        raise EditError(f"{spec}: a mask cell is 1 (cannot hear) or 0 (can hear)", key="edit.mask_value", spec=spec)
     layer, head = (_whole(parts[0], n_layer, "layer", spec), _whole(parts[1], n_head, "head", spec))
     seat = _seat(parts[2], tokens, spec)
     index = _seat(parts[3], tokens, spec) if kind in ("score", "mask") else _whole(parts[3], d_head, "number", spec)
@@ -119,7 +129,8 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
 
 def _whole(text: str, top: int, what: str, spec: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= top:
-        raise EditError(f"{spec}: the {what} must be a whole number from 1 to {top}")
+        raise EditError(f"{spec}: the {what} must be a whole number from 1 to {top}", key=f"edit.whole_{what}",
+                        spec=spec, top=top)
     return int(text) - 1
 
 

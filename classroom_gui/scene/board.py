@@ -37,6 +37,9 @@ def bar_text(value: float) -> str:
 AXIS_W = 52.0      # room left of the bars for the gridline values
 TOTAL_BELOW = 24.0  # a chart's total on a row under a title too wide to share its row (BarsItem.heading)
 TEXT_PX = 16.0     # the least any text on the board is drawn at (1080p canvas pixels)
+TURNED_GAP = 4.0   # between two names turned upright under thin bars (teacher7 L1: 11+ students at 4:3)
+TURNED_MAX = 5.0   # a turned name's length at the most, in label heights (longer ones end in "…")
+STACK_STEP = 0.95  # a stacked (縦書き) name's characters apart, in line heights
 
 
 class BoardLinesItem(CachedItem):
@@ -212,13 +215,19 @@ class BarsItem(CachedItem):
         value_px = TEXT_PX * sc
         # a name needs room for a character and "…" at 16 px, a value its widest text: else only the
         # highlighted bar says them (16 px or nothing, never smaller)
-        show_labels = slot >= 2.2 * label_px
-        # names that would touch their neighbours (「座った」「立った」「優しい」 read as one word) take two
-        # rows, each name then as wide as two slots
         label_f = fonts.font(label_px)
         fm = QFontMetricsF(label_f)
-        two_rows = show_labels and n > 1 and any(fm.horizontalAdvance(t) > slot - label_px * 0.6 for t in b.labels[:n])
+        # slots too thin for a name across but as wide as a line of text: each name turned to read upwards
+        # under its bar (teacher7 L1: from 11 students at 4:3 the bars had no names), at the same 16 px
+        turned = slot < 2.2 * label_px and slot >= fm.height() + TURNED_GAP
+        show_labels = slot >= 2.2 * label_px or turned
+        # names that would touch their neighbours (「座った」「立った」「優しい」 read as one word) take two
+        # rows, each name then as wide as two slots
+        two_rows = show_labels and not turned and n > 1 and any(
+            fm.horizontalAdvance(t) > slot - label_px * 0.6 for t in b.labels[:n])
         label_h = label_px * 1.6 * (2 if two_rows else 1)
+        if turned:
+            label_h = min(max((turned_length(t, fm) for t in b.labels[:n]), default=0.0), TURNED_MAX * label_px) + 8
         metrics = QFontMetricsF(fonts.font(value_px, True))  # (stops at the first value too wide: 512 bars)
         show_values = all(metrics.horizontalAdvance(bar_text(v)) + 4 <= slot for v in b.values)
         top = r.y() + 34 + below + (value_px * 1.5 if show_values or b.highlight >= 0 else 4)  # room for a value above
@@ -262,7 +271,10 @@ class BarsItem(CachedItem):
                 p.setPen(qcolor(muted if self.masked[i] else chalk))
                 p.setFont(fonts.font(value_px, True))
                 p.drawText(QRectF(cx - slot / 2 - 20, ty, slot + 40, value_px * 1.5), ALIGN_CENTER, text)
-            if (show_labels or hl) and i < len(b.labels):
+            if turned and i < len(b.labels):
+                p.setPen(qcolor(chalk if not self.masked[i] else muted))
+                self.name_boxes.append(_turned_name(p, b.labels[i], label_f, cx, r.bottom() - label_h + 4, label_h - 8))
+            elif (show_labels or hl) and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
                 w = (2 * slot - label_px * 0.6 if two_rows else slot - 2) if show_labels else 120
                 if two_rows:  # (and never past the chart's right edge)
@@ -433,3 +445,39 @@ class Board:
             item.setVisible(False)
         for item in self.strips:
             item.clear()
+
+
+
+def _stacked(label: str) -> bool:
+    """A name of kana and kanji only: written top to bottom (縦書き), each character upright, when turned."""
+    return bool(label) and all(ord(c) >= 0x3000 for c in label)
+
+
+def turned_length(label: str, fm: QFontMetricsF) -> float:
+    """How tall `label` stands under a thin bar (_turned_name)."""
+    return len(label) * fm.height() * STACK_STEP if _stacked(label) else fm.horizontalAdvance(label)
+
+
+def _turned_name(p: QPainter, label: str, font, cx: float, top: float, room: float) -> tuple[str, QRectF]:
+    """`label` painted upright under a thin bar, centred on x = cx and hanging from `top`, at most `room` tall:
+    kana and kanji top to bottom (「ー」 as 「｜」), anything else turned to read upwards; a name too long ends in
+    "︙" or "…". (The name as painted, where its ink is.)"""
+    fm = QFontMetricsF(font)
+    p.save()
+    p.setFont(font)
+    if _stacked(label):
+        step = fm.height() * STACK_STEP
+        fit = max(1, int(room / step + 1e-6))  # (room is turned_length: a whole number of steps)
+        name = label if len(label) <= fit else label[:fit - 1] + "︙"
+        w = max(fm.horizontalAdvance(c) for c in name)
+        for k, c in enumerate(name.replace("ー", "｜")):
+            p.drawText(QRectF(cx - step / 2, top + k * step, step, step), ALIGN_CENTER, c)
+        p.restore()
+        return name, QRectF(cx - w / 2, top, w, len(name) * step)
+    name = elide(label, font, room)
+    ink, h = fm.horizontalAdvance(name), fm.height()
+    p.translate(cx, top + room)
+    p.rotate(-90)
+    p.drawText(QRectF(0, -h / 2, room, h), ALIGN_RIGHT, name)  # its end at the top, under the bar
+    p.restore()
+    return name, QRectF(cx - h / 2, top, h, ink)

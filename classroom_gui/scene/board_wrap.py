@@ -2,7 +2,9 @@
 4:3 board cut 「座った」 0.… and ε = 0.00001 that 16:9 shows whole).
 
 A line breaks after 「、」「，」「。」「：」 or a comma, or at a space that does not stand before a number
-("「が」 0.22" and "… (+4)" stay together); a name in 「」 is never split. The lines after the first are
+("「が」 0.22" and "… (+4)" stay together); a name in 「」 is never split. Where none of these fits, it breaks at any
+space, then between characters outside a number and a 「」 name; a number or a name is cut only when it alone is
+wider than the column (review10 #7: "38246.3" / "0788" read as two numbers). The lines after the first are
 indented by CONTINUED, so a reader (and a test) tells a continued line from a new one.
 """
 from __future__ import annotations
@@ -12,15 +14,16 @@ from PySide6.QtGui import QFontMetricsF
 CONTINUED = "  "  # the indent of a wrapped line's second and later lines
 AFTER = "、，。：,;"  # a line may break after these
 NOT_BEFORE = "0123456789-−+.…(（=×÷√"  # a space does not break before these (a number stays with its name)
+NUMBER = "0123456789.,"  # never cut between two of these (a number stays whole)
 
 
-def _breaks(text: str) -> list[int]:
-    """Where `text` may break: the index the next line starts at (outside 「」)."""
+def _breaks(text: str, loose: bool = False) -> list[int]:
+    """Where `text` may break: the index the next line starts at (outside 「」); `loose`: at any space."""
     found, depth = [], 0
     for i, ch in enumerate(text[:-1]):
         depth += (ch == "「") - (ch == "」")
         nxt = text[i + 1]
-        if depth <= 0 and (ch in AFTER or (ch == " " and nxt not in NOT_BEFORE)):
+        if depth <= 0 and (ch == " " if loose else ch in AFTER or (ch == " " and nxt not in NOT_BEFORE)):
             found.append(i + 1)
     return found
 
@@ -33,12 +36,30 @@ def wrapped(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
         head = "" if first else CONTINUED
         if metrics.horizontalAdvance(head + rest) <= width:
             return lines + [head + rest]
-        fits = [i for i in _breaks(rest) if metrics.horizontalAdvance(head + rest[:i].rstrip()) <= width]
-        cut = fits[-1] if fits else _widest_prefix(rest, head, metrics, width)
+        cut = _fitting(rest, _breaks(rest), head, metrics, width) or _fitting(
+            rest, _breaks(rest, loose=True), head, metrics, width) or _cut(rest, head, metrics, width)
         lines.append(head + rest[:cut].rstrip())
         rest, first = rest[cut:].lstrip(), False
         if not rest:
             return lines
+
+
+def _fitting(text: str, breaks: list[int], head: str, metrics: QFontMetricsF, width: float) -> int:
+    """The last of `breaks` whose line fits after `head`, or 0 when none does."""
+    fits = [i for i in breaks if metrics.horizontalAdvance(head + text[:i].rstrip()) <= width]
+    return fits[-1] if fits else 0
+
+
+def _cut(text: str, head: str, metrics: QFontMetricsF, width: float) -> int:
+    """Where to cut `text` between characters: the last place that fits outside a number and a 「」 name, or,
+    when a number or a name alone is too wide, as many characters as fit."""
+    n, depth = _widest_prefix(text, head, metrics, width), 0
+    whole = []
+    for i in range(1, n + 1):
+        depth += (text[i - 1] == "「") - (text[i - 1] == "」")
+        if depth <= 0 and not (i < len(text) and text[i - 1] in NUMBER and text[i] in NUMBER):
+            whole.append(i)
+    return whole[-1] if whole else n
 
 
 def _widest_prefix(text: str, head: str, metrics: QFontMetricsF, width: float) -> int:

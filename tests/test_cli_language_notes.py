@@ -1,0 +1,70 @@
+"""teacher7 M4 and review10 #6: under --lang ja, worksheet's notes and "wrote …" line and the refusals of an empty
+--text, a missing --model and a bad --set (export and worksheet alike) are Japanese, names in 「」; without --lang
+they read byte for byte as before."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.cli import main
+from classroom_gui.lesson.phrase import say
+from classroom_gui.model.whatif import EditError, parse_edit
+
+TOKENS = ["猫", "が", "座った"]
+
+
+def _err(capsys, argv) -> tuple[int, list[str]]:
+    code = main(argv)
+    return code, [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("command", ["export", "worksheet"])
+@pytest.mark.parametrize("args, en, ja", [
+    (["--text", ""], "the sentence is empty: type a few words, e.g. 'The cat sat on the mat'",
+     "文が空です。単語をいくつか入力してください（例：「猫がマットの上に座った」）。"),
+    (["--text", "猫が座った", "--model", "{tmp}/nomodel"], "{tmp}/nomodel: model folder not found",
+     "{tmp}/nomodel：モデルのフォルダーが見つかりません。"),
+    (["--text", "猫が座った", "--set", "foo"],
+     "--set cannot read the edit 'foo'; write e.g. \"score[1,1,cat,sat]=2.5\" or \"q[1,1,cat,3]=0\"",
+     "--set 「foo」を読めません。「score[1,1,cat,sat]=2.5」や「q[1,1,cat,3]=0」のように書いてください。"),
+    (["--text", "猫が座った", "--set", "score[1,1,猫,犬]=2"],
+     "--set score[1,1,猫,犬]=2: '犬' is not a student of this sentence",
+     "--set score[1,1,猫,犬]=2：「犬」はこの文の生徒ではありません。"),
+])
+def test_a_refusal_is_said_in_the_chosen_language(capsys, tmp_path, command, args, en, ja):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    target = str(tmp_path / ("x.pdf" if command == "worksheet" else "x.png"))
+    for lang, expected in (("ja", ja), ("en", en)):
+        code, lines = _err(capsys, [command, *args, *(["--lang", lang] if lang == "ja" else []), "-o", target])
+        assert code == 2 and lines == [f"classroom-gui {command}: error: {expected.replace('{tmp}', str(tmp_path))}"]
+    assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def test_a_worksheet_says_its_notes_in_japanese(capsys, tmp_path):
+    target = tmp_path / "ws.pdf"
+    code, lines = _err(capsys, ["worksheet", "--text", "猫がマットの上に座った", "--lang", "ja", "-o", str(target)])
+    assert code == 0 and target.is_file()
+    assert lines == ["注：話し合いでは、生徒は7人全員の声を聞きます（シートに入るのは2〜5人）。このシートは順番に発言するルール"
+                     "（--mask causal）で解きます。",
+                     "注：シートで質問するのは「上」（5番の席）で、5人の声を聞きます（シートに入るのは2〜5人）。別の生徒は--focusで選べます。",
+                     f"{target}を書き出しました（「上」は5人の声を聞きます。2ページで、解答は2ページ目です）。"]
+    code, lines = _err(capsys, ["worksheet", "--text", "猫がマットの上に座った", "-o", str(target)])
+    assert code == 0 and lines == [  # English as it always read
+        "note: in discussion every student listens to all 7 (a worksheet has room for 2-5): this sheet is worked in "
+        "turn (--mask causal)",
+        "note: the sheet's asker is '上' (seat 5), who listens to 5 students (a worksheet has room for 2-5); choose "
+        "another with --focus",
+        f"wrote {target} ('上' listens to 5 students; 2 pages, the answer key is page 2)"]
+
+
+@pytest.mark.parametrize("spec", ["foo", "score[1,1,猫,9]=2", "score[1,1,猫,犬]=2", "score[1,1,猫,座った]=x",
+                                  "score[1,1,猫,座った]=1e9", "mask[1,猫,が]=0.5", "score[3,1,猫,が]=1",
+                                  "score[1,9,猫,が]=1", "q[1,1,猫,99]=1", "q[1,猫]=1", "mask[1,1,猫,が]=1",
+                                  "score[1,猫,が]=1"])
+def test_every_written_edit_refusal_has_a_key_whose_english_is_the_message(spec):
+    with pytest.raises(EditError) as caught:
+        parse_edit(spec, TOKENS, n_layer=2, n_head=2, d_head=8)
+    exc = caught.value
+    assert exc.key is not None
+    assert say("en", exc.key, **exc.values) == str(exc)
+    ja = say("ja", exc.key, **exc.values)
+    assert ja != str(exc) and "'" not in ja
