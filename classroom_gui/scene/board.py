@@ -1,26 +1,26 @@
 """The blackboard: calculation lines at the top, wide strips (FFN hidden units) under them, and at the
 bottom either the bar chart (scores morphing into shares, or the vocabulary) or a small heatmap of the
-attention weights. All positions are logical canvas pixels inside the board's area (the canvas's board).
+attention weights (the chart itself: board_bars.py). All positions are logical canvas pixels inside the board's
+area (the canvas's board).
 """
 from __future__ import annotations
 
 import math
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..lesson.frame import Bars, Frame
-from ..lesson.numbers import fmt
-from . import fonts, palette, pictures
+from ..lesson.frame import Frame
+from . import fonts, pictures
+from .board_bars import BarsItem, bars_heading
 from .strip import StripItem
 from .board_wrap import wrapped
 from .heatmap import HeatmapItem
-from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, PanelItem, elide, qcolor
+from .items import ALIGN_LEFT, CachedItem, PanelItem, qcolor
 from .layout import least_number_px, stack_strips
 from .palette import Theme
-from .whatif_marks import hatch
 
 PAD = 24.0
 GAP = 16.0
@@ -28,18 +28,6 @@ LINE_MAX_PX, LINE_MIN_PX = 25.0, 16.0  # chalk: 16 px is the least a projected 1
 BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
 HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
-MASKED_BAR = "−∞"
-
-
-def bar_text(value: float) -> str:
-    """A bar's value as labelled: −∞ for a masked score, else the number (a masked weight is a real 0)."""
-    return MASKED_BAR if value == -math.inf else fmt(value)
-AXIS_W = 52.0      # room left of the bars for the gridline values
-TOTAL_BELOW = 24.0  # a chart's total on a row under a title too wide to share its row (BarsItem.heading)
-TEXT_PX = 16.0     # the least any text on the board is drawn at (1080p canvas pixels)
-TURNED_GAP = 4.0   # between two names turned upright under thin bars (teacher7 L1: 11+ students at 4:3)
-TURNED_MAX = 5.0   # a turned name's length at the most, in label heights (longer ones end in "…")
-STACK_STEP = 0.95  # a stacked (縦書き) name's characters apart, in line heights
 
 
 class BoardLinesItem(CachedItem):
@@ -129,202 +117,6 @@ class BoardLinesItem(CachedItem):
                 p.drawText(QRectF(x, self.area.y() + i * line_h, col_w + 40, line_h), ALIGN_LEFT, t)
 
 
-def bars_heading(bars: Bars, width: float, font_scale: float, below: bool = False) -> tuple[str, float, float]:
-    """(a chart's title as painted, its width, how far below it the total is): the total beside the title, or on
-    a row of its own under it when the title would not fit beside it (two charts side by side on the 4:3 board:
-    "discussion" and "in turn (GPT)") or `below` asks (its neighbour's does); elided only if it does not fit the
-    chart's width either."""
-    title_f = fonts.font(19 * font_scale, True)
-    total_w = QFontMetricsF(fonts.font(17 * font_scale, True)).horizontalAdvance(bars.total) + 10 if bars.total else 0
-    if total_w and (below or QFontMetricsF(title_f).horizontalAdvance(bars.title) > width - total_w):
-        return elide(bars.title, title_f, width), width, TOTAL_BELOW
-    return elide(bars.title, title_f, width - total_w), width - total_w, 0.0
-
-
-class BarsItem(CachedItem):
-    """Frame.bars as a bar chart: zero line, negative bars below it, masked bars a grey stub with their value
-    ("−∞" for a masked score, 0.00 for a masked exp or weight)."""
-
-    def __init__(self, parent: QGraphicsItem | None = None):
-        super().__init__(parent)
-        self.bars: Bars | None = None
-        self.area = QRectF()
-        self.theme: Theme = palette.CLASSROOM
-        self.value_texts: list[str] = []   # value labels painted above/below the bars ("" where none)
-        self.name_boxes: list[tuple[str, QRectF]] = []  # each name painted under its bar, and where its ink is
-        self.heights: list[float] = []     # the values the bar heights show (morphed)
-        self.masked: list[bool] = []
-        self.axis = (0.0, 1.0)             # (min, max) of the value axis, always including 0
-        self.total_below = False           # the total under the title even if it fits beside (as its neighbour's)
-
-    def set_bars(self, bars: Bars, rect: QRectF, theme: Theme, total_below: bool = False) -> None:
-        n = len(bars.values)
-        frm = bars.from_values if bars.from_values is not None and len(bars.from_values) == n else None
-        m = max(0.0, min(1.0, bars.morph))
-        heights = [v if frm is None else f + (v - f) * m for f, v in zip(frm or bars.values, bars.values)]
-        masked = [bool(x) for x in (list(bars.masked) + [False] * n)[:n]]
-        key = (bars.title, tuple(bars.labels), tuple(heights), tuple(bars.values), tuple(masked), bars.role,
-               bars.highlight, bars.total, tuple(frm or ()), bars.top, rect.x(), rect.y(), rect.width(), rect.height(),
-               theme.name, theme.font_scale, total_below)
-        if key == self._key:
-            return
-        self.total_below = total_below
-        self.bars, self.area, self.theme, self.heights, self.masked = bars, QRectF(rect), theme, heights, masked
-        # the axis runs from the old values' range to the new one as the bars morph, so a beat ends on
-        # the scale the next beat starts with (and dividing by √d shows as the gridlines moving)
-        lo1, hi1 = _span(bars.values, masked)
-        lo0, hi0 = _span(frm, masked) if frm is not None else (lo1, hi1)
-        hi0, hi1 = max(hi0, bars.top), max(hi1, bars.top)  # a shared scale (Bars.top)
-        self.axis = (lo0 + (lo1 - lo0) * m, hi0 + (hi1 - hi0) * m)
-        self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
-
-    def _geometry(self):
-        b, r, sc = self.bars, self.area, self.theme.font_scale
-        n = max(1, len(b.values))
-        slot = (r.width() - AXIS_W) / n
-        label_px = TEXT_PX * sc
-        return slot, label_px
-
-    def heading(self) -> tuple[str, float, float]:
-        """(the title as painted, its width, how far below it the total is): see bars_heading."""
-        return bars_heading(self.bars, self.area.width(), self.theme.font_scale, self.total_below)
-
-    def index_at(self, x: float) -> int:  # the bar under scene x, -1 if none
-        if self.bars is None or not self.bars.values:
-            return -1
-        i = int((x - self.area.x() - AXIS_W) // self._geometry()[0])
-        return i if 0 <= i < len(self.bars.values) else -1
-
-    def paint(self, p: QPainter, option, widget=None) -> None:
-        b, r, th = self.bars, self.area, self.theme
-        if b is None:
-            return
-        sc = th.font_scale
-        chalk, muted = th.color("board_text"), th.color("board_muted")
-        p.setPen(qcolor(chalk))
-        title, title_w, below = self.heading()
-        p.setFont(fonts.font(19 * sc, True))
-        p.drawText(QRectF(r.x(), r.y(), title_w, 28), ALIGN_LEFT, title)
-        if b.total:
-            p.setFont(fonts.font(17 * sc, True))
-            p.drawText(QRectF(r.x(), r.y() + below, r.width(), 28), ALIGN_RIGHT, b.total)
-        n = len(b.values)
-        if n == 0:
-            return
-        slot, label_px = self._geometry()
-        value_px = TEXT_PX * sc
-        # a name needs room for a character and "…" at 16 px, a value its widest text: else only the
-        # highlighted bar says them (16 px or nothing, never smaller)
-        label_f = fonts.font(label_px)
-        fm = QFontMetricsF(label_f)
-        # slots too thin for a name across but as wide as a line of text: each name turned to read upwards
-        # under its bar (teacher7 L1: from 11 students at 4:3 the bars had no names), at the same 16 px
-        turned = slot < 2.2 * label_px and slot >= fm.height() + TURNED_GAP
-        show_labels = slot >= 2.2 * label_px or turned
-        # names that would touch their neighbours (「座った」「立った」「優しい」 read as one word) take two
-        # rows, each name then as wide as two slots
-        two_rows = show_labels and not turned and n > 1 and any(
-            fm.horizontalAdvance(t) > slot - label_px * 0.6 for t in b.labels[:n])
-        label_h = label_px * 1.6 * (2 if two_rows else 1)
-        if turned:
-            label_h = min(max((turned_length(t, fm) for t in b.labels[:n]), default=0.0), TURNED_MAX * label_px) + 8
-        metrics = QFontMetricsF(fonts.font(value_px, True))  # (stops at the first value too wide: 512 bars)
-        show_values = all(metrics.horizontalAdvance(bar_text(v)) + 4 <= slot for v in b.values)
-        top = r.y() + 34 + below + (value_px * 1.5 if show_values or b.highlight >= 0 else 4)  # room for a value above
-        bottom = r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4) - (value_px * 1.5 if show_values else 4)
-        vmin, vmax = self.axis
-        scale = (bottom - top) / (vmax - vmin)
-        zero = top + vmax * scale
-        self._paint_grid(p, r, zero, scale, vmin, vmax, muted)
-        role = th.role(b.role)
-        bar_w = max(1.0, min(slot * 0.7, 84.0))
-        self.value_texts, self.name_boxes = [], []
-        many = not (show_values or show_labels)  # hundreds of thin bars (GPT-2's 1024)
-        indices = range(n)
-        if many:  # two paths, not three painter calls a bar; only the highlighted bar goes through the loop
-            self._paint_thin_bars(p, slot, bar_w, zero, scale, muted, role)
-            self.value_texts = [""] * n
-            indices = [b.highlight] if 0 <= b.highlight < n else []
-        for i in indices:
-            cx = r.x() + AXIS_W + slot * (i + 0.5)
-            hl = i == b.highlight
-            if self.masked[i]:
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(qcolor(muted, 0.6))
-                p.drawRect(QRectF(cx - bar_w / 2, zero - 3, bar_w, 3))
-                hatch(p, [QRectF(cx - bar_w / 2, zero - 10, bar_w, 7)], light=True)  # not heard, without colour
-                text = bar_text(b.values[i])
-                ty = zero - value_px * 1.5 - 2
-            else:
-                v = self.heights[i]
-                y0, y1 = sorted((zero, zero - v * scale))
-                p.setPen(QPen(qcolor(chalk), 2.5) if hl else Qt.PenStyle.NoPen)
-                p.setBrush(qcolor(role, 1.0 if hl or b.highlight < 0 else 0.72))
-                p.drawRect(QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)))
-                text = fmt(b.values[i])
-                ty = (y1 + 2) if b.values[i] < 0 and v < 0 else (y0 - value_px * 1.5 - 2)
-            if many:
-                self.value_texts[i] = text
-            else:
-                self.value_texts.append(text if show_values or hl else "")
-            if show_values or hl:
-                p.setPen(qcolor(muted if self.masked[i] else chalk))
-                p.setFont(fonts.font(value_px, True))
-                p.drawText(QRectF(cx - slot / 2 - 20, ty, slot + 40, value_px * 1.5), ALIGN_CENTER, text)
-            if turned and i < len(b.labels):
-                p.setPen(qcolor(chalk if not self.masked[i] else muted))
-                self.name_boxes.append(_turned_name(p, b.labels[i], label_f, cx, r.bottom() - label_h + 4, label_h - 8))
-            elif (show_labels or hl) and i < len(b.labels):
-                p.setPen(qcolor(chalk if not self.masked[i] else muted))
-                w = (2 * slot - label_px * 0.6 if two_rows else slot - 2) if show_labels else 120
-                if two_rows:  # (and never past the chart's right edge)
-                    w = min(w, 2 * (r.right() - cx))
-                f = label_f  # a long name is cut short with "…", never shrunk
-                p.setFont(f)
-                y = r.bottom() - label_h + (label_px * 1.6 if two_rows and i % 2 else 0)
-                name = elide(b.labels[i], f, w)
-                p.drawText(QRectF(cx - w / 2, y, w, label_px * 1.6), ALIGN_CENTER, name)
-                ink = fm.horizontalAdvance(name)
-                self.name_boxes.append((name, QRectF(cx - ink / 2, y, ink, label_px * 1.6)))
-        p.setPen(QPen(qcolor(chalk, 0.85), 1.5))
-        p.drawLine(QPointF(r.x() + AXIS_W - 4, zero), QPointF(r.right(), zero))
-        p.setFont(label_f)
-
-
-    def _paint_thin_bars(self, p: QPainter, slot: float, bar_w: float, zero: float, scale: float, muted: str,
-                         role: str) -> None:
-        """Every bar but the highlighted one, as in paint's loop, drawn with one drawRects call per colour."""
-        b, x = self.bars, self.area.x() + AXIS_W
-        bars, greyed = [], []
-        for i, (v, masked) in enumerate(zip(self.heights, self.masked)):
-            if i == b.highlight:
-                continue
-            cx = x + slot * (i + 0.5)
-            if masked:
-                greyed.append(QRectF(cx - bar_w / 2, zero - 3, bar_w, 3))
-            else:
-                y0, y1 = sorted((zero, zero - v * scale))
-                bars.append(QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(qcolor(muted, 0.6))
-        p.drawRects(greyed)
-        p.setBrush(qcolor(role, 1.0 if b.highlight < 0 else 0.72))
-        p.drawRects(bars)
-
-    def _paint_grid(self, p: QPainter, r: QRectF, zero: float, scale: float, vmin: float, vmax: float,
-                    muted: str) -> None:
-        step = nice_step(max(vmax, -vmin) / 3)
-        p.setFont(fonts.font(TEXT_PX * self.theme.font_scale))
-        ticks = [k * step for k in range(int(math.floor(vmin / step)), int(math.ceil(vmax / step)) + 1)
-                 if k and vmin - 1e-9 <= k * step <= vmax + 1e-9]
-        for v in ticks:
-            y = zero - v * scale
-            p.setPen(QPen(qcolor(self.theme.color("board_grid")), 1.0, Qt.PenStyle.DashLine))
-            p.drawLine(QPointF(r.x() + AXIS_W - 4, y), QPointF(r.right(), y))
-            p.setPen(qcolor(muted))
-            p.drawText(QRectF(r.x(), y - 11, AXIS_W - 8, 22), ALIGN_RIGHT, f"{v:g}")
-
-
 @lru_cache(maxsize=512)
 def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float):
     """(pixel size, columns) of a board's lines in a w x h board (BoardLinesItem._fit), kept: a jump back to a
@@ -343,19 +135,6 @@ def advance(text: str, px: float) -> float:
 
 def more_line(k: int) -> str:  # the last line when k lines do not fit (or the lesson left them off)
     return f"… (+{k})"
-
-
-def nice_step(x: float) -> float:  # 1, 2 or 5 times a power of ten, close to x
-    if x <= 0 or not math.isfinite(x):
-        return 1.0
-    e = 10 ** math.floor(math.log10(x))
-    return next(k * e for k in (1, 2, 5, 10) if k * e >= x * 0.999)
-
-
-def _span(values, masked) -> tuple[float, float]:
-    vals = [float(v) for v, m in zip(values, masked) if not m and math.isfinite(v)] or [0.0]
-    lo, hi = min(0.0, min(vals)), max(0.0, max(vals))
-    return (lo, hi) if hi - lo > 1e-9 else (lo, lo + 1.0)
 
 
 class Board:
@@ -445,39 +224,3 @@ class Board:
             item.setVisible(False)
         for item in self.strips:
             item.clear()
-
-
-
-def _stacked(label: str) -> bool:
-    """A name of kana and kanji only: written top to bottom (縦書き), each character upright, when turned."""
-    return bool(label) and all(ord(c) >= 0x3000 for c in label)
-
-
-def turned_length(label: str, fm: QFontMetricsF) -> float:
-    """How tall `label` stands under a thin bar (_turned_name)."""
-    return len(label) * fm.height() * STACK_STEP if _stacked(label) else fm.horizontalAdvance(label)
-
-
-def _turned_name(p: QPainter, label: str, font, cx: float, top: float, room: float) -> tuple[str, QRectF]:
-    """`label` painted upright under a thin bar, centred on x = cx and hanging from `top`, at most `room` tall:
-    kana and kanji top to bottom (「ー」 as 「｜」), anything else turned to read upwards; a name too long ends in
-    "︙" or "…". (The name as painted, where its ink is.)"""
-    fm = QFontMetricsF(font)
-    p.save()
-    p.setFont(font)
-    if _stacked(label):
-        step = fm.height() * STACK_STEP
-        fit = max(1, int(room / step + 1e-6))  # (room is turned_length: a whole number of steps)
-        name = label if len(label) <= fit else label[:fit - 1] + "︙"
-        w = max(fm.horizontalAdvance(c) for c in name)
-        for k, c in enumerate(name.replace("ー", "｜")):
-            p.drawText(QRectF(cx - step / 2, top + k * step, step, step), ALIGN_CENTER, c)
-        p.restore()
-        return name, QRectF(cx - w / 2, top, w, len(name) * step)
-    name = elide(label, font, room)
-    ink, h = fm.horizontalAdvance(name), fm.height()
-    p.translate(cx, top + room)
-    p.rotate(-90)
-    p.drawText(QRectF(0, -h / 2, room, h), ALIGN_RIGHT, name)  # its end at the top, under the bar
-    p.restore()
-    return name, QRectF(cx - h / 2, top, h, ink)

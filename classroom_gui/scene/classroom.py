@@ -21,7 +21,8 @@ from ..lesson.frame import Frame, all_strips
 from ..lesson.strings import unbroken_quotes
 from . import fonts, palette, pictures
 from .areas import board_rect, caption_rect, title_rect
-from .board import MASKED_BAR, BarsItem, Board
+from .board import Board
+from .board_bars import MASKED_BAR, BarsItem
 from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
 from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
 from .class_rows import plan as class_plan
