@@ -32,3 +32,17 @@ def test_a_sentence_typed_not_applied_is_the_one_a_new_model_opens_with(qtbot, w
     qtbot.waitUntil(lambda: window.checkpoint.config.n_head == 4, timeout=10_000)
     qtbot.wait(50)
     assert window.run.text.split() == ["the", "dog"], window.run.text
+
+
+def test_a_sentence_typed_while_a_big_model_computes_stays_in_the_box(qtbot, window, monkeypatch):  # noqa: F811
+    """review11: every new run rewrote the sentence box with the shown sentence, so a sentence typed (not yet
+    applied) while a big model computed the last one was lost when that answer arrived. Only Undo/Redo rewrite it."""
+    from classroom_gui.view import window_jobs
+    monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
+    window.sentence.setText("the mat")
+    window.apply_sentence()                  # on the worker
+    window.sentence.setText("the dog sat")   # typed while it computes, not applied
+    qtbot.waitUntil(lambda: not window.worker.waiting, timeout=10_000)
+    qtbot.wait(50)
+    assert window.run.text.split() == ["the", "mat"]
+    assert window.sentence.text() == "the dog sat"

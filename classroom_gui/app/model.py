@@ -63,6 +63,7 @@ class ClassroomModel:
         self.resumed = None  # where the last session left the lesson, for the first sentence (resume)
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
         self.typed = ""  # the sentence as typed for the run shown (the run's text is as read: spaces joined)
+        self.brought_back = False  # the shown sentence came back by Undo or Redo, not from the sentence box
         self.earlier: list[Left] = []  # sentences left with edits, newest last: Undo brings the last one back
         self.later: list[Left] = []  # sentences Undo left, for Redo; a new sentence, edit or reset clears them
         self.quiz_on = False
@@ -118,6 +119,7 @@ class ClassroomModel:
     def _show(self, run, whatif: WhatIf | None, typed: str, focus: int | None = None) -> None:
         self.run, self.whatif = run, whatif
         self.typed = typed or (run.text if run else "")
+        self.brought_back = focus is not None  # by Undo or Redo (_step): the sentence box shows it again
         n = run.trace.n_tokens if run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
         kept = self.open_example if run and self.open_example and self.open_example.text == run.text else None

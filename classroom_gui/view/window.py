@@ -101,8 +101,9 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
             self.tell(self.model.status)
             window_build.show_edit_state(self)
         if what == "run":
-            if self.run is not None and not self.model.shows(self.sentence.text()):
-                self.sentence.setText(self.model.typed)  # Undo or Redo brought back another sentence
+            if self.model.brought_back and not self.model.shows(self.sentence.text()):
+                self.sentence.setText(self.model.typed)  # Undo or Redo brought back another sentence (a job's
+                # answer leaves the box alone: the teacher may have typed a newer sentence meanwhile)
             t = self.player.timeline
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])
             self.canvas.setFocus()
