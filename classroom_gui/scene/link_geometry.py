@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import numpy as np
 
+from ..lesson.canvas import CANVASES
 from ..lesson.frame import Link
 
 Point = tuple[float, float]
@@ -40,8 +41,8 @@ ROUNDER = 1.25  # a bow to the other side that would cross a name tag is taken t
 BEND = 0.25  # a link bows by 3/4 of this times its length: neighbours' links part by ~1/4 of a desk's width
 CEILING = 66.0  # canvas y no line rises above: the title row (areas.title_rect's two lines end at 64) stays clear
 LEFT_WALL = 2.0  # canvas x no line runs left of: the canvas's (and a PPTX picture's) left edge
-FLOOR = 874.0  # canvas y no line sinks below: the caption (16:9 from y = 900, 4:3 from 880) stays clear; an arch
-               # down over a bottom row's cards (3 rows: 9 students at 16:9) ran under the caption's box
+FLOOR = min(c.caption_y for c in CANVASES.values()) - 6.0  # canvas y no line sinks below: every canvas's caption
+               # stays clear; an arch down over a bottom row's cards (3 rows: 9 students at 16:9) ran under it
 
 
 def clear_of(width: float) -> float:
