@@ -46,3 +46,15 @@ def test_a_sentence_typed_while_a_big_model_computes_stays_in_the_box(qtbot, win
     qtbot.wait(50)
     assert window.run.text.split() == ["the", "mat"]
     assert window.sentence.text() == "the dog sat"
+
+
+def test_a_failed_job_says_why_in_the_windows_language(qtbot, window, monkeypatch):  # noqa: F811
+    """review11: a job's failure box showed str(exc), English, where the export dialogs say it in the window's
+    language (export.errors.said)."""
+    from classroom_gui.export.errors import Cancelled
+    from classroom_gui.view import window_jobs
+    shown = []
+    monkeypatch.setattr(window_jobs, "warn", lambda parent, title, said, detail="": shown.append(said))
+    window.model.select(lang="ja")
+    window._job_failed(Cancelled())
+    assert shown == ["書き出しを取り消しました。ファイルは書き出していません。"]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from ..export.errors import said
 from ..lesson.state import prepared_model_run, prepared_run
 from ..lesson.strings import text
 from . import file_dialogs
@@ -109,7 +110,7 @@ class SentenceJobs:
         if folder:
             self.model_unreadable(folder, exc, "ui.model_unreadable")
         else:
-            warn(self, self.t("ui.error_title"), str(exc) or type(exc).__name__)
+            warn(self, self.t("ui.error_title"), said(exc, self.sel.lang) or type(exc).__name__)
 
     def model_unreadable(self, folder, exc, key: str) -> None:
         """A model folder that cannot be read (Open model…, or --model at launch: `key` says what the class does
