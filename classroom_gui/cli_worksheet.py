@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .cli_export import HEAD, LAYER
-from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg,
+from .cli_table import (EDIT_FORMS, MODEL, TEXT, arg, check_layer_head, lang_arg,
                         subcommand, whole)
 
 # the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), except
@@ -35,46 +35,48 @@ RULE = arg("--mask", choices=("causal", "none"), help="the classroom's rule: non
             arg("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf"))
 def worksheet_command(args: argparse.Namespace) -> int:
+    from .cli_export import refusing_in
+
+    return refusing_in(args.lang, _worksheet, args)  # its refusals in the sheet's language
+
+
+def _worksheet(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .cli_export import _focus, lesson_model, say_note, say_notices, sentence_run, with_edits
-    from .export.errors import said as in_language  # (the notes below are `said`)
-    from .export.files import ExportError, check_target
+    from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.gallery import lesson_selection
     from .lesson.phrase import Phrase
-    from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
+    from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS, build_worksheet, choose_asker
     from .resources import teaching_model_dir
 
-    try:
-        check_target(args.output, WORKSHEETS)  # a bad path fails before any work
-        folder = args.model if args.model is not None else teaching_model_dir()
-        given, said = args.mask, []  # notes of the choices made for the sheet, said once it is written
-        checkpoint, gallery = lesson_model(args)  # --mask: the lesson's rule when not given
+    check_target(args.output, WORKSHEETS)  # a bad path fails before any work
+    folder = args.model if args.model is not None else teaching_model_dir()
+    given, said = args.mask, []  # notes of the choices made for the sheet, said once it is written
+    checkpoint, gallery = lesson_model(args)  # --mask: the lesson's rule when not given
+    run = sentence_run(checkpoint, args.text, args.mask)
+    n = run.trace.n_tokens
+    if given is None and args.mask == "none" and (n > MAX_STUDENTS or args.students not in (None, n)):
+        said.append(Phrase("cli.sheet_in_turn_room", n=n, least=MIN_STUDENTS, most=MAX_STUDENTS)
+                    if n > MAX_STUDENTS else Phrase("cli.sheet_in_turn_not", n=n, students=args.students))
+        args.mask = "causal"
         run = sentence_run(checkpoint, args.text, args.mask)
-        n = run.trace.n_tokens
-        if given is None and args.mask == "none" and (n > MAX_STUDENTS or args.students not in (None, n)):
-            said.append(Phrase("cli.sheet_in_turn_room", n=n, least=MIN_STUDENTS, most=MAX_STUDENTS)
-                        if n > MAX_STUDENTS else Phrase("cli.sheet_in_turn_not", n=n, students=args.students))
-            args.mask = "causal"
-            run = sentence_run(checkpoint, args.text, args.mask)
-        say_notices(run, args.lang)
-        trace = run.trace
-        start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head, as export's
-        args.layer = start.layer + 1 if args.layer is None else args.layer
-        args.head = start.head + 1 if args.head is None else args.head
-        check_layer_head(args, checkpoint.config)
-        trace = with_edits(trace, args.edits)
-        focus = _focus(args.focus, trace.tokens) if args.focus else None
-        if focus is None and args.students is None:
-            focus = sheet_asker(trace, args.layer - 1, args.mask, said)
-        asker = choose_asker(trace, args.layer - 1, focus, args.students)
-        sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang, cli=True, typed=run.text)
-        from PySide6.QtWidgets import QApplication
+    say_notices(run, args.lang)
+    trace = run.trace
+    start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head, as export's
+    args.layer = start.layer + 1 if args.layer is None else args.layer
+    args.head = start.head + 1 if args.head is None else args.head
+    check_layer_head(args, checkpoint.config)
+    trace = with_edits(trace, args.edits)
+    focus = _focus(args.focus, trace.tokens) if args.focus else None
+    if focus is None and args.students is None:
+        focus = sheet_asker(trace, args.layer - 1, args.mask, said)
+    asker = choose_asker(trace, args.layer - 1, focus, args.students)
+    sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang, cli=True, typed=run.text)
+    from PySide6.QtWidgets import QApplication
 
-        _app = QApplication.instance() or QApplication([sys.argv[0]])
-        written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
-    except (CliRefusal, ExportError, WorksheetError, OSError) as exc:  # in the sheet's language (OSError: a name too long)
-        raise CliError(in_language(exc, args.lang)) from None
+    _app = QApplication.instance() or QApplication([sys.argv[0]])
+    written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
     for note in said:
         say_note(note, args.lang)
     key = (Phrase("cli.key_page", page=written.key_page) if written.key_page == written.pages
