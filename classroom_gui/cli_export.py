@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from .export.formats import output_help
-from .lesson.phrase import Words
 from .lesson.timeline import CHAPTERS
+from .messages.phrase import PhraseError, Words
 from .cli_table import EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
@@ -51,12 +51,13 @@ def _prepare(args):
 
     from .lesson.canvas import canvas_for
     from .lesson.state import Selection
+    from .model.sentence import run_sentence
     from .scene import palette
 
     if not 0.05 <= args.temperature <= 20:
         raise CliError(f"--temperature must be between 0.05 and 20, got {args.temperature}")
     checkpoint, gallery = lesson_model(args)
-    run = sentence_run(checkpoint, args.text, args.mask)
+    run = run_sentence(checkpoint, args.text, args.mask)  # an empty one: EmptySentence, said in --lang
     say_notices(run, args.lang)
     trace = with_edits(run.trace, args.edits)
     args.checkpoint = checkpoint  # for the --compare sentence (second_run)
@@ -77,9 +78,7 @@ def lesson_model(args):
     from .resources import teaching_model_dir
 
     folder = args.model if args.model is not None else teaching_model_dir()
-    if not Path(folder).exists():  # in --lang (load_checkpoint says the same in English)
-        raise CliRefusal("cli.model_missing", path=str(Path(folder)))
-    checkpoint = load_checkpoint(folder)
+    checkpoint = load_checkpoint(folder)  # a missing folder: ModelMissing, said in --lang (refusing_in)
     gallery = gallery_of(folder)[0]
     args.mask = args.mask or lesson_rule(checkpoint, gallery)
     return checkpoint, gallery
@@ -124,16 +123,6 @@ def compared(args, trace, sel, run, times):
     return [compare(trace, other.trace, sel, t, a, b, (run.text, other.text)) for t in times]
 
 
-def sentence_run(checkpoint, text: str, mask: str):
-    """The sentence through the model (model.sentence.run_sentence); an empty one refused in any language."""
-    from .model.sentence import EmptySentence, run_sentence
-
-    try:
-        return run_sentence(checkpoint, text, mask)
-    except EmptySentence:
-        raise CliRefusal("cli.text_empty") from None
-
-
 def say_notices(run, lang: str) -> None:
     """What the model noticed about the sentence, as notes in `lang` (English as the model says it)."""
     from .lesson.state import notices_for
@@ -150,42 +139,15 @@ def say_note(note, lang: str) -> None:
 
 
 def with_edits(trace, specs):
-    """The trace with the --set edits applied by a real forward; a CliRefusal names a bad one (in any language)."""
+    """The trace with the --set edits applied by a real forward; a CliRefusal names a bad one (its EditError's
+    phrase, said in --lang by refusing_in)."""
     from .lesson.whatif_state import from_specs
     from .model.whatif import EditError
 
     try:
         return from_specs(trace, specs)
     except EditError as exc:
-        raise CliRefusal("cli.set", edit=EditSaid(exc, trace.tokens)) from None
-
-
-class EditSaid:
-    """A refused --set edit said in a language: the edit's own key (model.whatif.EditError), a student it would
-    leave deaf or an edit that changes nothing as the window says them; English as the model says it."""
-
-    def __init__(self, exc, tokens):
-        self.exc, self.tokens = exc, list(tokens)
-
-    def said(self, lang: str) -> str:
-        from .lesson.phrase import say
-        from .lesson.strings import quote, text
-        from .lesson.whatif_state import describe
-
-        exc, t = self.exc, self.tokens
-        if lang == "en":
-            return str(exc)
-        if exc.key is not None:
-            return say(lang, exc.key, **exc.values)
-        if exc.deaf_seat is not None:
-            return text(lang, "whatif.deaf", name=quote(lang, t[exc.deaf_seat]))
-        if exc.unchanged is not None:
-            asker, classmate = (quote(lang, t[i]) for i in exc.unchanged)
-            return text(lang, "whatif.unchanged", asker=asker, classmate=classmate)
-        if exc.same is not None:
-            return text(lang, "whatif.same", what=describe(lang, exc.same, t, with_value=False),
-                        value=f"{exc.same.value:g}")
-        return str(exc)
+        raise CliRefusal("cli.set", edit=exc.phrase) from None
 
 
 def bare(word: str) -> str:
@@ -196,7 +158,7 @@ def bare(word: str) -> str:
 def _default_asker_note(tokens: list[str], focus: int):
     """When the seed's asker (cat, 猫) does not ask, say who asks instead rather than pick someone silently: a
     Phrase (None when cat or 猫 asks)."""
-    from .lesson.phrase import Phrase
+    from .messages.phrase import Phrase
 
     seeds = [i for i, t in enumerate(tokens) if bare(t) == "cat" or t == "猫"]  # as default_focus reads them
     if seeds and seeds[0] == focus:
@@ -229,14 +191,12 @@ def _export_errors(function):
 def refusing_in(lang: str, function, *args):
     """function(*args), its refusals said in `lang` (export.errors.said) as a CliError (teacher7 M3)."""
     from .export.errors import said
-    from .export.files import ExportError
-    from .lesson.worksheet import WorksheetError
 
     try:
         return function(*args)
     except BrokenPipeError:  # main's: the reader of stdout has gone
         raise
-    except (CliRefusal, ExportError, WorksheetError, OSError) as exc:
+    except (PhraseError, OSError) as exc:  # a CliRefusal, an ExportError, a WorksheetError, a model's refusal
         raise CliError(said(exc, lang)) from None
 
 

@@ -22,10 +22,11 @@ from ..export.pictures import clipboard_image, save_picture
 from ..export.video import save_video
 from ..lesson import rules
 from ..lesson.canvas import canvas_for
-from ..lesson.phrase import Name
 from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
+from ..messages.phrase import Name
+from ..model.sentence import EmptySentence
 from ..scene import palette
 from . import file_dialogs
 from .canvas_warm import held
@@ -139,7 +140,7 @@ def _empty(model, parent) -> bool:
     saying the classroom is empty: teacher5 L11), an animation or a worksheet of nobody teaches nothing."""
     if model.run is not None:
         return False
-    QMessageBox.warning(parent, _t(model)("ui.export_failed"), _t(model)("ui.export_empty"))
+    _report(model, parent, EmptySentence())
     return True
 
 
