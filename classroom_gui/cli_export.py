@@ -49,7 +49,6 @@ def _prepare(args):
 
     from .crash import quiet_qt_fonts
 
-    from .lesson.canvas import canvas_for
     from .lesson.state import Selection
     from .model.sentence import run_sentence
     from .scene import palette
@@ -66,7 +65,7 @@ def _prepare(args):
     app = QApplication.instance() or QApplication([sys.argv[0]])
     # on the canvas of the output's shape: a 4:3 size gets the 4:3 layout (lesson.canvas)
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
-                    rule=args.mask, canvas=canvas_for(*size))
+                    rule=args.mask).sized(*size)
     return app, trace, sel, palette.theme(args.theme), size, run
 
 

@@ -5,8 +5,6 @@ a cancellable progress dialog and keep the window responsive; errors come back a
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -184,13 +182,12 @@ def _fit_canvas(window) -> None:
 
 def _frames(model, times, size):
     trace = model.shown_trace()  # with the what-if edits, as on screen, on the canvas of the export's shape
-    sel = replace(model.sel, canvas=canvas_for(*size))
-    return (frame_at(trace, sel, t, model.notices) for t in times)
+    return (frame_at(trace, model.sel.sized(*size), t, model.notices) for t in times)
 
 
 def export_picture(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        return save_picture(model.frame(canvas_for(*o.chosen_size())), p, o.chosen_size(), o.chosen_theme(),
+        return save_picture(model.frame(o.chosen_size()), p, o.chosen_size(), o.chosen_theme(),
                             o.transparent.isChecked(),
                             o.svg_text.currentData())
     return _export(model, parent, "picture", path, options, file_filter("picture"), "classroom.png", work)
@@ -202,7 +199,7 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
 
         per = o.per.currentData()
         # as `deck` makes them (per chapter: each chapter whole; with the quiz's slides), for the class on screen
-        sel = replace(model.sel, canvas=canvas_for(*o.chosen_size()))  # a 4:3 size: the 4:3 layout (lesson.canvas)
+        sel = model.sel.sized(*o.chosen_size())  # a 4:3 size: the 4:3 layout (lesson.canvas)
         frames = deck_frames(model.shown_trace(), sel, deck_times(model.player.timeline, per), per,
                              model.notices, o.quiz.isChecked())
         return _with_progress(model, parent, _t(model)("ui.exporting"),
