@@ -15,8 +15,8 @@ import unicodedata
 from pathlib import Path
 
 from . import __version__
-from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, positive,  # noqa: F401  (CliError: raised by callers)
-                        subcommand, write_atomic)
+from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
+                        subcommand, tell, write_atomic)
 
 PROG = "classroom-gui"
 
@@ -181,8 +181,16 @@ def run_gui(args: argparse.Namespace) -> int:
             MASK,
             arg("--top", metavar="N", type=positive, default=10, help="next words to list (default 10)"),
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
-                + EDIT_FORMS))
+                + EDIT_FORMS),
+            lang_arg("the notes, the refusals and the \"wrote\" line (the table itself is English)"))
 def trace_command(args: argparse.Namespace) -> int:
+    from .cli_export import refusing_in
+
+    return refusing_in(args.lang, _trace, args)  # its refusals (an empty --text, a bad --set) in --lang
+
+
+def _trace(args: argparse.Namespace) -> int:
+    from .cli_export import say_notices, with_edits
     from .model.checkpoint import CheckpointError, load_checkpoint
     from .model.sentence import run_sentence
     from .model.trace_json import next_tokens, trace_to_dict
@@ -192,21 +200,19 @@ def trace_command(args: argparse.Namespace) -> int:
     try:
         checkpoint = load_checkpoint(folder)
     except CheckpointError as exc:
-        hint = "" if args.model is not None else " (the teaching model is missing; pass --model DIR)"
-        raise CheckpointError(f"{exc}{hint}") from None
+        if args.model is not None:
+            raise  # (a missing folder: said in --lang)
+        raise CheckpointError(f"{exc} (the teaching model is missing; pass --model DIR)") from None
 
     run = run_sentence(checkpoint, args.text, args.mask)
-    for notice in run.notices:
-        print(f"note: {notice}", file=sys.stderr)
-    from .cli_export import with_edits
-
+    say_notices(run, args.lang)
     trace = with_edits(run.trace, args.edits)
     if args.json is not None:  # written before printing, so a bad path fails before any output
         record = trace_to_dict(trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top)
         write_atomic(args.json, json.dumps(record, ensure_ascii=False, allow_nan=False))
     print(format_trace(trace, folder, next_tokens(trace, checkpoint.tokenizer.vocab, args.top)))
     if args.json is not None:
-        print(f"wrote {args.json}", file=sys.stderr)
+        tell(args.lang, "cli.wrote", path=args.json)
     return 0
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from .export.formats import output_help
 from .lesson.timeline import CHAPTERS
 from .messages.phrase import PhraseError, Words
-from .cli_table import EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand
+from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand,
+                        tell)
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
 # for export, deck and video and for quiz, so that `quiz --json` asks the questions of the deck's slides
@@ -54,7 +55,7 @@ def _prepare(args):
     from .scene import palette
 
     if not 0.05 <= args.temperature <= 20:
-        raise CliError(f"--temperature must be between 0.05 and 20, got {args.temperature}")
+        raise CliRefusal("cli.temperature", got=args.temperature)
     checkpoint, gallery = lesson_model(args)
     run = run_sentence(checkpoint, args.text, args.mask)  # an empty one: EmptySentence, said in --lang
     say_notices(run, args.lang)
@@ -102,13 +103,15 @@ def lesson_view(args, trace, gallery) -> int:
 
 
 def second_run(args):
-    """The --compare sentence through the same model and rule (the --set edits belong to the first class)."""
+    """The --compare sentence through the same model and rule (the --set edits belong to the first class); its
+    notes in --lang, as the first's (say_notices)."""
+    from .lesson.state import notices_for
     from .model.sentence import run_sentence
 
 
     run = run_sentence(args.checkpoint, args.compare, args.mask)
-    for notice in run.notices:
-        print(f"note (second class): {notice}", file=sys.stderr)
+    for notice in run.notices if args.lang == "en" else notices_for(run, args.lang):
+        tell(args.lang, "cli.note_second", note=notice)
     return run
 
 
@@ -199,12 +202,25 @@ def refusing_in(lang: str, function, *args):
         raise CliError(said(exc, lang)) from None
 
 
-def _progress(label: str):
+def _progress(lang: str, what: str):
+    from .lesson.strings import text
+
+    label = text(lang, f"cli.progress_{what}")  # "slides: 3/30", 「スライド：3/30」
+    colon = text(lang, "cli.progress_colon")
+
     def report(done: int, total: int) -> bool:
         if sys.stderr.isatty() or done == total:
-            print(f"\r{label}: {done}/{total}", end="\n" if done == total else "", file=sys.stderr)
+            print(f"\r{label}{colon}{done}/{total}", end="\n" if done == total else "", file=sys.stderr)
         return True
     return report
+
+
+def wrote(args) -> None:
+    """export's last line: the picture written, and its numbers (--json) when asked, in --lang."""
+    if args.json is None:
+        tell(args.lang, "cli.wrote", path=args.output)
+    else:
+        tell(args.lang, "cli.wrote_json", path=args.output, json=args.json)
 
 
 @subcommand("export", "draw one moment of the lesson as a PNG, SVG or PDF", *COMMON,
@@ -232,7 +248,7 @@ def export_command(args: argparse.Namespace) -> int:
     if args.json is not None:
         targets.append(check_json_target(args.json))
         if targets[1].resolve() == targets[0].resolve():
-            raise CliError(f"{args.json}: the picture and the numbers cannot be the same file")
+            raise CliRefusal("cli.same_file", json=args.json)
     if args.compare is not None and targets[0].suffix.lower() not in COMPARE_PICTURES:
         raise CliError(f"{args.output}: a comparison is drawn as {output_help('compare picture')}")
     _app, trace, sel, theme, size, run = _prepare(args)
@@ -244,7 +260,7 @@ def export_command(args: argparse.Namespace) -> int:
         write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent, args.svg_text)
         if args.json is not None:
             NUMBERS[targets[1].suffix.lower()].write(frame, sel, temps[1])
-    print(f"wrote {args.output}" + (f" and {args.json}" if args.json is not None else ""), file=sys.stderr)
+    wrote(args)
     return 0
 
 
@@ -261,7 +277,7 @@ def _export_compare(args, targets, pair, size, theme) -> int:
             record = {"classes": [frame_numbers(f, s) for f, s in zip(pair.frames, pair.selections)],
                       "changed_most": pair.changed_most}
             temps[1].write_text(json.dumps(record, ensure_ascii=False, indent=1, default=json_value), encoding="utf-8")
-    print(f"wrote {args.output}" + (f" and {args.json}" if args.json is not None else ""), file=sys.stderr)
+    wrote(args)
     return 0
 
 
@@ -295,13 +311,14 @@ def deck_command(args: argparse.Namespace) -> int:
         from .export.compare import save_compare_deck
 
         if args.quiz:
-            raise CliError("--quiz and --compare cannot be combined yet; make two decks")
-        save_compare_deck(compared(args, trace, sel, run, times), args.output, size, theme, sel.lang, _progress("slides"))
-        print(f"wrote {args.output} ({len(times)} slides)", file=sys.stderr)
+            raise CliRefusal("cli.quiz_compare")
+        save_compare_deck(compared(args, trace, sel, run, times), args.output, size, theme, sel.lang,
+                          _progress(args.lang, "slides"))
+        tell(args.lang, "cli.wrote_slides", path=args.output, n=len(times))
         return 0
     frames = deck_frames(trace, sel, times, args.per, notices, args.quiz)  # per chapter: each chapter whole
-    save_deck(frames, args.output, size, theme, _progress("slides"))
-    print(f"wrote {args.output} ({len(frames)} slides)", file=sys.stderr)
+    save_deck(frames, args.output, size, theme, _progress(args.lang, "slides"))
+    tell(args.lang, "cli.wrote_slides", path=args.output, n=len(frames))
     return 0
 
 
@@ -327,10 +344,10 @@ def video_command(args: argparse.Namespace) -> int:
         from .export.compare import save_compare_video
 
         save_compare_video(compared(args, trace, sel, run, times), len(times), args.output, args.fps, size, theme,
-                           sel.lang, _progress("frames"))
-        print(f"wrote {args.output} ({len(times)} frames)", file=sys.stderr)
+                           sel.lang, _progress(args.lang, "frames"))
+        tell(args.lang, "cli.wrote_frames", path=args.output, n=len(times))
         return 0
     frames = (frame_at(trace, sel, t, notices) for t in times)
-    save_video(frames, len(times), args.output, args.fps, size, theme, _progress("frames"))
-    print(f"wrote {args.output} ({len(times)} frames)", file=sys.stderr)
+    save_video(frames, len(times), args.output, args.fps, size, theme, _progress(args.lang, "frames"))
+    tell(args.lang, "cli.wrote_frames", path=args.output, n=len(times))
     return 0

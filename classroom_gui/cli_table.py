@@ -22,6 +22,15 @@ class CliRefusal(PhraseError, CliError):
     prints; a command with a --lang of its own (worksheet) says it in that language."""
 
 
+def tell(lang: str, key: str, **values) -> None:
+    """One line on stderr in `lang`: a sentence of lesson/strings ("wrote x.png", 「x.pngを書き出しました。」)."""
+    import sys
+
+    from .lesson.strings import text
+
+    print(text(lang, key, **values), file=sys.stderr)
+
+
 def arg(*names, **options) -> tuple:
     """One argument for @subcommand, spelled like ArgumentParser.add_argument."""
     return names, options
