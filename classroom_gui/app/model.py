@@ -267,6 +267,13 @@ class ClassroomModel:
             return True
         return self._step(self.later, self.earlier)
 
+    def coming(self, undo: bool = True):
+        """The sentence (a Left) Undo, or Redo, would bring back; None when it steps an edit, or nothing."""
+        if self.whatif is not None and (self.whatif.history if undo else self.whatif.redone):
+            return None
+        source = self.earlier if undo else self.later
+        return source[-1] if source and self.run is not None else None
+
     def _step(self, source: list, dest: list) -> bool:
         """Undo or Redo across a new sentence: show the sentence last left on `source`, leaving this one on `dest`."""
         if not source or self.run is None:
@@ -320,9 +327,7 @@ class ClassroomModel:
         self._sel = replace(value, canvas=self._sel.canvas)
 
     @property
-    def canvas(self):
-        """The shape the window shows the lesson in (lesson.canvas: 4:3 on a projector): the Selection's, its one
-        place."""
+    def canvas(self):  # the shape the window shows the lesson in (lesson.canvas): the Selection's, its one place
         return self._sel.canvas
 
     def set_canvas(self, canvas) -> None:
