@@ -15,15 +15,17 @@ import unicodedata
 from pathlib import Path
 
 from . import __version__
+from .cli_parser import Parser, lang_of
 from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
                         subcommand, tell, write_atomic)
 
 PROG = "classroom-gui"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=PROG, description="Attention Classroom: Transformer "
-                                     "self-attention told as a classroom. Without a command, opens the window.")
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line's parser; `lang`: the language it refuses a command line in (cli_parser)."""
+    parser = Parser(prog=PROG, description="Attention Classroom: Transformer "
+                    "self-attention told as a classroom. Without a command, opens the window.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="log everything (DEBUG) to stderr and to the window's log file")
@@ -38,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
         for names, options in arguments:
             p.add_argument(*names, **options)
         p.set_defaults(func=function)
+        p.lang = lang
+    parser.lang = lang
     return parser
 
 
@@ -83,11 +87,12 @@ def _main(argv: list[str] | None, handling: bool) -> int:
 
     where = PROG
     try:
+        argv = glue_text_options(list(sys.argv[1:] if argv is None else argv))
         with files.hold_signals():  # a Ctrl+C while modules load waits for the first stop_if_signalled
-            parser = build_parser()
+            parser = build_parser(lang_of(argv))
         stop_if_signalled()
         try:
-            args = parser.parse_args(glue_text_options(list(sys.argv[1:] if argv is None else argv)))
+            args = parser.parse_args(argv)
         except SystemExit as exc:  # argparse has printed usage (status 2) or --help/--version (status 0)
             return exc.code if isinstance(exc.code, int) else 2
         with files.hold_signals():

@@ -52,3 +52,26 @@ def test_trace_says_its_notes_and_refusals_in_the_chosen_language(capsys, tmp_pa
         0, ["note: unknown to the model: zebra (the model reads it as pieces)", f"wrote {numbers}"])
     assert _err(capsys, ["trace", "--text", " ", "--lang", "ja"]) == (
         2, ["classroom-gui trace: error: 文が空です。単語をいくつか入力してください（例：「猫がマットの上に座った」）。"])
+
+
+def test_argparse_refusals_are_said_in_the_command_lines_language(capsys, tmp_path):
+    """teacher8 L6: `quiz --lang ja` without --json said argparse's "the following arguments are required" in
+    English; the refusals argparse makes are now Japanese when the command line names --lang ja (names in 「」),
+    and read as argparse writes them without it."""
+    json_path = str(tmp_path / "q.json")
+    for argv, ja, en in (
+            (["quiz", "--text", "猫"], "--jsonを指定してください。", "the following arguments are required: --json"),
+            (["export", "--text", "猫", "--mask", "foo", "-o", "x.png"],
+             "--maskに「foo」は選べません。「none」、「causal」から選んでください。",
+             "argument --mask: invalid choice: 'foo' (choose from 'none', 'causal')"),
+            (["trace", "--text", "猫", "--top", "0"], "--top：1以上の整数を書いてください（「0」が指定されました）。",
+             "argument --top: expected a whole number of at least 1, got '0'"),
+            (["quiz", "--text", "猫", "--json", json_path, "--layer", "x"], "--layer：「x」は数ではありません。",
+             "argument --layer: invalid int value: 'x'")):
+        command = argv[0]
+        lang = ["--lang=ja"] if command == "trace" else ["--lang", "ja"]  # either way of writing it
+        code, lines = _err(capsys, [*argv, *lang])
+        assert code == 2 and lines[-1] == f"classroom-gui {command}: error: {ja}" and lines[0].startswith("usage:")
+        code, lines = _err(capsys, argv)
+        assert code == 2 and lines[-1] == f"classroom-gui {command}: error: {en}"
+    assert not (tmp_path / "q.json").exists()
