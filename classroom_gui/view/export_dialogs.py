@@ -17,6 +17,7 @@ from ..export.errors import ExportError, said
 from ..export.formats import file_filter
 from ..export.moments import deck_times, video_times
 from ..export.pictures import clipboard_image, save_picture
+from ..export.sizes import SIZES
 from ..export.video import save_video
 from ..lesson import rules
 from ..lesson.canvas import canvas_for
@@ -29,7 +30,8 @@ from ..scene import palette
 from . import file_dialogs
 from .canvas_warm import held
 
-SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), (1024, 768), None)  # None: custom
+# the CLI's named sizes (export.sizes), 16:9 then 4:3, and a projector's 1024 x 768; None: custom
+SIZE_CHOICES = (SIZES["1080p"], SIZES["4k"], SIZES["720p"], SIZES["4:3"], (1024, 768), None)
 
 
 def size_name(size: tuple[int, int]) -> str:

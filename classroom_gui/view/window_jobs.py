@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from ..crash import details_box
 from ..export.errors import said
 from ..lesson.state import prepared_model_run, prepared_run
 from ..lesson.strings import text
@@ -38,8 +39,7 @@ def warn(parent, title: str, said: str, detail: str = "") -> None:
     if not detail:
         QMessageBox.warning(parent, title, said)
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, title, said, QMessageBox.StandardButton.Ok, parent)
-    box.setDetailedText(detail)
+    box = details_box(parent, title, said, detail)
     try:
         box.exec()
     finally:
