@@ -15,15 +15,17 @@ import unicodedata
 from pathlib import Path
 
 from . import __version__
-from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, positive,  # noqa: F401  (CliError: raised by callers)
-                        subcommand, write_atomic)
+from .cli_parser import Parser, lang_of
+from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
+                        subcommand, tell, write_atomic)
 
 PROG = "classroom-gui"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=PROG, description="Attention Classroom: Transformer "
-                                     "self-attention told as a classroom. Without a command, opens the window.")
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line's parser; `lang`: the language it refuses a command line in (cli_parser)."""
+    parser = Parser(prog=PROG, description="Attention Classroom: Transformer "
+                    "self-attention told as a classroom. Without a command, opens the window.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="log everything (DEBUG) to stderr and to the window's log file")
@@ -38,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
         for names, options in arguments:
             p.add_argument(*names, **options)
         p.set_defaults(func=function)
+        p.lang = lang
+    parser.lang = lang
     return parser
 
 
@@ -83,11 +87,12 @@ def _main(argv: list[str] | None, handling: bool) -> int:
 
     where = PROG
     try:
+        argv = glue_text_options(list(sys.argv[1:] if argv is None else argv))
         with files.hold_signals():  # a Ctrl+C while modules load waits for the first stop_if_signalled
-            parser = build_parser()
+            parser = build_parser(lang_of(argv))
         stop_if_signalled()
         try:
-            args = parser.parse_args(glue_text_options(list(sys.argv[1:] if argv is None else argv)))
+            args = parser.parse_args(argv)
         except SystemExit as exc:  # argparse has printed usage (status 2) or --help/--version (status 0)
             return exc.code if isinstance(exc.code, int) else 2
         with files.hold_signals():
@@ -181,8 +186,16 @@ def run_gui(args: argparse.Namespace) -> int:
             MASK,
             arg("--top", metavar="N", type=positive, default=10, help="next words to list (default 10)"),
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
-                + EDIT_FORMS))
+                + EDIT_FORMS),
+            lang_arg("the notes, the refusals and the \"wrote\" line (the table itself is English)"))
 def trace_command(args: argparse.Namespace) -> int:
+    from .cli_export import refusing_in
+
+    return refusing_in(args.lang, _trace, args)  # its refusals (an empty --text, a bad --set) in --lang
+
+
+def _trace(args: argparse.Namespace) -> int:
+    from .cli_export import say_notices, with_edits
     from .model.checkpoint import CheckpointError, load_checkpoint
     from .model.sentence import run_sentence
     from .model.trace_json import next_tokens, trace_to_dict
@@ -192,21 +205,19 @@ def trace_command(args: argparse.Namespace) -> int:
     try:
         checkpoint = load_checkpoint(folder)
     except CheckpointError as exc:
-        hint = "" if args.model is not None else " (the teaching model is missing; pass --model DIR)"
-        raise CheckpointError(f"{exc}{hint}") from None
+        if args.model is not None:
+            raise  # (a missing folder: said in --lang)
+        raise CheckpointError(f"{exc} (the teaching model is missing; pass --model DIR)") from None
 
     run = run_sentence(checkpoint, args.text, args.mask)
-    for notice in run.notices:
-        print(f"note: {notice}", file=sys.stderr)
-    from .cli_export import with_edits
-
+    say_notices(run, args.lang)
     trace = with_edits(run.trace, args.edits)
     if args.json is not None:  # written before printing, so a bad path fails before any output
         record = trace_to_dict(trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top)
         write_atomic(args.json, json.dumps(record, ensure_ascii=False, allow_nan=False))
     print(format_trace(trace, folder, next_tokens(trace, checkpoint.tokenizer.vocab, args.top)))
     if args.json is not None:
-        print(f"wrote {args.json}", file=sys.stderr)
+        tell(args.lang, "cli.wrote", path=args.json)
     return 0
 
 

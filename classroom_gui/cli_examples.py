@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from .cli_table import MODEL, CliError, arg, lang_arg, subcommand, write_atomic
+from .cli_table import MODEL, CliError, arg, lang_arg, subcommand, tell, write_atomic
 
 
 @subcommand("examples", "list the gallery of examples (each a sentence, its rule, who asks, layer and head, and "
@@ -32,5 +31,5 @@ def examples_command(args: argparse.Namespace) -> int:
         print(f"{i:>3}. {e.text}\n     {example_where(e, args.lang)}{sep}{example_top(e, args.lang)}\n"
               f"     {e.describe(args.lang)}")
     if args.json is not None:
-        print(f"wrote {args.json} ({len(examples)} examples)", file=sys.stderr)
+        tell(args.lang, "cli.wrote_examples", path=args.json, n=len(examples))
     return 0

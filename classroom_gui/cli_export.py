@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from .export.formats import output_help
-from .lesson.phrase import Words
 from .lesson.timeline import CHAPTERS
-from .cli_table import EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand
+from .messages.phrase import PhraseError, Words
+from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand,
+                        tell)
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
 # for export, deck and video and for quiz, so that `quiz --json` asks the questions of the deck's slides
@@ -49,14 +50,14 @@ def _prepare(args):
 
     from .crash import quiet_qt_fonts
 
-    from .lesson.canvas import canvas_for
     from .lesson.state import Selection
+    from .model.sentence import run_sentence
     from .scene import palette
 
     if not 0.05 <= args.temperature <= 20:
-        raise CliError(f"--temperature must be between 0.05 and 20, got {args.temperature}")
+        raise CliRefusal("cli.temperature", got=args.temperature)
     checkpoint, gallery = lesson_model(args)
-    run = sentence_run(checkpoint, args.text, args.mask)
+    run = run_sentence(checkpoint, args.text, args.mask)  # an empty one: EmptySentence, said in --lang
     say_notices(run, args.lang)
     trace = with_edits(run.trace, args.edits)
     args.checkpoint = checkpoint  # for the --compare sentence (second_run)
@@ -65,7 +66,7 @@ def _prepare(args):
     app = QApplication.instance() or QApplication([sys.argv[0]])
     # on the canvas of the output's shape: a 4:3 size gets the 4:3 layout (lesson.canvas)
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
-                    rule=args.mask, canvas=canvas_for(*size))
+                    rule=args.mask).sized(*size)
     return app, trace, sel, palette.theme(args.theme), size, run
 
 
@@ -77,9 +78,7 @@ def lesson_model(args):
     from .resources import teaching_model_dir
 
     folder = args.model if args.model is not None else teaching_model_dir()
-    if not Path(folder).exists():  # in --lang (load_checkpoint says the same in English)
-        raise CliRefusal("cli.model_missing", path=str(Path(folder)))
-    checkpoint = load_checkpoint(folder)
+    checkpoint = load_checkpoint(folder)  # a missing folder: ModelMissing, said in --lang (refusing_in)
     gallery = gallery_of(folder)[0]
     args.mask = args.mask or lesson_rule(checkpoint, gallery)
     return checkpoint, gallery
@@ -104,13 +103,15 @@ def lesson_view(args, trace, gallery) -> int:
 
 
 def second_run(args):
-    """The --compare sentence through the same model and rule (the --set edits belong to the first class)."""
+    """The --compare sentence through the same model and rule (the --set edits belong to the first class); its
+    notes in --lang, as the first's (say_notices)."""
+    from .lesson.state import notices_for
     from .model.sentence import run_sentence
 
 
     run = run_sentence(args.checkpoint, args.compare, args.mask)
-    for notice in run.notices:
-        print(f"note (second class): {notice}", file=sys.stderr)
+    for notice in run.notices if args.lang == "en" else notices_for(run, args.lang):
+        tell(args.lang, "cli.note_second", note=notice)
     return run
 
 
@@ -122,16 +123,6 @@ def compared(args, trace, sel, run, times):
     other = second_run(args)
     a, b = notices_for(run, sel.lang), notices_for(other, sel.lang)
     return [compare(trace, other.trace, sel, t, a, b, (run.text, other.text)) for t in times]
-
-
-def sentence_run(checkpoint, text: str, mask: str):
-    """The sentence through the model (model.sentence.run_sentence); an empty one refused in any language."""
-    from .model.sentence import EmptySentence, run_sentence
-
-    try:
-        return run_sentence(checkpoint, text, mask)
-    except EmptySentence:
-        raise CliRefusal("cli.text_empty") from None
 
 
 def say_notices(run, lang: str) -> None:
@@ -150,42 +141,15 @@ def say_note(note, lang: str) -> None:
 
 
 def with_edits(trace, specs):
-    """The trace with the --set edits applied by a real forward; a CliRefusal names a bad one (in any language)."""
+    """The trace with the --set edits applied by a real forward; a CliRefusal names a bad one (its EditError's
+    phrase, said in --lang by refusing_in)."""
     from .lesson.whatif_state import from_specs
     from .model.whatif import EditError
 
     try:
         return from_specs(trace, specs)
     except EditError as exc:
-        raise CliRefusal("cli.set", edit=EditSaid(exc, trace.tokens)) from None
-
-
-class EditSaid:
-    """A refused --set edit said in a language: the edit's own key (model.whatif.EditError), a student it would
-    leave deaf or an edit that changes nothing as the window says them; English as the model says it."""
-
-    def __init__(self, exc, tokens):
-        self.exc, self.tokens = exc, list(tokens)
-
-    def said(self, lang: str) -> str:
-        from .lesson.phrase import say
-        from .lesson.strings import quote, text
-        from .lesson.whatif_state import describe
-
-        exc, t = self.exc, self.tokens
-        if lang == "en":
-            return str(exc)
-        if exc.key is not None:
-            return say(lang, exc.key, **exc.values)
-        if exc.deaf_seat is not None:
-            return text(lang, "whatif.deaf", name=quote(lang, t[exc.deaf_seat]))
-        if exc.unchanged is not None:
-            asker, classmate = (quote(lang, t[i]) for i in exc.unchanged)
-            return text(lang, "whatif.unchanged", asker=asker, classmate=classmate)
-        if exc.same is not None:
-            return text(lang, "whatif.same", what=describe(lang, exc.same, t, with_value=False),
-                        value=f"{exc.same.value:g}")
-        return str(exc)
+        raise CliRefusal("cli.set", edit=exc.phrase) from None
 
 
 def bare(word: str) -> str:
@@ -196,7 +160,7 @@ def bare(word: str) -> str:
 def _default_asker_note(tokens: list[str], focus: int):
     """When the seed's asker (cat, 猫) does not ask, say who asks instead rather than pick someone silently: a
     Phrase (None when cat or 猫 asks)."""
-    from .lesson.phrase import Phrase
+    from .messages.phrase import Phrase
 
     seeds = [i for i, t in enumerate(tokens) if bare(t) == "cat" or t == "猫"]  # as default_focus reads them
     if seeds and seeds[0] == focus:
@@ -229,23 +193,34 @@ def _export_errors(function):
 def refusing_in(lang: str, function, *args):
     """function(*args), its refusals said in `lang` (export.errors.said) as a CliError (teacher7 M3)."""
     from .export.errors import said
-    from .export.files import ExportError
-    from .lesson.worksheet import WorksheetError
 
     try:
         return function(*args)
     except BrokenPipeError:  # main's: the reader of stdout has gone
         raise
-    except (CliRefusal, ExportError, WorksheetError, OSError) as exc:
+    except (PhraseError, OSError) as exc:  # a CliRefusal, an ExportError, a WorksheetError, a model's refusal
         raise CliError(said(exc, lang)) from None
 
 
-def _progress(label: str):
+def _progress(lang: str, what: str):
+    from .lesson.strings import text
+
+    label = text(lang, f"cli.progress_{what}")  # "slides: 3/30", 「スライド：3/30」
+    colon = text(lang, "cli.progress_colon")
+
     def report(done: int, total: int) -> bool:
         if sys.stderr.isatty() or done == total:
-            print(f"\r{label}: {done}/{total}", end="\n" if done == total else "", file=sys.stderr)
+            print(f"\r{label}{colon}{done}/{total}", end="\n" if done == total else "", file=sys.stderr)
         return True
     return report
+
+
+def wrote(args) -> None:
+    """export's last line: the picture written, and its numbers (--json) when asked, in --lang."""
+    if args.json is None:
+        tell(args.lang, "cli.wrote", path=args.output)
+    else:
+        tell(args.lang, "cli.wrote_json", path=args.output, json=args.json)
 
 
 @subcommand("export", "draw one moment of the lesson as a PNG, SVG or PDF", *COMMON,
@@ -273,7 +248,7 @@ def export_command(args: argparse.Namespace) -> int:
     if args.json is not None:
         targets.append(check_json_target(args.json))
         if targets[1].resolve() == targets[0].resolve():
-            raise CliError(f"{args.json}: the picture and the numbers cannot be the same file")
+            raise CliRefusal("cli.same_file", json=args.json)
     if args.compare is not None and targets[0].suffix.lower() not in COMPARE_PICTURES:
         raise CliError(f"{args.output}: a comparison is drawn as {output_help('compare picture')}")
     _app, trace, sel, theme, size, run = _prepare(args)
@@ -285,7 +260,7 @@ def export_command(args: argparse.Namespace) -> int:
         write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent, args.svg_text)
         if args.json is not None:
             NUMBERS[targets[1].suffix.lower()].write(frame, sel, temps[1])
-    print(f"wrote {args.output}" + (f" and {args.json}" if args.json is not None else ""), file=sys.stderr)
+    wrote(args)
     return 0
 
 
@@ -302,7 +277,7 @@ def _export_compare(args, targets, pair, size, theme) -> int:
             record = {"classes": [frame_numbers(f, s) for f, s in zip(pair.frames, pair.selections)],
                       "changed_most": pair.changed_most}
             temps[1].write_text(json.dumps(record, ensure_ascii=False, indent=1, default=json_value), encoding="utf-8")
-    print(f"wrote {args.output}" + (f" and {args.json}" if args.json is not None else ""), file=sys.stderr)
+    wrote(args)
     return 0
 
 
@@ -336,13 +311,14 @@ def deck_command(args: argparse.Namespace) -> int:
         from .export.compare import save_compare_deck
 
         if args.quiz:
-            raise CliError("--quiz and --compare cannot be combined yet; make two decks")
-        save_compare_deck(compared(args, trace, sel, run, times), args.output, size, theme, sel.lang, _progress("slides"))
-        print(f"wrote {args.output} ({len(times)} slides)", file=sys.stderr)
+            raise CliRefusal("cli.quiz_compare")
+        save_compare_deck(compared(args, trace, sel, run, times), args.output, size, theme, sel.lang,
+                          _progress(args.lang, "slides"))
+        tell(args.lang, "cli.wrote_slides", path=args.output, n=len(times))
         return 0
     frames = deck_frames(trace, sel, times, args.per, notices, args.quiz)  # per chapter: each chapter whole
-    save_deck(frames, args.output, size, theme, _progress("slides"))
-    print(f"wrote {args.output} ({len(frames)} slides)", file=sys.stderr)
+    save_deck(frames, args.output, size, theme, _progress(args.lang, "slides"))
+    tell(args.lang, "cli.wrote_slides", path=args.output, n=len(frames))
     return 0
 
 
@@ -368,10 +344,10 @@ def video_command(args: argparse.Namespace) -> int:
         from .export.compare import save_compare_video
 
         save_compare_video(compared(args, trace, sel, run, times), len(times), args.output, args.fps, size, theme,
-                           sel.lang, _progress("frames"))
-        print(f"wrote {args.output} ({len(times)} frames)", file=sys.stderr)
+                           sel.lang, _progress(args.lang, "frames"))
+        tell(args.lang, "cli.wrote_frames", path=args.output, n=len(times))
         return 0
     frames = (frame_at(trace, sel, t, notices) for t in times)
-    save_video(frames, len(times), args.output, args.fps, size, theme, _progress("frames"))
-    print(f"wrote {args.output} ({len(times)} frames)", file=sys.stderr)
+    save_video(frames, len(times), args.output, args.fps, size, theme, _progress(args.lang, "frames"))
+    tell(args.lang, "cli.wrote_frames", path=args.output, n=len(times))
     return 0

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from .cli_export import FOCUS, HEAD, LAYER, RULE
-from .cli_table import MODEL, TEXT, arg, lang_arg, subcommand, write_atomic
+from .cli_export import FOCUS, HEAD, LAYER, RULE, refusing_in
+from .cli_table import MODEL, TEXT, arg, lang_arg, subcommand, tell, write_atomic
 
 
 @subcommand("quiz", "questions to ask the class before a step reveals the answer (who gets the biggest share, "
@@ -17,6 +16,10 @@ from .cli_table import MODEL, TEXT, arg, lang_arg, subcommand, write_atomic
             arg("--json", metavar="FILE", type=Path, required=True,
                 help="write the questions as a JSON list of {question, choices, answer, step}"))
 def quiz_command(args: argparse.Namespace) -> int:
+    return refusing_in(args.lang, _quiz, args)  # its refusals (an empty --text, no model folder) in --lang
+
+
+def _quiz(args: argparse.Namespace) -> int:
     from .cli_export import lesson_model, lesson_view
     from .lesson.quiz import questions
     from .lesson.state import Selection
@@ -28,5 +31,5 @@ def quiz_command(args: argparse.Namespace) -> int:
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, lang=args.lang, rule=args.mask)
     made = questions(trace, sel, checkpoint.tokenizer.vocab)
     write_atomic(args.json, json.dumps([q.as_dict() for q in made], ensure_ascii=False, indent=1))
-    print(f"wrote {args.json} ({len(made)} questions)", file=sys.stderr)
+    tell(args.lang, "cli.wrote_questions", path=args.json, n=len(made))
     return 0

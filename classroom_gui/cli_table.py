@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .lesson.phrase import PhraseError
+from .messages.phrase import PhraseError
 from .lesson.strings import LANGUAGES
 
 COMMANDS: list[tuple[str, str, tuple, object]] = []  # (name, help, arguments, function), in order
@@ -18,8 +18,17 @@ class CliError(Exception):
 
 
 class CliRefusal(PhraseError, CliError):
-    """A CliError as a key of lesson/strings and its values (lesson.phrase): str() the English every command
+    """A CliError as a key of lesson/strings and its values (messages.phrase): str() the English every command
     prints; a command with a --lang of its own (worksheet) says it in that language."""
+
+
+def tell(lang: str, key: str, **values) -> None:
+    """One line on stderr in `lang`: a sentence of lesson/strings ("wrote x.png", 「x.pngを書き出しました。」)."""
+    import sys
+
+    from .lesson.strings import text
+
+    print(text(lang, key, **values), file=sys.stderr)
 
 
 def arg(*names, **options) -> tuple:

@@ -42,25 +42,26 @@ def worksheet_command(args: argparse.Namespace) -> int:
 
 def _worksheet(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .cli_export import _focus, lesson_model, say_note, say_notices, sentence_run, with_edits
+    from .cli_export import _focus, lesson_model, say_note, say_notices, with_edits
     from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.gallery import lesson_selection
-    from .lesson.phrase import Phrase
     from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS, build_worksheet, choose_asker
+    from .messages.phrase import Phrase
+    from .model.sentence import run_sentence
     from .resources import teaching_model_dir
 
     check_target(args.output, WORKSHEETS)  # a bad path fails before any work
     folder = args.model if args.model is not None else teaching_model_dir()
     given, said = args.mask, []  # notes of the choices made for the sheet, said once it is written
     checkpoint, gallery = lesson_model(args)  # --mask: the lesson's rule when not given
-    run = sentence_run(checkpoint, args.text, args.mask)
+    run = run_sentence(checkpoint, args.text, args.mask)
     n = run.trace.n_tokens
     if given is None and args.mask == "none" and (n > MAX_STUDENTS or args.students not in (None, n)):
         said.append(Phrase("cli.sheet_in_turn_room", n=n, least=MIN_STUDENTS, most=MAX_STUDENTS)
                     if n > MAX_STUDENTS else Phrase("cli.sheet_in_turn_not", n=n, students=args.students))
         args.mask = "causal"
-        run = sentence_run(checkpoint, args.text, args.mask)
+        run = run_sentence(checkpoint, args.text, args.mask)
     say_notices(run, args.lang)
     trace = run.trace
     start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head, as export's
@@ -92,9 +93,9 @@ def sheet_asker(trace, layer: int, rule: str, said: list) -> int:
     import numpy as np
 
     from .cli_export import _default_asker_note
-    from .lesson.phrase import Phrase
     from .lesson.state import default_focus
     from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS
+    from .messages.phrase import Phrase
 
     tokens = trace.tokens
     focus = default_focus(tokens, rule)

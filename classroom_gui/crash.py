@@ -223,11 +223,9 @@ class CrashReporter:
         try:
             from .lesson.strings import text  # the lesson's words, in the window's language
             lang, path = _language(self.model), log_path()
-            box = QMessageBox(QMessageBox.Icon.Warning, text(lang, "crash.title"), text(lang, "crash.text"),
-                              QMessageBox.StandardButton.Ok, _parent_window())
+            box = details_box(_parent_window(), text(lang, "crash.title"), text(lang, "crash.text"), details)
             box.setInformativeText(f"{summary}\n\n" + (text(lang, "crash.info", log=path) if path else
                                                          text(lang, "crash.no_log")))
-            box.setDetailedText(details)
             box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             copy = box.addButton(text(lang, "crash.copy"), QMessageBox.ButtonRole.ActionRole)
             # a button of a QMessageBox closes it; "Copy details" copies first, then the box closes
@@ -251,6 +249,16 @@ class CrashReporter:
             if threading.excepthook == self.thread_excepthook:
                 threading.excepthook = self._previous[1]
             self._previous = None
+
+
+def details_box(parent, title: str, said: str, details: str):
+    """A warning box saying `said`, with `details` behind its Show Details… button (the crash box's, and a failed
+    job's: view.window_jobs.warn); the caller shows it (exec) and deletes it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, said, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(details)
+    return box
 
 
 def install(log_to_file: bool = True) -> CrashReporter:

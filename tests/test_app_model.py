@@ -213,3 +213,21 @@ def test_sentences_left_with_edits_are_kept_within_a_byte_budget(monkeypatch):
     model.edit(Edit("score", 0, 0, 1, 0, 9.0))
     model.set_run(prepared_run(model.checkpoint, "The dog sat", model.sel.rule), "y")
     assert [left.typed for left in model.earlier] == ["x"]
+
+
+def test_the_canvas_has_one_place_the_selection():
+    """polish9: the window's canvas lived in ClassroomModel.canvas and Selection.canvas (kept equal by the sel setter);
+    now the Selection holds it, a new sentence or model keeps it, and an export's size gives its own (sized)."""
+    import pytest
+
+    from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
+
+    model, _ = _model()
+    model.set_canvas(FOUR_THREE)
+    assert model.canvas is model.sel.canvas is FOUR_THREE
+    with pytest.raises(AttributeError):
+        model.canvas = WIDESCREEN  # no second copy to keep in step
+    model.set_run(prepared_run(model.checkpoint, "猫がマットの上に座った", model.sel.rule))
+    model.reset()
+    assert model.sel.canvas is FOUR_THREE and model.frame().canvas is FOUR_THREE
+    assert model.frame((1920, 1080)).canvas is WIDESCREEN and model.sel.sized(1024, 768).canvas is FOUR_THREE

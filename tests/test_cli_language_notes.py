@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.cli import main
-from classroom_gui.lesson.phrase import say
+from classroom_gui.messages.phrase import say
 from classroom_gui.model.whatif import EditError, parse_edit
 
 TOKENS = ["猫", "が", "座った"]
@@ -63,8 +63,7 @@ def test_a_worksheet_says_its_notes_in_japanese(capsys, tmp_path):
 def test_every_written_edit_refusal_has_a_key_whose_english_is_the_message(spec):
     with pytest.raises(EditError) as caught:
         parse_edit(spec, TOKENS, n_layer=2, n_head=2, d_head=8)
-    exc = caught.value
-    assert exc.key is not None
-    assert say("en", exc.key, **exc.values) == str(exc)
-    ja = say("ja", exc.key, **exc.values)
-    assert ja != str(exc) and "'" not in ja
+    phrase = caught.value.phrase
+    assert phrase.key.startswith("edit.") and say("en", phrase.key, **phrase.values) == str(caught.value)
+    ja = phrase.said("ja")
+    assert ja != str(caught.value) and "'" not in ja

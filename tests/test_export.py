@@ -206,7 +206,7 @@ def test_the_windows_deck_can_hold_the_quiz_as_the_cli_does(qtbot, model, tmp_pa
             assert (gui / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
 
 
-@pytest.mark.parametrize("lang, said", [("en", "The sentence is empty"), ("ja", "文が空です")])
+@pytest.mark.parametrize("lang, said", [("en", "the sentence is empty: type a few words"), ("ja", "文が空です")])
 def test_the_window_refuses_to_export_an_empty_class_as_the_cli_does(qtbot, model, tmp_path, monkeypatch, lang, said):
     """teacher5 L11: with the sentence field emptied, Export slides wrote a 30-page PDF, each page "The classroom is
     empty…", where `deck` refuses ("the sentence is empty"). Picture, slides, animation and worksheet now refuse,

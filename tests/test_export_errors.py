@@ -12,13 +12,14 @@ import pytest
 
 import classroom_gui
 from classroom_gui.lesson.strings import LANGUAGES, table
+from helpers import ENGLISH_NAMES_FEWER
 
 PACKAGE = Path(classroom_gui.__file__).resolve().parent
-MAKERS = {"ExportError", "Phrase", "WorksheetError", "CliRefusal"}
+MAKERS = {"ExportError", "Phrase", "WorksheetError", "CliRefusal", "EditError"}
 
 
 def _made() -> list[tuple[str, int, ast.Call]]:
-    """(file, line, call) of every ExportError, WorksheetError, CliRefusal and Phrase made in the package."""
+    """(file, line, call) of every ExportError, WorksheetError, CliRefusal, EditError and Phrase made in the package."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -48,8 +49,10 @@ def test_every_export_error_names_a_key_both_languages_say_with_its_values():
     assert len(made) >= 30  # the exports' checks, the file writer's reasons, the CLI's and the formats'
     keys = set()
     for where, line, call in made:
-        if where in ("export/errors.py", "lesson/phrase.py"):  # the classes themselves pass their arguments on
+        if where in ("export/errors.py", "messages/phrase.py"):  # the classes themselves pass their arguments on
             continue
+        if where == "model/whatif.py" and call.args and isinstance(call.args[0], ast.Name):
+            continue  # _whole raises its caller's key (edit.whole_*: test_cli_language_notes says each)
         named = _keys(call.args[0]) if call.args else []
         assert named, f"{where}:{line}: the first argument must be a message key (or a choice of two), not a sentence"
         given = {k.arg for k in call.keywords}
@@ -58,7 +61,8 @@ def test_every_export_error_names_a_key_both_languages_say_with_its_values():
         for key in named:
             for lang in LANGUAGES:
                 assert key in table(lang), f"{where}:{line}: {key} has no {lang} sentence"
-                assert _fields(table(lang)[key]) == given, (where, line, lang, key, given)
+                fields = _fields(table(lang)[key])
+                assert fields == given or (key in ENGLISH_NAMES_FEWER and lang == "en" and fields < given), (where, line, lang, key)
     assert "error.cancelled" in table("ja")  # Cancelled's own key (errors.py)
     assert len(keys) >= 30
 

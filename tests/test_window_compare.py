@@ -120,11 +120,11 @@ def test_an_edit_or_a_new_sentence_redraws_the_open_dialog(qtbot, window):
 
 
 def test_compare_waits_for_the_workers_pending_answer(qtbot, window, monkeypatch):
-    """A big model's Compare while the worker still computes the window's own sentence would make that
-    answer stale (the worker keeps only the newest job's): it says so and starts nothing."""
+    """A big model's Compare while the worker still computes the window's own sentence or model would meet a class
+    of the one before: it says so and starts nothing."""
     monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
     started = []
-    monkeypatch.setattr(window.worker, "start", lambda *args: started.append(args))
+    monkeypatch.setattr(window.worker, "start", lambda *args, **lane: started.append(args))
     window.worker.waiting = True
     assert open_compare(window, SECOND) is None and not started
     assert window.statusBar().currentMessage() == window.t("ui.compare_wait")

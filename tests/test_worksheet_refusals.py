@@ -1,4 +1,4 @@
-"""polish8: a worksheet refusal is a message key and its values (lesson.phrase, as export.errors' ExportError), not
+"""polish8: a worksheet refusal is a message key and its values (messages.phrase, as export.errors' ExportError), not
 an English sentence: str() is the CLI's English, unchanged; the window, and `classroom-gui worksheet --lang ja`,
 say it in Japanese, names in 「」 and full-width punctuation (/work/shared/JAPANESE.md)."""
 from __future__ import annotations

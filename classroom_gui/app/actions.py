@@ -72,10 +72,10 @@ ACTIONS: tuple[Action, ...] = (
     Action("whatif", ("W",), "edit", "whatif.menu", "help.whatif", _command("open_whatif")),
     # the what-if edits' history (app.model): the Undo and Redo items say what they take back or make again and
     # are disabled when there is nothing to (`named`); Ctrl+R's reset of everything is one step Undo brings back
-    Action("undo_edit", ("Ctrl+Z",), "edit", "edit.undo_none", "help.undo_edit", lambda w: w.model.undo_edit(),
+    Action("undo_edit", ("Ctrl+Z",), "edit", "edit.undo_none", "help.undo_edit", lambda w: w.step_edits(undo=True),
            named=lambda model, lang: model.undo_label(lang)),
     Action("redo_edit", ("Ctrl+Shift+Z", "Ctrl+Y"), "edit", "edit.redo_none", "help.redo_edit",
-           lambda w: w.model.redo_edit(), named=lambda model, lang: model.redo_label(lang)),
+           lambda w: w.step_edits(undo=False), named=lambda model, lang: model.redo_label(lang)),
     Action("reset_edits", (), "edit", "help.reset_edits", "", lambda w: w.model.reset_edits(),
            named=lambda model, lang: "" if model.whatif is not None and model.whatif.active else None),
     Action("help", ("F1", "?"), "help", "ui.help_title", "help.help", _command("show_help")),

@@ -9,10 +9,9 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from ..lesson.canvas import WIDESCREEN
 from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_selection
 from ..lesson.player import Player
-from ..lesson.state import default_focus, frame_at, notices_for, timeline_for
+from ..lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
 from ..lesson.strings import text as say
 from ..lesson.whatif_state import WhatIf, redo_text, sentence_text, status_line, undo_text
@@ -71,7 +70,7 @@ class ClassroomModel:
         # modules load then, not at start
         self.quiz_play = None
         self.theme = "classroom"  # scene.palette's theme name: "contrast" for a washed-out projector
-        self.canvas = WIDESCREEN  # the shape the window shows the lesson in (lesson.canvas: 4:3 on a projector)
+        self._sel = Selection()  # its canvas is the window's (set_canvas); a new sentence or model keeps it (sel)
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=speed)
         self._open(checkpoint, lang, 1.0, None)
 
@@ -268,6 +267,13 @@ class ClassroomModel:
             return True
         return self._step(self.later, self.earlier)
 
+    def coming(self, undo: bool = True):
+        """The sentence (a Left) Undo, or Redo, would bring back; None when it steps an edit, or nothing."""
+        if self.whatif is not None and (self.whatif.history if undo else self.whatif.redone):
+            return None
+        source = self.earlier if undo else self.later
+        return source[-1] if source and self.run is not None else None
+
     def _step(self, source: list, dest: list) -> bool:
         """Undo or Redo across a new sentence: show the sentence last left on `source`, leaving this one on `dest`."""
         if not source or self.run is None:
@@ -318,13 +324,16 @@ class ClassroomModel:
 
     @sel.setter
     def sel(self, value) -> None:
-        self._sel = replace(value, canvas=self.canvas)
+        self._sel = replace(value, canvas=self._sel.canvas)
+
+    @property
+    def canvas(self):  # the shape the window shows the lesson in (lesson.canvas): the Selection's, its one place
+        return self._sel.canvas
 
     def set_canvas(self, canvas) -> None:
         """The window's canvas turned 16:9 or 4:3 (lesson.canvas): its frames are laid out on it."""
         if canvas != self.canvas:
-            self.canvas = canvas
-            self.sel = self._sel
+            self._sel = replace(self._sel, canvas=canvas)
             self.changed("canvas")
 
     def set_theme(self, name: str) -> None:
@@ -369,9 +378,9 @@ class ClassroomModel:
     def notices(self) -> list[str]:
         return notices_for(self.run, self.sel.lang)
 
-    def frame(self, canvas=None):
-        """The moment shown, on the window's canvas or on `canvas` (an export's: lesson.canvas.canvas_for)."""
-        sel = self.sel if canvas is None else replace(self.sel, canvas=canvas)
+    def frame(self, size=None):
+        """The moment shown, on the window's canvas or on the canvas of an export's `size` (w, h: Selection.sized)."""
+        sel = self.sel if size is None else self.sel.sized(*size)
         frame = frame_at(self.shown_trace(), sel, self.player.time, self.notices)
         play = self.quiz_play if self.quiz_on else None
         return play.dress(frame) if play is not None else frame

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from ..lesson.canvas import WIDESCREEN, Canvas
+from ..lesson.canvas import PICTURE_TOP, WIDESCREEN, Canvas
 from ..lesson.frame import Frame
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme, theme as theme_named
@@ -22,7 +22,6 @@ from ..scene.render import render_frame
 from .png import png_bytes
 
 EMU_PER_PX = 12192000 // WIDESCREEN.width  # 6350: a 1920-pixel canvas on a 13.33 in wide slide
-PICTURE_TOP = 58                            # the band of the canvas kept as the picture starts here
 
 
 def title_box(c: Canvas) -> tuple[int, int, int, int]:  # x, y, w, h in canvas pixels (the canvas draws its title there)

@@ -1,4 +1,4 @@
-"""Why an export could not be written, as a key of lesson/strings and the values it names (lesson.phrase; no Qt).
+"""Why an export could not be written, as a key of lesson/strings and the values it names (messages.phrase; no Qt).
 
 An export says why it failed without knowing who reads it: `str()` of an ExportError is the English sentence
 (strings/en.json), which the CLI prints and the log keeps; `said(exc, lang)` is the same sentence in the
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import errno
 
-from ..lesson.phrase import Phrase, PhraseError  # noqa: F401 (Phrase re-exported: the exports' reasons)
+from ..messages.phrase import Phrase, PhraseError  # noqa: F401 (Phrase re-exported: the exports' reasons)
 from ..lesson.strings import text
 
 # the system's reasons said in the reader's language (lesson/strings "error.reason.<name>"); their English is the

@@ -43,6 +43,7 @@ WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(12
 FOUR_THREE = Canvas("4:3", 1440, 1080, classroom=(30, 96, 880, 764), board=(940, 96, 470, 764), caption_y=880,
                     columns=(1, 2, 2, 2, 3, 3, 4, 4, 3, 3, 3, 3), spread=1.0)
 CANVASES = {c.name: c for c in (WIDESCREEN, FOUR_THREE)}
+PICTURE_TOP = 58  # a PPTX slide's picture of the class is the canvas from here down (export.deck_pptx; the title above)
 
 
 def canvas_for(width: float, height: float) -> Canvas:

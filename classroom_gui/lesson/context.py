@@ -11,7 +11,7 @@ import numpy as np
 
 from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, rules
-from .canvas import WIDESCREEN, Canvas
+from .canvas import WIDESCREEN, Canvas, canvas_for
 from .frame import WIDE, ClassStrips, Frame, Strip, Student, row  # noqa: F401  (WIDE, row also read from here)
 from .strings import name_list, quote, text
 from .beat import Beat
@@ -27,6 +27,11 @@ class Selection:
     lang: str = "en"
     rule: str = rules.LESSON_RULE  # the attention chapters' rule: "none" (discussion) or "causal" (in turn)
     canvas: Canvas = WIDESCREEN    # the shape it is shown in (lesson.canvas: 16:9, or 4:3 for a projector)
+
+    def sized(self, width: float, height: float) -> "Selection":
+        """This selection on the canvas of an output `width` x `height` (an export's size: a 4:3 size gets the 4:3
+        layout, lesson.canvas.canvas_for)."""
+        return replace(self, canvas=canvas_for(width, height))
 
     def clamped(self, trace: Trace) -> "Selection":
         c = trace.config

@@ -76,17 +76,16 @@ class WhatIf:
         t = self.own.tokens
         if edit.kind == "mask" and own_value(self.own, edit) == edit.value:
             if len(edits) == len(self.edits):
-                already = "already cannot hear" if edit.value else "already hears"
-                raise whatif.EditError(f"mask[{edit.layer + 1},{t[edit.seat]},{t[edit.index]}]={edit.value:g} changes "
-                                       f"nothing: under this rule {t[edit.seat]!r} {already} {t[edit.index]!r}",
-                                       unchanged=(edit.seat, edit.index))
+                raise whatif.EditError("edit.unchanged_deaf" if edit.value else "edit.unchanged_hears",
+                                       layer=edit.layer + 1, asker=t[edit.seat], classmate=t[edit.index],
+                                       value=edit.value)
         elif edit.kind != "mask":
             # compare with the number drawn: `self.trace` holds this place under every edit made so far, an
             # earlier edit upstream (a layer-1 card, this layer's q/k card) included, not the model's own number
             shown = own_value(self.trace, edit)
             if same_number(edit.value, shown):
-                raise whatif.EditError(f"{edit.spec()} changes nothing: the {describe('en', edit, t, False)} is "
-                                       f"already {float(np.float32(shown))!r}", same=edit)
+                raise whatif.EditError("edit.same", spec=edit.spec(), place=Place(edit, t),
+                                       value=float(np.float32(shown)))
             # an edit made here before is taken back only when the place, without it, holds what was typed
             if len(edits) == len(self.edits) or not same_number(edit.value,
                                                                 own_value(edited(self.own, edits), edit)):
@@ -201,6 +200,19 @@ def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
     return text(lang, key, kind=kind, name=name, number=e.index + 1, asker=name,
                 classmate=quote(lang, tokens[e.index]) if place != "card" else "", value=value,
                 layer=e.layer + 1, head=e.head + 1)
+
+
+class Place:
+    """An edit's place in words (describe without the value), said in the reader's language (messages.phrase)."""
+
+    def __init__(self, edit: whatif.Edit, tokens):
+        self.edit, self.tokens = edit, list(tokens)
+
+    def said(self, lang: str) -> str:
+        return describe(lang, self.edit, self.tokens, with_value=False)
+
+    def __str__(self) -> str:
+        return self.said("en")
 
 
 NAMED = 2  # edits the narration names in full (the newest), so that it still fits beside the board

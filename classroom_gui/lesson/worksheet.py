@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 import numpy as np
 
 from ..model.trace import Trace
-from .phrase import Name, PhraseError
+from ..messages.phrase import Name, PhraseError
 from .strings import text
 from .whatif_state import describe
 
@@ -27,7 +27,7 @@ PLACES = {"card": 2, "dot": 2, "scaled": 2, "divisor": 3, "exp": 3, "sum": 3, "s
 
 
 class WorksheetError(PhraseError, ValueError):
-    """A worksheet that cannot be made for this choice: a key of lesson/strings and its values (lesson.phrase);
+    """A worksheet that cannot be made for this choice: a key of lesson/strings and its values (messages.phrase);
     str() says what to choose instead in English (the CLI's), `phrase.said(lang)` in the reader's language."""
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..messages.phrase import PhraseError
 from . import weights_file
 from .config import ConfigError, GPTConfig
 from .families import gpt2 as gpt2_family
@@ -24,6 +25,13 @@ FLOAT_DTYPES = {"F16": np.float16, "F32": np.float32, "F64": np.float64}
 
 class CheckpointError(ValueError):
     """A model folder that cannot be used; str() is one sentence naming the file and the problem."""
+
+
+class ModelMissing(PhraseError, CheckpointError):
+    """No model folder at the path (lesson/strings "model.missing"): str() in English, said in any language."""
+
+    def __init__(self, path):
+        super().__init__("model.missing", path=str(path))
 
 
 @dataclass
@@ -42,7 +50,7 @@ def expected_shapes(config: GPTConfig) -> dict[str, tuple[int, ...]]:
 def load_checkpoint(folder) -> Checkpoint:
     folder = Path(folder)
     if not folder.exists():
-        raise CheckpointError(f"{folder}: model folder not found")
+        raise ModelMissing(folder)
     if not folder.is_dir():
         raise CheckpointError(f"{folder}: not a folder (a model is a folder holding {CONFIG} and {WEIGHTS})")
     weights = folder / WEIGHTS

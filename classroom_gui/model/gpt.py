@@ -162,7 +162,7 @@ def forward(ids, params: Params, config: GPTConfig, tokens: list[str] | None = N
     with ops.blas_threads(T, config):
         for layer in range(config.n_layer):
             own = whatif.of_layer(edits, layer) if edits else ()
-            layer_mask = whatif.edited_mask(rule_mask, own) if own else rule_mask  # a mask edit: this layer's only
+            layer_mask = whatif.edited_mask(rule_mask, own, tokens) if own else rule_mask  # a mask edit: this layer's only
             steps = ops.block(x, blocks, config, layer, layer_mask, own)
             derive = BlockSteps(params, config, layer, ops) if lean else None
             layers.append(LayerTrace.record(steps, layer_mask, config.activation_function, divisors[layer], own, derive))

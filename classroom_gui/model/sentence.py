@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..messages.phrase import PhraseError
 from .checkpoint import Checkpoint
 from .fast import forward
 from .limits import MAX_STUDENTS, attention_tokens
@@ -24,11 +25,12 @@ class InputError(ValueError):
     """A sentence the class cannot read; str() is a message for the user."""
 
 
-class EmptySentence(InputError):
-    """A sentence with no words; str() says so in English (the CLI says it in --lang: cli.text_empty)."""
+class EmptySentence(PhraseError, InputError):
+    """A sentence with no words (lesson/strings "sentence.empty"): str() says so in English, the CLI's --lang and the
+    window's export dialogs in theirs (messages.phrase)."""
 
     def __init__(self):
-        super().__init__("the sentence is empty: type a few words, e.g. 'The cat sat on the mat'")
+        super().__init__("sentence.empty")
 
 
 class TokenizerFailed(InputError):

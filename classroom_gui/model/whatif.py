@@ -19,26 +19,16 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from ..messages.phrase import Name, PhraseError
+
 KINDS = ("q", "k", "v", "score", "mask")
 _SPEC = re.compile(r"\s*(q|k|v|score|mask)\s*\[([^\]]*)\]\s*=\s*(\S+)\s*$")
 
 
-class EditError(ValueError):
-    """An edit that cannot apply to this sentence and model; str() is a message for the user (in English).
-    deaf_seat: the student (0-based) mask edits would leave hearing no one, so a window can say it in its
-    own language and name the student by their word; unchanged: the edit (asker, classmate) would set a mask
-    cell to what the rule already has, so a window can say that in its language too; same: the edit (an Edit)
-    would set a card's number or a score to the number it has now; key and values: a written edit that cannot be
-    read, as a key of lesson/strings ("edit.…", whose English is `message`) and the values it names, so the CLI
-    says it in the --lang's language (lesson.phrase)."""
-
-    def __init__(self, message: str, deaf_seat: int | None = None, unchanged: tuple[int, int] | None = None,
-                 same: "Edit | None" = None, key: str | None = None, **values):
-        super().__init__(message)
-        self.deaf_seat = deaf_seat
-        self.unchanged = unchanged
-        self.same = same
-        self.key, self.values = key, values
+class EditError(PhraseError, ValueError):
+    """An edit that cannot apply to this sentence and model, as a key of lesson/strings ("edit.…") and the values
+    it names (messages.phrase): str() is the English the CLI prints after "--set", the window says the same
+    phrase in its language (export.errors.said)."""
 
 
 @dataclass(frozen=True)
@@ -79,18 +69,15 @@ def _seat(word: str, tokens: list[str], spec: str) -> int:
     if word.isdigit():
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
-        raise EditError(f"{spec}: the class has seats 1-{len(tokens)}", key="edit.seats", spec=spec, last=len(tokens))
+        raise EditError("edit.seats", spec=spec, last=len(tokens))
     matches = [i for i, t in enumerate(tokens) if t == word]  # exactly as shown first, then by plain word
     if len(matches) != 1:
         matches = [i for i, t in enumerate(tokens) if _plain(t) == _plain(word)]
     if len(matches) == 1:
         return matches[0]
     if matches:
-        seats = ", ".join(str(i + 1) for i in matches)
-        raise EditError(f"{spec}: {word!r} sits at seats {seats}; give the seat number", key="edit.seats_many",
-                        spec=spec, word=word, seats=tuple(i + 1 for i in matches))
-    raise EditError(f"{spec}: {word!r} is not a student of this sentence", key="edit.not_a_student", spec=spec,
-                    word=word)
+        raise EditError("edit.seats_many", spec=spec, word=word, seats=tuple(i + 1 for i in matches))
+    raise EditError("edit.not_a_student", spec=spec, word=word)
 
 
 def _plain(word: str) -> str:  # "␣Mat" -> "mat": GPT-2's leading-space mark and case do not matter
@@ -101,36 +88,32 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
     """One written edit, checked against the sentence and the model; EditError names what is wrong."""
     m = _SPEC.match(spec)
     if not m:
-        raise EditError(f"cannot read the edit {spec!r}; write e.g. \"score[1,1,cat,sat]=2.5\" or \"q[1,1,cat,3]=0\"",
-                        key="edit.unread", spec=spec)
+        raise EditError("edit.unread", spec=spec)
     kind, inside, value_text = m.groups()
     parts = [p.strip() for p in inside.split(",")]
     if kind == "mask":
         parts.insert(1, "1")  # the mask is the layer's, shared by every head
     if len(parts) != 4:
-        places = {"mask": "layer, asker, classmate", "score": "layer, head, asker, classmate"}
-        raise EditError(f"{spec}: {kind}[…] takes {places.get(kind, 'layer, head, word, number')}",
-                        key=f"edit.places_{kind if kind in places else 'card'}", spec=spec, kind=kind)
+        raise EditError("edit.places_mask" if kind == "mask" else "edit.places_score" if kind == "score"
+                        else "edit.places_card", spec=spec, kind=kind)
     try:
         value = float(value_text)
     except ValueError:
-        raise EditError(f"{spec}: {value_text!r} is not a number", key="edit.not_a_number", spec=spec,
-                        value=value_text) from None
+        raise EditError("edit.not_a_number", spec=spec, value=value_text) from None
     if not math.isfinite(value) or abs(value) > 1e6:
-        raise EditError(f"{spec}: the value must be a finite number no larger than 1e6 in size", key="edit.too_large",
-                        spec=spec)
+        raise EditError("edit.too_large", spec=spec)
     if kind == "mask" and value not in (0.0, 1.0):
-        raise EditError(f"{spec}: a mask cell is 1 (cannot hear) or 0 (can hear)", key="edit.mask_value", spec=spec)
-    layer, head = (_whole(parts[0], n_layer, "layer", spec), _whole(parts[1], n_head, "head", spec))
+        raise EditError("edit.mask_value", spec=spec)
+    layer, head = _whole(parts[0], n_layer, "edit.whole_layer", spec), _whole(parts[1], n_head, "edit.whole_head", spec)
     seat = _seat(parts[2], tokens, spec)
-    index = _seat(parts[3], tokens, spec) if kind in ("score", "mask") else _whole(parts[3], d_head, "number", spec)
+    index = (_seat(parts[3], tokens, spec) if kind in ("score", "mask")
+             else _whole(parts[3], d_head, "edit.whole_number", spec))
     return Edit(kind, layer, head, seat, index, value)
 
 
-def _whole(text: str, top: int, what: str, spec: str) -> int:
+def _whole(text: str, top: int, key: str, spec: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= top:
-        raise EditError(f"{spec}: the {what} must be a whole number from 1 to {top}", key=f"edit.whole_{what}",
-                        spec=spec, top=top)
+        raise EditError(key, spec=spec, top=top)
     return int(text) - 1
 
 
@@ -140,7 +123,7 @@ def check(edits, n_tokens: int, config) -> None:
         width = n_tokens if e.kind in ("score", "mask") else config.d_head
         if not (e.kind in KINDS and 0 <= e.layer < config.n_layer and 0 <= e.head < config.n_head
                 and 0 <= e.seat < n_tokens and 0 <= e.index < width and math.isfinite(e.value)):
-            raise EditError(f"the edit {e} does not fit this sentence and model")
+            raise EditError("edit.misfit", edit=str(e))
 
 
 def of_layer(edits, layer: int, kinds=KINDS) -> list[Edit]:
@@ -161,8 +144,9 @@ def apply_scores(scores: np.ndarray, edits) -> np.ndarray:  # [H, T, T] raw q·k
     return scores
 
 
-def edited_mask(mask: np.ndarray, edits) -> np.ndarray:  # [T, T] -> [T, T]
-    """The rule's mask with the edited cells set; EditError if a student would hear no one at all."""
+def edited_mask(mask: np.ndarray, edits, tokens=None) -> np.ndarray:  # [T, T] -> [T, T]
+    """The rule's mask with the edited cells set; EditError if a student would hear no one at all (named by their
+    word of `tokens`, else by seat)."""
     cells = [e for e in edits if e.kind == "mask"]
     if not cells:
         return mask
@@ -171,7 +155,7 @@ def edited_mask(mask: np.ndarray, edits) -> np.ndarray:  # [T, T] -> [T, T]
         out[e.seat, e.index] = bool(e.value)
     deaf = np.flatnonzero(out.all(axis=1))
     if len(deaf):
-        raise EditError(f"with these mask edits student {deaf[0] + 1} would hear no one; a student must hear "
-                        "at least one classmate (or itself)", deaf_seat=int(deaf[0]))
+        seat = int(deaf[0])
+        raise EditError("edit.deaf", seat=seat + 1, name=Name(tokens[seat] if tokens else str(seat + 1)))
     out.flags.writeable = False
     return out

@@ -11,7 +11,7 @@ import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
-from ..lesson.canvas import WIDESCREEN, Canvas
+from ..lesson.canvas import PICTURE_TOP, WIDESCREEN, Canvas
 from ..lesson.frame import Link
 from . import fonts
 
@@ -28,8 +28,8 @@ def point_at(c, t: float) -> Point:  # a cubic Bézier (4 points) at t in 0..1
 LABEL_PX = 16.0        # a share's label is never smaller than this (1080p canvas pixels)
 
 
-LABEL_TOP = 60.0  # no label above this: a PPTX slide's picture of the class starts at 58 (deck_pptx.PICTURE_TOP;
-# a 4:3 deck's top labels were cut there: teacher7 L3), and the title row is above it
+LABEL_TOP = PICTURE_TOP + 2.0  # no label above this: a PPTX slide's picture of the class starts there (a 4:3 deck's
+# top labels were cut there: teacher7 L3), and the title row is above it
 
 
 def label_room(canvas: Canvas) -> QRectF:

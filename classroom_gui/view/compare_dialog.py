@@ -207,9 +207,9 @@ def open_compare(window, text: str | None = None) -> CompareDialog | None:
         if not ok:
             return None
     if window._is_big():
-        if window.worker.waiting:  # one answer at a time: a newer job would drop the pending sentence or model
+        if window.worker.waiting:  # the pending sentence or model would meet a second class of the one before
             window.statusBar().showMessage(window.t("ui.compare_wait"), 8000)
             return None
-        window.worker.start(second_run, window.checkpoint, text, window.sel.rule)
+        window.worker.start(second_run, window.checkpoint, text, window.sel.rule, lane="compare")
         return None
     return second_run(window.checkpoint, text, window.sel.rule).arrived(window)

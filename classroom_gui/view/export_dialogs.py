@@ -5,8 +5,6 @@ a cancellable progress dialog and keep the window responsive; errors come back a
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,18 +17,21 @@ from ..export.errors import ExportError, said
 from ..export.formats import file_filter
 from ..export.moments import deck_times, video_times
 from ..export.pictures import clipboard_image, save_picture
+from ..export.sizes import SIZES
 from ..export.video import save_video
 from ..lesson import rules
 from ..lesson.canvas import canvas_for
-from ..lesson.phrase import Name
 from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
+from ..messages.phrase import Name
+from ..model.sentence import EmptySentence
 from ..scene import palette
 from . import file_dialogs
 from .canvas_warm import held
 
-SIZE_CHOICES = ((1920, 1080), (3840, 2160), (1280, 720), (1440, 1080), (1024, 768), None)  # None: custom
+# the CLI's named sizes (export.sizes), 16:9 then 4:3, and a projector's 1024 x 768; None: custom
+SIZE_CHOICES = (SIZES["1080p"], SIZES["4k"], SIZES["720p"], SIZES["4:3"], (1024, 768), None)
 
 
 def size_name(size: tuple[int, int]) -> str:
@@ -139,7 +140,7 @@ def _empty(model, parent) -> bool:
     saying the classroom is empty: teacher5 L11), an animation or a worksheet of nobody teaches nothing."""
     if model.run is not None:
         return False
-    QMessageBox.warning(parent, _t(model)("ui.export_failed"), _t(model)("ui.export_empty"))
+    _report(model, parent, EmptySentence())
     return True
 
 
@@ -183,13 +184,12 @@ def _fit_canvas(window) -> None:
 
 def _frames(model, times, size):
     trace = model.shown_trace()  # with the what-if edits, as on screen, on the canvas of the export's shape
-    sel = replace(model.sel, canvas=canvas_for(*size))
-    return (frame_at(trace, sel, t, model.notices) for t in times)
+    return (frame_at(trace, model.sel.sized(*size), t, model.notices) for t in times)
 
 
 def export_picture(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        return save_picture(model.frame(canvas_for(*o.chosen_size())), p, o.chosen_size(), o.chosen_theme(),
+        return save_picture(model.frame(o.chosen_size()), p, o.chosen_size(), o.chosen_theme(),
                             o.transparent.isChecked(),
                             o.svg_text.currentData())
     return _export(model, parent, "picture", path, options, file_filter("picture"), "classroom.png", work)
@@ -201,7 +201,7 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
 
         per = o.per.currentData()
         # as `deck` makes them (per chapter: each chapter whole; with the quiz's slides), for the class on screen
-        sel = replace(model.sel, canvas=canvas_for(*o.chosen_size()))  # a 4:3 size: the 4:3 layout (lesson.canvas)
+        sel = model.sel.sized(*o.chosen_size())  # a 4:3 size: the 4:3 layout (lesson.canvas)
         frames = deck_frames(model.shown_trace(), sel, deck_times(model.player.timeline, per), per,
                              model.notices, o.quiz.isChecked())
         return _with_progress(model, parent, _t(model)("ui.exporting"),

@@ -9,7 +9,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QInputDialog
 
 from ..lesson.numbers import fmt
-from ..lesson.strings import quote, text
+from ..export.errors import said
+from ..lesson.strings import text
 from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, describe, own_value
 from ..model.whatif import Edit, EditError
 from ..scene.class_image import ClassImage
@@ -92,22 +93,11 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
 
 
 def apply(window, edit: Edit) -> bool:
-    """Set one edit in the model (which redraws); a refused edit (a student hearing no one) is said once."""
+    """Set one edit in the model (which redraws); a refused edit (a student hearing no one, a number set to what it
+    is) is said once, in the window's language, as the CLI says it (export.errors.said)."""
     try:
         window.model.edit(edit)
     except EditError as exc:
-        said = str(exc)
-        if exc.deaf_seat is not None:  # in the window's language, the student named by their word
-            tokens = list(window.model.whatif.trace.tokens)
-            said = window.t("whatif.deaf", name=quote(window.sel.lang, tokens[exc.deaf_seat]))
-        elif exc.unchanged is not None:  # a mask cell set to what the rule has (the W dialog can ask that)
-            tokens = list(window.model.whatif.trace.tokens)
-            asker, classmate = (quote(window.sel.lang, tokens[i]) for i in exc.unchanged)
-            said = window.t("whatif.unchanged", asker=asker, classmate=classmate)
-        elif exc.same is not None:  # a card's number or a score set to the number it has now
-            tokens = list(window.model.whatif.trace.tokens)
-            said = window.t("whatif.same", what=describe(window.sel.lang, exc.same, tokens, with_value=False),
-                            value=fmt(exc.same.value, PROMPT_DECIMALS))
-        window.statusBar().showMessage(said, 8000)
+        window.statusBar().showMessage(said(exc, window.sel.lang), 8000)
         return False
     return True

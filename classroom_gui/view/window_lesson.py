@@ -30,10 +30,12 @@ class RulesAndGallery:
         """The attention chapters' rule. A big model computes the other rule's trace on the worker first."""
         if rule == self.sel.rule:
             self.rule_buttons[rule].setChecked(True)
+            self.worker.forget("rule")  # toggled back before the other rule's trace came: it is not shown then
             return
-        if self.run and self._is_big() and not rules.has(self.run.trace, rule):
+        if self.run and self._is_big() and not rules.has(self.model.shown_trace(), rule):
             self.rule_buttons[self.sel.rule].setChecked(True)  # until the trace is there
-            self.worker.start(_rule_run, self.run, rule, self.sel.layer, self.sel.focus, self.sel.head)
+            self.worker.start(_rule_run, self.run, self.model.shown_trace(), rule, self.sel.layer, self.sel.focus,
+                              self.sel.head, lane="rule")  # a sentence still computing is answered too
             return
         self.model.select(rule=rule)
         self.rule_buttons[rule].setChecked(True)
@@ -72,9 +74,15 @@ class RuleRun:
         self.run, self.rule = run, rule
 
 
-def _rule_run(run, rule: str, layer: int = 0, asker: int | None = None, head: int = 0) -> RuleRun:
-    """On the worker thread; layer, asker and head: the ones shown."""
+def _rule_run(run, shown, rule: str, layer: int = 0, asker: int | None = None, head: int = 0) -> RuleRun:
+    """On the worker thread: `rule`'s trace of the class shown (`run`'s, with its what-if edits), warmed for the
+    frame; layer, asker and head: the ones shown."""
+    warm_rule(shown, rule, layer, asker, head)
+    return RuleRun(run, rule)
+
+
+def warm_rule(trace, rule: str, layer: int, asker: int | None, head: int) -> None:
+    """`rule`'s trace of `trace` (lesson.rules.under, kept in its cache) and what its first frame computes."""
     from ..lesson.panels import warm
 
-    warm(rules.under(run.trace, rule), ffn_layer=layer, asker=asker, head=head)
-    return RuleRun(run, rule)
+    warm(rules.under(trace, rule), ffn_layer=layer, asker=asker, head=head)

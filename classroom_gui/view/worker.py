@@ -1,8 +1,9 @@
 """Loading a model and computing a trace off the GUI thread, so a 500 MB GPT-2 never freezes the window.
 
 A job is one function run on Qt's thread pool; its answer comes back through one signal of the Worker's,
-which Qt delivers on the GUI thread. Each job carries a number; the window ignores answers to questions it
-no longer asks.
+which Qt delivers on the GUI thread. Each job carries a number and a lane: a newer job of the same lane asks the
+question again (a newer sentence), so the window ignores the older one's answer; a job of another lane does not
+(review10 #5: a rule switch dropped the sentence still computing).
 
 The pool is given a plain callable, which Qt wraps and deletes when it has run. A QRunnable of our own would
 stay alive for the window's life: PySide's QThreadPool keeps a reference to every runnable it was given
@@ -15,9 +16,9 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 
 class Worker(QObject):
-    """Starts jobs and remembers the newest one's number."""
-    finished = Signal(object)   # result of the newest job
-    error = Signal(object)      # exception of the newest job
+    """Starts jobs and remembers the newest one's number in each lane."""
+    finished = Signal(object)   # result of a lane's newest job
+    error = Signal(object)      # exception of a lane's newest job
     busy = Signal(bool)
     _answer = Signal(int, bool, object)  # job number, whether it failed, result or exception (any thread)
 
@@ -25,18 +26,30 @@ class Worker(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.latest = 0
-        self.waiting = False  # True from a start until the newest job's answer arrives
+        self.number = 0
+        self.latest: dict[str, int] = {}  # lane -> its newest job's number
+        self.asked: set[int] = set()  # the jobs whose answers are awaited (each lane's newest, until it answers)
+        self.waiting = False  # True from a start until every awaited answer has arrived
         # emitted on the pool's thread; the Worker lives on the GUI thread, so Qt queues the call there
         self._answer.connect(self._answered)
 
-    def start(self, function, *args) -> int:
-        self.latest += 1
-        number = self.latest
+    def start(self, function, *args, lane: str = "class") -> int:
+        """Run function(*args) on the pool; its answer replaces the one awaited from `lane` ("class": a sentence or
+        a model; "rule": the other rule's trace; the window's own lanes for other questions)."""
+        self.number += 1
+        self.asked.discard(self.latest.get(lane))
+        self.latest[lane] = number = self.number
+        self.asked.add(number)
         self.waiting = True
         self.busy.emit(True)
         self.pool.start(lambda: self._run(number, function, args))
         return number
+
+    def forget(self, lane: str) -> None:
+        """No answer is awaited from `lane` any more (its question was taken back, e.g. the rule toggled back)."""
+        if self.latest.get(lane) in self.asked:
+            self.asked.discard(self.latest[lane])
+            self._settled()
 
     def _run(self, number: int, function, args) -> None:  # on the pool's thread
         try:
@@ -47,11 +60,16 @@ class Worker(QObject):
             self._answer.emit(number, False, result)
 
     def _answered(self, number: int, failed: bool, value) -> None:
-        if number != self.latest:
+        if number not in self.asked:
             return
-        self.waiting = False
-        self.busy.emit(False)
+        self.asked.discard(number)
+        self._settled()
         (self.error if failed else self.finished).emit(value)
+
+    def _settled(self) -> None:
+        if not self.asked:
+            self.waiting = False
+            self.busy.emit(False)
 
     def wait(self, ms: int = 60_000) -> bool:
         return self.pool.waitForDone(ms)

@@ -1,4 +1,4 @@
-"""A message as a key of lesson/strings and the values it names, said in a language later (no Qt).
+"""A message as a key of lesson/strings and the values it names, said in a language later (no Qt; below the model).
 
 An error that knows why it happened but not who reads it carries a Phrase (PhraseError): `str()` is the English
 sentence (strings/en.json), which the CLI prints and the log keeps; the window says the same phrase in its own

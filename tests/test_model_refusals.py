@@ -1,0 +1,60 @@
+"""polish9: the model's refusals a user sees (a what-if edit that cannot apply, an empty sentence, a missing model
+folder) are message keys and their values (messages.phrase), as the exports' are: str() is the English the CLI
+printed before, and the window and the CLI say the same phrase in their language through one function
+(export.errors.said), where each used to translate the error's own fields into whatif.* keys."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from classroom_gui.export.errors import said
+from classroom_gui.messages.phrase import PhraseError
+from classroom_gui.model.checkpoint import CheckpointError, load_checkpoint
+from classroom_gui.model.sentence import EmptySentence, InputError, run_sentence
+from classroom_gui.model.whatif import Edit, EditError, edited_mask
+from classroom_gui.resources import teaching_model_dir
+
+
+def test_a_deaf_student_is_a_phrase_named_by_seat_in_english_and_by_word_in_japanese():
+    mask = np.triu(np.ones((3, 3), dtype=bool), k=1)  # GPT's: the first student hears only itself
+    with pytest.raises(EditError) as caught:
+        edited_mask(mask, [Edit("mask", 0, 0, 0, 0, 1.0)], ["猫", "が", "座った"])
+    exc = caught.value
+    assert isinstance(exc, PhraseError) and exc.phrase.key == "edit.deaf"
+    assert str(exc) == ("with these mask edits student 1 would hear no one; a student must hear at least one "
+                        "classmate (or itself)")
+    assert said(exc, "ja").startswith("このマスクにすると、1番の席の「猫」には誰の声も聞こえなくなります。")
+
+
+def test_an_edit_that_changes_nothing_says_the_place_in_the_readers_language():
+    from classroom_gui.lesson.whatif_state import WhatIf
+
+    checkpoint = load_checkpoint(teaching_model_dir())
+    trace = run_sentence(checkpoint, "The cat sat on the mat", "causal").trace
+    own = float(trace.layers[0].q[0, 1, 0])
+    with pytest.raises(EditError) as caught:
+        WhatIf(trace).set(Edit("q", 0, 0, 1, 0, own))
+    exc = caught.value
+    assert str(exc) == (f"q[1,1,2,1]={own!r} changes nothing: the question card of \"cat\", number 1 (layer 1, "
+                        f"head 1) is already {own!r}")
+    assert said(exc, "ja") == (f"q[1,1,2,1]={own!r}：何も変わりません。「cat」の質問カードの1番目の数（第1層、ヘッド1）"
+                               f"はもう{own:.4f}です。")
+    with pytest.raises(EditError) as caught:  # the first student cannot hear the second under GPT's rule
+        WhatIf(trace).set(Edit("mask", 0, 0, 0, 1, 1.0))
+    assert str(caught.value) == "mask[1,The,cat]=1 changes nothing: under this rule 'The' already cannot hear 'cat'"
+    assert said(caught.value, "ja").endswith("このルールでは、「The」にはもともと「cat」の声が聞こえません。")
+
+
+def test_an_empty_sentence_and_a_missing_model_are_phrases_of_their_old_classes(tmp_path):
+    checkpoint = load_checkpoint(teaching_model_dir())
+    with pytest.raises(EmptySentence) as caught:
+        run_sentence(checkpoint, " \t ", "causal")
+    assert isinstance(caught.value, InputError)  # still an InputError: the window's compute_run reads it as before
+    assert str(caught.value) == "the sentence is empty: type a few words, e.g. 'The cat sat on the mat'"
+    assert said(caught.value, "ja") == "文が空です。単語をいくつか入力してください（例：「猫がマットの上に座った」）。"
+    gone = tmp_path / "gone"
+    with pytest.raises(CheckpointError) as caught:
+        load_checkpoint(gone)
+    assert isinstance(caught.value, PhraseError)
+    assert str(caught.value) == f"{gone}: model folder not found"
+    assert said(caught.value, "ja") == f"{gone}：モデルのフォルダーが見つかりません。"
