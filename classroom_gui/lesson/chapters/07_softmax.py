@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, fmt
+from ..numbers import board_list, fmt, hand_note
 from ..panels import heatmap
 from .desks import MASKED_RUN, SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row  # noqa: F401
 
@@ -83,7 +83,7 @@ def weights(ctx, fr: Frame):
     # the note first: after a long list it was the first line the board left off ("… (+49)" for 48 students)
     lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.qs(j), e=S.exp[j],
                                                             total=S.total, w=S.weights[j]))
-    fr.board = [ctx.t("board.hand")] + lines
+    fr.board = hand_note(ctx.t, S) + lines
     fr.bars = exp_bars(ctx, ctx.t("bars.weights"), w, total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
                        from_values=S.exp, morph=ctx.alpha)
     fr.links = [Link(f, j, w[j], "weight", fmt(w[j]), value=float(w[j])) for j in seen]
