@@ -54,3 +54,4 @@ def test_lines_that_are_not_a_vector_stay_as_written():
     lines = ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[1, 2", "3]"]
     assert as_desks(lines, {}) == lines
     assert as_desks(lines, {3: 2}) == ["「猫」：ノート", "[0.21, 0.04", "-0.16]", "exp(1.31) = 3.706", "[1, 2", "3]"]
+    assert as_desks(lines, {3: 3}) == ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[1, 2, 3]"]

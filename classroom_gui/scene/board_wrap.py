@@ -90,7 +90,8 @@ def as_desks(lines: list[str], per_row: dict[int, int]) -> list[str]:
         per = per_row.get(len(parts), 0)
         if per and lines[j].endswith("]") and all(p.lstrip("-").replace(".", "", 1).isdigit() for p in parts):
             rows = [", ".join(parts[k:k + per]) for k in range(0, len(parts), per)]
-            rows[0], rows[-1] = "[" + rows[0], rows[-1] + "]"
+            rows[0] = "[" + rows[0]
+            rows[-1] += "]"  # (the same row when it is the only one: both brackets on it)
             out += rows
             i = j + 1
         else:
