@@ -10,7 +10,7 @@ from helpers import random_window
 
 
 @pytest.mark.parametrize("lang, words", [("en", ("Licences", "MIT", "IPA Font License", "2 layers × 2 heads")),
-                                         ("ja", ("ライセンス", "MIT", "IPAフォントライセンス", "2層 × 2ヘッド"))])
+                                         ("ja", ("ライセンス", "MIT", "IPAフォントライセンス", "2層・各2ヘッド、ノート1冊に16個の数"))])
 def test_help_about_names_the_version_the_model_and_the_licences(qtbot, tmp_path, lang, words):
     from classroom_gui.view.dialogs import about_dialog
 

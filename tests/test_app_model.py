@@ -94,7 +94,7 @@ def test_the_same_sentence_keeps_its_edits_and_a_new_one_is_one_undo_step():
     assert model.whatif.edits == () and model.shown_trace() is model.run.trace
     assert model.status("en") == ('A new sentence: the model\'s own class. Ctrl+Z brings back "The cat sat on the '
                                   'mat" with its 1 what-if edit(s).')
-    assert "Ctrl+Zで前の文「The cat sat on the mat」ともしもの変更1件に戻せます" in model.status("ja")
+    assert "Ctrl+Zで前の文「The cat sat on the mat」と「もしも」の変更1件に戻せます" in model.status("ja")
     assert model.undo_label("en") == 'Undo new sentence (back to "The cat sat on the mat")'
     model.select(focus=0)
     assert model.undo_edit() and heard[-1] == "run"

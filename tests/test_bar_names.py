@@ -88,3 +88,30 @@ def test_a_big_class_keeps_its_bar_names(qapp, checkpoint, lang, n, size):
                 assert box.right() + 4 <= names[i + 1][1].left(), f"{name!r} and {names[i + 1][0]!r} touch"
     finally:
         scene.clear()
+
+
+def test_chapter_6s_narrow_charts_write_names_across_in_two_rows_where_they_fit(qapp, checkpoint):
+    """teacher8 L4: chapter 6's two charts stood 「マ/ッ/ト」 and 「座/っ/た」 upright beside 「猫」 and 「が」 across.
+    Where every name fits across in two slots (16:9), they take two rows across, the last moved left to end at
+    the chart's edge; apart, whole and inside each chart. (4:3's thinner slots still write them upright.)"""
+    from classroom_gui.scene.classroom import ClassroomScene
+    trace = compute_run(checkpoint, "猫がマットの上に座った", mask="causal").trace
+    frame = frame_at(trace, Selection(focus=trace.n_tokens - 1, lang="ja", rule="causal"),
+                     timeline_for(trace.n_tokens, trace.config.n_layer).chapter_end("mask"))
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        image = QImage(1920, 1080, QImage.Format.Format_ARGB32)
+        p = QPainter(image)
+        scene.render(p, QRectF(0, 0, 1920, 1080), scene.sceneRect())
+        p.end()
+        for chart in (scene.board.bars, scene.board.beside):
+            names = chart.name_boxes
+            assert [n for n, _ in names] == list(frame.bars.labels)  # whole: none cut or stacked
+            assert all(r.width() > r.height() for n, r in names if len(n) > 1)  # across, not upright
+            for k, (a, ra) in enumerate(names):
+                for b, rb in names[k + 1:]:
+                    assert not ra.adjusted(-GAP_PX / 2, 0, GAP_PX / 2, 0).intersects(rb), f"{a!r} and {b!r} touch"
+                assert chart.area.left() <= ra.left() and ra.right() <= chart.area.right() + 1, a
+    finally:
+        scene.clear()

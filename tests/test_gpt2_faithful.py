@@ -257,6 +257,6 @@ def test_a_gelu_deck_never_mentions_relu(qapp, tmp_path, lang="en"):
     assert main(["deck", *common, "-o", str(tmp_path / "d.pptx")]) == 0
     slides = "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "d.pdf")).pages).replace("\t", " ")
     notes = "\n".join(s.notes_slide.notes_text_frame.text for s in Presentation(str(tmp_path / "d.pptx")).slides)
-    assert "× GELU(" in slides or "× GELU（" in slides  # the FFN slide's board: notebook + W_2 × GELU(hidden)
+    assert "+ GELU(" in slides or "+ GELU（" in slides  # the FFN slide's board: notebook + GELU(hidden) × W_2 + b_2
     for words in (slides, notes):
         assert "ReLU" not in words and "→ 0" not in words

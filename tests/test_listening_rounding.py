@@ -48,8 +48,10 @@ def check(board) -> int:
 def test_a_worked_number_and_the_list_agree_or_the_model_value_is_named(lang):
     checkpoint = load_checkpoint(teaching_model_dir())
     state = WhatIf(run_sentence(checkpoint, "The cat sat on the mat", "none").trace)
-    state.set_spec("v[1,1,mat,1]=5")
-    assert check(merge_board(state.trace, Selection(focus=1, lang=lang))) == 1  # the report's 3.165 / 3.164
+    # the report's case was v[1,1,mat,1]=5 (3.165 / 3.164); with one digits rule for the shares (teacher8 M9) it
+    # now agrees, and this edit gives a worked number that rounds to another 2-decimal number than the model's
+    state.set_spec("v[1,1,sat,1]=6")
+    assert check(merge_board(state.trace, Selection(focus=1, lang=lang))) == 1
     for text in ("The cat sat on the mat", "猫がマットの上に座った"):
         trace = run_sentence(checkpoint, text, "none").trace
         for focus in range(trace.n_tokens):

@@ -143,6 +143,6 @@ def test_each_kind_of_edit_reads_in_japanese_as_a_teacher_would_say_it():
     assert said["q"][0] == "「猫」の質問カードの1番目の数を1.5に（第2層、ヘッド3）"
     assert said["v"][0] == "「マット」の意見カードの8番目の数を-2に（第1層、ヘッド1）"
     assert said["score"][0] == "「猫」から「マット」へのスコアを5に（第1層、ヘッド2）"
-    assert said["mask"][0] == "「猫」に「マット」の声が聞こえないように（第1層、全ヘッド）"
+    assert said["mask"][0] == "「猫」に「マット」の話が聞こえないように（第1層、全ヘッド）"
     assert describe("en", Edit("k", 0, 0, 5, 1, 9.0), tokens) == \
         'self-introduction card of "に", number 2 set to 9 (layer 1, head 1)'

@@ -61,7 +61,7 @@ def test_a_masked_classmate_keeps_its_place_in_a_row_of_the_everyone_board(check
 def test_a_mid_row_hole_in_japanese_is_a_dash_too(checkpoint):
     trace = edited(checkpoint, JA, "causal", "mask[1,マット,猫]=1")  # in turn, as GPT: rows end at the asker
     frame = frame_of(trace, Selection(focus=2, lang="ja", rule="causal"), "everyone.matrix")
-    shares = row(frame, "「マット」：").split("：", 1)[1].split(", ")
+    shares = row(frame, "「マット」：").split("：", 1)[1].split("、")  # 、 between numbers next to Japanese
     assert shares[0] == "—" and len(shares) == 3
 
 

@@ -65,7 +65,7 @@ def test_reset_and_a_refused_mask_edit(qtbot, window):
         "classmate (or itself)")
     window.set_language("ja")  # and in the window's language, named by the word
     assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, n - 1, 1.0))
-    assert window.statusBar().currentMessage().startswith(f"このマスクにすると、{sel.focus + 1}番の席の「{name}」には誰の声も")
+    assert window.statusBar().currentMessage().startswith(f"このマスクにすると、{sel.focus + 1}番の席の「{name}」には誰の話も")
     assert len(window.model.whatif.edits) == n + 1
     window.do("reset_edits")  # Edit → Reset what-if edits
     assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
@@ -282,7 +282,7 @@ def test_the_keyboard_dialog_names_students_as_the_toolbar_does(qtbot, window):
 
 
 
-@pytest.mark.parametrize("lang, said", [("en", "The what-if edits are gone"), ("ja", "もしもの変更を消し")])
+@pytest.mark.parametrize("lang, said", [("en", "The what-if edits are gone"), ("ja", "「もしも」の変更を消し")])
 def test_ctrl_r_resets_the_what_if_edits_too_and_ctrl_z_brings_them_back(qtbot, window, lang, said):
     """teacher4 M4: Ctrl+R is "Reset everything": the what-if edits go too (the title and narration lose their
     【もしも】), the status bar says how to get them back, and Ctrl+Z does."""
@@ -319,7 +319,7 @@ def _menu_item(window, action_id):
 
 @pytest.mark.parametrize("lang, undo_card, redo_reset", [
     ("en", 'Undo question card edit of "{name}"', "Redo reset (2 what-if edit(s))"),
-    ("ja", "取り消す：「{name}」の質問カードの変更", "やり直す：リセット（もしもの変更2件）")])
+    ("ja", "取り消す：「{name}」の質問カードの変更", "やり直す：リセット（「もしも」の変更2件）")])
 def test_edit_menu_undo_and_redo_say_what_they_do_and_ctrl_shift_z_redoes(qtbot, window, lang, undo_card,
                                                                            redo_reset):
     """note11: Ctrl+Shift+Z reset the edits instead of redoing them. The Edit menu's Undo and Redo name the change

@@ -115,7 +115,7 @@ def test_pdf_exercise_and_key_as_text(qapp, checkpoint, tmp_path, capsys, lang, 
     text = SENTENCE if lang == "en" else "その猫がマットの上に座った"
     out = tmp_path / "sheet.pdf"
     assert main(["worksheet", "--text", text, "--lang", lang, "-o", str(out)]) == 0
-    assert ("listens to" if lang == "en" else "人の声を聞きます") in capsys.readouterr().err
+    assert ("listens to" if lang == "en" else "人の話を聞きます") in capsys.readouterr().err
     pages = pdf_pages(out)
     assert len(pages) == 2
     whole = "".join("".join(pages).split())  # pypdf also cuts Japanese runs with spaces
@@ -227,7 +227,8 @@ def test_names_take_the_languages_own_quote_marks(qtbot, tmp_path, monkeypatch):
     checkpoint = load_checkpoint(teaching_model_dir())
     trace = trace_of(checkpoint, "その猫がマットの上に座った")
     ws = build_worksheet(trace, choose_asker(trace, 0, None, 3), 0, 0, "ja")
-    assert names_list(ws) == "『その』と『猫』と『が』（自分）"
+    assert names_list(ws) == "『その』『猫』『が』（自分）"  # names in quote marks need no と between them
+    assert "『その』『猫』『が』（自分）の3人の話を聞きます" in worksheet_html(ws, "teaching model")
     assert "『猫』" in worksheet_html(ws, "teaching model") and "「猫」" not in worksheet_html(ws, "teaching model")
     w = MainWindow(checkpoint, store={})
     qtbot.addWidget(w)
@@ -262,7 +263,7 @@ def test_every_sheet_is_one_page_and_its_key_the_next(qapp, tmp_path, capsys, pa
         rule, layer = ("In turn", "layer 1, head 1") if lang == "en" else ("順番に発言", "第1層・ヘッド1")
         squeezed = [s.replace(" ", "") for s in (rule, layer)]
         assert all(r in p and ly in p for p in (first, second) for r, ly in [squeezed])  # which board, both pages
-        assert ("lastdigitscandiffer" if lang == "en" else "最後の桁が少し違う") in second  # and why it may differ
+        assert ("candifferfromtheseconddecimalon" if lang == "en" else "小数第2位から違う") in second  # and why it may differ
 
 
 def test_a_sheet_that_cannot_fit_says_where_its_key_is(qapp, tmp_path, capsys, monkeypatch):
@@ -303,8 +304,8 @@ def test_the_defaults_make_a_sheet_of_the_lessons_class(qapp, tmp_path, capsys):
     out = tmp_path / "ja.pdf"
     assert main(["worksheet", "--lang", "ja", "--text", "猫がマットの上に座った", "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "順番に発言するルール（--mask causal）で解きます" in err and "「上」（5番の席）で、5人の声を聞きます" in err
-    assert "「上」は5人の声を聞きます" in err and "「上」" in "".join(pdf_pages(out))
+    assert "順番に発言するルール（--mask causal）で解きます" in err and "「上」（5番の席）で、5人の話を聞きます" in err
+    assert "「上」は5人の話を聞きます" in err and "「上」" in "".join(pdf_pages(out))
     assert main(["worksheet", "--text", "The cat sat", "-o", str(tmp_path / "short.pdf")]) == 0
     err = capsys.readouterr().err
     assert "'cat' listens to 3 students" in err and "note:" not in err  # discussion, as the slides

@@ -55,8 +55,8 @@ def names_list(ws: Worksheet) -> str:
         if j == ws.asker:
             name = ws.t("worksheet.itself", name=name)
         parts.append(name)
-    if ja:
-        return ws.t("worksheet.and").join(parts)
+    if ja:  # 「猫」「が」「上」（自分）: names in 「」 need no word between them (teacher8 M7)
+        return "".join(parts)
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {ws.t('worksheet.and')} " + parts[-1]
 
 
@@ -200,7 +200,7 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
             parts.append(f"<p>{_set(ws, note)}</p>")
         else:
             parts.append(f"<p>{escape(t('worksheet.name_field'))}</p>")
-            parts.append(f"<p>{_set(ws, t('worksheet.intro', asker=asker, names=names_list(ws)))}</p>")
+            parts.append(f"<p>{_set(ws, t('worksheet.intro', asker=asker, names=names_list(ws), n=len(ws.heard)))}</p>")
         parts += [f"<h3>{escape(t('worksheet.cards'))}</h3>", _cards_table(ws, level),
                   f"<h3>{escape(t('worksheet.steps'))}</h3>", f"<p>{_set(ws, t('worksheet.how_dot', d=ws.d))}</p>",
                   _steps_table(ws, key, level), f"<p>{_set(ws, t('worksheet.check'))}</p>",

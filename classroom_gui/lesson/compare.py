@@ -164,5 +164,7 @@ def changed_text(lang: str, change: dict | None) -> str:
                 words[0] if len(words) == 1 else ", ".join(words[:-1]) + " " + text(lang, "compare.or") + " " + words[-1])
             return text(lang, "compare.unchanged_in_turn", asker=quote(lang, asker), words=said)
         return text(lang, "compare.unchanged")
-    return text(lang, "compare.changed", seat=change["seat"], a=quote(lang, change["word_a"]),
+    same = change["word_a"] == change["word_b"]  # one student in that seat: named once (teacher8 M4)
+    return text(lang, "compare.changed_same" if same else "compare.changed", seat=change["seat"],
+                a=quote(lang, change["word_a"]),
                 b=quote(lang, change["word_b"]), share_a=f"{change['share_a']:.2f}", share_b=f"{change['share_b']:.2f}")

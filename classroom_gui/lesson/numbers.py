@@ -89,36 +89,30 @@ def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str,
     """The division by √d as the board writes it: (the divisor as written, each score as written), with
     just enough digits that every score ÷ divisor redone by hand rounds to its result as written, `targets`
     (by default the model's scaled score at 2 decimals; the lesson passes the scaled scores as the softmax
-    board then takes their exp(), 2-5 decimals, numbers.shown_softmax): "-5.22 ÷ 2.828" gave -1.85 for the
-    model's -1.84, "-5.217 ÷ 2.828" gives -1.84. The divisor keeps 3 decimals unless a score needs more."""
+    board then takes their exp(), numbers.shown_softmax): "-5.22 ÷ 2.828" gave -1.85 for the model's -1.84,
+    "-5.217 ÷ 2.828" gives -1.84. Every score on the board has the same decimals (teacher8 M9: 2.216 beside 3.50,
+    3.57497 beside -5.2388): the fewest that redo every line, with the divisor at 3 decimals or more."""
     targets = [fmt(v) for v in scaled] if targets is None else list(targets)
     places = [len(t.split(".")[1]) if "." in t else 0 for t in targets]
-    best = None
-    for root_digits in (3, 4, 5, 6):
-        root = fmt(divisor, root_digits)
-        written = []
-        for score, target, p in zip(scores, targets, places):
-            short = fmt(score)
-            for digits in (2, 3, 4, 5, 6, 7):
-                text = fmt(score, digits)
-                if rounds_to(text, short) and hand_divide(text, root, p) == target:
-                    break
-            written.append(text)
-        ok = all(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, places))
-        best = best or (root, written)
-        if ok:
-            return root, written
-    return best
+    for digits in (2, 3, 4, 5, 6, 7):
+        written = [fmt(score, digits) for score in scores]
+        for root_digits in (3, 4, 5, 6):
+            root = fmt(divisor, root_digits)
+            if all(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, places)):
+                return root, written
+    return fmt(divisor, 3), [fmt(score, 7) for score in scores]  # a quotient on a rounding edge: the most digits
 
 
-def mask_shares(free, turn, later) -> list[str]:  # [T] shares in discussion, [T] in turn, [T] bool masked
-    """The discussion shares as the mask board writes them ("0.11 ⇒ 0.64"), with just enough decimals (2-5)
-    that sharing out the heard students' shown shares again (each ÷ their sum) redoes the in-turn shares
-    shown beside them: "0.11, 0.06" gave 0.65 for the model's 0.64, "0.110, 0.060" does not. Where no digits
-    do (after layer 1 the rules' notebooks differ, so in turn is not discussion shared out again) 2 decimals."""
+def mask_shares(free, turn, later, hand=None) -> list[str]:  # [T] shares in discussion, [T] in turn, [T] masked
+    """The discussion shares as the mask board writes them ("0.110 ⇒ 0.64"): the softmax board's own digits for
+    them, `hand` (ShownSoftmax.weights of the discussion row), so that a share reads the same in chapters 6 and 7
+    (teacher8 M9: 0.111 there, 0.110 here), where sharing out the heard students' shown shares again (each ÷ their
+    sum) redoes the in-turn shares shown beside them (the bars', 2 decimals); else the model's own with the fewest
+    decimals (3-5, the same for every line) that do: "0.11, 0.06" gave 0.65 for the model's 0.64. Where no digits
+    do (after layer 1 the rules' notebooks differ, so in turn is not discussion shared out again), `hand`."""
     targets = [fmt(v) for v in turn]
-    for digits in (2, 3, 4, 5):
-        written = [fmt(v, digits) for v in free]
+    tries = ([list(hand)] if hand is not None else []) + [[fmt(v, d) for v in free] for d in (3, 4, 5)]
+    for written in tries:
         if not all(rounds_to(t, fmt(v)) for t, v in zip(written, free)):
             continue
         heard = [Decimal(t) for t, m in zip(written, later) if not m]
@@ -126,35 +120,47 @@ def mask_shares(free, turn, later) -> list[str]:  # [T] shares in discussion, [T
         if total and all(m or hand_divide(t, str(total), 2) == target
                          for t, target, m in zip(written, targets, later)):
             return written
-    return [fmt(v) for v in free]
+    return list(hand) if hand is not None else [fmt(v, SHARE_PLACES) for v in free]
 
 
 @dataclass(frozen=True)
 class ShownSoftmax:
     """Softmax of one row as the blackboard works it, from the numbers it shows: the scaled scores as
-    shown, exp() of those, their sum as written, and each share as shown exp ÷ shown sum (3 decimals).
-    Redoing any line from the digits on screen gives its result, and each share rounded by hand to 2
-    decimals is the model's own share as the bars, links and badges show it (0.336 beside a bar of 0.33 was
-    not): the scores carry 2 decimals and exp() 4 significant digits, or more where that is needed."""
+    shown, exp() of those, their sum as written, and each share as shown exp ÷ shown sum. Redoing any line
+    from the digits on screen gives its result, and each share rounded by hand to 2 decimals is the
+    model's own share as the bars, links and badges show it (0.336 beside a bar of 0.33 was not).
+    One rule for the digits (teacher8 M9), the same for every number of a kind in the row: scaled scores 2
+    decimals, exp() and their sum 3, shares 3; where the shares need it, scores and exp() take more decimals
+    together, and shares take a 4th (every share of the row) only where a share at 3 would round by hand to
+    another 2-decimal share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05)."""
     scaled: list[str]      # per seat; "" where masked
     exp: list[str]         # per seat; "0" where masked
     total: str
-    weights: list[str]     # per seat, 3 decimals; "0.000" where masked
+    weights: list[str]     # per seat, 3 decimals (4-5: see above); "0.000" where masked
 
 
 EXP_MAX = 700.0  # math.exp overflows past ~709.78
+SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
 
 
 def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:  # [T], [T] bool, [T] the model's shares
-    """The row at the fewest digits (scores 2-5 decimals, exp() 4-7 significant digits) whose hand shares agree
-    with `weights` at 2 decimals (without weights: the fewest)."""
+    """The row at the fewest digits (scores 2-5 decimals, exp() 3-6, shares 3-5) whose hand shares agree with
+    `weights` at 2 decimals (without weights: the fewest)."""
     first = None
-    for extra in range(4):
-        shown = _shown_softmax(scaled, mask, 2 + extra, 4 + extra, weights)
-        first = first or shown
-        if weights is None or all(m or rounds_to(w, fmt(v)) for w, v, m in zip(shown.weights, weights, mask)):
-            return shown
+    for places in (SHARE_PLACES, SHARE_PLACES + 1, SHARE_PLACES + 2):
+        for extra in range(4):
+            shown = _shown_softmax(scaled, mask, 2 + extra, 3 + extra, places)
+            first = first or shown
+            if weights is None or all(m or rounds_to(w, fmt(v)) for w, v, m in zip(shown.weights, weights, mask)):
+                return shown
     return first
+
+
+def hand_note(t, S: ShownSoftmax) -> list[str]:
+    """The board's note that its arithmetic uses the numbers shown, `t` a Ctx's t, and a second line naming the
+    shares' decimals when they are more than SHARE_PLACES (M9: why this board's shares have 4 where others have 3)."""
+    places = max((len(w.split(".")[1]) for w in S.weights if "." in w), default=SHARE_PLACES)
+    return [t("board.hand")] + ([t("board.hand_places", places=places)] if places > SHARE_PLACES else [])
 
 
 def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
@@ -169,27 +175,18 @@ def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
     return kept_for(trace, "shown_row", (layer, head, f), make)
 
 
-def _share(e: str, total: str, model) -> str:
-    """exp ÷ sum by hand at 3 decimals, or 4-5 where 3 would round to another 2-decimal share than the
-    model's (0.055 beside a badge of 0.05: 0.0547 is written instead)."""
-    text = ""
-    for decimals in (3, 4, 5):
-        text = hand_divide(e, total, decimals)
-        if not text or model is None or rounds_to(text, fmt(model)):
-            break
-    return text or fmt(0.0, 3)
-
-
-def _shown_softmax(scaled, mask, decimals: int, figures: int, weights=None) -> ShownSoftmax:
+def _shown_softmax(scaled, mask, decimals: int, exp_decimals: int, places: int) -> ShownSoftmax:
     sc = [("" if m else fmt(v, decimals)) for v, m in zip(scaled, mask)]
     # a what-if edit can make a score of thousands, whose exp() no float holds (it was an OverflowError in the
     # window): then every exp is taken of the score minus the largest one, which leaves the shares unchanged
     top = max((float(t) for t, m in zip(sc, mask) if not m), default=0.0)
     shift = top if top > EXP_MAX else 0.0
-    ex = [("0" if m else sig(math.exp(float(t) - shift), figures)) for t, m in zip(sc, mask)]
+    values = [0.0 if m else math.exp(float(t) - shift) for t, m in zip(sc, mask)]
+    ex = [("0" if m else f"{v:.{exp_decimals}f}") for v, m in zip(values, mask)]
+    if not any(Decimal(e) for e, m in zip(ex, mask) if not m):  # every exp() below the decimals (what-if scores
+        ex = [("0" if m else sig(v, 4)) for v, m in zip(values, mask)]  # of -20): significant digits instead
     total = exact_sum([e for e, m in zip(ex, mask) if not m])
-    models = list(weights) if weights is not None else [None] * len(ex)
-    w = [fmt(0.0, 3) if m else _share(e, total, v) for e, m, v in zip(ex, mask, models)]
+    w = [fmt(0.0, places) if m else (hand_divide(e, total, places) or fmt(0.0, places)) for e, m in zip(ex, mask)]
     return ShownSoftmax(sc, ex, total, w)
 
 

@@ -16,7 +16,7 @@ from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
 from .strip import StripItem
-from .board_wrap import wrapped
+from .board_wrap import as_desks, wrapped
 from .heatmap import HeatmapItem
 from .items import ALIGN_LEFT, CachedItem, PanelItem, qcolor
 from .layout import least_number_px, stack_strips
@@ -161,7 +161,9 @@ class Board:
         bottom = inner.bottom()
         chart = None
         # the chart takes what the lines and strips leave, within limits (a big chart on a quiet board)
-        lines_h = min((len(frame.board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * 1.3, inner.height() * 0.5)
+        # the lesson's vectors wrapped as the asker's desk wraps them (teacher8 L5)
+        board = as_desks(frame.board, getattr(self.scene, "desk_rows", {}))
+        lines_h = min((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * 1.3, inner.height() * 0.5)
         spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - 2 * GAP
         if frame.bars is not None:
             h = min(max(spare, BARS_H), BARS_MAX)
@@ -180,7 +182,7 @@ class Board:
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
         lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
         if frame.board:
-            self.lines.set_lines(frame.board, lines_rect, theme, frame.board_more)
+            self.lines.set_lines(board, lines_rect, theme, frame.board_more)
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)

@@ -28,6 +28,7 @@ TOTAL_BELOW = 24.0  # a chart's total on a row under a title too wide to share i
 TEXT_PX = 16.0     # the least any text on the board is drawn at (1080p canvas pixels)
 TURNED_GAP = 4.0   # between two names turned upright under thin bars (teacher7 L1: 11+ students at 4:3)
 TURNED_MAX = 5.0   # a turned name's length at the most, in label heights (longer ones end in "…")
+ACROSS_MOST = 8    # bars whose thin slots still take two rows of names across (a big class: turned, one a bar)
 STACK_STEP = 0.95  # a stacked (縦書き) name's characters apart, in line heights
 
 
@@ -123,10 +124,15 @@ class BarsItem(CachedItem):
         # slots too thin for a name across but as wide as a line of text: each name turned to read upwards
         # under its bar (teacher7 L1: from 11 students at 4:3 the bars had no names), at the same 16 px
         turned = slot < 2.2 * label_px and slot >= fm.height() + TURNED_GAP
-        show_labels = slot >= 2.2 * label_px or turned
+        # ...unless every name fits across in two slots: then two rows of names across, as wider slots take
+        # (teacher8 L4: chapter 6's two charts stood 「マ/ッ/ト」 and 「座/っ/た」 upright beside 「猫」 across)
+        across = turned and 1 < n <= ACROSS_MOST and all(fm.horizontalAdvance(t) <= 2 * slot - label_px * 0.6 for t in b.labels[:n]) \
+            and _last_moves_left(b.labels[:n], fm, slot, label_px)  # the last name: moved left, not cut
+        turned = turned and not across
+        show_labels = slot >= 2.2 * label_px or turned or across
         # names that would touch their neighbours (「座った」「立った」「優しい」 read as one word) take two
         # rows, each name then as wide as two slots
-        two_rows = show_labels and not turned and n > 1 and any(
+        two_rows = across or show_labels and not turned and n > 1 and any(
             fm.horizontalAdvance(t) > slot - label_px * 0.6 for t in b.labels[:n])
         label_h = label_px * 1.6 * (2 if two_rows else 1)
         if turned:
@@ -180,15 +186,21 @@ class BarsItem(CachedItem):
             elif (show_labels or hl) and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
                 w = (2 * slot - label_px * 0.6 if two_rows else slot - 2) if show_labels else 120
-                if two_rows:  # (and never past the chart's right edge)
-                    w = min(w, 2 * (r.right() - cx))
                 f = label_f  # a long name is cut short with "…", never shrunk
                 p.setFont(f)
                 y = r.bottom() - label_h + (label_px * 1.6 if two_rows and i % 2 else 0)
                 name = elide(b.labels[i], f, w)
-                p.drawText(QRectF(cx - w / 2, y, w, label_px * 1.6), ALIGN_CENTER, name)
                 ink = fm.horizontalAdvance(name)
-                self.name_boxes.append((name, QRectF(cx - ink / 2, y, ink, label_px * 1.6)))
+                x0 = cx - ink / 2
+                if two_rows and x0 + ink > r.right():  # never past the chart's right edge: the last name moves
+                    if _last_moves_left(b.labels[:n], fm, slot, label_px):  # left, clear of the name two slots before
+                        x0 = r.right() - ink
+                    else:  # or is cut short
+                        name = elide(b.labels[i], f, 2 * (r.right() - cx))
+                        ink = fm.horizontalAdvance(name)
+                        x0 = cx - ink / 2
+                p.drawText(QRectF(x0 - 1, y, ink + 2, label_px * 1.6), ALIGN_CENTER, name)
+                self.name_boxes.append((name, QRectF(x0, y, ink, label_px * 1.6)))
         p.setPen(QPen(qcolor(chalk, 0.85), 1.5))
         p.drawLine(QPointF(r.x() + AXIS_W - 4, zero), QPointF(r.right(), zero))
         p.setFont(label_f)
@@ -241,6 +253,14 @@ def _span(values, masked) -> tuple[float, float]:
     lo, hi = min(0.0, min(vals)), max(0.0, max(vals))
     return (lo, hi) if hi - lo > 1e-9 else (lo, lo + 1.0)
 
+
+
+def _last_moves_left(labels, fm: QFontMetricsF, slot: float, label_px: float) -> bool:
+    """Whether the last of two rows of names, moved left to end at the chart's right edge, stays clear of the
+    name two slots before it in its row (centred under its bar)."""
+    last = fm.horizontalAdvance(labels[-1])
+    before = fm.horizontalAdvance(labels[-3]) if len(labels) >= 3 else 0.0
+    return last + before / 2 + label_px * 0.6 <= 2.5 * slot
 
 
 def _stacked(label: str) -> bool:

@@ -68,3 +68,33 @@ def _widest_prefix(text: str, head: str, metrics: QFontMetricsF, width: float) -
     while n < len(text) and metrics.horizontalAdvance(head + text[:n + 1]) <= width:
         n += 1
     return n
+
+
+def desk_rows(box, counts) -> dict[int, int]:
+    """{a strip's length: numbers a row} of a desk laid out as `box` (scene.layout.DeskBox) for strips of `counts`
+    numbers, for the strips it shows whole."""
+    return {} if box is None else {n: s.cols for n, s in zip(counts, box.strips) if s.number_px and not s.shown}
+
+
+def as_desks(lines: list[str], per_row: dict[int, int]) -> list[str]:
+    """The board's vectors ("[a, b, …" to "…, z]", 8 numbers a line) wrapped as the desks wrap a strip of the same
+    length (`per_row`: a strip's length -> numbers a row), so that a student matches them row by row (teacher8 L5:
+    the board wrote 8 a line beside desks of 6 a row); other lines as they are."""
+    out, i = [], 0
+    while i < len(lines):
+        j = i
+        if lines[i].startswith("["):
+            while j < len(lines) - 1 and not lines[j].endswith("]"):
+                j += 1
+        parts = ", ".join(lines[i:j + 1]).strip("[]").split(", ") if lines[i].startswith("[") else []
+        per = per_row.get(len(parts), 0)
+        if per and lines[j].endswith("]") and all(p.lstrip("-").replace(".", "", 1).isdigit() for p in parts):
+            rows = [", ".join(parts[k:k + per]) for k in range(0, len(parts), per)]
+            rows[0] = "[" + rows[0]
+            rows[-1] += "]"  # (the same row when it is the only one: both brackets on it)
+            out += rows
+            i = j + 1
+        else:
+            out.append(lines[i])
+            i += 1
+    return out

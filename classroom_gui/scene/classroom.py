@@ -30,6 +30,7 @@ from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
 from .strip import StripItem, StripView
 from .items import LegendItem, PanelItem, TextBlockItem, qcolor
+from .board_wrap import desk_rows
 from .layout import desk_layout, least_number_px
 from .link_labels import edges_of, label_room
 from .links import LinkLayer
@@ -196,8 +197,11 @@ class ClassroomScene(QGraphicsScene):
             self.addItem(desk)
             self.desks.append(desk)
         least = least_number_px(frame.canvas, len(frame.students))
+        self.desk_rows = {}  # the board wraps its vectors as the asker's desk wraps them (board_wrap.as_desks)
         for desk, (s, strips) in zip(self.desks, pairs):
             box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least)
+            if s.state == "focus" or not self.desk_rows:
+                self.desk_rows = desk_rows(box, [len(x.values) for x in strips])
             desk.set_student(s, box, th, badge_role, strips, scales, embed)
             desk.place(s.x, s.y, max(0.0, min(1.0, s.opacity)), Z_FOCUS_DESK if s.state == "focus" else Z_DESK)
             header_h = box.header_h

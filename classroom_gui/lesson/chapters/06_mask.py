@@ -10,7 +10,7 @@ from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
-from ..numbers import board_list, fmt, mask_shares
+from ..numbers import board_list, fmt, mask_shares, shown_softmax
 from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
 
 RULE_IN_TITLE = False  # it shows both rules
@@ -41,7 +41,9 @@ def future(ctx, fr: Frame):
         fr.narration += ctx.t("mask.none_earlier_one" if layer == 1 else "mask.none_earlier", prev=layer,
                               layer=layer + 1)
     # digits that redo the in-turn shares by sharing out again, worked once per asker (Decimal over the class)
-    free_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), lambda: mask_shares(w0, w1, unheard))
+    # (the discussion row's shares as chapter 7's board writes them, where they redo the in-turn shares)
+    free_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), lambda: mask_shares(
+        w0, w1, unheard, shown_softmax(free.scaled[f], free.mask[f], w0).weights))
     def line(j) -> str:
         if isinstance(j, tuple):  # a long run after the asker: one line, its shares' sum from the digits shown
             total = sum((Decimal(free_shown[i]) for i in range(j[0], j[1] + 1)), Decimal(0))

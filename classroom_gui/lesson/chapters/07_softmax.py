@@ -3,9 +3,10 @@ and each share = exp / sum. A long run of classmates not yet heard (in turn, eve
 class) takes one board line and no bars."""
 from __future__ import annotations
 
+from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, fmt
+from ..numbers import board_list, fmt, hand_note
 from ..panels import heatmap
 from .desks import MASKED_RUN, SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row  # noqa: F401
 
@@ -46,7 +47,18 @@ def exp(ctx, fr: Frame):
         return ctx.t("board.exp", name=ctx.qs(j), scaled=S.scaled[j], e=S.exp[j])
     fr.board, fr.board_more = board_list(board_items(ctx), line)
     fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp)
-    fr.narration = ctx.t(ctx.beat.key if any(masked) else "softmax.exp_all")  # −∞ only where the rule masks
+    fr.narration = exp_said(ctx, any(masked))
+
+
+def exp_said(ctx, any_masked: bool) -> str:
+    """Step 1's narration: −∞ only where something is masked; else why no one is, for the rule that is on (in
+    discussion nobody ever is; in turn the asker sits last, or what-if edits let it hear every classmate)."""
+    if any_masked:
+        return ctx.t(ctx.beat.key)
+    if ctx.trace.mask_rule == rules.DISCUSSION:
+        return ctx.t("softmax.exp_all")
+    last = ctx.f == ctx.trace.n_tokens - 1
+    return ctx.t("softmax.exp_last" if last else "softmax.exp_edited", focus=ctx.q(ctx.f))
 
 
 def total(ctx, fr: Frame):
@@ -71,7 +83,7 @@ def weights(ctx, fr: Frame):
     # the note first: after a long list it was the first line the board left off ("… (+49)" for 48 students)
     lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.qs(j), e=S.exp[j],
                                                             total=S.total, w=S.weights[j]))
-    fr.board = [ctx.t("board.hand")] + lines
+    fr.board = hand_note(ctx.t, S) + lines
     fr.bars = exp_bars(ctx, ctx.t("bars.weights"), w, total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
                        from_values=S.exp, morph=ctx.alpha)
     fr.links = [Link(f, j, w[j], "weight", fmt(w[j]), value=float(w[j])) for j in seen]

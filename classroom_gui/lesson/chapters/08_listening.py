@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import ShownSoftmax, board_list, factor, fmt, hand_sum, vec
+from ..numbers import ShownSoftmax, board_list, factor, fmt, hand_note, hand_sum, vec
 from ..panels import heatmap
 from .desks import SUM_TERMS, class_with_cards, heard, shown_row
 
@@ -62,7 +62,8 @@ def merge(ctx, fr: Frame):  # the arithmetic needs the board's room; the shares 
     fr.links = [Link(j, f, w[j], "value", fmt(w[j]), value=float(w[j])) for j in seen]
     if ctx.desks(fr):
         fr.students[f].cards.append(ctx.strip("context", ctx.H.context[f], ctx.alpha))
-    fr.board = mix_lines(ctx, shown_row(ctx), seen) + [ctx.t("board.hand")]
+    S = shown_row(ctx)
+    fr.board = mix_lines(ctx, S, seen) + hand_note(ctx.t, S)
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f))
 
 

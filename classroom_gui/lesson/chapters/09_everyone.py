@@ -16,16 +16,17 @@ def row_line(ctx, i: int) -> str:
     """Row i of the matrix on the board: every share in seat order from seat 1, a classmate the row cannot
     hear written "—" in its place (a what-if mask edit leaves holes mid-row: without it every later share sat
     under the wrong student), up to the last one it hears or was edited out (GPT's own mask hides only the
-    end of a row, left off as before); or for a long row its largest shares with whose they are and "… (+k)"
+    end of a row, left off as before); or for a long row its largest shares with whose they are and "… (+k)" (「ほかk人」)
     (a row of 49 cut to its first numbers would read 0.00 everywhere)."""
     w, mask = ctx.H.weights[i], ctx.H.mask[i]
     seen = np.flatnonzero(~mask)
     span = max([int(seen[-1])] + sorted(edited_out(ctx, i))) + 1
+    gap = ctx.t("list.separator")  # 、 in Japanese, between numbers too (teacher8 L1)
     if span <= ROW_NUMBERS:
-        text = ", ".join("—" if mask[j] else fmt(w[j]) for j in range(span))
+        text = gap.join("—" if mask[j] else fmt(w[j]) for j in range(span))
     else:  # the largest three, ties in seat order (a stable sort, as sorted() was)
         top = seen[np.argsort(-w[seen], kind="stable")[:3]].tolist()
-        text = ctx.t("list.separator").join(f"{ctx.q(j)} {fmt(w[j])}" for j in top) + f" … (+{len(seen) - 3})"
+        text = gap.join(f"{ctx.q(j)} {fmt(w[j])}" for j in top) + ctx.t("board.row_more", n=len(seen) - 3)
     return ctx.t("board.row", name=ctx.q(i), weights=text)
 
 

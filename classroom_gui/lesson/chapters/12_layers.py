@@ -12,7 +12,9 @@ def layer(ctx, fr: Frame):
     here = ctx.trace.layers[k]
     h = here.head(ctx.sel.head)
     # the notebook the layer's cards are written from; the board shows where it goes
-    ctx.seat_all(fr, [("notebook", here.x, ctx.t("card.notebook"), 1.0)] + ctx.card_strips(layer=here), raised=f)
+    # labelled with its layer: the board shows the same student's notebook after it (teacher8 M3)
+    into = ctx.t("card.notebook_into", layer=k + 1)
+    ctx.seat_all(fr, [("notebook", here.x, into, 1.0)] + ctx.card_strips(layer=here), raised=f)
     w = h.weights[f]
     heard = [j for j in range(ctx.trace.n_tokens) if not h.mask[f, j]]
     best = max(heard, key=lambda j: w[j])

@@ -1,0 +1,57 @@
+"""teacher8 L5: the blackboard writes a vector (a notebook, a card) in rows of as many numbers as the desks show a
+row of it, so a student matches the board with the asker's desk row by row: 6 a line beside desks of 6 (16:9,
+7 students), 5 beside desks of 5 (4:3), where it wrote 8 a line under both. Lines that are not a vector stay."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.lesson.canvas import canvas_for
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import compute_run
+from classroom_gui.resources import teaching_model_dir
+
+
+@pytest.fixture(scope="module")
+def trace():
+    return compute_run(load_checkpoint(teaching_model_dir()), "猫がマットの上に座った", mask="none").trace
+
+
+def shown_board(frame):
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        desk = next(d for d in scene.desks if d.isVisible() and getattr(d, "student", None) is not None
+                    and d.student.state == "focus")
+        return list(scene.board.lines.lines), desk
+    finally:
+        scene.clear()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_a_notebook_on_the_board_is_wrapped_as_on_the_asker_s_desk(qapp, trace, size):
+    from classroom_gui.scene.board_wrap import desk_rows
+
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i = next(i for i, b in enumerate(timeline.beats) if b.key == "embedding.token")
+    frame = frame_at(trace, Selection(focus=0, lang="ja", canvas=canvas_for(*size)), timeline.beat_stop(i))
+    assert [len(line.split(", ")) for line in frame.board[1:]] == [8, 8, 8]  # the lesson writes 8 a line
+    lines, desk = shown_board(frame)
+    per_row = desk_rows(desk.box, [24])[24]  # the desk's own rows: 6 on 16:9, 4 on 4:3 (whose desks are narrower)
+    assert per_row == (6 if size[0] == 1920 else 4)
+    vector = [line.strip() for line in lines[1:]]
+    assert vector[0].startswith("[") and vector[-1].endswith("]")
+    assert [len(line.split(", ")) for line in vector] == [per_row] * (24 // per_row) + ([24 % per_row] if 24 % per_row else [])
+    assert ", ".join(vector) == ", ".join(frame.board[1:])  # the same numbers in the same order
+    assert lines[0] == frame.board[0]
+
+
+def test_lines_that_are_not_a_vector_stay_as_written():
+    from classroom_gui.scene.board_wrap import as_desks
+
+    lines = ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[1, 2", "3]"]
+    assert as_desks(lines, {}) == lines
+    assert as_desks(lines, {3: 2}) == ["「猫」：ノート", "[0.21, 0.04", "-0.16]", "exp(1.31) = 3.706", "[1, 2", "3]"]
+    assert as_desks(lines, {3: 3}) == ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[1, 2, 3]"]
