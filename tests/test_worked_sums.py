@@ -19,7 +19,8 @@ from classroom_gui.lesson import state
 from classroom_gui.lesson.numbers import fmt, hand_product, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import edited
-from classroom_gui.lesson.worked import ALL_TERMS, worked_sum
+from classroom_gui.lesson.strings import text
+from classroom_gui.lesson.worked import ALL_TERMS, sum_lines, worked_sum
 from classroom_gui.model import load_checkpoint
 from classroom_gui.model.gpt import head_weights
 from classroom_gui.model.sentence import compute_run
@@ -50,12 +51,12 @@ def read_worked(board: list[str]) -> dict:
     products, the total and the card's number named beside it."""
     text = " ".join(board[board.index("") + 1:])
     rows = re.findall(r"\[([^\]]*)\]", text)
-    chain = re.search(rf"= ({NUM}(?:\s*[+-]\s*\d+\.\d+)+) = ({NUM})[^\d-]*({NUM})", text)
+    chain = re.search(rf"= ({NUM}(?:\s*[+-]\s*\d+\.\d+)+) = ({NUM})\s*[(（][^()（）]*?({NUM})[)）]", text)
     assert chain, text
     terms = re.findall(r"([+-]?)\s*(\d+\.\d+)", chain.group(1))
     signed = [("-" if sign == "-" else "") + number for sign, number in terms]
     return {"inputs": rows[0].replace(",", " ").split(), "weights": rows[1].replace(",", " ").split(),
-            "b": re.search(rf"\bb = ({NUM})", text).group(1), "products": signed[:-1], "extra": signed[-1],
+            "b": re.search(rf"\bb ?[(（]({NUM})[)）]", text).group(1), "products": signed[:-1], "extra": signed[-1],
             "total": chain.group(2), "shown": chain.group(3), "text": text}
 
 
@@ -130,8 +131,13 @@ def test_a_long_sum_says_how_many_products_it_has(tmp_path):
 
 
 def test_worked_sum_says_when_its_digits_cannot_round_to_the_model():
-    xs, ws = np.full(ALL_TERMS, 0.123456), np.full(ALL_TERMS, 0.5)
-    right = float(np.dot(xs, ws))
-    assert worked_sum(xs, ws, [0.0], right).exact
-    assert not worked_sum(xs, ws, [0.0], right + 0.05).exact  # no digits make it: the board then says so
+    xs, ws = np.full(ALL_TERMS, 0.1234), np.full(ALL_TERMS, 0.5)
+    right = float(np.dot(xs, ws))  # 1.9744: 2 decimals give 0.12 × 0.50 × 32 = 1.92, 3 give 1.968
+    worked = worked_sum(xs, ws, [0.0], right)
+    assert worked.exact and worked.inputs[0] == "0.123" and worked.total == "1.9680"
+    worked = worked_sum(xs, ws, [0.0], right + 0.05)  # no digits make it: 3 decimals, and the board says so
+    assert not worked.exact and worked.inputs[0] == "0.123"
+    assert "(rounded digits: the last one can differ)" in sum_lines(
+        lambda key, **v: text("en", key, **v), worked, "", "", "", "worked.card_products", "worked.on_card",
+        "worked.card_total_long")
     assert worked_sum(xs, ws, [float("inf")], right) is None

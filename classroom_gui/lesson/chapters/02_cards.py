@@ -9,7 +9,7 @@ import numpy as np
 from ..beat import Step
 from ..frame import Frame
 from ..numbers import fmt, vec
-from ..worked import sum_lines, worked_sum
+from ..worked import normed, sum_lines, worked_sum
 from ...model.gpt import head_weights
 
 
@@ -31,14 +31,14 @@ def first_number(ctx, card: str, matrix: str) -> list[str]:
     f, layer, head = ctx.f, ctx.sel.layer, ctx.sel.head
     w = head_weights(ctx.trace.params, ctx.trace.config, layer, head)
     letter = matrix[-1]
-    ln = ctx.L.ln_1[f]
+    ln = normed(ctx, "ln_1", ctx.L.x[f])
     own = float(np.dot(ln.astype(np.float64), w[f"W_{letter}"][:, 0]) + w[f"b_{letter}"][0])
     worked = worked_sum(ln, w[f"W_{letter}"][:, 0], [w[f"b_{letter}"][0]], own)
     if worked is None:
         return []
     label = ctx.t(f"card.{card}")
     lines = [""] + sum_lines(ctx.t, worked, ctx.t("worked.card", card=label),
-                      ctx.t("worked.ln_input", name=ctx.q(f)), ctx.t("worked.column", matrix=matrix, i=1), ["b"],
+                      ctx.t("worked.ln_input", name=ctx.q(f)), ctx.t("worked.column", matrix=matrix, i=1),
                       "worked.card_products", "worked.on_card", "worked.card_total_long")
     edit = [e for e in ctx.trace.edits if (e.kind, e.layer, e.head, e.seat, e.index) == (card[0], layer, head, f, 0)]
     if edit:  # the card's number is a what-if's, not the sum's

@@ -7,6 +7,7 @@ from ..beat import Step
 from ..frame import Frame
 from ..numbers import bracketed, evened, fmt, fmt_many, plain_decimal, vec
 from ..panels import heatmap
+from ..worked import scale_lines, scaled_and_shifted
 
 
 def _narrate(ctx, fr: Frame):
@@ -47,7 +48,7 @@ def residual(ctx, fr: Frame):
                       ("notebook", L.ln_2, ctx.t("board.layernorm_short"), ctx.alpha)])
     _narrate(ctx, fr)
     # LayerNorm's evening-out worked from the digits shown above (mean, spread, then each number), so a student
-    # can redo it; the learned scale and shift that make the desks' LayerNorm card are said, not listed
+    # can redo it; the learned scale and shift that make the desks' LayerNorm card are worked for the first number
     shown = fmt_many(L.resid_attn[f])
     worked = evened(shown, ctx.trace.config.layer_norm_epsilon)
     fr.board = [ctx.t("board.residual", name=ctx.q(f))] + bracketed(shown)
@@ -59,6 +60,11 @@ def residual(ctx, fr: Frame):
     fr.board += ([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread), ctx.t("board.ln_spread", eps=eps),
                   ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + bracketed(values)
                  + [ctx.t("board.ln_learned")])
+    p = ctx.trace.params
+    learned = scaled_and_shifted(shown[0], mean, spread, p[f"h.{ctx.sel.layer}.ln_2.weight"][0],
+                                 p[f"h.{ctx.sel.layer}.ln_2.bias"][0], float(L.ln_2[f, 0]))
+    if learned is not None:  # the learned scale and shift of the first number, worked from the digits above
+        fr.board += scale_lines(ctx.t, learned, ctx.t("worked.on_desk", shown=fmt(L.ln_2[f, 0])))
 
 
 STEPS = [Step("others", 3.0, others), Step("concat", 2.5, concat), Step("project", 2.5, project),
