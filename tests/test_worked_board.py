@@ -130,3 +130,18 @@ def test_worked_boards_are_whole_and_legible(qapp, checkpoint, canvas, text, lan
             assert item.view.box.shown == 0 and item.view.box.number_px > 0, (frame.beat_key, item.view.box)
         seen.add(frame.beat_key)
     assert seen == set(WORKED)
+
+
+@pytest.mark.parametrize("rule", ["none", "causal"])
+def test_every_asker_and_layer_redoes_by_hand(checkpoint, rule):
+    """Every worked board, for each asker and layer, redoes from its own digits (board_arithmetic), and a sum whose
+    digits cannot round to the model's number says so."""
+    trace = compute_run(checkpoint, "猫がマットの上に座った", mask=rule).trace
+    rounded = 0
+    for layer in range(trace.config.n_layer):
+        for focus in range(trace.n_tokens):
+            sel = Selection(focus=focus, layer=layer, lang="ja", rule=rule)
+            for frame in frames_of(trace, sel):
+                assert not redo_board(frame.board), (layer, focus, frame.beat_key, redo_board(frame.board))
+                rounded += any("丸めた数" in line for line in frame.board)
+    assert rounded <= 0.2 * 6 * trace.config.n_layer * trace.n_tokens

@@ -10,7 +10,7 @@ from decimal import Decimal
 import numpy as np
 
 from ..model.functions import layer_norm
-from .numbers import bracketed, factor, fmt, fmt_many, hand_divide, hand_product, hand_sum, rounds_to, signed_terms
+from .numbers import bracketed, fmt, fmt_many, hand_divide, hand_product, hand_sum, rounds_to, signed_terms
 
 ALL_TERMS = 32   # a sum written out whole up to this many products (the teaching model's 24; its FFN's kept units)
 FIRST_TERMS = 6  # a longer sum (GPT-2's 768) shows its first products and says how many there are
@@ -124,5 +124,9 @@ def scale_lines(t, worked, where: str) -> list[str]:
     """The board lines of scaled_and_shifted: the scale and shift named, then the one redoable equation and
     `where` the model's number is shown."""
     even, g, b, result, exact = worked
-    line = f"{factor(even)} × {factor(g)} {signed_terms([b], first=False)} = {result} {where}"
+    line = f"{_factor(even)} × {_factor(g)} {signed_terms([b], first=False)} = {result} {where}"
     return [t("worked.ln_scale", g=g, b=b), line] + ([] if exact else [t("worked.rounding")])
+
+
+def _factor(text: str) -> str:  # a number as written, inside a product: negatives in brackets
+    return f"({text})" if text.startswith("-") else text
