@@ -25,7 +25,7 @@ from classroom_gui.resources import teaching_model_dir
 
 NUM = r"-?\d+\.\d+"
 SENTENCES = [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja")]
-WORKED = ("cards.query", "cards.key", "cards.value", "heads.residual", "ffn.hidden", "ffn.residual")
+WORKED = ("cards.query", "cards.key", "cards.value", "heads.project", "heads.residual", "ffn.hidden", "ffn.residual")
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +90,19 @@ def test_the_feed_forward_is_worked_from_the_digits_shown(checkpoint, text, lang
     assert fmt(L.output[f, 0]) == numbers(out.board[1].strip("["))[0]  # "1st above": the notebook after the step
     for fr in frames.values():
         assert not redo_board(fr.board)
+
+
+@pytest.mark.parametrize("text,lang", SENTENCES)
+@pytest.mark.parametrize("layer", [0, 1])
+def test_w_o_is_worked_from_the_digits_shown(checkpoint, text, lang, layer):
+    trace = compute_run(checkpoint, text, mask="causal").trace
+    sel = Selection(focus=state.default_focus(trace.tokens), layer=layer, lang=lang, rule="causal")
+    frame = next(frames_of(trace, sel, ("heads.project",)))
+    L, f, p = trace.layers[layer], sel.focus, trace.params
+    w, b = p[f"h.{layer}.attn.c_proj.weight"], p[f"h.{layer}.attn.c_proj.bias"]
+    check_redone(read_sum(frame.board), L.heads_concat[f], w[:, 0], [b[0]], float(L.attn_out[f, 0]))
+    assert fmt(L.attn_out[f, 0]) == numbers(frame.board[1].strip("["))[0]  # "1st above"
+    assert not redo_board(frame.board) and not frame.heatmap.rows  # the board's height goes to the sum
 
 
 @pytest.mark.parametrize("text,lang", SENTENCES)

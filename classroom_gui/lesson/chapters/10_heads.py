@@ -7,7 +7,7 @@ from ..beat import Step
 from ..frame import Frame
 from ..numbers import bracketed, evened, fmt, fmt_many, plain_decimal, vec
 from ..panels import heatmap
-from ..worked import scale_lines, scaled_and_shifted
+from ..worked import scale_lines, scaled_and_shifted, sum_lines, worked_sum
 
 
 def _narrate(ctx, fr: Frame):
@@ -40,6 +40,23 @@ def concat(ctx, fr: Frame):
 
 def project(ctx, fr: Frame):
     _one_card(ctx, fr, ctx.L.attn_out, "card.projected", "board.project")
+    worked = projected_number(ctx)
+    if worked:  # W_O works within each student: the board's height goes to the sum, not the attention map
+        fr.board += worked
+        fr.heatmap = heatmap(ctx, rows=[])
+
+
+def projected_number(ctx) -> list[str]:
+    """The asker's first number after W_O worked out: the heads' answers side by side · column 1 of W_O + b_O."""
+    L, f, p = ctx.L, ctx.f, ctx.trace.params
+    prefix = f"h.{ctx.sel.layer}.attn.c_proj."
+    worked = worked_sum(L.heads_concat[f], p[prefix + "weight"][:, 0], [p[prefix + "bias"][0]], float(L.attn_out[f, 0]))
+    if worked is None:
+        return []
+    t = ctx.t
+    return [""] + sum_lines(t, worked, t("worked.projected", name=ctx.q(f)), t("worked.concat_input", name=ctx.q(f)),
+                            t("worked.column", matrix="W_O", i=1), "worked.proj_products", "worked.above",
+                            "worked.proj_total_long")
 
 
 def residual(ctx, fr: Frame):
