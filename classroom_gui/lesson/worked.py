@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+
 import numpy as np
 
 from ..model.functions import layer_norm

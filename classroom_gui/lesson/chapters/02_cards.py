@@ -32,15 +32,16 @@ def first_number(ctx, card: str, matrix: str) -> list[str]:
     w = head_weights(ctx.trace.params, ctx.trace.config, layer, head)
     letter = matrix[-1]
     ln = normed(ctx, "ln_1", ctx.L.x[f])
-    own = float(np.dot(ln.astype(np.float64), w[f"W_{letter}"][:, 0]) + w[f"b_{letter}"][0])
-    worked = worked_sum(ln, w[f"W_{letter}"][:, 0], [w[f"b_{letter}"][0]], own)
+    column, bias = w[f"W_{letter}"][:, 0], w[f"b_{letter}"][0]
+    edit = [e for e in ctx.trace.edits if (e.kind, e.layer, e.head, e.seat, e.index) == (card[0], layer, head, f, 0)]
+    # the card's number as the desk shows it, or, when a what-if set it, the number the sum makes
+    own = float(np.dot(ln.astype(np.float64), column) + bias) if edit else float(getattr(ctx.H, card[0])[f, 0])
+    worked = worked_sum(ln, column, [bias], own)
     if worked is None:
         return []
-    label = ctx.t(f"card.{card}")
-    lines = [""] + sum_lines(ctx.t, worked, ctx.t("worked.card", card=label),
-                      ctx.t("worked.ln_input", name=ctx.q(f)), ctx.t("worked.column", matrix=matrix, i=1),
-                      "worked.card_products", "worked.on_card", "worked.card_total_long")
-    edit = [e for e in ctx.trace.edits if (e.kind, e.layer, e.head, e.seat, e.index) == (card[0], layer, head, f, 0)]
+    lines = [""] + sum_lines(ctx.t, worked, ctx.t("worked.card", card=ctx.t(f"card.{card}")),
+                             ctx.t("worked.ln_input", name=ctx.q(f)), ctx.t("worked.column", matrix=matrix, i=1),
+                             "worked.card_products", "worked.on_card", "worked.card_total_long")
     if edit:  # the card's number is a what-if's, not the sum's
         lines.append(ctx.t("board.whatif_score", value=fmt(edit[-1].value)))
     return lines

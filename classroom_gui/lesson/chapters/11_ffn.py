@@ -73,8 +73,8 @@ def hidden_unit(ctx) -> list[str]:
         return []
     # no blank line before it: with the 96 units' strip below, a 4:3 board has room for only the sum's lines
     return sum_lines(ctx.t, worked, ctx.t("worked.hidden"), ctx.t("worked.ln_input", name=ctx.q(f)),
-                            ctx.t("worked.column", matrix="W_1", i=1), "worked.hidden_products",
-                            "worked.below", "worked.hidden_total_long")
+                     ctx.t("worked.column", matrix="W_1", i=1), "worked.hidden_products", "worked.below",
+                     "worked.hidden_total_long")
 
 
 def output_number(ctx) -> tuple[list[str], bool]:
