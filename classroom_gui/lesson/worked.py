@@ -43,10 +43,12 @@ class WorkedSum:
 
 def normed(ctx, name: str, row) -> np.ndarray:  # [C] -> [C]
     """LayerNorm `name` ("ln_1", "ln_2") of the selected layer on one student's notebook, with the model's own
-    function and weights: the asker's row alone, so a big class's frame does not make the whole [T, C] step."""
+    function and weights: the asker's row alone, so a big class's frame does not make the whole [T, C] step.
+    Overflow is quiet, as in the forward (model.sentence): worked_sum then shows nothing."""
     p, c = ctx.trace.params, ctx.trace.config
     prefix = f"h.{ctx.sel.layer}.{name}."
-    return layer_norm(row[None], p[prefix + "weight"], p[prefix + "bias"], c.layer_norm_epsilon)[0]
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a model with huge weights: inf, as it made
+        return layer_norm(row[None], p[prefix + "weight"], p[prefix + "bias"], c.layer_norm_epsilon)[0]
 
 
 def worked_sum(inputs, weights, extras, model: float) -> WorkedSum | None:

@@ -35,7 +35,8 @@ def first_number(ctx, card: str, matrix: str) -> list[str]:
     column, bias = w[f"W_{letter}"][:, 0], w[f"b_{letter}"][0]
     edit = [e for e in ctx.trace.edits if (e.kind, e.layer, e.head, e.seat, e.index) == (card[0], layer, head, f, 0)]
     # the card's number as the desk shows it, or, when a what-if set it, the number the sum makes
-    own = float(np.dot(ln.astype(np.float64), column) + bias) if edit else float(getattr(ctx.H, card[0])[f, 0])
+    with np.errstate(over="ignore", invalid="ignore"):  # a model with huge weights: inf or nan, and no worked sum
+        own = float(np.dot(ln.astype(np.float64), column) + bias) if edit else float(getattr(ctx.H, card[0])[f, 0])
     worked = worked_sum(ln, column, [bias], own)
     if worked is None:
         return []
