@@ -19,7 +19,7 @@ from .strip import StripItem
 from .board_wrap import as_desks, wrapped
 from .heatmap import HeatmapItem
 from .items import ALIGN_LEFT, CachedItem, PanelItem, qcolor
-from .layout import least_number_px, stack_strips
+from .layout import least_number_px, stack_strips, strips_least_height
 from .palette import Theme
 
 PAD = 24.0
@@ -28,6 +28,8 @@ LINE_MAX_PX, LINE_MIN_PX = 25.0, 16.0  # chalk: 16 px is the least a projected 1
 BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
 HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
+LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
+STRIP_LABEL_PX, STRIP_TAB_W, STRIP_GAP, STRIP_ROW_CELLS = 16.0, 6.0, 12.0, 12  # wide strips: label, tab, space, cells a row
 
 
 class BoardLinesItem(CachedItem):
@@ -163,7 +165,13 @@ class Board:
         # the chart takes what the lines and strips leave, within limits (a big chart on a quiet board)
         # the lesson's vectors wrapped as the asker's desk wraps them (teacher8 L5)
         board = as_desks(frame.board, getattr(self.scene, "desk_rows", {}))
-        lines_h = min((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * 1.3, inner.height() * 0.5)
+        counts = tuple(len(s.values) for s in frame.board_strips)
+        cap = inner.height() * LINES_SHARE
+        if counts:  # lines above wide strips may take all but what the strips need whole (a worked hidden unit)
+            cap = max(cap, inner.height() - GAP - strips_least_height(
+                counts, inner.width(), label_px=STRIP_LABEL_PX * theme.font_scale, tab_w=STRIP_TAB_W, gap=STRIP_GAP,
+                row_cells=STRIP_ROW_CELLS, least_px=least_number_px(frame.canvas)))
+        lines_h = min((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * 1.3, cap)
         spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - 2 * GAP
         if frame.bars is not None:
             h = min(max(spare, BARS_H), BARS_MAX)
@@ -172,12 +180,11 @@ class Board:
             h = min(max(spare, HEAT_MIN), inner.width() + 40)
             chart = QRectF(inner.x(), bottom - h, inner.width(), h)
         limit = (chart.top() - GAP) if chart else bottom
-        # wide strips sit under the lines and get what the lines (at full size, up to half) leave
-        counts = tuple(len(s.values) for s in frame.board_strips)
+        # wide strips sit under the lines and get what the lines (at full size, up to `cap`) leave
         room = limit - inner.top()
-        strip_room = room - (min(lines_h, room * 0.5) + GAP if frame.board else 0.0)
-        boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=16 * theme.font_scale,
-                             tab_w=6.0, gap=12.0, max_number_px=16, max_row_h=30.0, row_cells=12,
+        strip_room = room - (min(lines_h, cap) + GAP if frame.board else 0.0)
+        boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=STRIP_LABEL_PX * theme.font_scale,
+                             tab_w=STRIP_TAB_W, gap=STRIP_GAP, max_number_px=16, max_row_h=30.0, row_cells=STRIP_ROW_CELLS,
                              max_rows=8, least_px=least_number_px(frame.canvas)) if counts else ()
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
         lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))

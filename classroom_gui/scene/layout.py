@@ -116,6 +116,16 @@ def _tries(least_px: int, max_rows: int) -> tuple[tuple[tuple[bool, int, int], .
     return first, tuple((True, px, rows) for px in range(NUMBER_PX[-1], least_px - 1, -1))
 
 
+def strips_least_height(counts: tuple[int, ...], w: float, *, label_px: float, tab_w: float, gap: float,
+                        row_cells: int, least_px: int) -> float:
+    """The height stack_strips needs for whole strips of these lengths in width w, labelled, with numbers of
+    least_px, row_cells a row or as many as fit (a 4:3 board fits 11 of 12 px): what a board keeps for them
+    below its lines."""
+    per_row = max(1, min(row_cells, int((w - tab_w) // (least_px * DIGIT_RATIO + 6))))
+    rows = sum(max(1, math.ceil(n / per_row)) for n in counts)
+    return len(counts) * label_px * 1.3 + rows * least_px * 1.9 + gap * (len(counts) - 1) + 1.0  # float slack
+
+
 def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: float, *, label_px: float,
                  tab_w: float, gap: float, max_number_px: float = 16.0, max_row_h: float = 24.0,
                  max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS,

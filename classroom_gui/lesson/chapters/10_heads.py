@@ -7,6 +7,7 @@ from ..beat import Step
 from ..frame import Frame
 from ..numbers import bracketed, evened, fmt, fmt_many, plain_decimal, vec
 from ..panels import heatmap
+from ..worked import scale_lines, scaled_and_shifted, sum_lines, worked_sum
 
 
 def _narrate(ctx, fr: Frame):
@@ -39,6 +40,23 @@ def concat(ctx, fr: Frame):
 
 def project(ctx, fr: Frame):
     _one_card(ctx, fr, ctx.L.attn_out, "card.projected", "board.project")
+    worked = projected_number(ctx)
+    if worked:  # W_O works within each student: the board's height goes to the sum, not the attention map
+        fr.board += worked
+        fr.heatmap = heatmap(ctx, rows=[])
+
+
+def projected_number(ctx) -> list[str]:
+    """The asker's first number after W_O worked out: the heads' answers side by side · column 1 of W_O + b_O."""
+    L, f, p = ctx.L, ctx.f, ctx.trace.params
+    prefix = f"h.{ctx.sel.layer}.attn.c_proj."
+    worked = worked_sum(L.heads_concat[f], p[prefix + "weight"][:, 0], [p[prefix + "bias"][0]], float(L.attn_out[f, 0]))
+    if worked is None:
+        return []
+    t = ctx.t
+    return [""] + sum_lines(t, worked, t("worked.projected", name=ctx.q(f)), t("worked.concat_input", name=ctx.q(f)),
+                            t("worked.column", matrix="W_O", i=1), "worked.proj_products", "worked.above",
+                            "worked.proj_total_long")
 
 
 def residual(ctx, fr: Frame):
@@ -47,7 +65,7 @@ def residual(ctx, fr: Frame):
                       ("notebook", L.ln_2, ctx.t("board.layernorm_short"), ctx.alpha)])
     _narrate(ctx, fr)
     # LayerNorm's evening-out worked from the digits shown above (mean, spread, then each number), so a student
-    # can redo it; the learned scale and shift that make the desks' LayerNorm card are said, not listed
+    # can redo it; the learned scale and shift that make the desks' LayerNorm card are worked for the first number
     shown = fmt_many(L.resid_attn[f])
     worked = evened(shown, ctx.trace.config.layer_norm_epsilon)
     fr.board = [ctx.t("board.residual", name=ctx.q(f))] + bracketed(shown)
@@ -59,6 +77,11 @@ def residual(ctx, fr: Frame):
     fr.board += ([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread), ctx.t("board.ln_spread", eps=eps),
                   ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + bracketed(values)
                  + [ctx.t("board.ln_learned")])
+    p = ctx.trace.params
+    learned = scaled_and_shifted(shown[0], mean, spread, p[f"h.{ctx.sel.layer}.ln_2.weight"][0],
+                                 p[f"h.{ctx.sel.layer}.ln_2.bias"][0], float(L.ln_2[f, 0]))
+    if learned is not None:  # the learned scale and shift of the first number, worked from the digits above
+        fr.board += scale_lines(ctx.t, learned, ctx.t("worked.on_desk", shown=fmt(L.ln_2[f, 0])))
 
 
 STEPS = [Step("others", 3.0, others), Step("concat", 2.5, concat), Step("project", 2.5, project),

@@ -2,10 +2,13 @@
 activation (ReLU, GELU, …), and the result added to the notebook."""
 from __future__ import annotations
 
+import numpy as np
+
 from ...model.activations import DISPLAY, RANGE, SHAPE
 from ..beat import Step
 from ..frame import Frame
 from ..numbers import vec
+from ..worked import sum_lines, worked_sum
 from ..panels import heatmap
 from ..strings import table
 
@@ -29,7 +32,7 @@ def _activated(ctx) -> str:  # the label of every strip holding act(hidden units
 def hidden(ctx, fr: Frame):
     _think(ctx, fr, ctx.L.resid_attn, ctx.beat.key)
     fr.board_strips = [ctx.strip("hidden", ctx.L.ffn_pre[ctx.f], ctx.alpha)]
-    fr.board = [ctx.t("board.hidden", name=ctx.q(ctx.f))]
+    fr.board = [ctx.t("board.hidden", name=ctx.q(ctx.f))] + hidden_unit(ctx)
 
 
 def activation(ctx, fr: Frame):
@@ -48,10 +51,49 @@ def activation(ctx, fr: Frame):
 def residual(ctx, fr: Frame):
     L, f = ctx.L, ctx.f
     _think(ctx, fr, L.output, ctx.beat.key)
-    fr.board_strips = [ctx.strip("hidden", L.ffn_hidden_at(f))]
-    fr.board_strips[0].label = _activated(ctx)
     fr.board = [ctx.t("board.ffn_out", name=ctx.q(f), act=DISPLAY[ctx.trace.config.activation_function])]
-    fr.board += vec(L.output[f])
+    worked, whole = output_number(ctx)
+    fr.board += vec(L.output[f]) + worked
+    if not whole:  # a worked sum that lists every unit adding something needs no strip of them beside it
+        fr.board_strips = [ctx.strip("hidden", L.ffn_hidden_at(f))]
+        fr.board_strips[0].label = _activated(ctx)
+
+
+def _mlp(ctx, name: str):  # (the selected layer's weight matrix `name`, its bias): "c_fc" W_1, b_1; "c_proj" W_2, b_2
+    p, prefix = ctx.trace.params, f"h.{ctx.sel.layer}.mlp.{name}."
+    return p[prefix + "weight"], p[prefix + "bias"]
+
+
+def hidden_unit(ctx) -> list[str]:
+    """The asker's first hidden unit worked out: LayerNorm(notebook) · column 1 of W_1 + b_1 (the strip's first)."""
+    L, f = ctx.L, ctx.f
+    w, b = _mlp(ctx, "c_fc")
+    worked = worked_sum(L.ln_2[f], w[:, 0], [b[0]], float(L.ffn_pre[f, 0]))
+    if worked is None:
+        return []
+    # no blank line before it: with the 96 units' strip below, a 4:3 board has room for only the sum's lines
+    return sum_lines(ctx.t, worked, ctx.t("worked.hidden"), ctx.t("worked.ln_input", name=ctx.q(f)),
+                     ctx.t("worked.column", matrix="W_1", i=1), "worked.hidden_products", "worked.below",
+                     "worked.hidden_total_long")
+
+
+def output_number(ctx) -> tuple[list[str], bool]:
+    """The asker's first number after the feed-forward worked out: act(hidden) · column 1 of W_2 + b_2 + the
+    notebook's first number. Under ReLU only the units that are not 0 are listed (the rest add nothing).
+    Also whether every product is listed."""
+    L, f, fn = ctx.L, ctx.f, ctx.trace.config.activation_function
+    w, b = _mlp(ctx, "c_proj")
+    act = L.ffn_hidden_at(f)
+    kept = SHAPE[fn] == "zero"
+    rows = np.flatnonzero(act != 0) if kept else np.arange(len(act))
+    worked = worked_sum(act[rows], w[rows, 0], [b[0], L.resid_attn[f, 0]], float(L.output[f, 0])) if len(rows) else None
+    if worked is None:
+        return [], False
+    t = ctx.t
+    inputs = t("worked.kept_input", k=len(rows), act=DISPLAY[fn]) if kept else t("worked.act_input", act=DISPLAY[fn])
+    column = t("worked.kept_column") if kept else t("worked.column", matrix="W_2", i=1)
+    return [""] + sum_lines(t, worked, t("worked.out", name=ctx.q(f)), inputs, column,
+                            "worked.out_products", "worked.above", "worked.out_total_long"), worked.whole
 
 
 STEPS = [Step("hidden", 2.5, hidden), Step("activation", 2.5, activation), Step("residual", 2.5, residual)]

@@ -1,0 +1,135 @@
+"""One number made by a learned matrix, worked on the blackboard from digits it shows: the inputs, the
+matrix's column, each product as written, the bias (and anything else added) and the sum, so a student can
+redo a card's number, a hidden unit or the feed-forward's output with a calculator (teacher8 H2). Qt-free:
+the chapters put these lines on the board; the numbers come from the trace and its params.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+
+from ..model.functions import layer_norm
+from .numbers import bracketed, fmt, fmt_many, hand_divide, hand_product, hand_sum, rounds_to, signed_terms
+
+ALL_TERMS = 32   # a sum written out whole up to this many products (the teaching model's 24; its FFN's kept units)
+FIRST_TERMS = 6  # a longer sum (GPT-2's 768) shows its first products and says how many there are
+FACTOR_DIGITS = (2, 3)  # decimals tried for the factors: 4 made six numbers wider than a 4:3 board's line
+PER_LINE = 6     # numbers a board line holds, as a desk's rows (a student matches them row by row)
+PRODUCTS_PER_LINE = 4  # products a line holds: six of 4 decimals are wider than a 4:3 board
+
+
+@dataclass(frozen=True)
+class WorkedSum:
+    """inputs · weights + extras as the board writes it. Every product is its two factors as written, multiplied
+    and rounded half up to the products' decimals; `total` is the exact sum of the products and extras as
+    written, and `exact` says it rounds by hand to `shown` (the model's number at 2 decimals, as the desk or
+    strip shows it). A long sum (more than ALL_TERMS products) lists its first FIRST_TERMS only: `total` is
+    then "" and `shown` the model's own number."""
+    inputs: list[str]
+    weights: list[str]
+    products: list[str]
+    extras: list[str]   # the bias, then anything else added (the notebook, in the feed-forward's output)
+    total: str
+    shown: str
+    n: int              # how many products the sum has
+    exact: bool
+
+    @property
+    def whole(self) -> bool:
+        return self.n <= ALL_TERMS
+
+
+def normed(ctx, name: str, row) -> np.ndarray:  # [C] -> [C]
+    """LayerNorm `name` ("ln_1", "ln_2") of the selected layer on one student's notebook, with the model's own
+    function and weights: the asker's row alone, so a big class's frame does not make the whole [T, C] step.
+    Overflow is quiet, as in the forward (model.sentence): worked_sum then shows nothing."""
+    p, c = ctx.trace.params, ctx.trace.config
+    prefix = f"h.{ctx.sel.layer}.{name}."
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a model with huge weights: inf, as it made
+        return layer_norm(row[None], p[prefix + "weight"], p[prefix + "bias"], c.layer_norm_epsilon)[0]
+
+
+def worked_sum(inputs, weights, extras, model: float) -> WorkedSum | None:
+    """The fewest decimals (2 or 3) of the factors at which the hand sum rounds to the model's number at 2
+    decimals, else 3 (`exact` False: the board then says that the last digit can differ); the products keep 4
+    decimals. None when a number is not plain (inf, nan, a what-if's 1e+07): that board shows no worked sum."""
+    xs, ws, ex = np.asarray(inputs, np.float64), np.asarray(weights, np.float64), [float(e) for e in extras]
+    shown, n = fmt(model), len(xs)
+    if not (np.isfinite(xs).all() and np.isfinite(ws).all() and all(np.isfinite(ex)) and np.isfinite(model)):
+        return None
+    if max(np.abs(xs).max(initial=0), np.abs(ws).max(initial=0), *map(abs, ex), abs(model)) >= 1e6:
+        return None
+    if n > ALL_TERMS:
+        a, b = fmt_many(xs[:FIRST_TERMS], 3), fmt_many(ws[:FIRST_TERMS], 3)
+        return WorkedSum(a, b, [hand_product(x, w, 4) for x, w in zip(a, b)], [fmt(e, 3) for e in ex], "", shown,
+                         n, True)
+    for digits in FACTOR_DIGITS:
+        a, b, e = fmt_many(xs, digits), fmt_many(ws, digits), [fmt(v, digits) for v in ex]
+        places = max(4, digits + 1)
+        products = [hand_product(x, w, places) for x, w in zip(a, b)]
+        total = hand_sum(products + e, places)
+        worked = WorkedSum(a, b, products, e, total, shown, n, rounds_to(total, shown))
+        if worked.exact:
+            return worked
+    return worked
+
+
+def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_label: str, products_key: str,
+              shown_key: str, total_long_key: str) -> list[str]:
+    """The board lines: a heading, the inputs and the column (PER_LINE a line), `products_key` naming what is added
+    (values b, and rest: the notebook's number), the products and those summed as one chain "= p1 + … + b = total"
+    that a student (and tests/board_arithmetic) can redo, and `shown_key` naming where the model's number is.
+    A long sum lists its first products and `total_long_key` (values n, shown) gives the result. `t` is Ctx.t."""
+    added = t(products_key, b=worked.extras[0], rest=worked.extras[1] if len(worked.extras) > 1 else "")
+    lines = [heading]
+    if worked.whole:
+        lines += [inputs_label] + bracketed(worked.inputs, PER_LINE) + [weights_label]
+        lines += bracketed(worked.weights, PER_LINE) + [added]
+        step = PRODUCTS_PER_LINE
+        lines += [("= " if i == 0 else "  ") + signed_terms(worked.products[i:i + step], first=i == 0)
+                  for i in range(0, len(worked.products), step)]
+        lines.append(f"  {signed_terms(worked.extras, first=False)} = {worked.total} {t(shown_key, shown=worked.shown)}")
+        return lines + ([] if worked.exact else [t("worked.rounding")])
+    k = len(worked.inputs)
+    more = f", … (+{worked.n - k})"
+    lines += [t("worked.long", n=worked.n, k=k), inputs_label, "[" + ", ".join(worked.inputs) + more + "]",
+              weights_label, "[" + ", ".join(worked.weights) + more + "]", added]
+    lines += ["= " + signed_terms(worked.products) + f" + … (+{worked.n - k})"]
+    return lines + [t(total_long_key, n=worked.n, shown=worked.shown)]
+
+
+def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: float, model: float):
+    """LayerNorm's last step for one number, from the board's digits: ((x - mean) ÷ spread) × scale + shift, the
+    evened number with the fewest decimals (2-5) at which the hand result rounds to the model's (the desk card's
+    number at 2 decimals). (evened, scale, shift, result, exact), or None for a number that is not plain."""
+    shown, first = fmt(model), None
+    try:
+        centred = str(Decimal(x) - Decimal(mean))
+        for digits in (2, 3, 4, 5):
+            even = hand_divide(centred, spread, digits)
+            g, b = fmt(scale, digits), fmt(shift, digits)
+            if not even or not np.isfinite(float(g)) or not np.isfinite(float(b)):
+                return None
+            places = max(3, digits + 1)
+            result = hand_sum([hand_product(even, g, places), b], places)
+            worked = (even, g, b, result, rounds_to(result, shown))
+            if worked[-1]:
+                return worked
+            first = first or worked
+    except (ArithmeticError, ValueError):
+        return None
+    return first
+
+
+def scale_lines(t, worked, where: str) -> list[str]:
+    """The board lines of scaled_and_shifted: the scale and shift named, then the one redoable equation and
+    `where` the model's number is shown."""
+    even, g, b, result, exact = worked
+    line = f"{_factor(even)} × {_factor(g)} {signed_terms([b], first=False)} = {result} {where}"
+    return [t("worked.ln_scale", g=g, b=b), line] + ([] if exact else [t("worked.rounding")])
+
+
+def _factor(text: str) -> str:  # a number as written, inside a product: negatives in brackets
+    return f"({text})" if text.startswith("-") else text
