@@ -11,17 +11,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRectF
 
-from classroom_gui.lesson.canvas import WIDESCREEN
-from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.lesson.timeline import CHAPTERS
 from classroom_gui.model.checkpoint import load_checkpoint
-from classroom_gui.model.sentence import run_sentence
 from classroom_gui.resources import teaching_model_dir
 
 from test_link_labels_clear import CLEAR_PX, texts_to_keep_clear
 from test_link_labels_own_desk import gap_between
 from test_link_lines_clear import number_cells
-from test_wide_numbers import LEAST_PX, desks_shown
+from test_wide_numbers import chapter_ends
 
 TIRED = "The animal didn't cross the street because it was too tired"
 CASES = [  # (lang, text, asker's seat)
@@ -37,47 +33,29 @@ def checkpoint():
 
 @pytest.mark.parametrize("lang,text,asker", CASES, ids=lambda v: str(v)[:12])
 def test_11_or_12_students_at_16_9_show_their_numbers_and_labels_find_room(qapp, checkpoint, lang, text, asker):
-    from classroom_gui.scene.classroom import ClassroomScene
-
-    trace = run_sentence(checkpoint, text, "none").trace
-    n = trace.n_tokens
-    assert 11 <= n <= 12, n
-    timeline = timeline_for(n, trace.config.n_layer)
-    scene = ClassroomScene()
     labels = 0
-    try:
-        for chapter in CHAPTERS:
-            frame = frame_at(trace, Selection(focus=asker - 1, lang=lang, canvas=WIDESCREEN), timeline.chapter_end(chapter))
-            scene.set_frame(frame)
-            where = f"{n} students, {lang}, {chapter}"
-            assert not scene.composed and not scene.crowd_mode, where
-            desks = desks_shown(scene)
-            assert len(desks) == n, where
-            names = [(k, name) for k, _, _, name in desks if not name or "…" in name]
-            assert not names, f"{where}: names cut {names}"
-            for k, _, strips, _ in desks:
-                for i, (numbers, px, whole) in enumerate(strips):
-                    assert not px or px >= LEAST_PX, f"{where}: desk {k}'s digits {px} px"
-                    may_cut = chapter == "embedding" or (chapter in CUT_NOTEBOOKS and i == 0 and len(strips) == 5)
-                    assert whole or may_cut, f"{where}: desk {k}'s strip {i + 1} ({numbers} numbers) cut"
-            digits = number_cells(scene)
-            keep = texts_to_keep_clear(scene, frame)
-            tag_rects = {d.student.index: QRectF(d.pos().x(), d.pos().y(), d.box.w, d.box.header_h)
-                         for d in scene.desks if d.isVisible() and d.student is not None and d.box is not None}
-            for link, pill in scene.links.label_boxes:
-                if link.progress < 1:  # a label riding its travelling card goes where the card is
-                    continue
-                on = [(card, seat) for card, seat, r in digits if pill.intersects(r)]
-                assert not on, f"{where}: the {link.label} label covers digits of {on[0]}"
-                near = pill.adjusted(-CLEAR_PX, -CLEAR_PX, CLEAR_PX, CLEAR_PX)
-                hit = [what for what, r in keep if near.intersects(r)]
-                assert not hit, f"{where}: the {link.label} label is against the {hit[0]}"
-                own = link.source if link.source != asker - 1 else link.target
-                mine = gap_between(pill, tag_rects[own])
-                for seat, tag in tag_rects.items():
-                    assert seat == own or gap_between(pill, tag) >= min(mine, pill.height() / 2), (
-                        f"{where}: the {link.label} label of seat {own + 1} sits by seat {seat + 1}'s name tag")
-                labels += 1
-    finally:
-        scene.clear()
-    assert labels >= 2 * n  # the scoring, softmax and listening steps label their links
+    for where, frame, scene, desks in chapter_ends(checkpoint, text, lang, asker, range(11, 13)):
+        chapter = frame.chapter_key
+        for k, _, strips, _ in desks:
+            for i, (numbers, _, whole) in enumerate(strips):
+                may_cut = chapter == "embedding" or (chapter in CUT_NOTEBOOKS and i == 0 and len(strips) == 5)
+                assert whole or may_cut, f"{where}: desk {k}'s strip {i + 1} ({numbers} numbers) cut"
+        digits = number_cells(scene)
+        keep = texts_to_keep_clear(scene, frame)
+        tag_rects = {d.student.index: QRectF(d.pos().x(), d.pos().y(), d.box.w, d.box.header_h)
+                     for d in scene.desks if d.isVisible() and d.student is not None and d.box is not None}
+        for link, pill in scene.links.label_boxes:
+            if link.progress < 1:  # a label riding its travelling card goes where the card is
+                continue
+            on = [(card, seat) for card, seat, r in digits if pill.intersects(r)]
+            assert not on, f"{where}: the {link.label} label covers digits of {on[0]}"
+            near = pill.adjusted(-CLEAR_PX, -CLEAR_PX, CLEAR_PX, CLEAR_PX)
+            hit = [what for what, r in keep if near.intersects(r)]
+            assert not hit, f"{where}: the {link.label} label is against the {hit[0]}"
+            own = link.source if link.source != asker - 1 else link.target
+            mine = gap_between(pill, tag_rects[own])
+            for seat, tag in tag_rects.items():
+                assert seat == own or gap_between(pill, tag) >= min(mine, pill.height() / 2), (
+                    f"{where}: the {link.label} label of seat {own + 1} sits by seat {seat + 1}'s name tag")
+            labels += 1
+    assert labels >= 2 * len(desks)  # the scoring, softmax and listening steps label their links
