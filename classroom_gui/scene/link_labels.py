@@ -263,6 +263,20 @@ def _texts_near(avoid: np.ndarray, others: np.ndarray | None, bounds, w: float, 
 FOREIGN = 0.5  # of a label's height: how far beyond its gap a label keeps from another desk's name tag
 
 
+def _box(x: float, y: float, w: float, h: float) -> np.ndarray:  # one rectangle's [1, 4] edges
+    return edges_of(*(np.array([v], np.float64) for v in (x, y, w, h)))
+
+
+def _spot_near(at: np.ndarray, w: float, h: float, placed: list[QRectF], near: np.ndarray, gap: float, grid,
+               room: QRectF, px: float) -> tuple[int, bool] | None:
+    """_first_spots with TEXT_GAP (`gap`) to every text in `near`, else with CLOSE, else its fallback."""
+    best = _first_spots(at, w, h, placed, near, gap, grid, room)
+    if best is not None and not best[1]:  # nothing that far from every text: nearer, still clear (CLOSE)
+        closer = _first_spots(at, w, h, placed, near, CLOSE * px, grid, room)
+        best = closer if closer is not None and closer[1] else best
+    return best
+
+
 def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags: dict[int, tuple],
            homes: list[int | None], room: QRectF = ROOM, shown: dict[int, str] | None = None) -> list[tuple[int, Point]]:
     """place_labels' search: (index in spots, where) of each label placed, in spots' order (avoid: the
@@ -285,14 +299,20 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags:
         others = None if home is None or grown is None else grown[[k for k, seat in enumerate(seats) if seat != home]]
         near = _texts_near(avoid, others, (x0, y0, x1, y1), w, h, gap)  # (off other desks' tags too)
         grid = None if isinstance(where[0], (int, float)) else (len(ALONG),) + _near_grid(*where[0], px)[1:]
-        best = _first_spots(at, w, h, placed, near, gap, grid, room)
-        if best is not None and not best[1]:  # nothing that far from every text: nearer, still clear (CLOSE)
-            closer = _first_spots(at, w, h, placed, near, CLOSE * px, grid, room)
-            best = closer if closer is not None and closer[1] else best
-        if (best is None or not best[1]) and home in tags and (shown.get(home) != link.label or not placed):
-            # nothing free near its link: on its own name tag; but a label whose desk's badge shows that share
-            # already is left off (beside the badge it read "① The (0.01) (0.01)": teacher7 L2), but for the
-            # heaviest, whose label is always drawn
+        badged = others is not None and shown.get(home) == link.label  # its desk's badge shows this share
+        if badged:  # then the label keeps off that name tag too: between the name and the badge it read "① The
+            # (0.01) (0.01)" (teacher7 L2). (The tag less `gap` all round: near it as near any text)
+            x, y, tw, th = tags[home]
+            near = _texts_near(avoid, np.concatenate([others, _box(x + gap, y + gap, tw - 2 * gap, th - 2 * gap)]),
+                               (x0, y0, x1, y1), w, h, gap)
+        best = _spot_near(at, w, h, placed, near, gap, grid, room, px)
+        if badged and not placed and (best is None or not best[1]):  # the heaviest's label, always drawn, may
+            # overlap its tag's edge (the line across its middle kept clear: not beside the badge)
+            near = _texts_near(avoid, np.concatenate([others, _box(x + gap, y + th / 2 - 0.5, tw - 2 * gap, 1.0)]),
+                               (x0, y0, x1, y1), w, h, gap)
+            best = _spot_near(at, w, h, placed, near, gap, grid, room, px)
+        if (best is None or not best[1]) and home in tags and (not badged or not placed):
+            # nothing free near its link: on its own name tag, but for a label its badge shows (left off)
             x, y, tw, th = tags[home]
             mine = np.array([(x + tw * f, y + th / 2) for f in (0.5, 0.42, 0.58)], np.float64)
             (mx0, my0), (mx1, my1) = mine.min(axis=0).tolist(), mine.max(axis=0).tolist()
