@@ -301,10 +301,11 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags:
         grid = None if isinstance(where[0], (int, float)) else (len(ALONG),) + _near_grid(*where[0], px)[1:]
         badged = others is not None and shown.get(home) == link.label  # its desk's badge shows this share
         if badged:  # then the label keeps off that name tag too: between the name and the badge it read "① The
-            # (0.01) (0.01)" (teacher7 L2). (The tag less `gap` all round: near it as near any text)
+            # (0.01) (0.01)" (teacher7 L2). (The tag less `gap` all round, kept `gap` clear as a text: the label may
+            # come to its edge, and, at the last, overlap that much of it, above or below its name and badge)
             x, y, tw, th = tags[home]
-            near = _texts_near(avoid, np.concatenate([others, _box(x + gap, y + gap, tw - 2 * gap, th - 2 * gap)]),
-                               (x0, y0, x1, y1), w, h, gap)
+            tag = _box(x + gap, y + gap, tw - 2 * gap, th - 2 * gap)
+            near = _texts_near(avoid, np.concatenate([others, tag]), (x0, y0, x1, y1), w, h, gap)
         best = _spot_near(at, w, h, placed, near, gap, grid, room, px)
         if badged and not placed and (best is None or not best[1]):  # the heaviest's label, always drawn, may
             # overlap its tag's edge (the line across its middle kept clear: not beside the badge)
