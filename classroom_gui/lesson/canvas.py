@@ -20,6 +20,7 @@ class Canvas:
     caption_y: int                              # the caption runs from here to the bottom
     columns: tuple[int, ...]                    # desks a row for 1, 2, … students (layout.grid)
     spread: float                               # a bigger class: ceil(sqrt(n * spread)) columns
+    laned: tuple[int, int] = (0, 0)             # classes of this many students (from, to) get LANE between rows
 
     @property
     def aspect(self) -> float:
@@ -29,9 +30,11 @@ class Canvas:
 # the classroom is the left part of the canvas; the blackboard and the caption take the rest
 # up to 4 students in one row, up to 8 in two; 9 in three rows of 3 (400 x 251 desks: with 12 px numbers, see
 # scene.layout.least_number_px, every strip whole but the embedding chapter's; tests/test_wide_numbers.py). 5 a row
-# at 10 and 6 at 11-12 would show more numbers, but their links' lines and labels then cross digits and names.
+# at 10 would show more numbers, but its links' lines then cross digits. 11-12 sit in two rows of 6 (193 x 372 desks,
+# 12 px numbers: every strip whole but the embedding, listening and everyone chapters'), the rows a LANE apart
+# (lesson.layout): desks full of numbers leave the links' share labels no other room (scene.link_labels).
 WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(1290, 96, 600, 780), caption_y=900,
-                    columns=(1, 2, 3, 4, 3, 3, 4, 4, 3), spread=1.4)
+                    columns=(1, 2, 3, 4, 3, 3, 4, 4, 3, 4, 6, 6), spread=1.4, laned=(11, 12))
 # 4:3: as tall as 16:9 and a quarter narrower, so a 1024 x 768 projector draws it at 0.71 rather than 0.53.
 # The board gives up a fifth of its width; the caption gets a little more height for its narrower lines. The
 # columns: of every choice up to 4 a row (5 a row, 165 px desks, cut the answer chapter's names beside their

@@ -12,6 +12,8 @@ from functools import lru_cache
 from .canvas import WIDESCREEN, Canvas
 
 GAP = 14
+LANE = 36  # px between the rows of a class whose desks are full of numbers (Canvas.laned): a lane the links' share
+# labels sit in (a 16 px label's pill is 23 px tall), off every digit; 36 px costs those desks no number (44 would)
 
 
 def grid(n: int, canvas: Canvas = WIDESCREEN) -> tuple[int, int]:  # n students -> (columns, rows)
@@ -40,6 +42,7 @@ def seats(n: int, canvas: Canvas = WIDESCREEN) -> tuple[tuple[float, float, floa
     cols, rows = grid(n, canvas)
     class_x, class_y, class_w, class_h = canvas.classroom
     w = (class_w - GAP * (cols - 1)) / cols
-    h = min((class_h - GAP * (rows - 1)) / rows, 420.0)
-    top = class_y + (class_h - (rows * h + GAP * (rows - 1))) / 2
-    return tuple((class_x + (i % cols) * (w + GAP), top + (i // cols) * (h + GAP), w, h) for i in range(n))
+    apart = LANE if canvas.laned[0] <= n <= canvas.laned[1] else GAP  # between rows
+    h = min((class_h - apart * (rows - 1)) / rows, 420.0)
+    top = class_y + (class_h - (rows * h + apart * (rows - 1))) / 2
+    return tuple((class_x + (i % cols) * (w + GAP), top + (i // cols) * (h + apart), w, h) for i in range(n))

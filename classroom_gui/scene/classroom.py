@@ -127,7 +127,7 @@ class ClassroomScene(QGraphicsScene):
                              scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
                              avoid=texts, avoid_edges=tags, numbers=self._number_cells() if frame.links else None,
                              asker=next((s.index for s in frame.students if s.state == "focus"), None),
-                             room=label_room(self.canvas))
+                             room=label_room(self.canvas), badges=self._badges())
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
         else:
@@ -231,6 +231,12 @@ class ClassroomScene(QGraphicsScene):
                for d in self.desks if d.isVisible() and d.student is not None and d.box is not None
                for st in d.box.strips if st.number_px]
         return np.array(out, np.float32).reshape(-1, 4)
+
+    def _badges(self) -> dict[int, str]:
+        """seat -> the badge its desk draws (a share's label does not repeat it on that desk's name tag)."""
+        return {d.student.index: d.student.badge for d in self.desks
+                if d.isVisible() and d.student is not None and d.student.badge and d.box is not None
+                and d._badge_size()[0]}
 
     def _desk_texts(self, frame: Frame, header_h: float, more: list[QRectF]) -> tuple[list[QRectF], np.ndarray | None]:
         """Where the desks' words and numbers are (canvas pixels), for the links' labels to keep off: each

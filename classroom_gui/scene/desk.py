@@ -31,15 +31,20 @@ ALL = BODY | SEAT | NAME | BADGE
 def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, name: str = "") -> tuple[float, float]:
     """(width, font px) of a desk's badge pill: kept, since a big class asks for the same few shares often. Beside
     a `name` that would be cut (fit_name) the badge is as small as the name may get (NAME_MIN), if then it is not:
-    at 4:3 with 7-8 students 「マット」 beside "→ 「の」" (answer chapter) is whole, not 「マ…」."""
+    at 4:3 with 7-8 students 「マット」 beside "→ 「の」" (answer chapter) is whole, not 「マ…」. If even then it would
+    be cut, the badge takes the room the name leaves and ends in "…": at 16:9 with 11-12 students (6 a row, 193 px
+    desks) "animal" beside "→ "didn't"" was "an…", and "street" beside "→ "because"" was left off."""
     px = max(box.name_px * 0.82, min(box.name_px, NAME_MIN)) * font_scale
     w = _pill_w(badge, px, box, name_left)
     least = NAME_MIN * font_scale
     if name and px > least:
         name_w = QFontMetricsF(fonts.font(least, True)).horizontalAdvance(name)
         small = _pill_w(badge, least, box, name_left)
-        if box.w - name_left - small - 4 - box.pad >= name_w > box.w - name_left - w - 4 - box.pad:
-            px, w = least, small
+        left = box.w - name_left - name_w - 4 - box.pad  # the room the name at its least size leaves
+        if w > left:  # the name would be cut beside the badge as it is
+            # a smaller badge if then the name fits; if not even then, the badge takes what the name leaves and
+            # ends in "…" (its tooltip has it)
+            px, w = least, small if left >= small else max(least * 2.0, left)
     room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
     return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
 

@@ -27,8 +27,8 @@ TIGHT_GAP = 4.0       # px between a desk's strips when only so its numbers fit 
 STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
 LEAST_PX = 12         # the least numbers anywhere (logical px: 6.4 px on a 1024 x 768 picture of 16:9, 8.5 of 4:3)
 SMALL_CLASS = 8       # 16:9 classes up to this many keep NUMBER_PX (see least_number_px) ...
-WIDE_SMALL_TO = 10    # ... and from there up to this many go down to LEAST_PX (11 and more: their links' labels
-                      # find no room off the digits of desks full of numbers: test_link_labels_clear)
+WIDE_SMALL_TO = 12    # ... and from there up to this many go down to LEAST_PX (11-12: 6 a row, the rows a lane apart
+                      # for the links' labels, lesson.layout.LANE; 13 and more: desks too small for every number)
 ROW_CELLS = 8         # the natural row: one card of d_head = 8, half a notebook of n_embd = 16
 
 
@@ -94,7 +94,8 @@ def least_number_px(canvas: Canvas, students: int = 0) -> int:
     """The smallest numbers a desk on `canvas` in a class of `students` may show: NUMBER_PX's least on 16:9 up to
     SMALL_CLASS students (their desks show every number at 14 px or more, or as they always have); LEAST_PX for a
     bigger class on 16:9 up to WIDE_SMALL_TO (its desks' spare rows, then numbers down to 12 px: at 9 students, 3
-    a row, every strip but the embedding chapter's whole);
+    a row, every strip but the embedding chapter's whole; at 11-12, 6 a row, every strip but the embedding, listening and
+    everyone chapters');
     on a narrower canvas, drawn bigger on the same output (4:3 at 1024 x 768: 1440 / 1920 of 16:9's width), the
     size whose digits there are as big as 16:9's biggest (4:3: 12 px, 8.53 px at 1024 x 768 like 16:9's 16 px), so
     that its desks show whole the strips 16:9 shows whole with digits never smaller than 16:9's."""

@@ -206,11 +206,14 @@ def _hits_near(left, top, right, bottom, others: np.ndarray) -> np.ndarray:
 
 TEXT_GAP = 0.5  # a label keeps this share of its font's px clear of every text (8 px at 16 px): a pill that
 # touches a name or a badge reads as part of it
+CLOSE = 0.4  # ... or, where no spot is that far from every text (a lane between rows of desks full of numbers),
+# this share (6.4 px at 16 px: at 5 px "0.63" beside "mat" read as "mat0.63"), before a spot against a text
 
 
 def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF],
                  more: np.ndarray | None = None, tags: dict[int, tuple] | None = None,
-                 homes: list[int | None] | None = None, room: QRectF = ROOM) -> list[tuple[Link, Point]]:
+                 homes: list[int | None] | None = None, room: QRectF = ROOM,
+                 shown: dict[int, str] | None = None) -> list[tuple[Link, Point]]:
     """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
     its curve (ALONG), or else beside its far end, that covers no placed label and keeps TEXT_GAP clear of
     every text in `avoid` (the desks' names, badges and numbers, the title, the legend; failing that, that
@@ -226,16 +229,17 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
     `tags` (seat -> its name tag's x, y, w, h) and `homes` (the seat whose share each label is, None for a
     travelling one) keep a label off the neighbourhood of every other desk's name tag (FOREIGN): a label just
     above a desk's tag reads as that desk's share (teacher6 M3: 「上」 showed 「猫」's 0.50). A label with no free
-    spot there may sit on its own desk's name tag, between the name and the badge."""
+    spot there may sit on its own desk's name tag, between the name and the badge, unless that badge shows its
+    share already (`shown`: seat -> its badge's text)."""
     edges = _edges(avoid)  # once a frame: a class of 512 has ~520 texts to avoid (more: those already as edges)
     if more is not None and len(more):
         edges = np.concatenate([edges, more])
     homes = homes if tags and homes is not None else [None] * len(spots)
     key = (tuple((link.label, link.weight, where) for link, where in spots), px, edges.tobytes(), tuple(homes),
-           tuple(sorted(tags.items())) if tags else (), room.getRect())
+           tuple(sorted(tags.items())) if tags else (), room.getRect(), tuple(sorted((shown or {}).items())))
     known = _PLACED.pop(key, None)
     if known is None:
-        known = _place(spots, px, edges, tags or {}, homes, room)
+        known = _place(spots, px, edges, tags or {}, homes, room, shown or {})
         if len(_PLACED) >= PLACINGS:
             del _PLACED[next(iter(_PLACED))]  # the least recently used
     _PLACED[key] = known  # (re)inserted last: dicts keep insertion order
@@ -259,10 +263,25 @@ def _texts_near(avoid: np.ndarray, others: np.ndarray | None, bounds, w: float, 
 FOREIGN = 0.5  # of a label's height: how far beyond its gap a label keeps from another desk's name tag
 
 
+def _box(x: float, y: float, w: float, h: float) -> np.ndarray:  # one rectangle's [1, 4] edges
+    return edges_of(*(np.array([v], np.float64) for v in (x, y, w, h)))
+
+
+def _spot_near(at: np.ndarray, w: float, h: float, placed: list[QRectF], near: np.ndarray, gap: float, grid,
+               room: QRectF, px: float) -> tuple[int, bool] | None:
+    """_first_spots with TEXT_GAP (`gap`) to every text in `near`, else with CLOSE, else its fallback."""
+    best = _first_spots(at, w, h, placed, near, gap, grid, room)
+    if best is not None and not best[1]:  # nothing that far from every text: nearer, still clear (CLOSE)
+        closer = _first_spots(at, w, h, placed, near, CLOSE * px, grid, room)
+        best = closer if closer is not None and closer[1] else best
+    return best
+
+
 def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags: dict[int, tuple],
-           homes: list[int | None], room: QRectF = ROOM) -> list[tuple[int, Point]]:
+           homes: list[int | None], room: QRectF = ROOM, shown: dict[int, str] | None = None) -> list[tuple[int, Point]]:
     """place_labels' search: (index in spots, where) of each label placed, in spots' order (avoid: the
-    texts' [n, 4] edges, see _edges; room: where labels may go)."""
+    texts' [n, 4] edges, see _edges; room: where labels may go; shown: the desks' badges)."""
+    shown = shown or {}
     order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
     gap = TEXT_GAP * px
     seats = list(tags)
@@ -280,8 +299,21 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags:
         others = None if home is None or grown is None else grown[[k for k, seat in enumerate(seats) if seat != home]]
         near = _texts_near(avoid, others, (x0, y0, x1, y1), w, h, gap)  # (off other desks' tags too)
         grid = None if isinstance(where[0], (int, float)) else (len(ALONG),) + _near_grid(*where[0], px)[1:]
-        best = _first_spots(at, w, h, placed, near, gap, grid, room)
-        if (best is None or not best[1]) and home in tags:  # nothing free near its link: on its own name tag
+        badged = others is not None and shown.get(home) == link.label  # its desk's badge shows this share
+        if badged:  # then the label keeps off that name tag too: between the name and the badge it read "① The
+            # (0.01) (0.01)" (teacher7 L2). (The tag less `gap` all round, kept `gap` clear as a text: the label may
+            # come to its edge, and, at the last, overlap that much of it, above or below its name and badge)
+            x, y, tw, th = tags[home]
+            tag = _box(x + gap, y + gap, tw - 2 * gap, th - 2 * gap)
+            near = _texts_near(avoid, np.concatenate([others, tag]), (x0, y0, x1, y1), w, h, gap)
+        best = _spot_near(at, w, h, placed, near, gap, grid, room, px)
+        if badged and not placed and (best is None or not best[1]):  # the heaviest's label, always drawn, may
+            # overlap its tag's edge (the line across its middle kept clear: not beside the badge)
+            near = _texts_near(avoid, np.concatenate([others, _box(x + gap, y + th / 2 - 0.5, tw - 2 * gap, 1.0)]),
+                               (x0, y0, x1, y1), w, h, gap)
+            best = _spot_near(at, w, h, placed, near, gap, grid, room, px)
+        if (best is None or not best[1]) and home in tags and (not badged or not placed):
+            # nothing free near its link: on its own name tag, but for a label its badge shows (left off)
             x, y, tw, th = tags[home]
             mine = np.array([(x + tw * f, y + th / 2) for f in (0.5, 0.42, 0.58)], np.float64)
             (mx0, my0), (mx1, my1) = mine.min(axis=0).tolist(), mine.max(axis=0).tolist()

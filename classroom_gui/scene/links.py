@@ -128,11 +128,13 @@ class LinkLayer:
 
     def set_links(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
              scale: float, avoid: list[QRectF] = (), asker: int | None = None,
-             avoid_edges: np.ndarray | None = None, numbers: np.ndarray | None = None, room: QRectF = ROOM) -> None:
+             avoid_edges: np.ndarray | None = None, numbers: np.ndarray | None = None, room: QRectF = ROOM,
+             badges: dict[int, str] | None = None) -> None:
         """Draw these links between these desks (canvas rectangles by seat), their labels keeping off the texts in
         `avoid` and in `avoid_edges` (more of them as [n, 4] edges: link_labels.edges_of) and inside `room`
         (link_labels.label_room of the canvas), the labelled lines off the cards' digits in `numbers` ([n, 4]
-        x0, y0, x1, y1 boxes) where a route can."""
+        x0, y0, x1, y1 boxes) where a route can; `badges` (seat -> the badge its desk draws) are not repeated by a
+        label on that desk's name tag."""
         self.room = room
         paths: dict[tuple[str, int, bool], QPainterPath] = {}  # (role, width bucket, in the faint crowd)
         dots: dict[str, QPainterPath] = {}
@@ -203,7 +205,7 @@ class LinkLayer:
             item.setVisible(True)
         self._avoid = (list(avoid), avoid_edges)
         tags = {seat: (x, y, w, header_h) for seat, (x, y, w, _h) in desks.items()} if len(desks) <= TAGGED else None
-        self._show_labels(label_spots, theme, scale, *self._avoid, tags, homes)
+        self._show_labels(label_spots, theme, scale, *self._avoid, tags, homes, badges)
 
     @property
     def avoid(self) -> list[QRectF]:
@@ -317,9 +319,10 @@ class LinkLayer:
             path.addEllipse(QPointF(x, y), s / 2, s / 2)
 
     def _show_labels(self, spots: list[tuple[Link, object]], theme: Theme, scale: float, avoid: list[QRectF],
-                     avoid_edges: np.ndarray | None = None, tags: dict | None = None, homes=None) -> None:
+                     avoid_edges: np.ndarray | None = None, tags: dict | None = None, homes=None,
+                     badges: dict[int, str] | None = None) -> None:
         px = max(LABEL_PX, 17.0 * scale) * theme.font_scale
-        spots = place_labels(spots, px, avoid, avoid_edges, tags, homes, self.room)
+        spots = place_labels(spots, px, avoid, avoid_edges, tags, homes, self.room, badges)
         while len(self.labels) < len(spots):
             pill = PillItem()
             pill.setZValue(Z_LABELS)
