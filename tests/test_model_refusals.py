@@ -23,7 +23,7 @@ def test_a_deaf_student_is_a_phrase_named_by_seat_in_english_and_by_word_in_japa
     assert isinstance(exc, PhraseError) and exc.phrase.key == "edit.deaf"
     assert str(exc) == ("with these mask edits student 1 would hear no one; a student must hear at least one "
                         "classmate (or itself)")
-    assert said(exc, "ja").startswith("このマスクにすると、1番の席の「猫」には誰の声も聞こえなくなります。")
+    assert said(exc, "ja").startswith("このマスクにすると、1番の席の「猫」には誰の話も聞こえなくなります。")
 
 
 def test_an_edit_that_changes_nothing_says_the_place_in_the_readers_language():
@@ -42,7 +42,7 @@ def test_an_edit_that_changes_nothing_says_the_place_in_the_readers_language():
     with pytest.raises(EditError) as caught:  # the first student cannot hear the second under GPT's rule
         WhatIf(trace).set(Edit("mask", 0, 0, 0, 1, 1.0))
     assert str(caught.value) == "mask[1,The,cat]=1 changes nothing: under this rule 'The' already cannot hear 'cat'"
-    assert said(caught.value, "ja").endswith("このルールでは、「The」にはもともと「cat」の声が聞こえません。")
+    assert said(caught.value, "ja").endswith("このルールでは、「The」にはもともと「cat」の話が聞こえません。")
 
 
 def test_an_empty_sentence_and_a_missing_model_are_phrases_of_their_old_classes(tmp_path):

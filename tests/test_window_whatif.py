@@ -228,7 +228,7 @@ def test_a_mask_edit_that_changes_nothing_is_said_in_the_window_language(qtbot, 
     tokens = window.run.trace.tokens
     said = window.statusBar().currentMessage()
     assert said.startswith(f"mask[{sel.layer + 1},{tokens[sel.focus]},{tokens[j]}]={own:g}：何も変わりません。")
-    assert f"「{tokens[sel.focus]}」にはもともと「{tokens[j]}」の声が" in said
+    assert f"「{tokens[sel.focus]}」にはもともと「{tokens[j]}」の話が" in said
     assert window.model.whatif.edits == ()
 
 
