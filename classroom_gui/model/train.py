@@ -23,7 +23,7 @@ from threadpoolctl import threadpool_limits
 from . import backprop
 from .checkpoint import expected_shapes, save_checkpoint
 from .config import GPTConfig
-from .corpus import EN_PUNCT, JA_PUNCT, STORY_KINDS, TEMPLATE_WEIGHTS, Corpus, render
+from .corpus import EN_PUNCT, ENGLISH_ONLY, JA_PUNCT, STORY_KINDS, TEMPLATE_WEIGHTS, Corpus, render
 from .tokenizer import MASK
 from .vocabulary import build_tokenizer, check_tokenizer
 
@@ -90,8 +90,8 @@ def learning_rate(step: int, steps: int, peak: float, warmup: int) -> float:
 class Batches:
     """Training batches for both rules, drawn from one split.
 
-    In turn (causal): rows of T+1 ids that start at a sentence beginning and join random sentences, for
-    next-word prediction. In discussion (no mask): B sentences of one length (so no padding is needed),
+    In turn (causal): rows of T+1 ids that start at a sentence beginning and join random sentences of one
+    language, for next-word prediction. In discussion (no mask): B sentences of one length (so no padding is needed),
     a fifth of their words corrupted as in BERT (half <mask>, a third a random word from the batch, the
     rest left as they are); every position names its own original word, so each student has to check
     its word against the others. At the "it" of a pronoun story the target is the noun it means.
@@ -109,6 +109,11 @@ class Batches:
         self.kinds = list(TEMPLATE_WEIGHTS)
         self.p = np.array([TEMPLATE_WEIGHTS[k] for k in self.kinds])
         self.p /= self.p.sum()
+        # an in-turn row is one language (after 「。」 comes Japanese, after "." English): the row's language is drawn
+        # first, then its templates, so (template, language) is as likely per sentence as in a single pick below
+        told = {"en": self.p * np.array([.5 if k not in ENGLISH_ONLY else 1. for k in self.kinds]),
+                "ja": self.p * np.array([.5 if k not in ENGLISH_ONLY else 0. for k in self.kinds])}
+        self.ja_share, self.row_p = told["ja"].sum(), {lang: q / q.sum() for lang, q in told.items()}
         self.rng, self.mask_id = rng, tokenizer.index[MASK]
         self.stops = np.array([tokenizer.index[EN_PUNCT], tokenizer.index[JA_PUNCT]])
         pool = corpus.train if split == "train" else corpus.held_out
@@ -132,18 +137,23 @@ class Batches:
             for a in self.stories[k]:
                 self.stories_by_length.setdefault(len(a[0]), []).append(a)
 
-    def _pick(self, n: int):  # n (ids, referent) picks by template weight, then language at random
-        kinds = self.rng.choice(len(self.kinds), size=n, p=self.p)
+    def _pick(self, n: int, lang: str | None = None):  # n (ids, referent) picks by template weight, then language
+        if lang is not None:  # one language for all n: its templates by row_p
+            kinds, langs = self.rng.choice(len(self.kinds), size=n, p=self.row_p[lang]), [lang == "en"] * n
+        else:
+            kinds = self.rng.choice(len(self.kinds), size=n, p=self.p)
+            langs = self.rng.random(n) < 0.5
         out = []
-        for k, en, u in zip(kinds, self.rng.random(n) < 0.5, self.rng.random(n)):
+        for k, en, u in zip(kinds, langs, self.rng.random(n)):
             options = self.ids.get((self.kinds[k], "en" if en else "ja")) or self.ids[(self.kinds[k], "en")]
             out.append(options[int(u * len(options))])
         return out
 
-    def row(self, length: int) -> np.ndarray:  # -> [length]
+    def row(self, length: int) -> np.ndarray:  # -> [length], sentences of one language
+        lang = "ja" if self.rng.random() < self.ja_share else "en"
         parts, n = [], 0
         while n < length:
-            for ids, _ in self._pick(12):  # a dozen picks at once: far fewer RNG calls
+            for ids, _ in self._pick(12, lang):  # a dozen picks at once: far fewer RNG calls
                 parts.append(ids)
                 n += len(ids)
                 if n >= length:
