@@ -147,3 +147,15 @@ def test_drop_head_silences_one_head_of_the_last_layer_and_leaves_its_share_of_w
 
     assert len(unstepped_heads(1.0)) == 1  # every step silences one head: its rows of W_O get no step
     assert unstepped_heads(0.0) == []
+
+
+def test_an_in_turn_row_joins_sentences_of_one_language(corpus, tokenizer):
+    # after 「。」 a Japanese sentence follows and after "." an English one (teacher6 M6), while a sentence is as
+    # often Japanese as before: about half the sentences of the templates written in both languages
+    batches = Batches(corpus, tokenizer, np.random.default_rng(7))
+    rows, _ = batches.batch(400, 32)
+    japanese = np.array([[not tokenizer.vocab[i].isascii() for i in row] for row in rows])
+    assert not np.any(japanese.any(axis=1) & ~japanese.all(axis=1))  # no row mixes the languages
+    stops = tokenizer.index["。"], tokenizer.index["."]
+    told = [int(np.sum(rows == s)) for s in stops]
+    assert 0.2 < told[0] / sum(told) < 0.35 and 0.2 < japanese.all(axis=1).mean() < 0.35, told
