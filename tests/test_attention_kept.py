@@ -11,7 +11,8 @@ from classroom_gui.resources import teaching_model_dir
 
 FROZEN = ("wte", "wpe", "h.0", "h.1", "h.2.ln_1", "h.2.attn")  # train.py --freeze of a stage that keeps every share
 TRAINED = ("h.2.ln_2", "h.2.mlp", "ln_f")
-SENTENCES = ["The cat sat on the mat", "猫がマットの上に座った。", "The animal didn't cross the street because it was too wide",
+SENTENCES = ["The cat sat on the mat", "猫がマットの上に座った。",
+             "The animal didn't cross the street because it was too wide",
              "Tom has a dog and Anna has a hat. Tom keeps the", "The girl sat on the bank of the river"]
 
 
