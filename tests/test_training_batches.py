@@ -1,5 +1,5 @@
 """The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described,
---story-both-states) and a later stage's --freeze: each does what it says, and left at their defaults they change
+--story-both-states, --one-language-rows) and a later stage's --freeze: each does what it says, and left at their defaults they change
 nothing of the shipped recipe."""
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from classroom_gui.model.corpus import STORY_KINDS, Corpus, render
 from classroom_gui.model.corpus_words import DESCRIBED
 from classroom_gui.model.tokenizer import MASK
 from classroom_gui.model.config import GPTConfig
-from classroom_gui.model.train import Batches, init_params, train
+from classroom_gui.model.batches import Batches
+from classroom_gui.model.train import init_params, train
 from classroom_gui.resources import teaching_model_dir
 
 IT_WEIGHT = 4.0  # a weight no other position has: it marks where the target is the noun "it" means
@@ -147,3 +148,18 @@ def test_drop_head_silences_one_head_of_the_last_layer_and_leaves_its_share_of_w
 
     assert len(unstepped_heads(1.0)) == 1  # every step silences one head: its rows of W_O get no step
     assert unstepped_heads(0.0) == []
+
+
+def test_one_language_rows_join_sentences_of_one_language(corpus, tokenizer):
+    # after 「。」 a Japanese sentence follows and after "." an English one (teacher6 M6); a row is Japanese as
+    # often as a single pick is (half the sentences of the templates written in both languages: 26 %)
+    def rows_and_japanese(one_language: bool):
+        batches = Batches(corpus, tokenizer, np.random.default_rng(7), one_language=one_language)
+        rows, _ = batches.batch(400, 32)
+        return rows, np.array([[not tokenizer.vocab[i].isascii() for i in row] for row in rows])
+
+    rows, japanese = rows_and_japanese(True)
+    assert not np.any(japanese.any(axis=1) & ~japanese.all(axis=1))  # no row mixes the languages
+    assert 0.2 < japanese.all(axis=1).mean() < 0.33
+    _, japanese = rows_and_japanese(False)  # the shipped recipe's rows join either language
+    assert np.mean(japanese.any(axis=1) & ~japanese.all(axis=1)) > 0.3

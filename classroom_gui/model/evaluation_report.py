@@ -50,7 +50,8 @@ def report(r: dict, held_out) -> str:
                       "whole time adds both stages' commands.", ""]
         lines += [f"- command: `{t['command']}`",
                   f"- seed {t['seed']}, {t['steps']} steps; each step adds two gradients of the same weights: in turn, "
-                  f"{t['batch_size']} rows of {t['sequence_length']} tokens (joined sentences, next-word prediction); "
+                  f"{t['batch_size']} rows of {t['sequence_length']} tokens (joined sentences"
+                  + (" of one language" if t.get("one_language_rows") else "") + ", next-word prediction); "
                   f"in discussion, {2 * t['batch_size']} sentences of one length with a fifth of their words corrupted "
                   "(half `<mask>`, a third a random word, the rest kept), every position naming its own word "
                   "(weight 1 where corrupted, 0.1 elsewhere) and the \"it\" of a pronoun story naming the noun it means"

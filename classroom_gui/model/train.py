@@ -23,8 +23,8 @@ from threadpoolctl import threadpool_limits
 from . import backprop
 from .checkpoint import expected_shapes, save_checkpoint
 from .config import GPTConfig
-from .corpus import EN_PUNCT, JA_PUNCT, STORY_KINDS, TEMPLATE_WEIGHTS, Corpus, render
-from .tokenizer import MASK
+from .batches import Batches
+from .corpus import STORY_KINDS, Corpus
 from .vocabulary import build_tokenizer, check_tokenizer
 
 # the shipped model: 3 layers, 3 heads of 8 numbers, a 24-number notebook, a 96-unit ReLU FFN
@@ -34,7 +34,7 @@ MODEL = dict(n_layer=3, n_head=3, n_embd=24, n_positions=64, activation_function
 # same_slot: the share of swapped words taken from the same position of another sentence in the batch (mostly
 # a word of the same kind: "The dog sat on the mat" must be corrected to cat from sat and mat), not anywhere
 DEFAULTS = dict(steps=2500, seed=0, batch=24, lr=1e-2, warmup=200, weight_decay=0.0, story_share=0.5, it_weight=4.0,
-                same_slot=0.0, story_weights=None, freeze=(), fresh=(), drop_head=0.0)
+                same_slot=0.0, story_weights=None, freeze=(), fresh=(), drop_head=0.0, one_language=False)
 ROW = 32  # tokens per in-turn training row: two or three sentences
 
 
@@ -87,111 +87,6 @@ def learning_rate(step: int, steps: int, peak: float, warmup: int) -> float:
     return peak * (0.1 + 0.9 * 0.5 * (1 + np.cos(np.pi * progress)))
 
 
-class Batches:
-    """Training batches for both rules, drawn from one split.
-
-    In turn (causal): rows of T+1 ids that start at a sentence beginning and join random sentences, for
-    next-word prediction. In discussion (no mask): B sentences of one length (so no padding is needed),
-    a fifth of their words corrupted as in BERT (half <mask>, a third a random word from the batch, the
-    rest left as they are); every position names its own original word, so each student has to check
-    its word against the others. At the "it" of a pronoun story the target is the noun it means.
-    same_slot: the share of swapped words taken from the same position of another sentence of the batch
-    (a sentence of one length is mostly of one template, so the swapped word is of the same kind);
-    story_weights: how often a story batch is each of STORY_KINDS (None: each as likely). Both default to
-    the shipped recipe's batches, draw for draw.
-    """
-
-    def __init__(self, corpus: Corpus, tokenizer, rng: np.random.Generator, split: str = "train",
-                 story_share: float = 0.0, it_weight: float = 1.0, same_slot: float = 0.0, story_weights=None):
-        self.story_share, self.it_weight, self.same_slot = story_share, it_weight, same_slot
-        # how often a story batch is each kind (None: each as likely)
-        self.story_p = None if story_weights is None else np.array(story_weights, float) / np.sum(story_weights)
-        self.kinds = list(TEMPLATE_WEIGHTS)
-        self.p = np.array([TEMPLATE_WEIGHTS[k] for k in self.kinds])
-        self.p /= self.p.sum()
-        self.rng, self.mask_id = rng, tokenizer.index[MASK]
-        self.stops = np.array([tokenizer.index[EN_PUNCT], tokenizer.index[JA_PUNCT]])
-        pool = corpus.train if split == "train" else corpus.held_out
-        self.ids, self.by_length = {}, {}
-        for k in self.kinds:
-            for lang in ("en", "ja"):
-                rendered = [s for s in (render(c, lang) for c in pool[k]) if s is not None]
-                if not rendered:
-                    continue
-                arrays = [(np.array([tokenizer.index[w] for w in s.tokens], dtype=np.int64),
-                           (s.referent[0], tokenizer.index[s.referent[1]]) if s.referent else None)
-                          for s in rendered]
-                self.ids[(k, lang)] = arrays
-                for a in arrays:
-                    self.by_length.setdefault(len(a[0]), []).append(a)
-        # the stories whose "it" must be named, by length: a story batch is one length, every kind mixed
-        self.stories = {k: [a for a in self.ids[(k, "en")] if a[1] is not None and a[0][a[1][0]] != a[1][1]]
-                        for k in STORY_KINDS}
-        self.stories_by_length = {}
-        for k in STORY_KINDS:
-            for a in self.stories[k]:
-                self.stories_by_length.setdefault(len(a[0]), []).append(a)
-
-    def _pick(self, n: int):  # n (ids, referent) picks by template weight, then language at random
-        kinds = self.rng.choice(len(self.kinds), size=n, p=self.p)
-        out = []
-        for k, en, u in zip(kinds, self.rng.random(n) < 0.5, self.rng.random(n)):
-            options = self.ids.get((self.kinds[k], "en" if en else "ja")) or self.ids[(self.kinds[k], "en")]
-            out.append(options[int(u * len(options))])
-        return out
-
-    def row(self, length: int) -> np.ndarray:  # -> [length]
-        parts, n = [], 0
-        while n < length:
-            for ids, _ in self._pick(12):  # a dozen picks at once: far fewer RNG calls
-                parts.append(ids)
-                n += len(ids)
-                if n >= length:
-                    break
-        return np.concatenate(parts)[:length]
-
-    def batch(self, B: int, T: int):  # in turn: inputs [B, T], targets [B, T]
-        rows = np.stack([self.row(T + 1) for _ in range(B)])
-        return rows[:, :-1], rows[:, 1:]
-
-    def discussion(self, B: int, corrupt: float = 0.2):  # -> inputs [B, L], targets [B, L], weights [B, L]
-        stories = self.rng.random() < self.story_share
-        if stories:  # a story batch: a kind at random (each as likely), then stories of the same length
-            kind = self.rng.integers(len(STORY_KINDS)) if self.story_p is None else \
-                self.rng.choice(len(STORY_KINDS), p=self.story_p)
-            pool = self.stories[STORY_KINDS[kind]]
-            first = pool[self.rng.integers(len(pool))]
-            bucket = self.stories_by_length[len(first[0])]
-        else:
-            first = self._pick(1)[0]
-            bucket = self.by_length[len(first[0])]
-        picks = [first] + [bucket[i] for i in self.rng.integers(len(bucket), size=B - 1)]
-        targets = np.stack([ids for ids, _ in picks])
-        if self.rng.random() < 0.5 and np.all(np.isin(targets[:, -1], self.stops)):
-            targets = targets[:, :-1]  # a sentence typed without its full stop
-        weights = np.full(targets.shape, 0.1, dtype=np.float32)
-        chosen = self.rng.random(targets.shape) < corrupt
-        chosen[np.arange(B), self.rng.integers(targets.shape[1], size=B)] = True  # at least one per sentence
-        if stories:  # "it" and the word that tells which noun it means ("too tired") stay as written
-            at = np.array([referent[0] for _, referent in picks])
-            chosen[np.arange(B), at] = chosen[np.arange(B), at + 3] = False
-        how = self.rng.random(targets.shape)
-        inputs = targets.copy()
-        inputs[chosen & (how < 0.5)] = self.mask_id
-        swap = chosen & (how >= 0.5) & (how < 0.85)
-        inputs[swap] = targets.ravel()[self.rng.integers(targets.size, size=int(swap.sum()))]
-        if self.same_slot:  # some swaps take the word at the same position of another sentence of the batch
-            aligned = swap & (self.rng.random(targets.shape) < self.same_slot)
-            rows, cols = np.nonzero(aligned)
-            inputs[rows, cols] = targets[self.rng.integers(B, size=len(rows)), cols]
-        weights[chosen] = 1.0
-        targets = targets.copy()
-        for b, (_, referent) in enumerate(picks):
-            if referent is not None:
-                targets[b, referent[0]], weights[b, referent[0]] = referent[1], self.it_weight
-        return inputs, targets, weights
-
-
 def _frozen(name: str, freeze: tuple) -> bool:  # "h.0" freezes h.0.* but not h.01.*
     return any(name == f or name.startswith(f + ".") for f in freeze)
 
@@ -216,12 +111,13 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
           warmup: int, weight_decay: float, story_share: float = 0.0, it_weight: float = 1.0,
           same_slot: float = 0.0, story_weights=None, log=print, snapshot=None,
           start_from: dict | None = None, freeze: tuple = (), fresh: tuple = (),
-          drop_head: float = 0.0) -> tuple[dict, dict]:
+          drop_head: float = 0.0, one_language: bool = False) -> tuple[dict, dict]:
     # snapshot(step, params): called at each log line; start_from: weights of an earlier run to go on from;
     # freeze: the weights a later stage keeps as they are, by name or name prefix ("wte", "h.0"); fresh: the
     # weights a later stage starts anew (GPT-2's initialisation from this run's seed) instead of taking them over;
     # drop_head: the share of steps in which one head of the last layer, drawn at random, is silenced (DropHead):
-    # no head can leave a job to another one alone, e.g. one noun of the tired/wide pair to each of two heads
+    # no head can leave a job to another one alone, e.g. one noun of the tired/wide pair to each of two heads;
+    # one_language: every in-turn row joins sentences of one language (Batches)
     rng = np.random.default_rng(seed)
     params = init_params(config, rng)
     if start_from is not None:  # a second stage of a curriculum: same shapes, a fresh optimizer
@@ -229,7 +125,7 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
                   for name, value in params.items()}
     opt = Adam(params, weight_decay=weight_decay)
     batches = Batches(corpus, tokenizer, rng, story_share=story_share, it_weight=it_weight, same_slot=same_slot,
-                      story_weights=story_weights)
+                      story_weights=story_weights, one_language=one_language)
     # fixed held-out batches to watch for overfitting (never used for a gradient)
     held = Batches(corpus, tokenizer, np.random.default_rng(seed + 1), "held_out")
     held_x, held_y = held.batch(batch, ROW)
@@ -319,6 +215,9 @@ def main(argv=None) -> int:
     parser.add_argument("--drop-head", type=float, default=0.0, metavar="P",
                         help="share of steps in which one head of the last layer is silenced (DropHead), so a job "
                              "is not split over heads that each do half of it")
+    parser.add_argument("--one-language-rows", action="store_true",
+                        help="join only sentences of one language in an in-turn row, so that after 「。」 comes "
+                             "Japanese and after \".\" English (a row's language drawn first: Japanese as often as a single pick)")
     for name in ("n_layer", "n_head", "n_embd", "n_inner"):
         parser.add_argument("--" + name.replace("_", "-"), type=int, default=MODEL[name], help=f"model shape ({name})")
     args = parser.parse_args(argv)
@@ -349,7 +248,7 @@ def main(argv=None) -> int:
         params, info = train(config, corpus, tokenizer, args.steps, args.seed, args.batch, args.lr, args.warmup,
                              args.weight_decay, args.story_share, args.it_weight, args.same_slot,
                              args.story_weights, freeze=tuple(args.freeze), fresh=tuple(args.fresh),
-                             drop_head=args.drop_head,
+                             drop_head=args.drop_head, one_language=args.one_language_rows,
                              snapshot=snapshot if args.snapshots else None, start_from=start_from)
     save_checkpoint(args.out, config, params, tokenizer)
     total = time.perf_counter() - wall
@@ -366,6 +265,7 @@ def main(argv=None) -> int:
         **({"story_both_states": True} if args.story_both_states else {}),
         **({"freeze": args.freeze} if args.freeze else {}), **({"fresh": args.fresh} if args.fresh else {}),
         **({"drop_head": args.drop_head} if args.drop_head else {}),
+        **({"one_language_rows": True} if args.one_language_rows else {}),
         "optimizer": "Adam (betas 0.9, 0.99), grad-norm clip 1.0, linear warmup then cosine decay to 10%",
         "total_seconds": round(total + (earlier or {}).get("total_seconds", 0), 1), "corpus": sizes,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
