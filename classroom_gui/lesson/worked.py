@@ -76,6 +76,16 @@ def worked_sum(inputs, weights, extras, model: float) -> WorkedSum | None:
     return worked
 
 
+def listed(parts: list[str], per_line: int = 8, n: int = 0) -> list[str]:
+    """`n` numbers (len(parts) unless given), written as `parts`, as board lines: all of them (`per_line` a line,
+    as numbers.bracketed) up to ALL_TERMS, else one line of the first FIRST_TERMS and how many more there are,
+    so that a wide model's 768-number notebook leaves the board's room to the worked sum after it (teacher9 H3)."""
+    n = n or len(parts)
+    if n <= ALL_TERMS:
+        return bracketed(parts, per_line)
+    return ["[" + ", ".join(parts[:FIRST_TERMS]) + f", … (+{n - FIRST_TERMS})]"]
+
+
 def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_label: str, products_key: str,
               shown_key: str, total_long_key: str) -> list[str]:
     """The board lines: a heading, the inputs and the column (PER_LINE a line), `products_key` naming what is added
@@ -93,9 +103,8 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
         lines.append(f"  {signed_terms(worked.extras, first=False)} = {worked.total} {t(shown_key, shown=worked.shown)}")
         return lines + ([] if worked.exact else [t("worked.rounding")])
     k = len(worked.inputs)
-    more = f", … (+{worked.n - k})"
-    lines += [t("worked.long", n=worked.n, k=k), inputs_label, "[" + ", ".join(worked.inputs) + more + "]",
-              weights_label, "[" + ", ".join(worked.weights) + more + "]", added]
+    lines += [t("worked.long", n=worked.n, k=k), inputs_label] + listed(worked.inputs, n=worked.n)
+    lines += [weights_label] + listed(worked.weights, n=worked.n) + [added]
     lines += ["= " + signed_terms(worked.products) + f" + … (+{worked.n - k})"]
     return lines + [t(total_long_key, n=worked.n, shown=worked.shown)]
 
