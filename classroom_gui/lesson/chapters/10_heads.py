@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import evened, fmt, fmt_many, plain_decimal
+from ..numbers import fmt, fmt_many, plain_decimal
 from ..panels import heatmap
-from ..worked import listed, scale_lines, scaled_and_shifted, sum_lines, worked_sum
+from ..worked import evened_notebook, listed, scale_lines, sum_lines, worked_sum
 
 
 def _narrate(ctx, fr: Frame):
@@ -66,8 +66,10 @@ def residual(ctx, fr: Frame):
     _narrate(ctx, fr)
     # LayerNorm's evening-out worked from the digits shown above (mean, spread, then each number), so a student
     # can redo it; the learned scale and shift that make the desks' LayerNorm card are worked for the first number
-    shown = fmt_many(L.resid_attn[f])
-    worked = evened(shown, ctx.trace.config.layer_norm_epsilon)
+    p, layer = ctx.trace.params, ctx.sel.layer
+    shown, worked, learned = evened_notebook(L.resid_attn[f], ctx.trace.config.layer_norm_epsilon,
+                                             p[f"h.{layer}.ln_2.weight"][0], p[f"h.{layer}.ln_2.bias"][0],
+                                             float(L.ln_2[f, 0]))
     fr.board = [ctx.t("board.residual", name=ctx.q(f))] + listed(shown)
     if worked is None:
         fr.board += [ctx.t("board.layernorm", name=ctx.q(f))] + listed(fmt_many(L.ln_2[f]))
@@ -77,9 +79,6 @@ def residual(ctx, fr: Frame):
     fr.board += ([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread), ctx.t("board.ln_spread", eps=eps),
                   ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + listed(values)
                  + [ctx.t("board.ln_learned")])
-    p = ctx.trace.params
-    learned = scaled_and_shifted(shown[0], mean, spread, p[f"h.{ctx.sel.layer}.ln_2.weight"][0],
-                                 p[f"h.{ctx.sel.layer}.ln_2.bias"][0], float(L.ln_2[f, 0]))
     if learned is not None:  # the learned scale and shift of the first number, worked from the digits above
         fr.board += scale_lines(ctx.t, learned, ctx.t("worked.on_desk", shown=fmt(L.ln_2[f, 0])))
 
