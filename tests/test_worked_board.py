@@ -173,3 +173,19 @@ def test_a_worked_sum_says_it_is_worked_from_the_numbers_shown(checkpoint, text,
         assert frame.board[line - 1].startswith(said), frame.board[line - 1]
         seen += 1
     assert seen == 6
+
+
+@pytest.mark.parametrize("text,lang", SENTENCES)
+def test_worked_lines_name_what_they_hold(checkpoint, text, lang):
+    """review12/teacher9 wording: W_O's inputs are the heads' new understanding (fix13's term, as the board's own
+    heading says), LayerNorm's scale is the first number's, and W_2's rows are named by the hidden units ReLU keeps."""
+    trace = compute_run(checkpoint, text, mask="none").trace
+    sel = Selection(focus=state.default_focus(trace.tokens, "none"), lang=lang, rule="none")
+    boards = {fr.beat_key: fr.board for fr in frames_of(trace, sel, ("heads.project", "heads.residual", "ffn.residual"))}
+    understanding, scale = {"en": ("each head's new understanding of", "number 1: learned scale"),
+                            "ja": ("の各ヘッドの新しい理解を横に並べたもの", "1番目の数の倍率は")}[lang]
+    assert any(understanding in line for line in boards["heads.project"])
+    assert any(line.startswith(scale) for line in boards["heads.residual"])
+    units = np.flatnonzero(trace.layers[0].ffn_hidden_at(sel.focus) != 0) + 1
+    named = {"en": "rows {} of column 1 of W_2", "ja": "W_2の1列目の{}行目"}[lang].format(", ".join(map(str, units)))
+    assert any(line.startswith(named) for line in boards["ffn.residual"])  # one board line (the scene wraps it)

@@ -91,7 +91,10 @@ def output_number(ctx) -> tuple[list[str], bool]:
         return [], False
     t = ctx.t
     inputs = t("worked.kept_input", k=len(rows), act=DISPLAY[fn]) if kept else t("worked.act_input", act=DISPLAY[fn])
-    column = t("worked.kept_column") if kept else t("worked.column", matrix="W_2", i=1)
+    column = t("worked.column", matrix="W_2", i=1)
+    if kept:  # the rows named by their units while the sum lists them all, else the strip beside it shows them
+        units = ", ".join(str(r + 1) for r in rows)
+        column = t("worked.kept_rows", units=units) if worked.whole else t("worked.kept_column")
     return [""] + sum_lines(t, worked, t("worked.out", name=ctx.q(f)), inputs, column,
                             "worked.out_products", "worked.above", "worked.out_total_long"), worked.whole
 
