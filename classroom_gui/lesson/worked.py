@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import numpy as np
 
@@ -137,16 +138,27 @@ def evened_notebook(row, eps: float, scale: float, shift: float, model: float):
         shown = fmt_many(row, digits)
         stats = evened(shown, eps, mean_places=max(3, digits + 1))  # the mean one finer than the notebook
         learned = stats and scaled_and_shifted(shown[0], stats[0], stats[1], scale, shift, model)
-        if not learned or learned[4]:
+        if not learned or learned.exact:
             return shown, stats, learned
         tried.append((shown, stats, learned))
-    return next((got for got in tried if one_off(got[2][3], got[2][5])), tried[0])
+    return next((got for got in tried if one_off(got[2].result, got[2].shown)), tried[0])
+
+
+class Scaled(NamedTuple):
+    """LayerNorm's last step for one number as the board writes it: even × scale + shift = result; `exact` says
+    that it rounds by hand to `shown`, the model's number at the desks' card's 2 decimals."""
+    even: str
+    scale: str
+    shift: str
+    result: str
+    exact: bool
+    shown: str
 
 
 def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: float, model: float):
     """LayerNorm's last step for one number, from the board's digits: ((x - mean) ÷ spread) × scale + shift, the
     evened number with the fewest decimals (2-5) at which the hand result rounds to the model's (the desk card's
-    number at 2 decimals). (evened, scale, shift, result, exact, the model's number shown), or None for a number that is not plain."""
+    number at 2 decimals): a Scaled, or None for a number that is not plain."""
     shown, first = fmt(model), None
     try:
         centred = str(Decimal(x) - Decimal(mean))
@@ -157,8 +169,8 @@ def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: floa
                 return None
             places = max(3, digits + 1)
             result = hand_sum([hand_product(even, g, places), b], places)
-            worked = (even, g, b, result, rounds_to(result, shown), shown)
-            if worked[4]:
+            worked = Scaled(even, g, b, result, rounds_to(result, shown), shown)
+            if worked.exact:
                 return worked
             first = first or worked
     except (ArithmeticError, ValueError):
