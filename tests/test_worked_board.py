@@ -158,3 +158,34 @@ def test_every_asker_and_layer_redoes_by_hand(checkpoint, rule):
                 assert not redo_board(frame.board), (layer, focus, frame.beat_key, redo_board(frame.board))
                 rounded += any("丸めた数" in line for line in frame.board)
     assert rounded <= 0.2 * 6 * trace.config.n_layer * trace.n_tokens
+
+
+@pytest.mark.parametrize("text,lang", SENTENCES)
+def test_a_worked_sum_says_it_is_worked_from_the_numbers_shown(checkpoint, text, lang):
+    """teacher9 M1: "… + 0.713 = 0.2269 (on the card: 0.23)" is a sum of 3-decimal digits, not the model's 0.22622;
+    the line before the products says so, as the softmax board says "worked from the numbers shown"."""
+    trace = compute_run(checkpoint, text, mask="none").trace
+    sel = Selection(focus=state.default_focus(trace.tokens, "none"), lang=lang, rule="none")
+    said = {"en": "each pair as shown multiplied, then + b", "ja": "表示した数を順に掛けて、b"}[lang]
+    seen = 0
+    for frame in frames_of(trace, sel, tuple(k for k in WORKED if k != "heads.residual")):
+        line = next(i for i, s in enumerate(frame.board) if s.startswith("= "))  # the products' chain
+        assert frame.board[line - 1].startswith(said), frame.board[line - 1]
+        seen += 1
+    assert seen == 6
+
+
+@pytest.mark.parametrize("text,lang", SENTENCES)
+def test_worked_lines_name_what_they_hold(checkpoint, text, lang):
+    """review12/teacher9 wording: W_O's inputs are the heads' new understanding (fix13's term, as the board's own
+    heading says), LayerNorm's scale is the first number's, and W_2's rows are named by the hidden units ReLU keeps."""
+    trace = compute_run(checkpoint, text, mask="none").trace
+    sel = Selection(focus=state.default_focus(trace.tokens, "none"), lang=lang, rule="none")
+    boards = {fr.beat_key: fr.board for fr in frames_of(trace, sel, ("heads.project", "heads.residual", "ffn.residual"))}
+    understanding, scale = {"en": ("each head's new understanding of", "number 1: learned scale"),
+                            "ja": ("の各ヘッドの新しい理解を横に並べたもの", "1番目の数の倍率は")}[lang]
+    assert any(understanding in line for line in boards["heads.project"])
+    assert any(line.startswith(scale) for line in boards["heads.residual"])
+    units = np.flatnonzero(trace.layers[0].ffn_hidden_at(sel.focus) != 0) + 1
+    named = {"en": "rows {} of column 1 of W_2", "ja": "W_2の1列目の{}行目"}[lang].format(", ".join(map(str, units)))
+    assert any(line.startswith(named) for line in boards["ffn.residual"])  # one board line (the scene wraps it)

@@ -135,9 +135,11 @@ def test_worked_sum_says_when_its_digits_cannot_round_to_the_model():
     right = float(np.dot(xs, ws))  # 1.9744: 2 decimals give 0.12 × 0.50 × 32 = 1.92, 3 give 1.968
     worked = worked_sum(xs, ws, [0.0], right)
     assert worked.exact and worked.inputs[0] == "0.123" and worked.total == "1.9680"
-    worked = worked_sum(xs, ws, [0.0], right + 0.05)  # no digits make it: 3 decimals, and the board says so
-    assert not worked.exact and worked.inputs[0] == "0.123"
-    assert "(rounded digits: the last one can differ)" in sum_lines(
-        lambda key, **v: text("en", key, **v), worked, "", "", "", "worked.card_products", "worked.on_card",
-        "worked.card_total_long")
+    def note(model):  # no digits make it: 3 decimals, and the board says how far off
+        worked = worked_sum(xs, ws, [0.0], model)
+        assert not worked.exact and worked.inputs[0] == "0.123"
+        return sum_lines(lambda key, **v: text("en", key, **v), worked, "", "", "", "worked.card_products",
+                         "worked.on_card", "worked.card_total_long")[-1]
+    assert note(right + 0.008) == "(rounded digits: the last one can differ)"  # 1.968 against 1.98
+    assert note(right + 0.05) == "(the digits shown are too few to reach the model's number)"  # against 2.02
     assert worked_sum(xs, ws, [float("inf")], right) is None

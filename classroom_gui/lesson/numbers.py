@@ -204,9 +204,9 @@ def _round(x: Decimal, digits: int) -> str:
     return "0." + "0" * digits if text.lstrip("-") == "0." + "0" * digits else text
 
 
-def evened(shown: list[str], eps: float) -> tuple[str, str, list[str]] | None:
+def evened(shown: list[str], eps: float, mean_places: int = 3) -> tuple[str, str, list[str]] | None:
     """LayerNorm's first step, worked from a vector as written (chapter 10's board): (mean, spread, each
-    (x - mean) ÷ spread), the mean to 3 decimals, the spread to 3 decimals or 3 significant digits when it is
+    (x - mean) ÷ spread), the mean to `mean_places` decimals, the spread to 3 decimals or 3 significant digits when it is
     smaller than 0.1 (a nearly even notebook's spread of 0.00374 is not 0.004), the results to 2, all rounded
     half up, so that redoing any line by hand from the shown digits gives the shown result.
     spread = √(mean of (x - mean)² + ε), the mean exact. None when a number is not plain (inf, nan): that
@@ -217,7 +217,7 @@ def evened(shown: list[str], eps: float) -> tuple[str, str, list[str]] | None:
             return None
         mean = sum(xs) / len(xs)
         spread = (sum((x - mean) ** 2 for x in xs) / len(xs) + Decimal(repr(float(eps)))).sqrt()
-        m, s = _round(mean, 3), _round(spread, max(3, 2 - spread.adjusted()))
+        m, s = _round(mean, mean_places), _round(spread, max(3, 2 - spread.adjusted()))
         if Decimal(s) == 0:
             return None
         return m, s, [_round((x - Decimal(m)) / Decimal(s), 2) for x in xs]

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import numpy as np
 
 from ..model.functions import layer_norm
-from .numbers import bracketed, fmt, fmt_many, hand_divide, hand_product, hand_sum, rounds_to, signed_terms
+from .numbers import bracketed, evened, fmt, fmt_many, hand_divide, hand_product, hand_sum, rounds_to, signed_terms
 
 ALL_TERMS = 32   # a sum written out whole up to this many products (the teaching model's 24; its FFN's kept units)
 FIRST_TERMS = 6  # a longer sum (GPT-2's 768) shows its first products and says how many there are
 FACTOR_DIGITS = (2, 3)  # decimals tried for the factors: 4 made six numbers wider than a 4:3 board's line
 PER_LINE = 6     # numbers a board line holds, as a desk's rows (a student matches them row by row)
 PRODUCTS_PER_LINE = 4  # products a line holds: six of 4 decimals are wider than a 4:3 board
+NOTEBOOK_DIGITS = (2, 3, 4)  # decimals tried for the notebook LayerNorm evens out: GPT-2-like numbers are ~0.02
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,16 @@ def worked_sum(inputs, weights, extras, model: float) -> WorkedSum | None:
     return worked
 
 
+def listed(parts: list[str], per_line: int = 8, n: int = 0) -> list[str]:
+    """`n` numbers (len(parts) unless given), written as `parts`, as board lines: all of them (`per_line` a line,
+    as numbers.bracketed) up to ALL_TERMS, else one line of the first FIRST_TERMS and how many more there are,
+    so that a wide model's 768-number notebook leaves the board's room to the worked sum after it (teacher9 H3)."""
+    n = n or len(parts)
+    if n <= ALL_TERMS:
+        return bracketed(parts, per_line)
+    return ["[" + ", ".join(parts[:FIRST_TERMS]) + f", … (+{n - FIRST_TERMS})]"]
+
+
 def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_label: str, products_key: str,
               shown_key: str, total_long_key: str) -> list[str]:
     """The board lines: a heading, the inputs and the column (PER_LINE a line), `products_key` naming what is added
@@ -91,19 +103,62 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
         lines += [("= " if i == 0 else "  ") + signed_terms(worked.products[i:i + step], first=i == 0)
                   for i in range(0, len(worked.products), step)]
         lines.append(f"  {signed_terms(worked.extras, first=False)} = {worked.total} {t(shown_key, shown=worked.shown)}")
-        return lines + ([] if worked.exact else [t("worked.rounding")])
+        return lines + ([] if worked.exact else [missed(t, worked.total, worked.shown)])
     k = len(worked.inputs)
-    more = f", … (+{worked.n - k})"
-    lines += [t("worked.long", n=worked.n, k=k), inputs_label, "[" + ", ".join(worked.inputs) + more + "]",
-              weights_label, "[" + ", ".join(worked.weights) + more + "]", added]
+    lines += [t("worked.long", n=worked.n, k=k), inputs_label] + listed(worked.inputs, n=worked.n)
+    lines += [weights_label] + listed(worked.weights, n=worked.n) + [added]
     lines += ["= " + signed_terms(worked.products) + f" + … (+{worked.n - k})"]
     return lines + [t(total_long_key, n=worked.n, shown=worked.shown)]
+
+
+def missed(t, result: str, shown: str) -> str:
+    """The note under a worked result that does not round to the model's number `shown`: that the last digit can
+    differ when it is one off at `shown`'s decimals, else that the digits shown are too few (review12: a scale
+    line 0.20 off said "the last digit can differ")."""
+    return t("worked.rounding" if one_off(result, shown) else "worked.too_few")
+
+
+def one_off(result: str, shown: str) -> bool:
+    """`result` rounded by hand to `shown`'s decimals is `shown` or one off in its last digit."""
+    places = len(shown.split(".")[1]) if "." in shown else 0
+    try:
+        return abs(Decimal(hand_sum([result], places)) - Decimal(shown)) <= Decimal(1).scaleb(-places)
+    except ArithmeticError:
+        return False
+
+
+def evened_notebook(row, eps: float, scale: float, shift: float, model: float):
+    """The notebook LayerNorm evens out (chapter 10's residual step), as the board writes it, with its mean, spread
+    and evened numbers (numbers.evened) and the learned scale and shift of its first number (scaled_and_shifted):
+    at the fewest decimals (NOTEBOOK_DIGITS) at which that first number lands on the desks' card, else at which
+    it is one off in its last digit, else at 2 (and scale_lines says the digits are too few). (shown, evened or
+    None, learned or None)."""
+    tried = []
+    for digits in NOTEBOOK_DIGITS:
+        shown = fmt_many(row, digits)
+        stats = evened(shown, eps, mean_places=max(3, digits + 1))  # the mean one finer than the notebook
+        learned = stats and scaled_and_shifted(shown[0], stats[0], stats[1], scale, shift, model)
+        if not learned or learned.exact:
+            return shown, stats, learned
+        tried.append((shown, stats, learned))
+    return next((got for got in tried if one_off(got[2].result, got[2].shown)), tried[0])
+
+
+class Scaled(NamedTuple):
+    """LayerNorm's last step for one number as the board writes it: even × scale + shift = result; `exact` says
+    that it rounds by hand to `shown`, the model's number at the desks' card's 2 decimals."""
+    even: str
+    scale: str
+    shift: str
+    result: str
+    exact: bool
+    shown: str
 
 
 def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: float, model: float):
     """LayerNorm's last step for one number, from the board's digits: ((x - mean) ÷ spread) × scale + shift, the
     evened number with the fewest decimals (2-5) at which the hand result rounds to the model's (the desk card's
-    number at 2 decimals). (evened, scale, shift, result, exact), or None for a number that is not plain."""
+    number at 2 decimals): a Scaled, or None for a number that is not plain."""
     shown, first = fmt(model), None
     try:
         centred = str(Decimal(x) - Decimal(mean))
@@ -114,8 +169,8 @@ def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: floa
                 return None
             places = max(3, digits + 1)
             result = hand_sum([hand_product(even, g, places), b], places)
-            worked = (even, g, b, result, rounds_to(result, shown))
-            if worked[-1]:
+            worked = Scaled(even, g, b, result, rounds_to(result, shown), shown)
+            if worked.exact:
                 return worked
             first = first or worked
     except (ArithmeticError, ValueError):
@@ -126,9 +181,9 @@ def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: floa
 def scale_lines(t, worked, where: str) -> list[str]:
     """The board lines of scaled_and_shifted: the scale and shift named, then the one redoable equation and
     `where` the model's number is shown."""
-    even, g, b, result, exact = worked
+    even, g, b, result, exact, shown = worked
     line = f"{_factor(even)} × {_factor(g)} {signed_terms([b], first=False)} = {result} {where}"
-    return [t("worked.ln_scale", g=g, b=b), line] + ([] if exact else [t("worked.rounding")])
+    return [t("worked.ln_scale", g=g, b=b), line] + ([] if exact else [missed(t, result, shown)])
 
 
 def _factor(text: str) -> str:  # a number as written, inside a product: negatives in brackets

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import bracketed, evened, fmt, fmt_many, plain_decimal, vec
+from ..numbers import fmt, fmt_many, plain_decimal
 from ..panels import heatmap
-from ..worked import scale_lines, scaled_and_shifted, sum_lines, worked_sum
+from ..worked import evened_notebook, listed, scale_lines, sum_lines, worked_sum
 
 
 def _narrate(ctx, fr: Frame):
@@ -31,7 +31,7 @@ def _one_card(ctx, fr: Frame, values, label_key: str, board_key: str):
     """Every desk's notebook with one card growing from `values` (per seat); the asker's on the board."""
     ctx.seat_all(fr, [("notebook", ctx.L.x, ctx.t("card.notebook"), 1.0), ("context", values, ctx.t(label_key), ctx.alpha)])
     _narrate(ctx, fr)
-    fr.board = [ctx.t(board_key, name=ctx.q(ctx.f))] + vec(values[ctx.f])
+    fr.board = [ctx.t(board_key, name=ctx.q(ctx.f))] + listed(fmt_many(values[ctx.f]))
 
 
 def concat(ctx, fr: Frame):
@@ -66,20 +66,19 @@ def residual(ctx, fr: Frame):
     _narrate(ctx, fr)
     # LayerNorm's evening-out worked from the digits shown above (mean, spread, then each number), so a student
     # can redo it; the learned scale and shift that make the desks' LayerNorm card are worked for the first number
-    shown = fmt_many(L.resid_attn[f])
-    worked = evened(shown, ctx.trace.config.layer_norm_epsilon)
-    fr.board = [ctx.t("board.residual", name=ctx.q(f))] + bracketed(shown)
+    p, layer = ctx.trace.params, ctx.sel.layer
+    shown, worked, learned = evened_notebook(L.resid_attn[f], ctx.trace.config.layer_norm_epsilon,
+                                             p[f"h.{layer}.ln_2.weight"][0], p[f"h.{layer}.ln_2.bias"][0],
+                                             float(L.ln_2[f, 0]))
+    fr.board = [ctx.t("board.residual", name=ctx.q(f))] + listed(shown)
     if worked is None:
-        fr.board += [ctx.t("board.layernorm", name=ctx.q(f))] + vec(L.ln_2[f])
+        fr.board += [ctx.t("board.layernorm", name=ctx.q(f))] + listed(fmt_many(L.ln_2[f]))
         return
     mean, spread, values = worked
     eps = plain_decimal(ctx.trace.config.layer_norm_epsilon)
     fr.board += ([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread), ctx.t("board.ln_spread", eps=eps),
-                  ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + bracketed(values)
+                  ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + listed(values)
                  + [ctx.t("board.ln_learned")])
-    p = ctx.trace.params
-    learned = scaled_and_shifted(shown[0], mean, spread, p[f"h.{ctx.sel.layer}.ln_2.weight"][0],
-                                 p[f"h.{ctx.sel.layer}.ln_2.bias"][0], float(L.ln_2[f, 0]))
     if learned is not None:  # the learned scale and shift of the first number, worked from the digits above
         fr.board += scale_lines(ctx.t, learned, ctx.t("worked.on_desk", shown=fmt(L.ln_2[f, 0])))
 

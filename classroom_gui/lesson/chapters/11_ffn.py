@@ -7,8 +7,8 @@ import numpy as np
 from ...model.activations import DISPLAY, RANGE, SHAPE
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import vec
-from ..worked import sum_lines, worked_sum
+from ..numbers import fmt_many
+from ..worked import listed, sum_lines, worked_sum
 from ..panels import heatmap
 from ..strings import table
 
@@ -53,7 +53,7 @@ def residual(ctx, fr: Frame):
     _think(ctx, fr, L.output, ctx.beat.key)
     fr.board = [ctx.t("board.ffn_out", name=ctx.q(f), act=DISPLAY[ctx.trace.config.activation_function])]
     worked, whole = output_number(ctx)
-    fr.board += vec(L.output[f]) + worked
+    fr.board += listed(fmt_many(L.output[f])) + worked
     if not whole:  # a worked sum that lists every unit adding something needs no strip of them beside it
         fr.board_strips = [ctx.strip("hidden", L.ffn_hidden_at(f))]
         fr.board_strips[0].label = _activated(ctx)
@@ -91,7 +91,10 @@ def output_number(ctx) -> tuple[list[str], bool]:
         return [], False
     t = ctx.t
     inputs = t("worked.kept_input", k=len(rows), act=DISPLAY[fn]) if kept else t("worked.act_input", act=DISPLAY[fn])
-    column = t("worked.kept_column") if kept else t("worked.column", matrix="W_2", i=1)
+    column = t("worked.column", matrix="W_2", i=1)
+    if kept:  # the rows named by their units while the sum lists them all, else the strip beside it shows them
+        units = ", ".join(str(r + 1) for r in rows)
+        column = t("worked.kept_rows", units=units) if worked.whole else t("worked.kept_column")
     return [""] + sum_lines(t, worked, t("worked.out", name=ctx.q(f)), inputs, column,
                             "worked.out_products", "worked.above", "worked.out_total_long"), worked.whole
 
