@@ -15,14 +15,14 @@ from classroom_gui.model.whatif import Edit, EditError, edited_mask
 from classroom_gui.resources import teaching_model_dir
 
 
-def test_a_deaf_student_is_a_phrase_named_by_seat_in_english_and_by_word_in_japanese():
+def test_a_deaf_student_is_a_phrase_named_by_seat_and_word_in_english_and_japanese():
     mask = np.triu(np.ones((3, 3), dtype=bool), k=1)  # GPT's: the first student hears only itself
     with pytest.raises(EditError) as caught:
         edited_mask(mask, [Edit("mask", 0, 0, 0, 0, 1.0)], ["猫", "が", "座った"])
     exc = caught.value
     assert isinstance(exc, PhraseError) and exc.phrase.key == "edit.deaf"
-    assert str(exc) == ("with these mask edits student 1 would hear no one; a student must hear at least one "
-                        "classmate (or itself)")
+    assert str(exc) == ('with these mask edits student 1 ("猫") would hear no one; a student must hear at least one '
+                        "classmate (or itself)")  # review12: the window named the word before polish9
     assert said(exc, "ja").startswith("このマスクにすると、1番の席の「猫」には誰の話も聞こえなくなります。")
 
 
@@ -35,10 +35,16 @@ def test_an_edit_that_changes_nothing_says_the_place_in_the_readers_language():
     with pytest.raises(EditError) as caught:
         WhatIf(trace).set(Edit("q", 0, 0, 1, 0, own))
     exc = caught.value
-    assert str(exc) == (f"q[1,1,2,1]={own!r} changes nothing: the question card of \"cat\", number 1 (layer 1, "
-                        f"head 1) is already {own!r}")
-    assert said(exc, "ja") == (f"q[1,1,2,1]={own!r}：何も変わりません。「cat」の質問カードの1番目の数（第1層、ヘッド1）"
+    assert len(repr(own)) > 10  # review12: not its repr (-0.8895600438117981) but the prompt's 4 decimals
+    assert str(exc) == (f"q[1,1,2,1]={own:.4f} changes nothing: the question card of \"cat\", number 1 (layer 1, "
+                        f"head 1) is already {own:.4f}")
+    assert said(exc, "ja") == (f"q[1,1,2,1]={own:.4f}：何も変わりません。「cat」の質問カードの1番目の数（第1層、ヘッド1）"
                                f"はもう{own:.4f}です。")
+    state = WhatIf(trace)
+    state.set(Edit("q", 0, 0, 1, 0, 0.5))
+    with pytest.raises(EditError) as caught:  # the prompt's 4 decimals, as the number shown
+        state.set(Edit("q", 0, 0, 1, 0, 0.5))
+    assert str(caught.value).startswith("q[1,1,2,1]=0.5000 changes nothing") and str(caught.value).endswith("0.5000")
     with pytest.raises(EditError) as caught:  # the first student cannot hear the second under GPT's rule
         WhatIf(trace).set(Edit("mask", 0, 0, 0, 1, 1.0))
     assert str(caught.value) == "mask[1,The,cat]=1 changes nothing: under this rule 'The' already cannot hear 'cat'"

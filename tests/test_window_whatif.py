@@ -61,7 +61,7 @@ def test_reset_and_a_refused_mask_edit(qtbot, window):
     assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, n - 1, 1.0))
     name = window.run.trace.tokens[sel.focus]
     assert window.statusBar().currentMessage() == (  # the CLI's English (model.whatif.EditError)
-        f"with these mask edits student {sel.focus + 1} would hear no one; a student must hear at least one "
+        f'with these mask edits student {sel.focus + 1} ("{name}") would hear no one; a student must hear at least one '
         "classmate (or itself)")
     window.set_language("ja")  # and in the window's language, named by the word
     assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, n - 1, 1.0))
@@ -201,7 +201,7 @@ def test_the_keyboard_dialog_starts_at_the_number_on_screen(qtbot, window):
     assert dialog.edit().value == now  # OK without typing: the number itself, not its 4-decimal rounding
     # review7 bug 1: that OK changes nothing and is refused (with the number drawn); the model's own typed is a change
     assert not apply(window, dialog.edit()) and len(window.model.whatif.edits) == 1
-    assert window.statusBar().currentMessage().endswith(f"is already {float(np.float32(now))!r}")  # as the CLI says it
+    assert window.statusBar().currentMessage().endswith(f"is already {float(np.float32(now)):.4f}")  # as the CLI says it
     assert apply(window, dialog.edit(own)) and len(window.model.whatif.edits) == 2
     # the mask: switch a cell once, then W proposes switching it back
     assert apply(window, Edit("mask", 1, 0, 2, 1, 1.0))

@@ -84,7 +84,7 @@ class WhatIf:
             # earlier edit upstream (a layer-1 card, this layer's q/k card) included, not the model's own number
             shown = own_value(self.trace, edit)
             if same_number(edit.value, shown):
-                raise whatif.EditError("edit.same", spec=edit.spec(), place=Place(edit, t),
+                raise whatif.EditError("edit.same", spec=edit.spec(PROMPT_DECIMALS), place=Place(edit, t),
                                        value=float(np.float32(shown)))
             # an edit made here before is taken back only when the place, without it, holds what was typed
             if len(edits) == len(self.edits) or not same_number(edit.value,

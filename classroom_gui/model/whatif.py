@@ -56,12 +56,14 @@ class Edit:
             out["set"] = self.spec()
         return out
 
-    def spec(self) -> str:
-        """The edit written as `--set` reads it: layer, head, seat and number counted from 1."""
+    def spec(self, decimals: int | None = None) -> str:
+        """The edit written as `--set` reads it: layer, head, seat and number counted from 1; the number whole
+        (repr), or, for a message, at `decimals` decimals ("-0.8896", as a what-if prompt shows it)."""
         l, h, s, i = self.layer + 1, self.head + 1, self.seat + 1, self.index + 1
         if self.kind == "mask":
             return f"mask[{l},{s},{i}]={int(self.value)}"
-        return f"{self.kind}[{l},{h},{s},{i}]={float(self.value)!r}"
+        value = repr(float(self.value)) if decimals is None else f"{float(self.value):.{decimals}f}"
+        return f"{self.kind}[{l},{h},{s},{i}]={value}"
 
 
 def _seat(word: str, tokens: list[str], spec: str) -> int:
