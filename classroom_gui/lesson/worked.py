@@ -91,8 +91,7 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
         lines += [("= " if i == 0 else "  ") + signed_terms(worked.products[i:i + step], first=i == 0)
                   for i in range(0, len(worked.products), step)]
         lines.append(f"  {signed_terms(worked.extras, first=False)} = {worked.total} {t(shown_key, shown=worked.shown)}")
-        note = "" if worked.exact else digits_note(worked.total, worked.shown)
-        return lines + ([t(note)] if note else [])
+        return lines + ([] if worked.exact else [t("worked.rounding")])
     k = len(worked.inputs)
     more = f", … (+{worked.n - k})"
     lines += [t("worked.long", n=worked.n, k=k), inputs_label, "[" + ", ".join(worked.inputs) + more + "]",
@@ -104,8 +103,7 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
 def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: float, model: float):
     """LayerNorm's last step for one number, from the board's digits: ((x - mean) ÷ spread) × scale + shift, the
     evened number with the fewest decimals (2-5) at which the hand result rounds to the model's (the desk card's
-    number at 2 decimals). (evened, scale, shift, result, note): note "" when it rounds to the model's, else the
-    digits_note key of the 2-decimal try; None for a number that is not plain."""
+    number at 2 decimals). (evened, scale, shift, result, exact), or None for a number that is not plain."""
     shown, first = fmt(model), None
     try:
         centred = str(Decimal(x) - Decimal(mean))
@@ -116,9 +114,10 @@ def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: floa
                 return None
             places = max(3, digits + 1)
             result = hand_sum([hand_product(even, g, places), b], places)
-            if rounds_to(result, shown):
-                return even, g, b, result, ""
-            first = first or (even, g, b, result, digits_note(result, shown))
+            worked = (even, g, b, result, rounds_to(result, shown))
+            if worked[-1]:
+                return worked
+            first = first or worked
     except (ArithmeticError, ValueError):
         return None
     return first
@@ -127,21 +126,9 @@ def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: floa
 def scale_lines(t, worked, where: str) -> list[str]:
     """The board lines of scaled_and_shifted: the scale and shift named, then the one redoable equation and
     `where` the model's number is shown."""
-    even, g, b, result, note = worked
+    even, g, b, result, exact = worked
     line = f"{_factor(even)} × {_factor(g)} {signed_terms([b], first=False)} = {result} {where}"
-    return [t("worked.ln_scale", g=g, b=b), line] + ([t(note)] if note else [])
-
-
-def digits_note(result: str, shown: str) -> str:
-    """The note under a hand result that does not round to the model's `shown`: "worked.rounding" when it
-    misses by one in the last digit, else "worked.too_few" (review12: GPT-2-like weights' LayerNorm, 1.000 for
-    the desks' 0.88, said "the last digit can differ")."""
-    places = len(shown.split(".")[1]) if "." in shown else 0
-    try:
-        off = abs(Decimal(hand_sum([result], places)) - Decimal(shown))
-    except ArithmeticError:
-        return "worked.too_few"
-    return "worked.rounding" if off <= Decimal(1).scaleb(-places) else "worked.too_few"
+    return [t("worked.ln_scale", g=g, b=b), line] + ([] if exact else [t("worked.rounding")])
 
 
 def _factor(text: str) -> str:  # a number as written, inside a product: negatives in brackets
