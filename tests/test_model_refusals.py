@@ -64,3 +64,22 @@ def test_an_empty_sentence_and_a_missing_model_are_phrases_of_their_old_classes(
     assert isinstance(caught.value, PhraseError)
     assert str(caught.value) == f"{gone}: model folder not found"
     assert said(caught.value, "ja") == f"{gone}：モデルのフォルダーが見つかりません。"
+
+
+def test_a_mask_edit_the_other_rule_cannot_take_is_refused_and_never_kept():
+    """teacher9 H1: in discussion the first student may stop hearing itself (it hears the others), but in turn it
+    then hears no one. The edit was kept, and every redraw under GPT's rule (M, chapter 6, answer time) raised
+    EditError; the lesson froze until Ctrl+Z. It is refused, nothing is kept, and both rules still draw."""
+    from classroom_gui.lesson import rules
+    from classroom_gui.lesson.whatif_state import WhatIf
+
+    checkpoint = load_checkpoint(teaching_model_dir())
+    trace = run_sentence(checkpoint, "猫がマットの上に座った", "none").trace
+    state = WhatIf(trace)
+    with pytest.raises(EditError) as caught:
+        state.set(Edit("mask", 0, 0, 0, 0, 1.0))
+    assert caught.value.phrase.key == "edit.deaf" and said(caught.value, "ja").startswith("このマスクにすると、1番の席の「猫」")
+    assert state.edits == () and state.trace is trace and not state.history
+    assert rules.under(state.trace, "causal").mask_rule == "causal"  # draws, as before the refused edit
+    state.set(Edit("mask", 0, 0, 1, 0, 1.0))  # 「が」 stops hearing 「猫」: it still hears itself under either rule
+    assert len(state.edits) == 1 and rules.under(state.trace, "causal").edits == state.edits

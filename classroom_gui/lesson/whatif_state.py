@@ -62,6 +62,7 @@ class WhatIf:
         return bool(self.edits)
 
     def _apply(self, edits: tuple) -> Trace:
+        whatif.check_masks(edits, list(self.own.tokens))  # under the other rule too (lesson.rules.under)
         self.trace = edited(self.own, edits)  # raises EditError before any state changes
         self.edits, self.was_reset = edits, False
         return self.trace

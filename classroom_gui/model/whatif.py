@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from ..messages.phrase import Name, PhraseError
+from .functions import MASK_RULES, attention_mask
 
 KINDS = ("q", "k", "v", "score", "mask")
 _SPEC = re.compile(r"\s*(q|k|v|score|mask)\s*\[([^\]]*)\]\s*=\s*(\S+)\s*$")
@@ -144,6 +145,17 @@ def apply_scores(scores: np.ndarray, edits) -> np.ndarray:  # [H, T, T] raw q·k
         if e.kind == "score":
             scores[e.head, e.seat, e.index] = e.value
     return scores
+
+
+def check_masks(edits, tokens) -> None:
+    """EditError if under either rule (discussion or in turn) a mask edit leaves a student hearing no one: the
+    lesson shows a class under both (chapter 6, answer time's GPT rule, the window's M), so an edit one rule
+    takes and the other cannot is refused before it is kept (teacher9 H1: it was kept, and every redraw under
+    the other rule raised)."""
+    layers = sorted({e.layer for e in edits if e.kind == "mask"})
+    for rule in MASK_RULES:
+        for layer in layers:
+            edited_mask(attention_mask(len(tokens), rule), of_layer(edits, layer, ("mask",)), tokens)
 
 
 def edited_mask(mask: np.ndarray, edits, tokens=None) -> np.ndarray:  # [T, T] -> [T, T]
