@@ -99,6 +99,11 @@ class BoardLinesItem(CachedItem):
         cols = [shown[:per_col], shown[per_col:]] if halves else [shown]
         return f, cols
 
+    def left_out(self) -> int:
+        """How many of the board's lines are not drawn (the lesson's and the board's): the k of a last "… (+k)"."""
+        last = self.lines[-1] if self.lines and self.isVisible() else ""
+        return int(last[4:-1]) if last.startswith("… (+") and last.endswith(")") and last[4:-1].isdigit() else 0
+
     def used_height(self) -> float:  # how far down the lines reach
         if not self.columns:
             return 0.0
