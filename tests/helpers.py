@@ -6,9 +6,9 @@ import numpy as np
 from classroom_gui.model import ClassroomTokenizer, GPTConfig, load_checkpoint, save_checkpoint
 from classroom_gui.model.checkpoint import expected_shapes
 
-# keys whose English names fewer values than the other languages: a student made deaf by mask edits is "student 3"
-# in English, as the CLI always said it (byte for byte), and 「3番の席の「猫」」 in Japanese, as the window said it
-ENGLISH_NAMES_FEWER = frozenset({"edit.deaf"})
+# keys whose English names fewer values than the other languages (none since review12: a student made deaf by mask
+# edits is 'student 3 ("cat")' in English, as 「3番の席の「猫」」 in Japanese)
+ENGLISH_NAMES_FEWER = frozenset()
 
 VOCAB = ("<unk>", "the", "cat", "sat", "on", "mat", ".", "猫", "が", "マット", "の", "上", "に", "座った", "。")
 

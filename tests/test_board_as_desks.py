@@ -55,3 +55,26 @@ def test_lines_that_are_not_a_vector_stay_as_written():
     assert as_desks(lines, {}) == lines
     assert as_desks(lines, {3: 2}) == ["「猫」：ノート", "[0.21, 0.04", "-0.16]", "exp(1.31) = 3.706", "[1, 2", "3]"]
     assert as_desks(lines, {3: 3}) == ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[1, 2, 3]"]
+
+
+@pytest.mark.parametrize("key", ["cards.query", "heads.residual", "ffn.hidden"])
+def test_a_worked_sum_is_drawn_as_written_beside_narrow_desks(qapp, trace, key):
+    """review12 (merge damage): the board re-wrapped a worked sum's LayerNorm inputs and W_1 / W_O columns (24
+    numbers, no desk's vector) to the desk's 4 a row on 4:3, and the sum's total fell off the board. The worked
+    lines are drawn as written, in order; the lesson's own vectors above them still wrap as the desk does."""
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i = next(i for i, b in enumerate(timeline.beats) if b.key == key)
+    frame = frame_at(trace, Selection(focus=0, lang="ja", canvas=canvas_for(1024, 768)), timeline.beat_stop(i))
+    start = frame.board_worked
+    assert 0 < start < len(frame.board) and any(line.startswith("[") for line in frame.board[start:])
+    lines, desk = shown_board(frame)
+    drawn, written = ("".join(x).replace(" ", "") for x in (lines, frame.board[start:]))
+    assert drawn.endswith(written)  # the whole sum, its total last, no "… (+k)" (a wider line may wrap by width)
+    vectors = [line for line in frame.board[start:] if line.startswith("[")]
+    assert all(line in lines for line in vectors)  # its inputs and matrix columns as worked wrote them, 6 a line
+    if key == "heads.residual":  # the notebook above the sum, 24 numbers: in rows as the asker's desk shows it
+        from classroom_gui.scene.board_wrap import desk_rows
+
+        per = desk_rows(desk.box, [24])[24]
+        assert per < 6 and [len(line.split(", ")) for line in lines[1:1 + -(-24 // per)]] == [per] * (24 // per) + (
+            [24 % per] if 24 % per else [])

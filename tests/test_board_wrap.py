@@ -41,7 +41,7 @@ def checkpoint():
 @pytest.mark.parametrize("chapter", ["everyone", "heads"])
 def test_the_four_three_board_wraps_what_it_cannot_fit(qapp, checkpoint, lang, chapter):
     from classroom_gui.scene.board import GAP
-    from classroom_gui.scene.board_wrap import CONTINUED, as_desks
+    from classroom_gui.scene.board_wrap import CONTINUED, board_as_desks
     from classroom_gui.scene.classroom import ClassroomScene
 
     trace = compute_run(checkpoint, SENTENCES[lang], mask="none").trace
@@ -56,7 +56,7 @@ def test_the_four_three_board_wraps_what_it_cannot_fit(qapp, checkpoint, lang, c
         width = (item.area.width() - GAP * (len(item.columns) - 1)) / len(item.columns)
         shown = [line for col in item.columns for line in col]
         assert item.used_height() <= item.area.height() + 0.5
-        board = as_desks(frame.board, scene.desk_rows)  # its vectors wrapped as the desks wrap them (teacher8 L5)
+        board = board_as_desks(frame, scene.desk_rows)  # its vectors wrapped as the desks wrap them (teacher8 L5)
     finally:
         scene.clear()
     for line in shown:

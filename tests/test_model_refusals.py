@@ -15,14 +15,14 @@ from classroom_gui.model.whatif import Edit, EditError, edited_mask
 from classroom_gui.resources import teaching_model_dir
 
 
-def test_a_deaf_student_is_a_phrase_named_by_seat_in_english_and_by_word_in_japanese():
+def test_a_deaf_student_is_a_phrase_named_by_seat_and_word_in_english_and_japanese():
     mask = np.triu(np.ones((3, 3), dtype=bool), k=1)  # GPT's: the first student hears only itself
     with pytest.raises(EditError) as caught:
         edited_mask(mask, [Edit("mask", 0, 0, 0, 0, 1.0)], ["猫", "が", "座った"])
     exc = caught.value
     assert isinstance(exc, PhraseError) and exc.phrase.key == "edit.deaf"
-    assert str(exc) == ("with these mask edits student 1 would hear no one; a student must hear at least one "
-                        "classmate (or itself)")
+    assert str(exc) == ('with these mask edits student 1 ("猫") would hear no one; a student must hear at least one '
+                        "classmate (or itself)")  # review12: the window named the word before polish9
     assert said(exc, "ja").startswith("このマスクにすると、1番の席の「猫」には誰の話も聞こえなくなります。")
 
 
@@ -35,10 +35,16 @@ def test_an_edit_that_changes_nothing_says_the_place_in_the_readers_language():
     with pytest.raises(EditError) as caught:
         WhatIf(trace).set(Edit("q", 0, 0, 1, 0, own))
     exc = caught.value
-    assert str(exc) == (f"q[1,1,2,1]={own!r} changes nothing: the question card of \"cat\", number 1 (layer 1, "
-                        f"head 1) is already {own!r}")
-    assert said(exc, "ja") == (f"q[1,1,2,1]={own!r}：何も変わりません。「cat」の質問カードの1番目の数（第1層、ヘッド1）"
+    assert len(repr(own)) > 10  # review12: not its repr (-0.8895600438117981) but the prompt's 4 decimals
+    assert str(exc) == (f"q[1,1,2,1]={own:.4f} changes nothing: the question card of \"cat\", number 1 (layer 1, "
+                        f"head 1) is already {own:.4f}")
+    assert said(exc, "ja") == (f"q[1,1,2,1]={own:.4f}：何も変わりません。「cat」の質問カードの1番目の数（第1層、ヘッド1）"
                                f"はもう{own:.4f}です。")
+    state = WhatIf(trace)
+    state.set(Edit("q", 0, 0, 1, 0, 0.5))
+    with pytest.raises(EditError) as caught:  # the prompt's 4 decimals, as the number shown
+        state.set(Edit("q", 0, 0, 1, 0, 0.5))
+    assert str(caught.value).startswith("q[1,1,2,1]=0.5000 changes nothing") and str(caught.value).endswith("0.5000")
     with pytest.raises(EditError) as caught:  # the first student cannot hear the second under GPT's rule
         WhatIf(trace).set(Edit("mask", 0, 0, 0, 1, 1.0))
     assert str(caught.value) == "mask[1,The,cat]=1 changes nothing: under this rule 'The' already cannot hear 'cat'"
@@ -58,3 +64,22 @@ def test_an_empty_sentence_and_a_missing_model_are_phrases_of_their_old_classes(
     assert isinstance(caught.value, PhraseError)
     assert str(caught.value) == f"{gone}: model folder not found"
     assert said(caught.value, "ja") == f"{gone}：モデルのフォルダーが見つかりません。"
+
+
+def test_a_mask_edit_the_other_rule_cannot_take_is_refused_and_never_kept():
+    """teacher9 H1: in discussion the first student may stop hearing itself (it hears the others), but in turn it
+    then hears no one. The edit was kept, and every redraw under GPT's rule (M, chapter 6, answer time) raised
+    EditError; the lesson froze until Ctrl+Z. It is refused, nothing is kept, and both rules still draw."""
+    from classroom_gui.lesson import rules
+    from classroom_gui.lesson.whatif_state import WhatIf
+
+    checkpoint = load_checkpoint(teaching_model_dir())
+    trace = run_sentence(checkpoint, "猫がマットの上に座った", "none").trace
+    state = WhatIf(trace)
+    with pytest.raises(EditError) as caught:
+        state.set(Edit("mask", 0, 0, 0, 0, 1.0))
+    assert caught.value.phrase.key == "edit.deaf" and said(caught.value, "ja").startswith("このマスクにすると、1番の席の「猫」")
+    assert state.edits == () and state.trace is trace and not state.history
+    assert rules.under(state.trace, "causal").mask_rule == "causal"  # draws, as before the refused edit
+    state.set(Edit("mask", 0, 0, 1, 0, 1.0))  # 「が」 stops hearing 「猫」: it still hears itself under either rule
+    assert len(state.edits) == 1 and rules.under(state.trace, "causal").edits == state.edits

@@ -70,3 +70,25 @@ def test_undo_across_a_rule_switch_computes_the_other_rule_on_the_worker(qtbot, 
     assert window.run is first and window.sel.rule == other and rules.has(window.model.shown_trace(), other)
     assert on_gui == [False]  # one forward, on the worker
     assert window.model.whatif.edits and window.model.coming(undo=True) is None
+
+
+def test_enter_on_the_sentence_shown_keeps_its_edits_while_another_lane_computes(qtbot, window, monkeypatch):  # noqa: F811
+    """review12: `waiting` is true while any lane is busy, so Enter on the unchanged sentence while a big model's rule
+    (step, compare) job ran computed the sentence again and dropped its what-if edits. Only the class lane counts."""
+    _big(monkeypatch)
+    sel = window.sel
+    window.model.edit(Edit("score", sel.layer, sel.head, sel.focus, 0, 5.0))
+    run, release = window.run, threading.Event()
+    window.worker.start(lambda: (release.wait(10), Arrives())[1], lane="rule")  # a long job of another lane
+    try:
+        window.apply_sentence()  # Enter on the sentence on screen
+        assert window.run is run and window.model.whatif.edits
+    finally:
+        release.set()
+    _settled(qtbot, window)
+    assert window.run is run and len(window.model.whatif.edits) == 1
+
+
+class Arrives:  # a job's answer that knows where it goes (as a compare's or a step's does): here, nowhere
+    def arrived(self, window) -> None:
+        pass

@@ -118,3 +118,26 @@ def test_a_bad_model_at_launch_opens_the_teaching_model(qapp, tmp_path, monkeypa
     assert seen == [teaching_model_dir()]
     err = capsys.readouterr().err
     assert "nowhere" in err and "opening the teaching model instead" in err
+
+
+def test_a_rule_job_failing_while_a_model_opens_is_not_the_folders(qtbot, window):
+    """review12 (lanes): any lane's failure while a folder opened was said as "cannot read the model" and forgot the
+    folder; only the class lane's (where the model opens) is the folder's."""
+    def rule_job():
+        raise ValueError("the rule job's own reason")
+    window.worker.start(rule_job, lane="rule")  # fails first, and is said once the folder is opening
+    window.open_model(str(FIXTURE))
+    qtbot.waitUntil(lambda: window.checkpoint.config.n_head == 4 and bool(window.messages), timeout=10_000)
+    assert window.messages == ["the rule job's own reason"]  # the folder opened, and is not blamed
+
+
+def test_a_sentence_applied_while_a_big_model_opens_is_computed_by_it(qtbot, window, monkeypatch):
+    """review12 (lanes): on a big model a sentence applied while a folder opened took the model's place in their
+    lane, and the folder never opened; the sentence now waits for the model, and the new model reads it."""
+    monkeypatch.setattr(window_module, "BIG_MODEL", 0)
+    window.open_model(str(FIXTURE))
+    window.sentence.setText("the mat")
+    window.apply_sentence()
+    qtbot.waitUntil(lambda: window.checkpoint.config.n_head == 4 and not window.worker.waiting
+                    and window.run.text == "the mat", timeout=10_000)
+    assert window.run.trace.tokens == ["the", "␣mat"] and not window.messages

@@ -56,15 +56,15 @@ def test_reset_and_a_refused_mask_edit(qtbot, window):
     assert whatif_edit.apply(window, Edit("score", sel.layer, sel.head, sel.focus, 0, 5.0))
     assert whatif_edit.apply(window, Edit("q", sel.layer, sel.head, sel.focus, 0, -1.0))
     n = window.run.trace.n_tokens
-    for j in range(n - 1):  # a student may not be made to hear no one: the last cell is refused
-        assert whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, j, 1.0))
-    assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, n - 1, 1.0))
+    for j in range(n - 1, 0, -1):  # a student may not be made to hear no one (under either rule): the last cell,
+        assert whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, j, 1.0))  # the first seat, is refused
+    assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, 0, 1.0))
     name = window.run.trace.tokens[sel.focus]
     assert window.statusBar().currentMessage() == (  # the CLI's English (model.whatif.EditError)
-        f"with these mask edits student {sel.focus + 1} would hear no one; a student must hear at least one "
+        f'with these mask edits student {sel.focus + 1} ("{name}") would hear no one; a student must hear at least one '
         "classmate (or itself)")
     window.set_language("ja")  # and in the window's language, named by the word
-    assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, n - 1, 1.0))
+    assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, 0, 1.0))
     assert window.statusBar().currentMessage().startswith(f"このマスクにすると、{sel.focus + 1}番の席の「{name}」には誰の話も")
     assert len(window.model.whatif.edits) == n + 1
     window.do("reset_edits")  # Edit → Reset what-if edits
@@ -201,7 +201,7 @@ def test_the_keyboard_dialog_starts_at_the_number_on_screen(qtbot, window):
     assert dialog.edit().value == now  # OK without typing: the number itself, not its 4-decimal rounding
     # review7 bug 1: that OK changes nothing and is refused (with the number drawn); the model's own typed is a change
     assert not apply(window, dialog.edit()) and len(window.model.whatif.edits) == 1
-    assert window.statusBar().currentMessage().endswith(f"is already {float(np.float32(now))!r}")  # as the CLI says it
+    assert window.statusBar().currentMessage().endswith(f"is already {float(np.float32(now)):.4f}")  # as the CLI says it
     assert apply(window, dialog.edit(own)) and len(window.model.whatif.edits) == 2
     # the mask: switch a cell once, then W proposes switching it back
     assert apply(window, Edit("mask", 1, 0, 2, 1, 1.0))
@@ -407,3 +407,20 @@ def test_the_status_line_follows_a_language_switch(qtbot, window):
     window.statusBar().showMessage("an English detail", 8000)  # a message the window cannot say again
     window.set_language("en")
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_mask_edit_refused_under_the_other_rule_leaves_the_lesson_drawing(qtbot, window):
+    """teacher9 H1: a mask edit the shown rule takes but the other cannot (the first student stops hearing itself:
+    in turn it then hears no one) was refused in the status bar yet kept, so every later redraw (M, a language
+    switch, Right) raised EditError. Now nothing is kept and the window goes on drawing under either rule."""
+    from classroom_gui.view.whatif_edit import apply
+
+    window.set_rule("none")
+    to_beat(window, "softmax.weights")
+    sel = window.sel
+    assert not apply(window, Edit("mask", sel.layer, 0, 0, 0, 1.0))
+    assert "would hear no one" in window.statusBar().currentMessage()
+    assert window.model.whatif.edits == () and not window.model.whatif.history
+    window.set_rule("causal")
+    window.set_language("ja")
+    assert window.model.frame().rule == "causal"

@@ -37,7 +37,7 @@ DECKS = {".pptx": Format("PowerPoint", "deck:write_pptx"),
 # writer(pictures, count, tmp, fps, size, progress): pictures is an iterable of QImages
 VIDEOS = {".mp4": Format("MP4", "video:write_mp4"),
           ".gif": Format("GIF", "video:write_gif")}
-# writer(frame, selection, tmp): every number a picture shows (export --json)
+# writer(frame, selection, tmp, left_out=None): every number a picture shows (export --json)
 NUMBERS = {".json": Format("JSON", "frame_json:write_frame_json")}
 # two classes side by side (export.compare; a comparison's video is a VIDEOS writer's):
 # writer(pair, tmp, size, theme, lang): one moment of both classes into the temporary file tmp

@@ -25,7 +25,8 @@ def _link(link: Link) -> dict:
     return out
 
 
-def frame_numbers(frame: Frame, sel: Selection) -> dict:
+def frame_numbers(frame: Frame, sel: Selection, left_out: int | None = None) -> dict:
+    """`left_out`: the board lines the picture did not draw (export.pictures.write_picture), else the lesson's."""
     layer = frame.students and frame.beat_key == "layers.layer"
     return {
         "moment": {"time": frame.time, "step": frame.beat + 1, "chapter": frame.chapter_key, "beat": frame.beat_key,
@@ -38,7 +39,7 @@ def frame_numbers(frame: Frame, sel: Selection) -> dict:
                      for s in frame.students],
         "links": [_link(link) | {"source_seat": link.source + 1, "target_seat": link.target + 1} for link in frame.links],
         "board": frame.board,
-        "board_lines_left_out": frame.board_more,
+        "board_lines_left_out": frame.board_more if left_out is None else left_out,
         "board_strips": [asdict(s) for s in frame.board_strips],
         "mask": frame.rule,
         "quiz": frame.quiz,  # a question slide or its answer (lesson.quiz_play.card), else null
@@ -74,9 +75,9 @@ def check_json_target(path) -> Path:
     return check_target(path, NUMBERS, ExportError("error.numbers_json", path=path))
 
 
-def write_frame_json(frame: Frame, sel: Selection, tmp: Path) -> None:
-    """The numbers written to `tmp` (a temporary of files.atomic_paths)."""
-    Path(tmp).write_text(json.dumps(frame_numbers(frame, sel), ensure_ascii=False, indent=1, default=json_value),
+def write_frame_json(frame: Frame, sel: Selection, tmp: Path, left_out: int | None = None) -> None:
+    """The numbers written to `tmp` (a temporary of files.atomic_paths); `left_out` as frame_numbers'."""
+    Path(tmp).write_text(json.dumps(frame_numbers(frame, sel, left_out), ensure_ascii=False, indent=1, default=json_value),
                          encoding="utf-8")
 
 

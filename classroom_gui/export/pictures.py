@@ -33,23 +33,29 @@ def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = No
 
 
 def write_picture(frame: Frame, tmp: Path, kind: str, size=(1920, 1080), theme: Theme | None = None,
-                  transparent: bool = False, svg_text: str = "outline") -> None:
+                  transparent: bool = False, svg_text: str = "outline") -> int:
     """The picture of type `kind` (".png", ".svg", ".pdf": a suffix of formats.PICTURES) written to `tmp` (a
-    temporary of files.atomic_paths) by that format's writer."""
-    PICTURES[kind].write(frame, tmp, size, theme, transparent, svg_text)
+    temporary of files.atomic_paths) by that format's writer; how many board lines it left out (a "… (+k)")."""
+    return PICTURES[kind].write(frame, tmp, size, theme, transparent, svg_text)
 
 
-def write_png(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> None:
-    save_png(render_frame(frame, size, theme, transparent), tmp, alpha=transparent)
+def write_png(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> int:
+    scene = ClassroomScene(theme=theme)
+    save_png(render_frame(frame, size, theme, transparent, scene), tmp, alpha=transparent)
+    return scene.board.lines.left_out()
 
 
-def write_svg(frame: Frame, tmp: Path, size, theme, transparent: bool, svg_text: str) -> None:
-    _save_svg(_scene_of(frame, theme), tmp, size, frame.title, transparent)
+def write_svg(frame: Frame, tmp: Path, size, theme, transparent: bool, svg_text: str) -> int:
+    scene = _scene_of(frame, theme)
+    _save_svg(scene, tmp, size, frame.title, transparent)
     finish_svg(tmp, svg_text)
+    return scene.board.lines.left_out()
 
 
-def write_pdf(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> None:
-    _save_pdf(_scene_of(frame, theme), tmp, size, frame.title, transparent)
+def write_pdf(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> int:
+    scene = _scene_of(frame, theme)
+    _save_pdf(scene, tmp, size, frame.title, transparent)
+    return scene.board.lines.left_out()
 
 
 def _scene_of(frame: Frame, theme) -> ClassroomScene:

@@ -204,6 +204,7 @@ class Frame:
     links: list[Link] = field(default_factory=list)
     board: list[str] = field(default_factory=list)     # calculation lines on the blackboard
     board_more: int = 0                                # lines left off a long list (drawn as "… (+k)")
+    board_worked: int = -1                             # where a worked sum's lines start (write_worked), -1: none
     board_strips: list[Strip] = field(default_factory=list)  # vectors too wide for a desk (FFN hidden units)
     bars: Bars | None = None
     bars_beside: Bars | None = None      # chapter 6: the same student's shares under the other rule, drawn beside
@@ -218,3 +219,10 @@ class Frame:
     quiz: dict | None = None             # a question put to the class (lesson.quiz_play.card), else None
     class_strips: ClassStrips | None = None  # the strips every desk shows, as arrays (students' `seated`), else None
     canvas: Canvas = WIDESCREEN              # the canvas the desks are seated on, and the scene draws on
+
+    def write_worked(self, lines: list[str]) -> None:
+        """A worked sum's lines (lesson.worked) after the board's: they are drawn as worked lays them out, its
+        inputs and matrix columns never re-wrapped as the desks wrap a notebook (scene.board_wrap.as_desks)."""
+        if lines and self.board_worked < 0:
+            self.board_worked = len(self.board)
+        self.board += lines

@@ -62,6 +62,7 @@ class WhatIf:
         return bool(self.edits)
 
     def _apply(self, edits: tuple) -> Trace:
+        whatif.check_masks(edits, list(self.own.tokens))  # under the other rule too (lesson.rules.under)
         self.trace = edited(self.own, edits)  # raises EditError before any state changes
         self.edits, self.was_reset = edits, False
         return self.trace
@@ -84,7 +85,7 @@ class WhatIf:
             # earlier edit upstream (a layer-1 card, this layer's q/k card) included, not the model's own number
             shown = own_value(self.trace, edit)
             if same_number(edit.value, shown):
-                raise whatif.EditError("edit.same", spec=edit.spec(), place=Place(edit, t),
+                raise whatif.EditError("edit.same", spec=edit.spec(PROMPT_DECIMALS), place=Place(edit, t),
                                        value=float(np.float32(shown)))
             # an edit made here before is taken back only when the place, without it, holds what was typed
             if len(edits) == len(self.edits) or not same_number(edit.value,

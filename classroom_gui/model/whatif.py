@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from ..messages.phrase import Name, PhraseError
+from .functions import MASK_RULES, attention_mask
 
 KINDS = ("q", "k", "v", "score", "mask")
 _SPEC = re.compile(r"\s*(q|k|v|score|mask)\s*\[([^\]]*)\]\s*=\s*(\S+)\s*$")
@@ -56,12 +57,14 @@ class Edit:
             out["set"] = self.spec()
         return out
 
-    def spec(self) -> str:
-        """The edit written as `--set` reads it: layer, head, seat and number counted from 1."""
+    def spec(self, decimals: int | None = None) -> str:
+        """The edit written as `--set` reads it: layer, head, seat and number counted from 1; the number whole
+        (repr), or, for a message, at `decimals` decimals ("-0.8896", as a what-if prompt shows it)."""
         l, h, s, i = self.layer + 1, self.head + 1, self.seat + 1, self.index + 1
         if self.kind == "mask":
             return f"mask[{l},{s},{i}]={int(self.value)}"
-        return f"{self.kind}[{l},{h},{s},{i}]={float(self.value)!r}"
+        value = repr(float(self.value)) if decimals is None else f"{float(self.value):.{decimals}f}"
+        return f"{self.kind}[{l},{h},{s},{i}]={value}"
 
 
 def _seat(word: str, tokens: list[str], spec: str) -> int:
@@ -142,6 +145,17 @@ def apply_scores(scores: np.ndarray, edits) -> np.ndarray:  # [H, T, T] raw q·k
         if e.kind == "score":
             scores[e.head, e.seat, e.index] = e.value
     return scores
+
+
+def check_masks(edits, tokens) -> None:
+    """EditError if under either rule (discussion or in turn) a mask edit leaves a student hearing no one: the
+    lesson shows a class under both (chapter 6, answer time's GPT rule, the window's M), so an edit one rule
+    takes and the other cannot is refused before it is kept (teacher9 H1: it was kept, and every redraw under
+    the other rule raised)."""
+    layers = sorted({e.layer for e in edits if e.kind == "mask"})
+    for rule in MASK_RULES:
+        for layer in layers:
+            edited_mask(attention_mask(len(tokens), rule), of_layer(edits, layer, ("mask",)), tokens)
 
 
 def edited_mask(mask: np.ndarray, edits, tokens=None) -> np.ndarray:  # [T, T] -> [T, T]

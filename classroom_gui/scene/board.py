@@ -16,7 +16,7 @@ from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
 from .strip import StripItem
-from .board_wrap import as_desks, wrapped
+from .board_wrap import board_as_desks, wrapped
 from .heatmap import HeatmapItem
 from .items import ALIGN_LEFT, CachedItem, PanelItem, qcolor
 from .layout import least_number_px, stack_strips, strips_least_height
@@ -99,6 +99,11 @@ class BoardLinesItem(CachedItem):
         cols = [shown[:per_col], shown[per_col:]] if halves else [shown]
         return f, cols
 
+    def left_out(self) -> int:
+        """How many of the board's lines are not drawn (the lesson's and the board's): the k of a last "… (+k)"."""
+        last = self.lines[-1] if self.lines and self.isVisible() else ""
+        return int(last[4:-1]) if last.startswith("… (+") and last.endswith(")") and last[4:-1].isdigit() else 0
+
     def used_height(self) -> float:  # how far down the lines reach
         if not self.columns:
             return 0.0
@@ -135,6 +140,13 @@ def advance(text: str, px: float) -> float:
     return QFontMetricsF(fonts.font(px)).horizontalAdvance(text)
 
 
+def cuts(lines: list[str], more: int, rect: QRectF, scale: float) -> bool:
+    """Whether `lines` in `rect` end in a "… (+k)" of their own (lines that do not fit, beyond the lesson's `more`)."""
+    columns = fitted(tuple(lines), more, rect.width(), rect.height(), scale)[1]
+    last = columns[-1][-1] if columns and columns[-1] else ""
+    return last.startswith("… (+") and (not more or last != more_line(more))
+
+
 def more_line(k: int) -> str:  # the last line when k lines do not fit (or the lesson left them off)
     return f"… (+{k})"
 
@@ -163,8 +175,9 @@ class Board:
         bottom = inner.bottom()
         chart = None
         # the chart takes what the lines and strips leave, within limits (a big chart on a quiet board)
-        # the lesson's vectors wrapped as the asker's desk wraps them (teacher8 L5)
-        board = as_desks(frame.board, getattr(self.scene, "desk_rows", {}))
+        # the lesson's vectors wrapped as the asker's desk wraps them (teacher8 L5); a worked sum's inputs and
+        # matrix columns are not desk vectors and stay as worked lays them out (review12: its total fell off 4:3)
+        board = board_as_desks(frame, getattr(self.scene, "desk_rows", {}))
         counts = tuple(len(s.values) for s in frame.board_strips)
         cap = inner.height() * LINES_SHARE
         if counts:  # lines above wide strips may take all but what the strips need whole (a worked hidden unit)
@@ -189,6 +202,8 @@ class Board:
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
         lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
         if frame.board:
+            if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale):
+                board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
             self.lines.set_lines(board, lines_rect, theme, frame.board_more)
             self.lines.setVisible(True)
         else:

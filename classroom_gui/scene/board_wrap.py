@@ -98,3 +98,10 @@ def as_desks(lines: list[str], per_row: dict[int, int]) -> list[str]:
             out.append(lines[i])
             i += 1
     return out
+
+
+def board_as_desks(frame, per_row: dict[int, int]) -> list[str]:
+    """A frame's board lines with the lesson's vectors wrapped as_desks, up to where a worked sum starts
+    (Frame.board_worked): that sum's lines as written."""
+    n = frame.board_worked if frame.board_worked >= 0 else len(frame.board)
+    return as_desks(frame.board[:n], per_row) + frame.board[n:]

@@ -56,7 +56,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         self.worker = Worker(self)
         self.worker.busy.connect(self._set_busy)
         self.worker.finished.connect(self._job_done)
-        self.worker.error.connect(self._job_failed)
+        self.worker.failed.connect(self._job_failed)
         self._set_busy(False)
         self._clock = time.monotonic()
         self.timer = QTimer(self)

@@ -69,8 +69,9 @@ class SentenceJobs:
     def apply_sentence(self) -> None:
         text = self.sentence.text()  # read as typed by GPT-2 folders (compute_run)
         # the sentence on screen again: nothing to compute, its what-if edits stay (unless another sentence is on
-        # its way, whose answer would replace it: then this one is computed, and the newest job wins)
-        if not self.worker.waiting and self.model.shows(text):
+        # its way, whose answer would replace it: then this one is computed, and the newest job wins; another lane's
+        # job, a big model's rule, step or compare, is no sentence: review12, Enter dropped the edits meanwhile)
+        if not self.worker.awaiting("class") and self.model.shows(text):
             self.canvas.setFocus()
             return
         example = self.model.example  # a gallery example shows its own layer; a new sentence keeps the shown one
@@ -78,6 +79,9 @@ class SentenceJobs:
         head = example.head - 1 if example is not None else self.sel.head
         focus = example.focus if example is not None else None  # its asker's softmax row is worked at load
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
+            if getattr(self, "_opening", None) and self.worker.awaiting("class"):
+                self._after_open = True  # its job would replace the model's in their lane: computed when it lands
+                return
             self.worker.start(typed_job, text, self.model.typed,
                               prepared_run, self.checkpoint, text, self.sel.rule, layer, head, focus)
             return
@@ -121,6 +125,7 @@ class SentenceJobs:
             elif began is not None and shown != began and shown != typed:  # so the new model reads that one
                 self.sentence.setText(shown)
                 self.apply_sentence()
+            self._opened()
         else:
             self.model.set_run(result, typed)
 
@@ -137,13 +142,23 @@ class SentenceJobs:
                 return True
         return self.model.undo_edit() if undo else self.model.redo_edit()
 
-    def _job_failed(self, exc) -> None:
+    def _job_failed(self, exc, lane: str = "") -> None:
+        """A job's failure said in a box: a model folder's (ui.model_unreadable) only when the job was the "class"
+        lane's, where a model opens (review12: a rule, step or compare job failing meanwhile blamed the folder)."""
         logging.getLogger("classroom_gui").warning("background job failed", exc_info=exc)
-        folder, self._opening = getattr(self, "_opening", None), None
+        folder = getattr(self, "_opening", None) if lane == "class" else None
         if folder:
+            self._opening = None
             self.model_unreadable(folder, exc, "ui.model_unreadable")
+            self._opened()
         else:
             warn(self, self.t("ui.error_title"), said(exc, self.sel.lang) or type(exc).__name__)
+
+    def _opened(self) -> None:
+        """A model folder's job has answered: a sentence applied meanwhile on a big model is computed now."""
+        if getattr(self, "_after_open", False):
+            self._after_open = False
+            self.apply_sentence()
 
     def model_unreadable(self, folder, exc, key: str) -> None:
         """A model folder that cannot be read (Open model…, or --model at launch: `key` says what the class does

@@ -19,6 +19,7 @@ class Worker(QObject):
     """Starts jobs and remembers the newest one's number in each lane."""
     finished = Signal(object)   # result of a lane's newest job
     error = Signal(object)      # exception of a lane's newest job
+    failed = Signal(object, str)  # the same, with its lane (the window blames a model folder only for "class")
     busy = Signal(bool)
     _answer = Signal(int, bool, object)  # job number, whether it failed, result or exception (any thread)
 
@@ -28,6 +29,7 @@ class Worker(QObject):
         self.pool.setMaxThreadCount(1)
         self.number = 0
         self.latest: dict[str, int] = {}  # lane -> its newest job's number
+        self.lanes: dict[int, str] = {}   # an awaited job's number -> its lane
         self.asked: set[int] = set()  # the jobs whose answers are awaited (each lane's newest, until it answers)
         self.waiting = False  # True from a start until every awaited answer has arrived
         # emitted on the pool's thread; the Worker lives on the GUI thread, so Qt queues the call there
@@ -38,17 +40,24 @@ class Worker(QObject):
         a model; "rule": the other rule's trace; the window's own lanes for other questions)."""
         self.number += 1
         self.asked.discard(self.latest.get(lane))
+        self.lanes.pop(self.latest.get(lane), None)
         self.latest[lane] = number = self.number
         self.asked.add(number)
+        self.lanes[number] = lane
         self.waiting = True
         self.busy.emit(True)
         self.pool.start(lambda: self._run(number, function, args))
         return number
 
+    def awaiting(self, lane: str = "class") -> bool:
+        """Whether an answer from `lane` is still to come (`waiting` is whether any lane's is)."""
+        return self.latest.get(lane) in self.asked
+
     def forget(self, lane: str) -> None:
         """No answer is awaited from `lane` any more (its question was taken back, e.g. the rule toggled back)."""
         if self.latest.get(lane) in self.asked:
             self.asked.discard(self.latest[lane])
+            self.lanes.pop(self.latest[lane], None)
             self._settled()
 
     def _run(self, number: int, function, args) -> None:  # on the pool's thread
@@ -63,8 +72,13 @@ class Worker(QObject):
         if number not in self.asked:
             return
         self.asked.discard(number)
+        lane = self.lanes.pop(number, "class")
         self._settled()
-        (self.error if failed else self.finished).emit(value)
+        if failed:
+            self.error.emit(value)
+            self.failed.emit(value, lane)
+        else:
+            self.finished.emit(value)
 
     def _settled(self) -> None:
         if not self.asked:

@@ -22,7 +22,7 @@ def write(card: str, matrix: str, grow, ctx, fr: Frame):
     fr.narration = ctx.t(ctx.beat.key, layer=ctx.sel.layer + 1, head=ctx.sel.head + 1, d=d)
     fr.board = [ctx.t("board.card_formula", card=ctx.t(f"card.{card}"), matrix=matrix),
                 ctx.t("board.card_of", card=ctx.t(f"card.{card}"), name=ctx.q(f))] + vec(shown)
-    fr.board += first_number(ctx, card, matrix)
+    fr.write_worked(first_number(ctx, card, matrix))
 
 
 def first_number(ctx, card: str, matrix: str) -> list[str]:

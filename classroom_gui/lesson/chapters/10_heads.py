@@ -42,7 +42,7 @@ def project(ctx, fr: Frame):
     _one_card(ctx, fr, ctx.L.attn_out, "card.projected", "board.project")
     worked = projected_number(ctx)
     if worked:  # W_O works within each student: the board's height goes to the sum, not the attention map
-        fr.board += worked
+        fr.write_worked(worked)
         fr.heatmap = heatmap(ctx, rows=[])
 
 
@@ -76,11 +76,12 @@ def residual(ctx, fr: Frame):
         return
     mean, spread, values = worked
     eps = plain_decimal(ctx.trace.config.layer_norm_epsilon)
-    fr.board += ([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread), ctx.t("board.ln_spread", eps=eps),
-                  ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + listed(values)
-                 + [ctx.t("board.ln_learned")])
+    # worked lines: the evened numbers are no desk's card (the desks show them scaled and shifted)
+    fr.write_worked([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread), ctx.t("board.ln_spread", eps=eps),
+                     ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + listed(values)
+                    + [ctx.t("board.ln_learned")])
     if learned is not None:  # the learned scale and shift of the first number, worked from the digits above
-        fr.board += scale_lines(ctx.t, learned, ctx.t("worked.on_desk", shown=fmt(L.ln_2[f, 0])))
+        fr.write_worked(scale_lines(ctx.t, learned, ctx.t("worked.on_desk", shown=fmt(L.ln_2[f, 0]))))
 
 
 STEPS = [Step("others", 3.0, others), Step("concat", 2.5, concat), Step("project", 2.5, project),

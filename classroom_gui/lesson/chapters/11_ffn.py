@@ -32,7 +32,8 @@ def _activated(ctx) -> str:  # the label of every strip holding act(hidden units
 def hidden(ctx, fr: Frame):
     _think(ctx, fr, ctx.L.resid_attn, ctx.beat.key)
     fr.board_strips = [ctx.strip("hidden", ctx.L.ffn_pre[ctx.f], ctx.alpha)]
-    fr.board = [ctx.t("board.hidden", name=ctx.q(ctx.f))] + hidden_unit(ctx)
+    fr.board = [ctx.t("board.hidden", name=ctx.q(ctx.f))]
+    fr.write_worked(hidden_unit(ctx))
 
 
 def activation(ctx, fr: Frame):
@@ -53,7 +54,8 @@ def residual(ctx, fr: Frame):
     _think(ctx, fr, L.output, ctx.beat.key)
     fr.board = [ctx.t("board.ffn_out", name=ctx.q(f), act=DISPLAY[ctx.trace.config.activation_function])]
     worked, whole = output_number(ctx)
-    fr.board += listed(fmt_many(L.output[f])) + worked
+    fr.board += listed(fmt_many(L.output[f]))
+    fr.write_worked(worked)
     if not whole:  # a worked sum that lists every unit adding something needs no strip of them beside it
         fr.board_strips = [ctx.strip("hidden", L.ffn_hidden_at(f))]
         fr.board_strips[0].label = _activated(ctx)
