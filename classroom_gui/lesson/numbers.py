@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 from ..model.trace import Trace
+from . import hand_shares
 from .cache import cache_of, kept_for
 
 
@@ -145,15 +146,58 @@ SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
 
 def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:  # [T], [T] bool, [T] the model's shares
     """The row at the fewest digits (scores 2-5 decimals, exp() 3-6, shares 3-5) whose hand shares agree with
-    `weights` at 2 decimals (without weights: the fewest)."""
-    first = None
+    `weights` at 2 decimals (without weights: the fewest). Each try's scores, exp() and sum are made once for all
+    share decimals, and its shares are checked as whole numbers (hand_shares) where int64 holds them: the digits
+    of trying every row in full (tests/test_shown_row_digits.py), at 512-1,024 students in a few ms."""
+    tries = _Tries(scaled, mask)
+    if weights is None:
+        return tries.row(0, SHARE_PLACES)
+    wanted = fmt_many(weights)
+    goals = hand_shares.targets(wanted)
     for places in (SHARE_PLACES, SHARE_PLACES + 1, SHARE_PLACES + 2):
         for extra in range(4):
-            shown = _shown_softmax(scaled, mask, 2 + extra, 3 + extra, places)
-            first = first or shown
-            if weights is None or all(m or rounds_to(w, fmt(v)) for w, v, m in zip(shown.weights, weights, mask)):
-                return shown
-    return first
+            if tries.agree(extra, places, wanted, goals):
+                return tries.row(extra, places)
+    return tries.row(0, SHARE_PLACES)
+
+
+class _Tries:
+    """shown_softmax's tries of one row: per extra digit, the scores, exp() and sum as written (made when first
+    asked), and per (extra, share decimals) the hand shares."""
+
+    def __init__(self, scaled, mask):
+        self.scaled, self.mask = scaled, np.asarray(mask, bool).tolist()
+        self.heard = ~np.asarray(self.mask, bool)
+        self._lines, self._rows = {}, {}
+
+    def lines(self, extra: int):  # (scores, exp(), sum as written, exp() as whole numbers or None)
+        if extra not in self._lines:
+            self._lines[extra] = _exp_lines(self.scaled, self.mask, 2 + extra, 3 + extra)
+        return self._lines[extra]
+
+    def shares(self, extra: int, places: int):  # the hand shares: whole numbers of 10^-places, or a Decimal row
+        key = (extra, places)
+        if key not in self._rows:
+            sc, ex, total, whole = self.lines(extra)
+            if whole is None or not hand_shares.fits(whole[1], places):
+                self._rows[key] = _shown_softmax(sc, ex, total, self.mask, places)
+            else:
+                self._rows[key] = hand_shares.rounded(whole[0], whole[1], places)
+        return self._rows[key]
+
+    def agree(self, extra: int, places: int, wanted: list[str], goals) -> bool:
+        k = self.shares(extra, places)
+        if isinstance(k, ShownSoftmax):
+            return all(m or rounds_to(w, v) for w, v, m in zip(k.weights, wanted, self.mask))
+        return bool(np.all(hand_shares.to_two(k[self.heard], places) == goals[self.heard]))
+
+    def row(self, extra: int, places: int) -> ShownSoftmax:
+        k = self.shares(extra, places)
+        if isinstance(k, ShownSoftmax):
+            return k
+        sc, ex, total, _ = self.lines(extra)
+        zero = fmt(0.0, places)
+        return ShownSoftmax(sc, ex, total, [zero if m else t for t, m in zip(hand_shares.written(k, places), self.mask)])
 
 
 def hand_note(t, S: ShownSoftmax) -> list[str]:
@@ -175,17 +219,32 @@ def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
     return kept_for(trace, "shown_row", (layer, head, f), make)
 
 
-def _shown_softmax(scaled, mask, decimals: int, exp_decimals: int, places: int) -> ShownSoftmax:
-    sc = [("" if m else fmt(v, decimals)) for v, m in zip(scaled, mask)]
+def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int):
+    """A row's scores, exp() and their sum as the board writes them at these decimals, and the exp() as whole
+    numbers of 10^-exp_decimals with their sum ((E, T), None where they are not all plain numbers of those
+    decimals: nan, or the significant digits taken when every exp() is below the decimals)."""
+    sc = [("" if m else t) for t, m in zip(fmt_many(scaled, decimals), mask)]
     # a what-if edit can make a score of thousands, whose exp() no float holds (it was an OverflowError in the
     # window): then every exp is taken of the score minus the largest one, which leaves the shares unchanged
     top = max((float(t) for t, m in zip(sc, mask) if not m), default=0.0)
     shift = top if top > EXP_MAX else 0.0
     values = [0.0 if m else math.exp(float(t) - shift) for t, m in zip(sc, mask)]
-    ex = [("0" if m else f"{v:.{exp_decimals}f}") for v, m in zip(values, mask)]
-    if not any(Decimal(e) for e, m in zip(ex, mask) if not m):  # every exp() below the decimals (what-if scores
-        ex = [("0" if m else sig(v, 4)) for v, m in zip(values, mask)]  # of -20): significant digits instead
-    total = exact_sum([e for e, m in zip(ex, mask) if not m])
+    spec = f".{exp_decimals}f"
+    ex = [("0" if m else format(v, spec)) for v, m in zip(values, mask)]
+    whole = None
+    if math.isfinite(sum(values)):  # nan and inf are not whole numbers
+        E = [0 if m else int(e.replace(".", "")) for e, m in zip(ex, mask)]
+        T = sum(E)
+        whole = (np.array(E, np.int64), T) if 0 < T <= 2 ** 62 else None
+    if whole is None and not any(Decimal(e) for e, m in zip(ex, mask) if not m):  # every exp() below the decimals
+        ex = [("0" if m else sig(v, 4)) for v, m in zip(values, mask)]  # (what-if scores of -20): significant digits
+    if whole is not None:  # the sum as exact_sum writes it, from the whole numbers
+        units = 10 ** exp_decimals
+        return sc, ex, f"{whole[1] // units}.{whole[1] % units:0{exp_decimals}d}", whole
+    return sc, ex, exact_sum([e for e, m in zip(ex, mask) if not m]), whole
+
+
+def _shown_softmax(sc, ex, total, mask, places: int) -> ShownSoftmax:  # each share exp ÷ sum by hand, in Decimal
     w = [fmt(0.0, places) if m else (hand_divide(e, total, places) or fmt(0.0, places)) for e, m in zip(ex, mask)]
     return ShownSoftmax(sc, ex, total, w)
 
