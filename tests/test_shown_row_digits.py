@@ -59,7 +59,7 @@ def test_random_rows_are_worked_to_the_plain_digits():
         scale = float(rng.choice([0.005, 0.5, 3.0, 12.0, 40.0, 900.0]))
         scaled = (rng.normal(0, scale, n) + float(rng.choice([0.0, -30.0, 30.0, 650.0]))).astype(np.float32)
         if rng.random() < 0.3:
-            scaled = np.round(scaled * 2) / 2  # halves: ties for every rounding
+            scaled = np.round(scaled * 8) / 8  # eighths: 0.125 and 0.375 are halves of the 2-decimal rounding
         if rng.random() < 0.1:
             scaled[rng.integers(n)] = np.float32(rng.choice([np.nan, 1e7, -1e30, np.inf]))
         mask = rng.random(n) < float(rng.choice([0.0, 0.5, 1.0]))
@@ -84,3 +84,21 @@ def test_every_row_of_the_shipped_checkpoint_is_worked_to_the_plain_digits():
                     assert numbers.shown_softmax(*args) == plain_shown(*args), (rule, h, f)
                     rows += 1
     assert rows == 2 * trace.config.n_layer * trace.config.n_head * trace.n_tokens
+
+
+def test_decimal_units_are_the_digits_format_writes():
+    """hand_shares.decimal_units (the scores and exp() of each try, found without writing them) on halves that
+    are exact in binary (0.125 is written 0.12, 0.375 0.38: half to even), the floats either side of them and of
+    inexact halves (1.005 is 1.00499999999999989...), and random numbers of every size it takes."""
+    from classroom_gui.lesson.hand_shares import decimal_units
+
+    rng = np.random.default_rng(1)
+    halves = np.concatenate([np.arange(-64, 64) / 8 + 1 / 16, np.arange(0, 2000) / 1000 + 0.0005,
+                             np.arange(0, 300) / 100 + 0.005])
+    near = np.concatenate([halves, np.nextafter(halves, np.inf), np.nextafter(halves, -np.inf)])
+    wide = rng.normal(0, 1, 3000) * 10.0 ** rng.integers(-8, 9, 3000)
+    for digits in (1, 2, 3, 4, 5, 6):
+        for xs in (near, wide[np.abs(wide) * 10.0 ** digits < 2.0 ** 52], np.exp(rng.normal(0, 3, 1000))):
+            want = [int(format(float(x), f".{digits}f").replace(".", "")) for x in xs]
+            assert decimal_units(xs, digits).tolist() == want, digits
+    assert decimal_units(np.array([1.0, np.nan]), 2) is None and decimal_units(np.array([1e15]), 3) is None

@@ -44,3 +44,16 @@ def targets(shown: list[str]) -> np.ndarray:  # the model's shares as written (f
 def written(k: np.ndarray, places: int) -> list[str]:  # [T] int64 of 10^-places -> "0.123" each
     whole, part = np.divmod(k, 10 ** places)
     return [f"{w}.{p:0{places}d}" for w, p in zip(whole.tolist(), part.tolist())]
+
+
+def decimal_units(x: np.ndarray, digits: int) -> np.ndarray | None:  # [T] float64 -> [T] int64
+    """Each x written with `digits` decimals (format(x, ".{digits}f"), rounded from its exact binary value, half
+    to even) as a whole number of 10^-digits, or None where one is not a plain number below 2^52 units. x·10^digits
+    rounded to the nearest whole is that number except within an ulp of a half, where format itself is asked."""
+    y = x * 10.0 ** digits
+    if not np.all(np.abs(y) < 2.0 ** 52):  # (nan and inf too)
+        return None
+    units = np.rint(y).astype(np.int64)
+    for i in np.flatnonzero(np.abs(np.abs(y - np.trunc(y)) - 0.5) <= 2 * np.spacing(np.abs(y))).tolist():
+        units[i] = int(format(float(x[i]), f".{digits}f").replace(".", ""))
+    return units

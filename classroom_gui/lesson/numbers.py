@@ -162,24 +162,32 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:  # [T], [T] bool,
 
 
 class _Tries:
-    """shown_softmax's tries of one row: per extra digit, the scores, exp() and sum as written (made when first
-    asked), and per (extra, share decimals) the hand shares."""
+    """shown_softmax's tries of one row: per extra digit, the exp() as whole numbers and their sum (found from the
+    floats, hand_shares.decimal_units, or read from the row as written), the row as written only for the try
+    shown, and per (extra, share decimals) the hand shares."""
 
     def __init__(self, scaled, mask):
         self.scaled, self.mask = scaled, np.asarray(mask, bool).tolist()
         self.heard = ~np.asarray(self.mask, bool)
-        self._lines, self._rows = {}, {}
+        self._whole, self._lines, self._rows = {}, {}, {}
+
+    def whole(self, extra: int):  # (E, T): exp() in whole numbers of 10^-(3 + extra), or None (see _exp_lines)
+        if extra not in self._whole:
+            found = _whole_exps(self.scaled, self.heard, 2 + extra, 3 + extra)
+            self._whole[extra] = self.lines(extra)[3] if found is None else found
+        return self._whole[extra]
 
     def lines(self, extra: int):  # (scores, exp(), sum as written, exp() as whole numbers or None)
         if extra not in self._lines:
-            self._lines[extra] = _exp_lines(self.scaled, self.mask, 2 + extra, 3 + extra)
+            self._lines[extra] = _exp_lines(self.scaled, self.mask, 2 + extra, 3 + extra, self._whole.get(extra))
         return self._lines[extra]
 
     def shares(self, extra: int, places: int):  # the hand shares: whole numbers of 10^-places, or a Decimal row
         key = (extra, places)
         if key not in self._rows:
-            sc, ex, total, whole = self.lines(extra)
+            whole = self.whole(extra)
             if whole is None or not hand_shares.fits(whole[1], places):
+                sc, ex, total, _ = self.lines(extra)
                 self._rows[key] = _shown_softmax(sc, ex, total, self.mask, places)
             else:
                 self._rows[key] = hand_shares.rounded(whole[0], whole[1], places)
@@ -219,10 +227,11 @@ def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
     return kept_for(trace, "shown_row", (layer, head, f), make)
 
 
-def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int):
+def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int, whole=None):
     """A row's scores, exp() and their sum as the board writes them at these decimals, and the exp() as whole
     numbers of 10^-exp_decimals with their sum ((E, T), None where they are not all plain numbers of those
-    decimals: nan, or the significant digits taken when every exp() is below the decimals)."""
+    decimals: nan, or the significant digits taken when every exp() is below the decimals). `whole`: those
+    found already (_whole_exps), not read again."""
     sc = [("" if m else t) for t, m in zip(fmt_many(scaled, decimals), mask)]
     # a what-if edit can make a score of thousands, whose exp() no float holds (it was an OverflowError in the
     # window): then every exp is taken of the score minus the largest one, which leaves the shares unchanged
@@ -231,8 +240,7 @@ def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int):
     values = [0.0 if m else math.exp(float(t) - shift) for t, m in zip(sc, mask)]
     spec = f".{exp_decimals}f"
     ex = [("0" if m else format(v, spec)) for v, m in zip(values, mask)]
-    whole = None
-    if math.isfinite(sum(values)):  # nan and inf are not whole numbers
+    if whole is None and math.isfinite(sum(values)):  # nan and inf are not whole numbers
         E = [0 if m else int(e.replace(".", "")) for e, m in zip(ex, mask)]
         T = sum(E)
         whole = (np.array(E, np.int64), T) if 0 < T <= 2 ** 62 else None
@@ -242,6 +250,31 @@ def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int):
         units = 10 ** exp_decimals
         return sc, ex, f"{whole[1] // units}.{whole[1] % units:0{exp_decimals}d}", whole
     return sc, ex, exact_sum([e for e, m in zip(ex, mask) if not m]), whole
+
+
+def _whole_exps(scaled, heard: np.ndarray, decimals: int, exp_decimals: int):
+    """_exp_lines' whole numbers (E, T) without writing the row: each score rounded as fmt writes it is
+    S ÷ 10^decimals as a float (float() of its text), exp() of that, as format writes it, E; None where the row is
+    not plain (a score of a million or more, nan, no heard seat, every exp() below the decimals): then the row is
+    written and read (_exp_lines)."""
+    xs = np.asarray(scaled, np.float64)[heard]
+    if not len(xs) or not np.all(np.abs(xs) < BIG):
+        return None
+    S = hand_shares.decimal_units(xs, decimals)
+    if S is None:
+        return None
+    given = (S / 10.0 ** decimals).tolist()
+    top = max(given)
+    shift = top if top > EXP_MAX else 0.0
+    E = hand_shares.decimal_units(np.array([math.exp(v - shift) for v in given]), exp_decimals)
+    if E is None:
+        return None
+    T = int(E.sum())
+    if not 0 < T <= 2 ** 62:
+        return None
+    whole = np.zeros(len(heard), np.int64)
+    whole[heard] = E
+    return whole, T
 
 
 def _shown_softmax(sc, ex, total, mask, places: int) -> ShownSoftmax:  # each share exp ÷ sum by hand, in Decimal
