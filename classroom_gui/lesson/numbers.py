@@ -146,9 +146,10 @@ SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
 
 def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:  # [T], [T] bool, [T] the model's shares
     """The row at the fewest digits (scores 2-5 decimals, exp() 3-6, shares 3-5) whose hand shares agree with
-    `weights` at 2 decimals (without weights: the fewest). Each try's scores, exp() and sum are made once for all
-    share decimals, and its shares are checked as whole numbers (hand_shares) where int64 holds them: the digits
-    of trying every row in full (tests/test_shown_row_digits.py), at 512-1,024 students in a few ms."""
+    `weights` at 2 decimals (without weights: the fewest). Each try's exp() and their sum are found once for all
+    share decimals as whole numbers (hand_shares), its shares checked as whole numbers where int64 holds them, and
+    only the try shown is written: the digits of writing every try in full (tests/test_shown_row_digits.py), at
+    512-1,024 students in 1.5-3 ms rather than up to 20."""
     tries = _Tries(scaled, mask)
     if weights is None:
         return tries.row(0, SHARE_PLACES)
@@ -205,7 +206,8 @@ class _Tries:
             return k
         sc, ex, total, _ = self.lines(extra)
         zero = fmt(0.0, places)
-        return ShownSoftmax(sc, ex, total, [zero if m else t for t, m in zip(hand_shares.written(k, places), self.mask)])
+        shares = [zero if m else t for t, m in zip(hand_shares.written(k, places), self.mask)]
+        return ShownSoftmax(sc, ex, total, shares)
 
 
 def hand_note(t, S: ShownSoftmax) -> list[str]:
@@ -218,8 +220,8 @@ def hand_note(t, S: ShownSoftmax) -> list[str]:
 def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
     """Student f's softmax row of `layer` and `head` as the board works it (shown_softmax, its shares checked against
     the model's own), kept beside the trace for the row last asked for: chapters 5, 7 and 8 write it in every frame,
-    and at 1,024 students it is ~3,000 numbers formatted and summed in Decimal (20-40 ms), so panels.warm makes it
-    for the asker the lesson will open with. H: that layer's head, when the caller has it."""
+    and at 1,024 students it is ~3,000 numbers written (2-4 ms since #18's session 14; 5-20 ms before), so
+    panels.warm makes it for the asker the lesson will open with. H: that layer's head, when the caller has it."""
     def make() -> ShownSoftmax:
         h = trace.layers[layer].head(head) if H is None else H
         return shown_softmax(h.scaled[f], h.mask[f], h.weights[f])
