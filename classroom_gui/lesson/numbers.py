@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 from ..model.trace import Trace
+from . import hand_shares
 from .cache import cache_of, kept_for
 
 
@@ -145,15 +146,68 @@ SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
 
 def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:  # [T], [T] bool, [T] the model's shares
     """The row at the fewest digits (scores 2-5 decimals, exp() 3-6, shares 3-5) whose hand shares agree with
-    `weights` at 2 decimals (without weights: the fewest)."""
-    first = None
+    `weights` at 2 decimals (without weights: the fewest). Each try's exp() and their sum are found once for all
+    share decimals as whole numbers (hand_shares), its shares checked as whole numbers where int64 holds them, and
+    only the try shown is written: the digits of writing every try in full (tests/test_shown_row_digits.py), at
+    512-1,024 students in 1.5-3 ms rather than up to 20."""
+    tries = _Tries(scaled, mask)
+    if weights is None:
+        return tries.row(0, SHARE_PLACES)
+    wanted = fmt_many(weights)
+    goals = hand_shares.targets(wanted)
     for places in (SHARE_PLACES, SHARE_PLACES + 1, SHARE_PLACES + 2):
         for extra in range(4):
-            shown = _shown_softmax(scaled, mask, 2 + extra, 3 + extra, places)
-            first = first or shown
-            if weights is None or all(m or rounds_to(w, fmt(v)) for w, v, m in zip(shown.weights, weights, mask)):
-                return shown
-    return first
+            if tries.agree(extra, places, wanted, goals):
+                return tries.row(extra, places)
+    return tries.row(0, SHARE_PLACES)
+
+
+class _Tries:
+    """shown_softmax's tries of one row: per extra digit, the exp() as whole numbers and their sum (found from the
+    floats, hand_shares.decimal_units, or read from the row as written), the row as written only for the try
+    shown, and per (extra, share decimals) the hand shares."""
+
+    def __init__(self, scaled, mask):
+        self.scaled, self.mask = scaled, np.asarray(mask, bool).tolist()
+        self.heard = ~np.asarray(self.mask, bool)
+        self._whole, self._lines, self._rows = {}, {}, {}
+
+    def whole(self, extra: int):  # (E, T): exp() in whole numbers of 10^-(3 + extra), or None (see _exp_lines)
+        if extra not in self._whole:
+            found = _whole_exps(self.scaled, self.heard, 2 + extra, 3 + extra)
+            self._whole[extra] = self.lines(extra)[3] if found is None else found
+        return self._whole[extra]
+
+    def lines(self, extra: int):  # (scores, exp(), sum as written, exp() as whole numbers or None)
+        if extra not in self._lines:
+            self._lines[extra] = _exp_lines(self.scaled, self.mask, 2 + extra, 3 + extra, self._whole.get(extra))
+        return self._lines[extra]
+
+    def shares(self, extra: int, places: int):  # the hand shares: whole numbers of 10^-places, or a Decimal row
+        key = (extra, places)
+        if key not in self._rows:
+            whole = self.whole(extra)
+            if whole is None or not hand_shares.fits(whole[1], places):
+                sc, ex, total, _ = self.lines(extra)
+                self._rows[key] = _shown_softmax(sc, ex, total, self.mask, places)
+            else:
+                self._rows[key] = hand_shares.rounded(whole[0], whole[1], places)
+        return self._rows[key]
+
+    def agree(self, extra: int, places: int, wanted: list[str], goals) -> bool:
+        k = self.shares(extra, places)
+        if isinstance(k, ShownSoftmax):
+            return all(m or rounds_to(w, v) for w, v, m in zip(k.weights, wanted, self.mask))
+        return bool(np.all(hand_shares.to_two(k[self.heard], places) == goals[self.heard]))
+
+    def row(self, extra: int, places: int) -> ShownSoftmax:
+        k = self.shares(extra, places)
+        if isinstance(k, ShownSoftmax):
+            return k
+        sc, ex, total, _ = self.lines(extra)
+        zero = fmt(0.0, places)
+        shares = [zero if m else t for t, m in zip(hand_shares.written(k, places), self.mask)]
+        return ShownSoftmax(sc, ex, total, shares)
 
 
 def hand_note(t, S: ShownSoftmax) -> list[str]:
@@ -166,8 +220,8 @@ def hand_note(t, S: ShownSoftmax) -> list[str]:
 def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
     """Student f's softmax row of `layer` and `head` as the board works it (shown_softmax, its shares checked against
     the model's own), kept beside the trace for the row last asked for: chapters 5, 7 and 8 write it in every frame,
-    and at 1,024 students it is ~3,000 numbers formatted and summed in Decimal (20-40 ms), so panels.warm makes it
-    for the asker the lesson will open with. H: that layer's head, when the caller has it."""
+    and at 1,024 students it is ~3,000 numbers written (2-4 ms since #18's session 14; 5-20 ms before), so
+    panels.warm makes it for the asker the lesson will open with. H: that layer's head, when the caller has it."""
     def make() -> ShownSoftmax:
         h = trace.layers[layer].head(head) if H is None else H
         return shown_softmax(h.scaled[f], h.mask[f], h.weights[f])
@@ -175,17 +229,57 @@ def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
     return kept_for(trace, "shown_row", (layer, head, f), make)
 
 
-def _shown_softmax(scaled, mask, decimals: int, exp_decimals: int, places: int) -> ShownSoftmax:
-    sc = [("" if m else fmt(v, decimals)) for v, m in zip(scaled, mask)]
+def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int, whole=None):
+    """A row's scores, exp() and their sum as the board writes them at these decimals, and the exp() as whole
+    numbers of 10^-exp_decimals with their sum ((E, T), None where they are not all plain numbers of those
+    decimals: nan, or the significant digits taken when every exp() is below the decimals). `whole`: those
+    found already (_whole_exps), not read again."""
+    sc = [("" if m else t) for t, m in zip(fmt_many(scaled, decimals), mask)]
     # a what-if edit can make a score of thousands, whose exp() no float holds (it was an OverflowError in the
     # window): then every exp is taken of the score minus the largest one, which leaves the shares unchanged
     top = max((float(t) for t, m in zip(sc, mask) if not m), default=0.0)
     shift = top if top > EXP_MAX else 0.0
     values = [0.0 if m else math.exp(float(t) - shift) for t, m in zip(sc, mask)]
-    ex = [("0" if m else f"{v:.{exp_decimals}f}") for v, m in zip(values, mask)]
-    if not any(Decimal(e) for e, m in zip(ex, mask) if not m):  # every exp() below the decimals (what-if scores
-        ex = [("0" if m else sig(v, 4)) for v, m in zip(values, mask)]  # of -20): significant digits instead
-    total = exact_sum([e for e, m in zip(ex, mask) if not m])
+    spec = f".{exp_decimals}f"
+    ex = [("0" if m else format(v, spec)) for v, m in zip(values, mask)]
+    if whole is None and math.isfinite(sum(values)):  # nan and inf are not whole numbers
+        E = [0 if m else int(e.replace(".", "")) for e, m in zip(ex, mask)]
+        T = sum(E)
+        whole = (np.array(E, np.int64), T) if 0 < T <= 2 ** 62 else None
+    if whole is None and not any(Decimal(e) for e, m in zip(ex, mask) if not m):  # every exp() below the decimals
+        ex = [("0" if m else sig(v, 4)) for v, m in zip(values, mask)]  # (what-if scores of -20): significant digits
+    if whole is not None:  # the sum as exact_sum writes it, from the whole numbers
+        units = 10 ** exp_decimals
+        return sc, ex, f"{whole[1] // units}.{whole[1] % units:0{exp_decimals}d}", whole
+    return sc, ex, exact_sum([e for e, m in zip(ex, mask) if not m]), whole
+
+
+def _whole_exps(scaled, heard: np.ndarray, decimals: int, exp_decimals: int):
+    """_exp_lines' whole numbers (E, T) without writing the row: each score rounded as fmt writes it is
+    S ÷ 10^decimals as a float (float() of its text), exp() of that, as format writes it, E; None where the row is
+    not plain (a score of a million or more, nan, no heard seat, every exp() below the decimals): then the row is
+    written and read (_exp_lines)."""
+    xs = np.asarray(scaled, np.float64)[heard]
+    if not len(xs) or not np.all(np.abs(xs) < BIG):
+        return None
+    S = hand_shares.decimal_units(xs, decimals)
+    if S is None:
+        return None
+    given = (S / 10.0 ** decimals).tolist()
+    top = max(given)
+    shift = top if top > EXP_MAX else 0.0
+    E = hand_shares.decimal_units(np.array([math.exp(v - shift) for v in given]), exp_decimals)
+    if E is None:
+        return None
+    T = int(E.sum())
+    if not 0 < T <= 2 ** 62:
+        return None
+    whole = np.zeros(len(heard), np.int64)
+    whole[heard] = E
+    return whole, T
+
+
+def _shown_softmax(sc, ex, total, mask, places: int) -> ShownSoftmax:  # each share exp ÷ sum by hand, in Decimal
     w = [fmt(0.0, places) if m else (hand_divide(e, total, places) or fmt(0.0, places)) for e, m in zip(ex, mask)]
     return ShownSoftmax(sc, ex, total, w)
 

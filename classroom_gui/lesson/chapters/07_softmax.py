@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, fmt, hand_note
+from ..numbers import board_list, fmt, fmt_many, hand_note
 from ..panels import heatmap
 from .desks import MASKED_RUN, SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row  # noqa: F401
 
@@ -78,7 +78,8 @@ def total(ctx, fr: Frame):
 def weights(ctx, fr: Frame):
     class_with_cards(ctx, fr, masked_after_focus=True)
     f, S, seen = ctx.f, shown_row(ctx), heard(ctx)
-    w = [float(x) for x in ctx.H.weights[f]]  # bars, links and badges: the model's own shares
+    w = ctx.H.weights[f].tolist()  # bars, links and badges: the model's own shares
+    shown = fmt_many(w)  # each as written (a link's label and its desk's badge)
     best = max(seen, key=lambda j: w[j])
     # the note first: after a long list it was the first line the board left off ("… (+49)" for 48 students)
     lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.qs(j), e=S.exp[j],
@@ -86,9 +87,9 @@ def weights(ctx, fr: Frame):
     fr.board = hand_note(ctx.t, S) + lines
     fr.bars = exp_bars(ctx, ctx.t("bars.weights"), w, total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
                        from_values=S.exp, morph=ctx.alpha)
-    fr.links = [Link(f, j, w[j], "weight", fmt(w[j]), value=float(w[j])) for j in seen]
+    fr.links = [Link(f, j, w[j], "weight", shown[j], value=w[j]) for j in seen]
     for j in seen:
-        fr.students[j].badge = fmt(w[j])
+        fr.students[j].badge = shown[j]
     fr.heatmap = heatmap(ctx, rows=[f])  # the asker's row of the attention map, now that it has its shares
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.qs(best), w=fmt(w[best]))
 

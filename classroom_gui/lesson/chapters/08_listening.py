@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import ShownSoftmax, board_list, factor, fmt, hand_note, hand_sum, vec
+from ..numbers import ShownSoftmax, board_list, factor, fmt, fmt_many, hand_note, hand_sum, vec
 from ..panels import heatmap
 from .desks import SUM_TERMS, class_with_cards, heard, shown_row
 
@@ -36,30 +36,31 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> list[str]:
     return lines + [ctx.t("board.mix_all", d=H.v.shape[1])] + vec(H.context[f])
 
 
-def _listening(ctx, fr: Frame) -> list[float]:
+def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
     """The class with the asker's heard classmates wearing their shares; the model's own shares."""
     class_with_cards(ctx, fr, masked_after_focus=True)
-    w = [float(x) for x in ctx.H.weights[ctx.f]]
+    w = ctx.H.weights[ctx.f].tolist()
+    shown = fmt_many(w)  # each share as written: its badge and its link's label
     for j in heard(ctx):
-        fr.students[j].badge = fmt(w[j])
+        fr.students[j].badge = shown[j]
     fr.heatmap = heatmap(ctx, rows=[ctx.f])
-    return w
+    return w, shown
 
 
 def travel(ctx, fr: Frame):
     H, f, S, seen = ctx.H, ctx.f, shown_row(ctx), heard(ctx)
-    w = _listening(ctx, fr)
+    w, shown = _listening(ctx, fr)
     fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight",
                    masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(H.weights[f].sum(), 3)))
-    fr.links = [Link(j, f, w[j], "value", fmt(w[j]), progress=ctx.alpha, value=float(w[j])) for j in seen]
+    fr.links = [Link(j, f, w[j], "value", shown[j], progress=ctx.alpha, value=w[j]) for j in seen]
     fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.travel", w=S.weights[j], name=ctx.q(j)))
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f))
 
 
 def merge(ctx, fr: Frame):  # the arithmetic needs the board's room; the shares are in its lines
     f, seen = ctx.f, heard(ctx)
-    w = _listening(ctx, fr)
-    fr.links = [Link(j, f, w[j], "value", fmt(w[j]), value=float(w[j])) for j in seen]
+    w, shown = _listening(ctx, fr)
+    fr.links = [Link(j, f, w[j], "value", shown[j], value=w[j]) for j in seen]
     if ctx.desks(fr):
         fr.students[f].cards.append(ctx.strip("context", ctx.H.context[f], ctx.alpha))
     S = shown_row(ctx)

@@ -1,9 +1,11 @@
 """Chapter: the same steps again in every further layer, one beat per layer (deep models go faster)."""
 from __future__ import annotations
 
+import numpy as np
+
 from ..beat import Step
 from ..frame import Frame, Link
-from ..numbers import fmt, vec
+from ..numbers import fmt, fmt_many, vec
 from ..panels import heatmap, layer_view
 
 
@@ -15,10 +17,11 @@ def layer(ctx, fr: Frame):
     # labelled with its layer: the board shows the same student's notebook after it (teacher8 M3)
     into = ctx.t("card.notebook_into", layer=k + 1)
     ctx.seat_all(fr, [("notebook", here.x, into, 1.0)] + ctx.card_strips(layer=here), raised=f)
-    w = h.weights[f]
-    heard = [j for j in range(ctx.trace.n_tokens) if not h.mask[f, j]]
-    best = max(heard, key=lambda j: w[j])
-    fr.links = [Link(f, j, float(w[j]), "weight", fmt(w[j]), value=float(w[j])) for j in heard]
+    w = h.weights[f].tolist()  # (a class of 1,024: plain floats, the labels written at once)
+    heard = np.flatnonzero(np.logical_not(h.mask[f])).tolist()
+    best = max(heard, key=w.__getitem__)
+    labels = fmt_many([w[j] for j in heard])
+    fr.links = [Link(f, j, w[j], "weight", text, value=w[j]) for j, text in zip(heard, labels)]
     fr.heatmap = heatmap(ctx, rows=list(range(ctx.trace.n_tokens)), layer=k)
     fr.layer_view = layer_view(ctx, upto=k + 1)
     fr.narration = ctx.t(ctx.beat.key, layer=k + 1, n_layer=c.n_layer, focus=ctx.q(f), name=ctx.q(best),
