@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from . import __version__
-from .cli_parser import Parser, lang_of
+from .cli_parser import Parser, lang_of, refusal
 from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
                         subcommand, tell, write_atomic)
 
@@ -40,8 +40,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         for names, options in arguments:
             p.add_argument(*names, **options)
         p.set_defaults(func=function)
-        p.lang = lang
-    parser.lang = lang
+        p.lang, p.subcommand = lang, True
+    parser.lang, parser.commands = lang, tuple(name for name, *_ in COMMANDS)
     return parser
 
 
@@ -85,11 +85,12 @@ def _main(argv: list[str] | None, handling: bool) -> int:
     from .export import files
     from .export.files import Terminated, stop_if_signalled
 
-    where = PROG
+    where, lang = PROG, "en"
     try:
         argv = glue_text_options(list(sys.argv[1:] if argv is None else argv))
+        lang = lang_of(argv)
         with files.hold_signals():  # a Ctrl+C while modules load waits for the first stop_if_signalled
-            parser = build_parser(lang_of(argv))
+            parser = build_parser(lang)
         stop_if_signalled()
         try:
             args = parser.parse_args(argv)
@@ -131,30 +132,29 @@ def _main(argv: list[str] | None, handling: bool) -> int:
                 stop_if_signalled()
             except (KeyboardInterrupt, Terminated) as stop:
                 return files.say_stopped(stop, where)
-        return _report(exc, where)
+        return _report(exc, where, lang)
 
 
-def _report(exc: Exception, where: str) -> int:
-    """One line on stderr for a failed command (status 2); the traceback with --verbose only."""
+def _report(exc: Exception, where: str, lang: str = "en") -> int:
+    """One line on stderr for a failed command (status 2), its "error:" in the command line's --lang; the
+    traceback with --verbose only."""
     import logging
 
+    from .lesson.strings import text
     from .model.checkpoint import CheckpointError
     from .model.sentence import InputError
 
     from .crash import LOGGER
 
     log = logging.getLogger(LOGGER)
+    log.debug("%s failed", where, exc_info=exc)
     if isinstance(exc, (InputError, CheckpointError, CliError, OSError)):
-        log.debug("%s failed", where, exc_info=exc)
-        print(f"{where}: error: {exc}", file=sys.stderr)
+        said = str(exc)
     elif isinstance(exc, MemoryError):
-        log.debug("%s failed", where, exc_info=exc)
-        print(f"{where}: error: not enough memory for this (try a shorter sentence or a smaller size)",
-              file=sys.stderr)
+        said = text(lang, "cli.memory")
     else:  # a bug: one line; the traceback with --verbose
-        log.debug("%s failed", where, exc_info=exc)
-        print(f"{where}: error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} (this is a bug; "
-              f"run again with --verbose for the details)", file=sys.stderr)
+        said = text(lang, "cli.bug", kind=type(exc).__name__, said=" ".join(str(exc).split())[:300])
+    print(refusal(lang, where, said), file=sys.stderr)
     return 2
 
 
