@@ -19,7 +19,7 @@ def _out(capsys, argv) -> list[str]:
 def test_trace_headings_are_japanese_under_lang_ja(capsys):
     lines = _out(capsys, [*CAT, "--lang", "ja", "--set", "mask[1,3,1]=1"])
     model = str(teaching_model_dir())
-    assert lines[0] == f"モデル：{model}（全3層・各3ヘッド、n_embd 24、d_head 8、文脈64、語彙4695語）"
+    assert lines[0] == f"モデル：{model}（全3層・各3ヘッド、n_embd 24、d_head 8、文脈の長さ64、語彙4695語）"
     assert lines[1].startswith("フィードフォワード：中間ユニット96個、") and lines[1].endswith("（第1〜3層）。答えの計算：wte")
     assert lines[2] == "ルール：順番に発言（GPT。生徒はもう話した人の話だけを聞きます）"
     assert lines[3].startswith("もしも：「マット」に「猫」の話が聞こえない") and lines[3].endswith("。モデルそのままの数ではありません")
