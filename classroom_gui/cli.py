@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from . import __version__
-from .cli_parser import Parser, lang_of
+from .cli_parser import Parser, lang_of, refusal
 from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
                         subcommand, tell, write_atomic)
 
@@ -40,8 +40,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         for names, options in arguments:
             p.add_argument(*names, **options)
         p.set_defaults(func=function)
-        p.lang = lang
-    parser.lang = lang
+        p.lang, p.subcommand = lang, True
+    parser.lang, parser.commands = lang, tuple(name for name, *_ in COMMANDS)
     return parser
 
 
@@ -85,11 +85,12 @@ def _main(argv: list[str] | None, handling: bool) -> int:
     from .export import files
     from .export.files import Terminated, stop_if_signalled
 
-    where = PROG
+    where, lang = PROG, "en"
     try:
         argv = glue_text_options(list(sys.argv[1:] if argv is None else argv))
+        lang = lang_of(argv)
         with files.hold_signals():  # a Ctrl+C while modules load waits for the first stop_if_signalled
-            parser = build_parser(lang_of(argv))
+            parser = build_parser(lang)
         stop_if_signalled()
         try:
             args = parser.parse_args(argv)
@@ -131,30 +132,29 @@ def _main(argv: list[str] | None, handling: bool) -> int:
                 stop_if_signalled()
             except (KeyboardInterrupt, Terminated) as stop:
                 return files.say_stopped(stop, where)
-        return _report(exc, where)
+        return _report(exc, where, lang)
 
 
-def _report(exc: Exception, where: str) -> int:
-    """One line on stderr for a failed command (status 2); the traceback with --verbose only."""
+def _report(exc: Exception, where: str, lang: str = "en") -> int:
+    """One line on stderr for a failed command (status 2), its "error:" in the command line's --lang; the
+    traceback with --verbose only."""
     import logging
 
+    from .lesson.strings import text
     from .model.checkpoint import CheckpointError
     from .model.sentence import InputError
 
     from .crash import LOGGER
 
     log = logging.getLogger(LOGGER)
+    log.debug("%s failed", where, exc_info=exc)
     if isinstance(exc, (InputError, CheckpointError, CliError, OSError)):
-        log.debug("%s failed", where, exc_info=exc)
-        print(f"{where}: error: {exc}", file=sys.stderr)
+        said = str(exc)
     elif isinstance(exc, MemoryError):
-        log.debug("%s failed", where, exc_info=exc)
-        print(f"{where}: error: not enough memory for this (try a shorter sentence or a smaller size)",
-              file=sys.stderr)
+        said = text(lang, "cli.memory")
     else:  # a bug: one line; the traceback with --verbose
-        log.debug("%s failed", where, exc_info=exc)
-        print(f"{where}: error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} (this is a bug; "
-              f"run again with --verbose for the details)", file=sys.stderr)
+        said = text(lang, "cli.bug", kind=type(exc).__name__, said=" ".join(str(exc).split())[:300])
+    print(refusal(lang, where, said), file=sys.stderr)
     return 2
 
 
@@ -187,7 +187,7 @@ def run_gui(args: argparse.Namespace) -> int:
             arg("--top", metavar="N", type=positive, default=10, help="next words to list (default 10)"),
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
                 + EDIT_FORMS),
-            lang_arg("the notes, the refusals and the \"wrote\" line (the table itself is English)"))
+            lang_arg("the table's headings, the notes, the refusals and the \"wrote\" line"))
 def trace_command(args: argparse.Namespace) -> int:
     from .cli_export import refusing_in
 
@@ -215,7 +215,7 @@ def _trace(args: argparse.Namespace) -> int:
     if args.json is not None:  # written before printing, so a bad path fails before any output
         record = trace_to_dict(trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top)
         write_atomic(args.json, json.dumps(record, ensure_ascii=False, allow_nan=False))
-    print(format_trace(trace, folder, next_tokens(trace, checkpoint.tokenizer.vocab, args.top)))
+    print(format_trace(trace, folder, next_tokens(trace, checkpoint.tokenizer.vocab, args.top), args.lang))
     if args.json is not None:
         tell(args.lang, "cli.wrote", path=args.json)
     return 0
@@ -248,37 +248,35 @@ def _fit(s: str, width: int, right: bool = False) -> str:
     return pad + s if right else s + pad
 
 
-RULE_NAMES = {"causal": "causal (in turn: a student hears only those who have spoken)",
-              "none": "none (discussion: every student hears every other)"}
-
-
 def _probability(p) -> str:
     return f"{p:.4f}" if p is not None else "   nan"  # None: the model's numbers overflowed
 
 
-def _edit_text(e, tokens) -> str:
+def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> str:
+    """The trace as plain text, its headings in `lang` (cli.trace.* of lesson/strings; English byte for byte as
+    before). Tokens, ids and numbers are the model's own in every language."""
+    from .lesson.strings import quote, text
     from .lesson.whatif_state import describe
 
-    return describe("en", e, list(tokens))
+    def say(key: str, **values) -> str:
+        return text(lang, key, **values)
 
-
-def format_trace(trace, model_dir, next_words: list[dict]) -> str:
     c = trace.config
     labels = [t + ("?" if u else "") for t, u in zip(trace.tokens, trace.unknown)]
-    divisors = ", ".join(f"{layer.score_divisor:.4g}" for layer in trace.layers)
-    lines = [f"model: {model_dir} ({c.n_layer} layers x {c.n_head} heads, n_embd {c.n_embd}, "
-             f"d_head {c.d_head}, context {c.n_positions}, vocab {c.vocab_size})",
-             f"FFN: {c.d_ffn} hidden units, activation {c.activation_function}; scores divided by {divisors} "
-             f"in layer{f's 1-{c.n_layer}' if c.n_layer > 1 else ' 1'}; answer from "
-             f"{'wte' if c.tie_word_embeddings else 'lm_head'}",
-             f"rule: {RULE_NAMES[trace.mask_rule]}",
-             *(["what if: " + "; ".join(_edit_text(e, trace.tokens) for e in trace.edits)
-                + " (not the model's own numbers)"] if trace.edits else []),
-             f"tokens ({trace.n_tokens}, by seat from 1 as on the desks and in --focus and --set; \"unknown\" "
-             "marks a piece of a word the model does not know, written with ? in the tables):",
-             f"  {'seat':>4}  {_fit('token', 16)}  id"]
+    divisors = say("list.gap").join(f"{layer.score_divisor:.4g}" for layer in trace.layers)
+    layers = say("cli.trace.layers", last=c.n_layer) if c.n_layer > 1 else say("cli.trace.layer_one")
+    lines = [say("cli.trace.model", path=model_dir, layers=c.n_layer, heads=c.n_head, width=c.n_embd,
+                 d_head=c.d_head, context=c.n_positions, vocab=c.vocab_size),
+             say("cli.trace.ffn", units=c.d_ffn, activation=c.activation_function, divisors=divisors, layers=layers,
+                 answer="wte" if c.tie_word_embeddings else "lm_head"),
+             say(f"cli.trace.rule_{trace.mask_rule}"),
+             *([say("cli.trace.whatif", edits=say("whatif.join").join(describe(lang, e, list(trace.tokens))
+                                                                      for e in trace.edits))] if trace.edits else []),
+             say("cli.trace.tokens", n=trace.n_tokens),
+             f"  {_fit(say('cli.trace.seat'), 4, right=True)}  {_fit(say('cli.trace.token'), 16)}  id"]
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
-        lines.append(f"  {i + 1:>4}  {_fit(tok, 16)}  id {int(tid):>5}" + ("  unknown" if unk else ""))
+        unknown = f"  {say('cli.trace.unknown')}" if unk else ""
+        lines.append(f"  {i + 1:>4}  {_fit(tok, 16)}  id {int(tid):>5}{unknown}")
     row_w = min(12, max(_width(s) for s in labels))
     # a column as wide as its widest name up to 8 (「座った」 is 6 columns: it was cut to 「座っ…」 at 5)
     col_w = max(5, min(8, max(_width(s) for s in labels)))
@@ -287,15 +285,16 @@ def format_trace(trace, model_dir, next_words: list[dict]) -> str:
             # a dot's reason: the rule's (not yet spoken) and/or a what-if mask edit's, each said only when present
             cut = {(e.seat, e.index) for e in trace.edits if e.kind == "mask" and e.value and e.layer == l}
             rule_dots = any(layer.mask[i, j] and (i, j) not in cut for i, j in zip(*layer.mask.nonzero()))
-            reasons = (["not yet spoken"] if rule_dots else []) + (["cannot hear (what if)"] if cut else [])
-            masked = f"; . = {' or '.join(reasons)}" if reasons else ""
-            lines += ["", f"layer {l + 1} head {h + 1}: attention weights (row listens to column{masked})",
+            reasons = ([say("cli.trace.dot_rule")] if rule_dots else []) + ([say("cli.trace.dot_edit")] if cut else [])
+            dots = say("cli.trace.dots", reasons=say("cli.trace.dot_or").join(reasons)) if reasons else ""
+            lines += ["", say("cli.trace.weights", layer=l + 1, head=h + 1, dots=dots),
                       " " * row_w + "".join(" " + _fit(s, col_w, right=True) for s in labels)]
             for i, row in enumerate(layer.weights[h]):
                 cells = ("." if layer.mask[i, j] else f"{w:.2f}" for j, w in enumerate(row))
                 cells = (cell.rjust(col_w) for cell in cells)
                 lines.append(_fit(labels[i], row_w) + "".join(" " + cell for cell in cells))
-    lines += ["", f"next word after {labels[-1]!r}:"]
+    # English names the last student as Python writes a string ('sat'); other languages as a name (「座った」)
+    lines += ["", say("cli.trace.next", name=repr(labels[-1]) if lang == "en" else quote(lang, labels[-1]))]
     for rank, item in enumerate(next_words, 1):
         lines.append(f"  {rank:>3}  {_fit(item['token'], 16)}  {_probability(item['probability'])}")
     return "\n".join(lines)

@@ -1,12 +1,16 @@
 """argparse's refusals in the command's --lang (teacher8 L6: `quiz --lang ja` without --json said "the following
 arguments are required: --json" in English). A command line that names --lang gets argparse's messages it knows as
-sentences of lesson/strings ("cli.parse.…"); English, and any message not known here, read as argparse writes them.
+sentences of lesson/strings ("cli.parse.…"), and its "usage:" and "error:" in that language too (teacher9 L1);
+English, and any message not known here, read as argparse writes them. A subcommand refuses an argument it does not
+know with its own usage (`video --chapters 5` showed the top-level one), and a --lang written before the command
+(`classroom-gui --lang ja`) is told where it goes.
 """
 from __future__ import annotations
 
 import argparse
 import re
 import sys
+import unicodedata
 
 from .lesson.strings import LANGUAGES, quote, text
 
@@ -25,15 +29,58 @@ PATTERNS = (
 
 
 class Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose error line is in `lang` (cli.build_parser gives it the command line's: lang_of)."""
+    """An ArgumentParser whose usage and error lines are in `lang` (cli.build_parser gives it the command line's:
+    lang_of). The top-level parser lists its `commands`; a subcommand's parser is `subcommand`."""
     lang = "en"
+    commands: tuple[str, ...] = ()
+    subcommand = False
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self.commands:
+            self._lang_before_command(sys.argv[1:] if args is None else list(args))
+        parsed, extras = super().parse_known_args(args, namespace)
+        if self.subcommand and extras:  # said here, with this command's usage, not the top-level parser's
+            self.error("unrecognized arguments: " + " ".join(extras))  # argparse's own words (parse_args)
+        return parsed, extras
+
+    def _lang_before_command(self, args: list[str]) -> None:
+        """`classroom-gui --lang ja`: refused with where --lang goes (argparse took "ja" for the command)."""
+        skip = False
+        for a in args:
+            if skip:  # --model's value, which may be any word, even a command's name
+                skip = False
+            elif a in self.commands or a in ("-h", "--help", "--version"):  # (help and version answer first)
+                return
+            elif a == "--lang" or a.startswith("--lang="):
+                self._refuse(text(self.lang, "cli.parse.lang_first", prog=self.prog))
+            else:
+                skip = a == "--model"
 
     def error(self, message: str):
-        said = translated(message, self.lang)
-        if said is None:
+        if self.lang == "en":
             super().error(message)
+        said = translated(message, self.lang)
+        self._refuse(message if said is None else said)
+
+    def _refuse(self, said: str):
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {said}\n")  # "error:" as every refusal of the command line begins
+        self.exit(2, refusal(self.lang, self.prog, said) + "\n")
+
+    def format_usage(self) -> str:
+        if self.lang == "en":
+            return super().format_usage()
+        prefix = text(self.lang, "cli.parse.usage")  # 「使い方：」
+        # argparse indents the wrapped lines by the prefix's length in characters; a full-width prefix is wider on
+        # screen, so the usage is laid out after spaces as wide as it and the spaces then swapped for it
+        blank = " " * sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in prefix)
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups, prefix=blank)
+        return prefix + formatter.format_help()[len(blank):]
+
+
+def refusal(lang: str, where: str, said: str) -> str:
+    """A refused command's one line: "classroom-gui video: error: …", 「classroom-gui video：エラー：…」."""
+    return text(lang, "cli.error", where=where, said=said)
 
 
 def translated(message: str, lang: str) -> str | None:

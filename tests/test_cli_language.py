@@ -15,7 +15,9 @@ def _refusal(capsys, command: str, output: str, *lang: str) -> str:
     assert main([command, *SENTENCE, *size, *lang, "-o", output]) == 2
     lines = [line for line in capsys.readouterr().err.splitlines() if line.strip() and not line.startswith(("note", "注："))]
     assert len(lines) == 1 and "Traceback" not in lines[0], lines
-    return lines[0].split(": error: ", 1)[1]
+    where, said = lines[0].split("：エラー：" if "ja" in lang else ": error: ", 1)  # teacher9 L1: "error:" in --lang too
+    assert where == f"classroom-gui {command}"
+    return said
 
 
 @pytest.mark.parametrize("command", sorted(OUTPUT))

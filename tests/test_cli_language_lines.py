@@ -30,7 +30,7 @@ def test_a_refused_temperature_and_the_second_class_notes_are_japanese(capsys, t
     png = tmp_path / "x.png"
     base = ["export", "--text", "The cat sat", *SMALL, "-o", str(png)]
     assert _err(capsys, [*base, "--temperature", "50", "--lang", "ja"]) == (
-        2, ["classroom-gui export: error: --temperatureは0.05〜20にしてください（50.0が指定されました）。"])
+        2, ["classroom-gui export：エラー：--temperatureは0.05〜20にしてください（50.0が指定されました）。"])
     assert _err(capsys, [*base, "--temperature", "50"]) == (
         2, ["classroom-gui export: error: --temperature must be between 0.05 and 20, got 50.0"])
     assert not png.exists()
@@ -51,7 +51,7 @@ def test_trace_says_its_notes_and_refusals_in_the_chosen_language(capsys, tmp_pa
     assert _err(capsys, ["trace", "--text", "The zebra sat", "--json", str(numbers)]) == (
         0, ["note: unknown to the model: zebra (the model reads it as pieces)", f"wrote {numbers}"])
     assert _err(capsys, ["trace", "--text", " ", "--lang", "ja"]) == (
-        2, ["classroom-gui trace: error: 文が空です。単語をいくつか入力してください（例：「猫がマットの上に座った」）。"])
+        2, ["classroom-gui trace：エラー：文が空です。単語をいくつか入力してください（例：「猫がマットの上に座った」）。"])
 
 
 def test_argparse_refusals_are_said_in_the_command_lines_language(capsys, tmp_path):
@@ -71,7 +71,7 @@ def test_argparse_refusals_are_said_in_the_command_lines_language(capsys, tmp_pa
         command = argv[0]
         lang = ["--lang=ja"] if command == "trace" else ["--lang", "ja"]  # either way of writing it
         code, lines = _err(capsys, [*argv, *lang])
-        assert code == 2 and lines[-1] == f"classroom-gui {command}: error: {ja}" and lines[0].startswith("usage:")
+        assert code == 2 and lines[-1] == f"classroom-gui {command}：エラー：{ja}" and lines[0].startswith("使い方：")
         code, lines = _err(capsys, argv)
-        assert code == 2 and lines[-1] == f"classroom-gui {command}: error: {en}"
+        assert code == 2 and lines[-1] == f"classroom-gui {command}: error: {en}" and lines[0].startswith("usage:")
     assert not (tmp_path / "q.json").exists()

@@ -35,7 +35,8 @@ def test_a_refusal_is_said_in_the_chosen_language(capsys, tmp_path, command, arg
     target = str(tmp_path / ("x.pdf" if command == "worksheet" else "x.png"))
     for lang, expected in (("ja", ja), ("en", en)):
         code, lines = _err(capsys, [command, *args, *(["--lang", lang] if lang == "ja" else []), "-o", target])
-        assert code == 2 and lines == [f"classroom-gui {command}: error: {expected.replace('{tmp}', str(tmp_path))}"]
+        error = "：エラー：" if lang == "ja" else ": error: "
+        assert code == 2 and lines == [f"classroom-gui {command}{error}{expected.replace('{tmp}', str(tmp_path))}"]
     assert [p.name for p in tmp_path.iterdir()] == []
 
 

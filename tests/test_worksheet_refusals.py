@@ -70,7 +70,7 @@ def test_the_worksheet_command_refuses_in_the_sheets_language(tmp_path, capsys):
     out = tmp_path / "w.pdf"
     assert main(["worksheet", "--lang", "ja", "--text", JA, "--focus", "座った", "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    message = err.split("error: ", 1)[1].strip()
+    message = err.split("classroom-gui worksheet：エラー：", 1)[1].strip()
     _reads_as_japanese(message)
     assert "「座った」は7人の話を聞きます。" in message and not out.exists()
     assert main(["worksheet", "--text", JA, "--focus", "座った", "-o", str(out)]) == 2
@@ -97,7 +97,8 @@ def test_the_worksheet_commands_other_refusals_follow_its_language(tmp_path, cap
     for lang, message in (("en", english), ("ja", japanese)):
         out = tmp_path / "w.pdf"
         assert main(["worksheet", "--lang", lang, "--text", JA, *args, "-o", str(out)]) == 2
-        assert capsys.readouterr().err == f"classroom-gui worksheet: error: {message}\n" and not out.exists()
+        error = "：エラー：" if lang == "ja" else ": error: "
+        assert capsys.readouterr().err == f"classroom-gui worksheet{error}{message}\n" and not out.exists()
 
 
 def test_the_windows_refusal_never_breaks_a_line_inside_a_name(qtbot, tmp_path, monkeypatch):
