@@ -78,7 +78,9 @@ def test_a_mask_edit_the_other_rule_cannot_take_is_refused_and_never_kept():
     state = WhatIf(trace)
     with pytest.raises(EditError) as caught:
         state.set(Edit("mask", 0, 0, 0, 0, 1.0))
-    assert caught.value.phrase.key == "edit.deaf" and said(caught.value, "ja").startswith("このマスクにすると、1番の席の「猫」")
+    assert caught.value.phrase.key == "edit.deaf_under"  # named with the rule it happens under (it hears in discussion)
+    assert said(caught.value, "ja").startswith("このマスクにすると、「順番に発言」のルール（GPT）では1番の席の「猫」には誰の話も")
+    assert str(caught.value).startswith('with these mask edits student 1 ("猫") would hear no one in turn (GPT\'s rule)')
     assert state.edits == () and state.trace is trace and not state.history
     assert rules.under(state.trace, "causal").mask_rule == "causal"  # draws, as before the refused edit
     state.set(Edit("mask", 0, 0, 1, 0, 1.0))  # 「が」 stops hearing 「猫」: it still hears itself under either rule

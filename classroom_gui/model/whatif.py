@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from ..messages.phrase import Name, PhraseError
+from ..messages.phrase import Name, Phrase, PhraseError
 from .functions import MASK_RULES, attention_mask
 
 KINDS = ("q", "k", "v", "score", "mask")
@@ -153,9 +153,19 @@ def check_masks(edits, tokens) -> None:
     takes and the other cannot is refused before it is kept (teacher9 H1: it was kept, and every redraw under
     the other rule raised)."""
     layers = sorted({e.layer for e in edits if e.kind == "mask"})
-    for rule in MASK_RULES:
-        for layer in layers:
-            edited_mask(attention_mask(len(tokens), rule), of_layer(edits, layer, ("mask",)), tokens)
+    for layer in layers:
+        refused = {}
+        for rule in MASK_RULES:
+            try:
+                edited_mask(attention_mask(len(tokens), rule), of_layer(edits, layer, ("mask",)), tokens)
+            except EditError as exc:
+                refused[rule] = exc
+        if len(refused) == len(MASK_RULES):  # deaf under both rules: said as edited_mask says it
+            raise refused[MASK_RULES[0]]
+        for rule, exc in refused.items():  # under one rule only: named, since under the other the student hears
+            said = exc.phrase.values
+            named = Phrase("edit.rule_causal" if rule == "causal" else "edit.rule_none")
+            raise EditError("edit.deaf_under", rule=named, seat=said["seat"], name=said["name"]) from None
 
 
 def edited_mask(mask: np.ndarray, edits, tokens=None) -> np.ndarray:  # [T, T] -> [T, T]
