@@ -140,14 +140,16 @@ def say_note(note, lang: str) -> None:
     print(text(lang, "cli.note", note=note.said(lang) if hasattr(note, "said") else note), file=sys.stderr)
 
 
-def with_edits(trace, specs):
+def with_edits(trace, specs, own_rule_only: bool = False):
     """The trace with the --set edits applied by a real forward; a CliRefusal names a bad one (its EditError's
-    phrase, said in --lang by refusing_in)."""
+    phrase, said in --lang by refusing_in). A picture or worksheet may show the class under both rules (chapter
+    6, answer time); `trace` prints only its own (own_rule_only)."""
     from .lesson.whatif_state import from_specs
+    from .model.functions import MASK_RULES
     from .model.whatif import EditError
 
     try:
-        return from_specs(trace, specs)
+        return from_specs(trace, specs, (trace.mask_rule,) if own_rule_only else MASK_RULES)
     except EditError as exc:
         raise CliRefusal("cli.set", edit=exc.phrase) from None
 

@@ -85,3 +85,24 @@ def test_a_mask_edit_the_other_rule_cannot_take_is_refused_and_never_kept():
     assert rules.under(state.trace, "causal").mask_rule == "causal"  # draws, as before the refused edit
     state.set(Edit("mask", 0, 0, 1, 0, 1.0))  # 「が」 stops hearing 「猫」: it still hears itself under either rule
     assert len(state.edits) == 1 and rules.under(state.trace, "causal").edits == state.edits
+
+
+def test_a_mask_edit_is_checked_under_the_rules_the_class_is_drawn_under(capsys):
+    """review13: `trace --mask none` prints one rule only, so a mask edit that deafens "The" only in turn is taken
+    there (it was refused since fix14's check under both rules); a picture may show both rules, so `export`
+    refuses it and names the rule. Under both rules' deafness the old sentence stays."""
+    from classroom_gui.cli import main
+    from classroom_gui.model.whatif import check_masks
+
+    tokens = ["The", "cat", "sat"]
+    only_self = [Edit("mask", 0, 0, 0, 0, 1.0)]  # "The" stops hearing itself: in discussion it hears cat and sat
+    check_masks(only_self, tokens, rules=("none",))
+    with pytest.raises(EditError) as caught:
+        check_masks(only_self, tokens)
+    assert caught.value.phrase.key == "edit.deaf_under" and "would hear no one in turn (GPT's rule)" in str(caught.value)
+    everyone = [Edit("mask", 0, 0, 0, j, 1.0) for j in range(3)]
+    with pytest.raises(EditError) as caught:
+        check_masks(everyone, tokens)
+    assert caught.value.phrase.key == "edit.deaf"
+    assert main(["trace", "--mask", "none", "--text", "The cat sat", "--set", "mask[1,1,1]=1"]) == 0
+    assert "The" in capsys.readouterr().out

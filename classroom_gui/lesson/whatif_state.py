@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import whatif
+from ..model.functions import MASK_RULES
 from ..model.sentence import rerun
 from ..model.trace import Trace
 from .overview import AsMade
@@ -47,8 +48,8 @@ class WhatIf:
     Undo (Ctrl+Z) walks back, one Change per edit or reset, and `redone` what Redo (Ctrl+Shift+Z, Ctrl+Y) makes
     again, the newest last; a new edit or reset clears `redone`. reset() returns to the model's own class."""
 
-    def __init__(self, own: Trace, edits=()):
-        self.own = own
+    def __init__(self, own: Trace, edits=(), rules=MASK_RULES):
+        self.own, self.rules = own, tuple(rules)  # the rules the class is drawn under (check_masks)
         self.history: list[Change] = []
         self.redone: list[Change] = []
         self.edits: tuple[whatif.Edit, ...] = ()
@@ -62,7 +63,7 @@ class WhatIf:
         return bool(self.edits)
 
     def _apply(self, edits: tuple) -> Trace:
-        whatif.check_masks(edits, list(self.own.tokens))  # under the other rule too (lesson.rules.under)
+        whatif.check_masks(edits, list(self.own.tokens), self.rules)  # the other rule too (lesson.rules.under)
         self.trace = edited(self.own, edits)  # raises EditError before any state changes
         self.edits, self.was_reset = edits, False
         return self.trace
@@ -180,9 +181,10 @@ def status_line(lang: str, state: WhatIf) -> str:
     return text(lang, "whatif.reset_status") if state.was_reset else ""
 
 
-def from_specs(own: Trace, specs) -> Trace:
-    """`own` with the written edits (CLI --set) applied, in order; EditError names the first bad one."""
-    state = WhatIf(own)
+def from_specs(own: Trace, specs, rules=MASK_RULES) -> Trace:
+    """`own` with the written edits (CLI --set) applied, in order; EditError names the first bad one. `rules`:
+    the rules the class will be drawn under (a mask edit must leave every student someone to hear in each)."""
+    state = WhatIf(own, rules=rules)
     for spec in specs or ():
         state.set_spec(spec)
     return state.trace

@@ -147,21 +147,21 @@ def apply_scores(scores: np.ndarray, edits) -> np.ndarray:  # [H, T, T] raw q·k
     return scores
 
 
-def check_masks(edits, tokens) -> None:
+def check_masks(edits, tokens, rules=MASK_RULES) -> None:
     """EditError if under either rule (discussion or in turn) a mask edit leaves a student hearing no one: the
     lesson shows a class under both (chapter 6, answer time's GPT rule, the window's M), so an edit one rule
     takes and the other cannot is refused before it is kept (teacher9 H1: it was kept, and every redraw under
-    the other rule raised)."""
+    the other rule raised). `rules`: the rules the class is drawn under (the CLI's `trace` draws only its own)."""
     layers = sorted({e.layer for e in edits if e.kind == "mask"})
     for layer in layers:
         refused = {}
-        for rule in MASK_RULES:
+        for rule in rules:
             try:
                 edited_mask(attention_mask(len(tokens), rule), of_layer(edits, layer, ("mask",)), tokens)
             except EditError as exc:
                 refused[rule] = exc
-        if len(refused) == len(MASK_RULES):  # deaf under both rules: said as edited_mask says it
-            raise refused[MASK_RULES[0]]
+        if len(refused) == len(rules):  # deaf under every rule drawn: said as edited_mask says it
+            raise refused[rules[0]]
         for rule, exc in refused.items():  # under one rule only: named, since under the other the student hears
             said = exc.phrase.values
             named = Phrase("edit.rule_causal" if rule == "causal" else "edit.rule_none")
