@@ -53,6 +53,8 @@ class Parser(argparse.ArgumentParser):
                 return
             elif a == "--lang" or a.startswith("--lang="):
                 self._refuse(text(self.lang, "cli.parse.lang_first", prog=self.prog))
+            elif not a.startswith("-"):  # the command's place, mistyped ("expor"): argparse names the choices
+                return
             else:
                 skip = a == "--model"
 

@@ -63,6 +63,11 @@ def test_a_lang_before_the_command_is_told_where_it_goes(capsys):
                                        "--lang ja …; the window's language is chosen in its toolbar (Language:)")
     # after the command it is that command's option
     assert _err(capsys, ["trace", "--text", "", "--lang", "ja"])[1][-1].startswith("classroom-gui trace：エラー：文が空")
+    # after a mistyped command it is the command that is wrong, not where --lang sits (review13)
+    for argv, said in ((["expor", "--lang", "ja", "--text", "猫"], "classroom-gui：エラー：COMMANDに「expor」は選べません。"),
+                       (["bogus", "--lang", "en"], "classroom-gui: error: argument COMMAND: invalid choice: 'bogus'")):
+        code, lines = _err(capsys, argv)
+        assert code == 2 and lines[-1].startswith(said), lines
 
 
 def test_the_last_resort_lines_follow_the_language(capsys):
