@@ -88,3 +88,18 @@ def test_a_number_or_a_name_is_never_split_unless_it_alone_is_too_wide(qapp, tex
     for token in re.findall(r"[0-9][0-9.]*[0-9]|「[^」]*」", text):
         if fm.horizontalAdvance(CONTINUED + token) <= width:
             assert any(token in line for line in lines), f"{token!r} split in {lines!r}"
+
+
+@pytest.mark.parametrize("width", [120, 140, 160, 180, 200, 240])
+def test_a_japanese_line_never_starts_with_closing_punctuation(qapp, width):
+    """review13: the 4:3 feed-forward board began a line with 「：」 (「…を足すと」 / 「：」). Cut between characters,
+    a line keeps 、。：）」 and the like on the line before (kinsoku), where the line is wide enough to cut elsewhere."""
+    from PySide6.QtGui import QFont
+
+    from classroom_gui.scene.board_wrap import CONTINUED, NO_LINE_START, wrapped
+
+    fm = QFontMetricsF(QFont("Noto Sans CJK JP", 12))
+    text = "b_2（0.065）と元のノートの1番目（-0.810）を足すと：合計は「座った」、ほか4人。"
+    lines = wrapped(text, fm, width)
+    assert "".join(line.removeprefix(CONTINUED) for line in lines) == text
+    assert not any(line.removeprefix(CONTINUED)[:1] in NO_LINE_START for line in lines[1:]), lines

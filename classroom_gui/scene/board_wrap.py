@@ -50,6 +50,9 @@ def _fitting(text: str, breaks: list[int], head: str, metrics: QFontMetricsF, wi
     return fits[-1] if fits else 0
 
 
+NO_LINE_START = "、。，．：；）」』！？"  # Japanese line-breaking rule (kinsoku): these never begin a line
+
+
 def _cut(text: str, head: str, metrics: QFontMetricsF, width: float) -> int:
     """Where to cut `text` between characters: the last place that fits outside a number and a 「」 name, or,
     when a number or a name alone is too wide, as many characters as fit."""
@@ -57,7 +60,8 @@ def _cut(text: str, head: str, metrics: QFontMetricsF, width: float) -> int:
     whole = []
     for i in range(1, n + 1):
         depth += (text[i - 1] == "「") - (text[i - 1] == "」")
-        if depth <= 0 and not (i < len(text) and text[i - 1] in NUMBER and text[i] in NUMBER):
+        if depth <= 0 and not (i < len(text) and text[i - 1] in NUMBER and text[i] in NUMBER) \
+                and not (i < len(text) and text[i] in NO_LINE_START):
             whole.append(i)
     return whole[-1] if whole else n
 
