@@ -90,4 +90,4 @@ def test_a_result_further_off_than_its_last_digit_says_the_digits_are_too_few():
     t = lambda key, **v: text("en", key, **v)  # noqa: E731
     assert missed(t, "0.891", "0.88") == "(rounded digits: the last one can differ)"
     assert missed(t, "1.000", "0.88") == "(the digits shown are too few to reach the model's number)"
-    assert missed(lambda key: text("ja", key), "1.000", "0.88") == "（表示した桁数では、モデルの数に届きません）"
+    assert missed(lambda key: text("ja", key), "1.000", "0.88") == "（表示した桁数が少ないので、モデルの数と合いません）"

@@ -102,7 +102,8 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
         step = PRODUCTS_PER_LINE
         lines += [("= " if i == 0 else "  ") + signed_terms(worked.products[i:i + step], first=i == 0)
                   for i in range(0, len(worked.products), step)]
-        lines.append(f"  {signed_terms(worked.extras, first=False)} = {worked.total} {t(shown_key, shown=worked.shown)}")
+        lines.append(f"  {signed_terms(worked.extras, first=False)} = "
+                     + _beside(worked.total, t(shown_key, shown=worked.shown)))
         return lines + ([] if worked.exact else [missed(t, worked.total, worked.shown)])
     k = len(worked.inputs)
     lines += [t("worked.long", n=worked.n, k=k), inputs_label] + listed(worked.inputs, n=worked.n)
@@ -182,8 +183,14 @@ def scale_lines(t, worked, where: str) -> list[str]:
     """The board lines of scaled_and_shifted: the scale and shift named, then the one redoable equation and
     `where` the model's number is shown."""
     even, g, b, result, exact, shown = worked
-    line = f"{_factor(even)} × {_factor(g)} {signed_terms([b], first=False)} = {result} {where}"
+    line = f"{_factor(even)} × {_factor(g)} {signed_terms([b], first=False)} = " + _beside(result, where)
     return [t("worked.ln_scale", g=g, b=b), line] + ([] if exact else [missed(t, result, shown)])
+
+
+def _beside(result: str, note: str) -> str:
+    """A result and its note in brackets: "-0.611 (the desks' card: -0.61)", 「-0.611（机のカードでは-0.61）」 (a
+    full-width bracket takes no space before it)."""
+    return f"{result}{note}" if note.startswith("（") else f"{result} {note}"
 
 
 def _factor(text: str) -> str:  # a number as written, inside a product: negatives in brackets
