@@ -30,7 +30,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="log everything (DEBUG) to stderr and to the window's log file")
     parser.add_argument("--model", dest="gui_model", metavar="DIR", type=Path,
-                        help="open the window with this model folder (default: the teaching model)")
+                        help="open the window with this model folder, or, before a command, that command's model "
+                             "(default: the teaching model)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_, arguments, function in COMMANDS:
         p = sub.add_parser(name, help=help_, description=help_)
@@ -107,6 +108,8 @@ def _main(argv: list[str] | None, handling: bool) -> int:
 
             collect_rarely()  # no garbage collection in most frames (see collector.py)
         command = getattr(args, "func", run_gui)
+        if args.command and args.gui_model is not None and getattr(args, "model", None) is None:
+            args.model = args.gui_model  # `classroom-gui --model DIR export …`: that model, not the teaching one
         if (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
             # e.g. a Windows pipe in cp1252: show ? for a Japanese word rather than fail on it
             with contextlib.suppress(AttributeError, ValueError):

@@ -81,3 +81,13 @@ def test_the_last_resort_lines_follow_the_language(capsys):
                                        "run again with --verbose for the details)\n")
     assert _report(ZeroDivisionError("x"), "classroom-gui trace", "ja") == 2
     assert capsys.readouterr().err.startswith("classroom-gui trace：エラー：ZeroDivisionError：x（プログラムの不具合です。")
+
+
+def test_a_model_named_before_the_command_is_the_commands_model(capsys, tmp_path):
+    """review13: `classroom-gui --model DIR trace …` took --model as the window's and traced the teaching model,
+    silently. The command uses it (its own --model, when given too, wins)."""
+    gone = tmp_path / "gone"
+    code, lines = _err(capsys, ["--model", str(gone), "trace", "--text", "the cat"])
+    assert code == 2 and lines[-1] == f"classroom-gui trace: error: {gone}: model folder not found"
+    code, lines = _err(capsys, ["--model", str(gone), "trace", "--text", "the cat", "--model", str(tmp_path / "own")])
+    assert code == 2 and lines[-1].endswith(f"{tmp_path / 'own'}: model folder not found")
