@@ -48,3 +48,16 @@ def test_the_shipped_models_boards_keep_three_decimals():
     for where, board in scoring_boards(trace):
         assert decimals(board) == 3, (where, board)
         assert not redo_board(board), (where, board)
+
+
+def test_where_no_digits_reach_the_score_the_first_are_kept_and_said_to_miss():
+    import importlib
+
+    import numpy as np
+
+    scoring = importlib.import_module("classroom_gui.lesson.chapters.04_scoring")
+    x = np.full(12, 123.4567849)  # 123.45678 at 5 decimals: each product 0.0012 short, the sum 0.0145
+    assert scoring.hand_dot(x, x, float(x @ x)) == (3, [scoring.hand_product("123.457", "123.457", 3)] * 12, False)
+    y = np.full(12, 2.5004)  # 2.500 at 3: the sum is 0.024 short; at 4 decimals it is exact
+    digits, products, near = scoring.hand_dot(y, y, float(y @ y))
+    assert (digits, near) == (4, True) and products[0] == "6.2520"
