@@ -115,7 +115,7 @@ def _main(argv: list[str] | None, handling: bool) -> int:
             with contextlib.suppress(AttributeError, ValueError):
                 sys.stdout.reconfigure(errors="replace")
         where = f"{PROG} {args.command}" if args.command else PROG
-        files.stopping_as(where)
+        files.stopping_as(where, lang)
         stop_if_signalled()
         if command is run_gui and handling:
             import signal
@@ -128,13 +128,13 @@ def _main(argv: list[str] | None, handling: bool) -> int:
         _quiet_stdout()
         return 141  # as a program stopped by SIGPIPE
     except (KeyboardInterrupt, Terminated) as stop:
-        return files.say_stopped(stop, where)
+        return files.say_stopped(stop, where, lang)
     except Exception as exc:
         if files.pending():  # a Ctrl+C that also stopped ffmpeg (the terminal signals its whole group)
             try:
                 stop_if_signalled()
             except (KeyboardInterrupt, Terminated) as stop:
-                return files.say_stopped(stop, where)
+                return files.say_stopped(stop, where, lang)
         return _report(exc, where, lang)
 
 

@@ -103,3 +103,38 @@ def test_a_ctrl_c_after_the_files_are_written_changes_nothing(handlers, tmp_path
     stopping._pending.append(signal.SIGINT)
     files.stop_unless_written()  # the file is in place: the command is simply done
     assert target.read_text() == "{}" and not files.pending()
+
+
+def test_under_lang_ja_the_stopped_line_is_japanese(tmp_path):
+    """polish10: the line was English under --lang ja. The command line knows --lang before it starts work."""
+    target = tmp_path / "deck.pdf"
+    target.write_bytes(OLD)
+    proc = start(["deck", *TEXT, "--lang", "ja", "--size", "4k", "-o", str(target)])
+    deadline = time.monotonic() + 120
+    while not parts(tmp_path):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the deck never started"
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert (proc.returncode, err.strip()) == (128 + signal.SIGTERM,
+                                              "classroom-gui deck：SIGTERMで中断しました。ファイルは書き出していません。")
+    assert parts(tmp_path) == [] and target.read_bytes() == OLD
+
+
+def test_the_stopped_line_in_each_language(capsys):
+    from classroom_gui.lesson.strings import table
+
+    assert stopping.say_stopped(KeyboardInterrupt(), "classroom-gui deck", "ja") == 130
+    assert capsys.readouterr().err == "classroom-gui deck：中断しました。ファイルは書き出していません。\n"
+    assert stopping.say_stopped(KeyboardInterrupt(), "classroom-gui deck") == 130  # English as it always was
+    assert capsys.readouterr().err == STOPPED.format(" deck") + "\n"
+    assert stopping.say_stopped(stopping.Terminated(signal.SIGTERM), "classroom-gui video", "en") == 143
+    assert capsys.readouterr().err == "classroom-gui video: stopped by SIGTERM; no file was written\n"
+    for key, signum in (("cli.stopped", signal.SIGINT), ("cli.stopped_by", signal.SIGTERM)):  # the English table agrees
+        assert table("en")[key].format(where="x", signal="SIGTERM") == stopping.stopped_line(signum, "x")
+    stopping.stopping_as("classroom-gui deck", "ja")  # a second signal's line, made before any signal comes
+    try:
+        assert stopping._lines[signal.SIGINT] == "classroom-gui deck：中断しました。ファイルは書き出していません。"
+    finally:
+        stopping.stopping_as("classroom-gui")

@@ -28,6 +28,7 @@ _held = [0]  # > 0 while the command line imports its modules: a KeyboardInterru
 live: set[Path] = set()  # temporaries being written, removed by a second Ctrl+C that cannot wait
 committed = [0]  # outputs renamed into place by this process: a signal after that has nothing left to stop
 _where = ["classroom-gui"]  # the command, for the one line a second Ctrl+C prints on its way out
+_lines: dict[int, str] = {}  # that line per signal in the command line's --lang, made before any signal (stopping_as)
 
 
 def pending() -> bool:
@@ -72,6 +73,7 @@ def handle_signals(interrupt: bool = False, where: str = "") -> Callable[[], Non
     temporaries, prints one line and ends the process at once."""
     if where:
         _where[0] = where
+        _lines.clear()  # a new command (tests run many in one process): its line is made again by stopping_as
     if interrupt:
         committed[0] = 0  # a new command (tests run many in one process)
         _pending.clear()
@@ -110,24 +112,37 @@ def _stop_now(signum: int) -> None:
     for tmp in list(live):
         with contextlib.suppress(OSError):
             shutil.rmtree(tmp) if tmp.is_dir() else os.remove(tmp)
-    said = "stopped" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}"
+    said = _lines.get(signum) or stopped_line(signum, _where[0])  # nothing is looked up in a signal handler
     with contextlib.suppress(OSError, ValueError):
-        os.write(2, f"{_where[0]}: {said}; no file was written\n".encode())
+        os.write(2, f"{said}\n".encode())
     os._exit(128 + signum)
 
 
-def say_stopped(stop: BaseException, where: str) -> int:
+def stopped_line(signum: int, where: str, lang: str = "en") -> str:
+    """The one line of a stopped command: "classroom-gui deck: stopped; no file was written", "…: stopped by
+    SIGTERM; …", in the command line's --lang (polish10: English under --lang ja)."""
+    name = "" if signum == signal.SIGINT else signal.Signals(signum).name
+    if lang != "en":
+        from ..messages.strings import text  # loaded by then: the command line's help is in that language
+
+        return text(lang, "cli.stopped_by" if name else "cli.stopped", where=where, signal=name)
+    return f"{where}: stopped by {name}; no file was written" if name else f"{where}: stopped; no file was written"
+
+
+def say_stopped(stop: BaseException, where: str, lang: str = "en") -> int:
     """One line for a command stopped by Ctrl+C (exit 130) or a termination signal (128 + its number)."""
-    if isinstance(stop, KeyboardInterrupt):
-        print(f"{where}: stopped; no file was written", file=sys.stderr)
-        return 130
-    print(f"{where}: {stop}; no file was written", file=sys.stderr)
-    return 128 + stop.signum
+    signum = signal.SIGINT if isinstance(stop, KeyboardInterrupt) else stop.signum
+    print(stopped_line(signum, where, lang), file=sys.stderr)
+    return 128 + signum
 
 
-def stopping_as(where: str) -> None:
-    """Name the command in the line a second signal prints."""
+def stopping_as(where: str, lang: str = "en") -> None:
+    """Name the command, and the language, of the line a second signal prints."""
     _where[0] = where
+    _lines.clear()
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            _lines[getattr(signal, name)] = stopped_line(getattr(signal, name), where, lang)
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from ..lesson.canvas import WIDESCREEN, window_canvas
 from ..lesson.frame import Frame
 from ..scene import class_pictures
 from ..scene.classroom import ClassroomScene
+from .canvas_note import CanvasNote
 from .canvas_warm import CanvasWarmer
 
 
@@ -36,6 +37,7 @@ class CanvasView(QGraphicsView):
         self.frame: Frame | None = None
         self.shape = WIDESCREEN  # the canvas that suits the viewport (window_canvas), last said by shapeChanged
         self.warmer = CanvasWarmer(self)  # draws the lesson's other moments ahead in idle time (see canvas_warm)
+        self.note = CanvasNote(self)  # a what-if refusal, said over the class (canvas_note)
 
     def set_frame(self, frame: Frame) -> None:
         self.frame = frame

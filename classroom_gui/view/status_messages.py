@@ -4,18 +4,22 @@ from __future__ import annotations
 
 
 class StatusMessages:
-    """Mixed into MainWindow, which provides sel and statusBar()."""
+    """Mixed into MainWindow, which provides sel, statusBar() and canvas."""
 
-    def tell(self, said, ms: int = 8000) -> None:
+    def tell(self, said, ms: int = 8000, aloud: bool = False) -> None:
         """A message in the status bar: `said(lang)` (a key's text, the what-if status), said again in the new
-        language when the language changes while it shows; "" clears it."""
+        language when the language changes while it shows; "" clears it. `aloud`: over the class too (a refusal:
+        the status bar is hidden in presenter mode, and a teacher looks at the class; teacher9 L5)."""
         text_now = said(self.sel.lang)
         self._told = (said, text_now)
         self.statusBar().showMessage(text_now, ms) if text_now else self.statusBar().clearMessage()
+        if aloud and text_now:
+            self.canvas.note.say(said, self.sel.lang, ms)
 
     def _retell(self) -> None:
         """After a language change: the message tell() showed, in the new language; any other message (an
-        error's own words) would stay in the old language, so it goes."""
+        error's own words) would stay in the old language, so it goes. A note over the class is said again too."""
+        self.canvas.note.relabel(self.sel.lang)
         shown = self.statusBar().currentMessage()
         said, text_then = getattr(self, "_told", (None, ""))
         if said is not None and shown and shown == text_then:

@@ -73,7 +73,7 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
         if asker is not None and asker != clicked:  # a double-click on a desk chooses its student
             window.model.select(focus=clicked)
         else:
-            window.tell(lambda lang: text(lang, "whatif.cannot"), 6000)
+            window.tell(lambda lang: text(lang, "whatif.cannot"), 6000, aloud=True)
         return False
     tokens = list(whatif.trace.tokens)
     if mask and target.kind == "score":
@@ -94,10 +94,11 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
 
 def apply(window, edit: Edit) -> bool:
     """Set one edit in the model (which redraws); a refused edit (a student hearing no one, a number set to what it
-    is) is said once, in the window's language, as the CLI says it (export.errors.said)."""
+    is) is said once, in the window's language, as the CLI says it (export.errors.said): in the status bar and over
+    the class, where a presenter sees it (teacher9 L5)."""
     try:
         window.model.edit(edit)
     except EditError as exc:
-        window.statusBar().showMessage(said(exc, window.sel.lang), 8000)
+        window.tell(lambda lang, refusal=exc: said(refusal, lang), 8000, aloud=True)
         return False
     return True

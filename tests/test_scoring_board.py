@@ -1,0 +1,63 @@
+"""The scoring board's dot product redoes from its digits on a model with big numbers too (review12: a random
+n_embd=48 model's 0.5-scale weights give cards of ~5, whose twelve products at 3 decimals added up to -29.327 for a
+score written -29.34). The factors and products then take a 4th or 5th decimal; the shipped model's stay at 3.
+"""
+from __future__ import annotations
+
+import pytest
+
+from board_arithmetic import equations, redo_board
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import compute_run
+from classroom_gui.resources import teaching_model_dir
+from helpers import random_checkpoint
+
+SEED = "the cat sat on the mat"
+
+
+def scoring_boards(trace, lang: str = "en"):
+    """Every scoring.classmate board: each asker, layer and head, each classmate."""
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    stops = [timeline.beat_stop(i) for i, b in enumerate(timeline.beats) if b.key == "scoring.classmate"]
+    for layer in range(trace.config.n_layer):
+        for head in range(trace.config.n_head):
+            for focus in range(trace.n_tokens):
+                sel = Selection(focus=focus, layer=layer, head=head, lang=lang, rule="none")
+                for t in stops:
+                    yield f"layer {layer} head {head} focus {focus} t {t}", frame_at(trace, sel, t).board
+
+
+def decimals(board: list[str]) -> int:  # of the first factor: "= (-1.3135)×(-2.1928) + …" -> 4
+    return len(board[1].removeprefix("= ").split("×")[0].strip("()").split(".")[1])
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_random_models_dot_products_redo_from_the_digits(tmp_path, seed):
+    trace = compute_run(random_checkpoint(tmp_path, seed=seed, n_embd=48, n_head=4), SEED, mask="none").trace
+    finer = 0
+    for where, board in scoring_boards(trace, "ja" if seed else "en"):
+        assert equations(board) == 1, (where, board)  # the products and the sum are one chain "= … = score"
+        assert not redo_board(board), (where, redo_board(board), board)
+        finer += decimals(board) > 3
+    assert finer  # some boards needed more than 3 decimals, and got them
+
+
+def test_the_shipped_models_boards_keep_three_decimals():
+    trace = compute_run(load_checkpoint(teaching_model_dir()), SEED, mask="none").trace
+    for where, board in scoring_boards(trace):
+        assert decimals(board) == 3, (where, board)
+        assert not redo_board(board), (where, board)
+
+
+def test_where_no_digits_reach_the_score_the_first_are_kept_and_said_to_miss():
+    import importlib
+
+    import numpy as np
+
+    scoring = importlib.import_module("classroom_gui.lesson.chapters.04_scoring")
+    x = np.full(12, 123.4567849)  # 123.45678 at 5 decimals: each product 0.0012 short, the sum 0.0145
+    assert scoring.hand_dot(x, x, float(x @ x)) == (3, [scoring.hand_product("123.457", "123.457", 3)] * 12, False)
+    y = np.full(12, 2.5004)  # 2.500 at 3: the sum is 0.024 short; at 4 decimals it is exact
+    digits, products, near = scoring.hand_dot(y, y, float(y @ y))
+    assert (digits, near) == (4, True) and products[0] == "6.2520"
