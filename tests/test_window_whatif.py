@@ -60,8 +60,8 @@ def test_reset_and_a_refused_mask_edit(qtbot, window):
         assert whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, j, 1.0))  # the first seat, is refused
     assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, 0, 1.0))
     name = window.run.trace.tokens[sel.focus]
-    assert window.statusBar().currentMessage() == (  # the CLI's English (model.whatif.EditError)
-        f'with these mask edits student {sel.focus + 1} ("{name}") would hear no one; a student must hear at least one '
+    assert window.statusBar().currentMessage() == (  # the CLI's English (model.whatif.EditError), as a sentence
+        f'With these mask edits student {sel.focus + 1} ("{name}") would hear no one; a student must hear at least one '
         "classmate (or itself)")
     window.set_language("ja")  # and in the window's language, named by the word
     assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, 0, 1.0))
