@@ -52,7 +52,7 @@ def test_each_refusal_is_the_clis_english_and_japanese_for_the_window(checkpoint
          "has room for 2-5: use --mask causal (in turn) with --focus a student in seat 2-5, or a sentence of at most "
          "5 words", "2〜5番の席"),
         (lambda: choose_asker(causal, 0, 0, None), "'猫' listens to only itself; a worksheet has room for 2-5: "
-         "choose the student in seat 2-5 with --focus, or a shorter sentence", "「猫」"),
+         "choose the student in seat 2-5 with --focus", "「猫」"),
         (lambda: choose_asker(causal, 0, 6, None), "'座った' listens to 7 students; a worksheet has room for 2-5: "
          "choose the student in seat 2-5 with --focus, or a shorter sentence", "「座った」"),
     ]
@@ -128,3 +128,19 @@ def test_the_windows_refusal_never_breaks_a_line_inside_a_name(qtbot, tmp_path, 
     for quoted in re.finditer("「[^「」]+」", message):
         inside = [b for b in breaks if quoted.start() < b < quoted.end()]
         assert not inside, (quoted.group(0), inside)
+
+
+def test_a_one_word_sentence_is_told_to_be_longer(checkpoint):
+    """teacher10 L3: `worksheet --text 猫` advised 「--focusで2〜1番の席の生徒を選ぶか、短い文にしてください」 — no
+    such range, and a shorter sentence cannot help. A one-word class is told to write at least two words; a seat
+    that hears only itself in a longer sentence is told to choose another seat (not a shorter sentence)."""
+    one = run_sentence(checkpoint, "猫", "causal").trace
+    exc = _refusal(lambda: choose_asker(one, 0, 0, None))
+    assert exc.phrase.key == "worksheet.error.too_short"
+    assert str(exc) == "'猫' listens to only itself; a worksheet has room for 2-5: write a sentence of at least 2 words"
+    _reads_as_japanese(said(exc, "ja"))
+    assert "2語以上の文" in said(exc, "ja") and "〜1" not in said(exc, "ja")
+    three = run_sentence(checkpoint, "The cat sat", "causal").trace
+    exc = _refusal(lambda: choose_asker(three, 0, 0, None))
+    assert exc.phrase.key == "worksheet.error.only_itself" and "shorter" not in str(exc)
+    assert str(exc).endswith("choose the student in seat 2-3 with --focus")

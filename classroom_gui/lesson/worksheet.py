@@ -134,6 +134,9 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
         raise WorksheetError("worksheet.error.discussion_seat", n=n, lo=MIN_STUDENTS, hi=MAX_STUDENTS,
                              last=min(n, MAX_STUDENTS))
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
+        if heard < MIN_STUDENTS and n < MIN_STUDENTS:  # one word: no seat hears anyone else (teacher10 L3)
+            raise WorksheetError("worksheet.error.too_short", asker=trace.tokens[focus], lo=MIN_STUDENTS,
+                                 hi=MAX_STUDENTS)
         if heard < MIN_STUDENTS:
             raise WorksheetError("worksheet.error.only_itself", asker=trace.tokens[focus], lo=MIN_STUDENTS,
                                  hi=MAX_STUDENTS, last=min(n, MAX_STUDENTS))
