@@ -96,7 +96,7 @@ def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str,
     targets = [fmt(v) for v in scaled] if targets is None else list(targets)
     places = [len(t.split(".")[1]) if "." in t else 0 for t in targets]
     for digits in (2, 3, 4, 5, 6, 7):
-        written = [fmt(score, digits) for score in scores]
+        written = fmt_many(scores, digits)
         for root_digits in (3, 4, 5, 6):
             root = fmt(divisor, root_digits)
             if all(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, places)):

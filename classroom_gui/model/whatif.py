@@ -162,10 +162,11 @@ def check_masks(edits, tokens, rules=MASK_RULES) -> None:
                 refused[rule] = exc
         if len(refused) == len(rules):  # deaf under every rule drawn: said as edited_mask says it
             raise refused[rules[0]]
-        for rule, exc in refused.items():  # under one rule only: named, since under the other the student hears
-            said = exc.phrase.values
+        if refused:  # under one rule only: named, since under the other the student hears
+            rule, said = next(iter(refused.items()))
             named = Phrase("edit.rule_causal" if rule == "causal" else "edit.rule_none")
-            raise EditError("edit.deaf_under", rule=named, seat=said["seat"], name=said["name"]) from None
+            raise EditError("edit.deaf_under", rule=named, seat=said.phrase.values["seat"],
+                            name=said.phrase.values["name"]) from None
 
 
 def edited_mask(mask: np.ndarray, edits, tokens=None) -> np.ndarray:  # [T, T] -> [T, T]
