@@ -125,10 +125,10 @@ def test_compare_waits_for_the_workers_pending_answer(qtbot, window, monkeypatch
     monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
     started = []
     monkeypatch.setattr(window.worker, "start", lambda *args, **lane: started.append(args))
-    window.worker.waiting = True
+    window.worker.lanes[0] = "class"  # an answer awaited from the class lane
     assert open_compare(window, SECOND) is None and not started
     assert window.statusBar().currentMessage() == window.t("ui.compare_wait")
-    window.worker.waiting = False
+    window.worker.lanes.clear()
     open_compare(window, SECOND)
     assert len(started) == 1
 

@@ -17,7 +17,7 @@ def _settle(worker: Worker) -> None:
 def test_the_newest_answer_and_errors_are_reported(qtbot):
     worker, done, failed, busy = Worker(), [], [], []
     worker.finished.connect(done.append)
-    worker.error.connect(failed.append)
+    worker.failed.connect(lambda exc, lane: failed.append(exc))
     worker.busy.connect(busy.append)
     worker.pool.setMaxThreadCount(1)
     first = worker.start(sum, [1, 2])
@@ -33,7 +33,7 @@ def test_the_newest_answer_and_errors_are_reported(qtbot):
 def test_finished_jobs_leave_nothing_behind(qtbot):
     worker, answers = Worker(), []
     worker.finished.connect(lambda result: answers.append("done"))  # the answers themselves are not kept
-    worker.error.connect(lambda exc: answers.append(type(exc).__name__))
+    worker.failed.connect(lambda exc, lane: answers.append(type(exc).__name__))
     for i in range(5):
         worker.start(str, i)
         _settle(worker)

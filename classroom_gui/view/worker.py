@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 class Worker(QObject):
     """Starts jobs and remembers the newest one's number in each lane."""
     finished = Signal(object)   # result of a lane's newest job
-    error = Signal(object)      # exception of a lane's newest job
-    failed = Signal(object, str)  # the same, with its lane (the window blames a model folder only for "class")
+    failed = Signal(object, str)  # exception of a lane's newest job, with its lane (the window blames a model
+    # folder only for "class")
     busy = Signal(bool)
     _answer = Signal(int, bool, object)  # job number, whether it failed, result or exception (any thread)
 
@@ -29,9 +29,7 @@ class Worker(QObject):
         self.pool.setMaxThreadCount(1)
         self.number = 0
         self.latest: dict[str, int] = {}  # lane -> its newest job's number
-        self.lanes: dict[int, str] = {}   # an awaited job's number -> its lane
-        self.asked: set[int] = set()  # the jobs whose answers are awaited (each lane's newest, until it answers)
-        self.waiting = False  # True from a start until every awaited answer has arrived
+        self.lanes: dict[int, str] = {}   # an awaited job's number -> its lane (each lane's newest, until it answers)
         # emitted on the pool's thread; the Worker lives on the GUI thread, so Qt queues the call there
         self._answer.connect(self._answered)
 
@@ -39,25 +37,25 @@ class Worker(QObject):
         """Run function(*args) on the pool; its answer replaces the one awaited from `lane` ("class": a sentence or
         a model; "rule": the other rule's trace; the window's own lanes for other questions)."""
         self.number += 1
-        self.asked.discard(self.latest.get(lane))
         self.lanes.pop(self.latest.get(lane), None)
         self.latest[lane] = number = self.number
-        self.asked.add(number)
         self.lanes[number] = lane
-        self.waiting = True
         self.busy.emit(True)
         self.pool.start(lambda: self._run(number, function, args))
         return number
 
+    @property
+    def waiting(self) -> bool:  # True from a start until every awaited answer has arrived
+        return bool(self.lanes)
+
     def awaiting(self, lane: str = "class") -> bool:
         """Whether an answer from `lane` is still to come (`waiting` is whether any lane's is)."""
-        return self.latest.get(lane) in self.asked
+        return self.latest.get(lane) in self.lanes
 
     def forget(self, lane: str) -> None:
         """No answer is awaited from `lane` any more (its question was taken back, e.g. the rule toggled back)."""
-        if self.latest.get(lane) in self.asked:
-            self.asked.discard(self.latest[lane])
-            self.lanes.pop(self.latest[lane], None)
+        if self.latest.get(lane) in self.lanes:
+            self.lanes.pop(self.latest[lane])
             self._settled()
 
     def _run(self, number: int, function, args) -> None:  # on the pool's thread
@@ -69,20 +67,17 @@ class Worker(QObject):
             self._answer.emit(number, False, result)
 
     def _answered(self, number: int, failed: bool, value) -> None:
-        if number not in self.asked:
+        if number not in self.lanes:
             return
-        self.asked.discard(number)
-        lane = self.lanes.pop(number, "class")
+        lane = self.lanes.pop(number)
         self._settled()
         if failed:
-            self.error.emit(value)
             self.failed.emit(value, lane)
         else:
             self.finished.emit(value)
 
     def _settled(self) -> None:
-        if not self.asked:
-            self.waiting = False
+        if not self.lanes:
             self.busy.emit(False)
 
     def wait(self, ms: int = 60_000) -> bool:
