@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from ..crash import details_box
 from ..export.errors import said
 from ..lesson.state import prepared_model_run, prepared_run
-from ..lesson.strings import text
+from ..lesson.strings import text, unbroken_quotes
 from . import file_dialogs
 from ..lesson import rules
 from .window_lesson import RuleRun, warm_rule
@@ -152,7 +152,7 @@ class SentenceJobs:
             self.model_unreadable(folder, exc, "ui.model_unreadable")
             self._opened()
         else:
-            warn(self, self.t("ui.error_title"), said(exc, self.sel.lang) or type(exc).__name__)
+            warn(self, self.t("ui.error_title"), unbroken_quotes(said(exc, self.sel.lang)) or type(exc).__name__)
 
     def _opened(self) -> None:
         """A model folder's job has answered: a sentence applied meanwhile on a big model is computed now."""
