@@ -54,7 +54,7 @@ def hand_dot(q, k, score: float) -> tuple[int, list[str], bool]:
         qs, ks = fmt_many(q, digits), fmt_many(k, digits)
         products = [hand_product(a, b, digits) for a, b in zip(qs, ks)]
         try:
-            near = abs(sum(Decimal(p) for p in products) - Decimal(fmt(score))) <= Decimal("0.01")
+            near = abs(Decimal(hand_sum(products, digits)) - Decimal(fmt(score))) <= Decimal("0.01")
         except ArithmeticError:  # inf or nan: nothing adds up to it
             near = False
         if near:
