@@ -16,7 +16,7 @@ from ..lesson.state import prepared_model_run, prepared_run
 from ..lesson.strings import text, unbroken_quotes
 from . import file_dialogs
 from ..lesson import rules
-from .window_lesson import RuleRun, warm_rule
+from .window_lesson import warm_rule
 
 BIG_MODEL = 5_000_000  # parameters; bigger models load and compute on the worker thread
 
@@ -106,14 +106,8 @@ class SentenceJobs:
         typed, began = "", None
         if isinstance(result, Typed):
             result, typed, began = result.result, result.typed, result.shown
-        if hasattr(result, "arrived"):  # an answer that knows where it goes (View → Compare's second class)
-            result.arrived(self)
-            return
-        if isinstance(result, RuleRun):  # the other rule's trace of a big model is ready
-            if result.run is self.run:
-                self.model.rule_ready(result.rule)
-            else:  # a sentence came meanwhile (it is answered too): its class is switched as the teacher asked
-                self.set_rule(result.rule)
+        if hasattr(result, "arrived"):  # an answer that knows where it goes (Compare's second class, the other
+            result.arrived(self)  # rule's trace of a big model: window_lesson.RuleRun, an Undo's Stepped)
             return
         if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
             self._opening = None

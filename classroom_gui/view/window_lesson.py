@@ -73,6 +73,12 @@ class RuleRun:
     def __init__(self, run, rule: str):
         self.run, self.rule = run, rule
 
+    def arrived(self, window) -> None:  # on the GUI thread (window_jobs._job_done)
+        if self.run is window.run:
+            window.model.rule_ready(self.rule)
+        else:  # a sentence came meanwhile (it is answered too): its class is switched as the teacher asked
+            window.set_rule(self.rule)
+
 
 def _rule_run(run, shown, rule: str, layer: int = 0, asker: int | None = None, head: int = 0) -> RuleRun:
     """On the worker thread: `rule`'s trace of the class shown (`run`'s, with its what-if edits), warmed for the
