@@ -256,7 +256,7 @@ def _probability(p) -> str:
 
 
 def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> str:
-    """The trace as plain text, its headings in `lang` (cli.trace.* of lesson/strings; English byte for byte as
+    """The trace as plain text, its headings in `lang` (cli.trace.* of messages/strings; English byte for byte as
     before). Tokens, ids and numbers are the model's own in every language."""
     from .lesson.strings import quote, text
     from .lesson.whatif_state import describe

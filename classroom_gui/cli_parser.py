@@ -1,6 +1,6 @@
 """argparse's refusals in the command's --lang (teacher8 L6: `quiz --lang ja` without --json said "the following
 arguments are required: --json" in English). A command line that names --lang gets argparse's messages it knows as
-sentences of lesson/strings ("cli.parse.…"), and its "usage:" and "error:" in that language too (teacher9 L1);
+sentences of messages/strings ("cli.parse.…"), and its "usage:" and "error:" in that language too (teacher9 L1);
 English, and any message not known here, read as argparse writes them. A subcommand refuses an argument it does not
 know with its own usage (`video --chapters 5` showed the top-level one), and a --lang written before the command
 (`classroom-gui --lang ja`) is told where it goes.

@@ -18,12 +18,12 @@ class CliError(Exception):
 
 
 class CliRefusal(PhraseError, CliError):
-    """A CliError as a key of lesson/strings and its values (messages.phrase): str() the English every command
+    """A CliError as a key of messages/strings and its values (messages.phrase): str() the English every command
     prints; a command with a --lang of its own (worksheet) says it in that language."""
 
 
 def tell(lang: str, key: str, **values) -> None:
-    """One line on stderr in `lang`: a sentence of lesson/strings ("wrote x.png", 「x.pngを書き出しました。」)."""
+    """One line on stderr in `lang`: a sentence of messages/strings ("wrote x.png", 「x.pngを書き出しました。」)."""
     import sys
 
     from .lesson.strings import text

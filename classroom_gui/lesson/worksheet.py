@@ -27,7 +27,7 @@ PLACES = {"card": 2, "dot": 2, "scaled": 2, "divisor": 3, "exp": 3, "sum": 3, "s
 
 
 class WorksheetError(PhraseError, ValueError):
-    """A worksheet that cannot be made for this choice: a key of lesson/strings and its values (messages.phrase);
+    """A worksheet that cannot be made for this choice: a key of messages/strings and its values (messages.phrase);
     str() says what to choose instead in English (the CLI's), `phrase.said(lang)` in the reader's language."""
 
 

@@ -26,7 +26,7 @@ class InputError(ValueError):
 
 
 class EmptySentence(PhraseError, InputError):
-    """A sentence with no words (lesson/strings "sentence.empty"): str() says so in English, the CLI's --lang and the
+    """A sentence with no words (messages/strings "sentence.empty"): str() says so in English, the CLI's --lang and the
     window's export dialogs in theirs (messages.phrase)."""
 
     def __init__(self):

@@ -27,7 +27,7 @@ _SPEC = re.compile(r"\s*(q|k|v|score|mask)\s*\[([^\]]*)\]\s*=\s*(\S+)\s*$")
 
 
 class EditError(PhraseError, ValueError):
-    """An edit that cannot apply to this sentence and model, as a key of lesson/strings ("edit.…") and the values
+    """An edit that cannot apply to this sentence and model, as a key of messages/strings ("edit.…") and the values
     it names (messages.phrase): str() is the English the CLI prints after "--set", the window says the same
     phrase in its language (export.errors.said)."""
 
