@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
 from . import __version__
@@ -144,6 +143,7 @@ def _report(exc: Exception, where: str, lang: str = "en") -> int:
     import logging
 
     from .lesson.strings import text
+    from .messages.fit import shortened
     from .model.checkpoint import CheckpointError
     from .model.sentence import InputError
 
@@ -156,7 +156,7 @@ def _report(exc: Exception, where: str, lang: str = "en") -> int:
     elif isinstance(exc, MemoryError):
         said = text(lang, "cli.memory")
     else:  # a bug: one line; the traceback with --verbose
-        said = text(lang, "cli.bug", kind=type(exc).__name__, said=" ".join(str(exc).split())[:300])
+        said = text(lang, "cli.bug", kind=type(exc).__name__, said=shortened(" ".join(str(exc).split()), 300))
     print(refusal(lang, where, said), file=sys.stderr)
     return 2
 
@@ -224,32 +224,7 @@ def _trace(args: argparse.Namespace) -> int:
     return 0
 
 
-# ---- plain-text layout of a trace (widths count East Asian characters as two columns) ----
-
-def _columns(c: str) -> int:
-    return (0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
-            else 2 if unicodedata.east_asian_width(c) in "WF" else 1)
-
-
-def _width(s: str) -> int:
-    return sum(_columns(c) for c in s)
-
-
-def _fit(s: str, width: int, right: bool = False) -> str:
-    """s cut to `width` columns (ending in … when cut) and padded to exactly that width. One pass that
-    stops once the word is known not to fit: a 10,000-character word costs what a 16-character one does."""
-    used, cut = 0, len(s)
-    for i, c in enumerate(s):
-        w = _columns(c)
-        if cut == len(s) and used + w > width - 1:
-            cut = i  # the first character that leaves no room for the "…"
-        used += w
-        if used > width:
-            s = s[:cut] + "…"
-            break
-    pad = " " * (width - _width(s))
-    return pad + s if right else s + pad
-
+# ---- plain-text layout of a trace (widths count East Asian characters as two columns: messages.fit) ----
 
 def _probability(p) -> str:
     return f"{p:.4f}" if p is not None else "   nan"  # None: the model's numbers overflowed
@@ -260,6 +235,7 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
     before). Tokens, ids and numbers are the model's own in every language."""
     from .lesson.strings import quote, text
     from .lesson.whatif_state import describe
+    from .messages.fit import columns, padded
 
     def say(key: str, **values) -> str:
         return text(lang, key, **values)
@@ -276,13 +252,13 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
              *([say("cli.trace.whatif", edits=say("whatif.join").join(describe(lang, e, list(trace.tokens))
                                                                       for e in trace.edits))] if trace.edits else []),
              say("cli.trace.tokens", n=trace.n_tokens),
-             f"  {_fit(say('cli.trace.seat'), 4, right=True)}  {_fit(say('cli.trace.token'), 16)}  id"]
+             f"  {padded(say('cli.trace.seat'), 4, right=True)}  {padded(say('cli.trace.token'), 16)}  id"]
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
         unknown = f"  {say('cli.trace.unknown')}" if unk else ""
-        lines.append(f"  {i + 1:>4}  {_fit(tok, 16)}  id {int(tid):>5}{unknown}")
-    row_w = min(12, max(_width(s) for s in labels))
+        lines.append(f"  {i + 1:>4}  {padded(tok, 16)}  id {int(tid):>5}{unknown}")
+    row_w = min(12, max(columns(s) for s in labels))
     # a column as wide as its widest name up to 8 (「座った」 is 6 columns: it was cut to 「座っ…」 at 5)
-    col_w = max(5, min(8, max(_width(s) for s in labels)))
+    col_w = max(5, min(8, max(columns(s) for s in labels)))
     for l, layer in enumerate(trace.layers):
         for h in range(c.n_head):
             # a dot's reason: the rule's (not yet spoken) and/or a what-if mask edit's, each said only when present
@@ -291,15 +267,15 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
             reasons = ([say("cli.trace.dot_rule")] if rule_dots else []) + ([say("cli.trace.dot_edit")] if cut else [])
             dots = say("cli.trace.dots", reasons=say("cli.trace.dot_or").join(reasons)) if reasons else ""
             lines += ["", say("cli.trace.weights", layer=l + 1, head=h + 1, dots=dots),
-                      " " * row_w + "".join(" " + _fit(s, col_w, right=True) for s in labels)]
+                      " " * row_w + "".join(" " + padded(s, col_w, right=True) for s in labels)]
             for i, row in enumerate(layer.weights[h]):
                 cells = ("." if layer.mask[i, j] else f"{w:.2f}" for j, w in enumerate(row))
                 cells = (cell.rjust(col_w) for cell in cells)
-                lines.append(_fit(labels[i], row_w) + "".join(" " + cell for cell in cells))
+                lines.append(padded(labels[i], row_w) + "".join(" " + cell for cell in cells))
     # English names the last student as Python writes a string ('sat'); other languages as a name (「座った」)
     lines += ["", say("cli.trace.next", name=repr(labels[-1]) if lang == "en" else quote(lang, labels[-1]))]
     for rank, item in enumerate(next_words, 1):
-        lines.append(f"  {rank:>3}  {_fit(item['token'], 16)}  {_probability(item['probability'])}")
+        lines.append(f"  {rank:>3}  {padded(item['token'], 16)}  {_probability(item['probability'])}")
     return "\n".join(lines)
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from classroom_gui.cli import _fit, _width, main
+from classroom_gui.cli import main
+from classroom_gui.messages.fit import columns as _width, padded as _fit
 from classroom_gui.model import limits
 from classroom_gui.model.checkpoint import CheckpointError, load_checkpoint
 from classroom_gui.model.sentence import InputError, run_sentence
