@@ -14,7 +14,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .messages.phrase import Phrase
 from .cli_parser import Parser, lang_of, refusal
+from .cli_help import formatter_for, in_language, said
 from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
                         subcommand, tell, write_atomic)
 
@@ -22,26 +24,26 @@ PROG = "classroom-gui"
 
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
-    """The command line's parser; `lang`: the language it refuses a command line in (cli_parser)."""
-    parser = Parser(prog=PROG, description="Attention Classroom: Transformer "
-                    "self-attention told as a classroom. Without a command, opens the window.")
+    """The command line's parser; `lang`: the language it refuses a command line in (cli_parser) and gives its
+    help in (cli_help: every help of the table is a key)."""
+    form = formatter_for(lang)
+    parser = Parser(prog=PROG, description=said("cli.help.description", lang), formatter_class=form)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="log everything (DEBUG) to stderr and to the window's log file")
-    parser.add_argument("--model", dest="gui_model", metavar="DIR", type=Path,
-                        help="open the window with this model folder, or, before a command, that command's model "
-                             "(default: the teaching model)")
+    parser.add_argument("-v", "--verbose", action="store_true", help=said("cli.help.verbose_window", lang))
+    parser.add_argument("--model", dest="gui_model", metavar="DIR", type=Path, help=said("cli.help.window_model", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_, arguments, function in COMMANDS:
-        p = sub.add_parser(name, help=help_, description=help_)
+        p = sub.add_parser(name, help=said(help_, lang), description=said(help_, lang), formatter_class=form)
         # also after the command (`classroom-gui export ... --verbose`); SUPPRESS keeps the one given before it
         p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                       help="show the full traceback of an error, and log everything (DEBUG) to stderr")
+                       help=said("cli.help.verbose", lang))
         for names, options in arguments:
-            p.add_argument(*names, **options)
+            p.add_argument(*names, **{**options, "help": said(options.get("help"), lang)})
         p.set_defaults(func=function)
         p.lang, p.subcommand = lang, True
+        in_language(p, lang)
     parser.lang, parser.commands = lang, tuple(name for name, *_ in COMMANDS)
+    in_language(parser, lang)
     return parser
 
 
@@ -182,15 +184,14 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(run(args) or 0)
 
 
-@subcommand("trace", "run one sentence through the model and print the tokens, every head's attention "
-            "weights and the most probable next words",
+@subcommand("trace", "cli.help.trace",
             TEXT, MODEL,
-            arg("--json", metavar="FILE", type=Path, help="also write the whole trace as JSON"),
+            arg("--json", metavar="FILE", type=Path, help="cli.help.trace_json"),
             MASK,
-            arg("--top", metavar="N", type=positive, default=10, help="next words to list (default 10)"),
-            arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
-                + EDIT_FORMS),
-            lang_arg("the table's headings, the notes, the refusals and the \"wrote\" line"))
+            arg("--top", metavar="N", type=positive, default=10, help="cli.help.top"),
+            arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
+                help=Phrase("cli.help.set", forms=EDIT_FORMS)),
+            lang_arg("cli.help.lang_trace"))
 def trace_command(args: argparse.Namespace) -> int:
     from .cli_export import refusing_in
 
