@@ -169,7 +169,7 @@ def _focus(word: str, tokens: list[str]) -> int:
     if word.isascii() and word.isdigit():  # "²" is a digit to str.isdigit() but not a number to int()
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
-        raise CliRefusal("cli.focus_seats", word=word, last=len(tokens))
+        raise CliRefusal("cli.focus_seats" if len(tokens) > 1 else "cli.focus_seat_one", word=word, last=len(tokens))
     for same in (lambda t: t.lower() == word.lower(), lambda t: bare(t) == bare(word)):
         for i, t in enumerate(tokens):  # the word as shown first, then without GPT-2's leading-space mark
             if same(t):
