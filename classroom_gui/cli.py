@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .messages.phrase import Phrase
-from .cli_parser import Parser, lang_of, refusal
 from .cli_help import formatter_for, in_language, said
+from .cli_parser import Parser, lang_of, refusal
 from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
                         subcommand, tell, write_atomic)
+from .messages.phrase import Phrase
 
 PROG = "classroom-gui"
 

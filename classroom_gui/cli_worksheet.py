@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from .cli_export import HEAD, LAYER
-from .messages.phrase import Phrase
 from .cli_table import (EDIT_FORMS, MODEL, TEXT, arg, check_layer_head, lang_arg,
                         subcommand, whole)
+from .messages.phrase import Phrase
 
 # the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), except
 # where no worksheet can be made in it: in discussion every student listens to all, and a sheet holds 2-5
