@@ -14,6 +14,12 @@ from .cli_table import MODEL, CliError, arg, lang_arg, subcommand, tell, write_a
             MODEL, lang_arg("cli.help.lang_examples"),
             arg("--json", metavar="FILE", type=Path, help="cli.help.examples_json"))
 def examples_command(args: argparse.Namespace) -> int:
+    from .cli_export import refusing_in
+
+    return refusing_in(args.lang, _examples, args)  # its refusals (a --json it cannot write) in --lang
+
+
+def _examples(args: argparse.Namespace) -> int:
     from .lesson.gallery import GalleryError, example_top, example_where, gallery_file, load_gallery
     from .resources import teaching_model_dir
 

@@ -82,11 +82,12 @@ def subcommand(name: str, help: str, *arguments: tuple):
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write text (UTF-8) so that `path` is whole or untouched (export.files.atomic_path)."""
+    """Write text (UTF-8) so that `path` is whole or untouched (export.files.atomic_path); a CliRefusal naming the
+    file and why when it cannot be written, said in the command's --lang (refusing_in: teacher11 M3)."""
     from .export.files import ExportError, atomic_path
 
     try:
         with atomic_path(Path(path)) as tmp:
             tmp.write_text(text, encoding="utf-8")
     except ExportError as exc:
-        raise CliError(f"cannot write the JSON: {exc}") from None  # exc names the file and why
+        raise CliRefusal("cli.json_unwritable", reason=exc.phrase) from None  # exc names the file and why
