@@ -48,7 +48,8 @@ class Parser(argparse.ArgumentParser):
         """`classroom-gui --lang ja`: refused with where --lang goes (argparse took "ja" for the command). When help
         is asked for (`classroom-gui --lang ja export --help`), the help is in that language (cli.build_parser read
         it: lang_of) and the --lang is left out, as argparse would take "ja" for the command."""
-        skip, helping = False, any(a in ("-h", "--help") for a in args[:args.index("--") if "--" in args else None])
+        before = args[:args.index("--")] if "--" in args else args
+        skip, helping = False, "-h" in before or "--help" in before
         for i, a in enumerate(args):
             if skip:  # --model's value, which may be any word, even a command's name
                 skip = False
