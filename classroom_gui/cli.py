@@ -11,38 +11,39 @@ import argparse
 import contextlib
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
 from . import __version__
+from .cli_help import formatter_for, in_language, said
 from .cli_parser import Parser, lang_of, refusal
 from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
                         subcommand, tell, write_atomic)
+from .messages.phrase import Phrase
 
 PROG = "classroom-gui"
 
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
-    """The command line's parser; `lang`: the language it refuses a command line in (cli_parser)."""
-    parser = Parser(prog=PROG, description="Attention Classroom: Transformer "
-                    "self-attention told as a classroom. Without a command, opens the window.")
+    """The command line's parser; `lang`: the language it refuses a command line in (cli_parser) and gives its
+    help in (cli_help: every help of the table is a key)."""
+    form = formatter_for(lang)
+    parser = Parser(prog=PROG, description=said("cli.help.description", lang), formatter_class=form)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="log everything (DEBUG) to stderr and to the window's log file")
-    parser.add_argument("--model", dest="gui_model", metavar="DIR", type=Path,
-                        help="open the window with this model folder, or, before a command, that command's model "
-                             "(default: the teaching model)")
+    parser.add_argument("-v", "--verbose", action="store_true", help=said("cli.help.verbose_window", lang))
+    parser.add_argument("--model", dest="gui_model", metavar="DIR", type=Path, help=said("cli.help.window_model", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_, arguments, function in COMMANDS:
-        p = sub.add_parser(name, help=help_, description=help_)
+        p = sub.add_parser(name, help=said(help_, lang), description=said(help_, lang), formatter_class=form)
         # also after the command (`classroom-gui export ... --verbose`); SUPPRESS keeps the one given before it
         p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                       help="show the full traceback of an error, and log everything (DEBUG) to stderr")
+                       help=said("cli.help.verbose", lang))
         for names, options in arguments:
-            p.add_argument(*names, **options)
+            p.add_argument(*names, **{**options, "help": said(options.get("help"), lang)})
         p.set_defaults(func=function)
         p.lang, p.subcommand = lang, True
+        in_language(p, lang)
     parser.lang, parser.commands = lang, tuple(name for name, *_ in COMMANDS)
+    in_language(parser, lang)
     return parser
 
 
@@ -144,6 +145,7 @@ def _report(exc: Exception, where: str, lang: str = "en") -> int:
     import logging
 
     from .lesson.strings import text
+    from .messages.fit import shortened
     from .model.checkpoint import CheckpointError
     from .model.sentence import InputError
 
@@ -156,7 +158,7 @@ def _report(exc: Exception, where: str, lang: str = "en") -> int:
     elif isinstance(exc, MemoryError):
         said = text(lang, "cli.memory")
     else:  # a bug: one line; the traceback with --verbose
-        said = text(lang, "cli.bug", kind=type(exc).__name__, said=" ".join(str(exc).split())[:300])
+        said = text(lang, "cli.bug", kind=type(exc).__name__, said=shortened(" ".join(str(exc).split()), 300))
     print(refusal(lang, where, said), file=sys.stderr)
     return 2
 
@@ -182,15 +184,14 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(run(args) or 0)
 
 
-@subcommand("trace", "run one sentence through the model and print the tokens, every head's attention "
-            "weights and the most probable next words",
+@subcommand("trace", "cli.help.trace",
             TEXT, MODEL,
-            arg("--json", metavar="FILE", type=Path, help="also write the whole trace as JSON"),
+            arg("--json", metavar="FILE", type=Path, help="cli.help.trace_json"),
             MASK,
-            arg("--top", metavar="N", type=positive, default=10, help="next words to list (default 10)"),
-            arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
-                + EDIT_FORMS),
-            lang_arg("the table's headings, the notes, the refusals and the \"wrote\" line"))
+            arg("--top", metavar="N", type=positive, default=10, help="cli.help.top"),
+            arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
+                help=Phrase("cli.help.set", forms=EDIT_FORMS)),
+            lang_arg("cli.help.lang_trace"))
 def trace_command(args: argparse.Namespace) -> int:
     from .cli_export import refusing_in
 
@@ -224,42 +225,18 @@ def _trace(args: argparse.Namespace) -> int:
     return 0
 
 
-# ---- plain-text layout of a trace (widths count East Asian characters as two columns) ----
-
-def _columns(c: str) -> int:
-    return (0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
-            else 2 if unicodedata.east_asian_width(c) in "WF" else 1)
-
-
-def _width(s: str) -> int:
-    return sum(_columns(c) for c in s)
-
-
-def _fit(s: str, width: int, right: bool = False) -> str:
-    """s cut to `width` columns (ending in … when cut) and padded to exactly that width. One pass that
-    stops once the word is known not to fit: a 10,000-character word costs what a 16-character one does."""
-    used, cut = 0, len(s)
-    for i, c in enumerate(s):
-        w = _columns(c)
-        if cut == len(s) and used + w > width - 1:
-            cut = i  # the first character that leaves no room for the "…"
-        used += w
-        if used > width:
-            s = s[:cut] + "…"
-            break
-    pad = " " * (width - _width(s))
-    return pad + s if right else s + pad
-
+# ---- plain-text layout of a trace (widths count East Asian characters as two columns: messages.fit) ----
 
 def _probability(p) -> str:
     return f"{p:.4f}" if p is not None else "   nan"  # None: the model's numbers overflowed
 
 
 def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> str:
-    """The trace as plain text, its headings in `lang` (cli.trace.* of lesson/strings; English byte for byte as
+    """The trace as plain text, its headings in `lang` (cli.trace.* of messages/strings; English byte for byte as
     before). Tokens, ids and numbers are the model's own in every language."""
     from .lesson.strings import quote, text
     from .lesson.whatif_state import describe
+    from .messages.fit import columns, padded
 
     def say(key: str, **values) -> str:
         return text(lang, key, **values)
@@ -276,13 +253,13 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
              *([say("cli.trace.whatif", edits=say("whatif.join").join(describe(lang, e, list(trace.tokens))
                                                                       for e in trace.edits))] if trace.edits else []),
              say("cli.trace.tokens", n=trace.n_tokens),
-             f"  {_fit(say('cli.trace.seat'), 4, right=True)}  {_fit(say('cli.trace.token'), 16)}  id"]
+             f"  {padded(say('cli.trace.seat'), 4, right=True)}  {padded(say('cli.trace.token'), 16)}  id"]
     for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
         unknown = f"  {say('cli.trace.unknown')}" if unk else ""
-        lines.append(f"  {i + 1:>4}  {_fit(tok, 16)}  id {int(tid):>5}{unknown}")
-    row_w = min(12, max(_width(s) for s in labels))
+        lines.append(f"  {i + 1:>4}  {padded(tok, 16)}  id {int(tid):>5}{unknown}")
+    row_w = min(12, max(columns(s) for s in labels))
     # a column as wide as its widest name up to 8 (「座った」 is 6 columns: it was cut to 「座っ…」 at 5)
-    col_w = max(5, min(8, max(_width(s) for s in labels)))
+    col_w = max(5, min(8, max(columns(s) for s in labels)))
     for l, layer in enumerate(trace.layers):
         for h in range(c.n_head):
             # a dot's reason: the rule's (not yet spoken) and/or a what-if mask edit's, each said only when present
@@ -291,15 +268,15 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
             reasons = ([say("cli.trace.dot_rule")] if rule_dots else []) + ([say("cli.trace.dot_edit")] if cut else [])
             dots = say("cli.trace.dots", reasons=say("cli.trace.dot_or").join(reasons)) if reasons else ""
             lines += ["", say("cli.trace.weights", layer=l + 1, head=h + 1, dots=dots),
-                      " " * row_w + "".join(" " + _fit(s, col_w, right=True) for s in labels)]
+                      " " * row_w + "".join(" " + padded(s, col_w, right=True) for s in labels)]
             for i, row in enumerate(layer.weights[h]):
                 cells = ("." if layer.mask[i, j] else f"{w:.2f}" for j, w in enumerate(row))
                 cells = (cell.rjust(col_w) for cell in cells)
-                lines.append(_fit(labels[i], row_w) + "".join(" " + cell for cell in cells))
+                lines.append(padded(labels[i], row_w) + "".join(" " + cell for cell in cells))
     # English names the last student as Python writes a string ('sat'); other languages as a name (「座った」)
     lines += ["", say("cli.trace.next", name=repr(labels[-1]) if lang == "en" else quote(lang, labels[-1]))]
     for rank, item in enumerate(next_words, 1):
-        lines.append(f"  {rank:>3}  {_fit(item['token'], 16)}  {_probability(item['probability'])}")
+        lines.append(f"  {rank:>3}  {padded(item['token'], 16)}  {_probability(item['probability'])}")
     return "\n".join(lines)
 
 

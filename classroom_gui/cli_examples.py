@@ -10,11 +10,16 @@ from pathlib import Path
 from .cli_table import MODEL, CliError, arg, lang_arg, subcommand, tell, write_atomic
 
 
-@subcommand("examples", "list the gallery of examples (each a sentence, its rule, who asks, layer and head, and "
-            "what it shows); --json writes them as a list",
-            MODEL, lang_arg("the printed descriptions"),
-            arg("--json", metavar="FILE", type=Path, help="write the examples as a JSON list"))
+@subcommand("examples", "cli.help.examples",
+            MODEL, lang_arg("cli.help.lang_examples"),
+            arg("--json", metavar="FILE", type=Path, help="cli.help.examples_json"))
 def examples_command(args: argparse.Namespace) -> int:
+    from .cli_export import refusing_in
+
+    return refusing_in(args.lang, _examples, args)  # its refusals (a --json it cannot write) in --lang
+
+
+def _examples(args: argparse.Namespace) -> int:
     from .lesson.gallery import GalleryError, example_top, example_where, gallery_file, load_gallery
     from .resources import teaching_model_dir
 

@@ -8,35 +8,28 @@ import os
 import sys
 from pathlib import Path
 
-from .export.formats import output_help
+from .export.formats import output_help, output_names
 from .lesson.timeline import CHAPTERS
-from .messages.phrase import PhraseError, Words
+from .messages.phrase import Phrase, PhraseError, Words
 from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand,
                         tell)
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
 # for export, deck and video and for quiz, so that `quiz --json` asks the questions of the deck's slides
-FOCUS = arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
-            "(default: cat or 猫; without one, the last student, with a note saying so)")
-LAYER = arg("--layer", metavar="L", type=int, help="layer whose cards are shown, from 1 (default: the seed example's, "
-            "else 1)")
-HEAD = arg("--head", metavar="H", type=int, help="head whose cards are shown, from 1 (default: the seed example's, else 1)")
-RULE = arg("--mask", choices=("none", "causal"), help="the rule of the attention chapters: none (discussion, every "
-           "student hears every other; the teaching model's default, as in the seed's story) or causal (in turn, GPT's "
-           "mask; a GPT-2 folder's default). Chapter 6 shows both; answer time always uses causal")
+FOCUS = arg("--focus", metavar="WORD", help="cli.help.focus")
+LAYER = arg("--layer", metavar="L", type=int, help="cli.help.layer")
+HEAD = arg("--head", metavar="H", type=int, help="cli.help.head")
+RULE = arg("--mask", choices=("none", "causal"), help=Phrase("cli.help.rule", chapter=CHAPTERS.index("mask")))
 
 COMMON = (
     TEXT, MODEL, FOCUS, LAYER, HEAD, RULE,
-    lang_arg("every label and narration"),
-    arg("--size", default="1920x1080", help="WIDTHxHEIGHT, or 1080p, 4k, 720p, 4:3 (default 1920x1080); a size nearer "
-        "4:3 than 16:9 (1024x768, 4:3 = 1440x1080) gets the 4:3 layout, a PPTX deck 4:3 slides"),
-    arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom",
-        help="look of the picture (contrast: high contrast, for a washed-out projector)"),
-    arg("--temperature", type=float, default=1.0, help="softmax temperature of the answer (default 1.0)"),
-    arg("--compare", metavar="TEXT2", help="a second sentence drawn beside the first at the same step (same layer, "
-        "head and asker where it sits in both), the share that changed most outlined; --json then holds 'classes'"),
-    arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable: '
-        f'{EDIT_FORMS}; everything after it is recomputed and the edited numbers are marked'),
+    lang_arg("cli.help.lang_picture"),
+    arg("--size", default="1920x1080", help="cli.help.size"),
+    arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom", help="cli.help.theme"),
+    arg("--temperature", type=float, default=1.0, help="cli.help.temperature"),
+    arg("--compare", metavar="TEXT2", help="cli.help.compare"),
+    arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
+        help=Phrase("cli.help.set_recomputed", forms=EDIT_FORMS)),
 )
 
 
@@ -176,7 +169,7 @@ def _focus(word: str, tokens: list[str]) -> int:
     if word.isascii() and word.isdigit():  # "²" is a digit to str.isdigit() but not a number to int()
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
-        raise CliRefusal("cli.focus_seats", word=word, last=len(tokens))
+        raise CliRefusal("cli.focus_seats" if len(tokens) > 1 else "cli.focus_seat_one", word=word, last=len(tokens))
     for same in (lambda t: t.lower() == word.lower(), lambda t: bare(t) == bare(word)):
         for i, t in enumerate(tokens):  # the word as shown first, then without GPT-2's leading-space mark
             if same(t):
@@ -225,18 +218,15 @@ def wrote(args) -> None:
         tell(args.lang, "cli.wrote_json", path=args.output, json=args.json)
 
 
-@subcommand("export", "draw one moment of the lesson as a PNG, SVG or PDF", *COMMON,
-            arg("--chapter", metavar="NAME", help=f"a chapter by number (0-{len(CHAPTERS) - 1}) or name "
-                f"({', '.join(CHAPTERS)}), "
-                "drawn finished: at the end of its last step (softmax shows the shares)"),
-            arg("--beat", metavar="N", type=int, help="step N, as counted on screen from 1"),
-            arg("--time", metavar="S", type=float, help="a time in seconds of lesson time"),
-            arg("--transparent", action="store_true", help="transparent background (PNG, SVG)"),
-            arg("--svg-text", choices=("outline", "font"), default="outline",
-                help="SVG words as glyph outlines that render without any font installed, the text kept "
-                     "invisible beside them for search (default), or as text with the font subset embedded"),
-            arg("--json", metavar="FILE", type=Path, help="also write every number shown, with what it is"),
-            arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_help("picture")))
+@subcommand("export", "cli.help.export", *COMMON,
+            arg("--chapter", metavar="NAME", help=Phrase("cli.help.chapter", last=len(CHAPTERS) - 1,
+                                                          names=tuple(CHAPTERS))),
+            arg("--beat", metavar="N", type=int, help="cli.help.beat"),
+            arg("--time", metavar="S", type=float, help="cli.help.time"),
+            arg("--transparent", action="store_true", help="cli.help.transparent"),
+            arg("--svg-text", choices=("outline", "font"), default="outline", help="cli.help.svg_text"),
+            arg("--json", metavar="FILE", type=Path, help="cli.help.export_json"),
+            arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_names("picture")))
 @_export_errors
 def export_command(args: argparse.Namespace) -> int:
     from .export.files import atomic_paths, check_target
@@ -284,13 +274,10 @@ def _export_compare(args, targets, pair, size, theme) -> int:
     return 0
 
 
-@subcommand("deck", "the whole lesson as slides: PPTX (narration in the speaker notes), PDF, or a folder of PNGs",
-            *COMMON,
-            arg("--per", choices=("beat", "chapter"), default="beat",
-                help="one slide per step, or per chapter (each chapter finished: its last step)"),
-            arg("--quiz", action="store_true", help="a question slide (predict, then see) before each slide that "
-                "reveals its answer; the answer slide marks it"),
-            arg("-o", "--output", required=True, type=Path, metavar="OUT", help=output_help("deck")))
+@subcommand("deck", "cli.help.deck", *COMMON,
+            arg("--per", choices=("beat", "chapter"), default="beat", help="cli.help.per"),
+            arg("--quiz", action="store_true", help="cli.help.deck_quiz"),
+            arg("-o", "--output", required=True, type=Path, metavar="OUT", help=output_names("deck")))
 @_export_errors
 def deck_command(args: argparse.Namespace) -> int:
     from .export.deck import save_deck
@@ -305,7 +292,7 @@ def deck_command(args: argparse.Namespace) -> int:
             check_target(args.output, DECKS)
         else:
             check_target(args.output, COMPARE_DECKS, ExportError("error.compare_deck_type", path=args.output,
-                                                                 names=output_help("compare deck"),
+                                                                 names=output_names("compare deck"),
                                                                  suffix=args.output.suffix))
     _app, trace, sel, theme, size, run = _prepare(args)
     notices = notices_for(run, sel.lang)
@@ -325,12 +312,11 @@ def deck_command(args: argparse.Namespace) -> int:
     return 0
 
 
-@subcommand("video", "a range of chapters as an MP4 or GIF animation", *COMMON,
-            arg("--from", dest="first", metavar="CHAPTER",
-                help="first chapter (number or name; default the first), played from its start"),
-            arg("--to", dest="last", metavar="CHAPTER", help="last chapter (default the last), played to its end"),
-            arg("--fps", type=int, default=30, help="pictures per second (default 30)"),
-            arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_help("video")))
+@subcommand("video", "cli.help.video", *COMMON,
+            arg("--from", dest="first", metavar="CHAPTER", help="cli.help.from"),
+            arg("--to", dest="last", metavar="CHAPTER", help="cli.help.to"),
+            arg("--fps", type=int, default=30, help="cli.help.fps"),
+            arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_names("video")))
 @_export_errors
 def video_command(args: argparse.Namespace) -> int:
     from .export.files import check_target

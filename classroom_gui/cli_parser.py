@@ -1,9 +1,10 @@
 """argparse's refusals in the command's --lang (teacher8 L6: `quiz --lang ja` without --json said "the following
 arguments are required: --json" in English). A command line that names --lang gets argparse's messages it knows as
-sentences of lesson/strings ("cli.parse.…"), and its "usage:" and "error:" in that language too (teacher9 L1);
+sentences of messages/strings ("cli.parse.…"), and its "usage:" and "error:" in that language too (teacher9 L1);
 English, and any message not known here, read as argparse writes them. A subcommand refuses an argument it does not
 know with its own usage (`video --chapters 5` showed the top-level one), and a --lang written before the command
-(`classroom-gui --lang ja`) is told where it goes.
+(`classroom-gui --lang ja`) is told where it goes, unless help is asked for: `classroom-gui --lang ja export --help`
+answers in that language (the help itself: cli_help).
 """
 from __future__ import annotations
 
@@ -37,26 +38,32 @@ class Parser(argparse.ArgumentParser):
 
     def parse_known_args(self, args=None, namespace=None):
         if self.commands:
-            self._lang_before_command(sys.argv[1:] if args is None else list(args))
+            args = self._lang_before_command(sys.argv[1:] if args is None else list(args))
         parsed, extras = super().parse_known_args(args, namespace)
         if self.subcommand and extras:  # said here, with this command's usage, not the top-level parser's
             self.error("unrecognized arguments: " + " ".join(extras))  # argparse's own words (parse_args)
         return parsed, extras
 
-    def _lang_before_command(self, args: list[str]) -> None:
-        """`classroom-gui --lang ja`: refused with where --lang goes (argparse took "ja" for the command)."""
-        skip = False
-        for a in args:
+    def _lang_before_command(self, args: list[str]) -> list[str]:
+        """`classroom-gui --lang ja`: refused with where --lang goes (argparse took "ja" for the command). When help
+        is asked for (`classroom-gui --lang ja export --help`), the help is in that language (cli.build_parser read
+        it: lang_of) and the --lang is left out, as argparse would take "ja" for the command."""
+        before = args[:args.index("--")] if "--" in args else args
+        skip, helping = False, "-h" in before or "--help" in before
+        for i, a in enumerate(args):
             if skip:  # --model's value, which may be any word, even a command's name
                 skip = False
             elif a in self.commands or a in ("-h", "--help", "--version"):  # (help and version answer first)
-                return
+                return args
+            elif (a == "--lang" or a.startswith("--lang=")) and helping:
+                return args[:i] + args[i + (2 if a == "--lang" else 1):]
             elif a == "--lang" or a.startswith("--lang="):
                 self._refuse(text(self.lang, "cli.parse.lang_first", prog=self.prog))
             elif not a.startswith("-"):  # the command's place, mistyped ("expor"): argparse names the choices
-                return
+                return args
             else:
                 skip = a == "--model"
+        return args
 
     def error(self, message: str):
         if self.lang == "en":
@@ -67,6 +74,13 @@ class Parser(argparse.ArgumentParser):
     def _refuse(self, said: str):
         self.print_usage(sys.stderr)
         self.exit(2, refusal(self.lang, self.prog, said) + "\n")
+
+    def format_help(self) -> str:
+        """argparse's help, its usage line as format_usage lays it out ("使い方：" in Japanese)."""
+        helped = super().format_help()
+        if self.lang == "en":
+            return helped
+        return self.format_usage() + "\n" + helped.split("\n\n", 1)[1] if "\n\n" in helped else helped
 
     def format_usage(self) -> str:
         if self.lang == "en":

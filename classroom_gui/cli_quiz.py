@@ -10,11 +10,9 @@ from .cli_export import FOCUS, HEAD, LAYER, RULE, refusing_in
 from .cli_table import MODEL, TEXT, arg, lang_arg, subcommand, tell, write_atomic
 
 
-@subcommand("quiz", "questions to ask the class before a step reveals the answer (who gets the biggest share, "
-            "what the shares add up to, who cannot be heard, which word comes next), read off the real numbers",
-            TEXT, MODEL, FOCUS, LAYER, HEAD, RULE, lang_arg("the questions"),
-            arg("--json", metavar="FILE", type=Path, required=True,
-                help="write the questions as a JSON list of {question, choices, answer, step}"))
+@subcommand("quiz", "cli.help.quiz",
+            TEXT, MODEL, FOCUS, LAYER, HEAD, RULE, lang_arg("cli.help.lang_quiz"),
+            arg("--json", metavar="FILE", type=Path, required=True, help="cli.help.quiz_json"))
 def quiz_command(args: argparse.Namespace) -> int:
     return refusing_in(args.lang, _quiz, args)  # its refusals (an empty --text, no model folder) in --lang
 

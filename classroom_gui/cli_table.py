@@ -1,16 +1,17 @@
 """The command line as a table: each subcommand registers (name, help, arguments, function) here with
 @subcommand, and cli.build_parser builds argparse from the table. The subcommand modules import this, never
-cli.py, so the command line has no import loop.
+cli.py, so the command line has no import loop. Every help is a key of messages/strings ("cli.help.…") or a
+Phrase, said in the command line's language when the parser is built (cli_help).
 """
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from .messages.phrase import PhraseError
+from .messages.phrase import Phrase, PhraseError
 from .lesson.strings import LANGUAGES
 
-COMMANDS: list[tuple[str, str, tuple, object]] = []  # (name, help, arguments, function), in order
+COMMANDS: list[tuple[str, str, tuple, object]] = []  # (name, help key, arguments, function), in order
 
 
 class CliError(Exception):
@@ -18,12 +19,12 @@ class CliError(Exception):
 
 
 class CliRefusal(PhraseError, CliError):
-    """A CliError as a key of lesson/strings and its values (messages.phrase): str() the English every command
+    """A CliError as a key of messages/strings and its values (messages.phrase): str() the English every command
     prints; a command with a --lang of its own (worksheet) says it in that language."""
 
 
 def tell(lang: str, key: str, **values) -> None:
-    """One line on stderr in `lang`: a sentence of lesson/strings ("wrote x.png", 「x.pngを書き出しました。」)."""
+    """One line on stderr in `lang`: a sentence of messages/strings ("wrote x.png", 「x.pngを書き出しました。」)."""
     import sys
 
     from .lesson.strings import text
@@ -32,7 +33,8 @@ def tell(lang: str, key: str, **values) -> None:
 
 
 def arg(*names, **options) -> tuple:
-    """One argument for @subcommand, spelled like ArgumentParser.add_argument."""
+    """One argument for @subcommand, spelled like ArgumentParser.add_argument; its help a key of messages/strings
+    ("cli.help.…") or a Phrase."""
     return names, options
 
 
@@ -51,16 +53,11 @@ def positive(text: str) -> int:
 
 
 # the arguments several subcommands share, written once
-TEXT = arg("--text", required=True, help='the sentence, e.g. "The cat sat on the mat"')
-MODEL = arg("--model", metavar="DIR", type=Path, help="model folder (default: the teaching model)")
-MASK = arg("--mask", choices=("causal", "none"), default="causal", help="the classroom's rule: causal (in turn, "
-           "GPT's mask: a student hears those who have spoken and itself; the default) or none (discussion: every "
-           "student hears every other)")
+TEXT = arg("--text", required=True, help="cli.help.text")
+MODEL = arg("--model", metavar="DIR", type=Path, help="cli.help.model")
+MASK = arg("--mask", choices=("causal", "none"), default="causal", help="cli.help.mask")
 # the written what-if edits, for every --set help (model.whatif reads them)
-EDIT_FORMS = ('"score[L,H,FROM,TO]=X", "q[L,H,WORD,i]=X" (also k, v) or "mask[L,FROM,TO]=0|1" (1: FROM cannot hear '
-              'TO, 0: it hears TO)')
-LAYER = arg("--layer", metavar="L", type=whole, default=1, help="layer, from 1 (default 1)")
-HEAD = arg("--head", metavar="H", type=whole, default=1, help="head, from 1 (default 1)")
+EDIT_FORMS = Phrase("cli.help.edit_forms")
 
 
 def check_layer_head(args, config) -> None:
@@ -71,13 +68,13 @@ def check_layer_head(args, config) -> None:
         raise CliRefusal("cli.head_range", most=config.n_head)
 
 
-def lang_arg(what: str) -> tuple:
-    """--lang, one of the languages there are strings for; `what` is what it is the language of."""
-    return arg("--lang", choices=LANGUAGES, default="en", help=f"language of {what}")
+def lang_arg(help: str) -> tuple:
+    """--lang, one of the languages there are strings for; `help` the key saying what it is the language of."""
+    return arg("--lang", choices=LANGUAGES, default="en", help=help)
 
 
 def subcommand(name: str, help: str, *arguments: tuple):
-    """Register `function(args) -> int` as `classroom-gui NAME`."""
+    """Register `function(args) -> int` as `classroom-gui NAME`; `help` is the key of its one-line description."""
     def register(function):
         COMMANDS.append((name, help, arguments, function))
         return function
@@ -85,11 +82,12 @@ def subcommand(name: str, help: str, *arguments: tuple):
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write text (UTF-8) so that `path` is whole or untouched (export.files.atomic_path)."""
+    """Write text (UTF-8) so that `path` is whole or untouched (export.files.atomic_path); a CliRefusal naming the
+    file and why when it cannot be written, said in the command's --lang (refusing_in: teacher11 M3)."""
     from .export.files import ExportError, atomic_path
 
     try:
         with atomic_path(Path(path)) as tmp:
             tmp.write_text(text, encoding="utf-8")
     except ExportError as exc:
-        raise CliError(f"cannot write the JSON: {exc}") from None  # exc names the file and why
+        raise CliRefusal("cli.json_unwritable", reason=exc.phrase) from None  # exc names the file and why

@@ -11,29 +11,22 @@ from pathlib import Path
 from .cli_export import HEAD, LAYER
 from .cli_table import (EDIT_FORMS, MODEL, TEXT, arg, check_layer_head, lang_arg,
                         subcommand, whole)
+from .messages.phrase import Phrase
 
 # the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), except
 # where no worksheet can be made in it: in discussion every student listens to all, and a sheet holds 2-5
-RULE = arg("--mask", choices=("causal", "none"), help="the classroom's rule: none (discussion: every student hears "
-           "every other) or causal (in turn, GPT's mask: a student hears those who have spoken and itself). Default: "
-           "the lesson's rule, as for export and deck (discussion for the teaching model), unless no sheet fits in it "
-           "(more than 5 students, or --students fewer than the sentence has): then in turn, with a note")
+RULE = arg("--mask", choices=("causal", "none"), help="cli.help.sheet_rule")
 
 
-@subcommand("worksheet", "a printable worksheet: one student's attention to work out by hand (dot products, "
-            "÷√d, exp, sum, shares, the weighted sum of opinions), with an answer key, as a PDF",
-            TEXT, MODEL, lang_arg("the sheet"),
-            arg("--focus", metavar="WORD", help="the student who asks: a word of the sentence or a seat number "
-                "(default: cat or 猫; with --students, the student that picks)"),
-            arg("--students", metavar="N", type=whole, help="how many students' cards the sheet prints, the "
-                "asker's own included (it listens to itself too): 2-5; the asker is the first student who "
-                "listens to exactly N (the one in seat N under the causal mask)"),
+@subcommand("worksheet", "cli.help.worksheet",
+            TEXT, MODEL, lang_arg("cli.help.lang_sheet"),
+            arg("--focus", metavar="WORD", help="cli.help.sheet_focus"),
+            arg("--students", metavar="N", type=whole, help="cli.help.students"),
             LAYER, HEAD, RULE,
-            arg("--set", dest="edits", action="append", metavar="EDIT", default=[], help='a what-if edit, repeatable, '
-                f'as for export and trace: {EDIT_FORMS}; '
-                'the sheet is worked from the edited class, its edited numbers underlined and a "What if:" line'),
-            arg("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)"),
-            arg("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf"))
+            arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
+                help=Phrase("cli.help.sheet_set", forms=EDIT_FORMS)),
+            arg("--paper", choices=("a4", "letter"), default="a4", help="cli.help.paper"),
+            arg("-o", "--output", required=True, type=Path, metavar="FILE", help="cli.help.sheet_output"))
 def worksheet_command(args: argparse.Namespace) -> int:
     from .cli_export import refusing_in
 

@@ -19,12 +19,14 @@ import threading
 import traceback
 from pathlib import Path
 
+from .messages.fit import shortened
+
 LOGGER = "classroom_gui"
 LOG_FILE = "classroom-gui.log"
 LOG_DIR_ENV = "CLASSROOM_GUI_LOG_DIR"          # tests (and users) can point the log elsewhere
 FALLBACK_DIR = Path("~/.local/share/attention-classroom")
 MAX_BYTES, BACKUPS = 1_000_000, 3              # classroom-gui.log + .1 .. .3: at most 4 MB on disk
-MAX_SUMMARY = 400                              # characters of the exception shown above the details
+MAX_SUMMARY = 400                              # columns of the exception shown above the details (messages.fit)
 FILE_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 log = logging.getLogger(LOGGER)
@@ -312,7 +314,7 @@ def _short(exc) -> str:
     except Exception:  # a broken __str__ must not break the report
         text = repr(exc)
     text = " ".join(text.split())
-    return text if len(text) <= MAX_SUMMARY else text[:MAX_SUMMARY - 1] + "…"
+    return shortened(text, MAX_SUMMARY)
 
 
 def _signature(exc_type, tb) -> tuple:

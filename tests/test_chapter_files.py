@@ -80,7 +80,7 @@ def test_a_new_chapter_is_one_file_plus_strings(tmp_path):
     (copy / "lesson" / "chapters" / "14_recess.py").write_text(RECESS, encoding="utf-8")
     for lang, words in {"en": ("Recess", "{focus} chats.", "The bell rings."),
                         "ja": ("休み時間", "{focus}がおしゃべりします。", "チャイムが鳴ります。")}.items():
-        path = copy / "lesson" / "strings" / f"{lang}.json"
+        path = copy / "messages" / "strings" / f"{lang}.json"
         strings = json.loads(path.read_text(encoding="utf-8"))
         strings.update({"chapter.recess": words[0], "recess.chat": words[1], "recess.bell": words[2]})
         path.write_text(json.dumps(strings, ensure_ascii=False), encoding="utf-8")

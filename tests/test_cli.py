@@ -14,6 +14,7 @@ import pytest
 
 from classroom_gui import cli
 from classroom_gui.cli import main
+from classroom_gui.messages.fit import columns
 from classroom_gui.model import ClassroomTokenizer, GPTConfig, save_checkpoint
 from classroom_gui.model.checkpoint import expected_shapes
 from classroom_gui.resources import teaching_model_dir
@@ -73,7 +74,7 @@ def test_matrix_columns_line_up_with_wide_characters(capsys, model):
     assert code == 0
     block = out.split("layer 1 head 1")[1].split("\n\n")[0].splitlines()[1:]  # header row + 5 rows
     assert len(block) == 6
-    assert len({cli._width(line) for line in block}) == 1, block
+    assert len({columns(line) for line in block}) == 1, block
 
 
 def test_json_content(capsys, model, tmp_path):

@@ -4,7 +4,8 @@ one; a --lang before the command (`classroom-gui --lang ja`) is told where it go
 選べません」; the --fps refusal names the option. Without --lang every line reads as before."""
 from __future__ import annotations
 
-from classroom_gui.cli import _report, _width, main
+from classroom_gui.cli import _report, main
+from classroom_gui.messages.fit import columns
 
 VIDEO = ["video", "--text", "猫がマットの上に座った", "--size", "160x90", "--from", "softmax", "--to", "softmax"]
 
@@ -19,8 +20,8 @@ def test_usage_and_error_are_japanese_under_lang_ja_and_the_usage_stays_aligned(
     assert code == 2 and lines[-1] == "classroom-gui export：エラー：-o/--outputを指定してください。"
     assert lines[0].startswith("使い方：classroom-gui export [-h]") and len(lines) > 2
     # the wrapped lines start under the first option, as argparse lays them out after "usage: "
-    indent = _width("使い方：classroom-gui export ")
-    assert all(_width(line) - _width(line.lstrip(" ")) == indent for line in lines[1:-1]), lines
+    indent = columns("使い方：classroom-gui export ")
+    assert all(columns(line) - columns(line.lstrip(" ")) == indent for line in lines[1:-1]), lines
     code, lines = _err(capsys, ["export", "--text", "猫"])
     assert code == 2 and lines[-1] == "classroom-gui export: error: the following arguments are required: -o/--output"
     assert lines[0].startswith("usage: classroom-gui export [-h]")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from classroom_gui.cli import _width, main
+from classroom_gui.cli import main
+from classroom_gui.messages.fit import columns
 from classroom_gui.resources import teaching_model_dir
 
 CAT = ["trace", "--text", "猫がマットの上に座った", "--top", "2"]
@@ -24,7 +25,7 @@ def test_trace_headings_are_japanese_under_lang_ja(capsys):
     assert lines[2] == "ルール：順番に発言（GPT。生徒はもう話した人の話だけを聞きます）"
     assert lines[3].startswith("もしも：「マット」に「猫」の話が聞こえない") and lines[3].endswith("。モデルそのままの数ではありません。")
     assert lines[4].startswith("生徒（7人。")
-    assert lines[5].split() == ["席", "生徒", "id"] and _width(lines[5]) == _width(lines[6].split(" id ")[0]) + 3
+    assert lines[5].split() == ["席", "生徒", "id"] and columns(lines[5]) == columns(lines[6].split(" id ")[0]) + 3
     assert ("第1層 ヘッド1：注意の重み（行の生徒が列の生徒の話を聞きます。「.」：まだ話していない、または「もしも」の変更で聞こえない）"
             in lines)
     assert lines[-3] == "「座った」の次の単語："

@@ -1,5 +1,5 @@
 """polish7: the exports raise a message key and its values (export.errors), not English for the window to translate
-back. Every place that makes an ExportError or a Phrase names a key of lesson/strings that English and Japanese
+back. Every place that makes an ExportError or a Phrase names a key of messages/strings that English and Japanese
 both have, with exactly the values the two sentences use; str() is the CLI's English, the window says it in its
 language."""
 from __future__ import annotations

@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from classroom_gui.cli import _fit, _width, main
+from classroom_gui.cli import main
+from classroom_gui.messages.fit import columns, padded
 from classroom_gui.model import limits
 from classroom_gui.model.checkpoint import CheckpointError, load_checkpoint
 from classroom_gui.model.sentence import InputError, run_sentence
@@ -48,18 +49,18 @@ def one_clear_line(err: str) -> str:
 # --- case 1: the table formatter is linear in a word's length --------------------------------------------------
 
 def old_fit(s: str, width: int) -> str:  # the quadratic original, as the reference for what is printed
-    if _width(s) > width:
-        while _width(s) > width - 1:
+    if columns(s) > width:
+        while columns(s) > width - 1:
             s = s[:-1]
         s += "…"
-    return s + " " * (width - _width(s))
+    return s + " " * (width - columns(s))
 
 
 @pytest.mark.parametrize("word", ["cat", "x" * 16, "x" * 17, "猫" * 9, "e\u0301" * 30, "🙂" * 300, "ab猫cd猫" * 4])
 def test_fit_cuts_as_before(word):
     for width in (5, 12, 16):
-        assert _fit(word, width) == old_fit(word, width)
-        assert _width(_fit(word, width)) == width
+        assert padded(word, width) == old_fit(word, width)
+        assert columns(padded(word, width)) == width
 
 
 @pytest.mark.parametrize("word", ["x" * 10_000, "🙂" * 3000])

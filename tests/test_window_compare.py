@@ -11,6 +11,7 @@ from classroom_gui.scene import palette
 from classroom_gui.view import compare_dialog, window_jobs
 from classroom_gui.view.compare_dialog import CompareDialog, open_compare
 from helpers import random_checkpoint, random_window
+from whatif_window import to_beat
 
 SECOND = "cat sat on the mat the cat"
 
@@ -244,3 +245,16 @@ def test_the_dialog_steps_with_the_windows_keys_and_opens_on_seated_classes(qtbo
         qtbot.keyClick(dialog, *keys)
         assert chapter() == after, keys
         assert dialog.pair.frames[0].chapter_key == after and dialog.drawn == drawn + 1
+
+
+def test_view_compare_shows_both_classes_at_the_window_step(qtbot, window):
+    to_beat(window, "softmax.weights")
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    fa, fb = dialog.pair.frames
+    assert fa.beat_key == fb.beat_key == "softmax.weights"
+    assert fa.narration == window.model.frame().narration
+    assert not dialog.picture.pixmap().isNull()
+    before = window.player.time
+    qtbot.keyClick(dialog, Qt.Key.Key_Right)
+    assert window.player.time > before and dialog.pair.frames[1].beat_key == dialog.pair.frames[0].beat_key

@@ -43,7 +43,7 @@ def test_each_refusal_is_the_clis_english_and_japanese_for_the_window(checkpoint
         (lambda: choose_asker(causal, 0, None, None), "choose the asker or how many students it listens to",
          "--focus"),
         (lambda: choose_asker(short, 0, None, 2),
-         "no student of this sentence listens to exactly 2 (here they listen to 3 to 3)", "2人"),
+         "no student of this sentence listens to exactly 2 (here each listens to 3)", "2人"),  # (polish11: not "3 to 3")
         (lambda: choose_asker(causal, 0, 2, 5), "'マット' listens to 3 students, not 5; give --focus or --students, "
          "not both", "「マット」"),
         (lambda: choose_asker(discussion, 0, 2, None), "in discussion every student listens to all 7; a worksheet "

@@ -1,4 +1,4 @@
-"""Why an export could not be written, as a key of lesson/strings and the values it names (messages.phrase; no Qt).
+"""Why an export could not be written, as a key of messages/strings and the values it names (messages.phrase; no Qt).
 
 An export says why it failed without knowing who reads it: `str()` of an ExportError is the English sentence
 (strings/en.json), which the CLI prints and the log keeps; `said(exc, lang)` is the same sentence in the
@@ -11,7 +11,7 @@ import errno
 from ..messages.phrase import Phrase, PhraseError  # noqa: F401 (Phrase re-exported: the exports' reasons)
 from ..lesson.strings import text
 
-# the system's reasons said in the reader's language (lesson/strings "error.reason.<name>"); their English is the
+# the system's reasons said in the reader's language (messages/strings "error.reason.<name>"); their English is the
 # C library's own text (glibc's strerror: test_system_reasons), so the CLI's English reads as it always did
 REASONS = ("ENOSPC", "EDQUOT", "EFBIG", "EACCES", "EPERM", "EROFS", "ENOENT", "EISDIR", "ENOTDIR", "ENAMETOOLONG",
            "EEXIST", "ENOTEMPTY", "EINVAL", "EIO", "ELOOP", "EBUSY", "ETXTBSY", "EMFILE", "ENFILE", "EXDEV")
@@ -28,7 +28,7 @@ class Cancelled(ExportError):
 
 class SystemReason:
     """Why the system refused (an OSError), said in the reader's language: a common case (REASONS) in a sentence of
-    lesson/strings, any other in the system's own words (strerror)."""
+    messages/strings, any other in the system's own words (strerror)."""
 
     def __init__(self, exc: OSError):
         self.name, self.text = errno.errorcode.get(exc.errno), exc.strerror or str(exc)

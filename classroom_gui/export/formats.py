@@ -12,6 +12,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable
 
+from ..messages.phrase import Phrase
+
 
 @dataclass(frozen=True)
 class Format:
@@ -55,7 +57,13 @@ def file_filter(kind: str) -> str:
     return ";;".join(f"{f.label} (*{suffix})" for suffix, f in KINDS[kind].items() if suffix)
 
 
-def output_help(kind: str, file: str = "FILE") -> str:
-    """The CLI's words for a kind's output: "FILE.png, FILE.svg or FILE.pdf" ("FOLDER/" for a folder)."""
+def output_names(kind: str, file: str = "FILE"):
+    """The CLI's words for a kind's output, said in a language later: "FILE.png, FILE.svg or FILE.pdf", 「FILE.png、
+    FILE.svgかFILE.pdf」 ("FOLDER/" for a folder); a Phrase, or the one name when the kind has one."""
     names = [f"{file}{suffix}" if suffix else "FOLDER/" for suffix in KINDS[kind]]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return names[0] if len(names) == 1 else Phrase("cli.help.files", names=tuple(names[:-1]), last=names[-1])
+
+
+def output_help(kind: str, file: str = "FILE") -> str:
+    """output_names in English: "FILE.png, FILE.svg or FILE.pdf"."""
+    return str(output_names(kind, file))

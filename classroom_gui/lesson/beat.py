@@ -2,7 +2,7 @@
 
 A step is declared once, in its chapter's file (lesson/chapters/NN_name.py): its name, how long it plays,
 and the builder that draws it. Its id "chapter.name" is made from the file's name and the step's, and is
-also the key of its narration in lesson/strings/<lang>.json.
+also the key of its narration in messages/strings/<lang>.json.
 """
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The words of the lesson in each language: flat dotted keys ("chapter.softmax") in strings/<lang>.json, read by
-messages.strings (the bottom layer, so that the model's refusals have keys too), and the lesson's helpers around them.
+"""The words of the lesson in each language: flat dotted keys ("chapter.softmax") in messages/strings/<lang>.json, read
+by messages.strings (the bottom layer owns them, so that the model's refusals have keys too), and the lesson's helpers
+around them.
 
 English is the reference: a key missing from another language falls back to English, and a test checks
 that none is missing.

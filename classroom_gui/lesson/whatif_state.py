@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..messages.fit import shortened
 from ..model import whatif
 from ..model.functions import MASK_RULES
 from ..model.sentence import rerun
@@ -149,13 +150,13 @@ def change_text(lang: str, change: Change, tokens) -> str:
                 kind=text(lang, f"whatif.kind.{e.kind}"), name=name, asker=name, classmate=classmate)
 
 
-SENTENCE_SHOWN = 24  # characters of a sentence the Edit menu and the status line name before "…"
+SENTENCE_SHOWN = 24  # columns of a sentence the Edit menu and the status line name, "…" included (messages.fit)
 
 
 def sentence_text(lang: str, typed: str) -> str:
     """A sentence as the Edit menu names it: quoted, its start only when long ('"The cat sat on the mat"')."""
     typed = " ".join(typed.split())
-    return quote(lang, typed if len(typed) <= SENTENCE_SHOWN else typed[:SENTENCE_SHOWN - 1] + "…")
+    return quote(lang, shortened(typed, SENTENCE_SHOWN))
 
 
 def undo_text(lang: str, state: WhatIf | None) -> str | None:

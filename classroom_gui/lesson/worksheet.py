@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 import numpy as np
 
 from ..model.trace import Trace
-from ..messages.phrase import Name, PhraseError
+from ..messages.phrase import Name, Phrase, PhraseError
 from .strings import text
 from .whatif_state import describe
 
@@ -27,8 +27,16 @@ PLACES = {"card": 2, "dot": 2, "scaled": 2, "divisor": 3, "exp": 3, "sum": 3, "s
 
 
 class WorksheetError(PhraseError, ValueError):
-    """A worksheet that cannot be made for this choice: a key of lesson/strings and its values (messages.phrase);
+    """A worksheet that cannot be made for this choice: a key of messages/strings and its values (messages.phrase);
     str() says what to choose instead in English (the CLI's), `phrase.said(lang)` in the reader's language."""
+
+
+def seats(first: int, last: int) -> Phrase:
+    """The seats a refusal tells the teacher to choose from: "seat 2-5", 「2〜5番の席」, or the one seat when the
+    class has only one to offer ("seat 2", 「2番の席」: a two-word class, never "2-2")."""
+    if first == last:
+        return Phrase("worksheet.seat_one", first=first)
+    return Phrase("worksheet.seat_range", first=first, last=last)
 
 
 def rounded(x, places: int) -> Decimal:
@@ -119,11 +127,13 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
         if students is None:
             raise WorksheetError("worksheet.error.choose")
         counts = np.count_nonzero(~mask, axis=1)
-        seats = np.flatnonzero(counts == students)
-        if not seats.size:
+        exactly = np.flatnonzero(counts == students)
+        if not exactly.size and counts.min() == counts.max():  # (in discussion: every one listens to all)
+            raise WorksheetError("worksheet.error.none_exactly_each", students=students, each=counts.min())
+        if not exactly.size:
             raise WorksheetError("worksheet.error.none_exactly", students=students, least=counts.min(),
                                  most=counts.max())
-        focus = int(seats[0])
+        focus = int(exactly[0])
     heard = int(np.count_nonzero(~mask[focus]))
     if students is not None and heard != students:
         raise WorksheetError("worksheet.error.focus_and_students", asker=trace.tokens[focus], heard=heard,
@@ -132,17 +142,33 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
         if MIN_STUDENTS <= focus + 1 <= MAX_STUDENTS:  # in turn, the student in seat N hears N
             raise WorksheetError("worksheet.error.discussion", n=n, lo=MIN_STUDENTS, hi=MAX_STUDENTS)
         raise WorksheetError("worksheet.error.discussion_seat", n=n, lo=MIN_STUDENTS, hi=MAX_STUDENTS,
-                             last=min(n, MAX_STUDENTS))
+                             seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
         if heard < MIN_STUDENTS and n < MIN_STUDENTS:  # one word: no seat hears anyone else (teacher10 L3)
             raise WorksheetError("worksheet.error.too_short", asker=trace.tokens[focus], lo=MIN_STUDENTS,
                                  hi=MAX_STUDENTS)
         if heard < MIN_STUDENTS:
             raise WorksheetError("worksheet.error.only_itself", asker=trace.tokens[focus], lo=MIN_STUDENTS,
-                                 hi=MAX_STUDENTS, last=min(n, MAX_STUDENTS))
+                                 hi=MAX_STUDENTS, seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
         raise WorksheetError("worksheet.error.too_many", asker=trace.tokens[focus], heard=heard, lo=MIN_STUDENTS,
-                             hi=MAX_STUDENTS, last=min(n, MAX_STUDENTS))
+                             hi=MAX_STUDENTS, seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
     return focus
+
+
+def no_sheet(trace: Trace, layer: int, focus: int) -> WorksheetError:
+    """Why the window cannot make a sheet of the asker on screen, who listens to too few or too many, with what to
+    do there (its keys and the desk's keys, not the CLI's options): a longer sentence for one word; in turn, a
+    seat the class has (2-5, or "seat 2" in a class of two); in discussion, in turn too."""
+    n, asker = trace.n_tokens, Name(trace.tokens[focus])
+    heard = int(np.count_nonzero(~trace.layers[layer].mask[focus]))
+    if n < MIN_STUDENTS:  # one word: no seat hears anyone else, and no rule changes that (teacher10 L3)
+        return WorksheetError("worksheet.too_short", asker=asker, lo=MIN_STUDENTS, hi=MAX_STUDENTS)
+    if trace.layers[layer].mask.any():  # in turn: the student in seat N hears N
+        return WorksheetError("worksheet.too_many", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard,
+                              seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
+    seated = MIN_STUDENTS <= focus + 1 <= MAX_STUDENTS  # in discussion, in turn helps only a student in seat lo..hi
+    return WorksheetError("worksheet.too_many_discussion" if seated else "worksheet.too_many_discussion_seat",
+                          lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard)
 
 
 def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en",

@@ -1,4 +1,4 @@
-"""A message as a key of lesson/strings and the values it names, said in a language later (no Qt; below the model).
+"""A message as a key of messages/strings and the values it names, said in a language later (no Qt; below the model).
 
 An error that knows why it happened but not who reads it carries a Phrase (PhraseError): `str()` is the English
 sentence (strings/en.json), which the CLI prints and the log keeps; the window says the same phrase in its own
@@ -12,7 +12,7 @@ from .strings import quote, text
 
 
 class Phrase:
-    """A sentence of lesson/strings by key, with the values it names, said in a language later."""
+    """A sentence of messages/strings by key, with the values it names, said in a language later."""
 
     def __init__(self, key: str, **values):
         self.key, self.values = key, values
@@ -54,7 +54,7 @@ class Words:
 
 
 def say(lang: str, key: str, **values) -> str:
-    """The sentence of lesson/strings `key` in `lang`, its values said in the same language (as Phrase.said)."""
+    """The sentence of messages/strings `key` in `lang`, its values said in the same language (as Phrase.said)."""
     return text(lang, key, **{name: _said(value, lang) for name, value in values.items()})
 
 

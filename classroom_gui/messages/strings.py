@@ -1,5 +1,6 @@
 """The words of the program in each language: flat dotted keys ("chapter.softmax") in
-lesson/strings/<lang>.json, read by key (no Qt; the lesson's helpers around them are lesson.strings).
+messages/strings/<lang>.json, beside this file, read by key (no Qt; the lesson's helpers around them are
+lesson.strings). The bottom layer owns the files it reads: every layer above says its words through it.
 
 English is the reference: a key missing from another language falls back to English, and a test checks
 that none is missing.
@@ -10,7 +11,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-_DIR = Path(__file__).resolve().parent.parent / "lesson" / "strings"
+_DIR = Path(__file__).resolve().parent / "strings"
 # every strings/<code>.json is a language, English (the reference) first
 LANGUAGES = tuple(sorted((p.stem for p in _DIR.glob("*.json")), key=lambda code: (code != "en", code)))
 

@@ -28,7 +28,7 @@ class CheckpointError(ValueError):
 
 
 class ModelMissing(PhraseError, CheckpointError):
-    """No model folder at the path (lesson/strings "model.missing"): str() in English, said in any language."""
+    """No model folder at the path (messages/strings "model.missing"): str() in English, said in any language."""
 
     def __init__(self, path):
         super().__init__("model.missing", path=str(path))

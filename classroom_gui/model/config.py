@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
+from ..messages.fit import shortened
 from .activations import ACTIVATION, LEARNED
 from .config_keys import ConfigError, check_keys
 from .families import FAMILIES, family, gpt2
@@ -127,8 +128,8 @@ def _positive_int(value, key: str, source: str) -> int:
 
 
 def _show(value) -> str:
-    """A value for a message: its repr, cut to 40 characters (a config may hold a 4,000-digit number)."""
+    """A value for a message: its repr, cut to 40 columns (a config may hold a 4,000-digit number)."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
         return f"a {len(str(abs(value)))}-digit number"
     text = repr(value) if not isinstance(value, (list, dict)) else type(value).__name__
-    return text if len(text) <= 40 else text[:39] + "…"
+    return shortened(text, 40)

@@ -13,6 +13,8 @@ import json
 import os
 from pathlib import Path
 
+from ..messages.fit import shortened
+
 # Bytes a file may have before it is read. Real files are far smaller: GPT-2's config.json is 0.7 kB,
 # its tokenizer.json 1.4 MB, vocab.json 1 MB, merges.txt 0.5 MB; the largest tokenizers in use
 # (250,000-word multilingual ones) are ~17 MB.
@@ -89,7 +91,7 @@ def parse_json(text: str, source) -> object:
     except RecursionError:
         raise LimitError(f"{source}: JSON nested too deeply to be a model file") from None
     except ValueError as exc:  # Python refuses to read integers of more than 4,300 digits
-        raise LimitError(f"{source}: unreadable JSON ({' '.join(str(exc).split())[:160]})") from None
+        raise LimitError(f"{source}: unreadable JSON ({shortened(' '.join(str(exc).split()), 160)})") from None
 
 
 def read_json(path: Path, limit: int) -> object:

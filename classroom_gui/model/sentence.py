@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..messages.fit import shortened
 from ..messages.phrase import PhraseError
 from .checkpoint import Checkpoint
 from .fast import forward
@@ -26,7 +27,7 @@ class InputError(ValueError):
 
 
 class EmptySentence(PhraseError, InputError):
-    """A sentence with no words (lesson/strings "sentence.empty"): str() says so in English, the CLI's --lang and the
+    """A sentence with no words (messages/strings "sentence.empty"): str() says so in English, the CLI's --lang and the
     window's export dialogs in theirs (messages.phrase)."""
 
     def __init__(self):
@@ -117,7 +118,7 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     unknown = [t.text for t in tokens if t.unknown]
     if unknown:  # named as typed, not as the pieces read (whose known ones, "or", "mat", are no unknown words)
         unknown = [w for w in unknown_words(checkpoint.tokenizer, typed) if w] or list(dict.fromkeys(unknown))
-        named = ", ".join(w if len(w) <= 40 else w[:39] + "…" for w in unknown)
+        named = ", ".join(shortened(w, 40) for w in unknown)
         notices.append(f"unknown to the model: {named} (the model reads {'it' if len(unknown) == 1 else 'each'} "
                        "as pieces)")
     trace = _forward([t.id for t in tokens], checkpoint.params, checkpoint.config,

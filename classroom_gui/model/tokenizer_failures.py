@@ -13,6 +13,8 @@ import tempfile
 import threading
 from contextlib import contextmanager
 
+from ..messages.fit import shortened
+
 
 def library_failed(exc: BaseException) -> bool:
     """True for an error of the tokenizers library, panics included; False for what must go on up (Ctrl+C,
@@ -21,9 +23,9 @@ def library_failed(exc: BaseException) -> bool:
 
 
 def brief(exc: BaseException) -> str:
-    """The error on one line of at most 200 characters (a panic's message may hold a whole backtrace)."""
+    """The error on one line of at most 200 columns (a panic's message may hold a whole backtrace)."""
     text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 200 else text[:199] + "…"
+    return shortened(text, 200)
 
 
 @contextmanager

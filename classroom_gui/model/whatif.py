@@ -27,7 +27,7 @@ _SPEC = re.compile(r"\s*(q|k|v|score|mask)\s*\[([^\]]*)\]\s*=\s*(\S+)\s*$")
 
 
 class EditError(PhraseError, ValueError):
-    """An edit that cannot apply to this sentence and model, as a key of lesson/strings ("edit.…") and the values
+    """An edit that cannot apply to this sentence and model, as a key of messages/strings ("edit.…") and the values
     it names (messages.phrase): str() is the English the CLI prints after "--set", the window says the same
     phrase in its language (export.errors.said)."""
 
@@ -72,7 +72,7 @@ def _seat(word: str, tokens: list[str], spec: str) -> int:
     if word.isdigit():
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
-        raise EditError("edit.seats", spec=spec, last=len(tokens))
+        raise EditError("edit.seats" if len(tokens) > 1 else "edit.seats_one", spec=spec, last=len(tokens))
     matches = [i for i, t in enumerate(tokens) if t == word]  # exactly as shown first, then by plain word
     if len(matches) != 1:
         matches = [i for i, t in enumerate(tokens) if _plain(t) == _plain(word)]

@@ -24,7 +24,6 @@ from ..lesson.canvas import canvas_for
 from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
-from ..messages.phrase import Name
 from ..model.sentence import EmptySentence
 from ..scene import palette
 from . import file_dialogs
@@ -247,7 +246,8 @@ def _ask_paper(parent, t) -> str | None:
 
 def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | None:
     from ..export.worksheet_pdf import model_label, save_worksheet
-    from ..lesson.worksheet import MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker
+    from ..lesson.worksheet import (MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker,
+                                    no_sheet)
 
     if _empty(model, parent):
         return None
@@ -260,12 +260,7 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
         _report(model, parent, WorksheetError("worksheet.too_wide", d=trace.config.d_head))
         return None
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
-        in_turn = trace.layers[sel.layer].mask.any()  # in discussion, in turn helps only a student in seat lo..hi
-        seated = MIN_STUDENTS <= sel.focus + 1 <= MAX_STUDENTS
-        _report(model, parent, WorksheetError(
-            "worksheet.too_many" if in_turn else "worksheet.too_many_discussion" if seated
-            else "worksheet.too_many_discussion_seat",
-            lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=Name(trace.tokens[sel.focus]), n=heard))
+        _report(model, parent, no_sheet(trace, sel.layer, sel.focus))
         return None
     paper = paper or _ask_paper(parent, t)  # asked only once the sheet can be made (teacher6 L3)
     if paper is None:

@@ -23,6 +23,7 @@ from ..lesson.gallery import SEED_SENTENCE
 from ..lesson.player import SPEEDS
 from ..lesson.rules import RULES
 from ..lesson.strings import LANGUAGES
+from ..messages.fit import shortened
 
 DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry sets the lesson's layer and head
 # the first run's sentence in a language whose class studies its own (the seed explainer's own example)
@@ -98,7 +99,7 @@ def clean_file(path: Path) -> list[str]:
         if not dropped:
             return []
     log.warning("settings %s: dropped %d damaged line(s): %s", path, len(dropped),
-                "; ".join(line[:80] for line in dropped[:3]))
+                "; ".join(shortened(line, 80) for line in dropped[:3]))
     _rewrite(path, "".join(line + "\n" for line in kept or ["[General]"]))  # an empty file reads as cut short
     return dropped
 

@@ -5,8 +5,6 @@ math here): this file only finds what was clicked, asks, and hands the edit to t
 """
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QInputDialog
 
@@ -14,6 +12,7 @@ from ..lesson.numbers import fmt
 from ..export.errors import said
 from ..lesson.strings import text
 from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, describe, own_value
+from ..messages.fit import sentence_start
 from ..model.whatif import Edit, EditError
 from ..scene.class_image import ClassImage
 from ..scene.desk import DeskItem
@@ -101,13 +100,7 @@ def apply(window, edit: Edit) -> bool:
     try:
         window.model.edit(edit)
     except EditError as exc:
-        window.tell(lambda lang, refusal=exc: _sentence(said(refusal, lang)), 8000, aloud=True)
+        window.tell(lambda lang, refusal=exc: sentence_start(said(refusal, lang)), 8000, aloud=True)
         return False
     return True
 
-
-def _sentence(message: str) -> str:
-    """A refusal as a sentence of its own: the CLI prints it after "error: " in lower case ("with these mask
-    edits …"); the window starts it with a capital. An edit written as typed ("mask[1,cat,The]=0 …") and Japanese
-    are unchanged."""
-    return message[:1].upper() + message[1:] if re.match(r"[a-z]+ ", message) else message

@@ -1,0 +1,57 @@
+"""Text fitted to where it stands (no Qt; below the model): its width in a terminal's columns, cut to a width with
+"…", padded to a column, begun with a capital. The one place a message, a table cell or a name is shortened by hand
+(a picture's words are cut by Qt, to pixels: scene.items.elide).
+
+Widths are a terminal's columns, not characters: a Japanese character (East Asian Wide or Fullwidth) is two, a
+combining mark or a format character (a zero-width joiner) none, so 「猫がマットの上に座った」 is cut where it is
+as wide as an English one, and never in half a column.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+ELLIPSIS = "…"  # one column: East Asian "ambiguous", which a Western terminal draws narrow
+
+
+def char_columns(c: str) -> int:
+    """The columns one character takes on a terminal: 0, 1 or 2."""
+    if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
+def columns(text: str) -> int:
+    """The columns `text` takes on a terminal (char_columns of each character)."""
+    return sum(char_columns(c) for c in text)
+
+
+def shortened(text: str, width: int) -> str:
+    """`text` when it fits in `width` columns, else its start and "…" in at most `width` columns. One pass that
+    stops once the text is known not to fit: a 10,000-character word costs what a 16-character one does."""
+    used, cut = 0, len(text)
+    for i, c in enumerate(text):
+        w = char_columns(c)
+        if cut == len(text) and used + w > width - 1:
+            cut = i  # the first character that leaves no room for the "…"
+        used += w
+        if used > width:
+            return text[:cut] + ELLIPSIS
+    return text
+
+
+def padded(text: str, width: int, right: bool = False) -> str:
+    """`text` shortened to `width` columns and padded with spaces to exactly that width (right-aligned with
+    `right`): a cell of a plain-text table."""
+    text = shortened(text, width)
+    pad = " " * (width - columns(text))
+    return pad + text if right else text + pad
+
+
+def sentence_start(message: str) -> str:
+    """A message as a sentence of its own, begun with a capital: the CLI prints a refusal after "error: " in lower
+    case ("with these mask edits …"). A message that starts with anything but a lower-case English word followed by
+    a space (an edit as typed, "mask[1,cat,The]=0 …", or Japanese) is unchanged."""
+    first, space, _ = message.partition(" ")
+    if space and first.isascii() and first.isalpha() and first.islower():
+        return message[:1].upper() + message[1:]
+    return message

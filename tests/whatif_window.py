@@ -1,0 +1,26 @@
+"""Shared by the window's what-if tests (test_window_whatif_*.py): the window on a random checkpoint, a
+double-click at a scene point, a jump to a step by its key, and an Edit menu item's text and whether it is enabled."""
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from helpers import random_window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return random_window(qtbot, tmp_path)
+
+
+def double_click(qtbot, w, scene_pos):
+    p = w.canvas.mapFromScene(scene_pos)
+    qtbot.mouseDClick(w.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(p.x(), p.y()))
+
+
+def to_beat(w, key):
+    beats = w.player.timeline.beats
+    w.model.jump(w.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == key)))
+
+
+def menu_item(window, action_id):
+    item = window.menu_actions[action_id]
+    return item.text().split("\t")[0], item.isEnabled()
