@@ -44,7 +44,10 @@ def fmt_many(values, digits: int = 2, signed: bool = False) -> list[str]:
 
 
 def factor(x: float, digits: int = 2) -> str:  # a number inside a product: negatives in brackets
-    text = fmt(x, digits)
+    return in_product(fmt(x, digits))
+
+
+def in_product(text: str) -> str:  # a number as written, inside a product: negatives in brackets
     return f"({text})" if text.startswith("-") else text
 
 

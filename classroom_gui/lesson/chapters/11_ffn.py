@@ -95,10 +95,21 @@ def output_number(ctx) -> tuple[list[str], bool]:
     inputs = t("worked.kept_input", k=len(rows), act=DISPLAY[fn]) if kept else t("worked.act_input", act=DISPLAY[fn])
     column = t("worked.column", matrix="W_2", i=1)
     if kept:  # the rows named by their units while the sum lists them all, else the strip beside it shows them
-        units = ", ".join(str(r + 1) for r in rows)
+        units = unit_runs(rows + 1) if worked.compact else ", ".join(str(r + 1) for r in rows)
         column = t("worked.kept_rows", units=units) if worked.whole else t("worked.kept_column")
     return [""] + sum_lines(t, worked, t("worked.out", name=ctx.q(f)), inputs, column,
                             "worked.out_products", "worked.above", "worked.out_total_long"), worked.whole
+
+
+def unit_runs(units) -> str:
+    """Units as runs, "2–3, 5, 7–11": a compact sum's 57 kept units named in a line or two rather than four."""
+    runs: list[list[int]] = []
+    for u in map(int, units):
+        if runs and u == runs[-1][-1] + 1:
+            runs[-1].append(u)
+        else:
+            runs.append([u])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 STEPS = [Step("hidden", 2.5, hidden), Step("activation", 2.5, activation), Step("residual", 2.5, residual)]
