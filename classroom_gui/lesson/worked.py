@@ -13,7 +13,7 @@ import numpy as np
 
 from ..model.functions import layer_norm
 from .numbers import (bracketed, evened, fmt, fmt_many, hand_divide, hand_product, hand_sum, in_product, rounds_to,
-                      signed_terms)
+                      signed_terms, vector_lines)
 
 ALL_TERMS = 32   # a sum written out as the cards' are (6 numbers a line) up to this many products
 LISTED_TERMS = 96  # ... and up to this many, compactly (COMPACT a line): the teaching model's feed-forward keeps up to 96
@@ -112,14 +112,13 @@ def worked_sum(inputs, weights, extras, model: float) -> WorkedSum | None:
     return hand_written(xs, ws, ex, shown, COMPACT if n > ALL_TERMS else LEARNED)
 
 
-def listed(parts: list[str], per_line: int = 8, n: int = 0) -> list[str]:
-    """`n` numbers (len(parts) unless given), written as `parts`, as board lines: all of them (`per_line` a line,
-    as numbers.bracketed) up to ALL_TERMS, else one line of the first FIRST_TERMS and how many more there are,
-    so that a wide model's 768-number notebook leaves the board's room to the worked sum after it (teacher9 H3)."""
+def listed(parts: list[str], n: int = 0) -> tuple[list[str], int]:
+    """`n` numbers (len(parts) unless given), written as `parts`, as a vector the board writes (Frame.write_vector,
+    numbers.vector_lines): (the numbers written, how many more are left out): all of them up to ALL_TERMS, else
+    the first FIRST_TERMS, so that a wide model's 768-number notebook leaves the board's room to the worked sum
+    after it (teacher9 H3)."""
     n = n or len(parts)
-    if n <= ALL_TERMS:
-        return bracketed(parts, per_line)
-    return ["[" + ", ".join(parts[:FIRST_TERMS]) + f", … (+{n - FIRST_TERMS})]"]
+    return (list(parts), 0) if n <= ALL_TERMS else (list(parts[:FIRST_TERMS]), n - FIRST_TERMS)
 
 
 def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_label: str, products_key: str,
@@ -149,8 +148,8 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
                      + _beside(worked.total, t(shown_key, shown=worked.shown)))
         return lines + ([] if worked.exact else [missed(t, worked.total, worked.shown)])
     k = len(worked.inputs)
-    lines += [t("worked.long", n=worked.n, k=k), inputs_label] + listed(worked.inputs, n=worked.n)
-    lines += [weights_label] + listed(worked.weights, n=worked.n) + [added]
+    lines += [t("worked.long", n=worked.n, k=k), inputs_label] + vector_lines(*listed(worked.inputs, n=worked.n))
+    lines += [weights_label] + vector_lines(*listed(worked.weights, n=worked.n)) + [added]
     lines += ["= " + signed_terms(worked.products) + f" + … (+{worked.n - k})"]
     return lines + [t(total_long_key, n=worked.n, shown=worked.shown)]
 

@@ -54,7 +54,7 @@ def residual(ctx, fr: Frame):
     _think(ctx, fr, L.output, ctx.beat.key)
     fr.board = [ctx.t("board.ffn_out", name=ctx.q(f), act=DISPLAY[ctx.trace.config.activation_function])]
     worked, whole = output_number(ctx)
-    fr.board += listed(fmt_many(L.output[f]))
+    fr.write_vector(*listed(fmt_many(L.output[f])))
     fr.write_worked(worked)
     if not whole:  # a worked sum that lists every unit adding something needs no strip of them beside it
         fr.board_strips = [ctx.strip("hidden", L.ffn_hidden_at(f))]

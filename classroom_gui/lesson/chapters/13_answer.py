@@ -11,7 +11,7 @@ from .. import rules
 from ..answers import answer_ids, seat_guesses
 from ..beat import Step
 from ..frame import Bars, Frame
-from ..numbers import fmt, temperature_probs, vec
+from ..numbers import fmt, fmt_many, temperature_probs
 from ..panels import heatmap, layer_view
 
 RULE = rules.ANSWER_RULE  # answer time predicts in turn, as GPT does, whatever rule the lesson is told in
@@ -45,8 +45,10 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     _answer_time(ctx, fr)
     if ctx.desks(fr):
         fr.students[last].cards = [ctx.strip("notebook", tr.ln_f[last], ctx.alpha, "card.final_notebook")]
-    fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))] + vec(tr.layers[-1].output[last])
-    fr.board += [ctx.t("board.final_norm", name=ctx.q(last))] + vec(tr.ln_f[last])
+    fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
+    fr.write_vector(fmt_many(tr.layers[-1].output[last]))
+    fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
+    fr.write_vector(fmt_many(tr.ln_f[last]))
     fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last))
 
 
