@@ -222,6 +222,7 @@ class Frame:
     board_more: int = 0                                # lines left off a long list (drawn as "… (+k)")
     board_worked: int = -1                             # where a worked sum's lines start (write_worked), -1: none
     board_vectors: list[BoardVector] = field(default_factory=list)  # the lesson's vectors among the lines (write_vector)
+    board_short: list[str] = field(default_factory=list)  # the lines drawn where `board` does not fit ([]: none)
     board_strips: list[Strip] = field(default_factory=list)  # vectors too wide for a desk (FFN hidden units)
     bars: Bars | None = None
     bars_beside: Bars | None = None      # chapter 6: the same student's shares under the other rule, drawn beside

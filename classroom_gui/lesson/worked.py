@@ -5,7 +5,7 @@ the chapters put these lines on the board; the numbers come from the trace and i
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -110,6 +110,13 @@ def worked_sum(inputs, weights, extras, model: float) -> WorkedSum | None:
         return WorkedSum(a, b, [hand_product(x, w, 4) for x, w in zip(a, b)], [fmt(e, 3) for e in ex], "", shown,
                          n, True, whole=False)
     return hand_written(xs, ws, ex, shown, COMPACT if n > ALL_TERMS else LEARNED)
+
+
+def shortened(worked: WorkedSum) -> WorkedSum:
+    """A sum written whole as a long one is: its first FIRST_TERMS products, and the model's number for the rest."""
+    k = FIRST_TERMS
+    return replace(worked, inputs=worked.inputs[:k], weights=worked.weights[:k], products=worked.products[:k],
+                   total="", whole=False)
 
 
 def listed(parts: list[str], n: int = 0) -> tuple[list[str], int]:

@@ -177,7 +177,8 @@ class Board:
         # the chart takes what the lines and strips leave, within limits (a big chart on a quiet board)
         # the lesson's vectors wrapped as the asker's desk wraps them (teacher8 L5); a worked sum's inputs and
         # matrix columns are not desk vectors and stay as worked lays them out (review12: its total fell off 4:3)
-        board = board_as_desks(frame, getattr(self.scene, "desk_rows", {}))
+        desk_rows = getattr(self.scene, "desk_rows", {})
+        board = board_as_desks(frame, desk_rows)
         counts = tuple(len(s.values) for s in frame.board_strips)
         cap = inner.height() * LINES_SHARE
         if counts:  # lines above wide strips may take all but what the strips need whole (a worked hidden unit)
@@ -204,6 +205,11 @@ class Board:
         if frame.board:
             if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
+            if frame.board_short and cuts(board, frame.board_more, lines_rect, theme.font_scale):
+                # a compact worked sum that does not fit (the lesson's shorter board: its first products, the total)
+                board = board_as_desks(frame, desk_rows, frame.board_short)
+                if cuts(board, frame.board_more, lines_rect, theme.font_scale):
+                    board = frame.board_short
             self.lines.set_lines(board, lines_rect, theme, frame.board_more)
             self.lines.setVisible(True)
         else:

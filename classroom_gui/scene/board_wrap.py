@@ -82,12 +82,13 @@ def desk_rows(box, counts) -> dict[int, int]:
     return {} if box is None else {n: s.cols for n, s in zip(counts, box.strips) if s.number_px and not s.shown}
 
 
-def board_as_desks(frame, per_row: dict[int, int]) -> list[str]:
+def board_as_desks(frame, per_row: dict[int, int], board: list[str] | None = None) -> list[str]:
     """A frame's board lines with the lesson's vectors (Frame.board_vectors) wrapped as the desks wrap a strip of the
     same length (`per_row`: a strip's length -> numbers a row), so that a student matches them row by row (teacher8
     L5: the board wrote 8 a line beside desks of 6 a row); a vector with numbers left out, and every other line (a
-    worked sum's inputs and matrix columns too), as the lesson wrote it."""
-    board, out, at = frame.board, [], 0
+    worked sum's inputs and matrix columns too), as the lesson wrote it. `board`: lines the frame's vectors begin
+    the same way (Frame.board_short), else its board."""
+    board, out, at = frame.board if board is None else board, [], 0
     for v in frame.board_vectors:
         per = 0 if v.left_out else per_row.get(len(v.numbers), 0)
         out += board[at:v.first] + (bracketed(v.numbers, per) if per else board[v.first:v.first + v.lines])
