@@ -59,10 +59,7 @@ class WorkedSum:
     n: int              # how many products the sum has
     exact: bool
     whole: bool = True  # every product written (else the first FIRST_TERMS)
-
-    @property
-    def compact(self) -> bool:  # more products than ALL_TERMS, written COMPACT a line
-        return self.whole and self.n > ALL_TERMS
+    compact: bool = False  # each product written as its two factors only (COMPACT's digits: exact products)
 
 
 def normed(ctx, name: str, row) -> np.ndarray:  # [C] -> [C]
@@ -94,11 +91,12 @@ def hand_written(xs, ws, extras, shown: str, digits: Digits) -> WorkedSum:
     return tries[digits.fallback]
 
 
-def worked_sum(inputs, weights, extras, model: float) -> WorkedSum | None:
-    """hand_written at LEARNED (COMPACT over ALL_TERMS products): the fewest decimals of the factors at which the
-    hand sum rounds to the model's number at 2 decimals, else 3 (`exact` False, and the board then says that the
-    last digit can differ); a sum of more than LISTED_TERMS products lists its first FIRST_TERMS. None when a
-    number is not plain (inf, nan, a what-if's 1e+07): that board shows no worked sum."""
+def worked_sum(inputs, weights, extras, model: float, compact: bool = False) -> WorkedSum | None:
+    """hand_written at LEARNED (COMPACT over ALL_TERMS products, or when `compact`: the answer's logit beside its
+    chart): the fewest decimals of the factors at which the hand sum rounds to the model's number at 2 decimals,
+    else 3 (`exact` False, and the board then says that the last digit can differ); a sum of more than
+    LISTED_TERMS products lists its first FIRST_TERMS. None when a number is not plain (inf, nan, a what-if's
+    1e+07): that board shows no worked sum."""
     xs, ws, ex = np.asarray(inputs, np.float64), np.asarray(weights, np.float64), [float(e) for e in extras]
     shown, n = fmt(model), len(xs)
     if not (np.isfinite(xs).all() and np.isfinite(ws).all() and all(np.isfinite(ex)) and np.isfinite(model)):
@@ -109,14 +107,15 @@ def worked_sum(inputs, weights, extras, model: float) -> WorkedSum | None:
         a, b = fmt_many(xs[:FIRST_TERMS], 3), fmt_many(ws[:FIRST_TERMS], 3)
         return WorkedSum(a, b, [hand_product(x, w, 4) for x, w in zip(a, b)], [fmt(e, 3) for e in ex], "", shown,
                          n, True, whole=False)
-    return hand_written(xs, ws, ex, shown, COMPACT if n > ALL_TERMS else LEARNED)
+    compact = compact or n > ALL_TERMS
+    return replace(hand_written(xs, ws, ex, shown, COMPACT if compact else LEARNED), compact=compact)
 
 
 def shortened(worked: WorkedSum) -> WorkedSum:
     """A sum written whole as a long one is: its first FIRST_TERMS products, and the model's number for the rest."""
     k = FIRST_TERMS
     return replace(worked, inputs=worked.inputs[:k], weights=worked.weights[:k], products=worked.products[:k],
-                   total="", whole=False)
+                   total="", whole=False, compact=False)
 
 
 def listed(parts: list[str], n: int = 0) -> tuple[list[str], int]:
@@ -137,7 +136,7 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
     factors, "a×w", TERMS_PER_LINE a line, and their exact sum (teacher10 M1: 57 units' inputs, column and
     products took 45 lines, and the sum fell off the board). A long sum lists its first products and
     `total_long_key` (values n, shown) gives the result. `t` is Ctx.t."""
-    added = t(products_key, b=worked.extras[0], rest=worked.extras[1] if len(worked.extras) > 1 else "")
+    added = t(products_key, b=worked.extras[0] if worked.extras else "", rest=worked.extras[1] if len(worked.extras) > 1 else "")
     lines = [heading]
     if worked.compact:  # every product as its two factors, TERMS_PER_LINE a line, then the sum
         terms = [f"{in_product(a)}×{in_product(b)}" for a, b in zip(worked.inputs, worked.weights)]
@@ -151,8 +150,8 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
         lines += [("= " if i == 0 else "  ") + signed_terms(worked.products[i:i + step], first=i == 0)
                   for i in range(0, len(worked.products), step)]
     if worked.whole:
-        lines.append(f"  {signed_terms(worked.extras, first=False)} = "
-                     + _beside(worked.total, t(shown_key, shown=worked.shown)))
+        added_terms = f"{signed_terms(worked.extras, first=False)} " if worked.extras else ""
+        lines.append(f"  {added_terms}= " + _beside(worked.total, t(shown_key, shown=worked.shown)))
         return lines + ([] if worked.exact else [missed(t, worked.total, worked.shown)])
     k = len(worked.inputs)
     lines += [t("worked.long", n=worked.n, k=k), inputs_label] + vector_lines(*listed(worked.inputs, n=worked.n))
