@@ -7,6 +7,7 @@ the products wrap and the sum does not fit beside the chart: the board lists the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -59,6 +60,10 @@ def test_the_top_words_logit_redoes_from_the_board(checkpoint, text, lang):
     assert equations(frame.board) == 1 and not redo_board(frame.board)
     said = {"en": "logit, worked out:", "ja": "のロジットの計算："}[lang]
     assert said in frame.board[0] and ("wte" in " ".join(frame.board))
+    from classroom_gui.export.frame_json import frame_numbers  # export --json: both boards, the short one named
+    assert frame_numbers(frame, Selection(lang=lang, rule="causal"))["board_short"] == frame.board_short
+    assert len(frame.board_short) == len(frame.bars.values)
+    assert "board_short" not in frame_numbers(replace(frame, board_short=[]), Selection())  # only where there is one
 
 
 @pytest.mark.parametrize("text,lang", SENTENCES[:2])
