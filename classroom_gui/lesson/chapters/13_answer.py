@@ -92,10 +92,9 @@ def logit_lines(ctx, word: int, vocab) -> list[str]:
     if worked is None:
         return []
     t, name = ctx.t, ctx.word(vocab[word])
-    matrix = "lm_head" if "lm_head.weight" in tr.params else "wte"
+    row_key = "worked.head_row" if "lm_head.weight" in tr.params else "worked.word_row"  # tied: its token vector
     return sum_lines(t, worked, t("worked.logit", word=name), t("worked.final_input", name=ctx.q(last)),
-                     t("worked.word_row", word=name, matrix=matrix), "worked.logit_products", "worked.on_chart",
-                     "worked.logit_total_long")
+                     t(row_key, word=name), "worked.logit_products", "worked.on_chart", "worked.logit_total_long")
 
 
 def _significant(value: float, digits: int = 4) -> str:
