@@ -21,7 +21,8 @@ from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
 
 NUM = r"\(?-?\d+\.\d+\)?"
-SENTENCES = [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja"), ("猫が台所で魚を食べた", "ja")]
+SENTENCES = [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja"),
+             ("猫が台所で魚を食べた", "ja")]
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from .numbers import (bracketed, evened, fmt, fmt_many, hand_divide, hand_produc
                       signed_terms, vector_lines)
 
 ALL_TERMS = 32   # a sum written out as the cards' are (6 numbers a line) up to this many products
-LISTED_TERMS = 96  # ... and up to this many, compactly (COMPACT a line): the teaching model's feed-forward keeps up to 96
+LISTED_TERMS = 96  # ... and up to this many compactly (COMPACT): the teaching model's feed-forward keeps up to 96
 FIRST_TERMS = 6  # a longer sum (GPT-2's 768) shows its first products and says how many there are
 PER_LINE = 6     # numbers a board line holds, as a desk's rows (a student matches them row by row)
 PRODUCTS_PER_LINE = 4  # products a line holds: six of 4 decimals are wider than a 4:3 board
@@ -136,7 +136,8 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
     factors, "a×w", TERMS_PER_LINE a line, and their exact sum (teacher10 M1: 57 units' inputs, column and
     products took 45 lines, and the sum fell off the board). A long sum lists its first products and
     `total_long_key` (values n, shown) gives the result. `t` is Ctx.t."""
-    added = t(products_key, b=worked.extras[0] if worked.extras else "", rest=worked.extras[1] if len(worked.extras) > 1 else "")
+    b, rest = (worked.extras + ["", ""])[:2]
+    added = t(products_key, b=b, rest=rest)
     lines = [heading]
     if worked.compact:  # every product as its two factors, TERMS_PER_LINE a line, then the sum
         terms = [f"{in_product(a)}×{in_product(b)}" for a, b in zip(worked.inputs, worked.weights)]

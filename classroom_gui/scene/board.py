@@ -206,7 +206,8 @@ class Board:
             if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
             if frame.board_short and cuts(board, frame.board_more, lines_rect, theme.font_scale):
-                # a compact worked sum that does not fit (the lesson's shorter board: its first products, the total)
+                # the lesson's board for where its lines do not fit (a long worked sum's first products and the
+                # model's number; answer time's logit list beside the chart)
                 board = board_as_desks(frame, desk_rows, frame.board_short)
                 if cuts(board, frame.board_more, lines_rect, theme.font_scale):
                     board = frame.board_short

@@ -102,7 +102,8 @@ def output_number(ctx) -> tuple[list[str], bool, list[str]]:
         column = t("worked.kept_rows", units=units) if worked.whole else t("worked.kept_column")
     heading = t("worked.out", name=ctx.q(f))
     keys = ("worked.out_products", "worked.above", "worked.out_total_long")
-    short = [""] + sum_lines(t, shortened(worked), heading, inputs, t("worked.kept_column"), *keys) if worked.compact else []
+    short = ([""] + sum_lines(t, shortened(worked), heading, inputs, t("worked.kept_column"), *keys)
+             if worked.compact else [])
     return [""] + sum_lines(t, worked, heading, inputs, column, *keys), worked.whole, short
 
 
