@@ -14,12 +14,14 @@ VOCAB = ("<unk>", "the", "cat", "sat", "on", "mat", ".", "猫", "が", "マッ�
 
 
 def random_checkpoint(folder, seed: int = 0, n_layer: int = 2, n_head: int = 2, n_embd: int = 16, n_positions: int = 64,
-                      tokenizer: ClassroomTokenizer | None = None):
+                      tokenizer: ClassroomTokenizer | None = None, offsets: dict[str, float] | None = None):
+    """`offsets`: a number added to every value of the named weights (a feed-forward bias raised: most units kept)."""
     tokenizer = tokenizer or ClassroomTokenizer(list(VOCAB))
     cfg = GPTConfig(n_layer=n_layer, n_head=n_head, n_embd=n_embd, n_positions=n_positions,
                     vocab_size=len(tokenizer.vocab), n_inner=4 * n_embd)
     rng = np.random.default_rng(seed)
-    params = {k: (rng.standard_normal(s) * 0.5).astype(np.float32) for k, s in expected_shapes(cfg).items()}
+    params = {k: (rng.standard_normal(s) * 0.5 + (offsets or {}).get(k, 0.0)).astype(np.float32)
+              for k, s in expected_shapes(cfg).items()}
     save_checkpoint(folder, cfg, params, tokenizer)
     return load_checkpoint(folder)
 

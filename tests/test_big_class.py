@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from helpers import VOCAB, random_checkpoint  # noqa: E402
 
 from classroom_gui.lesson import layout  # noqa: E402
-from classroom_gui.lesson.numbers import BOARD_LINES, vec  # noqa: E402
+from classroom_gui.lesson.numbers import BOARD_LINES, fmt_many, vector_lines  # noqa: E402
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for  # noqa: E402
 from classroom_gui.model.sentence import run_sentence  # noqa: E402
 
@@ -53,8 +53,9 @@ def test_compact_class_frames_carry_no_desk_strips(trace):
     # what the asker is asked about is still on the blackboard, from the trace
     fr = frame(trace, "cards.query", focus=N - 1)
     q = trace.layers[0].head(0).q[N - 1]
-    at = fr.board.index(vec(q)[0])  # then its first number worked out (test_worked_sums)
-    assert fr.board[at:at + len(vec(q))] == vec(q) and vec(q)[0].startswith(f"[{q[0]:.2f}")
+    written = vector_lines(fmt_many(q))
+    at = fr.board.index(written[0])  # then its first number worked out (test_worked_sums)
+    assert fr.board[at:at + len(written)] == written and written[0].startswith(f"[{q[0]:.2f}")
 
 
 def test_long_lists_on_the_board_end_with_how_many_are_left_out(trace):

@@ -48,13 +48,22 @@ def test_a_notebook_on_the_board_is_wrapped_as_on_the_asker_s_desk(qapp, trace, 
     assert lines[0] == frame.board[0]
 
 
-def test_lines_that_are_not_a_vector_stay_as_written():
-    from classroom_gui.scene.board_wrap import as_desks
+def test_only_the_vectors_the_lesson_marks_are_wrapped():
+    """The scene wraps the vectors the lesson wrote with Frame.write_vector (their numbers as given, never read
+    back out of the text); other lines, a vector with numbers left out and bracketed lines it did not mark stay."""
+    from classroom_gui.lesson.frame import Frame
+    from classroom_gui.scene.board_wrap import board_as_desks
 
-    lines = ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[1, 2", "3]"]
-    assert as_desks(lines, {}) == lines
-    assert as_desks(lines, {3: 2}) == ["「猫」：ノート", "[0.21, 0.04", "-0.16]", "exp(1.31) = 3.706", "[1, 2", "3]"]
-    assert as_desks(lines, {3: 3}) == ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[1, 2, 3]"]
+    fr = Frame(0.0, 0, 0, "", "", 1.0, "", "", [], board=["「猫」：ノート"])
+    fr.write_vector(["0.21", "0.04", "-0.16"])
+    fr.board.append("exp(1.31) = 3.706")
+    fr.write_vector(["0.50", "0.25", "0.12"], left_out=765)
+    fr.board += ["[1, 2", "3]"]  # bracketed, not marked: a worked sum's lines (write_worked) are written so
+    written = ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[0.50, 0.25, 0.12, … (+765)]", "[1, 2", "3]"]
+    assert fr.board == written and [(v.first, v.lines) for v in fr.board_vectors] == [(1, 1), (3, 1)]
+    assert board_as_desks(fr, {}) == written
+    assert board_as_desks(fr, {3: 2}) == written[:1] + ["[0.21, 0.04", "-0.16]"] + written[2:]
+    assert board_as_desks(fr, {3: 3, 768: 6}) == written
 
 
 @pytest.mark.parametrize("key", ["cards.query", "heads.residual", "ffn.hidden"])

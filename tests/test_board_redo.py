@@ -15,7 +15,8 @@ import pytest
 
 from classroom_gui.lesson import state
 from classroom_gui.lesson.gallery import example_selection, gallery_of, lesson_selection
-from classroom_gui.lesson.numbers import fmt, hand_divide, mask_shares, rounds_to, scaled_equations, shown_softmax
+from classroom_gui.lesson.numbers import fmt, hand_divide, rounds_to, scaled_equations
+from classroom_gui.lesson.softmax_row import mask_shares, shown_softmax
 from classroom_gui.lesson.state import frame_at, timeline_for
 from classroom_gui.lesson.strings import text
 from classroom_gui.model import load_checkpoint

@@ -107,7 +107,7 @@ def test_what_if_and_the_other_rule_of_an_overflowing_model_compute_without_warn
 
 
 def test_layer_projection_of_overflowed_notebooks_is_finite(models):
-    from classroom_gui.lesson.numbers import layer_projection
+    from classroom_gui.lesson.projection import layer_projection
 
     run = run_sentence(load_checkpoint(models["huge-3e38"]), "the cat sat on the mat")
     assert run.overflow and not np.isfinite(run.trace.layers[-1].output).all()
@@ -309,7 +309,7 @@ def test_the_notice_names_what_cut_the_sentence_when_memory_holds_exactly_the_se
 def test_a_huge_what_if_score_is_worked_on_the_board():
     """A what-if value of 1e5 made a scaled score of thousands; the board's exp() raised OverflowError inside
     the window's drawing (the soak at seed 2). The shares are worked from exp(score - the largest) instead."""
-    from classroom_gui.lesson.numbers import shown_softmax
+    from classroom_gui.lesson.softmax_row import shown_softmax
 
     board = shown_softmax([1000.0, 999.0, 0.0, 5.0], [False, False, False, True])
     assert board.weights == ["0.731", "0.269", "0.000", "0.000"]

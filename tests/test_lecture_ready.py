@@ -95,7 +95,7 @@ def test_the_names_in_the_narration_are_the_quoted_students(checkpoint):
 def test_the_boards_shares_stay_the_models(checkpoint, rule):
     """The shares the board works out from its shown digits are the model's own, to within 0.005, for
     every student, layer and head of the seed."""
-    from classroom_gui.lesson.numbers import shown_softmax
+    from classroom_gui.lesson.softmax_row import shown_softmax
 
     trace = compute_run(checkpoint, SEED, mask=rule).trace
     for layer in trace.layers:

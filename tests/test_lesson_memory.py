@@ -7,7 +7,7 @@ import tracemalloc
 
 import numpy as np
 
-from classroom_gui.lesson.numbers import layer_projection
+from classroom_gui.lesson.projection import layer_projection
 
 
 class _Layer:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from board_arithmetic import equations, redo_board
+from classroom_gui.lesson.numbers import hand_product
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
@@ -57,7 +58,9 @@ def test_where_no_digits_reach_the_score_the_first_are_kept_and_said_to_miss():
 
     scoring = importlib.import_module("classroom_gui.lesson.chapters.04_scoring")
     x = np.full(12, 123.4567849)  # 123.45678 at 5 decimals: each product 0.0012 short, the sum 0.0145
-    assert scoring.hand_dot(x, x, float(x @ x)) == (3, [scoring.hand_product("123.457", "123.457", 3)] * 12, False)
+    worked = scoring.hand_dot(x, x, float(x @ x))
+    assert (worked.inputs[0], worked.exact) == ("123.457", False)
+    assert worked.products == [hand_product("123.457", "123.457", 3)] * 12
     y = np.full(12, 2.5004)  # 2.500 at 3: the sum is 0.024 short; at 4 decimals it is exact
-    digits, products, near = scoring.hand_dot(y, y, float(y @ y))
-    assert (digits, near) == (4, True) and products[0] == "6.2520"
+    worked = scoring.hand_dot(y, y, float(y @ y))
+    assert (worked.inputs[0], worked.exact) == ("2.5004", True) and worked.products[0] == "6.2520"

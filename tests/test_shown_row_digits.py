@@ -1,4 +1,4 @@
-"""The board's worked softmax row (numbers.shown_softmax) checks its tries' shares as whole numbers and makes each
+"""The board's worked softmax row (softmax_row.shown_softmax) checks its tries' shares as whole numbers and makes each
 try's scores and exp() once for every share decimals (#18: ~1,000 shares a try at 1,024 students, up to 3 x 4
 tries since teacher8 M9's one rule for the digits); its digits are the ones the plain working gives: every try
 written in full in Decimal (scores 2-5 decimals, exp() 3-6, shares 3-5, each share hand_divide of the shown exp()
@@ -11,8 +11,9 @@ import math
 from decimal import Decimal
 
 import numpy as np
-from classroom_gui.lesson import numbers
-from classroom_gui.lesson.numbers import EXP_MAX, ShownSoftmax, exact_sum, fmt, hand_divide, rounds_to, sig
+from classroom_gui.lesson import softmax_row
+from classroom_gui.lesson.numbers import exact_sum, fmt, hand_divide, rounds_to, sig
+from classroom_gui.lesson.softmax_row import EXP_MAX, ShownSoftmax
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
@@ -64,7 +65,7 @@ def test_random_rows_are_worked_to_the_plain_digits():
             scaled[rng.integers(n)] = np.float32(rng.choice([np.nan, 1e7, -1e30, np.inf]))
         mask = rng.random(n) < float(rng.choice([0.0, 0.5, 1.0]))
         for weights in (shares(scaled, mask), None):
-            got = numbers.shown_softmax(scaled, mask, weights)
+            got = softmax_row.shown_softmax(scaled, mask, weights)
             differ += got != plain_shown(scaled, mask, weights)
             tried.add(max((len(w.split(".")[1]) for w in got.weights if "." in w), default=0))
     assert differ == 0
@@ -81,7 +82,7 @@ def test_every_row_of_the_shipped_checkpoint_is_worked_to_the_plain_digits():
                 head = layer.head(h)
                 for f in range(trace.n_tokens):
                     args = (head.scaled[f], head.mask[f], head.weights[f])
-                    assert numbers.shown_softmax(*args) == plain_shown(*args), (rule, h, f)
+                    assert softmax_row.shown_softmax(*args) == plain_shown(*args), (rule, h, f)
                     rows += 1
     assert rows == 2 * trace.config.n_layer * trace.config.n_head * trace.n_tokens
 

@@ -1,11 +1,11 @@
-"""panels.warm works the opening asker's softmax row as the board writes it (numbers.shown_row_of) before the
+"""panels.warm works the opening asker's softmax row as the board writes it (softmax_row.shown_row_of) before the
 first frame, and a frame of another asker, head, layer or rule never shows that kept row: each gets its own,
 equal to shown_softmax of its own row."""
 from __future__ import annotations
 
 import pytest
 
-from classroom_gui.lesson import numbers, rules
+from classroom_gui.lesson import rules, softmax_row
 from classroom_gui.lesson.panels import warm
 from classroom_gui.lesson.state import Selection, frame_at, prepared_run, timeline_for
 from classroom_gui.model.checkpoint import load_checkpoint
@@ -26,20 +26,20 @@ def softmax_moment(trace) -> float:
 
 def counted(monkeypatch) -> list:
     rows = []
-    real = numbers.shown_softmax
+    real = softmax_row.shown_softmax
 
     def count(scaled, mask, weights=None):
         rows.append((scaled.copy(), mask.copy()))
         return real(scaled, mask, weights)
 
-    monkeypatch.setattr(numbers, "shown_softmax", count)
+    monkeypatch.setattr(softmax_row, "shown_softmax", count)
     return rows
 
 
-def board_row(trace, sel: Selection) -> numbers.ShownSoftmax:
+def board_row(trace, sel: Selection) -> softmax_row.ShownSoftmax:
     """shown_softmax of sel's row, worked afresh (what the board must show)."""
     h = rules.under(trace, sel.rule).layers[sel.layer].head(sel.head)
-    return numbers.shown_softmax(h.scaled[sel.focus], h.mask[sel.focus], h.weights[sel.focus])
+    return softmax_row.shown_softmax(h.scaled[sel.focus], h.mask[sel.focus], h.weights[sel.focus])
 
 
 def test_the_opening_askers_row_is_worked_at_load_and_read_by_its_frames(checkpoint, monkeypatch):
@@ -48,7 +48,7 @@ def test_the_opening_askers_row_is_worked_at_load_and_read_by_its_frames(checkpo
     sel = Selection(focus=1, layer=1, head=2, rule="none")  # "cat": the asker a new sentence opens with
     frame = frame_at(run.trace, sel, softmax_moment(run.trace))
     assert rows == [], "the first softmax frame worked the opening asker's row again"
-    kept = numbers.shown_row_of(run.trace, 1, 2, 1)
+    kept = softmax_row.shown_row_of(run.trace, 1, 2, 1)
     assert kept == board_row(run.trace, sel)
     assert any(w in line for line in frame.board for w in kept.weights if w != "0.000")
 
@@ -56,14 +56,14 @@ def test_the_opening_askers_row_is_worked_at_load_and_read_by_its_frames(checkpo
 @pytest.mark.parametrize("change", [dict(focus=3), dict(head=0), dict(layer=0), dict(rule="causal")])
 def test_another_asker_head_layer_or_rule_gets_its_own_row(checkpoint, monkeypatch, change):
     run = prepared_run(checkpoint, SENTENCE, "none", layer=1, head=2)
-    opened = numbers.shown_row_of(run.trace, 1, 2, 1)
+    opened = softmax_row.shown_row_of(run.trace, 1, 2, 1)
     rows = counted(monkeypatch)
     sel = Selection(**{**dict(focus=1, layer=1, head=2, rule="none"), **change})
     frame = frame_at(run.trace, sel, softmax_moment(run.trace))
     assert len(rows) == 1, "a changed selection was served the kept row"
     want = board_row(run.trace, sel)
     assert want != opened  # the check can fail: the two rows differ
-    got = numbers.shown_row_of(rules.under(run.trace, sel.rule), sel.layer, sel.head, sel.focus)
+    got = softmax_row.shown_row_of(rules.under(run.trace, sel.rule), sel.layer, sel.head, sel.focus)
     assert got == want
     assert any(w in line for line in frame.board for w in want.weights if w != "0.000")
 
@@ -89,4 +89,4 @@ def test_a_gallery_examples_asker_is_the_row_worked_at_load(checkpoint, monkeypa
     sel = Selection(focus=seat, layer=example.layer - 1, head=example.head - 1, rule="none")
     frame_at(run.trace, sel, softmax_moment(run.trace))
     assert rows == [], f"the first softmax frame of {example.text!r} worked {example.focus!r}'s row again"
-    assert numbers.shown_row_of(run.trace, sel.layer, sel.head, seat) == board_row(run.trace, sel)
+    assert softmax_row.shown_row_of(run.trace, sel.layer, sel.head, seat) == board_row(run.trace, sel)

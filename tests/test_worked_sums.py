@@ -119,14 +119,14 @@ def test_a_what_if_card_number_is_said_beside_the_sum(checkpoint):
 
 
 def test_a_long_sum_says_how_many_products_it_has(tmp_path):
-    ck = random_checkpoint(tmp_path, n_embd=48, n_head=2)
+    ck = random_checkpoint(tmp_path, n_embd=128, n_head=2)  # more than LISTED_TERMS products (48 are listed)
     trace = compute_run(ck, "the cat sat", mask="none").trace
     sel = Selection(focus=1, lang="en", rule="none")
     frame = next(card_frames(trace, sel))
     text = " ".join(frame.board)
-    assert "a sum of 48 products; the first 6:" in text and "(+42)" in text
+    assert "a sum of 128 products; the first 6:" in text and "(+122)" in text
     q = trace.layers[0].head(0).q[1, 0]
-    assert f"all 48 products + b = {fmt(q)}" in text
+    assert f"all 128 products + b = {fmt(q)}" in text
     assert not redo_board(frame.board)
 
 

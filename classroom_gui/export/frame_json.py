@@ -50,7 +50,7 @@ def frame_numbers(frame: Frame, sel: Selection, left_out: int | None = None) -> 
         "layer_view": asdict(frame.layer_view) if frame.layer_view else None,
         "notices": frame.notices,
         "message": frame.message,
-    }
+    } | ({"board_short": frame.board_short} if frame.board_short else {})  # drawn where `board` does not fit
 
 
 def _bars(bars: Bars | None) -> dict | None:

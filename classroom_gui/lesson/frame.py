@@ -13,6 +13,7 @@ from operator import attrgetter, itemgetter
 import numpy as np
 
 from .canvas import WIDESCREEN, Canvas
+from .numbers import vector_lines
 
 WIDE = 32  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list (GPT-2's 64-number
 #           cards stay NumPy rows: 512 students' cards as lists were ~100,000 Python floats a frame, made here and
@@ -191,6 +192,21 @@ class LayerView:
 
 
 @dataclass
+class BoardVector:
+    """Board lines that hold one vector (Frame.write_vector): its numbers as written, `per_line` a line, and how
+    many more were left out (a wide model's notebook: its first numbers and "… (+762)" on one line). The scene may
+    wrap a whole one as the desks wrap a strip of as many numbers (scene.board_wrap.board_as_desks)."""
+    first: int                 # its first line in Frame.board
+    numbers: list[str]
+    per_line: int = 8
+    left_out: int = 0
+
+    @property
+    def lines(self) -> int:  # how many board lines it takes as written
+        return 1 if self.left_out or not self.numbers else -(-len(self.numbers) // self.per_line)
+
+
+@dataclass
 class Frame:
     time: float
     beat: int
@@ -205,6 +221,8 @@ class Frame:
     board: list[str] = field(default_factory=list)     # calculation lines on the blackboard
     board_more: int = 0                                # lines left off a long list (drawn as "… (+k)")
     board_worked: int = -1                             # where a worked sum's lines start (write_worked), -1: none
+    board_vectors: list[BoardVector] = field(default_factory=list)  # the lesson's vectors among the lines (write_vector)
+    board_short: list[str] = field(default_factory=list)  # the lines drawn where `board` does not fit ([]: none)
     board_strips: list[Strip] = field(default_factory=list)  # vectors too wide for a desk (FFN hidden units)
     bars: Bars | None = None
     bars_beside: Bars | None = None      # chapter 6: the same student's shares under the other rule, drawn beside
@@ -220,9 +238,16 @@ class Frame:
     class_strips: ClassStrips | None = None  # the strips every desk shows, as arrays (students' `seated`), else None
     canvas: Canvas = WIDESCREEN              # the canvas the desks are seated on, and the scene draws on
 
+    def write_vector(self, numbers: list[str], left_out: int = 0, per_line: int = 8) -> None:
+        """A vector (a notebook, a card) after the board's lines: its numbers as written, `per_line` a line in
+        brackets, and `left_out` more not written; marked (board_vectors) so that the scene may wrap it as the
+        desks wrap a strip of as many numbers (teacher8 L5) without reading the numbers back out of the text."""
+        self.board_vectors.append(BoardVector(len(self.board), list(numbers), per_line, left_out))
+        self.board += vector_lines(numbers, left_out, per_line)
+
     def write_worked(self, lines: list[str]) -> None:
-        """A worked sum's lines (lesson.worked) after the board's: they are drawn as worked lays them out, its
-        inputs and matrix columns never re-wrapped as the desks wrap a notebook (scene.board_wrap.as_desks)."""
+        """A worked sum's lines (lesson.worked) after the board's: they are drawn as worked lays them out (no
+        BoardVector: its inputs and matrix columns are never re-wrapped as the desks wrap a notebook)."""
         if lines and self.board_worked < 0:
             self.board_worked = len(self.board)
         self.board += lines

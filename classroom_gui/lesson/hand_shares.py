@@ -1,4 +1,4 @@
-"""The board's softmax shares as whole numbers (#18: the worked row of 512-1,024 students, numbers.shown_softmax).
+"""The board's softmax shares as whole numbers (#18: the worked row of 512-1,024 students, softmax_row.shown_softmax).
 
 When every exp() on the board is written with the same d decimals, each one is a whole number E of 10^-d, their
 sum T is the sum of those whole numbers, and a share exp ÷ sum rounded by hand (half up) to p decimals is
@@ -6,7 +6,7 @@ k = floor((2·E·10^p + T) ÷ 2T) of 10^-p: the digits Decimal's E ÷ T (28 sign
 gives. Where fits(), T·10^p < 10^19, so E ÷ T is on a rounding edge or at least 1/(2T·10^p) > 10^-27 from one,
 and Decimal's 28 significant digits move a quotient of at most 1 by less than that. So the shares of a row, and
 whether each rounds by hand to the model's 2-decimal share, are a few NumPy operations on int64 rather than
-~1,000 Decimal divisions and quantizations per try of the row's digits (numbers.shown_softmax tries up to
+~1,000 Decimal divisions and quantizations per try of the row's digits (softmax_row.shown_softmax tries up to
 3 x 4); decimal_units finds the whole numbers E from the floats, without writing them. Callers use these only
 where int64 holds every product (fits); elsewhere they work in Decimal as before.
 """

@@ -4,7 +4,8 @@ from __future__ import annotations
 from .answers import seat_guesses
 from .context import Ctx
 from .frame import Heatmap, LayerView
-from .numbers import layer_projection, shown_row_of
+from .softmax_row import shown_row_of
+from .projection import layer_projection
 from .overview import overview
 from .rules import ANSWER_RULE
 
@@ -40,7 +41,7 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
     that chapters 10-11 show (ln_2 and the hidden units: one LayerNorm and one [T, C] x [C, 4C] product, 50-110 ms
     for GPT-2 small at 512-1,024 students, else paid by the first frame that shows them; +8 MB at 512).
     `asker`: the student the lesson will open with (with `head` of that layer): its softmax row as the board works
-    it (numbers.shown_row_of: chapters 5, 7 and 8; 2-4 ms at 1,024 in discussion)."""
+    it (softmax_row.shown_row_of: chapters 5, 7 and 8; 2-4 ms at 1,024 in discussion)."""
     shed(trace)  # before the projection's 41 MB stack (at 512), which then reuses their memory
     layer_projection(trace)
     trace.next_order  # the answer's logits and their order

@@ -5,21 +5,42 @@ the chapters put these lines on the board; the numbers come from the trace and i
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
 import numpy as np
 
 from ..model.functions import layer_norm
-from .numbers import bracketed, evened, fmt, fmt_many, hand_divide, hand_product, hand_sum, rounds_to, signed_terms
+from .numbers import (bracketed, evened, fmt, fmt_many, hand_divide, hand_product, hand_sum, in_product, rounds_to,
+                      signed_terms, vector_lines)
 
-ALL_TERMS = 32   # a sum written out whole up to this many products (the teaching model's 24; its FFN's kept units)
+ALL_TERMS = 32   # a sum written out as the cards' are (6 numbers a line) up to this many products
+LISTED_TERMS = 96  # ... and up to this many compactly (COMPACT): the teaching model's feed-forward keeps up to 96
 FIRST_TERMS = 6  # a longer sum (GPT-2's 768) shows its first products and says how many there are
-FACTOR_DIGITS = (2, 3)  # decimals tried for the factors: 4 made six numbers wider than a 4:3 board's line
 PER_LINE = 6     # numbers a board line holds, as a desk's rows (a student matches them row by row)
 PRODUCTS_PER_LINE = 4  # products a line holds: six of 4 decimals are wider than a 4:3 board
 NOTEBOOK_DIGITS = (2, 3, 4)  # decimals tried for the notebook LayerNorm evens out: GPT-2-like numbers are ~0.02
+
+
+class Digits(NamedTuple):
+    """How a sum of products written by hand finds its digits (one search, hand_written, for every board that adds
+    products): the decimals tried for the factors and the products' decimals at each, how near the products as
+    written must add up to the model's number as shown ("": they round to it by hand; else at most this far from
+    it), which try is shown when none does, and up to how many products the sum is written out whole."""
+    factors: tuple[int, ...]
+    products: tuple[int, ...]
+    within: str
+    fallback: int
+    whole: int
+
+
+# a learned matrix's number (cards, W_O, the feed-forward): factors at 2 or 3 decimals (4 made six numbers wider
+# than a 4:3 board's line), products at 4, rounding to the desk's card; else the 3-decimal try and a note
+LEARNED = Digits((2, 3), (4, 4), "", -1, LISTED_TERMS)
+# ... a compact one's products are not written, only their factors: each exact (4 or 6 decimals), and so their sum
+COMPACT = LEARNED._replace(products=(4, 6))
+TERMS_PER_LINE = 3  # a compact sum's products "2.482×(-0.387)" a line: 4 are wider than a 4:3 board at 16 px
 
 
 @dataclass(frozen=True)
@@ -27,7 +48,7 @@ class WorkedSum:
     """inputs · weights + extras as the board writes it. Every product is its two factors as written, multiplied
     and rounded half up to the products' decimals; `total` is the exact sum of the products and extras as
     written, and `exact` says it rounds by hand to `shown` (the model's number at 2 decimals, as the desk or
-    strip shows it). A long sum (more than ALL_TERMS products) lists its first FIRST_TERMS only: `total` is
+    strip shows it). A long sum (more than Digits.whole products) lists its first FIRST_TERMS only: `total` is
     then "" and `shown` the model's own number."""
     inputs: list[str]
     weights: list[str]
@@ -37,10 +58,8 @@ class WorkedSum:
     shown: str
     n: int              # how many products the sum has
     exact: bool
-
-    @property
-    def whole(self) -> bool:
-        return self.n <= ALL_TERMS
+    whole: bool = True  # every product written (else the first FIRST_TERMS)
+    compact: bool = False  # each product written as its two factors only (COMPACT's digits: exact products)
 
 
 def normed(ctx, name: str, row) -> np.ndarray:  # [C] -> [C]
@@ -53,39 +72,59 @@ def normed(ctx, name: str, row) -> np.ndarray:  # [C] -> [C]
         return layer_norm(row[None], p[prefix + "weight"], p[prefix + "bias"], c.layer_norm_epsilon)[0]
 
 
-def worked_sum(inputs, weights, extras, model: float) -> WorkedSum | None:
-    """The fewest decimals (2 or 3) of the factors at which the hand sum rounds to the model's number at 2
-    decimals, else 3 (`exact` False: the board then says that the last digit can differ); the products keep 4
-    decimals. None when a number is not plain (inf, nan, a what-if's 1e+07): that board shows no worked sum."""
+def hand_written(xs, ws, extras, shown: str, digits: Digits) -> WorkedSum:
+    """xs · ws + extras written by hand at the first of `digits`' tries whose products as written add up to `shown`
+    (the model's number as a desk shows it), else at its fallback try (`exact` False)."""
+    tries = []
+    for factor_digits, places in zip(digits.factors, digits.products):
+        a, b, e = fmt_many(xs, factor_digits), fmt_many(ws, factor_digits), fmt_many(extras, factor_digits)
+        products = [hand_product(x, w, places) for x, w in zip(a, b)]
+        try:
+            total = hand_sum(products + e, places)
+            near = (abs(Decimal(total) - Decimal(shown)) <= Decimal(digits.within) if digits.within
+                    else rounds_to(total, shown))
+        except ArithmeticError:  # inf or nan: nothing adds up to it
+            total, near = "", False
+        tries.append(WorkedSum(a, b, products, e, total, shown, len(a), near))
+        if near:
+            return tries[-1]
+    return tries[digits.fallback]
+
+
+def worked_sum(inputs, weights, extras, model: float, compact: bool = False) -> WorkedSum | None:
+    """hand_written at LEARNED (COMPACT over ALL_TERMS products, or when `compact`: the answer's logit beside its
+    chart): the fewest decimals of the factors at which the hand sum rounds to the model's number at 2 decimals,
+    else 3 (`exact` False, and the board then says that the last digit can differ); a sum of more than
+    LISTED_TERMS products lists its first FIRST_TERMS. None when a number is not plain (inf, nan, a what-if's
+    1e+07): that board shows no worked sum."""
     xs, ws, ex = np.asarray(inputs, np.float64), np.asarray(weights, np.float64), [float(e) for e in extras]
     shown, n = fmt(model), len(xs)
     if not (np.isfinite(xs).all() and np.isfinite(ws).all() and all(np.isfinite(ex)) and np.isfinite(model)):
         return None
     if max(np.abs(xs).max(initial=0), np.abs(ws).max(initial=0), *map(abs, ex), abs(model)) >= 1e6:
         return None
-    if n > ALL_TERMS:
+    if n > LEARNED.whole:
         a, b = fmt_many(xs[:FIRST_TERMS], 3), fmt_many(ws[:FIRST_TERMS], 3)
         return WorkedSum(a, b, [hand_product(x, w, 4) for x, w in zip(a, b)], [fmt(e, 3) for e in ex], "", shown,
-                         n, True)
-    for digits in FACTOR_DIGITS:
-        a, b, e = fmt_many(xs, digits), fmt_many(ws, digits), [fmt(v, digits) for v in ex]
-        places = max(4, digits + 1)
-        products = [hand_product(x, w, places) for x, w in zip(a, b)]
-        total = hand_sum(products + e, places)
-        worked = WorkedSum(a, b, products, e, total, shown, n, rounds_to(total, shown))
-        if worked.exact:
-            return worked
-    return worked
+                         n, True, whole=False)
+    compact = compact or n > ALL_TERMS
+    return replace(hand_written(xs, ws, ex, shown, COMPACT if compact else LEARNED), compact=compact)
 
 
-def listed(parts: list[str], per_line: int = 8, n: int = 0) -> list[str]:
-    """`n` numbers (len(parts) unless given), written as `parts`, as board lines: all of them (`per_line` a line,
-    as numbers.bracketed) up to ALL_TERMS, else one line of the first FIRST_TERMS and how many more there are,
-    so that a wide model's 768-number notebook leaves the board's room to the worked sum after it (teacher9 H3)."""
+def shortened(worked: WorkedSum) -> WorkedSum:
+    """A sum written whole as a long one is: its first FIRST_TERMS products, and the model's number for the rest."""
+    k = FIRST_TERMS
+    return replace(worked, inputs=worked.inputs[:k], weights=worked.weights[:k], products=worked.products[:k],
+                   total="", whole=False, compact=False)
+
+
+def listed(parts: list[str], n: int = 0) -> tuple[list[str], int]:
+    """`n` numbers (len(parts) unless given), written as `parts`, as a vector the board writes (Frame.write_vector,
+    numbers.vector_lines): (the numbers written, how many more are left out): all of them up to ALL_TERMS, else
+    the first FIRST_TERMS, so that a wide model's 768-number notebook leaves the board's room to the worked sum
+    after it (teacher9 H3)."""
     n = n or len(parts)
-    if n <= ALL_TERMS:
-        return bracketed(parts, per_line)
-    return ["[" + ", ".join(parts[:FIRST_TERMS]) + f", … (+{n - FIRST_TERMS})]"]
+    return (list(parts), 0) if n <= ALL_TERMS else (list(parts[:FIRST_TERMS]), n - FIRST_TERMS)
 
 
 def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_label: str, products_key: str,
@@ -93,21 +132,31 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
     """The board lines: a heading, the inputs and the column (PER_LINE a line), `products_key` naming what is added
     (values b, and rest: the notebook's number), the products and those summed as one chain "= p1 + … + b = total"
     that a student (and tests/board_arithmetic) can redo, and `shown_key` naming where the model's number is.
-    A long sum lists its first products and `total_long_key` (values n, shown) gives the result. `t` is Ctx.t."""
-    added = t(products_key, b=worked.extras[0], rest=worked.extras[1] if len(worked.extras) > 1 else "")
+    A compact sum (more than ALL_TERMS products: the feed-forward's kept units) writes each product as its two
+    factors, "a×w", TERMS_PER_LINE a line, and their exact sum (teacher10 M1: 57 units' inputs, column and
+    products took 45 lines, and the sum fell off the board). A long sum lists its first products and
+    `total_long_key` (values n, shown) gives the result. `t` is Ctx.t."""
+    b, rest = (worked.extras + ["", ""])[:2]
+    added = t(products_key, b=b, rest=rest)
     lines = [heading]
-    if worked.whole:
+    if worked.compact:  # every product as its two factors, TERMS_PER_LINE a line, then the sum
+        terms = [f"{in_product(a)}×{in_product(b)}" for a, b in zip(worked.inputs, worked.weights)]
+        lines += [inputs_label, weights_label, added]
+        lines += [("= " if i == 0 else "  + ") + " + ".join(terms[i:i + TERMS_PER_LINE])
+                  for i in range(0, len(terms), TERMS_PER_LINE)]
+    elif worked.whole:
         lines += [inputs_label] + bracketed(worked.inputs, PER_LINE) + [weights_label]
         lines += bracketed(worked.weights, PER_LINE) + [added]
         step = PRODUCTS_PER_LINE
         lines += [("= " if i == 0 else "  ") + signed_terms(worked.products[i:i + step], first=i == 0)
                   for i in range(0, len(worked.products), step)]
-        lines.append(f"  {signed_terms(worked.extras, first=False)} = "
-                     + _beside(worked.total, t(shown_key, shown=worked.shown)))
+    if worked.whole:
+        added_terms = f"{signed_terms(worked.extras, first=False)} " if worked.extras else ""
+        lines.append(f"  {added_terms}= " + _beside(worked.total, t(shown_key, shown=worked.shown)))
         return lines + ([] if worked.exact else [missed(t, worked.total, worked.shown)])
     k = len(worked.inputs)
-    lines += [t("worked.long", n=worked.n, k=k), inputs_label] + listed(worked.inputs, n=worked.n)
-    lines += [weights_label] + listed(worked.weights, n=worked.n) + [added]
+    lines += [t("worked.long", n=worked.n, k=k), inputs_label] + vector_lines(*listed(worked.inputs, n=worked.n))
+    lines += [weights_label] + vector_lines(*listed(worked.weights, n=worked.n)) + [added]
     lines += ["= " + signed_terms(worked.products) + f" + … (+{worked.n - k})"]
     return lines + [t(total_long_key, n=worked.n, shown=worked.shown)]
 
@@ -183,7 +232,7 @@ def scale_lines(t, worked, where: str) -> list[str]:
     """The board lines of scaled_and_shifted: the scale and shift named, then the one redoable equation and
     `where` the model's number is shown."""
     even, g, b, result, exact, shown = worked
-    line = f"{_factor(even)} × {_factor(g)} {signed_terms([b], first=False)} = " + _beside(result, where)
+    line = f"{in_product(even)} × {in_product(g)} {signed_terms([b], first=False)} = " + _beside(result, where)
     return [t("worked.ln_scale", g=g, b=b), line] + ([] if exact else [missed(t, result, shown)])
 
 
@@ -191,7 +240,3 @@ def _beside(result: str, note: str) -> str:
     """A result and its note in brackets: "-0.611 (the desks' card: -0.61)", 「-0.611（机のカードでは-0.61）」 (a
     full-width bracket takes no space before it)."""
     return f"{result}{note}" if note.startswith("（") else f"{result} {note}"
-
-
-def _factor(text: str) -> str:  # a number as written, inside a product: negatives in brackets
-    return f"({text})" if text.startswith("-") else text

@@ -39,6 +39,7 @@ class BoardLinesItem(CachedItem):
         super().__init__(parent)
         self.lines: list[str] = []       # what is painted, after any cutting
         self.columns: list[list[str]] = []
+        self.left = 0                    # lines not painted (the lesson's `more` and the board's): a last "… (+k)"
         self.font = fonts.font(LINE_MAX_PX)
         self.color = "#FFFFFF"
         self.area = QRectF()
@@ -49,7 +50,7 @@ class BoardLinesItem(CachedItem):
         if key == self._key:
             return
         self.area, self.color = QRectF(rect), theme.color("board_text")
-        px, self.columns = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale)
+        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale)
         self.font = fonts.font(px)  # made now: the UI family is chosen when the bundled font is loaded
         self.lines = [line for col in self.columns for line in col]
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
@@ -73,12 +74,12 @@ class BoardLinesItem(CachedItem):
         lines = given + ([more_line(more)] if more else [])
         px = BoardLinesItem._size_for(lines, w, h, scale)
         if px >= LINE_MIN_PX or len(lines) < 6:
-            return fonts.font(max(math.floor(px), 8)), [lines]
+            return fonts.font(max(math.floor(px), 8)), [lines], more
         half = math.ceil(len(lines) / 2)
         cols = [lines[:half], lines[half:]]
         px2 = min(BoardLinesItem._size_for(c, (w - GAP) / 2, h, scale) for c in cols)
         if px2 >= LINE_MIN_PX:
-            return fonts.font(math.floor(px2)), cols
+            return fonts.font(math.floor(px2)), cols, more
         # still too many: as many as fit at the minimum size, in two columns when the lines fit half the
         # board, else in one, a line wider than the board wrapped (board_wrap: never cut, "「座った」 0.…" and
         # "0.1381 ÷ 38246.30788 = …" hid their numbers), and a last line saying how many lines are left
@@ -89,20 +90,21 @@ class BoardLinesItem(CachedItem):
         halves = all(fm.horizontalAdvance(t) <= (w - GAP) / 2 for t in given[:2 * per_col])
         room = 2 * per_col if halves else per_col
         rows = [wrapped(t, fm, (w - GAP) / 2 if halves else w) for t in given[:room]]
+        left = more
         if sum(map(len, rows)) + (1 if more else 0) <= room and len(rows) == len(given):  # no "… (+k)" of its own
             shown = [line for r in rows for line in r] + ([more_line(more)] if more else [])
         else:
             keep = len(rows)
             while keep and sum(len(r) for r in rows[:keep]) > room - 1:
                 keep -= 1
-            shown = [line for r in rows[:keep] for line in r] + [more_line(len(given) + more - keep)]
+            left = len(given) + more - keep
+            shown = [line for r in rows[:keep] for line in r] + [more_line(left)]
         cols = [shown[:per_col], shown[per_col:]] if halves else [shown]
-        return f, cols
+        return f, cols, left
 
     def left_out(self) -> int:
         """How many of the board's lines are not drawn (the lesson's and the board's): the k of a last "… (+k)"."""
-        last = self.lines[-1] if self.lines and self.isVisible() else ""
-        return int(last[4:-1]) if last.startswith("… (+") and last.endswith(")") and last[4:-1].isdigit() else 0
+        return self.left if self.lines and self.isVisible() else 0
 
     def used_height(self) -> float:  # how far down the lines reach
         if not self.columns:
@@ -126,11 +128,11 @@ class BoardLinesItem(CachedItem):
 
 @lru_cache(maxsize=512)
 def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float):
-    """(pixel size, columns) of a board's lines in a w x h board (BoardLinesItem._fit), kept: a jump back to a
-    beat finds its board fitted (measuring the lines at each size took 2-10 ms a new moment). Shared: never
-    modify. The size, not the QFont: a QFont keeps the family it was made with."""
-    font, columns = BoardLinesItem._fit(list(lines), more, w, h, scale)
-    return font.pixelSize(), columns
+    """(pixel size, columns, lines left out) of a board's lines in a w x h board (BoardLinesItem._fit), kept: a jump
+    back to a beat finds its board fitted (measuring the lines at each size took 2-10 ms a new moment). Shared:
+    never modify. The size, not the QFont: a QFont keeps the family it was made with."""
+    font, columns, left = BoardLinesItem._fit(list(lines), more, w, h, scale)
+    return font.pixelSize(), columns, left
 
 
 @lru_cache(maxsize=8192)
@@ -142,9 +144,7 @@ def advance(text: str, px: float) -> float:
 
 def cuts(lines: list[str], more: int, rect: QRectF, scale: float) -> bool:
     """Whether `lines` in `rect` end in a "… (+k)" of their own (lines that do not fit, beyond the lesson's `more`)."""
-    columns = fitted(tuple(lines), more, rect.width(), rect.height(), scale)[1]
-    last = columns[-1][-1] if columns and columns[-1] else ""
-    return last.startswith("… (+") and (not more or last != more_line(more))
+    return fitted(tuple(lines), more, rect.width(), rect.height(), scale)[2] > more
 
 
 def more_line(k: int) -> str:  # the last line when k lines do not fit (or the lesson left them off)
@@ -177,7 +177,8 @@ class Board:
         # the chart takes what the lines and strips leave, within limits (a big chart on a quiet board)
         # the lesson's vectors wrapped as the asker's desk wraps them (teacher8 L5); a worked sum's inputs and
         # matrix columns are not desk vectors and stay as worked lays them out (review12: its total fell off 4:3)
-        board = board_as_desks(frame, getattr(self.scene, "desk_rows", {}))
+        desk_rows = getattr(self.scene, "desk_rows", {})
+        board = board_as_desks(frame, desk_rows)
         counts = tuple(len(s.values) for s in frame.board_strips)
         cap = inner.height() * LINES_SHARE
         if counts:  # lines above wide strips may take all but what the strips need whole (a worked hidden unit)
@@ -204,6 +205,12 @@ class Board:
         if frame.board:
             if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
+            if frame.board_short and cuts(board, frame.board_more, lines_rect, theme.font_scale):
+                # the lesson's board for where its lines do not fit (a long worked sum's first products and the
+                # model's number; answer time's logit list beside the chart)
+                board = board_as_desks(frame, desk_rows, frame.board_short)
+                if cuts(board, frame.board_more, lines_rect, theme.font_scale):
+                    board = frame.board_short
             self.lines.set_lines(board, lines_rect, theme, frame.board_more)
             self.lines.setVisible(True)
         else:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontMetricsF
 
+from ..lesson.numbers import bracketed
+
 CONTINUED = "  "  # the indent of a wrapped line's second and later lines
 AFTER = "、，。：,;"  # a line may break after these
 NOT_BEFORE = "0123456789-−+.…(（=×÷√"  # a space does not break before these (a number stays with its name)
@@ -80,32 +82,15 @@ def desk_rows(box, counts) -> dict[int, int]:
     return {} if box is None else {n: s.cols for n, s in zip(counts, box.strips) if s.number_px and not s.shown}
 
 
-def as_desks(lines: list[str], per_row: dict[int, int]) -> list[str]:
-    """The board's vectors ("[a, b, …" to "…, z]", 8 numbers a line) wrapped as the desks wrap a strip of the same
-    length (`per_row`: a strip's length -> numbers a row), so that a student matches them row by row (teacher8 L5:
-    the board wrote 8 a line beside desks of 6 a row); other lines as they are."""
-    out, i = [], 0
-    while i < len(lines):
-        j = i
-        if lines[i].startswith("["):
-            while j < len(lines) - 1 and not lines[j].endswith("]"):
-                j += 1
-        parts = ", ".join(lines[i:j + 1]).strip("[]").split(", ") if lines[i].startswith("[") else []
-        per = per_row.get(len(parts), 0)
-        if per and lines[j].endswith("]") and all(p.lstrip("-").replace(".", "", 1).isdigit() for p in parts):
-            rows = [", ".join(parts[k:k + per]) for k in range(0, len(parts), per)]
-            rows[0] = "[" + rows[0]
-            rows[-1] += "]"  # (the same row when it is the only one: both brackets on it)
-            out += rows
-            i = j + 1
-        else:
-            out.append(lines[i])
-            i += 1
-    return out
-
-
-def board_as_desks(frame, per_row: dict[int, int]) -> list[str]:
-    """A frame's board lines with the lesson's vectors wrapped as_desks, up to where a worked sum starts
-    (Frame.board_worked): that sum's lines as written."""
-    n = frame.board_worked if frame.board_worked >= 0 else len(frame.board)
-    return as_desks(frame.board[:n], per_row) + frame.board[n:]
+def board_as_desks(frame, per_row: dict[int, int], board: list[str] | None = None) -> list[str]:
+    """A frame's board lines with the lesson's vectors (Frame.board_vectors) wrapped as the desks wrap a strip of the
+    same length (`per_row`: a strip's length -> numbers a row), so that a student matches them row by row (teacher8
+    L5: the board wrote 8 a line beside desks of 6 a row); a vector with numbers left out, and every other line (a
+    worked sum's inputs and matrix columns too), as the lesson wrote it. `board`: lines the frame's vectors begin
+    the same way (Frame.board_short), else its board."""
+    board, out, at = frame.board if board is None else board, [], 0
+    for v in frame.board_vectors:
+        per = 0 if v.left_out else per_row.get(len(v.numbers), 0)
+        out += board[at:v.first] + (bracketed(v.numbers, per) if per else board[v.first:v.first + v.lines])
+        at = v.first + v.lines
+    return out + board[at:]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import fmt, vec
+from ..numbers import fmt, fmt_many
 
 RULE_IN_TITLE = False  # the rule comes in with the question
 
@@ -13,7 +13,8 @@ def _show(ctx, fr: Frame, shown, board_key: str):
     """The narration of this step and the asker's shown vector on the board under its heading."""
     tr, f = ctx.trace, ctx.f
     fr.narration = ctx.t(ctx.beat.key, c=tr.config.n_embd, focus=ctx.q(f), seat=f + 1, first=fmt(shown[f][0]))
-    fr.board = [ctx.t(board_key, name=ctx.q(f), seat=f + 1)] + vec(shown[f])
+    fr.board = [ctx.t(board_key, name=ctx.q(f), seat=f + 1)]
+    fr.write_vector(fmt_many(shown[f]))
 
 
 def token(ctx, fr: Frame):

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import fmt, vec
+from ..numbers import fmt, fmt_many
 from ..worked import normed, sum_lines, worked_sum
 from ...model.gpt import head_weights
 
@@ -21,7 +21,8 @@ def write(card: str, matrix: str, grow, ctx, fr: Frame):
     shown = {"query": H.q, "key": H.k, "value": H.v}[card][f]
     fr.narration = ctx.t(ctx.beat.key, layer=ctx.sel.layer + 1, head=ctx.sel.head + 1, d=d)
     fr.board = [ctx.t("board.card_formula", card=ctx.t(f"card.{card}"), matrix=matrix),
-                ctx.t("board.card_of", card=ctx.t(f"card.{card}"), name=ctx.q(f))] + vec(shown)
+                ctx.t("board.card_of", card=ctx.t(f"card.{card}"), name=ctx.q(f))]
+    fr.write_vector(fmt_many(shown))
     fr.write_worked(first_number(ctx, card, matrix))
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame, Link
-from ..numbers import vec
+from ..numbers import fmt_many
 from .desks import class_with_cards
 
 
@@ -11,7 +11,8 @@ def raise_card(ctx, fr: Frame):
     class_with_cards(ctx, fr)
     fr.links = [Link(ctx.f, j, 0.15, "key", progress=ctx.alpha) for j in range(ctx.trace.n_tokens) if j != ctx.f]
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(ctx.f))
-    fr.board = [ctx.t("board.card_of", card=ctx.t("card.query"), name=ctx.q(ctx.f))] + vec(ctx.H.q[ctx.f])
+    fr.board = [ctx.t("board.card_of", card=ctx.t("card.query"), name=ctx.q(ctx.f))]
+    fr.write_vector(fmt_many(ctx.H.q[ctx.f]))
 
 
 STEPS = [Step("raise", 3.0, raise_card)]

@@ -2,19 +2,18 @@
 a big class has its first classmates scored one by one and the rest together."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 import numpy as np
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, factor, fmt, fmt_many, hand_product, hand_sum, signed_terms
-from ..worked import missed
+from ..numbers import board_list, fmt, fmt_many, hand_sum, in_product, signed_terms
+from ..worked import Digits, WorkedSum, hand_written, missed
 from .desks import class_with_cards, heard
 
 SCORED_ONE_BY_ONE = 6  # classmates scored in their own beat; the rest of a big class share one beat
-ALL_TERMS = 16  # a dot product of up to this many products is written out whole (the teaching model's 8)
-HAND_DIGITS = (3, 4, 5)  # decimals tried for its factors and products
+# a dot product's digits: its factors and products at 3 decimals, or 4 or 5, the same for both, within 0.01 of the
+# score; written out whole up to 16 products (the teaching model's 8)
+SCORE = Digits((3, 4, 5), (3, 4, 5), "0.01", 0, 16)
 
 
 def dot_lines(ctx, f: int, j: int) -> list[str]:
@@ -25,42 +24,32 @@ def dot_lines(ctx, f: int, j: int) -> list[str]:
     lines = [ctx.t("board.dot", asker=ctx.qs(f), name=ctx.qs(j))]  # a word that repeats with its seat
     edited = edited_score(ctx, f, j)
     score = own_score(ctx, f, j) if edited is not None else float(ctx.H.scores[f, j])
-    digits, products, near = hand_dot(ctx.H.q[f], ctx.H.k[j], score)
-    terms = [f"{factor(a, digits)}×{factor(b, digits)}" for a, b in zip(ctx.H.q[f], ctx.H.k[j])]
-    if len(terms) > ALL_TERMS:
+    q, k = ctx.H.q[f], ctx.H.k[j]
+    worked = hand_dot(q, k, score)
+    if worked is None:
+        terms = [f"{in_product(a)}×{in_product(b)}" for a, b in zip(fmt_many(q[:4], 3), fmt_many(k[:4], 3))]
         lines.append(ctx.t("board.products", terms=" + ".join(terms[:2])))
-        lines.append("    + " + " + ".join(terms[2:4]) + f" + … (+{len(terms) - 4})")
+        lines.append("    + " + " + ".join(terms[2:4]) + f" + … (+{len(q) - 4})")
         return lines + [ctx.t("board.equals", value=fmt(ctx.H.scores[f, j]))]
+    terms = [f"{in_product(a)}×{in_product(b)}" for a, b in zip(worked.inputs, worked.weights)]
+    products = worked.products
     lines.append(ctx.t("board.products", terms=" + ".join(terms[:2])))
     lines += ["    + " + " + ".join(terms[i:i + 2]) for i in range(2, len(terms), 2)]
     lines += [("  = " if i == 0 else "    ") + signed_terms(products[i:i + 4], first=i == 0)
               for i in range(0, len(products), 4)]
     # the dot product as the cards give it (the model's score, as on the desk's badge, unless a what-if set it)
     lines.append(ctx.t("board.equals", value=fmt(score)))
-    if not near:
+    if not worked.exact:
         lines.append(missed(ctx.t, hand_sum(products, 2), fmt(score)))
     return lines + ([ctx.t("board.whatif_score", value=fmt(edited))] if edited is not None else [])
 
 
-def hand_dot(q, k, score: float) -> tuple[int, list[str], bool]:
-    """q · k as the board writes it: (the decimals of q's and k's numbers, each product of the two as written),
-    at the fewest decimals (HAND_DIGITS, the same for factors and products) at which the products as written add up
-    to `score` at 2 decimals within 0.01, and whether any did (else the first try). Big weights need more than
-    3 (review12: a random model's twelve products of ~5 × ~5 added up to -29.327 for a score of -29.34)."""
-    if len(q) > ALL_TERMS:  # a long card's sum is not written out
-        return HAND_DIGITS[0], [], True
-    tries = []
-    for digits in HAND_DIGITS:
-        qs, ks = fmt_many(q, digits), fmt_many(k, digits)
-        products = [hand_product(a, b, digits) for a, b in zip(qs, ks)]
-        try:
-            near = abs(Decimal(hand_sum(products, digits)) - Decimal(fmt(score))) <= Decimal("0.01")
-        except ArithmeticError:  # inf or nan: nothing adds up to it
-            near = False
-        if near:
-            return digits, products, True
-        tries.append((digits, products, False))
-    return tries[0]
+def hand_dot(q, k, score: float) -> WorkedSum | None:
+    """q · k as the board writes it (worked.hand_written at SCORE: the fewest decimals, the same for factors and
+    products, at which the products as written add up to `score` at 2 decimals within 0.01, else the first try).
+    Big weights need more than 3 (review12: a random model's twelve products of ~5 × ~5 added up to -29.327 for a
+    score of -29.34). None for a long card (more than SCORE.whole numbers), whose sum is not written out."""
+    return None if len(q) > SCORE.whole else hand_written(q, k, [], fmt(score), SCORE)
 
 
 def edited_score(ctx, f: int, j: int) -> float | None:

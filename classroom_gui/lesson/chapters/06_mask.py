@@ -10,7 +10,8 @@ from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
-from ..numbers import board_list, fmt, mask_shares, shown_softmax
+from ..numbers import board_list, fmt
+from ..softmax_row import mask_shares, shown_softmax
 from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
 
 RULE_IN_TITLE = False  # it shows both rules

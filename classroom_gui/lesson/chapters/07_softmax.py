@@ -6,7 +6,8 @@ from __future__ import annotations
 from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, fmt, fmt_many, hand_note
+from ..numbers import board_list, fmt, fmt_many
+from ..softmax_row import hand_note
 from ..panels import heatmap
 from .desks import MASKED_RUN, SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row  # noqa: F401
 

@@ -6,14 +6,15 @@ from decimal import Decimal
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import ShownSoftmax, board_list, factor, fmt, fmt_many, hand_note, hand_sum, vec
+from ..numbers import board_list, factor, fmt, fmt_many, hand_sum
+from ..softmax_row import ShownSoftmax, hand_note
 from ..panels import heatmap
 from .desks import SUM_TERMS, class_with_cards, heard, shown_row
 
 
 def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> list[str]:
     """Listening written out: the first numbers of the new understanding as share × opinion summed over
-    the classmates heard, from the shares and opinions as written (3 decimals), then every number."""
+    the classmates heard, from the shares and opinions as written (3 decimals), then the heading of every number."""
     H, f = ctx.H, ctx.f
     lines = [ctx.t("board.mix", name=ctx.q(f))]
     numbers = 3 if len(seen) <= 2 else 2 if len(seen) <= 8 else 1
@@ -33,7 +34,7 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> list[str]:
         same = hand_sum([worked], 2) == fmt(own)
         lines.append(ctx.t("board.mix_result", value=worked) if same
                      else ctx.t("board.mix_result_own", value=worked, own=fmt(own, 3)))
-    return lines + [ctx.t("board.mix_all", d=H.v.shape[1])] + vec(H.context[f])
+    return lines + [ctx.t("board.mix_all", d=H.v.shape[1])]  # then the whole new understanding (merge)
 
 
 def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
@@ -64,7 +65,9 @@ def merge(ctx, fr: Frame):  # the arithmetic needs the board's room; the shares 
     if ctx.desks(fr):
         fr.students[f].cards.append(ctx.strip("context", ctx.H.context[f], ctx.alpha))
     S = shown_row(ctx)
-    fr.board = mix_lines(ctx, S, seen) + hand_note(ctx.t, S)
+    fr.board = mix_lines(ctx, S, seen)
+    fr.write_vector(fmt_many(ctx.H.context[f]))
+    fr.board += hand_note(ctx.t, S)
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f))
 
 

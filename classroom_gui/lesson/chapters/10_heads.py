@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import fmt, fmt_many, plain_decimal
+from ..numbers import fmt, fmt_many, plain_decimal, vector_lines
 from ..panels import heatmap
 from ..worked import evened_notebook, listed, scale_lines, sum_lines, worked_sum
 
@@ -31,7 +31,8 @@ def _one_card(ctx, fr: Frame, values, label_key: str, board_key: str):
     """Every desk's notebook with one card growing from `values` (per seat); the asker's on the board."""
     ctx.seat_all(fr, [("notebook", ctx.L.x, ctx.t("card.notebook"), 1.0), ("context", values, ctx.t(label_key), ctx.alpha)])
     _narrate(ctx, fr)
-    fr.board = [ctx.t(board_key, name=ctx.q(ctx.f))] + listed(fmt_many(values[ctx.f]))
+    fr.board = [ctx.t(board_key, name=ctx.q(ctx.f))]
+    fr.write_vector(*listed(fmt_many(values[ctx.f])))
 
 
 def concat(ctx, fr: Frame):
@@ -70,15 +71,17 @@ def residual(ctx, fr: Frame):
     shown, worked, learned = evened_notebook(L.resid_attn[f], ctx.trace.config.layer_norm_epsilon,
                                              p[f"h.{layer}.ln_2.weight"][0], p[f"h.{layer}.ln_2.bias"][0],
                                              float(L.ln_2[f, 0]))
-    fr.board = [ctx.t("board.residual", name=ctx.q(f))] + listed(shown)
+    fr.board = [ctx.t("board.residual", name=ctx.q(f))]
+    fr.write_vector(*listed(shown))
     if worked is None:
-        fr.board += [ctx.t("board.layernorm", name=ctx.q(f))] + listed(fmt_many(L.ln_2[f]))
+        fr.board.append(ctx.t("board.layernorm", name=ctx.q(f)))
+        fr.write_vector(*listed(fmt_many(L.ln_2[f])))
         return
     mean, spread, values = worked
     eps = plain_decimal(ctx.trace.config.layer_norm_epsilon)
     # worked lines: the evened numbers are no desk's card (the desks show them scaled and shifted)
     fr.write_worked([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread), ctx.t("board.ln_spread", eps=eps),
-                     ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + listed(values)
+                     ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + vector_lines(*listed(values))
                     + [ctx.t("board.ln_learned")])
     if learned is not None:  # the learned scale and shift of the first number, worked from the digits above
         fr.write_worked(scale_lines(ctx.t, learned, ctx.t("worked.on_desk", shown=fmt(L.ln_2[f, 0]))))

@@ -8,7 +8,7 @@ from ...model.activations import DISPLAY, RANGE, SHAPE
 from ..beat import Step
 from ..frame import Frame
 from ..numbers import fmt_many
-from ..worked import listed, sum_lines, worked_sum
+from ..worked import listed, shortened, sum_lines, worked_sum
 from ..panels import heatmap
 from ..strings import table
 
@@ -53,8 +53,10 @@ def residual(ctx, fr: Frame):
     L, f = ctx.L, ctx.f
     _think(ctx, fr, L.output, ctx.beat.key)
     fr.board = [ctx.t("board.ffn_out", name=ctx.q(f), act=DISPLAY[ctx.trace.config.activation_function])]
-    worked, whole = output_number(ctx)
-    fr.board += listed(fmt_many(L.output[f]))
+    worked, whole, short = output_number(ctx)
+    fr.write_vector(*listed(fmt_many(L.output[f])))
+    if short:  # where a compact sum does not fit the board (4:3 from ~55 units): its first products and the total
+        fr.board_short = fr.board + short
     fr.write_worked(worked)
     if not whole:  # a worked sum that lists every unit adding something needs no strip of them beside it
         fr.board_strips = [ctx.strip("hidden", L.ffn_hidden_at(f))]
@@ -79,10 +81,11 @@ def hidden_unit(ctx) -> list[str]:
                      "worked.hidden_total_long")
 
 
-def output_number(ctx) -> tuple[list[str], bool]:
+def output_number(ctx) -> tuple[list[str], bool, list[str]]:
     """The asker's first number after the feed-forward worked out: act(hidden) · column 1 of W_2 + b_2 + the
     notebook's first number. Under ReLU only the units that are not 0 are listed (the rest add nothing).
-    Also whether every product is listed."""
+    Also whether every product is listed, and for a compact sum the same shortened to its first products and
+    the total (Frame.board_short), else []."""
     L, f, fn = ctx.L, ctx.f, ctx.trace.config.activation_function
     w, b = _mlp(ctx, "c_proj")
     act = L.ffn_hidden_at(f)
@@ -90,15 +93,29 @@ def output_number(ctx) -> tuple[list[str], bool]:
     rows = np.flatnonzero(act != 0) if kept else np.arange(len(act))
     worked = worked_sum(act[rows], w[rows, 0], [b[0], L.resid_attn[f, 0]], float(L.output[f, 0])) if len(rows) else None
     if worked is None:
-        return [], False
+        return [], False, []
     t = ctx.t
     inputs = t("worked.kept_input", k=len(rows), act=DISPLAY[fn]) if kept else t("worked.act_input", act=DISPLAY[fn])
     column = t("worked.column", matrix="W_2", i=1)
     if kept:  # the rows named by their units while the sum lists them all, else the strip beside it shows them
-        units = ", ".join(str(r + 1) for r in rows)
+        units = unit_runs(rows + 1) if worked.compact else ", ".join(str(r + 1) for r in rows)
         column = t("worked.kept_rows", units=units) if worked.whole else t("worked.kept_column")
-    return [""] + sum_lines(t, worked, t("worked.out", name=ctx.q(f)), inputs, column,
-                            "worked.out_products", "worked.above", "worked.out_total_long"), worked.whole
+    heading = t("worked.out", name=ctx.q(f))
+    keys = ("worked.out_products", "worked.above", "worked.out_total_long")
+    short = ([""] + sum_lines(t, shortened(worked), heading, inputs, t("worked.kept_column"), *keys)
+             if worked.compact else [])
+    return [""] + sum_lines(t, worked, heading, inputs, column, *keys), worked.whole, short
+
+
+def unit_runs(units) -> str:
+    """Units as runs, "2–3, 5, 7–11": a compact sum's 57 kept units named in a line or two rather than four."""
+    runs: list[list[int]] = []
+    for u in map(int, units):
+        if runs and u == runs[-1][-1] + 1:
+            runs[-1].append(u)
+        else:
+            runs.append([u])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 STEPS = [Step("hidden", 2.5, hidden), Step("activation", 2.5, activation), Step("residual", 2.5, residual)]

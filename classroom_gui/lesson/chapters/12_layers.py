@@ -5,7 +5,7 @@ import numpy as np
 
 from ..beat import Step
 from ..frame import Frame, Link
-from ..numbers import fmt, fmt_many, vec
+from ..numbers import fmt, fmt_many
 from ..panels import heatmap, layer_view
 
 
@@ -26,7 +26,8 @@ def layer(ctx, fr: Frame):
     fr.layer_view = layer_view(ctx, upto=k + 1)
     fr.narration = ctx.t(ctx.beat.key, layer=k + 1, n_layer=c.n_layer, focus=ctx.q(f), name=ctx.q(best),
                          w=fmt(w[best]))
-    fr.board = [ctx.t("board.layer", layer=k + 1, name=ctx.q(f))] + vec(here.output[f])
+    fr.board = [ctx.t("board.layer", layer=k + 1, name=ctx.q(f))]
+    fr.write_vector(fmt_many(here.output[f]))
 
 
 LAYER = Step("layer", 2.5, layer)

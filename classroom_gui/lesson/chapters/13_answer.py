@@ -11,8 +11,10 @@ from .. import rules
 from ..answers import answer_ids, seat_guesses
 from ..beat import Step
 from ..frame import Bars, Frame
-from ..numbers import fmt, temperature_probs, vec
+from ..numbers import fmt, fmt_many, temperature_probs
 from ..panels import heatmap, layer_view
+from ..worked import sum_lines, worked_sum
+from ...model.trace import unembedding
 
 RULE = rules.ANSWER_RULE  # answer time predicts in turn, as GPT does, whatever rule the lesson is told in
 TOP_WORDS = 10
@@ -45,8 +47,10 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     _answer_time(ctx, fr)
     if ctx.desks(fr):
         fr.students[last].cards = [ctx.strip("notebook", tr.ln_f[last], ctx.alpha, "card.final_notebook")]
-    fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))] + vec(tr.layers[-1].output[last])
-    fr.board += [ctx.t("board.final_norm", name=ctx.q(last))] + vec(tr.ln_f[last])
+    fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
+    fr.write_vector(fmt_many(tr.layers[-1].output[last]))
+    fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
+    fr.write_vector(fmt_many(tr.ln_f[last]))
     fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last))
 
 
@@ -68,9 +72,29 @@ def logits(ctx, fr: Frame):
     vocab, _probs, top = _compared(ctx, fr)
     values = ctx.trace.next_logits
     fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(values[i]) for i in top], "query")
-    fr.board = [ctx.t("board.logit", word=ctx.word(vocab[i]), logit=fmt(values[i])) for i in top]
+    listed = [ctx.t("board.logit", word=ctx.word(vocab[i]), logit=fmt(values[i])) for i in top]
+    # the top word's logit worked out (the chart beside it shows every top word's); where the sum does not fit
+    # beside the chart (4:3: its products wrap), the list of the top words' logits
+    fr.board = logit_lines(ctx, int(top[0]), vocab) or listed
+    fr.board_short = listed if fr.board is not listed else []
     # the vocabulary's size spelled as the board and the bars spell it: 4,695, never 4695
     fr.narration = ctx.t(ctx.beat.key, last=ctx.q(ctx.trace.n_tokens - 1), v=f"{len(values):,}")
+
+
+def logit_lines(ctx, word: int, vocab) -> list[str]:
+    """How the chart's first score is made: LayerNorm(final notebook) · the word's row of the output matrix (wte, or
+    lm_head where the model unties it; GPT-2 adds no bias), each product as its two factors (worked.COMPACT), as
+    the other worked sums are. [] where a number is not plain."""
+    tr = ctx.trace
+    last = tr.n_tokens - 1
+    row = unembedding(tr.params)[word]
+    worked = worked_sum(tr.ln_f[last], row, [], float(tr.next_logits[word]), compact=True)
+    if worked is None:
+        return []
+    t, name = ctx.t, ctx.word(vocab[word])
+    row_key = "worked.head_row" if "lm_head.weight" in tr.params else "worked.word_row"  # tied: its token vector
+    return sum_lines(t, worked, t("worked.logit", word=name), t("worked.final_input", name=ctx.q(last)),
+                     t(row_key, word=name), "worked.logit_products", "worked.on_chart", "worked.logit_total_long")
 
 
 def _significant(value: float, digits: int = 4) -> str:

@@ -3,7 +3,7 @@ can hear, and the asker's softmax as the board works it. (Not a chapter: its nam
 from __future__ import annotations
 
 from ..frame import Frame
-from ..numbers import ShownSoftmax, shown_row_of
+from ..softmax_row import ShownSoftmax, shown_row_of
 
 MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
 SUM_TERMS = 16  # a sum written out whole up to this many terms
@@ -48,6 +48,6 @@ def heard(ctx) -> list[int]:  # the classmates the asker can hear (all but the m
 
 
 def shown_row(ctx) -> ShownSoftmax:
-    """The asker's softmax as the board works it (numbers.shown_row_of: kept beside the trace for the asker last
+    """The asker's softmax as the board works it (softmax_row.shown_row_of: kept beside the trace for the asker last
     shown, made ahead by panels.warm for the asker a lesson opens with)."""
     return shown_row_of(ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f, ctx.H)

@@ -1,0 +1,90 @@
+"""The answer's logit worked on the board (left out until session 15: "its 24-term sum does not fit beside the bar
+chart"): at answer time's logits step the board shows how the chart's first score is made, LayerNorm(final notebook)
+· the top word's row of the output matrix (wte: GPT-2 ties it to the word vectors and adds no bias), each product as
+its two factors and their exact sum; a student redoes it from the digits shown and reaches the chart's score. At 4:3
+the products wrap and the sum does not fit beside the chart: the board lists the top words' logits, as before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from board_arithmetic import equations, redo_board
+from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
+from classroom_gui.lesson.numbers import fmt, rounds_to
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.sentence import compute_run
+from classroom_gui.resources import teaching_model_dir
+
+NUM = r"\(?-?\d+\.\d+\)?"
+SENTENCES = [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja"),
+             ("猫が台所で魚を食べた", "ja")]
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+def logits_frame(trace, lang, canvas=WIDESCREEN):
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i = next(i for i, b in enumerate(timeline.beats) if b.key == "answer.logits")
+    return frame_at(trace, Selection(lang=lang, rule="causal", canvas=canvas), timeline.beat_stop(i))
+
+
+def redo_logit(text: str, trace, word: int) -> None:
+    """The chain "= a×w + … = total" read off the board: 24 products whose factors are the final LayerNorm'd notebook
+    and the word's row of wte at the board's decimals, the total their exact sum, rounding to the chart's score."""
+    chain = re.search(rf"= ({NUM}×{NUM}(?:\s*\+\s*{NUM}×{NUM})*)\s*=\s*({NUM})", text)
+    assert chain, text
+    pairs = [p.split("×") for p in re.findall(rf"{NUM}×{NUM}", chain.group(1))]
+    inputs, weights = ([x.strip("()") for x in column] for column in zip(*pairs))
+    places = len(inputs[0].split(".")[1])
+    assert inputs == [fmt(x, places) for x in trace.ln_f[-1]]
+    assert weights == [fmt(x, places) for x in trace.params["wte.weight"][word]]
+    total = sum((Decimal(a) * Decimal(w) for a, w in zip(inputs, weights)), Decimal(0))
+    assert Decimal(chain.group(2)) == total
+    assert rounds_to(chain.group(2), fmt(trace.next_logits[word]))
+
+
+@pytest.mark.parametrize("text,lang", SENTENCES)
+def test_the_top_words_logit_redoes_from_the_board(checkpoint, text, lang):
+    trace = compute_run(checkpoint, text, mask="causal").trace
+    frame = logits_frame(trace, lang)
+    word = frame.answer_id if frame.answer_id >= 0 else int(trace.next_order[0])
+    assert frame.bars.values[0] == float(trace.next_logits[word])  # the chart's first bar is the sum's word
+    redo_logit(" ".join(frame.board), trace, word)
+    assert equations(frame.board) == 1 and not redo_board(frame.board)
+    said = {"en": "logit, worked out:", "ja": "のロジットの計算："}[lang]
+    assert said in frame.board[0] and ("wte" in " ".join(frame.board))
+    from classroom_gui.export.frame_json import frame_numbers  # export --json: both boards, the short one named
+    assert frame_numbers(frame, Selection(lang=lang, rule="causal"))["board_short"] == frame.board_short
+    assert len(frame.board_short) == len(frame.bars.values)
+    assert "board_short" not in frame_numbers(replace(frame, board_short=[]), Selection())  # only where there is one
+
+
+@pytest.mark.parametrize("text,lang", SENTENCES[:2])
+@pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
+def test_the_drawn_board_shows_the_sum_where_it_fits_beside_the_chart(qapp, checkpoint, text, lang, canvas):
+    from classroom_gui.scene.board import LINE_MIN_PX
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = compute_run(checkpoint, text, mask="causal").trace
+    frame = logits_frame(trace, lang, canvas)
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        item = scene.board.lines
+        drawn = [line.strip() for line in item.lines]
+        assert item.left_out() == 0 and item.font.pixelSize() >= LINE_MIN_PX and scene.board.bars.isVisible()
+    finally:
+        scene.clear()
+    if canvas is WIDESCREEN:
+        redo_logit(" ".join(drawn), trace, frame.answer_id)
+        assert not redo_board(drawn)
+    else:  # the top words' logits, as the lesson lists them for a board where the sum does not fit
+        assert drawn == frame.board_short and len(drawn) == len(frame.bars.values)
