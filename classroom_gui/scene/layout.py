@@ -25,6 +25,7 @@ MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 TALL_ROWS = 6         # ... and on a canvas that allows smaller numbers (4:3), this many before they get smaller
 TIGHT_GAP = 4.0       # px between a desk's strips when only so its numbers fit (taller rounds, see _tries)
 STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
+SNUG = 1.7           # ... and shrink to this (from 1.9) where only then a desk full of strips shows every number
 LEAST_PX = 12         # the least numbers anywhere (logical px: 6.4 px on a 1024 x 768 picture of 16:9, 8.5 of 4:3)
 SMALL_CLASS = 8       # 16:9 classes up to this many keep NUMBER_PX (see least_number_px) ...
 WIDE_SMALL_TO = 12    # ... and from there up to this many go down to LEAST_PX (11-12: 6 a row, the rows a lane apart
@@ -164,20 +165,24 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                 if need <= avail:  # spare height makes the cells taller (same type), up to a card-like shape
                     row_h = min(px * STRETCH, row_h + (avail - need) / sum(rows))
                     return _place(counts, rows, x, y, w, label_h, label_px, tab_w, g, row_h, px)
-    # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers
+    # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers, on the rows
+    # the desk's height has: one a strip, then one more for each strip still cut, in turn (the asker's desk at the
+    # listening step, 5 strips on a 16:9 desk of a class of 7, showed 5 numbers of each and "…" with 6 rows unused)
     px = least_px
     cols = int(cells_w // (px * DIGIT_RATIO + 6))
     row_h = px * 1.9
     if cols >= 3 and k * row_h + gaps <= avail:
-        rows = [1] * k  # a 4:3 desk (least_px below NUMBER_PX, as 16:9's from 9 students) shows more of them on
-        # the rows its height has
-        if least_px < NUMBER_PX[-1]:
+        need = [max(1, math.ceil(n / cols)) for n in counts]
+        snug = px * SNUG
+        if sum(need) * row_h + gaps > avail and sum(need) * snug + min(gap, TIGHT_GAP) * (k - 1) <= avail:
+            gap, row_h, rows = min(gap, TIGHT_GAP), snug, need  # every number, on rows a little lower
+        else:
             total = int((avail - gaps) // row_h)
             if int((avail - min(gap, TIGHT_GAP) * (k - 1)) // row_h) > total:  # closer strips give a row more
                 gap = min(gap, TIGHT_GAP)
-                gaps = gap * (k - 1)
-                total = int((avail - gaps) // row_h)
+                total = int((avail - gap * (k - 1)) // row_h)
             rows = _spare_rows(counts, cols, total)
+        gaps = gap * (k - 1)
         row_h = min(px * STRETCH, row_h + (avail - gaps - sum(rows) * row_h) / sum(rows))
         out = []
         for n, r in zip(counts, rows):
