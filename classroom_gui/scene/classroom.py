@@ -27,7 +27,7 @@ from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
 from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
 from .class_rows import plan as class_plan
 from .crowd import CROWD_FROM, CrowdItem
-from .desk import DeskItem
+from .desk import DeskItem, badge_lines
 from .strip import StripItem, StripView
 from .items import LegendItem, PanelItem, TextBlockItem, qcolor
 from .board_wrap import desk_rows
@@ -198,8 +198,10 @@ class ClassroomScene(QGraphicsScene):
             self.desks.append(desk)
         least = least_number_px(frame.canvas, len(frame.students))
         self.desk_rows = {}  # the board wraps its vectors as the asker's desk wraps them (board_wrap.as_desks)
-        for desk, (s, strips) in zip(self.desks, pairs):
-            box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least)
+        boxes = [desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least) for s, strips in pairs]
+        if crowd is None and not self.composed:  # a guess cut beside its name goes on a line of its own
+            boxes = badge_lines(pairs, boxes, th.font_scale, least)
+        for desk, (s, strips), box in zip(self.desks, pairs, boxes):
             if s.state == "focus" or not self.desk_rows:
                 self.desk_rows = desk_rows(box, [len(x.values) for x in strips])
             desk.set_student(s, box, th, badge_role, strips, scales, embed)
@@ -254,7 +256,7 @@ class ClassroomScene(QGraphicsScene):
             x, y = desk.pos().x(), desk.pos().y()
             name_end = desk._name_left() + QFontMetricsF(desk.name_font).horizontalAdvance(desk.name_text) + 5
             if s.unknown:
-                name_end += b.header_h * 0.62
+                name_end += b.tag_h * 0.62
             out.append(QRectF(x, y, name_end, b.header_h))
             bw, _ = desk._badge_size()
             if bw:

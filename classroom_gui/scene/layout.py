@@ -71,11 +71,18 @@ class DeskBox:
     name_px: float
     strips: tuple[StripBox, ...]
     lift: float          # how far a raised card is held up
+    badge_h: float = 0.0  # >0: the badge on a line of its own, this tall, at the bottom of the name tag (header_h
+    # holds both lines): a narrow desk whose guess would be cut beside its name (desk_layout's badge_line)
+
+    @property
+    def tag_h(self) -> float:  # the name tag's first line: the seat number and the name
+        return self.header_h - self.badge_h
 
     def __hash__(self) -> int:  # kept: a DeskBox keys caches (fit_name, badge_size) hundreds of times a frame, and
         h = self.__dict__.get("_hash")  # hashing its strip boxes each time was ~10 ms of a big class's new frame
         if h is None:
-            h = hash((self.w, self.h, self.pad, self.radius, self.header_h, self.name_px, self.strips, self.lift))
+            h = hash((self.w, self.h, self.pad, self.radius, self.header_h, self.name_px, self.strips, self.lift,
+                      self.badge_h))
             object.__setattr__(self, "_hash", h)
         return h
 
@@ -221,14 +228,20 @@ def _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px) -> t
 
 
 @lru_cache(maxsize=512)
-def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUMBER_PX[-1]) -> DeskBox:
+def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUMBER_PX[-1],
+                badge_line: bool = False) -> DeskBox:
     """A desk of w x h with strips of `counts` cells (notebook first, then cards), numbers down to least_px
-    (least_number_px of the desk's canvas)."""
+    (least_number_px of the desk's canvas); badge_line: the name tag one line taller, the badge on that line
+    (DeskBox.badge_h), the strips below it."""
     pad = clamp(min(w, 2 * h) * 0.032, 3.0, 12.0)
     header_h = clamp(h * 0.19, 18.0, 46.0)
     if h >= 60:  # room for a 16 px name (a projector's least) even in a class of 64; the cards give way
         header_h = max(header_h, NAME_MIN / 0.58 + 0.1)
     name_px = clamp(header_h * 0.58, 10.0, 25.0)
+    badge_h = 0.0
+    if badge_line:  # a pill of the badge's usual size (desk.badge_size) with a little room above and below
+        badge_h = max(name_px * 0.82, min(name_px, NAME_MIN)) * 1.5 + 6.0
+        header_h += badge_h
     radius = clamp(min(w, h) * 0.07, 4.0, 16.0)
     top = header_h + pad
     avail = h - top - pad
@@ -238,4 +251,4 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUM
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
                           max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px)
     lift = clamp(h * 0.016, 2.0, 6.0)
-    return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift)
+    return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift, badge_h)
