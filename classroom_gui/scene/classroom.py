@@ -27,7 +27,7 @@ from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
 from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
 from .class_rows import plan as class_plan
 from .crowd import CROWD_FROM, CrowdItem
-from .desk import DeskItem, badge_lines
+from .desk import DeskItem, badge_lines, label_rows
 from .strip import StripItem, StripView
 from .items import LegendItem, PanelItem, TextBlockItem, qcolor
 from .board_wrap import desk_rows
@@ -200,7 +200,7 @@ class ClassroomScene(QGraphicsScene):
         self.desk_rows = {}  # the board wraps its vectors as the asker's desk wraps them (board_wrap.as_desks)
         boxes = [desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least) for s, strips in pairs]
         if crowd is None and not self.composed:  # a guess cut beside its name goes on a line of its own
-            boxes = badge_lines(pairs, boxes, th.font_scale, least)
+            boxes = label_rows(pairs, badge_lines(pairs, boxes, th.font_scale, least), th.font_scale, least)
         for desk, (s, strips), box in zip(self.desks, pairs, boxes):
             if s.state == "focus" or not self.desk_rows:
                 self.desk_rows = desk_rows(box, [len(x.values) for x in strips])

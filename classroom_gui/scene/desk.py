@@ -20,7 +20,7 @@ from . import fonts, palette, pictures
 from .items import ALIGN_CENTER, ALIGN_LEFT, CachedItem, elide, fitted_font, mix, qcolor
 from .layout import NAME_MIN, SEAT_DIGITS_MIN, DeskBox, desk_layout
 from .palette import Theme
-from .strip import StripItem, StripView
+from .strip import StripItem, StripView, label_lines
 
 GLOW = 8.0  # the focus desk's spotlight reaches this far outside the desk
 BODY, SEAT, NAME, BADGE = 1, 2, 4, 8  # a desk's parts: body and outline, seat number, name with its tags, badge
@@ -111,6 +111,21 @@ def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> l
     two = [desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, badge_line=True)
            for (_, strips), b in zip(pairs, boxes)]
     return two if all(map(_same_cells, boxes, two)) else boxes
+
+
+def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
+    """The desks' boxes, a desk whose card label would end in "…" given a label row of two lines where its
+    numbers and labels keep their rows (chapter 10's "all heads' new understanding" on a 4:3 desk, the answer
+    step's 「最後のレイヤー正規化（ノート）」 on a 16:9 desk of 11)."""
+    out = []
+    for (s, strips), b in zip(pairs, boxes):
+        lines = tuple(min(2, len(label_lines(x.label, st.label_px * font_scale, st.w - st.label_px * 1.24 - 6)))
+                      if st.label_h else 1 for x, st in zip(strips, b.strips))
+        if any(n > 1 for n in lines):
+            wrapped = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines)
+            b = wrapped if _same_cells(b, wrapped) else b
+        out.append(b)
+    return out
 
 
 def _same_cells(a: DeskBox, b: DeskBox) -> bool:  # every number and label kept, on the same rows (the board's

@@ -138,9 +138,10 @@ def strips_least_height(counts: tuple[int, ...], w: float, *, label_px: float, t
 def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: float, *, label_px: float,
                  tab_w: float, gap: float, max_number_px: float = 16.0, max_row_h: float = 24.0,
                  max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS,
-                 least_px: int = NUMBER_PX[-1]) -> tuple[StripBox, ...]:
+                 least_px: int = NUMBER_PX[-1], label_lines: tuple[int, ...] = ()) -> tuple[StripBox, ...]:
     """Strips of the given lengths stacked from y down within `avail` height, numbers if they fit (down to
-    least_px: see least_number_px)."""
+    least_px: see least_number_px); label_lines: how many lines each strip's label row has (1 if not given: a
+    label too long for one line wraps rather than ending in "…", where the desk has the room)."""
     k = len(counts)
     if k == 0 or avail <= 0 or w <= tab_w:
         return ()
@@ -150,6 +151,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     # first with the natural wrapping (row_cells cells a row: a card is one row, a notebook two), then
     # letting strips wrap further; within each, the biggest numbers that fit
     natural = [max(1, math.ceil(n / row_cells)) for n in counts]
+    lines = list(label_lines) + [1] * (k - len(label_lines))
     for tall, tries in enumerate(_tries(least_px, max_rows)):
         # on the taller rounds strips closer together (TIGHT_GAP) if only then they fit
         tight = min(gap, TIGHT_GAP) if tall else gap
@@ -166,12 +168,13 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                     if any(r > nat for r, nat in zip(rows, natural)):
                         continue
                     rows = natural
-                need = sum(label_h + r * row_h for r in rows) + gaps
+                labels = [label_h * n for n in lines]
+                need = sum(lh + r * row_h for lh, r in zip(labels, rows)) + gaps
                 g = gap if need <= avail else tight
                 need += (g - gap) * (k - 1)
                 if need <= avail:  # spare height makes the cells taller (same type), up to a card-like shape
                     row_h = min(px * STRETCH, row_h + (avail - need) / sum(rows))
-                    return _place(counts, rows, x, y, w, label_h, label_px, tab_w, g, row_h, px)
+                    return _place(counts, rows, x, y, w, labels, label_px, tab_w, g, row_h, px)
     # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers, on the rows
     # the desk's height has: one a strip, then one more for each strip still cut, in turn (the asker's desk at the
     # listening step, 5 strips on a 16:9 desk of a class of 7, showed 5 numbers of each and "…" with 6 rows unused)
@@ -201,7 +204,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     per = (avail - gaps) / k
     label_h = label_px * 1.3 if label_px >= LABEL_MIN and per - label_px * 1.3 >= 12 else 0.0
     row_h = clamp(per - label_h, 3.0, max_row_h)
-    return _place(counts, [1] * k, x, y, w, label_h, label_px, tab_w, gap, row_h, 0.0)
+    return _place(counts, [1] * k, x, y, w, [label_h] * k, label_px, tab_w, gap, row_h, 0.0)
 
 
 def _spare_rows(counts: tuple[int, ...], cols: int, total: int) -> list[int]:
@@ -217,9 +220,9 @@ def _spare_rows(counts: tuple[int, ...], cols: int, total: int) -> list[int]:
     return rows
 
 
-def _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px) -> tuple[StripBox, ...]:
+def _place(counts, rows, x, y, w, labels, label_px, tab_w, gap, row_h, px) -> tuple[StripBox, ...]:
     out = []
-    for n, r in zip(counts, rows):
+    for n, r, label_h in zip(counts, rows, labels):
         h = label_h + r * row_h
         out.append(StripBox(x, y, w, h, label_h, label_px if label_h else 0.0, tab_w, r, max(1, math.ceil(n / r)),
                             px))
@@ -229,10 +232,10 @@ def _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px) -> t
 
 @lru_cache(maxsize=512)
 def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUMBER_PX[-1],
-                badge_line: bool = False) -> DeskBox:
+                badge_line: bool = False, label_lines: tuple[int, ...] = ()) -> DeskBox:
     """A desk of w x h with strips of `counts` cells (notebook first, then cards), numbers down to least_px
     (least_number_px of the desk's canvas); badge_line: the name tag one line taller, the badge on that line
-    (DeskBox.badge_h), the strips below it."""
+    (DeskBox.badge_h), the strips below it; label_lines: the lines of each strip's label (stack_strips)."""
     pad = clamp(min(w, 2 * h) * 0.032, 3.0, 12.0)
     header_h = clamp(h * 0.19, 18.0, 46.0)
     if h >= 60:  # room for a 16 px name (a projector's least) even in a class of 64; the cards give way
@@ -249,6 +252,6 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUM
     label_px = clamp(h * 0.045, 0.0, 16.0)
     tab_w = clamp(w * 0.014, 3.0, 6.0)
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
-                          max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px)
+                          max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px, label_lines=label_lines)
     lift = clamp(h * 0.016, 2.0, 6.0)
     return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift, badge_h)
