@@ -29,7 +29,7 @@ from .class_rows import plan as class_plan
 from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem, badge_lines, label_rows
 from .strip import StripItem, StripView
-from .items import LegendItem, PanelItem, TextBlockItem, qcolor
+from .items import LegendItem, PanelItem, TextBlockItem, one_per_colour, qcolor
 from .board_wrap import desk_rows
 from .layout import desk_layout, least_number_px
 from .link_labels import edges_of, label_room
@@ -278,11 +278,8 @@ class ClassroomScene(QGraphicsScene):
         if not box.strips or box.strips[0].label_h:
             self.legend.setVisible(False)
             return
-        entries: list[tuple[str, str]] = []
-        for role, label in dict.fromkeys(filter(itemgetter(1), named)):  # (the roles' colours looked up once)
-            entry = (th.role(role), label)
-            if entry not in entries:
-                entries.append(entry)
+        entries = one_per_colour([(th.role(role), label)  # (the roles' colours looked up once)
+                                  for role, label in dict.fromkeys(filter(itemgetter(1), named))])
         # at the title row's right end, above the blackboard: a title beside a legend ending at the desks' edge
         # wrapped at 300 students ("8. Listening: a mix of opinions" / "in turn (GPT)") with the row half empty
         board, title = board_rect(self.canvas), title_rect(self.canvas)
