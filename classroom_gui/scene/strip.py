@@ -62,15 +62,20 @@ class StripView:
     @property
     def cell_texts(self) -> list[str]:
         """The numbers painted in the cells, in order: only where they are big enough to read (never on GPT-2's
-        768-cell strips), else []."""
+        768-cell strips), else []. One card, one number of decimals: 2, or 1 for every number of a card where one
+        of them does not fit its cell with 2 (was "-11.1 0.67 4.52 … -24.6" on one notebook: teacher10 L4)."""
         if self._texts is None:
             b, values = self.box, self.strip.values
             self._texts = []
             if b.number_px:
+                shown = values[: b.shown] if b.shown else values
                 # a hidden unit keeps the sign of a negative that rounds to 0 (-0.00): ReLU crosses it out, and
                 # a bare 0.00 there beside a 0.00 ReLU keeps would look like the same number treated two ways
-                self._texts = fmt_many(values[: b.shown] if b.shown else values, signed=self.strip.role == "hidden") \
-                    + (["…"] if b.shown else [])
+                signed = self.strip.role == "hidden"
+                texts = fmt_many(shown, signed=signed)
+                if not all_fit(tuple(texts), b.number_px * self.theme.font_scale, b.cell_w - 4):
+                    texts = fmt_many(shown, 1, signed=signed)
+                self._texts = texts + (["…"] if b.shown else [])
         return self._texts
 
     def label_shown(self) -> list[str]:
@@ -195,6 +200,11 @@ class StripView:
             if not zero:
                 draw(p, rect, *shown_number(text, px, room))
 
+    def painted_numbers(self) -> list[str]:
+        """The cells' numbers as painted (shown_number: a number still too wide loses a decimal)."""
+        b = self.box
+        return [shown_number(text, b.number_px * self.theme.font_scale, b.cell_w - 4)[0] for text in self.cell_texts]
+
 
 @lru_cache(maxsize=256)
 def cell_rects(b: StripBox) -> list[tuple[float, float, float, float]]:
@@ -243,6 +253,12 @@ def label_texts(label: str, px: float, room: float, lines: int) -> list[str]:
     if len(texts) > lines:
         texts = texts[: lines - 1] + ["".join(texts[lines - 1:])]
     return texts[:-1] + [elided(texts[-1], px, room)]
+
+
+@lru_cache(maxsize=1024)
+def all_fit(texts: tuple[str, ...], px: float, room: float) -> bool:  # every number within its cell at px
+    metrics = QFontMetricsF(fonts.font(px))
+    return all(metrics.horizontalAdvance(text) <= room for text in texts)
 
 
 @lru_cache(maxsize=8192)
