@@ -179,9 +179,11 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                 if need <= avail:  # spare height makes the cells taller (same type), up to a card-like shape
                     row_h = min(px * STRETCH, row_h + (avail - need) / sum(rows))
                     return _place(counts, rows, x, y, w, labels, label_px, tab_w, g, row_h, px)
-    # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers, on the rows
-    # the desk's height has: one a strip, then one more for each strip still cut, in turn (the asker's desk at the
-    # listening step, 5 strips on a 16:9 desk of a class of 7, showed 5 numbers of each and "…" with 6 rows unused)
+    # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers: every number
+    # on rows a little lower (SNUG) where only then they all fit (the asker's desk at the listening step, 5 strips
+    # on a 16:9 desk of a class of 7, showed 5 numbers of each and "…" with 6 rows unused); else one row a strip,
+    # or, where numbers may be smaller (4:3; 16:9 at 9-12 students), the rows the desk's height has: one a strip,
+    # then one more for each strip still cut, in turn
     px = least_px
     cols = int(cells_w // (px * DIGIT_RATIO + 6))
     row_h = px * 1.9
@@ -190,6 +192,8 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
         snug = px * SNUG
         if sum(need) * row_h + gaps > avail and sum(need) * snug + min(gap, TIGHT_GAP) * (k - 1) <= avail:
             gap, row_h, rows = min(gap, TIGHT_GAP), snug, need  # every number, on rows a little lower
+        elif least_px >= NUMBER_PX[-1]:  # (16:9 from 13 students: the room under the cards is the links' labels')
+            rows = [1] * k
         else:
             total = int((avail - gaps) // row_h)
             if int((avail - min(gap, TIGHT_GAP) * (k - 1)) // row_h) > total:  # closer strips give a row more
