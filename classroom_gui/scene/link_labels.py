@@ -1,6 +1,6 @@
 """Where the links' share labels go: along their link, or beside its far desk, never on another label, a
 desk's words or numbers, the title, the card legend or the blackboard, and a little apart from them
-(TEXT_GAP) where there is room; the heaviest link's label always.
+(TEXT_GAP) where there is room; the heaviest link's label always, unless its desk's badge shows that share.
 """
 from __future__ import annotations
 
