@@ -27,7 +27,8 @@ from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
 from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
 from .class_rows import plan as class_plan
 from .crowd import CROWD_FROM, CrowdItem
-from .desk import DeskItem, badge_lines, label_rows, wide_rows
+from .desk import DeskItem
+from .desk_boxes import class_boxes
 from .strip import StripItem, StripView
 from .items import LegendItem, PanelItem, TextBlockItem, one_per_colour, qcolor
 from .board_wrap import desk_rows
@@ -198,10 +199,7 @@ class ClassroomScene(QGraphicsScene):
             self.desks.append(desk)
         least = least_number_px(frame.canvas, len(frame.students))
         self.desk_rows = {}  # the board wraps its vectors as the asker's desk wraps them (board_wrap.as_desks)
-        boxes = [desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least) for s, strips in pairs]
-        if crowd is None and not self.composed:  # a guess cut beside its name goes on a line of its own
-            boxes = label_rows(pairs, badge_lines(pairs, boxes, th.font_scale, least), th.font_scale, least)
-            boxes = wide_rows(pairs, boxes, th.font_scale, least)
+        boxes = class_boxes(pairs, th.font_scale, least, fitted=crowd is None and not self.composed)
         for desk, (s, strips), box in zip(self.desks, pairs, boxes):
             if s.state == "focus" or not self.desk_rows:
                 self.desk_rows = desk_rows(box, [len(x.values) for x in strips])

@@ -16,12 +16,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ..lesson.frame import Strip, Student
-from ..lesson.numbers import fmt_many
 from . import fonts, palette, pictures
 from .items import ALIGN_CENTER, ALIGN_LEFT, CachedItem, elide, fitted_font, mix, qcolor
-from .layout import NAME_MIN, SEAT_DIGITS_MIN, DeskBox, desk_layout
+from .layout import NAME_MIN, SEAT_DIGITS_MIN, DeskBox
 from .palette import Theme
-from .strip import StripItem, StripView, all_fit, label_lines
+from .strip import StripItem, StripView
 
 GLOW = 8.0  # the focus desk's spotlight reaches this far outside the desk
 BODY, SEAT, NAME, BADGE = 1, 2, 4, 8  # a desk's parts: body and outline, seat number, name with its tags, badge
@@ -101,61 +100,6 @@ def circled(b: DeskBox) -> bool:
 def name_left(b: DeskBox) -> float:  # where a desk's name starts: after the seat number
     d = b.tag_h * 0.72
     return b.pad + (d + b.pad * 0.8 if circled(b) else b.name_px * 1.3 + 3)
-
-
-def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
-    """The desks' boxes (pairs: (Student, strips) of each), every desk's badge on a line of its own when on one
-    line some desk's badge or name would end in "…" (crowded) and the taller name tag costs no desk a number or
-    a label; else `boxes`. One rule for the whole class: its name tags stay one height and its names one size."""
-    if not any(crowded(s.badge, s.text, b, font_scale, name_left(b), s.unknown) for (s, _), b in zip(pairs, boxes)):
-        return boxes
-    two = [desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, badge_line=True)
-           for (_, strips), b in zip(pairs, boxes)]
-    return two if all(map(_same_cells, boxes, two)) else boxes
-
-
-def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
-    """The desks' boxes, a desk whose card label would end in "…" given a label row of two lines where its
-    numbers and labels keep their rows (chapter 10's "all heads' new understanding" on a 4:3 desk, the answer
-    step's 「最後のレイヤー正規化（ノート）」 on a 16:9 desk of 11)."""
-    out = []
-    for (s, strips), b in zip(pairs, boxes):
-        lines = tuple(min(2, len(label_lines(x.label, st.label_px * font_scale, st.w - st.label_px * 1.24 - 6)))
-                      if st.label_h else 1 for x, st in zip(strips, b.strips))
-        if any(n > 1 for n in lines):
-            wrapped = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines)
-            b = wrapped if _same_cells(b, wrapped) else b
-        out.append(b)
-    return out
-
-
-def wide_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
-    """The desks' boxes, a card whose numbers do not all fit its cells with 2 decimals ("-11.14", "12.97" in a
-    layer-3 notebook) given fewer, wider cells a row where the desk has the rows for them and then they fit at
-    the same size (else the card writes 1 decimal: StripView.cell_texts)."""
-    out = []
-    for (s, strips), b in zip(pairs, boxes):
-        wide = tuple(bool(st.number_px) and not _fits(x, st, font_scale) for x, st in zip(strips, b.strips))
-        if any(wide):
-            lines = tuple(max(1, round(st.label_h / (st.label_px * 1.3))) if st.label_h else 1 for st in b.strips)
-            wider = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines, wide)
-            if all(st.number_px >= was.number_px and st.shown <= was.shown and bool(st.label_h) == bool(was.label_h)
-                   and (not big or _fits(x, st, font_scale))
-                   for x, st, was, big in zip(strips, wider.strips, b.strips, wide)):
-                b = wider
-        out.append(b)
-    return out
-
-
-def _fits(strip, st, font_scale: float) -> bool:  # a strip's numbers, with 2 decimals, within its cells
-    values = strip.values[: st.shown] if st.shown else strip.values
-    return all_fit(tuple(fmt_many(values, signed=strip.role == "hidden")), st.number_px * font_scale, st.cell_w - 4)
-
-
-def _same_cells(a: DeskBox, b: DeskBox) -> bool:  # every number and label kept, on the same rows (the board's
-    # vectors wrap as the asker's desk: board_wrap.desk_rows); the numbers may be a pixel smaller (not below least)
-    cells = lambda box: [(st.rows, st.cols, bool(st.number_px), st.shown, bool(st.label_h)) for st in box.strips]  # noqa: E731
-    return cells(a) == cells(b)
 
 
 @lru_cache(maxsize=64)
