@@ -2,7 +2,8 @@
 model, when there is one), long sentences and a class of 64, drawn on the shipped model, no two links run
 together where they could not be told apart (in classes of up to two rows, 8 students, any two; in bigger
 ones any two labelled links, and the heaviest against any other), and the largest share's label is drawn
-where it covers no other label, no desk's name, badge or number, and not the blackboard.
+where it covers no other label, no desk's name, badge or number, and not the blackboard, or, where there is no
+such spot and its desk's badge shows that share, left off: the share reads on the badge, once.
 """
 from __future__ import annotations
 
@@ -112,7 +113,13 @@ def test_links_part_and_the_largest_share_reads(qapp, checkpoint, text, lang, ru
                 continue
             top = frame.links[LinkLayer.strongest(frame.links)[0]]  # the heaviest (of scores: the highest)
             boxes = dict((id(link), r) for link, r in scene.links.label_boxes)
-            assert id(top) in boxes, f"{where}: the largest share {top.label} has no label"
+            if id(top) not in boxes:  # left off only where its desk's badge reads it, so it reads once (teacher10:
+                # 「マット」 1.04 against its name tag beside its badge's 1.04)
+                asker = next(s.index for s in frame.students if s.state == "focus")
+                desk = scene.desk(top.source if top.source != asker else top.target)
+                assert desk is not None and desk.isVisible() and desk.badge_text() == top.label, (
+                    f"{where}: the largest share {top.label} has no label and no badge")
+                continue
             r = boxes[id(top)]
             others = [q for link, q in scene.links.label_boxes if link is not top]
             assert not any(r.intersects(q) for q in others), f"{where}: {top.label} overlaps another label"

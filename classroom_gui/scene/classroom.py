@@ -28,8 +28,9 @@ from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
 from .class_rows import plan as class_plan
 from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
+from .desk_boxes import class_boxes
 from .strip import StripItem, StripView
-from .items import LegendItem, PanelItem, TextBlockItem, qcolor
+from .items import LegendItem, PanelItem, TextBlockItem, one_per_colour, qcolor
 from .board_wrap import desk_rows
 from .layout import desk_layout, least_number_px
 from .link_labels import edges_of, label_room
@@ -198,8 +199,8 @@ class ClassroomScene(QGraphicsScene):
             self.desks.append(desk)
         least = least_number_px(frame.canvas, len(frame.students))
         self.desk_rows = {}  # the board wraps its vectors as the asker's desk wraps them (board_wrap.as_desks)
-        for desk, (s, strips) in zip(self.desks, pairs):
-            box = desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least)
+        boxes = class_boxes(pairs, th.font_scale, least, fitted=crowd is None and not self.composed)
+        for desk, (s, strips), box in zip(self.desks, pairs, boxes):
             if s.state == "focus" or not self.desk_rows:
                 self.desk_rows = desk_rows(box, [len(x.values) for x in strips])
             desk.set_student(s, box, th, badge_role, strips, scales, embed)
@@ -254,7 +255,7 @@ class ClassroomScene(QGraphicsScene):
             x, y = desk.pos().x(), desk.pos().y()
             name_end = desk._name_left() + QFontMetricsF(desk.name_font).horizontalAdvance(desk.name_text) + 5
             if s.unknown:
-                name_end += b.header_h * 0.62
+                name_end += b.tag_h * 0.62
             out.append(QRectF(x, y, name_end, b.header_h))
             bw, _ = desk._badge_size()
             if bw:
@@ -276,11 +277,8 @@ class ClassroomScene(QGraphicsScene):
         if not box.strips or box.strips[0].label_h:
             self.legend.setVisible(False)
             return
-        entries: list[tuple[str, str]] = []
-        for role, label in dict.fromkeys(filter(itemgetter(1), named)):  # (the roles' colours looked up once)
-            entry = (th.role(role), label)
-            if entry not in entries:
-                entries.append(entry)
+        entries = one_per_colour([(th.role(role), label)  # (the roles' colours looked up once)
+                                  for role, label in dict.fromkeys(filter(itemgetter(1), named))])
         # at the title row's right end, above the blackboard: a title beside a legend ending at the desks' edge
         # wrapped at 300 students ("8. Listening: a mix of opinions" / "in turn (GPT)") with the row half empty
         board, title = board_rect(self.canvas), title_rect(self.canvas)

@@ -36,6 +36,8 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
     desks) "animal" beside "→ "didn't"" was "an…", and "street" beside "→ "because"" was left off."""
     px = max(box.name_px * 0.82, min(box.name_px, NAME_MIN)) * font_scale
     w = _pill_w(badge, px, box, name_left)
+    if box.badge_h:  # on a line of its own under the name: as wide as the desk allows
+        return max(px * 2.0, min(w, box.w - 2 * box.pad)), px
     least = NAME_MIN * font_scale
     if name and px > least:
         name_w = QFontMetricsF(fonts.font(least, True)).horizontalAdvance(name)
@@ -47,6 +49,16 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
             px, w = least, small if left >= small else max(least * 2.0, left)
     room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
     return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
+
+
+def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: float, unknown: bool) -> bool:
+    """Whether on one line beside its name the badge or the name would end in "…" (a guess, the answer step's
+    point, was "→「did…」" at 16:9 with 11 students): then the desk's badge takes a line of its own."""
+    if not badge:
+        return False
+    bw, px = badge_size(badge, box, font_scale, name_left, text)
+    whole = _pill_w(badge, px, box, name_left)
+    return bw < whole - 0.01 or fit_name(text, box, font_scale, name_left, bw, unknown)[1] != text
 
 
 def _pill_w(badge: str, px: float, box: DeskBox, name_left: float) -> float:
@@ -62,7 +74,7 @@ def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge
     kept, since a big class names the same few words at hundreds of desks."""
     tags = badge_w
     if unknown:
-        tags += box.header_h * 0.62 + 4
+        tags += box.tag_h * 0.62 + 4
     tags += 4 if tags else 0
     px = box.name_px * font_scale
     room = box.w - name_left - tags - box.pad
@@ -77,6 +89,17 @@ def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge
     return font, shown
 
 
+
+
+def circled(b: DeskBox) -> bool:
+    """The seat number in a circle, where its digits stay 16 px; else plain digits as big as the name."""
+    d = b.tag_h * 0.72
+    return d * 0.55 >= NAME_MIN or (d >= 20 and b.name_px < NAME_MIN)
+
+
+def name_left(b: DeskBox) -> float:  # where a desk's name starts: after the seat number
+    d = b.tag_h * 0.72
+    return b.pad + (d + b.pad * 0.8 if circled(b) else b.name_px * 1.3 + 3)
 
 
 @lru_cache(maxsize=64)
@@ -177,19 +200,15 @@ class DeskItem(CachedItem):
     # --- painting --------------------------------------------------------------------------------------
     def _fit_name(self) -> None:
         s, b = self.student, self.box
-        self.name_font, self.name_text = fit_name(s.text, b, self.theme.font_scale, self._name_left(),
-                                                  self._badge_size()[0], s.unknown)
+        beside = 0.0 if b.badge_h else self._badge_size()[0]  # (a badge on a line of its own leaves the name be)
+        self.name_font, self.name_text = fit_name(s.text, b, self.theme.font_scale, self._name_left(), beside,
+                                                  s.unknown)
 
     def _name_left(self) -> float:
-        b = self.box
-        d = b.header_h * 0.72
-        return b.pad + (d + b.pad * 0.8 if self._circled() else b.name_px * 1.3 + 3)  # after the seat number
+        return name_left(self.box)
 
     def _circled(self) -> bool:
-        """The seat number in a circle, where its digits stay 16 px; else plain digits as big as the name."""
-        b = self.box
-        d = b.header_h * 0.72
-        return d * 0.55 >= NAME_MIN or (d >= 20 and b.name_px < NAME_MIN)
+        return circled(self.box)
 
     def _badge_size(self) -> tuple[float, float]:
         if not self.student.badge:
@@ -259,7 +278,7 @@ class DeskItem(CachedItem):
 
     def _paint_tag(self, p: QPainter) -> None:
         s, b, th = self.student, self.box, self.theme
-        hh = b.header_h
+        hh = b.tag_h
         d = hh * 0.72
         seat = QRectF(b.pad, (hh - d) / 2, d, d)
         focus = s.state == "focus"
@@ -289,7 +308,7 @@ class DeskItem(CachedItem):
 
     def _paint_name(self, p: QPainter) -> None:
         s, b, th = self.student, self.box, self.theme
-        hh = b.header_h
+        hh = b.tag_h
         left = self._name_left()  # the word
         p.setFont(self.name_font)
         p.setPen(qcolor(th.color("text_muted") if s.state == "masked" else th.color("text")))
@@ -307,14 +326,19 @@ class DeskItem(CachedItem):
 
     def _paint_badge(self, p: QPainter) -> None:
         s, b, th = self.student, self.box, self.theme
-        hh = b.header_h
         bw, px = self._badge_size()
         if bw:
             bh = px * 1.5
-            pill = QRectF(b.w - b.pad - bw, (hh - bh) / 2, bw, bh)
+            top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
+            pill = QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
             p.setPen(QPen(qcolor(th.role(self.badge_role)), 2.0))
             p.setBrush(qcolor(th.color("badge")))
             p.drawRoundedRect(pill, bh / 2, bh / 2)
             p.setPen(qcolor(th.color("text")))
             p.setFont(fonts.font(px, True))
-            p.drawText(pill, ALIGN_CENTER, elide(s.badge, fonts.font(px, True), bw - px * 0.25))  # (a slim pill: see badge_size)
+            p.drawText(pill, ALIGN_CENTER, self.badge_text())
+
+    def badge_text(self) -> str:
+        """The badge as its pill shows it: ending in "…" where the pill is too narrow (its tooltip has it)."""
+        bw, px = self._badge_size()
+        return elide(self.student.badge, fonts.font(px, True), bw - px * 0.25) if bw else ""  # (a slim pill: badge_size)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 from functools import lru_cache
 
 import numpy as np
@@ -277,6 +278,22 @@ class PanelItem(CachedItem):
         p.setPen(QPen(qcolor(border), width) if width else Qt.PenStyle.NoPen)
         p.setBrush(qcolor(fill))
         p.drawRoundedRect(self.area, radius, radius)
+
+
+def one_per_colour(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The legend's (colour, label) entries, one per colour: labels sharing a colour are named by the words
+    they share (chapter 10's "new understanding 1", "… 2", "… 3", one pink, are "new understanding": four
+    entries took the title's width at 4:3 and told three cards apart by a colour they share)."""
+    labels: dict[str, list[str]] = {}
+    for colour, label in entries:
+        if label not in labels.setdefault(colour, []):
+            labels[colour].append(label)
+    out = []
+    for colour, named in labels.items():
+        shared = os.path.commonprefix(named).rstrip(" 0123456789") if len(named) > 1 else named[0]
+        whole = all(label[len(shared):][:1] in ("", " ") for label in named)  # a word, never part of one
+        out += [(colour, shared)] if shared and whole else [(colour, label) for label in named]
+    return out
 
 
 class LegendItem(CachedItem):

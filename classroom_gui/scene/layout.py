@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..lesson.canvas import WIDESCREEN, Canvas
 
 DIGIT_RATIO = 2.55    # width of "-0.42" in IPAex Gothic, in units of its pixel size (measured 2.51)
+WIDE_DIGITS = 1.22    # "-11.14" against "-0.42"
 NUMBER_PX = (16, 15, 14)  # number sizes tried, biggest first; smaller cells go without numbers (see the
                           # tooltip) rather than print what a projector turns to grey dots
 LABEL_MIN = 16            # a strip's label row only at this size or more (the role's colour still shows)
@@ -25,6 +26,7 @@ MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 TALL_ROWS = 6         # ... and on a canvas that allows smaller numbers (4:3), this many before they get smaller
 TIGHT_GAP = 4.0       # px between a desk's strips when only so its numbers fit (taller rounds, see _tries)
 STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
+SNUG = 1.7           # ... and shrink to this (from 1.9) where only then a desk full of strips shows every number
 LEAST_PX = 12         # the least numbers anywhere (logical px: 6.4 px on a 1024 x 768 picture of 16:9, 8.5 of 4:3)
 SMALL_CLASS = 8       # 16:9 classes up to this many keep NUMBER_PX (see least_number_px) ...
 WIDE_SMALL_TO = 12    # ... and from there up to this many go down to LEAST_PX (11-12: 6 a row, the rows a lane apart
@@ -70,11 +72,18 @@ class DeskBox:
     name_px: float
     strips: tuple[StripBox, ...]
     lift: float          # how far a raised card is held up
+    badge_h: float = 0.0  # >0: the badge on a line of its own, this tall, at the bottom of the name tag (header_h
+    # holds both lines): a narrow desk whose guess would be cut beside its name (desk_layout's badge_line)
+
+    @property
+    def tag_h(self) -> float:  # the name tag's first line: the seat number and the name
+        return self.header_h - self.badge_h
 
     def __hash__(self) -> int:  # kept: a DeskBox keys caches (fit_name, badge_size) hundreds of times a frame, and
         h = self.__dict__.get("_hash")  # hashing its strip boxes each time was ~10 ms of a big class's new frame
         if h is None:
-            h = hash((self.w, self.h, self.pad, self.radius, self.header_h, self.name_px, self.strips, self.lift))
+            h = hash((self.w, self.h, self.pad, self.radius, self.header_h, self.name_px, self.strips, self.lift,
+                      self.badge_h))
             object.__setattr__(self, "_hash", h)
         return h
 
@@ -130,9 +139,12 @@ def strips_least_height(counts: tuple[int, ...], w: float, *, label_px: float, t
 def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: float, *, label_px: float,
                  tab_w: float, gap: float, max_number_px: float = 16.0, max_row_h: float = 24.0,
                  max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS,
-                 least_px: int = NUMBER_PX[-1]) -> tuple[StripBox, ...]:
+                 least_px: int = NUMBER_PX[-1], label_lines: tuple[int, ...] = (),
+                 wide: tuple[bool, ...] = ()) -> tuple[StripBox, ...]:
     """Strips of the given lengths stacked from y down within `avail` height, numbers if they fit (down to
-    least_px: see least_number_px)."""
+    least_px: see least_number_px); label_lines: how many lines each strip's label row has (1 if not given: a
+    label too long for one line wraps rather than ending in "…", where the desk has the room); wide: the strips
+    whose widest number has a digit more than "-0.42" ("-11.14"), given cells WIDE_DIGITS times wider."""
     k = len(counts)
     if k == 0 or avail <= 0 or w <= tab_w:
         return ()
@@ -142,6 +154,8 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     # first with the natural wrapping (row_cells cells a row: a card is one row, a notebook two), then
     # letting strips wrap further; within each, the biggest numbers that fit
     natural = [max(1, math.ceil(n / row_cells)) for n in counts]
+    lines = list(label_lines) + [1] * (k - len(label_lines))
+    widened = list(wide) + [False] * (k - len(wide))
     for tall, tries in enumerate(_tries(least_px, max_rows)):
         # on the taller rounds strips closer together (TIGHT_GAP) if only then they fit
         tight = min(gap, TIGHT_GAP) if tall else gap
@@ -150,34 +164,43 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                 if px > max_number_px:
                     continue
                 row_h = px * 1.9
-                min_cell_w = px * DIGIT_RATIO + 6
-                rows = [_rows_for(n, cells_w, min_cell_w, most_rows) for n in counts]
+                rows = [_rows_for(n, cells_w, px * DIGIT_RATIO * (WIDE_DIGITS if big else 1.0) + 6, most_rows)
+                        for n, big in zip(counts, widened)]
                 if not all(rows):
                     continue
                 if not wrap_more:
                     if any(r > nat for r, nat in zip(rows, natural)):
                         continue
                     rows = natural
-                need = sum(label_h + r * row_h for r in rows) + gaps
+                labels = [label_h * n for n in lines]
+                need = sum(lh + r * row_h for lh, r in zip(labels, rows)) + gaps
                 g = gap if need <= avail else tight
                 need += (g - gap) * (k - 1)
                 if need <= avail:  # spare height makes the cells taller (same type), up to a card-like shape
                     row_h = min(px * STRETCH, row_h + (avail - need) / sum(rows))
-                    return _place(counts, rows, x, y, w, label_h, label_px, tab_w, g, row_h, px)
-    # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers
+                    return _place(counts, rows, x, y, w, labels, label_px, tab_w, g, row_h, px)
+    # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers: every number
+    # on rows a little lower (SNUG) where only then they all fit (the asker's desk at the listening step, 5 strips
+    # on a 16:9 desk of a class of 7, showed 5 numbers of each and "…" with 6 rows unused); else one row a strip,
+    # or, where numbers may be smaller (4:3; 16:9 at 9-12 students), the rows the desk's height has: one a strip,
+    # then one more for each strip still cut, in turn
     px = least_px
     cols = int(cells_w // (px * DIGIT_RATIO + 6))
     row_h = px * 1.9
     if cols >= 3 and k * row_h + gaps <= avail:
-        rows = [1] * k  # a 4:3 desk (least_px below NUMBER_PX, as 16:9's from 9 students) shows more of them on
-        # the rows its height has
-        if least_px < NUMBER_PX[-1]:
+        need = [max(1, math.ceil(n / cols)) for n in counts]
+        snug = px * SNUG
+        if sum(need) * row_h + gaps > avail and sum(need) * snug + min(gap, TIGHT_GAP) * (k - 1) <= avail:
+            gap, row_h, rows = min(gap, TIGHT_GAP), snug, need  # every number, on rows a little lower
+        elif least_px >= NUMBER_PX[-1]:  # (16:9 from 13 students: the room under the cards is the links' labels')
+            rows = [1] * k
+        else:
             total = int((avail - gaps) // row_h)
             if int((avail - min(gap, TIGHT_GAP) * (k - 1)) // row_h) > total:  # closer strips give a row more
                 gap = min(gap, TIGHT_GAP)
-                gaps = gap * (k - 1)
-                total = int((avail - gaps) // row_h)
+                total = int((avail - gap * (k - 1)) // row_h)
             rows = _spare_rows(counts, cols, total)
+        gaps = gap * (k - 1)
         row_h = min(px * STRETCH, row_h + (avail - gaps - sum(rows) * row_h) / sum(rows))
         out = []
         for n, r in zip(counts, rows):
@@ -189,7 +212,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     per = (avail - gaps) / k
     label_h = label_px * 1.3 if label_px >= LABEL_MIN and per - label_px * 1.3 >= 12 else 0.0
     row_h = clamp(per - label_h, 3.0, max_row_h)
-    return _place(counts, [1] * k, x, y, w, label_h, label_px, tab_w, gap, row_h, 0.0)
+    return _place(counts, [1] * k, x, y, w, [label_h] * k, label_px, tab_w, gap, row_h, 0.0)
 
 
 def _spare_rows(counts: tuple[int, ...], cols: int, total: int) -> list[int]:
@@ -205,9 +228,9 @@ def _spare_rows(counts: tuple[int, ...], cols: int, total: int) -> list[int]:
     return rows
 
 
-def _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px) -> tuple[StripBox, ...]:
+def _place(counts, rows, x, y, w, labels, label_px, tab_w, gap, row_h, px) -> tuple[StripBox, ...]:
     out = []
-    for n, r in zip(counts, rows):
+    for n, r, label_h in zip(counts, rows, labels):
         h = label_h + r * row_h
         out.append(StripBox(x, y, w, h, label_h, label_px if label_h else 0.0, tab_w, r, max(1, math.ceil(n / r)),
                             px))
@@ -216,14 +239,21 @@ def _place(counts, rows, x, y, w, label_h, label_px, tab_w, gap, row_h, px) -> t
 
 
 @lru_cache(maxsize=512)
-def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUMBER_PX[-1]) -> DeskBox:
+def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUMBER_PX[-1],
+                badge_line: bool = False, label_lines: tuple[int, ...] = (), wide: tuple[bool, ...] = ()) -> DeskBox:
     """A desk of w x h with strips of `counts` cells (notebook first, then cards), numbers down to least_px
-    (least_number_px of the desk's canvas)."""
+    (least_number_px of the desk's canvas); badge_line: the name tag one line taller, the badge on that line
+    (DeskBox.badge_h), the strips below it; label_lines and wide: each strip's label lines and wider numbers
+    (stack_strips)."""
     pad = clamp(min(w, 2 * h) * 0.032, 3.0, 12.0)
     header_h = clamp(h * 0.19, 18.0, 46.0)
     if h >= 60:  # room for a 16 px name (a projector's least) even in a class of 64; the cards give way
         header_h = max(header_h, NAME_MIN / 0.58 + 0.1)
     name_px = clamp(header_h * 0.58, 10.0, 25.0)
+    badge_h = 0.0
+    if badge_line:  # a pill of the badge's usual size (desk.badge_size) with a little room above and below
+        badge_h = max(name_px * 0.82, min(name_px, NAME_MIN)) * 1.5 + 6.0
+        header_h += badge_h
     radius = clamp(min(w, h) * 0.07, 4.0, 16.0)
     top = header_h + pad
     avail = h - top - pad
@@ -231,6 +261,7 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUM
     label_px = clamp(h * 0.045, 0.0, 16.0)
     tab_w = clamp(w * 0.014, 3.0, 6.0)
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
-                          max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px)
+                          max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px, label_lines=label_lines,
+                          wide=wide)
     lift = clamp(h * 0.016, 2.0, 6.0)
-    return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift)
+    return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift, badge_h)

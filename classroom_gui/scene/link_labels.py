@@ -1,6 +1,6 @@
 """Where the links' share labels go: along their link, or beside its far desk, never on another label, a
 desk's words or numbers, the title, the card legend or the blackboard, and a little apart from them
-(TEXT_GAP) where there is room; the heaviest link's label always.
+(TEXT_GAP) where there is room; the heaviest link's label always, unless its desk's badge shows that share.
 """
 from __future__ import annotations
 
@@ -217,11 +217,11 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
     """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
     its curve (ALONG), or else beside its far end, that covers no placed label and keeps TEXT_GAP clear of
     every text in `avoid` (the desks' names, badges and numbers, the title, the legend; failing that, that
-    at least covers none); the heaviest, failing that, at its curve's first spot. Any other
-    label with no free spot is left off (the share is on its desk's badge too), so the largest share is
-    always readable and no label hides a number (`more`: further texts as [n, 4] edges, see edges_of). A spot
-    given as a point (a
-    travelling label) stays. A curve's far desk (whose label this is) is at its start, c[0].
+    at least covers none); the heaviest, failing that, at its curve's first spot, unless its desk's badge shows
+    that share (`shown`): then, as any other label with no free spot, it is left off (the badge has it), so the
+    largest share always reads (on a label or its badge), once, and no label hides a number (`more`: further
+    texts as [n, 4] edges, see edges_of). A spot given as a point (a travelling label) stays. A curve's far
+    desk (whose label this is) is at its start, c[0].
 
     Kept for the last PLACINGS label sets (by labels, weights, spots, size and the texts to avoid): a moment
     that comes back (scrubbing back, playing a beat again) finds its labels where they were.
@@ -307,12 +307,7 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags:
             tag = _box(x + gap, y + gap, tw - 2 * gap, th - 2 * gap)
             near = _texts_near(avoid, np.concatenate([others, tag]), (x0, y0, x1, y1), w, h, gap)
         best = _spot_near(at, w, h, placed, near, gap, grid, room, px)
-        if badged and not placed and (best is None or not best[1]):  # the heaviest's label, always drawn, may
-            # overlap its tag's edge (the line across its middle kept clear: not beside the badge)
-            near = _texts_near(avoid, np.concatenate([others, _box(x + gap, y + th / 2 - 0.5, tw - 2 * gap, 1.0)]),
-                               (x0, y0, x1, y1), w, h, gap)
-            best = _spot_near(at, w, h, placed, near, gap, grid, room, px)
-        if (best is None or not best[1]) and home in tags and (not badged or not placed):
+        if (best is None or not best[1]) and home in tags and not badged:
             # nothing free near its link: on its own name tag, but for a label its badge shows (left off)
             x, y, tw, th = tags[home]
             mine = np.array([(x + tw * f, y + th / 2) for f in (0.5, 0.42, 0.58)], np.float64)
@@ -327,7 +322,9 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags:
         if best is not None:
             spot = tuple(at[best[0]].tolist())
             best = (spot, QRectF(spot[0] - w / 2, spot[1] - h / 2, w, h))
-        if best is not None and (free or not placed):  # only the heaviest may cover text, if it must
+        # only the heaviest may cover text, if it must, and not where its desk's badge reads it (teacher10: 「マット」
+        # 1.04 against its tag beside its badge's 1.04 read as the share twice)
+        if best is not None and (free or not placed and not badged):
             out[i] = best[0]
             placed.append(best[1])
     return [(i, out[i]) for i in sorted(out)]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Strip
 from ..lesson.numbers import fmt, fmt_many
 from . import fonts, palette, pictures, text_lines
+from .board_wrap import wrapped
 from .items import digest as numbers_digest
 from .items import ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, qcolor
 from .layout import StripBox
@@ -61,16 +62,29 @@ class StripView:
     @property
     def cell_texts(self) -> list[str]:
         """The numbers painted in the cells, in order: only where they are big enough to read (never on GPT-2's
-        768-cell strips), else []."""
+        768-cell strips), else []. One card, one number of decimals: 2, or 1 for every number of a card where one
+        of them does not fit its cell with 2 (was "-11.1 0.67 4.52 … -24.6" on one notebook: teacher10 L4)."""
         if self._texts is None:
             b, values = self.box, self.strip.values
             self._texts = []
             if b.number_px:
+                shown = values[: b.shown] if b.shown else values
                 # a hidden unit keeps the sign of a negative that rounds to 0 (-0.00): ReLU crosses it out, and
                 # a bare 0.00 there beside a 0.00 ReLU keeps would look like the same number treated two ways
-                self._texts = fmt_many(values[: b.shown] if b.shown else values, signed=self.strip.role == "hidden") \
-                    + (["…"] if b.shown else [])
+                signed = self.strip.role == "hidden"
+                texts = fmt_many(shown, signed=signed)
+                if not all_fit(tuple(texts), b.number_px * self.theme.font_scale, b.cell_w - 4):
+                    texts = fmt_many(shown, 1, signed=signed)
+                self._texts = texts + (["…"] if b.shown else [])
         return self._texts
+
+    def label_shown(self) -> list[str]:
+        """The lines of the label row as painted (the last ending in "…" if the label is cut), [] without one."""
+        b = self.box
+        if not b.label_h:
+            return []
+        return label_texts(self.strip.label, b.label_px * self.theme.font_scale, b.w - b.label_px * 1.24 - 6,
+                           max(1, round(b.label_h / (b.label_px * 1.3))))
 
     def bounds(self) -> QRectF:  # in the strip's own coordinates, with room for a raised card's shadow
         b, raised = self.box, self.strip.raised
@@ -123,8 +137,9 @@ class StripView:
             ink = ("board_muted" if grey else "board_text") if self.on_board else ("text_muted" if grey else "text")
             p.setFont(f)
             p.setPen(qcolor(th.color(ink)))
-            p.drawText(QRectF(dot * 1.6 + 5, 0, b.w - dot * 1.6 - 5, b.label_h - 2), ALIGN_LEFT,
-                       elided(s.label, b.label_px * th.font_scale, b.w - dot * 2 - 6))
+            line_h = b.label_px * 1.3  # (a label row of 2 lines: desk.label_rows)
+            for i, text in enumerate(self.label_shown()):
+                p.drawText(QRectF(dot * 1.6 + 5, i * line_h, b.w - dot * 1.6 - 5, line_h - 2), ALIGN_LEFT, text)
         if s.raised:  # the question card is held up: a soft shadow under it and a bold edge
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(SHADOW)
@@ -185,6 +200,11 @@ class StripView:
             if not zero:
                 draw(p, rect, *shown_number(text, px, room))
 
+    def painted_numbers(self) -> list[str]:
+        """The cells' numbers as painted (shown_number: a number still too wide loses a decimal)."""
+        b = self.box
+        return [shown_number(text, b.number_px * self.theme.font_scale, b.cell_w - 4)[0] for text in self.cell_texts]
+
 
 @lru_cache(maxsize=256)
 def cell_rects(b: StripBox) -> list[tuple[float, float, float, float]]:
@@ -203,6 +223,42 @@ def grid_lines(b: StripBox) -> list[QLineF]:  # the separators between a strip's
 @lru_cache(maxsize=1024)
 def elided(label: str, px: float, room: float) -> str:  # a card's label in its bold font, cut to `room` with "…"
     return elide(label, fonts.font(px, bold=True), room)
+
+
+@lru_cache(maxsize=1024)
+def label_lines(label: str, px: float, room: float) -> tuple[str, ...]:
+    """A card's label (bold, px) as the lines it takes in `room`: one where it fits, else broken between words
+    (_label_breaks) or, if no break fits, as a blackboard line breaks (board_wrap.wrapped)."""
+    metrics = QFontMetricsF(fonts.font(px, bold=True))
+    if metrics.horizontalAdvance(label) <= room:
+        return (label,)
+    fits = [i for i in _label_breaks(label) if metrics.horizontalAdvance(label[:i].rstrip()) <= room]
+    if fits:
+        return (label[:fits[-1]].rstrip(),) + label_lines(label[fits[-1]:].lstrip(), px, room)
+    return tuple(line.strip() for line in wrapped(label, metrics, room))
+
+
+def _label_breaks(label: str) -> list[int]:
+    """Where a label may break between words: at a space, before a bracket, after 「の」, where katakana meet a
+    kanji (「最後のレイヤー」「正規化（ノート）」, not 「…正規」「化…」)."""
+    def kana(ch: str) -> bool:
+        return "ァ" <= ch <= "ヺ" or ch == "ー"
+    return [i for i in range(1, len(label)) if label[i - 1] == " " or label[i] in "（(" or label[i - 1] == "の"
+            or (kana(label[i - 1]) and "一" <= label[i] <= "龯")]
+
+
+def label_texts(label: str, px: float, room: float, lines: int) -> list[str]:
+    """What a label row of `lines` lines shows: label_lines, the last one shown ending in "…" if more are left."""
+    texts = list(label_lines(label, px, room)) if lines > 1 else [label]
+    if len(texts) > lines:
+        texts = texts[: lines - 1] + ["".join(texts[lines - 1:])]
+    return texts[:-1] + [elided(texts[-1], px, room)]
+
+
+@lru_cache(maxsize=1024)
+def all_fit(texts: tuple[str, ...], px: float, room: float) -> bool:  # every number within its cell at px
+    metrics = QFontMetricsF(fonts.font(px))
+    return all(metrics.horizontalAdvance(text) <= room for text in texts)
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,83 @@
+"""Which layout each desk of a class gets (scene.layout.desk_layout), beyond its size and its strips' lengths: a
+badge on a line of its own where beside the name it would be cut (badge_lines), a card label on two lines where
+on one it would be cut (label_rows), wider cells for a card whose numbers do not fit with 2 decimals (wide_rows);
+each only where the desk keeps every number and label row it had. class_boxes applies them in turn.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..lesson.numbers import fmt_many
+from .desk import crowded, name_left
+from .layout import DeskBox, desk_layout
+from .strip import all_fit, label_lines
+
+
+def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True) -> list[DeskBox]:
+    """The boxes of the desks of `pairs` ((Student, strips) each), numbers down to `least` px; fitted=False: by
+    size and strips alone (the few desks standing out of a class drawn as one picture or a crowd)."""
+    boxes = [desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least) for s, strips in pairs]
+    if not fitted:
+        return boxes
+    boxes = label_rows(pairs, badge_lines(pairs, boxes, font_scale, least), font_scale, least)
+    return wide_rows(pairs, boxes, font_scale, least)
+
+
+def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
+    """The desks' boxes (pairs: (Student, strips) of each), every desk's badge on a line of its own when on one
+    line some desk's badge or name would end in "…" (crowded) and the taller name tag costs no desk a number or
+    a label; else `boxes`. One rule for the whole class: its name tags stay one height and its names one size."""
+    if not any(crowded(s.badge, s.text, b, font_scale, name_left(b), s.unknown) for (s, _), b in zip(pairs, boxes)):
+        return boxes
+    two = [desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, badge_line=True)
+           for (_, strips), b in zip(pairs, boxes)]
+    return two if all(map(_same_cells, boxes, two)) else boxes
+
+
+def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
+    """The desks' boxes, a desk whose card label would end in "…" given a label row of two lines where its
+    numbers and labels keep their rows (chapter 10's "all heads' new understanding" on a 4:3 desk, the answer
+    step's 「最後のレイヤー正規化（ノート）」 on a 16:9 desk of 11)."""
+    out = []
+    for (s, strips), b in zip(pairs, boxes):
+        lines = tuple(min(2, len(label_lines(x.label, st.label_px * font_scale, st.w - st.label_px * 1.24 - 6)))
+                      if st.label_h else 1 for x, st in zip(strips, b.strips))
+        if any(n > 1 for n in lines):
+            wrapped = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines)
+            b = wrapped if _same_cells(b, wrapped) else b
+        out.append(b)
+    return out
+
+
+def wide_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
+    """The desks' boxes, a card whose numbers do not all fit its cells with 2 decimals ("-11.14", "12.97" in a
+    layer-3 notebook) given fewer, wider cells a row where the desk has the rows for them and then they fit at
+    the same size (else the card writes 1 decimal: StripView.cell_texts)."""
+    out = []
+    for (s, strips), b in zip(pairs, boxes):
+        wide = tuple(bool(st.number_px) and not _fits(x, st, font_scale) for x, st in zip(strips, b.strips))
+        if any(wide):
+            lines = tuple(max(1, round(st.label_h / (st.label_px * 1.3))) if st.label_h else 1 for st in b.strips)
+            wider = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines, wide)
+            if all(st.number_px >= was.number_px and st.shown <= was.shown and bool(st.label_h) == bool(was.label_h)
+                   and (not big or _fits(x, st, font_scale))
+                   for x, st, was, big in zip(strips, wider.strips, b.strips, wide)):
+                b = wider
+        out.append(b)
+    return out
+
+
+def _fits(strip, st, font_scale: float) -> bool:
+    """Whether a strip's numbers, with 2 decimals, fit its cells: its least and its largest number, the widest
+    (the digits are as wide as each other; writing all of them every frame was ~2 ms of an 11-desk frame)."""
+    values = np.asarray(strip.values[: st.shown] if st.shown else strip.values, np.float64)
+    if not values.size:
+        return True
+    ends = np.array([values.min(), values.max()])
+    return all_fit(tuple(fmt_many(ends, signed=strip.role == "hidden")), st.number_px * font_scale, st.cell_w - 4)
+
+
+def _same_cells(a: DeskBox, b: DeskBox) -> bool:  # every number and label kept, on the same rows (the board's
+    # vectors wrap as the asker's desk: board_wrap.desk_rows); the numbers may be a pixel smaller (not below least)
+    cells = lambda box: [(st.rows, st.cols, bool(st.number_px), st.shown, bool(st.label_h)) for st in box.strips]  # noqa: E731
+    return cells(a) == cells(b)

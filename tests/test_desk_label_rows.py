@@ -1,0 +1,68 @@
+"""A card's label that does not fit its desk on one line wraps onto two rather than ending in "…", where the
+desk keeps every number and label row (teacher10 M2, L2): the answer step's 「最後のレイヤー正規化（ノート）」 on
+the asker's 16:9 desk of the gallery's "…too wide" example (11 students; was 「最後のレイヤー正…」), and chapter 10's
+"all heads' new understanding" on the 4:3 desks of 7 students (was "all heads' new under…"). It breaks between
+words (「最後のレイヤー」「正規化（ノート）」), never inside one."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
+
+WIDE = "The animal didn't cross the street because it was too wide"
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+def labels_shown(scene) -> list[tuple[str, list[str]]]:
+    return [(view.strip.label, view.label_shown()) for d in scene.desks if d.isVisible() and d.box is not None
+            for view, box in zip(d.views, d.box.strips) if box.label_h]
+
+
+def check_chapter(checkpoint, text, rule, focus, lang, canvas, chapter) -> int:
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = run_sentence(checkpoint, text, rule).trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    scene, wrapped = ClassroomScene(), 0
+    for i, beat in enumerate(timeline.beats):
+        if beat.chapter != chapter:
+            continue
+        scene.set_frame(frame_at(trace, Selection(focus=focus, lang=lang, canvas=canvas, rule=rule),
+                                 timeline.beat_stop(i)))
+        for label, lines in labels_shown(scene):
+            assert "".join(lines).replace(" ", "") == label.replace(" ", ""), (beat.key, label, lines)
+            assert len(lines) <= 2
+            wrapped += len(lines) == 2
+    return wrapped
+
+
+@pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_answer_steps_card_labels_are_whole(qapp, checkpoint, lang, canvas):
+    wrapped = check_chapter(checkpoint, WIDE, "causal", 10, lang, canvas, "answer")
+    if canvas is WIDESCREEN and lang == "ja":
+        assert wrapped  # 「最後のレイヤー」「正規化（ノート）」
+
+
+@pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_chapter_10s_card_labels_are_whole(qapp, checkpoint, lang, canvas):
+    wrapped = check_chapter(checkpoint, "猫がマットの上に座った", "none", 0, lang, canvas, "heads")
+    if canvas is FOUR_THREE and lang == "en":
+        assert wrapped  # "all heads' new" / "understanding"
+
+
+def test_a_japanese_label_breaks_between_words(qapp):
+    from classroom_gui.scene.strip import label_lines
+
+    assert label_lines("最後のレイヤー正規化（ノート）", 16.0, 150.0) == ("最後のレイヤー", "正規化（ノート）")
+    assert label_lines("all heads' new understanding", 16.0, 150.0) == ("all heads' new", "understanding")
+    assert label_lines("notebook", 16.0, 150.0) == ("notebook",)
