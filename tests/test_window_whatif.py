@@ -201,7 +201,8 @@ def test_the_keyboard_dialog_starts_at_the_number_on_screen(qtbot, window):
     assert dialog.edit().value == now  # OK without typing: the number itself, not its 4-decimal rounding
     # review7 bug 1: that OK changes nothing and is refused (with the number drawn); the model's own typed is a change
     assert not apply(window, dialog.edit()) and len(window.model.whatif.edits) == 1
-    assert window.statusBar().currentMessage().endswith(f"is already {float(np.float32(now)):.4f}")  # as the CLI says it
+    said = window.statusBar().currentMessage()  # as the CLI says it, starting with words (teacher11 L4)
+    assert said.startswith("This changes nothing") and f"is already {float(np.float32(now)):.4f} (q[" in said
     assert apply(window, dialog.edit(own)) and len(window.model.whatif.edits) == 2
     # the mask: switch a cell once, then W proposes switching it back
     assert apply(window, Edit("mask", 1, 0, 2, 1, 1.0))
@@ -227,7 +228,8 @@ def test_a_mask_edit_that_changes_nothing_is_said_in_the_window_language(qtbot, 
     assert not whatif_edit.apply(window, Edit("mask", sel.layer, 0, sel.focus, j, own))
     tokens = window.run.trace.tokens
     said = window.statusBar().currentMessage()
-    assert said.startswith(f"mask[{sel.layer + 1},{tokens[sel.focus]},{tokens[j]}]={own:g}：何も変わりません。")
+    assert said.startswith("何も変わりません：")
+    assert said.endswith(f"（mask[{sel.layer + 1},{tokens[sel.focus]},{tokens[j]}]={own:g}）。")
     assert f"「{tokens[sel.focus]}」にはもともと「{tokens[j]}」の話が" in said
     assert window.model.whatif.edits == ()
 
@@ -245,7 +247,7 @@ def test_a_double_click_answered_without_typing_changes_nothing_and_says_so(qtbo
     exact = float(window.run.trace.layers[sel.layer].k[sel.head, seat, 1])
     assert exact != round(exact, 4)  # a rounded number would have been a (tiny) edit
     assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
-    assert " changes nothing: the self-introduction card of " in window.statusBar().currentMessage()
+    assert "This changes nothing: the self-introduction card of " in window.statusBar().currentMessage()
 
 
 @pytest.mark.parametrize("kind", ["q", "score"])
@@ -261,7 +263,7 @@ def test_a_number_set_to_what_it_is_is_refused_in_the_window_language(qtbot, win
     window.set_language("ja")
     assert not whatif_edit.apply(window, Edit(kind, sel.layer, sel.head, place.seat, place.index, own))
     said = window.statusBar().currentMessage()
-    assert said.startswith(f"{place.kind}[") and "：何も変わりません。" in said and f"{own:.4f}です。" in said
+    assert said.startswith("何も変わりません：") and f"{own:.4f}です（{place.kind}[" in said
     assert ("質問カード" if kind == "q" else "スコア") in said
     assert window.model.whatif.edits == ()
 
@@ -318,7 +320,7 @@ def _menu_item(window, action_id):
 
 
 @pytest.mark.parametrize("lang, undo_card, redo_reset", [
-    ("en", 'Undo question card edit of "{name}"', "Redo reset (2 what-if edit(s))"),
+    ("en", 'Undo question card edit of "{name}"', "Redo reset (2 what-if edits)"),
     ("ja", "取り消す：「{name}」の質問カードの変更", "やり直す：リセット（「もしも」の変更2件）")])
 def test_edit_menu_undo_and_redo_say_what_they_do_and_ctrl_shift_z_redoes(qtbot, window, lang, undo_card,
                                                                            redo_reset):
@@ -387,11 +389,11 @@ def test_enter_on_the_same_sentence_keeps_the_edits_and_a_new_one_is_undone_back
     window.apply_button.click()
     assert window.run is not run and window.model.whatif.edits == ()
     said = window.statusBar().currentMessage()
-    assert said == window.model.status(lang) and said != window.t("whatif.status", n=1)
+    assert said == window.model.status(lang) and said != window.t("whatif.status_one")
     assert _menu_item(window, "undo_edit")[1]
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.run is run and window.model.whatif.edits == (edit,) and window.sentence.text() == old
-    assert window.sel.focus == seat and window.statusBar().currentMessage() == window.t("whatif.status", n=1)
+    assert window.sel.focus == seat and window.statusBar().currentMessage() == window.t("whatif.status_one")
 
 
 def test_the_status_line_follows_a_language_switch(qtbot, window):
@@ -401,7 +403,7 @@ def test_the_status_line_follows_a_language_switch(qtbot, window):
     window.set_language("en")
     sel = window.sel
     assert whatif_edit.apply(window, Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0))
-    assert window.statusBar().currentMessage() == window.t("whatif.status", n=1)
+    assert window.statusBar().currentMessage() == window.t("whatif.status_one")
     qtbot.keyClick(window.canvas, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.sel.lang == "ja" and window.statusBar().currentMessage().startswith("もしも：変更1件")
     window.statusBar().showMessage("an English detail", 8000)  # a message the window cannot say again

@@ -35,7 +35,7 @@ def test_the_sheet_of_an_edited_class_is_worked_from_its_numbers_and_marks_the_e
     assert ws.keys[0][0] == "3.00" and ws.edited == {("key", 0): [0]}  # 「猫」's first number, set by hand
     assert ws.model_shares[0] == pytest.approx(float(H.weights[up, 0])) == pytest.approx(0.7253, abs=1e-4)
     assert [Fraction(s) for s in ws.shares] == by_hand(ws)[4]  # the key still redoes from the printed cards
-    assert len(ws.whatif) == 3 and "「猫」の自己紹介カードの1番目の数を3に" in ws.whatif[0]
+    assert len(ws.whatif) == 3 and "「猫」の自己紹介カードの1番目の数が3だったら" in ws.whatif[0]
     # 「座った」's own row has an edited score: its sheet cannot follow from the cards, and says so in Japanese
     with pytest.raises(WorksheetError) as refused:
         build_worksheet(edited, edited.tokens.index("座った"), 1, 0, "ja")
@@ -48,7 +48,7 @@ def test_cli_worksheet_set_prints_the_edited_class_with_a_what_if_line(edited, t
                  *[a for e in EDITS for a in ("--set", e)], "-o", str(out)]) == 0
     pages = ["".join(p.split()) for p in pdf_pages(out)]
     for page in pages:
-        assert "もしも：「猫」の自己紹介カードの1番目の数を3に" in page and "変更3件" in page
+        assert "もしも「猫」の自己紹介カードの1番目の数が3だったら" in page and "変更3件" in page
         assert "モデル自身の計算です" not in page and "下線の数は手で変えた数です" in page
     assert "3.00" in pages[0] and "モデル0.7253" in pages[1]  # the window's 0.73, not the model's own 0.6923
     plain = tmp_path / "plain.pdf"
