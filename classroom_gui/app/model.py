@@ -28,6 +28,7 @@ class ClassroomModel:
         self._listeners: list[Listener] = []
         self.run = None
         self.example = None  # a gallery example whose sentence is being computed (applied in set_run)
+        self.before_example = None  # where the lesson was when that example was chosen (history.View)
         self.open_example = None  # the gallery example on screen (its sentence shown), for the gallery to show it
         self.resumed = None  # where the last session left the lesson, for the first sentence (resume)
         self.note = None  # a Phrase the status line says once: what-if edits the last session left, not brought back
@@ -84,7 +85,8 @@ class ClassroomModel:
         model's own class again; the sentence it replaces, when it had edits, is one step Undo brings back."""
         if self.run is not None and self.whatif is not None and (self.whatif.history or self.whatif.active):
             self.whatif.redone.clear()  # a new sentence starts a new line of changes, as a new edit does
-            self.earlier = within_budget(self.earlier + [Left(self.run, self.whatif, self.typed, self.here())])
+            here = self.before_example if self.example is not None and self.before_example else self.here()
+            self.earlier = within_budget(self.earlier + [Left(self.run, self.whatif, self.typed, here)])
         self.later.clear()
         self.note = None
         self._show(run, WhatIf(run.trace) if run else None, typed)
@@ -106,7 +108,7 @@ class ClassroomModel:
             self._go(where)
         elif run:
             self._resume_in(run)
-        self.example = self.resumed = None
+        self.example = self.resumed = self.before_example = None
         self.changed("run")
         # the old trace is gone now that the listeners drew the new one: free its peak, keeping what a sentence
         # of this size needs again
@@ -170,6 +172,8 @@ class ClassroomModel:
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule. The UI's language stays: the gallery
         describes every example in the reader's language, and a Japanese class studies the English one in Japanese."""
+        if self.example is None:  # where the lesson was, for Undo of the sentence it replaces (not the example's rule)
+            self.before_example = self.here()
         self.example = example
         self.sel = replace(self.sel, rule=example.mask)
         self.changed("selection")

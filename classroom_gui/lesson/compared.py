@@ -1,8 +1,8 @@
 """same_picture(a, b): whether two Frames of one step show the same thing (no Qt), so that a what-if class can say
 honestly when its edits change nothing at a step (teacher11 M1: a step pixel-identical to the model's own was
 announced as "no longer the model's own"). Everything a frame draws or says is compared: desks, cards, links,
-board, bars, the attention map, the narration and the answer; not the side panel's charts (the all-heads
-overview and the layer view, which show the whole class, not this step) nor the edits' own list.
+board, bars, the attention map's drawn rows, the narration and the answer; not the side panel's charts (the
+all-heads overview and the layer view, which show the whole class, not this step) nor the edits' own list.
 """
 from __future__ import annotations
 
@@ -11,12 +11,25 @@ from dataclasses import fields, is_dataclass
 
 import numpy as np
 
-NOT_THE_STEP = frozenset({"overview", "layer_view", "edits"})  # a Frame's fields that are not the step's picture
+# a Frame's fields that are not the step's picture (the heatmap is compared as drawn: drawn_map)
+NOT_THE_STEP = frozenset({"overview", "layer_view", "edits", "heatmap"})
 
 
 def same_picture(a, b) -> bool:
     """Whether Frames `a` and `b` show the same step identically (numbers bit for bit, nan equal to nan)."""
-    return _same(a, b, NOT_THE_STEP)
+    return _same(a, b, NOT_THE_STEP) and _same(drawn_map(a), drawn_map(b))
+
+
+def drawn_map(frame) -> tuple | None:
+    """What the blackboard draws of the frame's attention map: nothing under a bar chart or before a row is filled
+    (scene.board), else its filled rows' shares and grey (masked) cells, labels, title, outlined row and edited
+    cells. (Its other rows, of the whole matrix, are not on the picture.)"""
+    hm = frame.heatmap
+    if hm is None or frame.bars is not None or not hm.rows or not len(hm.matrix):
+        return None
+    rows = list(hm.rows)
+    mask = None if hm.mask is None else np.asarray(hm.mask)[rows]
+    return hm.title, list(hm.labels), np.asarray(hm.matrix)[rows], mask, rows, hm.focus_row, list(hm.edited)
 
 
 def _same(a, b, skip=frozenset()) -> bool:

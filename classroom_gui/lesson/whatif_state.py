@@ -6,10 +6,12 @@ class on screen and the class in an export are the same forward of the same edit
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
+from ..messages.phrase import Phrase
 from ..model import whatif
 from ..model.functions import MASK_RULES
 from ..model.sentence import rerun
@@ -97,6 +99,7 @@ class WhatIf:
                                        layer=edit.layer + 1, asker=t[edit.seat], classmate=t[edit.index],
                                        value=edit.value)
         elif edit.kind != "mask":
+            check_size(self.own, edit)
             # compare with the number drawn: `self.trace` holds this place under every edit made so far, an
             # earlier edit upstream (a layer-1 card, this layer's q/k card) included, not the model's own number
             shown = own_value(self.trace, edit)
@@ -300,6 +303,26 @@ def mark(frame, trace: Trace, sel, same: bool = False) -> None:
                 edits=named(sel.lang, edits, trace.tokens))
     frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
 
+
+
+KIND_NAMES = {"q": Phrase("whatif.kind.q"), "k": Phrase("whatif.kind.k"), "v": Phrase("whatif.kind.v"),
+              "score": Phrase("whatif.kind.score")}  # said in the reader's language
+FAR = 10  # an edited card number or score may be at most this many times the largest of its kind in its layer
+
+
+def check_size(own: Trace, e: whatif.Edit) -> None:
+    """EditError for a card number or score far outside the class's own numbers of that kind in that layer (a card's:
+    every head's; a score's: its head's), more than FAR times the largest, rounded up, and at least FAR: the cards and the map are coloured on the class's largest
+    number, so one of 1e6 turned every other card white (teacher11 L6). The colours stay readable; the refusal
+    says which values are taken."""
+    layer = own.layers[e.layer]
+    values = layer.head(e.head).scores if e.kind == "score" else getattr(layer, e.kind)  # (one head's [T, T])
+    finite = np.abs(values[np.isfinite(values)])
+    most = float(finite.max()) if finite.size else 0.0
+    limit = max(FAR, math.ceil(FAR * most))
+    if abs(e.value) > limit:
+        raise whatif.EditError("edit.far", value=e.value, kind=KIND_NAMES[e.kind], layer=e.layer + 1,
+                               most=most, limit=limit, spec=e.spec())
 
 
 def same_number(a: float, b: float) -> bool:
