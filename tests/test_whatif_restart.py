@@ -54,6 +54,8 @@ def test_quit_and_reopen_brings_the_what_if_edits_back_with_the_step(qtbot, chec
     assert (again.sel.focus, again.sel.layer, again.sel.rule) == (first.sel.focus, 1, "causal")
     assert again.player.time == first.player.time and "【もしも】" in again.model.frame().title
     assert again.statusBar().currentMessage() == again.t("whatif.status", n=2)  # said, as after an edit
+    # told before the window was shown: not drawn over the status bar's model label (they overlapped)
+    qtbot.waitUntil(lambda: not again.model_label.isVisible(), timeout=2000)
     again.do("reset")  # Ctrl+R takes them away as one step, Ctrl+Z brings them back
     assert again.model.whatif.edits == ()
     assert again.model.undo_edit() and again.model.whatif.edits == edits
