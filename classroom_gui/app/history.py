@@ -1,11 +1,14 @@
 """What Undo and Redo bring back besides the numbers (no Qt): where the lesson was when a change was made (View:
-the asker, layer, head, rule and moment), and the sentences left with what-if edits (Left), kept within a budget.
+the asker, layer, head, rule and moment), and the sentences left with what-if edits (Left), kept within a budget;
+and what a restart brings back of the last session's edits (edits_back).
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
-from ..lesson.whatif_state import WhatIf
+from ..lesson.whatif_state import WhatIf, restored
+from ..messages.phrase import Phrase
 
 KEPT = 4  # sentences left with what-if edits that Undo can bring back (each keeps its trace in memory)
 # and at most this many bytes of their traces, the newest always kept: four GPT-2 classes of 1,024 students left
@@ -49,3 +52,21 @@ def within_budget(left: list[Left]) -> list[Left]:
             break
         kept.append(one)
     return kept[::-1]
+
+
+def sentence_id(text: str) -> str:
+    """A short fingerprint of a sentence as read, to tell the settings file's sentence from another."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def edits_back(own, specs, same_sentence: bool) -> tuple[WhatIf, Phrase | None]:
+    """The class `own` with the what-if edits a last session left (`specs`, as --set writes them), each read again
+    (whatif_state.restored), and what the status line says once about those left out (None: all came back); none
+    when they were made for another sentence (`same_sentence` False), which is said rather than silently lost."""
+    if not same_sentence:
+        return WhatIf(own), Phrase("whatif.dropped_sentence")
+    state, dropped = restored(own, specs)
+    if not dropped:
+        return state, None
+    return state, Phrase("whatif.dropped_one" if len(dropped) == 1 else "whatif.dropped", n=len(dropped),
+                         why=dropped[0].phrase)

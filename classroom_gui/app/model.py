@@ -5,7 +5,6 @@ drive it without a window.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from typing import Callable
 
@@ -14,10 +13,9 @@ from ..lesson.player import Player
 from ..lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
 from ..lesson.strings import text as say
-from ..lesson.whatif_state import WhatIf, redo_text, restored, sentence_text, status_line, undo_text
-from ..messages.phrase import Phrase
+from ..lesson.whatif_state import WhatIf, redo_text, sentence_text, status_line, undo_text
 from ..model.allocator import give_back_excess
-from .history import Left, View, within_budget
+from .history import Left, View, edits_back, sentence_id, within_budget
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
 # "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look), "canvas" (its shape)
@@ -153,15 +151,10 @@ class ClassroomModel:
         if seat is None or seat >= len(tokens) or tokens[seat] != word:  # not the class the session left
             seat = default_focus(tokens, self.sel.rule)
         self.sel = replace(self.sel, focus=seat).clamped(run.trace)
-        if left is None or left[0] != sentence_id(run.text):  # another sentence: from its start
-            if edits:  # made for the sentence the last session showed, not this one: said, not silently lost
-                self.note = Phrase("whatif.dropped_sentence")
+        same = left is not None and left[0] == sentence_id(run.text)
+        self.whatif, self.note = edits_back(run.trace, edits, same) if edits else (self.whatif, None)
+        if not same:  # another sentence: from its start
             return
-        if edits:
-            self.whatif, dropped = restored(run.trace, edits)
-            if dropped:
-                self.note = Phrase("whatif.dropped_one" if len(dropped) == 1 else "whatif.dropped", n=len(dropped),
-                                   why=dropped[0].phrase)
         _, place, time, example = left
         at = self.player.timeline.time_in(place, time)
         if at is not None:
@@ -415,7 +408,3 @@ class ClassroomModel:
         beats = [(b.start, b.duration) for b in self.player.timeline.beats]
         return frame_at_time, beats, self.player.time, trace.n_tokens
 
-
-def sentence_id(text: str) -> str:
-    """A short fingerprint of a sentence as read, to tell the settings file's sentence from another."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
