@@ -4,10 +4,9 @@ at this step changes; a step they do change says the class is no longer the mode
 import pytest
 
 from classroom_gui.cli import main
-from classroom_gui.lesson.compared import same_picture
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.strings import text
-from classroom_gui.lesson.whatif_state import WhatIf, own_of
+from classroom_gui.lesson.whatif_state import WhatIf
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.resources import teaching_model_dir
@@ -53,6 +52,9 @@ def test_a_step_the_edits_change_says_the_class_is_no_longer_the_models_own(stat
 
 
 def test_same_picture_compares_what_is_drawn(state):
+    from classroom_gui.lesson.compared import same_picture
+    from classroom_gui.lesson.whatif_state import own_of
+
     tl = timeline_for(state.own.n_tokens, state.own.config.n_layer)
     sel = Selection(focus=0, lang="ja", rule="none")
     t = tl.beat_stop(next(i for i, b in enumerate(tl.beats) if b.key == "softmax.weights"))
