@@ -89,7 +89,8 @@ def test_window_worksheet_follows_the_what_if_edits_on_screen(qtbot, tmp_path):
 
 def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tmp_path, monkeypatch):
     """teacher4 L3: in discussion, 「座った」 (seat 7) hears all 7, and in turn it would hear 7 too: the advice
-    is to choose a student in seat 2-5 and switch to in turn, not only "switch to in turn"."""
+    is to choose a student in seat 2-5, whose sheet is worked in turn (teacher11 L3: the window does so itself,
+    as the worksheet command does, rather than asking for M)."""
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
 
@@ -103,11 +104,11 @@ def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tm
     w.set_language("ja")
     w.model.select(focus=6, layer=0, head=0, lang="ja", rule="none")
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
-    assert "2〜5番の席の生徒を選び" in reports[0] and "「順番に発言」に切り替えてください" in reports[0]
-    w.model.select(focus=2, rule="none")  # 「マット」, seat 3: in turn it hears 3, so switching is enough
-    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
-    assert "切り替える（M）か、短い文に" in reports[1] and "番の席の生徒を選び" not in reports[1]
+    assert "2〜5番の席の生徒を選んでください" in reports[0] and "「順番に発言」のルールで解きます" in reports[0]
     assert not (tmp_path / "no.pdf").exists()
+    w.model.select(focus=2, rule="none")  # 「マット」, seat 3: in turn it hears 3, so its sheet is worked in turn
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "turn.pdf", paper="a4") == tmp_path / "turn.pdf"
+    assert len(reports) == 1 and w.sel.rule == "none"
     with pytest.raises(WorksheetError, match="with --focus a student in seat 2-5"):
         from classroom_gui.lesson.worksheet import choose_asker
         choose_asker(run_sentence(load_checkpoint(teaching_model_dir()), JA, "none").trace, 0, 6, None)
