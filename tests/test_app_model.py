@@ -89,17 +89,17 @@ def test_the_same_sentence_keeps_its_edits_and_a_new_one_is_one_undo_step():
     model.edit(a)
     edited = model.shown_trace()
     assert model.shows(typed) and model.shows(model.run.text) and not model.shows("The dog sat")
-    assert model.status("en").startswith("What if: 1 edit(s)")
+    assert model.status("en").startswith("What if: 1 edit.")
     model.set_run(prepared_run(model.checkpoint, "The dog sat", model.sel.rule), "The dog sat")
     assert model.whatif.edits == () and model.shown_trace() is model.run.trace
     assert model.status("en") == ('A new sentence: the model\'s own class. Ctrl+Z brings back "The cat sat on the '
-                                  'mat" with its 1 what-if edit(s).')
+                                  'mat" with its what-if edit.')
     assert "Ctrl+Zで前の文「The cat sat on the mat」と「もしも」の変更1件に戻せます" in model.status("ja")
     assert model.undo_label("en") == 'Undo new sentence (back to "The cat sat on the mat")'
     model.select(focus=0)
     assert model.undo_edit() and heard[-1] == "run"
     assert model.run.trace is own and model.shown_trace() is edited and model.whatif.edits == (a,)
-    assert model.sel.focus == 1 and model.typed == typed and model.status("en").startswith("What if: 1 edit(s)")
+    assert model.sel.focus == 1 and model.typed == typed and model.status("en").startswith("What if: 1 edit.")
     assert model.undo_label("en").startswith("Undo score edit") and model.redo_label("en") == \
         'Redo new sentence "The dog sat"'
     assert model.redo_edit() and model.run.text == "The dog sat" and model.sel.focus == 0
@@ -134,7 +134,7 @@ def test_undo_and_redo_of_what_if_edits_live_in_the_model():
     assert model.shown_trace().layers[0].scores[0, 1, 0] == 5.0
     assert model.redo_edit() and model.whatif.edits == (a, b) and model.redo_edit() is False
     model.reset()  # Ctrl+R: everything, the edits as one step
-    assert model.whatif.edits == () and model.undo_label("en") == "Undo reset (2 what-if edit(s))"
+    assert model.whatif.edits == () and model.undo_label("en") == "Undo reset (2 what-if edits)"
     assert model.undo_edit() and model.whatif.edits == (a, b)
     assert model.redo_edit() and model.whatif.edits == () and model.shown_trace() is own
     assert model.undo_edit() and model.undo_edit() and model.whatif.edits == (a,)
@@ -195,7 +195,7 @@ def test_the_quiz_is_made_again_when_the_temperature_changes():
 def test_sentences_left_with_edits_are_kept_within_a_byte_budget(monkeypatch):
     """review10: four big classes left with edits held ~1.9 GB more; Undo keeps the newest KEPT sentences whose
     traces fit KEPT_BYTES, and the newest one always, however big."""
-    from classroom_gui.app import model as app_model
+    from classroom_gui.app import history as app_model
     from classroom_gui.model.whatif import Edit
 
     model, _heard = _model()

@@ -36,19 +36,20 @@ def test_an_edit_that_changes_nothing_says_the_place_in_the_readers_language():
         WhatIf(trace).set(Edit("q", 0, 0, 1, 0, own))
     exc = caught.value
     assert len(repr(own)) > 10  # review12: not its repr (-0.8895600438117981) but the prompt's 4 decimals
-    assert str(exc) == (f"q[1,1,2,1]={own:.4f} changes nothing: the question card of \"cat\", number 1 (layer 1, "
-                        f"head 1) is already {own:.4f}")
-    assert said(exc, "ja") == (f"q[1,1,2,1]={own:.4f}：何も変わりません。「cat」の質問カードの1番目の数（第1層、ヘッド1）"
-                               f"はもう{own:.4f}です。")
+    # teacher11 L4: words first, the edit as written last (the window's refusal started with "q[1,1,5,1]=…")
+    assert str(exc) == (f"this changes nothing: the question card of \"cat\", number 1 (layer 1, "
+                        f"head 1) is already {own:.4f} (q[1,1,2,1]={own:.4f})")
+    assert said(exc, "ja") == (f"何も変わりません：「cat」の質問カードの1番目の数（第1層、ヘッド1）"
+                               f"はもう{own:.4f}です（q[1,1,2,1]={own:.4f}）。")
     state = WhatIf(trace)
     state.set(Edit("q", 0, 0, 1, 0, 0.5))
     with pytest.raises(EditError) as caught:  # the prompt's 4 decimals, as the number shown
         state.set(Edit("q", 0, 0, 1, 0, 0.5))
-    assert str(caught.value).startswith("q[1,1,2,1]=0.5000 changes nothing") and str(caught.value).endswith("0.5000")
+    assert str(caught.value).startswith("this changes nothing") and str(caught.value).endswith("(q[1,1,2,1]=0.5000)")
     with pytest.raises(EditError) as caught:  # the first student cannot hear the second under GPT's rule
         WhatIf(trace).set(Edit("mask", 0, 0, 0, 1, 1.0))
-    assert str(caught.value) == "mask[1,The,cat]=1 changes nothing: under this rule 'The' already cannot hear 'cat'"
-    assert said(caught.value, "ja").endswith("このルールでは、「The」にはもともと「cat」の話が聞こえません。")
+    assert str(caught.value) == "this changes nothing: under this rule 'The' already cannot hear 'cat' (mask[1,The,cat]=1)"
+    assert said(caught.value, "ja").endswith("このルールでは、「The」にはもともと「cat」の話が聞こえません（mask[1,The,cat]=1）。")
 
 
 def test_an_empty_sentence_and_a_missing_model_are_phrases_of_their_old_classes(tmp_path):

@@ -80,7 +80,7 @@ def test_a_frame_of_an_edited_class_marks_the_edit_and_says_so(own, lang):
 
 
 @pytest.mark.parametrize("lang, more", [("en", ["; and 1 more edit.", "; and 2 more edits."]),
-                                        ("ja", ["、ほか1件。", "、ほか2件。"])])
+                                        ("ja", ["、ほかにも1件変えたら、", "、ほかにも2件変えたら、"])])
 def test_the_narration_counts_the_edits_it_does_not_name(own, lang, more):
     """teacher4 M1: three or more edits: the newest two named in words, the rest counted, none left unsaid."""
     from classroom_gui.lesson.whatif_state import describe
@@ -130,7 +130,9 @@ def test_a_bad_set_is_one_line_and_writes_nothing(tmp_path, capsys, command):
 
 def test_each_kind_of_edit_reads_in_japanese_as_a_teacher_would_say_it():
     """The place comes after the card it is on (「「に」の自己紹介カードの2番目の数」, not 「「に」の2番目の数の自己紹介カード」),
-    a score goes from the asker to the classmate, and a mask cell says who hears whom."""
+    a score goes from the asker to the classmate, and a mask cell says who hears whom; an edit reads as a "what if"
+    (teacher11 M5: 「…の数が19だったら」, 「もしも「猫」に「マット」の話が聞こえなかったら」, not 「…を19に」 「…聞こえないように」),
+    and in English a mask cell is a sentence, not 'set to cannot hear' (teacher11 L4)."""
     from classroom_gui.lesson.whatif_state import describe
     from classroom_gui.model.whatif import Edit
 
@@ -138,11 +140,14 @@ def test_each_kind_of_edit_reads_in_japanese_as_a_teacher_would_say_it():
     said = {kind: (describe("ja", e, tokens), describe("ja", e, tokens, with_value=False))
             for kind, e in (("k", Edit("k", 0, 0, 5, 1, 9.0)), ("q", Edit("q", 1, 2, 0, 0, 1.5)),
                             ("v", Edit("v", 0, 0, 2, 7, -2.0)), ("score", Edit("score", 0, 1, 0, 2, 5.0)),
-                            ("mask", Edit("mask", 0, 0, 0, 2, 1.0)))}
-    assert said["k"] == ("「に」の自己紹介カードの2番目の数を9に（第1層、ヘッド1）", "「に」の自己紹介カードの2番目の数（第1層、ヘッド1）")
-    assert said["q"][0] == "「猫」の質問カードの1番目の数を1.5に（第2層、ヘッド3）"
-    assert said["v"][0] == "「マット」の意見カードの8番目の数を-2に（第1層、ヘッド1）"
-    assert said["score"][0] == "「猫」から「マット」へのスコアを5に（第1層、ヘッド2）"
-    assert said["mask"][0] == "「猫」に「マット」の話が聞こえないように（第1層、全ヘッド）"
+                            ("mask", Edit("mask", 0, 0, 0, 2, 1.0)), ("hears", Edit("mask", 0, 0, 2, 0, 0.0)))}
+    assert said["k"] == ("「に」の自己紹介カードの2番目の数が9だったら（第1層、ヘッド1）", "「に」の自己紹介カードの2番目の数（第1層、ヘッド1）")
+    assert said["q"][0] == "「猫」の質問カードの1番目の数が1.5だったら（第2層、ヘッド3）"
+    assert said["v"][0] == "「マット」の意見カードの8番目の数が-2だったら（第1層、ヘッド1）"
+    assert said["score"][0] == "「猫」から「マット」へのスコアが5だったら（第1層、ヘッド2）"
+    assert said["mask"][0] == "「猫」に「マット」の話が聞こえなかったら（第1層、全ヘッド）"
+    assert said["hears"][0] == "「マット」に「猫」の話が聞こえたら（第1層、全ヘッド）"
     assert describe("en", Edit("k", 0, 0, 5, 1, 9.0), tokens) == \
         'self-introduction card of "に", number 2 set to 9 (layer 1, head 1)'
+    assert describe("en", Edit("mask", 0, 0, 0, 2, 1.0), ["The", "cat", "mat"]) == \
+        '"The" cannot hear "mat" (layer 1, every head)'

@@ -44,7 +44,7 @@ def test_ok_untouched_on_a_number_downstream_of_an_edit_is_refused_with_the_numb
     state.set(upstream)
     before, history = state.trace, list(state.history)
     shown = own_value(state.trace, place)
-    with pytest.raises(EditError, match=f"already {float(np.float32(shown)):.4f}$"):
+    with pytest.raises(EditError, match=rf"already {float(np.float32(shown)):.4f} \(\w+\[[0-9,]+\]=[-0-9.]+\)$"):
         state.set(at(place, shown))  # what the prompt's OK sends when nothing was typed (as_typed)
     assert state.edits == (upstream,) and state.trace is before and state.history == history
 

@@ -111,4 +111,4 @@ def test_a_double_click_answered_without_typing_changes_nothing_and_says_so(qtbo
     exact = float(window.run.trace.layers[sel.layer].k[sel.head, seat, 1])
     assert exact != round(exact, 4)  # a rounded number would have been a (tiny) edit
     assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
-    assert " changes nothing: the self-introduction card of " in window.statusBar().currentMessage()
+    assert "This changes nothing: the self-introduction card of " in window.statusBar().currentMessage()

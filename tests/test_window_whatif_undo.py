@@ -39,7 +39,7 @@ def test_ctrl_r_resets_the_what_if_edits_too_and_ctrl_z_brings_them_back(qtbot, 
 
 
 @pytest.mark.parametrize("lang, undo_card, redo_reset", [
-    ("en", 'Undo question card edit of "{name}"', "Redo reset (2 what-if edit(s))"),
+    ("en", 'Undo question card edit of "{name}"', "Redo reset (2 what-if edits)"),
     ("ja", "取り消す：「{name}」の質問カードの変更", "やり直す：リセット（「もしも」の変更2件）")])
 def test_edit_menu_undo_and_redo_say_what_they_do_and_ctrl_shift_z_redoes(qtbot, window, lang, undo_card,
                                                                            redo_reset):
@@ -108,11 +108,11 @@ def test_enter_on_the_same_sentence_keeps_the_edits_and_a_new_one_is_undone_back
     window.apply_button.click()
     assert window.run is not run and window.model.whatif.edits == ()
     said = window.statusBar().currentMessage()
-    assert said == window.model.status(lang) and said != window.t("whatif.status", n=1)
+    assert said == window.model.status(lang) and said != window.t("whatif.status_one")
     assert menu_item(window, "undo_edit")[1]
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.run is run and window.model.whatif.edits == (edit,) and window.sentence.text() == old
-    assert window.sel.focus == seat and window.statusBar().currentMessage() == window.t("whatif.status", n=1)
+    assert window.sel.focus == seat and window.statusBar().currentMessage() == window.t("whatif.status_one")
 
 
 def test_the_status_line_follows_a_language_switch(qtbot, window):
@@ -122,7 +122,7 @@ def test_the_status_line_follows_a_language_switch(qtbot, window):
     window.set_language("en")
     sel = window.sel
     assert whatif_edit.apply(window, Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0))
-    assert window.statusBar().currentMessage() == window.t("whatif.status", n=1)
+    assert window.statusBar().currentMessage() == window.t("whatif.status_one")
     qtbot.keyClick(window.canvas, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.sel.lang == "ja" and window.statusBar().currentMessage().startswith("もしも：変更1件")
     window.statusBar().showMessage("an English detail", 8000)  # a message the window cannot say again

@@ -171,9 +171,13 @@ def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch):
     w.model.select(focus=5, layer=0, head=0, lang="ja", rule="causal")  # "mat" listens to all 6: too many
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
     assert reports and "「mat」は6人" in reports[0] and not (tmp_path / "no.pdf").exists()
-    w.model.select(focus=1, layer=0, head=0, lang="ja", rule="none")  # in discussion cat hears all 6
+    w.model.select(focus=5, layer=0, head=0, lang="ja", rule="none")  # in discussion mat hears all 6, in turn too
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
-    assert "話し合いでは「cat」が6人全員" in reports[1] and not (tmp_path / "no.pdf").exists()
+    assert "話し合いでは「mat」が6人全員" in reports[1] and not (tmp_path / "no.pdf").exists()
+    # in discussion cat hears all 6: the sheet is worked in turn, where it hears 2, as the worksheet command does
+    w.model.select(focus=1, layer=0, head=0, lang="ja", rule="none")  # (teacher11 L3: the window refused)
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "turn.pdf", paper="a4") == tmp_path / "turn.pdf"
+    assert len(reports) == 2 and "「順番に発言」のルールで解きます" in w.statusBar().currentMessage()
 
 
 def test_a_model_that_divides_by_more_than_root_d(tmp_path):

@@ -35,7 +35,7 @@ def test_the_sheet_of_an_edited_class_is_worked_from_its_numbers_and_marks_the_e
     assert ws.keys[0][0] == "3.00" and ws.edited == {("key", 0): [0]}  # 「猫」's first number, set by hand
     assert ws.model_shares[0] == pytest.approx(float(H.weights[up, 0])) == pytest.approx(0.7253, abs=1e-4)
     assert [Fraction(s) for s in ws.shares] == by_hand(ws)[4]  # the key still redoes from the printed cards
-    assert len(ws.whatif) == 3 and "「猫」の自己紹介カードの1番目の数を3に" in ws.whatif[0]
+    assert len(ws.whatif) == 3 and "「猫」の自己紹介カードの1番目の数が3だったら" in ws.whatif[0]
     # 「座った」's own row has an edited score: its sheet cannot follow from the cards, and says so in Japanese
     with pytest.raises(WorksheetError) as refused:
         build_worksheet(edited, edited.tokens.index("座った"), 1, 0, "ja")
@@ -48,7 +48,7 @@ def test_cli_worksheet_set_prints_the_edited_class_with_a_what_if_line(edited, t
                  *[a for e in EDITS for a in ("--set", e)], "-o", str(out)]) == 0
     pages = ["".join(p.split()) for p in pdf_pages(out)]
     for page in pages:
-        assert "もしも：「猫」の自己紹介カードの1番目の数を3に" in page and "変更3件" in page
+        assert "もしも「猫」の自己紹介カードの1番目の数が3だったら" in page and "変更3件" in page
         assert "モデル自身の計算です" not in page and "下線の数は手で変えた数です" in page
     assert "3.00" in pages[0] and "モデル0.7253" in pages[1]  # the window's 0.73, not the model's own 0.6923
     plain = tmp_path / "plain.pdf"
@@ -89,7 +89,8 @@ def test_window_worksheet_follows_the_what_if_edits_on_screen(qtbot, tmp_path):
 
 def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tmp_path, monkeypatch):
     """teacher4 L3: in discussion, 「座った」 (seat 7) hears all 7, and in turn it would hear 7 too: the advice
-    is to choose a student in seat 2-5 and switch to in turn, not only "switch to in turn"."""
+    is to choose a student in seat 2-5, whose sheet is worked in turn (teacher11 L3: the window does so itself,
+    as the worksheet command does, rather than asking for M)."""
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
 
@@ -103,11 +104,11 @@ def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tm
     w.set_language("ja")
     w.model.select(focus=6, layer=0, head=0, lang="ja", rule="none")
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
-    assert "2〜5番の席の生徒を選び" in reports[0] and "「順番に発言」に切り替えてください" in reports[0]
-    w.model.select(focus=2, rule="none")  # 「マット」, seat 3: in turn it hears 3, so switching is enough
-    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
-    assert "切り替える（M）か、短い文に" in reports[1] and "番の席の生徒を選び" not in reports[1]
+    assert "2〜5番の席の生徒を選んでください" in reports[0] and "「順番に発言」のルールで解きます" in reports[0]
     assert not (tmp_path / "no.pdf").exists()
+    w.model.select(focus=2, rule="none")  # 「マット」, seat 3: in turn it hears 3, so its sheet is worked in turn
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "turn.pdf", paper="a4") == tmp_path / "turn.pdf"
+    assert len(reports) == 1 and w.sel.rule == "none"
     with pytest.raises(WorksheetError, match="with --focus a student in seat 2-5"):
         from classroom_gui.lesson.worksheet import choose_asker
         choose_asker(run_sentence(load_checkpoint(teaching_model_dir()), JA, "none").trace, 0, 6, None)

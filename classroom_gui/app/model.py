@@ -5,8 +5,7 @@ drive it without a window.
 """
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Callable
 
 from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_selection
@@ -16,50 +15,21 @@ from ..lesson.timeline import Timeline
 from ..lesson.strings import text as say
 from ..lesson.whatif_state import WhatIf, redo_text, sentence_text, status_line, undo_text
 from ..model.allocator import give_back_excess
+from .history import Left, View, edits_back, sentence_id, within_budget
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
 # "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look), "canvas" (its shape)
 Listener = Callable[[str], None]
-
-KEPT = 4  # sentences left with what-if edits that Undo can bring back (each keeps its trace in memory)
-# and at most this many bytes of their traces, the newest always kept: four GPT-2 classes of 1,024 students left
-# with edits held ~1.9 GB more (review10); one is ~0.5 GB, a teaching-model class a few kB
-KEPT_BYTES = 256 * 2**20
-
-
-@dataclass
-class Left:
-    """A sentence the class left for another (Enter, Apply, an example, adding the answer) while it had what-if
-    edits Undo could take back: what Undo brings back, as Redo brings back the sentence left for it."""
-    run: object
-    whatif: WhatIf
-    focus: int
-    typed: str
-
-    @property
-    def nbytes(self) -> int:  # its own trace and, once edited, the edited one
-        traces = {id(t): t for t in (self.run.trace, self.whatif.trace) if t is not None}
-        return sum(t.nbytes for t in traces.values())
-
-
-def within_budget(left: list[Left]) -> list[Left]:
-    """The newest KEPT of `left` whose traces fit KEPT_BYTES, the newest one always."""
-    kept, total = [], 0
-    for one in reversed(left[-KEPT:]):
-        total += one.nbytes
-        if kept and total > KEPT_BYTES:
-            break
-        kept.append(one)
-    return kept[::-1]
-
 
 class ClassroomModel:
     def __init__(self, checkpoint, lang: str = "en", speed: float = 1.0):
         self._listeners: list[Listener] = []
         self.run = None
         self.example = None  # a gallery example whose sentence is being computed (applied in set_run)
+        self.before_example = None  # where the lesson was when that example was chosen (history.View)
         self.open_example = None  # the gallery example on screen (its sentence shown), for the gallery to show it
         self.resumed = None  # where the last session left the lesson, for the first sentence (resume)
+        self.note = None  # a Phrase the status line says once: what-if edits the last session left, not brought back
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
         self.typed = ""  # the sentence as typed for the run shown (the run's text is as read: spaces joined)
         self.brought_back = False  # the shown sentence came back by Undo or Redo, not from the sentence box
@@ -83,6 +53,8 @@ class ClassroomModel:
             self._listeners.remove(listener)
 
     def changed(self, what: str) -> None:
+        if what == "edits":  # what start-up said of the last session's edits is old news after a change of them
+            self.note = None
         for listener in list(self._listeners):
             listener(what)
 
@@ -109,16 +81,18 @@ class ClassroomModel:
         """A newly computed sentence (`typed` as the teacher typed it): the same step where it still exists, the
         seed's asker (or the pending gallery example's asker, layer, head and rule, shown at its shares). It is the
         model's own class again; the sentence it replaces, when it had edits, is one step Undo brings back."""
-        if self.run is not None and self.whatif is not None and self.whatif.history:
+        if self.run is not None and self.whatif is not None and (self.whatif.history or self.whatif.active):
             self.whatif.redone.clear()  # a new sentence starts a new line of changes, as a new edit does
-            self.earlier = within_budget(self.earlier + [Left(self.run, self.whatif, self.sel.focus, self.typed)])
+            here = self.before_example if self.example is not None and self.before_example else self.here()
+            self.earlier = within_budget(self.earlier + [Left(self.run, self.whatif, self.typed, here)])
         self.later.clear()
+        self.note = None
         self._show(run, WhatIf(run.trace) if run else None, typed)
 
-    def _show(self, run, whatif: WhatIf | None, typed: str, focus: int | None = None) -> None:
+    def _show(self, run, whatif: WhatIf | None, typed: str, where: View | None = None) -> None:
         self.run, self.whatif = run, whatif
         self.typed = typed or (run.text if run else "")
-        self.brought_back = focus is not None  # by Undo or Redo (_step): the sentence box shows it again
+        self.brought_back = where is not None  # by Undo or Redo (_step): the sentence box shows it again
         n = run.trace.n_tokens if run else 1
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
         kept = self.open_example if run and self.open_example and self.open_example.text == run.text else None
@@ -128,11 +102,11 @@ class ClassroomModel:
             beats = self.player.timeline.beats  # to the shares, where the example's claim is seen
             self.player.jump(self.player.timeline.beat_stop(next(i for i, b in enumerate(beats)
                                                                   if b.key == "softmax.weights")))
-        elif run and focus is not None:  # a sentence Undo or Redo brought back: its asker too
-            self.sel = replace(self.sel, focus=focus).clamped(run.trace)
+        elif run and where is not None:  # a sentence Undo or Redo brought back: where the lesson was in it too
+            self._go(where)
         elif run:
             self._resume_in(run)
-        self.example = self.resumed = None
+        self.example = self.resumed = self.before_example = None
         self.changed("run")
         # the old trace is gone now that the listeners drew the new one: free its peak, keeping what a sentence
         # of this size needs again
@@ -146,14 +120,20 @@ class ClassroomModel:
         give_back_excess(self.run.trace.nbytes if self.run else 0)
 
     def resume(self, seat: int | None, word: str, layer: int | None, head: int | None, rule: str | None,
-               left: tuple | None = None) -> None:
+               left: tuple | None = None, edits: tuple = ()) -> None:
         """Where the last session left the lesson (view.settings), before its sentence is computed: its rule, layer
         and head now (Selection.clamped keeps them inside the model when its first run arrives); with the first
         sentence, its asker when that seat still holds `word`, and, when it is the sentence `left` was taken
-        of (left_at), its moment where the lesson still has that step and the gallery example that was open."""
+        of (left_at), its moment where the lesson still has that step, the gallery example that was open and its
+        what-if `edits` (as --set writes them: edit_specs), each read again (whatif_state.restored)."""
         changes = {k: v for k, v in (("layer", layer), ("head", head), ("rule", rule)) if v is not None}
         self.sel = replace(self.sel, **changes)
-        self.resumed = (seat, word, left)
+        self.resumed = (seat, word, left, tuple(edits))
+
+    def edit_specs(self) -> tuple[str, ...]:
+        """The shown class's what-if edits as --set writes them ("q[1,1,3,1]=3.0", places from 1), for the settings
+        file; () for the model's own class."""
+        return tuple(e.spec() for e in self.whatif.edits) if self.whatif is not None else ()
 
     def left_at(self) -> tuple[str, str, float, int | None] | None:
         """Where the lesson is, for the settings file: (the sentence's id, its step (Timeline.place), the time, the
@@ -166,12 +146,14 @@ class ClassroomModel:
 
     def _resume_in(self, run) -> None:
         """The first sentence's asker, moment and gallery example, as resume() was told (else the defaults)."""
-        seat, word, left = self.resumed or (None, "", None)
+        seat, word, left, edits = self.resumed or (None, "", None, ())
         tokens = run.trace.tokens
         if seat is None or seat >= len(tokens) or tokens[seat] != word:  # not the class the session left
             seat = default_focus(tokens, self.sel.rule)
         self.sel = replace(self.sel, focus=seat).clamped(run.trace)
-        if left is None or left[0] != sentence_id(run.text):  # another sentence: from its start
+        same = left is not None and left[0] == sentence_id(run.text)
+        self.whatif, self.note = edits_back(run.trace, edits, same) if edits else (self.whatif, None)
+        if not same:  # another sentence: from its start
             return
         _, place, time, example = left
         at = self.player.timeline.time_in(place, time)
@@ -183,6 +165,8 @@ class ClassroomModel:
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule. The UI's language stays: the gallery
         describes every example in the reader's language, and a Japanese class studies the English one in Japanese."""
+        if self.example is None:  # where the lesson was, for Undo of the sentence it replaces (not the example's rule)
+            self.before_example = self.here()
         self.example = example
         self.sel = replace(self.sel, rule=example.mask)
         self.changed("selection")
@@ -205,14 +189,16 @@ class ClassroomModel:
 
     def reset(self) -> bool:
         """The lesson as it opened: the start, paused, at speed 1, the seed example's selection, and the model's own
-        numbers (the what-if edits go too, as one step Ctrl+Z brings back). True when there were edits."""
+        numbers (the what-if edits go too, as one step Ctrl+Z brings back, to where the lesson was). True when there
+        were edits."""
+        here = self.here()
         self.player.reset()
         self.sel = lesson_selection(self.gallery, self.sel.lang, rule=lesson_rule(self.checkpoint, self.gallery))
         if self.run:
             self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens, self.sel.rule)).clamped(self.run.trace)
         edited = self.whatif is not None and self.whatif.active
         if edited:
-            self.whatif.reset()  # the class below the selection first, so one redraw shows both
+            self.whatif.reset(here)  # the class below the selection first, so one redraw shows both
             self.later.clear()
         self.changed("selection")
         if edited:
@@ -247,25 +233,45 @@ class ClassroomModel:
         """One what-if edit (model.whatif.Edit) on the shown class; EditError (nothing changed) when it does
         not fit, e.g. a student left hearing no one."""
         if self.whatif is not None:
-            self.whatif.set(edit)
+            self.whatif.set(edit, self.here())
             self.later.clear()
             self.changed("edits")
 
     def undo_edit(self) -> bool:
         """Take back the last what-if change (an edit, or a reset as one step), or else the last new sentence (the
         sentence it replaced comes back with its edits and asker); False when there is none."""
-        if self.whatif is not None and self.whatif.undo():
-            self.changed("edits")
+        if self.whatif is not None and self.whatif.history:
+            self._went(self.whatif.undo())
             return True
         return self._step(self.earlier, self.later)
 
     def redo_edit(self) -> bool:
         """Make again the change Undo took back last (an edit, a reset or a new sentence); False when there is none
         (a new edit, reset or sentence clears them)."""
-        if self.whatif is not None and self.whatif.redo():
-            self.changed("edits")
+        if self.whatif is not None and self.whatif.redone:
+            self._went(self.whatif.redo())
             return True
         return self._step(self.later, self.earlier)
+
+    def here(self) -> View:
+        """Where the lesson is now, for Undo and Redo to come back to (history.View)."""
+        s = self.sel
+        return View(s.focus, s.layer, s.head, s.rule, self.player.time)
+
+    def _go(self, where: View) -> None:
+        """Show the lesson where `where` says (the asker, layer, head and rule kept inside the class, the moment
+        inside its timeline), paused, as a key press leaves it."""
+        self.sel = replace(self.sel, focus=where.focus, layer=where.layer, head=where.head, rule=where.rule)
+        if self.run is not None:
+            self.sel = self.sel.clamped(self.run.trace)
+        self.player.jump(where.time)
+
+    def _went(self, change) -> None:
+        """After Undo or Redo of an edit or reset (`change`, whatif_state.Change): the lesson where it was made."""
+        if change.where is not None and change.where != self.here():
+            self._go(change.where)
+            self.changed("selection")
+        self.changed("edits")
 
     def coming(self, undo: bool = True):
         """The sentence (a Left) Undo, or Redo, would bring back; None when it steps an edit, or nothing."""
@@ -279,8 +285,8 @@ class ClassroomModel:
         if not source or self.run is None:
             return False
         back = source.pop()
-        dest.append(Left(self.run, self.whatif, self.sel.focus, self.typed))
-        self._show(back.run, back.whatif, back.typed, back.focus)
+        dest.append(Left(self.run, self.whatif, self.typed, self.here()))
+        self._show(back.run, back.whatif, back.typed, back.where)
         return True
 
     def undo_label(self, lang: str) -> str | None:
@@ -301,15 +307,18 @@ class ClassroomModel:
         sentence replaced one with edits, that Ctrl+Z brings that one back; "" when there is nothing to say."""
         if self.whatif is None:
             return ""
+        if self.note is not None:
+            return self.note.said(lang)
         if not self.whatif.history and self.earlier:
             left = self.earlier[-1]
-            return say(lang, "whatif.sentence_status", sentence=sentence_text(lang, left.typed),
-                       n=len(left.whatif.edits))
+            n = len(left.whatif.edits)
+            return say(lang, "whatif.sentence_status_one" if n == 1 else "whatif.sentence_status",
+                       sentence=sentence_text(lang, left.typed), n=n)
         return status_line(lang, self.whatif)
 
     def reset_edits(self) -> None:
         if self.whatif is not None and self.whatif.active:
-            self.whatif.reset()
+            self.whatif.reset(self.here())
             self.later.clear()
             self.changed("edits")
 
@@ -399,7 +408,3 @@ class ClassroomModel:
         beats = [(b.start, b.duration) for b in self.player.timeline.beats]
         return frame_at_time, beats, self.player.time, trace.n_tokens
 
-
-def sentence_id(text: str) -> str:
-    """A short fingerprint of a sentence as read, to tell the settings file's sentence from another."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..model.trace import Trace
 from . import layout, rules, whatif_state
+from .cache import cache_of
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
@@ -57,6 +58,33 @@ def empty_frame(lang: str, t: float = 0.0, notices=(), canvas: Canvas = WIDESCRE
 def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) -> Frame:
     if trace is None or trace.n_tokens == 0:
         return empty_frame(selection.lang, t, notices, selection.canvas)
+    frame, shown, sel = _built(trace, selection, t, notices)
+    if shown.edits:
+        whatif_state.mark(frame, shown, sel, same=_same_as_own(trace, sel, frame.beat))
+    return frame
+
+
+COMPARED_UP_TO = 64  # students: an edited class's step is drawn a second time from the model's own numbers, to say
+# whether the edits change it (teacher11 M1); a bigger class is not (two more frames a step), and says they may
+
+
+def _same_as_own(trace: Trace, sel: Selection, beat: int) -> bool:
+    """Whether step `beat`, finished, shows exactly what the model's own class shows there (the edits change
+    nothing it draws or says: whatif_state.same_picture), kept beside the edited trace per step and selection."""
+    own = whatif_state.own_of(trace)
+    if own is None or trace.n_tokens > COMPARED_UP_TO:
+        return False
+    key = ("whatif.same", beat, sel)
+    kept = cache_of(trace)
+    if key not in kept:
+        stop = timeline_for(trace.n_tokens, trace.config.n_layer).beat_stop(beat)
+        kept[key] = whatif_state.same_picture(_built(trace, sel, stop)[0], _built(own, sel, stop)[0])
+    return kept[key]
+
+
+def _built(trace: Trace, selection: Selection, t: float, notices=()) -> tuple[Frame, Trace, Selection]:
+    """The frame of `trace` at `t`, not yet marked as edited, with the trace it shows (under the step's rule) and
+    the selection kept inside the class."""
     base = trace
     sel = selection.clamped(base)
     timeline = timeline_for(base.n_tokens, base.config.n_layer)
@@ -80,9 +108,7 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
     frame.overview = overview(trace)
     if frame.layer_view is None:  # the first layer only, until a chapter shows more
         frame.layer_view = layer_view(ctx, upto=0)
-    if trace.edits:
-        whatif_state.mark(frame, trace, sel)
-    return frame
+    return frame, trace, sel
 
 
 def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE, layer: int = 0, head: int = 0,

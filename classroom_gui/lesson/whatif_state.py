@@ -6,15 +6,19 @@ class on screen and the class in an export are the same forward of the same edit
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..messages.fit import shortened
+from ..messages.phrase import Phrase
 from ..model import whatif
 from ..model.functions import MASK_RULES
 from ..model.sentence import rerun
 from ..model.trace import Trace
+from .cache import cache_of
+from .compared import same_picture  # noqa: F401  (lesson.state reads it from here, with own_of)
 from .overview import AsMade
 from .strings import quote, text
 
@@ -27,7 +31,18 @@ def edited(trace: Trace, edits) -> Trace:
     if edits == tuple(trace.edits):
         return trace
     made = AsMade()
-    return made.kept_with(rerun(trace, edits=edits, observe=made))
+    out = made.kept_with(rerun(trace, edits=edits, observe=made))
+    if not trace.edits:  # the model's own class, kept beside the edited one: a frame says whether edits change it
+        cache_of(out)[OWN] = trace
+    return out
+
+
+OWN = "whatif.own"  # the lesson's cache of an edited trace (lesson.cache): the model's own trace it was made from
+
+
+def own_of(trace: Trace) -> Trace | None:
+    """The model's own trace an edited `trace` was made from (edited), or None when it is not known."""
+    return cache_of(trace).get(OWN)
 
 
 def place(e: whatif.Edit) -> tuple:
@@ -37,11 +52,13 @@ def place(e: whatif.Edit) -> tuple:
 
 @dataclass(frozen=True)
 class Change:
-    """One step Undo takes back and Redo makes again: the edits before and after it, and the edit made (None for a
-    reset, which took every edit away at once)."""
+    """One step Undo takes back and Redo makes again: the edits before and after it, the edit made (None for a
+    reset, which took every edit away at once), and where the lesson was when it was made (whoever made it says
+    what: the window's app.history.View), for Undo and Redo to come back to."""
     before: tuple
     after: tuple
     edit: whatif.Edit | None
+    where: object = None
 
 
 class WhatIf:
@@ -69,7 +86,7 @@ class WhatIf:
         self.edits, self.was_reset = edits, False
         return self.trace
 
-    def set(self, edit: whatif.Edit) -> Trace:
+    def set(self, edit: whatif.Edit, where=None) -> Trace:
         """Add one edit (replacing an earlier one at the same place) and recompute everything after it. An edit
         that changes nothing is refused (EditError), since the lesson would say the class was no longer the
         model's own: a mask cell set to what the rule already has, or a card's number or a score set to the
@@ -83,6 +100,7 @@ class WhatIf:
                                        layer=edit.layer + 1, asker=t[edit.seat], classmate=t[edit.index],
                                        value=edit.value)
         elif edit.kind != "mask":
+            check_size(self.own, edit)
             # compare with the number drawn: `self.trace` holds this place under every edit made so far, an
             # earlier edit upstream (a layer-1 card, this layer's q/k card) included, not the model's own number
             shown = own_value(self.trace, edit)
@@ -97,7 +115,7 @@ class WhatIf:
             edits += (edit,)
         before = self.edits
         trace = self._apply(edits)
-        self.history.append(Change(before, edits, edit))
+        self.history.append(Change(before, edits, edit, where))
         self.redone.clear()  # a new edit starts a new line of changes: what was undone cannot come back
         return trace
 
@@ -106,31 +124,31 @@ class WhatIf:
         c = self.own.config
         return self.set(whatif.parse_edit(spec, list(self.own.tokens), c.n_layer, c.n_head, c.d_head))
 
-    def undo(self) -> bool:
-        """Take back the last change (an edit, or a reset as one step); False when there is none."""
+    def undo(self) -> Change | None:
+        """Take back the last change (an edit, or a reset as one step) and return it; None when there is none."""
         if not self.history:
-            return False
+            return None
         change = self.history.pop()
         self._apply(change.before)
         self.redone.append(change)
-        return True
+        return change
 
-    def redo(self) -> bool:
-        """Make again the last change Undo took back; False when there is none."""
+    def redo(self) -> Change | None:
+        """Make again the last change Undo took back and return it; None when there is none."""
         if not self.redone:
-            return False
+            return None
         change = self.redone.pop()
         if change.edit is None:
             self._clear()
         else:
             self._apply(change.after)
         self.history.append(change)
-        return True
+        return change
 
-    def reset(self) -> None:
+    def reset(self, where=None) -> None:
         """Back to the model's own class, as one step Undo takes back (nothing to record when there are no edits)."""
         if self.edits:
-            self.history.append(Change(self.edits, (), None))
+            self.history.append(Change(self.edits, (), None, where))
             self.redone.clear()
         self._clear()
 
@@ -143,7 +161,8 @@ def change_text(lang: str, change: Change, tokens) -> str:
     """What a change was, for the Edit menu: 'question card edit of "cat"', 「「猫」の質問カードの変更」, 'reset (2 edits)'."""
     e = change.edit
     if e is None:
-        return text(lang, "edit.what_reset", n=len(change.before))
+        n = len(change.before)
+        return text(lang, "edit.what_reset_one" if n == 1 else "edit.what_reset", n=n)
     name = quote(lang, tokens[e.seat])
     classmate = quote(lang, tokens[e.index]) if e.kind in ("score", "mask") else ""
     return text(lang, f"edit.what_{'card' if e.kind in ('q', 'k', 'v') else e.kind}",
@@ -178,7 +197,8 @@ def status_line(lang: str, state: WhatIf) -> str:
     """The window's status line after the edits changed: how many there are, or, when a reset (Ctrl+R, Edit →
     Reset what-if edits) took them away, that Ctrl+Z brings them back; "" after Ctrl+Z took back the last one."""
     if state.edits:
-        return text(lang, "whatif.status", n=len(state.edits))
+        n = len(state.edits)
+        return text(lang, "whatif.status_one" if n == 1 else "whatif.status", n=n)
     return text(lang, "whatif.reset_status") if state.was_reset else ""
 
 
@@ -191,6 +211,31 @@ def from_specs(own: Trace, specs, rules=MASK_RULES) -> Trace:
     return state.trace
 
 
+def restored(own: Trace, specs, rules=MASK_RULES) -> tuple[WhatIf, list[whatif.EditError]]:
+    """The class `own` with the written edits a last session left (view.settings), read again against this sentence
+    and model as --set reads them, and the refusals of those it no longer takes (a seat the sentence lacks, a
+    layer the model lacks, a student left hearing no one), each dropped alone. The edits come back as the class
+    Undo starts from, as a reopened document does: Ctrl+R takes them away, as one step Ctrl+Z brings back."""
+    c, tokens, kept, dropped = own.config, list(own.tokens), [], []
+    for spec in specs:
+        try:
+            kept.append(whatif.parse_edit(spec, tokens, c.n_layer, c.n_head, c.d_head))
+        except whatif.EditError as exc:
+            dropped.append(exc)
+    try:  # one forward for them all, as they were kept
+        return WhatIf(own, kept, rules), dropped
+    except whatif.EditError:
+        pass
+    state = WhatIf(own, rules=rules)
+    for e in kept:  # one by one, each that still fits kept
+        try:
+            state.set(e)
+        except whatif.EditError as exc:
+            dropped.append(exc)
+    state.history.clear()
+    return state, dropped
+
+
 def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
     """One edit in words: 'score of "cat" → "sat" set to 2.5 (layer 1, head 1)'; without the value, the place."""
     # one sentence per kind of place (a card's number, an asker-classmate pair, a mask cell), so that each
@@ -198,8 +243,9 @@ def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
     kind = text(lang, f"whatif.kind.{e.kind}")
     name = quote(lang, tokens[e.seat])
     place = "card" if e.kind in ("q", "k", "v") else "mask" if e.kind == "mask" else "pair"
-    value = (text(lang, "whatif.mask_on") if e.value else text(lang, "whatif.mask_off")) if e.kind == "mask" \
-        else f"{e.value:g}"
+    if place == "mask" and with_value:  # a sentence of its own: '"cat" cannot hear "mat"', not 'set to cannot hear'
+        place = "mask_deaf" if e.value else "mask_hears"
+    value = "" if e.kind == "mask" else f"{e.value:g}"
     key = f"whatif.{'edit' if with_value else 'place'}_{place}"
     return text(lang, key, kind=kind, name=name, number=e.index + 1, asker=name,
                 classmate=quote(lang, tokens[e.index]) if place != "card" else "", value=value,
@@ -225,19 +271,21 @@ NAMED = 2  # edits the narration names in full (the newest), so that it still fi
 def named(lang: str, edits, tokens) -> str:
     """The edits for the narration: the newest NAMED in words, the older ones counted ("…, and 1 more edit" /
     「…、ほか1件」), so no edit on screen goes unsaid."""
-    words = [describe(lang, e, tokens) for e in edits[-NAMED:]]
-    more = len(edits) - len(words)
-    if more:
-        words.append(text(lang, "whatif.more_one" if more == 1 else "whatif.more", n=more))
-    return text(lang, "whatif.join").join(words)
+    words = text(lang, "whatif.join").join(describe(lang, e, tokens) for e in edits[-NAMED:])
+    more = len(edits) - min(len(edits), NAMED)
+    if more:  # after the named ones as the language puts it: '…; and 1 more edit', 「…（ほかにも1件）」
+        words += text(lang, "whatif.more_one" if more == 1 else "whatif.more", n=more)
+    return words
 
 
 ROLES = {"query": "q", "key": "k", "value": "v"}
 
 
-def mark(frame, trace: Trace, sel) -> None:
+def mark(frame, trace: Trace, sel, same: bool = False) -> None:
     """Mark on `frame` the numbers the teacher edited (a distinct outline) and say in the narration that the
-    class is no longer the model's own. Only edits of the layer and head whose cards are shown are marked."""
+    class is no longer the model's own, or, when the step shows exactly what the model's own class shows there
+    (`same`: lesson.state compares the two), that the edits change nothing at this step (teacher11 M1). Only
+    edits of the layer and head whose cards are shown are marked."""
     edits = tuple(trace.edits)
     if not edits:
         return
@@ -252,9 +300,30 @@ def mark(frame, trace: Trace, sel) -> None:
         frame.heatmap.edited = sorted({(e.seat, e.index) for e in edits if e.layer == sel.layer and (
             e.kind == "mask" or (e.kind == "score" and e.head == sel.head))})
     frame.title = text(sel.lang, "whatif.title", title=frame.title)
-    lead = text(sel.lang, "whatif.narration", n=len(edits), edits=named(sel.lang, edits, trace.tokens))
+    lead = text(sel.lang, "whatif.narration_same" if same else "whatif.narration", n=len(edits),
+                edits=named(sel.lang, edits, trace.tokens))
     frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
 
+
+
+KIND_NAMES = {"q": Phrase("whatif.kind.q"), "k": Phrase("whatif.kind.k"), "v": Phrase("whatif.kind.v"),
+              "score": Phrase("whatif.kind.score")}  # said in the reader's language
+FAR = 10  # an edited card number or score may be at most this many times the largest of its kind in its layer
+
+
+def check_size(own: Trace, e: whatif.Edit) -> None:
+    """EditError for a card number or score far outside the class's own numbers of that kind in that layer (a card's:
+    every head's; a score's: its head's), more than FAR times the largest, rounded up, and at least FAR: the cards and the map are coloured on the class's largest
+    number, so one of 1e6 turned every other card white (teacher11 L6). The colours stay readable; the refusal
+    says which values are taken."""
+    layer = own.layers[e.layer]
+    values = layer.head(e.head).scores if e.kind == "score" else getattr(layer, e.kind)  # (one head's [T, T])
+    finite = np.abs(values[np.isfinite(values)])
+    most = float(finite.max()) if finite.size else 0.0
+    limit = max(FAR, math.ceil(FAR * most))
+    if abs(e.value) > limit:
+        raise whatif.EditError("edit.far", value=e.value, kind=KIND_NAMES[e.kind], layer=e.layer + 1,
+                               most=most, limit=limit, spec=e.spec())
 
 
 def same_number(a: float, b: float) -> bool:

@@ -24,6 +24,7 @@ from ..lesson.canvas import canvas_for
 from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
+from ..messages.phrase import Phrase
 from ..model.sentence import EmptySentence
 from ..scene import palette
 from . import file_dialogs
@@ -259,19 +260,34 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     if trace.config.d_head > MAX_D:  # said in the window's words, not the CLI's
         _report(model, parent, WorksheetError("worksheet.too_wide", d=trace.config.d_head))
         return None
+    note = None
+    if sel.rule == rules.DISCUSSION and heard > MAX_STUDENTS:
+        # as the worksheet command does (teacher11 L3): a class too big for a sheet in discussion is worked in turn,
+        # where the asker hears only those before it, when that fits; said once the sheet is written
+        in_turn = rules.under(model.shown_trace(), rules.IN_TURN)
+        if MIN_STUDENTS <= int((~in_turn.layers[sel.layer].mask[sel.focus]).sum()) <= MAX_STUDENTS:
+            trace, note = in_turn, Phrase("worksheet.in_turn_note", n=heard, least=MIN_STUDENTS, most=MAX_STUDENTS)
+            heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
         _report(model, parent, no_sheet(trace, sel.layer, sel.focus))
+        return None
+    try:  # the sheet first: a refusal (an edit the sheet cannot show) comes before any dialog (teacher11 L3)
+        sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang,
+                                typed=model.run.text)
+    except WorksheetError as exc:
+        _report(model, parent, exc)
         return None
     paper = paper or _ask_paper(parent, t)  # asked only once the sheet can be made (teacher6 L3)
     if paper is None:
         return None
     try:
-        sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang,
-                                typed=model.run.text)
         path = path or _ask_path(parent, t("worksheet.dialog_title"), "PDF (*.pdf)", "worksheet.pdf")
         if path is None:
             return None
-        return save_worksheet(sheet, Path(path), paper, model_label(model.checkpoint.path, sel.lang)).path
+        written = save_worksheet(sheet, Path(path), paper, model_label(model.checkpoint.path, sel.lang)).path
     except (ExportError, OSError, WorksheetError) as exc:
         _report(model, parent, exc)
         return None
+    if note is not None and hasattr(parent, "tell"):
+        parent.tell(note.said, 10000)
+    return written

@@ -1,6 +1,6 @@
-"""Settings remembered between runs (QSettings, an INI file): sentence, who asks, layer, head and rule, the step
-and the open gallery example (for that sentence only), language, speed, window geometry and whether the window
-filled its screen. The first run follows the desktop's language (system_lang).
+"""Settings remembered between runs (QSettings, an INI file): sentence, who asks, layer, head and rule, the step,
+the open gallery example and the what-if edits (for that sentence only), language, speed, window geometry and
+whether the window filled its screen. The first run follows the desktop's language (system_lang).
 
 A settings file can never stop the app. Qt parses a whole INI section as soon as one key is read, and a
 value like `@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)` (a list claiming 2^31 entries) makes it abort with
@@ -30,6 +30,7 @@ DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry set
 FIRST_SENTENCES = {"ja": "猫がマットの上に座った"}
 MAX_SENTENCE = 10_000       # characters
 MAX_FILE = 1 << 20          # bytes: our settings are a few kB; a bigger file is not ours
+MAX_EDITS = 256             # what-if edits kept for the shown sentence (each written in under 64 bytes)
 # key -> (pattern the raw INI value must match, most bytes it may have). Qt writes a string that starts
 # with "@" as "@@...", so a plain value never starts with a single "@"; only the geometry is a @ByteArray.
 KEYS = {
@@ -49,6 +50,10 @@ KEYS = {
     "step": (re.compile(r"^[0-9]{1,5}:[a-z0-9_.]{1,64}:[0-9]{1,5}$"), 80),
     "time": (re.compile(r"^[0-9.eE+-]{1,24}$"), 24),
     "example": (re.compile(r"^[0-9]{1,5}$"), 5),
+    # that sentence's what-if edits as --set writes them, separated by spaces (teacher11 H1: quitting lost them);
+    # Qt quotes a value with a comma, and each is read again by whatif.parse_edit on start
+    "edits": (re.compile(r'^"?(?:q|k|v|score|mask)\[[0-9,]{1,24}\]=[0-9.eE+-]{1,32}'
+                         r'(?: (?:q|k|v|score|mask)\[[0-9,]{1,24}\]=[0-9.eE+-]{1,32})*"?$'), 64 * MAX_EDITS),
 }
 MAX_INDEX = 99_999  # a seat, layer or head number the KEYS patterns allow
 log = logging.getLogger("classroom_gui")
@@ -69,6 +74,7 @@ class Settings:
     rule: str | None = None
     # (sentence id, step, time, gallery example or None): where the lesson was in that sentence; None: its start
     left: tuple[str, str, float, int | None] | None = None
+    edits: tuple[str, ...] = ()  # the what-if edits of that sentence, as --set writes them (ClassroomModel.edit_specs)
 
 
 def default_path() -> Path:
@@ -177,6 +183,9 @@ def load(store: QSettings) -> Settings:
     if isinstance(rule, str) and rule in RULES:
         s.rule = rule
     s.left = _left(store)
+    edits = _value(store, "edits")
+    if s.left is not None and isinstance(edits, str) and KEYS["edits"][0].match(edits):
+        s.edits = tuple(edits.split(" "))[:MAX_EDITS]
     return s
 
 
@@ -215,7 +224,7 @@ def _value(store: QSettings, key: str):
         return None
 
 
-PLACE = ("seat", "asker", "shown", "step", "time", "example")  # where the lesson is, in the shown sentence
+PLACE = ("seat", "asker", "shown", "step", "time", "example", "edits")  # where the lesson is, in the shown sentence
 
 
 def save(store: QSettings, s: Settings, place: bool = True) -> None:
@@ -231,7 +240,8 @@ def save(store: QSettings, s: Settings, place: bool = True) -> None:
     shown, step, time, example = s.left or (None, None, None, None)
     values = {key: None if getattr(s, key) is None else str(getattr(s, key)) for key in ("seat", "layer", "head")}
     values.update(asker=s.asker or None, rule=s.rule or None, shown=shown, step=step,
-                  time=None if time is None else repr(float(time)), example=None if example is None else str(example))
+                  time=None if time is None else repr(float(time)), example=None if example is None else str(example),
+                  edits=" ".join(s.edits[:MAX_EDITS]) if s.edits and s.left else None)
     for key, value in values.items():
         if key in PLACE and not place:
             continue

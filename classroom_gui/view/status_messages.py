@@ -2,6 +2,8 @@
 (teacher6 L5: after Ctrl+Shift+L the what-if status stayed English under a Japanese window)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 
 class StatusMessages:
     """Mixed into MainWindow, which provides sel, statusBar() and canvas."""
@@ -15,6 +17,20 @@ class StatusMessages:
         self.statusBar().showMessage(text_now, ms) if text_now else self.statusBar().clearMessage()
         if aloud and text_now:
             self.canvas.note.say(said, self.sel.lang, ms)
+
+    def showEvent(self, event) -> None:
+        """A message told before the window was first shown (the last session's what-if edits, said as the first
+        sentence opens) is shown again once it is: the status bar hides its model label only for a message shown
+        while visible, and the two were drawn over each other."""
+        super().showEvent(event)
+        said, text_then = getattr(self, "_told", (None, ""))
+        if said is not None and text_then and self.statusBar().currentMessage() == text_then:
+            QTimer.singleShot(0, lambda: self._tell_again(said, text_then))
+
+    def _tell_again(self, said, text_then: str) -> None:
+        if self.statusBar().currentMessage() == text_then:  # (Qt ignores the same message shown again)
+            self.statusBar().clearMessage()
+            self.tell(said)
 
     def _retell(self) -> None:
         """After a language change: the message tell() showed, in the new language; any other message (an

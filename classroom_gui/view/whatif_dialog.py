@@ -22,10 +22,9 @@ class WhatIfDialog(QDialog):
         t, sel = window.t, window.sel
         self.tokens = list(window.model.whatif.trace.tokens)
         names = [t("ui.seat_n", n=i + 1, word=w) for i, w in enumerate(self.tokens)]  # as the toolbar's "1：猫"
-        self.setWindowTitle(t("whatif.dialog_title", layer=sel.layer + 1, head=sel.head + 1))
         form = QFormLayout(self)
-        form.addRow(QLabel(t("whatif.dialog_title", layer=sel.layer + 1, head=sel.head + 1)))  # (no title bar
-        # without a window manager)
+        self.heading = QLabel()  # the title again (no title bar without a window manager); _show words both
+        form.addRow(self.heading)
         self.kind = QComboBox()
         self.kind.addItems([t(f"whatif.kind.{k}") for k in KINDS])
         self.student = QComboBox()
@@ -73,7 +72,14 @@ class WhatIfDialog(QDialog):
         """Only the boxes this kind needs, the model's own number at the place, and the number shown there now as
         the starting value."""
         kind = KINDS[self.kind.currentIndex()]
-        form = self.layout()
+        form, t, sel = self.layout(), self.window_.t, self.window_.sel
+        # a mask cell is the layer's, every head's (teacher11 M5: the title said head 1), and it is heard or not,
+        # not a number: its row says what the model's own class does
+        title = t("whatif.dialog_title_mask" if kind == "mask" else "whatif.dialog_title", layer=sel.layer + 1,
+                  head=sel.head + 1)
+        self.setWindowTitle(title)
+        self.heading.setText(title)
+        form.labelForField(self.own).setText(t("whatif.field.own_mask" if kind == "mask" else "whatif.field.own"))
         for key, shown in (("whatif.field.number", kind in ("q", "k", "v")),
                            ("whatif.field.classmate", kind in ("score", "mask")),
                            ("whatif.field.value", kind != "mask"), ("whatif.field.hears", kind == "mask")):

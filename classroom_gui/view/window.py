@@ -48,7 +48,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         self.store = store if store is not None else settings.open_store()
         prefs = settings.load(self.store)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed)
-        self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left)
+        self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
         self._lang = None  # the language the widgets are labelled in
         for build in (window_build.build_top_bar, window_build.build_centre, window_build.build_dock,
                       window_build.build_status, window_build.build_menus):
@@ -227,7 +227,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
             settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
                                                         self.sel.lang, self.player.speed, geometry, maximized,
                                                         sel.focus if asker else None, asker, sel.layer, sel.head,
-                                                        sel.rule, self.model.left_at()), place=self.run is not None)
+                                                        sel.rule, self.model.left_at(), self.model.edit_specs()),
+                          place=self.run is not None)
         except Exception:
             pass  # settings are a convenience; never block closing or the lesson
 

@@ -130,9 +130,10 @@ class SentenceJobs:
         left = self.model.coming(undo)
         if left is not None and self._is_big():
             shown = left.whatif.trace if left.whatif is not None else left.run.trace
-            if not rules.has(shown, self.sel.rule):
-                self.worker.start(_stepped, Stepped(left, undo), shown, self.sel.rule, self.sel.layer, left.focus,
-                                  self.sel.head, lane="step")
+            where = left.where  # the step shows that class where the lesson was in it (its rule, layer, head)
+            if not rules.has(shown, where.rule):
+                self.worker.start(_stepped, Stepped(left, undo), shown, where.rule, where.layer, where.focus,
+                                  where.head, lane="step")
                 return True
         return self.model.undo_edit() if undo else self.model.redo_edit()
 

@@ -71,7 +71,8 @@ def total(ctx, fr: Frame):
     lines = [" + ".join(terms[i:i + 4]) for i in range(0, len(terms), 4)]
     fr.board = ([ctx.t("board.sum_exp", terms=lines[0] + (more if len(lines) == 1 else ""), total="").rstrip(" =")]
                 + [f"    + {line}" for line in lines[1:-1]] + ([f"    + {lines[-1]}{more}"] if len(lines) > 1 else [])
-                + [ctx.t("board.equals", value=S.total)])
+                + ([ctx.t("board.equals", value=S.total)] if len(terms) > 1 else []))  # one term is its own sum:
+    # 「合計 = 0.787」, not 「合計 = 0.787」 「= 0.787」 (teacher11 L4: the asker in seat 1, in turn, hears itself only)
     fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp, total=ctx.t("bars.sum", total=S.total))
     fr.narration = ctx.t(ctx.beat.key, total=S.total)
 

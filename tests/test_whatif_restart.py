@@ -1,0 +1,103 @@
+"""teacher11 H1: quitting kept the sentence, step, asker and rule but threw the what-if edits away without a word.
+Now they are saved with the other settings, as --set writes them, and read again on start: each one the sentence
+and model still take comes back (as the class Undo starts from: Ctrl+R takes them away, Ctrl+Z brings them back),
+and one they no longer take is left out with one message in the status line, never a traceback."""
+import pytest
+
+from classroom_gui.model import load_checkpoint
+from classroom_gui.model.whatif import Edit
+from classroom_gui.resources import teaching_model_dir
+from classroom_gui.view import settings
+from classroom_gui.view.window import MainWindow
+
+JA = "猫がマットの上に座った"
+
+
+@pytest.fixture(scope="module")
+def checkpoint():
+    return load_checkpoint(teaching_model_dir())
+
+
+def start(qtbot, checkpoint, store: str) -> MainWindow:
+    w = MainWindow(checkpoint, settings.open_store(store))
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def prepared(qtbot, checkpoint, store: str) -> tuple[MainWindow, tuple]:
+    """A window on the Japanese seed in turn, 「上」 asking at the softmax step, with the report's edit (its
+    question card's first number = 3) and a mask cell; closed, as Ctrl+Q closes it."""
+    first = start(qtbot, checkpoint, store)
+    first.set_language("ja")
+    first.sentence.setText(JA)
+    first.apply_sentence()
+    first.set_rule("causal")
+    up = first.run.trace.tokens.index("上")
+    first.select(focus=up, layer=1)
+    beats = first.player.timeline.beats
+    first.model.jump(first.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == "softmax.weights")))
+    edits = (Edit("q", 1, 0, up, 0, 3.0), Edit("mask", 1, 0, up, 2, 1.0))
+    for e in edits:
+        first.model.edit(e)
+    first.close()
+    return first, edits
+
+
+def test_quit_and_reopen_brings_the_what_if_edits_back_with_the_step(qtbot, checkpoint, tmp_path):
+    store = str(tmp_path / "settings.ini")
+    first, edits = prepared(qtbot, checkpoint, store)
+    assert "q[2,1,5,1]=3.0 mask[2,5,3]=1" in (tmp_path / "settings.ini").read_text(encoding="utf-8")
+    again = start(qtbot, checkpoint, store)
+    assert again.model.whatif.edits == edits  # the same numbers: the class on screen is the one left
+    assert again.model.shown_trace().layers[1].q[0, again.sel.focus, 0] == 3.0
+    assert (again.sel.focus, again.sel.layer, again.sel.rule) == (first.sel.focus, 1, "causal")
+    assert again.player.time == first.player.time and "【もしも】" in again.model.frame().title
+    assert again.statusBar().currentMessage() == again.t("whatif.status", n=2)  # said, as after an edit
+    # told before the window was shown: not drawn over the status bar's model label (they overlapped)
+    qtbot.waitUntil(lambda: not again.model_label.isVisible(), timeout=2000)
+    again.do("reset")  # Ctrl+R takes them away as one step, Ctrl+Z brings them back
+    assert again.model.whatif.edits == ()
+    assert again.model.undo_edit() and again.model.whatif.edits == edits
+    again.close()
+
+
+def test_an_edit_the_sentence_no_longer_takes_is_left_out_with_one_message(qtbot, checkpoint, tmp_path):
+    """A settings file whose edits name a seat the sentence lacks (written by hand, or by another model): the others
+    come back, that one is said once in the window's language, and the lesson draws."""
+    path = tmp_path / "settings.ini"
+    prepared(qtbot, checkpoint, str(path))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("mask[2,5,3]=1", "k[2,1,9,1]=2.5"), encoding="utf-8")
+    again = start(qtbot, checkpoint, str(path))
+    assert [e.spec() for e in again.model.whatif.edits] == ["q[2,1,5,1]=3.0"]
+    said = again.statusBar().currentMessage()
+    assert said == "前回の「もしも」の変更のうち1件は戻せませんでした：k[2,1,9,1]=2.5：このクラスの席は1〜7番です。"
+    assert again.model.frame().title  # drawn
+    again.model.edit(Edit("v", 0, 0, 0, 0, 1.0))  # old news after the next change
+    assert again.statusBar().currentMessage() == again.t("whatif.status", n=2)
+    again.close()
+
+
+def test_edits_of_another_sentence_are_not_put_on_this_one(qtbot, checkpoint, tmp_path):
+    """The sentence box held another sentence, typed and not applied, when the window closed: the edits were made
+    for the class on screen, so they are not applied to the new sentence, and the status line says so."""
+    store = str(tmp_path / "settings.ini")
+    first = start(qtbot, checkpoint, store)
+    first.set_language("en")
+    first.model.edit(Edit("q", 0, 0, 1, 0, 3.0))
+    first.sentence.setText("The dog sat on the mat")
+    first.close()
+    again = start(qtbot, checkpoint, store)
+    assert again.run.text == "The dog sat on the mat" and again.model.whatif.edits == ()
+    assert again.statusBar().currentMessage() == again.t("whatif.dropped_sentence")
+    again.close()
+
+
+@pytest.mark.parametrize("line", ["edits=q[1,1,2,1]=3.0;rm -rf", "edits=@Variant(\\0\\0\\0\\t)", "edits=x" * 3])
+def test_a_damaged_edits_line_is_dropped_and_the_rest_loads(tmp_path, line):
+    path = tmp_path / "settings.ini"
+    path.write_text(f"[General]\nsentence=The cat sat\n{line}\nlang=ja\n", encoding="utf-8")
+    store = settings.open_store(str(path))
+    loaded = settings.load(store)
+    assert loaded.edits == () and loaded.lang == "ja" and loaded.sentence == "The cat sat"

@@ -1,0 +1,78 @@
+"""teacher11 M1: a step the edits do not change (its picture pixel-identical to the model's own) was still announced
+as 「このクラスはもうモデルそのままではありません」. Now such a step names the edits and says honestly that nothing
+at this step changes; a step they do change says the class is no longer the model's own, as before."""
+import pytest
+
+from classroom_gui.cli import main
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import text
+from classroom_gui.lesson.whatif_state import WhatIf
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
+
+JA = "猫がマットの上に座った"
+SPECS = ("mask[1,猫,マット]=1", "q[1,1,猫,1]=2")  # the report's: the answer (in turn) is untouched by both
+
+
+@pytest.fixture(scope="module")
+def state():
+    own = run_sentence(load_checkpoint(teaching_model_dir()), JA, "none").trace
+    s = WhatIf(own)
+    for spec in SPECS:
+        s.set_spec(spec)
+    return s
+
+
+def frame(state, key: str, lang: str = "ja"):
+    tl = timeline_for(state.own.n_tokens, state.own.config.n_layer)
+    i = next(i for i, b in enumerate(tl.beats) if b.key == key)
+    return frame_at(state.trace, Selection(focus=0, lang=lang, rule="none"), tl.beat_stop(i))
+
+
+SAID = {"ja": ("この場面は何も変わりません", "もうモデルそのままではありません"),
+        "en": ("The edits change nothing at this step", "no longer the model's own")}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_answer_time_untouched_by_the_edits_says_so(state, lang):
+    f = frame(state, "answer.softmax", lang)
+    own = frame_at(state.own, Selection(focus=0, lang=lang, rule="none"), f.time)
+    assert f.answer_id == own.answer_id and f.bars.values == own.bars.values  # the same answer, the same numbers
+    same, changed = SAID[lang]
+    assert same in f.narration and changed not in f.narration
+    assert f.narration.startswith("もしも「猫」に「マット」の話が聞こえなかったら" if lang == "ja" else "What if: ")
+    assert f.edits and text(lang, "whatif.title", title="") in f.title  # still marked as the what-if class
+
+
+@pytest.mark.parametrize("key", ["softmax.weights", "cards.query"])
+def test_a_step_the_edits_change_says_the_class_is_no_longer_the_models_own(state, key):
+    f = frame(state, key)
+    assert "このクラスはもうモデルそのままではありません" in f.narration and "この場面は何も変わりません" not in f.narration
+
+
+def test_same_picture_compares_what_is_drawn(state):
+    from classroom_gui.lesson.compared import same_picture
+    from classroom_gui.lesson.whatif_state import own_of
+
+    tl = timeline_for(state.own.n_tokens, state.own.config.n_layer)
+    sel = Selection(focus=0, lang="ja", rule="none")
+    t = tl.beat_stop(next(i for i, b in enumerate(tl.beats) if b.key == "softmax.weights"))
+    assert own_of(state.trace) is state.own
+    assert same_picture(frame_at(state.own, sel, t), frame_at(state.own, sel, t))
+    assert not same_picture(frame_at(state.trace, sel, t), frame_at(state.own, sel, t))
+
+
+def test_the_cli_picture_of_answer_time_says_nothing_changed(tmp_path, capsys):
+    """The report's command (--beat 36 at 1024x768): the frame's JSON narration, as the picture's."""
+    import json
+
+    out = tmp_path / "a.json"
+    args = ["export", "--lang", "ja", "--text", JA, "--beat", "36", "--size", "1024x768", "--json", str(out),
+            "-o", str(tmp_path / "a.png")]
+    for spec in SPECS:
+        args += ["--set", spec]
+    assert main(args) == 0
+    said = json.loads(out.read_text(encoding="utf-8"))
+    narration = said["moment"]["narration"]
+    assert "この場面は何も変わりません" in narration and "もうモデルそのままではありません" not in narration
