@@ -74,7 +74,7 @@ def _same_as_own(trace: Trace, sel: Selection, beat: int) -> bool:
     own = whatif_state.own_of(trace)
     if own is None or trace.n_tokens > COMPARED_UP_TO:
         return False
-    key = ("whatif.same", beat, sel)
+    key = ("whatif_same", beat, sel)  # a cache key, not a string key
     kept = cache_of(trace)
     if key not in kept:
         stop = timeline_for(trace.n_tokens, trace.config.n_layer).beat_stop(beat)

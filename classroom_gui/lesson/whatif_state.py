@@ -37,7 +37,7 @@ def edited(trace: Trace, edits) -> Trace:
     return out
 
 
-OWN = "whatif.own"  # the lesson's cache of an edited trace (lesson.cache): the model's own trace it was made from
+OWN = "whatif_own"  # the lesson's cache of an edited trace (lesson.cache): the model's own trace it was made from
 
 
 def own_of(trace: Trace) -> Trace | None:
