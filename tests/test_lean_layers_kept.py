@@ -61,7 +61,13 @@ def test_a_warmed_lean_trace_lets_go_of_its_shares_and_derives_them_bit_for_bit(
     ffn = sum(lean.layers[0].steps[name].nbytes for name in ("ln_2", "ffn_pre"))
     for name in ("ln_2", "ffn_pre"):
         assert np.array_equal(lean.layers[0].steps[name], getattr(full.layers[0], name)), name
-    assert lean.nbytes == held - sum(layer.weights.nbytes for layer in full.layers) + best + ffn
+    # each layer keeps the shares of the head the lesson shows (warm's head, 0), the forward's own, bit for bit
+    assert [layer.held_head[0] for layer in lean.layers] == [0] * 5
+    for mine, theirs in zip(lean.layers, full.layers):
+        assert np.array_equal(mine.held_head[1], theirs.weights[0]) and mine.held_head[1].base is None
+    shown = sum(layer.held_head[1].nbytes for layer in lean.layers)
+    assert shown == sum(layer.weights.nbytes for layer in full.layers) // 4
+    assert lean.nbytes == held - sum(layer.weights.nbytes for layer in full.layers) + best + ffn + shown
     for i, layer in enumerate(lean.layers):
         for seat in (0, 17, 39):
             seats, shares = layer.best_heard(seat)

@@ -25,12 +25,12 @@ def layer_view(ctx: Ctx, upto: int) -> LayerView:
                      upto=upto)
 
 
-def shed(trace) -> None:
+def shed(trace, head: int | None = None) -> None:
     """Make the all-heads overview, the one reader of every layer's shares at once, then let a lean trace go of
-    its layers' shares (model.trace.Trace.let_go_of_weights): a frame makes those of the head it shows. GPT-2
-    small at 512 students: the trace holds 0.12 GB instead of 0.26 GB."""
+    its layers' shares but head `head`'s, the one the lesson shows (model.trace.Trace.let_go_of_weights): a frame
+    makes those of another head. GPT-2 small at 512 students: the trace holds 0.13 GB instead of 0.26 GB."""
     overview(trace)
-    trace.let_go_of_weights()
+    trace.let_go_of_weights(head)
 
 
 def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int = 0) -> None:
@@ -41,7 +41,7 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
     for GPT-2 small at 512-1,024 students, else paid by the first frame that shows them; +8 MB at 512).
     `asker`: the student the lesson will open with (with `head` of that layer): its softmax row as the board works
     it (numbers.shown_row_of: chapters 5, 7 and 8; 2-4 ms at 1,024 in discussion)."""
-    shed(trace)  # before the projection's 41 MB stack (at 512), which then reuses their memory
+    shed(trace, head)  # before the projection's 41 MB stack (at 512), which then reuses their memory
     layer_projection(trace)
     trace.next_order  # the answer's logits and their order
     if trace.mask_rule == ANSWER_RULE:  # answer time's guess at every seat (GPT-2: ~0.1 s for 64 students)

@@ -97,7 +97,7 @@ def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE, layer: in
     from ..model.gallery import focus_seat
     from ..model.sentence import compute_run
 
-    made = AsMade()
+    made = AsMade(head)
 
     run = compute_run(checkpoint, text, rule, observe=made)
     if run is not None:
