@@ -11,7 +11,8 @@ from . import layout, rules, whatif_state
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
-from .frame import Frame, Student
+from .cache import kept_for
+from .frame import Frame, Student, seated_copies
 from .overview import AsMade
 from .panels import heatmap, layer_view, overview, warm
 from .strings import name_list, text
@@ -54,6 +55,13 @@ def empty_frame(lang: str, t: float = 0.0, notices=(), canvas: Canvas = WIDESCRE
                  students=[], notices=list(notices), message=text(lang, "message.empty"), canvas=canvas)
 
 
+def class_rows(trace: Trace, canvas: Canvas) -> list[dict]:
+    """Each student's fields at the start of a frame (their seats on `canvas`, none the focus), as a Student
+    made by its own __init__ has them: frame_at copies them (seated_copies) instead of making 1,024 Students."""
+    return [vars(Student(index=j, text=trace.tokens[j], unknown=trace.unknown[j], x=x, y=y, w=w, h=h))
+            for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens, canvas))]
+
+
 def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) -> Frame:
     if trace is None or trace.n_tokens == 0:
         return empty_frame(selection.lang, t, notices, selection.canvas)
@@ -68,9 +76,9 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
     L = trace.layers[sel.layer]
     ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
 
-    students = [Student(index=j, text=trace.tokens[j], unknown=trace.unknown[j], x=x, y=y, w=w, h=h,
-                        state="focus" if j == sel.focus else "normal")
-                for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens, sel.canvas))]
+    students = seated_copies(kept_for(trace, "students", sel.canvas, lambda: class_rows(trace, sel.canvas)))
+    if 0 <= sel.focus < len(students):
+        students[sel.focus].state = "focus"
     frame = Frame(time=float(t), beat=i, chapter=chapter.number, chapter_key=beat.chapter,
                   beat_key=beat.key, alpha=ctx.alpha, title=rule_title(sel.lang, beat.chapter, rule),
                   narration="", students=students, notices=list(notices), rule=rule, canvas=sel.canvas)
