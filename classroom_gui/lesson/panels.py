@@ -38,7 +38,8 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
     answer's logits and word order), so the window can do it on its worker thread: GPT-2 at 1024 tokens takes ~1 s.
     A lean trace sheds its shares on the way, and makes layer `ffn_layer`'s (the lesson starts at the first; None: none) FFN steps
     that chapters 10-11 show (ln_2 and the hidden units: one LayerNorm and one [T, C] x [C, 4C] product, 50-110 ms
-    for GPT-2 small at 512-1,024 students, else paid by the first frame that shows them; +8 MB at 512).
+    for GPT-2 small at 512-1,024 students, else paid by the first frame that shows them; +8 MB at 512) and chapter
+    10's heads side by side and W_O's product ([T, C] x [C, C]: 10-20 ms that a cold W_O frame paid; +3 MB at 512).
     `asker`: the student the lesson will open with (with `head` of that layer): its softmax row as the board works
     it (numbers.shown_row_of: chapters 5, 7 and 8; 2-4 ms at 1,024 in discussion)."""
     shed(trace, head)  # before the projection's 41 MB stack (at 512), which then reuses their memory
@@ -48,6 +49,7 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
         seat_guesses(trace)
     if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers):
         trace.layers[ffn_layer].ffn_pre  # (a full trace holds it already; a lean one makes it with its own call)
+        trace.layers[ffn_layer].attn_out  # and chapter 10's W_O step (and the heads side by side it is made from)
     if asker is not None and 0 <= asker < trace.n_tokens and 0 <= head < trace.config.n_head:
         shown_row_of(trace, ffn_layer if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers) else 0, head,
                      asker)

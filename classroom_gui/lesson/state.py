@@ -76,7 +76,7 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
     L = trace.layers[sel.layer]
     ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
 
-    students = seated_copies(kept_for(trace, "students", sel.canvas, lambda: class_rows(trace, sel.canvas)))
+    students = seated_copies(kept_for(base, "students", sel.canvas, lambda: class_rows(base, sel.canvas)))
     if 0 <= sel.focus < len(students):
         students[sel.focus].state = "focus"
     frame = Frame(time=float(t), beat=i, chapter=chapter.number, chapter_key=beat.chapter,
