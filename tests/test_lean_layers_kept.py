@@ -56,12 +56,20 @@ def test_a_warmed_lean_trace_lets_go_of_its_shares_and_derives_them_bit_for_bit(
     assert [layer.kept_weights is not None for layer in lean.layers] == [False] * 5
     assert all(layer.kept_weights is not None for layer in full.layers)  # a full trace keeps its own
     best = sum(a.nbytes for layer in lean.layers for a in layer.best)
-    # warm made the first layer's FFN steps (chapter 11's first frame), the forward's numbers bit for bit
-    assert sorted(lean.layers[0].steps) == ["ffn_pre", "ln_2"]
-    ffn = sum(lean.layers[0].steps[name].nbytes for name in ("ln_2", "ffn_pre"))
-    for name in ("ln_2", "ffn_pre"):
+    # warm made the first layer's FFN steps (chapter 11's first frame) and W_O's (chapter 10's), the forward's
+    # numbers bit for bit
+    made = ["attn_out", "ffn_pre", "heads_concat", "ln_2"]
+    assert sorted(lean.layers[0].steps) == made
+    ffn = sum(lean.layers[0].steps[name].nbytes for name in made)
+    for name in made:
         assert np.array_equal(lean.layers[0].steps[name], getattr(full.layers[0], name)), name
-    assert lean.nbytes == held - sum(layer.weights.nbytes for layer in full.layers) + best + ffn
+    # each layer keeps the shares of the head the lesson shows (warm's head, 0), the forward's own, bit for bit
+    assert [layer.held_head[0] for layer in lean.layers] == [0] * 5
+    for mine, theirs in zip(lean.layers, full.layers):
+        assert np.array_equal(mine.held_head[1], theirs.weights[0]) and mine.held_head[1].base is None
+    shown = sum(layer.held_head[1].nbytes for layer in lean.layers)
+    assert shown == sum(layer.weights.nbytes for layer in full.layers) // 4
+    assert lean.nbytes == held - sum(layer.weights.nbytes for layer in full.layers) + best + ffn + shown
     for i, layer in enumerate(lean.layers):
         for seat in (0, 17, 39):
             seats, shares = layer.best_heard(seat)

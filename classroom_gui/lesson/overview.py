@@ -33,15 +33,15 @@ def overview(trace) -> np.ndarray:  # -> [n_layer, n_head, S, S] float32; kept i
 
 class AsMade:
     """A forward's `observe` (gpt.forward): each layer's maps as the forward records the layer, which then lets go
-    of its shares (a full layer keeps them anyway). kept_with(trace) puts the maps in the trace's lesson cache,
-    where overview() finds them."""
+    of its shares but head `head`'s (a full layer keeps them anyway). kept_with(trace) puts the maps in the
+    trace's lesson cache, where overview() finds them."""
 
-    def __init__(self):
-        self.maps = []
+    def __init__(self, head: int | None = None):
+        self.maps, self.head = [], head  # the head whose shares each lean layer keeps (the lesson shows it)
 
     def __call__(self, index: int, layer) -> None:
         self.maps.append(shrink(layer.weights))
-        layer.let_go_of_weights()
+        layer.let_go_of_weights(self.head)
 
     def kept_with(self, trace):
         if trace is not None and len(self.maps) == len(trace.layers):

@@ -26,12 +26,12 @@ def layer_view(ctx: Ctx, upto: int) -> LayerView:
                      upto=upto)
 
 
-def shed(trace) -> None:
+def shed(trace, head: int | None = None) -> None:
     """Make the all-heads overview, the one reader of every layer's shares at once, then let a lean trace go of
-    its layers' shares (model.trace.Trace.let_go_of_weights): a frame makes those of the head it shows. GPT-2
-    small at 512 students: the trace holds 0.12 GB instead of 0.26 GB."""
+    its layers' shares but head `head`'s, the one the lesson shows (model.trace.Trace.let_go_of_weights): a frame
+    makes those of another head. GPT-2 small at 512 students: the trace holds 0.13 GB instead of 0.26 GB."""
     overview(trace)
-    trace.let_go_of_weights()
+    trace.let_go_of_weights(head)
 
 
 def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int = 0) -> None:
@@ -39,16 +39,18 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
     answer's logits and word order), so the window can do it on its worker thread: GPT-2 at 1024 tokens takes ~1 s.
     A lean trace sheds its shares on the way, and makes layer `ffn_layer`'s (the lesson starts at the first; None: none) FFN steps
     that chapters 10-11 show (ln_2 and the hidden units: one LayerNorm and one [T, C] x [C, 4C] product, 50-110 ms
-    for GPT-2 small at 512-1,024 students, else paid by the first frame that shows them; +8 MB at 512).
+    for GPT-2 small at 512-1,024 students, else paid by the first frame that shows them; +8 MB at 512) and chapter
+    10's heads side by side and W_O's product ([T, C] x [C, C]: 10-20 ms that a cold W_O frame paid; +3 MB at 512).
     `asker`: the student the lesson will open with (with `head` of that layer): its softmax row as the board works
     it (softmax_row.shown_row_of: chapters 5, 7 and 8; 2-4 ms at 1,024 in discussion)."""
-    shed(trace)  # before the projection's 41 MB stack (at 512), which then reuses their memory
+    shed(trace, head)  # before the projection's 41 MB stack (at 512), which then reuses their memory
     layer_projection(trace)
     trace.next_order  # the answer's logits and their order
     if trace.mask_rule == ANSWER_RULE:  # answer time's guess at every seat (GPT-2: ~0.1 s for 64 students)
         seat_guesses(trace)
     if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers):
         trace.layers[ffn_layer].ffn_pre  # (a full trace holds it already; a lean one makes it with its own call)
+        trace.layers[ffn_layer].attn_out  # and chapter 10's W_O step (and the heads side by side it is made from)
     if asker is not None and 0 <= asker < trace.n_tokens and 0 <= head < trace.config.n_head:
         shown_row_of(trace, ffn_layer if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers) else 0, head,
                      asker)

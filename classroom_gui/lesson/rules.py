@@ -40,7 +40,7 @@ def under(trace: Trace, rule: str) -> Trace:
     key = f"rule.{rule}"
     other = cache_of(trace).get(key)
     if other is None:  # with the same what-if edits, so the two rules compare one class; a lean one lets go
-        made = AsMade()  # of its shares as they are made
+        made = AsMade(trace.held_head)  # of its shares as they are made, but the head trace's layers keep
         other = made.kept_with(rerun(trace, mask=rule, observe=made))
         cache_of(trace)[key] = other
     return other
@@ -69,7 +69,7 @@ def layer_under(trace: Trace, rule: str, layer: int) -> LayerTrace:
                   edits=tuple(e for e in trace.edits if e.layer <= layer))
 
     def as_made(index: int, made: LayerTrace) -> None:  # a lean layer lets go of its shares at once (GPT-2 at
-        made.let_go_of_weights()                    # 512, layer 12: 0.15 GB); a frame makes one head's again
+        made.let_go_of_weights(trace.held_head)     # 512, layer 12: 0.15 GB) but the head trace's layers keep
 
     part = rerun(cut, mask=rule, observe=as_made)
     cache_of(trace)[key] = (layer, part.layers[layer])

@@ -12,7 +12,8 @@ from .cache import cache_of
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
-from .frame import Frame, Student
+from .cache import kept_for
+from .frame import Frame, Student, seated_copies
 from .overview import AsMade
 from .panels import heatmap, layer_view, overview, warm
 from .strings import name_list, text
@@ -53,6 +54,13 @@ def smooth(a: float) -> float:  # ease in and out, 0 -> 0, 1 -> 1
 def empty_frame(lang: str, t: float = 0.0, notices=(), canvas: Canvas = WIDESCREEN) -> Frame:
     return Frame(time=t, beat=0, chapter=0, chapter_key="", beat_key="", alpha=1.0, title="", narration="",
                  students=[], notices=list(notices), message=text(lang, "message.empty"), canvas=canvas)
+
+
+def class_rows(trace: Trace, canvas: Canvas) -> list[dict]:
+    """Each student's fields at the start of a frame (their seats on `canvas`, none the focus), as a Student
+    made by its own __init__ has them: frame_at copies them (seated_copies) instead of making 1,024 Students."""
+    return [vars(Student(index=j, text=trace.tokens[j], unknown=trace.unknown[j], x=x, y=y, w=w, h=h))
+            for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens, canvas))]
 
 
 def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) -> Frame:
@@ -96,9 +104,9 @@ def _built(trace: Trace, selection: Selection, t: float, notices=()) -> tuple[Fr
     L = trace.layers[sel.layer]
     ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
 
-    students = [Student(index=j, text=trace.tokens[j], unknown=trace.unknown[j], x=x, y=y, w=w, h=h,
-                        state="focus" if j == sel.focus else "normal")
-                for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens, sel.canvas))]
+    students = seated_copies(kept_for(base, "students", sel.canvas, lambda: class_rows(base, sel.canvas)))
+    if 0 <= sel.focus < len(students):
+        students[sel.focus].state = "focus"
     frame = Frame(time=float(t), beat=i, chapter=chapter.number, chapter_key=beat.chapter,
                   beat_key=beat.key, alpha=ctx.alpha, title=rule_title(sel.lang, beat.chapter, rule),
                   narration="", students=students, notices=list(notices), rule=rule, canvas=sel.canvas)
@@ -123,7 +131,7 @@ def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE, layer: in
     from ..model.gallery import focus_seat
     from ..model.sentence import compute_run
 
-    made = AsMade()
+    made = AsMade(head)
 
     run = compute_run(checkpoint, text, rule, observe=made)
     if run is not None:

@@ -26,11 +26,11 @@ from .strings import quote, text
 def edited(trace: Trace, edits) -> Trace:
     """The same sentence, weights and rule as `trace`, through a forward that applies `edits` where each number
     is made (model.whatif); `trace` itself when there are none. EditError when an edit does not fit. A lean
-    class lets go of its shares as they are made (overview.AsMade)."""
+    class lets go of its shares as they are made (overview.AsMade), but those of the head `trace`'s layers keep."""
     edits = tuple(edits)
     if edits == tuple(trace.edits):
         return trace
-    made = AsMade()
+    made = AsMade(trace.held_head)
     out = made.kept_with(rerun(trace, edits=edits, observe=made))
     if not trace.edits:  # the model's own class, kept beside the edited one: a frame says whether edits change it
         cache_of(out)[OWN] = trace

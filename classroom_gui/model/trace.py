@@ -139,7 +139,7 @@ class LayerTrace:
     understanding), resid_attn [T, C] (x + attn_out: the notebook after attention) and output [T, C] (the
     notebook after this layer). weights [H, T, T] (softmax over each row; masked entries exactly 0) is held
     as the forward made it (kept_weights) until a lean layer lets go of it (let_go_of_weights), keeping only
-    each row's strongest share per head (best_heard).
+    each row's strongest share per head (best_heard) and one head's shares (held_head: the head the lesson shows).
 
     What a frame may ask (a lean layer makes on first ask only what the answer needs, bit for bit):
     - head(h): one head's cards, shares, scores and context, its shares made for that head alone (~1/H of
@@ -166,6 +166,7 @@ class LayerTrace:
     steps: dict = field(default_factory=dict, repr=False)  # DERIVED name -> array, kept or derived
     derive: object = field(default=None, repr=False)       # gpt.BlockSteps: each step's own call (lean traces)
     best: tuple | None = field(default=None, repr=False)   # ([H, T] seat, [H, T] share): each row's strongest
+    held_head: tuple | None = field(default=None, repr=False)  # (h, [T, T] shares) of the head the lesson shows
     _heads: dict = field(default_factory=dict, repr=False, compare=False)  # head index -> HeadTrace, newest last
 
     @classmethod
@@ -180,7 +181,7 @@ class LayerTrace:
                           "mask": mask, "activation": activation, "divisor": divisor,
                           "edits": tuple(e for e in edits if e.kind in ("score", "mask")) if edits else (),
                           "steps": {} if derive is not None else dict(zip(DERIVED, _derived_of(steps))),
-                          "derive": derive, "best": None, "_heads": {}}
+                          "derive": derive, "best": None, "held_head": None, "_heads": {}}
         return layer
 
     @property
@@ -188,14 +189,19 @@ class LayerTrace:
         kept = self.kept_weights  # read once: a let-go between two reads would return None
         return kept if kept is not None else self.step("weights")
 
-    def let_go_of_weights(self) -> None:
+    def let_go_of_weights(self, head: int | None = None) -> None:
         """A lean layer's shares (GPT-2 small at 512 students: 12.6 MB a layer) are made again head by head
-        when asked; each row's strongest share per head stays (best_heard); a full layer keeps them."""
+        when asked; each row's strongest share per head stays (best_heard), and head `head`'s shares (the head
+        the lesson shows: every frame of chapters 5-13 reads them, and making them again cost a cold frame
+        3.5-5 ms a layer at 1,024 students; +1/H of the shares: GPT-2 small at 512, 1 MB a layer). A full
+        layer keeps them all."""
         kept = self.kept_weights
         if self.derive is None or kept is None:
             return
         seat = kept.argmax(-1)  # [H, T]: the first of equal shares, as np.argmax of one row
         self.best = (seat, np.take_along_axis(kept, seat[..., None], -1)[..., 0])
+        if head is not None and 0 <= head < len(kept):
+            self.held_head = (head, kept[head].copy())  # a copy: a view would keep every head's alive
         self.kept_weights, self._heads = None, {}  # a head's view of the shares would keep them alive
 
     def best_heard(self, seat: int) -> tuple[np.ndarray, np.ndarray]:  # -> [H] classmate, [H] their share
@@ -214,8 +220,9 @@ class LayerTrace:
         heads = [a.base if a.base is not None else a for head in self._heads.values()
                  for a in (head.weights, *map(head.__dict__.get, ("scores", "scaled"))) if a is not None]
         best = [] if self.best is None else list(self.best)
+        held = [] if self.held_head is None else [self.held_head[1]]
         return [self.x, self.q, self.k, self.v, *kept, self.context, self.resid_attn, self.output,
-                *self.steps.values(), *heads, *best]
+                *self.steps.values(), *heads, *best, *held]
 
     def step(self, name: str) -> np.ndarray:
         """A derived step (DERIVED, or "weights" once let go): a lean layer makes it, and what it is made
@@ -267,6 +274,9 @@ class LayerTrace:
         kept = self._shares_at_hand()
         if kept is not None:
             return kept[h]
+        held = self.held_head
+        if held is not None and held[0] == h:
+            return held[1]
         # q[h] k[h]ᵀ by the forward's own product for one head (its BLAS threads round as the forward's do)
         scores = self.derive.head_product(self.q[h], self.k[h].T)[None]
         whatif.apply_scores(scores, tuple(replace(e, head=0) for e in self.edits
@@ -278,11 +288,16 @@ class LayerTrace:
     def head(self, h: int) -> HeadTrace:
         """One head's view; the last HEADS_KEPT asked for are kept, so a frame after frame does not
         recompute the head's [T, T] scores. A head whose shares were made for it counts as
-        its layer's derived arrays (DERIVED_KEPT)."""
+        its layer's derived arrays (DERIVED_KEPT), and its shares become the layer's held head's (every reader
+        of head() asks for the head the lesson shows: a newly selected head replaces the one held before)."""
         head = self._heads.pop(h, None)
         if head is None:
             edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
+            held = self.held_head  # (None: the layer keeps all its shares, or was asked to hold no head)
+            alone = held is not None and held[0] != h and self.steps.get("weights") is None  # not a stack's view
             weights = self.weights_of(h)
+            if alone:
+                self.held_head = (h, weights)
             head = HeadTrace(self.q[h], self.k[h], self.v[h], self.mask, weights, self.context[h],
                              self.score_divisor, edits)
         if self.derive is not None and self.kept_weights is None:  # its shares made for it: derived arrays
@@ -362,12 +377,17 @@ class Trace:
         held = [self.tok_embedding, self.pos_embedding, self.ln_f] + [a for layer in self.layers for a in layer.held()]
         return sum(a.nbytes for a in {id(a): a for a in held}.values())  # a layer's x is the one before's output
 
-    def let_go_of_weights(self) -> None:
+    def let_go_of_weights(self, head: int | None = None) -> None:
         """Every lean layer lets go of its shares (LayerTrace.let_go_of_weights), once what reads every layer's
         shares at once (the all-heads overview) is made: GPT-2 small at 512 students then holds 0.12 GB
-        instead of 0.26 GB, and a frame makes the shares of the head it shows."""
+        instead of 0.26 GB (+12.6 MB for head `head`'s, which every layer keeps: the head the lesson shows)."""
         for layer in self.layers:
-            layer.let_go_of_weights()
+            layer.let_go_of_weights(head)
+
+    @property
+    def held_head(self) -> int | None:  # the head whose shares its lean layers keep (the first layer's), if any
+        held = self.layers[0].held_head if self.layers else None
+        return None if held is None else held[0]
 
     @property
     def n_tokens(self) -> int:
