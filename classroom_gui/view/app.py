@@ -12,7 +12,6 @@ def run(args) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .. import crash
-    from ..collector import settle
     from ..model import CheckpointError, load_checkpoint
     from ..resources import teaching_model_dir
     from .icon import app_icon
@@ -46,7 +45,6 @@ def run(args) -> int:
         window = MainWindow(checkpoint)
         reporter.model = window.model  # an error box in the lesson's language
         window.show()
-        settle()  # start-up's objects live as long as the app: no collection walks them again (collector.py)
         if failed is not None and app.platformName() not in ("offscreen", "minimal"):  # (no modal box offscreen)
             QTimer.singleShot(0, lambda: window.model_unreadable(folder, failed, "ui.model_unreadable_start"))
         wake = _stop_on_signals(app)
