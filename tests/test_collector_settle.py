@@ -75,3 +75,31 @@ def test_other_tests_canvases_leave_the_collector_alone(qapp):
     assert view.settled and gc.get_freeze_count() == frozen
     view.close()
     view.deleteLater()
+
+
+@pytest.mark.settles
+def test_a_settled_window_still_lets_its_first_sentence_go(qtbot, tmp_path):
+    """Settling leaves cycles alive then uncollected; the first sentence's trace is in none: a new sentence frees it
+    (the window's first class, settled with it, would otherwise stay for the whole session)."""
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.model.sentence import run_sentence
+    from classroom_gui.resources import teaching_model_dir
+    from classroom_gui.view import settings
+    from classroom_gui.view.window import MainWindow
+
+    frozen = gc.get_freeze_count()
+    checkpoint = load_checkpoint(teaching_model_dir())
+    w = MainWindow(checkpoint, settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(w)
+    try:
+        w.show()
+        qtbot.waitUntil(lambda: w.run is not None and not w.busy_bar.isVisible(), timeout=30000)
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > frozen, timeout=5000)  # the canvas settled
+        first = weakref.ref(w.run.trace)
+        for text in ("the dog sat on the rug", "a cat saw the dog"):  # (one step of Undo may keep the last)
+            w.model.set_run(run_sentence(checkpoint, text))
+            qtbot.wait(50)
+        gc.collect()
+        assert first() is None
+    finally:
+        gc.unfreeze()
