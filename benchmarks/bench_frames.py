@@ -14,8 +14,9 @@ PlotWidget.plot(...).setData(new points) + repaint of a PlotWidget of the same s
 see the same machine load; the ratio per round is frame / floor, summarised by its median and its
 interquartile range. Python's cycle collector runs as in the app (classroom_gui.collector: collect_rarely, and the
 canvas settles it once its first frame is shown; --default-gc: neither), and
-so does malloc (model.allocator.keep_freed_memory, as classroom-gui's main() sets it; --default-malloc: not):
-without it the pictures' freed memory went back to the kernel and came back as new pages (page faults).
+so does malloc (model.allocator.keep_freed_memory, as classroom-gui's main() sets it; --default-malloc: not). In
+#18's twelfth session neither setting changed the cold jumps' CPU p95 beyond the noise of a shared machine (A/B of
+glibc's, its two thresholds, one arena, both: 23-30 ms at 6 and 64 students either way).
 "cpu" is this process's CPU time for the frame (steadier than wall time when other
 programs share the machine; Qt's offscreen painting runs in this process, so it is all of the frame's work).
 
