@@ -119,6 +119,7 @@ def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Pro
     for t in times[:3]:
         view.set_frame(frame_at(trace, sel, t))
         view.viewport().repaint()
+    app.processEvents()  # (as bench_frames: the canvas settles the collector once its first frame is shown)
     if warm:
         print("drawn ahead:", draw_ahead(view, trace, sel, timeline, times[0], app))
     spent = SPENT.take() if SPENT else None
