@@ -12,7 +12,11 @@ PlotWidget.plot(...).setData(new points) + repaint of a PlotWidget of the same s
 (students x numbers per notebook would make the floor slower than the classroom itself: 49,152 points take
 ~85 ms a frame on this machine). The two take turns frame by frame, so both
 see the same machine load; the ratio per round is frame / floor, summarised by its median and its
-interquartile range. Python's cycle collector runs as in the app (classroom_gui.collector; --default-gc: not).
+interquartile range. Python's cycle collector runs as in the app (classroom_gui.collector: collect_rarely, and the
+canvas settles it once its first frame is shown; --default-gc: neither), and
+so does malloc (model.allocator.keep_freed_memory, as classroom-gui's main() sets it; --default-malloc: not). In
+#18's twelfth session neither setting changed the cold jumps' CPU p95 beyond the noise of a shared machine (A/B of
+glibc's, its two thresholds, one arena, both: 23-30 ms at 6 and 64 students either way).
 "cpu" is this process's CPU time for the frame (steadier than wall time when other
 programs share the machine; Qt's offscreen painting runs in this process, so it is all of the frame's work).
 
@@ -46,6 +50,7 @@ model x mode.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -160,10 +165,12 @@ def canvas_for(trace, size: tuple[int, int], cold_ffn: bool = False):
     return sel, timeline_for(trace.n_tokens, trace.config.n_layer), view
 
 
-def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: int = 0, cold_ffn: bool = False) -> dict:
+def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: int = 0, cold_ffn: bool = False,
+             settled: bool = True) -> dict:
     from classroom_gui.lesson.state import frame_at
 
     sel, timeline, view = canvas_for(trace, size, cold_ffn)
+    view.settled = not settled  # (--default-gc: the collector never settled)
     floor = Floor(size, trace.n_tokens)
     app.processEvents()
     rng = np.random.default_rng(seed)
@@ -173,6 +180,7 @@ def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: in
         view.set_frame(frame_at(trace, sel, t))
         view.viewport().repaint()
         floor.frame()
+    app.processEvents()  # (the canvas settles the collector once its first frame is shown: collector.settle)
     ahead = None
     if warmed:
         ahead = draw_ahead(view, trace, sel, timeline, times[0], app)
@@ -192,6 +200,8 @@ def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: in
         app_ms.append((t3 - t0) * 1000)
         parts.append(((t1 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000))
         floor_ms.append((t4 - t3) * 1000)
+    if settled:
+        gc.unfreeze()  # (the next case is another window: this one's objects may go)
     view.close()
     view.deleteLater()
     floor.close()
@@ -264,17 +274,23 @@ def main(argv=None) -> int:
     ap.add_argument("--cold-ffn", action="store_true",
                     help="do not prepare the first layer's FFN steps with the panels (chapter 11's first frame makes them)")
     ap.add_argument("--default-gc", action="store_true",
-                    help="keep Python's collector thresholds instead of collector.collect_rarely() as the app sets them")
+                    help="keep Python's collector as it is instead of collector.collect_rarely() and settle() as the app does")
+    ap.add_argument("--default-malloc", action="store_true",
+                    help="keep glibc's malloc settings instead of allocator.keep_freed_memory() as the app sets them")
     args = ap.parse_args(argv)
     if not args.default_gc:
         from classroom_gui.collector import collect_rarely
         collect_rarely()
+    if not args.default_malloc:
+        from classroom_gui.model.allocator import keep_freed_memory
+        keep_freed_memory()
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])
     size = parse_size(args.size)
     print(f"load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}; {os.cpu_count()} cores; "
           f"canvas {size[0]}x{size[1]}; {args.frames} frames per case; QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}; "
-          f"first layer's FFN steps {'made by the first frame that shows them (--cold-ffn)' if args.cold_ffn else 'prepared with the panels'}")
+          f"first layer's FFN steps {'made by the first frame that shows them (--cold-ffn)' if args.cold_ffn else 'prepared with the panels'}; "
+          f"malloc {'as glibc sets it (--default-malloc)' if args.default_malloc else 'as the app sets it'}")
     print(f"\n{'students':>8} {'model':>8} {'mode':>12} {'median':>7} {'p95':>7} {'goal':>5} {'floor':>6} "
           f"{'ratio':>6} {'ratio IQR':>11}  ok?  {'cpu med':>7} {'cpu p95':>7}   parts median ms (frame_at / set_frame / paint)")
     results: dict[str, dict] = {}
@@ -284,7 +300,8 @@ def main(argv=None) -> int:
         for model in args.models.split(","):
             trace = makers[model](n)
             for mode in args.modes.split(","):
-                r = {"model": model, "mode": mode, **run_case(trace, mode, args.frames, size, app, cold_ffn=args.cold_ffn)}
+                r = {"model": model, "mode": mode, **run_case(trace, mode, args.frames, size, app, cold_ffn=args.cold_ffn,
+                                                                settled=not args.default_gc)}
                 r["goal_ms"] = goal_ms(n)
                 r["ok"] = r["p95_ms"] <= r["goal_ms"]
                 runs.append(r)

@@ -11,14 +11,21 @@ group first, so that the p95 tail is read by kind before anything is changed.
 item's kept picture painted) and timing them in place: a row says how many ms of the jump each took.
 --profile writes cProfile's view of the jumps over the goal (33 ms) in a second run of the same moments in a
 fresh scene (the profiler's overhead left out of the first run's timings).
+
+Each jump also counts its minor page faults (memory new to the process, zero-filled by the kernel: a picture
+kept for the first time while QPixmapCache is still filling, a big class's new canvas-sized picture; ~4 us each
+on this machine) and the ms Python's cycle collector ran in it (gc.callbacks). malloc is set as the app sets it
+(model.allocator.keep_freed_memory; --default-malloc: as glibc sets it), and so is the collector.
 """
 from __future__ import annotations
 
 import argparse
 import cProfile
 import io
+import gc
 import os
 import pstats
+import resource
 import statistics
 import sys
 import time
@@ -112,13 +119,17 @@ def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Pro
     for t in times[:3]:
         view.set_frame(frame_at(trace, sel, t))
         view.viewport().repaint()
+    app.processEvents()  # (as bench_frames: the canvas settles the collector once its first frame is shown)
     if warm:
         print("drawn ahead:", draw_ahead(view, trace, sel, timeline, times[0], app))
     spent = SPENT.take() if SPENT else None
     rows = []
+    gc.callbacks.append(_collected)
     for t in times:
         if profile is not None:
             profile.enable()
+        COLLECTED[1] = 0.0
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         w0, t0 = time.perf_counter(), time.process_time()
         frame = frame_at(trace, sel, t)
         t1 = time.process_time()
@@ -126,13 +137,16 @@ def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Pro
         t2 = time.process_time()
         view.viewport().repaint()
         t3, w3 = time.process_time(), time.perf_counter()
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
         if profile is not None:
             profile.disable()
         spent = SPENT.take() if SPENT else {}
         rows.append({"t": t, "chapter": frame.chapter_key, "beat": frame.beat_key, "alpha": frame.alpha,
                      "strips": sum((s.notebook is not None) + len(s.cards) for s in frame.students),
                      "links": len(frame.links), "wall": (w3 - w0) * 1000, "cpu": (t3 - t0) * 1000, "lesson": (t1 - t0) * 1000,
-                     "scene": (t2 - t1) * 1000, "paint": (t3 - t2) * 1000, "spent": spent})
+                     "scene": (t2 - t1) * 1000, "paint": (t3 - t2) * 1000, "faults": faults, "gc": COLLECTED[1],
+                     "spent": spent})
+    gc.callbacks.remove(_collected)
     view.close()
     view.deleteLater()
     app.processEvents()
@@ -140,6 +154,14 @@ def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Pro
 
 
 SPENT: Spent | None = None
+COLLECTED = [0.0, 0.0]  # (when the running collection started, ms collected in this jump)
+
+
+def _collected(phase: str, info: dict) -> None:  # gc.callbacks: the cycle collector's CPU time in a jump
+    if phase == "start":
+        COLLECTED[0] = time.process_time()
+    else:
+        COLLECTED[1] += (time.process_time() - COLLECTED[0]) * 1000
 SHOWN = ("class.set", "shells", "cards", "crowd.blocks", "crowd.numbers", "links.set", "links.routes",
          "routes.choose", "labels.place", "labels.search", "board.set", "desks.set", "desks.texts", "desk.set",
          "desk.paint", "strip.paint", "kept.paint")
@@ -149,6 +171,10 @@ def report(rows, out=sys.stdout) -> None:
     walls = [r["cpu"] for r in rows]
     print(f"(CPU ms: the machine is shared) jumps {len(rows)}: median {statistics.median(walls):.1f} ms, p95 {np.percentile(walls, 95):.1f}, "
           f"max {max(walls):.1f}; over {GOAL_MS:.0f} ms: {sum(w > GOAL_MS for w in walls)}", file=out)
+    tail = [r for r in rows if r["cpu"] > GOAL_MS] or [max(rows, key=lambda r: r["cpu"])]
+    print(f"page faults a jump: median {statistics.median(r['faults'] for r in rows):.0f}, over the goal (or the "
+          f"slowest) {statistics.median(r['faults'] for r in tail):.0f}; garbage collection ms over the goal: "
+          f"{sum(r['gc'] for r in tail):.1f} in {len(tail)} jumps", file=out)
     # by chapter: how many jumps, their median and worst, and the median split
     groups = defaultdict(list)
     for r in rows:
@@ -182,10 +208,11 @@ def report(rows, out=sys.stdout) -> None:
 
 def write_log(rows, path: str) -> None:
     with open(path, "w") as f:
-        f.write("t\tchapter\tbeat\talpha\tstrips\tlinks\twall\tcpu\tlesson\tscene\tpaint\t" + "\t".join(SHOWN) + "\n")
+        f.write("t\tchapter\tbeat\talpha\tstrips\tlinks\twall\tcpu\tlesson\tscene\tpaint\tfaults\tgc\t" + "\t".join(SHOWN)
+                + "\n")
         for r in rows:
             cells = [f"{r['t']:.3f}", r["chapter"], r["beat"], f"{r['alpha']:.2f}", str(r["strips"]), str(r["links"])]
-            cells += [f"{r[k]:.1f}" for k in ("wall", "cpu", "lesson", "scene", "paint")]
+            cells += [f"{r[k]:.1f}" for k in ("wall", "cpu", "lesson", "scene", "paint")] + [str(r["faults"]), f"{r['gc']:.1f}"]
             cells += [f"{r['spent'][k][1]:.1f}/{r['spent'][k][0]}" if k in r["spent"] else "" for k in SHOWN]
             f.write("\t".join(cells) + "\n")
 
@@ -203,11 +230,15 @@ def main(argv=None) -> int:
     ap.add_argument("--top", type=int, default=30)
     ap.add_argument("--warm", action="store_true", help="jump after the canvas drew the lesson ahead (jumping-warm)")
     ap.add_argument("--goal", type=float, default=GOAL_MS, help="ms: the jumps over it are the tail (16.7 at <= 64)")
+    ap.add_argument("--default-malloc", action="store_true", help="glibc's malloc settings, not the app's")
     args = ap.parse_args(argv)
     from bench_frames import gpt2_trace, parse_size, teaching_trace
 
     from classroom_gui.collector import collect_rarely
     collect_rarely()
+    if not args.default_malloc:
+        from classroom_gui.model.allocator import keep_freed_memory
+        keep_freed_memory()
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])
     trace = (gpt2_trace if args.model == "gpt2" else teaching_trace)(args.students)

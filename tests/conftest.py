@@ -5,3 +5,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # a first run follows the desktop's language (view.settings.system_lang); the tests' fresh windows are English
 # whatever the machine's locale (test_first_run_language sets its own in a child process)
 os.environ["LC_ALL"] = "C.UTF-8"
+
+import pytest  # noqa: E402
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "settles: the test lets a canvas settle the collector (collector.settle)")
+
+
+@pytest.fixture(autouse=True)
+def _collector_unsettled(request, monkeypatch):
+    """A canvas settles Python's collector once it shows its first frame (collector.settle: gc.freeze of every
+    object alive then). The tests share one process, so a test's canvas would freeze the objects of the tests
+    before it for the rest of the run: only a test marked `settles` lets it happen."""
+    if request.node.get_closest_marker("settles") is None:
+        from classroom_gui import collector
+        monkeypatch.setattr(collector, "settle", lambda: None)

@@ -5,10 +5,11 @@ asks the model for frames on it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPixmapCache
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
+from .. import collector
 from ..lesson.canvas import WIDESCREEN, window_canvas
 from ..lesson.frame import Frame
 from ..scene import class_pictures
@@ -38,6 +39,7 @@ class CanvasView(QGraphicsView):
         self.shape = WIDESCREEN  # the canvas that suits the viewport (window_canvas), last said by shapeChanged
         self.warmer = CanvasWarmer(self)  # draws the lesson's other moments ahead in idle time (see canvas_warm)
         self.note = CanvasNote(self)  # a what-if refusal, said over the class (canvas_note)
+        self.settled = False  # collector.settle() asked for, once the first frame was shown
 
     def set_frame(self, frame: Frame) -> None:
         self.frame = frame
@@ -46,6 +48,9 @@ class CanvasView(QGraphicsView):
         if self.classroom.canvas != before:  # a frame on the other canvas: the scene changed shape
             self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.warmer.pause()
+        if not self.settled:  # the first frame shown: what start-up made is there to stay (collector.settle)
+            self.settled = True
+            QTimer.singleShot(0, lambda: collector.settle())
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
