@@ -94,9 +94,8 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
     part, title_row = drawn_part(canvas), title_rect(canvas)
     answers = [answer_of(f, lang, rows) for f in pair.frames] if answering else [None, None]
     p.setPen(qcolor(th.color("title")))
-    p.setFont(fonts.font(px * 1.2, True))
-    p.drawText(QRectF(rects[0].x(), rects[0].y() - px * 2.8, rects[1].right() - rects[0].x(), px * 2.4),
-               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text(lang, "compare.title", title=step_title(pair, lang)))
+    _title(p, text(lang, "compare.title", title=step_title(pair, lang)),
+           QRectF(rects[0].x(), rects[0].y() - px * 2.8, rects[1].right() - rects[0].x(), px * 2.4), px)
     for k, frame in enumerate(pair.frames):
         scene = scenes[k] if scenes else ClassroomScene(theme=theme)
         scene.set_frame(without_board(about(frame)), theme)
@@ -107,13 +106,8 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
                       (title_row.width() if not scene.legend.isVisible()
                        else scene.legend.area.x() - 24 - title_row.x()) * scale, title_row.height() * scale)
         room.setRight(min(room.right(), rect.right()))  # the title row spans the whole canvas, wider than the part drawn
-        label = class_label(pair, k, lang)
-        size = max(px * 0.9, min(room.height() * 0.6, px * 1.1))
-        fits = QFontMetricsF(fonts.font(size, True)).horizontalAdvance(label)
-        p.setFont(fonts.font(max(px * 0.7, size * min(1.0, 0.97 * room.width() / max(fits, 1.0))), True))  # smaller before "…"
         p.setPen(qcolor(th.color("text")))
-        label = QFontMetricsF(p.font()).elidedText(label, Qt.TextElideMode.ElideRight, room.width())  # a long sentence: "…"
-        p.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+        _label(p, class_label(pair, k, lang), room, px)
         _outline_changed(p, frame, rect, pair.changed_most, part)
         # no blackboard, so no probability chart: each class's top guesses under its own classroom
         paint_answer(p, answers[k], QRectF(rect.x(), rect.bottom() + gap, rect.width(), block_height(px, rows)), px,
@@ -124,6 +118,38 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
     p.drawText(QRectF(rects[0].x(), bottom, rects[1].right() - rects[0].x(), h - bottom),
                Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
                changed_text(lang, pair.changed_most))
+
+
+def _title(p: QPainter, title: str, room: QRectF, px: float) -> None:
+    """The comparison's title on one line, smaller (down to px) where it is too wide, else on two lines: a long
+    step's title ran off a 1024 x 768 page ("… (dot product) · discussion")."""
+    size = px * 1.2
+    width = QFontMetricsF(fonts.font(size, True)).horizontalAdvance(title)
+    size = max(px, size * min(1.0, 0.98 * room.width() / max(width, 1.0)))
+    p.setFont(fonts.font(size, True))
+    wraps = QFontMetricsF(p.font()).horizontalAdvance(title) > room.width()
+    p.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | (
+        Qt.TextFlag.TextWordWrap if wraps else Qt.AlignmentFlag(0)), title)
+
+
+def _label(p: QPainter, label: str, room: QRectF, px: float) -> None:
+    """A class's sentence in its room beside the card legend: one line, smaller (down to 0.7 px) where it is too
+    wide; else two lines as big as the room holds (at answer time the legend names two notebooks and cut a
+    sentence at 1024 x 768: "Class 1: The cat sat on…"); only a sentence even two lines cannot hold ends in "…"."""
+    size = max(px * 0.9, min(room.height() * 0.6, px * 1.1))
+    fits = QFontMetricsF(fonts.font(size, True)).horizontalAdvance(label)
+    size = max(px * 0.7, size * min(1.0, 0.97 * room.width() / max(fits, 1.0)))
+    flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+    if QFontMetricsF(fonts.font(size, True)).horizontalAdvance(label) > room.width():
+        two = min(size, room.height() / 2.5)
+        wrapped = QFontMetricsF(fonts.font(two, True)).boundingRect(room, int(flags | Qt.TextFlag.TextWordWrap), label)
+        if wrapped.height() <= room.height() + 0.5 and wrapped.width() <= room.width() + 0.5:
+            p.setFont(fonts.font(two, True))
+            p.drawText(room, flags | Qt.TextFlag.TextWordWrap, label)
+            return
+    p.setFont(fonts.font(size, True))
+    label = QFontMetricsF(p.font()).elidedText(label, Qt.TextElideMode.ElideRight, room.width())  # a long sentence: "…"
+    p.drawText(room, flags, label)
 
 
 def without_board(frame):
