@@ -26,7 +26,7 @@ from .files import tick
 from .formats import COMPARE_DECKS
 from .pictures import pdf_pages
 from .png import save_png
-from .video import write_pictures
+from .video import held, write_pictures
 
 
 # Each class is drawn from the part of its own canvas a comparison shows (lesson.compare_layout.drawn_part: the desks,
@@ -235,10 +235,17 @@ def save_compare_deck(pairs: list[Pair], path, size, theme=None, lang: str = "en
     return save_slides(pairs, path, COMPARE_DECKS, size, theme, lang, progress)
 
 
-def save_compare_video(pairs, count: int, path, fps: int, size, theme=None, lang: str = "en", progress=None) -> Path:
+def save_compare_video(pairs, count: int, path, fps: int, size, theme=None, lang: str = "en", progress=None,
+                       repeats=None) -> Path:
+    """`pairs` drawn, pair i repeats[i] times (export.pace.paced_shots), `count` pictures in all."""
     scenes = _scenes(theme)
-    return write_pictures(lambda: (render_pair(pair, size, theme, scenes, lang) for pair in pairs), count, path, fps,
-                          size, progress)
+    return write_pictures(lambda: held((render_pair(pair, size, theme, scenes, lang) for pair in pairs), repeats),
+                          count, path, fps, size, progress)
+
+
+def said(pair: Pair, lang: str) -> str:
+    """What a compared picture says, for how long a video holds it (export.pace): its title and its caption."""
+    return text(lang, "compare.title", title=step_title(pair, lang)) + changed_text(lang, pair.changed_most)
 
 
 def _scenes(theme) -> tuple[ClassroomScene, ClassroomScene]:  # one per class, reused for every picture
