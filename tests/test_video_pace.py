@@ -104,3 +104,27 @@ def test_the_window_video_dialog_offers_the_paces_at_the_lessons_speed(qapp):
         assert "読む速さ：" in labels
     finally:
         dialog.deleteLater()
+
+
+def test_the_window_exports_a_video_at_the_chosen_pace(qtbot, tmp_path):
+    """The window's video, as `video --pace` makes it: the scaling step's 2.5 s and its hold, half as long at 2×."""
+    from classroom_gui.lesson.player import SPEEDS
+    from classroom_gui.lesson.timeline import CHAPTERS
+    from classroom_gui.view.export_dialogs import OptionsDialog, export_video
+    from helpers import random_window
+
+    w = random_window(qtbot, tmp_path)
+    lengths = {}
+    for pace in (1.0, 2.0):
+        options = OptionsDialog(w, w.t, "video")
+        options.size.setCurrentIndex(options.size.count() - 1)  # a custom size
+        options.width.setValue(160)
+        options.height.setValue(120)
+        options.first.setCurrentIndex(CHAPTERS.index("scaling"))
+        options.last.setCurrentIndex(CHAPTERS.index("scaling"))
+        options.pace.setCurrentIndex(SPEEDS.index(pace))
+        path = export_video(w.model, w, tmp_path / f"v{pace:g}.gif", options)
+        lengths[pace] = sum(gif_durations(path))
+        options.deleteLater()
+    assert lengths[1.0] >= 2500 + 1500  # the step's animation, then at least MIN_HOLD
+    assert abs(lengths[1.0] - 2 * lengths[2.0]) <= 100
