@@ -25,9 +25,10 @@ SIDE_WIDE = Canvas("compare 16:9", 1920, 1080, classroom=(30, 96, 856, 764), boa
 SIDE_TALL = Canvas("compare 4:3", 1920, 1080, classroom=(30, 96, 740, 770), board=(780, 900, 12, 170),
                    caption_y=880, columns=(1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3), spread=0.8)
 # at answer time each class lists its top guesses under its classroom (export.compare_answer): the classrooms are
-# lower by about that list's height, so that their desks are not drawn smaller (a notebook a desk needs less height)
-ANSWER_WIDE = replace(SIDE_WIDE, name="compare 16:9 answer", classroom=(30, 96, 856, 614), board=(896, 750, 12, 100),
-                      caption_y=730)
+# lower by about that list's height (5 guesses at 1920 x 1080), so that their desks are not drawn smaller (a desk
+# shows one notebook then, which needs less height)
+ANSWER_WIDE = replace(SIDE_WIDE, name="compare 16:9 answer", classroom=(30, 96, 856, 560), board=(896, 700, 12, 100),
+                      caption_y=676)
 ANSWER_TALL = replace(SIDE_TALL, name="compare 4:3 answer", classroom=(30, 96, 740, 620), board=(780, 750, 12, 100),
                       caption_y=736)
 PREFER_WIDE = 1.03  # SIDE_TALL is chosen only when it draws the classes this much bigger (a 16:9 page keeps 3 a row)
