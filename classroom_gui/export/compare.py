@@ -14,7 +14,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 
 from ..lesson import compare_layout
 from ..lesson.compare import ANSWER_CHAPTER, Pair, about, answer_of, changed_text
-from ..lesson.strings import joined, text
+from ..lesson.strings import joined, text, unbroken_quotes
 from ..scene import fonts, palette
 from ..scene.areas import title_rect
 from ..scene.classroom import ClassroomScene
@@ -114,10 +114,11 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
                      shared_top(answers), th)
     p.setFont(fonts.font(px, False))
     p.setPen(qcolor(th.color("text")))
+    caption = changed_text(lang, pair.changed_most)  # a picture's keeps each 「…」 on one line
     bottom = rects[0].bottom() + gap + (block_height(px, rows) + gap if rows else 0.0)
     p.drawText(QRectF(rects[0].x(), bottom, rects[1].right() - rects[0].x(), h - bottom),
                Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-               changed_text(lang, pair.changed_most))
+               caption if vector else unbroken_quotes(caption))  # (a PDF's text stays plain, to search)
 
 
 def _title(p: QPainter, title: str, room: QRectF, px: float) -> None:
