@@ -110,12 +110,19 @@ def second_run(args):
 
 def compared(args, trace, sel, run, times):
     """One lesson.compare.Pair per time of the first class's lesson."""
+    pair_at = comparing(args, trace, sel, run)
+    return [pair_at(t) for t in times]
+
+
+def comparing(args, trace, sel, run):
+    """lesson.compare.Pair of the first class's lesson time `t` and the --compare sentence's, as a function of `t`
+    (the second sentence computed once, here)."""
     from .lesson.compare import compare
     from .lesson.state import notices_for
 
     other = second_run(args)
     a, b = notices_for(run, sel.lang), notices_for(other, sel.lang)
-    return [compare(trace, other.trace, sel, t, a, b, (run.text, other.text)) for t in times]
+    return lambda t: compare(trace, other.trace, sel, t, a, b, (run.text, other.text))
 
 
 def say_notices(run, lang: str) -> None:
@@ -316,27 +323,38 @@ def deck_command(args: argparse.Namespace) -> int:
             arg("--from", dest="first", metavar="CHAPTER", help="cli.help.from"),
             arg("--to", dest="last", metavar="CHAPTER", help="cli.help.to"),
             arg("--fps", type=int, default=30, help="cli.help.fps"),
+            arg("--pace", type=float, default=1.0, metavar="SPEED", help="cli.help.pace"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_names("video")))
 @_export_errors
 def video_command(args: argparse.Namespace) -> int:
+    from functools import lru_cache
+
     from .export.files import check_target
     from .export.formats import VIDEOS
-    from .export.moments import video_times
+    from .export.moments import chapter_span
+    from .export.pace import check_pace, count, paced_shots
     from .export.video import save_video
     from .lesson.state import frame_at, notices_for, timeline_for
 
     check_target(args.output, VIDEOS)
+    check_pace(args.pace)  # before any work
     _app, trace, sel, theme, size, run = _prepare(args)
     notices = notices_for(run, sel.lang)
-    times = video_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.fps, args.first, args.last)
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    chapter_span(timeline, args.fps, args.first, args.last)  # the fps and chapters checked before the second class
     if args.compare is not None:
-        from .export.compare import save_compare_video
+        from .export.compare import save_compare_video, said
 
-        save_compare_video(compared(args, trace, sel, run, times), len(times), args.output, args.fps, size, theme,
-                           sel.lang, _progress(args.lang, "frames"))
-        tell(args.lang, "cli.wrote_frames", path=args.output, n=len(times))
+        pair_at = lru_cache(maxsize=4)(comparing(args, trace, sel, run))  # a step's stop: said, then drawn
+        shots = paced_shots(timeline, args.fps, args.first, args.last, args.pace, sel.lang,
+                            lambda t: said(pair_at(t), sel.lang))
+        save_compare_video((pair_at(t) for t, _ in shots), count(shots), args.output, args.fps, size, theme,
+                           sel.lang, _progress(args.lang, "frames"), [n for _, n in shots])
+        tell(args.lang, "cli.wrote_frames", path=args.output, n=count(shots))
         return 0
-    frames = (frame_at(trace, sel, t, notices) for t in times)
-    save_video(frames, len(times), args.output, args.fps, size, theme, _progress(args.lang, "frames"))
-    tell(args.lang, "cli.wrote_frames", path=args.output, n=len(times))
+    frame = lru_cache(maxsize=4)(lambda t: frame_at(trace, sel, t, notices))
+    shots = paced_shots(timeline, args.fps, args.first, args.last, args.pace, sel.lang, lambda t: frame(t).narration)
+    save_video((frame(t) for t, _ in shots), count(shots), args.output, args.fps, size, theme,
+               _progress(args.lang, "frames"), [n for _, n in shots])
+    tell(args.lang, "cli.wrote_frames", path=args.output, n=count(shots))
     return 0

@@ -106,18 +106,20 @@ def test_a_long_sentence_label_stays_over_its_own_class(qapp):
     """Each class's sentence is drawn over its own classroom only: at 4:3 the room beside the first label (the
     canvas's TITLE, which spans the blackboard a comparison leaves out) reached into the second class, and
     "…was too tired" ran into 「クラス2」. The gap between the classes stays background colour along the labels."""
-    from classroom_gui.export.compare import CLASSROOM, TITLE, pair_layout, render_pair
+    from classroom_gui.export.compare import drawn_part, pair_layout, render_pair
+    from classroom_gui.scene.areas import title_rect
 
     ck = load_checkpoint(teaching_model_dir())
     long = "The animal didn't cross the street because it was too "
     a = compute_run(ck, long + "tired", mask="none").trace
     b = compute_run(ck, long + "wide", mask="none").trace
     sel = Selection(focus=10, lang="ja")
-    pair = compare(a, b, sel, timeline_for(a.n_tokens, a.config.n_layer).chapter_end("softmax"))
     w, h = 1024, 768
+    pair = compare(a, b, sel, timeline_for(a.n_tokens, a.config.n_layer).chapter_end("softmax"), page=(w, h))
     _, (left, right), scale = pair_layout(w, h)
     rgb = pixels(render_pair(pair, (w, h), lang="ja"))
-    top = int(left.y() + (TITLE.y() - CLASSROOM.y()) * scale)
-    rows = rgb[top: int(top + TITLE.height() * scale), int(left.right()) + 1: int(right.x()) - 1]
+    title, part = title_rect(pair.frames[0].canvas), drawn_part(pair.frames[0].canvas)
+    top = int(left.y() + (title.y() - part.y()) * scale)
+    rows = rgb[top: int(top + title.height() * scale), int(left.right()) + 1: int(right.x()) - 1]
     background = np.asarray(rgb[2, 2])
     assert rows.size and (np.abs(rows - background).sum(-1) < 30).all()

@@ -1,5 +1,5 @@
-"""Compare (teacher3 L3, L4): the share that changed most is named only once the lesson has shown shares (not
-on the deck's first slides), and the sentence offered to compare with is in the class's language, not the
+"""Compare (teacher3 L3, L4; teacher11 L1): the share that changed most is named only where the lesson draws the
+asker's shares (not on the deck's first slides, nor at softmax's exp and sum or the heads chapter), and the sentence offered to compare with is in the class's language, not the
 menus' (an English class in the Japanese window is offered an English sentence)."""
 from __future__ import annotations
 
@@ -24,11 +24,13 @@ def test_the_share_that_changed_most_waits_for_the_shares(pair):
     timeline = timeline_for(a.n_tokens, a.config.n_layer)
     sel = Selection(focus=6, lang="ja")
     named = {}
-    for key, start in timeline.chapter_starts():
-        named[key] = compare(a, b, sel, start + 1e-6).changed_most
-    assert named["seats"] is None and named["scoring"] is None and named["scaling"] is None
-    assert named["mask"] is not None and named["softmax"] is not None and named["answer"] is not None
-    assert named["mask"]["seat"] == named["answer"]["seat"]
+    for key, _start in timeline.chapter_starts():
+        named[key] = compare(a, b, sel, timeline.chapter_end(key)).changed_most
+    drawn = ("softmax", "listening", "layers")  # (layers: named at the step of the layer selected, if it is drawn)
+    assert all(named[key] is None for key in named if key not in drawn), named
+    assert named["softmax"] is not None and named["softmax"] == named["listening"]
+    softmax_start = compare(a, b, sel, timeline.chapter_stop("softmax")).changed_most  # exp: no share drawn yet
+    assert softmax_start is None
 
 
 def test_the_offer_follows_the_class_language_not_the_menus():

@@ -98,15 +98,25 @@ def test_deck_pptx_pdf_and_folder(qapp, model, tmp_path):
 
 
 def test_video_mp4_and_gif_frame_counts(qapp, model, tmp_path):
+    """A step's animation (2.5 s at 30 or 10 pictures a second), then its finished picture held to be read
+    (export.pace: its narration at 15 characters a second, 1.5 s at least; tests/test_video_pace.py)."""
     import imageio_ffmpeg
-    assert cli(model, "video", "--text", "The cat", "--from", "scaling", "--to", "scaling", "--size", "320x180",
-               "-o", str(tmp_path / "v.mp4")) == 0
+
+    from classroom_gui.export.pace import reading_seconds
+    from classroom_gui.model import load_checkpoint
+
+    trace = run_sentence(load_checkpoint(model), "The cat", "none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    held = [reading_seconds(frame_at(trace, Selection(rule="none"), b.end).narration, "en")
+            for b in timeline.beats if b.chapter in ("scaling", "mask")]
+    assert cli(model, "video", "--text", "The cat", "--mask", "none", "--from", "scaling", "--to", "scaling",
+               "--size", "320x180", "-o", str(tmp_path / "v.mp4")) == 0
     frames, _secs = imageio_ffmpeg.count_frames_and_secs(str(tmp_path / "v.mp4"))
-    assert frames == 2.5 * 30 + 1
-    assert cli(model, "video", "--text", "The cat", "--from", "scaling", "--to", "mask", "--fps", "10",
+    assert frames == 2.5 * 30 + round(held[0] * 30)
+    assert cli(model, "video", "--text", "The cat", "--mask", "none", "--from", "scaling", "--to", "mask", "--fps", "10",
                "--size", "320x180", "-o", str(tmp_path / "v.gif")) == 0
     pictures, ms = gif_length(tmp_path / "v.gif")
-    assert ms == 51 * 100 and 10 < pictures <= 51
+    assert ms == (50 + sum(round(s * 10) for s in held)) * 100 and 10 < pictures <= 50 + len(held)
 
 
 @pytest.mark.parametrize("args", [

@@ -180,7 +180,7 @@ def test_the_comparison_is_saved_and_copied_from_the_window(qtbot, window, tmp_p
     qtbot.addWidget(dialog)
     saved = dialog.save(tmp_path / "c.png")
     image = QImage(str(saved))
-    want = render_pair(dialog.pair, compare_dialog.EXPORT_SIZE, palette.theme(window.model.theme),
+    want = render_pair(dialog.pair_for(compare_dialog.EXPORT_SIZE), compare_dialog.EXPORT_SIZE, palette.theme(window.model.theme),
                        lang=window.sel.lang)
     assert (image.width(), image.height()) == (1920, 1080)
     assert image.convertToFormat(want.format()) == want

@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 
-from ..lesson.compare import ANSWER_CHAPTER, Pair, answer_of, changed_text
-from ..lesson.canvas import WIDESCREEN
-from ..lesson.strings import joined, text
+from ..lesson import compare_layout
+from ..lesson.compare import ANSWER_CHAPTER, Pair, about, answer_of, changed_text
+from ..lesson.strings import joined, text, unbroken_quotes
 from ..scene import fonts, palette
 from ..scene.areas import title_rect
 from ..scene.classroom import ClassroomScene
@@ -26,44 +26,45 @@ from .files import tick
 from .formats import COMPARE_DECKS
 from .pictures import pdf_pages
 from .png import save_png
-from .video import write_pictures
+from .video import held, write_pictures
 
 
-# The part of each class's canvas a comparison shows: the desks, their links and the labels above the first row
-# (link_labels.ROOM) and the card legend, without the blackboard and the caption; each frame is drawn without its
-# title (the comparison has its own, and a clipped title would reach a PDF as hidden text). Two whole
-# canvases side by side drew every text at 0.49 of the lesson's size (card numbers 7 px at 1080p); two classrooms
-# draw it at 0.72 (tests/test_compare_layout.py measures both sizes). A comparison's classes are always seated on
-# the 16:9 canvas (whose classroom is the wider of the two: two of them side by side fill a 16:9 or a 4:3 page).
-CLASSROOM = QRectF(4, 4, WIDESCREEN.board[0] - 8, WIDESCREEN.caption_y - 14)
-TITLE = title_rect(WIDESCREEN)
+# Each class is drawn from the part of its own canvas a comparison shows (lesson.compare_layout.drawn_part: the desks,
+# their links and the labels above the first row, the title row and the card legend; not the blackboard or the
+# caption), each frame without its title (the comparison has its own, and a clipped title would reach a PDF as hidden
+# text) and with only the strips its step is about (lesson.compare.about). The classes are seated on a canvas made
+# for half the page (compare_layout.canvas_for_page), so they are drawn at about the lesson's own size: card numbers
+# 14 px at 1920 x 1080, 8.7 px at 1024 x 768 (tests/test_compare_layout.py measures them).
 
 
-def pair_layout(w: float, h: float, answers: bool = False) -> tuple[float, tuple[QRectF, QRectF], float]:
-    """Where a w x h comparison draws its two classrooms (CLASSROOM scaled, side by side, centred with room
-    for the title above and the change below, and at answer time each class's answer list between them):
-    (text size px, the two rectangles, scale)."""
-    px, gap = _text_px(h), w * 0.012
-    above, below = px * 3.0, px * 3.2
-    if answers:
-        below += block_height(px, answer_rows(w, h)) + gap
-    scale = min((w - 3 * gap) / 2 / CLASSROOM.width(), (h - above - below - gap) / CLASSROOM.height())
-    cw, ch = CLASSROOM.width() * scale, CLASSROOM.height() * scale
+def drawn_part(canvas) -> QRectF:
+    return QRectF(*compare_layout.drawn_part(canvas))
+
+
+def pair_layout(w: float, h: float, answers: bool = False, canvas=None) -> tuple[float, tuple[QRectF, QRectF], float]:
+    """Where a w x h comparison draws its two classes (drawn_part of their `canvas`, by default the one
+    compare_layout chooses for the page, scaled, side by side, centred with room for the title above and the change
+    below, and at answer time each class's answer list between them): (text size px, the two rectangles, scale)."""
+    canvas = canvas or compare_layout.canvas_for_page(w, h, answers)
+    px, gap = compare_layout.text_px(h), compare_layout.gap_px(w)
+    extra = block_height(px, answer_rows(w, h, canvas)) + gap if answers else 0.0
+    scale = compare_layout.page_scale(canvas, w, h, extra)
+    part = drawn_part(canvas)
+    cw, ch = part.width() * scale, part.height() * scale
+    above, below = px * 3.0, px * 3.2 + extra
     left = (w - 2 * cw - gap) / 2
     top = above + max(0.0, (h - above - below - ch) / 2)
     return px, (QRectF(left, top, cw, ch), QRectF(left + cw + gap, top, cw, ch)), scale
 
 
-def _text_px(h: float) -> float:
-    return max(12.0, h * 0.026)
-
-
-def answer_rows(w: float, h: float) -> int:
+def answer_rows(w: float, h: float, canvas=None) -> int:
     """The guesses each class lists at answer time: as many as the height the width-limited classrooms leave
     holds (compare_answer.rows_that_fit), so listing them never makes the classrooms smaller on a 16:9 or 4:3 page."""
-    px, gap = _text_px(h), w * 0.012
-    wide = (w - 3 * gap) / 2 / CLASSROOM.width()
-    return rows_that_fit(h - px * 6.2 - 2 * gap - CLASSROOM.height() * wide, px)
+    canvas = canvas or compare_layout.canvas_for_page(w, h, True)
+    px, gap = compare_layout.text_px(h), compare_layout.gap_px(w)
+    part = drawn_part(canvas)
+    wide = (w - 3 * gap) / 2 / part.width()
+    return rows_that_fit(h - px * 6.2 - 2 * gap - part.height() * wide, px)
 
 
 def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> QImage:
@@ -86,41 +87,77 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     answering = any(f.chapter_key == ANSWER_CHAPTER for f in pair.frames)  # the norm step too: no jump in size
-    px, rects, scale = pair_layout(w, h, answering)
-    gap = w * 0.012
-    rows = answer_rows(w, h) if answering else 0
+    canvas = pair.frames[0].canvas
+    px, rects, scale = pair_layout(w, h, answering, canvas)
+    gap = compare_layout.gap_px(w)
+    rows = answer_rows(w, h, canvas) if answering else 0
+    part, title_row = drawn_part(canvas), title_rect(canvas)
     answers = [answer_of(f, lang, rows) for f in pair.frames] if answering else [None, None]
     p.setPen(qcolor(th.color("title")))
-    p.setFont(fonts.font(px * 1.2, True))
-    p.drawText(QRectF(rects[0].x(), rects[0].y() - px * 2.8, rects[1].right() - rects[0].x(), px * 2.4),
-               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text(lang, "compare.title", title=step_title(pair, lang)))
+    _title(p, text(lang, "compare.title", title=step_title(pair, lang)),
+           QRectF(rects[0].x(), rects[0].y() - px * 2.8, rects[1].right() - rects[0].x(), px * 2.4), px)
     for k, frame in enumerate(pair.frames):
         scene = scenes[k] if scenes else ClassroomScene(theme=theme)
-        scene.set_frame(replace(frame, title=""), theme)
+        scene.set_frame(without_board(about(frame)), theme)
         rect = rects[k]
-        paint_scene(scene, p, w, h, transparent=True, vector=vector, source=CLASSROOM, target=rect)
+        paint_scene(scene, p, w, h, transparent=True, vector=vector, source=part, target=rect)
         # the class's sentence where its own title would be, left of the card legend when there is one
-        room = QRectF(rect.x() + (TITLE.x() - CLASSROOM.x()) * scale, rect.y() + (TITLE.y() - CLASSROOM.y()) * scale,
-                      (TITLE.width() if not scene.legend.isVisible() else scene.legend.area.x() - 24 - TITLE.x()) * scale,
-                      TITLE.height() * scale)
-        room.setRight(min(room.right(), rect.right()))  # TITLE spans the blackboard too, which a comparison leaves out
-        label = class_label(pair, k, lang)
-        size = max(px * 0.9, min(room.height() * 0.6, px * 1.1))
-        fits = QFontMetricsF(fonts.font(size, True)).horizontalAdvance(label)
-        p.setFont(fonts.font(max(px * 0.7, size * min(1.0, 0.97 * room.width() / max(fits, 1.0))), True))  # smaller before "…"
+        room = QRectF(rect.x() + (title_row.x() - part.x()) * scale, rect.y() + (title_row.y() - part.y()) * scale,
+                      (title_row.width() if not scene.legend.isVisible()
+                       else scene.legend.area.x() - 24 - title_row.x()) * scale, title_row.height() * scale)
+        room.setRight(min(room.right(), rect.right()))  # the title row spans the whole canvas, wider than the part drawn
         p.setPen(qcolor(th.color("text")))
-        label = QFontMetricsF(p.font()).elidedText(label, Qt.TextElideMode.ElideRight, room.width())  # a long sentence: "…"
-        p.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
-        _outline_changed(p, frame, rect, pair.changed_most)
+        _label(p, class_label(pair, k, lang), room, px)
+        _outline_changed(p, frame, rect, pair.changed_most, part)
         # no blackboard, so no probability chart: each class's top guesses under its own classroom
         paint_answer(p, answers[k], QRectF(rect.x(), rect.bottom() + gap, rect.width(), block_height(px, rows)), px,
                      shared_top(answers), th)
     p.setFont(fonts.font(px, False))
     p.setPen(qcolor(th.color("text")))
+    caption = changed_text(lang, pair.changed_most)  # a picture's keeps each 「…」 on one line
     bottom = rects[0].bottom() + gap + (block_height(px, rows) + gap if rows else 0.0)
     p.drawText(QRectF(rects[0].x(), bottom, rects[1].right() - rects[0].x(), h - bottom),
                Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-               changed_text(lang, pair.changed_most))
+               caption if vector else unbroken_quotes(caption))  # (a PDF's text stays plain, to search)
+
+
+def _title(p: QPainter, title: str, room: QRectF, px: float) -> None:
+    """The comparison's title on one line, smaller (down to px) where it is too wide, else on two lines: a long
+    step's title ran off a 1024 x 768 page ("… (dot product) · discussion")."""
+    size = px * 1.2
+    width = QFontMetricsF(fonts.font(size, True)).horizontalAdvance(title)
+    size = max(px, size * min(1.0, 0.98 * room.width() / max(width, 1.0)))
+    p.setFont(fonts.font(size, True))
+    wraps = QFontMetricsF(p.font()).horizontalAdvance(title) > room.width()
+    p.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | (
+        Qt.TextFlag.TextWordWrap if wraps else Qt.AlignmentFlag(0)), title)
+
+
+def _label(p: QPainter, label: str, room: QRectF, px: float) -> None:
+    """A class's sentence in its room beside the card legend: one line, smaller (down to 0.7 px) where it is too
+    wide; else two lines as big as the room holds (at answer time the legend names two notebooks and cut a
+    sentence at 1024 x 768: "Class 1: The cat sat on…"); only a sentence even two lines cannot hold ends in "…"."""
+    size = max(px * 0.9, min(room.height() * 0.6, px * 1.1))
+    fits = QFontMetricsF(fonts.font(size, True)).horizontalAdvance(label)
+    size = max(px * 0.7, size * min(1.0, 0.97 * room.width() / max(fits, 1.0)))
+    flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+    if QFontMetricsF(fonts.font(size, True)).horizontalAdvance(label) > room.width():
+        two = min(size, room.height() / 2.5)
+        wrapped = QFontMetricsF(fonts.font(two, True)).boundingRect(room, int(flags | Qt.TextFlag.TextWordWrap), label)
+        if wrapped.height() <= room.height() + 0.5 and wrapped.width() <= room.width() + 0.5:
+            p.setFont(fonts.font(two, True))
+            p.drawText(room, flags | Qt.TextFlag.TextWordWrap, label)
+            return
+    p.setFont(fonts.font(size, True))
+    label = QFontMetricsF(p.font()).elidedText(label, Qt.TextElideMode.ElideRight, room.width())  # a long sentence: "…"
+    p.drawText(room, flags, label)
+
+
+def without_board(frame):
+    """The frame as a comparison draws it: without its title and its blackboard's lines, strips and charts (the
+    compared canvas's board is a narrow strip outside the part drawn, compare_layout; answer_of reads the chart)."""
+    return replace(frame, title="", board=[], board_more=0, board_worked=-1, board_strips=[], bars=None,
+                   bars_beside=None)
 
 
 def step_title(pair: Pair, lang: str) -> str:
@@ -152,14 +189,15 @@ def sentence_label(pair: Pair, k: int) -> str:
     return typed or joined([s.text for s in pair.frames[k].students])
 
 
-def _outline_changed(p: QPainter, frame, rect: QRectF, change) -> None:
-    """The classmate whose share changed most: a thick vermillion frame around the desk (`rect`: where the
-    CLASSROOM part of the canvas is drawn); none when no share changed."""
+def _outline_changed(p: QPainter, frame, rect: QRectF, change, part: QRectF | None = None) -> None:
+    """The classmate whose share changed most: a thick vermillion frame around the desk (`rect`: where the drawn
+    `part` of the frame's canvas is drawn); none when no share changed."""
     if not change or not change.get("changed", True) or change["seat"] - 1 >= len(frame.students):
         return
+    part = part or drawn_part(frame.canvas)
     s = frame.students[change["seat"] - 1]
-    k = rect.width() / CLASSROOM.width()
-    x, y = rect.x() + (s.x - CLASSROOM.x()) * k, rect.y() + (s.y - CLASSROOM.y()) * k
+    k = rect.width() / part.width()
+    x, y = rect.x() + (s.x - part.x()) * k, rect.y() + (s.y - part.y()) * k
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.setPen(QPen(qcolor(palette.OKABE_ITO["vermillion"]), max(2.0, 6 * k)))
     p.drawRoundedRect(QRectF(x - 6 * k, y - 6 * k, (s.w + 12) * k, (s.h + 12) * k), 6, 6)
@@ -198,10 +236,17 @@ def save_compare_deck(pairs: list[Pair], path, size, theme=None, lang: str = "en
     return save_slides(pairs, path, COMPARE_DECKS, size, theme, lang, progress)
 
 
-def save_compare_video(pairs, count: int, path, fps: int, size, theme=None, lang: str = "en", progress=None) -> Path:
+def save_compare_video(pairs, count: int, path, fps: int, size, theme=None, lang: str = "en", progress=None,
+                       repeats=None) -> Path:
+    """`pairs` drawn, pair i repeats[i] times (export.pace.paced_shots), `count` pictures in all."""
     scenes = _scenes(theme)
-    return write_pictures(lambda: (render_pair(pair, size, theme, scenes, lang) for pair in pairs), count, path, fps,
-                          size, progress)
+    return write_pictures(lambda: held((render_pair(pair, size, theme, scenes, lang) for pair in pairs), repeats),
+                          count, path, fps, size, progress)
+
+
+def said(pair: Pair, lang: str) -> str:
+    """What a compared picture says, for how long a video holds it (export.pace): its title and its caption."""
+    return text(lang, "compare.title", title=step_title(pair, lang)) + changed_text(lang, pair.changed_most)
 
 
 def _scenes(theme) -> tuple[ClassroomScene, ClassroomScene]:  # one per class, reused for every picture

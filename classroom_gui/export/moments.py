@@ -44,7 +44,9 @@ def deck_times(timeline: Timeline, per: str = "beat") -> list[float]:
     raise ExportError("error.per", per=per)
 
 
-def video_times(timeline: Timeline, fps: float, first: str | None = None, last: str | None = None) -> list[float]:
+def chapter_span(timeline: Timeline, fps: float, first: str | None = None, last: str | None = None) -> tuple[float, float]:
+    """The lesson time from the start of chapter `first` to the end of chapter `last` (by default the whole lesson),
+    after checking the video's fps and the chapters' order."""
     if not 1 <= fps <= 120:
         raise ExportError("error.fps", fps=fps)
     starts = dict(timeline.chapter_starts())
@@ -53,7 +55,12 @@ def video_times(timeline: Timeline, fps: float, first: str | None = None, last: 
     b = chapter_key(last) if last is not None else keys[-1]
     if keys.index(a) > keys.index(b):
         raise ExportError("error.chapter_order", first=a, last=b)
-    begin = starts[a]
     end = starts[keys[keys.index(b) + 1]] if keys.index(b) + 1 < len(keys) else timeline.duration
+    return starts[a], end
+
+
+def video_times(timeline: Timeline, fps: float, first: str | None = None, last: str | None = None) -> list[float]:
+    """Every 1/fps seconds of lesson time from `first`'s start to `last`'s end (export.pace adds the holds)."""
+    begin, end = chapter_span(timeline, fps, first, last)
     n = max(1, int(round((end - begin) * fps)))
     return [begin + i / fps for i in range(n + 1)]

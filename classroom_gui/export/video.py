@@ -1,5 +1,6 @@
 """A stretch of the lesson as an animation: MP4 (H.264 through imageio-ffmpeg, whose wheel carries its
-own ffmpeg) or GIF (Pillow), one picture every 1/fps seconds of lesson time.
+own ffmpeg) or GIF (Pillow), one picture every 1/fps seconds: the moments export.pace chooses (each step's
+animation, then its finished picture held long enough to read), a held picture drawn once and repeated.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from queue import Queue
 from threading import Thread
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 from PySide6.QtGui import QImage
@@ -30,10 +31,19 @@ def rgb_array(image: QImage) -> np.ndarray:  # QImage -> [h, w, 3] uint8
 
 
 def save_video(frames: Iterable[Frame], count: int, path, fps: int = 30, size=(1920, 1080),
-               theme: Theme | None = None, progress: Progress | None = None) -> Path:
+               theme: Theme | None = None, progress: Progress | None = None,
+               repeats: Sequence[int] | None = None) -> Path:
+    """`frames` drawn, frame i repeats[i] times (export.pace.paced_shots), `count` pictures in all."""
     scene = ClassroomScene(theme=theme)
-    return write_pictures(lambda: (render_frame(f, size, theme, scene=scene) for f in frames), count, path, fps, size,
-                          progress)
+    return write_pictures(lambda: held((render_frame(f, size, theme, scene=scene) for f in frames), repeats), count,
+                          path, fps, size, progress)
+
+
+def held(pictures: Iterable[QImage], repeats: Sequence[int] | None) -> Iterable[QImage]:
+    """Each picture, repeats[i] times (once each without repeats): a held step is drawn once."""
+    for i, picture in enumerate(pictures):
+        for _ in range(repeats[i] if repeats is not None else 1):
+            yield picture
 
 
 def write_pictures(pictures: Callable[[], Iterable[QImage]], count: int, path, fps: int, size,

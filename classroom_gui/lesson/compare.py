@@ -9,17 +9,18 @@ at answer time each class's answer is read from its frame's chart (`answer_of`) 
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, replace
 
 from ..model.trace import Trace
 from . import rules
-from .canvas import WIDESCREEN
-from .frame import Frame
+from .compare_layout import canvas_for_page
+from .frame import ClassStrips, Frame
 from .state import Selection, default_focus, frame_at, timeline_for
 from .strings import quote, text
-from .timeline import CHAPTERS
 
-FIRST_SHARES = "mask"  # the first chapter that shows the asker's shares (both rules' bars)
+ANSWER_CHAPTER = "answer"
+SHARE_LINKS = ("weight", "value")  # links that carry the asker's shares (softmax's, listening's)
 
 # the default pair when the gallery has none: one word changes, and with it whom the asker listens to
 DEFAULT_PAIRS = {"en": ("The cat sat on the mat", "The dog sat on the bed"),
@@ -113,21 +114,86 @@ def unheard(a: Trace, b: Trace, asker: int) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_b=(), texts=("", "")) -> Pair:
+def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_b=(), texts=("", ""),
+            page: tuple[float, float] | None = None) -> Pair:
     """Both classes at the step of time `t` in the first class's lesson; `texts` are their sentences as typed.
-    Seated on the 16:9 canvas whatever the page's shape: a comparison draws the two classrooms side by side."""
-    sel = replace(sel, canvas=WIDESCREEN)
+    Each is seated on the compared class's canvas for a `page` (w, h) picture (compare_layout.canvas_for_page;
+    by default the page of sel's canvas): a comparison draws the two classrooms side by side."""
+    w, h = page or (sel.canvas.width, sel.canvas.height)
+    timeline = timeline_for(a.n_tokens, a.config.n_layer)
+    answering = timeline.beats[timeline.locate(t)[0]].chapter == ANSWER_CHAPTER
+    sel = replace(sel, canvas=canvas_for_page(w, h, answering))
     sel_b = second_selection(sel, a, b)
     fa = frame_at(a, sel, t, notices_a)
     fb = frame_at(b, sel_b, same_moment(a, b, t), notices_b)
-    # which share changed most only once the lesson has shown shares (the mask chapter on): on the first
-    # slides the footer and the outlined seat named a share no one had seen yet
-    shown = CHAPTERS.index(fa.chapter_key) >= CHAPTERS.index(FIRST_SHARES)
-    change = changed_most(a, b, sel.clamped(a), sel_b, fa.rule) if shown else None
+    change = changed_most(a, b, sel.clamped(a), sel_b, fa.rule)
+    # which share changed most only at a step that draws the asker's shares of this layer and head (softmax's
+    # last, listening): elsewhere the footer and the outlined seat named shares no one could see (teacher11 L1)
+    if not (shares_drawn(fa, a, sel.clamped(a)) or shares_drawn(fb, b, sel_b)):
+        change = None
     return Pair((fa, fb), (sel.clamped(a), sel_b), change, tuple(texts))
 
 
-ANSWER_CHAPTER = "answer"
+def shares_drawn(frame: Frame, trace: Trace, sel: Selection) -> bool:
+    """Whether the frame labels the asker's shares (its links' numbers, as on the badges) at sel's layer and head:
+    every labelled share link's number is one of that row's shares."""
+    values = [link.value for link in frame.links if link.role in SHARE_LINKS and link.label and link.value is not None]
+    if not values:
+        return False
+    row = rules.under(trace, frame.rule).layers[sel.layer].head(sel.head).weights[sel.focus]
+    shares = {float(v) for v in row}
+    return all(float(v) in shares for v in values)
+
+
+# the strips a compared desk keeps at each step (by beat key, else chapter key): what the step is about, so that they
+# fit whole at the lesson's number size on half a page (the frame's JSON keeps every strip); LAST: only the desk's
+# last strip, the step's result (the LayerNorm'd notebook); a step with none of its roles keeps the last strip too
+LAST = ()
+QK = ("query", "key")
+ABOUT = {"embedding.token": ("token",), "embedding.position": ("position",), "embedding": ("notebook",),
+         "cards": ("query", "key", "value"), "question": ("query",), "scoring": QK, "scaling": QK, "mask": QK,
+         "softmax": QK, "listening": ("value", "context"), "everyone": ("value", "context"), "heads": ("context",),
+         "heads.residual": LAST, "ffn": ("notebook",), "layers": ("notebook",), "answer": ("notebook",),
+         "answer.norm": LAST}
+
+
+def about(frame: Frame) -> Frame:
+    """A copy of `frame` whose desks show only the strips its step is about (ABOUT); `frame` is left as it is."""
+    keep = ABOUT.get(frame.beat_key, ABOUT.get(frame.chapter_key))
+    if keep is None:
+        return frame
+    block, students = frame.class_strips, []
+    seated = _kept(block, keep) if block is not None else None
+    for s in frame.students:
+        own = s.own_strips()
+        strips = _strips(s) if own else []
+        c = copy.copy(s)
+        c.seated = seated
+        if own:
+            roles = [st.role for st in strips]
+            kept = [strips[i] for i in _keep(roles, keep)]
+            notebook = kept[0] if kept and s.notebook is not None and kept[0] is s.notebook else None
+            c.notebook, c.cards = notebook, kept[1:] if notebook is not None else kept
+        students.append(c)
+    return replace(frame, students=students, class_strips=seated)
+
+
+def _keep(roles: list[str], keep: tuple[str, ...]) -> list[int]:
+    """The indices of the strips kept: those of the roles in `keep`, else (or for LAST) the last one."""
+    wanted = [i for i, role in enumerate(roles) if role in keep]
+    return wanted or roles[-1:] and [len(roles) - 1]
+
+
+def _kept(block: ClassStrips, keep: tuple[str, ...]) -> ClassStrips:
+    ks = _keep(block.roles, keep)
+    return ClassStrips([block.roles[k] for k in ks], [block.labels[k] for k in ks], [block.values[k] for k in ks],
+                       block.visible[:, ks], block.notebook and 0 in ks, block.raised)
+
+
+def _strips(s) -> list:
+    return ([s.notebook] if s.notebook is not None else []) + list(s.cards)
+
+
 ANSWER_ROWS = 5  # the top guesses a compared class lists under its classroom, at most (its board listed 10)
 
 

@@ -7,13 +7,15 @@ The second sentence is computed as the window computes its own: on the worker th
 GPT-2 would freeze the window), with both rules ready, since chapter 6 and answer time show the other one. The
 dialog follows the window's model (step, asker, layer, head, edits, language, theme; while the lesson plays,
 once a step) and draws again only when what it shows has changed, always with the same two scenes. The
-picture is drawn at SIZE and shown scaled to the dialog, which opens no bigger than its screen allows.
+picture is drawn at the size of its room in the dialog (device pixels), laid out for that shape
+(lesson.compare_layout: on a 1024 x 768 screen each class gets a classroom of its half's shape), and drawn again
+when the dialog is resized; the dialog opens no bigger than its screen allows.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QInputDialog, QLabel,
                                QMessageBox, QPushButton, QSizePolicy, QVBoxLayout)
@@ -27,7 +29,7 @@ from ..scene import palette
 from ..scene.classroom import ClassroomScene
 from . import file_dialogs
 
-SIZE = (1280, 720)  # the picture as drawn; shown scaled to the dialog (a 1024 x 768 projector fits it)
+SIZE = (1280, 720)  # the picture's room the dialog asks for when it opens (a 1024 x 768 screen gets less)
 EXPORT_SIZE = (1920, 1080)  # a saved or copied comparison, as `export --compare` draws it by default
 SMALLEST = QSize(480, 270)  # the picture's least room: the dialog can be made this small
 MOVES = ("next_beat", "prev_beat", "next_chapter", "prev_chapter", "home", "end")  # the window's keys for these
@@ -67,10 +69,13 @@ class CompareDialog(QDialog):
                 QShortcut(QKeySequence(key), self, activated=lambda a=action: window.model.play(a))
         self.scenes = (ClassroomScene(), ClassroomScene())  # reused for every picture (set_frame redraws them)
         self.pair, self.shown, self.drawn = None, None, 0  # drawn: pictures made, for tests
+        self.resized = QTimer(self, singleShot=True, interval=150)  # drawn again for the new room once resizing rests
+        self.resized.timeout.connect(self.show_step)
         window.model.subscribe(self._changed)
         self.finished.connect(lambda _result: window.model.unsubscribe(self._changed))
-        self.show_step()
         self._open_size(window)
+        layout.activate()  # the picture's room known now: the first picture is drawn for it
+        self.show_step()
 
     def _open_size(self, window) -> None:
         """The picture's own size when the screen has room for it, else as much of the screen as is free."""
@@ -85,6 +90,18 @@ class CompareDialog(QDialog):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._fit()
+        self.resized.start()
+
+    def page(self) -> tuple[int, int]:
+        """The picture's size: the label's room in device pixels (even, as a video's), at least SMALLEST."""
+        room, ratio = self.picture.size().expandedTo(SMALLEST), self.picture.devicePixelRatioF()
+        return int(room.width() * ratio) // 2 * 2, int(room.height() * ratio) // 2 * 2
+
+    def pair_for(self, page: tuple[int, int]):
+        """Both classes at the window's step, laid out for a picture of `page` (w, h)."""
+        model = self.window_.model
+        return compare(model.shown_trace(), self.other.trace, model.sel, self.moment, model.notices,
+                       notices_for(self.other, model.sel.lang), (self.window_.run.text, self.other.text), page=page)
 
     def _fit(self) -> None:
         """The drawn picture scaled into the label's room, its shape kept."""
@@ -119,14 +136,14 @@ class CompareDialog(QDialog):
         if not player.playing and player.timeline.locate(t)[0] == 0:  # the lesson's start (after Ctrl+R): the
             t = max(t, player.timeline.beat_stop(0))  # students seated, not two empty rooms
         moment = ("step", player.timeline.locate(t)[0]) if player.playing else t
-        what = (trace, model.sel, moment, model.theme)
+        page = self.page()
+        what = (trace, model.sel, moment, model.theme, page)
         # the trace by identity (a Trace holds arrays, which == cannot compare), the rest by value
         if self.shown is not None and what[0] is self.shown[0] and what[1:] == self.shown[1:]:
             return
-        self.shown = what
-        self.pair = compare(trace, self.other.trace, model.sel, t, model.notices,
-                            notices_for(self.other, model.sel.lang), (self.window_.run.text, self.other.text))
-        self.image = render_pair(self.pair, SIZE, palette.theme(model.theme), self.scenes, model.sel.lang)
+        self.shown, self.moment = what, t
+        self.pair = self.pair_for(page)
+        self.image = render_pair(self.pair, page, palette.theme(model.theme), self.scenes, model.sel.lang)
         self._fit()
         self.drawn += 1
 
@@ -146,7 +163,7 @@ class CompareDialog(QDialog):
         try:
             target = check_target(Path(path), COMPARE_PICTURES)
             with atomic_path(target) as tmp:
-                COMPARE_PICTURES[target.suffix.lower()].write(self.pair, tmp, EXPORT_SIZE,
+                COMPARE_PICTURES[target.suffix.lower()].write(self.pair_for(EXPORT_SIZE), tmp, EXPORT_SIZE,
                                                               palette.theme(model.theme), model.sel.lang)
         except (ExportError, OSError, ValueError) as exc:
             QMessageBox.warning(self, t("ui.error_title"), unbroken_quotes(said(exc, model.sel.lang)))
@@ -157,7 +174,7 @@ class CompareDialog(QDialog):
         from ..export.compare import render_pair
 
         model = self.window_.model
-        QApplication.clipboard().setImage(render_pair(self.pair, EXPORT_SIZE, palette.theme(model.theme),
+        QApplication.clipboard().setImage(render_pair(self.pair_for(EXPORT_SIZE), EXPORT_SIZE, palette.theme(model.theme),
                                                       lang=model.sel.lang))
 
 

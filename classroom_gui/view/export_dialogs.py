@@ -15,12 +15,13 @@ from ..scene.limits import MAX_SIDE, MIN_SIDE
 from ..export.deck import save_deck
 from ..export.errors import ExportError, said
 from ..export.formats import file_filter
-from ..export.moments import deck_times, video_times
+from ..export.moments import deck_times
 from ..export.pictures import clipboard_image, save_picture
 from ..export.sizes import SIZES
 from ..export.video import save_video
 from ..lesson import rules
 from ..lesson.canvas import canvas_for
+from ..lesson.player import SPEEDS
 from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
@@ -43,7 +44,7 @@ class OptionsDialog(QDialog):
     """Size (preset or custom; at first the first preset of the window's canvas shape, `canvas`), theme,
     transparency, and for decks/videos: per, chapter range."""
 
-    def __init__(self, parent, t, kind: str, chapter: int = 0, canvas=None):
+    def __init__(self, parent, t, kind: str, chapter: int = 0, canvas=None, speed: float = 1.0):
         super().__init__(parent)
         self.setWindowTitle(t(f"ui.export_{kind}"))
         form = QFormLayout(self)
@@ -87,9 +88,14 @@ class OptionsDialog(QDialog):
                 box.addItem(t("chapter.numbered", n=i, title=t(f"chapter.{key}")), key)
         self.first.setCurrentIndex(chapter)
         self.last.setCurrentIndex(chapter)
+        self.pace = QComboBox()  # video --pace: the window's speeds, at first the one the lesson plays at
+        for s in SPEEDS:
+            self.pace.addItem(f"{s:g}×", s)
+        self.pace.setCurrentIndex(SPEEDS.index(speed) if speed in SPEEDS else SPEEDS.index(1.0))
         if kind == "video":
             form.addRow(t("ui.from_chapter"), self.first)
             form.addRow(t("ui.to_chapter"), self.last)
+            form.addRow(t("ui.pace"), self.pace)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -157,7 +163,7 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
         return None
     created = options is None
     if created:
-        options = OptionsDialog(parent, _t(model), kind, model.frame().chapter, model.canvas)
+        options = OptionsDialog(parent, _t(model), kind, model.frame().chapter, model.canvas, model.player.speed)
     with held():  # the canvas draws nothing ahead meanwhile (the dialogs and the progress run the event loop)
         try:
             if created and options.exec() != QDialog.DialogCode.Accepted:
@@ -211,11 +217,17 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
 
 def export_video(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        times = video_times(model.player.timeline, 30, o.first.currentData(), o.last.currentData())
+        from ..export.pace import count, paced_shots
+
+        size = o.chosen_size()
+        sel = model.sel.sized(*size)
+        # as `video --pace` makes them: each step's animation, then its finished picture held to be read
+        shots = paced_shots(model.player.timeline, 30, o.first.currentData(), o.last.currentData(),
+                            o.pace.currentData(), sel.lang,
+                            lambda t: frame_at(model.shown_trace(), sel, t, model.notices).narration)
         return _with_progress(model, parent, _t(model)("ui.exporting"),
-                              lambda progress: save_video(_frames(model, times, o.chosen_size()), len(times), p, 30,
-                                                          o.chosen_size(),
-                                                          o.chosen_theme(), progress))
+                              lambda progress: save_video(_frames(model, [t for t, _ in shots], size), count(shots), p,
+                                                          30, size, o.chosen_theme(), progress, [n for _, n in shots]))
     return _export(model, parent, "video", path, options, file_filter("video"), "lesson.mp4", work)
 
 

@@ -1,0 +1,55 @@
+"""A video's reading pace: which moment of the lesson each picture shows. Every step plays its animation, then
+holds its finished picture still long enough to read what it says (its narration; a comparison's title and caption)
+at the language's reading speed (`video.chars_per_second` of messages/strings/<lang>.json: 15 characters a second
+in English, 7 in Japanese), at least MIN_HOLD; `pace` is the speed of the whole (0.5: twice as long, the window's
+speeds). A chapter video played lesson time only: softmax was 8 s for 3 steps, each narration still for 0.5-1 s
+(teacher11 M2). Pure Python: the CLI checks --pace before Qt loads.
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+from ..lesson.strings import text
+from ..lesson.timeline import Timeline
+from .files import ExportError
+from .moments import chapter_span
+
+MIN_HOLD = 1.5              # seconds a finished step is held at least (a step with a short narration)
+PACE_RANGE = (0.25, 4.0)    # the window's slowest and fastest speeds (lesson.player.SPEEDS)
+
+
+def check_pace(pace: float) -> float:
+    """`pace` when it is a speed the video can play at (PACE_RANGE), else an ExportError naming it."""
+    if not (isinstance(pace, (int, float)) and math.isfinite(pace) and PACE_RANGE[0] <= pace <= PACE_RANGE[1]):
+        raise ExportError("error.pace", pace=pace, least=PACE_RANGE[0], most=PACE_RANGE[1])
+    return float(pace)
+
+
+def reading_seconds(said: str, lang: str) -> float:
+    """How long `said` takes to read in `lang` (its characters, spaces between words not counted), MIN_HOLD at
+    least."""
+    rate = float(text(lang, "video.chars_per_second"))
+    return max(MIN_HOLD, len("".join(said.split())) / rate)
+
+
+def paced_shots(timeline: Timeline, fps: int, first: str | None, last: str | None, pace: float, lang: str,
+                said: Callable[[float], str]) -> list[tuple[float, int]]:
+    """(lesson time, pictures) for a video of the chapters `first` to `last` at `fps`: each step's animation at
+    `pace` (one picture per time), then its finished picture (the step's stop) repeated for
+    reading_seconds(said(stop)) / pace. The pictures of a hold are one picture drawn once (export.video.held)."""
+    begin, end = chapter_span(timeline, fps, first, last)
+    pace = check_pace(pace)
+    shots: list[tuple[float, int]] = []
+    for beat in timeline.beats:
+        if not begin - 1e-9 <= beat.start < end - 1e-9:
+            continue
+        moving = max(1, round(beat.duration * fps / pace))
+        shots += [(beat.start + k * beat.duration / moving, 1) for k in range(moving)]
+        shots.append((beat.end, max(1, round(reading_seconds(said(beat.end), lang) * fps / pace))))
+    return shots
+
+
+def count(shots: list[tuple[float, int]]) -> int:
+    """The pictures a video of these shots has."""
+    return sum(n for _, n in shots)
