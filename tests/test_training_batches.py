@@ -180,6 +180,8 @@ def test_stop_weight_weighs_the_next_sentences_first_word_and_draws_nothing(corp
     # in one-language rows the weighed word is of the full stop's language
     assert all(word.isascii() == (stop == ".") for stop, word in words), words[:5]
     assert any(stop == "。" for stop, _ in words) and any(stop == "." for stop, _ in words)
+    japanese_only = batches.after_stop(inputs, 8.0, ("。",))  # --weighted-stops 。
+    assert np.array_equal(japanese_only == 8.0, inputs == tokenizer.index["。"]) and np.any(inputs == tokenizer.index["."])
 
 
 def test_stop_weight_one_is_the_shipped_recipe_and_another_weight_changes_the_step(small_corpus, tokenizer):
