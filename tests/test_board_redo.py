@@ -128,7 +128,7 @@ def test_the_quoted_cases_now_redo():
     assert all(rounds_to(s, fmt(x)) for s, x in zip(shown.weights, w))
 
 
-LN_STATS = re.compile(rf"(-?\d+\.\d{{3}})\D+?(-?\d+\.\d{{3}})")
+LN_STATS = re.compile(rf"(-?\d+\.\d{{3,}})\D+?(-?\d+\.\d{{3,}})")  # 3 decimals, more where the worked line needs them
 NUMBERS = re.compile(NUM)
 
 
@@ -141,7 +141,9 @@ def test_chapter_10s_layernorm_step_redoes_from_its_shown_digits(checkpoint):
     for label, trace, sel in selections(checkpoint):
         for frame in frames(trace, sel, prefixes=("heads.residual",)):
             board = frame.board
-            stats = next(i for i, line in enumerate(board) if LN_STATS.search(line) and "[" not in line)
+            # the notebook (one bracketed vector, wrapped over lines of numbers), then its mean and spread
+            stats = next(i for i, line in enumerate(board) if line.rstrip().endswith("]")) + 1
+            assert LN_STATS.search(board[stats]) and "[" not in board[stats], board[:stats + 1]
             shown = [Decimal(x) for line in board[1:stats] for x in NUMBERS.findall(line)]
             mean, spread = (Decimal(x) for x in LN_STATS.search(board[stats]).groups())
             assert board[stats + 1].endswith((f"= {eps:f}", f"＝{eps:f}")), board[stats + 1]  # ε as a number

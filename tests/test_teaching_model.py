@@ -101,18 +101,13 @@ def test_the_answers_keep_to_the_language_of_the_sentence(checkpoint, text):
     assert other < 0.05, (text, other)
 
 
-# teacher6 M6: the shipped model's in-turn rows joined sentences of either language, so after 「。」 it answers
-# "the" (0.42). Rows of one language (train.py --one-language-rows) fix it (two retrained models: Japanese top-1
-# and all of the top-5 mass), but neither kept every gallery claim, so the model stays (a fine-tune of only
-# the weights after layer 3's attention, which keeps every claim, left "the" first even after 5,000 steps);
-# strict: a checkpoint that fixes it makes these fail until the mark goes.
-M6 = pytest.mark.xfail(strict=True, reason="teacher6 M6: the shipped model answers English after 「。」")
-
-
-@pytest.mark.parametrize("text", [pytest.param(t, marks=M6, id=f"ja{i}") for i, t in enumerate([
-    "猫がマットの上に座った。", "先生が教室で本を読んだ。", "犬が公園へ走った。", "優しい学生がソファの上で待った。",
-    "猫がマットの上に座った。犬が公園へ走った。"])] + ["The cat sat on the mat.", "The dog ran to the park.",
-                                              "The big dog walked to the forest.", "The keys to the cabinet are old."])
+# teacher6 M6: in turn, after 「。」 the class goes on in Japanese and after "." in English. The two-stage model's
+# in-turn rows joined sentences of either language, so after 「。」 it answered "the" (0.42); the shipped model's third
+# stage (train.py --one-language-rows --stop-weight 20, training only what follows layer 3's attention) fixed it.
+@pytest.mark.parametrize("text", ["猫がマットの上に座った。", "先生が教室で本を読んだ。", "犬が公園へ走った。",
+                                  "優しい学生がソファの上で待った。", "猫がマットの上に座った。犬が公園へ走った。",
+                                  "The cat sat on the mat.", "The dog ran to the park.",
+                                  "The big dog walked to the forest.", "The keys to the cabinet are old."])
 def test_after_a_full_stop_the_class_goes_on_in_the_same_language(checkpoint, text):
     # in turn, after 「。」 the next sentence is Japanese and after "." English
     english = text.isascii()

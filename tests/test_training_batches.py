@@ -1,5 +1,5 @@
 """The training batches' optional mixes (train.py's --same-slot, --story-weights, --story-described,
---story-both-states, --one-language-rows) and a later stage's --freeze: each does what it says, and left at their defaults they change
+--story-both-states, --one-language-rows, --stop-weight) and a later stage's --freeze: each does what it says, and left at their defaults they change
 nothing of the shipped recipe."""
 from __future__ import annotations
 
@@ -163,3 +163,32 @@ def test_one_language_rows_join_sentences_of_one_language(corpus, tokenizer):
     assert 0.2 < japanese.all(axis=1).mean() < 0.33
     _, japanese = rows_and_japanese(False)  # the shipped recipe's rows join either language
     assert np.mean(japanese.any(axis=1) & ~japanese.all(axis=1)) > 0.3
+
+
+def test_stop_weight_weighs_the_next_sentences_first_word_and_draws_nothing(corpus, tokenizer):
+    # train.py --stop-weight: in turn, a target that follows 「。」 or "." (the next sentence's first word) weighs W
+    batches = Batches(corpus, tokenizer, np.random.default_rng(11), one_language=True)
+    inputs, targets = batches.batch(200, 32)
+    drawn = batches.rng.bit_generator.state
+    weights = batches.after_stop(inputs, 8.0)
+    assert batches.rng.bit_generator.state == drawn  # the batches stay the same draw for draw
+    stops = {tokenizer.index["。"], tokenizer.index["."]}
+    after = np.isin(inputs, list(stops))
+    assert weights.dtype == np.float32 and set(np.unique(weights)) == {1.0, 8.0}
+    assert np.array_equal(weights == 8.0, after) and after.sum() > 200
+    words = [(tokenizer.vocab[i], tokenizer.vocab[t]) for i, t in zip(inputs[after], targets[after])]
+    # in one-language rows the weighed word is of the full stop's language
+    assert all(word.isascii() == (stop == ".") for stop, word in words), words[:5]
+    assert any(stop == "。" for stop, _ in words) and any(stop == "." for stop, _ in words)
+    japanese_only = batches.after_stop(inputs, 8.0, ("。",))  # --weighted-stops 。
+    assert np.array_equal(japanese_only == 8.0, inputs == tokenizer.index["。"]) and np.any(inputs == tokenizer.index["."])
+
+
+def test_stop_weight_one_is_the_shipped_recipe_and_another_weight_changes_the_step(small_corpus, tokenizer):
+    config = GPTConfig(vocab_size=len(tokenizer), n_layer=2, n_head=2, n_embd=16, n_inner=32)
+    run = dict(steps=2, seed=1, batch=4, lr=1e-2, warmup=1, weight_decay=0.0, log=lambda *a, **k: None)
+    shipped, _ = train(config, small_corpus, tokenizer, **run)
+    one, _ = train(config, small_corpus, tokenizer, stop_weight=1.0, **run)
+    heavier, _ = train(config, small_corpus, tokenizer, stop_weight=8.0, **run)
+    assert all(np.array_equal(shipped[name], one[name]) for name in shipped)
+    assert not np.array_equal(shipped["wte.weight"], heavier["wte.weight"])

@@ -163,14 +163,15 @@ def test_the_last_seat_says_why_its_shares_differ_from_layer_2_on(lang, why):
 
 def test_answer_lists_offer_no_mask_token(tmp_path):
     """teacher4 L4: the shipped model gives <mask> (the blank it learned to fill in discussion) a place among the
-    ten most probable next words of the gallery's "tired" sentence; no student can say it, so answer time's list,
-    the desks' guesses and the quiz's choices leave it out (the model's probabilities keep it)."""
+    ten most probable next words of a pronoun story cut after "it" (6th; before the third training stage also
+    after the gallery's "tired" sentence, now 11th there); no student can say it, so answer time's list, the
+    desks' guesses and the quiz's choices leave it out (the model's probabilities keep it)."""
     from classroom_gui.lesson.quiz_play import class_questions
     from classroom_gui.model.checkpoint import load_checkpoint
     from classroom_gui.resources import teaching_model_dir
 
     trace = run_sentence(load_checkpoint(teaching_model_dir()),
-                         "The animal didn't cross the street because it was too tired", "causal").trace
+                         "Yesterday the little boy couldn't lift the bed because it", "causal").trace
     # the premise: among the English words (the list's language; Latin letters, as "<mask>"), the model ranks it
     # in the ten most probable
     english = [trace.vocab[int(i)] for i in trace.next_order[:40] if script(trace.vocab[int(i)]) in ("en", "")]

@@ -19,6 +19,7 @@ from classroom_gui.lesson import state
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.numbers import fmt, hand_divide, hand_product, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import text
 from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
@@ -58,7 +59,7 @@ def read_sum(board: list[str]) -> dict:
             "total": chain.group(2), "shown": chain.group(3)}
 
 
-def check_redone(got: dict, inputs, weights, extras, model: float):
+def check_redone(got: dict, inputs, weights, extras, model: float, board: list[str] | None = None, lang: str = "en"):
     places = len(got["inputs"][0].split(".")[1])
     assert got["inputs"] == [fmt(x, places) for x in inputs]
     assert got["weights"] == [fmt(x, places) for x in weights]
@@ -67,7 +68,11 @@ def check_redone(got: dict, inputs, weights, extras, model: float):
     assert got["products"] == [hand_product(x, y, p) for x, y in zip(got["inputs"], got["weights"])]
     assert Decimal(got["total"]) == sum(Decimal(t) for t in got["products"] + got["extras"])
     assert got["shown"] == fmt(model)
-    assert rounds_to(got["total"], got["shown"])  # the seed's digits are chosen so that it rounds exactly
+    if board is None or rounds_to(got["total"], got["shown"]):
+        assert rounds_to(got["total"], got["shown"])  # the digits are chosen so that it rounds exactly where they can
+    else:  # no digits reach it: one off in the last digit, and the board says so (as test_worked_wide)
+        assert abs(Decimal(fmt(float(got["total"]))) - Decimal(got["shown"])) <= Decimal("0.01"), got
+        assert text(lang, "worked.rounding") in board, board
 
 
 @pytest.mark.parametrize("text,lang", SENTENCES)
@@ -80,13 +85,15 @@ def test_the_feed_forward_is_worked_from_the_digits_shown(checkpoint, text, lang
     w2, b2 = p[f"h.{layer}.mlp.c_proj.weight"], p[f"h.{layer}.mlp.c_proj.bias"]
     frames = {fr.beat_key: fr for fr in frames_of(trace, sel, ("ffn.hidden", "ffn.residual"))}
     hidden = frames["ffn.hidden"]
-    check_redone(read_sum(hidden.board), L.ln_2[f], w1[:, 0], [b1[0]], float(L.ffn_pre[f, 0]))
+    # the third-stage model's layer 3 at "cat" is one such: -0.6142 from the digits shown, -0.62 on the card
+    check_redone(read_sum(hidden.board), L.ln_2[f], w1[:, 0], [b1[0]], float(L.ffn_pre[f, 0]), hidden.board, lang)
     assert fmt(L.ffn_pre[f, 0]) == fmt(hidden.board_strips[0].values[0])  # "1st below": the strip's first unit
     out = frames["ffn.residual"]
     kept = np.flatnonzero(L.ffn_hidden[f] > 0)  # ReLU: only the units that are not 0 add something
     got = read_sum(out.board)
     assert len(got["inputs"]) == len(kept) and str(len(kept)) in " ".join(out.board)
-    check_redone(got, L.ffn_hidden[f][kept], w2[kept, 0], [b2[0], L.resid_attn[f, 0]], float(L.output[f, 0]))
+    check_redone(got, L.ffn_hidden[f][kept], w2[kept, 0], [b2[0], L.resid_attn[f, 0]], float(L.output[f, 0]),
+                 out.board, lang)
     assert fmt(L.output[f, 0]) == numbers(out.board[1].strip("["))[0]  # "1st above": the notebook after the step
     for fr in frames.values():
         assert not redo_board(fr.board)

@@ -90,6 +90,13 @@ class Batches:
         rows = np.stack([self.row(T + 1) for _ in range(B)])
         return rows[:, :-1], rows[:, 1:]
 
+    def after_stop(self, inputs: np.ndarray, weight: float, stops=(EN_PUNCT, JA_PUNCT)) -> np.ndarray:
+        """In turn, the weight of each target ([B, T] like inputs): `weight` where the input is one of `stops`
+        (full stops), so the target is the first word of the next sentence (in one-language rows, of the stop's
+        language), else 1. Draws nothing: the batches stay the same draw for draw."""
+        ids = [self.stops[(EN_PUNCT, JA_PUNCT).index(s)] for s in stops]
+        return np.where(np.isin(inputs, ids), np.float32(weight), np.float32(1))
+
     def discussion(self, B: int, corrupt: float = 0.2):  # -> inputs [B, L], targets [B, L], weights [B, L]
         stories = self.rng.random() < self.story_share
         if stories:  # a story batch: a kind at random (each as likely), then stories of the same length

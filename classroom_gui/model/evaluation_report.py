@@ -6,6 +6,22 @@ def _load(t: dict) -> str:
     return " / ".join("?" if x is None else f"{x:.1f}" for x in t.get("load_average", [None, None]))
 
 
+def _earlier(t: dict) -> list[dict]:
+    """The earlier stages' training records, the first stage first (each record holds the one before it)."""
+    stages, e = [], t.get("earlier")
+    while e:
+        stages.insert(0, e)
+        e = e.get("earlier")
+    return stages
+
+
+def _stage(e: dict) -> str:
+    frozen = f"; only what --freeze {' '.join(e['freeze'])} leaves" if e.get("freeze") else ""
+    return (f"`{e['command']}` ({e['steps']} steps, {e.get('story_share', 0):.0%} of the discussion batches made only "
+            f"of \"it\" stories, the target at \"it\" weighing {e.get('it_weight', 1)}{frozen}; "
+            f"{e.get('stage_seconds', e['total_seconds']):.0f} s)")
+
+
 def _accuracy_table(r: dict, pairs) -> list[str]:
     lines = ["| sentences | language | predictions | top-1 | top-5 | mean loss (nats) |",
              "| --- | --- | ---: | ---: | ---: | ---: |"]
@@ -40,18 +56,27 @@ def report(r: dict, held_out) -> str:
              "(10 % by a CRC-32 hash of the meaning; both languages of a meaning are on the same side). The "
              f"lesson's own examples ({'; '.join(c['lesson_examples_in_training'])}) are always training sentences.", ""]
     if t:
-        e = t.get("earlier")
+        stages = _earlier(t)
         lines += ["## Training", ""]
-        if e:
+        if len(stages) == 1:
+            e = stages[0]
             lines += [f"Two stages (a curriculum): first `{e['command']}` ({e['steps']} steps, "
                       f"{e.get('story_share', 0):.0%} of the discussion batches made only of \"it\" stories, the target "
                       f"at \"it\" weighing {e.get('it_weight', 1)}; {e['total_seconds']:.0f} s), then the command below "
                       "goes on from its weights with a fresh optimizer. The loop's time below is the second stage's; the "
                       "whole time adds both stages' commands.", ""]
+        elif stages:
+            lines += [f"{len(stages) + 1} stages (a curriculum): first " + ", then ".join(_stage(e) for e in stages)
+                      + ", then the command below, each going on from the weights before it with a fresh optimizer"
+                      + (f"; the last stage trains only the weights --freeze {' '.join(t['freeze'])} leaves, so every "
+                         "attention share is the stage before's bit for bit" if t.get("freeze") else "")
+                      + ". The loop's time below is the last stage's; the whole time adds every stage's command.", ""]
         lines += [f"- command: `{t['command']}`",
                   f"- seed {t['seed']}, {t['steps']} steps; each step adds two gradients of the same weights: in turn, "
                   f"{t['batch_size']} rows of {t['sequence_length']} tokens (joined sentences"
-                  + (" of one language" if t.get("one_language_rows") else "") + ", next-word prediction); "
+                  + (" of one language" if t.get("one_language_rows") else "") + ", next-word prediction"
+                  + (f", the first word after a full stop weighing {t['stop_weight']}" if t.get("stop_weight") else "")
+                  + "); "
                   f"in discussion, {2 * t['batch_size']} sentences of one length with a fifth of their words corrupted "
                   "(half `<mask>`, a third a random word, the rest kept), every position naming its own word "
                   "(weight 1 where corrupted, 0.1 elsewhere) and the \"it\" of a pronoun story naming the noun it means"
@@ -62,7 +87,8 @@ def report(r: dict, held_out) -> str:
                   f"weight decay {t['weight_decay']}",
                   f"- **wall-clock time: {t['train_seconds']:.0f} s for the training loop, "
                   f"{t['total_seconds']:.0f} s for the whole "
-                  + ("recipe (both stages' commands)" if t.get("earlier") else "command") + " before evaluation**"
+                  + ("recipe (both stages' commands)" if len(_earlier(t)) == 1 else "recipe (every stage's command)"
+                     if t.get("earlier") else "command") + " before evaluation**"
                   + (f", {t['cpu_seconds']:.0f} s of CPU time for the loop" if "cpu_seconds" in t else "")
                   + f" ({t['machine']}; one BLAS "
                   f"thread; 1-minute load average {_load(t)} at the start / end of the loop; a load above 2 means "
@@ -130,7 +156,7 @@ def report(r: dict, held_out) -> str:
     for text, top in r["probes"].items():
         lines.append(f"- `{text}` → " + ", ".join(f"{w['word']} ({w['p']:.2f})" for w in top))
     lines += ["", "Examples of held-out sentences: " + "; ".join(s.text for s in held_out[:3] + held_out[-3:]), "",
-              "## Reproduce", "", "```"] + ([t["earlier"]["command"]] if t.get("earlier") else []) + [
+              "## Reproduce", "", "```"] + [e["command"] for e in _earlier(t)] + [
               t.get("command", "python -m classroom_gui.model.train --out assets/model"),
               f"python -m classroom_gui.model.evaluate --model {t.get('out', 'assets/model')}", "```", ""]
     return "\n".join(lines)

@@ -34,7 +34,8 @@ MODEL = dict(n_layer=3, n_head=3, n_embd=24, n_positions=64, activation_function
 # same_slot: the share of swapped words taken from the same position of another sentence in the batch (mostly
 # a word of the same kind: "The dog sat on the mat" must be corrected to cat from sat and mat), not anywhere
 DEFAULTS = dict(steps=2500, seed=0, batch=24, lr=1e-2, warmup=200, weight_decay=0.0, story_share=0.5, it_weight=4.0,
-                same_slot=0.0, story_weights=None, freeze=(), fresh=(), drop_head=0.0, one_language=False)
+                same_slot=0.0, story_weights=None, freeze=(), fresh=(), drop_head=0.0, one_language=False,
+                stop_weight=1.0, weighted_stops=("。", "."))
 ROW = 32  # tokens per in-turn training row: two or three sentences
 
 
@@ -111,13 +112,15 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
           warmup: int, weight_decay: float, story_share: float = 0.0, it_weight: float = 1.0,
           same_slot: float = 0.0, story_weights=None, log=print, snapshot=None,
           start_from: dict | None = None, freeze: tuple = (), fresh: tuple = (),
-          drop_head: float = 0.0, one_language: bool = False) -> tuple[dict, dict]:
+          drop_head: float = 0.0, one_language: bool = False, stop_weight: float = 1.0,
+          weighted_stops: tuple = ("。", ".")) -> tuple[dict, dict]:
     # snapshot(step, params): called at each log line; start_from: weights of an earlier run to go on from;
     # freeze: the weights a later stage keeps as they are, by name or name prefix ("wte", "h.0"); fresh: the
     # weights a later stage starts anew (GPT-2's initialisation from this run's seed) instead of taking them over;
     # drop_head: the share of steps in which one head of the last layer, drawn at random, is silenced (DropHead):
     # no head can leave a job to another one alone, e.g. one noun of the tired/wide pair to each of two heads;
-    # one_language: every in-turn row joins sentences of one language (Batches)
+    # one_language: every in-turn row joins sentences of one language (Batches); stop_weight: in turn, the weight of
+    # a target that follows a full stop of weighted_stops (the next sentence's first word) against any other target's 1
     rng = np.random.default_rng(seed)
     params = init_params(config, rng)
     if start_from is not None:  # a second stage of a curriculum: same shapes, a fresh optimizer
@@ -139,7 +142,8 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
         if dropper is not None and dropper.random() < drop_head:
             used, silenced = _without_head(params, config, int(dropper.integers(config.n_head)))
         x, y = batches.batch(batch, ROW)
-        loss_turn, grads = backprop.loss_and_grads(x, y, used, config, mask="causal")
+        weights = batches.after_stop(x, stop_weight, weighted_stops) if stop_weight != 1.0 else None
+        loss_turn, grads = backprop.loss_and_grads(x, y, used, config, weights, mask="causal")
         xd, yd, wd = batches.discussion(2 * batch)
         loss_talk, grads_talk = backprop.loss_and_grads(xd, yd, used, config, wd, mask="none")
         grads = _add_grads(grads, grads_talk)
@@ -218,6 +222,12 @@ def main(argv=None) -> int:
     parser.add_argument("--one-language-rows", action="store_true",
                         help="join only sentences of one language in an in-turn row, so that after 「。」 comes "
                              "Japanese and after \".\" English (a row's language drawn first: Japanese as often as a single pick)")
+    parser.add_argument("--stop-weight", type=float, default=DEFAULTS["stop_weight"], metavar="W",
+                        help="in turn, the weight of a target that follows a full stop (「。」 or \".\": the next "
+                             "sentence's first word) against any other target's 1; with --one-language-rows, what "
+                             "follows 「。」 is Japanese")
+    parser.add_argument("--weighted-stops", nargs="+", choices=("。", "."), default=list(DEFAULTS["weighted_stops"]),
+                        metavar="STOP", help="the full stops whose next word --stop-weight weighs (。 and . by default)")
     for name in ("n_layer", "n_head", "n_embd", "n_inner"):
         parser.add_argument("--" + name.replace("_", "-"), type=int, default=MODEL[name], help=f"model shape ({name})")
     args = parser.parse_args(argv)
@@ -249,6 +259,7 @@ def main(argv=None) -> int:
                              args.weight_decay, args.story_share, args.it_weight, args.same_slot,
                              args.story_weights, freeze=tuple(args.freeze), fresh=tuple(args.fresh),
                              drop_head=args.drop_head, one_language=args.one_language_rows,
+                             stop_weight=args.stop_weight, weighted_stops=tuple(args.weighted_stops),
                              snapshot=snapshot if args.snapshots else None, start_from=start_from)
     save_checkpoint(args.out, config, params, tokenizer)
     total = time.perf_counter() - wall
@@ -266,6 +277,7 @@ def main(argv=None) -> int:
         **({"freeze": args.freeze} if args.freeze else {}), **({"fresh": args.fresh} if args.fresh else {}),
         **({"drop_head": args.drop_head} if args.drop_head else {}),
         **({"one_language_rows": True} if args.one_language_rows else {}),
+        **({"stop_weight": args.stop_weight, "weighted_stops": args.weighted_stops} if args.stop_weight != 1.0 else {}),
         "optimizer": "Adam (betas 0.9, 0.99), grad-norm clip 1.0, linear warmup then cosine decay to 10%",
         "total_seconds": round(total + (earlier or {}).get("total_seconds", 0), 1), "corpus": sizes,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "

@@ -1,0 +1,50 @@
+"""EVALUATION.md names every stage of a training recipe: a record holds the one before it ("earlier"), and the
+report lists every earlier stage's command in order, then the last one's, under Reproduce."""
+import copy
+import json
+
+import pytest
+
+from classroom_gui.model.corpus import Corpus
+from classroom_gui.model.evaluation_report import report
+from classroom_gui.resources import teaching_model_dir
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    folder = teaching_model_dir()
+    result = json.loads((folder / "evaluation.json").read_text(encoding="utf-8"))
+    held_out = Corpus().evaluation_set(result["corpus"]["evaluated_meanings_per_split"], "held_out")
+    return result, held_out, (folder / "EVALUATION.md").read_text(encoding="utf-8")
+
+
+def _commands(text: str) -> list[str]:
+    block = text.split("## Reproduce", 1)[1].split("```")[1]
+    return [line for line in block.splitlines() if line.startswith("python -m classroom_gui.model.train")]
+
+
+def test_the_shipped_record_renders_as_shipped(shipped):
+    result, held_out, text = shipped
+    assert report(result, held_out) == text
+    stages = 1
+    training = result["training"]
+    while training.get("earlier"):
+        stages, training = stages + 1, training["earlier"]
+    assert len(_commands(text)) == stages
+
+
+def test_a_stage_on_top_of_the_record_names_every_earlier_command_in_order(shipped):
+    result, held_out, _ = shipped
+    result = copy.deepcopy(result)
+    before, order = result["training"], []
+    record = before
+    while record:
+        order.insert(0, record["command"])
+        record = record.get("earlier")
+    later = {**copy.deepcopy(before), "command": "python -m classroom_gui.model.train --init A --out B --stop-weight 7",
+             "steps": 123, "freeze": ["wte", "h.0"], "stop_weight": 7.0, "one_language_rows": True, "earlier": before}
+    text = report({**result, "training": later}, held_out)
+    assert _commands(text) == order + [later["command"]]
+    assert f"{len(order) + 1} stages (a curriculum)" in text and "Two stages" not in text
+    assert "--freeze wte h.0 leaves" in text and "the first word after a full stop weighing 7.0" in text
+    assert "recipe (every stage's command)" in text
