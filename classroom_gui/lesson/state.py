@@ -11,6 +11,7 @@ from . import layout, rules, whatif_state
 from .cache import cache_of
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
+from .compared import same_picture
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
 from .cache import kept_for
 from .frame import Frame, Student, seated_copies
@@ -78,7 +79,7 @@ COMPARED_UP_TO = 64  # students: an edited class's step is drawn a second time f
 
 def _same_as_own(trace: Trace, sel: Selection, beat: int) -> bool:
     """Whether step `beat`, finished, shows exactly what the model's own class shows there (the edits change
-    nothing it draws or says: whatif_state.same_picture), kept beside the edited trace per step and selection."""
+    nothing it draws or says: compared.same_picture), kept beside the edited trace per step and selection."""
     own = whatif_state.own_of(trace)
     if own is None or trace.n_tokens > COMPARED_UP_TO:
         return False
@@ -86,7 +87,7 @@ def _same_as_own(trace: Trace, sel: Selection, beat: int) -> bool:
     kept = cache_of(trace)
     if key not in kept:
         stop = timeline_for(trace.n_tokens, trace.config.n_layer).beat_stop(beat)
-        kept[key] = whatif_state.same_picture(_built(trace, sel, stop)[0], _built(own, sel, stop)[0])
+        kept[key] = same_picture(_built(trace, sel, stop)[0], _built(own, sel, stop)[0])
     return kept[key]
 
 
