@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..lesson.whatif_state import WhatIf, restored
 from ..messages.phrase import Phrase
@@ -54,9 +55,23 @@ def within_budget(left: list[Left]) -> list[Left]:
     return kept[::-1]
 
 
-def sentence_id(text: str) -> str:
-    """A short fingerprint of a sentence as read, to tell the settings file's sentence from another."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+def model_key(checkpoint) -> str:
+    """What tells one model from another for the settings file: its folder, its config and its weights file's size
+    and time (review15: a model of the same shapes, or the shipped one retrained, silently took another's edits)."""
+    path = Path(checkpoint.path)
+    weights = path / "model.safetensors" if path.is_dir() else path
+    try:
+        stat = weights.stat()
+        made = f"{stat.st_size}:{stat.st_mtime_ns}"
+    except OSError:  # a model made in memory (tests): its folder and config
+        made = ""
+    return f"{path.resolve()}|{checkpoint.config!r}|{made}"
+
+
+def sentence_id(text: str, model: str = "") -> str:
+    """A short fingerprint of a sentence as read under a model (model_key), to tell the settings file's class from
+    another."""
+    return hashlib.sha256(f"{model}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def edits_back(own, specs, same_sentence: bool) -> tuple[WhatIf, Phrase | None]:
@@ -70,3 +85,23 @@ def edits_back(own, specs, same_sentence: bool) -> tuple[WhatIf, Phrase | None]:
         return state, None
     return state, Phrase("whatif.dropped_one" if len(dropped) == 1 else "whatif.dropped", n=len(dropped),
                          why=dropped[0].phrase)
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """A sentence's run with the last session's edits read again on it (edits_back's answer, as `back`)."""
+    run: object
+    back: tuple
+
+
+def run_resumed(waiting, prepare, *args):
+    """prepare(*args), a sentence's run, and, while `waiting` holds the last session's edits
+    (ClassroomModel.waiting: where it left the lesson, the edits, the model's key), those edits read again on it
+    (Resumed): both on the worker thread for a big model (review15: the restore's forward froze the window 6.4 s at
+    start, GPT-2 at 512 students)."""
+    run = prepare(*args)
+    if waiting is None or run is None:
+        return run
+    left, specs, model = waiting
+    same = left is not None and left[0] == sentence_id(run.text, model)
+    return Resumed(run, edits_back(run.trace, specs, same))
