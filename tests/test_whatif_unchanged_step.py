@@ -30,7 +30,7 @@ def frame(state, key: str, lang: str = "ja"):
     return frame_at(state.trace, Selection(focus=0, lang=lang, rule="none"), tl.beat_stop(i))
 
 
-SAID = {"ja": ("この場面は何も変わりません", "もうモデルそのままではありません"),
+SAID = {"ja": ("この場面は、モデルそのままのときと何も変わりません", "もうモデルそのままではありません"),
         "en": ("The edits change nothing at this step", "no longer the model's own")}
 
 
@@ -48,7 +48,7 @@ def test_answer_time_untouched_by_the_edits_says_so(state, lang):
 @pytest.mark.parametrize("key", ["softmax.weights", "cards.query"])
 def test_a_step_the_edits_change_says_the_class_is_no_longer_the_models_own(state, key):
     f = frame(state, key)
-    assert "このクラスはもうモデルそのままではありません" in f.narration and "この場面は何も変わりません" not in f.narration
+    assert "このクラスはもうモデルそのままではありません" in f.narration and "この場面は、モデルそのままのときと何も変わりません" not in f.narration
 
 
 def test_same_picture_compares_what_is_drawn(state):
@@ -75,4 +75,4 @@ def test_the_cli_picture_of_answer_time_says_nothing_changed(tmp_path, capsys):
     assert main(args) == 0
     said = json.loads(out.read_text(encoding="utf-8"))
     narration = said["moment"]["narration"]
-    assert "この場面は何も変わりません" in narration and "もうモデルそのままではありません" not in narration
+    assert "この場面は、モデルそのままのときと何も変わりません" in narration and "もうモデルそのままではありません" not in narration
