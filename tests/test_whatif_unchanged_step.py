@@ -76,3 +76,18 @@ def test_the_cli_picture_of_answer_time_says_nothing_changed(tmp_path, capsys):
     said = json.loads(out.read_text(encoding="utf-8"))
     narration = said["moment"]["narration"]
     assert "この場面は、モデルそのままのときと何も変わりません" in narration and "もうモデルそのままではありません" not in narration
+
+
+def test_the_comparison_builds_no_side_panels_and_reuses_the_step_s_end(state, monkeypatch):
+    """review15 #10: the check built two more frames with their side panels (the all-heads overview and the layer
+    view, which same_picture skips): 16.4 s for GPT-2's first frame at 64 students with the own trace cold. Now the
+    frame at the step's end is the edited one compared, and the model's own is built without panels."""
+    from classroom_gui.lesson import state as lesson_state
+
+    built, panels = [], []
+    real_built, real_overview = lesson_state._built, lesson_state.overview
+    monkeypatch.setattr(lesson_state, "_built", lambda trace, *a, **k: built.append(trace) or real_built(trace, *a, **k))
+    monkeypatch.setattr(lesson_state, "overview", lambda trace: panels.append(trace) or real_overview(trace))
+    f = frame(state, "cards.key", "en")  # (a step no other test here draws: its comparison is not cached yet)
+    assert built == [state.trace, state.own] and len(panels) == 1 and panels[0] is state.trace
+    assert "no longer the model's own" in f.narration
