@@ -8,6 +8,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..lesson.panels import warm
+from ..lesson.state import prepared_run
 from ..lesson.whatif_state import WhatIf, restored
 from ..messages.phrase import Phrase
 
@@ -94,14 +96,19 @@ class Resumed:
     back: tuple
 
 
-def run_resumed(waiting, prepare, *args):
-    """prepare(*args), a sentence's run, and, while `waiting` holds the last session's edits
-    (ClassroomModel.waiting: where it left the lesson, the edits, the model's key), those edits read again on it
-    (Resumed): both on the worker thread for a big model (review15: the restore's forward froze the window 6.4 s at
-    start, GPT-2 at 512 students)."""
-    run = prepare(*args)
+def run_resumed(waiting, checkpoint, text: str, rule: str, layer: int = 0, head: int = 0, focus=None):
+    """lesson.state.prepared_run of the sentence and, while `waiting` holds the last session's edits
+    (ClassroomModel.waiting: the asker's seat and word, where it left the lesson, the edits, the model's key), those
+    edits read again on it and the edited class's first frame made ready as prepared_run makes the run's (Resumed):
+    all on the worker thread for a big model (review15: the restore froze the window 6.4 s at start, GPT-2 at 512)."""
+    run = prepared_run(checkpoint, text, rule, layer, head, focus)
     if waiting is None or run is None:
         return run
-    left, specs, model = waiting
+    seat, word, left, specs, model = waiting
     same = left is not None and left[0] == sentence_id(run.text, model)
-    return Resumed(run, edits_back(run.trace, specs, same))
+    back = edits_back(run.trace, specs, same)
+    if back[0].active:
+        tokens = run.trace.tokens
+        asker = seat if seat is not None and seat < len(tokens) and tokens[seat] == word else None
+        warm(back[0].trace, ffn_layer=layer, asker=asker, head=head)
+    return Resumed(run, back)

@@ -140,7 +140,7 @@ class ClassroomModel:
         while they wait for the first sentence; None once it came, or when none were left."""
         if self.resumed is None or not self.resumed[3]:
             return None
-        return self.resumed[2], self.resumed[3], self.model_key
+        return (*self.resumed, self.model_key)
 
     def edit_specs(self) -> tuple[str, ...]:
         """The shown class's what-if edits as --set writes them ("q[1,1,3,1]=3.0", places from 1), for the settings
