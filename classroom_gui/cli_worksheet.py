@@ -39,7 +39,7 @@ def _worksheet(args: argparse.Namespace) -> int:
     from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.gallery import lesson_selection
-    from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS, build_worksheet, choose_asker
+    from .lesson.worksheet import MAX_STUDENTS, build_worksheet, choose_asker, sheet_rule
     from .messages.phrase import Phrase
     from .model.sentence import run_sentence
     from .resources import teaching_model_dir
@@ -50,9 +50,8 @@ def _worksheet(args: argparse.Namespace) -> int:
     checkpoint, gallery = lesson_model(args)  # --mask: the lesson's rule when not given
     run = run_sentence(checkpoint, args.text, args.mask)
     n = run.trace.n_tokens
-    if given is None and args.mask == "none" and (n > MAX_STUDENTS or args.students not in (None, n)):
-        said.append(Phrase("cli.sheet_in_turn_room", n=n, least=MIN_STUDENTS, most=MAX_STUDENTS)
-                    if n > MAX_STUDENTS else Phrase("cli.sheet_in_turn_not", n=n, students=args.students))
+    if given is None and args.mask == "none" and n <= MAX_STUDENTS and args.students not in (None, n):
+        said.append(Phrase("cli.sheet_in_turn_not", n=n, students=args.students))
         args.mask = "causal"
         run = run_sentence(checkpoint, args.text, args.mask)
     say_notices(run, args.lang)
@@ -62,6 +61,9 @@ def _worksheet(args: argparse.Namespace) -> int:
     args.head = start.head + 1 if args.head is None else args.head
     check_layer_head(args, checkpoint.config)
     trace = with_edits(trace, args.edits)
+    if given is None:  # a class too big for a sheet in discussion is worked in turn, as the window's
+        trace, note = sheet_rule(trace, args.layer - 1, None)
+        said[:0], args.mask = ([note] if note else []), trace.mask_rule
     focus = _focus(args.focus, trace.tokens) if args.focus else None
     if focus is None and args.students is None:
         focus = sheet_asker(trace, args.layer - 1, args.mask, said)

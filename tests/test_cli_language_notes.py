@@ -44,14 +44,15 @@ def test_a_worksheet_says_its_notes_in_japanese(capsys, tmp_path):
     target = tmp_path / "ws.pdf"
     code, lines = _err(capsys, ["worksheet", "--text", "猫がマットの上に座った", "--lang", "ja", "-o", str(target)])
     assert code == 0 and target.is_file()
-    assert lines == ["注：話し合いでは、生徒は7人全員の話を聞きます（シートに入るのは2〜5人）。このシートは順番に発言するルール"
-                     "（--mask causal）で解きます。",
-                     "注：シートで質問するのは「上」（5番の席）で、5人の話を聞きます（シートに入るのは2〜5人）。別の生徒は--focusで選べます。",
+    assert lines == ["注：話し合いでは、生徒は7人全員の話を聞きます（ワークシートに載せられるのは2〜5人）。そこで、このシートは"
+                     "「順番に発言」のルールで解きます。",  # the window's note (review15: one key)
+                     "注：シートで質問するのは「上」（5番の席）で、5人の話を聞きます（ワークシートに載せられるのは2〜5人）。"
+                     "別の生徒は--focusで選べます。",
                      f"{target}を書き出しました（「上」は5人の話を聞きます。2ページで、解答は2ページ目です）。"]
     code, lines = _err(capsys, ["worksheet", "--text", "猫がマットの上に座った", "-o", str(target)])
-    assert code == 0 and lines == [  # English as it always read
-        "note: in discussion every student listens to all 7 (a worksheet has room for 2-5): this sheet is worked in "
-        "turn (--mask causal)",
+    assert code == 0 and lines == [  # English, the window's note too
+        "note: In discussion every student listens to all 7 (a worksheet has room for 2-5), so this sheet is worked in "
+        "turn.",
         "note: the sheet's asker is '上' (seat 5), who listens to 5 students (a worksheet has room for 2-5); choose "
         "another with --focus",
         f"wrote {target} ('上' listens to 5 students; 2 pages, the answer key is page 2)"]

@@ -23,7 +23,7 @@ def test_trace_headings_are_japanese_under_lang_ja(capsys):
     assert lines[0] == f"モデル：{model}（全3層・各3ヘッド、n_embd 24、d_head 8、文脈の長さ64、語彙4695語）"
     assert lines[1].startswith("フィードフォワード：隠れユニット96個、") and lines[1].endswith("（第1〜3層）。答えの計算：wte")
     assert lines[2] == "ルール：順番に発言（GPT。生徒はもう話した人の話だけを聞きます）"
-    assert lines[3] == "もしも「マット」に「猫」の話が聞こえなかったら（第1層、全ヘッド）、として計算しています。モデルそのままの数ではありません。"
+    assert lines[3] == "もしも「マット」に「猫」の話が聞こえなかったら（第1層、全ヘッド）、と仮定して計算しています。モデルそのままの数ではありません。"
     assert lines[4].startswith("生徒（7人。")
     assert lines[5].split() == ["席", "生徒", "id"] and columns(lines[5]) == columns(lines[6].split(" id ")[0]) + 3
     assert ("第1層 ヘッド1：注意の重み（行の生徒が列の生徒の話を聞きます。「.」：まだ話していない、または「もしも」の変更で聞こえない）"

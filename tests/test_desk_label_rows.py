@@ -66,3 +66,16 @@ def test_a_japanese_label_breaks_between_words(qapp):
     assert label_lines("最後のレイヤー正規化（ノート）", 16.0, 150.0) == ("最後のレイヤー", "正規化（ノート）")
     assert label_lines("all heads' new understanding", 16.0, 150.0) == ("all heads' new", "understanding")
     assert label_lines("notebook", 16.0, 150.0) == ("notebook",)
+
+
+def test_a_label_cut_to_its_last_line_keeps_its_spaces(qapp):
+    """review15 #4: the lines past the last shown were joined with nothing ('newunder…'); a Japanese label's are."""
+    from classroom_gui.scene.strip import label_lines, label_texts
+
+    label = "all heads new understanding of the class"
+    assert len(label_lines(label, 10.0, 60.0)) > 2
+    first, last = label_texts(label, 10.0, 60.0, 2)
+    assert first == "all heads" and last.endswith("…") and last[:-1] and "new understanding of the class".startswith(last[:-1])
+    ja = "最後のレイヤー正規化（ノート）の数"
+    parts = label_lines(ja, 16.0, 60.0)
+    assert len(parts) > 2 and " " not in "".join(label_texts(ja, 16.0, 60.0, 2))

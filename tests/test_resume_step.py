@@ -134,6 +134,7 @@ def test_a_save_while_the_first_sentence_is_computing_keeps_the_place(qtbot, che
     teaching model counted as big, its first sentence waiting on an Event until the saver has written."""
     import threading
 
+    from classroom_gui.app import history
     from classroom_gui.view import window_jobs, window as window_module
 
     store = str(tmp_path / "s.ini")
@@ -146,9 +147,9 @@ def test_a_save_while_the_first_sentence_is_computing_keeps_the_place(qtbot, che
     assert before.left is not None and before.seat == 3
 
     release = threading.Event()
-    compute = window_jobs.prepared_run
+    compute = history.prepared_run  # the first sentence's job (history.run_resumed) computes it
     monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
-    monkeypatch.setattr(window_jobs, "prepared_run", lambda *args: release.wait(30) and compute(*args))
+    monkeypatch.setattr(history, "prepared_run", lambda *args: release.wait(30) and compute(*args))
     again = _start(qtbot, checkpoint, store)
     try:
         assert again.run is None and again.worker.waiting

@@ -80,7 +80,7 @@ def test_a_frame_of_an_edited_class_marks_the_edit_and_says_so(own, lang):
 
 
 @pytest.mark.parametrize("lang, more", [("en", ["; and 1 more edit.", "; and 2 more edits."]),
-                                        ("ja", ["、ほかにも1件変えたら、", "、ほかにも2件変えたら、"])])
+                                        ("ja", ["（ほかにも1件）、", "（ほかにも2件）、"])])
 def test_the_narration_counts_the_edits_it_does_not_name(own, lang, more):
     """teacher4 M1: three or more edits: the newest two named in words, the rest counted, none left unsaid."""
     from classroom_gui.lesson.whatif_state import describe

@@ -101,3 +101,40 @@ def test_a_damaged_edits_line_is_dropped_and_the_rest_loads(tmp_path, line):
     store = settings.open_store(str(path))
     loaded = settings.load(store)
     assert loaded.edits == () and loaded.lang == "ja" and loaded.sentence == "The cat sat"
+
+
+def test_the_edits_come_back_in_the_first_sentence_s_job_not_on_the_gui_thread(qtbot, checkpoint, tmp_path,
+                                                                              monkeypatch):
+    """review15 #1: the restore's forward ran on the GUI thread at start (6.4 s frozen at GPT-2 512). Here every
+    model counts as big, so the first sentence is computed on the worker, and its edits with it."""
+    import threading
+
+    from classroom_gui.lesson import whatif_state
+    from classroom_gui.view import window_jobs
+
+    store = str(tmp_path / "settings.ini")
+    _, edits = prepared(qtbot, checkpoint, store)
+    threads, real = [], whatif_state.rerun
+    monkeypatch.setattr(whatif_state, "rerun", lambda *a, **k: threads.append(threading.current_thread()) or real(*a, **k))
+    monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
+    again = start(qtbot, checkpoint, store)
+    qtbot.waitUntil(lambda: again.run is not None, timeout=20000)
+    assert again.model.whatif.edits == edits and again.model.shown_trace().layers[1].q[0, again.sel.focus, 0] == 3.0
+    assert threads and threading.main_thread() not in threads
+    again.close()
+
+
+def test_edits_left_under_another_model_are_not_put_on_this_one(qtbot, checkpoint, tmp_path):
+    """review15 #2: the edits were matched to the sentence only, so another model (here the same weights from
+    another folder, as a retrained model of the same shapes would be) took them; now it says they were left out."""
+    import shutil
+    from dataclasses import replace
+
+    store = str(tmp_path / "settings.ini")
+    prepared(qtbot, checkpoint, store)
+    other = tmp_path / "other_model"
+    shutil.copytree(checkpoint.path, other)
+    again = start(qtbot, replace(checkpoint, path=other), store)
+    assert again.run.text == JA and again.model.whatif.edits == ()
+    assert again.statusBar().currentMessage() == again.t("whatif.dropped_sentence")
+    again.close()

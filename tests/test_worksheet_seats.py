@@ -8,7 +8,7 @@ import pytest
 
 from classroom_gui.cli import main
 from classroom_gui.export.errors import said
-from classroom_gui.lesson.worksheet import WorksheetError, choose_asker, no_sheet
+from classroom_gui.lesson.worksheet import WorksheetError, choose_asker, no_sheet, sheet_rule
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.model.whatif import EditError, parse_edit
@@ -52,7 +52,18 @@ def test_the_window_names_the_seats_the_class_has(trace):
         assert f"{ja}を選んで" in said(exc, "ja")
     seven = trace("猫がマットの上に座った", "none")
     assert no_sheet(seven, 0, 6).phrase.key == "worksheet.too_many_discussion_seat"
-    assert no_sheet(seven, 0, 2).phrase.key == "worksheet.too_many_discussion"
+    assert no_sheet(seven, 0, 2).phrase.key == "worksheet.too_many_discussion_seat"  # (review15: one key)
+
+
+def test_a_sheet_too_big_for_discussion_is_worked_in_turn_where_that_fits(trace):
+    """review15 #6: one sheet_rule for the window and the worksheet command, with one note."""
+    seven = trace("猫がマットの上に座った", "none")
+    turned, note = sheet_rule(seven, 0, 2)  # 「マット」, seat 3: hears 3 in turn
+    assert turned.mask_rule == "causal" and note.key == "worksheet.in_turn_note" and note.values["n"] == 7
+    assert sheet_rule(seven, 0, 6) == (seven, None)  # seat 7 hears 7 in turn too: no help
+    assert sheet_rule(seven, 0, None)[0].mask_rule == "causal"  # the asker chosen later (the command)
+    three = trace("The cat sat", "none")
+    assert sheet_rule(three, 0, 1) == (three, None)  # fits as it is
 
 
 def test_every_student_listening_to_the_same_number_is_said_once(trace):

@@ -104,7 +104,7 @@ def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tm
     w.set_language("ja")
     w.model.select(focus=6, layer=0, head=0, lang="ja", rule="none")
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
-    assert "2〜5番の席の生徒を選んでください" in reports[0] and "「順番に発言」のルールで解きます" in reports[0]
+    assert "2〜5番の席の生徒を選んでください" in reports[0] and "「順番に発言」のルールで作るので" in reports[0]
     assert not (tmp_path / "no.pdf").exists()
     w.model.select(focus=2, rule="none")  # 「マット」, seat 3: in turn it hears 3, so its sheet is worked in turn
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "turn.pdf", paper="a4") == tmp_path / "turn.pdf"

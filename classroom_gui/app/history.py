@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..lesson.panels import warm
+from ..lesson.state import prepared_run
 from ..lesson.whatif_state import WhatIf, restored
 from ..messages.phrase import Phrase
 
@@ -54,9 +57,23 @@ def within_budget(left: list[Left]) -> list[Left]:
     return kept[::-1]
 
 
-def sentence_id(text: str) -> str:
-    """A short fingerprint of a sentence as read, to tell the settings file's sentence from another."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+def model_key(checkpoint) -> str:
+    """What tells one model from another for the settings file: its folder, its config and its weights file's size
+    and time (review15: a model of the same shapes, or the shipped one retrained, silently took another's edits)."""
+    path = Path(checkpoint.path)
+    weights = path / "model.safetensors" if path.is_dir() else path
+    try:
+        stat = weights.stat()
+        made = f"{stat.st_size}:{stat.st_mtime_ns}"
+    except OSError:  # a model made in memory (tests): its folder and config
+        made = ""
+    return f"{path.resolve()}|{checkpoint.config!r}|{made}"
+
+
+def sentence_id(text: str, model: str = "") -> str:
+    """A short fingerprint of a sentence as read under a model (model_key), to tell the settings file's class from
+    another."""
+    return hashlib.sha256(f"{model}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def edits_back(own, specs, same_sentence: bool) -> tuple[WhatIf, Phrase | None]:
@@ -70,3 +87,28 @@ def edits_back(own, specs, same_sentence: bool) -> tuple[WhatIf, Phrase | None]:
         return state, None
     return state, Phrase("whatif.dropped_one" if len(dropped) == 1 else "whatif.dropped", n=len(dropped),
                          why=dropped[0].phrase)
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """A sentence's run with the last session's edits read again on it (edits_back's answer, as `back`)."""
+    run: object
+    back: tuple
+
+
+def run_resumed(waiting, checkpoint, text: str, rule: str, layer: int = 0, head: int = 0, focus=None):
+    """lesson.state.prepared_run of the sentence and, while `waiting` holds the last session's edits
+    (ClassroomModel.waiting: the asker's seat and word, where it left the lesson, the edits, the model's key), those
+    edits read again on it and the edited class's first frame made ready as prepared_run makes the run's (Resumed):
+    all on the worker thread for a big model (review15: the restore froze the window 6.4 s at start, GPT-2 at 512)."""
+    run = prepared_run(checkpoint, text, rule, layer, head, focus)
+    if waiting is None or run is None:
+        return run
+    seat, word, left, specs, model = waiting
+    same = left is not None and left[0] == sentence_id(run.text, model)
+    back = edits_back(run.trace, specs, same)
+    if back[0].active:
+        tokens = run.trace.tokens
+        asker = seat if seat is not None and seat < len(tokens) and tokens[seat] == word else None
+        warm(back[0].trace, ffn_layer=layer, asker=asker, head=head)
+    return Resumed(run, back)

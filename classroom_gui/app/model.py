@@ -15,7 +15,7 @@ from ..lesson.timeline import Timeline
 from ..lesson.strings import text as say
 from ..lesson.whatif_state import WhatIf, redo_text, sentence_text, status_line, undo_text
 from ..model.allocator import give_back_excess
-from .history import Left, View, edits_back, sentence_id, within_budget
+from .history import Left, Resumed, View, edits_back, model_key, sentence_id, within_budget
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
 # "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look), "canvas" (its shape)
@@ -61,6 +61,7 @@ class ClassroomModel:
     # the model and the sentence ----------------------------------------------------------------
     def _open(self, checkpoint, lang: str, temperature: float, rule: str | None) -> None:
         self.checkpoint = checkpoint
+        self.model_key = model_key(checkpoint)  # the settings file's sentence is this model's (left_at)
         self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
         self.sel = lesson_selection(self.gallery, lang, temperature, rule or lesson_rule(checkpoint, self.gallery))
 
@@ -80,16 +81,20 @@ class ClassroomModel:
     def set_run(self, run, typed: str = "") -> None:
         """A newly computed sentence (`typed` as the teacher typed it): the same step where it still exists, the
         seed's asker (or the pending gallery example's asker, layer, head and rule, shown at its shares). It is the
-        model's own class again; the sentence it replaces, when it had edits, is one step Undo brings back."""
+        model's own class again; the sentence it replaces, when it had edits, is one step Undo brings back. A
+        Resumed run (history.run_resumed) brings the last session's edits it was computed with."""
+        back = None
+        if isinstance(run, Resumed):
+            run, back = run.run, run.back
         if self.run is not None and self.whatif is not None and (self.whatif.history or self.whatif.active):
             self.whatif.redone.clear()  # a new sentence starts a new line of changes, as a new edit does
             here = self.before_example if self.example is not None and self.before_example else self.here()
             self.earlier = within_budget(self.earlier + [Left(self.run, self.whatif, self.typed, here)])
         self.later.clear()
         self.note = None
-        self._show(run, WhatIf(run.trace) if run else None, typed)
+        self._show(run, WhatIf(run.trace) if run else None, typed, back=back)
 
-    def _show(self, run, whatif: WhatIf | None, typed: str, where: View | None = None) -> None:
+    def _show(self, run, whatif: WhatIf | None, typed: str, where: View | None = None, back=None) -> None:
         self.run, self.whatif = run, whatif
         self.typed = typed or (run.text if run else "")
         self.brought_back = where is not None  # by Undo or Redo (_step): the sentence box shows it again
@@ -105,7 +110,7 @@ class ClassroomModel:
         elif run and where is not None:  # a sentence Undo or Redo brought back: where the lesson was in it too
             self._go(where)
         elif run:
-            self._resume_in(run)
+            self._resume_in(run, back)
         self.example = self.resumed = self.before_example = None
         self.changed("run")
         # the old trace is gone now that the listeners drew the new one: free its peak, keeping what a sentence
@@ -130,6 +135,13 @@ class ClassroomModel:
         self.sel = replace(self.sel, **changes)
         self.resumed = (seat, word, left, tuple(edits))
 
+    def waiting(self) -> tuple | None:
+        """What a sentence's job needs to bring back the last session's edits with its run (history.run_resumed),
+        while they wait for the first sentence; None once it came, or when none were left."""
+        if self.resumed is None or not self.resumed[3]:
+            return None
+        return (*self.resumed, self.model_key)
+
     def edit_specs(self) -> tuple[str, ...]:
         """The shown class's what-if edits as --set writes them ("q[1,1,3,1]=3.0", places from 1), for the settings
         file; () for the model's own class."""
@@ -142,17 +154,19 @@ class ClassroomModel:
             return None
         example = next((i for i, e in enumerate(self.gallery) if e is self.open_example), None)
         time = self.player.time
-        return sentence_id(self.run.text), self.player.timeline.place(time), time, example
+        return sentence_id(self.run.text, self.model_key), self.player.timeline.place(time), time, example
 
-    def _resume_in(self, run) -> None:
-        """The first sentence's asker, moment and gallery example, as resume() was told (else the defaults)."""
+    def _resume_in(self, run, back=None) -> None:
+        """The first sentence's asker, moment and gallery example, as resume() was told (else the defaults), and
+        the edits left: `back` when the run's job read them again (history.run_resumed), else read here."""
         seat, word, left, edits = self.resumed or (None, "", None, ())
         tokens = run.trace.tokens
         if seat is None or seat >= len(tokens) or tokens[seat] != word:  # not the class the session left
             seat = default_focus(tokens, self.sel.rule)
         self.sel = replace(self.sel, focus=seat).clamped(run.trace)
-        same = left is not None and left[0] == sentence_id(run.text)
-        self.whatif, self.note = edits_back(run.trace, edits, same) if edits else (self.whatif, None)
+        same = left is not None and left[0] == sentence_id(run.text, self.model_key)
+        if edits:
+            self.whatif, self.note = back if back is not None else edits_back(run.trace, edits, same)
         if not same:  # another sentence: from its start
             return
         _, place, time, example = left

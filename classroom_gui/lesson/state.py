@@ -11,6 +11,7 @@ from . import layout, rules, whatif_state
 from .cache import cache_of
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
+from .compared import same_picture
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
 from .cache import kept_for
 from .frame import Frame, Student, seated_copies
@@ -68,7 +69,7 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
         return empty_frame(selection.lang, t, notices, selection.canvas)
     frame, shown, sel = _built(trace, selection, t, notices)
     if shown.edits:
-        whatif_state.mark(frame, shown, sel, same=_same_as_own(trace, sel, frame.beat))
+        whatif_state.mark(frame, shown, sel, same=_same_as_own(trace, sel, frame))
     return frame
 
 
@@ -76,23 +77,28 @@ COMPARED_UP_TO = 64  # students: an edited class's step is drawn a second time f
 # whether the edits change it (teacher11 M1); a bigger class is not (two more frames a step), and says they may
 
 
-def _same_as_own(trace: Trace, sel: Selection, beat: int) -> bool:
-    """Whether step `beat`, finished, shows exactly what the model's own class shows there (the edits change
-    nothing it draws or says: whatif_state.same_picture), kept beside the edited trace per step and selection."""
+def _same_as_own(trace: Trace, sel: Selection, frame: Frame) -> bool:
+    """Whether `frame`'s step, finished, shows exactly what the model's own class shows there (the edits change
+    nothing it draws or says: compared.same_picture), kept beside the edited trace per step and selection. The two
+    frames are built without the side panels same_picture skips, and `frame` itself is the edited one when it is
+    already the step's end (review15: the overview of a cold own trace cost 12 s at GPT-2 64)."""
     own = whatif_state.own_of(trace)
     if own is None or trace.n_tokens > COMPARED_UP_TO:
         return False
-    key = ("whatif_same", beat, sel)  # a cache key, not a string key
+    key = ("whatif_same", frame.beat, sel)  # a cache key, not a string key
     kept = cache_of(trace)
     if key not in kept:
-        stop = timeline_for(trace.n_tokens, trace.config.n_layer).beat_stop(beat)
-        kept[key] = whatif_state.same_picture(_built(trace, sel, stop)[0], _built(own, sel, stop)[0])
+        stop = timeline_for(trace.n_tokens, trace.config.n_layer).beat_stop(frame.beat)
+        edited = frame if frame.time == stop else _built(trace, sel, stop, frame.notices, panels=False)[0]
+        kept[key] = same_picture(edited, _built(own, sel, stop, frame.notices, panels=False)[0])
     return kept[key]
 
 
-def _built(trace: Trace, selection: Selection, t: float, notices=()) -> tuple[Frame, Trace, Selection]:
+def _built(trace: Trace, selection: Selection, t: float, notices=(), panels: bool = True
+           ) -> tuple[Frame, Trace, Selection]:
     """The frame of `trace` at `t`, not yet marked as edited, with the trace it shows (under the step's rule) and
-    the selection kept inside the class."""
+    the selection kept inside the class; without `panels`, without the side panel's overview and first layer
+    (a frame only compared: compared.same_picture skips them)."""
     base = trace
     sel = selection.clamped(base)
     timeline = timeline_for(base.n_tokens, base.config.n_layer)
@@ -113,6 +119,8 @@ def _built(trace: Trace, selection: Selection, t: float, notices=()) -> tuple[Fr
     beat.build(ctx, frame)
     if frame.heatmap is None:  # the map with no row filled yet, until a chapter fills the asker's or all
         frame.heatmap = heatmap(ctx, rows=[])
+    if not panels:
+        return frame, trace, sel
     frame.overview = overview(trace)
     if frame.layer_view is None:  # the first layer only, until a chapter shows more
         frame.layer_view = layer_view(ctx, upto=0)

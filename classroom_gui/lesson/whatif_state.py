@@ -18,7 +18,6 @@ from ..model.functions import MASK_RULES
 from ..model.sentence import rerun
 from ..model.trace import Trace
 from .cache import cache_of
-from .compared import same_picture  # noqa: F401  (lesson.state reads it from here, with own_of)
 from .overview import AsMade
 from .strings import quote, text
 
@@ -93,20 +92,16 @@ class WhatIf:
         number drawn now (under the edits already made, as the forward's float32 holds it). One that sets a place
         edited before back to what it would hold without that edit takes the edit back instead."""
         edits = tuple(e for e in self.edits if place(e) != place(edit))
-        t = self.own.tokens
         if edit.kind == "mask" and own_value(self.own, edit) == edit.value:
             if len(edits) == len(self.edits):
-                raise whatif.EditError("edit.unchanged_deaf" if edit.value else "edit.unchanged_hears",
-                                       layer=edit.layer + 1, asker=t[edit.seat], classmate=t[edit.index],
-                                       value=edit.value)
+                refuse_unchanged(edit, edit.value, self.own.tokens)
         elif edit.kind != "mask":
             check_size(self.own, edit)
             # compare with the number drawn: `self.trace` holds this place under every edit made so far, an
             # earlier edit upstream (a layer-1 card, this layer's q/k card) included, not the model's own number
             shown = own_value(self.trace, edit)
             if same_number(edit.value, shown):
-                raise whatif.EditError("edit.same", spec=edit.spec(PROMPT_DECIMALS), place=Place(edit, t),
-                                       value=float(np.float32(shown)))
+                refuse_unchanged(edit, shown, self.own.tokens)
             # an edit made here before is taken back only when the place, without it, holds what was typed
             if len(edits) == len(self.edits) or not same_number(edit.value,
                                                                 own_value(edited(self.own, edits), edit)):
@@ -214,26 +209,59 @@ def from_specs(own: Trace, specs, rules=MASK_RULES) -> Trace:
 def restored(own: Trace, specs, rules=MASK_RULES) -> tuple[WhatIf, list[whatif.EditError]]:
     """The class `own` with the written edits a last session left (view.settings), read again against this sentence
     and model as --set reads them, and the refusals of those it no longer takes (a seat the sentence lacks, a
-    layer the model lacks, a student left hearing no one), each dropped alone. The edits come back as the class
-    Undo starts from, as a reopened document does: Ctrl+R takes them away, as one step Ctrl+Z brings back."""
-    c, tokens, kept, dropped = own.config, list(own.tokens), [], []
+    layer the model lacks, a student left hearing no one, a number far outside the class's or one the model
+    already has: set()'s checks), each dropped alone. The checks need no forward, so one forward computes the
+    class (review15: one per edit, up to 256, when one failed). The edits come back as the class Undo starts
+    from, as a reopened document does: Ctrl+R takes them away, as one step Ctrl+Z brings back."""
+    c, tokens, read, dropped = own.config, list(own.tokens), [], []
     for spec in specs:
         try:
-            kept.append(whatif.parse_edit(spec, tokens, c.n_layer, c.n_head, c.d_head))
+            read.append(whatif.parse_edit(spec, tokens, c.n_layer, c.n_head, c.d_head))
         except whatif.EditError as exc:
             dropped.append(exc)
-    try:  # one forward for them all, as they were kept
-        return WhatIf(own, kept, rules), dropped
-    except whatif.EditError:
-        pass
-    state = WhatIf(own, rules=rules)
-    for e in kept:  # one by one, each that still fits kept
+    kept: list[whatif.Edit] = []
+    for e in read:
         try:
-            state.set(e)
+            kept = _kept_with(own, kept, e, read, rules)
         except whatif.EditError as exc:
             dropped.append(exc)
-    state.history.clear()
-    return state, dropped
+    try:
+        return WhatIf(own, kept, rules), dropped
+    except whatif.EditError as exc:  # not expected after the checks: the model's own class, every edit said left out
+        return WhatIf(own, rules=rules), dropped + [exc] * len(kept)
+
+
+def _kept_with(own: Trace, kept: list, e: whatif.Edit, read: list, rules) -> list:
+    """`kept` with `e`, checked as set() checks it without a forward: a later edit of a place replaces an earlier
+    one; the number is compared with the model's own unless another edit read changes it before it is made."""
+    others = [k for k in kept if place(k) != place(e)]
+    if e.kind == "mask":
+        if own_value(own, e) == e.value:
+            if len(others) == len(kept):
+                refuse_unchanged(e, e.value, own.tokens)
+            return others  # set back to the rule's own cell: the earlier edit taken back
+        whatif.check_masks(others + [e], tokens=list(own.tokens), rules=rules)
+        return others + [e]
+    check_size(own, e)
+    if not any(upstream(o, e) for o in read if o is not e) and same_number(e.value, own_value(own, e)):
+        refuse_unchanged(e, own_value(own, e), own.tokens)
+    return others + [e]
+
+
+def upstream(o: whatif.Edit, e: whatif.Edit) -> bool:
+    """Whether edit `o` changes the number at `e`'s place before `e` sets it: any edit of an earlier layer, or a
+    question or key card of the same layer and head under a score."""
+    return o.layer < e.layer or (e.kind == "score" and o.kind in ("q", "k") and o.layer == e.layer
+                                 and o.head == e.head)
+
+
+def refuse_unchanged(e: whatif.Edit, shown: float, tokens) -> None:
+    """EditError for an edit that changes nothing: a mask cell the rule already has, a number already `shown`."""
+    if e.kind == "mask":
+        raise whatif.EditError("edit.unchanged_deaf" if e.value else "edit.unchanged_hears", layer=e.layer + 1,
+                               asker=tokens[e.seat], classmate=tokens[e.index], value=e.value)
+    raise whatif.EditError("edit.same", spec=e.spec(PROMPT_DECIMALS), place=Place(e, tokens),
+                           value=float(np.float32(shown)))
 
 
 def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:

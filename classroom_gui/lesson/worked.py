@@ -111,7 +111,7 @@ def worked_sum(inputs, weights, extras, model: float, compact: bool = False) -> 
     return replace(hand_written(xs, ws, ex, shown, COMPACT if compact else LEARNED), compact=compact)
 
 
-def shortened(worked: WorkedSum) -> WorkedSum:
+def first_products(worked: WorkedSum) -> WorkedSum:
     """A sum written whole as a long one is: its first FIRST_TERMS products, and the model's number for the rest."""
     k = FIRST_TERMS
     return replace(worked, inputs=worked.inputs[:k], weights=worked.weights[:k], products=worked.products[:k],

@@ -158,7 +158,7 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
 def no_sheet(trace: Trace, layer: int, focus: int) -> WorksheetError:
     """Why the window cannot make a sheet of the asker on screen, who listens to too few or too many, with what to
     do there (its keys and the desk's keys, not the CLI's options): a longer sentence for one word; in turn, a
-    seat the class has (2-5, or "seat 2" in a class of two); in discussion, in turn too."""
+    seat the class has (2-5, or "seat 2" in a class of two); in discussion, a seat in turn works."""
     n, asker = trace.n_tokens, Name(trace.tokens[focus])
     heard = int(np.count_nonzero(~trace.layers[layer].mask[focus]))
     if n < MIN_STUDENTS:  # one word: no seat hears anyone else, and no rule changes that (teacher10 L3)
@@ -166,9 +166,27 @@ def no_sheet(trace: Trace, layer: int, focus: int) -> WorksheetError:
     if trace.layers[layer].mask.any():  # in turn: the student in seat N hears N
         return WorksheetError("worksheet.too_many", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard,
                               seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
-    seated = MIN_STUDENTS <= focus + 1 <= MAX_STUDENTS  # in discussion, in turn helps only a student in seat lo..hi
-    return WorksheetError("worksheet.too_many_discussion" if seated else "worksheet.too_many_discussion_seat",
-                          lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard)
+    # in discussion (sheet_rule worked it in turn where that fits): in turn helps only a student in seat lo..hi
+    return WorksheetError("worksheet.too_many_discussion_seat", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard)
+
+
+def sheet_rule(trace: Trace, layer: int, focus: int | None) -> tuple[Trace, Phrase | None]:
+    """The class a worksheet works out, and the note that says why when it is not `trace`: in discussion, where the
+    asker (`focus`; None: one chosen later, who in discussion hears everyone) listens to more than a sheet holds,
+    the same class in turn, where it hears only those before it, when that fits (teacher11 L3); the window and
+    the worksheet command alike."""
+    from . import rules
+
+    def heard(t: Trace) -> int:
+        counts = np.count_nonzero(~t.layers[layer].mask, axis=1)
+        return int(counts.max() if focus is None else counts[focus])
+
+    if trace.mask_rule != rules.DISCUSSION or heard(trace) <= MAX_STUDENTS:
+        return trace, None
+    in_turn = rules.under(trace, rules.IN_TURN)
+    if focus is not None and not MIN_STUDENTS <= heard(in_turn) <= MAX_STUDENTS:
+        return trace, None
+    return in_turn, Phrase("worksheet.in_turn_note", n=heard(trace), least=MIN_STUDENTS, most=MAX_STUDENTS)
 
 
 def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en",

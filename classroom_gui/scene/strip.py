@@ -247,11 +247,20 @@ def _label_breaks(label: str) -> list[int]:
             or (kana(label[i - 1]) and "一" <= label[i] <= "龯")]
 
 
+def _rejoined(label: str, parts: list[str]) -> str:
+    """Lines of `label` put back into one: with the space the label had where it broke ('new understanding'), none
+    where it broke between Japanese words (review15: English words ran together, 'newunder…')."""
+    out = parts[0]
+    for part in parts[1:]:
+        out += (" " if f"{out} {part}" in label else "") + part
+    return out
+
+
 def label_texts(label: str, px: float, room: float, lines: int) -> list[str]:
     """What a label row of `lines` lines shows: label_lines, the last one shown ending in "…" if more are left."""
     texts = list(label_lines(label, px, room)) if lines > 1 else [label]
     if len(texts) > lines:
-        texts = texts[: lines - 1] + ["".join(texts[lines - 1:])]
+        texts = texts[: lines - 1] + [_rejoined(label, texts[lines - 1:])]
     return texts[:-1] + [elided(texts[-1], px, room)]
 
 

@@ -25,7 +25,6 @@ from ..lesson.player import SPEEDS
 from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
-from ..messages.phrase import Phrase
 from ..model.sentence import EmptySentence
 from ..scene import palette
 from . import file_dialogs
@@ -260,7 +259,7 @@ def _ask_paper(parent, t) -> str | None:
 def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | None:
     from ..export.worksheet_pdf import model_label, save_worksheet
     from ..lesson.worksheet import (MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker,
-                                    no_sheet)
+                                    no_sheet, sheet_rule)
 
     if _empty(model, parent):
         return None
@@ -268,18 +267,11 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     sel = model.sel
     # the sheet works out the class on screen, in its rule, what-if edits included (marked on the sheet)
     trace = rules.under(model.shown_trace(), sel.rule)
-    heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     if trace.config.d_head > MAX_D:  # said in the window's words, not the CLI's
         _report(model, parent, WorksheetError("worksheet.too_wide", d=trace.config.d_head))
         return None
-    note = None
-    if sel.rule == rules.DISCUSSION and heard > MAX_STUDENTS:
-        # as the worksheet command does (teacher11 L3): a class too big for a sheet in discussion is worked in turn,
-        # where the asker hears only those before it, when that fits; said once the sheet is written
-        in_turn = rules.under(model.shown_trace(), rules.IN_TURN)
-        if MIN_STUDENTS <= int((~in_turn.layers[sel.layer].mask[sel.focus]).sum()) <= MAX_STUDENTS:
-            trace, note = in_turn, Phrase("worksheet.in_turn_note", n=heard, least=MIN_STUDENTS, most=MAX_STUDENTS)
-            heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
+    trace, note = sheet_rule(trace, sel.layer, sel.focus)  # too big for discussion: worked in turn, said once written
+    heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
         _report(model, parent, no_sheet(trace, sel.layer, sel.focus))
         return None

@@ -13,32 +13,36 @@ class StatusMessages:
         language when the language changes while it shows; "" clears it. `aloud`: over the class too (a refusal:
         the status bar is hidden in presenter mode, and a teacher looks at the class; teacher9 L5)."""
         text_now = said(self.sel.lang)
-        self._told = (said, text_now)
+        self._told = (said, text_now, ms)
         self.statusBar().showMessage(text_now, ms) if text_now else self.statusBar().clearMessage()
         if aloud and text_now:
             self.canvas.note.say(said, self.sel.lang, ms)
 
     def showEvent(self, event) -> None:
         """A message told before the window was first shown (the last session's what-if edits, said as the first
-        sentence opens) is shown again once it is: the status bar hides its model label only for a message shown
-        while visible, and the two were drawn over each other."""
+        sentence opens) is shown again once it is, for as long as it was told for: the status bar hides its model
+        label only for a message shown while visible, and the two were drawn over each other. Only the first show:
+        a later one (after a minimise) left the message as it was (review15)."""
         super().showEvent(event)
-        said, text_then = getattr(self, "_told", (None, ""))
+        if getattr(self, "_shown_before", False):
+            return
+        self._shown_before = True
+        said, text_then, ms = getattr(self, "_told", (None, "", 0))
         if said is not None and text_then and self.statusBar().currentMessage() == text_then:
-            QTimer.singleShot(0, lambda: self._tell_again(said, text_then))
+            QTimer.singleShot(0, lambda: self._tell_again(said, text_then, ms))
 
-    def _tell_again(self, said, text_then: str) -> None:
+    def _tell_again(self, said, text_then: str, ms: int) -> None:
         if self.statusBar().currentMessage() == text_then:  # (Qt ignores the same message shown again)
             self.statusBar().clearMessage()
-            self.tell(said)
+            self.tell(said, ms)
 
     def _retell(self) -> None:
         """After a language change: the message tell() showed, in the new language; any other message (an
         error's own words) would stay in the old language, so it goes. A note over the class is said again too."""
         self.canvas.note.relabel(self.sel.lang)
         shown = self.statusBar().currentMessage()
-        said, text_then = getattr(self, "_told", (None, ""))
+        said, text_then, ms = getattr(self, "_told", (None, "", 0))
         if said is not None and shown and shown == text_then:
-            self.tell(said)
+            self.tell(said, ms)
         elif shown:
             self.statusBar().clearMessage()

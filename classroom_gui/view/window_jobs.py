@@ -10,9 +10,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from ..app.history import run_resumed
 from ..crash import details_box
 from ..export.errors import said
-from ..lesson.state import prepared_model_run, prepared_run
+from ..lesson.state import prepared_model_run
 from ..lesson.strings import text, unbroken_quotes
 from . import file_dialogs
 from ..lesson import rules
@@ -78,15 +79,16 @@ class SentenceJobs:
         layer = example.layer - 1 if example is not None else self.sel.layer
         head = example.head - 1 if example is not None else self.sel.head
         focus = example.focus if example is not None else None  # its asker's softmax row is worked at load
+        # the last session's edits, until the first sentence comes, are read again in the same job (review15)
+        job = (self.model.waiting(), self.checkpoint, text, self.sel.rule, layer, head, focus)
         if self._is_big():  # a real GPT-2 takes a while: compute off the GUI thread
             if getattr(self, "_opening", None) and self.worker.awaiting("class"):
                 self._after_open = True  # its job would replace the model's in their lane: computed when it lands
                 return
-            self.worker.start(typed_job, text, self.model.typed,
-                              prepared_run, self.checkpoint, text, self.sel.rule, layer, head, focus)
+            self.worker.start(typed_job, text, self.model.typed, run_resumed, *job)
             return
         try:
-            self.model.set_run(prepared_run(self.checkpoint, text, self.sel.rule, layer, head, focus), text)
+            self.model.set_run(run_resumed(*job), text)
         except Exception as exc:  # never let a sentence kill the window
             self._job_failed(exc)
 

@@ -8,7 +8,7 @@ from ...model.activations import DISPLAY, RANGE, SHAPE
 from ..beat import Step
 from ..frame import Frame
 from ..numbers import fmt_many
-from ..worked import listed, shortened, sum_lines, worked_sum
+from ..worked import first_products, listed, sum_lines, worked_sum
 from ..panels import heatmap
 from ..strings import table
 
@@ -102,7 +102,7 @@ def output_number(ctx) -> tuple[list[str], bool, list[str]]:
         column = t("worked.kept_rows", units=units) if worked.whole else t("worked.kept_column")
     heading = t("worked.out", name=ctx.q(f))
     keys = ("worked.out_products", "worked.above", "worked.out_total_long")
-    short = ([""] + sum_lines(t, shortened(worked), heading, inputs, t("worked.kept_column"), *keys)
+    short = ([""] + sum_lines(t, first_products(worked), heading, inputs, t("worked.kept_column"), *keys)
              if worked.compact else [])
     return [""] + sum_lines(t, worked, heading, inputs, column, *keys), worked.whole, short
 
