@@ -107,6 +107,7 @@ def _built(trace: Trace, selection: Selection, t: float, notices=(), panels: boo
     chapter = BY_KEY[beat.chapter]
     rule = chapter.rule or sel.rule  # a chapter may always be told under one rule (answer time: GPT's)
     trace = rules.under(base, rule)
+    base.shown_head = trace.shown_head = sel.head  # the head a class made from these keeps (Trace.held_head)
     L = trace.layers[sel.layer]
     ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
 
