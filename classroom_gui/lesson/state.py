@@ -8,12 +8,11 @@ from functools import lru_cache
 
 from ..model.trace import Trace
 from . import layout, rules, whatif_state
-from .cache import cache_of
+from .cache import cache_of, kept_for
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
 from .compared import same_picture
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
-from .cache import kept_for
 from .frame import Frame, Student, seated_copies
 from .overview import AsMade
 from .panels import heatmap, layer_view, overview, warm
