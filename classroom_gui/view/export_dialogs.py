@@ -266,11 +266,12 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     t = _t(model)
     sel = model.sel
     # the sheet works out the class on screen, in its rule, what-if edits included (marked on the sheet)
-    trace = rules.under(model.shown_trace(), sel.rule)
+    shown = model.shown_trace()
+    trace = rules.under(shown, sel.rule)
     if trace.config.d_head > MAX_D:  # said in the window's words, not the CLI's
         _report(model, parent, WorksheetError("worksheet.too_wide", d=trace.config.d_head))
         return None
-    trace, note = sheet_rule(trace, sel.layer, sel.focus)  # too big for discussion: worked in turn, said once written
+    trace, note = sheet_rule(trace, sel.layer, sel.focus, shown)  # too big for discussion: worked in turn, said once written
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
         _report(model, parent, no_sheet(trace, sel.layer, sel.focus))
