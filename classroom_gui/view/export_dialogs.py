@@ -187,11 +187,6 @@ def _fit_canvas(window) -> None:
         canvas.fit_pictures()
 
 
-def _frames(model, times, size):
-    trace = model.shown_trace()  # with the what-if edits, as on screen, on the canvas of the export's shape
-    return (frame_at(trace, model.sel.sized(*size), t, model.notices) for t in times)
-
-
 def export_picture(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
         return save_picture(model.frame(o.chosen_size()), p, o.chosen_size(), o.chosen_theme(),
@@ -216,16 +211,16 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
 
 def export_video(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        from ..export.pace import count, paced_shots
+        from ..export.pace import count, made_once, paced_shots
 
         size = o.chosen_size()
-        sel = model.sel.sized(*size)
+        sel, trace = model.sel.sized(*size), model.shown_trace()  # with the what-if edits, as on screen
+        stop, frame = made_once(lambda t: frame_at(trace, sel, t, model.notices))
         # as `video --pace` makes them: each step's animation, then its finished picture held to be read
         shots = paced_shots(model.player.timeline, 30, o.first.currentData(), o.last.currentData(),
-                            o.pace.currentData(), sel.lang,
-                            lambda t: frame_at(model.shown_trace(), sel, t, model.notices).narration)
+                            o.pace.currentData(), sel.lang, lambda t: stop(t).narration)
         return _with_progress(model, parent, _t(model)("ui.exporting"),
-                              lambda progress: save_video(_frames(model, [t for t, _ in shots], size), count(shots), p,
+                              lambda progress: save_video((frame(t) for t, _ in shots), count(shots), p,
                                                           30, size, o.chosen_theme(), progress, [n for _, n in shots]))
     return _export(model, parent, "video", path, options, file_filter("video"), "lesson.mp4", work)
 
