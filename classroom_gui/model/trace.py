@@ -289,14 +289,13 @@ class LayerTrace:
         """One head's view; the last HEADS_KEPT asked for are kept, so a frame after frame does not
         recompute the head's [T, T] scores. A head whose shares were made for it counts as
         its layer's derived arrays (DERIVED_KEPT), and its shares become the layer's held head's (every reader
-        of head() but one with `hold` False asks for the head the lesson shows: a newly selected head replaces the
-        one held before)."""
+        of head() but a reader of every head (`hold` False: trace_json) asks for the head the lesson shows: a newly
+        selected head replaces the one held before)."""
         head = self._heads.pop(h, None)
         if head is None:
             edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
             held = self.held_head  # (None: the layer keeps all its shares, or was asked to hold no head)
-            alone = hold and held is not None and held[0] != h and self.steps.get("weights") is None  # (not a
-            # stack's view; `hold` False: a reader of every head, as trace_json, leaves the held one as it is)
+            alone = hold and held is not None and held[0] != h and self.steps.get("weights") is None  # not a stack's view
             weights = self.weights_of(h)
             if alone:
                 self.held_head = (h, weights)
@@ -390,10 +389,9 @@ class Trace:
             layer.let_go_of_weights(head)
 
     @property
-    def held_head(self) -> int | None:
-        """The head whose shares a class made from this one keeps in each lean layer: the head the lesson shows
-        (shown_head: set by let_go_of_weights and by each frame, so a head switch at one layer is not forgotten,
-        review16 #1), else the one this trace's first layer keeps, if any (a trace made by a rerun that held it)."""
+    def held_head(self) -> int | None:  # what a class made from this one holds: the head shown, else layer 0's
+        """shown_head (set by let_go_of_weights and each frame: a head picked at one layer counts), else the head
+        the first layer keeps, if any (a rerun's trace, its layers let go by AsMade)."""
         if self.shown_head is not None:
             return self.shown_head
         held = self.layers[0].held_head if self.layers else None
