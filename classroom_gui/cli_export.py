@@ -327,12 +327,10 @@ def deck_command(args: argparse.Namespace) -> int:
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_names("video")))
 @_export_errors
 def video_command(args: argparse.Namespace) -> int:
-    from functools import lru_cache
-
     from .export.files import check_target
     from .export.formats import VIDEOS
     from .export.moments import chapter_span
-    from .export.pace import check_pace, count, paced_shots
+    from .export.pace import check_pace, count, made_once, paced_shots
     from .export.video import save_video
     from .lesson.state import frame_at, notices_for, timeline_for
 
@@ -345,15 +343,15 @@ def video_command(args: argparse.Namespace) -> int:
     if args.compare is not None:
         from .export.compare import save_compare_video, said
 
-        pair_at = lru_cache(maxsize=4)(comparing(args, trace, sel, run))  # a step's stop: said, then drawn
+        stop, pair_at = made_once(comparing(args, trace, sel, run))  # a step's stop: said, then drawn
         shots = paced_shots(timeline, args.fps, args.first, args.last, args.pace, sel.lang,
-                            lambda t: said(pair_at(t), sel.lang))
+                            lambda t: said(stop(t), sel.lang))
         save_compare_video((pair_at(t) for t, _ in shots), count(shots), args.output, args.fps, size, theme,
                            sel.lang, _progress(args.lang, "frames"), [n for _, n in shots])
         tell(args.lang, "cli.wrote_frames", path=args.output, n=count(shots))
         return 0
-    frame = lru_cache(maxsize=4)(lambda t: frame_at(trace, sel, t, notices))
-    shots = paced_shots(timeline, args.fps, args.first, args.last, args.pace, sel.lang, lambda t: frame(t).narration)
+    stop, frame = made_once(lambda t: frame_at(trace, sel, t, notices))
+    shots = paced_shots(timeline, args.fps, args.first, args.last, args.pace, sel.lang, lambda t: stop(t).narration)
     save_video((frame(t) for t, _ in shots), count(shots), args.output, args.fps, size, theme,
                _progress(args.lang, "frames"), [n for _, n in shots])
     tell(args.lang, "cli.wrote_frames", path=args.output, n=count(shots))

@@ -61,10 +61,10 @@ def _worksheet(args: argparse.Namespace) -> int:
     args.head = start.head + 1 if args.head is None else args.head
     check_layer_head(args, checkpoint.config)
     trace = with_edits(trace, args.edits)
+    focus = _focus(args.focus, trace.tokens) if args.focus else None  # the asker first: the rule depends on it
     if given is None:  # a class too big for a sheet in discussion is worked in turn, as the window's
-        trace, note = sheet_rule(trace, args.layer - 1, None)
+        trace, note = sheet_rule(trace, args.layer - 1, focus)
         said[:0], args.mask = ([note] if note else []), trace.mask_rule
-    focus = _focus(args.focus, trace.tokens) if args.focus else None
     if focus is None and args.students is None:
         focus = sheet_asker(trace, args.layer - 1, args.mask, said)
     asker = choose_asker(trace, args.layer - 1, focus, args.students)

@@ -2,6 +2,7 @@
 report lists every earlier stage's command in order, then the last one's, under Reproduce."""
 import copy
 import json
+import shlex
 
 import pytest
 
@@ -21,6 +22,28 @@ def shipped():
 def _commands(text: str) -> list[str]:
     block = text.split("## Reproduce", 1)[1].split("```")[1]
     return [line for line in block.splitlines() if line.startswith("python -m classroom_gui.model.train")]
+
+
+def _option(command: str, name: str) -> str | None:
+    words = shlex.split(command)
+    return words[words.index(name) + 1] if name in words else None
+
+
+def _runs_in_order(text: str) -> None:
+    """The Reproduce block runs as written: the first stage starts from new weights, each later stage's --init is the
+    folder the stage before wrote, the last writes assets/model and the evaluation reads that."""
+    block = text.split("## Reproduce", 1)[1].split("```")[1].strip().splitlines()
+    trains, evaluate = block[:-1], block[-1]
+    assert trains == _commands(text) and _option(trains[0], "--init") is None
+    for before, after in zip(trains, trains[1:]):
+        assert _option(after, "--init") == _option(before, "--out"), (before, after)
+    assert _option(trains[-1], "--out") == "assets/model"
+    assert evaluate == "python -m classroom_gui.model.evaluate --model assets/model"
+
+
+def test_the_shipped_reproduce_block_runs_stage_after_stage(shipped):
+    """review16 #2: stage 3 went on from a folder stage 2 never wrote, and the block evaluated a folder in /work/runs."""
+    _runs_in_order(shipped[2])
 
 
 def test_the_shipped_record_renders_as_shipped(shipped):
@@ -44,7 +67,12 @@ def test_a_stage_on_top_of_the_record_names_every_earlier_command_in_order(shipp
     later = {**copy.deepcopy(before), "command": "python -m classroom_gui.model.train --init A --out B --stop-weight 7",
              "steps": 123, "freeze": ["wte", "h.0"], "stop_weight": 7.0, "one_language_rows": True, "earlier": before}
     text = report({**result, "training": later}, held_out)
-    assert _commands(text) == order + [later["command"]]
+    _runs_in_order(text)
+    commands = _commands(text)  # every earlier command in order (their folders chained), then the last one's
+    assert commands[-1] == (f"python -m classroom_gui.model.train --init {_option(order[-1], '--out')} "
+                            "--out assets/model --stop-weight 7")
+    assert [_option(c, "--steps") for c in commands[:-1]] == [_option(c, "--steps") for c in order]
+    assert [c.split("--init")[0] for c in commands[:-1]] == [c.split("--init")[0] for c in order]
     assert f"{len(order) + 1} stages (a curriculum)" in text and "Two stages" not in text
     assert "--freeze wte h.0 leaves" in text and "the first word after a full stop weighing 7.0" in text
     assert "recipe (every stage's command)" in text

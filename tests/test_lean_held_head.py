@@ -97,3 +97,29 @@ def test_a_trace_let_go_without_a_head_holds_none(params):
         layer.head(1)
         assert layer.held_head is None
     assert rules.under(lean, "none").held_head is None
+
+
+def test_a_head_picked_at_one_layer_is_the_head_the_next_classes_keep(params, request):
+    """review16 #1: with head 4 picked at layer 3 the first two layers still held head 1, and Trace.held_head read
+    the first layer's, so the other rule's class and a what-if class held head 1 again and their first frame made
+    the shown head's shares anew. A frame records the head it shows; the classes made after it keep that one, with
+    the same numbers as a full forward's."""
+    from classroom_gui.lesson.context import Selection
+    from classroom_gui.lesson.state import frame_at
+    from classroom_gui.lesson.whatif_state import edited
+    from classroom_gui.model.trace_json import trace_to_dict
+
+    lean = forward(IDS, params, CONFIG, lean=True)
+    warm(lean, head=0)
+    frame_at(lean, Selection(focus=5, layer=2, head=3, rule="causal"), 0.0)  # the teacher picks layer 3, head 4
+    assert [layer.held_head[0] for layer in lean.layers] == [0, 0, 3] and lean.held_head == 3
+    trace_to_dict(lean)  # reads every head of every layer: the held one stays held
+    assert [layer.held_head[0] for layer in lean.layers] == [0, 0, 3]
+    edit = whatif.Edit("score", 0, 2, LEAN_FROM - 1, 3, 4.0)
+    other, changed = rules.under(lean, "none"), edited(lean, (edit,))
+    part = rules.layer_under(lean, "none", 1)
+    assert [layer.held_head[0] for layer in (*other.layers, *changed.layers, part)] == [3] * 7
+    request.getfixturevalue("no_head_made")
+    for mine, theirs in ((other, full(params, "none")), (changed, full(params, edits=(edit,)))):
+        for layer, whole in zip(mine.layers, theirs.layers):
+            assert np.array_equal(layer.head(3).weights, whole.weights[3])

@@ -128,3 +128,22 @@ def test_the_window_exports_a_video_at_the_chosen_pace(qtbot, tmp_path):
         options.deleteLater()
     assert lengths[1.0] >= 2500 + 1500  # the step's animation, then at least MIN_HOLD
     assert abs(lengths[1.0] - 2 * lengths[2.0]) <= 100
+
+
+def test_each_finished_step_is_built_once(qapp, tmp_path, monkeypatch):
+    """review16 #10: the reading pass built every step's finished picture, and the drawing built it again (a cache
+    of 4 kept only the last steps'): the 6 scoring steps' stops are now made once, each picture drawn once."""
+    from classroom_gui.export.pace import paced_shots
+    from classroom_gui.lesson import state
+
+    trace = run_sentence(load_checkpoint(teaching_model_dir()), SEED["en"], "none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(rule="none").sized(160, 120)
+    shots = paced_shots(timeline, 2, "scoring", "scoring", 1.0, "en", lambda t: frame_at(trace, sel, t).narration)
+    assert sum(b.chapter == "scoring" for b in timeline.beats) == 6
+    made = []
+    real = state.frame_at
+    monkeypatch.setattr(state, "frame_at", lambda *args: made.append(args[2]) or real(*args))
+    assert main(["video", "--text", SEED["en"], "--mask", "none", "--from", "scoring", "--to", "scoring", "--fps", "2",
+                 "--size", "160x120", "-o", str(tmp_path / "v.gif")]) == 0
+    assert sorted(made) == sorted(t for t, _ in shots)  # one build a shot: the holds' pictures were the stops'

@@ -138,3 +138,21 @@ def test_edits_left_under_another_model_are_not_put_on_this_one(qtbot, checkpoin
     assert again.run.text == JA and again.model.whatif.edits == ()
     assert again.statusBar().currentMessage() == again.t("whatif.dropped_sentence")
     again.close()
+
+
+def test_the_first_jobs_edited_class_is_warmed_for_the_asker_the_window_opens_with(checkpoint):
+    """review16 #6: where the seat left no longer holds its word, the job warmed the edited class for no asker while
+    the window opened on default_focus's; one helper (history.resumed_seat) now chooses the asker for both."""
+    from classroom_gui.app import history
+    from classroom_gui.lesson.cache import cache_of
+    from classroom_gui.lesson.state import default_focus
+
+    key = history.model_key(checkpoint)
+    left = (history.sentence_id(JA, key), "softmax.weights", 0.0, None)
+    tokens = history.prepared_run(checkpoint, JA, "causal").trace.tokens
+    opening = default_focus(tokens, "causal")
+    assert opening != 4
+    for seat, word, asker in ((4, "上", 4), (4, "犬", opening), (None, "", opening)):
+        resumed = history.run_resumed((seat, word, left, ("q[2,1,5,1]=3.0",), key), checkpoint, JA, "causal", 1, 0)
+        assert resumed.back[0].active and history.resumed_seat(tokens, seat, word, "causal") == asker
+        assert cache_of(resumed.back[0].trace)["shown_row"][0] == (1, 0, asker)

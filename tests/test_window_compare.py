@@ -40,6 +40,23 @@ def test_a_big_models_second_sentence_is_computed_on_the_worker(qtbot, window, m
     assert all(rules_ready(dialog.other.trace))  # chapter 6 and answer time draw without a forward here
 
 
+def test_the_second_class_is_prepared_for_the_windows_layer_and_head(qtbot, window, monkeypatch):
+    """review16 #1: the second class was warmed for layer 1, head 1 whatever the window showed, so a lean one held a
+    head nobody looked at and its first frame made the shown head's shares again."""
+    asked = []
+    real = compare_dialog.prepared_run
+
+    def recorded(*args):
+        asked.append(args[3:])
+        return real(*args)
+
+    monkeypatch.setattr(compare_dialog, "prepared_run", recorded)
+    window.model.select(layer=1, head=1)
+    dialog = open_compare(window, SECOND)
+    qtbot.addWidget(dialog)
+    assert asked == [(1, 1)] and dialog.other.trace.held_head == 1
+
+
 def rules_ready(trace):
     from classroom_gui.lesson import rules
 

@@ -141,7 +141,7 @@ def test_letter_paper_and_bad_choices(qapp, tmp_path, capsys):
     box = PdfReader(str(out)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     capsys.readouterr()
-    for args, message in ((["--focus", "mat"], "6 students"), (["--students", "9"], "between 2 and 5"),
+    for args, message in ((["--focus", "mat"], "listens to all 6"), (["--students", "9"], "between 2 and 5"),
                           (["--focus", "dog"], "not a student"), (["--layer", "7"], "--layer")):
         assert main(["worksheet", "--text", SENTENCE, *args, "-o", str(tmp_path / "bad.pdf")]) == 2
         err = capsys.readouterr().err

@@ -72,10 +72,11 @@ def test_the_worksheet_command_refuses_in_the_sheets_language(tmp_path, capsys):
     err = capsys.readouterr().err
     message = err.split("classroom-gui worksheet：エラー：", 1)[1].strip()
     _reads_as_japanese(message)
-    assert "「座った」は7人の話を聞きます。" in message and not out.exists()
+    assert "どの生徒も7人全員の話を聞きます。" in message and not out.exists()  # (seat 7: in turn hears 7 too)
     assert main(["worksheet", "--text", JA, "--focus", "座った", "-o", str(out)]) == 2
-    assert capsys.readouterr().err.endswith("error: '座った' listens to 7 students; a worksheet has room for 2-5: "
-                                            "choose the student in seat 2-5 with --focus, or a shorter sentence\n")
+    assert capsys.readouterr().err.endswith("error: in discussion every student listens to all 7; a worksheet has "
+                                            "room for 2-5: use --mask causal (in turn) with --focus a student in "
+                                            "seat 2-5, or a sentence of at most 5 words\n")
 
 
 def test_an_edited_score_is_refused_in_the_readers_language_whatever_the_sheets(checkpoint):

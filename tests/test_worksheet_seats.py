@@ -66,6 +66,32 @@ def test_a_sheet_too_big_for_discussion_is_worked_in_turn_where_that_fits(trace)
     assert sheet_rule(three, 0, 1) == (three, None)  # fits as it is
 
 
+def test_the_window_sheet_reuses_the_class_on_screen_in_turn(trace):
+    """review16 #8: the window's sheet in discussion of a class on screen in turn is worked on that class, not on a
+    second in-turn forward of the discussion trace."""
+    from classroom_gui.lesson import rules
+
+    shown = trace("猫がマットの上に座った", "causal")
+    discussion = rules.under(shown, "none")
+    turned, note = sheet_rule(discussion, 0, 2, shown)
+    assert turned is shown and note.key == "worksheet.in_turn_note"
+    assert not rules.has(discussion, "causal")  # no second in-turn class made and kept beside the discussion one
+
+
+def test_the_command_chooses_the_rule_for_the_asker_it_was_given(trace, tmp_path, capsys):
+    """review16 #3: `worksheet --focus` is read before the rule is chosen, so the command keeps discussion where in
+    turn would not help that asker, as the window does (sheet_rule(seven, 0, 6) above), and works in turn where it
+    does (seat 3)."""
+    out = tmp_path / "w.pdf"
+    assert main(["worksheet", "--text", "猫がマットの上に座った", "--focus", "7", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "in discussion every student listens to all 7" in err and "listens to 7 students" not in err, err
+    assert not out.exists()
+    assert main(["worksheet", "--text", "猫がマットの上に座った", "--focus", "3", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "in turn" in err and "'マット'" in err and out.exists(), err
+
+
 def test_every_student_listening_to_the_same_number_is_said_once(trace):
     exc = _refusal(lambda: choose_asker(trace("The cat sat", "none"), 0, None, 2))
     assert str(exc) == "no student of this sentence listens to exactly 2 (here each listens to 3)"

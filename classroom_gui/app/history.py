@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..lesson.panels import warm
-from ..lesson.state import prepared_run
+from ..lesson.state import default_focus, prepared_run
 from ..lesson.whatif_state import WhatIf, restored
 from ..messages.phrase import Phrase
 
@@ -105,10 +105,20 @@ def run_resumed(waiting, checkpoint, text: str, rule: str, layer: int = 0, head:
     if waiting is None or run is None:
         return run
     seat, word, left, specs, model = waiting
-    same = left is not None and left[0] == sentence_id(run.text, model)
-    back = edits_back(run.trace, specs, same)
-    if back[0].active:
-        tokens = run.trace.tokens
-        asker = seat if seat is not None and seat < len(tokens) and tokens[seat] == word else None
-        warm(back[0].trace, ffn_layer=layer, asker=asker, head=head)
+    back = edits_back(run.trace, specs, same_left(left, run.text, model))
+    if back[0].active:  # warmed for the asker the window opens with (ClassroomModel._resume_in)
+        warm(back[0].trace, ffn_layer=layer, asker=resumed_seat(run.trace.tokens, seat, word, rule), head=head)
     return Resumed(run, back)
+
+
+def resumed_seat(tokens, seat: int | None, word: str, rule: str) -> int:
+    """The asker a resumed first sentence opens with: the seat the last session left when it still holds `word`,
+    else the one a new sentence opens with (default_focus)."""
+    if seat is None or seat >= len(tokens) or tokens[seat] != word:  # not the class the session left
+        return default_focus(tokens, rule)
+    return seat
+
+
+def same_left(left, text: str, model: str) -> bool:
+    """Whether `left` (ClassroomModel.left_at) was taken of this sentence read under this model (model_key)."""
+    return left is not None and left[0] == sentence_id(text, model)

@@ -15,7 +15,8 @@ from ..lesson.timeline import Timeline
 from ..lesson.strings import text as say
 from ..lesson.whatif_state import WhatIf, redo_text, sentence_text, status_line, undo_text
 from ..model.allocator import give_back_excess
-from .history import Left, Resumed, View, edits_back, model_key, sentence_id, within_budget
+from .history import (Left, Resumed, View, edits_back, model_key, resumed_seat, same_left, sentence_id,
+                      within_budget)
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
 # "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look), "canvas" (its shape)
@@ -160,11 +161,9 @@ class ClassroomModel:
         """The first sentence's asker, moment and gallery example, as resume() was told (else the defaults), and
         the edits left: `back` when the run's job read them again (history.run_resumed), else read here."""
         seat, word, left, edits = self.resumed or (None, "", None, ())
-        tokens = run.trace.tokens
-        if seat is None or seat >= len(tokens) or tokens[seat] != word:  # not the class the session left
-            seat = default_focus(tokens, self.sel.rule)
+        seat = resumed_seat(run.trace.tokens, seat, word, self.sel.rule)
         self.sel = replace(self.sel, focus=seat).clamped(run.trace)
-        same = left is not None and left[0] == sentence_id(run.text, self.model_key)
+        same = same_left(left, run.text, self.model_key)
         if edits:
             self.whatif, self.note = back if back is not None else edits_back(run.trace, edits, same)
         if not same:  # another sentence: from its start

@@ -34,7 +34,7 @@ from .video import held, write_pictures
 # caption), each frame without its title (the comparison has its own, and a clipped title would reach a PDF as hidden
 # text) and with only the strips its step is about (lesson.compare.about). The classes are seated on a canvas made
 # for half the page (compare_layout.canvas_for_page), so they are drawn at about the lesson's own size: card numbers
-# 14 px at 1920 x 1080, 8.7 px at 1024 x 768 (tests/test_compare_layout.py measures them).
+# 14 px at 1920 x 1080, 8.8 px at 1024 x 768 (tests/test_compare_legible.py measures them).
 
 
 def drawn_part(canvas) -> QRectF:

@@ -1,5 +1,5 @@
 """Which moments of the lesson an export shows: one moment named by chapter, step or time; one per step
-or per chapter for a deck; every 1/fps seconds of a range of chapters for a video. Pure Python.
+or per chapter for a deck; the span of a range of chapters for a video (export.pace paces it). Pure Python.
 """
 from __future__ import annotations
 
@@ -58,9 +58,3 @@ def chapter_span(timeline: Timeline, fps: float, first: str | None = None, last:
     end = starts[keys[keys.index(b) + 1]] if keys.index(b) + 1 < len(keys) else timeline.duration
     return starts[a], end
 
-
-def video_times(timeline: Timeline, fps: float, first: str | None = None, last: str | None = None) -> list[float]:
-    """Every 1/fps seconds of lesson time from `first`'s start to `last`'s end (export.pace adds the holds)."""
-    begin, end = chapter_span(timeline, fps, first, last)
-    n = max(1, int(round((end - begin) * fps)))
-    return [begin + i / fps for i in range(n + 1)]

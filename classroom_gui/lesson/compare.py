@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..model.trace import Trace
 from . import rules
 from .compare_layout import canvas_for_page
-from .frame import ClassStrips, Frame
+from .frame import ClassStrips, Frame, strips_of
 from .state import Selection, default_focus, frame_at, timeline_for
 from .strings import quote, text
 
@@ -126,11 +126,10 @@ def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_
     sel_b = second_selection(sel, a, b)
     fa = frame_at(a, sel, t, notices_a)
     fb = frame_at(b, sel_b, same_moment(a, b, t), notices_b)
-    change = changed_most(a, b, sel.clamped(a), sel_b, fa.rule)
     # which share changed most only at a step that draws the asker's shares of this layer and head (softmax's
     # last, listening): elsewhere the footer and the outlined seat named shares no one could see (teacher11 L1)
-    if not (shares_drawn(fa, a, sel.clamped(a)) or shares_drawn(fb, b, sel_b)):
-        change = None
+    shown = shares_drawn(fa, a, sel.clamped(a)) or shares_drawn(fb, b, sel_b)
+    change = changed_most(a, b, sel.clamped(a), sel_b, fa.rule) if shown else None
     return Pair((fa, fb), (sel.clamped(a), sel_b), change, tuple(texts))
 
 
@@ -166,7 +165,7 @@ def about(frame: Frame) -> Frame:
     seated = _kept(block, keep) if block is not None else None
     for s in frame.students:
         own = s.own_strips()
-        strips = _strips(s) if own else []
+        strips = strips_of(s) if own else []
         c = copy.copy(s)
         c.seated = seated
         if own:
@@ -188,10 +187,6 @@ def _kept(block: ClassStrips, keep: tuple[str, ...]) -> ClassStrips:
     ks = _keep(block.roles, keep)
     return ClassStrips([block.roles[k] for k in ks], [block.labels[k] for k in ks], [block.values[k] for k in ks],
                        block.visible[:, ks], block.notebook and 0 in ks, block.raised)
-
-
-def _strips(s) -> list:
-    return ([s.notebook] if s.notebook is not None else []) + list(s.cards)
 
 
 ANSWER_ROWS = 5  # the top guesses a compared class lists under its classroom, at most (its board listed 10)

@@ -8,12 +8,11 @@ from functools import lru_cache
 
 from ..model.trace import Trace
 from . import layout, rules, whatif_state
-from .cache import cache_of
+from .cache import cache_of, kept_for
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
 from .compared import same_picture
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
-from .cache import kept_for
 from .frame import Frame, Student, seated_copies
 from .overview import AsMade
 from .panels import heatmap, layer_view, overview, warm
@@ -107,6 +106,7 @@ def _built(trace: Trace, selection: Selection, t: float, notices=(), panels: boo
     chapter = BY_KEY[beat.chapter]
     rule = chapter.rule or sel.rule  # a chapter may always be told under one rule (answer time: GPT's)
     trace = rules.under(base, rule)
+    base.shown_head = trace.shown_head = sel.head  # the head a class made from these keeps (Trace.held_head)
     L = trace.layers[sel.layer]
     ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
 

@@ -170,11 +170,12 @@ def no_sheet(trace: Trace, layer: int, focus: int) -> WorksheetError:
     return WorksheetError("worksheet.too_many_discussion_seat", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard)
 
 
-def sheet_rule(trace: Trace, layer: int, focus: int | None) -> tuple[Trace, Phrase | None]:
+def sheet_rule(trace: Trace, layer: int, focus: int | None, base: Trace | None = None) -> tuple[Trace, Phrase | None]:
     """The class a worksheet works out, and the note that says why when it is not `trace`: in discussion, where the
     asker (`focus`; None: one chosen later, who in discussion hears everyone) listens to more than a sheet holds,
     the same class in turn, where it hears only those before it, when that fits (teacher11 L3); the window and
-    the worksheet command alike."""
+    the worksheet command alike. `base`: the class `trace` was made from (rules.under), whose own in-turn trace is
+    reused, not made again by a second forward (the window's class on screen is often in turn: review16 #8)."""
     from . import rules
 
     def heard(t: Trace) -> int:
@@ -183,7 +184,7 @@ def sheet_rule(trace: Trace, layer: int, focus: int | None) -> tuple[Trace, Phra
 
     if trace.mask_rule != rules.DISCUSSION or heard(trace) <= MAX_STUDENTS:
         return trace, None
-    in_turn = rules.under(trace, rules.IN_TURN)
+    in_turn = rules.under(base if base is not None else trace, rules.IN_TURN)
     if focus is not None and not MIN_STUDENTS <= heard(in_turn) <= MAX_STUDENTS:
         return trace, None
     return in_turn, Phrase("worksheet.in_turn_note", n=heard(trace), least=MIN_STUDENTS, most=MAX_STUDENTS)

@@ -1,6 +1,8 @@
 """EVALUATION.md: the evaluation's numbers (evaluate.py's result) written out for people."""
 from __future__ import annotations
 
+import re
+
 
 def _load(t: dict) -> str:
     return " / ".join("?" if x is None else f"{x:.1f}" for x in t.get("load_average", [None, None]))
@@ -156,7 +158,22 @@ def report(r: dict, held_out) -> str:
     for text, top in r["probes"].items():
         lines.append(f"- `{text}` → " + ", ".join(f"{w['word']} ({w['p']:.2f})" for w in top))
     lines += ["", "Examples of held-out sentences: " + "; ".join(s.text for s in held_out[:3] + held_out[-3:]), "",
-              "## Reproduce", "", "```"] + [e["command"] for e in _earlier(t)] + [
-              t.get("command", "python -m classroom_gui.model.train --out assets/model"),
-              f"python -m classroom_gui.model.evaluate --model {t.get('out', 'assets/model')}", "```", ""]
+              "## Reproduce", "", "```"] + _reproduce(t) + ["```", ""]
     return "\n".join(lines)
+
+
+def _reproduce(t: dict) -> list[str]:
+    """The recipe as commands that run one after another: each stage's --init is the folder the stage before wrote
+    (its --out; the records keep the folders each stage happened to be run with), the last stage writes
+    assets/model, and that is evaluated (review16 #2)."""
+    commands = [e["command"] for e in _earlier(t)] + [t.get("command", "python -m classroom_gui.model.train")]
+    chained, before = [], None
+    for i, command in enumerate(commands):
+        if before is not None:
+            command = re.sub(r"--init \S+", lambda _: f"--init {before}", command)
+        if i == len(commands) - 1:
+            command = re.sub(r"--out \S+", "--out assets/model", command)
+            command += "" if "--out " in command else " --out assets/model"
+        chained.append(command)
+        before = re.search(r"--out (\S+)", command).group(1)
+    return chained + ["python -m classroom_gui.model.evaluate --model assets/model"]

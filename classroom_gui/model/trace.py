@@ -285,16 +285,17 @@ class LayerTrace:
         np.copyto(shares, -np.inf, where=self.mask)
         return softmax(shares, out=shares)[0]
 
-    def head(self, h: int) -> HeadTrace:
+    def head(self, h: int, hold: bool = True) -> HeadTrace:
         """One head's view; the last HEADS_KEPT asked for are kept, so a frame after frame does not
         recompute the head's [T, T] scores. A head whose shares were made for it counts as
         its layer's derived arrays (DERIVED_KEPT), and its shares become the layer's held head's (every reader
-        of head() asks for the head the lesson shows: a newly selected head replaces the one held before)."""
+        of head() but a reader of every head (`hold` False: trace_json) asks for the head the lesson shows: a newly
+        selected head replaces the one held before)."""
         head = self._heads.pop(h, None)
         if head is None:
             edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
             held = self.held_head  # (None: the layer keeps all its shares, or was asked to hold no head)
-            alone = held is not None and held[0] != h and self.steps.get("weights") is None  # not a stack's view
+            alone = hold and held is not None and held[0] != h and self.steps.get("weights") is None  # not a stack's view
             weights = self.weights_of(h)
             if alone:
                 self.held_head = (h, weights)
@@ -329,6 +330,7 @@ class Trace:
     params: dict[str, np.ndarray] = field(repr=False, default_factory=dict)  # the weights, not copied
     vocab: list[str] = field(repr=False, default_factory=list)              # word of each vocabulary id
     cache: dict = field(repr=False, default_factory=dict, compare=False)    # values derived for display
+    shown_head: int | None = field(default=None, repr=False, compare=False)  # the head the lesson shows (held_head)
 
     @classmethod
     def record(cls, config, token_ids, tokens, unknown, tok_embedding, pos_embedding, layers, ln_f, params,
@@ -339,7 +341,8 @@ class Trace:
         trace.__dict__ = {"config": config, "token_ids": token_ids, "tokens": tokens, "unknown": unknown,
                           "tok_embedding": tok_embedding, "pos_embedding": pos_embedding,
                           "embedding": layers[0].x, "layers": layers, "ln_f": ln_f, "mask_rule": mask_rule,
-                          "edits": edits, "params": params, "vocab": [], "cache": {}}
+                          "edits": edits, "params": params, "vocab": [], "cache": {},
+                          "shown_head": None}
         return trace
 
     # The answer's numbers are computed when asked: the lesson needs only the last student's row, and every
@@ -381,11 +384,16 @@ class Trace:
         """Every lean layer lets go of its shares (LayerTrace.let_go_of_weights), once what reads every layer's
         shares at once (the all-heads overview) is made: GPT-2 small at 512 students then holds 0.12 GB
         instead of 0.26 GB (+12.6 MB for head `head`'s, which every layer keeps: the head the lesson shows)."""
+        self.shown_head = head
         for layer in self.layers:
             layer.let_go_of_weights(head)
 
     @property
-    def held_head(self) -> int | None:  # the head whose shares its lean layers keep (the first layer's), if any
+    def held_head(self) -> int | None:  # what a class made from this one holds: the head shown, else layer 0's
+        """shown_head (set by let_go_of_weights and each frame: a head picked at one layer counts), else the head
+        the first layer keeps, if any (a rerun's trace, its layers let go by AsMade)."""
+        if self.shown_head is not None:
+            return self.shown_head
         held = self.layers[0].held_head if self.layers else None
         return None if held is None else held[0]
 

@@ -65,7 +65,7 @@ def trace_to_dict(trace: Trace, vocab: list[str] | None = None, notices: list[st
     for layer in trace.layers:
         heads = []
         for h in range(layer.q.shape[0]):
-            head = layer.head(h)
+            head = layer.head(h, hold=False)  # every head read once: the held one stays held
             heads.append({"q": floats(head.q), "k": floats(head.k), "v": floats(head.v),
                           "scores": floats(head.scores), "scaled": floats(head.scaled, hide=head.mask),
                           "weights": floats(head.weights), "context": floats(head.context)})

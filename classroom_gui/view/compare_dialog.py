@@ -200,13 +200,14 @@ class CompareRun:
         return dialog
 
 
-def second_run(checkpoint, text: str, rule: str) -> CompareRun:
-    """The second class, with what its frames need under both rules computed (on the worker, for a big model)."""
+def second_run(checkpoint, text: str, rule: str, layer: int = 0, head: int = 0) -> CompareRun:
+    """The second class, with what its frames need under both rules computed (on the worker, for a big model), its
+    lean layers keeping the shares of the window's head (`layer`, `head`: the selection the dialog shows)."""
     try:
-        run = prepared_run(checkpoint, text, rule)
+        run = prepared_run(checkpoint, text, rule, layer, head)
         if run is not None:
             for other in rules.RULES:
-                warm(rules.under(run.trace, other))
+                warm(rules.under(run.trace, other), ffn_layer=layer, head=head)
     except Exception as exc:
         return CompareRun(error=exc)
     return CompareRun(run)
@@ -227,6 +228,7 @@ def open_compare(window, text: str | None = None) -> CompareDialog | None:
         if window.worker.waiting:  # the pending sentence or model would meet a second class of the one before
             window.statusBar().showMessage(window.t("ui.compare_wait"), 8000)
             return None
-        window.worker.start(second_run, window.checkpoint, text, window.sel.rule, lane="compare")
+        window.worker.start(second_run, window.checkpoint, text, window.sel.rule, window.sel.layer, window.sel.head,
+                            lane="compare")
         return None
-    return second_run(window.checkpoint, text, window.sel.rule).arrived(window)
+    return second_run(window.checkpoint, text, window.sel.rule, window.sel.layer, window.sel.head).arrived(window)

@@ -187,11 +187,6 @@ def _fit_canvas(window) -> None:
         canvas.fit_pictures()
 
 
-def _frames(model, times, size):
-    trace = model.shown_trace()  # with the what-if edits, as on screen, on the canvas of the export's shape
-    return (frame_at(trace, model.sel.sized(*size), t, model.notices) for t in times)
-
-
 def export_picture(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
         return save_picture(model.frame(o.chosen_size()), p, o.chosen_size(), o.chosen_theme(),
@@ -216,16 +211,16 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
 
 def export_video(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        from ..export.pace import count, paced_shots
+        from ..export.pace import count, made_once, paced_shots
 
         size = o.chosen_size()
-        sel = model.sel.sized(*size)
+        sel, trace = model.sel.sized(*size), model.shown_trace()  # with the what-if edits, as on screen
+        stop, frame = made_once(lambda t: frame_at(trace, sel, t, model.notices))
         # as `video --pace` makes them: each step's animation, then its finished picture held to be read
         shots = paced_shots(model.player.timeline, 30, o.first.currentData(), o.last.currentData(),
-                            o.pace.currentData(), sel.lang,
-                            lambda t: frame_at(model.shown_trace(), sel, t, model.notices).narration)
+                            o.pace.currentData(), sel.lang, lambda t: stop(t).narration)
         return _with_progress(model, parent, _t(model)("ui.exporting"),
-                              lambda progress: save_video(_frames(model, [t for t, _ in shots], size), count(shots), p,
+                              lambda progress: save_video((frame(t) for t, _ in shots), count(shots), p,
                                                           30, size, o.chosen_theme(), progress, [n for _, n in shots]))
     return _export(model, parent, "video", path, options, file_filter("video"), "lesson.mp4", work)
 
@@ -266,11 +261,12 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     t = _t(model)
     sel = model.sel
     # the sheet works out the class on screen, in its rule, what-if edits included (marked on the sheet)
-    trace = rules.under(model.shown_trace(), sel.rule)
+    shown = model.shown_trace()
+    trace = rules.under(shown, sel.rule)
     if trace.config.d_head > MAX_D:  # said in the window's words, not the CLI's
         _report(model, parent, WorksheetError("worksheet.too_wide", d=trace.config.d_head))
         return None
-    trace, note = sheet_rule(trace, sel.layer, sel.focus)  # too big for discussion: worked in turn, said once written
+    trace, note = sheet_rule(trace, sel.layer, sel.focus, shown)  # too big for discussion: worked in turn, said once written
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
         _report(model, parent, no_sheet(trace, sel.layer, sel.focus))
