@@ -32,9 +32,9 @@ def test_a_refused_temperature_and_the_second_class_notes_are_japanese(capsys, t
     png = tmp_path / "x.png"
     base = ["export", "--text", "The cat sat", *SMALL, "-o", str(png)]
     assert _err(capsys, [*base, "--temperature", "50", "--lang", "ja"]) == (
-        2, ["classroom-gui export：エラー：--temperatureは0.05〜20にしてください（50.0が指定されました）。"])
+        2, ["classroom-gui export：エラー：--temperatureは0.05〜20にしてください（50が指定されました）。"])
     assert _err(capsys, [*base, "--temperature", "50"]) == (
-        2, ["classroom-gui export: error: --temperature must be between 0.05 and 20, got 50.0"])
+        2, ["classroom-gui export: error: --temperature must be between 0.05 and 20, got 50"])
     assert not png.exists()
     code, lines = _err(capsys, [*base, "--compare", "The   zebra sat", "--lang", "ja"])
     assert code == 0 and lines[0].startswith("注（2つ目のクラス）：") and lines[-1] == f"{png}を書き出しました。"
@@ -77,3 +77,30 @@ def test_argparse_refusals_are_said_in_the_command_lines_language(capsys, tmp_pa
         code, lines = _err(capsys, argv)
         assert code == 2 and lines[-1] == f"classroom-gui {command}: error: {en}" and lines[0].startswith("usage:")
     assert not (tmp_path / "q.json").exists()
+
+
+def test_a_refused_pace_says_the_number_as_typed(capsys, tmp_path):
+    """teacher12 L4: `video --pace 9` said 「9.0が指定されました」 (argparse's float); 9 as typed, 0.1 as 0.1."""
+    gif = tmp_path / "v.gif"
+    video = ["video", "--text", "猫", *SMALL, "--fps", "1", "-o", str(gif)]
+    code, lines = _err(capsys, [*video, "--pace", "9", "--lang", "ja"])
+    assert code == 2 and len(lines) == 1 and lines[0].endswith("（ウィンドウの速さと同じ範囲。9が指定されました）。"), lines
+    code, lines = _err(capsys, [*video, "--pace", "0.1"])
+    assert code == 2 and len(lines) == 1 and lines[0].endswith("(the window's speeds), got 0.1"), lines
+    assert not gif.exists()
+
+
+def test_english_narration_names_a_quoted_student_without_an_apostrophe_s():
+    """teacher12 L4: `into "は"'s new understanding` (and "が"'s, "猫"'s in five other steps): a quoted name, above all
+    a Japanese one, reads badly with 's after its closing quote; every step of a Japanese class told in English."""
+    from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+    from classroom_gui.model import load_checkpoint
+    from classroom_gui.model.sentence import compute_run
+    from classroom_gui.resources import teaching_model_dir
+
+    trace = compute_run(load_checkpoint(teaching_model_dir()), "猫がマットの上に座った。犬は", mask="causal").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    said = [frame_at(trace, Selection(lang="en", rule=rule), timeline.beat_stop(i)).narration
+            for rule in ("causal", "none") for i in range(len(timeline.beats))]
+    assert any('the new understanding of "' in s for s in said)
+    assert [s for s in said if "\"'s" in s] == []

@@ -1,14 +1,16 @@
 """The answer's logit worked on the board (left out until session 15: "its 24-term sum does not fit beside the bar
 chart"): at answer time's logits step the board shows how the chart's first score is made, LayerNorm(final notebook)
 · the top word's row of the output matrix (wte: GPT-2 ties it to the word vectors and adds no bias), each product as
-its two factors and their exact sum; a student redoes it from the digits shown and reaches the chart's score. At 4:3
-the products wrap and the sum does not fit beside the chart: the board lists the top words' logits, as before.
+its two factors, and their sum at 4 decimals; a student redoes it from the digits shown and reaches the chart's score.
+At 4:3 too (teacher12 H1: 3 signed products a line were wider than the 4:3 board, which fell back to the top words'
+logits), 2 products a line; the list stays for a board where the sum does not fit. It reads as an equation (teacher12
+L2): "x: …", "w: …", "x · w = a×w + … = total", no label ending in a colon, and b named as the bias.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -38,7 +40,8 @@ def logits_frame(trace, lang, canvas=WIDESCREEN):
 
 def redo_logit(text: str, trace, word: int) -> None:
     """The chain "= a×w + … = total" read off the board: 24 products whose factors are the final LayerNorm'd notebook
-    and the word's row of wte at the board's decimals, the total their exact sum, rounding to the chart's score."""
+    and the word's row of wte at the board's decimals, the total their exact sum rounded half up to 3 or 4 decimals
+    (as the other boards' sums), rounding to the chart's score."""
     chain = re.search(rf"= ({NUM}×{NUM}(?:\s*\+\s*{NUM}×{NUM})*)\s*=\s*({NUM})", text)
     assert chain, text
     pairs = [p.split("×") for p in re.findall(rf"{NUM}×{NUM}", chain.group(1))]
@@ -47,7 +50,8 @@ def redo_logit(text: str, trace, word: int) -> None:
     assert inputs == [fmt(x, places) for x in trace.ln_f[-1]]
     assert weights == [fmt(x, places) for x in trace.params["wte.weight"][word]]
     total = sum((Decimal(a) * Decimal(w) for a, w in zip(inputs, weights)), Decimal(0))
-    assert Decimal(chain.group(2)) == total
+    decimals = len(chain.group(2).split(".")[1])
+    assert decimals in (3, 4) and Decimal(chain.group(2)) == total.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     assert rounds_to(chain.group(2), fmt(trace.next_logits[word]))
 
 
@@ -59,8 +63,11 @@ def test_the_top_words_logit_redoes_from_the_board(checkpoint, text, lang):
     assert frame.bars.values[0] == float(trace.next_logits[word])  # the chart's first bar is the sum's word
     redo_logit(" ".join(frame.board), trace, word)
     assert equations(frame.board) == 1 and not redo_board(frame.board)
-    said = {"en": "logit, worked out:", "ja": "のロジットの計算："}[lang]
-    assert said in frame.board[0] and ("wte" in " ".join(frame.board))
+    said = {"en": ("logit of \"", "x · w = "), "ja": ("のロジット = xとwの内積（バイアスbなし）", "xとwの内積 = ")}[lang]
+    assert said[0] in frame.board[0] and ("wte" in " ".join(frame.board))
+    assert frame.board[1].startswith("x") and frame.board[2].startswith("w") and frame.board[3].startswith(said[1])
+    assert not [line for line in frame.board if line.rstrip().endswith((":", "："))]  # no label with nothing after it
+    assert {"en": "= x · w (no bias b is added)", "ja": "= xとwの内積（バイアスbなし）"}[lang] in frame.board[0]
     from classroom_gui.export.frame_json import frame_numbers  # export --json: both boards, the short one named
     assert frame_numbers(frame, Selection(lang=lang, rule="causal"))["board_short"] == frame.board_short
     assert len(frame.board_short) == len(frame.bars.values)
@@ -69,7 +76,7 @@ def test_the_top_words_logit_redoes_from_the_board(checkpoint, text, lang):
 
 @pytest.mark.parametrize("text,lang", SENTENCES[:2])
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
-def test_the_drawn_board_shows_the_sum_where_it_fits_beside_the_chart(qapp, checkpoint, text, lang, canvas):
+def test_the_drawn_board_shows_the_sum_beside_the_chart_at_both_shapes(qapp, checkpoint, text, lang, canvas):
     from classroom_gui.scene.board import LINE_MIN_PX
     from classroom_gui.scene.classroom import ClassroomScene
 
@@ -83,8 +90,6 @@ def test_the_drawn_board_shows_the_sum_where_it_fits_beside_the_chart(qapp, chec
         assert item.left_out() == 0 and item.font.pixelSize() >= LINE_MIN_PX and scene.board.bars.isVisible()
     finally:
         scene.clear()
-    if canvas is WIDESCREEN:
-        redo_logit(" ".join(drawn), trace, frame.answer_id)
-        assert not redo_board(drawn)
-    else:  # the top words' logits, as the lesson lists them for a board where the sum does not fit
-        assert drawn == frame.board_short and len(drawn) == len(frame.bars.values)
+    assert drawn == [line.strip() for line in frame.board]  # the worked sum, not the list (board_short)
+    redo_logit(" ".join(drawn), trace, frame.answer_id)
+    assert not redo_board(drawn)

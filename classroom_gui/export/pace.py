@@ -21,9 +21,11 @@ T = TypeVar("T")
 
 
 def check_pace(pace: float) -> float:
-    """`pace` when it is a speed the video can play at (PACE_RANGE), else an ExportError naming it."""
-    if not (isinstance(pace, (int, float)) and math.isfinite(pace) and PACE_RANGE[0] <= pace <= PACE_RANGE[1]):
-        raise ExportError("error.pace", pace=pace, least=PACE_RANGE[0], most=PACE_RANGE[1])
+    """`pace` when it is a speed the video can play at (PACE_RANGE), else an ExportError naming it as typed: 9, not
+    argparse's 9.0 (teacher12 L4)."""
+    number = isinstance(pace, (int, float))
+    if not (number and math.isfinite(pace) and PACE_RANGE[0] <= pace <= PACE_RANGE[1]):
+        raise ExportError("error.pace", pace=f"{pace:g}" if number else pace, least=PACE_RANGE[0], most=PACE_RANGE[1])
     return float(pace)
 
 

@@ -41,6 +41,7 @@ LEARNED = Digits((2, 3), (4, 4), "", -1, LISTED_TERMS)
 # ... a compact one's products are not written, only their factors: each exact (4 or 6 decimals), and so their sum
 COMPACT = LEARNED._replace(products=(4, 6))
 TERMS_PER_LINE = 3  # a compact sum's products "2.482×(-0.387)" a line: 4 are wider than a 4:3 board at 16 px
+SIGNED_PER_LINE = 2  # ... where both factors can be negative: 3 "(-1.278)×(-0.048)" are wider than a 4:3 board
 
 
 @dataclass(frozen=True)
@@ -128,27 +129,29 @@ def listed(parts: list[str], n: int = 0) -> tuple[list[str], int]:
 
 
 def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_label: str, products_key: str,
-              shown_key: str, total_long_key: str) -> list[str]:
+              shown_key: str, total_long_key: str, per_line: int = TERMS_PER_LINE, lead: str = "= ") -> list[str]:
     """The board lines: a heading, the inputs and the column (PER_LINE a line), `products_key` naming what is added
     (values b, and rest: the notebook's number), the products and those summed as one chain "= p1 + … + b = total"
     that a student (and tests/board_arithmetic) can redo, and `shown_key` naming where the model's number is.
     A compact sum (more than ALL_TERMS products: the feed-forward's kept units) writes each product as its two
-    factors, "a×w", TERMS_PER_LINE a line, and their exact sum (teacher10 M1: 57 units' inputs, column and
-    products took 45 lines, and the sum fell off the board). A long sum lists its first products and
-    `total_long_key` (values n, shown) gives the result. `t` is Ctx.t."""
+    factors, "a×w", `per_line` a line (TERMS_PER_LINE; SIGNED_PER_LINE where both factors can be negative), and
+    their exact sum (teacher10 M1: 57 units' inputs, column and products took 45 lines, and the sum fell off the
+    board). A long sum lists its first products and `total_long_key` (values n, shown) gives the result. `t` is
+    Ctx.t. No `products_key` (""): the heading says what is added, and the products start with `lead` ("x · w = ":
+    teacher12 L2, a label ending in a colon and the products under it did not read as an equation)."""
     b, rest = (worked.extras + ["", ""])[:2]
-    added = t(products_key, b=b, rest=rest)
+    added = [t(products_key, b=b, rest=rest)] if products_key else []
     lines = [heading]
-    if worked.compact:  # every product as its two factors, TERMS_PER_LINE a line, then the sum
+    if worked.compact:  # every product as its two factors, per_line a line, then the sum
         terms = [f"{in_product(a)}×{in_product(b)}" for a, b in zip(worked.inputs, worked.weights)]
-        lines += [inputs_label, weights_label, added]
-        lines += [("= " if i == 0 else "  + ") + " + ".join(terms[i:i + TERMS_PER_LINE])
-                  for i in range(0, len(terms), TERMS_PER_LINE)]
+        lines += [inputs_label, weights_label] + added
+        lines += [(lead if i == 0 else "  + ") + " + ".join(terms[i:i + per_line])
+                  for i in range(0, len(terms), per_line)]
     elif worked.whole:
         lines += [inputs_label] + bracketed(worked.inputs, PER_LINE) + [weights_label]
-        lines += bracketed(worked.weights, PER_LINE) + [added]
+        lines += bracketed(worked.weights, PER_LINE) + added
         step = PRODUCTS_PER_LINE
-        lines += [("= " if i == 0 else "  ") + signed_terms(worked.products[i:i + step], first=i == 0)
+        lines += [(lead if i == 0 else "  ") + signed_terms(worked.products[i:i + step], first=i == 0)
                   for i in range(0, len(worked.products), step)]
     if worked.whole:
         added_terms = f"{signed_terms(worked.extras, first=False)} " if worked.extras else ""
@@ -156,8 +159,8 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
         return lines + ([] if worked.exact else [missed(t, worked.total, worked.shown)])
     k = len(worked.inputs)
     lines += [t("worked.long", n=worked.n, k=k), inputs_label] + vector_lines(*listed(worked.inputs, n=worked.n))
-    lines += [weights_label] + vector_lines(*listed(worked.weights, n=worked.n)) + [added]
-    lines += ["= " + signed_terms(worked.products) + f" + … (+{worked.n - k})"]
+    lines += [weights_label] + vector_lines(*listed(worked.weights, n=worked.n)) + added
+    lines += [lead + signed_terms(worked.products) + f" + … (+{worked.n - k})"]
     return lines + [t(total_long_key, n=worked.n, shown=worked.shown)]
 
 

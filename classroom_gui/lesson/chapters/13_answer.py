@@ -4,6 +4,7 @@ class guesses comes after it. The attention map is the last layer's, with the an
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
@@ -11,11 +12,12 @@ from .. import rules
 from ..answers import answer_ids, seat_guesses
 from ..beat import Step
 from ..frame import Bars, Frame
-from ..numbers import fmt, fmt_many, temperature_probs
+from ..numbers import fmt, fmt_many, hand_sum, rounds_to, temperature_probs
 from ..panels import heatmap, layer_view
-from ..worked import sum_lines, worked_sum
+from ..worked import SIGNED_PER_LINE, sum_lines, worked_sum
 from ...model.trace import unembedding
 
+TOTAL_PLACES = 4  # the worked logit's total at the decimals the other boards' sums have (its exact sum has 6)
 RULE = rules.ANSWER_RULE  # answer time predicts in turn, as GPT does, whatever rule the lesson is told in
 TOP_WORDS = 10
 
@@ -73,8 +75,9 @@ def logits(ctx, fr: Frame):
     values = ctx.trace.next_logits
     fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(values[i]) for i in top], "query")
     listed = [ctx.t("board.logit", word=ctx.word(vocab[i]), logit=fmt(values[i])) for i in top]
-    # the top word's logit worked out (the chart beside it shows every top word's); where the sum does not fit
-    # beside the chart (4:3: its products wrap), the list of the top words' logits
+    # the top word's logit worked out (the chart beside it shows every top word's), at 16:9 and 4:3 (teacher12 H1:
+    # 3 signed products a line were wider than a 4:3 board); where it does not fit beside the chart (a what-if's
+    # long numbers), the list of the top words' logits
     fr.board = logit_lines(ctx, int(top[0]), vocab) or listed
     fr.board_short = listed if fr.board is not listed else []
     # the vocabulary's size spelled as the board and the bars spell it: 4,695, never 4695
@@ -82,19 +85,24 @@ def logits(ctx, fr: Frame):
 
 
 def logit_lines(ctx, word: int, vocab) -> list[str]:
-    """How the chart's first score is made: LayerNorm(final notebook) · the word's row of the output matrix (wte, or
-    lm_head where the model unties it; GPT-2 adds no bias), each product as its two factors (worked.COMPACT), as
-    the other worked sums are. [] where a number is not plain."""
+    """How the chart's first score is made: x · w, x = LayerNorm(final notebook) and w = the word's row of the output
+    matrix (wte, or lm_head where the model unties it; GPT-2 adds no bias b, and the heading says so), each product
+    as its two factors (worked.COMPACT), as the other worked sums are, and their sum at TOTAL_PLACES decimals
+    (rounded half up from the products' exact sum, where that still rounds to the chart's score). [] where a number
+    is not plain."""
     tr = ctx.trace
     last = tr.n_tokens - 1
     row = unembedding(tr.params)[word]
     worked = worked_sum(tr.ln_f[last], row, [], float(tr.next_logits[word]), compact=True)
     if worked is None:
         return []
+    if worked.whole and worked.total and rounds_to(hand_sum([worked.total], TOTAL_PLACES), worked.shown):
+        worked = replace(worked, total=hand_sum([worked.total], TOTAL_PLACES))
     t, name = ctx.t, ctx.word(vocab[word])
     row_key = "worked.head_row" if "lm_head.weight" in tr.params else "worked.word_row"  # tied: its token vector
     return sum_lines(t, worked, t("worked.logit", word=name), t("worked.final_input", name=ctx.q(last)),
-                     t(row_key, word=name), "worked.logit_products", "worked.on_chart", "worked.logit_total_long")
+                     t(row_key, word=name), "", "worked.on_chart", "worked.logit_total_long",
+                     per_line=SIGNED_PER_LINE, lead=t("worked.logit_lead"))  # the notebook's and the row's numbers are both signed
 
 
 def _significant(value: float, digits: int = 4) -> str:
