@@ -45,6 +45,7 @@ class CanvasView(QGraphicsView):
         self.warmer = CanvasWarmer(self)  # draws the lesson's other moments ahead in idle time (see canvas_warm)
         self.note = CanvasNote(self)  # a what-if refusal, said over the class (canvas_note)
         self.settled = False  # collector.settle() asked for, once the first frame was shown
+        self.fault_in_due = False  # the first frame is a small class's: fault its pictures' memory in once painted
 
     def set_frame(self, frame: Frame) -> None:
         self.frame = frame
@@ -56,8 +57,13 @@ class CanvasView(QGraphicsView):
         if not self.settled:  # the first frame shown: what start-up made is there to stay (collector.settle)
             self.settled = True
             QTimer.singleShot(0, lambda: collector.settle())
-            if len(frame.students) <= FAULT_IN_UP_TO:
-                QTimer.singleShot(0, self.fault_in)
+            self.fault_in_due = len(frame.students) <= FAULT_IN_UP_TO  # once that frame is painted (paintEvent)
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if self.fault_in_due:  # from the event loop, once this paint is over: start-up's first paint is not delayed
+            self.fault_in_due = False
+            QTimer.singleShot(0, self.fault_in)
 
     def fault_in(self) -> None:
         """The memory of FRAMES_KEPT canvases of pictures (what QPixmapCache fills up to over a lesson's jumps)
