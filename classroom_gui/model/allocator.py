@@ -120,3 +120,47 @@ def give_back_excess(keep: int = 0) -> bool:
     except (OSError, AttributeError):
         return False
     return True
+
+
+FAULT_BLOCK = 4 * 2**20  # bytes malloc'd and touched at a time by fault_in (well under the 32 MiB mmap threshold)
+MADV_POPULATE_WRITE = 23  # Linux 5.14+: fault a range in for writing in one call (~4x faster than writing it)
+PAGE = 4096
+_faulted = 0  # bytes fault_in has made resident in the heap so far
+
+
+def fault_in(nbytes: int) -> int:
+    """After keep_freed_memory: make `nbytes` of malloc's heap resident now, so that what is allocated later (a
+    small class's kept pictures: QPixmapCache filling over a lesson's first jumps) reuses pages already faulted
+    in instead of faulting each new page in mid-frame (~1,000 faults, ~4 ms, a cold jump at 6 students). The
+    blocks are malloc'd, written and freed at once: with keep_freed_memory's thresholds the freed heap stays with
+    the process (until give_back_excess trims it after a sentence much smaller than its memory). Counts what it
+    did: a second call faults in only what the first did not. Returns the bytes faulted in now (0 without
+    keep_freed_memory's settings, as on macOS or Windows). 90 MB took 27 ms here with MADV_POPULATE_WRITE, 100 ms
+    written page by page (the fallback, on kernels before 5.14)."""
+    global _faulted
+    want = nbytes - _faulted
+    if not _done or want <= 0:
+        return 0
+    libc = ctypes.CDLL(None)
+    malloc, free, memset, madvise = libc.malloc, libc.free, libc.memset, libc.madvise
+    malloc.argtypes, malloc.restype = [ctypes.c_size_t], ctypes.c_void_p
+    free.argtypes, free.restype = [ctypes.c_void_p], None
+    memset.argtypes, memset.restype = [ctypes.c_void_p, ctypes.c_int, ctypes.c_size_t], ctypes.c_void_p
+    madvise.argtypes, madvise.restype = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int], ctypes.c_int
+    populate = True
+    blocks = []
+    try:
+        for _ in range(-(-want // FAULT_BLOCK)):
+            block = malloc(FAULT_BLOCK)
+            if not block:
+                break
+            blocks.append(block)
+            start = -(-block // PAGE) * PAGE  # the whole pages inside the block
+            populate = populate and madvise(start, (block + FAULT_BLOCK - start) // PAGE * PAGE, MADV_POPULATE_WRITE) == 0
+            if not populate:
+                memset(block, 0, FAULT_BLOCK)  # written: every page faulted in
+    finally:
+        for block in blocks:
+            free(block)  # back to the heap, kept (M_TRIM_THRESHOLD)
+    _faulted += len(blocks) * FAULT_BLOCK
+    return len(blocks) * FAULT_BLOCK
