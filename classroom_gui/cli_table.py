@@ -63,9 +63,10 @@ EDIT_FORMS = Phrase("cli.help.edit_forms")
 def check_layer_head(args, config) -> None:
     """--layer and --head (from 1) inside the model, or CliError saying the range (a one-layer or one-head model
     says it has only the one, not "between 1 and 1")."""
-    for given, most, key in ((args.layer, config.n_layer, "cli.layer_range"), (args.head, config.n_head, "cli.head_range")):
-        if not 1 <= given <= most:
-            raise CliRefusal(key + "_one" if most == 1 else key, most=most)
+    if not 1 <= args.layer <= config.n_layer:
+        raise CliRefusal("cli.layer_range_one" if config.n_layer == 1 else "cli.layer_range", most=config.n_layer)
+    if not 1 <= args.head <= config.n_head:
+        raise CliRefusal("cli.head_range_one" if config.n_head == 1 else "cli.head_range", most=config.n_head)
 
 
 def lang_arg(help: str) -> tuple:

@@ -22,7 +22,8 @@ def one(tmp_path_factory):
      "このモデルの層は1つだけです。--layerは1にしてください。"),
     ("worksheet", ["--head", "3"], "--head must be 1: this model has only 1 head",
      "このモデルのヘッドは1つだけです。--headは1にしてください。"),
-    ("export", ["--set", "score[2,1,cat,the]=1"], "--set score[2,1,cat,the]=1: this model has only 1 layer; write layer 1",
+    ("export", ["--set", "score[2,1,cat,the]=1"],
+     "--set score[2,1,cat,the]=1: this model has only 1 layer; write layer 1",
      "--set score[2,1,cat,the]=1：このモデルの層は1つだけです。層は1にしてください。")])
 def test_a_one_layer_models_range_is_said_as_the_one_layer(one, tmp_path, capsys, command, args, english, japanese):
     for lang, message in (("en", english), ("ja", japanese)):

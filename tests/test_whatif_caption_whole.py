@@ -35,7 +35,8 @@ def test_the_answer_time_caption_with_two_edits_is_whole(qapp, checkpoint, lang,
         for i, beat in enumerate(timeline.beats):
             if beat.chapter != "answer":
                 continue
-            frame = frame_at(trace, Selection(focus=trace.n_tokens - 1, lang=lang, canvas=canvas), timeline.beat_stop(i))
+            sel = Selection(focus=trace.n_tokens - 1, lang=lang, canvas=canvas)
+            frame = frame_at(trace, sel, timeline.beat_stop(i))
             assert frame.narration.startswith("もしも" if lang == "ja" else "What if")
             scene.set_frame(frame)
             assert scene.narration.text == frame.narration, (beat.key, scene.narration.text[-40:])
@@ -51,7 +52,8 @@ def test_a_caption_that_fits_keeps_the_lessons_size(qapp, checkpoint):
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     scene = ClassroomScene()
     try:
-        scene.set_frame(frame_at(trace, Selection(focus=0, lang="ja", canvas=FOUR_THREE), timeline.chapter_end("answer")))
+        sel = Selection(focus=0, lang="ja", canvas=FOUR_THREE)
+        scene.set_frame(frame_at(trace, sel, timeline.chapter_end("answer")))
         assert scene.narration.text == scene.frame.narration and scene.narration.font.pixelSize() >= 28
     finally:
         scene.clear()
