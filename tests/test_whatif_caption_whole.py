@@ -1,7 +1,7 @@
 """polish12 (whatif18's note): with what-if edits, the Japanese lead 「もしも…、どうなるでしょう。このクラスはもう…」
 before the 4:3 answer-time caption cut its last words (「…答えは変わらず、e…」) at the narration's least size, 28 px;
-the narration now goes below 28 only where the whole text would not fit, so nothing is cut, and a caption that fits
-at 28 keeps its size."""
+a what-if's narration now goes below 28 (24, then 20) only where the whole text would not fit, so nothing is cut; a
+caption that fits at 28 keeps its size, and the lesson's own steps keep 28 as their floor (test_lecture_ready)."""
 from __future__ import annotations
 
 import pytest
