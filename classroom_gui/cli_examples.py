@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from .cli_table import MODEL, CliError, arg, lang_arg, subcommand, tell, write_atomic
+from .cli_table import MODEL, CliRefusal, arg, lang_arg, subcommand, tell, write_atomic
 
 
 @subcommand("examples", "cli.help.examples",
@@ -27,7 +27,7 @@ def _examples(args: argparse.Namespace) -> int:
     try:
         examples = load_gallery(gallery_file(folder))
     except GalleryError as exc:
-        raise CliError(f"no gallery: {exc}") from None
+        raise CliRefusal("cli.no_gallery", why=exc.phrase) from None  # said in --lang (refusing_in)
     if args.json is not None:
         records = [e.to_json() for e in examples]
         write_atomic(args.json, json.dumps(records, ensure_ascii=False, indent=1) + "\n")

@@ -61,11 +61,12 @@ EDIT_FORMS = Phrase("cli.help.edit_forms")
 
 
 def check_layer_head(args, config) -> None:
-    """--layer and --head (from 1) inside the model, or CliError saying the range."""
+    """--layer and --head (from 1) inside the model, or CliError saying the range (a one-layer or one-head model
+    says it has only the one, not "between 1 and 1")."""
     if not 1 <= args.layer <= config.n_layer:
-        raise CliRefusal("cli.layer_range", most=config.n_layer)
+        raise CliRefusal("cli.layer_range_one" if config.n_layer == 1 else "cli.layer_range", most=config.n_layer)
     if not 1 <= args.head <= config.n_head:
-        raise CliRefusal("cli.head_range", most=config.n_head)
+        raise CliRefusal("cli.head_range_one" if config.n_head == 1 else "cli.head_range", most=config.n_head)
 
 
 def lang_arg(help: str) -> tuple:

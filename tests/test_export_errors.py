@@ -15,7 +15,7 @@ from classroom_gui.lesson.strings import LANGUAGES, table
 from helpers import ENGLISH_NAMES_FEWER
 
 PACKAGE = Path(classroom_gui.__file__).resolve().parent
-MAKERS = {"ExportError", "Phrase", "WorksheetError", "CliRefusal", "EditError"}
+MAKERS = {"ExportError", "Phrase", "WorksheetError", "CliRefusal", "EditError", "GalleryError"}
 
 
 def _made() -> list[tuple[str, int, ast.Call]]:

@@ -60,8 +60,31 @@ def test_the_edit_menu_names_a_japanese_sentence_by_its_width():
 
 
 def test_no_text_is_cut_by_hand_outside_messages_fit():
-    cut = re.compile(r"""\[:[^\]\n]*\]\s*\+\s*(["'])(…|\.\.\.)\1""")
+    cut = re.compile(r"""\[:[^\]\n]*\]\s*\+\s*(["'])(…|︙|\.\.\.)\1""")  # polish12: the upright "︙" too
     found = [f"{path.relative_to(PACKAGE)}:{n}" for path in PACKAGE.rglob("*.py") if path.name != "fit.py"
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if cut.search(line)]
     assert found == []
     assert cut.search('x = text[:39] + "…"') and cut.search("s[:n - 1] + '...'")  # the pattern finds what it is for
+    assert cut.search('name = label[:fit - 1] + "︙"')  # board_bars' own cut, before polish12
+
+
+def test_a_name_written_top_to_bottom_is_cut_a_cell_a_character_with_the_upright_mark(qapp):
+    """polish12: the share chart's 縦書き names are cut by messages.fit too: each character one cell, wide or narrow,
+    ending in 「︙」 (the upright "…"), the painted name no taller than the room."""
+    from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+
+    from classroom_gui.messages.fit import VERTICAL_ELLIPSIS, one_cell
+    from classroom_gui.scene import fonts
+    from classroom_gui.scene.board_bars import STACK_STEP, _turned_name
+
+    assert shortened("ﾏｯﾄの上", 3, VERTICAL_ELLIPSIS, one_cell) == "ﾏｯ︙"  # narrow kana: a cell each, not a column
+    assert shortened("座った", 3, VERTICAL_ELLIPSIS, one_cell) == "座った"
+    font = fonts.font(14)
+    step = QFontMetricsF(font).height() * STACK_STEP
+    image = QImage(40, 400, QImage.Format.Format_ARGB32)
+    p = QPainter(image)
+    try:
+        name, box = _turned_name(p, "猫がマットの上に座った", font, 20.0, 0.0, 4 * step)
+    finally:
+        p.end()
+    assert name == "猫がマ︙" and box.height() <= 4 * step + 1e-6

@@ -152,8 +152,8 @@ QK = ("query", "key")
 ABOUT = {"embedding.token": ("token",), "embedding.position": ("position",), "embedding": ("notebook",),
          "cards": ("query", "key", "value"), "question": ("query",), "scoring": QK, "scaling": QK, "mask": QK,
          "softmax": QK, "listening": ("value", "context"), "everyone": ("value", "context"), "heads": ("context",),
-         "heads.residual": LAST, "ffn": ("notebook",), "layers": ("notebook",), "answer": ("notebook",),
-         "answer.norm": LAST}
+         "heads.residual": LAST, "ffn": ("notebook",), "layers": ("notebook",),
+         "answer": ("notebook", "final_notebook"), "answer.norm": LAST}
 
 
 def about(frame: Frame) -> Frame:

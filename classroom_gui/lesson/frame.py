@@ -23,7 +23,8 @@ WIDE = 32  # numbers in a row from which a Strip keeps the trace's NumPy row ins
 @dataclass
 class Strip:
     """A row of numbers drawn as coloured cells: a card or a notebook."""
-    role: str                  # "query", "key", "value", "notebook", "token", "position", "context", "hidden"
+    role: str                  # "query", "key", "value", "notebook", "final_notebook", "token", "position", "context",
+    #                            "hidden"
     values: Sequence[float]    # a list of floats; a wide row (over 64 numbers) is the trace's NumPy row, not a copy
     label: str = ""            # what the strip is, in the chosen language
     visible: float = 1.0       # 0 hidden .. 1 fully drawn (animations fade and grow strips)

@@ -103,13 +103,14 @@ def example_selection(example: Example, tokens: list[str], temperature: float = 
                      head=example.head - 1, temperature=temperature, lang=lang or example.lang, rule=example.mask)
 
 
-def gallery_of(model_dir) -> tuple[list[Example], str]:
-    """The model folder's examples and "" , or [] and why there are none (no file, or a file that cannot be
-    used): the lesson then starts from layer 1, head 1, and the window's Examples item says why it is off."""
+def gallery_of(model_dir) -> tuple[list[Example], GalleryError | None]:
+    """The model folder's examples and None, or [] and why there are none (no file, or a file that cannot be
+    used; said in any language): the lesson then starts from layer 1, head 1, and the window's Examples item
+    says why it is off."""
     path = gallery_file(model_dir)
     if not path.exists():
-        return [], f"{path}: file not found"
+        return [], GalleryError("gallery.missing", path=str(path))
     try:
-        return load_gallery(path), ""
+        return load_gallery(path), None
     except GalleryError as exc:
-        return [], str(exc)
+        return [], exc

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 ELLIPSIS = "…"  # one column: East Asian "ambiguous", which a Western terminal draws narrow
+VERTICAL_ELLIPSIS = "︙"  # its upright form, for a name written top to bottom (縦書き) under a bar
 
 
 def char_columns(c: str) -> int:
@@ -25,17 +26,24 @@ def columns(text: str) -> int:
     return sum(char_columns(c) for c in text)
 
 
-def shortened(text: str, width: int) -> str:
-    """`text` when it fits in `width` columns, else its start and "…" in at most `width` columns. One pass that
-    stops once the text is known not to fit: a 10,000-character word costs what a 16-character one does."""
+def one_cell(c: str) -> int:
+    """A character written top to bottom takes one cell of the column, wide or narrow (the share chart's 縦書き)."""
+    return 1
+
+
+def shortened(text: str, width: int, mark: str = ELLIPSIS, width_of=char_columns) -> str:
+    """`text` when it fits in `width` columns, else its start and `mark` ("…", one column) in at most `width`
+    columns; `width_of` measures a character (a terminal's char_columns, or one_cell with VERTICAL_ELLIPSIS for a
+    name written top to bottom). One pass that stops once the text is known not to fit: a 10,000-character word
+    costs what a 16-character one does."""
     used, cut = 0, len(text)
     for i, c in enumerate(text):
-        w = char_columns(c)
+        w = width_of(c)
         if cut == len(text) and used + w > width - 1:
             cut = i  # the first character that leaves no room for the "…"
         used += w
         if used > width:
-            return text[:cut] + ELLIPSIS
+            return text[:cut] + mark
     return text
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..messages.phrase import PhraseError
 from ..resources import teaching_model_dir
 from .functions import MASK_RULES
 from .limits import CONFIG_BYTES, LimitError, read_json
@@ -21,8 +22,9 @@ EXAMPLES = "examples.json"
 KEYS = ("text", "lang", "mask", "focus", "layer", "head", "expect_top", "what")
 
 
-class GalleryError(ValueError):
-    """An examples file that cannot be used; the message names the file and the problem."""
+class GalleryError(PhraseError, ValueError):
+    """An examples file that cannot be used, as a key of messages/strings ("gallery.…") and its values: str() names
+    the file and the problem in English, `phrase.said(lang)` in the reader's language (polish12)."""
 
 
 def load_examples(path: Path | None = None) -> list[dict]:
@@ -36,46 +38,48 @@ def read_examples(path, languages=("en", "ja")) -> list[dict]:
     GalleryError names the file, the entry (from 1) and the problem."""
     path = Path(path)
     if not path.is_file():
-        raise GalleryError(f"{path}: file not found")
+        raise GalleryError("gallery.missing", path=str(path))
     try:  # a config file's limits: the shipped gallery is 7 kB; size and nesting are checked before parsing
         raw = read_json(path, CONFIG_BYTES)
     except LimitError as exc:
-        raise GalleryError(str(exc)) from None
+        raise GalleryError("gallery.unreadable", why=str(exc)) from None  # the limit's own (English) words
     if not isinstance(raw, list) or not raw:
-        raise GalleryError(f"{path}: expected a non-empty JSON list of examples")
+        raise GalleryError("gallery.not_list", path=str(path))
     out = []
     for i, entry in enumerate(raw, 1):
         try:
             out.append(_checked(entry, tuple(languages)))
+        except GalleryError as exc:
+            raise GalleryError("gallery.example", path=str(path), i=i, why=exc.phrase) from None
         except (TypeError, ValueError) as exc:
-            raise GalleryError(f"{path}: example {i}: {exc}") from None
+            raise GalleryError("gallery.example", path=str(path), i=i, why=str(exc)) from None
     return out
 
 
 def _checked(entry, languages: tuple[str, ...]) -> dict:
     if not isinstance(entry, dict):
-        raise ValueError("expected an object with " + ", ".join(KEYS))
+        raise GalleryError("gallery.not_object", keys=KEYS)
     missing = [k for k in KEYS if k not in entry]
     if missing:
-        raise ValueError(f"missing {', '.join(missing)}")
+        raise GalleryError("gallery.missing_keys", keys=tuple(missing))
     text, lang, mask, focus = entry["text"], entry["lang"], entry["mask"], entry["focus"]
     if not isinstance(text, str) or not text.strip():
-        raise ValueError("'text' must be a non-empty sentence")
+        raise GalleryError("gallery.text")
     if lang not in languages:
-        raise ValueError(f"'lang' must be one of {', '.join(languages)}, not {lang!r}")
+        raise GalleryError("gallery.lang", langs=languages, got=lang)
     if mask not in MASK_RULES:
-        raise ValueError(f"'mask' must be 'none' or 'causal', not {mask!r}")
+        raise GalleryError("gallery.mask", got=mask)
     if isinstance(focus, bool) or not (isinstance(focus, str) and focus or isinstance(focus, int) and focus >= 1):
-        raise ValueError("'focus' must be a word of the sentence or a seat number from 1")
+        raise GalleryError("gallery.focus")
     for key in ("layer", "head"):
         if isinstance(entry[key], bool) or not isinstance(entry[key], int) or entry[key] < 1:
-            raise ValueError(f"'{key}' must be a whole number from 1")
+            raise GalleryError("gallery.whole", field=key)
     top = entry["expect_top"]
     if not (isinstance(top, str) and top or isinstance(top, list) and top and all(isinstance(w, str) and w for w in top)):
-        raise ValueError("'expect_top' must be a word or a list of words")
+        raise GalleryError("gallery.expect_top")
     what = entry["what"]
     if not isinstance(what, dict) or not all(isinstance(what.get(k), str) and what[k] for k in languages):
-        raise ValueError("'what' must hold one sentence in each of " + ", ".join(languages))
+        raise GalleryError("gallery.what", langs=languages)
     return {"text": " ".join(text.split()), "lang": lang, "mask": mask, "focus": focus, "layer": entry["layer"],
             "head": entry["head"], "expect_top": top, "what": {k: what[k] for k in languages}}
 
@@ -99,10 +103,10 @@ def measure(checkpoint, ex: dict) -> dict:
     run = run_sentence(checkpoint, ex["text"], ex["mask"])
     words = run.trace.tokens
     if isinstance(ex["focus"], str) and words.count(ex["focus"]) != 1:
-        raise GalleryError(f"{ex['text']!r}: the focus {ex['focus']!r} must appear exactly once in {words}")
+        raise GalleryError("gallery.focus_twice", text=ex["text"], focus=ex["focus"], words=str(words))
     focus = focus_seat(ex["focus"], words)
     if focus is None:
-        raise GalleryError(f"{ex['text']!r}: there is no seat {ex['focus']!r} among {len(words)} students")
+        raise GalleryError("gallery.no_seat", text=ex["text"], focus=ex["focus"], n=len(words))
     shares = run.trace.layers[ex["layer"] - 1].weights[ex["head"] - 1][focus].astype(float)
     order = np.argsort(-shares, kind="stable")
     want = expected(ex)

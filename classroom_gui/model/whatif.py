@@ -116,7 +116,8 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
 
 def _whole(text: str, top: int, key: str, spec: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= top:
-        raise EditError(key, spec=spec, top=top)
+        said = key + "_one" if top == 1 else key  # a one-layer model "has only 1 layer", not "from 1 to 1"
+        raise EditError(said, spec=spec, top=top)
     return int(text) - 1
 
 

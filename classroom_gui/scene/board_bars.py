@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Bars
 from ..lesson.numbers import fmt
+from ..messages.fit import VERTICAL_ELLIPSIS, one_cell, shortened
 from . import fonts, palette
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor
 from .palette import Theme
@@ -276,14 +277,14 @@ def turned_length(label: str, fm: QFontMetricsF) -> float:
 def _turned_name(p: QPainter, label: str, font, cx: float, top: float, room: float) -> tuple[str, QRectF]:
     """`label` painted upright under a thin bar, centred on x = cx and hanging from `top`, at most `room` tall:
     kana and kanji top to bottom (「ー」 as 「｜」), anything else turned to read upwards; a name too long ends in
-    "︙" or "…". (The name as painted, where its ink is.)"""
+    "︙" (messages.fit.shortened, in cells) or "…" (elide, in pixels). (The name as painted, where its ink is.)"""
     fm = QFontMetricsF(font)
     p.save()
     p.setFont(font)
     if _stacked(label):
         step = fm.height() * STACK_STEP
         fit = max(1, int(room / step + 1e-6))  # (room is turned_length: a whole number of steps)
-        name = label if len(label) <= fit else label[:fit - 1] + "︙"
+        name = shortened(label, fit, VERTICAL_ELLIPSIS, one_cell)  # a cell a character, cut as every name is
         w = max(fm.horizontalAdvance(c) for c in name)
         for k, c in enumerate(name.replace("ー", "｜")):
             p.drawText(QRectF(cx - step / 2, top + k * step, step, step), ALIGN_CENTER, c)

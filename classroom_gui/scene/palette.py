@@ -28,6 +28,8 @@ ROLES = {
     "attention": OKABE_ITO["vermillion"],
     "context": OKABE_ITO["reddish_purple"],  # the new understanding (share-weighted mix of opinions)
     "notebook": "#6B7A89",                 # grey-blue: the student's own running notes
+    "final_notebook": "#22313F",           # dark slate: the last notebook after the final LayerNorm (ln_f), the
+                                           # one the answer is read from: another thing, so another colour (polish12)
     "token": OKABE_ITO["sky_blue"],
     "position": "#8A8F98",
     "hidden": OKABE_ITO["reddish_purple"],  # FFN hidden units

@@ -122,7 +122,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         examples.setEnabled(bool(self.gallery))
         missing = gallery_file(self.checkpoint.path)
         examples.setToolTip("" if self.gallery else t("ui.examples_missing", file=missing) if not missing.exists()
-                            else self.model.gallery_problem)  # a damaged file: what is wrong with it
+                            else self.model.gallery_problem.phrase.said(self.sel.lang))  # a damaged file: what is wrong
         window_build.show_selection(self)
         window_build.fit_top_bars(self)  # Japanese labels are wider
         if new_language:  # the names are the controls' labels and tips, which change with the language only

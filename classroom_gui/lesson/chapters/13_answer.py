@@ -48,7 +48,7 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     last = tr.n_tokens - 1
     _answer_time(ctx, fr)
     if ctx.desks(fr):
-        fr.students[last].cards = [ctx.strip("notebook", tr.ln_f[last], ctx.alpha, "card.final_notebook")]
+        fr.students[last].cards = [ctx.strip("final_notebook", tr.ln_f[last], ctx.alpha, "card.final_notebook")]
     fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
     fr.write_vector(fmt_many(tr.layers[-1].output[last]))
     fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
@@ -66,7 +66,7 @@ def _compared(ctx, fr: Frame):
     top = answer_ids(tr, probs, TOP_WORDS)
     fr.answer_id = int(top[0])
     if ctx.desks(fr):
-        fr.students[last].notebook = ctx.strip("notebook", tr.ln_f[last], label_key="card.final_notebook")
+        fr.students[last].notebook = ctx.strip("final_notebook", tr.ln_f[last], label_key="card.final_notebook")
     return vocab, probs, top
 
 
