@@ -184,8 +184,19 @@ def rounded_total(worked: WorkedSum) -> WorkedSum:
     the model's number as shown; else as it is (the exact total, and the board's note says how near it is)."""
     if not (worked.compact and worked.whole and worked.total):
         return worked
-    total = hand_sum([worked.total], TOTAL_PLACES)
-    return replace(worked, total=total) if rounds_to(total, worked.shown) else worked
+    return replace(worked, total=at_total_places(worked.total, worked.shown))
+
+
+def at_total_places(result: str, shown: str) -> str:
+    """A worked result of more than TOTAL_PLACES decimals rounded half up to TOTAL_PLACES where that still rounds to
+    `shown` (the model's number beside it), else as it is: "-0.66477" -> "-0.6648" beside -0.66."""
+    if "." not in result or len(result.split(".")[1]) <= TOTAL_PLACES:
+        return result
+    try:
+        total = hand_sum([result], TOTAL_PLACES)
+    except ArithmeticError:
+        return result
+    return total if rounds_to(total, shown) else result
 
 
 def missed(t, result: str, shown: str) -> str:
@@ -259,6 +270,7 @@ def scale_lines(t, worked, where: str) -> list[str]:
     """The board lines of scaled_and_shifted: the scale and shift named, then the one redoable equation and
     `where` the model's number is shown."""
     even, g, b, result, exact, shown = worked
+    result = at_total_places(result, shown) if exact else result  # fix22: at most 4 decimals, as every worked total
     line = f"{in_product(even)} × {in_product(g)} {signed_terms([b], first=False)} = " + _beside(result, where)
     return [t("worked.ln_scale", g=g, b=b), line] + ([] if exact else [missed(t, result, shown)])
 
