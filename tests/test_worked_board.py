@@ -189,8 +189,8 @@ def test_worked_lines_name_what_they_hold(checkpoint, text, lang):
     trace = compute_run(checkpoint, text, mask="none").trace
     sel = Selection(focus=state.default_focus(trace.tokens, "none"), lang=lang, rule="none")
     boards = {fr.beat_key: fr.board for fr in frames_of(trace, sel, ("heads.project", "heads.residual", "ffn.residual"))}
-    understanding, scale = {"en": ("each head's new understanding of", "number 1 = evened × scale + shift (scale "),
-                            "ja": ("の各ヘッドの新しい理解を横に並べたもの", "1番目の数 = 正規化した数 × 倍率 + ずらし幅（倍率")}[lang]
+    understanding, scale = {"en": ("each head's new understanding of", "number 1 = evened × scale + shift"),
+                            "ja": ("の各ヘッドの新しい理解を横に並べたもの", "1番目の数 = 正規化した数 × 倍率 + ずらし幅")}[lang]
     assert any(understanding in line for line in boards["heads.project"])
     assert any(line.startswith(scale) for line in boards["heads.residual"])
     units = np.flatnonzero(trace.layers[0].ffn_hidden_at(sel.focus) != 0) + 1

@@ -267,12 +267,13 @@ def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: floa
 
 
 def scale_lines(t, worked, where: str) -> list[str]:
-    """The board lines of scaled_and_shifted: the scale and shift named, then the one redoable equation and
-    `where` the model's number is shown."""
+    """The board lines of scaled_and_shifted: the equation in words ("number 1 = evened × scale + shift", fix22: no
+    label ending in a colon), then the one redoable equation in the same order and `where` the model's number is
+    shown."""
     even, g, b, result, exact, shown = worked
     result = at_total_places(result, shown) if exact else result  # fix22: at most 4 decimals, as every worked total
     line = f"{in_product(even)} × {in_product(g)} {signed_terms([b], first=False)} = " + _beside(result, where)
-    return [t("worked.ln_scale", g=g, b=b), line] + ([] if exact else [missed(t, result, shown)])
+    return [t("worked.ln_scale"), line] + ([] if exact else [missed(t, result, shown)])
 
 
 def _beside(result: str, note: str) -> str:
