@@ -23,7 +23,7 @@ def test_an_edited_scores_board_adds_up_and_names_the_edit(tmp_path, lang, text,
                      "--size", "160x90", "-o", str(tmp_path / "x.png"), "--json", str(out)]) == 0
         numbers = json.loads(out.read_text(encoding="utf-8"))
         if numbers["moment"]["beat"] == "scoring.classmate" and (
-                f"「{who}」の自己紹介" in numbers["board"][0] or f'"{who}"\'s self-intro' in numbers["board"][0]):
+                f"「{who}」の自己紹介" in numbers["board"][0] or f'self-intro of "{who}"' in numbers["board"][0]):
             break
     else:
         pytest.fail("no scoring step for the edited classmate")

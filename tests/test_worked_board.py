@@ -47,10 +47,10 @@ def numbers(text: str) -> list[str]:
 
 
 def read_sum(board: list[str]) -> dict:
-    """The worked sum after the board's first line: the two bracketed rows after it, the chain "= products +
-    extras = total" and the model's number named after it."""
+    """The worked sum after the board's first line: the two bracketed rows after its "x: …" line, the chain
+    "= products + extras = total" and the model's number named after it."""
     text = " ".join(board[1:])
-    text = text[text.index("worked out" if "worked out" in text else "計算"):]
+    text = text[re.search(r"\bx[:：]", text).start():]
     rows = re.findall(r"\[([^\]]*)\]", text)
     chain = re.search(rf"= ({NUM}(?:\s*[+-]\s*\d+\.\d+)+) = ({NUM})\s*[(（][^()（）]*?({NUM})[)）]", text)
     terms = [("-" if s == "-" else "") + v for s, v in re.findall(r"([+-]?)\s*(\d+\.\d+)", chain.group(1))]
@@ -176,7 +176,7 @@ def test_a_worked_sum_says_it_is_worked_from_the_numbers_shown(checkpoint, text,
     said = {"en": "each pair as shown multiplied, then + b", "ja": "表示した数を順に掛けて、b"}[lang]
     seen = 0
     for frame in frames_of(trace, sel, tuple(k for k in WORKED if k != "heads.residual")):
-        line = next(i for i, s in enumerate(frame.board) if s.startswith("= "))  # the products' chain
+        line = next(i for i, s in enumerate(frame.board) if re.search(rf" = {NUM} [+-] ", s))  # the products' chain
         assert frame.board[line - 1].startswith(said), frame.board[line - 1]
         seen += 1
     assert seen == 6
@@ -189,10 +189,10 @@ def test_worked_lines_name_what_they_hold(checkpoint, text, lang):
     trace = compute_run(checkpoint, text, mask="none").trace
     sel = Selection(focus=state.default_focus(trace.tokens, "none"), lang=lang, rule="none")
     boards = {fr.beat_key: fr.board for fr in frames_of(trace, sel, ("heads.project", "heads.residual", "ffn.residual"))}
-    understanding, scale = {"en": ("each head's new understanding of", "number 1: learned scale"),
-                            "ja": ("の各ヘッドの新しい理解を横に並べたもの", "1番目の数の倍率は")}[lang]
+    understanding, scale = {"en": ("each head's new understanding of", "number 1 = evened × scale + shift"),
+                            "ja": ("の各ヘッドの新しい理解を横に並べたもの", "1番目の数 = 正規化した数 × 倍率 + ずらし幅")}[lang]
     assert any(understanding in line for line in boards["heads.project"])
     assert any(line.startswith(scale) for line in boards["heads.residual"])
     units = np.flatnonzero(trace.layers[0].ffn_hidden_at(sel.focus) != 0) + 1
-    named = {"en": "rows {} of column 1 of W_2", "ja": "W_2の1列目の{}行目"}[lang].format(", ".join(map(str, units)))
+    named = {"en": "w: rows {} of column 1 of W_2", "ja": "w：W_2の1列目の{}行目"}[lang].format(", ".join(map(str, units)))
     assert any(line.startswith(named) for line in boards["ffn.residual"])  # one board line (the scene wraps it)

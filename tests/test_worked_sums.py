@@ -124,7 +124,7 @@ def test_a_long_sum_says_how_many_products_it_has(tmp_path):
     sel = Selection(focus=1, lang="en", rule="none")
     frame = next(card_frames(trace, sel))
     text = " ".join(frame.board)
-    assert "a sum of 128 products; the first 6:" in text and "(+122)" in text
+    assert "a sum of 128 products; the first 6 are written" in text and "(+122)" in text
     q = trace.layers[0].head(0).q[1, 0]
     assert f"all 128 products + b = {fmt(q)}" in text
     assert not redo_board(frame.board)

@@ -84,7 +84,7 @@ def test_an_edited_score_is_refused_in_the_readers_language_whatever_the_sheets(
 
     edited = from_specs(run_sentence(checkpoint, JA, "causal").trace, ["score[2,1,座った,猫]=3"])
     refused = _refusal(lambda: build_worksheet(edited, edited.tokens.index("座った"), 1, 0, "en"))
-    assert str(refused).startswith('"座った"\'s scores in this head were edited by hand')
+    assert str(refused).startswith('The scores of "座った" in this head were edited by hand')
     assert said(refused, "ja").startswith("このヘッドでは「座った」のスコアを手で変えています")
 
 

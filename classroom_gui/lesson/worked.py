@@ -42,6 +42,7 @@ LEARNED = Digits((2, 3), (4, 4), "", -1, LISTED_TERMS)
 COMPACT = LEARNED._replace(products=(4, 6))
 TERMS_PER_LINE = 3  # a compact sum's products "2.482×(-0.387)" a line: 4 are wider than a 4:3 board at 16 px
 SIGNED_PER_LINE = 2  # ... where both factors can be negative: 3 "(-1.278)×(-0.048)" are wider than a 4:3 board
+TOTAL_PLACES = 4  # a compact sum's total at the decimals the other boards' sums have (its exact sum has 6)
 
 
 @dataclass(frozen=True)
@@ -137,11 +138,14 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
     factors, "a×w", `per_line` a line (TERMS_PER_LINE; SIGNED_PER_LINE where both factors can be negative), and
     their exact sum (teacher10 M1: 57 units' inputs, column and products took 45 lines, and the sum fell off the
     board). A long sum lists its first products and `total_long_key` (values n, shown) gives the result. `t` is
-    Ctx.t. No `products_key` (""): the heading says what is added, and the products start with `lead` ("x · w = ":
-    teacher12 L2, a label ending in a colon and the products under it did not read as an equation)."""
+    Ctx.t. The heading is an equation ("… = x · w + b"), the inputs and column labels name x and w, `products_key`
+    names what else is added ("b: bias b (0.012)"; "": nothing), and the products start with `lead` ("x · w + b = ":
+    teacher12 L2, a label ending in a colon and the products under it did not read as an equation). A compact
+    sum's total is at TOTAL_PLACES decimals (rounded_total)."""
+    worked = rounded_total(worked)
     b, rest = (worked.extras + ["", ""])[:2]
     added = [t(products_key, b=b, rest=rest)] if products_key else []
-    lines = [heading]
+    lines, rows = [heading], []
     if worked.compact:  # every product as its two factors, per_line a line, then the sum
         terms = [f"{in_product(a)}×{in_product(b)}" for a, b in zip(worked.inputs, worked.weights)]
         lines += [inputs_label, weights_label] + added
@@ -150,18 +154,49 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
     elif worked.whole:
         lines += [inputs_label] + bracketed(worked.inputs, PER_LINE) + [weights_label]
         lines += bracketed(worked.weights, PER_LINE) + added
-        step = PRODUCTS_PER_LINE
-        lines += [(lead if i == 0 else "  ") + signed_terms(worked.products[i:i + step], first=i == 0)
-                  for i in range(0, len(worked.products), step)]
+        rows = product_rows(worked.products, named=lead.strip() != "=")
+        lines += [(lead if i == 0 else "  ") + signed_terms(row, first=i == 0) for i, row in enumerate(rows)]
     if worked.whole:
         added_terms = f"{signed_terms(worked.extras, first=False)} " if worked.extras else ""
-        lines.append(f"  {added_terms}= " + _beside(worked.total, t(shown_key, shown=worked.shown)))
+        closing = f"{added_terms}= " + _beside(worked.total, t(shown_key, shown=worked.shown))
+        if rows and len(rows[-1]) + len(worked.extras) <= PRODUCTS_PER_LINE // 2:  # 3 and the total: wider than 4:3
+            lines[-1] += " " + closing  # the bias and the total beside the last product or two: no line of its own
+        else:
+            lines.append("  " + closing)
         return lines + ([] if worked.exact else [missed(t, worked.total, worked.shown)])
     k = len(worked.inputs)
     lines += [t("worked.long", n=worked.n, k=k), inputs_label] + vector_lines(*listed(worked.inputs, n=worked.n))
     lines += [weights_label] + vector_lines(*listed(worked.weights, n=worked.n)) + added
     lines += [lead + signed_terms(worked.products) + f" + … (+{worked.n - k})"]
     return lines + [t(total_long_key, n=worked.n, shown=worked.shown)]
+
+
+def product_rows(products: list[str], named: bool) -> list[list[str]]:
+    """A written-out sum's products PRODUCTS_PER_LINE a line; where the first line starts with its named left side
+    ("x · w + b = ", fix22: a 4:3 board's line holds it and 3 products, not 4), one fewer on the first."""
+    first = PRODUCTS_PER_LINE - 1 if named else PRODUCTS_PER_LINE
+    cuts = [0] + list(range(first, len(products), PRODUCTS_PER_LINE)) if products else []
+    return [products[a:b] for a, b in zip(cuts, cuts[1:] + [len(products)])]
+
+
+def rounded_total(worked: WorkedSum) -> WorkedSum:
+    """A compact sum with its exact total (6 decimals) rounded half up to TOTAL_PLACES, where that still rounds to
+    the model's number as shown; else as it is (the exact total, and the board's note says how near it is)."""
+    if not (worked.compact and worked.whole and worked.total):
+        return worked
+    return replace(worked, total=at_total_places(worked.total, worked.shown))
+
+
+def at_total_places(result: str, shown: str) -> str:
+    """A worked result of more than TOTAL_PLACES decimals rounded half up to TOTAL_PLACES where that still rounds to
+    `shown` (the model's number beside it), else as it is: "-0.66477" -> "-0.6648" beside -0.66."""
+    if "." not in result or len(result.split(".")[1]) <= TOTAL_PLACES:
+        return result
+    try:
+        total = hand_sum([result], TOTAL_PLACES)
+    except ArithmeticError:
+        return result
+    return total if rounds_to(total, shown) else result
 
 
 def missed(t, result: str, shown: str) -> str:
@@ -232,11 +267,13 @@ def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: floa
 
 
 def scale_lines(t, worked, where: str) -> list[str]:
-    """The board lines of scaled_and_shifted: the scale and shift named, then the one redoable equation and
-    `where` the model's number is shown."""
+    """The board lines of scaled_and_shifted: the equation in words ("number 1 = evened × scale + shift", fix22: no
+    label ending in a colon), then the one redoable equation in the same order and `where` the model's number is
+    shown."""
     even, g, b, result, exact, shown = worked
+    result = at_total_places(result, shown) if exact else result  # fix22: at most 4 decimals, as every worked total
     line = f"{in_product(even)} × {in_product(g)} {signed_terms([b], first=False)} = " + _beside(result, where)
-    return [t("worked.ln_scale", g=g, b=b), line] + ([] if exact else [missed(t, result, shown)])
+    return [t("worked.ln_scale"), line] + ([] if exact else [missed(t, result, shown)])
 
 
 def _beside(result: str, note: str) -> str:

@@ -57,7 +57,7 @@ def projected_number(ctx) -> list[str]:
     t = ctx.t
     return [""] + sum_lines(t, worked, t("worked.projected", name=ctx.q(f)), t("worked.concat_input", name=ctx.q(f)),
                             t("worked.column", matrix="W_O", i=1), "worked.proj_products", "worked.above",
-                            "worked.proj_total_long")
+                            "worked.proj_total_long", lead=t("worked.proj_lead"))
 
 
 def residual(ctx, fr: Frame):

@@ -78,7 +78,7 @@ def hidden_unit(ctx) -> list[str]:
     # no blank line before it: with the 96 units' strip below, a 4:3 board has room for only the sum's lines
     return sum_lines(ctx.t, worked, ctx.t("worked.hidden"), ctx.t("worked.ln_input", name=ctx.q(f)),
                      ctx.t("worked.column", matrix="W_1", i=1), "worked.hidden_products", "worked.below",
-                     "worked.hidden_total_long")
+                     "worked.hidden_total_long", lead=ctx.t("worked.hidden_lead"))
 
 
 def output_number(ctx) -> tuple[list[str], bool, list[str]]:
@@ -102,9 +102,10 @@ def output_number(ctx) -> tuple[list[str], bool, list[str]]:
         column = t("worked.kept_rows", units=units) if worked.whole else t("worked.kept_column")
     heading = t("worked.out", name=ctx.q(f))
     keys = ("worked.out_products", "worked.above", "worked.out_total_long")
-    short = ([""] + sum_lines(t, first_products(worked), heading, inputs, t("worked.kept_column"), *keys)
+    lead = t("worked.out_lead")
+    short = ([""] + sum_lines(t, first_products(worked), heading, inputs, t("worked.kept_column"), *keys, lead=lead)
              if worked.compact else [])
-    return [""] + sum_lines(t, worked, heading, inputs, column, *keys), worked.whole, short
+    return [""] + sum_lines(t, worked, heading, inputs, column, *keys, lead=lead), worked.whole, short
 
 
 def unit_runs(units) -> str:

@@ -4,7 +4,6 @@ class guesses comes after it. The attention map is the last layer's, with the an
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import numpy as np
 
@@ -12,12 +11,11 @@ from .. import rules
 from ..answers import answer_ids, seat_guesses
 from ..beat import Step
 from ..frame import Bars, Frame
-from ..numbers import fmt, fmt_many, hand_sum, rounds_to, temperature_probs
+from ..numbers import fmt, fmt_many, temperature_probs
 from ..panels import heatmap, layer_view
 from ..worked import SIGNED_PER_LINE, sum_lines, worked_sum
 from ...model.trace import unembedding
 
-TOTAL_PLACES = 4  # the worked logit's total at the decimals the other boards' sums have (its exact sum has 6)
 RULE = rules.ANSWER_RULE  # answer time predicts in turn, as GPT does, whatever rule the lesson is told in
 TOP_WORDS = 10
 
@@ -87,17 +85,14 @@ def logits(ctx, fr: Frame):
 def logit_lines(ctx, word: int, vocab) -> list[str]:
     """How the chart's first score is made: x · w, x = LayerNorm(final notebook) and w = the word's row of the output
     matrix (wte, or lm_head where the model unties it; GPT-2 adds no bias b, and the heading says so), each product
-    as its two factors (worked.COMPACT), as the other worked sums are, and their sum at TOTAL_PLACES decimals
-    (rounded half up from the products' exact sum, where that still rounds to the chart's score). [] where a number
-    is not plain."""
+    as its two factors (worked.COMPACT), as the other worked sums are, and their sum at worked.TOTAL_PLACES decimals
+    (worked.rounded_total). [] where a number is not plain."""
     tr = ctx.trace
     last = tr.n_tokens - 1
     row = unembedding(tr.params)[word]
     worked = worked_sum(tr.ln_f[last], row, [], float(tr.next_logits[word]), compact=True)
     if worked is None:
         return []
-    if worked.whole and worked.total and rounds_to(hand_sum([worked.total], TOTAL_PLACES), worked.shown):
-        worked = replace(worked, total=hand_sum([worked.total], TOTAL_PLACES))
     t, name = ctx.t, ctx.word(vocab[word])
     row_key = "worked.head_row" if "lm_head.weight" in tr.params else "worked.word_row"  # tied: its token vector
     return sum_lines(t, worked, t("worked.logit", word=name), t("worked.final_input", name=ctx.q(last)),
