@@ -1,7 +1,8 @@
 """Which layout each desk of a class gets (scene.layout.desk_layout), beyond its size and its strips' lengths: a
 badge on a line of its own where beside the name it would be cut (badge_lines), a card label on two lines where
-on one it would be cut (label_rows), wider cells for a card whose numbers do not fit with 2 decimals (wide_rows);
-each only where the desk keeps every number and label row it had. class_boxes applies them in turn.
+on one it would be cut (label_rows), wider cells for a card whose numbers do not fit with 2 decimals (wide_rows),
+narrower cells where only then a desk shows every number (narrow_cells); each only where the desk keeps every
+number and label row it had. class_boxes applies them in turn.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True) -> li
     if not fitted:
         return boxes
     boxes = label_rows(pairs, badge_lines(pairs, boxes, font_scale, least), font_scale, least)
-    return wide_rows(pairs, boxes, font_scale, least)
+    return narrow_cells(pairs, wide_rows(pairs, boxes, font_scale, least), font_scale, least)
 
 
 def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
@@ -63,6 +64,24 @@ def wide_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> lis
                    and (not big or _fits(x, st, font_scale))
                    for x, st, was, big in zip(strips, wider.strips, b.strips, wide)):
                 b = wider
+        out.append(b)
+    return out
+
+
+def narrow_cells(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
+    """The desks' boxes, a desk that cuts a strip to its first numbers and "…" given cells as narrow as its numbers
+    (layout.NARROW_PAD) where then it cuts none (or fewer numbers), at the same size, and the numbers still fit with
+    2 decimals (teacher12 M2: the asker of 10 students at 16:9, 8 a row at 12 px, not 7 and 13 of 24 + "…")."""
+    out = []
+    for (s, strips), b in zip(pairs, boxes):
+        if any(st.shown for st in b.strips):
+            lines = tuple(max(1, round(st.label_h / (st.label_px * 1.3))) if st.label_h else 1 for st in b.strips)
+            nb = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines, narrow=True)
+            if len(nb.strips) == len(b.strips) and all(
+                    st.number_px >= was.number_px and bool(st.label_h) == bool(was.label_h)
+                    and (not st.shown or st.shown >= was.shown > 0) and _fits(x, st, font_scale)
+                    for x, st, was in zip(strips, nb.strips, b.strips)):
+                b = nb
         out.append(b)
     return out
 

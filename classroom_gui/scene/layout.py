@@ -16,6 +16,8 @@ from ..lesson.canvas import WIDESCREEN, Canvas
 
 DIGIT_RATIO = 2.55    # width of "-0.42" in IPAex Gothic, in units of its pixel size (measured 2.51)
 WIDE_DIGITS = 1.22    # "-11.14" against "-0.42"
+NARROW_RATIO = 2.51   # the measured width of "-0.42": with NARROW_PAD the cells of a desk that otherwise cuts a strip
+NARROW_PAD = 4.0      # (desk_boxes.narrow_cells measures that its numbers then fit: 8 a row at 12 px, 10 students)
 NUMBER_PX = (16, 15, 14)  # number sizes tried, biggest first; smaller cells go without numbers (see the
                           # tooltip) rather than print what a projector turns to grey dots
 LABEL_MIN = 16            # a strip's label row only at this size or more (the role's colour still shows)
@@ -140,11 +142,12 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                  tab_w: float, gap: float, max_number_px: float = 16.0, max_row_h: float = 24.0,
                  max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS,
                  least_px: int = NUMBER_PX[-1], label_lines: tuple[int, ...] = (),
-                 wide: tuple[bool, ...] = ()) -> tuple[StripBox, ...]:
+                 wide: tuple[bool, ...] = (), narrow: bool = False) -> tuple[StripBox, ...]:
     """Strips of the given lengths stacked from y down within `avail` height, numbers if they fit (down to
     least_px: see least_number_px); label_lines: how many lines each strip's label row has (1 if not given: a
     label too long for one line wraps rather than ending in "…", where the desk has the room); wide: the strips
-    whose widest number has a digit more than "-0.42" ("-11.14"), given cells WIDE_DIGITS times wider."""
+    whose widest number has a digit more than "-0.42" ("-11.14"), given cells WIDE_DIGITS times wider; narrow: cells
+    as narrow as the number's measured width and NARROW_PAD (the caller checks the numbers then fit)."""
     k = len(counts)
     if k == 0 or avail <= 0 or w <= tab_w:
         return ()
@@ -156,6 +159,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     natural = [max(1, math.ceil(n / row_cells)) for n in counts]
     lines = list(label_lines) + [1] * (k - len(label_lines))
     widened = list(wide) + [False] * (k - len(wide))
+    ratio, cell_pad = (NARROW_RATIO, NARROW_PAD) if narrow else (DIGIT_RATIO, 6.0)
     for tall, tries in enumerate(_tries(least_px, max_rows)):
         # on the taller rounds strips closer together (TIGHT_GAP) if only then they fit
         tight = min(gap, TIGHT_GAP) if tall else gap
@@ -164,7 +168,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                 if px > max_number_px:
                     continue
                 row_h = px * 1.9
-                rows = [_rows_for(n, cells_w, px * DIGIT_RATIO * (WIDE_DIGITS if big else 1.0) + 6, most_rows)
+                rows = [_rows_for(n, cells_w, px * ratio * (WIDE_DIGITS if big else 1.0) + cell_pad, most_rows)
                         for n, big in zip(counts, widened)]
                 if not all(rows):
                     continue
@@ -185,7 +189,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     # or, where numbers may be smaller (4:3; 16:9 at 9-12 students), the rows the desk's height has: one a strip,
     # then one more for each strip still cut, in turn
     px = least_px
-    cols = int(cells_w // (px * DIGIT_RATIO + 6))
+    cols = int(cells_w // (px * ratio + cell_pad))
     row_h = px * 1.9
     if cols >= 3 and k * row_h + gaps <= avail:
         need = [max(1, math.ceil(n / cols)) for n in counts]
@@ -240,11 +244,12 @@ def _place(counts, rows, x, y, w, labels, label_px, tab_w, gap, row_h, px) -> tu
 
 @lru_cache(maxsize=512)
 def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUMBER_PX[-1],
-                badge_line: bool = False, label_lines: tuple[int, ...] = (), wide: tuple[bool, ...] = ()) -> DeskBox:
+                badge_line: bool = False, label_lines: tuple[int, ...] = (), wide: tuple[bool, ...] = (),
+                narrow: bool = False) -> DeskBox:
     """A desk of w x h with strips of `counts` cells (notebook first, then cards), numbers down to least_px
     (least_number_px of the desk's canvas); badge_line: the name tag one line taller, the badge on that line
-    (DeskBox.badge_h), the strips below it; label_lines and wide: each strip's label lines and wider numbers
-    (stack_strips)."""
+    (DeskBox.badge_h), the strips below it; label_lines, wide and narrow: each strip's label lines, wider numbers
+    and the narrowest cells (stack_strips)."""
     pad = clamp(min(w, 2 * h) * 0.032, 3.0, 12.0)
     header_h = clamp(h * 0.19, 18.0, 46.0)
     if h >= 60:  # room for a 16 px name (a projector's least) even in a class of 64; the cards give way
@@ -262,6 +267,6 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUM
     tab_w = clamp(w * 0.014, 3.0, 6.0)
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
                           max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px, label_lines=label_lines,
-                          wide=wide)
+                          wide=wide, narrow=narrow)
     lift = clamp(h * 0.016, 2.0, 6.0)
     return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift, badge_h)
