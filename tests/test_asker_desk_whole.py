@@ -89,7 +89,7 @@ def test_an_askers_desk_is_whole_in_a_causal_class_of_8_to_10(qapp, checkpoint, 
     focus = size - 1
     scene = ClassroomScene()
     checked = 0
-    for key, frame in steps_of(trace, Selection(focus=focus, lang=lang, canvas=WIDESCREEN),
+    for key, frame in steps_of(trace, Selection(focus=focus, lang=lang, canvas=WIDESCREEN, rule="causal"),
                                ("listening", "everyone", "heads")):
         scene.set_frame(frame)
         for role, n, shown, px in asker_strips(scene, focus):

@@ -1,5 +1,5 @@
 """A wrapped strip fills its rows evenly where the desk has the height: teacher12 L1 saw, at 4:3, the asker's
-notebook at the listening step (and en desks with a "-10.27" at the feed-forward and answer steps) drawn 5 a row,
+notebook at the listening step (and en 「The」 with a "-10.27" at the in-turn feed-forward step) drawn 5 a row,
 5, 5, 5, 5, 4 and a blank cell, where 6 rows of 4 fit (at the usual row height or a little lower, SNUG). Not
 the asker's strip of the length of a vector the board writes row for row as it (board_wrap.desk_rows): there a
 row more is a board line more, and at the heads step's residual the board's lines no longer fit."""
@@ -34,7 +34,8 @@ def test_no_wrapped_strip_leaves_a_blank_cell_at_4_3(qapp, checkpoint, lang, mas
     for i, beat in enumerate(timeline.beats):
         if beat.chapter == "embedding":  # (its three notebooks of 24 on one desk fit only 5 a row)
             continue
-        frame = frame_at(trace, Selection(focus=focus, lang=lang, canvas=FOUR_THREE), timeline.beat_stop(i))
+        frame = frame_at(trace, Selection(focus=focus, lang=lang, canvas=FOUR_THREE, rule=mask),
+                         timeline.beat_stop(i))
         scene.set_frame(frame)
         on_board = {len(v.numbers) for v in frame.board_vectors if not v.left_out}
         for d, desk in enumerate(scene.desks):
