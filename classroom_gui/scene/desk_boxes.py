@@ -88,11 +88,25 @@ def narrow_cells(pairs, boxes: list[DeskBox], font_scale: float, least: int, kee
                              narrow=True, keep=e)
             if len(nb.strips) == len(b.strips) and all(
                     st.number_px >= was.number_px and bool(st.label_h) == bool(was.label_h)
-                    and (not st.shown or st.shown >= was.shown > 0) and _fits(x, st, font_scale)
-                    for x, st, was in zip(strips, nb.strips, b.strips)):
-                b = nb
+                    and (not st.shown or st.shown >= was.shown > 0) for st, was in zip(nb.strips, b.strips)):
+                b = nb if _all_fit(strips, nb, font_scale) else b
         out.append(b)
     return out
+
+
+def _all_fit(strips, box: DeskBox, font_scale: float) -> bool:
+    """_fits for every strip of a desk at once: the least and largest of all its numbers shown, in its narrowest
+    cells at its biggest numbers (one measure a desk, not one a strip: ~0.3 ms of a 10-desk frame)."""
+    shown = [(x, st) for x, st in zip(strips, box.strips) if st.number_px]
+    if not shown:
+        return True
+    values = np.concatenate([np.asarray(x.values[: st.shown] if st.shown else x.values, np.float64).ravel()
+                             for x, st in shown])
+    if not values.size:
+        return True
+    ends = np.array([values.min(), values.max()])
+    texts = tuple(fmt_many(ends, signed=any(x.role == "hidden" for x, _ in shown)))
+    return all_fit(texts, max(st.number_px for _, st in shown) * font_scale, min(st.cell_w for _, st in shown) - 4)
 
 
 def _fits(strip, st, font_scale: float) -> bool:
