@@ -15,27 +15,31 @@ from .strip import all_fit, label_lines
 
 
 def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True,
-                board: tuple[int, ...] = ()) -> list[DeskBox]:
+                board: tuple[int, ...] = (), laned: bool = False) -> list[DeskBox]:
     """The boxes of the desks of `pairs` ((Student, strips) each), numbers down to `least` px; fitted=False: by
     size and strips alone (the few desks standing out of a class drawn as one picture or a crowd); board: the
     lengths of the vectors the board writes as the asker's desk wraps them (board_wrap.desk_rows), whose strips
     there stay on the fewest rows, not filled evenly (layout._grids: a row more is a board line more, and at 4:3
-    the heads step's residual notebook pushed the board's lines off)."""
+    the heads step's residual notebook pushed the board's lines off); laned: a class whose rows are a lane apart
+    for the links' labels (11-12 at 16:9: lesson.layout.LANE), whose names shrink beside a badge rather than take
+    a taller name tag (desk.crowded's shrunk: that took the room of some of the links' labels)."""
     asker = next((i for i, (s, _) in enumerate(pairs) if s.state == "focus"), 0)
     keep = [board if i == asker else () for i in range(len(pairs))]  # each desk's (layout.stack_strips)
     boxes = [desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least, keep=e)
              for (s, strips), e in zip(pairs, keep)]
     if not fitted:
         return boxes
-    boxes = label_rows(pairs, badge_lines(pairs, boxes, font_scale, least, keep), font_scale, least, keep)
+    boxes = label_rows(pairs, badge_lines(pairs, boxes, font_scale, least, keep, laned), font_scale, least, keep)
     return narrow_cells(pairs, wide_rows(pairs, boxes, font_scale, least, keep), font_scale, least, keep)
 
 
-def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list) -> list[DeskBox]:
+def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list,
+                laned: bool = False) -> list[DeskBox]:
     """The desks' boxes (pairs: (Student, strips) of each), every desk's badge on a line of its own when on one
     line some desk's badge or name would end in "…" (crowded) and the taller name tag costs no desk a number or
     a label; else `boxes`. One rule for the whole class: its name tags stay one height and its names one size."""
-    if not any(crowded(s.badge, s.text, b, font_scale, name_left(b), s.unknown) for (s, _), b in zip(pairs, boxes)):
+    if not any(crowded(s.badge, s.text, b, font_scale, name_left(b), s.unknown, not laned)
+               for (s, _), b in zip(pairs, boxes)):
         return boxes
     two = [desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, badge_line=True, keep=e)
            for (_, strips), b, e in zip(pairs, boxes, keep)]
