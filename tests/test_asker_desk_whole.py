@@ -70,3 +70,29 @@ def test_an_askers_notebook_is_whole_in_a_class_of_11_or_12(qapp, checkpoint, te
             scene.set_frame(frame)
             for role, n, shown, px in asker_strips(scene, focus):
                 assert px >= 12 and shown == n, (key, role, n, shown)
+
+
+
+CAUSAL = {"ja": ("猫がマットの上に座った。", "猫がマットの上に座った。犬", "猫がマットの上に座った。犬は"),  # teacher12 M2
+          "en": ("The cat sat on the mat. The", "The cat sat on the mat. The dog", "The cat sat on the mat. The dog sat")}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [8, 9, 10])
+def test_an_askers_desk_is_whole_in_a_causal_class_of_8_to_10(qapp, checkpoint, lang, size):
+    """teacher12 M2: the asker of 「猫がマットの上に座った。犬は」 (10 students, 16:9) showed 13 of its 24 notebook
+    numbers and 6 of 8 of each card + 「…」 while the board read 「8個の数すべて」 from them (7 a row at 12 px)."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = run_sentence(checkpoint, CAUSAL[lang][size - 8], "causal").trace
+    assert trace.n_tokens == size
+    focus = size - 1
+    scene = ClassroomScene()
+    checked = 0
+    for key, frame in steps_of(trace, Selection(focus=focus, lang=lang, canvas=WIDESCREEN, rule="causal"),
+                               ("listening", "everyone", "heads")):
+        scene.set_frame(frame)
+        for role, n, shown, px in asker_strips(scene, focus):
+            assert px >= 12 and shown == n, (size, key, role, n, shown)
+        checked += 1
+    assert checked >= 3

@@ -67,3 +67,34 @@ def test_a_class_whose_guesses_fit_beside_their_names_keeps_one_line(qapp, check
             assert d.box.badge_h == 0 and d.badge_text() == d.student.badge, key
             seen += 1
     assert seen
+
+
+SEED = {"en": ("The cat sat on the mat", 1), "ja": ("猫がマットの上に座った", 0)}
+
+
+@pytest.mark.parametrize("rule", ["none", "causal"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_names_keep_their_size_and_room_beside_guesses_at_4_3(qapp, checkpoint, lang, rule):
+    """teacher12 L3: at the 4:3 answer step 「に」 shrank beside 「→「座った」」 and 「マット」 touched its 「→「の」」.
+    Every name is drawn whole at one size, the class's, and a badge beside a name stands 4 px clear of it."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.desk import name_left
+
+    text, focus = SEED[lang]
+    trace = run_sentence(checkpoint, text, rule).trace
+    scene = ClassroomScene()
+    seen = 0
+    for key, frame in answer_frames(trace, Selection(focus=focus, lang=lang, canvas=FOUR_THREE, rule=rule)):
+        scene.set_frame(frame)
+        desks = badged_desks(scene)
+        for d in desks:
+            assert d.name_text == d.student.text and d.badge_text() == d.student.badge, (key, d.name_text)
+            assert d.name_font.pixelSize() == round(d.box.name_px * scene.theme.font_scale), (key, d.student.text)
+            if not d.box.badge_h:  # beside the name
+                name_w = QFontMetricsF(d.name_font).horizontalAdvance(d.name_text)
+                assert name_left(d.box) + name_w + 4 + d._badge_size()[0] <= d.box.w - d.box.pad + 0.01, (
+                    key, d.student.text, d.student.badge)
+            seen += 1
+    assert seen >= 6

@@ -205,7 +205,9 @@ class ClassroomScene(QGraphicsScene):
             self.desks.append(desk)
         least = least_number_px(frame.canvas, len(frame.students))
         self.desk_rows = {}  # the board wraps its vectors as the asker's desk wraps them (board_wrap.as_desks)
-        boxes = class_boxes(pairs, th.font_scale, least, fitted=crowd is None and not self.composed)
+        boxes = class_boxes(pairs, th.font_scale, least, fitted=crowd is None and not self.composed,
+                            board=tuple(len(v.numbers) for v in frame.board_vectors if not v.left_out),
+                            laned=frame.canvas.laned[0] <= len(frame.students) <= frame.canvas.laned[1])
         for desk, (s, strips), box in zip(self.desks, pairs, boxes):
             if s.state == "focus" or not self.desk_rows:
                 self.desk_rows = desk_rows(box, [len(x.values) for x in strips])

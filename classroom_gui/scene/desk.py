@@ -23,6 +23,7 @@ from .palette import Theme
 from .strip import StripItem, StripView
 
 GLOW = 8.0  # the focus desk's spotlight reaches this far outside the desk
+SHRUNK = 0.85  # a name beside its badge smaller than this of its size: the class puts its badges on a line of their own
 BODY, SEAT, NAME, BADGE = 1, 2, 4, 8  # a desk's parts: body and outline, seat number, name with its tags, badge
 ALL = BODY | SEAT | NAME | BADGE
 
@@ -51,14 +52,20 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
     return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
 
 
-def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: float, unknown: bool) -> bool:
+def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: float, unknown: bool,
+            shrunk: bool = True) -> bool:
     """Whether on one line beside its name the badge or the name would end in "…" (a guess, the answer step's
-    point, was "→「did…」" at 16:9 with 11 students): then the desk's badge takes a line of its own."""
+    point, was "→「did…」" at 16:9 with 11 students), or (shrunk) the name would shrink below SHRUNK of its size
+    or touch the pill (4:3 answer step: 「に」 small beside 「→「座った」」, 「マット」 against 「→「の」」; teacher12
+    L3): then the desk's badge takes a line of its own."""
     if not badge:
         return False
     bw, px = badge_size(badge, box, font_scale, name_left, text)
     whole = _pill_w(badge, px, box, name_left)
-    return bw < whole - 0.01 or fit_name(text, box, font_scale, name_left, bw, unknown)[1] != text
+    font, shown = fit_name(text, box, font_scale, name_left, bw, unknown)
+    room = box.w - name_left - box.pad - bw - 4 - (box.tag_h * 0.62 + 4 if unknown else 0)  # as fit_name's
+    return bw < whole - 0.01 or shown != text or shrunk and (
+        font.pixelSize() < box.name_px * font_scale * SHRUNK or QFontMetricsF(font).horizontalAdvance(text) > room)
 
 
 def _pill_w(badge: str, px: float, box: DeskBox, name_left: float) -> float:

@@ -1,7 +1,8 @@
 """Which layout each desk of a class gets (scene.layout.desk_layout), beyond its size and its strips' lengths: a
 badge on a line of its own where beside the name it would be cut (badge_lines), a card label on two lines where
-on one it would be cut (label_rows), wider cells for a card whose numbers do not fit with 2 decimals (wide_rows);
-each only where the desk keeps every number and label row it had. class_boxes applies them in turn.
+on one it would be cut (label_rows), wider cells for a card whose numbers do not fit with 2 decimals (wide_rows),
+narrower cells where only then a desk shows every number (narrow_cells); each only where the desk keeps every
+number and label row it had. class_boxes applies them in turn.
 """
 from __future__ import annotations
 
@@ -13,58 +14,103 @@ from .layout import DeskBox, desk_layout
 from .strip import all_fit, label_lines
 
 
-def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True) -> list[DeskBox]:
+def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True,
+                board: tuple[int, ...] = (), laned: bool = False) -> list[DeskBox]:
     """The boxes of the desks of `pairs` ((Student, strips) each), numbers down to `least` px; fitted=False: by
-    size and strips alone (the few desks standing out of a class drawn as one picture or a crowd)."""
-    boxes = [desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least) for s, strips in pairs]
+    size and strips alone (the few desks standing out of a class drawn as one picture or a crowd); board: the
+    lengths of the vectors the board writes as the asker's desk wraps them (board_wrap.desk_rows), whose strips
+    there stay on the fewest rows, not filled evenly (layout._grids: a row more is a board line more, and at 4:3
+    the heads step's residual notebook pushed the board's lines off); laned: a class whose rows are a lane apart
+    for the links' labels (11-12 at 16:9: lesson.layout.LANE), whose names shrink beside a badge rather than take
+    a taller name tag (desk.crowded's shrunk: that took the room of some of the links' labels)."""
+    asker = next((i for i, (s, _) in enumerate(pairs) if s.state == "focus"), 0)
+    keep = [board if i == asker else () for i in range(len(pairs))]  # each desk's (layout.stack_strips)
+    boxes = [desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least, keep=e)
+             for (s, strips), e in zip(pairs, keep)]
     if not fitted:
         return boxes
-    boxes = label_rows(pairs, badge_lines(pairs, boxes, font_scale, least), font_scale, least)
-    return wide_rows(pairs, boxes, font_scale, least)
+    boxes = label_rows(pairs, badge_lines(pairs, boxes, font_scale, least, keep, laned), font_scale, least, keep)
+    return narrow_cells(pairs, wide_rows(pairs, boxes, font_scale, least, keep), font_scale, least, keep)
 
 
-def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
+def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list,
+                laned: bool = False) -> list[DeskBox]:
     """The desks' boxes (pairs: (Student, strips) of each), every desk's badge on a line of its own when on one
     line some desk's badge or name would end in "…" (crowded) and the taller name tag costs no desk a number or
     a label; else `boxes`. One rule for the whole class: its name tags stay one height and its names one size."""
-    if not any(crowded(s.badge, s.text, b, font_scale, name_left(b), s.unknown) for (s, _), b in zip(pairs, boxes)):
+    if not any(crowded(s.badge, s.text, b, font_scale, name_left(b), s.unknown, not laned)
+               for (s, _), b in zip(pairs, boxes)):
         return boxes
-    two = [desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, badge_line=True)
-           for (_, strips), b in zip(pairs, boxes)]
+    two = [desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, badge_line=True, keep=e)
+           for (_, strips), b, e in zip(pairs, boxes, keep)]
     return two if all(map(_same_cells, boxes, two)) else boxes
 
 
-def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
+def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list) -> list[DeskBox]:
     """The desks' boxes, a desk whose card label would end in "…" given a label row of two lines where its
     numbers and labels keep their rows (chapter 10's "all heads' new understanding" on a 4:3 desk, the answer
     step's 「最後のレイヤー正規化（ノート）」 on a 16:9 desk of 11)."""
     out = []
-    for (s, strips), b in zip(pairs, boxes):
+    for (s, strips), b, e in zip(pairs, boxes, keep):
         lines = tuple(min(2, len(label_lines(x.label, st.label_px * font_scale, st.w - st.label_px * 1.24 - 6)))
                       if st.label_h else 1 for x, st in zip(strips, b.strips))
         if any(n > 1 for n in lines):
-            wrapped = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines)
+            wrapped = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines, keep=e)
             b = wrapped if _same_cells(b, wrapped) else b
         out.append(b)
     return out
 
 
-def wide_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int) -> list[DeskBox]:
+def wide_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list) -> list[DeskBox]:
     """The desks' boxes, a card whose numbers do not all fit its cells with 2 decimals ("-11.14", "12.97" in a
     layer-3 notebook) given fewer, wider cells a row where the desk has the rows for them and then they fit at
     the same size (else the card writes 1 decimal: StripView.cell_texts)."""
     out = []
-    for (s, strips), b in zip(pairs, boxes):
+    for (s, strips), b, e in zip(pairs, boxes, keep):
         wide = tuple(bool(st.number_px) and not _fits(x, st, font_scale) for x, st in zip(strips, b.strips))
         if any(wide):
             lines = tuple(max(1, round(st.label_h / (st.label_px * 1.3))) if st.label_h else 1 for st in b.strips)
-            wider = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines, wide)
+            wider = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines, wide,
+                                keep=e)
             if all(st.number_px >= was.number_px and st.shown <= was.shown and bool(st.label_h) == bool(was.label_h)
                    and (not big or _fits(x, st, font_scale))
                    for x, st, was, big in zip(strips, wider.strips, b.strips, wide)):
                 b = wider
         out.append(b)
     return out
+
+
+def narrow_cells(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list) -> list[DeskBox]:
+    """The desks' boxes, a desk that cuts a strip to its first numbers and "…" given cells as narrow as its numbers
+    (layout.NARROW_PAD) where then it cuts none (or fewer numbers), at the same size, and the numbers still fit with
+    2 decimals (teacher12 M2: the asker of 10 students at 16:9, 8 a row at 12 px, not 7 and 13 of 24 + "…")."""
+    out = []
+    for (s, strips), b, e in zip(pairs, boxes, keep):
+        if any(st.shown for st in b.strips):
+            lines = tuple(max(1, round(st.label_h / (st.label_px * 1.3))) if st.label_h else 1 for st in b.strips)
+            nb = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines,
+                             narrow=True, keep=e)
+            if len(nb.strips) == len(b.strips) and all(
+                    st.number_px >= was.number_px and bool(st.label_h) == bool(was.label_h)
+                    and (not st.shown or st.shown >= was.shown > 0) for st, was in zip(nb.strips, b.strips)):
+                b = nb if _all_fit(strips, nb, font_scale) else b
+        out.append(b)
+    return out
+
+
+def _all_fit(strips, box: DeskBox, font_scale: float) -> bool:
+    """_fits for every strip of a desk at once: the least and largest of all its numbers shown, in its narrowest
+    cells at its biggest numbers (one measure a desk, not one a strip: ~0.3 ms of a 10-desk frame)."""
+    shown = [(x, st) for x, st in zip(strips, box.strips) if st.number_px]
+    if not shown:
+        return True
+    values = np.concatenate([np.asarray(x.values[: st.shown] if st.shown else x.values, np.float64).ravel()
+                             for x, st in shown])
+    if not values.size:
+        return True
+    ends = np.array([values.min(), values.max()])
+    texts = tuple(fmt_many(ends, signed=any(x.role == "hidden" for x, _ in shown)))
+    return all_fit(texts, max(st.number_px for _, st in shown) * font_scale, min(st.cell_w for _, st in shown) - 4)
 
 
 def _fits(strip, st, font_scale: float) -> bool:

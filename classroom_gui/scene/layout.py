@@ -16,6 +16,8 @@ from ..lesson.canvas import WIDESCREEN, Canvas
 
 DIGIT_RATIO = 2.55    # width of "-0.42" in IPAex Gothic, in units of its pixel size (measured 2.51)
 WIDE_DIGITS = 1.22    # "-11.14" against "-0.42"
+NARROW_RATIO = 2.51   # the measured width of "-0.42": with NARROW_PAD the cells of a desk that otherwise cuts a strip
+NARROW_PAD = 4.0      # (desk_boxes.narrow_cells measures that its numbers then fit: 8 a row at 12 px, 10 students)
 NUMBER_PX = (16, 15, 14)  # number sizes tried, biggest first; smaller cells go without numbers (see the
                           # tooltip) rather than print what a projector turns to grey dots
 LABEL_MIN = 16            # a strip's label row only at this size or more (the role's colour still shows)
@@ -140,11 +142,13 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                  tab_w: float, gap: float, max_number_px: float = 16.0, max_row_h: float = 24.0,
                  max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS,
                  least_px: int = NUMBER_PX[-1], label_lines: tuple[int, ...] = (),
-                 wide: tuple[bool, ...] = ()) -> tuple[StripBox, ...]:
+                 wide: tuple[bool, ...] = (), narrow: bool = False, keep: tuple[int, ...] = ()) -> tuple[StripBox, ...]:
     """Strips of the given lengths stacked from y down within `avail` height, numbers if they fit (down to
     least_px: see least_number_px); label_lines: how many lines each strip's label row has (1 if not given: a
     label too long for one line wraps rather than ending in "…", where the desk has the room); wide: the strips
-    whose widest number has a digit more than "-0.42" ("-11.14"), given cells WIDE_DIGITS times wider."""
+    whose widest number has a digit more than "-0.42" ("-11.14"), given cells WIDE_DIGITS times wider; narrow: cells
+    as narrow as the number's measured width and NARROW_PAD (the caller checks the numbers then fit); a wrapped
+    strip on rows it fills (_grids) where they fit, else (and strips of the lengths in `keep`) on the fewest rows."""
     k = len(counts)
     if k == 0 or avail <= 0 or w <= tab_w:
         return ()
@@ -156,6 +160,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     natural = [max(1, math.ceil(n / row_cells)) for n in counts]
     lines = list(label_lines) + [1] * (k - len(label_lines))
     widened = list(wide) + [False] * (k - len(wide))
+    ratio, cell_pad = (NARROW_RATIO, NARROW_PAD) if narrow else (DIGIT_RATIO, 6.0)
     for tall, tries in enumerate(_tries(least_px, max_rows)):
         # on the taller rounds strips closer together (TIGHT_GAP) if only then they fit
         tight = min(gap, TIGHT_GAP) if tall else gap
@@ -164,7 +169,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                 if px > max_number_px:
                     continue
                 row_h = px * 1.9
-                rows = [_rows_for(n, cells_w, px * DIGIT_RATIO * (WIDE_DIGITS if big else 1.0) + 6, most_rows)
+                rows = [_rows_for(n, cells_w, px * ratio * (WIDE_DIGITS if big else 1.0) + cell_pad, most_rows)
                         for n, big in zip(counts, widened)]
                 if not all(rows):
                     continue
@@ -173,19 +178,20 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                         continue
                     rows = natural
                 labels = [label_h * n for n in lines]
-                need = sum(lh + r * row_h for lh, r in zip(labels, rows)) + gaps
-                g = gap if need <= avail else tight
-                need += (g - gap) * (k - 1)
-                if need <= avail:  # spare height makes the cells taller (same type), up to a card-like shape
-                    row_h = min(px * STRETCH, row_h + (avail - need) / sum(rows))
-                    return _place(counts, rows, x, y, w, labels, label_px, tab_w, g, row_h, px)
+                for rs, rh in _grids(counts, rows, most_rows, px, keep) if wrap_more else ((rows, row_h),):
+                    need = sum(lh + r * rh for lh, r in zip(labels, rs)) + gaps
+                    g = gap if need <= avail else tight
+                    need += (g - gap) * (k - 1)
+                    if need <= avail:  # spare height makes the cells taller (same type), up to a card-like shape
+                        rh = min(px * STRETCH, rh + (avail - need) / sum(rs))
+                        return _place(counts, rs, x, y, w, labels, label_px, tab_w, g, rh, px)
     # the first few numbers at the smallest readable size and a "…" cell, rather than smaller numbers: every number
     # on rows a little lower (SNUG) where only then they all fit (the asker's desk at the listening step, 5 strips
     # on a 16:9 desk of a class of 7, showed 5 numbers of each and "…" with 6 rows unused); else one row a strip,
     # or, where numbers may be smaller (4:3; 16:9 at 9-12 students), the rows the desk's height has: one a strip,
     # then one more for each strip still cut, in turn
     px = least_px
-    cols = int(cells_w // (px * DIGIT_RATIO + 6))
+    cols = int(cells_w // (px * ratio + cell_pad))
     row_h = px * 1.9
     if cols >= 3 and k * row_h + gaps <= avail:
         need = [max(1, math.ceil(n / cols)) for n in counts]
@@ -215,6 +221,18 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     return _place(counts, [1] * k, x, y, w, [label_h] * k, label_px, tab_w, gap, row_h, 0.0)
 
 
+def _grids(counts, rows: list[int], most_rows: int, px: float, keep: tuple[int, ...] = ()):
+    """(rows, row height) to try for strips wrapped onto `rows`: first each strip that leaves its last row part
+    empty (24 numbers 5 a row: 5, 5, 5, 5, 4 and a blank cell; teacher12 L1) on the next rows that hold it evenly (6 of
+    4), at the usual height, then a little lower (SNUG); then `rows` as they are."""
+    even = [next((m for m in range(r, most_rows + 1) if n % m == 0), r) if n > r and n not in keep else r
+            for n, r in zip(counts, rows)]
+    if even != rows:
+        yield even, px * 1.9
+        yield even, px * SNUG
+    yield rows, px * 1.9
+
+
 def _spare_rows(counts: tuple[int, ...], cols: int, total: int) -> list[int]:
     """Rows for strips of `counts` cells, `cols` a row, `total` rows in all: one each, then one more for each strip
     still cut, in turn, while rows are left."""
@@ -240,11 +258,12 @@ def _place(counts, rows, x, y, w, labels, label_px, tab_w, gap, row_h, px) -> tu
 
 @lru_cache(maxsize=512)
 def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUMBER_PX[-1],
-                badge_line: bool = False, label_lines: tuple[int, ...] = (), wide: tuple[bool, ...] = ()) -> DeskBox:
+                badge_line: bool = False, label_lines: tuple[int, ...] = (), wide: tuple[bool, ...] = (),
+                narrow: bool = False, keep: tuple[int, ...] = ()) -> DeskBox:
     """A desk of w x h with strips of `counts` cells (notebook first, then cards), numbers down to least_px
     (least_number_px of the desk's canvas); badge_line: the name tag one line taller, the badge on that line
-    (DeskBox.badge_h), the strips below it; label_lines and wide: each strip's label lines and wider numbers
-    (stack_strips)."""
+    (DeskBox.badge_h), the strips below it; label_lines, wide and narrow: each strip's label lines, wider numbers
+    and the narrowest cells, keep: the lengths of strips kept on the fewest rows (stack_strips)."""
     pad = clamp(min(w, 2 * h) * 0.032, 3.0, 12.0)
     header_h = clamp(h * 0.19, 18.0, 46.0)
     if h >= 60:  # room for a 16 px name (a projector's least) even in a class of 64; the cards give way
@@ -262,6 +281,6 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUM
     tab_w = clamp(w * 0.014, 3.0, 6.0)
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
                           max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px, label_lines=label_lines,
-                          wide=wide)
+                          wide=wide, narrow=narrow, keep=keep)
     lift = clamp(h * 0.016, 2.0, 6.0)
     return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift, badge_h)
