@@ -34,12 +34,18 @@ def pieces_tokenizer(extra_words=()) -> ClassroomTokenizer:
     return ClassroomTokenizer.from_words(words, pieces)
 
 
-def random_window(qtbot, folder):
-    """The classroom window on a random checkpoint in `folder`, with its settings there too, shown."""
+def window_on(qtbot, checkpoint, store: str, show: bool = True):
+    """The classroom window on `checkpoint` with its settings in the file `store` (as a restart reads them)."""
     from classroom_gui.view import settings
     from classroom_gui.view.window import MainWindow
 
-    w = MainWindow(random_checkpoint(folder / "ck"), settings.open_store(str(folder / "settings.ini")))
+    w = MainWindow(checkpoint, settings.open_store(store))
     qtbot.addWidget(w)
-    w.show()
+    if show:
+        w.show()
     return w
+
+
+def random_window(qtbot, folder):
+    """The classroom window on a random checkpoint in `folder`, with its settings there too, shown."""
+    return window_on(qtbot, random_checkpoint(folder / "ck"), str(folder / "settings.ini"))

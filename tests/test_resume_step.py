@@ -8,6 +8,7 @@ import pytest
 from classroom_gui.lesson.timeline import Timeline
 from classroom_gui.view import settings
 from classroom_gui.view.window import MainWindow
+from helpers import window_on
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +20,7 @@ def checkpoint():
 
 
 def _start(qtbot, checkpoint, store: str) -> MainWindow:
-    w = MainWindow(checkpoint, settings.open_store(store))
-    qtbot.addWidget(w)
-    return w
+    return window_on(qtbot, checkpoint, store, show=False)
 
 
 def _middle(w: MainWindow, i: int) -> float:

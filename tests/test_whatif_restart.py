@@ -9,6 +9,7 @@ from classroom_gui.model.whatif import Edit
 from classroom_gui.resources import teaching_model_dir
 from classroom_gui.view import settings
 from classroom_gui.view.window import MainWindow
+from helpers import window_on
 
 JA = "猫がマットの上に座った"
 
@@ -18,11 +19,7 @@ def checkpoint():
     return load_checkpoint(teaching_model_dir())
 
 
-def start(qtbot, checkpoint, store: str) -> MainWindow:
-    w = MainWindow(checkpoint, settings.open_store(store))
-    qtbot.addWidget(w)
-    w.show()
-    return w
+start = window_on  # shown, as a teacher restarts the app
 
 
 def prepared(qtbot, checkpoint, store: str) -> tuple[MainWindow, tuple]:
