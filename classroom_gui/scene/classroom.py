@@ -204,7 +204,7 @@ class ClassroomScene(QGraphicsScene):
             self.addItem(desk)
             self.desks.append(desk)
         least = least_number_px(frame.canvas, len(frame.students))
-        self.desk_rows = {}  # the board wraps its vectors as the asker's desk wraps them (board_wrap.as_desks)
+        self.desk_rows = {}  # the board wraps its vectors as the asker's desk wraps them (board_wrap.board_as_desks)
         boxes = class_boxes(pairs, th.font_scale, least, fitted=crowd is None and not self.composed,
                             board=tuple(len(v.numbers) for v in frame.board_vectors if not v.left_out),
                             laned=frame.canvas.laned[0] <= len(frame.students) <= frame.canvas.laned[1])

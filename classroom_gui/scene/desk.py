@@ -332,7 +332,7 @@ class DeskItem(CachedItem):
             p.drawText(tag, ALIGN_CENTER, "?")
 
     def _paint_badge(self, p: QPainter) -> None:
-        s, b, th = self.student, self.box, self.theme
+        b, th = self.box, self.theme
         bw, px = self._badge_size()
         if bw:
             bh = px * 1.5
