@@ -52,6 +52,16 @@ def test_the_answer_steps_card_labels_are_whole(qapp, checkpoint, lang, canvas):
         assert wrapped  # 「最後のレイヤー」「正規化（ノート）」
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_final_notebooks_label_is_whole_at_4_3_on_the_seeds_desk(qapp, checkpoint, lang):
+    """teacher13 (low): F5 at 4:3, the seed's 7 students, the final LayerNorm's step: the asker's desk holds its
+    notebook and the final notebook under the answer's badge line, and the label was 「最後のレイヤー正規…」; its rows
+    a little lower (layout.SNUG) give the second line its room, every number kept."""
+    wrapped = check_chapter(checkpoint, "猫がマットの上に座った", "causal", 6, lang, FOUR_THREE, "answer")
+    if lang == "ja":
+        assert wrapped  # 「最後のレイヤー正規化」「（ノート）」
+
+
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_chapter_10s_card_labels_are_whole(qapp, checkpoint, lang, canvas):

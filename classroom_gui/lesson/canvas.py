@@ -37,14 +37,17 @@ WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(12
                     columns=(1, 2, 3, 4, 3, 3, 4, 4, 3, 4, 6, 6), spread=1.4, laned=(11, 12))
 # 4:3: as tall as 16:9 and a quarter narrower, so a 1024 x 768 projector draws it at 0.71 rather than 0.53.
 # The board gives up a fifth of its width; the caption gets a little more height for its narrower lines. The
-# columns: of every choice up to 4 a row (5 a row, 165 px desks, cut the answer chapter's names beside their
-# badges) these give a desk with a notebook and three cards the biggest digits with every number shown
-# (tests/test_canvas_four_three.py): 2 a row up to 4 students, 3 up to 6 (14-16 px), then 4 a row up to 8, narrow
-# tall desks whose numbers take 12 px type (scene.layout.least_number_px: as big at 1024 x 768 as 16:9's biggest)
-# on more rows; from 9 none shows them all, and 3 a row shows the most. A bigger class's desks keep the 16:9
-# classroom's shape (spread: 1.4 scaled by the classrooms' aspects, 880/764 : 1230/780)
+# columns: of every choice up to 5 a row these give a desk with a notebook and three cards the biggest digits with
+# every number shown (tests/test_canvas_four_three.py): 2 a row up to 4 students, 3 up to 6 (14-16 px), then 4 a
+# row up to 8 and 5 a row at 9-10, narrow tall desks (165 x 364 at 5 a row) whose numbers take 12 px type
+# (scene.layout.least_number_px: as big at 1024 x 768 as 16:9's biggest) on more rows: every strip whole but the
+# embedding chapter's (3 a row cut every card to 6 of 8 and "…"), the two rows a LANE apart (laned) for the links,
+# names beside a guess on a line of their own (scene.desk_boxes.badge_lines). From 11 none shows them all, and
+# 3 a row shows the most (6 a row, 135 px desks, 3 numbers a row, would lose fewer but crowd every name and line).
+# A bigger class's desks keep the 16:9 classroom's shape (spread: 1.4 scaled by the classrooms' aspects,
+# 880/764 : 1230/780)
 FOUR_THREE = Canvas("4:3", 1440, 1080, classroom=(30, 96, 880, 764), board=(940, 96, 470, 764), caption_y=880,
-                    columns=(1, 2, 2, 2, 3, 3, 4, 4, 3, 3, 3, 3), spread=1.0)
+                    columns=(1, 2, 2, 2, 3, 3, 4, 4, 5, 5, 3, 3), spread=1.0, laned=(9, 10))
 CANVASES = {c.name: c for c in (WIDESCREEN, FOUR_THREE)}
 PICTURE_TOP = 58  # a PPTX slide's picture of the class is the canvas from here down (export.deck_pptx; the title above)
 

@@ -34,7 +34,22 @@ def colour_scales(groups, stacked=()) -> dict[str, float]:
         m = m[np.isfinite(m)]
         if len(m):
             _raise(scales, role, float(m.max()))
-    return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}  # rounded: a stable cache key
+    return _rounded(scales)
+
+
+# roles coloured on another role's scale: the notebook after the final LayerNorm is a notebook, on one screen with
+# the class's notebooks (the answer steps), so a cell's colour says the same size in both, as chapter 10's
+# LayerNorm card (role "notebook") does; on a scale of its own (±6 beside the notebooks' ±10 of the seed, ±5 beside
+# ±33 of others) its -4.35 was a deeper red than the notebook's -5.28 right above it
+SHARED_SCALE = {"final_notebook": "notebook"}
+
+
+def _rounded(scales: dict[str, float]) -> dict[str, float]:
+    """The scales with SHARED_SCALE's roles on one scale (the larger), rounded: a stable cache key."""
+    for role, other in SHARED_SCALE.items():
+        if role in scales:
+            scales[role] = scales[other] = max(scales[role], scales.get(other, 0.0))
+    return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}
 
 
 def class_rows(per_student) -> list[tuple[str, np.ndarray]] | None:
@@ -117,7 +132,7 @@ class ClassPlan:
         for strips in [self.per_student[k] for k in self.own] + [board_strips]:
             for role in {st.role for st in strips}:
                 _raise(scales, role, _unrounded(strips, role))
-        return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}
+        return _rounded(scales)
 
     def values(self, at: np.ndarray) -> tuple["Stacked", np.ndarray]:
         """The desks at `at`'s numbers, [D', n] per strip (float32 for a wide row, as class_rows stacks them; own

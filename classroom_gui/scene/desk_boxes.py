@@ -49,13 +49,17 @@ def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep
 def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list) -> list[DeskBox]:
     """The desks' boxes, a desk whose card label would end in "…" given a label row of two lines where its
     numbers and labels keep their rows (chapter 10's "all heads' new understanding" on a 4:3 desk, the answer
-    step's 「最後のレイヤー正規化（ノート）」 on a 16:9 desk of 11)."""
+    step's 「最後のレイヤー正規化（ノート）」 on a 16:9 desk of 11; on rows a little lower where only then, at 4:3 with 7)."""
     out = []
     for (s, strips), b, e in zip(pairs, boxes, keep):
         lines = tuple(min(2, len(label_lines(x.label, st.label_px * font_scale, st.w - st.label_px * 1.24 - 6)))
                       if st.label_h else 1 for x, st in zip(strips, b.strips))
         if any(n > 1 for n in lines):
-            wrapped = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines, keep=e)
+            counts = tuple(len(x.values) for x in strips)
+            wrapped = desk_layout(b.w, b.h, counts, least, bool(b.badge_h), lines, keep=e)
+            if not _same_cells(b, wrapped):  # rows a little lower where only then the label's second line fits (4:3,
+                # 7 students, the final LayerNorm's step: 「最後のレイヤー正規…」 under the answer's badge line)
+                wrapped = desk_layout(b.w, b.h, counts, least, bool(b.badge_h), lines, keep=e, snug=True)
             b = wrapped if _same_cells(b, wrapped) else b
         out.append(b)
     return out

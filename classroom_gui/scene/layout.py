@@ -142,13 +142,15 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                  tab_w: float, gap: float, max_number_px: float = 16.0, max_row_h: float = 24.0,
                  max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS,
                  least_px: int = NUMBER_PX[-1], label_lines: tuple[int, ...] = (),
-                 wide: tuple[bool, ...] = (), narrow: bool = False, keep: tuple[int, ...] = ()) -> tuple[StripBox, ...]:
+                 wide: tuple[bool, ...] = (), narrow: bool = False, keep: tuple[int, ...] = (),
+                 snug: bool = False) -> tuple[StripBox, ...]:
     """Strips of the given lengths stacked from y down within `avail` height, numbers if they fit (down to
     least_px: see least_number_px); label_lines: how many lines each strip's label row has (1 if not given: a
     label too long for one line wraps rather than ending in "…", where the desk has the room); wide: the strips
     whose widest number has a digit more than "-0.42" ("-11.14"), given cells WIDE_DIGITS times wider; narrow: cells
     as narrow as the number's measured width and NARROW_PAD (the caller checks the numbers then fit); a wrapped
-    strip on rows it fills (_grids) where they fit, else (and strips of the lengths in `keep`) on the fewest rows."""
+    strip on rows it fills (_grids) where they fit, else (and strips of the lengths in `keep`) on the fewest rows;
+    snug: those rows a little lower (SNUG) where only then they fit (desk_boxes.label_rows: a label on two lines)."""
     k = len(counts)
     if k == 0 or avail <= 0 or w <= tab_w:
         return ()
@@ -178,7 +180,8 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                         continue
                     rows = natural
                 labels = [label_h * n for n in lines]
-                for rs, rh in _grids(counts, rows, most_rows, px, keep) if wrap_more else ((rows, row_h),):
+                grids = list(_grids(counts, rows, most_rows, px, keep)) if wrap_more else [(rows, row_h)]
+                for rs, rh in grids + ([(grids[-1][0], px * SNUG)] if snug else []):
                     need = sum(lh + r * rh for lh, r in zip(labels, rs)) + gaps
                     g = gap if need <= avail else tight
                     need += (g - gap) * (k - 1)
@@ -259,11 +262,12 @@ def _place(counts, rows, x, y, w, labels, label_px, tab_w, gap, row_h, px) -> tu
 @lru_cache(maxsize=512)
 def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUMBER_PX[-1],
                 badge_line: bool = False, label_lines: tuple[int, ...] = (), wide: tuple[bool, ...] = (),
-                narrow: bool = False, keep: tuple[int, ...] = ()) -> DeskBox:
+                narrow: bool = False, keep: tuple[int, ...] = (), snug: bool = False) -> DeskBox:
     """A desk of w x h with strips of `counts` cells (notebook first, then cards), numbers down to least_px
     (least_number_px of the desk's canvas); badge_line: the name tag one line taller, the badge on that line
     (DeskBox.badge_h), the strips below it; label_lines, wide and narrow: each strip's label lines, wider numbers
-    and the narrowest cells, keep: the lengths of strips kept on the fewest rows (stack_strips)."""
+    and the narrowest cells, keep: the lengths of strips kept on the fewest rows, snug: rows a little lower where
+    only then they fit (stack_strips)."""
     pad = clamp(min(w, 2 * h) * 0.032, 3.0, 12.0)
     header_h = clamp(h * 0.19, 18.0, 46.0)
     if h >= 60:  # room for a 16 px name (a projector's least) even in a class of 64; the cards give way
@@ -281,6 +285,6 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUM
     tab_w = clamp(w * 0.014, 3.0, 6.0)
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
                           max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px, label_lines=label_lines,
-                          wide=wide, narrow=narrow, keep=keep)
+                          wide=wide, narrow=narrow, keep=keep, snug=snug)
     lift = clamp(h * 0.016, 2.0, 6.0)
     return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift, badge_h)
