@@ -138,7 +138,7 @@ def test_a_backward_range_in_the_window_is_one_message_and_nothing_written(windo
 
 @pytest.mark.parametrize("kind", ["deck", "video", "picture"])
 def test_a_preset_size_shows_in_the_greyed_width_and_height(qapp, kind):
-    from classroom_gui.view.export_dialogs import OptionsDialog
+    from classroom_gui.view.export_dialogs import SIZE_CHOICES, OptionsDialog
 
     options = OptionsDialog(None, lambda key, **v: text("ja", key, **v), kind)
     try:
@@ -148,8 +148,12 @@ def test_a_preset_size_shows_in_the_greyed_width_and_height(qapp, kind):
             if preset is not None:
                 assert (options.width.value(), options.height.value()) == tuple(preset)
                 assert not options.width.isEnabled() and not options.height.isEnabled()
-        options.size.setCurrentIndex(options.size.findData((1024, 768)))
-        options.size.setCurrentIndex(options.size.findData(None))  # custom: from the size last shown, editable
+        options.size.setCurrentIndex(SIZE_CHOICES.index((1024, 768)))  # teacher13's choice
+        assert (options.width.value(), options.height.value()) == (1024, 768)
+        options.size.setCurrentIndex(0)
+        options.size.setCurrentIndex(SIZE_CHOICES.index((1024, 768)))
+        assert options.size.currentText() == "1024 × 768 (4:3)" and options.chosen_size() == (1024, 768)
+        options.size.setCurrentIndex(SIZE_CHOICES.index(None))  # custom: from the size last shown, editable
         assert options.chosen_size() == (1024, 768) and options.width.isEnabled()
     finally:
         options.deleteLater()
