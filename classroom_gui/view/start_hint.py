@@ -13,7 +13,8 @@ from ..lesson.strings import text
 from ..scene.areas import board_rect
 
 WIDTH = 0.9     # of the board's width on screen
-LINE = 1 / 24   # the text's pixel size, of the board's width on screen (25 px on a 1080-line 16:9 screen): one line
+LINE = 1 / 18   # the text's pixel size, of the board's width on screen (30 px on a 1920 x 1080 window, 18 px on a
+# 1024 x 768 projector in presenter mode), on the two lines the strings break it into
 LEAST_PX = 13
 
 
