@@ -19,6 +19,9 @@ from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, chec
 FOCUS = arg("--focus", metavar="WORD", help="cli.help.focus")
 LAYER = arg("--layer", metavar="L", type=int, help="cli.help.layer")
 HEAD = arg("--head", metavar="H", type=int, help="cli.help.head")
+# the chapters a deck or a video shows, checked by export.moments.chapter_range
+FIRST = arg("--from", dest="first", metavar="CHAPTER", help="cli.help.from")
+LAST = arg("--to", dest="last", metavar="CHAPTER", help="cli.help.to")
 RULE = arg("--mask", choices=("none", "causal"), help=Phrase("cli.help.rule", chapter=CHAPTERS.index("mask")))
 
 COMMON = (
@@ -283,6 +286,7 @@ def _export_compare(args, targets, pair, size, theme) -> int:
 
 @subcommand("deck", "cli.help.deck", *COMMON,
             arg("--per", choices=("beat", "chapter"), default="beat", help="cli.help.per"),
+            FIRST, LAST,
             arg("--quiz", action="store_true", help="cli.help.deck_quiz"),
             arg("-o", "--output", required=True, type=Path, metavar="OUT", help=output_names("deck")))
 @_export_errors
@@ -303,7 +307,7 @@ def deck_command(args: argparse.Namespace) -> int:
                                                                  suffix=args.output.suffix))
     _app, trace, sel, theme, size, run = _prepare(args)
     notices = notices_for(run, sel.lang)
-    times = deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.per)
+    times = deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), args.per, args.first, args.last)
     if args.compare is not None:
         from .export.compare import save_compare_deck
 
@@ -320,8 +324,7 @@ def deck_command(args: argparse.Namespace) -> int:
 
 
 @subcommand("video", "cli.help.video", *COMMON,
-            arg("--from", dest="first", metavar="CHAPTER", help="cli.help.from"),
-            arg("--to", dest="last", metavar="CHAPTER", help="cli.help.to"),
+            FIRST, LAST,
             arg("--fps", type=int, default=30, help="cli.help.fps"),
             arg("--pace", type=float, default=1.0, metavar="SPEED", help="cli.help.pace"),
             arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_names("video")))

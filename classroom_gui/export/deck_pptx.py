@@ -61,7 +61,7 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         _picture(slide, replace(frame, quiz=None), th, scene, width)
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
-            _quiz(slide, frame.quiz, th, frame.canvas)
+            _quiz(slide, frame.quiz, th, frame.canvas, scene.board.chart)  # (the scene holds this frame: _picture)
         notes = "\n\n".join([_quiz_said(frame), frame.narration, *frame.notices]).strip()
         slide.notes_slide.notes_text_frame.text = notes
         tick(i + 1, len(frames))
@@ -78,10 +78,11 @@ def _quiz_said(frame: Frame) -> str:
     return quiz_text(frame.quiz).replace("\n\n", "\n")
 
 
-def _quiz(slide, quiz: dict, th: Theme, canvas: Canvas = WIDESCREEN) -> None:
-    """The quiz card as a box the teacher can edit, where the canvas draws it (over the board while asked, beside
-    it once answered), the answer's line bold in the answer colour. Before, the question and its choices were
-    put in the narration box, whose text then shrank to 8.7-10.3 pt on an answer slide (teacher5 M3)."""
+def _quiz(slide, quiz: dict, th: Theme, canvas: Canvas = WIDESCREEN, chart=None) -> None:
+    """The quiz card as a box the teacher can edit, where the canvas draws it (over the board while asked, over its
+    lines once answered: scene.quiz.quiz_box, above `chart`), the answer's line bold in the answer colour. Before, the
+    question and its choices were put in the narration box, whose text then shrank to 8.7-10.3 pt on an answer slide
+    (teacher5 M3)."""
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
     from pptx.util import Pt
@@ -89,7 +90,7 @@ def _quiz(slide, quiz: dict, th: Theme, canvas: Canvas = WIDESCREEN) -> None:
     from ..scene.quiz import LETTERS, quiz_box, quiz_text
 
     revealed = quiz["answer"] is not None
-    box = quiz_box(canvas, revealed)
+    box = quiz_box(canvas, revealed, chart)
     x, y, w, h = box.x(), box.y(), box.width(), box.height()
     shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *_emu(x, y, w, h))
     shape.name = QUIZ_NAME

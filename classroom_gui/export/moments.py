@@ -1,5 +1,6 @@
-"""Which moments of the lesson an export shows: one moment named by chapter, step or time; one per step
-or per chapter for a deck; the span of a range of chapters for a video (export.pace paces it). Pure Python.
+"""Which moments of the lesson an export shows: one moment named by chapter, step or time; one per step or per
+chapter for a deck; the span of a range of chapters (chapter_range), a deck's or a video's (export.pace paces it).
+Pure Python.
 """
 from __future__ import annotations
 
@@ -35,20 +36,27 @@ def moment(timeline: Timeline, chapter: str | None = None, beat: int | None = No
     return timeline.beat_stop(0)
 
 
-def deck_times(timeline: Timeline, per: str = "beat") -> list[float]:
-    """One slide per step (its finished picture), or per chapter (the chapter's last step)."""
+def deck_times(timeline: Timeline, per: str = "beat", first: str | None = None, last: str | None = None) -> list[float]:
+    """One slide per step (its finished picture), or per chapter (the chapter's last step), of the chapters `first`
+    to `last` (by default the whole lesson; checked as a video's: chapter_range)."""
+    if per not in ("beat", "chapter"):
+        raise ExportError("error.per", per=per)
+    begin, end = chapter_range(timeline, first, last)
     if per == "beat":
-        return [timeline.beat_stop(i) for i in range(len(timeline))]
-    if per == "chapter":
-        return [timeline.chapter_end(key) for key, _start in timeline.chapter_starts()]
-    raise ExportError("error.per", per=per)
+        return [timeline.beat_stop(i) for i, b in enumerate(timeline.beats) if begin - 1e-9 <= b.start < end - 1e-9]
+    return [timeline.chapter_end(key) for key, start in timeline.chapter_starts() if begin - 1e-9 <= start < end - 1e-9]
 
 
 def chapter_span(timeline: Timeline, fps: float, first: str | None = None, last: str | None = None) -> tuple[float, float]:
-    """The lesson time from the start of chapter `first` to the end of chapter `last` (by default the whole lesson),
-    after checking the video's fps and the chapters' order."""
+    """A video's chapter_range, after checking its fps."""
     if not 1 <= fps <= 120:
         raise ExportError("error.fps", fps=fps)
+    return chapter_range(timeline, first, last)
+
+
+def chapter_range(timeline: Timeline, first: str | None = None, last: str | None = None) -> tuple[float, float]:
+    """The lesson time from the start of chapter `first` to the end of chapter `last` (by default the whole lesson),
+    after checking the chapters' names and order: the range of a video and of a deck (`--from`, `--to`)."""
     starts = dict(timeline.chapter_starts())
     keys = [k for k, _ in timeline.chapter_starts()]
     a = chapter_key(first) if first is not None else keys[0]
@@ -57,4 +65,3 @@ def chapter_span(timeline: Timeline, fps: float, first: str | None = None, last:
         raise ExportError("error.chapter_order", first=a, last=b)
     end = starts[keys[keys.index(b) + 1]] if keys.index(b) + 1 < len(keys) else timeline.duration
     return starts[a], end
-

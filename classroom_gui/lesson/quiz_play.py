@@ -84,6 +84,10 @@ def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=(),
 
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     pending = sorted(class_questions(trace, sel), key=lambda q: q.step)
+    if times:  # a deck of some chapters (--from): not the questions of the chapters before its first
+        first = timeline.beats[timeline.locate(times[0])[0]].chapter
+        begins = next(i for i, b in enumerate(timeline.beats) if b.chapter == first)
+        pending = [q for q in pending if q.step > begins]
     frames = []
     for t in times:
         step = timeline.locate(t)[0] + 1

@@ -163,6 +163,7 @@ class Board:
         self.heatmap = HeatmapItem()
         self.strips: list[StripItem] = []
         self.scene = scene
+        self.chart: QRectF | None = None
         for item, z in ((self.panel, 1), (self.lines, 2), (self.bars, 2), (self.beside, 2), (self.heatmap, 2)):
             item.setZValue(z)
             scene.addItem(item)
@@ -193,6 +194,7 @@ class Board:
         elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
             h = min(max(spare, HEAT_MIN), inner.width() + 40)
             chart = QRectF(inner.x(), bottom - h, inner.width(), h)
+        self.chart = chart  # where the chart goes (scene.quiz keeps an answered card above it)
         limit = (chart.top() - GAP) if chart else bottom
         # wide strips sit under the lines and get what the lines (at full size, up to `cap`) leave
         room = limit - inner.top()
@@ -251,6 +253,7 @@ class Board:
             self.heatmap.setVisible(False)
 
     def hide(self) -> None:
+        self.chart = None
         for item in (self.panel, self.lines, self.bars, self.beside, self.heatmap):
             item.setVisible(False)
         for item in self.strips:

@@ -1,21 +1,32 @@
 """The quiz card on the canvas: the question and its lettered choices over the blackboard (where the answer
-will appear), and once revealed the answer marked with ✓ and its letter in bold colour. Draws Frame.quiz only."""
+will appear), and once revealed the answer marked with ✓ and its letter in bold colour, over the board's lines
+(above its chart): the desks' cards and share badges the answer is read from stay in view (teacher13 M3: over the
+class it hid 「猫」's cards and two badges). Draws Frame.quiz only."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 
 from ..lesson.canvas import Canvas
+from .board import GAP
 from .items import PanelItem, TextBlockItem
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
 LETTERS = "ABCD"
 
 
-def quiz_box(canvas: Canvas, revealed: bool) -> QRectF:
-    """Where the card goes on `canvas`: asked, over the board; answered, over the class (the board shows)."""
+ANSWERED_LEAST = 0.22  # of the canvas's height (238 px): a card shorter than this above the chart takes the board
+
+
+def quiz_box(canvas: Canvas, revealed: bool, chart: QRectF | None = None) -> QRectF:
+    """Where the card goes on `canvas`: asked, over the board and the class's right (the answer is not yet shown);
+    answered, over the board only (never a desk), above its chart (`chart`, Board.chart: the bars of the shares or
+    of the next word) where that leaves room for the card, else the whole board."""
     w, h = canvas.width, canvas.height
     if revealed:
-        return QRectF(w * 0.015, h * 0.33, w * 0.43, h * 0.40)
+        x, y, bw, bh = canvas.board
+        if chart is not None and chart.top() - GAP - y >= h * ANSWERED_LEAST:
+            bh = chart.top() - GAP - y  # (the chart's heading reaches a little above its rect)
+        return QRectF(x, y, bw, bh)
     return QRectF(w * 0.40, h * 0.10, w * 0.58, h * 0.62)
 
 
@@ -40,7 +51,7 @@ def show_quiz(scene, frame, th) -> None:
     if not on:
         return
     revealed = frame.quiz["answer"] is not None
-    box = quiz_box(frame.canvas, revealed)
+    box = quiz_box(frame.canvas, revealed, scene.board.chart if scene.board.panel.isVisible() else None)
     scene.quiz_panel.set_panel(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)
     scene.quiz_text.set_text(quiz_text(frame.quiz), box.adjusted(36, 28, -36, -28), 44 * th.font_scale, 20,
                          th.color("text"), align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

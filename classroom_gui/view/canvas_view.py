@@ -16,6 +16,7 @@ from ..model import allocator
 from ..scene import class_pictures, pictures
 from ..scene.classroom import ClassroomScene
 from .canvas_note import CanvasNote
+from .start_hint import StartHint
 from .canvas_warm import CanvasWarmer
 
 FAULT_IN_UP_TO = 64  # students: a class this small has its pictures' memory faulted in after its first frame
@@ -45,15 +46,17 @@ class CanvasView(QGraphicsView):
         self.shape = WIDESCREEN  # the canvas that suits the viewport (window_canvas), last said by shapeChanged
         self.warmer = CanvasWarmer(self)  # draws the lesson's other moments ahead in idle time (see canvas_warm)
         self.note = CanvasNote(self)  # a what-if refusal, said over the class (canvas_note)
+        self.hint = StartHint(self)  # "press → or ▶" on the board while the lesson stands at its start (start_hint)
         self.settled = False  # collector.settle() asked for, once the first frame was shown
         self.fault_in_due = False  # the first frame is a small class's: fault its pictures' memory in once painted
 
-    def set_frame(self, frame: Frame) -> None:
+    def set_frame(self, frame: Frame, lang: str = "en") -> None:
         self.frame = frame
         before = self.classroom.canvas
         self.classroom.set_frame(frame)
         if self.classroom.canvas != before:  # a frame on the other canvas: the scene changed shape
             self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.hint.follow(frame, lang)
         self.warmer.pause()
         if not self.settled:  # the first frame shown: what start-up made is there to stay (collector.settle)
             self.settled = True
@@ -76,6 +79,7 @@ class CanvasView(QGraphicsView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.hint.place()
         self.fit_pictures()
         self.warmer.again()  # pictures are kept per size: the lesson is drawn ahead again for this one
         shape = window_canvas(self.shape, self.viewport().width(), self.viewport().height())
@@ -86,6 +90,7 @@ class CanvasView(QGraphicsView):
     def showEvent(self, event):
         super().showEvent(event)
         self.fitInView(self.classroom.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.hint.place()
         self.fit_pictures()
         self.warmer.pause()  # shown again (restored from minimised): what is pending resumes once idle
 

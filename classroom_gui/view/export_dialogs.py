@@ -25,6 +25,7 @@ from ..lesson.player import SPEEDS
 from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
+from ..messages.fit import sentence_start
 from ..model.sentence import EmptySentence
 from ..scene import palette
 from . import file_dialogs
@@ -58,8 +59,7 @@ class OptionsDialog(QDialog):
             box.setRange(MIN_SIDE, MAX_SIDE)
             box.setValue(value)
             box.setEnabled(False)
-        self.size.currentIndexChanged.connect(lambda _: [b.setEnabled(self.size.currentData() is None)
-                                                         for b in (self.width, self.height)])
+        self.size.currentIndexChanged.connect(self._size_chosen)
         form.addRow(t("ui.size"), self.size)
         form.addRow(t("ui.width"), self.width)
         form.addRow(t("ui.height"), self.height)
@@ -85,20 +85,49 @@ class OptionsDialog(QDialog):
         for box in (self.first, self.last):
             for i, key in enumerate(CHAPTERS):
                 box.addItem(t("chapter.numbered", n=i, title=t(f"chapter.{key}")), key)
-        self.first.setCurrentIndex(chapter)
-        self.last.setCurrentIndex(chapter)
+        # a video starts at the chapter on screen; slides at the whole lesson, as `deck` without --from and --to
+        self.first.setCurrentIndex(0 if kind == "deck" else chapter)
+        self.last.setCurrentIndex(len(CHAPTERS) - 1 if kind == "deck" else chapter)
         self.pace = QComboBox()  # video --pace: the window's speeds, at first the one the lesson plays at
         for s in SPEEDS:
             self.pace.addItem(f"{s:g}×", s)
         self.pace.setCurrentIndex(SPEEDS.index(speed) if speed in SPEEDS else SPEEDS.index(1.0))
-        if kind == "video":
+        self.t, self.ranged = t, kind in ("deck", "video")
+        if self.ranged:  # the chapters, as `deck` and `video` take them (--from, --to)
             form.addRow(t("ui.from_chapter"), self.first)
             form.addRow(t("ui.to_chapter"), self.last)
+        if kind == "video":
             form.addRow(t("ui.pace"), self.pace)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _size_chosen(self, _index: int) -> None:
+        """A preset shows its width and height in the greyed boxes (teacher13 L2: 1024 × 768 chosen, they read
+        1920 and 1080); "custom" makes them editable, starting from the last preset's."""
+        preset = self.size.currentData()
+        for box, value in zip((self.width, self.height), preset or ()):
+            box.setValue(value)
+            box.setEnabled(False)
+        if preset is None:
+            self.width.setEnabled(True)
+            self.height.setEnabled(True)
+
+    def chapters(self) -> tuple[str, str]:
+        """The first and last chapter chosen (keys, as `--from` and `--to` take them)."""
+        return self.first.currentData(), self.last.currentData()
+
+    def accept(self) -> None:
+        """OK with the last chapter before the first: the reason, as `deck` and `video` say it, and the dialog stays
+        open with every choice kept (nothing is asked or written)."""
+        first, last = self.chapters()
+        if self.ranged and CHAPTERS.index(first) > CHAPTERS.index(last):
+            # the chapters as the boxes name them (long titles: not kept whole on one line, as _report keeps names)
+            QMessageBox.warning(self, self.t("ui.export_failed"), self.t("error.chapter_order",
+                                first=self.first.currentText(), last=self.last.currentText()))
+            return
+        super().accept()
 
     def chosen_size(self) -> tuple[int, int]:
         s = self.size.currentData()
@@ -170,7 +199,7 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
             path = path or _ask_path(parent, _t(model)(f"ui.export_{kind}"), filters, suggestion)
             if path is None:
                 return None
-            return work(options, Path(path))
+            return _wrote(parent, work(options, Path(path)))
         except (ExportError, OSError, ValueError) as exc:  # OSError: a path too long to look at (check_target)
             _report(model, parent, exc)
             return None
@@ -178,6 +207,14 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
             if created:
                 options.deleteLater()
             _fit_canvas(parent)
+
+
+def _wrote(window, path: Path | None) -> Path | None:
+    """An export finished: the status bar says where it went, as the CLI's last line does (teacher13 L1: the
+    progress dialog closed and nothing said what was written)."""
+    if path is not None and hasattr(window, "tell"):
+        window.tell(lambda lang: sentence_start(text(lang, "cli.wrote", path=path)), 15000)
+    return path
 
 
 def _fit_canvas(window) -> None:
@@ -202,7 +239,7 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
         per = o.per.currentData()
         # as `deck` makes them (per chapter: each chapter whole; with the quiz's slides), for the class on screen
         sel = model.sel.sized(*o.chosen_size())  # a 4:3 size: the 4:3 layout (lesson.canvas)
-        frames = deck_frames(model.shown_trace(), sel, deck_times(model.player.timeline, per), per,
+        frames = deck_frames(model.shown_trace(), sel, deck_times(model.player.timeline, per, *o.chapters()), per,
                              model.notices, o.quiz.isChecked())
         return _with_progress(model, parent, _t(model)("ui.exporting"),
                               lambda progress: save_deck(frames, p, o.chosen_size(), o.chosen_theme(), progress))
@@ -217,7 +254,7 @@ def export_video(model, parent=None, path: Path | None = None, options: OptionsD
         sel, trace = model.sel.sized(*size), model.shown_trace()  # with the what-if edits, as on screen
         stop, frame = made_once(lambda t: frame_at(trace, sel, t, model.notices))
         # as `video --pace` makes them: each step's animation, then its finished picture held to be read
-        shots = paced_shots(model.player.timeline, 30, o.first.currentData(), o.last.currentData(),
+        shots = paced_shots(model.player.timeline, 30, *o.chapters(),
                             o.pace.currentData(), sel.lang, lambda t: stop(t).narration)
         return _with_progress(model, parent, _t(model)("ui.exporting"),
                               lambda progress: save_video((frame(t) for t, _ in shots), count(shots), p,
@@ -290,4 +327,5 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
         return None
     if note is not None and hasattr(parent, "tell"):
         parent.tell(note.said, 10000)
-    return written
+        return written
+    return _wrote(parent, written)

@@ -191,7 +191,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
     def _draw(self) -> None:
         """Everything that shows the model's frame; called only when the model says it changed."""
         frame = self.model.frame()
-        self.canvas.set_frame(frame)
+        self.canvas.set_frame(frame, self.sel.lang)  # (the start's hint on the board in the window's language)
         accessibility.describe_canvas(self, frame)
         if self.dock.isVisible():  # a closed panel is brought up to date when it opens (show_charts)
             self.charts.set_frame(frame, self.sel.layer, self.sel.head)
