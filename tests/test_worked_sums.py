@@ -21,21 +21,14 @@ from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import edited
 from classroom_gui.lesson.strings import text
 from classroom_gui.lesson.worked import ALL_TERMS, sum_lines, worked_sum
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.gpt import head_weights
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.model.whatif import Edit
-from classroom_gui.resources import teaching_model_dir
 from helpers import random_checkpoint
 
 NUM = r"-?\d+\.\d+"
 SENTENCES = [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja")]
 CARDS = {"cards.query": ("query", "Q"), "cards.key": ("key", "K"), "cards.value": ("value", "V")}
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def card_frames(trace, sel):
