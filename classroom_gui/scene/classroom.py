@@ -40,12 +40,6 @@ from .palette import Theme
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
-# the narration's least sizes (px on the 1080-high canvas), tried in turn: 28, the lesson's (a projector's: the
-# lesson's own steps never go below it, and a 64-name roll call ends in "…"); with what-if edits, whose lead says
-# the edits before the step's own words, 24, then 20 (still larger than the notices' 16-18) where the whole text
-# would not fit otherwise (two named edits before the 4:3 answer-time caption cut its last words at 28: whatif18's
-# note, polish12); "…" only below 20
-NARRATION_LEAST = (28, 24, 20)
 
 
 def _member(at: np.ndarray, n: int) -> np.ndarray:  # [n] bool: True at the positions `at`
@@ -347,7 +341,7 @@ class ClassroomScene(QGraphicsScene):
         notices_h = 30.0 if frame.notices else 0.0
         if frame.narration:
             rect = QRectF(inner.x(), inner.y(), inner.width(), inner.height() - notices_h)
-            for least in NARRATION_LEAST if frame.edits else NARRATION_LEAST[:1]:  # below 28 only if cut at 28
+            for least in frame.narration_least:  # the next size only if cut at the one before (lesson.frame)
                 self.narration.set_text(frame.narration, rect, 34 * th.font_scale, least, th.color("text"),
                                         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 if self.narration.text == frame.narration:
