@@ -1,14 +1,11 @@
-"""How many lean layers keep their derived arrays at once, over every trace (model.trace.LayerTrace reads
-through _steps_read and _heads_read): the least recently read layer lets go of them first."""
+"""How many lean layers keep their derived arrays at once, over every trace: the least recently read layer lets
+go of them first. model.trace.LayerTrace reads through _steps_read and _heads_read (a `layer` here is one; not
+imported, since trace.py imports this)."""
 from __future__ import annotations
 
 import threading
 import weakref
 from collections import deque
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .trace import LayerTrace
 
 # Lean layers whose derived arrays are kept at once, over every trace, the least recently read dropped first: a
 # frame reads at most two layers (the selected one, and the one chapter 12 shows, or the other rule's in
@@ -29,7 +26,7 @@ class _Recent:
     def __init__(self, drop, keep: int):
         self.refs, self.lock, self.drop, self.keep = deque(), threading.Lock(), drop, keep
 
-    def read(self, layer: "LayerTrace") -> None:
+    def read(self, layer) -> None:
         """`layer` holds such arrays and was just read: it becomes the newest."""
         try:
             if self.refs[-1]() is layer:  # already the newest: every desk of a frame asks its layer's head
@@ -46,11 +43,11 @@ class _Recent:
                     self.drop(old)
 
 
-def _drop_steps(layer: "LayerTrace") -> None:  # new dicts: a reader holding the old one still finds its arrays
+def _drop_steps(layer) -> None:  # new dicts: a reader holding the old one still finds its arrays
     layer.steps, layer._heads = {}, {}  # its heads may be views of stacked shares ("weights")
 
 
-def _drop_heads(layer: "LayerTrace") -> None:
+def _drop_heads(layer) -> None:
     layer._heads = {}
 
 
