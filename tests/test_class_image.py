@@ -74,14 +74,14 @@ def test_every_card_shows_the_frames_numbers_in_their_colours(qapp, trace, key, 
 
 
 def test_what_the_picture_keeps_stays_within_its_budget(qapp, trace, monkeypatch):
-    from classroom_gui.scene import class_image
+    from classroom_gui.scene import class_parts
     from classroom_gui.scene.classroom import ClassroomScene
 
-    monkeypatch.setattr(class_image, "KEPT_BYTES", 2 << 20)
+    monkeypatch.setattr(class_parts, "KEPT_BYTES", 2 << 20)
     scene = ClassroomScene()
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     for beat in timeline.beats[::3]:
         scene.set_frame(frame_at(trace, Selection(focus=1), beat.start + beat.duration * 0.99))
         pixels(scene)
         ci = scene.class_image
-        assert ci._kept_bytes == sum(map(class_image.nbytes, ci._pictures.values())) <= 2 << 20
+        assert ci._kept_bytes == sum(map(class_parts.nbytes, ci._pictures.values())) <= 2 << 20
