@@ -15,6 +15,7 @@ from ..crash import details_box
 from ..export.errors import said
 from ..lesson.state import prepared_model_run
 from ..lesson.strings import text, unbroken_quotes
+from ..messages.phrase import PhraseError
 from . import file_dialogs
 from ..lesson import rules
 from .window_lesson import warm_rule
@@ -159,10 +160,14 @@ class SentenceJobs:
 
     def model_unreadable(self, folder, exc, key: str) -> None:
         """A model folder that cannot be read (Open model…, or --model at launch: `key` says what the class does
-        now), in a box titled so. The loaders' reason is English and names the file: under an English UI it
-        follows the sentence, under another it is the box's details (Show Details…), not a line of English."""
+        now), in a box titled so. The loaders' reason names the file: one said in the UI's language (a keyed
+        refusal: a missing folder, a file beyond a limit of model.limits) follows the sentence, as an English one
+        does under an English UI; under another, an English reason is the box's details (Show Details…), not a line
+        of English."""
         said, detail = self.t(key, folder=Path(folder).name or str(folder)), str(exc) or type(exc).__name__
-        if self.sel.lang == "en":
+        if isinstance(exc, PhraseError):
+            detail = exc.phrase.said(self.sel.lang)
+        if self.sel.lang == "en" or isinstance(exc, PhraseError):
             said, detail = said + "\n\n" + detail, ""
         warn(self, self.t("ui.model_error_title"), said, detail)
 
