@@ -97,7 +97,7 @@ def test_a_tokenizer_file_too_large_keeps_its_phrase_through_the_checkpoints_ref
     assert caught.value.phrase.said("ja").startswith(f"{tokenizer}：") and "大きすぎます" in caught.value.phrase.said("ja")
 
 
-def test_the_window_says_a_model_files_limit_in_its_language(qtbot, checkpoint, tmp_path, monkeypatch):
+def test_the_windows_box_gives_a_model_files_limit_in_its_language(qtbot, checkpoint, tmp_path, monkeypatch):
     from classroom_gui.view import window_jobs
     from classroom_gui.view.window import MainWindow
 
@@ -113,5 +113,5 @@ def test_the_window_says_a_model_files_limit_in_its_language(qtbot, checkpoint, 
     qtbot.addWidget(w)
     w.set_language("ja")
     w.model_unreadable(folder, caught.value, "ui.model_unreadable")
-    assert boxes == [("フォルダー「m」のモデルを読めません。クラスはそのままです。\n\n"
-                      f"{config}：2.0 MBあり、このファイルには大きすぎます（上限は1.0 MB）。", "")]
+    assert boxes == [("フォルダー「m」のモデルを読めません。クラスはそのままです。",  # the details: Japanese too
+                      f"{config}：2.0 MBあり、このファイルには大きすぎます（上限は1.0 MB）。")]
