@@ -21,3 +21,12 @@ def _collector_unsettled(request, monkeypatch):
     if request.node.get_closest_marker("settles") is None:
         from classroom_gui import collector
         monkeypatch.setattr(collector, "settle", lambda: None)
+
+
+@pytest.fixture(scope="session")
+def checkpoint():
+    """The shipped teaching model, read once for the whole run (the tests read it; none changes it)."""
+    from classroom_gui.model.checkpoint import load_checkpoint
+    from classroom_gui.resources import teaching_model_dir
+    return load_checkpoint(teaching_model_dir())
+

@@ -7,16 +7,14 @@ import pytest
 
 from classroom_gui.lesson import rules
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 
 @pytest.mark.parametrize("lang, sentence, title", [("en", "The cat sat on the mat", "layer 3"),
                                                    ("ja", "猫がマットの上に座った", "第3層")])
 @pytest.mark.parametrize("step", ["norm", "logits", "softmax"])
-def test_answer_time_maps_the_last_layer_with_the_answering_students_row(lang, sentence, title, step):
-    trace = compute_run(load_checkpoint(teaching_model_dir()), sentence, mask="none").trace
+def test_answer_time_maps_the_last_layer_with_the_answering_students_row(lang, sentence, title, step, checkpoint):
+    trace = compute_run(checkpoint, sentence, mask="none").trace
     tl = timeline_for(trace.n_tokens, trace.config.n_layer)
     i = next(i for i, b in enumerate(tl.beats) if b.key == f"answer.{step}")
     fr = frame_at(trace, Selection(focus=0, layer=0, head=1, lang=lang), tl.beat_stop(i))

@@ -11,16 +11,14 @@ import pytest
 
 from classroom_gui.lesson.numbers import temperature_probs
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 WORKED = re.compile(r"exp\(\(([-\d.]+) − ([-\d.]+)\) ÷ ([\d.]+)\) ÷ ([\d,.]+) = ([\d.]+)$")
 
 
 @pytest.fixture(scope="module")
-def trace():
-    return run_sentence(load_checkpoint(teaching_model_dir()), "The cat sat on the", "causal").trace
+def trace(checkpoint):
+    return run_sentence(checkpoint, "The cat sat on the", "causal").trace
 
 
 def softmax_frame(trace, lang, temperature):
@@ -52,12 +50,12 @@ def board_total(frame):
 
 
 @pytest.mark.parametrize("text,lang", [("猫がマットの上に座った", "ja"), ("The cat sat on the", "en")])
-def test_the_answer_board_is_written_nearly_as_big_as_the_other_boards(qapp, text, lang):
+def test_the_answer_board_is_written_nearly_as_big_as_the_other_boards(qapp, text, lang, checkpoint):
     """teacher4 M5: answer time's worked softmax put its sum in one long line, which set the board's type at
     16 px (8 px in a 1024 x 768 window) beside the softmax chapter's 25; the sum takes two lines now."""
     from classroom_gui.scene.classroom import ClassroomScene
 
-    tr = run_sentence(load_checkpoint(teaching_model_dir()), text, "causal").trace
+    tr = run_sentence(checkpoint, text, "causal").trace
     timeline = timeline_for(tr.n_tokens, tr.config.n_layer)
     sel = Selection(focus=1, lang=lang)
     scene = ClassroomScene()

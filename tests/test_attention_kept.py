@@ -8,9 +8,7 @@ import hashlib
 import numpy as np
 import pytest
 
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.gpt import forward
-from classroom_gui.resources import teaching_model_dir
 
 FROZEN = ("wte", "wpe", "h.0", "h.1", "h.2.ln_1", "h.2.attn")  # train.py --freeze of a stage that keeps every share
 TRAINED = ("h.2.ln_2", "h.2.mlp", "ln_f")
@@ -32,11 +30,6 @@ def _digest(params: dict) -> str:
         h.update(name.encode())
         h.update(np.ascontiguousarray(params[name], dtype=np.float32).tobytes())
     return h.hexdigest()
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def test_the_frozen_and_the_trained_weights_are_every_weight_once(checkpoint):

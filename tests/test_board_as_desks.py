@@ -7,14 +7,12 @@ import pytest
 
 from classroom_gui.lesson.canvas import canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 
 @pytest.fixture(scope="module")
-def trace():
-    return compute_run(load_checkpoint(teaching_model_dir()), "猫がマットの上に座った", mask="none").trace
+def trace(checkpoint):
+    return compute_run(checkpoint, "猫がマットの上に座った", mask="none").trace
 
 
 def shown_board(frame):

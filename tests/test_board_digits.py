@@ -6,20 +6,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 NUM = re.compile(r"-?\d+\.(\d+)")
 SENTENCES = (("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja"))
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def boards(trace, sel, keys):

@@ -10,18 +10,16 @@ import numpy as np
 import pytest
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.activations import ACTIVATION
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 JA = "猫がマットの上に座った"
 STEPS = ("cards.query", "cards.key", "cards.value", "heads.project", "ffn.hidden", "ffn.residual")
 
 
 @pytest.fixture(scope="module")
-def trace():
-    return run_sentence(load_checkpoint(teaching_model_dir()), JA, "none").trace
+def trace(checkpoint):
+    return run_sentence(checkpoint, JA, "none").trace
 
 
 def board(trace, key, lang):

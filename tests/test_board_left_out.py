@@ -6,16 +6,14 @@ from dataclasses import replace
 
 from classroom_gui.lesson.canvas import canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 
-def test_the_json_counts_the_board_lines_the_picture_left_out(qapp, tmp_path):
+def test_the_json_counts_the_board_lines_the_picture_left_out(qapp, tmp_path, checkpoint):
     from classroom_gui.export.frame_json import frame_numbers
     from classroom_gui.export.pictures import write_picture
 
-    trace = compute_run(load_checkpoint(teaching_model_dir()), "猫がマットの上に座った", mask="none").trace
+    trace = compute_run(checkpoint, "猫がマットの上に座った", mask="none").trace
     sel = Selection(focus=0, lang="ja", canvas=canvas_for(1024, 768))
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     frame = frame_at(trace, sel, timeline.beat_stop(next(i for i, b in enumerate(timeline.beats)

@@ -11,15 +11,12 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-import pytest
-
 from classroom_gui.lesson import state
 from classroom_gui.lesson.gallery import example_selection, gallery_of, lesson_selection
 from classroom_gui.lesson.numbers import fmt, hand_divide, rounds_to, scaled_equations
 from classroom_gui.lesson.softmax_row import mask_shares, shown_softmax
 from classroom_gui.lesson.state import frame_at, timeline_for
 from classroom_gui.lesson.strings import text
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
 
@@ -28,11 +25,6 @@ DIVIDE = re.compile(rf"[:：]\s*({NUM}) ÷ ({NUM}) = ({NUM})$")
 EXP = re.compile(rf"exp\(({NUM})\) = ({NUM})$")
 MASK = re.compile(rf"[:：]\s*({NUM}) ⇒ ({NUM})$")
 SEED = "The cat sat on the mat"
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def places(text: str) -> int:

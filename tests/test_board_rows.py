@@ -10,17 +10,10 @@ import pytest
 from PySide6.QtGui import QFontMetricsF
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 BIG = " ".join((["the", "cat", "sat", "on", "mat", "the", "dog"] * 10)[:64])
 MORE = re.compile(r"… \(\+(\d+)\)$")
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.mark.parametrize("lang,rule", [("en", "causal"), ("ja", "none")])

@@ -11,9 +11,7 @@ from PySide6.QtGui import QFontMetricsF
 from classroom_gui.export.moments import moment
 from classroom_gui.lesson.canvas import canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 MORE = re.compile(r"… \(\+(\d+)\)")
 SENTENCES = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
@@ -30,11 +28,6 @@ def logical(shown: list[str]) -> list[str]:
         else:
             lines.append(line)
     return [line.replace(" ", "") for line in lines]
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

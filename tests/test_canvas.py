@@ -24,7 +24,8 @@ def long_sentence(words: str, n: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def checkpoint(tmp_path_factory):
+def random_model(tmp_path_factory):
+    """A model of random weights at the default size (the canvas tests draw, they do not teach)."""
     cfg = GPTConfig(vocab_size=len(VOCAB))
     rng = np.random.default_rng(0)
     params = {k: (rng.standard_normal(s) * 0.5).astype(np.float32) for k, s in expected_shapes(cfg).items()}
@@ -57,9 +58,9 @@ def frame_of(trace, key: str, lang: str = "en", focus: int = 1, at: float = 1.0,
 
 @pytest.mark.parametrize("n", [6, 64])
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_every_beat_renders(qapp, scene, checkpoint, n, lang):
+def test_every_beat_renders(qapp, scene, random_model, n, lang):
     from classroom_gui.scene.classroom import rule_on_second_line
-    trace = run_sentence(checkpoint, long_sentence(EN6 if lang == "en" else JA6, n)).trace
+    trace = run_sentence(random_model, long_sentence(EN6 if lang == "en" else JA6, n)).trace
     assert trace.n_tokens == n
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     composed_steps = 0
@@ -81,8 +82,8 @@ def test_every_beat_renders(qapp, scene, checkpoint, n, lang):
     assert (composed_steps > 0) == (n == 64), composed_steps
 
 
-def test_query_card_numbers_are_the_trace(qapp, scene, checkpoint):
-    trace = run_sentence(checkpoint, EN6).trace
+def test_query_card_numbers_are_the_trace(qapp, scene, random_model):
+    trace = run_sentence(random_model, EN6).trace
     focus = 1
     for key in ("cards.query", "question.raise", "softmax.weights"):
         frame = frame_of(trace, key, focus=focus)
@@ -98,8 +99,8 @@ def test_query_card_numbers_are_the_trace(qapp, scene, checkpoint):
     assert notebook.cell_texts == [f"{v:.2f}" for v in trace.layers[0].x[focus]]
 
 
-def test_small_desks_give_numbers_in_tooltips(qapp, scene, checkpoint):
-    trace = run_sentence(checkpoint, long_sentence(EN6, 64)).trace
+def test_small_desks_give_numbers_in_tooltips(qapp, scene, random_model):
+    trace = run_sentence(random_model, long_sentence(EN6, 64)).trace
     focus = 1
     render(scene, frame_of(trace, "question.raise", focus=focus))
     views = scene.strip_views(focus)
@@ -123,8 +124,8 @@ def test_small_desks_give_numbers_in_tooltips(qapp, scene, checkpoint):
             assert scene.tooltip_at(at).endswith(f"= {row[i]:.2f}"), (role, i, scene.tooltip_at(at))
 
 
-def test_bars_show_the_frame_values(qapp, scene, checkpoint):
-    trace = run_sentence(checkpoint, EN6).trace
+def test_bars_show_the_frame_values(qapp, scene, random_model):
+    trace = run_sentence(random_model, EN6).trace
     frame = frame_of(trace, "softmax.weights", rule="causal")
     render(scene, frame)
     bars = scene.board.bars
@@ -135,11 +136,11 @@ def test_bars_show_the_frame_values(qapp, scene, checkpoint):
     assert sum(frame.bars.masked) == 4 and "−∞" not in bars.value_texts
 
 
-def test_masked_scores_are_labelled_minus_infinity_and_exported_as_null(qapp, scene, checkpoint, tmp_path):
+def test_masked_scores_are_labelled_minus_infinity_and_exported_as_null(qapp, scene, random_model, tmp_path):
     import json
 
     from classroom_gui.export.frame_json import save_frame_json
-    trace = run_sentence(checkpoint, EN6).trace
+    trace = run_sentence(random_model, EN6).trace
     frame = frame_of(trace, "softmax.exp", rule="causal")  # a full-width chart, its bars replaced below
     frame.bars = frame.bars.__class__(frame.bars.title, frame.bars.labels,  # the scaled scores as the mask leaves them
                                       [float("-inf") if m else float(v) for v, m in
@@ -154,14 +155,14 @@ def test_masked_scores_are_labelled_minus_infinity_and_exported_as_null(qapp, sc
     assert numbers["bars"]["values"][:2] == [float(v) for v in head.scaled[1][:2]]
 
 
-def test_chapter_6_draws_both_rules_shares_side_by_side(qapp, scene, checkpoint, tmp_path):
+def test_chapter_6_draws_both_rules_shares_side_by_side(qapp, scene, random_model, tmp_path):
     import json
 
     from classroom_gui.export.frame_json import save_frame_json
-    frame = frame_of(run_sentence(checkpoint, EN6, "causal").trace, "mask.future")
+    frame = frame_of(run_sentence(random_model, EN6, "causal").trace, "mask.future")
     render(scene, frame)
-    free = run_sentence(checkpoint, EN6, "none").trace.layers[0].head(0).weights[1]
-    turn = run_sentence(checkpoint, EN6, "causal").trace.layers[0].head(0).weights[1]
+    free = run_sentence(random_model, EN6, "none").trace.layers[0].head(0).weights[1]
+    turn = run_sentence(random_model, EN6, "causal").trace.layers[0].head(0).weights[1]
     left, right = scene.board.bars, scene.board.beside
     assert left.isVisible() and right.isVisible()
     assert left.area.right() < right.area.left()  # side by side, discussion on the left
@@ -174,15 +175,15 @@ def test_chapter_6_draws_both_rules_shares_side_by_side(qapp, scene, checkpoint,
     numbers = json.loads(save_frame_json(frame, Selection(focus=1), tmp_path / "n.json").read_text())
     assert numbers["mask"] == "none" and numbers["selection"]["mask"] == "none"
     assert numbers["bars_beside"]["values"] == [float(v) for v in turn]
-    render(scene, frame_of(run_sentence(checkpoint, EN6).trace, "softmax.weights"))
+    render(scene, frame_of(run_sentence(random_model, EN6).trace, "softmax.weights"))
     assert not scene.board.beside.isVisible()  # only chapter 6 has a second chart
 
 
-def test_japanese_renders_with_the_bundled_font(qapp, scene, checkpoint):
+def test_japanese_renders_with_the_bundled_font(qapp, scene, random_model):
     from classroom_gui.scene import font_name, fonts
     family = fonts.ui_family()
     assert family == font_name.FAMILY  # the bundled font (under its own name), not a system fallback
-    trace = run_sentence(checkpoint, JA6).trace
+    trace = run_sentence(random_model, JA6).trace
     frame = frame_of(trace, "cards.value", lang="ja")
     render(scene, frame)
     for student, desk in zip(frame.students, scene.desks):
@@ -195,8 +196,8 @@ def test_japanese_renders_with_the_bundled_font(qapp, scene, checkpoint):
         assert all(QFontMetricsF(item.font).inFontUcs4(ord(c)) for c in item.text if not c.isspace())
 
 
-def test_unknown_students_are_marked(qapp, scene, checkpoint):
-    run = run_sentence(checkpoint, "the zebra sat")
+def test_unknown_students_are_marked(qapp, scene, random_model):
+    run = run_sentence(random_model, "the zebra sat")
     frame = frame_at(run.trace, Selection(focus=0), 1.9, notices=run.notices)
     render(scene, frame)
     assert frame.students[1].unknown
@@ -208,10 +209,10 @@ def test_unknown_students_are_marked(qapp, scene, checkpoint):
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (640, 360), (1000, 1000), (333, 1200), (1, 1), (3840, 2160)])
-def test_render_frame_returns_the_requested_size(qapp, checkpoint, size):
+def test_render_frame_returns_the_requested_size(qapp, random_model, size):
     from classroom_gui.scene import palette
     from classroom_gui.scene.render import render_frame
-    trace = run_sentence(checkpoint, EN6).trace
+    trace = run_sentence(random_model, EN6).trace
     frame = frame_of(trace, "listening.travel", at=0.5)
     for theme in (None, palette.SLIDE):
         for transparent in (False, True):
@@ -226,18 +227,18 @@ def test_render_frame_returns_the_requested_size(qapp, checkpoint, size):
         assert opaque.pixelColor(500, 500) != background  # a desk or the board, not an empty band
 
 
-def test_render_frame_rejects_impossible_sizes(qapp, checkpoint):
+def test_render_frame_rejects_impossible_sizes(qapp, random_model):
     from classroom_gui.scene.render import render_frame
-    trace = run_sentence(checkpoint, EN6).trace
+    trace = run_sentence(random_model, EN6).trace
     for size in ((0, 100), (100, -1), (100_000, 10)):
         with pytest.raises(ValueError):
             render_frame(frame_of(trace, "seats.sit"), size=size)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_empty_frame_shows_the_message(qapp, scene, checkpoint, lang):
+def test_empty_frame_shows_the_message(qapp, scene, random_model, lang):
     from classroom_gui.scene import fonts
-    trace = run_sentence(checkpoint, EN6).trace
+    trace = run_sentence(random_model, EN6).trace
     render(scene, frame_of(trace, "softmax.weights"))  # a full class first: it must all go away
     frame = empty_frame(lang)
     assert frame.message
@@ -254,11 +255,11 @@ def test_empty_frame_shows_the_message(qapp, scene, checkpoint, lang):
 
 
 @pytest.mark.parametrize("n", [6, 64])
-def test_same_frame_twice_paints_the_same_picture(qapp, checkpoint, n):
+def test_same_frame_twice_paints_the_same_picture(qapp, random_model, n):
     """Items are reused between frames and settled cards are painted into the desk in big classes:
     whatever came before, a frame always gives the identical image."""
     from classroom_gui.scene.classroom import ClassroomScene
-    trace = run_sentence(checkpoint, long_sentence(EN6, n)).trace
+    trace = run_sentence(random_model, long_sentence(EN6, n)).trace
     a = frame_of(trace, "cards.key", at=0.5)  # a card growing in on every desk
     others = [frame_of(trace, "cards.key", at=1.0), frame_of(trace, "ffn.activation"), frame_of(trace, "seats.sit")]
     scene = ClassroomScene()
@@ -294,11 +295,11 @@ def test_odd_frames_render(qapp, scene):
     assert scene.board.heatmap.isVisible()
 
 
-def test_theme_switch_on_one_scene(qapp, checkpoint):
+def test_theme_switch_on_one_scene(qapp, random_model):
     from classroom_gui.scene import palette
     from classroom_gui.scene.classroom import ClassroomScene
     from classroom_gui.scene.render import render_frame
-    trace = run_sentence(checkpoint, EN6).trace
+    trace = run_sentence(random_model, EN6).trace
     frame = frame_of(trace, "ffn.activation")
     scene = ClassroomScene()
     slide = render_frame(frame, theme=palette.SLIDE, scene=scene)
@@ -348,13 +349,13 @@ def test_crowd_of_tiny_desks_is_one_item():
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_a_title_beside_the_card_legend_keeps_one_line_when_the_row_has_room(qapp, scene, checkpoint, lang):
+def test_a_title_beside_the_card_legend_keeps_one_line_when_the_row_has_room(qapp, scene, random_model, lang):
     """teacher4 L6: in a big class the legend ended at the desks' edge, and "8. Listening: a mix of opinions ·
     in turn (GPT)" wrapped beside it with the row above the blackboard empty; the legend now ends at the
     blackboard's edge, and every chapter's title of a 64-student class in turn stays on one line, clear of it."""
     from PySide6.QtGui import QFontMetricsF
 
-    trace = run_sentence(checkpoint, long_sentence(EN6 if lang == "en" else JA6, 64)).trace
+    trace = run_sentence(random_model, long_sentence(EN6 if lang == "en" else JA6, 64)).trace
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     legends = 0
     for chapter in ("cards", "listening", "everyone", "heads", "ffn", "layers", "answer"):

@@ -15,16 +15,9 @@ from classroom_gui.lesson import layout
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN, canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.timeline import CHAPTERS
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 WORDS = "The cat sat on the mat".split() * 2
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def class_of(checkpoint, n: int):
@@ -198,7 +191,7 @@ def test_the_window_lays_the_lesson_out_for_its_canvas_shape(qtbot, tmp_path):
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_a_4_3_windows_export_is_the_clis_for_its_size(qtbot, tmp_path, size):
+def test_a_4_3_windows_export_is_the_clis_for_its_size(qtbot, tmp_path, size, checkpoint):
     """The window in presenter mode shows the 4:3 layout; File → Export picture lays out for the size asked (4:3 at
     1024 x 768, 16:9 at 1920 x 1080), pixel for pixel as `classroom-gui export --size` does."""
     from PIL import Image
@@ -207,7 +200,7 @@ def test_a_4_3_windows_export_is_the_clis_for_its_size(qtbot, tmp_path, size):
     from classroom_gui.view import export_dialogs, settings
     from classroom_gui.view.window import MainWindow
 
-    w = MainWindow(load_checkpoint(teaching_model_dir()), settings.open_store(str(tmp_path / "s.ini")))
+    w = MainWindow(checkpoint, settings.open_store(str(tmp_path / "s.ini")))
     qtbot.addWidget(w)
     w.show()
     w.sentence.setText("The cat sat on the mat")

@@ -6,9 +6,7 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene import pictures
 from classroom_gui.scene.heatmap import HeatmapItem
 from classroom_gui.scene.strip import StripView
@@ -16,9 +14,8 @@ from classroom_gui.view import canvas_warm
 
 
 @pytest.fixture(scope="module")
-def lesson(qapp):
-    ck = load_checkpoint(teaching_model_dir())
-    trace = run_sentence(ck, "the cat sat on the mat .", "causal").trace
+def lesson(qapp, checkpoint):
+    trace = run_sentence(checkpoint, "the cat sat on the mat .", "causal").trace
     return trace, timeline_for(trace.n_tokens, trace.config.n_layer)
 
 
@@ -176,12 +173,11 @@ def test_a_big_class_is_set_ahead_unpainted_and_its_jumps_choose_no_route_again(
     view.close()
 
 
-def test_the_model_offers_its_lesson_and_nothing_during_a_quiz(qapp):
+def test_the_model_offers_its_lesson_and_nothing_during_a_quiz(qapp, checkpoint):
     from classroom_gui.app.model import ClassroomModel
-    ck = load_checkpoint(teaching_model_dir())
-    model = ClassroomModel(ck, "en", 1.0)
+    model = ClassroomModel(checkpoint, "en", 1.0)
     assert model.ahead()[0] is None  # no sentence yet
-    model.set_run(run_sentence(ck, "the cat sat on the mat .", model.sel.rule))
+    model.set_run(run_sentence(checkpoint, "the cat sat on the mat .", model.sel.rule))
     frames, beats, now, students = model.ahead()
     assert students == 7 and len(beats) == len(model.player.timeline) and now == model.player.time
     t = beats[5][0] + 0.5 * beats[5][1]
@@ -191,13 +187,13 @@ def test_the_model_offers_its_lesson_and_nothing_during_a_quiz(qapp):
     assert model.ahead()[0] is None
 
 
-def test_a_big_class_jump_finds_the_class_pictures_the_twin_drew(qapp, monkeypatch):
+def test_a_big_class_jump_finds_the_class_pictures_the_twin_drew(qapp, monkeypatch, checkpoint):
     """A big class's desks and cards (scene.class_image) are kept by content in scene.class_pictures, shared with
     the twin: a jump to a moment drawn ahead composes neither picture again, and shows what a cold canvas shows."""
     from classroom_gui.scene import class_pictures
     from classroom_gui.scene.class_image import ClassImage
     words = "the cat sat on the mat".split() * 11
-    trace = run_sentence(load_checkpoint(teaching_model_dir()), " ".join(words[:40])).trace
+    trace = run_sentence(checkpoint, " ".join(words[:40])).trace
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     sel = Selection(focus=1)
     moments = [frame_at(trace, sel, b.end) for b in timeline.beats if b.key in ("cards.value", "softmax.weights")]
@@ -263,15 +259,14 @@ def test_a_jump_into_a_fade_finds_the_strips_drawn_at_other_moments_of_it(lesson
     view.close()
 
 
-def test_a_small_class_after_a_big_one_lets_the_big_class_pictures_go(qapp):
+def test_a_small_class_after_a_big_one_lets_the_big_class_pictures_go(qapp, checkpoint):
     """The raised budget for a big class's pictures (scene.class_pictures) lasts only while a class drawn as one
     ClassImage is drawn ahead: a small class after it keeps none of its own, so nothing else would trim them
     (review8: 169 MB kept after a 64-student lesson gave way to 7 students)."""
     from classroom_gui.scene import class_pictures
-    ck = load_checkpoint(teaching_model_dir())
     words = "the cat sat on the mat".split() * 11
-    big = run_sentence(ck, " ".join(words[:40])).trace
-    small = run_sentence(ck, "the cat sat on the mat .").trace
+    big = run_sentence(checkpoint, " ".join(words[:40])).trace
+    small = run_sentence(checkpoint, "the cat sat on the mat .").trace
     class_pictures.clear()
     view = canvas()
     ratio = view.devicePixelRatioF()

@@ -8,16 +8,9 @@ import pytest
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 WIDE = "The animal didn't cross the street because it was too wide"
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def decimals(text: str) -> int:

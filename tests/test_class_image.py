@@ -8,15 +8,13 @@ import pytest
 from PySide6.QtGui import QImage
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 
 @pytest.fixture(scope="module")
-def trace():
+def trace(checkpoint):
     words = "the cat sat on the mat".split() * 11
-    return run_sentence(load_checkpoint(teaching_model_dir()), " ".join(words[:64])).trace
+    return run_sentence(checkpoint, " ".join(words[:64])).trace
 
 
 def moment(trace, key: str, at: float = 1.0):
@@ -76,14 +74,14 @@ def test_every_card_shows_the_frames_numbers_in_their_colours(qapp, trace, key, 
 
 
 def test_what_the_picture_keeps_stays_within_its_budget(qapp, trace, monkeypatch):
-    from classroom_gui.scene import class_image
+    from classroom_gui.scene import class_parts
     from classroom_gui.scene.classroom import ClassroomScene
 
-    monkeypatch.setattr(class_image, "KEPT_BYTES", 2 << 20)
+    monkeypatch.setattr(class_parts, "KEPT_BYTES", 2 << 20)
     scene = ClassroomScene()
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     for beat in timeline.beats[::3]:
         scene.set_frame(frame_at(trace, Selection(focus=1), beat.start + beat.duration * 0.99))
         pixels(scene)
         ci = scene.class_image
-        assert ci._kept_bytes == sum(map(class_image.nbytes, ci._pictures.values())) <= 2 << 20
+        assert ci._kept_bytes == sum(map(class_parts.nbytes, ci._pictures.values())) <= 2 << 20

@@ -111,20 +111,18 @@ def painted_shells(ci, w: int, h: int, scale: float) -> np.ndarray:
 
 
 @pytest.fixture(scope="module")
-def big_trace():
+def big_trace(checkpoint):
     """256 students on the shipped model's weights (its 64 positions taken in turn, as bench_frames does)."""
     from dataclasses import replace
 
-    from classroom_gui.model import forward, load_checkpoint
-    from classroom_gui.resources import teaching_model_dir
+    from classroom_gui.model import forward
 
-    ck = load_checkpoint(teaching_model_dir())
-    params, n = dict(ck.params), 256
+    params, n = dict(checkpoint.params), 256
     params["wpe.weight"] = np.ascontiguousarray(params["wpe.weight"][np.arange(n) % len(params["wpe.weight"])])
     words = ("the cat sat on the mat and the dog sat on the rug".split() * 22)[:n]
-    trace = forward([ck.tokenizer.encode(w)[0].id for w in words], params, replace(ck.config, n_positions=n),
-                    tokens=words)
-    trace.vocab = ck.tokenizer.vocab
+    trace = forward([checkpoint.tokenizer.encode(w)[0].id for w in words], params,
+                    replace(checkpoint.config, n_positions=n), tokens=words)
+    trace.vocab = checkpoint.tokenizer.vocab
     return trace
 
 

@@ -9,15 +9,13 @@ import pytest
 from PySide6.QtGui import QImage
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 
 @pytest.fixture(scope="module")
-def trace():
+def trace(checkpoint):
     words = "the cat sat on the mat".split() * 11
-    return run_sentence(load_checkpoint(teaching_model_dir()), " ".join(words[:64])).trace
+    return run_sentence(checkpoint, " ".join(words[:64])).trace
 
 
 def moments(trace, at=(0.5, 0.999)):

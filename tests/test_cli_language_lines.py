@@ -90,15 +90,13 @@ def test_a_refused_pace_says_the_number_as_typed(capsys, tmp_path):
     assert not gif.exists()
 
 
-def test_english_narration_names_a_quoted_student_without_an_apostrophe_s():
+def test_english_narration_names_a_quoted_student_without_an_apostrophe_s(checkpoint):
     """teacher12 L4: `into "は"'s new understanding` (and "が"'s, "猫"'s in five other steps): a quoted name, above all
     a Japanese one, reads badly with 's after its closing quote; every step of a Japanese class told in English."""
     from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-    from classroom_gui.model import load_checkpoint
     from classroom_gui.model.sentence import compute_run
-    from classroom_gui.resources import teaching_model_dir
 
-    trace = compute_run(load_checkpoint(teaching_model_dir()), "猫がマットの上に座った。犬は", mask="causal").trace
+    trace = compute_run(checkpoint, "猫がマットの上に座った。犬は", mask="causal").trace
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     said = [frame_at(trace, Selection(lang="en", rule=rule), timeline.beat_stop(i)).narration
             for rule in ("causal", "none") for i in range(len(timeline.beats))]

@@ -10,9 +10,7 @@ import pytest
 from classroom_gui.cli import main
 from classroom_gui.lesson.compare import compare, default_pair, same_moment, second_selection
 from classroom_gui.lesson.state import Selection, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -36,10 +34,9 @@ def test_the_compared_classes_equal_their_single_exports(tmp_path, lang):
     assert change["share_a"] == pytest.approx(wa[change["seat"] - 1])
 
 
-def test_same_asker_word_same_layer_head_and_same_step():
-    ck = load_checkpoint(teaching_model_dir())
-    a = run_sentence(ck, "The cat sat on the mat", "none").trace
-    b = run_sentence(ck, "the cat slept on the bed near the door", "none").trace
+def test_same_asker_word_same_layer_head_and_same_step(checkpoint):
+    a = run_sentence(checkpoint, "The cat sat on the mat", "none").trace
+    b = run_sentence(checkpoint, "the cat slept on the bed near the door", "none").trace
     sel = Selection(focus=1, layer=1, head=1, rule="none")
     assert second_selection(sel, a, b).focus == 1 and second_selection(sel, a, b).layer == 1
     sel = Selection(focus=5, layer=0, head=0, rule="none")  # "mat" is not in b: the same seat asks
@@ -88,7 +85,7 @@ def test_a_kind_the_comparison_lacks_is_refused_before_any_work(tmp_path, capsys
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_compared_video_and_a_cancelled_compared_deck(tmp_path):
+def test_a_compared_video_and_a_cancelled_compared_deck(tmp_path, checkpoint):
     from PIL import Image
 
     from classroom_gui.export.compare import save_compare_deck
@@ -98,9 +95,8 @@ def test_a_compared_video_and_a_cancelled_compared_deck(tmp_path):
                  "-o", str(tmp_path / "v.gif")]) == 0
     with Image.open(tmp_path / "v.gif") as gif:
         assert gif.size == (320, 180) and gif.n_frames > 1
-    ck = load_checkpoint(teaching_model_dir())
-    a = run_sentence(ck, "The cat sat on the mat", "none").trace
-    b = run_sentence(ck, "The dog sat on the bed", "none").trace
+    a = run_sentence(checkpoint, "The cat sat on the mat", "none").trace
+    b = run_sentence(checkpoint, "The dog sat on the bed", "none").trace
     ta = timeline_for(a.n_tokens, a.config.n_layer)
     pairs = [compare(a, b, Selection(rule="none"), ta.beat_stop(i)) for i in range(3)]
     with pytest.raises(Cancelled):
@@ -110,7 +106,7 @@ def test_a_compared_video_and_a_cancelled_compared_deck(tmp_path):
 
 @pytest.mark.parametrize("lang, said", [("en", 'No share changed: in turn, "it" cannot hear "tired" or "wide"'),
                                         ("ja", "どの割合も変わりません：順番に発言では、「it」は後ろの「tired」「wide」を聞けない")])
-def test_when_no_share_changed_it_says_so_and_why_and_outlines_no_one(qapp, lang, said):
+def test_when_no_share_changed_it_says_so_and_why_and_outlines_no_one(qapp, lang, said, checkpoint):
     """teacher4 M2: the gallery's tired/wide pair in turn: "it" cannot hear the last word, so every share is the
     same; the footer says so (and why) instead of naming a "change" of 0.33 to 0.33, and no desk is outlined."""
     from PySide6.QtGui import QImage, QPainter
@@ -119,9 +115,8 @@ def test_when_no_share_changed_it_says_so_and_why_and_outlines_no_one(qapp, lang
     from classroom_gui.export.compare import _outline_changed
     from classroom_gui.lesson.compare import changed_text
 
-    ck = load_checkpoint(teaching_model_dir())
-    a = run_sentence(ck, "The animal didn't cross the street because it was too tired", "causal").trace
-    b = run_sentence(ck, "The animal didn't cross the street because it was too wide", "causal").trace
+    a = run_sentence(checkpoint, "The animal didn't cross the street because it was too tired", "causal").trace
+    b = run_sentence(checkpoint, "The animal didn't cross the street because it was too wide", "causal").trace
     sel = Selection(focus=a.tokens.index("it"), layer=2, head=0, lang=lang, rule="causal")
     t = next(x.start for x in timeline_for(a.n_tokens, a.config.n_layer).beats if x.key == "softmax.weights")
     pair = compare(a, b, sel, t + 0.5)

@@ -13,18 +13,15 @@ from classroom_gui.lesson.answers import answer_ids
 from classroom_gui.lesson.compare import ANSWER_ROWS, answer_of, compare
 from classroom_gui.lesson.numbers import temperature_probs
 from classroom_gui.lesson.state import Selection, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 from test_compare_layout import pdf_text, pixels
 
 A, B = "The cat sat on the", "The dog sat on the"
 
 
 @pytest.fixture(scope="module")
-def traces():
-    ck = load_checkpoint(teaching_model_dir())
-    return ck, compute_run(ck, A, mask="none").trace, compute_run(ck, B, mask="none").trace
+def traces(checkpoint):
+    return checkpoint, compute_run(checkpoint, A, mask="none").trace, compute_run(checkpoint, B, mask="none").trace
 
 
 def at_answer(a, b, lang="en", step="softmax", page=None):

@@ -11,9 +11,7 @@ import pytest
 from classroom_gui.cli import main
 from classroom_gui.lesson.compare import compare
 from classroom_gui.lesson.state import Selection, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene import palette
 
 COMPARED = ["--text", "The cat sat on the mat", "--compare", "The dog sat on the bed", "--chapter", "softmax"]
@@ -32,13 +30,12 @@ def width_of(rgb: np.ndarray, colour) -> int:
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_compared_classes_are_drawn_at_least_0_7_of_the_lessons_size(qapp, size):
+def test_the_compared_classes_are_drawn_at_least_0_7_of_the_lessons_size(qapp, size, checkpoint):
     from classroom_gui.export.compare import render_pair
     from classroom_gui.scene.render import render_frame
 
-    ck = load_checkpoint(teaching_model_dir())
-    a = compute_run(ck, "The cat sat on the mat", mask="none").trace
-    b = compute_run(ck, "The dog sat on the bed", mask="none").trace
+    a = compute_run(checkpoint, "The cat sat on the mat", mask="none").trace
+    b = compute_run(checkpoint, "The dog sat on the bed", mask="none").trace
     sel = Selection(focus=1, lang="en")
     t = timeline_for(a.n_tokens, a.config.n_layer).chapter_end("softmax")
     pair = compare(a, b, sel, t)
@@ -102,17 +99,16 @@ def test_a_japanese_compared_pdf_keeps_its_words(tmp_path):
     assert "マット" in words.replace("クラス1：猫がマットの上に座った", "")  # a desk's name too, not only the sentence
 
 
-def test_a_long_sentence_label_stays_over_its_own_class(qapp):
+def test_a_long_sentence_label_stays_over_its_own_class(qapp, checkpoint):
     """Each class's sentence is drawn over its own classroom only: at 4:3 the room beside the first label (the
     canvas's TITLE, which spans the blackboard a comparison leaves out) reached into the second class, and
     "…was too tired" ran into 「クラス2」. The gap between the classes stays background colour along the labels."""
     from classroom_gui.export.compare import drawn_part, pair_layout, render_pair
     from classroom_gui.scene.areas import title_rect
 
-    ck = load_checkpoint(teaching_model_dir())
     long = "The animal didn't cross the street because it was too "
-    a = compute_run(ck, long + "tired", mask="none").trace
-    b = compute_run(ck, long + "wide", mask="none").trace
+    a = compute_run(checkpoint, long + "tired", mask="none").trace
+    b = compute_run(checkpoint, long + "wide", mask="none").trace
     sel = Selection(focus=10, lang="ja")
     w, h = 1024, 768
     pair = compare(a, b, sel, timeline_for(a.n_tokens, a.config.n_layer).chapter_end("softmax"), page=(w, h))

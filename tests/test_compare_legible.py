@@ -15,9 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from classroom_gui.lesson import compare_layout
 from classroom_gui.lesson.compare import about, changed_text, compare
 from classroom_gui.lesson.state import Selection, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 from text_census import watched_text
 
 NUMBER = re.compile(r"^-?\d+\.\d+$")
@@ -25,11 +23,6 @@ PAIRS = {"en": ("The cat sat on the mat", "The dog sat on the bed", 1),
          "ja": ("猫がマットの上に座った", "犬がベッドの上に寝た", 0)}
 CHAPTERS = ("embedding", "cards", "scoring", "softmax", "listening", "heads", "ffn", "answer")
 LEAST = {(1920, 1080): 14.0, (1024, 768): 12 * 1024 / 1440}  # the README's; the lesson's own at 1024 x 768
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def classes(checkpoint, first: str, second: str, rule: str = "none"):

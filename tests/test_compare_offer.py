@@ -8,15 +8,14 @@ import pytest
 from classroom_gui.lesson.compare import compare, default_pair, sentence_lang
 from classroom_gui.lesson.gallery import gallery_of
 from classroom_gui.lesson.state import Selection, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.resources import teaching_model_dir
 
 
 @pytest.fixture(scope="module")
-def pair():
-    cp = load_checkpoint(teaching_model_dir())
-    return run_sentence(cp, "猫がマットの上に座った", "none").trace, run_sentence(cp, "犬がベッドの上に寝た", "none").trace
+def pair(checkpoint):
+    return (run_sentence(checkpoint, "猫がマットの上に座った", "none").trace,
+            run_sentence(checkpoint, "犬がベッドの上に寝た", "none").trace)
 
 
 def test_the_share_that_changed_most_waits_for_the_shares(pair):

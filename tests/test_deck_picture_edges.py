@@ -10,19 +10,12 @@ import pytest
 from classroom_gui.export.deck_pptx import PICTURE_TOP
 from classroom_gui.lesson.canvas import canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.link_labels import point_at
 
 from test_link_labels_clear import CLASSES
 
 SENTENCES = [(text, lang) for text, lang, _ in CLASSES[:4]]  # the seed in English and Japanese; 9 and 12 students
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=["4:3", "16:9"])

@@ -9,19 +9,12 @@ import pytest
 from PySide6.QtGui import QFontMetricsF
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 WORDS = ["The", "cat", "sat", "on", "the", "mat", "because", "it", "was", "tired", "and", "dog"]
 # (sentence, language, chapter, asker, words every desk shows whole)
 CLASSES = [(" ".join((WORDS * 6)[:64]), "en", "softmax", 1, set()), ("猫がマットの上に座った。" * 8, "ja", "softmax", 1, set()),
            ("the dog ran to the park and " * 30, "en", "scoring", 4, {"dog"})]
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.mark.parametrize("text,lang,chapter,focus,whole_words", CLASSES, ids=["en", "ja", "scores"])

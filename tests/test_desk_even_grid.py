@@ -9,16 +9,9 @@ import pytest
 
 from classroom_gui.lesson.canvas import FOUR_THREE
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 SEED = {"en": ("The cat sat on the mat", 1), "ja": ("猫がマットの上に座った", 0)}
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.mark.parametrize("mask", ["none", "causal"])

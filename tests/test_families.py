@@ -5,19 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from classroom_gui.model import GPTConfig, forward, load_checkpoint
+from classroom_gui.model import GPTConfig, forward
 from classroom_gui.model.config_keys import ConfigError
 from classroom_gui.model.families import FAMILIES, family, gpt2
-from classroom_gui.resources import teaching_model_dir
 
 
-def test_the_teaching_model_holds_exactly_its_familys_weights():
-    ckpt = load_checkpoint(teaching_model_dir())
-    fam = family(ckpt.config.to_json_dict()["model_type"])
+def test_the_teaching_model_holds_exactly_its_familys_weights(checkpoint):
+    fam = family(checkpoint.config.to_json_dict()["model_type"])
     assert fam is gpt2 and FAMILIES == {"gpt2": gpt2}
-    assert {k: v.shape for k, v in ckpt.params.items()} == fam.weight_shapes(ckpt.config)
-    ids = [t.id for t in ckpt.tokenizer.encode("The cat sat on the mat")]
-    assert np.isfinite(forward(ids, ckpt.params, ckpt.config).next_logits).all()
+    assert {k: v.shape for k, v in checkpoint.params.items()} == fam.weight_shapes(checkpoint.config)
+    ids = [t.id for t in checkpoint.tokenizer.encode("The cat sat on the mat")]
+    assert np.isfinite(forward(ids, checkpoint.params, checkpoint.config).next_logits).all()
 
 
 @pytest.mark.parametrize("model_type", ["llama", "bert", 7, None])

@@ -20,11 +20,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from classroom_gui.model import backprop, fast, forward, load_checkpoint, parallel
+from classroom_gui.model import backprop, fast, forward, parallel
 from classroom_gui.model.kv_cache import KVCache, step
 from classroom_gui.model.trace import DERIVED
 from classroom_gui.model.whatif import Edit
-from classroom_gui.resources import teaching_model_dir
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from random_weights import GPT2_SMALL, random_params  # noqa: E402
@@ -53,9 +52,8 @@ def assert_same(a, b):
 
 
 @pytest.fixture(scope="module")
-def teaching():
-    ckpt = load_checkpoint(teaching_model_dir())
-    return ckpt.config, ckpt.params
+def teaching(checkpoint):
+    return checkpoint.config, checkpoint.params
 
 
 @pytest.fixture(scope="module")

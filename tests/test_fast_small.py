@@ -7,8 +7,7 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_limits
 
-from classroom_gui.model import fast, fast_small, forward, gpt, load_checkpoint
-from classroom_gui.resources import teaching_model_dir
+from classroom_gui.model import fast, fast_small, forward, gpt
 
 
 @pytest.fixture(autouse=True)
@@ -18,9 +17,8 @@ def one_blas_thread():
 
 
 @pytest.fixture()
-def teaching():
-    ckpt = load_checkpoint(teaching_model_dir())
-    return ckpt.config, {name: a.copy() for name, a in ckpt.params.items()}  # this test's own, to change
+def teaching(checkpoint):
+    return checkpoint.config, {name: a.copy() for name, a in checkpoint.params.items()}  # this test's own, to change
 
 
 def same(a, b):

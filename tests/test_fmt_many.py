@@ -29,16 +29,14 @@ def test_signed_keeps_the_sign_of_a_negative_that_rounds_to_zero():
     assert fmt_many([-0.004], signed=False) == ["0.00"]
 
 
-def test_the_relu_step_writes_a_hidden_unit_that_rounds_to_zero_with_its_sign(qapp):
+def test_the_relu_step_writes_a_hidden_unit_that_rounds_to_zero_with_its_sign(qapp, checkpoint):
     """teacher6 L2: on the ReLU step a hidden unit shown as "0.00" was crossed out in one place and kept in
     another (a negative and a positive that both round to 0). Before ReLU the negative one reads "-0.00"."""
     from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-    from classroom_gui.model import load_checkpoint
     from classroom_gui.model.sentence import compute_run
-    from classroom_gui.resources import teaching_model_dir
     from classroom_gui.scene.classroom import ClassroomScene
 
-    trace = compute_run(load_checkpoint(teaching_model_dir()), "猫がマットの上に座った", mask="none").trace
+    trace = compute_run(checkpoint, "猫がマットの上に座った", mask="none").trace
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     beat = next(i for i, b in enumerate(timeline.beats) if b.key == "ffn.activation")
     frame = frame_at(trace, Selection(focus=0, lang="ja", rule="none"), timeline.beat_stop(beat))

@@ -12,18 +12,11 @@ import pytest
 from classroom_gui.lesson.canvas import FOUR_THREE, TO_FOUR_THREE, TO_WIDESCREEN, WIDESCREEN, window_canvas
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.timeline import CHAPTERS
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.layout import SMALL_CLASS
 
 WORDS = "The cat sat on the mat".split() * 2
 AT_1024 = 1024 / FOUR_THREE.width  # the 4:3 canvas drawn on a 1024 x 768 picture
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def strips_shown(scene) -> list[tuple[str, int, float, bool]]:

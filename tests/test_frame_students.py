@@ -11,17 +11,15 @@ from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson import state
 from classroom_gui.lesson.frame import Strip, Student, seated_copies
 from classroom_gui.lesson.state import Selection, class_rows, frame_at, timeline_for
-from classroom_gui.model import forward, load_checkpoint
-from classroom_gui.resources import teaching_model_dir
+from classroom_gui.model import forward
 
 WORDS = "the cat sat on the mat .".split()
 
 
 @pytest.fixture(scope="module")
-def trace():
-    ck = load_checkpoint(teaching_model_dir())
-    ids = [ck.tokenizer.encode(w)[0].id for w in WORDS]
-    made = forward(ids, ck.params, ck.config, tokens=WORDS)
+def trace(checkpoint):
+    ids = [checkpoint.tokenizer.encode(w)[0].id for w in WORDS]
+    made = forward(ids, checkpoint.params, checkpoint.config, tokens=WORDS)
     made.unknown[2] = True  # a word the model does not know: its desk says so
     return made
 

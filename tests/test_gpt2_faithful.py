@@ -68,10 +68,8 @@ def test_whitespace_is_shown_readably():
     assert all(t.strip() for t in trace.tokens)  # no student is blank
 
 
-def test_teaching_model_says_when_it_reads_whitespace_as_one_space():
-    from classroom_gui.resources import teaching_model_dir
+def test_teaching_model_says_when_it_reads_whitespace_as_one_space(checkpoint):
 
-    checkpoint = load_checkpoint(teaching_model_dir())
     plain, spaced = (run_sentence(checkpoint, t) for t in ("The cat sat", "  The  cat\tsat\n"))
     assert not plain.normalised and spaced.normalised
     assert spaced.trace.token_ids.tolist() == plain.trace.token_ids.tolist()

@@ -21,7 +21,6 @@ from classroom_gui.messages.fit import columns, padded
 from classroom_gui.model import limits
 from classroom_gui.model.checkpoint import CheckpointError, load_checkpoint
 from classroom_gui.model.sentence import InputError, run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("make_hostile_models", ROOT / "scripts" / "make_hostile_models.py")
@@ -225,7 +224,7 @@ def test_a_panicking_regex_is_an_input_error(models, kind):
         run_sentence(checkpoint, hostile.PANIC_TEXT)  # a PanicException (BaseException) inside
 
 
-def test_a_long_word_without_our_run_cut_is_one_unknown_word(models):
+def test_a_long_word_without_our_run_cut_is_one_unknown_word(models, checkpoint):
     """teaching-panic-regex's pre-tokenizer lacks the cut of long runs (LONGEST_RUN); with WordPiece's limit of
     10**9 characters a word of 10,000 'x' took minutes (longest match is cubic in its length) and hung the soak.
     A pre-token longer than LONGEST_RUN is now one <unk>; the shipped model splits it as before."""
@@ -235,7 +234,7 @@ def test_a_long_word_without_our_run_cut_is_one_unknown_word(models):
     assert hostile_tok._tok.model.max_input_chars_per_word == LONGEST_RUN
     tokens = hostile_tok.encode("x" * 10_000)  # (its pre-tokenizer keeps the whole text as one pre-token)
     assert [(t.text, t.unknown) for t in tokens] == [("x" * 10_000, True)]
-    shipped = load_checkpoint(teaching_model_dir()).tokenizer
+    shipped = checkpoint.tokenizer
     assert len(shipped.encode("x" * 200)) > 1  # split into pieces by the run cut, not one <unk>
 
 

@@ -3,17 +3,8 @@ counts students (生徒), not トークン, as JAPANESE.md says; the LayerNorm b
 names the card without 「」 (they mark students), and its formula keeps half-width = and + like every other board."""
 from __future__ import annotations
 
-import pytest
-
 from classroom_gui.lesson.state import Selection, frame_at, notices_for, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def test_a_long_sentence_caption_counts_students(checkpoint):

@@ -11,7 +11,6 @@ from classroom_gui.lesson.compare import changed_text
 from classroom_gui.lesson.gallery import gallery_file, load_gallery
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.strings import table, text
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.resources import teaching_model_dir
 
@@ -19,8 +18,8 @@ JA = "猫がマットの上に座った"
 
 
 @pytest.fixture(scope="module")
-def trace():
-    return run_sentence(load_checkpoint(teaching_model_dir()), JA, "none").trace
+def trace(checkpoint):
+    return run_sentence(checkpoint, JA, "none").trace
 
 
 def at(trace, key, **sel):
@@ -35,8 +34,8 @@ def test_step_2_calls_the_token_vector_by_its_name_not_a_second_notebook(trace):
     assert "「猫」のノートは" in at(trace, "embedding.sum", focus=0).narration  # the notebook is named when it is made
 
 
-def test_the_model_line_counts_numbers_per_notebook_not_notebooks():
-    c = load_checkpoint(teaching_model_dir()).config
+def test_the_model_line_counts_numbers_per_notebook_not_notebooks(checkpoint):
+    c = checkpoint.config
     line = text("ja", "ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd)
     assert line == f"モデル：{c.n_layer}層・各{c.n_head}ヘッド、ノート1冊に{c.n_embd}個の数"
     assert f"ノート1冊に{c.n_embd}個の数" in text("ja", "about.model", path="p", layers=1, heads=1, width=c.n_embd,

@@ -8,18 +8,15 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.board import BoardLinesItem
 from classroom_gui.scene.heatmap import HeatmapItem
 from classroom_gui.scene.strip import StripItem, StripView
 
 
 @pytest.fixture(scope="module")
-def lesson(qapp):
-    ck = load_checkpoint(teaching_model_dir())
-    trace = run_sentence(ck, "the cat sat on the mat .", "causal").trace
+def lesson(qapp, checkpoint):
+    trace = run_sentence(checkpoint, "the cat sat on the mat .", "causal").trace
     return trace, timeline_for(trace.n_tokens, trace.config.n_layer)
 
 

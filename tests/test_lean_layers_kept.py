@@ -1,4 +1,4 @@
-"""A lean trace's derived steps are kept for a few layers only (model.trace.DERIVED_KEPT, over every trace),
+"""A lean trace's derived steps are kept for a few layers only (model.layers_kept.DERIVED_KEPT, over every trace),
 so walking a GPT-2 lesson through every layer does not keep every layer's steps; a layer that dropped
 them derives them again, bit for bit."""
 from __future__ import annotations
@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 
 from classroom_gui.model import forward
-from classroom_gui.model.trace import DERIVED, DERIVED_KEPT, HEAD_LAYERS_KEPT
+from classroom_gui.model.layers_kept import DERIVED_KEPT, HEAD_LAYERS_KEPT
+from classroom_gui.model.trace import DERIVED
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from random_weights import GPT2_SMALL, random_params  # noqa: E402

@@ -14,7 +14,6 @@ from board_arithmetic import equations, redo_board
 from classroom_gui.lesson import state
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.strings import table
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
 from text_census import overlaps, text_census
@@ -29,11 +28,6 @@ HALF_WIDTH_NEXT_TO_JAPANESE = re.compile(rf"{JAPANESE}[:()]|[:()]{JAPANESE}")
 NAME_FIELDS = ("focus", "name", "names", "last", "asker", "other", "top", "word")
 QUOTED = re.compile(r'^(「[^「」]*」)+$|^"[^"]*"(, "[^"]*")*$')
 NUMBER = re.compile(r"^-?\d+\.\d+$")
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def walk(checkpoint, text: str, lang: str, rule: str = "causal"):

@@ -8,20 +8,13 @@ import pytest
 
 from classroom_gui.lesson.canvas import FOUR_THREE
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene import palette
 from colour_vision import MATRICES, closest_pair
 
 BIG = {"en": "The cat sat on the mat because it was tired and", "ja": "猫がマットの上に座ったのは疲れていたからです"}
 FINAL = {"en": "final LayerNorm(notebook)", "ja": "最後のレイヤー正規化（ノート）"}
 NOTEBOOK = {"en": "notebook", "ja": "ノート"}
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -5,13 +5,10 @@ import weakref
 
 from classroom_gui.lesson import cache, rules
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 
-def test_the_lesson_keeps_its_values_beside_the_trace_and_drops_them_with_it():
-    checkpoint = load_checkpoint(teaching_model_dir())
+def test_the_lesson_keeps_its_values_beside_the_trace_and_drops_them_with_it(checkpoint):
     trace = run_sentence(checkpoint, "The cat sat on the mat", "none").trace
     tl = timeline_for(trace.n_tokens, trace.config.n_layer)
     for t in (tl.beat_stop(i) for i in range(len(tl))):  # every step, answer time under the other rule too

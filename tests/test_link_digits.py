@@ -6,19 +6,10 @@ tags and the cards (link_geometry.route at bow 0), and in a class of up to 12 th
 the digits too (they were left on their default arches)."""
 from __future__ import annotations
 
-import pytest
-
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 from test_link_lines_clear import crossing, number_cells
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def lines_over_digits(checkpoint, text: str, lang: str, asker: int, chapters, rows_apart: int = 9):

@@ -11,9 +11,7 @@ from PySide6.QtCore import QRectF
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.link_labels import TEXT_GAP
 
 CASES = [  # text, lang, asker's seat, canvas, rule
@@ -22,11 +20,6 @@ CASES = [  # text, lang, asker's seat, canvas, rule
     ("The animal didn't cross the street because it was too tired", "en", 8, FOUR_THREE, "none"),
     ("猫がマットの上に座った", "ja", 7, WIDESCREEN, "causal"), ("猫がマットの上に座った", "ja", 7, FOUR_THREE, "causal"),
     ("The cat sat on the mat", "en", 6, FOUR_THREE, "causal")]
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.mark.parametrize("text,lang,asker,canvas,rule", CASES, ids=lambda v: str(v)[:12])

@@ -10,20 +10,13 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 CLEAR_PX = 6.0  # the least gap between a pill and a text, in canvas pixels (1080p): at 5 px "0.63" read as part of "mat"
 WORDS = ["the", "cat", "sat", "on", "the", "mat", "and", "the", "dog", "sat", "on", "the", "rug", "because"]
 CLASSES = [("The cat sat on the mat", "en", 2), ("The cat sat on the mat", "ja", 2),
            (" ".join(WORDS[:9]), "en", 9), (" ".join(WORDS[:12]), "ja", 1),
            (" ".join((WORDS * 5)[:64]), "en", 2), ("猫がマットの上に座った。" * 8, "ja", 1)]
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def texts_to_keep_clear(scene, frame) -> list[tuple[str, QRectF]]:

@@ -9,18 +9,11 @@ import math
 import pytest
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 CASES = [("猫がマットの上に座った", "ja", 6, 1, 0), ("猫がマットの上に座った", "ja", 0, 0, 0),
          ("The cat sat on the mat", "en", 1, 0, 0), ("The cat sat on the mat", "en", 5, 1, 2),
          ("The cat sat on the big red mat", "en", 3, 0, 0), ("The cat sat on the big red mat", "en", 6, 1, 1)]
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def gap_between(a, b) -> float:

@@ -12,19 +12,12 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.link_labels import point_at
 
 from test_link_labels_clear import CLASSES, discussion_class
 
 STEPS = 200  # points looked at along each drawn line
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def name_tags(scene, frame) -> dict[int, list[tuple[str, QRectF]]]:

@@ -10,9 +10,7 @@ import pytest
 
 from classroom_gui.lesson.canvas import WIDESCREEN
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.areas import title_rect
 from classroom_gui.scene.classroom import ClassroomScene
 from classroom_gui.scene.link_labels import point_at
@@ -21,11 +19,6 @@ from test_link_labels_clear import CLASSES
 
 CHAPTERS = ("scoring", "softmax", "listening")
 TITLE, TITLE_TWO_LINES = title_rect(WIDESCREEN), title_rect(WIDESCREEN, two_lines=True)  # (as high on 4:3)
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def test_the_ceiling_lies_below_the_title_row():

@@ -14,7 +14,6 @@ import numpy as np
 import pytest
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.links import LinkLayer, point_at
@@ -42,11 +41,6 @@ def gallery() -> list[tuple[str, str, str, str | None]]:
 
 
 CASES = [SEED, *LONG, *gallery()]
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def polyline(c, n: int = 48) -> np.ndarray:

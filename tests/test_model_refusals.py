@@ -12,7 +12,6 @@ from classroom_gui.messages.phrase import PhraseError
 from classroom_gui.model.checkpoint import CheckpointError, load_checkpoint
 from classroom_gui.model.sentence import EmptySentence, InputError, run_sentence
 from classroom_gui.model.whatif import Edit, EditError, edited_mask
-from classroom_gui.resources import teaching_model_dir
 
 
 def test_a_deaf_student_is_a_phrase_named_by_seat_and_word_in_english_and_japanese():
@@ -26,10 +25,9 @@ def test_a_deaf_student_is_a_phrase_named_by_seat_and_word_in_english_and_japane
     assert said(exc, "ja").startswith("このマスクにすると、1番の席の「猫」には誰の話も聞こえなくなります。")
 
 
-def test_an_edit_that_changes_nothing_says_the_place_in_the_readers_language():
+def test_an_edit_that_changes_nothing_says_the_place_in_the_readers_language(checkpoint):
     from classroom_gui.lesson.whatif_state import WhatIf
 
-    checkpoint = load_checkpoint(teaching_model_dir())
     trace = run_sentence(checkpoint, "The cat sat on the mat", "causal").trace
     own = float(trace.layers[0].q[0, 1, 0])
     with pytest.raises(EditError) as caught:
@@ -52,8 +50,7 @@ def test_an_edit_that_changes_nothing_says_the_place_in_the_readers_language():
     assert said(caught.value, "ja").endswith("このルールでは、「The」にはもともと「cat」の話が聞こえません（mask[1,The,cat]=1）。")
 
 
-def test_an_empty_sentence_and_a_missing_model_are_phrases_of_their_old_classes(tmp_path):
-    checkpoint = load_checkpoint(teaching_model_dir())
+def test_an_empty_sentence_and_a_missing_model_are_phrases_of_their_old_classes(tmp_path, checkpoint):
     with pytest.raises(EmptySentence) as caught:
         run_sentence(checkpoint, " \t ", "causal")
     assert isinstance(caught.value, InputError)  # still an InputError: the window's compute_run reads it as before
@@ -67,14 +64,13 @@ def test_an_empty_sentence_and_a_missing_model_are_phrases_of_their_old_classes(
     assert said(caught.value, "ja") == f"{gone}：モデルのフォルダーが見つかりません。"
 
 
-def test_a_mask_edit_the_other_rule_cannot_take_is_refused_and_never_kept():
+def test_a_mask_edit_the_other_rule_cannot_take_is_refused_and_never_kept(checkpoint):
     """teacher9 H1: in discussion the first student may stop hearing itself (it hears the others), but in turn it
     then hears no one. The edit was kept, and every redraw under GPT's rule (M, chapter 6, answer time) raised
     EditError; the lesson froze until Ctrl+Z. It is refused, nothing is kept, and both rules still draw."""
     from classroom_gui.lesson import rules
     from classroom_gui.lesson.whatif_state import WhatIf
 
-    checkpoint = load_checkpoint(teaching_model_dir())
     trace = run_sentence(checkpoint, "猫がマットの上に座った", "none").trace
     state = WhatIf(trace)
     with pytest.raises(EditError) as caught:

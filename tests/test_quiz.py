@@ -48,7 +48,8 @@ def folder(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def checkpoint(folder):
+def random_model(folder):
+    """The random weights written into `folder` (the quiz is checked against any trace, not the lesson's)."""
     from classroom_gui.model import load_checkpoint
     return load_checkpoint(folder)
 
@@ -58,11 +59,11 @@ SENTENCES = [("the cat sat on the mat", "en"), ("猫がマットの上に座っ�
 
 @pytest.mark.parametrize("text, lang", SENTENCES)
 @pytest.mark.parametrize("rule", ["causal", "none"])
-def test_every_answer_is_true_of_the_trace(checkpoint, text, lang, rule):
-    trace = run_sentence(checkpoint, text, rule).trace
-    causal = run_sentence(checkpoint, text, "causal").trace
+def test_every_answer_is_true_of_the_trace(random_model, text, lang, rule):
+    trace = run_sentence(random_model, text, rule).trace
+    causal = run_sentence(random_model, text, "causal").trace
     beats = timeline_for(trace.n_tokens, trace.config.n_layer).beats
-    vocab = checkpoint.tokenizer.vocab
+    vocab = random_model.tokenizer.vocab
     kinds_seen = set()
     for focus in range(trace.n_tokens):
         for layer in range(trace.config.n_layer):
@@ -99,10 +100,10 @@ def test_every_answer_is_true_of_the_trace(checkpoint, text, lang, rule):
     assert kinds_seen == set(REVEALED_AT)
 
 
-def test_questions_follow_the_language(checkpoint):
-    trace = run_sentence(checkpoint, "猫がマットの上に座った", "none").trace
-    ja = questions(trace, Selection(focus=1, lang="ja"), checkpoint.tokenizer.vocab)
-    en = questions(trace, Selection(focus=1, lang="en"), checkpoint.tokenizer.vocab)
+def test_questions_follow_the_language(random_model):
+    trace = run_sentence(random_model, "猫がマットの上に座った", "none").trace
+    ja = questions(trace, Selection(focus=1, lang="ja"), random_model.tokenizer.vocab)
+    en = questions(trace, Selection(focus=1, lang="en"), random_model.tokenizer.vocab)
     assert [q.kind for q in ja] == [q.kind for q in en]
     assert all("「が」" in q.question for q in ja if q.kind != "next_word")
     assert all("\"が\"" in q.question for q in en if q.kind != "next_word")
@@ -122,15 +123,12 @@ def test_cli_writes_the_questions(folder, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("text, lang", [("猫がマットの上に座った", "ja"), ("The cat sat on the mat", "en")])
-def test_next_word_choices_of_the_teaching_model_are_in_the_sentences_language(text, lang):
+def test_next_word_choices_of_the_teaching_model_are_in_the_sentences_language(checkpoint, text, lang):
     """The shipped model: a word of the other language is a choice only from 1 % (as answer time lists it), and
     every choice is quoted as a name is (「が」, "of"), so a bare 「。」 is never a choice of its own."""
     from classroom_gui.lesson.answers import script
-    from classroom_gui.model import load_checkpoint
     from classroom_gui.model.functions import softmax
-    from classroom_gui.resources import teaching_model_dir
 
-    checkpoint = load_checkpoint(teaching_model_dir())
     vocab = checkpoint.tokenizer.vocab
     trace = run_sentence(checkpoint, text, "causal").trace
     q = next(q for q in questions(trace, Selection(focus=1, lang=lang), vocab) if q.kind == "next_word")
@@ -166,9 +164,9 @@ def test_quiz_asks_the_questions_of_the_deck_slides_with_the_same_defaults(tmp_p
 
 
 @pytest.mark.parametrize("lang, asks", [("en", "which of these can \"猫\" hear?"), ("ja", "「猫」に聞こえるのは誰")])
-def test_the_first_student_is_asked_whom_it_hears_from_four_choices(checkpoint, lang, asks):
+def test_the_first_student_is_asked_whom_it_hears_from_four_choices(random_model, lang, asks):
     """teacher6 L5: for the asker in seat 1 the "cannot hear" question had two choices (it hears only itself)."""
-    trace = run_sentence(checkpoint, "猫がマットの上に座った", "none").trace
-    q = questions(trace, Selection(focus=0, lang=lang), checkpoint.tokenizer.vocab)[0]
+    trace = run_sentence(random_model, "猫がマットの上に座った", "none").trace
+    q = questions(trace, Selection(focus=0, lang=lang), random_model.tokenizer.vocab)[0]
     assert q.kind == "can_hear" and asks in q.question and len(q.choices) == 4
     assert q.answer == quote(lang, "猫") and q.choices[0] == q.answer

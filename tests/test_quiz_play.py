@@ -11,15 +11,13 @@ from classroom_gui.cli import main
 from classroom_gui.lesson.quiz_play import QuizPlay, class_questions, deck_with_quiz
 from classroom_gui.lesson.state import Selection, timeline_for
 from classroom_gui.lesson.strings import quote
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.export.moments import deck_times
-from classroom_gui.resources import teaching_model_dir
 
 
 @pytest.fixture(scope="module")
-def trace():
-    return run_sentence(load_checkpoint(teaching_model_dir()), "The cat sat on the mat", "causal").trace
+def trace(checkpoint):
+    return run_sentence(checkpoint, "The cat sat on the mat", "causal").trace
 
 
 def true_of(trace, sel, kind, answer) -> bool:
@@ -74,11 +72,11 @@ def test_presenter_presses_ask_then_reveal(trace):
 
 
 @pytest.mark.parametrize("text, lang", [("猫がマットの上に座った", "ja"), ("The cat sat on the mat", "en")])
-def test_presenting_asks_every_question_two_at_one_step_included(text, lang):
+def test_presenting_asks_every_question_two_at_one_step_included(text, lang, checkpoint):
     """teacher4 M3: the top share and the sum are both revealed by the shares' step; pressing through the whole
     lesson asks each question once, on the step before its answer, and the class moves on only after the last
     answer of that step (as ClassroomModel.quiz_next does with the answers next() gives)."""
-    trace = run_sentence(load_checkpoint(teaching_model_dir()), text, "none").trace
+    trace = run_sentence(checkpoint, text, "none").trace
     sel = Selection(focus=1, layer=0, head=0, lang=lang, rule="none")
     made = class_questions(trace, sel)
     steps = [q.step for q in made]

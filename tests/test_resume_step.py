@@ -11,14 +11,6 @@ from classroom_gui.view.window import MainWindow
 from helpers import window_on
 
 
-@pytest.fixture(scope="module")
-def checkpoint():
-    from classroom_gui.model import load_checkpoint
-    from classroom_gui.resources import teaching_model_dir
-
-    return load_checkpoint(teaching_model_dir())
-
-
 def _start(qtbot, checkpoint, store: str) -> MainWindow:
     return window_on(qtbot, checkpoint, store, show=False)
 

@@ -8,23 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import pytest
-
 from classroom_gui.lesson.gallery import example_selection, gallery_of
 from classroom_gui.lesson.numbers import hand_divide
 from classroom_gui.lesson.state import frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
 
 NUM = r"-?\d+\.\d+"
 DIVIDE = re.compile(rf"^(.*)[:：]\s*({NUM}) ÷ ({NUM}) = ({NUM})$")
 EXP = re.compile(rf"^(.*)[:：]\s*exp\(({NUM})\) = (-?\d+(?:\.\d+)?)$")  # exp(7.43) = 1686: no decimals
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def boards(trace, sel):

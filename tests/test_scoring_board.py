@@ -9,9 +9,7 @@ import pytest
 from board_arithmetic import equations, redo_board
 from classroom_gui.lesson.numbers import hand_product
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 from helpers import random_checkpoint
 
 SEED = "the cat sat on the mat"
@@ -44,8 +42,8 @@ def test_a_random_models_dot_products_redo_from_the_digits(tmp_path, seed):
     assert finer  # some boards needed more than 3 decimals, and got them
 
 
-def test_the_shipped_models_boards_keep_three_decimals():
-    trace = compute_run(load_checkpoint(teaching_model_dir()), SEED, mask="none").trace
+def test_the_shipped_models_boards_keep_three_decimals(checkpoint):
+    trace = compute_run(checkpoint, SEED, mask="none").trace
     for where, board in scoring_boards(trace):
         assert decimals(board) == 3, (where, board)
         assert not redo_board(board), (where, board)

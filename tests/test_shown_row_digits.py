@@ -14,9 +14,7 @@ import numpy as np
 from classroom_gui.lesson import softmax_row
 from classroom_gui.lesson.numbers import exact_sum, fmt, hand_divide, rounds_to, sig
 from classroom_gui.lesson.softmax_row import EXP_MAX, ShownSoftmax
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 
 def plain_row(scaled, mask, decimals, exp_decimals, places):
@@ -72,8 +70,7 @@ def test_random_rows_are_worked_to_the_plain_digits():
     assert {3, 4} <= tried  # some rows needed a 4th decimal for their shares
 
 
-def test_every_row_of_the_shipped_checkpoint_is_worked_to_the_plain_digits():
-    checkpoint = load_checkpoint(teaching_model_dir())
+def test_every_row_of_the_shipped_checkpoint_is_worked_to_the_plain_digits(checkpoint):
     rows = 0
     for rule in ("causal", "none"):
         trace = compute_run(checkpoint, "The cat sat on the mat and the dog sat on the rug .", rule).trace

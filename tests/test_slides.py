@@ -17,7 +17,6 @@ from classroom_gui.lesson.deck import deck_frames
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.gallery import gallery_of, lesson_selection
 from classroom_gui.lesson.timeline import CHAPTERS
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.resources import teaching_model_dir
 
@@ -25,8 +24,8 @@ JA = "猫がマットの上に座った"
 
 
 @pytest.fixture(scope="module")
-def trace():
-    return run_sentence(load_checkpoint(teaching_model_dir()), JA).trace
+def trace(checkpoint):
+    return run_sentence(checkpoint, JA).trace
 
 
 def test_pptx_slides_hold_title_narration_picture_and_notes(qapp, trace, tmp_path):
@@ -183,12 +182,11 @@ FRAGMENTS = {"en": ("And ", "Then ", "Step 2", "Step 3", "They ", "The result", 
 @pytest.mark.parametrize("text, lang, focus, layer", [
     ("The animal didn't cross the street because it was too tired", "en", 7, 2),
     (JA, "ja", 6, 1), ("The girl sat on the bank of the river and watched the water flow past " * 2, "en", 3, 0)])
-def test_a_per_chapter_decks_slides_each_say_their_chapter_whole(text, lang, focus, layer):
+def test_a_per_chapter_decks_slides_each_say_their_chapter_whole(text, lang, focus, layer, checkpoint):
     """teacher5 M4: a deck per chapter showed each chapter's last step with that step's narration, which starts
     mid-story ("And an opinion card with W_V", "Step 3: divide each by the sum", "They merge into…", "The result
     is added…", "W_2 brings the thought back…", "The remaining classmates answer too"). Now a chapter told in a
     few steps says them all, and one told per classmate or per layer says it in one sentence of its own."""
-    checkpoint = load_checkpoint(teaching_model_dir())
     trace = run_sentence(checkpoint, text, "none").trace
     sel = Selection(focus=focus, layer=layer, head=0, lang=lang, rule="none")
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)

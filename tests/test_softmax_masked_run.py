@@ -67,11 +67,9 @@ def test_a_short_run_and_a_what_if_silenced_seat_keep_their_own_lines(trace):
     assert "what if" in fr.board[0] and fr.board[2].startswith("seats 3–128")
 
 
-def test_the_seed_class_is_unchanged(qapp):
-    from classroom_gui.model import load_checkpoint
-    from classroom_gui.resources import teaching_model_dir
+def test_the_seed_class_is_unchanged(qapp, checkpoint):
 
-    tr = run_sentence(load_checkpoint(teaching_model_dir()), "The cat sat on the mat", mask=rules.IN_TURN).trace
+    tr = run_sentence(checkpoint, "The cat sat on the mat", mask=rules.IN_TURN).trace
     fr = at(tr, "softmax.exp", focus=1)
     assert len(fr.board) == 6 and fr.board[2] == '"sat": −∞ (not spoken yet)' and len(fr.bars.labels) == 6
 

@@ -3,20 +3,11 @@ nobody ever is; in turn the asker sits last (the seed's 「座った」 when 「
 every classmate. The quiz deck's slides repeat the step, so they say it too."""
 from __future__ import annotations
 
-import pytest
-
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import WhatIf
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 EN, JA = "The cat sat on the mat", "猫がマットの上に座った"
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def exp_said(trace, **sel) -> str:

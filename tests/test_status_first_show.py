@@ -1,15 +1,6 @@
 """review15 #5: a message told before the window is first shown is told again once it is, for as long as it was
 told for; a later show (after a minimise) leaves the status bar alone (it re-told the message at 8 s)."""
-import pytest
-
-from classroom_gui.model import load_checkpoint
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.view.window import MainWindow
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def test_only_the_first_show_tells_a_message_again_and_for_its_own_time(qtbot, checkpoint, monkeypatch):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.classroom import ClassroomScene
 from classroom_gui.scene.strip import LIFT_ROOM, StripItem
 
@@ -16,8 +14,8 @@ def still_strips(scene):
     return [i for i in scene.items() if isinstance(i, StripItem) and i.isVisible() and i.view.strip is not None]
 
 
-def test_hover_under_a_still_card_is_not_the_card(qapp):
-    trace = run_sentence(load_checkpoint(teaching_model_dir()), "the cat sat on the mat .", "causal").trace
+def test_hover_under_a_still_card_is_not_the_card(qapp, checkpoint):
+    trace = run_sentence(checkpoint, "the cat sat on the mat .", "causal").trace
     beat = next(b for b in timeline_for(trace.n_tokens, trace.config.n_layer).beats if b.key == "cards.value")
     scene = ClassroomScene()
     scene.set_frame(frame_at(trace, Selection(focus=1, rule="causal"), beat.end))
@@ -31,8 +29,8 @@ def test_hover_under_a_still_card_is_not_the_card(qapp):
         assert item not in scene.items(below), item.view.strip.role
 
 
-def test_a_rising_card_is_found_where_it_is_drawn(qapp):
-    trace = run_sentence(load_checkpoint(teaching_model_dir()), "the cat sat on the mat .", "causal").trace
+def test_a_rising_card_is_found_where_it_is_drawn(qapp, checkpoint):
+    trace = run_sentence(checkpoint, "the cat sat on the mat .", "causal").trace
     beat = next(b for b in timeline_for(trace.n_tokens, trace.config.n_layer).beats if b.key == "cards.value")
     scene = ClassroomScene()
     scene.set_frame(frame_at(trace, Selection(focus=1, rule="causal"), beat.end))

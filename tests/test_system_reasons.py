@@ -46,17 +46,16 @@ def test_an_errno_without_a_sentence_keeps_the_systems_words():
     assert said(error, "ja") == f"/tmp/x.png：{os.strerror(errno.EFAULT)}。" and str(error).endswith("Bad address")
 
 
-def test_a_name_too_long_to_look_at_is_one_japanese_message_in_every_window_export(qtbot, tmp_path, monkeypatch):
+def test_a_name_too_long_to_look_at_is_one_japanese_message_in_every_window_export(qtbot, tmp_path, monkeypatch,
+                                                                                   checkpoint):
     """check_target meets ENAMETOOLONG before any writing (Path.is_dir raises it): the picture export let the
     OSError escape the dialog, the compare dialog showed Python's English "[Errno 36] File name too long: '…'"."""
     from PySide6.QtWidgets import QMessageBox
 
-    from classroom_gui.model import load_checkpoint
-    from classroom_gui.resources import teaching_model_dir
     from classroom_gui.view import compare_dialog, export_dialogs
     from classroom_gui.view.window import MainWindow
 
-    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    w = MainWindow(checkpoint, store={})
     qtbot.addWidget(w)
     w.set_language("ja")
     w.model.select(focus=1, rule="causal")  # a student whose worksheet fits: the refusal is the file name's

@@ -6,7 +6,6 @@ import json
 import numpy as np
 import pytest
 
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.corpus import PLACE_WORDS_EN, VERBS_JA, Corpus
 from classroom_gui.model.evaluate import pronoun_check, score, score_discussion, top_next
 from classroom_gui.model.gallery import expected, load_examples, measure
@@ -14,11 +13,6 @@ from classroom_gui.model.sentence import run_sentence
 from classroom_gui.resources import teaching_model_dir
 
 EXAMPLES = load_examples()
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def test_config_is_small_enough_to_check_by_hand(checkpoint):

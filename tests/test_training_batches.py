@@ -8,14 +8,12 @@ import copy
 import numpy as np
 import pytest
 
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.corpus import STORY_KINDS, Corpus, render
 from classroom_gui.model.corpus_words import DESCRIBED
 from classroom_gui.model.tokenizer import MASK
 from classroom_gui.model.config import GPTConfig
 from classroom_gui.model.batches import Batches
 from classroom_gui.model.train import init_params, train
-from classroom_gui.resources import teaching_model_dir
 
 IT_WEIGHT = 4.0  # a weight no other position has: it marks where the target is the noun "it" means
 
@@ -34,8 +32,8 @@ def small_corpus(corpus):  # a few hundred meanings of every template: a trainin
 
 
 @pytest.fixture(scope="module")
-def tokenizer():
-    return load_checkpoint(teaching_model_dir()).tokenizer
+def tokenizer(checkpoint):
+    return checkpoint.tokenizer
 
 
 def _swapped_from_elsewhere(batches: Batches, tokenizer, rounds: int) -> tuple[int, int]:

@@ -34,13 +34,11 @@ def test_completions_are_known_words_starting_with_what_is_typed():
     assert known.starting("マ") == ["マット"]
 
 
-def test_completions_of_the_teaching_model_offer_common_words_first():
+def test_completions_of_the_teaching_model_offer_common_words_first(checkpoint):
     """"The cat s" offered so, st, sad, sam, san, sat, saw, say, sea, see, set, sex: shortest first put rare words
     ahead of the lesson's own "sat" and "saw" (and "sex" on a school projector)."""
-    from classroom_gui.model import load_checkpoint
-    from classroom_gui.resources import teaching_model_dir
 
-    known = KnownWords(load_checkpoint(teaching_model_dir()).tokenizer.vocab)
+    known = KnownWords(checkpoint.tokenizer.vocab)
     offered = known.starting("s")
     assert offered[0] == "sat", offered  # the lesson's words lead
     assert "sex" not in offered

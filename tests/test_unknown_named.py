@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from classroom_gui.cli import main
 from classroom_gui.lesson.state import notices_for, prepared_run
-from classroom_gui.model import load_checkpoint
-from classroom_gui.resources import teaching_model_dir
 
 EN = "The zorblax flibbered on the quuxmat"
 JA = "猫がソファーでスヤスヤ寝た"
@@ -23,8 +21,7 @@ def test_the_trace_names_the_words_and_marks_the_pieces(capsys):
     assert '"unknown" marks a piece of a word the model does not know' in out
 
 
-def test_the_caption_names_the_words_in_both_languages():
-    checkpoint = load_checkpoint(teaching_model_dir())
+def test_the_caption_names_the_words_in_both_languages(checkpoint):
     en = prepared_run(checkpoint, EN, "none")
     assert en.unknown_words == ["zorblax", "flibbered", "quuxmat"] and en.trace.unknown.count(True) == 16
     assert notices_for(en, "en")[-1] == 'Unknown to the model: "zorblax", "flibbered", "quuxmat"'
@@ -33,14 +30,13 @@ def test_the_caption_names_the_words_in_both_languages():
     assert notices_for(ja, "ja")[-1] == "モデルが知らない単語：「スヤスヤ」"
 
 
-def test_an_unknown_japanese_word_is_named_and_marked_whole():
+def test_an_unknown_japanese_word_is_named_and_marked_whole(checkpoint):
     """teacher6 M4: 「先生は量子コンピュータの本を読んだ」 named 「コ」「ピュ」「タ」 and marked コ, ピ, ュ, タ but not
     ン or ー (words of the vocabulary), nor 量子, read as the single kanji 量 and 子. The words are named as typed
     and each of their pieces marked; the ids, and so the model's numbers, stay as read; the sentence editor's
     marks are the same spans."""
     from classroom_gui.lesson.typing_help import unknown_spans
 
-    checkpoint = load_checkpoint(teaching_model_dir())
     text = "先生は量子コンピュータの本を読んだ"
     run = prepared_run(checkpoint, text, "none")
     assert run.unknown_words == ["量子", "コンピュータ"]

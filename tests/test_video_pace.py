@@ -130,13 +130,13 @@ def test_the_window_exports_a_video_at_the_chosen_pace(qtbot, tmp_path):
     assert abs(lengths[1.0] - 2 * lengths[2.0]) <= 100
 
 
-def test_each_finished_step_is_built_once(qapp, tmp_path, monkeypatch):
+def test_each_finished_step_is_built_once(qapp, tmp_path, monkeypatch, checkpoint):
     """review16 #10: the reading pass built every step's finished picture, and the drawing built it again (a cache
     of 4 kept only the last steps'): the 6 scoring steps' stops are now made once, each picture drawn once."""
     from classroom_gui.export.pace import paced_shots
     from classroom_gui.lesson import state
 
-    trace = run_sentence(load_checkpoint(teaching_model_dir()), SEED["en"], "none").trace
+    trace = run_sentence(checkpoint, SEED["en"], "none").trace
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     sel = Selection(rule="none").sized(160, 120)
     shots = paced_shots(timeline, 2, "scoring", "scoring", 1.0, "en", lambda t: frame_at(trace, sel, t).narration)

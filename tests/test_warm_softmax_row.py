@@ -8,15 +8,9 @@ import pytest
 from classroom_gui.lesson import rules, softmax_row
 from classroom_gui.lesson.panels import warm
 from classroom_gui.lesson.state import Selection, frame_at, prepared_run, timeline_for
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.resources import teaching_model_dir
 
 SENTENCE = "The cat sat on the mat and the dog sat on the rug"
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def softmax_moment(trace) -> float:

@@ -11,18 +11,16 @@ import pytest
 from classroom_gui.cli import main
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import WhatIf
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model import forward
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.model.whatif import Edit, EditError
-from classroom_gui.resources import teaching_model_dir
 
 SENTENCE = "The cat sat on the mat"
 
 
 @pytest.fixture(scope="module")
-def own():
-    return run_sentence(load_checkpoint(teaching_model_dir()), SENTENCE, "none").trace
+def own(checkpoint):
+    return run_sentence(checkpoint, SENTENCE, "none").trace
 
 
 def test_an_edited_score_changes_exactly_its_row_later_values_and_the_answer(own):

@@ -9,17 +9,10 @@ import pytest
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import from_specs
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 CASES = {"ja": ("猫がマットの上に座ったのは疲れていたからです", ["score[2,3,座った,マット]=-4", "v[1,2,が,3]=1.5"]),
          "en": ("The cat sat on the mat because it was tired", ["score[2,3,sat,mat]=-4", "v[1,2,cat,3]=1.5"])}
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -7,10 +7,8 @@ import numpy as np
 import pytest
 
 from classroom_gui.lesson.whatif_state import WhatIf, own_value
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.model.whatif import Edit, EditError
-from classroom_gui.resources import teaching_model_dir
 
 EN = "The cat sat on the mat"
 LAYER1_V = Edit("v", 0, 0, 1, 0, 5.0)       # layer 1: everything in layers 2 and 3 sits downstream of it
@@ -20,8 +18,8 @@ SCORE = Edit("score", 0, 0, 1, 5, 0.0)      # the score "cat" -> "mat" in layer 
 
 
 @pytest.fixture(scope="module")
-def own():
-    return run_sentence(load_checkpoint(teaching_model_dir()), EN, "none").trace
+def own(checkpoint):
+    return run_sentence(checkpoint, EN, "none").trace
 
 
 def at(place: Edit, value: float) -> Edit:

@@ -10,17 +10,10 @@ import pytest
 from classroom_gui.cli import main
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import WhatIf
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.model.whatif import EditError
-from classroom_gui.resources import teaching_model_dir
 
 EN, JA = "The cat sat on the mat", "猫がマットの上に座った"
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def edited(checkpoint, text, rule, *specs):

@@ -4,19 +4,12 @@ and model still take comes back (as the class Undo starts from: Ctrl+R takes the
 and one they no longer take is left out with one message in the status line, never a traceback."""
 import pytest
 
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.whatif import Edit
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.view import settings
 from classroom_gui.view.window import MainWindow
 from helpers import window_on
 
 JA = "猫がマットの上に座った"
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 start = window_on  # shown, as a teacher restarts the app

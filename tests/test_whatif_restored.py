@@ -7,14 +7,12 @@ import pytest
 
 from classroom_gui.lesson import whatif_state
 from classroom_gui.lesson.whatif_state import restored
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 
 @pytest.fixture(scope="module")
-def own():
-    return run_sentence(load_checkpoint(teaching_model_dir()), "The cat sat on the mat", "causal").trace
+def own(checkpoint):
+    return run_sentence(checkpoint, "The cat sat on the mat", "causal").trace
 
 
 def keys(dropped):

@@ -6,18 +6,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from classroom_gui.lesson.whatif_state import WhatIf, status_line
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.model.whatif import Edit, EditError
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.view.window import MainWindow
 
 JA = "猫がマットの上に座った"
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.fixture

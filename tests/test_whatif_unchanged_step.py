@@ -7,17 +7,15 @@ from classroom_gui.cli import main
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.strings import text
 from classroom_gui.lesson.whatif_state import WhatIf
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 JA = "猫がマットの上に座った"
 SPECS = ("mask[1,猫,マット]=1", "q[1,1,猫,1]=2")  # the report's: the answer (in turn) is untouched by both
 
 
 @pytest.fixture(scope="module")
-def state():
-    own = run_sentence(load_checkpoint(teaching_model_dir()), JA, "none").trace
+def state(checkpoint):
+    own = run_sentence(checkpoint, JA, "none").trace
     s = WhatIf(own)
     for spec in SPECS:
         s.set_spec(spec)

@@ -2,20 +2,11 @@
 layer, head, rule and step), as Undo in other apps brings the change into view. Ctrl+R then Ctrl+Z came back to
 the reset's 「猫」, discussion, step 1 for an edit made for 「上」 in turn at step 24; a gallery example then Ctrl+Z
 left the example's layer. Driven on the Qt-free ClassroomModel, as the window's keys drive it."""
-import pytest
-
 from classroom_gui.app.model import ClassroomModel
 from classroom_gui.lesson.state import prepared_run
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.whatif import Edit
-from classroom_gui.resources import teaching_model_dir
 
 JA = "猫がマットの上に座った"
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def at(model: ClassroomModel, key: str) -> float:

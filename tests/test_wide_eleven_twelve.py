@@ -11,8 +11,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRectF
 
-from classroom_gui.model.checkpoint import load_checkpoint
-from classroom_gui.resources import teaching_model_dir
 
 from test_link_labels_clear import CLEAR_PX, texts_to_keep_clear
 from test_link_labels_own_desk import gap_between
@@ -24,11 +22,6 @@ CASES = [  # (lang, text, asker's seat)
     ("en", TIRED, 8), ("ja", TIRED, 8), ("en", TIRED.replace("tired", "wide"), 2),
     ("en", "the cat sat on the mat and the dog sat on the", 12), ("ja", "猫がマットの上に座った。犬も庭で", 1)]
 CUT_NOTEBOOKS = {"listening", "everyone"}  # a notebook (24 numbers) beside four cards misses one row
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.mark.parametrize("lang,text,asker", CASES, ids=lambda v: str(v)[:12])

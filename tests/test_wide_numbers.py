@@ -11,20 +11,13 @@ import pytest
 from classroom_gui.lesson.canvas import WIDESCREEN
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.timeline import CHAPTERS
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 WORDS = "The cat sat on the mat".split() * 2
 SENTENCES = {  # (lang, text): a sentence of 9 or 10 students in each language
     ("en", " ".join(WORDS[:9])), ("ja", " ".join(WORDS[:9])), ("ja", "猫がマットの上に座った。犬も"),  # 10
     ("en", " ".join(WORDS[:10]))}
 LEAST_PX = 12  # the legibility floor, logical px (6.4 px on a 1024 x 768 picture)
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def desks_shown(scene):

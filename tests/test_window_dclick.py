@@ -5,16 +5,14 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QInputDialog
 
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.whatif import Edit
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.view import settings
 from classroom_gui.view.window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(load_checkpoint(teaching_model_dir()), settings.open_store(str(tmp_path / "s.ini")))
+def window(qtbot, tmp_path, checkpoint):
+    w = MainWindow(checkpoint, settings.open_store(str(tmp_path / "s.ini")))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.run is not None and not w.busy_bar.isVisible(), timeout=30000)

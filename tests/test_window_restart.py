@@ -86,15 +86,13 @@ def test_a_placed_then_maximised_window_unmaximises_to_its_place(qtbot, tmp_path
     assert again.geometry() == placed
 
 
-def test_quit_and_reopen_keeps_who_asks_the_layer_the_head_and_the_rule(qtbot, tmp_path):
+def test_quit_and_reopen_keeps_who_asks_the_layer_the_head_and_the_rule(qtbot, tmp_path, checkpoint):
     """teacher5 M6: a lesson prepared the evening before (a gallery example: "it" asks, layer 3, head 1) came back
     with its sentence but "tired" asking, layer 1, head 1. Now the asker, layer, head and rule come back too,
     and the asker only where that seat still holds the same word."""
     from classroom_gui.lesson.gallery import gallery_of
-    from classroom_gui.model import load_checkpoint
     from classroom_gui.resources import teaching_model_dir
 
-    checkpoint = load_checkpoint(teaching_model_dir())
     store = str(tmp_path / "settings.ini")
 
     def start():

@@ -20,18 +20,11 @@ from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.numbers import fmt, hand_divide, hand_product, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.strings import text
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 NUM = r"-?\d+\.\d+"
 SENTENCES = [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja")]
 WORKED = ("cards.query", "cards.key", "cards.value", "heads.project", "heads.residual", "ffn.hidden", "ffn.residual")
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def frames_of(trace, sel, keys=WORKED):

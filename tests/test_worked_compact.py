@@ -17,9 +17,7 @@ from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.numbers import fmt, hand_sum, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.worked import ALL_TERMS
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 from helpers import random_checkpoint
 
 NUM = r"\(?-?\d+\.\d+\)?"
@@ -27,9 +25,8 @@ SENTENCES = [("The cat sat on the mat", "en"), ("猫がマットの上に座っ�
 
 
 @pytest.fixture(scope="module")
-def compact_cases():
+def compact_cases(checkpoint):
     """(trace, lang, layer, focus, kept units) of the seed sentences, in turn, whose feed-forward keeps over ALL_TERMS."""
-    checkpoint = load_checkpoint(teaching_model_dir())
     cases = []
     for text, lang in SENTENCES:
         trace = compute_run(checkpoint, text, mask="causal").trace

@@ -18,18 +18,11 @@ from board_arithmetic import equations, redo_board
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.numbers import fmt, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 NUM = r"\(?-?\d+\.\d+\)?"
 SENTENCES = [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja"),
              ("猫が台所で魚を食べた", "ja")]
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def logits_frame(trace, lang, canvas=WIDESCREEN):

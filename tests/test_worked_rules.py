@@ -14,20 +14,13 @@ from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.numbers import hand_sum, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.worked import WorkedSum, rounded_total
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.resources import teaching_model_dir
 
 SEED = ("The cat sat on the mat", "猫がマットの上に座った")
 SUMS = ("cards.query", "cards.key", "cards.value", "heads.project", "ffn.hidden", "ffn.residual", "answer.logits")
 WORKED = SUMS + ("heads.residual",)  # LayerNorm's learned scale and shift: one equation, no x and w
 CHAIN = re.compile(r"= \(?-?\d+\.\d+\)?(?:×| [+-] )")  # the products' first line: "… = 1.027×0.372 + …"
 TOTAL = re.compile(r"= (-?\d+\.(\d+))\s*[(（][^()（）]*?(-?\d+\.\d+)[)）]")  # "= 0.2269（カードでは0.23）"
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def worked_frames(trace, lang, rule, canvas):

@@ -21,21 +21,14 @@ from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import edited
 from classroom_gui.lesson.strings import text
 from classroom_gui.lesson.worked import ALL_TERMS, sum_lines, worked_sum
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.gpt import head_weights
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.model.whatif import Edit
-from classroom_gui.resources import teaching_model_dir
 from helpers import random_checkpoint
 
 NUM = r"-?\d+\.\d+"
 SENTENCES = [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja")]
 CARDS = {"cards.query": ("query", "Q"), "cards.key": ("key", "K"), "cards.value": ("value", "V")}
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def card_frames(trace, sel):
@@ -143,3 +136,15 @@ def test_worked_sum_says_when_its_digits_cannot_round_to_the_model():
     assert note(right + 0.008) == "(rounded digits: the last one can differ)"  # 1.968 against 1.98
     assert note(right + 0.05) == "(the digits shown are too few to reach the model's number)"  # against 2.02
     assert worked_sum(xs, ws, [float("inf")], right) is None
+
+
+@pytest.mark.parametrize("lead, first_row", [(None, 4), ("x · w + b = ", 3), ("xとwの内積 + b = ", 3)])
+def test_a_sum_whose_lead_names_its_left_side_puts_one_product_fewer_on_its_first_row(lead, first_row):
+    """sum_lines' lead, when given, is the sum's named left side (fix22: a 4:3 board's line holds it and 3 products);
+    without one the products start with a bare "= " and fill the row (PRODUCTS_PER_LINE)."""
+    xs, ws = np.full(12, 0.5), np.full(12, 0.25)
+    lines = sum_lines(lambda key, **v: text("en", key, **v), worked_sum(xs, ws, [0.0], float(xs @ ws)), "", "", "",
+                      "worked.card_products", "worked.on_card", "worked.card_total_long", lead=lead)
+    first = next(line for line in lines if line.startswith(lead or "= "))
+    assert first.count("0.1250") == first_row
+    assert sum(line.count("0.1250") for line in lines) == 12

@@ -13,14 +13,8 @@ from classroom_gui.lesson.state import default_focus
 from classroom_gui.lesson.worksheet import WorksheetError, build_worksheet, choose_asker
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 SENTENCE = "The cat sat on the mat"
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def trace_of(checkpoint, text):
@@ -150,12 +144,12 @@ def test_letter_paper_and_bad_choices(qapp, tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]
 
 
-def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch):
+def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch, checkpoint):
     from classroom_gui.export.errors import said
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
 
-    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    w = MainWindow(checkpoint, store={})
     qtbot.addWidget(w)
     w.sentence.setText(SENTENCE)
     w.apply_sentence()
@@ -218,7 +212,7 @@ def test_edited_cards_are_worked_and_edited_scores_refused(checkpoint):
         build_worksheet(score, 2, 0, 0)
 
 
-def test_names_take_the_languages_own_quote_marks(qtbot, tmp_path, monkeypatch):
+def test_names_take_the_languages_own_quote_marks(qtbot, tmp_path, monkeypatch, checkpoint):
     """The sheet and the window's "too many" message quote a name with the strings' name.quote, never with
     marks written in code: a language that quotes 『…』 gets 『猫』 everywhere."""
     from classroom_gui.export.errors import said
@@ -228,7 +222,6 @@ def test_names_take_the_languages_own_quote_marks(qtbot, tmp_path, monkeypatch):
     from classroom_gui.view.window import MainWindow
 
     monkeypatch.setitem(strings.table("ja"), "name.quote", "『{word}』")
-    checkpoint = load_checkpoint(teaching_model_dir())
     trace = trace_of(checkpoint, "その猫がマットの上に座った")
     ws = build_worksheet(trace, choose_asker(trace, 0, None, 3), 0, 0, "ja")
     assert names_list(ws) == "『その』『猫』『が』（自分）"  # names in quote marks need no と between them
@@ -284,7 +277,7 @@ def test_a_sheet_that_cannot_fit_says_where_its_key_is(qapp, tmp_path, capsys, m
 
 
 @pytest.mark.parametrize("typed", ["The 猫 sat on the マット", "猫 が マット の 上 に 座った"])
-def test_the_sheet_writes_the_sentence_as_typed(tmp_path, typed, monkeypatch):
+def test_the_sheet_writes_the_sentence_as_typed(tmp_path, typed, monkeypatch, checkpoint):
     """teacher5 L13: the sheet's sentence line was the words joined back, which loses the spaces beside Japanese
     words: 「文：The猫sat on theマット」 for "The 猫 sat on the マット". It is the sentence as typed (the run's text),
     from the CLI and from the window alike."""
@@ -296,7 +289,7 @@ def test_the_sheet_writes_the_sentence_as_typed(tmp_path, typed, monkeypatch):
     monkeypatch.setattr(worksheet_pdf, "worksheet_html", lambda ws, *a, **k: written.append(real(ws, *a, **k)) or written[-1])
     assert main(["worksheet", "--text", typed, "--lang", "ja", "--students", "3", "-o", str(tmp_path / "w.pdf")]) == 0
     assert written and all(f"文：{typed}（" in html for html in written), written[0][:400]
-    run = run_sentence(load_checkpoint(teaching_model_dir()), typed)
+    run = run_sentence(checkpoint, typed)
     assert joined(run.trace.tokens) != typed  # what the sheet wrote before
 
 
@@ -317,12 +310,12 @@ def test_the_defaults_make_a_sheet_of_the_lessons_class(qapp, tmp_path, capsys):
     assert "'cat' listens to 2 students" in capsys.readouterr().err
 
 
-def test_the_window_refuses_before_asking_for_the_paper(qtbot, tmp_path, monkeypatch):
+def test_the_window_refuses_before_asking_for_the_paper(qtbot, tmp_path, monkeypatch, checkpoint):
     """teacher6 L3: File → Worksheet asked for the paper size first and only then said the sheet cannot be made."""
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
 
-    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    w = MainWindow(checkpoint, store={})
     qtbot.addWidget(w)
     w.sentence.setText("猫がマットの上に座った")
     w.apply_sentence()

@@ -9,9 +9,7 @@ from PySide6.QtCore import QMarginsF
 
 from classroom_gui.export.worksheet_pdf import typeset
 from classroom_gui.lesson.worksheet import WorksheetError, build_worksheet, choose_asker
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
@@ -27,8 +25,8 @@ def lines_of(doc):
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_japanese_worksheets_break_no_word_and_leave_no_widow(qapp, tmp_path, paper):
-    trace = run_sentence(load_checkpoint(teaching_model_dir()), "猫がマットの上に座った", "causal").trace
+def test_japanese_worksheets_break_no_word_and_leave_no_widow(qapp, tmp_path, paper, checkpoint):
+    trace = run_sentence(checkpoint, "猫がマットの上に座った", "causal").trace
     writer = QPdfWriter(str(tmp_path / "w.pdf"))
     writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))

@@ -10,17 +10,10 @@ import pytest
 from classroom_gui.cli import main
 from classroom_gui.export.errors import said
 from classroom_gui.lesson.worksheet import WorksheetError, build_worksheet, choose_asker
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
 JA = "猫がマットの上に座った"
 ENGLISH = re.compile(r"\b(?:listens|students|worksheet|room|choose|sentence|model|cards)\b")
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def _refusal(call) -> WorksheetError:
@@ -102,7 +95,7 @@ def test_the_worksheet_commands_other_refusals_follow_its_language(tmp_path, cap
         assert capsys.readouterr().err == f"classroom-gui worksheet{error}{message}\n" and not out.exists()
 
 
-def test_the_windows_refusal_never_breaks_a_line_inside_a_name(qtbot, tmp_path, monkeypatch):
+def test_the_windows_refusal_never_breaks_a_line_inside_a_name(qtbot, tmp_path, monkeypatch, checkpoint):
     """A 400-pixel message box wrapped 「座った」 as 「座 / った」: the name is kept whole, as on the canvas
     (strings.unbroken_quotes); Qt's own line breaker (QTextBoundaryFinder) finds no break inside 「…」."""
     from PySide6.QtCore import QTextBoundaryFinder
@@ -111,7 +104,7 @@ def test_the_windows_refusal_never_breaks_a_line_inside_a_name(qtbot, tmp_path, 
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
 
-    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    w = MainWindow(checkpoint, store={})
     qtbot.addWidget(w)
     w.set_language("ja")
     w.sentence.setText(JA)

@@ -9,15 +9,12 @@ import pytest
 from classroom_gui.cli import main
 from classroom_gui.export.errors import said
 from classroom_gui.lesson.worksheet import WorksheetError, choose_asker, no_sheet, sheet_rule
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.model.whatif import EditError, parse_edit
-from classroom_gui.resources import teaching_model_dir
 
 
 @pytest.fixture(scope="module")
-def trace():
-    checkpoint = load_checkpoint(teaching_model_dir())
+def trace(checkpoint):
     return lambda text, rule: run_sentence(checkpoint, text, rule).trace
 
 

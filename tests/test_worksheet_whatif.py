@@ -7,20 +7,13 @@ from classroom_gui.cli import main
 from classroom_gui.export.errors import said
 from classroom_gui.lesson.whatif_state import from_specs
 from classroom_gui.lesson.worksheet import WorksheetError, build_worksheet
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 from test_worksheet import by_hand, pdf_pages
 from fractions import Fraction
 
 JA = "猫がマットの上に座った"
 # the teacher's three edits (report 4, H1): 「猫」's self-introduction, a score of 「座った」's row, its question
 EDITS = ("k[2,1,猫,1]=3", "score[2,1,座った,が]=0", "q[2,1,座った,1]=-2")
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +55,12 @@ def test_cli_worksheet_set_prints_the_edited_class_with_a_what_if_line(edited, t
     assert "Traceback" not in err and not (tmp_path / "bad.pdf").exists()
 
 
-def test_window_worksheet_follows_the_what_if_edits_on_screen(qtbot, tmp_path):
+def test_window_worksheet_follows_the_what_if_edits_on_screen(qtbot, tmp_path, checkpoint):
     from classroom_gui.lesson.whatif_state import WhatIf
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
 
-    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    w = MainWindow(checkpoint, store={})
     qtbot.addWidget(w)
     w.sentence.setText("The cat sat on the mat")
     w.apply_sentence()
@@ -87,14 +80,14 @@ def test_window_worksheet_follows_the_what_if_edits_on_screen(qtbot, tmp_path):
     assert f"model {shown:.4f}" in pages[1] and f"{own:.4f}" != f"{shown:.4f}"  # the window's share, not the own
 
 
-def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tmp_path, monkeypatch):
+def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tmp_path, monkeypatch, checkpoint):
     """teacher4 L3: in discussion, 「座った」 (seat 7) hears all 7, and in turn it would hear 7 too: the advice
     is to choose a student in seat 2-5, whose sheet is worked in turn (teacher11 L3: the window does so itself,
     as the worksheet command does, rather than asking for M)."""
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
 
-    w = MainWindow(load_checkpoint(teaching_model_dir()), store={})
+    w = MainWindow(checkpoint, store={})
     qtbot.addWidget(w)
     w.sentence.setText(JA)
     w.apply_sentence()
@@ -111,7 +104,7 @@ def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tm
     assert len(reports) == 1 and w.sel.rule == "none"
     with pytest.raises(WorksheetError, match="with --focus a student in seat 2-5"):
         from classroom_gui.lesson.worksheet import choose_asker
-        choose_asker(run_sentence(load_checkpoint(teaching_model_dir()), JA, "none").trace, 0, 6, None)
+        choose_asker(run_sentence(checkpoint, JA, "none").trace, 0, 6, None)
 
 
 @pytest.mark.parametrize("lang, focus", [("ja", "4"), ("en", "4")])

@@ -11,7 +11,8 @@ import numpy as np
 
 from ..model.functions import softmax
 from ..model.tokenizer import MASK, UNK
-from ..model.trace import Trace, compare_with_every_word
+from ..model.trace import Trace
+from ..model.unembedding import compare_with_every_word
 from .cache import cache_of
 
 OTHER_LANGUAGE_FLOOR = 0.01

@@ -15,6 +15,13 @@ import numpy as np
 from .canvas import WIDESCREEN, Canvas
 from .numbers import vector_lines
 
+# the narration's least sizes (px on the 1080-high canvas), tried in turn by the scene: 28, the lesson's (a
+# projector's: the lesson's own steps never go below it, and a 64-name roll call ends in "…"); with what-if edits,
+# whose lead says the edits before the step's own words (whatif_state.mark), 24, then 20 (still larger than the
+# notices' 16-18) where the whole text would not fit otherwise (two named edits before the 4:3 answer-time caption
+# cut its last words at 28: whatif18's note, polish12); "…" only below 20
+NARRATION_LEAST = (28,)
+EDITED_NARRATION_LEAST = (28, 24, 20)
 WIDE = 32  # numbers in a row from which a Strip keeps the trace's NumPy row instead of a list (GPT-2's 64-number
 #           cards stay NumPy rows: 512 students' cards as lists were ~100,000 Python floats a frame, made here and
 #           turned back into arrays by the scene)
@@ -249,6 +256,7 @@ class Frame:
     quiz: dict | None = None             # a question put to the class (lesson.quiz_play.card), else None
     class_strips: ClassStrips | None = None  # the strips every desk shows, as arrays (students' `seated`), else None
     canvas: Canvas = WIDESCREEN              # the canvas the desks are seated on, and the scene draws on
+    narration_least: tuple[int, ...] = NARRATION_LEAST  # the narration's least sizes, px, the scene tries in turn
 
     def write_vector(self, numbers: list[str], left_out: int = 0, per_line: int = 8) -> None:
         """A vector (a notebook, a card) after the board's lines: its numbers as written, `per_line` a line in

@@ -18,6 +18,7 @@ from ..model.functions import MASK_RULES
 from ..model.sentence import rerun
 from ..model.trace import Trace
 from .cache import cache_of
+from .frame import EDITED_NARRATION_LEAST
 from .overview import AsMade
 from .strings import quote, text
 
@@ -331,6 +332,7 @@ def mark(frame, trace: Trace, sel, same: bool = False) -> None:
     lead = text(sel.lang, "whatif.narration_same" if same else "whatif.narration", n=len(edits),
                 edits=named(sel.lang, edits, trace.tokens))
     frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
+    frame.narration_least = EDITED_NARRATION_LEAST  # the lead may take the narration below 28 px, not "…"
 
 
 

@@ -130,7 +130,8 @@ def listed(parts: list[str], n: int = 0) -> tuple[list[str], int]:
 
 
 def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_label: str, products_key: str,
-              shown_key: str, total_long_key: str, per_line: int = TERMS_PER_LINE, lead: str = "= ") -> list[str]:
+              shown_key: str, total_long_key: str, per_line: int = TERMS_PER_LINE, lead: str | None = None
+              ) -> list[str]:
     """The board lines: a heading, the inputs and the column (PER_LINE a line), `products_key` naming what is added
     (values b, and rest: the notebook's number), the products and those summed as one chain "= p1 + … + b = total"
     that a student (and tests/board_arithmetic) can redo, and `shown_key` naming where the model's number is.
@@ -139,9 +140,11 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
     their exact sum (teacher10 M1: 57 units' inputs, column and products took 45 lines, and the sum fell off the
     board). A long sum lists its first products and `total_long_key` (values n, shown) gives the result. `t` is
     Ctx.t. The heading is an equation ("… = x · w + b"), the inputs and column labels name x and w, `products_key`
-    names what else is added ("b: bias b (0.012)"; "": nothing), and the products start with `lead` ("x · w + b = ":
-    teacher12 L2, a label ending in a colon and the products under it did not read as an equation). A compact
-    sum's total is at TOTAL_PLACES decimals (rounded_total)."""
+    names what else is added ("b: bias b (0.012)"; "": nothing), and the products start with `lead`, the sum's named
+    left side ("x · w + b = ": teacher12 L2, a label ending in a colon and the products under it did not read as an
+    equation; its first row holds one product fewer), or, without one (None), with a bare "= ". A compact sum's
+    total is at TOTAL_PLACES decimals (rounded_total)."""
+    named, lead = lead is not None, "= " if lead is None else lead
     worked = rounded_total(worked)
     b, rest = (worked.extras + ["", ""])[:2]
     added = [t(products_key, b=b, rest=rest)] if products_key else []
@@ -154,7 +157,7 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
     elif worked.whole:
         lines += [inputs_label] + bracketed(worked.inputs, PER_LINE) + [weights_label]
         lines += bracketed(worked.weights, PER_LINE) + added
-        rows = product_rows(worked.products, named=lead.strip() != "=")
+        rows = product_rows(worked.products, named=named)
         lines += [(lead if i == 0 else "  ") + signed_terms(row, first=i == 0) for i, row in enumerate(rows)]
     if worked.whole:
         added_terms = f"{signed_terms(worked.extras, first=False)} " if worked.extras else ""

@@ -108,8 +108,10 @@ class BPETokenizer:
             tok.no_truncation()
             tokenizer = cls(tok, str(source))
             tokenizer._check_words()
-        except (LimitError, TokenizerError) as exc:
-            raise TokenizerError(str(exc)) from None
+        except LimitError as exc:
+            raise TokenizerError(str(exc)) from exc  # (checkpoint.refused keeps its phrase)
+        except TokenizerError:
+            raise
         except BaseException as exc:  # the library raises plain Exception for bad files, and panics
             if not library_failed(exc):
                 raise
@@ -272,4 +274,4 @@ def _small_json(path: Path):
     try:
         return read_json(path, CONFIG_BYTES)
     except LimitError as exc:
-        raise TokenizerError(str(exc)) from None
+        raise TokenizerError(str(exc)) from exc  # (checkpoint.refused keeps its phrase)

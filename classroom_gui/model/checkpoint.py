@@ -34,6 +34,22 @@ class ModelMissing(PhraseError, CheckpointError):
         super().__init__("model.missing", path=str(path))
 
 
+class ModelUnreadable(PhraseError, CheckpointError):
+    """A model file beyond a limit of model.limits, or unreadable (a LimitError): its reason said in any language."""
+
+    def __init__(self, limit):
+        super().__init__("model.unreadable", why=limit.phrase)
+
+
+def refused(exc: Exception) -> CheckpointError:
+    """The CheckpointError saying `exc` (a ConfigError, a TokenizerError or a LimitError); one that a LimitError
+    caused (its __cause__) keeps that error's phrase, so that the window and the CLI's --lang say it."""
+    from .limits import LimitError
+
+    cause = exc if isinstance(exc, LimitError) else exc.__cause__
+    return ModelUnreadable(cause) if isinstance(cause, LimitError) else CheckpointError(str(exc))
+
+
 @dataclass
 class Checkpoint:
     path: Path
@@ -65,7 +81,7 @@ def load_checkpoint(folder) -> Checkpoint:
     try:
         config = GPTConfig.load(folder / CONFIG)
     except ConfigError as exc:
-        raise CheckpointError(str(exc)) from None
+        raise refused(exc) from None
     tokenizer = load_tokenizer(folder, config)  # first: cheap, and names a tokenizer from another model
     params = load_weights(weights, config)
     return Checkpoint(folder, config, params, tokenizer)
@@ -85,7 +101,7 @@ def load_tokenizer(folder: Path, config: GPTConfig):
 
         tokenizer = BPETokenizer.load(folder)
     except TokenizerError as exc:
-        raise CheckpointError(str(exc)) from None
+        raise refused(exc) from None
     if len(tokenizer) > config.vocab_size:  # a model may pad its vocabulary, never have fewer rows than tokens
         raise CheckpointError(f"{tokenizer.source}: {len(tokenizer)} tokens, but {CONFIG} says vocab_size "
                               f"{config.vocab_size}; the tokenizer does not belong to this model")
@@ -105,7 +121,7 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
     try:
         check_readable(path)  # "permission denied" rather than the library's "No such file or directory"
     except LimitError as exc:
-        raise CheckpointError(str(exc)) from None
+        raise refused(exc) from None
     expected = expected_shapes(config)
     need = 4 * sum(int(np.prod(shape)) for shape in expected.values())  # float32 bytes once loaded
     free = available_memory()

@@ -111,7 +111,7 @@ class GPTConfig:
         try:
             raw = read_json(path, CONFIG_BYTES)  # size, nesting and giant integers checked
         except LimitError as exc:
-            raise ConfigError(str(exc)) from None
+            raise ConfigError(str(exc)) from exc  # (checkpoint.refused keeps its phrase)
         return cls.from_dict(raw, str(path))
 
     def save(self, path: Path) -> None:

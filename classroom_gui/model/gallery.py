@@ -42,7 +42,7 @@ def read_examples(path, languages=("en", "ja")) -> list[dict]:
     try:  # a config file's limits: the shipped gallery is 7 kB; size and nesting are checked before parsing
         raw = read_json(path, CONFIG_BYTES)
     except LimitError as exc:
-        raise GalleryError("gallery.unreadable", why=str(exc)) from None  # the limit's own (English) words
+        raise GalleryError("gallery.unreadable", why=exc.phrase) from None  # the limit's own words, in any language
     if not isinstance(raw, list) or not raw:
         raise GalleryError("gallery.not_list", path=str(path))
     out = []

@@ -12,7 +12,8 @@ import numpy as np
 from .config import GPTConfig
 from .functions import layer_norm, no_mask
 from .gpt import transformer_block
-from .trace import Trace, compare_with_every_word
+from .trace import Trace
+from .unembedding import compare_with_every_word
 
 
 class KVCache:

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from ..messages.fit import shortened
+from ..messages.phrase import PhraseError
 
 # Bytes a file may have before it is read. Real files are far smaller: GPT-2's config.json is 0.7 kB,
 # its tokenizer.json 1.4 MB, vocab.json 1 MB, merges.txt 0.5 MB; the largest tokenizers in use
@@ -32,18 +33,19 @@ ATTENTION_NUMBERS = 1 << 28
 MAX_STUDENTS = 1024
 
 
-class LimitError(ValueError):
-    """A file or a computation beyond what the app will read or do; str() names the file and the limit."""
+class LimitError(PhraseError, ValueError):
+    """A file or a computation beyond what the app will read or do, as a key of messages/strings ("limit.…") naming
+    the file and the limit: str() in English, `phrase.said(lang)` in any language."""
 
 
-def _explain(path: Path, exc: OSError) -> str:
+def _explain(path: Path, exc: OSError) -> LimitError:
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"{path}: cannot be read (permission denied)"
+        return LimitError("limit.permission", path=str(path))
     if exc.errno == errno.ENOENT:
-        return f"{path}: file not found"
+        return LimitError("limit.missing", path=str(path))
     if exc.errno == errno.EISDIR:
-        return f"{path}: is a folder, not a file"
-    return f"{path}: cannot be read ({exc.strerror or exc})"
+        return LimitError("limit.folder", path=str(path))
+    return LimitError("limit.unreadable", path=str(path), reason=str(exc.strerror or exc))
 
 
 def check_readable(path: Path) -> None:
@@ -53,7 +55,7 @@ def check_readable(path: Path) -> None:
         with open(path, "rb") as f:
             f.read(1)
     except OSError as exc:
-        raise LimitError(_explain(Path(path), exc)) from None
+        raise _explain(Path(path), exc) from None
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
@@ -64,12 +66,12 @@ def read_bytes(path: Path, limit: int) -> bytes:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             if size > limit:
-                raise LimitError(f"{path}: {_size(size)} is too large for this file (limit {_size(limit)})")
+                raise LimitError("limit.too_large", path=str(path), size=_size(size), limit=_size(limit))
             data = f.read(limit + 1)
     except OSError as exc:
-        raise LimitError(_explain(path, exc)) from None
+        raise _explain(path, exc) from None
     if len(data) > limit:
-        raise LimitError(f"{path}: larger than the limit of {_size(limit)} for this file")
+        raise LimitError("limit.grew", path=str(path), limit=_size(limit))
     return data
 
 
@@ -78,7 +80,7 @@ def read_text(path: Path, limit: int) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LimitError(f"{path}: malformed text (not UTF-8: {exc.reason} at byte {exc.start})") from None
+        raise LimitError("limit.not_utf8", path=str(path), reason=exc.reason, byte=exc.start) from None
 
 
 def parse_json(text: str, source) -> object:
@@ -87,11 +89,12 @@ def parse_json(text: str, source) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LimitError(f"{source}: malformed JSON ({exc})") from None
+        raise LimitError("limit.json", path=str(source), detail=str(exc)) from None
     except RecursionError:
-        raise LimitError(f"{source}: JSON nested too deeply to be a model file") from None
+        raise LimitError("limit.json_deep", path=str(source)) from None
     except ValueError as exc:  # Python refuses to read integers of more than 4,300 digits
-        raise LimitError(f"{source}: unreadable JSON ({shortened(' '.join(str(exc).split()), 160)})") from None
+        raise LimitError("limit.json_unreadable", path=str(source),
+                         detail=shortened(" ".join(str(exc).split()), 160)) from None
 
 
 def read_json(path: Path, limit: int) -> object:

@@ -185,7 +185,7 @@ class ClassroomTokenizer:
             text = read_text(path, TOKENIZER_BYTES)
             parse_json(text, path)
         except LimitError as exc:
-            raise TokenizerError(str(exc)) from None
+            raise TokenizerError(str(exc)) from exc  # (checkpoint.refused keeps its phrase)
         try:
             backend = Tokenizer.from_str(text)
             # padding and truncation are for batches of training text; here they could only pad one sentence
@@ -227,6 +227,6 @@ def _classroom_entry(path: Path) -> dict | None:
     try:
         raw = read_json(path, CONFIG_BYTES)
     except LimitError as exc:
-        raise TokenizerError(str(exc)) from None
+        raise TokenizerError(str(exc)) from exc  # (checkpoint.refused keeps its phrase)
     entry = raw.get("classroom") if isinstance(raw, dict) else None
     return entry if isinstance(entry, dict) and entry.get("kind") == KIND else None

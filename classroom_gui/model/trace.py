@@ -6,43 +6,16 @@ F = FFN hidden width, V = vocabulary size. Per-head arrays keep the head axis fi
 from __future__ import annotations
 
 import operator
-import threading
-import weakref
-from collections import deque
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
 
 from .config import GPTConfig
-from . import parallel, whatif
+from . import whatif
 from .functions import ACTIVATION, divide_scores, dot_scores, softmax
-
-
-def unembedding(params: dict) -> np.ndarray:  # [V, C]
-    """The matrix every final notebook is compared with: the folder's own lm_head.weight when its config
-    unties it from the word vectors (tie_word_embeddings: false), else wte, as GPT-2 ties them."""
-    head = params.get("lm_head.weight")
-    return params["wte.weight"] if head is None else head
-
-
-SMALL_PRODUCT = 1 << 23  # multiply-adds below which comparing notebooks with every word stays on one BLAS thread
-
-
-def compare_with_every_word(x: np.ndarray, params: dict) -> np.ndarray:  # [..., C] -> [..., V] logits
-    """x @ unembedding.T. OpenBLAS shares a product this size (the teaching model's 6 x 24 x 4,695) over its
-    threads, and on a busy 2-core machine waking them cost 1-40 ms (measured: median 30 ms at load 8) against
-    0.1 ms of work, so small products stay on the calling thread; bigger ones run on BLAS's usual threads."""
-    words = unembedding(params)
-    if not parallel.blas_controllable():
-        return x @ words.T
-    if x.size * len(words) <= SMALL_PRODUCT:
-        with parallel.one_blas_thread():
-            return x @ words.T
-    # BLAS's usual thread count, which decides how the product rounds, even while another thread (the worker's
-    # forward) holds one BLAS thread: the logits come out the same whoever asks first
-    with parallel.usual_blas_threads():
-        return x @ words.T
+from .layers_kept import _heads_read, _steps_read
+from .unembedding import compare_with_every_word
 
 
 @dataclass
@@ -83,51 +56,6 @@ DERIVED = ("ln_1", "heads_concat", "attn_out", "ln_2", "ffn_pre", "ffn_out")
 MADE_FROM = {"ln_1": "x", "heads_concat": "context", "attn_out": "heads_concat", "ln_2": "resid_attn",
              "ffn_pre": "ln_2", "ffn_out": "ffn_pre"}  # and "weights", once let go: head by head
 _derived_of = operator.itemgetter(*DERIVED)  # steps -> the DERIVED ones, in that order
-# Lean layers whose derived arrays are kept at once, over every trace, the least recently read dropped first: a
-# frame reads at most two layers (the selected one, and the one chapter 12 shows, or the other rule's in
-# chapters 6 and 13). Steps (GPT-2 small at 512 tokens: up to ~13 MB a layer, so a walk through every layer
-# kept 0.3 GB) and heads whose shares were made for them (~1/H of the attention to make again) are counted
-# apart, so frames that show other layers' heads never drop the selected layer's FFN steps.
-DERIVED_KEPT = 2
-# Lean layers whose made heads are kept at once: the compare view draws two classes (two traces), and chapters 6,
-# 12 and 13 read two layers of each, so four layers' heads; with two, every compare frame made ~25 heads'
-# [T, T] shares again. A head holds ~3 [T, T] arrays (GPT-2 small at 512 students: ~3 MB), HEADS_KEPT per layer.
-HEAD_LAYERS_KEPT = 2 * DERIVED_KEPT
-
-
-class _Recent:
-    """Weak references to the lean layers holding one kind of derived arrays, newest last; `drop(layer)`
-    lets a layer beyond the `keep` most recently read go of them."""
-
-    def __init__(self, drop, keep: int):
-        self.refs, self.lock, self.drop, self.keep = deque(), threading.Lock(), drop, keep
-
-    def read(self, layer: "LayerTrace") -> None:
-        """`layer` holds such arrays and was just read: it becomes the newest."""
-        try:
-            if self.refs[-1]() is layer:  # already the newest: every desk of a frame asks its layer's head
-                return
-        except IndexError:  # none yet (or another thread's update between two of its steps)
-            pass
-        with self.lock:
-            for ref in [r for r in self.refs if r() is None or r() is layer]:
-                self.refs.remove(ref)
-            self.refs.append(weakref.ref(layer))
-            while len(self.refs) > self.keep:
-                old = self.refs.popleft()()
-                if old is not None:
-                    self.drop(old)
-
-
-def _drop_steps(layer: "LayerTrace") -> None:  # new dicts: a reader holding the old one still finds its arrays
-    layer.steps, layer._heads = {}, {}  # its heads may be views of stacked shares ("weights")
-
-
-def _drop_heads(layer: "LayerTrace") -> None:
-    layer._heads = {}
-
-
-_steps_read, _heads_read = _Recent(_drop_steps, DERIVED_KEPT), _Recent(_drop_heads, HEAD_LAYERS_KEPT)
 
 
 @dataclass(eq=False)

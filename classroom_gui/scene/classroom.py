@@ -7,13 +7,12 @@ travelling are opacity, position and a few path items, so most frames of an anim
 """
 from __future__ import annotations
 
-import math
 from operator import itemgetter
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPixmapCache
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
+from PySide6.QtWidgets import QGraphicsScene
 
 from ..lesson import layout
 from ..lesson.canvas import WIDESCREEN, Canvas
@@ -22,30 +21,24 @@ from ..lesson.strings import unbroken_quotes
 from . import fonts, palette, pictures
 from .areas import board_rect, caption_rect, title_rect
 from .board import Board
-from .board_bars import MASKED_BAR, BarsItem
 from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
 from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
 from .class_rows import plan as class_plan
 from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
 from .desk_boxes import class_boxes
-from .strip import StripItem, StripView
+from .strip import StripView
 from .items import LegendItem, PanelItem, TextBlockItem, one_per_colour, qcolor
 from .board_wrap import desk_rows
 from .layout import desk_layout, least_number_px
 from .link_labels import edges_of, label_room
 from .links import LinkLayer
 from .quiz import show_quiz
+from .tooltips import SceneTooltips
 from .palette import Theme
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
-# the narration's least sizes (px on the 1080-high canvas), tried in turn: 28, the lesson's (a projector's: the
-# lesson's own steps never go below it, and a 64-name roll call ends in "…"); with what-if edits, whose lead says
-# the edits before the step's own words, 24, then 20 (still larger than the notices' 16-18) where the whole text
-# would not fit otherwise (two named edits before the 4:3 answer-time caption cut its last words at 28: whatif18's
-# note, polish12); "…" only below 20
-NARRATION_LEAST = (28, 24, 20)
 
 
 def _member(at: np.ndarray, n: int) -> np.ndarray:  # [n] bool: True at the positions `at`
@@ -63,7 +56,7 @@ def rule_on_second_line(title: str) -> str:
     return title
 
 
-class ClassroomScene(QGraphicsScene):
+class ClassroomScene(SceneTooltips, QGraphicsScene):
     """Draws Frames. set_frame(frame) may be called any number of times with any frames, in any order."""
 
     def __init__(self, parent=None, theme: Theme | None = None):
@@ -347,7 +340,7 @@ class ClassroomScene(QGraphicsScene):
         notices_h = 30.0 if frame.notices else 0.0
         if frame.narration:
             rect = QRectF(inner.x(), inner.y(), inner.width(), inner.height() - notices_h)
-            for least in NARRATION_LEAST if frame.edits else NARRATION_LEAST[:1]:  # below 28 only if cut at 28
+            for least in frame.narration_least:  # the next size only if cut at the one before (lesson.frame)
                 self.narration.set_text(frame.narration, rect, 34 * th.font_scale, least, th.color("text"),
                                         align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 if self.narration.text == frame.narration:
@@ -370,7 +363,7 @@ class ClassroomScene(QGraphicsScene):
                               th.color("message"),
                           bold=True, align=Qt.AlignmentFlag.AlignCenter)
 
-    # --- what tests and tooltips ask -------------------------------------------------------------------
+    # --- what tests and the what-if editor ask (the tooltips: scene.tooltips) ----------------------------
     def desk(self, index: int) -> DeskItem | None:
         """The DeskItem showing student `index` (None for a plain desk of a crowd: see scene.crowd)."""
         if not (self.crowd_mode or self.composed):
@@ -383,44 +376,3 @@ class ClassroomScene(QGraphicsScene):
         s = self.frame.students[index]
         desk = self.desk(index)
         return desk.views[: (s.notebook is not None) + len(s.cards)] if desk is not None else []
-
-    def tooltip_at(self, pos: QPointF) -> str:
-        for item in self.items(pos):  # topmost first
-            if not item.isVisible() or item.opacity() <= 0.01:
-                continue
-            if isinstance(item, StripItem):
-                return item.tooltip(item.mapFromScene(pos))
-            if isinstance(item, DeskItem):
-                return item.tooltip_at(item.mapFromScene(pos))
-            if isinstance(item, ClassImage):
-                text = item.tooltip_at(pos)
-                if text:
-                    return text
-                continue
-            if isinstance(item, CrowdItem):
-                s = item.student_at(pos.x(), pos.y())
-                if s is not None:
-                    return f"{s.index + 1}: {s.text}"
-                continue
-            if isinstance(item, BarsItem) and item.bars is not None:
-                return self._bar_tooltip(item, pos)
-        return ""
-
-    @staticmethod
-    def _bar_tooltip(item: BarsItem, pos: QPointF) -> str:
-        b = item.bars
-        i = item.index_at(pos.x())
-        if i < 0:
-            return b.title
-        label = b.labels[i] if i < len(b.labels) else str(i + 1)
-        value = MASKED_BAR if b.values[i] == -math.inf else f"{b.values[i]:.3f}"
-        return f"{b.title}: {label} = {value}"
-
-    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
-        text = self.tooltip_at(event.scenePos())
-        if text:
-            QToolTip.showText(event.screenPos(), text)
-        else:
-            QToolTip.hideText()
-        event.setAccepted(bool(text))
-

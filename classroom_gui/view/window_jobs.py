@@ -15,6 +15,7 @@ from ..crash import details_box
 from ..export.errors import said
 from ..lesson.state import prepared_model_run
 from ..lesson.strings import text, unbroken_quotes
+from ..messages.phrase import PhraseError
 from . import file_dialogs
 from ..lesson import rules
 from .window_lesson import warm_rule
@@ -159,9 +160,11 @@ class SentenceJobs:
 
     def model_unreadable(self, folder, exc, key: str) -> None:
         """A model folder that cannot be read (Open model…, or --model at launch: `key` says what the class does
-        now), in a box titled so. The loaders' reason is English and names the file: under an English UI it
-        follows the sentence, under another it is the box's details (Show Details…), not a line of English."""
-        said, detail = self.t(key, folder=Path(folder).name or str(folder)), str(exc) or type(exc).__name__
+        now), in a box titled so. The loaders' reason names the file, in the UI's language where it is keyed (a
+        missing folder, a file beyond a limit of model.limits): under an English UI it follows the sentence, under
+        another it is the box's details (Show Details…), not a line under the sentence."""
+        reason = exc.phrase.said(self.sel.lang) if isinstance(exc, PhraseError) else str(exc)
+        said, detail = self.t(key, folder=Path(folder).name or str(folder)), reason or type(exc).__name__
         if self.sel.lang == "en":
             said, detail = said + "\n\n" + detail, ""
         warn(self, self.t("ui.model_error_title"), said, detail)

@@ -14,7 +14,7 @@ from ..frame import Bars, Frame
 from ..numbers import fmt, fmt_many, temperature_probs
 from ..panels import heatmap, layer_view
 from ..worked import SIGNED_PER_LINE, sum_lines, worked_sum
-from ...model.trace import unembedding
+from ...model.unembedding import unembedding
 
 RULE = rules.ANSWER_RULE  # answer time predicts in turn, as GPT does, whatever rule the lesson is told in
 TOP_WORDS = 10

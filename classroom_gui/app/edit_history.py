@@ -1,0 +1,108 @@
+"""The teacher's what-if edits of the class on screen and Undo/Redo across them and across new sentences (a
+sentence left with edits comes back by Ctrl+Z): the part of ClassroomModel (app.model) that keeps them."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..lesson.strings import text as say
+from ..lesson.whatif_state import redo_text, sentence_text, status_line, undo_text
+from .history import Left, View
+
+
+class EditHistory:
+    """ClassroomModel's what-if edits and Undo/Redo. It reads the model's whatif (the shown sentence's
+    WhatIf, or None), run, typed, sel, player, earlier and later (the sentences left, lists of history.Left),
+    note, and its _show and changed."""
+
+    def edit(self, edit) -> None:
+        """One what-if edit (model.whatif.Edit) on the shown class; EditError (nothing changed) when it does
+        not fit, e.g. a student left hearing no one."""
+        if self.whatif is not None:
+            self.whatif.set(edit, self.here())
+            self.later.clear()
+            self.changed("edits")
+
+    def undo_edit(self) -> bool:
+        """Take back the last what-if change (an edit, or a reset as one step), or else the last new sentence (the
+        sentence it replaced comes back with its edits and asker); False when there is none."""
+        if self.whatif is not None and self.whatif.history:
+            self._went(self.whatif.undo())
+            return True
+        return self._step(self.earlier, self.later)
+
+    def redo_edit(self) -> bool:
+        """Make again the change Undo took back last (an edit, a reset or a new sentence); False when there is none
+        (a new edit, reset or sentence clears them)."""
+        if self.whatif is not None and self.whatif.redone:
+            self._went(self.whatif.redo())
+            return True
+        return self._step(self.later, self.earlier)
+
+    def here(self) -> View:
+        """Where the lesson is now, for Undo and Redo to come back to (history.View)."""
+        s = self.sel
+        return View(s.focus, s.layer, s.head, s.rule, self.player.time)
+
+    def _go(self, where: View) -> None:
+        """Show the lesson where `where` says (the asker, layer, head and rule kept inside the class, the moment
+        inside its timeline), paused, as a key press leaves it."""
+        self.sel = replace(self.sel, focus=where.focus, layer=where.layer, head=where.head, rule=where.rule)
+        if self.run is not None:
+            self.sel = self.sel.clamped(self.run.trace)
+        self.player.jump(where.time)
+
+    def _went(self, change) -> None:
+        """After Undo or Redo of an edit or reset (`change`, whatif_state.Change): the lesson where it was made."""
+        if change.where is not None and change.where != self.here():
+            self._go(change.where)
+            self.changed("selection")
+        self.changed("edits")
+
+    def coming(self, undo: bool = True):
+        """The sentence (a Left) Undo, or Redo, would bring back; None when it steps an edit, or nothing."""
+        if self.whatif is not None and (self.whatif.history if undo else self.whatif.redone):
+            return None
+        source = self.earlier if undo else self.later
+        return source[-1] if source and self.run is not None else None
+
+    def _step(self, source: list, dest: list) -> bool:
+        """Undo or Redo across a new sentence: show the sentence last left on `source`, leaving this one on `dest`."""
+        if not source or self.run is None:
+            return False
+        back = source.pop()
+        dest.append(Left(self.run, self.whatif, self.typed, self.here()))
+        self._show(back.run, back.whatif, back.typed, back.where)
+        return True
+
+    def undo_label(self, lang: str) -> str | None:
+        """The Edit menu's Undo item in `lang`, saying what it takes back; None when there is nothing to undo."""
+        if self.whatif is not None and self.whatif.history or not self.earlier:
+            return undo_text(lang, self.whatif)
+        return say(lang, "edit.undo", what=say(lang, "edit.what_sentence_back", sentence=sentence_text(
+            lang, self.earlier[-1].typed)))
+
+    def redo_label(self, lang: str) -> str | None:
+        if self.whatif is not None and self.whatif.redone or not self.later:
+            return redo_text(lang, self.whatif)
+        return say(lang, "edit.redo", what=say(lang, "edit.what_sentence", sentence=sentence_text(
+            lang, self.later[-1].typed)))
+
+    def status(self, lang: str) -> str:
+        """The window's status line for the class shown: its edits (whatif_state.status_line), or, just after a new
+        sentence replaced one with edits, that Ctrl+Z brings that one back; "" when there is nothing to say."""
+        if self.whatif is None:
+            return ""
+        if self.note is not None:
+            return self.note.said(lang)
+        if not self.whatif.history and self.earlier:
+            left = self.earlier[-1]
+            n = len(left.whatif.edits)
+            return say(lang, "whatif.sentence_status_one" if n == 1 else "whatif.sentence_status",
+                       sentence=sentence_text(lang, left.typed), n=n)
+        return status_line(lang, self.whatif)
+
+    def reset_edits(self) -> None:
+        if self.whatif is not None and self.whatif.active:
+            self.whatif.reset(self.here())
+            self.later.clear()
+            self.changed("edits")
