@@ -16,20 +16,13 @@ from PySide6.QtGui import QFontMetricsF
 from classroom_gui.lesson.canvas import FOUR_THREE
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.timeline import CHAPTERS
-from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 from classroom_gui.scene.strip import shown_number
 
 WORDS = "The cat sat on the mat".split() * 2
 TIRED = "The animal didn't cross the street because it was too tired"
 CASES = [("en", " ".join(WORDS[:n])) for n in (7, 8, 9, 12)] + [
     ("ja", "猫がマットの上に座った。犬は"), ("en", TIRED), ("ja", "猫がマットの上に座った"), ("ja", " ".join(WORDS[:9]))]
-
-
-@pytest.fixture(scope="module")
-def checkpoint():
-    return load_checkpoint(teaching_model_dir())
 
 
 def desk_strips(scene, where: str) -> list[tuple[int, int, bool]]:
