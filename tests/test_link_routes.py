@@ -255,3 +255,52 @@ def test_pieces_skipped_as_wholly_beside_the_tag_are_those_clipping_finds_apart(
         assert got.tolist() == want
         met += sum(want)
     assert met > 50  # both answers are met
+
+
+def plain_below_ceiling(c, width):
+    """below_ceiling written plainly, one curve and one wall at a time (as it was before #18's sixteenth session)."""
+    from classroom_gui.scene.link_geometry import _BERNSTEIN, CEILING, FLOOR, LEFT_WALL
+
+    def room(flat, axis, wall, below=False):
+        sign = -1.0 if below else 1.0
+        wall = sign * wall
+        now = _BERNSTEIN @ (sign * np.asarray([p[axis] for p in c], dtype=np.float64))
+        if now.min() >= wall:
+            return 1.0
+        chord = _BERNSTEIN @ (sign * np.asarray([p[axis] for p in flat], dtype=np.float64))
+        rise = chord - now
+        up = rise > 1e-9
+        return float(np.clip(np.min((chord[up] - wall) / rise[up]), 0.0, 1.0))
+
+    top, left, bottom = CEILING + width / 2, LEFT_WALL + width / 2, FLOOR - width / 2
+    if min(p[1] for p in c) > top + 1e-6 and min(p[0] for p in c) > left + 1e-6 and max(p[1] for p in c) < bottom - 1e-6:
+        return c
+    (ax, ay), (bx, by) = c[0], c[3]
+    flat = ((ax, ay), (ax + (bx - ax) / 3, ay + (by - ay) / 3), (ax + (bx - ax) * 2 / 3, ay + (by - ay) * 2 / 3),
+            (bx, by))
+    s = min(room(flat, 1, top), room(flat, 0, left), room(flat, 1, bottom, below=True))
+    return c if s >= 1.0 else tuple((fx + s * (cx - fx), fy + s * (cy - fy)) for (fx, fy), (cx, cy) in zip(flat, c))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_variants_made_in_numpy_are_route_s_curves_to_the_last_bit(seed):
+    """_shapes (every variant's sums at once) gives _shape's curves exactly, and below_ceiling_many (the curves
+    lowered together) what lowering each alone gives, for desks above, below and beside the asker, near the title
+    row and the left edge."""
+    from classroom_gui.scene import link_geometry as g
+    from classroom_gui.scene.link_routes import VARIANTS
+    rng = np.random.default_rng(seed)
+    hub = (float(rng.uniform(0, 900)), float(rng.uniform(96, 500)), 150.0, 110.0)  # (desks start at y 96)
+    lowered = 0
+    for _ in range(12):
+        row = rng.integers(-2, 3)
+        y = hub[1] + row * float(rng.uniform(130, 300)) + float(rng.uniform(0, 0.5))
+        other = (float(rng.uniform(0, 1500)), y if 96 <= y <= 700 else hub[1] + 0.25, 150.0, 110.0)  # (a class)
+        width = float(rng.uniform(1, 15))
+        shapes = g._shapes(other, hub, 30.0, 14.0, VARIANTS, width)
+        assert shapes == [g._shape(other, hub, 30.0, 14.0, b, e, width) for b, e in VARIANTS]
+        want = [plain_below_ceiling(c, width) for c in shapes]
+        assert g.below_ceiling_many(shapes, width) == want
+        assert [g.below_ceiling(c, width) for c in shapes] == want
+        lowered += sum(a != b for a, b in zip(want, shapes))
+    assert lowered  # some curves met a wall: the lowering is compared too
