@@ -142,10 +142,8 @@ class Filed:
         fx, fy = hx - self.x0[link], hy - self.y0[link]
         gx, gy = hx - self.x1[link], hy - self.y1[link]
         far = (_hypot(fx, fy) > NEAR_END) & (_hypot(gx, gy) > NEAR_END)
-        seen = np.zeros(len(which) * m, dtype=bool)  # (point, link), once each, in order: as sorted_unique of
-        seen[at[hit[far]] * m + link[far]] = True     # which * m + link gives them (which ascends), without a sort
-        pairs = np.flatnonzero(seen)
-        kk, mm = which[pairs // m] // n_p, pairs % m
+        pairs = sorted_unique(which[at[hit[far]]] * m + link[far])                     # (point, link), once each
+        kk, mm = pairs // m // n_p, pairs % m
         step = _hypot(np.diff(cx, axis=1), np.diff(cy, axis=1)).mean(1)             # [k]
         np.add.at(out, (kk, mm), step[kk])
         return out
