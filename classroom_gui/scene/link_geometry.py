@@ -148,15 +148,11 @@ def _shape(other: Rect, hub: Rect, header_h: float, gap: float, bow: float, entr
     return curve((x, oy - clear), (hub_x, hy + hh), 1e9, BEND * bow, side=-1)
 
 
-NUMPY_FROM = 32
-
-
 def _shapes(other: Rect, hub: Rect, header_h: float, gap: float, variants: list, width: float) -> list:
     """_shape for each (bow, entry) of `variants`, the curves' sums made in NumPy for all at once: the same sums in
     the same order (IEEE float64, math.hypot for the length), so the same curves to the last bit
-    (test_link_routes); fewer than NUMPY_FROM variants (NumPy's calls cost more than _shape's sums for 16: 55 against
-    30 us; for 64: 87 against 120), the asker's own loop and a zero-length link go through _shape."""
-    if len(variants) < NUMPY_FROM or other == hub:
+    (test_link_routes); one variant, the asker's own loop and a zero-length link go through _shape."""
+    if len(variants) < 2 or other == hub:
         return [_shape(other, hub, header_h, gap, b, e, width) for b, e in variants]
     ox, oy, ow, oh = other
     hx, hy, hw, hh = hub
