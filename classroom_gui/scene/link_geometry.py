@@ -94,7 +94,7 @@ def routes(other: Rect, hub: Rect, header_h: float, gap: float, variants, width:
     final: dict = {}
     tried = {v: v for v in todo}  # variant -> the (bow, entry) it is tried as now
     while tried:
-        shapes = dict(zip(tried, _shapes(other, hub, header_h, gap, list(tried.values()), width)))
+        shapes = {v: _shape(other, hub, header_h, gap, b, e, width) for v, (b, e) in tried.items()}
         check = [v for v, (b, _) in tried.items() if b != 1.0 and other != hub]
         cross = dict(zip(check, crosses_tags_many([shapes[v] for v in check], (other, hub), header_h, width / 2))) \
             if check else {}  # (a default alone, as each link's first route is, has nothing to check)
@@ -105,12 +105,14 @@ def routes(other: Rect, hub: Rect, header_h: float, gap: float, variants, width:
             else:
                 final[v] = shapes[v]
         tried = later
-    distinct = list(dict.fromkeys(final[v] for v in todo))
-    made = dict(zip(distinct, below_ceiling_many(distinct, width)))
+    made = {}
     for v in todo:
+        c = final[v]
+        if c not in made:
+            made[c] = below_ceiling(c, width)
         if len(_ROUTES) >= ROUTES_KEPT:
             del _ROUTES[next(iter(_ROUTES))]
-        _ROUTES[(base, v)] = made[final[v]]
+        _ROUTES[(base, v)] = made[c]
     return [_ROUTES[(base, v)] if c is None else c for v, c in zip(variants, out)]
 
 
@@ -148,95 +150,37 @@ def _shape(other: Rect, hub: Rect, header_h: float, gap: float, bow: float, entr
     return curve((x, oy - clear), (hub_x, hy + hh), 1e9, BEND * bow, side=-1)
 
 
-def _shapes(other: Rect, hub: Rect, header_h: float, gap: float, variants: list, width: float) -> list:
-    """_shape for each (bow, entry) of `variants`, the curves' sums made in NumPy for all at once: the same sums in
-    the same order (IEEE float64, math.hypot for the length), so the same curves to the last bit
-    (test_link_routes); one variant, the asker's own loop and a zero-length link go through _shape."""
-    if len(variants) < 2 or other == hub:
-        return [_shape(other, hub, header_h, gap, b, e, width) for b, e in variants]
-    ox, oy, ow, oh = other
-    hx, hy, hw, hh = hub
-    clear = clear_of(width)
-    x = ox + ow / 2
-    off = x - hx - hw / 2
-    hub_x = hx + hw / 2 + math.copysign(SPREAD * hw * max(0.0, 1 - abs(off) / SPAN), off) if abs(off) > 1 else hx + hw / 2
-    bow = np.array([b for b, _ in variants], dtype=np.float64)
-    bx = np.array([hub_x if e is None else hx + hw / 2 + e * hw for _, e in variants], dtype=np.float64)
-    bend, side = BEND * bow, np.full(len(bow), -1.0)
-    if abs(oy - hy) < 1.0:  # within the row: below it along the cards (or the lane), or, bowed back, above the tags
-        above = bow < 0
-        ay = np.where(above, oy - clear, oy + header_h + clear)
-        by = np.where(above, hy - clear, hy + header_h + clear)
-        bend = np.where(above, BEND * -bow, np.where(bow == 0.0, 0.0, bend))
-        side = np.where(above, -1.0, 1.0)
-    elif oy < hy:
-        ay, by = np.full(len(bow), oy + oh), np.full(len(bow), hy - clear)
-    else:
-        ay, by = np.full(len(bow), oy - clear), np.full(len(bow), hy + hh)
-    dx, dy = bx - x, by - ay
-    d = np.array([math.hypot(p, q) for p, q in zip(dx.tolist(), dy.tolist())])
-    if d.min() < 1e-6:
-        return [_shape(other, hub, header_h, gap, b, e, width) for b, e in variants]
-    nx, ny = -dy / d, dx / d  # curve's sums, one per variant
-    flip = (ny * side < 0) | ((np.abs(ny) < 1e-9) & (nx > 0))
-    nx, ny = np.where(flip, -nx, nx), np.where(flip, -ny, ny)
-    arch = np.minimum(d * bend, 1e9 / 0.75)
-    mx, my = (x + bx) / 2 + nx * arch, (ay + by) / 2 + ny * arch
-    pts = np.stack([np.full(len(bow), x), ay, x + (mx - x) * 2 / 3, ay + (my - ay) * 2 / 3,
-                    bx + (mx - bx) * 2 / 3, by + (my - by) * 2 / 3, bx, by], axis=1)
-    return [((a, b), (c, e), (f, g), (h, k)) for a, b, c, e, f, g, h, k in pts.tolist()]
-
-
 def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[Point, Point, Point, Point]:
     """The curve with its arch lowered just enough that no part of the line (half its width beyond the centre
     line) rises above CEILING into the title row or runs off the canvas's left edge (LEFT_WALL: a link down a
     4:3 class's first column bows left of the desks, past x = 0 on a PPTX picture: teacher7 L3). A far desk's
     arch up from a row below grows with the link's length. The control points move linearly with the arch
     (curve's offset and loop radius), so lowering by a factor s is the chord's curve plus s times the arch."""
-    return below_ceiling_many([c], width)[0]
-
-
-def below_ceiling_many(cs: list, width: float) -> list:
-    """below_ceiling for each curve: those whose control points keep within the walls (most: the curve lies within
-    its control points' box; the margin is rounding) are returned as they are, the rest lowered together."""
     top, left, bottom = CEILING + width / 2, LEFT_WALL + width / 2, FLOOR - width / 2
-    if len(cs) < 4:
-        inside = [min(p[1] for p in c) > top + 1e-6 and min(p[0] for p in c) > left + 1e-6
-                  and max(p[1] for p in c) < bottom - 1e-6 for c in cs]
-    else:
-        p = np.asarray(cs, dtype=np.float64)
-        inside = ((p[:, :, 1].min(axis=1) > top + 1e-6) & (p[:, :, 0].min(axis=1) > left + 1e-6)
-                  & (p[:, :, 1].max(axis=1) < bottom - 1e-6)).tolist()
-    out = list(cs)
-    lower = [k for k, ok in enumerate(inside) if not ok]
-    if not lower:
-        return out
-    c = np.asarray([cs[k] for k in lower], dtype=np.float64)  # [m, 4, 2]
-    a, b = c[:, 0], c[:, 3]
-    flat = np.stack([a, a + (b - a) / 3, a + (b - a) * 2 / 3, b], axis=1)  # the arch at 0: the straight chord
-    s = np.minimum(np.minimum(_room(c, flat, 1, top), _room(c, flat, 0, left)), _room(c, flat, 1, bottom, below=True))
-    lowered = (flat + s[:, None, None] * (c - flat)).tolist()
-    for k, sk, q in zip(lower, s.tolist(), lowered):
-        if sk < 1.0:
-            out[k] = tuple((x, y) for x, y in q)
-    return out
+    if (min(p[1] for p in c) > top + 1e-6 and min(p[0] for p in c) > left + 1e-6
+            and max(p[1] for p in c) < bottom - 1e-6):
+        return c  # the curve lies within its control points' box (the margin: rounding)
+    (ax, ay), (bx, by) = c[0], c[3]
+    flat = ((ax, ay), (ax + (bx - ax) / 3, ay + (by - ay) / 3), (ax + (bx - ax) * 2 / 3, ay + (by - ay) * 2 / 3),
+            (bx, by))  # the arch at 0: the straight chord
+    s = min(_room(c, flat, 1, top), _room(c, flat, 0, left), _room(c, flat, 1, bottom, below=True))
+    if s >= 1.0:
+        return c
+    return tuple((fx + s * (cx - fx), fy + s * (cy - fy)) for (fx, fy), (cx, cy) in zip(flat, c))
 
 
-def _room(c: np.ndarray, flat: np.ndarray, axis: int, wall: float, below: bool = False) -> np.ndarray:
-    """The largest share (0..1) of each [m, 4, 2] curve's arch that keeps its centre line at or beyond `wall` along
-    `axis` (1: y, 0: x; beyond = greater, or smaller when `below`): [m]. (np.matmul of the Bernstein matrix with a
-    stack of vectors gives each product's bits as one matrix-vector product does, as before this was batched.)"""
+def _room(c, flat, axis: int, wall: float, below: bool = False) -> float:
+    """The largest share (0..1) of the arch that keeps the centre line at or beyond `wall` along `axis`
+    (1: y, 0: x; beyond = greater, or smaller when `below`)."""
     sign = -1.0 if below else 1.0  # a floor is a ceiling of the coordinates turned over
     wall = sign * wall
-    now = np.matmul(_BERNSTEIN, (sign * c[:, :, axis])[:, :, None])[..., 0]  # [m, S + 1] centre-line coordinates
-    share = np.ones(len(c))
-    need = now.min(axis=1) < wall
-    if need.any():
-        chord = np.matmul(_BERNSTEIN, (sign * flat[need][:, :, axis])[:, :, None])[..., 0]
-        rise = chord - now[need]  # how far the arch moves each point towards the wall
-        up = rise > 1e-9
-        share[need] = np.clip(np.where(up, (chord - wall) / np.where(up, rise, 1.0), np.inf).min(axis=1), 0.0, 1.0)
-    return share
+    now = _BERNSTEIN @ (sign * np.asarray([p[axis] for p in c], dtype=np.float64))  # [S + 1] centre-line coordinates
+    if now.min() >= wall:
+        return 1.0
+    chord = _BERNSTEIN @ (sign * np.asarray([p[axis] for p in flat], dtype=np.float64))
+    rise = chord - now  # how far the arch moves each point towards the wall
+    up = rise > 1e-9
+    return float(np.clip(np.min((chord[up] - wall) / rise[up]), 0.0, 1.0))
 
 
 TAG_SAMPLES = 24  # straight pieces of a curve looked at for crossing a name tag
