@@ -15,12 +15,12 @@ to compare them under the same load.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 import json
 import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
