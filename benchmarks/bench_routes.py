@@ -20,6 +20,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,14 +31,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np  # noqa: E402
 
 
-def catch_sets(trace, frames: int, size, app, seed: int = 0) -> list[tuple]:
-    """The arguments of every _choose_routes call the canvas makes at the jumping moments, distinct ones once."""
+def catch_sets(trace, frames: int, size, app, seed: int = 0, focus: int | None = None) -> list[tuple]:
+    """The arguments of every _choose_routes call the canvas makes at the jumping moments, distinct ones once
+    (`focus`: the student who asks, else bench_frames' second student)."""
     from bench_frames import canvas_for, moments
 
     from classroom_gui.lesson.state import frame_at
     from classroom_gui.scene import links
 
     sel, timeline, view = canvas_for(trace, size)
+    if focus is not None:
+        sel = replace(sel, focus=focus)
     caught: dict[tuple, tuple] = {}
     was = links.LinkLayer._choose_routes
 

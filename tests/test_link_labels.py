@@ -126,6 +126,14 @@ def test_a_desks_spots_tested_a_column_and_a_row_at_a_time_give_each_spots_own_a
     ty = grid[1][rng.integers(0, 49, n)] - h / 2 + 2 + np.choose(rng.integers(0, 3, n),
                                                                  [rng.uniform(-30, 30, n).round(), bh + 0 * th, -th])
     near = np.stack([tx, ty, tx + tw, ty + th], axis=1)
+    # and texts at and beyond the grid's whole span (a link's texts reach further; _grid_hits leaves those out):
+    # edge to edge with the first column's or the last row's pills, a pixel inside, far off
+    l0, r1 = grid[0][0] - w / 2 + 2, grid[0][-1] - w / 2 + 2 + bw
+    t0, b1 = grid[1][0] - h / 2 + 2, grid[1][-1] - h / 2 + 2 + bh
+    ym, xm = float(grid[1][24]), float(grid[0][8])
+    beyond = [(l0 - 30, ym, l0, ym + 9), (r1, ym, r1 + 30, ym + 9), (l0 - 30, ym, l0 + 1, ym + 9),
+              (xm, t0 - 20, xm + 9, t0), (xm, b1, xm + 9, b1 + 20), (xm, b1 - 1, xm + 9, b1 + 20), (-900, -900, -800, -800)]
+    near = np.concatenate([near, np.array(beyond)])
     at = np.concatenate([np.full((9, 2), -999.0), spots])  # (the points along a link: outside the room)
     for gap in (0.0, 8.0):
         plain = _first_spots(at, w, h, [], near, gap)
