@@ -31,8 +31,8 @@ def test_cancel_while_the_steps_are_read_writes_nothing_and_the_window_goes_on(q
     def frame_at(*args):  # the reading pass builds each step's finished frame; at the third the teacher cancels
         built.append(args[2])
         if len(built) == 3:
-            dialogs.extend(w.findChildren(QProgressDialog))
-            for dialog in dialogs:
+            dialogs.extend((d, d.isVisible()) for d in w.findChildren(QProgressDialog))
+            for dialog, _ in dialogs:
                 dialog.cancel()
         return real(*args)
 
@@ -41,6 +41,7 @@ def test_cancel_while_the_steps_are_read_writes_nothing_and_the_window_goes_on(q
     target = tmp_path / "lesson.mp4"
     assert export_dialogs.export_video(w.model, w, target, options) is None
     assert len(dialogs) == 1, "no progress dialog (with its Cancel) while the steps were read"
+    assert dialogs[0][1], "the progress dialog was not shown at once"
     assert len(built) == 3  # stopped at once: no further step read, no picture drawn
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no video, no half-written file beside it
     assert told == [w.t("error.cancelled")]
