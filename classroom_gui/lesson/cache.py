@@ -38,10 +38,7 @@ def kept_among(trace, name: str, key, make, most: int = 4):
     the window's and the compare dialog's frames of one class alternate canvases, and a value kept for one key
     (kept_for) was made again at every step (review16 #15). The oldest key goes when a new one would be the
     (most + 1)th."""
-    cache = cache_of(trace)
-    kept = cache.get(name)
-    if kept is None:
-        kept = cache.setdefault(name, {})
+    kept = cache_of(trace).setdefault(name, {})
     found = kept.get(key)
     if found is None:
         found = make()
