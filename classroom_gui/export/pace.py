@@ -42,7 +42,8 @@ def paced_shots(timeline: Timeline, fps: int, first: str | None, last: str | Non
     `pace` (one picture per time), then its finished picture (the step's stop) repeated for
     reading_seconds(said(stop)) / pace. The pictures of a hold are one picture drawn once (export.video.held).
     `progress(done, total)` hears of each step read (said() builds its finished frame: review16 measured 0.23 s for
-    45 steps of GPT-2 at 512 students; a step whose other rule is not computed yet runs a forward), and answering False stops it (Cancelled), as a video's pictures do (review16 #14)."""
+    45 steps of GPT-2 at 512 students; a step whose other rule is not computed yet runs a forward), and answering
+    False stops it (Cancelled), as a video's pictures do (review16 #14)."""
     begin, end = chapter_span(timeline, fps, first, last)
     pace = check_pace(pace)
     beats = [b for b in timeline.beats if begin - 1e-9 <= b.start < end - 1e-9]
