@@ -85,7 +85,7 @@ def edits_back(own, specs, same_sentence: bool) -> tuple[WhatIf, Phrase | None]:
     state, dropped = restored(own, specs)
     if not dropped:  # all came back: said once too, as the title's mark alone did not (teacher12 L4)
         n = len(state.edits)
-        return state, Phrase("whatif.restored_one" if n == 1 else "whatif.restored", n=n) if n else None
+        return state, None if not n else Phrase("whatif.restored_one") if n == 1 else Phrase("whatif.restored", n=n)
     return state, Phrase("whatif.dropped_one" if len(dropped) == 1 else "whatif.dropped", n=len(dropped),
                          why=dropped[0].phrase)
 
