@@ -9,19 +9,25 @@ from ..lesson.strings import WORD_JOINER
 SHORT = 2  # characters: a last line this short reads as a leftover
 
 
-def wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
-    """`text` wrapped at words into lines of `width` in `font`, each without its spaces at the ends."""
+def line_starts(text: str, font: QFont, width: float) -> list[int]:
+    """Where each line of `text` starts when it is wrapped at words into lines of `width` in `font`."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     layout.beginLayout()
-    lines = []
+    starts = []
     while (line := layout.createLine()).isValid():
         line.setLineWidth(width)
-        lines.append(text[line.textStart():line.textStart() + line.textLength()].replace(WORD_JOINER, "").strip())
+        starts.append(line.textStart())
     layout.endLayout()
-    return lines
+    return starts
+
+
+def wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
+    """`text` wrapped as line_starts wraps it, each line without its spaces at the ends and its word joiners."""
+    starts = line_starts(text, font, width)
+    return [text[a:b].replace(WORD_JOINER, "").strip() for a, b in zip(starts, starts[1:] + [len(text)])]
 
 
 def ends_short(text: str, font: QFont, width: float) -> bool:
