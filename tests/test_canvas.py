@@ -374,7 +374,7 @@ def test_the_empty_class_message_never_breaks_inside_a_quoted_example(qapp, scen
     example is laid out on one line at every width the message's box may take."""
     import re
 
-    from PySide6.QtGui import QTextLayout, QTextOption
+    from classroom_gui.scene.wrapped_text import line_starts
 
     frame = empty_frame("ja")
     render(scene, frame)
@@ -382,18 +382,6 @@ def test_the_empty_class_message_never_breaks_inside_a_quoted_example(qapp, scen
     quotes = [m.span() for m in re.finditer(r"「[^「」]*」", shown)]
     assert quotes and "猫がマットの上に座った" in shown.replace("\u2060", "")
     for width in range(200, 1300, 7):  # the box's width in canvas px, and the narrower ones a scaled font meets
-        layout = QTextLayout(shown, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        starts = []
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            starts.append(line.textStart())
-        layout.endLayout()
+        starts = line_starts(shown, font, width)
         for a, b in quotes:
             assert not any(a < s < b for s in starts), f"{width} px: a line starts inside {shown[a:b]!r}"

@@ -32,9 +32,9 @@ def test_a_refused_temperature_and_the_second_class_notes_are_japanese(capsys, t
     png = tmp_path / "x.png"
     base = ["export", "--text", "The cat sat", *SMALL, "-o", str(png)]
     assert _err(capsys, [*base, "--temperature", "50", "--lang", "ja"]) == (
-        2, ["classroom-gui export：エラー：--temperatureは0.05〜20にしてください（50が指定されました）。"])
+        2, ["classroom-gui export：エラー：--temperatureは50ではなく、0.05〜20にしてください。"])
     assert _err(capsys, [*base, "--temperature", "50"]) == (
-        2, ["classroom-gui export: error: --temperature must be between 0.05 and 20, got 50"])
+        2, ["classroom-gui export: error: --temperature must be between 0.05 and 20, not 50"])
     assert not png.exists()
     code, lines = _err(capsys, [*base, "--compare", "The   zebra sat", "--lang", "ja"])
     assert code == 0 and lines[0].startswith("注（2つ目のクラス）：") and lines[-1] == f"{png}を書き出しました。"
@@ -80,13 +80,14 @@ def test_argparse_refusals_are_said_in_the_command_lines_language(capsys, tmp_pa
 
 
 def test_a_refused_pace_says_the_number_as_typed(capsys, tmp_path):
-    """teacher12 L4: `video --pace 9` said 「9.0が指定されました」 (argparse's float); 9 as typed, 0.1 as 0.1."""
+    """teacher12 L4: `video --pace 9` said 「9.0が指定されました」 (argparse's float) after the range, in brackets: now one
+    sentence says the number as typed (9, 0.1) and the range it must be in."""
     gif = tmp_path / "v.gif"
     video = ["video", "--text", "猫", *SMALL, "--fps", "1", "-o", str(gif)]
     code, lines = _err(capsys, [*video, "--pace", "9", "--lang", "ja"])
-    assert code == 2 and len(lines) == 1 and lines[0].endswith("（ウィンドウの速さと同じ範囲。9が指定されました）。"), lines
+    assert code == 2 and len(lines) == 1 and lines[0].endswith("：--paceは9ではなく、0.25〜4の速さ（ウィンドウと同じ範囲）にしてください。"), lines
     code, lines = _err(capsys, [*video, "--pace", "0.1"])
-    assert code == 2 and len(lines) == 1 and lines[0].endswith("(the window's speeds), got 0.1"), lines
+    assert code == 2 and len(lines) == 1 and lines[0].endswith(": --pace must be a speed from 0.25 to 4 (as in the window), not 0.1"), lines
     assert not gif.exists()
 
 

@@ -31,9 +31,9 @@ def test_usage_and_error_are_japanese_under_lang_ja_and_the_usage_stays_aligned(
 def test_a_commands_own_refusal_says_error_in_its_language(capsys, tmp_path):
     out = str(tmp_path / "v.gif")
     assert _err(capsys, [*VIDEO, "--fps", "500", "--lang", "ja", "-o", out])[1][-1] == (
-        "classroom-gui video：エラー：--fpsは1〜120にしてください（500が指定されました）。")
+        "classroom-gui video：エラー：--fpsは500ではなく、1〜120にしてください。")
     assert _err(capsys, [*VIDEO, "--fps", "500", "-o", out])[1][-1] == (
-        "classroom-gui video: error: fps must be between 1 and 120, got 500")
+        "classroom-gui video: error: --fps must be between 1 and 120, not 500")
     assert list(tmp_path.iterdir()) == []
 
 

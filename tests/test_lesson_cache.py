@@ -1,6 +1,7 @@
 """The lesson's derived values (the other rule's trace, the layer map, the overview, the seat guesses) are kept
 beside a trace in lesson.cache, not inside model.trace.Trace, and go when the trace goes."""
 import gc
+from dataclasses import replace
 import weakref
 
 from classroom_gui.lesson import cache, rules
@@ -24,3 +25,31 @@ def test_the_lesson_keeps_its_values_beside_the_trace_and_drops_them_with_it(che
     gc.collect()
     assert gone() is None and other_gone() is None, "the lesson's cache kept a trace alive"
     assert key not in cache._CACHES
+
+
+def test_two_canvases_alternating_seat_the_class_once_each(monkeypatch):
+    """review16 #15: with the compare dialog open, the window's frames (16:9) and the dialog's (a half page's canvas)
+    of one class alternate canvases. The seats were kept for the last canvas only, so every step built them again;
+    now each canvas's are kept (a few, the oldest let go)."""
+    from classroom_gui.lesson import state
+    from classroom_gui.lesson.canvas import WIDESCREEN
+    from classroom_gui.lesson.compare_layout import SIDE_WIDE
+
+    built = []
+    made = state.class_rows
+    monkeypatch.setattr(state, "class_rows", lambda trace, canvas: built.append(canvas) or made(trace, canvas))
+    trace = run_sentence(load_checkpoint(teaching_model_dir()), "The cat sat on the mat", "none").trace
+    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+    window, dialog = Selection(focus=1, rule="none"), Selection(focus=1, rule="none", canvas=SIDE_WIDE)
+    frames = {}
+    for i in range(8):  # the window's step, then the dialog's, as a step forward draws both
+        for sel in (window, dialog):
+            frames[i, sel.canvas.name] = frame_at(trace, sel, tl.beat_stop(i))
+    assert built == [WIDESCREEN, SIDE_WIDE]
+    wide, side = frames[7, WIDESCREEN.name], frames[7, SIDE_WIDE.name]
+    assert [(s.x, s.y) for s in wide.students] != [(s.x, s.y) for s in side.students]  # each on its own canvas
+    assert [(s.x, s.y, s.w, s.h) for s in side.students] == [tuple(seat) for seat in
+                                                           state.layout.seats(trace.n_tokens, SIDE_WIDE)]
+    for canvas in (WIDESCREEN, SIDE_WIDE, *(replace(SIDE_WIDE, spread=s) for s in (1.5, 1.6, 1.7))):
+        frame_at(trace, replace(window, canvas=canvas), tl.beat_stop(0))
+    assert len(cache.cache_of(trace)["students"]) == 4  # bounded: the oldest canvas's seats let go

@@ -82,3 +82,24 @@ def test_after_a_whatif_score_edit_both_boards_still_agree(checkpoint):
     scaling, exp = boards(trace, sel)
     agree(scaling, exp)
     assert any("2.262" in line for line in exp.board) == any("= 2.262" in line for line in scaling.board)
+
+
+def test_root_d_is_written_one_way_on_every_board_and_worksheet(checkpoint):
+    """teacher13 L5: √8 was 2.8284 on the English seed's board (its digits redo 3-decimal results) and 2.828 on the
+    Japanese one and on both worksheets. It is now 4 decimals everywhere (numbers.ROOT_PLACES): every asker of the
+    seed, both rules, en and ja, and the worksheet in both languages."""
+    from classroom_gui.lesson.state import Selection
+    from classroom_gui.lesson.worksheet import build_worksheet, choose_asker
+
+    roots = set()
+    for lang, sentence in (("en", "The cat sat on the mat"), ("ja", "猫がマットの上に座った")):
+        for rule in ("none", "causal"):
+            trace = compute_run(checkpoint, sentence, mask=rule).trace
+            for focus in range(trace.n_tokens):
+                scaling, _ = boards(trace, Selection(lang=lang, rule=rule, focus=focus))
+                roots |= {DIVIDE.search(line).group(3) for line in scaling.board}
+                assert "√8 = 2.8284" in scaling.narration, scaling.narration
+            if rule == "causal":
+                ws = build_worksheet(trace, choose_asker(trace, 0, 3, None), 0, 0, lang)
+                roots.add(ws.divisor)
+    assert roots == {"2.8284"}

@@ -43,7 +43,9 @@ def test_quit_and_reopen_brings_the_what_if_edits_back_with_the_step(qtbot, chec
     assert again.model.shown_trace().layers[1].q[0, again.sel.focus, 0] == 3.0
     assert (again.sel.focus, again.sel.layer, again.sel.rule) == (first.sel.focus, 1, "causal")
     assert again.player.time == first.player.time and "【もしも】" in again.model.frame().title
-    assert again.statusBar().currentMessage() == again.t("whatif.status", n=2)  # said, as after an edit
+    # said once, that they are the last session's (teacher12 L4: the title's mark was the only sign)
+    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2)
+    assert again.statusBar().currentMessage().startswith("前回の「もしも」の変更2件を戻しました")
     # told before the window was shown: not drawn over the status bar's model label (they overlapped)
     qtbot.waitUntil(lambda: not again.model_label.isVisible(), timeout=2000)
     again.do("reset")  # Ctrl+R takes them away as one step, Ctrl+Z brings them back
@@ -146,3 +148,19 @@ def test_the_first_jobs_edited_class_is_warmed_for_the_asker_the_window_opens_wi
         resumed = history.run_resumed((seat, word, left, ("q[2,1,5,1]=3.0",), key), checkpoint, JA, "causal", 1, 0)
         assert resumed.back[0].active and history.resumed_seat(tokens, seat, word, "causal") == asker
         assert cache_of(resumed.back[0].trace)["shown_row"][0] == (1, 0, asker)
+
+
+def test_edits_that_all_came_back_are_said_once_in_either_language(checkpoint):
+    """teacher12 L4: after a restart that brought the edits back, the status line said only how many edits there are
+    (as after an edit, with Ctrl+Z to take one back, which cannot): it now says they are the last session's."""
+    from classroom_gui.app import history
+    from classroom_gui.model.sentence import run_sentence
+
+    own = run_sentence(checkpoint, "The cat sat on the mat", "causal").trace
+    one = history.edits_back(own, ("q[1,1,2,1]=3.0",), True)[1]
+    assert one.said("en") == ("The what-if edit of the last session is back: this class is not the model's own. "
+                              "Edit → Reset what-if edits returns to the model's own numbers.")
+    assert one.said("ja").startswith("前回の「もしも」の変更1件を戻しました（")
+    two = history.edits_back(own, ("q[1,1,2,1]=3.0", "k[1,1,3,1]=2.0"), True)[1]
+    assert two.said("en").startswith("The 2 what-if edits of the last session are back:")
+    assert history.edits_back(own, ("q[1,1,9,1]=3.0",), True)[1].key == "whatif.dropped_one"  # not said as back

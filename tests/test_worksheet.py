@@ -187,7 +187,7 @@ def test_a_model_that_divides_by_more_than_root_d(tmp_path):
     save_checkpoint(tmp_path, cfg, params, ClassroomTokenizer(list(VOCAB)))
     trace = run_sentence(load_checkpoint(tmp_path), "the cat sat").trace
     ws = build_worksheet(trace, 2, layer=1, head=0)
-    assert not ws.divisor_is_root and ws.divisor == "5.657"  # √8 × 2 for the second layer
+    assert not ws.divisor_is_root and ws.divisor == "5.6569"  # √8 × 2 for the second layer
     assert as_fractions(ws.scaled) == by_hand(ws)[1] and as_fractions(ws.shares) == by_hand(ws)[4]
     assert np.allclose(ws.model_scaled, trace.layers[1].head(0).scaled[2, :3])
     assert np.allclose([float(s) for s in ws.shares], ws.model_shares, atol=0.02)

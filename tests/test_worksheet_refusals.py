@@ -32,7 +32,7 @@ def test_each_refusal_is_the_clis_english_and_japanese_for_the_window(checkpoint
     causal, discussion = (run_sentence(checkpoint, JA, rule).trace for rule in ("causal", "none"))
     short = run_sentence(checkpoint, "The cat sat", "none").trace
     cases = [  # (the refusal, the CLI's English as it always read, what the Japanese must name)
-        (lambda: choose_asker(causal, 0, None, 9), "--students must be between 2 and 5, got 9", "--students"),
+        (lambda: choose_asker(causal, 0, None, 9), "--students must be between 2 and 5, not 9", "--students"),
         (lambda: choose_asker(causal, 0, None, None), "choose the asker or how many students it listens to",
          "--focus"),
         (lambda: choose_asker(short, 0, None, 2),

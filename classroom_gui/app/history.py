@@ -78,13 +78,14 @@ def sentence_id(text: str, model: str = "") -> str:
 
 def edits_back(own, specs, same_sentence: bool) -> tuple[WhatIf, Phrase | None]:
     """The class `own` with the what-if edits a last session left (`specs`, as --set writes them), each read again
-    (whatif_state.restored), and what the status line says once about those left out (None: all came back); none
+    (whatif_state.restored), and what the status line says once: that they came back, or which were left out; none
     when they were made for another sentence (`same_sentence` False), which is said rather than silently lost."""
     if not same_sentence:
         return WhatIf(own), Phrase("whatif.dropped_sentence")
     state, dropped = restored(own, specs)
-    if not dropped:
-        return state, None
+    if not dropped:  # all came back: said once too, as the title's mark alone did not (teacher12 L4)
+        n = len(state.edits)
+        return state, None if not n else Phrase("whatif.restored_one") if n == 1 else Phrase("whatif.restored", n=n)
     return state, Phrase("whatif.dropped_one" if len(dropped) == 1 else "whatif.dropped", n=len(dropped),
                          why=dropped[0].phrase)
 

@@ -12,7 +12,7 @@ from typing import Callable, TypeVar
 
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
-from .files import ExportError
+from .files import ExportError, Progress, tick
 from .moments import chapter_span
 
 MIN_HOLD = 1.5              # seconds a finished step is held at least (a step with a short narration)
@@ -37,19 +37,22 @@ def reading_seconds(said: str, lang: str) -> float:
 
 
 def paced_shots(timeline: Timeline, fps: int, first: str | None, last: str | None, pace: float, lang: str,
-                said: Callable[[float], str]) -> list[tuple[float, int]]:
+                said: Callable[[float], str], progress: Progress | None = None) -> list[tuple[float, int]]:
     """(lesson time, pictures) for a video of the chapters `first` to `last` at `fps`: each step's animation at
     `pace` (one picture per time), then its finished picture (the step's stop) repeated for
-    reading_seconds(said(stop)) / pace. The pictures of a hold are one picture drawn once (export.video.held)."""
+    reading_seconds(said(stop)) / pace. The pictures of a hold are one picture drawn once (export.video.held).
+    `progress(done, total)` hears of each step read (said() builds its finished frame: review16 measured 0.23 s for
+    45 steps of GPT-2 at 512 students; a step whose other rule is not computed yet runs a forward), and answering
+    False stops it (Cancelled), as a video's pictures do (review16 #14)."""
     begin, end = chapter_span(timeline, fps, first, last)
     pace = check_pace(pace)
+    beats = [b for b in timeline.beats if begin - 1e-9 <= b.start < end - 1e-9]
     shots: list[tuple[float, int]] = []
-    for beat in timeline.beats:
-        if not begin - 1e-9 <= beat.start < end - 1e-9:
-            continue
+    for i, beat in enumerate(beats):
         moving = max(1, round(beat.duration * fps / pace))
         shots += [(beat.start + k * beat.duration / moving, 1) for k in range(moving)]
         shots.append((beat.end, max(1, round(reading_seconds(said(beat.end), lang) * fps / pace))))
+        tick(progress, i + 1, len(beats))
     return shots
 
 

@@ -25,7 +25,9 @@ def finish_svg(path: Path, mode: str) -> None:
     """Rewrite the SVG that Qt wrote at `path` in place (mode "outline" or "font")."""
     if mode not in SVG_TEXT:
         raise ValueError(f"--svg-text must be one of {', '.join(SVG_TEXT)}, not '{mode}'")
-    svg = path.read_text(encoding="utf-8")
+    # the word joiners that keep a name or a narration's last characters on one line (lesson.strings) told Qt's line
+    # breaker where not to break; in the file they are no text, and the embedded font has no glyph for them
+    svg = re.sub("\u2060|&#8288;|&#x2060;", "", path.read_text(encoding="utf-8"), flags=re.IGNORECASE)
     svg = outline_text(svg) if mode == "outline" else embed_font(svg)
     path.write_text(svg, encoding="utf-8")
 

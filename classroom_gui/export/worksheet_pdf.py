@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
-from ..lesson.strings import joined, quote
+from ..lesson.strings import WORD_JOINER, joined, quote, unbroken_end
 from ..lesson.worksheet import Worksheet
 from .files import ExportError, atomic_path, check_target
 
@@ -74,7 +74,6 @@ def model_label(folder, lang: str = "en") -> str:
     return text(lang, "worksheet.teaching_model") if same else folder.name
 
 
-WORD_JOINER = "\u2060"  # no line break here (Qt's line breaker keeps the characters it joins on one line)
 KEEP_WHOLE = ("内積",)  # Japanese words a line must not split: 「…の内 / 積」 read as two words
 LAST_LINE = 4  # a Japanese paragraph's last line keeps at least this many characters (not 「す。」 alone)
 
@@ -86,7 +85,7 @@ def _set(ws: Worksheet, text: str) -> str:
         for word in KEEP_WHOLE:
             text = text.replace(word, WORD_JOINER.join(word))
         if len(text) > 30:
-            text = text[:-LAST_LINE] + WORD_JOINER.join(text[-LAST_LINE:])
+            text = unbroken_end(text, LAST_LINE)
     return escape(text)
 
 

@@ -32,3 +32,18 @@ def kept_for(trace, name: str, key, make):
         held = cache[name] = (key, make())
     return held[1]
 
+
+def kept_among(trace, name: str, key, make, most: int = 4):
+    """make() kept beside `trace` under `name` for each of the last `most` keys asked for, not only the last one:
+    the window's and the compare dialog's frames of one class alternate canvases, and a value kept for one key
+    (kept_for) was made again at every step (review16 #15). The oldest key goes when a new one would be the
+    (most + 1)th."""
+    kept = cache_of(trace).setdefault(name, {})
+    found = kept.get(key)
+    if found is None:
+        found = make()
+        with _LOCK:  # the worker may keep another key of the same trace meanwhile
+            kept[key] = found
+            while len(kept) > most:
+                kept.pop(next(iter(kept)))
+    return found

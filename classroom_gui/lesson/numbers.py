@@ -83,22 +83,27 @@ def hand_divide(a: str, b: str, digits: int) -> str:
         return ""
 
 
+ROOT_PLACES = 4  # decimals of √d (or the config's divisor) on the ÷√d board, in its narration and on the worksheet
+
+
 def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str, list[str]]:  # [T], float, [T]
     """The division by √d as the board writes it: (the divisor as written, each score as written), with
     just enough digits that every score ÷ divisor redone by hand rounds to its result as written, `targets`
     (by default the model's scaled score at 2 decimals; the lesson passes the scaled scores as the softmax
     board then takes their exp(), softmax_row.shown_softmax): "-5.22 ÷ 2.828" gave -1.85 for the model's -1.84,
     "-5.217 ÷ 2.828" gives -1.84. Every score on the board has the same decimals (teacher8 M9: 2.216 beside 3.50,
-    3.57497 beside -5.2388): the fewest that redo every line, with the divisor at 3 decimals or more."""
+    3.57497 beside -5.2388): the fewest that redo every line. The divisor has ROOT_PLACES decimals, as the worksheet
+    prints it, whatever the asker (teacher13 L5: √8 was 2.8284 on one board, 2.828 on another and on the sheets), and
+    more only where no score digits redo every line with those."""
     targets = [fmt(v) for v in scaled] if targets is None else list(targets)
     places = [len(t.split(".")[1]) if "." in t else 0 for t in targets]
-    for digits in (2, 3, 4, 5, 6, 7):
-        written = fmt_many(scores, digits)
-        for root_digits in (3, 4, 5, 6):
-            root = fmt(divisor, root_digits)
+    for root_digits in range(ROOT_PLACES, ROOT_PLACES + 3):
+        root = fmt(divisor, root_digits)
+        for digits in (2, 3, 4, 5, 6, 7):
+            written = fmt_many(scores, digits)
             if all(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, places)):
                 return root, written
-    return fmt(divisor, 3), [fmt(score, 7) for score in scores]  # a quotient on a rounding edge: the most digits
+    return fmt(divisor, ROOT_PLACES), [fmt(score, 7) for score in scores]  # on a rounding edge: the most digits
 
 
 def hand_product(a: str, b: str, digits: int = 3) -> str:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..model.trace import Trace
 from . import layout, rules, whatif_state
-from .cache import cache_of, kept_for
+from .cache import cache_of, kept_among
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
 from .compared import same_picture
@@ -110,7 +110,8 @@ def _built(trace: Trace, selection: Selection, t: float, notices=(), panels: boo
     L = trace.layers[sel.layer]
     ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
 
-    students = seated_copies(kept_for(base, "students", sel.canvas, lambda: class_rows(base, sel.canvas)))
+    # per canvas: the window's frames and the compare dialog's of this class alternate them (review16 #15)
+    students = seated_copies(kept_among(base, "students", sel.canvas, lambda: class_rows(base, sel.canvas)))
     if 0 <= sel.focus < len(students):
         students[sel.focus].state = "focus"
     frame = Frame(time=float(t), beat=i, chapter=chapter.number, chapter_key=beat.chapter,

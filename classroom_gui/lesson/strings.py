@@ -36,6 +36,17 @@ def unbroken_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: WORD_JOINER.join(m.group(0)), text)
 
 
+LAST_LINE = 5  # characters a wrapped narration keeps on its last line where it would keep 2 (「内積です。」, not 「す。」)
+
+
+def unbroken_end(text: str, keep: int = LAST_LINE) -> str:
+    """`text` with its last `keep` characters (spaces among them) joined, so a wrapped narration never leaves 「す。」
+    or "1." alone on its last line (teacher13 L5): the line breaks before them instead."""
+    if len(text) <= keep or "\n" in text[-keep:]:
+        return text
+    return text[:-keep] + WORD_JOINER.join(text[-keep:])
+
+
 def name_list(lang: str, words) -> str:
     """Quoted names in a row: 「猫」「が」「マット」 (the brackets already separate them) or "The", "cat"."""
     return text(lang, "name.separator").join(quote(lang, w) for w in words)

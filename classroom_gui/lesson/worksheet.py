@@ -18,12 +18,13 @@ import numpy as np
 
 from ..model.trace import Trace
 from ..messages.phrase import Name, Phrase, PhraseError
+from .numbers import ROOT_PLACES
 from .strings import text
 from .whatif_state import describe
 
 MIN_STUDENTS, MAX_STUDENTS = 2, 5   # cards on one page: the asker and up to 4 classmates
 MAX_D = 16                          # numbers on a card that still fit a row of the sheet
-PLACES = {"card": 2, "dot": 2, "scaled": 2, "divisor": 3, "exp": 3, "sum": 3, "share": 3, "context": 2}
+PLACES = {"card": 2, "dot": 2, "scaled": 2, "divisor": ROOT_PLACES, "exp": 3, "sum": 3, "share": 3, "context": 2}
 
 
 class WorksheetError(PhraseError, ValueError):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from ..lesson import layout
 from ..lesson.canvas import WIDESCREEN, Canvas
 from ..lesson.frame import Frame, all_strips
-from ..lesson.strings import unbroken_quotes
+from ..lesson.strings import unbroken_end, unbroken_quotes
 from . import fonts, palette, pictures
 from .areas import board_rect, caption_rect, title_rect
 from .board import Board
@@ -28,6 +28,7 @@ from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
 from .desk_boxes import class_boxes
 from .strip import StripView
+from .wrapped_text import ends_short
 from .items import LegendItem, PanelItem, TextBlockItem, one_per_colour, qcolor
 from .board_wrap import desk_rows
 from .layout import desk_layout, least_number_px
@@ -341,14 +342,23 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         if frame.narration:
             rect = QRectF(inner.x(), inner.y(), inner.width(), inner.height() - notices_h)
             for least in frame.narration_least:  # the next size only if cut at the one before (lesson.frame)
-                self.narration.set_text(frame.narration, rect, 34 * th.font_scale, least, th.color("text"),
-                                        align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-                if self.narration.text == frame.narration:
+                said = self._narrate(frame.narration, rect, least, th)
+                if self.narration.text == said:
                     break
         if frame.notices:
             rect = QRectF(inner.x(), inner.bottom() - notices_h, inner.width(), notices_h)
             self.notices.set_text("  •  ".join(frame.notices), rect, 18 * th.font_scale, 16, th.color("text_muted"),
                               align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=False)
+
+    def _narrate(self, said: str, rect: QRectF, least: float, th: Theme) -> str:
+        """The narration set in `rect`, its last line never a leftover 「す。」 (teacher13 L5): where it would be, its
+        last characters are kept together (unbroken_end), so the line breaks before them. Returns the text set."""
+        for text in (said, unbroken_end(said)):
+            self.narration.set_text(text, rect, 34 * th.font_scale, least, th.color("text"),
+                                    align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            if not ends_short(self.narration.text, self.narration.font, rect.width()):
+                break
+        return text
 
     def _show_message(self, frame: Frame, th: Theme) -> None:
         on = bool(frame.message)

@@ -142,10 +142,12 @@ def _ask_path(parent, title: str, filters: str, suggestion: str) -> Path | None:
     return Path(path) if path else None
 
 
-def _with_progress(model, parent, label: str, work):
+def _with_progress(model, parent, label: str, work, at_once: bool = False):
+    """work(progress) under a progress dialog with Cancel, shown once the work takes 300 ms, or `at_once` (a video:
+    it always takes longer, and its first part draws no picture yet)."""
     dialog = QProgressDialog(label, _t(model)("ui.cancel"), 0, 100, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    dialog.setMinimumDuration(0 if at_once else 300)
 
     def progress(done: int, total: int) -> bool:
         dialog.setMaximum(total)
@@ -253,12 +255,16 @@ def export_video(model, parent=None, path: Path | None = None, options: OptionsD
         size = o.chosen_size()
         sel, trace = model.sel.sized(*size), model.shown_trace()  # with the what-if edits, as on screen
         stop, frame = made_once(lambda t: frame_at(trace, sel, t, model.notices))
-        # as `video --pace` makes them: each step's animation, then its finished picture held to be read
-        shots = paced_shots(model.player.timeline, 30, *o.chapters(),
-                            o.pace.currentData(), sel.lang, lambda t: stop(t).narration)
-        return _with_progress(model, parent, _t(model)("ui.exporting"),
-                              lambda progress: save_video((frame(t) for t, _ in shots), count(shots), p,
-                                                          30, size, o.chosen_theme(), progress, [n for _, n in shots]))
+
+        def making(progress):  # under the progress dialog, its Cancel live from the first step read (review16 #14)
+            # as `video --pace` makes them: each step's animation, then its finished picture held to be read (the
+            # bar stays at 0 while the steps are read: the pictures, counted only then, fill it)
+            shots = paced_shots(model.player.timeline, 30, *o.chapters(),
+                                o.pace.currentData(), sel.lang, lambda t: stop(t).narration,
+                                lambda done, total: progress(0, 1))
+            return save_video((frame(t) for t, _ in shots), count(shots), p, 30, size, o.chosen_theme(), progress,
+                              [n for _, n in shots])
+        return _with_progress(model, parent, _t(model)("ui.exporting"), making, at_once=True)
     return _export(model, parent, "video", path, options, file_filter("video"), "lesson.mp4", work)
 
 

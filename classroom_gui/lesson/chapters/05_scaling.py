@@ -13,7 +13,8 @@ def divide(ctx, fr: Frame):
     H, f, c = ctx.H, ctx.f, ctx.trace.config
     d, layer = c.d_head, ctx.sel.layer + 1
     # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor), written as the board divides
-    # by it: 3 decimals, or as many as dividing the shown scores by it needs to redo their results
+    # by it: 4 decimals (numbers.ROOT_PLACES, the worksheet's too), more only where the shown scores cannot redo
+    # their results with those
     # (numbers.scaled_equations). Each result is the scaled score the softmax board then takes exp() of
     # (shown_row: 2 decimals, or 3-5 where the shares need them), so a student who copies "= 0.817" here meets
     # exp(0.817) there, not exp(0.82) = 2.718 beside the board's 2.264 (teacher5 M1)

@@ -1,0 +1,36 @@
+"""The lines a wrapped text is drawn in (as QPainter.drawText wraps it at words), for what the scene decides from
+them: a narration whose last line would hold only 「す。」 (teacher13 L5)."""
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+from ..lesson.strings import WORD_JOINER
+
+SHORT = 2  # characters: a last line this short reads as a leftover
+
+
+def line_starts(text: str, font: QFont, width: float) -> list[int]:
+    """Where each line of `text` starts when it is wrapped at words into lines of `width` in `font`."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    return starts
+
+
+def wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
+    """`text` wrapped as line_starts wraps it, each line without its spaces at the ends and its word joiners."""
+    starts = line_starts(text, font, width)
+    return [text[a:b].replace(WORD_JOINER, "").strip() for a, b in zip(starts, starts[1:] + [len(text)])]
+
+
+def ends_short(text: str, font: QFont, width: float) -> bool:
+    """Whether `text`, wrapped, leaves SHORT characters or fewer alone on its last line."""
+    lines = wrapped_lines(text, font, width)
+    return len(lines) > 1 and len(lines[-1]) <= SHORT

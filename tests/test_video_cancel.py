@@ -1,0 +1,61 @@
+"""review16 #14: the window's video reads every step's finished picture (its narration sets how long it is held)
+before the first picture is drawn. That pass ran on the GUI thread before the progress dialog, with no Cancel (0.23 s
+at GPT-2 512); it now runs under the dialog, and Cancel stops it: no file, and the window goes on."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from classroom_gui.lesson.timeline import CHAPTERS
+from classroom_gui.view import canvas_warm, export_dialogs
+from helpers import random_window
+
+
+def _options(w, first: str, last: str):
+    options = export_dialogs.OptionsDialog(w, w.t, "video")
+    options.size.setCurrentIndex(options.size.count() - 1)  # a custom size
+    options.width.setValue(160)
+    options.height.setValue(120)
+    options.first.setCurrentIndex(CHAPTERS.index(first))
+    options.last.setCurrentIndex(CHAPTERS.index(last))
+    return options
+
+
+def test_cancel_while_the_steps_are_read_writes_nothing_and_the_window_goes_on(qtbot, tmp_path, monkeypatch):
+    w = random_window(qtbot, tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: told.append(message))
+    built, dialogs = [], []
+    real = export_dialogs.frame_at
+
+    def frame_at(*args):  # the reading pass builds each step's finished frame; at the third the teacher cancels
+        built.append(args[2])
+        if len(built) == 3:
+            dialogs.extend((d, d.isVisible()) for d in w.findChildren(QProgressDialog))
+            for dialog, _ in dialogs:
+                dialog.cancel()
+        return real(*args)
+
+    monkeypatch.setattr(export_dialogs, "frame_at", frame_at)
+    options = _options(w, CHAPTERS[0], CHAPTERS[-1])
+    target = tmp_path / "lesson.mp4"
+    assert export_dialogs.export_video(w.model, w, target, options) is None
+    assert len(dialogs) == 1, "no progress dialog (with its Cancel) while the steps were read"
+    assert dialogs[0][1], "the progress dialog was not shown at once"
+    assert len(built) == 3  # stopped at once: no further step read, no picture drawn
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no video, no half-written file beside it
+    assert told == [w.t("error.cancelled")]
+    qtbot.waitUntil(lambda: not w.findChildren(QProgressDialog))  # the dialog went with the export
+    assert canvas_warm._held[0] == 0  # the canvas draws ahead again
+
+    # the window goes on: a step later it draws, and the same export, not cancelled, is written whole
+    monkeypatch.setattr(export_dialogs, "frame_at", real)
+    shown = w.model.frame().beat
+    w.model.jump(w.player.timeline.beat_stop(shown + 1))
+    assert w.model.frame().beat == shown + 1
+    w.canvas.grab()
+    again = _options(w, "scaling", "scaling")
+    assert export_dialogs.export_video(w.model, w, tmp_path / "scaling.gif", again) == tmp_path / "scaling.gif"
+    assert (tmp_path / "scaling.gif").stat().st_size > 0 and len(told) == 1
+    options.deleteLater()
+    again.deleteLater()
