@@ -27,7 +27,7 @@ def test_the_lesson_keeps_its_values_beside_the_trace_and_drops_them_with_it(che
     assert key not in cache._CACHES
 
 
-def test_two_canvases_alternating_seat_the_class_once_each(monkeypatch):
+def test_two_canvases_alternating_seat_the_class_once_each(monkeypatch, checkpoint):
     """review16 #15: with the compare dialog open, the window's frames (16:9) and the dialog's (a half page's canvas)
     of one class alternate canvases. The seats were kept for the last canvas only, so every step built them again;
     now each canvas's are kept (a few, the oldest let go)."""
@@ -38,7 +38,7 @@ def test_two_canvases_alternating_seat_the_class_once_each(monkeypatch):
     built = []
     made = state.class_rows
     monkeypatch.setattr(state, "class_rows", lambda trace, canvas: built.append(canvas) or made(trace, canvas))
-    trace = run_sentence(load_checkpoint(teaching_model_dir()), "The cat sat on the mat", "none").trace
+    trace = run_sentence(checkpoint, "The cat sat on the mat", "none").trace
     tl = timeline_for(trace.n_tokens, trace.config.n_layer)
     window, dialog = Selection(focus=1, rule="none"), Selection(focus=1, rule="none", canvas=SIDE_WIDE)
     frames = {}
