@@ -75,8 +75,10 @@ def test_a_jump_back_paints_only_the_marks(lesson, monkeypatch, key, cls, body):
 @pytest.mark.parametrize("key", ["mask.future", "softmax.weights", "heads.others", "everyone.matrix"])
 def test_kept_pictures_show_what_painting_in_place_shows(lesson, monkeypatch, key):
     """The window with its kept pictures, and with every item painted in place in Qt's item cache (as masked
-    strips and the heatmap were before they kept their bodies), cold and from the kept pictures."""
+    strips and the heatmap were before they kept their bodies, and desks, cards and texts before they blitted
+    their kept pictures without Qt's cache: items.CachedItem.blits), cold and from the kept pictures."""
     from classroom_gui.scene import pictures
+    from text_census import painted_in_place
     trace, timeline = lesson
     sel = Selection(focus=1, rule="causal")
     frame = frame_at(trace, sel, moment(timeline, key))
@@ -89,7 +91,8 @@ def test_kept_pictures_show_what_painting_in_place_shows(lesson, monkeypatch, ke
     grab(kept)
     kept.set_frame(frame)
     assert grab(kept) == kept_image
-    monkeypatch.setattr(pictures, "paint_item", lambda item, p, key, paint: paint(p))
+    monkeypatch.setattr(pictures, "paint_item", lambda item, p, key, paint, lift=0: pictures.lifted(p, lift, paint))
+    painted_in_place(monkeypatch)  # (what the window's canvas blits: painted here in Qt's item cache instead)
     direct = canvas()
     direct.set_frame(frame)
     assert grab(direct) == kept_image
