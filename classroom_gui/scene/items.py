@@ -138,6 +138,7 @@ class CachedItem(QGraphicsRectItem):
     """
 
     blits = False
+    blitted = None  # (key, where, (picture, x, y)): what a blitting item drew last (scene.pictures.paint_item)
 
     def __init__(self, parent: QGraphicsItem | None = None):
         super().__init__(parent)

@@ -66,10 +66,20 @@ def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter]
     blit (NoCache without `blits`: a test counting what is drawn, a census of texts) paints in place.
     `lift`: drawn that many device pixels lower (a strip rising into place: strip.StripItem)."""
     uncached = item.cacheMode() == QGraphicsItem.CacheMode.NoCache
-    if uncached and not getattr(item, "blits", False):
+    if not uncached:
+        paint_cached(p, name_of(key), item.rect(), paint, lift=lift)
+    elif not getattr(item, "blits", False):
         lifted(p, lift, paint)
-    else:
-        paint_cached(p, name_of(key), item.rect(), paint, only=uncached, lift=lift)
+    else:  # its only picture: the one it drew last, while it shows the same at the same place (a frame that only
+        # plays on repaints every item: ~35 a frame at 6 students, most of them as they were)
+        tr = p.worldTransform()
+        place = (tr.m11(), tr.m12(), tr.m21(), tr.m22(), tr.dx(), tr.dy(), lift)
+        last = item.blitted
+        if last is not None and last[0] is key and last[1] == place:
+            blit(p, *last[2])
+        else:
+            pix, x, y = paint_cached(p, name_of(key), item.rect(), paint, only=True, lift=lift)
+            item.blitted = (key, place, (pix, x, y)) if pix is not None else None
 
 
 def lifted(p: QPainter, lift: int, paint: Callable[[QPainter], None]) -> None:
@@ -86,7 +96,7 @@ def lifted(p: QPainter, lift: int, paint: Callable[[QPainter], None]) -> None:
 
 
 def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPainter], None],
-                 only: bool = False, lift: int = 0) -> None:
+                 only: bool = False, lift: int = 0) -> tuple[QPixmap | None, int, int]:
     """Draw what `paint` draws inside `bounds` (item coordinates), from the picture called `name` at this
     painter's scale, painting it first when it is not kept (or directly, where a picture would differ), `lift`
     device pixels lower.
@@ -99,7 +109,9 @@ def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPaint
 
     Pattern brushes (the masked cells' hatch) are anchored to the device, so a kept picture's hatch may sit
     a pixel or two along from where painting in place puts it: items that must match to the pixel paint
-    hatched content directly (StripItem does)."""
+    hatched content directly (StripItem does).
+
+    Returns the picture and where it was drawn on the device, (None, 0, 0) when painted directly."""
     tr = p.worldTransform()
     sx, sy = tr.m11(), tr.m22()
     w, h = math.ceil(bounds.width() * sx) + 1, math.ceil(bounds.height() * sy) + 1
@@ -109,7 +121,7 @@ def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPaint
     if (tr.m12() or tr.m21() or sx <= 0 or sy <= 0 or (not only and (w * h > MAX_PIXELS or p.opacity() < 1.0))
             or p.paintEngine() is None or p.paintEngine().type() != QPaintEngine.Type.Raster):
         lifted(p, lift, paint)
-        return
+        return None, 0, 0
     ox = oy = 0
     if only:  # Qt's cache picture's origin on the device (drawItemHelper: deviceRect, itemToPixmap)
         origin = tr.mapRect(bounds).toRect().adjusted(-1, -1, 1, 1)
@@ -135,9 +147,14 @@ def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPaint
         finally:
             q.end()
         QPixmapCache.insert(key, pix)
+    blit(p, pix, ox + x, oy + y)
+    return pix, ox + x, oy + y
+
+
+def blit(p: QPainter, pix: QPixmap, x: int, y: int) -> None:
     p.save()
     try:  # 1:1 in device pixels, at whole pixels
         p.resetTransform()
-        p.drawPixmap(ox + x, oy + y, pix)
+        p.drawPixmap(x, y, pix)
     finally:
         p.restore()
