@@ -161,4 +161,9 @@ def test_a_repaint_blits_what_each_unchanged_item_drew_last(lesson, monkeypatch)
     view.resize(900, 512)
     grab(view)
     assert calls["n"] > 0
+    held = {i: i._key for i in view.scene().items() if getattr(i, "blitted", None) is not None}
+    assert held and all(i.isVisible() for i in held)
+    view.set_frame(frame_at(trace, Selection(focus=1, rule="causal"), moment(timeline, "seats.sit")))
+    released = [i for i, key in held.items() if i._key != key or not i.isVisible()]  # changed, or hidden
+    assert released and all(i.blitted is None for i in released)  # they hold no picture of their own
     view.close()

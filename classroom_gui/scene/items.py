@@ -154,6 +154,7 @@ class CachedItem(QGraphicsRectItem):
         if bounds != self.rect():
             self.setRect(bounds)
         self._key = key
+        self.blitted = None  # (its last picture stays kept by name in QPixmapCache, which may let it go)
         self.update()
         return True
 
@@ -167,6 +168,8 @@ class CachedItem(QGraphicsRectItem):
         self.setPos(x, y)
         self.setOpacity(opacity)
         self.setVisible(opacity > 0.001)
+        if opacity <= 0.001:
+            self.blitted = None  # hidden: holds no picture (a bigger class's desks stay on as hidden items)
         if z is not None:
             self.setZValue(z)
 
@@ -174,6 +177,7 @@ class CachedItem(QGraphicsRectItem):
         if self._placed is not None:
             self._placed = None
             self.setVisible(False)
+            self.blitted = None
 
 
 class TextBlockItem(CachedItem):
