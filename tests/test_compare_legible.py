@@ -16,7 +16,7 @@ from classroom_gui.lesson import compare_layout
 from classroom_gui.lesson.compare import about, changed_text, compare
 from classroom_gui.lesson.state import Selection, timeline_for
 from classroom_gui.model.sentence import compute_run
-from text_census import watched_text
+from text_census import painted_in_place, watched_text
 
 NUMBER = re.compile(r"^-?\d+\.\d+$")
 PAIRS = {"en": ("The cat sat on the mat", "The dog sat on the bed", 1),
@@ -35,6 +35,7 @@ def drawn(pair, size, lang, monkeypatch):
     from classroom_gui.export.compare import render_pair
 
     monkeypatch.setattr(QGraphicsItem, "setCacheMode", lambda item, *args: None)
+    painted_in_place(monkeypatch)
     QPixmapCache.clear()
     with watched_text() as found:
         render_pair(pair, size, lang=lang)

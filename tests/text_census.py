@@ -33,6 +33,20 @@ class Text:
         return type(self.item).__name__
 
 
+def painted_in_place(monkeypatch) -> None:
+    """Items that blit their kept pictures without Qt's item cache (scene.items.CachedItem.blits) paint in place
+    instead, each through the painter of the page, for the rest of the test (they would be blitted even with
+    every item's cache off)."""
+    from classroom_gui.scene.items import CachedItem
+
+    def subclasses(cls) -> list[type]:
+        return [sub for direct in cls.__subclasses__() for sub in [direct, *subclasses(direct)]]
+    blitting = [cls for cls in subclasses(CachedItem) if "blits" in vars(cls)]  # (True unless told here)
+    assert blitting  # (what the canvas blits: a test of painting in place must see it)
+    for cls in blitting:
+        monkeypatch.setattr(cls, "blits", False)
+
+
 @contextmanager
 def watched_text():
     found: list[Text] = []
@@ -96,10 +110,13 @@ def watched_text():
 
 def text_census(scene) -> list[Text]:
     """Every text the scene paints now (call after set_frame)."""
-    caches = {}
+    caches, blits = {}, []
     for item in scene.items():
         caches[item] = item.cacheMode()
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        if getattr(item, "blits", False):  # (an item that blits its kept pictures paints in place here)
+            blits.append((item, item.blits))
+            item.blits = False
     image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
     try:
         with watched_text() as found:
@@ -109,6 +126,8 @@ def text_census(scene) -> list[Text]:
     finally:
         for item, mode in caches.items():
             item.setCacheMode(mode)
+        for item, was in blits:
+            item.blits = was
     return found
 
 

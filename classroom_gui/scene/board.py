@@ -35,6 +35,8 @@ STRIP_LABEL_PX, STRIP_TAB_W, STRIP_GAP, STRIP_ROW_CELLS = 16.0, 6.0, 12.0, 12  #
 class BoardLinesItem(CachedItem):
     """Calculation lines in chalk, as big as fits; two columns or a "… (+k)" line when there are many."""
 
+    blits = True
+
     def __init__(self, parent: QGraphicsItem | None = None):
         super().__init__(parent)
         self.lines: list[str] = []       # what is painted, after any cutting
@@ -217,6 +219,7 @@ class Board:
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)
+            self.lines.blitted = None  # (hidden: it holds no picture of its own)
         strips_top = inner.top() + (self.lines.used_height() + GAP if frame.board else 0.0)
         while len(self.strips) < len(boxes):
             item = StripItem()

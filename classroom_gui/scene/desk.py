@@ -129,6 +129,8 @@ class DeskItem(CachedItem):
     view_pos[k], the others by child StripItems (children share the desk's opacity).
     """
 
+    blits = True
+
     def __init__(self):
         super().__init__()
         self.student: Student | None = None

@@ -129,12 +129,22 @@ class CachedItem(QGraphicsRectItem):
 
     A QGraphicsRectItem underneath only so that boundingRect() is answered in C++: Qt asks it several
     times per item per frame, ~1,300 calls into Python a frame at 64 students otherwise.
+
+    `blits`: the item paints all of its content from kept pictures (scene.pictures.paint_item), so it has no Qt
+    item cache (NoCache): its kept picture is drawn straight onto the painter's device. With Qt's cache a new
+    moment copied each changed item's kept picture into a cleared cache picture of Qt's and blitted that again
+    (#18: every item of a 6-student class changes on a jump). Items that paint marks in place over a kept
+    picture (a hatch anchored to the device) keep Qt's cache, which is what those marks are anchored to.
     """
+
+    blits = False
+    blitted = None  # (key, where, (picture, x, y)): what a blitting item drew last (scene.pictures.paint_item)
 
     def __init__(self, parent: QGraphicsItem | None = None):
         super().__init__(parent)
         self.setPen(Qt.PenStyle.NoPen)  # the bounding rect is then exactly rect()
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache if self.blits
+                          else QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._key = None
         self._placed = None
 
@@ -144,6 +154,7 @@ class CachedItem(QGraphicsRectItem):
         if bounds != self.rect():
             self.setRect(bounds)
         self._key = key
+        self.blitted = None  # (its last picture stays kept by name in QPixmapCache, which may let it go)
         self.update()
         return True
 
@@ -157,6 +168,8 @@ class CachedItem(QGraphicsRectItem):
         self.setPos(x, y)
         self.setOpacity(opacity)
         self.setVisible(opacity > 0.001)
+        if opacity <= 0.001:
+            self.blitted = None  # hidden: holds no picture (a bigger class's desks stay on as hidden items)
         if z is not None:
             self.setZValue(z)
 
@@ -164,10 +177,13 @@ class CachedItem(QGraphicsRectItem):
         if self._placed is not None:
             self._placed = None
             self.setVisible(False)
+            self.blitted = None
 
 
 class TextBlockItem(CachedItem):
     """Text in a box: wrapped, at the biggest size from max_px down to min_px that fits, elided below that."""
+
+    blits = True
 
     def __init__(self, parent: QGraphicsItem | None = None):
         super().__init__(parent)

@@ -61,32 +61,75 @@ def make_room(width: float, height: float) -> None:
         QPixmapCache.setCacheLimit(budget_kb(width, height, 2))
 
 
-def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter], None]) -> None:
-    """An item's content (called `key`, hashable) from its kept picture; an item told not to cache
-    (NoCache: a test counting what is drawn, a census of texts) paints in place."""
-    if item.cacheMode() == QGraphicsItem.CacheMode.NoCache:
+def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter], None], lift: int = 0) -> None:
+    """An item's content (called `key`, hashable) from its kept picture; an item told not to cache and not to
+    blit (NoCache without `blits`: a test counting what is drawn, a census of texts) paints in place.
+    `lift`: drawn that many device pixels lower (a strip rising into place: strip.StripItem)."""
+    uncached = item.cacheMode() == QGraphicsItem.CacheMode.NoCache
+    if not uncached:
+        paint_cached(p, name_of(key), item.rect(), paint, lift=lift)
+    elif not getattr(item, "blits", False):
+        lifted(p, lift, paint)
+    else:  # its only picture: the one it drew last, while it shows the same at the same place (a frame that only
+        # plays on repaints every item: ~35 a frame at 6 students, most of them as they were)
+        tr = p.worldTransform()
+        place = (tr.m11(), tr.m12(), tr.m21(), tr.m22(), tr.dx(), tr.dy(), lift)
+        last = item.blitted
+        if last is not None and last[0] is key and last[1] == place:
+            blit(p, *last[2])
+        else:
+            pix, x, y = paint_cached(p, name_of(key), item.rect(), paint, only=True, lift=lift)
+            item.blitted = (key, place, (pix, x, y)) if pix is not None else None
+
+
+def lifted(p: QPainter, lift: int, paint: Callable[[QPainter], None]) -> None:
+    """paint(p), `lift` device pixels lower (applied after the item's transform)."""
+    if not lift:
         paint(p)
-    else:
-        paint_cached(p, name_of(key), item.rect(), paint)
+        return
+    t = p.worldTransform()
+    p.setWorldTransform(t * QTransform.fromTranslate(0, lift))  # (after the item's transform: device pixels)
+    try:
+        paint(p)
+    finally:
+        p.setWorldTransform(t)
 
 
-def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPainter], None]) -> None:
+def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPainter], None],
+                 only: bool = False, lift: int = 0) -> tuple[QPixmap | None, int, int]:
     """Draw what `paint` draws inside `bounds` (item coordinates), from the picture called `name` at this
-    painter's scale, painting it first when it is not kept (or directly, where a picture would differ).
+    painter's scale, painting it first when it is not kept (or directly, where a picture would differ), `lift`
+    device pixels lower.
+
+    `only`: this is the item's only picture (a blitting item: items.CachedItem.blits, no Qt item cache). It is
+    drawn as Qt drew an item's cache: at the painter's opacity, whatever its size, and painted where Qt's cache
+    picture had its origin (the item's device rectangle, rounded and grown by a pixel, as QGraphicsScene's
+    drawItemHelper makes it), so that its fractions of a pixel are the very numbers they were in Qt's cache:
+    the same picture, kept under the same name, to the last bit of every glyph's place.
 
     Pattern brushes (the masked cells' hatch) are anchored to the device, so a kept picture's hatch may sit
     a pixel or two along from where painting in place puts it: items that must match to the pixel paint
-    hatched content directly (StripItem does)."""
+    hatched content directly (StripItem does).
+
+    Returns the picture and where it was drawn on the device, (None, 0, 0) when painted directly."""
     tr = p.worldTransform()
     sx, sy = tr.m11(), tr.m22()
     w, h = math.ceil(bounds.width() * sx) + 1, math.ceil(bounds.height() * sy) + 1
     # painted straight onto a target with the item's opacity (an export: no item cache there), each stroke is
     # blended on its own, not the picture at once: only painting directly gives the same pixels
     # and a vector target (PDF, SVG) keeps its text as text and its shapes as shapes
-    if (tr.m12() or tr.m21() or sx <= 0 or sy <= 0 or w * h > MAX_PIXELS or p.opacity() < 1.0
+    if (tr.m12() or tr.m21() or sx <= 0 or sy <= 0 or (not only and (w * h > MAX_PIXELS or p.opacity() < 1.0))
             or p.paintEngine() is None or p.paintEngine().type() != QPaintEngine.Type.Raster):
-        paint(p)
-        return
+        lifted(p, lift, paint)
+        return None, 0, 0
+    ox = oy = 0
+    if only:  # Qt's cache picture's origin on the device (drawItemHelper: deviceRect, itemToPixmap)
+        origin = tr.mapRect(bounds).toRect().adjusted(-1, -1, 1, 1)
+        ox, oy = origin.x(), origin.y()
+        if ox or oy:
+            tr = tr * QTransform.fromTranslate(-ox, -oy)
+    if lift:
+        tr = tr * QTransform.fromTranslate(0, lift)
     corner = tr.map(bounds.topLeft())
     x, y = math.floor(corner.x()), math.floor(corner.y())
     fx, fy = corner.x() - x, corner.y() - y  # painted at the same fraction of a pixel as directly: same pixels
@@ -104,6 +147,11 @@ def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPaint
         finally:
             q.end()
         QPixmapCache.insert(key, pix)
+    blit(p, pix, ox + x, oy + y)
+    return pix, ox + x, oy + y
+
+
+def blit(p: QPainter, pix: QPixmap, x: int, y: int) -> None:
     p.save()
     try:  # 1:1 in device pixels, at whole pixels
         p.resetTransform()

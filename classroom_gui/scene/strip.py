@@ -292,6 +292,8 @@ class StripItem(CachedItem):
     pixel and is one kept picture (scene.pictures), not one per lift: a jump to any moment of a fade finds the
     picture the drawing ahead painted at another moment of it (moved by canvas px, each lift was a new picture)."""
 
+    blits = True  # (a hatched strip keeps Qt's cache: its hatch is painted in place, see _paint_masked)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.view = StripView()
@@ -301,6 +303,10 @@ class StripItem(CachedItem):
         self.view = view
         key = (id(view), view.version)
         if key != self._key:  # (its bounds are measured only when it changed)
+            cached = (QGraphicsItem.CacheMode.NoCache if self.blits and not view.masked
+                      else QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            if self.cacheMode() != cached:
+                self.setCacheMode(cached)
             self.set_key(key, view.bounds().adjusted(0, 0, 0, LIFT_ROOM))
 
     def set_lift(self, lift: int) -> None:
@@ -339,19 +345,20 @@ class StripItem(CachedItem):
         if view.strip is None or view.box is None:
             return
         t = p.worldTransform()
-        dy = round(self.lift * t.m22())
-        if dy:  # moved down by whole device pixels (applied after the item's transform)
+        dy = round(self.lift * t.m22())  # moved down by whole device pixels (applied after the item's transform)
+        if not view.masked:
+            pictures.paint_item(self, p, view.content, view.paint, lift=dy)
+            return
+        if dy:
             p.setWorldTransform(t * QTransform.fromTranslate(0, dy))
         try:
-            self._paint_view(p, view)
+            self._paint_masked(p, view)
         finally:
             if dy:
                 p.setWorldTransform(t)
 
-    def _paint_view(self, p: QPainter, view: StripView) -> None:
-        if not view.masked:
-            pictures.paint_item(self, p, view.content, view.paint)
-        elif self.cacheMode() == QGraphicsItem.CacheMode.NoCache:
+    def _paint_masked(self, p: QPainter, view: StripView) -> None:
+        if self.cacheMode() == QGraphicsItem.CacheMode.NoCache:
             view.paint(p)
         else:  # hatched: the hatch (anchored to the device) and the edge over it painted in place, on the rest
             # kept as a picture. Qt paints a cached item into a transparent picture of its own, where the kept
