@@ -291,13 +291,17 @@ class ClassroomModel(EditHistory):
         return self.quiz_play
 
     def quiz_next(self) -> bool:
-        """The clicker's next press with the quiz on: ask the coming step's question (the class stays), or move
-        on and reveal its answer; False when the quiz is off (the press steps as usual)."""
+        """The clicker's next press with the quiz on: ask the coming step's question (the class stays, or goes back
+        to the step before for a second question that step reveals), or move on and reveal its answer, in the
+        deck's order (lesson.quiz_play.in_turn); False when the quiz is off (the press steps as usual)."""
         play = self._quiz()
         if play is None:
             return False
-        if play.next(self.player.timeline.locate(self.player.time)[0] + 1) in ("reveal", "move"):
+        did = play.next(self.player.timeline.locate(self.player.time)[0] + 1)
+        if did in ("reveal", "move"):
             self.player.next_beat()
+        elif did == "back":
+            self.player.prev_beat()
         self.changed("time")
         return True
 

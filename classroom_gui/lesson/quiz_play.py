@@ -32,40 +32,49 @@ def with_quiz(frame: Frame, q: Question | None, revealed: bool) -> Frame:
     return frame if q is None else replace(frame, quiz=card(q, revealed))
 
 
-class QuizPlay:
-    """Which question is up. next(step_now) says what the next press does: "ask" (stay, show a question),
-    "reveal" (move on, mark an answer), "answer" (stay, mark the answer of another question the class has moved
-    on to) or "move" (as without a quiz).
+def in_turn(due: list[Question]) -> list[tuple[Question, bool]]:
+    """The quiz's one order, the deck's and the window's: (question, revealed) for each question in lesson order,
+    asked and then its answer marked before the next is asked (Q1, A1, Q2, A2). A question is asked over the step
+    before the one that reveals it, and its answer marked over that step; two revealed by one step (the sum and the
+    top share) both go back to the step before to be asked. Before, the window asked both and then marked both
+    (Q1, Q2, A1, A2) while the deck did Q1, A1, Q2, A2: a class answering aloud needs each answer right after its
+    question (teacher11 L2)."""
+    return [(q, revealed) for q in sorted(due, key=lambda q: q.step) for revealed in (False, True)]
 
-    Two questions revealed by one step (the sum and the top share, both seen on the shares) are both asked
-    while the class stays on the step before; the press after moves on and marks the first answer, and the next
-    marks the second, so every answer is marked over the step that shows it. Before, the sum's "1.00 ✓" was
-    marked over the step before, whose board and narration give the sum of the exps, 19.2809 (teacher5 M2)."""
+
+def shown_on(q: Question, revealed: bool) -> int:
+    """The step (from 1) a question is shown over: the step before its answer's while asked, that step once answered."""
+    return q.step if revealed else q.step - 1
+
+
+class QuizPlay:
+    """Which question is up, taking the questions the next step reveals in_turn. next(step_now) says what the next
+    press does: "ask" (stay, show a question), "back" (one step back, show the next question: its answer is on the
+    step shown), "reveal" (move on, mark the answer), "answer" (stay, mark it: the class is on its step already) or
+    "move" (as without a quiz). Every answer is marked over the step that shows it (teacher5 M2: the sum's "1.00 ✓"
+    was once marked over the sum of the exps, 19.2809) and every question asked over the step before it."""
 
     def __init__(self, made: list[Question]):
         self.by_step: dict[int, list[Question]] = {}
         for q in made:
             self.by_step.setdefault(q.step, []).append(q)
-        self.asked: set[int] = set()  # id() of each question asked (two may share a step)
-        self.waiting: list[Question] = []  # asked, the answer not marked yet, in the order asked
+        self.done: set[int] = set()  # id() of each question whose answer was marked (two may share a step)
+        self.coming: list[tuple[Question, bool]] = []  # the rest of in_turn for the step being quizzed
         self.showing: tuple[Question, bool] | None = None
 
-    def _due(self, step: int) -> list[Question]:
-        return [q for q in self.by_step.get(step, ()) if id(q) not in self.asked]
-
     def next(self, step_now: int) -> str:
-        due = self._due(step_now + 1)
-        if due and not any(q.step <= step_now for q in self.waiting):
-            self.asked.add(id(due[0]))
-            self.waiting.append(due[0])
-            self.showing = (due[0], False)
-            return "ask"
-        if self.waiting:
-            q = self.waiting.pop(0)
-            self.showing = (q, True)
-            return "answer" if q.step <= step_now else "reveal"  # already on the step that shows it: stay
-        self.showing = None
-        return "move"
+        if self.coming and step_now not in (self.coming[0][0].step - 1, self.coming[0][0].step):
+            self.coming = []  # the class went elsewhere (←, a chapter): what was not answered is asked when it is due
+        if not self.coming:
+            self.coming = in_turn([q for q in self.by_step.get(step_now + 1, ()) if id(q) not in self.done])
+        if not self.coming:
+            self.showing = None
+            return "move"
+        q, revealed = self.showing = self.coming.pop(0)
+        if revealed:
+            self.done.add(id(q))
+        moves = shown_on(q, revealed) - step_now
+        return "reveal" if moves > 0 else "back" if moves < 0 else "answer" if revealed else "ask"
 
     def dress(self, frame: Frame) -> Frame:
         """The frame with the question (or its answer) on it while one is up."""
@@ -95,8 +104,7 @@ def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=(),
         pending = [q for q in pending if q.step > step]
         if not due:
             frames.append(shown(t))
-        for q in due:  # each question: asked on the step before, then this slide with its answer marked
-            before = timeline.beat_stop(q.step - 2) if q.step >= 2 else 0.0
-            frames.append(with_quiz(shown(before), q, False))
-            frames.append(with_quiz(shown(t), q, True))
+        for q, revealed in in_turn(due):  # each question: asked on the step before, then this slide answering it
+            before = timeline.beat_stop(shown_on(q, False) - 1) if q.step >= 2 else 0.0
+            frames.append(with_quiz(shown(t if revealed else before), q, revealed))
     return frames

@@ -1,0 +1,114 @@
+"""teacher11 L2: the window's quiz asked both softmax questions before revealing either (Q1, Q2, A1, A2) while the
+deck did Q1, A1, Q2, A2. Both now take their order from lesson.quiz_play.in_turn: each answer right after its
+question, every question over the step before its answer's, every answer over the step that shows it."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.app.model import ClassroomModel
+from classroom_gui.export.moments import deck_times
+from classroom_gui.lesson.quiz_play import class_questions, deck_with_quiz
+from classroom_gui.lesson.state import prepared_run, timeline_for
+
+SENTENCES = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
+
+
+def deck_sequence(trace, sel) -> list[tuple[str, bool, int]]:
+    """(question, revealed, step shown) of each quiz slide of a per-step deck of the whole lesson (deck --quiz)."""
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frames = deck_with_quiz(trace, sel, deck_times(timeline, "beat"))
+    return [(f.quiz["question"], f.quiz["answer"] is not None, f.beat + 1) for f in frames if f.quiz]
+
+
+def pressed_through(press, frame, presses: int) -> list[tuple[str, bool, int]]:
+    """(question, revealed, step shown) after each press that shows a quiz card."""
+    seen = []
+    for _ in range(presses):
+        press()
+        f = frame()
+        if f.quiz:
+            seen.append((f.quiz["question"], f.quiz["answer"] is not None, f.beat + 1))
+    return seen
+
+
+def assert_each_answer_follows_its_question(seen, made, timeline, hears_two: bool):
+    """Q1, A1, Q2, A2 within every chapter with more than one question, and the lesson's questions all asked.
+    The softmax chapter asks two (the sum, the top share) when the asker hears two students or more."""
+    assert seen == [(q.question, revealed, q.step if revealed else q.step - 1)
+                                 for q in made for revealed in (False, True)]
+    by_chapter = {}
+    for q in made:
+        by_chapter.setdefault(timeline.beats[q.step - 1].chapter, []).append(q)
+    crowded = [qs for qs in by_chapter.values() if len(qs) > 1]
+    assert [timeline.beats[qs[0].step - 1].chapter for qs in crowded] == (["softmax"] if hears_two else [])
+    for qs in crowded:
+        asked = [(question, revealed) for question, revealed, _ in seen if question in {q.question for q in qs}]
+        assert asked == [(q.question, r) for q in qs for r in (False, True)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("rule", ["causal", "none"])
+@pytest.mark.parametrize("seat", [None, 2])  # the seed's asker (「猫」 hears only itself in turn), the third student
+def test_the_model_quizzes_in_the_decks_order(checkpoint, lang, rule, seat):
+    """ClassroomModel.quiz_next pressed through the whole lesson shows the deck's quiz slides, in the deck's order,
+    over the same steps."""
+    model = ClassroomModel(checkpoint, lang=lang)
+    model.set_run(prepared_run(checkpoint, SENTENCES[lang], rule))
+    model.select(rule=rule, lang=lang, **({} if seat is None else {"focus": seat}))
+    assert (model.sel.rule, model.sel.lang) == (rule, lang)
+    model.set_quiz(True)
+    model.play("home")
+    trace, timeline = model.shown_trace(), model.player.timeline
+    made = sorted(class_questions(trace, model.sel), key=lambda q: q.step)
+    seen = pressed_through(model.quiz_next, model.frame, len(timeline) + 2 * len(made) + 2)
+    assert seen == deck_sequence(trace, model.sel)
+    hears_two = int((~trace.layers[model.sel.layer].mask[model.sel.focus]).sum()) >= 2
+    assert_each_answer_follows_its_question(seen, made, timeline, hears_two)
+
+
+@pytest.mark.parametrize("lang, rule", [("ja", "none"), ("en", "causal")])
+def test_the_window_quizzes_in_the_decks_order(qtbot, tmp_path, checkpoint, lang, rule):
+    """Q, then → through the softmax chapter: Q1, A1, Q2, A2; and through the whole lesson, the window's quiz cards
+    are the deck's quiz slides."""
+    from PySide6.QtCore import Qt
+
+    from helpers import window_on
+
+    w = window_on(qtbot, checkpoint, str(tmp_path / "s.ini"))
+    w.quiz_anywhere = True  # offscreen there is no full screen; the presses are the same
+    w.sentence.setText(SENTENCES[lang])
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.model.shows(SENTENCES[lang]), timeout=20000)
+    w.model.select(rule=rule, lang=lang)
+    qtbot.waitUntil(lambda: w.sel.rule == rule, timeout=20000)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)  # Q is a window shortcut
+    w.canvas.setFocus()
+
+    def right():
+        qtbot.keyClick(w.canvas, Qt.Key.Key_Right)  # what PageDown and a clicker's next press do too
+
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Q)
+    assert w.model.quiz_on
+    trace, timeline = w.model.shown_trace(), w.player.timeline
+    made = sorted(class_questions(trace, w.sel), key=lambda q: q.step)
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Home)
+    assert pressed_through(right, w.model.frame, len(timeline) + 2 * len(made) + 2) == deck_sequence(trace, w.sel)
+
+    for _ in range(2):  # the quiz off and on again: its questions are asked afresh
+        qtbot.keyClick(w.canvas, Qt.Key.Key_Q)
+    assert w.model.quiz_on
+    q1, q2 = [q for q in made if timeline.beats[q.step - 1].chapter == "softmax"]
+    step = q1.step
+    w.model.go_to_chapter("softmax")
+    while w.model.frame().beat + 1 < step - 1:  # to the step before the shares, where the first question is asked
+        right()
+    presses = []
+    for _ in range(5):
+        right()
+        f = w.model.frame()
+        presses.append((f.quiz["question"], f.quiz["answer"] is not None) if f.quiz else (None, None))
+        presses[-1] += (f.beat + 1,)
+    assert presses == [(q1.question, False, step - 1), (q1.question, True, step),
+                       (q2.question, False, step - 1), (q2.question, True, step),
+                       (None, None, step + 1)]  # then on, as without a quiz
