@@ -69,3 +69,14 @@ def test_the_answer_board_is_written_nearly_as_big_as_the_other_boards(qapp, tex
     finally:
         scene.clear()
     assert px >= 0.8 * other, f"the answer board's type is {px} px, the softmax board's {other} px"
+
+
+def test_the_sum_gets_a_fifth_digit_only_where_four_would_not_redo_the_answer():
+    # retrain4: the fourth-stage model's "The cat sat on the" at 0.05: a sum of 1.39169 and the answer 0.71855 (0.719):
+    # "÷ 1.392" would redo 0.718, so the board writes 1.3917; where 4 digits redo, it keeps 4
+    import importlib
+
+    answer = importlib.import_module("classroom_gui.lesson.chapters.13_answer")
+    assert answer._redoing_total(1.3916, "3.00", "3.00", 0.05, "0.719") == "1.3916"
+    assert answer._redoing_total(1.3916, "3.00", "3.00", 0.05, "0.718") == "1.392"
+    assert answer._redoing_total(1234.56, "2.00", "3.00", 1.0, f"{math.exp(-1) / 1235:.3f}") == "1,235"

@@ -1,8 +1,8 @@
 """A later training stage that trains only what comes after layer 3's attention (train.py --freeze wte wpe h.0
 h.1 h.2.ln_1 h.2.attn; it trains h.2.ln_2, h.2.mlp and ln_f) keeps every attention share of every layer bit for
 bit, so every attention claim (the gallery, the seed story, tired/wide) holds as measured; only the answers move.
-Checked on the shipped checkpoint, whose third stage is such a stage (EVALUATION.md): its frozen weights are the
-second stage's bit for bit, and they are all the shares depend on."""
+Checked on the shipped checkpoint, whose third and fourth stages are such stages (EVALUATION.md): its frozen weights
+are the second stage's bit for bit, and they are all the shares depend on."""
 import hashlib
 
 import numpy as np

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .corpus import EN_PUNCT, ENGLISH_ONLY, JA_PUNCT, STORY_KINDS, TEMPLATE_WEIGHTS, Corpus, render
+from .corpus import EN_PUNCT, ENGLISH_ONLY, JA_PUNCT, STORY_KINDS, TEMPLATE_WEIGHTS, TOPIC, Corpus
 from .tokenizer import MASK
 
 
@@ -42,11 +42,12 @@ class Batches:
         self.ja_share, self.row_p = told["ja"].sum(), {lang: q / q.sum() for lang, q in told.items()}
         self.rng, self.mask_id = rng, tokenizer.index[MASK]
         self.stops = np.array([tokenizer.index[EN_PUNCT], tokenizer.index[JA_PUNCT]])
+        self.topic = tokenizer.index.get(TOPIC)  # 「は」 (a word of the vocabulary, not of the plain corpus)
         pool = corpus.train if split == "train" else corpus.held_out
         self.ids, self.by_length = {}, {}
         for k in self.kinds:
             for lang in ("en", "ja"):
-                rendered = [s for s in (render(c, lang) for c in pool[k]) if s is not None]
+                rendered = [s for s in (corpus.render(c, lang) for c in pool[k]) if s is not None]
                 if not rendered:
                     continue
                 arrays = [(np.array([tokenizer.index[w] for w in s.tokens], dtype=np.int64),
@@ -96,6 +97,11 @@ class Batches:
         language), else 1. Draws nothing: the batches stay the same draw for draw."""
         ids = [self.stops[(EN_PUNCT, JA_PUNCT).index(s)] for s in stops]
         return np.where(np.isin(inputs, ids), np.float32(weight), np.float32(1))
+
+    def after_topic(self, inputs: np.ndarray, weight: float) -> np.ndarray:
+        """In turn, the weight of each target ([B, T] like inputs): `weight` where the input is 「は」, so the target is
+        what a sentence says about its topic (「犬は」 -> 「公園」), else 1. Draws nothing, like after_stop."""
+        return np.where(inputs == self.topic, np.float32(weight), np.float32(1))
 
     def discussion(self, B: int, corrupt: float = 0.2):  # -> inputs [B, L], targets [B, L], weights [B, L]
         stories = self.rng.random() < self.story_share

@@ -37,6 +37,10 @@ TEMPLATE_WEIGHTS = {"pose": 0.26, "move": 0.08, "object": 0.10, "place": 0.05, "
 # the stories where "it" means one of two nouns: the discussion objective names that noun at "it"
 STORY_KINDS = ("cross", "lift", "catch", "follow")
 ENGLISH_ONLY = frozenset(STORY_KINDS) | {"agree", "copy", "bank"}
+# 「犬は公園へ走った。」: a Japanese sentence that tells about its subject (a topic, 「は」) instead of naming who did
+# it (「が」). The plain corpus has none; Corpus(topic_percent=P) tells P % of the Japanese sentences so (train.py
+# --topic-percent), so that the class learns what may follow 「犬は」 (teacher12 M1: it answered 「。」 or 「が」)
+TOPIC, SUBJECT = "は", "が"
 
 
 @dataclass(frozen=True)
@@ -141,10 +145,19 @@ def is_held_out(combo: tuple) -> bool:
     return zlib.crc32("|".join(map(str, combo)).encode("utf-8")) % 100 < HELD_OUT_PERCENT
 
 
-def render(combo: tuple, lang: str) -> Sentence | None:  # meaning -> one sentence as tokens (None: no such language)
+def told_as_topic(combo: tuple, percent: float) -> bool:
+    """Whether the Japanese sentence of this meaning says 「は」 after its subject, when percent % of them do: by a
+    CRC-32 hash of the meaning, so it is the same on every machine and draws nothing from a training run's RNG."""
+    return percent > 0 and zlib.crc32(("topic|" + "|".join(map(str, combo))).encode("utf-8")) % 1000 < 10 * percent
+
+
+def render(combo: tuple, lang: str, topic: bool = False) -> Sentence | None:
+    """meaning -> one sentence as tokens (None: no such language); topic: in Japanese, 「は」 after the subject."""
     kind = combo[0]
     if lang == "ja":
-        return None if kind in ENGLISH_ONLY else Sentence(combo, lang, tuple(_japanese(combo) + [JA_PUNCT]))
+        if kind in ENGLISH_ONLY:
+            return None
+        return Sentence(combo, lang, tuple(_japanese(combo, TOPIC if topic else SUBJECT) + [JA_PUNCT]))
     if kind in ENGLISH_ONLY:
         words, referent = _english_story(combo)
         return Sentence(combo, lang, tuple(words), referent)
@@ -163,9 +176,9 @@ def render(combo: tuple, lang: str) -> Sentence | None:  # meaning -> one senten
     return Sentence(combo, lang, tuple(words + [EN_PUNCT]))
 
 
-def _japanese(combo: tuple) -> list[str]:
+def _japanese(combo: tuple, particle: str = SUBJECT) -> list[str]:
     kind, subj, adj = combo[:3]
-    words = ([W.ADJECTIVES[adj]] if adj else []) + [W.SUBJECTS[subj], "が"]
+    words = ([W.ADJECTIVES[adj]] if adj else []) + [W.SUBJECTS[subj], particle]
     if kind == "pose":
         verb, particle = W.POSE_VERBS[combo[3]]
         return words + [W.THINGS[combo[5]], "の", W.PREPOSITIONS[combo[4]], particle, verb]
@@ -217,8 +230,9 @@ def _english_story(combo: tuple) -> tuple[list[str], tuple]:
 class Corpus:
     """All combinations, split into training and held-out, with a sampler for evaluation sentences."""
 
-    def __init__(self, describing: tuple = W.DESCRIBED, both_states: bool = False):
+    def __init__(self, describing: tuple = W.DESCRIBED, both_states: bool = False, topic_percent: float = 0.0):
         by_template = combinations(describing, both_states)
+        self.topic_percent = topic_percent  # the share of Japanese sentences told with 「は」 (told_as_topic)
         self.train = {k: [c for c in v if not is_held_out(c)] for k, v in by_template.items()}
         self.held_out = {k: [c for c in v if is_held_out(c)] for k, v in by_template.items()}
 
@@ -230,9 +244,12 @@ class Corpus:
         for combos in pool.values():
             for c in combos:
                 for lang in ("en", "ja"):
-                    s = render(c, lang)
+                    s = self.render(c, lang)
                     if s is not None:
                         yield s
+
+    def render(self, combo: tuple, lang: str) -> Sentence | None:  # render, 「は」 where this corpus tells a topic
+        return render(combo, lang, lang == "ja" and told_as_topic(combo, self.topic_percent))
 
     def words(self) -> dict[str, list[str]]:
         """Every word the sentences use, per language, in order of first use."""

@@ -29,7 +29,8 @@ from .fast import forward
 from .tokenizer import MASK
 
 PROBES = ("The cat sat on the", "猫がマットの上に", "The dog ran to the", "The student read a",
-          "先生が教室で本を", "The animal didn't cross the street because it was too", "The keys to the cabinet")
+          "先生が教室で本を", "The animal didn't cross the street because it was too", "The keys to the cabinet",
+          "猫がマットの上に座った。犬は")
 PER_LANG = 300  # held-out meanings; each is scored in every language it is written in
 
 

@@ -78,8 +78,12 @@ def report(r: dict, held_out) -> str:
                   f"{t['batch_size']} rows of {t['sequence_length']} tokens (joined sentences"
                   + (" of one language" if t.get("one_language_rows") else "") + ", next-word prediction"
                   + (f", the first word after a full stop weighing {t['stop_weight']}" if t.get("stop_weight") else "")
+                  + (f", the word after 「は」 weighing {t['topic_weight']}" if t.get("topic_weight") else "")
                   + "); "
-                  f"in discussion, {2 * t['batch_size']} sentences of one length with a fifth of their words corrupted "
+                  + (f"in both rules {t['topic_percent']:g} % of the Japanese sentences tell about their subject with "
+                     "「は」 instead of 「が」 (「犬は公園へ走った。」, chosen by a hash of the meaning); "
+                     if t.get("topic_percent") else "")
+                  + f"in discussion, {2 * t['batch_size']} sentences of one length with a fifth of their words corrupted "
                   "(half `<mask>`, a third a random word, the rest kept), every position naming its own word "
                   "(weight 1 where corrupted, 0.1 elsewhere) and the \"it\" of a pronoun story naming the noun it means"
                   + (f" (weight {t['it_weight']}); {t['story_share']:.0%} of the discussion batches are made only of "

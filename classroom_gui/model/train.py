@@ -35,7 +35,7 @@ MODEL = dict(n_layer=3, n_head=3, n_embd=24, n_positions=64, activation_function
 # a word of the same kind: "The dog sat on the mat" must be corrected to cat from sat and mat), not anywhere
 DEFAULTS = dict(steps=2500, seed=0, batch=24, lr=1e-2, warmup=200, weight_decay=0.0, story_share=0.5, it_weight=4.0,
                 same_slot=0.0, story_weights=None, freeze=(), fresh=(), drop_head=0.0, one_language=False,
-                stop_weight=1.0, weighted_stops=("。", "."))
+                stop_weight=1.0, weighted_stops=("。", "."), topic_weight=1.0)
 ROW = 32  # tokens per in-turn training row: two or three sentences
 
 
@@ -113,14 +113,15 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
           same_slot: float = 0.0, story_weights=None, log=print, snapshot=None,
           start_from: dict | None = None, freeze: tuple = (), fresh: tuple = (),
           drop_head: float = 0.0, one_language: bool = False, stop_weight: float = 1.0,
-          weighted_stops: tuple = ("。", ".")) -> tuple[dict, dict]:
+          weighted_stops: tuple = ("。", "."), topic_weight: float = 1.0) -> tuple[dict, dict]:
     # snapshot(step, params): called at each log line; start_from: weights of an earlier run to go on from;
     # freeze: the weights a later stage keeps as they are, by name or name prefix ("wte", "h.0"); fresh: the
     # weights a later stage starts anew (GPT-2's initialisation from this run's seed) instead of taking them over;
     # drop_head: the share of steps in which one head of the last layer, drawn at random, is silenced (DropHead):
     # no head can leave a job to another one alone, e.g. one noun of the tired/wide pair to each of two heads;
     # one_language: every in-turn row joins sentences of one language (Batches); stop_weight: in turn, the weight of
-    # a target that follows a full stop of weighted_stops (the next sentence's first word) against any other target's 1
+    # a target that follows a full stop of weighted_stops (the next sentence's first word) against any other target's 1;
+    # topic_weight: in turn, the weight of a target that follows 「は」 (only a corpus with --topic-percent has them)
     rng = np.random.default_rng(seed)
     params = init_params(config, rng)
     if start_from is not None:  # a second stage of a curriculum: same shapes, a fresh optimizer
@@ -143,6 +144,8 @@ def train(config: GPTConfig, corpus: Corpus, tokenizer, steps: int, seed: int, b
             used, silenced = _without_head(params, config, int(dropper.integers(config.n_head)))
         x, y = batches.batch(batch, ROW)
         weights = batches.after_stop(x, stop_weight, weighted_stops) if stop_weight != 1.0 else None
+        if topic_weight != 1.0:
+            weights = batches.after_topic(x, topic_weight) * (1 if weights is None else weights)
         loss_turn, grads = backprop.loss_and_grads(x, y, used, config, weights, mask="causal")
         xd, yd, wd = batches.discussion(2 * batch)
         loss_talk, grads_talk = backprop.loss_and_grads(xd, yd, used, config, wd, mask="none")
@@ -210,6 +213,13 @@ def main(argv=None) -> int:
                         help="also tell every plain story with a state word of each kind before its nouns (\"the "
                              "tired animal didn't cross the wide street because it was too wide\"): only the "
                              "word after \"too\" tells which noun \"it\" means")
+    parser.add_argument("--topic-percent", type=float, default=0.0, metavar="P",
+                        help="tell P %% of the Japanese sentences about their subject with 「は」 instead of 「が」 "
+                             "(「犬は公園へ走った。」, chosen by a hash of the meaning), so the class learns what may "
+                             "follow 「犬は」; the tokenizer stays the plain corpus's")
+    parser.add_argument("--topic-weight", type=float, default=DEFAULTS["topic_weight"], metavar="W",
+                        help="in turn, the weight of a target that follows 「は」 (what a sentence of --topic-percent "
+                             "says about its topic) against any other target's 1")
     parser.add_argument("--freeze", nargs="+", default=[], metavar="NAME",
                         help="weights a later stage keeps as --init has them, by name prefix (e.g. wte wpe h.0: "
                              "the embeddings and the first layer)")
@@ -238,10 +248,10 @@ def main(argv=None) -> int:
     tokenizer = build_tokenizer(corpus)
     checked = check_tokenizer(tokenizer, corpus)
     config = GPTConfig(vocab_size=len(tokenizer), **shape)
-    if args.story_described or args.story_both_states:  # the tokenizer stays the plain corpus's: no new words
-        from .corpus_words import DESCRIBED
+    if args.story_described or args.story_both_states or args.topic_percent:  # the tokenizer stays the plain
+        from .corpus_words import DESCRIBED                                    # corpus's: no new words, same ids
         corpus = Corpus(DESCRIBED + tuple(w for w in args.story_described or () if w not in DESCRIBED),
-                        both_states=args.story_both_states)
+                        both_states=args.story_both_states, topic_percent=args.topic_percent)
     sizes = corpus.sizes()
     print(f"corpus: {sizes['train']} training and {sizes['held_out']} held-out meanings, "
           f"vocabulary {len(tokenizer)} words; tokenizer checked on {checked} sentences")
@@ -260,6 +270,7 @@ def main(argv=None) -> int:
                              args.story_weights, freeze=tuple(args.freeze), fresh=tuple(args.fresh),
                              drop_head=args.drop_head, one_language=args.one_language_rows,
                              stop_weight=args.stop_weight, weighted_stops=tuple(args.weighted_stops),
+                             topic_weight=args.topic_weight,
                              snapshot=snapshot if args.snapshots else None, start_from=start_from)
     save_checkpoint(args.out, config, params, tokenizer)
     total = time.perf_counter() - wall
@@ -274,6 +285,8 @@ def main(argv=None) -> int:
         **({"story_weights": args.story_weights} if args.story_weights else {}),
         **({"story_described": args.story_described} if args.story_described else {}),
         **({"story_both_states": True} if args.story_both_states else {}),
+        **({"topic_percent": args.topic_percent} if args.topic_percent else {}),
+        **({"topic_weight": args.topic_weight} if args.topic_weight != 1.0 else {}),
         **({"freeze": args.freeze} if args.freeze else {}), **({"fresh": args.fresh} if args.fresh else {}),
         **({"drop_head": args.drop_head} if args.drop_head else {}),
         **({"one_language_rows": True} if args.one_language_rows else {}),

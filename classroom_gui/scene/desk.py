@@ -23,7 +23,6 @@ from .palette import Theme
 from .strip import StripItem, StripView
 
 GLOW = 8.0  # the focus desk's spotlight reaches this far outside the desk
-SHRUNK = 0.85  # a name beside its badge smaller than this of its size: the class puts its badges on a line of their own
 BODY, SEAT, NAME, BADGE = 1, 2, 4, 8  # a desk's parts: body and outline, seat number, name with its tags, badge
 ALL = BODY | SEAT | NAME | BADGE
 
@@ -55,7 +54,8 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
 def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: float, unknown: bool,
             shrunk: bool = True) -> bool:
     """Whether on one line beside its name the badge or the name would end in "…" (a guess, the answer step's
-    point, was "→「did…」" at 16:9 with 11 students), or (shrunk) the name would shrink below SHRUNK of its size
+    point, was "→「did…」" at 16:9 with 11 students), or (shrunk) the name would shrink at all (at 0.92 of its
+    size 「マット」 beside "→ 「の」" read as smaller than its classmates: retrain4's model, 4:3 ja answer step)
     or touch the pill (4:3 answer step: 「に」 small beside 「→「座った」」, 「マット」 against 「→「の」」; teacher12
     L3): then the desk's badge takes a line of its own."""
     if not badge:
@@ -65,7 +65,7 @@ def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: f
     font, shown = fit_name(text, box, font_scale, name_left, bw, unknown)
     room = box.w - name_left - box.pad - bw - 4 - (box.tag_h * 0.62 + 4 if unknown else 0)  # as fit_name's
     return bw < whole - 0.01 or shown != text or shrunk and (
-        font.pixelSize() < box.name_px * font_scale * SHRUNK or QFontMetricsF(font).horizontalAdvance(text) > room)
+        font.pixelSize() < round(box.name_px * font_scale) or QFontMetricsF(font).horizontalAdvance(text) > room)
 
 
 def _pill_w(badge: str, px: float, box: DeskBox, name_left: float) -> float:

@@ -106,6 +106,16 @@ def _significant(value: float, digits: int = 4) -> str:
     return f"{value:,.{decimals}f}"
 
 
+def _redoing_total(total: float, logit: str, high: str, T: float, p: str) -> str:
+    """The sum as the board shows it: 4 significant digits, or more where 4 would not redo the answer's probability
+    from the board's own numbers (exp(0) ÷ 1.392 = 0.718 where the class's 0.7186 is written 0.719)."""
+    for digits in (4, 5, 6):
+        shown = _significant(total, digits)
+        if fmt(math.exp((float(logit) - float(high)) / max(T, 1e-3)) / float(shown.replace(",", "")), 3) == p:
+            return shown
+    return _significant(total)
+
+
 def _temperature(T: float) -> str:  # 2.0, 0.05 (not "0.1": the worked line must redo)
     return fmt(T, 1) if round(T, 1) == T else f"{T:g}"
 
@@ -120,15 +130,16 @@ def worked(ctx, probs, top, vocab) -> list[str]:  # [] when the logits are not a
         return []
     high = fmt(logits.max())  # the model's own largest logit is taken away, so its word's term is exactly 1
     total = float(np.exp((logits - logits.max()) / max(T, 1e-3)).sum())
-    shown = _significant(total)
+    logit, p = fmt(logits[top[0]]), fmt(probs[top[0]], 3)
+    shown = _redoing_total(total, logit, high, T, p)
     # the sum's words and its formula on two lines: on one, the longest line of the board set its type at 16 px
     # (8 px in a 1024-pixel window) where the other boards have 25
     return [ctx.t("board.answer_sum", v=f"{len(logits):,}"),
             ctx.t("board.answer_sum_exp", high=high, temp=temp),
             ctx.t("board.equals", value=shown),
             # the answer's own logit: the largest, unless a rare word of the other language was left out
-            ctx.t("board.answer_share", word=ctx.word(vocab[top[0]]), logit=fmt(logits[top[0]]), high=high,
-                  temp=temp, total=shown, p=fmt(probs[top[0]], 3))]
+            ctx.t("board.answer_share", word=ctx.word(vocab[top[0]]), logit=logit, high=high,
+                  temp=temp, total=shown, p=p)]
 
 
 def softmax(ctx, fr: Frame):
