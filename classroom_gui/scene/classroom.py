@@ -227,11 +227,21 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         return [QRectF(self.legend.area)] if self.legend.isVisible() and not self.legend.area.isEmpty() else []
 
     def _number_cells(self) -> np.ndarray:
-        """[n, 4] x0, y0, x1, y1 (canvas pixels) of the drawn desks' strips whose cells show digits, for the links
-        to keep off (a big class's desks drawn in its picture show none)."""
-        out = [(d.pos().x() + st.x + st.tab_w, d.pos().y() + st.cells_y, d.pos().x() + st.x + st.w, d.pos().y() + st.y + st.h)
-               for d in self.desks if d.isVisible() and d.student is not None and d.box is not None
-               for st in d.box.strips if st.number_px]
+        """[n, 4] x0, y0, x1, y1 (canvas pixels) of what the links keep off on the drawn desks: the strips whose cells
+        show digits, and each name with its seat number and each badge (a line from a far desk ran through a name
+        tag between; a big class's desks drawn in its picture show none)."""
+        out = []
+        for d in self.desks:
+            b = d.box
+            if not d.isVisible() or d.student is None or b is None:
+                continue
+            x, y = d.pos().x(), d.pos().y()
+            out += [(x + st.x + st.tab_w, y + st.cells_y, x + st.x + st.w, y + st.y + st.h) for st in b.strips if st.number_px]
+            name_end = d._name_left() + QFontMetricsF(d.name_font).horizontalAdvance(d.name_text)
+            out.append((x + b.pad, y, x + name_end + (b.tag_h * 0.62 if d.student.unknown else 0.0), y + b.header_h))
+            bw, px = d._badge_size()
+            if bw:
+                out.append((x + b.w - b.pad - bw, y + (b.header_h - px * 1.5) / 2, x + b.w - b.pad, y + (b.header_h + px * 1.5) / 2))
         return np.array(out, np.float32).reshape(-1, 4)
 
     def _badges(self) -> dict[int, str]:
