@@ -47,6 +47,20 @@ def cover(scene, frame) -> list[tuple[int, int, float, float, float]]:
     return out
 
 
+def alongside(scene) -> float:
+    """px the drawn lines (not loops) run alongside one another beyond link_routes.TOLERANCE, summed over pairs
+    (link_routes.alongside: closer than their half widths plus MARGIN, away from both lines' ends)."""
+    from classroom_gui.scene.link_routes import FINE, TOLERANCE, alongside as runs, polylines
+
+    lines = [(c, w) for link, c, w in scene.links.curves if link.source != link.target]
+    total = 0.0
+    for k, (c, w) in enumerate(lines[1:], 1):
+        others = polylines([o for o, _ in lines[:k]])
+        run = runs(polylines([c], FINE), w, others, np.array([o for _, o in lines[:k]], np.float32))[0]
+        total += float(np.maximum(run - TOLERANCE, 0.0).sum())
+    return total
+
+
 def seed_cover(checkpoint, text: str, lang: str, rule: str, canvas, askers, chapters, scene=None):
     """Per (asker, step key): the lines' cover (see cover) at the end of every beat of these chapters."""
     from classroom_gui.lesson.state import Selection, frame_at, timeline_for
@@ -66,12 +80,15 @@ def seed_cover(checkpoint, text: str, lang: str, rule: str, canvas, askers, chap
                     frame = frame_at(trace, sel, timeline.beat_stop(i))
                     scene.set_frame(frame)
                     out[(asker, f"{i}:{beat.key}")] = cover(scene, frame)
+                    if ALONG:
+                        ALONG.append(alongside(scene))
     finally:
         if own:
             scene.clear()
     return out
 
 
+ALONG: list[float] = []  # (the script's: each step's alongside(), when not empty)
 SEED = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
 CHAPTERS = ("scoring", "softmax", "listening", "layers")
 
@@ -91,12 +108,13 @@ if __name__ == "__main__":
         for rule in ("none", "causal"):
             for canvas in (WIDESCREEN, FOUR_THREE):
                 n = len(text.split()) if lang == "en" else 7
+                ALONG[:] = [0.0]
                 res = seed_cover(cp, text, lang, rule, canvas, range(n), CHAPTERS)
                 d = sum(r[3] for v in res.values() for r in v)
                 t = sum(r[4] for v in res.values() for r in v)
                 worst = max((r[3] + r[4], key, r) for key, v in res.items() for r in v)
                 print(f"{lang} {rule:6} {canvas.name:4}: steps {len(res)} lines {sum(map(len, res.values()))} "
-                      f"digits {d:.0f} px, tags {t:.0f} px; worst {worst[0]:.0f} at {worst[1]} {worst[2][:3]}",
+                      f"digits {d:.0f} px, tags {t:.0f} px, alongside {sum(ALONG):.0f} px; worst {worst[0]:.0f} at {worst[1]} {worst[2][:3]}",
                       flush=True)
                 if verbose:
                     for key, v in res.items():
