@@ -114,7 +114,8 @@ if __name__ == "__main__":
                 t = sum(r[4] for v in res.values() for r in v)
                 worst = max((r[3] + r[4], key, r) for key, v in res.items() for r in v)
                 print(f"{lang} {rule:6} {canvas.name:4}: steps {len(res)} lines {sum(map(len, res.values()))} "
-                      f"digits {d:.0f} px, tags {t:.0f} px, alongside {sum(ALONG):.0f} px; worst {worst[0]:.0f} at {worst[1]} {worst[2][:3]}",
+                      f"digits {d:.0f} px, tags {t:.0f} px, alongside {sum(ALONG):.0f} px; "
+                      f"worst {worst[0]:.0f} at {worst[1]} {worst[2][:3]}",
                       flush=True)
                 if verbose:
                     for key, v in res.items():

@@ -125,7 +125,8 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         texts, tags = self._desk_texts(frame, header_h, self._title_text() + self._legend_text())
         self.links.set_links(frame.links, desks, header_h, layout.GAP, th,
                              scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
-                             avoid=texts, avoid_edges=tags, numbers=self._number_cells(n <= ROUTED_ALL) if frame.links else None,
+                             avoid=texts, avoid_edges=tags,
+                             numbers=self._number_cells(n <= ROUTED_ALL) if frame.links else None,
                              asker=next((s.index for s in frame.students if s.state == "focus"), None),
                              room=label_room(self.canvas), badges=self._badges())
         if frame.students or frame.board or frame.bars is not None:
@@ -237,14 +238,16 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
             if not d.isVisible() or d.student is None or b is None:
                 continue
             x, y = d.pos().x(), d.pos().y()
-            out += [(x + st.x + st.tab_w, y + st.cells_y, x + st.x + st.w, y + st.y + st.h) for st in b.strips if st.number_px]
+            out += [(x + st.x + st.tab_w, y + st.cells_y, x + st.x + st.w, y + st.y + st.h)
+                    for st in b.strips if st.number_px]
             if not tags:
                 continue
             name_end = d._name_left() + QFontMetricsF(d.name_font).horizontalAdvance(d.name_text)
             out.append((x + b.pad, y, x + name_end + (b.tag_h * 0.62 if d.student.unknown else 0.0), y + b.header_h))
             bw, px = d._badge_size()
             if bw:
-                out.append((x + b.w - b.pad - bw, y + (b.header_h - px * 1.5) / 2, x + b.w - b.pad, y + (b.header_h + px * 1.5) / 2))
+                out.append((x + b.w - b.pad - bw, y + (b.header_h - px * 1.5) / 2, x + b.w - b.pad,
+                            y + (b.header_h + px * 1.5) / 2))
         return np.array(out, np.float32).reshape(-1, 4)
 
     def _badges(self) -> dict[int, str]:

@@ -10,8 +10,9 @@ card's numbers (a link within the asker's row may run straight along the lane un
 over them, instead of over its cards). The heaviest is checked against every link drawn; the other labelled ones
 against the labelled ones (the unlabelled rest are a faint crowd behind them; in a class of up to 12 they are
 placed last, off the numbers and apart from every link). In a class of up to 12 the names and badges on the name
-tags count as numbers (Classroom._number_cells), and a link within the asker's row may also run flat over the tags. The choice depends only on the desks and the links' weights,
-so it is made once per set of links, not once per animation frame.
+tags count as numbers (Classroom._number_cells), and a link within the asker's row may also run flat over the tags.
+The choice depends only on the desks and the links' weights, so it is made once per set of links, not once per
+animation frame.
 """
 from __future__ import annotations
 
@@ -30,9 +31,6 @@ KEEP = 18.0          # px a link's default route may run alongside another (a cr
 TOLERANCE = 17.0     # ... and a changed route (kept inside KEEP: a change is worth making only if it parts; at 16 the
                      # third of three links from one side of an asker at a row's end found no lane: polish7)
 REORDERS = 3         # the labelled links' placings tried again in another order (choose)
-APART = 8.0         # px over numbers (or name tags) that weigh as much as one px alongside beyond TOLERANCE: links
-                     # that cannot be told apart are worse (rows 14 px apart leave room for one line or two; at 1 the
-                     # seed's lines ran ~0 px over digits but 2,070 px alongside, at 8 1,000-3,600 and 0-109)
 CELL = 24.0          # px: the grid the other links' pieces are filed in, so a point meets only the pieces near it
 # (bow, entry): the bow as a multiple of the default (negative: to the other side), and where on the asker's
 # edge the link ends as a fraction of the desk's width off its middle (None: the default, by distance).
@@ -54,7 +52,7 @@ def _bows(*bows: int) -> list[list[int]]:  # each bow's variants (positions in V
 
 # batches of groups of variants: a batch is made and measured at once, then walked a group at a time (the search
 # stops after the first group with a variant that parts and keeps off numbers)
-CHUNKS = (_bows(0), _bows(1, 2), _bows(3), _bows(*range(4, BOWS.index(0.0) + 1)))
+CHUNKS = (_bows(0), _bows(1, 2), _bows(3), _bows(*range(4, len(BOWS))))
 # a link that only runs over numbers (a case older choices never met) tries first the bows that most often keep
 # off them, at the default entry: straight (a link within the asker's row then runs along the lane between the name
 # tags and the cards), to the other side (within the row: an arch over the name tags), then flatter arches that keep
@@ -213,12 +211,13 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
     checked[i] the links link i must keep apart from, `numbers` the [r, 4] boxes of the cards' digits the links
     in `order` keep off (None: none). A link keeps its default when it runs alongside none of them for more than
     KEEP px and over no numbers; else it takes the first (smallest) change that parts within TOLERANCE and runs
-    over no numbers, or failing that the variant whose longest run alongside beyond TOLERANCE, times APART, plus
-    its run over numbers is least (a link once took 400 px over digits to part by a few px), then least over
-    numbers, then least alongside. Without numbers that is the variant whose longest run alongside is least. Of
-    the first `reorder` links of `order` (the labelled ones of a small class), one left alongside another or over
-    numbers is placed again second, after the heaviest, when that leaves less of such runs, summed (three links
-    from one side of an asker at a row's end: the one placed last found the lanes taken). A link
+    over no numbers, or failing that the variant that best parts (its longest run alongside beyond TOLERANCE),
+    then runs least over numbers, then least alongside (links that cannot be told apart are worse than a line
+    over digits: tests/test_links_readable.py). Without numbers that is the variant whose longest run alongside
+    is least. Of the first `reorder` links of `order` (the labelled ones of a small class), one left alongside
+    another or over numbers is placed again second, after the heaviest, when that leaves less of such runs,
+    summed: less alongside, or as much alongside and less over numbers (three links from one side of an asker at
+    a row's end: the one placed last found the lanes taken). A link
     in `light` (a small class's unlabelled ones) tries only the first two batches of changes, the smallest."""
     numbers = np.zeros((0, 4), np.float32) if numbers is None else np.asarray(numbers, np.float32).reshape(-1, 4)
     w = np.asarray(widths, dtype=np.float32)
@@ -242,10 +241,10 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
 
 
 def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], w: np.ndarray, order: list[int],
-           checked: list[set[int]], numbers: np.ndarray, light: frozenset[int]) -> tuple[list[int], list[int], float]:
+           checked: list[set[int]], numbers: np.ndarray, light: frozenset[int]) -> tuple[list[int], list[int], tuple]:
     """choose's placing in one order: each link's variant, the links left alongside another or over numbers, and
-    the px they are left so (their runs alongside beyond TOLERANCE and over numbers, summed)."""
-    chosen, unread, total = [0] * len(defaults), [], 0.0
+    the px they are left so (their runs alongside beyond TOLERANCE, summed, and their runs over numbers)."""
+    chosen, unread, total = [0] * len(defaults), [], (0.0, 0.0)
     have = [i for i, c in enumerate(defaults) if c is not None]
     lines = dict(zip(have, polylines([defaults[i] for i in have]))) if have else {}
 
@@ -253,7 +252,7 @@ def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
         over = over_numbers(cands, w[i], numbers).tolist()
         top = runs.max(axis=1) if runs.shape[1] else np.zeros(len(runs), np.float32)
         excess = np.maximum(top - TOLERANCE, 0.0)
-        return list(zip((excess * APART + over).tolist(), over, top.tolist(), runs.sum(axis=1).tolist()))
+        return list(zip(excess.tolist(), over, top.tolist(), runs.sum(axis=1).tolist()))
 
     for i in order:
         if defaults[i] is None:
@@ -292,14 +291,14 @@ def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
                     if k in cost and cost[k] < best_cost:
                         best, best_cost = index[k], cost[k]
                 start += len(group)
-                if not best_cost[0]:
+                if not best_cost[0] and not best_cost[1]:
                     done = True
                     break
             if done:
                 break
         chosen[i] = best
         lines[i] = polylines(curves[best:best + 1])[0]
-        if best_cost[0]:
+        if best_cost[0] or best_cost[1]:
             unread.append(i)
-            total += best_cost[0]
+            total = (total[0] + best_cost[0], total[1] + best_cost[1])
     return chosen, unread, total
