@@ -33,7 +33,7 @@ from .items import LegendItem, PanelItem, TextBlockItem, one_per_colour, qcolor
 from .board_wrap import desk_rows
 from .layout import desk_layout, least_number_px
 from .link_labels import edges_of, label_room
-from .links import LinkLayer
+from .links import ROUTED_ALL, LinkLayer
 from .quiz import show_quiz
 from .tooltips import SceneTooltips
 from .palette import Theme
@@ -126,7 +126,8 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         texts, tags = self._desk_texts(frame, header_h, self._title_text() + self._legend_text())
         self.links.set_links(frame.links, desks, header_h, layout.GAP, th,
                              scale=1.0 if n <= 8 else 0.75 if n <= 24 else 0.55,
-                             avoid=texts, avoid_edges=tags, numbers=self._number_cells() if frame.links else None,
+                             avoid=texts, avoid_edges=tags,
+                             numbers=self._number_cells(n <= ROUTED_ALL) if frame.links else None,
                              asker=next((s.index for s in frame.students if s.state == "focus"), None),
                              room=label_room(self.canvas), badges=self._badges())
         if frame.students or frame.board or frame.bars is not None:
@@ -227,12 +228,27 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         off them as off the title)."""
         return [QRectF(self.legend.area)] if self.legend.isVisible() and not self.legend.area.isEmpty() else []
 
-    def _number_cells(self) -> np.ndarray:
-        """[n, 4] x0, y0, x1, y1 (canvas pixels) of the drawn desks' strips whose cells show digits, for the links
-        to keep off (a big class's desks drawn in its picture show none)."""
-        out = [(d.pos().x() + st.x + st.tab_w, d.pos().y() + st.cells_y, d.pos().x() + st.x + st.w, d.pos().y() + st.y + st.h)
-               for d in self.desks if d.isVisible() and d.student is not None and d.box is not None
-               for st in d.box.strips if st.number_px]
+    def _number_cells(self, tags: bool = True) -> np.ndarray:
+        """[n, 4] x0, y0, x1, y1 (canvas pixels) of what the links keep off on the drawn desks: the strips whose cells
+        show digits, and (`tags`) each name with its seat number and each badge (a line from a far desk ran through
+        a name tag between; a big class's desks drawn in its picture show none). A class bigger than ROUTED_ALL
+        gives no tags: its few drawn desks' tags made route choice at 1,024 students cost 60% more (bench_routes)."""
+        out = []
+        for d in self.desks:
+            b = d.box
+            if not d.isVisible() or d.student is None or b is None:
+                continue
+            x, y = d.pos().x(), d.pos().y()
+            out += [(x + st.x + st.tab_w, y + st.cells_y, x + st.x + st.w, y + st.y + st.h)
+                    for st in b.strips if st.number_px]
+            if not tags:
+                continue
+            name_end = d._name_left() + QFontMetricsF(d.name_font).horizontalAdvance(d.name_text)
+            out.append((x + b.pad, y, x + name_end + (b.tag_h * 0.62 if d.student.unknown else 0.0), y + b.header_h))
+            bw, px = d._badge_size()
+            if bw:
+                out.append((x + b.w - b.pad - bw, y + (b.header_h - px * 1.5) / 2, x + b.w - b.pad,
+                            y + (b.header_h + px * 1.5) / 2))
         return np.array(out, np.float32).reshape(-1, 4)
 
     def _badges(self) -> dict[int, str]:

@@ -249,12 +249,35 @@ def link_curves(link: Link, desks: dict[int, Rect], hub: int | None, header_h: f
     src, dst = desks.get(link.source), desks.get(link.target)
     if src is None or dst is None:
         return [None] * len(variants)
+    if link.source == link.target:
+        return [loop(src, desks, header_h, gap, width)] * len(variants)
     if hub == link.source:
         return [tuple(reversed(c)) for c in routes(dst, src, header_h, gap, variants, width)]
     if hub == link.target:
         return routes(src, dst, header_h, gap, variants, width)
     a, b, bow = link_ends(src, dst, header_h, gap, width)
     return [curve(a, b, bow)] * len(variants)
+
+
+def loop(desk: Rect, desks: dict[int, Rect], header_h: float, gap: float,
+         width: float = 0.0) -> tuple[Point, Point, Point, Point]:
+    """A student's link to itself: a loop above its name tag, kept below the desk above it (a loop as tall as a
+    name tag reached into that desk's last card, over its digits, in every step of a second row's asker) by
+    flattening it into a wider, lower arch; the loop route and link_ends make when there is room."""
+    x, y, w, _ = desk
+    clear = clear_of(width)
+    r = (header_h * 0.5 + gap * 0.6) * 0.9
+    ax, ay = x + w / 2, y - clear
+    peak, rx = 1.2 * r, r  # the cubic's top above its ends is 3/4 of its control points' height
+    above = [oy + oh for ox, oy, ow, oh in desks.values() if oy + oh <= y + 1e-6 and ox < ax + r and ox + ow > ax - r]
+    if above:
+        room = ay - max(above) - width / 2 - MARGIN_ABOVE
+        if room < peak:
+            peak, rx = max(room, 3.0), 3.0 * r
+    return below_ceiling(((ax, ay), (ax - rx, ay - peak / 0.75), (ax + rx, ay - peak / 0.75), (ax, ay)), width)
+
+
+MARGIN_ABOVE = 2.0  # px a flattened loop keeps below the desk above
 
 
 def link_ends(src: Rect, dst: Rect, header_h: float, gap: float, width: float = 0.0) -> tuple[Point, Point, float]:

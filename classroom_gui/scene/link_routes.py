@@ -9,8 +9,10 @@ asker's edge, and keeps the first that runs alongside no checked link for more t
 card's numbers (a link within the asker's row may run straight along the lane under the row's name tags, or arch
 over them, instead of over its cards). The heaviest is checked against every link drawn; the other labelled ones
 against the labelled ones (the unlabelled rest are a faint crowd behind them; in a class of up to 12 they are
-placed last, off the numbers and apart from every link). The choice depends only on the desks and the links' weights,
-so it is made once per set of links, not once per animation frame.
+placed last, off the numbers and apart from every link). In a class of up to 12 the names and badges on the name
+tags count as numbers (Classroom._number_cells), and a link within the asker's row may also run flat over the tags.
+The choice depends only on the desks and the links' weights, so it is made once per set of links, not once per
+animation frame.
 """
 from __future__ import annotations
 
@@ -33,7 +35,8 @@ CELL = 24.0          # px: the grid the other links' pieces are filed in, so a p
 # (bow, entry): the bow as a multiple of the default (negative: to the other side), and where on the asker's
 # edge the link ends as a fraction of the desk's width off its middle (None: the default, by distance).
 # Smallest changes first, the default first of all; tried one bow (8 entries) at a time.
-BOWS = (1.0, 1.8, 0.5, -1.0, 2.6, -1.8, 0.15, -2.6, 3.5, -3.5, 0.0)  # 0: straight (within a row: the lane under the tags)
+BOWS = (1.0, 1.8, 0.5, -1.0, 2.6, -1.8, 0.15, -2.6, 3.5, -3.5, 0.0, -0.04, -0.15)  # 0: straight (within a row: the
+# lane under the tags); -0.04, -0.15: flat arches to the other side (within a row: along the gap above the name tags)
 ENTRIES = (None, -0.3, 0.3, -0.15, 0.15, -0.45, 0.45, 0.0)
 VARIANTS = [(b, e) for b in BOWS for e in ENTRIES]
 # bows made and measured together: the default's other entries, then the next two, then the first to the other
@@ -54,9 +57,9 @@ CHUNKS = (_bows(0), _bows(1, 2), _bows(3), _bows(*range(4, len(BOWS))))
 # off them, at the default entry: straight (a link within the asker's row then runs along the lane between the name
 # tags and the cards), to the other side (within the row: an arch over the name tags), then flatter arches that keep
 # to the gap between rows; then their other entries; then the rest
-LANE = BOWS.index(0.0)
-OFF_NUMBERS = ([[LANE * _E], [3 * _E], [2 * _E], [6 * _E]], [g[1:] for g in _bows(0, LANE, 3, 2, 6)],
-               _bows(1, 4, 5, 7, 8, 9))
+LANE, FLAT, LOW = BOWS.index(0.0), BOWS.index(-0.04), BOWS.index(-0.15)
+OFF_NUMBERS = ([[LANE * _E], [FLAT * _E], [LOW * _E], [3 * _E], [2 * _E], [6 * _E]],
+               [g[1:] for g in _bows(0, LANE, FLAT, LOW, 3, 2, 6)], _bows(1, 4, 5, 7, 8, 9))
 
 
 def polylines(curves: list[Curve], n: int = SAMPLES) -> np.ndarray:  # n cubic Béziers -> [n, n + 1, 2] points
@@ -209,14 +212,16 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
     in `order` keep off (None: none). A link keeps its default when it runs alongside none of them for more than
     KEEP px and over no numbers; else it takes the first (smallest) change that parts within TOLERANCE and runs
     over no numbers, or failing that the variant that best parts (its longest run alongside beyond TOLERANCE),
-    then runs least over numbers, then least alongside. Without numbers that is the variant whose longest run
-    alongside is least. Of the first `reorder` links of `order` (the labelled ones of a small class), one left
-    alongside another or over numbers is placed again second, after the heaviest, when that leaves fewer such
-    links (three links from one side of an asker at a row's end: the one placed last found the lanes taken). A link
+    then runs least over numbers, then least alongside (links that cannot be told apart are worse than a line
+    over digits: tests/test_links_readable.py). Without numbers that is the variant whose longest run alongside
+    is least. Of the first `reorder` links of `order` (the labelled ones of a small class), one left alongside
+    another or over numbers is placed again second, after the heaviest, when that leaves less of such runs,
+    summed: less alongside, or as much alongside and less over numbers (three links from one side of an asker at
+    a row's end: the one placed last found the lanes taken). A link
     in `light` (a small class's unlabelled ones) tries only the first two batches of changes, the smallest."""
     numbers = np.zeros((0, 4), np.float32) if numbers is None else np.asarray(numbers, np.float32).reshape(-1, 4)
     w = np.asarray(widths, dtype=np.float32)
-    chosen, unread = _place(defaults, variants, w, order, checked, numbers, light)
+    chosen, unread, total = _place(defaults, variants, w, order, checked, numbers, light)
     head, rest = order[:reorder], order[reorder:]
     unread = [i for i in unread if i in head]
     better = None
@@ -226,26 +231,28 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
             break
         k = min(late)
         again = [head[0], head[k]] + [j for j in head[1:] if j != head[k]]
-        unread_again = _place(defaults, variants, w, again, checked, numbers, light)[1]
-        if len(unread_again) >= len(unread):
+        _, unread_again, total_again = _place(defaults, variants, w, again, checked, numbers, light)
+        if total_again >= total:
             break
-        head, unread, better = again, unread_again, again
+        head, unread, total, better = again, [i for i in unread_again if i in head], total_again, again
     if better is not None:  # the rest placed after the better order of the labelled ones
         chosen = _place(defaults, variants, w, better + rest, checked, numbers, light)[0]
     return chosen
 
 
 def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], w: np.ndarray, order: list[int],
-           checked: list[set[int]], numbers: np.ndarray, light: frozenset[int]) -> tuple[list[int], list[int]]:
-    """choose's placing in one order: each link's variant, and the links left alongside another or over numbers."""
-    chosen, unread = [0] * len(defaults), []
+           checked: list[set[int]], numbers: np.ndarray, light: frozenset[int]) -> tuple[list[int], list[int], tuple]:
+    """choose's placing in one order: each link's variant, the links left alongside another or over numbers, and
+    the px they are left so (their runs alongside beyond TOLERANCE, summed, and their runs over numbers)."""
+    chosen, unread, total = [0] * len(defaults), [], (0.0, 0.0)
     have = [i for i, c in enumerate(defaults) if c is not None]
     lines = dict(zip(have, polylines([defaults[i] for i in have]))) if have else {}
 
     def costs(cands: np.ndarray, runs: np.ndarray) -> list[tuple]:  # [k, P, 2], [k, m] -> cost of each, least best
         over = over_numbers(cands, w[i], numbers).tolist()
         top = runs.max(axis=1) if runs.shape[1] else np.zeros(len(runs), np.float32)
-        return list(zip(np.maximum(top - TOLERANCE, 0.0).tolist(), over, top.tolist(), runs.sum(axis=1).tolist()))
+        excess = np.maximum(top - TOLERANCE, 0.0)
+        return list(zip(excess.tolist(), over, top.tolist(), runs.sum(axis=1).tolist()))
 
     for i in order:
         if defaults[i] is None:
@@ -293,4 +300,5 @@ def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
         lines[i] = polylines(curves[best:best + 1])[0]
         if best_cost[0] or best_cost[1]:
             unread.append(i)
-    return chosen, unread
+            total = (total[0] + best_cost[0], total[1] + best_cost[1])
+    return chosen, unread, total
