@@ -11,7 +11,7 @@ from .files import ExportError
 def chapter_key(name: str) -> str:
     """A chapter by key ("softmax") or number ("7")."""
     name = str(name).strip().lower()
-    if name.isdigit() and int(name) < len(CHAPTERS):
+    if name.isascii() and name.isdigit() and int(name) < len(CHAPTERS):  # "²" is a digit to isdigit, not to int
         return CHAPTERS[int(name)]
     if name in CHAPTERS:
         return name
