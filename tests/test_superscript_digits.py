@@ -44,7 +44,7 @@ def test_an_edit_with_a_superscript_layer_or_seat_says_what_is_wrong(word):
 
 def test_a_stored_step_with_a_superscript_is_ignored():
     timeline = Timeline(6, 2)
-    t = timeline.beats[3].start
-    key = timeline.place(t).split(":")[1]
-    assert timeline.time_in(f"3:{key}:0", t) is not None
-    assert timeline.time_in(f"³:{key}:0", t) is None and timeline.time_in(f"3:{key}:²", t) is None
+    t = (timeline.beats[3].start + timeline.beats[3].end) / 2
+    index, key, arg = timeline.place(t).split(":")
+    assert index == "3" and timeline.time_in(f"3:{key}:{arg}", t) == t
+    assert timeline.time_in(f"³:{key}:{arg}", t) is None and timeline.time_in(f"3:{key}:{arg}²", t) is None

@@ -88,16 +88,14 @@ def _quiz(slide, quiz: dict, th: Theme, scene) -> None:
     from pptx.util import Pt
 
     from ..scene.quiz import LETTERS, answer_card, asked_box, quiz_text
-    from ..scene.quiz_place import card_lines
+    from ..scene.quiz_place import NO_BREAK, card_lines
 
     revealed = quiz["answer"] is not None
     if revealed:
         card = answer_card(scene, quiz, th.font_scale)
-        box, rows, px = card.box, card_lines(quiz, LETTERS, card.paired)[2:], card.px * PT_PER_PX
-        mark = quiz["answer"] // (2 if card.paired else 1)  # the row of the answer's choice
+        box, said, px = card.box, [line.replace(NO_BREAK, "  ") for line in card.lines if line], card.px * PT_PER_PX
     else:
-        mark = -1
-        box, rows = asked_box(scene.frame.canvas), card_lines(quiz, LETTERS, False)[2:]
+        box, said = asked_box(scene.frame.canvas), [line for line in card_lines(quiz, LETTERS, False) if line]
         px = _fitting_px(quiz_text(quiz), box.width() - 72, box.height() - 56, *QUIZ_PX) * th.font_scale * PT_PER_PX
     x, y, w, h = box.x(), box.y(), box.width(), box.height()
     shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *_emu(x, y, w, h))
@@ -107,12 +105,12 @@ def _quiz(slide, quiz: dict, th: Theme, scene) -> None:
     shape.line.color.rgb = _rgb(th.color("value" if revealed else "focus"))
     shape.line.width = Pt(5 * PT_PER_PX)
     tf = shape.text_frame
-    lines = [(quiz["question"], px, th.color("text"), False)]
-    lines += [(row, px, th.color("value" if k == mark else "text"), k == mark) for k, row in enumerate(rows)]
+    lines = [(line, px, th.color("value" if "✓" in line else "text"), "✓" in line) for line in said]
     _write(tf, lines)
     for para in tf.paragraphs:
         para.alignment = 1  # PP_ALIGN.LEFT
-    tf.paragraphs[0].space_after = Pt(px * 0.6)
+    if said[0] == quiz["question"]:
+        tf.paragraphs[0].space_after = Pt(px * 0.6)
     tf.word_wrap = True
     tf.vertical_anchor = MSO_ANCHOR.MIDDLE
     tf.margin_left = tf.margin_right = _emu(36)[0]

@@ -6,14 +6,15 @@ board's lines it hid the mask answer's 「が」：0.221⇒0… and the softmax 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 
-from .board import GAP
+from .areas import caption_rect
 from .items import PanelItem, TextBlockItem
 from .quiz_place import PAD_X, PAD_Y, Placed, answered_place, card_lines
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
 LETTERS = "ABCD"
-HEADING = 40.0  # a bar chart's heading reaches this far above its rect (Board.chart)
+HEADING = 6.0  # a bar chart's heading reaches a little above its rect (Board.chart; the items' bounds hold it)
 
 
 def asked_box(canvas) -> QRectF:
@@ -22,10 +23,17 @@ def asked_box(canvas) -> QRectF:
     return QRectF(w * 0.40, h * 0.10, w * 0.58, h * 0.62)
 
 
+def words(item) -> list[QRectF]:
+    """Where a visible TextBlockItem's words are (its box may be far wider or taller)."""
+    if not item.isVisible() or not item.text:
+        return []
+    return [QFontMetricsF(item.font).boundingRect(item.area, item.flags, item.text)]
+
+
 def shown_by_answer(scene) -> list[QRectF]:
     """Where `scene` (holding its frame) draws what an answer is read from, canvas pixels: every seat and drawn
     desk (its name, cards and badge), the links' share labels, the board's lines as far down as they reach, its
-    strips and chart, the title and the legend."""
+    strips and chart (with its heading), and the words of the title, legend, narration and notes."""
     out = [QRectF(s.x, s.y, s.w, s.h) for s in scene.frame.students]
     out += [d.sceneBoundingRect() for d in scene.desks if d.isVisible()]
     out += [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
@@ -37,21 +45,19 @@ def shown_by_answer(scene) -> list[QRectF]:
     out += [c.sceneBoundingRect() for c in (board.bars, board.beside, board.heatmap) if c.isVisible()]
     if board.chart is not None:
         out.append(board.chart.adjusted(0, -HEADING, 0, 0))
-    out += [QRectF(scene.title.area) for _ in (1,) if scene.title.isVisible()]
-    out += [QRectF(scene.legend.area) for _ in (1,) if scene.legend.isVisible()]
-    return out
+    out += [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
+    return out + [r for item in (scene.title, scene.narration, scene.notices) for r in words(item)]
 
 
 def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
-    """The answered card for `scene`'s frame: its biggest text (24 px at least) in the free place nearest the
-    board's middle (below its lines, a free classroom cell, a corner), never over the chart."""
+    """The answered card for `scene`'s frame: the most it can say (question and choices, the choices, the answer
+    alone) at 24 px or more, in the free place nearest the board's middle (below its lines, a free classroom cell,
+    a corner of the title row or the caption); never over the chart."""
     canvas = scene.frame.canvas
     x, y, bw, bh = canvas.board
-    area = QRectF(12, 12, canvas.width - 24, canvas.caption_y - 18)
-    chart = scene.board.chart
-    top = chart.top() - HEADING - GAP if chart is not None else y + bh
-    fallback = QRectF(x, y, bw, top - y) if top - y >= canvas.height * 0.22 else asked_box(canvas)
-    return answered_place(quiz, LETTERS, area, shown_by_answer(scene), (x + bw / 2, y + bh / 2), font_scale, fallback)
+    area = QRectF(12, 12, canvas.width - 24, canvas.height - 24)
+    near = (x + bw / 2, y + bh / 2)
+    return answered_place(quiz, LETTERS, area, shown_by_answer(scene), near, font_scale, caption_rect(canvas))
 
 
 def quiz_text(quiz: dict) -> str:
@@ -73,7 +79,7 @@ def show_quiz(scene, frame, th) -> None:
     revealed = frame.quiz["answer"] is not None
     if revealed:
         card = answer_card(scene, frame.quiz, th.font_scale)
-        box, text, most, least = card.box, card.text, card.px, card.px
+        box, text, most, least = card.box, "\n".join(card.lines), card.px, card.px
     else:
         box, text, most, least = asked_box(frame.canvas), quiz_text(frame.quiz), 44 * th.font_scale, 20
     scene.quiz_panel.set_panel(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)

@@ -18,8 +18,8 @@ from PySide6.QtGui import QFontMetricsF
 from . import fonts
 
 CELL = 6.0              # the free-place grid, canvas pixels
-CLEAR = 8.0             # the card keeps this far from anything it must not cover
-PAD_X, PAD_Y = 20.0, 16.0  # the answered card's text inside its panel (narrow enough for a free desk's place)
+CLEAR = 6.0             # the card keeps this far from anything it must not cover
+PAD_X, PAD_Y = 20.0, 12.0  # the answered card's text inside its panel (narrow enough for a free desk's place)
 MOST_PX, LEAST_PX = 44, 24  # the answered card's text (review17: 21 px at 4:3 read ~15 px on a projector)
 SIZES = (44, 40, 36, 32, 28, 24)
 WIDTHS = (960, 800, 680, 560, 460, 380, 320, 260, 220, 190, 160)  # the text's widths below its one-line width: a narrower,
@@ -30,81 +30,92 @@ FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.Text
 
 @dataclass(frozen=True)
 class Placed:
-    box: QRectF    # the card's panel
-    text: str      # its lines (two choices a row when `paired`)
-    px: float      # its text size, canvas pixels
+    box: QRectF      # the card's panel
+    lines: list[str]  # what it says (KINDS), two choices a row when `paired`, letters held to their choices
+    px: float        # its text size, canvas pixels
     paired: bool
+    kind: str        # "whole", "choices" or "answer"
 
 
-def card_lines(quiz: dict, letters: str, paired: bool, space: str = "  ") -> list[str]:
+KINDS = ("whole", "choices", "answer")  # the question and the choices; the choices (the question was asked on the
+# slide before); the answer's choice alone: the first that has a free place at LEAST_PX or more
+
+
+def card_lines(quiz: dict, letters: str, paired: bool, space: str = "  ", kind: str = "whole") -> list[str]:
     """The question, a blank line, and the lettered choices (the answer marked ✓), one or two a row; `space`
-    after each letter (the card's no-break spaces keep a letter on its choice's line)."""
+    after each letter (the card's no-break spaces keep a letter on its choice's line). `kind` "choices" leaves
+    the question out, "answer" says the marked choice alone."""
     choices = [f"{letters[i]}.{space}{c}" + ("  ✓" if quiz["answer"] == i else "") for i, c in enumerate(quiz["choices"])]
+    if kind == "answer":
+        return [choices[quiz["answer"]]]
     if paired:
         choices = ["      ".join(choices[i:i + 2]) for i in range(0, len(choices), 2)]
-    return [quiz["question"], "", *choices]
+    return [quiz["question"], "", *choices] if kind == "whole" else choices
 
 
-def free_place(area: QRectF, taken: list[QRectF], sizes: list[tuple[float, float]], near) -> tuple[int, QRectF] | None:
-    """The first of `sizes` (w, h) that fits in `area` clear of every rect of `taken`, and where: of its free
-    places, the one whose middle is nearest `near` (x, y). None when none fits."""
-    cols, rows = int(area.width() // CELL), int(area.height() // CELL)
-    used = np.zeros((rows, cols), np.int32)
-    for r in taken:
-        x0 = int(max(0, (r.left() - CLEAR - area.left()) // CELL))
-        y0 = int(max(0, (r.top() - CLEAR - area.top()) // CELL))
-        x1 = int(min(cols, -(-(r.right() + CLEAR - area.left()) // CELL)))
-        y1 = int(min(rows, -(-(r.bottom() + CLEAR - area.top()) // CELL)))
-        if x1 > x0 and y1 > y0:
-            used[y0:y1, x0:x1] = 1
-    table = np.zeros((rows + 1, cols + 1), np.int32)
-    table[1:, 1:] = used.cumsum(0).cumsum(1)
-    for k, (w, h) in enumerate(sizes):
+class FreeGrid:
+    """The places of `area` clear of every rect of `taken` (CLEAR apart), on a grid of CELL pixels."""
+
+    def __init__(self, area: QRectF, taken: list[QRectF]):
+        self.area = area
+        self.cols, self.rows = int(area.width() // CELL), int(area.height() // CELL)
+        used = np.zeros((self.rows, self.cols), np.int32)
+        for r in taken:
+            x0 = int(max(0, (r.left() - CLEAR - area.left()) // CELL))
+            y0 = int(max(0, (r.top() - CLEAR - area.top()) // CELL))
+            x1 = int(min(self.cols, -(-(r.right() + CLEAR - area.left()) // CELL)))
+            y1 = int(min(self.rows, -(-(r.bottom() + CLEAR - area.top()) // CELL)))
+            if x1 > x0 and y1 > y0:
+                used[y0:y1, x0:x1] = 1
+        self.table = np.zeros((self.rows + 1, self.cols + 1), np.int32)
+        self.table[1:, 1:] = used.cumsum(0).cumsum(1)
+
+    def place(self, w: float, h: float, near) -> QRectF | None:
+        """A free w x h place whose middle is nearest `near` (x, y); None when there is none."""
         cw, ch = int(-(-w // CELL)), int(-(-h // CELL))
-        if cw > cols or ch > rows:
-            continue
-        hits = table[ch:, cw:] - table[:-ch, cw:] - table[ch:, :-cw] + table[:-ch, :-cw]
+        if cw > self.cols or ch > self.rows:
+            return None
+        t = self.table
+        hits = t[ch:, cw:] - t[:-ch, cw:] - t[ch:, :-cw] + t[:-ch, :-cw]
         ys, xs = np.nonzero(hits == 0)
         if not len(ys):
-            continue
-        mx = area.left() + xs * CELL + cw * CELL / 2
-        my = area.top() + ys * CELL + ch * CELL / 2
+            return None
+        mx = self.area.left() + xs * CELL + cw * CELL / 2
+        my = self.area.top() + ys * CELL + ch * CELL / 2
         best = int(np.argmin((mx - near[0]) ** 2 + (my - near[1]) ** 2))
-        left = area.left() + xs[best] * CELL + (cw * CELL - w) / 2
-        top = area.top() + ys[best] * CELL + (ch * CELL - h) / 2
-        return k, QRectF(left, top, w, h)
-    return None
+        left = self.area.left() + xs[best] * CELL + (cw * CELL - w) / 2
+        top = self.area.top() + ys[best] * CELL + (ch * CELL - h) / 2
+        return QRectF(left, top, w, h)
 
 
 def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
-    """(lines, px, paired, card w, card h) from the biggest text down: one choice a row, then two a row, each one
-    line wide or wrapped narrower; never wider than `widest` canvas pixels."""
-    out = []
-    for px in SIZES:
-        f = fonts.font(px * font_scale)
-        fm = QFontMetricsF(f)
-        for paired in (False, True):
-            lines = card_lines(quiz, letters, paired, NO_BREAK)
-            text = "\n".join(lines)
-            one_line = max(fm.horizontalAdvance(line) for line in lines) + 2
-            for w in [min(one_line, widest - 2 * PAD_X)] + [w for w in WIDTHS if w < min(one_line, widest)]:
-                used = fm.boundingRect(QRectF(0, 0, w, 1e6), FLAGS, text)
-                if used.width() > w + 0.5:  # a word longer than the width: this wrap does not hold it
-                    continue
-                out.append((text, px * font_scale, paired, used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y))
-    return out
+    """(lines, px, paired, kind, card w, card h), the most said first (KINDS), each from the biggest text down: one
+    choice a row, then two a row, each one line wide or wrapped narrower; never wider than `widest` pixels."""
+    for kind in KINDS:
+        for px in SIZES:
+            fm = QFontMetricsF(fonts.font(px * font_scale))
+            for paired in (False, True) if kind != "answer" else (False,):
+                lines = card_lines(quiz, letters, paired, NO_BREAK, kind)
+                text = "\n".join(lines)
+                one_line = max(fm.horizontalAdvance(line) for line in lines) + 2
+                for w in [min(one_line, widest - 2 * PAD_X)] + [w for w in WIDTHS if w < min(one_line, widest)]:
+                    used = fm.boundingRect(QRectF(0, 0, w, 1e6), FLAGS, text)
+                    if used.width() > w + 0.5:  # a word longer than the width: this wrap does not hold it
+                        continue
+                    yield lines, px * font_scale, paired, kind, used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y
 
 
 def answered_place(quiz: dict, letters: str, area: QRectF, taken: list[QRectF], near, font_scale: float,
-                   fallback: QRectF) -> Placed:
-    """The answered card: its biggest layout that has a free place in `area` (nearest `near`). With no free place
-    even at LEAST_PX (not reached from 1 to 33 students, tests/test_quiz_card_place.py) it takes `fallback`, a
-    place clear of the chart, at LEAST_PX."""
-    options = layouts(quiz, letters, font_scale, area.width())
-    found = free_place(area, taken, [(w, h) for *_, w, h in options], near)
-    if found is None:
-        text = "\n".join(card_lines(quiz, letters, True, NO_BREAK))
-        return Placed(fallback, text, LEAST_PX * font_scale, True)
-    k, box = found
-    text, px, paired, _, _ = options[k]
-    return Placed(box, text, px, paired)
+                   corner: QRectF) -> Placed:
+    """The answered card: the first of its layouts that has a free place in `area` (nearest `near`). With none
+    (no free place even for the answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right
+    corner of `corner` (the caption's: never the chart)."""
+    grid = FreeGrid(area, taken)
+    last = None
+    for lines, px, paired, kind, w, h in layouts(quiz, letters, font_scale, area.width()):
+        box = grid.place(w, h, near)
+        if box is not None:
+            return Placed(box, lines, px, paired, kind)
+        last = (lines, px, paired, kind, w, h)
+    lines, px, paired, kind, w, h = last
+    return Placed(QRectF(corner.right() - w, corner.bottom() - h, w, h), lines, px, paired, kind)
