@@ -61,7 +61,7 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         _picture(slide, replace(frame, quiz=None), th, scene, width)
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
-            _quiz(slide, frame.quiz, th, scene)  # (the scene holds this frame: _picture)
+            _quiz(slide, frame, th, scene)
         notes = "\n\n".join([_quiz_said(frame), frame.narration, *frame.notices]).strip()
         slide.notes_slide.notes_text_frame.text = notes
         tick(i + 1, len(frames))
@@ -78,7 +78,7 @@ def _quiz_said(frame: Frame) -> str:
     return quiz_text(frame.quiz).replace("\n\n", "\n")
 
 
-def _quiz(slide, quiz: dict, th: Theme, scene) -> None:
+def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     """The quiz card as a box the teacher can edit, where the canvas draws it (scene.quiz: over the board while
     asked; once answered in the free place it finds for `scene`'s frame, clear of what the answer is read from, at
     its text size), the answer's choice bold in the answer colour. Before, the question and its choices were put in
@@ -90,8 +90,10 @@ def _quiz(slide, quiz: dict, th: Theme, scene) -> None:
     from ..scene.quiz import LETTERS, answer_card, asked_box, quiz_text
     from ..scene.quiz_place import NO_BREAK, card_lines
 
+    quiz = frame.quiz
     revealed = quiz["answer"] is not None
     if revealed:
+        scene.set_frame(frame, th)  # as the canvas draws it, title and narration and all: the card goes where it does
         card = answer_card(scene, quiz, th.font_scale)
         box, said, px = card.box, [line.replace(NO_BREAK, "  ") for line in card.lines if line], card.px * PT_PER_PX
     else:
