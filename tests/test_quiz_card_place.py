@@ -116,3 +116,29 @@ def test_the_pptx_answer_box_is_where_the_picture_draws_the_card(qapp, checkpoin
         sizes = [r.font.size.pt for p in box.text_frame.paragraphs for r in p.runs]
         assert sizes == pytest.approx([scene.quiz_text.font.pixelSize() * PT_PER_PX] * len(sizes), abs=0.1)
         assert min(sizes) >= 24 * PT_PER_PX - 0.1 and "✓" in box.text_frame.text
+
+
+def test_a_japanese_question_breaks_between_phrases_on_both_cards(qapp, checkpoint):
+    """The lead: at 1024 x 768 the sum's question broke inside a phrase (「…足す」「と、いくつ…」). On the asked card
+    and the answered one (a free desk's place at 4:3) it breaks only after 「が」の, 割合を, すべて, 足すと、 or いくつに."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    question = "「が」の割合をすべて足すと、いくつになるでしょう？"
+    allowed = {question.index(p) + len(p) for p in ("「が」の", "割合を", "すべて", "足すと、", "いくつに")}
+    trace = run_sentence(checkpoint, SEED["ja"], "none").trace
+    sel = Selection(lang="ja", rule="none").sized(1024, 768)
+    frames = deck_with_quiz(trace, sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))
+    cards = [f for f in frames if f.quiz and f.quiz["question"] == question]
+    assert len(cards) == 2  # asked, then answered
+    scene = ClassroomScene()
+    for frame in cards:
+        scene.set_frame(frame)
+        text = scene.quiz_text
+        assert text.font.pixelSize() >= 24
+        lines = text.text.split("\n")
+        asked = lines[: lines.index("")]
+        assert "".join(asked) == question
+        ends = {sum(map(len, asked[:k])) for k in range(1, len(asked))}
+        assert ends <= allowed, asked
+        fm = QFontMetricsF(text.font)  # and Qt breaks none of them again
+        assert all(fm.horizontalAdvance(line) <= text.area.width() + 0.5 for line in asked), asked

@@ -111,8 +111,9 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     _write(tf, lines)
     for para in tf.paragraphs:
         para.alignment = 1  # PP_ALIGN.LEFT
-    if said[0] == quiz["question"]:
-        tf.paragraphs[0].space_after = Pt(px * 0.6)
+    if revealed and card.kind == "whole" or not revealed:  # after the question's (last) line
+        asked = card.lines.index("") if revealed else 1
+        tf.paragraphs[asked - 1].space_after = Pt(px * 0.6)
     tf.word_wrap = True
     tf.vertical_anchor = MSO_ANCHOR.MIDDLE
     tf.margin_left = tf.margin_right = _emu(36)[0]

@@ -9,6 +9,7 @@ board's middle: below the board's lines, on a free classroom cell, or a corner. 
 grid of CELL canvas pixels (a summed-area table: every place of one size at once)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +17,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from . import fonts
+from .board_wrap import NO_LINE_START, wrapped
 
 CELL = 6.0              # the free-place grid, canvas pixels
 CLEAR = 6.0             # the card keeps this far from anything it must not cover
@@ -88,21 +90,82 @@ class FreeGrid:
         return QRectF(left, top, w, h)
 
 
+def _hiragana(c: str) -> bool:
+    return "\u3041" <= c <= "\u309f"
+
+
+def phrase_breaks(text: str) -> list[int]:
+    """Where a Japanese question may break between phrases (the index a line starts at): after 「、」「，」「：」,
+    after a run of hiragana (a particle or an ending) before a kanji, katakana or 「, and after 「に」「を」「は」
+    before more hiragana; never inside a 「」 name nor before a mark that may not start a line."""
+    found, depth = [], 0
+    for i in range(1, len(text)):
+        prev, ch = text[i - 1], text[i]
+        depth += (prev == "「") - (prev == "」")
+        if depth > 0 or ch in NO_LINE_START or ch == "ー":
+            continue
+        if prev in "、，：" or _hiragana(prev) and not _hiragana(ch) or prev in "にをは" and _hiragana(ch):
+            found.append(i)
+    return found
+
+
+def question_lines(lines: list[str], fm: QFontMetricsF, width: float) -> list[str]:
+    """A whole card's lines with its question wrapped to `width`: a text with spaces at its spaces; a Japanese
+    one between phrases (phrase_breaks), a phrase wider than the card as the board wraps a line (board_wrap:
+    between characters, a 「」 name whole). The lead: the sum's question broke as 「…足す」「と、いくつ…」."""
+    question = lines[0]
+    if " " in question:
+        return [part.strip() for part in wrapped(question, fm, width)] + lines[1:]
+    out, line, start = [], "", 0
+    for end in [*phrase_breaks(question), len(question)]:
+        piece = question[start:end]
+        start = end
+        if line and fm.horizontalAdvance(line + piece) > width:
+            out.append(line)
+            line = ""
+        if fm.horizontalAdvance(line + piece) > width:  # a phrase alone too wide: cut between characters
+            *whole, line = [part.strip() for part in wrapped(line + piece, fm, width)]
+            out += whole
+        else:
+            line += piece
+    return out + [line] + lines[1:]
+
+
+def clause_width(question: str, fm: QFontMetricsF) -> float:
+    """The least width the question wraps at without a word or phrase cut: its widest word (a text with spaces),
+    else its widest phrase (phrase_breaks)."""
+    if " " in question:
+        parts = question.split(" ")
+    else:
+        ends = [0, *phrase_breaks(question), len(question)]
+        parts = [question[a:b] for a, b in zip(ends, ends[1:])]
+    return max(fm.horizontalAdvance(p.strip()) for p in parts if p) + 2
+
+
 def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
-    """(lines, px, paired, kind, card w, card h), the most said first (KINDS), each from the biggest text down: one
-    choice a row, then two a row, each one line wide or wrapped narrower; never wider than `widest` pixels."""
+    """(lines, px, paired, kind, card w, card h), the most said first (KINDS); each first with its question broken
+    only between phrases (or words), then anywhere; each from the biggest text down: one choice a row, then two a
+    row, each one line wide, as wide as its question's widest phrase, or narrower (WIDTHS); never wider than
+    `widest` pixels."""
     for kind in KINDS:
-        for px in SIZES:
-            fm = QFontMetricsF(fonts.font(px * font_scale))
-            for paired in (False, True) if kind != "answer" else (False,):
-                lines = card_lines(quiz, letters, paired, NO_BREAK, kind)
-                text = "\n".join(lines)
-                one_line = max(fm.horizontalAdvance(line) for line in lines) + 2
-                for w in [min(one_line, widest - 2 * PAD_X)] + [w for w in WIDTHS if w < min(one_line, widest)]:
-                    used = fm.boundingRect(QRectF(0, 0, w, 1e6), FLAGS, text)
-                    if used.width() > w + 0.5:  # a word longer than the width: this wrap does not hold it
-                        continue
-                    yield lines, px * font_scale, paired, kind, used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y
+        for whole_clauses in (True, False) if kind == "whole" else (True,):
+            for px in SIZES:
+                fm = QFontMetricsF(fonts.font(px * font_scale))
+                least = clause_width(quiz["question"], fm) if kind == "whole" else 0.0
+                for paired in (False, True) if kind != "answer" else (False,):
+                    given = card_lines(quiz, letters, paired, NO_BREAK, kind)
+                    one_line = min(max(fm.horizontalAdvance(line) for line in given) + 2, widest - 2 * PAD_X)
+                    widths = {one_line, *(w for w in WIDTHS if w < one_line)}
+                    if kind == "whole":
+                        widths.add(min(one_line, max(least, *(fm.horizontalAdvance(c) + 2 for c in given[2:]))))
+                    for w in sorted(widths, reverse=True):
+                        if (w >= least) != whole_clauses:
+                            continue
+                        lines = question_lines(given, fm, w) if kind == "whole" else given
+                        used = fm.boundingRect(QRectF(0, 0, w, 1e6), FLAGS, "\n".join(lines))
+                        if used.width() > w + 0.5:  # a word longer than the width: this wrap does not hold it
+                            continue
+                        yield lines, px * font_scale, paired, kind, used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y
 
 
 def answered_place(quiz: dict, letters: str, area: QRectF, taken: list[QRectF], near, font_scale: float,
