@@ -88,14 +88,15 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     from pptx.util import Pt
 
     from ..scene.quiz import LETTERS, answer_card, asked_box, quiz_text
-    from ..scene.quiz_place import NO_BREAK, card_lines
+    from ..scene.quiz_place import card_lines
 
     quiz = frame.quiz
     revealed = quiz["answer"] is not None
     if revealed:
         scene.set_frame(frame, th)  # as the canvas draws it, title and narration and all: the card goes where it does
         card = answer_card(scene, quiz, th.font_scale)
-        box, said, px = card.box, [line.replace(NO_BREAK, "  ") for line in card.lines if line], card.px * PT_PER_PX
+        rows = card_lines(quiz, LETTERS, card.paired, kind=card.kind)  # the question whole: PowerPoint wraps it
+        box, said, px = card.box, [line for line in rows if line], card.px * PT_PER_PX
     else:
         box, said = asked_box(scene.frame.canvas), [line for line in card_lines(quiz, LETTERS, False) if line]
         px = _fitting_px(quiz_text(quiz), box.width() - 72, box.height() - 56, *QUIZ_PX) * th.font_scale * PT_PER_PX
@@ -111,9 +112,8 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     _write(tf, lines)
     for para in tf.paragraphs:
         para.alignment = 1  # PP_ALIGN.LEFT
-    if revealed and card.kind == "whole" or not revealed:  # after the question's (last) line
-        asked = card.lines.index("") if revealed else 1
-        tf.paragraphs[asked - 1].space_after = Pt(px * 0.6)
+    if said[0] == quiz["question"]:
+        tf.paragraphs[0].space_after = Pt(px * 0.6)
     tf.word_wrap = True
     tf.vertical_anchor = MSO_ANCHOR.MIDDLE
     tf.margin_left = tf.margin_right = _emu(36)[0]
