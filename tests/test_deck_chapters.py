@@ -125,10 +125,11 @@ def test_a_backward_range_in_the_window_is_one_message_and_nothing_written(windo
     options.accept()  # OK: the reason, and the dialog stays with its choices
     assert accepted == [] and options.chapters() == ("softmax", "mask")
     title, message = shown.pop()
-    assert title == window.t("ui.export_failed")  # the chapters as the boxes name them, as `deck` says it
-    assert message == text("ja", "error.chapter_order", first=options.first.currentText(),
-                           last=options.last.currentText())
-    assert "7. " in message
+    # nothing was tried, so not 「書き出せませんでした」; the chapters as the boxes name them, without 章 before
+    # their numbers (review17)
+    assert title == "章の範囲" == window.t("ui.chapter_range")
+    assert message == ("「7. ソフトマックス：スコアを割合に」が「6. マスク：まだ話していない生徒は聞こえない」より後です。"
+                       "最初の章を前の章にしてください。")
     # options given without the dialog (as a script would): export's own refusal, and no file
     assert export_dialogs.export_deck(window.model, window, tmp_path / "x.pptx", options) is None
     said = unbroken_quotes(text("ja", "error.chapter_order", first="softmax", last="mask"))  # as _report says it

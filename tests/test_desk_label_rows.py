@@ -51,8 +51,7 @@ def test_the_final_notebooks_label_is_whole_at_4_3_on_the_seeds_desk(qapp, check
     notebook and the final notebook under the answer's badge line, and the label was 「最後のレイヤー正規…」; its rows
     a little lower (layout.SNUG) give the second line its room, every number kept."""
     wrapped = check_chapter(checkpoint, "猫がマットの上に座った", "causal", 6, lang, FOUR_THREE, "answer")
-    if lang == "ja":
-        assert wrapped  # 「最後のレイヤー正規化」「（ノート）」
+    assert wrapped  # 「最後のレイヤー正規化」「（ノート）±6」; "final LayerNorm" "(notebook) ±6" (with its scale, review17)
 
 
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])

@@ -1,56 +1,110 @@
-"""teacher13 M3: the answered quiz card covered what it revealed (F5, Q, step 20 at 4:3: 「猫」's cards and the 「上」
-0.09 and 「に」 0.04 share badges; `deck --quiz` slides 10 and 12 the same). It now sits over the board's lines: on
-every answer slide of the seed's quiz deck, at 16:9 and 4:3, it meets no desk (cards, name, badge), no share label
-of a link, and not the board's chart; in the PPTX its box is where the picture draws it."""
+"""The answered quiz card covers none of what the answer is read from. teacher13 M3: over the class it hid 「猫」's
+cards and two share badges; review17: over the board's lines it hid the mask answer's 「が」：0.221⇒0… and the
+softmax divisions, a card too short above a chart took the whole board, chart and all, and its text shrank to 21 px.
+On every answer slide of the quiz deck, for classes of 1 to 33 (en/ja, both rules, 16:9 and 4:3), the card meets
+no seat or drawn desk (cards, name, badge), no share label of a link, not the board's lines as far as they reach
+(rect taken from the lines' own font and count), no strip on the board, not the chart nor its heading, not the words
+of the title nor of the narration; its text is at least 24 canvas px and whole (not cut with "…"), the answer marked. In the PPTX its box is where the
+picture draws it, its text as big."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
 
 from classroom_gui.export.moments import deck_times
 from classroom_gui.lesson.quiz_play import deck_with_quiz
 from classroom_gui.lesson.state import Selection, timeline_for
-from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from classroom_gui.resources import teaching_model_dir
 
+EN = "the cat sat on the mat and the dog ran to the park with a ball".split() * 3
+JA = list("猫犬鳥魚山川空海花木石森") * 3
 SEED = {"ja": "猫がマットの上に座った", "en": "The cat sat on the mat"}
+CASES = [(1, "en", "none", (1920, 1080)), (3, "ja", "causal", (1024, 768)), (7, "ja", "none", (1024, 768)),
+         (7, "en", "causal", (1024, 768)), (9, "ja", "causal", (1024, 768)), (10, "en", "none", (1024, 768)),
+         (12, "ja", "none", (1920, 1080)), (12, "en", "causal", (1024, 768)), (20, "en", "causal", (1024, 768)),
+         (33, "ja", "none", (1920, 1080))]
 
 
-def answered(lang: str, size, rule: str = "none"):
-    trace = run_sentence(load_checkpoint(teaching_model_dir()), SEED[lang], rule).trace
+def sentence(lang: str, n: int) -> str:
+    return " ".join(EN[:n]) if lang == "en" else "".join(JA[:n])
+
+
+def answered(checkpoint, text: str, lang: str, size, rule: str):
+    trace = run_sentence(checkpoint, text, rule).trace
     sel = Selection(lang=lang, rule=rule).sized(*size)
     frames = deck_with_quiz(trace, sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))
     return [f for f in frames if f.quiz and f.quiz["answer"] is not None]
 
 
+def lines_rect(board) -> QRectF:
+    """The board's lines as drawn: from the top of their area, as many rows as the longest column, 1.3 x the font."""
+    lines = board.lines
+    rows = max(len(c) for c in lines.columns)
+    return QRectF(lines.area.x(), lines.area.y(), lines.area.width(), rows * lines.font.pixelSize() * 1.3)
+
+
+def words(item) -> QRectF:
+    return QFontMetricsF(item.font).boundingRect(item.area, item.flags, item.text)
+
+
+def check_frames(scene, frames, where: str) -> None:
+    assert frames, where
+    for frame in frames:
+        scene.set_frame(frame)
+        said = f"{where} {frame.title}"
+        card = scene.quiz_panel.area
+        assert scene.quiz_panel.isVisible() and scene.quiz_text.isVisible(), said
+        shown = [QRectF(s.x, s.y, s.w, s.h) for s in frame.students]
+        shown += [d.sceneBoundingRect() for d in scene.desks if d.isVisible()]
+        shown += [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
+        board = scene.board
+        if board.lines.isVisible() and board.lines.columns:
+            shown.append(lines_rect(board))
+        shown += [s.sceneBoundingRect() for s in board.strips if s.isVisible()]
+        shown += [c.sceneBoundingRect() for c in (board.bars, board.beside, board.heatmap) if c.isVisible()]
+        if board.chart is not None:
+            shown.append(board.chart)  # (its heading is drawn inside it)
+        shown += [words(scene.title), words(scene.narration)]
+        assert len(shown) > len(frame.students) >= 1
+        over = [r for r in shown if r.intersects(card)]
+        assert not over, (said, card, over)
+        text = scene.quiz_text
+        assert text.font.pixelSize() >= 24, (said, text.font.pixelSize())
+        assert "…" not in text.text and "✓" in text.text, said
+        used = QFontMetricsF(text.font).boundingRect(QRectF(0, 0, text.area.width(), 1e6), text.flags, text.text)
+        assert used.height() <= text.area.height() + 0.5 and card.contains(text.area), said
+        assert QRectF(0, 0, frame.canvas.width, frame.canvas.height).contains(card), said
+
+
+@pytest.mark.parametrize("n, lang, rule, size", CASES)
+def test_the_answer_card_covers_nothing_the_answer_is_read_from(qapp, checkpoint, n, lang, rule, size):
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    frames = answered(checkpoint, sentence(lang, n), lang, size, rule)
+    check_frames(ClassroomScene(), frames, f"{n} {lang} {rule} {size}")
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
-def test_the_answer_card_covers_no_desk_no_share_and_not_the_chart(qapp, lang, size):
+def test_the_seeds_answer_cards_leave_the_board_lines_in_view(qapp, checkpoint, lang, size):
+    """The seed at both rules: the mask answer (who cannot hear) and the softmax one (the divisions) among them."""
     from classroom_gui.scene.classroom import ClassroomScene
 
     scene = ClassroomScene()
-    frames = answered(lang, size)
-    assert len(frames) >= 3  # who can hear, the sum, the biggest share, the next word (each revealed once)
-    for frame in frames:
-        scene.set_frame(frame)
-        card = scene.quiz_panel.sceneBoundingRect()
-        assert scene.quiz_panel.isVisible() and card.width() > 0.2 * frame.canvas.width
-        desks = [d.sceneBoundingRect() for d in scene.desks if d.isVisible()]
-        shares = [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
-        assert len(desks) == len(frame.students) >= 6
-        assert not [r for r in desks + shares if r.intersects(card)], (frame.title, card)
-        for chart in (scene.board.bars, scene.board.heatmap):
-            assert not (chart.isVisible() and chart.sceneBoundingRect().intersects(card)), frame.title
-        assert scene.sceneRect().contains(card)
+    for rule in ("none", "causal"):
+        frames = answered(checkpoint, SEED[lang], lang, size, rule)
+        assert len(frames) >= 3  # who can hear, the sum, the biggest share, the next word (each revealed once)
+        check_frames(scene, frames, f"seed {lang} {rule} {size}")
 
 
-def test_the_pptx_answer_box_is_where_the_picture_draws_the_card(qapp, tmp_path):
+def test_the_pptx_answer_box_is_where_the_picture_draws_the_card(qapp, checkpoint, tmp_path):
     from pptx import Presentation
 
-    from classroom_gui.export.deck_pptx import EMU_PER_PX, QUIZ_NAME, save_pptx
+    from classroom_gui.export.deck_pptx import EMU_PER_PX, PT_PER_PX, QUIZ_NAME, save_pptx
     from classroom_gui.scene.classroom import ClassroomScene
 
-    frames = answered("ja", (1024, 768))[:2]
+    frames = answered(checkpoint, SEED["ja"], "ja", (1024, 768), "none")[:2]
     save_pptx(frames, tmp_path / "q.pptx", (1024, 768), None, lambda done, total: None)
     scene = ClassroomScene()
     for frame, slide in zip(frames, Presentation(str(tmp_path / "q.pptx")).slides):
@@ -59,3 +113,32 @@ def test_the_pptx_answer_box_is_where_the_picture_draws_the_card(qapp, tmp_path)
         box = next(s for s in slide.shapes if s.name == QUIZ_NAME)
         got = [v / EMU_PER_PX for v in (box.left, box.top, box.width, box.height)]
         assert got == pytest.approx([card.x(), card.y(), card.width(), card.height()], abs=2)
+        sizes = [r.font.size.pt for p in box.text_frame.paragraphs for r in p.runs]
+        assert sizes == pytest.approx([scene.quiz_text.font.pixelSize() * PT_PER_PX] * len(sizes), abs=0.1)
+        assert min(sizes) >= 24 * PT_PER_PX - 0.1 and "✓" in box.text_frame.text
+
+
+def test_a_japanese_question_breaks_between_phrases_on_both_cards(qapp, checkpoint):
+    """The lead: at 1024 x 768 the sum's question broke inside a phrase (「…足す」「と、いくつ…」). On the asked card
+    and the answered one (a free desk's place at 4:3) it breaks only after 「が」の, 割合を, すべて, 足すと、 or いくつに."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    question = "「が」の割合をすべて足すと、いくつになるでしょう？"
+    allowed = {question.index(p) + len(p) for p in ("「が」の", "割合を", "すべて", "足すと、", "いくつに")}
+    trace = run_sentence(checkpoint, SEED["ja"], "none").trace
+    sel = Selection(lang="ja", rule="none").sized(1024, 768)
+    frames = deck_with_quiz(trace, sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))
+    cards = [f for f in frames if f.quiz and f.quiz["question"] == question]
+    assert len(cards) == 2  # asked, then answered
+    scene = ClassroomScene()
+    for frame in cards:
+        scene.set_frame(frame)
+        text = scene.quiz_text
+        assert text.font.pixelSize() >= 24
+        lines = text.text.split("\n")
+        asked = lines[: lines.index("")]
+        assert "".join(asked) == question
+        ends = {sum(map(len, asked[:k])) for k in range(1, len(asked))}
+        assert ends <= allowed, asked
+        fm = QFontMetricsF(text.font)  # and Qt breaks none of them again
+        assert all(fm.horizontalAdvance(line) <= text.area.width() + 0.5 for line in asked), asked

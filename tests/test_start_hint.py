@@ -24,13 +24,13 @@ def test_the_first_screen_says_how_to_start_on_the_board_until_the_lesson_moves(
     w = fresh(qtbot, tmp_path, "The cat sat on the mat")
     hint = w.canvas.hint
     assert w.canvas.frame.beat == 0 and hint.isVisible()
-    assert hint.text() == text("en", "ui.start_hint") and "→" in hint.text() and "▶" in hint.text()
+    assert hint.text() == "Press → or ▶\nto start the lesson."
     board = w.canvas.mapFromScene(board_rect(w.canvas.frame.canvas)).boundingRect()
     assert board.contains(hint.geometry())  # on the board, whole
     lines = hint.text().split("\n")  # two lines, as the strings break them, neither broken again
     assert len(lines) == 2 and all(hint.fontMetrics().horizontalAdvance(line) <= hint.width() for line in lines)
     w.set_language("ja")
-    assert hint.isVisible() and hint.text() == "→キーか▶を押すと、\n授業が始まります。"
+    assert hint.isVisible() and hint.text() == "→キーか▶ボタンを押すと、\n授業が始まります。"
     w.do("next_beat")
     qtbot.waitUntil(lambda: w.canvas.frame.beat == 1)
     assert not hint.isVisible()
@@ -49,3 +49,37 @@ def test_no_hint_for_an_empty_class(qtbot, tmp_path):
     w.apply_sentence()
     qtbot.waitUntil(lambda: w.run is None)
     assert not w.canvas.hint.isVisible()
+
+
+def test_presenter_mode_hides_the_play_button_so_the_hint_names_the_arrow_key_only(qtbot, tmp_path):
+    """review17 6: F5 hides the controls, ▶ among them; the hint said "▶" all the same."""
+    w = fresh(qtbot, tmp_path, "The cat sat on the mat")
+    hint = w.canvas.hint
+    w.set_presenter(True)
+    assert not w.controls.isVisible() and hint.isVisible()
+    assert hint.text() == "Press →\nto start the lesson."
+    w.set_language("ja")
+    assert hint.text() == "→キーを押すと、\n授業が始まります。"
+    board = w.canvas.mapFromScene(board_rect(w.canvas.frame.canvas)).boundingRect()
+    assert board.contains(hint.geometry())
+    w.set_presenter(False)
+    assert w.controls.isVisible() and hint.text() == text("ja", "ui.start_hint") and "▶" in hint.text()
+
+
+def test_an_exports_wrote_message_is_said_over_the_class_in_presenter_mode(qtbot, tmp_path):
+    """review17 6: "wrote …" went to the status bar, which F5 hides; there it is said on the canvas too."""
+    from pathlib import Path
+
+    from classroom_gui.view.export_dialogs import _wrote
+
+    w = fresh(qtbot, tmp_path, "The cat sat on the mat")
+    where = Path(tmp_path / "x.png")
+    _wrote(w, where)
+    assert not w.canvas.note.isVisible()  # the window's status bar says it
+    assert str(where) in w.statusBar().currentMessage()
+    w.set_presenter(True)
+    _wrote(w, where)
+    note = w.canvas.note
+    assert note.isVisible() and str(where) in note.text()
+    assert w.canvas.viewport().rect().contains(note.geometry())
+    w.set_presenter(False)

@@ -72,7 +72,8 @@ def test_the_windows_worksheet_in_discussion_is_worked_in_turn_as_the_cli_does(q
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: refused.append(a))
     out = export_dialogs.export_worksheet(window.model, window, tmp_path / "ws.pdf", paper="a4")
     assert out is not None and out.exists() and not refused
-    assert "このシートは「順番に発言」のルールで解きます" in window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()  # where it went and why in turn, both (review17: only why)
+    assert said.startswith(f"{out}を書き出しました。") and said.endswith("このシートは「順番に発言」のルールで解きます。")
     assert window.sel.rule == "none"  # the lesson stays in discussion: only the sheet is in turn
 
 

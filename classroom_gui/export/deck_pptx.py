@@ -61,7 +61,7 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         _picture(slide, replace(frame, quiz=None), th, scene, width)
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
-            _quiz(slide, frame.quiz, th, frame.canvas, scene.board.chart)  # (the scene holds this frame: _picture)
+            _quiz(slide, frame, th, scene)
         notes = "\n\n".join([_quiz_said(frame), frame.narration, *frame.notices]).strip()
         slide.notes_slide.notes_text_frame.text = notes
         tick(i + 1, len(frames))
@@ -78,19 +78,28 @@ def _quiz_said(frame: Frame) -> str:
     return quiz_text(frame.quiz).replace("\n\n", "\n")
 
 
-def _quiz(slide, quiz: dict, th: Theme, canvas: Canvas = WIDESCREEN, chart=None) -> None:
-    """The quiz card as a box the teacher can edit, where the canvas draws it (over the board while asked, over its
-    lines once answered: scene.quiz.quiz_box, above `chart`), the answer's line bold in the answer colour. Before, the
-    question and its choices were put in the narration box, whose text then shrank to 8.7-10.3 pt on an answer slide
-    (teacher5 M3)."""
+def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
+    """The quiz card as a box the teacher can edit, where the canvas draws it (scene.quiz: over the board while
+    asked; once answered in the free place it finds for `scene`'s frame, clear of what the answer is read from, at
+    its text size), the answer's choice bold in the answer colour. Before, the question and its choices were put in
+    the narration box, whose text then shrank to 8.7-10.3 pt on an answer slide (teacher5 M3)."""
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
     from pptx.util import Pt
 
-    from ..scene.quiz import LETTERS, quiz_box, quiz_text
+    from ..scene.quiz import LETTERS, answer_card, asked_box, quiz_text
+    from ..scene.quiz_place import card_lines
 
+    quiz = frame.quiz
     revealed = quiz["answer"] is not None
-    box = quiz_box(canvas, revealed, chart)
+    if revealed:
+        scene.set_frame(frame, th)  # as the canvas draws it, title and narration and all: the card goes where it does
+        card = answer_card(scene, quiz, th.font_scale)
+        rows = card_lines(quiz, LETTERS, card.paired, kind=card.kind)  # the question whole: PowerPoint wraps it
+        box, said, px = card.box, [line for line in rows if line], card.px * PT_PER_PX
+    else:
+        box, said = asked_box(scene.frame.canvas), [line for line in card_lines(quiz, LETTERS, False) if line]
+        px = _fitting_px(quiz_text(quiz), box.width() - 72, box.height() - 56, *QUIZ_PX) * th.font_scale * PT_PER_PX
     x, y, w, h = box.x(), box.y(), box.width(), box.height()
     shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *_emu(x, y, w, h))
     shape.name = QUIZ_NAME
@@ -99,16 +108,12 @@ def _quiz(slide, quiz: dict, th: Theme, canvas: Canvas = WIDESCREEN, chart=None)
     shape.line.color.rgb = _rgb(th.color("value" if revealed else "focus"))
     shape.line.width = Pt(5 * PT_PER_PX)
     tf = shape.text_frame
-    px = _fitting_px(quiz_text(quiz), w - 72, h - 56, *QUIZ_PX) * th.font_scale * PT_PER_PX
-    lines = [(quiz["question"], px, th.color("text"), False)]
-    for i, choice in enumerate(quiz["choices"]):
-        right = quiz["answer"] == i
-        lines.append((f"{LETTERS[i]}.  {choice}" + ("  ✓" if right else ""), px,
-                      th.color("value" if right else "text"), right))
+    lines = [(line, px, th.color("value" if "✓" in line else "text"), "✓" in line) for line in said]
     _write(tf, lines)
     for para in tf.paragraphs:
         para.alignment = 1  # PP_ALIGN.LEFT
-    tf.paragraphs[0].space_after = Pt(px * 0.6)
+    if said[0] == quiz["question"]:
+        tf.paragraphs[0].space_after = Pt(px * 0.6)
     tf.word_wrap = True
     tf.vertical_anchor = MSO_ANCHOR.MIDDLE
     tf.margin_left = tf.margin_right = _emu(36)[0]

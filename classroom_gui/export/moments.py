@@ -11,7 +11,7 @@ from .files import ExportError
 def chapter_key(name: str) -> str:
     """A chapter by key ("softmax") or number ("7")."""
     name = str(name).strip().lower()
-    if name.isdigit() and int(name) < len(CHAPTERS):
+    if name.isascii() and name.isdigit() and int(name) < len(CHAPTERS):  # "²" is a digit to isdigit, not to int
         return CHAPTERS[int(name)]
     if name in CHAPTERS:
         return name
@@ -61,7 +61,15 @@ def chapter_range(timeline: Timeline, first: str | None = None, last: str | None
     keys = [k for k, _ in timeline.chapter_starts()]
     a = chapter_key(first) if first is not None else keys[0]
     b = chapter_key(last) if last is not None else keys[-1]
-    if keys.index(a) > keys.index(b):
-        raise ExportError("error.chapter_order", first=a, last=b)
+    chapter_order(a, b)
     end = starts[keys[keys.index(b) + 1]] if keys.index(b) + 1 < len(keys) else timeline.duration
     return starts[a], end
+
+
+def chapter_order(first: str, last: str, titles: tuple[str, str] | None = None) -> None:
+    """Refuse a range whose first chapter (a key) comes after its last: named by key, as `--from` and `--to`
+    take them, or by `titles`, as the export dialog's boxes show them ("7. Softmax: …")."""
+    if CHAPTERS.index(first) > CHAPTERS.index(last):
+        if titles is not None:
+            raise ExportError("error.chapter_order_titles", first=titles[0], last=titles[1])
+        raise ExportError("error.chapter_order", first=first, last=last)

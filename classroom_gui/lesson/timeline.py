@@ -106,7 +106,8 @@ class Timeline:
         the lesson of another class size or model depth has other steps there."""
         index, _, rest = place.partition(":")
         key, _, arg = rest.rpartition(":")
-        if not (index.isdigit() and arg.isdigit() and int(index) < len(self.beats) and math.isfinite(t)):
+        digits = (index + arg).isascii() and index.isdigit() and arg.isdigit()  # not "²" (int() refuses it)
+        if not (digits and int(index) < len(self.beats) and math.isfinite(t)):
             return None
         beat = self.beats[int(index)]
         if (beat.key, beat.arg) != (key, int(arg)):

@@ -69,7 +69,7 @@ class Edit:
 
 def _seat(word: str, tokens: list[str], spec: str) -> int:
     word = word.strip()
-    if word.isdigit():
+    if word.isascii() and word.isdigit():
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
         raise EditError("edit.seats" if len(tokens) > 1 else "edit.seats_one", spec=spec, last=len(tokens))
@@ -115,7 +115,7 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
 
 
 def _whole(text: str, top: int, key: str, spec: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= top:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= top:
         said = key + "_one" if top == 1 else key  # a one-layer model "has only 1 layer", not "from 1 to 1"
         raise EditError(said, spec=spec, top=top)
     return int(text) - 1

@@ -37,18 +37,10 @@ def colour_scales(groups, stacked=()) -> dict[str, float]:
     return _rounded(scales)
 
 
-# roles coloured on another role's scale: the notebook after the final LayerNorm is a notebook, on one screen with
-# the class's notebooks (the answer steps), so a cell's colour says the same size in both, as chapter 10's
-# LayerNorm card (role "notebook") does; on a scale of its own (±6 beside the notebooks' ±10 of the seed, ±5 beside
-# ±33 of others) its -4.35 was a deeper red than the notebook's -5.28 right above it
-SHARED_SCALE = {"final_notebook": "notebook"}
-
-
 def _rounded(scales: dict[str, float]) -> dict[str, float]:
-    """The scales with SHARED_SCALE's roles on one scale (the larger), rounded: a stable cache key."""
-    for role, other in SHARED_SCALE.items():
-        if role in scales:
-            scales[role] = scales[other] = max(scales[role], scales.get(other, 0.0))
+    """The scales rounded: a stable cache key. Every role on its own scale: the final notebook too, which the
+    answer is read from (lesson 13_answer.final_notebook labels it with its scale; on the notebooks' ±33 its ±5
+    read white: review17)."""
     return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}
 
 

@@ -200,9 +200,12 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
             self.desks.append(desk)
         least = least_number_px(frame.canvas, len(frame.students))
         self.desk_rows = {}  # the board wraps its vectors as the asker's desk wraps them (board_wrap.board_as_desks)
+        # names shrink beside a badge only in 16:9's laned classes (its 6 wide desks a row); 4:3's 5 narrow desks a
+        # row give the badge a line of its own: 「マット」 shrank to 16 px beside one (11 px on a projector; review17)
+        laned = frame.canvas.laned[0] <= len(frame.students) <= frame.canvas.laned[1]
         boxes = class_boxes(pairs, th.font_scale, least, fitted=crowd is None and not self.composed,
                             board=tuple(len(v.numbers) for v in frame.board_vectors if not v.left_out),
-                            laned=frame.canvas.laned[0] <= len(frame.students) <= frame.canvas.laned[1])
+                            laned=laned and frame.canvas.name == "16:9")
         for desk, (s, strips), box in zip(self.desks, pairs, boxes):
             if s.state == "focus" or not self.desk_rows:
                 self.desk_rows = desk_rows(box, [len(x.values) for x in strips])

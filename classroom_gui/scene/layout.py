@@ -198,9 +198,9 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     row_h = px * 1.9
     if cols >= 3 and k * row_h + gaps <= avail:
         need = [max(1, math.ceil(n / cols)) for n in counts]
-        snug = px * SNUG
-        if sum(need) * row_h + gaps > avail and sum(need) * snug + min(gap, TIGHT_GAP) * (k - 1) <= avail:
-            gap, row_h, rows = min(gap, TIGHT_GAP), snug, need  # every number, on rows a little lower
+        snug_h = px * SNUG
+        if sum(need) * row_h + gaps > avail and sum(need) * snug_h + min(gap, TIGHT_GAP) * (k - 1) <= avail:
+            gap, row_h, rows = min(gap, TIGHT_GAP), snug_h, need  # every number, on rows a little lower
         elif least_px >= NUMBER_PX[-1]:  # (16:9 from 13 students: the room under the cards is the links' labels')
             rows = [1] * k
         else:

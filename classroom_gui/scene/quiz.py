@@ -1,41 +1,68 @@
 """The quiz card on the canvas: the question and its lettered choices over the blackboard (where the answer
-will appear), and once revealed the answer marked with ✓ and its letter in bold colour, over the board's lines
-(above its chart): the desks' cards and share badges the answer is read from stay in view (teacher13 M3: over the
-class it hid 「猫」's cards and two badges). Draws Frame.quiz only."""
+will appear), and once revealed the answer marked with ✓ in a free place of the canvas (scene.quiz_place): clear
+of the desks and their badges, the links' share labels, the board's lines and strips, and its chart, all of which
+the answer is read from (teacher13 M3: over the class it hid 「猫」's cards and two badges; review17: over the
+board's lines it hid the mask answer's 「が」：0.221⇒0… and the softmax divisions). Draws Frame.quiz only."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 
-from ..lesson.canvas import Canvas
-from .board import GAP
+from . import fonts
+from .areas import caption_rect
 from .items import PanelItem, TextBlockItem
+from .quiz_place import PAD_X, PAD_Y, Placed, answered_place, card_lines, question_lines
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
 LETTERS = "ABCD"
+HEADING = 6.0  # a bar chart's heading reaches a little above its rect (Board.chart; the items' bounds hold it)
 
 
-ANSWERED_LEAST = 0.22  # of the canvas's height (238 px): a card shorter than this above the chart takes the board
-
-
-def quiz_box(canvas: Canvas, revealed: bool, chart: QRectF | None = None) -> QRectF:
-    """Where the card goes on `canvas`: asked, over the board and the class's right (the answer is not yet shown);
-    answered, over the board only (never a desk), above its chart (`chart`, Board.chart: the bars of the shares or
-    of the next word) where that leaves room for the card, else the whole board."""
+def asked_box(canvas) -> QRectF:
+    """Where the asked card goes on `canvas`: over the board and the class's right (the answer is not yet shown)."""
     w, h = canvas.width, canvas.height
-    if revealed:
-        x, y, bw, bh = canvas.board
-        if chart is not None and chart.top() - GAP - y >= h * ANSWERED_LEAST:
-            bh = chart.top() - GAP - y  # (the chart's heading reaches a little above its rect)
-        return QRectF(x, y, bw, bh)
     return QRectF(w * 0.40, h * 0.10, w * 0.58, h * 0.62)
 
 
+def words(item) -> list[QRectF]:
+    """Where a visible TextBlockItem's words are (its box may be far wider or taller)."""
+    if not item.isVisible() or not item.text:
+        return []
+    return [QFontMetricsF(item.font).boundingRect(item.area, item.flags, item.text)]
+
+
+def shown_by_answer(scene) -> list[QRectF]:
+    """Where `scene` (holding its frame) draws what an answer is read from, canvas pixels: every seat and drawn
+    desk (its name, cards and badge), the links' share labels, the board's lines as far down as they reach, its
+    strips and chart (with its heading), and the words of the title, legend, narration and notes."""
+    out = [QRectF(s.x, s.y, s.w, s.h) for s in scene.frame.students]
+    out += [d.sceneBoundingRect() for d in scene.desks if d.isVisible()]
+    out += [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
+    board = scene.board
+    if board.lines.isVisible():
+        a = board.lines.area
+        out.append(QRectF(a.x(), a.y(), a.width(), board.lines.used_height()))
+    out += [s.sceneBoundingRect() for s in board.strips if s.isVisible()]
+    out += [c.sceneBoundingRect() for c in (board.bars, board.beside, board.heatmap) if c.isVisible()]
+    if board.chart is not None:
+        out.append(board.chart.adjusted(0, -HEADING, 0, 0))
+    out += [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
+    return out + [r for item in (scene.title, scene.narration, scene.notices) for r in words(item)]
+
+
+def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
+    """The answered card for `scene`'s frame: the most it can say (question and choices, the choices, the answer
+    alone) at 24 px or more, in the free place nearest the board's middle (below its lines, a free classroom cell,
+    a corner of the title row or the caption); never over the chart."""
+    canvas = scene.frame.canvas
+    x, y, bw, bh = canvas.board
+    area = QRectF(12, 12, canvas.width - 24, canvas.height - 24)
+    near = (x + bw / 2, y + bh / 2)
+    return answered_place(quiz, LETTERS, area, shown_by_answer(scene), near, font_scale, caption_rect(canvas))
+
+
 def quiz_text(quiz: dict) -> str:
-    lines = [quiz["question"], ""]
-    for i, choice in enumerate(quiz["choices"]):
-        mark = "  ✓" if quiz["answer"] == i else ""
-        lines.append(f"{LETTERS[i]}.  {choice}{mark}")
-    return "\n".join(lines)
+    return "\n".join(card_lines(quiz, LETTERS, False))
 
 
 def show_quiz(scene, frame, th) -> None:
@@ -51,7 +78,13 @@ def show_quiz(scene, frame, th) -> None:
     if not on:
         return
     revealed = frame.quiz["answer"] is not None
-    box = quiz_box(frame.canvas, revealed, scene.board.chart if scene.board.panel.isVisible() else None)
+    if revealed:
+        card = answer_card(scene, frame.quiz, th.font_scale)
+        box, text, most, least = card.box, "\n".join(card.lines), card.px, card.px
+    else:
+        box, most, least = asked_box(frame.canvas), 44 * th.font_scale, 20
+        fm = QFontMetricsF(fonts.font(most))  # the question broken between phrases at its biggest size
+        text = "\n".join(question_lines(card_lines(frame.quiz, LETTERS, False), fm, box.width() - 2 * PAD_X - 2))
     scene.quiz_panel.set_panel(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)
-    scene.quiz_text.set_text(quiz_text(frame.quiz), box.adjusted(36, 28, -36, -28), 44 * th.font_scale, 20,
-                         th.color("text"), align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    scene.quiz_text.set_text(text, box.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), most, least, th.color("text"),
+                             align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

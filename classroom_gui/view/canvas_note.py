@@ -1,30 +1,26 @@
 """A short-lived note over the classroom canvas (teacher9 L5): a what-if refusal said where the teacher is looking,
-also in presenter mode (F5, full screen), where the status bar is hidden. A widget on the view's viewport, never
+and in presenter mode (F5, full screen), where the status bar is hidden, every status message (an export's
+"wrote …": review17). A widget on the view's viewport, never
 part of the scene: no exported picture shows it, and a click passes through it to the class below.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QTimer
+
+from .viewport_label import ViewportLabel
 
 WIDTH = 0.6        # of the viewport's width, at most
 LINE = 1 / 28      # the text's pixel size, of the viewport's height (38 px on a 1080-line projector)
 LEAST_PX = 15
 
 
-class CanvasNote(QLabel):
+class CanvasNote(ViewportLabel):
     def __init__(self, view):
-        super().__init__(view.viewport())
-        self.setObjectName("canvasNote")
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        super().__init__(view, "canvasNote")
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.hide)
         self._said = None
-        self.hide()
 
     def say(self, said, lang: str, ms: int = 8000) -> None:
         """Show `said(lang)` (a message that can be said again in another language) for `ms` milliseconds."""
@@ -42,8 +38,6 @@ class CanvasNote(QLabel):
         self.setStyleSheet(f"QLabel#canvasNote {{ background: rgba(24, 24, 24, 225); color: white; font-size: {px}px;"
                            f" border-radius: {px // 2}px; padding: {px // 2}px {px}px; }}")
         self.setText(text)
-        self.setFixedWidth(round(area.width() * WIDTH))
-        self.setFixedHeight(self.heightForWidth(self.width()))
-        self.move(area.center().x() - self.width() // 2, area.center().y() - self.height() // 2)
+        self.centre_on(area, area.width() * WIDTH)
         self.show()
         self.raise_()

@@ -15,7 +15,7 @@ from ..scene.limits import MAX_SIDE, MIN_SIDE
 from ..export.deck import save_deck
 from ..export.errors import ExportError, said
 from ..export.formats import file_filter
-from ..export.moments import deck_times
+from ..export.moments import chapter_order, deck_times
 from ..export.pictures import clipboard_image, save_picture
 from ..export.sizes import SIZES
 from ..export.video import save_video
@@ -55,11 +55,10 @@ class OptionsDialog(QDialog):
         first = (shaped or SIZE_CHOICES)[0]
         self.size.setCurrentIndex(SIZE_CHOICES.index(first))  # 4:3 in presenter mode on a 4:3 screen
         self.width, self.height = QSpinBox(), QSpinBox()
-        for box, value in ((self.width, first[0]), (self.height, first[1])):
+        for box in (self.width, self.height):
             box.setRange(MIN_SIDE, MAX_SIDE)
-            box.setValue(value)
-            box.setEnabled(False)
         self.size.currentIndexChanged.connect(self._size_chosen)
+        self._size_chosen(self.size.currentIndex())  # the first preset's width and height, greyed
         form.addRow(t("ui.size"), self.size)
         form.addRow(t("ui.width"), self.width)
         form.addRow(t("ui.height"), self.height)
@@ -121,12 +120,12 @@ class OptionsDialog(QDialog):
     def accept(self) -> None:
         """OK with the last chapter before the first: the reason, as `deck` and `video` say it, and the dialog stays
         open with every choice kept (nothing is asked or written)."""
-        first, last = self.chapters()
-        if self.ranged and CHAPTERS.index(first) > CHAPTERS.index(last):
-            # the chapters as the boxes name them (long titles: not kept whole on one line, as _report keeps names)
-            QMessageBox.warning(self, self.t("ui.export_failed"), self.t("error.chapter_order",
-                                first=self.first.currentText(), last=self.last.currentText()))
-            return
+        if self.ranged:
+            try:  # the check `deck` and `video` make (export.moments), the chapters named as the boxes show them
+                chapter_order(*self.chapters(), (self.first.currentText(), self.last.currentText()))
+            except ExportError as exc:  # (long titles: not kept whole on one line, as _report keeps names)
+                QMessageBox.warning(self, self.t("ui.chapter_range"), self.t(exc.phrase.key, **exc.phrase.values))
+                return
         super().accept()
 
     def chosen_size(self) -> tuple[int, int]:
@@ -211,11 +210,16 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
             _fit_canvas(parent)
 
 
-def _wrote(window, path: Path | None) -> Path | None:
+def _wrote(window, path: Path | None, more=None) -> Path | None:
     """An export finished: the status bar says where it went, as the CLI's last line does (teacher13 L1: the
-    progress dialog closed and nothing said what was written)."""
+    progress dialog closed and nothing said what was written), then `more(lang)` if given (a worksheet worked in
+    turn says why: review17, it said only that). In presenter mode the canvas says it (MainWindow.tell)."""
+    def said(lang: str) -> str:
+        wrote = sentence_start(text(lang, "cli.wrote", path=path))
+        return wrote if more is None else wrote + ("" if lang == "ja" else " ") + more(lang)
+
     if path is not None and hasattr(window, "tell"):
-        window.tell(lambda lang: sentence_start(text(lang, "cli.wrote", path=path)), 15000)
+        window.tell(said, 15000)
     return path
 
 
@@ -331,7 +335,4 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     except (ExportError, OSError, WorksheetError) as exc:
         _report(model, parent, exc)
         return None
-    if note is not None and hasattr(parent, "tell"):
-        parent.tell(note.said, 10000)
-        return written
-    return _wrote(parent, written)
+    return _wrote(parent, written, note.said if note is not None else None)  # where it went, and why in turn

@@ -90,4 +90,5 @@ def present(window, on: bool) -> None:
                                Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
     window.dock.setVisible(window.charts_wanted and not on)
     full_screen(window, on)
+    window.canvas.hint.present(on)
     window.canvas.setFocus()

@@ -204,7 +204,7 @@ def _left(store: QSettings) -> tuple[str, str, float, int | None] | None:
 
 def _index(store: QSettings, key: str) -> int | None:
     value = _value(store, key)
-    if isinstance(value, str) and value.isdigit() and int(value) <= MAX_INDEX:
+    if isinstance(value, str) and value.isascii() and value.isdigit() and int(value) <= MAX_INDEX:
         return int(value)
     return None
 

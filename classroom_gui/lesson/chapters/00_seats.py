@@ -11,7 +11,7 @@ def sit(ctx, fr: Frame):
     n = ctx.trace.n_tokens
     for s in fr.students:  # students come in one after another
         s.opacity = min(1.0, max(0.0, ctx.alpha * (n + 1) - s.index))
-    fr.narration = ctx.t(ctx.beat.key, n=n, names=ctx.name_list(range(n)))
+    fr.narration = ctx.t("seats.sit_one" if n == 1 else ctx.beat.key, n=n, names=ctx.name_list(range(n)))
 
 
 STEPS = [Step("sit", 2.0, sit)]

@@ -41,12 +41,26 @@ def _answer_time(ctx, fr: Frame) -> list[str]:
     return vocab
 
 
+def final_notebook(ctx, values, visible: float = 1.0):
+    """The last notebook after the final LayerNorm, the one the answer is read from, coloured on a scale of its own
+    (scene.class_rows.colour_scales: its largest number, the deepest colour) and labelled with it, rounded ("±5"): on
+    the class notebooks' scale (±33 beside its ±5 at some sentences) it read white where the answer is read from it
+    (review17), and the label says its colours are not the notebooks'."""
+    strip = ctx.strip("final_notebook", values, visible, "card.final_notebook")
+    finite = np.abs(np.asarray(values, np.float64))
+    finite = finite[np.isfinite(finite)]
+    if len(finite):
+        m = float(finite.max())  # whole, to fit the label's two lines at 5 desks a row (「正規化（ノート）±6」)
+        strip.label = ctx.t("card.final_notebook_scale", label=strip.label, scale=f"{m:.0f}" if m >= 1 else f"{m:.1g}")
+    return strip
+
+
 def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before the logits use it
     tr = ctx.trace
     last = tr.n_tokens - 1
     _answer_time(ctx, fr)
     if ctx.desks(fr):
-        fr.students[last].cards = [ctx.strip("final_notebook", tr.ln_f[last], ctx.alpha, "card.final_notebook")]
+        fr.students[last].cards = [final_notebook(ctx, tr.ln_f[last], ctx.alpha)]
     fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
     fr.write_vector(fmt_many(tr.layers[-1].output[last]))
     fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
@@ -64,7 +78,7 @@ def _compared(ctx, fr: Frame):
     top = answer_ids(tr, probs, TOP_WORDS)
     fr.answer_id = int(top[0])
     if ctx.desks(fr):
-        fr.students[last].notebook = ctx.strip("final_notebook", tr.ln_f[last], label_key="card.final_notebook")
+        fr.students[last].notebook = final_notebook(ctx, tr.ln_f[last])
     return vocab, probs, top
 
 

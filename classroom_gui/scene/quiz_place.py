@@ -1,0 +1,184 @@
+"""Where an answered quiz card goes: a free place of the canvas, clear of everything the reveal shows (the desks
+and their badges, the links' share labels, the board's lines and strips, its chart, the title and the caption).
+review17: over the board's lines it hid the mask answer's 「が」：0.221⇒0… and the softmax divisions it revealed,
+and a card too short above the chart took the whole board, chart and all.
+
+The card's text is laid out at the biggest size from MOST_PX down to LEAST_PX (one choice a row, then two a row,
+each as wide as it runs or wrapped narrower, so taller: WIDTHS), and goes in the first free place of that size nearest the
+board's middle: below the board's lines, on a free classroom cell, or a corner. The free places are found on a
+grid of CELL canvas pixels (a summed-area table: every place of one size at once)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+
+from . import fonts
+from .board_wrap import NO_LINE_START, wrapped
+
+CELL = 6.0              # the free-place grid, canvas pixels
+CLEAR = 6.0             # the card keeps this far from anything it must not cover
+PAD_X, PAD_Y = 20.0, 12.0  # the answered card's text inside its panel (narrow enough for a free desk's place)
+MOST_PX, LEAST_PX = 44, 24  # the answered card's text (review17: 21 px at 4:3 read ~15 px on a projector)
+SIZES = (44, 40, 36, 32, 28, 24)
+WIDTHS = (960, 800, 680, 560, 460, 380, 320, 260, 220, 190, 160)  # the text's widths below its one-line width: a narrower,
+# taller card where a wide one finds no room (a free desk's place is 210 x 375 at 4:3)
+NO_BREAK = "\u00a0\u00a0"
+FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+
+
+@dataclass(frozen=True)
+class Placed:
+    box: QRectF      # the card's panel
+    lines: list[str]  # what it says (KINDS), two choices a row when `paired`, letters held to their choices
+    px: float        # its text size, canvas pixels
+    paired: bool
+    kind: str        # "whole", "choices" or "answer"
+
+
+KINDS = ("whole", "choices", "answer")  # the question and the choices; the choices (the question was asked on the
+# slide before); the answer's choice alone: the first that has a free place at LEAST_PX or more
+
+
+def card_lines(quiz: dict, letters: str, paired: bool, space: str = "  ", kind: str = "whole") -> list[str]:
+    """The question, a blank line, and the lettered choices (the answer marked ✓), one or two a row; `space`
+    after each letter (the card's no-break spaces keep a letter on its choice's line). `kind` "choices" leaves
+    the question out, "answer" says the marked choice alone."""
+    choices = [f"{letters[i]}.{space}{c}" + ("  ✓" if quiz["answer"] == i else "") for i, c in enumerate(quiz["choices"])]
+    if kind == "answer":
+        return [choices[quiz["answer"]]]
+    if paired:
+        choices = ["      ".join(choices[i:i + 2]) for i in range(0, len(choices), 2)]
+    return [quiz["question"], "", *choices] if kind == "whole" else choices
+
+
+class FreeGrid:
+    """The places of `area` clear of every rect of `taken` (CLEAR apart), on a grid of CELL pixels."""
+
+    def __init__(self, area: QRectF, taken: list[QRectF]):
+        self.area = area
+        self.cols, self.rows = int(area.width() // CELL), int(area.height() // CELL)
+        used = np.zeros((self.rows, self.cols), np.int32)
+        for r in taken:
+            x0 = int(max(0, (r.left() - CLEAR - area.left()) // CELL))
+            y0 = int(max(0, (r.top() - CLEAR - area.top()) // CELL))
+            x1 = int(min(self.cols, -(-(r.right() + CLEAR - area.left()) // CELL)))
+            y1 = int(min(self.rows, -(-(r.bottom() + CLEAR - area.top()) // CELL)))
+            if x1 > x0 and y1 > y0:
+                used[y0:y1, x0:x1] = 1
+        self.table = np.zeros((self.rows + 1, self.cols + 1), np.int32)
+        self.table[1:, 1:] = used.cumsum(0).cumsum(1)
+
+    def place(self, w: float, h: float, near) -> QRectF | None:
+        """A free w x h place whose middle is nearest `near` (x, y); None when there is none."""
+        cw, ch = int(-(-w // CELL)), int(-(-h // CELL))
+        if cw > self.cols or ch > self.rows:
+            return None
+        t = self.table
+        hits = t[ch:, cw:] - t[:-ch, cw:] - t[ch:, :-cw] + t[:-ch, :-cw]
+        ys, xs = np.nonzero(hits == 0)
+        if not len(ys):
+            return None
+        mx = self.area.left() + xs * CELL + cw * CELL / 2
+        my = self.area.top() + ys * CELL + ch * CELL / 2
+        best = int(np.argmin((mx - near[0]) ** 2 + (my - near[1]) ** 2))
+        left = self.area.left() + xs[best] * CELL + (cw * CELL - w) / 2
+        top = self.area.top() + ys[best] * CELL + (ch * CELL - h) / 2
+        return QRectF(left, top, w, h)
+
+
+def _hiragana(c: str) -> bool:
+    return "\u3041" <= c <= "\u309f"
+
+
+def phrase_breaks(text: str) -> list[int]:
+    """Where a Japanese question may break between phrases (the index a line starts at): after 「、」「，」「：」,
+    after a run of hiragana (a particle or an ending) before a kanji, katakana or 「, and after 「に」「を」「は」
+    before more hiragana; never inside a 「」 name nor before a mark that may not start a line."""
+    found, depth = [], 0
+    for i in range(1, len(text)):
+        prev, ch = text[i - 1], text[i]
+        depth += (prev == "「") - (prev == "」")
+        if depth > 0 or ch in NO_LINE_START or ch == "ー":
+            continue
+        if prev in "、，：" or _hiragana(prev) and not _hiragana(ch) or prev in "にをは" and _hiragana(ch):
+            found.append(i)
+    return found
+
+
+def question_lines(lines: list[str], fm: QFontMetricsF, width: float) -> list[str]:
+    """A whole card's lines with its question wrapped to `width`: a text with spaces at its spaces; a Japanese
+    one between phrases (phrase_breaks), a phrase wider than the card as the board wraps a line (board_wrap:
+    between characters, a 「」 name whole). The lead: the sum's question broke as 「…足す」「と、いくつ…」."""
+    question = lines[0]
+    if " " in question:
+        return [part.strip() for part in wrapped(question, fm, width)] + lines[1:]
+    out, line, start = [], "", 0
+    for end in [*phrase_breaks(question), len(question)]:
+        piece = question[start:end]
+        start = end
+        if line and fm.horizontalAdvance(line + piece) > width:
+            out.append(line)
+            line = ""
+        if fm.horizontalAdvance(line + piece) > width:  # a phrase alone too wide: cut between characters
+            *whole, line = [part.strip() for part in wrapped(line + piece, fm, width)]
+            out += whole
+        else:
+            line += piece
+    return out + [line] + lines[1:]
+
+
+def clause_width(question: str, fm: QFontMetricsF) -> float:
+    """The least width the question wraps at without a word or phrase cut: its widest word (a text with spaces),
+    else its widest phrase (phrase_breaks)."""
+    if " " in question:
+        parts = question.split(" ")
+    else:
+        ends = [0, *phrase_breaks(question), len(question)]
+        parts = [question[a:b] for a, b in zip(ends, ends[1:])]
+    return max(fm.horizontalAdvance(p.strip()) for p in parts if p) + 2
+
+
+def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
+    """(lines, px, paired, kind, card w, card h), the most said first (KINDS); each first with its question broken
+    only between phrases (or words), then anywhere; each from the biggest text down: one choice a row, then two a
+    row, each one line wide, as wide as its question's widest phrase, or narrower (WIDTHS); never wider than
+    `widest` pixels."""
+    for kind in KINDS:
+        for whole_clauses in (True, False) if kind == "whole" else (True,):
+            for px in SIZES:
+                fm = QFontMetricsF(fonts.font(px * font_scale))
+                least = clause_width(quiz["question"], fm) if kind == "whole" else 0.0
+                for paired in (False, True) if kind != "answer" else (False,):
+                    given = card_lines(quiz, letters, paired, NO_BREAK, kind)
+                    one_line = min(max(fm.horizontalAdvance(line) for line in given) + 2, widest - 2 * PAD_X)
+                    widths = {one_line, *(w for w in WIDTHS if w < one_line)}
+                    if kind == "whole":
+                        widths.add(min(one_line, max(least, *(fm.horizontalAdvance(c) + 2 for c in given[2:]))))
+                    for w in sorted(widths, reverse=True):
+                        if (w >= least) != whole_clauses:
+                            continue
+                        lines = question_lines(given, fm, w) if kind == "whole" else given
+                        used = fm.boundingRect(QRectF(0, 0, w, 1e6), FLAGS, "\n".join(lines))
+                        if used.width() > w + 0.5:  # a word longer than the width: this wrap does not hold it
+                            continue
+                        yield lines, px * font_scale, paired, kind, used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y
+
+
+def answered_place(quiz: dict, letters: str, area: QRectF, taken: list[QRectF], near, font_scale: float,
+                   corner: QRectF) -> Placed:
+    """The answered card: the first of its layouts that has a free place in `area` (nearest `near`). With none
+    (no free place even for the answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right
+    corner of `corner` (the caption's: never the chart)."""
+    grid = FreeGrid(area, taken)
+    last = None
+    for lines, px, paired, kind, w, h in layouts(quiz, letters, font_scale, area.width()):
+        box = grid.place(w, h, near)
+        if box is not None:
+            return Placed(box, lines, px, paired, kind)
+        last = (lines, px, paired, kind, w, h)
+    lines, px, paired, kind, w, h = last
+    return Placed(QRectF(corner.right() - w, corner.bottom() - h, w, h), lines, px, paired, kind)

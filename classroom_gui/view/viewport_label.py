@@ -1,0 +1,23 @@
+"""A line of text on a canvas view's viewport, never part of the scene: no exported picture or video shows it, and
+clicks pass through it to the class below. The start's hint (start_hint) and a short-lived note (canvas_note)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QLabel
+
+
+class ViewportLabel(QLabel):
+    def __init__(self, view, name: str):
+        super().__init__(view.viewport())
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+
+    def centre_on(self, area: QRect, width: float) -> None:
+        """`width` pixels wide, as tall as its text then needs, its middle on `area`'s."""
+        self.setFixedWidth(max(1, round(width)))
+        self.setFixedHeight(self.heightForWidth(self.width()))
+        self.move(area.center().x() - self.width() // 2, area.center().y() - self.height() // 2)
