@@ -81,6 +81,7 @@ class ChapterSlider(QSlider):
 class Controls(QWidget):
     action = Signal(str)          # one of the shortcut table's action names
     scrubbed = Signal(float)      # seconds
+    settled = Signal()            # the scrubber's handle let go (a click on the groove or the end of a drag)
     speedChosen = Signal(float)
 
     def __init__(self, parent=None):
@@ -104,6 +105,7 @@ class Controls(QWidget):
         self.slider = ChapterSlider()
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.slider.valueChanged.connect(self._slid)
+        self.slider.sliderReleased.connect(self.settled.emit)
         row.addWidget(self.slider, 1)
         self.step_label = QLabel()
         self.step_label.setMinimumWidth(110)
