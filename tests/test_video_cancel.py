@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from classroom_gui.lesson.timeline import CHAPTERS
+from classroom_gui.messages.fit import sentence_start
 from classroom_gui.view import canvas_warm, export_dialogs
 from helpers import random_window
 
@@ -44,7 +45,8 @@ def test_cancel_while_the_steps_are_read_writes_nothing_and_the_window_goes_on(q
     assert dialogs[0][1], "the progress dialog was not shown at once"
     assert len(built) == 3  # stopped at once: no further step read, no picture drawn
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no video, no half-written file beside it
-    assert told == [w.t("error.cancelled")]
+    # said on the status line, not in a warning box to dismiss (teacher14 L3)
+    assert not told and w.statusBar().currentMessage() == sentence_start(w.t("error.cancelled"))
     qtbot.waitUntil(lambda: not w.findChildren(QProgressDialog))  # the dialog went with the export
     assert canvas_warm._held[0] == 0  # the canvas draws ahead again
 
@@ -56,6 +58,29 @@ def test_cancel_while_the_steps_are_read_writes_nothing_and_the_window_goes_on(q
     w.canvas.grab()
     again = _options(w, "scaling", "scaling")
     assert export_dialogs.export_video(w.model, w, tmp_path / "scaling.gif", again) == tmp_path / "scaling.gif"
-    assert (tmp_path / "scaling.gif").stat().st_size > 0 and len(told) == 1
+    assert (tmp_path / "scaling.gif").stat().st_size > 0 and not told
     options.deleteLater()
     again.deleteLater()
+
+
+def test_a_cancelled_export_is_one_line_in_the_windows_language_and_over_the_class_in_presenter_mode(qtbot, tmp_path,
+                                                                                                    monkeypatch):
+    """teacher14 L3: Cancel showed "export cancelled; no file was written" in a ⚠ box to dismiss; the teacher chose
+    it, so the status line says it (and the canvas's note in F5, which hides the status bar), in the UI's language.
+    A real failure is still a box."""
+    from classroom_gui.export.errors import Cancelled, ExportError
+
+    w = random_window(qtbot, tmp_path)
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: boxes.append(message))
+    w.set_language("ja")
+    export_dialogs._report(w.model, w, Cancelled())
+    assert not boxes and w.statusBar().currentMessage() == "書き出しを取り消しました。ファイルは書き出していません。"
+    assert not w.canvas.note.isVisible()
+    w.set_presenter(True)
+    w.set_language("en")
+    export_dialogs._report(w.model, w, Cancelled())
+    assert not boxes and w.canvas.note.isVisible() and w.canvas.note.text() == "Export cancelled; no file was written"
+    w.set_presenter(False)
+    export_dialogs._report(w.model, w, ExportError("error.cancelled"))  # (any other export error: the box)
+    assert len(boxes) == 1

@@ -188,7 +188,8 @@ def test_an_empty_second_sentence_says_so(qtbot, window):
 
 def test_the_comparison_is_saved_and_copied_from_the_window(qtbot, window, tmp_path, monkeypatch):
     """teacher3 M2 (the window's part): the dialog saves the comparison as `export --compare` draws it (PNG or
-    PDF, 1920 x 1080) and copies it; a wrong suffix is one message and writes nothing."""
+    PDF, 1920 x 1080), says where it wrote as the other exports do (teacher14 L1), and copies it; a wrong suffix is
+    one message and writes nothing."""
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
@@ -201,6 +202,10 @@ def test_the_comparison_is_saved_and_copied_from_the_window(qtbot, window, tmp_p
                        lang=window.sel.lang)
     assert (image.width(), image.height()) == (1920, 1080)
     assert image.convertToFormat(want.format()) == want
+    from classroom_gui.lesson.strings import text
+    from classroom_gui.messages.fit import sentence_start
+    wrote = sentence_start(text(window.sel.lang, "cli.wrote", path=saved))
+    assert window.statusBar().currentMessage() == wrote and str(saved) in wrote  # teacher14 L1
     assert dialog.save(tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
     dialog.copy()
     assert QApplication.clipboard().image().size() == want.size()

@@ -70,6 +70,25 @@ def test_the_top_words_logit_redoes_from_the_board(checkpoint, text, lang):
 @pytest.mark.parametrize("text,lang", SENTENCES[:2])
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
 def test_the_drawn_board_shows_the_sum_beside_the_chart_at_both_shapes(qapp, checkpoint, text, lang, canvas):
+    drawn_sum(checkpoint, text, lang, canvas)
+
+
+# 5 to 12 students at 4:3 (teacher14 H1: 12 students' sum at 3 decimals, 15.1909 beside the chart's 15.18, took a note's
+# line and the board fell back to the list; 5 students' at 4 decimals, 18.0752 beside 18.07 (the model's 18.074833),
+# did too): the factors at the fewest decimals, up to 5, whose sum rounds to the chart's score, and no note
+CLASSES = [("猫がマットの上", "ja", 5), ("The cat sat on the mat .", "en", 7), ("The cat sat on the mat . The", "en", 8),
+           ("The cat sat on the mat . The dog", "en", 9), ("猫がマットの上に座った。犬が", "ja", 10),
+           ("The cat sat on the mat . The dog ate the", "en", 11), ("猫がマットの上に座った。犬が庭で", "ja", 12)]
+
+
+@pytest.mark.parametrize("text,lang,n", CLASSES, ids=[f"{n}-{lang}" for _t, lang, n in CLASSES])
+def test_the_4_3_board_shows_the_sum_up_to_12_students(qapp, checkpoint, text, lang, n):
+    assert drawn_sum(checkpoint, text, lang, FOUR_THREE).n_tokens == n
+
+
+def drawn_sum(checkpoint, text, lang, canvas):
+    """The logits step drawn at `canvas`: its board is the worked sum (not the list, board_short), whole, at least
+    LINE_MIN_PX, beside the chart, and redoes the chart's first score. Returns the trace."""
     from classroom_gui.scene.board import LINE_MIN_PX
     from classroom_gui.scene.classroom import ClassroomScene
 
@@ -86,3 +105,4 @@ def test_the_drawn_board_shows_the_sum_beside_the_chart_at_both_shapes(qapp, che
     assert drawn == [line.strip() for line in frame.board]  # the worked sum, not the list (board_short)
     redo_logit(" ".join(drawn), trace, frame.answer_id)
     assert not redo_board(drawn)
+    return trace

@@ -42,6 +42,10 @@ LEARNED = Digits((2, 3), (4, 4), "", -1, LISTED_TERMS)
 COMPACT = LEARNED._replace(products=(4, 6))
 TERMS_PER_LINE = 3  # a compact sum's products "2.482×(-0.387)" a line: 4 are wider than a 4:3 board at 16 px
 SIGNED_PER_LINE = 2  # ... where both factors can be negative: 3 "(-1.278)×(-0.048)" are wider than a 4:3 board
+# ... the answer's logit beside its chart: a third try at 4 decimals (exact products at 8), so that its sum redoes the
+# chart's score with no note (teacher14 H1: 12 students' 3-decimal sum 15.1909 beside 15.18 took the note's line, and
+# the 4:3 board fell back to the list of logits)
+LOGIT = COMPACT._replace(factors=(2, 3, 4, 5), products=(4, 6, 8, 10))
 TOTAL_PLACES = 4  # a compact sum's total at the decimals the other boards' sums have (its exact sum has 6)
 
 
@@ -93,12 +97,13 @@ def hand_written(xs, ws, extras, shown: str, digits: Digits) -> WorkedSum:
     return tries[digits.fallback]
 
 
-def worked_sum(inputs, weights, extras, model: float, compact: bool = False) -> WorkedSum | None:
+def worked_sum(inputs, weights, extras, model: float, compact: bool = False, digits: Digits | None = None
+               ) -> WorkedSum | None:
     """hand_written at LEARNED (COMPACT over ALL_TERMS products, or when `compact`: the answer's logit beside its
     chart): the fewest decimals of the factors at which the hand sum rounds to the model's number at 2 decimals,
     else 3 (`exact` False, and the board then says that the last digit can differ); a sum of more than
     LISTED_TERMS products lists its first FIRST_TERMS. None when a number is not plain (inf, nan, a what-if's
-    1e+07): that board shows no worked sum."""
+    1e+07): that board shows no worked sum. `digits` (a compact sum's): its own tries (LOGIT) instead of COMPACT."""
     xs, ws, ex = np.asarray(inputs, np.float64), np.asarray(weights, np.float64), [float(e) for e in extras]
     shown, n = fmt(model), len(xs)
     if not (np.isfinite(xs).all() and np.isfinite(ws).all() and all(np.isfinite(ex)) and np.isfinite(model)):
@@ -110,7 +115,7 @@ def worked_sum(inputs, weights, extras, model: float, compact: bool = False) -> 
         return WorkedSum(a, b, [hand_product(x, w, 4) for x, w in zip(a, b)], [fmt(e, 3) for e in ex], "", shown,
                          n, True, whole=False)
     compact = compact or n > ALL_TERMS
-    return replace(hand_written(xs, ws, ex, shown, COMPACT if compact else LEARNED), compact=compact)
+    return replace(hand_written(xs, ws, ex, shown, (digits or COMPACT) if compact else LEARNED), compact=compact)
 
 
 def first_products(worked: WorkedSum) -> WorkedSum:

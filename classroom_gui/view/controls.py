@@ -8,7 +8,8 @@ from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QToolTip, QWidget
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QStyleOptionSlider,
+                               QToolTip, QWidget)
 
 from ..lesson.player import SPEEDS
 
@@ -41,6 +42,29 @@ class ChapterSlider(QSlider):
             return True
         return super().event(event)
 
+    def mousePressEvent(self, event):
+        """A left click on the groove moves the handle to the clicked point (teacher14 L2: a page, 9 -> 10 -> 12),
+        and the handle, now under the pointer, drags on from there."""
+        if event.button() == Qt.MouseButton.LeftButton and self.maximum() > self.minimum():
+            value = self.value_at(event.position().x())
+            if value is not None:
+                self.setValue(value)
+        super().mousePressEvent(event)
+
+    def value_at(self, x: float) -> int | None:
+        """The value whose handle is centred at x (widget pixels), as the style places the handle; None over the
+        handle itself (a press there drags it)."""
+        opt = QStyleOptionSlider()
+        self.initStyleOption(opt)
+        style, CC, SC = self.style(), QStyle.ComplexControl.CC_Slider, QStyle.SubControl
+        handle = style.subControlRect(CC, opt, SC.SC_SliderHandle, self)
+        if handle.left() <= x <= handle.right():
+            return None
+        groove = style.subControlRect(CC, opt, SC.SC_SliderGroove, self)
+        span = max(1, groove.width() - handle.width())
+        pos = round(x - groove.x() - handle.width() / 2)
+        return QStyle.sliderValueFromPosition(self.minimum(), self.maximum(), max(0, min(span, pos)), span)
+
     def paintEvent(self, event):
         super().paintEvent(event)
         if not self.marks or self.maximum() <= 0:
@@ -57,6 +81,7 @@ class ChapterSlider(QSlider):
 class Controls(QWidget):
     action = Signal(str)          # one of the shortcut table's action names
     scrubbed = Signal(float)      # seconds
+    settled = Signal()            # the scrubber's handle let go (a click on the groove or the end of a drag)
     speedChosen = Signal(float)
 
     def __init__(self, parent=None):
@@ -80,6 +105,7 @@ class Controls(QWidget):
         self.slider = ChapterSlider()
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.slider.valueChanged.connect(self._slid)
+        self.slider.sliderReleased.connect(self.settled.emit)
         row.addWidget(self.slider, 1)
         self.step_label = QLabel()
         self.step_label.setMinimumWidth(110)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
 
 from ..scene.limits import MAX_SIDE, MIN_SIDE
 from ..export.deck import save_deck
-from ..export.errors import ExportError, said
+from ..export.errors import Cancelled, ExportError, said
 from ..export.formats import file_filter
 from ..export.moments import chapter_order, deck_times
 from ..export.pictures import clipboard_image, save_picture
@@ -167,6 +167,11 @@ def _t(model):
 
 
 def _report(model, parent, exc: Exception) -> None:  # why, in the UI's language (export.errors); 「名前」 kept whole
+    """A failed export in a warning box; a cancelled one (the teacher chose it: teacher14 L3) on the status line,
+    and over the class in presenter mode (MainWindow.tell), with nothing to dismiss."""
+    if isinstance(exc, Cancelled) and hasattr(parent, "tell"):
+        parent.tell(lambda lang: sentence_start(said(exc, lang)), 8000)
+        return
     QMessageBox.warning(parent, _t(model)("ui.export_failed"), unbroken_quotes(said(exc, model.sel.lang)))
 
 

@@ -13,7 +13,7 @@ from ..beat import Step
 from ..frame import Bars, Frame
 from ..numbers import fmt, fmt_many, temperature_probs
 from ..panels import heatmap, layer_view
-from ..worked import SIGNED_PER_LINE, sum_lines, worked_sum
+from ..worked import LOGIT, SIGNED_PER_LINE, sum_lines, worked_sum
 from ...model.unembedding import unembedding
 
 RULE = rules.ANSWER_RULE  # answer time predicts in turn, as GPT does, whatever rule the lesson is told in
@@ -104,7 +104,7 @@ def logit_lines(ctx, word: int, vocab) -> list[str]:
     tr = ctx.trace
     last = tr.n_tokens - 1
     row = unembedding(tr.params)[word]
-    worked = worked_sum(tr.ln_f[last], row, [], float(tr.next_logits[word]), compact=True)
+    worked = worked_sum(tr.ln_f[last], row, [], float(tr.next_logits[word]), compact=True, digits=LOGIT)
     if worked is None:
         return []
     t, name = ctx.t, ctx.word(vocab[word])
