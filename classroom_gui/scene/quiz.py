@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetricsF
 from . import fonts
 from .areas import caption_rect
 from .items import PanelItem, TextBlockItem
-from .quiz_place import PAD_X, PAD_Y, Placed, answered_place, card_lines, question_lines
+from .quiz_place import MOST_PX, PAD_X, PAD_Y, Placed, answered_place, card_lines, question_lines
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
 LETTERS = "ABCD"
@@ -82,7 +82,7 @@ def show_quiz(scene, frame, th) -> None:
         card = answer_card(scene, frame.quiz, th.font_scale)
         box, text, most, least = card.box, "\n".join(card.lines), card.px, card.px
     else:
-        box, most, least = asked_box(frame.canvas), 44 * th.font_scale, 20
+        box, most, least = asked_box(frame.canvas), MOST_PX * th.font_scale, 20
         fm = QFontMetricsF(fonts.font(most))  # the question broken between phrases at its biggest size
         text = "\n".join(question_lines(card_lines(frame.quiz, LETTERS, False), fm, box.width() - 2 * PAD_X - 2))
     scene.quiz_panel.set_panel(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)
