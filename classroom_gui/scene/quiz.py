@@ -24,13 +24,6 @@ def asked_box(canvas) -> QRectF:
     return QRectF(w * 0.40, h * 0.10, w * 0.58, h * 0.62)
 
 
-def words(item) -> list[QRectF]:
-    """Where a visible TextBlockItem's words are (its box may be far wider or taller)."""
-    if not item.isVisible() or not item.text:
-        return []
-    return [QFontMetricsF(item.font).boundingRect(item.area, item.flags, item.text)]
-
-
 def shown_by_answer(scene) -> list[QRectF]:
     """Where `scene` (holding its frame) draws what an answer is read from, canvas pixels: every seat and drawn
     desk (its name, cards and badge), the links' share labels, the board's lines as far down as they reach, its
@@ -47,7 +40,7 @@ def shown_by_answer(scene) -> list[QRectF]:
     if board.chart is not None:
         out.append(board.chart.adjusted(0, -HEADING, 0, 0))
     out += [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
-    return out + [r for item in (scene.title, scene.narration, scene.notices) for r in words(item)]
+    return out + [r for item in (scene.title, scene.narration, scene.notices) for r in item.words()]
 
 
 def answer_card(scene, quiz: dict, font_scale: float) -> Placed:

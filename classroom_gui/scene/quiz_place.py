@@ -9,7 +9,6 @@ board's middle: below the board's lines, on a free classroom cell, or a corner. 
 grid of CELL canvas pixels (a summed-area table: every place of one size at once)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
