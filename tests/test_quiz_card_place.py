@@ -167,3 +167,23 @@ def test_a_choice_too_long_for_any_layout_is_the_answer_alone_wrapped(qapp, take
     assert area.contains(placed.box) and placed.box.height() >= len(placed.lines) * fm.height()
     if taken:
         assert placed.box.bottomRight() == corner.bottomRight()
+
+
+@pytest.mark.parametrize("px", [44, 28])
+def test_a_question_too_narrow_for_its_phrases_keeps_its_marks_on_their_lines(qapp, px):
+    """review18 item 6: question_lines had its own greedy fit beside board_wrap.wrapped (which now takes the
+    question's phrase breaks). Where a phrase is wider than the card, every character is kept, each line fits and
+    none starts with a mark that may not start one (the old fit began lines with 「）」「、」 where not even a name fit;
+    where a name fits, both pass this)."""
+    from classroom_gui.scene import fonts
+    from classroom_gui.scene.board_wrap import NO_LINE_START
+    from classroom_gui.scene.quiz_place import question_lines
+
+    question = "GPTのルール（まだ話していない生徒は聞こえない）では、この中で「が」に聞こえないのは誰でしょう？"
+    fm = QFontMetricsF(fonts.font(px))
+    for width in (w for w in (220, 160, 100, 60) if w >= fm.horizontalAdvance("「が」")):  # a name fits whole
+        lines = question_lines([question, "", "A. 猫"], fm, width)
+        asked = lines[: lines.index("")]
+        assert "".join(asked) == question and lines[-2:] == ["", "A. 猫"]
+        assert not [line for line in asked if line[0] in NO_LINE_START], (width, asked)
+        assert all(fm.horizontalAdvance(line) <= width for line in asked if len(line) > 1), (width, asked)

@@ -115,19 +115,7 @@ def question_lines(lines: list[str], fm: QFontMetricsF, width: float) -> list[st
     question = lines[0]
     if " " in question:
         return [part.strip() for part in wrapped(question, fm, width)] + lines[1:]
-    out, line, start = [], "", 0
-    for end in [*phrase_breaks(question), len(question)]:
-        piece = question[start:end]
-        start = end
-        if line and fm.horizontalAdvance(line + piece) > width:
-            out.append(line)
-            line = ""
-        if fm.horizontalAdvance(line + piece) > width:  # a phrase alone too wide: cut between characters
-            *whole, line = [part.strip() for part in wrapped(line + piece, fm, width)]
-            out += whole
-        else:
-            line += piece
-    return out + [line] + lines[1:]
+    return [part.strip() for part in wrapped(question, fm, width, phrase_breaks, indent="")] + lines[1:]
 
 
 def clause_width(question: str, fm: QFontMetricsF) -> float:
