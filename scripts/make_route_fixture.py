@@ -8,7 +8,8 @@ students (the shipped model, its positions tiled as bench_frames does) and GPT-2
 call of scene.links.LinkLayer._choose_routes is caught (benchmarks/bench_routes.catch_sets): its arguments and
 what it chose. tests/test_route_choices.py chooses each set again and must get the same routes, so that a faster
 route choice is shown to choose what this script's version of the code chose (#18's sixteenth session wrote the
-file with main c680e91's route choice; links17 again with route choice that keeps off name tags too). Seeded: running it again on the same code rewrites the same file.
+file with main c680e91's route choice; links17 again with route choice that keeps off name tags too; fix24 again
+with the labelled links' reorders judged by their own px). Seeded: running it again on the same code rewrites the same file.
 """
 from __future__ import annotations
 

@@ -129,7 +129,7 @@ def test_a_backward_range_in_the_window_is_one_message_and_nothing_written(windo
     # their numbers (review17)
     assert title == "章の範囲" == window.t("ui.chapter_range")
     assert message == ("「7. ソフトマックス：スコアを割合に」が「6. マスク：まだ話していない生徒は聞こえない」より後です。"
-                       "最初の章を前の章にしてください。")
+                       "最初の章には「6. マスク：まだ話していない生徒は聞こえない」より前の章を選んでください。")
     # options given without the dialog (as a script would): export's own refusal, and no file
     assert export_dialogs.export_deck(window.model, window, tmp_path / "x.pptx", options) is None
     said = unbroken_quotes(text("ja", "error.chapter_order", first="softmax", last="mask"))  # as _report says it

@@ -2,28 +2,19 @@
 of its lines, so nothing is cut to "…"; the lines are counted by Qt's own text layout at the list's width."""
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtGui import QFontMetricsF, QTextOption
 
 from classroom_gui.lesson.gallery import gallery_of
 from classroom_gui.lesson.strings import text
 from classroom_gui.model import load_checkpoint
 from classroom_gui.resources import teaching_model_dir
+from classroom_gui.scene.wrapped_text import line_starts
 from classroom_gui.view.gallery_dialog import TEXT_MARGIN, GalleryDialog
 from classroom_gui.view.window import use_bundled_font
 
 
-def laid_out_lines(line: str, font, width: float) -> int:
-    layout = QTextLayout(line.strip(), font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    count = 0
-    while (made := layout.createLine()).isValid():
-        made.setLineWidth(width)
-        count += 1
-    layout.endLayout()
-    return count
+def laid_out_lines(line: str, font, width: float) -> int:  # as Qt's item views wrap: at words, or anywhere
+    return len(line_starts(line.strip(), font, width, QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere))
 
 
 def test_every_gallery_item_is_as_tall_as_its_wrapped_lines_in_japanese(qtbot):

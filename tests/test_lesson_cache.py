@@ -53,3 +53,18 @@ def test_two_canvases_alternating_seat_the_class_once_each(monkeypatch, checkpoi
     for canvas in (WIDESCREEN, SIDE_WIDE, *(replace(SIDE_WIDE, spread=s) for s in (1.5, 1.6, 1.7))):
         frame_at(trace, replace(window, canvas=canvas), tl.beat_stop(0))
     assert len(cache.cache_of(trace)["students"]) == 4  # bounded: the oldest canvas's seats let go
+
+
+def test_kept_among_drops_the_key_asked_for_least_recently():
+    """review18 item 9: kept_among dropped keys first in, first out, so a key in constant use (the window's canvas,
+    asked for between the compare dialog's others) was made again; the least recently asked for goes instead."""
+    class Trace:  # (a trace only lends the cache its identity and lifetime)
+        pass
+
+    trace, made = Trace(), []
+
+    def ask(key):
+        return cache.kept_among(trace, "test", key, lambda: made.append(key) or key.upper(), most=2)
+
+    assert [ask(k) for k in ("a", "b", "a", "c", "a", "b")] == ["A", "B", "A", "C", "A", "B"]
+    assert made == ["a", "b", "c", "b"]  # "a" asked for again before "c" came: "b" went, not "a"

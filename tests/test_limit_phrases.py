@@ -38,7 +38,7 @@ def refusals(tmp: Path) -> dict[str, tuple[object, str]]:
         "limit.json": (lambda: limits.parse_json("[", "x.json"),
                        "x.json: malformed JSON (Expecting value: line 1 column 2 (char 1))"),
         "limit.json_deep": (lambda: limits.parse_json("[" * 100_000, "x.json"),
-                            "x.json: JSON nested too deeply to be a model file"),
+                            "x.json: JSON nested too deeply"),
         "limit.json_unreadable": (lambda: limits.parse_json("1" * 5000, "x.json"), None),
     }
 
@@ -66,9 +66,8 @@ def test_a_damaged_gallery_says_the_limits_reason_in_japanese(tmp_path):
     path.write_text("[" * 100_000, encoding="utf-8")
     with pytest.raises(GalleryError) as caught:
         read_examples(path)
-    assert str(caught.value) == f"{path}: JSON nested too deeply to be a model file"
-    assert caught.value.phrase.said("ja") == (f"例文ギャラリーのファイルを読めません（{path}：JSONの入れ子が深すぎて、"
-                                              f"モデルのファイルとは読めません）。")
+    assert str(caught.value) == f"{path}: JSON nested too deeply"
+    assert caught.value.phrase.said("ja") == f"例文ギャラリーのファイルを読めません（{path}：JSONの入れ子が深すぎます）。"
 
 
 def test_a_model_whose_config_is_too_large_is_refused_in_the_commands_language(tmp_path, capsys):

@@ -8,7 +8,7 @@ from classroom_gui.model.sentence import run_sentence
 
 
 @pytest.mark.parametrize("lang,word,said", [("en", "cat", 'Class begins: 1 student takes a seat, for the one word: "cat".'),
-                                            ("ja", "猫", "授業のはじまりです。生徒が1人、席に着きます。単語はひとつです：「猫」。")])
+                                            ("ja", "猫", "授業のはじまりです。単語がひとつなので、席に着く生徒も「猫」の一人だけです。")])
 def test_a_class_of_one_is_seated_in_the_singular(checkpoint, lang, word, said):
     trace = run_sentence(checkpoint, word, "none").trace
     first = frame_at(trace, Selection(lang=lang), timeline_for(1, trace.config.n_layer).beat_stop(0))

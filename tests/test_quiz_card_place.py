@@ -142,3 +142,48 @@ def test_a_japanese_question_breaks_between_phrases_on_both_cards(qapp, checkpoi
         assert ends <= allowed, asked
         fm = QFontMetricsF(text.font)  # and Qt breaks none of them again
         assert all(fm.horizontalAdvance(line) <= text.area.width() + 0.5 for line in asked), asked
+
+
+@pytest.mark.parametrize("taken", [False, True])
+def test_a_choice_too_long_for_any_layout_is_the_answer_alone_wrapped(qapp, taken):
+    """review18 bug 4: a 150-character choice with no space had no layout (every wrap held it too wide), and
+    answered_place raised TypeError. It is now the answer alone at LEAST_PX, cut into lines as wide as the canvas
+    allows, nothing lost: in a free place, or with none (`taken` fills the canvas) in the caption's corner."""
+    from classroom_gui.scene import fonts
+    from classroom_gui.scene.board_wrap import CONTINUED
+    from classroom_gui.scene.quiz import LETTERS
+    from classroom_gui.scene.quiz_place import LEAST_PX, PAD_X, answered_place
+
+    long = "Supercalifragilistic" * 8  # 160 characters, no space: Qt wraps it nowhere
+    quiz = {"question": "Which?", "choices": ["cat", long, "dog"], "answer": 1, "step": 3}
+    area, corner = QRectF(0, 0, 1024, 768), QRectF(0, 600, 1024, 168)
+    placed = answered_place(quiz, LETTERS, area, [area] if taken else [], area.center(), 1.0, corner)
+    assert (placed.kind, placed.px, placed.paired) == ("answer", LEAST_PX, False)
+    fm = QFontMetricsF(fonts.font(placed.px))
+    assert len(placed.lines) > 1
+    assert max(fm.horizontalAdvance(line) for line in placed.lines) <= area.width() - 2 * PAD_X
+    said = "".join(line.removeprefix(CONTINUED) for line in placed.lines)
+    assert long in said and said.startswith(LETTERS[1]) and said.endswith("✓")
+    assert area.contains(placed.box) and placed.box.height() >= len(placed.lines) * fm.height()
+    if taken:
+        assert placed.box.bottomRight() == corner.bottomRight()
+
+
+@pytest.mark.parametrize("px", [44, 28])
+def test_a_question_too_narrow_for_its_phrases_keeps_its_marks_on_their_lines(qapp, px):
+    """review18 item 6: question_lines had its own greedy fit beside board_wrap.wrapped (which now takes the
+    question's phrase breaks). Where a phrase is wider than the card, every character is kept, each line fits and
+    none starts with a mark that may not start one (the old fit began lines with 「）」「、」 where not even a name fit;
+    where a name fits, both pass this)."""
+    from classroom_gui.scene import fonts
+    from classroom_gui.scene.board_wrap import NO_LINE_START
+    from classroom_gui.scene.quiz_place import question_lines
+
+    question = "GPTのルール（まだ話していない生徒は聞こえない）では、この中で「が」に聞こえないのは誰でしょう？"
+    fm = QFontMetricsF(fonts.font(px))
+    for width in (w for w in (220, 160, 100, 60) if w >= fm.horizontalAdvance("「が」")):  # a name fits whole
+        lines = question_lines([question, "", "A. 猫"], fm, width)
+        asked = lines[: lines.index("")]
+        assert "".join(asked) == question and lines[-2:] == ["", "A. 猫"]
+        assert not [line for line in asked if line[0] in NO_LINE_START], (width, asked)
+        assert all(fm.horizontalAdvance(line) <= width for line in asked if len(line) > 1), (width, asked)

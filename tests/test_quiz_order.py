@@ -94,6 +94,11 @@ def test_the_window_quizzes_in_the_decks_order(qtbot, tmp_path, checkpoint, lang
     made = sorted(class_questions(trace, w.sel), key=lambda q: q.step)
     qtbot.keyClick(w.canvas, Qt.Key.Key_Home)
     assert pressed_through(right, w.model.frame, len(timeline) + 2 * len(made) + 2) == deck_sequence(trace, w.sel)
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Home)  # review18: the last answer card stayed over the roll call, and a
+    assert w.model.frame().quiz is None  # second pass asked nothing
+    assert pressed_through(right, w.model.frame, len(timeline) + 2 * len(made) + 2) == deck_sequence(trace, w.sel)
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Left)  # from the lesson's end: no card over a step it does not belong to
+    assert w.model.frame().quiz is None
 
     for _ in range(2):  # the quiz off and on again: its questions are asked afresh
         qtbot.keyClick(w.canvas, Qt.Key.Key_Q)
@@ -112,3 +117,82 @@ def test_the_window_quizzes_in_the_decks_order(qtbot, tmp_path, checkpoint, lang
     assert presses == [(q1.question, False, step - 1), (q1.question, True, step),
                        (q2.question, False, step - 1), (q2.question, True, step),
                        (None, None, step + 1)]  # then on, as without a quiz
+
+
+def quiz_model(checkpoint, lang="en", rule="causal", seat=2):
+    model = ClassroomModel(checkpoint, lang=lang)
+    model.set_run(prepared_run(checkpoint, SENTENCES[lang], rule))
+    model.select(rule=rule, lang=lang, focus=seat)
+    model.set_quiz(True)
+    model.play("home")
+    made = sorted(class_questions(model.shown_trace(), model.sel), key=lambda q: q.step)
+    return model, made
+
+
+def card_on(model) -> tuple[str, bool, int] | None:
+    f = model.frame()
+    return (f.quiz["question"], f.quiz["answer"] is not None, f.beat + 1) if f.quiz else None
+
+
+def to_step(model, step: int) -> None:
+    model.player.jump(model.player.timeline.beat_stop(step - 1))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_back_and_home_leave_no_card_on_another_step(checkpoint, lang):
+    """review18 bug 2: after an answer then ←, the answer card stayed over the step before its own (teacher5 M2 again);
+    after Home it sat over the roll call; after ←← the question card sat over the two steps before. Every card is
+    shown only over its own step."""
+    model, made = quiz_model(checkpoint, lang)
+    q1 = made[0]
+    to_step(model, q1.step - 1)
+    model.quiz_next()
+    assert card_on(model) == (q1.question, False, q1.step - 1)
+    model.play("prev_beat")
+    assert card_on(model) is None and model.frame().beat + 1 == q1.step - 2
+    model.play("prev_beat")
+    assert card_on(model) is None
+    to_step(model, q1.step - 1)  # back on the step it is asked over: the question again, and → reveals its answer
+    assert card_on(model) == (q1.question, False, q1.step - 1)
+    model.quiz_next()
+    assert card_on(model) == (q1.question, True, q1.step)
+    model.play("prev_beat")
+    assert card_on(model) is None and model.frame().beat + 1 == q1.step - 1
+    model.play("next_beat")
+    model.play("home")
+    assert card_on(model) is None and model.frame().beat == 0
+
+
+def test_a_second_pass_asks_again(checkpoint):
+    """review18 bug 3: after Home, a second pass through the lesson asked no question. Home starts the quiz afresh,
+    and going back before the step a question is asked over lets → ask it again; one step back from its answer and →
+    again moves on without asking it twice."""
+    model, made = quiz_model(checkpoint)
+    presses = len(model.player.timeline) + 2 * len(made) + 2
+    first = pressed_through(model.quiz_next, model.frame, presses)
+    assert first and {q for q, _, _ in first} == {q.question for q in made}
+    model.play("home")
+    assert pressed_through(model.quiz_next, model.frame, presses) == first
+
+    last = made[-1]
+    to_step(model, last.step - 3)  # back before the step its question is asked over
+    assert pressed_through(model.quiz_next, model.frame, 4) == [(last.question, False, last.step - 1),
+                                                               (last.question, True, last.step)]
+    model.play("prev_beat")  # one step back from the answer: → moves on, the question is not asked twice
+    model.quiz_next()
+    assert card_on(model) is None and model.frame().beat + 1 == last.step
+
+
+def test_quiz_off_and_on_mid_quiz_drops_the_card(checkpoint):
+    """Q pressed mid-quiz (off): no card; on again, the question due is asked afresh."""
+    model, made = quiz_model(checkpoint)
+    q1 = made[0]
+    to_step(model, q1.step - 1)
+    model.quiz_next()
+    assert card_on(model) is not None
+    model.set_quiz(False)
+    assert card_on(model) is None
+    model.set_quiz(True)
+    assert card_on(model) is None
+    model.quiz_next()
+    assert card_on(model) == (q1.question, False, q1.step - 1)

@@ -1,5 +1,7 @@
-"""Route choice chooses what the fixture's code chose (main c680e91 before #18's sixteenth session made it cheaper;
-links17's, which keeps off the name tags and has flat routes over them): the link sets the
+"""Route choice chooses what the fixture's code chose (first main c680e91's, before #18's sixteenth session made it
+cheaper; links17 regenerated it with route choice that keeps off the name tags and has flat routes over them; fix24
+again, with the labelled links' reorders judged by their own px: only the random 12-student class's set changed, three
+of its links): the link sets the
 real canvas asked routes for, for the seed and random classes of 12, 64 and 512 students and GPT-2-shaped ones of
 128 and 1,024 (tests/fixtures/route_choices.json, written by scripts/make_route_fixture.py), are chosen again,
 cold (no kept curves), and every drawn link takes the same (bow, entry)."""

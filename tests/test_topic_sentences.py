@@ -91,3 +91,35 @@ def test_after_a_subject_and_wa_the_class_goes_on_with_a_word_that_can_follow(ch
         assert answers[0]["word"] in CAN_FOLLOW_TOPIC, (first + subject + "は", answers[:3])
         # and most of the class's belief: these words hold 0.83-0.99 of the next word (「。」 held 0.98-1.00 before)
         assert sum(t["p"] for t in answers if t["word"] in CAN_FOLLOW_TOPIC) > 0.7, (first + subject + "は", answers[:3])
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["--topic-weight", "3"], "give --topic-percent too"),  # no sentence has 「は」: the weight would weigh nothing
+    (["--topic-weight", "-1", "--topic-percent", "10"], "must be 0 or more"),
+])
+def test_train_refuses_a_topic_weight_that_would_do_nothing_or_harm(tmp_path, capsys, argv, said):
+    """review18 item 10: --topic-weight without --topic-percent, or a negative one, was silently accepted."""
+    from classroom_gui.model import train as train_module
+
+    with pytest.raises(SystemExit) as stopped:
+        train_module.main(["--out", str(tmp_path / "m"), "--steps", "1", *argv])
+    assert stopped.value.code == 2 and said in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
+
+
+def test_train_refuses_a_topic_weight_with_a_vocabulary_without_wa(tmp_path, capsys, monkeypatch):
+    """A vocabulary with no 「は」 (Batches.topic None) has nothing for --topic-weight to weigh: refused, not ignored."""
+    from classroom_gui.model import train as train_module
+
+    real = train_module.build_tokenizer
+
+    def without_wa(corpus):
+        tokenizer = real(corpus)
+        tokenizer.index = {w: i for w, i in tokenizer.index.items() if w != "は"}
+        return tokenizer
+
+    monkeypatch.setattr(train_module, "build_tokenizer", without_wa)
+    with pytest.raises(SystemExit) as stopped:
+        train_module.main(["--out", str(tmp_path / "m"), "--steps", "1", "--topic-weight", "3", "--topic-percent", "10"])
+    assert stopped.value.code == 2 and "no 「は」" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()

@@ -160,7 +160,7 @@ def test_edits_that_all_came_back_are_said_once_in_either_language(checkpoint):
     one = history.edits_back(own, ("q[1,1,2,1]=3.0",), True)[1]
     assert one.said("en") == ("The what-if edit of the last session is back: this class is not the model's own. "
                               "Edit → Reset what-if edits returns to the model's own numbers.")
-    assert one.said("ja").startswith("前回の「もしも」の変更1件を戻しました（")
+    assert one.said("ja").startswith("前回の「もしも」の変更1件を戻しました。")
     two = history.edits_back(own, ("q[1,1,2,1]=3.0", "k[1,1,3,1]=2.0"), True)[1]
     assert two.said("en").startswith("The 2 what-if edits of the last session are back:")
     assert history.edits_back(own, ("q[1,1,9,1]=3.0",), True)[1].key == "whatif.dropped_one"  # not said as back

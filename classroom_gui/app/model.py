@@ -220,8 +220,11 @@ class ClassroomModel(EditHistory):
 
     # time ----------------------------------------------------------------------------------------
     def play(self, name: str) -> None:
-        """A Player move by name (next_beat, prev_chapter, home, faster, toggle, ...), then a notification."""
+        """A Player move by name (next_beat, prev_chapter, home, faster, toggle, ...), then a notification. Home
+        starts the quiz afresh: its questions are asked again on the next pass."""
         getattr(self.player, name)()
+        if name == "home":
+            self.quiz_play = None
         self.changed("time")
 
     def jump(self, seconds: float) -> None:

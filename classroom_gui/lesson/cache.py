@@ -36,10 +36,13 @@ def kept_for(trace, name: str, key, make):
 def kept_among(trace, name: str, key, make, most: int = 4):
     """make() kept beside `trace` under `name` for each of the last `most` keys asked for, not only the last one:
     the window's and the compare dialog's frames of one class alternate canvases, and a value kept for one key
-    (kept_for) was made again at every step (review16 #15). The oldest key goes when a new one would be the
-    (most + 1)th."""
+    (kept_for) was made again at every step (review16 #15). The key asked for least recently goes when a new one
+    would be the (most + 1)th (review18: first in, first out dropped a key in constant use)."""
     kept = cache_of(trace).setdefault(name, {})
-    found = kept.get(key)
+    with _LOCK:
+        found = kept.pop(key, None)
+        if found is not None:
+            kept[key] = found  # the last asked for last: the first in the dict is the one to go
     if found is None:
         found = make()
         with _LOCK:  # the worker may keep another key of the same trace meanwhile

@@ -58,11 +58,14 @@ class QuizPlay:
         self.by_step: dict[int, list[Question]] = {}
         for q in made:
             self.by_step.setdefault(q.step, []).append(q)
-        self.done: set[int] = set()  # id() of each question whose answer was marked (two may share a step)
+        self.done: dict[int, Question] = {}  # by id(): each question whose answer was marked (two may share a step)
         self.coming: list[tuple[Question, bool]] = []  # the rest of in_turn for the step being quizzed
         self.showing: tuple[Question, bool] | None = None
 
     def next(self, step_now: int) -> str:
+        # the class went back before the step a question was asked over (←, Home, a chapter): a second pass asks it
+        # again (review18: after Home, a second pass through the lesson asked nothing)
+        self.done = {i: q for i, q in self.done.items() if shown_on(q, False) <= step_now}
         if self.coming and step_now not in (self.coming[0][0].step - 1, self.coming[0][0].step):
             self.coming = []  # the class went elsewhere (←, a chapter): what was not answered is asked when it is due
         if not self.coming:
@@ -72,13 +75,15 @@ class QuizPlay:
             return "move"
         q, revealed = self.showing = self.coming.pop(0)
         if revealed:
-            self.done.add(id(q))
+            self.done[id(q)] = q
         moves = shown_on(q, revealed) - step_now
         return "reveal" if moves > 0 else "back" if moves < 0 else "answer" if revealed else "ask"
 
     def dress(self, frame: Frame) -> Frame:
-        """The frame with the question (or its answer) on it while one is up."""
-        if self.showing is None:
+        """The frame with the question (or its answer) on it while one is up and the class is on the step it is
+        shown over; on any other step (after ←, Home) the frame as it is (review18: the answer card stayed up over
+        the step before its own, and over the roll call after Home)."""
+        if self.showing is None or frame.beat + 1 != shown_on(*self.showing):
             return frame
         return with_quiz(frame, *self.showing)
 

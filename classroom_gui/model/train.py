@@ -24,7 +24,7 @@ from . import backprop
 from .checkpoint import expected_shapes, save_checkpoint
 from .config import GPTConfig
 from .batches import Batches
-from .corpus import STORY_KINDS, Corpus
+from .corpus import STORY_KINDS, TOPIC, Corpus
 from .vocabulary import build_tokenizer, check_tokenizer
 
 # the shipped model: 3 layers, 3 heads of 8 numbers, a 24-number notebook, a 96-unit ReLU FFN
@@ -241,11 +241,18 @@ def main(argv=None) -> int:
     for name in ("n_layer", "n_head", "n_embd", "n_inner"):
         parser.add_argument("--" + name.replace("_", "-"), type=int, default=MODEL[name], help=f"model shape ({name})")
     args = parser.parse_args(argv)
+    if args.topic_weight < 0:
+        parser.error(f"--topic-weight must be 0 or more (got {args.topic_weight:g})")
+    if args.topic_weight != 1.0 and not args.topic_percent:
+        parser.error("--topic-weight weighs the word after 「は」, which only --topic-percent's sentences have: "
+                     "give --topic-percent too")
     shape = {**MODEL, **{k: getattr(args, k) for k in ("n_layer", "n_head", "n_embd", "n_inner")}}
 
     wall = time.perf_counter()
     corpus = Corpus()
     tokenizer = build_tokenizer(corpus)
+    if args.topic_weight != 1.0 and TOPIC not in tokenizer.index:
+        parser.error("--topic-weight weighs the word after 「は」, and this vocabulary has no 「は」")
     checked = check_tokenizer(tokenizer, corpus)
     config = GPTConfig(vocab_size=len(tokenizer), **shape)
     if args.story_described or args.story_both_states or args.topic_percent:  # the tokenizer stays the plain

@@ -30,15 +30,18 @@ def _breaks(text: str, loose: bool = False) -> list[int]:
     return found
 
 
-def wrapped(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
-    """`text` as lines no wider than `width` (the first as it starts, the rest indented by CONTINUED); a piece
-    with no break that fits is cut where it must be, the rest going on the next line, so nothing is lost."""
+def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent: str = CONTINUED) -> list[str]:
+    """`text` as lines no wider than `width` (the first as it starts, the rest indented by `indent`), broken at the
+    last of `breaks(text)` that fits (the board's breaks when None; a quiz question's: between phrases), else at
+    the board's breaks, strict then loose; a piece with no break that fits is cut where it must be, the rest going
+    on the next line, so nothing is lost."""
     lines, rest, first = [], text, True
     while True:
-        head = "" if first else CONTINUED
+        head = "" if first else indent
         if metrics.horizontalAdvance(head + rest) <= width:
             return lines + [head + rest]
-        cut = _fitting(rest, _breaks(rest), head, metrics, width) or _fitting(
+        cut = (breaks is not None and _fitting(rest, breaks(rest), head, metrics, width)) or _fitting(
+            rest, _breaks(rest), head, metrics, width) or _fitting(
             rest, _breaks(rest, loose=True), head, metrics, width) or _cut(rest, head, metrics, width)
         lines.append(head + rest[:cut].rstrip())
         rest, first = rest[cut:].lstrip(), False

@@ -221,10 +221,7 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
 
     def _title_text(self) -> list[QRectF]:
         """Where the title's words are (a label riding a link bowed above the first row keeps off them)."""
-        t = self.title
-        if not t.isVisible() or not t.text:
-            return []
-        return [QFontMetricsF(t.font).boundingRect(t.area, t.flags, t.text)]
+        return self.title.words()
 
     def _legend_text(self) -> list[QRectF]:
         """Where the legend's swatches and words are (a label riding a link bowed above the first row keeps

@@ -204,6 +204,12 @@ class TextBlockItem(CachedItem):
         self.font, self.text = _fit_text(text, rect.width(), rect.height(), max_px, min_px, bold, flags)
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
 
+    def words(self) -> list[QRectF]:
+        """Where its words are while visible (its box may be far wider or taller): what a label or a card keeps off."""
+        if not self.isVisible() or not self.text:
+            return []
+        return [QFontMetricsF(self.font).boundingRect(self.area, self.flags, self.text)]
+
     def paint(self, p: QPainter, option, widget=None) -> None:
         if not self.text:
             return

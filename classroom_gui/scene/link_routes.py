@@ -215,36 +215,42 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
     then runs least over numbers, then least alongside (links that cannot be told apart are worse than a line
     over digits: tests/test_links_readable.py). Without numbers that is the variant whose longest run alongside
     is least. Of the first `reorder` links of `order` (the labelled ones of a small class), one left alongside
-    another or over numbers is placed again second, after the heaviest, when that leaves less of such runs,
-    summed: less alongside, or as much alongside and less over numbers (three links from one side of an asker at
-    a row's end: the one placed last found the lanes taken). A link
+    another or over numbers is placed again second, after the heaviest, and so on from that placing up to
+    REORDERS times; the placing that leaves the labelled links least of such runs, summed (less alongside, or as
+    much alongside and less over numbers), is taken (three links from one side of an asker at a row's end: the one
+    placed last found the lanes taken). A link
     in `light` (a small class's unlabelled ones) tries only the first two batches of changes, the smallest."""
     numbers = np.zeros((0, 4), np.float32) if numbers is None else np.asarray(numbers, np.float32).reshape(-1, 4)
     w = np.asarray(widths, dtype=np.float32)
-    chosen, unread, total = _place(defaults, variants, w, order, checked, numbers, light)
+    chosen, left = _place(defaults, variants, w, order, checked, numbers, light)
     head, rest = order[:reorder], order[reorder:]
-    unread = [i for i in unread if i in head]
+    unread = [i for i in left if i in head]
+    # the labelled links' own px, as a reorder of them alone is measured (review18: the unlabelled ones' px were
+    # counted in this total but not in the reorder's, so a reorder worse for the labelled links was taken)
+    total = _summed(left[i] for i in unread)
     better = None
-    for _ in range(REORDERS if unread else 0):
+    for _ in range(REORDERS if unread else 0):  # each placing again from the one before, the best of them taken
         late = [head.index(i) for i in unread if head.index(i) > 1]
         if not late:
             break
         k = min(late)
-        again = [head[0], head[k]] + [j for j in head[1:] if j != head[k]]
-        _, unread_again, total_again = _place(defaults, variants, w, again, checked, numbers, light)
-        if total_again >= total:
-            break
-        head, unread, total, better = again, [i for i in unread_again if i in head], total_again, again
+        head = [head[0], head[k]] + [j for j in head[1:] if j != head[k]]
+        left_again = _place(defaults, variants, w, head, checked, numbers, light)[1]
+        unread = list(left_again)
+        if _summed(left_again.values()) < total:
+            total, better = _summed(left_again.values()), head
     if better is not None:  # the rest placed after the better order of the labelled ones
         chosen = _place(defaults, variants, w, better + rest, checked, numbers, light)[0]
     return chosen
 
 
 def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], w: np.ndarray, order: list[int],
-           checked: list[set[int]], numbers: np.ndarray, light: frozenset[int]) -> tuple[list[int], list[int], tuple]:
-    """choose's placing in one order: each link's variant, the links left alongside another or over numbers, and
-    the px they are left so (their runs alongside beyond TOLERANCE, summed, and their runs over numbers)."""
-    chosen, unread, total = [0] * len(defaults), [], (0.0, 0.0)
+           checked: list[set[int]], numbers: np.ndarray, light: frozenset[int]) -> tuple[list[int], dict[int, tuple]]:
+    """choose's placing in one order: each link's variant, and each link left alongside another or over numbers
+    with the px it is left so (its run alongside beyond TOLERANCE, its run over numbers), in the order placed. A
+    link is measured as it is placed, against those placed before it and the others' defaults: the links placed
+    first are left the same whatever is placed after them."""
+    chosen, left = [0] * len(defaults), {}
     have = [i for i, c in enumerate(defaults) if c is not None]
     lines = dict(zip(have, polylines([defaults[i] for i in have]))) if have else {}
 
@@ -299,6 +305,11 @@ def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
         chosen[i] = best
         lines[i] = polylines(curves[best:best + 1])[0]
         if best_cost[0] or best_cost[1]:
-            unread.append(i)
-            total = (total[0] + best_cost[0], total[1] + best_cost[1])
-    return chosen, unread, total
+            left[i] = best_cost[:2]
+    return chosen, left
+
+
+def _summed(costs) -> tuple[float, float]:
+    """(px alongside beyond TOLERANCE, px over numbers) of some links left so, summed."""
+    costs = list(costs)
+    return (sum(c[0] for c in costs), sum(c[1] for c in costs))

@@ -16,7 +16,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPaintEngine, QPainter, QPixmap, QPixmapCache, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
-MAX_PIXELS = 1 << 20  # a bigger picture (a desk at 4K and more) is painted directly, not kept
+MAX_PIXELS = 1 << 20  # a bigger picture (a desk at 4K and more) is painted directly, not kept; but an item's only
+# picture (paint_item's `only`: a blitting item, no Qt item cache) is kept whatever its size, as Qt's cache kept it
 # QPixmapCache's budget follows the pixels drawn. One canvas's pictures (Qt's item caches and the kept pictures
 # of this file) measured ~6.6 bytes per device pixel (a 796 x 685 canvas: 3.6 MB); a budget of FRAMES_KEPT
 # canvases keeps the recent moments of a lesson for jumping back. A fixed 256 MB made a small window keep ~70

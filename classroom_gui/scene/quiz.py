@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetricsF
 from . import fonts
 from .areas import caption_rect
 from .items import PanelItem, TextBlockItem
-from .quiz_place import PAD_X, PAD_Y, Placed, answered_place, card_lines, question_lines
+from .quiz_place import MOST_PX, PAD_X, PAD_Y, Placed, answered_place, card_lines, question_lines
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
 LETTERS = "ABCD"
@@ -22,13 +22,6 @@ def asked_box(canvas) -> QRectF:
     """Where the asked card goes on `canvas`: over the board and the class's right (the answer is not yet shown)."""
     w, h = canvas.width, canvas.height
     return QRectF(w * 0.40, h * 0.10, w * 0.58, h * 0.62)
-
-
-def words(item) -> list[QRectF]:
-    """Where a visible TextBlockItem's words are (its box may be far wider or taller)."""
-    if not item.isVisible() or not item.text:
-        return []
-    return [QFontMetricsF(item.font).boundingRect(item.area, item.flags, item.text)]
 
 
 def shown_by_answer(scene) -> list[QRectF]:
@@ -47,7 +40,7 @@ def shown_by_answer(scene) -> list[QRectF]:
     if board.chart is not None:
         out.append(board.chart.adjusted(0, -HEADING, 0, 0))
     out += [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
-    return out + [r for item in (scene.title, scene.narration, scene.notices) for r in words(item)]
+    return out + [r for item in (scene.title, scene.narration, scene.notices) for r in item.words()]
 
 
 def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
@@ -82,7 +75,7 @@ def show_quiz(scene, frame, th) -> None:
         card = answer_card(scene, frame.quiz, th.font_scale)
         box, text, most, least = card.box, "\n".join(card.lines), card.px, card.px
     else:
-        box, most, least = asked_box(frame.canvas), 44 * th.font_scale, 20
+        box, most, least = asked_box(frame.canvas), MOST_PX * th.font_scale, 20
         fm = QFontMetricsF(fonts.font(most))  # the question broken between phrases at its biggest size
         text = "\n".join(question_lines(card_lines(frame.quiz, LETTERS, False), fm, box.width() - 2 * PAD_X - 2))
     scene.quiz_panel.set_panel(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)

@@ -9,7 +9,6 @@ board's middle: below the board's lines, on a free classroom cell, or a corner. 
 grid of CELL canvas pixels (a summed-area table: every place of one size at once)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +22,7 @@ CELL = 6.0              # the free-place grid, canvas pixels
 CLEAR = 6.0             # the card keeps this far from anything it must not cover
 PAD_X, PAD_Y = 20.0, 12.0  # the answered card's text inside its panel (narrow enough for a free desk's place)
 MOST_PX, LEAST_PX = 44, 24  # the answered card's text (review17: 21 px at 4:3 read ~15 px on a projector)
-SIZES = (44, 40, 36, 32, 28, 24)
+SIZES = tuple(range(MOST_PX, LEAST_PX - 1, -4))  # 44, 40, ... 24
 WIDTHS = (960, 800, 680, 560, 460, 380, 320, 260, 220, 190, 160)  # the text's widths below its one-line width: a narrower,
 # taller card where a wide one finds no room (a free desk's place is 210 x 375 at 4:3)
 NO_BREAK = "\u00a0\u00a0"
@@ -116,19 +115,7 @@ def question_lines(lines: list[str], fm: QFontMetricsF, width: float) -> list[st
     question = lines[0]
     if " " in question:
         return [part.strip() for part in wrapped(question, fm, width)] + lines[1:]
-    out, line, start = [], "", 0
-    for end in [*phrase_breaks(question), len(question)]:
-        piece = question[start:end]
-        start = end
-        if line and fm.horizontalAdvance(line + piece) > width:
-            out.append(line)
-            line = ""
-        if fm.horizontalAdvance(line + piece) > width:  # a phrase alone too wide: cut between characters
-            *whole, line = [part.strip() for part in wrapped(line + piece, fm, width)]
-            out += whole
-        else:
-            line += piece
-    return out + [line] + lines[1:]
+    return [part.strip() for part in wrapped(question, fm, width, phrase_breaks, indent="")] + lines[1:]
 
 
 def clause_width(question: str, fm: QFontMetricsF) -> float:
@@ -180,5 +167,22 @@ def answered_place(quiz: dict, letters: str, area: QRectF, taken: list[QRectF], 
         if box is not None:
             return Placed(box, lines, px, paired, kind)
         last = (lines, px, paired, kind, w, h)
+    if last is None:  # no layout holds even the answer (a choice with no break wider than the card may be)
+        last = answer_wrapped(quiz, letters, font_scale, area.width())
+        box = grid.place(*last[4:], near)
+        if box is not None:
+            return Placed(box, *last[:4])
     lines, px, paired, kind, w, h = last
     return Placed(QRectF(corner.right() - w, corner.bottom() - h, w, h), lines, px, paired, kind)
+
+
+def answer_wrapped(quiz: dict, letters: str, font_scale: float, widest: float):
+    """The answer alone at LEAST_PX, cut into lines no wider than `widest` allows (board_wrap.wrapped: between words,
+    or between characters where a word is wider): (lines, px, paired, kind, card w, card h) as layouts gives them.
+    review18: a 150-character choice with no space had no layout at all, and the card raised TypeError."""
+    px = LEAST_PX * font_scale
+    fm = QFontMetricsF(fonts.font(px))
+    width = max(widest - 2 * PAD_X - 2, fm.horizontalAdvance("W") * 2)
+    lines = wrapped(card_lines(quiz, letters, False, NO_BREAK, "answer")[0], fm, width)
+    used = fm.boundingRect(QRectF(0, 0, width, 1e6), FLAGS, "\n".join(lines))
+    return lines, px, False, "answer", used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y

@@ -9,11 +9,12 @@ from ..lesson.strings import WORD_JOINER
 SHORT = 2  # characters: a last line this short reads as a leftover
 
 
-def line_starts(text: str, font: QFont, width: float) -> list[int]:
-    """Where each line of `text` starts when it is wrapped at words into lines of `width` in `font`."""
+def line_starts(text: str, font: QFont, width: float, wrap=QTextOption.WrapMode.WordWrap) -> list[int]:
+    """Where each line of `text` starts when it is wrapped (at words, or as `wrap` says) into lines of `width`
+    in `font`."""
     layout = QTextLayout(text, font)
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setWrapMode(wrap)
     layout.setTextOption(option)
     layout.beginLayout()
     starts = []
