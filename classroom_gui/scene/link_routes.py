@@ -114,7 +114,7 @@ class Filed:
         self.x1, self.y1 = np.ascontiguousarray(others[:, -1, 0]), np.ascontiguousarray(others[:, -1, 1])
 
     def alongside(self, cands: np.ndarray) -> np.ndarray:  # [k, P, 2] -> [k, m] px run alongside
-        others, k, n_p, m = self.others, len(cands), cands.shape[1], len(self.others)
+        k, n_p, m = len(cands), cands.shape[1], len(self.others)
         out = np.zeros((k, m), dtype=np.float32)
         if m == 0 or k == 0:
             return out
