@@ -128,8 +128,8 @@ def test_a_backward_range_in_the_window_is_one_message_and_nothing_written(windo
     # nothing was tried, so not 「書き出せませんでした」; the chapters as the boxes name them, without 章 before
     # their numbers (review17)
     assert title == "章の範囲" == window.t("ui.chapter_range")
-    assert message == ("「7. ソフトマックス：スコアを割合に」が「6. マスク：まだ話していない生徒は聞こえない」より後です。"
-                       "最初の章には「6. マスク：まだ話していない生徒は聞こえない」より前の章を選んでください。")
+    assert message == ("「7. ソフトマックス：スコアを割合に」が「6. マスク：まだ話していない生徒は聞こえない」より後になっています。"
+                       "始める章には、終える章と同じか、それより前の章を選んでください。")
     # options given without the dialog (as a script would): export's own refusal, and no file
     assert export_dialogs.export_deck(window.model, window, tmp_path / "x.pptx", options) is None
     said = unbroken_quotes(text("ja", "error.chapter_order", first="softmax", last="mask"))  # as _report says it

@@ -79,7 +79,7 @@ def test_a_model_whose_config_is_too_large_is_refused_in_the_commands_language(t
         load_checkpoint(folder)
     assert str(caught.value) == f"{config}: 2.0 MB is too large for this file (limit 1.0 MB)"
     for lang, said in (("en", f"{config}: 2.0 MB is too large for this file (limit 1.0 MB)"),
-                       ("ja", f"{config}：2.0 MBあり、このファイルには大きすぎます（上限は1.0 MB）。")):
+                       ("ja", f"{config}：2.0 MBあります。このファイルの上限（1.0 MB）を超えています。")):
         assert main(["trace", "--text", "the cat", "--model", str(folder), "--lang", lang]) == 2
         out, err = capsys.readouterr()
         assert out == "" and said in err and "Traceback" not in err, err
@@ -93,7 +93,7 @@ def test_a_tokenizer_file_too_large_keeps_its_phrase_through_the_checkpoints_ref
     with pytest.raises(CheckpointError) as caught:
         load_checkpoint(folder)
     assert caught.value.phrase.key == "model.unreadable"
-    assert caught.value.phrase.said("ja").startswith(f"{tokenizer}：") and "大きすぎます" in caught.value.phrase.said("ja")
+    assert caught.value.phrase.said("ja").startswith(f"{tokenizer}：") and "上限" in caught.value.phrase.said("ja")
 
 
 def test_the_windows_box_gives_a_model_files_limit_in_its_language(qtbot, checkpoint, tmp_path, monkeypatch):
@@ -113,4 +113,4 @@ def test_the_windows_box_gives_a_model_files_limit_in_its_language(qtbot, checkp
     w.set_language("ja")
     w.model_unreadable(folder, caught.value, "ui.model_unreadable")
     assert boxes == [("フォルダー「m」のモデルを読めません。クラスはそのままです。",  # the details: Japanese too
-                      f"{config}：2.0 MBあり、このファイルには大きすぎます（上限は1.0 MB）。")]
+                      f"{config}：2.0 MBあります。このファイルの上限（1.0 MB）を超えています。")]

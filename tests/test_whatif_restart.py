@@ -45,7 +45,7 @@ def test_quit_and_reopen_brings_the_what_if_edits_back_with_the_step(qtbot, chec
     assert again.player.time == first.player.time and "【もしも】" in again.model.frame().title
     # said once, that they are the last session's (teacher12 L4: the title's mark was the only sign)
     assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2)
-    assert again.statusBar().currentMessage().startswith("前回の「もしも」の変更2件を戻しました")
+    assert again.statusBar().currentMessage().startswith("前回の「もしも」の変更2件を引き継ぎました")
     # told before the window was shown: not drawn over the status bar's model label (they overlapped)
     qtbot.waitUntil(lambda: not again.model_label.isVisible(), timeout=2000)
     again.do("reset")  # Ctrl+R takes them away as one step, Ctrl+Z brings them back
@@ -64,7 +64,7 @@ def test_an_edit_the_sentence_no_longer_takes_is_left_out_with_one_message(qtbot
     again = start(qtbot, checkpoint, str(path))
     assert [e.spec() for e in again.model.whatif.edits] == ["q[2,1,5,1]=3.0"]
     said = again.statusBar().currentMessage()
-    assert said == "前回の「もしも」の変更のうち1件は戻せませんでした：k[2,1,9,1]=2.5：このクラスの席は1〜7番です。"
+    assert said == "前回の「もしも」の変更のうち1件は引き継げませんでした：k[2,1,9,1]=2.5：このクラスの席は1〜7番です。"
     assert again.model.frame().title  # drawn
     again.model.edit(Edit("v", 0, 0, 0, 0, 1.0))  # old news after the next change
     assert again.statusBar().currentMessage() == again.t("whatif.status", n=2)
@@ -160,7 +160,7 @@ def test_edits_that_all_came_back_are_said_once_in_either_language(checkpoint):
     one = history.edits_back(own, ("q[1,1,2,1]=3.0",), True)[1]
     assert one.said("en") == ("The what-if edit of the last session is back: this class is not the model's own. "
                               "Edit → Reset what-if edits returns to the model's own numbers.")
-    assert one.said("ja").startswith("前回の「もしも」の変更1件を戻しました。")
+    assert one.said("ja").startswith("前回の「もしも」の変更1件を引き継ぎました。")
     two = history.edits_back(own, ("q[1,1,2,1]=3.0", "k[1,1,3,1]=2.0"), True)[1]
     assert two.said("en").startswith("The 2 what-if edits of the last session are back:")
     assert history.edits_back(own, ("q[1,1,9,1]=3.0",), True)[1].key == "whatif.dropped_one"  # not said as back
