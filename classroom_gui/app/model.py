@@ -231,6 +231,13 @@ class ClassroomModel(EditHistory):
         self.player.jump(seconds)
         self.changed("time")
 
+    def settle(self) -> None:
+        """The scrubber let go mid-step: that step shown finished, as → shows it (teacher14 L2: a dragged handle
+        left faint question cards and a grey grid until → was pressed). The lesson's start stays the start."""
+        player = self.player
+        if not player.playing and player.time > 0:
+            self.jump(player.timeline.beat_stop(player.timeline.locate(player.time)[0]))
+
     def go_to_chapter(self, chapter: str) -> None:
         """Lesson → Go to chapter: the chapter's first step, finished (where Ctrl+Right lands)."""
         self.player.jump(self.player.timeline.chapter_stop(chapter))

@@ -161,13 +161,6 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         self.timer.stop()
         self.model.jump(seconds)
 
-    def settle(self) -> None:
-        """The scrubber let go mid-step: that step shown finished, as → shows it (teacher14 L2: a dragged handle
-        left faint question cards and a grey grid until → was pressed). The lesson's start stays the start."""
-        player = self.player
-        if not player.playing and player.time > 0:
-            self.model.jump(player.timeline.beat_stop(player.timeline.locate(player.time)[0]))
-
     def _tick(self) -> None:
         now = time.monotonic()
         dt, self._clock = now - self._clock, now

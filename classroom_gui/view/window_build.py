@@ -104,7 +104,7 @@ def build_centre(w) -> None:
     w.controls = Controls()
     w.controls.action.connect(w.do)
     w.controls.scrubbed.connect(w.scrub)
-    w.controls.settled.connect(w.settle)
+    w.controls.settled.connect(w.model.settle)
     w.controls.speedChosen.connect(w.model.set_speed)
     w.add_answer = QPushButton()
     w.add_answer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
