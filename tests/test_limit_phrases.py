@@ -123,12 +123,14 @@ def test_a_refusals_reason_in_japanese_has_no_pythons_english(tmp_path):
     text.write_bytes(b"caf\xe9")
     plain.write_text("x", encoding="utf-8")
     for call, english, japanese in (
-            (lambda: limits.read_text(text, 100), f"{text}: malformed text (not UTF-8: unexpected end of data at byte 3)",
+            (lambda: limits.read_text(text, 100),
+             f"{text}: malformed text (not UTF-8: unexpected end of data at byte 3)",
              f"{text}：UTF-8のテキストではありません（先頭から4バイト目）"),
             (lambda: limits.parse_json('{"a": 1,\n  }', "x.json"),
              "x.json: malformed JSON (Expecting property name enclosed in double quotes: line 2 column 3 (char 11))",
              "x.json：JSONの書き方が正しくありません（2行3文字目）"),
-            (lambda: limits.read_json(plain / "config.json", 100), f"{plain / 'config.json'}: cannot be read (Not a directory)",
+            (lambda: limits.read_json(plain / "config.json", 100),
+             f"{plain / 'config.json'}: cannot be read (Not a directory)",
              f"{plain / 'config.json'}：読めません（途中の名前がフォルダーではありません）")):
         with pytest.raises(LimitError) as caught:
             call()
