@@ -23,17 +23,23 @@ HEAD = arg("--head", metavar="H", type=int, help="cli.help.head")
 FIRST = arg("--from", dest="first", metavar="CHAPTER", help="cli.help.from")
 LAST = arg("--to", dest="last", metavar="CHAPTER", help="cli.help.to")
 RULE = arg("--mask", choices=("none", "causal"), help=Phrase("cli.help.rule", chapter=CHAPTERS.index("mask")))
+# --compare in export, which alone has a --json to hold the comparison's 'classes'
+COMPARE_JSON = Phrase("cli.help.compare_json", compare=Phrase("cli.help.compare"))
 
-COMMON = (
-    TEXT, MODEL, FOCUS, LAYER, HEAD, RULE,
-    lang_arg("cli.help.lang_picture"),
-    arg("--size", default="1920x1080", help="cli.help.size"),
-    arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom", help="cli.help.theme"),
-    arg("--temperature", type=float, default=1.0, help="cli.help.temperature"),
-    arg("--compare", metavar="TEXT2", help="cli.help.compare"),
-    arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
-        help=Phrase("cli.help.set_recomputed", forms=EDIT_FORMS)),
-)
+
+def common(compare) -> tuple:
+    """The options export, deck and video share; `compare` is --compare's help (only export has a --json to hold
+    the comparison's 'classes')."""
+    return (
+        TEXT, MODEL, FOCUS, LAYER, HEAD, RULE,
+        lang_arg("cli.help.lang_picture"),
+        arg("--size", default="1920x1080", help="cli.help.size"),
+        arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom", help="cli.help.theme"),
+        arg("--temperature", type=float, default=1.0, help="cli.help.temperature"),
+        arg("--compare", metavar="TEXT2", help=compare),
+        arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
+            help=Phrase("cli.help.set_recomputed", forms=EDIT_FORMS)),
+    )
 
 
 def _prepare(args):
@@ -228,7 +234,7 @@ def wrote(args) -> None:
         tell(args.lang, "cli.wrote_json", path=args.output, json=args.json)
 
 
-@subcommand("export", "cli.help.export", *COMMON,
+@subcommand("export", "cli.help.export", *common(COMPARE_JSON),
             arg("--chapter", metavar="NAME", help=Phrase("cli.help.chapter", last=len(CHAPTERS) - 1,
                                                           names=tuple(CHAPTERS))),
             arg("--beat", metavar="N", type=int, help="cli.help.beat"),
@@ -284,7 +290,7 @@ def _export_compare(args, targets, pair, size, theme) -> int:
     return 0
 
 
-@subcommand("deck", "cli.help.deck", *COMMON,
+@subcommand("deck", "cli.help.deck", *common("cli.help.compare"),
             arg("--per", choices=("beat", "chapter"), default="beat", help="cli.help.per"),
             FIRST, LAST,
             arg("--quiz", action="store_true", help="cli.help.deck_quiz"),
@@ -323,7 +329,7 @@ def deck_command(args: argparse.Namespace) -> int:
     return 0
 
 
-@subcommand("video", "cli.help.video", *COMMON,
+@subcommand("video", "cli.help.video", *common("cli.help.compare"),
             FIRST, LAST,
             arg("--fps", type=int, default=30, help="cli.help.fps"),
             arg("--pace", type=float, default=1.0, metavar="SPEED", help="cli.help.pace"),

@@ -24,7 +24,7 @@ class CliRefusal(PhraseError, CliError):
 
 
 def tell(lang: str, key: str, **values) -> None:
-    """One line on stderr in `lang`: a sentence of messages/strings ("wrote x.png", 「x.pngを書き出しました。」)."""
+    """One line on stderr in `lang`: a sentence of messages/strings ("wrote x.png", 「書き出しました：x.png」)."""
     import sys
 
     from .lesson.strings import text

@@ -95,3 +95,11 @@ def test_japanese_lines_break_by_columns_and_not_before_a_closing_mark(width):
 def test_a_piece_wider_than_a_line_is_cut():
     assert wrap("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
     assert wrap("猫" * 7, 6) == ["猫猫猫", "猫猫猫", "猫"]
+
+
+@pytest.mark.parametrize("lang, clause", [("en", "--json then holds 'classes'"), ("ja", "--jsonには「classes」の項目が入る")])
+def test_only_export_says_where_a_comparisons_classes_go(capsys, lang, clause):
+    """jareview: deck and video have no --json, so their --compare does not point at one; export's does."""
+    said = {name: " ".join(helped(capsys, name, "--lang", lang, "--help").split()) for name in ("export", "deck", "video")}
+    assert clause in said["export"] and "--compare" in said["deck"] and "--compare" in said["video"]
+    assert clause not in said["deck"] and clause not in said["video"]

@@ -16,13 +16,13 @@ def _err(capsys, argv) -> tuple[int, list[str]]:
 def test_exports_say_what_they_wrote_in_the_chosen_language(capsys, tmp_path):
     png, numbers, gif = tmp_path / "x.png", tmp_path / "x.json", tmp_path / "v.gif"
     text = ["--text", "猫がマットの上に座った", *SMALL]
-    assert _err(capsys, ["export", *text, "--lang", "ja", "-o", str(png)]) == (0, [f"{png}を書き出しました。"])
+    assert _err(capsys, ["export", *text, "--lang", "ja", "-o", str(png)]) == (0, [f"書き出しました：{png}"])
     assert _err(capsys, ["export", *text, "-o", str(png), "--json", str(numbers)]) == (0, [f"wrote {png} and {numbers}"])
     video = ["video", *text, "--from", "softmax", "--to", "softmax", "--fps", "1", "-o", str(gif)]
     code, lines = _err(capsys, [*video, "--lang", "ja"])
-    assert code == 0 and lines[-2].startswith("コマ：") and lines[-1].startswith(f"{gif}を書き出しました（")
+    assert code == 0 and lines[-2].startswith("コマ：") and lines[-1].startswith("書き出しました（") and lines[-1].endswith(f"）：{gif}")
     n = lines[-2].split("/")[-1]
-    assert lines[-1] == f"{gif}を書き出しました（{n}コマ）。"
+    assert lines[-1] == f"書き出しました（{n}コマ）：{gif}"
     code, lines = _err(capsys, video)  # (English narration: its own reading pace, export.pace)
     m = lines[0].split("/")[-1]
     assert (code, lines) == (0, [f"frames: {m}/{m}", f"wrote {gif} ({m} frames)"])
@@ -37,7 +37,7 @@ def test_a_refused_temperature_and_the_second_class_notes_are_japanese(capsys, t
         2, ["classroom-gui export: error: --temperature must be between 0.05 and 20, not 50"])
     assert not png.exists()
     code, lines = _err(capsys, [*base, "--compare", "The   zebra sat", "--lang", "ja"])
-    assert code == 0 and lines[0].startswith("注（2つ目のクラス）：") and lines[-1] == f"{png}を書き出しました。"
+    assert code == 0 and lines[0].startswith("注（2つ目のクラス）：") and lines[-1] == f"書き出しました：{png}"
     assert all("zebra" not in line or "「zebra」" in line for line in lines), lines
     code, lines = _err(capsys, [*base, "--compare", "The   zebra sat"])
     assert code == 0 and lines == ["note (second class): the class reads runs of spaces, tabs and line breaks as one space",
@@ -49,7 +49,7 @@ def test_trace_says_its_notes_and_refusals_in_the_chosen_language(capsys, tmp_pa
     numbers = tmp_path / "t.json"
     code, lines = _err(capsys, ["trace", "--text", "The zebra sat", "--json", str(numbers), "--lang", "ja"])
     assert code == 0 and lines[0].startswith("注：") and "「zebra」" in lines[0]
-    assert lines[-1] == f"{numbers}を書き出しました。"
+    assert lines[-1] == f"書き出しました：{numbers}"
     assert _err(capsys, ["trace", "--text", "The zebra sat", "--json", str(numbers)]) == (
         0, ["note: unknown to the model: zebra (the model reads it as pieces)", f"wrote {numbers}"])
     assert _err(capsys, ["trace", "--text", " ", "--lang", "ja"]) == (

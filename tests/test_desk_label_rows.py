@@ -1,8 +1,8 @@
 """A card's label that does not fit its desk on one line wraps onto two rather than ending in "…", where the
-desk keeps every number and label row (teacher10 M2, L2): the answer step's 「最後のレイヤー正規化（ノート）」 on
-the asker's 16:9 desk of the gallery's "…too wide" example (11 students; was 「最後のレイヤー正…」), and chapter 10's
+desk keeps every number and label row (teacher10 M2, L2): the answer step's 「レイヤー正規化（最後のノート）」 on
+the asker's 16:9 desk of the gallery's "…too wide" example (11 students; was 「最後のレイヤー正…」 when it read 「最後のレイヤー正規化（ノート）」), and chapter 10's
 "all heads' new understanding" on the 4:3 desks of 7 students (was "all heads' new under…"). It breaks between
-words (「最後のレイヤー」「正規化（ノート）」), never inside one."""
+words (「レイヤー正規化」「（最後のノート）」), never inside one."""
 from __future__ import annotations
 
 import pytest
@@ -42,7 +42,7 @@ def check_chapter(checkpoint, text, rule, focus, lang, canvas, chapter) -> int:
 def test_the_answer_steps_card_labels_are_whole(qapp, checkpoint, lang, canvas):
     wrapped = check_chapter(checkpoint, WIDE, "causal", 10, lang, canvas, "answer")
     if canvas is WIDESCREEN and lang == "ja":
-        assert wrapped  # 「最後のレイヤー」「正規化（ノート）」
+        assert wrapped  # 「レイヤー正規化」「（最後のノート）±5」
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -51,7 +51,7 @@ def test_the_final_notebooks_label_is_whole_at_4_3_on_the_seeds_desk(qapp, check
     notebook and the final notebook under the answer's badge line, and the label was 「最後のレイヤー正規…」; its rows
     a little lower (layout.SNUG) give the second line its room, every number kept."""
     wrapped = check_chapter(checkpoint, "猫がマットの上に座った", "causal", 6, lang, FOUR_THREE, "answer")
-    assert wrapped  # 「最後のレイヤー正規化」「（ノート）±6」; "final LayerNorm" "(notebook) ±6" (with its scale, review17)
+    assert wrapped  # 「レイヤー正規化」「（最後のノート）±6」; "final LayerNorm" "(notebook) ±6" (with its scale, review17)
 
 
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
@@ -66,6 +66,7 @@ def test_a_japanese_label_breaks_between_words(qapp):
     from classroom_gui.scene.strip import label_lines
 
     assert label_lines("最後のレイヤー正規化（ノート）", 16.0, 150.0) == ("最後のレイヤー", "正規化（ノート）")
+    assert label_lines("レイヤー正規化（最後のノート）", 16.0, 150.0) == ("レイヤー正規化", "（最後のノート）")
     assert label_lines("all heads' new understanding", 16.0, 150.0) == ("all heads' new", "understanding")
     assert label_lines("notebook", 16.0, 150.0) == ("notebook",)
 

@@ -1,5 +1,5 @@
 """polish12: at answer time a big class on 4:3 has a legend in the title row, and it showed 「ノート」 and
-「最後のレイヤー正規化（ノート）」 in one grey: two different things (the last layer's notebook, and the asker's
+「最後のレイヤー正規化（ノート）」 (now 「レイヤー正規化（最後のノート）」) in one grey: two different things (the last layer's notebook, and the asker's
 notebook after the final LayerNorm, the one the answer is read from) with one colour. The final notebook has its
 own colour role, apart from every card's colour for every colour vision."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from classroom_gui.scene import palette
 from colour_vision import MATRICES, closest_pair
 
 BIG = {"en": "The cat sat on the mat because it was tired and", "ja": "猫がマットの上に座ったのは疲れていたからです"}
-FINAL = {"en": "final LayerNorm(notebook)", "ja": "最後のレイヤー正規化（ノート）"}
+FINAL = {"en": "final LayerNorm(notebook)", "ja": "レイヤー正規化（最後のノート）"}  # the board's words (jareview 2)
 NOTEBOOK = {"en": "notebook", "ja": "ノート"}
 
 

@@ -114,3 +114,24 @@ def test_the_windows_box_gives_a_model_files_limit_in_its_language(qtbot, checkp
     w.model_unreadable(folder, caught.value, "ui.model_unreadable")
     assert boxes == [("フォルダー「m」のモデルを読めません。クラスはそのままです。",  # the details: Japanese too
                       f"{config}：2.0 MBあります。このファイルの上限（1.0 MB）を超えています。")]
+
+
+def test_a_refusals_reason_in_japanese_has_no_pythons_english(tmp_path):
+    """jareview 8: the byte counted from 1 without Python's reason, the JSON's line and column, the system's reason
+    in the reader's language (messages.reasons.SystemReason); the English stays as it was."""
+    text, plain = tmp_path / "latin1.txt", tmp_path / "plain"
+    text.write_bytes(b"caf\xe9")
+    plain.write_text("x", encoding="utf-8")
+    for call, english, japanese in (
+            (lambda: limits.read_text(text, 100),
+             f"{text}: malformed text (not UTF-8: unexpected end of data at byte 3)",
+             f"{text}：UTF-8のテキストではありません（先頭から4バイト目）"),
+            (lambda: limits.parse_json('{"a": 1,\n  }', "x.json"),
+             "x.json: malformed JSON (Expecting property name enclosed in double quotes: line 2 column 3 (char 11))",
+             "x.json：JSONの書き方が正しくありません（2行3文字目）"),
+            (lambda: limits.read_json(plain / "config.json", 100),
+             f"{plain / 'config.json'}: cannot be read (Not a directory)",
+             f"{plain / 'config.json'}：読めません（途中の名前がフォルダーではありません）")):
+        with pytest.raises(LimitError) as caught:
+            call()
+        assert (str(caught.value), caught.value.phrase.said("ja")) == (english, japanese)

@@ -73,7 +73,7 @@ def test_the_windows_worksheet_in_discussion_is_worked_in_turn_as_the_cli_does(q
     out = export_dialogs.export_worksheet(window.model, window, tmp_path / "ws.pdf", paper="a4")
     assert out is not None and out.exists() and not refused
     said = window.statusBar().currentMessage()  # where it went and why in turn, both (review17: only why)
-    assert said.startswith(f"{out}を書き出しました。") and said.endswith("このシートは「順番に発言」のルールで解きます。")
+    assert said.startswith(f"書き出しました：{out}\u3000") and said.endswith("このシートは「順番に発言」のルールで解きます。")
     assert window.sel.rule == "none"  # the lesson stays in discussion: only the sheet is in turn
 
 

@@ -247,7 +247,7 @@ def test_every_sheet_is_one_page_and_its_key_the_next(qapp, tmp_path, capsys, pa
         out = tmp_path / f"sheet{students}.pdf"
         assert main(["worksheet", "--text", text, "--lang", lang, "--students", str(students), "--paper", paper,
                      "-o", str(out)]) == 0
-        assert ("2 pages, the answer key is page 2)" if lang == "en" else "2ページで、解答は2ページ目です）。") in \
+        assert ("2 pages, the answer key is page 2)" if lang == "en" else "2ページで、解答は2ページ目です）") in \
             capsys.readouterr().err
         pages = pdf_pages(out)
         assert len(pages) == 2, (students, [p[-80:] for p in pages])

@@ -6,15 +6,9 @@ window's language, with the same paths and numbers (teacher5 L2: a Japanese wind
 """
 from __future__ import annotations
 
-import errno
-
 from ..messages.phrase import Phrase, PhraseError  # noqa: F401 (Phrase re-exported: the exports' reasons)
+from ..messages.reasons import REASONS, SystemReason  # noqa: F401 (re-exported: the exports' system reasons)
 from ..lesson.strings import text
-
-# the system's reasons said in the reader's language (messages/strings "error.reason.<name>"); their English is the
-# C library's own text (glibc's strerror: test_system_reasons), so the CLI's English reads as it always did
-REASONS = ("ENOSPC", "EDQUOT", "EFBIG", "EACCES", "EPERM", "EROFS", "ENOENT", "EISDIR", "ENOTDIR", "ENAMETOOLONG",
-           "EEXIST", "ENOTEMPTY", "EINVAL", "EIO", "ELOOP", "EBUSY", "ETXTBSY", "EMFILE", "ENFILE", "EXDEV")
 
 
 class ExportError(PhraseError):
@@ -24,20 +18,6 @@ class ExportError(PhraseError):
 class Cancelled(ExportError):
     def __init__(self):
         super().__init__("error.cancelled")
-
-
-class SystemReason:
-    """Why the system refused (an OSError), said in the reader's language: a common case (REASONS) in a sentence of
-    messages/strings, any other in the system's own words (strerror)."""
-
-    def __init__(self, exc: OSError):
-        self.name, self.text = errno.errorcode.get(exc.errno), exc.strerror or str(exc)
-
-    def said(self, lang: str) -> str:
-        return text(lang, f"error.reason.{self.name}") if self.name in REASONS else self.text
-
-    def __str__(self) -> str:
-        return self.said("en")
 
 
 def said(exc: BaseException, lang: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..messages.fit import shortened
 from ..messages.phrase import PhraseError
+from ..messages.reasons import SystemReason
 
 # Bytes a file may have before it is read. Real files are far smaller: GPT-2's config.json is 0.7 kB,
 # its tokenizer.json 1.4 MB, vocab.json 1 MB, merges.txt 0.5 MB; the largest tokenizers in use
@@ -45,7 +46,7 @@ def _explain(path: Path, exc: OSError) -> LimitError:
         return LimitError("limit.missing", path=str(path))
     if exc.errno == errno.EISDIR:
         return LimitError("limit.folder", path=str(path))
-    return LimitError("limit.unreadable", path=str(path), reason=str(exc.strerror or exc))
+    return LimitError("limit.unreadable", path=str(path), reason=SystemReason(exc))
 
 
 def check_readable(path: Path) -> None:
@@ -80,7 +81,8 @@ def read_text(path: Path, limit: int) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LimitError("limit.not_utf8", path=str(path), reason=exc.reason, byte=exc.start) from None
+        raise LimitError("limit.not_utf8", path=str(path), reason=exc.reason, byte=exc.start,
+                         nth=exc.start + 1) from None  # (the English counts from 0, as Python; the Japanese from 1)
 
 
 def parse_json(text: str, source) -> object:
@@ -89,7 +91,7 @@ def parse_json(text: str, source) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LimitError("limit.json", path=str(source), detail=str(exc)) from None
+        raise LimitError("limit.json", path=str(source), detail=str(exc), line=exc.lineno, col=exc.colno) from None
     except RecursionError:
         raise LimitError("limit.json_deep", path=str(source)) from None
     except ValueError as exc:  # Python refuses to read integers of more than 4,300 digits

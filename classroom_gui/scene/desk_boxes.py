@@ -52,7 +52,7 @@ def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep
 def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list) -> list[DeskBox]:
     """The desks' boxes, a desk whose card label would end in "…" given a label row of two lines where its
     numbers and labels keep their rows (chapter 10's "all heads' new understanding" on a 4:3 desk, the answer
-    step's 「最後のレイヤー正規化（ノート）」 on a 16:9 desk of 11; on rows a little lower where only then, at 4:3 with 7)."""
+    step's 「レイヤー正規化（最後のノート）」 on a 16:9 desk of 11; on rows a little lower where only then, at 4:3 with 7)."""
     out = []
     for (s, strips), b, e in zip(pairs, boxes, keep):
         lines = tuple(min(2, len(label_lines(x.label, st.label_px * font_scale, st.w - st.label_px * 1.24 - 6)))

@@ -221,7 +221,7 @@ def _wrote(window, path: Path | None, more=None) -> Path | None:
     turn says why: review17, it said only that). In presenter mode the canvas says it (MainWindow.tell)."""
     def said(lang: str) -> str:
         wrote = sentence_start(text(lang, "cli.wrote", path=path))
-        return wrote if more is None else wrote + ("" if lang == "ja" else " ") + more(lang)
+        return wrote if more is None else wrote + ("\u3000" if lang == "ja" else " ") + more(lang)
 
     if path is not None and hasattr(window, "tell"):
         window.tell(said, 15000)

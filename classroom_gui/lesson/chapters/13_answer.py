@@ -50,7 +50,7 @@ def final_notebook(ctx, values, visible: float = 1.0):
     finite = np.abs(np.asarray(values, np.float64))
     finite = finite[np.isfinite(finite)]
     if len(finite):
-        m = float(finite.max())  # whole, to fit the label's two lines at 5 desks a row (「正規化（ノート）±6」)
+        m = float(finite.max())  # whole, to fit the label's two lines at 5 desks a row (「（最後のノート）±6」)
         strip.label = ctx.t("card.final_notebook_scale", label=strip.label, scale=f"{m:.0f}" if m >= 1 else f"{m:.1g}")
     return strip
 
