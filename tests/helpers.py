@@ -9,6 +9,10 @@ from classroom_gui.model.checkpoint import expected_shapes
 # keys whose English names fewer values than the other languages (none since review12: a student made deaf by mask
 # edits is 'student 3 ("cat")' in English, as 「3番の席の「猫」」 in Japanese)
 ENGLISH_NAMES_FEWER = frozenset()
+# keys where each language words a file's fault from the fields the code gives (model.limits): English keeps Python's
+# reason and counts bytes from 0; Japanese counts from 1 and gives JSON's line and column, without Python's English
+OWN_WORDING = {"limit.not_utf8": frozenset({"path", "reason", "byte", "nth"}),
+               "limit.json": frozenset({"path", "detail", "line", "col"})}
 
 VOCAB = ("<unk>", "the", "cat", "sat", "on", "mat", ".", "猫", "が", "マット", "の", "上", "に", "座った", "。")
 
