@@ -87,14 +87,14 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
     from pptx.util import Pt
 
-    from ..scene.quiz import LETTERS, answer_card, asked_box, quiz_text
+    from ..scene.quiz import LETTERS, asked_box, quiz_text
     from ..scene.quiz_place import card_lines
 
     quiz = frame.quiz
     revealed = quiz["answer"] is not None
     if revealed:
         scene.set_frame(frame, th)  # as the canvas draws it, title and narration and all: the card goes where it does
-        card = answer_card(scene, quiz, th.font_scale)
+        card = scene.quiz_card  # placed by set_frame (scene.quiz.show_quiz), not placed a second time
         rows = card_lines(quiz, LETTERS, card.paired, kind=card.kind)  # the question whole: PowerPoint wraps it
         box, said, px = card.box, [line for line in rows if line], card.px * PT_PER_PX
     else:

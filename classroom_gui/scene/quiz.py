@@ -72,7 +72,7 @@ def show_quiz(scene, frame, th) -> None:
         return
     revealed = frame.quiz["answer"] is not None
     if revealed:
-        card = answer_card(scene, frame.quiz, th.font_scale)
+        card = scene.quiz_card = answer_card(scene, frame.quiz, th.font_scale)  # kept: the PPTX box reads it
         box, text, most, least = card.box, "\n".join(card.lines), card.px, card.px
     else:
         box, most, least = asked_box(frame.canvas), MOST_PX * th.font_scale, 20

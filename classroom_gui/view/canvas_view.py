@@ -60,7 +60,7 @@ class CanvasView(QGraphicsView):
         self.warmer.pause()
         if not self.settled:  # the first frame shown: what start-up made is there to stay (collector.settle)
             self.settled = True
-            QTimer.singleShot(0, lambda: collector.settle())
+            QTimer.singleShot(0, collector.settle)
             self.fault_in_due = len(frame.students) <= FAULT_IN_UP_TO  # once that frame is painted (paintEvent)
 
     def paintEvent(self, event):

@@ -42,7 +42,7 @@ class StartHint(ViewportLabel):
     def place(self) -> None:
         """On the middle of the board as the view shows it now (after a resize, the view's scale changed)."""
         frame = self.view.frame
-        if frame is None or not at_start(frame):
+        if not at_start(frame):
             return
         board = self.view.mapFromScene(board_rect(frame.canvas)).boundingRect()
         px = max(LEAST_PX, round(board.width() * LINE))
