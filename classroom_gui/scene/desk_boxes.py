@@ -76,7 +76,7 @@ def wide_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: 
     for (s, strips), b, e in zip(pairs, boxes, keep):
         wide = tuple(bool(st.number_px) and not _fits(x, st, font_scale) for x, st in zip(strips, b.strips))
         if any(wide):
-            lines = tuple(max(1, round(st.label_h / (st.label_px * 1.3))) if st.label_h else 1 for st in b.strips)
+            lines = tuple(st.label_lines for st in b.strips)
             wider = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines, wide,
                                 keep=e)
             if all(st.number_px >= was.number_px and st.shown <= was.shown and bool(st.label_h) == bool(was.label_h)
@@ -94,7 +94,7 @@ def narrow_cells(pairs, boxes: list[DeskBox], font_scale: float, least: int, kee
     out = []
     for (s, strips), b, e in zip(pairs, boxes, keep):
         if any(st.shown for st in b.strips):
-            lines = tuple(max(1, round(st.label_h / (st.label_px * 1.3))) if st.label_h else 1 for st in b.strips)
+            lines = tuple(st.label_lines for st in b.strips)
             nb = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines,
                              narrow=True, keep=e)
             if len(nb.strips) == len(b.strips) and all(

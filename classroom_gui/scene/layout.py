@@ -52,6 +52,10 @@ class StripBox:
     shown: int = 0       # >0: only the first `shown` numbers, then a "…" cell (the whole card in its tooltip)
 
     @property
+    def label_lines(self) -> int:  # lines of its label row (1 with none: the number a label starts from)
+        return max(1, round(self.label_h / (self.label_px * 1.3))) if self.label_h else 1
+
+    @property
     def cells_y(self) -> float:
         return self.y + self.label_h
 

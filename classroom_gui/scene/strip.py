@@ -16,7 +16,7 @@ from ..lesson.numbers import fmt, fmt_many
 from . import fonts, palette, pictures, text_lines
 from .board_wrap import wrapped
 from .items import digest as numbers_digest
-from .items import ALIGN_CENTER, ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, qcolor
+from .items import ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, qcolor
 from .layout import StripBox
 from .palette import Theme
 from .whatif_marks import edited_outline, hatch
@@ -84,7 +84,7 @@ class StripView:
         if not b.label_h:
             return []
         return label_texts(self.strip.label, b.label_px * self.theme.font_scale, b.w - b.label_px * 1.24 - 6,
-                           max(1, round(b.label_h / (b.label_px * 1.3))))
+                           b.label_lines)
 
     def bounds(self) -> QRectF:  # in the strip's own coordinates, with room for a raised card's shadow
         b, raised = self.box, self.strip.raised
