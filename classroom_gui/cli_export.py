@@ -13,6 +13,7 @@ from .lesson.timeline import CHAPTERS
 from .messages.phrase import Phrase, PhraseError, Words
 from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand,
                         tell)
+from .messages.numerals import whole
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
 # for export, deck and video and for quiz, so that `quiz --json` asks the questions of the deck's slides
@@ -182,7 +183,7 @@ def _default_asker_note(tokens: list[str], focus: int):
 
 
 def _focus(word: str, tokens: list[str]) -> int:
-    if word.isascii() and word.isdigit():  # "²" is a digit to str.isdigit() but not a number to int()
+    if whole(word):
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
         raise CliRefusal("cli.focus_seats" if len(tokens) > 1 else "cli.focus_seat_one", word=word, last=len(tokens))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .messages.phrase import Phrase, PhraseError
 from .lesson.strings import LANGUAGES
+from .messages import numerals
 
 COMMANDS: list[tuple[str, str, tuple, object]] = []  # (name, help key, arguments, function), in order
 
@@ -40,14 +41,14 @@ def arg(*names, **options) -> tuple:
 
 def whole(text: str) -> int:
     """An argparse type: a whole number, negative allowed (the subcommand says which are in range)."""
-    if not (text.isascii() and text.lstrip("-").isdigit()):
+    if not numerals.whole(text.lstrip("-")):
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
     return int(text)
 
 
 def positive(text: str) -> int:
     """An argparse type: a whole number of at least 1."""
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+    if not numerals.whole(text) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
     return int(text)
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from ..lesson.timeline import CHAPTERS, Timeline
 from .files import ExportError
+from ..messages.numerals import whole
 
 
 def chapter_key(name: str) -> str:
     """A chapter by key ("softmax") or number ("7")."""
     name = str(name).strip().lower()
-    if name.isascii() and name.isdigit() and int(name) < len(CHAPTERS):  # "²" is a digit to isdigit, not to int
+    if whole(name) and int(name) < len(CHAPTERS):
         return CHAPTERS[int(name)]
     if name in CHAPTERS:
         return name

@@ -12,6 +12,7 @@ import math
 
 from .beat import Beat
 from .chapters import CHAPTERS, beat_plan  # noqa: F401  (CHAPTERS also read from here by callers)
+from ..messages.numerals import whole
 
 class Timeline:
     """Beats with start times, and the questions a player asks: where am I, where is the next stop."""
@@ -106,7 +107,7 @@ class Timeline:
         the lesson of another class size or model depth has other steps there."""
         index, _, rest = place.partition(":")
         key, _, arg = rest.rpartition(":")
-        digits = (index + arg).isascii() and index.isdigit() and arg.isdigit()  # not "²" (int() refuses it)
+        digits = whole(index) and whole(arg)
         if not (digits and int(index) < len(self.beats) and math.isfinite(t)):
             return None
         beat = self.beats[int(index)]

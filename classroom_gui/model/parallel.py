@@ -18,6 +18,8 @@ from __future__ import annotations
 import os
 import threading
 
+from ..messages.numerals import whole
+
 MIN_WORK = 1 << 17  # numbers per part below which a split costs more than it saves (hand-off ~20-50 us)
 
 
@@ -30,7 +32,7 @@ def _cores() -> int:
         n = os.cpu_count() or 1
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
         value = os.environ.get(var, "").strip()
-        if value.isascii() and value.isdigit() and int(value) > 0:
+        if whole(value) and int(value) > 0:
             return min(n, int(value))
     return n
 

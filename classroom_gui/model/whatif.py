@@ -21,6 +21,7 @@ import numpy as np
 
 from ..messages.phrase import Name, Phrase, PhraseError
 from .functions import MASK_RULES, attention_mask
+from ..messages.numerals import whole
 
 KINDS = ("q", "k", "v", "score", "mask")
 _SPEC = re.compile(r"\s*(q|k|v|score|mask)\s*\[([^\]]*)\]\s*=\s*(\S+)\s*$")
@@ -69,7 +70,7 @@ class Edit:
 
 def _seat(word: str, tokens: list[str], spec: str) -> int:
     word = word.strip()
-    if word.isascii() and word.isdigit():
+    if whole(word):
         if 1 <= int(word) <= len(tokens):
             return int(word) - 1
         raise EditError("edit.seats" if len(tokens) > 1 else "edit.seats_one", spec=spec, last=len(tokens))
@@ -115,7 +116,7 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
 
 
 def _whole(text: str, top: int, key: str, spec: str) -> int:
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= top:
+    if not whole(text) or not 1 <= int(text) <= top:
         said = key + "_one" if top == 1 else key  # a one-layer model "has only 1 layer", not "from 1 to 1"
         raise EditError(said, spec=spec, top=top)
     return int(text) - 1

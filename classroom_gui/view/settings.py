@@ -24,6 +24,7 @@ from ..lesson.player import SPEEDS
 from ..lesson.rules import RULES
 from ..lesson.strings import LANGUAGES
 from ..messages.fit import shortened
+from ..messages.numerals import whole
 
 DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry sets the lesson's layer and head
 # the first run's sentence in a language whose class studies its own (the seed explainer's own example)
@@ -204,7 +205,7 @@ def _left(store: QSettings) -> tuple[str, str, float, int | None] | None:
 
 def _index(store: QSettings, key: str) -> int | None:
     value = _value(store, key)
-    if isinstance(value, str) and value.isascii() and value.isdigit() and int(value) <= MAX_INDEX:
+    if isinstance(value, str) and whole(value) and int(value) <= MAX_INDEX:
         return int(value)
     return None
 
