@@ -340,7 +340,7 @@ def video_command(args: argparse.Namespace) -> int:
     from .export.files import check_target
     from .export.formats import VIDEOS
     from .export.moments import chapter_span
-    from .export.pace import check_pace, count, made_once, paced_shots
+    from .export.pace import check_pace, paced
     from .export.video import save_video
     from .lesson.state import frame_at, notices_for, timeline_for
 
@@ -350,19 +350,16 @@ def video_command(args: argparse.Namespace) -> int:
     notices = notices_for(run, sel.lang)
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     chapter_span(timeline, args.fps, args.first, args.last)  # the fps and chapters checked before the second class
+    chapters = (timeline, args.fps, args.first, args.last, args.pace, sel.lang)
     if args.compare is not None:
         from .export.compare import save_compare_video, said
 
-        stop, pair_at = made_once(comparing(args, trace, sel, run))  # a step's stop: said, then drawn
-        shots = paced_shots(timeline, args.fps, args.first, args.last, args.pace, sel.lang,
-                            lambda t: said(stop(t), sel.lang))
-        save_compare_video((pair_at(t) for t, _ in shots), count(shots), args.output, args.fps, size, theme,
-                           sel.lang, _progress(args.lang, "frames"), [n for _, n in shots])
-        tell(args.lang, "cli.wrote_frames", path=args.output, n=count(shots))
-        return 0
-    stop, frame = made_once(lambda t: frame_at(trace, sel, t, notices))
-    shots = paced_shots(timeline, args.fps, args.first, args.last, args.pace, sel.lang, lambda t: stop(t).narration)
-    save_video((frame(t) for t, _ in shots), count(shots), args.output, args.fps, size, theme,
-               _progress(args.lang, "frames"), [n for _, n in shots])
-    tell(args.lang, "cli.wrote_frames", path=args.output, n=count(shots))
+        video = paced(*chapters, comparing(args, trace, sel, run), lambda pair: said(pair, sel.lang))
+        save_compare_video(video.pictures(), video.count, args.output, args.fps, size, theme, sel.lang,
+                           _progress(args.lang, "frames"), video.repeats)
+    else:
+        video = paced(*chapters, lambda t: frame_at(trace, sel, t, notices), lambda frame: frame.narration)
+        save_video(video.pictures(), video.count, args.output, args.fps, size, theme, _progress(args.lang, "frames"),
+                   video.repeats)
+    tell(args.lang, "cli.wrote_frames", path=args.output, n=video.count)
     return 0

@@ -8,7 +8,8 @@ speeds). A chapter video played lesson time only: softmax was 8 s for 3 steps, e
 from __future__ import annotations
 
 import math
-from typing import Callable, TypeVar
+from dataclasses import dataclass
+from typing import Callable, Generic, Iterator, TypeVar
 
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
@@ -56,9 +57,34 @@ def paced_shots(timeline: Timeline, fps: int, first: str | None, last: str | Non
     return shots
 
 
-def count(shots: list[tuple[float, int]]) -> int:
-    """The pictures a video of these shots has."""
-    return sum(n for _, n in shots)
+@dataclass(frozen=True)
+class Paced(Generic[T]):
+    """A paced video's shots (paced_shots) and what each shot's time draws: `pictures()` in order, picture i held
+    repeats[i] times, `count` in all (export.video.save_video, export.compare.save_compare_video take these)."""
+    shots: list[tuple[float, int]]
+    drawn: Callable[[float], T]
+
+    def pictures(self) -> Iterator[T]:
+        return (self.drawn(t) for t, _ in self.shots)
+
+    @property
+    def repeats(self) -> list[int]:
+        return [n for _, n in self.shots]
+
+    @property
+    def count(self) -> int:
+        """The pictures the video has."""
+        return sum(self.repeats)
+
+
+def paced(timeline: Timeline, fps: int, first: str | None, last: str | None, pace: float, lang: str,
+          make: Callable[[float], T], says: Callable[[T], str], progress: Progress | None = None) -> Paced[T]:
+    """The one way a video is paced (`video`, `video --compare`, the window's File → Video): `make(t)` is the
+    picture of lesson time t (a frame, a comparison's pair), `says(picture)` the text its hold is read for (a
+    frame's narration; a pair's title and caption). Each step's finished picture is made once (made_once), read
+    here and drawn from `pictures()`."""
+    stop, drawn = made_once(make)
+    return Paced(paced_shots(timeline, fps, first, last, pace, lang, lambda t: says(stop(t)), progress), drawn)
 
 
 def made_once(make: Callable[[float], T]) -> tuple[Callable[[float], T], Callable[[float], T]]:

@@ -259,20 +259,18 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
 
 def export_video(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        from ..export.pace import count, made_once, paced_shots
+        from ..export.pace import paced
 
         size = o.chosen_size()
         sel, trace = model.sel.sized(*size), model.shown_trace()  # with the what-if edits, as on screen
-        stop, frame = made_once(lambda t: frame_at(trace, sel, t, model.notices))
 
         def making(progress):  # under the progress dialog, its Cancel live from the first step read (review16 #14)
-            # as `video --pace` makes them: each step's animation, then its finished picture held to be read (the
+            # as `video --pace` makes it: each step's animation, then its finished picture held to be read (the
             # bar stays at 0 while the steps are read: the pictures, counted only then, fill it)
-            shots = paced_shots(model.player.timeline, 30, *o.chapters(),
-                                o.pace.currentData(), sel.lang, lambda t: stop(t).narration,
-                                lambda done, total: progress(0, 1))
-            return save_video((frame(t) for t, _ in shots), count(shots), p, 30, size, o.chosen_theme(), progress,
-                              [n for _, n in shots])
+            video = paced(model.player.timeline, 30, *o.chapters(), o.pace.currentData(), sel.lang,
+                          lambda t: frame_at(trace, sel, t, model.notices), lambda frame: frame.narration,
+                          lambda done, total: progress(0, 1))
+            return save_video(video.pictures(), video.count, p, 30, size, o.chosen_theme(), progress, video.repeats)
         return _with_progress(model, parent, _t(model)("ui.exporting"), making, at_once=True)
     return _export(model, parent, "video", path, options, file_filter("video"), "lesson.mp4", work)
 
