@@ -14,7 +14,7 @@ from typing import Callable, Generic, Iterator, TypeVar
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
 from .files import ExportError, Progress, tick
-from .moments import chapter_span
+from .moments import beats_in, chapter_span
 
 MIN_HOLD = 1.5              # seconds a finished step is held at least (a step with a short narration)
 PACE_RANGE = (0.25, 4.0)    # the window's slowest and fastest speeds (lesson.player.SPEEDS)
@@ -45,9 +45,9 @@ def paced_shots(timeline: Timeline, fps: int, first: str | None, last: str | Non
     `progress(done, total)` hears of each step read (said() builds its finished frame: review16 measured 0.23 s for
     45 steps of GPT-2 at 512 students; a step whose other rule is not computed yet runs a forward), and answering
     False stops it (Cancelled), as a video's pictures do (review16 #14)."""
-    begin, end = chapter_span(timeline, fps, first, last)
+    span = chapter_span(timeline, fps, first, last)
     pace = check_pace(pace)
-    beats = [b for b in timeline.beats if begin - 1e-9 <= b.start < end - 1e-9]
+    beats = [timeline.beats[i] for i in beats_in(timeline, span)]
     shots: list[tuple[float, int]] = []
     for i, beat in enumerate(beats):
         moving = max(1, round(beat.duration * fps / pace))
