@@ -30,6 +30,7 @@ from ..model.sentence import EmptySentence
 from ..scene import palette
 from . import file_dialogs
 from .canvas_warm import held
+from .status_messages import wrote
 
 # the CLI's named sizes (export.sizes), 16:9 then 4:3, and a projector's 1024 x 768; None: custom
 SIZE_CHOICES = (SIZES["1080p"], SIZES["4k"], SIZES["720p"], SIZES["4:3"], (1024, 768), None)
@@ -205,7 +206,7 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
             path = path or _ask_path(parent, _t(model)(f"ui.export_{kind}"), filters, suggestion)
             if path is None:
                 return None
-            return _wrote(parent, work(options, Path(path)))
+            return wrote(parent, work(options, Path(path)))
         except (ExportError, OSError, ValueError) as exc:  # OSError: a path too long to look at (check_target)
             _report(model, parent, exc)
             return None
@@ -213,19 +214,6 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
             if created:
                 options.deleteLater()
             _fit_canvas(parent)
-
-
-def _wrote(window, path: Path | None, more=None) -> Path | None:
-    """An export finished: the status bar says where it went, as the CLI's last line does (teacher13 L1: the
-    progress dialog closed and nothing said what was written), then `more(lang)` if given (a worksheet worked in
-    turn says why: review17, it said only that). In presenter mode the canvas says it (MainWindow.tell)."""
-    def said(lang: str) -> str:
-        wrote = sentence_start(text(lang, "cli.wrote", path=path))
-        return wrote if more is None else wrote + ("\u3000" if lang == "ja" else " ") + more(lang)
-
-    if path is not None and hasattr(window, "tell"):
-        window.tell(said, 15000)
-    return path
 
 
 def _fit_canvas(window) -> None:
@@ -338,4 +326,4 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     except (ExportError, OSError, WorksheetError) as exc:
         _report(model, parent, exc)
         return None
-    return _wrote(parent, written, note.said if note is not None else None)  # where it went, and why in turn
+    return wrote(parent, written, note.said if note is not None else None)  # where it went, and why in turn
