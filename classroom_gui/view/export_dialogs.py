@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFormLayout,
                                QMessageBox, QProgressDialog, QSpinBox)
 
 from ..scene.limits import MAX_SIDE, MIN_SIDE
@@ -30,6 +30,7 @@ from ..model.sentence import EmptySentence
 from ..scene import palette
 from . import file_dialogs
 from .canvas_warm import held
+from .dialogs import ok_cancel
 from .status_messages import wrote
 
 # the CLI's named sizes (export.sizes), 16:9 then 4:3, and a projector's 1024 x 768; None: custom
@@ -98,10 +99,7 @@ class OptionsDialog(QDialog):
             form.addRow(t("ui.to_chapter"), self.last)
         if kind == "video":
             form.addRow(t("ui.pace"), self.pace)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ok_cancel(self, form)
 
     def _size_chosen(self, _index: int) -> None:
         """A preset shows its width and height in the greyed boxes (teacher13 L2: 1024 × 768 chosen, they read
@@ -279,10 +277,7 @@ def _ask_paper(parent, t) -> str | None:
     box.addItem("A4", "a4")
     box.addItem("Letter", "letter")
     form.addRow(t("worksheet.paper"), box)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
+    ok_cancel(dialog, form)
     try:
         return box.currentData() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
