@@ -108,12 +108,10 @@ def lesson_view(args, trace, gallery) -> int:
 def second_run(args):
     """The --compare sentence through the same model and rule (the --set edits belong to the first class); its
     notes in --lang, as the first's (say_notices)."""
-    from .lesson.state import notices_for
     from .model.sentence import run_sentence
 
-
     run = run_sentence(args.checkpoint, args.compare, args.mask)
-    for notice in run.notices if args.lang == "en" else notices_for(run, args.lang):
+    for notice in noticed(run, args.lang):
         tell(args.lang, "cli.note_second", note=notice)
     return run
 
@@ -136,11 +134,17 @@ def comparing(args, trace, sel, run):
 
 
 def say_notices(run, lang: str) -> None:
-    """What the model noticed about the sentence, as notes in `lang` (English as the model says it)."""
+    """What the model noticed about the sentence, as notes in `lang`."""
+    for notice in noticed(run, lang):
+        say_note(notice, lang)
+
+
+def noticed(run, lang: str) -> list:
+    """What the model noticed about the sentence, in `lang` (English as the model says it): the first class's notes
+    and the --compare sentence's."""
     from .lesson.state import notices_for
 
-    for notice in run.notices if lang == "en" else notices_for(run, lang):
-        say_note(notice, lang)
+    return run.notices if lang == "en" else notices_for(run, lang)
 
 
 def say_note(note, lang: str) -> None:
