@@ -78,25 +78,38 @@ def lesson_model(args):
     not given (the teaching model: discussion, as in the seed's story; a GPT-2 folder: in turn)."""
     from .lesson.gallery import gallery_of, lesson_rule
     from .model.checkpoint import load_checkpoint
-    from .resources import teaching_model_dir
 
-    folder = args.model if args.model is not None else teaching_model_dir()
+    folder = model_folder(args)
     checkpoint = load_checkpoint(folder)  # a missing folder: ModelMissing, said in --lang (refusing_in)
     gallery = gallery_of(folder)[0]
     args.mask = args.mask or lesson_rule(checkpoint, gallery)
     return checkpoint, gallery
 
 
-def lesson_view(args, trace, gallery) -> int:
-    """--layer and --head filled in with the seed example's (checked against the model), and the asker's seat:
-    --focus, else cat or 猫 (default_focus), with a note when another student asks instead."""
-    from .lesson.gallery import lesson_selection
-    from .lesson.state import default_focus
+def model_folder(args):
+    """The folder of the model a command reads: --model, else the teaching model's."""
+    from .resources import teaching_model_dir
 
-    start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head
+    return args.model if args.model is not None else teaching_model_dir()
+
+
+def lesson_layer_head(args, trace, gallery) -> None:
+    """--layer and --head filled in with the seed example's (export, deck, video, quiz and worksheet alike), checked
+    against the model."""
+    from .lesson.gallery import lesson_selection
+
+    start = lesson_selection(gallery).clamped(trace)
     args.layer = start.layer + 1 if args.layer is None else args.layer
     args.head = start.head + 1 if args.head is None else args.head
     check_layer_head(args, trace.config)
+
+
+def lesson_view(args, trace, gallery) -> int:
+    """--layer and --head filled in with the seed example's (checked against the model), and the asker's seat:
+    --focus, else cat or 猫 (default_focus), with a note when another student asks instead."""
+    from .lesson.state import default_focus
+
+    lesson_layer_head(args, trace, gallery)
     focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
     if not args.focus:
         note = _default_asker_note(trace.tokens, focus)
