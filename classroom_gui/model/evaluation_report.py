@@ -1,8 +1,6 @@
 """EVALUATION.md: the evaluation's numbers (evaluate.py's result) written out for people."""
 from __future__ import annotations
 
-import shlex
-
 TRAIN = "python -m classroom_gui.model.train"
 
 
@@ -169,11 +167,12 @@ def _reproduce(t: dict) -> list[str]:
     """The recipe as commands that run one after another: each stage's --init is the folder the stage before wrote
     (its record's "out"; the records keep the folders each stage happened to be run with), the last stage writes
     assets/model, and that is evaluated (review16 #2). An option's folder is read and replaced whether it was typed
-    `--out path` or `--out=path` (a regex read only the first and failed on the second)."""
+    `--out path` or `--out=path` (a regex read only the first and failed on the second). A command is its words
+    joined by spaces, as train.py records sys.argv, and is split back the same way."""
     stages = _earlier(t) + [t]
     chained, before = [], None
     for i, e in enumerate(stages):
-        words = shlex.split(e.get("command", TRAIN))
+        words = e.get("command", TRAIN).split()
         if before is not None:
             words = _with_option(words, "--init", before)
         if i == len(stages) - 1:
@@ -181,7 +180,7 @@ def _reproduce(t: dict) -> list[str]:
             words = _with_option(words, "--out", before, add=True)
         else:
             before = e.get("out") or _option(words, "--out")
-        chained.append(shlex.join(words))
+        chained.append(" ".join(words))
     return chained + ["python -m classroom_gui.model.evaluate --model assets/model"]
 
 
