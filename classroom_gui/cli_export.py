@@ -292,18 +292,16 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def _export_compare(args, targets, pair, size, theme) -> int:
-    import json
-
     from .export.files import atomic_paths
     from .export.formats import COMPARE_PICTURES
-    from .export.frame_json import frame_numbers, json_value
+    from .export.frame_json import frame_numbers, write_numbers
 
     with atomic_paths(*targets) as temps:
         COMPARE_PICTURES[targets[0].suffix.lower()].write(pair, temps[0], size, theme, args.lang)
         if args.json is not None:
             record = {"classes": [frame_numbers(f, s) for f, s in zip(pair.frames, pair.selections)],
                       "changed_most": pair.changed_most}
-            temps[1].write_text(json.dumps(record, ensure_ascii=False, indent=1, default=json_value), encoding="utf-8")
+            write_numbers(record, temps[1])
     wrote(args)
     return 0
 
