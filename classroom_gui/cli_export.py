@@ -48,11 +48,6 @@ def _prepare(args):
     from .export.sizes import parse_size
 
     size = parse_size(args.size)  # the options are checked before Qt loads (an ExportError: _export_errors)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
-    from PySide6.QtWidgets import QApplication
-
-    from .crash import quiet_qt_fonts
-
     from .lesson.state import Selection
     from .model.sentence import run_sentence
     from .scene import palette
@@ -65,12 +60,23 @@ def _prepare(args):
     trace = with_edits(run.trace, args.edits)
     args.checkpoint = checkpoint  # for the --compare sentence (second_run)
     focus = lesson_view(args, trace, gallery)
-    quiet_qt_fonts()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = offscreen_app()
     # on the canvas of the output's shape: a 4:3 size gets the 4:3 layout (lesson.canvas)
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
                     rule=args.mask).sized(*size)
     return app, trace, sel, palette.theme(args.theme), size, run
+
+
+def offscreen_app():
+    """The QApplication a command draws with (export, deck, video, worksheet): no display needed, and Qt's font
+    warnings silenced (crash.quiet_qt_fonts)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .crash import quiet_qt_fonts
+
+    quiet_qt_fonts()
+    return QApplication.instance() or QApplication([sys.argv[0]])
 
 
 def lesson_model(args):

@@ -4,7 +4,6 @@ answer key as one PDF, from the real trace of the sentence (lesson.worksheet, ex
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -33,8 +32,8 @@ def worksheet_command(args: argparse.Namespace) -> int:
 
 
 def _worksheet(args: argparse.Namespace) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .cli_export import _focus, lesson_layer_head, lesson_model, model_folder, say_note, say_notices, with_edits
+    from .cli_export import (_focus, lesson_layer_head, lesson_model, model_folder, offscreen_app, say_note,
+                             say_notices, with_edits)
     from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.worksheet import MAX_STUDENTS, build_worksheet, choose_asker, sheet_rule
@@ -62,9 +61,7 @@ def _worksheet(args: argparse.Namespace) -> int:
         focus = sheet_asker(trace, args.layer - 1, args.mask, said)
     asker = choose_asker(trace, args.layer - 1, focus, args.students)
     sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang, cli=True, typed=run.text)
-    from PySide6.QtWidgets import QApplication
-
-    _app = QApplication.instance() or QApplication([sys.argv[0]])
+    _app = offscreen_app()
     written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
     for note in said:
         say_note(note, args.lang)
