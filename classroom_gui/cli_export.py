@@ -48,11 +48,6 @@ def _prepare(args):
     from .export.sizes import parse_size
 
     size = parse_size(args.size)  # the options are checked before Qt loads (an ExportError: _export_errors)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
-    from PySide6.QtWidgets import QApplication
-
-    from .crash import quiet_qt_fonts
-
     from .lesson.state import Selection
     from .model.sentence import run_sentence
     from .scene import palette
@@ -65,12 +60,23 @@ def _prepare(args):
     trace = with_edits(run.trace, args.edits)
     args.checkpoint = checkpoint  # for the --compare sentence (second_run)
     focus = lesson_view(args, trace, gallery)
-    quiet_qt_fonts()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = offscreen_app()
     # on the canvas of the output's shape: a 4:3 size gets the 4:3 layout (lesson.canvas)
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
                     rule=args.mask).sized(*size)
     return app, trace, sel, palette.theme(args.theme), size, run
+
+
+def offscreen_app():
+    """The QApplication a command draws with (export, deck, video, worksheet): no display needed, and Qt's font
+    warnings silenced (crash.quiet_qt_fonts)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .crash import quiet_qt_fonts
+
+    quiet_qt_fonts()
+    return QApplication.instance() or QApplication([sys.argv[0]])
 
 
 def lesson_model(args):
@@ -78,25 +84,38 @@ def lesson_model(args):
     not given (the teaching model: discussion, as in the seed's story; a GPT-2 folder: in turn)."""
     from .lesson.gallery import gallery_of, lesson_rule
     from .model.checkpoint import load_checkpoint
-    from .resources import teaching_model_dir
 
-    folder = args.model if args.model is not None else teaching_model_dir()
+    folder = model_folder(args)
     checkpoint = load_checkpoint(folder)  # a missing folder: ModelMissing, said in --lang (refusing_in)
     gallery = gallery_of(folder)[0]
     args.mask = args.mask or lesson_rule(checkpoint, gallery)
     return checkpoint, gallery
 
 
-def lesson_view(args, trace, gallery) -> int:
-    """--layer and --head filled in with the seed example's (checked against the model), and the asker's seat:
-    --focus, else cat or 猫 (default_focus), with a note when another student asks instead."""
-    from .lesson.gallery import lesson_selection
-    from .lesson.state import default_focus
+def model_folder(args):
+    """The folder of the model a command reads: --model, else the teaching model's."""
+    from .resources import teaching_model_dir
 
-    start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head
+    return args.model if args.model is not None else teaching_model_dir()
+
+
+def lesson_layer_head(args, trace, gallery) -> None:
+    """--layer and --head filled in with the seed example's (export, deck, video, quiz and worksheet alike), checked
+    against the model."""
+    from .lesson.gallery import lesson_selection
+
+    start = lesson_selection(gallery).clamped(trace)
     args.layer = start.layer + 1 if args.layer is None else args.layer
     args.head = start.head + 1 if args.head is None else args.head
     check_layer_head(args, trace.config)
+
+
+def lesson_view(args, trace, gallery) -> int:
+    """--layer and --head filled in with the seed example's (checked against the model), and the asker's seat:
+    --focus, else cat or 猫 (default_focus), with a note when another student asks instead."""
+    from .lesson.state import default_focus
+
+    lesson_layer_head(args, trace, gallery)
     focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
     if not args.focus:
         note = _default_asker_note(trace.tokens, focus)
@@ -108,12 +127,10 @@ def lesson_view(args, trace, gallery) -> int:
 def second_run(args):
     """The --compare sentence through the same model and rule (the --set edits belong to the first class); its
     notes in --lang, as the first's (say_notices)."""
-    from .lesson.state import notices_for
     from .model.sentence import run_sentence
 
-
     run = run_sentence(args.checkpoint, args.compare, args.mask)
-    for notice in run.notices if args.lang == "en" else notices_for(run, args.lang):
+    for notice in noticed(run, args.lang):
         tell(args.lang, "cli.note_second", note=notice)
     return run
 
@@ -136,11 +153,17 @@ def comparing(args, trace, sel, run):
 
 
 def say_notices(run, lang: str) -> None:
-    """What the model noticed about the sentence, as notes in `lang` (English as the model says it)."""
+    """What the model noticed about the sentence, as notes in `lang`."""
+    for notice in noticed(run, lang):
+        say_note(notice, lang)
+
+
+def noticed(run, lang: str) -> list:
+    """What the model noticed about the sentence, in `lang` (English as the model says it): the first class's notes
+    and the --compare sentence's."""
     from .lesson.state import notices_for
 
-    for notice in run.notices if lang == "en" else notices_for(run, lang):
-        say_note(notice, lang)
+    return run.notices if lang == "en" else notices_for(run, lang)
 
 
 def say_note(note, lang: str) -> None:
@@ -275,18 +298,16 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def _export_compare(args, targets, pair, size, theme) -> int:
-    import json
-
     from .export.files import atomic_paths
     from .export.formats import COMPARE_PICTURES
-    from .export.frame_json import frame_numbers, json_value
+    from .export.frame_json import frame_numbers, write_numbers
 
     with atomic_paths(*targets) as temps:
         COMPARE_PICTURES[targets[0].suffix.lower()].write(pair, temps[0], size, theme, args.lang)
         if args.json is not None:
             record = {"classes": [frame_numbers(f, s) for f, s in zip(pair.frames, pair.selections)],
                       "changed_most": pair.changed_most}
-            temps[1].write_text(json.dumps(record, ensure_ascii=False, indent=1, default=json_value), encoding="utf-8")
+            write_numbers(record, temps[1])
     wrote(args)
     return 0
 
@@ -340,7 +361,7 @@ def video_command(args: argparse.Namespace) -> int:
     from .export.files import check_target
     from .export.formats import VIDEOS
     from .export.moments import chapter_span
-    from .export.pace import check_pace, count, made_once, paced_shots
+    from .export.pace import check_pace, paced
     from .export.video import save_video
     from .lesson.state import frame_at, notices_for, timeline_for
 
@@ -350,19 +371,16 @@ def video_command(args: argparse.Namespace) -> int:
     notices = notices_for(run, sel.lang)
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     chapter_span(timeline, args.fps, args.first, args.last)  # the fps and chapters checked before the second class
+    chapters = (timeline, args.fps, args.first, args.last, args.pace, sel.lang)
     if args.compare is not None:
         from .export.compare import save_compare_video, said
 
-        stop, pair_at = made_once(comparing(args, trace, sel, run))  # a step's stop: said, then drawn
-        shots = paced_shots(timeline, args.fps, args.first, args.last, args.pace, sel.lang,
-                            lambda t: said(stop(t), sel.lang))
-        save_compare_video((pair_at(t) for t, _ in shots), count(shots), args.output, args.fps, size, theme,
-                           sel.lang, _progress(args.lang, "frames"), [n for _, n in shots])
-        tell(args.lang, "cli.wrote_frames", path=args.output, n=count(shots))
-        return 0
-    stop, frame = made_once(lambda t: frame_at(trace, sel, t, notices))
-    shots = paced_shots(timeline, args.fps, args.first, args.last, args.pace, sel.lang, lambda t: stop(t).narration)
-    save_video((frame(t) for t, _ in shots), count(shots), args.output, args.fps, size, theme,
-               _progress(args.lang, "frames"), [n for _, n in shots])
-    tell(args.lang, "cli.wrote_frames", path=args.output, n=count(shots))
+        video = paced(*chapters, comparing(args, trace, sel, run), lambda pair: said(pair, sel.lang))
+        save_compare_video(video.pictures(), video.count, args.output, args.fps, size, theme, sel.lang,
+                           _progress(args.lang, "frames"), video.repeats)
+    else:
+        video = paced(*chapters, lambda t: frame_at(trace, sel, t, notices), lambda frame: frame.narration)
+        save_video(video.pictures(), video.count, args.output, args.fps, size, theme, _progress(args.lang, "frames"),
+                   video.repeats)
+    tell(args.lang, "cli.wrote_frames", path=args.output, n=video.count)
     return 0

@@ -4,13 +4,11 @@ answer key as one PDF, from the real trace of the sentence (lesson.worksheet, ex
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from .cli_export import HEAD, LAYER
-from .cli_table import (EDIT_FORMS, MODEL, TEXT, arg, check_layer_head, lang_arg,
-                        subcommand, whole)
+from .cli_table import EDIT_FORMS, MODEL, TEXT, arg, lang_arg, subcommand, whole
 from .messages.phrase import Phrase
 
 # the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), except
@@ -34,18 +32,16 @@ def worksheet_command(args: argparse.Namespace) -> int:
 
 
 def _worksheet(args: argparse.Namespace) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .cli_export import _focus, lesson_model, say_note, say_notices, with_edits
+    from .cli_export import (_focus, lesson_layer_head, lesson_model, model_folder, offscreen_app, say_note,
+                             say_notices, with_edits)
     from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
-    from .lesson.gallery import lesson_selection
     from .lesson.worksheet import MAX_STUDENTS, build_worksheet, choose_asker, sheet_rule
     from .messages.phrase import Phrase
     from .model.sentence import run_sentence
-    from .resources import teaching_model_dir
 
     check_target(args.output, WORKSHEETS)  # a bad path fails before any work
-    folder = args.model if args.model is not None else teaching_model_dir()
+    folder = model_folder(args)
     given, said = args.mask, []  # notes of the choices made for the sheet, said once it is written
     checkpoint, gallery = lesson_model(args)  # --mask: the lesson's rule when not given
     run = run_sentence(checkpoint, args.text, args.mask)
@@ -55,12 +51,8 @@ def _worksheet(args: argparse.Namespace) -> int:
         args.mask = "causal"
         run = run_sentence(checkpoint, args.text, args.mask)
     say_notices(run, args.lang)
-    trace = run.trace
-    start = lesson_selection(gallery).clamped(trace)  # the seed example's layer and head, as export's
-    args.layer = start.layer + 1 if args.layer is None else args.layer
-    args.head = start.head + 1 if args.head is None else args.head
-    check_layer_head(args, checkpoint.config)
-    trace = with_edits(trace, args.edits)
+    lesson_layer_head(args, run.trace, gallery)  # the seed example's layer and head, as export's
+    trace = with_edits(run.trace, args.edits)
     focus = _focus(args.focus, trace.tokens) if args.focus else None  # the asker first: the rule depends on it
     if given is None:  # a class too big for a sheet in discussion is worked in turn, as the window's
         trace, note = sheet_rule(trace, args.layer - 1, focus)
@@ -69,9 +61,7 @@ def _worksheet(args: argparse.Namespace) -> int:
         focus = sheet_asker(trace, args.layer - 1, args.mask, said)
     asker = choose_asker(trace, args.layer - 1, focus, args.students)
     sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang, cli=True, typed=run.text)
-    from PySide6.QtWidgets import QApplication
-
-    _app = QApplication.instance() or QApplication([sys.argv[0]])
+    _app = offscreen_app()
     written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
     for note in said:
         say_note(note, args.lang)

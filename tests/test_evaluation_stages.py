@@ -25,8 +25,10 @@ def _commands(text: str) -> list[str]:
 
 
 def _option(command: str, name: str) -> str | None:
+    """An option's value as argparse reads it: `name value` or `name=value`."""
     words = shlex.split(command)
-    return words[words.index(name) + 1] if name in words else None
+    typed = [w.split("=", 1)[1] for w in words if w.startswith(name + "=")]
+    return words[words.index(name) + 1] if name in words else typed[0] if typed else None
 
 
 def _runs_in_order(text: str) -> None:
@@ -76,3 +78,24 @@ def test_a_stage_on_top_of_the_record_names_every_earlier_command_in_order(shipp
     assert f"{len(order) + 1} stages (a curriculum)" in text and "Two stages" not in text
     assert "--freeze wte h.0 leaves" in text and "the first word after a full stop weighing 7.0" in text
     assert "recipe (every stage's command)" in text
+
+
+def test_folders_typed_with_an_equals_sign_are_chained_too(shipped):
+    """review18: the report read --out back out of each command with a regex, which failed on `--out=path` (an
+    AttributeError instead of EVALUATION.md); each record's own "out" is the folder the next stage starts from."""
+    result, held_out, _ = shipped
+    first = copy.deepcopy(result["training"])
+    while first.get("earlier"):
+        first = first["earlier"]
+    first = {**first, "command": "python -m classroom_gui.model.train --out=/runs/one/model --steps 40 --freeze wte",
+             "out": "/runs/one/model", "steps": 40, "freeze": ["wte"], "total_seconds": 12.0}
+    last = {**copy.deepcopy(result["training"]), "earlier": first, "freeze": None,
+            "command": "python -m classroom_gui.model.train --init=/elsewhere --out=/runs/two/model --steps 9"}
+    text = report({**result, "training": last}, held_out)
+    _runs_in_order(text)
+    assert _commands(text) == ["python -m classroom_gui.model.train --out=/runs/one/model --steps 40 --freeze wte",
+                               "python -m classroom_gui.model.train --init /runs/one/model --out assets/model --steps 9"]
+    # the first of two stages is told as any earlier stage is (one _stage): its frozen weights too
+    assert ("Two stages (a curriculum): first `python -m classroom_gui.model.train --out=/runs/one/model --steps 40 "
+            "--freeze wte` (40 steps, ") in text
+    assert "only what --freeze wte leaves; 12 s), then the command below goes on from its weights" in text

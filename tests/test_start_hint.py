@@ -70,15 +70,15 @@ def test_an_exports_wrote_message_is_said_over_the_class_in_presenter_mode(qtbot
     """review17 6: "wrote …" went to the status bar, which F5 hides; there it is said on the canvas too."""
     from pathlib import Path
 
-    from classroom_gui.view.export_dialogs import _wrote
+    from classroom_gui.view.status_messages import wrote
 
     w = fresh(qtbot, tmp_path, "The cat sat on the mat")
     where = Path(tmp_path / "x.png")
-    _wrote(w, where)
+    wrote(w, where)
     assert not w.canvas.note.isVisible()  # the window's status bar says it
     assert str(where) in w.statusBar().currentMessage()
     w.set_presenter(True)
-    _wrote(w, where)
+    wrote(w, where)
     note = w.canvas.note
     assert note.isVisible() and str(where) in note.text()
     assert w.canvas.viewport().rect().contains(note.geometry())

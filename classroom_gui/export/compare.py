@@ -46,12 +46,17 @@ def pair_layout(w: float, h: float, answers: bool = False, canvas=None) -> tuple
     compare_layout chooses for the page, scaled, side by side, centred with room for the title above and the change
     below, and at answer time each class's answer list between them): (text size px, the two rectangles, scale)."""
     canvas = canvas or compare_layout.canvas_for_page(w, h, answers)
+    return _placed(w, h, canvas, answer_rows(w, h, canvas) if answers else 0)
+
+
+def _placed(w: float, h: float, canvas, rows: int) -> tuple[float, tuple[QRectF, QRectF], float]:
+    """pair_layout with `rows` guesses listed under each class (0: none)."""
     px, gap = compare_layout.text_px(h), compare_layout.gap_px(w)
-    extra = block_height(px, answer_rows(w, h, canvas)) + gap if answers else 0.0
+    extra = block_height(px, rows) + gap if rows else 0.0  # the answer lists, and a gap under them
+    above, below = compare_layout.margins(h, extra)
     scale = compare_layout.page_scale(canvas, w, h, extra)
     part = drawn_part(canvas)
     cw, ch = part.width() * scale, part.height() * scale
-    above, below = px * 3.0, px * 3.2 + extra
     left = (w - 2 * cw - gap) / 2
     top = above + max(0.0, (h - above - below - ch) / 2)
     return px, (QRectF(left, top, cw, ch), QRectF(left + cw + gap, top, cw, ch)), scale
@@ -61,10 +66,9 @@ def answer_rows(w: float, h: float, canvas=None) -> int:
     """The guesses each class lists at answer time: as many as the height the width-limited classrooms leave
     holds (compare_answer.rows_that_fit), so listing them never makes the classrooms smaller on a 16:9 or 4:3 page."""
     canvas = canvas or compare_layout.canvas_for_page(w, h, True)
-    px, gap = compare_layout.text_px(h), compare_layout.gap_px(w)
-    part = drawn_part(canvas)
-    wide = (w - 3 * gap) / 2 / part.width()
-    return rows_that_fit(h - px * 6.2 - 2 * gap - part.height() * wide, px)
+    above, below = compare_layout.margins(h)
+    drawn = drawn_part(canvas).height() * compare_layout.width_scale(canvas, w)
+    return rows_that_fit(h - above - below - 2 * compare_layout.gap_px(w) - drawn, compare_layout.text_px(h))
 
 
 def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> QImage:
@@ -88,9 +92,9 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     answering = any(f.chapter_key == ANSWER_CHAPTER for f in pair.frames)  # the norm step too: no jump in size
     canvas = pair.frames[0].canvas
-    px, rects, scale = pair_layout(w, h, answering, canvas)
-    gap = compare_layout.gap_px(w)
     rows = answer_rows(w, h, canvas) if answering else 0
+    px, rects, scale = _placed(w, h, canvas, rows)
+    gap = compare_layout.gap_px(w)
     part, title_row = drawn_part(canvas), title_rect(canvas)
     answers = [answer_of(f, lang, rows) for f in pair.frames] if answering else [None, None]
     p.setPen(qcolor(th.color("title")))

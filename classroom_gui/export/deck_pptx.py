@@ -84,7 +84,6 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     its text size), the answer's choice bold in the answer colour. Before, the question and its choices were put in
     the narration box, whose text then shrank to 8.7-10.3 pt on an answer slide (teacher5 M3)."""
     from pptx.enum.shapes import MSO_SHAPE
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
     from pptx.util import Pt
 
     from ..scene.quiz import LETTERS, asked_box, quiz_text
@@ -114,10 +113,7 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
         para.alignment = 1  # PP_ALIGN.LEFT
     if said[0] == quiz["question"]:
         tf.paragraphs[0].space_after = Pt(px * 0.6)
-    tf.word_wrap = True
-    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
-    tf.margin_left = tf.margin_right = _emu(36)[0]
-    tf.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+    _fitted(tf, 36)
 
 
 def _emu(*px: float):
@@ -165,9 +161,19 @@ def _write(frame_text, paragraphs: list[tuple[str, float, str, bool]]) -> None:
         run.font._rPr.set("lang", "ja-JP" if _japanese(text) else "en-US")
 
 
-def _title(slide, frame: Frame, th: Theme) -> None:
+def _fitted(frame_text, margin: float | None = None) -> None:
+    """A text frame wrapped, centred vertically and shrunk to fit its shape (the title, the narration, a quiz card),
+    with `margin` canvas px left and right (None: PowerPoint's own)."""
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 
+    frame_text.word_wrap = True
+    frame_text.vertical_anchor = MSO_ANCHOR.MIDDLE
+    if margin is not None:
+        frame_text.margin_left = frame_text.margin_right = _emu(margin)[0]
+    frame_text.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+
+
+def _title(slide, frame: Frame, th: Theme) -> None:
     shape = slide.shapes.title
     shape.name = NAMES[0]
     box = title_box(frame.canvas)
@@ -176,9 +182,7 @@ def _title(slide, frame: Frame, th: Theme) -> None:
     px = _fitting_px(frame.title, box[2] - 10, box[3], *TITLE_PX, bold=True, wrap=False)
     _write(tf, [(frame.title, px * th.font_scale * PT_PER_PX, th.color("title"), True)])
     tf.paragraphs[0].alignment = 1  # PP_ALIGN.LEFT
-    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
-    tf.word_wrap = True
-    tf.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+    _fitted(tf)
 
 
 def _fitting_px(text: str, w: float, h: float, largest: float, smallest: float, bold: bool = False,
@@ -218,7 +222,6 @@ def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) 
 
 
 def _narration(slide, frame: Frame, th: Theme) -> None:
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
     from pptx.util import Pt
 
     if not (frame.narration or frame.notices):
@@ -236,7 +239,4 @@ def _narration(slide, frame: Frame, th: Theme) -> None:
     paragraphs = [(frame.narration, px * th.font_scale * PT_PER_PX, th.color("text"), False)]
     paragraphs += [("  •  ".join(frame.notices), NOTICE_PT, th.color("text_muted"), False)] if frame.notices else []
     _write(tf, paragraphs)
-    tf.word_wrap = True
-    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
-    tf.margin_left = tf.margin_right = _emu(28)[0]
-    tf.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+    _fitted(tf, 28)

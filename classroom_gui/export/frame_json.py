@@ -77,8 +77,13 @@ def check_json_target(path) -> Path:
 
 def write_frame_json(frame: Frame, sel: Selection, tmp: Path, left_out: int | None = None) -> None:
     """The numbers written to `tmp` (a temporary of files.atomic_paths); `left_out` as frame_numbers'."""
-    Path(tmp).write_text(json.dumps(frame_numbers(frame, sel, left_out), ensure_ascii=False, indent=1, default=json_value),
-                         encoding="utf-8")
+    write_numbers(frame_numbers(frame, sel, left_out), tmp)
+
+
+def write_numbers(record, tmp: Path) -> None:
+    """A --json record written to `tmp` as every numbers file is (a frame's, a comparison's 'classes'): UTF-8 with
+    its words as written, indented by one, arrays as lists."""
+    Path(tmp).write_text(json.dumps(record, ensure_ascii=False, indent=1, default=json_value), encoding="utf-8")
 
 
 def save_frame_json(frame: Frame, sel: Selection, path) -> Path:

@@ -42,10 +42,22 @@ def deck_times(timeline: Timeline, per: str = "beat", first: str | None = None, 
     to `last` (by default the whole lesson; checked as a video's: chapter_range)."""
     if per not in ("beat", "chapter"):
         raise ExportError("error.per", per=per)
-    begin, end = chapter_range(timeline, first, last)
+    span = chapter_range(timeline, first, last)
     if per == "beat":
-        return [timeline.beat_stop(i) for i, b in enumerate(timeline.beats) if begin - 1e-9 <= b.start < end - 1e-9]
-    return [timeline.chapter_end(key) for key, start in timeline.chapter_starts() if begin - 1e-9 <= start < end - 1e-9]
+        return [timeline.beat_stop(i) for i in beats_in(timeline, span)]
+    return [timeline.chapter_end(key) for key, start in timeline.chapter_starts() if starts_in(start, span)]
+
+
+def beats_in(timeline: Timeline, span: tuple[float, float]) -> list[int]:
+    """The steps (0-based) a range of chapters shows: those that start in `span` (chapter_range's)."""
+    return [i for i, b in enumerate(timeline.beats) if starts_in(b.start, span)]
+
+
+def starts_in(start: float, span: tuple[float, float]) -> bool:
+    """Whether a step or chapter starting at `start` is in `span` (begin, end): from begin on, and before end; each
+    edge 1e-9 early, so that a start a rounding below begin is in and one a rounding below end is out."""
+    begin, end = span
+    return begin - 1e-9 <= start < end - 1e-9
 
 
 def chapter_span(timeline: Timeline, fps: float, first: str | None = None, last: str | None = None) -> tuple[float, float]:

@@ -8,12 +8,13 @@ speeds). A chapter video played lesson time only: softmax was 8 s for 3 steps, e
 from __future__ import annotations
 
 import math
-from typing import Callable, TypeVar
+from dataclasses import dataclass
+from typing import Callable, Generic, Iterator, TypeVar
 
 from ..lesson.strings import text
 from ..lesson.timeline import Timeline
 from .files import ExportError, Progress, tick
-from .moments import chapter_span
+from .moments import beats_in, chapter_span
 
 MIN_HOLD = 1.5              # seconds a finished step is held at least (a step with a short narration)
 PACE_RANGE = (0.25, 4.0)    # the window's slowest and fastest speeds (lesson.player.SPEEDS)
@@ -44,9 +45,9 @@ def paced_shots(timeline: Timeline, fps: int, first: str | None, last: str | Non
     `progress(done, total)` hears of each step read (said() builds its finished frame: review16 measured 0.23 s for
     45 steps of GPT-2 at 512 students; a step whose other rule is not computed yet runs a forward), and answering
     False stops it (Cancelled), as a video's pictures do (review16 #14)."""
-    begin, end = chapter_span(timeline, fps, first, last)
+    span = chapter_span(timeline, fps, first, last)
     pace = check_pace(pace)
-    beats = [b for b in timeline.beats if begin - 1e-9 <= b.start < end - 1e-9]
+    beats = [timeline.beats[i] for i in beats_in(timeline, span)]
     shots: list[tuple[float, int]] = []
     for i, beat in enumerate(beats):
         moving = max(1, round(beat.duration * fps / pace))
@@ -56,9 +57,34 @@ def paced_shots(timeline: Timeline, fps: int, first: str | None, last: str | Non
     return shots
 
 
-def count(shots: list[tuple[float, int]]) -> int:
-    """The pictures a video of these shots has."""
-    return sum(n for _, n in shots)
+@dataclass(frozen=True)
+class Paced(Generic[T]):
+    """A paced video's shots (paced_shots) and what each shot's time draws: `pictures()` in order, picture i held
+    repeats[i] times, `count` in all (export.video.save_video, export.compare.save_compare_video take these)."""
+    shots: list[tuple[float, int]]
+    drawn: Callable[[float], T]
+
+    def pictures(self) -> Iterator[T]:
+        return (self.drawn(t) for t, _ in self.shots)
+
+    @property
+    def repeats(self) -> list[int]:
+        return [n for _, n in self.shots]
+
+    @property
+    def count(self) -> int:
+        """The pictures the video has."""
+        return sum(self.repeats)
+
+
+def paced(timeline: Timeline, fps: int, first: str | None, last: str | None, pace: float, lang: str,
+          make: Callable[[float], T], says: Callable[[T], str], progress: Progress | None = None) -> Paced[T]:
+    """The one way a video is paced (`video`, `video --compare`, the window's File → Video): `make(t)` is the
+    picture of lesson time t (a frame, a comparison's pair), `says(picture)` the text its hold is read for (a
+    frame's narration; a pair's title and caption). Each step's finished picture is made once (made_once), read
+    here and drawn from `pictures()`."""
+    stop, drawn = made_once(make)
+    return Paced(paced_shots(timeline, fps, first, last, pace, lang, lambda t: says(stop(t)), progress), drawn)
 
 
 def made_once(make: Callable[[float], T]) -> tuple[Callable[[float], T], Callable[[float], T]]:

@@ -50,9 +50,14 @@ def stop_if_signalled() -> None:
     if _pending:
         signum = _pending.pop()
         _pending.clear()
-        if signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        raise Terminated(signum)
+        _raise_for(signum)
+
+
+def _raise_for(signum: int) -> None:
+    """What a signal stops the work with: KeyboardInterrupt for Ctrl+C's SIGINT, else Terminated."""
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Terminated(signum)
 
 
 def _qt_loaded() -> bool:
@@ -88,9 +93,7 @@ def handle_signals(interrupt: bool = False, where: str = "") -> Callable[[], Non
         if unsafe:
             _stop_now(signum)
         _pending.clear()
-        if signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        raise Terminated(signum)
+        _raise_for(signum)
 
     names = ("SIGTERM", "SIGHUP") + (("SIGINT",) if interrupt else ())
     previous = {}

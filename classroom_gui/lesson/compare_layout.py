@@ -51,13 +51,23 @@ def gap_px(w: float) -> float:
     return w * 0.012
 
 
+def margins(h: float, below_extra: float = 0.0) -> tuple[float, float]:
+    """The room a page h pixels high keeps above the two classes (the title) and below them (the change line, and
+    `below_extra` px more: the answers at answer time)."""
+    px = text_px(h)
+    return px * 3.0, px * 3.2 + below_extra
+
+
+def width_scale(canvas: Canvas, w: float) -> float:
+    """The scale at which two drawn_parts side by side fill a page w pixels wide (a gap left, between and right)."""
+    return (w - 3 * gap_px(w)) / 2 / drawn_part(canvas)[2]
+
+
 def page_scale(canvas: Canvas, w: float, h: float, below_extra: float = 0.0) -> float:
     """The scale at which a w x h page draws each class's drawn_part, side by side under the title and above the
     caption (and `below_extra` px more below: the answers at answer time)."""
-    px, gap = text_px(h), gap_px(w)
-    _x, _y, pw, ph = drawn_part(canvas)
-    above, below = px * 3.0, px * 3.2 + below_extra
-    return max(0.01, min((w - 3 * gap) / 2 / pw, (h - above - below - gap) / ph))
+    above, below = margins(h, below_extra)
+    return max(0.01, min(width_scale(canvas, w), (h - above - below - gap_px(w)) / drawn_part(canvas)[3]))
 
 
 def canvas_for_page(w: float, h: float, answers: bool = False) -> Canvas:

@@ -1,7 +1,7 @@
 """EVALUATION.md: the evaluation's numbers (evaluate.py's result) written out for people."""
 from __future__ import annotations
 
-import re
+TRAIN = "python -m classroom_gui.model.train"
 
 
 def _load(t: dict) -> str:
@@ -61,12 +61,9 @@ def report(r: dict, held_out) -> str:
         stages = _earlier(t)
         lines += ["## Training", ""]
         if len(stages) == 1:
-            e = stages[0]
-            lines += [f"Two stages (a curriculum): first `{e['command']}` ({e['steps']} steps, "
-                      f"{e.get('story_share', 0):.0%} of the discussion batches made only of \"it\" stories, the target "
-                      f"at \"it\" weighing {e.get('it_weight', 1)}; {e['total_seconds']:.0f} s), then the command below "
-                      "goes on from its weights with a fresh optimizer. The loop's time below is the second stage's; the "
-                      "whole time adds both stages' commands.", ""]
+            lines += [f"Two stages (a curriculum): first {_stage(stages[0])}, then the command below goes on from its "
+                      "weights with a fresh optimizer. The loop's time below is the second stage's; the whole time adds "
+                      "both stages' commands.", ""]
         elif stages:
             lines += [f"{len(stages) + 1} stages (a curriculum): first " + ", then ".join(_stage(e) for e in stages)
                       + ", then the command below, each going on from the weights before it with a fresh optimizer"
@@ -168,16 +165,45 @@ def report(r: dict, held_out) -> str:
 
 def _reproduce(t: dict) -> list[str]:
     """The recipe as commands that run one after another: each stage's --init is the folder the stage before wrote
-    (its --out; the records keep the folders each stage happened to be run with), the last stage writes
-    assets/model, and that is evaluated (review16 #2)."""
-    commands = [e["command"] for e in _earlier(t)] + [t.get("command", "python -m classroom_gui.model.train")]
+    (its record's "out"; the records keep the folders each stage happened to be run with), the last stage writes
+    assets/model, and that is evaluated (review16 #2). An option's folder is read and replaced whether it was typed
+    `--out path` or `--out=path` (a regex read only the first and failed on the second). A command is its words
+    joined by spaces, as train.py records sys.argv, and is split back the same way."""
+    stages = _earlier(t) + [t]
     chained, before = [], None
-    for i, command in enumerate(commands):
+    for i, e in enumerate(stages):
+        words = e.get("command", TRAIN).split()
         if before is not None:
-            command = re.sub(r"--init \S+", lambda _: f"--init {before}", command)
-        if i == len(commands) - 1:
-            command = re.sub(r"--out \S+", "--out assets/model", command)
-            command += "" if "--out " in command else " --out assets/model"
-        chained.append(command)
-        before = re.search(r"--out (\S+)", command).group(1)
+            words = _with_option(words, "--init", before)
+        if i == len(stages) - 1:
+            before = "assets/model"
+            words = _with_option(words, "--out", before, add=True)
+        else:
+            before = e.get("out") or _option(words, "--out")
+        chained.append(" ".join(words))
     return chained + ["python -m classroom_gui.model.evaluate --model assets/model"]
+
+
+def _with_option(words: list[str], name: str, value: str, add: bool = False) -> list[str]:
+    """The command's words with option `name` (`name value` or `name=value`) set to `value` (as `name value`); added
+    at the end when it is not there and `add`."""
+    out, found, i = [], False, 0
+    while i < len(words):
+        if words[i] == name or words[i].startswith(name + "="):
+            out += [name, value]
+            found = True
+            i += 1 if "=" in words[i] else 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out + ([name, value] if add and not found else [])
+
+
+def _option(words: list[str], name: str) -> str | None:
+    """The value of option `name` in a command's words (`name value` or `name=value`), None when not given."""
+    for i, word in enumerate(words):
+        if word.startswith(name + "="):
+            return word.split("=", 1)[1]
+        if word == name and i + 1 < len(words):
+            return words[i + 1]
+    return None

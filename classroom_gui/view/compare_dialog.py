@@ -153,7 +153,7 @@ class CompareDialog(QDialog):
         from ..export.files import ExportError, atomic_path, check_target
         from ..export.formats import COMPARE_PICTURES, file_filter
         from ..lesson.strings import unbroken_quotes
-        from .export_dialogs import _wrote
+        from .status_messages import wrote
 
         t, model = self.window_.t, self.window_.model
         if path is None:
@@ -169,7 +169,7 @@ class CompareDialog(QDialog):
         except (ExportError, OSError, ValueError) as exc:
             QMessageBox.warning(self, t("ui.error_title"), unbroken_quotes(said(exc, model.sel.lang)))
             return None
-        return _wrote(self.window_, target)  # where it went, as every export says (teacher14 L1)
+        return wrote(self.window_, target)  # where it went, as every export says (teacher14 L1)
 
     def copy(self) -> None:
         from ..export.compare import render_pair

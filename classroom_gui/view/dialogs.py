@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QScrollArea, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QScrollArea, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..app.actions import keys_label
 from .shortcuts import SHORTCUTS
@@ -21,6 +21,15 @@ def _dialog(parent, title: str, t) -> tuple[QDialog, QVBoxLayout]:
     d.setWindowTitle(title)
     box = QVBoxLayout(d)
     return d, box
+
+
+def ok_cancel(dialog: QDialog, form: QFormLayout) -> None:
+    """OK and Cancel as the last row of a dialog's form, accepting and rejecting it (the export options, the
+    worksheet's paper, a what-if edit)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
 
 
 def _close_button(d: QDialog, box: QVBoxLayout, t) -> None:

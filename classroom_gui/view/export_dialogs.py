@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFormLayout,
                                QMessageBox, QProgressDialog, QSpinBox)
 
 from ..scene.limits import MAX_SIDE, MIN_SIDE
@@ -30,6 +30,8 @@ from ..model.sentence import EmptySentence
 from ..scene import palette
 from . import file_dialogs
 from .canvas_warm import held
+from .dialogs import ok_cancel
+from .status_messages import wrote
 
 # the CLI's named sizes (export.sizes), 16:9 then 4:3, and a projector's 1024 x 768; None: custom
 SIZE_CHOICES = (SIZES["1080p"], SIZES["4k"], SIZES["720p"], SIZES["4:3"], (1024, 768), None)
@@ -97,10 +99,7 @@ class OptionsDialog(QDialog):
             form.addRow(t("ui.to_chapter"), self.last)
         if kind == "video":
             form.addRow(t("ui.pace"), self.pace)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ok_cancel(self, form)
 
     def _size_chosen(self, _index: int) -> None:
         """A preset shows its width and height in the greyed boxes (teacher13 L2: 1024 × 768 chosen, they read
@@ -205,7 +204,7 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
             path = path or _ask_path(parent, _t(model)(f"ui.export_{kind}"), filters, suggestion)
             if path is None:
                 return None
-            return _wrote(parent, work(options, Path(path)))
+            return wrote(parent, work(options, Path(path)))
         except (ExportError, OSError, ValueError) as exc:  # OSError: a path too long to look at (check_target)
             _report(model, parent, exc)
             return None
@@ -213,19 +212,6 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
             if created:
                 options.deleteLater()
             _fit_canvas(parent)
-
-
-def _wrote(window, path: Path | None, more=None) -> Path | None:
-    """An export finished: the status bar says where it went, as the CLI's last line does (teacher13 L1: the
-    progress dialog closed and nothing said what was written), then `more(lang)` if given (a worksheet worked in
-    turn says why: review17, it said only that). In presenter mode the canvas says it (MainWindow.tell)."""
-    def said(lang: str) -> str:
-        wrote = sentence_start(text(lang, "cli.wrote", path=path))
-        return wrote if more is None else wrote + ("\u3000" if lang == "ja" else " ") + more(lang)
-
-    if path is not None and hasattr(window, "tell"):
-        window.tell(said, 15000)
-    return path
 
 
 def _fit_canvas(window) -> None:
@@ -259,20 +245,18 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
 
 def export_video(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
-        from ..export.pace import count, made_once, paced_shots
+        from ..export.pace import paced
 
         size = o.chosen_size()
         sel, trace = model.sel.sized(*size), model.shown_trace()  # with the what-if edits, as on screen
-        stop, frame = made_once(lambda t: frame_at(trace, sel, t, model.notices))
 
         def making(progress):  # under the progress dialog, its Cancel live from the first step read (review16 #14)
-            # as `video --pace` makes them: each step's animation, then its finished picture held to be read (the
+            # as `video --pace` makes it: each step's animation, then its finished picture held to be read (the
             # bar stays at 0 while the steps are read: the pictures, counted only then, fill it)
-            shots = paced_shots(model.player.timeline, 30, *o.chapters(),
-                                o.pace.currentData(), sel.lang, lambda t: stop(t).narration,
-                                lambda done, total: progress(0, 1))
-            return save_video((frame(t) for t, _ in shots), count(shots), p, 30, size, o.chosen_theme(), progress,
-                              [n for _, n in shots])
+            video = paced(model.player.timeline, 30, *o.chapters(), o.pace.currentData(), sel.lang,
+                          lambda t: frame_at(trace, sel, t, model.notices), lambda frame: frame.narration,
+                          lambda done, total: progress(0, 1))
+            return save_video(video.pictures(), video.count, p, 30, size, o.chosen_theme(), progress, video.repeats)
         return _with_progress(model, parent, _t(model)("ui.exporting"), making, at_once=True)
     return _export(model, parent, "video", path, options, file_filter("video"), "lesson.mp4", work)
 
@@ -293,10 +277,7 @@ def _ask_paper(parent, t) -> str | None:
     box.addItem("A4", "a4")
     box.addItem("Letter", "letter")
     form.addRow(t("worksheet.paper"), box)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
+    ok_cancel(dialog, form)
     try:
         return box.currentData() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
@@ -340,4 +321,4 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     except (ExportError, OSError, WorksheetError) as exc:
         _report(model, parent, exc)
         return None
-    return _wrote(parent, written, note.said if note is not None else None)  # where it went, and why in turn
+    return wrote(parent, written, note.said if note is not None else None)  # where it went, and why in turn

@@ -2,7 +2,26 @@
 (teacher6 L5: after Ctrl+Shift+L the what-if status stayed English under a Japanese window)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QTimer
+
+from ..lesson.strings import text
+from ..messages.fit import sentence_start
+
+
+def wrote(window, path: Path | None, more=None) -> Path | None:
+    """An export finished (File → Export…, the worksheet, View → Compare's Export): the status bar says where it went,
+    as the CLI's last line does (teacher13 L1: the progress dialog closed and nothing said what was written), then
+    `more(lang)` if given (a worksheet worked in turn says why: review17, it said only that). In presenter mode the
+    canvas says it (MainWindow.tell). `path` returned as given; nothing is said of None or without a window."""
+    def said(lang: str) -> str:
+        told = sentence_start(text(lang, "cli.wrote", path=path))
+        return told if more is None else told + ("\u3000" if lang == "ja" else " ") + more(lang)
+
+    if path is not None and hasattr(window, "tell"):
+        window.tell(said, 15000)
+    return path
 
 
 class StatusMessages:

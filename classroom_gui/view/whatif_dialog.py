@@ -5,12 +5,13 @@ goes to the model through whatif_edit.apply, as a double-click's does.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QLabel,
                                QSpinBox, QWidget)
 
 from ..lesson.numbers import fmt
 from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, own_value
 from ..model.whatif import Edit
+from .dialogs import ok_cancel
 
 KINDS = ("q", "k", "v", "score", "mask")  # the order of the first box (whatif.kind.* names them)
 
@@ -48,10 +49,7 @@ class WhatIfDialog(QDialog):
                             ("whatif.field.own", self.own)):
             form.addRow(t(key), widget)
             self.rows[key] = widget
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ok_cancel(self, form)
         for box in (self.kind, self.student, self.classmate):
             box.currentIndexChanged.connect(self._show)
         self.number.valueChanged.connect(self._show)
