@@ -243,12 +243,7 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
                     for st in b.strips if st.number_px]
             if not tags:
                 continue
-            name_end = d._name_left() + QFontMetricsF(d.name_font).horizontalAdvance(d.name_text)
-            out.append((x + b.pad, y, x + name_end + (b.tag_h * 0.62 if d.student.unknown else 0.0), y + b.header_h))
-            bw, px = d._badge_size()
-            if bw:
-                out.append((x + b.w - b.pad - bw, y + (b.header_h - px * 1.5) / 2, x + b.w - b.pad,
-                            y + (b.header_h + px * 1.5) / 2))
+            out += [(x + r.left(), y + r.top(), x + r.right(), y + r.bottom()) for r in d.tag_rects() if r is not None]
         return np.array(out, np.float32).reshape(-1, 4)
 
     def _badges(self) -> dict[int, str]:
@@ -271,13 +266,7 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
             if not desk.isVisible() or s is None or b is None:
                 continue
             x, y = desk.pos().x(), desk.pos().y()
-            name_end = desk._name_left() + QFontMetricsF(desk.name_font).horizontalAdvance(desk.name_text) + 5
-            if s.unknown:
-                name_end += b.tag_h * 0.62
-            out.append(QRectF(x, y, name_end, b.header_h))
-            bw, _ = desk._badge_size()
-            if bw:
-                out.append(QRectF(x + b.w - b.pad - bw, y, bw, b.header_h))
+            out += [r.translated(x, y) for r in desk.tag_rects() if r is not None]
             if any(st.number_px or st.label_h for st in b.strips):  # cards with words or numbers on them
                 top, bottom = b.strips[0].y, b.strips[-1].y + b.strips[-1].h
                 out.append(QRectF(x + b.pad, y + top, b.w - 2 * b.pad, bottom - top))
