@@ -27,8 +27,9 @@ SEAT_DIGITS_MIN = 6.0     # device px: seat numbers that would come out smaller 
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 TALL_ROWS = 6         # ... and on a canvas that allows smaller numbers (4:3), this many before they get smaller
 TIGHT_GAP = 4.0       # px between a desk's strips when only so its numbers fit (taller rounds, see _tries)
-STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
-SNUG = 1.7           # ... and shrink to this (from 1.9) where only then a desk full of strips shows every number
+ROW_HEIGHT = 1.9     # a row of cells is this many times its number's pixel size high ...
+STRETCH = 2.4        # ... cells may grow to this many times that in height
+SNUG = 1.7           # ... and shrink to this where only then a desk full of strips shows every number
 LEAST_PX = 12         # the least numbers anywhere (logical px: 6.4 px on a 1024 x 768 picture of 16:9, 8.5 of 4:3)
 SMALL_CLASS = 8       # 16:9 classes up to this many keep NUMBER_PX (see least_number_px) ...
 WIDE_SMALL_TO = 12    # ... and from there up to this many go down to LEAST_PX (11-12: 6 a row, the rows a lane apart
@@ -139,7 +140,7 @@ def strips_least_height(counts: tuple[int, ...], w: float, *, label_px: float, t
     below its lines."""
     per_row = max(1, min(row_cells, int((w - tab_w) // (least_px * DIGIT_RATIO + 6))))
     rows = sum(max(1, math.ceil(n / per_row)) for n in counts)
-    return len(counts) * label_px * 1.3 + rows * least_px * 1.9 + gap * (len(counts) - 1) + 1.0  # float slack
+    return len(counts) * label_px * 1.3 + rows * least_px * ROW_HEIGHT + gap * (len(counts) - 1) + 1.0  # float slack
 
 
 def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: float, *, label_px: float,
@@ -174,7 +175,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
             for wrap_more, px, most_rows in tries:
                 if px > max_number_px:
                     continue
-                row_h = px * 1.9
+                row_h = px * ROW_HEIGHT
                 rows = [_rows_for(n, cells_w, px * ratio * (WIDE_DIGITS if big else 1.0) + cell_pad, most_rows)
                         for n, big in zip(counts, widened)]
                 if not all(rows):
@@ -199,7 +200,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     # then one more for each strip still cut, in turn
     px = least_px
     cols = int(cells_w // (px * ratio + cell_pad))
-    row_h = px * 1.9
+    row_h = px * ROW_HEIGHT
     if cols >= 3 and k * row_h + gaps <= avail:
         need = [max(1, math.ceil(n / cols)) for n in counts]
         snug_h = px * SNUG
@@ -235,9 +236,9 @@ def _grids(counts, rows: list[int], most_rows: int, px: float, keep: tuple[int, 
     even = [next((m for m in range(r, most_rows + 1) if n % m == 0), r) if n > r and n not in keep else r
             for n, r in zip(counts, rows)]
     if even != rows:
-        yield even, px * 1.9
+        yield even, px * ROW_HEIGHT
         yield even, px * SNUG
-    yield rows, px * 1.9
+    yield rows, px * ROW_HEIGHT
 
 
 def _spare_rows(counts: tuple[int, ...], cols: int, total: int) -> list[int]:
