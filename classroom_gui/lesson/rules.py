@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..model.functions import MASK_RULES
 from ..model.sentence import rerun
 from ..model.trace import LayerTrace, Trace
-from .cache import cache_of
+from .cache import cache_of, kept_for
 from .overview import AsMade
 
 DISCUSSION, IN_TURN = "none", "causal"
@@ -61,20 +61,18 @@ def layer_under(trace: Trace, rule: str, layer: int, head: int | None = None) ->
     check_rule(rule)
     if has(trace, rule):
         return under(trace, rule, head).layers[layer]
-    key = f"rule.{rule}.layer"
-    kept = cache_of(trace).get(key)
-    if kept is not None and kept[0] == layer:
-        return kept[1]
-    # under()'s rerun of a model cut after this layer (the forward stops there), with this far's edits
-    cut = replace(trace, config=replace(trace.config, n_layer=layer + 1),
-                  edits=tuple(e for e in trace.edits if e.layer <= layer))
 
-    def as_made(index: int, made: LayerTrace) -> None:  # a lean layer lets go of its shares at once (GPT-2 at
-        made.let_go_of_weights(_held(trace, head))  # 512, layer 12: 0.15 GB) but the head shown's
+    def one_layer() -> LayerTrace:  # under()'s rerun of a model cut after this layer (the forward stops there), with
+        # this far's edits
+        cut = replace(trace, config=replace(trace.config, n_layer=layer + 1),
+                      edits=tuple(e for e in trace.edits if e.layer <= layer))
 
-    part = rerun(cut, mask=rule, observe=as_made)
-    cache_of(trace)[key] = (layer, part.layers[layer])
-    return part.layers[layer]
+        def as_made(index: int, made: LayerTrace) -> None:  # a lean layer lets go of its shares at once (GPT-2 at
+            made.let_go_of_weights(_held(trace, head))  # 512, layer 12: 0.15 GB) but the head shown's
+
+        return rerun(cut, mask=rule, observe=as_made).layers[layer]
+
+    return kept_for(trace, f"rule.{rule}.layer", layer, one_layer)
 
 
 def _held(trace: Trace, head: int | None) -> int | None:
