@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..model.functions import MASK_RULES
 from ..model.sentence import rerun
 from ..model.trace import LayerTrace, Trace
-from .cache import cache_of, kept_for
+from .cache import cache_of, kept, kept_for
 from .overview import AsMade
 
 DISCUSSION, IN_TURN = "none", "causal"
@@ -38,13 +38,11 @@ def under(trace: Trace, rule: str, head: int | None = None) -> Trace:
     check_rule(rule)
     if trace.mask_rule == rule:
         return trace
-    key = f"rule.{rule}"
-    other = cache_of(trace).get(key)
-    if other is None:  # with the same what-if edits, so the two rules compare one class; a lean one lets go
+    def other() -> Trace:  # with the same what-if edits, so the two rules compare one class; a lean one lets go
         made = AsMade(_held(trace, head))  # of its shares as they are made, but the head shown's
-        other = made.kept_with(rerun(trace, mask=rule, observe=made))
-        cache_of(trace)[key] = other
-    return other
+        return made.kept_with(rerun(trace, mask=rule, observe=made))
+
+    return kept(trace, f"rule.{rule}", other)
 
 
 def has(trace: Trace, rule: str) -> bool:
