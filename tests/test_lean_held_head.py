@@ -102,8 +102,8 @@ def test_a_trace_let_go_without_a_head_holds_none(params):
 def test_a_head_picked_at_one_layer_is_the_head_the_next_classes_keep(params, request):
     """review16 #1: with head 4 picked at layer 3 the first two layers still held head 1, and Trace.held_head read
     the first layer's, so the other rule's class and a what-if class held head 1 again and their first frame made
-    the shown head's shares anew. A frame records the head it shows; the classes made after it keep that one, with
-    the same numbers as a full forward's."""
+    the shown head's shares anew. The selection records the head it shows (app.model sets shown_head, as here);
+    the classes made after it keep that one, with the same numbers as a full forward's."""
     from classroom_gui.lesson.context import Selection
     from classroom_gui.lesson.state import frame_at
     from classroom_gui.lesson.whatif_state import edited
@@ -111,7 +111,8 @@ def test_a_head_picked_at_one_layer_is_the_head_the_next_classes_keep(params, re
 
     lean = forward(IDS, params, CONFIG, lean=True)
     warm(lean, head=0)
-    frame_at(lean, Selection(focus=5, layer=2, head=3, rule="causal"), 0.0)  # the teacher picks layer 3, head 4
+    lean.shown_head = 3  # the teacher picks layer 3, head 4 (ClassroomModel._hold_head)
+    frame_at(lean, Selection(focus=5, layer=2, head=3, rule="causal"), 0.0)
     assert [layer.held_head[0] for layer in lean.layers] == [0, 0, 3] and lean.held_head == 3
     trace_to_dict(lean)  # reads every head of every layer: the held one stays held
     assert [layer.held_head[0] for layer in lean.layers] == [0, 0, 3]

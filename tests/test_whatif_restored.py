@@ -46,3 +46,28 @@ def test_one_refused_edit_costs_one_forward_not_one_per_edit(own, monkeypatch):
     specs = [f"v[1,1,{seat},1]=2.0" for seat in range(1, 7)] + ["mask[1,1,1]=1"]  # the last leaves seat 1 deaf
     state, dropped = restored(own, specs)
     assert len(state.edits) == 6 and keys(dropped) == ["edit.deaf_under"] and len(calls) == 1
+
+
+SEQUENCES = [
+    ["v[1,1,3,1]=2.0", "v[1,1,3,1]=OWN"],  # set back to the model's own number: the earlier edit taken back
+    ["v[1,1,3,1]=2.0", "v[1,1,3,1]=2.0"],  # the number the earlier edit already draws there
+    ["v[1,1,3,1]=2.0", "v[1,1,3,1]=3.0", "k[1,1,3,1]=OWN"],
+    ["mask[1,3,2]=1", "mask[1,3,2]=0", "mask[1,3,1]=0"],  # a mask cell edited, then set back to the rule's cell
+]
+
+
+@pytest.mark.parametrize("specs", SEQUENCES)
+def test_edits_read_again_are_taken_as_set_takes_them_one_by_one(own, specs):
+    """restored() checks without a forward what set() checks with one (one _checked for both): the same edits
+    kept, the same ones refused, for the same reasons."""
+    specs = [s.replace("OWN", repr(float(own.layers[0].v[0, 2, 0] if s[0] == "v" else own.layers[0].k[0, 2, 0])))
+             for s in specs]
+    state, dropped = restored(own, specs)
+    one_by_one, refused = whatif_state.WhatIf(own), []
+    for spec in specs:
+        try:
+            one_by_one.set_spec(spec)
+        except whatif_state.whatif.EditError as exc:
+            refused.append(exc.phrase.key)
+    assert [e.spec() for e in state.edits] == [e.spec() for e in one_by_one.edits]
+    assert keys(dropped) == refused

@@ -56,8 +56,17 @@ class ClassroomModel(EditHistory):
     def changed(self, what: str) -> None:
         if what == "edits":  # what start-up said of the last session's edits is old news after a change of them
             self.note = None
+        if what in ("model", "run", "edits", "selection"):
+            self._hold_head()
         for listener in list(self._listeners):
             listener(what)
+
+    def _hold_head(self) -> None:
+        """The selected head is the one the classes made from the class on screen keep (Trace.held_head: the other
+        rule's, a what-if class): set here, where the head, the sentence or the edits change, not by each frame
+        (an export's or a comparison's frames leave the window's classes as they were)."""
+        if self.run is not None:
+            self.run.trace.shown_head = self.shown_trace().shown_head = self.sel.head
 
     # the model and the sentence ----------------------------------------------------------------
     def _open(self, checkpoint, lang: str, temperature: float, rule: str | None) -> None:

@@ -13,7 +13,7 @@ from ..model.functions import softmax
 from ..model.tokenizer import MASK, UNK
 from ..model.trace import Trace
 from ..model.unembedding import compare_with_every_word
-from .cache import cache_of
+from .cache import kept
 
 OTHER_LANGUAGE_FLOOR = 0.01
 SEAT_GUESSES_UPTO = 64   # classes bigger than this show no guesses at the desks (too small to read)
@@ -74,11 +74,12 @@ def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
     """For every seat, (word id, probability) of the word the class guesses comes next after that student,
     from that student's final notebook (seat t's guess is the model's prediction for seat t + 1). [] for a
     class bigger than SEAT_GUESSES_UPTO. Cached beside the trace (lesson.cache)."""
-    cached = cache_of(trace).get("seat_guesses")
-    if cached is not None:
-        return cached
     if trace.n_tokens > SEAT_GUESSES_UPTO:
         return []
+    return kept(trace, "seat_guesses", lambda: _guesses(trace))
+
+
+def _guesses(trace: Trace) -> list[tuple[int, float]]:
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # an overflowed model: nan, shown as such
         probs = softmax(compare_with_every_word(trace.ln_f, trace.params))  # [T, V]; not kept in the trace
     vocab, lang = trace.vocab, sentence_script(trace.tokens)
@@ -87,5 +88,4 @@ def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
         best = np.argsort(-row, kind="stable")[:CANDIDATES]
         pick = next((int(i) for i in best if not vocab or admissible(vocab[i], float(row[i]), lang)), int(best[0]))
         out.append((pick, float(row[pick])))
-    cache_of(trace)["seat_guesses"] = out
     return out

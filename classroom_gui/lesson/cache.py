@@ -23,6 +23,16 @@ def cache_of(trace) -> dict:
     return found
 
 
+def kept(trace, name: str, make):
+    """make() kept beside `trace` under `name`: made on first use, then read (the other rule's trace, the layer
+    map, the all-heads overview, the seat guesses)."""
+    cache = cache_of(trace)
+    found = cache.get(name)
+    if found is None:
+        found = cache[name] = make()
+    return found
+
+
 def kept_for(trace, name: str, key, make):
     """make() kept beside `trace` under `name` while `key` (what it was made for: layer, head, asker) stays the
     same; made again, and kept instead, when a frame asks for another key."""

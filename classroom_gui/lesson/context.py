@@ -56,11 +56,11 @@ class Ctx:
 
     def under(self, rule: str) -> Trace:
         """The sentence's trace under `rule` (answer time uses GPT's)."""
-        return rules.under(self.base or self.trace, rule)
+        return rules.under(self.base or self.trace, rule, self.sel.head)
 
     def layer_under(self, rule: str, layer: int) -> LayerTrace:
         """One layer of the sentence's trace under `rule` (chapter 6 shows both rules), without the rest."""
-        return rules.layer_under(self.base or self.trace, rule, layer)
+        return rules.layer_under(self.base or self.trace, rule, layer, self.sel.head)
 
     def t(self, key: str, **values) -> str:
         if values:

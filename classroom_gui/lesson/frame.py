@@ -40,6 +40,25 @@ class Strip:
     edited: list[int] = field(default_factory=list)   # cells a what-if edit set (drawn with a distinct outline)
 
 
+NO_SCALE = 1.0  # the colour scale of a role whose rows set none: the scene colours its cells on it
+
+
+def row_scale(maxima) -> float:
+    """The colour scale rows set, from each row's largest |value| (any shape): the largest finite one, 0.0 when
+    none is (a row holding NaN or inf sets nothing: a what-if can make one)."""
+    m = np.asarray(maxima, np.float64).ravel()
+    m = m[np.isfinite(m)]
+    return float(m.max()) if len(m) else 0.0
+
+
+def colour_scale(largest: float) -> float:
+    """A role's colour scale (its deepest colour) from its rows' largest finite |value| (row_scale), rounded to 3
+    figures, a stable key for the pictures drawn on it; NO_SCALE when its rows set none (0.0): what the scene
+    colours a strip's cells on (scene.class_rows.colour_scales) and what a label naming that scale says
+    (13_answer.final_notebook)."""
+    return float(f"{max(largest, 1e-6):.3g}") if largest > 0 else NO_SCALE
+
+
 def row(values) -> list[float] | np.ndarray:
     """A strip's numbers: a short row as a list of floats; a wide one (GPT-2's cards and 768-number notebooks)
     as the trace's own NumPy row, not copied (1024 students x 768 numbers would be 0.8 M Python floats a frame)."""

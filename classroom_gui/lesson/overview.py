@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .cache import cache_of
+from .cache import cache_of, kept
 
 OVERVIEW_SIDE = 48  # the all-heads grid shows each map at most 48 x 48 cells
 
@@ -25,10 +25,7 @@ def shrink(w: np.ndarray) -> np.ndarray:  # [H, T, T] -> [H, S, S] float32, S <=
 
 
 def overview(trace) -> np.ndarray:  # -> [n_layer, n_head, S, S] float32; kept in lesson.cache
-    cached = cache_of(trace).get("overview")
-    if cached is None:
-        cached = cache_of(trace)["overview"] = np.stack([shrink(layer.weights) for layer in trace.layers])
-    return cached
+    return kept(trace, "overview", lambda: np.stack([shrink(layer.weights) for layer in trace.layers]))
 
 
 class AsMade:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from ..model.trace import Trace
-from .cache import cache_of
+from .cache import kept
 
 
 def layer_projection(trace: Trace) -> np.ndarray:  # -> [n_layer + 1, T, 2]
     """Notebooks before layer 1 and after each layer, on the two principal axes of all of them."""
-    cached = cache_of(trace).get("layer_projection")
-    if cached is not None:
-        return cached
+    return kept(trace, "layer_projection", lambda: _projected(trace))
+
+
+def _projected(trace: Trace) -> np.ndarray:
     # one float64 array, worked on in place: GPT-2 small at 512 students stacks 41 MB, and the copies of
     # np.where, the centring and np.abs made the peak four times that (164 MB, the window's highest moment
     # after loading)
@@ -36,6 +37,4 @@ def layer_projection(trace: Trace) -> np.ndarray:  # -> [n_layer + 1, T, 2]
     points = (centred @ axes) * scale
     far = np.abs(points).argmax(axis=0)
     points *= np.sign(points[far, [0, 1]] + (points[far, [0, 1]] == 0))  # each axis: its farthest point > 0
-    points = points.reshape(stack.shape[0], stack.shape[1], 2)
-    cache_of(trace)["layer_projection"] = points
-    return points
+    return points.reshape(stack.shape[0], stack.shape[1], 2)

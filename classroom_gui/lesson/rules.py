@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..model.functions import MASK_RULES
 from ..model.sentence import rerun
 from ..model.trace import LayerTrace, Trace
-from .cache import cache_of
+from .cache import cache_of, kept, kept_for
 from .overview import AsMade
 
 DISCUSSION, IN_TURN = "none", "causal"
@@ -30,20 +30,19 @@ def check_rule(rule: str) -> str:
     return rule
 
 
-def under(trace: Trace, rule: str) -> Trace:
+def under(trace: Trace, rule: str, head: int | None = None) -> Trace:
     """The same sentence through the same weights under `rule`: `trace` itself when it already is, else the
     other rule's forward, computed once and kept in the lesson's cache of `trace` (lesson.cache), so the pair
-    lives and dies together (no link back, so nothing keeps a big GPT-2 trace alive)."""
+    lives and dies together (no link back, so nothing keeps a big GPT-2 trace alive). A lean one keeps the shares
+    of `head` (a frame's: the head it shows), by default of the head `trace`'s layers keep (Trace.held_head)."""
     check_rule(rule)
     if trace.mask_rule == rule:
         return trace
-    key = f"rule.{rule}"
-    other = cache_of(trace).get(key)
-    if other is None:  # with the same what-if edits, so the two rules compare one class; a lean one lets go
-        made = AsMade(trace.held_head)  # of its shares as they are made, but the head trace's layers keep
-        other = made.kept_with(rerun(trace, mask=rule, observe=made))
-        cache_of(trace)[key] = other
-    return other
+    def other() -> Trace:  # with the same what-if edits, so the two rules compare one class; a lean one lets go
+        made = AsMade(_held(trace, head))  # of its shares as they are made, but the head shown's
+        return made.kept_with(rerun(trace, mask=rule, observe=made))
+
+    return kept(trace, f"rule.{rule}", other)
 
 
 def has(trace: Trace, rule: str) -> bool:
@@ -51,26 +50,29 @@ def has(trace: Trace, rule: str) -> bool:
     return trace.mask_rule == rule or f"rule.{rule}" in cache_of(trace)
 
 
-def layer_under(trace: Trace, rule: str, layer: int) -> LayerTrace:
+def layer_under(trace: Trace, rule: str, layer: int, head: int | None = None) -> LayerTrace:
     """Layer `layer` of under(trace, rule) (chapter 6 shows one head's shares under both rules): from that
     trace when it is already there, else from a forward through layers 0..layer only, with the same weights,
     ids and what-if edits, so the numbers are under()'s bit for bit, and nothing of the other layers is
     kept: GPT-2 small at 512 students keeps this layer's ~9 MB, not a second trace's ~0.2 GB. The newest
-    layer asked for is kept in the lesson's cache of `trace`."""
+    layer asked for is kept in the lesson's cache of `trace`; a lean one keeps the shares of `head` (as under)."""
     check_rule(rule)
     if has(trace, rule):
-        return under(trace, rule).layers[layer]
-    key = f"rule.{rule}.layer"
-    kept = cache_of(trace).get(key)
-    if kept is not None and kept[0] == layer:
-        return kept[1]
-    # under()'s rerun of a model cut after this layer (the forward stops there), with this far's edits
-    cut = replace(trace, config=replace(trace.config, n_layer=layer + 1),
-                  edits=tuple(e for e in trace.edits if e.layer <= layer))
+        return under(trace, rule, head).layers[layer]
 
-    def as_made(index: int, made: LayerTrace) -> None:  # a lean layer lets go of its shares at once (GPT-2 at
-        made.let_go_of_weights(trace.held_head)     # 512, layer 12: 0.15 GB) but the head trace's layers keep
+    def one_layer() -> LayerTrace:  # under()'s rerun of a model cut after this layer (the forward stops there), with
+        # this far's edits
+        cut = replace(trace, config=replace(trace.config, n_layer=layer + 1),
+                      edits=tuple(e for e in trace.edits if e.layer <= layer))
 
-    part = rerun(cut, mask=rule, observe=as_made)
-    cache_of(trace)[key] = (layer, part.layers[layer])
-    return part.layers[layer]
+        def as_made(index: int, made: LayerTrace) -> None:  # a lean layer lets go of its shares at once (GPT-2 at
+            made.let_go_of_weights(_held(trace, head))  # 512, layer 12: 0.15 GB) but the head shown's
+
+        return rerun(cut, mask=rule, observe=as_made).layers[layer]
+
+    return kept_for(trace, f"rule.{rule}.layer", layer, one_layer)
+
+
+def _held(trace: Trace, head: int | None) -> int | None:
+    """The head whose shares a class made from `trace` keeps: `head` when given, else the one `trace` holds."""
+    return trace.held_head if head is None else head

@@ -105,8 +105,8 @@ def _built(trace: Trace, selection: Selection, t: float, notices=(), panels: boo
     beat = timeline.beats[i]
     chapter = BY_KEY[beat.chapter]
     rule = chapter.rule or sel.rule  # a chapter may always be told under one rule (answer time: GPT's)
-    trace = rules.under(base, rule)
-    base.shown_head = trace.shown_head = sel.head  # the head a class made from these keeps (Trace.held_head)
+    trace = rules.under(base, rule, sel.head)  # the trace itself is left as it was (the window's selection holds
+    # the head its classes keep: app.model), so an export or a comparison of another head changes nothing of it
     L = trace.layers[sel.layer]
     ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
 

@@ -88,27 +88,13 @@ class WhatIf:
 
     def set(self, edit: whatif.Edit, where=None) -> Trace:
         """Add one edit (replacing an earlier one at the same place) and recompute everything after it. An edit
-        that changes nothing is refused (EditError), since the lesson would say the class was no longer the
-        model's own: a mask cell set to what the rule already has, or a card's number or a score set to the
-        number drawn now (under the edits already made, as the forward's float32 holds it). One that sets a place
-        edited before back to what it would hold without that edit takes the edit back instead."""
-        edits = tuple(e for e in self.edits if place(e) != place(edit))
-        if edit.kind == "mask" and own_value(self.own, edit) == edit.value:
-            if len(edits) == len(self.edits):
-                refuse_unchanged(edit, edit.value, self.own.tokens)
-        elif edit.kind != "mask":
-            check_size(self.own, edit)
-            # compare with the number drawn: `self.trace` holds this place under every edit made so far, an
-            # earlier edit upstream (a layer-1 card, this layer's q/k card) included, not the model's own number
-            shown = own_value(self.trace, edit)
-            if same_number(edit.value, shown):
-                refuse_unchanged(edit, shown, self.own.tokens)
-            # an edit made here before is taken back only when the place, without it, holds what was typed
-            if len(edits) == len(self.edits) or not same_number(edit.value,
-                                                                own_value(edited(self.own, edits), edit)):
-                edits += (edit,)
-        else:
-            edits += (edit,)
+        that changes nothing is refused (EditError, _checked), since the lesson would say the class was no longer
+        the model's own; one that sets a place edited before back to what it would hold without that edit takes
+        the edit back instead. The number drawn now is the one under the edits already made (an earlier edit
+        upstream, a layer-1 card or this layer's q/k card, included), as the forward's float32 holds it."""
+        def number(edits):  # the place's number under `edits`: self.trace holds it under every edit made so far
+            return own_value(self.trace if edits == self.edits else edited(self.own, edits), edit)
+        edits = _checked(self.own, self.edits, edit, number, self.rules)
         before = self.edits
         trace = self._apply(edits)
         self.history.append(Change(before, edits, edit, where))
@@ -233,20 +219,39 @@ def restored(own: Trace, specs, rules=MASK_RULES) -> tuple[WhatIf, list[whatif.E
 
 
 def _kept_with(own: Trace, kept: list, e: whatif.Edit, read: list, rules) -> list:
-    """`kept` with `e`, checked as set() checks it without a forward: a later edit of a place replaces an earlier
-    one; the number is compared with the model's own unless another edit read changes it before it is made."""
-    others = [k for k in kept if place(k) != place(e)]
-    if e.kind == "mask":
-        if own_value(own, e) == e.value:
-            if len(others) == len(kept):
-                refuse_unchanged(e, e.value, own.tokens)
-            return others  # set back to the rule's own cell: the earlier edit taken back
-        whatif.check_masks(others + [e], tokens=list(own.tokens), rules=rules)
-        return others + [e]
-    check_size(own, e)
-    if not any(upstream(o, e) for o in read if o is not e) and same_number(e.value, own_value(own, e)):
-        refuse_unchanged(e, own_value(own, e), own.tokens)
-    return others + [e]
+    """`kept` with `e`, checked as set() checks it (_checked) without a forward: the number at `e`'s place is an
+    earlier edit's of that place, else the model's own unless another edit read changes it before it is made."""
+    def number(edits):
+        earlier = [k.value for k in edits if place(k) == place(e)]
+        if earlier:
+            return earlier[0]
+        return None if any(upstream(o, e) for o in read if o is not e) else own_value(own, e)
+    return list(_checked(own, tuple(kept), e, number, rules))
+
+
+def _checked(own: Trace, edits: tuple, edit: whatif.Edit, number, rules) -> tuple:
+    """`edits` with `edit`, as set() and restored() take it: it replaces an earlier edit of its place. An edit that
+    changes nothing is refused (EditError): a mask cell set to what the rule already has, a number far outside the
+    class's (check_size), or a card's number or a score set to the number drawn now, `number(edits)` (the number at
+    its place under those edits, None when that is not known without a forward). One that sets a place edited
+    before back to what it holds without that edit, `number(others)`, takes the edit back instead."""
+    others = tuple(e for e in edits if place(e) != place(edit))
+    before = len(others) < len(edits)  # the place was edited before
+    if edit.kind == "mask":
+        if own_value(own, edit) != edit.value:
+            others += (edit,)
+        elif not before:
+            refuse_unchanged(edit, edit.value, own.tokens)
+        whatif.check_masks(others, list(own.tokens), rules)  # every student still hears someone, in each rule
+        return others
+    check_size(own, edit)
+    shown = number(edits)
+    if shown is not None and same_number(edit.value, shown):
+        refuse_unchanged(edit, shown, own.tokens)
+    without = number(others) if before else None
+    if without is not None and same_number(edit.value, without):
+        return others  # set back to what the place holds without the earlier edit: that edit taken back
+    return others + (edit,)
 
 
 def upstream(o: whatif.Edit, e: whatif.Edit) -> bool:

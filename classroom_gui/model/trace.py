@@ -318,8 +318,8 @@ class Trace:
 
     @property
     def held_head(self) -> int | None:  # what a class made from this one holds: the head shown, else layer 0's
-        """shown_head (set by let_go_of_weights and each frame: a head picked at one layer counts), else the head
-        the first layer keeps, if any (a rerun's trace, its layers let go by AsMade)."""
+        """shown_head (set by let_go_of_weights and the window's selection, app.model: a head picked at one layer
+        counts), else the head the first layer keeps, if any (a rerun's trace, its layers let go by AsMade)."""
         if self.shown_head is not None:
             return self.shown_head
         held = self.layers[0].held_head if self.layers else None

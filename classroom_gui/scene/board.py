@@ -25,6 +25,7 @@ from .palette import Theme
 PAD = 24.0
 GAP = 16.0
 LINE_MAX_PX, LINE_MIN_PX = 25.0, 16.0  # chalk: 16 px is the least a projected 1080p picture reads at
+LINE_SPACING = 1.3                # a line of chalk is this many times its px high
 BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
 HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
@@ -61,7 +62,7 @@ class BoardLinesItem(CachedItem):
     def _size_for(lines: list[str], w: float, h: float, scale: float) -> float:
         if not lines:
             return LINE_MAX_PX * scale
-        px = min(LINE_MAX_PX * scale, h / (len(lines) * 1.3))
+        px = min(LINE_MAX_PX * scale, h / (len(lines) * LINE_SPACING))
         widest = max(advance(t, px) for t in lines)
         if widest <= 0:
             return px
@@ -88,7 +89,7 @@ class BoardLinesItem(CachedItem):
         px = LINE_MIN_PX
         f = fonts.font(px)
         fm = QFontMetricsF(f)
-        per_col = max(2, int(h // (px * 1.3)))
+        per_col = max(2, int(h // (px * LINE_SPACING)))
         halves = all(fm.horizontalAdvance(t) <= (w - GAP) / 2 for t in given[:2 * per_col])
         room = 2 * per_col if halves else per_col
         rows = [wrapped(t, fm, (w - GAP) / 2 if halves else w) for t in given[:room]]
@@ -111,7 +112,7 @@ class BoardLinesItem(CachedItem):
     def used_height(self) -> float:  # how far down the lines reach
         if not self.columns:
             return 0.0
-        return min(self.area.height(), self.font.pixelSize() * 1.3 * max(len(c) for c in self.columns))
+        return min(self.area.height(), self.font.pixelSize() * LINE_SPACING * max(len(c) for c in self.columns))
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         if self.columns:  # kept as a picture: a beat's lines come back on every jump to it
@@ -120,7 +121,7 @@ class BoardLinesItem(CachedItem):
     def _paint_lines(self, p: QPainter) -> None:
         p.setFont(self.font)
         p.setPen(qcolor(self.color))
-        line_h = self.font.pixelSize() * 1.3
+        line_h = self.font.pixelSize() * LINE_SPACING
         col_w = (self.area.width() - GAP * (len(self.columns) - 1)) / len(self.columns)
         for c, col in enumerate(self.columns):
             x = self.area.x() + c * (col_w + GAP)
@@ -188,7 +189,7 @@ class Board:
             cap = max(cap, inner.height() - GAP - strips_least_height(
                 counts, inner.width(), label_px=STRIP_LABEL_PX * theme.font_scale, tab_w=STRIP_TAB_W, gap=STRIP_GAP,
                 row_cells=STRIP_ROW_CELLS, least_px=least_number_px(frame.canvas)))
-        lines_h = min((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * 1.3, cap)
+        lines_h = min((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * LINE_SPACING, cap)
         spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - 2 * GAP
         if frame.bars is not None:
             h = min(max(spare, BARS_H), BARS_MAX)

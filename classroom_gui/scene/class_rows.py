@@ -5,7 +5,6 @@ its arrays (plan: Frame.class_strips, no Strip made per desk), and the legend's 
 from __future__ import annotations
 
 import itertools
-import math
 import weakref
 from collections.abc import Sequence
 from itertools import chain, repeat
@@ -13,13 +12,14 @@ from operator import attrgetter, is_not, itemgetter
 
 import numpy as np
 
-from ..lesson.frame import WIDE, holds_own
+from ..lesson.frame import WIDE, colour_scale, holds_own, row_scale
 
 
 def colour_scales(groups, stacked=()) -> dict[str, float]:
     """Per role, the largest |value| among the strips (and among the rows of `stacked`, (role, [D, n]) pairs
     of a whole class's card: see class_rows): a cell of that size gets the strongest colour. A row holding NaN
-    or inf sets nothing (a what-if can make one)."""
+    or inf sets nothing (a what-if can make one): a role none of whose rows sets one is on NO_SCALE
+    (lesson.frame.colour_scale)."""
     scales: dict[str, float] = {}
     rows: dict[tuple, list] = {}  # per role and length, the strips' rows (a big class has ~1,000 of them)
     for strips in groups:
@@ -30,18 +30,15 @@ def colour_scales(groups, stacked=()) -> dict[str, float]:
     # a wide row is the trace's NumPy row (lesson.state.row): stacked as it is, short lists converted
     same = [(role, np.array(same, np.float32 if wide else np.float64)) for (role, _, wide), same in rows.items()]
     for role, values in same + [(role, v) for role, v in stacked if v.size]:
-        m = np.abs(values).max(axis=1)
-        m = m[np.isfinite(m)]
-        if len(m):
-            _raise(scales, role, float(m.max()))
+        _raise(scales, role, row_scale(np.abs(values).max(axis=1)))
     return _rounded(scales)
 
 
 def _rounded(scales: dict[str, float]) -> dict[str, float]:
-    """The scales rounded: a stable cache key. Every role on its own scale: the final notebook too, which the
-    answer is read from (lesson 13_answer.final_notebook labels it with its scale; on the notebooks' ±33 its ±5
-    read white: review17)."""
-    return {role: float(f"{max(m, 1e-6):.3g}") for role, m in scales.items()}
+    """The scales rounded (lesson.frame.colour_scale): a stable cache key. Every role on its own scale: the final
+    notebook too, which the answer is read from (lesson 13_answer.final_notebook labels it with its scale; on the
+    notebooks' ±33 its ±5 read white: review17)."""
+    return {role: colour_scale(m) for role, m in scales.items()}
 
 
 def class_rows(per_student) -> list[tuple[str, np.ndarray]] | None:
@@ -74,9 +71,8 @@ _role, _values = attrgetter("role"), attrgetter("values")
 _STATE, _SEATED = attrgetter("state"), attrgetter("seated")
 
 
-def _raise(scales: dict[str, float], role: str, m: float) -> None:
-    if m > scales.get(role, 0.0) and m < math.inf:  # NaN and inf values do not set the scale
-        scales[role] = m
+def _raise(scales: dict[str, float], role: str, m: float) -> None:  # m: row_scale's (0.0: sets none)
+    scales[role] = max(scales.get(role, 0.0), m)  # every role drawn has a scale (NO_SCALE when none is set)
 
 
 class SeatStrips(Sequence):
@@ -117,10 +113,7 @@ class ClassPlan:
         keep = np.ones(len(self.students), bool)
         keep[self.own] = False
         for role, values in zip(block.roles, block.values):
-            m = _row_maxima(values)[keep[: len(values)]]
-            m = m[np.isfinite(m)]
-            if len(m):
-                _raise(scales, role, float(m.max()))
+            _raise(scales, role, row_scale(_row_maxima(values)[keep[: len(values)]]))
         for strips in [self.per_student[k] for k in self.own] + [board_strips]:
             for role in {st.role for st in strips}:
                 _raise(scales, role, _unrounded(strips, role))
@@ -230,15 +223,11 @@ def _stands_out(s, strips) -> bool:  # scene.class_image.stands_out's test (impo
 
 
 def _unrounded(strips, role: str) -> float:
-    """The largest finite |value| of `role`'s rows among strips, as colour_scales finds it before rounding."""
-    best = 0.0
-    for st in strips:
-        v = st.values
-        if st.role == role and len(v):
-            m = float(np.abs(np.asarray(v, np.float32 if isinstance(v, np.ndarray) else np.float64)).max())
-            if m < math.inf and m > best:
-                best = m
-    return best
+    """The largest |value| of `role`'s rows among strips that hold only finite numbers, as colour_scales finds it
+    before rounding (row_scale)."""
+    return row_scale([float(np.abs(np.asarray(st.values, np.float32 if isinstance(st.values, np.ndarray)
+                                              else np.float64)).max())
+                      for st in strips if st.role == role and len(st.values)])
 
 
 _MAXIMA: dict[int, tuple] = {}  # id of a class array -> (a weak reference to it, its rows' largest |value|)

@@ -228,34 +228,29 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         off them as off the title)."""
         return [QRectF(self.legend.area)] if self.legend.isVisible() and not self.legend.area.isEmpty() else []
 
+    def _drawn(self) -> list[DeskItem]:
+        """The DeskItems drawn now: visible, with a student and a layout (a big class's plain desks are in its
+        picture instead)."""
+        return [d for d in self.desks if d.isVisible() and d.student is not None and d.box is not None]
+
     def _number_cells(self, tags: bool = True) -> np.ndarray:
         """[n, 4] x0, y0, x1, y1 (canvas pixels) of what the links keep off on the drawn desks: the strips whose cells
         show digits, and (`tags`) each name with its seat number and each badge (a line from a far desk ran through
         a name tag between; a big class's desks drawn in its picture show none). A class bigger than ROUTED_ALL
         gives no tags: its few drawn desks' tags made route choice at 1,024 students cost 60% more (bench_routes)."""
         out = []
-        for d in self.desks:
-            b = d.box
-            if not d.isVisible() or d.student is None or b is None:
-                continue
+        for d in self._drawn():
             x, y = d.pos().x(), d.pos().y()
             out += [(x + st.x + st.tab_w, y + st.cells_y, x + st.x + st.w, y + st.y + st.h)
-                    for st in b.strips if st.number_px]
+                    for st in d.box.strips if st.number_px]
             if not tags:
                 continue
-            name_end = d._name_left() + QFontMetricsF(d.name_font).horizontalAdvance(d.name_text)
-            out.append((x + b.pad, y, x + name_end + (b.tag_h * 0.62 if d.student.unknown else 0.0), y + b.header_h))
-            bw, px = d._badge_size()
-            if bw:
-                out.append((x + b.w - b.pad - bw, y + (b.header_h - px * 1.5) / 2, x + b.w - b.pad,
-                            y + (b.header_h + px * 1.5) / 2))
+            out += [(x + r.left(), y + r.top(), x + r.right(), y + r.bottom()) for r in d.tag_rects() if r is not None]
         return np.array(out, np.float32).reshape(-1, 4)
 
     def _badges(self) -> dict[int, str]:
         """seat -> the badge its desk draws (a share's label does not repeat it on that desk's name tag)."""
-        return {d.student.index: d.student.badge for d in self.desks
-                if d.isVisible() and d.student is not None and d.student.badge and d.box is not None
-                and d._badge_size()[0]}
+        return {d.student.index: d.student.badge for d in self._drawn() if d.student.badge and d._badge_size()[0]}
 
     def _desk_texts(self, frame: Frame, header_h: float, more: list[QRectF]) -> tuple[list[QRectF], np.ndarray | None]:
         """Where the desks' words and numbers are (canvas pixels), for the links' labels to keep off: each
@@ -264,20 +259,11 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         QRectF per seat)."""
         if not frame.links:
             return more, None
-        out = []
-        drawn = {d.student.index for d in self.desks if d.isVisible() and d.student is not None}
-        for desk in self.desks:
-            s, b = desk.student, desk.box
-            if not desk.isVisible() or s is None or b is None:
-                continue
-            x, y = desk.pos().x(), desk.pos().y()
-            name_end = desk._name_left() + QFontMetricsF(desk.name_font).horizontalAdvance(desk.name_text) + 5
-            if s.unknown:
-                name_end += b.tag_h * 0.62
-            out.append(QRectF(x, y, name_end, b.header_h))
-            bw, _ = desk._badge_size()
-            if bw:
-                out.append(QRectF(x + b.w - b.pad - bw, y, bw, b.header_h))
+        out, desks = [], self._drawn()
+        drawn = {d.student.index for d in desks}
+        for desk in desks:
+            b, x, y = desk.box, desk.pos().x(), desk.pos().y()
+            out += [r.translated(x, y) for r in desk.tag_rects() if r is not None]
             if any(st.number_px or st.label_h for st in b.strips):  # cards with words or numbers on them
                 top, bottom = b.strips[0].y, b.strips[-1].y + b.strips[-1].h
                 out.append(QRectF(x + b.pad, y + top, b.w - 2 * b.pad, bottom - top))
@@ -394,8 +380,7 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         """The DeskItem showing student `index` (None for a plain desk of a crowd: see scene.crowd)."""
         if not (self.crowd_mode or self.composed):
             return self.desks[index]
-        return next((d for d in self.desks if d.isVisible() and d.student is not None
-                     and d.student.index == index), None)
+        return next((d for d in self._drawn() if d.student.index == index), None)
 
     def strip_views(self, index: int) -> list[StripView]:
         """What student `index`'s strips show now (notebook first, then the cards in Frame order)."""

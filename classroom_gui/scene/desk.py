@@ -224,6 +224,18 @@ class DeskItem(CachedItem):
             return 0.0, 0.0
         return badge_size(self.student.badge, self.box, self.theme.font_scale, self._name_left(), self.student.text)
 
+    def tag_rects(self) -> tuple[QRectF, QRectF | None]:
+        """Where the name tag (seat number, name and its "?" tag) and the badge (None: none) are drawn, each as
+        tall as the header's line it is on, in the desk's coordinates: what the links and their labels keep off
+        (scene.classroom)."""
+        b = self.box
+        end = self._name_left() + QFontMetricsF(self.name_font).horizontalAdvance(self.name_text)
+        if self.student.unknown:  # the "?" tag, 5 px after the word (_paint_name)
+            end += 5 + b.tag_h * 0.62
+        bw, _ = self._badge_size()
+        top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)  # the badge's line (_paint_badge)
+        return QRectF(b.pad, 0.0, end - b.pad, b.header_h), QRectF(b.w - b.pad - bw, top, bw, hh) if bw else None
+
     def paint(self, p: QPainter, option, widget=None) -> None:
         s, b = self.student, self.box
         if s is None or b is None:

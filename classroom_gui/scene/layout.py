@@ -21,14 +21,16 @@ NARROW_PAD = 4.0      # (desk_boxes.narrow_cells measures that its numbers then 
 NUMBER_PX = (16, 15, 14)  # number sizes tried, biggest first; smaller cells go without numbers (see the
                           # tooltip) rather than print what a projector turns to grey dots
 LABEL_MIN = 16            # a strip's label row only at this size or more (the role's colour still shows)
+LABEL_LINE = 1.3          # a line of a strip's label is this many times its px high
 NAME_MIN = 16             # a desk's name, seat number and badge are never smaller, where the desk has room
 SEAT_DIGITS_MIN = 6.0     # device px: seat numbers that would come out smaller on the screen or picture (1,024
                           # students on a 1024 x 768 projector: ~3 px of grey specks) are left off
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 TALL_ROWS = 6         # ... and on a canvas that allows smaller numbers (4:3), this many before they get smaller
 TIGHT_GAP = 4.0       # px between a desk's strips when only so its numbers fit (taller rounds, see _tries)
-STRETCH = 2.4        # cells may grow to this many times their number's pixel size in height
-SNUG = 1.7           # ... and shrink to this (from 1.9) where only then a desk full of strips shows every number
+ROW_HEIGHT = 1.9     # a row of cells is this many times its number's pixel size high ...
+STRETCH = 2.4        # ... cells may grow to this many times that in height
+SNUG = 1.7           # ... and shrink to this where only then a desk full of strips shows every number
 LEAST_PX = 12         # the least numbers anywhere (logical px: 6.4 px on a 1024 x 768 picture of 16:9, 8.5 of 4:3)
 SMALL_CLASS = 8       # 16:9 classes up to this many keep NUMBER_PX (see least_number_px) ...
 WIDE_SMALL_TO = 12    # ... and from there up to this many go down to LEAST_PX (11-12: 6 a row, the rows a lane apart
@@ -53,7 +55,7 @@ class StripBox:
 
     @property
     def label_lines(self) -> int:  # lines of its label row (1 with none: the number a label starts from)
-        return max(1, round(self.label_h / (self.label_px * 1.3))) if self.label_h else 1
+        return max(1, round(self.label_h / (self.label_px * LABEL_LINE))) if self.label_h else 1
 
     @property
     def cells_y(self) -> float:
@@ -139,7 +141,7 @@ def strips_least_height(counts: tuple[int, ...], w: float, *, label_px: float, t
     below its lines."""
     per_row = max(1, min(row_cells, int((w - tab_w) // (least_px * DIGIT_RATIO + 6))))
     rows = sum(max(1, math.ceil(n / per_row)) for n in counts)
-    return len(counts) * label_px * 1.3 + rows * least_px * 1.9 + gap * (len(counts) - 1) + 1.0  # float slack
+    return len(counts) * label_px * LABEL_LINE + rows * least_px * ROW_HEIGHT + gap * (len(counts) - 1) + 1.0  # float slack
 
 
 def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: float, *, label_px: float,
@@ -160,7 +162,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
         return ()
     cells_w = w - tab_w
     gaps = gap * (k - 1)
-    label_options = (label_px * 1.3, 0.0) if label_px >= LABEL_MIN else (0.0,)
+    label_options = (label_px * LABEL_LINE, 0.0) if label_px >= LABEL_MIN else (0.0,)
     # first with the natural wrapping (row_cells cells a row: a card is one row, a notebook two), then
     # letting strips wrap further; within each, the biggest numbers that fit
     natural = [max(1, math.ceil(n / row_cells)) for n in counts]
@@ -174,7 +176,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
             for wrap_more, px, most_rows in tries:
                 if px > max_number_px:
                     continue
-                row_h = px * 1.9
+                row_h = px * ROW_HEIGHT
                 rows = [_rows_for(n, cells_w, px * ratio * (WIDE_DIGITS if big else 1.0) + cell_pad, most_rows)
                         for n, big in zip(counts, widened)]
                 if not all(rows):
@@ -199,7 +201,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     # then one more for each strip still cut, in turn
     px = least_px
     cols = int(cells_w // (px * ratio + cell_pad))
-    row_h = px * 1.9
+    row_h = px * ROW_HEIGHT
     if cols >= 3 and k * row_h + gaps <= avail:
         need = [max(1, math.ceil(n / cols)) for n in counts]
         snug_h = px * SNUG
@@ -223,7 +225,7 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
         return tuple(out)
     # no numbers: one row per strip, as tall as fits (labels only if a strip keeps a usable cell height)
     per = (avail - gaps) / k
-    label_h = label_px * 1.3 if label_px >= LABEL_MIN and per - label_px * 1.3 >= 12 else 0.0
+    label_h = label_px * LABEL_LINE if label_px >= LABEL_MIN and per - label_px * LABEL_LINE >= 12 else 0.0
     row_h = clamp(per - label_h, 3.0, max_row_h)
     return _place(counts, [1] * k, x, y, w, [label_h] * k, label_px, tab_w, gap, row_h, 0.0)
 
@@ -235,9 +237,9 @@ def _grids(counts, rows: list[int], most_rows: int, px: float, keep: tuple[int, 
     even = [next((m for m in range(r, most_rows + 1) if n % m == 0), r) if n > r and n not in keep else r
             for n, r in zip(counts, rows)]
     if even != rows:
-        yield even, px * 1.9
+        yield even, px * ROW_HEIGHT
         yield even, px * SNUG
-    yield rows, px * 1.9
+    yield rows, px * ROW_HEIGHT
 
 
 def _spare_rows(counts: tuple[int, ...], cols: int, total: int) -> list[int]:

@@ -10,7 +10,7 @@ import numpy as np
 from .. import rules
 from ..answers import answer_ids, seat_guesses
 from ..beat import Step
-from ..frame import Bars, Frame
+from ..frame import Bars, Frame, colour_scale, row_scale
 from ..numbers import fmt, fmt_many, temperature_probs
 from ..panels import heatmap, layer_view
 from ..worked import LOGIT, SIGNED_PER_LINE, sum_lines, worked_sum
@@ -43,15 +43,14 @@ def _answer_time(ctx, fr: Frame) -> list[str]:
 
 def final_notebook(ctx, values, visible: float = 1.0):
     """The last notebook after the final LayerNorm, the one the answer is read from, coloured on a scale of its own
-    (scene.class_rows.colour_scales: its largest number, the deepest colour) and labelled with it, rounded ("±5"): on
-    the class notebooks' scale (±33 beside its ±5 at some sentences) it read white where the answer is read from it
-    (review17), and the label says its colours are not the notebooks'."""
+    (scene.class_rows.colour_scales: its largest number, the deepest colour) and labelled with that scale, rounded
+    ("±5"; lesson.frame.colour_scale, one source for both: a row holding inf was coloured on ±1 and labelled with its
+    finite numbers' largest): on the class notebooks' scale (±33 beside its ±5 at some sentences) it read white
+    where the answer is read from it (review17), and the label says its colours are not the notebooks'."""
     strip = ctx.strip("final_notebook", values, visible, "card.final_notebook")
-    finite = np.abs(np.asarray(values, np.float64))
-    finite = finite[np.isfinite(finite)]
-    if len(finite):
-        m = float(finite.max())  # whole, to fit the label's two lines at 5 desks a row (「（最後のノート）±6」)
-        strip.label = ctx.t("card.final_notebook_scale", label=strip.label, scale=f"{m:.0f}" if m >= 1 else f"{m:.1g}")
+    m = colour_scale(row_scale(np.abs(np.asarray(values, np.float64)).max(initial=0.0)))
+    # whole, to fit the label's two lines at 5 desks a row (「（最後のノート）±6」)
+    strip.label = ctx.t("card.final_notebook_scale", label=strip.label, scale=f"{m:.0f}" if m >= 1 else f"{m:.1g}")
     return strip
 
 

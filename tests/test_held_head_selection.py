@@ -1,0 +1,48 @@
+"""review18 (note16, left for session 17): the head a class made from the class on screen keeps (Trace.held_head:
+the other rule's class, a what-if class) is the window's selected head, set where the selection, the sentence or
+the edits change (app.model), not by each frame built: a frame of an export or a comparison, of another head,
+leaves the window's classes as they were."""
+from dataclasses import replace
+
+from classroom_gui.app.model import ClassroomModel
+from classroom_gui.lesson import rules
+from classroom_gui.lesson.compare import compare
+from classroom_gui.lesson.state import frame_at, prepared_run
+from classroom_gui.model import whatif
+
+
+def _model(checkpoint):
+    model = ClassroomModel(checkpoint)
+    model.set_run(prepared_run(checkpoint, "The cat sat on the mat", model.sel.rule))
+    return model
+
+
+def held(trace):
+    """The window's trace state a frame could touch: its shown head and that of each rule's class kept with it."""
+    return [t.shown_head for t in (trace, *(rules.under(trace, r) for r in rules.RULES))]
+
+
+def test_the_selected_head_is_what_the_window_s_classes_keep(checkpoint):
+    model = _model(checkpoint)
+    model.select(layer=2, head=1)
+    assert model.run.trace.shown_head == 1 and model.run.trace.held_head == 1
+    model.edit(whatif.Edit("v", 0, 0, 2, 0, 2.0))  # a what-if class, made from the model's own
+    assert model.shown_trace() is not model.run.trace and model.shown_trace().held_head == 1
+    model.select(head=2)
+    assert model.shown_trace().held_head == 2 and model.run.trace.held_head == 2
+
+
+def test_export_and_compare_frames_of_another_head_leave_the_window_s_classes_alone(checkpoint):
+    model = _model(checkpoint)
+    model.select(layer=1, head=1)
+    shown = model.shown_trace()
+    before = held(shown)
+    assert before[0] == 1
+    other_head = replace(model.sel, head=0, layer=2)
+    stops = [model.player.timeline.beat_stop(i) for i in range(len(model.player.timeline.beats))]
+    for t in stops:  # every step, the other rule's (chapter 6) and answer time's included
+        frame_at(shown, other_head, t)
+    model.frame(size=(1024, 768))  # the export dialog's frame
+    second = prepared_run(checkpoint, "The dog sat on the mat", model.sel.rule).trace
+    compare(shown, second, other_head, stops[len(stops) // 2])
+    assert held(shown) == before
