@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
+from ..lesson.strings import text
+
 
 class StatusMessages:
     """Mixed into MainWindow, which provides sel, statusBar(), canvas and is_presenting()."""
@@ -17,6 +19,11 @@ class StatusMessages:
         self.statusBar().showMessage(text_now, ms) if text_now else self.statusBar().clearMessage()
         if text_now and (aloud or self.is_presenting()):  # presenter mode hides the status bar (review17)
             self.canvas.note.say(said, self.sel.lang, ms)
+
+    def paint_failed(self) -> None:
+        """Part of the picture could not be drawn (scene.paint_guard logged why): said once per fault, and the
+        lesson goes on; nothing typed or chosen is touched."""
+        self.tell(lambda lang: text(lang, "ui.paint_failed"), 15000)
 
     def showEvent(self, event) -> None:
         """A message told before the window was first shown (the last session's what-if edits, said as the first
