@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..lesson.timeline import CHAPTERS, Timeline
 from .files import ExportError
 from ..messages.numerals import whole
+from ..messages.phrase import Phrase
 
 
 def chapter_key(name: str) -> str:
@@ -68,9 +69,15 @@ def chapter_range(timeline: Timeline, first: str | None = None, last: str | None
 
 
 def chapter_order(first: str, last: str, titles: tuple[str, str] | None = None) -> None:
-    """Refuse a range whose first chapter (a key) comes after its last: named by key, as `--from` and `--to`
-    take them, or by `titles`, as the export dialog's boxes show them ("7. Softmax: …")."""
+    """Refuse a range whose first chapter (a key) comes after its last: named by their numbered titles in the
+    reader's language, as the lesson shows them ("7. Softmax: …", whose number `--from` and `--to` take too), or by
+    `titles`, as the export dialog's boxes show them."""
     if CHAPTERS.index(first) > CHAPTERS.index(last):
         if titles is not None:
             raise ExportError("error.chapter_order_titles", first=titles[0], last=titles[1])
-        raise ExportError("error.chapter_order", first=first, last=last)
+        raise ExportError("error.chapter_order", first=numbered(first), last=numbered(last))
+
+
+def numbered(key: str) -> Phrase:
+    """A chapter's numbered title ("7. Softmax: …"), said in the language of the message it is in."""
+    return Phrase("chapter.numbered", n=CHAPTERS.index(key), title=Phrase(f"chapter.{key}"))
