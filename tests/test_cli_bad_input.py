@@ -30,7 +30,9 @@ CASES = [
     (("trace", *T, "--json", "D/missing/t.json"), None),
     (("trace", *T, "--json", "D/afile/t.json"), None),
     (("trace", *T, "--json", "/sys/t.json"), None),
-    (("trace", *T, "--model", "D/missing"), None),
+    (("trace", *T, "--model", "D/missing"), "model.missing"),
+    (("trace", *T, "--model", "D/adir"), "model.no_weights"),
+    (("export", *T, "--model", "D/afile", "-o", "D/x.png"), "model.not_folder"),
     (("trace", *T, "--set", "bogus"), None),
     (("export", *T), None),
     (("export", "--text", "", "-o", "D/x.png"), "sentence.empty"),
@@ -100,8 +102,10 @@ def folder(tmp_path):
 
 
 def english_left(said: str, argv: list[str]) -> list[str]:
-    """The English words of a Japanese refusal that are not a path, a quoted name or value (「…」), or typed."""
+    """The English words of a Japanese refusal that are not a path or file name, a quoted name or value (「…」), or
+    typed."""
     rest = re.sub(r"「[^「」]*」", "", re.sub(r"/[^\s：（）、。「」]+", "", said))
+    rest = re.sub(r"[\w-]+\.(json|safetensors)", "", rest)  # a file a model folder holds
     for typed in sorted(argv, key=len, reverse=True):
         rest = rest.replace(typed, "")
     words = re.findall(r"(?<![-.\w])[A-Za-z][A-Za-z_]+", rest)
