@@ -6,6 +6,8 @@ import importlib
 import inspect
 import pkgutil
 
+import pytest
+
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -86,9 +88,10 @@ def test_the_status_line_is_japanese_in_a_japanese_class(qtbot, tmp_path, monkey
 
 
 def test_a_picture_rendered_from_python_survives_a_broken_item(qapp, tmp_path, monkeypatch):
-    """scene.render called from Python (every export) with an item whose paint raises: the picture is made,
-    without that item's text (before the guard: signal 11), and its other items are drawn."""
+    """scene.render called from Python (every export) with an item whose paint raises: before the guard, signal 11.
+    Now the picture is refused (no export writes a picture with a part missing), and the next one is whole."""
     from classroom_gui.lesson.state import Selection, frame_at
+    from classroom_gui.messages.phrase import PhraseError
     from classroom_gui.model.sentence import run_sentence
     from classroom_gui.scene.render import render_frame
     from helpers import random_checkpoint
@@ -98,8 +101,35 @@ def test_a_picture_rendered_from_python_survives_a_broken_item(qapp, tmp_path, m
     whole = render_frame(frame, (960, 540))
     calls = []
     _broken_text(monkeypatch, calls)
-    broken = render_frame(frame, (960, 540))
-    assert calls and not broken.isNull() and broken != whole
+    with pytest.raises(PhraseError) as refused:
+        render_frame(frame, (960, 540))
+    assert calls and refused.value.phrase.key == "error.picture_incomplete"
     monkeypatch.undo()
     QPixmapCache.clear()
     assert render_frame(frame, (960, 540)) == whole
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_export_whose_picture_breaks_writes_nothing_and_says_so(tmp_path, monkeypatch, capsys, lang):
+    from classroom_gui.cli import main
+
+    _broken_text(monkeypatch, [])
+    for name in ("x.png", "x.pdf"):
+        assert main(["export", "--text", "the cat sat", "--lang", lang, "-o", str(tmp_path / name)]) == 2
+        refusal = capsys.readouterr().err.strip().splitlines()[-1]
+        assert refusal.endswith(text(lang, "error.picture_incomplete")), refusal
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_copying_a_picture_that_breaks_copies_nothing_and_says_why(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from classroom_gui.view import export_dialogs
+
+    w = _shown(qtbot, tmp_path)
+    QApplication.clipboard().setText("kept")
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, said: warned.append(said))
+    _broken_text(monkeypatch, [])
+    export_dialogs.copy_picture(w.model, w)
+    assert warned == [text("en", "error.picture_incomplete")] and QApplication.clipboard().text() == "kept"
