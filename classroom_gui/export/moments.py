@@ -4,10 +4,10 @@ Pure Python.
 """
 from __future__ import annotations
 
+from ..lesson.chapters import chapter_title
 from ..lesson.timeline import CHAPTERS, Timeline
 from .files import ExportError
 from ..messages.numerals import whole
-from ..messages.phrase import Phrase
 
 
 def chapter_key(name: str) -> str:
@@ -75,9 +75,18 @@ def chapter_order(first: str, last: str, titles: tuple[str, str] | None = None) 
     if CHAPTERS.index(first) > CHAPTERS.index(last):
         if titles is not None:
             raise ExportError("error.chapter_order_titles", first=titles[0], last=titles[1])
-        raise ExportError("error.chapter_order", first=numbered(first), last=numbered(last))
+        raise ExportError("error.chapter_order", first=Numbered(first), last=Numbered(last))
 
 
-def numbered(key: str) -> Phrase:
-    """A chapter's numbered title ("7. Softmax: …"), said in the language of the message it is in."""
-    return Phrase("chapter.numbered", n=CHAPTERS.index(key), title=Phrase(f"chapter.{key}"))
+class Numbered:
+    """A chapter's numbered title ("7. Softmax: …"), said in the language of the message it is in (a value of a
+    messages.phrase.Phrase)."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def said(self, lang: str) -> str:
+        return chapter_title(lang, self.key)
+
+    def __str__(self) -> str:
+        return self.said("en")
