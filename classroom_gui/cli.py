@@ -234,6 +234,7 @@ def _probability(p) -> str:
 def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> str:
     """The trace as plain text, its headings in `lang` (cli.trace.* of messages/strings; English byte for byte as
     before). Tokens, ids and numbers are the model's own in every language."""
+    from .lesson.numbers import ROOT_PLACES, fmt
     from .lesson.strings import quote, text
     from .lesson.whatif_state import describe
     from .messages.fit import columns, padded
@@ -243,7 +244,8 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
 
     c = trace.config
     labels = [t + ("?" if u else "") for t, u in zip(trace.tokens, trace.unknown)]
-    divisors = say("list.gap").join(f"{layer.score_divisor:.4g}" for layer in trace.layers)
+    # √d as the board, the narration and the worksheet write it (2.8284, not 2.828)
+    divisors = say("list.gap").join(fmt(layer.score_divisor, ROOT_PLACES) for layer in trace.layers)
     layers = say("cli.trace.layers", last=c.n_layer) if c.n_layer > 1 else say("cli.trace.layer_one")
     lines = [say("cli.trace.model", path=model_dir, layers=c.n_layer, heads=c.n_head, width=c.n_embd,
                  d_head=c.d_head, context=c.n_positions, vocab=c.vocab_size),

@@ -163,3 +163,32 @@ def test_verbose_cli_logs_the_traceback_quiet_cli_one_line(capsys, tmp_path):
     assert "DEBUG" in err and "Traceback" in err and err.strip().splitlines()[-1].startswith("classroom-gui trace: error:")
     assert main(["--verbose", "--help"]) == 0
     assert "--verbose" in capsys.readouterr().out
+
+
+def test_a_worker_answer_whose_handler_raises_is_reported_and_the_next_job_lands(qtbot, qapp, boxes, reporter,
+                                                                                  tmp_path, monkeypatch):
+    """A bug in the window's handler of a worker's answer (a queued slot) is logged and shown once; the worker is
+    not left busy, and the next answer is handled."""
+    from classroom_gui.view.window_jobs import SentenceJobs
+    from helpers import random_window
+
+    w = random_window(qtbot, tmp_path)
+    qtbot.waitUntil(lambda: w.model.run is not None, timeout=20000)
+    real, answers = SentenceJobs._job_done, []
+
+    def once_broken(self, result):
+        answers.append(result)
+        if len(answers) == 1:
+            raise LookupError("the answer was lost")
+        real(self, result)
+    w.worker.finished.disconnect(w._job_done)
+    w.worker.finished.connect(lambda result: once_broken(w, result))
+    w.worker.start(lambda: "first")
+    qtbot.waitUntil(lambda: len(boxes) == 1, timeout=5000)
+    assert "LookupError: the answer was lost" in boxes[0]["info"] and not w.worker.waiting
+    assert not w.busy_bar.isVisible()
+    w.sentence.setText("the cat sat")
+    run = w.model.run
+    w.worker.start(lambda: run)
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=5000)
+    assert w.isVisible() and reporter.count == 1

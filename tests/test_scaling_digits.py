@@ -103,3 +103,13 @@ def test_root_d_is_written_one_way_on_every_board_and_worksheet(checkpoint):
                 ws = build_worksheet(trace, choose_asker(trace, 0, 3, None), 0, 0, lang)
                 roots.add(ws.divisor)
     assert roots == {"2.8284"}
+
+
+def test_the_trace_summary_writes_root_d_as_the_boards_do(capsys):
+    """note16: `trace` printed the divisors to 4 significant digits (2.828) beside boards dividing by 2.8284."""
+    from classroom_gui.cli import main
+
+    for lang in ("en", "ja"):
+        assert main(["trace", "--text", "the cat sat", "--lang", lang]) == 0
+        summary = next(line for line in capsys.readouterr().out.splitlines() if "2.828" in line)
+        assert re.findall(r"2\.828\d*", summary) == ["2.8284"] * 3, summary  # the teaching model's 3 layers

@@ -32,7 +32,7 @@ def test_the_answer_time_caption_with_two_edits_is_whole(qapp, checkpoint, lang,
             frame = frame_at(trace, sel, timeline.beat_stop(i))
             assert frame.narration.startswith("もしも" if lang == "ja" else "What if")
             scene.set_frame(frame)
-            assert scene.narration.text == frame.narration, (beat.key, scene.narration.text[-40:])
+            assert scene.narration.text.replace("\u2060", "") == frame.narration, (beat.key, scene.narration.text[-40:])
             assert scene.narration.font.pixelSize() >= 20
     finally:
         scene.clear()
@@ -47,6 +47,6 @@ def test_a_caption_that_fits_keeps_the_lessons_size(qapp, checkpoint):
     try:
         sel = Selection(focus=0, lang="ja", canvas=FOUR_THREE)
         scene.set_frame(frame_at(trace, sel, timeline.chapter_end("answer")))
-        assert scene.narration.text == scene.frame.narration and scene.narration.font.pixelSize() >= 28
+        assert scene.narration.text.replace("\u2060", "") == scene.frame.narration and scene.narration.font.pixelSize() >= 28
     finally:
         scene.clear()

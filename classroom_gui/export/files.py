@@ -83,8 +83,15 @@ def check_target(path: Path, allowed, wrong_type: ExportError | None = None) -> 
         raise wrong_type or ExportError("error.unknown_type", path=path,
                                         suffix=path.suffix or Phrase("error.no_suffix"),
                                         names=tuple(a or Phrase("error.a_folder") for a in allowed))
+    return placeable(path)
+
+
+def placeable(path: Path) -> Path:
+    """`path` when its folder is there and it is no folder itself, else the ExportError saying which (a folder
+    that is a file is named as a file: "afile/x.png" said "afile: folder not found")."""
     if not path.parent.is_dir():
-        raise ExportError("error.folder_not_found", path=path.parent)
+        raise ExportError("error.parent_is_file" if path.parent.exists() else "error.folder_not_found",
+                          path=path.parent)
     if path.is_dir():
         raise ExportError("error.is_folder", path=path)
     return path
@@ -109,6 +116,7 @@ def atomic_paths(*paths: Path):
     current = paths[0]  # the output an OSError is about, for the message
     try:
         for current in paths:
+            placeable(current)  # before any work: a JSON's target that is a folder said "Is a directory" at the end
             sweep(current.parent)
             temps.append(_temporary(current))
             live.add(temps[-1])
@@ -137,7 +145,7 @@ def atomic_folder(path: Path):
     """A folder of files, built beside `path` and renamed into place when complete."""
     path = Path(path)
     if not path.parent.is_dir():
-        raise ExportError("error.folder_not_found", path=path.parent)
+        placeable(path)  # (says which: a folder not found, or a file)
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise ExportError("error.folder_not_empty", path=path)
     sweep(path.parent)

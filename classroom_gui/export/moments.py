@@ -4,6 +4,7 @@ Pure Python.
 """
 from __future__ import annotations
 
+from ..lesson.chapters import chapter_title
 from ..lesson.timeline import CHAPTERS, Timeline
 from .files import ExportError
 from ..messages.numerals import whole
@@ -80,9 +81,24 @@ def chapter_range(timeline: Timeline, first: str | None = None, last: str | None
 
 
 def chapter_order(first: str, last: str, titles: tuple[str, str] | None = None) -> None:
-    """Refuse a range whose first chapter (a key) comes after its last: named by key, as `--from` and `--to`
-    take them, or by `titles`, as the export dialog's boxes show them ("7. Softmax: …")."""
+    """Refuse a range whose first chapter (a key) comes after its last: named by their numbered titles in the
+    reader's language, as the lesson shows them ("7. Softmax: …", whose number `--from` and `--to` take too), or by
+    `titles`, as the export dialog's boxes show them."""
     if CHAPTERS.index(first) > CHAPTERS.index(last):
         if titles is not None:
             raise ExportError("error.chapter_order_titles", first=titles[0], last=titles[1])
-        raise ExportError("error.chapter_order", first=first, last=last)
+        raise ExportError("error.chapter_order", first=Numbered(first), last=Numbered(last))
+
+
+class Numbered:
+    """A chapter's numbered title ("7. Softmax: …"), said in the language of the message it is in (a value of a
+    messages.phrase.Phrase)."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def said(self, lang: str) -> str:
+        return chapter_title(lang, self.key)
+
+    def __str__(self) -> str:
+        return self.said("en")

@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
-from ..lesson.strings import WORD_JOINER, joined, quote, unbroken_end
+from ..lesson.strings import joined, quote, unbroken_end, unbroken_words
 from ..lesson.worksheet import Worksheet
 from .files import ExportError, atomic_path, check_target
 
@@ -74,18 +74,14 @@ def model_label(folder, lang: str = "en") -> str:
     return text(lang, "worksheet.teaching_model") if same else folder.name
 
 
-KEEP_WHOLE = ("内積",)  # Japanese words a line must not split: 「…の内 / 積」 read as two words
-LAST_LINE = 4  # a Japanese paragraph's last line keeps at least this many characters (not 「す。」 alone)
-
-
 def _set(ws: Worksheet, text: str) -> str:
-    """`text` escaped for the sheet's HTML; in Japanese, the words of KEEP_WHOLE unbroken and, in a paragraph,
-    the last LAST_LINE characters kept together, so no line holds just 「す。」."""
+    """`text` escaped for the sheet's HTML; in Japanese broken between words only (unbroken_words: never 「…の内 /
+    積」) and, in a paragraph, its last characters kept together (unbroken_end), so no line holds just 「す。」."""
     if ws.lang == "ja":
-        for word in KEEP_WHOLE:
-            text = text.replace(word, WORD_JOINER.join(word))
-        if len(text) > 30:
-            text = unbroken_end(text, LAST_LINE)
+        paragraph = len(text) > 30
+        text = unbroken_words(text)
+        if paragraph:
+            text = unbroken_end(text)
     return escape(text)
 
 

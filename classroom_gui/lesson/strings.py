@@ -8,6 +8,7 @@ that none is missing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # re-exported: the lesson, the scene, the window and the CLI read their words from here
 from ..messages.strings import LANGUAGES, QUOTE_MARKS, quote, table, text  # noqa: F401
@@ -36,12 +37,41 @@ def unbroken_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: WORD_JOINER.join(m.group(0)), text)
 
 
-LAST_LINE = 5  # characters a wrapped narration keeps on its last line where it would keep 2 (「内積です。」, not 「す。」)
+def _kind(c: str) -> str:
+    """A character's place in a Japanese line: "h" hiragana, "w" the rest of a word (kanji, katakana, 々, ー), "d" a
+    digit, "" anything else (punctuation, brackets, Latin, spaces: Qt's own line breaker decides there)."""
+    o = ord(c)
+    if 0x3041 <= o <= 0x309F:
+        return "h"
+    if 0x30A0 <= o <= 0x30FF or 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or c in "々〆ヶ":
+        return "w"
+    return "d" if c.isascii() and c.isdigit() else ""
+
+
+@lru_cache(maxsize=256)  # the narration is set at every frame: the same few sentences
+def unbroken_words(text: str) -> str:
+    """Japanese `text` broken only between phrases: a line may end after hiragana that a word, a number or a
+    bracket follows (after a particle or an ending: 「…足した / 内積です。」), and wherever Qt's line breaker breaks
+    between punctuation, brackets and Latin words; never inside a word of kanji or katakana (「内 / 積」,
+    「ベク / トル」), between a word and its hiragana ending (「書きま / す。」, 「注 / 意」), between a name in
+    brackets and its particle (「マット」 / が), or between a number and its counter (「24 / 個」). Joined with WORD_JOINER, which Qt's line breaker never breaks at."""
+    out = []
+    for a, b in zip(text, text[1:] + " "):
+        out.append(a)
+        ka, kb = _kind(a), _kind(b)
+        if ((ka and kb and not (ka == "h" and kb != "h") and not (ka == kb == "d")) or (ka, kb) == ("d", "w")
+                or (a in "」）" and kb == "h")):
+            out.append(WORD_JOINER)
+    return "".join(out)
+
+
+LAST_LINE = 5  # characters a wrapped paragraph (a narration, a worksheet's instruction) keeps on its last line at
+# least, where it would keep 2 or fewer (「内積です。」, "0.43.", not 「す。」 or "3.")
 
 
 def unbroken_end(text: str, keep: int = LAST_LINE) -> str:
-    """`text` with its last `keep` characters (spaces among them) joined, so a wrapped narration never leaves 「す。」
-    or "1." alone on its last line (teacher13 L5): the line breaks before them instead."""
+    """`text` with its last `keep` characters (spaces among them) joined, so a wrapped paragraph never leaves 「す。」
+    or "1." alone on its last line (teacher13 L5, teacher3 L6): the line breaks before them instead."""
     if len(text) <= keep or "\n" in text[-keep:]:
         return text
     return text[:-keep] + WORD_JOINER.join(text[-keep:])

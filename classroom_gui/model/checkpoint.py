@@ -30,8 +30,8 @@ class CheckpointError(ValueError):
 class ModelMissing(PhraseError, CheckpointError):
     """No model folder at the path (messages/strings "model.missing"): str() in English, said in any language."""
 
-    def __init__(self, path):
-        super().__init__("model.missing", path=str(path))
+    def __init__(self, path, key: str = "model.missing"):
+        super().__init__(key, path=str(path))
 
 
 class ModelUnreadable(PhraseError, CheckpointError):
@@ -68,7 +68,7 @@ def load_checkpoint(folder) -> Checkpoint:
     if not folder.exists():
         raise ModelMissing(folder)
     if not folder.is_dir():
-        raise CheckpointError(f"{folder}: not a folder (a model is a folder holding {CONFIG} and {WEIGHTS})")
+        raise ModelMissing(folder, "model.not_folder")  # a teacher's likeliest mistakes, said in --lang
     weights = folder / WEIGHTS
     if not weights.is_file():
         pickles = [p.name for p in folder.iterdir() if p.name in PICKLES or p.suffix in (".bin", ".pt", ".pth", ".pkl", ".ckpt")]
@@ -77,7 +77,7 @@ def load_checkpoint(folder) -> Checkpoint:
                 f"{folder / pickles[0]}: pickled weights are never loaded (they can run code). Convert them "
                 f"to {WEIGHTS} once, e.g. in Python with transformers: "
                 f"GPT2LMHeadModel.from_pretrained(DIR).save_pretrained(DIR, safe_serialization=True)")
-        raise CheckpointError(f"{weights}: file not found")
+        raise ModelMissing(weights, "model.no_weights")
     try:
         config = GPTConfig.load(folder / CONFIG)
     except ConfigError as exc:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from ..lesson import layout
 from ..lesson.canvas import WIDESCREEN, Canvas
 from ..lesson.frame import Frame, all_strips
-from ..lesson.strings import unbroken_end, unbroken_quotes
+from ..lesson.strings import unbroken_end, unbroken_quotes, unbroken_words
 from . import fonts, palette, pictures
 from .areas import board_rect, caption_rect, title_rect
 from .board import Board
@@ -353,8 +353,10 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
                               align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=False)
 
     def _narrate(self, said: str, rect: QRectF, least: float, th: Theme) -> str:
-        """The narration set in `rect`, its last line never a leftover 「す。」 (teacher13 L5): where it would be, its
-        last characters are kept together (unbroken_end), so the line breaks before them. Returns the text set."""
+        """The narration set in `rect`, broken between words only (unbroken_words: never 「内 / 積」), its last line
+        never a leftover 「す。」 (teacher13 L5): where it would be, its last characters are kept together
+        (unbroken_end), so the line breaks before them. Returns the text set."""
+        said = unbroken_words(said)
         for text in (said, unbroken_end(said)):
             self.narration.set_text(text, rect, 34 * th.font_scale, least, th.color("text"),
                                     align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from . import fonts, palette, pictures
+from .paint_guard import guarded
 
 ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
 ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -139,6 +140,13 @@ class CachedItem(QGraphicsRectItem):
 
     blits = False
     blitted = None  # (key, where, (picture, x, y)): what a blitting item drew last (scene.pictures.paint_item)
+
+    def __init_subclass__(cls, **kwargs):
+        """Every paint() a subclass defines is guarded: an exception there is logged, never the window's end."""
+        super().__init_subclass__(**kwargs)
+        paint = cls.__dict__.get("paint")
+        if paint is not None and not getattr(paint, "guarded", False):
+            cls.paint = guarded(paint)
 
     def __init__(self, parent: QGraphicsItem | None = None):
         super().__init__(parent)

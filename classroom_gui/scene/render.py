@@ -12,6 +12,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from ..lesson.frame import Frame
+from ..messages.phrase import PhraseError
+from . import paint_guard
 from .classroom import ClassroomScene
 from .limits import MAX_SIDE
 from .palette import Theme
@@ -70,10 +72,13 @@ def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, tr
     would cost ~0.4 ms a frame."""
     global painting
     painting += 1
+    failed = paint_guard.failures
     try:
         _paint(scene, painter, w, h, transparent, vector, source, target)
     finally:
         painting -= 1
+    if paint_guard.failures != failed:  # an item could not draw itself (logged): no picture without it is written
+        raise PhraseError("error.picture_incomplete")
 
 
 def _paint(scene, painter, w, h, transparent, vector, source=None, target=None) -> None:

@@ -26,6 +26,7 @@ from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
 from ..messages.fit import sentence_start
+from ..messages.phrase import PhraseError
 from ..model.sentence import EmptySentence
 from ..scene import palette
 from . import file_dialogs
@@ -185,8 +186,12 @@ def _empty(model, parent) -> bool:
 
 def copy_picture(model, parent=None) -> None:
     frame = model.frame()  # on the window's canvas, at its logical size (1440 x 1080 when it is 4:3)
-    QApplication.clipboard().setImage(clipboard_image(frame, (frame.canvas.width, frame.canvas.height)))
-    _fit_canvas(parent)
+    try:
+        QApplication.clipboard().setImage(clipboard_image(frame, (frame.canvas.width, frame.canvas.height)))
+    except PhraseError as exc:  # an item could not draw itself (scene.render): nothing is copied
+        _report(model, parent, exc)
+    finally:
+        _fit_canvas(parent)
 
 
 def _export(model, parent, kind: str, path, options, filters: str, suggestion: str, work) -> Path | None:
@@ -205,7 +210,8 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
             if path is None:
                 return None
             return wrote(parent, work(options, Path(path)))
-        except (ExportError, OSError, ValueError) as exc:  # OSError: a path too long to look at (check_target)
+        except (PhraseError, OSError, ValueError) as exc:  # OSError: a path too long to look at (check_target);
+            # a PhraseError beyond ExportError: a picture an item could not draw (scene.render)
             _report(model, parent, exc)
             return None
         finally:

@@ -37,6 +37,11 @@ class StatusMessages:
         if text_now and (aloud or self.is_presenting()):  # presenter mode hides the status bar (review17)
             self.canvas.note.say(said, self.sel.lang, ms)
 
+    def paint_failed(self) -> None:
+        """Part of the picture could not be drawn (scene.paint_guard logged why): said once per fault, and the
+        lesson goes on; nothing typed or chosen is touched."""
+        self.tell(lambda lang: text(lang, "ui.paint_failed"), 15000)
+
     def showEvent(self, event) -> None:
         """A message told before the window was first shown (the last session's what-if edits, said as the first
         sentence opens) is shown again once it is, for as long as it was told for: the status bar hides its model

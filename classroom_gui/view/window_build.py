@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, Q
 from ..app.actions import ACTIONS, MENUS, key_label
 from ..lesson.chapters import CHAPTERS, chapter_title
 from ..lesson.strings import LANGUAGES, languages
+from ..scene import paint_guard
 from . import accessibility, quiz_mode
 from .canvas_view import CanvasView
 from .controls import Controls
@@ -224,6 +225,7 @@ def build_status(w) -> None:
     w.statusBar().addWidget(w.model_label, 1)
     w.statusBar().addPermanentWidget(w.busy_label)
     w.statusBar().addPermanentWidget(w.busy_bar)
+    paint_guard.listen(w.paint_failed)  # an item's paint() raised: one sentence here (scene.paint_guard)
 
 
 def build_menus(w) -> None:
