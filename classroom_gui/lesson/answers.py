@@ -86,8 +86,9 @@ def left_out(trace: Trace, shown: list[int]) -> int | None:
 
 def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
     """For every seat, (word id, probability) of the word the class guesses comes next after that student (its most
-    probable word a student can say, whatever its language), from that student's final notebook (seat t's guess is the model's prediction for seat t + 1). [] for a
-    class bigger than SEAT_GUESSES_UPTO. Cached beside the trace (lesson.cache)."""
+    probable word a student can say, whatever its language), from that student's final notebook (seat t's guess is
+    the model's prediction for seat t + 1). [] for a class bigger than SEAT_GUESSES_UPTO. Cached beside the trace
+    (lesson.cache)."""
     cached = cache_of(trace).get("seat_guesses")
     if cached is not None:
         return cached

@@ -13,8 +13,8 @@ from .shortcuts import SHORTCUTS
 
 # in the lesson's order, with every word a chapter title or the narration uses (teacher5 L8: 埋め込み, 残差接続, 温度 …
 # had no entry; teacher15 L4: スコア, 割合（注意の重み）, 文脈ベクトル, アテンション行列)
-GLOSSARY = ("embedding", "notebook", "query", "key", "value", "dot", "score", "scaling", "mask", "rule", "softmax", "share",
-            "context", "matrix", "head", "wo", "residual", "ffn", "layernorm", "layer", "logit", "temperature")
+GLOSSARY = ("embedding", "notebook", "query", "key", "value", "dot", "score", "scaling", "mask", "rule", "softmax",
+            "share", "context", "matrix", "head", "wo", "residual", "ffn", "layernorm", "layer", "logit", "temperature")
 
 
 def _dialog(parent, title: str, t) -> tuple[QDialog, QVBoxLayout]:
