@@ -74,12 +74,12 @@ def left_out(trace: Trace, shown: list[int]) -> int | None:
     vocab, lang = trace.vocab, sentence_script(trace.tokens)
     if not vocab or not lang or not shown:
         return None
-    kept = set(shown)
+    listed = set(shown)
     for i in trace.next_order:
         i = int(i)
         if i == shown[-1]:
             return None
-        if i not in kept and vocab[i] not in UNSAYABLE:
+        if i not in listed and vocab[i] not in UNSAYABLE:
             return i
     return None
 
