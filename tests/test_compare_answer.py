@@ -35,7 +35,7 @@ def top_guesses(trace, rows=ANSWER_ROWS):
     the most probable first."""
     trace = rules.under(trace, rules.ANSWER_RULE)
     probs = temperature_probs(trace.next_logits, 1.0)
-    return [(trace.vocab[i], float(probs[i])) for i in answer_ids(trace, probs, rows)]
+    return [(trace.vocab[i], float(probs[i])) for i in answer_ids(trace, rows)]
 
 
 @pytest.mark.parametrize("lang, quote", [("en", '"{}"'), ("ja", "「{}」")])

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from classroom_gui.lesson import rules
-from classroom_gui.lesson.answers import OTHER_LANGUAGE_FLOOR, answer_ids, script, seat_guesses, sentence_script
+from classroom_gui.lesson.answers import UNSAYABLE, answer_ids, left_out, script, seat_guesses, sentence_script
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import run_sentence
 from helpers import random_checkpoint
@@ -78,30 +78,39 @@ def test_answer_time_is_in_turn_with_a_guess_at_every_seat(checkpoint):
         assert s.badge == f'→ "{vocab[int(np.argmax(turn.probs[seat]))]}"'
 
 
-def test_a_word_of_the_other_language_needs_one_percent(checkpoint):
+def test_below_the_answer_a_list_holds_words_of_the_sentences_language(checkpoint):
+    """teacher15 M2: a Japanese class saw ate/a/an under its answer. The answer is the model's most probable word
+    whatever its language; below it only the sentence's language (and punctuation), and left_out names the most
+    probable word that was skipped, for the board to say so."""
     assert (script("cat"), script("猫"), script("。"), script("."), script("3")) == ("en", "ja", "ja", "", "")
     assert sentence_script(["The", "cat", "."]) == "en" and sentence_script(["猫", "が", "。"]) == "ja"
     trace = run_sentence(checkpoint, EN, "causal").trace
     probs = np.full(len(trace.vocab), 1e-4)
-    ja_word, en_word = trace.vocab.index("猫"), trace.vocab.index("mat")
-    probs[ja_word], probs[en_word] = OTHER_LANGUAGE_FLOOR * 0.9, 0.5
+    ja_word, ja_top, en_word, dot = (trace.vocab.index(w) for w in ("猫", "マット", "mat", "."))
+    probs[en_word], probs[ja_word], probs[ja_top], probs[dot] = 0.5, 0.3, 0.2, 0.1
     trace.cache["next_order"] = np.argsort(-probs, kind="stable")
-    shown = answer_ids(trace, probs, 5)
-    assert shown[0] == en_word and ja_word not in shown
-    probs[ja_word] = OTHER_LANGUAGE_FLOOR
+    shown = answer_ids(trace, 5)
+    assert shown[:2] == [en_word, dot] and ja_word not in shown and ja_top not in shown
+    assert all(script(trace.vocab[i]) != "ja" for i in shown)
+    assert left_out(trace, shown) == ja_word  # the likeliest word skipped, for the board's note
+    probs[ja_word] = 0.9  # the model's answer is Japanese: it is the class's answer all the same
     trace.cache["next_order"] = np.argsort(-probs, kind="stable")
-    assert answer_ids(trace, probs, 5)[:2] == [en_word, ja_word]
+    shown = answer_ids(trace, 5)
+    assert shown[:3] == [ja_word, en_word, dot] and ja_top not in shown and left_out(trace, shown) == ja_top
+    probs[:] = 1e-4
+    probs[en_word] = 0.5  # nothing of the other language above the list's last word: no note
+    trace.cache["next_order"] = np.argsort(-probs, kind="stable")
+    assert left_out(trace, answer_ids(trace, 5)) is None
 
 
-def test_seat_guesses_leave_out_rare_words_of_the_other_language(checkpoint):
+def test_seat_guesses_are_each_seats_most_probable_word_a_student_can_say(checkpoint):
     trace = run_sentence(checkpoint, "猫がマットの上に", "causal").trace
     guesses = seat_guesses(trace)
     assert len(guesses) == trace.n_tokens
     for (word, p), row in zip(guesses, trace.probs):
         assert p == pytest.approx(float(row[word]))
-        assert script(trace.vocab[word]) != "en" or p >= OTHER_LANGUAGE_FLOOR
-        better = [i for i in np.flatnonzero(row > row[word])]  # everything the model prefers was left out
-        assert all(script(trace.vocab[i]) == "en" and row[i] < OTHER_LANGUAGE_FLOOR for i in better)
+        better = [i for i in np.flatnonzero(row > row[word])]  # everything the model prefers cannot be said
+        assert all(trace.vocab[i] in UNSAYABLE for i in better)
 
 
 def test_seat_guesses_use_an_untied_folders_own_answer_matrix():

@@ -1,9 +1,11 @@
 """Answer time's word lists: the class's next words after the last student, and every seat's guess for
 the word that follows it, both from GPT's rule (in turn), since that is how a next word is predicted.
 
-The teaching model speaks English and Japanese. A word of the other language than the sentence's appears
-in a list only when the model gives it at least OTHER_LANGUAGE_FLOOR; punctuation and numbers belong to
-both. The tokenizer's <mask> and <unk> are never listed (UNSAYABLE). Pure: no Qt.
+The teaching model speaks English and Japanese. Below the class's answer (the model's most probable word, listed
+whatever its language), a list holds words of the sentence's language only (teacher15 M2: a Japanese class saw
+ate/a/an under its answer); punctuation and numbers belong to both. The board names the most probable word left out
+(left_out) with its probability, so the list's numbers stay the model's: nothing is renormalised. The tokenizer's
+<mask> and <unk> are never listed (UNSAYABLE). Pure: no Qt.
 """
 from __future__ import annotations
 
@@ -15,9 +17,7 @@ from ..model.trace import Trace
 from ..model.unembedding import compare_with_every_word
 from .cache import kept
 
-OTHER_LANGUAGE_FLOOR = 0.01
 SEAT_GUESSES_UPTO = 64   # classes bigger than this show no guesses at the desks (too small to read)
-CANDIDATES = 32          # per seat, the best words looked at for one of the sentence's language
 
 
 def script(word: str) -> str:
@@ -47,33 +47,48 @@ def sentence_script(tokens: list[str]) -> str:
 UNSAYABLE = frozenset((MASK, UNK))
 
 
-def admissible(word: str, p: float, lang: str) -> bool:
-    """Whether a word of probability p may appear in a list for a sentence in `lang`: a word a student can say,
-    and of the sentence's language unless the model gives it at least OTHER_LANGUAGE_FLOOR."""
-    if word in UNSAYABLE:
-        return False
+def of_language(word: str, lang: str) -> bool:
+    """Whether a word may stand below the answer in a list for a sentence in `lang`: one a student can say, of the
+    sentence's language, or punctuation or a number (any word when the sentence has no one language)."""
     s = script(word)
-    return not lang or not s or s == lang or p >= OTHER_LANGUAGE_FLOOR
+    return word not in UNSAYABLE and (not lang or not s or s == lang)
 
 
-def answer_ids(trace: Trace, probs: np.ndarray, k: int) -> list[int]:
-    """The k most probable next words after the last student (trace.next_order), skipping a word of the other
-    language below the floor. `probs` are the last student's probabilities (at the chosen temperature)."""
+def answer_ids(trace: Trace, k: int) -> list[int]:
+    """The k most probable next words after the last student (trace.next_order): the class's answer (the most
+    probable word a student can say), then words of the sentence's language (of_language)."""
     vocab, lang = trace.vocab, sentence_script(trace.tokens)
     out = []
     for i in trace.next_order:
         i = int(i)
-        if not vocab or admissible(vocab[i], float(probs[i]), lang):
+        if not vocab or (of_language(vocab[i], lang) if out else vocab[i] not in UNSAYABLE):
             out.append(i)
             if len(out) == k:
                 break
     return out or [int(i) for i in trace.next_order[:k]]  # a vocabulary of only the other language: as it is
 
 
+def left_out(trace: Trace, shown: list[int]) -> int | None:
+    """The most probable word of the other language that answer_ids left out above the last word it lists (the
+    board names it and its probability), or None."""
+    vocab, lang = trace.vocab, sentence_script(trace.tokens)
+    if not vocab or not lang or not shown:
+        return None
+    listed = set(shown)
+    for i in trace.next_order:
+        i = int(i)
+        if i == shown[-1]:
+            return None
+        if i not in listed and vocab[i] not in UNSAYABLE:
+            return i
+    return None
+
+
 def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
-    """For every seat, (word id, probability) of the word the class guesses comes next after that student,
-    from that student's final notebook (seat t's guess is the model's prediction for seat t + 1). [] for a
-    class bigger than SEAT_GUESSES_UPTO. Cached beside the trace (lesson.cache)."""
+    """For every seat, (word id, probability) of the word the class guesses comes next after that student (its most
+    probable word a student can say, whatever its language), from that student's final notebook (seat t's guess is
+    the model's prediction for seat t + 1). [] for a class bigger than SEAT_GUESSES_UPTO. Cached beside the trace
+    (lesson.cache)."""
     if trace.n_tokens > SEAT_GUESSES_UPTO:
         return []
     return kept(trace, "seat_guesses", lambda: _guesses(trace))
@@ -82,10 +97,9 @@ def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
 def _guesses(trace: Trace) -> list[tuple[int, float]]:
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # an overflowed model: nan, shown as such
         probs = softmax(compare_with_every_word(trace.ln_f, trace.params))  # [T, V]; not kept in the trace
-    vocab, lang = trace.vocab, sentence_script(trace.tokens)
-    out = []
-    for row in probs:
-        best = np.argsort(-row, kind="stable")[:CANDIDATES]
-        pick = next((int(i) for i in best if not vocab or admissible(vocab[i], float(row[i]), lang)), int(best[0]))
+    vocab, out = trace.vocab, []
+    for row in probs:  # the seat's own answer, as the class's answer is listed: the most probable word it can say
+        best = np.argsort(-row, kind="stable")[:len(UNSAYABLE) + 1]
+        pick = next((int(i) for i in best if not vocab or vocab[i] not in UNSAYABLE), int(best[0]))
         out.append((pick, float(row[pick])))
     return out

@@ -91,5 +91,6 @@ def _own(trace: Trace, sel: Selection, chapter: str, last_said: str) -> str | No
     last = rules.under(trace, sel.rule).layers[-1].head(sel.head)
     heard = [j for j in range(trace.n_tokens) if not last.mask[f, j]]
     best = max(heard, key=lambda j: last.weights[f][j])
-    return text(sel.lang, "summary.layers", n_layer=c.n_layer, focus=q(f), name=q(best),
+    return text(sel.lang, "summary.layers", n_layer=c.n_layer, focus=q(f),
+                name=text(sel.lang, "name.itself") if best == f else q(best),
                 w=fmt(last.weights[f][best]))

@@ -83,6 +83,11 @@ class Ctx:
         name = self.q(seat)
         return text(self.sel.lang, "quiz.seat", name=name, seat=seat + 1) if self.names[seat] in self.repeated else name
 
+    def heard(self, asker: int, seat: int) -> str:
+        """Whom `asker` listens to, for "… listens most to X": qs(seat), or "itself" (自分自身) where it is the asker
+        (teacher15 L3: 「「見つけた」がいちばんよく聞くのは「見つけた」」)."""
+        return self.t("name.itself") if seat == asker else self.qs(seat)
+
     def word(self, word: str) -> str:  # a vocabulary word (the answer), quoted like a name
         return quote(self.sel.lang, word)
 

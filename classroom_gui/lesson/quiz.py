@@ -11,10 +11,10 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from ..model.functions import causal_mask, softmax
+from ..model.functions import causal_mask
 from ..model.trace import Trace
 from . import rules
-from .answers import OTHER_LANGUAGE_FLOOR, UNSAYABLE, script, sentence_script
+from .answers import UNSAYABLE, of_language, script, sentence_script
 from .numbers import fmt
 from .state import Selection, timeline_for
 from .strings import quote, text
@@ -108,18 +108,16 @@ def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Que
     logits = trace.next_logits
     if logits[order[0]] == logits[order[1]] or vocab[int(order[0])] in UNSAYABLE:  # no fair question
         return None
-    # the wrong choices are words of the sentence's language; another (the other language's, or punctuation
-    # such as "," under a Japanese sentence) only when the model gives it 1 % or more, at the temperature the
-    # reveal is shown at (answers.OTHER_LANGUAGE_FLOOR, the floor of answer time's lists)
-    probs = softmax(logits.astype(np.float64) / max(sel.temperature, 1e-6))
-    lang = sentence_script(trace.tokens)
+    # the wrong choices are words of the answer's language (or punctuation): the sentence's, as answer time lists them
+    # below the answer (answers.of_language; teacher15 M2: a Japanese class was offered 「ate」), unless the model
+    # answers in the other language, where the one word of another language would give itself away
+    lang = script(vocab[int(order[0])]) or sentence_script(trace.tokens)
     picked = [int(order[0])]
     for i in order[1:]:  # most likely first; stops at CHOICES (GPT-2's order has 50,257 ids)
         if len(picked) == CHOICES:
             break
-        i = int(i)
-        if vocab[i] not in UNSAYABLE and (not lang or script(vocab[i]) == lang or probs[i] >= OTHER_LANGUAGE_FLOOR):
-            picked.append(i)
+        if of_language(vocab[int(i)], lang):
+            picked.append(int(i))
     if len(picked) < 2:
         return None
     words = [vocab[i] for i in picked]

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from ..app.actions import keys_label
 from .shortcuts import SHORTCUTS
 
-# in the lesson's order, with every word a chapter title uses (teacher5 L8: 埋め込み, 残差接続, 温度 … had no entry)
-GLOSSARY = ("embedding", "notebook", "query", "key", "value", "dot", "scaling", "mask", "rule", "softmax", "average",
-            "head", "wo", "residual", "ffn", "layernorm", "layer", "logit", "temperature")
+# in the lesson's order, with every word a chapter title or the narration uses (teacher5 L8: 埋め込み, 残差接続, 温度 …
+# had no entry; teacher15 L4: スコア, 割合（注意の重み）, 文脈ベクトル, アテンション行列)
+GLOSSARY = ("embedding", "notebook", "query", "key", "value", "dot", "score", "scaling", "mask", "rule", "softmax",
+            "share", "context", "matrix", "head", "wo", "residual", "ffn", "layernorm", "layer", "logit", "temperature")
 
 
 def _dialog(parent, title: str, t) -> tuple[QDialog, QVBoxLayout]:
@@ -56,7 +57,7 @@ def help_dialog(parent, t) -> QDialog:
 
 def glossary_dialog(parent, t) -> QDialog:
     d, box = _dialog(parent, t("ui.glossary_title"), t)
-    entries = QWidget()  # scrolled: 19 entries are taller than a 1024x768 screen
+    entries = QWidget()  # scrolled: 22 entries are taller than a 1024x768 screen
     inner = QVBoxLayout(entries)
     for key in GLOSSARY:
         label = QLabel(t(f"glossary.{key}"))

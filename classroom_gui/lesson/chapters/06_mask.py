@@ -36,8 +36,11 @@ def future(ctx, fr: Frame):
     b0, b1 = int(np.argmax(w0)), int(np.argmax(w1))
     names = ctx.names
     k = int(later.sum())
-    fr.narration = ctx.t("mask.none" if not k else "mask.future_one" if k == 1 else ctx.beat.key, focus=ctx.q(f), name=ctx.q(b0),
-                         w=fmt(w0[b0]), other=ctx.q(b1), w_turn=fmt(w1[b1]), k=k)
+    # both rules' answers in one clause where they are the same student and share (teacher15 L3)
+    same = not k and b0 == b1 and fmt(w0[b0]) == fmt(w1[b1])
+    key = ("mask.none_same" if same else "mask.none") if not k else "mask.future_one" if k == 1 else ctx.beat.key
+    fr.narration = ctx.t(key, focus=ctx.q(f), name=ctx.heard(f, b0), w=fmt(w0[b0]), other=ctx.heard(f, b1),
+                         w_turn=fmt(w1[b1]), k=k)
     if not k and layer and float(np.abs(w0 - w1).max()) >= SAME:  # nobody hidden, yet the shares moved: say why
         fr.narration += ctx.t("mask.none_earlier_one" if layer == 1 else "mask.none_earlier", prev=layer,
                               layer=layer + 1)
@@ -52,6 +55,7 @@ def future(ctx, fr: Frame):
         return ctx.t("board.mask_whatif" if j in out else "board.mask_masked" if later[j] else "board.mask_pair",
                      name=ctx.q(j), free=free_shown[j], turn=fmt(w1[j]))
     fr.board, fr.board_more = board_list(runs([bool(later[j]) and j not in out for j in range(n)]), line)
+    fr.board.insert(0, ctx.t("board.mask_heading"))  # what ⇒ means: the rule changes, not rounding (teacher15 L3)
     top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares
     fr.bars = Bars(ctx.t("bars.rule_none"), names, [float(v) for v in w0], "weight", highlight=b0,
                    total=ctx.t("bars.sum", total=fmt(w0.sum(), 3)), top=top)

@@ -93,7 +93,7 @@ def weights(ctx, fr: Frame):
     for j in seen:
         fr.students[j].badge = shown[j]
     fr.heatmap = heatmap(ctx, rows=[f])  # the asker's row of the attention map, now that it has its shares
-    fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.qs(best), w=fmt(w[best]))
+    fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.heard(f, best), w=fmt(w[best]))
 
 
 STEPS = [Step("exp", 2.5, exp), Step("sum", 2.5, total), Step("weights", 3.0, weights)]

@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from .. import rules
-from ..answers import answer_ids, seat_guesses
+from ..answers import answer_ids, left_out, script, seat_guesses
 from ..beat import Step
 from ..frame import Bars, Frame, colour_scale, row_scale
 from ..numbers import fmt, fmt_many, temperature_probs
@@ -69,12 +69,12 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
 
 def _compared(ctx, fr: Frame):
     """The last notebook after the final LayerNorm, the one compared with every word; the words' probabilities
-    at the chosen temperature and the most probable first (a rare word of the other language left out)."""
+    at the chosen temperature and the most probable first (below the answer, words of the sentence's language)."""
     tr = ctx.trace
     last = tr.n_tokens - 1
     vocab = _answer_time(ctx, fr)
     probs = temperature_probs(tr.next_logits, ctx.sel.temperature)
-    top = answer_ids(tr, probs, TOP_WORDS)
+    top = answer_ids(tr, TOP_WORDS)
     fr.answer_id = int(top[0])
     if ctx.desks(fr):
         fr.students[last].notebook = final_notebook(ctx, tr.ln_f[last])
@@ -84,7 +84,10 @@ def _compared(ctx, fr: Frame):
 def logits(ctx, fr: Frame):
     vocab, _probs, top = _compared(ctx, fr)
     values = ctx.trace.next_logits
-    fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(values[i]) for i in top], "query")
+    # the worked word's bar highlighted, as the softmax chart's: a highlighted bar carries its value where the others'
+    # have no room (teacher15 M3: 「（グラフでは16.41）」 pointed at a number the 4:3 chart did not show)
+    fr.bars = Bars(ctx.t("bars.logits"), [vocab[i] for i in top], [float(values[i]) for i in top], "query",
+                   highlight=0)
     listed = [ctx.t("board.logit", word=ctx.word(vocab[i]), logit=fmt(values[i])) for i in top]
     # the top word's logit worked out (the chart beside it shows every top word's), at 16:9 and 4:3 (teacher12 H1:
     # 3 signed products a line were wider than a 4:3 board); where it does not fit beside the chart (a what-if's
@@ -150,7 +153,7 @@ def worked(ctx, probs, top, vocab) -> list[str]:  # [] when the logits are not a
     return [ctx.t("board.answer_sum", v=f"{len(logits):,}"),
             ctx.t("board.answer_sum_exp", high=high, temp=temp),
             ctx.t("board.equals", value=shown),
-            # the answer's own logit: the largest, unless a rare word of the other language was left out
+            # the answer's own logit: the largest of the words a student can say
             ctx.t("board.answer_share", word=ctx.word(vocab[top[0]]), logit=logit, high=high,
                   temp=temp, total=shown, p=p)]
 
@@ -163,6 +166,10 @@ def softmax(ctx, fr: Frame):
     lines = worked(ctx, probs, top, vocab)  # its last line is the answer's own: the list goes on from the second
     fr.board = lines + [ctx.t("board.prob", word=ctx.word(vocab[i]), p=fmt(probs[i], 3))
                         for i in (top[1:] if lines else top)]
+    other = left_out(ctx.trace, top)  # the list's words are the sentence's language: the board says what it left out
+    if other is not None:
+        fr.board.append(ctx.t(f"board.left_out_{script(vocab[other])}", word=ctx.word(vocab[other]),
+                              p=fmt(probs[other], 3)))
     fr.narration = ctx.t(ctx.beat.key, temp=_temperature(float(ctx.sel.temperature)), top=ctx.word(vocab[top[0]]), v=v,
                          p=fmt(probs[top[0]], 3))
 

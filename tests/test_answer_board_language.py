@@ -1,0 +1,39 @@
+"""teacher15 M2 on the shipped model: a Japanese class's answer board listed 「it」「a」「couldn't」 under its answer.
+Below the answer the list holds the sentence's language; the board names the likeliest word it left out, with its
+probability, so the numbers stay the model's."""
+from __future__ import annotations
+
+from classroom_gui.lesson import rules
+from classroom_gui.lesson.answers import script
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model.sentence import run_sentence
+
+
+def at(trace, key, **sel):
+    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i = next(i for i, b in enumerate(tl.beats) if b.key == key)
+    return frame_at(trace, Selection(**sel), tl.beat_stop(i))
+
+
+def test_the_answer_board_says_which_word_of_the_other_language_it_left_out(checkpoint):
+    trace = run_sentence(checkpoint, "犬が公園へ走った", "causal").trace
+    fr = at(trace, "answer.softmax", lang="ja")
+    turn = rules.under(trace, rules.ANSWER_RULE)
+    probs = turn.probs[-1]
+    listed = fr.bars.labels
+    assert all(script(w) != "en" for w in listed[1:])  # teacher15 saw 「it」「a」「couldn't」 here
+    skipped = [i for i in turn.next_order[:50] if script(trace.vocab[i]) == "en"]
+    first = trace.vocab[int(skipped[0])]
+    assert probs[skipped[0]] > min(fr.bars.values)  # it would have been listed: the board names it, with its share
+    assert fr.board[-1] == f"英語の単語は除きました（最大は「{first}」：{probs[skipped[0]]:.3f}）"
+    en = at(trace, "answer.softmax", lang="en")
+    assert en.board[-1] == f'(English words are left out; the likeliest: "{first}": {probs[skipped[0]]:.3f})'
+
+
+def test_an_english_class_is_told_of_the_japanese_full_stop_it_left_out(checkpoint):
+    """The seed's English sentence: '。' is the model's second word after '.', at 0.000; the list goes on in English
+    and the board says so."""
+    trace = run_sentence(checkpoint, "The cat sat on the mat", "causal").trace
+    fr = at(trace, "answer.softmax", lang="en")
+    assert fr.bars.labels[0] == "." and all(script(w) != "ja" for w in fr.bars.labels)
+    assert fr.board[-1] == '(Japanese words are left out; the likeliest: "。": 0.000)'
