@@ -3,7 +3,7 @@
 centred on the canvas, hid the attention matrix's changed row for its seconds. A note now sits over the caption."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 
 from classroom_gui.model.whatif import Edit
 from classroom_gui.scene.areas import board_rect, caption_rect
@@ -25,6 +25,12 @@ def test_slides_exported_in_presenter_mode_say_where_they_went(qtbot, tmp_path):
     qtbot.wait(50)
     note = w.canvas.note
     assert note.isVisible() and str(target) in note.text(), note.text()
+    assert note.timer.remainingTime() > 60_000  # not 15 s: it stays until the teacher's next key or click
+    step = w.model.frame().beat
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)  # → is a window shortcut
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Right)  # the key goes, and does what it does
+    assert not note.isVisible() and w.model.frame().beat == step + 1
     w.set_presenter(False)
 
 

@@ -7,7 +7,8 @@ the attention matrix's changed row for its seconds (teacher15 L6).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QApplication
 
 from ..scene.areas import caption_rect
 from .viewport_label import ViewportLabel
@@ -15,6 +16,9 @@ from .viewport_label import ViewportLabel
 WIDTH = 0.6        # of the viewport's width, at most, with no frame shown (else the caption's width)
 LINE = 1 / 28      # the text's pixel size, of the viewport's height (38 px on a 1080-line projector)
 LEAST_PX = 15
+UNTIL_KEY_MS = 120_000  # a note told to stay until a key or click goes after this all the same
+# a key (a window shortcut's key, such as →, comes as ShortcutOverride and never as KeyPress) or a click
+PRESSES = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.MouseButtonPress)
 
 
 class CanvasNote(ViewportLabel):
@@ -26,11 +30,27 @@ class CanvasNote(ViewportLabel):
         self.timer.timeout.connect(self.hide)
         self._said = None
 
-    def say(self, said, lang: str, ms: int = 8000) -> None:
-        """Show `said(lang)` (a message that can be said again in another language) for `ms` milliseconds."""
+    def say(self, said, lang: str, ms: int = 8000, until_key: bool = False) -> None:
+        """Show `said(lang)` (a message that can be said again in another language) for `ms` milliseconds, or
+        `until_key`: until the next key press or click (an export's "wrote …", teacher15 L6: a deck written while
+        the teacher looked at the class had said it for 15 s and gone, and F5 hides the status bar)."""
         self._said = said
         self._show(said(lang))
-        self.timer.start(ms)
+        self.timer.start(UNTIL_KEY_MS if until_key else ms)
+        app = QApplication.instance()
+        if until_key:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in PRESSES and self.isVisible():
+            self.hide()  # the key or click goes on to do what it does
+        return False
+
+    def hideEvent(self, event) -> None:
+        QApplication.instance().removeEventFilter(self)
+        super().hideEvent(event)
 
     def relabel(self, lang: str) -> None:  # the window's language changed while the note shows
         if self.isVisible() and self._said is not None:

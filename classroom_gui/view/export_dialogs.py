@@ -224,7 +224,7 @@ def _wrote(window, path: Path | None, more=None) -> Path | None:
         return wrote if more is None else wrote + ("\u3000" if lang == "ja" else " ") + more(lang)
 
     if path is not None and hasattr(window, "tell"):
-        window.tell(said, 15000)
+        window.tell(said, 15000, until_key=True)  # in F5, over the class until a key or click (teacher15 L6)
     return path
 
 

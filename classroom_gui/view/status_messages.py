@@ -8,15 +8,16 @@ from PySide6.QtCore import QTimer
 class StatusMessages:
     """Mixed into MainWindow, which provides sel, statusBar(), canvas and is_presenting()."""
 
-    def tell(self, said, ms: int = 8000, aloud: bool = False) -> None:
+    def tell(self, said, ms: int = 8000, aloud: bool = False, until_key: bool = False) -> None:
         """A message in the status bar: `said(lang)` (a key's text, the what-if status), said again in the new
         language when the language changes while it shows; "" clears it. `aloud`: over the class too (a refusal: a
-        teacher looks at the class; teacher9 L5); in presenter mode, which hides the status bar, every message is."""
+        teacher looks at the class; teacher9 L5); in presenter mode, which hides the status bar, every message is,
+        there `until_key` (the next key or click) rather than `ms` (an export's "wrote …": canvas_note)."""
         text_now = said(self.sel.lang)
         self._told = (said, text_now, ms)
         self.statusBar().showMessage(text_now, ms) if text_now else self.statusBar().clearMessage()
         if text_now and (aloud or self.is_presenting()):  # presenter mode hides the status bar (review17)
-            self.canvas.note.say(said, self.sel.lang, ms)
+            self.canvas.note.say(said, self.sel.lang, ms, until_key)
 
     def showEvent(self, event) -> None:
         """A message told before the window was first shown (the last session's what-if edits, said as the first
