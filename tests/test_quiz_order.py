@@ -142,20 +142,25 @@ def to_step(model, step: int) -> None:
 def test_back_and_home_leave_no_card_on_another_step(checkpoint, lang):
     """review18 bug 2: after an answer then ←, the answer card stayed over the step before its own (teacher5 M2 again);
     after Home it sat over the roll call; after ←← the question card sat over the two steps before. Every card is
-    shown only over its own step."""
+    shown only over its own step. (teacher15 L5: ← with a card up first closes it, on its step.)"""
     model, made = quiz_model(checkpoint, lang)
     q1 = made[0]
     to_step(model, q1.step - 1)
     model.quiz_next()
     assert card_on(model) == (q1.question, False, q1.step - 1)
     model.play("prev_beat")
+    assert card_on(model) is None and model.frame().beat + 1 == q1.step - 1
+    model.play("prev_beat")
     assert card_on(model) is None and model.frame().beat + 1 == q1.step - 2
     model.play("prev_beat")
     assert card_on(model) is None
-    to_step(model, q1.step - 1)  # back on the step it is asked over: the question again, and → reveals its answer
+    to_step(model, q1.step - 1)  # → on the step it is asked over: the question again, and → reveals its answer
+    assert card_on(model) is None
+    model.quiz_next()
     assert card_on(model) == (q1.question, False, q1.step - 1)
     model.quiz_next()
     assert card_on(model) == (q1.question, True, q1.step)
+    model.play("prev_beat")
     model.play("prev_beat")
     assert card_on(model) is None and model.frame().beat + 1 == q1.step - 1
     model.play("next_beat")
@@ -178,7 +183,8 @@ def test_a_second_pass_asks_again(checkpoint):
     to_step(model, last.step - 3)  # back before the step its question is asked over
     assert pressed_through(model.quiz_next, model.frame, 4) == [(last.question, False, last.step - 1),
                                                                (last.question, True, last.step)]
-    model.play("prev_beat")  # one step back from the answer: → moves on, the question is not asked twice
+    model.play("prev_beat")  # the answer card closed, then one step back: → moves on, not asking it twice
+    model.play("prev_beat")
     model.quiz_next()
     assert card_on(model) is None and model.frame().beat + 1 == last.step
 

@@ -231,6 +231,10 @@ class ClassroomModel(EditHistory):
     def play(self, name: str) -> None:
         """A Player move by name (next_beat, prev_chapter, home, faster, toggle, ...), then a notification. Home
         starts the quiz afresh: its questions are asked again on the next pass."""
+        quiz = self.quiz_play if self.quiz_on else None
+        if name == "prev_beat" and quiz is not None and quiz.close(self.player.timeline.locate(self.player.time)[0] + 1):
+            self.changed("time")  # ← with a quiz card up closes it, on the step under it (lesson.quiz_play.close)
+            return
         getattr(self.player, name)()
         if name == "home":
             self.quiz_play = None
@@ -305,7 +309,9 @@ class ClassroomModel(EditHistory):
         if self.quiz_play is None or self.quiz_play.key != key:
             from ..lesson.quiz_play import QuizPlay, class_questions
 
-            self.quiz_play = QuizPlay(class_questions(trace, self.sel))
+            before, self.quiz_play = self.quiz_play, QuizPlay(class_questions(trace, self.sel))
+            if before is not None and before.key[:4] == key[:4]:  # the same asker (M, the temperature, the language):
+                self.quiz_play.follow(before)  # the quiz goes on where it was, its open question still to be revealed
             self.quiz_play.key = key
         return self.quiz_play
 
@@ -333,7 +339,7 @@ class ClassroomModel(EditHistory):
         """The moment shown, on the window's canvas or on the canvas of an export's `size` (w, h: Selection.sized)."""
         sel = self.sel if size is None else self.sel.sized(*size)
         frame = frame_at(self.shown_trace(), sel, self.player.time, self.notices)
-        play = self.quiz_play if self.quiz_on else None
+        play = self._quiz() if self.quiz_play is not None else None  # made again for the class shown (after M)
         return play.dress(frame) if play is not None else frame
 
     def ahead(self):

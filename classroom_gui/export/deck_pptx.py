@@ -87,18 +87,25 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     from pptx.util import Pt
 
     from ..scene.quiz import LETTERS, asked_box, quiz_text
-    from ..scene.quiz_place import card_lines
+    from ..scene.quiz_place import ASKS, PAD_X, PAD_Y, card_lines
 
     quiz = frame.quiz
     revealed = quiz["answer"] is not None
     if revealed:
         scene.set_frame(frame, th)  # as the canvas draws it, title and narration and all: the card goes where it does
         card = scene.quiz_card  # placed by set_frame (scene.quiz.show_quiz), not placed a second time
-        rows = card_lines(quiz, LETTERS, card.paired, kind=card.kind)  # the question whole: PowerPoint wraps it
-        box, said, px = card.box, [line for line in rows if line], card.px * PT_PER_PX
+        # its lines as the picture breaks them, in a box no renderer wraps again (teacher15 L1: in LibreOffice
+        # 「B. 「マッ／ト」」 and ✓ alone on a line), with the picture's padding
+        said = [line for line in card.lines if line]
+        rows = 1 if card.kind == "question" else -(-len(quiz["choices"]) // (1 + card.paired))  # the choices' lines
+        if card.kind in ASKS:  # the question one paragraph, broken where the picture breaks it
+            said = ["\v".join(said[:-rows]), *said[-rows:]]
+        box, px, wrap, margins = card.box, card.px * PT_PER_PX, False, (PAD_X, PAD_Y)
+        question_end = 0 if card.kind in ASKS and "" in card.lines else -1  # the gap under it, as in the picture
     else:
         box, said = asked_box(scene.frame.canvas), [line for line in card_lines(quiz, LETTERS, False) if line]
         px = _fitting_px(quiz_text(quiz), box.width() - 72, box.height() - 56, *QUIZ_PX) * th.font_scale * PT_PER_PX
+        wrap, margins, question_end = True, (36, 28), 0
     x, y, w, h = box.x(), box.y(), box.width(), box.height()
     shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *_emu(x, y, w, h))
     shape.name = QUIZ_NAME
@@ -111,9 +118,9 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     _write(tf, lines)
     for para in tf.paragraphs:
         para.alignment = 1  # PP_ALIGN.LEFT
-    if said[0] == quiz["question"]:
-        tf.paragraphs[0].space_after = Pt(px * 0.6)
-    _fitted(tf, 36)
+    if question_end >= 0:
+        tf.paragraphs[question_end].space_after = Pt(px * 0.6)
+    _fitted(tf, *margins, wrap=wrap)
 
 
 def _emu(*px: float):
@@ -146,30 +153,36 @@ def _japanese(text: str) -> bool:
 
 
 def _write(frame_text, paragraphs: list[tuple[str, float, str, bool]]) -> None:
-    """Fill a text frame: (text, size in pt, colour, bold) per paragraph; runs say their language so that
-    spell checking and the East Asian font choice are right."""
+    """Fill a text frame: (text, size in pt, colour, bold) per paragraph, a "\v" in it a line break; runs say their
+    language so that spell checking and the East Asian font choice are right."""
     from pptx.util import Pt
 
     frame_text.clear()
     for n, (text, pt, colour, bold) in enumerate(paragraphs):
         para = frame_text.paragraphs[0] if n == 0 else frame_text.add_paragraph()
-        run = para.add_run()
-        run.text = text
-        run.font.size = Pt(pt)
-        run.font.bold = bold
-        run.font.color.rgb = _rgb(colour)
-        run.font._rPr.set("lang", "ja-JP" if _japanese(text) else "en-US")
+        if "\v" in text:
+            para.text = text  # (a run a line: python-pptx makes "\v" a line break)
+        else:
+            para.add_run().text = text
+        for run in para.runs:
+            run.font.size = Pt(pt)
+            run.font.bold = bold
+            run.font.color.rgb = _rgb(colour)
+            run.font._rPr.set("lang", "ja-JP" if _japanese(text) else "en-US")
 
 
-def _fitted(frame_text, margin: float | None = None) -> None:
-    """A text frame wrapped, centred vertically and shrunk to fit its shape (the title, the narration, a quiz card),
-    with `margin` canvas px left and right (None: PowerPoint's own)."""
+def _fitted(frame_text, margin: float | None = None, margin_y: float | None = None, wrap: bool = True) -> None:
+    """A text frame centred vertically and shrunk to fit its shape (the title, the narration, a quiz card), wrapped
+    unless `wrap` is False (an answered quiz card holds the picture's own lines), with `margin` canvas px left and
+    right and `margin_y` top and bottom (None: PowerPoint's own)."""
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 
-    frame_text.word_wrap = True
+    frame_text.word_wrap = wrap
     frame_text.vertical_anchor = MSO_ANCHOR.MIDDLE
     if margin is not None:
         frame_text.margin_left = frame_text.margin_right = _emu(margin)[0]
+    if margin_y is not None:
+        frame_text.margin_top = frame_text.margin_bottom = _emu(margin_y)[0]
     frame_text.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
 
 

@@ -79,6 +79,33 @@ class QuizPlay:
         moves = shown_on(q, revealed) - step_now
         return "reveal" if moves > 0 else "back" if moves < 0 else "answer" if revealed else "ask"
 
+    def close(self, step_now: int) -> bool:
+        """← (or PgUp) while a card is up over `step_now`: the card goes and the class stays on the step under it
+        (teacher15 L5: ← went back a whole step). A question asked and not answered is asked again by the next
+        press (→ after ← is as if ← had not been pressed); an answered one stays answered. False with no card up."""
+        if self.showing is None or shown_on(*self.showing) != step_now:
+            return False
+        q, revealed = self.showing
+        if not revealed:
+            self.coming.insert(0, self.showing)
+        self.showing = None
+        return True
+
+    def follow(self, before: "QuizPlay") -> "QuizPlay":
+        """This quiz (the class's questions made again: M turned the rule, or another temperature) where `before`
+        was: the card up, the questions to come and those answered, each as the question of the same kind revealed
+        by the same step (teacher15 L5: after M the next → asked the open question again instead of revealing it).
+        A question the new class has not (a tie) is dropped."""
+        mine = {(q.kind, q.step): q for qs in self.by_step.values() for q in qs}
+
+        def same(q: Question) -> Question | None:
+            return mine.get((q.kind, q.step))
+        self.done = {id(n): n for n in map(same, before.done.values()) if n is not None}
+        self.coming = [(same(q), r) for q, r in before.coming if same(q) is not None]
+        shown = before.showing and same(before.showing[0])
+        self.showing = (shown, before.showing[1]) if shown else None
+        return self
+
     def dress(self, frame: Frame) -> Frame:
         """The frame with the question (or its answer) on it while one is up and the class is on the step it is
         shown over; on any other step (after ←, Home) the frame as it is (review18: the answer card stayed up over

@@ -27,7 +27,8 @@ def asked_box(canvas) -> QRectF:
 def shown_by_answer(scene) -> list[QRectF]:
     """Where `scene` (holding its frame) draws what an answer is read from, canvas pixels: every seat and drawn
     desk (its name, cards and badge), the links' share labels, the board's lines as far down as they reach, its
-    strips and chart (with its heading), and the words of the title, legend, narration and notes."""
+    strips and chart (with its heading), the words of the title, legend and notes, and the caption's whole box with
+    the narration in it (teacher15 M1: a card clear of the narration's words ran into its box at 11 students, 4:3)."""
     out = [QRectF(s.x, s.y, s.w, s.h) for s in scene.frame.students]
     out += [d.sceneBoundingRect() for d in scene.desks if d.isVisible()]
     out += [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
@@ -40,6 +41,7 @@ def shown_by_answer(scene) -> list[QRectF]:
     if board.chart is not None:
         out.append(board.chart.adjusted(0, -HEADING, 0, 0))
     out += [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
+    out.append(caption_rect(scene.frame.canvas))
     return out + [r for item in (scene.title, scene.narration, scene.notices) for r in item.words()]
 
 

@@ -26,6 +26,7 @@ SIZES = tuple(range(MOST_PX, LEAST_PX - 1, -4))  # 44, 40, ... 24
 WIDTHS = (960, 800, 680, 560, 460, 380, 320, 260, 220, 190, 160)  # the text's widths below its one-line width: a narrower,
 # taller card where a wide one finds no room (a free desk's place is 210 x 375 at 4:3)
 NO_BREAK = "\u00a0\u00a0"
+SLACK = 1.04  # the card's text room over its measured width: drawn scaled (1024 x 768) Qt's text runs ~2 % wider
 FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
 
 
@@ -35,20 +36,26 @@ class Placed:
     lines: list[str]  # what it says (KINDS), two choices a row when `paired`, letters held to their choices
     px: float        # its text size, canvas pixels
     paired: bool
-    kind: str        # "whole", "choices" or "answer"
+    kind: str        # one of KINDS
 
 
-KINDS = ("whole", "choices", "answer")  # the question and the choices; the choices (the question was asked on the
-# slide before); the answer's choice alone: the first that has a free place at LEAST_PX or more
+KINDS = ("whole", "question", "choices", "answer")  # the question and the choices; the question and the answer's
+# choice (teacher15 M1: at 11 students on 4:3 the top share's card lost its question); the choices (the question was
+# asked on the slide before); the answer's choice alone: the first that has a free place at LEAST_PX or more
+ASKS = ("whole", "question")  # the kinds that say the question
+# (paired, gap) tried for each kind: one choice a row, then two; a card with its question then both again without
+# the blank line under the question (teacher15 M1: a line shorter, the sum's question fits a free desk's place)
+SHAPES = {"whole": ((False, True), (True, True), (False, False), (True, False)), "question": ((False, True), (False, False)),
+          "choices": ((False, True), (True, True)), "answer": ((False, True),)}
 
 
 def card_lines(quiz: dict, letters: str, paired: bool, space: str = "  ", kind: str = "whole") -> list[str]:
     """The question, a blank line, and the lettered choices (the answer marked ✓), one or two a row; `space`
-    after each letter (the card's no-break spaces keep a letter on its choice's line). `kind` "choices" leaves
-    the question out, "answer" says the marked choice alone."""
-    choices = [f"{letters[i]}.{space}{c}" + ("  ✓" if quiz["answer"] == i else "") for i, c in enumerate(quiz["choices"])]
-    if kind == "answer":
-        return [choices[quiz["answer"]]]
+    after each letter and before ✓ (the card's no-break spaces keep a letter and the ✓ on their choice's line). `kind` "question"
+    says the question and the marked choice, "choices" leaves the question out, "answer" says the marked choice alone."""
+    choices = [f"{letters[i]}.{space}{c}" + (f"{space}✓" if quiz["answer"] == i else "") for i, c in enumerate(quiz["choices"])]
+    if kind in ("answer", "question"):
+        return [choices[quiz["answer"]]] if kind == "answer" else [quiz["question"], "", choices[quiz["answer"]]]
     if paired:
         choices = ["      ".join(choices[i:i + 2]) for i in range(0, len(choices), 2)]
     return [quiz["question"], "", *choices] if kind == "whole" else choices
@@ -95,15 +102,17 @@ def _hiragana(c: str) -> bool:
 
 def phrase_breaks(text: str) -> list[int]:
     """Where a Japanese question may break between phrases (the index a line starts at): after 「、」「，」「：」,
-    after a run of hiragana (a particle or an ending) before a kanji, katakana or 「, and after 「に」「を」「は」
-    before more hiragana; never inside a 「」 name nor before a mark that may not start a line."""
+    after a run of hiragana (a particle or an ending) before a kanji, katakana or 「, after 「に」「を」「は」
+    before more hiragana, and before 「（」 and after 「）」 (an aside is a phrase of its own: teacher15 L1, with none
+    there the card broke 「…聞こえない）で／は、」); never inside a 「」 name nor before a mark that may not start a line."""
     found, depth = [], 0
     for i in range(1, len(text)):
         prev, ch = text[i - 1], text[i]
         depth += (prev == "「") - (prev == "」")
         if depth > 0 or ch in NO_LINE_START or ch == "ー":
             continue
-        if prev in "、，：" or _hiragana(prev) and not _hiragana(ch) or prev in "にをは" and _hiragana(ch):
+        if (prev in "、，：）" or ch == "（" or _hiragana(prev) and not _hiragana(ch)
+                or prev in "にをは" and _hiragana(ch)):
             found.append(i)
     return found
 
@@ -130,29 +139,32 @@ def clause_width(question: str, fm: QFontMetricsF) -> float:
 
 
 def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
-    """(lines, px, paired, kind, card w, card h), the most said first (KINDS); each first with its question broken
-    only between phrases (or words), then anywhere; each from the biggest text down: one choice a row, then two a
-    row, each one line wide, as wide as its question's widest phrase, or narrower (WIDTHS); never wider than
-    `widest` pixels."""
+    """(lines, px, paired, kind, card w, card h), the most said first (KINDS); each from the biggest text down, in
+    its SHAPES, each one line wide, as wide as its question's widest phrase, or narrower (WIDTHS); never wider than
+    `widest` pixels. A question breaks only between phrases (or words) and a choice nowhere: a width
+    narrower than either is no layout (teacher15 L1: a card too narrow broke 「…聞こえない）で／は」 and left ✓ on a line
+    of its own). The card is SLACK wider than its text measures, so a picture drawn smaller wraps nothing either."""
     for kind in KINDS:
-        for whole_clauses in (True, False) if kind == "whole" else (True,):
-            for px in SIZES:
-                fm = QFontMetricsF(fonts.font(px * font_scale))
-                least = clause_width(quiz["question"], fm) if kind == "whole" else 0.0
-                for paired in (False, True) if kind != "answer" else (False,):
-                    given = card_lines(quiz, letters, paired, NO_BREAK, kind)
-                    one_line = min(max(fm.horizontalAdvance(line) for line in given) + 2, widest - 2 * PAD_X)
-                    widths = {one_line, *(w for w in WIDTHS if w < one_line)}
-                    if kind == "whole":
-                        widths.add(min(one_line, max(least, *(fm.horizontalAdvance(c) + 2 for c in given[2:]))))
-                    for w in sorted(widths, reverse=True):
-                        if (w >= least) != whole_clauses:
-                            continue
-                        lines = question_lines(given, fm, w) if kind == "whole" else given
-                        used = fm.boundingRect(QRectF(0, 0, w, 1e6), FLAGS, "\n".join(lines))
-                        if used.width() > w + 0.5:  # a word longer than the width: this wrap does not hold it
-                            continue
-                        yield lines, px * font_scale, paired, kind, used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y
+        for px in SIZES:
+            fm = QFontMetricsF(fonts.font(px * font_scale))
+            for paired, gap in SHAPES[kind]:
+                given = card_lines(quiz, letters, paired, NO_BREAK, kind)
+                if not gap and kind in ASKS:  # the question straight above its choices: a line shorter (teacher15 M1)
+                    given.remove("")
+                choices = given[1 + gap:] if kind in ASKS else given
+                least = max(fm.horizontalAdvance(c) + 2 for c in choices)
+                if kind in ASKS:
+                    least = max(least, clause_width(quiz["question"], fm))
+                one_line = min(max(fm.horizontalAdvance(line) for line in given) + 2, widest - 2 * PAD_X)
+                for w in sorted({one_line, least, *WIDTHS}, reverse=True):
+                    if w > one_line or w < least:
+                        continue
+                    lines = question_lines(given, fm, w) if kind in ASKS else given
+                    used = fm.boundingRect(QRectF(0, 0, w, 1e6), FLAGS, "\n".join(lines))
+                    if used.width() > w + 0.5:  # a word longer than the width: this wrap does not hold it
+                        continue
+                    yield (lines, px * font_scale, paired, kind, used.width() * SLACK + 2 * PAD_X + 2,
+                           used.height() + 2 * PAD_Y)
 
 
 def answered_place(quiz: dict, letters: str, area: QRectF, taken: list[QRectF], near, font_scale: float,

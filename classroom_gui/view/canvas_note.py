@@ -1,32 +1,56 @@
 """A short-lived note over the classroom canvas (teacher9 L5): a what-if refusal said where the teacher is looking,
 and in presenter mode (F5, full screen), where the status bar is hidden, every status message (an export's
 "wrote …": review17). A widget on the view's viewport, never
-part of the scene: no exported picture shows it, and a click passes through it to the class below.
+part of the scene: no exported picture shows it, and a click passes through it to the class below. It sits over the
+caption (the narration's box), as wide as it, not over the class or the board: a what-if's note over the middle hid
+the attention matrix's changed row for its seconds (teacher15 L6).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QApplication
 
+from ..scene.areas import caption_rect
 from .viewport_label import ViewportLabel
 
-WIDTH = 0.6        # of the viewport's width, at most
+WIDTH = 0.6        # of the viewport's width, at most, with no frame shown (else the caption's width)
 LINE = 1 / 28      # the text's pixel size, of the viewport's height (38 px on a 1080-line projector)
 LEAST_PX = 15
+UNTIL_KEY_MS = 120_000  # a note told to stay until a key or click goes after this all the same
+# a key (a window shortcut's key, such as →, comes as ShortcutOverride and never as KeyPress) or a click
+PRESSES = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.MouseButtonPress)
 
 
 class CanvasNote(ViewportLabel):
     def __init__(self, view):
         super().__init__(view, "canvasNote")
+        self.view = view
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.hide)
         self._said = None
 
-    def say(self, said, lang: str, ms: int = 8000) -> None:
-        """Show `said(lang)` (a message that can be said again in another language) for `ms` milliseconds."""
+    def say(self, said, lang: str, ms: int = 8000, until_key: bool = False) -> None:
+        """Show `said(lang)` (a message that can be said again in another language) for `ms` milliseconds, or
+        `until_key`: until the next key press or click (an export's "wrote …", teacher15 L6: a deck written while
+        the teacher looked at the class had said it for 15 s and gone, and F5 hides the status bar)."""
         self._said = said
         self._show(said(lang))
-        self.timer.start(ms)
+        self.timer.start(UNTIL_KEY_MS if until_key else ms)
+        app = QApplication.instance()
+        if until_key:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in PRESSES and self.isVisible():
+            self.hide()  # the key or click goes on to do what it does
+        return False
+
+    def hideEvent(self, event) -> None:
+        QApplication.instance().removeEventFilter(self)
+        super().hideEvent(event)
 
     def relabel(self, lang: str) -> None:  # the window's language changed while the note shows
         if self.isVisible() and self._said is not None:
@@ -34,10 +58,21 @@ class CanvasNote(ViewportLabel):
 
     def _show(self, text: str) -> None:
         area = self.parentWidget().rect()
-        px = max(LEAST_PX, round(area.height() * LINE))
-        self.setStyleSheet(f"QLabel#canvasNote {{ background: rgba(24, 24, 24, 225); color: white; font-size: {px}px;"
-                           f" border-radius: {px // 2}px; padding: {px // 2}px {px}px; }}")
+        frame = getattr(self.view, "frame", None)
+        place = area if frame is None else self.view.mapFromScene(caption_rect(frame.canvas)).boundingRect() & area
         self.setText(text)
-        self.centre_on(area, area.width() * WIDTH)
+        px = max(LEAST_PX, round(area.height() * LINE))
+        while True:  # as big as fits the caption's height, down to LEAST_PX
+            self._style(px)
+            self.centre_on(place, place.width() * (WIDTH if frame is None else 1.0))
+            if px <= LEAST_PX or frame is None or self.height() <= place.height():
+                break
+            px = max(LEAST_PX, px - 2)
+        self.move(self.x(), max(0, min(self.y(), area.bottom() - self.height())))  # on the canvas, whatever its height
         self.show()
         self.raise_()
+
+    def _style(self, px: int) -> None:
+        self.setStyleSheet(f"QLabel#canvasNote {{ background: rgba(24, 24, 24, 225); color: white; font-size: {px}px;"
+                           f" border-radius: {px // 2}px; padding: {px // 2}px {px}px; }}")
+        self.ensurePolished()  # (its font-size is applied now, so that its height for a width is measured with it)

@@ -20,22 +20,23 @@ def wrote(window, path: Path | None, more=None) -> Path | None:
         return told if more is None else told + ("\u3000" if lang == "ja" else " ") + more(lang)
 
     if path is not None and hasattr(window, "tell"):
-        window.tell(said, 15000)
+        window.tell(said, 15000, until_key=True)  # in F5, over the class until a key or click (teacher15 L6)
     return path
 
 
 class StatusMessages:
     """Mixed into MainWindow, which provides sel, statusBar(), canvas and is_presenting()."""
 
-    def tell(self, said, ms: int = 8000, aloud: bool = False) -> None:
+    def tell(self, said, ms: int = 8000, aloud: bool = False, until_key: bool = False) -> None:
         """A message in the status bar: `said(lang)` (a key's text, the what-if status), said again in the new
         language when the language changes while it shows; "" clears it. `aloud`: over the class too (a refusal: a
-        teacher looks at the class; teacher9 L5); in presenter mode, which hides the status bar, every message is."""
+        teacher looks at the class; teacher9 L5); in presenter mode, which hides the status bar, every message is,
+        there `until_key` (the next key or click) rather than `ms` (an export's "wrote …": canvas_note)."""
         text_now = said(self.sel.lang)
         self._told = (said, text_now, ms)
         self.statusBar().showMessage(text_now, ms) if text_now else self.statusBar().clearMessage()
         if text_now and (aloud or self.is_presenting()):  # presenter mode hides the status bar (review17)
-            self.canvas.note.say(said, self.sel.lang, ms)
+            self.canvas.note.say(said, self.sel.lang, ms, until_key)
 
     def paint_failed(self) -> None:
         """Part of the picture could not be drawn (scene.paint_guard logged why): said once per fault, and the

@@ -19,5 +19,6 @@ class ViewportLabel(QLabel):
     def centre_on(self, area: QRect, width: float) -> None:
         """`width` pixels wide, as tall as its text then needs, its middle on `area`'s."""
         self.setFixedWidth(max(1, round(width)))
+        self.setMinimumHeight(0)  # (QLabel's height for a width is at least its minimum: the last fixed height)
         self.setFixedHeight(self.heightForWidth(self.width()))
         self.move(area.center().x() - self.width() // 2, area.center().y() - self.height() // 2)
