@@ -166,8 +166,8 @@ def softmax(ctx, fr: Frame):
     lines = worked(ctx, probs, top, vocab)  # its last line is the answer's own: the list goes on from the second
     fr.board = lines + [ctx.t("board.prob", word=ctx.word(vocab[i]), p=fmt(probs[i], 3))
                         for i in (top[1:] if lines else top)]
-    other = left_out(ctx.trace, top)  # the list's words are the sentence's language: the board says what it left out
-    if other is not None:
+    other = left_out(ctx.trace, top)  # the list's words are the sentence's language: the board says what it left out,
+    if other is not None and fmt(probs[other], 3) != fmt(0.0, 3):  # unless it would read 0.000 like the list's last
         fr.board.append(ctx.t(f"board.left_out_{script(vocab[other])}", word=ctx.word(vocab[other]),
                               p=fmt(probs[other], 3)))
     fr.narration = ctx.t(ctx.beat.key, temp=_temperature(float(ctx.sel.temperature)), top=ctx.word(vocab[top[0]]), v=v,
