@@ -168,8 +168,6 @@ class CachedItem(QGraphicsRectItem):
         self.setPos(x, y)
         self.setOpacity(opacity)
         self.setVisible(opacity > 0.001)
-        if opacity <= 0.001:
-            self.blitted = None  # hidden: holds no picture (a bigger class's desks stay on as hidden items)
         if z is not None:
             self.setZValue(z)
 
@@ -177,6 +175,13 @@ class CachedItem(QGraphicsRectItem):
         if self._placed is not None:
             self._placed = None
             self.setVisible(False)
+
+    def setVisible(self, visible: bool) -> None:
+        """Shown or hidden; hidden, it lets its last picture go (the one place a hidden blitting item's is
+        cleared, whoever hides it: place, clear, the board's lines; a bigger class's desks stay on as hidden
+        items, which would hold a picture each). A new content lets it go in set_key."""
+        super().setVisible(visible)
+        if not visible:
             self.blitted = None
 
 
