@@ -285,8 +285,8 @@ def label_texts(label: str, px: float, room: float, lines: int) -> list[str]:
 
 @lru_cache(maxsize=1024)
 def all_fit(texts: tuple[str, ...], px: float, room: float) -> bool:  # every number within its cell at px
-    metrics = QFontMetricsF(fonts.font(px))
-    return all(metrics.horizontalAdvance(text) <= room for text in texts)
+    font = fonts.font(px)  # measured by the kept layouts that draw them (text_lines): QFontMetricsF's advance, to
+    return all(text_lines.line(text, font).advance <= room for text in texts)  # the bit, without laying it out again
 
 
 @lru_cache(maxsize=8192)
@@ -294,7 +294,7 @@ def shown_number(text: str, px: float, room: float):
     """(text, font) of a number in a cell `room` px wide: as it is at px, or "-12.34" with one decimal less and
     shrunk (to 14 px at least) to fit. Kept: a new moment paints hundreds of numbers, most of them seen before."""
     base = fonts.font(px)
-    if text != "…" and QFontMetricsF(base).horizontalAdvance(text) > room:
+    if text != "…" and text_lines.line(text, base).advance > room:  # (as all_fit measures)
         text = fmt(float(text), 1)
         return text, fitted_font(text, px, room, min_px=14)
     return text, base
