@@ -12,7 +12,8 @@ item's kept picture painted) and timing them in place: a row says how many ms of
 --profile writes cProfile's view of the jumps over the goal (33 ms; --goal) in a second run of the same moments in a
 fresh scene (the profiler's overhead left out of the first run's timings).
 
-Each jump also counts its minor page faults (memory new to the process, zero-filled by the kernel: a picture
+The run also counts the kept pictures painted and how many of them had been kept before (QPixmapCache let them go
+when its budget was full: painted again, not new). Each jump also counts its minor page faults (memory new to the process, zero-filled by the kernel: a picture
 kept for the first time while QPixmapCache is still filling, a big class's new canvas-sized picture; ~4 us each
 on this machine) and the ms Python's cycle collector ran in it (gc.callbacks). malloc is set as the app sets it
 (model.allocator.keep_freed_memory; --default-malloc: as glibc sets it), and so is the collector.
@@ -104,6 +105,25 @@ def instrument() -> Spent:
     s.wrap(strip.StripView, "paint", "strip.paint")
     s.wrap(pictures, "paint_cached", "kept.paint")
     return s
+
+
+class Evicted:
+    """scene.pictures' QPixmapCache, watched: how many kept pictures were painted, how many of them had been kept
+    before and let go by the cache (its budget full: a jump back paints them again), and the bytes inserted."""
+
+    def __init__(self):
+        from PySide6.QtGui import QPixmapCache
+        self.cache, self.seen, self.painted, self.again, self.bytes = QPixmapCache, set(), 0, 0, 0
+
+    def find(self, key):
+        return self.cache.find(key)
+
+    def insert(self, key, pix):
+        self.painted += 1
+        self.again += key in self.seen
+        self.seen.add(key)
+        self.bytes += pix.width() * pix.height() * pix.depth() // 8
+        return self.cache.insert(key, pix)
 
 
 def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Profile | None = None,
@@ -248,8 +268,16 @@ def main(argv=None) -> int:
     print(f"load {os.getloadavg()[0]:.2f}; {args.students} students, {args.model}; canvas {args.size}")
     SPENT = instrument()
     GOAL_MS = args.goal
-    rows = jump_log(trace, args.frames, parse_size(args.size), app, args.seed, warm=args.warm)
+    from classroom_gui.scene import pictures
+    kept, pictures.QPixmapCache = pictures.QPixmapCache, Evicted()
+    try:
+        rows = jump_log(trace, args.frames, parse_size(args.size), app, args.seed, warm=args.warm)
+        watched = pictures.QPixmapCache
+    finally:
+        pictures.QPixmapCache = kept
     report(rows)
+    print(f"\nkept pictures painted {watched.painted} ({watched.bytes / 1e6:.0f} MB; QPixmapCache's budget "
+          f"{kept.cacheLimit() / 1024:.0f} MB), {watched.again} of them kept before and let go by the cache")
     if args.log:
         write_log(rows, args.log)
     if args.profile:
