@@ -27,40 +27,53 @@ def cards(view) -> dict:
             if isinstance(i, StripItem) and i.isVisible() and i.view.box is not None and i.view.box.label_h}
 
 
-def test_new_numbers_under_the_same_labels_blit_the_labels(lesson, monkeypatch):
+def same_places_new_content(view, trace, sel, timeline, shown) -> tuple:
+    """The first two beats in a row where at least 3 of shown(view)'s keys (what stays: a card's label, a desk's
+    state, and their places) show something new, and how many keys of the second are not in the first; the canvas
+    showing the second."""
+    before = None
+    for beat in timeline.beats:
+        view.set_frame(frame_at(trace, sel, beat.start + 0.97 * beat.duration))
+        now = shown(view)
+        if before and len([k for k in now if k in before[1] and now[k] != before[1][k]]) >= 3:
+            return (before[0].start + 0.97 * before[0].duration, beat.start + 0.97 * beat.duration,
+                    len(now.keys() - before[1].keys()))
+        before = (beat, now)
+    raise AssertionError("no two beats in a row show something new in the same places")
+
+
+def kept_and_in_place(lesson, monkeypatch, shown, kept_part, part, in_place: dict) -> None:
+    """Jump to the first moment of a pair (same_places_new_content), then to the second: every item's new picture
+    paints `part` of what changed (cls.name) and blits `kept_part` (cls.name) but where the place is new; the
+    window shows what painting every item in place shows (in_place: {(cls, kept method): method painting in place})."""
     trace, timeline = lesson
     sel = Selection(focus=1, rule="causal")
     view = canvas()
-    pair = None
-    before = None
-    for beat in timeline.beats:  # two beats in a row: cards with the same labels in the same places show new numbers
-        view.set_frame(frame_at(trace, sel, beat.start + 0.97 * beat.duration))
-        now = cards(view)
-        if before and len([k for k in now if k in before[1] and now[k] != before[1][k]]) >= 3:
-            pair = (before[0], beat, len(now.keys() - before[1].keys()))
-            break
-        before = (beat, now)
-    assert pair, "no two beats in a row show new numbers under the same labels"
-    first, second = (b.start + 0.97 * b.duration for b in pair[:2])
+    first, second, new = same_places_new_content(view, trace, sel, timeline, shown)
     view.set_frame(frame_at(trace, sel, first))
     grab(view)
-    labels = count_calls(monkeypatch, StripView, "_paint_label")
-    bodies = count_calls(monkeypatch, StripView, "paint_body")
+    kept_calls = count_calls(monkeypatch, *kept_part)
+    painted = count_calls(monkeypatch, *part)
     frame = frame_at(trace, sel, second)
     view.set_frame(frame)
     kept = grab(view)
-    assert bodies["n"] >= 3 and labels["n"] <= pair[2]  # new numbers painted; only a new card's label painted
+    assert painted["n"] >= 3 and kept_calls["n"] <= new  # what changed painted; a shell only in a new place
     from classroom_gui.scene import pictures
     monkeypatch.setattr(pictures, "paint_item", lambda item, p, key, paint, lift=0: pictures.lifted(p, lift, paint))
-    monkeypatch.setattr(StripView, "paint_kept", StripView.paint)  # each label drawn where it is
-    monkeypatch.setattr(StripView, "paint_body_kept", StripView.paint_body)
+    for (cls, name), method in in_place.items():
+        monkeypatch.setattr(cls, name, method)
     painted_in_place(monkeypatch)  # every item painted in place, into Qt's item cache
     direct = canvas()
     direct.set_frame(frame)
-    assert grab(direct) == kept  # the same pixels as painting every card in place in Qt's item cache
-    assert labels["n"] >= len(cards(direct))
+    assert grab(direct) == kept  # the same pixels as painting every item in place in Qt's item cache
+    assert kept_calls["n"] >= len(shown(direct))
     view.close()
     direct.close()
+
+
+def test_new_numbers_under_the_same_labels_blit_the_labels(lesson, monkeypatch):
+    kept_and_in_place(lesson, monkeypatch, cards, (StripView, "_paint_label"), (StripView, "paint_body"),
+                      {(StripView, "paint_kept"): StripView.paint, (StripView, "paint_body_kept"): StripView.paint_body})
 
 
 def desks(view) -> dict:
@@ -70,35 +83,5 @@ def desks(view) -> dict:
 
 
 def test_a_desk_with_a_new_tag_blits_its_body(lesson, monkeypatch):
-    trace, timeline = lesson
-    sel = Selection(focus=1, rule="causal")
-    view = canvas()
-    pair = None
-    before = None
-    for beat in timeline.beats:  # two beats in a row: desks in the same state and place show a new tag or badge
-        view.set_frame(frame_at(trace, sel, beat.start + 0.97 * beat.duration))
-        now = desks(view)
-        if before and len([k for k in now if k in before[1] and now[k] != before[1][k]]) >= 3:
-            pair = (before[0], beat, len(now.keys() - before[1].keys()))
-            break
-        before = (beat, now)
-    assert pair, "no two beats in a row show new tags on desks in the same state"
-    first, second = (b.start + 0.97 * b.duration for b in pair[:2])
-    view.set_frame(frame_at(trace, sel, first))
-    grab(view)
-    bodies = count_calls(monkeypatch, DeskItem, "_paint_body")
-    tags = count_calls(monkeypatch, DeskItem, "_paint_tag")
-    frame = frame_at(trace, sel, second)
-    view.set_frame(frame)
-    kept = grab(view)
-    assert tags["n"] >= 3 and bodies["n"] <= pair[2]  # new tags painted; only a desk in a new state or place's body
-    from classroom_gui.scene import pictures
-    monkeypatch.setattr(pictures, "paint_item", lambda item, p, key, paint, lift=0: pictures.lifted(p, lift, paint))
-    monkeypatch.setattr(DeskItem, "_paint_desk_kept", DeskItem._paint_desk)  # each body drawn where it is
-    painted_in_place(monkeypatch)  # every item painted in place, into Qt's item cache
-    direct = canvas()
-    direct.set_frame(frame)
-    assert grab(direct) == kept  # the same pixels as painting every desk in place in Qt's item cache
-    assert bodies["n"] >= len(desks(direct))
-    view.close()
-    direct.close()
+    kept_and_in_place(lesson, monkeypatch, desks, (DeskItem, "_paint_body"), (DeskItem, "_paint_tag"),
+                      {(DeskItem, "_paint_desk_kept"): DeskItem._paint_desk})
