@@ -249,7 +249,7 @@ class DeskItem(CachedItem):
         s, b, th = self.student, self.box, self.theme
         key = ("body", s.state, s.unknown, b.w, b.h, b.radius, b.header_h, th.name, th.font_scale)  # (_paint_body's)
         pictures.paint_cached(p, pictures.name_of(key), self.rect(), self._paint_body)
-        self._paint_desk(p, body=False)
+        self._paint_desk(p, False)
 
     def _paint_desk(self, p: QPainter, body: bool = True) -> None:
         if body and self.parts & BODY:
