@@ -1,5 +1,5 @@
-"""A card's label row and a desk's body are kept as pictures of their own (scene.strip.StripView.paint_kept,
-scene.desk.DeskItem._paint_desk_kept): a new moment that shows the same cards with new numbers paints their cells
+"""A card's label row and a desk's body are kept as pictures of their own once seen twice (scene.pictures.paint_part,
+scene.strip.StripView.paint_kept, scene.desk.DeskItem._paint_desk_kept): a new moment that shows the same cards with new numbers paints their cells
 and blits their labels, a desk with a new badge or name tag blits its body, to the same pixels as painting in
 place. Offscreen Qt (see conftest.py)."""
 from __future__ import annotations
@@ -46,10 +46,12 @@ def kept_and_in_place(lesson, monkeypatch, shown, kept_part, part, in_place: dic
     """Jump to the first moment of a pair (same_places_new_content), then to the second: every item's new picture
     paints `part` of what changed (cls.name) and blits `kept_part` (cls.name) but where the place is new; the
     window shows what painting every item in place shows (in_place: {(cls, kept method): method painting in place})."""
+    from classroom_gui.scene import pictures
     trace, timeline = lesson
     sel = Selection(focus=1, rule="causal")
     view = canvas()
     first, second, new = same_places_new_content(view, trace, sel, timeline, shown)
+    monkeypatch.setattr(pictures, "_PARTS", Seen())  # every part as seen before (paint_part: kept from then on)
     view.set_frame(frame_at(trace, sel, first))
     grab(view)
     kept_calls = count_calls(monkeypatch, *kept_part)
@@ -58,7 +60,6 @@ def kept_and_in_place(lesson, monkeypatch, shown, kept_part, part, in_place: dic
     view.set_frame(frame)
     kept = grab(view)
     assert painted["n"] >= 3 and kept_calls["n"] <= new  # what changed painted; a shell only in a new place
-    from classroom_gui.scene import pictures
     monkeypatch.setattr(pictures, "paint_item", lambda item, p, key, paint, lift=0: pictures.lifted(p, lift, paint))
     for (cls, name), method in in_place.items():
         monkeypatch.setattr(cls, name, method)
@@ -69,6 +70,39 @@ def kept_and_in_place(lesson, monkeypatch, shown, kept_part, part, in_place: dic
     assert kept_calls["n"] >= len(shown(direct))
     view.close()
     direct.close()
+
+
+class Seen(dict):
+    def pop(self, key, default=None):
+        return True
+
+
+def test_a_part_is_painted_directly_once_then_kept(qapp):
+    """pictures.paint_part: the first time a part is seen it is painted where it is, the second time into a kept
+    picture of its own, from then on blitted: the same pixels each time."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+    from classroom_gui.scene import pictures
+    calls = []
+
+    def part(p):
+        calls.append(p.device())
+        p.setBrush(QColor("#C0392B"))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawRoundedRect(QRectF(1.3, 0.7, 40.2, 11.9), 4, 4)
+
+    images = []
+    for _ in range(3):
+        image = QImage(60, 30, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setTransform(QTransform(0.83, 0, 0, 0.83, 3.37, 2.61))
+        pictures.paint_part(p, ("test part", id(calls)), QRectF(-2, -2, 46, 16), part)
+        p.end()
+        images.append(image)
+    assert len(calls) == 2 and calls[0] is images[0] and calls[1] is not images[1]  # directly; then its own picture
+    assert images[0] == images[1] == images[2]
 
 
 def test_new_numbers_under_the_same_labels_blit_the_labels(lesson, monkeypatch):

@@ -248,7 +248,7 @@ class DeskItem(CachedItem):
         the body is the first thing painted on the transparent picture, so its kept picture drawn there is a copy."""
         s, b, th = self.student, self.box, self.theme
         key = ("body", s.state, s.unknown, b.w, b.h, b.radius, b.header_h, th.name, th.font_scale)  # (_paint_body's)
-        pictures.paint_cached(p, pictures.name_of(key), self.rect(), self._paint_body)
+        pictures.paint_part(p, key, self.rect(), self._paint_body)
         self._paint_desk(p, False)
 
     def _paint_desk(self, p: QPainter, body: bool = True) -> None:

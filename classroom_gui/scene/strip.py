@@ -141,7 +141,7 @@ class StripView:
         radius = min(4.0, cells.height() * 0.3)
         if b.label_h and kept:
             key = ("label", s.label, s.role, grey, self.on_board, b.w, b.label_h, b.label_px, th.name, th.font_scale)
-            pictures.paint_cached(p, pictures.name_of(key), QRectF(-2, -2, b.w + 4, b.label_h + 4), self._paint_label)
+            pictures.paint_part(p, key, QRectF(-2, -2, b.w + 4, b.label_h + 4), self._paint_label)
         elif b.label_h:
             self._paint_label(p)
         if s.raised:  # the question card is held up: a soft shadow under it and a bold edge
