@@ -9,10 +9,11 @@ group first, so that the p95 tail is read by kind before anything is changed.
 "Misses" are counted by wrapping the functions that make a picture or a choice only when it is not kept
 (the class picture's shells and cards, the crowd's blocks and numbers, link routes and label placings, an
 item's kept picture painted) and timing them in place: a row says how many ms of the jump each took.
---profile writes cProfile's view of the jumps over the goal (33 ms) in a second run of the same moments in a
+--profile writes cProfile's view of the jumps over the goal (33 ms; --goal) in a second run of the same moments in a
 fresh scene (the profiler's overhead left out of the first run's timings).
 
-Each jump also counts its minor page faults (memory new to the process, zero-filled by the kernel: a picture
+The run also counts the kept pictures painted and how many of them had been kept before (QPixmapCache let them go
+when its budget was full: painted again, not new). Each jump also counts its minor page faults (memory new to the process, zero-filled by the kernel: a picture
 kept for the first time while QPixmapCache is still filling, a big class's new canvas-sized picture; ~4 us each
 on this machine) and the ms Python's cycle collector ran in it (gc.callbacks). malloc is set as the app sets it
 (model.allocator.keep_freed_memory; --default-malloc: as glibc sets it), and so is the collector.
@@ -82,10 +83,11 @@ class Spent:
 
 
 def instrument() -> Spent:
-    from classroom_gui.scene import board, class_image, classroom, crowd, desk, link_labels, links, pictures, strip
+    from classroom_gui.scene import (board, class_image, class_parts, classroom, crowd, desk, link_labels, links,
+                                     pictures, strip)
 
     s = Spent()
-    s.wrap(class_image.ClassImage, "_draw_shells", "shells")
+    s.wrap(class_parts.DeskParts, "_draw_shells", "shells")
     s.wrap(class_image.ClassImage, "_draw_cards", "cards")
     s.wrap(class_image.ClassImage, "set_class", "class.set")
     s.wrap(crowd.CrowdItem, "_build_blocks", "crowd.blocks")
@@ -105,10 +107,30 @@ def instrument() -> Spent:
     return s
 
 
+class Evicted:
+    """scene.pictures' QPixmapCache, watched: how many kept pictures were painted, how many of them had been kept
+    before and let go by the cache (its budget full: a jump back paints them again), and the bytes inserted."""
+
+    def __init__(self):
+        from PySide6.QtGui import QPixmapCache
+        self.cache, self.seen, self.painted, self.again, self.bytes = QPixmapCache, set(), 0, 0, 0
+
+    def find(self, key):
+        return self.cache.find(key)
+
+    def insert(self, key, pix):
+        self.painted += 1
+        self.again += key in self.seen
+        self.seen.add(key)
+        self.bytes += pix.width() * pix.height() * pix.depth() // 8
+        return self.cache.insert(key, pix)
+
+
 def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Profile | None = None,
-             warm: bool = False):
+             warm: bool = False, profiled: set | None = None):
     """One row per timed jump (bench_frames.run_case's moments and warm-up), with what each part cost; warm:
-    after the canvas drew the lesson ahead (bench_frames' jumping-warm)."""
+    after the canvas drew the lesson ahead (bench_frames' jumping-warm). `profile` runs during the jumps to the
+    moments in `profiled` (all of them without it)."""
     from bench_frames import canvas_for, draw_ahead, moments
 
     from classroom_gui.lesson.state import frame_at
@@ -126,7 +148,8 @@ def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Pro
     rows = []
     gc.callbacks.append(_collected)
     for t in times:
-        if profile is not None:
+        on = profile is not None and (profiled is None or t in profiled)
+        if on:
             profile.enable()
         COLLECTED[1] = 0.0
         faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
@@ -138,7 +161,7 @@ def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Pro
         view.viewport().repaint()
         t3, w3 = time.process_time(), time.perf_counter()
         faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
-        if profile is not None:
+        if on:
             profile.disable()
         spent = SPENT.take() if SPENT else {}
         rows.append({"t": t, "chapter": frame.chapter_key, "beat": frame.beat_key, "alpha": frame.alpha,
@@ -245,8 +268,16 @@ def main(argv=None) -> int:
     print(f"load {os.getloadavg()[0]:.2f}; {args.students} students, {args.model}; canvas {args.size}")
     SPENT = instrument()
     GOAL_MS = args.goal
-    rows = jump_log(trace, args.frames, parse_size(args.size), app, args.seed, warm=args.warm)
+    from classroom_gui.scene import pictures
+    kept, pictures.QPixmapCache = pictures.QPixmapCache, Evicted()
+    try:
+        rows = jump_log(trace, args.frames, parse_size(args.size), app, args.seed, warm=args.warm)
+        watched = pictures.QPixmapCache
+    finally:
+        pictures.QPixmapCache = kept
     report(rows)
+    print(f"\nkept pictures painted {watched.painted} ({watched.bytes / 1e6:.0f} MB; QPixmapCache's budget "
+          f"{kept.cacheLimit() / 1024:.0f} MB), {watched.again} of them kept before and let go by the cache")
     if args.log:
         write_log(rows, args.log)
     if args.profile:
@@ -257,7 +288,9 @@ def main(argv=None) -> int:
         SPENT.unwrap()
         SPENT = None
         prof = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
-        jump_log(trace, args.frames, parse_size(args.size), app, args.seed, profile=prof, warm=args.warm)
+        tail = {r["t"] for r in rows if r["cpu"] > GOAL_MS} or {max(rows, key=lambda r: r["cpu"])["t"]}
+        jump_log(trace, args.frames, parse_size(args.size), app, args.seed, profile=prof, warm=args.warm,
+                 profiled=tail)
         buf = io.StringIO()
         pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(args.top)
         buf.write("\n")

@@ -81,9 +81,9 @@ def test_a_jump_to_a_moment_drawn_ahead_paints_nothing_new(lesson, monkeypatch, 
     for cls, name in ((StripView, "paint_body"), (HeatmapItem, "_paint_body")):
         original = getattr(cls, name)
 
-        def counted(self, p, original=original):
+        def counted(self, p, *more, original=original):  # (a card's body: painted in place, or kept: paint_kept)
             calls["n"] += 1
-            return original(self, p)
+            return original(self, p, *more)
         monkeypatch.setattr(cls, name, counted)
     made = []  # kept pictures made on a jump: a key drawn ahead under another scale or fraction of a pixel
     real = pictures.QPixmapCache
@@ -250,8 +250,9 @@ def test_a_jump_into_a_fade_finds_the_strips_drawn_at_other_moments_of_it(lesson
     QPixmapCache.setCacheLimit(256 * 1024)
     view.warmer.run_all()
     calls = []
-    real = StripView.paint
-    monkeypatch.setattr(StripView, "paint", lambda self, p: (calls.append(self.strip.role), real(self, p))[1])
+    real = StripView.paint_body  # (every card's cells: painted in place, or kept: paint_kept)
+    monkeypatch.setattr(StripView, "paint_body", lambda self, p, *more: (calls.append(self.strip.role),
+                                                                         real(self, p, *more))[1])
     for frame, cold_image in zip(moments, painted):
         view.set_frame(frame)
         assert grab(view) == cold_image

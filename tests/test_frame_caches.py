@@ -40,13 +40,18 @@ def table_rgba(values, rows, cols, scale, grey, zeroed):
 
 @pytest.mark.parametrize("grey", [False, True])
 def test_narrow_strips_keep_the_tables_colours(grey):
-    from classroom_gui.scene.items import cell_rgba
+    """A short strip's colours, looked up in Python (items.small_rgba) or in NumPy (numpy_rgba, a wide strip's
+    way), are the table's."""
+    from classroom_gui.scene.items import cell_rgba, numpy_rgba
     rng = np.random.default_rng(3)
     values = list(rng.standard_normal(40) * 2) + [0.0, -0.0, 0.005, -0.005, math.inf, -math.inf, math.nan, 7.5]
     zeroed = [i % 7 == 0 for i in range(len(values))]
     for scale in (0.3, 1.0, 2.5):
-        got = cell_rgba(values, 7, 8, scale, grey, zeroed)
-        np.testing.assert_array_equal(got, table_rgba(values, 7, 8, scale, grey, zeroed))
+        want = table_rgba(values, 7, 8, scale, grey, zeroed)
+        np.testing.assert_array_equal(cell_rgba(values, 7, 8, scale, grey, zeroed), want)
+        np.testing.assert_array_equal(cell_rgba(np.array(values, np.float32), 7, 8, scale, grey, zeroed),
+                                      table_rgba(np.array(values, np.float32).tolist(), 7, 8, scale, grey, zeroed))
+        np.testing.assert_array_equal(numpy_rgba(values, 7, 8, scale, grey, zeroed), want)
 
 
 def test_wide_strips_keep_their_exact_colours():
@@ -96,10 +101,10 @@ def test_jumping_back_blits_desks_and_cards(qapp, trace_n, monkeypatch):
     scene = ClassroomScene()
     image = QImage(1600, 900, QImage.Format.Format_ARGB32_Premultiplied)
     painted = []
-    real, real_strip = DeskItem._paint_desk, StripView.paint
-    monkeypatch.setattr(DeskItem, "_paint_desk", lambda self, p: (painted.append(self), real(self, p)))
-    monkeypatch.setattr(StripView, "paint", lambda self, p: (painted.append(self) if not self.masked else None,
-                                                            real_strip(self, p)))  # hatched: painted in place
+    real, real_strip = DeskItem._paint_desk, StripView.paint_body  # (a card's body: in place or kept, paint_kept)
+    monkeypatch.setattr(DeskItem, "_paint_desk", lambda self, p, *more: (painted.append(self), real(self, p, *more)))
+    monkeypatch.setattr(StripView, "paint_body", lambda self, p, *more: (
+        painted.append(self) if not self.masked else None, real_strip(self, p, *more)))  # hatched: painted in place
     pictures = []
     for frame in (a, b, a):
         painted.clear()

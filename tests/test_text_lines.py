@@ -87,3 +87,20 @@ def test_centred_numbers_paint_what_draw_text_paints(qapp):
         if images[0] != images[1]:
             differ.append((text, rect, scale))
     assert not differ, f"{len(differ)} of 400 differ, e.g. {differ[:3]}"
+
+
+def test_a_kept_layouts_advance_is_what_font_metrics_measure(qapp):
+    """strip.all_fit and shown_number measure a card's numbers by their kept layouts (text_lines.line), not
+    QFontMetricsF: the same advance to the bit, for numbers as cards write them at the sizes cards use."""
+    import numpy as np
+    from PySide6.QtGui import QFontMetricsF
+
+    from classroom_gui.lesson.numbers import fmt_many
+    from classroom_gui.scene import fonts, text_lines
+    values = np.concatenate([np.random.default_rng(0).normal(0, 3, 300), [1e7, -2.5e8, 0.0, -0.0, 99.99, -0.004]])
+    texts = set(fmt_many(values)) | set(fmt_many(values, 1)) | set(fmt_many(values, signed=True)) | {"…"}
+    for px in (8, 12, 12.6, 14, 16, 22):
+        font = fonts.font(px)
+        metrics = QFontMetricsF(font)
+        assert [text_lines.line(t, font).advance for t in sorted(texts)] == \
+            [metrics.horizontalAdvance(t) for t in sorted(texts)]

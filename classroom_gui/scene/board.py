@@ -220,7 +220,6 @@ class Board:
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)
-            self.lines.blitted = None  # (hidden: it holds no picture of its own)
         strips_top = inner.top() + (self.lines.used_height() + GAP if frame.board else 0.0)
         while len(self.strips) < len(boxes):
             item = StripItem()

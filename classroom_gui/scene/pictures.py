@@ -83,6 +83,25 @@ def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter]
             item.blitted = (key, place, (pix, x, y)) if pix is not None else None
 
 
+def paint_part(p: QPainter, key, bounds: QRectF, paint: Callable[[QPainter], None]) -> None:
+    """A part that repeats from picture to picture (a card's label row, a desk's body), painted FIRST on an item's
+    new transparent picture: from a kept picture of its own (`key` names what it shows) once it came back, so
+    that the blit is a copy of what painting it gives (the same pixels); the first time its key is seen it is
+    painted directly (a part shown once, a masked card's grey label in one chapter, costs no picture of its own:
+    #18's cold jumps to new cards and desk states paid ~0.1 ms a desk for one)."""
+    if _PARTS.pop(key, None) is None:
+        if len(_PARTS) >= NAMES:
+            del _PARTS[next(iter(_PARTS))]  # the least recently seen
+        _PARTS[key] = True
+        paint(p)
+        return
+    _PARTS[key] = True  # (seen again: the most recent)
+    paint_cached(p, name_of(key), bounds, paint)
+
+
+_PARTS: dict = {}  # parts' keys seen (paint_part), least recently seen first
+
+
 def lifted(p: QPainter, lift: int, paint: Callable[[QPainter], None]) -> None:
     """paint(p), `lift` device pixels lower (applied after the item's transform)."""
     if not lift:
@@ -119,22 +138,29 @@ def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPaint
     # painted straight onto a target with the item's opacity (an export: no item cache there), each stroke is
     # blended on its own, not the picture at once: only painting directly gives the same pixels
     # and a vector target (PDF, SVG) keeps its text as text and its shapes as shapes
+    engine = p.paintEngine()
     if (tr.m12() or tr.m21() or sx <= 0 or sy <= 0 or (not only and (w * h > MAX_PIXELS or p.opacity() < 1.0))
-            or p.paintEngine() is None or p.paintEngine().type() != QPaintEngine.Type.Raster):
+            or engine is None or engine.type() != RASTER):
         lifted(p, lift, paint)
         return None, 0, 0
+    dx, dy = tr.dx(), tr.dy()
     ox = oy = 0
     if only:  # Qt's cache picture's origin on the device (drawItemHelper: deviceRect, itemToPixmap)
-        origin = tr.mapRect(bounds).toRect().adjusted(-1, -1, 1, 1)
-        ox, oy = origin.x(), origin.y()
-        if ox or oy:
-            tr = tr * QTransform.fromTranslate(-ox, -oy)
+        origin = tr.mapRect(bounds).toRect()
+        ox, oy = origin.x() - 1, origin.y() - 1  # (grown by a pixel)
+        dx, dy = dx + -ox, dy + -oy  # (what tr * QTransform.fromTranslate(-ox, -oy) adds up: the same sums)
     if lift:
-        tr = tr * QTransform.fromTranslate(0, lift)
-    corner = tr.map(bounds.topLeft())
-    x, y = math.floor(corner.x()), math.floor(corner.y())
-    fx, fy = corner.x() - x, corner.y() - y  # painted at the same fraction of a pixel as directly: same pixels
-    key = f"{name}@{sx!r},{sy!r}+{fx!r},{fy!r}"  # exact: a kept picture is never a near miss
+        dy = dy + lift
+    # the corner, as QTransform.map places it on an unrotated scale: m11 * x + dx
+    cx, cy = sx * bounds.x() + dx, sy * bounds.y() + dy
+    x, y = math.floor(cx), math.floor(cy)
+    fx, fy = cx - x, cy - y  # painted at the same fraction of a pixel as directly: same pixels
+    place = (name, sx, sy, fx, fy)
+    key = _KEYS.get(place)
+    if key is None:  # (a picture's key is written once: 4 floats' repr took ~5 us of every kept picture's blit)
+        if len(_KEYS) >= NAMES:
+            _KEYS.clear()
+        key = _KEYS[place] = f"{name}@{sx!r},{sy!r}+{fx!r},{fy!r}"  # exact: a kept picture is never a near miss
     pix = QPixmapCache.find(key)
     if pix is None or pix.isNull():
         pix = QPixmap(w, h)
@@ -150,6 +176,10 @@ def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPaint
         QPixmapCache.insert(key, pix)
     blit(p, pix, ox + x, oy + y)
     return pix, ox + x, oy + y
+
+
+RASTER = QPaintEngine.Type.Raster
+_KEYS: dict[tuple, str] = {}  # (name, scale, fraction) -> the picture's key in QPixmapCache
 
 
 def blit(p: QPainter, pix: QPixmap, x: int, y: int) -> None:

@@ -121,25 +121,29 @@ class StripView:
         self.paint_body(p)
         self.paint_marks(p)
 
-    def paint_body(self, p: QPainter) -> None:
+    def paint_kept(self, p: QPainter) -> None:
+        """paint(p) into the strip's own new picture (transparent: scene.pictures.paint_cached): its label row
+        from a kept picture of its own (a card's label stays while its numbers change: #18's cold jumps painted
+        ~24 labels anew). The same pixels: the label row is the first thing painted on the transparent picture,
+        so its kept picture drawn there is a copy of what painting it gives."""
+        self.paint_body(p, True)
+        self.paint_marks(p)
+
+    def paint_body_kept(self, p: QPainter) -> None:  # paint_body into a new transparent picture (paint_kept)
+        self.paint_body(p, True)
+
+    def paint_body(self, p: QPainter, kept: bool = False) -> None:
         """Everything but what paint_marks adds: the part of a masked strip that can be kept as a picture."""
         s, b, th = self.strip, self.box, self.theme
         grey = self.masked
         edge = qcolor(th.color("masked") if grey else th.role(s.role))
         cells = QRectF(0, b.label_h, b.w, b.h - b.label_h)
         radius = min(4.0, cells.height() * 0.3)
-        if b.label_h:
-            f = fonts.font(b.label_px * th.font_scale, bold=True)
-            dot = b.label_px * 0.62
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(edge)
-            p.drawRoundedRect(QRectF(1, (b.label_h - dot) / 2 - 1, dot * 1.6, dot), dot / 2, dot / 2)
-            ink = ("board_muted" if grey else "board_text") if self.on_board else ("text_muted" if grey else "text")
-            p.setFont(f)
-            p.setPen(qcolor(th.color(ink)))
-            line_h = b.label_px * 1.3  # (a label row of 2 lines: desk.label_rows)
-            for i, text in enumerate(self.label_shown()):
-                p.drawText(QRectF(dot * 1.6 + 5, i * line_h, b.w - dot * 1.6 - 5, line_h - 2), ALIGN_LEFT, text)
+        if b.label_h and kept:
+            key = ("label", s.label, s.role, grey, self.on_board, b.w, b.label_h, b.label_px, th.name, th.font_scale)
+            pictures.paint_part(p, key, QRectF(-2, -2, b.w + 4, b.label_h + 4), self._paint_label)
+        elif b.label_h:
+            self._paint_label(p)
         if s.raised:  # the question card is held up: a soft shadow under it and a bold edge
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(SHADOW)
@@ -175,6 +179,21 @@ class StripView:
                     crosses += [QLineF(r.topLeft(), r.bottomRight()), QLineF(r.bottomLeft(), r.topRight())]
                 p.drawLines(crosses)
             edited_outline(p, [self.cell_rect(i) for i in s.edited if i < n], th)
+
+    def _paint_label(self, p: QPainter) -> None:
+        """The label row: a dot in the role's colour, then the label (on 1 or 2 lines, cut with "…")."""
+        b, th, grey = self.box, self.theme, self.masked
+        f = fonts.font(b.label_px * th.font_scale, bold=True)
+        dot = b.label_px * 0.62
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(qcolor(th.color("masked") if grey else th.role(self.strip.role)))
+        p.drawRoundedRect(QRectF(1, (b.label_h - dot) / 2 - 1, dot * 1.6, dot), dot / 2, dot / 2)
+        ink = ("board_muted" if grey else "board_text") if self.on_board else ("text_muted" if grey else "text")
+        p.setFont(f)
+        p.setPen(qcolor(th.color(ink)))
+        line_h = b.label_px * 1.3  # (a label row of 2 lines: desk.label_rows)
+        for i, text in enumerate(self.label_shown()):
+            p.drawText(QRectF(dot * 1.6 + 5, i * line_h, b.w - dot * 1.6 - 5, line_h - 2), ALIGN_LEFT, text)
 
     def paint_marks(self, p: QPainter) -> None:
         """The hatch over a masked strip's cells, then the card's edge: painted where the strip is, since the
@@ -266,8 +285,8 @@ def label_texts(label: str, px: float, room: float, lines: int) -> list[str]:
 
 @lru_cache(maxsize=1024)
 def all_fit(texts: tuple[str, ...], px: float, room: float) -> bool:  # every number within its cell at px
-    metrics = QFontMetricsF(fonts.font(px))
-    return all(metrics.horizontalAdvance(text) <= room for text in texts)
+    font = fonts.font(px)  # measured by the kept layouts that draw them (text_lines): QFontMetricsF's advance, to
+    return all(text_lines.line(text, font).advance <= room for text in texts)  # the bit, without laying it out again
 
 
 @lru_cache(maxsize=8192)
@@ -275,7 +294,7 @@ def shown_number(text: str, px: float, room: float):
     """(text, font) of a number in a cell `room` px wide: as it is at px, or "-12.34" with one decimal less and
     shrunk (to 14 px at least) to fit. Kept: a new moment paints hundreds of numbers, most of them seen before."""
     base = fonts.font(px)
-    if text != "…" and QFontMetricsF(base).horizontalAdvance(text) > room:
+    if text != "…" and text_lines.line(text, base).advance > room:  # (as all_fit measures)
         text = fmt(float(text), 1)
         return text, fitted_font(text, px, room, min_px=14)
     return text, base
@@ -346,8 +365,9 @@ class StripItem(CachedItem):
             return
         t = p.worldTransform()
         dy = round(self.lift * t.m22())  # moved down by whole device pixels (applied after the item's transform)
-        if not view.masked:
-            pictures.paint_item(self, p, view.content, view.paint, lift=dy)
+        if not view.masked:  # (painted in place for a census of texts: its label drawn where it is)
+            in_place = self.cacheMode() == QGraphicsItem.CacheMode.NoCache and not self.blits
+            pictures.paint_item(self, p, view.content, view.paint if in_place else view.paint_kept, lift=dy)
             return
         if dy:
             p.setWorldTransform(t * QTransform.fromTranslate(0, dy))
@@ -363,5 +383,5 @@ class StripItem(CachedItem):
         else:  # hatched: the hatch (anchored to the device) and the edge over it painted in place, on the rest
             # kept as a picture. Qt paints a cached item into a transparent picture of its own, where the kept
             # picture drawn 1:1 is an exact copy: the same pixels as painting it all in place.
-            pictures.paint_item(self, p, view.content + ("body",), view.paint_body)
+            pictures.paint_item(self, p, view.content + ("body",), view.paint_body_kept)
             view.paint_marks(p)
