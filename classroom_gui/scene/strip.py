@@ -17,7 +17,7 @@ from . import fonts, palette, pictures, text_lines
 from .board_wrap import wrapped
 from .items import digest as numbers_digest
 from .items import ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, qcolor
-from .layout import StripBox
+from .layout import LABEL_LINE, StripBox
 from .palette import Theme
 from .whatif_marks import edited_outline, hatch
 
@@ -191,7 +191,7 @@ class StripView:
         ink = ("board_muted" if grey else "board_text") if self.on_board else ("text_muted" if grey else "text")
         p.setFont(f)
         p.setPen(qcolor(th.color(ink)))
-        line_h = b.label_px * 1.3  # (a label row of 2 lines: desk.label_rows)
+        line_h = b.label_px * LABEL_LINE  # (a label row of 2 lines: desk.label_rows)
         for i, text in enumerate(self.label_shown()):
             p.drawText(QRectF(dot * 1.6 + 5, i * line_h, b.w - dot * 1.6 - 5, line_h - 2), ALIGN_LEFT, text)
 
