@@ -115,7 +115,7 @@ def english_left(said: str, argv: list[str]) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("line, key", CASES, ids=[" ".join(c[0][:1] + c[0][3:]) for c in CASES])
 def test_bad_input_is_one_refusal_and_leaves_no_file(line, key, lang, folder, capsys):
-    if line[-1].startswith("/sys/") and os.access("/sys", os.W_OK) and os.geteuid() != 0:
+    if line[-1].startswith("/sys/") and os.access("/sys", os.W_OK):
         pytest.skip("/sys takes files here")
     argv = [a.replace("D/", f"{folder}/") for a in line] + ["--lang", lang]
     before = sorted(p.name for p in folder.iterdir())
