@@ -37,7 +37,8 @@ def _broken_text(monkeypatch, calls):
         calls.append(self)
         raise ValueError("the chalk broke")
     monkeypatch.setattr(items.TextBlockItem, "_paint_text", broken)
-    monkeypatch.setattr(paint_guard, "_logged", set())  # the same place may have been logged by another test
+    monkeypatch.setattr(paint_guard, "_logged", set())  # the same place may have been logged (and told) by another
+    monkeypatch.setattr(paint_guard, "_told", set())    # test
     QPixmapCache.clear()
 
 
@@ -50,6 +51,7 @@ def _broken_tags(monkeypatch, calls):
         raise ValueError("the tag fell off")
     monkeypatch.setattr(DeskItem, "_paint_tag", broken)
     monkeypatch.setattr(paint_guard, "_logged", set())
+    monkeypatch.setattr(paint_guard, "_told", set())
     QPixmapCache.clear()
 
 
@@ -158,18 +160,36 @@ def test_every_export_refuses_a_picture_with_a_part_missing(tmp_path, monkeypatc
     assert list(out.iterdir()) == []
 
 
-def test_copying_a_picture_that_breaks_copies_nothing_and_says_why(qtbot, tmp_path, monkeypatch):
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_copying_a_picture_that_breaks_copies_nothing_and_says_why_once(qtbot, tmp_path, monkeypatch, lang):
+    """review19 #4: the box said 「何も書き出していません」 (an export's words) and the status line said ui.paint_failed at
+    the same time. Now one box, in a copy's words; the same fault on the window's own canvas is still told there."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from classroom_gui.scene import render
     from classroom_gui.view import export_dialogs
 
     w = _shown(qtbot, tmp_path)
+    if lang == "ja":
+        w.set_language("ja")
+        qtbot.waitUntil(lambda: not w.worker.waiting and bool(w.canvas.classroom.narration.text), timeout=20000)
+    w.statusBar().clearMessage()
     QApplication.clipboard().setText("kept")
     warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, said: warned.append(said))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, said: warned.append((title, said)))
+    whole = items.TextBlockItem._paint_text
     _broken_text(monkeypatch, [])
+    broken = items.TextBlockItem._paint_text
+    monkeypatch.setattr(items.TextBlockItem, "_paint_text",  # the fault meets the copy's picture, not the window's
+                        lambda self, p: (broken if render.painting else whole)(self, p))
     export_dialogs.copy_picture(w.model, w)
-    assert warned == [text("en", "error.picture_incomplete")] and QApplication.clipboard().text() == "kept"
+    qtbot.wait(100)  # (the status line is told from the event loop)
+    assert warned == [(text(lang, "ui.copy_failed"), text(lang, "ui.copy_incomplete"))]
+    assert QApplication.clipboard().text() == "kept" and w.statusBar().currentMessage() == ""
+    monkeypatch.setattr(items.TextBlockItem, "_paint_text", broken)
+    w.canvas.classroom.narration.blitted = None
+    w.canvas.viewport().repaint()  # the window's canvas meets the fault: said on its status line, once
+    qtbot.waitUntil(lambda: w.statusBar().currentMessage() == text(lang, "ui.paint_failed"), timeout=3000)
 
 
 def test_a_comparison_previews_without_a_broken_item_and_refuses_to_save_or_copy_it(qtbot, tmp_path, monkeypatch):
@@ -192,4 +212,4 @@ def test_a_comparison_previews_without_a_broken_item_and_refuses_to_save_or_copy
     assert dialog.save(tmp_path / "c.png") is None and not (tmp_path / "c.png").exists()
     dialog.copy()
     assert QApplication.clipboard().text() == "kept"
-    assert warned == [text("en", "error.picture_incomplete")] * 2
+    assert warned == [text("en", "error.picture_incomplete"), text("en", "ui.copy_incomplete")]

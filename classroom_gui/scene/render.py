@@ -82,7 +82,8 @@ def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, tr
     painting += 1
     failed = paint_guard.failures
     try:
-        _paint(scene, painter, w, h, transparent, vector, source, target)
+        with paint_guard.said_by_caller(whole):
+            _paint(scene, painter, w, h, transparent, vector, source, target)
     finally:
         painting -= 1
     if whole and paint_guard.failures != failed:  # no file holds a picture with a part missing

@@ -175,14 +175,14 @@ class CompareDialog(QDialog):
 
     def copy(self) -> None:
         from ..export.compare import render_pair
-        from .export_dialogs import _report
+        from .export_dialogs import copy_refused
 
         model = self.window_.model
         try:
             image = render_pair(self.pair_for(EXPORT_SIZE), EXPORT_SIZE, palette.theme(model.theme), lang=model.sel.lang,
                                 whole=True)
-        except PhraseError as exc:  # an item could not draw itself: nothing is copied, and the box says why
-            _report(model, self, exc)
+        except PhraseError:  # an item could not draw itself: nothing is copied, and the box says why
+            copy_refused(model, self)
             return
         QApplication.clipboard().setImage(image)
 
