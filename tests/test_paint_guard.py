@@ -17,6 +17,8 @@ from classroom_gui.scene import items, paint_guard
 from classroom_gui.scene.items import CachedItem
 from helpers import random_window
 
+pytestmark = pytest.mark.paint_fails  # (conftest's _paints_whole: these tests break a paint on purpose)
+
 
 def test_every_paint_of_the_scene_is_guarded():
     """Every item class of scene/ that paints in Python is a CachedItem, whose paint() is wrapped."""
