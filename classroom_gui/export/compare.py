@@ -245,8 +245,8 @@ def save_compare_video(pairs, count: int, path, fps: int, size, theme=None, lang
                        repeats=None) -> Path:
     """`pairs` drawn, pair i repeats[i] times (export.pace.paced_shots), `count` pictures in all."""
     scenes = _scenes(theme)
-    pictures = (render_pair(pair, size, theme, scenes, lang, whole=True) for pair in pairs)
-    return write_pictures(lambda: held(pictures, repeats), count, path, fps, size, progress)
+    return write_pictures(lambda: held((render_pair(pair, size, theme, scenes, lang, whole=True) for pair in pairs),
+                                       repeats), count, path, fps, size, progress)
 
 
 def said(pair: Pair, lang: str) -> str:
