@@ -16,7 +16,6 @@ from ..scene import paint_guard
 from . import accessibility, quiz_mode
 from .canvas_view import CanvasView
 from .controls import Controls
-from .narration_label import NarrationLabel
 from .sentence_edit import SentenceEdit
 
 
@@ -186,7 +185,7 @@ def build_dock(w) -> None:
     side = QWidget()
     side_box = QVBoxLayout(side)
     w.side_box = side_box
-    w.narration = NarrationLabel()  # broken between words; a copy without the joiners that keep a word whole
+    w.narration = QLabel()
     w.narration.setWordWrap(True)
     w.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     w.narration.setMinimumHeight(90)
