@@ -199,13 +199,12 @@ def trace_command(args: argparse.Namespace) -> int:
 
 
 def _trace(args: argparse.Namespace) -> int:
-    from .cli_export import say_notices, with_edits
+    from .cli_export import model_folder, say_notices, with_edits
     from .model.checkpoint import CheckpointError, load_checkpoint
     from .model.sentence import run_sentence
     from .model.trace_json import next_tokens, trace_to_dict
-    from .resources import teaching_model_dir
 
-    folder = args.model if args.model is not None else teaching_model_dir()
+    folder = model_folder(args)
     try:
         checkpoint = load_checkpoint(folder)
     except CheckpointError as exc:

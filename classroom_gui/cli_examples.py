@@ -20,10 +20,10 @@ def examples_command(args: argparse.Namespace) -> int:
 
 
 def _examples(args: argparse.Namespace) -> int:
+    from .cli_export import model_folder
     from .lesson.gallery import GalleryError, example_top, example_where, gallery_file, load_gallery
-    from .resources import teaching_model_dir
 
-    folder = args.model if args.model is not None else teaching_model_dir()
+    folder = model_folder(args)
     try:
         examples = load_gallery(gallery_file(folder))
     except GalleryError as exc:

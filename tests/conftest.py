@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "settles: the test lets a canvas settle the collector (collector.settle)")
+    config.addinivalue_line("markers", "paint_fails: the test makes an item's paint() raise on purpose")
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +31,18 @@ def checkpoint():
     from classroom_gui.resources import teaching_model_dir
     return load_checkpoint(teaching_model_dir())
 
+
+
+@pytest.fixture(autouse=True)
+def _paints_whole(request):
+    """An item's paint() that raises is caught by scene.paint_guard (logged, the item left out), so a test whose
+    grab(), repaint() or picture met such a bug would pass: it fails here instead, unless marked `paint_fails` (a
+    test that breaks a paint on purpose)."""
+    from classroom_gui.scene import paint_guard
+
+    before = paint_guard.failures
+    yield
+    if request.node.get_closest_marker("paint_fails") is None:
+        assert paint_guard.failures == before, (
+            f"{paint_guard.failures - before} paint() call(s) raised during this test (scene.paint_guard caught them; "
+            "the log has each place's first traceback)")

@@ -1,7 +1,8 @@
 """review18 (note16, left for session 17): the head a class made from the class on screen keeps (Trace.held_head:
 the other rule's class, a what-if class) is the window's selected head, set where the selection, the sentence or
 the edits change (app.model), not by each frame built: a frame of an export or a comparison, of another head,
-leaves the window's classes as they were."""
+leaves the window's classes as they were. A lean class (LEAN_FROM students) holds one head's shares in each layer
+(LayerTrace.held_head): a frame of another head reads that head's without holding it (review19 #15)."""
 from dataclasses import replace
 
 from classroom_gui.app.model import ClassroomModel
@@ -46,3 +47,33 @@ def test_export_and_compare_frames_of_another_head_leave_the_window_s_classes_al
     second = prepared_run(checkpoint, "The dog sat on the mat", model.sel.rule).trace
     compare(shown, second, other_head, stops[len(stops) // 2])
     assert held(shown) == before
+
+
+def layers_held(trace):
+    """The head each layer holds the shares of, in the trace and in each rule's class kept with it."""
+    return [[layer.held_head and layer.held_head[0] for layer in t.layers]
+            for t in (trace, *(rules.under(trace, r) for r in rules.RULES))]
+
+
+def test_frames_of_another_head_leave_a_lean_class_s_held_heads_alone(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from random_weights import random_params
+    from test_lean_held_head import CONFIG, lean_model
+
+    model = lean_model(random_params(CONFIG, seed=17), tmp_path)  # GPT-2-shaped random weights, lean
+    model.select(layer=1, head=1)
+    shown = model.shown_trace()
+    timeline = model.player.timeline
+    stops = [timeline.beat_stop(i) for i in range(0, len(timeline.beats), 3)]
+    for t in stops:  # the window's frames: layer 2 reads head 2, and holds it from now on
+        frame_at(shown, model.sel, t)
+    before = layers_held(shown)
+    assert before[0][1] == 1 and all(layer.shown == 1 for layer in shown.layers) and held(shown)[0] == 1
+    other_head = replace(model.sel, head=3, layer=2)
+    for t in stops:  # steps of every chapter, of head 4 at layer 3 (an export's, a comparison's)
+        frame_at(shown, other_head, t)
+    model.frame(size=(1024, 768))
+    assert layers_held(shown) == before

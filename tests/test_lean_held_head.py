@@ -78,7 +78,11 @@ def test_a_newly_selected_head_replaces_the_one_held(params):
     layer, theirs = lean.layers[1], whole.layers[1]
     one = layer.held_head[1].nbytes
     before = sum(a.nbytes for a in layer.held())
-    assert np.array_equal(layer.head(3).weights, theirs.weights[3])  # the teacher picks head 4
+    assert np.array_equal(layer.head(3).weights, theirs.weights[3])  # a frame of head 4 (an export's): read only
+    assert layer.held_head[0] == 0
+    layer._heads = {}
+    lean.show_head(3)  # the teacher picks head 4 (app.model.ClassroomModel._hold_head)
+    assert np.array_equal(layer.head(3).weights, theirs.weights[3])
     assert layer.held_head[0] == 3 and layer.held_head[1] is layer.head(3).weights
     layer._heads = {}  # the kept views dropped (HEAD_LAYERS_KEPT): the held head's shares stay, and no other's
     assert sum(a.nbytes for a in layer.held()) == before
@@ -99,20 +103,35 @@ def test_a_trace_let_go_without_a_head_holds_none(params):
     assert rules.under(lean, "none").held_head is None
 
 
-def test_a_head_picked_at_one_layer_is_the_head_the_next_classes_keep(params, request):
+def lean_model(params, folder):
+    """A ClassroomModel on a checkpoint of `params` whose sentence reads as IDS (LEAN_FROM students: lean)."""
+    from classroom_gui.app.model import ClassroomModel
+    from classroom_gui.lesson.state import prepared_run
+    from classroom_gui.model import ClassroomTokenizer, load_checkpoint, save_checkpoint
+
+    words = [f"x{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(CONFIG.vocab_size - 1)] + ["<unk>"]
+    save_checkpoint(folder, CONFIG, params, ClassroomTokenizer(words))
+    checkpoint = load_checkpoint(folder)
+    model = ClassroomModel(checkpoint)
+    model.set_run(prepared_run(checkpoint, " ".join(words[i] for i in IDS), "causal"))
+    assert list(model.run.trace.token_ids) == list(IDS)
+    return model
+
+
+def test_a_head_picked_at_one_layer_is_the_head_the_next_classes_keep(params, request, tmp_path):
     """review16 #1: with head 4 picked at layer 3 the first two layers still held head 1, and Trace.held_head read
     the first layer's, so the other rule's class and a what-if class held head 1 again and their first frame made
-    the shown head's shares anew. The selection records the head it shows (app.model sets shown_head, as here);
-    the classes made after it keep that one, with the same numbers as a full forward's."""
-    from classroom_gui.lesson.context import Selection
+    the shown head's shares anew. The window's selection (ClassroomModel.select) records the head it shows; the
+    classes made after it keep that one, with the same numbers as a full forward's."""
     from classroom_gui.lesson.state import frame_at
     from classroom_gui.lesson.whatif_state import edited
     from classroom_gui.model.trace_json import trace_to_dict
 
-    lean = forward(IDS, params, CONFIG, lean=True)
-    warm(lean, head=0)
-    lean.shown_head = 3  # the teacher picks layer 3, head 4 (ClassroomModel._hold_head)
-    frame_at(lean, Selection(focus=5, layer=2, head=3, rule="causal"), 0.0)
+    model = lean_model(params, tmp_path)  # the window's model, its class lean and warmed for head 1
+    lean = model.run.trace
+    assert lean.layers[0].kept_weights is None and lean.held_head == 0
+    model.select(layer=2, head=3, focus=5, rule="causal")  # the teacher picks layer 3, head 4
+    frame_at(lean, model.sel, 0.0)
     assert [layer.held_head[0] for layer in lean.layers] == [0, 0, 3] and lean.held_head == 3
     trace_to_dict(lean)  # reads every head of every layer: the held one stays held
     assert [layer.held_head[0] for layer in lean.layers] == [0, 0, 3]

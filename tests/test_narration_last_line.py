@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import WORD_JOINER, unbroken_end, unbroken_words
 from classroom_gui.model import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.resources import teaching_model_dir
@@ -14,6 +15,16 @@ from classroom_gui.scene.classroom import ClassroomScene
 from classroom_gui.scene.wrapped_text import wrapped_lines
 
 SEED = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
+
+
+def test_the_last_characters_kept_together_are_shown_ones():
+    """unbroken_end counts the characters a reader sees, not the word joiners unbroken_words put in (review19 #9: it
+    kept 「です。」, 3 characters, with two joiners between some)."""
+    said = unbroken_end(unbroken_words("質問と自己紹介の内積は1です。"))
+    assert WORD_JOINER * 2 not in said
+    assert said.endswith("の内" + WORD_JOINER + "積" + WORD_JOINER + WORD_JOINER.join("は1です。"))
+    assert said.replace(WORD_JOINER, "") == "質問と自己紹介の内積は1です。"
+    assert unbroken_end("The sum is 1.") == "The sum " + WORD_JOINER.join("is 1.")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -11,7 +11,7 @@ from classroom_gui.lesson.strings import WORD_JOINER, unbroken_words
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.scene import palette
 from classroom_gui.scene.classroom import ClassroomScene
-from classroom_gui.scene.wrapped_text import line_starts
+from classroom_gui.scene.wrapped_text import line_starts, wrapped_lines
 
 SEED = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
 
@@ -20,7 +20,7 @@ def kind(c: str) -> str:
     o = ord(c)
     if 0x3041 <= o <= 0x309F:
         return "hiragana"
-    if 0x30A0 <= o <= 0x30FF:
+    if 0x30A0 <= o <= 0x30FF and c != "・":  # (the middle dot separates two words)
         return "katakana"
     if 0x4E00 <= o <= 0x9FFF:
         return "kanji"
@@ -44,6 +44,20 @@ def test_the_rule_keeps_words_and_breaks_between_phrases():
     # left to Qt's line breaker, which never breaks before 。 or 」, after 「, or inside a number
     assert open_pairs == ["と自", "の8", "の数", "を掛", "て足", "た内", "す。", "。「", "「マ", "ト」", "が2", "24"]
     assert unbroken_words("The cat sat, 0.43.") == "The cat sat, 0.43."
+
+
+def test_a_line_may_break_after_a_middle_dot(qapp):
+    """「・」 (U+30FB, in the katakana block) separates two words: 「…第1層・」 / 「ヘッド2の…」 (review19 #10); before,
+    it was joined to both, and the line ran past its width."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from classroom_gui.scene import fonts
+
+    said = unbroken_words("第1層・ヘッド2の")
+    assert "・ヘ" in said  # no joiner after the dot
+    font = fonts.font(20, False)
+    width = QFontMetricsF(font).horizontalAdvance("第1層・ヘッ")  # room for the first word, not for both
+    assert wrapped_lines(said, font, width) == ["第1層・", "ヘッド2の"]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

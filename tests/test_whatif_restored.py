@@ -71,3 +71,18 @@ def test_edits_read_again_are_taken_as_set_takes_them_one_by_one(own, specs):
             refused.append(exc.phrase.key)
     assert [e.spec() for e in state.edits] == [e.spec() for e in one_by_one.edits]
     assert keys(dropped) == refused
+
+
+def test_a_mask_edit_is_checked_once_and_still_refused_when_it_leaves_a_student_deaf(own, monkeypatch):
+    """review19 #8: set() checked the students' masks twice (its _checked, then _apply)."""
+    calls = []
+    real = whatif_state.whatif.check_masks
+    monkeypatch.setattr(whatif_state.whatif, "check_masks", lambda *a: calls.append(a) or real(*a))
+    state = whatif_state.WhatIf(own)
+    state.set_spec("mask[1,3,2]=1")
+    assert len(calls) == 1 and [e.spec() for e in state.edits] == ["mask[1,3,2]=1"]
+    with pytest.raises(whatif_state.whatif.EditError) as refused:
+        state.set_spec("mask[1,1,1]=1")  # seat 1 would hear nobody in turn
+    assert refused.value.phrase.key == "edit.deaf_under" and len(calls) == 2
+    state.set_spec("v[1,1,3,1]=2.0")  # no mask changed: nothing to check
+    assert state.undo() and state.redo() and len(calls) == 2

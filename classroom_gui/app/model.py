@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
+from ..lesson import rules
 from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_selection
 from ..lesson.player import Player
 from ..lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
@@ -66,7 +67,9 @@ class ClassroomModel(EditHistory):
         rule's, a what-if class): set here, where the head, the sentence or the edits change, not by each frame
         (an export's or a comparison's frames leave the window's classes as they were)."""
         if self.run is not None:
-            self.run.trace.shown_head = self.shown_trace().shown_head = self.sel.head
+            for trace in {id(t): t for t in (self.run.trace, self.shown_trace())}.values():
+                for made in (trace, *(rules.under(trace, r) for r in rules.RULES if rules.has(trace, r))):
+                    made.show_head(self.sel.head)  # the other rule's class made already holds it too
 
     # the model and the sentence ----------------------------------------------------------------
     def _open(self, checkpoint, lang: str, temperature: float, rule: str | None) -> None:

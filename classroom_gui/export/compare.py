@@ -71,20 +71,21 @@ def answer_rows(w: float, h: float, canvas=None) -> int:
     return rows_that_fit(h - above - below - 2 * compare_layout.gap_px(w) - drawn, compare_layout.text_px(h))
 
 
-def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en") -> QImage:
-    """The two classes side by side on one size[0] x size[1] picture, with their sentences and the change."""
+def render_pair(pair: Pair, size, theme=None, scenes=None, lang: str = "en", whole: bool = False) -> QImage:
+    """The two classes side by side on one size[0] x size[1] picture, with their sentences and the change; `whole`
+    (an export, not a preview): see render.paint_scene."""
     w, h = (int(v) for v in size)
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     p = QPainter(image)
     try:
-        paint_pair(p, pair, w, h, theme, scenes, lang)
+        paint_pair(p, pair, w, h, theme, scenes, lang, whole=whole)
     finally:
         p.end()
     return image
 
 
 def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=None, lang: str = "en",
-               vector: bool = False) -> None:
+               vector: bool = False, whole: bool = False) -> None:
     """The comparison drawn on `p` over w x h: for a picture, or (vector) a PDF page whose words stay text."""
     th = theme or palette.CLASSROOM
     p.fillRect(QRectF(0, 0, w, h), qcolor(th.color("background")))
@@ -104,7 +105,7 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
         scene = scenes[k] if scenes else ClassroomScene(theme=theme)
         scene.set_frame(without_board(about(frame)), theme)
         rect = rects[k]
-        paint_scene(scene, p, w, h, transparent=True, vector=vector, source=part, target=rect)
+        paint_scene(scene, p, w, h, transparent=True, vector=vector, source=part, target=rect, whole=whole)
         # the class's sentence where its own title would be, left of the card legend when there is one
         room = QRectF(rect.x() + (title_row.x() - part.x()) * scale, rect.y() + (title_row.y() - part.y()) * scale,
                       (title_row.width() if not scene.legend.isVisible()
@@ -210,7 +211,7 @@ def _outline_changed(p: QPainter, frame, rect: QRectF, change, part: QRectF | No
 # the writers of formats.COMPARE_PICTURES and COMPARE_DECKS ---------------------------------------------
 
 def write_png(pair: Pair, tmp: Path, size, theme, lang: str) -> None:
-    save_png(render_pair(pair, size, theme, lang=lang), tmp, alpha=False)
+    save_png(render_pair(pair, size, theme, lang=lang, whole=True), tmp, alpha=False)
 
 
 def write_pdf(pair: Pair, tmp: Path, size, theme, lang: str) -> None:
@@ -224,14 +225,14 @@ def write_deck_pdf(pairs: list[Pair], tmp: Path, size, theme, lang: str, progres
         for i, pair in enumerate(pairs):
             if i:
                 writer.newPage()
-            paint_pair(painter, pair, writer.width(), writer.height(), theme, scenes, lang, vector=True)
+            paint_pair(painter, pair, writer.width(), writer.height(), theme, scenes, lang, vector=True, whole=True)
             tick(progress, i + 1, len(pairs))
 
 
 def write_deck_folder(pairs: list[Pair], path: Path, size, theme, lang: str, progress) -> Path:
     scenes = _scenes(theme)
-    slides = ((render_pair(pair, size, theme, scenes, lang), f"{pair.frames[0].title}\t{changed_text(lang, pair.changed_most)}")
-              for pair in pairs)
+    slides = ((render_pair(pair, size, theme, scenes, lang, whole=True),
+               f"{pair.frames[0].title}\t{changed_text(lang, pair.changed_most)}") for pair in pairs)
     return write_png_folder(slides, len(pairs), path, progress)
 
 
@@ -244,8 +245,8 @@ def save_compare_video(pairs, count: int, path, fps: int, size, theme=None, lang
                        repeats=None) -> Path:
     """`pairs` drawn, pair i repeats[i] times (export.pace.paced_shots), `count` pictures in all."""
     scenes = _scenes(theme)
-    return write_pictures(lambda: held((render_pair(pair, size, theme, scenes, lang) for pair in pairs), repeats),
-                          count, path, fps, size, progress)
+    return write_pictures(lambda: held((render_pair(pair, size, theme, scenes, lang, whole=True) for pair in pairs),
+                                       repeats), count, path, fps, size, progress)
 
 
 def said(pair: Pair, lang: str) -> str:

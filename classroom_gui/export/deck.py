@@ -53,7 +53,7 @@ def write_png_folder(slides: Iterable[tuple[QImage, str]], count: int, path: Pat
 
 def write_folder(frames, path: Path, size, theme, progress) -> Path:
     scene = ClassroomScene(theme=theme)
-    slides = ((render_frame(f, size, theme, scene=scene), f"{f.title}\t{f.narration}") for f in frames)
+    slides = ((render_frame(f, size, theme, scene=scene, whole=True), f"{f.title}\t{f.narration}") for f in frames)
     return write_png_folder(slides, len(frames), path, progress)
 
 
@@ -64,7 +64,7 @@ def write_pdf(frames, tmp: Path, size, theme, progress) -> None:
             if i:
                 writer.newPage()
             scene.set_frame(frame, theme)
-            paint_scene(scene, painter, writer.width(), writer.height(), vector=True)
+            paint_scene(scene, painter, writer.width(), writer.height(), vector=True, whole=True)
             tick(progress, i + 1, len(frames))
 
 

@@ -223,7 +223,7 @@ def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) 
     bare = replace(frame, title="", narration="", notices=[])
     c = frame.canvas
     w, h = width, width * c.height // c.width
-    image = render_frame(bare, (w, h), th, scene=scene)
+    image = render_frame(bare, (w, h), th, scene=scene, whole=True)
     scale = w / c.width
     picture_bottom = c.caption_y - 6
     top, bottom = int(PICTURE_TOP * scale), int(round(picture_bottom * scale))

@@ -41,7 +41,7 @@ def write_picture(frame: Frame, tmp: Path, kind: str, size=(1920, 1080), theme: 
 
 def write_png(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> int:
     scene = ClassroomScene(theme=theme)
-    save_png(render_frame(frame, size, theme, transparent, scene), tmp, alpha=transparent)
+    save_png(render_frame(frame, size, theme, transparent, scene, whole=True), tmp, alpha=transparent)
     return scene.board.lines.left_out()
 
 
@@ -76,7 +76,7 @@ def _save_svg(scene: ClassroomScene, tmp: Path, size, title: str, transparent: b
     gen.setTitle(title or "Attention Classroom")
     painter = _begin(gen, tmp)
     try:
-        paint_scene(scene, painter, w, h, transparent, vector=True)
+        paint_scene(scene, painter, w, h, transparent, vector=True, whole=True)
     finally:
         ended = painter.end()
     _write(tmp, buffer, ended)
@@ -84,7 +84,7 @@ def _save_svg(scene: ClassroomScene, tmp: Path, size, title: str, transparent: b
 
 def _save_pdf(scene: ClassroomScene, tmp: Path, size, title: str, transparent: bool) -> None:
     with pdf_pages(tmp, size, title) as (writer, painter):
-        paint_scene(scene, painter, writer.width(), writer.height(), transparent, vector=True)
+        paint_scene(scene, painter, writer.width(), writer.height(), transparent, vector=True, whole=True)
 
 
 # Qt's SVG and PDF writers do not report a failed write (a full disk gave a cut file and "wrote"): they draw
@@ -139,4 +139,4 @@ def pdf_writer(device, size, title: str) -> QPdfWriter:
 
 
 def clipboard_image(frame: Frame, size=(1920, 1080), theme: Theme | None = None) -> QImage:
-    return render_frame(frame, size, theme, False)
+    return render_frame(frame, size, theme, False, whole=True)

@@ -35,8 +35,8 @@ def save_video(frames: Iterable[Frame], count: int, path, fps: int = 30, size=(1
                repeats: Sequence[int] | None = None) -> Path:
     """`frames` drawn, frame i repeats[i] times (export.pace.paced_shots), `count` pictures in all."""
     scene = ClassroomScene(theme=theme)
-    return write_pictures(lambda: held((render_frame(f, size, theme, scene=scene) for f in frames), repeats), count,
-                          path, fps, size, progress)
+    return write_pictures(lambda: held((render_frame(f, size, theme, scene=scene, whole=True) for f in frames),
+                                       repeats), count, path, fps, size, progress)
 
 
 def held(pictures: Iterable[QImage], repeats: Sequence[int] | None) -> Iterable[QImage]:

@@ -28,6 +28,7 @@ def _cjk(word: str) -> bool:
 
 
 WORD_JOINER = "\u2060"  # no line break here: Qt's line breaker keeps the characters it joins on one line
+MIDDLE_DOT = "\u30fb"  # 「・」: in the katakana block, but it separates words
 _QUOTED = re.compile(r"「[^「」]{1,24}」")
 
 
@@ -39,11 +40,12 @@ def unbroken_quotes(text: str) -> str:
 
 def _kind(c: str) -> str:
     """A character's place in a Japanese line: "h" hiragana, "w" the rest of a word (kanji, katakana, 々, ー), "d" a
-    digit, "" anything else (punctuation, brackets, Latin, spaces: Qt's own line breaker decides there)."""
+    digit, "" anything else (punctuation, brackets, Latin, spaces, the middle dot 「・」 between two words, as in
+    「第1層・ヘッド2」: Qt's own line breaker decides there)."""
     o = ord(c)
     if 0x3041 <= o <= 0x309F:
         return "h"
-    if 0x30A0 <= o <= 0x30FF or 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or c in "々〆ヶ":
+    if (0x30A0 <= o <= 0x30FF and c != MIDDLE_DOT) or 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or c in "々〆ヶ":
         return "w"
     return "d" if c.isascii() and c.isdigit() else ""
 
@@ -70,11 +72,17 @@ LAST_LINE = 5  # characters a wrapped paragraph (a narration, a worksheet's inst
 
 
 def unbroken_end(text: str, keep: int = LAST_LINE) -> str:
-    """`text` with its last `keep` characters (spaces among them) joined, so a wrapped paragraph never leaves 「す。」
-    or "1." alone on its last line (teacher13 L5, teacher3 L6): the line breaks before them instead."""
-    if len(text) <= keep or "\n" in text[-keep:]:
+    """`text` with its last `keep` characters (spaces among them; the word joiners unbroken_words put in are not
+    counted) joined, so a wrapped paragraph never leaves 「す。」 or "1." alone on its last line (teacher13 L5, teacher3
+    L6): the line breaks before them instead. One joiner between two characters, never two."""
+    shown = [i for i, c in enumerate(text) if c != WORD_JOINER]
+    if len(shown) <= keep:
         return text
-    return text[:-keep] + WORD_JOINER.join(text[-keep:])
+    start = shown[-keep]
+    end = text[start:]
+    if "\n" in end:
+        return text
+    return text[:start] + WORD_JOINER.join(end.replace(WORD_JOINER, ""))
 
 
 def name_list(lang: str, words) -> str:

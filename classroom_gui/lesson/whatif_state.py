@@ -73,7 +73,8 @@ class WhatIf:
         self.edits: tuple[whatif.Edit, ...] = ()
         self.trace = own
         self.was_reset = False  # the last change was reset() taking edits away (Ctrl+Z brings them back)
-        if edits:
+        if edits:  # edits from outside (restored(): read again, kept as set() would keep them)
+            whatif.check_masks(tuple(edits), list(own.tokens), self.rules)  # the other rule too (lesson.rules.under)
             self._apply(tuple(edits))
 
     @property
@@ -81,7 +82,8 @@ class WhatIf:
         return bool(self.edits)
 
     def _apply(self, edits: tuple) -> Trace:
-        whatif.check_masks(edits, list(self.own.tokens), self.rules)  # the other rule too (lesson.rules.under)
+        """`edits` made the class's: each was checked before (set()'s _checked checks a mask edit's students in every
+        rule, __init__ the edits it is given; undo and redo go back to edits checked so)."""
         self.trace = edited(self.own, edits)  # raises EditError before any state changes
         self.edits, self.was_reset = edits, False
         return self.trace

@@ -28,7 +28,8 @@ class CheckpointError(ValueError):
 
 
 class ModelMissing(PhraseError, CheckpointError):
-    """No model folder at the path (messages/strings "model.missing"): str() in English, said in any language."""
+    """No model folder at the path (messages/strings "model.missing"), or not one this program reads (not a folder, no
+    weights, pickled weights): str() in English, said in any language."""
 
     def __init__(self, path, key: str = "model.missing"):
         super().__init__(key, path=str(path))
@@ -72,11 +73,8 @@ def load_checkpoint(folder) -> Checkpoint:
     weights = folder / WEIGHTS
     if not weights.is_file():
         pickles = [p.name for p in folder.iterdir() if p.name in PICKLES or p.suffix in (".bin", ".pt", ".pth", ".pkl", ".ckpt")]
-        if pickles:
-            raise CheckpointError(
-                f"{folder / pickles[0]}: pickled weights are never loaded (they can run code). Convert them "
-                f"to {WEIGHTS} once, e.g. in Python with transformers: "
-                f"GPT2LMHeadModel.from_pretrained(DIR).save_pretrained(DIR, safe_serialization=True)")
+        if pickles:  # said in --lang too (model.pickled), as the mistakes above
+            raise ModelMissing(folder / pickles[0], "model.pickled")
         raise ModelMissing(weights, "model.no_weights")
     try:
         config = GPTConfig.load(folder / CONFIG)

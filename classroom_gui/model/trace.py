@@ -95,6 +95,7 @@ class LayerTrace:
     derive: object = field(default=None, repr=False)       # gpt.BlockSteps: each step's own call (lean traces)
     best: tuple | None = field(default=None, repr=False)   # ([H, T] seat, [H, T] share): each row's strongest
     held_head: tuple | None = field(default=None, repr=False)  # (h, [T, T] shares) of the head the lesson shows
+    shown: int | None = field(default=None, repr=False)  # the head the lesson shows: the only one head() holds
     _heads: dict = field(default_factory=dict, repr=False, compare=False)  # head index -> HeadTrace, newest last
 
     @classmethod
@@ -109,7 +110,7 @@ class LayerTrace:
                           "mask": mask, "activation": activation, "divisor": divisor,
                           "edits": tuple(e for e in edits if e.kind in ("score", "mask")) if edits else (),
                           "steps": {} if derive is not None else dict(zip(DERIVED, _derived_of(steps))),
-                          "derive": derive, "best": None, "held_head": None, "_heads": {}}
+                          "derive": derive, "best": None, "held_head": None, "shown": None, "_heads": {}}
         return layer
 
     @property
@@ -126,6 +127,7 @@ class LayerTrace:
         kept = self.kept_weights
         if self.derive is None or kept is None:
             return
+        self.shown = head
         seat = kept.argmax(-1)  # [H, T]: the first of equal shares, as np.argmax of one row
         self.best = (seat, np.take_along_axis(kept, seat[..., None], -1)[..., 0])
         if head is not None and 0 <= head < len(kept):
@@ -216,14 +218,15 @@ class LayerTrace:
     def head(self, h: int, hold: bool = True) -> HeadTrace:
         """One head's view; the last HEADS_KEPT asked for are kept, so a frame after frame does not
         recompute the head's [T, T] scores. A head whose shares were made for it counts as
-        its layer's derived arrays (DERIVED_KEPT), and its shares become the layer's held head's (every reader
-        of head() but a reader of every head (`hold` False: trace_json) asks for the head the lesson shows: a newly
-        selected head replaces the one held before)."""
+        its layer's derived arrays (DERIVED_KEPT); they become the layer's held head's only for the head the lesson
+        shows (`shown`: a newly selected head, Trace.show_head, replaces the one held before when first read), never
+        for a frame of another head (an export's, a comparison's) nor a reader of every head (`hold` False)."""
         head = self._heads.pop(h, None)
         if head is None:
             edits = tuple(replace(e, head=0) for e in self.edits if e.kind == "score" and e.head == h)
             held = self.held_head  # (None: the layer keeps all its shares, or was asked to hold no head)
-            alone = hold and held is not None and held[0] != h and self.steps.get("weights") is None  # not a stack's view
+            alone = (hold and held is not None and held[0] != h and h == self.shown
+                     and self.steps.get("weights") is None)  # (not a stack's view)
             weights = self.weights_of(h)
             if alone:
                 self.held_head = (h, weights)
@@ -315,6 +318,13 @@ class Trace:
         self.shown_head = head
         for layer in self.layers:
             layer.let_go_of_weights(head)
+
+    def show_head(self, head: int) -> None:
+        """The lesson shows `head` now (the window's selection, app.model): what classes made from this one keep
+        (held_head), and the head each lean layer holds once it is read (LayerTrace.head)."""
+        self.shown_head = head
+        for layer in self.layers:
+            layer.shown = head
 
     @property
     def held_head(self) -> int | None:  # what a class made from this one holds: the head shown, else layer 0's

@@ -26,15 +26,16 @@ painting = 0
 
 
 def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Theme | None = None,
-                 transparent: bool = False, scene: ClassroomScene | None = None) -> QImage:
-    """The frame as a size[0] x size[1] ARGB image. Pass `scene` to reuse one across many frames."""
+                 transparent: bool = False, scene: ClassroomScene | None = None, whole: bool = False) -> QImage:
+    """The frame as a size[0] x size[1] ARGB image. Pass `scene` to reuse one across many frames; `whole` (an
+    export): see paint_scene."""
     w, h = (int(v) for v in size)
     if not (1 <= w <= MAX_SIDE and 1 <= h <= MAX_SIDE):
         raise ValueError(f"image size must be between 1 and {MAX_SIDE} pixels a side, got {w} x {h}")
     scene = scene if scene is not None else ClassroomScene(theme=theme)
     scene.set_frame(frame, theme)
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-    render_scene(scene, image, transparent)
+    render_scene(scene, image, transparent, whole)
     return image
 
 
@@ -46,20 +47,22 @@ def fit_rect(w: float, h: float, canvas: QRectF) -> QRectF:
     return QRectF((w - cw) / 2, (h - ch) / 2, cw, ch)
 
 
-def render_scene(scene: ClassroomScene, image: QImage, transparent: bool = False) -> None:
-    """Paint what the scene shows now over the whole of `image` (letterboxed to keep the canvas's shape)."""
+def render_scene(scene: ClassroomScene, image: QImage, transparent: bool = False, whole: bool = False) -> None:
+    """Paint what the scene shows now over the whole of `image` (letterboxed to keep the canvas's shape); `whole`:
+    see paint_scene."""
     if transparent:
         image.fill(Qt.GlobalColor.transparent)
     make_room(image.width(), image.height())
     painter = QPainter(image)
     try:
-        paint_scene(scene, painter, image.width(), image.height(), transparent)
+        paint_scene(scene, painter, image.width(), image.height(), transparent, whole=whole)
     finally:
         painter.end()
 
 
 def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, transparent: bool = False,
-                vector: bool = False, source: QRectF | None = None, target: QRectF | None = None) -> None:
+                vector: bool = False, source: QRectF | None = None, target: QRectF | None = None,
+                whole: bool = False) -> None:
     """The one paint routine, for pictures (render_scene) and for SVG and PDF pages (vector=True): what the
     scene shows now, its canvas letterboxed into w x h on `painter`, the bands filled with the
     background unless `transparent`. `source` (canvas pixels) and `target` (on the painter) draw only that
@@ -69,15 +72,21 @@ def paint_scene(scene: ClassroomScene, painter: QPainter, w: float, h: float, tr
     For vectors the item caches are off during the call (a cached item is drawn from a pixmap, and its text
     would reach the file as a picture instead of text), and the background is one rectangle over the whole
     page. A picture of exactly the canvas's shape is covered by the scene's own background: filling it first
-    would cost ~0.4 ms a frame."""
+    would cost ~0.4 ms a frame.
+
+    `whole` (every export: a file, a slide, a video's picture, the clipboard): an item that could not draw itself
+    (scene.paint_guard caught and logged its error) refuses the picture, PhraseError("error.picture_incomplete"),
+    which the export says instead of the window's status line. Without it (a preview: View → Compare, which redraws
+    at every step) the picture is drawn without that item, as the window's canvas is."""
     global painting
     painting += 1
     failed = paint_guard.failures
     try:
-        _paint(scene, painter, w, h, transparent, vector, source, target)
+        with paint_guard.said_by_caller(whole):
+            _paint(scene, painter, w, h, transparent, vector, source, target)
     finally:
         painting -= 1
-    if paint_guard.failures != failed:  # an item could not draw itself (logged): no picture without it is written
+    if whole and paint_guard.failures != failed:  # no file holds a picture with a part missing
         raise PhraseError("error.picture_incomplete")
 
 

@@ -25,6 +25,7 @@ from ..lesson import rules
 from ..lesson.compare import compare, default_pair
 from ..lesson.panels import warm
 from ..lesson.state import notices_for, prepared_run
+from ..messages.phrase import PhraseError
 from ..scene import palette
 from ..scene.classroom import ClassroomScene
 from . import file_dialogs
@@ -150,7 +151,7 @@ class CompareDialog(QDialog):
     def save(self, path: str | Path | None = None) -> Path | None:
         """The comparison at EXPORT_SIZE as PNG or PDF (formats.COMPARE_PICTURES), never half-written."""
         from ..export.errors import said
-        from ..export.files import ExportError, atomic_path, check_target
+        from ..export.files import atomic_path, check_target
         from ..export.formats import COMPARE_PICTURES, file_filter
         from ..lesson.strings import unbroken_quotes
         from .status_messages import wrote
@@ -166,17 +167,24 @@ class CompareDialog(QDialog):
             with atomic_path(target) as tmp:
                 COMPARE_PICTURES[target.suffix.lower()].write(self.pair_for(EXPORT_SIZE), tmp, EXPORT_SIZE,
                                                               palette.theme(model.theme), model.sel.lang)
-        except (ExportError, OSError, ValueError) as exc:
+        except (PhraseError, OSError, ValueError) as exc:  # PhraseError: an ExportError, or a picture an item could
+            # not draw (render.paint_scene), as export_dialogs._report says them
             QMessageBox.warning(self, t("ui.error_title"), unbroken_quotes(said(exc, model.sel.lang)))
             return None
         return wrote(self.window_, target)  # where it went, as every export says (teacher14 L1)
 
     def copy(self) -> None:
         from ..export.compare import render_pair
+        from .export_dialogs import copy_refused
 
         model = self.window_.model
-        QApplication.clipboard().setImage(render_pair(self.pair_for(EXPORT_SIZE), EXPORT_SIZE, palette.theme(model.theme),
-                                                      lang=model.sel.lang))
+        try:
+            image = render_pair(self.pair_for(EXPORT_SIZE), EXPORT_SIZE, palette.theme(model.theme), lang=model.sel.lang,
+                                whole=True)
+        except PhraseError:  # an item could not draw itself: nothing is copied, and the box says why
+            copy_refused(model, self)
+            return
+        QApplication.clipboard().setImage(image)
 
 
 class CompareRun:

@@ -188,10 +188,18 @@ def copy_picture(model, parent=None) -> None:
     frame = model.frame()  # on the window's canvas, at its logical size (1440 x 1080 when it is 4:3)
     try:
         QApplication.clipboard().setImage(clipboard_image(frame, (frame.canvas.width, frame.canvas.height)))
-    except PhraseError as exc:  # an item could not draw itself (scene.render): nothing is copied
-        _report(model, parent, exc)
+    except PhraseError:  # an item could not draw itself (scene.render): nothing is copied
+        copy_refused(model, parent)
     finally:
         _fit_canvas(parent)
+
+
+def copy_refused(model, parent) -> None:
+    """A picture to copy that an item could not draw (render.paint_scene(whole=True)): one box saying nothing was
+    copied, in a copy's words (not an export's "nothing was written"); the status line says nothing more (the
+    paint was an export's: scene.paint_guard.said_by_caller)."""
+    t = _t(model)
+    QMessageBox.warning(parent, t("ui.copy_failed"), t("ui.copy_incomplete"))
 
 
 def _export(model, parent, kind: str, path, options, filters: str, suggestion: str, work) -> Path | None:
