@@ -82,10 +82,10 @@ class Spent:
 
 
 def instrument() -> Spent:
-    from classroom_gui.scene import board, class_image, classroom, crowd, desk, link_labels, links, pictures, strip
+    from classroom_gui.scene import board, class_image, class_parts, classroom, crowd, desk, link_labels, links, pictures, strip
 
     s = Spent()
-    s.wrap(class_image.ClassImage, "_draw_shells", "shells")
+    s.wrap(class_parts.DeskParts, "_draw_shells", "shells")
     s.wrap(class_image.ClassImage, "_draw_cards", "cards")
     s.wrap(class_image.ClassImage, "set_class", "class.set")
     s.wrap(crowd.CrowdItem, "_build_blocks", "crowd.blocks")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from ..lesson.frame import Link
 from .items import PillItem, mix, qcolor
 from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels, point_at
-from .link_geometry import Point, Rect, link_curve, link_curves, split
+from .link_geometry import Point, Rect, link_curves, link_curves_each, split
 from .link_routes import VARIANTS, choose
 from .palette import Theme
 
@@ -152,10 +152,12 @@ class LinkLayer:
         self.curves = []
         drawn = self.drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
         variants = self._routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers)
-        for i in drawn:
+        made = link_curves_each([links[i] for i in drawn], desks, hub, header_h, gap,
+                                [variants.get(i, VARIANTS[0]) for i in drawn],
+                                [bucket_width(bucket(links[i].weight), scale) for i in drawn])
+        for i, c in zip(drawn, made):
             link = links[i]
             b = bucket(link.weight)
-            c = link_curve(link, desks, hub, header_h, gap, variants.get(i, VARIANTS[0]), bucket_width(b, scale))
             if c is None or link.progress <= 0:
                 continue
             t = max(0.0, min(1.0, link.progress))
@@ -240,22 +242,23 @@ class LinkLayer:
         marked = {i for i in drawn if i in labelled and links[i].label} | ({top} - {-1})
         crowd = len(desks) > CLEAR_OF_ALL  # then only the marked links are checked, against each other
         widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
-        defaults = []
-        for i, width in zip(drawn, widths):
-            link = links[i]
-            to_hub = link.source != link.target and hub in (link.source, link.target) and (i in marked or not crowd)
-            defaults.append(link_curve(link, desks, hub, header_h, gap, VARIANTS[0], width) if to_hub else None)
+        to_hub = [(i, width) for i, width in zip(drawn, widths) if links[i].source != links[i].target
+                  and hub in (links[i].source, links[i].target) and (i in marked or not crowd)]
+        made = dict(zip((i for i, _ in to_hub), link_curves_each([links[i] for i, _ in to_hub], desks, hub, header_h,
+                                                                   gap, [VARIANTS[0]] * len(to_hub), [w for _, w in to_hub])))
+        defaults = [made.get(i) for i in drawn]
 
-        class variants:  # every variant's curve, only for a link whose default runs alongside another, made a
-            def __init__(self, k: int):  # slice (a bow) at a time: most links part at their first bows
-                self.link, self.width = links[drawn[k]], widths[k]
+        class variants:  # every variant's curve, only for a link whose default runs alongside another, all made
+            def __init__(self, k: int):  # at its first use, together (link_geometry.routes: one NumPy pass)
+                self.link, self.width, self.made = links[drawn[k]], widths[k], None
 
             def __len__(self) -> int:
                 return len(VARIANTS)
 
             def __getitem__(self, part: slice | list[int]) -> list:  # a slice or a list of positions
-                chosen = VARIANTS[part] if isinstance(part, slice) else [VARIANTS[k] for k in part]
-                return link_curves(self.link, desks, hub, header_h, gap, chosen, self.width)
+                if self.made is None:
+                    self.made = link_curves(self.link, desks, hub, header_h, gap, VARIANTS, self.width)
+                return self.made[part] if isinstance(part, slice) else [self.made[k] for k in part]
 
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
