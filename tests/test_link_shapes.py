@@ -97,3 +97,23 @@ def test_links_default_routes_made_together_are_link_curve_alone():
     flat = np.array(alone, np.float64)
     assert (flat[:, :, 1].min(axis=1) < g.CEILING + 20).any()  # some reach the ceiling (lowered to it)
     g.routes_forget()
+
+
+def test_links_pieces_made_together_are_add_segments_to_the_bit(qapp):
+    """links.segments_each (a new set's whole links' pieces, the points made in NumPy) gives add_segments' path
+    element for element, exactly (QPainterPath's == compares loosely), and keeps each path: asked again, the
+    same object."""
+    from PySide6.QtGui import QPainterPath
+
+    from classroom_gui.scene import links
+    rng = np.random.default_rng(11)
+    curves = [tuple(map(tuple, c)) for c in rng.uniform(-50.0, 1900.0, (40, 4, 2)).tolist()]
+    made = links.segments_each(curves)
+    for c, path in zip(curves, made):
+        direct = QPainterPath()
+        links.add_segments(direct, c, links.CURVE_SEGMENTS)
+        assert path.elementCount() == direct.elementCount() == 2 * links.CURVE_SEGMENTS
+        for k in range(direct.elementCount()):
+            a, b = path.elementAt(k), direct.elementAt(k)
+            assert (a.x, a.y, a.type) == (b.x, b.y, b.type)
+    assert all(a is b for a, b in zip(links.segments_each(curves[::-1])[::-1], made))

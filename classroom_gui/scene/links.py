@@ -10,7 +10,6 @@ scaled by its share) at the front. Labels go on the strongest few links only.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import numpy as np
 
@@ -84,13 +83,41 @@ def add_segments(path: QPainterPath, c: tuple[Point, Point, Point, Point], n: in
         prev = nxt
 
 
-@lru_cache(maxsize=2048)
 def segments(c: tuple[Point, Point, Point, Point]) -> QPainterPath:
     """A whole link's add_segments path, kept: the links of a class run between the same desks from frame to
     frame (~60 curves at 64 students, 25 Python calls each). Shared: never modify the result."""
-    path = QPainterPath()
-    add_segments(path, c, CURVE_SEGMENTS)
-    return path
+    return segments_each([c])[0]
+
+
+SEGMENTS_KEPT = 2048  # whole links' paths kept (the least recently used go)
+_SEGMENTS: dict[tuple, QPainterPath] = {}
+
+
+def segments_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPainterPath]:
+    """segments of each curve, the points of those not kept computed together in NumPy (point_at's sums, element
+    by element: the same points; a new set of 96 links at 1,024 students made them 12 Python calls a curve)."""
+    new = [c for c in dict.fromkeys(curves) if c not in _SEGMENTS]
+    if new:
+        t = np.arange(1, CURVE_SEGMENTS + 1, dtype=np.float64) / CURVE_SEGMENTS  # k / n, as add_segments
+        u = 1 - t
+        w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        c = np.array(new, np.float64)[:, :, :, None]  # [m, 4, 2, 1]
+        pts = c[:, 0] * w0 + c[:, 1] * w1 + c[:, 2] * w2 + c[:, 3] * w3  # [m, 2, n]
+        for curve, (xs, ys) in zip(new, pts.tolist()):
+            path = QPainterPath()
+            prev = curve[0]
+            for nxt in zip(xs, ys):
+                path.moveTo(*prev)
+                path.lineTo(*nxt)
+                prev = nxt
+            if len(_SEGMENTS) >= SEGMENTS_KEPT:
+                del _SEGMENTS[next(iter(_SEGMENTS))]
+            _SEGMENTS[curve] = path
+    out = []
+    for c in curves:  # (re)inserted last: the least recently used first
+        out.append(_SEGMENTS.pop(c))
+        _SEGMENTS[c] = out[-1]
+    return out
 
 
 class LinkLayer:
@@ -155,6 +182,7 @@ class LinkLayer:
         made = link_curves_each([links[i] for i in drawn], desks, hub, header_h, gap,
                                 [variants.get(i, VARIANTS[0]) for i in drawn],
                                 [bucket_width(bucket(links[i].weight), scale) for i in drawn])
+        segments_each([c for i, c in zip(drawn, made) if c is not None and links[i].progress >= 1])  # (kept)
         for i, c in zip(drawn, made):
             link = links[i]
             b = bucket(link.weight)
