@@ -117,3 +117,16 @@ def test_links_pieces_made_together_are_add_segments_to_the_bit(qapp):
             a, b = path.elementAt(k), direct.elementAt(k)
             assert (a.x, a.y, a.type) == (b.x, b.y, b.type)
     assert all(a is b for a, b in zip(links.segments_each(curves[::-1])[::-1], made))
+
+
+def test_a_full_store_of_pieces_keeps_the_ones_asked_for(qapp, monkeypatch):
+    """With the store of whole links' pieces full, a set that asks for kept curves and new ones gets all of them:
+    the kept ones are used again (the least recently used others make room) and the new ones made."""
+    from classroom_gui.scene import links
+    monkeypatch.setattr(links, "SEGMENTS_KEPT", 4)
+    monkeypatch.setattr(links, "_SEGMENTS", {})
+    curves = [((float(k), 0.0), (1.0, 5.0), (9.0, 5.0), (10.0, float(k))) for k in range(8)]
+    first = links.segments_each(curves[:4])  # the store is full
+    again = links.segments_each([curves[0], curves[4], curves[5], curves[6]])  # curves[0] is the oldest kept
+    assert again[0] is first[0] and len(links._SEGMENTS) == 4
+    assert [p.elementCount() for p in again] == [2 * links.CURVE_SEGMENTS] * 4

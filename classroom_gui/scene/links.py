@@ -89,14 +89,19 @@ def segments(c: tuple[Point, Point, Point, Point]) -> QPainterPath:
     return segments_each([c])[0]
 
 
-SEGMENTS_KEPT = 2048  # whole links' paths kept (the least recently used go)
+SEGMENTS_KEPT = 2048  # whole links' paths kept (the least recently used go; a set asks for at most MAX_LINKS)
 _SEGMENTS: dict[tuple, QPainterPath] = {}
 
 
 def segments_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPainterPath]:
     """segments of each curve, the points of those not kept computed together in NumPy (point_at's sums, element
     by element: the same points; a new set of 96 links at 1,024 students made them 12 Python calls a curve)."""
-    new = [c for c in dict.fromkeys(curves) if c not in _SEGMENTS]
+    new = []
+    for c in dict.fromkeys(curves):  # the kept ones asked for (re)inserted last, so that making new ones keeps them
+        if c in _SEGMENTS:
+            _SEGMENTS[c] = _SEGMENTS.pop(c)
+        else:
+            new.append(c)
     if new:
         t = np.arange(1, CURVE_SEGMENTS + 1, dtype=np.float64) / CURVE_SEGMENTS  # k / n, as add_segments
         u = 1 - t
@@ -113,11 +118,7 @@ def segments_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPain
             if len(_SEGMENTS) >= SEGMENTS_KEPT:
                 del _SEGMENTS[next(iter(_SEGMENTS))]
             _SEGMENTS[curve] = path
-    out = []
-    for c in curves:  # (re)inserted last: the least recently used first
-        out.append(_SEGMENTS.pop(c))
-        _SEGMENTS[c] = out[-1]
-    return out
+    return [_SEGMENTS[c] for c in curves]
 
 
 class LinkLayer:
