@@ -277,14 +277,18 @@ class LinkLayer:
                                                                    gap, [VARIANTS[0]] * len(to_hub), [w for _, w in to_hub])))
         defaults = [made.get(i) for i in drawn]
 
-        class variants:  # every variant's curve, only for a link whose default runs alongside another, all made
-            def __init__(self, k: int):  # at its first use, together (link_geometry.routes: one NumPy pass)
-                self.link, self.width, self.made = links[drawn[k]], widths[k], None
+        class variants:  # every variant's curve, only for a link whose default runs alongside another, made a
+            def __init__(self, k: int):  # slice (a bow) at a time: most links part at their first bows; in a
+                self.link, self.width, self.made = links[drawn[k]], widths[k], None  # crowd (most never part) all
+                # at its first use, together (link_geometry.routes: one NumPy pass instead of four)
 
             def __len__(self) -> int:
                 return len(VARIANTS)
 
             def __getitem__(self, part: slice | list[int]) -> list:  # a slice or a list of positions
+                if not crowd:
+                    chosen = VARIANTS[part] if isinstance(part, slice) else [VARIANTS[k] for k in part]
+                    return link_curves(self.link, desks, hub, header_h, gap, chosen, self.width)
                 if self.made is None:
                     self.made = link_curves(self.link, desks, hub, header_h, gap, VARIANTS, self.width)
                 return self.made[part] if isinstance(part, slice) else [self.made[k] for k in part]
