@@ -9,48 +9,20 @@ import numpy as np
 
 from ..lesson.canvas import CANVASES
 from ..lesson.frame import Link
+from .link_shapes import BEND, SPAN, SPREAD, clear_of, curve, rows, shape, shapes  # noqa: F401 (BEND, SPAN, SPREAD: as before)
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]  # x, y, w, h
 
 
-def curve(a: Point, b: Point, bow: float = 40.0, bend: float = 0.18,
-          side: int = -1) -> tuple[Point, Point, Point, Point]:
-    """A cubic Bézier from a to b bowing by up to `bow` pixels to one side: upwards for side = -1 (or to the
-    left for a vertical line), downwards for side = +1; a == b gives a small loop above the point. Curves of
-    one side and bend towards one end point are scaled copies of each other, so links from sources in one
-    line with their hub still part."""
-    (ax, ay), (bx, by) = a, b
-    dx, dy = bx - ax, by - ay
-    d = math.hypot(dx, dy)
-    if d < 1e-6:
-        r = bow * 0.9
-        return a, (ax - r, ay - 1.6 * r), (ax + r, ay - 1.6 * r), a
-    nx, ny = -dy / d, dx / d
-    if ny * side < 0 or (abs(ny) < 1e-9 and nx > 0):
-        nx, ny = -nx, -ny
-    off = min(d * bend, bow / 0.75)  # a quadratic's peak is 3/4 of its control point's offset
-    mx, my = (ax + bx) / 2 + nx * off, (ay + by) / 2 + ny * off
-    c1 = (ax + (mx - ax) * 2 / 3, ay + (my - ay) * 2 / 3)
-    c2 = (bx + (mx - bx) * 2 / 3, by + (my - by) * 2 / 3)
-    return a, c1, c2, b
-
-
-SPREAD, SPAN = 0.4, 1300.0  # a link ends up to SPREAD of the hub's width off its middle, less the further (canvas px) it comes from
 ROUNDER = 1.25  # a bow to the other side that would cross a name tag is taken this much rounder on the usual side
-BEND = 0.25  # a link bows by 3/4 of this times its length: neighbours' links part by ~1/4 of a desk's width
 CEILING = 66.0  # canvas y no line rises above: the title row (areas.title_rect's two lines end at 64) stays clear
 LEFT_WALL = 2.0  # canvas x no line runs left of: the canvas's (and a PPTX picture's) left edge
 FLOOR = min(c.caption_y for c in CANVASES.values()) - 6.0  # canvas y no line sinks below: every canvas's caption
                # stays clear; an arch down over a bottom row's cards (3 rows: 9 students at 16:9) ran under it
 
 
-def clear_of(width: float) -> float:
-    """How far a line `width` wide ends off a name tag's edge so that none of it, square cap included (its
-    corner lies width / 2 * sqrt(2) from the end), paints over the tag's name, seat number or badge."""
-    return width * 0.71 + 1.0
-
-
+MANY = 4  # variants of one route from this many on are made together in NumPy (fewer: one at a time in Python)
 ROUTES_KEPT = 8192  # curves kept (route's answers): a class's links run between the same desks from frame to frame
 _ROUTES: dict[tuple, tuple[Point, Point, Point, Point]] = {}
 
@@ -91,29 +63,60 @@ def routes(other: Rect, hub: Rect, header_h: float, gap: float, variants, width:
         return out
     # each variant ends as the first of [its own bow, a rounder one on the usual side, the default] that crosses no
     # name tag of the two desks (the default is not checked); the bows to check go in rounds, all at once
+    if len(todo) >= MANY and other != hub:  # many: made, checked and lowered together in NumPy (link_shapes.shapes)
+        made = [((a, b), (c, d), (e, f), (g, h))
+                for a, b, c, d, e, f, g, h in _together(other, hub, header_h, gap, todo, width).reshape(-1, 8).tolist()]
+    else:
+        made = [below_ceiling(c, width) for c in _alone(other, hub, header_h, gap, todo, width)]
+    for v, c in zip(todo, made):
+        if len(_ROUTES) >= ROUTES_KEPT:
+            del _ROUTES[next(iter(_ROUTES))]
+        _ROUTES[(base, v)] = c
+    return [_ROUTES[(base, v)] if c is None else c for v, c in zip(variants, out)]
+
+
+def _alone(other: Rect, hub: Rect, header_h: float, gap: float, todo: list, width: float) -> list:
+    """routes' curves before the ceiling, made one variant at a time."""
     final: dict = {}
     tried = {v: v for v in todo}  # variant -> the (bow, entry) it is tried as now
     while tried:
-        shapes = {v: _shape(other, hub, header_h, gap, b, e, width) for v, (b, e) in tried.items()}
+        made = {v: shape(other, hub, header_h, gap, b, e, width) for v, (b, e) in tried.items()}
         check = [v for v, (b, _) in tried.items() if b != 1.0 and other != hub]
-        cross = dict(zip(check, crosses_tags_many([shapes[v] for v in check], (other, hub), header_h, width / 2))) \
+        cross = dict(zip(check, crosses_tags_many([made[v] for v in check], (other, hub), header_h, width / 2))) \
             if check else {}  # (a default alone, as each link's first route is, has nothing to check)
         later = {}
         for v, (b, e) in tried.items():
             if cross.get(v, False):
                 later[v] = (abs(b) * ROUNDER if b < 0 else 1.0, e)
             else:
-                final[v] = shapes[v]
+                final[v] = made[v]
         tried = later
-    made = {}
-    for v in todo:
-        c = final[v]
-        if c not in made:
-            made[c] = below_ceiling(c, width)
-        if len(_ROUTES) >= ROUTES_KEPT:
-            del _ROUTES[next(iter(_ROUTES))]
-        _ROUTES[(base, v)] = made[c]
-    return [_ROUTES[(base, v)] if c is None else c for v, c in zip(variants, out)]
+    return [final[v] for v in todo]
+
+
+def _together(other: Rect, hub: Rect, header_h: float, gap: float, todo: list, width: float) -> np.ndarray:
+    """routes' curves of many variants of one desk's route into the hub (not the hub's own) as arrays, [k, 4, 2],
+    each _alone's then below_ceiling's to the bit: every variant's three tries (its own bow; for a bow to the other
+    side, the rounder one on the usual side; the default at its entry) made and checked for name tags in one pass,
+    then the first try that crosses none taken, and lowered under the ceiling."""
+    k = len(todo)
+    other_side = [i for i, (b, _) in enumerate(todo) if b < 0]
+    m = len(other_side)
+    tries = list(todo) + [(abs(todo[i][0]) * ROUNDER, todo[i][1]) for i in other_side] + [(1.0, e) for _, e in todo]
+    made = shapes(other, hub, header_h, gap, tries, width)
+    check = np.array([b != 1.0 for b, _ in tries[:k + m]] + [False] * k)  # (a default is not checked)
+    cross = np.zeros(len(tries), bool)
+    if check.any():
+        cross[check] = crosses_tags_many(made[check], (other, hub), header_h, width / 2)
+    take = np.where(cross[:k], k + m + np.arange(k), np.arange(k))  # a bow crossing a tag: the default ...
+    if m:  # ... but one to the other side first tries the rounder one on the usual side
+        i = np.array(other_side)
+        take[i] = np.where(cross[i], np.where(cross[k:k + m], k + m + i, k + np.arange(m)), i)
+    out = made[take]
+    inside = within(out, width)
+    if not inside.all():
+        out[~inside] = lowered(out[~inside], width)
+    return out
 
 
 def routes_forget() -> None:
@@ -122,32 +125,6 @@ def routes_forget() -> None:
 
 
 route.cache_clear = routes_forget  # as when route was an lru_cache (scripts/soak_memory.py clears such caches)
-
-
-def _shape(other: Rect, hub: Rect, header_h: float, gap: float, bow: float, entry: float | None,
-           width: float) -> tuple[Point, Point, Point, Point]:
-    """route's curve for one (bow, entry) before the name tag check and the ceiling."""
-    ox, oy, ow, oh = other
-    hx, hy, hw, hh = hub
-    clear = clear_of(width)
-    if other == hub:
-        return curve((ox + ow / 2, oy - clear), (hx + hw / 2, hy - clear), header_h * 0.5 + gap * 0.6)
-    # links arrive side by side on the hub's edge: a near desk's towards its own side and a far desk's
-    # nearer the middle, so that the far desk's higher arch spans the near one's and they nest
-    x = ox + ow / 2
-    off = x - hx - hw / 2
-    hub_x = hx + hw / 2 + math.copysign(SPREAD * hw * max(0.0, 1 - abs(off) / SPAN), off) if abs(off) > 1 else hx + hw / 2
-    if entry is not None:
-        hub_x = hx + hw / 2 + entry * hw
-    if abs(oy - hy) < 1.0:
-        if bow == 0.0:  # the lane: straight along the gap between the name tags and the cards (no digits there)
-            return curve((x, oy + header_h + clear), (hub_x, hy + header_h + clear), 1e9, 0.0, side=1)
-        if bow < 0:  # the other side of a row is above it: from just above one name tag to just above the other's
-            return curve((x, oy - clear), (hub_x, hy - clear), 1e9, BEND * -bow, side=-1)
-        return curve((x, oy + header_h + clear), (hub_x, hy + header_h + clear), 1e9, BEND * bow, side=1)
-    if oy < hy:
-        return curve((x, oy + oh), (hub_x, hy - clear), 1e9, BEND * bow, side=-1)
-    return curve((x, oy - clear), (hub_x, hy + hh), 1e9, BEND * bow, side=-1)
 
 
 def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[Point, Point, Point, Point]:
@@ -169,6 +146,28 @@ def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[P
     return tuple((fx + s * (cx - fx), fy + s * (cy - fy)) for (fx, fy), (cx, cy) in zip(flat, c))
 
 
+def lowered(cs: np.ndarray, width) -> np.ndarray:
+    """below_ceiling for [k, 4, 2] curves (of one width, or [k] widths) at once, each lowered as below_ceiling
+    lowers it alone (the same sums;
+    the Bernstein products as a stacked matmul, which gives the single product's numbers: tests/test_link_shapes.py);
+    a curve no share of whose arch keeps it inside (a chord beyond a wall: random desks only) keeps its arch."""
+    width = np.broadcast_to(np.asarray(width, np.float64), (len(cs),))
+    top, left, bottom = CEILING + width / 2, LEFT_WALL + width / 2, FLOOR - width / 2
+    a, b = cs[:, 0], cs[:, 3]
+    flat = np.stack([a, a + (b - a) / 3, a + (b - a) * 2 / 3, b], axis=1)  # the arch at 0: the straight chord
+    s = np.minimum(np.minimum(_rooms(cs, flat, 1, top), _rooms(cs, flat, 0, left)),
+                   _rooms(cs, flat, 1, bottom, below=True))[:, None, None]
+    return np.where(s >= 1.0, cs, flat + s * (cs - flat))
+
+
+def within(cs: np.ndarray, width) -> np.ndarray:
+    """below_ceiling's first test for [k, 4, 2] curves (of one width, or [k] widths) at once: [k] whether each is
+    left as it is (the same comparisons of the same numbers)."""
+    top, left, bottom = CEILING + width / 2, LEFT_WALL + width / 2, FLOOR - width / 2
+    return ((cs[:, :, 1].min(axis=1) > top + 1e-6) & (cs[:, :, 0].min(axis=1) > left + 1e-6)
+            & (cs[:, :, 1].max(axis=1) < bottom - 1e-6))
+
+
 def _room(c, flat, axis: int, wall: float, below: bool = False) -> float:
     """The largest share (0..1) of the arch that keeps the centre line at or beyond `wall` along `axis`
     (1: y, 0: x; beyond = greater, or smaller when `below`)."""
@@ -181,6 +180,20 @@ def _room(c, flat, axis: int, wall: float, below: bool = False) -> float:
     rise = chord - now  # how far the arch moves each point towards the wall
     up = rise > 1e-9
     return float(np.clip(np.min((chord[up] - wall) / rise[up]), 0.0, 1.0))
+
+
+def _rooms(cs: np.ndarray, flat: np.ndarray, axis: int, wall: np.ndarray, below: bool = False) -> np.ndarray:
+    """_room of each of [k, 4, 2] curves and their chords, each with its wall ([k]): [k] (a curve that cannot be
+    kept inside: 1)."""
+    sign = -1.0 if below else 1.0  # a floor is a ceiling of the coordinates turned over
+    wall = sign * wall
+    now = np.matmul((sign * cs[:, :, axis])[:, None, :], _BERNSTEIN.T)[:, 0]  # [k, S + 1] centre-line coordinates
+    chord = np.matmul((sign * flat[:, :, axis])[:, None, :], _BERNSTEIN.T)[:, 0]
+    rise = chord - now  # how far the arch moves each point towards the wall
+    up = rise > 1e-9
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(up, (chord - wall[:, None]) / np.where(up, rise, 1.0), np.inf).min(axis=1)
+    return np.where(now.min(axis=1) >= wall, 1.0, np.clip(share, 0.0, 1.0))
 
 
 TAG_SAMPLES = 24  # straight pieces of a curve looked at for crossing a name tag
@@ -241,6 +254,47 @@ def link_curve(link: Link, desks: dict[int, Rect], hub: int | None, header_h: fl
     """The link's whole curve, from its source to its target (None if a desk is not drawn); `variant` is
     route's (bow, entry) for a link to or from the hub, `width` the line's (its ends keep clear of name tags)."""
     return link_curves(link, desks, hub, header_h, gap, (variant,), width)[0]
+
+
+def link_curves_each(links: list[Link], desks: dict[int, Rect], hub: int | None, header_h: float, gap: float,
+                     variants: list[tuple[float, float | None]], widths: list[float]) -> list:
+    """link_curve of each link at its variant and width, the default routes into or out of the hub that are not kept
+    made together in NumPy (link_shapes.rows: the same curves to the bit) and kept as route keeps them: a new set
+    of up to 96 drawn links made them one at a time."""
+    out, todo = [], []  # todo: (position, the desk that is not the hub's, width)
+    for link, v, w in zip(links, variants, widths):
+        src, dst = desks.get(link.source), desks.get(link.target)
+        if (v == DEFAULT and src is not None and dst is not None and link.source != link.target
+                and hub in (link.source, link.target)):
+            other = dst if hub == link.source else src
+            c = _ROUTES.get(((other, desks[hub], header_h, gap, w), v))
+            if c is None:
+                todo.append((len(out), other, w))
+            out.append(c if c is None or hub != link.source else tuple(reversed(c)))
+        else:
+            out.append(link_curve(link, desks, hub, header_h, gap, v, w))
+    if len(todo) < MANY:
+        for k, other, w in todo:
+            out[k] = link_curve(links[k], desks, hub, header_h, gap, DEFAULT, w)
+        return out
+    hub_desk = desks[hub]
+    width = np.array([w for _, _, w in todo], np.float64)
+    n = len(todo)
+    made = rows(np.array([o for _, o, _ in todo], np.float64), hub_desk, header_h, gap, np.ones(n), np.full(n, np.nan),
+                width)
+    inside = within(made, width)
+    if not inside.all():
+        made[~inside] = lowered(made[~inside], width[~inside])
+    for (k, other, w), (a, b, c, d, e, f, g, h) in zip(todo, made.reshape(-1, 8).tolist()):
+        curve_ = ((a, b), (c, d), (e, f), (g, h))
+        if len(_ROUTES) >= ROUTES_KEPT:
+            del _ROUTES[next(iter(_ROUTES))]
+        _ROUTES[((other, hub_desk, header_h, gap, w), DEFAULT)] = curve_
+        out[k] = tuple(reversed(curve_)) if hub == links[k].source else curve_
+    return out
+
+
+DEFAULT = (1.0, None)  # route's default variant (bow, entry)
 
 
 def link_curves(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float, gap: float,

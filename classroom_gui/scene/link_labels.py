@@ -126,6 +126,15 @@ def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
     within `room` (label_room); True), else (the first that covers no placed label; False), else None. The same sums in the
     same order as QRectF's own tests. grid: (k0, xs, ys, col, row) when at[k0:] are the spots of a grid (see
     _near_grid): those are tested against the texts a column and a row at a time."""
+    best = _first_of(at, w, h, placed, near, (gap,), grid, room)
+    return None if best is None else (best[0], best[1] is not None)
+
+
+def _first_of(at: np.ndarray, w: float, h: float, placed: list[QRectF], near: np.ndarray, gaps: tuple[float, ...],
+              grid=None, room: QRectF = ROOM) -> tuple[int, int | None] | None:
+    """_first_spots at each of `gaps` in turn, the spots' tests against the placed labels and the room made once:
+    (the first free spot at the first gap that has one, that gap's position in `gaps`), else (the first open spot,
+    None), else None."""
     left, top = at[:, 0] - w / 2, at[:, 1] - h / 2
     right, bottom = left + w, top + h
     open_ = ~_hits(left, top, right, bottom, _edges(placed))
@@ -133,10 +142,6 @@ def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
         return None
     inside = ((left >= room.x()) & (right <= room.x() + room.width()) & (top >= room.y())
               & (bottom <= room.y() + room.height()))
-    # the pill itself and the clearance it keeps: a pill against a name or a badge reads as part of it
-    # ("mat0.63", "0.01 0.01"); with gap 0 it may touch a card's edge, never cover its numbers
-    bl, bt = left + 2 - gap, top + 2 - gap
-    bw, bh = w + -2 - 2 + 2 * gap, h + -2 - 2 + 2 * gap
     # every candidate is tested at once against the texts it could touch (_hits_near: those in its own band of
     # rows; _grid_hits: a grid's spots by columns and rows); the first free one is the answer. (Tested a block
     # of 64 candidates at a time, a label that found no free spot beside a desk of a big class went through
@@ -144,16 +149,21 @@ def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
     maybe = open_ & inside
     if maybe.any():
         which = np.flatnonzero(maybe)
-        free = np.zeros(len(at), bool)
         k0 = len(at) if grid is None else grid[0]
         head, tail = which[which < k0], which[which >= k0]
-        l_, t_ = bl[head], bt[head]
-        free[head] = ~(_hits if len(head) <= 64 else _hits_near)(l_, t_, l_ + bw, t_ + bh, near)  # (few: all pairs)
-        if len(tail):
-            free[tail] = ~_grid_hits(grid, w, h, gap, bw, bh, near)[tail - k0]
-        if free.any():
-            return int(np.argmax(free)), True
-    return int(np.argmax(open_)), False
+        for g, gap in enumerate(gaps):
+            # the pill itself and the clearance it keeps: a pill against a name or a badge reads as part of it
+            # ("mat0.63", "0.01 0.01"); with gap 0 it may touch a card's edge, never cover its numbers
+            bl, bt = left + 2 - gap, top + 2 - gap
+            bw, bh = w + -2 - 2 + 2 * gap, h + -2 - 2 + 2 * gap
+            free = np.zeros(len(at), bool)
+            l_, t_ = bl[head], bt[head]
+            free[head] = ~(_hits if len(head) <= 64 else _hits_near)(l_, t_, l_ + bw, t_ + bh, near)  # (few: all pairs)
+            if len(tail):
+                free[tail] = ~_grid_hits(grid, w, h, gap, bw, bh, near)[tail - k0]
+            if free.any():
+                return int(np.argmax(free)), g
+    return int(np.argmax(open_)), None
 
 
 def _grid_hits(grid, w: float, h: float, gap: float, bw: float, bh: float, near: np.ndarray) -> np.ndarray:
@@ -271,16 +281,6 @@ def _box(x: float, y: float, w: float, h: float) -> np.ndarray:  # one rectangle
     return edges_of(*(np.array([v], np.float64) for v in (x, y, w, h)))
 
 
-def _spot_near(at: np.ndarray, w: float, h: float, placed: list[QRectF], near: np.ndarray, gap: float, grid,
-               room: QRectF, px: float) -> tuple[int, bool] | None:
-    """_first_spots with TEXT_GAP (`gap`) to every text in `near`, else with CLOSE, else its fallback."""
-    best = _first_spots(at, w, h, placed, near, gap, grid, room)
-    if best is not None and not best[1]:  # nothing that far from every text: nearer, still clear (CLOSE)
-        closer = _first_spots(at, w, h, placed, near, CLOSE * px, grid, room)
-        best = closer if closer is not None and closer[1] else best
-    return best
-
-
 def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags: dict[int, tuple],
            homes: list[int | None], room: QRectF = ROOM, shown: dict[int, str] | None = None) -> list[tuple[int, Point]]:
     """place_labels' search: (index in spots, where) of each label placed, in spots' order (avoid: the
@@ -310,7 +310,9 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags:
             x, y, tw, th = tags[home]
             tag = _box(x + gap, y + gap, tw - 2 * gap, th - 2 * gap)
             near = _texts_near(avoid, np.concatenate([others, tag]), (x0, y0, x1, y1), w, h, gap)
-        best = _spot_near(at, w, h, placed, near, gap, grid, room, px)
+        # at TEXT_GAP (`gap`) to every text in `near`, else CLOSE, else (after its own name tag, below) touching
+        first = _first_of(at, w, h, placed, near, (gap, CLOSE * px, 0.0), grid, room)
+        best = None if first is None else (first[0], first[1] is not None and first[1] < 2)
         if (best is None or not best[1]) and home in tags and not badged:
             # nothing free near its link: on its own name tag, but for a label its badge shows (left off)
             x, y, tw, th = tags[home]
@@ -321,7 +323,7 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags:
             if own is not None and own[1]:
                 at, best = mine, own
         if best is not None and not best[1]:  # no spot with a gap: one against a text is better than none
-            best = _first_spots(at, w, h, placed, near, 0.0, grid, room)
+            best = (first[0], first[1] is not None)
         free = best is not None and best[1]
         if best is not None:
             spot = tuple(at[best[0]].tolist())

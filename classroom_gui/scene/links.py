@@ -10,7 +10,6 @@ scaled by its share) at the front. Labels go on the strongest few links only.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import numpy as np
 
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from ..lesson.frame import Link
 from .items import PillItem, mix, qcolor
 from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels, point_at
-from .link_geometry import Point, Rect, link_curve, link_curves, split
+from .link_geometry import Point, Rect, link_curves, link_curves_each, split
 from .link_routes import VARIANTS, choose
 from .palette import Theme
 
@@ -84,13 +83,42 @@ def add_segments(path: QPainterPath, c: tuple[Point, Point, Point, Point], n: in
         prev = nxt
 
 
-@lru_cache(maxsize=2048)
 def segments(c: tuple[Point, Point, Point, Point]) -> QPainterPath:
     """A whole link's add_segments path, kept: the links of a class run between the same desks from frame to
     frame (~60 curves at 64 students, 25 Python calls each). Shared: never modify the result."""
-    path = QPainterPath()
-    add_segments(path, c, CURVE_SEGMENTS)
-    return path
+    return segments_each([c])[0]
+
+
+SEGMENTS_KEPT = 2048  # whole links' paths kept (the least recently used go; a set asks for at most MAX_LINKS)
+_SEGMENTS: dict[tuple, QPainterPath] = {}
+
+
+def segments_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPainterPath]:
+    """segments of each curve, the points of those not kept computed together in NumPy (point_at's sums, element
+    by element: the same points; a new set of 96 links at 1,024 students made them 12 Python calls a curve)."""
+    new = []
+    for c in dict.fromkeys(curves):  # the kept ones asked for (re)inserted last, so that making new ones keeps them
+        if c in _SEGMENTS:
+            _SEGMENTS[c] = _SEGMENTS.pop(c)
+        else:
+            new.append(c)
+    if new:
+        t = np.arange(1, CURVE_SEGMENTS + 1, dtype=np.float64) / CURVE_SEGMENTS  # k / n, as add_segments
+        u = 1 - t
+        w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        c = np.array(new, np.float64)[:, :, :, None]  # [m, 4, 2, 1]
+        pts = c[:, 0] * w0 + c[:, 1] * w1 + c[:, 2] * w2 + c[:, 3] * w3  # [m, 2, n]
+        for curve, (xs, ys) in zip(new, pts.tolist()):
+            path = QPainterPath()
+            prev = curve[0]
+            for nxt in zip(xs, ys):
+                path.moveTo(*prev)
+                path.lineTo(*nxt)
+                prev = nxt
+            if len(_SEGMENTS) >= SEGMENTS_KEPT:
+                del _SEGMENTS[next(iter(_SEGMENTS))]
+            _SEGMENTS[curve] = path
+    return [_SEGMENTS[c] for c in curves]
 
 
 class LinkLayer:
@@ -152,10 +180,13 @@ class LinkLayer:
         self.curves = []
         drawn = self.drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
         variants = self._routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers)
-        for i in drawn:
+        made = link_curves_each([links[i] for i in drawn], desks, hub, header_h, gap,
+                                [variants.get(i, VARIANTS[0]) for i in drawn],
+                                [bucket_width(bucket(links[i].weight), scale) for i in drawn])
+        segments_each([c for i, c in zip(drawn, made) if c is not None and links[i].progress >= 1])  # (kept)
+        for i, c in zip(drawn, made):
             link = links[i]
             b = bucket(link.weight)
-            c = link_curve(link, desks, hub, header_h, gap, variants.get(i, VARIANTS[0]), bucket_width(b, scale))
             if c is None or link.progress <= 0:
                 continue
             t = max(0.0, min(1.0, link.progress))
@@ -240,22 +271,27 @@ class LinkLayer:
         marked = {i for i in drawn if i in labelled and links[i].label} | ({top} - {-1})
         crowd = len(desks) > CLEAR_OF_ALL  # then only the marked links are checked, against each other
         widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
-        defaults = []
-        for i, width in zip(drawn, widths):
-            link = links[i]
-            to_hub = link.source != link.target and hub in (link.source, link.target) and (i in marked or not crowd)
-            defaults.append(link_curve(link, desks, hub, header_h, gap, VARIANTS[0], width) if to_hub else None)
+        to_hub = [(i, width) for i, width in zip(drawn, widths) if links[i].source != links[i].target
+                  and hub in (links[i].source, links[i].target) and (i in marked or not crowd)]
+        made = dict(zip((i for i, _ in to_hub), link_curves_each([links[i] for i, _ in to_hub], desks, hub, header_h,
+                                                                   gap, [VARIANTS[0]] * len(to_hub), [w for _, w in to_hub])))
+        defaults = [made.get(i) for i in drawn]
 
         class variants:  # every variant's curve, only for a link whose default runs alongside another, made a
-            def __init__(self, k: int):  # slice (a bow) at a time: most links part at their first bows
-                self.link, self.width = links[drawn[k]], widths[k]
+            def __init__(self, k: int):  # slice (a bow) at a time: most links part at their first bows; in a
+                self.link, self.width, self.made = links[drawn[k]], widths[k], None  # crowd (most never part) all
+                # at its first use, together (link_geometry.routes: one NumPy pass instead of four)
 
             def __len__(self) -> int:
                 return len(VARIANTS)
 
             def __getitem__(self, part: slice | list[int]) -> list:  # a slice or a list of positions
-                chosen = VARIANTS[part] if isinstance(part, slice) else [VARIANTS[k] for k in part]
-                return link_curves(self.link, desks, hub, header_h, gap, chosen, self.width)
+                if not crowd:
+                    chosen = VARIANTS[part] if isinstance(part, slice) else [VARIANTS[k] for k in part]
+                    return link_curves(self.link, desks, hub, header_h, gap, chosen, self.width)
+                if self.made is None:
+                    self.made = link_curves(self.link, desks, hub, header_h, gap, VARIANTS, self.width)
+                return self.made[part] if isinstance(part, slice) else [self.made[k] for k in part]
 
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
