@@ -115,10 +115,21 @@ def english_left(said: str, argv: list[str]) -> list[str]:
     return [w for w in words if w not in TYPED and not re.fullmatch(r"[a-z]?\d*[a-z]?", w)]
 
 
+def sys_takes_files() -> bool:
+    """Whether a new file can be made in /sys (sysfs refuses even root's; os.access says yes to root, so it is
+    asked by trying: review19 #11 dropped a root check and the /sys cases were skipped as root)."""
+    try:
+        os.close(os.open("/sys/.classroom_probe", os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError:
+        return False
+    os.unlink("/sys/.classroom_probe")
+    return True
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("line, key", CASES, ids=[" ".join(c[0][:1] + c[0][3:]) for c in CASES])
 def test_bad_input_is_one_refusal_and_leaves_no_file(line, key, lang, folder, capsys):
-    if line[-1].startswith("/sys/") and os.access("/sys", os.W_OK):
+    if line[-1].startswith("/sys/") and sys_takes_files():
         pytest.skip("/sys takes files here")
     argv = [a.replace("D/", f"{folder}/") for a in line] + ["--lang", lang]
     before = sorted(p.name for p in folder.iterdir())
