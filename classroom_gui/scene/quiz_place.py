@@ -26,6 +26,7 @@ SIZES = tuple(range(MOST_PX, LEAST_PX - 1, -4))  # 44, 40, ... 24
 WIDTHS = (960, 800, 680, 560, 460, 380, 320, 260, 220, 190, 160)  # the text's widths below its one-line width: a narrower,
 # taller card where a wide one finds no room (a free desk's place is 210 x 375 at 4:3)
 NO_BREAK = "\u00a0\u00a0"
+PAIR_GAP = "      "  # between the two choices of a paired row
 SLACK = 1.04  # the card's text room over its measured width: drawn scaled (1024 x 768) Qt's text runs ~2 % wider
 FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
 
@@ -57,7 +58,7 @@ def card_lines(quiz: dict, letters: str, paired: bool, space: str = "  ", kind: 
     if kind in ("answer", "question"):
         return [choices[quiz["answer"]]] if kind == "answer" else [quiz["question"], "", choices[quiz["answer"]]]
     if paired:
-        choices = ["      ".join(choices[i:i + 2]) for i in range(0, len(choices), 2)]
+        choices = [PAIR_GAP.join(choices[i:i + 2]) for i in range(0, len(choices), 2)]
     return [quiz["question"], "", *choices] if kind == "whole" else choices
 
 
