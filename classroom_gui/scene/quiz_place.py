@@ -10,6 +10,7 @@ grid of CELL canvas pixels (a summed-area table: every place of one size at once
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
@@ -169,22 +170,28 @@ def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
 
 
 def answered_place(quiz: dict, letters: str, area: QRectF, taken: list[QRectF], near, font_scale: float,
-                   corner: QRectF) -> Placed:
-    """The answered card: the first of its layouts that has a free place in `area` (nearest `near`). With none
-    (no free place even for the answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right
-    corner of `corner` (the caption's: never the chart)."""
-    grid = FreeGrid(area, taken)
+                   corner: QRectF, avoid: list[QRectF] = ()) -> Placed:
+    """The answered card: the first of its layouts that has a free place in `area` (nearest `near`), clear of
+    `avoid` too (the board's frame) if a layout of that kind has such a place (teacher16 L1: at 16:9 a card sat
+    10-20 px across the board's top frame; teacher15 M1: saying less to keep off it is worse). With none (no free
+    place even for the answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right corner of `corner`
+    (the caption's: never the chart)."""
+    grids = [FreeGrid(area, [*taken, *avoid]), FreeGrid(area, taken)] if avoid else [FreeGrid(area, taken)]
     last = None
-    for lines, px, paired, kind, w, h in layouts(quiz, letters, font_scale, area.width()):
-        box = grid.place(w, h, near)
-        if box is not None:
-            return Placed(box, lines, px, paired, kind)
-        last = (lines, px, paired, kind, w, h)
+    for _, same in groupby(layouts(quiz, letters, font_scale, area.width()), key=lambda layout: layout[3]):
+        same = list(same)
+        for grid in grids:
+            for lines, px, paired, kind, w, h in same:
+                box = grid.place(w, h, near)
+                if box is not None:
+                    return Placed(box, lines, px, paired, kind)
+        last = same[-1]
     if last is None:  # no layout holds even the answer (a choice with no break wider than the card may be)
         last = answer_wrapped(quiz, letters, font_scale, area.width())
-        box = grid.place(*last[4:], near)
-        if box is not None:
-            return Placed(box, *last[:4])
+        for grid in grids:
+            box = grid.place(*last[4:], near)
+            if box is not None:
+                return Placed(box, *last[:4])
     lines, px, paired, kind, w, h = last
     return Placed(QRectF(corner.right() - w, corner.bottom() - h, w, h), lines, px, paired, kind)
 
