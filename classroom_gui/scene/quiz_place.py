@@ -119,25 +119,43 @@ def phrase_breaks(text: str) -> list[int]:
     return found
 
 
+# words a line of an English question never ends with: they lead into the phrase after them (teacher16 L3: "…share
+# of the⏎attention of "cat"?" in the card and so in the PPTX, whose box keeps the picture's lines)
+LEADING_WORDS = frozenset("a an the of to in on at by for with from into after before under over about between than as and or"
+                          " its his her their this that".split())
+
+
+def word_breaks(text: str) -> list[int]:
+    """Where an English question may break between phrases (the index a line starts at): after a space, never
+    after one of LEADING_WORDS nor before a number ("head 1")."""
+    found = []
+    for i in range(1, len(text)):
+        if text[i - 1] == " " and text[i] != " ":
+            before = text[:i].split()[-1].lower() if text[:i].split() else ""
+            if before not in LEADING_WORDS and not text[i].isdigit():
+                found.append(i)
+    return found
+
+
+def _breaks_of(question: str):
+    return word_breaks if " " in question else phrase_breaks
+
+
 def question_lines(lines: list[str], fm: QFontMetricsF, width: float) -> list[str]:
-    """A whole card's lines with its question wrapped to `width`: a text with spaces at its spaces; a Japanese
-    one between phrases (phrase_breaks), a phrase wider than the card as the board wraps a line (board_wrap:
-    between characters, a 「」 name whole). The lead: the sum's question broke as 「…足す」「と、いくつ…」."""
+    """A whole card's lines with its question wrapped to `width` between phrases: a text with spaces at its
+    spaces (word_breaks), a Japanese one between phrases (phrase_breaks); a phrase wider than the card as the board
+    wraps a line (board_wrap: between words, or characters, a 「」 name whole). The lead: the sum's question broke
+    as 「…足す」「と、いくつ…」."""
     question = lines[0]
-    if " " in question:
-        return [part.strip() for part in wrapped(question, fm, width)] + lines[1:]
-    return [part.strip() for part in wrapped(question, fm, width, phrase_breaks, indent="")] + lines[1:]
+    return [part.strip() for part in wrapped(question, fm, width, _breaks_of(question), indent="")] + lines[1:]
 
 
 def clause_width(question: str, fm: QFontMetricsF) -> float:
-    """The least width the question wraps at without a word or phrase cut: its widest word (a text with spaces),
-    else its widest phrase (phrase_breaks)."""
-    if " " in question:
-        parts = question.split(" ")
-    else:
-        ends = [0, *phrase_breaks(question), len(question)]
-        parts = [question[a:b] for a, b in zip(ends, ends[1:])]
-    return max(fm.horizontalAdvance(p.strip()) for p in parts if p) + 2
+    """The least width the question wraps at without a phrase cut: its widest phrase (word_breaks or
+    phrase_breaks)."""
+    ends = [0, *_breaks_of(question)(question), len(question)]
+    parts = [question[a:b] for a, b in zip(ends, ends[1:])]
+    return max(fm.horizontalAdvance(p.strip()) for p in parts if p.strip()) + 2
 
 
 def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
