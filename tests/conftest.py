@@ -1,5 +1,6 @@
 """Test settings shared by every test: Qt must run offscreen, set before any QApplication exists."""
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # a first run follows the desktop's language (view.settings.system_lang); the tests' fresh windows are English
@@ -46,3 +47,52 @@ def _paints_whole(request):
         assert paint_guard.failures == before, (
             f"{paint_guard.failures - before} paint() call(s) raised during this test (scene.paint_guard caught them; "
             "the log has each place's first traceback)")
+
+
+# --- the tests' own home (fix28, teacher16): no test writes the user's log, settings or files ---------------------
+# Every run used to append ~219 lines to the real ~/.local/share/Attention Classroom/classroom-gui.log (and could
+# write ~/.config/AttentionClassroom). For the whole session HOME and the XDG folders Qt's QStandardPaths and
+# Path.home() read are a temporary folder (child processes inherit it); a test that sets its own keeps doing so. An
+# audit hook notes every write-mode open and mkdir under the real home, and the session fails at its end if any.
+REAL_HOME = os.path.realpath(os.path.expanduser("~"))
+HOME_WRITES: list[str] = []
+
+
+def _note_home_writes(event: str, args: tuple) -> None:
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        mode, flags = args[1], args[2]
+        writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or \
+            (mode is None and isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
+    elif event in ("os.mkdir", "os.rename", "os.replace", "os.remove", "shutil.rmtree"):
+        writes = isinstance(args[0], (str, bytes, os.PathLike))
+    else:
+        return
+    if writes:
+        path = os.fsdecode(os.path.abspath(args[0]))
+        if path == REAL_HOME or path.startswith(REAL_HOME + os.sep):
+            HOME_WRITES.append(f"{event} {path}")
+
+
+sys.addaudithook(_note_home_writes)  # (from collection on; a hook stays for the process and only notes)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("home")
+    folders = {"HOME": home, "XDG_CONFIG_HOME": home / ".config", "XDG_DATA_HOME": home / ".local" / "share",
+               "XDG_CACHE_HOME": home / ".cache", "XDG_STATE_HOME": home / ".local" / "state"}
+    saved = {key: os.environ.get(key) for key in folders}
+    os.environ.update({key: str(path) for key, path in folders.items()})
+    yield home
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if HOME_WRITES and REAL_HOME != os.sep:
+        print(f"\nconftest: tests wrote under the real home {REAL_HOME}:\n  " + "\n  ".join(sorted(set(HOME_WRITES))[:20]),
+              file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

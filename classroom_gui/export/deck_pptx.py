@@ -114,8 +114,7 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     shape.line.color.rgb = _rgb(th.color("value" if revealed else "focus"))
     shape.line.width = Pt(5 * PT_PER_PX)
     tf = shape.text_frame
-    lines = [(line, px, th.color("value" if "✓" in line else "text"), "✓" in line) for line in said]
-    _write(tf, lines)
+    _write(tf, [(_marked(line, th), px, th.color("text"), False) for line in said])
     for para in tf.paragraphs:
         para.alignment = 1  # PP_ALIGN.LEFT
     if question_end >= 0:
@@ -152,23 +151,40 @@ def _japanese(text: str) -> bool:
     return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
 
 
-def _write(frame_text, paragraphs: list[tuple[str, float, str, bool]]) -> None:
-    """Fill a text frame: (text, size in pt, colour, bold) per paragraph, a "\v" in it a line break; runs say their
-    language so that spell checking and the East Asian font choice are right."""
+def _marked(line: str, th: Theme) -> list[tuple[str, str, bool]]:
+    """A quiz card line as (text, colour, bold) runs: the choice marked ✓ bold in the answer colour, the rest (the
+    other choice of a paired row, teacher16 M1, and the gap between them) plain text."""
+    from ..scene.quiz_place import PAIR_GAP
+
+    parts = line.split(PAIR_GAP) if "✓" in line else [line]
+    runs = [(part, th.color("value"), True) if "✓" in part else (part, th.color("text"), False) for part in parts]
+    for k in range(len(runs) - 1, 0, -1):
+        runs.insert(k, (PAIR_GAP, th.color("text"), False))
+    return runs
+
+
+def _write(frame_text, paragraphs: list[tuple[str | list[tuple[str, str, bool]], float, str, bool]]) -> None:
+    """Fill a text frame: (text, size in pt, colour, bold) per paragraph, a "\v" in it a line break, or instead of
+    the text a list of (text, colour, bold) runs; runs say their language so that spell checking and the East Asian
+    font choice are right."""
     from pptx.util import Pt
 
     frame_text.clear()
     for n, (text, pt, colour, bold) in enumerate(paragraphs):
         para = frame_text.paragraphs[0] if n == 0 else frame_text.add_paragraph()
-        if "\v" in text:
-            para.text = text  # (a run a line: python-pptx makes "\v" a line break)
-        else:
-            para.add_run().text = text
-        for run in para.runs:
-            run.font.size = Pt(pt)
-            run.font.bold = bold
-            run.font.color.rgb = _rgb(colour)
-            run.font._rPr.set("lang", "ja-JP" if _japanese(text) else "en-US")
+        runs = text if isinstance(text, list) else [(text, colour, bold)]
+        for said, colour, bold in runs:
+            if "\v" in said:
+                para.text = said  # (a run a line: python-pptx makes "\v" a line break)
+                made = para.runs
+            else:
+                made = [para.add_run()]
+                made[0].text = said
+            for run in made:
+                run.font.size = Pt(pt)
+                run.font.bold = bold
+                run.font.color.rgb = _rgb(colour)
+                run.font._rPr.set("lang", "ja-JP" if _japanese(said) else "en-US")
 
 
 def _fitted(frame_text, margin: float | None = None, margin_y: float | None = None, wrap: bool = True) -> None:

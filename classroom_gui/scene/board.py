@@ -23,6 +23,7 @@ from .layout import least_number_px, stack_strips, strips_least_height
 from .palette import Theme
 
 PAD = 24.0
+FRAME = 8.0                       # the board's frame, a pen on its edge (half of it outside)
 GAP = 16.0
 LINE_MAX_PX, LINE_MIN_PX = 25.0, 16.0  # chalk: 16 px is the least a projected 1080p picture reads at
 LINE_SPACING = 1.3                # a line of chalk is this many times its px high
@@ -173,7 +174,7 @@ class Board:
 
     def set_frame(self, frame: Frame, theme: Theme, scales: dict[str, float]) -> None:
         r = self.area
-        self.panel.set_panel(r, theme.color("board"), theme.color("board_frame"), 8.0, 14.0)
+        self.panel.set_panel(r, theme.color("board"), theme.color("board_frame"), FRAME, 14.0)
         self.panel.setVisible(True)
         inner = r.adjusted(PAD, PAD, -PAD, -PAD)
         bottom = inner.bottom()

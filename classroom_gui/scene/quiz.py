@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontMetricsF
 
 from . import fonts
 from .areas import caption_rect
+from .board import FRAME
 from .items import PanelItem, TextBlockItem
 from .quiz_place import MOST_PX, PAD_X, PAD_Y, Placed, answered_place, card_lines, question_lines
 
@@ -45,15 +46,26 @@ def shown_by_answer(scene) -> list[QRectF]:
     return out + [r for item in (scene.title, scene.narration, scene.notices) for r in item.words()]
 
 
+def frame_sides(scene) -> list[QRectF]:
+    """The board's frame as drawn: a pen FRAME wide on each of its four sides."""
+    r, half = scene.board.area, FRAME / 2
+    return [QRectF(r.left() - half, r.top() - half, r.width() + FRAME, FRAME),
+            QRectF(r.left() - half, r.bottom() - half, r.width() + FRAME, FRAME),
+            QRectF(r.left() - half, r.top() - half, FRAME, r.height() + FRAME),
+            QRectF(r.right() - half, r.top() - half, FRAME, r.height() + FRAME)]
+
+
 def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
     """The answered card for `scene`'s frame: the most it can say (question and choices, the choices, the answer
     alone) at 24 px or more, in the free place nearest the board's middle (below its lines, a free classroom cell,
-    a corner of the title row or the caption); never over the chart."""
+    a corner of the title row or the caption); never over the chart; across the board's frame only when saying as
+    much off it has no place (teacher16 L1)."""
     canvas = scene.frame.canvas
     x, y, bw, bh = canvas.board
     area = QRectF(12, 12, canvas.width - 24, canvas.height - 24)
     near = (x + bw / 2, y + bh / 2)
-    return answered_place(quiz, LETTERS, area, shown_by_answer(scene), near, font_scale, caption_rect(canvas))
+    return answered_place(quiz, LETTERS, area, shown_by_answer(scene), near, font_scale, caption_rect(canvas),
+                          frame_sides(scene))
 
 
 def quiz_text(quiz: dict) -> str:

@@ -10,6 +10,7 @@ grid of CELL canvas pixels (a summed-area table: every place of one size at once
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
@@ -26,6 +27,7 @@ SIZES = tuple(range(MOST_PX, LEAST_PX - 1, -4))  # 44, 40, ... 24
 WIDTHS = (960, 800, 680, 560, 460, 380, 320, 260, 220, 190, 160)  # the text's widths below its one-line width: a narrower,
 # taller card where a wide one finds no room (a free desk's place is 210 x 375 at 4:3)
 NO_BREAK = "\u00a0\u00a0"
+PAIR_GAP = "      "  # between the two choices of a paired row
 SLACK = 1.04  # the card's text room over its measured width: drawn scaled (1024 x 768) Qt's text runs ~2 % wider
 FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
 
@@ -57,7 +59,7 @@ def card_lines(quiz: dict, letters: str, paired: bool, space: str = "  ", kind: 
     if kind in ("answer", "question"):
         return [choices[quiz["answer"]]] if kind == "answer" else [quiz["question"], "", choices[quiz["answer"]]]
     if paired:
-        choices = ["      ".join(choices[i:i + 2]) for i in range(0, len(choices), 2)]
+        choices = [PAIR_GAP.join(choices[i:i + 2]) for i in range(0, len(choices), 2)]
     return [quiz["question"], "", *choices] if kind == "whole" else choices
 
 
@@ -117,25 +119,43 @@ def phrase_breaks(text: str) -> list[int]:
     return found
 
 
+# words a line of an English question never ends with: they lead into the phrase after them (teacher16 L3: "…share
+# of the⏎attention of "cat"?" in the card and so in the PPTX, whose box keeps the picture's lines)
+LEADING_WORDS = frozenset("a an the of to in on at by for with from into after before under over about between than as and or"
+                          " its his her their this that".split())
+
+
+def word_breaks(text: str) -> list[int]:
+    """Where an English question may break between phrases (the index a line starts at): after a space, never
+    after one of LEADING_WORDS nor before a number ("head 1")."""
+    found = []
+    for i in range(1, len(text)):
+        if text[i - 1] == " " and text[i] != " ":
+            before = text[:i].split()[-1].lower() if text[:i].split() else ""
+            if before not in LEADING_WORDS and not text[i].isdigit():
+                found.append(i)
+    return found
+
+
+def _breaks_of(question: str):
+    return word_breaks if " " in question else phrase_breaks
+
+
 def question_lines(lines: list[str], fm: QFontMetricsF, width: float) -> list[str]:
-    """A whole card's lines with its question wrapped to `width`: a text with spaces at its spaces; a Japanese
-    one between phrases (phrase_breaks), a phrase wider than the card as the board wraps a line (board_wrap:
-    between characters, a 「」 name whole). The lead: the sum's question broke as 「…足す」「と、いくつ…」."""
+    """A whole card's lines with its question wrapped to `width` between phrases: a text with spaces at its
+    spaces (word_breaks), a Japanese one between phrases (phrase_breaks); a phrase wider than the card as the board
+    wraps a line (board_wrap: between words, or characters, a 「」 name whole). The lead: the sum's question broke
+    as 「…足す」「と、いくつ…」."""
     question = lines[0]
-    if " " in question:
-        return [part.strip() for part in wrapped(question, fm, width)] + lines[1:]
-    return [part.strip() for part in wrapped(question, fm, width, phrase_breaks, indent="")] + lines[1:]
+    return [part.strip() for part in wrapped(question, fm, width, _breaks_of(question), indent="")] + lines[1:]
 
 
 def clause_width(question: str, fm: QFontMetricsF) -> float:
-    """The least width the question wraps at without a word or phrase cut: its widest word (a text with spaces),
-    else its widest phrase (phrase_breaks)."""
-    if " " in question:
-        parts = question.split(" ")
-    else:
-        ends = [0, *phrase_breaks(question), len(question)]
-        parts = [question[a:b] for a, b in zip(ends, ends[1:])]
-    return max(fm.horizontalAdvance(p.strip()) for p in parts if p) + 2
+    """The least width the question wraps at without a phrase cut: its widest phrase (word_breaks or
+    phrase_breaks)."""
+    ends = [0, *_breaks_of(question)(question), len(question)]
+    parts = [question[a:b] for a, b in zip(ends, ends[1:])]
+    return max(fm.horizontalAdvance(p.strip()) for p in parts if p.strip()) + 2
 
 
 def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
@@ -168,22 +188,28 @@ def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
 
 
 def answered_place(quiz: dict, letters: str, area: QRectF, taken: list[QRectF], near, font_scale: float,
-                   corner: QRectF) -> Placed:
-    """The answered card: the first of its layouts that has a free place in `area` (nearest `near`). With none
-    (no free place even for the answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right
-    corner of `corner` (the caption's: never the chart)."""
-    grid = FreeGrid(area, taken)
+                   corner: QRectF, avoid: list[QRectF] = ()) -> Placed:
+    """The answered card: the first of its layouts that has a free place in `area` (nearest `near`), clear of
+    `avoid` too (the board's frame) if a layout of that kind has such a place (teacher16 L1: at 16:9 a card sat
+    10-20 px across the board's top frame; teacher15 M1: saying less to keep off it is worse). With none (no free
+    place even for the answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right corner of `corner`
+    (the caption's: never the chart)."""
+    grids = [FreeGrid(area, [*taken, *avoid]), FreeGrid(area, taken)] if avoid else [FreeGrid(area, taken)]
     last = None
-    for lines, px, paired, kind, w, h in layouts(quiz, letters, font_scale, area.width()):
-        box = grid.place(w, h, near)
-        if box is not None:
-            return Placed(box, lines, px, paired, kind)
-        last = (lines, px, paired, kind, w, h)
+    for _, same in groupby(layouts(quiz, letters, font_scale, area.width()), key=lambda layout: layout[3]):
+        same = list(same)
+        for grid in grids:
+            for lines, px, paired, kind, w, h in same:
+                box = grid.place(w, h, near)
+                if box is not None:
+                    return Placed(box, lines, px, paired, kind)
+        last = same[-1]
     if last is None:  # no layout holds even the answer (a choice with no break wider than the card may be)
         last = answer_wrapped(quiz, letters, font_scale, area.width())
-        box = grid.place(*last[4:], near)
-        if box is not None:
-            return Placed(box, *last[:4])
+        for grid in grids:
+            box = grid.place(*last[4:], near)
+            if box is not None:
+                return Placed(box, *last[:4])
     lines, px, paired, kind, w, h = last
     return Placed(QRectF(corner.right() - w, corner.bottom() - h, w, h), lines, px, paired, kind)
 

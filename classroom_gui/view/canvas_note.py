@@ -73,6 +73,8 @@ class CanvasNote(ViewportLabel):
         self.raise_()
 
     def _style(self, px: int) -> None:
-        self.setStyleSheet(f"QLabel#canvasNote {{ background: rgba(24, 24, 24, 225); color: white; font-size: {px}px;"
-                           f" border-radius: {px // 2}px; padding: {px // 2}px {px}px; }}")
+        # opaque, in the theme's ink and paper (teacher16 L2: at alpha 225 the narration under it showed through)
+        th = self.view.classroom.theme
+        self.setStyleSheet(f"QLabel#canvasNote {{ background: {th.color('text')}; color: {th.color('caption')};"
+                           f" font-size: {px}px; border-radius: {px // 2}px; padding: {px // 2}px {px}px; }}")
         self.ensurePolished()  # (its font-size is applied now, so that its height for a width is measured with it)

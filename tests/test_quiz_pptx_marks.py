@@ -1,0 +1,37 @@
+"""teacher16 M1: on the PPTX's answered quiz card, a row holding two choices (paired) was one bold run in the
+answer's colour, so the wrong choice beside the answer looked marked too (slide 21 "C. 1.00 ✓  D. 6.00"). Only the
+choice with ✓ is bold in the answer's colour; every other run is plain text colour."""
+from __future__ import annotations
+
+import pytest
+from test_quiz_card_fit import answer_cards
+
+SEED = "The cat sat on the mat"
+
+
+@pytest.mark.parametrize("size, focus", [((1920, 1080), 1), ((1024, 768), 5)])
+def test_only_the_marked_choice_is_bold_in_the_answer_colour(qapp, checkpoint, tmp_path, size, focus):
+    from pptx import Presentation
+
+    from classroom_gui.export.deck_pptx import QUIZ_NAME, save_pptx
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.palette import theme as theme_named
+
+    scene = ClassroomScene()
+    cards = list(answer_cards(scene, checkpoint, SEED, "en", "none", size, focus))
+    assert any(card.paired and any("✓" in line and line.count(".\u00a0") == 2 for line in card.lines)
+               for _, card in cards)  # a row with the answer beside a wrong choice is among them
+    save_pptx([frame for frame, _ in cards], tmp_path / "q.pptx", size, None, lambda done, total: None)
+    th = theme_named()
+    value, text = th.color("value").lstrip("#")[:6].upper(), th.color("text").lstrip("#")[:6].upper()
+    for (frame, card), slide in zip(cards, Presentation(str(tmp_path / "q.pptx")).slides):
+        box = next(s for s in slide.shapes if s.name == QUIZ_NAME)
+        runs = [run for para in box.text_frame.paragraphs for run in para.runs]
+        said = "\n".join(p.text.replace("\v", "\n") for p in box.text_frame.paragraphs)
+        assert said == "\n".join(line for line in card.lines if line)  # the runs still say the picture's lines
+        marked = [run for run in runs if run.font.bold]
+        assert len(marked) == 1 and "✓" in marked[0].text, [(r.text, r.font.bold) for r in runs]
+        assert marked[0].text.count(".\u00a0") == 1  # the answer's choice alone, not its row
+        for run in runs:
+            assert str(run.font.color.rgb) == (value if run.font.bold else text), run.text
+
