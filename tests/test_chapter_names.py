@@ -1,44 +1,41 @@
-"""teacher5 L9: the scrubber's 14 chapter marks had no names and no menu listed the chapters. Hovering the scrubber
-names the chapter under the pointer, and Lesson → Go to chapter lists every chapter by its title and lands where
-Ctrl+Right does (the chapter's first step, finished)."""
+"""jareview2 #9: `--from`/`--to`/`--chapter` take a chapter's title as the lesson shows it, in either language (typing
+「ソフトマックス」 was refused and only the English keys were offered), and a range in the wrong order names its chapters
+as a Japanese reader names them: 第9章「全員がいっせいに」, not 「9. 全員がいっせいに」."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QToolTip
 
-from classroom_gui.lesson.chapters import CHAPTERS, chapter_title
-from helpers import random_window
-
-
-@pytest.mark.parametrize("lang", ["en", "ja"])
-def test_go_to_chapter_lists_every_chapter_and_lands_on_its_first_step(qtbot, tmp_path, lang):
-    window = random_window(qtbot, tmp_path)
-    window.set_language(lang)
-    items = window.chapter_menu.actions()
-    assert [a.text() for a in items] == [chapter_title(lang, k) for k in CHAPTERS]
-    assert window.chapter_menu.menuAction() in window.menus["lesson"].actions()
-    assert window.chapter_menu.title() == window.t("ui.go_to_chapter")
-    items[CHAPTERS.index("softmax")].trigger()
-    frame = window.model.frame()
-    assert frame.chapter_key == "softmax" and frame.beat_key == "softmax.exp"
-    window.model.play("home")
-    window.model.play("next_chapter")
-    by_key = window.player.time
-    items[1].trigger()
-    assert window.player.time == by_key  # the same place as Ctrl+Right from the start
+from classroom_gui.cli import main
+from classroom_gui.export.files import ExportError
+from classroom_gui.export.moments import chapter_key
+from classroom_gui.lesson.strings import text
+from classroom_gui.lesson.timeline import CHAPTERS
 
 
-def test_hovering_the_scrubber_names_the_chapter_under_the_pointer(qtbot, tmp_path):
-    window = random_window(qtbot, tmp_path)
-    window.set_language("ja")
-    slider = window.controls.slider
-    starts = [s for _, s in window.player.timeline.chapter_starts()]
-    i = CHAPTERS.index("softmax")
-    t = (starts[i] + starts[i + 1]) / 2  # the middle of softmax's stretch
-    x = 6 + (slider.width() - 12) * t * 100 / slider.maximum()
-    assert slider.chapter_at(x) == chapter_title("ja", "softmax")
-    event = QHelpEvent(QEvent.Type.ToolTip, QPoint(int(x), 5), slider.mapToGlobal(QPoint(int(x), 5)))
-    assert slider.event(event)
-    assert QToolTip.text() == chapter_title("ja", "softmax")
+@pytest.mark.parametrize("name, key", [("ソフトマックス", "softmax"), ("ソフトマックス：スコアを割合に", "softmax"),
+                                       ("第7章", "softmax"), (" Softmax ", "softmax"), ("全員がいっせいに", "everyone"),
+                                       ("マスク", "mask"), ("Everyone at once", "everyone"), ("√dで割る", "scaling")])
+def test_a_chapter_is_named_by_its_title_in_either_language(name, key):
+    assert chapter_key(name) == key
+
+
+def test_every_title_and_its_head_name_their_own_chapter():
+    for lang in ("en", "ja"):
+        for key in CHAPTERS:
+            title = text(lang, f"chapter.{key}")
+            assert chapter_key(title) == key and chapter_key(title.split("：")[0].split(":")[0]) == key, title
+
+
+@pytest.mark.parametrize("name", ["昼休み", "第99章", "第章", "章", "：", "the"])
+def test_anything_else_is_an_unknown_chapter(name):
+    with pytest.raises(ExportError) as caught:
+        chapter_key(name)
+    assert caught.value.phrase.key == "error.unknown_chapter"
+
+
+def test_a_range_in_the_wrong_order_names_its_chapters_as_a_japanese_reader_does(tmp_path, capsys):
+    out = tmp_path / "d.pdf"
+    args = ["--text", "猫がマットの上に座った", "--lang", "ja", "--from", "全員がいっせいに", "--to", "質問する"]
+    assert main(["deck", *args, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "第9章「全員がいっせいに」は第3章「質問する」より後の章です。" in err and not out.exists()

@@ -60,7 +60,7 @@ def test_a_lang_before_the_command_is_still_refused_without_help(capsys):
 
 def test_the_help_names_what_the_table_holds_in_japanese(capsys):
     export = "".join(line.strip() for line in helped(capsys, "export", "--lang", "ja", "-h").splitlines())
-    assert "章の番号（0〜13）か名前（seats、embedding、" in export  # the chapters, listed as Japanese lists them
+    assert "章の番号（0〜13）、題名か英語名（seats、embedding、" in export  # the chapters, listed as Japanese lists them
     assert "第6章は両方を見せ" in export  # the mask chapter's number, read from the chapters
     assert "FILE.png、FILE.svgかFILE.pdf" in export
     deck = "".join(line.strip() for line in helped(capsys, "deck", "--lang", "ja", "-h").splitlines())

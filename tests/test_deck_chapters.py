@@ -66,7 +66,8 @@ def test_a_bad_range_is_refused_as_video_refuses_it_and_writes_nothing(tmp_path,
     assert said[0] == said[1] and list(tmp_path.iterdir()) == []
     if key == "error.chapter_order":
         # the chapters as the lesson titles them, in the reader's language, not by key (harden4)
-        assert said[0].endswith(text(lang, key, first=chapter_title(lang, "softmax"), last=chapter_title(lang, "mask")))
+        assert said[0].endswith(text(lang, key, first=chapter_title(lang, "softmax", "chapter.named"),
+                                          last=chapter_title(lang, "mask", "chapter.named")))
         assert "'softmax'" not in said[0] and "「softmax」" not in said[0]
     else:
         assert "lunch" in said[0] and "softmax" in said[0]  # the name typed, and the names there are
@@ -131,12 +132,12 @@ def test_a_backward_range_in_the_window_is_one_message_and_nothing_written(windo
     # nothing was tried, so not 「書き出せませんでした」; the chapters as the boxes name them, without 章 before
     # their numbers (review17)
     assert title == "章の範囲" == window.t("ui.chapter_range")
-    assert message == ("「7. ソフトマックス：スコアを割合に」が「6. マスク：まだ話していない生徒は聞こえない」より後になっています。"
-                       "始める章には、終える章と同じか、それより前の章を選んでください。")
+    assert message == ("「7. ソフトマックス：スコアを割合に」は「6. マスク：まだ話していない生徒は聞こえない」より後の章です。"
+                       "始める章には、終える章と同じ章か、それより前の章を選んでください。")
     # options given without the dialog (as a script would): export's own refusal, and no file
     assert export_dialogs.export_deck(window.model, window, tmp_path / "x.pptx", options) is None
-    said = unbroken_quotes(text("ja", "error.chapter_order", first=chapter_title("ja", "softmax"),
-                                last=chapter_title("ja", "mask")))  # as _report says it
+    said = unbroken_quotes(text("ja", "error.chapter_order", first=chapter_title("ja", "softmax", "chapter.named"),
+                                last=chapter_title("ja", "mask", "chapter.named")))  # as _report says it
     assert shown == [(window.t("ui.export_failed"), said)]
     assert not (tmp_path / "x.pptx").exists()
 

@@ -29,7 +29,7 @@ def test_both_rules_naming_the_same_student_say_it_once(checkpoint):
     en = at(trace, "mask.future", lang="en", focus=6).narration
     assert en.endswith('Under both rules "読んだ" listens most to "本" (0.42).')
     # the board's ⇒ is the change of rule, said in a heading over the list (not a rounding of 0.128 to 0.13)
-    assert fr.board[0] == "話し合い ⇒ 順番に発言" and fr.board[1] == "「少女」：0.128 ⇒ 0.13"
+    assert fr.board[0] == "割合：話し合い ⇒ 順番に発言" and fr.board[1] == "「少女」：0.128 ⇒ 0.13"
 
 
 def test_a_student_that_listens_most_to_itself_says_itself(checkpoint):
@@ -48,7 +48,7 @@ def test_the_score_sentence_ends_politely_and_the_answer_formula_is_half_width(c
     trace = run_sentence(checkpoint, "猫がマットの上に座った", "causal").trace
     assert re.search(r"スコアは-?\d+\.\d\dです。", at(trace, "scoring.classmate", focus=0).narration)
     board = at(trace, "answer.softmax").board
-    assert board[1] == "exp((z − 16.41) ÷ 1.0) を足すと："
+    assert board[1] == "exp((z − 16.41) ÷ 1.0)を足すと："  # no space before the Japanese (jareview2 #4)
     assert not any(c in line for line in board for c in "（）" if line.startswith("exp"))
 
 

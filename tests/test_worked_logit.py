@@ -56,11 +56,11 @@ def test_the_top_words_logit_redoes_from_the_board(checkpoint, text, lang):
     assert frame.bars.values[0] == float(trace.next_logits[word])  # the chart's first bar is the sum's word
     redo_logit(" ".join(frame.board), trace, word)
     assert equations(frame.board) == 1 and not redo_board(frame.board)
-    said = {"en": ("logit of \"", "x · w = "), "ja": ("のロジット = xとwの内積（バイアスbなし）", "xとwの内積 = ")}[lang]
+    said = {"en": ("logit of \"", "x · w = "), "ja": ("のロジット = xとwの内積（バイアスなし）", "xとwの内積 = ")}[lang]
     assert said[0] in frame.board[0] and ("wte" in " ".join(frame.board))
     assert frame.board[1].startswith("x") and frame.board[2].startswith("w") and frame.board[3].startswith(said[1])
     assert not [line for line in frame.board if line.rstrip().endswith((":", "："))]  # no label with nothing after it
-    assert {"en": "= x · w (no bias b is added)", "ja": "= xとwの内積（バイアスbなし）"}[lang] in frame.board[0]
+    assert {"en": "= x · w (no bias b is added)", "ja": "= xとwの内積（バイアスなし）"}[lang] in frame.board[0]
     from classroom_gui.export.frame_json import frame_numbers  # export --json: both boards, the short one named
     assert frame_numbers(frame, Selection(lang=lang, rule="causal"))["board_short"] == frame.board_short
     assert len(frame.board_short) == len(frame.bars.values)

@@ -4,20 +4,40 @@ Pure Python.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..lesson.chapters import chapter_title
+from ..lesson.strings import LANGUAGES, text
 from ..lesson.timeline import CHAPTERS, Timeline
 from .files import ExportError
 from ..messages.numerals import whole
 
 
 def chapter_key(name: str) -> str:
-    """A chapter by key ("softmax") or number ("7")."""
+    """A chapter by key ("softmax"), number ("7", 「第7章」) or title in any language, whole or up to its colon
+    (「ソフトマックス：スコアを割合に」, 「ソフトマックス」, "Softmax")."""
     name = str(name).strip().lower()
-    if whole(name) and int(name) < len(CHAPTERS):
-        return CHAPTERS[int(name)]
+    number = name[1:-1] if name.startswith("第") and name.endswith("章") else name
+    if whole(number) and int(number) < len(CHAPTERS):
+        return CHAPTERS[int(number)]
     if name in CHAPTERS:
         return name
+    if name in _titles():
+        return _titles()[name]
     raise ExportError("error.unknown_chapter", name=name, last=len(CHAPTERS) - 1, names=tuple(CHAPTERS))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    """Every chapter's title in every language (lower case), whole and up to its colon, to its key; a head that two
+    chapters share names neither."""
+    found: dict[str, set[str]] = {}
+    for lang in LANGUAGES:
+        for key in CHAPTERS:
+            title = text(lang, f"chapter.{key}").strip().lower()
+            for said in {title, title.split("：")[0].split(":")[0].strip()}:
+                found.setdefault(said, set()).add(key)
+    return {said: keys.pop() for said, keys in found.items() if len(keys) == 1 and said}
 
 
 def moment(timeline: Timeline, chapter: str | None = None, beat: int | None = None, time: float | None = None) -> float:
@@ -98,7 +118,7 @@ class Numbered:
         self.key = key
 
     def said(self, lang: str) -> str:
-        return chapter_title(lang, self.key)
+        return chapter_title(lang, self.key, "chapter.named")
 
     def __str__(self) -> str:
         return self.said("en")

@@ -46,8 +46,13 @@ def _kind(c: str) -> str:
     if 0x3041 <= o <= 0x309F:
         return "h"
     if (0x30A0 <= o <= 0x30FF and c != MIDDLE_DOT) or 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or c in "々〆ヶ":
-        return "w"
+        return "w"  # (「・」 separates words: 「第1層・ヘッド2」 may break after it)
     return "d" if c.isascii() and c.isdigit() else ""
+
+
+_BEFORE_PARTICLE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_)∞")  # (and digits): no line starts
+# with the particle after a Latin word, a formula or −∞ (「W_Q / で」, 「exp / も」)
+PHRASES = ("もう一度", "もう少し")  # hiragana and kanji read as one word: never 「もう / 一度」
 
 
 @lru_cache(maxsize=256)  # the narration is set at every frame: the same few sentences
@@ -56,15 +61,20 @@ def unbroken_words(text: str) -> str:
     bracket follows (after a particle or an ending: 「…足した / 内積です。」), and wherever Qt's line breaker breaks
     between punctuation, brackets and Latin words; never inside a word of kanji or katakana (「内 / 積」,
     「ベク / トル」), between a word and its hiragana ending (「書きま / す。」, 「注 / 意」), between a name in
-    brackets and its particle (「マット」 / が), or between a number and its counter (「24 / 個」). Joined with WORD_JOINER, which Qt's line breaker never breaks at."""
-    out = []
-    for a, b in zip(text, text[1:] + " "):
-        out.append(a)
+    brackets and its particle (「マット」 / が), between a number and its counter (「24 / 個」), between a name or a term
+    and the （…） right after it (「マット」 / （0.33）, 「自分自身 / （1.00）」), after a Latin word, a number, ")" or ∞ that
+    hiragana follows (「W_Q / で」, 「exp / も」, 「−∞ / は」), or inside a PHRASES (「もう / 一度」). Joined with WORD_JOINER,
+    which Qt's line breaker never breaks at."""
+    keep = [False] * len(text)  # keep[i]: no break between text[i] and text[i + 1]
+    for i, (a, b) in enumerate(zip(text, text[1:] + " ")):
         ka, kb = _kind(a), _kind(b)
-        if ((ka and kb and not (ka == "h" and kb != "h") and not (ka == kb == "d")) or (ka, kb) == ("d", "w")
-                or (a in "」）" and kb == "h")):
-            out.append(WORD_JOINER)
-    return "".join(out)
+        keep[i] = bool((ka and kb and not (ka == "h" and kb != "h") and not (ka == kb == "d")) or (ka, kb) == ("d", "w")
+                   or (kb == "h" and (a in "」）" or a in _BEFORE_PARTICLE))
+                   or (b == "（" and not a.isspace() and a not in "、。：！？"))  # a name or a term and its （…）
+    for phrase in PHRASES:
+        for m in re.finditer(phrase, text):
+            keep[m.start():m.end() - 1] = [True] * (len(phrase) - 1)
+    return "".join(a + WORD_JOINER * k for a, k in zip(text, keep))
 
 
 LAST_LINE = 5  # characters a wrapped paragraph (a narration, a worksheet's instruction) keeps on its last line at

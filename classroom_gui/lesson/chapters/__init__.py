@@ -64,10 +64,11 @@ def beat_plan(n_tokens: int, n_layer: int) -> list[tuple[str, str, float, int, S
             for c in LESSON for step, seconds, arg in c.plan(n_tokens, n_layer)]
 
 
-def chapter_title(lang: str, chapter: str) -> str:
+def chapter_title(lang: str, chapter: str, form: str = "chapter.numbered") -> str:
     """A chapter's title with its number, which is its place in the lesson (never written in the strings:
-    a new chapter renumbers the ones after it by itself)."""
-    return text(lang, "chapter.numbered", n=BY_KEY[chapter].number, title=text(lang, f"chapter.{chapter}"))
+    a new chapter renumbers the ones after it by itself); `form` "chapter.named" as a sentence names it
+    (第9章「全員がいっせいに」)."""
+    return text(lang, form, n=BY_KEY[chapter].number, title=text(lang, f"chapter.{chapter}"))
 
 
 def rule_title(lang: str, chapter: str, rule: str) -> str:
