@@ -96,10 +96,20 @@ def test_a_variant_equal_to_one_already_measured_is_not_measured_again(monkeypat
     assert chosen == [0, n - 1]
     assert len(measured) == len(set(measured)) == 2  # the default, then the one new curve
 
-def test_the_cell_key_keeps_cells_apart():
-    xs, ys = np.meshgrid(np.arange(-60, 60), np.arange(-60, 60))
-    keys = link_routes._cell_key(xs.ravel(), ys.ravel())
-    assert len(np.unique(keys)) == xs.size
+def test_points_off_the_filed_grid_and_below_zero_are_measured_as_every_piece_measures():
+    """Filed numbers only the cells the other links' pieces cover: candidate points left of, above, right of and
+    below them (some at negative coordinates) meet no piece, and one running beside a link is still found."""
+    rng = np.random.default_rng(7)
+    others = polylines(np.array([[(100, 100), (160, 60), (220, 140), (300, 100)],
+                                 [(120, 300), (180, 250), (240, 330), (290, 280)]], np.float32))
+    cands = polylines(np.array([[(-400, -300), (-100, 500), (600, 900), (900, -200)],
+                                [(-250, 120), (0, 90), (400, 110), (700, 130)],
+                                [(100, 104), (160, 64), (220, 144), (300, 104)]], np.float32), FINE)
+    cands[1] += rng.normal(0, 1, cands[1].shape).astype(np.float32)
+    widths = np.array([4.0, 6.0], np.float32)
+    got = alongside(cands, np.float32(4.0), others, widths)
+    np.testing.assert_allclose(got, every_piece(cands, np.float32(4.0), others, widths), rtol=1e-5, atol=1e-3)
+    assert got[2, 0] > 50 and (cands < 0).any()  # the beside pair found, and points below zero were asked
 
 
 def first_spot_by_qrectf(candidates, w, h, placed, near):

@@ -92,24 +92,33 @@ class Filed:
         self.others, m = others, len(others)
         n_s = others.shape[1] - 1
         reach = ((cand_w + other_w) / 2 + MARGIN).astype(np.float32)                   # [m]
-        self.a, self.b = others[:, :-1].reshape(-1, 2), others[:, 1:].reshape(-1, 2)   # [m * S, 2] pieces
-        self.piece_link = np.repeat(np.arange(m), n_s)
-        self.r = r = reach[self.piece_link]
-        a, b = self.a, self.b
+        a, b = others[:, :-1].reshape(-1, 2), others[:, 1:].reshape(-1, 2)             # [m * S, 2] pieces
+        piece_link = np.repeat(np.arange(m), n_s)
+        r = reach[piece_link]
         c0 = np.floor((np.minimum(a, b) - r[:, None]) / CELL).astype(np.int64)
         c1 = np.floor((np.maximum(a, b) + r[:, None]) / CELL).astype(np.int64)
         nx, ny = c1[:, 0] - c0[:, 0] + 1, c1[:, 1] - c0[:, 1] + 1
         per = nx * ny                                                                  # cells each piece covers
         piece = np.repeat(np.arange(len(a)), per)
         nth = np.arange(len(piece)) - np.repeat(np.cumsum(per) - per, per)
-        cell = _cell_key(c0[piece, 0] + nth % nx[piece], c0[piece, 1] + nth // nx[piece])
-        by_cell = np.argsort(cell, kind="stable")
-        self.cell, self.piece = cell[by_cell], piece[by_cell]
-        # each piece's start and direction, each link's ends, as separate x and y (sums of two, not reductions)
-        self.ax, self.ay = np.ascontiguousarray(a[:, 0]), np.ascontiguousarray(a[:, 1])
+        # the cells numbered on the smallest grid that holds every piece's cells; each cell's pieces one run, found
+        # by the cell's number (a point off that grid meets no piece)
+        self.x0c, self.y0c = (int(c0[:, 0].min()), int(c0[:, 1].min())) if len(a) else (0, 0)
+        self.nxc = int(c1[:, 0].max()) - self.x0c + 1 if len(a) else 0
+        self.nyc = int(c1[:, 1].max()) - self.y0c + 1 if len(a) else 0
+        cell = (c0[piece, 0] + nth % nx[piece] - self.x0c) * self.nyc + (c0[piece, 1] + nth // nx[piece] - self.y0c)
+        cells = self.nxc * self.nyc
+        self.first = np.zeros(cells + 2, np.int64)  # cell c's run [first[c], first[c + 1]); number `cells`: off grid
+        np.cumsum(np.bincount(cell, minlength=cells), out=self.first[1:cells + 1])
+        self.first[cells + 1] = self.first[cells]
+        filed = piece[np.argsort(cell)]
+        # each filed piece's start, direction, squared length, reach and link, in cell order (a cell's pieces are
+        # then read from neighbouring memory), each link's ends; as separate x and y (sums of two, not reductions)
         d = b - a
-        self.dx, self.dy = np.ascontiguousarray(d[:, 0]), np.ascontiguousarray(d[:, 1])
-        self.dd = np.maximum(self.dx * self.dx + self.dy * self.dy, 1e-9)
+        dd = np.maximum(d[:, 0] * d[:, 0] + d[:, 1] * d[:, 1], 1e-9)
+        self.ax, self.ay, self.dx, self.dy, self.dd, self.r = (v[filed] for v in (a[:, 0], a[:, 1], d[:, 0], d[:, 1],
+                                                                                   dd, r))
+        self.link = piece_link[filed]
         self.x0, self.y0 = np.ascontiguousarray(others[:, 0, 0]), np.ascontiguousarray(others[:, 0, 1])
         self.x1, self.y1 = np.ascontiguousarray(others[:, -1, 0]), np.ascontiguousarray(others[:, -1, 1])
 
@@ -124,28 +133,31 @@ class Filed:
                & (_hypot(cx - cx[:, -1:], cy - cy[:, -1:]) > NEAR_END))
         which = np.flatnonzero(own.reshape(-1))
         wx, wy = cx.reshape(-1)[which], cy.reshape(-1)[which]
-        key = _cell_key(np.floor(wx / CELL).astype(np.int64), np.floor(wy / CELL).astype(np.int64))
-        lo, hi = np.searchsorted(self.cell, key, "left"), np.searchsorted(self.cell, key, "right")
-        count = hi - lo
+        qx = np.floor(wx / CELL).astype(np.int64) - self.x0c
+        qy = np.floor(wy / CELL).astype(np.int64) - self.y0c
+        cells = self.nxc * self.nyc
+        q = np.where((qx >= 0) & (qx < self.nxc) & (qy >= 0) & (qy < self.nyc), qx * self.nyc + qy, cells)
+        lo = self.first[q]
+        count = self.first[q + 1] - lo
         total = int(count.sum())
         if not total:
             return out
-        start = np.cumsum(count) - count
-        at = np.repeat(np.arange(len(which)), count)            # which point (of `which`) each pair is
-        seg = self.piece[np.repeat(lo - start, count) + np.arange(total)]
-        px, py = wx[at], wy[at]
-        rx, ry = px - self.ax[seg], py - self.ay[seg]
-        dx, dy = self.dx[seg], self.dy[seg]
-        t = np.clip((rx * dx + ry * dy) / self.dd[seg], 0.0, 1.0)
+        end = np.cumsum(count)
+        filed = np.repeat(lo - (end - count), count) + np.arange(total)
+        px, py = np.repeat(wx, count), np.repeat(wy, count)
+        rx, ry = px - self.ax[filed], py - self.ay[filed]
+        dx, dy = self.dx[filed], self.dy[filed]
+        t = np.clip((rx * dx + ry * dy) / self.dd[filed], 0.0, 1.0)
         ex, ey = rx - t * dx, ry - t * dy
-        close = _hypot(ex, ey) < self.r[seg]  # then, of the close pairs only, whether away from the other's ends
+        close = _hypot(ex, ey) < self.r[filed]  # then, of the close pairs only, whether away from the other's ends
         hit = np.flatnonzero(close)
-        link = self.piece_link[seg[hit]]
+        link = self.link[filed[hit]]
         hx, hy = px[hit], py[hit]
         fx, fy = hx - self.x0[link], hy - self.y0[link]
         gx, gy = hx - self.x1[link], hy - self.y1[link]
         far = (_hypot(fx, fy) > NEAR_END) & (_hypot(gx, gy) > NEAR_END)
-        pairs = sorted_unique(which[at[hit[far]]] * m + link[far])                     # (point, link), once each
+        at = np.searchsorted(end, hit[far], "right")                                   # which point (of `which`)
+        pairs = sorted_unique(which[at] * m + link[far])                               # (point, link), once each
         kk, mm = pairs // m // n_p, pairs % m
         step = _hypot(np.diff(cx, axis=1), np.diff(cy, axis=1)).mean(1)             # [k]
         np.add.at(out, (kk, mm), step[kk])
@@ -174,10 +186,6 @@ def sorted_unique(a: np.ndarray) -> np.ndarray:  # [k] ints -> their distinct va
     numpy.ma (60-230 ms, inside the first frame whose links need a route)."""
     s = np.sort(a)
     return s[np.concatenate(([True], s[1:] != s[:-1]))] if len(s) else s
-
-
-def _cell_key(cx: np.ndarray, cy: np.ndarray) -> np.ndarray:  # one integer per grid cell (canvas px stay far below 2**20 cells)
-    return (cx + (1 << 20)) * (1 << 21) + (cy + (1 << 20))
 
 
 def over_numbers(cands: np.ndarray, width: float, numbers: np.ndarray) -> np.ndarray:
