@@ -77,3 +77,32 @@ def test_frames_of_another_head_leave_a_lean_class_s_held_heads_alone(tmp_path):
         frame_at(shown, other_head, t)
     model.frame(size=(1024, 768))
     assert layers_held(shown) == before
+
+
+def test_a_new_head_is_held_by_chapter_6_s_kept_layer_too(tmp_path):
+    """review20 #1: with the class's own rule selected (the window's usual case), chapter 6 reads the other rule's
+    one layer (rules.layer_under, kept beside the trace); the selection's head did not reach it, so it held the head
+    it was made with for good (a lean layer holds only the shown head) and made the new head's shares anew on every
+    read once HEADS_KEPT let them go."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from random_weights import random_params
+    from test_lean_held_head import CONFIG, lean_model
+
+    from classroom_gui.lesson.cache import cache_of
+
+    model = lean_model(random_params(CONFIG, seed=17), tmp_path)
+    model.select(layer=1, head=1, rule="causal")
+    trace = model.shown_trace()
+    kept = [r for r in rules.RULES if not rules.has(trace, r)]
+    assert kept, "the lean class keeps only its own rule's trace"
+    for rule in kept:
+        rules.layer_under(trace, rule, 1).head(1)  # as chapter 6's frames read it
+    model.select(head=2)
+    for rule in kept:
+        layer = cache_of(trace)[f"rule.{rule}.layer"][1]
+        assert layer.shown == 2
+        layer.head(2)  # the next frame of the new head
+        assert layer.held_head is not None and layer.held_head[0] == 2

@@ -68,8 +68,7 @@ class ClassroomModel(EditHistory):
         (an export's or a comparison's frames leave the window's classes as they were)."""
         if self.run is not None:
             for trace in {id(t): t for t in (self.run.trace, self.shown_trace())}.values():
-                for made in (trace, *(rules.under(trace, r) for r in rules.RULES if rules.has(trace, r))):
-                    made.show_head(self.sel.head)  # the other rule's class made already holds it too
+                rules.show_head(trace, self.sel.head)  # the other rule's class and kept layers hold it too
 
     # the model and the sentence ----------------------------------------------------------------
     def _open(self, checkpoint, lang: str, temperature: float, rule: str | None) -> None:

@@ -73,6 +73,18 @@ def layer_under(trace: Trace, rule: str, layer: int, head: int | None = None) ->
     return kept_for(trace, f"rule.{rule}.layer", layer, one_layer)
 
 
+def show_head(trace: Trace, head: int) -> None:
+    """The lesson shows `head` now (app.model's selection): `trace`, the other rule's class made from it and the one
+    layer layer_under keeps for each rule all hold it once read (review20: the kept one layer of chapter 6 kept
+    the head it was made with, and a frame of the shown head then never replaced it)."""
+    for made in {id(t): t for t in (trace, *(under(trace, r) for r in RULES if has(trace, r)))}.values():
+        made.show_head(head)
+    for rule in RULES:
+        held = cache_of(trace).get(f"rule.{rule}.layer")
+        if held is not None:
+            held[1].shown = head
+
+
 def _held(trace: Trace, head: int | None) -> int | None:
     """The head whose shares a class made from `trace` keeps: `head` when given, else the one `trace` holds."""
     return trace.held_head if head is None else head
