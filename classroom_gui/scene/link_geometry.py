@@ -4,12 +4,11 @@ below_ceiling, crosses_tags), and the ends of a link between two other desks (li
 them; link_routes chooses among route's variants."""
 from __future__ import annotations
 
-import math
 import numpy as np
 
 from ..lesson.canvas import CANVASES
 from ..lesson.frame import Link
-from .link_shapes import BEND, SPAN, SPREAD, clear_of, curve, rows, shape, shapes  # noqa: F401 (BEND, SPAN, SPREAD: as before)
+from .link_shapes import clear_of, curve, rows, shape, shapes  # noqa: F401 (clear_of, curve, rows: as before)
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]  # x, y, w, h
