@@ -11,8 +11,8 @@ from pathlib import Path
 from .export.formats import output_help, output_names
 from .lesson.timeline import CHAPTERS
 from .messages.phrase import Phrase, PhraseError, Words
-from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, subcommand,
-                        tell)
+from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, seconds,
+                        subcommand, tell)
 from .messages.numerals import whole
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
@@ -262,7 +262,7 @@ def wrote(args) -> None:
             arg("--chapter", metavar="NAME", help=Phrase("cli.help.chapter", last=len(CHAPTERS) - 1,
                                                           names=tuple(CHAPTERS))),
             arg("--beat", metavar="N", type=int, help="cli.help.beat"),
-            arg("--time", metavar="S", type=float, help="cli.help.time"),
+            arg("--time", metavar="S", type=seconds, help="cli.help.time"),
             arg("--transparent", action="store_true", help="cli.help.transparent"),
             arg("--svg-text", choices=("outline", "font"), default="outline", help="cli.help.svg_text"),
             arg("--json", metavar="FILE", type=Path, help="cli.help.export_json"),

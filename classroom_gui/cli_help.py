@@ -3,13 +3,15 @@ command table is a key of messages/strings ("cli.help.…") or a Phrase (a key a
 files), said when cli.build_parser builds the parser in the language lang_of reads, and argparse's own words (its
 section titles, -h's and --version's help) come from the same file. English reads as argparse writes it, byte for
 byte; a language whose lines break between any two characters ("language.line_breaks": Japanese) is wrapped by a
-terminal's columns (messages.fit), where argparse's textwrap counts characters and breaks only at spaces.
+terminal's columns (messages.fit) and broken between phrases only, where argparse's textwrap counts characters and
+breaks only at spaces.
 """
 from __future__ import annotations
 
 import argparse
 import re
 
+from .lesson.strings import WORD_JOINER, unbroken_words
 from .messages.fit import char_columns, columns
 from .messages.phrase import Phrase
 from .messages.strings import text
@@ -61,12 +63,29 @@ NO_END = set("「『（【〔〈《")
 PIECE = re.compile(r"「[^「」\s]{1,12}」|[\x21-\u2fff]+|\s|.")
 
 
+def kept_together(text: str) -> set[int]:
+    """The places i where `text` does not break between text[i] and text[i + 1]: inside a phrase, as the narration
+    keeps them (lesson.strings.unbroken_words: never 「聞こえな / いか」, 「指 / 定しなければ」, 「GPT / の」)."""
+    kept, i = set(), -1
+    for c in unbroken_words(text):
+        if c == WORD_JOINER:
+            kept.add(i)
+        else:
+            i += 1
+    return kept
+
+
 def wrap(text: str, width: int) -> list[str]:
     """`text` (its whitespace collapsed, as argparse does) in lines of at most `width` columns, broken at a space or
-    between two characters that are not one piece (PIECE, NO_START, NO_END); a piece wider than a line is cut."""
+    between two characters that are not one piece (PIECE, NO_START, NO_END) nor one phrase (kept_together); a piece
+    wider than a line is cut."""
     units: list[str] = []
-    for piece in PIECE.findall(" ".join(text.split())):
-        if units and units[-1] != " " and piece != " " and (piece[0] in NO_START or units[-1][-1] in NO_END):
+    text = " ".join(text.split())
+    kept = kept_together(text)
+    for m in PIECE.finditer(text):
+        piece = m.group()
+        if units and units[-1] != " " and piece != " " and (piece[0] in NO_START or units[-1][-1] in NO_END
+                                                            or m.start() - 1 in kept):
             units[-1] += piece
         else:
             units.append(piece)
@@ -82,9 +101,14 @@ def wrap(text: str, width: int) -> list[str]:
         if line:
             lines.append(line)
         line, gap = "", False
-        for c in unit:  # a unit wider than a whole line: cut where it is full
-            if columns(line) + char_columns(c) > width and line:
-                lines.append(line)
-                line = ""
+        for c in unit:  # a unit wider than a whole line: cut where it is full (kinsoku still: a closing mark takes
+            if columns(line) + char_columns(c) > width and line:  # the character before it along, 「こち / ら）。」,
+                # and an opening mark goes with what it opens)
+                cut, after = len(line), c
+                while cut > 1 and (after in NO_START or line[cut - 1] in NO_END):
+                    cut -= 1
+                    after = line[cut]
+                lines.append(line[:cut])
+                line = line[cut:]
             line += c
     return lines + [line] if line else lines

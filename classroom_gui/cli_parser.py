@@ -26,6 +26,8 @@ PATTERNS = (
     (re.compile(r"argument (?P<option>\S+): expected a whole number of at least 1, got (?P<value>.+)"),
      "cli.parse.positive"),  # cli_table.positive's
     (re.compile(r"argument (?P<option>\S+): expected a whole number, got (?P<value>.+)"), "cli.parse.whole"),
+    (re.compile(r"argument (?P<option>\S+): expected a number of seconds of at least 0, got (?P<value>.+)"),
+     "cli.parse.seconds"),  # cli_table.seconds's
 )
 
 

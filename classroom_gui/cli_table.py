@@ -6,6 +6,7 @@ Phrase, said in the command line's language when the parser is built (cli_help).
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 
 from .messages.phrase import Phrase, PhraseError
@@ -51,6 +52,18 @@ def positive(text: str) -> int:
     if not numerals.whole(text) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
     return int(text)
+
+
+def seconds(text: str) -> float:
+    """An argparse type: a moment of the lesson, a number of seconds of at least 0; never nan or inf, which were
+    refused only after the model ran, as 「nan秒」 (the subcommand says where the lesson ends)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value >= 0):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds of at least 0, got {text!r}")
+    return value
 
 
 # the arguments several subcommands share, written once

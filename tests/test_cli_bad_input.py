@@ -53,7 +53,10 @@ CASES = [
     (("export", *T, "--focus", "dog", "-o", "D/x.png"), None),
     (("export", *T, "--chapter", "nope", "-o", "D/x.png"), None),
     (("export", *T, "--beat", "999", "-o", "D/x.png"), None),
-    (("export", *T, "--time", "-1", "-o", "D/x.png"), None),
+    (("export", *T, "--time", "-1", "-o", "D/x.png"), "cli.parse.seconds"),
+    (("export", *T, "--time", "nan", "-o", "D/x.png"), "cli.parse.seconds"),  # said 「nan秒」 after running the model
+    (("export", *T, "--time", "inf", "-o", "D/x.png"), "cli.parse.seconds"),
+    (("export", *T, "--time", "x", "-o", "D/x.png"), "cli.parse.seconds"),
     (("export", *T, "--temperature", "0", "-o", "D/x.png"), None),
     (("export", *T, "--json", "D/adir", "-o", "D/x.png"), None),
     (("export", *T, "--json", "D/afile/j.json", "-o", "D/x.png"), "error.parent_is_file"),

@@ -103,3 +103,27 @@ def test_only_export_says_where_a_comparisons_classes_go(capsys, lang, clause):
     said = {name: " ".join(helped(capsys, name, "--lang", lang, "--help").split()) for name in ("export", "deck", "video")}
     assert clause in said["export"] and "--compare" in said["deck"] and "--compare" in said["video"]
     assert clause not in said["deck"] and clause not in said["video"]
+
+
+def broken_words(helped_text: str) -> list[str]:
+    """The places where a help's lines break inside a word, a name and its （…）, or before a particle (the
+    narration's rule: test_narration_breaks_ja.wrong_break), "line end / next line start". A line and the next
+    are one paragraph when the next one continues at the same indent, or the line ends in Japanese."""
+    from test_narration_breaks_ja import wrong_break
+
+    wrong, lines = [], helped_text.split("\n\n", 1)[-1].splitlines()  # (the usage line is argparse's, in ASCII)
+    for a, b in zip(lines, lines[1:]):
+        if a.strip() and b.strip() and not b.lstrip().startswith("-") and not a.rstrip().endswith("："):
+            if why := wrong_break(a, b):
+                wrong.append(f"{why}: {a.strip()[-8:]} / {b.strip()[:8]}")
+    return wrong
+
+
+@pytest.mark.parametrize("columns_", ["60", "100"])
+@pytest.mark.parametrize("name", NAMES)
+def test_japanese_help_breaks_between_phrases(capsys, monkeypatch, name, columns_):
+    """jareview2: argparse's wrapping of quiz and deck split 「そのこ / とを」, 「話を聞 / く」; lines now break where the
+    narration does (cli_help.kept_together)."""
+    monkeypatch.setenv("COLUMNS", columns_)
+    said = helped(capsys, *[n for n in [name] if n], "--lang", "ja", "--help")
+    assert said.count("\n") > 8 and not broken_words(said), broken_words(said)

@@ -29,3 +29,31 @@ def test_the_final_notebook_s_label_names_the_scale_its_colours_use(checkpoint, 
     finite = np.abs(np.asarray(strip.values, np.float64))
     assert (scale == 1.0) if inf else math.isclose(scale, finite.max(), rel_tol=5e-3)
     assert strip.label.endswith(f"±{scale:.0f}")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_norm_step_says_what_the_scale_is_and_its_caption_is_whole(qapp, checkpoint, lang):
+    """teacher15 L2, jareview2: 「±6」 beside the final notebook was unexplained, and no wording of the label itself fit
+    at 11 students 16:9; the norm step's caption says it is that notebook's colour scale, whole at 11-12 students on
+    both canvases."""
+    from classroom_gui.lesson.strings import WORD_JOINER, quote, text
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    words = run_sentence(checkpoint, "猫がマットの上に座ったのは疲れていたからです" if lang == "ja"
+                         else "the cat sat on the mat and the dog sat on it too", "causal").trace.tokens
+    scene = ClassroomScene()
+    try:
+        for n in (11, 12):
+            trace = run_sentence(checkpoint, ("" if lang == "ja" else " ").join(words[:n]).strip(), "causal").trace
+            assert trace.n_tokens == n
+            timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+            stop = next(timeline.beat_stop(i) for i, b in enumerate(timeline.beats) if b.key == "answer.norm")
+            for size in ((1920, 1080), (1024, 768)):
+                frame = frame_at(trace, Selection(lang=lang, rule="causal", focus=n - 1).sized(*size), stop)
+                scale = final_notebook(frame).label.rsplit("±", 1)[1]
+                assert frame.narration == text(lang, "answer.norm", last=quote(lang, trace.tokens[-1]), scale=scale)
+                assert f"±{scale}" in frame.narration
+                scene.set_frame(frame)
+                assert scene.narration.text.replace(WORD_JOINER, "") == frame.narration, (n, size)
+    finally:
+        scene.clear()

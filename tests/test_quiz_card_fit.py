@@ -37,7 +37,6 @@ def check_card(scene, frame, size) -> list[str]:
     wider than the text's room when drawn at `size` (Qt would wrap it again there)."""
     from classroom_gui.scene import fonts
     from classroom_gui.scene.areas import caption_rect
-    from classroom_gui.scene.quiz import LETTERS
 
     said = f"{frame.title} {size}"
     card, text = scene.quiz_card, scene.quiz_text
@@ -45,7 +44,7 @@ def check_card(scene, frame, size) -> list[str]:
     lines = text.text.split("\n")
     quiz = frame.quiz
     for i, choice in enumerate(quiz["choices"]):
-        whole = f"{LETTERS[i]}.\u00a0\u00a0{choice}" + ("\u00a0\u00a0✓" if i == quiz["answer"] else "")
+        whole = f"{quiz['marks'][i]}\u00a0\u00a0{choice}" + ("\u00a0\u00a0✓" if i == quiz["answer"] else "")
         assert any(whole in line for line in lines) or card.kind in ("question", "answer"), (said, whole, lines)
     assert sum("✓" in line for line in lines) == 1, (said, lines)
     scale = size[0] / frame.canvas.width

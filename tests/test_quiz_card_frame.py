@@ -42,7 +42,7 @@ def test_the_answer_card_keeps_off_the_boards_frame(qapp, checkpoint, lang, size
 
 def clear_place(scene, frame, kind: str) -> bool:
     """Whether a card of `kind` has a free place clear of the board's frame as well (quiz_place's own layouts)."""
-    from classroom_gui.scene.quiz import LETTERS, shown_by_answer
+    from classroom_gui.scene.quiz import shown_by_answer
     from classroom_gui.scene.quiz_place import FreeGrid, layouts
 
     canvas = frame.canvas
@@ -50,4 +50,4 @@ def clear_place(scene, frame, kind: str) -> bool:
     grid = FreeGrid(area, shown_by_answer(scene) + frame_sides(QRectF(scene.board.panel.area), 8.0))
     x, y, w, h = canvas.board
     return any(grid.place(lw, lh, (x + w / 2, y + h / 2)) is not None
-               for _, _, _, k, lw, lh in layouts(frame.quiz, LETTERS, 1.0, area.width()) if k == kind)
+               for _, _, _, k, lw, lh in layouts(frame.quiz, frame.quiz["marks"], 1.0, area.width()) if k == kind)

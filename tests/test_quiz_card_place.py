@@ -151,19 +151,19 @@ def test_a_choice_too_long_for_any_layout_is_the_answer_alone_wrapped(qapp, take
     allows, nothing lost: in a free place, or with none (`taken` fills the canvas) in the caption's corner."""
     from classroom_gui.scene import fonts
     from classroom_gui.scene.board_wrap import CONTINUED
-    from classroom_gui.scene.quiz import LETTERS
+    from classroom_gui.lesson.quiz import marks
     from classroom_gui.scene.quiz_place import LEAST_PX, PAD_X, answered_place
 
     long = "Supercalifragilistic" * 8  # 160 characters, no space: Qt wraps it nowhere
     quiz = {"question": "Which?", "choices": ["cat", long, "dog"], "answer": 1, "step": 3}
     area, corner = QRectF(0, 0, 1024, 768), QRectF(0, 600, 1024, 168)
-    placed = answered_place(quiz, LETTERS, area, [area] if taken else [], area.center(), 1.0, corner)
+    placed = answered_place(quiz, marks("en"), area, [area] if taken else [], area.center(), 1.0, corner)
     assert (placed.kind, placed.px, placed.paired) == ("answer", LEAST_PX, False)
     fm = QFontMetricsF(fonts.font(placed.px))
     assert len(placed.lines) > 1
     assert max(fm.horizontalAdvance(line) for line in placed.lines) <= area.width() - 2 * PAD_X
     said = "".join(line.removeprefix(CONTINUED) for line in placed.lines)
-    assert long in said and said.startswith(LETTERS[1]) and said.endswith("✓")
+    assert long in said and said.startswith("B.") and said.endswith("✓")
     assert area.contains(placed.box) and placed.box.height() >= len(placed.lines) * fm.height()
     if taken:
         assert placed.box.bottomRight() == corner.bottomRight()

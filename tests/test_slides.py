@@ -163,13 +163,13 @@ def test_a_pptx_quiz_slide_says_its_question_as_text(qapp, tmp_path):
         shapes = {s.name: s for s in slide.shapes}
         narration = shapes[NAMES[2]].text_frame
         notes = slide.notes_slide.notes_text_frame.text
-        assert "A.  " not in narration.text  # the narration box holds the narration only
+        assert "ア  " not in narration.text  # the narration box holds the narration only
         sizes[QUIZ_NAME in shapes].append(narration.paragraphs[0].runs[0].font.size.pt)
         if QUIZ_NAME in shapes:
             # the question one paragraph (broken by line breaks where the picture breaks it), then the choices
             card = shapes[QUIZ_NAME].text_frame.text.replace("\u00a0", " ")
             question = card.split("\n")[0].replace("\v", "")
-            assert question.endswith("？") and "\nA.  " in card and "B.  " in card
+            assert question.endswith("？") and "\nア  " in card and "イ  " in card  # marked as a Japanese test is
             said = card.replace("\v", "").replace("      ", "\n")  # (two choices a row in a small card)
             assert notes.startswith(said) and narration.text in notes  # the notes: the card, then the narration
             (answered if "✓" in card else asked).append(question)

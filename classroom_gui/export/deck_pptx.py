@@ -86,7 +86,7 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.util import Pt
 
-    from ..scene.quiz import LETTERS, asked_box, quiz_text
+    from ..scene.quiz import asked_box, quiz_text
     from ..scene.quiz_place import ASKS, PAD_X, PAD_Y, card_lines
 
     quiz = frame.quiz
@@ -103,7 +103,7 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
         box, px, wrap, margins = card.box, card.px * PT_PER_PX, False, (PAD_X, PAD_Y)
         question_end = 0 if card.kind in ASKS and "" in card.lines else -1  # the gap under it, as in the picture
     else:
-        box, said = asked_box(scene.frame.canvas), [line for line in card_lines(quiz, LETTERS, False) if line]
+        box, said = asked_box(scene.frame.canvas), [line for line in card_lines(quiz, quiz["marks"], False) if line]
         px = _fitting_px(quiz_text(quiz), box.width() - 72, box.height() - 56, *QUIZ_PX) * th.font_scale * PT_PER_PX
         wrap, margins, question_end = True, (36, 28), 0
     x, y, w, h = box.x(), box.y(), box.width(), box.height()

@@ -7,7 +7,7 @@ nothing away. `step` is the step that reveals the answer, counted from 1 as on s
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
@@ -29,9 +29,16 @@ class Question:
     choices: list[str]
     answer: str          # one of choices
     step: int            # the step (from 1) whose picture reveals the answer
+    lang: str = "en"     # the language it is asked in: its choices' marks (A. B. … or ア イ …: marks)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """What `classroom-gui quiz --json` writes: {question, choices, answer, step}."""
+        return {k: v for k, v in asdict(self).items() if k != "lang"}
+
+
+def marks(lang: str) -> list[str]:
+    """The choices' marks in `lang`: "A." "B." "C." "D.", or ア イ ウ エ as a Japanese test marks them (jareview2)."""
+    return text(lang, "quiz.marks").split()
 
 
 def questions(trace: Trace, sel: Selection, vocab: list[str] | None = None) -> list[Question]:
@@ -44,7 +51,7 @@ def questions(trace: Trace, sel: Selection, vocab: list[str] | None = None) -> l
             _sum(trace, sel, steps["softmax.weights"]),
             _top_share(trace, sel, steps["softmax.weights"]),
             _next_word(trace, sel, steps["answer.softmax"], vocab or trace.vocab)]
-    return [q for q in made if q is not None]
+    return [replace(q, lang=sel.lang) for q in made if q is not None]
 
 
 def _name(sel: Selection, word: str) -> str:

@@ -3,7 +3,8 @@ clicker's next press first asks (the class stays on the step before, the questio
 press after moves on and reveals (the answer marked), and the next one goes on as usual.
 
 A question on a frame is Frame.quiz: {"question", "choices", "answer" (its index, or None until revealed),
-"step"} (lesson.quiz.Question, from 1 as on screen).
+"step", "marks"} (lesson.quiz.Question, the step from 1 as on screen; the choices' marks in its language:
+lesson.quiz.marks).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ..model.trace import Trace
 from . import rules
 from .chapter_summary import summarised
 from .frame import Frame
-from .quiz import Question, questions
+from .quiz import Question, marks, questions
 from .state import Selection, frame_at, timeline_for
 
 
@@ -25,7 +26,7 @@ def class_questions(trace: Trace, sel: Selection) -> list[Question]:
 
 def card(q: Question, revealed: bool) -> dict:
     return {"question": q.question, "choices": list(q.choices), "step": q.step,
-            "answer": q.choices.index(q.answer) if revealed else None}
+            "answer": q.choices.index(q.answer) if revealed else None, "marks": marks(q.lang)}
 
 
 def with_quiz(frame: Frame, q: Question | None, revealed: bool) -> Frame:

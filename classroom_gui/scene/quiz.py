@@ -2,7 +2,7 @@
 will appear), and once revealed the answer marked with ✓ in a free place of the canvas (scene.quiz_place): clear
 of the desks and their badges, the links' share labels, the board's lines and strips, and its chart, all of which
 the answer is read from (teacher13 M3: over the class it hid 「猫」's cards and two badges; review17: over the
-board's lines it hid the mask answer's 「が」：0.221⇒0… and the softmax divisions). Draws Frame.quiz only."""
+board's lines it hid the mask answer's 「が」：0.221⇒0… and the softmax divisions). Draws Frame.quiz only, its choices marked as it says (A. B. …, ア イ …: lesson.quiz.marks)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
@@ -15,7 +15,6 @@ from .items import PanelItem, TextBlockItem
 from .quiz_place import MOST_PX, PAD_X, PAD_Y, Placed, answered_place, card_lines, question_lines
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
-LETTERS = "ABCD"
 HEADING = 6.0  # a bar chart's heading reaches a little above its rect (Board.chart; the items' bounds hold it)
 
 
@@ -64,12 +63,12 @@ def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
     x, y, bw, bh = canvas.board
     area = QRectF(12, 12, canvas.width - 24, canvas.height - 24)
     near = (x + bw / 2, y + bh / 2)
-    return answered_place(quiz, LETTERS, area, shown_by_answer(scene), near, font_scale, caption_rect(canvas),
+    return answered_place(quiz, quiz["marks"], area, shown_by_answer(scene), near, font_scale, caption_rect(canvas),
                           frame_sides(scene))
 
 
 def quiz_text(quiz: dict) -> str:
-    return "\n".join(card_lines(quiz, LETTERS, False))
+    return "\n".join(card_lines(quiz, quiz["marks"], False))
 
 
 def show_quiz(scene, frame, th) -> None:
@@ -91,7 +90,7 @@ def show_quiz(scene, frame, th) -> None:
     else:
         box, most, least = asked_box(frame.canvas), MOST_PX * th.font_scale, 20
         fm = QFontMetricsF(fonts.font(most))  # the question broken between phrases at its biggest size
-        text = "\n".join(question_lines(card_lines(frame.quiz, LETTERS, False), fm, box.width() - 2 * PAD_X - 2))
+        text = "\n".join(question_lines(card_lines(frame.quiz, frame.quiz["marks"], False), fm, box.width() - 2 * PAD_X - 2))
     scene.quiz_panel.set_panel(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)
     scene.quiz_text.set_text(text, box.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), most, least, th.color("text"),
                              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

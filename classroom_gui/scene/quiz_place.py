@@ -51,11 +51,11 @@ SHAPES = {"whole": ((False, True), (True, True), (False, False), (True, False)),
           "choices": ((False, True), (True, True)), "answer": ((False, True),)}
 
 
-def card_lines(quiz: dict, letters: str, paired: bool, space: str = "  ", kind: str = "whole") -> list[str]:
+def card_lines(quiz: dict, letters: list[str], paired: bool, space: str = "  ", kind: str = "whole") -> list[str]:
     """The question, a blank line, and the lettered choices (the answer marked ✓), one or two a row; `space`
     after each letter and before ✓ (the card's no-break spaces keep a letter and the ✓ on their choice's line). `kind` "question"
     says the question and the marked choice, "choices" leaves the question out, "answer" says the marked choice alone."""
-    choices = [f"{letters[i]}.{space}{c}" + (f"{space}✓" if quiz["answer"] == i else "") for i, c in enumerate(quiz["choices"])]
+    choices = [f"{letters[i]}{space}{c}" + (f"{space}✓" if quiz["answer"] == i else "") for i, c in enumerate(quiz["choices"])]
     if kind in ("answer", "question"):
         return [choices[quiz["answer"]]] if kind == "answer" else [quiz["question"], "", choices[quiz["answer"]]]
     if paired:
@@ -158,7 +158,7 @@ def clause_width(question: str, fm: QFontMetricsF) -> float:
     return max(fm.horizontalAdvance(p.strip()) for p in parts if p.strip()) + 2
 
 
-def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
+def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float):
     """(lines, px, paired, kind, card w, card h), the most said first (KINDS); each from the biggest text down, in
     its SHAPES, each one line wide, as wide as its question's widest phrase, or narrower (WIDTHS); never wider than
     `widest` pixels. A question breaks only between phrases (or words) and a choice nowhere: a width
@@ -187,7 +187,7 @@ def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
                            used.height() + 2 * PAD_Y)
 
 
-def answered_place(quiz: dict, letters: str, area: QRectF, taken: list[QRectF], near, font_scale: float,
+def answered_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRectF], near, font_scale: float,
                    corner: QRectF, avoid: list[QRectF] = ()) -> Placed:
     """The answered card: the first of its layouts that has a free place in `area` (nearest `near`), clear of
     `avoid` too (the board's frame) if a layout of that kind has such a place (teacher16 L1: at 16:9 a card sat
@@ -214,7 +214,7 @@ def answered_place(quiz: dict, letters: str, area: QRectF, taken: list[QRectF], 
     return Placed(QRectF(corner.right() - w, corner.bottom() - h, w, h), lines, px, paired, kind)
 
 
-def answer_wrapped(quiz: dict, letters: str, font_scale: float, widest: float):
+def answer_wrapped(quiz: dict, letters: list[str], font_scale: float, widest: float):
     """The answer alone at LEAST_PX, cut into lines no wider than `widest` allows (board_wrap.wrapped: between words,
     or between characters where a word is wider): (lines, px, paired, kind, card w, card h) as layouts gives them.
     review18: a 150-character choice with no space had no layout at all, and the card raised TypeError."""

@@ -6,7 +6,6 @@ open a dialog (window_dialogs).
 """
 from __future__ import annotations
 
-import html
 import time
 
 from PySide6.QtCore import QTimer
@@ -195,8 +194,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         accessibility.describe_canvas(self, frame)
         if self.dock.isVisible():  # a closed panel is brought up to date when it opens (show_charts)
             self.charts.set_frame(frame, self.sel.layer, self.sel.head)
-        self.narration.setText(f"<b>{html.escape(frame.title)}</b><br>{html.escape(frame.narration)}" if frame.title
-                               else html.escape(frame.message))
+        self.narration.set_narration(frame.title, frame.narration if frame.title else frame.message)
         # answer time: the last student answers for the class (the narration says so), and the box shows it
         answering = self.run is not None and frame.chapter_key == "answer"
         shown = self.run.trace.n_tokens - 1 if answering else self.sel.focus

@@ -16,6 +16,7 @@ from ..scene import paint_guard
 from . import accessibility, quiz_mode
 from .canvas_view import CanvasView
 from .controls import Controls
+from .narration_text import NarrationText
 from .sentence_edit import SentenceEdit
 
 
@@ -185,16 +186,9 @@ def build_dock(w) -> None:
     side = QWidget()
     side_box = QVBoxLayout(side)
     w.side_box = side_box
-    w.narration = QLabel()
-    w.narration.setWordWrap(True)
-    w.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    w.narration.setMinimumHeight(90)
-    w.narration.setAlignment(Qt.AlignmentFlag.AlignTop)
-    # the width comes from the dock, never from the text: a 10,000-letter word would otherwise make the
-    # label, the dock and the window 64,000 pixels wide (and their backing store hundreds of MB)
-    w.narration.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    w.narration = NarrationText()  # broken between phrases only, copied without joiners
     w.chart_panel = None
-    side_box.addWidget(w.narration)
+    side_box.addWidget(w.narration, 0, Qt.AlignmentFlag.AlignTop)
     w.dock.setWidget(side)
     w.dock.setMinimumWidth(320)
     w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, w.dock)

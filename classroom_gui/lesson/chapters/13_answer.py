@@ -48,10 +48,15 @@ def final_notebook(ctx, values, visible: float = 1.0):
     finite numbers' largest): on the class notebooks' scale (±33 beside its ±5 at some sentences) it read white
     where the answer is read from it (review17), and the label says its colours are not the notebooks'."""
     strip = ctx.strip("final_notebook", values, visible, "card.final_notebook")
-    m = colour_scale(row_scale(np.abs(np.asarray(values, np.float64)).max(initial=0.0)))
-    # whole, to fit the label's two lines at 5 desks a row (「（最後のノート）±6」)
-    strip.label = ctx.t("card.final_notebook_scale", label=strip.label, scale=f"{m:.0f}" if m >= 1 else f"{m:.1g}")
+    strip.label = ctx.t("card.final_notebook_scale", label=strip.label, scale=scale_said(values))
     return strip
+
+
+def scale_said(values) -> str:
+    """The final notebook's colour scale as its label and the norm step's narration say it: whole, to fit the label's
+    two lines at 5 desks a row (「（最後のノート）±6」)."""
+    m = colour_scale(row_scale(np.abs(np.asarray(values, np.float64)).max(initial=0.0)))
+    return f"{m:.0f}" if m >= 1 else f"{m:.1g}"
 
 
 def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before the logits use it
@@ -64,7 +69,8 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     fr.write_vector(fmt_many(tr.layers[-1].output[last]))
     fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
     fr.write_vector(fmt_many(tr.ln_f[last]))
-    fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last))
+    # what the card's 「±6」 is (teacher15 L2, jareview2): no wording of the label itself fits at 11 students 16:9
+    fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last), scale=scale_said(tr.ln_f[last]))
 
 
 def _compared(ctx, fr: Frame):
