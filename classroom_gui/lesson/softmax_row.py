@@ -240,7 +240,7 @@ def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int):
 def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str]) -> tuple[list[str], list[str]]:
     """The mask board's shares ("0.1102 ⇒ 0.6366"): [T] the model's shares in discussion and in turn, [T] unheard in
     turn, and each rule's softmax board's shares of the row (ShownSoftmax.weights). One number of decimals for the
-    whole board, so no line mixes them: the fewest (from the more of the two boards', up to 6) at which every share
+    whole board, so no line mixes them: the fewest (from the more of the two boards', up to 8) at which every share
     is the model's and rounds by hand to its softmax board's share, preferring those at which sharing out the heard
     discussion shares again (each ÷ their sum) gives the in-turn shares' badges (teacher: "0.11 ⇒ 0.64" gave 0.65;
     after layer 1 the rules' notebooks differ and no digits may do). Where no decimals agree, each board's own."""
@@ -248,7 +248,7 @@ def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str
     heard = [not m for m in np.asarray(unheard, bool).tolist()]
     start = max(len(t.split(".")[1]) for t in list(free_board) + list(turn_board))
     agreeing = []
-    for places in range(start, 7):
+    for places in range(start, 9):
         a, b = fmt_many(free, places), fmt_many(turn, places)
         if all(rounds_to(x, y) for x, y in zip(a + b, list(free_board) + list(turn_board))):
             agreeing.append((a, b))
