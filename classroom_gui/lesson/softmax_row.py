@@ -200,10 +200,14 @@ class _ScaleCheck:
         return False
 
 
+def decimals(text: str) -> int:  # a number's decimals as written ("NaN" and "inf": none)
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 def hand_note(t, S: ShownSoftmax) -> list[str]:
     """The board's note that its arithmetic uses the numbers shown, `t` a Ctx's t, and a second line naming the
     shares' decimals when they are more than SHARE_PLACES (M9: why this board's shares have 4 where others have 3)."""
-    places = max((len(w.split(".")[1]) for w in S.weights if "." in w), default=SHARE_PLACES)
+    places = max((decimals(w) for w in S.weights), default=SHARE_PLACES)
     return [t("board.hand")] + ([t("board.hand_places", places=places)] if places > SHARE_PLACES else [])
 
 
@@ -246,7 +250,7 @@ def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str
     after layer 1 the rules' notebooks differ and no digits may do). Where no decimals agree, each board's own."""
     free, turn = np.asarray(free, np.float64).tolist(), np.asarray(turn, np.float64).tolist()
     heard = [not m for m in np.asarray(unheard, bool).tolist()]
-    start = max(len(t.split(".")[1]) for t in list(free_board) + list(turn_board))
+    start = max((decimals(t) for t in list(free_board) + list(turn_board)), default=SHARE_PLACES)
     agreeing = []
     for places in range(start, 9):
         a, b = fmt_many(free, places), fmt_many(turn, places)
