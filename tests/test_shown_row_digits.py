@@ -3,8 +3,8 @@ try at 1,024 students) and gives the digits the plain working gives (digits, ses
 in Decimal, scores 2-7 and exp() 3-8 decimals, the fewest extra digits first (fewer exp() digits on a tie), each
 share hand_divide of the shown exp() and sum; the first try whose every share is the model's share at the row's
 share decimals (3, or 4-5 where a 3rd decimal would round to another badge) and whose scaled scores the ÷√d board
-redoes with √d at 4 decimals; else the first whose shares are the model's; else the one with the fewest other
-shares, each written as the model's and said ≈ (near). Checked on random rows (1 to 1,024 seats, ties, masks) and
+redoes with √d at 4 decimals; else the first with the fewest shares said ≈ (written as the model's beside an
+exp ÷ sum that does not give it: near), then the fewest ÷√d lines said ≈ (that do not redo). Checked on random rows (1 to 1,024 seats, ties, masks) and
 on every row of every head and layer of the shipped checkpoint, in both rules; rows that are not plain (nan,
 scores of millions) write the model's shares, ≈ where their lines do not redo."""
 from __future__ import annotations
@@ -30,31 +30,25 @@ def plain_row(scaled, mask, decimals, exp_decimals, places):
     return ShownSoftmax(sc, ex, total, w)
 
 
-def redoes(scores, scaled, decimals) -> bool:  # the ÷√d board: one score decimals for which every line redoes
+def failing(scores, scaled, decimals) -> int:  # the ÷√d board's lines that do not redo, at the best score decimals
     lines = [(s, x) for s, x in zip(scores[:64], scaled[:64]) if math.isfinite(s) and math.isfinite(x)]
-    return any(all(hand_divide(fmt(s, k), fmt(ROOT, 4), decimals) == fmt(x, decimals) for s, x in lines)
+    return min(sum(hand_divide(fmt(s, k), fmt(ROOT, 4), decimals) != fmt(x, decimals) for s, x in lines)
                for k in range(2, 8))
 
 
 def plain_shown(scaled, mask, weights, scores):
     heard = [not m for m in mask]
     places = next((p for p in (3, 4, 5) if all(rounds_to(fmt(w, p), fmt(w)) for w, h in zip(weights, heard) if h)), 5)
-    first, best = None, None
+    best = None
     for s, e in DIGITS:
         row = plain_row(scaled, mask, s, e, places)
         wrong = [h and t != fmt(w, places) for t, w, h in zip(row.weights, weights, heard)]
-        if best is None or sum(wrong) < best[0]:
-            best = (sum(wrong), row, wrong)
-        if any(wrong):
-            continue
-        if redoes(scores, scaled, s):
-            return row
-        first = first or row
-    if first:
-        return first
+        near = (sum(wrong), failing(scores, scaled, s))
+        if best is None or near < best[0]:
+            best = (near, row, wrong)
     _, row, wrong = best
     shares = [fmt(w, places) if n else t for t, w, n in zip(row.weights, weights, wrong)]
-    return ShownSoftmax(row.scaled, row.exp, row.total, shares, tuple(wrong))
+    return ShownSoftmax(row.scaled, row.exp, row.total, shares, tuple(wrong) if any(wrong) else ())
 
 
 def shares(scaled, mask):  # the model's shares of the row, in float32 as a model's are

@@ -28,7 +28,9 @@ class ShownSoftmax:
     share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 2
     and exp() from 3 decimals, with the fewest extra digits (SCORE_DECIMALS x EXP_DECIMALS, fewer exp() digits
     first) whose hand shares are the model's and whose scaled scores the ÷√d board redoes with √d at ROOT_PLACES.
-    Where no such digits are found, a share's line says ≈ and writes the model's share (`near`)."""
+    Where no digits do both (√8 = 2.8284 is 2.828427…: a 5-decimal scaled score is often out of its reach), the
+    shares come first: the digits with the fewest shares written as the model's beside an exp ÷ sum that does not
+    give them (`near`, said ≈), then the fewest ÷√d lines that do not redo (said ≈)."""
     scaled: list[str]      # per seat; "" where masked
     exp: list[str]         # per seat; "0" where masked
     total: str
@@ -59,8 +61,10 @@ def share_places(weights, heard) -> int:
 def shown_softmax(scaled, mask, weights=None, scores=None, divisor=None) -> ShownSoftmax:
     """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places, and,
     given the row's `scores` on the ÷√d board (its first BOARD_LINES) and the `divisor`, whose scaled scores that
-    board redoes as score ÷ divisor with the divisor at ROOT_PLACES (numbers.scaled_equations); without weights,
-    scores 2 and exp() 3 decimals. Each try's exp() and sum are whole numbers (hand_shares), and only the try shown
+    board redoes as score ÷ divisor with the divisor at ROOT_PLACES (numbers.scaled_equations); where no try does
+    both, the try with the fewest shares that say ≈ (the model's share beside an exp ÷ sum that does not give it),
+    then the fewest ÷√d lines that say ≈ (do not redo), then the fewest digits; without weights, scores 2 and
+    exp() 3 decimals. Each try's exp() and sum are whole numbers (hand_shares), and only the try shown
     is written: 512-1,024 students in a few ms."""
     mask = np.asarray(mask, bool)
     heard = ~mask
@@ -76,10 +80,15 @@ def shown_softmax(scaled, mask, weights=None, scores=None, divisor=None) -> Show
             return _decimal(scaled, mask, 2, 3, places, w)
         goal[finite] = units
     check = _ScaleCheck(scores, divisor)
-    given, redoes, best, first_exact = {}, {}, None, None
-    for s, e in DIGITS:
-        if first_exact is not None and redoes.get(s) is False:
-            continue  # once a try is exact, only score decimals the ÷√d board redoes can do better
+    given, failing, best = {}, {}, None
+    for s, e in DIGITS:  # the try with the fewest shares said ≈, then ÷√d lines said ≈, then the fewest digits
+        if best is not None and best[0] == (0, 0):
+            break
+        if best is not None and best[0][0] == 0:
+            if s not in failing:
+                failing[s] = check.failing(scaled, s)
+            if failing[s] >= best[0][1]:
+                continue  # the ÷√d board says ≈ as often at these score decimals as on the best try so far
         if s not in given:
             given[s] = _given(scaled, heard, s)
         if given[s] is None:
@@ -89,17 +98,12 @@ def shown_softmax(scaled, mask, weights=None, scores=None, divisor=None) -> Show
             continue
         k = _shares(E, T, places)
         wrong = int(np.count_nonzero(finite & (k != goal)))
-        if best is None or wrong < best[0]:
-            best = (wrong, s, e, E, T, k)
-        if wrong:
+        if best is not None and wrong > best[0][0]:
             continue
-        if s not in redoes:
-            redoes[s] = check.redoes(scaled, s)
-        if redoes[s]:
-            return _written(scaled, mask, s, e, E, T, k, places)
-        first_exact = first_exact or (s, e, E, T, k)
-    if first_exact is not None:  # the ÷√d board says ≈ where its line does not redo (scaled_equations)
-        return _written(scaled, mask, *first_exact, places)
+        if s not in failing:
+            failing[s] = check.failing(scaled, s)
+        if best is None or (wrong, failing[s]) < best[0]:
+            best = ((wrong, failing[s]), s, e, E, T, k)
     if best is None:
         return _decimal(scaled, mask, 2, 3, places, w)
     _, s, e, E, T, k = best
@@ -183,21 +187,25 @@ class _ScaleCheck:
         self.root = int(fmt(divisor, ROOT_PLACES).replace(".", ""))
         self.units = {k: hand_shares.decimal_units(self.scores, k) for k in range(2, 8)}
 
-    def redoes(self, scaled, s: int) -> bool:
+    def failing(self, scaled, s: int) -> int:
+        """How many of the board's lines do not redo the scaled scores at s decimals, with the score decimals that
+        redo the most (as numbers.scaled_equations chooses them): those lines say ≈."""
         if self.ok:
-            return True
+            return 0
         target = hand_shares.decimal_units(np.asarray(scaled, np.float64)[:BOARD_LINES][self.finite], s)
         if target is None:
-            return True  # the board writes what it can (scaled_equations); nothing to ask of the shares' digits
-        wanted, R = target.tolist(), self.root
-        for k, A in self.units.items():
+            return 0  # the board writes what it can (scaled_equations); nothing to ask of the shares' digits
+        R, fewest = self.root, len(self.scores)
+        for k, A in self.units.items():  # score ÷ root by hand, half away from zero: scores below BIG fit int64
             if A is None:
                 continue
-            den = 2 * R * 10 ** k
-            if all((1 if a >= 0 else -1) * ((2 * abs(a) * 10 ** (ROOT_PLACES + s) + R * 10 ** k) // den) == t
-                   for a, t in zip(A.tolist(), wanted)):
-                return True
-        return False
+            up = ROOT_PLACES + s - k  # score ÷ root at s decimals = A·10^up ÷ R
+            num, den = (2 * np.abs(A) * 10 ** up + R, 2 * R) if up >= 0 else (2 * np.abs(A) + R * 10 ** -up,
+                                                                              2 * R * 10 ** -up)
+            fewest = min(fewest, int(np.count_nonzero(np.sign(A) * (num // den) != target)))
+            if not fewest:
+                break
+        return fewest
 
 
 def decimals(text: str) -> int:  # a number's decimals as written ("NaN" and "inf": none)
@@ -245,8 +253,8 @@ def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str
     """The mask board's shares ("0.1102 ⇒ 0.6366"): [T] the model's shares in discussion and in turn, [T] unheard in
     turn, and each rule's softmax board's shares of the row (ShownSoftmax.weights). One number of decimals for the
     whole board, so no line mixes them: the fewest (from the more of the two boards', up to 8) at which every share
-    is the model's and rounds by hand to its softmax board's share, preferring those at which sharing out the heard
-    discussion shares again (each ÷ their sum) gives the in-turn shares' badges (teacher: "0.11 ⇒ 0.64" gave 0.65;
+    is the model's and rounds by hand to its softmax board's share, preferring (up to 5) those at which sharing out
+    the heard discussion shares again (each ÷ their sum) gives the in-turn shares' badges (teacher: "0.11 ⇒ 0.64" gave 0.65;
     after layer 1 the rules' notebooks differ and no digits may do). Where no decimals agree, each board's own."""
     free, turn = np.asarray(free, np.float64).tolist(), np.asarray(turn, np.float64).tolist()
     heard = [not m for m in np.asarray(unheard, bool).tolist()]
@@ -257,6 +265,7 @@ def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str
         if all(rounds_to(x, y) for x, y in zip(a + b, list(free_board) + list(turn_board))):
             agreeing.append((a, b))
             total = str(sum((Decimal(x) for x, h in zip(a, heard) if h), Decimal(0)))
-            if all(not h or hand_divide(x, total, 2) == fmt(t) for x, t, h in zip(a, turn, heard)):
+            if places <= SHARE_PLACES + 2 and all(not h or hand_divide(x, total, 2) == fmt(t)
+                                                  for x, t, h in zip(a, turn, heard)):
                 return a, b
     return agreeing[0] if agreeing else (list(free_board), list(turn_board))
