@@ -179,7 +179,10 @@ def vector_lines(parts: list[str], left_out: int = 0, per_line: int = 8) -> list
 
 
 def bracketed(parts: list[str], per_line: int = 8) -> list[str]:  # numbers already written, `per_line` a line
-    lines = [", ".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line)]
+    """Bracketed, `per_line` numbers a line, and a line that the list goes on after ends with its comma (teacher17
+    L1: 「…0.36⏎-0.25…」 read as one number list lost its separator where it wrapped)."""
+    lines = [", ".join(parts[i:i + per_line]) + ("," if i + per_line < len(parts) else "")
+             for i in range(0, len(parts), per_line)]
     if not lines:
         return ["[]"]
     lines[0] = "[" + lines[0]  # one at a time: with a single line, both brackets go on it
