@@ -42,7 +42,9 @@ def test_a_notebook_on_the_board_is_wrapped_as_on_the_asker_s_desk(qapp, trace, 
     vector = [line.strip() for line in lines[1:]]
     assert vector[0].startswith("[") and vector[-1].endswith("]")
     assert [len(line.split(", ")) for line in vector] == [per_row] * (24 // per_row) + ([24 % per_row] if 24 % per_row else [])
-    assert ", ".join(vector) == ", ".join(frame.board[1:])  # the same numbers in the same order
+    assert " ".join(vector) == " ".join(frame.board[1:])  # the same numbers in the same order
+    # teacher17 L1: a list that wraps keeps its comma at each line's end (「…0.36⏎-0.25…」 lost it)
+    assert all(line.endswith(",") for line in vector[:-1] + frame.board[1:-1]) and not vector[-1].endswith(",")
     assert lines[0] == frame.board[0]
 
 
@@ -60,7 +62,7 @@ def test_only_the_vectors_the_lesson_marks_are_wrapped():
     written = ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[0.50, 0.25, 0.12, … (+765)]", "[1, 2", "3]"]
     assert fr.board == written and [(v.first, v.lines) for v in fr.board_vectors] == [(1, 1), (3, 1)]
     assert board_as_desks(fr, {}) == written
-    assert board_as_desks(fr, {3: 2}) == written[:1] + ["[0.21, 0.04", "-0.16]"] + written[2:]
+    assert board_as_desks(fr, {3: 2}) == written[:1] + ["[0.21, 0.04,", "-0.16]"] + written[2:]
     assert board_as_desks(fr, {3: 3, 768: 6}) == written
 
 
@@ -85,3 +87,15 @@ def test_a_worked_sum_is_drawn_as_written_beside_narrow_desks(qapp, trace, key):
         per = desk_rows(desk.box, [24])[24]
         assert per < 6 and [len(line.split(", ")) for line in lines[1:1 + -(-24 // per)]] == [per] * (24 // per) + (
             [24 % per] if 24 % per else [])
+
+
+def test_a_wrapped_number_list_keeps_its_commas():
+    """teacher17 L1: 「…0.36⏎-0.25…」: a list of numbers that wraps keeps the comma at the end of each line it goes on
+    after, so that reading the lines together gives the list; the last line closes the bracket without one."""
+    from classroom_gui.lesson.numbers import bracketed, vector_lines
+
+    parts = [f"{x / 5:.2f}" for x in range(-5, 6)]
+    lines = vector_lines(parts, per_line=4)
+    assert lines == ["[-1.00, -0.80, -0.60, -0.40,", "-0.20, 0.00, 0.20, 0.40,", "0.60, 0.80, 1.00]"]
+    assert " ".join(lines) == "[" + ", ".join(parts) + "]"
+    assert bracketed(parts[:4], 4) == ["[-1.00, -0.80, -0.60, -0.40]"] and bracketed([], 4) == ["[]"]

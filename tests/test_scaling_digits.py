@@ -15,7 +15,7 @@ from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
 
 NUM = r"-?\d+\.\d+"
-DIVIDE = re.compile(rf"^(.*)[:：]\s*({NUM}) ÷ ({NUM}) = ({NUM})$")
+DIVIDE = re.compile(rf"^(.*)[:：]\s*({NUM}) ÷ ({NUM}) ([=≈]) ({NUM})$")  # ≈: no score digits redo it with √d at 4
 EXP = re.compile(rf"^(.*)[:：]\s*exp\(({NUM})\) = (-?\d+(?:\.\d+)?)$")  # exp(7.43) = 1686: no decimals
 
 
@@ -38,7 +38,8 @@ def boards(trace, sel):
 
 def agree(scaling, exp) -> int:
     """Every heard classmate's scaled score is written the same on both boards, redoes by hand from its own
-    digits, and the narration's √d is the board's divisor. Returns how many rows needed more than 2 decimals."""
+    digits (or, said ≈, does not: √8 is 2.8284 on every board, digits), and the narration's √d is the board's divisor.
+    Returns how many rows needed more than 2 decimals."""
     # the ÷√d board lists the class seat by seat; the exp board the heard ones in seat order (the others as −∞,
     # a long run of them on one line)
     divided = [DIVIDE.search(line) for line in scaling.board]
@@ -47,9 +48,9 @@ def agree(scaling, exp) -> int:
     assert all(divided) and len(taken) == len(heard) and taken
     fine = 0
     for seat, e in zip(heard, taken):
-        name, score, root, result = divided[seat].groups()
-        assert result == e.group(2), f"{name}: ÷√d board {score} ÷ {root} = {result}, exp board {e.group(0)}"
-        assert hand_divide(score, root, len(result.split(".")[1])) == result
+        name, score, root, op, result = divided[seat].groups()
+        assert result == e.group(2), f"{name}: ÷√d board {score} ÷ {root} {op} {result}, exp board {e.group(0)}"
+        assert (hand_divide(score, root, len(result.split(".")[1])) == result) == (op == "="), divided[seat].group(0)
         assert f"= {root}" in scaling.narration or f"{root}で割" in scaling.narration, scaling.narration
         fine += len(result.split(".")[1]) > 2
     return fine

@@ -22,18 +22,17 @@ def counted(monkeypatch) -> list:
     rows = []
     real = softmax_row.shown_softmax
 
-    def count(scaled, mask, weights=None):
+    def count(scaled, mask, weights=None, *board):  # board: the ÷√d board's scores and divisor
         rows.append((scaled.copy(), mask.copy()))
-        return real(scaled, mask, weights)
+        return real(scaled, mask, weights, *board)
 
     monkeypatch.setattr(softmax_row, "shown_softmax", count)
     return rows
 
 
 def board_row(trace, sel: Selection) -> softmax_row.ShownSoftmax:
-    """shown_softmax of sel's row, worked afresh (what the board must show)."""
-    h = rules.under(trace, sel.rule).layers[sel.layer].head(sel.head)
-    return softmax_row.shown_softmax(h.scaled[sel.focus], h.mask[sel.focus], h.weights[sel.focus])
+    """sel's row as every board works it (shown_of_head), worked afresh (what the board must show)."""
+    return softmax_row.shown_of_head(rules.under(trace, sel.rule).layers[sel.layer].head(sel.head), sel.focus)
 
 
 def test_the_opening_askers_row_is_worked_at_load_and_read_by_its_frames(checkpoint, monkeypatch):

@@ -92,18 +92,22 @@ def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str,
     (by default the model's scaled score at 2 decimals; the lesson passes the scaled scores as the softmax
     board then takes their exp(), softmax_row.shown_softmax): "-5.22 ÷ 2.828" gave -1.85 for the model's -1.84,
     "-5.217 ÷ 2.828" gives -1.84. Every score on the board has the same decimals (teacher8 M9: 2.216 beside 3.50,
-    3.57497 beside -5.2388): the fewest that redo every line. The divisor has ROOT_PLACES decimals, as the worksheet
-    prints it, whatever the asker (teacher13 L5: √8 was 2.8284 on one board, 2.828 on another and on the sheets), and
-    more only where no score digits redo every line with those."""
+    3.57497 beside -5.2388): the fewest that redo every line, else those that redo the most (the board says ≈ on
+    the others). The divisor has ROOT_PLACES decimals always, as the worksheet and the CLI's trace print it,
+    whatever the asker (teacher13 L5, digits: √8 was 2.8284, 2.82843 and 2.828427 on one sentence's boards);
+    the softmax row picks scaled-score decimals this board redoes with it (softmax_row._ScaleCheck)."""
     targets = [fmt(v) for v in scaled] if targets is None else list(targets)
     places = [len(t.split(".")[1]) if "." in t else 0 for t in targets]
-    for root_digits in range(ROOT_PLACES, ROOT_PLACES + 3):
-        root = fmt(divisor, root_digits)
-        for digits in (2, 3, 4, 5, 6, 7):
-            written = fmt_many(scores, digits)
-            if all(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, places)):
-                return root, written
-    return fmt(divisor, ROOT_PLACES), [fmt(score, 7) for score in scores]  # on a rounding edge: the most digits
+    root = fmt(divisor, ROOT_PLACES)
+    best = None
+    for digits in (2, 3, 4, 5, 6, 7):
+        written = fmt_many(scores, digits)
+        redone = sum(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, places))
+        if redone == len(targets):
+            return root, written
+        if best is None or redone > best[0]:
+            best = (redone, written)
+    return root, best[1]
 
 
 def hand_product(a: str, b: str, digits: int = 3) -> str:
@@ -175,7 +179,10 @@ def vector_lines(parts: list[str], left_out: int = 0, per_line: int = 8) -> list
 
 
 def bracketed(parts: list[str], per_line: int = 8) -> list[str]:  # numbers already written, `per_line` a line
-    lines = [", ".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line)]
+    """Bracketed, `per_line` numbers a line, and a line that the list goes on after ends with its comma (teacher17
+    L1: 「…0.36⏎-0.25…」 read as one number list lost its separator where it wrapped)."""
+    lines = [", ".join(parts[i:i + per_line]) + ("," if i + per_line < len(parts) else "")
+             for i in range(0, len(parts), per_line)]
     if not lines:
         return ["[]"]
     lines[0] = "[" + lines[0]  # one at a time: with a single line, both brackets go on it

@@ -1,6 +1,7 @@
 """The softmax row as the blackboard works it from the numbers it shows (chapters 5-8 and the mask board): the
-scaled scores, exp() of those, their sum and each share, with the fewest digits that redo every line and agree
-with the model's shares (ShownSoftmax, shown_softmax); kept beside the trace for the asker (shown_row_of).
+scaled scores, exp() of those, their sum and each share, with the fewest digits that redo every line and whose
+every share is the model's own at the decimals written (ShownSoftmax, shown_softmax); kept beside the trace for
+the asker (shown_row_of).
 """
 from __future__ import annotations
 
@@ -12,121 +13,230 @@ import numpy as np
 
 from . import hand_shares
 from .cache import kept_for
-from .numbers import BIG, exact_sum, fmt, fmt_many, hand_divide, rounds_to, sig
+from .numbers import BIG, BOARD_LINES, ROOT_PLACES, exact_sum, fmt, fmt_many, hand_divide, rounds_to, sig
 
 
 @dataclass(frozen=True)
 class ShownSoftmax:
-    """Softmax of one row as the blackboard works it, from the numbers it shows: the scaled scores as
-    shown, exp() of those, their sum as written, and each share as shown exp ÷ shown sum. Redoing any line
-    from the digits on screen gives its result, and each share rounded by hand to 2 decimals is the
-    model's own share as the bars, links and badges show it (0.336 beside a bar of 0.33 was not).
-    One rule for the digits (teacher8 M9), the same for every number of a kind in the row: scaled scores 2
-    decimals, exp() and their sum 3, shares 3; where the shares need it, scores and exp() take more decimals
-    together, and shares take a 4th (every share of the row) only where a share at 3 would round by hand to
-    another 2-decimal share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05)."""
+    """Softmax of one row as the blackboard works it, from the numbers it shows: the scaled scores as shown
+    (each the model's scaled score at those decimals), exp() of those, their sum as written, and each share as
+    shown exp ÷ sum. Redoing any line from the digits on screen gives its result, and each share is the model's
+    own share at the decimals written (the CLI's trace, the JSON export and the heatmap give the same digits) and
+    rounds by hand to the 2-decimal share of the bars, links and badges.
+    One rule for the digits (digits, session 18), the same for every number of a kind in the row: shares 3
+    decimals, or 4-5 (every share of the row) where a model's share at 3 would round by hand to another 2-decimal
+    share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 2
+    and exp() from 3 decimals, with the fewest extra digits (SCORE_DECIMALS x EXP_DECIMALS, fewer exp() digits
+    first) whose hand shares are the model's and whose scaled scores the ÷√d board redoes with √d at ROOT_PLACES.
+    Where no digits do both (√8 = 2.8284 is 2.828427…: a 5-decimal scaled score is often out of its reach), the
+    shares come first: the digits with the fewest shares written as the model's beside an exp ÷ sum that does not
+    give them (`near`, said ≈), then the fewest ÷√d lines that do not redo (said ≈)."""
     scaled: list[str]      # per seat; "" where masked
     exp: list[str]         # per seat; "0" where masked
     total: str
     weights: list[str]     # per seat, 3 decimals (4-5: see above); "0.000" where masked
+    near: tuple = ()       # per seat (or empty: none): the share is the model's, not exp ÷ sum redone (≈)
 
 
 EXP_MAX = 700.0  # math.exp overflows past ~709.78
 SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
+SCORE_DECIMALS = range(2, 8)
+EXP_DECIMALS = range(3, 9)
+DIGITS = sorted(((s, e) for s in SCORE_DECIMALS for e in EXP_DECIMALS), key=lambda se: (se[0] + se[1], se[1]))
 
 
-def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:  # [T], [T] bool, [T] the model's shares
-    """The row at the fewest digits (scores 2-5 decimals, exp() 3-6, shares 3-5) whose hand shares agree with
-    `weights` at 2 decimals (without weights: the fewest). Each try's exp() and their sum are found once for all
-    share decimals as whole numbers (hand_shares), its shares checked as whole numbers where int64 holds them, and
-    only the try shown is written: the digits of writing every try in full (tests/test_shown_row_digits.py), at
-    512-1,024 students in 1.5-3 ms rather than up to 20."""
-    tries = _Tries(scaled, mask)
-    if weights is None:
-        return tries.row(0, SHARE_PLACES)
-    wanted = fmt_many(weights)
-    goals = hand_shares.targets(wanted)
+def share_places(weights, heard) -> int:
+    """The fewest decimals (3-5) at which every heard share as fmt writes it rounds by hand to its 2-decimal badge
+    (rounds_to, in whole numbers: hand_shares.to_two)."""
+    w = np.asarray(weights, np.float64)[np.asarray(heard, bool)]
+    w = w[np.isfinite(w) & (np.abs(w) < BIG)]
+    two = hand_shares.decimal_units(w, 2)
     for places in (SHARE_PLACES, SHARE_PLACES + 1, SHARE_PLACES + 2):
-        for extra in range(4):
-            if tries.agree(extra, places, wanted, goals):
-                return tries.row(extra, places)
-    return tries.row(0, SHARE_PLACES)
+        units = hand_shares.decimal_units(w, places)
+        if two is None or units is None or np.all(hand_shares.to_two(units, places) == two):
+            return places
+    return SHARE_PLACES + 2
 
 
-class _Tries:
-    """shown_softmax's tries of one row: per extra digit, the exp() as whole numbers and their sum (found from the
-    floats, hand_shares.decimal_units, or read from the row as written), the row as written only for the try
-    shown, and per (extra, share decimals) the hand shares."""
+def shown_softmax(scaled, mask, weights=None, scores=None, divisor=None) -> ShownSoftmax:
+    """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places, and,
+    given the row's `scores` on the ÷√d board (its first BOARD_LINES) and the `divisor`, whose scaled scores that
+    board redoes as score ÷ divisor with the divisor at ROOT_PLACES (numbers.scaled_equations); where no try does
+    both, the try with the fewest shares that say ≈ (the model's share beside an exp ÷ sum that does not give it),
+    then the fewest ÷√d lines that say ≈ (do not redo), then the fewest digits; without weights, scores 2 and
+    exp() 3 decimals. Each try's exp() and sum are whole numbers (hand_shares), and only the try shown
+    is written: 512-1,024 students in a few ms."""
+    mask = np.asarray(mask, bool)
+    heard = ~mask
+    if weights is None:
+        return _plain(scaled, mask, 2, 3, SHARE_PLACES) or _decimal(scaled, mask, 2, 3, SHARE_PLACES)
+    w = np.asarray(weights, np.float64)
+    places = share_places(w, heard)
+    finite = heard & np.isfinite(w)
+    goal = np.full(len(w), -1, np.int64)
+    if finite.any():
+        units = hand_shares.decimal_units(w[finite], places)
+        if units is None:
+            return _decimal(scaled, mask, 2, 3, places, w)
+        goal[finite] = units
+    check = _ScaleCheck(scores, divisor)
+    given, failing, best = {}, {}, None
+    for s, e in DIGITS:  # the try with the fewest shares said ≈, then ÷√d lines said ≈, then the fewest digits
+        if best is not None and best[0] == (0, 0):
+            break
+        if best is not None and best[0][0] == 0:
+            if s not in failing:
+                failing[s] = check.failing(scaled, s)
+            if failing[s] >= best[0][1]:
+                continue  # the ÷√d board says ≈ as often at these score decimals as on the best try so far
+        if s not in given:
+            given[s] = _given(scaled, heard, s)
+        if given[s] is None:
+            return _decimal(scaled, mask, 2, 3, places, w)
+        E, T = _exps(given[s][1], heard, e)
+        if E is None:
+            continue
+        k = _shares(E, T, places)
+        wrong = int(np.count_nonzero(finite & (k != goal)))
+        if best is not None and wrong > best[0][0]:
+            continue
+        if s not in failing:
+            failing[s] = check.failing(scaled, s)
+        if best is None or (wrong, failing[s]) < best[0]:
+            best = ((wrong, failing[s]), s, e, E, T, k)
+    if best is None:
+        return _decimal(scaled, mask, 2, 3, places, w)
+    _, s, e, E, T, k = best
+    near = finite & (k != goal)
+    k = np.where(near, goal, k)
+    return _written(scaled, mask, s, e, E, T, k, places, near)
 
-    def __init__(self, scaled, mask):
-        self.scaled, self.mask = scaled, np.asarray(mask, bool).tolist()
-        self.heard = ~np.asarray(self.mask, bool)
-        self._whole, self._lines, self._rows = {}, {}, {}
 
-    def whole(self, extra: int):  # (E, T): exp() in whole numbers of 10^-(3 + extra), or None (see _whole_exps)
-        if extra not in self._whole:
-            self._whole[extra] = _whole_exps(self.scaled, self.heard, 2 + extra, 3 + extra)
-        return self._whole[extra]
+def _given(scaled, heard, decimals: int):  # (scores as whole numbers of 10^-decimals, exp() of each as a float) or None
+    xs = np.asarray(scaled, np.float64)[heard]
+    if not len(xs) or not np.all(np.abs(xs) < BIG):
+        return None
+    S = hand_shares.decimal_units(xs, decimals)
+    if S is None:
+        return None
+    given = (S / 10.0 ** decimals).tolist()  # each score as written, read back as a float (float() of its text)
+    top = max(given)
+    shift = top if top > EXP_MAX else 0.0
+    return S, np.array([math.exp(v - shift) for v in given])
 
-    def lines(self, extra: int):  # (scores, exp(), sum as written)
-        if extra not in self._lines:
-            self._lines[extra] = _exp_lines(self.scaled, self.mask, 2 + extra, 3 + extra, self.whole(extra))
-        return self._lines[extra]
 
-    def shares(self, extra: int, places: int):  # the hand shares: whole numbers of 10^-places, or a Decimal row
-        key = (extra, places)
-        if key not in self._rows:
-            whole = self.whole(extra)
-            if whole is None or not hand_shares.fits(whole[1], places):
-                self._rows[key] = _shown_softmax(*self.lines(extra), self.mask, places)
-            else:
-                self._rows[key] = hand_shares.rounded(whole[0], whole[1], places)
-        return self._rows[key]
+def _exps(values: np.ndarray, heard, decimals: int):  # exp() as whole numbers of 10^-decimals [T] and their sum
+    E = hand_shares.decimal_units(values, decimals)
+    if E is None:
+        return None, 0
+    T = int(E.sum())
+    if not 0 < T <= 2 ** 62:
+        return None, 0
+    whole = np.zeros(len(heard), np.int64)
+    whole[heard] = E
+    return whole, T
 
-    def agree(self, extra: int, places: int, wanted: list[str], goals) -> bool:
-        k = self.shares(extra, places)
-        if isinstance(k, ShownSoftmax):
-            return all(m or rounds_to(w, v) for w, v, m in zip(k.weights, wanted, self.mask))
-        return bool(np.all(hand_shares.to_two(k[self.heard], places) == goals[self.heard]))
 
-    def row(self, extra: int, places: int) -> ShownSoftmax:
-        k = self.shares(extra, places)
-        if isinstance(k, ShownSoftmax):
-            return k
-        sc, ex, total = self.lines(extra)
-        zero = fmt(0.0, places)
-        shares = [zero if m else t for t, m in zip(hand_shares.written(k, places), self.mask)]
-        return ShownSoftmax(sc, ex, total, shares)
+def _shares(E: np.ndarray, T: int, places: int) -> np.ndarray:  # E ÷ T rounded half up, whole numbers of 10^-places
+    if hand_shares.fits(T, places):
+        return hand_shares.rounded(E, T, places)
+    return np.array([(2 * e * 10 ** places + T) // (2 * T) for e in E.tolist()], np.int64)
+
+
+def _written(scaled, mask, s, e, E, T, k, places, near=None) -> ShownSoftmax:
+    sc = [("" if m else t) for t, m in zip(fmt_many(scaled, s), mask.tolist())]
+    ex = ["0" if m else t for t, m in zip(hand_shares.written(E, e), mask.tolist())]
+    total = f"{T // 10 ** e}.{T % 10 ** e:0{e}d}"
+    zero = fmt(0.0, places)
+    shares = [zero if m else t for t, m in zip(hand_shares.written(k, places), mask.tolist())]
+    return ShownSoftmax(sc, ex, total, shares, tuple(bool(n) for n in near) if near is not None and near.any() else ())
+
+
+def _plain(scaled, mask, s, e, places) -> ShownSoftmax | None:  # the try (s, e) by whole numbers, or None
+    given = _given(scaled, ~mask, s)
+    E, T = _exps(given[1], ~mask, e) if given is not None else (None, 0)
+    return None if E is None else _written(scaled, mask, s, e, E, T, _shares(E, T, places), places)
+
+
+def _decimal(scaled, mask, s, e, places, weights=None) -> ShownSoftmax:
+    """A row that is not plain (a score of a million or more, nan, no heard seat, every exp() below the decimals,
+    an exp() of 2^52 units or more) worked line by line in Decimal at (s, e); given the model's `weights`, a share
+    that is not the model's at its decimals is written as the model's, near (≈)."""
+    sc, ex, total = _exp_lines(scaled, mask.tolist(), s, e)
+    w = [fmt(0.0, places) if m else (hand_divide(x, total, places) or fmt(0.0, places)) for x, m in zip(ex, mask)]
+    near = [False] * len(w)
+    if weights is not None:
+        for j, (t, v, m) in enumerate(zip(w, weights.tolist(), mask.tolist())):
+            if not m and math.isfinite(v) and -BIG < v < BIG and t != fmt(v, places):
+                w[j], near[j] = fmt(v, places), True
+    return ShownSoftmax(sc, ex, total, w, tuple(near) if any(near) else ())
+
+
+class _ScaleCheck:
+    """Whether the ÷√d board (chapter 5) redoes every line it shows, score ÷ divisor = the scaled score at the
+    softmax row's decimals, with the divisor at ROOT_PLACES and every score at one number of decimals (2-7): in
+    whole numbers, as numbers.scaled_equations checks it in Decimal."""
+
+    def __init__(self, scores, divisor):
+        self.ok = scores is None or divisor is None or not (0 < float(divisor) < BIG)
+        if self.ok:
+            return
+        xs = np.asarray(scores, np.float64)[:BOARD_LINES]
+        self.finite = np.isfinite(xs) & (np.abs(xs) < BIG)
+        self.scores = xs[self.finite]
+        self.root = int(fmt(divisor, ROOT_PLACES).replace(".", ""))
+        self.units = {k: hand_shares.decimal_units(self.scores, k) for k in range(2, 8)}
+
+    def failing(self, scaled, s: int) -> int:
+        """How many of the board's lines do not redo the scaled scores at s decimals, with the score decimals that
+        redo the most (as numbers.scaled_equations chooses them): those lines say ≈."""
+        if self.ok:
+            return 0
+        target = hand_shares.decimal_units(np.asarray(scaled, np.float64)[:BOARD_LINES][self.finite], s)
+        if target is None:
+            return 0  # the board writes what it can (scaled_equations); nothing to ask of the shares' digits
+        R, fewest = self.root, len(self.scores)
+        for k, A in self.units.items():  # score ÷ root by hand, half away from zero: scores below BIG fit int64
+            if A is None:
+                continue
+            up = ROOT_PLACES + s - k  # score ÷ root at s decimals = A·10^up ÷ R
+            num, den = (2 * np.abs(A) * 10 ** up + R, 2 * R) if up >= 0 else (2 * np.abs(A) + R * 10 ** -up,
+                                                                              2 * R * 10 ** -up)
+            fewest = min(fewest, int(np.count_nonzero(np.sign(A) * (num // den) != target)))
+            if not fewest:
+                break
+        return fewest
+
+
+def decimals(text: str) -> int:  # a number's decimals as written ("NaN" and "inf": none)
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 def hand_note(t, S: ShownSoftmax) -> list[str]:
     """The board's note that its arithmetic uses the numbers shown, `t` a Ctx's t, and a second line naming the
     shares' decimals when they are more than SHARE_PLACES (M9: why this board's shares have 4 where others have 3)."""
-    places = max((len(w.split(".")[1]) for w in S.weights if "." in w), default=SHARE_PLACES)
+    places = max((decimals(w) for w in S.weights), default=SHARE_PLACES)
     return [t("board.hand")] + ([t("board.hand_places", places=places)] if places > SHARE_PLACES else [])
 
 
+def shown_of_head(h, f: int) -> ShownSoftmax:
+    """Student f's row of head trace `h` as every board writes it (the ÷√d board's scores and divisor included)."""
+    return shown_softmax(h.scaled[f], h.mask[f], h.weights[f], h.scores[f][:BOARD_LINES], h.divisor)
+
+
 def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
-    """Student f's softmax row of `layer` and `head` as the board works it (shown_softmax, its shares checked against
-    the model's own), kept beside the trace for the row last asked for: chapters 5, 7 and 8 write it in every frame,
-    and at 1,024 students it is ~3,000 numbers written (2-4 ms since #18's session 14; 5-20 ms before), so
-    panels.warm makes it for the asker the lesson will open with. H: that layer's head, when the caller has it."""
-    def make() -> ShownSoftmax:
-        h = trace.layers[layer].head(head) if H is None else H
-        return shown_softmax(h.scaled[f], h.mask[f], h.weights[f])
-
-    return kept_for(trace, "shown_row", (layer, head, f), make)
+    """Student f's softmax row of `layer` and `head` as the board works it (shown_of_head), kept beside the trace
+    for the row last asked for: chapters 5, 7 and 8 write it in every frame, and at 1,024 students it is ~3,000
+    numbers written, so panels.warm makes it for the asker the lesson will open with. H: that layer's head, when
+    the caller has it."""
+    return kept_for(trace, "shown_row", (layer, head, f),
+                    lambda: shown_of_head(trace.layers[layer].head(head) if H is None else H, f))
 
 
-def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int, whole=None):
-    """A row's scores, exp() and their sum as the board writes them at these decimals; `whole`: the exp() as whole
-    numbers of 10^-exp_decimals and their sum (_whole_exps), written as they are, else (a row that is not plain)
-    each exp() worked from its score as written."""
+def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int):
+    """A row's scores, exp() and their sum as the board writes them at these decimals, each exp() worked from its
+    score as written (a row that is not plain)."""
     sc = [("" if m else t) for t, m in zip(fmt_many(scaled, decimals), mask)]
-    if whole is not None:
-        units = 10 ** exp_decimals
-        ex = ["0" if m else t for t, m in zip(hand_shares.written(whole[0], exp_decimals), mask)]
-        return sc, ex, f"{whole[1] // units}.{whole[1] % units:0{exp_decimals}d}"
     # a what-if edit can make a score of thousands, whose exp() no float holds (it was an OverflowError in the
     # window): then every exp is taken of the score minus the largest one, which leaves the shares unchanged
     top = max((float(t) for t, m in zip(sc, mask) if not m), default=0.0)
@@ -139,51 +249,23 @@ def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int, whole
     return sc, ex, exact_sum([e for e, m in zip(ex, mask) if not m])
 
 
-def _whole_exps(scaled, heard: np.ndarray, decimals: int, exp_decimals: int):
-    """A row's exp() as whole numbers (E, T) without writing the row: each score rounded as fmt writes it is
-    S ÷ 10^decimals as a float (float() of its text), exp() of that, as format writes it, E; None where the row is
-    not plain (a score of a million or more, nan, no heard seat, every exp() below the decimals, an exp() of 2^52
-    units or more): then _exp_lines works each exp() from the score as written and the shares are Decimal's."""
-    xs = np.asarray(scaled, np.float64)[heard]
-    if not len(xs) or not np.all(np.abs(xs) < BIG):
-        return None
-    S = hand_shares.decimal_units(xs, decimals)
-    if S is None:
-        return None
-    given = (S / 10.0 ** decimals).tolist()
-    top = max(given)
-    shift = top if top > EXP_MAX else 0.0
-    E = hand_shares.decimal_units(np.array([math.exp(v - shift) for v in given]), exp_decimals)
-    if E is None:
-        return None
-    T = int(E.sum())
-    if not 0 < T <= 2 ** 62:
-        return None
-    whole = np.zeros(len(heard), np.int64)
-    whole[heard] = E
-    return whole, T
-
-
-def _shown_softmax(sc, ex, total, mask, places: int) -> ShownSoftmax:  # each share exp ÷ sum by hand, in Decimal
-    w = [fmt(0.0, places) if m else (hand_divide(e, total, places) or fmt(0.0, places)) for e, m in zip(ex, mask)]
-    return ShownSoftmax(sc, ex, total, w)
-
-
-def mask_shares(free, turn, later, hand=None) -> list[str]:  # [T] shares in discussion, [T] in turn, [T] masked
-    """The discussion shares as the mask board writes them ("0.110 ⇒ 0.64"): the softmax board's own digits for
-    them, `hand` (ShownSoftmax.weights of the discussion row), so that a share reads the same in chapters 6 and 7
-    (teacher8 M9: 0.111 there, 0.110 here), where sharing out the heard students' shown shares again (each ÷ their
-    sum) redoes the in-turn shares shown beside them (the bars', 2 decimals); else the model's own with the fewest
-    decimals (3-5, the same for every line) that do: "0.11, 0.06" gave 0.65 for the model's 0.64. Where no digits
-    do (after layer 1 the rules' notebooks differ, so in turn is not discussion shared out again), `hand`."""
-    targets = [fmt(v) for v in turn]
-    tries = ([list(hand)] if hand is not None else []) + [[fmt(v, d) for v in free] for d in (3, 4, 5)]
-    for written in tries:
-        if not all(rounds_to(t, fmt(v)) for t, v in zip(written, free)):
-            continue
-        heard = [Decimal(t) for t, m in zip(written, later) if not m]
-        total = sum(heard, Decimal(0))
-        if total and all(m or hand_divide(t, str(total), 2) == target
-                         for t, target, m in zip(written, targets, later)):
-            return written
-    return list(hand) if hand is not None else [fmt(v, SHARE_PLACES) for v in free]
+def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str]) -> tuple[list[str], list[str]]:
+    """The mask board's shares ("0.1102 ⇒ 0.6366"): [T] the model's shares in discussion and in turn, [T] unheard in
+    turn, and each rule's softmax board's shares of the row (ShownSoftmax.weights). One number of decimals for the
+    whole board, so no line mixes them: the fewest (from the more of the two boards', up to 8) at which every share
+    is the model's and rounds by hand to its softmax board's share, preferring (up to 5) those at which sharing out
+    the heard discussion shares again (each ÷ their sum) gives the in-turn shares' badges (teacher: "0.11 ⇒ 0.64" gave 0.65;
+    after layer 1 the rules' notebooks differ and no digits may do). Where no decimals agree, each board's own."""
+    free, turn = np.asarray(free, np.float64).tolist(), np.asarray(turn, np.float64).tolist()
+    heard = [not m for m in np.asarray(unheard, bool).tolist()]
+    start = max((decimals(t) for t in list(free_board) + list(turn_board)), default=SHARE_PLACES)
+    agreeing = []
+    for places in range(start, 9):
+        a, b = fmt_many(free, places), fmt_many(turn, places)
+        if all(rounds_to(x, y) for x, y in zip(a + b, list(free_board) + list(turn_board))):
+            agreeing.append((a, b))
+            total = str(sum((Decimal(x) for x, h in zip(a, heard) if h), Decimal(0)))
+            if places <= SHARE_PLACES + 2 and all(not h or hand_divide(x, total, 2) == fmt(t)
+                                                  for x, t, h in zip(a, turn, heard)):
+                return a, b
+    return agreeing[0] if agreeing else (list(free_board), list(turn_board))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
-from ..numbers import BOARD_LINES, board_list, fmt, scaled_equations
+from ..numbers import BOARD_LINES, board_list, fmt, hand_divide, scaled_equations
 from .desks import class_with_cards, shown_row
 
 
@@ -13,11 +13,11 @@ def divide(ctx, fr: Frame):
     H, f, c = ctx.H, ctx.f, ctx.trace.config
     d, layer = c.d_head, ctx.sel.layer + 1
     # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor), written as the board divides
-    # by it: 4 decimals (numbers.ROOT_PLACES, the worksheet's too), more only where the shown scores cannot redo
-    # their results with those
-    # (numbers.scaled_equations). Each result is the scaled score the softmax board then takes exp() of
-    # (shown_row: 2 decimals, or 3-5 where the shares need them), so a student who copies "= 0.817" here meets
-    # exp(0.817) there, not exp(0.82) = 2.718 beside the board's 2.264 (teacher5 M1)
+    # by it: 4 decimals always (numbers.ROOT_PLACES, the worksheet's and the CLI's too), the scores with the fewest
+    # decimals that redo every line (numbers.scaled_equations). Each result is the scaled score the softmax board
+    # then takes exp() of (shown_row: 2 decimals, more where the shares need them, chosen so that this board redoes
+    # them), so a student who copies "= 0.817" here meets exp(0.817) there, not exp(0.82) = 2.718 beside the
+    # board's 2.264 (teacher5 M1); a line that still does not redo says ≈ (board.scaled_near)
     # the board's lines only (it shows BOARD_LINES), worked once per asker: Decimal over 1,024 students a frame
     shown = slice(0, BOARD_LINES)
 
@@ -32,8 +32,11 @@ def divide(ctx, fr: Frame):
     else:
         key = ctx.beat.key if c.scale_attn_weights else "scaling.none"
     fr.narration = ctx.t(key, d=d, sqrt=root, layer=layer)
-    fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), lambda j: ctx.t(
-        "board.scaled", name=ctx.q(j), score=scores[j], sqrt=root, scaled=results[j]))
+    def line(j) -> str:
+        places = len(results[j].split(".")[1]) if "." in results[j] else 0
+        key = "board.scaled" if hand_divide(scores[j], root, places) == results[j] else "board.scaled_near"
+        return ctx.t(key, name=ctx.q(j), score=scores[j], sqrt=root, scaled=results[j])
+    fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), line)
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
                    from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)
 

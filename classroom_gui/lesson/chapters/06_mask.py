@@ -2,8 +2,6 @@
 scores become −∞ and the asker's shares move."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 import numpy as np
 
 from .. import rules
@@ -11,7 +9,7 @@ from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..numbers import board_list, fmt
-from ..softmax_row import mask_shares, shown_softmax
+from ..softmax_row import decimals, mask_shares, shown_of_head
 from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
 
 RULE_IN_TITLE = False  # it shows both rules
@@ -44,16 +42,19 @@ def future(ctx, fr: Frame):
     if not k and layer and float(np.abs(w0 - w1).max()) >= SAME:  # nobody hidden, yet the shares moved: say why
         fr.narration += ctx.t("mask.none_earlier_one" if layer == 1 else "mask.none_earlier", prev=layer,
                               layer=layer + 1)
-    # digits that redo the in-turn shares by sharing out again, worked once per asker (Decimal over the class)
-    # (the discussion row's shares as chapter 7's board writes them, where they redo the in-turn shares)
-    free_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), lambda: mask_shares(
-        w0, w1, unheard, shown_softmax(free.scaled[f], free.mask[f], w0).weights))
+    # each share the model's, at one number of decimals for the board that agrees with both rules' softmax boards
+    # (mask_shares: 3, more where a board has 4-5 or sharing out again needs them), worked once per asker; a run's
+    # sum is the model's at the same decimals
+    def shown() -> tuple[list[str], list[str]]:
+        return mask_shares(w0, w1, unheard, shown_of_head(free, f).weights, shown_of_head(turn, f).weights)
+    free_shown, turn_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), shown)
+
     def line(j) -> str:
-        if isinstance(j, tuple):  # a long run after the asker: one line, its shares' sum from the digits shown
-            total = sum((Decimal(free_shown[i]) for i in range(j[0], j[1] + 1)), Decimal(0))
-            return ctx.t("board.mask_run", first=j[0] + 1, last=j[1] + 1, n=j[1] - j[0] + 1, free=str(total))
+        if isinstance(j, tuple):  # a long run after the asker: one line, the model's sum of its shares
+            total = fmt(float(np.sum(w0[j[0]:j[1] + 1], dtype=np.float64)), decimals(free_shown[j[0]]))
+            return ctx.t("board.mask_run", first=j[0] + 1, last=j[1] + 1, n=j[1] - j[0] + 1, free=total)
         return ctx.t("board.mask_whatif" if j in out else "board.mask_masked" if later[j] else "board.mask_pair",
-                     name=ctx.q(j), free=free_shown[j], turn=fmt(w1[j]))
+                     name=ctx.q(j), free=free_shown[j], turn=turn_shown[j])
     fr.board, fr.board_more = board_list(runs([bool(later[j]) and j not in out for j in range(n)]), line)
     fr.board.insert(0, ctx.t("board.mask_heading"))  # what ⇒ means: the rule changes, not rounding (teacher15 L3)
     top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares

@@ -84,8 +84,9 @@ def weights(ctx, fr: Frame):
     shown = fmt_many(w)  # each as written (a link's label and its desk's badge)
     best = max(seen, key=lambda j: w[j])
     # the note first: after a long list it was the first line the board left off ("… (+49)" for 48 students)
-    lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight", name=ctx.qs(j), e=S.exp[j],
-                                                            total=S.total, w=S.weights[j]))
+    near = S.near or (False,) * len(w)  # ≈: no digits found whose hand share is the model's (softmax_row)
+    lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight_near" if near[j] else "board.weight",
+                                                            name=ctx.qs(j), e=S.exp[j], total=S.total, w=S.weights[j]))
     fr.board = hand_note(ctx.t, S) + lines
     fr.bars = exp_bars(ctx, ctx.t("bars.weights"), w, total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
                        from_values=S.exp, morph=ctx.alpha)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, factor, fmt, fmt_many, hand_sum
+from ..numbers import board_list, factor, fmt, fmt_many, hand_sum, rounds_to
 from ..softmax_row import ShownSoftmax, hand_note
 from ..panels import heatmap
 from .desks import SUM_TERMS, class_with_cards, heard, shown_row
@@ -28,13 +28,23 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> list[str]:
         if cut:
             lines[-1] += f" + … (+{len(terms) - SUM_TERMS})"
         exact = sum(Decimal(S.weights[j]) * Decimal(v) for j, v in zip(seen, opinions))
-        worked, own = hand_sum([str(exact)], 3), float(H.context[f, k])
-        # the list below is the model's own numbers: where the worked 3.165 would round to another 2-decimal
-        # number than the model's 3.164 (3.16), say the model's, so the two lines do not seem to disagree
-        same = hand_sum([worked], 2) == fmt(own)
-        lines.append(ctx.t("board.mix_result", value=worked) if same
-                     else ctx.t("board.mix_result_own", value=worked, own=fmt(own, 3)))
+        lines.append(mix_result(ctx, str(exact), float(H.context[f, k])))
     return lines + [ctx.t("board.mix_all", d=H.v.shape[1])]  # then the whole new understanding (merge)
+
+
+def mix_result(ctx, exact: str, own: float) -> str:
+    """The worked number's line: the sum of the products as written, rounded by hand to 3 decimals, where that is
+    the model's own number at 3 (the CLI's trace gives the same digits) and rounds by hand to the list's 2-decimal
+    number below (teacher3 L11: "= 3.165" above 3.16), else to 2 where that is the model's at 2; else the model's
+    own, said ≈ (the shares' and opinions' rounding moved the sum past a rounding edge), at 3 decimals or the
+    fewest more that round to the list's: never a number that is not the model's at its digits."""
+    listed = fmt(own)
+    for places in (3, 2):
+        worked = hand_sum([exact], places)
+        if worked == fmt(own, places) and rounds_to(worked, listed):
+            return ctx.t("board.mix_result", value=worked)
+    near = next((fmt(own, p) for p in (3, 4, 5) if rounds_to(fmt(own, p), listed)), listed)
+    return ctx.t("board.mix_result_near", value=near)
 
 
 def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
