@@ -81,7 +81,7 @@ def test_a_jump_to_a_moment_drawn_ahead_paints_nothing_new(lesson, monkeypatch, 
     for cls, name in ((StripView, "paint_body"), (HeatmapItem, "_paint_body")):
         original = getattr(cls, name)
 
-        def counted(self, p, *more, original=original):  # (a card's body: painted in place, or kept: paint_kept)
+        def counted(self, p, *more, original=original):  # (a card's body, in place or on its own new picture)
             calls["n"] += 1
             return original(self, p, *more)
         monkeypatch.setattr(cls, name, counted)
@@ -250,7 +250,7 @@ def test_a_jump_into_a_fade_finds_the_strips_drawn_at_other_moments_of_it(lesson
     QPixmapCache.setCacheLimit(256 * 1024)
     view.warmer.run_all()
     calls = []
-    real = StripView.paint_body  # (every card's cells: painted in place, or kept: paint_kept)
+    real = StripView.paint_body  # (every card's cells, in place or on its own new picture)
     monkeypatch.setattr(StripView, "paint_body", lambda self, p, *more: (calls.append(self.strip.role),
                                                                          real(self, p, *more))[1])
     for frame, cold_image in zip(moments, painted):
