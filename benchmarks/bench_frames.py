@@ -188,6 +188,8 @@ def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: in
         view.set_frame(frame_at(trace, sel, t))
         view.viewport().repaint()
         floor.frame()
+    if not warmed:  # (no idle time for it: a warm-up frame slower than canvas_warm.NEAR_MS would let it draw here)
+        view.warmer.halt()
     app.processEvents()  # (the canvas settles the collector once its first frame is shown: collector.settle)
     ahead = None
     if warmed:

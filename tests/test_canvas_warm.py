@@ -81,7 +81,7 @@ def test_a_jump_to_a_moment_drawn_ahead_paints_nothing_new(lesson, monkeypatch, 
     for cls, name in ((StripView, "paint_body"), (HeatmapItem, "_paint_body")):
         original = getattr(cls, name)
 
-        def counted(self, p, *more, original=original):  # (a card's body: painted in place, or kept: paint_kept)
+        def counted(self, p, *more, original=original):  # (a card's body, in place or on its own new picture)
             calls["n"] += 1
             return original(self, p, *more)
         monkeypatch.setattr(cls, name, counted)
@@ -119,14 +119,44 @@ def test_drawing_a_frame_pauses_it_until_the_canvas_is_idle(lesson, qapp):
     waiting = len(view.warmer.pending)
     assert waiting and view.warmer.idle.isActive()
     view.set_frame(frame_at(trace, sel, 3.0))  # the player's tick, a key: warming waits again
-    qapp.processEvents()
-    assert len(view.warmer.pending) == waiting and view.warmer.idle.remainingTime() > canvas_warm.IDLE_MS / 2
+    assert len(view.warmer.pending) == waiting and view.warmer.idle.isActive()
     view.warmer._chunk()  # what the idle timer does: one chunk, then the next is queued
     assert 0 < view.warmer.left() < waiting  # (steps of a moment: its Frame, the twin set to it, bands)
     assert view.warmer.next.isActive()
     assert view.classroom.frame is view.frame
     view.set_frame(frame_at(trace, sel, 4.0))
     assert not view.warmer.next.isActive() and view.warmer.idle.isActive()
+    view.close()
+
+
+def test_a_frames_neighbours_are_drawn_first_and_soon(lesson, monkeypatch, roomy_cache):
+    """The beat stops before and after the moment shown (where ← and → land) are drawn next, once the canvas has been
+    idle for NEAR_MS (not IDLE_MS); then the rest waits for IDLE_MS; → then paints no card anew."""
+    import time
+    trace, timeline = lesson
+    sel = Selection(focus=1, rule="causal")
+    view = canvas()
+    view.set_frame(frame_at(trace, sel, 0.0))
+    start(view, trace, timeline, sel)
+    warmer, beats = view.warmer, timeline.beats
+    k = len(beats) // 2
+    view.set_frame(frame_at(trace, sel, beats[k].end))  # a key landed on beat k's stop
+    grab(view)
+    near = [beats[k - 1].end, beats[k + 1].end]
+    assert warmer.pending[-2:] == near  # ← and → from here drawn next, → first
+    assert warmer.idle.isActive() and warmer.idle.interval() == canvas_warm.NEAR_MS < canvas_warm.IDLE_MS
+    while warmer.pending[-1] in near:
+        warmer._chunk()
+    waited = (time.perf_counter() - warmer.shown_at) * 1000
+    if waited < canvas_warm.IDLE_MS:  # (a machine so loaded that drawing them took IDLE_MS goes on at once)
+        assert not warmer.next.isActive() and 0 < warmer.idle.interval() <= canvas_warm.IDLE_MS - waited + 1
+    calls = []
+    real = StripView.paint_body
+    monkeypatch.setattr(StripView, "paint_body", lambda self, p, *more: (calls.append(self.strip.role),
+                                                                         real(self, p, *more))[1])
+    view.set_frame(frame_at(trace, sel, near[1]))  # →
+    grab(view)
+    assert calls == []
     view.close()
 
 
@@ -250,7 +280,7 @@ def test_a_jump_into_a_fade_finds_the_strips_drawn_at_other_moments_of_it(lesson
     QPixmapCache.setCacheLimit(256 * 1024)
     view.warmer.run_all()
     calls = []
-    real = StripView.paint_body  # (every card's cells: painted in place, or kept: paint_kept)
+    real = StripView.paint_body  # (every card's cells, in place or on its own new picture)
     monkeypatch.setattr(StripView, "paint_body", lambda self, p, *more: (calls.append(self.strip.role),
                                                                          real(self, p, *more))[1])
     for frame, cold_image in zip(moments, painted):

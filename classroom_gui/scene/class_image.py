@@ -23,12 +23,11 @@ from operator import attrgetter
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage, QPaintEngine, QPainter, QTransform
-from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
 from .desk import GLOW, DeskItem
 from . import palette
-from . import class_pictures
+from . import class_pictures, pictures
 from .class_cards import draw_cards
 from .class_parts import DeskParts
 from .class_rows import Stacked, Tokens
@@ -180,7 +179,7 @@ class ClassImage(DeskParts, CachedItem):
         t = p.worldTransform()
         raster = p.paintEngine() is not None and p.paintEngine().type() == QPaintEngine.Type.Raster
         # told not to cache (a census of texts, an SVG or PDF page: see render.paint_scene), or not a raster
-        if ((self.cacheMode() == QGraphicsItem.CacheMode.NoCache and not self.blits) or not raster or t.m12()
+        if (pictures.in_place(self) or not raster or t.m12()
                 or t.m21() or t.m11() <= 0
                 or p.opacity() < 1.0):
             self._paint_direct(p)

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip, Student
 from . import fonts, palette, pictures
@@ -246,26 +245,19 @@ class DeskItem(CachedItem):
         if s is None or b is None:
             return
         p.save()
-        try:
-            # jumping about the lesson (scrubbing, chapter keys), most desks show what they showed before
-            in_place = self.cacheMode() == QGraphicsItem.CacheMode.NoCache and not self.blits  # (a census of texts)
-            pictures.paint_item(self, p, self._key, self._paint_desk if in_place else self._paint_desk_kept)
+        try:  # jumping about the lesson (scrubbing, chapter keys), most desks show what they showed before
+            pictures.paint_item(self, p, self._key, self._paint_desk)
         finally:  # an exception must not leave the painter's state unbalanced
             p.restore()
 
-    def _paint_desk_kept(self, p: QPainter) -> None:
-        """_paint_desk(p) into the desk's own new picture (transparent: scene.pictures.paint_cached), its body from
-        a kept picture of its own: a desk's body and outline stay while its name tag, badge and cards change
-        (#18: a new desk picture at 6 students painted ~0.2 ms of large antialiased shapes). The same pixels:
-        the body is the first thing painted on the transparent picture, so its kept picture drawn there is a copy."""
+    def _paint_desk(self, p: QPainter) -> None:
+        """The desk's `parts` and its settled cards. Its body first, from a kept picture of its own on the desk's own
+        new picture (scene.pictures.paint_part: a desk's body and outline stay while its name tag, badge and cards
+        change; #18: a new desk picture at 6 students painted ~0.2 ms of large antialiased shapes)."""
         s, b, th = self.student, self.box, self.theme
-        key = ("body", s.state, s.unknown, b.w, b.h, b.radius, b.header_h, th.name, th.font_scale)  # (_paint_body's)
-        pictures.paint_part(p, key, self.rect(), self._paint_body)
-        self._paint_desk(p, False)
-
-    def _paint_desk(self, p: QPainter, body: bool = True) -> None:
-        if body and self.parts & BODY:
-            self._paint_body(p)
+        if self.parts & BODY:
+            key = ("body", s.state, s.unknown, b.w, b.h, b.radius, b.header_h, th.name, th.font_scale)  # (_paint_body's)
+            pictures.paint_part(p, key, self.rect(), self._paint_body)
         self._paint_tag(p)
         for k, settled in enumerate(self.settled):
             if settled:

@@ -62,14 +62,19 @@ def make_room(width: float, height: float) -> None:
         QPixmapCache.setCacheLimit(budget_kb(width, height, 2))
 
 
+def in_place(item: QGraphicsItem) -> bool:
+    """An item told to paint in place: no Qt item cache and not blitting (a test counting what is drawn, a census
+    of texts, an SVG or PDF page: render.paint_scene)."""
+    return item.cacheMode() == QGraphicsItem.CacheMode.NoCache and not getattr(item, "blits", False)
+
+
 def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter], None], lift: int = 0) -> None:
     """An item's content (called `key`, hashable) from its kept picture; an item told not to cache and not to
     blit (NoCache without `blits`: a test counting what is drawn, a census of texts) paints in place.
     `lift`: drawn that many device pixels lower (a strip rising into place: strip.StripItem)."""
-    uncached = item.cacheMode() == QGraphicsItem.CacheMode.NoCache
-    if not uncached:
+    if item.cacheMode() != QGraphicsItem.CacheMode.NoCache:
         paint_cached(p, name_of(key), item.rect(), paint, lift=lift)
-    elif not getattr(item, "blits", False):
+    elif in_place(item):
         lifted(p, lift, paint)
     else:  # its only picture: the one it drew last, while it shows the same at the same place (a frame that only
         # plays on repaints every item: ~35 a frame at 6 students, most of them as they were)
@@ -84,11 +89,19 @@ def paint_item(item: QGraphicsItem, p: QPainter, key, paint: Callable[[QPainter]
 
 
 def paint_part(p: QPainter, key, bounds: QRectF, paint: Callable[[QPainter], None]) -> None:
-    """A part that repeats from picture to picture (a card's label row, a desk's body), painted FIRST on an item's
-    new transparent picture: from a kept picture of its own (`key` names what it shows) once it came back, so
-    that the blit is a copy of what painting it gives (the same pixels); the first time its key is seen it is
-    painted directly (a part shown once, a masked card's grey label in one chapter, costs no picture of its own:
-    #18's cold jumps to new cards and desk states paid ~0.1 ms a desk for one)."""
+    """A part that repeats from picture to picture (a card's label row, a desk's body), from a kept picture of its
+    own (`key` names what it shows) once it came back, where it is the FIRST thing painted on an item's new
+    transparent picture (paint_cached's, `p` its painter): there the blit is a copy of what painting it gives (the
+    same pixels). The first time its key is seen it is painted directly (a part shown once, a masked card's grey
+    label in one chapter, costs no picture of its own: #18's cold jumps to new cards and desk states paid ~0.1 ms
+    a desk for one). Anywhere else it is painted directly: painted in place (a census of texts, an export's page,
+    paint_cached painting directly where a picture would differ), after something else on the new picture (a
+    settled card's label on its desk's picture), in a big class's pictures (scene.class_parts): a kept part
+    blended over pixels already drawn would not be a copy (review20 #2)."""
+    if p is not _FRESH[0]:
+        paint(p)
+        return
+    _FRESH[0] = None  # (the part is painted: the picture is no longer new)
     if _PARTS.pop(key, None) is None:
         if len(_PARTS) >= NAMES:
             del _PARTS[next(iter(_PARTS))]  # the least recently seen
@@ -100,6 +113,7 @@ def paint_part(p: QPainter, key, bounds: QRectF, paint: Callable[[QPainter], Non
 
 
 _PARTS: dict = {}  # parts' keys seen (paint_part), least recently seen first
+_FRESH: list = [None]  # the painter of the new transparent picture paint_cached is painting, until a part is painted
 
 
 def lifted(p: QPainter, lift: int, paint: Callable[[QPainter], None]) -> None:
@@ -170,7 +184,11 @@ def paint_cached(p: QPainter, name: str, bounds: QRectF, paint: Callable[[QPaint
             q.setRenderHints(p.renderHints())
             to_pixmap = QTransform(sx, 0, 0, sy, fx - bounds.x() * sx, fy - bounds.y() * sy)
             q.setTransform(to_pixmap)
-            paint(q)
+            _FRESH[0] = q  # (a part painted first on it may be a kept picture's copy: paint_part)
+            try:
+                paint(q)
+            finally:  # (whatever painter was new before has been painted on since: this picture's blit)
+                _FRESH[0] = None
         finally:
             q.end()
         QPixmapCache.insert(key, pix)

@@ -121,29 +121,18 @@ class StripView:
         self.paint_body(p)
         self.paint_marks(p)
 
-    def paint_kept(self, p: QPainter) -> None:
-        """paint(p) into the strip's own new picture (transparent: scene.pictures.paint_cached): its label row
-        from a kept picture of its own (a card's label stays while its numbers change: #18's cold jumps painted
-        ~24 labels anew). The same pixels: the label row is the first thing painted on the transparent picture,
-        so its kept picture drawn there is a copy of what painting it gives."""
-        self.paint_body(p, True)
-        self.paint_marks(p)
-
-    def paint_body_kept(self, p: QPainter) -> None:  # paint_body into a new transparent picture (paint_kept)
-        self.paint_body(p, True)
-
-    def paint_body(self, p: QPainter, kept: bool = False) -> None:
-        """Everything but what paint_marks adds: the part of a masked strip that can be kept as a picture."""
+    def paint_body(self, p: QPainter) -> None:
+        """Everything but what paint_marks adds: the part of a masked strip that can be kept as a picture. Its label
+        row first, from a kept picture of its own on the strip's own new picture (scene.pictures.paint_part: a
+        card's label stays while its numbers change; #18's cold jumps painted ~24 labels anew)."""
         s, b, th = self.strip, self.box, self.theme
         grey = self.masked
         edge = qcolor(th.color("masked") if grey else th.role(s.role))
         cells = QRectF(0, b.label_h, b.w, b.h - b.label_h)
         radius = min(4.0, cells.height() * 0.3)
-        if b.label_h and kept:
+        if b.label_h:
             key = ("label", s.label, s.role, grey, self.on_board, b.w, b.label_h, b.label_px, th.name, th.font_scale)
             pictures.paint_part(p, key, QRectF(-2, -2, b.w + 4, b.label_h + 4), self._paint_label)
-        elif b.label_h:
-            self._paint_label(p)
         if s.raised:  # the question card is held up: a soft shadow under it and a bold edge
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(SHADOW)
@@ -365,9 +354,8 @@ class StripItem(CachedItem):
             return
         t = p.worldTransform()
         dy = round(self.lift * t.m22())  # moved down by whole device pixels (applied after the item's transform)
-        if not view.masked:  # (painted in place for a census of texts: its label drawn where it is)
-            in_place = self.cacheMode() == QGraphicsItem.CacheMode.NoCache and not self.blits
-            pictures.paint_item(self, p, view.content, view.paint if in_place else view.paint_kept, lift=dy)
+        if not view.masked:
+            pictures.paint_item(self, p, view.content, view.paint, lift=dy)
             return
         if dy:
             p.setWorldTransform(t * QTransform.fromTranslate(0, dy))
@@ -383,5 +371,5 @@ class StripItem(CachedItem):
         else:  # hatched: the hatch (anchored to the device) and the edge over it painted in place, on the rest
             # kept as a picture. Qt paints a cached item into a transparent picture of its own, where the kept
             # picture drawn 1:1 is an exact copy: the same pixels as painting it all in place.
-            pictures.paint_item(self, p, view.content + ("body",), view.paint_body_kept)
+            pictures.paint_item(self, p, view.content + ("body",), view.paint_body)
             view.paint_marks(p)

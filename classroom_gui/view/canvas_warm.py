@@ -15,7 +15,9 @@ A moment is drawn in steps: its Frame (the function given), the twin set to it, 
 least one), then yields to the event loop; a moment left half drawn resumes at its next step. So a chunk
 lasts about AIM_MS, and at worst one step: the twin's first setting of a moment or a band whose biggest
 picture is new (a step cannot be split). Every frame the canvas is given (the user's input, the player's
-ticks) pauses it until the canvas has been idle again, so playing never competes with it; a new sentence,
+ticks) pauses it until the canvas has been idle again, so playing never competes with it: IDLE_MS, but only NEAR_MS
+for the shown moment's neighbours (the beat stops before and after it, where ← and → land), which are then drawn
+first, so that a user stepping through the lesson a few times a second finds the next step drawn; a new sentence,
 rule, layer, language, theme or what-if starts it again from the moment shown (start()). Nothing is drawn
 while the canvas is hidden or its window minimised, while `held()` (an export with its progress dialog), or
 during a quiz (ClassroomModel.ahead).
@@ -34,6 +36,7 @@ it. Nothing here computes: the frames come from the function it is given.
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import logging
 import time
@@ -51,6 +54,7 @@ from ..scene.class_image import COMPOSE_FROM
 from ..scene.classroom import ClassroomScene
 
 IDLE_MS = 400      # the canvas idle this long (no frame drawn) before warming starts or resumes
+NEAR_MS = 60       # ... or this long, for the shown moment's neighbours (the beat stops before and after it)
 CHUNK_MS = 30      # the promise: a chunk (input waits for it) lasts about this long at most
 AIM_MS = 15        # a chunk starts a step only while its estimate ends by this: an overrun still lands near CHUNK_MS
 BANDS = 4          # a moment is painted in this many horizontal bands of the canvas, one step each
@@ -91,6 +95,9 @@ class CanvasWarmer(QObject):
         self.big_class = False  # ... and drawn as one ClassImage, whose pictures (scene.class_pictures) get more room
         self.painting = False       # the moments drawn ahead are painted, not only set (PAINT_UP_TO)
         self.pending: list[float] = []  # moments still to draw, the next one last
+        self.stops: list[float] = []    # the beats' stops, in order (where the keys land)
+        self.near: tuple[float, ...] = ()  # the shown moment's neighbours among them (pause)
+        self.shown_at = 0.0             # when the canvas last drew a frame (perf_counter s)
         self.band = 0                   # the next band of pending[-1] to paint (once the twin is set to it)
         self.current = None             # (moment, Frame, twin set to it) of pending[-1], kept between chunks
         self.failed = False             # a moment failed to draw since start() (logged once)
@@ -119,6 +126,7 @@ class CanvasWarmer(QObject):
         Replaces any earlier work (a new sentence, rule, layer: what was pending is dropped)."""
         self.frames, self.asked = frames, (frames, beats, now, students)
         self.pending, self.band, self.current, self.failed = [], 0, None, False
+        self.stops = sorted(start + duration for start, duration in beats)
         warmed = frames is not None and 0 < students <= PAINT_UP_TO
         self.painting = warmed
         if frames is not None and 0 < students <= WARM_UP_TO:
@@ -133,7 +141,8 @@ class CanvasWarmer(QObject):
             # the big class's pictures go (nothing else would trim them: a small class keeps none)
             self.warming_class, self.big_class = warmed, big
             self.view.fit_pictures()
-        self.pause()
+        self.near = ()  # (nearest to `now` first, as sorted)
+        self.pause(near=False)
 
     def frames_kept(self) -> int:
         """How many canvases of pictures QPixmapCache keeps for the canvas (see the module's docstring)."""
@@ -170,13 +179,31 @@ class CanvasWarmer(QObject):
         self.idle.stop()
         self.next.stop()
 
-    def pause(self) -> None:
-        """The canvas drew a frame (or was shown again): wait until it has been idle for IDLE_MS again."""
+    def pause(self, near: bool = True) -> None:
+        """The canvas drew a frame (or was shown again): wait until it has been idle for IDLE_MS again, or (`near`)
+        for NEAR_MS where the shown moment's neighbours are still to draw (they are drawn first)."""
         self.next.stop()
+        self.shown_at = time.perf_counter()
         if self.pending:
-            self.idle.start()
+            self.idle.start(NEAR_MS if near and self._near_first() else IDLE_MS)
         else:
             self.idle.stop()
+
+    def _near_first(self) -> bool:
+        """The beat stops before and after the shown moment (where ← and → land from it), those still pending
+        moved to be drawn next (the one after first); whether there are any."""
+        frame, stops = self.view.frame, self.stops
+        if frame is None or not stops:
+            self.near = ()
+            return False
+        t = frame.time  # (as lesson.timeline's prev_stop and next_stop find them)
+        i, j = bisect.bisect_left(stops, t - 1e-6), bisect.bisect_right(stops, t + 1e-6)
+        self.near = tuple(s for s in (stops[i - 1] if i else None, stops[j] if j < len(stops) else None)
+                          if s is not None and s in self.pending)
+        for s in self.near:  # (a few hundred floats compared: ~10 us a frame while anything is pending)
+            self.pending.remove(s)
+            self.pending.append(s)
+        return bool(self.near)
 
     def can_draw(self) -> bool:
         """Something is shown, the canvas is visible in a window that is not minimised, and no export runs."""
@@ -206,7 +233,7 @@ class CanvasWarmer(QObject):
             return False
         if not self.can_draw():
             if reschedule and self.view.isVisible():  # minimised: look again later; hidden or closed: showEvent resumes
-                self.idle.start()
+                self.idle.start(IDLE_MS)
             return False
         began, cpu = time.perf_counter(), time.thread_time()
         end = began + AIM_MS / 1000
@@ -224,6 +251,8 @@ class CanvasWarmer(QObject):
                 now = time.perf_counter()
                 if not first and now + self.step_ms[min(step, 0)] / 1000 > end:
                     break  # the next step would not fit: the next chunk starts with it
+                if not first and not self._due(self.pending[-1]):
+                    break  # the neighbours drawn: the rest waits until the canvas has been idle for IDLE_MS
                 self._run_step(step, twin)
                 ms = (time.perf_counter() - now) * 1000
                 self.step_ms[min(step, 0)] = 0.7 * self.step_ms[min(step, 0)] + 0.3 * ms
@@ -241,11 +270,19 @@ class CanvasWarmer(QObject):
         self.chunks_cpu_ms.append((time.thread_time() - cpu) * 1000)
         del self.chunks_ms[:-CHUNKS_KEPT], self.chunks_cpu_ms[:-CHUNKS_KEPT]
         stop_if_signalled()
-        if reschedule and self.pending:
-            self.next.start()
+        if reschedule and self.pending:  # on at once, but past the neighbours only once idle for IDLE_MS
+            if self._due(self.pending[-1]):
+                self.next.start()
+            else:
+                self.next.stop()
+                self.idle.start(max(0, round(IDLE_MS - (time.perf_counter() - self.shown_at) * 1000)))
         if not self.pending:
             self._let_go()
         return True
+
+    def _due(self, moment: float) -> bool:
+        """Whether `moment` may be drawn now: a neighbour of the shown moment, or the canvas idle for IDLE_MS."""
+        return moment in self.near or (time.perf_counter() - self.shown_at) * 1000 >= IDLE_MS
 
     def _next_step(self) -> int:
         """FRAME, SET or the band to paint next for the moment pending[-1]."""
