@@ -38,6 +38,7 @@ TITLE_PX, NARRATION_PX, NOTICE_PT = (36, 22), (34, 17), 9  # (largest, smallest)
 EAST_ASIAN_FONT = "Yu Gothic"
 NAMES = ("Title", "Classroom picture", "Narration")  # shape names, also what the tests look for
 QUIZ_NAME = "Quiz"  # a quiz slide's question and choices
+LEGEND_NAME = "Card colours"  # the cards' colour legend in the title row, where the canvas draws one
 QUIZ_PX = (44, 20)  # (largest, smallest), as the canvas's quiz card
 
 
@@ -57,8 +58,8 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
     for i, frame in enumerate(frames):
         slide = prs.slides.add_slide(title_only)
         _background(slide, th.color("background"))
-        _title(slide, frame, th)
-        _picture(slide, replace(frame, quiz=None), th, scene, width)
+        legend_left = _picture(slide, replace(frame, quiz=None), th, scene, width)
+        _title(slide, frame, th, legend_left)
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
             _quiz(slide, frame, th, scene)
@@ -202,10 +203,14 @@ def _fitted(frame_text, margin: float | None = None, margin_y: float | None = No
     frame_text.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
 
 
-def _title(slide, frame: Frame, th: Theme) -> None:
+def _title(slide, frame: Frame, th: Theme, legend_left: float | None = None) -> None:
+    """The chapter title, clear of the card colours' legend at its right (`legend_left`, canvas px), as the canvas
+    keeps it."""
     shape = slide.shapes.title
     shape.name = NAMES[0]
     box = title_box(frame.canvas)
+    if legend_left is not None:
+        box = (box[0], box[1], max(200, min(box[2], legend_left - 24 - box[0])), box[3])
     shape.left, shape.top, shape.width, shape.height = _emu(*box)
     tf = shape.text_frame
     px = _fitting_px(frame.title, box[2] - 10, box[3], *TITLE_PX, bold=True, wrap=False)
@@ -233,9 +238,10 @@ def _fitting_px(text: str, w: float, h: float, largest: float, smallest: float, 
     return px
 
 
-def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) -> None:
+def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) -> float | None:
     """The canvas without title, narration and notices (they are text boxes here), cut to the band
-    between the title and the caption."""
+    between the title and the caption, and the cards' colour legend the canvas draws in the title row (_legend).
+    Returns the legend's left edge in canvas px, None without one."""
     bare = replace(frame, title="", narration="", notices=[])
     c = frame.canvas
     w, h = width, width * c.height // c.width
@@ -248,6 +254,26 @@ def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) 
     pic = slide.shapes.add_picture(io.BytesIO(png_bytes(band, alpha=False)), left, y, cw, ch)
     pic.name = NAMES[1]
     pic._element.nvPicPr.cNvPr.set("descr", frame.narration or frame.title)  # alt text for screen readers
+    return _legend(slide, image, scene, scale)
+
+
+def _legend(slide, image, scene: ClassroomScene, scale: float) -> float | None:
+    """Which colour is which card (ノート・質問・自己紹介・意見), cut from the picture where the canvas draws it (the title
+    row's right end, above the board: scene.items.LegendItem) and put at the same place: the band above cuts it off
+    (teacher17 M3: 質問 (blue) and 自己紹介 (orange) could not be told apart on a slide). None when the canvas
+    draws none (the desks label their cards)."""
+    legend = scene.legend
+    if not legend.isVisible() or legend.area.isEmpty():
+        return None
+    area = legend.area.adjusted(-4, -3, 4, 3)
+    x, y = max(0, int(area.x() * scale)), max(0, int(area.y() * scale))
+    w, h = int(round(area.right() * scale)) - x, int(round(area.bottom() * scale)) - y
+    cut = image.copy(x, y, w, h)
+    pic = slide.shapes.add_picture(io.BytesIO(png_bytes(cut, alpha=False)), *_emu(x / scale, y / scale, w / scale,
+                                                                                   h / scale))
+    pic.name = LEGEND_NAME
+    pic._element.nvPicPr.cNvPr.set("descr", "  ".join(label for _, label in legend.entries))
+    return area.x()
 
 
 def _narration(slide, frame: Frame, th: Theme) -> None:
