@@ -1,7 +1,8 @@
 """A lesson as a PPTX a teacher can edit: per slide, the chapter title and the narration as real text
 boxes in the deck theme's fonts (Japanese included), the classroom picture between them drawn without
-its own title and narration band, and the narration again in the speaker notes. A quiz slide's question and
-choices are a box of their own where the canvas draws its quiz card, and lead the notes.
+its own title and narration band, the cards' colour legend where the canvas draws one, and speaker notes saying
+what the slide does not: where to point and one board equation to redo (lesson.speaker_notes). A quiz slide's
+question and choices are a box of their own where the canvas draws its quiz card, and lead the notes.
 
 Geometry follows the frames' canvas (1 px = 6350 EMU: 16:9's 1920 x 1080 logical pixels on a 13.33 x 7.5 in
 slide, 4:3's 1440 x 1080 on a 10 x 7.5 in one), so an untouched slide looks like the exported picture; every piece can then be moved, restyled or
@@ -16,6 +17,7 @@ from typing import Callable
 
 from ..lesson.canvas import PICTURE_TOP, WIDESCREEN, Canvas
 from ..lesson.frame import Frame
+from ..lesson.speaker_notes import speaker_notes
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme, theme as theme_named
 from ..scene.render import render_frame
@@ -63,7 +65,8 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
             _quiz(slide, frame, th, scene)
-        notes = "\n\n".join([_quiz_said(frame), frame.narration, *frame.notices]).strip()
+        lang = "ja" if _japanese(frame.title) else "en"  # (a deck's frames are said in one language)
+        notes = "\n\n".join(filter(None, [_quiz_said(frame), *speaker_notes(frame, lang), *frame.notices]))
         slide.notes_slide.notes_text_frame.text = notes
         tick(i + 1, len(frames))
     prs.save(str(tmp))
