@@ -199,6 +199,7 @@ def test_the_windows_deck_can_hold_the_quiz_as_the_cli_does(qtbot, model, tmp_pa
     w.apply_sentence()
     w.set_language("ja")
     options = export_dialogs.OptionsDialog(w, w.t, "deck")
+    options.last.setCurrentIndex(options.last.count() - 1)  # the whole lesson, as `deck` without --from and --to
     options.per.setCurrentIndex(options.per.findData("chapter"))
     options.size.setCurrentIndex(options.size.findData(None))
     options.width.setValue(320)
