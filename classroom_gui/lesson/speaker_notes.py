@@ -48,8 +48,8 @@ def pointed(frame: Frame, lang: str) -> list[str]:
         name = about(frame)
         things.append(text(lang, "speaker.chart_bar", title=frame.bars.title, name=quote(lang, name)) if name
                       else text(lang, "speaker.chart", title=frame.bars.title))
-    if frame.edits:
-        things.append(text(lang, "speaker.edited"))
+    if frame.edits and any(strip.edited for s in frame.students if s.own_strips() for strip in s.cards):
+        things.append(text(lang, "speaker.edited"))  # only where the picture outlines an edited card number
     return things or [text(lang, "speaker.class")]
 
 
