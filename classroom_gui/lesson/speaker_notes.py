@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from ..messages.fit import shortened
 from .frame import Frame
 from .strings import quote, text
 
 DIGIT = re.compile(r"\d")
-BOARD_NAMED = 40  # characters of the board's first line the notes quote to say which board it is
+BOARD_NAMED = 64  # columns of the board's first line the notes quote to say which board it is (ja: 2 a character)
 
 
 def speaker_notes(frame: Frame, lang: str) -> list[str]:
@@ -40,7 +41,7 @@ def pointed(frame: Frame, lang: str) -> list[str]:
     heading = next((line.strip() for line in frame.board if line.strip()[:1] not in ("", "(", "（", "[")), "")
     if heading:  # the board named by its first line that is no aside and no vector
         heading = heading.rstrip("、,:：")
-        heading = heading if len(heading) <= BOARD_NAMED else heading[:BOARD_NAMED - 1] + "…"
+        heading = shortened(heading, BOARD_NAMED)
         things.append(text(lang, "speaker.board", first=heading))
     elif frame.board:
         things.append(text(lang, "speaker.board_plain"))
