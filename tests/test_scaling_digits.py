@@ -39,7 +39,7 @@ def boards(trace, sel):
 def agree(scaling, exp) -> int:
     """Every heard classmate's scaled score is written the same on both boards, redoes by hand from its own
     digits, and the narration's √d is the board's divisor. Returns how many rows needed more than 2 decimals."""
-    # the ÷√d board lists the class seat by seat; the exp board the heard ones in seat order (the others as −∞,
+    # the ÷√d board lists the class seat by seat; the exp board the heard ones in seat order (the others as -∞,
     # a long run of them on one line)
     divided = [DIVIDE.search(line) for line in scaling.board]
     taken = [m for m in (EXP.search(line) for line in exp.board) if m]

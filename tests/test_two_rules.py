@@ -46,8 +46,8 @@ def test_the_lesson_starts_in_discussion_and_everyone_is_heard(checkpoint):
     assert not any(fr.bars.masked) and all(s.state != "masked" for s in fr.students)
     assert {link.target for link in fr.links} == set(range(6))
     assert fr.rule == "none" and "discussion" in fr.title
-    assert "−∞" not in at(trace, "softmax.exp", focus=1).narration  # nothing is masked in discussion
-    assert "−∞" in at(trace, "softmax.exp", focus=1, rule="causal").narration
+    assert "-∞" not in at(trace, "softmax.exp", focus=1).narration  # nothing is masked in discussion
+    assert "-∞" in at(trace, "softmax.exp", focus=1, rule="causal").narration
     turn = at(trace, "softmax.weights", focus=1, rule="causal")
     assert turn.rule == "causal" and [s.state for s in turn.students[2:]] == ["masked"] * 4
 
@@ -64,7 +64,7 @@ def test_chapter_6_shows_both_rules_on_the_same_sentence(checkpoint):
         assert [s.state for s in fr.students[2:]] == ["masked"] * 4
         assert f"{free[int(np.argmax(free))]:.2f}" in fr.narration and f"{turn.max():.2f}" in fr.narration
     ja = at(trace, "mask.future", focus=1, lang="ja")
-    assert "「cat」" in ja.narration and "−∞" in ja.narration
+    assert "「cat」" in ja.narration and "-∞" in ja.narration
 
 
 def test_answer_time_is_in_turn_with_a_guess_at_every_seat(checkpoint):
