@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .cli_help import formatter_for, in_language, said
 from .cli_parser import Parser, lang_of, refusal
-from .cli_table import (COMMANDS, EDIT_FORMS, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
+from .cli_table import (COMMANDS, EDIT_FORMS, FORCE, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
                         subcommand, tell, write_atomic)
 from .messages.phrase import Phrase
 
@@ -191,7 +191,7 @@ def run_gui(args: argparse.Namespace) -> int:
             arg("--top", metavar="N", type=positive, default=10, help="cli.help.top"),
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
                 help=Phrase("cli.help.set", forms=EDIT_FORMS)),
-            lang_arg("cli.help.lang_trace"))
+            lang_arg("cli.help.lang_trace"), FORCE)
 def trace_command(args: argparse.Namespace) -> int:
     from .cli_export import refusing_in
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from .export.formats import output_help, output_names
 from .lesson.timeline import CHAPTERS
 from .messages.phrase import Phrase, PhraseError, Words
-from .cli_table import (EDIT_FORMS, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg, seconds,
-                        subcommand, tell)
+from .cli_table import (EDIT_FORMS, FORCE, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg,
+                        refuse_replacing, seconds, subcommand, tell)
 from .messages.numerals import whole
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
@@ -40,6 +40,7 @@ def common(compare) -> tuple:
         arg("--compare", metavar="TEXT2", help=compare),
         arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
             help=Phrase("cli.help.set_recomputed", forms=EDIT_FORMS)),
+        FORCE,
     )
 
 
@@ -230,6 +231,7 @@ def refusing_in(lang: str, function, *args):
     from .export.errors import said
 
     try:
+        refuse_replacing(args[0])  # every command's outputs: an existing file only with --force (teacher17 M4)
         return function(*args)
     except BrokenPipeError:  # main's: the reader of stdout has gone
         raise

@@ -83,6 +83,23 @@ def check_layer_head(args, config) -> None:
         raise CliRefusal("cli.head_range_one" if config.n_head == 1 else "cli.head_range", most=config.n_head)
 
 
+# teacher17 M4: `deck -o talk.pptx` replaced a hand-edited deck without a word, while the window asks first. Every
+# command's outputs (-o/--output, --json) refuse a file already there, with one line in --lang and nothing written,
+# unless --force is given; a folder output (a deck of PNGs) keeps its own rule: only a new or empty folder.
+FORCE = arg("--force", action="store_true", help="cli.help.force")
+OUTPUTS = ("output", "json")  # the arguments that name a command's output files
+
+
+def refuse_replacing(args: argparse.Namespace) -> None:
+    """CliRefusal("cli.exists") for the first output file of `args` already there, unless args.force."""
+    if getattr(args, "force", False):
+        return
+    for name in OUTPUTS:
+        path = getattr(args, name, None)
+        if path is not None and Path(path).is_file():
+            raise CliRefusal("cli.exists", path=path)
+
+
 def lang_arg(help: str) -> tuple:
     """--lang, one of the languages there are strings for; `help` the key saying what it is the language of."""
     return arg("--lang", choices=LANGUAGES, default="en", help=help)

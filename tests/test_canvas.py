@@ -131,9 +131,9 @@ def test_bars_show_the_frame_values(qapp, scene, random_model):
     bars = scene.board.bars
     assert bars.isVisible() and not scene.board.beside.isVisible()
     w = trace.layers[0].head(0).weights[1]
-    # every bar labelled with the trace's weight: a student not heard yet has weight 0, not −∞
+    # every bar labelled with the trace's weight: a student not heard yet has weight 0, not -∞
     assert bars.value_texts == [f"{v:.2f}" for v in w]
-    assert sum(frame.bars.masked) == 4 and "−∞" not in bars.value_texts
+    assert sum(frame.bars.masked) == 4 and "-∞" not in bars.value_texts
 
 
 def test_masked_scores_are_labelled_minus_infinity_and_exported_as_null(qapp, scene, random_model, tmp_path):
@@ -148,10 +148,10 @@ def test_masked_scores_are_labelled_minus_infinity_and_exported_as_null(qapp, sc
                                       masked=list(trace.layers[0].mask[1]))
     render(scene, frame)
     head = trace.layers[0].head(0)
-    want = ["−∞" if m else f"{v:.2f}" for v, m in zip(head.scaled[1], head.mask[1])]
+    want = ["-∞" if m else f"{v:.2f}" for v, m in zip(head.scaled[1], head.mask[1])]
     assert scene.board.bars.value_texts == want
     numbers = json.loads(save_frame_json(frame, Selection(focus=1), tmp_path / "n.json").read_text())
-    assert numbers["bars"]["values"][2:] == [None] * 4  # JSON has no −∞
+    assert numbers["bars"]["values"][2:] == [None] * 4  # JSON has no -∞
     assert numbers["bars"]["values"][:2] == [float(v) for v in head.scaled[1][:2]]
 
 
@@ -280,7 +280,7 @@ def test_odd_frames_render(qapp, scene):
     students = [Student(j, "w" * (60 if j == 3 else 3), j % 5 == 0, *seat, state="focus" if j == 1 else "normal",
                         notebook=Strip("notebook", [nan, inf, -inf, 1e30, -0.0] * 3),
                         cards=[Strip("query", []), Strip("key", [1.0] * 8, raised=True, visible=0.5),
-                               Strip("hidden", [2.0] * 8, zeroed=[True] * 20)], badge="−∞")
+                               Strip("hidden", [2.0] * 8, zeroed=[True] * 20)], badge="-∞")
                 for j, seat in enumerate(layout.seats(n))]
     frame = Frame(time=0.0, beat=0, chapter=0, chapter_key="x", beat_key="x.y", alpha=0.5, title="T" * 300,
                   narration="word " * 400, students=students,

@@ -174,14 +174,14 @@ def test_unwritable_json_paths(capsys, model, tmp_path):
 def test_failed_run_leaves_an_old_json_untouched(capsys, model, tmp_path, monkeypatch):
     path = tmp_path / "t.json"
     path.write_text("old")
-    _bad(capsys, "trace", "--text", "   ", "--model", model, "--json", path)
+    _bad(capsys, "trace", "--text", "   ", "--model", model, "--json", path, "--force")
     assert path.read_text() == "old"
 
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied", str(dst))
 
     monkeypatch.setattr("os.replace", refuse)  # the last step of the write fails
-    _bad(capsys, "trace", "--text", "cat", "--model", model, "--json", path, expect="no permission")
+    _bad(capsys, "trace", "--text", "cat", "--model", model, "--json", path, "--force", expect="no permission")
     assert path.read_text() == "old" and _leftovers(tmp_path) == []
 
 

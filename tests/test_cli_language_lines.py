@@ -15,7 +15,7 @@ def _err(capsys, argv) -> tuple[int, list[str]]:
 
 def test_exports_say_what_they_wrote_in_the_chosen_language(capsys, tmp_path):
     png, numbers, gif = tmp_path / "x.png", tmp_path / "x.json", tmp_path / "v.gif"
-    text = ["--text", "猫がマットの上に座った", *SMALL]
+    text = ["--text", "猫がマットの上に座った", *SMALL, "--force"]  # each file written twice, once a language
     assert _err(capsys, ["export", *text, "--lang", "ja", "-o", str(png)]) == (0, [f"書き出しました：{png}"])
     assert _err(capsys, ["export", *text, "-o", str(png), "--json", str(numbers)]) == (0, [f"wrote {png} and {numbers}"])
     video = ["video", *text, "--from", "softmax", "--to", "softmax", "--fps", "1", "-o", str(gif)]
@@ -30,7 +30,7 @@ def test_exports_say_what_they_wrote_in_the_chosen_language(capsys, tmp_path):
 
 def test_a_refused_temperature_and_the_second_class_notes_are_japanese(capsys, tmp_path):
     png = tmp_path / "x.png"
-    base = ["export", "--text", "The cat sat", *SMALL, "-o", str(png)]
+    base = ["export", "--text", "The cat sat", *SMALL, "-o", str(png), "--force"]
     assert _err(capsys, [*base, "--temperature", "50", "--lang", "ja"]) == (
         2, ["classroom-gui export：エラー：--temperatureは50ではなく、0.05〜20にしてください。"])
     assert _err(capsys, [*base, "--temperature", "50"]) == (
@@ -50,7 +50,7 @@ def test_trace_says_its_notes_and_refusals_in_the_chosen_language(capsys, tmp_pa
     code, lines = _err(capsys, ["trace", "--text", "The zebra sat", "--json", str(numbers), "--lang", "ja"])
     assert code == 0 and lines[0].startswith("注：") and "「zebra」" in lines[0]
     assert lines[-1] == f"書き出しました：{numbers}"
-    assert _err(capsys, ["trace", "--text", "The zebra sat", "--json", str(numbers)]) == (
+    assert _err(capsys, ["trace", "--text", "The zebra sat", "--json", str(numbers), "--force"]) == (
         0, ["note: unknown to the model: zebra (the model reads it as pieces)", f"wrote {numbers}"])
     assert _err(capsys, ["trace", "--text", " ", "--lang", "ja"]) == (
         2, ["classroom-gui trace：エラー：文が空です。単語をいくつか入力してください（例：「猫がマットの上に座った」）。"])

@@ -49,7 +49,7 @@ def test_a_worksheet_says_its_notes_in_japanese(capsys, tmp_path):
                      "注：シートで質問するのは「上」（5番の席）で、5人の話を聞きます（ワークシートに載せられるのは2〜5人）。"
                      "別の生徒は--focusで選べます。",
                      f"書き出しました：{target}（「上」は5人の話を聞きます。2ページで、解答は2ページ目です）"]
-    code, lines = _err(capsys, ["worksheet", "--text", "猫がマットの上に座った", "-o", str(target)])
+    code, lines = _err(capsys, ["worksheet", "--text", "猫がマットの上に座った", "-o", str(target), "--force"])
     assert code == 0 and lines == [  # English, the window's note too
         "note: In discussion every student listens to all 7 (a worksheet has room for 2-5), so this sheet is worked in "
         "turn.",

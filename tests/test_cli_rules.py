@@ -88,7 +88,7 @@ def test_the_seed_example_gives_the_default_layer_and_head(qapp, capsys, model_w
     chosen = json.loads((tmp_path / "s.json").read_text())["selection"]
     assert (chosen["layer"], chosen["head"]) == (2, 2)  # the fixture's seed entry
     run(capsys, "export", "--text", SENTENCE, "--model", model_with_gallery, "--layer", "1", "--chapter", "softmax",
-        "--size", "320x180", "-o", tmp_path / "s.png", "--json", tmp_path / "s.json")
+        "--size", "320x180", "-o", tmp_path / "s.png", "--json", tmp_path / "s.json", "--force")
     chosen = json.loads((tmp_path / "s.json").read_text())["selection"]
     assert (chosen["layer"], chosen["head"]) == (1, 2)  # what is given wins
 

@@ -38,7 +38,7 @@ def stop(proc: subprocess.Popen) -> tuple[int, str]:
 def test_ctrl_c_while_pdf_pages_are_painted(tmp_path):
     target = tmp_path / "deck.pdf"
     target.write_bytes(OLD)
-    proc = start(["deck", *TEXT, "--size", "4k", "-o", str(target)])
+    proc = start(["deck", *TEXT, "--size", "4k", "--force", "-o", str(target)])
     deadline = time.monotonic() + 120
     while not parts(tmp_path):  # the temporary exists: Qt is loaded and the pages are being painted
         assert proc.poll() is None, proc.communicate()
@@ -54,7 +54,7 @@ def test_ctrl_c_while_the_command_line_loads(tmp_path):
     """Importing the command line's modules takes about a second: a Ctrl+C then waits for their end."""
     target = tmp_path / "deck.pdf"
     target.write_bytes(OLD)
-    proc = start(["deck", *TEXT, "-o", str(target)])
+    proc = start(["deck", *TEXT, "--force", "-o", str(target)])
     time.sleep(0.4)
     code, err = stop(proc)
     assert code == 130 and err.strip() in (STOPPED.format(""), STOPPED.format(" deck")), err
@@ -109,7 +109,7 @@ def test_under_lang_ja_the_stopped_line_is_japanese(tmp_path):
     """polish10: the line was English under --lang ja. The command line knows --lang before it starts work."""
     target = tmp_path / "deck.pdf"
     target.write_bytes(OLD)
-    proc = start(["deck", *TEXT, "--lang", "ja", "--size", "4k", "-o", str(target)])
+    proc = start(["deck", *TEXT, "--lang", "ja", "--size", "4k", "--force", "-o", str(target)])
     deadline = time.monotonic() + 120
     while not parts(tmp_path):
         assert proc.poll() is None, proc.communicate()

@@ -90,7 +90,8 @@ def test_deck_pptx_pdf_and_folder(qapp, model, tmp_path):
     prs = Presentation(str(tmp_path / "d.pptx"))
     assert len(prs.slides) == n_beats
     notes = prs.slides[1].notes_slide.notes_text_frame.text
-    assert "ノート" in notes
+    narration = next(s for s in prs.slides[1].shapes if s.name == "Narration").text_frame.text
+    assert notes.startswith("指すところ：") and narration not in notes  # not the narration again (teacher17 M2)
     assert cli(model, "deck", "--text", SENTENCE, "--per", "chapter", "-o", str(tmp_path / "d.pdf")) == 0
     assert len(PdfReader(str(tmp_path / "d.pdf")).pages) == 14
     assert cli(model, "deck", "--text", SENTENCE, "--per", "chapter", "--size", "640x360", "-o", str(tmp_path / "pngs")) == 0
@@ -198,6 +199,7 @@ def test_the_windows_deck_can_hold_the_quiz_as_the_cli_does(qtbot, model, tmp_pa
     w.apply_sentence()
     w.set_language("ja")
     options = export_dialogs.OptionsDialog(w, w.t, "deck")
+    options.last.setCurrentIndex(options.last.count() - 1)  # the whole lesson, as `deck` without --from and --to
     options.per.setCurrentIndex(options.per.findData("chapter"))
     options.size.setCurrentIndex(options.size.findData(None))
     options.width.setValue(320)

@@ -82,7 +82,7 @@ def test_huge_weights_run_and_say_they_overflow(models, kind, capsys, tmp_path):
     assert "nan" in out  # the next-word list shows what the model computed
     for target in ("x.png", "x.svg", "x.pdf"):
         code, _, err = cli(["export", "--model", models[kind], "--text", "the cat sat on the mat", "--chapter", "layers",
-                            "--size", "320x180", "-o", tmp_path / target, "--json", tmp_path / "x.json"], capsys)
+                            "--size", "320x180", "-o", tmp_path / target, "--json", tmp_path / "x.json", "--force"], capsys)
         assert code == 0, err
     code, _, err = cli(["deck", "--model", models[kind], "--text", "the cat sat", "--per", "chapter", "--size", "160x90",
                         "-o", tmp_path / "d.pdf"], capsys)

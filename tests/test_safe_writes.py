@@ -47,7 +47,7 @@ OLD = b"the old file, which must survive\n"
 def command(name: str, target: Path) -> list[str]:
     cmd, *options = OUTPUTS[name]
     out = ["--json", str(target)] if cmd == "trace" else ["-o", str(target)]
-    return [cmd, *TEXT, *options, *out]
+    return [cmd, *TEXT, *options, *out, "--force"]  # the old file is there on purpose
 
 
 def parts(folder: Path) -> list[str]:
@@ -114,7 +114,7 @@ def test_picture_and_numbers_are_renamed_together(tmp_path, monkeypatch):
 def start_long_export(target: Path) -> subprocess.Popen:
     """A video of the whole lesson or a deck of 4K slides (tens of seconds), started in its own process;
     returns once its temporary exists beside the target."""
-    out = ["-o", str(target)]
+    out = ["-o", str(target), "--force"]  # (an old file replaced on purpose; a folder: --force changes nothing)
     # a deck of 4K pictures: ~33 slides of a few tenths of a second each
     args = ["video", *TEXT, "--size", "640x360", *out] if target.suffix else ["deck", *TEXT, "--size", "4k", *out]
     proc = subprocess.Popen([sys.executable, "-m", "classroom_gui", *args], stdout=subprocess.PIPE,
@@ -194,7 +194,7 @@ def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path,
         private = tmp_path / "private.svg"
         private.write_bytes(OLD)
         private.chmod(0o600)
-        assert main(["export", *TEXT, *SMALL, "-o", str(private)]) == 0
+        assert main(["export", *TEXT, *SMALL, "-o", str(private), "--force"]) == 0
         assert private.stat().st_mode & 0o777 == 0o600 and private.read_bytes() != OLD
         folder = tmp_path / "slides"
         assert main(["deck", *TEXT, "--per", "chapter", "--size", "160x90", "-o", str(folder)]) == 0

@@ -40,7 +40,7 @@ def agree(scaling, exp) -> int:
     """Every heard classmate's scaled score is written the same on both boards, redoes by hand from its own
     digits (or, said ≈, does not: √8 is 2.8284 on every board, digits), and the narration's √d is the board's divisor.
     Returns how many rows needed more than 2 decimals."""
-    # the ÷√d board lists the class seat by seat; the exp board the heard ones in seat order (the others as −∞,
+    # the ÷√d board lists the class seat by seat; the exp board the heard ones in seat order (the others as -∞,
     # a long run of them on one line)
     divided = [DIVIDE.search(line) for line in scaling.board]
     taken = [m for m in (EXP.search(line) for line in exp.board) if m]

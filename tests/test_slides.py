@@ -14,6 +14,7 @@ from classroom_gui.cli import main
 from classroom_gui.export.deck_pptx import NAMES
 from classroom_gui.export.moments import deck_times, moment
 from classroom_gui.lesson.deck import deck_frames
+from classroom_gui.lesson.speaker_notes import speaker_notes
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.gallery import gallery_of, lesson_selection
 from classroom_gui.lesson.timeline import CHAPTERS
@@ -51,7 +52,8 @@ def test_pptx_slides_hold_title_narration_picture_and_notes(qapp, trace, tmp_pat
         assert narration.shape_type == MSO_SHAPE_TYPE.TEXT_BOX
         assert narration.text_frame.paragraphs[0].text == frame.narration
         assert narration.text_frame.paragraphs[0].runs[0].font._rPr.get("lang") == "ja-JP"
-        assert slide.notes_slide.notes_text_frame.text == frame.narration
+        notes = "\n\n".join([*speaker_notes(frame, "ja"), *frame.notices])  # not the narration again (teacher17 M2)
+        assert slide.notes_slide.notes_text_frame.text == notes and frame.narration not in notes
         assert picture.shape_type == MSO_SHAPE_TYPE.PICTURE
         # the picture sits between the title and the narration, not under them
         assert title.top + title.height <= picture.top and picture.top + picture.height <= narration.top
@@ -171,7 +173,7 @@ def test_a_pptx_quiz_slide_says_its_question_as_text(qapp, tmp_path):
             question = card.split("\n")[0].replace("\v", "")
             assert question.endswith("？") and "\nア  " in card and "イ  " in card  # marked as a Japanese test is
             said = card.replace("\v", "").replace("      ", "\n")  # (two choices a row in a small card)
-            assert notes.startswith(said) and narration.text in notes  # the notes: the card, then the narration
+            assert notes.startswith(said) and "指すところ：" in notes  # the notes: the card, then where to point
             (answered if "✓" in card else asked).append(question)
     assert asked and answered == asked
     assert min(sizes[True]) >= min(sizes[False]) >= 12, sizes  # as big as the deck's other slides

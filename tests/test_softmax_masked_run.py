@@ -1,5 +1,5 @@
 """teacher5 M5: in turn, a big class's early asker cannot hear most of the class. The exp board gave each of them
-its own "−∞ (not spoken yet)" line (126 of 128 at asker 2, in 7 px chalk at 1024x768) and the chart 126 empty
+its own "-∞ (not spoken yet)" line (126 of 128 at asker 2, in 7 px chalk at 1024x768) and the chart 126 empty
 bars; now a run of more than MASKED_RUN such seats takes one line, the classmates heard keep theirs, and the chart
 shows only the seats the board lists one by one. Small classes (the seed's) are unchanged."""
 from __future__ import annotations
@@ -37,8 +37,8 @@ def at(trace, key, focus, lang="en"):
     return frame_at(trace, Selection(focus=focus, lang=lang, rule=rules.IN_TURN), beat.start + 0.999 * beat.duration)
 
 
-@pytest.mark.parametrize("lang, run", [("en", "seats 3–128 (126 students): −∞ (not spoken yet)"),
-                                       ("ja", "3〜128番の席（126人）：−∞（まだ話していない）")])
+@pytest.mark.parametrize("lang, run", [("en", "seats 3–128 (126 students): -∞ (not spoken yet)"),
+                                       ("ja", "3〜128番の席（126人）：-∞（まだ話していない）")])
 def test_an_early_askers_unheard_classmates_take_one_line_and_no_bars(trace, lang, run):
     fr = at(trace, "softmax.exp", focus=1, lang=lang)
     assert len(fr.board) == 3 and fr.board[2] == run and fr.board_more == 0
@@ -71,7 +71,7 @@ def test_the_seed_class_is_unchanged(qapp, checkpoint):
 
     tr = run_sentence(checkpoint, "The cat sat on the mat", mask=rules.IN_TURN).trace
     fr = at(tr, "softmax.exp", focus=1)
-    assert len(fr.board) == 6 and fr.board[2] == '"sat": −∞ (not spoken yet)' and len(fr.bars.labels) == 6
+    assert len(fr.board) == 6 and fr.board[2] == '"sat": -∞ (not spoken yet)' and len(fr.bars.labels) == 6
 
 
 @pytest.mark.parametrize("lang, head", [("en", "seats 3–128 (126 students): "), ("ja", "3〜128番の席（126人）：合わせて")])

@@ -65,7 +65,7 @@ def test_the_mask_and_softmax_boards_give_the_what_if_as_the_reason_and_count_la
     assert not any("not spoken yet" in line for line in mask.board)  # "mat" sits last: nobody is after it
     assert "nobody comes after" in mask.narration and "1 students" not in mask.narration
     exp = frame_of(trace, Selection(focus=5), "softmax.exp")
-    assert row(exp, '"cat"') == '"cat": −∞ (what if: cannot hear)'
+    assert row(exp, '"cat"') == '"cat": -∞ (what if: cannot hear)'
     # an asker in the middle: the later seats are the rule's, the edited one the what-if's, counted from seats
     trace = edited(checkpoint, JA, "none", "mask[1,マット,猫]=1")
     ja = frame_of(trace, Selection(focus=2, lang="ja"), "mask.future")

@@ -20,7 +20,7 @@ def test_an_edited_scores_board_adds_up_and_names_the_edit(tmp_path, lang, text,
     for beat in range(9, 20):
         out = tmp_path / f"{beat}.json"
         assert main(["export", "--text", text, "--lang", lang, "--set", edit, "--beat", str(beat),
-                     "--size", "160x90", "-o", str(tmp_path / "x.png"), "--json", str(out)]) == 0
+                     "--size", "160x90", "-o", str(tmp_path / "x.png"), "--json", str(out), "--force"]) == 0
         numbers = json.loads(out.read_text(encoding="utf-8"))
         if numbers["moment"]["beat"] == "scoring.classmate" and (
                 f"「{who}」の自己紹介" in numbers["board"][0] or f'self-intro of "{who}"' in numbers["board"][0]):

@@ -1,5 +1,5 @@
 """A whole lesson as slides, one per step or per chapter: a PPTX (16:9; title and narration as text boxes
-around the picture, the narration also in the speaker notes: deck_pptx), a multi-page PDF, or a folder
+around the picture, speaker notes on where to point and what to redo: deck_pptx), a multi-page PDF, or a folder
 of numbered PNGs. save_slides and write_png_folder also write a comparison's decks (export.compare).
 """
 from __future__ import annotations

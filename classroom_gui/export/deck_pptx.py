@@ -1,7 +1,8 @@
 """A lesson as a PPTX a teacher can edit: per slide, the chapter title and the narration as real text
 boxes in the deck theme's fonts (Japanese included), the classroom picture between them drawn without
-its own title and narration band, and the narration again in the speaker notes. A quiz slide's question and
-choices are a box of their own where the canvas draws its quiz card, and lead the notes.
+its own title and narration band, the cards' colour legend where the canvas draws one, and speaker notes saying
+what the slide does not: where to point and one board equation to redo (lesson.speaker_notes). A quiz slide's
+question and choices are a box of their own where the canvas draws its quiz card, and lead the notes.
 
 Geometry follows the frames' canvas (1 px = 6350 EMU: 16:9's 1920 x 1080 logical pixels on a 13.33 x 7.5 in
 slide, 4:3's 1440 x 1080 on a 10 x 7.5 in one), so an untouched slide looks like the exported picture; every piece can then be moved, restyled or
@@ -16,6 +17,7 @@ from typing import Callable
 
 from ..lesson.canvas import PICTURE_TOP, WIDESCREEN, Canvas
 from ..lesson.frame import Frame
+from ..lesson.speaker_notes import speaker_notes
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme, theme as theme_named
 from ..scene.render import render_frame
@@ -38,6 +40,7 @@ TITLE_PX, NARRATION_PX, NOTICE_PT = (36, 22), (34, 17), 9  # (largest, smallest)
 EAST_ASIAN_FONT = "Yu Gothic"
 NAMES = ("Title", "Classroom picture", "Narration")  # shape names, also what the tests look for
 QUIZ_NAME = "Quiz"  # a quiz slide's question and choices
+LEGEND_NAME = "Card colours"  # the cards' colour legend in the title row, where the canvas draws one
 QUIZ_PX = (44, 20)  # (largest, smallest), as the canvas's quiz card
 
 
@@ -57,12 +60,13 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
     for i, frame in enumerate(frames):
         slide = prs.slides.add_slide(title_only)
         _background(slide, th.color("background"))
-        _title(slide, frame, th)
-        _picture(slide, replace(frame, quiz=None), th, scene, width)
+        legend_left = _picture(slide, replace(frame, quiz=None), th, scene, width)
+        _title(slide, frame, th, legend_left)
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
             _quiz(slide, frame, th, scene)
-        notes = "\n\n".join([_quiz_said(frame), frame.narration, *frame.notices]).strip()
+        lang = "ja" if _japanese(frame.title) else "en"  # (a deck's frames are said in one language)
+        notes = "\n\n".join(filter(None, [_quiz_said(frame), *speaker_notes(frame, lang), *frame.notices]))
         slide.notes_slide.notes_text_frame.text = notes
         tick(i + 1, len(frames))
     prs.save(str(tmp))
@@ -202,10 +206,14 @@ def _fitted(frame_text, margin: float | None = None, margin_y: float | None = No
     frame_text.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
 
 
-def _title(slide, frame: Frame, th: Theme) -> None:
+def _title(slide, frame: Frame, th: Theme, legend_left: float | None = None) -> None:
+    """The chapter title, clear of the card colours' legend at its right (`legend_left`, canvas px), as the canvas
+    keeps it."""
     shape = slide.shapes.title
     shape.name = NAMES[0]
     box = title_box(frame.canvas)
+    if legend_left is not None:
+        box = (box[0], box[1], max(200, min(box[2], legend_left - 24 - box[0])), box[3])
     shape.left, shape.top, shape.width, shape.height = _emu(*box)
     tf = shape.text_frame
     px = _fitting_px(frame.title, box[2] - 10, box[3], *TITLE_PX, bold=True, wrap=False)
@@ -233,9 +241,10 @@ def _fitting_px(text: str, w: float, h: float, largest: float, smallest: float, 
     return px
 
 
-def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) -> None:
+def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) -> float | None:
     """The canvas without title, narration and notices (they are text boxes here), cut to the band
-    between the title and the caption."""
+    between the title and the caption, and the cards' colour legend the canvas draws in the title row (_legend).
+    Returns the legend's left edge in canvas px, None without one."""
     bare = replace(frame, title="", narration="", notices=[])
     c = frame.canvas
     w, h = width, width * c.height // c.width
@@ -248,6 +257,26 @@ def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) 
     pic = slide.shapes.add_picture(io.BytesIO(png_bytes(band, alpha=False)), left, y, cw, ch)
     pic.name = NAMES[1]
     pic._element.nvPicPr.cNvPr.set("descr", frame.narration or frame.title)  # alt text for screen readers
+    return _legend(slide, image, scene, scale)
+
+
+def _legend(slide, image, scene: ClassroomScene, scale: float) -> float | None:
+    """Which colour is which card (ノート・質問・自己紹介・意見), cut from the picture where the canvas draws it (the title
+    row's right end, above the board: scene.items.LegendItem) and put at the same place: the band above cuts it off
+    (teacher17 M3: 質問 (blue) and 自己紹介 (orange) could not be told apart on a slide). None when the canvas
+    draws none (the desks label their cards)."""
+    legend = scene.legend
+    if not legend.isVisible() or legend.area.isEmpty():
+        return None
+    area = legend.area.adjusted(-4, -3, 4, 3)
+    x, y = max(0, int(area.x() * scale)), max(0, int(area.y() * scale))
+    w, h = int(round(area.right() * scale)) - x, int(round(area.bottom() * scale)) - y
+    cut = image.copy(x, y, w, h)
+    pic = slide.shapes.add_picture(io.BytesIO(png_bytes(cut, alpha=False)), *_emu(x / scale, y / scale, w / scale,
+                                                                                   h / scale))
+    pic.name = LEGEND_NAME
+    pic._element.nvPicPr.cNvPr.set("descr", "  ".join(label for _, label in legend.entries))
+    return area.x()
 
 
 def _narration(slide, frame: Frame, th: Theme) -> None:

@@ -85,21 +85,36 @@ def left_out(trace: Trace, shown: list[int]) -> int | None:
 
 
 def seat_guesses(trace: Trace) -> list[tuple[int, float]]:
-    """For every seat, (word id, probability) of the word the class guesses comes next after that student (its most
-    probable word a student can say, whatever its language), from that student's final notebook (seat t's guess is
-    the model's prediction for seat t + 1). [] for a class bigger than SEAT_GUESSES_UPTO. Cached beside the trace
+    """For every seat, (word id, probability) of the word the class guesses comes next after that student, from that
+    student's final notebook (seat t's guess is the model's prediction for seat t + 1): its most probable word that
+    answer time's list may hold (of_language: the sentence's language, punctuation or a number; teacher17 M1: a
+    Japanese class's 「生徒」 guessed 「it」), or the class's answer (answer_ids' first, whatever its language), so the
+    last seat's guess is the class's answer. [] for a class bigger than SEAT_GUESSES_UPTO. Cached beside the trace
     (lesson.cache)."""
     if trace.n_tokens > SEAT_GUESSES_UPTO:
         return []
     return kept(trace, "seat_guesses", lambda: _guesses(trace))
 
 
+def _sayable(trace: Trace) -> np.ndarray | None:
+    """Which words a seat may guess ([V] bools), or None for any (no vocabulary): of the sentence's language (or
+    punctuation) or the class's answer; every word a student can say where the vocabulary has none of them."""
+    vocab = trace.vocab
+    if not vocab:
+        return None
+    lang, answer = sentence_script(trace.tokens), answer_ids(trace, 1)[0]
+    ok = np.fromiter((of_language(w, lang) for w in vocab), bool, len(vocab))
+    ok[answer] |= vocab[answer] not in UNSAYABLE
+    if not ok.any():  # a vocabulary of only the other language: any word a student can say
+        ok = np.fromiter((w not in UNSAYABLE for w in vocab), bool, len(vocab))
+    return ok if ok.any() else None
+
+
 def _guesses(trace: Trace) -> list[tuple[int, float]]:
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # an overflowed model: nan, shown as such
         probs = softmax(compare_with_every_word(trace.ln_f, trace.params))  # [T, V]; not kept in the trace
-    vocab, out = trace.vocab, []
-    for row in probs:  # the seat's own answer, as the class's answer is listed: the most probable word it can say
-        best = np.argsort(-row, kind="stable")[:len(UNSAYABLE) + 1]
-        pick = next((int(i) for i in best if not vocab or vocab[i] not in UNSAYABLE), int(best[0]))
-        out.append((pick, float(row[pick])))
-    return out
+        allowed = _sayable(trace)
+        if allowed is not None:
+            probs = np.where(allowed, probs, -np.inf)  # first of the largest, as a stable sort would pick
+    picks = np.argmax(probs, axis=-1)
+    return [(int(i), float(row[i])) for i, row in zip(picks, probs)]

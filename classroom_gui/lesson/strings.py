@@ -51,7 +51,7 @@ def _kind(c: str) -> str:
 
 
 _BEFORE_PARTICLE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_)∞")  # (and digits): no line starts
-# with the particle after a Latin word, a formula or −∞ (「W_Q / で」, 「exp / も」)
+# with the particle after a Latin word, a formula or -∞ (「W_Q / で」, 「exp / も」)
 PHRASES = ("もう一度", "もう少し")  # hiragana and kanji read as one word: never 「もう / 一度」
 
 
@@ -63,14 +63,15 @@ def unbroken_words(text: str) -> str:
     「ベク / トル」), between a word and its hiragana ending (「書きま / す。」, 「注 / 意」), between a name in
     brackets and its particle (「マット」 / が), between a number and its counter (「24 / 個」), between a name or a term
     and the （…） right after it (「マット」 / （0.33）, 「自分自身 / （1.00）」), after a Latin word, a number, ")" or ∞ that
-    hiragana follows (「W_Q / で」, 「exp / も」, 「−∞ / は」), or inside a PHRASES (「もう / 一度」). Joined with WORD_JOINER,
+    hiragana follows (「W_Q / で」, 「exp / も」, 「-∞ / は」), or between - and ∞, or inside a PHRASES (「もう / 一度」). Joined with WORD_JOINER,
     which Qt's line breaker never breaks at."""
     keep = [False] * len(text)  # keep[i]: no break between text[i] and text[i + 1]
     for i, (a, b) in enumerate(zip(text, text[1:] + " ")):
         ka, kb = _kind(a), _kind(b)
         keep[i] = bool((ka and kb and not (ka == "h" and kb != "h") and not (ka == kb == "d")) or (ka, kb) == ("d", "w")
                    or (kb == "h" and (a in "」）" or a in _BEFORE_PARTICLE))
-                   or (b == "（" and not a.isspace() and a not in "、。：！？"))  # a name or a term and its （…）
+                   or (b == "（" and not a.isspace() and a not in "、。：！？")  # a name or a term and its （…）
+                   or (a == "-" and b == "∞"))  # 「は-∞」 broke as 「は- / ∞」 after a kana (the minus of -0.67)
     for phrase in PHRASES:
         for m in re.finditer(phrase, text):
             keep[m.start():m.end() - 1] = [True] * (len(phrase) - 1)

@@ -18,7 +18,7 @@ from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qco
 from .palette import Theme
 from .whatif_marks import hatch
 
-MASKED_BAR = "−∞"
+MASKED_BAR = "-∞"  # the minus of the board's numbers (fmt writes -0.67), one sign on a slide (teacher17 L3)
 
 
 def bar_text(value: float) -> str:

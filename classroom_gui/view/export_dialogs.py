@@ -32,6 +32,7 @@ from ..scene import palette
 from . import file_dialogs
 from .canvas_warm import held
 from .dialogs import ok_cancel
+from .export_choices import first_size, remember, restore
 from .status_messages import wrote
 
 # the CLI's named sizes (export.sizes), 16:9 then 4:3, and a projector's 1024 x 768; None: custom
@@ -47,16 +48,15 @@ class OptionsDialog(QDialog):
     """Size (preset or custom; at first the first preset of the window's canvas shape, `canvas`), theme,
     transparency, and for decks/videos: per, chapter range."""
 
-    def __init__(self, parent, t, kind: str, chapter: int = 0, canvas=None, speed: float = 1.0):
+    def __init__(self, parent, t, kind: str, chapter: int = 0, canvas=None, speed: float = 1.0, screen=None):
         super().__init__(parent)
         self.setWindowTitle(t(f"ui.export_{kind}"))
         form = QFormLayout(self)
         self.size = QComboBox()
         for s in SIZE_CHOICES:
             self.size.addItem(size_name(s) if s else t("ui.custom_size"), s)
-        shaped = [s for s in SIZE_CHOICES if s and canvas is not None and canvas_for(*s) == canvas]
-        first = (shaped or SIZE_CHOICES)[0]
-        self.size.setCurrentIndex(SIZE_CHOICES.index(first))  # 4:3 in presenter mode on a 4:3 screen
+        # 4:3 in presenter mode on a 4:3 screen, and 1024 x 768 on a 1024 x 768 one (export_choices.first_size)
+        self.size.setCurrentIndex(SIZE_CHOICES.index(first_size(SIZE_CHOICES, canvas, screen)))
         self.width, self.height = QSpinBox(), QSpinBox()
         for box in (self.width, self.height):
             box.setRange(MIN_SIDE, MAX_SIDE)
@@ -87,9 +87,9 @@ class OptionsDialog(QDialog):
         for box in (self.first, self.last):
             for i, key in enumerate(CHAPTERS):
                 box.addItem(t("chapter.numbered", n=i, title=t(f"chapter.{key}")), key)
-        # a video starts at the chapter on screen; slides at the whole lesson, as `deck` without --from and --to
-        self.first.setCurrentIndex(0 if kind == "deck" else chapter)
-        self.last.setCurrentIndex(len(CHAPTERS) - 1 if kind == "deck" else chapter)
+        # slides and a video alike start at the chapter on screen (teacher17 L2: slides started at 0-13)
+        self.first.setCurrentIndex(chapter)
+        self.last.setCurrentIndex(chapter)
         self.pace = QComboBox()  # video --pace: the window's speeds, at first the one the lesson plays at
         for s in SPEEDS:
             self.pace.addItem(f"{s:g}×", s)
@@ -209,11 +209,16 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
         return None
     created = options is None
     if created:
-        options = OptionsDialog(parent, _t(model), kind, model.frame().chapter, model.canvas, model.player.speed)
+        screen = parent.screen().size() if parent is not None and parent.screen() is not None else None
+        options = OptionsDialog(parent, _t(model), kind, model.frame().chapter, model.canvas, model.player.speed,
+                                (screen.width(), screen.height()) if screen is not None else None)
+        restore(model, kind, options)  # the last accepted choices, kept when that export failed (export_choices)
     with held():  # the canvas draws nothing ahead meanwhile (the dialogs and the progress run the event loop)
         try:
             if created and options.exec() != QDialog.DialogCode.Accepted:
                 return None
+            if created:
+                remember(model, kind, options)
             path = path or _ask_path(parent, _t(model)(f"ui.export_{kind}"), filters, suggestion)
             if path is None:
                 return None

@@ -87,6 +87,8 @@ def classmate(ctx, fr: Frame):
     fr.board = dot_lines(ctx, f, j)
     edited = edited_score(ctx, f, j)
     key = ctx.beat.key if edited is None else "scoring.classmate_edited"  # never call a what-if the dot product
+    if edited is None and j == f:  # 「「猫」の質問に「猫」が答えます」 read as the student answering itself (teacher17 L3)
+        key = "scoring.classmate_self"
     fr.narration = ctx.t(key, focus=ctx.qs(f), name=ctx.qs(j), score=fmt(scores[j]),
                          d=ctx.trace.config.d_head, own=fmt(own_score(ctx, f, j)))
 

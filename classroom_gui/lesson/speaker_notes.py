@@ -1,0 +1,95 @@
+"""A slide's speaker notes: what the slide does not already say (teacher17 M2: the notes were the narration box word
+for word). Where to point (the asker's desk, the board, the chart's bar the step is about, the edited numbers) and
+one equation of the board to redo aloud with the digits on the slide ("「マット」：3.3036 ÷ 9.8791 = 0.334"). Pure: no
+Qt; read from the Frame, never from a picture."""
+from __future__ import annotations
+
+import re
+
+from ..messages.fit import shortened
+from .frame import Frame
+from .strings import quote, text
+
+DIGIT = re.compile(r"\d")
+BOARD_NAMED = 64  # columns of the board's first line the notes quote to say which board it is (ja: 2 a character)
+
+
+def speaker_notes(frame: Frame, lang: str) -> list[str]:
+    """The notes' paragraphs for `frame` in `lang`: where to point, then the board's equation to redo (if any)."""
+    said = [text(lang, "speaker.point", things=text(lang, "speaker.join").join(pointed(frame, lang)))]
+    line = redo_line(frame)
+    if line:
+        said.append(text(lang, "speaker.redo", line=line))
+    return said
+
+
+def about(frame: Frame) -> str | None:
+    """The name the step is about on its chart: the highlighted bar's, else the largest bar's (a row of shares: the
+    student heard most), else None."""
+    bars = frame.bars
+    if bars is None or not bars.labels:
+        return None
+    if 0 <= bars.highlight < len(bars.labels):
+        return bars.labels[bars.highlight]
+    finite = [(v, i) for i, v in enumerate(bars.values) if v == v and abs(v) != float("inf")]
+    return bars.labels[max(finite)[1]] if finite else None
+
+
+def pointed(frame: Frame, lang: str) -> list[str]:
+    """What to point at on this slide, in the order a speaker would: the asker's desk, the board, the chart."""
+    things = [text(lang, "speaker.desk", name=quote(lang, s.text)) for s in frame.students if s.state == "focus"]
+    heading = next((line.strip() for line in frame.board if line.strip()[:1] not in ("", "(", "（", "[")), "")
+    if heading:  # the board named by its first line that is no aside and no vector
+        heading = heading.rstrip("、,:：")
+        heading = shortened(heading, BOARD_NAMED)
+        things.append(text(lang, "speaker.board", first=heading))
+    elif frame.board:
+        things.append(text(lang, "speaker.board_plain"))
+    if frame.bars is not None:
+        name = about(frame)
+        things.append(text(lang, "speaker.chart_bar", title=frame.bars.title, name=quote(lang, name)) if name
+                      else text(lang, "speaker.chart", title=frame.bars.title))
+    if frame.edits and any(strip.edited for s in frame.students if s.own_strips() for strip in s.cards):
+        things.append(text(lang, "speaker.edited"))  # only where the picture outlines an edited card number
+    return things or [text(lang, "speaker.class")]
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """The board's lines as equations: a line and the lines that carry it on (indented, or starting with "=")."""
+    out: list[list[str]] = []
+    for line in lines:
+        if out and line[:1] in (" ", "=") and line.strip():
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
+
+
+def _equation(block: list[str]) -> str | None:
+    """A block as one equation with digits on both sides of its last "=", shortened to its first line and its
+    result when it runs over several lines; None for a formula in words or a list of numbers."""
+    whole = " ".join(line.strip() for line in block)
+    if "=" not in whole:
+        return None
+    left, right = whole.rsplit("=", 1)
+    if not (DIGIT.search(left) and DIGIT.search(right)):
+        return None
+    if len(block) == 1:
+        return whole
+    first = " ".join(line.strip() for line in block[:2]) if "=" not in block[0] else block[0].strip()
+    return f"{first} … ={right}"
+
+
+def redo_line(frame: Frame) -> str:
+    """One equation of the board with the slide's digits: the one naming the student the chart is about (quoted
+    either way), else the board's first; "" when the board works none."""
+    equations = [e for e in map(_equation, _blocks(frame.board)) if e]
+    if not equations:
+        return ""
+    name = about(frame)
+    if name:
+        for lang in ("ja", "en"):
+            named = [e for e in equations if quote(lang, name) in e]
+            if named:
+                return named[0]
+    return equations[0]

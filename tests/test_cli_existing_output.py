@@ -1,0 +1,53 @@
+"""teacher17 M4: `deck -o talk.pptx` onto an existing deck replaced it silently (16 slides became 3, status 0) while
+the window asks first. One rule for every command's outputs (-o/--output, --json): a file already there is refused
+with one line in --lang, kept byte for byte, and nothing is written, unless --force is given."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.cli import main
+
+TEXT = ["--text", "The cat sat on the mat"]
+COMMANDS = {  # command, its arguments, and the output option under test
+    "deck": (["deck", *TEXT, "--from", "answer", "--to", "answer"], "-o", "talk.pptx"),
+    "deck pdf": (["deck", *TEXT], "-o", "talk.pdf"),
+    "export": (["export", *TEXT], "-o", "x.png"),
+    "export json": (["export", *TEXT, "-o", "new.png"], "--json", "x.json"),
+    "compare": (["export", *TEXT, "--compare", "The dog sat on the mat"], "-o", "cmp.png"),
+    "video": (["video", *TEXT, "--from", "softmax", "--to", "softmax"], "-o", "v.mp4"),
+    "worksheet": (["worksheet", *TEXT], "-o", "sheet.pdf"),
+    "trace": (["trace", *TEXT], "--json", "t.json"),
+    "quiz": (["quiz", *TEXT], "--json", "q.json"),
+    "examples": (["examples"], "--json", "e.json"),
+}
+OLD = b"a hand-edited file, which must survive\n"
+
+
+@pytest.mark.parametrize("case", COMMANDS)
+@pytest.mark.parametrize("lang, said", [("en", ": already exists; nothing was written (add --force to replace it)"),
+                                        ("ja", "：既にあります。何も書き出していません（置き換えるには--forceを付けてください）。")])
+def test_an_existing_output_is_refused_and_kept(tmp_path, capsys, case, lang, said):
+    args, option, name = COMMANDS[case]
+    target = tmp_path / name
+    target.write_bytes(OLD)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main([*args, "--lang", lang, option, str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{target}{said}" in err and "Traceback" not in err
+    assert target.read_bytes() == OLD and sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
+
+
+def test_force_replaces_an_existing_file(tmp_path, capsys):
+    target = tmp_path / "t.json"
+    target.write_bytes(OLD)
+    assert main(["trace", *TEXT, "--json", str(target), "--force"]) == 0
+    assert target.read_bytes() != OLD and target.read_text(encoding="utf-8").startswith("{")
+
+
+def test_a_folder_deck_keeps_its_own_rule(tmp_path, capsys):
+    """A deck of PNGs goes into a new or empty folder; a folder with files in it is refused, --force or not."""
+    folder = tmp_path / "slides"
+    folder.mkdir()
+    (folder / "keep.txt").write_bytes(OLD)
+    assert main(["deck", *TEXT, "--from", "answer", "--to", "answer", "--force", "-o", str(folder)]) == 2
+    assert "not an empty folder" in capsys.readouterr().err and (folder / "keep.txt").read_bytes() == OLD

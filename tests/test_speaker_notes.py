@@ -1,0 +1,87 @@
+"""teacher17 M2: a slide's speaker notes were its narration box word for word (40 slides of four decks), and a
+what-if deck opened every narration with the same ~95-character 「もしも…」 lead, the step's point on the last line.
+The notes now say what the slide does not (where to point, one equation of the board to redo with the slide's
+digits), and the lead stands on the first what-if slide only."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.lesson.deck import deck_frames
+from classroom_gui.lesson.speaker_notes import speaker_notes
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import text
+from classroom_gui.lesson.whatif_state import from_specs, named
+from classroom_gui.model.sentence import run_sentence
+
+SEED = {"ja": "猫がマットの上に座った", "en": "The cat sat on the mat"}
+REDO = {"ja": ("指すところ：", "黒板の数で1つ確かめる：「マット」：3.3036 ÷ 9.8791 = 0.334", "「猫」の机"),
+        "en": ("Point at: ", 'Redo one on the board: "mat": 12.5535 ÷ 19.8002 = 0.634', 'the desk of "cat"')}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_shares_slide_notes_say_where_to_point_and_what_to_redo(checkpoint, lang):
+    trace = run_sentence(checkpoint, SEED[lang], "none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    at = next(i for i, b in enumerate(timeline.beats) if b.key == "softmax.weights")
+    frame = frame_at(trace, Selection(focus=0 if lang == "ja" else 1, lang=lang, rule="none"), timeline.beat_stop(at))
+    point, redo, desk = REDO[lang]
+    notes = speaker_notes(frame, lang)
+    assert notes[0].startswith(point) and desk in notes[0] and notes[1] == redo
+    assert redo.split("：" if lang == "ja" else ": ", 1)[1] in frame.board  # the equation is the board's, digit for digit
+    assert frame.narration not in "\n".join(notes)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_slides_notes_differ_from_its_narration_and_equations_are_the_boards(checkpoint, lang):
+    trace = run_sentence(checkpoint, SEED[lang], "none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(lang=lang, rule="none")
+    redone = 0
+    for i in range(len(timeline.beats)):
+        frame = frame_at(trace, sel, timeline.beat_stop(i))
+        notes = speaker_notes(frame, lang)
+        assert notes and all(n != frame.narration for n in notes)
+        if len(notes) > 1:
+            redone += 1
+            equation = notes[1].split("：" if lang == "ja" else ": ", 1)[1]
+            first = equation.split(" … ")[0]
+            assert any(first.startswith(line.strip()) or line.strip() in first for line in frame.board), (i, equation)
+    assert redone >= 15  # most steps that work numbers on the board give one to redo
+
+
+@pytest.mark.parametrize("focus", [0, 1], ids=["recomputed", "unchanged"])  # the edit is the first seat's score
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_what_if_deck_says_its_lead_once(checkpoint, lang, focus):
+    trace = from_specs(run_sentence(checkpoint, SEED[lang], "none").trace, ["score[1,1,1,2]=3"])
+    sel = Selection(focus=focus, lang=lang, rule="none")
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    times = [timeline.beat_stop(i) for i, b in enumerate(timeline.beats) if b.chapter == "softmax"]
+    opening = {"ja": "もしも「猫」から「が」へのスコアが3だったら（第1層、ヘッド1）、どうなるでしょう。",
+               "en": 'What if: score of "The" → "cat" set to 3 (layer 1, head 1).'}[lang]
+    whole = [frame_at(trace, sel, t).narration for t in times]
+    assert all(said.startswith(opening) for said in whole)  # the premise: every step's narration opens with it
+    frames = deck_frames(trace, sel, times, "beat")
+    assert frames[0].narration == whole[0] and len(frames) >= 3
+    for frame, said in zip(frames[1:], whole[1:]):
+        assert opening not in frame.narration and frame.narration
+        assert said.endswith(frame.narration)  # the step's own words, whole
+        assert frame.title.endswith({"ja": "【もしも】", "en": "what if"}[lang])  # still marked a what-if slide
+    full = text(lang, "whatif.narration", n=1, edits=named(lang, tuple(trace.edits), trace.tokens))
+    assert all(said.startswith(full) for said in whole) == (focus == 0)
+    for frame, said in zip(frames[1:], whole[1:]):  # a recomputed step: its own narration after the lead
+        if said.startswith(full):
+            assert frame.narration == said[len(full):].strip()
+
+
+def test_pptx_notes_hold_the_pointers_not_the_narration(qapp, checkpoint, tmp_path):
+    from pptx import Presentation
+
+    from classroom_gui.export.deck_pptx import save_pptx
+
+    trace = run_sentence(checkpoint, SEED["ja"], "none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    at = next(i for i, b in enumerate(timeline.beats) if b.key == "softmax.weights")
+    frame = frame_at(trace, Selection(lang="ja", rule="none"), timeline.beat_stop(at))
+    save_pptx([frame], tmp_path / "d.pptx", (1024, 768), None, lambda done, total: None)
+    notes = Presentation(str(tmp_path / "d.pptx")).slides[0].notes_slide.notes_text_frame.text
+    assert notes == "\n\n".join(speaker_notes(frame, "ja")) and frame.narration not in notes

@@ -1,0 +1,56 @@
+"""teacher17 L3: Japanese wording a speaker read aloud, and one minus sign on a slide: the board and the narration
+write -0.67 with the hyphen-minus every number has, so a masked score is -∞ too (it was −∞, U+2212, beside it)."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.model.sentence import run_sentence
+
+SEED = "猫がマットの上に座った"
+
+
+def frames(trace, sel, key):
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    return [frame_at(trace, sel, timeline.beat_stop(i)) for i, b in enumerate(timeline.beats) if b.key == key]
+
+
+def test_a_student_scoring_itself_is_said_as_its_own_card_answering(checkpoint):
+    trace = run_sentence(checkpoint, SEED, "none").trace
+    said = [f.narration for f in frames(trace, Selection(focus=0, lang="ja", rule="none"), "scoring.classmate")]
+    assert said[0].startswith("「猫」の質問には、「猫」自身の自己紹介カードも答えます。スコアは")
+    assert said[1].startswith("「猫」の質問に「が」が答えます。")  # a classmate: as before
+    english = run_sentence(checkpoint, "The cat sat on the mat", "none").trace
+    own = frames(english, Selection(focus=1, lang="en", rule="none"), "scoring.classmate")[1]
+    assert own.narration.startswith('"cat" asks; its own self-introduction card answers too, ')
+
+
+def test_the_last_seat_hears_everyone_said_in_one_sentence(checkpoint):
+    trace = run_sentence(checkpoint, "先生が教室で生徒に本を読んだ", "none").trace
+    mask = frames(trace, Selection(focus=8, lang="ja", rule="none"), "mask.future")[0]
+    assert mask.narration.startswith("「読んだ」は最後の席なので、GPTのルールでも全員の話が聞こえます。")
+    assert "後ろには誰もいません" not in mask.narration
+
+
+def test_the_rest_answer_as_students(checkpoint):
+    trace = run_sentence(checkpoint, "先生が教室で生徒に本を読んだ", "none").trace
+    rest = frames(trace, Selection(focus=8, lang="ja", rule="none"), "scoring.rest")
+    assert rest and rest[0].narration.startswith("残りの生徒も答えます。")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_one_minus_sign_on_a_slide(checkpoint, lang):
+    trace = run_sentence(checkpoint, SEED if lang == "ja" else "The cat sat on the mat", "causal").trace
+    sel = Selection(focus=1, lang=lang, rule="causal")  # the second student: four classmates not heard yet
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    infinite = 0
+    for i in range(len(timeline.beats)):
+        frame = frame_at(trace, sel, timeline.beat_stop(i))
+        words = [frame.narration, *frame.board, *(frame.bars.labels if frame.bars else [])]
+        for said in words:
+            assert "−∞" not in said and not any(f"−{d}" in said for d in "0123456789"), said
+            infinite += "-∞" in said
+    assert infinite  # the premise: masked scores are written at all
+    from classroom_gui.scene.board_bars import MASKED_BAR
+
+    assert MASKED_BAR == "-∞"
