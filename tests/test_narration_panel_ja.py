@@ -75,6 +75,8 @@ def test_copied_narration_has_no_word_joiner(qtbot):
     QApplication.clipboard().clear()
     panel.copy()
     assert QApplication.clipboard().text() == "7. ソフトマックス\n" + said
+    assert "マット" in QApplication.clipboard().mimeData().html()  # rich text too (bold title), ...
+    assert WORD_JOINER not in QApplication.clipboard().mimeData().html()  # ... without joiners
     assert panel.plain_text() == "7. ソフトマックス\n" + said
 
 

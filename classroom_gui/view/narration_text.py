@@ -66,8 +66,14 @@ class NarrationText(QTextEdit):
         return without_joiners(self.toPlainText())
 
     def createMimeDataFromSelection(self) -> QMimeData:  # Ctrl+C, the context menu's Copy, dragging, X11 selection
-        data = QMimeData()
-        data.setText(without_joiners(self.textCursor().selection().toPlainText()))
+        # Qt's own mime data, its formats narrowed to text and HTML without joiners: a QMimeData made here and handed to
+        # the clipboard was freed twice when the application quit (signal 11 after a copy)
+        data = super().createMimeDataFromSelection()
+        plain, rich = without_joiners(data.text()), without_joiners(data.html())  # (reading makes Qt's formats)
+        for kind in data.formats():
+            data.removeFormat(kind)
+        data.setText(plain)
+        data.setHtml(rich)
         return data
 
     def hasHeightForWidth(self) -> bool:
