@@ -112,6 +112,26 @@ def test_points_off_the_filed_grid_and_below_zero_are_measured_as_every_piece_me
     assert got[2, 0] > 50 and (cands < 0).any()  # the beside pair found, and points below zero were asked
 
 
+
+def test_points_near_an_end_are_told_without_a_root():
+    """Filed.alongside tells a point within NEAR_END of a link's end by its squared distance (x * x + y * y >
+    NEAR_END ** 2), which answers as _hypot(x, y) > NEAR_END only if NEAR_END ** 2 is exact in float32 and the
+    root of the next float32 above it rounds beyond NEAR_END (true of 48, not of 40 or 45); and on points around
+    that distance the two answer alike."""
+    from classroom_gui.scene.link_routes import _far, _hypot
+    a = np.float32(NEAR_END)
+    assert float(a * a) == float(NEAR_END) ** 2
+    assert np.sqrt(np.nextafter(a * a, np.float32(np.inf))) > a
+    rng = np.random.default_rng(3)
+    angle = rng.uniform(0, 2 * np.pi, 20000)
+    r = (NEAR_END + rng.normal(0, 1e-4, angle.size)).astype(np.float32)
+    x, y = (r * np.cos(angle)).astype(np.float32), (r * np.sin(angle)).astype(np.float32)
+    x[:3] = a, np.nextafter(a, np.float32(np.inf)), np.nextafter(a, np.float32(0))  # on an axis: at the
+    y[:3] = 0.0  # distance, just beyond it and just within it
+    want = _hypot(x, y) > NEAR_END
+    assert 0 < want.sum() < want.size
+    assert (_far(x.copy(), y.copy()) == want).all()
+
 def first_spot_by_qrectf(candidates, w, h, placed, near):
     """The label search as a loop over QRectF's own tests (what link_labels did before it was vectorised)."""
     from PySide6.QtCore import QRectF

@@ -106,7 +106,8 @@ class Filed:
         self.x0c, self.y0c = (int(c0[:, 0].min()), int(c0[:, 1].min())) if len(a) else (0, 0)
         self.nxc = int(c1[:, 0].max()) - self.x0c + 1 if len(a) else 0
         self.nyc = int(c1[:, 1].max()) - self.y0c + 1 if len(a) else 0
-        cell = (c0[piece, 0] + nth % nx[piece] - self.x0c) * self.nyc + (c0[piece, 1] + nth // nx[piece] - self.y0c)
+        across, down = np.divmod(nth, nx[piece])[::-1]  # the cell's place in its piece's box
+        cell = ((c0[:, 0] - self.x0c) * self.nyc + (c0[:, 1] - self.y0c))[piece] + across * self.nyc + down
         cells = self.nxc * self.nyc
         self.first = np.zeros(cells + 2, np.int64)  # cell c's run [first[c], first[c + 1]); number `cells`: off grid
         np.cumsum(np.bincount(cell, minlength=cells), out=self.first[1:cells + 1])
@@ -127,41 +128,61 @@ class Filed:
         out = np.zeros((k, m), dtype=np.float32)
         if m == 0 or k == 0:
             return out
-        # the candidate points away from their own ends, and the pieces filed in their cells
+        # the candidate points away from their own ends (x * x + y * y > NEAR_END ** 2 is _hypot(x, y) > NEAR_END:
+        # 48 ** 2 is exact, and the root of the next float32 up rounds beyond 48: tests/test_link_routes.py), and the
+        # pieces filed in their cells
         cx, cy = cands[..., 0], cands[..., 1]                                          # [k, P] each
-        own = ((_hypot(cx - cx[:, :1], cy - cy[:, :1]) > NEAR_END)
-               & (_hypot(cx - cx[:, -1:], cy - cy[:, -1:]) > NEAR_END))
-        which = np.flatnonzero(own.reshape(-1))
+        own = _far(cx - cx[:, :1], cy - cy[:, :1]) & _far(cx - cx[:, -1:], cy - cy[:, -1:])
+        which = np.flatnonzero(own)
         wx, wy = cx.reshape(-1)[which], cy.reshape(-1)[which]
         qx = np.floor(wx / CELL).astype(np.int64) - self.x0c
         qy = np.floor(wy / CELL).astype(np.int64) - self.y0c
-        cells = self.nxc * self.nyc
-        q = np.where((qx >= 0) & (qx < self.nxc) & (qy >= 0) & (qy < self.nyc), qx * self.nyc + qy, cells)
+        # (as unsigned, a cell left of or above the grid is beyond it)
+        q = np.where((qx.view(np.uint64) < self.nxc) & (qy.view(np.uint64) < self.nyc), qx * self.nyc + qy,
+                     self.nxc * self.nyc)
         lo = self.first[q]
         count = self.first[q + 1] - lo
         total = int(count.sum())
         if not total:
             return out
         end = np.cumsum(count)
-        filed = np.repeat(lo - (end - count), count) + np.arange(total)
+        filed = np.repeat(lo - (end - count), count)
+        filed += np.arange(total)
         px, py = np.repeat(wx, count), np.repeat(wy, count)
         rx, ry = px - self.ax[filed], py - self.ay[filed]
         dx, dy = self.dx[filed], self.dy[filed]
-        t = np.clip((rx * dx + ry * dy) / self.dd[filed], 0.0, 1.0)
-        ex, ey = rx - t * dx, ry - t * dy
-        close = _hypot(ex, ey) < self.r[filed]  # then, of the close pairs only, whether away from the other's ends
+        t = rx * dx  # (rx * dx + ry * dy) / dd clipped to [0, 1], in place
+        t += ry * dy
+        t /= self.dd[filed]
+        np.minimum(np.maximum(t, 0.0, out=t), 1.0, out=t)
+        dx *= t  # rx - t * dx, ry - t * dy, then their length, in place
+        dy *= t
+        rx -= dx
+        ry -= dy
+        rx *= rx
+        ry *= ry
+        rx += ry
+        close = np.sqrt(rx, out=rx) < self.r[filed]  # then, of the close pairs only, whether away from the other's ends
         hit = np.flatnonzero(close)
         link = self.link[filed[hit]]
         hx, hy = px[hit], py[hit]
-        fx, fy = hx - self.x0[link], hy - self.y0[link]
-        gx, gy = hx - self.x1[link], hy - self.y1[link]
-        far = (_hypot(fx, fy) > NEAR_END) & (_hypot(gx, gy) > NEAR_END)
+        far = _far(hx - self.x0[link], hy - self.y0[link]) & _far(hx - self.x1[link], hy - self.y1[link])
         at = np.searchsorted(end, hit[far], "right")                                   # which point (of `which`)
         pairs = sorted_unique(which[at] * m + link[far])                               # (point, link), once each
         kk, mm = pairs // m // n_p, pairs % m
-        step = _hypot(np.diff(cx, axis=1), np.diff(cy, axis=1)).mean(1)             # [k]
+        rows = sorted_unique(kk)  # the mean step of each candidate alongside any (np.diff's differences)
+        sx, sy = cx[rows], cy[rows]
+        step = np.zeros(k, np.float32)
+        step[rows] = _hypot(sx[:, 1:] - sx[:, :-1], sy[:, 1:] - sy[:, :-1]).mean(1)
         np.add.at(out, (kk, mm), step[kk])
         return out
+
+
+def _far(x: np.ndarray, y: np.ndarray) -> np.ndarray:  # _hypot(x, y) > NEAR_END without the root (see alongside)
+    x *= x
+    y *= y
+    x += y
+    return x > NEAR_END * NEAR_END
 
 
 def _hypot(x: np.ndarray, y: np.ndarray) -> np.ndarray:  # _length of vectors given as x and y: the same sums
