@@ -285,3 +285,27 @@ def test_pieces_skipped_as_wholly_beside_the_tag_are_those_clipping_finds_apart(
         assert got.tolist() == want
         met += sum(want)
     assert met > 50  # both answers are met
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_over_numbers_measures_what_every_box_measures(seed):
+    """over_numbers (each candidate against the digit boxes its bounding box meets, a point counted once however
+    many boxes it is over) gives, to the bit, the px of every point within half the width of any box, each
+    candidate's mean step a point; candidates far from every box run over none."""
+    from classroom_gui.scene.link_routes import over_numbers
+    rng = np.random.default_rng(seed)
+    lo = rng.uniform(0, 900, (60, 2)).astype(np.float32)
+    numbers = np.concatenate([lo, lo + rng.uniform(10, 60, (60, 2)).astype(np.float32)], axis=1)
+    curves = rng.uniform(0, 1000, (24, 4, 2)).astype(np.float32)
+    curves[-3:] += 5000  # far from every box
+    cands = polylines(curves, FINE)
+    width = 7.0
+    got = over_numbers(cands, width, numbers)
+    x, y = cands[:, :, None, 0], cands[:, :, None, 1]  # [k, P, 1] against [r] boxes
+    dx = np.maximum(np.maximum(numbers[:, 0] - x, 0.0), x - numbers[:, 2])
+    dy = np.maximum(np.maximum(numbers[:, 1] - y, 0.0), y - numbers[:, 3])
+    over = ((dx * dx + dy * dy) < (width / 2) ** 2).any(axis=2)
+    step = np.sqrt((np.diff(cands, axis=1) ** 2).sum(-1)).mean(1)
+    want = over.sum(axis=1) * step
+    assert got.tobytes() == want.tobytes()
+    assert (got[:-3] > 0).sum() > 10 and not got[-3:].any()

@@ -225,10 +225,12 @@ def over_numbers(cands: np.ndarray, width: float, numbers: np.ndarray) -> np.nda
     x, y, box = cands[kk, :, 0], cands[kk, :, 1], numbers[rr]  # [p, P], [p, P], [p, 4]
     dx = np.maximum(np.maximum(box[:, 0, None] - x, 0.0), x - box[:, 2, None])
     dy = np.maximum(np.maximum(box[:, 1, None] - y, 0.0), y - box[:, 3, None])
-    hits = np.zeros(cands.shape[:2], dtype=np.int32)  # [k, P]: boxes each point is over
-    np.add.at(hits, kk, ((dx * dx + dy * dy) < reach ** 2).astype(np.int32))
+    # [k, P]: whether each point is over some box (a candidate's boxes are neighbours in kk, np.nonzero's order)
+    starts = np.flatnonzero(np.concatenate(([True], kk[1:] != kk[:-1])))
+    hits = np.zeros(cands.shape[:2], dtype=bool)
+    hits[kk[starts]] = np.logical_or.reduceat((dx * dx + dy * dy) < reach ** 2, starts, axis=0)
     step = _length(np.diff(cands, axis=1)).mean(1)
-    return (hits > 0).sum(axis=1) * step
+    return hits.sum(axis=1) * step
 
 
 def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], widths: list[float],
