@@ -289,10 +289,10 @@ def test_pieces_skipped_as_wholly_beside_the_tag_are_those_clipping_finds_apart(
 
 @pytest.mark.parametrize("seed", range(4))
 def test_over_numbers_measures_what_every_box_measures(seed):
-    """over_numbers (each candidate against the digit boxes its bounding box meets, a point counted once however
-    many boxes it is over) gives, to the bit, the px of every point within half the width of any box, each
+    """over_numbers (each candidate point against the digit boxes filed in its cell, counted once however many
+    boxes it is over) gives, to the bit, the px of every point within half the width of any box, each
     candidate's mean step a point; candidates far from every box run over none."""
-    from classroom_gui.scene.link_routes import over_numbers
+    from classroom_gui.scene.link_routes import digits_grid, over_numbers
     rng = np.random.default_rng(seed)
     lo = rng.uniform(0, 900, (60, 2)).astype(np.float32)
     numbers = np.concatenate([lo, lo + rng.uniform(10, 60, (60, 2)).astype(np.float32)], axis=1)
@@ -309,3 +309,5 @@ def test_over_numbers_measures_what_every_box_measures(seed):
     want = over.sum(axis=1) * step
     assert got.tobytes() == want.tobytes()
     assert (got[:-3] > 0).sum() > 10 and not got[-3:].any()
+    # the boxes filed once for a wider line (route choice files them for its widest link) measure the same
+    assert over_numbers(cands, width, numbers, digits_grid(numbers, 15.0)).tobytes() == want.tobytes()
