@@ -112,6 +112,26 @@ def test_points_off_the_filed_grid_and_below_zero_are_measured_as_every_piece_me
     assert got[2, 0] > 50 and (cands < 0).any()  # the beside pair found, and points below zero were asked
 
 
+
+def test_points_near_an_end_are_told_without_a_root():
+    """Filed.alongside tells a point within NEAR_END of a link's end by its squared distance (x * x + y * y >
+    NEAR_END ** 2), which answers as _hypot(x, y) > NEAR_END only if NEAR_END ** 2 is exact in float32 and the
+    root of the next float32 above it rounds beyond NEAR_END (true of 48, not of 40 or 45); and on points around
+    that distance the two answer alike."""
+    from classroom_gui.scene.link_routes import _far, _hypot
+    a = np.float32(NEAR_END)
+    assert float(a * a) == float(NEAR_END) ** 2
+    assert np.sqrt(np.nextafter(a * a, np.float32(np.inf))) > a
+    rng = np.random.default_rng(3)
+    angle = rng.uniform(0, 2 * np.pi, 20000)
+    r = (NEAR_END + rng.normal(0, 1e-4, angle.size)).astype(np.float32)
+    x, y = (r * np.cos(angle)).astype(np.float32), (r * np.sin(angle)).astype(np.float32)
+    x[:3] = a, np.nextafter(a, np.float32(np.inf)), np.nextafter(a, np.float32(0))  # on an axis: at the
+    y[:3] = 0.0  # distance, just beyond it and just within it
+    want = _hypot(x, y) > NEAR_END
+    assert 0 < want.sum() < want.size
+    assert (_far(x.copy(), y.copy()) == want).all()
+
 def first_spot_by_qrectf(candidates, w, h, placed, near):
     """The label search as a loop over QRectF's own tests (what link_labels did before it was vectorised)."""
     from PySide6.QtCore import QRectF
@@ -265,3 +285,29 @@ def test_pieces_skipped_as_wholly_beside_the_tag_are_those_clipping_finds_apart(
         assert got.tolist() == want
         met += sum(want)
     assert met > 50  # both answers are met
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_over_numbers_measures_what_every_box_measures(seed):
+    """over_numbers (each candidate point against the digit boxes filed in its cell, counted once however many
+    boxes it is over) gives, to the bit, the px of every point within half the width of any box, each
+    candidate's mean step a point; candidates far from every box run over none."""
+    from classroom_gui.scene.link_routes import digits_grid, over_numbers
+    rng = np.random.default_rng(seed)
+    lo = rng.uniform(0, 900, (60, 2)).astype(np.float32)
+    numbers = np.concatenate([lo, lo + rng.uniform(10, 60, (60, 2)).astype(np.float32)], axis=1)
+    curves = rng.uniform(0, 1000, (24, 4, 2)).astype(np.float32)
+    curves[-3:] += 5000  # far from every box
+    cands = polylines(curves, FINE)
+    width = 7.0
+    got = over_numbers(cands, width, numbers)
+    x, y = cands[:, :, None, 0], cands[:, :, None, 1]  # [k, P, 1] against [r] boxes
+    dx = np.maximum(np.maximum(numbers[:, 0] - x, 0.0), x - numbers[:, 2])
+    dy = np.maximum(np.maximum(numbers[:, 1] - y, 0.0), y - numbers[:, 3])
+    over = ((dx * dx + dy * dy) < (width / 2) ** 2).any(axis=2)
+    step = np.sqrt((np.diff(cands, axis=1) ** 2).sum(-1)).mean(1)
+    want = over.sum(axis=1) * step
+    assert got.tobytes() == want.tobytes()
+    assert (got[:-3] > 0).sum() > 10 and not got[-3:].any()
+    # the boxes filed once for a wider line (route choice files them for its widest link) measure the same
+    assert over_numbers(cands, width, numbers, digits_grid(numbers, 15.0)).tobytes() == want.tobytes()

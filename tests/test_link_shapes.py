@@ -57,8 +57,9 @@ def test_routes_made_together_are_route_alone_on_random_classes(seed):
 
 
 def test_curves_lowered_together_are_lowered_alone_to_the_bit():
-    """link_geometry.lowered (many curves under the ceiling, off the left wall and above the floor at once) gives
-    below_ceiling's curve for each alone, bit for bit, and lowers those that reach past a wall."""
+    """link_geometry.lowered (many curves under the ceiling, off the left wall and above the floor at once) lowers
+    each as below_ceiling lowers it alone, bit for bit; a lowered curve is its chord plus one share of its arch, its
+    centre line inside every wall and touching one (no more lowered than needed); those inside are left alone."""
     rng = np.random.default_rng(7)
     ends = rng.uniform([20.0, 150.0], [1800.0, 850.0], (400, 2, 2))  # (a chord past a wall has no answer)
     # arches of every size up and down, some far over the title row, the left edge or the caption
@@ -73,6 +74,19 @@ def test_curves_lowered_together_are_lowered_alone_to_the_bit():
     assert together.tobytes() == alone.tobytes()
     moved = (alone != cs).any(axis=(1, 2))
     assert 40 < moved.sum() and (moved <= outside).all()
+    # each moved curve: the chord (the arch's ends, straight) plus a share s in [0, 1) of the arch, the same for
+    # both inner control points, its centre line (at the samples the walls are measured on) inside and at a wall
+    flat = np.stack([a, a + (b - a) / 3, a + (b - a) * 2 / 3, b], axis=1)[moved]
+    arch, got = cs[moved] - flat, alone[moved] - flat
+    share = (got[:, 1:3] * arch[:, 1:3]).sum(axis=(1, 2)) / (arch[:, 1:3] ** 2).sum(axis=(1, 2))
+    assert ((0.0 <= share) & (share < 1.0)).all()
+    assert np.allclose(got, share[:, None, None] * arch, atol=1e-6)
+    line = g._BERNSTEIN @ alone[moved]  # [k, S + 1, 2]
+    top, left, bottom = g.CEILING + width / 2, g.LEFT_WALL + width / 2, g.FLOOR - width / 2
+    assert (line[..., 1] >= top - 1e-6).all() and (line[..., 0] >= left - 1e-6).all()
+    assert (line[..., 1] <= bottom + 1e-6).all()
+    gap = np.minimum(np.minimum(line[..., 1].min(1) - top, line[..., 0].min(1) - left), bottom - line[..., 1].max(1))
+    assert (gap < 1e-6).all()  # lowered just enough: touching a wall
 
 
 def test_links_default_routes_made_together_are_link_curve_alone():

@@ -131,24 +131,20 @@ def below_ceiling(c: tuple[Point, Point, Point, Point], width: float) -> tuple[P
     line) rises above CEILING into the title row or runs off the canvas's left edge (LEFT_WALL: a link down a
     4:3 class's first column bows left of the desks, past x = 0 on a PPTX picture: teacher7 L3). A far desk's
     arch up from a row below grows with the link's length. The control points move linearly with the arch
-    (curve's offset and loop radius), so lowering by a factor s is the chord's curve plus s times the arch."""
+    (curve's offset and loop radius), so lowering by a factor s is the chord's curve plus s times the arch:
+    lowered's, for this one curve (review20 #5: the scalar twin it kept was held equal to it only by a test)."""
     top, left, bottom = CEILING + width / 2, LEFT_WALL + width / 2, FLOOR - width / 2
     if (min(p[1] for p in c) > top + 1e-6 and min(p[0] for p in c) > left + 1e-6
             and max(p[1] for p in c) < bottom - 1e-6):
         return c  # the curve lies within its control points' box (the margin: rounding)
-    (ax, ay), (bx, by) = c[0], c[3]
-    flat = ((ax, ay), (ax + (bx - ax) / 3, ay + (by - ay) / 3), (ax + (bx - ax) * 2 / 3, ay + (by - ay) * 2 / 3),
-            (bx, by))  # the arch at 0: the straight chord
-    s = min(_room(c, flat, 1, top), _room(c, flat, 0, left), _room(c, flat, 1, bottom, below=True))
-    if s >= 1.0:
-        return c
-    return tuple((fx + s * (cx - fx), fy + s * (cy - fy)) for (fx, fy), (cx, cy) in zip(flat, c))
+    (a, b), (c_, d), (e, f), (g, h) = lowered(np.array([c], np.float64), width)[0].tolist()
+    return (a, b), (c_, d), (e, f), (g, h)
 
 
 def lowered(cs: np.ndarray, width) -> np.ndarray:
-    """below_ceiling for [k, 4, 2] curves (of one width, or [k] widths) at once, each lowered as below_ceiling
-    lowers it alone (the same sums;
-    the Bernstein products as a stacked matmul, which gives the single product's numbers: tests/test_link_shapes.py);
+    """below_ceiling for [k, 4, 2] curves (of one width, or [k] widths) at once: each the chord plus the largest
+    share (0..1) of its arch that keeps the centre line (at TAG_SAMPLES pieces) inside the walls (the Bernstein
+    products as a stacked matmul, so a curve lowered among many is lowered as alone: tests/test_link_shapes.py);
     a curve no share of whose arch keeps it inside (a chord beyond a wall: random desks only) keeps its arch."""
     width = np.broadcast_to(np.asarray(width, np.float64), (len(cs),))
     top, left, bottom = CEILING + width / 2, LEFT_WALL + width / 2, FLOOR - width / 2
@@ -167,23 +163,10 @@ def within(cs: np.ndarray, width) -> np.ndarray:
             & (cs[:, :, 1].max(axis=1) < bottom - 1e-6))
 
 
-def _room(c, flat, axis: int, wall: float, below: bool = False) -> float:
-    """The largest share (0..1) of the arch that keeps the centre line at or beyond `wall` along `axis`
-    (1: y, 0: x; beyond = greater, or smaller when `below`)."""
-    sign = -1.0 if below else 1.0  # a floor is a ceiling of the coordinates turned over
-    wall = sign * wall
-    now = _BERNSTEIN @ (sign * np.asarray([p[axis] for p in c], dtype=np.float64))  # [S + 1] centre-line coordinates
-    if now.min() >= wall:
-        return 1.0
-    chord = _BERNSTEIN @ (sign * np.asarray([p[axis] for p in flat], dtype=np.float64))
-    rise = chord - now  # how far the arch moves each point towards the wall
-    up = rise > 1e-9
-    return float(np.clip(np.min((chord[up] - wall) / rise[up]), 0.0, 1.0))
-
-
 def _rooms(cs: np.ndarray, flat: np.ndarray, axis: int, wall: np.ndarray, below: bool = False) -> np.ndarray:
-    """_room of each of [k, 4, 2] curves and their chords, each with its wall ([k]): [k] (a curve that cannot be
-    kept inside: 1)."""
+    """The largest share (0..1) of the arch of each of [k, 4, 2] curves (over its chord, `flat`) that keeps the
+    centre line at or beyond its wall ([k]) along `axis` (1: y, 0: x; beyond = greater, or smaller when `below`):
+    [k] (a curve that cannot be kept inside: 1)."""
     sign = -1.0 if below else 1.0  # a floor is a ceiling of the coordinates turned over
     wall = sign * wall
     now = np.matmul((sign * cs[:, :, axis])[:, None, :], _BERNSTEIN.T)[:, 0]  # [k, S + 1] centre-line coordinates

@@ -81,6 +81,47 @@ def alongside(cands: np.ndarray, cand_w: float, others: np.ndarray, other_w: np.
     return Filed(others, other_w, cand_w).alongside(cands)
 
 
+class Grid:
+    """Items filed in a grid of CELL px by the cells each covers (c0..c1: [n, 2] first and last cell numbers in x
+    and y), so that a point is measured only against the items filed in its own cell. The cells are numbered on the
+    smallest grid that holds every item's cells; each cell's items are one run of `order` (the items in cell order),
+    found by the cell's number (a point off that grid meets none)."""
+
+    def __init__(self, c0: np.ndarray, c1: np.ndarray):
+        nx, ny = c1[:, 0] - c0[:, 0] + 1, c1[:, 1] - c0[:, 1] + 1
+        per = nx * ny                                                                  # cells each item covers
+        item = np.repeat(np.arange(len(c0)), per)
+        nth = np.arange(len(item)) - np.repeat(np.cumsum(per) - per, per)
+        self.x0c, self.y0c = (int(c0[:, 0].min()), int(c0[:, 1].min())) if len(c0) else (0, 0)
+        self.nxc = int(c1[:, 0].max()) - self.x0c + 1 if len(c0) else 0
+        self.nyc = int(c1[:, 1].max()) - self.y0c + 1 if len(c0) else 0
+        across, down = np.divmod(nth, nx[item])[::-1]  # the cell's place in its item's box
+        cell = ((c0[:, 0] - self.x0c) * self.nyc + (c0[:, 1] - self.y0c))[item] + across * self.nyc + down
+        cells = self.nxc * self.nyc
+        self.first = np.zeros(cells + 2, np.int64)  # cell c's run [first[c], first[c + 1]); number `cells`: off grid
+        np.cumsum(np.bincount(cell, minlength=cells), out=self.first[1:cells + 1])
+        self.first[cells + 1] = self.first[cells]
+        self.order = item[np.argsort(cell)]
+
+    def meet(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+        """For points at x, y ([n] each): how many items each meets ([n]), and (None if none) the running total of
+        those counts ([n]: point i's pairs end there) and each pair's item as its place in `order` ([total])."""
+        qx = np.floor(x / CELL).astype(np.int64) - self.x0c
+        qy = np.floor(y / CELL).astype(np.int64) - self.y0c
+        # (as unsigned, a cell left of or above the grid is beyond it)
+        q = np.where((qx.view(np.uint64) < self.nxc) & (qy.view(np.uint64) < self.nyc), qx * self.nyc + qy,
+                     self.nxc * self.nyc)
+        lo = self.first[q]
+        count = self.first[q + 1] - lo
+        total = int(count.sum())
+        if not total:
+            return count, None, None
+        end = np.cumsum(count)
+        at = np.repeat(lo - (end - count), count)
+        at += np.arange(total)
+        return count, end, at
+
+
 class Filed:
     """Other links' straight pieces filed in a grid of CELL px by the box each covers (grown by the distance
     that counts for a candidate cand_w wide), so that each candidate point is measured only against the pieces
@@ -97,21 +138,8 @@ class Filed:
         r = reach[piece_link]
         c0 = np.floor((np.minimum(a, b) - r[:, None]) / CELL).astype(np.int64)
         c1 = np.floor((np.maximum(a, b) + r[:, None]) / CELL).astype(np.int64)
-        nx, ny = c1[:, 0] - c0[:, 0] + 1, c1[:, 1] - c0[:, 1] + 1
-        per = nx * ny                                                                  # cells each piece covers
-        piece = np.repeat(np.arange(len(a)), per)
-        nth = np.arange(len(piece)) - np.repeat(np.cumsum(per) - per, per)
-        # the cells numbered on the smallest grid that holds every piece's cells; each cell's pieces one run, found
-        # by the cell's number (a point off that grid meets no piece)
-        self.x0c, self.y0c = (int(c0[:, 0].min()), int(c0[:, 1].min())) if len(a) else (0, 0)
-        self.nxc = int(c1[:, 0].max()) - self.x0c + 1 if len(a) else 0
-        self.nyc = int(c1[:, 1].max()) - self.y0c + 1 if len(a) else 0
-        cell = (c0[piece, 0] + nth % nx[piece] - self.x0c) * self.nyc + (c0[piece, 1] + nth // nx[piece] - self.y0c)
-        cells = self.nxc * self.nyc
-        self.first = np.zeros(cells + 2, np.int64)  # cell c's run [first[c], first[c + 1]); number `cells`: off grid
-        np.cumsum(np.bincount(cell, minlength=cells), out=self.first[1:cells + 1])
-        self.first[cells + 1] = self.first[cells]
-        filed = piece[np.argsort(cell)]
+        self.grid = Grid(c0, c1)
+        filed = self.grid.order
         # each filed piece's start, direction, squared length, reach and link, in cell order (a cell's pieces are
         # then read from neighbouring memory), each link's ends; as separate x and y (sums of two, not reductions)
         d = b - a
@@ -127,41 +155,51 @@ class Filed:
         out = np.zeros((k, m), dtype=np.float32)
         if m == 0 or k == 0:
             return out
-        # the candidate points away from their own ends, and the pieces filed in their cells
+        # the candidate points away from their own ends (x * x + y * y > NEAR_END ** 2 is _hypot(x, y) > NEAR_END:
+        # 48 ** 2 is exact, and the root of the next float32 up rounds beyond 48: tests/test_link_routes.py), and the
+        # pieces filed in their cells
         cx, cy = cands[..., 0], cands[..., 1]                                          # [k, P] each
-        own = ((_hypot(cx - cx[:, :1], cy - cy[:, :1]) > NEAR_END)
-               & (_hypot(cx - cx[:, -1:], cy - cy[:, -1:]) > NEAR_END))
-        which = np.flatnonzero(own.reshape(-1))
+        own = _far(cx - cx[:, :1], cy - cy[:, :1]) & _far(cx - cx[:, -1:], cy - cy[:, -1:])
+        which = np.flatnonzero(own)
         wx, wy = cx.reshape(-1)[which], cy.reshape(-1)[which]
-        qx = np.floor(wx / CELL).astype(np.int64) - self.x0c
-        qy = np.floor(wy / CELL).astype(np.int64) - self.y0c
-        cells = self.nxc * self.nyc
-        q = np.where((qx >= 0) & (qx < self.nxc) & (qy >= 0) & (qy < self.nyc), qx * self.nyc + qy, cells)
-        lo = self.first[q]
-        count = self.first[q + 1] - lo
-        total = int(count.sum())
-        if not total:
+        count, end, filed = self.grid.meet(wx, wy)
+        if filed is None:
             return out
-        end = np.cumsum(count)
-        filed = np.repeat(lo - (end - count), count) + np.arange(total)
         px, py = np.repeat(wx, count), np.repeat(wy, count)
         rx, ry = px - self.ax[filed], py - self.ay[filed]
         dx, dy = self.dx[filed], self.dy[filed]
-        t = np.clip((rx * dx + ry * dy) / self.dd[filed], 0.0, 1.0)
-        ex, ey = rx - t * dx, ry - t * dy
-        close = _hypot(ex, ey) < self.r[filed]  # then, of the close pairs only, whether away from the other's ends
+        t = rx * dx  # (rx * dx + ry * dy) / dd clipped to [0, 1], in place
+        t += ry * dy
+        t /= self.dd[filed]
+        np.minimum(np.maximum(t, 0.0, out=t), 1.0, out=t)
+        dx *= t  # rx - t * dx, ry - t * dy, then their length, in place
+        dy *= t
+        rx -= dx
+        ry -= dy
+        rx *= rx
+        ry *= ry
+        rx += ry
+        close = np.sqrt(rx, out=rx) < self.r[filed]  # then, of the close pairs only, whether away from the other's ends
         hit = np.flatnonzero(close)
         link = self.link[filed[hit]]
         hx, hy = px[hit], py[hit]
-        fx, fy = hx - self.x0[link], hy - self.y0[link]
-        gx, gy = hx - self.x1[link], hy - self.y1[link]
-        far = (_hypot(fx, fy) > NEAR_END) & (_hypot(gx, gy) > NEAR_END)
+        far = _far(hx - self.x0[link], hy - self.y0[link]) & _far(hx - self.x1[link], hy - self.y1[link])
         at = np.searchsorted(end, hit[far], "right")                                   # which point (of `which`)
         pairs = sorted_unique(which[at] * m + link[far])                               # (point, link), once each
         kk, mm = pairs // m // n_p, pairs % m
-        step = _hypot(np.diff(cx, axis=1), np.diff(cy, axis=1)).mean(1)             # [k]
+        rows = sorted_unique(kk)  # the mean step of each candidate alongside any (np.diff's differences)
+        sx, sy = cx[rows], cy[rows]
+        step = np.zeros(k, np.float32)
+        step[rows] = _hypot(sx[:, 1:] - sx[:, :-1], sy[:, 1:] - sy[:, :-1]).mean(1)
         np.add.at(out, (kk, mm), step[kk])
         return out
+
+
+def _far(x: np.ndarray, y: np.ndarray) -> np.ndarray:  # _hypot(x, y) > NEAR_END without the root (see alongside)
+    x *= x
+    y *= y
+    x += y
+    return x > NEAR_END * NEAR_END
 
 
 def _hypot(x: np.ndarray, y: np.ndarray) -> np.ndarray:  # _length of vectors given as x and y: the same sums
@@ -188,26 +226,35 @@ def sorted_unique(a: np.ndarray) -> np.ndarray:  # [k] ints -> their distinct va
     return s[np.concatenate(([True], s[1:] != s[:-1]))] if len(s) else s
 
 
-def over_numbers(cands: np.ndarray, width: float, numbers: np.ndarray) -> np.ndarray:
+def over_numbers(cands: np.ndarray, width: float, numbers: np.ndarray, grid: Grid | None = None) -> np.ndarray:
     """How long (px) each candidate line, `width` wide, runs over the cards' numbers ([r, 4] x0, y0, x1, y1 boxes
-    of cells that show digits): [k, P, 2] -> [k]. Each candidate is measured only against the boxes its own
-    bounding box meets (most curves pass near a few of a class's ~50 boxes)."""
+    of cells that show digits): [k, P, 2] -> [k]. The boxes are filed by the cells they cover grown by half the
+    width or more (digits_grid; `grid`, if given, made by it for a width at least this one), so each point is
+    measured only against the boxes of its own cell (a candidate's bounding box meets many of a class's digit
+    boxes that its points pass far from)."""
     if not len(numbers) or not len(cands):
         return np.zeros(len(cands), dtype=np.float32)
     reach = width / 2
-    lo, hi = cands.min(axis=1) - reach, cands.max(axis=1) + reach  # [k, 2]
-    near = ((numbers[None, :, 2] > lo[:, None, 0]) & (numbers[None, :, 0] < hi[:, None, 0])
-            & (numbers[None, :, 3] > lo[:, None, 1]) & (numbers[None, :, 1] < hi[:, None, 1]))  # [k, r]
-    kk, rr = np.nonzero(near)
-    if not len(kk):
+    grid = digits_grid(numbers, width) if grid is None else grid
+    x, y = cands[..., 0].reshape(-1), cands[..., 1].reshape(-1)
+    count, end, at = grid.meet(x, y)
+    if at is None:
         return np.zeros(len(cands), dtype=np.float32)
-    x, y, box = cands[kk, :, 0], cands[kk, :, 1], numbers[rr]  # [p, P], [p, P], [p, 4]
-    dx = np.maximum(np.maximum(box[:, 0, None] - x, 0.0), x - box[:, 2, None])
-    dy = np.maximum(np.maximum(box[:, 1, None] - y, 0.0), y - box[:, 3, None])
-    hits = np.zeros(cands.shape[:2], dtype=np.int32)  # [k, P]: boxes each point is over
-    np.add.at(hits, kk, ((dx * dx + dy * dy) < reach ** 2).astype(np.int32))
+    px, py, box = np.repeat(x, count), np.repeat(y, count), numbers[grid.order[at]]  # [p] each, [p, 4]
+    dx = np.maximum(np.maximum(box[:, 0] - px, 0.0), px - box[:, 2])
+    dy = np.maximum(np.maximum(box[:, 1] - py, 0.0), py - box[:, 3])
+    hits = np.zeros(len(x), dtype=bool)  # whether each point is over some box
+    hits[np.searchsorted(end, np.flatnonzero((dx * dx + dy * dy) < reach ** 2), "right")] = True
     step = _length(np.diff(cands, axis=1)).mean(1)
-    return (hits > 0).sum(axis=1) * step
+    return hits.reshape(cands.shape[:2]).sum(axis=1) * step
+
+
+def digits_grid(numbers: np.ndarray, width: float) -> Grid:
+    """The digit boxes ([r, 4]) filed by the cells each covers grown by half of `width` (and a pixel, for
+    rounding): a point within half the width of a box lies in one of them (over_numbers)."""
+    reach = width / 2 + 1.0
+    return Grid(np.floor((numbers[:, :2] - reach) / CELL).astype(np.int64),
+                np.floor((numbers[:, 2:] + reach) / CELL).astype(np.int64))
 
 
 def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], widths: list[float],
@@ -230,7 +277,9 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
     in `light` (a small class's unlabelled ones) tries only the first two batches of changes, the smallest."""
     numbers = np.zeros((0, 4), np.float32) if numbers is None else np.asarray(numbers, np.float32).reshape(-1, 4)
     w = np.asarray(widths, dtype=np.float32)
-    chosen, left = _place(defaults, variants, w, order, checked, numbers, light)
+    memo: dict = {}  # each link's placing by what is placed before it, shared by the placings below (see _place)
+    digits = digits_grid(numbers, float(w.max())) if len(numbers) and len(w) else None  # (for the widest link)
+    chosen, left = _place(defaults, variants, w, order, checked, numbers, light, memo, digits)
     head, rest = order[:reorder], order[reorder:]
     unread = [i for i in left if i in head]
     # the labelled links' own px, as a reorder of them alone is measured (review18: the unlabelled ones' px were
@@ -243,78 +292,100 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
             break
         k = min(late)
         head = [head[0], head[k]] + [j for j in head[1:] if j != head[k]]
-        left_again = _place(defaults, variants, w, head, checked, numbers, light)[1]
+        left_again = _place(defaults, variants, w, head, checked, numbers, light, memo, digits)[1]
         unread = list(left_again)
         if _summed(left_again.values()) < total:
             total, better = _summed(left_again.values()), head
     if better is not None:  # the rest placed after the better order of the labelled ones
-        chosen = _place(defaults, variants, w, better + rest, checked, numbers, light)[0]
+        chosen = _place(defaults, variants, w, better + rest, checked, numbers, light, memo, digits)[0]
     return chosen
 
 
 def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], w: np.ndarray, order: list[int],
-           checked: list[set[int]], numbers: np.ndarray, light: frozenset[int]) -> tuple[list[int], dict[int, tuple]]:
+           checked: list[set[int]], numbers: np.ndarray, light: frozenset[int],
+           memo: dict | None = None, digits: Grid | None = None) -> tuple[list[int], dict[int, tuple]]:
     """choose's placing in one order: each link's variant, and each link left alongside another or over numbers
     with the px it is left so (its run alongside beyond TOLERANCE, its run over numbers), in the order placed. A
     link is measured as it is placed, against those placed before it and the others' defaults: the links placed
-    first are left the same whatever is placed after them."""
+    first are left the same whatever is placed after them. A link's placing depends only on which variant each
+    link it keeps apart from was given (none: its default), so it is kept in `memo` by those and found there when
+    another placing of the same choice meets them again (a small class's reorders place the heaviest first every
+    time, and the best order is placed once more at the end: teaching model, 12 students, 83 ms a set). `digits`:
+    the digit boxes filed for the widest link (digits_grid), or None."""
     chosen, left = [0] * len(defaults), {}
     have = [i for i, c in enumerate(defaults) if c is not None]
     lines = dict(zip(have, polylines([defaults[i] for i in have]))) if have else {}
-
-    def costs(cands: np.ndarray, runs: np.ndarray) -> list[tuple]:  # [k, P, 2], [k, m] -> cost of each, least best
-        over = over_numbers(cands, w[i], numbers).tolist()
-        top = runs.max(axis=1) if runs.shape[1] else np.zeros(len(runs), np.float32)
-        excess = np.maximum(top - TOLERANCE, 0.0)
-        return list(zip(excess.tolist(), over, top.tolist(), runs.sum(axis=1).tolist()))
-
+    given: dict[int, int] = {}  # link -> the variant it was given (its line then that variant's)
+    memo = {} if memo is None else memo
     for i in order:
         if defaults[i] is None:
             continue
         others = sorted(j for j in checked[i] if j != i and j in lines)
         if not others and not len(numbers):
             continue
-        filed = Filed(np.stack([lines[j] for j in others]) if others else np.zeros((0, SAMPLES + 1, 2), np.float32),
-                      w[others], w[i])
-        cand = polylines([defaults[i]], FINE)
-        first = filed.alongside(cand)
-        best_cost = costs(cand, first)[0]
-        if best_cost[2] <= KEEP and not best_cost[1]:
+        key = (i, tuple(given.get(j, -1) for j in others))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _place_one(i, defaults[i], variants, w, [lines[j] for j in others], others, numbers,
+                                           i in light, digits)
+        best, best_cost, line = found
+        if line is None:  # its default kept
             continue
-        curves = variants(i)  # (a sequence whose curves may be made as a slice of them is asked for)
-        best = 0
-        seen = {defaults[i]}  # a variant that would cross a name tag is drawn as another (link_geometry.route), so many
-        # repeat: an earlier equal curve has the same cost and wins. The bows are made and measured in a few
-        # batches (CHUNKS), then walked one bow at a time as if each had been measured alone: the same choice. A
-        # link that only runs over numbers (a case older choices never met) tries first the variants that most
-        # often keep off them (OFF_NUMBERS)
-        batches = CHUNKS if best_cost[2] > KEEP else OFF_NUMBERS
-        for batch in batches[:2] if i in light else batches:
-            index = [k for group in batch for k in group]  # positions in VARIANTS
-            part = _take(curves, index)
-            new = []
-            for k, c in enumerate(part):
-                if c not in seen:
-                    seen.add(c)
-                    new.append(k)
-            cands = polylines([part[k] for k in new], FINE)
-            cost = dict(zip(new, costs(cands, filed.alongside(cands)))) if new else {}
-            done, start = False, 0
-            for group in batch:  # a group (a bow) at a time, as if each had been measured alone
-                for k in range(start, start + len(group)):
-                    if k in cost and cost[k] < best_cost:
-                        best, best_cost = index[k], cost[k]
-                start += len(group)
-                if not best_cost[0] and not best_cost[1]:
-                    done = True
-                    break
-            if done:
-                break
-        chosen[i] = best
-        lines[i] = polylines(curves[best:best + 1])[0]
+        chosen[i], lines[i], given[i] = best, line, best
         if best_cost[0] or best_cost[1]:
             left[i] = best_cost[:2]
     return chosen, left
+
+
+def _place_one(i: int, default: Curve, variants: Callable[[int], list[Curve]], w: np.ndarray, lines: list[np.ndarray],
+               others: list[int], numbers: np.ndarray, light: bool,
+               digits: Grid | None = None) -> tuple[int, tuple, np.ndarray | None]:
+    """Link i's placing against the lines of the links it keeps apart from (`others`, their [S + 1, 2] polylines):
+    (its variant, that variant's cost, its line; None: the default kept, as it runs alongside none of them for
+    more than KEEP px and over no numbers)."""
+
+    def costs(cands: np.ndarray, runs: np.ndarray) -> list[tuple]:  # [k, P, 2], [k, m] -> cost of each, least best
+        over = over_numbers(cands, w[i], numbers, digits).tolist()
+        top = runs.max(axis=1) if runs.shape[1] else np.zeros(len(runs), np.float32)
+        excess = np.maximum(top - TOLERANCE, 0.0)
+        return list(zip(excess.tolist(), over, top.tolist(), runs.sum(axis=1).tolist()))
+
+    filed = Filed(np.stack(lines) if lines else np.zeros((0, SAMPLES + 1, 2), np.float32), w[others], w[i])
+    cand = polylines([default], FINE)
+    first = filed.alongside(cand)
+    best_cost = costs(cand, first)[0]
+    if best_cost[2] <= KEEP and not best_cost[1]:
+        return 0, best_cost, None
+    curves = variants(i)  # (a sequence whose curves may be made as a slice of them is asked for)
+    best = 0
+    seen = {default}  # a variant that would cross a name tag is drawn as another (link_geometry.route), so many
+    # repeat: an earlier equal curve has the same cost and wins. The bows are made and measured in a few
+    # batches (CHUNKS), then walked one bow at a time as if each had been measured alone: the same choice. A
+    # link that only runs over numbers (a case older choices never met) tries first the variants that most
+    # often keep off them (OFF_NUMBERS)
+    batches = CHUNKS if best_cost[2] > KEEP else OFF_NUMBERS
+    for batch in batches[:2] if light else batches:
+        index = [k for group in batch for k in group]  # positions in VARIANTS
+        part = _take(curves, index)
+        new = []
+        for k, c in enumerate(part):
+            if c not in seen:
+                seen.add(c)
+                new.append(k)
+        cands = polylines([part[k] for k in new], FINE)
+        cost = dict(zip(new, costs(cands, filed.alongside(cands)))) if new else {}
+        done, start = False, 0
+        for group in batch:  # a group (a bow) at a time, as if each had been measured alone
+            for k in range(start, start + len(group)):
+                if k in cost and cost[k] < best_cost:
+                    best, best_cost = index[k], cost[k]
+            start += len(group)
+            if not best_cost[0] and not best_cost[1]:
+                done = True
+                break
+        if done:
+            break
+    return best, best_cost, polylines(curves[best:best + 1])[0]
 
 
 def _summed(costs) -> tuple[float, float]:

@@ -88,7 +88,7 @@ def rows(others: np.ndarray, hub: Rect, header_h: float, gap: float, bow: np.nda
     element (math.hypot for the lengths, as curve's), so every curve is shape's to the bit."""
     ox, oy, ow, oh = (others[:, j] for j in range(4))
     hx, hy, hw, hh = hub
-    clear = width * 0.71 + 1.0  # clear_of
+    clear = clear_of(width)
     x = ox + ow / 2
     off = x - hx - hw / 2
     spread = np.where(np.abs(off) > 1, hx + hw / 2 + np.copysign(SPREAD * hw * np.maximum(0.0, 1 - np.abs(off) / SPAN), off),
