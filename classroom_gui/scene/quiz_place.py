@@ -202,13 +202,16 @@ def layouts(quiz: dict, letters: str, font_scale: float, widest: float):
 
 
 def answered_place(quiz: dict, letters: str, area: QRectF, taken: list[QRectF], near, font_scale: float,
-                   corner: QRectF, avoid: list[QRectF] = ()) -> Placed:
-    """The answered card: the first of its layouts that has a free place in `area` (nearest `near`), clear of
-    `avoid` too (the board's frame) if a layout of that kind has such a place (teacher16 L1: at 16:9 a card sat
-    10-20 px across the board's top frame; teacher15 M1: saying less to keep off it is worse). With none (no free
-    place even for the answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right corner of `corner`
-    (the caption's: never the chart)."""
-    grids = [FreeGrid(area, [*taken, *avoid]), FreeGrid(area, taken)] if avoid else [FreeGrid(area, taken)]
+                   corner: QRectF, avoid: list[QRectF] = (), spare: list[QRectF] = ()) -> Placed:
+    """The answered card: the first of its layouts that has a free place in `area` (nearest `near`) clear of
+    `taken`, of `spare` (the legend) and of `avoid` (the board's frame); else clear of `taken` and `avoid` only
+    (over the legend); else of `taken` and `spare` only, across the frame. The kinds that ask the question come first, each
+    tried in those three ways before a kind that does not ask it (teacher16 L1: at 16:9 a card sat 10-20 px across
+    the board's top frame; teacher15 M1: saying less to keep off it is worse). With none (no free place even for the
+    answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right corner of `corner` (the caption's:
+    never the chart)."""
+    grids = [FreeGrid(area, [*taken, *spare, *avoid])] + ([FreeGrid(area, [*taken, *avoid])] if spare else []) \
+        + [FreeGrid(area, [*taken, *spare])] if avoid else [FreeGrid(area, [*taken, *spare])]
     last = None
     kinds = [list(same) for _, same in groupby(layouts(quiz, letters, font_scale, area.width()),
                                                key=lambda layout: layout[3] in ASKS)]
