@@ -42,15 +42,14 @@ NO_EFFECT = {
     "the saved weights' precision": ("dtype", "torch_dtype"),
 }
 
-# keys whose only value the app computes faithfully is GPT-2's default; any other value is refused (why: a key of
-# messages/strings, "model.why.…")
+# keys whose only value the app computes faithfully is GPT-2's default; any other value is refused, saying why
 ONLY_DEFAULT = {
-    "add_cross_attention": (False, "model.why.cross_attention_model"),
-    "is_encoder_decoder": (False, "model.why.encoder_decoder"),
-    "tie_encoder_decoder": (False, "model.why.encoder_decoder"),
-    "cross_attention_hidden_size": (None, "model.why.cross_attention"),
-    "pruned_heads": ({}, "model.why.pruned_heads"),
-    "quantization_config": (None, "model.why.quantized"),
+    "add_cross_attention": (False, Phrase("model.why.cross_attention_model")),
+    "is_encoder_decoder": (False, Phrase("model.why.encoder_decoder")),
+    "tie_encoder_decoder": (False, Phrase("model.why.encoder_decoder")),
+    "cross_attention_hidden_size": (None, Phrase("model.why.cross_attention")),
+    "pruned_heads": ({}, Phrase("model.why.pruned_heads")),
+    "quantization_config": (None, Phrase("model.why.quantized")),
 }
 
 _KNOWN = set(HONOURED) | {k for keys in NO_EFFECT.values() for k in keys}
@@ -110,5 +109,5 @@ def check_keys(raw: dict, source: str) -> None:
             default, why = ONLY_DEFAULT[key]
             if value == default or (default == {} and value is None):
                 continue
-            raise ConfigError("model.config.only_default", path=source, setting=key, got=Shown(value), why=Phrase(why))
+            raise ConfigError("model.config.only_default", path=source, setting=key, got=Shown(value), why=why)
         raise ConfigError("model.config.unknown_key", path=source, setting=key)
