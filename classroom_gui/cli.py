@@ -153,7 +153,9 @@ def _report(exc: Exception, where: str, lang: str = "en") -> int:
 
     log = logging.getLogger(LOGGER)
     log.debug("%s failed", where, exc_info=exc)
-    if isinstance(exc, (InputError, CheckpointError, CliError, OSError)):
+    if isinstance(exc, CheckpointError):  # a model folder's refusal, in --lang
+        said = exc.phrase.said(lang)
+    elif isinstance(exc, (InputError, CliError, OSError)):
         said = str(exc)
     elif isinstance(exc, MemoryError):
         said = text(lang, "cli.memory")
@@ -210,7 +212,7 @@ def _trace(args: argparse.Namespace) -> int:
     except CheckpointError as exc:
         if args.model is not None:
             raise  # (a missing folder: said in --lang)
-        raise CheckpointError(f"{exc} (the teaching model is missing; pass --model DIR)") from None
+        raise CheckpointError("model.teaching_missing", why=exc.phrase) from None
 
     run = run_sentence(checkpoint, args.text, args.mask)
     say_notices(run, args.lang)

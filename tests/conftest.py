@@ -33,12 +33,13 @@ def checkpoint():
     return load_checkpoint(teaching_model_dir())
 
 
-
 @pytest.fixture(autouse=True)
 def _paints_whole(request):
     """An item's paint() that raises is caught by scene.paint_guard (logged, the item left out), so a test whose
     grab(), repaint() or picture met such a bug would pass: it fails here instead, unless marked `paint_fails` (a
-    test that breaks a paint on purpose)."""
+    test that breaks a paint on purpose). A repaint the test queued has been painted by then: pytest-qt processes
+    Qt's events after each test's call, before fixtures are torn down (review20 #13, checked: a broken paint queued
+    by update() fails the test that queued it)."""
     from classroom_gui.scene import paint_guard
 
     before = paint_guard.failures

@@ -12,7 +12,12 @@ ENGLISH_NAMES_FEWER = frozenset()
 # keys where each language words a file's fault from the fields the code gives (model.limits): English keeps Python's
 # reason and counts bytes from 0; Japanese counts from 1 and gives JSON's line and column, without Python's English
 OWN_WORDING = {"limit.not_utf8": frozenset({"path", "reason", "byte", "nth"}),
-               "limit.json": frozenset({"path", "detail", "line", "col"})}
+               "limit.json": frozenset({"path", "detail", "line", "col"}),
+               # a library's English reason (safetensors, tokenizers) or Python's type name: kept by English only
+               **{key: frozenset({"path", "detail"}) for key in (
+                   "model.not_safetensors", "model.tokenizer.cannot_read", "model.tokenizer.cannot_write",
+                   "model.tokenizer.malformed", "model.tokenizer.unreadable")},
+               "model.config.not_object": frozenset({"path", "got"})}
 
 VOCAB = ("<unk>", "the", "cat", "sat", "on", "mat", ".", "猫", "が", "マット", "の", "上", "に", "座った", "。")
 

@@ -114,7 +114,8 @@ def lean_model(params, folder):
     checkpoint = load_checkpoint(folder)
     model = ClassroomModel(checkpoint)
     model.set_run(prepared_run(checkpoint, " ".join(words[i] for i in IDS), "causal"))
-    assert list(model.run.trace.token_ids) == list(IDS)
+    model.select(rule="causal")  # the class's own rule (review20 #12: under "none" every frame read the other
+    assert list(model.run.trace.token_ids) == list(IDS)  # rule's whole class, never chapter 6's one layer)
     return model
 
 
@@ -143,3 +144,23 @@ def test_a_head_picked_at_one_layer_is_the_head_the_next_classes_keep(params, re
     for mine, theirs in ((other, full(params, "none")), (changed, full(params, edits=(edit,)))):
         for layer, whole in zip(mine.layers, theirs.layers):
             assert np.array_equal(layer.head(3).weights, whole.weights[3])
+
+
+def test_chapter_6_draws_the_other_rule_s_one_layer_with_the_selected_head(params, tmp_path):
+    """review20 #12: the window's usual case, a lean class under its own rule: chapter 6's frames read the other
+    rule's one layer (rules.layer_under, kept beside the trace), not a whole class of that rule; it holds the head
+    the teacher picks, before and after a new pick, with the shares a full forward makes."""
+    from classroom_gui.lesson.cache import cache_of
+    from classroom_gui.lesson.state import frame_at
+
+    model = lean_model(params, tmp_path)
+    lean = model.run.trace
+    mask_step = model.player.timeline.chapter_end("mask")
+    discussion = full(params, "none")
+    for head in (1, 3):
+        model.select(layer=1, head=head, focus=5)
+        frame_at(lean, model.sel, mask_step)
+        assert not rules.has(lean, "none")  # one layer of the other rule, not its whole class
+        key, layer = cache_of(lean)["rule.none.layer"]
+        assert key == 1 and layer.held_head[0] == head and layer.shown == head
+        assert np.array_equal(layer.held_head[1], discussion.layers[1].weights[head])

@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from test_quiz_card_fit import answer_cards
+from test_quiz_card_fit import answer_cards, asked_lines
 from test_quiz_card_place import sentence
 
 LEADING = {"a", "an", "the", "of", "to", "after", "under", "with"}
-
-
-def asked_lines(card, quiz) -> list[str]:
-    said = [line for line in card.lines if line]
-    rows = 1 if card.kind == "question" else -(-len(quiz["choices"]) // (1 + card.paired))
-    return said[:-rows]
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])

@@ -86,3 +86,13 @@ def test_a_mask_edit_is_checked_once_and_still_refused_when_it_leaves_a_student_
     assert refused.value.phrase.key == "edit.deaf_under" and len(calls) == 2
     state.set_spec("v[1,1,3,1]=2.0")  # no mask changed: nothing to check
     assert state.undo() and state.redo() and len(calls) == 2
+
+
+def test_restored_edits_are_checked_once(own, monkeypatch):
+    """review20 #6: restored() checks each mask edit as it keeps it; WhatIf does not check the kept ones again."""
+    calls = []
+    check = whatif_state.whatif.check_masks
+    monkeypatch.setattr(whatif_state.whatif, "check_masks", lambda *a: (calls.append(a[0]), check(*a))[1])
+    state, dropped = restored(own, ["mask[1,3,2]=1", "mask[1,4,2]=1"])
+    assert dropped == [] and len(state.edits) == 2
+    assert [len(edits) for edits in calls] == [1, 2]  # one check as each was kept, none of the two again

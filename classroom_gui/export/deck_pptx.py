@@ -91,7 +91,7 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     from pptx.util import Pt
 
     from ..scene.quiz import asked_box, quiz_text
-    from ..scene.quiz_place import ASKS, PAD_X, PAD_Y, card_lines
+    from ..scene.quiz_place import ASKS, PAD_X, PAD_Y, PAIR_GAP, card_lines
 
     quiz = frame.quiz
     revealed = quiz["answer"] is not None
@@ -102,7 +102,9 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
         # 「B. 「マッ／ト」」 and ✓ alone on a line), with the picture's padding
         said = [line for line in card.lines if line]
         rows = 1 if card.kind == "question" else -(-len(quiz["choices"]) // (1 + card.paired))  # the choices' lines
-        if card.kind in ASKS:  # the question one paragraph, broken where the picture breaks it
+        if card.kind == "question" and card.paired and PAIR_GAP in said[-1]:  # the answer after the question's end
+            said = ["\v".join(said)]
+        elif card.kind in ASKS:  # the question one paragraph, broken where the picture breaks it
             said = ["\v".join(said[:-rows]), *said[-rows:]]
         box, px, wrap, margins = card.box, card.px * PT_PER_PX, False, (PAD_X, PAD_Y)
         question_end = 0 if card.kind in ASKS and "" in card.lines else -1  # the gap under it, as in the picture

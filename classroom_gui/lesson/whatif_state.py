@@ -66,15 +66,16 @@ class WhatIf:
     Undo (Ctrl+Z) walks back, one Change per edit or reset, and `redone` what Redo (Ctrl+Shift+Z, Ctrl+Y) makes
     again, the newest last; a new edit or reset clears `redone`. reset() returns to the model's own class."""
 
-    def __init__(self, own: Trace, edits=(), rules=MASK_RULES):
+    def __init__(self, own: Trace, edits=(), rules=MASK_RULES, checked: bool = False):
         self.own, self.rules = own, tuple(rules)  # the rules the class is drawn under (check_masks)
         self.history: list[Change] = []
         self.redone: list[Change] = []
         self.edits: tuple[whatif.Edit, ...] = ()
         self.trace = own
         self.was_reset = False  # the last change was reset() taking edits away (Ctrl+Z brings them back)
-        if edits:  # edits from outside (restored(): read again, kept as set() would keep them)
-            whatif.check_masks(tuple(edits), list(own.tokens), self.rules)  # the other rule too (lesson.rules.under)
+        if edits:  # edits from outside; `checked`: restored() read them again as set() reads each (_checked)
+            if not checked:
+                whatif.check_masks(tuple(edits), list(own.tokens), self.rules)  # the other rule too (rules.under)
             self._apply(tuple(edits))
 
     @property
@@ -215,7 +216,7 @@ def restored(own: Trace, specs, rules=MASK_RULES) -> tuple[WhatIf, list[whatif.E
         except whatif.EditError as exc:
             dropped.append(exc)
     try:
-        return WhatIf(own, kept, rules), dropped
+        return WhatIf(own, kept, rules, checked=True), dropped  # each checked as it was kept (_kept_with)
     except whatif.EditError as exc:  # not expected after the checks: the model's own class, every edit said left out
         return WhatIf(own, rules=rules), dropped + [exc] * len(kept)
 

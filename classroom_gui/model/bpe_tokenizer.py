@@ -83,7 +83,7 @@ class BPETokenizer:
         path = folder / "tokenizer.json"
         vocab, merges = folder / "vocab.json", folder / "merges.txt"
         if not path.is_file() and not (vocab.is_file() and merges.is_file()):
-            raise TokenizerError(f"{folder}: no tokenizer (expected tokenizer.json, or vocab.json with merges.txt)")
+            raise TokenizerError("model.tokenizer.none", path=str(folder))
         source = path if path.is_file() else vocab
         try:
             settings = _settings(folder)
@@ -94,8 +94,8 @@ class BPETokenizer:
                 tok = _from_json(text)
                 if prefix:
                     if type(tok.pre_tokenizer).__name__ != "ByteLevel":
-                        raise TokenizerError(f"{folder / 'tokenizer_config.json'}: 'add_prefix_space' is true, but "
-                                             f"{path.name} does not split text as GPT-2 does (ByteLevel)")
+                        raise TokenizerError("model.tokenizer.prefix_space", path=str(folder / "tokenizer_config.json"),
+                                             file=path.name)
                     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=True)
             else:
                 parse_json(read_text(vocab, TOKENIZER_BYTES), vocab)  # a clear error for a broken vocab.json
@@ -109,13 +109,13 @@ class BPETokenizer:
             tokenizer = cls(tok, str(source))
             tokenizer._check_words()
         except LimitError as exc:
-            raise TokenizerError(str(exc)) from exc  # (checkpoint.refused keeps its phrase)
+            raise TokenizerError("model.unreadable", why=exc.phrase) from exc  # (checkpoint.refused keeps it)
         except TokenizerError:
             raise
         except BaseException as exc:  # the library raises plain Exception for bad files, and panics
             if not library_failed(exc):
                 raise
-            raise TokenizerError(f"{source}: not a readable tokenizer ({brief(exc)})") from None
+            raise TokenizerError("model.tokenizer.unreadable", path=str(source), detail=brief(exc)) from None
         return tokenizer
 
     def _check_words(self) -> None:
@@ -124,9 +124,9 @@ class BPETokenizer:
         words = self._tok.get_vocab()
         longest = max(words, key=len, default="")
         if len(longest) > MAX_WORD_CHARS:
-            raise TokenizerError(f"{self.source}: a token of {len(longest)} characters (limit {MAX_WORD_CHARS})")
+            raise TokenizerError("model.tokenizer.long_token", path=self.source, n=len(longest), limit=MAX_WORD_CHARS)
         if any(i < 0 for i in words.values()):
-            raise TokenizerError(f"{self.source}: a token has a negative id")
+            raise TokenizerError("model.tokenizer.negative_id", path=self.source)
 
     @property
     def max_id(self) -> int:
@@ -153,7 +153,7 @@ class BPETokenizer:
         except BaseException as exc:  # e.g. WordLevel without an unknown token, or a panic in the library
             if not library_failed(exc):
                 raise
-            raise TokenizerError(f"{self.source}: the tokenizer cannot read this sentence ({brief(exc)})") from None
+            raise TokenizerError("model.tokenizer.cannot_read", path=self.source, detail=brief(exc)) from None
         spans = list(enc.offsets)
         owners: dict[int, list[int]] = {}  # character position -> the tokens holding some of its bytes
         for i, (a, b) in enumerate(spans):
@@ -186,7 +186,7 @@ class BPETokenizer:
         except BaseException as exc:
             if not library_failed(exc):
                 raise
-            raise TokenizerError(f"{self.source}: the tokenizer cannot write these tokens ({brief(exc)})") from None
+            raise TokenizerError("model.tokenizer.cannot_write", path=self.source, detail=brief(exc)) from None
 
 
 def _from_json(text: str):
@@ -209,11 +209,10 @@ def _settings(folder: Path) -> dict:
         return {}
     settings = _small_json(path)
     if not isinstance(settings, dict):
-        raise TokenizerError(f"{path}: expected a JSON object")
+        raise TokenizerError("model.tokenizer.not_object", path=str(path))
     for key in UNREAD_SETTINGS:
         if settings.get(key):
-            raise TokenizerError(f"{path}: '{key}' is true; this app reads GPT-2's tokenizers without it, so its "
-                                 f"ids would differ from the folder's own tokenizer")
+            raise TokenizerError("model.tokenizer.unread_setting", path=str(path), setting=key)
     return settings
 
 
@@ -258,13 +257,12 @@ def _check_tokenizer_json(raw, path: Path) -> None:
     """What the library would accept but we cannot use: a WordLevel model with no unknown token fails on
     every word it does not know."""
     if not isinstance(raw, dict) or not isinstance(raw.get("model"), dict):
-        raise TokenizerError(f"{path}: not a tokenizer.json (no \"model\" object)")
+        raise TokenizerError("model.tokenizer.no_model", path=str(path))
     model = raw["model"]
     if model.get("type") == "WordLevel":
         unk, vocab = model.get("unk_token"), model.get("vocab")
         if not isinstance(vocab, dict) or not isinstance(unk, str) or unk not in vocab:
-            raise TokenizerError(f"{path}: a WordLevel tokenizer needs an unknown token in its vocabulary "
-                                 f"(\"unk_token\"), or every word it does not know is an error")
+            raise TokenizerError("model.tokenizer.word_level", path=str(path))
 
 
 def _small_json(path: Path):
@@ -274,4 +272,4 @@ def _small_json(path: Path):
     try:
         return read_json(path, CONFIG_BYTES)
     except LimitError as exc:
-        raise TokenizerError(str(exc)) from exc  # (checkpoint.refused keeps its phrase)
+        raise TokenizerError("model.unreadable", why=exc.phrase) from exc  # (checkpoint.refused keeps it)

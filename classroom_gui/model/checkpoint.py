@@ -23,11 +23,13 @@ IGNORED_SUFFIXES = (".attn.bias", ".attn.masked_bias")
 FLOAT_DTYPES = {"F16": np.float16, "F32": np.float32, "F64": np.float64}
 
 
-class CheckpointError(ValueError):
-    """A model folder that cannot be used; str() is one sentence naming the file and the problem."""
+class CheckpointError(PhraseError, ValueError):
+    """A model folder that cannot be used: a key of messages/strings ("model.…") and the values it names, the file
+    first; str() is one English sentence naming the file and the problem, `phrase.said(lang)` the same in any language
+    (the CLI's --lang, the window's)."""
 
 
-class ModelMissing(PhraseError, CheckpointError):
+class ModelMissing(CheckpointError):
     """No model folder at the path (messages/strings "model.missing"), or not one this program reads (not a folder, no
     weights, pickled weights): str() in English, said in any language."""
 
@@ -35,7 +37,7 @@ class ModelMissing(PhraseError, CheckpointError):
         super().__init__(key, path=str(path))
 
 
-class ModelUnreadable(PhraseError, CheckpointError):
+class ModelUnreadable(CheckpointError):
     """A model file beyond a limit of model.limits, or unreadable (a LimitError): its reason said in any language."""
 
     def __init__(self, limit):
@@ -43,12 +45,13 @@ class ModelUnreadable(PhraseError, CheckpointError):
 
 
 def refused(exc: Exception) -> CheckpointError:
-    """The CheckpointError saying `exc` (a ConfigError, a TokenizerError or a LimitError); one that a LimitError
-    caused (its __cause__) keeps that error's phrase, so that the window and the CLI's --lang say it."""
+    """The CheckpointError saying `exc` (a ConfigError, a TokenizerError or a LimitError) in its own words, so that the
+    window and the CLI's --lang say it; one that a LimitError caused (its __cause__) says that error's."""
     from .limits import LimitError
 
     cause = exc if isinstance(exc, LimitError) else exc.__cause__
-    return ModelUnreadable(cause) if isinstance(cause, LimitError) else CheckpointError(str(exc))
+    return ModelUnreadable(cause) if isinstance(cause, LimitError) else CheckpointError(exc.phrase.key,
+                                                                                        **exc.phrase.values)
 
 
 @dataclass
@@ -92,8 +95,8 @@ def load_tokenizer(folder: Path, config: GPTConfig):
         if ClassroomTokenizer.is_classroom_folder(folder):
             tokenizer = ClassroomTokenizer.load(folder)
             if len(tokenizer) != config.vocab_size:
-                raise CheckpointError(f"{folder / TOKENIZER}: {len(tokenizer)} words, but {CONFIG} says "
-                                      f"vocab_size {config.vocab_size}")
+                raise CheckpointError("model.vocab.words", path=str(folder / TOKENIZER), n=len(tokenizer),
+                                      vocab=config.vocab_size)
             return tokenizer
         from .bpe_tokenizer import BPETokenizer
 
@@ -101,11 +104,9 @@ def load_tokenizer(folder: Path, config: GPTConfig):
     except TokenizerError as exc:
         raise refused(exc) from None
     if len(tokenizer) > config.vocab_size:  # a model may pad its vocabulary, never have fewer rows than tokens
-        raise CheckpointError(f"{tokenizer.source}: {len(tokenizer)} tokens, but {CONFIG} says vocab_size "
-                              f"{config.vocab_size}; the tokenizer does not belong to this model")
+        raise CheckpointError("model.vocab.tokens", path=tokenizer.source, n=len(tokenizer), vocab=config.vocab_size)
     if tokenizer.max_id >= config.vocab_size:  # ids are rows of wte: one past the end would be an IndexError
-        raise CheckpointError(f"{tokenizer.source}: a token has id {tokenizer.max_id}, but {CONFIG} says "
-                              f"vocab_size {config.vocab_size}; the tokenizer does not belong to this model")
+        raise CheckpointError("model.vocab.id", path=tokenizer.source, id=tokenizer.max_id, vocab=config.vocab_size)
     tokenizer.rows = config.vocab_size  # the answer may name any row, also those no token names
     return tokenizer
 
@@ -124,8 +125,7 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
     need = 4 * sum(int(np.prod(shape)) for shape in expected.values())  # float32 bytes once loaded
     free = available_memory()
     if free is not None and need > free:
-        raise CheckpointError(f"{path}: the model needs {need / 2**30:.1f} GiB of memory, but only "
-                              f"{free / 2**30:.1f} GiB is free")
+        raise CheckpointError("model.memory_need", path=str(path), need=need / 2**30, free=free / 2**30)
     try:
         with safe_open(str(path), framework="numpy") as f:  # checks the header; the data is read below
             names = list(f.keys())
@@ -138,14 +138,14 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
                 if short.endswith(IGNORED_SUFFIXES):
                     continue
                 if short not in expected:
-                    raise CheckpointError(f"{path}: unexpected tensor '{name}' for a {config.n_layer}-layer GPT-2")
+                    raise CheckpointError("model.tensor.unexpected", path=str(path), name=name, layers=config.n_layer)
                 if short in renamed:
-                    raise CheckpointError(f"{path}: tensor '{short}' appears twice")
+                    raise CheckpointError("model.tensor.twice", path=str(path), name=short)
                 renamed[short] = name
             missing = [n for n in expected if n not in renamed]
             if missing:
-                raise CheckpointError(f"{path}: missing tensor '{missing[0]}'" +
-                                      (f" and {len(missing) - 1} more" if len(missing) > 1 else ""))
+                raise CheckpointError("model.tensor.missing_more" if len(missing) > 1 else "model.tensor.missing",
+                                      path=str(path), name=missing[0], more=len(missing) - 1)
             stored = {}  # name -> (shape, dtype) as the header declares them
             for name in [*renamed.values(), *([tied_head] if tied_head else [])]:
                 sl = f.get_slice(name)
@@ -156,29 +156,29 @@ def load_weights(path: Path, config: GPTConfig) -> dict[str, np.ndarray]:
             for short, name in renamed.items():
                 shape, dtype = stored[name]
                 if shape != expected[short]:
-                    raise CheckpointError(f"{path}: tensor '{name}' has shape {list(shape)}, expected {list(expected[short])}")
+                    raise CheckpointError("model.tensor.shape", path=str(path), name=name, shape=str(list(shape)),
+                                          expected=str(list(expected[short])))
                 if dtype not in FLOAT_DTYPES:
-                    raise CheckpointError(f"{path}: tensor '{name}' has dtype {dtype}; expected F32, F16 or F64")
+                    raise CheckpointError("model.tensor.dtype", path=str(path), name=name, dtype=dtype)
                 array = weights_file.read_float32(
                     data, weights_file.locate(data, start, offsets, name, dtype, shape), dtype, shape)
                 if not weights_file.all_finite(array):
-                    raise CheckpointError(f"{path}: tensor '{name}' contains NaN or Inf")
+                    raise CheckpointError("model.tensor.not_finite", path=str(path), name=name)
                 params[short] = array
             head_shape, head_dtype = stored.get(tied_head, ((), None))
             if tied_head is not None and not (head_dtype in FLOAT_DTYPES and weights_file.same_as(
                     data, weights_file.locate(data, start, offsets, tied_head, head_dtype, head_shape), head_dtype,
                     head_shape, params["wte.weight"])):
                 # transformers 4 ties it to wte and drops it; transformers 5 keeps it: no one answer to compute
-                raise CheckpointError(f"{path}: tensor '{tied_head}' differs from wte although {CONFIG} says "
-                                      f"tie_word_embeddings: true; set it to false to use lm_head.weight")
+                raise CheckpointError("model.tensor.tied", path=str(path), name=tied_head)
     except CheckpointError:
         raise
     except MemoryError:
-        raise CheckpointError(f"{path}: not enough memory to load this model") from None
-    except weights_file.ChangedFile as exc:
-        raise CheckpointError(f"{path}: {exc}; load it again") from None
+        raise CheckpointError("model.no_memory", path=str(path)) from None
+    except weights_file.ChangedFile:
+        raise CheckpointError("model.changed", path=str(path)) from None
     except (SafetensorError, OSError, ValueError, TypeError) as exc:
-        raise CheckpointError(f"{path}: not a readable safetensors file ({exc})") from None
+        raise CheckpointError("model.not_safetensors", path=str(path), detail=str(exc)) from None
     return params
 
 

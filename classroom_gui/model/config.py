@@ -12,9 +12,8 @@ from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ..messages.fit import shortened
 from .activations import ACTIVATION, LEARNED
-from .config_keys import ConfigError, check_keys
+from .config_keys import Code, ConfigError, Shown, check_keys
 from .families import FAMILIES, family, gpt2
 from .functions import score_divisor
 
@@ -68,37 +67,35 @@ class GPTConfig:
     @classmethod
     def from_dict(cls, raw: dict, source: str = "config.json") -> "GPTConfig":
         if not isinstance(raw, dict):
-            raise ConfigError(f"{source}: expected a JSON object, got {type(raw).__name__}")
+            raise ConfigError("model.config.not_object", path=source, got=type(raw).__name__)
         model_type = raw.get("model_type", "gpt2")
         if family(model_type) is None:
-            raise ConfigError(f"{source}: model_type {_show(model_type)} is not a GPT-2-family model "
-                              f"(the classroom computes {', '.join(FAMILIES)})")
+            raise ConfigError("model.config.family", path=source, got=Shown(model_type), families=Code(*FAMILIES))
         values = {}
         for key in ("n_layer", "n_head", "n_embd", "n_positions", "vocab_size"):
             if key not in raw:
-                raise ConfigError(f"{source}: missing key '{key}'")
+                raise ConfigError("model.config.missing_key", path=source, setting=key)
             values[key] = _positive_int(raw[key], key, source)
         check_keys(raw, source)
         act = raw.get("activation_function", "gelu_new")
         if act in LEARNED:
-            raise ConfigError(f"{source}: activation_function '{act}' has learned numbers of its own, which this "
-                              f"app does not load; it computes {', '.join(ACTIVATIONS)}")
+            raise ConfigError("model.config.learned", path=source, act=act, acts=Code(*ACTIVATIONS))
         if act not in ACTIVATIONS:
-            raise ConfigError(f"{source}: activation_function {_show(act)} is not one of {', '.join(ACTIVATIONS)}")
+            raise ConfigError("model.config.activation", path=source, got=Shown(act), acts=Code(*ACTIVATIONS))
         values["activation_function"] = act
         for key in SWITCHES:
             value = raw.get(key, getattr(cls, key))
             if not isinstance(value, bool):
-                raise ConfigError(f"{source}: '{key}' must be true or false, got {_show(value)}")
+                raise ConfigError("model.config.switch", path=source, setting=key, got=Shown(value))
             values[key] = value
         eps = raw.get("layer_norm_epsilon", 1e-5)
         if isinstance(eps, bool) or not isinstance(eps, (int, float)) or not (0 < eps < 1):
-            raise ConfigError(f"{source}: layer_norm_epsilon must be a small positive number, got {_show(eps)}")
+            raise ConfigError("model.config.epsilon", path=source, got=Shown(eps))
         values["layer_norm_epsilon"] = float(eps)
         n_inner = raw.get("n_inner")
         values["n_inner"] = None if n_inner is None else _positive_int(n_inner, "n_inner", source)
         if values["n_embd"] % values["n_head"]:
-            raise ConfigError(f"{source}: n_embd {values['n_embd']} is not divisible by n_head {values['n_head']}")
+            raise ConfigError("model.config.divisible", path=source, n_embd=values["n_embd"], n_head=values["n_head"])
         return cls(**values)
 
     @classmethod
@@ -107,11 +104,11 @@ class GPTConfig:
 
         path = Path(path)
         if not path.is_file():
-            raise ConfigError(f"{path}: file not found")
+            raise ConfigError("model.file_missing", path=str(path))
         try:
             raw = read_json(path, CONFIG_BYTES)  # size, nesting and giant integers checked
         except LimitError as exc:
-            raise ConfigError(str(exc)) from exc  # (checkpoint.refused keeps its phrase)
+            raise ConfigError("model.unreadable", why=exc.phrase) from exc  # (checkpoint.refused keeps it)
         return cls.from_dict(raw, str(path))
 
     def save(self, path: Path) -> None:
@@ -120,16 +117,7 @@ class GPTConfig:
 
 def _positive_int(value, key: str, source: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ConfigError(f"{source}: '{key}' must be a positive integer, got {_show(value)}")
+        raise ConfigError("model.config.positive", path=source, setting=key, got=Shown(value))
     if value > LIMITS[key]:
-        shown = str(value) if value < 10**30 else f"a {len(str(value))}-digit number"
-        raise ConfigError(f"{source}: '{key}' = {shown} is absurdly large (limit {LIMITS[key]})")
+        raise ConfigError("model.config.too_large", path=source, setting=key, got=Shown(value), limit=LIMITS[key])
     return value
-
-
-def _show(value) -> str:
-    """A value for a message: its repr, cut to 40 columns (a config may hold a 4,000-digit number)."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
-        return f"a {len(str(abs(value)))}-digit number"
-    text = repr(value) if not isinstance(value, (list, dict)) else type(value).__name__
-    return shortened(text, 40)

@@ -6,6 +6,11 @@ pretend to compute the folder faithfully. README.md lists the same tables for us
 """
 from __future__ import annotations
 
+import json
+
+from ..messages.fit import shortened
+from ..messages.phrase import Phrase, PhraseError
+from ..messages.strings import quote, text
 from .families import gpt2
 
 # read by config.GPTConfig.from_dict and computed by the forward: the family's own list
@@ -37,21 +42,62 @@ NO_EFFECT = {
     "the saved weights' precision": ("dtype", "torch_dtype"),
 }
 
-# keys whose only value the app computes faithfully is GPT-2's default; any other value is refused
+# keys whose only value the app computes faithfully is GPT-2's default; any other value is refused, saying why
 ONLY_DEFAULT = {
-    "add_cross_attention": (False, "cross-attention layers (an encoder-decoder model) are not drawn"),
-    "is_encoder_decoder": (False, "an encoder-decoder model is not a GPT-2"),
-    "tie_encoder_decoder": (False, "an encoder-decoder model is not a GPT-2"),
-    "cross_attention_hidden_size": (None, "cross-attention layers are not drawn"),
-    "pruned_heads": ({}, "pruned heads give layers different numbers of heads, which the class does not seat"),
-    "quantization_config": (None, "quantized weights are not read; save the model in float32 or float16"),
+    "add_cross_attention": (False, Phrase("model.why.cross_attention_model")),
+    "is_encoder_decoder": (False, Phrase("model.why.encoder_decoder")),
+    "tie_encoder_decoder": (False, Phrase("model.why.encoder_decoder")),
+    "cross_attention_hidden_size": (None, Phrase("model.why.cross_attention")),
+    "pruned_heads": ({}, Phrase("model.why.pruned_heads")),
+    "quantization_config": (None, Phrase("model.why.quantized")),
 }
 
 _KNOWN = set(HONOURED) | {k for keys in NO_EFFECT.values() for k in keys}
 
 
-class ConfigError(ValueError):
-    """A config.json that cannot describe a model we can run; the message names the file and the problem."""
+class ConfigError(PhraseError, ValueError):
+    """A config.json that cannot describe a model we can run: a key of messages/strings ("model.config.…") and the
+    values it names, the file first; str() in English, `phrase.said(lang)` in any language."""
+
+
+class Shown:
+    """A config.json value in a message, as JSON writes it (true, null: not Python's True, None), cut to 40 columns
+    (a config may hold a 4,000-digit number): a string in English in its repr ('yes'), a list or object by its
+    kind; in another language quoted as that language quotes a setting's value (「yes」), a number bare."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def said(self, lang: str) -> str:
+        value = self.value
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+            return text(lang, "model.config.digits", n=len(str(abs(value))))
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return shortened(repr(value), 40)
+        if value is None or isinstance(value, bool):
+            shown = json.dumps(value)
+        elif isinstance(value, (list, dict)):
+            shown = type(value).__name__ if lang == "en" else "[…]" if isinstance(value, list) else "{…}"
+        else:
+            shown = repr(value) if lang == "en" else str(value)
+        return shortened(shown, 40) if lang == "en" else quote(lang, shortened(shown, 40))
+
+    def __str__(self) -> str:
+        return self.said("en")
+
+
+class Code:
+    """Names from a file or the program (settings, functions: "gpt2", "relu"): bare in English, quoted in another
+    language (「gelu」), listed with the language's gap."""
+
+    def __init__(self, *names: str):
+        self.names = names
+
+    def said(self, lang: str) -> str:
+        return text(lang, "list.gap").join(n if lang == "en" else quote(lang, n) for n in self.names)
+
+    def __str__(self) -> str:
+        return self.said("en")
 
 
 def check_keys(raw: dict, source: str) -> None:
@@ -63,6 +109,5 @@ def check_keys(raw: dict, source: str) -> None:
             default, why = ONLY_DEFAULT[key]
             if value == default or (default == {} and value is None):
                 continue
-            raise ConfigError(f"{source}: '{key}' = {value!r} cannot be computed here ({why})")
-        raise ConfigError(f"{source}: key '{key}' is not a GPT-2 setting this app knows, so it cannot promise to "
-                          f"compute this model as its authors meant (README: \"Which config.json keys are read\")")
+            raise ConfigError("model.config.only_default", path=source, setting=key, got=Shown(value), why=why)
+        raise ConfigError("model.config.unknown_key", path=source, setting=key)

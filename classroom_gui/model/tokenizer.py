@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages.phrase import PhraseError
 from .tokenizer_failures import brief, library_failed, panic_text_to_log
 
 UNK, MASK = "<unk>", "<mask>"
@@ -29,8 +30,9 @@ LONGEST_RUN = 48  # characters: Japanese written without punctuation for longer 
 PIECE = r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|[!-/:-@\[-`{-~]|[^\sA-Za-z0-9!-/:-@\[-`{-~]+"
 
 
-class TokenizerError(ValueError):
-    """A tokenizer file that cannot be used; the message names the file and the problem."""
+class TokenizerError(PhraseError, ValueError):
+    """A tokenizer file that cannot be used: a key of messages/strings ("model.tokenizer.…") and the values it names,
+    the file first; str() in English, `phrase.said(lang)` in any language."""
 
 
 @dataclass(frozen=True)
@@ -79,17 +81,17 @@ class ClassroomTokenizer:
     def __init__(self, vocab: list[str], n_words: int | None = None, lowercase: bool = True, backend=None):
         vocab = list(vocab)
         if UNK not in vocab:
-            raise TokenizerError(f"the vocabulary has no '{UNK}' token")
+            raise TokenizerError("model.tokenizer.no_unk", unk=UNK)
         if len(set(vocab)) != len(vocab):
-            raise TokenizerError("the vocabulary lists a word twice")
+            raise TokenizerError("model.tokenizer.twice")
         if not all(isinstance(w, str) and w and not any(c.isspace() for c in w) for w in vocab):
-            raise TokenizerError("every vocabulary entry must be text without spaces")
+            raise TokenizerError("model.tokenizer.spaces")
         too_long = next((w for w in vocab if len(w) > MAX_WORD), None)
         if too_long is not None:
-            raise TokenizerError(f"the vocabulary has a word of {len(too_long)} characters (limit {MAX_WORD})")
+            raise TokenizerError("model.tokenizer.long_word", n=len(too_long), limit=MAX_WORD)
         self.n_words = len(vocab) if n_words is None else n_words
         if not 0 < self.n_words <= len(vocab):
-            raise TokenizerError(f"{self.n_words} words is not within the vocabulary's {len(vocab)} entries")
+            raise TokenizerError("model.tokenizer.n_words", n=self.n_words, size=len(vocab))
         self.vocab, self.lowercase = vocab, lowercase
         self._tok = backend or make_backend(vocab, lowercase)
         self.index = {w: i for i, w in enumerate(vocab)}
@@ -115,7 +117,7 @@ class ClassroomTokenizer:
         except BaseException as exc:  # a folder's own tokenizer.json may hold a regex that panics on some text
             if not library_failed(exc):
                 raise
-            raise TokenizerError(f"{self.source}: the tokenizer cannot read this sentence ({brief(exc)})") from None
+            raise TokenizerError("model.tokenizer.cannot_read", path=self.source, detail=brief(exc)) from None
         per_word: dict[int, int] = {}
         for w in enc.word_ids:
             per_word[w] = per_word.get(w, 0) + 1
@@ -175,17 +177,16 @@ class ClassroomTokenizer:
         entry = _classroom_entry(folder / CONFIG_FILE)
         path = folder / TOKENIZER_FILE
         if entry is None or not isinstance(entry.get("words"), int):
-            raise TokenizerError(f"{folder / CONFIG_FILE}: not a classroom tokenizer (no \"classroom\": "
-                                 f"{{\"kind\": \"{KIND}\", \"words\": N}})")
+            raise TokenizerError("model.tokenizer.not_classroom", path=str(folder / CONFIG_FILE), kind=KIND)
         if not path.is_file():
-            raise TokenizerError(f"{path}: file not found (no tokenizer: {CONFIG_FILE} names one)")
+            raise TokenizerError("model.tokenizer.not_found", path=str(path), config=CONFIG_FILE)
         from .limits import TOKENIZER_BYTES, LimitError, parse_json, read_text
 
         try:  # size, nesting and giant integers checked before the Rust library reads it
             text = read_text(path, TOKENIZER_BYTES)
             parse_json(text, path)
         except LimitError as exc:
-            raise TokenizerError(str(exc)) from exc  # (checkpoint.refused keeps its phrase)
+            raise TokenizerError("model.unreadable", why=exc.phrase) from exc  # (checkpoint.refused keeps it)
         try:
             backend = Tokenizer.from_str(text)
             # padding and truncation are for batches of training text; here they could only pad one sentence
@@ -202,13 +203,13 @@ class ClassroomTokenizer:
         except BaseException as exc:  # the library raises plain Exception for a malformed file, and panics
             if not library_failed(exc):
                 raise
-            raise TokenizerError(f"{path}: malformed, not a readable tokenizer ({brief(exc)})") from None
+            raise TokenizerError("model.tokenizer.malformed", path=str(path), detail=brief(exc)) from None
         if None in vocab:
-            raise TokenizerError(f"{path}: the vocabulary's ids have gaps")
+            raise TokenizerError("model.tokenizer.gaps", path=str(path))
         try:
             return cls(vocab, entry["words"], bool(entry.get("lowercase", True)), backend)
         except TokenizerError as exc:
-            raise TokenizerError(f"{path}: {exc}") from None
+            raise TokenizerError("model.tokenizer.in_file", path=str(path), why=exc.phrase) from None
 
 
 def _plain(c: str) -> str:
@@ -227,6 +228,6 @@ def _classroom_entry(path: Path) -> dict | None:
     try:
         raw = read_json(path, CONFIG_BYTES)
     except LimitError as exc:
-        raise TokenizerError(str(exc)) from exc  # (checkpoint.refused keeps its phrase)
+        raise TokenizerError("model.unreadable", why=exc.phrase) from exc  # (checkpoint.refused keeps it)
     entry = raw.get("classroom") if isinstance(raw, dict) else None
     return entry if isinstance(entry, dict) and entry.get("kind") == KIND else None

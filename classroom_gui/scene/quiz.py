@@ -27,8 +27,10 @@ def asked_box(canvas) -> QRectF:
 def shown_by_answer(scene) -> list[QRectF]:
     """Where `scene` (holding its frame) draws what an answer is read from, canvas pixels: every seat and drawn
     desk (its name, cards and badge), the links' share labels, the board's lines as far down as they reach, its
-    strips and chart (with its heading), the words of the title, legend and notes, and the caption's whole box with
-    the narration in it (teacher15 M1: a card clear of the narration's words ran into its box at 11 students, 4:3)."""
+    strips and chart (with its heading), the words of the title and notes, and the caption's whole box with the
+    narration in it (teacher15 M1: a card clear of the narration's words ran into its box at 11 students, 4:3). The
+    cards' colour key (the legend) is not: answer_card keeps off it unless that would put the card across the
+    board's frame."""
     out = [QRectF(s.x, s.y, s.w, s.h) for s in scene.frame.students]
     out += [d.sceneBoundingRect() for d in scene.desks if d.isVisible()]
     out += [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
@@ -40,7 +42,6 @@ def shown_by_answer(scene) -> list[QRectF]:
     out += [c.sceneBoundingRect() for c in (board.bars, board.beside, board.heatmap) if c.isVisible()]
     if board.chart is not None:
         out.append(board.chart.adjusted(0, -HEADING, 0, 0))
-    out += [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
     out.append(caption_rect(scene.frame.canvas))
     return out + [r for item in (scene.title, scene.narration, scene.notices) for r in item.words()]
 
@@ -55,16 +56,18 @@ def frame_sides(scene) -> list[QRectF]:
 
 
 def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
-    """The answered card for `scene`'s frame: the most it can say (question and choices, the choices, the answer
-    alone) at 24 px or more, in the free place nearest the board's middle (below its lines, a free classroom cell,
-    a corner of the title row or the caption); never over the chart; across the board's frame only when saying as
-    much off it has no place (teacher16 L1)."""
+    """The answered card for `scene`'s frame: the most it can say (question and choices, the question and its
+    answer, the choices, the answer alone) at 24 px or more, in the free place nearest the board's middle (below its
+    lines, a free classroom cell, the title row, a corner of the caption); never over the chart; over the legend
+    only where that keeps it off the board's frame, and across the frame only when saying as much off it has no
+    place (teacher16 L1; tidyr: at 4:3 the title row beside the title is free only over the legend)."""
     canvas = scene.frame.canvas
     x, y, bw, bh = canvas.board
     area = QRectF(12, 12, canvas.width - 24, canvas.height - 24)
     near = (x + bw / 2, y + bh / 2)
+    legend = [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
     return answered_place(quiz, quiz["marks"], area, shown_by_answer(scene), near, font_scale, caption_rect(canvas),
-                          frame_sides(scene))
+                          frame_sides(scene), legend)
 
 
 def quiz_text(quiz: dict) -> str:
@@ -87,6 +90,8 @@ def show_quiz(scene, frame, th) -> None:
     if revealed:
         card = scene.quiz_card = answer_card(scene, frame.quiz, th.font_scale)  # kept: the PPTX box reads it
         box, text, most, least = card.box, "\n".join(card.lines), card.px, card.px
+        if scene.legend.isVisible() and box.intersects(scene.legend.area):  # a card over the legend hides it (not a
+            scene.legend.setVisible(False)  # part of it at either side); the next frame shows it again
     else:
         box, most, least = asked_box(frame.canvas), MOST_PX * th.font_scale, 20
         fm = QFontMetricsF(fonts.font(most))  # the question broken between phrases at its biggest size

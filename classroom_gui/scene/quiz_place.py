@@ -21,7 +21,7 @@ from .board_wrap import NO_LINE_START, wrapped
 
 CELL = 6.0              # the free-place grid, canvas pixels
 CLEAR = 6.0             # the card keeps this far from anything it must not cover
-PAD_X, PAD_Y = 20.0, 12.0  # the answered card's text inside its panel (narrow enough for a free desk's place)
+PAD_X, PAD_Y = 20.0, 10.0  # the answered card's text inside its panel (narrow enough for a free desk's place)
 MOST_PX, LEAST_PX = 44, 24  # the answered card's text (review17: 21 px at 4:3 read ~15 px on a projector)
 SIZES = tuple(range(MOST_PX, LEAST_PX - 1, -4))  # 44, 40, ... 24
 WIDTHS = (960, 800, 680, 560, 460, 380, 320, 260, 220, 190, 160)  # the text's widths below its one-line width: a narrower,
@@ -46,8 +46,11 @@ KINDS = ("whole", "question", "choices", "answer")  # the question and the choic
 # asked on the slide before); the answer's choice alone: the first that has a free place at LEAST_PX or more
 ASKS = ("whole", "question")  # the kinds that say the question
 # (paired, gap) tried for each kind: one choice a row, then two; a card with its question then both again without
-# the blank line under the question (teacher15 M1: a line shorter, the sum's question fits a free desk's place)
-SHAPES = {"whole": ((False, True), (True, True), (False, False), (True, False)), "question": ((False, True), (False, False)),
+# the blank line under the question (teacher15 M1: a line shorter, the sum's question fits a free desk's place); a
+# "question" card paired says the marked choice on the question's last line, PAIR_GAP after it (tidyr: one line of
+# 24 px fits the title row beside the title at 16:9, off the board's frame)
+SHAPES = {"whole": ((False, True), (True, True), (False, False), (True, False)),
+          "question": ((False, True), (False, False), (True, False)),
           "choices": ((False, True), (True, True)), "answer": ((False, True),)}
 
 
@@ -56,6 +59,8 @@ def card_lines(quiz: dict, letters: list[str], paired: bool, space: str = "  ", 
     after each letter and before ✓ (the card's no-break spaces keep a letter and the ✓ on their choice's line). `kind` "question"
     says the question and the marked choice, "choices" leaves the question out, "answer" says the marked choice alone."""
     choices = [f"{letters[i]}{space}{c}" + (f"{space}✓" if quiz["answer"] == i else "") for i, c in enumerate(quiz["choices"])]
+    if kind == "question" and paired:  # the question with its answer after it, as one text (question_lines)
+        return [quiz["question"] + PAIR_GAP + choices[quiz["answer"]]]
     if kind in ("answer", "question"):
         return [choices[quiz["answer"]]] if kind == "answer" else [quiz["question"], "", choices[quiz["answer"]]]
     if paired:
@@ -141,13 +146,21 @@ def _breaks_of(question: str):
     return word_breaks if " " in question else phrase_breaks
 
 
-def question_lines(lines: list[str], fm: QFontMetricsF, width: float) -> list[str]:
+def question_lines(lines: list[str], fm: QFontMetricsF, width: float, answer: str = "") -> list[str]:
     """A whole card's lines with its question wrapped to `width` between phrases: a text with spaces at its
     spaces (word_breaks), a Japanese one between phrases (phrase_breaks); a phrase wider than the card as the board
     wraps a line (board_wrap: between words, or characters, a 「」 name whole). The lead: the sum's question broke
-    as 「…足す」「と、いくつ…」."""
-    question = lines[0]
-    return [part.strip() for part in wrapped(question, fm, width, _breaks_of(question), indent="")] + lines[1:]
+    as 「…足す」「と、いくつ…」. With `answer` (a paired "question" card: lines[0] ends with PAIR_GAP and it), the
+    answer stays whole, on the question's last line where it fits, else on a line of its own."""
+    question = lines[0][:len(lines[0]) - len(PAIR_GAP + answer)] if answer else lines[0]
+    breaks = _breaks_of(question)
+
+    def with_answer(text: str) -> list[int]:  # `text` is what is left of question + PAIR_GAP + answer
+        start = len(text) - len(PAIR_GAP + answer)
+        return [*breaks(text[:start]), start + len(PAIR_GAP)] if start > 0 else []
+
+    return [part.strip() for part in wrapped(lines[0], fm, width, with_answer if answer else breaks, indent="")] \
+        + lines[1:]
 
 
 def clause_width(question: str, fm: QFontMetricsF) -> float:
@@ -169,9 +182,10 @@ def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float):
             fm = QFontMetricsF(fonts.font(px * font_scale))
             for paired, gap in SHAPES[kind]:
                 given = card_lines(quiz, letters, paired, NO_BREAK, kind)
-                if not gap and kind in ASKS:  # the question straight above its choices: a line shorter (teacher15 M1)
-                    given.remove("")
-                choices = given[1 + gap:] if kind in ASKS else given
+                inline = card_lines(quiz, letters, False, NO_BREAK, "answer")[0] if kind == "question" and paired else ""
+                if not gap and kind in ASKS and not inline:  # the question straight above its choices: a line shorter
+                    given.remove("")  # (teacher15 M1)
+                choices = [inline] if inline else given[1 + gap:] if kind in ASKS else given
                 least = max(fm.horizontalAdvance(c) + 2 for c in choices)
                 if kind in ASKS:
                     least = max(least, clause_width(quiz["question"], fm))
@@ -179,7 +193,7 @@ def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float):
                 for w in sorted({one_line, least, *WIDTHS}, reverse=True):
                     if w > one_line or w < least:
                         continue
-                    lines = question_lines(given, fm, w) if kind in ASKS else given
+                    lines = question_lines(given, fm, w, inline) if kind in ASKS else given
                     used = fm.boundingRect(QRectF(0, 0, w, 1e6), FLAGS, "\n".join(lines))
                     if used.width() > w + 0.5:  # a word longer than the width: this wrap does not hold it
                         continue
@@ -188,17 +202,21 @@ def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float):
 
 
 def answered_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRectF], near, font_scale: float,
-                   corner: QRectF, avoid: list[QRectF] = ()) -> Placed:
-    """The answered card: the first of its layouts that has a free place in `area` (nearest `near`), clear of
-    `avoid` too (the board's frame) if a layout of that kind has such a place (teacher16 L1: at 16:9 a card sat
-    10-20 px across the board's top frame; teacher15 M1: saying less to keep off it is worse). With none (no free
-    place even for the answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right corner of `corner`
-    (the caption's: never the chart)."""
-    grids = [FreeGrid(area, [*taken, *avoid]), FreeGrid(area, taken)] if avoid else [FreeGrid(area, taken)]
+                   corner: QRectF, avoid: list[QRectF] = (), spare: list[QRectF] = ()) -> Placed:
+    """The answered card: the first of its layouts that has a free place in `area` (nearest `near`) clear of
+    `taken`, of `spare` (the legend) and of `avoid` (the board's frame); else clear of `taken` and `avoid` only
+    (over the legend); else of `taken` and `spare` only, across the frame. The kinds that ask the question come first, each
+    tried in those three ways before a kind that does not ask it (teacher16 L1: at 16:9 a card sat 10-20 px across
+    the board's top frame; teacher15 M1: saying less to keep off it is worse). With none (no free place even for the
+    answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right corner of `corner` (the caption's:
+    never the chart)."""
+    grids = [FreeGrid(area, [*taken, *spare, *avoid])] + ([FreeGrid(area, [*taken, *avoid])] if spare else []) \
+        + [FreeGrid(area, [*taken, *spare])] if avoid else [FreeGrid(area, [*taken, *spare])]
     last = None
-    for _, same in groupby(layouts(quiz, letters, font_scale, area.width()), key=lambda layout: layout[3]):
-        same = list(same)
-        for grid in grids:
+    kinds = [list(same) for _, same in groupby(layouts(quiz, letters, font_scale, area.width()),
+                                               key=lambda layout: layout[3] in ASKS)]
+    for same in kinds:  # the kinds that ask (whole, then question), then those that do not: each clear of the
+        for grid in grids:  # frame first, so a card keeps its question off the frame before it shows more choices
             for lines, px, paired, kind, w, h in same:
                 box = grid.place(w, h, near)
                 if box is not None:

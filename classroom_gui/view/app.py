@@ -31,7 +31,7 @@ def run(args) -> int:
         except CheckpointError as exc:
             print(f"classroom-gui: {exc}", file=sys.stderr)
             if folder == teaching_model_dir():
-                _tell(app, str(exc))  # started from a desktop icon, nobody reads stderr
+                _tell(app, exc)  # started from a desktop icon, nobody reads stderr
                 return 2
             # a bad --model: the class opens with the teaching model, and the window says why (teacher6 L6)
             failed = exc
@@ -39,7 +39,7 @@ def run(args) -> int:
                 checkpoint = load_checkpoint(teaching_model_dir())
             except CheckpointError as again:
                 print(f"classroom-gui: {again}", file=sys.stderr)
-                _tell(app, str(exc))
+                _tell(app, exc)
                 return 2
             print("classroom-gui: opening the teaching model instead", file=sys.stderr)
         window = MainWindow(checkpoint)
@@ -71,7 +71,7 @@ def _stop_on_signals(app):
     return wake
 
 
-def _tell(app, message: str) -> None:
+def _tell(app, exc) -> None:
     """The start-up error in a message box, in the language of the saved settings; not without a screen
     (offscreen, as in tests and exports), where a modal box would wait for ever."""
     if app.platformName() in ("offscreen", "minimal"):
@@ -85,4 +85,4 @@ def _tell(app, message: str) -> None:
         lang = settings.load(settings.open_store()).lang
     except Exception:  # the message matters more than its language
         lang = "en"
-    QMessageBox.critical(None, text(lang, "ui.error_title"), message)
+    QMessageBox.critical(None, text(lang, "ui.error_title"), exc.phrase.said(lang))  # a CheckpointError
