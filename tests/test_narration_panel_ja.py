@@ -105,3 +105,21 @@ def test_the_windows_panel_breaks_between_phrases(qtbot, window):
     assert 250 < panel.width() < 500 and panel.height() >= panel.document().size().height()
     wrong, breaks = wrong_breaks(panel)
     assert breaks >= 2 and not wrong, wrong
+
+
+def test_ctrl_c_in_the_panel_copies_its_text_not_the_picture(qtbot, window):
+    """teacher18 M1: Ctrl+A, Ctrl+C in the side panel's narration put the classroom's picture on the clipboard (the
+    window's Copy picture shortcut took the key from the read-only text); with nothing selected there it still does."""
+    from PySide6.QtCore import Qt
+
+    window.show_charts(True)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)  # Ctrl+C is a window shortcut
+    panel = window.narration
+    panel.setFocus()
+    QApplication.clipboard().clear()
+    qtbot.keyClick(panel, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(panel, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    data = QApplication.clipboard().mimeData()
+    assert data.text() == panel.plain_text() and not data.hasImage()
+    assert WORD_JOINER not in data.text()

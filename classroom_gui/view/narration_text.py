@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 from math import ceil
 
-from PySide6.QtCore import QMimeData, QSize, Qt
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit
 
 from ..lesson.strings import WORD_JOINER, unbroken_words
@@ -75,6 +76,16 @@ class NarrationText(QTextEdit):
         data.setText(plain)
         data.setHtml(rich)
         return data
+
+    def event(self, event) -> bool:
+        # read-only, a QTextEdit leaves Ctrl+C and Ctrl+A to the window's shortcuts, and Ctrl+C there copies the
+        # classroom's picture (teacher18 M1): with the text selected here, they are this text's
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Copy) and self.textCursor().hasSelection()
+                or event.matches(QKeySequence.StandardKey.SelectAll)):
+            event.accept()
+            return True
+        return super().event(event)
 
     def hasHeightForWidth(self) -> bool:
         return True
