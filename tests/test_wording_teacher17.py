@@ -15,14 +15,14 @@ def frames(trace, sel, key):
     return [frame_at(trace, sel, timeline.beat_stop(i)) for i, b in enumerate(timeline.beats) if b.key == key]
 
 
-def test_a_student_scoring_itself_is_said_as_its_own_card_answering(checkpoint):
+def test_a_student_scoring_itself_is_said_as_itself_answering(checkpoint):
     trace = run_sentence(checkpoint, SEED, "none").trace
     said = [f.narration for f in frames(trace, Selection(focus=0, lang="ja", rule="none"), "scoring.classmate")]
-    assert said[0].startswith("「猫」の質問には、「猫」自身の自己紹介カードも答えます。スコアは")
+    assert said[0].startswith("「猫」の質問には、「猫」自身も答えます。スコアは")  # jareview3 #6: students answer
     assert said[1].startswith("「猫」の質問に「が」が答えます。")  # a classmate: as before
     english = run_sentence(checkpoint, "The cat sat on the mat", "none").trace
     own = frames(english, Selection(focus=1, lang="en", rule="none"), "scoring.classmate")[1]
-    assert own.narration.startswith('"cat" asks; its own self-introduction card answers too, ')
+    assert own.narration.startswith('"cat" asks, and "cat" itself answers too, ')
 
 
 def test_the_last_seat_hears_everyone_said_in_one_sentence(checkpoint):
