@@ -48,9 +48,20 @@ def test_one_minus_sign_on_a_slide(checkpoint, lang):
         frame = frame_at(trace, sel, timeline.beat_stop(i))
         words = [frame.narration, *frame.board, *(frame.bars.labels if frame.bars else [])]
         for said in words:
-            assert "−∞" not in said and not any(f"−{d}" in said for d in "0123456789"), said
+            assert "−" not in said, said  # U+2212 nowhere: not in -∞, -0.67, nor z - 16.41 (jareview3)
             infinite += "-∞" in said
     assert infinite  # the premise: masked scores are written at all
     from classroom_gui.scene.board_bars import MASKED_BAR
 
     assert MASKED_BAR == "-∞"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_string_writes_the_other_minus_sign(lang):
+    """jareview3: 「HardSwishは−3以下の…」 and the answer and LayerNorm boards' 「z − 16.41」「ノート − 平均」 kept U+2212
+    beside the hand sums' 「… - 0.0355」 and every number's -0.67: one minus sign, the hyphen-minus, in every string."""
+    from classroom_gui.messages.strings import table
+    from classroom_gui.model.activations import RANGE
+
+    assert not [key for key, said in table(lang).items() if "−" in said]
+    assert not [name for name, said in RANGE.items() if "−" in said]
