@@ -15,7 +15,7 @@ from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
 
 NUM = r"-?\d+\.\d+"
-DIVIDE = re.compile(rf"^(.*)[:：]\s*({NUM}) ÷ ({NUM}) ([=≈≒]) ({NUM})$")  # ≈ (ja ≒): no score digits redo it with √d at 4
+DIVIDE = re.compile(rf"^(.*)[:：]\s*({NUM}) ÷ ({NUM}) ([=≈≒]) ({NUM})$")  # ≈ (≒): no score digits redo it with √d at 4
 EXP = re.compile(rf"^(.*)[:：]\s*exp\(({NUM})\) = (-?\d+(?:\.\d+)?)$")  # exp(7.43) = 1686: no decimals
 
 

@@ -258,7 +258,8 @@ def _label_breaks(label: str) -> list[int]:
         inside.append(depth > 0)
         depth += ch in "（("
     return [i for i in range(1, len(label)) if not (inside[i] and inside[i - 1]) and (
-            label[i - 1] == " " or label[i] in "（(" or label[i - 1] == "の" or (kana(label[i - 1]) and "一" <= label[i] <= "龯"))]
+            label[i - 1] == " " or label[i] in "（(" or label[i - 1] == "の"
+            or (kana(label[i - 1]) and "一" <= label[i] <= "龯"))]
 
 
 def _rejoined(label: str, parts: list[str]) -> str:
