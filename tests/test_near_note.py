@@ -5,6 +5,7 @@ beside it; only where such a line is, one symbol per language, and the note neve
 from __future__ import annotations
 
 import dataclasses
+import importlib
 
 import numpy as np
 import pytest
@@ -46,9 +47,8 @@ def test_a_board_explains_its_near_lines_and_only_then(checkpoint, lang, sentenc
         assert not any(other in line for line in frame.board), f"{where}: {frame.board}"  # one symbol a language
         near = [line for line in frame.board if is_near(line)]
         notes = [line for line in frame.board if line.startswith(NOTE[lang])]
-        if frame.beat_key == "listening.merge":  # the reason stands beside the worked number
-            assert not notes and all(line.rstrip().endswith(("cannot redo it)", "ぴったり出ない）")) for line in near), \
-                f"{where}: {near}"
+        if frame.beat_key == "listening.merge":  # the reason in the hand note's line (a line more: smaller type)
+            assert not notes and (text(lang, "board.hand_near") in frame.board) == bool(near), f"{where}: {frame.board}"
         else:
             assert len(notes) == (1 if near else 0), f"{where}: {frame.board}"
             assert not near or frame.board[0].startswith(NOTE[lang]) or frame.beat_key == "softmax.weights", where
@@ -63,14 +63,13 @@ def test_the_note_does_not_set_the_boards_type_smaller(qapp, checkpoint, lang, s
     from classroom_gui.scene.classroom import ClassroomScene
 
     scenes = {c.name: ClassroomScene() for c in (WIDESCREEN, FOUR_THREE)}
-    reasons = (" (these digits cannot redo it)", "（この桁ではぴったり出ない）")
+    plain = {text(lang, "board.hand_near"): text(lang, "board.hand")}
     checked = 0
     try:
         for where, frame in near_boards(checkpoint, lang, sentence):
             if not any(is_near(line) for line in frame.board):
                 continue
-            bare = [line.removesuffix(reasons[0]).removesuffix(reasons[1]) for line in frame.board
-                    if not line.startswith(NOTE[lang])]
+            bare = [plain.get(line, line) for line in frame.board if not line.startswith(NOTE[lang])]
             assert bare != frame.board, where
             for canvas in (WIDESCREEN, FOUR_THREE):
                 scene, px = scenes[canvas.name], {}
@@ -87,12 +86,15 @@ def test_the_note_does_not_set_the_boards_type_smaller(qapp, checkpoint, lang, s
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_shares_board_says_why_where_a_share_is_near(lang):
-    """A row whose shares no exp ÷ sum of its digits gives (shares 0.6 / 0.4 beside scores 1 and 0): its shares
-    board's notes end with the reason; a row every line of which redoes has none."""
+def test_the_shares_board_says_why_where_a_share_is_near(checkpoint, monkeypatch, lang):
+    """A row whose shares no exp ÷ sum of its digits gives (shares 0.6 / 0.4 beside scores 1 and 0, no seed row is
+    such): its shares board says why under its hand note; a row every line of which redoes says nothing of ≈."""
+    trace = run_sentence(checkpoint, "The cat", "none").trace
+    at = timeline_for(trace.n_tokens, trace.config.n_layer).chapter_end("softmax")
     got = softmax_row.shown_softmax(np.array([1.0, 0.0], np.float32), [False, False], np.array([0.6, 0.4], np.float32))
     assert any(got.near)
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
-    assert softmax_row.hand_note(t, got, any(got.near))[-1] == text(lang, "board.near_digits")
-    plain = softmax_row.shown_softmax([1.0, 0.0], [False, False])
-    assert not plain.near and text(lang, "board.near_digits") not in softmax_row.hand_note(t, plain, False)
+    softmax = importlib.import_module("classroom_gui.lesson.chapters.07_softmax")
+    for S, said in ((got, True), (softmax_row.shown_softmax([1.0, 0.0], [False, False]), False)):
+        monkeypatch.setattr(softmax, "shown_row", lambda ctx, S=S: S)
+        board = frame_at(trace, Selection(focus=1, lang=lang, rule="none"), at).board
+        assert any(is_near(line) for line in board) == said == (text(lang, "board.near_digits") in board), board

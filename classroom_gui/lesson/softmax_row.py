@@ -212,13 +212,11 @@ def decimals(text: str) -> int:  # a number's decimals as written ("NaN" and "in
     return len(text.split(".")[1]) if "." in text else 0
 
 
-def hand_note(t, S: ShownSoftmax, near: bool = False) -> list[str]:
-    """The board's note that its arithmetic uses the numbers shown, `t` a Ctx's t, a second line naming the
-    shares' decimals when they are more than SHARE_PLACES (M9: why this board's shares have 4 where others have 3),
-    and, where a line says ≈ (`near`), why: its digits cannot give the model's number exactly (jareview3 #2)."""
+def hand_note(t, S: ShownSoftmax) -> list[str]:
+    """The board's note that its arithmetic uses the numbers shown, `t` a Ctx's t, and a second line naming the
+    shares' decimals when they are more than SHARE_PLACES (M9: why this board's shares have 4 where others have 3)."""
     places = max((decimals(w) for w in S.weights), default=SHARE_PLACES)
-    return ([t("board.hand")] + ([t("board.hand_places", places=places)] if places > SHARE_PLACES else [])
-            + ([t("board.near_digits")] if near else []))
+    return [t("board.hand")] + ([t("board.hand_places", places=places)] if places > SHARE_PLACES else [])
 
 
 def shown_of_head(h, f: int) -> ShownSoftmax:

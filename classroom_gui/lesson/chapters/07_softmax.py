@@ -87,7 +87,8 @@ def weights(ctx, fr: Frame):
     near = S.near or (False,) * len(w)  # ≈: no digits found whose hand share is the model's (softmax_row)
     lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight_near" if near[j] else "board.weight",
                                                             name=ctx.qs(j), e=S.exp[j], total=S.total, w=S.weights[j]))
-    fr.board = hand_note(ctx.t, S, any(near[j] for j in seen)) + lines
+    # and why a line says ≈ (jareview3 #2): a line of its own, as short as the hand note above it (the board's widest)
+    fr.board = hand_note(ctx.t, S) + ([ctx.t("board.near_digits")] if any(near[j] for j in seen) else []) + lines
     fr.bars = exp_bars(ctx, ctx.t("bars.weights"), w, total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
                        from_values=S.exp, morph=ctx.alpha)
     fr.links = [Link(f, j, w[j], "weight", shown[j], value=w[j]) for j in seen]
