@@ -12,6 +12,8 @@ from .strings import quote, text
 
 DECIMAL = re.compile(r"\d\.\d")          # a worked number: a formula in words has none ("2乗", "b_1", ε = 0.00001)
 RESULT = re.compile(r"\s*[-−]?\d")      # what an equation's last "=" gives: a number
+WHOLE = 160  # characters an equation of several board lines may have and still be said whole (teacher18 L3: a sum cut
+# with 「…」 after 4 terms could not be read aloud without the slide); a longer one (a 24-term worked card) is cut
 BOARD_NAMED = 64  # columns of the board's first line the notes quote to say which board it is (ja: 2 a character)
 
 
@@ -73,7 +75,7 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 def _equation(block: list[str]) -> str | None:
     """A block as one equation, worked numbers before its last "=" and a number after it, shortened to its first
-    line and its result when it runs over several lines; None for a formula in words (jareview3: 「標準偏差 = √（…の2乗
+    line and its result when it runs over several lines and more than WHOLE characters; None for a formula in words (jareview3: 「標準偏差 = √（…の2乗
     の平均 + ε）、ε = 0.00001」 and 「隠れユニットの1番目 = xとwの内積 + b_1」 were redone) or a list of numbers."""
     whole = " ".join(line.strip() for line in block)
     if "=" not in whole:
@@ -81,7 +83,7 @@ def _equation(block: list[str]) -> str | None:
     left, right = whole.rsplit("=", 1)
     if not (DECIMAL.search(left) and RESULT.match(right)):
         return None
-    if len(block) == 1:
+    if len(block) == 1 or len(whole) <= WHOLE:
         return whole
     first = " ".join(line.strip() for line in block[:2]) if "=" not in block[0] else block[0].strip()
     return f"{first} … ={right}"
