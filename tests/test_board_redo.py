@@ -161,7 +161,7 @@ def test_a_long_softmax_board_keeps_its_note_and_names_repeated_words_by_seat(ch
     sel = replace(lesson_selection(gallery_of(teaching_model_dir())[0], "ja", rule="none"), focus=0)
     frame = next(frames(trace, sel, prefixes=("softmax.weights",)))
     assert frame.board[0] == text("ja", "board.hand")
-    lines = [line for line in frame.board[1:] if not line.startswith("（割合は")]  # the shares' decimals, if more
+    lines = [line for line in frame.board[1:] if not line.startswith("（")]  # the notes: decimals, rounding, ≈
     assert all(re.match(r"「.+」（\d+番の席）：", line) for line in lines)  # every word here sits twice
     assert frame.narration.count("番の席）") == 2 and "「猫」（1番の席）がいちばんよく聞くのは" in frame.narration
 
