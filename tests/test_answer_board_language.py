@@ -25,7 +25,7 @@ def test_the_answer_board_says_which_word_of_the_other_language_it_left_out(chec
     skipped = [i for i in turn.next_order[:50] if script(trace.vocab[i]) == "en"]
     first = trace.vocab[int(skipped[0])]
     assert probs[skipped[0]] > min(fr.bars.values)  # it would have been listed: the board names it, with its share
-    assert fr.board[-1] == f"英語の単語は入れていません（最高は「{first}」の{probs[skipped[0]]:.3f}）"
+    assert fr.board[-1] == f"英語の単語は省略（いちばん高いのは「{first}」の{probs[skipped[0]]:.3f}）"
     en = at(trace, "answer.softmax", lang="en")
     assert en.board[-1] == f'(English words are not listed; the likeliest: "{first}": {probs[skipped[0]]:.3f})'
 

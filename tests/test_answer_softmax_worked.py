@@ -13,7 +13,7 @@ from classroom_gui.lesson.numbers import temperature_probs
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import run_sentence
 
-WORKED = re.compile(r"exp\(\(([-\d.]+) − ([-\d.]+)\) ÷ ([\d.]+)\) ÷ ([\d,.]+) = ([\d.]+)$")
+WORKED = re.compile(r"exp\(\(([-\d.]+) - ([-\d.]+)\) ÷ ([\d.]+)\) ÷ ([\d,.]+) = ([\d.]+)$")
 
 
 @pytest.fixture(scope="module")

@@ -19,11 +19,11 @@ from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import compute_run
 
 NUM = r"-?\d+\.\d+"
-DIVIDE = re.compile(rf"[:：]\s*({NUM}) ÷ ({NUM}) ([=≈]) ({NUM})$")
+DIVIDE = re.compile(rf"[:：]\s*({NUM}) ÷ ({NUM}) ([=≈≒]) ({NUM})$")
 EXP = re.compile(rf"exp\(({NUM})\) = ({NUM})$")
 MASK = re.compile(rf"[:：]\s*({NUM}) ⇒ ({NUM})$")
 TERM = re.compile(rf"({NUM})×\(?({NUM})\)?")
-RESULT = re.compile(rf"^([=≈]) ({NUM})")
+RESULT = re.compile(rf"^([=≈≒]) ({NUM})")
 SEEDS = (("en", "The cat sat on the mat"), ("ja", "猫がマットの上に座った"))
 STEPS = ("scaling.divide", "softmax.exp", "softmax.sum", "softmax.weights", "mask.future", "listening.merge")
 
@@ -43,12 +43,12 @@ def check_row(trace, sel, at, near) -> None:
     heard = [j for j in range(trace.n_tokens) if not H.mask[f][j]]
     board = {key: [line.strip() for line in frame_at(trace, sel, t).board] for key, t in at.items()}
     scaled = {}
-    for j, line in enumerate(board["scaling.divide"]):
+    for j, line in enumerate(x for x in board["scaling.divide"] if not x.startswith(("(", "（"))):  # not the ≈ note
         score, root, op, result = DIVIDE.search(line).groups()
         assert root == "2.8284", f"{where}: {line}"
         assert score == fmt(H.scores[f][j], places(score)) and result == fmt(H.scaled[f][j], places(result)), where
         assert (hand_divide(score, root, places(result)) == result) == (op == "="), f"{where}: {line}"
-        near["divide"] += op == "≈"
+        near["divide"] += op != "="
         scaled[j] = result
     exps = [EXP.search(line).groups() for line in board["softmax.exp"] if EXP.search(line)]
     assert [x for x, _ in exps] == [scaled[j] for j in heard], where  # exp() of the ÷√d board's results
@@ -63,7 +63,7 @@ def check_row(trace, sel, at, near) -> None:
         assert (e, t) == (dict(zip(heard, (e for _, e in exps)))[j], total), where
         assert share == fmt(H.weights[f][j], places(share)), f"{where}: {m.group(0)} beside the model's {H.weights[f][j]}"
         assert (hand_divide(e, t, places(share)) == share) == (op == "="), f"{where}: {m.group(0)}"
-        near["share"] += op == "≈"
+        near["share"] += op != "="
         shares[j] = share
     assert len(shares) == len(heard), where
     free = rules.under(trace, rules.DISCUSSION).layers[sel.layer].head(sel.head).weights[f]
@@ -96,7 +96,7 @@ def check_listening(board, H, f, shares, where, near) -> None:
         assert value == fmt(own, places(value)), f"{where}: {line} beside the model's {own}"
         exact = sum(Decimal(w) * Decimal(v) for w, v in products)
         assert (op == "=") == (hand_sum([str(exact)], places(value)) == value), f"{where}: {line}"
-        near["context"] += op == "≈"
+        near["context"] += op != "="
         numbers += 1
     assert numbers, where
 

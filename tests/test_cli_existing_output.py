@@ -25,7 +25,7 @@ OLD = b"a hand-edited file, which must survive\n"
 
 @pytest.mark.parametrize("case", COMMANDS)
 @pytest.mark.parametrize("lang, said", [("en", ": already exists; nothing was written (add --force to replace it)"),
-                                        ("ja", "：既にあります。何も書き出していません（置き換えるには--forceを付けてください）。")])
+                                        ("ja", "：すでにあるので、何も書き出していません。上書きするには--forceを付けてください。")])
 def test_an_existing_output_is_refused_and_kept(tmp_path, capsys, case, lang, said):
     args, option, name = COMMANDS[case]
     target = tmp_path / name

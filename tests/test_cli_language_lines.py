@@ -66,7 +66,7 @@ def test_argparse_refusals_are_said_in_the_command_lines_language(capsys, tmp_pa
             (["export", "--text", "猫", "--mask", "foo", "-o", "x.png"],
              "--maskに「foo」は選べません。「none」、「causal」から選んでください。",
              "argument --mask: invalid choice: 'foo' (choose from 'none', 'causal')"),
-            (["trace", "--text", "猫", "--top", "0"], "--top：1以上の整数を書いてください（「0」が指定されました）。",
+            (["trace", "--text", "猫", "--top", "0"], "--top：「0」は使えません。1以上の整数を書いてください。",
              "argument --top: expected a whole number of at least 1, got '0'"),
             (["quiz", "--text", "猫", "--json", json_path, "--layer", "x"], "--layer：「x」は数ではありません。",
              "argument --layer: invalid int value: 'x'")):

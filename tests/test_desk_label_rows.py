@@ -33,6 +33,7 @@ def check_chapter(checkpoint, text, rule, focus, lang, canvas, chapter) -> int:
         for label, lines in labels_shown(scene):
             assert "".join(lines).replace(" ", "") == label.replace(" ", ""), (beat.key, label, lines)
             assert len(lines) <= 2
+            assert all(line.count("（") == line.count("）") for line in lines[:-1]), (beat.key, lines)  # no break in （…）
             wrapped += len(lines) == 2
     return wrapped
 
@@ -52,6 +53,21 @@ def test_the_final_notebooks_label_is_whole_at_4_3_on_the_seeds_desk(qapp, check
     a little lower (layout.SNUG) give the second line its room, every number kept."""
     wrapped = check_chapter(checkpoint, "猫がマットの上に座った", "causal", 6, lang, FOUR_THREE, "answer")
     assert wrapped  # 「レイヤー正規化」「（最後のノート）±6」; "final LayerNorm" "(notebook) ±6" (with its scale, review17)
+
+
+@pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
+def test_the_final_notebooks_label_breaks_before_its_bracket_on_the_seeds_desk(qapp, checkpoint, canvas):
+    """jareview3 #5: at 1920×1080 the seed's label broke 「レイヤー正規化（最後の / ノート）±6」 (after 「の」, inside the
+    brackets); it breaks before the （, as 「マット」（0.33） keeps its （…）, or not at all."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from classroom_gui.scene import fonts
+    from classroom_gui.scene.strip import label_lines
+
+    check_chapter(checkpoint, "猫がマットの上に座った", "causal", 6, "ja", canvas, "answer")
+    label = "レイヤー正規化（最後のノート）±6"
+    inner = QFontMetricsF(fonts.font(16.0, bold=True)).horizontalAdvance("レイヤー正規化（最後の")
+    assert label_lines(label, 16.0, inner + 2) == ("レイヤー正規化", "（最後のノート）±6")
 
 
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])

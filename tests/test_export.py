@@ -91,7 +91,7 @@ def test_deck_pptx_pdf_and_folder(qapp, model, tmp_path):
     assert len(prs.slides) == n_beats
     notes = prs.slides[1].notes_slide.notes_text_frame.text
     narration = next(s for s in prs.slides[1].shapes if s.name == "Narration").text_frame.text
-    assert notes.startswith("指すところ：") and narration not in notes  # not the narration again (teacher17 M2)
+    assert notes.startswith("ここを指す：") and narration not in notes  # not the narration again (teacher17 M2)
     assert cli(model, "deck", "--text", SENTENCE, "--per", "chapter", "-o", str(tmp_path / "d.pdf")) == 0
     assert len(PdfReader(str(tmp_path / "d.pdf")).pages) == 14
     assert cli(model, "deck", "--text", SENTENCE, "--per", "chapter", "--size", "640x360", "-o", str(tmp_path / "pngs")) == 0

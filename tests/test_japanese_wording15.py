@@ -48,7 +48,7 @@ def test_the_score_sentence_ends_politely_and_the_answer_formula_is_half_width(c
     trace = run_sentence(checkpoint, "猫がマットの上に座った", "causal").trace
     assert re.search(r"スコアは-?\d+\.\d\dです。", at(trace, "scoring.classmate", focus=0).narration)
     board = at(trace, "answer.softmax").board
-    assert board[1] == "exp((z − 16.41) ÷ 1.0)を足すと："  # no space before the Japanese (jareview2 #4)
+    assert board[1] == "exp((z - 16.41) ÷ 1.0)を足すと："  # no space before the Japanese (jareview2 #4)
     assert not any(c in line for line in board for c in "（）" if line.startswith("exp"))
 
 

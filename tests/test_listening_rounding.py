@@ -13,7 +13,7 @@ from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import WhatIf
 from classroom_gui.model.sentence import run_sentence
 
-RESULT = re.compile(r"^([=≈]) (-?[\d.]+)$")
+RESULT = re.compile(r"^([=≈≒]) (-?[\d.]+)(?: ?[(（][^)）]*[)）])?$")  # ≈ says why beside it
 
 
 def merge_board(trace, sel):
@@ -29,14 +29,14 @@ def check(board) -> tuple[int, int]:
     """Checks every worked line against the list; returns how many are written at 2 decimals and how many say ≈."""
     listed_at = next(i for i, line in enumerate(board) if line.startswith("["))
     listed = board[listed_at].strip("[]").split(", ")
-    results = [RESULT.match(line) for line in board[:listed_at] if line.startswith(("= ", "≈ "))]
+    results = [RESULT.match(line) for line in board[:listed_at] if line.startswith(("= ", "≈ ", "≒ "))]
     two = near = 0
     for k, m in enumerate(results):
         assert m, board
         op, value = m.groups()
         assert str(Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)) == listed[k], (k, board)
         two += len(value.split(".")[1]) == 2
-        near += op == "≈"
+        near += op != "="
     return two, near
 
 

@@ -173,7 +173,7 @@ def test_a_pptx_quiz_slide_says_its_question_as_text(qapp, tmp_path):
             question = card.split("\n")[0].replace("\v", "")
             assert question.endswith("？") and "\nア  " in card and "イ  " in card  # marked as a Japanese test is
             said = card.replace("\v", "").replace("      ", "\n")  # (two choices a row in a small card)
-            assert notes.startswith(said) and "指すところ：" in notes  # the notes: the card, then where to point
+            assert notes.startswith(said) and "ここを指す：" in notes  # the notes: the card, then where to point
             (answered if "✓" in card else asked).append(question)
     assert asked and answered == asked
     assert min(sizes[True]) >= min(sizes[False]) >= 12, sizes  # as big as the deck's other slides

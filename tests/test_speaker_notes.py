@@ -4,6 +4,8 @@ The notes now say what the slide does not (where to point, one equation of the b
 digits), and the lead stands on the first what-if slide only."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from classroom_gui.lesson.deck import deck_frames
@@ -14,8 +16,9 @@ from classroom_gui.lesson.whatif_state import from_specs, named
 from classroom_gui.model.sentence import run_sentence
 
 SEED = {"ja": "猫がマットの上に座った", "en": "The cat sat on the mat"}
-REDO = {"ja": ("指すところ：", "黒板の数で1つ確かめる：「マット」：3.304 ÷ 9.879 = 0.334", "「猫」の机"),
-        "en": ("Point at: ", 'Redo one on the board: "mat": 12.5535 ÷ 19.8002 = 0.634', 'the desk of "cat"')}
+REDO = {"ja": ("ここを指す：", "確かめ算（黒板の数で）：「マット」：3.304 ÷ 9.879 = 0.334", "「猫」の机", "黒板の「マット」の行"),
+        "en": ("Point at: ", 'Redo one on the board: "mat": 12.5535 ÷ 19.8002 = 0.634', 'the desk of "cat"',
+               'the board\'s line of "mat"')}
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -24,9 +27,10 @@ def test_the_shares_slide_notes_say_where_to_point_and_what_to_redo(checkpoint, 
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     at = next(i for i, b in enumerate(timeline.beats) if b.key == "softmax.weights")
     frame = frame_at(trace, Selection(focus=0 if lang == "ja" else 1, lang=lang, rule="none"), timeline.beat_stop(at))
-    point, redo, desk = REDO[lang]
+    point, redo, desk, line = REDO[lang]
     notes = speaker_notes(frame, lang)
     assert notes[0].startswith(point) and desk in notes[0] and notes[1] == redo
+    assert line in notes[0]  # jareview3: the board's line pointed at is the chart's bar's and the one redone, not 「猫」's
     assert redo.split("：" if lang == "ja" else ": ", 1)[1] in frame.board  # the equation is the board's, digit for digit
     assert frame.narration not in "\n".join(notes)
 
@@ -46,6 +50,10 @@ def test_every_slides_notes_differ_from_its_narration_and_equations_are_the_boar
             equation = notes[1].split("：" if lang == "ja" else ": ", 1)[1]
             first = equation.split(" … ")[0]
             assert any(first.startswith(line.strip()) or line.strip() in first for line in frame.board), (i, equation)
+            worked, result = equation.rsplit("=", 1)  # numbers, not a formula in words (jareview3: slides 27, 28, 30)
+            assert re.search(r"\d\.\d", worked) and re.match(r" -?\d", result), (i, equation)
+            if frame.beat_key in ("softmax.sum", "listening.merge"):  # said whole (teacher18 L3: cut after 4 terms)
+                assert "…" not in equation and equation.replace(" ", "") in "".join(frame.board).replace(" ", ""), equation
     assert redone >= 15  # most steps that work numbers on the board give one to redo
 
 

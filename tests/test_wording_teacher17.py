@@ -15,14 +15,14 @@ def frames(trace, sel, key):
     return [frame_at(trace, sel, timeline.beat_stop(i)) for i, b in enumerate(timeline.beats) if b.key == key]
 
 
-def test_a_student_scoring_itself_is_said_as_its_own_card_answering(checkpoint):
+def test_a_student_scoring_itself_is_said_as_itself_answering(checkpoint):
     trace = run_sentence(checkpoint, SEED, "none").trace
     said = [f.narration for f in frames(trace, Selection(focus=0, lang="ja", rule="none"), "scoring.classmate")]
-    assert said[0].startswith("「猫」の質問には、「猫」自身の自己紹介カードも答えます。スコアは")
+    assert said[0].startswith("「猫」の質問には、「猫」自身も答えます。スコアは")  # jareview3 #6: students answer
     assert said[1].startswith("「猫」の質問に「が」が答えます。")  # a classmate: as before
     english = run_sentence(checkpoint, "The cat sat on the mat", "none").trace
     own = frames(english, Selection(focus=1, lang="en", rule="none"), "scoring.classmate")[1]
-    assert own.narration.startswith('"cat" asks; its own self-introduction card answers too, ')
+    assert own.narration.startswith('"cat" asks, and "cat" itself answers too, ')
 
 
 def test_the_last_seat_hears_everyone_said_in_one_sentence(checkpoint):
@@ -48,9 +48,20 @@ def test_one_minus_sign_on_a_slide(checkpoint, lang):
         frame = frame_at(trace, sel, timeline.beat_stop(i))
         words = [frame.narration, *frame.board, *(frame.bars.labels if frame.bars else [])]
         for said in words:
-            assert "−∞" not in said and not any(f"−{d}" in said for d in "0123456789"), said
+            assert "−" not in said, said  # U+2212 nowhere: not in -∞, -0.67, nor z - 16.41 (jareview3)
             infinite += "-∞" in said
     assert infinite  # the premise: masked scores are written at all
     from classroom_gui.scene.board_bars import MASKED_BAR
 
     assert MASKED_BAR == "-∞"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_string_writes_the_other_minus_sign(lang):
+    """jareview3: 「HardSwishは−3以下の…」 and the answer and LayerNorm boards' 「z − 16.41」「ノート − 平均」 kept U+2212
+    beside the hand sums' 「… - 0.0355」 and every number's -0.67: one minus sign, the hyphen-minus, in every string."""
+    from classroom_gui.messages.strings import table
+    from classroom_gui.model.activations import RANGE
+
+    assert not [key for key, said in table(lang).items() if "−" in said]
+    assert not [name for name, said in RANGE.items() if "−" in said]

@@ -57,7 +57,8 @@ def test_the_top_words_logit_redoes_from_the_board(checkpoint, text, lang):
     redo_logit(" ".join(frame.board), trace, word)
     assert equations(frame.board) == 1 and not redo_board(frame.board)
     said = {"en": ("logit of \"", "x · w = "), "ja": ("のロジット = xとwの内積（バイアスなし）", "xとwの内積 = ")}[lang]
-    assert said[0] in frame.board[0] and ("wte" in " ".join(frame.board))
+    row = {"en": "wte", "ja": "語彙の表の行"}[lang]  # in Japanese, the glossary's word (jareview3: not 「wteの行」)
+    assert said[0] in frame.board[0] and row in " ".join(frame.board)
     assert frame.board[1].startswith("x") and frame.board[2].startswith("w") and frame.board[3].startswith(said[1])
     assert not [line for line in frame.board if line.rstrip().endswith((":", "："))]  # no label with nothing after it
     assert {"en": "= x · w (no bias b is added)", "ja": "= xとwの内積（バイアスなし）"}[lang] in frame.board[0]

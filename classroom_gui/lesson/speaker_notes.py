@@ -10,7 +10,10 @@ from ..messages.fit import shortened
 from .frame import Frame
 from .strings import quote, text
 
-DIGIT = re.compile(r"\d")
+DECIMAL = re.compile(r"\d\.\d")          # a worked number: a formula in words has none ("2乗", "b_1", ε = 0.00001)
+RESULT = re.compile(r"\s*[-−]?\d")      # what an equation's last "=" gives: a number
+WHOLE = 160  # characters an equation of several board lines may have and still be said whole (teacher18 L3: a sum cut
+# with 「…」 after 4 terms could not be read aloud without the slide); a longer one (a 24-term worked card) is cut
 BOARD_NAMED = 64  # columns of the board's first line the notes quote to say which board it is (ja: 2 a character)
 
 
@@ -39,14 +42,19 @@ def pointed(frame: Frame, lang: str) -> list[str]:
     """What to point at on this slide, in the order a speaker would: the asker's desk, the board, the chart."""
     things = [text(lang, "speaker.desk", name=quote(lang, s.text)) for s in frame.students if s.state == "focus"]
     heading = next((line.strip() for line in frame.board if line.strip()[:1] not in ("", "(", "（", "[")), "")
-    if heading:  # the board named by its first line that is no aside and no vector
+    name = about(frame)
+    if heading and _equation([heading]):  # a board of worked lines, one a student: the line of the chart's student
+        # (jareview3: the ÷√d and shares notes pointed at 「猫」's line, the chart's 「マット」 bar and redid 「マット」's)
+        named = name and any(quote(lang, name) in line for line in frame.board)
+        things.append(text(lang, "speaker.board_line", name=quote(lang, name)) if named
+                      else text(lang, "speaker.board_plain"))
+    elif heading:  # the board named by its first line that is no aside and no vector
         heading = heading.rstrip("、,:：")
         heading = shortened(heading, BOARD_NAMED)
         things.append(text(lang, "speaker.board", first=heading))
     elif frame.board:
         things.append(text(lang, "speaker.board_plain"))
     if frame.bars is not None:
-        name = about(frame)
         things.append(text(lang, "speaker.chart_bar", title=frame.bars.title, name=quote(lang, name)) if name
                       else text(lang, "speaker.chart", title=frame.bars.title))
     if frame.edits and any(strip.edited for s in frame.students if s.own_strips() for strip in s.cards):
@@ -66,15 +74,16 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 
 def _equation(block: list[str]) -> str | None:
-    """A block as one equation with digits on both sides of its last "=", shortened to its first line and its
-    result when it runs over several lines; None for a formula in words or a list of numbers."""
+    """A block as one equation, worked numbers before its last "=" and a number after it, shortened to its first
+    line and its result when it runs over several lines and more than WHOLE characters; None for a formula in words (jareview3: 「標準偏差 = √（…の2乗
+    の平均 + ε）、ε = 0.00001」 and 「隠れユニットの1番目 = xとwの内積 + b_1」 were redone) or a list of numbers."""
     whole = " ".join(line.strip() for line in block)
     if "=" not in whole:
         return None
     left, right = whole.rsplit("=", 1)
-    if not (DIGIT.search(left) and DIGIT.search(right)):
+    if not (DECIMAL.search(left) and RESULT.match(right)):
         return None
-    if len(block) == 1:
+    if len(block) == 1 or len(whole) <= WHOLE:
         return whole
     first = " ".join(line.strip() for line in block[:2]) if "=" not in block[0] else block[0].strip()
     return f"{first} … ={right}"

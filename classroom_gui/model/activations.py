@@ -198,4 +198,4 @@ LEARNED = ("prelu", "xielu")
 ACTIVATION = {name: row[0] for name, row in TABLE.items()}
 DISPLAY = {name: row[1] for name, row in TABLE.items()}
 SHAPE = {name: row[2] for name, row in TABLE.items()}
-RANGE = {"sigmoid": "0 … 1", "tanh": "−1 … 1", "laplace": "0 … 1"}  # where a "squash" puts every unit
+RANGE = {"sigmoid": "0 … 1", "tanh": "-1 … 1", "laplace": "0 … 1"}  # where a "squash" puts every unit

@@ -248,11 +248,18 @@ def label_lines(label: str, px: float, room: float) -> tuple[str, ...]:
 
 def _label_breaks(label: str) -> list[int]:
     """Where a label may break between words: at a space, before a bracket, after 「の」, where katakana meet a
-    kanji (「最後のレイヤー」「正規化（ノート）」, not 「…正規」「化…」)."""
+    kanji (「最後のレイヤー」「正規化（ノート）」, not 「…正規」「化…」); never inside brackets (jareview3: 「レイヤー正規化
+    （最後の / ノート）±6」 at 1920×1080, now 「レイヤー正規化 / （最後のノート）±6」, as 「マット」（0.33） keeps its （…）)."""
     def kana(ch: str) -> bool:
         return "ァ" <= ch <= "ヺ" or ch == "ー"
-    return [i for i in range(1, len(label)) if label[i - 1] == " " or label[i] in "（(" or label[i - 1] == "の"
-            or (kana(label[i - 1]) and "一" <= label[i] <= "龯")]
+    depth, inside = 0, []
+    for ch in label:  # inside[i]: label[i] is within a （…） or (…)
+        depth = max(0, depth - (ch in "）)"))
+        inside.append(depth > 0)
+        depth += ch in "（("
+    return [i for i in range(1, len(label)) if not (inside[i] and inside[i - 1]) and (
+            label[i - 1] == " " or label[i] in "（(" or label[i - 1] == "の"
+            or (kana(label[i - 1]) and "一" <= label[i] <= "龯"))]
 
 
 def _rejoined(label: str, parts: list[str]) -> str:

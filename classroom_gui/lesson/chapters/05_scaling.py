@@ -1,6 +1,8 @@
 """Chapter: every score divided by √d (or as the model's config scales), so that the shares stay soft."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
@@ -32,13 +34,30 @@ def divide(ctx, fr: Frame):
     else:
         key = ctx.beat.key if c.scale_attn_weights else "scaling.none"
     fr.narration = ctx.t(key, d=d, sqrt=root, layer=layer)
-    def line(j) -> str:
+    def near(j) -> bool:
         places = len(results[j].split(".")[1]) if "." in results[j] else 0
-        key = "board.scaled" if hand_divide(scores[j], root, places) == results[j] else "board.scaled_near"
+        return hand_divide(scores[j], root, places) != results[j]
+
+    def line(j) -> str:
+        key = "board.scaled_near" if near(j) else "board.scaled"
         return ctx.t(key, name=ctx.q(j), score=scores[j], sqrt=root, scaled=results[j])
     fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), line)
+    if any(map(near, range(len(results)))):  # first, as the softmax board's note: a long list's end is cut off
+        fr.board.insert(0, near_note(ctx, root, H.divisor))
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
                    from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)
+
+
+
+def near_note(ctx, root: str, divisor: float) -> str:
+    """Why a line says ≈ (≒ in Japanese): the divisor as written is rounded (√8 is not 2.8284), named as the
+    narration names it; the digits note where the written divisor is the model's exactly (an integer)."""
+    if Decimal(root) == Decimal(divisor):
+        return ctx.t("board.near_digits")
+    c, d = ctx.trace.config, ctx.trace.config.d_head
+    named = f"√{d} × {ctx.sel.layer + 1}" if c.scale_attn_by_inverse_layer_idx and c.scale_attn_weights else \
+        f"√{d}" if c.scale_attn_weights else str(divisor)
+    return ctx.t("board.near_root", root=named, sqrt=root)
 
 
 STEPS = [Step("divide", 2.5, divide)]

@@ -3,6 +3,8 @@ and each share = exp / sum. A long run of classmates not yet heard (in turn, eve
 class) takes one board line and no bars."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame, Link
@@ -87,7 +89,9 @@ def weights(ctx, fr: Frame):
     near = S.near or (False,) * len(w)  # ≈: no digits found whose hand share is the model's (softmax_row)
     lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight_near" if near[j] else "board.weight",
                                                             name=ctx.qs(j), e=S.exp[j], total=S.total, w=S.weights[j]))
-    fr.board = hand_note(ctx.t, S) + lines
+    # and why a line says ≈ (jareview3 #2): a line of its own, as short as the hand note above it (the board's widest)
+    fr.board = hand_note(ctx.t, S) + ([ctx.t("board.near_digits")] if any(near[j] for j in seen) else []) + \
+        rounded_sum(ctx, [S.weights[j] for j in seen]) + lines
     fr.bars = exp_bars(ctx, ctx.t("bars.weights"), w, total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
                        from_values=S.exp, morph=ctx.alpha)
     fr.links = [Link(f, j, w[j], "weight", shown[j], value=w[j]) for j in seen]
@@ -95,6 +99,16 @@ def weights(ctx, fr: Frame):
         fr.students[j].badge = shown[j]
     fr.heatmap = heatmap(ctx, rows=[f])  # the asker's row of the attention map, now that it has its shares
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.heard(f, best), w=fmt(w[best]))
+
+
+def rounded_sum(ctx, written: list[str]) -> list[str]:
+    """A note where the shares as written do not add up to exactly 1 (teacher18 L1: 0.999 or 1.0001 on the board,
+    while the chart's sum and the quiz say 1.000): their sum and that it is the rounding's."""
+    try:
+        total = sum(Decimal(w) for w in written)
+    except ArithmeticError:
+        return []
+    return [ctx.t("board.shares_rounded", total=str(total))] if total.is_finite() and total != 1 else []
 
 
 STEPS = [Step("exp", 2.5, exp), Step("sum", 2.5, total), Step("weights", 3.0, weights)]

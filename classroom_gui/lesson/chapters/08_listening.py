@@ -77,7 +77,11 @@ def merge(ctx, fr: Frame):  # the arithmetic needs the board's room; the shares 
     S = shown_row(ctx)
     fr.board = mix_lines(ctx, S, seen)
     fr.write_vector(fmt_many(ctx.H.context[f]))
-    fr.board += hand_note(ctx.t, S)
+    near = ctx.t("board.mix_result_near", value="").strip()  # ≈ (≒ in Japanese): a worked number no digits redo
+    said = hand_note(ctx.t, S)
+    if any(line.startswith(near + " ") for line in fr.board):  # says why in the hand note's line: a line more
+        said[0] = ctx.t("board.hand_near")  # would set this tall board's type smaller (jareview3 #2, measured)
+    fr.board += said
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f))
 
 
