@@ -75,6 +75,29 @@ def _pill_w(badge: str, px: float, box: DeskBox, name_left: float) -> float:
     return w
 
 
+def badge_pens(th: Theme, role: str) -> tuple:
+    """(the pill's border pen, its fill, its text's colour) of a badge in the colour of `role`."""
+    return QPen(qcolor(th.role(role)), 2.0), qcolor(th.color("badge")), qcolor(th.color("text"))
+
+
+def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw wide shows it (a slim pill: badge_size)
+    return elide(badge, fonts.font(px, True), bw - px * 0.25)
+
+
+def paint_pill(p: QPainter, b: DeskBox, bw: float, px: float, pens: tuple, text: str) -> None:
+    """A desk's badge pill (bw wide, its text at font px, as badge_size sizes it), with badge_pens' pens,
+    showing text (DeskItem.badge_text: elided where too narrow), in desk coordinates."""
+    bh = px * 1.5
+    top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
+    pill = QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
+    p.setPen(pens[0])
+    p.setBrush(pens[1])
+    p.drawRoundedRect(pill, bh / 2, bh / 2)
+    p.setPen(pens[2])
+    p.setFont(fonts.font(px, True))
+    p.drawText(pill, ALIGN_CENTER, text)
+
+
 def name_room(box: DeskBox, name_left: float, badge_w: float, unknown: bool) -> float:
     """The room of a desk's name beside its seat number, its badge (badge_w wide) and its "?" tag, 4 px from them:
     what fit_name fits the name in and crowded measures it against."""
@@ -354,20 +377,11 @@ class DeskItem(CachedItem):
             p.drawText(tag, ALIGN_CENTER, "?")
 
     def _paint_badge(self, p: QPainter) -> None:
-        b, th = self.box, self.theme
         bw, px = self._badge_size()
         if bw:
-            bh = px * 1.5
-            top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
-            pill = QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
-            p.setPen(QPen(qcolor(th.role(self.badge_role)), 2.0))
-            p.setBrush(qcolor(th.color("badge")))
-            p.drawRoundedRect(pill, bh / 2, bh / 2)
-            p.setPen(qcolor(th.color("text")))
-            p.setFont(fonts.font(px, True))
-            p.drawText(pill, ALIGN_CENTER, self.badge_text())
+            paint_pill(p, self.box, bw, px, badge_pens(self.theme, self.badge_role), self.badge_text())
 
     def badge_text(self) -> str:
         """The badge as its pill shows it: ending in "…" where the pill is too narrow (its tooltip has it)."""
         bw, px = self._badge_size()
-        return elide(self.student.badge, fonts.font(px, True), bw - px * 0.25) if bw else ""  # (a slim pill: badge_size)
+        return pill_text(self.student.badge, bw, px) if bw else ""
