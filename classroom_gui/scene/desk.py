@@ -40,7 +40,7 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
         return max(px * 2.0, min(w, box.w - 2 * box.pad)), px
     least = NAME_MIN * font_scale
     if name and px > least:
-        name_w = QFontMetricsF(fonts.font(least, True)).horizontalAdvance(name)
+        name_w = _bold_advance(name, least)
         small = _pill_w(badge, least, box, name_left)
         left = box.w - name_left - name_w - 4 - box.pad  # the room the name at its least size leaves
         if w > left:  # the name would be cut beside the badge as it is
@@ -68,8 +68,13 @@ def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: f
         font.pixelSize() < round(box.name_px * font_scale) or QFontMetricsF(font).horizontalAdvance(text) > room)
 
 
+@lru_cache(maxsize=4096)
+def _bold_advance(text: str, px: float) -> float:  # kept: a chapter of scores measures each desk's name and badge
+    return QFontMetricsF(fonts.font(px, True)).horizontalAdvance(text)  # (badge_size misses by the hundred)
+
+
 def _pill_w(badge: str, px: float, box: DeskBox, name_left: float) -> float:
-    w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(badge) + px * 1.0
+    w = _bold_advance(badge, px) + px * 1.0
     if box.w - name_left - w - box.pad < NAME_MIN * 2.5:  # a dense class: a slimmer pill leaves the name room
         w -= px * 0.5  # (at 64 desks "mat" and "dog" then fit whole at 16 px, 「マット」 shows 「マ…」, not "…")
     return w
@@ -87,15 +92,22 @@ def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw 
 def paint_pill(p: QPainter, b: DeskBox, bw: float, px: float, pens: tuple, text: str) -> None:
     """A desk's badge pill (bw wide, its text at font px, as badge_size sizes it), with badge_pens' pens,
     showing text (DeskItem.badge_text: elided where too narrow), in desk coordinates."""
-    bh = px * 1.5
-    top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
-    pill = QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
-    p.setPen(pens[0])
-    p.setBrush(pens[1])
-    p.drawRoundedRect(pill, bh / 2, bh / 2)
+    pill = pill_body(p, b, bw, px, pens)
     p.setPen(pens[2])
     p.setFont(fonts.font(px, True))
     p.drawText(pill, ALIGN_CENTER, text)
+
+
+def pill_body(p: QPainter | None, b: DeskBox, bw: float, px: float, pens: tuple) -> QRectF:
+    """The pill paint_pill paints (its rect, in desk coordinates), without its text; p None: only its rect."""
+    bh = px * 1.5
+    top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
+    pill = QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
+    if p is not None:
+        p.setPen(pens[0])
+        p.setBrush(pens[1])
+        p.drawRoundedRect(pill, bh / 2, bh / 2)
+    return pill
 
 
 def name_room(box: DeskBox, name_left: float, badge_w: float, unknown: bool) -> float:
