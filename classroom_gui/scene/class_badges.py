@@ -26,26 +26,27 @@ def lay_badges(ci, image: QImage, badges: list[tuple], look: int, scale: float) 
     np.rint) placed it one desk at a time."""
     b, (ox, oy), role = ci.box, ci._origin, ci.badge_role
     kinds: dict[tuple, int] = {}  # a pill's key -> its number here
-    pills, which, desks = [], [], []  # per pill (key, rect); per badge its pill's number and its desk
+    pills, which, desks = [], [], []  # per pill its rect; per badge its pill's number and its desk
     new = {}  # pills never drawn at this look: painted together (a chapter of scores meets hundreds)
+    found: list[QImage | None] = []  # per pill its picture (None: new)
     for k, s, bw, px in badges:
         key = ("badge", s.badge, bw, px, role, look)
         j = kinds.get(key)
         if j is None:
             j = kinds[key] = len(pills)
             pill = pill_rect(b, bw, px)
-            pills.append((key, pill))
-            if key not in ci._pictures:
+            pills.append(pill)
+            found.append(ci._pictures.pop(key, None))
+            if found[-1] is None:
                 new[key] = (s.badge, bw, px, pill)
+            else:
+                ci._pictures[key] = found[-1]  # (re)inserted last: the least recently used go first
         which.append(j)
         desks.append(k)
     if new:
-        cells.badges_at_once(ci, new, scale)
-    found = []
-    for key, _ in pills:
-        found.append(ci._pictures.pop(key))
-        ci._pictures[key] = found[-1]  # (re)inserted last: the least recently used go first
-    at = np.array([(pill.x(), pill.y()) for _, pill in pills]).reshape(-1, 2)[which]
+        painted = cells.badges_at_once(ci, new, look, scale)
+        found = [painted[key] if f is None else f for key, f in zip(kinds, found)]
+    at = np.array([(pill.x(), pill.y()) for pill in pills]).reshape(-1, 2)[which]
     xs = np.rint((ci._desk_xy[desks, 0] + at[:, 0] - ox) * scale).astype(np.int64).tolist()
     ys = np.rint((ci._desk_xy[desks, 1] + at[:, 1] - oy) * scale).astype(np.int64).tolist()
     opacity = np.minimum(ci._desk_opacity[desks], 1.0).tolist()

@@ -74,11 +74,12 @@ def parts_at_once(ci, todo: dict[tuple, Student], parts: int, crop_at: tuple[int
     ci._trim()
 
 
-def badges_at_once(ci, todo: dict[tuple, tuple[str, float, float, QRectF]], scale: float) -> None:
-    """ClassImage ci's badge pills (key -> (badge, pill width, font px, its picture's rect in desk px)), kept in its
-    pictures, each the bytes a picture of its own shows (scene.class_badges draws them). Painted as DeskItem's
-    paint_pill paints them: the pill without its text (pill_body) painted once per width and font size (and
-    kept), copied into each cell, and only the text painted there, its pens made once for all."""
+def badges_at_once(ci, todo: dict[tuple, tuple[str, float, float, QRectF]], look: int, scale: float) -> dict:
+    """ClassImage ci's badge pills (key -> (badge, pill width, font px, its picture's rect in desk px)) at this look
+    (DeskParts._look), kept in its pictures and returned by key, each the bytes a picture of its own shows
+    (scene.class_badges draws them). Painted as DeskItem's paint_pill paints them: the pill without its text
+    (pill_body) painted once per width and font size (and kept), copied into each cell, and only the text
+    painted there, its pens made once for all."""
     items = list(todo.values())
     sizes = [(math.ceil(pill.width() * scale) + 1, math.ceil(pill.height() * scale) + 1) for *_, pill in items]
     pens = badge_pens(ci.theme, ci.badge_role)
@@ -92,7 +93,7 @@ def badges_at_once(ci, todo: dict[tuple, tuple[str, float, float, QRectF]], scal
                 q.translate(-pill.x(), -pill.y())
                 pill_body(q, ci.box, bw, px, pens)
 
-            key = ("pill", bw, px, ci.badge_role, items[i][3].width(), items[i][3].height(), ci.theme.name, scale)
+            key = ("pill", bw, px, ci.badge_role, look)
             img = ci._kept(key, (pill.width(), pill.height()), scale, paint)
             found = bodies[bw, px] = (img, shells.image_pixels(img))  # (the view lives while img does)
         return found[1]
@@ -105,9 +106,9 @@ def badges_at_once(ci, todo: dict[tuple, tuple[str, float, float, QRectF]], scal
         q.drawText(pill_body(None, ci.box, bw, px, pens), ALIGN_CENTER, pill_text(badge, bw, px))
 
     cell = (max(w for w, _ in sizes), max(h for _, h in sizes))
-    keys = list(todo)
+    keys, painted = list(todo), {}
     for i, img, (cx, cy) in paint_cells(len(items), cell, scale, paint, body):
-        picture = img.copy(cx, cy, *sizes[i])
-        ci._pictures[keys[i]] = picture
+        picture = painted[keys[i]] = ci._pictures[keys[i]] = img.copy(cx, cy, *sizes[i])
         ci._kept_bytes += picture.sizeInBytes()
     ci._trim()
+    return painted
