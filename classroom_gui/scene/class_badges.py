@@ -1,5 +1,6 @@
 """The badge pills of a big class laid over its shells picture (scene.class_parts): each pill is painted once per
-text, width, font size and look (a chapter of scores shows a few hundred texts, of shares a few), all new ones in
+text as shown, width, font size and look (a chapter of scores shows a few hundred scores, at 512 desks cut to a
+few dozen texts such as "-…"; of shares a few), all new ones in
 one painter pass with their pens made once (scene.class_cells.badges_at_once), and kept; every desk's pill is then
 drawn from it, placed in NumPy for the whole class, in one tight loop of QPainter.drawImage (cheaper than laying
 them in NumPy: gathering and blending ~100k pixels took ~4 ms at 512 desks).
@@ -11,6 +12,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from . import class_cells as cells
+from .desk import pill_text
 
 
 def pill_rect(b, bw: float, px: float) -> QRectF:
@@ -30,7 +32,7 @@ def lay_badges(ci, image: QImage, badges: list[tuple], look: int, scale: float) 
     new = {}  # pills never drawn at this look: painted together (a chapter of scores meets hundreds)
     found: list[QImage | None] = []  # per pill its picture (None: new)
     for k, s, bw, px in badges:
-        key = ("badge", s.badge, bw, px, role, look)
+        key = ("badge", pill_text(s.badge, bw, px), bw, px, role, look)  # (as shown: 512 desks' scores are "-…")
         j = kinds.get(key)
         if j is None:
             j = kinds[key] = len(pills)
@@ -38,7 +40,7 @@ def lay_badges(ci, image: QImage, badges: list[tuple], look: int, scale: float) 
             pills.append(pill)
             found.append(ci._pictures.pop(key, None))
             if found[-1] is None:
-                new[key] = (s.badge, bw, px, pill)
+                new[key] = (key[1], bw, px, pill)
             else:
                 ci._pictures[key] = found[-1]  # (re)inserted last: the least recently used go first
         which.append(j)

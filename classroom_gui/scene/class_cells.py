@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QPainter
 from ..lesson.frame import Student
 from . import class_shells as shells
 from . import fonts
-from .desk import ALL, GLOW, badge_pens, pill_body, pill_text
+from .desk import ALL, GLOW, badge_pens, pill_body
 from .items import ALIGN_CENTER
 
 CELL_GAP = 8  # device px between cells: no antialiased edge reaches a neighbour
@@ -75,7 +75,7 @@ def parts_at_once(ci, todo: dict[tuple, Student], parts: int, crop_at: tuple[int
 
 
 def badges_at_once(ci, todo: dict[tuple, tuple[str, float, float, QRectF]], look: int, scale: float) -> dict:
-    """ClassImage ci's badge pills (key -> (badge, pill width, font px, its picture's rect in desk px)) at this look
+    """ClassImage ci's badge pills (key -> (text as shown, pill width, font px, its picture's rect in desk px)) at this look
     (DeskParts._look), kept in its pictures and returned by key, each the bytes a picture of its own shows
     (scene.class_badges draws them). Painted as DeskItem's paint_pill paints them: the pill without its text
     (pill_body) painted once per width and font size (and kept), copied into each cell, and only the text
@@ -103,7 +103,7 @@ def badges_at_once(ci, todo: dict[tuple, tuple[str, float, float, QRectF]], look
         q.translate(-pill.x(), -pill.y())
         q.setPen(pens[2])
         q.setFont(fonts.font(px, True))
-        q.drawText(pill_body(None, ci.box, bw, px, pens), ALIGN_CENTER, pill_text(badge, bw, px))
+        q.drawText(pill_body(None, ci.box, bw, px, pens), ALIGN_CENTER, badge)
 
     cell = (max(w for w, _ in sizes), max(h for _, h in sizes))
     keys, painted = list(todo), {}

@@ -85,8 +85,9 @@ def badge_pens(th: Theme, role: str) -> tuple:
     return QPen(qcolor(th.role(role)), 2.0), qcolor(th.color("badge")), qcolor(th.color("text"))
 
 
+@lru_cache(maxsize=4096)
 def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw wide shows it (a slim pill: badge_size)
-    return elide(badge, fonts.font(px, True), bw - px * 0.25)
+    return elide(badge, fonts.font(px, True), bw - px * 0.25)  # (kept: a big class's pills are keyed by it)
 
 
 def paint_pill(p: QPainter, b: DeskBox, bw: float, px: float, pens: tuple, text: str) -> None:
