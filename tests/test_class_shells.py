@@ -363,28 +363,3 @@ def test_a_badge_kept_for_one_role_is_not_shown_under_another(qapp):
         picture = kept._draw_shells(w, h, 1.0)
         assert np.array_equal(image_pixels(picture), painted_shells(kept, w, h, 1.0)), role
 
-
-def test_badges_equal_their_desks_painted_when_the_kept_pictures_budget_lets_every_pill_go(qapp, big_trace, monkeypatch):
-    """A chapter of scores (a few hundred new pills at once, painted together in cells over their kept bodies) draws
-    the bytes of each badge painted on its own, also when the kept pictures' budget lets each pill go as soon as it
-    is kept (drawn from what was just painted, never looked up again)."""
-    from classroom_gui.scene import class_parts
-    from classroom_gui.scene.class_shells import image_pixels
-    from classroom_gui.scene.classroom import ClassroomScene
-
-    scene = ClassroomScene()
-    timeline = timeline_for(big_trace.n_tokens, big_trace.config.n_layer)
-    beat = next(b for b in timeline.beats if b.key == "scoring.rest")
-    for budget in (1, class_parts.KEPT_BYTES):  # (first: nothing kept before)
-        monkeypatch.setattr(class_parts, "KEPT_BYTES", budget)
-        for focus in (2, 5):
-            scene.set_frame(frame_at(big_trace, Selection(focus=focus, rule="none"), beat.start + beat.duration * 0.9))
-            ci = scene.class_image
-            texts = {s.badge for s in ci.students if s.badge}
-            assert len(texts) > 50, len(texts)  # (a chapter of scores: many texts)
-            r = ci.rect()
-            w, h = math.ceil(r.width() * 0.8333), math.ceil(r.height() * 0.8333)
-            picture = ci._draw_shells(w, h, 0.8333)
-            assert np.array_equal(image_pixels(picture).copy(), painted_shells(ci, w, h, 0.8333)), (budget, focus)
-        kept = sum(key[0] == "badge" for key in ci._pictures)
-        assert kept > 50 if budget > 1 else kept <= 1, (budget, kept)  # (budget 1: the pills let go)
