@@ -15,9 +15,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from ..lesson.frame import Student
 from . import class_shells as shells
-from . import fonts
-from .desk import ALL, GLOW, badge_pens, pill_body
-from .items import ALIGN_CENTER
+from .desk import ALL, GLOW, badge_pens, paint_pill
 
 CELL_GAP = 8  # device px between cells: no antialiased edge reaches a neighbour
 
@@ -75,11 +73,11 @@ def parts_at_once(ci, todo: dict[tuple, Student], parts: int, crop_at: tuple[int
 
 
 def badges_at_once(ci, todo: dict[tuple, tuple[str, float, float, QRectF]], look: int, scale: float) -> dict:
-    """ClassImage ci's badge pills (key -> (text as shown, pill width, font px, its picture's rect in desk px)) at this look
-    (DeskParts._look), kept in its pictures and returned by key, each the bytes a picture of its own shows
-    (scene.class_badges draws them). Painted as DeskItem's paint_pill paints them: the pill without its text
-    (pill_body) painted once per width and font size (and kept), copied into each cell, and only the text
-    painted there, its pens made once for all."""
+    """ClassImage ci's badge pills (key -> (text as shown, pill width, font px, its picture's rect in desk px)) at
+    this look (DeskParts._look), kept in its pictures and returned by key, each the bytes a picture of its own
+    shows (scene.class_badges draws them). Painted as DeskItem's paint_pill paints them: the pill's body painted
+    once per width and font size (and kept), copied into each cell, and only the text painted there, its pens
+    made once for all."""
     items = list(todo.values())
     sizes = [(math.ceil(pill.width() * scale) + 1, math.ceil(pill.height() * scale) + 1) for *_, pill in items]
     pens = badge_pens(ci.theme, ci.badge_role)
@@ -91,7 +89,7 @@ def badges_at_once(ci, todo: dict[tuple, tuple[str, float, float, QRectF]], look
         if found is None:
             def paint(q):
                 q.translate(-pill.x(), -pill.y())
-                pill_body(q, ci.box, bw, px, pens)
+                paint_pill(q, ci.box, bw, px, pens)
 
             key = ("pill", bw, px, ci.badge_role, look)
             img = ci._kept(key, (pill.width(), pill.height()), scale, paint)
@@ -101,9 +99,7 @@ def badges_at_once(ci, todo: dict[tuple, tuple[str, float, float, QRectF]], look
     def paint(q, i):
         badge, bw, px, pill = items[i]
         q.translate(-pill.x(), -pill.y())
-        q.setPen(pens[2])
-        q.setFont(fonts.font(px, True))
-        q.drawText(pill_body(None, ci.box, bw, px, pens), ALIGN_CENTER, badge)
+        paint_pill(q, ci.box, bw, px, pens, badge, body=False)
 
     cell = (max(w for w, _ in sizes), max(h for _, h in sizes))
     keys, painted = list(todo), {}

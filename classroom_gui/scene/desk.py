@@ -90,25 +90,24 @@ def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw 
     return elide(badge, fonts.font(px, True), bw - px * 0.25)  # (kept: a big class's pills are keyed by it)
 
 
-def paint_pill(p: QPainter, b: DeskBox, bw: float, px: float, pens: tuple, text: str) -> None:
-    """A desk's badge pill (bw wide, its text at font px, as badge_size sizes it), with badge_pens' pens,
-    showing text (DeskItem.badge_text: elided where too narrow), in desk coordinates."""
-    pill = pill_body(p, b, bw, px, pens)
-    p.setPen(pens[2])
-    p.setFont(fonts.font(px, True))
-    p.drawText(pill, ALIGN_CENTER, text)
-
-
-def pill_body(p: QPainter | None, b: DeskBox, bw: float, px: float, pens: tuple) -> QRectF:
-    """The pill paint_pill paints (its rect, in desk coordinates), without its text; p None: only its rect."""
+def paint_pill(p: QPainter, b: DeskBox, bw: float, px: float, pens: tuple, text: str | None = None,
+               body: bool = True) -> QRectF:
+    """A desk's badge pill (bw wide, its text at font px, as badge_size sizes it) in desk coordinates, with
+    badge_pens' pens: its body (unless not body) and text (DeskItem.badge_text: elided where too narrow) if given;
+    returns its rect."""
     bh = px * 1.5
     top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
     pill = QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
-    if p is not None:
+    if body:
         p.setPen(pens[0])
         p.setBrush(pens[1])
         p.drawRoundedRect(pill, bh / 2, bh / 2)
+    if text is not None:
+        p.setPen(pens[2])
+        p.setFont(fonts.font(px, True))
+        p.drawText(pill, ALIGN_CENTER, text)
     return pill
+
 
 
 def name_room(box: DeskBox, name_left: float, badge_w: float, unknown: bool) -> float:
