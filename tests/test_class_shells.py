@@ -362,3 +362,4 @@ def test_a_badge_kept_for_one_role_is_not_shown_under_another(qapp):
         w, h = math.ceil(r.width()), math.ceil(r.height())
         picture = kept._draw_shells(w, h, 1.0)
         assert np.array_equal(image_pixels(picture), painted_shells(kept, w, h, 1.0)), role
+

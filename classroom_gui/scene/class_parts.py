@@ -8,13 +8,14 @@ import itertools
 import math
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 
 from ..lesson.frame import Student
 from ..lesson.layout import GAP
 from .desk import ALL, BODY, GLOW, NAME, SEAT, badge_size, fit_name
 from . import class_cells as cells
+from .class_badges import lay_badges
 from . import class_shells as shells
 
 KEPT_BYTES = 48 << 20  # desk parts, shells and badges kept (1-50 KB each): every student in a few states
@@ -154,31 +155,8 @@ class DeskParts:
             shells.fade_in_place(out, self._desk_opacity[faded], xs[faded], ys[faded], crop_at[1] - x0, crop_at[2] - x0)
         image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
         image.buffer = out  # the picture is the array's bytes: kept alive with it, never copied
-        new_badges = {}  # badge texts never drawn at this look (a chapter of scores shows hundreds): painted together
-        for k, s, bw, px in badges:
-            bh = px * 1.5
-            key = ("badge", s.badge, bw, self.badge_role, look)
-            if key not in self._pictures:
-                new_badges[key] = (k, s, QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4))
-        if len(new_badges) > 4:
-            cells.badges_at_once(self, new_badges, scale)
         if badges:
-            p = QPainter(image)
-            try:
-                for k, s, bw, px in badges:
-                    bh = px * 1.5
-                    pill = QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4)
-
-                    def badge(q, k=k, s=s, pill=pill):
-                        q.translate(-pill.x(), -pill.y())
-                        self._ghost(0, s, with_strips=False)._paint_badge(q)  # (any ghost: one per desk took ~40 ms to make)
-
-                    p.setOpacity(min(1.0, s.opacity))
-                    p.drawImage(round((s.x + pill.x() - ox) * scale), round((s.y + pill.y() - oy) * scale),
-                                self._kept(("badge", s.badge, bw, self.badge_role, look),  # its border: the role's colour
-                                           (pill.width(), pill.height()), scale, badge))
-            finally:
-                p.end()
+            lay_badges(self, image, badges, look, scale)
         return image
 
     def _look(self, look: tuple) -> int:

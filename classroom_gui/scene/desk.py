@@ -40,7 +40,7 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
         return max(px * 2.0, min(w, box.w - 2 * box.pad)), px
     least = NAME_MIN * font_scale
     if name and px > least:
-        name_w = QFontMetricsF(fonts.font(least, True)).horizontalAdvance(name)
+        name_w = _bold_advance(name, least)
         small = _pill_w(badge, least, box, name_left)
         left = box.w - name_left - name_w - 4 - box.pad  # the room the name at its least size leaves
         if w > left:  # the name would be cut beside the badge as it is
@@ -68,11 +68,46 @@ def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: f
         font.pixelSize() < round(box.name_px * font_scale) or QFontMetricsF(font).horizontalAdvance(text) > room)
 
 
+@lru_cache(maxsize=4096)
+def _bold_advance(text: str, px: float) -> float:  # kept: a chapter of scores measures each desk's name and badge
+    return QFontMetricsF(fonts.font(px, True)).horizontalAdvance(text)  # (badge_size misses by the hundred)
+
+
 def _pill_w(badge: str, px: float, box: DeskBox, name_left: float) -> float:
-    w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(badge) + px * 1.0
+    w = _bold_advance(badge, px) + px * 1.0
     if box.w - name_left - w - box.pad < NAME_MIN * 2.5:  # a dense class: a slimmer pill leaves the name room
         w -= px * 0.5  # (at 64 desks "mat" and "dog" then fit whole at 16 px, 「マット」 shows 「マ…」, not "…")
     return w
+
+
+def badge_pens(th: Theme, role: str) -> tuple:
+    """(the pill's border pen, its fill, its text's colour) of a badge in the colour of `role`."""
+    return QPen(qcolor(th.role(role)), 2.0), qcolor(th.color("badge")), qcolor(th.color("text"))
+
+
+@lru_cache(maxsize=4096)
+def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw wide shows it (a slim pill: badge_size)
+    return elide(badge, fonts.font(px, True), bw - px * 0.25)  # (kept: a big class's pills are keyed by it)
+
+
+def paint_pill(p: QPainter, b: DeskBox, bw: float, px: float, pens: tuple, text: str | None = None,
+               body: bool = True) -> QRectF:
+    """A desk's badge pill (bw wide, its text at font px, as badge_size sizes it) in desk coordinates, with
+    badge_pens' pens: its body (unless not body) and text (DeskItem.badge_text: elided where too narrow) if given;
+    returns its rect."""
+    bh = px * 1.5
+    top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
+    pill = QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
+    if body:
+        p.setPen(pens[0])
+        p.setBrush(pens[1])
+        p.drawRoundedRect(pill, bh / 2, bh / 2)
+    if text is not None:
+        p.setPen(pens[2])
+        p.setFont(fonts.font(px, True))
+        p.drawText(pill, ALIGN_CENTER, text)
+    return pill
+
 
 
 def name_room(box: DeskBox, name_left: float, badge_w: float, unknown: bool) -> float:
@@ -354,20 +389,11 @@ class DeskItem(CachedItem):
             p.drawText(tag, ALIGN_CENTER, "?")
 
     def _paint_badge(self, p: QPainter) -> None:
-        b, th = self.box, self.theme
         bw, px = self._badge_size()
         if bw:
-            bh = px * 1.5
-            top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
-            pill = QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
-            p.setPen(QPen(qcolor(th.role(self.badge_role)), 2.0))
-            p.setBrush(qcolor(th.color("badge")))
-            p.drawRoundedRect(pill, bh / 2, bh / 2)
-            p.setPen(qcolor(th.color("text")))
-            p.setFont(fonts.font(px, True))
-            p.drawText(pill, ALIGN_CENTER, self.badge_text())
+            paint_pill(p, self.box, bw, px, badge_pens(self.theme, self.badge_role), self.badge_text())
 
     def badge_text(self) -> str:
         """The badge as its pill shows it: ending in "…" where the pill is too narrow (its tooltip has it)."""
         bw, px = self._badge_size()
-        return elide(self.student.badge, fonts.font(px, True), bw - px * 0.25) if bw else ""  # (a slim pill: badge_size)
+        return pill_text(self.student.badge, bw, px) if bw else ""
