@@ -100,7 +100,8 @@ def test_a_row_that_is_not_plain_writes_the_models_shares():
     assert got.weights[:3] == ["1.000", "0.000", "0.000"]
     assert all(n == (hand_divide(e, got.total, 3) != w) for e, w, n in zip(got.exp[:3], got.weights, got.near))
     nan = softmax_row.shown_softmax(np.array([np.nan, 1.0], np.float32), [False, False], np.array([np.nan, 1.0]))
-    assert len(nan.weights) == 2 and nan.weights[1] in ("1.000", "0.000")
+    # the nan seat's share is worked (exp ÷ a sum of NaN: NaN); the other is the model's 1.000, said ≈ beside it
+    assert nan.weights == ["NaN", "1.000"] and nan.near == (False, True)
 
 
 def test_without_the_models_shares_the_row_is_the_fewest_digits():
