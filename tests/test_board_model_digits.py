@@ -96,6 +96,7 @@ def check_listening(board, H, f, shares, where, near) -> None:
         assert value == fmt(own, places(value)), f"{where}: {line} beside the model's {own}"
         exact = sum(Decimal(w) * Decimal(v) for w, v in products)
         assert (op == "=") == (hand_sum([str(exact)], places(value)) == value), f"{where}: {line}"
+        assert op == "=" or hand_sum([str(exact)], 3) != fmt(own, 3), f"{where}: {line} (the model's at 3: review21 #2)"
         near["context"] += op == "≈"
         numbers += 1
     assert numbers, where

@@ -31,9 +31,10 @@ def rounded(E: np.ndarray, total: int, places: int) -> np.ndarray:  # [T] int64 
 
 
 def to_two(k: np.ndarray, places: int) -> np.ndarray:  # [T] int64 of 10^-places (places >= 2) -> of 10^-2
-    """k rounded by hand again (half up) to 2 decimals: what rounds_to compares with a share shown at 2."""
+    """k rounded by hand again (half up, away from zero as numbers.rounds_to: a listening number can be negative) to
+    2 decimals: what rounds_to compares with a share shown at 2."""
     unit = 10 ** (places - 2)
-    return (2 * k + unit) // (2 * unit)
+    return np.sign(k) * ((2 * np.abs(k) + unit) // (2 * unit))
 
 
 def targets(shown: list[str]) -> np.ndarray:  # the model's shares as written (fmt: "0.33") -> [T] int64 of 10^-2

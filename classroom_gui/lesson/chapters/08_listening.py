@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, factor, fmt, fmt_many, hand_sum, rounds_to
-from ..softmax_row import ShownSoftmax, hand_note
+from ..numbers import board_list, factor, fmt, fmt_many, hand_sum
+from ..softmax_row import ShownSoftmax, hand_note, share_places
 from ..panels import heatmap
 from .desks import SUM_TERMS, class_with_cards, heard, shown_row
 
@@ -34,17 +34,18 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> list[str]:
 
 def mix_result(ctx, exact: str, own: float) -> str:
     """The worked number's line: the sum of the products as written, rounded by hand to 3 decimals, where that is
-    the model's own number at 3 (the CLI's trace gives the same digits) and rounds by hand to the list's 2-decimal
-    number below (teacher3 L11: "= 3.165" above 3.16), else to 2 where that is the model's at 2; else the model's
-    own, said ≈ (the shares' and opinions' rounding moved the sum past a rounding edge), at 3 decimals or the
-    fewest more that round to the list's: never a number that is not the model's at its digits."""
-    listed = fmt(own)
-    for places in (3, 2):
-        worked = hand_sum([exact], places)
-        if worked == fmt(own, places) and rounds_to(worked, listed):
-            return ctx.t("board.mix_result", value=worked)
-    near = next((fmt(own, p) for p in (3, 4, 5) if rounds_to(fmt(own, p), listed)), listed)
-    return ctx.t("board.mix_result_near", value=near)
+    the model's own number at 3 (the CLI's trace gives the same digits; review21: -0.245 is the model's -0.24498 at
+    3 though it rounds by hand to -0.25 beside the list's -0.24, a double rounding); else to 2 where that is the
+    model's at 2, the list's number below (teacher3 L11: "= 3.165" above 3.16); else the model's
+    own, said ≈ (the shares' and opinions' rounding moved the sum past a rounding edge), at the fewest decimals from 3
+    that round to the list's (softmax_row.share_places): never a number that is not the model's at its digits."""
+    worked = hand_sum([exact], 3)
+    if worked == fmt(own, 3):
+        return ctx.t("board.mix_result", value=worked)
+    worked = hand_sum([exact], 2)
+    if worked == fmt(own):
+        return ctx.t("board.mix_result", value=worked)
+    return ctx.t("board.mix_result_near", value=fmt(own, share_places([own], [True])))
 
 
 def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
