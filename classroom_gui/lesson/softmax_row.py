@@ -40,6 +40,7 @@ class ShownSoftmax:
 
 EXP_MAX = 700.0  # math.exp overflows past ~709.78
 SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
+MASK_PLACES = SHARE_PLACES + 2  # the most decimals of the mask board's shares (the softmax boards' most)
 SCORE_DECIMALS = range(2, 8)
 EXP_DECIMALS = range(3, 9)
 DIGITS = sorted(((s, e) for s in SCORE_DECIMALS for e in EXP_DECIMALS), key=lambda se: (se[0] + se[1], se[1]))
@@ -252,20 +253,22 @@ def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int):
 def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str]) -> tuple[list[str], list[str]]:
     """The mask board's shares ("0.1102 ⇒ 0.6366"): [T] the model's shares in discussion and in turn, [T] unheard in
     turn, and each rule's softmax board's shares of the row (ShownSoftmax.weights). One number of decimals for the
-    whole board, so no line mixes them: the fewest (from the more of the two boards', up to 8) at which every share
-    is the model's and rounds by hand to its softmax board's share, preferring (up to 5) those at which sharing out
-    the heard discussion shares again (each ÷ their sum) gives the in-turn shares' badges (teacher: "0.11 ⇒ 0.64" gave 0.65;
-    after layer 1 the rules' notebooks differ and no digits may do). Where no decimals agree, each board's own."""
+    whole board, so no line mixes them: the fewest from the more of the two boards' (3-5) to at most 5 (review21: a
+    double rounding asked for 7, 「猫」：0.1953578 ⇒ 0.2549693, ~9 px at 1024x768) at which every share is the model's
+    and rounds by hand to its softmax board's share, preferring those at which sharing out the heard discussion
+    shares again (each ÷ their sum) gives the in-turn shares' badges (teacher: "0.11 ⇒ 0.64" gave 0.65; after layer
+    1 the rules' notebooks differ and no digits may do). Where no decimals up to 5 agree (a share like 0.0244998 is
+    0.024 on a 3-decimal board but 0.02450 at 5, which rounds by hand to 0.025), each side is its own softmax
+    board's shares, the same digits as there: still the model's at its decimals, the two sides' decimals differing."""
     free, turn = np.asarray(free, np.float64).tolist(), np.asarray(turn, np.float64).tolist()
     heard = [not m for m in np.asarray(unheard, bool).tolist()]
     start = max((decimals(t) for t in list(free_board) + list(turn_board)), default=SHARE_PLACES)
     agreeing = []
-    for places in range(start, 9):
+    for places in range(start, max(start, MASK_PLACES) + 1):
         a, b = fmt_many(free, places), fmt_many(turn, places)
         if all(rounds_to(x, y) for x, y in zip(a + b, list(free_board) + list(turn_board))):
             agreeing.append((a, b))
             total = str(sum((Decimal(x) for x, h in zip(a, heard) if h), Decimal(0)))
-            if places <= SHARE_PLACES + 2 and all(not h or hand_divide(x, total, 2) == fmt(t)
-                                                  for x, t, h in zip(a, turn, heard)):
+            if all(not h or hand_divide(x, total, 2) == fmt(t) for x, t, h in zip(a, turn, heard)):
                 return a, b
     return agreeing[0] if agreeing else (list(free_board), list(turn_board))
