@@ -125,3 +125,49 @@ def test_decimal_units_are_the_digits_format_writes():
             want = [int(format(float(x), f".{digits}f").replace(".", "")) for x in xs]
             assert decimal_units(xs, digits).tolist() == want, digits
     assert decimal_units(np.array([1.0, np.nan]), 2) is None and decimal_units(np.array([1e15]), 3) is None
+
+
+def _within_its_last_digit(text: str, exact: Decimal) -> bool:
+    """`text` (0.368, 1.861e+19) is `exact` rounded to its last digit: at most half a unit of it away."""
+    mantissa, _, power = text.lower().partition("e")
+    unit = Decimal(1).scaleb(-len(mantissa.split(".")[1]) + int(power or 0)) if "." in mantissa else Decimal(1)
+    return abs(Decimal(text) - exact) <= unit / 2
+
+
+def test_huge_scaled_scores_are_worked_exactly(tmp_path):
+    """review21 #6 (its big.py: the teaching weights scaled to a peak of 3, scaled scores past 29 and up to ~224):
+    the board wrote float noise as digits (exp(44.37) = 18605706339369062400.000), cut the sum at 28 digits and,
+    past EXP_MAX, exp(773.36) = 1.000 (the exp of the score minus the largest). Now every exp() and sum is the exact
+    value at its last digit, a big one as fmt writes big numbers, and every share the model's."""
+    import importlib.util
+    import math
+    from decimal import localcontext
+    from pathlib import Path
+    from classroom_gui.model.checkpoint import load_checkpoint
+    from classroom_gui.model.sentence import compute_run
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("make_hostile_models", root / "scripts" / "make_hostile_models.py")
+    hostile = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hostile)
+    hostile.teaching(lambda f: hostile._weights(f, hostile._scale_all(3.0)))(tmp_path / "big")
+    trace = compute_run(load_checkpoint(tmp_path / "big"), "The cat sat on the mat", mask="none").trace
+    rows = big = 0
+    for layer in trace.layers:
+        for h in range(trace.config.n_head):
+            head = layer.head(h)
+            for f in range(trace.n_tokens):
+                got = softmax_row.shown_of_head(head, f)
+                heard = [j for j in range(trace.n_tokens) if not head.mask[f][j]]
+                with localcontext() as c:
+                    c.prec, c.Emax = 80, 10 ** 9
+                    for j in heard:
+                        assert _within_its_last_digit(got.exp[j], Decimal(got.scaled[j]).exp()), (got.scaled[j],
+                                                                                                got.exp[j])
+                    assert _within_its_last_digit(got.total, sum(Decimal(got.exp[j]) for j in heard)), got.total
+                for j in heard:
+                    assert got.weights[j] == fmt(head.weights[f][j], len(got.weights[j].split(".")[1]))
+                    assert (hand_divide(got.exp[j], got.total, 3) != got.weights[j]) == bool(got.near and got.near[j])
+                big += max(float(head.scaled[f][j]) for j in heard) > 29
+                rows += 1
+    assert rows == 3 * trace.config.n_head * trace.n_tokens and big > 10, big
+    assert math.isfinite(float(trace.layers[0].head(0).scaled.max()))

@@ -5,7 +5,7 @@ and lists, and the answer's temperature softmax. The softmax row as the board wo
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, localcontext
 
 import numpy as np
 
@@ -59,10 +59,21 @@ def sig(x: float, figures: int = 4) -> str:
 
 def exact_sum(texts: list[str]) -> str:
     """The sum of numbers as written, written with as many decimals as the finest of them: what one gets
-    adding them by hand (0.3012 + 1.000 + 12.18 = 13.4812)."""
-    decimals = max((len(t.split(".")[1]) if "." in t else 0) for t in texts) if texts else 0
-    total = sum(Decimal(t) for t in texts) if texts else Decimal(0)
-    return f"{total:.{decimals}f}"
+    adding them by hand (0.3012 + 1.000 + 12.18 = 13.4812). With a big number as fmt writes it (1.861e+19, an
+    exp() on a board: softmax_row.written_exp), the sum in that form at its digits, rounded half up."""
+    big = [t for t in texts if "e" in t.lower() and t.lower().lstrip("-") not in ("nan", "inf", "infinity")]
+    with localcontext() as c:  # exact: room for every digit of numbers below BIG, or to round the big form's sum
+        c.prec, c.Emax, c.Emin, c.rounding = 200, MAX_EMAX, MIN_EMIN, ROUND_HALF_UP
+        total = sum((Decimal(t) for t in texts), Decimal(0))
+        if big:
+            return f"{total:.{max(places(t.lower().split('e')[0]) for t in big)}e}"
+        return f"{total:.{max((places(t) for t in texts), default=0)}f}"
+
+
+def places(text: str) -> int:
+    """The decimals of a number as written (none in "nan", "inf", "12" or "1.23e+07"'s exponent: 2)."""
+    mantissa = text.lower().split("e")[0] if "e" in text.lower() and "." in text else text
+    return len(mantissa.split(".")[1]) if "." in mantissa else 0
 
 
 def rounds_to(text: str, shown: str) -> bool:

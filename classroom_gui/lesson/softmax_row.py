@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, localcontext
 
 import numpy as np
 
 from . import hand_shares
 from .cache import kept_for
-from .numbers import BIG, BOARD_LINES, ROOT_PLACES, exact_sum, fmt, fmt_many, hand_divide, rounds_to, sig
+from .numbers import BIG, BOARD_LINES, ROOT_PLACES, exact_sum, fmt, fmt_many, hand_divide, rounds_to
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class ShownSoftmax:
     near: tuple = ()       # per seat (or empty: none): the share is the model's, not exp ÷ sum redone (≈)
 
 
-EXP_MAX = 700.0  # math.exp overflows past ~709.78
+EXP_MAX = 700.0  # math.exp overflows past ~709.78: a row with a higher score is worked in Decimal (_exp_lines)
 SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
 MASK_PLACES = SHARE_PLACES + 2  # the most decimals of the mask board's shares (the softmax boards' most)
 SCORE_DECIMALS = range(2, 8)
@@ -94,7 +94,7 @@ def shown_softmax(scaled, mask, weights=None, scores=None, divisor=None) -> Show
             given[s] = _given(scaled, heard, s)
         if given[s] is None:
             return _decimal(scaled, mask, 2, 3, places, w)
-        E, T = _exps(given[s][1], heard, e)
+        E, T = _exps(given[s], heard, e, s)
         if E is None:
             continue
         k = _shares(E, T, places)
@@ -121,15 +121,27 @@ def _given(scaled, heard, decimals: int):  # (scores as whole numbers of 10^-dec
     if S is None:
         return None
     given = (S / 10.0 ** decimals).tolist()  # each score as written, read back as a float (float() of its text)
-    top = max(given)
-    shift = top if top > EXP_MAX else 0.0
-    return S, np.array([math.exp(v - shift) for v in given])
+    if max(given) > EXP_MAX:  # no float holds its exp(), nor would int64 its units: worked in Decimal (_exp_lines)
+        return S, None
+    return S, np.array([math.exp(v) for v in given])
 
 
-def _exps(values: np.ndarray, heard, decimals: int):  # exp() as whole numbers of 10^-decimals [T] and their sum
-    E = hand_shares.decimal_units(values, decimals)
-    if E is None:
+def _exps(given, heard, decimals: int, score_decimals: int):  # exp() as whole numbers of 10^-decimals [T], their sum
+    """Each exp() of _given's scores (whole numbers of 10^-score_decimals) at `decimals` decimals, rounded from its
+    exact value: from the float's where that is farther from a rounding edge than the float's error (exp() of a
+    score read back as a float: a relative error of about (|score| + 4) ulps), else worked in Decimal; None where a
+    unit count reaches 2^52 (review21 #6: a float's exp(28.65) = 2770364455900.092 is ...900.096 at 3)."""
+    S, values = given
+    if values is None:
         return None, 0
+    y = values * 10.0 ** decimals
+    if not np.all(y < 2.0 ** 52):
+        return None, 0
+    E = np.rint(y).astype(np.int64)
+    slack = y * (np.abs(S / 10.0 ** score_decimals) + 4) * 2.0 ** -50
+    for i in np.flatnonzero(np.abs(np.abs(y - np.trunc(y)) - 0.5) <= slack).tolist():
+        exact = exp_of(str(Decimal(int(S[i])).scaleb(-score_decimals))).scaleb(decimals)
+        E[i] = int(exact.to_integral_value(ROUND_HALF_UP))
     T = int(E.sum())
     if not 0 < T <= 2 ** 62:
         return None, 0
@@ -155,7 +167,7 @@ def _written(scaled, mask, s, e, E, T, k, places, near=None) -> ShownSoftmax:
 
 def _plain(scaled, mask, s, e, places) -> ShownSoftmax | None:  # the try (s, e) by whole numbers, or None
     given = _given(scaled, ~mask, s)
-    E, T = _exps(given[1], ~mask, e) if given is not None else (None, 0)
+    E, T = _exps(given, ~mask, e, s) if given is not None else (None, 0)
     return None if E is None else _written(scaled, mask, s, e, E, T, _shares(E, T, places), places)
 
 
@@ -236,18 +248,37 @@ def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
 
 def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int):
     """A row's scores, exp() and their sum as the board writes them at these decimals, each exp() worked from its
-    score as written (a row that is not plain)."""
+    score as written in Decimal (a row that is not plain; review21 #6: a float's exp(44.37) wrote noise as digits
+    and a score past EXP_MAX was shifted out of sight, "exp(773.36) = 1.000"): exact at its digits however big."""
     sc = [("" if m else t) for t, m in zip(fmt_many(scaled, decimals), mask)]
-    # a what-if edit can make a score of thousands, whose exp() no float holds (it was an OverflowError in the
-    # window): then every exp is taken of the score minus the largest one, which leaves the shares unchanged
-    top = max((float(t) for t, m in zip(sc, mask) if not m), default=0.0)
-    shift = top if top > EXP_MAX else 0.0
-    values = [0.0 if m else math.exp(float(t) - shift) for t, m in zip(sc, mask)]
-    spec = f".{exp_decimals}f"
-    ex = [("0" if m else format(v, spec)) for v, m in zip(values, mask)]
+    values = [Decimal(0) if m else exp_of(t) for t, m in zip(sc, mask)]
+    ex = [("0" if m else written_exp(v, exp_decimals)) for v, m in zip(values, mask)]
     if not any(Decimal(e) for e, m in zip(ex, mask) if not m):  # every exp() below the decimals
-        ex = [("0" if m else sig(v, 4)) for v, m in zip(values, mask)]  # (what-if scores of -20): significant digits
+        ex = [("0" if m else written_exp(v, exp_decimals, figures=4)) for v, m in zip(values, mask)]
     return sc, ex, exact_sum([e for e, m in zip(ex, mask) if not m])
+
+
+def exp_of(score: str) -> Decimal:
+    """exp() of a score as written, to 50 significant digits (inf past Decimal's largest exponent, nan of nan)."""
+    with localcontext() as c:
+        c.prec, c.Emax, c.Emin = 50, MAX_EMAX, MIN_EMIN
+        try:
+            return Decimal(score).exp()
+        except ArithmeticError:
+            return Decimal("Infinity")
+
+
+def written_exp(v: Decimal, decimals: int, figures: int = 0) -> str:
+    """An exp() as the board writes it, rounded half up: `decimals` decimals, or from BIG on as fmt writes a big
+    number (1.861e+19, `decimals` after the point); with `figures`, that many significant digits (0.00001137),
+    in the same form from 10^-20 down."""
+    with localcontext() as c:
+        c.prec, c.Emax, c.Emin, c.rounding = 60, MAX_EMAX, MIN_EMIN, ROUND_HALF_UP
+        if not v.is_finite():
+            return fmt(float(v), decimals)
+        if v >= BIG or (figures and v and v.adjusted() < -20):
+            return f"{v:.{figures - 1 if figures else decimals}e}"
+        return f"{v:.{max(0, figures - 1 - v.adjusted()) if figures and v else decimals}f}"
 
 
 def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str]) -> tuple[list[str], list[str]]:
