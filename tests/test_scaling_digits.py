@@ -114,3 +114,32 @@ def test_the_trace_summary_writes_root_d_as_the_boards_do(capsys):
         assert main(["trace", "--text", "the cat sat", "--lang", lang]) == 0
         summary = next(line for line in capsys.readouterr().out.splitlines() if "2.828" in line)
         assert re.findall(r"2\.828\d*", summary) == ["2.8284"] * 3, summary  # the teaching model's 3 layers
+
+
+def test_the_softmax_rows_scale_check_counts_the_boards_approximate_lines(checkpoint):
+    """review21: softmax_row._ScaleCheck.failing redoes numbers.scaled_equations' choice in int64 to pick the softmax
+    row's score decimals; the ÷√d board (chapter 5, which uses scaled_equations) says ≈ on exactly that many lines,
+    for every row of both seed sentences and a 12-word one, both rules."""
+    from classroom_gui.lesson import rules
+    from classroom_gui.lesson.numbers import BOARD_LINES, places_of
+    from classroom_gui.lesson.softmax_row import _ScaleCheck, shown_of_head
+    from classroom_gui.lesson.state import Selection
+    approximate = 0
+    for lang, text in (("en", "The cat sat on the mat"), ("ja", "猫がマットの上に座った"),
+                       ("en", "The cat sat on the mat and the dog sat on the rug")):
+        for rule in ("none", "causal"):
+            trace = compute_run(checkpoint, text, mask=rule).trace
+            timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+            at = next(timeline.beat_stop(i) for i, b in enumerate(timeline.beats) if b.key.startswith("scaling."))
+            for layer in range(trace.config.n_layer):
+                for h in range(trace.config.n_head):
+                    head = rules.under(trace, rule).layers[layer].head(h)
+                    for f in range(trace.n_tokens):
+                        sel = Selection(lang=lang, rule=rule, layer=layer, head=h, focus=f)
+                        board = frame_at(trace, sel, at).board
+                        said = sum(m.group(4) == "≈" for m in map(DIVIDE.match, board) if m)
+                        s = max(places_of(t) for t in shown_of_head(head, f).scaled if t)
+                        check = _ScaleCheck(head.scores[f][:BOARD_LINES], head.divisor)
+                        assert said == check.failing(head.scaled[f], s), (lang, rule, layer, h, f, board)
+                        approximate += said
+    assert approximate  # (√8 at 4 decimals cannot redo every 4-5 decimal scaled score: some lines say ≈)

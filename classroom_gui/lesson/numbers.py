@@ -61,16 +61,16 @@ def exact_sum(texts: list[str]) -> str:
     """The sum of numbers as written, written with as many decimals as the finest of them: what one gets
     adding them by hand (0.3012 + 1.000 + 12.18 = 13.4812). With a big number as fmt writes it (1.861e+19, an
     exp() on a board: softmax_row.written_exp), the sum in that form at its digits, rounded half up."""
-    big = [t for t in texts if "e" in t.lower() and t.lower().lstrip("-") not in ("nan", "inf", "infinity")]
+    big = [t for t in texts if "e" in t.lower()]  # (not in nan, inf nor Infinity)
     with localcontext() as c:  # exact: room for every digit of numbers below BIG, or to round the big form's sum
         c.prec, c.Emax, c.Emin, c.rounding = 200, MAX_EMAX, MIN_EMIN, ROUND_HALF_UP
         total = sum((Decimal(t) for t in texts), Decimal(0))
         if big:
-            return f"{total:.{max(places(t.lower().split('e')[0]) for t in big)}e}"
-        return f"{total:.{max((places(t) for t in texts), default=0)}f}"
+            return f"{total:.{max(places_of(t) for t in big)}e}"
+        return f"{total:.{max((places_of(t) for t in texts), default=0)}f}"
 
 
-def places(text: str) -> int:
+def places_of(text: str) -> int:
     """The decimals of a number as written (none in "nan", "inf", "12" or "1.23e+07"'s exponent: 2)."""
     mantissa = text.lower().split("e")[0] if "e" in text.lower() and "." in text else text
     return len(mantissa.split(".")[1]) if "." in mantissa else 0
@@ -80,8 +80,7 @@ def rounds_to(text: str, shown: str) -> bool:
     """`text` rounded by hand (half up) to `shown`'s decimals is `shown`: 0.3344 and 0.334 agree with 0.33,
     0.336 does not. A board's number agrees with the same number shown elsewhere at that one's precision."""
     try:
-        places = len(shown.split(".")[1]) if "." in shown else 0
-        return _round(Decimal(text), places) == shown
+        return _round(Decimal(text), places_of(shown)) == shown
     except ArithmeticError:  # inf, nan or an exponent form: nothing to compare by hand
         return text == shown
 
@@ -108,12 +107,12 @@ def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str,
     whatever the asker (teacher13 L5, digits: √8 was 2.8284, 2.82843 and 2.828427 on one sentence's boards);
     the softmax row picks scaled-score decimals this board redoes with it (softmax_row._ScaleCheck)."""
     targets = [fmt(v) for v in scaled] if targets is None else list(targets)
-    places = [len(t.split(".")[1]) if "." in t else 0 for t in targets]
+    decimals = [places_of(t) for t in targets]
     root = fmt(divisor, ROOT_PLACES)
     best = None
     for digits in (2, 3, 4, 5, 6, 7):
         written = fmt_many(scores, digits)
-        redone = sum(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, places))
+        redone = sum(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, decimals))
         if redone == len(targets):
             return root, written
         if best is None or redone > best[0]:

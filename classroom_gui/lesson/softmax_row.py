@@ -13,7 +13,7 @@ import numpy as np
 
 from . import hand_shares
 from .cache import kept_for
-from .numbers import BIG, BOARD_LINES, ROOT_PLACES, exact_sum, fmt, fmt_many, hand_divide, rounds_to
+from .numbers import BIG, BOARD_LINES, ROOT_PLACES, exact_sum, fmt, fmt_many, hand_divide, places_of, rounds_to
 
 
 @dataclass(frozen=True)
@@ -221,14 +221,10 @@ class _ScaleCheck:
         return fewest
 
 
-def decimals(text: str) -> int:  # a number's decimals as written ("NaN" and "inf": none)
-    return len(text.split(".")[1]) if "." in text else 0
-
-
 def hand_note(t, S: ShownSoftmax) -> list[str]:
     """The board's note that its arithmetic uses the numbers shown, `t` a Ctx's t, and a second line naming the
     shares' decimals when they are more than SHARE_PLACES (M9: why this board's shares have 4 where others have 3)."""
-    places = max((decimals(w) for w in S.weights), default=SHARE_PLACES)
+    places = max((places_of(w) for w in S.weights), default=SHARE_PLACES)
     return [t("board.hand")] + ([t("board.hand_places", places=places)] if places > SHARE_PLACES else [])
 
 
@@ -293,7 +289,7 @@ def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str
     board's shares, the same digits as there: still the model's at its decimals, the two sides' decimals differing."""
     free, turn = np.asarray(free, np.float64).tolist(), np.asarray(turn, np.float64).tolist()
     heard = [not m for m in np.asarray(unheard, bool).tolist()]
-    start = max((decimals(t) for t in list(free_board) + list(turn_board)), default=SHARE_PLACES)
+    start = max((places_of(t) for t in list(free_board) + list(turn_board)), default=SHARE_PLACES)
     agreeing = []
     for places in range(start, max(start, MASK_PLACES) + 1):
         a, b = fmt_many(free, places), fmt_many(turn, places)

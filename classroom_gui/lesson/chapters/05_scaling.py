@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
-from ..numbers import BOARD_LINES, board_list, fmt, hand_divide, scaled_equations
+from ..numbers import BOARD_LINES, board_list, fmt, hand_divide, places_of, scaled_equations
 from .desks import class_with_cards, shown_row
 
 
@@ -23,7 +23,7 @@ def divide(ctx, fr: Frame):
 
     def worked():
         written = shown_row(ctx).scaled[shown]
-        places = max((len(t.split(".")[1]) for t in written if "." in t), default=2)
+        places = max((places_of(t) for t in written if "." in t), default=2)
         targets = [t or fmt(v, places) for t, v in zip(written, H.scaled[f][shown])]  # a masked seat: same digits
         return (*scaled_equations(H.scores[f][shown], H.divisor, H.scaled[f][shown], targets), targets)
     root, scores, results = kept_for(ctx.trace, "scaled_equations", (ctx.sel.layer, ctx.sel.head, f), worked)
@@ -33,8 +33,8 @@ def divide(ctx, fr: Frame):
         key = ctx.beat.key if c.scale_attn_weights else "scaling.none"
     fr.narration = ctx.t(key, d=d, sqrt=root, layer=layer)
     def line(j) -> str:
-        places = len(results[j].split(".")[1]) if "." in results[j] else 0
-        key = "board.scaled" if hand_divide(scores[j], root, places) == results[j] else "board.scaled_near"
+        redone = hand_divide(scores[j], root, places_of(results[j])) == results[j]
+        key = "board.scaled" if redone else "board.scaled_near"
         return ctx.t(key, name=ctx.q(j), score=scores[j], sqrt=root, scaled=results[j])
     fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), line)
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
