@@ -51,7 +51,9 @@ def check_row(trace, sel, at, near) -> None:
         near["divide"] += op == "≈"
         scaled[j] = result
     exps = [EXP.search(line).groups() for line in board["softmax.exp"] if EXP.search(line)]
-    assert [x for x, _ in exps] == [scaled[j] for j in heard], where  # exp() of the ÷√d board's results
+    # exp() of the same scaled scores, at the digits the shares need: the model's, as the ÷√d board's are at its own
+    assert [x for x, _ in exps] == [fmt(H.scaled[f][j], places(x)) for j, (x, _) in zip(heard, exps)], where
+    assert all(one_rounds_the_other(x, scaled[j]) for j, (x, _) in zip(heard, exps)), where
     for x, e in exps:
         assert e == str(Decimal(math.exp(float(x))).quantize(Decimal(1).scaleb(-places(e)), "ROUND_HALF_UP")), where
     total = re.findall(NUM, " ".join(board["softmax.sum"]))[-1]
@@ -77,6 +79,13 @@ def check_row(trace, sel, at, near) -> None:
         theirs = shares[j] if sel.rule == rules.DISCUSSION else None
         assert theirs is None or hand_divide(a, "1", places(theirs)) == theirs, where  # the softmax board's share
     check_listening(board["listening.merge"], H, f, shares, where, near)
+
+
+def one_rounds_the_other(a: str, b: str) -> bool:
+    """The one of a and b with fewer decimals is the other rounded by hand to them, or one off in its last digit (a
+    double rounding: the model's 1.514999 is 1.51 at 2 but 1.5150 at 4, which rounds by hand to 1.52)."""
+    fine, coarse = sorted((a, b), key=places, reverse=True)
+    return abs(Decimal(hand_divide(fine, "1", places(coarse))) - Decimal(coarse)) <= Decimal(1).scaleb(-places(coarse))
 
 
 def check_listening(board, H, f, shares, where, near) -> None:
@@ -118,8 +127,9 @@ def test_every_seed_row_writes_the_models_numbers_and_redoes(checkpoint, lang, t
                     rows += 1
     assert rows == 2 * 3 * trace.config.n_head * trace.n_tokens
     assert near["share"] == 0, near  # every seed share is exact at 3-5 decimals (exp() at 3-6)
-    # √8 at 4 decimals cannot redo some 4-5 decimal scaled scores; the listening sums cross a rounding edge rarely
-    assert near["divide"] < 0.1 * rows * trace.n_tokens and near["context"] < 0.05 * rows * 3, near
+    # the ÷√d board at its own decimals (teacher18 M2: at the softmax board's, 75 of 1,530 seed lines said ≈); the
+    # listening sums cross a rounding edge rarely
+    assert near["divide"] == 0 and near["context"] < 0.05 * rows * 3, near
 
 
 def test_the_cat_row_note17_found_writes_the_models_share(checkpoint):

@@ -105,7 +105,7 @@ def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str,
     3.57497 beside -5.2388): the fewest that redo every line, else those that redo the most (the board says ≈ on
     the others). The divisor has ROOT_PLACES decimals always, as the worksheet and the CLI's trace print it,
     whatever the asker (teacher13 L5, digits: √8 was 2.8284, 2.82843 and 2.828427 on one sentence's boards);
-    the softmax row picks scaled-score decimals this board redoes with it (softmax_row._ScaleCheck)."""
+    divided picks the results' decimals."""
     targets = [fmt(v) for v in scaled] if targets is None else list(targets)
     decimals = [places_of(t) for t in targets]
     root = fmt(divisor, ROOT_PLACES)
@@ -118,6 +118,25 @@ def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str,
         if best is None or redone > best[0]:
             best = (redone, written)
     return root, best[1]
+
+
+def divided(scores, divisor: float, scaled) -> tuple[str, list[str], list[str]]:  # [T], float, [T]
+    """The ÷√d board (chapter 5): (the divisor as written, each score as written, each scaled score as written), the
+    scaled scores at the fewest decimals from 2 (the same on every line) whose every line redoes by hand as score ÷
+    divisor (scaled_equations), else at those with the fewest that do not (said ≈), each the model's scaled score at
+    those decimals. Its own decimals, not the softmax board's (teacher18 M2: at those, 9 of 11 lines said ≈, as in
+    「少女」：4.2844 ÷ 2.8284 ≈ 1.514766); the softmax board's exp() then takes the same scaled score at the
+    decimals its shares need, so one board's number is a rounding of the other's."""
+    best = None
+    for digits in range(2, 8):
+        targets = fmt_many(scaled, digits)
+        root, written = scaled_equations(scores, divisor, scaled, targets)
+        missed = sum(hand_divide(t, root, digits) != r for t, r in zip(written, targets))
+        if best is None or missed < best[0]:
+            best = (missed, root, written, targets)
+        if not missed:
+            break
+    return best[1], best[2], best[3]
 
 
 def hand_product(a: str, b: str, digits: int = 3) -> str:

@@ -13,7 +13,7 @@ import numpy as np
 
 from . import hand_shares
 from .cache import kept_for
-from .numbers import BIG, BOARD_LINES, ROOT_PLACES, exact_sum, fmt, fmt_many, hand_divide, places_of, rounds_to
+from .numbers import BIG, exact_sum, fmt, fmt_many, hand_divide, places_of, rounds_to
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,9 @@ class ShownSoftmax:
     decimals, or 4-5 (every share of the row) where a model's share at 3 would round by hand to another 2-decimal
     share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 2
     and exp() from 3 decimals, with the fewest extra digits (SCORE_DECIMALS x EXP_DECIMALS, fewer exp() digits
-    first) whose hand shares are the model's and whose scaled scores the ÷√d board redoes with √d at ROOT_PLACES.
-    Where no digits do both (√8 = 2.8284 is 2.828427…: a 5-decimal scaled score is often out of its reach), the
-    shares come first: the digits with the fewest shares written as the model's beside an exp ÷ sum that does not
-    give them (`near`, said ≈), then the fewest ÷√d lines that do not redo (said ≈)."""
+    first) whose hand shares are the model's. Where none do, the digits with the fewest shares written as the
+    model's beside an exp ÷ sum that does not give them (`near`, said ≈). The ÷√d board writes the same scaled
+    scores at its own decimals (numbers.divided), each the model's at its digits: one a rounding of the other."""
     scaled: list[str]      # per seat; "" where masked
     exp: list[str]         # per seat; "0" where masked
     total: str
@@ -59,14 +58,13 @@ def share_places(weights, heard) -> int:
     return SHARE_PLACES + 2
 
 
-def shown_softmax(scaled, mask, weights=None, scores=None, divisor=None) -> ShownSoftmax:
-    """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places, and,
-    given the row's `scores` on the ÷√d board (its first BOARD_LINES) and the `divisor`, whose scaled scores that
-    board redoes as score ÷ divisor with the divisor at ROOT_PLACES (numbers.scaled_equations); where no try does
-    both, the try with the fewest shares that say ≈ (the model's share beside an exp ÷ sum that does not give it),
-    then the fewest ÷√d lines that say ≈ (do not redo), then the fewest digits; without weights, scores 2 and
-    exp() 3 decimals. Each try's exp() and sum are whole numbers (hand_shares), and only the try shown
-    is written: 512-1,024 students in a few ms."""
+def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
+    """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places; where no
+    try does, the try with the fewest shares that say ≈ (the model's share beside an exp ÷ sum that does not give
+    it), then the fewest digits; without weights, scores 2 and exp() 3 decimals. The ÷√d board writes its own
+    decimals of the same scaled scores (numbers.divided: teacher18 M2, tying the two made 9 of 11 of its lines ≈).
+    Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written: 512-1,024
+    students in a few ms."""
     mask = np.asarray(mask, bool)
     heard = ~mask
     if weights is None:
@@ -80,16 +78,10 @@ def shown_softmax(scaled, mask, weights=None, scores=None, divisor=None) -> Show
         if units is None:
             return _decimal(scaled, mask, 2, 3, places, w)
         goal[finite] = units
-    check = _ScaleCheck(scores, divisor)
-    given, failing, best = {}, {}, None
-    for s, e in DIGITS:  # the try with the fewest shares said ≈, then ÷√d lines said ≈, then the fewest digits
-        if best is not None and best[0] == (0, 0):
+    given, best = {}, None
+    for s, e in DIGITS:  # the try with the fewest shares said ≈, then the fewest digits
+        if best is not None and best[0] == 0:
             break
-        if best is not None and best[0][0] == 0:
-            if s not in failing:
-                failing[s] = check.failing(scaled, s)
-            if failing[s] >= best[0][1]:
-                continue  # the ÷√d board says ≈ as often at these score decimals as on the best try so far
         if s not in given:
             given[s] = _given(scaled, heard, s)
         if given[s] is None:
@@ -99,12 +91,8 @@ def shown_softmax(scaled, mask, weights=None, scores=None, divisor=None) -> Show
             continue
         k = _shares(E, T, places)
         wrong = int(np.count_nonzero(finite & (k != goal)))
-        if best is not None and wrong > best[0][0]:
-            continue
-        if s not in failing:
-            failing[s] = check.failing(scaled, s)
-        if best is None or (wrong, failing[s]) < best[0]:
-            best = ((wrong, failing[s]), s, e, E, T, k)
+        if best is None or wrong < best[0]:
+            best = (wrong, s, e, E, T, k)
     if best is None:
         return _decimal(scaled, mask, 2, 3, places, w)
     _, s, e, E, T, k = best
@@ -185,42 +173,6 @@ def _decimal(scaled, mask, s, e, places, weights=None) -> ShownSoftmax:
     return ShownSoftmax(sc, ex, total, w, tuple(near) if any(near) else ())
 
 
-class _ScaleCheck:
-    """Whether the ÷√d board (chapter 5) redoes every line it shows, score ÷ divisor = the scaled score at the
-    softmax row's decimals, with the divisor at ROOT_PLACES and every score at one number of decimals (2-7): in
-    whole numbers, as numbers.scaled_equations checks it in Decimal."""
-
-    def __init__(self, scores, divisor):
-        self.ok = scores is None or divisor is None or not (0 < float(divisor) < BIG)
-        if self.ok:
-            return
-        xs = np.asarray(scores, np.float64)[:BOARD_LINES]
-        self.finite = np.isfinite(xs) & (np.abs(xs) < BIG)
-        self.scores = xs[self.finite]
-        self.root = int(fmt(divisor, ROOT_PLACES).replace(".", ""))
-        self.units = {k: hand_shares.decimal_units(self.scores, k) for k in range(2, 8)}
-
-    def failing(self, scaled, s: int) -> int:
-        """How many of the board's lines do not redo the scaled scores at s decimals, with the score decimals that
-        redo the most (as numbers.scaled_equations chooses them): those lines say ≈."""
-        if self.ok:
-            return 0
-        target = hand_shares.decimal_units(np.asarray(scaled, np.float64)[:BOARD_LINES][self.finite], s)
-        if target is None:
-            return 0  # the board writes what it can (scaled_equations); nothing to ask of the shares' digits
-        R, fewest = self.root, len(self.scores)
-        for k, A in self.units.items():  # score ÷ root by hand, half away from zero: scores below BIG fit int64
-            if A is None:
-                continue
-            up = ROOT_PLACES + s - k  # score ÷ root at s decimals = A·10^up ÷ R
-            num, den = (2 * np.abs(A) * 10 ** up + R, 2 * R) if up >= 0 else (2 * np.abs(A) + R * 10 ** -up,
-                                                                              2 * R * 10 ** -up)
-            fewest = min(fewest, int(np.count_nonzero(np.sign(A) * (num // den) != target)))
-            if not fewest:
-                break
-        return fewest
-
-
 def hand_note(t, S: ShownSoftmax) -> list[str]:
     """The board's note that its arithmetic uses the numbers shown, `t` a Ctx's t, and a second line naming the
     shares' decimals when they are more than SHARE_PLACES (M9: why this board's shares have 4 where others have 3)."""
@@ -229,8 +181,8 @@ def hand_note(t, S: ShownSoftmax) -> list[str]:
 
 
 def shown_of_head(h, f: int) -> ShownSoftmax:
-    """Student f's row of head trace `h` as every board writes it (the ÷√d board's scores and divisor included)."""
-    return shown_softmax(h.scaled[f], h.mask[f], h.weights[f], h.scores[f][:BOARD_LINES], h.divisor)
+    """Student f's row of head trace `h` as every softmax-family board writes it."""
+    return shown_softmax(h.scaled[f], h.mask[f], h.weights[f])
 
 
 def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
