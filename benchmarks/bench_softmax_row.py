@@ -1,7 +1,7 @@
 """CPU cost of the softmax row as the boards write it (lesson.softmax_row.shown_softmax) at 512-1,024 students:
 random rows shaped as a model's (scaled scores of spread 1 and 3, in turn with a random asker, the model's shares
-in float32, the ÷√8 board's scores), median ms per row over --rows rows, and the distribution of the digits chosen
-(exp() decimals; rows with a share or a ÷√d line said ≈).
+in float32; the ÷√8 board's scores for a checkout whose row still took them, before fix30), median ms per row over
+--rows rows, and the distribution of the digits chosen (exp() decimals; rows with a share said ≈).
 
     python benchmarks/bench_softmax_row.py [--students 512,1024] [--rows 40] [--repeat 3]
 

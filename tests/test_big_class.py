@@ -58,6 +58,17 @@ def test_compact_class_frames_carry_no_desk_strips(trace):
     assert fr.board[at:at + len(written)] == written and written[0].startswith(f"[{q[0]:.2f}")
 
 
+def test_the_norm_caption_says_no_card_scale_where_no_card_is_drawn(trace):
+    """review21 #5: compact seating draws no final-notebook card, so the norm step's caption names no ±N scale of it."""
+    from classroom_gui.lesson.strings import quote, text
+    for lang in ("en", "ja"):
+        tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+        beat = next(b for b in tl.beats if b.key == "answer.norm")
+        fr = frame_at(trace, Selection(focus=N - 1, lang=lang), beat.start + 0.999 * beat.duration)
+        assert not fr.students[N - 1].cards and "±" not in fr.narration, fr.narration
+        assert fr.narration == text(lang, "answer.norm_compact", last=quote(lang, trace.tokens[-1]))
+
+
 def test_long_lists_on_the_board_end_with_how_many_are_left_out(trace):
     fr = frame(trace, "scaling.divide", focus=N - 1)
     lines = [line for line in fr.board if not line.startswith(("(", "（"))]  # not the ≈ note, if any

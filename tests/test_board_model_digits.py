@@ -51,7 +51,9 @@ def check_row(trace, sel, at, near) -> None:
         near["divide"] += op != "="
         scaled[j] = result
     exps = [EXP.search(line).groups() for line in board["softmax.exp"] if EXP.search(line)]
-    assert [x for x, _ in exps] == [scaled[j] for j in heard], where  # exp() of the ÷√d board's results
+    # exp() of the same scaled scores, at the digits the shares need: the model's, as the ÷√d board's are at its own
+    assert [x for x, _ in exps] == [fmt(H.scaled[f][j], places(x)) for j, (x, _) in zip(heard, exps)], where
+    assert all(one_rounds_the_other(x, scaled[j]) for j, (x, _) in zip(heard, exps)), where
     for x, e in exps:
         assert e == str(Decimal(math.exp(float(x))).quantize(Decimal(1).scaleb(-places(e)), "ROUND_HALF_UP")), where
     total = re.findall(NUM, " ".join(board["softmax.sum"]))[-1]
@@ -69,11 +71,21 @@ def check_row(trace, sel, at, near) -> None:
     free = rules.under(trace, rules.DISCUSSION).layers[sel.layer].head(sel.head).weights[f]
     turn = rules.under(trace, rules.IN_TURN).layers[sel.layer].head(sel.head).weights[f]
     pairs = [MASK.search(line).groups() for line in board["mask.future"] if MASK.search(line)]
+    # one number of decimals a side, at most 5 (review21 #4: 7 were written), the same both sides where any agree
+    assert len({places(a) for a, _ in pairs}) <= 1 and len({places(b) for _, b in pairs}) <= 1, where
+    assert all(places(x) <= 5 for pair in pairs for x in pair), f"{where}: {board['mask.future']}"
     for (a, b), j in zip(pairs, [j for j in range(trace.n_tokens) if turn[j] > 0]):
-        assert places(a) == places(b) and a == fmt(free[j], places(a)) and b == fmt(turn[j], places(b)), where
+        assert a == fmt(free[j], places(a)) and b == fmt(turn[j], places(b)), where
         theirs = shares[j] if sel.rule == rules.DISCUSSION else None
         assert theirs is None or hand_divide(a, "1", places(theirs)) == theirs, where  # the softmax board's share
     check_listening(board["listening.merge"], H, f, shares, where, near)
+
+
+def one_rounds_the_other(a: str, b: str) -> bool:
+    """The one of a and b with fewer decimals is the other rounded by hand to them, or one off in its last digit (a
+    double rounding: the model's 1.514999 is 1.51 at 2 but 1.5150 at 4, which rounds by hand to 1.52)."""
+    fine, coarse = sorted((a, b), key=places, reverse=True)
+    return abs(Decimal(hand_divide(fine, "1", places(coarse))) - Decimal(coarse)) <= Decimal(1).scaleb(-places(coarse))
 
 
 def check_listening(board, H, f, shares, where, near) -> None:
@@ -89,13 +101,16 @@ def check_listening(board, H, f, shares, where, near) -> None:
                     re.match(r"^\d+番目", x))
         products = [p for x in terms[start:] for p in x]
         seen = sorted(shares)
-        assert [w for w, _ in products] == [shares[j] for j in seen][:len(products)], where
+        # the softmax board's shares, or (teacher18 M3: where a sum would say ≈ with those) the model's at more decimals
+        for (w, _), j in zip(products, seen):
+            assert w == fmt(H.weights[f][j], places(w)) and one_rounds_the_other(w, shares[j]), f"{where}: {w}"
         assert [v for _, v in products] == [fmt(H.v[j, numbers], 3) for j in seen][:len(products)], where
         op, value = m.groups()
         own = float(H.context[f, numbers])
         assert value == fmt(own, places(value)), f"{where}: {line} beside the model's {own}"
         exact = sum(Decimal(w) * Decimal(v) for w, v in products)
         assert (op == "=") == (hand_sum([str(exact)], places(value)) == value), f"{where}: {line}"
+        assert op == "=" or hand_sum([str(exact)], 3) != fmt(own, 3), f"{where}: {line} (the model's at 3: review21 #2)"
         near["context"] += op != "="
         numbers += 1
     assert numbers, where
@@ -114,8 +129,9 @@ def test_every_seed_row_writes_the_models_numbers_and_redoes(checkpoint, lang, t
                     rows += 1
     assert rows == 2 * 3 * trace.config.n_head * trace.n_tokens
     assert near["share"] == 0, near  # every seed share is exact at 3-5 decimals (exp() at 3-6)
-    # √8 at 4 decimals cannot redo some 4-5 decimal scaled scores; the listening sums cross a rounding edge rarely
-    assert near["divide"] < 0.1 * rows * trace.n_tokens and near["context"] < 0.05 * rows * 3, near
+    # the ÷√d board at its own decimals (teacher18 M2: at the softmax board's, 75 of 1,530 seed lines said ≈); the
+    # listening sums cross a rounding edge rarely
+    assert near["divide"] == 0 and near["context"] < 0.05 * rows * 3, near
 
 
 def test_the_cat_row_note17_found_writes_the_models_share(checkpoint):
@@ -129,3 +145,13 @@ def test_the_cat_row_note17_found_writes_the_models_share(checkpoint):
     assert not any(line.endswith("0.636") for line in weights), weights
     merge = " ".join(frame_at(trace, sel, at["listening.merge"]).board)
     assert "0.637×" in merge and "0.636×" not in merge, merge
+
+
+def test_the_mask_board_stops_at_5_decimals(checkpoint):
+    """review21 #4: ja, discussion, 「が」, layer 2, head 2 wrote 「猫」：0.1953578 ⇒ 0.2549693 (~9 px at 1024x768)
+    because 0.0244998 is 0.024 on the 3-decimal discussion board but 0.02450 at 5. No decimals up to 5 agree with
+    both softmax boards: each side is its own board's shares (0.195 there, 0.25497 on the in-turn board)."""
+    trace = compute_run(checkpoint, "猫がマットの上に座った", mask="none").trace
+    sel = Selection(lang="ja", rule="none", layer=1, head=1, focus=1)
+    board = frame_at(trace, sel, stops(trace)["mask.future"]).board
+    assert any("0.195 ⇒ 0.25497" in line for line in board) and any("0.024 ⇒ 0" in line for line in board), board

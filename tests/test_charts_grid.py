@@ -50,3 +50,32 @@ def test_the_outline_goes_round_the_map_not_the_whole_cell(qtbot):
     shown, image = outline.mapRectToScene(outline.rect()), item.sceneBoundingRect()  # the line, not its pen
     assert abs(shown.height() - image.height()) <= 6 and abs(shown.width() - image.width()) <= 6, (shown, image)
     assert panel.head_boxes[0].sceneBoundingRect().height() > image.height() + 20  # the cell is taller
+
+
+def test_the_japanese_titles_wrap_between_phrases(qtbot):
+    """review21: the all-heads tab's title (a wrapped QLabel) broke inside words, 「枠のつ / いた」. At any width
+    its lines now break only between phrases (lesson.strings.unbroken_words), as the narration does."""
+    from PySide6.QtGui import QTextLayout
+    from classroom_gui.lesson.strings import WORD_JOINER, text
+    from classroom_gui.view.charts import HEADS, ChartPanel
+
+    panel = ChartPanel()
+    qtbot.addWidget(panel)
+    panel.set_texts(lambda key, **values: text("ja", key, **values))
+    panel.set_frame(replace(empty_frame("ja"), overview=np.zeros((2, 2, 3, 3), np.float32)), 0, 0)
+    label = panel.titles[HEADS]
+    shown = label.text()
+    assert shown.replace(WORD_JOINER, "") == text("ja", "charts.heads_title")
+    words = ("枠のついた", "アテンション", "行列", "クリック", "切り替わります")
+    for width in range(160, 480, 8):  # (from where its longest phrase, 「切り替わります）」, fits a line)
+        layout = QTextLayout(shown, label.font())
+        layout.beginLayout()
+        ends = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            ends.append(len(shown[:line.textStart() + line.textLength()].replace(WORD_JOINER, "")))
+        layout.endLayout()
+        plain = shown.replace(WORD_JOINER, "")
+        for word in words:
+            at = plain.index(word)
+            assert not any(at < end < at + len(word) for end in ends[:-1]), (width, word, ends)

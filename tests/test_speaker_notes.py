@@ -17,7 +17,7 @@ from classroom_gui.model.sentence import run_sentence
 
 SEED = {"ja": "猫がマットの上に座った", "en": "The cat sat on the mat"}
 REDO = {"ja": ("ここを指す：", "確かめ算（黒板の数で）：「マット」：3.304 ÷ 9.879 = 0.334", "「猫」の机", "黒板の「マット」の行"),
-        "en": ("Point at: ", 'Redo one on the board: "mat": 12.5535 ÷ 19.8002 = 0.634', 'the desk of "cat"',
+        "en": ("Point at: ", 'Redo one on the board: "mat": 12.551 ÷ 19.798 = 0.634', 'the desk of "cat"',
                'the board\'s line of "mat"')}
 
 

@@ -7,16 +7,13 @@ gives. Where fits(), T·10^p < 10^19, so E ÷ T is on a rounding edge or at leas
 and Decimal's 28 significant digits move a quotient of at most 1 by less than that. So the shares of a row, and
 whether each rounds by hand to the model's 2-decimal share, are a few NumPy operations on int64 rather than
 ~1,000 Decimal divisions and quantizations per try of the row's digits (softmax_row.shown_softmax tries up to
-3 x 4); decimal_units finds the whole numbers E from the floats, without writing them. Callers use these only
-where int64 holds every product (fits); elsewhere they work in Decimal as before.
+6 x 6, softmax_row.DIGITS); decimal_units finds the whole numbers E from the floats, without writing them. Callers
+use these only where int64 holds every product (fits); elsewhere they work in Decimal as before.
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
-_TWO_DECIMALS = re.compile(r"\d+\.\d\d")
 _INT64_MAX = 2 ** 63 - 1
 
 
@@ -31,15 +28,10 @@ def rounded(E: np.ndarray, total: int, places: int) -> np.ndarray:  # [T] int64 
 
 
 def to_two(k: np.ndarray, places: int) -> np.ndarray:  # [T] int64 of 10^-places (places >= 2) -> of 10^-2
-    """k rounded by hand again (half up) to 2 decimals: what rounds_to compares with a share shown at 2."""
+    """k rounded by hand again (half up, away from zero as numbers.rounds_to: a listening number can be negative) to
+    2 decimals: what rounds_to compares with a share shown at 2."""
     unit = 10 ** (places - 2)
-    return (2 * k + unit) // (2 * unit)
-
-
-def targets(shown: list[str]) -> np.ndarray:  # the model's shares as written (fmt: "0.33") -> [T] int64 of 10^-2
-    """Each share as a whole number of hundredths; -1 for a text that no hand share can round to ("nan", "inf",
-    a negative or an exponent form: rounds_to never agrees with those)."""
-    return np.array([int(s.replace(".", "")) if _TWO_DECIMALS.fullmatch(s) else -1 for s in shown], np.int64)
+    return np.sign(k) * ((2 * np.abs(k) + unit) // (2 * unit))
 
 
 def written(k: np.ndarray, places: int) -> list[str]:  # [T] int64 of 10^-places -> "0.123" each

@@ -5,7 +5,7 @@ and lists, and the answer's temperature softmax. The softmax row as the board wo
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, localcontext
 
 import numpy as np
 
@@ -59,18 +59,28 @@ def sig(x: float, figures: int = 4) -> str:
 
 def exact_sum(texts: list[str]) -> str:
     """The sum of numbers as written, written with as many decimals as the finest of them: what one gets
-    adding them by hand (0.3012 + 1.000 + 12.18 = 13.4812)."""
-    decimals = max((len(t.split(".")[1]) if "." in t else 0) for t in texts) if texts else 0
-    total = sum(Decimal(t) for t in texts) if texts else Decimal(0)
-    return f"{total:.{decimals}f}"
+    adding them by hand (0.3012 + 1.000 + 12.18 = 13.4812). With a big number as fmt writes it (1.861e+19, an
+    exp() on a board: softmax_row.written_exp), the sum in that form at its digits, rounded half up."""
+    big = [t for t in texts if "e" in t.lower()]  # (not in nan, inf nor Infinity)
+    with localcontext() as c:  # exact: room for every digit of numbers below BIG, or to round the big form's sum
+        c.prec, c.Emax, c.Emin, c.rounding = 200, MAX_EMAX, MIN_EMIN, ROUND_HALF_UP
+        total = sum((Decimal(t) for t in texts), Decimal(0))
+        if big:
+            return f"{total:.{max(places_of(t) for t in big)}e}"
+        return f"{total:.{max((places_of(t) for t in texts), default=0)}f}"
+
+
+def places_of(text: str) -> int:
+    """The decimals of a number as written (none in "nan", "inf", "12" or "1.23e+07"'s exponent: 2)."""
+    mantissa = text.lower().split("e")[0] if "e" in text.lower() and "." in text else text
+    return len(mantissa.split(".")[1]) if "." in mantissa else 0
 
 
 def rounds_to(text: str, shown: str) -> bool:
     """`text` rounded by hand (half up) to `shown`'s decimals is `shown`: 0.3344 and 0.334 agree with 0.33,
     0.336 does not. A board's number agrees with the same number shown elsewhere at that one's precision."""
     try:
-        places = len(shown.split(".")[1]) if "." in shown else 0
-        return _round(Decimal(text), places) == shown
+        return _round(Decimal(text), places_of(shown)) == shown
     except ArithmeticError:  # inf, nan or an exponent form: nothing to compare by hand
         return text == shown
 
@@ -95,19 +105,38 @@ def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str,
     3.57497 beside -5.2388): the fewest that redo every line, else those that redo the most (the board says ≈ on
     the others). The divisor has ROOT_PLACES decimals always, as the worksheet and the CLI's trace print it,
     whatever the asker (teacher13 L5, digits: √8 was 2.8284, 2.82843 and 2.828427 on one sentence's boards);
-    the softmax row picks scaled-score decimals this board redoes with it (softmax_row._ScaleCheck)."""
+    divided picks the results' decimals."""
     targets = [fmt(v) for v in scaled] if targets is None else list(targets)
-    places = [len(t.split(".")[1]) if "." in t else 0 for t in targets]
+    decimals = [places_of(t) for t in targets]
     root = fmt(divisor, ROOT_PLACES)
     best = None
     for digits in (2, 3, 4, 5, 6, 7):
         written = fmt_many(scores, digits)
-        redone = sum(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, places))
+        redone = sum(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, decimals))
         if redone == len(targets):
             return root, written
         if best is None or redone > best[0]:
             best = (redone, written)
     return root, best[1]
+
+
+def divided(scores, divisor: float, scaled) -> tuple[str, list[str], list[str]]:  # [T], float, [T]
+    """The ÷√d board (chapter 5): (the divisor as written, each score as written, each scaled score as written), the
+    scaled scores at the fewest decimals from 2 (the same on every line) whose every line redoes by hand as score ÷
+    divisor (scaled_equations), else at those with the fewest that do not (said ≈), each the model's scaled score at
+    those decimals. Its own decimals, not the softmax board's (teacher18 M2: at those, 9 of 11 lines said ≈, as in
+    「少女」：4.2844 ÷ 2.8284 ≈ 1.514766); the softmax board's exp() then takes the same scaled score at the
+    decimals its shares need, so one board's number is a rounding of the other's."""
+    best = None
+    for digits in range(2, 8):
+        targets = fmt_many(scaled, digits)
+        root, written = scaled_equations(scores, divisor, scaled, targets)
+        missed = sum(hand_divide(t, root, digits) != r for t, r in zip(written, targets))
+        if best is None or missed < best[0]:
+            best = (missed, root, written, targets)
+        if not missed:
+            break
+    return best[1], best[2], best[3]
 
 
 def hand_product(a: str, b: str, digits: int = 3) -> str:

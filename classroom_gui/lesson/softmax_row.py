@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, localcontext
 
 import numpy as np
 
 from . import hand_shares
 from .cache import kept_for
-from .numbers import BIG, BOARD_LINES, ROOT_PLACES, exact_sum, fmt, fmt_many, hand_divide, rounds_to, sig
+from .numbers import BIG, exact_sum, fmt, fmt_many, hand_divide, places_of, rounds_to
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,9 @@ class ShownSoftmax:
     decimals, or 4-5 (every share of the row) where a model's share at 3 would round by hand to another 2-decimal
     share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 2
     and exp() from 3 decimals, with the fewest extra digits (SCORE_DECIMALS x EXP_DECIMALS, fewer exp() digits
-    first) whose hand shares are the model's and whose scaled scores the ÷√d board redoes with √d at ROOT_PLACES.
-    Where no digits do both (√8 = 2.8284 is 2.828427…: a 5-decimal scaled score is often out of its reach), the
-    shares come first: the digits with the fewest shares written as the model's beside an exp ÷ sum that does not
-    give them (`near`, said ≈), then the fewest ÷√d lines that do not redo (said ≈)."""
+    first) whose hand shares are the model's. Where none do, the digits with the fewest shares written as the
+    model's beside an exp ÷ sum that does not give them (`near`, said ≈). The ÷√d board writes the same scaled
+    scores at its own decimals (numbers.divided), each the model's at its digits: one a rounding of the other."""
     scaled: list[str]      # per seat; "" where masked
     exp: list[str]         # per seat; "0" where masked
     total: str
@@ -38,8 +37,9 @@ class ShownSoftmax:
     near: tuple = ()       # per seat (or empty: none): the share is the model's, not exp ÷ sum redone (≈)
 
 
-EXP_MAX = 700.0  # math.exp overflows past ~709.78
+EXP_MAX = 700.0  # math.exp overflows past ~709.78: a row with a higher score is worked in Decimal (_exp_lines)
 SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
+MASK_PLACES = SHARE_PLACES + 2  # the most decimals of the mask board's shares (the softmax boards' most)
 SCORE_DECIMALS = range(2, 8)
 EXP_DECIMALS = range(3, 9)
 DIGITS = sorted(((s, e) for s in SCORE_DECIMALS for e in EXP_DECIMALS), key=lambda se: (se[0] + se[1], se[1]))
@@ -58,14 +58,13 @@ def share_places(weights, heard) -> int:
     return SHARE_PLACES + 2
 
 
-def shown_softmax(scaled, mask, weights=None, scores=None, divisor=None) -> ShownSoftmax:
-    """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places, and,
-    given the row's `scores` on the ÷√d board (its first BOARD_LINES) and the `divisor`, whose scaled scores that
-    board redoes as score ÷ divisor with the divisor at ROOT_PLACES (numbers.scaled_equations); where no try does
-    both, the try with the fewest shares that say ≈ (the model's share beside an exp ÷ sum that does not give it),
-    then the fewest ÷√d lines that say ≈ (do not redo), then the fewest digits; without weights, scores 2 and
-    exp() 3 decimals. Each try's exp() and sum are whole numbers (hand_shares), and only the try shown
-    is written: 512-1,024 students in a few ms."""
+def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
+    """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places; where no
+    try does, the try with the fewest shares that say ≈ (the model's share beside an exp ÷ sum that does not give
+    it), then the fewest digits; without weights, scores 2 and exp() 3 decimals. The ÷√d board writes its own
+    decimals of the same scaled scores (numbers.divided: teacher18 M2, tying the two made 9 of 11 of its lines ≈).
+    Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written: 512-1,024
+    students in a few ms."""
     mask = np.asarray(mask, bool)
     heard = ~mask
     if weights is None:
@@ -79,31 +78,21 @@ def shown_softmax(scaled, mask, weights=None, scores=None, divisor=None) -> Show
         if units is None:
             return _decimal(scaled, mask, 2, 3, places, w)
         goal[finite] = units
-    check = _ScaleCheck(scores, divisor)
-    given, failing, best = {}, {}, None
-    for s, e in DIGITS:  # the try with the fewest shares said ≈, then ÷√d lines said ≈, then the fewest digits
-        if best is not None and best[0] == (0, 0):
+    given, best = {}, None
+    for s, e in DIGITS:  # the try with the fewest shares said ≈, then the fewest digits
+        if best is not None and best[0] == 0:
             break
-        if best is not None and best[0][0] == 0:
-            if s not in failing:
-                failing[s] = check.failing(scaled, s)
-            if failing[s] >= best[0][1]:
-                continue  # the ÷√d board says ≈ as often at these score decimals as on the best try so far
         if s not in given:
             given[s] = _given(scaled, heard, s)
         if given[s] is None:
             return _decimal(scaled, mask, 2, 3, places, w)
-        E, T = _exps(given[s][1], heard, e)
+        E, T = _exps(given[s], heard, e, s)
         if E is None:
             continue
         k = _shares(E, T, places)
         wrong = int(np.count_nonzero(finite & (k != goal)))
-        if best is not None and wrong > best[0][0]:
-            continue
-        if s not in failing:
-            failing[s] = check.failing(scaled, s)
-        if best is None or (wrong, failing[s]) < best[0]:
-            best = ((wrong, failing[s]), s, e, E, T, k)
+        if best is None or wrong < best[0]:
+            best = (wrong, s, e, E, T, k)
     if best is None:
         return _decimal(scaled, mask, 2, 3, places, w)
     _, s, e, E, T, k = best
@@ -120,15 +109,27 @@ def _given(scaled, heard, decimals: int):  # (scores as whole numbers of 10^-dec
     if S is None:
         return None
     given = (S / 10.0 ** decimals).tolist()  # each score as written, read back as a float (float() of its text)
-    top = max(given)
-    shift = top if top > EXP_MAX else 0.0
-    return S, np.array([math.exp(v - shift) for v in given])
+    if max(given) > EXP_MAX:  # no float holds its exp(), nor would int64 its units: worked in Decimal (_exp_lines)
+        return S, None
+    return S, np.array([math.exp(v) for v in given])
 
 
-def _exps(values: np.ndarray, heard, decimals: int):  # exp() as whole numbers of 10^-decimals [T] and their sum
-    E = hand_shares.decimal_units(values, decimals)
-    if E is None:
+def _exps(given, heard, decimals: int, score_decimals: int):  # exp() as whole numbers of 10^-decimals [T], their sum
+    """Each exp() of _given's scores (whole numbers of 10^-score_decimals) at `decimals` decimals, rounded from its
+    exact value: from the float's where that is farther from a rounding edge than the float's error (exp() of a
+    score read back as a float: a relative error of about (|score| + 4) ulps), else worked in Decimal; None where a
+    unit count reaches 2^52 (review21 #6: a float's exp(28.65) = 2770364455900.092 is ...900.096 at 3)."""
+    S, values = given
+    if values is None:
         return None, 0
+    y = values * 10.0 ** decimals
+    if not np.all(y < 2.0 ** 52):
+        return None, 0
+    E = np.rint(y).astype(np.int64)
+    slack = y * (np.abs(S / 10.0 ** score_decimals) + 4) * 2.0 ** -50
+    for i in np.flatnonzero(np.abs(np.abs(y - np.trunc(y)) - 0.5) <= slack).tolist():
+        exact = exp_of(str(Decimal(int(S[i])).scaleb(-score_decimals))).scaleb(decimals)
+        E[i] = int(exact.to_integral_value(ROUND_HALF_UP))
     T = int(E.sum())
     if not 0 < T <= 2 ** 62:
         return None, 0
@@ -154,7 +155,7 @@ def _written(scaled, mask, s, e, E, T, k, places, near=None) -> ShownSoftmax:
 
 def _plain(scaled, mask, s, e, places) -> ShownSoftmax | None:  # the try (s, e) by whole numbers, or None
     given = _given(scaled, ~mask, s)
-    E, T = _exps(given[1], ~mask, e) if given is not None else (None, 0)
+    E, T = _exps(given, ~mask, e, s) if given is not None else (None, 0)
     return None if E is None else _written(scaled, mask, s, e, E, T, _shares(E, T, places), places)
 
 
@@ -172,56 +173,16 @@ def _decimal(scaled, mask, s, e, places, weights=None) -> ShownSoftmax:
     return ShownSoftmax(sc, ex, total, w, tuple(near) if any(near) else ())
 
 
-class _ScaleCheck:
-    """Whether the ÷√d board (chapter 5) redoes every line it shows, score ÷ divisor = the scaled score at the
-    softmax row's decimals, with the divisor at ROOT_PLACES and every score at one number of decimals (2-7): in
-    whole numbers, as numbers.scaled_equations checks it in Decimal."""
-
-    def __init__(self, scores, divisor):
-        self.ok = scores is None or divisor is None or not (0 < float(divisor) < BIG)
-        if self.ok:
-            return
-        xs = np.asarray(scores, np.float64)[:BOARD_LINES]
-        self.finite = np.isfinite(xs) & (np.abs(xs) < BIG)
-        self.scores = xs[self.finite]
-        self.root = int(fmt(divisor, ROOT_PLACES).replace(".", ""))
-        self.units = {k: hand_shares.decimal_units(self.scores, k) for k in range(2, 8)}
-
-    def failing(self, scaled, s: int) -> int:
-        """How many of the board's lines do not redo the scaled scores at s decimals, with the score decimals that
-        redo the most (as numbers.scaled_equations chooses them): those lines say ≈."""
-        if self.ok:
-            return 0
-        target = hand_shares.decimal_units(np.asarray(scaled, np.float64)[:BOARD_LINES][self.finite], s)
-        if target is None:
-            return 0  # the board writes what it can (scaled_equations); nothing to ask of the shares' digits
-        R, fewest = self.root, len(self.scores)
-        for k, A in self.units.items():  # score ÷ root by hand, half away from zero: scores below BIG fit int64
-            if A is None:
-                continue
-            up = ROOT_PLACES + s - k  # score ÷ root at s decimals = A·10^up ÷ R
-            num, den = (2 * np.abs(A) * 10 ** up + R, 2 * R) if up >= 0 else (2 * np.abs(A) + R * 10 ** -up,
-                                                                              2 * R * 10 ** -up)
-            fewest = min(fewest, int(np.count_nonzero(np.sign(A) * (num // den) != target)))
-            if not fewest:
-                break
-        return fewest
-
-
-def decimals(text: str) -> int:  # a number's decimals as written ("NaN" and "inf": none)
-    return len(text.split(".")[1]) if "." in text else 0
-
-
 def hand_note(t, S: ShownSoftmax) -> list[str]:
     """The board's note that its arithmetic uses the numbers shown, `t` a Ctx's t, and a second line naming the
     shares' decimals when they are more than SHARE_PLACES (M9: why this board's shares have 4 where others have 3)."""
-    places = max((decimals(w) for w in S.weights), default=SHARE_PLACES)
+    places = max((places_of(w) for w in S.weights), default=SHARE_PLACES)
     return [t("board.hand")] + ([t("board.hand_places", places=places)] if places > SHARE_PLACES else [])
 
 
 def shown_of_head(h, f: int) -> ShownSoftmax:
-    """Student f's row of head trace `h` as every board writes it (the ÷√d board's scores and divisor included)."""
-    return shown_softmax(h.scaled[f], h.mask[f], h.weights[f], h.scores[f][:BOARD_LINES], h.divisor)
+    """Student f's row of head trace `h` as every softmax-family board writes it."""
+    return shown_softmax(h.scaled[f], h.mask[f], h.weights[f])
 
 
 def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
@@ -235,37 +196,58 @@ def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
 
 def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int):
     """A row's scores, exp() and their sum as the board writes them at these decimals, each exp() worked from its
-    score as written (a row that is not plain)."""
+    score as written in Decimal (a row that is not plain; review21 #6: a float's exp(44.37) wrote noise as digits
+    and a score past EXP_MAX was shifted out of sight, "exp(773.36) = 1.000"): exact at its digits however big."""
     sc = [("" if m else t) for t, m in zip(fmt_many(scaled, decimals), mask)]
-    # a what-if edit can make a score of thousands, whose exp() no float holds (it was an OverflowError in the
-    # window): then every exp is taken of the score minus the largest one, which leaves the shares unchanged
-    top = max((float(t) for t, m in zip(sc, mask) if not m), default=0.0)
-    shift = top if top > EXP_MAX else 0.0
-    values = [0.0 if m else math.exp(float(t) - shift) for t, m in zip(sc, mask)]
-    spec = f".{exp_decimals}f"
-    ex = [("0" if m else format(v, spec)) for v, m in zip(values, mask)]
+    values = [Decimal(0) if m else exp_of(t) for t, m in zip(sc, mask)]
+    ex = [("0" if m else written_exp(v, exp_decimals)) for v, m in zip(values, mask)]
     if not any(Decimal(e) for e, m in zip(ex, mask) if not m):  # every exp() below the decimals
-        ex = [("0" if m else sig(v, 4)) for v, m in zip(values, mask)]  # (what-if scores of -20): significant digits
+        ex = [("0" if m else written_exp(v, exp_decimals, figures=4)) for v, m in zip(values, mask)]
     return sc, ex, exact_sum([e for e, m in zip(ex, mask) if not m])
+
+
+def exp_of(score: str) -> Decimal:
+    """exp() of a score as written, to 50 significant digits (inf past Decimal's largest exponent, nan of nan)."""
+    with localcontext() as c:
+        c.prec, c.Emax, c.Emin = 50, MAX_EMAX, MIN_EMIN
+        try:
+            return Decimal(score).exp()
+        except ArithmeticError:
+            return Decimal("Infinity")
+
+
+def written_exp(v: Decimal, decimals: int, figures: int = 0) -> str:
+    """An exp() as the board writes it, rounded half up: `decimals` decimals, or from BIG on as fmt writes a big
+    number (1.861e+19, `decimals` after the point); with `figures`, that many significant digits (0.00001137),
+    in the same form from 10^-20 down."""
+    with localcontext() as c:
+        c.prec, c.Emax, c.Emin, c.rounding = 60, MAX_EMAX, MIN_EMIN, ROUND_HALF_UP
+        if not v.is_finite():
+            return fmt(float(v), decimals)
+        if v >= BIG or (figures and v and v.adjusted() < -20):
+            return f"{v:.{figures - 1 if figures else decimals}e}"
+        return f"{v:.{max(0, figures - 1 - v.adjusted()) if figures and v else decimals}f}"
 
 
 def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str]) -> tuple[list[str], list[str]]:
     """The mask board's shares ("0.1102 ⇒ 0.6366"): [T] the model's shares in discussion and in turn, [T] unheard in
     turn, and each rule's softmax board's shares of the row (ShownSoftmax.weights). One number of decimals for the
-    whole board, so no line mixes them: the fewest (from the more of the two boards', up to 8) at which every share
-    is the model's and rounds by hand to its softmax board's share, preferring (up to 5) those at which sharing out
-    the heard discussion shares again (each ÷ their sum) gives the in-turn shares' badges (teacher: "0.11 ⇒ 0.64" gave 0.65;
-    after layer 1 the rules' notebooks differ and no digits may do). Where no decimals agree, each board's own."""
+    whole board, so no line mixes them: the fewest from the more of the two boards' (3-5) to at most 5 (review21: a
+    double rounding asked for 7, 「猫」：0.1953578 ⇒ 0.2549693, ~9 px at 1024x768) at which every share is the model's
+    and rounds by hand to its softmax board's share, preferring those at which sharing out the heard discussion
+    shares again (each ÷ their sum) gives the in-turn shares' badges (teacher: "0.11 ⇒ 0.64" gave 0.65; after layer
+    1 the rules' notebooks differ and no digits may do). Where no decimals up to 5 agree (a share like 0.0244998 is
+    0.024 on a 3-decimal board but 0.02450 at 5, which rounds by hand to 0.025), each side is its own softmax
+    board's shares, the same digits as there: still the model's at its decimals, the two sides' decimals differing."""
     free, turn = np.asarray(free, np.float64).tolist(), np.asarray(turn, np.float64).tolist()
     heard = [not m for m in np.asarray(unheard, bool).tolist()]
-    start = max((decimals(t) for t in list(free_board) + list(turn_board)), default=SHARE_PLACES)
+    start = max((places_of(t) for t in list(free_board) + list(turn_board)), default=SHARE_PLACES)
     agreeing = []
-    for places in range(start, 9):
+    for places in range(start, max(start, MASK_PLACES) + 1):
         a, b = fmt_many(free, places), fmt_many(turn, places)
         if all(rounds_to(x, y) for x, y in zip(a + b, list(free_board) + list(turn_board))):
             agreeing.append((a, b))
             total = str(sum((Decimal(x) for x, h in zip(a, heard) if h), Decimal(0)))
-            if places <= SHARE_PLACES + 2 and all(not h or hand_divide(x, total, 2) == fmt(t)
-                                                  for x, t, h in zip(a, turn, heard)):
+            if all(not h or hand_divide(x, total, 2) == fmt(t) for x, t, h in zip(a, turn, heard)):
                 return a, b
     return agreeing[0] if agreeing else (list(free_board), list(turn_board))

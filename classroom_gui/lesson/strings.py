@@ -52,7 +52,7 @@ def _kind(c: str) -> str:
 
 _BEFORE_PARTICLE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_)∞")  # (and digits): no line starts
 # with the particle after a Latin word, a formula or -∞ (「W_Q / で」, 「exp / も」)
-PHRASES = ("もう一度", "もう少し")  # hiragana and kanji read as one word: never 「もう / 一度」
+PHRASES = ("もう一度", "もう少し", "切り替")  # hiragana and kanji read as one word: never 「もう / 一度」, 「切り / 替わります」
 
 
 @lru_cache(maxsize=256)  # the narration is set at every frame: the same few sentences

@@ -12,8 +12,8 @@ from typing import NamedTuple
 import numpy as np
 
 from ..model.functions import layer_norm
-from .numbers import (bracketed, evened, fmt, fmt_many, hand_divide, hand_product, hand_sum, in_product, rounds_to,
-                      signed_terms, vector_lines)
+from .numbers import (bracketed, evened, fmt, fmt_many, hand_divide, hand_product, hand_sum, in_product, places_of,
+                      rounds_to, signed_terms, vector_lines)
 
 ALL_TERMS = 32   # a sum written out as the cards' are (6 numbers a line) up to this many products
 LISTED_TERMS = 96  # ... and up to this many compactly (COMPACT): the teaching model's feed-forward keeps up to 96
@@ -201,7 +201,7 @@ def rounded_total(worked: WorkedSum) -> WorkedSum:
 def at_total_places(result: str, shown: str) -> str:
     """A worked result of more than TOTAL_PLACES decimals rounded half up to TOTAL_PLACES where that still rounds to
     `shown` (the model's number beside it), else as it is: "-0.66477" -> "-0.6648" beside -0.66."""
-    if "." not in result or len(result.split(".")[1]) <= TOTAL_PLACES:
+    if places_of(result) <= TOTAL_PLACES:
         return result
     try:
         total = hand_sum([result], TOTAL_PLACES)
@@ -219,9 +219,9 @@ def missed(t, result: str, shown: str) -> str:
 
 def one_off(result: str, shown: str) -> bool:
     """`result` rounded by hand to `shown`'s decimals is `shown` or one off in its last digit."""
-    places = len(shown.split(".")[1]) if "." in shown else 0
+    digits = places_of(shown)
     try:
-        return abs(Decimal(hand_sum([result], places)) - Decimal(shown)) <= Decimal(1).scaleb(-places)
+        return abs(Decimal(hand_sum([result], digits)) - Decimal(shown)) <= Decimal(1).scaleb(-digits)
     except ArithmeticError:
         return False
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import Signal  # noqa: E402
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QTabWidget, QVBoxLayout, QWidget  # noqa: E402
 
 from ..lesson.frame import Frame  # noqa: E402
+from ..lesson.strings import unbroken_words  # noqa: E402
 from ..scene import palette  # noqa: E402
 
 HEADS, LAYERS = 0, 1  # the tabs
@@ -112,7 +113,7 @@ class ChartPanel(QTabWidget):
         if maps is None:
             return
         n_layer, n_head = maps.shape[:2]
-        self.titles[HEADS].setText(self.t("charts.heads_title"))
+        self.titles[HEADS].setText(unbroken_words(self.t("charts.heads_title")))  # never 「枠のつ / いた」
         for h in range(n_head):
             self.grid.addLabel(self.t("ui.head_n", n=h + 1), row=0, col=h + 1, size="10pt")
         for l in range(n_layer):
@@ -175,7 +176,7 @@ class ChartPanel(QTabWidget):
                 self.layer_plot.addItem(t)
                 self.layer_labels.append(t)
         title = self.t("charts.layers_title", layer=lv.upto) if lv.upto else self.t("charts.layers_start")
-        self.titles[LAYERS].setText(title)
+        self.titles[LAYERS].setText(unbroken_words(title))
         lo, hi = np.nanmin(pts.reshape(-1, 2), axis=0), np.nanmax(pts.reshape(-1, 2), axis=0)
         pad = (hi - lo) * 0.12 + 1e-6  # room for the names, which sit to the right of and above their points
         self.layer_plot.setRange(xRange=(lo[0] - pad[0], hi[0] + 2 * pad[0]), yRange=(lo[1] - pad[1], hi[1] + pad[1]),

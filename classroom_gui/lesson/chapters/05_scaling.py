@@ -6,8 +6,8 @@ from decimal import Decimal
 from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
-from ..numbers import BOARD_LINES, board_list, fmt, hand_divide, scaled_equations
-from .desks import class_with_cards, shown_row
+from ..numbers import BOARD_LINES, board_list, divided, hand_divide, places_of
+from .desks import class_with_cards
 
 
 def divide(ctx, fr: Frame):
@@ -15,28 +15,21 @@ def divide(ctx, fr: Frame):
     H, f, c = ctx.H, ctx.f, ctx.trace.config
     d, layer = c.d_head, ctx.sel.layer + 1
     # sqrt(d), unless the model's config scales otherwise (GPTConfig.score_divisor), written as the board divides
-    # by it: 4 decimals always (numbers.ROOT_PLACES, the worksheet's and the CLI's too), the scores with the fewest
-    # decimals that redo every line (numbers.scaled_equations). Each result is the scaled score the softmax board
-    # then takes exp() of (shown_row: 2 decimals, more where the shares need them, chosen so that this board redoes
-    # them), so a student who copies "= 0.817" here meets exp(0.817) there, not exp(0.82) = 2.718 beside the
-    # board's 2.264 (teacher5 M1); a line that still does not redo says ≈ (board.scaled_near)
-    # the board's lines only (it shows BOARD_LINES), worked once per asker: Decimal over 1,024 students a frame
+    # by it: 4 decimals always (numbers.ROOT_PLACES, the worksheet's and the CLI's too), the scaled scores at the
+    # fewest decimals (from 2) whose every line redoes, the scores with the fewest that do (numbers.divided); the
+    # softmax board then takes exp() of the same scaled scores at the decimals its shares need (teacher18 M2: at
+    # those, most lines here said ≈); a line that still does not redo says ≈ (board.scaled_near). The board's lines
+    # only (it shows BOARD_LINES), worked once per asker: Decimal over 1,024 students a frame
     shown = slice(0, BOARD_LINES)
-
-    def worked():
-        written = shown_row(ctx).scaled[shown]
-        places = max((len(t.split(".")[1]) for t in written if "." in t), default=2)
-        targets = [t or fmt(v, places) for t, v in zip(written, H.scaled[f][shown])]  # a masked seat: same digits
-        return (*scaled_equations(H.scores[f][shown], H.divisor, H.scaled[f][shown], targets), targets)
-    root, scores, results = kept_for(ctx.trace, "scaled_equations", (ctx.sel.layer, ctx.sel.head, f), worked)
+    root, scores, results = kept_for(ctx.trace, "divided", (ctx.sel.layer, ctx.sel.head, f),
+                                     lambda: divided(H.scores[f][shown], H.divisor, H.scaled[f][shown]))
     if c.scale_attn_by_inverse_layer_idx:
         key = "scaling.by_layer" if c.scale_attn_weights else "scaling.layer_only"
     else:
         key = ctx.beat.key if c.scale_attn_weights else "scaling.none"
     fr.narration = ctx.t(key, d=d, sqrt=root, layer=layer)
     def near(j) -> bool:
-        places = len(results[j].split(".")[1]) if "." in results[j] else 0
-        return hand_divide(scores[j], root, places) != results[j]
+        return hand_divide(scores[j], root, places_of(results[j])) != results[j]
 
     def line(j) -> str:
         key = "board.scaled_near" if near(j) else "board.scaled"

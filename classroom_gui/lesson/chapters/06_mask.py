@@ -8,8 +8,8 @@ from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
-from ..numbers import board_list, fmt
-from ..softmax_row import decimals, mask_shares, shown_of_head
+from ..numbers import board_list, fmt, places_of
+from ..softmax_row import mask_shares, shown_of_head
 from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
 
 RULE_IN_TITLE = False  # it shows both rules
@@ -51,7 +51,7 @@ def future(ctx, fr: Frame):
 
     def line(j) -> str:
         if isinstance(j, tuple):  # a long run after the asker: one line, the model's sum of its shares
-            total = fmt(float(np.sum(w0[j[0]:j[1] + 1], dtype=np.float64)), decimals(free_shown[j[0]]))
+            total = fmt(float(np.sum(w0[j[0]:j[1] + 1], dtype=np.float64)), places_of(free_shown[j[0]]))
             return ctx.t("board.mask_run", first=j[0] + 1, last=j[1] + 1, n=j[1] - j[0] + 1, free=total)
         return ctx.t("board.mask_whatif" if j in out else "board.mask_masked" if later[j] else "board.mask_pair",
                      name=ctx.q(j), free=free_shown[j], turn=turn_shown[j])

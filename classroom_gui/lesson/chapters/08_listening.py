@@ -2,49 +2,89 @@
 understanding (share × opinion summed over the classmates heard)."""
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from decimal import Decimal
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, factor, fmt, fmt_many, hand_sum, rounds_to
-from ..softmax_row import ShownSoftmax, hand_note
+from ..numbers import board_list, factor, fmt, fmt_many, hand_sum, places_of
+from ..softmax_row import SHARE_PLACES, ShownSoftmax, hand_note, share_places
 from ..panels import heatmap
 from .desks import SUM_TERMS, class_with_cards, heard, shown_row
 
 
-def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> list[str]:
+def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSoftmax]:
     """Listening written out: the first numbers of the new understanding as share × opinion summed over
-    the classmates heard, from the shares and opinions as written (3 decimals), then the heading of every number."""
+    the classmates heard, from the shares and opinions as written (opinions 3 decimals), then the heading of every
+    number; and the row with the shares as this board writes them (listening_shares)."""
     H, f = ctx.H, ctx.f
+    numbers = min(3 if len(seen) <= 2 else 2 if len(seen) <= 8 else 1, H.v.shape[1])
+    opinions = [[fmt(H.v[j, k], 3) for j in seen] for k in range(numbers)]
+    owns = [float(H.context[f, k]) for k in range(numbers)]
+    S = listening_shares(S, H.weights[f], seen, opinions, owns)
     lines = [ctx.t("board.mix", name=ctx.q(f))]
-    numbers = 3 if len(seen) <= 2 else 2 if len(seen) <= 8 else 1
-    for k in range(min(numbers, H.v.shape[1])):
-        opinions = [fmt(H.v[j, k], 3) for j in seen]
-        terms = [f"{S.weights[j]}×{factor(float(v), 3)}" for j, v in zip(seen, opinions)]
+    for k in range(numbers):
+        terms = [f"{S.weights[j]}×{factor(float(v), 3)}" for j, v in zip(seen, opinions[k])]
         cut = len(terms) > SUM_TERMS
         shown = terms[:SUM_TERMS]
         lines.append(ctx.t("board.mix_number", k=k + 1, terms=" + ".join(shown[:2])))
         lines += ["    + " + " + ".join(shown[i:i + 2]) for i in range(2, len(shown), 2)]
         if cut:
             lines[-1] += f" + … (+{len(terms) - SUM_TERMS})"
-        exact = sum(Decimal(S.weights[j]) * Decimal(v) for j, v in zip(seen, opinions))
-        lines.append(mix_result(ctx, str(exact), float(H.context[f, k])))
-    return lines + [ctx.t("board.mix_all", d=H.v.shape[1])]  # then the whole new understanding (merge)
+        lines.append(mix_result(ctx, _exact(S, seen, opinions[k]), owns[k]))
+    return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S  # then the whole new understanding (merge)
+
+
+def _exact(S: ShownSoftmax, seen: list[int], opinions: list[str]) -> str:  # Σ share × opinion as written, exactly
+    return str(sum(Decimal(S.weights[j]) * Decimal(v) for j, v in zip(seen, opinions)))
+
+
+def listening_shares(S: ShownSoftmax, weights, seen: list[int], opinions: list[list[str]], owns: list[float]):
+    """The row with the heard shares as the listening board writes them: the softmax board's, or, where a worked
+    number would then say ≈ (teacher18 M3: eight products adding to -0.004 beside 「≈ -0.005」), the model's shares
+    at the fewest more decimals, up to 5, at which fewer do: each still the model's at its digits, the softmax
+    board's a rounding of it. (Not for a number at 2 decimals, teacher18 L2: that took 4-5 share digits on a third
+    of the rows, the seed's 「猫」 among them, for a third decimal.)"""
+    def worse(row) -> int:
+        return sum(worked_result(_exact(row, seen, v), own)[1] for v, own in zip(opinions, owns))
+    start = max((places_of(S.weights[j]) for j in seen), default=SHARE_PLACES)
+    best = (worse(S), S)
+    for places in range(start + 1, SHARE_PLACES + 3):
+        if not best[0]:
+            break
+        shares = list(S.weights)
+        for j in seen:
+            if math.isfinite(float(weights[j])):
+                shares[j] = fmt(weights[j], places)
+        row = replace(S, weights=shares)
+        if worse(row) < best[0]:
+            best = (worse(row), row)
+    return best[1]
+
+
+def worked_result(exact: str, own: float) -> tuple[str, bool]:
+    """A worked number (the sum of the products as written) as the board writes it, and whether it says ≈: rounded
+    by hand to 3 decimals where that is the model's own number at 3 (the CLI's trace gives the same digits;
+    review21: -0.245 is the model's -0.24498 at 3 though it rounds by hand to -0.25 beside the list's -0.24, a double
+    rounding); else to 2 where that is the model's at 2, the list's number below (teacher3 L11: "= 3.165" above
+    3.16); else the model's own, said ≈ (the shares' and opinions' rounding moved the sum past a rounding edge), at
+    the fewest decimals from 3 that round to the list's (softmax_row.share_places): never a number that is not the
+    model's at its digits."""
+    for places in (3, 2):
+        worked = hand_sum([exact], places)
+        if worked == fmt(own, places):
+            return worked, False
+    return fmt(own, share_places([own], [True])), True
 
 
 def mix_result(ctx, exact: str, own: float) -> str:
-    """The worked number's line: the sum of the products as written, rounded by hand to 3 decimals, where that is
-    the model's own number at 3 (the CLI's trace gives the same digits) and rounds by hand to the list's 2-decimal
-    number below (teacher3 L11: "= 3.165" above 3.16), else to 2 where that is the model's at 2; else the model's
-    own, said ≈ (the shares' and opinions' rounding moved the sum past a rounding edge), at 3 decimals or the
-    fewest more that round to the list's: never a number that is not the model's at its digits."""
-    listed = fmt(own)
-    for places in (3, 2):
-        worked = hand_sum([exact], places)
-        if worked == fmt(own, places) and rounds_to(worked, listed):
-            return ctx.t("board.mix_result", value=worked)
-    near = next((fmt(own, p) for p in (3, 4, 5) if rounds_to(fmt(own, p), listed)), listed)
-    return ctx.t("board.mix_result_near", value=near)
+    """The worked number's line (worked_result); one that says ≈ says what the numbers shown add to, as well
+    (teacher18 M3: 「≈ -0.005」 above 「（黒板の計算は表示した数で行っています）」 read as a contradiction)."""
+    value, near = worked_result(exact, own)
+    if near:
+        return ctx.t("board.mix_result_near_sum", value=value, sum=hand_sum([exact], 3))
+    return ctx.t("board.mix_result", value=value)
 
 
 def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
@@ -74,11 +114,15 @@ def merge(ctx, fr: Frame):  # the arithmetic needs the board's room; the shares 
     fr.links = [Link(j, f, w[j], "value", shown[j], value=w[j]) for j in seen]
     if ctx.desks(fr):
         fr.students[f].cards.append(ctx.strip("context", ctx.H.context[f], ctx.alpha))
-    S = shown_row(ctx)
-    fr.board = mix_lines(ctx, S, seen)
+    row = shown_row(ctx)
+    fr.board, S = mix_lines(ctx, row, seen)
     fr.write_vector(fmt_many(ctx.H.context[f]))
+    if S is row:
+        said = hand_note(ctx.t, S)
+    else:  # more share digits than the softmax board's: said why (not to round to the bars, as hand_note says)
+        places = max(places_of(S.weights[j]) for j in seen)
+        said = [ctx.t("board.hand"), ctx.t("board.hand_places_sums", places=places)]
     near = ctx.t("board.mix_result_near", value="").strip()  # ≈ (≒ in Japanese): a worked number no digits redo
-    said = hand_note(ctx.t, S)
     if any(line.startswith(near + " ") for line in fr.board):  # says why in the hand note's line: a line more
         said[0] = ctx.t("board.hand_near")  # would set this tall board's type smaller (jareview3 #2, measured)
     fr.board += said

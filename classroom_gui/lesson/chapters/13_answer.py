@@ -63,14 +63,19 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     tr = ctx.trace
     last = tr.n_tokens - 1
     _answer_time(ctx, fr)
-    if ctx.desks(fr):
+    carded = bool(ctx.desks(fr))
+    if carded:
         fr.students[last].cards = [final_notebook(ctx, tr.ln_f[last], ctx.alpha)]
     fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
     fr.write_vector(fmt_many(tr.layers[-1].output[last]))
     fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
     fr.write_vector(fmt_many(tr.ln_f[last]))
-    # what the card's 「±6」 is (teacher15 L2, jareview2): no wording of the label itself fits at 11 students 16:9
-    fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last), scale=scale_said(tr.ln_f[last]))
+    # what the card's 「±6」 is (teacher15 L2, jareview2): no wording of the label itself fits at 11 students 16:9;
+    # in compact seating (581 students and more) no card is drawn, so no scale is said (review21 #5)
+    if carded:
+        fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last), scale=scale_said(tr.ln_f[last]))
+    else:
+        fr.narration = ctx.t("answer.norm_compact", last=ctx.q(last))
 
 
 def _compared(ctx, fr: Frame):
