@@ -21,6 +21,19 @@ NEAR = {"en": "≈", "ja": "≒"}
 NOTE = {"en": "(≈: ", "ja": "（≒："}
 
 
+@pytest.fixture
+def as_before_fix30(monkeypatch):
+    """Boards with ≈ lines on the seeds, as before fix30 (which left none there): the ÷√d board at 4 decimals, the
+    softmax board's own, whatever its lines redo; the listening board with the softmax board's shares only."""
+    from classroom_gui.lesson.numbers import fmt_many, scaled_equations
+
+    def at_four(scores, divisor, scaled):
+        return scaled_equations(scores, divisor, scaled, fmt_many(scaled, 4)) + (fmt_many(scaled, 4),)
+    monkeypatch.setattr(importlib.import_module("classroom_gui.lesson.chapters.05_scaling"), "divided", at_four)
+    monkeypatch.setattr(importlib.import_module("classroom_gui.lesson.chapters.08_listening"), "listening_shares",
+                        lambda S, *rest: S)
+
+
 def near_boards(checkpoint, lang, sentence):
     """(where, frame) of every seed board in chapters 5-8 (both rules, every layer, head and asker)."""
     for rule in ("none", "causal"):
@@ -40,7 +53,7 @@ def is_near(line: str) -> bool:
 
 
 @pytest.mark.parametrize("lang,sentence", SEEDS)
-def test_a_board_explains_its_near_lines_and_only_then(checkpoint, lang, sentence):
+def test_a_board_explains_its_near_lines_and_only_then(checkpoint, lang, sentence, as_before_fix30):
     said = 0
     for where, frame in near_boards(checkpoint, lang, sentence):
         other = NEAR["ja" if lang == "en" else "en"]
@@ -55,11 +68,18 @@ def test_a_board_explains_its_near_lines_and_only_then(checkpoint, lang, sentenc
         if near and frame.beat_key.startswith("scaling"):
             assert notes == [text(lang, "board.near_root", root="√8", sqrt="2.8284")], f"{where}: {notes}"
         said += bool(near)
-    assert said >= 10  # the seeds have such lines (√8 at 4 decimals cannot redo every 4-5 decimal scaled score)
+    assert said >= 10  # such lines (√8 at 4 decimals cannot redo every 4-decimal scaled score)
 
 
 @pytest.mark.parametrize("lang,sentence", SEEDS)
-def test_the_note_does_not_set_the_boards_type_smaller(qapp, checkpoint, lang, sentence):
+def test_the_seeds_boards_say_no_near_line_nor_note(checkpoint, lang, sentence):
+    """fix30: each board at its own digits, no seed board says ≈, nor its note."""
+    for where, frame in near_boards(checkpoint, lang, sentence):
+        assert not any(is_near(line) or line.startswith(NOTE[lang]) for line in frame.board), f"{where}: {frame.board}"
+
+
+@pytest.mark.parametrize("lang,sentence", SEEDS)
+def test_the_note_does_not_set_the_boards_type_smaller(qapp, checkpoint, lang, sentence, as_before_fix30):
     from classroom_gui.scene.classroom import ClassroomScene
 
     scenes = {c.name: ClassroomScene() for c in (WIDESCREEN, FOUR_THREE)}
