@@ -243,6 +243,32 @@ def test_going_back_and_forth_between_badges_and_none_finds_each_kept_version(qa
         assert n == 0 and any(0.001 < s.opacity < 1 for s in ci.students), at
 
 
+def test_a_new_asker_recomposes_two_desks_not_the_class(qapp, big_trace, monkeypatch):
+    """The asker's desk is drawn by its own item (missing from the picture's list), so a new asker shifts every
+    desk after it in the list; Kept matches desks by seat, so only the old and the new asker's tiles are
+    recomposed, and the picture equals the desks painted part by part."""
+    from classroom_gui.scene import class_shells
+    from classroom_gui.scene.class_shells import image_pixels
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    composed = []
+    compose = class_shells.compose
+    monkeypatch.setattr(class_shells, "compose", lambda bodies, body_of, layers: composed.append(len(body_of))
+                        or compose(bodies, body_of, layers))
+    scene = ClassroomScene()
+    beat = next(b for b in timeline_for(big_trace.n_tokens, big_trace.config.n_layer).beats if b.chapter == "cards")
+    for n, focus in enumerate((3, 40, 41, 3)):
+        scene.set_frame(frame_at(big_trace, Selection(focus=focus, rule="none"), beat.start + beat.duration * 0.99))
+        ci = scene.class_image
+        r = ci.rect()
+        w, h = math.ceil(r.width() * 0.8333), math.ceil(r.height() * 0.8333)
+        composed.clear()
+        picture = ci._draw_shells(w, h, 0.8333)
+        assert focus not in {s.index for s in ci.students} and len(ci.students) > 200
+        assert np.array_equal(image_pixels(picture).copy(), painted_shells(ci, w, h, 0.8333)), focus
+        assert sum(composed) == len(ci.students) if n == 0 else 0 < sum(composed) <= 2, (focus, composed)
+
+
 def test_kept_shells_survive_a_failed_picture_and_are_bounded(qapp, big_trace, monkeypatch):
     """Composing that fails half way (a MemoryError on a huge picture) leaves no blank desks in later pictures
     (the kept picture is let go); a picture bigger than KEPT_PIXELS (a 4K export) is not kept; a class that

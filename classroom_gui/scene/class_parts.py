@@ -109,10 +109,11 @@ class DeskParts:
             signs.append((s.index, s.text, s.unknown, s.state, size[0]))  # (faded on a copy, below)
             if size[0]:
                 badges.append((k, s, *size))
-        places = (w, h, scale, self._origin, look, x0, crop_at, self._desk_xy.tobytes())
+        places = (w, h, scale, self._origin, look, x0, crop_at)  # (where each desk is: in Kept's signs)
         xs = np.rint((self._desk_xy[:, 0] - GLOW - ox) * scale).astype(np.int64) + x0
         ys = np.rint((self._desk_xy[:, 1] - GLOW - oy) * scale).astype(np.int64) + x0
-        out, redo, kept = self._kept_shells.changed(places, signs, xs, ys, crop_at[1] - x0, crop_at[2] - x0)
+        seats = [s.index for s in self.students]
+        out, redo, kept = self._kept_shells.changed(places, signs, seats, xs, ys, crop_at[1] - x0, crop_at[2] - x0)
         try:
             new_seats = {}  # seat numbers never drawn at this look: painted together (a new look meets hundreds)
             for k in redo:

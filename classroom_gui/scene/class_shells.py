@@ -101,42 +101,52 @@ _VERSIONS = itertools.count()
 
 class Kept:
     """A class's shells as last composed at each of a few places and scales ([h, w] uint32, without badges and
-    unfaded), and what each desk showed there, so that the next picture at the same places recomposes only the
-    desks that changed (tiles never overlap: each desk owns its tile's pixels). Each places may keep a few
-    versions (a chapter with badges narrows every name): a moment recomposes the one nearest to it."""
+    unfaded), and what each seat showed there and where, so that the next picture at the same places recomposes
+    only the desks that changed (tiles never overlap: each desk owns its tile's pixels). Desks are matched by
+    seat, not by their place in the list: a new asker (drawn by its own item, so missing from the list) changes
+    two desks, not every desk after it. Each places may keep a few versions (a chapter with badges narrows every
+    name): a moment recomposes the one nearest to it."""
 
     def __init__(self):
-        self.kept: dict[tuple, tuple[list, np.ndarray]] = {}  # (places, n) -> (signs, picture), least recent first
+        # (places, n) -> ({seat: (sign, x, y)}, picture), least recent first
+        self.kept: dict[tuple, tuple[dict, np.ndarray]] = {}
         self.signs: list = []  # the last picture's
 
-    def changed(self, places: tuple, signs: list, xs: np.ndarray, ys: np.ndarray, tile_w: int,
+    def changed(self, places: tuple, signs: list, seats: list[int], xs: np.ndarray, ys: np.ndarray, tile_w: int,
                 tile_h: int) -> tuple[np.ndarray, list[int], tuple | None]:
         """(the picture to compose into, the desks to compose, its key or None when it is not kept) for desks
-        showing signs[d] (None: not drawn) with tiles at (xs[d], ys[d]); places says where and at what scale
-        (places[:2]: w, h). A desk that changed is cleared first. A kept picture must not be painted on (badges
-        go on a copy); one not kept (bigger than KEPT_PIXELS) is the caller's. If composing fails, forget(key)."""
+        showing signs[d] (None: not drawn) at seat seats[d] with tiles at (xs[d], ys[d]); places says where and at
+        what scale (places[:2]: w, h). A desk that changed, and a seat no longer in the list, is cleared first.
+        A version whose desks moved is not recomposed in part. A kept picture must not be painted on (badges go
+        on a copy); one not kept (bigger than KEPT_PIXELS) is the caller's. If composing fails, forget(key)."""
         self.signs = signs
-        if places[0] * places[1] > KEPT_PIXELS:
+        if places[0] * places[1] > KEPT_PIXELS or len(set(seats)) != len(seats):
             self.forget(places)
             return np.zeros((places[1], places[0]), np.uint32), list(range(len(signs))), None
-        best, redo = None, list(range(len(signs)))
+        xl, yl = xs.tolist(), ys.tolist()
+        now = dict(zip(seats, zip(signs, xl, yl)))
+        best, redo, gone = None, list(range(len(signs))), []
         for key, (old, _) in self.kept.items():  # the version nearest this moment (most recent first on ties)
-            if key[0] == places and len(old) == len(signs):
-                differ = [k for k, (new, was) in enumerate(zip(signs, old)) if new != was]
-                if len(differ) <= len(redo):
-                    best, redo = key, differ
-        if best is None or len(redo) * NEW_VERSION > len(signs):
+            if key[0] != places:
+                continue
+            get = old.get
+            differ = [k for k, seat in enumerate(seats) if get(seat) != now[seat]]
+            if any((was := get(seats[k])) is not None and was[1:] != now[seats[k]][1:] for k in differ):
+                continue  # desks moved: composed whole (a moving class's tiles may cross, and the list's order decides)
+            left = [seat for seat in old if seat not in now]
+            if len(differ) + len(left) <= len(redo) + len(gone):
+                best, redo, gone = key, differ, left
+        if best is None or (len(redo) + len(gone)) * NEW_VERSION > len(signs):
             while len(self.kept) >= KEPT_PICTURES:
                 del self.kept[next(iter(self.kept))]  # the least recently used
             key, base = (places, next(_VERSIONS)), np.zeros((places[1], places[0]), np.uint32)
-            self.kept[key] = (signs, base)
+            self.kept[key] = (now, base)
             return base, list(range(len(signs))), key
         old, base = self.kept.pop(best)
-        self.kept[best] = (signs, base)  # (re)inserted last: the most recent
+        self.kept[best] = (now, base)  # (re)inserted last: the most recent
         h, w = base.shape
-        for k in redo:
-            x, y = int(xs[k]), int(ys[k])
-            if old[k] is not None and 0 <= x < w and 0 <= y < h:
+        for sign, x, y in [old[seats[k]] for k in redo if seats[k] in old] + [old[seat] for seat in gone]:
+            if sign is not None and 0 <= x < w and 0 <= y < h:
                 base[y:y + tile_h, x:x + tile_w] = 0
         return base, redo, best
 
