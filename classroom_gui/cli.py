@@ -146,14 +146,14 @@ def _report(exc: Exception, where: str, lang: str = "en") -> int:
 
     from .lesson.strings import text
     from .messages.fit import shortened
-    from .model.checkpoint import CheckpointError
+    from .messages.phrase import PhraseError
     from .model.sentence import InputError
 
     from .crash import LOGGER
 
     log = logging.getLogger(LOGGER)
     log.debug("%s failed", where, exc_info=exc)
-    if isinstance(exc, CheckpointError):  # a model folder's refusal, in --lang
+    if isinstance(exc, PhraseError):  # a model folder's refusal, a tokenizer failing on the sentence: in --lang
         said = exc.phrase.said(lang)
     elif isinstance(exc, (InputError, CliError, OSError)):
         said = str(exc)

@@ -229,6 +229,7 @@ def _export_errors(function):
 def refusing_in(lang: str, function, *args):
     """function(*args), its refusals said in `lang` (export.errors.said) as a CliError (teacher7 M3)."""
     from .export.errors import said
+    from .export.files import unreplaceable
 
     try:
         refuse_replacing(args[0])  # every command's outputs: an existing file only with --force (teacher17 M4)
@@ -237,6 +238,8 @@ def refusing_in(lang: str, function, *args):
         raise
     except (PhraseError, OSError) as exc:  # a CliRefusal, an ExportError, a WorksheetError, a model's refusal
         raise CliError(said(exc, lang)) from None
+    finally:
+        unreplaceable.clear()  # (the next command of this process, a test's, names its own)
 
 
 def _progress(lang: str, what: str):

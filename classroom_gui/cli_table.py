@@ -91,13 +91,22 @@ OUTPUTS = ("output", "json")  # the arguments that name a command's output files
 
 
 def refuse_replacing(args: argparse.Namespace) -> None:
-    """CliRefusal("cli.exists") for the first output file of `args` already there, unless args.force."""
+    """CliRefusal("cli.exists") for the first output file of `args` already there, unless args.force; the outputs
+    are then kept from being replaced by a file made there meanwhile (export.files.unreplaceable: the same refusal
+    just before the rename; the caller clears it when the command ends)."""
+    import os
+
+    from .export.files import unreplaceable
+
+    unreplaceable.clear()
     if getattr(args, "force", False):
         return
     for name in OUTPUTS:
         path = getattr(args, name, None)
         if path is not None and Path(path).is_file():
             raise CliRefusal("cli.exists", path=path)
+        if path is not None:
+            unreplaceable.add(os.path.abspath(path))
 
 
 def lang_arg(help: str) -> tuple:

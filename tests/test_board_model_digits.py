@@ -45,7 +45,7 @@ def check_row(trace, sel, at, near) -> None:
     scaled = {}
     for j, line in enumerate(x for x in board["scaling.divide"] if not x.startswith(("(", "（"))):  # not the ≈ note
         score, root, op, result = DIVIDE.search(line).groups()
-        assert root == "2.8284", f"{where}: {line}"
+        assert root == fmt(H.divisor, 4), f"{where}: {line}"  # (√8 = 2.8284; a GPT-2 variant's √8 × 2 = 5.6569)
         assert score == fmt(H.scores[f][j], places(score)) and result == fmt(H.scaled[f][j], places(result)), where
         assert (hand_divide(score, root, places(result)) == result) == (op == "="), f"{where}: {line}"
         near["divide"] += op != "="

@@ -51,3 +51,39 @@ def test_a_folder_deck_keeps_its_own_rule(tmp_path, capsys):
     (folder / "keep.txt").write_bytes(OLD)
     assert main(["deck", *TEXT, "--from", "answer", "--to", "answer", "--force", "-o", str(folder)]) == 2
     assert "not an empty folder" in capsys.readouterr().err and (folder / "keep.txt").read_bytes() == OLD
+
+
+def test_a_file_at_a_folder_decks_place_is_named_a_file(tmp_path, capsys):
+    """review22: `deck -o NAME --force` onto a file NAME said "not an empty folder"; it says it is a file."""
+    target = tmp_path / "slides"
+    target.write_bytes(OLD)
+    assert main(["deck", *TEXT, "--from", "answer", "--to", "answer", "--force", "-o", str(target), "--lang", "ja"]) == 2
+    err = capsys.readouterr().err
+    assert "フォルダーではなくファイルです" in err and "空のフォルダーではありません" not in err, err
+    assert target.read_bytes() == OLD and sorted(p.name for p in tmp_path.iterdir()) == ["slides"]
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_file_made_while_the_command_works_is_refused_too(tmp_path, capsys, monkeypatch, force):
+    """review22: the refusal was checked only at the start, so a file made at the output during a long command (a
+    video of minutes) was replaced. It is checked again just before the rename: the same refusal, the file kept and
+    no temporary left; with --force it is replaced."""
+    from classroom_gui.export import files
+
+    target, json = tmp_path / "x.png", tmp_path / "x.json"
+    finish = files._finish
+
+    def made_meanwhile(path, tmp, *rest, **kw):
+        if path == target:
+            target.write_bytes(OLD)
+        return finish(path, tmp, *rest, **kw)
+
+    monkeypatch.setattr(files, "_finish", made_meanwhile)
+    code = main(["export", *TEXT, "-o", str(target), "--json", str(json), *(["--force"] if force else [])])
+    err = capsys.readouterr().err
+    if force:
+        assert code == 0 and target.read_bytes() != OLD and json.is_file()
+        return
+    assert code == 2 and err.count("\n") == 1 and f"{target}: already exists; nothing was written" in err, err
+    assert target.read_bytes() == OLD and sorted(p.name for p in tmp_path.iterdir()) == ["x.png"]  # no json, no .part
+    assert not files.unreplaceable  # (cleared when the command ends)

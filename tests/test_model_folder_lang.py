@@ -196,3 +196,57 @@ def test_the_window_says_a_broken_folder_in_japanese(qtbot, tmp_path, monkeypatc
     assert _says("ja", "model.tensor.shape", detail) and "wpe.weight" in detail, detail
     assert not [w for w in english_left(detail, [str(folder)]) if w not in UNITS], detail
     assert window.checkpoint is before and window.run is not None
+
+
+def _failing_encode(how):
+    """ClassroomTokenizer.encode as a tokenizer that cannot read the sentence: its library panics ("panic"), or it
+    gives an id beyond the model ("id")."""
+    from classroom_gui.model.tokenizer import Token, TokenizerError
+
+    def encode(self, sentence):
+        if how == "panic":
+            raise TokenizerError("model.tokenizer.cannot_read", path=self.source, detail="regex panicked")
+        return [Token("cat", 10 ** 6, False)]
+    return encode
+
+
+@pytest.mark.parametrize("how, key", [("panic", "model.tokenizer.cannot_read"), ("id", "model.tokenizer.gave_id")])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_tokenizer_that_cannot_read_the_sentence_is_said_in_the_users_language(how, key, lang, tmp_path,
+                                                                                 monkeypatch, capsys):
+    """review22 (1): the sentence's failure kept its key, so --lang ja says it in Japanese, one refusal line."""
+    from classroom_gui.model.tokenizer import ClassroomTokenizer
+
+    monkeypatch.setattr(ClassroomTokenizer, "encode", _failing_encode(how))
+    out = tmp_path / "x.png"
+    argv = ["export", "--text", "the cat sat", "-o", str(out), "--lang", lang]
+    code = main(argv)
+    err = capsys.readouterr().err
+    lines = [x for x in err.splitlines() if x.strip()]
+    assert code == 2 and len(lines) == 1 and "Traceback" not in err, err
+    prefix = text(lang, "cli.error", where="classroom-gui export", said="")
+    assert lines[0].startswith(prefix) and _says(lang, key, lines[0][len(prefix):]), (key, lines[0])
+    if lang == "ja":
+        assert not [w for w in english_left(lines[0][len(prefix):], argv) if w not in UNITS], lines[0]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("how, key", [("panic", "model.tokenizer.cannot_read"), ("id", "model.tokenizer.gave_id")])
+def test_the_window_says_a_tokenizer_failing_on_the_sentence_in_japanese(how, key, qtbot, tmp_path, monkeypatch):
+    from classroom_gui.model.tokenizer import ClassroomTokenizer
+    from classroom_gui.view import settings, window_jobs
+    from classroom_gui.view.window import MainWindow
+    from helpers import random_checkpoint
+
+    boxes = []
+    monkeypatch.setattr(window_jobs, "warn", lambda parent, title, said, detail="": boxes.append((title, said)))
+    window = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    window.set_language("ja")
+    monkeypatch.setattr(ClassroomTokenizer, "encode", _failing_encode(how))
+    window.sentence.setText("the cat sat on the mat")
+    window.apply_sentence()
+    qtbot.waitUntil(lambda: len(boxes) > 0, timeout=10_000)
+    title, said = boxes[0]
+    assert title == text("ja", "ui.error_title") and _says("ja", key, said), said
+    assert not [w for w in english_left(said, []) if w not in UNITS], said

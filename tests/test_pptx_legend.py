@@ -50,3 +50,35 @@ def test_a_slide_of_nine_students_shows_the_card_colours(qapp, checkpoint, tmp_p
     for role in ("notebook", "query", "key", "value"):
         assert th.role(role).lower()[:7] in pixels, role
     assert legend.image.blob and "質問" in legend._element.nvPicPr.cNvPr.get("descr")
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=["4:3", "16:9"])
+@pytest.mark.parametrize("text, lang", [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja")])
+def test_an_answered_card_over_the_legend_drops_it_and_ends_the_title(qapp, checkpoint, tmp_path, size, text, lang):
+    """review22 (3): the canvas hides the legend under an answered quiz card that overlaps it (scene.quiz), so the
+    slide has no legend there (its top showed above the card) and the title box ends 24 px before the card."""
+    from dataclasses import replace
+
+    from pptx import Presentation
+    from PySide6.QtCore import QRectF
+
+    from classroom_gui.export.deck_pptx import LEGEND_NAME, NAMES, save_pptx, title_box
+    from classroom_gui.lesson.context import default_focus
+    from classroom_gui.scene.classroom import ClassroomScene
+    from test_quiz_card_fit import answer_cards
+
+    tokens = list(run_sentence(checkpoint, text, "none").trace.tokens)
+    scene = ClassroomScene()
+    cards = []
+    for frame, card in answer_cards(scene, checkpoint, text, lang, "none", size, default_focus(tokens, "none")):
+        over = card.box.intersects(scene.legend.area) and not scene.legend.area.isEmpty()
+        scene.set_frame(replace(frame, quiz=None))  # the slide's picture: is there a legend to keep?
+        cards.append((frame, QRectF(card.box), over, scene.legend.isVisible()))
+    assert any(over for *_, over, _ in cards) or size[0] == 1920, cards  # the premise: at 4:3 a card lies over it
+    save_pptx([frame for frame, *_ in cards], tmp_path / "q.pptx", size, None, lambda done, total: None)
+    for (frame, box, over, legend), slide in zip(cards, Presentation(str(tmp_path / "q.pptx")).slides):
+        shapes = {s.name: s for s in slide.shapes}
+        assert (LEGEND_NAME in shapes) == (legend and not over), (frame.beat_key, box, over, legend)
+        title = shapes[NAMES[0]]
+        if box.intersects(QRectF(*title_box(frame.canvas))):
+            assert (title.left + title.width) / EMU <= box.left() - 24 + 1, (frame.beat_key, box)

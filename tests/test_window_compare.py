@@ -67,7 +67,7 @@ def test_an_unreadable_second_sentence_is_a_status_message(qtbot, window, monkey
     from classroom_gui.model.sentence import TokenizerFailed
 
     def fails(*_args):
-        raise TokenizerFailed("the tokenizer cannot read this sentence")
+        raise TokenizerFailed("model.tokenizer.cannot_read", path="tokenizer.json", detail="a panic")
 
     monkeypatch.setattr(compare_dialog, "prepared_run", fails)
     monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)

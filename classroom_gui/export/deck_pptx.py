@@ -60,11 +60,12 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
     for i, frame in enumerate(frames):
         slide = prs.slides.add_slide(title_only)
         _background(slide, th.color("background"))
-        legend_left = _picture(slide, replace(frame, quiz=None), th, scene, width)
-        _title(slide, frame, th, legend_left)
+        card = _answered_card(frame, th, scene)  # placed first: the legend and the title keep clear of it
+        legend_left = _picture(slide, replace(frame, quiz=None), th, scene, width, card)
+        _title(slide, frame, th, legend_left, card)
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
-            _quiz(slide, frame, th, scene)
+            _quiz(slide, frame, th, scene, card)
         lang = "ja" if _japanese(frame.title) else "en"  # (a deck's frames are said in one language)
         notes = "\n\n".join(filter(None, [_quiz_said(frame), *speaker_notes(frame, lang), *frame.notices]))
         slide.notes_slide.notes_text_frame.text = notes
@@ -82,7 +83,16 @@ def _quiz_said(frame: Frame) -> str:
     return quiz_text(frame.quiz).replace("\n\n", "\n")
 
 
-def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
+def _answered_card(frame: Frame, th: Theme, scene):
+    """An answered quiz's card where the canvas places it (scene.quiz.show_quiz: for the frame as the canvas draws
+    it, title and narration and all), None on another slide."""
+    if not frame.quiz or frame.quiz["answer"] is None:
+        return None
+    scene.set_frame(frame, th)
+    return scene.quiz_card  # placed by set_frame, not placed a second time
+
+
+def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
     """The quiz card as a box the teacher can edit, where the canvas draws it (scene.quiz: over the board while
     asked; once answered in the free place it finds for `scene`'s frame, clear of what the answer is read from, at
     its text size), the answer's choice bold in the answer colour. Before, the question and its choices were put in
@@ -96,8 +106,7 @@ def _quiz(slide, frame: Frame, th: Theme, scene) -> None:
     quiz = frame.quiz
     revealed = quiz["answer"] is not None
     if revealed:
-        scene.set_frame(frame, th)  # as the canvas draws it, title and narration and all: the card goes where it does
-        card = scene.quiz_card  # placed by set_frame (scene.quiz.show_quiz), not placed a second time
+        card = card or _answered_card(frame, th, scene)
         # its lines as the picture breaks them, in a box no renderer wraps again (teacher15 L1: in LibreOffice
         # 「B. 「マッ／ト」」 and ✓ alone on a line), with the picture's padding
         said = [line for line in card.lines if line]
@@ -208,14 +217,20 @@ def _fitted(frame_text, margin: float | None = None, margin_y: float | None = No
     frame_text.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
 
 
-def _title(slide, frame: Frame, th: Theme, legend_left: float | None = None) -> None:
+def _title(slide, frame: Frame, th: Theme, legend_left: float | None = None, card=None) -> None:
     """The chapter title, clear of the card colours' legend at its right (`legend_left`, canvas px), as the canvas
-    keeps it."""
+    keeps it, and ending before an answered quiz card in the title row (review22: the box ran on under it)."""
+    from PySide6.QtCore import QRectF
+
     shape = slide.shapes.title
     shape.name = NAMES[0]
     box = title_box(frame.canvas)
+    right = box[0] + box[2]
     if legend_left is not None:
-        box = (box[0], box[1], max(200, min(box[2], legend_left - 24 - box[0])), box[3])
+        right = min(right, legend_left - 24)
+    if card is not None and card.box.intersects(QRectF(*box)):
+        right = min(right, card.box.left() - 24)
+    box = (box[0], box[1], max(200, right - box[0]), box[3])
     shape.left, shape.top, shape.width, shape.height = _emu(*box)
     tf = shape.text_frame
     px = _fitting_px(frame.title, box[2] - 10, box[3], *TITLE_PX, bold=True, wrap=False)
@@ -243,10 +258,11 @@ def _fitting_px(text: str, w: float, h: float, largest: float, smallest: float, 
     return px
 
 
-def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) -> float | None:
+def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int, card=None) -> float | None:
     """The canvas without title, narration and notices (they are text boxes here), cut to the band
-    between the title and the caption, and the cards' colour legend the canvas draws in the title row (_legend).
-    Returns the legend's left edge in canvas px, None without one."""
+    between the title and the caption, and the cards' colour legend the canvas draws in the title row (_legend;
+    not under an answered quiz `card` over it, as the canvas hides it). Returns the legend's left edge in canvas px,
+    None without one."""
     bare = replace(frame, title="", narration="", notices=[])
     c = frame.canvas
     w, h = width, width * c.height // c.width
@@ -259,16 +275,18 @@ def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int) 
     pic = slide.shapes.add_picture(io.BytesIO(png_bytes(band, alpha=False)), left, y, cw, ch)
     pic.name = NAMES[1]
     pic._element.nvPicPr.cNvPr.set("descr", frame.narration or frame.title)  # alt text for screen readers
-    return _legend(slide, image, scene, scale)
+    return _legend(slide, image, scene, scale, card)
 
 
-def _legend(slide, image, scene: ClassroomScene, scale: float) -> float | None:
+def _legend(slide, image, scene: ClassroomScene, scale: float, card=None) -> float | None:
     """Which colour is which card (ノート・質問・自己紹介・意見), cut from the picture where the canvas draws it (the title
     row's right end, above the board: scene.items.LegendItem) and put at the same place: the band above cuts it off
     (teacher17 M3: 質問 (blue) and 自己紹介 (orange) could not be told apart on a slide). None when the canvas
     draws none (the desks label their cards)."""
     legend = scene.legend
     if not legend.isVisible() or legend.area.isEmpty():
+        return None
+    if card is not None and card.box.intersects(legend.area):  # the canvas hides it whole there (scene.quiz)
         return None
     area = legend.area.adjusted(-4, -3, 4, 3)
     x, y = max(0, int(area.x() * scale)), max(0, int(area.y() * scale))

@@ -26,6 +26,9 @@ from typing import Callable
 # our temporaries: ".softmax.png.4242-k2j4x9_a.part" (name, the writing process's id, mkstemp's 8 letters)
 PART = re.compile(r"^\..+\.(\d+)-[a-z0-9_]{8}\.part$")
 STALE_SECONDS = 24 * 3600  # a temporary this old is swept even if its process id is in use again
+# outputs the command line may not replace (no --force; cli_table.refuse_replacing), as absolute paths: a file made
+# there while the command worked (a minutes-long video) is refused before the rename too (review22), not replaced
+unreplaceable: set[str] = set()
 
 
 from .errors import Cancelled, ExportError, Phrase, SystemReason  # noqa: F401 (re-exported: the exports' errors)
@@ -125,6 +128,9 @@ def atomic_paths(*paths: Path):
         stop_if_signalled()  # a signal deferred during the last picture: the old files stay
         for current, tmp in zip(paths, temps):
             _finish(current, tmp)
+        for current in paths:
+            if os.path.abspath(current) in unreplaceable and os.path.lexists(current):
+                raise ExportError("cli.exists", path=current)
         for current, tmp in zip(paths, temps):
             os.replace(tmp, current)
         committed[0] += 1
@@ -146,7 +152,9 @@ def atomic_folder(path: Path):
     path = Path(path)
     if not path.parent.is_dir():
         placeable(path)  # (says which: a folder not found, or a file)
-    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+    if path.exists() and not path.is_dir():  # (not "not an empty folder": deck -o NAME --force on a file, review22)
+        raise ExportError("error.file_not_folder", path=path)
+    if path.is_dir() and any(path.iterdir()):
         raise ExportError("error.folder_not_empty", path=path)
     sweep(path.parent)
     try:

@@ -54,14 +54,36 @@ def of_language(word: str, lang: str) -> bool:
     return word not in UNSAYABLE and (not lang or not s or s == lang)
 
 
+_SAYABLE: dict[tuple[int, str], tuple[list, np.ndarray, np.ndarray]] = {}  # (id(vocab), lang) -> (vocab, masks)
+
+
+def sayable(vocab: list[str], lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """([V] bools) the words a list for a sentence in `lang` may hold below the answer (of_language), and every
+    word a student can say (not UNSAYABLE): the one rule of answer_ids and the seats' guesses. Kept per vocabulary
+    and language (69 ms on GPT-2's 50k words)."""
+    held = _SAYABLE.get((id(vocab), lang))
+    if held is None or held[0] is not vocab:
+        if len(_SAYABLE) >= 8:
+            _SAYABLE.clear()
+        said = np.fromiter((w not in UNSAYABLE for w in vocab), bool, len(vocab))
+        of_lang = np.fromiter((of_language(w, lang) for w in vocab), bool, len(vocab))
+        of_lang.setflags(write=False)
+        said.setflags(write=False)  # shared by every caller
+        held = _SAYABLE[id(vocab), lang] = (vocab, of_lang, said)
+    return held[1], held[2]
+
+
 def answer_ids(trace: Trace, k: int) -> list[int]:
     """The k most probable next words after the last student (trace.next_order): the class's answer (the most
     probable word a student can say), then words of the sentence's language (of_language)."""
-    vocab, lang = trace.vocab, sentence_script(trace.tokens)
+    vocab = trace.vocab
+    if not vocab:
+        return [int(i) for i in trace.next_order[:k]]
+    of_lang, said = sayable(vocab, sentence_script(trace.tokens))
     out = []
     for i in trace.next_order:
         i = int(i)
-        if not vocab or (of_language(vocab[i], lang) if out else vocab[i] not in UNSAYABLE):
+        if of_lang[i] if out else said[i]:
             out.append(i)
             if len(out) == k:
                 break
@@ -102,11 +124,12 @@ def _sayable(trace: Trace) -> np.ndarray | None:
     vocab = trace.vocab
     if not vocab:
         return None
-    lang, answer = sentence_script(trace.tokens), answer_ids(trace, 1)[0]
-    ok = np.fromiter((of_language(w, lang) for w in vocab), bool, len(vocab))
-    ok[answer] |= vocab[answer] not in UNSAYABLE
+    of_lang, said = sayable(vocab, sentence_script(trace.tokens))
+    answer = answer_ids(trace, 1)[0]
+    ok = of_lang.copy()
+    ok[answer] |= said[answer]
     if not ok.any():  # a vocabulary of only the other language: any word a student can say
-        ok = np.fromiter((w not in UNSAYABLE for w in vocab), bool, len(vocab))
+        ok = said
     return ok if ok.any() else None
 
 

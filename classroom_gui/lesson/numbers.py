@@ -106,6 +106,11 @@ def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str,
     the others). The divisor has ROOT_PLACES decimals always, as the worksheet and the CLI's trace print it,
     whatever the asker (teacher13 L5, digits: √8 was 2.8284, 2.82843 and 2.828427 on one sentence's boards);
     divided picks the results' decimals."""
+    return _equations(scores, divisor, scaled, targets)[:2]
+
+
+def _equations(scores, divisor: float, scaled, targets=None) -> tuple[str, list[str], int]:
+    """scaled_equations' (divisor, scores) as written, and how many of its lines do not redo by hand (said ≈)."""
     targets = [fmt(v) for v in scaled] if targets is None else list(targets)
     decimals = [places_of(t) for t in targets]
     root = fmt(divisor, ROOT_PLACES)
@@ -114,10 +119,10 @@ def scaled_equations(scores, divisor: float, scaled, targets=None) -> tuple[str,
         written = fmt_many(scores, digits)
         redone = sum(hand_divide(t, root, p) == target for t, target, p in zip(written, targets, decimals))
         if redone == len(targets):
-            return root, written
+            return root, written, 0
         if best is None or redone > best[0]:
             best = (redone, written)
-    return root, best[1]
+    return root, best[1], len(targets) - best[0]
 
 
 def divided(scores, divisor: float, scaled) -> tuple[str, list[str], list[str]]:  # [T], float, [T]
@@ -130,8 +135,7 @@ def divided(scores, divisor: float, scaled) -> tuple[str, list[str], list[str]]:
     best = None
     for digits in range(2, 8):
         targets = fmt_many(scaled, digits)
-        root, written = scaled_equations(scores, divisor, scaled, targets)
-        missed = sum(hand_divide(t, root, digits) != r for t, r in zip(written, targets))
+        root, written, missed = _equations(scores, divisor, scaled, targets)
         if best is None or missed < best[0]:
             best = (missed, root, written, targets)
         if not missed:

@@ -34,9 +34,10 @@ class EmptySentence(PhraseError, InputError):
         super().__init__("sentence.empty")
 
 
-class TokenizerFailed(InputError):
+class TokenizerFailed(PhraseError, InputError):
     """The model's own tokenizer fails on this sentence (a panic, an id beyond the model): unlike an empty
-    sentence, the window says so in a message."""
+    sentence, the window says so in a message. A key of messages/strings ("model.tokenizer.…") and its values, said
+    in the window's language and the CLI's --lang (review22: wrapped as an English str)."""
 
 
 @dataclass
@@ -94,7 +95,7 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     try:
         tokens = checkpoint.tokenizer.encode(text)
     except TokenizerError as exc:  # the model's own tokenizer fails on this text (a panic, no unknown token)
-        raise TokenizerFailed(str(exc)) from None
+        raise TokenizerFailed(exc.phrase.key, **exc.phrase.values) from None
     if not tokens:
         raise InputError("the sentence has no words the class can read")
     if not exact:  # every piece of an unknown Japanese word is marked, as its name is whole (「量子」: 量, 子)
@@ -102,7 +103,8 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     c = checkpoint.config
     bad = next((t.id for t in tokens if not 0 <= t.id < c.vocab_size), None)
     if bad is not None:
-        raise TokenizerFailed(f"the tokenizer gave id {bad}, but the model has only {c.vocab_size} words")
+        raise TokenizerFailed("model.tokenizer.gave_id", path=getattr(checkpoint.tokenizer, "source", "tokenizer.json"),
+                              id=bad, vocab=c.vocab_size)
     normalised = text != typed
     notices = [NORMALISED] if normalised else []
     total = len(tokens)

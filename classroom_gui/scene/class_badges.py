@@ -12,13 +12,13 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from . import class_cells as cells
-from .desk import pill_text
+from .desk import pill_box, pill_text
 
 
 def pill_rect(b, bw: float, px: float) -> QRectF:
-    """A badge's picture in desk px: its pill (bw wide, font px) and 2 px around it for the border's antialiasing."""
-    bh = px * 1.5
-    return QRectF(b.w - b.pad - bw - 2, (b.header_h - bh) / 2 - 2, bw + 4, bh + 4)
+    """A badge's picture in desk px: its pill (desk.pill_box) and 2 px around it for the border's antialiasing."""
+    pill = pill_box(b, bw, px)
+    return QRectF(pill.x() - 2, pill.y() - 2, bw + 4, pill.height() + 4)
 
 
 def lay_badges(ci, image: QImage, badges: list[tuple], look: int, scale: float) -> None:

@@ -90,14 +90,21 @@ def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw 
     return elide(badge, fonts.font(px, True), bw - px * 0.25)  # (kept: a big class's pills are keyed by it)
 
 
+def pill_box(b: DeskBox, bw: float, px: float) -> QRectF:
+    """A desk's badge pill (bw wide, for font px) in desk coordinates: at the right of its badge row (below the tag
+    row, where the desk has one) or of its header."""
+    bh = px * 1.5
+    top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
+    return QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
+
+
 def paint_pill(p: QPainter, b: DeskBox, bw: float, px: float, pens: tuple, text: str | None = None,
                body: bool = True) -> QRectF:
     """A desk's badge pill (bw wide, its text at font px, as badge_size sizes it) in desk coordinates, with
     badge_pens' pens: its body (unless not body) and text (DeskItem.badge_text: elided where too narrow) if given;
     returns its rect."""
-    bh = px * 1.5
-    top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
-    pill = QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
+    pill = pill_box(b, bw, px)
+    bh = pill.height()
     if body:
         p.setPen(pens[0])
         p.setBrush(pens[1])

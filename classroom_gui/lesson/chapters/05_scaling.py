@@ -48,8 +48,8 @@ def near_note(ctx, root: str, divisor: float) -> str:
     if Decimal(root) == Decimal(divisor):
         return ctx.t("board.near_digits")
     c, d = ctx.trace.config, ctx.trace.config.d_head
-    named = f"√{d} × {ctx.sel.layer + 1}" if c.scale_attn_by_inverse_layer_idx and c.scale_attn_weights else \
-        f"√{d}" if c.scale_attn_weights else str(divisor)
+    # (a divisor without √d, 1 or the layer's number, is whole: said by the digits note above)
+    named = f"√{d} × {ctx.sel.layer + 1}" if c.scale_attn_by_inverse_layer_idx else f"√{d}"
     return ctx.t("board.near_root", root=named, sqrt=root)
 
 

@@ -14,16 +14,17 @@ from ..panels import heatmap
 from .desks import SUM_TERMS, class_with_cards, heard, shown_row
 
 
-def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSoftmax]:
+def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSoftmax, bool]:
     """Listening written out: the first numbers of the new understanding as share × opinion summed over
     the classmates heard, from the shares and opinions as written (opinions 3 decimals), then the heading of every
-    number; and the row with the shares as this board writes them (listening_shares)."""
+    number; the row with the shares as this board writes them (listening_shares); and whether a worked number
+    says ≈ (worked_result)."""
     H, f = ctx.H, ctx.f
     numbers = min(3 if len(seen) <= 2 else 2 if len(seen) <= 8 else 1, H.v.shape[1])
     opinions = [[fmt(H.v[j, k], 3) for j in seen] for k in range(numbers)]
     owns = [float(H.context[f, k]) for k in range(numbers)]
     S = listening_shares(S, H.weights[f], seen, opinions, owns)
-    lines = [ctx.t("board.mix", name=ctx.q(f))]
+    lines, nears = [ctx.t("board.mix", name=ctx.q(f))], []
     for k in range(numbers):
         terms = [f"{S.weights[j]}×{factor(float(v), 3)}" for j, v in zip(seen, opinions[k])]
         cut = len(terms) > SUM_TERMS
@@ -32,8 +33,11 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSo
         lines += ["    + " + " + ".join(shown[i:i + 2]) for i in range(2, len(shown), 2)]
         if cut:
             lines[-1] += f" + … (+{len(terms) - SUM_TERMS})"
-        lines.append(mix_result(ctx, _exact(S, seen, opinions[k]), owns[k]))
-    return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S  # then the whole new understanding (merge)
+        exact = _exact(S, seen, opinions[k])
+        value, near = worked_result(exact, owns[k])
+        nears.append(near)
+        lines.append(_result_line(ctx, exact, value, near))
+    return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S, any(nears)  # then the whole new understanding
 
 
 def _exact(S: ShownSoftmax, seen: list[int], opinions: list[str]) -> str:  # Σ share × opinion as written, exactly
@@ -81,7 +85,10 @@ def worked_result(exact: str, own: float) -> tuple[str, bool]:
 def mix_result(ctx, exact: str, own: float) -> str:
     """The worked number's line (worked_result); one that says ≈ says what the numbers shown add to, as well
     (teacher18 M3: 「≈ -0.005」 above 「（黒板の計算は表示した数で行っています）」 read as a contradiction)."""
-    value, near = worked_result(exact, own)
+    return _result_line(ctx, exact, *worked_result(exact, own))
+
+
+def _result_line(ctx, exact: str, value: str, near: bool) -> str:
     if near:
         return ctx.t("board.mix_result_near_sum", value=value, sum=hand_sum([exact], 3))
     return ctx.t("board.mix_result", value=value)
@@ -115,15 +122,14 @@ def merge(ctx, fr: Frame):  # the arithmetic needs the board's room; the shares 
     if ctx.desks(fr):
         fr.students[f].cards.append(ctx.strip("context", ctx.H.context[f], ctx.alpha))
     row = shown_row(ctx)
-    fr.board, S = mix_lines(ctx, row, seen)
+    fr.board, S, near = mix_lines(ctx, row, seen)
     fr.write_vector(fmt_many(ctx.H.context[f]))
     if S is row:
         said = hand_note(ctx.t, S)
     else:  # more share digits than the softmax board's: said why (not to round to the bars, as hand_note says)
         places = max(places_of(S.weights[j]) for j in seen)
         said = [ctx.t("board.hand"), ctx.t("board.hand_places_sums", places=places)]
-    near = ctx.t("board.mix_result_near", value="").strip()  # ≈ (≒ in Japanese): a worked number no digits redo
-    if any(line.startswith(near + " ") for line in fr.board):  # says why in the hand note's line: a line more
+    if near:  # a worked number no digits redo (≈, ≒ in Japanese) says why in the hand note's line: a line more
         said[0] = ctx.t("board.hand_near")  # would set this tall board's type smaller (jareview3 #2, measured)
     fr.board += said
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f))
