@@ -39,7 +39,7 @@ def to_step(model, step: int) -> None:
 def test_left_closes_the_card_on_its_step_and_right_asks_it_again(checkpoint, rule):
     model = quiz_model(checkpoint, rule, 3)
     made = sorted(class_questions(model.shown_trace(), model.sel), key=lambda q: q.step)
-    q = made[0]
+    q = next(q for q in made if [p.step for p in made].count(q.step) == 1)  # the only question its step reveals
     to_step(model, q.step - 1)
     model.quiz_next()
     asked = (q.question, None, q.step - 1)
@@ -56,19 +56,22 @@ def test_left_closes_the_card_on_its_step_and_right_asks_it_again(checkpoint, ru
     assert card(model) is None and model.frame().beat + 1 == q.step - 1
 
 
-def test_left_between_the_two_softmax_questions_keeps_their_order(checkpoint):
-    """The sum and the top share are both revealed by one step: ← on the second's question, then →, asks it again."""
+def test_left_between_the_two_mask_questions_keeps_their_order(checkpoint):
+    """Who cannot be heard and who is heard most are both revealed by one step, so both are asked first (teacher19
+    M2): ← on the second's question, then →, asks it again; then the answers in the same order."""
     model = quiz_model(checkpoint, "none", 3)
     made = sorted(class_questions(model.shown_trace(), model.sel), key=lambda q: q.step)
-    first, second = [q for q in made if q.kind in ("sum", "top_share")]
+    first, second = [q for q in made if q.kind in ("cannot_hear", "top_share")]
     to_step(model, first.step - 1)
-    for _ in range(3):
+    for _ in range(2):
         model.quiz_next()
     assert card(model) == (second.question, None, second.step - 1)
     model.play("prev_beat")
     assert card(model) is None and model.frame().beat + 1 == second.step - 1
     model.quiz_next()
     assert card(model) == (second.question, None, second.step - 1)
+    model.quiz_next()
+    assert card(model) == (first.question, first.answer, first.step)
     model.quiz_next()
     assert card(model) == (second.question, second.answer, second.step)
 
@@ -84,7 +87,8 @@ def test_m_with_a_question_open_keeps_it_and_right_reveals_the_new_rules_answer(
     model.select(rule=other)  # M
     turned = next(n for n in class_questions(model.shown_trace(), model.sel) if n.kind == "top_share")
     assert card(model) == (turned.question, None, q.step - 1)  # still asked, over the same step
-    model.quiz_next()  # → reveals (it asked the question again before)
+    model.quiz_next()  # → reveals (it asked the question again before): who cannot be heard first, asked before it
+    model.quiz_next()
     assert card(model) == (turned.question, turned.answer, q.step)
     model.select(rule=rule)  # M on an answer card: the answer as this rule's class gives it
     assert card(model) == (q.question, q.answer, q.step)

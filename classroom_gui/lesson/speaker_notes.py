@@ -28,9 +28,10 @@ def speaker_notes(frame: Frame, lang: str) -> list[str]:
 
 def about(frame: Frame) -> str | None:
     """The name the step is about on its chart: the highlighted bar's, else the largest bar's (a row of shares: the
-    student heard most), else None."""
+    student heard most), else None; None too while a question is asked over the slide (teacher19 M2: "the bar of
+    "a"" told a question slide's speaker who gets the biggest share before the class had answered)."""
     bars = frame.bars
-    if bars is None or not bars.labels:
+    if bars is None or not bars.labels or (frame.quiz is not None and frame.quiz.get("answer") is None):
         return None
     if 0 <= bars.highlight < len(bars.labels):
         return bars.labels[bars.highlight]
