@@ -45,6 +45,10 @@ def gives(frame, q, shares: np.ndarray, heard: np.ndarray, lang: str) -> str | N
     if q.kind == "sum":
         if SUMS[lang] in words or any(line.strip().startswith(ROUNDED) for line in frame.board):
             return "says what the shares add up to"
+        totals = [b.total for b in (frame.bars, frame.bars_beside) if b is not None and b.values
+                  and len(b.values) == len(shares) and np.allclose(np.asarray(b.values, float)[heard], shares[heard])]
+        if any(totals):
+            return f"writes the shares' sum on the chart: {totals}"
     if q.kind in ("cannot_hear", "can_hear") and ("-∞" in words or "−∞" in words):
         return "shows the mask's -∞"
     if q.kind == "next_word" and frame.bars is not None and frame.bars.labels:
