@@ -69,3 +69,19 @@ def test_every_written_edit_refusal_has_a_key_whose_english_is_the_message(spec)
     assert phrase.key.startswith("edit.") and say("en", phrase.key, **phrase.values) == str(caught.value)
     ja = phrase.said("ja")
     assert ja != str(caught.value) and "'" not in ja
+
+
+def test_the_default_asker_note_names_only_its_own_languages_word(capsys, tmp_path):
+    """teacher19 L2: an English run said "there is no 'cat' (猫) in this sentence": each language names its own
+    default asker only (English 'cat', Japanese 「猫」)."""
+    import re
+
+    from classroom_gui.cli_export import _default_asker_note
+
+    note = _default_asker_note(["The", "dog", "ate", "lunch"], 3)
+    en, ja = note.said("en"), note.said("ja")
+    assert "'cat'" in en and "'lunch' (seat 4) asks instead" in en
+    assert not re.search(r"[\u3000-\u30ff\u4e00-\u9fff]", en)  # no kana, kanji or Japanese punctuation
+    assert "「猫」" in ja and "cat" not in ja
+    code, lines = _err(capsys, ["worksheet", "--text", "The dog ate lunch", "-o", str(tmp_path / "ws.pdf")])
+    assert code == 0 and not any(re.search(r"[\u3000-\u30ff\u4e00-\u9fff]", line) for line in lines)

@@ -56,9 +56,10 @@ def crosses(scene, frame) -> bool:
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_seed_s_answer_cards_keep_off_the_frame(qapp, checkpoint, lang, size):
     """The seed's 8 answer cards (both rules): none crosses the frame at 16:9, nor in English at 4:3; each keeps its
-    question where one with it fits off the frame. In Japanese at 4:3 the mask and top-share steps leave
+    question where one with it fits off the frame. In Japanese at 4:3 the mask chapter's last step leaves
     only the 226 px between the class and the board, and a card saying the question at 24 px needs 242: those
-    cross (3 of 8), with their question."""
+    cross, with their question: its two answers (who cannot be heard, and since teacher19 M2 who is heard most) at
+    both rules, 4 of 8 (3 before, when the top share was marked over the shares' step)."""
     from classroom_gui.scene.classroom import ClassroomScene
     from classroom_gui.scene.quiz_place import ASKS
 
@@ -66,7 +67,7 @@ def test_the_seed_s_answer_cards_keep_off_the_frame(qapp, checkpoint, lang, size
     cards = [frame for rule in ("none", "causal") for frame in answered(checkpoint, SEED[lang], lang, size, rule)]
     crossing = [frame.quiz["step"] for frame in cards if crosses(scene, frame)]
     assert len(cards) == 8
-    assert len(crossing) <= (3 if (lang, size) == ("ja", (1024, 768)) else 0), crossing
+    assert len(crossing) <= (4 if (lang, size) == ("ja", (1024, 768)) else 0), crossing
     for frame in cards:
         scene.set_frame(frame)
         assert scene.quiz_card.kind in ASKS or not clear_place(scene, frame, "question"), frame.title

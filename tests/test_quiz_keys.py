@@ -39,7 +39,7 @@ def to_step(model, step: int) -> None:
 def test_left_closes_the_card_on_its_step_and_right_asks_it_again(checkpoint, rule):
     model = quiz_model(checkpoint, rule, 3)
     made = sorted(class_questions(model.shown_trace(), model.sel), key=lambda q: q.step)
-    q = made[0]
+    q = next(q for q in made if [p.step for p in made].count(q.step) == 1)  # the only question its step reveals
     to_step(model, q.step - 1)
     model.quiz_next()
     asked = (q.question, None, q.step - 1)
@@ -56,21 +56,25 @@ def test_left_closes_the_card_on_its_step_and_right_asks_it_again(checkpoint, ru
     assert card(model) is None and model.frame().beat + 1 == q.step - 1
 
 
-def test_left_between_the_two_softmax_questions_keeps_their_order(checkpoint):
-    """The sum and the top share are both revealed by one step: ← on the second's question, then →, asks it again."""
+def test_left_between_the_mask_questions_keeps_their_order(checkpoint):
+    """Who cannot be heard, who is heard most and what the shares add up to are all revealed by one step, so all
+    are asked first (teacher19 M2): ← on the last one's question, then →, asks it again; then the answers in order."""
     model = quiz_model(checkpoint, "none", 3)
     made = sorted(class_questions(model.shown_trace(), model.sel), key=lambda q: q.step)
-    first, second = [q for q in made if q.kind in ("sum", "top_share")]
-    to_step(model, first.step - 1)
-    for _ in range(3):
+    group = [q for q in made if q.step == made[0].step]
+    assert [q.kind for q in group] == ["cannot_hear", "top_share", "sum"]
+    last = group[-1]
+    to_step(model, last.step - 1)
+    for _ in group:
         model.quiz_next()
-    assert card(model) == (second.question, None, second.step - 1)
+    assert card(model) == (last.question, None, last.step - 1)
     model.play("prev_beat")
-    assert card(model) is None and model.frame().beat + 1 == second.step - 1
+    assert card(model) is None and model.frame().beat + 1 == last.step - 1
     model.quiz_next()
-    assert card(model) == (second.question, None, second.step - 1)
-    model.quiz_next()
-    assert card(model) == (second.question, second.answer, second.step)
+    assert card(model) == (last.question, None, last.step - 1)
+    for q in group:
+        model.quiz_next()
+        assert card(model) == (q.question, q.answer, q.step)
 
 
 @pytest.mark.parametrize("rule, other", [("none", "causal"), ("causal", "none")])
@@ -84,12 +88,16 @@ def test_m_with_a_question_open_keeps_it_and_right_reveals_the_new_rules_answer(
     model.select(rule=other)  # M
     turned = next(n for n in class_questions(model.shown_trace(), model.sel) if n.kind == "top_share")
     assert card(model) == (turned.question, None, q.step - 1)  # still asked, over the same step
-    model.quiz_next()  # → reveals (it asked the question again before)
+    for _ in range(4):  # → asks what is left of its step, then marks the answers: who cannot be heard first
+        model.quiz_next()
+        if card(model)[0] == turned.question and card(model)[1] is not None:
+            break
     assert card(model) == (turned.question, turned.answer, q.step)
     model.select(rule=rule)  # M on an answer card: the answer as this rule's class gives it
     assert card(model) == (q.question, q.answer, q.step)
-    model.quiz_next()
-    assert card(model) is None and model.frame().beat + 1 == q.step + 1
+    while card(model) is not None:  # the answers after it (the shares' sum), then on
+        model.quiz_next()
+    assert model.frame().beat + 1 == q.step + 1
 
 
 def test_the_keys_in_the_window(qtbot, tmp_path, checkpoint):
@@ -108,7 +116,7 @@ def test_the_keys_in_the_window(qtbot, tmp_path, checkpoint):
     qtbot.waitUntil(w.isActiveWindow, timeout=5000)  # Q and M are window shortcuts
     w.canvas.setFocus()
     qtbot.keyClick(w.canvas, Qt.Key.Key_Q)
-    q = next(q for q in class_questions(w.model.shown_trace(), w.sel) if q.kind == "sum")
+    q = next(q for q in class_questions(w.model.shown_trace(), w.sel) if q.kind == "next_word")  # alone on its step
     to_step(w.model, q.step - 1)
     qtbot.keyClick(w.canvas, Qt.Key.Key_Right)
     assert card(w.model) == (q.question, None, q.step - 1)
@@ -118,7 +126,7 @@ def test_the_keys_in_the_window(qtbot, tmp_path, checkpoint):
     assert card(w.model) == (q.question, None, q.step - 1)
     qtbot.keyClick(w.canvas, Qt.Key.Key_M)
     qtbot.waitUntil(lambda: w.sel.rule == "causal", timeout=20000)
-    turned = next(n for n in class_questions(w.model.shown_trace(), w.sel) if n.kind == "sum")
+    turned = next(n for n in class_questions(w.model.shown_trace(), w.sel) if n.kind == "next_word")
     assert card(w.model) == (turned.question, None, q.step - 1)
     qtbot.keyClick(w.canvas, Qt.Key.Key_Right)
     assert card(w.model) == (turned.question, turned.answer, q.step)

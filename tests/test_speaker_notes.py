@@ -93,3 +93,29 @@ def test_pptx_notes_hold_the_pointers_not_the_narration(qapp, checkpoint, tmp_pa
     save_pptx([frame], tmp_path / "d.pptx", (1024, 768), None, lambda done, total: None)
     notes = Presentation(str(tmp_path / "d.pptx")).slides[0].notes_slide.notes_text_frame.text
     assert notes == "\n\n".join(speaker_notes(frame, "ja")) and frame.narration not in notes
+
+
+@pytest.mark.parametrize("sentence, lang", [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja"),
+                                            ("The teacher read a long story to the happy children after lunch", "en")])
+@pytest.mark.parametrize("rule", ["none", "causal"])
+def test_a_formula_of_several_lines_is_pointed_at_by_its_name(checkpoint, sentence, lang, rule):
+    """teacher19 L3: "Point at: the board (sum = 0.807 + 0.200 + 1.064 + 12.404)" quoted the sum's first board line
+    alone. A board whose first line is carried on by the next is named ("the board's sum line"), never cut."""
+    from classroom_gui.lesson.context import default_focus
+
+    trace = run_sentence(checkpoint, sentence, rule).trace
+    sel = Selection(focus=default_focus(trace.tokens, rule), lang=lang, rule=rule)
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    named = 0
+    for step in range(len(timeline.beats)):
+        frame = frame_at(trace, sel, timeline.beat_stop(step))
+        point = speaker_notes(frame, lang)[0]
+        for i, line in enumerate(frame.board[:-1]):
+            carried = frame.board[i + 1][:1] in (" ", "=") and frame.board[i + 1].strip()
+            if carried and "=" in line:  # the first line of an equation the lines after it carry on
+                assert line.strip() not in point, (frame.beat_key, point)
+        if frame.beat_key == "softmax.sum":
+            what = frame.board[0].split("=")[0].strip()
+            assert what in ("sum", "合計") and text(lang, "speaker.board_named", what=what) in point, point
+            named += 1
+    assert named == 1

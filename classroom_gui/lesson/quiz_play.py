@@ -34,13 +34,16 @@ def with_quiz(frame: Frame, q: Question | None, revealed: bool) -> Frame:
 
 
 def in_turn(due: list[Question]) -> list[tuple[Question, bool]]:
-    """The quiz's one order, the deck's and the window's: (question, revealed) for each question in lesson order,
-    asked and then its answer marked before the next is asked (Q1, A1, Q2, A2). A question is asked over the step
-    before the one that reveals it, and its answer marked over that step; two revealed by one step (the sum and the
-    top share) both go back to the step before to be asked. Before, the window asked both and then marked both
-    (Q1, Q2, A1, A2) while the deck did Q1, A1, Q2, A2: a class answering aloud needs each answer right after its
-    question (teacher11 L2)."""
-    return [(q, revealed) for q in sorted(due, key=lambda q: q.step) for revealed in (False, True)]
+    """The quiz's one order, the deck's and the window's: (question, revealed) for each question in lesson order.
+    A question is asked over the step before the one that reveals it, and its answer marked over that step. Each
+    answer comes right after its question (teacher11 L2: a class answering aloud needs it), except where one step
+    reveals several answers (who cannot be heard, who is heard most and what the shares add up to, all told by the
+    mask chapter's last step): all are asked before that step is shown, then all marked (Q1, Q2, Q3, A1, A2, A3),
+    since its picture answers all (teacher19 M2: A1's picture and narration gave Q2's answer before Q2 was asked)."""
+    by_step: dict[int, list[Question]] = {}
+    for q in sorted(due, key=lambda q: q.step):
+        by_step.setdefault(q.step, []).append(q)
+    return [(q, revealed) for qs in by_step.values() for revealed in (False, True) for q in qs]
 
 
 def shown_on(q: Question, revealed: bool) -> int:
@@ -118,7 +121,8 @@ class QuizPlay:
 
 def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=(), per: str = "beat") -> list[Frame]:
     """The deck's frames with a question slide before each slide that reveals an answer (showing the step
-    before it), and that answer slide marking the answer (two questions answered on one slide: two pairs).
+    before it), and that answer slide marking the answer (two questions answered on one slide: both asked, then both
+    marked: in_turn).
     A deck per chapter tells each slide's chapter so far (lesson.chapter_summary), not its step alone."""
     def shown(t: float) -> Frame:
         frame = frame_at(trace, sel, t, notices)

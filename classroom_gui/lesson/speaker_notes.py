@@ -14,6 +14,7 @@ DECIMAL = re.compile(r"\d\.\d")          # a worked number: a formula in words h
 RESULT = re.compile(r"\s*[-−]?\d")      # what an equation's last "=" gives: a number
 WHOLE = 160  # characters an equation of several board lines may have and still be said whole (teacher18 L3: a sum cut
 # with 「…」 after 4 terms could not be read aloud without the slide); a longer one (a 24-term worked card) is cut
+NAME_LONGEST = 24  # characters before a board line's "=" that still name it ("sum", 「合計」): longer is a formula
 BOARD_NAMED = 64  # columns of the board's first line the notes quote to say which board it is (ja: 2 a character)
 
 
@@ -28,9 +29,10 @@ def speaker_notes(frame: Frame, lang: str) -> list[str]:
 
 def about(frame: Frame) -> str | None:
     """The name the step is about on its chart: the highlighted bar's, else the largest bar's (a row of shares: the
-    student heard most), else None."""
+    student heard most), else None; None too while a question is asked over the slide (teacher19 M2: "the bar of
+    "a"" told a question slide's speaker who gets the biggest share before the class had answered)."""
     bars = frame.bars
-    if bars is None or not bars.labels:
+    if bars is None or not bars.labels or (frame.quiz is not None and frame.quiz.get("answer") is None):
         return None
     if 0 <= bars.highlight < len(bars.labels):
         return bars.labels[bars.highlight]
@@ -48,6 +50,8 @@ def pointed(frame: Frame, lang: str) -> list[str]:
         named = name and any(quote(lang, name) in line for line in frame.board)
         things.append(text(lang, "speaker.board_line", name=quote(lang, name)) if named
                       else text(lang, "speaker.board_plain"))
+    elif heading and _carried(frame.board, heading) and _named(heading):  # a formula of several lines: its name,
+        things.append(text(lang, "speaker.board_named", what=_named(heading)))  # not its first line (teacher19 L3)
     elif heading:  # the board named by its first line that is no aside and no vector
         heading = heading.rstrip("、,:：")
         heading = shortened(heading, BOARD_NAMED)
@@ -60,6 +64,19 @@ def pointed(frame: Frame, lang: str) -> list[str]:
     if frame.edits and any(strip.edited for s in frame.students if s.own_strips() for strip in s.cards):
         things.append(text(lang, "speaker.edited"))  # only where the picture outlines an edited card number
     return things or [text(lang, "speaker.class")]
+
+
+def _named(heading: str) -> str:
+    """What a board's first line works out, when it says so before its "=" in a few words ("sum" of "sum = 0.807 +
+    0.200 …", 「合計」): the line's name for the notes (teacher19 L3: "the board (sum = 0.807 + 0.200 + 1.064 +
+    12.404)" quoted the sum's first line alone); "" otherwise."""
+    left = heading.split("=", 1)[0].strip() if "=" in heading else ""
+    return left if left and len(left) <= NAME_LONGEST and not re.search(r"\d", left) else ""
+
+
+def _carried(board: list[str], heading: str) -> bool:
+    """Whether the board's line `heading` is carried on by the lines after it (one equation over several lines)."""
+    return any(len(block) > 1 and block[0].strip() == heading for block in _blocks(board))
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
