@@ -45,7 +45,9 @@ def _terms(expr: str) -> list[tuple[float, int]]:
 
 
 def redo_board(lines: list[str]) -> list[str]:
-    text = " ".join(line.strip() for line in lines)
+    # a sum over terms the board does not list (the answer board's "Σ exp((z - 16.41) ÷ 1.0)" over every word of
+    # the vocabulary) has nothing to redo from the digits shown: its line stands for its value
+    text = " ".join("Σ" if line.strip().startswith("Σ") else line.strip() for line in lines)
     problems = []
     for match in CHAIN.finditer(text):
         parts = [p.strip() for p in match.group(0).split("=")]

@@ -48,8 +48,9 @@ def test_the_score_sentence_ends_politely_and_the_answer_formula_is_half_width(c
     trace = run_sentence(checkpoint, "猫がマットの上に座った", "causal").trace
     assert re.search(r"スコアは-?\d+\.\d\dです。", at(trace, "scoring.classmate", focus=0).narration)
     board = at(trace, "answer.softmax").board
-    assert board[1] == "exp((z - 16.41) ÷ 1.0)を足すと："  # no space before the Japanese (jareview2 #4)
-    assert not any(c in line for line in board for c in "（）" if line.startswith("exp"))
+    # the formula on a line of its own, as a sum (Σ), so no half-width bracket touches Japanese (JAPANESE.md) and
+    # the next line's "= 1.047" is the sum's value; before: 「exp((z - 16.41) ÷ 1.0)を足すと：」
+    assert board[:3] == ["全4,695語のロジットzで足し合わせる：", "Σ exp((z - 16.41) ÷ 1.0)", "  = 1.047"]
 
 
 def test_the_cli_note_names_the_seed_asker_in_japanese_only():

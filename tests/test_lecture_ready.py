@@ -26,7 +26,7 @@ WALKS = [(SEED, "en", "causal"), (SEED, "ja", "causal"), (SEED, "en", "none"), (
 JAPANESE = r"[\u3040-\u30ff\u3400-\u9fff「」、。（）：]"
 HALF_WIDTH_NEXT_TO_JAPANESE = re.compile(rf"{JAPANESE}[:()]|[:()]{JAPANESE}")
 # a formula keeps its half-width brackets and takes no space before Japanese (JAPANESE.md: exp(-1.20); jareview2 #4:
-# 「exp((z − 16.41) ÷ 1.0)を足すと：」): read as one word, as x
+# 「exp(-1.20)」): read as one word, as x
 FORMULA = re.compile(r"[A-Za-z_]+\((?:[^()]|\([^()]*\))*\)")
 NAME_FIELDS = ("focus", "name", "names", "last", "asker", "other", "top", "word")
 QUOTED = re.compile(r'^(「[^「」]*」)+$|^"[^"]*"(, "[^"]*")*$')
