@@ -119,3 +119,22 @@ def test_a_formula_of_several_lines_is_pointed_at_by_its_name(checkpoint, senten
             assert what in ("sum", "合計") and text(lang, "speaker.board_named", what=what) in point, point
             named += 1
     assert named == 1
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_question_slides_notes_redo_nothing(checkpoint, lang):
+    """review22 #2: a question slide's notes redid an equation of the board the question card covers (the ja seed's
+    sum slide: 「合計 = … = 20.876」); while a question is asked the notes give no redo line, and its answer slide does."""
+    from classroom_gui.export.moments import deck_times
+    from classroom_gui.lesson.quiz_play import deck_with_quiz
+
+    trace = run_sentence(checkpoint, SEED[lang], "none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frames = deck_with_quiz(trace, Selection(focus=0 if lang == "ja" else 1, lang=lang, rule="none"),
+                            deck_times(timeline, "beat"))
+    asked = [f for f in frames if f.quiz and f.quiz["answer"] is None]
+    answered = [f for f in frames if f.quiz and f.quiz["answer"] is not None]
+    assert asked and answered
+    redo = text(lang, "speaker.redo", line="")
+    assert not any(redo in note for f in asked for note in speaker_notes(f, lang))
+    assert any(redo in note for f in answered for note in speaker_notes(f, lang))  # (the check can see one)

@@ -1,6 +1,6 @@
 """A slide's speaker notes: what the slide does not already say (teacher17 M2: the notes were the narration box word
 for word). Where to point (the asker's desk, the board, the chart's bar the step is about, the edited numbers) and
-one equation of the board to redo aloud with the digits on the slide ("「マット」：3.3036 ÷ 9.8791 = 0.334"). Pure: no
+one equation of the board to redo aloud with the digits on the slide ("「マット」：3.304 ÷ 9.879 = 0.334"). Pure: no
 Qt; read from the Frame, never from a picture."""
 from __future__ import annotations
 
@@ -21,10 +21,15 @@ BOARD_NAMED = 64  # columns of the board's first line the notes quote to say whi
 def speaker_notes(frame: Frame, lang: str) -> list[str]:
     """The notes' paragraphs for `frame` in `lang`: where to point, then the board's equation to redo (if any)."""
     said = [text(lang, "speaker.point", things=text(lang, "speaker.join").join(pointed(frame, lang)))]
-    line = redo_line(frame)
+    line = "" if asking(frame) else redo_line(frame)  # (review22 #2: the question card covers the board it redid)
     if line:
         said.append(text(lang, "speaker.redo", line=line))
     return said
+
+
+def asking(frame: Frame) -> bool:
+    """Whether a quiz question is asked over the slide and not yet answered."""
+    return frame.quiz is not None and frame.quiz.get("answer") is None
 
 
 def about(frame: Frame) -> str | None:
@@ -32,7 +37,7 @@ def about(frame: Frame) -> str | None:
     student heard most), else None; None too while a question is asked over the slide (teacher19 M2: "the bar of
     "a"" told a question slide's speaker who gets the biggest share before the class had answered)."""
     bars = frame.bars
-    if bars is None or not bars.labels or (frame.quiz is not None and frame.quiz.get("answer") is None):
+    if bars is None or not bars.labels or asking(frame):
         return None
     if 0 <= bars.highlight < len(bars.labels):
         return bars.labels[bars.highlight]
