@@ -33,10 +33,9 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSo
         lines += ["    + " + " + ".join(shown[i:i + 2]) for i in range(2, len(shown), 2)]
         if cut:
             lines[-1] += f" + … (+{len(terms) - SUM_TERMS})"
-        exact = _exact(S, seen, opinions[k])
-        value, near = worked_result(exact, owns[k])
+        line, near = mix_result(ctx, _exact(S, seen, opinions[k]), owns[k])
+        lines.append(line)
         nears.append(near)
-        lines.append(_result_line(ctx, exact, value, near))
     return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S, any(nears)  # then the whole new understanding
 
 
@@ -62,8 +61,9 @@ def listening_shares(S: ShownSoftmax, weights, seen: list[int], opinions: list[l
             if math.isfinite(float(weights[j])):
                 shares[j] = fmt(weights[j], places)
         row = replace(S, weights=shares)
-        if worse(row) < best[0]:
-            best = (worse(row), row)
+        missed = worse(row)
+        if missed < best[0]:
+            best = (missed, row)
     return best[1]
 
 
@@ -82,16 +82,13 @@ def worked_result(exact: str, own: float) -> tuple[str, bool]:
     return fmt(own, share_places([own], [True])), True
 
 
-def mix_result(ctx, exact: str, own: float) -> str:
-    """The worked number's line (worked_result); one that says ≈ says what the numbers shown add to, as well
-    (teacher18 M3: 「≈ -0.005」 above 「（黒板の計算は表示した数で行っています）」 read as a contradiction)."""
-    return _result_line(ctx, exact, *worked_result(exact, own))
-
-
-def _result_line(ctx, exact: str, value: str, near: bool) -> str:
+def mix_result(ctx, exact: str, own: float) -> tuple[str, bool]:
+    """The worked number's line (worked_result) and whether it says ≈; one that does says what the numbers shown
+    add to, as well (teacher18 M3: 「≈ -0.005」 above 「（黒板の計算は表示した数で行っています）」 read as a contradiction)."""
+    value, near = worked_result(exact, own)
     if near:
-        return ctx.t("board.mix_result_near_sum", value=value, sum=hand_sum([exact], 3))
-    return ctx.t("board.mix_result", value=value)
+        return ctx.t("board.mix_result_near_sum", value=value, sum=hand_sum([exact], 3)), True
+    return ctx.t("board.mix_result", value=value), False
 
 
 def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
