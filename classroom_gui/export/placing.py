@@ -66,7 +66,7 @@ def link_new(tmp: Path, path: Path) -> bool:
     """Make `tmp` appear at `path` only if nothing is there (True), or refuse with cli.exists; False where this file
     system has no hard links and nothing is there yet (the caller renames: the old check-then-rename)."""
     try:
-        os.link(tmp, path, follow_symlinks=False)
+        os.link(tmp, path)  # (tmp is our own regular file: the default follow_symlinks, the portable call)
         return True
     except FileExistsError:
         raise ExportError("cli.exists", path=path) from None
