@@ -106,21 +106,23 @@ def _another_writer_at_the_last_moment(monkeypatch, target, put):
 
 
 @pytest.mark.parametrize("lang, said", [("en", ": already exists; nothing was written"), ("ja", "：すでにあるので")])
-def test_a_file_appearing_between_the_check_and_the_write_is_not_replaced(tmp_path, capsys, monkeypatch, lang, said):
+@pytest.mark.parametrize("raced", ["x.png", "x.json"])
+def test_a_file_appearing_between_the_check_and_the_write_is_not_replaced(tmp_path, capsys, monkeypatch, lang, said,
+                                                                          raced):
     """tidy20: the refusal was checked just before os.replace, so a file made between the check and the rename was
     replaced. The output is now linked into place, which fails if a file is there: kept byte for byte, one line, no
-    temporary and no half of the picture-and-numbers pair left."""
+    temporary, and no half of the picture-and-numbers pair left (x.json raced: the picture, linked first, taken back)."""
     target, json = tmp_path / "x.png", tmp_path / "x.json"
 
     def put(path):
         path.write_bytes(OLD)
     put.done = False
-    _another_writer_at_the_last_moment(monkeypatch, target, put)
+    _another_writer_at_the_last_moment(monkeypatch, tmp_path / raced, put)
     code = main(["export", *TEXT, "--lang", lang, "--json", str(json), "-o", str(target)])
     err = capsys.readouterr().err
-    assert code == 2 and err.count("\n") == 1 and f"{target}{said}" in err and "Traceback" not in err, err
-    assert put.done and target.read_bytes() == OLD
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.png"]  # its json taken back, no .part
+    assert code == 2 and err.count("\n") == 1 and f"{tmp_path / raced}{said}" in err and "Traceback" not in err, err
+    assert put.done and (tmp_path / raced).read_bytes() == OLD
+    assert [p.name for p in tmp_path.iterdir()] == [raced]  # the other output taken back, no .part
 
 
 def test_without_a_race_the_linked_outputs_are_written_whole_and_alone(tmp_path, capsys):
