@@ -87,3 +87,90 @@ def test_a_file_made_while_the_command_works_is_refused_too(tmp_path, capsys, mo
     assert code == 2 and err.count("\n") == 1 and f"{target}: already exists; nothing was written" in err, err
     assert target.read_bytes() == OLD and sorted(p.name for p in tmp_path.iterdir()) == ["x.png"]  # no json, no .part
     assert not files.unreplaceable  # (cleared when the command ends)
+
+
+def _another_writer_at_the_last_moment(monkeypatch, target, put):
+    """Another program writes at `target` in the last instant before this process's file takes its place: inside
+    the very call (a link, a rename) that puts it there, after any check this process could make."""
+    import os
+
+    for name in ("link", "replace", "rename"):
+        real = getattr(os, name)
+
+        def racing(src, dst, *rest, real=real, **kw):
+            if os.path.abspath(dst) == os.path.abspath(target) and not put.done:
+                put.done = True
+                put(target)
+            return real(src, dst, *rest, **kw)
+        monkeypatch.setattr(os, name, racing)
+
+
+@pytest.mark.parametrize("lang, said", [("en", ": already exists; nothing was written"), ("ja", "：すでにあるので")])
+@pytest.mark.parametrize("raced", ["x.png", "x.json"])
+def test_a_file_appearing_between_the_check_and_the_write_is_not_replaced(tmp_path, capsys, monkeypatch, lang, said,
+                                                                          raced):
+    """tidy20: the refusal was checked just before os.replace, so a file made between the check and the rename was
+    replaced. The output is now linked into place, which fails if a file is there: kept byte for byte, one line, no
+    temporary, and no half of the picture-and-numbers pair left (x.json raced: the picture, linked first, taken back)."""
+    target, json = tmp_path / "x.png", tmp_path / "x.json"
+
+    def put(path):
+        path.write_bytes(OLD)
+    put.done = False
+    _another_writer_at_the_last_moment(monkeypatch, tmp_path / raced, put)
+    code = main(["export", *TEXT, "--lang", lang, "--json", str(json), "-o", str(target)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and f"{tmp_path / raced}{said}" in err and "Traceback" not in err, err
+    assert put.done and (tmp_path / raced).read_bytes() == OLD
+    assert [p.name for p in tmp_path.iterdir()] == [raced]  # the other output taken back, no .part
+
+
+def test_without_a_race_the_linked_outputs_are_written_whole_and_alone(tmp_path, capsys):
+    """The linked outputs are the files themselves, with no temporary left beside them and the umask's mode."""
+    import os
+
+    target, json = tmp_path / "x.png", tmp_path / "x.json"
+    assert main(["export", *TEXT, "--json", str(json), "-o", str(target)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.json", "x.png"]
+    assert os.stat(target).st_nlink == 1 and target.read_bytes().endswith(b"IEND\xaeB`\x82")
+
+
+@pytest.mark.parametrize("taken", ["a file put in the folder", "a file at its place"])
+def test_a_folder_decks_place_taken_at_the_last_moment_is_kept(tmp_path, capsys, monkeypatch, taken):
+    """tidy20: a PNG-folder deck takes the place of a new or empty folder in one rename; a file put into the folder,
+    or a file made at its name, in the last instant is kept, refused in one line, and no temporary folder stays."""
+    folder = tmp_path / "slides"
+    folder.mkdir()
+
+    def put(path):
+        if taken == "a file at its place":
+            if path.is_dir():
+                path.rmdir()
+            path.write_bytes(OLD)
+        else:
+            path.mkdir(exist_ok=True)
+            (path / "keep.txt").write_bytes(OLD)
+    put.done = False
+    _another_writer_at_the_last_moment(monkeypatch, folder, put)
+    assert main(["deck", *TEXT, "--from", "answer", "--to", "answer", "-o", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert put.done and err.count("error:") == 1 and "Traceback" not in err, err  # (after the progress line)
+    if taken == "a file at its place":
+        assert "is a file, not a folder" in err and folder.read_bytes() == OLD
+    else:
+        assert "not an empty folder" in err and [p.name for p in folder.iterdir()] == ["keep.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["slides"]
+
+
+def test_where_there_are_no_hard_links_the_output_is_still_written(tmp_path, capsys, monkeypatch):
+    """A file system without hard links (FAT, some network mounts: EPERM) falls back to the check and the rename."""
+    import errno
+    import os
+
+    def no_links(*args, **kw):
+        raise OSError(errno.EPERM, "Operation not permitted")
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "t.json"
+    assert main(["trace", *TEXT, "--json", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("{") and [p.name for p in tmp_path.iterdir()] == ["t.json"]
+    assert main(["trace", *TEXT, "--json", str(target)]) == 2 and "already exists" in capsys.readouterr().err

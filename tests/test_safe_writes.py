@@ -101,9 +101,11 @@ def test_a_bad_json_path_leaves_the_picture_alone(tmp_path, json_name, capsys):
 
 
 def test_picture_and_numbers_are_renamed_together(tmp_path, monkeypatch):
-    written = []
-    real = os.replace
-    monkeypatch.setattr(files.os, "replace", lambda a, b: (written.append(Path(b).name), real(a, b)))
+    written = []  # (without --force each output is linked into place: export.placing)
+    for name in ("replace", "link"):
+        real = getattr(os, name)
+        monkeypatch.setattr(os, name, lambda a, b, *more, real=real, **kw: (written.append(Path(b).name),
+                                                                            real(a, b, *more, **kw))[1])
     target, numbers = tmp_path / "p.png", tmp_path / "p.json"
     assert main(["export", *TEXT, *SMALL, "-o", str(target), "--json", str(numbers)]) == 0
     assert written == ["p.png", "p.json"] and target.stat().st_size > 0 and numbers.stat().st_size > 0

@@ -26,9 +26,6 @@ from typing import Callable
 # our temporaries: ".softmax.png.4242-k2j4x9_a.part" (name, the writing process's id, mkstemp's 8 letters)
 PART = re.compile(r"^\..+\.(\d+)-[a-z0-9_]{8}\.part$")
 STALE_SECONDS = 24 * 3600  # a temporary this old is swept even if its process id is in use again
-# outputs the command line may not replace (no --force; cli_table.refuse_replacing), as absolute paths: a file made
-# there while the command worked (a minutes-long video) is refused before the rename too (review22), not replaced
-unreplaceable: set[str] = set()
 
 
 from .errors import Cancelled, ExportError, Phrase, SystemReason  # noqa: F401 (re-exported: the exports' errors)
@@ -36,6 +33,7 @@ from .errors import Cancelled, ExportError, Phrase, SystemReason  # noqa: F401 (
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going? (a dialog's progress bar, the CLI's counter)
 
 
+from .placing import commit, folder_taken, place_folder, unreplaceable  # noqa: F401 (unreplaceable: re-exported)
 from .stopping import (Terminated, committed, handle_signals, hold_signals, live, pending,  # noqa: F401 (re-exported)
                        say_stopped, stop_if_signalled, stop_unless_written, stopping_as)
 
@@ -128,11 +126,7 @@ def atomic_paths(*paths: Path):
         stop_if_signalled()  # a signal deferred during the last picture: the old files stay
         for current, tmp in zip(paths, temps):
             _finish(current, tmp)
-        for current in paths:
-            if os.path.abspath(current) in unreplaceable and os.path.lexists(current):
-                raise ExportError("cli.exists", path=current)
-        for current, tmp in zip(paths, temps):
-            os.replace(tmp, current)
+        commit(paths, temps)
         committed[0] += 1
         for folder in {p.parent for p in paths}:
             _sync_folder(folder)
@@ -169,14 +163,12 @@ def atomic_folder(path: Path):
             _finish(file, file, keep_mode=False)
         os.chmod(tmp, 0o777 & ~umask())
         _sync_folder(tmp)
-        if path.exists():
-            path.rmdir()
-        os.replace(tmp, path)
+        place_folder(tmp, path)
         committed[0] += 1
         _sync_folder(path.parent)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise explain(path, exc) from None
+        raise folder_taken(path, exc) or explain(path, exc) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

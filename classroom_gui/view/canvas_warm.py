@@ -72,6 +72,7 @@ CHUNKS_KEPT = 4096  # the last chunks' times kept (a lesson of 128 GPT-2 student
 FRAME, SET = -2, -1  # a moment's first two steps; 0 .. BANDS - 1 are its bands
 CLASS_STEPS = {-4: "shells", -3: "cards"}  # then a big class's two pictures (ClassImage.prepare), a step each
 
+clock = time.perf_counter  # the idle waits' clock (shown_at, _due), seconds; the chunks' own budget reads perf_counter
 _held = [0]  # exports in progress (held()): nothing is drawn ahead meanwhile
 
 
@@ -97,7 +98,7 @@ class CanvasWarmer(QObject):
         self.pending: list[float] = []  # moments still to draw, the next one last
         self.stops: list[float] = []    # the beats' stops, in order (where the keys land)
         self.near: tuple[float, ...] = ()  # the shown moment's neighbours among them (pause)
-        self.shown_at = 0.0             # when the canvas last drew a frame (perf_counter s)
+        self.shown_at = 0.0             # when the canvas last drew a frame (clock(), s)
         self.band = 0                   # the next band of pending[-1] to paint (once the twin is set to it)
         self.current = None             # (moment, Frame, twin set to it) of pending[-1], kept between chunks
         self.failed = False             # a moment failed to draw since start() (logged once)
@@ -183,7 +184,7 @@ class CanvasWarmer(QObject):
         """The canvas drew a frame (or was shown again): wait until it has been idle for IDLE_MS again, or (`near`)
         for NEAR_MS where the shown moment's neighbours are still to draw (they are drawn first)."""
         self.next.stop()
-        self.shown_at = time.perf_counter()
+        self.shown_at = clock()
         if self.pending:
             self.idle.start(NEAR_MS if near and self._near_first() else IDLE_MS)
         else:
@@ -275,14 +276,14 @@ class CanvasWarmer(QObject):
                 self.next.start()
             else:
                 self.next.stop()
-                self.idle.start(max(0, round(IDLE_MS - (time.perf_counter() - self.shown_at) * 1000)))
+                self.idle.start(max(0, round(IDLE_MS - (clock() - self.shown_at) * 1000)))
         if not self.pending:
             self._let_go()
         return True
 
     def _due(self, moment: float) -> bool:
         """Whether `moment` may be drawn now: a neighbour of the shown moment, or the canvas idle for IDLE_MS."""
-        return moment in self.near or (time.perf_counter() - self.shown_at) * 1000 >= IDLE_MS
+        return moment in self.near or (clock() - self.shown_at) * 1000 >= IDLE_MS
 
     def _next_step(self) -> int:
         """FRAME, SET or the band to paint next for the moment pending[-1]."""

@@ -1,15 +1,15 @@
 """The transport bar under the classroom: chapter and step buttons, play/pause, a scrubber with
-chapter marks (hovering names the chapter under the pointer), the step counter, speed and reset. It only emits
-what the user asked for.
+chapter marks (hovering names the chapter under the pointer), the step counter, speed and reset (on a second row
+where one row does not fit: Controls.one_row_width). It only emits what the user asked for.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QStyle, QStyleOptionSlider,
-                               QToolTip, QWidget)
+                               QToolTip, QVBoxLayout, QWidget)
 
 from ..lesson.player import SPEEDS
 
@@ -86,8 +86,15 @@ class Controls(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(6, 2, 6, 2)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(6, 2, 6, 2)
+        rows.setSpacing(2)
+        self.top, self.bottom = QHBoxLayout(), QHBoxLayout()
+        for row in (self.top, self.bottom):
+            row.setSpacing(SPACING)
+            rows.addLayout(row)
+        self.bottom.addStretch(1)  # (the tail, on its own row, at the right as on one row)
+        row = self.top
         self.buttons: dict[str, QPushButton] = {}
         style = self.style()
         P = QStyle.StandardPixmap
@@ -107,22 +114,67 @@ class Controls(QWidget):
         self.slider.valueChanged.connect(self._slid)
         self.slider.sliderReleased.connect(self.settled.emit)
         row.addWidget(self.slider, 1)
+        self.head: list[QWidget] = [*self.buttons.values(), self.slider]
         self.step_label = QLabel()
         self.step_label.setMinimumWidth(110)
-        row.addWidget(self.step_label)
         self.speed_label = QLabel()
-        row.addWidget(self.speed_label)
         self.speed = QComboBox()
         self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for s in SPEEDS:
             self.speed.addItem(f"{s:g}×", s)
         self.speed.currentIndexChanged.connect(lambda i: self.speedChosen.emit(float(self.speed.itemData(i))))
-        row.addWidget(self.speed)
         self.reset = QPushButton()
         self.reset.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.reset.clicked.connect(lambda: self.action.emit("reset"))
-        row.addWidget(self.reset)
+        self.tail: list[QWidget] = []  # after the scrubber on one row, or on a row of their own (two_rows)
+        self.two_rows = False
+        for widget in (self.step_label, self.speed_label, self.speed, self.reset):
+            self.add_tail(widget)
         self._updating = False
+
+    def add_tail(self, widget: QWidget) -> None:
+        """Put `widget` at the bar's end, after the speed and Reset (the window's "Add 「。」 to the class")."""
+        self.tail.append(widget)
+        (self.bottom if self.two_rows else self.top).addWidget(widget)
+        self._fit()
+
+    # polish17 saw "Step 33 of 35" run into "Speed:" at 1024 x 768: at the answer steps "Add 「。」 to the class" joins
+    # the bar, which then needed 808 px (Japanese 834) on one row, past what the charts' dock (320 px) leaves of a
+    # 1024-pixel screen. A window manager squeezed the row and its controls overlapped (X without one made the window
+    # 1,134 px wide, past the screen). Where one row does not fit, the tail takes a second row; the bar never asks
+    # the window for more than the wider of its two halves.
+    def one_row_width(self) -> int:
+        """The width the whole bar needs on one row: every shown control at its size, the scrubber at its least."""
+        return self._margins() + _row_width(self.head + self.tail)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self._margins() + max(_row_width(self.head), _row_width(self.tail)), hint.height())
+
+    def _margins(self) -> int:
+        m = self.layout().contentsMargins()
+        return m.left() + m.right()
+
+    def _fit(self) -> None:
+        """One row where the bar's width holds it, else the tail on a second row."""
+        two = self.width() < self.one_row_width()
+        if two == self.two_rows:
+            return
+        self.two_rows = two
+        for widget in self.tail:
+            (self.top if two else self.bottom).removeWidget(widget)
+            (self.bottom if two else self.top).addWidget(widget)
+        self.updateGeometry()
+        self.layout().activate()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit()
+
+    def event(self, event):
+        if event.type() == QEvent.Type.LayoutRequest:  # a control shown, hidden or given a longer text
+            self._fit()
+        return super().event(event)
 
     def _slid(self, value: int) -> None:
         if not self._updating:
@@ -153,3 +205,13 @@ class Controls(QWidget):
             self.buttons[name].setToolTip(t(key))
         self.speed_label.setText(t("ui.speed"))
         self.reset.setText(t("ui.reset"))
+
+
+SPACING = 6  # px between the bar's controls
+
+
+def _row_width(widgets: list[QWidget]) -> int:
+    """The width `widgets` take on one row: each shown one at its size (the scrubber at its least), with spacing."""
+    shown = [w for w in widgets if not w.isHidden()]
+    least = [w.minimumWidth() if isinstance(w, QSlider) else max(w.sizeHint().width(), w.minimumWidth()) for w in shown]
+    return sum(least) + SPACING * max(0, len(shown) - 1)

@@ -111,7 +111,7 @@ def build_centre(w) -> None:
     w.add_answer = QPushButton()
     w.add_answer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     w.add_answer.clicked.connect(w.add_answer_to_class)
-    w.controls.layout().addWidget(w.add_answer)
+    w.controls.add_tail(w.add_answer)
     box.addWidget(w.canvas, 1)
     box.addWidget(w.controls)
     w.setCentralWidget(centre)
