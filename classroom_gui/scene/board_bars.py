@@ -57,6 +57,7 @@ class BarsItem(CachedItem):
         self.theme: Theme = palette.CLASSROOM
         self.value_texts: list[str] = []   # value labels painted above/below the bars ("" where none)
         self.name_boxes: list[tuple[str, QRectF]] = []  # each name painted under its bar, and where its ink is
+        self.value_boxes: list[tuple[str, QRectF]] = []  # each value painted by its bar, and where its ink is
         self.heights: list[float] = []     # the values the bar heights show (morphed)
         self.masked: list[bool] = []
         self.axis = (0.0, 1.0)             # (min, max) of the value axis, always including 0
@@ -148,7 +149,7 @@ class BarsItem(CachedItem):
         self._paint_grid(p, r, zero, scale, vmin, vmax, muted)
         role = th.role(b.role)
         bar_w = max(1.0, min(slot * 0.7, 84.0))
-        self.value_texts, self.name_boxes = [], []
+        self.value_texts, self.name_boxes, self.value_boxes = [], [], []
         many = not (show_values or show_labels)  # hundreds of thin bars (GPT-2's 1024)
         indices = range(n)
         if many:  # two paths, not three painter calls a bar; only the highlighted bar goes through the loop
@@ -180,19 +181,22 @@ class BarsItem(CachedItem):
             if show_values or hl:
                 p.setPen(qcolor(muted if self.masked[i] else chalk))
                 p.setFont(fonts.font(value_px, True))
-                p.drawText(QRectF(cx - slot / 2 - 20, ty, slot + 40, value_px * 1.5), ALIGN_CENTER, text)
+                ink = metrics.horizontalAdvance(text)  # centred on its bar, but never past the chart's edges
+                x0 = inside(cx - ink / 2, ink, r)  # (teacher20 L1: the last bar's 「0.47」 read 「0.4ɺ」 at 4:3)
+                p.drawText(QRectF(x0 - 2, ty, ink + 4, value_px * 1.5), ALIGN_CENTER, text)
+                self.value_boxes.append((text, QRectF(x0, ty, ink, value_px * 1.5)))
             if turned and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
                 self.name_boxes.append(_turned_name(p, b.labels[i], label_f, cx, r.bottom() - label_h + 4, label_h - 8))
             elif (show_labels or hl) and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
-                w = (2 * slot - label_px * 0.6 if two_rows else slot - 2) if show_labels else 120
+                w = (2 * slot - label_px * 0.6 if two_rows else slot - 2) if show_labels else min(120, r.width())
                 f = label_f  # a long name is cut short with "…", never shrunk
                 p.setFont(f)
                 y = r.bottom() - label_h + (label_px * 1.6 if two_rows and i % 2 else 0)
                 name = elide(b.labels[i], f, w)
                 ink = fm.horizontalAdvance(name)
-                x0 = cx - ink / 2
+                x0 = cx - ink / 2 if show_labels else inside(cx - ink / 2, ink, r)  # the one name: whole, in the chart
                 if two_rows and x0 + ink > r.right():  # never past the chart's right edge: the last name moves
                     if _last_moves_left(b.labels[:n], fm, slot, label_px):  # left, clear of the name two slots before
                         x0 = r.right() - ink
@@ -240,6 +244,11 @@ class BarsItem(CachedItem):
             p.setPen(qcolor(muted))
             p.drawText(QRectF(r.x(), y - 11, AXIS_W - 8, 22), ALIGN_RIGHT, f"{v:g}")
 
+
+
+def inside(x0: float, ink: float, r: QRectF) -> float:
+    """Where text `ink` wide that would start at x0 starts so that it stays inside r (left-aligned if wider)."""
+    return max(r.x(), min(x0, r.right() - ink))
 
 
 def nice_step(x: float) -> float:  # 1, 2 or 5 times a power of ten, close to x
