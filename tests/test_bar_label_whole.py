@@ -58,3 +58,29 @@ def test_every_value_and_name_a_chart_paints_is_whole_and_inside_it(qapp, checkp
             finally:
                 scene.clear()
     assert charts >= 6  # chapter 6's two charts and the softmax chart, at both sizes
+
+
+def test_the_answer_charts_names_take_the_room_their_short_neighbours_leave(qapp, checkpoint):
+    """At 1024×768 the answer chart's ten guesses take two rows of names, each as wide as two slots: 「yesterday」 was
+    cut to 「yester…」 between 「kind」 and 「today」. A name may now take the room its row's neighbours leave at their
+    whole width: every name whole, inside the chart, and apart from the names beside it."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    full = run_sentence(checkpoint, "the boy played with his friends in the park on a rainy day", "none").trace
+    trace = run_sentence(checkpoint, " ".join(full.tokens[:12]), "none").trace
+    frame = frame_at(trace, Selection(focus=trace.n_tokens - 1, lang="en", canvas=canvas_for(1024, 768)),
+                     timeline_for(trace.n_tokens, trace.config.n_layer).chapter_end("answer"))
+    assert "yesterday" in frame.bars.labels  # (the guess that was cut)
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        painted(scene, (1024, 768))
+        chart = scene.board.bars
+        names = chart.name_boxes
+        assert [name for name, _ in names] == list(frame.bars.labels)  # whole
+        for k, (a, ra) in enumerate(names):
+            assert chart.area.left() <= ra.left() and ra.right() <= chart.area.right() + 1, a
+            for b, rb in names[k + 1:]:
+                assert not ra.adjusted(-3, 0, 3, 0).intersects(rb.adjusted(-3, 0, 3, 0)), f"{a!r} and {b!r} touch"
+    finally:
+        scene.clear()
