@@ -44,11 +44,11 @@ def test_the_lessons_own_asker_and_rule_need_no_note(qapp, tmp_path, capsys):
 
 
 def test_a_sheet_from_the_window_says_why_it_is_worked_in_turn(qtbot, tmp_path, checkpoint):
-    from classroom_gui.view import export_dialogs
-    from classroom_gui.view.window import MainWindow
+    from helpers import window_on
 
-    w = MainWindow(checkpoint, store={})
-    qtbot.addWidget(w)
+    from classroom_gui.view import export_dialogs
+
+    w = window_on(qtbot, checkpoint, str(tmp_path / "settings.ini"), show=False)
     w.sentence.setText("猫がマットの上に座った")
     w.apply_sentence()
     qtbot.waitUntil(lambda: w.run is not None)
