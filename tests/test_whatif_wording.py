@@ -39,8 +39,6 @@ def test_the_undo_label_and_the_dialog_say_it_the_same_way():
     change = Change((), (EDIT,), EDIT)
     assert change_text("ja", change, TOKENS) == "「遊んだ」の質問に「公園」が答えるスコアの変更"
     assert change_text("en", change, TOKENS) == 'score edit of "公園" answering "遊んだ"'
-    mask = Change((), (Edit("mask", 0, 0, 10, 6, 1.0),), Edit("mask", 0, 0, 10, 6, 1.0))
-    assert change_text("ja", mask, TOKENS) == "「遊んだ」に「公園」の話が聞こえるかどうかの変更"  # as the dialog's place
     assert text("ja", "whatif.field.value") == "新しい数"  # beside 「変える数」「モデルそのままの数」
     assert text("ja", "whatif.ask", what="…", own="2.07").endswith("\nモデルそのままの数：2.07\n新しい数：")
     assert "値" not in text("ja", "whatif.ask", what="…", own="2.07")

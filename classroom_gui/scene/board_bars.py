@@ -269,7 +269,7 @@ def _span(values, masked) -> tuple[float, float]:
 def row_room(labels, i: int, fm: QFontMetricsF, slot: float, label_px: float, r: QRectF, cx: float) -> float:
     """How wide name i of two rows may be, centred under its bar: two slots less a gap, or more where the names two
     slots either side in its row are short enough to leave it room at their whole width (teacher20 L1: the answer
-    chart's 「yester…」 at 4:3 beside "kind" and "today"); never past the chart's right edge. Two neighbours each
+    chart's 「yester…」 at 4:3 beside "kind" and "today"); never past the chart's edges. Two neighbours each
     take more than two slots' share only where the other is narrower than its share, so they never meet."""
     n, gap = len(labels), label_px * 0.6
     share = slot - gap / 2  # half of two slots less a gap: what every name may take
@@ -283,9 +283,10 @@ def row_room(labels, i: int, fm: QFontMetricsF, slot: float, label_px: float, r:
             halves.append(left - gap - cx)
         else:
             halves.append(2 * slot - ink / 2 - gap)
+    halves.append(cx - r.x())  # never past the chart's left edge
     if i < n - 1:
         halves.append(r.right() - cx)
-    return 2 * max(share, min(halves, default=share))
+    return 2 * max(share, min(halves))
 
 
 def _last_moves_left(labels, fm: QFontMetricsF, slot: float, label_px: float) -> bool:
