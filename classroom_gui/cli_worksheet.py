@@ -36,7 +36,7 @@ def _worksheet(args: argparse.Namespace) -> int:
                              say_notices, with_edits)
     from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
-    from .lesson.worksheet import MAX_STUDENTS, build_worksheet, choose_asker, sheet_rule
+    from .lesson.worksheet import MAX_STUDENTS, asker_note, build_worksheet, choose_asker, sheet_rule
     from .messages.phrase import Phrase
     from .model.sentence import run_sentence
 
@@ -54,13 +54,20 @@ def _worksheet(args: argparse.Namespace) -> int:
     lesson_layer_head(args, run.trace, gallery)  # the seed example's layer and head, as export's
     trace = with_edits(run.trace, args.edits)
     focus = _focus(args.focus, trace.tokens) if args.focus else None  # the asker first: the rule depends on it
+    notes = []  # what the sheet itself says of them (teacher20 L4: only the terminal said them)
     if given is None:  # a class too big for a sheet in discussion is worked in turn, as the window's
         trace, note = sheet_rule(trace, args.layer - 1, focus)
         said[:0], args.mask = ([note] if note else []), trace.mask_rule
-    if focus is None and args.students is None:
+        notes += [note] if note else []
+    chosen = focus is None and args.students is None
+    if chosen:
+        before = len(said)
         focus = sheet_asker(trace, args.layer - 1, args.mask, said)
+        chosen = len(said) > before  # the asker is not the lesson's (cat, 猫): the sheet says who asks
     asker = choose_asker(trace, args.layer - 1, focus, args.students)
-    sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang, cli=True, typed=run.text)
+    notes += [asker_note(trace, args.layer - 1, asker)] if chosen else []
+    sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang, cli=True, typed=run.text,
+                            notes=notes)
     _app = offscreen_app()
     written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
     for note in said:

@@ -64,8 +64,8 @@ def test_a_what_if_deck_says_its_lead_once(checkpoint, lang, focus):
     sel = Selection(focus=focus, lang=lang, rule="none")
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     times = [timeline.beat_stop(i) for i, b in enumerate(timeline.beats) if b.chapter == "softmax"]
-    opening = {"ja": "もしも「猫」から「が」へのスコアが3だったら（第1層、ヘッド1）、どうなるでしょう。",
-               "en": 'What if: score of "The" → "cat" set to 3 (layer 1, head 1).'}[lang]
+    opening = {"ja": "もしも「猫」の質問に「が」が答えるスコアが3だったら（第1層、ヘッド1）、どうなるでしょう。",
+               "en": 'What if: score of "cat" answering "The" set to 3 (layer 1, head 1).'}[lang]
     whole = [frame_at(trace, sel, t).narration for t in times]
     assert all(said.startswith(opening) for said in whole)  # the premise: every step's narration opens with it
     frames = deck_frames(trace, sel, times, "beat")

@@ -128,7 +128,7 @@ def test_a_bad_set_is_one_line_and_writes_nothing(tmp_path, capsys, command):
 
 def test_each_kind_of_edit_reads_in_japanese_as_a_teacher_would_say_it():
     """The place comes after the card it is on (「「に」の自己紹介カードの2番目の数」, not 「「に」の2番目の数の自己紹介カード」),
-    a score goes from the asker to the classmate, and a mask cell says who hears whom; an edit reads as a "what if"
+    a score is the classmate's answer to the asker's question (as the scoring chapter says it: teacher20 L5), and a mask cell says who hears whom; an edit reads as a "what if"
     (teacher11 M5: 「…の数が19だったら」, 「もしも「猫」に「マット」の話が聞こえなかったら」, not 「…を19に」 「…聞こえないように」),
     and in English a mask cell is a sentence, not 'set to cannot hear' (teacher11 L4)."""
     from classroom_gui.lesson.whatif_state import describe
@@ -142,7 +142,7 @@ def test_each_kind_of_edit_reads_in_japanese_as_a_teacher_would_say_it():
     assert said["k"] == ("「に」の自己紹介カードの2番目の数が9だったら（第1層、ヘッド1）", "「に」の自己紹介カードの2番目の数（第1層、ヘッド1）")
     assert said["q"][0] == "「猫」の質問カードの1番目の数が1.5だったら（第2層、ヘッド3）"
     assert said["v"][0] == "「マット」の意見カードの8番目の数が-2だったら（第1層、ヘッド1）"
-    assert said["score"][0] == "「猫」から「マット」へのスコアが5だったら（第1層、ヘッド2）"
+    assert said["score"][0] == "「猫」の質問に「マット」が答えるスコアが5だったら（第1層、ヘッド2）"
     assert said["mask"][0] == "「猫」に「マット」の話が聞こえなかったら（第1層、全ヘッド）"
     assert said["hears"][0] == "「マット」に「猫」の話が聞こえたら（第1層、全ヘッド）"
     assert describe("en", Edit("k", 0, 0, 5, 1, 9.0), tokens) == \

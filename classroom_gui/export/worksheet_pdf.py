@@ -170,6 +170,15 @@ def whatif_line(ws: Worksheet) -> str:
     return line
 
 
+def rule_line(ws: Worksheet) -> str:
+    """The sheet's rule in words (the window's tip for it: "In turn: a student hears only those who have spoken
+    (GPT's causal mask)"), then why the sheet's rule or asker is not the lesson's (Worksheet.notes): said on the
+    sheet, not only on the terminal (teacher20 L4)."""
+    ja = ws.lang == "ja"
+    said = [ws.t(f"ui.rule_{ws.rule}_tip")] + [note.said(ws.lang) for note in ws.notes]
+    return ("" if ja else " ").join(s if s.endswith(("。", ".")) else s + ("。" if ja else ".") for s in said)
+
+
 def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> str:
     """Both pages as one HTML document (the key starts on a new page)."""
     t = ws.t
@@ -195,9 +204,15 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
             parts.append(f"<p>{_set(ws, note)}</p>")
         else:
             parts.append(f"<p>{escape(t('worksheet.name_field'))}</p>")
+            parts.append(f"<p>{_set(ws, rule_line(ws))}</p>")
             parts.append(f"<p>{_set(ws, t('worksheet.intro', asker=asker, names=names_list(ws), n=len(ws.heard)))}</p>")
+        how = t("worksheet.how_dot", d=ws.d)
+        if not key:  # what exp is, where a student meets it (teacher20 L4: the sheet never said)
+            how = f"{_set(ws, how)}<br/>{_set(ws, t('worksheet.exp_hint'))}"
+        else:
+            how = _set(ws, how)
         parts += [f"<h3>{escape(t('worksheet.cards'))}</h3>", _cards_table(ws, level),
-                  f"<h3>{escape(t('worksheet.steps'))}</h3>", f"<p>{_set(ws, t('worksheet.how_dot', d=ws.d))}</p>",
+                  f"<h3>{escape(t('worksheet.steps'))}</h3>", f"<p>{how}</p>",
                   _steps_table(ws, key, level), f"<p>{_set(ws, t('worksheet.check'))}</p>",
                   f"<p>{_set(ws, t('worksheet.context', asker=asker, d=ws.d))}</p>", _context_table(ws, key, level),
                   footer]

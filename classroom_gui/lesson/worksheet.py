@@ -92,6 +92,9 @@ class Worksheet:
     # the sentence as the teacher typed it (SentenceRun.text): "The 猫 sat on the マット" keeps its spaces, which the
     # words joined back lose next to Japanese (teacher5 L13); "" = join the words
     typed: str = ""
+    # why the sheet's rule or asker is not the lesson's (messages.phrase.Phrase, said in the sheet's language): the
+    # notes the CLI and the window also say, printed on the sheet itself (teacher20 L4: they were said only there)
+    notes: list = field(default_factory=list)
 
     def name(self, seat: int) -> str:
         return self.sentence[seat]
@@ -192,9 +195,10 @@ def sheet_rule(trace: Trace, layer: int, focus: int | None, base: Trace | None =
 
 
 def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en",
-                    cli: bool = False, typed: str = "") -> Worksheet:
+                    cli: bool = False, typed: str = "", notes=()) -> Worksheet:
     """The worksheet of `asker` in `layer` and `head`; WorksheetError when there is none to print, its advice
-    for the window (Ctrl+Z) or, with `cli`, for the command line (--set, --focus: teacher5 L7)."""
+    for the window (Ctrl+Z) or, with `cli`, for the command line (--set, --focus: teacher5 L7). `notes`: Phrases
+    the sheet prints under its subtitle (why it is worked in turn, why this asker: sheet_notes)."""
     L = trace.layers[layer]
     H = L.head(head)
     d = int(H.q.shape[-1])
@@ -224,7 +228,13 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
                      model_shares=[float(H.weights[asker, j]) for j in heard],
                      model_context=[float(x) for x in H.context[asker]],
                      whatif=[describe(lang, e, trace.tokens) for e in trace.edits],
-                     edited=edited_cards(trace.edits, asker, heard, layer, head), typed=typed)
+                     edited=edited_cards(trace.edits, asker, heard, layer, head), typed=typed, notes=list(notes))
+
+
+def asker_note(trace: Trace, layer: int, asker: int) -> Phrase:
+    """The sheet's own words for an asker chosen for it (not the lesson's): who asks and how many it hears."""
+    heard = int(np.count_nonzero(~trace.layers[layer].mask[asker]))
+    return Phrase("worksheet.asker_note", asker=Name(trace.tokens[asker]), seat=asker + 1, count=heard)
 
 
 def edited_cards(edits, asker: int, heard: list[int], layer: int, head: int) -> dict[tuple[str, int], list[int]]:

@@ -57,6 +57,7 @@ class BarsItem(CachedItem):
         self.theme: Theme = palette.CLASSROOM
         self.value_texts: list[str] = []   # value labels painted above/below the bars ("" where none)
         self.name_boxes: list[tuple[str, QRectF]] = []  # each name painted under its bar, and where its ink is
+        self.value_boxes: list[tuple[str, QRectF]] = []  # each value painted by its bar, and where its ink is
         self.heights: list[float] = []     # the values the bar heights show (morphed)
         self.masked: list[bool] = []
         self.axis = (0.0, 1.0)             # (min, max) of the value axis, always including 0
@@ -148,7 +149,7 @@ class BarsItem(CachedItem):
         self._paint_grid(p, r, zero, scale, vmin, vmax, muted)
         role = th.role(b.role)
         bar_w = max(1.0, min(slot * 0.7, 84.0))
-        self.value_texts, self.name_boxes = [], []
+        self.value_texts, self.name_boxes, self.value_boxes = [], [], []
         many = not (show_values or show_labels)  # hundreds of thin bars (GPT-2's 1024)
         indices = range(n)
         if many:  # two paths, not three painter calls a bar; only the highlighted bar goes through the loop
@@ -180,19 +181,23 @@ class BarsItem(CachedItem):
             if show_values or hl:
                 p.setPen(qcolor(muted if self.masked[i] else chalk))
                 p.setFont(fonts.font(value_px, True))
-                p.drawText(QRectF(cx - slot / 2 - 20, ty, slot + 40, value_px * 1.5), ALIGN_CENTER, text)
+                ink = metrics.horizontalAdvance(text)  # centred on its bar, but never past the chart's edges
+                x0 = inside(cx - ink / 2, ink, r)  # (teacher20 L1: the last bar's 「0.47」 read 「0.4ɺ」 at 4:3)
+                p.drawText(QRectF(x0 - 2, ty, ink + 4, value_px * 1.5), ALIGN_CENTER, text)
+                self.value_boxes.append((text, QRectF(x0, ty, ink, value_px * 1.5)))
             if turned and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
                 self.name_boxes.append(_turned_name(p, b.labels[i], label_f, cx, r.bottom() - label_h + 4, label_h - 8))
             elif (show_labels or hl) and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
-                w = (2 * slot - label_px * 0.6 if two_rows else slot - 2) if show_labels else 120
+                w = (row_room(b.labels[:n], i, fm, slot, label_px, r, cx) if two_rows else slot - 2) if show_labels \
+                    else min(120, r.width())
                 f = label_f  # a long name is cut short with "…", never shrunk
                 p.setFont(f)
                 y = r.bottom() - label_h + (label_px * 1.6 if two_rows and i % 2 else 0)
                 name = elide(b.labels[i], f, w)
                 ink = fm.horizontalAdvance(name)
-                x0 = cx - ink / 2
+                x0 = cx - ink / 2 if show_labels else inside(cx - ink / 2, ink, r)  # the one name: whole, in the chart
                 if two_rows and x0 + ink > r.right():  # never past the chart's right edge: the last name moves
                     if _last_moves_left(b.labels[:n], fm, slot, label_px):  # left, clear of the name two slots before
                         x0 = r.right() - ink
@@ -242,6 +247,11 @@ class BarsItem(CachedItem):
 
 
 
+def inside(x0: float, ink: float, r: QRectF) -> float:
+    """Where text `ink` wide that would start at x0 starts so that it stays inside r (left-aligned if wider)."""
+    return max(r.x(), min(x0, r.right() - ink))
+
+
 def nice_step(x: float) -> float:  # 1, 2 or 5 times a power of ten, close to x
     if x <= 0 or not math.isfinite(x):
         return 1.0
@@ -254,6 +264,29 @@ def _span(values, masked) -> tuple[float, float]:
     lo, hi = min(0.0, min(vals)), max(0.0, max(vals))
     return (lo, hi) if hi - lo > 1e-9 else (lo, lo + 1.0)
 
+
+
+def row_room(labels, i: int, fm: QFontMetricsF, slot: float, label_px: float, r: QRectF, cx: float) -> float:
+    """How wide name i of two rows may be, centred under its bar: two slots less a gap, or more where the names two
+    slots either side in its row are short enough to leave it room at their whole width (teacher20 L1: the answer
+    chart's 「yester…」 at 4:3 beside "kind" and "today"); never past the chart's edges. Two neighbours each
+    take more than two slots' share only where the other is narrower than its share, so they never meet."""
+    n, gap = len(labels), label_px * 0.6
+    share = slot - gap / 2  # half of two slots less a gap: what every name may take
+    halves = []
+    for j in (i - 2, i + 2):
+        if not 0 <= j < n:
+            continue
+        ink = fm.horizontalAdvance(labels[j])
+        if j == n - 1 and cx + 2 * slot + ink / 2 > r.right():  # the last name, moved left or cut at the edge
+            left = r.right() - ink if _last_moves_left(labels, fm, slot, label_px) else cx + 1.5 * slot
+            halves.append(left - gap - cx)
+        else:
+            halves.append(2 * slot - ink / 2 - gap)
+    halves.append(cx - r.x())  # never past the chart's left edge
+    if i < n - 1:
+        halves.append(r.right() - cx)
+    return 2 * max(share, min(halves))
 
 
 def _last_moves_left(labels, fm: QFontMetricsF, slot: float, label_px: float) -> bool:

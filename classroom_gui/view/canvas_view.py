@@ -17,6 +17,7 @@ from ..scene import class_pictures, pictures
 from ..scene.classroom import ClassroomScene
 from .canvas_note import CanvasNote
 from .start_hint import StartHint
+from .toast import Toast
 from .canvas_warm import CanvasWarmer
 
 FAULT_IN_UP_TO = 64  # students: a class this small has its pictures' memory faulted in after its first frame
@@ -47,6 +48,7 @@ class CanvasView(QGraphicsView):
         self.warmer = CanvasWarmer(self)  # draws the lesson's other moments ahead in idle time (see canvas_warm)
         self.note = CanvasNote(self)  # a what-if refusal, said over the class (canvas_note)
         self.hint = StartHint(self)  # "press → or ▶" on the board while the lesson stands at its start (start_hint)
+        self.toast = Toast(self)  # a brief sign over the class: the quiz turned on or off in F5 (toast)
         self.settled = False  # collector.settle() asked for, once the first frame was shown
         self.fault_in_due = False  # the first frame is a small class's: fault its pictures' memory in once painted
 

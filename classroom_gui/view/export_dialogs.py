@@ -325,7 +325,7 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
         return None
     try:  # the sheet first: a refusal (an edit the sheet cannot show) comes before any dialog (teacher11 L3)
         sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang,
-                                typed=model.run.text)
+                                typed=model.run.text, notes=[note] if note is not None else [])
     except WorksheetError as exc:
         _report(model, parent, exc)
         return None

@@ -1,13 +1,20 @@
 """Quiz in presenter mode, the window's part: View → Quiz (or Q) turns the ClassroomModel's quiz on or off;
 while presenting, the clicker's next press goes to ClassroomModel.quiz_next (lesson.quiz_play decides whether
-it asks or moves on). Off, or outside presenter mode, the lesson steps as usual."""
+it asks or moves on). Off, or outside presenter mode, the lesson steps as usual. Turned on or off while
+presenting, a toast over the class says which (view.toast; teacher20 L2: F5 hides the menu's checkmark); in the
+window the status bar says it."""
 from __future__ import annotations
+
+from ..lesson.strings import text
+
+STATUS_MS = 4000  # the window's status bar says it this long (presenter mode: the toast's own SHOW_MS)
 
 
 def add_menu_item(window) -> None:
     window.quiz_action = window.menus["view"].addAction("")
     window.quiz_action.setCheckable(True)  # its key, Q, is a window shortcut of app.actions (presenter mode too)
     window.quiz_action.toggled.connect(window.model.set_quiz)
+    window.quiz_action.toggled.connect(lambda on: said(window, on))
     window.quiz_anywhere = False  # tests: the quiz's presses outside presenter mode (offscreen has no full screen)
 
 
@@ -15,3 +22,12 @@ def next_beat(window) -> None:
     """The next press: the quiz's (while presenting with the quiz on), else the next step."""
     if not ((window.is_presenting() or window.quiz_anywhere) and window.model.quiz_next()):
         window.model.play("next_beat")
+
+
+def said(window, on: bool) -> None:
+    """The quiz was turned on or off: a toast over the class in presenter mode, else the status bar."""
+    words = text(window.sel.lang, "ui.quiz_on" if on else "ui.quiz_off")
+    if window.is_presenting():
+        window.canvas.toast.say(words)
+    else:
+        window.statusBar().showMessage(words, STATUS_MS)

@@ -1,0 +1,59 @@
+"""teacher20 L4: the worksheet never said what exp is, and its switch to 順番に発言 and to another asker (「日」 for
+「少年が雨の日に公園で友達と遊んだ」, 「上」 for the seed; the lesson asks 「遊んだ」/「猫」 in discussion) was said only on the
+terminal. The sheet now states its rule in words and why it is worked in turn and who asks, and gives a one-line hint
+for exp, in both languages; from the command line and from the window alike."""
+from __future__ import annotations
+
+import pytest
+from test_worksheet import pdf_pages
+
+from classroom_gui.cli import main
+
+MINE = "少年が雨の日に公園で友達と遊んだ"
+
+
+def squeezed(pages) -> str:
+    return "".join("".join(pages).split())  # pypdf cuts Japanese runs with spaces
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("ja", ["順番に発言：生徒はもう話した人の話だけを聞きます", "話し合いでは、生徒は11人全員の話を聞きます",
+            "このシートは「順番に発言」のルールで解きます", "このシートで質問するのは「日」（5番の席）で、5人の話を聞きます",
+            "exp(x)はeのx乗です（e≒2.718）", "関数電卓のeˣキー"]),
+    ("en", ["In turn: a student hears only those who have spoken", "In discussion every student listens to all 11",
+            "so this sheet is worked in turn", 'This sheet\'s asker is "日" (seat 5), who listens to 5 students',
+            "exp(x) is e to the power x, eˣ (e ≈ 2.718)", "calculator's eˣ key"])])
+def test_the_sheet_says_its_rule_its_asker_and_what_exp_is(qapp, tmp_path, capsys, lang, said):
+    out = tmp_path / "sheet.pdf"
+    assert main(["worksheet", "--text", MINE, "--lang", lang, "-o", str(out)]) == 0
+    capsys.readouterr()
+    pages = pdf_pages(out)
+    assert len(pages) == 2  # the exercise still on one page, the key on the next
+    exercise = squeezed(pages[:1])
+    for words in said:
+        assert "".join(words.split()) in exercise, words
+
+
+def test_the_lessons_own_asker_and_rule_need_no_note(qapp, tmp_path, capsys):
+    out = tmp_path / "sheet.pdf"  # in turn, cat (seat 2) hears 2: nothing switched, only the rule and the exp hint
+    assert main(["worksheet", "--text", "The cat sat on the mat", "--mask", "causal", "-o", str(out)]) == 0
+    capsys.readouterr()
+    exercise = squeezed(pdf_pages(out)[:1])
+    assert "Inturn:astudenthearsonlythosewhohavespoken" in exercise and "e≈2.718" in exercise
+    assert "asker is" not in exercise and "worked in turn" not in exercise
+
+
+def test_a_sheet_from_the_window_says_why_it_is_worked_in_turn(qtbot, tmp_path, checkpoint):
+    from helpers import window_on
+
+    from classroom_gui.view import export_dialogs
+
+    w = window_on(qtbot, checkpoint, str(tmp_path / "settings.ini"), show=False)
+    w.sentence.setText("猫がマットの上に座った")
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.run is not None)
+    w.model.select(focus=2, layer=0, head=0, lang="ja", rule="none")  # discussion: 「マット」 hears all 7
+    out = export_dialogs.export_worksheet(w.model, w, tmp_path / "w.pdf", paper="a4")
+    exercise = squeezed(pdf_pages(out)[:1])
+    assert "話し合いでは、生徒は7人全員の話を聞きます" in exercise and "「順番に発言」のルールで解きます" in exercise
+    assert "このシートで質問するのは" not in exercise  # the window's asker is the one on screen
