@@ -16,7 +16,7 @@ from classroom_gui.lesson.context import default_focus
 from classroom_gui.lesson.quiz_play import class_questions, deck_with_quiz
 from classroom_gui.lesson.speaker_notes import speaker_notes
 from classroom_gui.lesson.state import Selection, timeline_for
-from classroom_gui.lesson.strings import text as phrase
+from classroom_gui.lesson.strings import quote, text as phrase
 from classroom_gui.model.sentence import run_sentence
 
 TWELVE = "The teacher read a long story to the happy children after lunch"
@@ -88,3 +88,18 @@ def test_no_slide_before_a_question_gives_its_answer(checkpoint, text, lang, rul
             assert gives(answered, q, shares, heard, lang) or q.kind == "next_word"  # the check can see the answer
             checked += 1
     assert checked >= 5
+
+
+@pytest.mark.parametrize("rule", ["none", "causal"])
+@pytest.mark.parametrize("text, lang", CLASSES)
+def test_softmax_asks_what_the_shares_add_up_to(checkpoint, text, lang, rule):
+    """quiz22: the sum question was asked in the mask chapter, before softmax is taught (its charts wrote "sum =
+    1.000"), and softmax asked nothing. Now softmax asks it over its sum of the exps and answers it on its last step,
+    and the mask chapter's charts write no sum (test above: nothing before says it)."""
+    trace = run_sentence(checkpoint, text, rule).trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(focus=default_focus(trace.tokens, rule), lang=lang, rule=rule)
+    frames = [f for f in deck_with_quiz(trace, sel, deck_times(timeline, "beat")) if f.quiz]
+    question = phrase(lang, "quiz.sum", focus=quote(lang, trace.tokens[sel.focus]))
+    asked = {(f.beat_key, f.quiz["answer"] is not None) for f in frames if f.quiz["question"] == question}
+    assert asked == {("softmax.sum", False), ("softmax.weights", True)}

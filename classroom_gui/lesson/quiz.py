@@ -47,12 +47,13 @@ def questions(trace: Trace, sel: Selection, vocab: list[str] | None = None) -> l
     steps = {}
     for i, beat in enumerate(timeline_for(trace.n_tokens, trace.config.n_layer).beats):
         steps.setdefault(beat.key, i + 1)
-    # the mask chapter's last step already says whom the asker listens to most under both rules, with the share,
-    # and its charts write the shares' sum (1.000): it reveals those too (teacher19 M2: after the sum's reveal the
-    # class was asked who gets the biggest share, already shown twice)
+    # the mask chapter's last step already says whom the asker listens to most under both rules, with the share: it
+    # reveals that too (teacher19 M2: after the sum's reveal the class was asked who gets the biggest share, already
+    # shown twice). What the shares add up to is softmax's to teach: its last step says it (its chart's sum, "add up
+    # to 1"), asked over its sum of the exps; nothing before says it (the mask chapter's charts write no sum: quiz22)
     made = [_cannot_hear(trace, sel, steps["mask.future"]),
             _top_share(trace, sel, steps["mask.future"]),
-            _sum(trace, sel, steps["mask.future"]),
+            _sum(trace, sel, steps["softmax.weights"]),
             _next_word(trace, sel, steps["answer.logits"], vocab or trace.vocab)]  # its chart's tallest bar, and
     # the last desk's guess, are the answer: asked over the step before the logits, not over them
     return [replace(q, lang=sel.lang) for q in made if q is not None]

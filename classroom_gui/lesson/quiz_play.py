@@ -37,9 +37,9 @@ def in_turn(due: list[Question]) -> list[tuple[Question, bool]]:
     """The quiz's one order, the deck's and the window's: (question, revealed) for each question in lesson order.
     A question is asked over the step before the one that reveals it, and its answer marked over that step. Each
     answer comes right after its question (teacher11 L2: a class answering aloud needs it), except where one step
-    reveals several answers (who cannot be heard, who is heard most and what the shares add up to, all told by the
-    mask chapter's last step): all are asked before that step is shown, then all marked (Q1, Q2, Q3, A1, A2, A3),
-    since its picture answers all (teacher19 M2: A1's picture and narration gave Q2's answer before Q2 was asked)."""
+    reveals several answers (who cannot be heard and who is heard most, both told by the mask chapter's last step):
+    all are asked before that step is shown, then all marked (Q1, Q2, A1, A2), since its picture answers all
+    (teacher19 M2: A1's picture and narration gave Q2's answer before Q2 was asked)."""
     by_step: dict[int, list[Question]] = {}
     for q in sorted(due, key=lambda q: q.step):
         by_step.setdefault(q.step, []).append(q)
