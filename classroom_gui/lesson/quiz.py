@@ -54,8 +54,9 @@ def questions(trace: Trace, sel: Selection, vocab: list[str] | None = None) -> l
     made = [_cannot_hear(trace, sel, steps["mask.future"]),
             _top_share(trace, sel, steps["mask.future"]),
             _sum(trace, sel, steps["softmax.weights"]),
-            _next_word(trace, sel, steps["answer.logits"], vocab or trace.vocab)]  # its chart's tallest bar, and
-    # the last desk's guess, are the answer: asked over the step before the logits, not over them
+            _next_word(trace, sel, steps["answer.norm"], vocab or trace.vocab)]  # answer time's first step shows every
+    # desk's guess, the last desk's the answer (teacher20 H1: asked over that step, the question came after its
+    # answer): revealed there, asked over the answer chapter as it opens (quiz_play.opening: no guesses on the desks)
     return [replace(q, lang=sel.lang) for q in made if q is not None]
 
 
