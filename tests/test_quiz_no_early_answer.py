@@ -105,3 +105,18 @@ def test_softmax_asks_what_the_shares_add_up_to(checkpoint, text, lang, rule):
     question = phrase(lang, "quiz.sum", focus=quote(lang, trace.tokens[sel.focus]))
     asked = {(f.beat_key, f.quiz["answer"] is not None) for f in frames if f.quiz["question"] == question}
     assert asked == {("softmax.sum", False), ("softmax.weights", True)}
+
+
+@pytest.mark.parametrize("rule", ["none", "causal"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_top_share_question_names_its_rule(checkpoint, lang, rule):
+    """teacher20 M1: 「少年が雨の日に公園で友達と遊んだ」, 「日」 asking in discussion: the mask step shows both rules'
+    shares (順番に発言なら「雨」 (0.37)), and the question named no rule while 「雨」 was a choice, marked wrong. The
+    question says the rule its answer is about, in the words the lesson uses for it."""
+    trace = run_sentence(checkpoint, "少年が雨の日に公園で友達と遊んだ", rule).trace
+    sel = Selection(focus=4, lang=lang, rule=rule)
+    q = next(q for q in class_questions(trace, sel) if q.kind == "top_share")
+    shown = rules.under(trace, rule).layers[sel.layer].head(sel.head).weights[sel.focus]
+    assert q.answer == quote(lang, trace.tokens[int(np.argmax(shown))])
+    said = {"none": ("In discussion", "話し合い"), "causal": ("In turn", "順番に発言")}[rule][lang == "ja"]
+    assert q.question.startswith(said), q.question

@@ -81,8 +81,11 @@ def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:
     picked = list(ranked[:CHOICES])
     choices = _seats(sel, trace.tokens, picked)
     answer = choices[sorted(picked).index(ranked[0])]
-    return Question("top_share", text(sel.lang, "quiz.top_share", focus=_name(sel, trace.tokens[sel.focus]),
-                                      layer=sel.layer + 1, head=sel.head + 1), choices, answer, step)
+    # the rule named: the mask step shows both rules' shares, and the other rule's top student may be a choice
+    # (teacher20 M1: 「日」 in discussion, its narration said 順番に発言なら「雨」, a choice marked wrong)
+    return Question("top_share", text(sel.lang, f"quiz.top_share_{trace.mask_rule}",
+                                      focus=_name(sel, trace.tokens[sel.focus]), layer=sel.layer + 1,
+                                      head=sel.head + 1), choices, answer, step)
 
 
 def _sum(trace: Trace, sel: Selection, step: int) -> Question:
