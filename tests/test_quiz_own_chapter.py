@@ -76,3 +76,30 @@ def test_the_window_asks_the_mask_questions_in_the_mask_chapter(checkpoint, lang
         model.quiz_next()
         assert model.frame().chapter_key == "mask"
     assert model.frame().beat == mask and model.frame().board  # the answer over the mask step itself
+
+
+@pytest.mark.parametrize("rule", ["none", "causal"])
+@pytest.mark.parametrize("sentence, lang", CLASSES[:2])
+def test_an_answer_slides_notes_point_at_its_own_answer(checkpoint, sentence, lang, rule):
+    """teacher20 L3: the mask answer slides' notes pointed at the discussion chart's 「マット」 bar for every answer. The
+    top share's notes point at its answer's bar on the chart of the class's rule; who cannot (or can) be heard at that
+    student's desk and no bar; the sum at the chart, no bar."""
+    from classroom_gui.lesson.speaker_notes import speaker_notes
+
+    trace = run_sentence(checkpoint, sentence, rule).trace
+    sel = Selection(focus=2, lang=lang, rule=rule)
+    frames = deck_with_quiz(trace, sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))
+    kinds = set()
+    for _, answer in asked_and_answered(frames):
+        quiz, notes = answer.quiz, speaker_notes(answer, lang)[0]
+        choice = quiz["choices"][quiz["answer"]]
+        shown = answer.bars_beside if rule == "causal" and answer.bars_beside is not None else answer.bars
+        bars = [text(lang, "speaker.chart_bar", title=shown.title, name=c) for c in quiz["choices"]] if shown else []
+        if quiz["kind"] == "top_share":
+            assert [b for b in bars if b in notes] == [text(lang, "speaker.chart_bar", title=shown.title, name=choice)]
+        elif quiz["kind"] in ("cannot_hear", "can_hear", "sum"):
+            assert not [b for b in bars if b in notes], notes
+            if quiz["kind"] != "sum":
+                assert text(lang, "speaker.desk", name=choice) in notes, notes
+        kinds.add(quiz["kind"])
+    assert {"top_share", "sum"} <= kinds

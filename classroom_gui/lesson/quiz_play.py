@@ -27,7 +27,7 @@ def class_questions(trace: Trace, sel: Selection) -> list[Question]:
 
 
 def card(q: Question, revealed: bool) -> dict:
-    return {"question": q.question, "choices": list(q.choices), "step": q.step,
+    return {"question": q.question, "choices": list(q.choices), "step": q.step, "kind": q.kind,
             "answer": q.choices.index(q.answer) if revealed else None, "marks": marks(q.lang)}
 
 
