@@ -17,9 +17,9 @@ from classroom_gui.model.functions import causal_mask
 
 from helpers import random_checkpoint
 
-REVEALED_AT = {"top_share": "mask.future", "sum": "mask.future", "cannot_hear": "mask.future",
+REVEALED_AT = {"top_share": "mask.future", "sum": "softmax.weights", "cannot_hear": "mask.future",
                "can_hear": "mask.future",
-               "next_word": "answer.logits"}
+               "next_word": "answer.norm"}
 
 
 def unquoted(choice: str) -> str:

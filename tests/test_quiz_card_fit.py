@@ -49,14 +49,15 @@ def check_card(scene, frame, size) -> list[str]:
     wider than the text's room when drawn at `size` (Qt would wrap it again there)."""
     from classroom_gui.scene import fonts
     from classroom_gui.scene.areas import caption_rect
+    from classroom_gui.scene.quiz_place import choice_line
 
     said = f"{frame.title} {size}"
     card, text = scene.quiz_card, scene.quiz_text
     assert not card.box.intersects(caption_rect(frame.canvas)), said
     lines = text.text.split("\n")
     quiz = frame.quiz
-    for i, choice in enumerate(quiz["choices"]):
-        whole = f"{quiz['marks'][i]}\u00a0\u00a0{choice}" + ("\u00a0\u00a0✓" if i == quiz["answer"] else "")
+    for i, choice in enumerate(quiz["choices"]):  # (no space next to a 「」 name's brackets: choice_line)
+        whole = choice_line(quiz["marks"][i], choice, "\u00a0\u00a0", i == quiz["answer"])
         assert any(whole in line for line in lines) or card.kind in ("question", "answer"), (said, whole, lines)
     assert sum("✓" in line for line in lines) == 1, (said, lines)
     scale = size[0] / frame.canvas.width
@@ -106,6 +107,31 @@ def test_an_aside_in_brackets_is_a_phrase_of_its_own():
     breaks = phrase_breaks(question)
     assert question.index("（") in breaks and question.index("）") + 1 in breaks
     assert question.index("では") + 1 not in breaks  # 「で／は」 never
+
+
+def test_a_particle_after_a_name_ends_its_phrase():
+    """quiz22: 「「が」がいちばん」 (192 px at 24 px) was one phrase, wider than the seed's 4:3 mask step leaves off the
+    board's frame; a particle after a name's 」 ends a phrase, as 「に」「を」「は」 do before more hiragana; a が inside a
+    word (「ながら」) does not."""
+    from classroom_gui.scene.quiz_place import phrase_breaks
+
+    question = "第1層のヘッド1で、「が」がいちばん大きな割合で聞くのは誰でしょう？"
+    breaks = phrase_breaks(question)
+    assert question.index("いちばん") in breaks
+    assert question.index("」が") + 1 not in breaks  # never between the name and its particle
+    inside = "「猫」はながらく聞く"
+    assert inside.index("ながらく") in phrase_breaks(inside) and inside.index("らく") not in phrase_breaks(inside)
+
+
+def test_a_japanese_name_brings_its_own_space():
+    """quiz22: no space between ア and 「 nor between 」 and ✓ (「ウ「マット」✓」, 168 px at 24 px, not 194): the brackets'
+    own half squares space them; numbers and English choices keep their spaces."""
+    from classroom_gui.scene.quiz_place import choice_line
+
+    assert choice_line("ウ", "「マット」", "  ", True) == "ウ「マット」✓"
+    assert choice_line("ア", "「の」（4番の席）", "  ", True) == "ア「の」（4番の席）✓"
+    assert choice_line("ウ", "1.00", "  ", True) == "ウ  1.00  ✓"
+    assert choice_line("B.", '"mat"', "  ", False) == 'B.  "mat"'
 
 
 @pytest.mark.parametrize("n", [5, 9, 12])

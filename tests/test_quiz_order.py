@@ -44,14 +44,14 @@ def in_lesson_order(made) -> list[tuple[str, bool, int]]:
 
 def assert_each_answer_follows_its_question(seen, made, timeline, hears_two: bool, last: bool):
     """Q1, A1, Q2, A2 but where one step reveals two answers, and the lesson's questions all asked. The mask chapter's
-    last step reveals up to three (who cannot be heard unless the asker sits last, who is heard most when it hears
-    two or more, what the shares add up to)."""
+    last step reveals up to two (who cannot be heard unless the asker sits last, who is heard most when it hears two
+    or more); what the shares add up to is softmax's (quiz22)."""
     assert seen == in_lesson_order(made)
     by_chapter = {}
     for q in made:
         by_chapter.setdefault(timeline.beats[q.step - 1].chapter, []).append(q)
     crowded = [qs for qs in by_chapter.values() if len(qs) > 1]
-    assert [timeline.beats[qs[0].step - 1].chapter for qs in crowded] == (["mask"] if hears_two or not last else [])
+    assert [timeline.beats[qs[0].step - 1].chapter for qs in crowded] == (["mask"] if hears_two and not last else [])
     for qs in crowded:
         asked = [(question, revealed) for question, revealed, _ in seen if question in {q.question for q in qs}]
         assert asked == [(q.question, r) for r in (False, True) for q in qs]

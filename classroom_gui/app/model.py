@@ -340,9 +340,13 @@ class ClassroomModel(EditHistory):
     def frame(self, size=None):
         """The moment shown, on the window's canvas or on the canvas of an export's `size` (w, h: Selection.sized)."""
         sel = self.sel if size is None else self.sel.sized(*size)
-        frame = frame_at(self.shown_trace(), sel, self.player.time, self.notices)
+        trace, notices = self.shown_trace(), self.notices
+        frame = frame_at(trace, sel, self.player.time, notices)
         play = self._quiz() if self.quiz_play is not None else None  # made again for the class shown (after M)
-        return play.dress(frame) if play is not None else frame
+        if play is None:
+            return frame
+        stop = self.player.timeline.beat_stop  # a question is asked in its own chapter (quiz_play.asked_over)
+        return play.dress(frame, lambda step: frame_at(trace, sel, stop(step - 1), notices))
 
     def ahead(self):
         """What the canvas may draw ahead in idle time: (frame_at_time, [(start, duration) of each beat], now,

@@ -47,14 +47,16 @@ def questions(trace: Trace, sel: Selection, vocab: list[str] | None = None) -> l
     steps = {}
     for i, beat in enumerate(timeline_for(trace.n_tokens, trace.config.n_layer).beats):
         steps.setdefault(beat.key, i + 1)
-    # the mask chapter's last step already says whom the asker listens to most under both rules, with the share,
-    # and its charts write the shares' sum (1.000): it reveals those too (teacher19 M2: after the sum's reveal the
-    # class was asked who gets the biggest share, already shown twice)
+    # the mask chapter's last step already says whom the asker listens to most under both rules, with the share: it
+    # reveals that too (teacher19 M2: after the sum's reveal the class was asked who gets the biggest share, already
+    # shown twice). What the shares add up to is softmax's to teach: its last step says it (its chart's sum, "add up
+    # to 1"), asked over its sum of the exps; nothing before says it (the mask chapter's charts write no sum: quiz22)
     made = [_cannot_hear(trace, sel, steps["mask.future"]),
             _top_share(trace, sel, steps["mask.future"]),
-            _sum(trace, sel, steps["mask.future"]),
-            _next_word(trace, sel, steps["answer.logits"], vocab or trace.vocab)]  # its chart's tallest bar, and
-    # the last desk's guess, are the answer: asked over the step before the logits, not over them
+            _sum(trace, sel, steps["softmax.weights"]),
+            _next_word(trace, sel, steps["answer.norm"], vocab or trace.vocab)]  # answer time's first step shows every
+    # desk's guess, the last desk's the answer (teacher20 H1: asked over that step, the question came after its
+    # answer): revealed there, asked over the answer chapter as it opens (quiz_play.opening: no guesses on the desks)
     return [replace(q, lang=sel.lang) for q in made if q is not None]
 
 
@@ -79,8 +81,11 @@ def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:
     picked = list(ranked[:CHOICES])
     choices = _seats(sel, trace.tokens, picked)
     answer = choices[sorted(picked).index(ranked[0])]
-    return Question("top_share", text(sel.lang, "quiz.top_share", focus=_name(sel, trace.tokens[sel.focus]),
-                                      layer=sel.layer + 1, head=sel.head + 1), choices, answer, step)
+    # the rule named: the mask step shows both rules' shares, and the other rule's top student may be a choice
+    # (teacher20 M1: 「日」 in discussion, its narration said 順番に発言なら「雨」, a choice marked wrong)
+    return Question("top_share", text(sel.lang, f"quiz.top_share_{trace.mask_rule}",
+                                      focus=_name(sel, trace.tokens[sel.focus]), layer=sel.layer + 1,
+                                      head=sel.head + 1), choices, answer, step)
 
 
 def _sum(trace: Trace, sel: Selection, step: int) -> Question:

@@ -9,6 +9,7 @@ lesson.quiz.marks).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from ..model.trace import Trace
 from . import rules
@@ -16,6 +17,7 @@ from .chapter_summary import summarised
 from .frame import Frame
 from .quiz import Question, marks, questions
 from .state import Selection, frame_at, timeline_for
+from .strings import text
 
 
 def class_questions(trace: Trace, sel: Selection) -> list[Question]:
@@ -25,7 +27,7 @@ def class_questions(trace: Trace, sel: Selection) -> list[Question]:
 
 
 def card(q: Question, revealed: bool) -> dict:
-    return {"question": q.question, "choices": list(q.choices), "step": q.step,
+    return {"question": q.question, "choices": list(q.choices), "step": q.step, "kind": q.kind,
             "answer": q.choices.index(q.answer) if revealed else None, "marks": marks(q.lang)}
 
 
@@ -33,13 +35,35 @@ def with_quiz(frame: Frame, q: Question | None, revealed: bool) -> Frame:
     return frame if q is None else replace(frame, quiz=card(q, revealed))
 
 
+def opening(reveals: Frame, before: Frame, lang: str) -> Frame:
+    """What a question is asked over when the step before its answer's is another chapter's (quiz22: the mask
+    chapter's questions were asked over chapter 5's ÷√d board, titled 5): the answer's chapter as it opens, before
+    its step shows anything. Its title and class, but no narration, board, chart, links or badges, no student faded as
+    unheard; the class's heat map as on the step before (this one's may hold the row it reveals). Still the step
+    before in time (`beat`), where the class is until the answer is revealed."""
+    students = [replace(s, state="normal" if s.state == "masked" else s.state, opacity=1.0, badge="")
+                for s in reveals.students]
+    return replace(reveals, time=before.time, beat=before.beat, alpha=1.0, narration=text(lang, "quiz.opening"),
+                   students=students, links=[], board=[], board_more=0, board_worked=-1, board_vectors=[],
+                   board_short=[], board_strips=[], bars=None, bars_beside=None, heatmap=before.heatmap)
+
+
+def asked_over(q: Question, before: Frame, reveal: Callable[[int], Frame]) -> Frame:
+    """The picture question `q` is asked over: the step before its answer's (`before`), or where that is another
+    chapter's, the answer's chapter as it opens (`reveal(step)` makes a step's finished frame; opening)."""
+    if q.step < 2:
+        return before
+    reveals = reveal(q.step)
+    return before if reveals.chapter == before.chapter else opening(reveals, before, q.lang)
+
+
 def in_turn(due: list[Question]) -> list[tuple[Question, bool]]:
     """The quiz's one order, the deck's and the window's: (question, revealed) for each question in lesson order.
     A question is asked over the step before the one that reveals it, and its answer marked over that step. Each
     answer comes right after its question (teacher11 L2: a class answering aloud needs it), except where one step
-    reveals several answers (who cannot be heard, who is heard most and what the shares add up to, all told by the
-    mask chapter's last step): all are asked before that step is shown, then all marked (Q1, Q2, Q3, A1, A2, A3),
-    since its picture answers all (teacher19 M2: A1's picture and narration gave Q2's answer before Q2 was asked)."""
+    reveals several answers (who cannot be heard and who is heard most, both told by the mask chapter's last step):
+    all are asked before that step is shown, then all marked (Q1, Q2, A1, A2), since its picture answers all
+    (teacher19 M2: A1's picture and narration gave Q2's answer before Q2 was asked)."""
     by_step: dict[int, list[Question]] = {}
     for q in sorted(due, key=lambda q: q.step):
         by_step.setdefault(q.step, []).append(q)
@@ -110,13 +134,15 @@ class QuizPlay:
         self.showing = (shown, before.showing[1]) if shown else None
         return self
 
-    def dress(self, frame: Frame) -> Frame:
+    def dress(self, frame: Frame, reveal: Callable[[int], Frame] | None = None) -> Frame:
         """The frame with the question (or its answer) on it while one is up and the class is on the step it is
         shown over; on any other step (after ←, Home) the frame as it is (review18: the answer card stayed up over
-        the step before its own, and over the roll call after Home)."""
+        the step before its own, and over the roll call after Home). With `reveal` (a step's finished frame, from 1)
+        a question is asked over what the deck asks it over (asked_over: its own chapter, quiz22)."""
         if self.showing is None or frame.beat + 1 != shown_on(*self.showing):
             return frame
-        return with_quiz(frame, *self.showing)
+        q, revealed = self.showing
+        return with_quiz(frame if revealed or reveal is None else asked_over(q, frame, reveal), q, revealed)
 
 
 def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=(), per: str = "beat") -> list[Frame]:
@@ -141,7 +167,8 @@ def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=(),
         pending = [q for q in pending if q.step > step]
         if not due:
             frames.append(shown(t))
-        for q, revealed in in_turn(due):  # each question: asked on the step before, then this slide answering it
-            before = timeline.beat_stop(shown_on(q, False) - 1) if q.step >= 2 else 0.0
-            frames.append(with_quiz(shown(t if revealed else before), q, revealed))
+        for q, revealed in in_turn(due):  # each question: asked on the step before (in its own chapter: asked_over),
+            before = timeline.beat_stop(shown_on(q, False) - 1) if q.step >= 2 else 0.0  # then this slide answering it
+            frame = shown(t) if revealed else asked_over(q, shown(before), lambda s: shown(timeline.beat_stop(s - 1)))
+            frames.append(with_quiz(frame, q, revealed))
     return frames

@@ -32,13 +32,36 @@ def asking(frame: Frame) -> bool:
     return frame.quiz is not None and frame.quiz.get("answer") is None
 
 
+def answered(frame: Frame) -> tuple[str, str] | None:
+    """(kind, the marked choice as the card says it) where a quiz answer is marked over the slide, else None."""
+    quiz = frame.quiz
+    if quiz is None or quiz.get("answer") is None:
+        return None
+    return quiz.get("kind", ""), quiz["choices"][quiz["answer"]]
+
+
+def chart(frame: Frame):
+    """The chart the notes point at: the class's rule's where the slide charts both (the mask step: an answer about
+    in turn is read from the right-hand chart)."""
+    return frame.bars_beside if frame.bars_beside is not None and frame.rule == "causal" else frame.bars
+
+
 def about(frame: Frame) -> str | None:
     """The name the step is about on its chart: the highlighted bar's, else the largest bar's (a row of shares: the
     student heard most), else None; None too while a question is asked over the slide (teacher19 M2: "the bar of
-    "a"" told a question slide's speaker who gets the biggest share before the class had answered)."""
+    "a"" told a question slide's speaker who gets the biggest share before the class had answered). Where an answer
+    is marked, its own: the top share's bar, and no bar for the others (teacher20 L3: all three mask answers pointed
+    at the 「マット」 bar; who cannot be heard is its desk, the sum the chart's total)."""
     bars = frame.bars
     if bars is None or not bars.labels or asking(frame):
         return None
+    marked = answered(frame)
+    if marked is not None:
+        kind, choice = marked
+        shown = chart(frame)
+        if kind != "top_share" or shown is None:
+            return None
+        return next((label for label in shown.labels if choice in (f"「{label}」", f'"{label}"')), None)
     if 0 <= bars.highlight < len(bars.labels):
         return bars.labels[bars.highlight]
     finite = [(v, i) for i, v in enumerate(bars.values) if v == v and abs(v) != float("inf")]
@@ -48,6 +71,9 @@ def about(frame: Frame) -> str | None:
 def pointed(frame: Frame, lang: str) -> list[str]:
     """What to point at on this slide, in the order a speaker would: the asker's desk, the board, the chart."""
     things = [text(lang, "speaker.desk", name=quote(lang, s.text)) for s in frame.students if s.state == "focus"]
+    marked = answered(frame)
+    if marked is not None and marked[0] in ("cannot_hear", "can_hear"):  # the answer's desk (teacher20 L3)
+        things.append(text(lang, "speaker.desk", name=marked[1]))
     heading = next((line.strip() for line in frame.board if line.strip()[:1] not in ("", "(", "（", "[")), "")
     name = about(frame)
     if heading and _equation([heading]):  # a board of worked lines, one a student: the line of the chart's student
@@ -63,9 +89,10 @@ def pointed(frame: Frame, lang: str) -> list[str]:
         things.append(text(lang, "speaker.board", first=heading))
     elif frame.board:
         things.append(text(lang, "speaker.board_plain"))
-    if frame.bars is not None:
-        things.append(text(lang, "speaker.chart_bar", title=frame.bars.title, name=quote(lang, name)) if name
-                      else text(lang, "speaker.chart", title=frame.bars.title))
+    shown = chart(frame) if marked is not None else frame.bars
+    if shown is not None:
+        things.append(text(lang, "speaker.chart_bar", title=shown.title, name=quote(lang, name)) if name
+                      else text(lang, "speaker.chart", title=shown.title))
     if frame.edits and any(strip.edited for s in frame.students if s.own_strips() for strip in s.cards):
         things.append(text(lang, "speaker.edited"))  # only where the picture outlines an edited card number
     return things or [text(lang, "speaker.class")]

@@ -54,11 +54,22 @@ SHAPES = {"whole": ((False, True), (True, True), (False, False), (True, False)),
           "choices": ((False, True), (True, True)), "answer": ((False, True),)}
 
 
+def choice_line(letter: str, choice: str, space: str, marked: bool) -> str:
+    """A lettered choice, ✓ after it when it is the answer, `space` between. A Japanese name in 「」 brings its own
+    space: 「 sits at the right of its square and 」 or ） at the left, so no space is put between ア and 「 nor between
+    」 and ✓ (quiz22: 「ウ  「マット」  ✓」 was 194 px at 24 px, and a card holding it was 16 px too wide for the only
+    place off the board's frame on the seed's 4:3 mask step; 「ウ「マット」✓」 is 168 px and reads as spaced)."""
+    before = "" if choice.startswith("「") else space
+    after = "" if choice.endswith(("」", "）")) else space
+    return f"{letter}{before}{choice}" + (f"{after}✓" if marked else "")
+
+
 def card_lines(quiz: dict, letters: list[str], paired: bool, space: str = "  ", kind: str = "whole") -> list[str]:
     """The question, a blank line, and the lettered choices (the answer marked ✓), one or two a row; `space`
-    after each letter and before ✓ (the card's no-break spaces keep a letter and the ✓ on their choice's line). `kind` "question"
-    says the question and the marked choice, "choices" leaves the question out, "answer" says the marked choice alone."""
-    choices = [f"{letters[i]}{space}{c}" + (f"{space}✓" if quiz["answer"] == i else "") for i, c in enumerate(quiz["choices"])]
+    after each letter and before ✓ (the card's no-break spaces keep a letter and the ✓ on their choice's line;
+    choice_line). `kind` "question" says the question and the marked choice, "choices" leaves the question out,
+    "answer" says the marked choice alone."""
+    choices = [choice_line(letters[i], c, space, quiz["answer"] == i) for i, c in enumerate(quiz["choices"])]
     if kind == "question" and paired:  # the question with its answer after it, as one text (question_lines)
         return [quiz["question"] + PAIR_GAP + choices[quiz["answer"]]]
     if kind in ("answer", "question"):
@@ -103,6 +114,9 @@ class FreeGrid:
         return QRectF(left, top, w, h)
 
 
+PARTICLES = "がにをはでともの"  # one hiragana after a name's 」: a particle, its phrase's end
+
+
 def _hiragana(c: str) -> bool:
     return "\u3041" <= c <= "\u309f"
 
@@ -110,16 +124,19 @@ def _hiragana(c: str) -> bool:
 def phrase_breaks(text: str) -> list[int]:
     """Where a Japanese question may break between phrases (the index a line starts at): after 「、」「，」「：」,
     after a run of hiragana (a particle or an ending) before a kanji, katakana or 「, after 「に」「を」「は」
-    before more hiragana, and before 「（」 and after 「）」 (an aside is a phrase of its own: teacher15 L1, with none
-    there the card broke 「…聞こえない）で／は、」); never inside a 「」 name nor before a mark that may not start a line."""
+    before more hiragana, after a particle that follows a name (「「猫」が／いちばん」: quiz22, the seed's 4:3 top-share
+    card held 「「が」がいちばん」 whole, 192 px), and before 「（」 and after 「）」 (an aside is a phrase of its own:
+    teacher15 L1, with none there the card broke 「…聞こえない）で／は、」); never inside a 「」 name nor before a mark
+    that may not start a line."""
     found, depth = [], 0
     for i in range(1, len(text)):
         prev, ch = text[i - 1], text[i]
         depth += (prev == "「") - (prev == "」")
         if depth > 0 or ch in NO_LINE_START or ch == "ー":
             continue
+        after_name = i >= 2 and text[i - 2] == "」" and prev in PARTICLES
         if (prev in "、，：）" or ch == "（" or _hiragana(prev) and not _hiragana(ch)
-                or prev in "にをは" and _hiragana(ch)):
+                or (prev in "にをは" or after_name) and _hiragana(ch)):
             found.append(i)
     return found
 

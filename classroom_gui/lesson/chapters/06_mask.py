@@ -58,10 +58,11 @@ def future(ctx, fr: Frame):
     fr.board, fr.board_more = board_list(runs([bool(later[j]) and j not in out for j in range(n)]), line)
     fr.board.insert(0, ctx.t("board.mask_heading"))  # what ⇒ means: the rule changes, not rounding (teacher15 L3)
     top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares
-    fr.bars = Bars(ctx.t("bars.rule_none"), names, [float(v) for v in w0], "weight", highlight=b0,
-                   total=ctx.t("bars.sum", total=fmt(w0.sum(), 3)), top=top)
+    # no "sum = 1.000" under the charts: what the shares add up to is softmax's (the next chapter's) to say, and its
+    # quiz question is asked there (quiz22); every share is on the board and on the bars
+    fr.bars = Bars(ctx.t("bars.rule_none"), names, [float(v) for v in w0], "weight", highlight=b0, top=top)
     fr.bars_beside = Bars(ctx.t("bars.rule_causal"), names, [float(v) for v in w1], "weight", highlight=b1,
-                          masked=[bool(m) for m in unheard], total=ctx.t("bars.sum", total=fmt(w1.sum(), 3)), top=top,
+                          masked=[bool(m) for m in unheard], top=top,
                           from_values=[float(v) for v in w0], morph=ctx.alpha)  # the shares move to their new sizes
 
 
