@@ -56,14 +56,14 @@ def check_row(trace, sel, at, near) -> None:
     assert [x for x, _, _ in written] == [fmt(H.scaled[f][j], places(x)) for j, (x, _, _) in zip(heard, written)], where
     assert all(one_rounds_the_other(x, scaled[j]) for j, (x, _, _) in zip(heard, written)), where
     if any(places(x) > 4 for x, _, _ in written):  # (teacher: exp(1.514766)) the board says why, first
-        note = board["softmax.exp"][0]
+        note = digits_note(board["softmax.exp"])
         assert "≈" not in note and int(re.search(r"\d+", note).group(0)) == places(written[0][0]), f"{where}: {note}"
         near["long"] += 1
     for j, (x, op, e) in zip(heard, written):
         assert (e == exp_at(x, places(e))) == (op == "="), f"{where}: exp({x}) {op} {e}"
         near["exp"] += op != "="
         if op != "=":  # exp() of the model's score at the decimals the board's first line names, with an ≈
-            finer = int(re.search(r"\d+", board["softmax.exp"][0]).group(0))
+            finer = int(re.search(r"\d+", digits_note(board["softmax.exp"])).group(0))
             assert e == exp_at(fmt(H.scaled[f][j], finer), places(e)) and finer > 4, f"{where}: exp({x}) {op} {e}"
     exps = [(x, e) for x, _, e in written]
     total = re.findall(NUM, " ".join(board["softmax.sum"]))[-1]
@@ -89,6 +89,13 @@ def check_row(trace, sel, at, near) -> None:
         theirs = shares[j] if sel.rule == rules.DISCUSSION else None
         assert theirs is None or hand_divide(a, "1", places(theirs)) == theirs, where  # the softmax board's share
     check_listening(board["listening.merge"], H, f, shares, where, near)
+
+
+def digits_note(board: list[str]) -> str:
+    """The exp board's note on its scores' digits: its first lines are notes, the first saying that each exp() is of
+    the score as written (teacher20 M2), a second naming the decimals where the scores need 5-7."""
+    assert board[0] in ("(exp() of the rounded scores shown)", "（expは丸めて書いたスコアから）"), board
+    return board[1]
 
 
 def exp_at(x: str, decimals: int) -> str:  # exp() of a number as written, rounded by hand
