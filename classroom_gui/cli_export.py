@@ -368,7 +368,8 @@ def video_command(args: argparse.Namespace) -> int:
     from .export.moments import chapter_span
     from .export.pace import check_pace, paced
     from .export.video import save_video
-    from .lesson.state import frame_at, notices_for, timeline_for
+    from .lesson.deck import video_frame
+    from .lesson.state import notices_for, timeline_for
 
     check_target(args.output, VIDEOS)
     check_pace(args.pace)  # before any work
@@ -384,7 +385,7 @@ def video_command(args: argparse.Namespace) -> int:
         save_compare_video(video.pictures(), video.count, args.output, args.fps, size, theme, sel.lang,
                            _progress(args.lang, "frames"), video.repeats)
     else:
-        video = paced(*chapters, lambda t: frame_at(trace, sel, t, notices), lambda frame: frame.narration)
+        video = paced(*chapters, video_frame(trace, sel, notices), lambda frame: frame.narration)
         save_video(video.pictures(), video.count, args.output, args.fps, size, theme, _progress(args.lang, "frames"),
                    video.repeats)
     tell(args.lang, "cli.wrote_frames", path=args.output, n=video.count)

@@ -33,7 +33,7 @@ def test_the_answer_probability_is_redone_from_the_board(trace, lang, temperatur
     assert frame.beat_key == "answer.softmax"
     v = len(trace.next_logits)
     assert f"{v:,}" in frame.board[0] and (f"{v:,} words" in frame.board[0] if lang == "en" else "語" in frame.board[0])
-    logit, high, temp, total, p = WORKED.search(frame.board[3]).groups()
+    logit, high, temp, total, p = WORKED.search(answer_line(frame)).groups()
     total = float(total.replace(",", ""))
     assert float(temp) == temperature and float(high) == round(float(trace.next_logits.max()), 2)
     exact = np.exp((trace.next_logits.astype(np.float64) - trace.next_logits.max()) / temperature).sum()
@@ -46,7 +46,12 @@ def test_the_answer_probability_is_redone_from_the_board(trace, lang, temperatur
 
 
 def board_total(frame):
-    return WORKED.search(frame.board[3]).group(4)
+    return WORKED.search(answer_line(frame)).group(4)
+
+
+def answer_line(frame) -> str:  # the answer's worked line: its exp(), then ÷ the sum on a line of its own
+    assert frame.board[4].startswith("    ÷ ")
+    return frame.board[3] + " " + frame.board[4].strip()
 
 
 @pytest.mark.parametrize("text,lang", [("猫がマットの上に座った", "ja"), ("The cat sat on the", "en")])
@@ -69,6 +74,31 @@ def test_the_answer_board_is_written_nearly_as_big_as_the_other_boards(qapp, tex
     finally:
         scene.clear()
     assert px >= 0.8 * other, f"the answer board's type is {px} px, the softmax board's {other} px"
+
+
+@pytest.mark.parametrize("text,lang,least", [("The cat sat on the mat", "en", 25), ("猫がマットの上に座った", "ja", 20)])
+def test_at_1024x768_the_answer_board_is_set_as_big_as_its_room_allows(qapp, checkpoint, text, lang, least):
+    """teacher: answer time's board in small type at 1024 x 768 (4:3 canvas px 19 en, 16 ja: 13.5 and 11.4 px on
+    the picture, the other boards 25). Its answer line's ÷ sum has a line of its own, the words at 0.000 one line,
+    the left-out word two: English 25 px, as the softmax chapter's; Japanese 20 (13 lines fill the 4:3 board's
+    350 px beside the chart)."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    tr = run_sentence(checkpoint, text, "causal").trace
+    timeline = timeline_for(tr.n_tokens, tr.config.n_layer)
+    sel = Selection(lang=lang).sized(1024, 768)
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame_at(tr, sel, timeline.chapter_end("softmax")))
+        other = scene.board.lines.font.pixelSize()
+        answer = frame_at(tr, sel, timeline.chapter_end("answer") - 1e-6)
+        scene.set_frame(answer)
+        px, drawn = scene.board.lines.font.pixelSize(), scene.board.lines.lines
+    finally:
+        scene.clear()
+    assert px >= least and px >= min(other, 25) - 5, (px, other)
+    assert drawn == answer.board and len(scene.board.lines.columns) == 1  # every line, in one column
+    assert any(line.endswith("0.000 each") or line.endswith("どれも0.000") for line in answer.board), answer.board
 
 
 def test_the_sum_gets_a_fifth_digit_only_where_four_would_not_redo_the_answer():

@@ -168,3 +168,25 @@ def test_a_preset_size_shows_in_the_greyed_width_and_height(qapp, kind):
         assert options.chosen_size() == (1024, 768) and options.width.isEnabled()
     finally:
         options.deleteLater()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_png_decks_notes_hold_the_speaker_notes_a_pptx_slide_carries(tmp_path, checkpoint, lang):
+    """note18: a PNG-folder deck's notes.txt held each slide's title and narration, not the speaker notes (where to
+    point, the equation to redo aloud) its PPTX slides carry; a fourth column holds them, on the slide's one line."""
+    from classroom_gui.export.moments import deck_times
+    from classroom_gui.lesson.deck import deck_frames
+    from classroom_gui.lesson.speaker_notes import speaker_notes
+    from classroom_gui.lesson.state import Selection, timeline_for
+    from classroom_gui.model.sentence import run_sentence
+
+    assert deck(tmp_path, "soft", "--lang", lang, "--focus", "2", "--from", "softmax", "--to", "softmax") == 0
+    rows = [row.split("\t") for row in (tmp_path / "soft" / "notes.txt").read_text(encoding="utf-8").splitlines()]
+    trace = run_sentence(checkpoint, SEED, "none").trace
+    sel = Selection(focus=1, lang=lang, rule="none").sized(320, 180)
+    frames = deck_frames(trace, sel, deck_times(timeline_for(trace.n_tokens, 3), "beat", "softmax", "softmax"), "beat")
+    assert len(rows) == len(frames) == 3 and all(len(row) == 4 for row in rows)
+    for (_, title, narration, notes), frame in zip(rows, frames):
+        said = speaker_notes(frame, lang)
+        assert (title, narration) == (frame.title, frame.narration) and len(said) == 2  # where to point, what to redo
+        assert notes.replace(" ", "") == "".join(said).replace("\n", "").replace(" ", ""), (notes, said)

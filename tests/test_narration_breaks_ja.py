@@ -18,6 +18,9 @@ from classroom_gui.scene.wrapped_text import line_starts
 CAPTION_WIDTHS = [c.width - 60 - 56 for c in (WIDESCREEN, FOUR_THREE)]  # areas.caption_rect, less the scene's margins
 MEASURED = [1445, 738, 725]  # jareview2's dumps: 「全員がW_Q / で」, 「exp / も」, 「exp / で」
 ENDS = "、。：！？"
+# one kana of the i- or e-row between two words, not a particle: a verb's ending that the word after continues
+# (「付け方」, 「読み方」); a dictionary form ends a word (「映る / プロジェクター」)
+ENDINGS = set("いきしちにひみりぎじびえけせてねへめれげぜべ") - set("にてへね")
 
 
 def pieces(text: str) -> list[str]:
@@ -42,6 +45,9 @@ def wrong_break(before: str, after: str) -> str:
     a, b = before[-1], after[0]
     if kind(a) == "word" and kind(b) in ("word", "hiragana") or kind(a) == kind(b) == "hiragana":
         return "inside a word"
+    if kind(a) == "hiragana" and kind(b) == "word" and len(before) > 1 and kind(before[-2]) == "word" and \
+            a in ENDINGS:
+        return "a word cut after its one-kana ending (「付け / 方」)"
     if b == "（" and a not in ENDS:
         return "a name or a term cut from its （…）"
     if kind(b) == "hiragana" and a not in ENDS:
@@ -80,9 +86,11 @@ def joined_at(marked: str) -> bool:
 def test_the_rule_on_jareview2s_lines():
     for kept in ("のは「マット」/（0.33）です。", "自分自身/（1.00）です", "注意の重みの表/（アテンション行列）", "全員がW_Q/で質問",
                  "exp/も大きく", "exp/で正の数", "GPT/のルール", "-∞/は0に", "exp(z)/を足す", "最後にもう/一度レイヤー",
-                 "もう一/度", "24/個", "「マット」/が"):
+                 "もう一/度", "24/個", "「マット」/が", "色の付け/方が違い", "読み/方", "書き/方", "考え/方", "隠れ/ユニット",
+                 "話し/合い"):
         assert joined_at(kept), kept
-    for free in ("第1層・/ヘッド2", "第1層/・ヘッド2", "です。/（", "足した/内積", "の/8組"):
+    for free in ("第1層・/ヘッド2", "第1層/・ヘッド2", "です。/（", "足した/内積", "の/8組", "色の/付け方", "最後に/一度",
+                 "ノートを/整え", "猫が/座った"):
         assert not joined_at(free), free
 
 

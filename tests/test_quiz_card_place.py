@@ -120,11 +120,11 @@ def test_the_pptx_answer_box_is_where_the_picture_draws_the_card(qapp, checkpoin
 
 def test_a_japanese_question_breaks_between_phrases_on_both_cards(qapp, checkpoint):
     """The lead: at 1024 x 768 the sum's question broke inside a phrase (「…足す」「と、いくつ…」). On the asked card
-    and the answered one (a free desk's place at 4:3) it breaks only after 「が」の, 割合を, すべて, 足すと、 or いくつに."""
+    and the answered one (a free desk's place at 4:3) it breaks only after 「が」が, 聞く, 割合を, すべて, 足すと、 or いくつに."""
     from classroom_gui.scene.classroom import ClassroomScene
 
-    question = "「が」の割合をすべて足すと、いくつになるでしょう？"
-    allowed = {question.index(p) + len(p) for p in ("「が」の", "割合を", "すべて", "足すと、", "いくつに")}
+    question = "「が」が聞く割合をすべて足すと、いくつになるでしょう？"
+    allowed = {question.index(p) + len(p) for p in ("「が」が", "聞く", "割合を", "すべて", "足すと、", "いくつに")}
     trace = run_sentence(checkpoint, SEED["ja"], "none").trace
     sel = Selection(lang="ja", rule="none").sized(1024, 768)
     frames = deck_with_quiz(trace, sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))

@@ -22,7 +22,7 @@ from classroom_gui.model.sentence import run_sentence
 TWELVE = "The teacher read a long story to the happy children after lunch"
 CLASSES = [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja"), (TWELVE, "en"), (TWELVE, "ja")]
 SUMS = {"en": "add up to 1", "ja": "全部足すと1"}  # the shares' step's sentence (strings: softmax.weights)
-ROUNDED = ("(written sum", "（書いた割合の合計")  # the shares' board's rounding note (board.shares_rounded)
+ROUNDED = ("(written sum", "（割合を足すと")  # the shares' board's rounding note (board.shares_rounded)
 
 
 def said(frame, lang: str) -> str:

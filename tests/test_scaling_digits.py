@@ -17,7 +17,8 @@ from test_board_model_digits import one_rounds_the_other
 
 NUM = r"-?\d+\.\d+"
 DIVIDE = re.compile(rf"^(.*)[:：]\s*({NUM}) ÷ ({NUM}) ([=≈≒]) ({NUM})$")  # ≈ (≒): no score digits redo it with √d at 4
-EXP = re.compile(rf"^(.*)[:：]\s*exp\(({NUM})\) = (-?\d+(?:\.\d+)?)$")  # exp(7.43) = 1686: no decimals
+EXP = re.compile(rf"^(.*)[:：]\s*exp\(({NUM})\) [=≈≒] (-?\d+(?:\.\d+)?)$")  # exp(7.43) = 1686: no decimals; ≈
+# where the argument is cut to 4 decimals (softmax_row.exp_arguments)
 
 
 def boards(trace, sel):

@@ -40,7 +40,18 @@ def plain_shown(scaled, mask, weights):
             best = (near, row, wrong)
     _, row, wrong = best
     shares = [fmt(w, places) if n else t for t, w, n in zip(row.weights, weights, wrong)]
-    return ShownSoftmax(row.scaled, row.exp, row.total, shares, tuple(wrong) if any(wrong) else ())
+    return ShownSoftmax(row.scaled, row.exp, row.total, shares, tuple(wrong) if any(wrong) else (),
+                        *plain_arguments(scaled, mask, row))
+
+
+def plain_arguments(scaled, mask, row):
+    """The exp() arguments the board writes instead of scores at 5-7 decimals: each score at 4, where exp() of at most
+    one of them, rounded to the exp()'s decimals, is not the exp() written (that line says ≈); else none."""
+    if max(len(t.split(".")[1]) for t in row.scaled if t) <= 4:
+        return (), ()
+    args = ["" if m else fmt(v, 4) for v, m in zip(scaled, mask)]
+    near = [bool(a) and f"{math.exp(float(a)):.{len(e.split('.')[1])}f}" != e for a, e in zip(args, row.exp)]
+    return ((tuple(args), tuple(near)) if sum(near) <= 1 else ((), ()))
 
 
 def shares(scaled, mask):  # the model's shares of the row, in float32 as a model's are

@@ -138,3 +138,26 @@ def test_a_question_slides_notes_redo_nothing(checkpoint, lang):
     redo = text(lang, "speaker.redo", line="")
     assert not any(redo in note for f in asked for note in speaker_notes(f, lang))
     assert any(redo in note for f in answered for note in speaker_notes(f, lang))  # (the check can see one)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_what_if_video_says_its_lead_on_its_first_step_only(checkpoint, lang):
+    """A what-if video opened every step with 「もしも…」 (and held each the longer to read it); the deck says it on
+    its first what-if slide only (test above), and the video now on its first step's pictures only."""
+    from classroom_gui.export.pace import paced
+    from classroom_gui.lesson.deck import video_frame
+
+    trace = from_specs(run_sentence(checkpoint, SEED[lang], "none").trace, ["score[1,1,1,2]=3"])
+    sel = Selection(focus=0, lang=lang, rule="none")
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    opening = {"ja": "もしも「猫」から「が」へのスコアが", "en": "What if: score of"}[lang]
+    video = paced(timeline, 4, "scaling", "softmax", 1.0, lang, video_frame(trace, sel), lambda f: f.narration)
+    pictures = list(video.pictures())
+    steps = sorted({f.beat for f in pictures})
+    assert len(steps) >= 4 and all(frame_at(trace, sel, f.time).narration.startswith(opening) for f in pictures)
+    first = pictures[1].beat  # the video's first step (its first picture, at the step's start, is the one before's end)
+    assert [f.narration.startswith(opening) for f in pictures] == [f.beat <= first for f in pictures]
+    later = [f for f in pictures if f.beat > first]
+    assert later and all(f.narration and frame_at(trace, sel, f.time).narration.endswith(f.narration) for f in later)
+    held = paced(timeline, 4, "scaling", "softmax", 1.0, lang, lambda t: frame_at(trace, sel, t), lambda f: f.narration)
+    assert video.count < held.count  # each later step held for its own words, not the lead's too

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
+from classroom_gui.lesson import deck as deck_module
 from classroom_gui.lesson.timeline import CHAPTERS
 from classroom_gui.messages.fit import sentence_start
 from classroom_gui.view import canvas_warm, export_dialogs
@@ -27,7 +28,7 @@ def test_cancel_while_the_steps_are_read_writes_nothing_and_the_window_goes_on(q
     told = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: told.append(message))
     built, dialogs = [], []
-    real = export_dialogs.frame_at
+    real = deck_module.frame_at  # a video's pictures are lesson.deck.video_frame's
 
     def frame_at(*args):  # the reading pass builds each step's finished frame; at the third the teacher cancels
         built.append(args[2])
@@ -37,7 +38,7 @@ def test_cancel_while_the_steps_are_read_writes_nothing_and_the_window_goes_on(q
                 dialog.cancel()
         return real(*args)
 
-    monkeypatch.setattr(export_dialogs, "frame_at", frame_at)
+    monkeypatch.setattr(deck_module, "frame_at", frame_at)
     options = _options(w, CHAPTERS[0], CHAPTERS[-1])
     target = tmp_path / "lesson.mp4"
     assert export_dialogs.export_video(w.model, w, target, options) is None
@@ -51,7 +52,7 @@ def test_cancel_while_the_steps_are_read_writes_nothing_and_the_window_goes_on(q
     assert canvas_warm._held[0] == 0  # the canvas draws ahead again
 
     # the window goes on: a step later it draws, and the same export, not cancelled, is written whole
-    monkeypatch.setattr(export_dialogs, "frame_at", real)
+    monkeypatch.setattr(deck_module, "frame_at", real)
     shown = w.model.frame().beat
     w.model.jump(w.player.timeline.beat_stop(shown + 1))
     assert w.model.frame().beat == shown + 1

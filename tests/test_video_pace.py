@@ -134,7 +134,7 @@ def test_each_finished_step_is_built_once(qapp, tmp_path, monkeypatch, checkpoin
     """review16 #10: the reading pass built every step's finished picture, and the drawing built it again (a cache
     of 4 kept only the last steps'): the 6 scoring steps' stops are now made once, each picture drawn once."""
     from classroom_gui.export.pace import paced_shots
-    from classroom_gui.lesson import state
+    from classroom_gui.lesson import deck
 
     trace = run_sentence(checkpoint, SEED["en"], "none").trace
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
@@ -142,8 +142,8 @@ def test_each_finished_step_is_built_once(qapp, tmp_path, monkeypatch, checkpoin
     shots = paced_shots(timeline, 2, "scoring", "scoring", 1.0, "en", lambda t: frame_at(trace, sel, t).narration)
     assert sum(b.chapter == "scoring" for b in timeline.beats) == 6
     made = []
-    real = state.frame_at
-    monkeypatch.setattr(state, "frame_at", lambda *args: made.append(args[2]) or real(*args))
+    real = deck.frame_at  # a video's pictures are lesson.deck.video_frame's
+    monkeypatch.setattr(deck, "frame_at", lambda *args: made.append(args[2]) or real(*args))
     assert main(["video", "--text", SEED["en"], "--mask", "none", "--from", "scoring", "--to", "scoring", "--fps", "2",
                  "--size", "160x120", "-o", str(tmp_path / "v.gif")]) == 0
     assert sorted(made) == sorted(t for t, _ in shots)  # one build a shot: the holds' pictures were the stops'

@@ -1,9 +1,10 @@
 """A whole lesson as slides, one per step or per chapter: a PPTX (16:9; title and narration as text boxes
 around the picture, speaker notes on where to point and what to redo: deck_pptx), a multi-page PDF, or a folder
-of numbered PNGs. save_slides and write_png_folder also write a comparison's decks (export.compare).
+of numbered PNGs with notes.txt (title, narration and speaker notes). save_slides and write_png_folder also write a comparison's decks (export.compare).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -52,9 +53,19 @@ def write_png_folder(slides: Iterable[tuple[QImage, str]], count: int, path: Pat
 
 
 def write_folder(frames, path: Path, size, theme, progress) -> Path:
+    """A deck as numbered PNGs; notes.txt says each slide's title, narration and the speaker notes a PPTX slide
+    carries (deck_pptx.slide_notes: it held title and narration only), one line a slide: "001.png<TAB>title<TAB>
+    narration<TAB>notes", the notes' paragraphs and lines joined by a space."""
+    from .deck_pptx import slide_notes
+
     scene = ClassroomScene(theme=theme)
-    slides = ((render_frame(f, size, theme, scene=scene, whole=True), f"{f.title}\t{f.narration}") for f in frames)
+    slides = ((render_frame(f, size, theme, scene=scene, whole=True),
+               f"{f.title}\t{f.narration}\t{one_line(slide_notes(f))}") for f in frames)
     return write_png_folder(slides, len(frames), path, progress)
+
+
+def one_line(text: str) -> str:  # a note's paragraphs and lines as one line of a tab-separated file
+    return re.sub(r"\s*[\n\t]\s*", " ", text).strip()
 
 
 def write_pdf(frames, tmp: Path, size, theme, progress) -> None:

@@ -66,11 +66,16 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
             _quiz(slide, frame, th, scene, card)
-        lang = "ja" if _japanese(frame.title) else "en"  # (a deck's frames are said in one language)
-        notes = "\n\n".join(filter(None, [_quiz_said(frame), *speaker_notes(frame, lang), *frame.notices]))
-        slide.notes_slide.notes_text_frame.text = notes
+        slide.notes_slide.notes_text_frame.text = slide_notes(frame)
         tick(i + 1, len(frames))
     prs.save(str(tmp))
+
+
+def slide_notes(frame: Frame) -> str:
+    """A slide's speaker notes: a quiz slide's question first, then where to point and what to redo
+    (lesson.speaker_notes), then the frame's notices; paragraphs apart. A PNG folder's notes.txt holds them too."""
+    lang = "ja" if _japanese(frame.title) else "en"  # (a deck's frames are said in one language)
+    return "\n\n".join(filter(None, [_quiz_said(frame), *speaker_notes(frame, lang), *frame.notices]))
 
 
 def _quiz_said(frame: Frame) -> str:

@@ -1,10 +1,11 @@
 """A deck's frames without Qt: one per step or per chapter, each chapter said whole on a deck per chapter
 (lesson.chapter_summary), with the quiz's question slides when asked for (lesson.quiz_play). The CLI's `deck`
-and the window's File → Export slides both take their frames from here."""
+and the window's File → Export slides both take their frames from here, and a video its pictures (video_frame)."""
 from __future__ import annotations
 
 from dataclasses import replace
 from os.path import commonprefix
+from typing import Callable
 
 from ..model.trace import Trace
 from .chapter_summary import summarised
@@ -31,18 +32,36 @@ def lead_once(trace: Trace, sel: Selection, frames: list[Frame]) -> list[Frame]:
     slide that opens with it only: on every slide it filled two of the narration's three lines, the step's own point
     last (teacher17 M2). A later step the edits leave as the model's keeps its own sentence saying so, without the
     「もしも…どうなるでしょう。」 opening. The title's 【もしも】 and the outlined numbers still mark every what-if slide."""
+    said = said_once(trace, sel)
+    return [said(frame, i) for i, frame in enumerate(frames)]
+
+
+def video_frame(trace: Trace, sel: Selection, notices=()) -> Callable[[float], Frame]:
+    """The picture of lesson time t in a video (the CLI's `video`, the window's File → Video): frame_at, the what-if
+    lead said on the pictures of the video's first step only, as a deck says it on its first slide (a what-if video
+    opened every step with it, and held each step the longer to read it)."""
+    said = said_once(trace, sel)
+    return lambda t: (lambda frame: said(frame, frame.beat))(frame_at(trace, sel, t, notices))
+
+
+def said_once(trace: Trace, sel: Selection) -> Callable[[Frame, int], Frame]:
+    """said(frame, key): `frame` as shown where the first frame with a what-if lead had a key of at least `key`, else
+    without its lead (the whole lead, or the opening sentence of a step the edits leave as the model's). Keys grow
+    in the order the frames are shown: a deck's slide numbers, a video's steps (a step's first picture is the one
+    before's finished one, so it keeps what that one said)."""
     edits = tuple(trace.edits)
     if not edits:
-        return frames
+        return lambda frame, key: frame
     said = named(sel.lang, edits, trace.tokens)
     full, same = (text(sel.lang, key, n=len(edits), edits=said) for key in ("whatif.narration", "whatif.narration_same"))
     shared = commonprefix([full, same])
     opening = shared[:max(shared.rfind("。"), shared.rfind(". ")) + 1]  # the sentence both leads open with
-    out, led = [], False
-    for frame in frames:
+    first: list[int] = []
+
+    def once(frame: Frame, key: int) -> Frame:
         lead = next((x for x in (full, opening) if x and frame.narration.startswith(x)), "")
-        if lead and led:
-            frame = replace(frame, narration=frame.narration[len(lead):].strip())
-        led = led or bool(lead)
-        out.append(frame)
-    return out
+        if not lead:
+            return frame
+        first[:] = first or [key]
+        return replace(frame, narration=frame.narration[len(lead):].strip()) if key > first[0] else frame
+    return once

@@ -28,18 +28,26 @@ class ShownSoftmax:
     share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 2
     and exp() from 3 decimals, with the fewest extra digits (SCORE_DECIMALS x EXP_DECIMALS, fewer exp() digits
     first) whose hand shares are the model's. Where none do, the digits with the fewest shares written as the
-    model's beside an exp ÷ sum that does not give them (`near`, said ≈). The ÷√d board writes the same scaled
+    model's beside an exp ÷ sum that does not give them (`near`, said ≈). Scores needing 5-7 decimals are written at
+    ARG_PLACES inside exp() where that makes at most one line ≈ (`args`, exp_arguments). The ÷√d board writes the same scaled
     scores at its own decimals (numbers.divided), each the model's at its digits: one a rounding of the other."""
     scaled: list[str]      # per seat; "" where masked
     exp: list[str]         # per seat; "0" where masked
     total: str
     weights: list[str]     # per seat, 3 decimals (4-5: see above); "0.000" where masked
     near: tuple = ()       # per seat (or empty: none): the share is the model's, not exp ÷ sum redone (≈)
+    args: tuple = ()       # per seat, where the scores have more than ARG_PLACES decimals: each exp()'s argument as
+    args_near: tuple = ()  # written, at ARG_PLACES (the model's score at those), and whether its exp() rounds otherwise
+
+    def argument(self, j: int) -> tuple[str, bool]:
+        """Seat j's exp() argument as the exp board writes it, and whether its line says ≈ (exp_arguments)."""
+        return (self.args[j], bool(self.args_near[j])) if self.args else (self.scaled[j], False)
 
 
 EXP_MAX = 700.0  # math.exp overflows past ~709.78: a row with a higher score is worked in Decimal (_exp_lines)
 SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
 MASK_PLACES = SHARE_PLACES + 2  # the most decimals of the mask board's shares (the softmax boards' most)
+ARG_PLACES = 4  # the most decimals an exp() argument is written with (exp_arguments)
 SCORE_DECIMALS = range(2, 8)
 EXP_DECIMALS = range(3, 9)
 DIGITS = sorted(((s, e) for s in SCORE_DECIMALS for e in EXP_DECIMALS), key=lambda se: (se[0] + se[1], se[1]))
@@ -150,7 +158,22 @@ def _written(scaled, mask, s, e, E, T, k, places, near=None) -> ShownSoftmax:
     total = f"{T // 10 ** e}.{T % 10 ** e:0{e}d}"
     zero = fmt(0.0, places)
     shares = [zero if m else t for t, m in zip(hand_shares.written(k, places), mask.tolist())]
-    return ShownSoftmax(sc, ex, total, shares, tuple(bool(n) for n in near) if near is not None and near.any() else ())
+    args, args_near = exp_arguments(scaled, mask, s, ex) if s > ARG_PLACES else ((), ())
+    return ShownSoftmax(sc, ex, total, shares, tuple(bool(n) for n in near) if near is not None and near.any() else (),
+                        args, args_near)
+
+
+def exp_arguments(scaled, mask, decimals: int, exps: list[str]) -> tuple[tuple, tuple]:
+    """A row whose shares need scores at 5-7 decimals (teacher: 「exp(1.514766)」): each exp()'s argument as the
+    board writes it, the model's score at ARG_PLACES, and whether exp() of that, rounded by hand, is not the exp()
+    written (that line says ≈, and the board's note that the exp() is of the score at `decimals`); ((), ()) where
+    more than one line would say ≈ (those digits stay: teacher18 M2 read a board of ≈ as one that does not work).
+    At 4 decimals 54 of the 98 lines of the seeds' 16 such rows (of 234) would say ≈, 1-7 a row, and 198 of 346 on
+    the 12-word sentence's 30 (of 252): 3 seed rows (4 of the sentence's) are cut, each with one ≈. The shares stay
+    the model's, and exp ÷ sum still redoes them, either way."""
+    args = [("" if m else t) for t, m in zip(fmt_many(scaled, ARG_PLACES), np.asarray(mask, bool).tolist())]
+    near = [bool(a) and written_exp(exp_of(a), places_of(e)) != e for a, e in zip(args, exps)]
+    return (tuple(args), tuple(near)) if sum(near) <= 1 else ((), ())
 
 
 def _plain(scaled, mask, s, e, places) -> ShownSoftmax | None:  # the try (s, e) by whole numbers, or None

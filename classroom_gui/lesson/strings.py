@@ -52,6 +52,8 @@ def _kind(c: str) -> str:
 
 _BEFORE_PARTICLE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_)∞")  # (and digits): no line starts
 # with the particle after a Latin word, a formula or -∞ (「W_Q / で」, 「exp / も」)
+_OKURIGANA = set("いきぎしじちひびみりえけげせぜべめれ")  # a word's one-kana ending (i- and e-row, as in 付け, 読み, 書き,
+# 考え) that a word right after it continues: 「付け方」, 「足し算」 (never the particles に, て, で, へ, の, を, が, は, と, も)
 PHRASES = ("もう一度", "もう少し", "切り替")  # hiragana and kanji read as one word: never 「もう / 一度」, 「切り / 替わります」
 
 
@@ -61,7 +63,8 @@ def unbroken_words(text: str) -> str:
     bracket follows (after a particle or an ending: 「…足した / 内積です。」), and wherever Qt's line breaker breaks
     between punctuation, brackets and Latin words; never inside a word of kanji or katakana (「内 / 積」,
     「ベク / トル」), between a word and its hiragana ending (「書きま / す。」, 「注 / 意」), between a name in
-    brackets and its particle (「マット」 / が), between a number and its counter (「24 / 個」), between a name or a term
+    brackets and its particle (「マット」 / が), between a word's one-kana ending and the word it makes with the next
+    (「付け / 方」, 「読み / 方」: _OKURIGANA), between a number and its counter (「24 / 個」), between a name or a term
     and the （…） right after it (「マット」 / （0.33）, 「自分自身 / （1.00）」), after a Latin word, a number, ")" or ∞ that
     hiragana follows (「W_Q / で」, 「exp / も」, 「-∞ / は」), or between - and ∞, or inside a PHRASES (「もう / 一度」). Joined with WORD_JOINER,
     which Qt's line breaker never breaks at."""
@@ -69,6 +72,7 @@ def unbroken_words(text: str) -> str:
     for i, (a, b) in enumerate(zip(text, text[1:] + " ")):
         ka, kb = _kind(a), _kind(b)
         keep[i] = bool((ka and kb and not (ka == "h" and kb != "h") and not (ka == kb == "d")) or (ka, kb) == ("d", "w")
+                   or (kb == "w" and a in _OKURIGANA and i and _kind(text[i - 1]) == "w")  # 付け方: one word
                    or (kb == "h" and (a in "」）" or a in _BEFORE_PARTICLE))
                    or (b == "（" and not a.isspace() and a not in "、。：！？")  # a name or a term and its （…）
                    or (a == "-" and b == "∞"))  # 「は-∞」 broke as 「は- / ∞」 after a kana (the minus of -0.67)

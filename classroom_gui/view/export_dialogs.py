@@ -22,7 +22,6 @@ from ..export.video import save_video
 from ..lesson import rules
 from ..lesson.canvas import canvas_for
 from ..lesson.player import SPEEDS
-from ..lesson.state import frame_at
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
 from ..messages.fit import sentence_start
@@ -265,6 +264,7 @@ def export_deck(model, parent=None, path: Path | None = None, options: OptionsDi
 def export_video(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:
     def work(o, p):
         from ..export.pace import paced
+        from ..lesson.deck import video_frame
 
         size = o.chosen_size()
         sel, trace = model.sel.sized(*size), model.shown_trace()  # with the what-if edits, as on screen
@@ -273,7 +273,7 @@ def export_video(model, parent=None, path: Path | None = None, options: OptionsD
             # as `video --pace` makes it: each step's animation, then its finished picture held to be read (the
             # bar stays at 0 while the steps are read: the pictures, counted only then, fill it)
             video = paced(model.player.timeline, 30, *o.chapters(), o.pace.currentData(), sel.lang,
-                          lambda t: frame_at(trace, sel, t, model.notices), lambda frame: frame.narration,
+                          video_frame(trace, sel, model.notices), lambda frame: frame.narration,
                           lambda done, total: progress(0, 1))
             return save_video(video.pictures(), video.count, p, 30, size, o.chosen_theme(), progress, video.repeats)
         return _with_progress(model, parent, _t(model)("ui.exporting"), making, at_once=True)

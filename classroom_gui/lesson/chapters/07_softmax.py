@@ -8,8 +8,8 @@ from decimal import Decimal
 from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, fmt, fmt_many
-from ..softmax_row import hand_note
+from ..numbers import board_list, fmt, fmt_many, places_of
+from ..softmax_row import ARG_PLACES, hand_note
 from ..panels import heatmap
 from .desks import MASKED_RUN, SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row  # noqa: F401
 
@@ -47,8 +47,17 @@ def exp(ctx, fr: Frame):
             return ctx.t("board.masked_run", first=j[0] + 1, last=j[1] + 1, n=j[1] - j[0] + 1)
         if masked[j]:
             return ctx.t("board.masked_whatif" if j in out else "board.masked", name=ctx.qs(j))
-        return ctx.t("board.exp", name=ctx.qs(j), scaled=S.scaled[j], e=S.exp[j])
+        scaled, near = S.argument(j)
+        return ctx.t("board.exp_near" if near else "board.exp", name=ctx.qs(j), scaled=scaled, e=S.exp[j])
     fr.board, fr.board_more = board_list(board_items(ctx), line)
+    places = max((places_of(x) for x in S.scaled if x), default=0)
+    # first, as the ÷√d board's note (a long list's end is cut off): that each exp() is of the score as written, not
+    # the model's unrounded one (teacher20 M2: exp(2.072) = 7.9407 beside the model's 7.9418 read as wrong), and why
+    # a line says ≈ or why the scores have so many decimals (softmax_row.exp_arguments: cutting them would make more
+    # than one line ≈)
+    fr.board[:0] = ([ctx.t("board.exp_written")] if S.exp and not all(masked) else []) + (
+        [ctx.t("board.exp_near_note" if S.args else "board.exp_places", places=places)]
+        if any(S.args_near) or (places > ARG_PLACES and not S.args) else [])
     fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp)
     fr.narration = exp_said(ctx, any(masked))
 

@@ -25,6 +25,8 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSo
     owns = [float(H.context[f, k]) for k in range(numbers)]
     S = listening_shares(S, H.weights[f], seen, opinions, owns)
     lines, nears = [ctx.t("board.mix", name=ctx.q(f))], []
+    exacts = [_exact(S, seen, v) for v in opinions]
+    places = result_places(exacts, owns)
     for k in range(numbers):
         terms = [f"{S.weights[j]}×{factor(float(v), 3)}" for j, v in zip(seen, opinions[k])]
         cut = len(terms) > SUM_TERMS
@@ -33,7 +35,7 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSo
         lines += ["    + " + " + ".join(shown[i:i + 2]) for i in range(2, len(shown), 2)]
         if cut:
             lines[-1] += f" + … (+{len(terms) - SUM_TERMS})"
-        line, near = mix_result(ctx, _exact(S, seen, opinions[k]), owns[k])
+        line, near = mix_result(ctx, exacts[k], owns[k], places)
         lines.append(line)
         nears.append(near)
     return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S, any(nears)  # then the whole new understanding
@@ -47,14 +49,19 @@ def listening_shares(S: ShownSoftmax, weights, seen: list[int], opinions: list[l
     """The row with the heard shares as the listening board writes them: the softmax board's, or, where a worked
     number would then say ≈ (teacher18 M3: eight products adding to -0.004 beside 「≈ -0.005」), the model's shares
     at the fewest more decimals, up to 5, at which fewer do: each still the model's at its digits, the softmax
-    board's a rounding of it. (Not for a number at 2 decimals, teacher18 L2: that took 4-5 share digits on a third
-    of the rows, the seed's 「猫」 among them, for a third decimal.)"""
-    def worse(row) -> int:
-        return sum(worked_result(_exact(row, seen, v), own)[1] for v, own in zip(opinions, owns))
+    board's a rounding of it; then, where the worked numbers' decimals differ (result_places: a double rounding, one
+    redoes at 3 only, another at 2 only), at the fewest that give them one (4 of the Japanese seed's 126 boards). (Not
+    for a number at 2 decimals, teacher18 L2: that took 4-5 share digits on a third of the rows, the seed's 「猫」
+    among them, for a third decimal.)"""
+    def worse(row) -> tuple[int, bool]:  # the numbers that say ≈, then whether their decimals differ
+        exacts = [_exact(row, seen, v) for v in opinions]
+        places = result_places(exacts, owns)
+        written = [worked_result(e, own, places) for e, own in zip(exacts, owns)]
+        return sum(near for _, near in written), len({places_of(value) for value, _ in written}) > 1
     start = max((places_of(S.weights[j]) for j in seen), default=SHARE_PLACES)
     best = (worse(S), S)
     for places in range(start + 1, SHARE_PLACES + 3):
-        if not best[0]:
+        if not any(best[0]):
             break
         shares = list(S.weights)
         for j in seen:
@@ -67,27 +74,40 @@ def listening_shares(S: ShownSoftmax, weights, seen: list[int], opinions: list[l
     return best[1]
 
 
-def worked_result(exact: str, own: float) -> tuple[str, bool]:
+def result_places(exacts: list[str], owns: list[float]) -> tuple[int, ...]:
+    """The decimals a board's worked numbers are tried at (worked_result), one for them all where that costs no "=":
+    3 where every number that redoes by hand at 3 or 2 redoes at 3, else 2 where every one redoes at 2 (teacher19 L1:
+    「= 0.20」 beside 「= 0.181」 on the English seed's default board, the list below them saying 0.20 and 0.18), else
+    (a double rounding: one redoes at 3 only, another at 2 only) each its own, 3 then 2."""
+    redo = [{p for p in (3, 2) if hand_sum([e], p) == fmt(o, p)} for e, o in zip(exacts, owns)]
+    for p in (3, 2):
+        if all(p in r for r in redo if r):
+            return (p,)
+    return (3, 2)
+
+
+def worked_result(exact: str, own: float, places: tuple[int, ...] = (3, 2)) -> tuple[str, bool]:
     """A worked number (the sum of the products as written) as the board writes it, and whether it says ≈: rounded
     by hand to 3 decimals where that is the model's own number at 3 (the CLI's trace gives the same digits;
     review21: -0.245 is the model's -0.24498 at 3 though it rounds by hand to -0.25 beside the list's -0.24, a double
     rounding); else to 2 where that is the model's at 2, the list's number below (teacher3 L11: "= 3.165" above
     3.16); else the model's own, said ≈ (the shares' and opinions' rounding moved the sum past a rounding edge), at
     the fewest decimals from 3 that round to the list's (softmax_row.share_places): never a number that is not the
-    model's at its digits."""
-    for places in (3, 2):
-        worked = hand_sum([exact], places)
-        if worked == fmt(own, places):
+    model's at its digits. `places`: the decimals tried (result_places); at 2 only, an ≈ is the model's at 2."""
+    for p in places:
+        worked = hand_sum([exact], p)
+        if worked == fmt(own, p):
             return worked, False
-    return fmt(own, share_places([own], [True])), True
+    return fmt(own, 2 if places == (2,) else share_places([own], [True])), True
 
 
-def mix_result(ctx, exact: str, own: float) -> tuple[str, bool]:
-    """The worked number's line (worked_result) and whether it says ≈; one that does says what the numbers shown
-    add to, as well (teacher18 M3: 「≈ -0.005」 above 「（黒板の計算は表示した数で行っています）」 read as a contradiction)."""
-    value, near = worked_result(exact, own)
+def mix_result(ctx, exact: str, own: float, places: tuple[int, ...] = (3, 2)) -> tuple[str, bool]:
+    """The worked number's line (worked_result at `places`) and whether it says ≈; one that does says what the
+    numbers shown add to, as well, at the board's decimals (teacher18 M3: 「≈ -0.005」 above
+    「（黒板の計算は表示した数で行っています）」 read as a contradiction)."""
+    value, near = worked_result(exact, own, places)
     if near:
-        return ctx.t("board.mix_result_near_sum", value=value, sum=hand_sum([exact], 3)), True
+        return ctx.t("board.mix_result_near_sum", value=value, sum=hand_sum([exact], 2 if places == (2,) else 3)), True
     return ctx.t("board.mix_result", value=value), False
 
 

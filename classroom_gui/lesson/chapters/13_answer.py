@@ -164,9 +164,10 @@ def worked(ctx, probs, top, vocab) -> list[str]:  # [] when the logits are not a
     return [ctx.t("board.answer_sum", v=f"{len(logits):,}"),
             ctx.t("board.answer_sum_exp", high=high, temp=temp),
             ctx.t("board.equals", value=shown),
-            # the answer's own logit: the largest of the words a student can say
-            ctx.t("board.answer_share", word=ctx.word(vocab[top[0]]), logit=logit, high=high,
-                  temp=temp, total=shown, p=p)]
+            # the answer's own logit: the largest of the words a student can say; ÷ the sum on a line of its own (on
+            # one, 543-605 px at 25 px, it set a 4:3 board's type at 16-19 px: teacher, 11-13 px at 1024 x 768)
+            ctx.t("board.answer_share", word=ctx.word(vocab[top[0]]), logit=logit, high=high, temp=temp),
+            ctx.t("board.answer_share_total", total=shown, p=p)]
 
 
 def softmax(ctx, fr: Frame):
@@ -174,15 +175,27 @@ def softmax(ctx, fr: Frame):
     v = f"{len(probs):,}"  # "sum = 1.000" beside ten bars of 0.27 read as wrong: the sum is the whole vocabulary's
     fr.bars = Bars(ctx.t("bars.probs"), [vocab[i] for i in top], [float(probs[i]) for i in top], "weight",
                    highlight=0, total=ctx.t("bars.sum_words", v=v, total=fmt(probs.sum(), 3)))
-    lines = worked(ctx, probs, top, vocab)  # its last line is the answer's own: the list goes on from the second
-    fr.board = lines + [ctx.t("board.prob", word=ctx.word(vocab[i]), p=fmt(probs[i], 3))
-                        for i in (top[1:] if lines else top)]
+    lines = worked(ctx, probs, top, vocab)  # its last lines are the answer's own: the list goes on from the second
+    fr.board = lines + listed(ctx, vocab, probs, top[1:] if lines else top)
     other = left_out(ctx.trace, top)  # the list's words are the sentence's language: the board says what it left out,
     if other is not None and fmt(probs[other], 3) != fmt(0.0, 3):  # unless it would read 0.000 like the list's last
-        fr.board.append(ctx.t(f"board.left_out_{script(vocab[other])}", word=ctx.word(vocab[other]),
-                              p=fmt(probs[other], 3)))
+        fr.board += [ctx.t(f"board.left_out_{script(vocab[other])}"),  # (two lines: on one, 654 px at 25 px)
+                     ctx.t("board.left_out_likeliest", word=ctx.word(vocab[other]), p=fmt(probs[other], 3))]
     fr.narration = ctx.t(ctx.beat.key, temp=_temperature(float(ctx.sel.temperature)), top=ctx.word(vocab[top[0]]), v=v,
                          p=fmt(probs[top[0]], 3))
+
+
+def listed(ctx, vocab, probs, words) -> list[str]:
+    """The chart's other words and their probabilities, a line each, those that read 0.000 (two or more, the list's
+    end) on one line with how many they are: the English seed listed nine lines of 0.000, and a 4:3 board of 13 lines
+    set its type at 19 px where the other boards have 25 (teacher: 13.5 px at 1024 x 768)."""
+    shown = [fmt(probs[i], 3) for i in words]
+    zero = fmt(0.0, 3)
+    rest = next((k for k in range(len(shown)) if all(p == zero for p in shown[k:])), len(shown))
+    if len(shown) - rest < 2:
+        rest = len(shown)
+    return [ctx.t("board.prob", word=ctx.word(vocab[i]), p=p) for i, p in zip(words[:rest], shown)] + \
+        ([ctx.t("board.prob_rest", n=len(shown) - rest, p=zero)] if rest < len(shown) else [])
 
 
 STEPS = [Step("norm", 2.5, norm), Step("logits", 2.5, logits), Step("softmax", 3.0, softmax)]
