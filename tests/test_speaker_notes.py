@@ -150,7 +150,7 @@ def test_a_what_if_video_says_its_lead_on_its_first_step_only(checkpoint, lang):
     trace = from_specs(run_sentence(checkpoint, SEED[lang], "none").trace, ["score[1,1,1,2]=3"])
     sel = Selection(focus=0, lang=lang, rule="none")
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
-    opening = {"ja": "もしも「猫」から「が」へのスコアが", "en": "What if: score of"}[lang]
+    opening = {"ja": "もしも「猫」の質問に「が」が答えるスコアが", "en": "What if: score of"}[lang]
     video = paced(timeline, 4, "scaling", "softmax", 1.0, lang, video_frame(trace, sel), lambda f: f.narration)
     pictures = list(video.pictures())
     steps = sorted({f.beat for f in pictures})
