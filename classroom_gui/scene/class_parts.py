@@ -13,7 +13,8 @@ from PySide6.QtGui import QImage, QPainter
 
 from ..lesson.frame import Student
 from ..lesson.layout import GAP
-from .desk import ALL, BODY, GLOW, NAME, SEAT, badge_size, fit_name
+from .desk import ALL, BODY, GLOW, NAME, SEAT
+from .desk_tag import badge_size, fit_name
 from . import class_cells as cells
 from .class_badges import lay_badges
 from . import class_shells as shells
