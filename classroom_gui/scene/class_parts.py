@@ -152,9 +152,11 @@ class DeskParts:
             raise
         if kept is not None:
             out = out.copy()  # faded and badged on a copy: the kept shells stay without either
-        faded = np.flatnonzero((self._desk_opacity > 0.001) & (self._desk_opacity < 1.0))  # (drawn: a sign)
+        drawn = self._desk_opacity > 0.001  # (a sign)
+        faded, whole = np.flatnonzero(drawn & (self._desk_opacity < 1.0)), np.flatnonzero(drawn & (self._desk_opacity >= 1.0))
         if len(faded):  # (after composing, so that a class fading out is not composed again at every opacity)
-            shells.fade_in_place(out, self._desk_opacity[faded], xs[faded], ys[faded], crop_at[1] - x0, crop_at[2] - x0)
+            shells.fade_in_place(out, self._desk_opacity[faded], xs[faded], ys[faded], crop_at[1] - x0, crop_at[2] - x0,
+                                 (xs[whole], ys[whole]))
         image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
         image.buffer = out  # the picture is the array's bytes: kept alive with it, never copied
         if badges:
