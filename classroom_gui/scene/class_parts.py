@@ -153,7 +153,8 @@ class DeskParts:
         if kept is not None:
             out = out.copy()  # faded and badged on a copy: the kept shells stay without either
         drawn = self._desk_opacity > 0.001  # (a sign)
-        faded, whole = np.flatnonzero(drawn & (self._desk_opacity < 1.0)), np.flatnonzero(drawn & (self._desk_opacity >= 1.0))
+        faded = np.flatnonzero(drawn & (self._desk_opacity < 1.0))
+        whole = np.flatnonzero(drawn & (self._desk_opacity >= 1.0))
         if len(faded):  # (after composing, so that a class fading out is not composed again at every opacity)
             shells.fade_in_place(out, self._desk_opacity[faded], xs[faded], ys[faded], crop_at[1] - x0, crop_at[2] - x0,
                                  (xs[whole], ys[whole]))

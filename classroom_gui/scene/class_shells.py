@@ -73,7 +73,8 @@ def fade_in_place(out: np.ndarray, opacity: np.ndarray, xs: np.ndarray, ys: np.n
     """Desks already in the picture out [h, w] (tiles at (xs[d], ys[d]), cut at its edges as scatter cuts them)
     multiplied by their opacity [d] < 1, cast as astype casts (truncating), as the shells always were: each byte
     looked up in a table of its opacity's products (the same float32 product, made once for 256 values; two bytes
-    a lookup), so that a class fading out is not composed again at every opacity (the mask chapter fades ~500 desks a moment).
+    a lookup), so that a class fading out is not composed again at every opacity (the mask chapter fades ~500
+    desks a moment).
     `others`: (xs, ys) of the picture's other desks, not faded. Where rows of desks are apart (each row's tiles at
     one y, rows a tile's height apart or more), a row's run of desks at one opacity with no other desk between
     them is faded as one slice (#18: 510 desks in ~20 slices, not 510; the pixels between their tiles are clear,
