@@ -125,7 +125,7 @@ def test_a_window_resized_about_the_midpoint_keeps_its_canvas(qtbot, checkpoint)
 def test_a_name_16_9_shows_whole_is_whole_at_4_3(qapp, checkpoint, lang, text):
     """The 4:3 canvas's narrower desks (4 a row at 7-8 students, 5 at 9-10) keep every name 16:9 shows whole: in the
     answer chapter 「マット」 and 「座った」 beside their "→ 「の」" badges were 「マ…」 and 「座…」 (the badge now
-    gives way down to the name's least size, desk.badge_size)."""
+    gives way down to the name's least size, desk_tag.badge_size)."""
     from classroom_gui.scene.classroom import ClassroomScene
 
     trace = run_sentence(checkpoint, text, "none").trace

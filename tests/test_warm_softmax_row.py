@@ -83,3 +83,20 @@ def test_a_gallery_examples_asker_is_the_row_worked_at_load(checkpoint, monkeypa
     frame_at(run.trace, sel, softmax_moment(run.trace))
     assert rows == [], f"the first softmax frame of {example.text!r} worked {example.focus!r}'s row again"
     assert softmax_row.shown_row_of(run.trace, sel.layer, sel.head, seat) == board_row(run.trace, sel)
+
+
+def test_the_mask_chapters_first_frame_reads_the_opening_askers_kept_row(checkpoint, monkeypatch):
+    """Chapter 6 writes both rules' shares of the asker's row (mask_shares): the lesson's rule's row is the one
+    panels.warm worked, read, not worked again; only the other rule's is worked, and the board's shares are still
+    those of both rows worked afresh."""
+    run = prepared_run(checkpoint, SENTENCE, "none", layer=1, head=2)
+    rows = counted(monkeypatch)
+    sel = Selection(focus=1, layer=1, head=2, rule="none")
+    tl = timeline_for(run.trace.n_tokens, run.trace.config.n_layer)
+    frame = frame_at(run.trace, sel, tl.beat_stop(next(i for i, b in enumerate(tl.beats) if b.chapter == "mask")))
+    assert len(rows) == 1 and rows[0][1].any(), "the first mask frame worked the discussion row again"  # in turn's
+    free = board_row(run.trace, sel).weights
+    turn = board_row(run.trace, Selection(focus=1, layer=1, head=2, rule="causal")).weights
+    head = rules.under(run.trace, "none").layers[1].head(2), rules.under(run.trace, "causal").layers[1].head(2)
+    want = softmax_row.mask_shares(head[0].weights[1], head[1].weights[1], head[1].mask[1], free, turn)
+    assert any(want[0][0] in line and want[1][0] in line for line in frame.board)  # (the first seat: heard by both)

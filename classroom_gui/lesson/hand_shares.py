@@ -12,6 +12,8 @@ use these only where int64 holds every product (fits); elsewhere they work in De
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 _INT64_MAX = 2 ** 63 - 1
@@ -50,3 +52,28 @@ def decimal_units(x: np.ndarray, digits: int) -> np.ndarray | None:  # [T] float
     for i in np.flatnonzero(np.abs(np.abs(y - np.trunc(y)) - 0.5) <= 2 * np.spacing(np.abs(y))).tolist():
         units[i] = int(format(float(x[i]), f".{digits}f").replace(".", ""))
     return units
+
+
+_PLAIN = re.compile(r"(?:-?(?:0|[1-9][0-9]*)\.[0-9]+\n)*")  # numbers as written, one a line
+_NEGATIVE_ZERO = re.compile(r"(?:^|\n)-0\.0+\n")
+
+
+def read_units(texts: list[str]) -> tuple[np.ndarray, np.ndarray] | None:  # ["0.123", ...] -> ([123, ...], [3, ...])
+    """Numbers as written ("0.1234", "-2.50") as whole numbers of 10^-decimals and their decimals, each as
+    numbers.rounds_to reads it, or None where one is not written so ("nan", "1.23e+07", "-0.000", "00.5", or one of
+    16 digits or more): those are compared by their text (numbers.rounds_to). A whole row's in a few passes (a
+    board's 1,024 shares: ~0.5 ms, not ~3 ms number by number)."""
+    lines = "\n".join(texts) + "\n"
+    if not texts or max(map(len, texts)) > 16 or not _PLAIN.fullmatch(lines) or _NEGATIVE_ZERO.search(lines):
+        return None
+    units = np.array([t.replace(".", "") for t in texts]).astype(np.int64)
+    places = np.array([len(t) - t.index(".") - 1 for t in texts], np.int64)
+    return units, places
+
+
+def rounds_to_each(k: np.ndarray, places: int, shown: np.ndarray, shown_places: np.ndarray) -> bool:
+    """Whether every k (whole numbers of 10^-places) rounded by hand (half up, away from zero) to its shown number's
+    decimals is that shown number (read_units): numbers.rounds_to of each pair, in int64."""
+    down, up = 10 ** np.maximum(places - shown_places, 0), 10 ** np.maximum(shown_places - places, 0)
+    rounded = np.sign(k) * ((2 * np.abs(k) + down) // (2 * down))
+    return bool(np.all((shown % up == 0) & (shown // up == rounded)))  # (more decimals shown: k's, then zeros)

@@ -262,15 +262,57 @@ def mask_shares(free, turn, unheard, free_board: list[str], turn_board: list[str
     1 the rules' notebooks differ and no digits may do). Where no decimals up to 5 agree (a share like 0.0244998 is
     0.024 on a 3-decimal board but 0.02450 at 5, which rounds by hand to 0.025), each side is its own softmax
     board's shares, the same digits as there: still the model's at its decimals, the two sides' decimals differing."""
-    free, turn = np.asarray(free, np.float64).tolist(), np.asarray(turn, np.float64).tolist()
-    heard = [not m for m in np.asarray(unheard, bool).tolist()]
-    start = max((places_of(t) for t in list(free_board) + list(turn_board)), default=SHARE_PLACES)
+    boards = list(free_board) + list(turn_board)
+    shown = hand_shares.read_units(boards)  # (None: a board's number is not plain)
+    start = int(shown[1].max()) if shown is not None else max(map(places_of, boards), default=SHARE_PLACES)
+    tries = range(start, max(start, MASK_PLACES) + 1)
+    heard = ~np.asarray(unheard, bool)
+    free, turn = np.asarray(free, np.float64), np.asarray(turn, np.float64)
+    found = None if shown is None else _mask_whole(free, turn, heard, shown, tries)
+    if found is None:  # a number not plain: worked in Decimal
+        found = _mask_decimal(free.tolist(), turn.tolist(), heard.tolist(), boards, tries)
+    return found or (list(free_board), list(turn_board))
+
+
+def _mask_whole(free, turn, heard, shown, tries):
+    """mask_shares' choice in whole numbers (hand_shares: #18, ~1,000 Decimal roundings and divisions a try cost
+    30-40 ms when the mask chapter was first shown at 512 students): the two sides' shares as written, the first
+    agreeing try's where none shares out again, [] where none agrees, or None where a number is not plain (a share
+    of a million or more, nan, a negative one): then _mask_decimal decides. `shown`: the boards' shares
+    (hand_shares.read_units)."""
+    both = np.concatenate([free, turn])
+    if len(both) != len(shown[0]) or not np.all(np.abs(both) < BIG):
+        return None
+    first = None
+    for places in tries:
+        k = hand_shares.decimal_units(both, places)
+        if k is None or np.any(k < 0):
+            return None
+        if not hand_shares.rounds_to_each(k, places, *shown):
+            continue
+        written = (fmt_many(free, places), fmt_many(turn, places))
+        first = first or written
+        E = k[:len(free)][heard]
+        T = int(E.sum())
+        if not len(E):  # nobody heard: nothing to share out again
+            return written
+        if not T:  # every heard share 0 at these decimals: ÷ 0 shares out nothing
+            continue
+        if not hand_shares.fits(T, 2):
+            return None
+        if np.array_equal(hand_shares.rounded(E, T, 2), hand_shares.decimal_units(turn[heard], 2)):
+            return written
+    return first or []
+
+
+def _mask_decimal(free: list, turn: list, heard: list, boards: list[str], tries):
+    """mask_shares' choice worked in Decimal, number by number (as _mask_whole's, for any numbers)."""
     agreeing = []
-    for places in range(start, max(start, MASK_PLACES) + 1):
+    for places in tries:
         a, b = fmt_many(free, places), fmt_many(turn, places)
-        if all(rounds_to(x, y) for x, y in zip(a + b, list(free_board) + list(turn_board))):
+        if all(rounds_to(x, y) for x, y in zip(a + b, boards)):
             agreeing.append((a, b))
             total = str(sum((Decimal(x) for x, h in zip(a, heard) if h), Decimal(0)))
             if all(not h or hand_divide(x, total, 2) == fmt(t) for x, t, h in zip(a, turn, heard)):
                 return a, b
-    return agreeing[0] if agreeing else (list(free_board), list(turn_board))
+    return agreeing[0] if agreeing else []

@@ -12,11 +12,11 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from . import class_cells as cells
-from .desk import pill_box, pill_text
+from .desk_tag import pill_box, pill_text
 
 
 def pill_rect(b, bw: float, px: float) -> QRectF:
-    """A badge's picture in desk px: its pill (desk.pill_box) and 2 px around it for the border's antialiasing."""
+    """A badge's picture in desk px: its pill (desk_tag.pill_box) and 2 px around it for the border's antialiasing."""
     pill = pill_box(b, bw, px)
     return QRectF(pill.x() - 2, pill.y() - 2, bw + 4, pill.height() + 4)
 

@@ -13,7 +13,8 @@ from PySide6.QtGui import QImage, QPainter
 
 from ..lesson.frame import Student
 from ..lesson.layout import GAP
-from .desk import ALL, BODY, GLOW, NAME, SEAT, badge_size, fit_name
+from .desk import ALL, BODY, GLOW, NAME, SEAT
+from .desk_tag import badge_size, fit_name
 from . import class_cells as cells
 from .class_badges import lay_badges
 from . import class_shells as shells
@@ -151,9 +152,12 @@ class DeskParts:
             raise
         if kept is not None:
             out = out.copy()  # faded and badged on a copy: the kept shells stay without either
-        faded = np.flatnonzero((self._desk_opacity > 0.001) & (self._desk_opacity < 1.0))  # (drawn: a sign)
+        drawn = self._desk_opacity > 0.001  # (a sign)
+        faded = np.flatnonzero(drawn & (self._desk_opacity < 1.0))
+        whole = np.flatnonzero(drawn & (self._desk_opacity >= 1.0))
         if len(faded):  # (after composing, so that a class fading out is not composed again at every opacity)
-            shells.fade_in_place(out, self._desk_opacity[faded], xs[faded], ys[faded], crop_at[1] - x0, crop_at[2] - x0)
+            shells.fade_in_place(out, self._desk_opacity[faded], xs[faded], ys[faded], crop_at[1] - x0, crop_at[2] - x0,
+                                 (xs[whole], ys[whole]))
         image = QImage(out.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
         image.buffer = out  # the picture is the array's bytes: kept alive with it, never copied
         if badges:

@@ -65,20 +65,49 @@ def compose(bodies: np.ndarray, body_of: np.ndarray, layers: list[list[np.ndarra
     return stack
 
 
+PAIRED_LEVELS = 4  # up to this many opacities a picture fades two bytes a lookup (a table of 65536 each: ~0.3 ms)
+
+
 def fade_in_place(out: np.ndarray, opacity: np.ndarray, xs: np.ndarray, ys: np.ndarray, tile_w: int,
-                  tile_h: int) -> None:
+                  tile_h: int, others: tuple[np.ndarray, np.ndarray] | None = None) -> None:
     """Desks already in the picture out [h, w] (tiles at (xs[d], ys[d]), cut at its edges as scatter cuts them)
     multiplied by their opacity [d] < 1, cast as astype casts (truncating), as the shells always were: each byte
-    looked up in a table of its opacity's products (the same float32 product, made once for 256 values), so that a class fading out is not composed again at
-    every opacity (the mask chapter fades ~1,000 desks a moment)."""
+    looked up in a table of its opacity's products (the same float32 product, made once for 256 values; two bytes
+    a lookup), so that a class fading out is not composed again at every opacity (the mask chapter fades ~500
+    desks a moment).
+    `others`: (xs, ys) of the picture's other desks, not faded. Where rows of desks are apart (each row's tiles at
+    one y, rows a tile's height apart or more), a row's run of desks at one opacity with no other desk between
+    them is faded as one slice (#18: 510 desks in ~20 slices, not 510; the pixels between their tiles are clear,
+    and stay so)."""
     h, w = out.shape
     opacity = opacity.astype(np.float32)
     levels = sorted_unique(opacity)
     tables = (np.arange(256, dtype=np.float32)[None, :] * levels[:, None]).astype(np.uint8)  # [levels, 256]
-    for k, x, y in zip(np.searchsorted(levels, opacity).tolist(), xs.tolist(), ys.tolist()):
-        if 0 <= x < w and 0 <= y < h:
-            tile = out[y:y + tile_h, x:x + tile_w]
-            tile[...] = np.take(tables[k], tile.view(np.uint8)).view(np.uint32)  # (take: ~3x a fancy index's speed)
+    width = np.uint8
+    if len(levels) <= PAIRED_LEVELS:  # two bytes at once, looked up in [levels, 65536]: half the lookups, 2.4x as fast
+        pairs, width = np.arange(1 << 16), np.uint16
+        tables = tables[:, pairs & 255].astype(np.uint16) | (tables[:, pairs >> 8].astype(np.uint16) << 8)
+    level = np.searchsorted(levels, opacity)
+    inside = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)  # (as scatter: a desk starting outside is not there)
+    level, xs, ys = level[inside], xs[inside], ys[inside]
+    if not len(level):
+        return
+    if others is not None:
+        level = np.concatenate([level, np.full(len(others[0]), -1)])
+        xs, ys = np.concatenate([xs, others[0]]), np.concatenate([ys, others[1]])
+    rows = sorted_unique(ys)
+    if others is None or np.any(np.diff(rows) < tile_h):  # rows may share pixels: desk by desk
+        runs = [(k, x, y, x + tile_w) for k, x, y in zip(level.tolist(), xs.tolist(), ys.tolist()) if k >= 0]
+    else:
+        order = np.lexsort((xs, ys))
+        level, xs, ys = level[order], xs[order], ys[order]
+        start = np.flatnonzero(np.r_[True, (level[1:] != level[:-1]) | (ys[1:] != ys[:-1])])
+        end = np.r_[start[1:], len(level)] - 1
+        runs = [(k, x, y, x1 + tile_w) for k, x, y, x1 in zip(level[start].tolist(), xs[start].tolist(),
+                                                               ys[start].tolist(), xs[end].tolist()) if k >= 0]
+    for k, x, y, x1 in runs:
+        tile = out[y:y + tile_h, x:x1]
+        tile[...] = np.take(tables[k], tile.view(width)).view(np.uint32)  # (take: ~3x a fancy index's speed)
 
 
 def scatter(out: np.ndarray, stack: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> None:

@@ -17,7 +17,8 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 
 from ..lesson.frame import Strip, Student
 from . import fonts, palette, pictures
-from .items import ALIGN_CENTER, ALIGN_LEFT, CachedItem, elide, fitted_font, mix, qcolor
+from .desk_tag import badge_pens, badge_size, fit_name, paint_pill, pill_text
+from .items import ALIGN_CENTER, ALIGN_LEFT, CachedItem, fitted_font, mix, qcolor
 from .layout import NAME_MIN, SEAT_DIGITS_MIN, DeskBox
 from .palette import Theme
 from .strip import StripItem, StripView
@@ -25,123 +26,6 @@ from .strip import StripItem, StripView
 GLOW = 8.0  # the focus desk's spotlight reaches this far outside the desk
 BODY, SEAT, NAME, BADGE = 1, 2, 4, 8  # a desk's parts: body and outline, seat number, name with its tags, badge
 ALL = BODY | SEAT | NAME | BADGE
-
-
-@lru_cache(maxsize=1024)
-def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, name: str = "") -> tuple[float, float]:
-    """(width, font px) of a desk's badge pill: kept, since a big class asks for the same few shares often. Beside
-    a `name` that would be cut (fit_name) the badge is as small as the name may get (NAME_MIN), if then it is not:
-    at 4:3 with 7-8 students 「マット」 beside "→ 「の」" (answer chapter) is whole, not 「マ…」. If even then it would
-    be cut, the badge takes the room the name leaves and ends in "…": at 16:9 with 11-12 students (6 a row, 193 px
-    desks) "animal" beside "→ "didn't"" was "an…", and "street" beside "→ "because"" was left off."""
-    px = max(box.name_px * 0.82, min(box.name_px, NAME_MIN)) * font_scale
-    w = _pill_w(badge, px, box, name_left)
-    if box.badge_h:  # on a line of its own under the name: as wide as the desk allows
-        return max(px * 2.0, min(w, box.w - 2 * box.pad)), px
-    least = NAME_MIN * font_scale
-    if name and px > least:
-        name_w = _bold_advance(name, least)
-        small = _pill_w(badge, least, box, name_left)
-        left = box.w - name_left - name_w - 4 - box.pad  # the room the name at its least size leaves
-        if w > left:  # the name would be cut beside the badge as it is
-            # a smaller badge if then the name fits; if not even then, the badge takes what the name leaves and
-            # ends in "…" (its tooltip has it)
-            px, w = least, small if left >= small else max(least * 2.0, left)
-    room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
-    return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
-
-
-def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: float, unknown: bool,
-            shrunk: bool = True) -> bool:
-    """Whether on one line beside its name the badge or the name would end in "…" (a guess, the answer step's
-    point, was "→「did…」" at 16:9 with 11 students), or (shrunk) the name would shrink at all (at 0.92 of its
-    size 「マット」 beside "→ 「の」" read as smaller than its classmates: retrain4's model, 4:3 ja answer step)
-    or touch the pill (4:3 answer step: 「に」 small beside 「→「座った」」, 「マット」 against 「→「の」」; teacher12
-    L3): then the desk's badge takes a line of its own."""
-    if not badge:
-        return False
-    bw, px = badge_size(badge, box, font_scale, name_left, text)
-    whole = _pill_w(badge, px, box, name_left)
-    font, shown = fit_name(text, box, font_scale, name_left, bw, unknown)
-    room = name_room(box, name_left, bw, unknown)
-    return bw < whole - 0.01 or shown != text or shrunk and (
-        font.pixelSize() < round(box.name_px * font_scale) or QFontMetricsF(font).horizontalAdvance(text) > room)
-
-
-@lru_cache(maxsize=4096)
-def _bold_advance(text: str, px: float) -> float:  # kept: a chapter of scores measures each desk's name and badge
-    return QFontMetricsF(fonts.font(px, True)).horizontalAdvance(text)  # (badge_size misses by the hundred)
-
-
-def _pill_w(badge: str, px: float, box: DeskBox, name_left: float) -> float:
-    w = _bold_advance(badge, px) + px * 1.0
-    if box.w - name_left - w - box.pad < NAME_MIN * 2.5:  # a dense class: a slimmer pill leaves the name room
-        w -= px * 0.5  # (at 64 desks "mat" and "dog" then fit whole at 16 px, 「マット」 shows 「マ…」, not "…")
-    return w
-
-
-def badge_pens(th: Theme, role: str) -> tuple:
-    """(the pill's border pen, its fill, its text's colour) of a badge in the colour of `role`."""
-    return QPen(qcolor(th.role(role)), 2.0), qcolor(th.color("badge")), qcolor(th.color("text"))
-
-
-@lru_cache(maxsize=4096)
-def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw wide shows it (a slim pill: badge_size)
-    return elide(badge, fonts.font(px, True), bw - px * 0.25)  # (kept: a big class's pills are keyed by it)
-
-
-def pill_box(b: DeskBox, bw: float, px: float) -> QRectF:
-    """A desk's badge pill (bw wide, for font px) in desk coordinates: at the right of its badge row (below the tag
-    row, where the desk has one) or of its header."""
-    bh = px * 1.5
-    top, hh = (b.tag_h, b.badge_h) if b.badge_h else (0.0, b.header_h)
-    return QRectF(b.w - b.pad - bw, top + (hh - bh) / 2, bw, bh)
-
-
-def paint_pill(p: QPainter, b: DeskBox, bw: float, px: float, pens: tuple, text: str | None = None,
-               body: bool = True) -> QRectF:
-    """A desk's badge pill (bw wide, its text at font px, as badge_size sizes it) in desk coordinates, with
-    badge_pens' pens: its body (unless not body) and text (DeskItem.badge_text: elided where too narrow) if given;
-    returns its rect."""
-    pill = pill_box(b, bw, px)
-    bh = pill.height()
-    if body:
-        p.setPen(pens[0])
-        p.setBrush(pens[1])
-        p.drawRoundedRect(pill, bh / 2, bh / 2)
-    if text is not None:
-        p.setPen(pens[2])
-        p.setFont(fonts.font(px, True))
-        p.drawText(pill, ALIGN_CENTER, text)
-    return pill
-
-
-
-def name_room(box: DeskBox, name_left: float, badge_w: float, unknown: bool) -> float:
-    """The room of a desk's name beside its seat number, its badge (badge_w wide) and its "?" tag, 4 px from them:
-    what fit_name fits the name in and crowded measures it against."""
-    tags = badge_w + (box.tag_h * 0.62 + 4 if unknown else 0)
-    tags += 4 if tags else 0
-    return box.w - name_left - tags - box.pad
-
-
-@lru_cache(maxsize=4096)
-def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge_w: float, unknown: bool):
-    """(font, text) of a desk's name in the room its seat number, badge (badge_w wide) and "?" tag leave:
-    kept, since a big class names the same few words at hundreds of desks."""
-    px = box.name_px * font_scale
-    room = name_room(box, name_left, badge_w, unknown)
-    # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
-    least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
-    font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
-    shown = elide(text, font, room)  # (cut to its first characters + "…" where even one fits)
-    if shown != text and (badge_w or unknown):  # 2 px from the badge's pill rather than 4 can be what shows it whole ("dog"
-        room += 2  # beside a score of -10.30), never smaller than NAME_MIN (a projector's 16 px)
-        font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
-        shown = elide(text, font, room)
-    return font, shown
-
-
 
 
 def circled(b: DeskBox) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..lesson.numbers import fmt_many
-from .desk import crowded, name_left
+from .desk import name_left
+from .desk_tag import crowded
 from .layout import DeskBox, desk_layout
 from .strip import all_fit, label_lines
 
@@ -22,7 +23,7 @@ def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True,
     there stay on the fewest rows, not filled evenly (layout._grids: a row more is a board line more, and at 4:3
     the heads step's residual notebook pushed the board's lines off); laned: a class whose rows are a lane apart
     for the links' labels (11-12 at 16:9: lesson.layout.LANE), whose names shrink beside a badge rather than take
-    a taller name tag (desk.crowded's shrunk: that took the room of some of the links' labels)."""
+    a taller name tag (desk_tag.crowded's shrunk: that took the room of some of the links' labels)."""
     asker = next((i for i, (s, _) in enumerate(pairs) if s.state == "focus"), 0)
     keep = [board if i == asker else () for i in range(len(pairs))]  # each desk's (layout.stack_strips)
     boxes = [desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least, keep=e)

@@ -280,7 +280,7 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUM
         header_h = max(header_h, NAME_MIN / 0.58 + 0.1)
     name_px = clamp(header_h * 0.58, 10.0, 25.0)
     badge_h = 0.0
-    if badge_line:  # a pill of the badge's usual size (desk.badge_size) with a little room above and below
+    if badge_line:  # a pill of the badge's usual size (desk_tag.badge_size) with a little room above and below
         badge_h = max(name_px * 0.82, min(name_px, NAME_MIN)) * 1.5 + 6.0
         header_h += badge_h
     radius = clamp(min(w, h) * 0.07, 4.0, 16.0)

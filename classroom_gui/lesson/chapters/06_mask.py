@@ -9,7 +9,7 @@ from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..numbers import board_list, fmt, places_of
-from ..softmax_row import mask_shares, shown_of_head
+from ..softmax_row import mask_shares, shown_of_head, shown_row_of
 from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
 
 RULE_IN_TITLE = False  # it shows both rules
@@ -45,8 +45,13 @@ def future(ctx, fr: Frame):
     # each share the model's, at one number of decimals for the board that agrees with both rules' softmax boards
     # (mask_shares: 3, more where a board has 4-5 or sharing out again needs them), worked once per asker; a run's
     # sum is the model's at the same decimals
+    def board_row(rule, H):  # kept beside its rule's trace where there is one (shown_row_of: the lesson's rule's
+        # is worked for the opening asker before the first frame, panels.warm)
+        made = rules.has(ctx.base or ctx.trace, rule)
+        return (shown_row_of(ctx.under(rule), layer, head, f, H) if made else shown_of_head(H, f)).weights
+
     def shown() -> tuple[list[str], list[str]]:
-        return mask_shares(w0, w1, unheard, shown_of_head(free, f).weights, shown_of_head(turn, f).weights)
+        return mask_shares(w0, w1, unheard, board_row(rules.DISCUSSION, free), board_row(rules.IN_TURN, turn))
     free_shown, turn_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), shown)
 
     def line(j) -> str:
