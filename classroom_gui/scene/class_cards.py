@@ -5,6 +5,7 @@ and scattered into the picture as 4-byte pixels; the masked cards' hatch is draw
 """
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 
 import numpy as np
@@ -20,6 +21,11 @@ from .whatif_marks import hatch
 
 TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
 THIN = 6            # device px: a card lower than this is underlined in its colour, not framed
+# RGBA bytes -> the bytes of a QImage.Format_ARGB32_Premultiplied pixel (a 32-bit 0xAARRGGBB: B, G, R, A in memory
+# on a little-endian machine): the raster engine's own format, which it blends without converting. The same
+# premultiplied numbers as an RGBA8888_Premultiplied picture in another byte order, so the same pixels on the
+# canvas; drawn ~4-6x faster (#18: a canvas-sized RGBA picture cost ~1 ms of every frame at 64 students)
+ARGB32 = [2, 1, 0, 3] if sys.byteorder == "little" else [3, 0, 1, 2]
 
 
 def _rgba(color: str) -> np.ndarray:
@@ -100,7 +106,7 @@ def _premultiply(table: np.ndarray, rows: np.ndarray, alpha: np.ndarray) -> None
 def draw_cards(w: int, h: int, scale: float, origin: tuple[float, float], box: DeskBox, th: Theme,
                scales: dict[str, float], roles: list[str], values: list[np.ndarray], visible: np.ndarray,
                xy: np.ndarray, opacity: np.ndarray, desk_masked: np.ndarray) -> QImage:
-    """Every desk's cards as one premultiplied RGBA image of w x h device pixels, the canvas point `origin`
+    """Every desk's cards as one premultiplied image (ARGB32) of w x h device pixels, the canvas point `origin`
     at its top left: card j of every desk shows values[j] [D, n] in role roles[j]'s colours, as visible
     [D, cards] says, on desks at xy [D, 2] (canvas px) faded by opacity [D]; desk_masked [D] greyed, hatched."""
     ox, oy = origin
@@ -151,7 +157,7 @@ def draw_cards(w: int, h: int, scale: float, origin: tuple[float, float], box: D
         inside = np.flatnonzero((xs >= 0) & (ys >= 0) & (xs + pw <= w) & (ys + ph <= h))
         # every desk's card in one scatter of 4-byte pixels: [D, h, w] flat positions in the picture, each
         # looking its pixel up in its desk's row of the table (one take along the rows)
-        rows = np.ascontiguousarray(table).view(np.uint32)[..., 0]                   # [D, u + 4]
+        rows = np.ascontiguousarray(table[..., ARGB32]).view(np.uint32)[..., 0]      # [D, u + 4]
         found = np.take(rows[inside], at.reshape(-1), axis=1)                      # [D', ph * pw]
         spots = (ys[inside] * w + xs[inside])[:, None, None] + (np.arange(ph) * w)[:, None] + np.arange(pw)
         pixels.reshape(-1)[spots.reshape(len(inside), -1)] = found
@@ -160,7 +166,7 @@ def draw_cards(w: int, h: int, scale: float, origin: tuple[float, float], box: D
             rw = pw - sbox.tab_w * scale
             masked_rects += zip(alpha[m].tolist(), [QRectF(x, y, rw, ph) for x, y in
                                                      zip((xs[m] + sbox.tab_w * scale).tolist(), ys[m].tolist())])
-    out = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_RGBA8888_Premultiplied)
+    out = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_ARGB32_Premultiplied)
     out.buffer = pixels  # the picture is the array's bytes: kept alive with it, never copied
     if masked_rects:  # a student who has not spoken: hatched too, so it reads without colour
         p = QPainter(out)
