@@ -138,15 +138,9 @@ class StripView:
             p.setBrush(SHADOW)
             p.drawRoundedRect(cells.translated(2, 4), radius, radius)
         p.fillRect(QRectF(0, b.label_h, b.tab_w + 1, cells.height()), edge)
-        values = np.asarray(s.values, dtype=np.float64)  # in NumPy: a wide strip is never walked in Python
-        if b.shown:  # the first numbers, then an empty "…" cell
-            values = np.append(values[: b.shown], np.nan)
+        values = cell_values(s.values, b.shown)  # in NumPy: a wide strip is never walked in Python
         n = len(values)
-        zeroed = np.zeros(n, bool)
-        given = np.asarray(s.zeroed[:n], bool)
-        zeroed[: given.size] = given
-        if b.shown:
-            zeroed[-1] = False
+        zeroed = zeroed_cells(s.zeroed, n, b.shown)
         if n:
             if p.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform):
                 p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # cells stay crisp blocks
@@ -212,6 +206,29 @@ class StripView:
         """The cells' numbers as painted (shown_number: a number still too wide loses a decimal)."""
         b = self.box
         return [shown_number(text, b.number_px * self.theme.font_scale, b.cell_w - 4)[0] for text in self.cell_texts]
+
+
+def cell_values(values, shown: int) -> np.ndarray:
+    """A strip's numbers as its cells show them, float64: all of them, or the first `shown` and a NaN for the "…"
+    cell (np.append's ~4 us, a few times over, were most of what a new card's ~10 us of NumPy set-up cost)."""
+    if not shown:
+        return np.asarray(values, dtype=np.float64)
+    head = np.asarray(values[:shown], dtype=np.float64)
+    out = np.empty(head.size + 1)
+    out[:-1] = head
+    out[-1] = np.nan
+    return out
+
+
+def zeroed_cells(zeroed, n: int, shown: int) -> np.ndarray:
+    """[n] bool: which of n cells ReLU crossed out (`zeroed`, often empty), never the "…" cell of a `shown` strip."""
+    out = np.zeros(n, bool)
+    if len(zeroed):
+        given = np.asarray(zeroed[:n], bool)
+        out[: given.size] = given
+        if shown:
+            out[-1] = False
+    return out
 
 
 @lru_cache(maxsize=256)
