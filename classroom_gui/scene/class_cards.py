@@ -21,6 +21,7 @@ from .whatif_marks import hatch
 
 TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
 THIN = 6            # device px: a card lower than this is underlined in its colour, not framed
+SLICED = 200        # device px: a card of at least this many pixels is copied into the picture desk by desk
 # RGBA bytes -> the bytes of a QImage.Format_ARGB32_Premultiplied pixel (a 32-bit 0xAARRGGBB: B, G, R, A in memory
 # on a little-endian machine): the raster engine's own format, which it blends without converting. The same
 # premultiplied numbers as an RGBA8888_Premultiplied picture in another byte order, so the same pixels on the
@@ -155,12 +156,17 @@ def draw_cards(w: int, h: int, scale: float, origin: tuple[float, float], box: D
         xs = np.rint((xy[shown, 0] + sbox.x - ox) * scale).astype(np.int64)
         ys = np.rint((xy[shown, 1] + sbox.y + lift - oy) * scale).astype(np.int64)
         inside = np.flatnonzero((xs >= 0) & (ys >= 0) & (xs + pw <= w) & (ys + ph <= h))
-        # every desk's card in one scatter of 4-byte pixels: [D, h, w] flat positions in the picture, each
-        # looking its pixel up in its desk's row of the table (one take along the rows)
+        # every desk's card looks its 4-byte pixels up in its desk's row of the table (one take along the rows),
+        # then goes into the picture: a bigger card (a class of ~64) as one slice copy a desk, a small one (hundreds
+        # of desks) in one scatter of [D, h, w] flat positions (the copies' ~1.5 us a desk cost more there)
         rows = np.ascontiguousarray(table[..., ARGB32]).view(np.uint32)[..., 0]      # [D, u + 4]
         found = np.take(rows[inside], at.reshape(-1), axis=1)                      # [D', ph * pw]
-        spots = (ys[inside] * w + xs[inside])[:, None, None] + (np.arange(ph) * w)[:, None] + np.arange(pw)
-        pixels.reshape(-1)[spots.reshape(len(inside), -1)] = found
+        if ph * pw >= SLICED:
+            for card, x, y in zip(found.reshape(len(inside), ph, pw), xs[inside].tolist(), ys[inside].tolist()):
+                pixels[y:y + ph, x:x + pw] = card
+        else:
+            spots = (ys[inside] * w + xs[inside])[:, None, None] + (np.arange(ph) * w)[:, None] + np.arange(pw)
+            pixels.reshape(-1)[spots.reshape(len(inside), -1)] = found
         m = np.flatnonzero(masked)  # hatched as faded as the card (painted over it, by opacity, below)
         if len(m):  # (one QRectF per masked card, made in one comprehension: the mask chapter has ~2,000)
             rw = pw - sbox.tab_w * scale
