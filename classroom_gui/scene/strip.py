@@ -197,10 +197,16 @@ class StripView:
         px = b.number_px * th.font_scale
         room = b.cell_w - 4
         p.setPen(qcolor(th.color("text_muted") if self.masked else th.color("cell_text")))
-        draw, rects = text_lines.draw_centred, cell_rects(b)
-        for text, rect, zero in zip(self.cell_texts, rects, zeroed.tolist()):
+        # each number's kept layout looked up once (shown_number would look it up again to measure it, and
+        # draw_centred a third time): a new card's ~9-24 numbers, ~24 new cards in a cold jump (#18)
+        font, line, draw = fonts.font(px), text_lines.line, text_lines.draw_line_centred
+        for text, rect, zero in zip(self.cell_texts, cell_rects(b), zeroed.tolist()):
             if not zero:
-                draw(p, rect, *shown_number(text, px, room))
+                ln = line(text, font)
+                if text != "…" and ln.advance > room:  # too wide still: shown_number's narrower number
+                    text_lines.draw_centred(p, rect, *shown_number(text, px, room))
+                else:
+                    draw(p, rect, ln, text, font)
 
     def painted_numbers(self) -> list[str]:
         """The cells' numbers as painted (shown_number: a number still too wide loses a decimal)."""
