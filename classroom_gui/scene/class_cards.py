@@ -5,7 +5,6 @@ and scattered into the picture as 4-byte pixels; the masked cards' hatch is draw
 """
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 
 import numpy as np
@@ -13,7 +12,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from . import palette
-from .items import _CELL_RGBA, _MASKED_RGBA, LEVELS, WIDE
+from .items import _CELL_RGBA, _MASKED_RGBA, ARGB32, LEVELS, WIDE
 from .layout import DeskBox, StripBox
 from .link_routes import sorted_unique
 from .palette import Theme
@@ -22,11 +21,6 @@ from .whatif_marks import hatch
 TAB, EDGE, SEPARATOR, BLANK = -1, -2, -3, -4  # index map entries that are not a cell
 THIN = 6            # device px: a card lower than this is underlined in its colour, not framed
 SLICED = 200        # device px: a card of at least this many pixels is copied into the picture desk by desk
-# RGBA bytes -> the bytes of a QImage.Format_ARGB32_Premultiplied pixel (a 32-bit 0xAARRGGBB: B, G, R, A in memory
-# on a little-endian machine): the raster engine's own format, which it blends without converting. The same
-# premultiplied numbers as an RGBA8888_Premultiplied picture in another byte order, so the same pixels on the
-# canvas; drawn ~4-6x faster (#18: a canvas-sized RGBA picture cost ~1 ms of every frame at 64 students)
-ARGB32 = [2, 1, 0, 3] if sys.byteorder == "little" else [3, 0, 1, 2]
 
 
 def _rgba(color: str) -> np.ndarray:
