@@ -122,7 +122,7 @@ def main(argv=None) -> int:
         was = view_cls.__dict__["cell_texts"]
         view_cls.cell_texts = property(lambda self: [])
         try:
-            print(f"  {"the numbers, written and drawn":<30} {statistics.median(full) - statistics.median(cold()):6.1f} us a card")
+            print(f"  {'the numbers, written and drawn':<30} {statistics.median(full) - statistics.median(cold()):6.1f} us a card")
         finally:
             view_cls.cell_texts = was
     if args.profile:
