@@ -1,7 +1,8 @@
 """text_census(scene) lists every piece of text the classroom scene paints, where it lands and how big it is:
-QPainter.drawText (and scene.text_lines.draw_text and draw_centred, which draw the same from kept layouts) is watched while
-the scene renders once at 1920 x 1080 (1 canvas pixel = 1 screen pixel at 1080p), with the items' picture
-caches off so that each paint goes through a painter whose transform maps the item onto the canvas.
+QPainter.drawText (and scene.text_lines.draw_text, draw_centred and draw_line_centred, which draw the same from
+kept layouts) is watched while the scene renders once at 1920 x 1080 (1 canvas pixel = 1 screen pixel at 1080p),
+with the items' picture caches off so that each paint goes through a painter whose transform maps the item onto the
+canvas.
 """
 from __future__ import annotations
 
@@ -83,29 +84,37 @@ def watched_text():
         finally:
             QPainter.drawText = spy
 
-    centred = text_lines.draw_centred
+    centred, line_centred = text_lines.draw_centred, text_lines.draw_line_centred
 
-    def spy_centred(painter, rect, text, font):  # a card's number (scene.text_lines.draw_centred)
-        item = sys._getframe(1).f_locals.get("self")  # (StripView._paint_numbers)
-        box = QFontMetricsF(font).boundingRect(QRectF(*rect), int(Qt.AlignmentFlag.AlignCenter), text)
-        t = painter.transform()
-        if text.strip():
-            found.append(Text(text, t.mapRect(box), font.pixelSize() * _scale(t), item))
-        QPainter.drawText, text_lines.draw_text = original, kept  # (what it leaves to them is this text)
-        try:
-            return centred(painter, rect, text, font)
-        finally:
-            QPainter.drawText, text_lines.draw_text = spy, spy_kept
+    def centred_spy(draw):
+        def spy_centred(painter, rect, *args):  # a card's number (scene.text_lines.draw_centred: text, font;
+            # draw_line_centred: its kept layout, text, font)
+            text, font = args[-2:]
+            item = sys._getframe(1).f_locals.get("self")  # (StripView._paint_numbers)
+            box = QFontMetricsF(font).boundingRect(QRectF(*rect), int(Qt.AlignmentFlag.AlignCenter), text)
+            t = painter.transform()
+            if text.strip():
+                found.append(Text(text, t.mapRect(box), font.pixelSize() * _scale(t), item))
+            # (what it leaves to the others is this text: not again)
+            QPainter.drawText, text_lines.draw_text, text_lines.draw_line_centred = original, kept, line_centred
+            try:
+                return draw(painter, rect, *args)
+            finally:
+                QPainter.drawText, text_lines.draw_text, text_lines.draw_line_centred = spy, spy_kept, spy_line
+        return spy_centred
 
+    spy_line = centred_spy(line_centred)
     QPainter.drawText = spy
     text_lines.draw_text = spy_kept
-    text_lines.draw_centred = spy_centred
+    text_lines.draw_centred = centred_spy(centred)
+    text_lines.draw_line_centred = spy_line
     try:
         yield found
     finally:
         QPainter.drawText = original
         text_lines.draw_text = kept
         text_lines.draw_centred = centred
+        text_lines.draw_line_centred = line_centred
 
 
 def text_census(scene) -> list[Text]:

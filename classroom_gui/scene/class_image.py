@@ -253,7 +253,7 @@ class ClassImage(DeskParts, CachedItem):
             p.restore()
 
     def _draw_cards(self, w: int, h: int, scale: float) -> QImage:
-        """Every desk's cards as one premultiplied RGBA image of w x h device pixels (scene.class_cards)."""
+        """Every desk's cards as one premultiplied ARGB32 image of w x h device pixels (scene.class_cards)."""
         return draw_cards(w, h, scale, self._origin, self.box, self.theme, self.scales,
                           list(self._roles) if self.strips else [],
                           self._values.get() if isinstance(self._values, Stacked) else self._values,

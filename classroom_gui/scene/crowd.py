@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Student
 from . import fonts, palette
-from .items import ALIGN_LEFT, CachedItem, qcolor
+from .items import ALIGN_LEFT, ARGB32, CachedItem, qcolor
 from .layout import SEAT_DIGITS_MIN, DeskBox
 from .palette import Theme
 
@@ -135,7 +135,8 @@ class CrowdItem(CachedItem):
                 t[bw:min(dh - bw, band_h), bw:dw - bw] = band
                 t[:dh, :, 3] = 255
                 t[..., :3] *= t[..., 3:4] / 255.0  # premultiply
-                t = np.ascontiguousarray(np.rint(t * a).astype(np.uint8)).view(np.uint32)[..., 0]  # [th, tw]
+                t = np.rint(t * a).astype(np.uint8)[..., ARGB32]  # (ARGB32's byte order: drawn unconverted)
+                t = np.ascontiguousarray(t).view(np.uint32)[..., 0]  # [th, tw]
                 templates[key] = t
             return t
 
@@ -163,7 +164,7 @@ class CrowdItem(CachedItem):
         pad = np.zeros((h + th_, w + tw_), np.uint32)
         for t, x0, y0 in zip(which[drawn].tolist(), xs[drawn].tolist(), ys[drawn].tolist()):
             pad[y0:y0 + th_, x0:x0 + tw_] = tiles[t]
-        out = QImage(pad.data, w, h, (w + tw_) * 4, QImage.Format.Format_RGBA8888_Premultiplied)
+        out = QImage(pad.data, w, h, (w + tw_) * 4, QImage.Format.Format_ARGB32_Premultiplied)
         out.buffer = pad  # the picture is the array's bytes (its rows tw_ pixels apart): kept alive with it
         return out
 

@@ -138,15 +138,9 @@ class StripView:
             p.setBrush(SHADOW)
             p.drawRoundedRect(cells.translated(2, 4), radius, radius)
         p.fillRect(QRectF(0, b.label_h, b.tab_w + 1, cells.height()), edge)
-        values = np.asarray(s.values, dtype=np.float64)  # in NumPy: a wide strip is never walked in Python
-        if b.shown:  # the first numbers, then an empty "…" cell
-            values = np.append(values[: b.shown], np.nan)
+        values = cell_values(s.values, b.shown)  # in NumPy: a wide strip is never walked in Python
         n = len(values)
-        zeroed = np.zeros(n, bool)
-        given = np.asarray(s.zeroed[:n], bool)
-        zeroed[: given.size] = given
-        if b.shown:
-            zeroed[-1] = False
+        zeroed = zeroed_cells(s.zeroed, n, b.shown)
         if n:
             if p.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform):
                 p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # cells stay crisp blocks
@@ -203,15 +197,44 @@ class StripView:
         px = b.number_px * th.font_scale
         room = b.cell_w - 4
         p.setPen(qcolor(th.color("text_muted") if self.masked else th.color("cell_text")))
-        draw, rects = text_lines.draw_centred, cell_rects(b)
-        for text, rect, zero in zip(self.cell_texts, rects, zeroed.tolist()):
+        # each number's kept layout looked up once (shown_number would look it up again to measure it, and
+        # draw_centred a third time): a new card's ~9-24 numbers, ~24 new cards in a cold jump (#18)
+        font, line, draw = fonts.font(px), text_lines.line, text_lines.draw_line_centred
+        for text, rect, zero in zip(self.cell_texts, cell_rects(b), zeroed.tolist()):
             if not zero:
-                draw(p, rect, *shown_number(text, px, room))
+                ln = line(text, font)
+                if text != "…" and ln.advance > room:  # too wide still: shown_number's narrower number
+                    text_lines.draw_centred(p, rect, *shown_number(text, px, room))
+                else:
+                    draw(p, rect, ln, text, font)
 
     def painted_numbers(self) -> list[str]:
         """The cells' numbers as painted (shown_number: a number still too wide loses a decimal)."""
         b = self.box
         return [shown_number(text, b.number_px * self.theme.font_scale, b.cell_w - 4)[0] for text in self.cell_texts]
+
+
+def cell_values(values, shown: int) -> np.ndarray:
+    """A strip's numbers as its cells show them, float64: all of them, or the first `shown` and a NaN for the "…"
+    cell (np.append's ~4 us, a few times over, were most of what a new card's ~10 us of NumPy set-up cost)."""
+    if not shown:
+        return np.asarray(values, dtype=np.float64)
+    head = np.asarray(values[:shown], dtype=np.float64)
+    out = np.empty(head.size + 1)
+    out[:-1] = head
+    out[-1] = np.nan
+    return out
+
+
+def zeroed_cells(zeroed, n: int, shown: int) -> np.ndarray:
+    """[n] bool: which of n cells ReLU crossed out (`zeroed`, often empty), never the "…" cell of a `shown` strip."""
+    out = np.zeros(n, bool)
+    if len(zeroed):
+        given = np.asarray(zeroed[:n], bool)
+        out[: given.size] = given
+        if shown:
+            out[-1] = False
+    return out
 
 
 @lru_cache(maxsize=256)

@@ -65,7 +65,12 @@ def draw_centred(p: QPainter, rect: tuple[float, float, float, float], text: str
     """draw_text(p, QRectF(*rect), Qt.AlignCenter, text, font), with less Python on the way: a card's numbers
     (~600 of them when a 6-student class jumps to a new moment). QRectF.contains is done in floats here, with
     its own sums, so a text is clipped exactly where draw_text clips it."""
-    ln = line(text, font) if text else None
+    draw_line_centred(p, rect, line(text, font) if text else None, text, font)
+
+
+def draw_line_centred(p: QPainter, rect: tuple[float, float, float, float], ln: Line | None, text: str,
+                      font: QFont) -> None:
+    """draw_centred of a text whose kept layout `ln` (line(text, font); None for "") the caller has in hand."""
     if ln is None or not ln.plain:
         draw_text(p, QRectF(*rect), ALIGN_CENTRE, text, font)
         return
