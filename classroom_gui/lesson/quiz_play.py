@@ -18,6 +18,7 @@ from .frame import Frame
 from .quiz import Question, marks, questions
 from .state import Selection, frame_at, timeline_for
 from .strings import text
+from .timeline import Timeline
 
 
 def class_questions(trace: Trace, sel: Selection) -> list[Question]:
@@ -53,6 +54,12 @@ def opening(reveals: Frame, before: Frame, lang: str) -> Frame:
                    students=students, links=[], board=[], board_more=0, board_worked=-1, board_vectors=[],
                    board_short=[], board_strips=[], bars=None, bars_beside=None, heatmap=before.heatmap,
                    layer_view=before.layer_view)
+
+
+def step_frame(timeline: Timeline, make: Callable[[float], Frame]) -> Callable[[int], Frame]:
+    """A step's finished frame (steps from 1, as on screen), made by `make(time)`: asked_over's `reveal`, for the
+    deck's frames and the window's alike."""
+    return lambda step: make(timeline.beat_stop(step - 1))
 
 
 def asked_over(q: Question, before: Frame, reveal: Callable[[int], Frame]) -> Frame:
@@ -176,6 +183,6 @@ def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=(),
             frames.append(shown(t))
         for q, revealed in in_turn(due):  # each question: asked on the step before (in its own chapter: asked_over),
             before = timeline.beat_stop(shown_on(q, False) - 1) if q.step >= 2 else 0.0  # then this slide answering it
-            frame = shown(t) if revealed else asked_over(q, shown(before), lambda s: shown(timeline.beat_stop(s - 1)))
+            frame = shown(t) if revealed else asked_over(q, shown(before), step_frame(timeline, shown))
             frames.append(with_quiz(frame, q, revealed))
     return frames
