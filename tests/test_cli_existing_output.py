@@ -68,7 +68,7 @@ def test_a_file_made_while_the_command_works_is_refused_too(tmp_path, capsys, mo
     """review22: the refusal was checked only at the start, so a file made at the output during a long command (a
     video of minutes) was replaced. It is checked again just before the rename: the same refusal, the file kept and
     no temporary left; with --force it is replaced."""
-    from classroom_gui.export import files
+    from classroom_gui.export import files, placing
 
     target, json = tmp_path / "x.png", tmp_path / "x.json"
     finish = files._finish
@@ -86,7 +86,7 @@ def test_a_file_made_while_the_command_works_is_refused_too(tmp_path, capsys, mo
         return
     assert code == 2 and err.count("\n") == 1 and f"{target}: already exists; nothing was written" in err, err
     assert target.read_bytes() == OLD and sorted(p.name for p in tmp_path.iterdir()) == ["x.png"]  # no json, no .part
-    assert not files.unreplaceable  # (cleared when the command ends)
+    assert not placing.unreplaceable  # (cleared when the command ends)
 
 
 def _another_writer_at_the_last_moment(monkeypatch, target, put):
@@ -185,7 +185,7 @@ def test_a_temporary_that_cannot_be_removed_after_the_link_is_no_failed_export(t
     status 0, both outputs whole, counted as written; the .part goes with the next export's sweep."""
     import os
 
-    from classroom_gui.export import files
+    from classroom_gui.export import stopping
 
     target, json = tmp_path / "x.png", tmp_path / "x.json"
     remove = os.remove
@@ -195,8 +195,8 @@ def test_a_temporary_that_cannot_be_removed_after_the_link_is_no_failed_export(t
             raise PermissionError(13, "The process cannot access the file", str(path))
         return remove(path, *rest, **kw)
     monkeypatch.setattr(os, "remove", held)
-    written = files.committed[0]
+    written = stopping.committed[0]
     assert main(["export", *TEXT, "--json", str(json), "-o", str(target)]) == 0, capsys.readouterr().err
-    assert "error" not in capsys.readouterr().err and files.committed[0] == written + 1
+    assert "error" not in capsys.readouterr().err and stopping.committed[0] == written + 1
     assert target.read_bytes().endswith(b"IEND\xaeB`\x82") and json.read_text(encoding="utf-8").startswith("{")
     assert len([p for p in tmp_path.iterdir() if p.name.endswith(".part")]) == 2  # held, left for the sweep
