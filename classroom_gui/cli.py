@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     ("stopped; no file was written", status 128 + the signal's number), whenever they come (export.files)."""
     import signal
 
-    from .export.files import handle_signals
+    from .export.stopping import handle_signals
 
     try:
         restore = handle_signals(interrupt=True, where=PROG)
@@ -84,21 +84,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None, handling: bool) -> int:
-    from .export import files
-    from .export.files import Terminated, stop_if_signalled
+    from .export import stopping
+    from .export.stopping import Terminated, stop_if_signalled
 
     where, lang = PROG, "en"
     try:
         argv = glue_text_options(list(sys.argv[1:] if argv is None else argv))
         lang = lang_of(argv)
-        with files.hold_signals():  # a Ctrl+C while modules load waits for the first stop_if_signalled
+        with stopping.hold_signals():  # a Ctrl+C while modules load waits for the first stop_if_signalled
             parser = build_parser(lang)
         stop_if_signalled()
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:  # argparse has printed usage (status 2) or --help/--version (status 0)
             return exc.code if isinstance(exc.code, int) else 2
-        with files.hold_signals():
+        with stopping.hold_signals():
             from .crash import setup_logging
 
             setup_logging(args.verbose)
@@ -116,26 +116,26 @@ def _main(argv: list[str] | None, handling: bool) -> int:
             with contextlib.suppress(AttributeError, ValueError):
                 sys.stdout.reconfigure(errors="replace")
         where = f"{PROG} {args.command}" if args.command else PROG
-        files.stopping_as(where, lang)
+        stopping.stopping_as(where, lang)
         stop_if_signalled()
         if command is run_gui and handling:
             import signal
 
             signal.signal(signal.SIGINT, signal.default_int_handler)  # the window keeps Python's Ctrl+C
         code = int(command(args) or 0)
-        files.stop_unless_written()  # a signal that came during a last picture with no file after it
+        stopping.stop_unless_written()  # a signal that came during a last picture with no file after it
         return code
     except BrokenPipeError:  # `classroom-gui trace ... | head`: the reader has all it wanted
         _quiet_stdout()
         return 141  # as a program stopped by SIGPIPE
     except (KeyboardInterrupt, Terminated) as stop:
-        return files.say_stopped(stop, where, lang)
+        return stopping.say_stopped(stop, where, lang)
     except Exception as exc:
-        if files.pending():  # a Ctrl+C that also stopped ffmpeg (the terminal signals its whole group)
+        if stopping.pending():  # a Ctrl+C that also stopped ffmpeg (the terminal signals its whole group)
             try:
                 stop_if_signalled()
             except (KeyboardInterrupt, Terminated) as stop:
-                return files.say_stopped(stop, where, lang)
+                return stopping.say_stopped(stop, where, lang)
         return _report(exc, where, lang)
 
 

@@ -229,7 +229,7 @@ def _export_errors(function):
 def refusing_in(lang: str, function, *args):
     """function(*args), its refusals said in `lang` (export.errors.said) as a CliError (teacher7 M3)."""
     from .export.errors import said
-    from .export.files import unreplaceable
+    from .export.placing import unreplaceable
 
     try:
         refuse_replacing(args[0])  # every command's outputs: an existing file only with --force (teacher17 M4)

@@ -92,11 +92,11 @@ OUTPUTS = ("output", "json")  # the arguments that name a command's output files
 
 def refuse_replacing(args: argparse.Namespace) -> None:
     """CliRefusal("cli.exists") for the first output file of `args` already there, unless args.force; the outputs
-    are then kept from being replaced by a file made there meanwhile (export.files.unreplaceable: the same refusal
+    are then kept from being replaced by a file made there meanwhile (export.placing.unreplaceable: the same refusal
     just before the rename; the caller clears it when the command ends)."""
     import os
 
-    from .export.files import unreplaceable
+    from .export.placing import unreplaceable
 
     unreplaceable.clear()
     if getattr(args, "force", False):

@@ -182,7 +182,7 @@ class CrashReporter:
 
     # hooks
     def excepthook(self, exc_type, exc, tb) -> None:
-        from .export.files import Terminated
+        from .export.stopping import Terminated
 
         if issubclass(exc_type, Terminated):  # SIGTERM / SIGHUP stopped an export: its files are cleaned up
             log.info("%s", exc)

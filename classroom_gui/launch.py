@@ -5,16 +5,16 @@ from __future__ import annotations
 
 
 def main() -> int:
-    from .export import files  # standard library only: ready in milliseconds
+    from .export import stopping  # standard library only: ready in milliseconds
 
-    files.handle_signals(interrupt=True)
+    stopping.handle_signals(interrupt=True)
     try:
-        with files.hold_signals():
+        with stopping.hold_signals():
             from .cli import main as cli_main
-        files.stop_if_signalled()
+        stopping.stop_if_signalled()
         code = cli_main()  # (it catches its own; this catches one in the instant before its handlers are set)
-    except (KeyboardInterrupt, files.Terminated) as stop:
-        return files.say_stopped(stop, "classroom-gui")
+    except (KeyboardInterrupt, stopping.Terminated) as stop:
+        return stopping.say_stopped(stop, "classroom-gui")
     # the command is over (its files written or not): a Ctrl+C while Python and Qt shut down has nothing left to
     # stop, and Python's shut-down would otherwise die of it (status -2 after "wrote ...")
     import signal

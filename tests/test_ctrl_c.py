@@ -71,13 +71,13 @@ def handlers():
 
 
 def test_a_ctrl_c_while_modules_import_waits_for_the_next_check(handlers):
-    with files.hold_signals():
+    with stopping.hold_signals():
         os.kill(os.getpid(), signal.SIGINT)
         time.sleep(0.01)  # Python runs the handler here: it must not raise inside the import
-        assert files.pending()
+        assert stopping.pending()
     with pytest.raises(KeyboardInterrupt):
-        files.stop_if_signalled()
-    assert not files.pending()
+        stopping.stop_if_signalled()
+    assert not stopping.pending()
 
 
 def test_with_qt_loaded_a_ctrl_c_waits_for_the_next_page(handlers, monkeypatch):
@@ -101,8 +101,8 @@ def test_a_ctrl_c_after_the_files_are_written_changes_nothing(handlers, tmp_path
     with files.atomic_path(target) as tmp:
         tmp.write_text("{}")
     stopping._pending.append(signal.SIGINT)
-    files.stop_unless_written()  # the file is in place: the command is simply done
-    assert target.read_text() == "{}" and not files.pending()
+    stopping.stop_unless_written()  # the file is in place: the command is simply done
+    assert target.read_text() == "{}" and not stopping.pending()
 
 
 def test_under_lang_ja_the_stopped_line_is_japanese(tmp_path):

@@ -94,8 +94,9 @@ def test_an_approximate_worked_number_says_what_the_numbers_shown_add_to():
     listening = importlib.import_module("classroom_gui.lesson.chapters.08_listening")
     for lang, want in (("ja", "≒ -0.005（表示した数で足すと-0.004）"), ("en", "≈ -0.005 (the numbers shown add to -0.004)")):
         ctx = SimpleNamespace(t=lambda key, lang=lang, **values: text(lang, key, **values))
-        assert listening.mix_result(ctx, "-0.003628", -0.00514) == (want, True)
-        assert listening.mix_result(ctx, "-0.005136", -0.00514) == ("= -0.005", False)
+        near, exact = listening.worked_result("-0.003628", -0.00514), listening.worked_result("-0.005136", -0.00514)
+        assert (listening.mix_result(ctx, near), near.near) == (want, True)
+        assert (listening.mix_result(ctx, exact), exact.near) == ("= -0.005", False)
 
 
 def test_a_boards_worked_numbers_share_their_decimals(checkpoint):

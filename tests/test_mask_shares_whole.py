@@ -82,16 +82,43 @@ def test_shares_a_hair_from_a_rounding_edge_get_the_decimal_choice():
     assert seen["boards"] and seen["3 places"] and seen["5 places"], seen
 
 
-@pytest.mark.parametrize("case", [
-    ([float("nan"), 0.5], [0.5, 0.5], [False, False], ["nan", "0.500"], ["0.500", "0.500"]),
-    ([2e7, 0.5], [0.5, 0.5], [False, True], ["2.00e+07", "0.500"], ["1.000", "0.000"]),
-    ([0.25, 0.75], [1.0, 0.0], [False, True], ["0.250", "0.750"], ["1.000", "-0.000"]),
-    ([0.25, 0.75], [1.0, 0.0], [True, True], ["0.250", "0.750"], ["0.000", "0.000"]),
-    ([0.0001, 0.9999], [1.0, 0.0], [False, True], ["0.000", "1.000"], ["1.000", "0.000"]),
-])
-def test_rows_that_are_not_plain_get_the_decimal_choice(case):
-    """nan, a share of a million or more, a board's "-0.000", nobody heard, every heard share 0 at the decimals."""
-    assert mask_shares(*case) == by_decimal(*case)
+def whole(free, turn, unheard, free_board, turn_board):
+    """What mask_shares' whole-number path gives a row: None where it leaves the row to _mask_decimal (a board's
+    number not plain, or a share _mask_whole declines), [] where no decimals agree, else the shares it chose."""
+    boards = list(free_board) + list(turn_board)
+    shown = hand_shares.read_units(boards)
+    tries = range(max(places_of(t) for t in boards), softmax_row.MASK_PLACES + 1)
+    return None if shown is None else softmax_row._mask_whole(
+        np.asarray(free, np.float64), np.asarray(turn, np.float64), ~np.asarray(unheard, bool), shown, tries)
+
+
+BOARDS = "boards"  # no decimals agree: each side its own softmax board's shares, as written there
+NOT_PLAIN = {  # (free, turn, unheard, free board, turn board), what the whole-number path gives, the shares chosen
+    "nan": (([float("nan"), 0.5], [0.5, 0.5], [False, False], ["nan", "0.500"], ["0.500", "0.500"]), None, BOARDS),
+    "a board in e-notation": (([2e7, 0.5], [0.5, 0.5], [False, True], ["2.00e+07", "0.500"], ["1.000", "0.000"]),
+                              None, BOARDS),
+    'a board\'s "-0.000"': (([0.25, 0.75], [1.0, 0.0], [False, True], ["0.250", "0.750"], ["1.000", "-0.000"]),
+                            None, BOARDS),
+    "a share of a million or more": (([2e7, 0.5], [0.5, 0.5], [False, True], ["20000000.000", "0.500"],
+                                      ["1.000", "0.000"]), None, BOARDS),
+    "a negative share": (([-0.25, 1.25], [1.0, 0.0], [False, True], ["-0.250", "1.250"], ["1.000", "0.000"]), None,
+                         (["-0.250", "1.250"], ["1.000", "0.000"])),  # -0.250 ÷ -0.250 = 1.00: shared out again
+    "nobody heard": (([0.25, 0.75], [1.0, 0.0], [True, True], ["0.250", "0.750"], ["0.000", "0.000"]), [], BOARDS),
+    "every heard share 0 at 3 decimals": (([0.0001, 0.9999], [1.0, 0.0], [False, True], ["0.000", "1.000"],
+                                           ["1.000", "0.000"]), "chosen",
+                                          (["0.0001", "0.9999"], ["1.0000", "0.0000"])),  # at 4: 1 ÷ 1 = 1.00
+}
+
+
+@pytest.mark.parametrize("name", NOT_PLAIN)
+def test_rows_that_are_not_plain_get_the_decimal_choice(name):
+    """nan, numbers the whole-number path cannot read (e-notation, "-0.000") or declines (a share of a million or
+    more, a negative one: _mask_whole says None, _mask_decimal decides), nobody heard, every heard share 0 at the
+    decimals: the shares written out by hand here, and the Decimal rounding's."""
+    case, path, want = NOT_PLAIN[name]
+    want = (case[3], case[4]) if want == BOARDS else want
+    assert whole(*case) == (want if path == "chosen" else path)
+    assert mask_shares(*case) == want == by_decimal(*case)
 
 
 def test_reading_a_board_and_rounding_by_hand_agree_with_rounds_to():

@@ -32,6 +32,23 @@ def assert_opens(asked, lang: str) -> None:
     assert asked.narration == text(lang, "quiz.opening")
     assert not asked.board and asked.bars is None and asked.bars_beside is None and not asked.links
     assert not [s.index for s in asked.students if s.badge or s.state == "masked" or s.opacity < 1]
+    kinds = set(asked.class_strips.roles)  # review23: the next-word question showed answer.norm's final notebook card
+    assert not [(s.index, c.role) for s in asked.students for c in s.cards if c.role not in kinds]
+
+
+def test_the_next_word_question_opens_the_answer_chapter_without_its_final_notebook(checkpoint):
+    """review23: the next-word question slide (ja seed) is asked over the answer chapter as it opens: every desk's
+    notebook, no 「レイヤー正規化（最後のノート）±6」 card on the last desk (answer.norm's own, which the answer slide
+    shows)."""
+    trace = run_sentence(checkpoint, CLASSES[1][0], "causal").trace
+    sel = Selection(focus=default_focus(trace.tokens, "causal"), lang="ja", rule="causal")
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frames = deck_with_quiz(trace, sel, deck_times(timeline, "beat"))
+    asked, answered = next((a, b) for a, b in asked_and_answered(frames) if a.chapter_key == "answer")
+    last = trace.n_tokens - 1
+    assert [c.role for c in answered.students[last].cards] == ["final_notebook"]
+    assert asked.students[last].cards == [] and asked.students[last].notebook is not None
+    assert frames[frames.index(asked) - 1].chapter_key == "layers"
 
 
 @pytest.mark.parametrize("per", ["beat", "chapter"])

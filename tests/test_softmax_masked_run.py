@@ -4,7 +4,6 @@ bars; now a run of more than MASKED_RUN such seats takes one line, the classmate
 shows only the seats the board lists one by one. Small classes (the seed's) are unchanged."""
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
 
@@ -14,11 +13,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from helpers import VOCAB, random_checkpoint  # noqa: E402
 
 from classroom_gui.lesson import rules  # noqa: E402
+from classroom_gui.lesson.chapters.desks import MASKED_RUN  # noqa: E402
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for  # noqa: E402
 from classroom_gui.model.sentence import run_sentence  # noqa: E402
 from classroom_gui.model.whatif import Edit  # noqa: E402
 
-softmax = importlib.import_module("classroom_gui.lesson.chapters.07_softmax")
 N = 128
 
 
@@ -52,7 +51,7 @@ def test_an_early_askers_unheard_classmates_take_one_line_and_no_bars(trace, lan
 
 
 def test_a_short_run_and_a_what_if_silenced_seat_keep_their_own_lines(trace):
-    fr = at(trace, "softmax.exp", focus=N - 1 - softmax.MASKED_RUN)  # exactly MASKED_RUN after the asker
+    fr = at(trace, "softmax.exp", focus=N - 1 - MASKED_RUN)  # exactly MASKED_RUN after the asker
     from classroom_gui.lesson.numbers import BOARD_LINES
 
     assert fr.board_more == N - BOARD_LINES and not any(line.startswith("seats") for line in fr.board)

@@ -345,8 +345,9 @@ class ClassroomModel(EditHistory):
         play = self._quiz() if self.quiz_play is not None else None  # made again for the class shown (after M)
         if play is None:
             return frame
-        stop = self.player.timeline.beat_stop  # a question is asked in its own chapter (quiz_play.asked_over)
-        return play.dress(frame, lambda step: frame_at(trace, sel, stop(step - 1), notices))
+        from ..lesson.quiz_play import step_frame  # (loaded with the quiz: _quiz)
+        # a question is asked in its own chapter (quiz_play.asked_over)
+        return play.dress(frame, step_frame(self.player.timeline, lambda t: frame_at(trace, sel, t, notices)))
 
     def ahead(self):
         """What the canvas may draw ahead in idle time: (frame_at_time, [(start, duration) of each beat], now,

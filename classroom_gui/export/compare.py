@@ -230,6 +230,8 @@ def write_deck_pdf(pairs: list[Pair], tmp: Path, size, theme, lang: str, progres
 
 
 def write_deck_folder(pairs: list[Pair], path: Path, size, theme, lang: str, progress) -> Path:
+    """Numbered PNGs and notes.txt: "001.png<TAB>title<TAB>the change", a column fewer than the lesson's deck
+    (deck.write_folder): a comparison has no speaker notes (no PPTX, no blackboard to point at)."""
     scenes = _scenes(theme)
     slides = ((render_pair(pair, size, theme, scenes, lang, whole=True),
                f"{pair.frames[0].title}\t{changed_text(lang, pair.changed_most)}") for pair in pairs)

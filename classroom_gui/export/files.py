@@ -33,9 +33,8 @@ from .errors import Cancelled, ExportError, Phrase, SystemReason  # noqa: F401 (
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going? (a dialog's progress bar, the CLI's counter)
 
 
-from .placing import commit, folder_taken, place_folder, unreplaceable  # noqa: F401 (unreplaceable: re-exported)
-from .stopping import (Terminated, committed, handle_signals, hold_signals, live, pending,  # noqa: F401 (re-exported)
-                       say_stopped, stop_if_signalled, stop_unless_written, stopping_as)
+from .placing import commit, folder_taken, place_folder
+from .stopping import committed, live, stop_if_signalled
 
 
 def tick(progress: Progress | None, done: int, total: int) -> None:

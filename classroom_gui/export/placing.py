@@ -34,15 +34,14 @@ def folder_taken(path: Path, exc: OSError) -> ExportError | None:
     return None
 
 
-# link() cannot be used there (FAT, some network mounts): the check-then-rename fallback, which leaves a tiny window
-NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV, errno.EMLINK}
-
-
 def commit(paths: list[Path], temps: list[Path]) -> None:
     """Put every temporary in place, all or none. An output the command may not replace (`unreplaceable`) is
     hard-linked into place, which fails if a file is there however late it came (no gap between a check and the
     rename); the others (--force, the window) are renamed over the old file. A refusal or failure takes back the
-    links made so far (only while they are still ours) and leaves every other file as it was."""
+    links made so far and leaves every other file as it was. A link is taken back only if it is still ours
+    (samefile, then remove: two steps, so a file another program renames onto that name between them is removed
+    with it; no check can close that gap). Once every output is in place the export has succeeded: a temporary that
+    cannot be removed then (Windows' virus scanner or indexer holding it) stays for the next sweep."""
     linked: list[tuple[Path, Path]] = []
     try:
         for path, tmp in zip(paths, temps):
@@ -58,21 +57,24 @@ def commit(paths: list[Path], temps: list[Path]) -> None:
                     os.remove(path)
         raise
     for path, tmp in linked:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.remove(tmp)
 
 
 def link_new(tmp: Path, path: Path) -> bool:
     """Make `tmp` appear at `path` only if nothing is there (True), or refuse with cli.exists; False where this file
-    system has no hard links and nothing is there yet (the caller renames: the old check-then-rename)."""
+    system gives no hard link and nothing is there yet (the caller renames: the old check-then-rename, which leaves
+    a tiny window). Any refusal but "already there" counts as "no links here": POSIX says EPERM, ENOTSUP, EXDEV, EMLINK
+    on FAT and some mounts; Windows turns FAT's, exFAT's and SMB shares' ERROR_INVALID_FUNCTION and
+    ERROR_NOT_SUPPORTED into EINVAL, ACCESS_DENIED into EACCES (review23). A real fault (no room, no permission)
+    comes back from the rename."""
     try:
         os.link(tmp, path)  # (tmp is our own regular file: the default follow_symlinks, the portable call)
         return True
     except FileExistsError:
         raise ExportError("cli.exists", path=path) from None
-    except OSError as exc:
-        if exc.errno not in NO_LINKS:
-            raise
+    except OSError:
+        pass
     if os.path.lexists(path):
         raise ExportError("cli.exists", path=path)
     return False

@@ -18,6 +18,7 @@ from .frame import Frame
 from .quiz import Question, marks, questions
 from .state import Selection, frame_at, timeline_for
 from .strings import text
+from .timeline import Timeline
 
 
 def class_questions(trace: Trace, sel: Selection) -> list[Question]:
@@ -38,14 +39,27 @@ def with_quiz(frame: Frame, q: Question | None, revealed: bool) -> Frame:
 def opening(reveals: Frame, before: Frame, lang: str) -> Frame:
     """What a question is asked over when the step before its answer's is another chapter's (quiz22: the mask
     chapter's questions were asked over chapter 5's ÷√d board, titled 5): the answer's chapter as it opens, before
-    its step shows anything. Its title and class, but no narration, board, chart, links or badges, no student faded as
-    unheard; the class's heat map as on the step before (this one's may hold the row it reveals). Still the step
-    before in time (`beat`), where the class is until the answer is revealed."""
+    its step shows anything. Its title and the strips every desk of the chapter shows, but no narration, board, chart,
+    links or badges, no student faded as unheard and no card the step gives a desk of its own (review23: the
+    next-word question showed answer.norm's 「レイヤー正規化（最後のノート）±6」 card); the class's heat map and layer
+    view as on the step before (this one's may hold the row it reveals). Still the step before in time (`beat`),
+    where the class is until the answer is revealed."""
     students = [replace(s, state="normal" if s.state == "masked" else s.state, opacity=1.0, badge="")
                 for s in reveals.students]
+    kinds = set(reveals.class_strips.roles) if reveals.class_strips is not None else None
+    for s in students if kinds is not None else ():  # (replace has read every desk's strips already)
+        if any(c.role not in kinds for c in s.cards):
+            s.cards = [c for c in s.cards if c.role in kinds]  # an edit's outline kept, the step's own card not
     return replace(reveals, time=before.time, beat=before.beat, alpha=1.0, narration=text(lang, "quiz.opening"),
                    students=students, links=[], board=[], board_more=0, board_worked=-1, board_vectors=[],
-                   board_short=[], board_strips=[], bars=None, bars_beside=None, heatmap=before.heatmap)
+                   board_short=[], board_strips=[], bars=None, bars_beside=None, heatmap=before.heatmap,
+                   layer_view=before.layer_view)
+
+
+def step_frame(timeline: Timeline, make: Callable[[float], Frame]) -> Callable[[int], Frame]:
+    """A step's finished frame (steps from 1, as on screen), made by `make(time)`: asked_over's `reveal`, for the
+    deck's frames and the window's alike."""
+    return lambda step: make(timeline.beat_stop(step - 1))
 
 
 def asked_over(q: Question, before: Frame, reveal: Callable[[int], Frame]) -> Frame:
@@ -169,6 +183,6 @@ def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=(),
             frames.append(shown(t))
         for q, revealed in in_turn(due):  # each question: asked on the step before (in its own chapter: asked_over),
             before = timeline.beat_stop(shown_on(q, False) - 1) if q.step >= 2 else 0.0  # then this slide answering it
-            frame = shown(t) if revealed else asked_over(q, shown(before), lambda s: shown(timeline.beat_stop(s - 1)))
+            frame = shown(t) if revealed else asked_over(q, shown(before), step_frame(timeline, shown))
             frames.append(with_quiz(frame, q, revealed))
     return frames

@@ -199,12 +199,12 @@ class BarsItem(CachedItem):
                 ink = fm.horizontalAdvance(name)
                 x0 = cx - ink / 2 if show_labels else inside(cx - ink / 2, ink, r)  # the one name: whole, in the chart
                 if two_rows and x0 + ink > r.right():  # never past the chart's right edge: the last name moves
-                    if _last_moves_left(b.labels[:n], fm, slot, label_px):  # left, clear of the name two slots before
-                        x0 = r.right() - ink
-                    else:  # or is cut short
+                    moved = _last_name_x(b.labels[:n], fm, slot, label_px, r, ink)  # left, clear of the one before
+                    if moved is None:  # or is cut short
                         name = elide(b.labels[i], f, 2 * (r.right() - cx))
                         ink = fm.horizontalAdvance(name)
-                        x0 = cx - ink / 2
+                        moved = cx - ink / 2
+                    x0 = moved
                 p.drawText(QRectF(x0 - 1, y, ink + 2, label_px * 1.6), ALIGN_CENTER, name)
                 self.name_boxes.append((name, QRectF(x0, y, ink, label_px * 1.6)))
         p.setPen(QPen(qcolor(chalk, 0.85), 1.5))
@@ -279,7 +279,8 @@ def row_room(labels, i: int, fm: QFontMetricsF, slot: float, label_px: float, r:
             continue
         ink = fm.horizontalAdvance(labels[j])
         if j == n - 1 and cx + 2 * slot + ink / 2 > r.right():  # the last name, moved left or cut at the edge
-            left = r.right() - ink if _last_moves_left(labels, fm, slot, label_px) else cx + 1.5 * slot
+            left = _last_name_x(labels, fm, slot, label_px, r, ink)
+            left = cx + 1.5 * slot if left is None else left
             halves.append(left - gap - cx)
         else:
             halves.append(2 * slot - ink / 2 - gap)
@@ -287,6 +288,13 @@ def row_room(labels, i: int, fm: QFontMetricsF, slot: float, label_px: float, r:
     if i < n - 1:
         halves.append(r.right() - cx)
     return 2 * max(share, min(halves))
+
+
+def _last_name_x(labels, fm: QFontMetricsF, slot: float, label_px: float, r: QRectF, ink: float) -> float | None:
+    """Where the last of two rows of names, `ink` wide, starts when centred under its bar it would pass the chart's
+    right edge: moved left to end at the edge where that keeps it clear of the name two slots before; None where it
+    is cut short instead (the paint loop's placement, and row_room's room beside it)."""
+    return r.right() - ink if _last_moves_left(labels, fm, slot, label_px) else None
 
 
 def _last_moves_left(labels, fm: QFontMetricsF, slot: float, label_px: float) -> bool:

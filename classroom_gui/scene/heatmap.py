@@ -155,7 +155,7 @@ class HeatmapItem(CachedItem):
         rgb = self._base_rgb
         filled = self._filled(t)
         p.save()
-        try:  # a SIGTERM raised in here (files.Terminated) must not leave the painter's state unbalanced
+        try:  # a SIGTERM raised in here (stopping.Terminated) must not leave the painter's state unbalanced
             p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
             p.drawImage(QRectF(x0, y0, side, side), self._base_image)
             empty = qcolor(th.color("heat_empty"))  # rows not filled in yet: one rectangle per stretch of them

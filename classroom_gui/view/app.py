@@ -57,12 +57,12 @@ def run(args) -> int:
 
 
 def _stop_on_signals(app):
-    """SIGTERM and SIGHUP close the app; one arriving during an export unwinds it first (files.Terminated,
+    """SIGTERM and SIGHUP close the app; one arriving during an export unwinds it first (stopping.Terminated,
     which removes its temporaries, then crash.py's hook quits). Python runs signal handlers only between its
     own bytecodes, so a timer lets it in every 200 ms while Qt's loop waits."""
     from PySide6.QtCore import QTimer
 
-    from ..export.files import handle_signals
+    from ..export.stopping import handle_signals
 
     handle_signals()
     wake = QTimer(app)

@@ -11,7 +11,7 @@ from ..frame import Bars, Frame, Link
 from ..numbers import board_list, fmt, fmt_many, places_of
 from ..softmax_row import ARG_PLACES, hand_note
 from ..panels import heatmap
-from .desks import MASKED_RUN, SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row  # noqa: F401
+from .desks import SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row
 
 
 def board_items(ctx) -> list:

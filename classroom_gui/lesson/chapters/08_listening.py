@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
@@ -24,9 +25,7 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSo
     opinions = [[fmt(H.v[j, k], 3) for j in seen] for k in range(numbers)]
     owns = [float(H.context[f, k]) for k in range(numbers)]
     S = listening_shares(S, H.weights[f], seen, opinions, owns)
-    lines, nears = [ctx.t("board.mix", name=ctx.q(f))], []
-    exacts = [_exact(S, seen, v) for v in opinions]
-    places = result_places(exacts, owns)
+    lines, written = [ctx.t("board.mix", name=ctx.q(f))], worked_row(S, seen, opinions, owns)
     for k in range(numbers):
         terms = [f"{S.weights[j]}×{factor(float(v), 3)}" for j, v in zip(seen, opinions[k])]
         cut = len(terms) > SUM_TERMS
@@ -35,10 +34,9 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSo
         lines += ["    + " + " + ".join(shown[i:i + 2]) for i in range(2, len(shown), 2)]
         if cut:
             lines[-1] += f" + … (+{len(terms) - SUM_TERMS})"
-        line, near = mix_result(ctx, exacts[k], owns[k], places)
-        lines.append(line)
-        nears.append(near)
-    return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S, any(nears)  # then the whole new understanding
+        lines.append(mix_result(ctx, written[k]))
+    near = any(w.near for w in written)
+    return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S, near  # then the whole new understanding
 
 
 def _exact(S: ShownSoftmax, seen: list[int], opinions: list[str]) -> str:  # Σ share × opinion as written, exactly
@@ -54,10 +52,8 @@ def listening_shares(S: ShownSoftmax, weights, seen: list[int], opinions: list[l
     for a number at 2 decimals, teacher18 L2: that took 4-5 share digits on a third of the rows, the seed's 「猫」
     among them, for a third decimal.)"""
     def worse(row) -> tuple[int, bool]:  # the numbers that say ≈, then whether their decimals differ
-        exacts = [_exact(row, seen, v) for v in opinions]
-        places = result_places(exacts, owns)
-        written = [worked_result(e, own, places) for e, own in zip(exacts, owns)]
-        return sum(near for _, near in written), len({places_of(value) for value, _ in written}) > 1
+        written = worked_row(row, seen, opinions, owns)
+        return sum(w.near for w in written), len({places_of(w.value) for w in written}) > 1
     start = max((places_of(S.weights[j]) for j in seen), default=SHARE_PLACES)
     best = (worse(S), S)
     for places in range(start + 1, SHARE_PLACES + 3):
@@ -86,29 +82,43 @@ def result_places(exacts: list[str], owns: list[float]) -> tuple[int, ...]:
     return (3, 2)
 
 
-def worked_result(exact: str, own: float, places: tuple[int, ...] = (3, 2)) -> tuple[str, bool]:
+class Worked(NamedTuple):
+    value: str  # as the board writes it
+    near: bool  # it says ≈
+    shown_sum: str  # what the numbers shown add to, at the board's decimals (said beside an ≈)
+
+
+def worked_row(S: ShownSoftmax, seen: list[int], opinions: list[list[str]], owns: list[float]) -> list[Worked]:
+    """The listening board's worked numbers with the shares of `S` (the opinions as written, the model's own
+    numbers `owns`), at the decimals result_places gives them together."""
+    exacts = [_exact(S, seen, v) for v in opinions]
+    places = result_places(exacts, owns)
+    return [worked_result(e, own, places) for e, own in zip(exacts, owns)]
+
+
+def worked_result(exact: str, own: float, places: tuple[int, ...] = (3, 2)) -> Worked:
     """A worked number (the sum of the products as written) as the board writes it, and whether it says ≈: rounded
     by hand to 3 decimals where that is the model's own number at 3 (the CLI's trace gives the same digits;
     review21: -0.245 is the model's -0.24498 at 3 though it rounds by hand to -0.25 beside the list's -0.24, a double
     rounding); else to 2 where that is the model's at 2, the list's number below (teacher3 L11: "= 3.165" above
     3.16); else the model's own, said ≈ (the shares' and opinions' rounding moved the sum past a rounding edge), at
     the fewest decimals from 3 that round to the list's (softmax_row.share_places): never a number that is not the
-    model's at its digits. `places`: the decimals tried (result_places); at 2 only, an ≈ is the model's at 2."""
+    model's at its digits. `places`: the decimals tried (result_places); at 2 only, an ≈ is the model's at 2 and
+    what the numbers shown add to is said at 2."""
     for p in places:
         worked = hand_sum([exact], p)
         if worked == fmt(own, p):
-            return worked, False
-    return fmt(own, 2 if places == (2,) else share_places([own], [True])), True
+            return Worked(worked, False, worked)
+    two = places == (2,)
+    return Worked(fmt(own, 2 if two else share_places([own], [True])), True, hand_sum([exact], 2 if two else 3))
 
 
-def mix_result(ctx, exact: str, own: float, places: tuple[int, ...] = (3, 2)) -> tuple[str, bool]:
-    """The worked number's line (worked_result at `places`) and whether it says ≈; one that does says what the
-    numbers shown add to, as well, at the board's decimals (teacher18 M3: 「≈ -0.005」 above
-    「（黒板の計算は表示した数で行っています）」 read as a contradiction)."""
-    value, near = worked_result(exact, own, places)
-    if near:
-        return ctx.t("board.mix_result_near_sum", value=value, sum=hand_sum([exact], 2 if places == (2,) else 3)), True
-    return ctx.t("board.mix_result", value=value), False
+def mix_result(ctx, worked: Worked) -> str:
+    """The worked number's line; one that says ≈ says what the numbers shown add to, as well, at the board's
+    decimals (teacher18 M3: 「≈ -0.005」 above 「（黒板の計算は表示した数で行っています）」 read as a contradiction)."""
+    if worked.near:
+        return ctx.t("board.mix_result_near_sum", value=worked.value, sum=worked.shown_sum)
+    return ctx.t("board.mix_result", value=worked.value)
 
 
 def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
