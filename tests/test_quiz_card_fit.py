@@ -115,7 +115,7 @@ def test_a_particle_after_a_name_ends_its_phrase():
     word (「ながら」) does not."""
     from classroom_gui.scene.quiz_place import phrase_breaks
 
-    question = "第1層のヘッド1で、「が」がいちばん大きな割合で聞くのは誰でしょう？"
+    question = "第1層・ヘッド1で「が」がいちばんよく聞くのは誰でしょう？"
     breaks = phrase_breaks(question)
     assert question.index("いちばん") in breaks
     assert question.index("」が") + 1 not in breaks  # never between the name and its particle
