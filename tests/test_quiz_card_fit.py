@@ -109,6 +109,17 @@ def test_an_aside_in_brackets_is_a_phrase_of_its_own():
     assert question.index("では") + 1 not in breaks  # 「で／は」 never
 
 
+def test_a_middle_dot_ends_a_phrase():
+    """jareview4 #1: 「第1層・ヘッド1で」 (the worksheet's form) as one phrase widened the seed's 4:3 top-share card from
+    217 to 248 px; it may break after 「・」, never before it."""
+    from classroom_gui.scene.quiz_place import phrase_breaks
+
+    question = "順番に発言（GPT）では、第1層・ヘッド1で「が」がいちばんよく聞くのは誰でしょう？"
+    breaks = phrase_breaks(question)
+    assert question.index("ヘッド") in breaks and question.index("・") not in breaks
+    assert question.index("（") in breaks and question.index("第1層") in breaks
+
+
 def test_a_particle_after_a_name_ends_its_phrase():
     """quiz22: 「「が」がいちばん」 (192 px at 24 px) was one phrase, wider than the seed's 4:3 mask step leaves off the
     board's frame; a particle after a name's 」 ends a phrase, as 「に」「を」「は」 do before more hiragana; a が inside a
