@@ -103,7 +103,7 @@ def test_seven_students_break_their_questions_between_phrases_only(qapp, checkpo
 def test_an_aside_in_brackets_is_a_phrase_of_its_own():
     from classroom_gui.scene.quiz_place import phrase_breaks
 
-    question = "GPTのルール（まだ話していない生徒は聞こえない）では、この中で「猫」に聞こえるのは誰でしょう？"
+    question = "順番に発言（GPT）では、この中で「猫」に聞こえるのは誰でしょう？"  # (jareview4: the aside is the rule's name)
     breaks = phrase_breaks(question)
     assert question.index("（") in breaks and question.index("）") + 1 in breaks
     assert question.index("では") + 1 not in breaks  # 「で／は」 never
