@@ -65,7 +65,7 @@ def _worksheet(args: argparse.Namespace) -> int:
         focus = sheet_asker(trace, args.layer - 1, args.mask, said)
         chosen = len(said) > before  # the asker is not the lesson's (cat, 猫): the sheet says who asks
     asker = choose_asker(trace, args.layer - 1, focus, args.students)
-    notes += [asker_note(trace, args.layer - 1, asker)] if chosen else []
+    notes += [asker_note(trace, asker)] if chosen else []
     sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang, cli=True, typed=run.text,
                             notes=notes)
     _app = offscreen_app()

@@ -94,7 +94,7 @@ def check_row(trace, sel, at, near) -> None:
 def digits_note(board: list[str]) -> str:
     """The exp board's note on its scores' digits: its first lines are notes, the first saying that each exp() is of
     the score as written (teacher20 M2), a second naming the decimals where the scores need 5-7."""
-    assert board[0] in ("(exp() of the rounded scores shown)", "（expは丸めて書いたスコアから）"), board
+    assert board[0] in ("(exp() of the rounded scores shown)", "（expは丸めたスコアで計算）"), board
     return board[1]
 
 

@@ -50,7 +50,7 @@ def test_the_score_sentence_ends_politely_and_the_answer_formula_is_half_width(c
     board = at(trace, "answer.softmax").board
     # the formula on a line of its own, as a sum (Σ), so no half-width bracket touches Japanese (JAPANESE.md) and
     # the next line's "= 1.047" is the sum's value; before: 「exp((z - 16.41) ÷ 1.0)を足すと：」
-    assert board[:3] == ["全4,695語のロジットzについて足すと：", "Σ exp((z - 16.41) ÷ 1.0)", "  = 1.047"]
+    assert board[:3] == ["全4,695語の和（zはロジット）：", "Σ exp((z - 16.41) ÷ 1.0)", "  = 1.047"]
 
 
 def test_the_cli_note_names_the_seed_asker_in_japanese_only():

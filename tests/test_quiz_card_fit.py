@@ -103,10 +103,21 @@ def test_seven_students_break_their_questions_between_phrases_only(qapp, checkpo
 def test_an_aside_in_brackets_is_a_phrase_of_its_own():
     from classroom_gui.scene.quiz_place import phrase_breaks
 
-    question = "GPTのルール（まだ話していない生徒は聞こえない）では、この中で「猫」に聞こえるのは誰でしょう？"
+    question = "順番に発言（GPT）では、この中で「猫」に聞こえるのは誰でしょう？"  # (jareview4: the aside is the rule's name)
     breaks = phrase_breaks(question)
     assert question.index("（") in breaks and question.index("）") + 1 in breaks
     assert question.index("では") + 1 not in breaks  # 「で／は」 never
+
+
+def test_a_middle_dot_ends_a_phrase():
+    """jareview4 #1: 「第1層・ヘッド1で」 (the worksheet's form) as one phrase widened the seed's 4:3 top-share card from
+    217 to 248 px; it may break after 「・」, never before it."""
+    from classroom_gui.scene.quiz_place import phrase_breaks
+
+    question = "順番に発言（GPT）では、第1層・ヘッド1で「が」がいちばんよく聞くのは誰でしょう？"
+    breaks = phrase_breaks(question)
+    assert question.index("ヘッド") in breaks and question.index("・") not in breaks
+    assert question.index("（") in breaks and question.index("第1層") in breaks
 
 
 def test_a_particle_after_a_name_ends_its_phrase():
@@ -115,7 +126,7 @@ def test_a_particle_after_a_name_ends_its_phrase():
     word (「ながら」) does not."""
     from classroom_gui.scene.quiz_place import phrase_breaks
 
-    question = "第1層のヘッド1で、「が」がいちばん大きな割合で聞くのは誰でしょう？"
+    question = "第1層・ヘッド1で「が」がいちばんよく聞くのは誰でしょう？"
     breaks = phrase_breaks(question)
     assert question.index("いちばん") in breaks
     assert question.index("」が") + 1 not in breaks  # never between the name and its particle

@@ -179,7 +179,7 @@ def test_a_question_too_narrow_for_its_phrases_keeps_its_marks_on_their_lines(qa
     from classroom_gui.scene.board_wrap import NO_LINE_START
     from classroom_gui.scene.quiz_place import question_lines
 
-    question = "GPTのルール（まだ話していない生徒は聞こえない）では、この中で「が」に聞こえないのは誰でしょう？"
+    question = "順番に発言（GPT）では、この中で「が」に聞こえないのは誰でしょう？"
     fm = QFontMetricsF(fonts.font(px))
     for width in (w for w in (220, 160, 100, 60) if w >= fm.horizontalAdvance("「が」")):  # a name fits whole
         lines = question_lines([question, "", "A. 猫"], fm, width)

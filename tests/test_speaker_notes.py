@@ -161,3 +161,27 @@ def test_a_what_if_video_says_its_lead_on_its_first_step_only(checkpoint, lang):
     assert later and all(f.narration and frame_at(trace, sel, f.time).narration.endswith(f.narration) for f in later)
     held = paced(timeline, 4, "scaling", "softmax", 1.0, lang, lambda t: frame_at(trace, sel, t), lambda f: f.narration)
     assert video.count < held.count  # each later step held for its own words, not the lead's too
+
+
+@pytest.mark.parametrize("lang,focus,rule", [("ja", 0, "none"), ("en", 0, "none"), ("en", 1, "none"),
+                                             ("ja", 1, "causal")])
+def test_a_hearing_answer_names_its_desk_once_and_points_at_the_in_turn_chart(checkpoint, lang, focus, rule):
+    """jareview4 #11: the can_hear answer slide, whose answer is the asker (the first student hears only itself),
+    said 「ここを指す：「猫」の机、「猫」の机、…」, and pointed at the chart 「話し合い」 of a discussion class for a
+    question asked of GPT's rule (順番に発言). Each desk once; the chart of the rule the question is about."""
+    from classroom_gui.export.moments import deck_times
+    from classroom_gui.lesson.quiz_play import deck_with_quiz
+
+    trace = run_sentence(checkpoint, SEED[lang], rule).trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frames = deck_with_quiz(trace, Selection(focus=focus, lang=lang, rule=rule), deck_times(timeline, "beat"))
+    marked = [f for f in frames if f.quiz and f.quiz["answer"] is not None
+              and f.quiz["kind"] == ("can_hear" if focus == 0 else "cannot_hear")]
+    assert marked
+    in_turn = text(lang, "speaker.chart", title=text(lang, "bars.rule_causal"))
+    discussion = text(lang, "speaker.chart", title=text(lang, "bars.rule_none"))
+    for f in marked:
+        notes = speaker_notes(f, lang)[0]
+        answer = text(lang, "speaker.desk", name=f.quiz["choices"][f.quiz["answer"]])
+        assert notes.count(answer) == 1, notes  # can_hear: the asker's desk, which the notes name first
+        assert in_turn in notes and discussion not in notes, notes

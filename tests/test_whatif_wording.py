@@ -42,3 +42,13 @@ def test_the_undo_label_and_the_dialog_say_it_the_same_way():
     assert text("ja", "whatif.field.value") == "新しい数"  # beside 「変える数」「モデルそのままの数」
     assert text("ja", "whatif.ask", what="…", own="2.07").endswith("\nモデルそのままの数：2.07\n新しい数：")
     assert "値" not in text("ja", "whatif.ask", what="…", own="2.07")
+
+
+def test_a_mask_edits_undo_label_says_who_hears_whom():
+    """jareview4 #10: the Undo label of a mask edit kept the retired 「「遊んだ」から「公園」へのマスクの変更」, which does
+    not say who hears whom; it now says it as the dialog asks it (「…に…が聞こえるか」), its kind first."""
+    from classroom_gui.lesson.whatif_state import Change, change_text
+
+    edit = Edit("mask", 0, 0, 10, 6, 1.0)  # may 「遊んだ」 (seat 11) hear 「公園」 (seat 7)?
+    said = change_text("ja", Change((), (edit,), edit), TOKENS)
+    assert said == "マスクの変更（「遊んだ」に「公園」が聞こえるか）" and "から" not in said

@@ -10,6 +10,7 @@ from test_worksheet import pdf_pages
 from classroom_gui.cli import main
 
 MINE = "少年が雨の日に公園で友達と遊んだ"
+SEED = {"ja": "猫が座った", "en": "The cat sat"}  # short enough for a sheet in discussion
 
 
 def squeezed(pages) -> str:
@@ -17,12 +18,12 @@ def squeezed(pages) -> str:
 
 
 @pytest.mark.parametrize("lang,said", [
-    ("ja", ["順番に発言：生徒はもう話した人の話だけを聞きます", "話し合いでは、生徒は11人全員の話を聞きます",
-            "このシートは「順番に発言」のルールで解きます", "このシートで質問するのは「日」（5番の席）で、5人の話を聞きます",
-            "exp(x)はeのx乗です（e≒2.718）", "関数電卓のeˣキー"]),
-    ("en", ["In turn: a student hears only those who have spoken", "In discussion every student listens to all 11",
-            "so this sheet is worked in turn", 'This sheet\'s asker is "日" (seat 5), who listens to 5 students',
-            "exp(x) is e to the power x, eˣ (e ≈ 2.718)", "calculator's eˣ key"])])
+    ("ja", ["順番に発言：生徒はもう話した人の話だけを聞きます（GPTのルール）。", "話し合いでは、生徒は11人全員の話を聞きます",
+            "このシートは「順番に発言」のルールで解きます", "このシートでは「日」（5番の席）が質問します。",
+            "exp(x)はeのx乗です（e≒2.718）", "関数電卓のeˣキーで計算できます。"]),
+    ("en", ["In turn: a student hears only those who have spoken (GPT's rule).",
+            "In discussion every student listens to all 11", "so this sheet is worked in turn",
+            'This sheet\'s asker is "日" (seat 5).', "exp(x) is e to the power x, eˣ (e ≈ 2.718)", "calculator's eˣ key"])])
 def test_the_sheet_says_its_rule_its_asker_and_what_exp_is(qapp, tmp_path, capsys, lang, said):
     out = tmp_path / "sheet.pdf"
     assert main(["worksheet", "--text", MINE, "--lang", lang, "-o", str(out)]) == 0
@@ -56,4 +57,22 @@ def test_a_sheet_from_the_window_says_why_it_is_worked_in_turn(qtbot, tmp_path, 
     out = export_dialogs.export_worksheet(w.model, w, tmp_path / "w.pdf", paper="a4")
     exercise = squeezed(pdf_pages(out)[:1])
     assert "話し合いでは、生徒は7人全員の話を聞きます" in exercise and "「順番に発言」のルールで解きます" in exercise
-    assert "このシートで質問するのは" not in exercise  # the window's asker is the one on screen
+    assert "が質問します" not in exercise  # the window's asker is the one on screen
+
+
+@pytest.mark.parametrize("lang,said,window", [
+    ("ja", "話し合い：全員が全員の話を聞きます。", ["BERT", "たとえ話", "マスクなし"]),
+    ("en", "Discussion: every student hears every other.", ["BERT", "story", "no mask"])])
+def test_a_discussion_sheet_says_its_rule_in_the_sheets_own_words(qapp, tmp_path, capsys, lang, said, window):
+    """jareview4 #8: the sheet printed the window's tip (「マスクなし。最初のたとえ話やBERTと同じ」, 「GPTの因果マスク」),
+    words that mean something only in the window; the sheet has its own, and the window's tips stay."""
+    from classroom_gui.lesson.strings import text
+
+    out = tmp_path / "sheet.pdf"
+    assert main(["worksheet", "--text", SEED[lang], "--mask", "none", "--lang", lang, "-o", str(out)]) == 0
+    capsys.readouterr()
+    exercise = squeezed(pdf_pages(out)[:1])
+    assert "".join(said.split()) in exercise
+    assert not [w for w in window if "".join(w.split()) in exercise]
+    assert all(w in text(lang, "ui.rule_none_tip") for w in window)  # the window's tip still says them
+    assert "因果マスク" in text("ja", "ui.rule_causal_tip") and "因果マスク" not in text("ja", "worksheet.rule_causal")

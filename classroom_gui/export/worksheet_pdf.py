@@ -171,11 +171,12 @@ def whatif_line(ws: Worksheet) -> str:
 
 
 def rule_line(ws: Worksheet) -> str:
-    """The sheet's rule in words (the window's tip for it: "In turn: a student hears only those who have spoken
-    (GPT's causal mask)"), then why the sheet's rule or asker is not the lesson's (Worksheet.notes): said on the
-    sheet, not only on the terminal (teacher20 L4)."""
+    """The sheet's rule in words ("In turn: a student hears only those who have spoken (GPT's rule)": the sheet's
+    own, not the window's tip, whose story and BERT mean something only in the window: jareview4 #8), then why the
+    sheet's rule or asker is not the lesson's (Worksheet.notes): said on the sheet, not only on the terminal
+    (teacher20 L4)."""
     ja = ws.lang == "ja"
-    said = [ws.t(f"ui.rule_{ws.rule}_tip")] + [note.said(ws.lang) for note in ws.notes]
+    said = [ws.t(f"worksheet.rule_{ws.rule}")] + [note.said(ws.lang) for note in ws.notes]
     return ("" if ja else " ").join(s if s.endswith(("。", ".")) else s + ("。" if ja else ".") for s in said)
 
 

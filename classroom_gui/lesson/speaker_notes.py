@@ -8,6 +8,7 @@ import re
 
 from ..messages.fit import shortened
 from .frame import Frame
+from .rules import IN_TURN
 from .strings import quote, text
 
 DECIMAL = re.compile(r"\d\.\d")          # a worked number: a formula in words has none ("2乗", "b_1", ε = 0.00001)
@@ -15,6 +16,7 @@ RESULT = re.compile(r"\s*[-−]?\d")      # what an equation's last "=" gives: a
 WHOLE = 160  # characters an equation of several board lines may have and still be said whole (teacher18 L3: a sum cut
 # with 「…」 after 4 terms could not be read aloud without the slide); a longer one (a 24-term worked card) is cut
 NAME_LONGEST = 24  # characters before a board line's "=" that still name it ("sum", 「合計」): longer is a formula
+HEARING = ("cannot_hear", "can_hear")  # the quiz's questions of who the asker hears, asked of GPT's rule (quiz.py)
 BOARD_NAMED = 64  # columns of the board's first line the notes quote to say which board it is (ja: 2 a character)
 
 
@@ -41,9 +43,12 @@ def answered(frame: Frame) -> tuple[str, str] | None:
 
 
 def chart(frame: Frame):
-    """The chart the notes point at: the class's rule's where the slide charts both (the mask step: an answer about
-    in turn is read from the right-hand chart)."""
-    return frame.bars_beside if frame.bars_beside is not None and frame.rule == "causal" else frame.bars
+    """The chart the notes point at where the slide charts both (the mask step: an answer about in turn is read from
+    the right-hand chart): the rule's the marked answer is about, in turn for who can (not) hear, which is asked of
+    GPT's rule whatever the class's (jareview4 #11: it pointed at 「話し合い」), else the class's rule's."""
+    marked = answered(frame)
+    rule = IN_TURN if marked is not None and marked[0] in HEARING else frame.rule
+    return frame.bars_beside if frame.bars_beside is not None and rule == IN_TURN else frame.bars
 
 
 def about(frame: Frame) -> str | None:
@@ -72,8 +77,9 @@ def pointed(frame: Frame, lang: str) -> list[str]:
     """What to point at on this slide, in the order a speaker would: the asker's desk, the board, the chart."""
     things = [text(lang, "speaker.desk", name=quote(lang, s.text)) for s in frame.students if s.state == "focus"]
     marked = answered(frame)
-    if marked is not None and marked[0] in ("cannot_hear", "can_hear"):  # the answer's desk (teacher20 L3)
-        things.append(text(lang, "speaker.desk", name=marked[1]))
+    if marked is not None and marked[0] in HEARING:  # the answer's desk (teacher20 L3), once: can_hear's answer is
+        desk = text(lang, "speaker.desk", name=marked[1])  # the asker, named first (jareview4 #11)
+        things += [] if desk in things else [desk]
     heading = next((line.strip() for line in frame.board if line.strip()[:1] not in ("", "(", "（", "[")), "")
     name = about(frame)
     if heading and _equation([heading]):  # a board of worked lines, one a student: the line of the chart's student

@@ -231,10 +231,10 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
                      edited=edited_cards(trace.edits, asker, heard, layer, head), typed=typed, notes=list(notes))
 
 
-def asker_note(trace: Trace, layer: int, asker: int) -> Phrase:
-    """The sheet's own words for an asker chosen for it (not the lesson's): who asks and how many it hears."""
-    heard = int(np.count_nonzero(~trace.layers[layer].mask[asker]))
-    return Phrase("worksheet.asker_note", asker=Name(trace.tokens[asker]), seat=asker + 1, count=heard)
+def asker_note(trace: Trace, asker: int) -> Phrase:
+    """The sheet's own words for an asker chosen for it (not the lesson's): who asks (how many it hears is the
+    intro's to say, the next paragraph: jareview4 #9)."""
+    return Phrase("worksheet.asker_note", asker=Name(trace.tokens[asker]), seat=asker + 1)
 
 
 def edited_cards(edits, asker: int, heard: list[int], layer: int, head: int) -> dict[tuple[str, int], list[int]]:

@@ -124,7 +124,8 @@ def _hiragana(c: str) -> bool:
 def phrase_breaks(text: str) -> list[int]:
     """Where a Japanese question may break between phrases (the index a line starts at): after 「、」「，」「：」,
     after a run of hiragana (a particle or an ending) before a kanji, katakana or 「, after 「に」「を」「は」
-    before more hiragana, after a particle that follows a name (「「猫」が／いちばん」: quiz22, the seed's 4:3 top-share
+    before more hiragana, after 「・」 (「第1層・／ヘッド1で」: jareview4's wording kept the seed's 4:3 card as
+    narrow as before), after a particle that follows a name (「「猫」が／いちばん」: quiz22, the seed's 4:3 top-share
     card held 「「が」がいちばん」 whole, 192 px), and before 「（」 and after 「）」 (an aside is a phrase of its own:
     teacher15 L1, with none there the card broke 「…聞こえない）で／は、」); never inside a 「」 name nor before a mark
     that may not start a line."""
@@ -135,7 +136,7 @@ def phrase_breaks(text: str) -> list[int]:
         if depth > 0 or ch in NO_LINE_START or ch == "ー":
             continue
         after_name = i >= 2 and text[i - 2] == "」" and prev in PARTICLES
-        if (prev in "、，：）" or ch == "（" or _hiragana(prev) and not _hiragana(ch)
+        if (prev in "、，：）・" or ch == "（" or _hiragana(prev) and not _hiragana(ch)
                 or (prev in "にをは" or after_name) and _hiragana(ch)):
             found.append(i)
     return found
