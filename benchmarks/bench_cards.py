@@ -43,6 +43,8 @@ def main(argv=None) -> int:
     ap.add_argument("--parts", action="store_true", help="the cost with each part left out")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--cold-text", action="store_true", help="forget the numbers' text layouts too")
+    ap.add_argument("--kept-numbers", action="store_true",
+                    help="keep where its numbers were placed (each number seen before in its cell: strip._PLACED)")
     args = ap.parse_args(argv)
     from bench_frames import canvas_for, gpt2_trace, parse_size, teaching_trace
     from PySide6.QtGui import QImage, QPainter, QPixmapCache
@@ -73,6 +75,8 @@ def main(argv=None) -> int:
         QPixmapCache.clear()
         for kept in (pictures._NAMES, pictures._PARTS, pictures._KEYS, items._CELL_CACHE):
             kept.clear()
+        if not args.kept_numbers:
+            strip._PLACED.clear()
         if args.cold_text:
             text_lines._LINES.clear()
             strip.shown_number.cache_clear()

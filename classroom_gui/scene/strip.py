@@ -200,18 +200,40 @@ class StripView:
         # each number's kept layout looked up once (shown_number would look it up again to measure it, and
         # draw_centred a third time): a new card's ~9-24 numbers, ~24 new cards in a cold jump (#18)
         font, line, draw = fonts.font(px), text_lines.line, text_lines.draw_line_centred
+        # a number seen before in a cell of this place and font: its kept line drawn where draw_line_centred drew it
+        # (_PLACED), without looking up its layout or placing it again (~3 us a number). Not while draw_line_centred
+        # is watched (tests' text census): there every number goes through it.
+        placed = _PLACED if draw is _LINE_CENTRED else None
+        fid = id(font)
         for text, rect, zero in zip(self.cell_texts, cell_rects(b), zeroed.tolist()):
-            if not zero:
-                ln = line(text, font)
-                if text != "…" and ln.advance > room:  # too wide still: shown_number's narrower number
-                    text_lines.draw_centred(p, rect, *shown_number(text, px, room))
-                else:
-                    draw(p, rect, ln, text, font)
+            if zero:
+                continue
+            if placed is not None:
+                hit = placed.get((text, fid, rect))
+                if hit is not None:
+                    hit[0].line.draw(p, hit[1])
+                    continue
+            ln = line(text, font)
+            if text != "…" and ln.advance > room:  # too wide still: shown_number's narrower number
+                text_lines.draw_centred(p, rect, *shown_number(text, px, room))
+                continue
+            draw(p, rect, ln, text, font)
+            if placed is not None:
+                at = text_lines.centred_at(ln, rect)
+                if at is not None:  # (else drawn by draw_text each time)
+                    if len(placed) >= PLACED:
+                        placed.clear()
+                    placed[(text, fid, rect)] = (ln, at)  # (ln keeps its font alive: fid is never another's)
 
     def painted_numbers(self) -> list[str]:
         """The cells' numbers as painted (shown_number: a number still too wide loses a decimal)."""
         b = self.box
         return [shown_number(text, b.number_px * self.theme.font_scale, b.cell_w - 4)[0] for text in self.cell_texts]
+
+
+PLACED = 16384  # numbers kept placed in their cells (a few hundred distinct numbers x a lesson's cell places)
+_PLACED: dict[tuple[str, int, tuple], tuple[text_lines.Line, QPointF]] = {}  # (text, font id, cell) -> (line, at)
+_LINE_CENTRED = text_lines.draw_line_centred  # (the function itself, not a spy on it)
 
 
 def cell_values(values, shown: int) -> np.ndarray:
