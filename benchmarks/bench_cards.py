@@ -51,7 +51,7 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from classroom_gui.lesson.state import frame_at
-    from classroom_gui.scene import items, pictures, strip, text_lines
+    from classroom_gui.scene import card_labels, items, pictures, strip, text_lines
 
     app = QApplication.instance() or QApplication([])
     trace = (gpt2_trace if args.model == "gpt2" else teaching_trace)(args.students)
@@ -80,7 +80,7 @@ def main(argv=None) -> int:
         if args.cold_text:
             text_lines._LINES.clear()
             strip.shown_number.cache_clear()
-        for fn in (strip.all_fit, strip.label_lines, strip.elided):
+        for fn in (strip.all_fit, card_labels.label_lines, card_labels.elided):
             fn.cache_clear()
         for it in cards:
             it.blitted = None
