@@ -217,13 +217,14 @@ class StripView:
             if text != "…" and ln.advance > room:  # too wide still: shown_number's narrower number
                 text_lines.draw_centred(p, rect, *shown_number(text, px, room))
                 continue
-            draw(p, rect, ln, text, font)
-            if placed is not None:
-                at = text_lines.centred_at(ln, rect)
-                if at is not None:  # (else drawn by draw_text each time)
-                    if len(placed) >= PLACED:
-                        placed.clear()
-                    placed[(text, fid, rect)] = (ln, at)  # (ln keeps its font alive: fid is never another's)
+            at = text_lines.centred_at(ln, rect) if placed is not None else None
+            if at is None:  # (watched, or not placed by a kept line: drawn by draw_text each time)
+                draw(p, rect, ln, text, font)
+                continue
+            ln.line.draw(p, at)  # (what draw_line_centred draws)
+            if len(placed) >= PLACED:
+                placed.clear()
+            placed[(text, fid, rect)] = (ln, at)  # (ln keeps its font alive: fid is never another's)
 
     def painted_numbers(self) -> list[str]:
         """The cells' numbers as painted (shown_number: a number still too wide loses a decimal)."""
