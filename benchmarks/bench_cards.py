@@ -15,7 +15,8 @@ cards painted again at once: their kept pictures drawn.
 part costs. --profile prints cProfile's view of the cold paints (its overhead inflates Python's share).
 Measured at session 19 (6 GPT-2 students, layers, load ~5): ~200 us a new card (a kept one blitted: ~12); the
 numbers drawn ~50 of it, written and drawn ~75, the edge ~30, the whole body ~145 (the rest: the card's own
-picture, its blit and the Python around them).
+picture, its blit and the Python around them). --kept-numbers keeps where each number was placed in its cell
+(strip._PLACED), as a jump finds 60-70% of them: ~10-30 us less a card (edge20, load 5-9, min of 30).
 """
 from __future__ import annotations
 
@@ -43,13 +44,15 @@ def main(argv=None) -> int:
     ap.add_argument("--parts", action="store_true", help="the cost with each part left out")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--cold-text", action="store_true", help="forget the numbers' text layouts too")
+    ap.add_argument("--kept-numbers", action="store_true",
+                    help="keep where its numbers were placed (each number seen before in its cell: strip._PLACED)")
     args = ap.parse_args(argv)
     from bench_frames import canvas_for, gpt2_trace, parse_size, teaching_trace
     from PySide6.QtGui import QImage, QPainter, QPixmapCache
     from PySide6.QtWidgets import QApplication
 
     from classroom_gui.lesson.state import frame_at
-    from classroom_gui.scene import items, pictures, strip, text_lines
+    from classroom_gui.scene import card_labels, items, pictures, strip, text_lines
 
     app = QApplication.instance() or QApplication([])
     trace = (gpt2_trace if args.model == "gpt2" else teaching_trace)(args.students)
@@ -73,10 +76,12 @@ def main(argv=None) -> int:
         QPixmapCache.clear()
         for kept in (pictures._NAMES, pictures._PARTS, pictures._KEYS, items._CELL_CACHE):
             kept.clear()
+        if not args.kept_numbers:
+            strip._PLACED.clear()
         if args.cold_text:
             text_lines._LINES.clear()
             strip.shown_number.cache_clear()
-        for fn in (strip.all_fit, strip.label_lines, strip.elided):
+        for fn in (strip.all_fit, card_labels.label_lines, card_labels.elided):
             fn.cache_clear()
         for it in cards:
             it.blitted = None

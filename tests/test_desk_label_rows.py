@@ -62,7 +62,7 @@ def test_the_final_notebooks_label_breaks_before_its_bracket_on_the_seeds_desk(q
     from PySide6.QtGui import QFontMetricsF
 
     from classroom_gui.scene import fonts
-    from classroom_gui.scene.strip import label_lines
+    from classroom_gui.scene.card_labels import label_lines
 
     check_chapter(checkpoint, "猫がマットの上に座った", "causal", 6, "ja", canvas, "answer")
     label = "レイヤー正規化（最後のノート）±6"
@@ -79,7 +79,7 @@ def test_chapter_10s_card_labels_are_whole(qapp, checkpoint, lang, canvas):
 
 
 def test_a_japanese_label_breaks_between_words(qapp):
-    from classroom_gui.scene.strip import label_lines
+    from classroom_gui.scene.card_labels import label_lines
 
     assert label_lines("最後のレイヤー正規化（ノート）", 16.0, 150.0) == ("最後のレイヤー", "正規化（ノート）")
     assert label_lines("レイヤー正規化（最後のノート）", 16.0, 150.0) == ("レイヤー正規化", "（最後のノート）")
@@ -89,7 +89,7 @@ def test_a_japanese_label_breaks_between_words(qapp):
 
 def test_a_label_cut_to_its_last_line_keeps_its_spaces(qapp):
     """review15 #4: the lines past the last shown were joined with nothing ('newunder…'); a Japanese label's are."""
-    from classroom_gui.scene.strip import label_lines, label_texts
+    from classroom_gui.scene.card_labels import label_lines, label_texts
 
     label = "all heads new understanding of the class"
     assert len(label_lines(label, 10.0, 60.0)) > 2

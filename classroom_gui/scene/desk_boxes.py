@@ -9,10 +9,11 @@ from __future__ import annotations
 import numpy as np
 
 from ..lesson.numbers import fmt_many
+from .card_labels import label_lines
 from .desk import name_left
 from .desk_tag import crowded
 from .layout import DeskBox, desk_layout
-from .strip import all_fit, label_lines
+from .strip import all_fit
 
 
 def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True,

@@ -8,15 +8,15 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Strip
 from ..lesson.numbers import fmt, fmt_many
 from . import fonts, palette, pictures, text_lines
-from .board_wrap import wrapped
+from .card_labels import label_texts
 from .items import digest as numbers_digest
-from .items import ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, elide, fitted_font, qcolor
+from .items import ALIGN_LEFT, SHADOW, CachedItem, as_list, cell_image, fitted_font, qcolor
 from .layout import LABEL_LINE, StripBox
 from .palette import Theme
 from .whatif_marks import edited_outline, hatch
@@ -200,18 +200,41 @@ class StripView:
         # each number's kept layout looked up once (shown_number would look it up again to measure it, and
         # draw_centred a third time): a new card's ~9-24 numbers, ~24 new cards in a cold jump (#18)
         font, line, draw = fonts.font(px), text_lines.line, text_lines.draw_line_centred
+        # a number seen before in a cell of this place and font: its kept line drawn where draw_line_centred drew it
+        # (_PLACED), without looking up its layout or placing it again (~3 us a number). Not while draw_line_centred
+        # is watched (tests' text census): there every number goes through it.
+        placed = _PLACED if draw is _LINE_CENTRED else None
+        fid = id(font)
         for text, rect, zero in zip(self.cell_texts, cell_rects(b), zeroed.tolist()):
-            if not zero:
-                ln = line(text, font)
-                if text != "…" and ln.advance > room:  # too wide still: shown_number's narrower number
-                    text_lines.draw_centred(p, rect, *shown_number(text, px, room))
-                else:
-                    draw(p, rect, ln, text, font)
+            if zero:
+                continue
+            if placed is not None:
+                hit = placed.get((text, fid, rect))
+                if hit is not None:
+                    hit[0].line.draw(p, hit[1])
+                    continue
+            ln = line(text, font)
+            if text != "…" and ln.advance > room:  # too wide still: shown_number's narrower number
+                text_lines.draw_centred(p, rect, *shown_number(text, px, room))
+                continue
+            at = text_lines.centred_at(ln, rect) if placed is not None else None
+            if at is None:  # (watched, or not placed by a kept line: drawn by draw_text each time)
+                draw(p, rect, ln, text, font)
+                continue
+            ln.line.draw(p, at)  # (what draw_line_centred draws)
+            if len(placed) >= PLACED:
+                placed.clear()
+            placed[(text, fid, rect)] = (ln, at)  # (ln keeps its font alive: fid is never another's)
 
     def painted_numbers(self) -> list[str]:
         """The cells' numbers as painted (shown_number: a number still too wide loses a decimal)."""
         b = self.box
         return [shown_number(text, b.number_px * self.theme.font_scale, b.cell_w - 4)[0] for text in self.cell_texts]
+
+
+PLACED = 16384  # numbers kept placed in their cells (a few hundred distinct numbers x a lesson's cell places)
+_PLACED: dict[tuple[str, int, tuple], tuple[text_lines.Line, QPointF]] = {}  # (text, font id, cell) -> (line, at)
+_LINE_CENTRED = text_lines.draw_line_centred  # (the function itself, not a spy on it)
 
 
 def cell_values(values, shown: int) -> np.ndarray:
@@ -249,57 +272,6 @@ def grid_lines(b: StripBox) -> list[QLineF]:  # the separators between a strip's
     cw, rh = b.cell_w, b.row_h
     lines = [QLineF(b.tab_w + c * cw, b.label_h, b.tab_w + c * cw, b.h) for c in range(1, b.cols)]
     return lines + [QLineF(b.tab_w, b.label_h + r * rh, b.w, b.label_h + r * rh) for r in range(1, b.rows)]
-
-
-@lru_cache(maxsize=1024)
-def elided(label: str, px: float, room: float) -> str:  # a card's label in its bold font, cut to `room` with "…"
-    return elide(label, fonts.font(px, bold=True), room)
-
-
-@lru_cache(maxsize=1024)
-def label_lines(label: str, px: float, room: float) -> tuple[str, ...]:
-    """A card's label (bold, px) as the lines it takes in `room`: one where it fits, else broken between words
-    (_label_breaks) or, if no break fits, as a blackboard line breaks (board_wrap.wrapped)."""
-    metrics = QFontMetricsF(fonts.font(px, bold=True))
-    if metrics.horizontalAdvance(label) <= room:
-        return (label,)
-    fits = [i for i in _label_breaks(label) if metrics.horizontalAdvance(label[:i].rstrip()) <= room]
-    if fits:
-        return (label[:fits[-1]].rstrip(),) + label_lines(label[fits[-1]:].lstrip(), px, room)
-    return tuple(line.strip() for line in wrapped(label, metrics, room))
-
-
-def _label_breaks(label: str) -> list[int]:
-    """Where a label may break between words: at a space, before a bracket, after 「の」, where katakana meet a
-    kanji (「最後のレイヤー」「正規化（ノート）」, not 「…正規」「化…」); never inside brackets (jareview3: 「レイヤー正規化
-    （最後の / ノート）±6」 at 1920×1080, now 「レイヤー正規化 / （最後のノート）±6」, as 「マット」（0.33） keeps its （…）)."""
-    def kana(ch: str) -> bool:
-        return "ァ" <= ch <= "ヺ" or ch == "ー"
-    depth, inside = 0, []
-    for ch in label:  # inside[i]: label[i] is within a （…） or (…)
-        depth = max(0, depth - (ch in "）)"))
-        inside.append(depth > 0)
-        depth += ch in "（("
-    return [i for i in range(1, len(label)) if not (inside[i] and inside[i - 1]) and (
-            label[i - 1] == " " or label[i] in "（(" or label[i - 1] == "の"
-            or (kana(label[i - 1]) and "一" <= label[i] <= "龯"))]
-
-
-def _rejoined(label: str, parts: list[str]) -> str:
-    """Lines of `label` put back into one: with the space the label had where it broke ('new understanding'), none
-    where it broke between Japanese words (review15: English words ran together, 'newunder…')."""
-    out = parts[0]
-    for part in parts[1:]:
-        out += (" " if f"{out} {part}" in label else "") + part
-    return out
-
-
-def label_texts(label: str, px: float, room: float, lines: int) -> list[str]:
-    """What a label row of `lines` lines shows: label_lines, the last one shown ending in "…" if more are left."""
-    texts = list(label_lines(label, px, room)) if lines > 1 else [label]
-    if len(texts) > lines:
-        texts = texts[: lines - 1] + [_rejoined(label, texts[lines - 1:])]
-    return texts[:-1] + [elided(texts[-1], px, room)]
 
 
 @lru_cache(maxsize=1024)

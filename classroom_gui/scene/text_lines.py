@@ -71,17 +71,24 @@ def draw_centred(p: QPainter, rect: tuple[float, float, float, float], text: str
 def draw_line_centred(p: QPainter, rect: tuple[float, float, float, float], ln: Line | None, text: str,
                       font: QFont) -> None:
     """draw_centred of a text whose kept layout `ln` (line(text, font); None for "") the caller has in hand."""
-    if ln is None or not ln.plain:
-        draw_text(p, QRectF(*rect), ALIGN_CENTRE, text, font)
-        return
-    x, y, rw, rh = rect
-    left, top = x + (rw - ln.width) / 2, y + (rh - ln.height) / 2
-    at = QPointF(x + (rw - ln.advance) / 2, top)
-    if rw and rh and ln.width and ln.height and left >= x and left + ln.width <= x + rw and top >= y \
-            and top + ln.height <= y + rh:  # (rw, rh > 0 here: a card's cells)
+    at = centred_at(ln, rect) if ln is not None else None
+    if at is not None:
         ln.line.draw(p, at)
     else:
         draw_text(p, QRectF(*rect), ALIGN_CENTRE, text, font)
+
+
+def centred_at(ln: Line, rect: tuple[float, float, float, float]) -> QPointF | None:
+    """Where draw_line_centred draws the kept line `ln` centred in rect (x, y, w, h), None where it leaves the text
+    to draw_text (not plain, or not within rect: clipped there)."""
+    if not ln.plain:
+        return None
+    x, y, rw, rh = rect
+    left, top = x + (rw - ln.width) / 2, y + (rh - ln.height) / 2
+    if rw and rh and ln.width and ln.height and left >= x and left + ln.width <= x + rw and top >= y \
+            and top + ln.height <= y + rh:  # (rw, rh > 0 here: a card's cells)
+        return QPointF(x + (rw - ln.advance) / 2, top)
+    return None
 
 
 def plain_text(text: str) -> bool:
