@@ -342,6 +342,25 @@ class ClassroomModel(EditHistory):
         self.changed("time")
         return True
 
+    def jump_chapter(self, name: str, quiz: bool = False) -> None:
+        """] or [ (next_chapter, prev_chapter): the chapter's first step. With the quiz asking (`quiz`: presenting with
+        it on), a first step that answers a question not yet answered is the question instead, asked over the step
+        before as → asks it (teacher21 L2: ] skipped the question and landed on its answer); ] on a question card goes
+        past the chapter it asks about, leaving the question unanswered (the next pass asks it)."""
+        play = self._quiz() if quiz else None
+        timeline = self.player.timeline
+        if play is not None and play.showing is not None and name == "next_chapter":
+            q, revealed = play.showing
+            if not revealed and timeline.locate(self.player.time)[0] + 1 == q.step - 1:
+                self.player.jump(timeline.beat_stop(q.step - 1))  # from the chapter the card shows
+            play.showing, play.coming = None, []
+        self.player.next_chapter() if name == "next_chapter" else self.player.prev_chapter()
+        beat = timeline.locate(self.player.time)[0]
+        if play is not None and beat > 0 and any(id(q) not in play.done for q in play.by_step.get(beat + 1, ())):
+            self.player.jump(timeline.beat_stop(beat - 1))
+            play.next(beat)
+        self.changed("time")
+
     # what is shown -------------------------------------------------------------------------------
     @property
     def notices(self) -> list[str]:

@@ -149,6 +149,9 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
     def next_beat(self) -> None:
         quiz_mode.next_beat(self)
 
+    def jump_chapter(self, name: str) -> None:
+        quiz_mode.jump_chapter(self, name)
+
     def toggle_play(self) -> None:
         self._clock = time.monotonic()
         self.model.play("toggle")
