@@ -225,8 +225,13 @@ def _read_place(store: QSettings | None, s: Settings, fresh: bool = False) -> No
 
 
 def _sections(store: QSettings) -> list[str]:
-    """The ids of the models with a section of their own."""
-    return [g[len("model_"):] for g in store.childGroups() if SECTION.match(f"[{g}]")]
+    """The ids of the models with a section of their own ([] where the store cannot say)."""
+    try:
+        groups = store.childGroups()
+    except Exception:  # as _value: a store that cannot be read is as if it had none
+        log.warning("settings: cannot read the model sections", exc_info=True)
+        return []
+    return [g[len("model_"):] for g in groups if isinstance(g, str) and SECTION.match(f"[{g}]")]
 
 
 def _group(store: QSettings, model: str) -> QSettings:
