@@ -127,10 +127,14 @@ def lesson_view(args, trace, gallery) -> int:
 
 def second_run(args):
     """The --compare sentence through the same model and rule (the --set edits belong to the first class); its
-    notes in --lang, as the first's (say_notices)."""
-    from .model.sentence import run_sentence
+    notes in --lang, as the first's (say_notices). An empty one is said to be the --compare sentence (teacher21 L6:
+    "the sentence is empty" read as the first one, which was fine)."""
+    from .model.sentence import EmptySentence, run_sentence
 
-    run = run_sentence(args.checkpoint, args.compare, args.mask)
+    try:
+        run = run_sentence(args.checkpoint, args.compare, args.mask)
+    except EmptySentence:
+        raise CliRefusal("cli.compare_empty") from None
     for notice in noticed(run, args.lang):
         tell(args.lang, "cli.note_second", note=notice)
     return run

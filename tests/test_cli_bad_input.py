@@ -60,7 +60,8 @@ CASES = [
     (("export", *T, "--temperature", "0", "-o", "D/x.png"), None),
     (("export", *T, "--json", "D/adir", "-o", "D/x.png"), None),
     (("export", *T, "--json", "D/afile/j.json", "-o", "D/x.png"), "error.parent_is_file"),
-    (("export", *T, "--compare", "", "-o", "D/x.png"), "sentence.empty"),
+    (("export", *T, "--compare", "", "-o", "D/x.png"), "cli.compare_empty"),  # teacher21 L6: which sentence
+    (("deck", *T, "--compare", " ", "-o", "D/d.pdf"), "cli.compare_empty"),
     (("export", *T, "--set", "score[9,9,9,9]=1", "-o", "D/x.png"), None),
     (("deck", *T, "-o", "D/missing/d.pptx"), "error.folder_not_found"),
     (("deck", *T, "-o", "D/afile/d.pptx"), "error.parent_is_file"),

@@ -14,10 +14,12 @@ from ..lesson.player import Player
 from ..lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
 from ..lesson.whatif_state import WhatIf
+from ..messages.phrase import Phrase
 from ..model.allocator import give_back_excess
 from .edit_history import EditHistory
 from .history import (Left, Resumed, View, edits_back, model_key, resumed_seat, same_left, sentence_id,
                       within_budget)
+from .sessions import unwrapped
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
 # "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look), "canvas" (its shape)
@@ -77,24 +79,32 @@ class ClassroomModel(EditHistory):
         self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
         self.sel = lesson_selection(self.gallery, lang, temperature, rule or lesson_rule(checkpoint, self.gallery))
 
-    def set_checkpoint(self, checkpoint, run, typed: str = "") -> None:
-        """A newly opened model and its first run (None when its tokenizer cannot read the sentence)."""
-        self._open(checkpoint, self.sel.lang, self.sel.temperature, run.trace.mask_rule if run else None)
-        self.earlier.clear()  # another model's classes are not brought back
+    def set_checkpoint(self, checkpoint, run, typed: str = "", session=None) -> None:
+        """A newly opened model and its first run (None when its tokenizer cannot read the sentence), in the model's
+        own `session` (app.sessions.Session: where it was left, its rule and what-if edits; None: as its lesson
+        starts). The old model's edits are not lost: the window saved them in its session first (teacher21 M1)."""
+        own, left = unwrapped(run), self.whatif is not None and self.whatif.active
+        rule = own.trace.mask_rule if own else session.rule if session is not None else None
+        self._open(checkpoint, self.sel.lang, self.sel.temperature, rule)
+        self.earlier.clear()  # another model's classes are not brought back by Undo (its session keeps its edits)
         self.later.clear()
         self.whatif = None  # so the old model's class is not left as a step either
+        self.resumed = None
+        if session is not None:
+            self.resume(session.seat, session.asker, session.layer, session.head, None, session.left, session.edits)
         self.changed("model")
-        self.set_run(run, typed)
+        self.set_run(run, typed, Phrase("whatif.kept_with_model") if left else None)  # said, not silently set aside
 
     def shows(self, typed: str) -> bool:
         """Whether `typed` is the sentence on screen: Enter or Apply on it again changes nothing, its edits stay."""
         return self.run is not None and self.example is None and typed in (self.typed, self.run.text)
 
-    def set_run(self, run, typed: str = "") -> None:
+    def set_run(self, run, typed: str = "", note=None) -> None:
         """A newly computed sentence (`typed` as the teacher typed it): the same step where it still exists, the
         seed's asker (or the pending gallery example's asker, layer, head and rule, shown at its shares). It is the
         model's own class again; the sentence it replaces, when it had edits, is one step Undo brings back. A
-        Resumed run (history.run_resumed) brings the last session's edits it was computed with."""
+        Resumed run (history.run_resumed) brings the last session's edits it was computed with. `note`: a Phrase the
+        status line says once (unless the edits brought back have their own)."""
         back = None
         if isinstance(run, Resumed):
             run, back = run.run, run.back
@@ -103,7 +113,7 @@ class ClassroomModel(EditHistory):
             here = self.before_example if self.example is not None and self.before_example else self.here()
             self.earlier = within_budget(self.earlier + [Left(self.run, self.whatif, self.typed, here)])
         self.later.clear()
-        self.note = None
+        self.note = note
         self._show(run, WhatIf(run.trace) if run else None, typed, back=back)
 
     def _show(self, run, whatif: WhatIf | None, typed: str, where: View | None = None, back=None) -> None:
@@ -331,6 +341,25 @@ class ClassroomModel(EditHistory):
             self.player.prev_beat()
         self.changed("time")
         return True
+
+    def jump_chapter(self, name: str, quiz: bool = False) -> None:
+        """] or [ (next_chapter, prev_chapter): the chapter's first step. With the quiz asking (`quiz`: presenting with
+        it on), a first step that answers a question not yet answered is the question instead, asked over the step
+        before as → asks it (teacher21 L2: ] skipped the question and landed on its answer); ] on a question card goes
+        past the chapter it asks about, leaving the question unanswered (the next pass asks it)."""
+        play = self._quiz() if quiz else None
+        timeline = self.player.timeline
+        if play is not None and play.showing is not None and name == "next_chapter":
+            q, revealed = play.showing
+            if not revealed and timeline.locate(self.player.time)[0] + 1 == q.step - 1:
+                self.player.jump(timeline.beat_stop(q.step - 1))  # from the chapter the card shows
+            play.showing, play.coming = None, []
+        self.player.next_chapter() if name == "next_chapter" else self.player.prev_chapter()
+        beat = timeline.locate(self.player.time)[0]
+        if play is not None and beat > 0 and any(id(q) not in play.done for q in play.by_step.get(beat + 1, ())):
+            self.player.jump(timeline.beat_stop(beat - 1))
+            play.next(beat)
+        self.changed("time")
 
     # what is shown -------------------------------------------------------------------------------
     @property

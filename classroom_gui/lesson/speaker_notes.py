@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 from ..messages.fit import shortened
+from .dot_product import dot_terms, hand_dot
 from .frame import Frame
+from .numbers import fmt, signed_terms
 from .rules import IN_TURN
 from .strings import quote, text
 
@@ -18,6 +20,7 @@ WHOLE = 160  # characters an equation of several board lines may have and still 
 NAME_LONGEST = 24  # characters before a board line's "=" that still name it ("sum", 「合計」): longer is a formula
 HEARING = ("cannot_hear", "can_hear")  # the quiz's questions of who the asker hears, asked of GPT's rule (quiz.py)
 BOARD_NAMED = 64  # columns of the board's first line the notes quote to say which board it is (ja: 2 a character)
+REST = "scoring.rest"  # the step that scores the rest of a big class at once: its board lists the scores, worked nowhere
 
 
 def speaker_notes(frame: Frame, lang: str) -> list[str]:
@@ -26,6 +29,10 @@ def speaker_notes(frame: Frame, lang: str) -> list[str]:
     line = "" if asking(frame) else redo_line(frame)  # (review22 #2: the question card covers the board it redid)
     if line:
         said.append(text(lang, "speaker.redo", line=line))
+    elif not asking(frame) and frame.beat_key == REST:
+        line = rest_redo(frame, lang)
+        if line:
+            said.append(text(lang, "speaker.redo_cards", line=line))
     return said
 
 
@@ -69,8 +76,45 @@ def about(frame: Frame) -> str | None:
         return next((label for label in shown.labels if choice in (f"「{label}」", f'"{label}"')), None)
     if 0 <= bars.highlight < len(bars.labels):
         return bars.labels[bars.highlight]
+    if frame.beat_key == REST and rest_seat(frame) is not None:  # the classmate the narration names (teacher21 L5:
+        return bars.labels[rest_seat(frame)]  # the largest bar may be one the asker cannot hear)
     finite = [(v, i) for i, v in enumerate(bars.values) if v == v and abs(v) != float("inf")]
     return bars.labels[max(finite)[1]] if finite else None
+
+
+def seat_said(frame: Frame, lang: str, seat: int) -> str:
+    """The chart's student at `seat` as the lesson says it (context.Ctx.qs): quoted, with its seat where the word sits
+    more than once."""
+    labels = frame.bars.labels
+    name = quote(lang, labels[seat])
+    return text(lang, "quiz.seat", name=name, seat=seat + 1) if labels.count(labels[seat]) > 1 else name
+
+
+def rest_seat(frame: Frame) -> int | None:
+    """The seat of the classmate the rest step's narration names (the asker's own where it names no other)."""
+    asker = next((s.index for s in frame.students if s.state == "focus"), None)
+    named = [j for j in range(len(frame.bars.labels))
+             if any(seat_said(frame, lang, j) in frame.narration for lang in ("ja", "en"))]
+    others = [j for j in named if j != asker]
+    return (others or named or [None])[0]
+
+
+def rest_redo(frame: Frame, lang: str) -> str:
+    """The score of the student the rest step names, worked from the asker's question card and that student's
+    self-introduction card as the board works a classmate's (dot_product.hand_dot: the products as written, which add
+    up to the score), whole: this step's board only
+    lists the scores, so the notes are where its digits are; "" for a long card (GPT-2's 64) or digits that miss."""
+    seat, bars = rest_seat(frame), frame.bars
+    asker = next((s for s in frame.students if s.state == "focus"), None)
+    if seat is None or asker is None or seat >= len(frame.students):
+        return ""
+    q = next((c.values for c in asker.cards if c.role == "query"), None)
+    k = next((c.values for c in frame.students[seat].cards if c.role == "key"), None)
+    worked = None if q is None or k is None else hand_dot(q, k, bars.values[seat])
+    if worked is None or not worked.exact:
+        return ""
+    heading = text(lang, "board.dot", asker=seat_said(frame, lang, asker.index), name=seat_said(frame, lang, seat))
+    return f"{heading} = {' + '.join(dot_terms(worked))} = {signed_terms(worked.products)} = {fmt(bars.values[seat])}"
 
 
 def pointed(frame: Frame, lang: str) -> list[str]:
@@ -82,11 +126,16 @@ def pointed(frame: Frame, lang: str) -> list[str]:
         things += [] if desk in things else [desk]
     heading = next((line.strip() for line in frame.board if line.strip()[:1] not in ("", "(", "（", "[")), "")
     name = about(frame)
+    said = quote(lang, name) if name else ""
+    if name and frame.beat_key == REST:  # with its seat where the word sits more than once, as the board says it
+        said = seat_said(frame, lang, rest_seat(frame))
     if heading and _equation([heading]):  # a board of worked lines, one a student: the line of the chart's student
         # (jareview3: the ÷√d and shares notes pointed at 「猫」's line, the chart's 「マット」 bar and redid 「マット」's)
         named = name and any(quote(lang, name) in line for line in frame.board)
         things.append(text(lang, "speaker.board_line", name=quote(lang, name)) if named
                       else text(lang, "speaker.board_plain"))
+    elif name and any(line.startswith((f"{said}:", f"{said}：")) for line in frame.board):
+        things.append(text(lang, "speaker.board_line", name=said))  # a list of rows: the named one's
     elif heading and _carried(frame.board, heading) and _named(heading):  # a formula of several lines: its name,
         things.append(text(lang, "speaker.board_named", what=_named(heading)))  # not its first line (teacher19 L3)
     elif heading:  # the board named by its first line that is no aside and no vector
@@ -97,7 +146,7 @@ def pointed(frame: Frame, lang: str) -> list[str]:
         things.append(text(lang, "speaker.board_plain"))
     shown = chart(frame) if marked is not None else frame.bars
     if shown is not None:
-        things.append(text(lang, "speaker.chart_bar", title=shown.title, name=quote(lang, name)) if name
+        things.append(text(lang, "speaker.chart_bar", title=shown.title, name=said) if name
                       else text(lang, "speaker.chart", title=shown.title))
     if frame.edits and any(strip.edited for s in frame.students if s.own_strips() for strip in s.cards):
         things.append(text(lang, "speaker.edited"))  # only where the picture outlines an edited card number

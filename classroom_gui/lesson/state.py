@@ -149,18 +149,3 @@ def prepared_run(checkpoint, text: str, rule: str = rules.LESSON_RULE, layer: in
         asker = default_focus(run.trace.tokens, rule) if seat is None else seat
         warm(run.trace, ffn_layer=layer, asker=asker, head=head)
     return run
-
-
-def prepared_model_run(folder: str, text: str):
-    """The model folder's checkpoint, and prepared_run of the sentence with it under the rule its lesson starts
-    in (gallery.lesson_rule), on the worker thread, or the TokenizerFailed that its tokenizer raised on the
-    sentence."""
-    from ..model.checkpoint import load_checkpoint
-    from ..model.sentence import TokenizerFailed
-    from .gallery import gallery_of, lesson_rule
-
-    checkpoint = load_checkpoint(folder)
-    try:
-        return checkpoint, prepared_run(checkpoint, text, lesson_rule(checkpoint, gallery_of(folder)[0]))
-    except TokenizerFailed as exc:  # the model still opens; the window says why this sentence cannot be read
-        return checkpoint, exc

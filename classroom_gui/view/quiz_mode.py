@@ -24,6 +24,12 @@ def next_beat(window) -> None:
         window.model.play("next_beat")
 
 
+def jump_chapter(window, name: str) -> None:
+    """] or [ (next_chapter, prev_chapter): the chapter's first step, or, while presenting with the quiz on, the
+    question that step answers when it answers one (teacher21 L2: ] skipped the question and landed on its answer)."""
+    window.model.jump_chapter(name, window.is_presenting() or window.quiz_anywhere)
+
+
 def said(window, on: bool) -> None:
     """The quiz was turned on or off: a toast over the class in presenter mode, else the status bar."""
     words = text(window.sel.lang, "ui.quiz_on" if on else "ui.quiz_off")

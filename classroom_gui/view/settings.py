@@ -8,6 +8,10 @@ std::bad_alloc, which no Python code can catch. So the file is read as text firs
 is kept only if it is one of our keys with the kind of value we write (plain text, or @ByteArray for the
 geometry) and a sane size; every other line is dropped and the rest of the settings still load. Then each
 value is checked again on the way in (load).
+
+Each model keeps its own place in a section of its own, [model_<id>] (app.sessions: its sentence, asker, layer, head,
+rule, step and what-if edits), the [MAX_MODELS] models used last; [General] holds the app's (language, speed, window)
+and the place of the model on screen when last saved, which a file without sections (an older version's) starts from.
 """
 from __future__ import annotations
 
@@ -55,7 +59,10 @@ KEYS = {
     # Qt quotes a value with a comma, and each is read again by whatif.parse_edit on start
     "edits": (re.compile(r'^"?(?:q|k|v|score|mask)\[[0-9,]{1,24}\]=[0-9.eE+-]{1,32}'
                          r'(?: (?:q|k|v|score|mask)\[[0-9,]{1,24}\]=[0-9.eE+-]{1,32})*"?$'), 64 * MAX_EDITS),
+    "used": (re.compile(r"^[0-9]{1,9}$"), 9),  # a model section's: higher was used later (the oldest goes first)
 }
+SECTION = re.compile(r"^\[model_[0-9a-f]{16}\]$")  # a model's own place (app.sessions.model_id)
+MAX_MODELS = 8
 MAX_INDEX = 99_999  # a seat, layer or head number the KEYS patterns allow
 log = logging.getLogger("classroom_gui")
 
@@ -112,7 +119,7 @@ def clean_file(path: Path) -> list[str]:
 
 
 def _filter(lines: list[str]) -> tuple[list[str], list[str]]:
-    kept, dropped, section, seen = [], [], "", set()
+    kept, dropped, section, seen = [], [], "", set()  # seen: (section, key)
     for i, line in enumerate(lines):
         stripped = line.strip()
         continued = i > 0 and lines[i - 1].endswith("\\")  # Qt joins a line ending in \ with the next
@@ -123,17 +130,18 @@ def _filter(lines: list[str]) -> tuple[list[str], list[str]]:
             continue
         if stripped.startswith("["):
             section = stripped
-            if section == "[General]":
-                kept.append(line)
+            if section == "[General]" or SECTION.match(section):
+                kept.append(section)
             continue
         key, sep, value = stripped.partition("=")
         key, value = key.strip(), value.strip()
         check = KEYS.get(key)
-        if (section != "[General]" or not sep or check is None or key in seen or len(value.encode()) > check[1]
+        ours = key in SESSION if SECTION.match(section) else section == "[General]" and key != "used"
+        if (not ours or not sep or check is None or (section, key) in seen or len(value.encode()) > check[1]
                 or not check[0].match(value)):
             dropped.append(line)
             continue
-        seen.add(key)
+        seen.add((section, key))
         kept.append(f"{key}={value}")
     if kept and kept[0] != "[General]":
         kept.insert(0, "[General]")
@@ -156,8 +164,9 @@ def _rewrite(path: Path, text: str) -> None:
             pass
 
 
-def load(store: QSettings) -> Settings:
-    """Each value read with a type and size check; one that fails keeps its default, the others load."""
+def load(store: QSettings, model: str | None = None) -> Settings:
+    """Each value read with a type and size check; one that fails keeps its default, the others load. With `model`
+    (app.sessions.model_id), the place is that model's own."""
     s = Settings()
     lang = _value(store, "lang")
     # the first run (no language saved) speaks the desktop's language, and studies its seed sentence
@@ -176,6 +185,32 @@ def load(store: QSettings) -> Settings:
     if isinstance(geometry, QByteArray) and 0 < geometry.size() <= 4096:
         s.geometry = geometry
     s.maximized = _value(store, "maximized") in ("true", True)
+    _read_place(store, s)
+    if model is None:
+        return s
+    sections = _sections(store)
+    if model in sections:  # the model's own session (teacher21 M1: opening another model lost this one's edits)
+        typed = s.sentence  # the sentence box as left, when this model was the last one used (not yet applied, maybe)
+        _read_place(_group(store, model), s, fresh=True)
+        store.endGroup()
+        if max(sections, key=lambda m: _used(store, m)) == model:
+            s.sentence = typed
+    elif sections:  # a model never opened: as its lesson starts, not in another model's rule (teacher21 L1)
+        _read_place(None, s, fresh=True)
+    return s
+
+
+def _read_place(store: QSettings | None, s: Settings, fresh: bool = False) -> None:
+    """s's place from the store's current group (its sentence too when `fresh`: a model section's); with store None,
+    the place of a lesson that starts."""
+    if fresh:
+        s.seat = s.layer = s.head = s.rule = s.left = None
+        s.asker, s.edits = "", ()
+    if store is None:
+        return
+    sentence = _value(store, "sentence")
+    if fresh and isinstance(sentence, str) and 0 < len(sentence) <= MAX_SENTENCE:
+        s.sentence = sentence
     s.seat, s.layer, s.head = (_index(store, key) for key in ("seat", "layer", "head"))
     asker = _value(store, "asker")
     if isinstance(asker, str) and 0 < len(asker) <= 256:
@@ -187,7 +222,40 @@ def load(store: QSettings) -> Settings:
     edits = _value(store, "edits")
     if s.left is not None and isinstance(edits, str) and KEYS["edits"][0].match(edits):
         s.edits = tuple(edits.split(" "))[:MAX_EDITS]
-    return s
+
+
+def _sections(store: QSettings) -> list[str]:
+    """The ids of the models with a section of their own ([] where the store cannot say)."""
+    try:
+        groups = store.childGroups()
+    except Exception:  # as _value: a store that cannot be read is as if it had none
+        log.warning("settings: cannot read the model sections", exc_info=True)
+        return []
+    return [g[len("model_"):] for g in groups if isinstance(g, str) and SECTION.match(f"[{g}]")]
+
+
+def _group(store: QSettings, model: str) -> QSettings:
+    store.beginGroup(f"model_{model}")
+    return store
+
+
+def _used(store: QSettings, model: str) -> int:
+    value = _value(_group(store, model), "used")
+    store.endGroup()
+    return int(value) if isinstance(value, str) and KEYS["used"][0].match(value) else 0
+
+
+def sessions(store: QSettings) -> dict:
+    """Every model's own session (app.sessions.Session), by model id: what opening that model brings back."""
+    from ..app.sessions import Session
+
+    found = {}
+    for model in _sections(store):
+        s = Settings()
+        _read_place(_group(store, model), s, fresh=True)
+        store.endGroup()
+        found[model] = Session(s.sentence, s.seat, s.asker, s.layer, s.head, s.rule, s.left, s.edits)
+    return found
 
 
 def _left(store: QSettings) -> tuple[str, str, float, int | None] | None:
@@ -226,12 +294,14 @@ def _value(store: QSettings, key: str):
 
 
 PLACE = ("seat", "asker", "shown", "step", "time", "example", "edits")  # where the lesson is, in the shown sentence
+SESSION = ("sentence", *PLACE, "layer", "head", "rule", "used")  # a model section's keys
 
 
-def save(store: QSettings, s: Settings, place: bool = True) -> None:
+def save(store: QSettings, s: Settings, place: bool = True, model: str | None = None, typed: str = "") -> None:
     """Write `s`; with place=False (no sentence shown yet: a big model's first one still computing) the keys of
     PLACE stay as the file has them, the last place known (review9: such a save wrote no step, and a kill then
-    lost where the lesson was)."""
+    lost where the lesson was). With `model` (app.sessions.model_id) the place is that model's own too, in the sentence
+`typed` (the class on screen, whatever the sentence box holds meanwhile)."""
     store.setValue("sentence", s.sentence)
     store.setValue("lang", s.lang)
     store.setValue("speed", s.speed)
@@ -243,6 +313,13 @@ def save(store: QSettings, s: Settings, place: bool = True) -> None:
     values.update(asker=s.asker or None, rule=s.rule or None, shown=shown, step=step,
                   time=None if time is None else repr(float(time)), example=None if example is None else str(example),
                   edits=" ".join(s.edits[:MAX_EDITS]) if s.edits and s.left else None)
+    _write(store, values, place)
+    if model is not None and place:
+        _save_section(store, model, dict(values, sentence=typed or s.sentence))
+    store.sync()
+
+
+def _write(store: QSettings, values: dict, place: bool = True) -> None:
     for key, value in values.items():
         if key in PLACE and not place:
             continue
@@ -250,4 +327,14 @@ def save(store: QSettings, s: Settings, place: bool = True) -> None:
             store.remove(key)
         else:
             store.setValue(key, value)
-    store.sync()
+
+
+def _save_section(store: QSettings, model: str, values: dict) -> None:
+    """The model's own place in its section, marked used last; the sections beyond MAX_MODELS used longest ago go."""
+    used = {m: _used(store, m) for m in _sections(store)}
+    if used.get(model, -1) < max(used.values(), default=0) or model not in used:
+        used[model] = max(used.values(), default=0) + 1
+    _write(_group(store, model), dict(values, used=str(used[model])))
+    store.endGroup()
+    for old in sorted(used, key=used.get)[:max(0, len(used) - MAX_MODELS)]:
+        store.remove(f"model_{old}")

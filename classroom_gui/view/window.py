@@ -13,7 +13,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..app.actions import BY_ID
+from ..app.history import model_key
 from ..app.model import ClassroomModel
+from ..app.sessions import model_id
 from ..lesson import rules
 from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
@@ -45,7 +47,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         super().__init__()
         use_bundled_font()
         self.store = store if store is not None else settings.open_store()
-        prefs = settings.load(self.store)
+        prefs = settings.load(self.store, model_id(model_key(checkpoint)))  # this model's own place (teacher21 M1)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed)
         self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
         self._lang = None  # the language the widgets are labelled in
@@ -147,6 +149,9 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
     def next_beat(self) -> None:
         quiz_mode.next_beat(self)
 
+    def jump_chapter(self, name: str) -> None:
+        quiz_mode.jump_chapter(self, name)
+
     def toggle_play(self) -> None:
         self._clock = time.monotonic()
         self.model.play("toggle")
@@ -226,7 +231,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
                                                         self.sel.lang, self.player.speed, geometry, maximized,
                                                         sel.focus if asker else None, asker, sel.layer, sel.head,
                                                         sel.rule, self.model.left_at(), self.model.edit_specs()),
-                          place=self.run is not None)
+                          place=self.run is not None, model=model_id(self.model.model_key), typed=self.model.typed)
         except Exception:
             pass  # settings are a convenience; never block closing or the lesson
 

@@ -11,12 +11,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from ..app.history import run_resumed
+from ..app.sessions import opened_with_session
 from ..crash import details_box
 from ..export.errors import said
-from ..lesson.state import prepared_model_run
 from ..lesson.strings import text, unbroken_quotes
 from ..messages.phrase import PhraseError
-from . import file_dialogs
+from . import file_dialogs, settings
 from ..lesson import rules
 from .window_lesson import warm_rule
 
@@ -103,7 +103,10 @@ class SentenceJobs:
                 return
         self._opening = folder  # a failure is then the folder's, said in the UI's language (ui.model_unreadable)
         field = self.sentence.text()
-        self.worker.start(typed_job, field, self.model.typed, prepared_model_run, folder, field)
+        self.saver.stop()
+        self.save_settings()  # this model's own session first: opening it again brings it back (teacher21 M1)
+        self.worker.start(typed_job, field, self.model.typed, opened_with_session, folder, field,
+                          settings.sessions(self.store))
 
     def _job_done(self, result) -> None:
         typed, began = "", None
@@ -112,11 +115,11 @@ class SentenceJobs:
         if hasattr(result, "arrived"):  # an answer that knows where it goes (Compare's second class, the other
             result.arrived(self)  # rule's trace of a big model: window_lesson.RuleRun, an Undo's Stepped)
             return
-        if isinstance(result, tuple):  # a new model and its first trace (or why its tokenizer cannot read it)
-            self._opening = None
-            checkpoint, run = result
+        if isinstance(result, tuple):  # a new model, its first trace (or why its tokenizer cannot read it), and its
+            self._opening = None  # own session (app.sessions)
+            checkpoint, run, session = result
             shown = self.model.typed  # a sentence applied while the folder opened is newer than the job's
-            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run, typed)
+            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run, typed, session)
             if isinstance(run, Exception):
                 self._job_failed(run)
             elif began is not None and shown != began and shown != typed:  # so the new model reads that one

@@ -7,15 +7,11 @@ import numpy as np
 from ..beat import Step
 from ..frame import Bars, Frame, Link
 from ..numbers import board_list, fmt, fmt_many, hand_sum, in_product, signed_terms
-from ..worked import Digits, WorkedSum, hand_written, missed
+from ..dot_product import dot_terms, hand_dot
+from ..worked import missed
 from .desks import class_with_cards, heard
 
 SCORED_ONE_BY_ONE = 6  # classmates scored in their own beat; the rest of a big class share one beat
-# a dot product's digits: its factors and products at 3 decimals, or 4 or 5, the same for both, whose sum rounds by
-# hand to the score as written (teacher14 L4: products adding up to -2.002 beside "= -2.01", the model's -2.0052, were
-# "within 0.01"; 411 of the shipped model's 3,564 boards of 4 sentences); written out whole up to 16 products (the
-# teaching model's 8)
-SCORE = Digits((3, 4, 5), (3, 4, 5), "", 0, 16)
 
 
 def dot_lines(ctx, f: int, j: int) -> list[str]:
@@ -33,7 +29,7 @@ def dot_lines(ctx, f: int, j: int) -> list[str]:
         lines.append(ctx.t("board.products", terms=" + ".join(terms[:2])))
         lines.append("    + " + " + ".join(terms[2:4]) + f" + … (+{len(q) - 4})")
         return lines + [ctx.t("board.equals", value=fmt(ctx.H.scores[f, j]))]
-    terms = [f"{in_product(a)}×{in_product(b)}" for a, b in zip(worked.inputs, worked.weights)]
+    terms = dot_terms(worked)
     products = worked.products
     lines.append(ctx.t("board.products", terms=" + ".join(terms[:2])))
     lines += ["    + " + " + ".join(terms[i:i + 2]) for i in range(2, len(terms), 2)]
@@ -44,15 +40,6 @@ def dot_lines(ctx, f: int, j: int) -> list[str]:
     if not worked.exact:
         lines.append(missed(ctx.t, hand_sum(products, 2), fmt(score)))
     return lines + ([ctx.t("board.whatif_score", value=fmt(edited))] if edited is not None else [])
-
-
-def hand_dot(q, k, score: float) -> WorkedSum | None:
-    """q · k as the board writes it (worked.hand_written at SCORE: the fewest decimals, the same for factors and
-    products, at which the products as written add up to a number that rounds half up to `score` at 2 decimals,
-    else the first try).
-    Big weights need more than 3 (review12: a random model's twelve products of ~5 × ~5 added up to -29.327 for a
-    score of -29.34). None for a long card (more than SCORE.whole numbers), whose sum is not written out."""
-    return None if len(q) > SCORE.whole else hand_written(q, k, [], fmt(score), SCORE)
 
 
 def edited_score(ctx, f: int, j: int) -> float | None:

@@ -1,0 +1,58 @@
+"""Each model's own session (no Qt): where the lesson was in it — the sentence, asker, layer, head, rule, step and
+what-if edits — kept per model in the settings file (view.settings), so that opening another model (Ctrl+O or
+--model) never throws away the edits prepared on this one, and one model's rule never becomes another's
+(teacher21 M1, L1). Opening a model brings back its own session; a model never opened before starts as its
+lesson does.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .history import Resumed, model_key, run_resumed
+
+
+@dataclass(frozen=True)
+class Session:
+    """A model's place, as the settings file keeps it (view.settings.Settings' place fields)."""
+    sentence: str = ""
+    seat: int | None = None
+    asker: str = ""
+    layer: int | None = None
+    head: int | None = None
+    rule: str | None = None
+    left: tuple | None = None  # ClassroomModel.left_at
+    edits: tuple[str, ...] = ()  # as --set writes them
+
+
+def model_id(key: str) -> str:
+    """A model's name in the settings file (its section, model_<id>): a fingerprint of history.model_key."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def opened_with_session(folder: str, text: str, sessions: dict[str, Session]):
+    """On the worker thread: the model folder's checkpoint and its first run of `text` under its own session (the
+    rule, layer and head it was left in, its what-if edits read again: history.run_resumed) or, for a model never
+    opened, as its lesson starts (gallery.lesson_rule); with the session (None for a new model), or the
+    TokenizerFailed its tokenizer raised on the sentence in place of the run."""
+    from ..lesson.gallery import gallery_of, lesson_rule
+    from ..model.checkpoint import load_checkpoint
+    from ..model.sentence import TokenizerFailed
+
+    checkpoint = load_checkpoint(folder)
+    key = model_key(checkpoint)
+    session = sessions.get(model_id(key))
+    rule = session.rule if session is not None and session.rule else lesson_rule(checkpoint, gallery_of(folder)[0])
+    layer = min(session.layer or 0, checkpoint.config.n_layer - 1) if session is not None else 0
+    head = min(session.head or 0, checkpoint.config.n_head - 1) if session is not None else 0
+    waiting = (session.seat, session.asker, session.left, session.edits, key) if session and session.edits else None
+    try:
+        run = run_resumed(waiting, checkpoint, text, rule, layer, head)
+    except TokenizerFailed as exc:  # the model still opens; the window says why this sentence cannot be read
+        return checkpoint, exc, session
+    return checkpoint, run, session
+
+
+def unwrapped(run):
+    """The run itself of a job's answer that may be a Resumed one."""
+    return run.run if isinstance(run, Resumed) else run

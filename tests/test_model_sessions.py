@@ -1,0 +1,101 @@
+"""teacher21 M1, L1: each model keeps its own session. Opening another model (Ctrl+O, or --model at start) threw away
+the what-if edits and the step prepared on the teaching model without a word and with no Undo, and a GPT-2 session's
+rule ("in turn") became the teaching model's at the next start. Now the settings file keeps each model's place in a
+section of its own, and opening a model again, in the same session or after a restart, brings back its own."""
+from pathlib import Path
+
+from classroom_gui.app.history import model_key
+from classroom_gui.app.sessions import model_id
+from classroom_gui.model.whatif import Edit
+from classroom_gui.view import settings
+from helpers import window_on
+
+GPT2 = Path(__file__).parent / "fixtures" / "tiny_gpt2"
+
+
+def prepared(qtbot, checkpoint, store: str):
+    """The teaching model on the seed in discussion, "cat" asking at its second scoring step, with the report's edit
+    (cat's question card's number 1 = 2)."""
+    w = window_on(qtbot, checkpoint, store)
+    w.sentence.setText("The cat sat on the mat")
+    w.apply_sentence()
+    assert w.sel.rule == "none"
+    w.select(focus=1)
+    beats = w.player.timeline.beats
+    w.model.jump(w.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == "scoring.classmate") + 1))
+    w.model.edit(Edit("q", 0, 0, 1, 0, 2.0))
+    return w, w.model.whatif.edits, w.player.time
+
+
+def open_in(qtbot, w, folder) -> None:
+    w.open_model(str(folder))
+    qtbot.waitUntil(lambda: w.checkpoint.path == Path(folder) and w.run is not None, timeout=20_000)
+
+
+def test_opening_another_model_and_back_brings_the_edits_and_step_back(qtbot, checkpoint, tmp_path):
+    store = str(tmp_path / "s.ini")
+    w, edits, time = prepared(qtbot, checkpoint, store)
+    open_in(qtbot, w, GPT2)
+    assert w.sel.rule == "causal" and w.model.edit_specs() == ()  # GPT-2's own lesson, in turn
+    assert w.statusBar().currentMessage() == w.t("whatif.kept_with_model")  # said, not silently set aside
+    saved = settings.sessions(settings.open_store(store))[model_id(model_key(checkpoint))]
+    assert saved.edits == ("q[1,1,2,1]=2.0",) and saved.rule == "none"  # kept for the teaching model
+    open_in(qtbot, w, checkpoint.path)
+    assert w.model.whatif.edits == edits and w.player.time == time
+    assert (w.sel.rule, w.sel.focus) == ("none", 1)
+    assert w.statusBar().currentMessage() == w.t("whatif.restored_one")
+    w.close()
+
+
+def test_a_gpt2_session_at_start_leaves_the_teaching_models_edits_and_rule(qtbot, checkpoint, tmp_path):
+    """The report's second way: Ctrl+Q, `classroom-gui --model tiny_gpt2`, Ctrl+Q, then the teaching model again."""
+    from classroom_gui.model.checkpoint import load_checkpoint
+
+    store = str(tmp_path / "s.ini")
+    first, edits, time = prepared(qtbot, checkpoint, store)
+    first.close()
+    gpt2 = window_on(qtbot, load_checkpoint(GPT2), store)
+    assert gpt2.sel.rule == "causal" and gpt2.model.edit_specs() == ()
+    gpt2.close()
+    again = window_on(qtbot, checkpoint, store)
+    assert again.sel.rule == "none"  # L1: not GPT-2's "in turn", which the teacher never chose
+    assert again.model.whatif.edits == edits and again.player.time == time
+    again.close()
+    back = window_on(qtbot, load_checkpoint(GPT2), store)  # and GPT-2 keeps its own
+    assert back.sel.rule == "causal" and back.model.edit_specs() == ()
+    back.close()
+
+
+def test_the_rule_chosen_on_gpt2_stays_gpt2s(qtbot, checkpoint, tmp_path):
+    """L1 the other way round: discussion chosen on GPT-2 comes back on GPT-2, and the teaching model keeps its own."""
+    store = str(tmp_path / "s.ini")
+    w = window_on(qtbot, checkpoint, store)
+    w.set_rule("causal")
+    open_in(qtbot, w, GPT2)
+    assert w.sel.rule == "causal"
+    w.set_rule("none")
+    open_in(qtbot, w, checkpoint.path)
+    assert w.sel.rule == "causal"  # what the teacher chose on the teaching model
+    open_in(qtbot, w, GPT2)
+    assert w.sel.rule == "none"
+    w.close()
+
+
+def test_damaged_or_extra_model_sections_are_dropped_and_the_rest_loads(tmp_path):
+    path = tmp_path / "s.ini"
+    good = "[model_0123456789abcdef]\nrule=causal\nlayer=1\n"
+    path.write_text("[General]\nlang=ja\n" + good + "[model_zz]\nrule=none\n[model_0123456789abcdef]\nrule=none\n"
+                    "[model_fedcba9876543210]\nlang=en\nused=1\n", encoding="utf-8")
+    store = settings.open_store(str(path))
+    found = settings.sessions(store)
+    assert found["0123456789abcdef"].rule == "causal" and found["0123456789abcdef"].layer == 1
+    assert settings.load(store).lang == "ja"
+    assert "lang=en" not in path.read_text(encoding="utf-8") and "model_zz" not in path.read_text(encoding="utf-8")
+
+
+def test_only_the_models_used_last_keep_a_section(tmp_path):
+    store = settings.open_store(str(tmp_path / "s.ini"))
+    for i in range(settings.MAX_MODELS + 3):
+        settings.save(store, settings.Settings(rule="causal"), model=f"{i:016x}")
+    kept = sorted(settings.sessions(store))
+    assert kept == [f"{i:016x}" for i in range(3, settings.MAX_MODELS + 3)]
