@@ -179,14 +179,15 @@ class LinkLayer:
         hub = hub_of(links, asker)
         self.curves = []
         drawn = self.drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
-        variants = self._routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers)
+        buckets = [bucket(links[i].weight) for i in drawn]  # once a set (the routes' key and choice read them too)
+        variants = self._routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers, buckets)
         made = link_curves_each([links[i] for i in drawn], desks, hub, header_h, gap,
                                 [variants.get(i, VARIANTS[0]) for i in drawn],
-                                [bucket_width(bucket(links[i].weight), scale) for i in drawn])
-        segments_each([c for i, c in zip(drawn, made) if c is not None and links[i].progress >= 1])  # (kept)
-        for i, c in zip(drawn, made):
+                                [bucket_width(b, scale) for b in buckets])
+        whole = [k for k, (i, c) in enumerate(zip(drawn, made)) if c is not None and links[i].progress >= 1]
+        kept = dict(zip(whole, segments_each([made[k] for k in whole])))  # each whole link's pieces, made or kept
+        for k, (i, c, b) in enumerate(zip(drawn, made, buckets)):
             link = links[i]
-            b = bucket(link.weight)
             if c is None or link.progress <= 0:
                 continue
             t = max(0.0, min(1.0, link.progress))
@@ -194,7 +195,7 @@ class LinkLayer:
             self.curves.append((link, part, bucket_width(b, scale)))
             path = paths.setdefault((link.role, b, i not in labelled), QPainterPath())
             if t >= 1:  # a whole link: its pieces as kept (the same elements as add_segments gives)
-                path.addPath(segments(c))
+                path.addPath(kept[k])
             else:
                 add_segments(path, part, CURVE_SEGMENTS)
             if t < 1:
@@ -246,31 +247,36 @@ class LinkLayer:
 
     def _routes(self, links: list[Link], ranked: list[int], drawn: list[int], labelled: set[int],
                 desks: dict[int, Rect], hub: int | None, header_h: float, gap: float,
-                scale: float, numbers: np.ndarray | None = None) -> dict[int, tuple[float, float | None]]:
+                scale: float, numbers: np.ndarray | None = None,
+                buckets: list[int] | None = None) -> dict[int, tuple[float, float | None]]:
         """Each drawn link's route variant (link_routes.VARIANTS), chosen so that the heaviest link runs
         alongside no other and the labelled ones alongside no labelled one; remembered for the last ROUTE_SETS
-        sets of links (`ranked`: every link's index, strongest first)."""
+        sets of links (`ranked`: every link's index, strongest first; `buckets`: each drawn link's bucket, if made)."""
         if hub is None or not drawn or (len(drawn) < 2 and numbers is None):  # one link: only the digits to keep off
             return {}
+        buckets = [bucket(links[i].weight) for i in drawn] if buckets is None else buckets
         key = (hub, header_h, gap, scale, tuple(sorted(desks.items())),
-               tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn),
+               tuple((i, links[i].source, links[i].target, b, i in labelled) for i, b in zip(drawn, buckets)),
                self.heaviest(links, ranked), tuple(i for i in ranked if i in labelled),  # the order routes are placed
                None if numbers is None else numbers.tobytes())
         known = self._route_sets.pop(key, None)
         if known is None:
-            known = self._choose_routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers)
+            known = self._choose_routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers,
+                                        buckets)
             if len(self._route_sets) >= ROUTE_SETS:
                 del self._route_sets[next(iter(self._route_sets))]  # the least recently used
         self._route_sets[key] = known  # (re)inserted last: dicts keep insertion order
         return known
 
-    def _choose_routes(self, links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers=None):
+    def _choose_routes(self, links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers=None,
+                       buckets=None):
         on = set(drawn)
         top = self.heaviest(links, ranked)  # the heaviest keeps clear of every link, when there is one (a
         top = top if top is not None and top in on else -1  # question sent to all has none)
         marked = {i for i in drawn if i in labelled and links[i].label} | ({top} - {-1})
         crowd = len(desks) > CLEAR_OF_ALL  # then only the marked links are checked, against each other
-        widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
+        widths = [bucket_width(b, scale) for b in ([bucket(links[i].weight) for i in drawn] if buckets is None
+                                                   else buckets)]
         to_hub = [(i, width) for i, width in zip(drawn, widths) if links[i].source != links[i].target
                   and hub in (links[i].source, links[i].target) and (i in marked or not crowd)]
         made = dict(zip((i for i, _ in to_hub), link_curves_each([links[i] for i, _ in to_hub], desks, hub, header_h,
@@ -321,8 +327,9 @@ class LinkLayer:
         if len(links) < 64:
             return sorted(range(len(links)), key=lambda i: (links[i].weight, _number(links[i])), reverse=True)
         # a fan over a big class (1,023 links): the same order from one NumPy sort, equals in their own order
-        weight = np.fromiter((link.weight for link in links), np.float64, len(links))
-        number = np.fromiter((_number(link) for link in links), np.float64, len(links))
+        weight = np.array([link.weight for link in links], np.float64)
+        number = np.array([link.value for link in links], np.float64)  # (None: NaN; _number ranks both last)
+        number[np.isnan(number)] = -math.inf
         return np.lexsort((np.arange(len(links)), -number, -weight)).tolist()
 
     @staticmethod
