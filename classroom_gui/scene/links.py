@@ -10,6 +10,8 @@ scaled by its share) at the front. Labels go on the strongest few links only.
 from __future__ import annotations
 
 import math
+from itertools import repeat
+from operator import attrgetter, contains
 
 import numpy as np
 
@@ -56,7 +58,7 @@ def bucket_width(b: int, scale: float) -> float:  # line width of a bucket; scal
 
 def hub_of(links: list[Link], asker: int | None = None) -> int | None:
     """The student every link of a frame starts or ends at (the asker, given or found), or None."""
-    if asker is not None and all(asker in (link.source, link.target) for link in links):
+    if asker is not None and all(map(contains, map(_ENDS, links), repeat(asker))):  # (C loops: 1,023 links)
         return asker
     counts: dict[int, int] = {}
     for link in links:
@@ -66,6 +68,9 @@ def hub_of(links: list[Link], asker: int | None = None) -> int | None:
         return None
     best = max(counts, key=lambda s: counts[s])
     return best if counts[best] == len(links) else None
+
+
+_ENDS, _WEIGHT, _VALUE = attrgetter("source", "target"), attrgetter("weight"), attrgetter("value")
 
 
 def add_segments(path: QPainterPath, c: tuple[Point, Point, Point, Point], n: int) -> None:
@@ -102,23 +107,33 @@ def segments_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPain
             _SEGMENTS[c] = _SEGMENTS.pop(c)
         else:
             new.append(c)
-    if new:
-        t = np.arange(1, CURVE_SEGMENTS + 1, dtype=np.float64) / CURVE_SEGMENTS  # k / n, as add_segments
-        u = 1 - t
-        w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        c = np.array(new, np.float64)[:, :, :, None]  # [m, 4, 2, 1]
-        pts = c[:, 0] * w0 + c[:, 1] * w1 + c[:, 2] * w2 + c[:, 3] * w3  # [m, 2, n]
-        for curve, (xs, ys) in zip(new, pts.tolist()):
-            path = QPainterPath()
-            prev = curve[0]
-            for nxt in zip(xs, ys):
-                path.moveTo(*prev)
-                path.lineTo(*nxt)
-                prev = nxt
-            if len(_SEGMENTS) >= SEGMENTS_KEPT:
-                del _SEGMENTS[next(iter(_SEGMENTS))]
-            _SEGMENTS[curve] = path
+    for curve, path in zip(new, pieces_each(new)):
+        if len(_SEGMENTS) >= SEGMENTS_KEPT:
+            del _SEGMENTS[next(iter(_SEGMENTS))]
+        _SEGMENTS[curve] = path
     return [_SEGMENTS[c] for c in curves]
+
+
+def pieces_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPainterPath]:
+    """A new add_segments path of each curve (not kept: travelling links' parts change every frame), the points of
+    all of them computed together in NumPy (point_at's sums, element by element: the same points)."""
+    if not curves:
+        return []
+    t = np.arange(1, CURVE_SEGMENTS + 1, dtype=np.float64) / CURVE_SEGMENTS  # k / n, as add_segments
+    u = 1 - t
+    w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+    c = np.array(curves, np.float64)[:, :, :, None]  # [m, 4, 2, 1]
+    pts = c[:, 0] * w0 + c[:, 1] * w1 + c[:, 2] * w2 + c[:, 3] * w3  # [m, 2, n]
+    out = []
+    for curve, (xs, ys) in zip(curves, pts.tolist()):
+        path = QPainterPath()
+        prev = curve[0]
+        for nxt in zip(xs, ys):
+            path.moveTo(*prev)
+            path.lineTo(*nxt)
+            prev = nxt
+        out.append(path)
+    return out
 
 
 class LinkLayer:
@@ -184,20 +199,20 @@ class LinkLayer:
         made = link_curves_each([links[i] for i in drawn], desks, hub, header_h, gap,
                                 [variants.get(i, VARIANTS[0]) for i in drawn],
                                 [bucket_width(b, scale) for b in buckets])
-        whole = [k for k, (i, c) in enumerate(zip(drawn, made)) if c is not None and links[i].progress >= 1]
+        shown = {k: max(0.0, min(1.0, links[i].progress)) for k, (i, c) in enumerate(zip(drawn, made))
+                 if c is not None and not links[i].progress <= 0}  # how much of each link shows
+        whole = [k for k, t in shown.items() if t >= 1]
         kept = dict(zip(whole, segments_each([made[k] for k in whole])))  # each whole link's pieces, made or kept
+        moving = {k: split(made[k], t) for k, t in shown.items() if t < 1}  # a travelling link's part so far
+        kept.update(zip(moving, pieces_each(list(moving.values()))))  # (its pieces, made together)
         for k, (i, c, b) in enumerate(zip(drawn, made, buckets)):
             link = links[i]
-            if c is None or link.progress <= 0:
+            if k not in shown:
                 continue
-            t = max(0.0, min(1.0, link.progress))
-            part = c if t >= 1 else split(c, t)
+            t, part = shown[k], moving.get(k, c)
             self.curves.append((link, part, bucket_width(b, scale)))
             path = paths.setdefault((link.role, b, i not in labelled), QPainterPath())
-            if t >= 1:  # a whole link: its pieces as kept (the same elements as add_segments gives)
-                path.addPath(kept[k])
-            else:
-                add_segments(path, part, CURVE_SEGMENTS)
+            path.addPath(kept[k])  # its pieces (the same elements as add_segments gives)
             if t < 1:
                 self._marker(dots.setdefault((link.role, b), QPainterPath()), link, part[3], scale,
                              fast)
@@ -327,8 +342,8 @@ class LinkLayer:
         if len(links) < 64:
             return sorted(range(len(links)), key=lambda i: (links[i].weight, _number(links[i])), reverse=True)
         # a fan over a big class (1,023 links): the same order from one NumPy sort, equals in their own order
-        weight = np.array([link.weight for link in links], np.float64)
-        number = np.array([link.value for link in links], np.float64)  # (None: NaN; _number ranks both last)
+        weight = np.fromiter(map(_WEIGHT, links), np.float64, len(links))
+        number = np.array(list(map(_VALUE, links)), np.float64)  # (None: NaN; _number ranks both last)
         number[np.isnan(number)] = -math.inf
         return np.lexsort((np.arange(len(links)), -number, -weight)).tolist()
 
