@@ -10,7 +10,7 @@ scaled by its share) at the front. Labels go on the strongest few links only.
 from __future__ import annotations
 
 import math
-from itertools import repeat
+from itertools import count, repeat
 from operator import attrgetter, contains
 
 import numpy as np
@@ -40,6 +40,9 @@ ROUTED_ALL = 12        # up to this many students the unlabelled links keep off 
                        # ones, apart from all), and the labelled ones may be placed again in another order
                        # (link_routes.choose); a bigger class's desks show few digits and its crowd is faint
 TAGGED = 128           # up to this many students a label keeps off other desks' name tags (link_labels.FOREIGN)
+SEATINGS = 64          # seatings numbered for the route sets' keys (a window meets a few: class sizes, canvases)
+_SEATINGS: dict[tuple, int] = {}  # each seating (desks by seat) met -> its number, one for every layer: the canvas
+_NUMBERS = count()  # warmer's twin shares the canvas's route sets; a number is never given twice (after a clear)
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
 
 def _number(link: Link) -> float:
@@ -151,6 +154,7 @@ class LinkLayer:
         self.label_boxes: list[tuple[Link, QRectF]] = []  # and where its labels went
         self._avoid: tuple[list[QRectF], np.ndarray | None] = ([], None)  # and the texts they kept off (see avoid)
         self._route_sets: dict[tuple, dict[int, tuple[float, float | None]]] = {}  # link set -> route variants
+        self._seating: tuple[dict, int] = ({}, -1)  # the last desks met and their number (_SEATINGS)
 
     def _path_item(self, items: dict[tuple, QGraphicsPathItem], key: tuple,
                    z: float) -> QGraphicsPathItem:
@@ -270,7 +274,7 @@ class LinkLayer:
         if hub is None or not drawn or (len(drawn) < 2 and numbers is None):  # one link: only the digits to keep off
             return {}
         buckets = [bucket(links[i].weight) for i in drawn] if buckets is None else buckets
-        key = (hub, header_h, gap, scale, tuple(sorted(desks.items())),
+        key = (hub, header_h, gap, scale, self._seating_of(desks),
                tuple((i, links[i].source, links[i].target, b, i in labelled) for i, b in zip(drawn, buckets)),
                self.heaviest(links, ranked), tuple(i for i in ranked if i in labelled),  # the order routes are placed
                None if numbers is None else numbers.tobytes())
@@ -282,6 +286,20 @@ class LinkLayer:
                 del self._route_sets[next(iter(self._route_sets))]  # the least recently used
         self._route_sets[key] = known  # (re)inserted last: dicts keep insertion order
         return known
+
+    def _seating_of(self, desks: dict[int, Rect]) -> int:
+        """The desks as a small number, the same for the same desks (a frame's desks are the last frame's, mostly:
+        compared, not sorted and hashed, as 1,024 desks in each _routes key were, twice a frame)."""
+        last, number = self._seating
+        if desks != last:
+            seating = tuple(sorted(desks.items()))
+            number = _SEATINGS.get(seating)
+            if number is None:
+                if len(_SEATINGS) >= SEATINGS:
+                    _SEATINGS.clear()  # (their sets then miss: chosen again, the same)
+                number = _SEATINGS[seating] = next(_NUMBERS)
+            self._seating = (dict(desks), number)
+        return number
 
     def _choose_routes(self, links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers=None,
                        buckets=None):
