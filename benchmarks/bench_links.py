@@ -51,15 +51,14 @@ def _unarray(d):
 
 
 def catch(trace, frames: int, size, app, seed: int = 0) -> list[dict]:
-    """Every set_links call's arguments at the jumping moments, in order, as JSON-ready dicts."""
+    """Every set_links call's arguments with links at the jumping moments, in order, as JSON-ready dicts (the
+    canvas driven by bench_routes.catch_sets: the same moments and asker)."""
     from dataclasses import asdict
 
-    from bench_frames import canvas_for, moments
+    from bench_routes import catch_sets
 
-    from classroom_gui.lesson.state import frame_at
     from classroom_gui.scene import links
 
-    sel, timeline, view = canvas_for(trace, size)
     calls = []
     was = links.LinkLayer.set_links
 
@@ -77,13 +76,9 @@ def catch(trace, frames: int, size, app, seed: int = 0) -> list[dict]:
 
     links.LinkLayer.set_links = caught
     try:
-        for t in moments(timeline.duration, "jumping", frames, np.random.default_rng(seed)):
-            view.set_frame(frame_at(trace, sel, t))
+        catch_sets(trace, frames, size, app, seed)
     finally:
         links.LinkLayer.set_links = was
-    view.close()
-    view.deleteLater()
-    app.processEvents()
     return calls
 
 
@@ -214,13 +209,19 @@ def main(argv=None) -> int:
     for mode in ("new", "seq", "kept"):
         print(f"  {mode:<5} {summary(got[mode])}")
     if args.compare:
-        old = json.loads(Path(args.compare).read_text())["digests"]
-        differ = sum(a != b for a, b in zip(old, got["digests"])) + abs(len(old) - len(got["digests"]))
-        print(f"  {differ} of {len(got['digests'])} calls drew otherwise than {Path(args.compare).name}")
+        print(f"  {drew_otherwise(got['digests'], args.compare)} of {len(got['digests'])} calls drew otherwise than "
+              f"{Path(args.compare).name}; load at end {os.getloadavg()[0]:.2f}")
+    else:
+        print(f"  load at end {os.getloadavg()[0]:.2f}")
     if args.json:
         Path(args.json).write_text(json.dumps(got))
-    print(f"load at end {os.getloadavg()[0]:.2f}")
     return 0
+
+
+def drew_otherwise(digests: list[str], path: str) -> int:
+    """How many calls drew otherwise than in another checkout's --json file (or are in one only)."""
+    old = json.loads(Path(path).read_text())["digests"]
+    return sum(a != b for a, b in zip(old, digests)) + abs(len(old) - len(digests))
 
 
 if __name__ == "__main__":
