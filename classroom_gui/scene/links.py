@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from ..lesson.frame import Link
 from .items import PillItem, mix, qcolor
+from .link_pieces import pieces_each
 from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels, point_at
 from .link_geometry import Point, Rect, link_curves, link_curves_each, split
 from .link_routes import VARIANTS, choose
@@ -110,33 +111,11 @@ def segments_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPain
             _SEGMENTS[c] = _SEGMENTS.pop(c)
         else:
             new.append(c)
-    for curve, path in zip(new, pieces_each(new)):
+    for curve, path in zip(new, pieces_each(new, CURVE_SEGMENTS)):
         if len(_SEGMENTS) >= SEGMENTS_KEPT:
             del _SEGMENTS[next(iter(_SEGMENTS))]
         _SEGMENTS[curve] = path
     return [_SEGMENTS[c] for c in curves]
-
-
-def pieces_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPainterPath]:
-    """A new add_segments path of each curve (not kept: travelling links' parts change every frame), the points of
-    all of them computed together in NumPy (point_at's sums, element by element: the same points)."""
-    if not curves:
-        return []
-    t = np.arange(1, CURVE_SEGMENTS + 1, dtype=np.float64) / CURVE_SEGMENTS  # k / n, as add_segments
-    u = 1 - t
-    w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-    c = np.array(curves, np.float64)[:, :, :, None]  # [m, 4, 2, 1]
-    pts = c[:, 0] * w0 + c[:, 1] * w1 + c[:, 2] * w2 + c[:, 3] * w3  # [m, 2, n]
-    out = []
-    for curve, (xs, ys) in zip(curves, pts.tolist()):
-        path = QPainterPath()
-        prev = curve[0]
-        for nxt in zip(xs, ys):
-            path.moveTo(*prev)
-            path.lineTo(*nxt)
-            prev = nxt
-        out.append(path)
-    return out
 
 
 class LinkLayer:
@@ -208,7 +187,7 @@ class LinkLayer:
         whole = [k for k, t in shown.items() if t >= 1]
         kept = dict(zip(whole, segments_each([made[k] for k in whole])))  # each whole link's pieces, made or kept
         moving = {k: split(made[k], t) for k, t in shown.items() if t < 1}  # a travelling link's part so far
-        kept.update(zip(moving, pieces_each(list(moving.values()))))  # (its pieces, made together)
+        kept.update(zip(moving, pieces_each(list(moving.values()), CURVE_SEGMENTS)))  # (its pieces, made together)
         for k, (i, c, b) in enumerate(zip(drawn, made, buckets)):
             link = links[i]
             if k not in shown:
