@@ -23,7 +23,22 @@ FLOOR = min(c.caption_y for c in CANVASES.values()) - 6.0  # canvas y no line si
 
 MANY = 4  # variants of one route from this many on are made together in NumPy (fewer: one at a time in Python)
 ROUTES_KEPT = 8192  # curves kept (route's answers): a class's links run between the same desks from frame to frame
-_ROUTES: dict[tuple, tuple[Point, Point, Point, Point]] = {}
+_ROUTES: dict[tuple, dict[tuple, tuple[Point, Point, Point, Point]]] = {}  # what a route joins -> variant -> curve
+_KEPT = [0]  # curves in _ROUTES (a route's variants are let go together, the first kept first)
+
+
+def _keep(base: tuple, curves: dict) -> None:
+    """Keep these curves (variant -> curve) of the route `base` (what it joins), letting the first kept routes go
+    while more than ROUTES_KEPT curves are kept. By route, not by curve: a new set at 1,024 students looks up 104
+    variants of a route, and each (route, variant) key hashed the route's two desks again."""
+    kept = _ROUTES.get(base)
+    if kept is None:
+        kept = _ROUTES[base] = {}
+    _KEPT[0] += len(curves.keys() - kept.keys())
+    kept.update(curves)
+    while _KEPT[0] > ROUTES_KEPT and len(_ROUTES) > 1:
+        first = next(iter(_ROUTES))
+        _KEPT[0] -= len(_ROUTES.pop(first))
 
 
 def route(other: Rect, hub: Rect, header_h: float, gap: float, bow: float = 1.0,
@@ -56,7 +71,8 @@ def routes(other: Rect, hub: Rect, header_h: float, gap: float, variants, width:
     NumPy pass (crosses_tags_many) instead of one small pass per variant, which at 1,024 students was most of the
     cost of choosing a link's route. Kept (the last ROUTES_KEPT curves) by what they join and their variant."""
     base = (other, hub, header_h, gap, width)
-    out = [_ROUTES.get((base, v)) for v in variants]
+    kept = _ROUTES.get(base, {})
+    out = [kept.get(v) for v in variants]
     todo = list(dict.fromkeys(v for v, c in zip(variants, out) if c is None))
     if not todo:
         return out
@@ -67,11 +83,9 @@ def routes(other: Rect, hub: Rect, header_h: float, gap: float, variants, width:
                 for a, b, c, d, e, f, g, h in _together(other, hub, header_h, gap, todo, width).reshape(-1, 8).tolist()]
     else:
         made = [below_ceiling(c, width) for c in _alone(other, hub, header_h, gap, todo, width)]
-    for v, c in zip(todo, made):
-        if len(_ROUTES) >= ROUTES_KEPT:
-            del _ROUTES[next(iter(_ROUTES))]
-        _ROUTES[(base, v)] = c
-    return [_ROUTES[(base, v)] if c is None else c for v, c in zip(variants, out)]
+    new = dict(zip(todo, made))
+    _keep(base, new)
+    return [new[v] if c is None else c for v, c in zip(variants, out)]
 
 
 def _alone(other: Rect, hub: Rect, header_h: float, gap: float, todo: list, width: float) -> list:
@@ -121,6 +135,7 @@ def _together(other: Rect, hub: Rect, header_h: float, gap: float, todo: list, w
 def routes_forget() -> None:
     """Drop the kept curves (benchmarks time route choice cold; tests start clean)."""
     _ROUTES.clear()
+    _KEPT[0] = 0
 
 
 route.cache_clear = routes_forget  # as when route was an lru_cache (scripts/soak_memory.py clears such caches)
@@ -249,7 +264,7 @@ def link_curves_each(links: list[Link], desks: dict[int, Rect], hub: int | None,
         if (v == DEFAULT and src is not None and dst is not None and link.source != link.target
                 and hub in (link.source, link.target)):
             other = dst if hub == link.source else src
-            c = _ROUTES.get(((other, desks[hub], header_h, gap, w), v))
+            c = _ROUTES.get((other, desks[hub], header_h, gap, w), _NONE).get(v)
             if c is None:
                 todo.append((len(out), other, w))
             out.append(c if c is None or hub != link.source else tuple(reversed(c)))
@@ -269,14 +284,13 @@ def link_curves_each(links: list[Link], desks: dict[int, Rect], hub: int | None,
         made[~inside] = lowered(made[~inside], width[~inside])
     for (k, other, w), (a, b, c, d, e, f, g, h) in zip(todo, made.reshape(-1, 8).tolist()):
         curve_ = ((a, b), (c, d), (e, f), (g, h))
-        if len(_ROUTES) >= ROUTES_KEPT:
-            del _ROUTES[next(iter(_ROUTES))]
-        _ROUTES[((other, hub_desk, header_h, gap, w), DEFAULT)] = curve_
+        _keep((other, hub_desk, header_h, gap, w), {DEFAULT: curve_})
         out[k] = tuple(reversed(curve_)) if hub == links[k].source else curve_
     return out
 
 
 DEFAULT = (1.0, None)  # route's default variant (bow, entry)
+_NONE: dict = {}  # (no variant kept)
 
 
 def link_curves(link: Link, desks: dict[int, Rect], hub: int | None, header_h: float, gap: float,

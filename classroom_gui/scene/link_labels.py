@@ -90,10 +90,22 @@ def _candidates(where, px: float) -> tuple[np.ndarray, tuple[float, float, float
     if isinstance(where[0], (int, float)):
         at = np.array([where], np.float64)
     else:
-        at = np.concatenate([np.array([point_at(where, t) for t in ALONG], np.float64), _near_grid(*where[0], px)[0]])
+        at = np.concatenate([_along(where), _near_grid(*where[0], px)[0]])
     at.flags.writeable = False  # shared by every frame that asks
     (x0, y0), (x1, y1) = at.min(axis=0).tolist(), at.max(axis=0).tolist()
     return at, (x0, y0, x1, y1)
+
+
+_U = 1 - np.array(ALONG, np.float64)
+_ALONG_W = [_U * _U * _U, 3 * _U * _U * np.array(ALONG), 3 * _U * np.array(ALONG) * np.array(ALONG),
+            np.array(ALONG) * np.array(ALONG) * np.array(ALONG)]  # point_at's weights at each of ALONG
+
+
+def _along(c) -> np.ndarray:
+    """[len(ALONG), 2] point_at(c, t) for each t of ALONG: the same products and sums, element by element."""
+    w0, w1, w2, w3 = _ALONG_W
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = c
+    return np.stack([ax * w0 + bx * w1 + cx * w2 + dx * w3, ay * w0 + by * w1 + cy * w2 + dy * w3], axis=1)
 
 
 def _edges(rects: list[QRectF]) -> np.ndarray:  # [n, 4] left, top, right, bottom as QRectF computes them

@@ -10,6 +10,8 @@ scaled by its share) at the front. Labels go on the strongest few links only.
 from __future__ import annotations
 
 import math
+from itertools import count, repeat
+from operator import attrgetter, contains
 
 import numpy as np
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from ..lesson.frame import Link
 from .items import PillItem, mix, qcolor
+from .link_pieces import pieces_each
 from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels, point_at
 from .link_geometry import Point, Rect, link_curves, link_curves_each, split
 from .link_routes import VARIANTS, choose
@@ -38,6 +41,9 @@ ROUTED_ALL = 12        # up to this many students the unlabelled links keep off 
                        # ones, apart from all), and the labelled ones may be placed again in another order
                        # (link_routes.choose); a bigger class's desks show few digits and its crowd is faint
 TAGGED = 128           # up to this many students a label keeps off other desks' name tags (link_labels.FOREIGN)
+SEATINGS = 64          # seatings numbered for the route sets' keys (a window meets a few: class sizes, canvases)
+_SEATINGS: dict[tuple, int] = {}  # each seating (desks by seat) met -> its number, one for every layer: the canvas
+_NUMBERS = count()  # warmer's twin shares the canvas's route sets; a number is never given twice (after a clear)
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
 
 def _number(link: Link) -> float:
@@ -56,7 +62,7 @@ def bucket_width(b: int, scale: float) -> float:  # line width of a bucket; scal
 
 def hub_of(links: list[Link], asker: int | None = None) -> int | None:
     """The student every link of a frame starts or ends at (the asker, given or found), or None."""
-    if asker is not None and all(asker in (link.source, link.target) for link in links):
+    if asker is not None and all(map(contains, map(_ENDS, links), repeat(asker))):  # (C loops: 1,023 links)
         return asker
     counts: dict[int, int] = {}
     for link in links:
@@ -66,6 +72,9 @@ def hub_of(links: list[Link], asker: int | None = None) -> int | None:
         return None
     best = max(counts, key=lambda s: counts[s])
     return best if counts[best] == len(links) else None
+
+
+_ENDS, _WEIGHT, _VALUE = attrgetter("source", "target"), attrgetter("weight"), attrgetter("value")
 
 
 def add_segments(path: QPainterPath, c: tuple[Point, Point, Point, Point], n: int) -> None:
@@ -102,22 +111,10 @@ def segments_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPain
             _SEGMENTS[c] = _SEGMENTS.pop(c)
         else:
             new.append(c)
-    if new:
-        t = np.arange(1, CURVE_SEGMENTS + 1, dtype=np.float64) / CURVE_SEGMENTS  # k / n, as add_segments
-        u = 1 - t
-        w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        c = np.array(new, np.float64)[:, :, :, None]  # [m, 4, 2, 1]
-        pts = c[:, 0] * w0 + c[:, 1] * w1 + c[:, 2] * w2 + c[:, 3] * w3  # [m, 2, n]
-        for curve, (xs, ys) in zip(new, pts.tolist()):
-            path = QPainterPath()
-            prev = curve[0]
-            for nxt in zip(xs, ys):
-                path.moveTo(*prev)
-                path.lineTo(*nxt)
-                prev = nxt
-            if len(_SEGMENTS) >= SEGMENTS_KEPT:
-                del _SEGMENTS[next(iter(_SEGMENTS))]
-            _SEGMENTS[curve] = path
+    for curve, path in zip(new, pieces_each(new, CURVE_SEGMENTS)):
+        if len(_SEGMENTS) >= SEGMENTS_KEPT:
+            del _SEGMENTS[next(iter(_SEGMENTS))]
+        _SEGMENTS[curve] = path
     return [_SEGMENTS[c] for c in curves]
 
 
@@ -136,6 +133,7 @@ class LinkLayer:
         self.label_boxes: list[tuple[Link, QRectF]] = []  # and where its labels went
         self._avoid: tuple[list[QRectF], np.ndarray | None] = ([], None)  # and the texts they kept off (see avoid)
         self._route_sets: dict[tuple, dict[int, tuple[float, float | None]]] = {}  # link set -> route variants
+        self._seating: tuple[dict, int] = ({}, -1)  # the last desks met and their number (_SEATINGS)
 
     def _path_item(self, items: dict[tuple, QGraphicsPathItem], key: tuple,
                    z: float) -> QGraphicsPathItem:
@@ -179,24 +177,25 @@ class LinkLayer:
         hub = hub_of(links, asker)
         self.curves = []
         drawn = self.drawn(order) if order is not None and len(order) > MAX_LINKS else list(range(len(links)))
-        variants = self._routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers)
+        buckets = [bucket(links[i].weight) for i in drawn]  # once a set (the routes' key and choice read them too)
+        variants = self._routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers, buckets)
         made = link_curves_each([links[i] for i in drawn], desks, hub, header_h, gap,
                                 [variants.get(i, VARIANTS[0]) for i in drawn],
-                                [bucket_width(bucket(links[i].weight), scale) for i in drawn])
-        segments_each([c for i, c in zip(drawn, made) if c is not None and links[i].progress >= 1])  # (kept)
-        for i, c in zip(drawn, made):
+                                [bucket_width(b, scale) for b in buckets])
+        shown = {k: max(0.0, min(1.0, links[i].progress)) for k, (i, c) in enumerate(zip(drawn, made))
+                 if c is not None and not links[i].progress <= 0}  # how much of each link shows
+        whole = [k for k, t in shown.items() if t >= 1]
+        kept = dict(zip(whole, segments_each([made[k] for k in whole])))  # each whole link's pieces, made or kept
+        moving = {k: split(made[k], t) for k, t in shown.items() if t < 1}  # a travelling link's part so far
+        kept.update(zip(moving, pieces_each(list(moving.values()), CURVE_SEGMENTS)))  # (its pieces, made together)
+        for k, (i, c, b) in enumerate(zip(drawn, made, buckets)):
             link = links[i]
-            b = bucket(link.weight)
-            if c is None or link.progress <= 0:
+            if k not in shown:
                 continue
-            t = max(0.0, min(1.0, link.progress))
-            part = c if t >= 1 else split(c, t)
+            t, part = shown[k], moving.get(k, c)
             self.curves.append((link, part, bucket_width(b, scale)))
             path = paths.setdefault((link.role, b, i not in labelled), QPainterPath())
-            if t >= 1:  # a whole link: its pieces as kept (the same elements as add_segments gives)
-                path.addPath(segments(c))
-            else:
-                add_segments(path, part, CURVE_SEGMENTS)
+            path.addPath(kept[k])  # its pieces (the same elements as add_segments gives)
             if t < 1:
                 self._marker(dots.setdefault((link.role, b), QPainterPath()), link, part[3], scale,
                              fast)
@@ -246,31 +245,50 @@ class LinkLayer:
 
     def _routes(self, links: list[Link], ranked: list[int], drawn: list[int], labelled: set[int],
                 desks: dict[int, Rect], hub: int | None, header_h: float, gap: float,
-                scale: float, numbers: np.ndarray | None = None) -> dict[int, tuple[float, float | None]]:
+                scale: float, numbers: np.ndarray | None = None,
+                buckets: list[int] | None = None) -> dict[int, tuple[float, float | None]]:
         """Each drawn link's route variant (link_routes.VARIANTS), chosen so that the heaviest link runs
         alongside no other and the labelled ones alongside no labelled one; remembered for the last ROUTE_SETS
-        sets of links (`ranked`: every link's index, strongest first)."""
+        sets of links (`ranked`: every link's index, strongest first; `buckets`: each drawn link's bucket, if made)."""
         if hub is None or not drawn or (len(drawn) < 2 and numbers is None):  # one link: only the digits to keep off
             return {}
-        key = (hub, header_h, gap, scale, tuple(sorted(desks.items())),
-               tuple((i, links[i].source, links[i].target, bucket(links[i].weight), i in labelled) for i in drawn),
+        buckets = [bucket(links[i].weight) for i in drawn] if buckets is None else buckets
+        key = (hub, header_h, gap, scale, self._seating_of(desks),
+               tuple((i, links[i].source, links[i].target, b, i in labelled) for i, b in zip(drawn, buckets)),
                self.heaviest(links, ranked), tuple(i for i in ranked if i in labelled),  # the order routes are placed
                None if numbers is None else numbers.tobytes())
         known = self._route_sets.pop(key, None)
         if known is None:
-            known = self._choose_routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers)
+            known = self._choose_routes(links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers,
+                                        buckets)
             if len(self._route_sets) >= ROUTE_SETS:
                 del self._route_sets[next(iter(self._route_sets))]  # the least recently used
         self._route_sets[key] = known  # (re)inserted last: dicts keep insertion order
         return known
 
-    def _choose_routes(self, links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers=None):
+    def _seating_of(self, desks: dict[int, Rect]) -> int:
+        """The desks as a small number, the same for the same desks (a frame's desks are the last frame's, mostly:
+        compared, not sorted and hashed, as 1,024 desks in each _routes key were, twice a frame)."""
+        last, number = self._seating
+        if desks != last:
+            seating = tuple(sorted(desks.items()))
+            number = _SEATINGS.get(seating)
+            if number is None:
+                if len(_SEATINGS) >= SEATINGS:
+                    _SEATINGS.clear()  # (their sets then miss: chosen again, the same)
+                number = _SEATINGS[seating] = next(_NUMBERS)
+            self._seating = (dict(desks), number)
+        return number
+
+    def _choose_routes(self, links, ranked, drawn, labelled, desks, hub, header_h, gap, scale, numbers=None,
+                       buckets=None):
         on = set(drawn)
         top = self.heaviest(links, ranked)  # the heaviest keeps clear of every link, when there is one (a
         top = top if top is not None and top in on else -1  # question sent to all has none)
         marked = {i for i in drawn if i in labelled and links[i].label} | ({top} - {-1})
         crowd = len(desks) > CLEAR_OF_ALL  # then only the marked links are checked, against each other
-        widths = [bucket_width(bucket(links[i].weight), scale) for i in drawn]
+        widths = [bucket_width(b, scale) for b in ([bucket(links[i].weight) for i in drawn] if buckets is None
+                                                   else buckets)]
         to_hub = [(i, width) for i, width in zip(drawn, widths) if links[i].source != links[i].target
                   and hub in (links[i].source, links[i].target) and (i in marked or not crowd)]
         made = dict(zip((i for i, _ in to_hub), link_curves_each([links[i] for i, _ in to_hub], desks, hub, header_h,
@@ -321,8 +339,9 @@ class LinkLayer:
         if len(links) < 64:
             return sorted(range(len(links)), key=lambda i: (links[i].weight, _number(links[i])), reverse=True)
         # a fan over a big class (1,023 links): the same order from one NumPy sort, equals in their own order
-        weight = np.fromiter((link.weight for link in links), np.float64, len(links))
-        number = np.fromiter((_number(link) for link in links), np.float64, len(links))
+        weight = np.fromiter(map(_WEIGHT, links), np.float64, len(links))
+        number = np.array(list(map(_VALUE, links)), np.float64)  # (None: NaN; _number ranks both last)
+        number[np.isnan(number)] = -math.inf
         return np.lexsort((np.arange(len(links)), -number, -weight)).tolist()
 
     @staticmethod
