@@ -99,3 +99,23 @@ def test_only_the_models_used_last_keep_a_section(tmp_path):
         settings.save(store, settings.Settings(rule="causal"), model=f"{i:016x}")
     kept = sorted(settings.sessions(store))
     assert kept == [f"{i:016x}" for i in range(3, settings.MAX_MODELS + 3)]
+
+
+def test_back_to_a_model_after_another_sentence_brings_its_edits_back(qtbot, checkpoint, tmp_path):
+    """review24 #1: Ctrl+O back to the teaching model after "A dog ran home" was applied on GPT-2 opened it on the box's
+    sentence, left its kept edits out and the next save overwrote them. It comes back on its own sentence, as a start
+    with --model does."""
+    store = str(tmp_path / "s.ini")
+    w, edits, time = prepared(qtbot, checkpoint, store)
+    open_in(qtbot, w, GPT2)
+    w.sentence.setText("A dog ran home")
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.run is not None and w.run.text == "A dog ran home", timeout=20_000)
+    open_in(qtbot, w, checkpoint.path)
+    assert w.run.text == w.sentence.text() == "The cat sat on the mat"
+    assert w.model.whatif.edits == edits and w.player.time == time
+    assert w.statusBar().currentMessage() == w.t("whatif.restored_one")
+    w.save_settings()
+    saved = settings.sessions(settings.open_store(store))[model_id(model_key(checkpoint))]
+    w.close()
+    assert saved.edits == ("q[1,1,2,1]=2.0",)  # not overwritten
