@@ -119,3 +119,18 @@ def test_back_to_a_model_after_another_sentence_brings_its_edits_back(qtbot, che
     saved = settings.sessions(settings.open_store(store))[model_id(model_key(checkpoint))]
     w.close()
     assert saved.edits == ("q[1,1,2,1]=2.0",)  # not overwritten
+
+
+def test_two_windows_on_one_file_start_each_model_on_its_own_sentence(tmp_path):
+    """review24 #2: two windows saving one settings file could give both sections the same `used`, and the model that
+    sorted first then started on the other window's sentence box. [General] names the model whose box it is."""
+    path = tmp_path / "s.ini"
+    a, b = "a" * 16, "b" * 16
+    path.write_text(f"[General]\nsentence=box of {b}\nmodel={b}\n[model_{a}]\nsentence=sentence {a}\nused=6\n"
+                    f"[model_{b}]\nsentence=sentence {b}\nused=6\n", encoding="utf-8")
+    assert settings.load(settings.open_store(str(path)), a).sentence == f"sentence {a}"
+    assert settings.load(settings.open_store(str(path)), b).sentence == f"box of {b}"
+    store = settings.open_store(str(path))
+    settings.save(store, settings.Settings(sentence=f"box of {a}"), model=a, typed=f"sentence {a}")
+    assert settings.load(settings.open_store(str(path)), a).sentence == f"box of {a}"
+    assert settings.load(settings.open_store(str(path)), b).sentence == f"sentence {b}"

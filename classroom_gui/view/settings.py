@@ -59,6 +59,7 @@ KEYS = {
     # Qt quotes a value with a comma, and each is read again by whatif.parse_edit on start
     "edits": (re.compile(r'^"?(?:q|k|v|score|mask)\[[0-9,]{1,24}\]=[0-9.eE+-]{1,32}'
                          r'(?: (?:q|k|v|score|mask)\[[0-9,]{1,24}\]=[0-9.eE+-]{1,32})*"?$'), 64 * MAX_EDITS),
+    "model": (re.compile(r"^[0-9a-f]{16}$"), 16),  # the model on screen when saved: whose the sentence box is
     "used": (re.compile(r"^[0-9]{1,9}$"), 9),  # a model section's: higher was used later (the oldest goes first)
 }
 SECTION = re.compile(r"^\[model_[0-9a-f]{16}\]$")  # a model's own place (app.sessions.model_id)
@@ -193,11 +194,21 @@ def load(store: QSettings, model: str | None = None) -> Settings:
         typed = s.sentence  # the sentence box as left, when this model was the last one used (not yet applied, maybe)
         _read_place(_group(store, model), s, fresh=True)
         store.endGroup()
-        if max(sections, key=lambda m: _used(store, m)) == model:
+        if _last(store, sections) == model:
             s.sentence = typed
     elif sections:  # a model never opened: as its lesson starts, not in another model's rule (teacher21 L1)
         _read_place(None, s, fresh=True)
     return s
+
+
+def _last(store: QSettings, sections: list[str]) -> str:
+    """The model on screen when the file was last saved, as [General] names it (review24 #2: two windows on one file
+    could tie on `used`, and the other window's sentence box went to the wrong model); a file written before it
+    named one: the section used last."""
+    last = _value(store, "model")
+    if isinstance(last, str) and KEYS["model"][0].match(last):
+        return last
+    return max(sections, key=lambda m: _used(store, m))
 
 
 def _read_place(store: QSettings | None, s: Settings, fresh: bool = False) -> None:
@@ -314,6 +325,8 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
                   time=None if time is None else repr(float(time)), example=None if example is None else str(example),
                   edits=" ".join(s.edits[:MAX_EDITS]) if s.edits and s.left else None)
     _write(store, values, place)
+    if model is not None:
+        store.setValue("model", model)
     if model is not None and place:
         _save_section(store, model, dict(values, sentence=typed or s.sentence))
     store.sync()
