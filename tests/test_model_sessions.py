@@ -4,7 +4,7 @@ rule ("in turn") became the teaching model's at the next start. Now the settings
 section of its own, and opening a model again, in the same session or after a restart, brings back its own."""
 from pathlib import Path
 
-from classroom_gui.app.history import model_key
+from classroom_gui.app.history import model_key, sentence_id
 from classroom_gui.app.sessions import model_id
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import settings
@@ -134,3 +134,18 @@ def test_two_windows_on_one_file_start_each_model_on_its_own_sentence(tmp_path):
     settings.save(store, settings.Settings(sentence=f"box of {a}"), model=a, typed=f"sentence {a}")
     assert settings.load(settings.open_store(str(path)), a).sentence == f"box of {a}"
     assert settings.load(settings.open_store(str(path)), b).sentence == f"sentence {b}"
+
+
+def test_a_file_from_before_model_sections_gives_its_place_only_to_its_own_model(tmp_path):
+    """review24 L3: a settings file without model sections gave its rule, layer, head and edits to whichever model
+    started first; they go to the model its shown class was read under, and another starts as its lesson does."""
+    path = tmp_path / "s.ini"
+    mine, other = "teaching|config|1", "gpt2|config|2"
+    path.write_text(f"[General]\nsentence=The cat sat on the mat\nrule=causal\nlayer=1\nhead=1\n"
+                    f"shown={sentence_id('The cat sat on the mat', mine)}\nstep=4:scoring.classmate:1\ntime=2.5\n"
+                    f'edits="q[1,1,2,1]=2.0"\n', encoding="utf-8")
+    own = settings.load(settings.open_store(str(path)), model_id(mine), mine)
+    assert (own.rule, own.layer, own.head, own.edits) == ("causal", 1, 1, ("q[1,1,2,1]=2.0",))
+    new = settings.load(settings.open_store(str(path)), model_id(other), other)
+    assert (new.rule, new.layer, new.head, new.edits, new.left) == (None, None, None, (), None)
+    assert new.sentence == "The cat sat on the mat"  # the box's sentence is the app's, not a model's place

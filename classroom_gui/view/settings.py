@@ -165,9 +165,10 @@ def _rewrite(path: Path, text: str) -> None:
             pass
 
 
-def load(store: QSettings, model: str | None = None) -> Settings:
+def load(store: QSettings, model: str | None = None, key: str = "") -> Settings:
     """Each value read with a type and size check; one that fails keeps its default, the others load. With `model`
-    (app.sessions.model_id), the place is that model's own."""
+    (app.sessions.model_id), the place is that model's own; with its `key` (history.model_key) too, a file without
+    model sections (before them) gives its place only to the model its shown class was read under."""
     s = Settings()
     lang = _value(store, "lang")
     # the first run (no language saved) speaks the desktop's language, and studies its seed sentence
@@ -196,8 +197,8 @@ def load(store: QSettings, model: str | None = None) -> Settings:
         store.endGroup()
         if _last(store, sections) == model:
             s.sentence = typed
-    elif sections:  # a model never opened: as its lesson starts, not in another model's rule (teacher21 L1)
-        _read_place(None, s, fresh=True)
+    elif sections or (key and not _shown_under(s, key)):  # a model never opened: as its lesson starts, not in
+        _read_place(None, s, fresh=True)  # another model's rule (teacher21 L1; review24 L3: nor an older file's)
     return s
 
 
@@ -209,6 +210,13 @@ def _last(store: QSettings, sections: list[str]) -> str:
     if isinstance(last, str) and KEYS["model"][0].match(last):
         return last
     return max(sections, key=lambda m: _used(store, m))
+
+
+def _shown_under(s: Settings, key: str) -> bool:
+    """Whether s's place is in its sentence as read under the model `key` (its shown id: ClassroomModel.left_at)."""
+    from ..app.history import sentence_id
+
+    return s.left is not None and s.left[0] == sentence_id(s.sentence, key)
 
 
 def _read_place(store: QSettings | None, s: Settings, fresh: bool = False) -> None:

@@ -47,7 +47,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         super().__init__()
         use_bundled_font()
         self.store = store if store is not None else settings.open_store()
-        prefs = settings.load(self.store, model_id(model_key(checkpoint)))  # this model's own place (teacher21 M1)
+        key = model_key(checkpoint)
+        prefs = settings.load(self.store, model_id(key), key)  # this model's own place (teacher21 M1)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed)
         self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
         self._lang = None  # the language the widgets are labelled in
