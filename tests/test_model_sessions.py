@@ -149,3 +149,16 @@ def test_a_file_from_before_model_sections_gives_its_place_only_to_its_own_model
     new = settings.load(settings.open_store(str(path)), model_id(other), other)
     assert (new.rule, new.layer, new.head, new.edits, new.left) == (None, None, None, (), None)
     assert new.sentence == "The cat sat on the mat"  # the box's sentence is the app's, not a model's place
+
+
+def test_edits_are_not_said_kept_when_the_settings_cannot_be_written(qtbot, checkpoint, tmp_path):
+    """review24 L4: "edits kept with the model" was said even when the save before opening another model failed."""
+    store = tmp_path / "s.ini"
+    w, edits, time = prepared(qtbot, checkpoint, str(store))
+    assert w.save_settings()
+    store.unlink()
+    store.mkdir()  # the settings file's place taken: the save cannot be written
+    assert not w.save_settings()
+    open_in(qtbot, w, GPT2)
+    assert w.model.edit_specs() == () and w.statusBar().currentMessage() != w.t("whatif.kept_with_model")
+    w.close()

@@ -316,11 +316,11 @@ PLACE = ("seat", "asker", "shown", "step", "time", "example", "edits")  # where 
 SESSION = ("sentence", *PLACE, "layer", "head", "rule", "used")  # a model section's keys
 
 
-def save(store: QSettings, s: Settings, place: bool = True, model: str | None = None, typed: str = "") -> None:
+def save(store: QSettings, s: Settings, place: bool = True, model: str | None = None, typed: str = "") -> bool:
     """Write `s`; with place=False (no sentence shown yet: a big model's first one still computing) the keys of
     PLACE stay as the file has them, the last place known (review9: such a save wrote no step, and a kill then
     lost where the lesson was). With `model` (app.sessions.model_id) the place is that model's own too, in the sentence
-`typed` (the class on screen, whatever the sentence box holds meanwhile)."""
+`typed` (the class on screen, whatever the sentence box holds meanwhile). True when the file was written."""
     store.setValue("sentence", s.sentence)
     store.setValue("lang", s.lang)
     store.setValue("speed", s.speed)
@@ -338,6 +338,7 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
     if model is not None and place:
         _save_section(store, model, dict(values, sentence=typed or s.sentence))
     store.sync()
+    return store.status() == QSettings.Status.NoError
 
 
 def _write(store: QSettings, values: dict, place: bool = True) -> None:

@@ -216,9 +216,9 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         if word:
             self.add_answer.setText(self.t("ui.add_answer", word=word))
 
-    def save_settings(self, closing: bool = False) -> None:
+    def save_settings(self, closing: bool = False) -> bool:
         """The settings as they are now: on closing, and SAVE_MS after the lesson last changed, so that an app
-        killed while frozen (teacher6 M7: a file dialog reading /proc/kmsg) loses nothing."""
+        killed while frozen (teacher6 M7: a file dialog reading /proc/kmsg) loses nothing. True when written."""
         if closing:
             geometry, maximized = screen_size.closing(self)
         elif self.isFullScreen():  # presenter mode: the saved windowed geometry stays
@@ -228,13 +228,13 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         try:
             sel, tokens = self.sel, self.run.trace.tokens if self.run else []
             asker = tokens[sel.focus] if sel.focus < len(tokens) else ""
-            settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
+            return settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
                                                         self.sel.lang, self.player.speed, geometry, maximized,
                                                         sel.focus if asker else None, asker, sel.layer, sel.head,
                                                         sel.rule, self.model.left_at(), self.model.edit_specs()),
                           place=self.run is not None, model=model_id(self.model.model_key), typed=self.model.typed)
         except Exception:
-            pass  # settings are a convenience; never block closing or the lesson
+            return False  # settings are a convenience; never block closing or the lesson
 
     def closeEvent(self, event):
         self.saver.stop()
