@@ -4,7 +4,7 @@ rule ("in turn") became the teaching model's at the next start. Now the settings
 section of its own, and opening a model again, in the same session or after a restart, brings back its own."""
 from pathlib import Path
 
-from classroom_gui.app.history import model_key
+from classroom_gui.app.history import model_key, sentence_id
 from classroom_gui.app.sessions import model_id
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import settings
@@ -99,3 +99,66 @@ def test_only_the_models_used_last_keep_a_section(tmp_path):
         settings.save(store, settings.Settings(rule="causal"), model=f"{i:016x}")
     kept = sorted(settings.sessions(store))
     assert kept == [f"{i:016x}" for i in range(3, settings.MAX_MODELS + 3)]
+
+
+def test_back_to_a_model_after_another_sentence_brings_its_edits_back(qtbot, checkpoint, tmp_path):
+    """review24 #1: Ctrl+O back to the teaching model after "A dog ran home" was applied on GPT-2 opened it on the box's
+    sentence, left its kept edits out and the next save overwrote them. It comes back on its own sentence, as a start
+    with --model does."""
+    store = str(tmp_path / "s.ini")
+    w, edits, time = prepared(qtbot, checkpoint, store)
+    open_in(qtbot, w, GPT2)
+    w.sentence.setText("A dog ran home")
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.run is not None and w.run.text == "A dog ran home", timeout=20_000)
+    open_in(qtbot, w, checkpoint.path)
+    assert w.run.text == w.sentence.text() == "The cat sat on the mat"
+    assert w.model.whatif.edits == edits and w.player.time == time
+    assert w.statusBar().currentMessage() == w.t("whatif.restored_one")
+    w.save_settings()
+    saved = settings.sessions(settings.open_store(store))[model_id(model_key(checkpoint))]
+    w.close()
+    assert saved.edits == ("q[1,1,2,1]=2.0",)  # not overwritten
+
+
+def test_two_windows_on_one_file_start_each_model_on_its_own_sentence(tmp_path):
+    """review24 #2: two windows saving one settings file could give both sections the same `used`, and the model that
+    sorted first then started on the other window's sentence box. [General] names the model whose box it is."""
+    path = tmp_path / "s.ini"
+    a, b = "a" * 16, "b" * 16
+    path.write_text(f"[General]\nsentence=box of {b}\nmodel={b}\n[model_{a}]\nsentence=sentence {a}\nused=6\n"
+                    f"[model_{b}]\nsentence=sentence {b}\nused=6\n", encoding="utf-8")
+    assert settings.load(settings.open_store(str(path)), a).sentence == f"sentence {a}"
+    assert settings.load(settings.open_store(str(path)), b).sentence == f"box of {b}"
+    store = settings.open_store(str(path))
+    settings.save(store, settings.Settings(sentence=f"box of {a}"), model=a, typed=f"sentence {a}")
+    assert settings.load(settings.open_store(str(path)), a).sentence == f"box of {a}"
+    assert settings.load(settings.open_store(str(path)), b).sentence == f"sentence {b}"
+
+
+def test_a_file_from_before_model_sections_gives_its_place_only_to_its_own_model(tmp_path):
+    """review24 L3: a settings file without model sections gave its rule, layer, head and edits to whichever model
+    started first; they go to the model its shown class was read under, and another starts as its lesson does."""
+    path = tmp_path / "s.ini"
+    mine, other = "teaching|config|1", "gpt2|config|2"
+    path.write_text(f"[General]\nsentence=The cat sat on the mat\nrule=causal\nlayer=1\nhead=1\n"
+                    f"shown={sentence_id('The cat sat on the mat', mine)}\nstep=4:scoring.classmate:1\ntime=2.5\n"
+                    f'edits="q[1,1,2,1]=2.0"\n', encoding="utf-8")
+    own = settings.load(settings.open_store(str(path)), model_id(mine), mine)
+    assert (own.rule, own.layer, own.head, own.edits) == ("causal", 1, 1, ("q[1,1,2,1]=2.0",))
+    new = settings.load(settings.open_store(str(path)), model_id(other), other)
+    assert (new.rule, new.layer, new.head, new.edits, new.left) == (None, None, None, (), None)
+    assert new.sentence == "The cat sat on the mat"  # the box's sentence is the app's, not a model's place
+
+
+def test_edits_are_not_said_kept_when_the_settings_cannot_be_written(qtbot, checkpoint, tmp_path):
+    """review24 L4: "edits kept with the model" was said even when the save before opening another model failed."""
+    store = tmp_path / "s.ini"
+    w, edits, time = prepared(qtbot, checkpoint, str(store))
+    assert w.save_settings()
+    store.unlink()
+    store.mkdir()  # the settings file's place taken: the save cannot be written
+    assert not w.save_settings()
+    open_in(qtbot, w, GPT2)
+    assert w.model.edit_specs() == () and w.statusBar().currentMessage() != w.t("whatif.kept_with_model")
+    w.close()

@@ -79,10 +79,11 @@ class ClassroomModel(EditHistory):
         self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
         self.sel = lesson_selection(self.gallery, lang, temperature, rule or lesson_rule(checkpoint, self.gallery))
 
-    def set_checkpoint(self, checkpoint, run, typed: str = "", session=None) -> None:
+    def set_checkpoint(self, checkpoint, run, typed: str = "", session=None, kept: bool = True) -> None:
         """A newly opened model and its first run (None when its tokenizer cannot read the sentence), in the model's
         own `session` (app.sessions.Session: where it was left, its rule and what-if edits; None: as its lesson
-        starts). The old model's edits are not lost: the window saved them in its session first (teacher21 M1)."""
+        starts). The old model's edits are not lost: the window saved them in its session first (teacher21 M1); `kept`:
+        whether that save was written (review24 L4: else the status line does not say they were kept)."""
         own, left = unwrapped(run), self.whatif is not None and self.whatif.active
         rule = own.trace.mask_rule if own else session.rule if session is not None else None
         self._open(checkpoint, self.sel.lang, self.sel.temperature, rule)
@@ -93,7 +94,8 @@ class ClassroomModel(EditHistory):
         if session is not None:
             self.resume(session.seat, session.asker, session.layer, session.head, None, session.left, session.edits)
         self.changed("model")
-        self.set_run(run, typed, Phrase("whatif.kept_with_model") if left else None)  # said, not silently set aside
+        said = Phrase("whatif.kept_with_model") if left and kept else None  # said, not silently set aside
+        self.set_run(run, typed, said)
 
     def shows(self, typed: str) -> bool:
         """Whether `typed` is the sentence on screen: Enter or Apply on it again changes nothing, its edits stay."""

@@ -30,8 +30,14 @@ def model_id(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def sentence_of(session: Session | None, text: str) -> str:
+    """The sentence a model opens on: its session's own when that kept what-if edits (they were made for it, as a start
+    with --model does: view.settings.load; review24 #1: Ctrl+O back on the box's sentence dropped them), else `text`."""
+    return session.sentence if session is not None and session.edits and session.sentence else text
+
+
 def opened_with_session(folder: str, text: str, sessions: dict[str, Session]):
-    """On the worker thread: the model folder's checkpoint and its first run of `text` under its own session (the
+    """On the worker thread: the model folder's checkpoint and its first run of `text` (sentence_of) under its own session (the
     rule, layer and head it was left in, its what-if edits read again: history.run_resumed) or, for a model never
     opened, as its lesson starts (gallery.lesson_rule); with the session (None for a new model), or the
     TokenizerFailed its tokenizer raised on the sentence in place of the run."""
@@ -47,7 +53,7 @@ def opened_with_session(folder: str, text: str, sessions: dict[str, Session]):
     head = min(session.head or 0, checkpoint.config.n_head - 1) if session is not None else 0
     waiting = (session.seat, session.asker, session.left, session.edits, key) if session and session.edits else None
     try:
-        run = run_resumed(waiting, checkpoint, text, rule, layer, head)
+        run = run_resumed(waiting, checkpoint, sentence_of(session, text), rule, layer, head)
     except TokenizerFailed as exc:  # the model still opens; the window says why this sentence cannot be read
         return checkpoint, exc, session
     return checkpoint, run, session

@@ -59,6 +59,7 @@ KEYS = {
     # Qt quotes a value with a comma, and each is read again by whatif.parse_edit on start
     "edits": (re.compile(r'^"?(?:q|k|v|score|mask)\[[0-9,]{1,24}\]=[0-9.eE+-]{1,32}'
                          r'(?: (?:q|k|v|score|mask)\[[0-9,]{1,24}\]=[0-9.eE+-]{1,32})*"?$'), 64 * MAX_EDITS),
+    "model": (re.compile(r"^[0-9a-f]{16}$"), 16),  # the model on screen when saved: whose the sentence box is
     "used": (re.compile(r"^[0-9]{1,9}$"), 9),  # a model section's: higher was used later (the oldest goes first)
 }
 SECTION = re.compile(r"^\[model_[0-9a-f]{16}\]$")  # a model's own place (app.sessions.model_id)
@@ -164,9 +165,10 @@ def _rewrite(path: Path, text: str) -> None:
             pass
 
 
-def load(store: QSettings, model: str | None = None) -> Settings:
+def load(store: QSettings, model: str | None = None, key: str = "") -> Settings:
     """Each value read with a type and size check; one that fails keeps its default, the others load. With `model`
-    (app.sessions.model_id), the place is that model's own."""
+    (app.sessions.model_id), the place is that model's own; with its `key` (history.model_key) too, a file without
+    model sections (before them) gives its place only to the model its shown class was read under."""
     s = Settings()
     lang = _value(store, "lang")
     # the first run (no language saved) speaks the desktop's language, and studies its seed sentence
@@ -193,11 +195,28 @@ def load(store: QSettings, model: str | None = None) -> Settings:
         typed = s.sentence  # the sentence box as left, when this model was the last one used (not yet applied, maybe)
         _read_place(_group(store, model), s, fresh=True)
         store.endGroup()
-        if max(sections, key=lambda m: _used(store, m)) == model:
+        if _last(store, sections) == model:
             s.sentence = typed
-    elif sections:  # a model never opened: as its lesson starts, not in another model's rule (teacher21 L1)
-        _read_place(None, s, fresh=True)
+    elif sections or (key and not _shown_under(s, key)):  # a model never opened: as its lesson starts, not in
+        _read_place(None, s, fresh=True)  # another model's rule (teacher21 L1; review24 L3: nor an older file's)
     return s
+
+
+def _last(store: QSettings, sections: list[str]) -> str:
+    """The model on screen when the file was last saved, as [General] names it (review24 #2: two windows on one file
+    could tie on `used`, and the other window's sentence box went to the wrong model); a file written before it
+    named one: the section used last."""
+    last = _value(store, "model")
+    if isinstance(last, str) and KEYS["model"][0].match(last):
+        return last
+    return max(sections, key=lambda m: _used(store, m))
+
+
+def _shown_under(s: Settings, key: str) -> bool:
+    """Whether s's place is in its sentence as read under the model `key` (its shown id: ClassroomModel.left_at)."""
+    from ..app.history import sentence_id
+
+    return s.left is not None and s.left[0] == sentence_id(s.sentence, key)
 
 
 def _read_place(store: QSettings | None, s: Settings, fresh: bool = False) -> None:
@@ -297,11 +316,11 @@ PLACE = ("seat", "asker", "shown", "step", "time", "example", "edits")  # where 
 SESSION = ("sentence", *PLACE, "layer", "head", "rule", "used")  # a model section's keys
 
 
-def save(store: QSettings, s: Settings, place: bool = True, model: str | None = None, typed: str = "") -> None:
+def save(store: QSettings, s: Settings, place: bool = True, model: str | None = None, typed: str = "") -> bool:
     """Write `s`; with place=False (no sentence shown yet: a big model's first one still computing) the keys of
     PLACE stay as the file has them, the last place known (review9: such a save wrote no step, and a kill then
     lost where the lesson was). With `model` (app.sessions.model_id) the place is that model's own too, in the sentence
-`typed` (the class on screen, whatever the sentence box holds meanwhile)."""
+`typed` (the class on screen, whatever the sentence box holds meanwhile). True when the file was written."""
     store.setValue("sentence", s.sentence)
     store.setValue("lang", s.lang)
     store.setValue("speed", s.speed)
@@ -314,9 +333,12 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
                   time=None if time is None else repr(float(time)), example=None if example is None else str(example),
                   edits=" ".join(s.edits[:MAX_EDITS]) if s.edits and s.left else None)
     _write(store, values, place)
+    if model is not None:
+        store.setValue("model", model)
     if model is not None and place:
         _save_section(store, model, dict(values, sentence=typed or s.sentence))
     store.sync()
+    return store.status() == QSettings.Status.NoError
 
 
 def _write(store: QSettings, values: dict, place: bool = True) -> None:

@@ -47,7 +47,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         super().__init__()
         use_bundled_font()
         self.store = store if store is not None else settings.open_store()
-        prefs = settings.load(self.store, model_id(model_key(checkpoint)))  # this model's own place (teacher21 M1)
+        key = model_key(checkpoint)
+        prefs = settings.load(self.store, model_id(key), key)  # this model's own place (teacher21 M1)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed)
         self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
         self._lang = None  # the language the widgets are labelled in
@@ -215,9 +216,9 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         if word:
             self.add_answer.setText(self.t("ui.add_answer", word=word))
 
-    def save_settings(self, closing: bool = False) -> None:
+    def save_settings(self, closing: bool = False) -> bool:
         """The settings as they are now: on closing, and SAVE_MS after the lesson last changed, so that an app
-        killed while frozen (teacher6 M7: a file dialog reading /proc/kmsg) loses nothing."""
+        killed while frozen (teacher6 M7: a file dialog reading /proc/kmsg) loses nothing. True when written."""
         if closing:
             geometry, maximized = screen_size.closing(self)
         elif self.isFullScreen():  # presenter mode: the saved windowed geometry stays
@@ -227,13 +228,13 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         try:
             sel, tokens = self.sel, self.run.trace.tokens if self.run else []
             asker = tokens[sel.focus] if sel.focus < len(tokens) else ""
-            settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
+            return settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
                                                         self.sel.lang, self.player.speed, geometry, maximized,
                                                         sel.focus if asker else None, asker, sel.layer, sel.head,
                                                         sel.rule, self.model.left_at(), self.model.edit_specs()),
                           place=self.run is not None, model=model_id(self.model.model_key), typed=self.model.typed)
         except Exception:
-            pass  # settings are a convenience; never block closing or the lesson
+            return False  # settings are a convenience; never block closing or the lesson
 
     def closeEvent(self, event):
         self.saver.stop()

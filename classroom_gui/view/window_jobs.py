@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from ..app.history import run_resumed
-from ..app.sessions import opened_with_session
+from ..app.sessions import opened_with_session, sentence_of
 from ..crash import details_box
 from ..export.errors import said
 from ..lesson.strings import text, unbroken_quotes
@@ -104,7 +104,8 @@ class SentenceJobs:
         self._opening = folder  # a failure is then the folder's, said in the UI's language (ui.model_unreadable)
         field = self.sentence.text()
         self.saver.stop()
-        self.save_settings()  # this model's own session first: opening it again brings it back (teacher21 M1)
+        # this model's own session first: opening it again brings it back (teacher21 M1)
+        self._kept = self.save_settings()
         self.worker.start(typed_job, field, self.model.typed, opened_with_session, folder, field,
                           settings.sessions(self.store))
 
@@ -119,12 +120,16 @@ class SentenceJobs:
             self._opening = None  # own session (app.sessions)
             checkpoint, run, session = result
             shown = self.model.typed  # a sentence applied while the folder opened is newer than the job's
-            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run, typed, session)
+            own = typed if isinstance(run, Exception) else sentence_of(session, typed)  # its kept edits' sentence
+            self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run, own, session,
+                                      getattr(self, "_kept", True))
             if isinstance(run, Exception):
                 self._job_failed(run)
             elif began is not None and shown != began and shown != typed:  # so the new model reads that one
                 self.sentence.setText(shown)
                 self.apply_sentence()
+            elif own != typed:  # the box says which sentence the model came back on
+                self.sentence.setText(own)
             self._opened()
         else:
             self.model.set_run(result, typed)
