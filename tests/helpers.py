@@ -58,3 +58,16 @@ def window_on(qtbot, checkpoint, store: str, show: bool = True):
 def random_window(qtbot, folder):
     """The classroom window on a random checkpoint in `folder`, with its settings there too, shown."""
     return window_on(qtbot, random_checkpoint(folder / "ck"), str(folder / "settings.ini"))
+
+
+def add_segments(path, c, n: int) -> None:
+    """The reference for scene.link_pieces (review24: no longer called by the app): the cubic `c` as n straight
+    pieces added to `path`, each its own moveTo / lineTo pair, its points by link_labels.point_at one at a time."""
+    from classroom_gui.scene.link_labels import point_at
+
+    prev = c[0]
+    for k in range(1, n + 1):
+        nxt = point_at(c, k / n)
+        path.moveTo(*prev)
+        path.lineTo(*nxt)
+        prev = nxt

@@ -62,3 +62,10 @@ def test_numbers_seen_in_their_cells_are_drawn_where_they_were_placed(cards_on_c
     assert again == first == anew
     before = sum(1 for px in range(0, first.width(), 7) for py in range(0, first.height(), 7) if first.pixel(px, py))
     assert before > 100  # (something was painted)
+
+
+def test_placed_numbers_keep_no_more_lines_alive_than_text_lines_keeps():
+    """review24: PLACED was 16384 against text_lines.LINES' 8192, so the placed numbers could keep alive twice the
+    layouts that LINES (~1 KB each) says bound them."""
+    from classroom_gui.scene import strip, text_lines
+    assert 0 < strip.PLACED <= text_lines.LINES

@@ -9,6 +9,8 @@ import random
 import numpy as np
 import pytest
 
+from helpers import add_segments
+
 
 def spots_by_loop(c, px):  # the plain definition: every spot of the grid, sorted by (stretched) distance
     (x, y), h = c[0], px * 1.45
@@ -68,14 +70,14 @@ def test_a_whole_links_pieces_are_kept_and_the_same(qapp):
     from classroom_gui.scene import links
     c = ((10.0, 20.0), (40.0, 5.0), (80.0, 5.0), (100.0, 30.0))
     direct = QPainterPath()
-    links.add_segments(direct, c, links.CURVE_SEGMENTS)
-    assert links.segments(c) == direct and links.segments(c) is links.segments(c)
+    add_segments(direct, c, links.CURVE_SEGMENTS)
+    assert links.segments_each([c])[0] == direct and links.segments_each([c])[0] is links.segments_each([c])[0]
     both, other = QPainterPath(), ((200.0, 20.0), (240.0, 5.0), (280.0, 5.0), (300.0, 30.0))
-    links.add_segments(both, c, links.CURVE_SEGMENTS)
-    links.add_segments(both, other, links.CURVE_SEGMENTS)
+    add_segments(both, c, links.CURVE_SEGMENTS)
+    add_segments(both, other, links.CURVE_SEGMENTS)
     joined = QPainterPath()
-    joined.addPath(links.segments(c))
-    joined.addPath(links.segments(other))
+    joined.addPath(links.segments_each([c])[0])
+    joined.addPath(links.segments_each([other])[0])
     assert joined == both and joined.elementCount() == both.elementCount()
 
 

@@ -1,9 +1,12 @@
-"""link_pieces.pieces_each reads each curve's pieces from bytes written by NumPy: every path must be the one
-links.add_segments builds by its moveTo / lineTo calls, element for element and byte for byte as QDataStream writes it,
-including curves QPainterPath treats specially (a piece of no length, a point that is not finite)."""
+"""link_pieces.pieces_each reads each curve's pieces from bytes written by NumPy: every path must be the one the
+tests' add_segments (helpers) builds by its moveTo / lineTo calls, element for element and byte for byte as
+QDataStream writes it, including curves QPainterPath treats specially (a piece of no length, a point that is not
+finite)."""
 from __future__ import annotations
 
 import random
+
+from helpers import add_segments
 
 
 def _raw(path) -> bytes:
@@ -33,6 +36,6 @@ def test_pieces_are_add_segments_paths_byte_for_byte(qapp):
     assert len(made) == len(curves)
     for c, path in zip(curves, made):
         want = QPainterPath()
-        links.add_segments(want, c, links.CURVE_SEGMENTS)
+        add_segments(want, c, links.CURVE_SEGMENTS)
         assert path == want and _raw(path) == _raw(want), c
     assert made[0].elementCount() == 2 * links.CURVE_SEGMENTS and pieces_each([], 12) == []

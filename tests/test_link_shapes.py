@@ -9,6 +9,7 @@ import pytest
 from classroom_gui.scene import link_geometry as g
 from classroom_gui.scene.link_routes import VARIANTS
 from classroom_gui.scene.link_shapes import shape, shapes
+from helpers import add_segments
 
 
 def desks(rng, n: int) -> list[tuple[float, float, float, float]]:
@@ -125,7 +126,7 @@ def test_links_pieces_made_together_are_add_segments_to_the_bit(qapp):
     made = links.segments_each(curves)
     for c, path in zip(curves, made):
         direct = QPainterPath()
-        links.add_segments(direct, c, links.CURVE_SEGMENTS)
+        add_segments(direct, c, links.CURVE_SEGMENTS)
         assert path.elementCount() == direct.elementCount() == 2 * links.CURVE_SEGMENTS
         for k in range(direct.elementCount()):
             a, b = path.elementAt(k), direct.elementAt(k)

@@ -16,7 +16,8 @@ import pytest
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.resources import teaching_model_dir
-from classroom_gui.scene.links import LinkLayer, point_at
+from classroom_gui.scene.link_labels import point_at
+from classroom_gui.scene.links import LinkLayer
 
 TOGETHER_PX = 24.0   # two links may run closer than their half widths + 3 px for at most this long ...
 NEAR_END_PX = 48.0   # ... away from their ends (all links meet at the asker; each starts at its own desk)

@@ -162,3 +162,23 @@ def test_edits_are_not_said_kept_when_the_settings_cannot_be_written(qtbot, chec
     open_in(qtbot, w, GPT2)
     assert w.model.edit_specs() == () and w.statusBar().currentMessage() != w.t("whatif.kept_with_model")
     w.close()
+
+
+def test_a_models_key_is_worked_out_once_as_it_opens(qtbot, checkpoint, tmp_path, monkeypatch):
+    """review24 (2): model_key (it stats the weights file) was worked out by the window and again by the model at
+    start, and by the opening job and again by the model on Ctrl+O. Now once each, and passed along."""
+    import classroom_gui.app.history as history
+    from classroom_gui.app import model, sessions
+    from classroom_gui.view import window
+
+    worked = []
+
+    def counted(ck):
+        worked.append(Path(ck.path).name)
+        return history.model_key(ck)
+    for module in (model, sessions, window):
+        monkeypatch.setattr(module, "model_key", counted)
+    w = window_on(qtbot, checkpoint, str(tmp_path / "s.ini"))
+    assert len(worked) == 1 and w.model.model_key == model_key(checkpoint)
+    open_in(qtbot, w, GPT2)
+    assert worked[1:] == [GPT2.name] and w.model.model_key == model_key(w.checkpoint)

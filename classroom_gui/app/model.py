@@ -26,7 +26,7 @@ from .sessions import unwrapped
 Listener = Callable[[str], None]
 
 class ClassroomModel(EditHistory):
-    def __init__(self, checkpoint, lang: str = "en", speed: float = 1.0):
+    def __init__(self, checkpoint, lang: str = "en", speed: float = 1.0, key: str | None = None):
         self._listeners: list[Listener] = []
         self.run = None
         self.example = None  # a gallery example whose sentence is being computed (applied in set_run)
@@ -46,7 +46,7 @@ class ClassroomModel(EditHistory):
         self.theme = "classroom"  # scene.palette's theme name: "contrast" for a washed-out projector
         self._sel = Selection()  # its canvas is the window's (set_canvas); a new sentence or model keeps it (sel)
         self.player = Player(Timeline(1, checkpoint.config.n_layer), speed=speed)
-        self._open(checkpoint, lang, 1.0, None)
+        self._open(checkpoint, lang, 1.0, None, key)
 
     # notifications ------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -73,20 +73,22 @@ class ClassroomModel(EditHistory):
                 rules.show_head(trace, self.sel.head)  # the other rule's class and kept layers hold it too
 
     # the model and the sentence ----------------------------------------------------------------
-    def _open(self, checkpoint, lang: str, temperature: float, rule: str | None) -> None:
+    def _open(self, checkpoint, lang: str, temperature: float, rule: str | None, key: str | None = None) -> None:
         self.checkpoint = checkpoint
-        self.model_key = model_key(checkpoint)  # the settings file's sentence is this model's (left_at)
+        # the settings file's sentence is this model's (left_at); `key`: its model_key where the caller has it
+        self.model_key = key if key is not None else model_key(checkpoint)  # (it stats the weights file: review24)
         self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
         self.sel = lesson_selection(self.gallery, lang, temperature, rule or lesson_rule(checkpoint, self.gallery))
 
-    def set_checkpoint(self, checkpoint, run, typed: str = "", session=None, kept: bool = True) -> None:
+    def set_checkpoint(self, checkpoint, run, typed: str = "", session=None, kept: bool = True,
+                       key: str | None = None) -> None:
         """A newly opened model and its first run (None when its tokenizer cannot read the sentence), in the model's
         own `session` (app.sessions.Session: where it was left, its rule and what-if edits; None: as its lesson
         starts). The old model's edits are not lost: the window saved them in its session first (teacher21 M1); `kept`:
         whether that save was written (review24 L4: else the status line does not say they were kept)."""
         own, left = unwrapped(run), self.whatif is not None and self.whatif.active
         rule = own.trace.mask_rule if own else session.rule if session is not None else None
-        self._open(checkpoint, self.sel.lang, self.sel.temperature, rule)
+        self._open(checkpoint, self.sel.lang, self.sel.temperature, rule, key)
         self.earlier.clear()  # another model's classes are not brought back by Undo (its session keeps its edits)
         self.later.clear()
         self.whatif = None  # so the old model's class is not left as a step either

@@ -40,7 +40,8 @@ def opened_with_session(folder: str, text: str, sessions: dict[str, Session]):
     """On the worker thread: the model folder's checkpoint and its first run of `text` (sentence_of) under its own session (the
     rule, layer and head it was left in, its what-if edits read again: history.run_resumed) or, for a model never
     opened, as its lesson starts (gallery.lesson_rule); with the session (None for a new model), or the
-    TokenizerFailed its tokenizer raised on the sentence in place of the run."""
+    TokenizerFailed its tokenizer raised on the sentence in place of the run; and its history.model_key, worked out
+    once here (ClassroomModel.set_checkpoint's key)."""
     from ..lesson.gallery import gallery_of, lesson_rule
     from ..model.checkpoint import load_checkpoint
     from ..model.sentence import TokenizerFailed
@@ -55,8 +56,8 @@ def opened_with_session(folder: str, text: str, sessions: dict[str, Session]):
     try:
         run = run_resumed(waiting, checkpoint, sentence_of(session, text), rule, layer, head)
     except TokenizerFailed as exc:  # the model still opens; the window says why this sentence cannot be read
-        return checkpoint, exc, session
-    return checkpoint, run, session
+        return checkpoint, exc, session, key
+    return checkpoint, run, session, key
 
 
 def unwrapped(run):

@@ -104,9 +104,9 @@ class DeskParts:
             if s.opacity <= 0.001:
                 signs.append(None)
                 continue
-            size = sizes.get((s.badge, s.text)) if s.badge else (0.0, 0.0)
+            size = sizes.get((s.badge, s.text, s.unknown)) if s.badge else (0.0, 0.0)
             if size is None:
-                size = sizes[s.badge, s.text] = badge_size(s.badge, b, th.font_scale, left, s.text)
+                size = sizes[s.badge, s.text, s.unknown] = badge_size(s.badge, b, th.font_scale, left, s.text, s.unknown)
             signs.append((s.index, s.text, s.unknown, s.state, size[0]))  # (faded on a copy, below)
             if size[0]:
                 badges.append((k, s, *size))

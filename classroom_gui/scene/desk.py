@@ -152,7 +152,8 @@ class DeskItem(CachedItem):
     def _badge_size(self) -> tuple[float, float]:
         if not self.student.badge:
             return 0.0, 0.0
-        return badge_size(self.student.badge, self.box, self.theme.font_scale, self._name_left(), self.student.text)
+        return badge_size(self.student.badge, self.box, self.theme.font_scale, self._name_left(), self.student.text,
+                          self.student.unknown)
 
     def tag_rects(self) -> tuple[QRectF, QRectF | None]:
         """Where the name tag (seat number, name and its "?" tag) and the badge (None: none) are drawn, each as

@@ -17,7 +17,8 @@ from .palette import Theme
 
 
 @lru_cache(maxsize=1024)
-def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, name: str = "") -> tuple[float, float]:
+def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, name: str = "",
+               unknown: bool = False) -> tuple[float, float]:
     """(width, font px) of a desk's badge pill: kept, since a big class asks for the same few shares often. Beside
     a `name` that would be cut (fit_name) the badge is as small as the name may get (NAME_MIN), if then it is not:
     at 4:3 with 7-8 students 「マット」 beside "→ 「の」" (answer chapter) is whole, not 「マ…」. If even then it would
@@ -37,7 +38,23 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
             # ends in "…" (its tooltip has it)
             px, w = least, small if left >= small else max(least * 2.0, left)
     room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
+    if name:  # nor over all of the name: at 64 students (110 px desks) "the" beside "→ "kind"" was left off, and
+        room -= name_keep(name, box, font_scale, unknown) + 4  # 44 of 63 desks showed no word (teacher21 L4)
     return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
+
+
+def name_keep(name: str, box: DeskBox, font_scale: float, unknown: bool = False) -> float:
+    """The least room a desk's name keeps beside its badge: the name whole where it is that short, else its first
+    character and "…", at the least size fit_name draws it (and its "?" tag, where it has one)."""
+    px = _name_least(box, font_scale)
+    short = min(_bold_advance(name, px), _bold_advance(name[0] + "…", px)) + 1.0  # (+1: elide's rounding)
+    return short + (box.tag_h * 0.62 + 4 if unknown else 0)
+
+
+def _name_least(box: DeskBox, font_scale: float) -> float:  # the least size of a desk's name (fit_name)
+    px = box.name_px * font_scale
+    least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
+    return max(least, px * 0.6)
 
 
 def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: float, unknown: bool,
@@ -49,7 +66,7 @@ def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: f
     L3): then the desk's badge takes a line of its own."""
     if not badge:
         return False
-    bw, px = badge_size(badge, box, font_scale, name_left, text)
+    bw, px = badge_size(badge, box, font_scale, name_left, text, unknown)
     whole = _pill_w(badge, px, box, name_left)
     font, shown = fit_name(text, box, font_scale, name_left, bw, unknown)
     room = name_room(box, name_left, bw, unknown)
@@ -76,7 +93,19 @@ def badge_pens(th: Theme, role: str) -> tuple:
 
 @lru_cache(maxsize=4096)
 def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw wide shows it (a slim pill: badge_size)
-    return elide(badge, fonts.font(px, True), bw - px * 0.25)  # (kept: a big class's pills are keyed by it)
+    """(kept: a big class's pills are keyed by it) A guess too wide for its pill first drops its arrow, then its
+    quotes, before it ends in "…": at 64 students, where the names keep their room (badge_size), "→ "kind"" shows
+    "kind" rather than "→ "…" (teacher21 L4)."""
+    font, room = fonts.font(px, True), bw - px * 0.25
+    shown = elide(badge, font, room)
+    if shown == badge or not badge.startswith("→"):
+        return shown
+    word = badge[1:].strip()
+    bare = word[1:-1] if len(word) > 2 and (word[0], word[-1]) in (('"', '"'), ("「", "」")) else word
+    for text in (word, bare):
+        if elide(text, font, room) == text:
+            return text
+    return elide(bare, font, room)
 
 
 def pill_box(b: DeskBox, bw: float, px: float) -> QRectF:
@@ -120,11 +149,11 @@ def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge
     px = box.name_px * font_scale
     room = name_room(box, name_left, badge_w, unknown)
     # a long name is cut with "…" rather than shrunk below what a projector shows (its tooltip has it all)
-    least = min(px, NAME_MIN) if px >= NAME_MIN else max(7.0, px * 0.6)
-    font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
+    least = _name_least(box, font_scale)
+    font = fitted_font(text, px, room, bold=True, min_px=least)
     shown = elide(text, font, room)  # (cut to its first characters + "…" where even one fits)
     if shown != text and (badge_w or unknown):  # 2 px from the badge's pill rather than 4 can be what shows it whole ("dog"
         room += 2  # beside a score of -10.30), never smaller than NAME_MIN (a projector's 16 px)
-        font = fitted_font(text, px, room, bold=True, min_px=max(least, px * 0.6))
+        font = fitted_font(text, px, room, bold=True, min_px=least)
         shown = elide(text, font, room)
     return font, shown

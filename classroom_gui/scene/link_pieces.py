@@ -1,7 +1,11 @@
-"""A link's line as straight pieces for Qt's fast line rasterizer (see links.add_segments): the pieces of many
-curves at once, their points computed together in NumPy with point_at's sums, element by element (the same points
-as add_segments' Python loop, which a new set of 96 links at 1,024 students made 12 calls a curve), and the paths
-read from one QDataStream written by NumPy instead of built by 24 moveTo / lineTo calls each."""
+"""A link's line as straight pieces for Qt's fast line rasterizer: the pieces of many curves at once, their points
+computed together in NumPy with point_at's sums, element by element (the same points as a Python loop of point_at,
+the tests' add_segments, which a new set of 96 links at 1,024 students made 12 calls a curve), and the paths read
+from one QDataStream written by NumPy instead of built by 24 moveTo / lineTo calls each.
+
+A path made only of moveTo / lineTo pairs is a "lines" path to Qt's raster engine, which draws it with its fast line
+rasterizer as long as the pen is opaque with flat or square caps: 63 links at 64 students cost ~2 ms that way,
+against 25-180 ms for the same links as Bézier curves, with round caps or with alpha."""
 from __future__ import annotations
 
 import numpy as np
@@ -14,11 +18,11 @@ _ELEMENT = np.dtype([("type", ">i4"), ("x", ">f8"), ("y", ">f8")])  # QDataStrea
 
 
 def pieces_each(curves: list[Curve], n: int) -> list[QPainterPath]:
-    """A new add_segments path of each curve (not kept: travelling links' parts change every frame), the points of
+    """A new path of each curve as n pieces (not kept: travelling links' parts change every frame), the points of
     all of them computed together in NumPy (point_at's sums, element by element: the same points)."""
     if not curves:
         return []
-    t = np.arange(1, n + 1, dtype=np.float64) / n  # k / n, as add_segments
+    t = np.arange(1, n + 1, dtype=np.float64) / n  # k / n
     u = 1 - t
     w0, w1, w2, w3 = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
     c = np.array(curves, np.float64)[:, :, :, None]  # [m, 4, 2, 1]
@@ -26,7 +30,7 @@ def pieces_each(curves: list[Curve], n: int) -> list[QPainterPath]:
     starts = np.concatenate([c[:, 0], pts[:, :, :-1]], axis=2)  # [m, 2, n]: each piece's start (the curve's first)
     # QPainterPath drops a lineTo to (about) the point it is at and refuses a point it cannot draw (not finite, or 1e128 or
     # more from 0), and a stream holding one reads as no path: such a curve (none between desks) is built by the calls
-    # themselves, so that every path is the one add_segments makes
+    # themselves, so that every path is the one those calls make
     # (and QPointF's == is fuzzy: a piece counts as of some length only when its ends are well apart on an axis)
     apart = np.abs(starts - pts) > 1e-9 * np.maximum(1.0, np.maximum(np.abs(starts), np.abs(pts)))
     plain = ((np.abs(pts) < VALID).all(axis=(1, 2)) & (np.abs(starts) < VALID).all(axis=(1, 2))

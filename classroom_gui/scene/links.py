@@ -3,7 +3,7 @@
 Every link of one (role, width bucket) goes into ONE QGraphicsPathItem, and the travelling dots or
 opinion cards of the same (role, bucket) into one more: at 32 students one item per link cost 200 ms a frame, one path
 about 5 ms. The paths are opaque straight pieces with square caps, which Qt rasterizes fastest (see
-add_segments). A link runs between desks (see route) along a curve, as thick as its weight; while
+scene.link_pieces). A link runs between desks (see route) along a curve, as thick as its weight; while
 `progress` < 1 only the part already travelled is drawn, with a dot (or, for opinions, a small card
 scaled by its share) at the front. Labels go on the strongest few links only.
 """
@@ -22,14 +22,14 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from ..lesson.frame import Link
 from .items import PillItem, mix, qcolor
 from .link_pieces import pieces_each
-from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels, point_at
+from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels
 from .link_geometry import Point, Rect, link_curves, link_curves_each, split
 from .link_routes import VARIANTS, choose
 from .palette import Theme
 
 BUCKETS = 8            # line widths used: weight 0..1 quantised into this many steps
 MAX_LABELS = 6         # labels on the strongest links when there are many
-CURVE_SEGMENTS = 12    # straight pieces per bowed link (see add_segments)
+CURVE_SEGMENTS = 12    # straight pieces per bowed link (see scene.link_pieces)
 CROWDED = 24           # more links than this: the unlabelled crowd is drawn lighter still
 FEW_MARKERS = 12       # up to this many links the travelling markers are round dots and rounded cards
 ROUTE_SETS = 256       # link sets whose chosen routes are remembered (scrubbing back finds them)
@@ -77,34 +77,15 @@ def hub_of(links: list[Link], asker: int | None = None) -> int | None:
 _ENDS, _WEIGHT, _VALUE = attrgetter("source", "target"), attrgetter("weight"), attrgetter("value")
 
 
-def add_segments(path: QPainterPath, c: tuple[Point, Point, Point, Point], n: int) -> None:
-    """The cubic as n straight pieces, each its own moveTo/lineTo pair.
-
-    A path made only of such pairs is a "lines" path to Qt's raster engine, which draws it with its fast
-    line rasterizer as long as the pen is opaque with flat or square caps: 63 links at 64 students cost
-    ~2 ms that way, against 25-180 ms for the same links as Bézier curves, with round caps or with alpha.
-    """
-    prev = c[0]
-    for k in range(1, n + 1):
-        nxt = point_at(c, k / n)
-        path.moveTo(*prev)
-        path.lineTo(*nxt)
-        prev = nxt
-
-
-def segments(c: tuple[Point, Point, Point, Point]) -> QPainterPath:
-    """A whole link's add_segments path, kept: the links of a class run between the same desks from frame to
-    frame (~60 curves at 64 students, 25 Python calls each). Shared: never modify the result."""
-    return segments_each([c])[0]
-
-
 SEGMENTS_KEPT = 2048  # whole links' paths kept (the least recently used go; a set asks for at most MAX_LINKS)
 _SEGMENTS: dict[tuple, QPainterPath] = {}
 
 
 def segments_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPainterPath]:
-    """segments of each curve, the points of those not kept computed together in NumPy (point_at's sums, element
-    by element: the same points; a new set of 96 links at 1,024 students made them 12 Python calls a curve)."""
+    """A whole link's path of each curve (link_pieces.pieces_each), kept: the links of a class run between the same
+    desks from frame to frame (~60 curves at 64 students); shared: never modify one. The points of those not kept
+    computed together in NumPy (point_at's sums, element by element: the same points; a new set of 96 links at
+    1,024 students made them 12 Python calls a curve)."""
     new = []
     for c in dict.fromkeys(curves):  # the kept ones asked for (re)inserted last, so that making new ones keeps them
         if c in _SEGMENTS:
@@ -195,7 +176,7 @@ class LinkLayer:
             t, part = shown[k], moving.get(k, c)
             self.curves.append((link, part, bucket_width(b, scale)))
             path = paths.setdefault((link.role, b, i not in labelled), QPainterPath())
-            path.addPath(kept[k])  # its pieces (the same elements as add_segments gives)
+            path.addPath(kept[k])  # its pieces (the same elements as pieces_each gives)
             if t < 1:
                 self._marker(dots.setdefault((link.role, b), QPainterPath()), link, part[3], scale,
                              fast)

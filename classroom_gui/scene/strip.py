@@ -232,7 +232,8 @@ class StripView:
         return [shown_number(text, b.number_px * self.theme.font_scale, b.cell_w - 4)[0] for text in self.cell_texts]
 
 
-PLACED = 16384  # numbers kept placed in their cells (a few hundred distinct numbers x a lesson's cell places)
+PLACED = text_lines.LINES // 2  # numbers kept placed in their cells (a lesson at 64 students keeps ~200): each
+# holds its Line, so no more than half as many as text_lines keeps, which then still bounds the live layouts (review24)
 _PLACED: dict[tuple[str, int, tuple], tuple[text_lines.Line, QPointF]] = {}  # (text, font id, cell) -> (line, at)
 _LINE_CENTRED = text_lines.draw_line_centred  # (the function itself, not a spy on it)
 

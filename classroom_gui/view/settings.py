@@ -193,8 +193,7 @@ def load(store: QSettings, model: str | None = None, key: str = "") -> Settings:
     sections = _sections(store)
     if model in sections:  # the model's own session (teacher21 M1: opening another model lost this one's edits)
         typed = s.sentence  # the sentence box as left, when this model was the last one used (not yet applied, maybe)
-        _read_place(_group(store, model), s, fresh=True)
-        store.endGroup()
+        _section(store, model, s)
         if _last(store, sections) == model:
             s.sentence = typed
     elif sections or (key and not _shown_under(s, key)):  # a model never opened: as its lesson starts, not in
@@ -253,6 +252,16 @@ def _sections(store: QSettings) -> list[str]:
     return [g[len("model_"):] for g in groups if isinstance(g, str) and SECTION.match(f"[{g}]")]
 
 
+def _section(store: QSettings, model: str, s: Settings | None = None) -> Settings:
+    """s (a new Settings where None) with the place (and sentence) of the model's own section (model_<id>)."""
+    s = s if s is not None else Settings()
+    try:
+        _read_place(_group(store, model), s, fresh=True)
+    finally:
+        store.endGroup()
+    return s
+
+
 def _group(store: QSettings, model: str) -> QSettings:
     store.beginGroup(f"model_{model}")
     return store
@@ -266,15 +275,13 @@ def _used(store: QSettings, model: str) -> int:
 
 def sessions(store: QSettings) -> dict:
     """Every model's own session (app.sessions.Session), by model id: what opening that model brings back."""
+    from dataclasses import fields
+
     from ..app.sessions import Session
 
-    found = {}
-    for model in _sections(store):
-        s = Settings()
-        _read_place(_group(store, model), s, fresh=True)
-        store.endGroup()
-        found[model] = Session(s.sentence, s.seat, s.asker, s.layer, s.head, s.rule, s.left, s.edits)
-    return found
+    place = [f.name for f in fields(Session)]  # Settings' place fields, by the same names
+    return {model: Session(**{name: getattr(s, name) for name in place})
+            for model, s in ((m, _section(store, m)) for m in _sections(store))}
 
 
 def _left(store: QSettings) -> tuple[str, str, float, int | None] | None:

@@ -49,7 +49,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         self.store = store if store is not None else settings.open_store()
         key = model_key(checkpoint)
         prefs = settings.load(self.store, model_id(key), key)  # this model's own place (teacher21 M1)
-        self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed)
+        self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed, key)
         self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
         self._lang = None  # the language the widgets are labelled in
         for build in (window_build.build_top_bar, window_build.build_centre, window_build.build_dock,

@@ -118,11 +118,11 @@ class SentenceJobs:
             return
         if isinstance(result, tuple):  # a new model, its first trace (or why its tokenizer cannot read it), and its
             self._opening = None  # own session (app.sessions)
-            checkpoint, run, session = result
+            checkpoint, run, session, key = result
             shown = self.model.typed  # a sentence applied while the folder opened is newer than the job's
             own = typed if isinstance(run, Exception) else sentence_of(session, typed)  # its kept edits' sentence
             self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run, own, session,
-                                      getattr(self, "_kept", True))
+                                      getattr(self, "_kept", True), key)
             if isinstance(run, Exception):
                 self._job_failed(run)
             elif began is not None and shown != began and shown != typed:  # so the new model reads that one
