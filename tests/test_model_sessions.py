@@ -162,3 +162,22 @@ def test_edits_are_not_said_kept_when_the_settings_cannot_be_written(qtbot, chec
     open_in(qtbot, w, GPT2)
     assert w.model.edit_specs() == () and w.statusBar().currentMessage() != w.t("whatif.kept_with_model")
     w.close()
+
+
+def test_a_model_opened_for_the_first_time_opens_at_the_same_chapter_s_first_step(qtbot, checkpoint, tmp_path):
+    """teacher22 L4: the teaching model at softmax 18/36 opened tiny_gpt2 (2 layers, 31 steps) at step 18, which is
+    its 「8. 聞く」: the step number was kept, not the chapter. It opens at softmax's first step now."""
+    w = window_on(qtbot, checkpoint, str(tmp_path / "s.ini"))
+    w.sentence.setText("猫がマットの上に座った")
+    w.apply_sentence()
+    beats = w.player.timeline.beats
+    at = next(i for i, b in enumerate(beats) if b.key == "softmax.weights")
+    w.model.jump(w.player.timeline.beat_stop(at))
+    assert beats[at].chapter == "softmax"
+    open_in(qtbot, w, GPT2)
+    timeline = w.player.timeline
+    here, _ = timeline.locate(w.player.time)
+    assert timeline.beats[here].chapter == "softmax"  # the same chapter, at its first step
+    assert here == next(i for i, b in enumerate(timeline.beats) if b.chapter == "softmax")
+    assert w.player.time == timeline.beat_stop(here)
+    w.close()
