@@ -197,3 +197,21 @@ def test_a_mask_edit_made_in_discussion_survives_a_save_in_turn_and_counts_again
     assert shown.mask_rule == "none" and shown.layers[0].mask[cat, mat]  # 「猫」 does not hear 「マット」 in discussion
     assert shown.layers[0].mask.sum() == 1  # that cell only: in discussion everyone else hears everyone
     again.close()
+
+
+def test_one_status_line_at_a_time_even_for_a_message_told_while_the_status_bar_was_hidden(qtbot, checkpoint,
+                                                                                          tmp_path):
+    """teacher22 L3: a note and the model label 「モデル：3層・各3ヘッド…」 were drawn over each other. Qt hides the label
+    only for a message shown while the label is visible: one told while the status bar was hidden (presenter mode,
+    or before the window was up) came back over it. The label shows only while no message does."""
+    w = start(qtbot, checkpoint, str(tmp_path / "settings.ini"))
+    w.set_language("ja")
+    assert w.model_label.isVisible() and w.model_label.text().startswith("モデル：")
+    w.set_presenter(True)  # F5 hides the status bar; the message is said over the class too
+    w.tell(lambda lang: w.t("whatif.restored", n=2), 60_000)
+    w.set_presenter(False)
+    assert w.statusBar().isVisible() and w.statusBar().currentMessage()
+    assert not w.model_label.isVisible()  # not drawn under the message
+    w.statusBar().clearMessage()
+    assert w.model_label.isVisible()  # back once the message is gone
+    w.close()
