@@ -182,3 +182,22 @@ def test_a_models_key_is_worked_out_once_as_it_opens(qtbot, checkpoint, tmp_path
     assert len(worked) == 1 and w.model.model_key == model_key(checkpoint)
     open_in(qtbot, w, GPT2)
     assert worked[1:] == [GPT2.name] and w.model.model_key == model_key(w.checkpoint)
+
+
+def test_a_model_opened_for_the_first_time_opens_at_the_same_chapter_s_first_step(qtbot, checkpoint, tmp_path):
+    """teacher22 L4: the teaching model at softmax 18/36 opened tiny_gpt2 (2 layers, 31 steps) at step 18, which is
+    its 「8. 聞く」: the step number was kept, not the chapter. It opens at softmax's first step now."""
+    w = window_on(qtbot, checkpoint, str(tmp_path / "s.ini"))
+    w.sentence.setText("猫がマットの上に座った")
+    w.apply_sentence()
+    beats = w.player.timeline.beats
+    at = next(i for i, b in enumerate(beats) if b.key == "softmax.weights")
+    w.model.jump(w.player.timeline.beat_stop(at))
+    assert beats[at].chapter == "softmax"
+    open_in(qtbot, w, GPT2)
+    timeline = w.player.timeline
+    here, _ = timeline.locate(w.player.time)
+    assert timeline.beats[here].chapter == "softmax"  # the same chapter, at its first step
+    assert here == next(i for i, b in enumerate(timeline.beats) if b.chapter == "softmax")
+    assert w.player.time == timeline.beat_stop(here)
+    w.close()

@@ -4,6 +4,7 @@ and model still take comes back (as the class Undo starts from: Ctrl+R takes the
 and one they no longer take is left out with one message in the status line, never a traceback."""
 import pytest
 
+from classroom_gui.lesson import rules
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import settings
 from classroom_gui.view.window import MainWindow
@@ -168,3 +169,49 @@ def test_edits_that_all_came_back_are_said_once_in_either_language(checkpoint):
     two = history.edits_back(own, ("q[1,1,2,1]=3.0", "k[1,1,3,1]=2.0"), True)[1]
     assert two.said("en").startswith("The 2 what-if edits of the last session are back:")
     assert history.edits_back(own, ("q[1,1,9,1]=3.0",), True)[1].key == "whatif.dropped_one"  # not said as back
+
+
+def test_a_mask_edit_made_in_discussion_survives_a_save_in_turn_and_counts_again_in_discussion(qtbot, checkpoint,
+                                                                                                tmp_path):
+    """teacher22 M2: 「猫」 set not to hear 「マット」 in discussion, then M (in turn, whose rule already has that cell)
+    and Ctrl+Q: the restart dropped it for good (「1件は引き継げませんでした：何も変わりません」). It is kept, as the
+    window kept it, and under discussion again 「猫」 does not hear 「マット」."""
+    store = str(tmp_path / "settings.ini")
+    first = start(qtbot, checkpoint, store)
+    first.set_language("ja")
+    first.sentence.setText(JA)
+    first.apply_sentence()
+    first.set_rule("none")
+    tokens = first.run.trace.tokens
+    cat, mat = tokens.index("猫"), tokens.index("マット")
+    edits = (Edit("score", 0, 0, cat, tokens.index("上"), 6.0), Edit("mask", 0, 0, cat, mat, 1.0))
+    for e in edits:
+        first.model.edit(e)
+    first.set_rule("causal")
+    first.close()
+    again = start(qtbot, checkpoint, store)
+    assert again.sel.rule == "causal" and again.model.whatif.edits == edits
+    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2)
+    again.set_rule("none")
+    shown = rules.under(again.model.shown_trace(), again.sel.rule)  # the class drawn under the rule chosen
+    assert shown.mask_rule == "none" and shown.layers[0].mask[cat, mat]  # 「猫」 does not hear 「マット」 in discussion
+    assert shown.layers[0].mask.sum() == 1  # that cell only: in discussion everyone else hears everyone
+    again.close()
+
+
+def test_one_status_line_at_a_time_even_for_a_message_told_while_the_status_bar_was_hidden(qtbot, checkpoint,
+                                                                                          tmp_path):
+    """teacher22 L3: a note and the model label 「モデル：3層・各3ヘッド…」 were drawn over each other. Qt hides the label
+    only for a message shown while the label is visible: one told while the status bar was hidden (presenter mode,
+    or before the window was up) came back over it. The label shows only while no message does."""
+    w = start(qtbot, checkpoint, str(tmp_path / "settings.ini"))
+    w.set_language("ja")
+    assert w.model_label.isVisible() and w.model_label.text().startswith("モデル：")
+    w.set_presenter(True)  # F5 hides the status bar; the message is said over the class too
+    w.tell(lambda lang: w.t("whatif.restored", n=2), 60_000)
+    w.set_presenter(False)
+    assert w.statusBar().isVisible() and w.statusBar().currentMessage()
+    assert not w.model_label.isVisible()  # not drawn under the message
+    w.statusBar().clearMessage()
+    assert w.model_label.isVisible()  # back once the message is gone
+    w.close()

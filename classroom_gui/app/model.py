@@ -97,18 +97,19 @@ class ClassroomModel(EditHistory):
             self.resume(session.seat, session.asker, session.layer, session.head, None, session.left, session.edits)
         self.changed("model")
         said = Phrase("whatif.kept_with_model") if left and kept else None  # said, not silently set aside
-        self.set_run(run, typed, said)
+        self.set_run(run, typed, said, new_model=True)
 
     def shows(self, typed: str) -> bool:
         """Whether `typed` is the sentence on screen: Enter or Apply on it again changes nothing, its edits stay."""
         return self.run is not None and self.example is None and typed in (self.typed, self.run.text)
 
-    def set_run(self, run, typed: str = "", note=None) -> None:
+    def set_run(self, run, typed: str = "", note=None, new_model: bool = False) -> None:
         """A newly computed sentence (`typed` as the teacher typed it): the same step where it still exists, the
         seed's asker (or the pending gallery example's asker, layer, head and rule, shown at its shares). It is the
         model's own class again; the sentence it replaces, when it had edits, is one step Undo brings back. A
         Resumed run (history.run_resumed) brings the last session's edits it was computed with. `note`: a Phrase the
-        status line says once (unless the edits brought back have their own)."""
+        status line says once (unless the edits brought back have their own). `new_model`: the first run of a model
+        just opened, shown at the first step of the same chapter (its chapters have other numbers of steps)."""
         back = None
         if isinstance(run, Resumed):
             run, back = run.run, run.back
@@ -118,14 +119,15 @@ class ClassroomModel(EditHistory):
             self.earlier = within_budget(self.earlier + [Left(self.run, self.whatif, self.typed, here)])
         self.later.clear()
         self.note = note
-        self._show(run, WhatIf(run.trace) if run else None, typed, back=back)
+        self._show(run, WhatIf(run.trace) if run else None, typed, back=back, new_model=new_model)
 
-    def _show(self, run, whatif: WhatIf | None, typed: str, where: View | None = None, back=None) -> None:
+    def _show(self, run, whatif: WhatIf | None, typed: str, where: View | None = None, back=None,
+              new_model: bool = False) -> None:
         self.run, self.whatif = run, whatif
         self.typed = typed or (run.text if run else "")
         self.brought_back = where is not None  # by Undo or Redo (_step): the sentence box shows it again
         n = run.trace.n_tokens if run else 1
-        self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer))
+        self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer), keep_chapter=new_model)
         kept = self.open_example if run and self.open_example and self.open_example.text == run.text else None
         self.open_example = self.example if run and self.example is not None else kept  # the same sentence again keeps it
         if run and self.example is not None:

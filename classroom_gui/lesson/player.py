@@ -23,11 +23,16 @@ class Player:
     def reset(self) -> None:  # the lesson as it opens: step 1 shown finished (the class seated), paused, speed 1
         self.time, self.playing, self.speed = self.timeline.beat_stop(0), False, 1.0
 
-    def set_timeline(self, timeline: Timeline, keep_beat: bool = True) -> None:
-        """A new sentence: keep the same beat index where it still exists."""
+    def set_timeline(self, timeline: Timeline, keep_beat: bool = True, keep_chapter: bool = False) -> None:
+        """A new sentence: keep the same beat index where it still exists. `keep_chapter` (another model, whose
+        chapters hold other numbers of steps): the first step of the same chapter instead, else the lesson's first
+        (teacher22 L4: softmax's 18/36 opened a 2-layer model at 18/31, 「8. 聞く」)."""
         beat, _ = self.timeline.locate(self.time)
+        chapter = self.timeline.beats[beat].chapter if self.timeline.beats else None
         self.timeline = timeline
-        self.time = timeline.beat_stop(beat) if keep_beat else 0.0
+        if keep_chapter:
+            beat = next((i for i, b in enumerate(timeline.beats) if b.chapter == chapter), 0)
+        self.time = timeline.beat_stop(beat) if keep_beat or keep_chapter else 0.0
 
     def seek(self, t: float) -> None:
         self.time = min(max(float(t), 0.0), self.timeline.duration)

@@ -14,7 +14,7 @@ import numpy as np
 from ..messages.fit import shortened
 from ..messages.phrase import Phrase
 from ..model import whatif
-from ..model.functions import MASK_RULES
+from ..model.functions import MASK_RULES, attention_mask
 from ..model.sentence import rerun
 from ..model.trace import Trace
 from .cache import cache_of
@@ -200,9 +200,10 @@ def restored(own: Trace, specs, rules=MASK_RULES) -> tuple[WhatIf, list[whatif.E
     """The class `own` with the written edits a last session left (view.settings), read again against this sentence
     and model as --set reads them, and the refusals of those it no longer takes (a seat the sentence lacks, a
     layer the model lacks, a student left hearing no one, a number far outside the class's or one the model
-    already has: set()'s checks), each dropped alone. The checks need no forward, so one forward computes the
-    class (review15: one per edit, up to 256, when one failed). The edits come back as the class Undo starts
-    from, as a reopened document does: Ctrl+R takes them away, as one step Ctrl+Z brings back."""
+    already has: set()'s checks; a mask cell this rule has and the other not is kept: _kept_with), each dropped
+    alone. The checks need no forward, so one forward computes the class (review15: one per edit, up to 256, when
+    one failed). The edits come back as the class Undo starts from, as a reopened document does: Ctrl+R takes them
+    away, as one step Ctrl+Z brings back."""
     c, tokens, read, dropped = own.config, list(own.tokens), [], []
     for spec in specs:
         try:
@@ -229,7 +230,18 @@ def _kept_with(own: Trace, kept: list, e: whatif.Edit, read: list, rules) -> lis
         if earlier:
             return earlier[0]
         return None if any(upstream(o, e) for o in read if o is not e) else own_value(own, e)
+    if e.kind == "mask" and own_value(own, e) == e.value and changes_under(e, len(own.tokens), rules):
+        # a cell this rule already has, made under the other one: kept as the window kept it, for when the class
+        # is drawn under that rule again (teacher22 M2: saved in turn, it was dropped for good)
+        edits = tuple(k for k in kept if place(k) != place(e)) + (e,)
+        whatif.check_masks(edits, list(own.tokens), rules)
+        return list(edits)
     return list(_checked(own, tuple(kept), e, number, rules))
+
+
+def changes_under(e: whatif.Edit, n: int, rules) -> bool:
+    """Whether mask edit `e` changes its cell under one of `rules` (a class of `n` students)."""
+    return any(bool(attention_mask(n, rule)[e.seat, e.index]) != bool(e.value) for rule in rules)
 
 
 def _checked(own: Trace, edits: tuple, edit: whatif.Edit, number, rules) -> tuple:

@@ -217,6 +217,9 @@ def build_status(w) -> None:
     w.busy_bar.setRange(0, 0)  # no percentage: the bar just moves while the worker runs
     w.busy_bar.setMaximumWidth(160)
     w.statusBar().addWidget(w.model_label, 1)
+    # one status line at a time: Qt hides the label only for a message shown while it is visible, so one told while
+    # the bar was hidden (presenter mode, before the window was up) was drawn over it (teacher22 L3)
+    w.statusBar().messageChanged.connect(lambda message: w.model_label.setVisible(not message))
     w.statusBar().addPermanentWidget(w.busy_label)
     w.statusBar().addPermanentWidget(w.busy_bar)
     paint_guard.listen(w.paint_failed)  # an item's paint() raised: one sentence here (scene.paint_guard)
