@@ -60,10 +60,15 @@ class BoardLinesItem(CachedItem):
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
 
     @staticmethod
+    def tallest(n: int, h: float, scale: float) -> float:
+        """The biggest size n lines may have in a board h high: _size_for's start, which it only ever lowers."""
+        return min(LINE_MAX_PX * scale, h / (n * LINE_SPACING))
+
+    @staticmethod
     def _size_for(lines: list[str], w: float, h: float, scale: float) -> float:
         if not lines:
             return LINE_MAX_PX * scale
-        px = min(LINE_MAX_PX * scale, h / (len(lines) * LINE_SPACING))
+        px = BoardLinesItem.tallest(len(lines), h, scale)
         widest = max(advance(t, px) for t in lines)
         if widest <= 0:
             return px
@@ -76,14 +81,18 @@ class BoardLinesItem(CachedItem):
     @staticmethod
     def _fit(given: list[str], more: int, w: float, h: float, scale: float):
         lines = given + ([more_line(more)] if more else [])
-        px = BoardLinesItem._size_for(lines, w, h, scale)
-        if px >= LINE_MIN_PX or len(lines) < 6:
-            return fonts.font(max(math.floor(px), 8)), [lines], more
+        # _size_for only lowers the size its lines' height allows (tallest): lines that cannot reach LINE_MIN_PX
+        # even so are not measured to find out (GPT-2's 97-line notebook: ~200-300 widths, 1.6-3.4 ms a new layer)
+        if len(lines) < 6 or BoardLinesItem.tallest(len(lines), h, scale) >= LINE_MIN_PX:
+            px = BoardLinesItem._size_for(lines, w, h, scale)
+            if px >= LINE_MIN_PX or len(lines) < 6:
+                return fonts.font(max(math.floor(px), 8)), [lines], more
         half = math.ceil(len(lines) / 2)
         cols = [lines[:half], lines[half:]]
-        px2 = min(BoardLinesItem._size_for(c, (w - GAP) / 2, h, scale) for c in cols)
-        if px2 >= LINE_MIN_PX:
-            return fonts.font(math.floor(px2)), cols, more
+        if BoardLinesItem.tallest(half, h, scale) >= LINE_MIN_PX:  # (the first column is the longer)
+            px2 = min(BoardLinesItem._size_for(c, (w - GAP) / 2, h, scale) for c in cols)
+            if px2 >= LINE_MIN_PX:
+                return fonts.font(math.floor(px2)), cols, more
         # still too many: as many as fit at the minimum size, in two columns when the lines fit half the
         # board, else in one, a line wider than the board wrapped (board_wrap: never cut, "「座った」 0.…" and
         # "0.1381 ÷ 38246.30788 = …" hid their numbers), and a last line saying how many lines are left
