@@ -285,7 +285,7 @@ def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int, 
 
 def _legend(slide, image, scene: ClassroomScene, scale: float, card=None) -> float | None:
     """Which colour is which card (ノート・質問・自己紹介・意見), cut from the picture where the canvas draws it (the title
-    row's right end, above the board: scene.items.LegendItem) and put at the same place: the band above cuts it off
+    row's right end, above the board: scene.legend.LegendItem) and put at the same place: the band above cuts it off
     (teacher17 M3: 質問 (blue) and 自己紹介 (orange) could not be told apart on a slide). None when the canvas
     draws none (the desks label their cards)."""
     legend = scene.legend
