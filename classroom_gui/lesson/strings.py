@@ -105,6 +105,12 @@ def name_list(lang: str, words) -> str:
     return text(lang, "name.separator").join(quote(lang, w) for w in words)
 
 
+def seat_quoted(lang: str, names: list[str], seat: int) -> str:
+    """names[seat] quoted, with its seat where the word sits more than once: "🐱" (seat 2), 「猫」（9番の席）."""
+    name = quote(lang, names[seat])
+    return text(lang, "quiz.seat", name=name, seat=seat + 1) if names.count(names[seat]) > 1 else name
+
+
 def languages() -> list[tuple[str, str]]:
     """(code, name in its own language) of every language there is a strings file for."""
     return [(code, text(code, "language.name")) for code in LANGUAGES]
