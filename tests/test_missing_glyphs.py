@@ -51,3 +51,13 @@ def test_a_worksheet_tells_repeated_names_apart_by_seat(checkpoint):
     plain = run_sentence(checkpoint, "The cat sat on the mat")  # no repeated word: names alone
     sheet = build_worksheet(plain.trace, choose_asker(plain.trace, 0, 1, None), 0, 0, "en")
     assert "(seat" not in worksheet_html(sheet, "teaching model").split("Listening")[0].split("The cards")[1]
+
+
+def test_the_command_line_finds_an_emoji_student_as_typed_or_as_shown(qapp, tmp_path, capsys):
+    from classroom_gui.cli import main
+
+    for focus in ("🐱", "U+1F431"):
+        out = tmp_path / f"{len(focus)}.json"
+        assert main(["export", "--text", EMOJI, "--focus", focus, "--size", "320x180", "-o", str(tmp_path / "x.png"),
+                     "--json", str(out), "--force"]) == 0
+        assert '"focus_seat": 2' in out.read_text(encoding="utf-8")
