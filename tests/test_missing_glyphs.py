@@ -61,3 +61,12 @@ def test_the_command_line_finds_an_emoji_student_as_typed_or_as_shown(qapp, tmp_
         assert main(["export", "--text", EMOJI, "--focus", focus, "--size", "320x180", "-o", str(tmp_path / "x.png"),
                      "--json", str(out), "--force"]) == 0
         assert '"focus_seat": 2' in out.read_text(encoding="utf-8")
+
+
+def test_a_comparison_labels_its_sentence_as_the_desks_name_it(qapp, checkpoint):
+    from classroom_gui.export.compare import sentence_label
+    from classroom_gui.lesson.compare import Pair
+
+    pair = Pair((None, None), (None, None), None, (EMOJI, "The cat sat on the mat"))  # (the labels read the texts)
+    assert sentence_label(pair, 0) == "The U+1F431 sat on the U+1F9F6 mat"
+    assert sentence_label(pair, 1) == "The cat sat on the mat"
