@@ -70,3 +70,11 @@ def test_a_comparison_labels_its_sentence_as_the_desks_name_it(qapp, checkpoint)
     pair = Pair((None, None), (None, None), None, (EMOJI, "The cat sat on the mat"))  # (the labels read the texts)
     assert sentence_label(pair, 0) == "The U+1F431 sat on the U+1F9F6 mat"
     assert sentence_label(pair, 1) == "The cat sat on the mat"
+
+
+def test_the_apps_own_marks_stay_marks():
+    """⇥ ↵ ␇ are the marks a GPT-2 folder's tokens show whitespace by (bpe_tokenizer.visible): kept, although the
+    bundled font lacks some of them (a fallback font draws them); an emoji typed beside them is still its code."""
+    run = run_sentence(load_checkpoint(GPT2), " a\tb\nc\x07🧶")
+    assert "⇥" in run.trace.tokens and "↵" in run.trace.tokens and any("␇" in t for t in run.trace.tokens)
+    assert any("U+1F9F6" in t for t in run.trace.tokens) and not any("U+21E5" in t for t in run.trace.tokens)

@@ -126,7 +126,8 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
         notices.append(f"unknown to the model: {named} (the model reads {'it' if len(unknown) == 1 else 'each'} "
                        "as pieces)")
     trace = _forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
-                     tokens=[drawable(t.text) for t in tokens], unknown=[t.unknown for t in tokens], mask=mask, observe=observe)
+                     tokens=[t.text if exact else drawable(t.text) for t in tokens],  # (a GPT-2 folder's: visible)
+                     unknown=[t.unknown for t in tokens], mask=mask, observe=observe)
     overflow = not np.isfinite(trace.ln_f).all()
     if overflow:
         notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
