@@ -13,6 +13,7 @@ from .lesson.timeline import CHAPTERS
 from .messages.phrase import Phrase, PhraseError, Words
 from .cli_table import (EDIT_FORMS, FORCE, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg,
                         refuse_replacing, seconds, subcommand, tell)
+from .messages.glyphs import drawable
 from .messages.numerals import whole
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
@@ -193,8 +194,9 @@ def with_edits(trace, specs, own_rule_only: bool = False):
 
 
 def bare(word: str) -> str:
-    """A student's word without GPT-2's leading-space mark (␣cat, or ' cat' as typed), lower case."""
-    return word.lower().removeprefix("␣").removeprefix(" ")
+    """A student's word without GPT-2's leading-space mark (␣cat, or ' cat' as typed), lower case; a symbol the font
+    lacks as the desk writes it (--focus 🐱 finds the student shown as U+1F431: messages.glyphs)."""
+    return drawable(word).lower().removeprefix("␣").removeprefix(" ")
 
 
 def _default_asker_note(tokens: list[str], focus: int):

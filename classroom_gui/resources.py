@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+FONT = "fonts/ipaexg.ttf"  # under assets_dir(): the one font of the canvas, IPAex Gothic
+
 
 def assets_dir() -> Path:
     try:

@@ -126,7 +126,7 @@ def test_undo_and_redo_of_what_if_edits_live_in_the_model():
     model.edit(b)
     tokens = own.tokens
     assert model.undo_label("en") == f'Undo mask cell edit of "{tokens[2]}" → "{tokens[0]}"'
-    assert model.undo_label("ja") == f"取り消す：マスクの変更（「{tokens[2]}」に「{tokens[0]}」が聞こえるか）"
+    assert model.undo_label("ja") == f"取り消す：マスクの変更（「{tokens[2]}」に「{tokens[0]}」の話が聞こえるか）"
     assert model.undo_edit() and model.whatif.edits == (a,)
     assert model.redo_label("en") == f'Redo mask cell edit of "{tokens[2]}" → "{tokens[0]}"'
     assert model.undo_edit() and model.shown_trace() is own and heard[-1] == "edits"

@@ -54,7 +54,8 @@ def test_the_outline_goes_round_the_map_not_the_whole_cell(qtbot):
 
 def test_the_japanese_titles_wrap_between_phrases(qtbot):
     """review21: the all-heads tab's title (a wrapped QLabel) broke inside words, 「枠のつ / いた」. At any width
-    its lines now break only between phrases (lesson.strings.unbroken_words), as the narration does."""
+    its lines now break only between phrases (lesson.strings.unbroken_words), as the narration does: 「枠の / ついた」
+    is between two (a particle after a word ends a phrase, text21), 「枠のつ / いた」 is inside one."""
     from PySide6.QtGui import QTextLayout
     from classroom_gui.lesson.strings import WORD_JOINER, text
     from classroom_gui.view.charts import HEADS, ChartPanel
@@ -66,7 +67,7 @@ def test_the_japanese_titles_wrap_between_phrases(qtbot):
     label = panel.titles[HEADS]
     shown = label.text()
     assert shown.replace(WORD_JOINER, "") == text("ja", "charts.heads_title")
-    words = ("枠のついた", "アテンション", "行列", "クリック", "切り替わります")
+    words = ("枠の", "ついた", "アテンション", "行列", "クリック", "切り替わります")
     for width in range(160, 480, 8):  # (from where its longest phrase, 「切り替わります）」, fits a line)
         layout = QTextLayout(shown, label.font())
         layout.beginLayout()

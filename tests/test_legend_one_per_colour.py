@@ -36,7 +36,7 @@ def test_chapter_10s_legend_names_each_colour_once_and_the_title_keeps_its_size(
 
 
 def test_labels_of_one_colour_are_named_by_their_shared_words():
-    from classroom_gui.scene.items import one_per_colour
+    from classroom_gui.scene.legend import one_per_colour
 
     assert one_per_colour([("grey", "notebook"), ("pink", "new understanding 1"), ("pink", "new understanding 2")]) \
         == [("grey", "notebook"), ("pink", "new understanding")]

@@ -5,7 +5,7 @@ from dataclasses import asdict
 import numpy as np
 import pytest
 
-from classroom_gui.lesson.player import Player
+from classroom_gui.lesson.player import Land, Player
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.strings import LANGUAGES, table
 from classroom_gui.lesson.timeline import CHAPTERS, Timeline
@@ -114,3 +114,20 @@ def test_languages_have_the_same_keys_and_placeholders():
             assert "path" in names(en[key]) & names(ja[key]) and names(en[key]) | names(ja[key]) <= OWN_WORDING[key], key
             continue
         assert names(en[key]) == names(ja[key]) or (key in ENGLISH_NAMES_FEWER and names(en[key]) < names(ja[key])), key
+
+
+def test_a_new_timeline_lands_where_asked():
+    """set_timeline's one "where to land": the same step index (a new sentence), the same chapter's first step
+    (another model: its chapters hold other numbers of steps), or the start."""
+    old, new = Timeline(6, 2), Timeline(6, 1)
+    softmax = next(i for i, b in enumerate(old.beats) if b.chapter == "softmax") + 1  # softmax's 2nd step
+    for land, expected in [(Land.SAME_STEP, new.beat_stop(softmax)),
+                           (Land.SAME_CHAPTER, new.beat_stop(next(i for i, b in enumerate(new.beats)
+                                                                  if b.chapter == "softmax"))),
+                           (Land.START, 0.0)]:
+        p = Player(old, old.beat_stop(softmax))
+        p.set_timeline(new, land)
+        assert p.timeline is new and p.time == expected, land
+    p = Player(old, old.beat_stop(softmax))
+    p.set_timeline(new)  # a new sentence by default
+    assert p.time == new.beat_stop(softmax)

@@ -1,8 +1,9 @@
 """Where a Japanese narration may break (lesson.strings.unbroken_words, unbroken_end), after jareview2 #1 and review19
 #9-#10: a name or a term keeps the （…） right after it (「「マット」 / （0.33）です」), no line starts with the particle
 after a Latin word, a number, ")" or ∞ (「W_Q / で」, 「exp / も」), 「もう一度」 stays whole, 「・」 separates words, and
-the last line keeps LAST_LINE visible characters. Read off every narration of the seed sentence (both rules, every
-asker), laid out as the app draws it (34 px, 8 % bigger in the contrast theme) at the caption's two widths (16:9 and
+the last line keeps LAST_LINE visible characters, and a long run of hiragana breaks after a particle that follows a
+word (「最後に / もう一度」, 「「猫」が / いちばん」: it never broke, text21) but not inside a word (「計算で / きる」).
+Read off every narration of the seed sentence (both rules, every asker), laid out as the app draws it (34 px, 8 % bigger in the contrast theme) at the caption's two widths (16:9 and
 4:3; an export of any size scales the same canvas), at the widths jareview2 measured and across 700-1900 px."""
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from classroom_gui.lesson.strings import LAST_LINE, WORD_JOINER, unbroken_end, u
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.scene import fonts, palette
 from classroom_gui.scene.wrapped_text import line_starts
+from helpers import after_particle
 
 CAPTION_WIDTHS = [c.width - 60 - 56 for c in (WIDESCREEN, FOUR_THREE)]  # areas.caption_rect, less the scene's margins
 MEASURED = [1445, 738, 725]  # jareview2's dumps: 「全員がW_Q / で」, 「exp / も」, 「exp / で」
@@ -43,6 +45,8 @@ def wrong_break(before: str, after: str) -> str:
     """What is wrong with a line that ends with `before` and a next line that starts with `after` ("" if nothing)."""
     before, after = before.rstrip(), after.lstrip()
     a, b = before[-1], after[0]
+    if kind(a) == kind(b) == "hiragana" and after_particle(before, after):
+        return ""  # a phrase ends: 「最後に / もう一度」
     if kind(a) == "word" and kind(b) in ("word", "hiragana") or kind(a) == kind(b) == "hiragana":
         return "inside a word"
     if kind(a) == "hiragana" and kind(b) == "word" and len(before) > 1 and kind(before[-2]) == "word" and \
@@ -87,10 +91,12 @@ def test_the_rule_on_jareview2s_lines():
     for kept in ("のは「マット」/（0.33）です。", "自分自身/（1.00）です", "注意の重みの表/（アテンション行列）", "全員がW_Q/で質問",
                  "exp/も大きく", "exp/で正の数", "GPT/のルール", "-∞/は0に", "exp(z)/を足す", "最後にもう/一度レイヤー",
                  "もう一/度", "24/個", "「マット」/が", "色の付け/方が違い", "読み/方", "書き/方", "考え/方", "隠れ/ユニット",
-                 "話し/合い"):
+                 "話し/合い", "計算で/きる", "必要で/す", "必要で/しょう", "上が/る", "見に/くい", "時に/は", "正のも/の",
+                 "いちば/んよく", "でしょ/う"):
         assert joined_at(kept), kept
     for free in ("第1層・/ヘッド2", "第1層/・ヘッド2", "です。/（", "足した/内積", "の/8組", "色の/付け方", "最後に/一度",
-                 "ノートを/整え", "猫が/座った"):
+                 "ノートを/整え", "猫が/座った", "最後に/もう一度", "「猫」が/いちばん", "正の/ものは", "「猫」の/もとへ",
+                 "時には/これを", "0に/なります", "話が/できます", "数で/できている", "生徒は/いません"):
         assert not joined_at(free), free
 
 

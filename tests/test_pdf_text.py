@@ -9,7 +9,7 @@ from fontTools.ttLib import TTFont
 
 from classroom_gui.cli import main
 from classroom_gui.resources import assets_dir
-from classroom_gui.scene import font_cmap
+from classroom_gui.messages import font_cmap
 
 RADICALS = range(0x2E80, 0x2FE0)
 FONT = assets_dir() / "fonts" / "ipaexg.ttf"

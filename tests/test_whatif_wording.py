@@ -46,9 +46,12 @@ def test_the_undo_label_and_the_dialog_say_it_the_same_way():
 
 def test_a_mask_edits_undo_label_says_who_hears_whom():
     """jareview4 #10: the Undo label of a mask edit kept the retired 「「遊んだ」から「公園」へのマスクの変更」, which does
-    not say who hears whom; it now says it as the dialog asks it (「…に…が聞こえるか」), its kind first."""
+    not say who hears whom; it now says it as the dialog asks it (「…に…の話が聞こえるか」: whatif.ask_mask and
+    whatif.place_mask, one wording for one idea: JAPANESE.md), its kind first."""
     from classroom_gui.lesson.whatif_state import Change, change_text
 
     edit = Edit("mask", 0, 0, 10, 6, 1.0)  # may 「遊んだ」 (seat 11) hear 「公園」 (seat 7)?
     said = change_text("ja", Change((), (edit,), edit), TOKENS)
-    assert said == "マスクの変更（「遊んだ」に「公園」が聞こえるか）" and "から" not in said
+    assert said == "マスクの変更（「遊んだ」に「公園」の話が聞こえるか）" and "から" not in said
+    asked = text("ja", "whatif.ask_mask", asker="「遊んだ」", classmate="「公園」", layer=1)
+    assert "「遊んだ」に「公園」の話が聞こえるか" in asked  # the dialog's question, in the same words

@@ -10,7 +10,7 @@ from typing import Callable
 
 from ..lesson import rules
 from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_selection
-from ..lesson.player import Player
+from ..lesson.player import Land, Player
 from ..lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
 from ..lesson.whatif_state import WhatIf
@@ -127,7 +127,8 @@ class ClassroomModel(EditHistory):
         self.typed = typed or (run.text if run else "")
         self.brought_back = where is not None  # by Undo or Redo (_step): the sentence box shows it again
         n = run.trace.n_tokens if run else 1
-        self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer), keep_chapter=new_model)
+        self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer),
+                                 Land.SAME_CHAPTER if new_model else Land.SAME_STEP)
         kept = self.open_example if run and self.open_example and self.open_example.text == run.text else None
         self.open_example = self.example if run and self.example is not None else kept  # the same sentence again keeps it
         if run and self.example is not None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 from ..lesson import compare_layout
 from ..lesson.compare import ANSWER_CHAPTER, Pair, about, answer_of, changed_text
 from ..lesson.strings import joined, text, unbroken_quotes
+from ..messages.glyphs import drawable
 from ..scene import fonts, palette
 from ..scene.areas import title_rect
 from ..scene.classroom import ClassroomScene
@@ -189,8 +190,9 @@ def class_label(pair: Pair, k: int, lang: str) -> str:
 
 def sentence_label(pair: Pair, k: int) -> str:
     """Class k's sentence as typed (unknown words whole), on one line; else its students' words joined by the
-    sentence's own script (spaces between English words, none in Japanese), never by the UI's language."""
-    typed = " ".join(pair.texts[k].split()) if pair.texts else ""
+    sentence's own script (spaces between English words, none in Japanese), never by the UI's language. A symbol
+    the font lacks is written as its code, as on the desks (🧶: U+1F9F6)."""
+    typed = drawable(" ".join(pair.texts[k].split())) if pair.texts else ""
     return typed or joined([s.text for s in pair.frames[k].students])
 
 

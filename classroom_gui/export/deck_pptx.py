@@ -105,8 +105,8 @@ def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.util import Pt
 
-    from ..scene.quiz import asked_box, quiz_text
-    from ..scene.quiz_place import ASKS, PAD_X, PAD_Y, PAIR_GAP, card_lines
+    from ..scene.quiz import asked_box
+    from ..scene.quiz_place import ASKS, PAD_X, PAD_Y, PAIR_GAP
 
     quiz = frame.quiz
     revealed = quiz["answer"] is not None
@@ -123,8 +123,8 @@ def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
         box, px, wrap, margins = card.box, card.px * PT_PER_PX, False, (PAD_X, PAD_Y)
         question_end = 0 if card.kind in ASKS and "" in card.lines else -1  # the gap under it, as in the picture
     else:
-        box, said = asked_box(scene.frame.canvas), [line for line in card_lines(quiz, quiz["marks"], False) if line]
-        px = _fitting_px(quiz_text(quiz), box.width() - 72, box.height() - 56, *QUIZ_PX) * th.font_scale * PT_PER_PX
+        box, said, px = _asked(quiz, asked_box(scene.frame.canvas))
+        px *= th.font_scale * PT_PER_PX
         wrap, margins, question_end = True, (36, 28), 0
     x, y, w, h = box.x(), box.y(), box.width(), box.height()
     shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *_emu(x, y, w, h))
@@ -140,6 +140,27 @@ def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
     if question_end >= 0:
         tf.paragraphs[question_end].space_after = Pt(px * 0.6)
     _fitted(tf, *margins, wrap=wrap)
+
+
+def _asked(quiz: dict, box) -> tuple[object, list[str], float]:
+    """(box, paragraphs, px) of an asked quiz card. A Japanese question is broken between phrases where the picture
+    breaks it ("\v"), still wrapped where a renderer's font is wider: LibreOffice breaks Japanese between any two
+    characters (「…誰でしょ / う？」), and neither DrawingML's eaLnBrk or hangingPunct nor a word joiner (U+2060, which
+    it ignores) nor U+FEFF (which it draws as a gap) keeps a phrase whole there (text21, LibreOffice 7)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from ..scene import fonts
+    from ..scene.quiz import quiz_text
+    from ..scene.quiz_place import card_lines, question_lines
+
+    lines = card_lines(quiz, quiz["marks"], False)
+    px = _fitting_px(quiz_text(quiz), box.width() - 72, box.height() - 56, *QUIZ_PX)
+    if not _japanese(quiz["question"]):
+        return box, [line for line in lines if line], px
+    broken = question_lines(lines, QFontMetricsF(fonts.font(px)), box.width() - 72)
+    n = len(broken) - (len(lines) - 1)  # the question's lines
+    px = _fitting_px("\n".join(broken), box.width() - 72, box.height() - 56, *QUIZ_PX, wrap=False)
+    return box, ["\v".join(broken[:n]), *[line for line in broken[n:] if line]], px
 
 
 def _emu(*px: float):
@@ -285,7 +306,7 @@ def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int, 
 
 def _legend(slide, image, scene: ClassroomScene, scale: float, card=None) -> float | None:
     """Which colour is which card (ノート・質問・自己紹介・意見), cut from the picture where the canvas draws it (the title
-    row's right end, above the board: scene.items.LegendItem) and put at the same place: the band above cuts it off
+    row's right end, above the board: scene.legend.LegendItem) and put at the same place: the band above cuts it off
     (teacher17 M3: 質問 (blue) and 自己紹介 (orange) could not be told apart on a slide). None when the canvas
     draws none (the desks label their cards)."""
     legend = scene.legend

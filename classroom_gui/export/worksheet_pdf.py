@@ -2,7 +2,7 @@
 key on the next, A4 or Letter, with real selectable text in the bundled font (Japanese included).
 
 The pages are a QTextDocument made from simple HTML tables, printed with QPdfWriter: Qt paginates and
-writes the text as text, and the font's fixed cmap (scene.font_cmap) makes Japanese extract correctly. Each
+writes the text as text, and the font's fixed cmap (messages.font_cmap) makes Japanese extract correctly. Each
 part is meant to fill one page: the sheet is typeset at the roomiest of LEVELS that gives exactly two pages;
 if even the tightest spills over, it is printed as it falls and save_worksheet says on which page the key
 starts (never a page number that is not true).
@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..lesson.strings import joined, quote, unbroken_end, unbroken_words
 from ..lesson.worksheet import Worksheet
+from ..messages.glyphs import drawable
 from .files import ExportError, atomic_path, check_target
 
 PAPERS = ("a4", "letter")
@@ -51,7 +52,7 @@ def names_list(ws: Worksheet) -> str:
     ja = ws.lang == "ja"
     parts = []
     for j in ws.heard:
-        name = quote(ws.lang, ws.name(j))
+        name = ws.said(j)
         if j == ws.asker:
             name = ws.t("worksheet.itself", name=name)
         parts.append(name)
@@ -113,11 +114,11 @@ def _cards_table(ws: Worksheet, level: Level) -> str:
                 + "".join(_cell(f"<u>{x}</u>", bg=EDITED) if i in edited else _cell(x, bg=CARD_COLOURS[role])
                           for i, x in enumerate(numbers)) + "</tr>")
 
-    rows.append(row(ws.t("worksheet.card_query", name=quote(ws.lang, ws.name(ws.asker))), ws.query, "query", ws.asker))
+    rows.append(row(ws.t("worksheet.card_query", name=ws.said(ws.asker)), ws.query, "query", ws.asker))
     for j, k in zip(ws.heard, ws.keys):
-        rows.append(row(ws.t("worksheet.card_key", name=quote(ws.lang, ws.name(j))), k, "key", j))
+        rows.append(row(ws.t("worksheet.card_key", name=ws.said(j)), k, "key", j))
     for j, v in zip(ws.heard, ws.values):
-        rows.append(row(ws.t("worksheet.card_value", name=quote(ws.lang, ws.name(j))), v, "value", j))
+        rows.append(row(ws.t("worksheet.card_value", name=ws.said(j)), v, "value", j))
     return _table(rows, level)
 
 
@@ -137,7 +138,7 @@ def _steps_table(ws: Worksheet, key: bool, level: Level) -> str:
     rows = ["<tr>" + "".join(_cell(_set(ws, c), head=True, width=w) for c, w in zip(cols, widths)) + "</tr>"]
     blank = _blank(level)
     for n, j in enumerate(ws.heard):
-        name = quote(ws.lang, ws.name(j))
+        name = ws.said(j)
         if key:
             cells = [_answer(ws, ws.dots[n], ws.model_dots[n], level),
                      _answer(ws, ws.scaled[n], ws.model_scaled[n], level),
@@ -183,8 +184,8 @@ def rule_line(ws: Worksheet) -> str:
 def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> str:
     """Both pages as one HTML document (the key starts on a new page)."""
     t = ws.t
-    asker = quote(ws.lang, ws.name(ws.asker))
-    sentence = ws.typed or joined(ws.sentence)  # as typed: joined words lose the spaces beside Japanese
+    asker = ws.said(ws.asker)
+    sentence = drawable(ws.typed) or joined(ws.sentence)  # as typed: joined words lose the spaces beside Japanese
     # the rule, layer, head and asker are said, so a student checking the key against the window sees which
     # board it answers (and the key note says why its last digits may differ: it works from the printed cards)
     subtitle = t("worksheet.subtitle", sentence=sentence, rule=t(f"ui.rule_{ws.rule}"), layer=ws.layer + 1,
@@ -238,7 +239,7 @@ def save_worksheet(ws: Worksheet, path, paper: str = "a4", model_name: str = "")
         writer = QPdfWriter(str(tmp))
         writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
                                          QPageLayout.Unit.Millimeter))
-        writer.setTitle(ws.t("worksheet.title", asker=quote(ws.lang, ws.name(ws.asker))))
+        writer.setTitle(ws.t("worksheet.title", asker=ws.said(ws.asker)))
         writer.setCreator("Attention Classroom")
         writer.setResolution(300)
         doc, key_page = typeset(ws, model_name, writer)
@@ -257,7 +258,7 @@ def typeset(ws: Worksheet, model_name: str, device):
 
     from ..scene import fonts
 
-    key_title = ws.t("worksheet.key_title", asker=quote(ws.lang, ws.name(ws.asker)))
+    key_title = ws.t("worksheet.key_title", asker=ws.said(ws.asker))
     for level in LEVELS:
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)  # point sizes at the writer's resolution, not the screen's

@@ -6,10 +6,19 @@ timer calls step(dt) and then draws frame_at(trace, selection, player.time).
 """
 from __future__ import annotations
 
+from enum import Enum
+
 from .timeline import Timeline
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
 MAX_DT = 0.1  # seconds of wall time one step may cover
+
+
+class Land(Enum):
+    """Where Player.set_timeline lands on the new timeline."""
+    SAME_STEP = "step"        # the same step index, where it still exists (a new sentence)
+    SAME_CHAPTER = "chapter"  # the first step of the same chapter, else the lesson's first (another model)
+    START = "start"           # time 0
 
 
 class Player:
@@ -23,16 +32,17 @@ class Player:
     def reset(self) -> None:  # the lesson as it opens: step 1 shown finished (the class seated), paused, speed 1
         self.time, self.playing, self.speed = self.timeline.beat_stop(0), False, 1.0
 
-    def set_timeline(self, timeline: Timeline, keep_beat: bool = True, keep_chapter: bool = False) -> None:
-        """A new sentence: keep the same beat index where it still exists. `keep_chapter` (another model, whose
-        chapters hold other numbers of steps): the first step of the same chapter instead, else the lesson's first
-        (teacher22 L4: softmax's 18/36 opened a 2-layer model at 18/31, 「8. 聞く」)."""
+    def set_timeline(self, timeline: Timeline, land: Land = Land.SAME_STEP) -> None:
+        """A new timeline (a new sentence or model), landing where `land` says: the same step index where it
+        still exists (a new sentence), the first step of the same chapter (another model, whose chapters hold
+        other numbers of steps; teacher22 L4: softmax's 18/36 opened a 2-layer model at 18/31, 「8. 聞く」), or
+        the lesson's start."""
         beat, _ = self.timeline.locate(self.time)
         chapter = self.timeline.beats[beat].chapter if self.timeline.beats else None
         self.timeline = timeline
-        if keep_chapter:
+        if land is Land.SAME_CHAPTER:
             beat = next((i for i, b in enumerate(timeline.beats) if b.chapter == chapter), 0)
-        self.time = timeline.beat_stop(beat) if keep_beat or keep_chapter else 0.0
+        self.time = 0.0 if land is Land.START else timeline.beat_stop(beat)
 
     def seek(self, t: float) -> None:
         self.time = min(max(float(t), 0.0), self.timeline.duration)

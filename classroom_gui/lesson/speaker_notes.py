@@ -11,7 +11,7 @@ from .dot_product import dot_terms, hand_dot
 from .frame import Frame
 from .numbers import fmt, signed_terms
 from .rules import IN_TURN
-from .strings import quote, text
+from .strings import quote, seat_quoted, text
 
 DECIMAL = re.compile(r"\d\.\d")          # a worked number: a formula in words has none ("2乗", "b_1", ε = 0.00001)
 RESULT = re.compile(r"\s*[-−]?\d")      # what an equation's last "=" gives: a number
@@ -85,9 +85,7 @@ def about(frame: Frame) -> str | None:
 def seat_said(frame: Frame, lang: str, seat: int) -> str:
     """The chart's student at `seat` as the lesson says it (context.Ctx.qs): quoted, with its seat where the word sits
     more than once."""
-    labels = frame.bars.labels
-    name = quote(lang, labels[seat])
-    return text(lang, "quiz.seat", name=name, seat=seat + 1) if labels.count(labels[seat]) > 1 else name
+    return seat_quoted(lang, list(frame.bars.labels), seat)
 
 
 def rest_seat(frame: Frame) -> int | None:

@@ -55,6 +55,11 @@ _BEFORE_PARTICLE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_)�
 _OKURIGANA = set("いきぎしじちひびみりえけげせぜべめれ")  # a word's one-kana ending (i- and e-row, as in 付け, 読み, 書き,
 # 考え) that a word right after it continues: 「付け方」, 「足し算」 (never the particles に, て, で, へ, の, を, が, は, と, も)
 PHRASES = ("もう一度", "もう少し", "切り替")  # hiragana and kanji read as one word: never 「もう / 一度」, 「切り / 替わります」
+PARTICLES = set("がをにでとものはへ")  # a particle right after a word (kanji, katakana, a name, a number) ends a phrase
+PAIRED = ("には", "では", "とは", "にも", "でも", "とも", "への", "での", "との", "のは")  # two particles as one (not のも:
+# 「正のもの」, 「「猫」のもとへ」)
+NOT_ENDED = {"で": "きすしょ", "が": "らりるれろっ", "に": "く"}  # hiragana that makes the particle part of a word:
+# 「計算で / きる」, 「必要で / す」, 「必要で / しょう」, 「上が / る」, 「見に / くい」 are never broken there
 
 
 @lru_cache(maxsize=256)  # the narration is set at every frame: the same few sentences
@@ -76,10 +81,35 @@ def unbroken_words(text: str) -> str:
                    or (kb == "h" and (a in "」）" or a in _BEFORE_PARTICLE))
                    or (b == "（" and not a.isspace() and a not in "、。：！？")  # a name or a term and its （…）
                    or (a == "-" and b == "∞"))  # 「は-∞」 broke as 「は- / ∞」 after a kana (the minus of -0.67)
+    for i in _after_particles(text):
+        keep[i] = False
     for phrase in PHRASES:
         for m in re.finditer(phrase, text):
             keep[m.start():m.end() - 1] = [True] * (len(phrase) - 1)
     return "".join(a + WORD_JOINER * k for a, k in zip(text, keep))
+
+
+def _after_particles(text: str) -> list[int]:
+    """Where a run of hiragana may break after all (i: between text[i] and text[i + 1], both hiragana): after a
+    particle, or two (PAIRED), that follows a word, unless the kana after it makes the particle part of a word
+    (NOT_ENDED) or the two particles are one (「には」 stays whole, unless a PHRASES begins: 「最後に / もう一度」).
+    A long run of hiragana otherwise never broke (「最後にもう一度レイヤー正規化で」, 「「猫」がいちばんよく」)."""
+    out = []
+    for i in range(1, len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if _kind(a) != "h" or _kind(b) != "h" or a not in PARTICLES or b in NOT_ENDED.get(a, ""):
+            continue
+        phrase = any(text.startswith(p, i + 1) for p in PHRASES)
+        if _word_end(text[i - 1]):  # one particle after a word
+            if phrase or a + b not in PAIRED:
+                out.append(i)
+        elif i >= 2 and text[i - 1:i + 1] in PAIRED and _word_end(text[i - 2]):
+            out.append(i)
+    return out
+
+
+def _word_end(c: str) -> bool:  # a character a particle can follow: a word's (kanji, katakana, digit, Latin), 」 or ）
+    return _kind(c) in ("w", "d") or c in "」）" or c in _BEFORE_PARTICLE
 
 
 LAST_LINE = 5  # characters a wrapped paragraph (a narration, a worksheet's instruction) keeps on its last line at
@@ -103,6 +133,12 @@ def unbroken_end(text: str, keep: int = LAST_LINE) -> str:
 def name_list(lang: str, words) -> str:
     """Quoted names in a row: 「猫」「が」「マット」 (the brackets already separate them) or "The", "cat"."""
     return text(lang, "name.separator").join(quote(lang, w) for w in words)
+
+
+def seat_quoted(lang: str, names: list[str], seat: int) -> str:
+    """names[seat] quoted, with its seat where the word sits more than once: "🐱" (seat 2), 「猫」（9番の席）."""
+    name = quote(lang, names[seat])
+    return text(lang, "quiz.seat", name=name, seat=seat + 1) if names.count(names[seat]) > 1 else name
 
 
 def languages() -> list[tuple[str, str]]:

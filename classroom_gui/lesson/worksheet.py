@@ -19,7 +19,7 @@ import numpy as np
 from ..model.trace import Trace
 from ..messages.phrase import Name, Phrase, PhraseError
 from .numbers import ROOT_PLACES
-from .strings import text
+from .strings import seat_quoted, text
 from .whatif_state import describe
 
 MIN_STUDENTS, MAX_STUDENTS = 2, 5   # cards on one page: the asker and up to 4 classmates
@@ -98,6 +98,11 @@ class Worksheet:
 
     def name(self, seat: int) -> str:
         return self.sentence[seat]
+
+    def said(self, seat: int) -> str:
+        """The student at `seat` as the sheet names it: quoted, with its seat where its word sits more than once
+        ("🐱" (seat 2) of "🐱🐱🐱": three rows named "🐱" could not be told apart; teacher21 L3)."""
+        return seat_quoted(self.lang, self.sentence, seat)
 
     def t(self, key: str, **values) -> str:
         return text(self.lang, key, **values)

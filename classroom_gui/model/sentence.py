@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..messages.fit import shortened
+from ..messages.glyphs import drawable
 from ..messages.phrase import PhraseError
 from .checkpoint import Checkpoint
 from .fast import forward
@@ -120,11 +121,13 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     unknown = [t.text for t in tokens if t.unknown]
     if unknown:  # named as typed, not as the pieces read (whose known ones, "or", "mat", are no unknown words)
         unknown = [w for w in unknown_words(checkpoint.tokenizer, typed) if w] or list(dict.fromkeys(unknown))
+        unknown = list(dict.fromkeys(map(drawable, unknown)))  # an emoji the font lacks as its code (messages.glyphs)
         named = ", ".join(shortened(w, 40) for w in unknown)
         notices.append(f"unknown to the model: {named} (the model reads {'it' if len(unknown) == 1 else 'each'} "
                        "as pieces)")
     trace = _forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
-                     tokens=[t.text for t in tokens], unknown=[t.unknown for t in tokens], mask=mask, observe=observe)
+                     tokens=[t.text if exact else drawable(t.text) for t in tokens],  # (a GPT-2 folder's: visible)
+                     unknown=[t.unknown for t in tokens], mask=mask, observe=observe)
     overflow = not np.isfinite(trace.ln_f).all()
     if overflow:
         notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")

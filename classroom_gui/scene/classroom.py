@@ -29,7 +29,8 @@ from .desk import DeskItem
 from .desk_boxes import class_boxes
 from .strip import StripView
 from .wrapped_text import ends_short
-from .items import LegendItem, PanelItem, TextBlockItem, one_per_colour, qcolor
+from .items import PanelItem, TextBlockItem, qcolor
+from .legend import LegendItem, one_per_colour
 from .board_wrap import desk_rows
 from .layout import desk_layout, least_number_px
 from .link_labels import edges_of, label_room

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import struct
 
-from .font_cmap import _replace_table, _tables
+from ..messages.font_cmap import _replace_table, _tables
 
 FAMILY = "Classroom Gothic"  # the fixed copy's family: what every QFont on the canvas and in exports asks for
 # name ids that carry the family: family, unique id, full name, PostScript name, typographic family, WWS family

@@ -13,9 +13,9 @@ from functools import lru_cache
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from ..resources import assets_dir
+from ..resources import FONT, assets_dir
 
-FONT_FILE = "fonts/ipaexg.ttf"
+FONT_FILE = FONT
 _family: str | None = None
 _app_id: int | None = None  # the application the font was registered with (a new one forgets it)
 
@@ -47,7 +47,7 @@ def _register(path) -> int:
     the fix cannot be made."""
     import struct
 
-    from .font_cmap import fixed_font
+    from ..messages.font_cmap import fixed_font
     from .font_name import renamed
 
     try:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
 from ..lesson.strings import name_list
 from ..lesson.typing_help import KnownWords, complete, unknown_spans, word_being_typed
+from ..messages.glyphs import drawable
 
 UNKNOWN_COLOUR = "#C0392B"
 UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
@@ -115,7 +116,7 @@ class SentenceEdit(QLineEdit):
                 and self.known.starting(typing):
             spans = spans[:-1]  # a word still being typed that a known word can finish is not unknown yet
         self.spans = spans
-        unknown = list(dict.fromkeys(text[a:b] for a, b in spans))
+        unknown = list(dict.fromkeys(drawable(text[a:b]) for a, b in spans))  # 🧶 as U+1F9F6 (messages.glyphs)
         self.unknown = unknown
         self.setStyleSheet(UNKNOWN_STYLE if unknown else "")
         if unknown:  # quoted as names are everywhere else: 「した」「スヤスヤ」, "Thr", "sta"

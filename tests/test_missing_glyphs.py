@@ -1,0 +1,80 @@
+"""A symbol the canvas's font lacks is written as its code (teacher21 L3: 🧶 was an empty box, "Unknown to the
+model: "🐱", "☒"" on the desk and in the caption), and a worksheet tells students whose words repeat apart by
+their seats (`worksheet --text "🐱🐱🐱"` printed three rows all named "🐱")."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from classroom_gui.export.worksheet_pdf import worksheet_html
+from classroom_gui.lesson.worksheet import build_worksheet, choose_asker
+from classroom_gui.messages.glyphs import drawable, font_chars
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+
+GPT2 = Path(__file__).parent / "fixtures" / "tiny_gpt2"
+EMOJI = "The 🐱 sat on the 🧶 mat"
+
+
+def drawn(words) -> bool:  # every character is one the bundled font draws
+    return all(ord(c) in font_chars() for w in words for c in w if not c.isspace())
+
+
+def test_symbols_the_font_lacks_are_written_as_their_code():
+    assert 0x1F9F6 not in font_chars() and ord("猫") in font_chars()
+    assert drawable(EMOJI) == "The U+1F431 sat on the U+1F9F6 mat"
+    assert drawable("☒") == "U+2612"
+    for kept in ("猫がマットの上に座った", "café", "The cat", "Ω", "한국어"):  # letters stay (Hangul: the system's font)
+        assert drawable(kept) == kept
+
+
+def test_the_teaching_model_names_emoji_by_code(checkpoint):
+    run = run_sentence(checkpoint, EMOJI)
+    assert run.trace.tokens == ["The", "U+1F431", "sat", "on", "the", "U+1F9F6", "mat"]
+    assert run.unknown_words == ["U+1F431", "U+1F9F6"]
+    assert drawn(run.trace.tokens) and drawn(run.unknown_words)
+
+
+def test_a_gpt2_folder_names_emoji_pieces_by_code():
+    run = run_sentence(load_checkpoint(GPT2), EMOJI)
+    assert "U+1F9F6 2/3" in run.trace.tokens and drawn(t.replace("…", "").replace("␣", "") for t in run.trace.tokens)
+
+
+def test_a_worksheet_tells_repeated_names_apart_by_seat(checkpoint):
+    run = run_sentence(checkpoint, "🐱🐱🐱")
+    sheet = build_worksheet(run.trace, choose_asker(run.trace, 0, 2, None), 0, 0, "en", typed=run.text)
+    html = worksheet_html(sheet, "teaching model")
+    for seat in (1, 2, 3):
+        assert f"&quot;U+1F431&quot; (seat {seat}) self-introduction" in html
+    assert "🐱" not in html and "Sentence: U+1F431U+1F431U+1F431" in html
+    ja = worksheet_html(build_worksheet(run.trace, 2, 0, 0, "ja"), "授業用のモデル")
+    assert "「U+1F431」（1番の席）の自己紹介カード" in ja
+    plain = run_sentence(checkpoint, "The cat sat on the mat")  # no repeated word: names alone
+    sheet = build_worksheet(plain.trace, choose_asker(plain.trace, 0, 1, None), 0, 0, "en")
+    assert "(seat" not in worksheet_html(sheet, "teaching model").split("Listening")[0].split("The cards")[1]
+
+
+def test_the_command_line_finds_an_emoji_student_as_typed_or_as_shown(qapp, tmp_path, capsys):
+    from classroom_gui.cli import main
+
+    for focus in ("🐱", "U+1F431"):
+        out = tmp_path / f"{len(focus)}.json"
+        assert main(["export", "--text", EMOJI, "--focus", focus, "--size", "320x180", "-o", str(tmp_path / "x.png"),
+                     "--json", str(out), "--force"]) == 0
+        assert '"focus_seat": 2' in out.read_text(encoding="utf-8")
+
+
+def test_a_comparison_labels_its_sentence_as_the_desks_name_it(qapp, checkpoint):
+    from classroom_gui.export.compare import sentence_label
+    from classroom_gui.lesson.compare import Pair
+
+    pair = Pair((None, None), (None, None), None, (EMOJI, "The cat sat on the mat"))  # (the labels read the texts)
+    assert sentence_label(pair, 0) == "The U+1F431 sat on the U+1F9F6 mat"
+    assert sentence_label(pair, 1) == "The cat sat on the mat"
+
+
+def test_the_apps_own_marks_stay_marks():
+    """⇥ ↵ ␇ are the marks a GPT-2 folder's tokens show whitespace by (bpe_tokenizer.visible): kept, although the
+    bundled font lacks some of them (a fallback font draws them); an emoji typed beside them is still its code."""
+    run = run_sentence(load_checkpoint(GPT2), " a\tb\nc\x07🧶")
+    assert "⇥" in run.trace.tokens and "↵" in run.trace.tokens and any("␇" in t for t in run.trace.tokens)
+    assert any("U+1F9F6" in t for t in run.trace.tokens) and not any("U+21E5" in t for t in run.trace.tokens)
