@@ -4,6 +4,7 @@ class guesses comes after it. The attention map is the last layer's, with the an
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
@@ -80,7 +81,7 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
                          ctx.t("board.ln_spread", eps=plain_decimal(tr.config.layer_norm_epsilon))]
                         + first_evened(ctx.t, shown[0], mean, spread, learned,
                                        ctx.t("worked.above", shown=fmt(tr.ln_f[last, 0]))))
-        fr.heatmap = heatmap(ctx, rows=[])  # the board's height goes to the worked lines, as W_O's
+        fr.heatmap = replace(fr.heatmap, rows=[])  # the board's height goes to the worked lines, as W_O's
     # what the card's 「±6」 is (teacher15 L2, jareview2): no wording of the label itself fits at 11 students 16:9;
     # in compact seating (581 students and more) no card is drawn, so no scale is said (review21 #5)
     if carded:
