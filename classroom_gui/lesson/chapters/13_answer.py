@@ -68,7 +68,10 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     carded = bool(ctx.desks(fr))
     if carded:
         fr.students[last].cards = [final_notebook(ctx, tr.ln_f[last], ctx.alpha)]
-    fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
+    # the notebook answer time re-ran in turn (teacher23 L1: the layers' last step, in discussion, had the same label
+    # with other numbers); a lesson told in turn has the same notebook there, and the same label
+    again = ctx.sel.rule != RULE
+    fr.board = [ctx.t("board.layer_rerun" if again else "board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
     shown, worked, learned = evened_notebook(tr.layers[-1].output[last], tr.config.layer_norm_epsilon,
                                              tr.params["ln_f.weight"][0], tr.params["ln_f.bias"][0],
                                              float(tr.ln_f[last, 0]))
@@ -82,12 +85,13 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
                         + first_evened(ctx.t, shown[0], mean, spread, learned,
                                        ctx.t("worked.above", shown=fmt(tr.ln_f[last, 0]))))
         fr.heatmap = replace(fr.heatmap, rows=[])  # the board's height goes to the worked lines, as W_O's
+    rerun = ctx.t("answer.rerun") if again else ""
     # what the card's 「±6」 is (teacher15 L2, jareview2): no wording of the label itself fits at 11 students 16:9;
     # in compact seating (581 students and more) no card is drawn, so no scale is said (review21 #5)
     if carded:
-        fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last), scale=scale_said(tr.ln_f[last]))
+        fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last), scale=scale_said(tr.ln_f[last]), rerun=rerun)
     else:
-        fr.narration = ctx.t("answer.norm_compact", last=ctx.q(last))
+        fr.narration = ctx.t("answer.norm_compact", last=ctx.q(last), rerun=rerun)
 
 
 def _compared(ctx, fr: Frame):
