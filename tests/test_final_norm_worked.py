@@ -83,3 +83,15 @@ def test_the_final_layernorm_board_is_whole_and_legible(qapp, checkpoint, canvas
     lines = scene.board.lines
     assert not any(line.startswith("… (+") for line in lines.lines), lines.lines[-3:]
     assert len(lines.lines) >= len(frame.board) and lines.font.pixelSize() >= LINE_MIN_PX
+
+
+@pytest.mark.parametrize("n_embd", [16, 48])
+def test_a_random_models_final_layernorm_redoes_too(tmp_path, n_embd):
+    """A model of other sizes: 16 numbers, all written; 48, more than a board lists (its first 6 and how many more),
+    where the mean and spread are still of all 48 and number 1 is the first written."""
+    from helpers import random_checkpoint
+    frame = norm_frame(random_checkpoint(tmp_path, n_embd=n_embd), "the cat sat on the mat", "en", "none")
+    notebook = frame.board_vectors[0]
+    assert len(notebook.numbers) == min(n_embd, 32) or (len(notebook.numbers), notebook.left_out) == (6, n_embd - 6)
+    assert frame.board_worked > 0 and not redo_board(frame.board), frame.board
+    assert re.search(rf"\({re.escape(notebook.numbers[0])} [+-] \d+\.\d+\) ÷ {NUM} = {NUM}", " ".join(frame.board))
