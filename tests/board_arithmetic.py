@@ -12,7 +12,8 @@ import math
 import re
 
 NUM = r"\(?-?\d+\.\d+\)?"
-TERM = rf"(?:exp\({NUM}\)|{NUM}(?:\s*[×÷]\s*{NUM})?)"
+DIFF = r"\(-?\d+\.\d+\s*[+-]\s*\d+\.\d+\)"  # a bracketed difference divided: "(1.56 - 0.073) ÷ 4.651"
+TERM = rf"(?:exp\({NUM}\)|{DIFF}\s*÷\s*{NUM}|{NUM}(?:\s*[×÷]\s*{NUM})?)"
 EXPR = rf"{TERM}(?:\s*[+-]\s*{TERM})*"
 CHAIN = re.compile(rf"{EXPR}(?:\s*=\s*{EXPR})+")
 TERMS = re.compile(rf"([+-]?)\s*({TERM})")
@@ -29,6 +30,10 @@ def _term(text: str) -> tuple[float, int]:
     if text.startswith("exp("):
         x, _ = _number(text[4:-1])
         return math.exp(x), 0
+    grouped = re.fullmatch(r"\((-?\d+\.\d+)\s*([+-])\s*(\d+\.\d+)\)\s*÷\s*(.+)", text)  # (a ± b) ÷ c
+    if grouped:
+        a, sign, b, c = grouped.groups()
+        return (float(a) + float(sign + b)) / _number(c)[0], 0
     for op in "×÷":
         if op in text:
             (a, da), (b, db) = (_number(t) for t in text.split(op))

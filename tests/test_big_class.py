@@ -66,7 +66,8 @@ def test_the_norm_caption_says_no_card_scale_where_no_card_is_drawn(trace):
         beat = next(b for b in tl.beats if b.key == "answer.norm")
         fr = frame_at(trace, Selection(focus=N - 1, lang=lang), beat.start + 0.999 * beat.duration)
         assert not fr.students[N - 1].cards and "±" not in fr.narration, fr.narration
-        assert fr.narration == text(lang, "answer.norm_compact", last=quote(lang, trace.tokens[-1]))
+        assert fr.narration == text(lang, "answer.norm_compact", last=quote(lang, trace.tokens[-1]),
+                                    rerun=text(lang, "answer.rerun"))  # told in discussion: re-run in turn
 
 
 def test_long_lists_on_the_board_end_with_how_many_are_left_out(trace):

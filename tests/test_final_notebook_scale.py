@@ -51,7 +51,8 @@ def test_the_norm_step_says_what_the_scale_is_and_its_caption_is_whole(qapp, che
             for size in ((1920, 1080), (1024, 768)):
                 frame = frame_at(trace, Selection(lang=lang, rule="causal", focus=n - 1).sized(*size), stop)
                 scale = final_notebook(frame).label.rsplit("±", 1)[1]
-                assert frame.narration == text(lang, "answer.norm", last=quote(lang, trace.tokens[-1]), scale=scale)
+                assert frame.narration == text(lang, "answer.norm", last=quote(lang, trace.tokens[-1]), scale=scale,
+                                               rerun="")  # told in turn: nothing re-run
                 assert f"±{scale}" in frame.narration
                 scene.set_frame(frame)
                 assert scene.narration.text.replace(WORD_JOINER, "") == frame.narration, (n, size)

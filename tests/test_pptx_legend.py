@@ -53,7 +53,8 @@ def test_a_slide_of_nine_students_shows_the_card_colours(qapp, checkpoint, tmp_p
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=["4:3", "16:9"])
-@pytest.mark.parametrize("text, lang", [("The cat sat on the mat", "en"), ("猫がマットの上に座った", "ja")])
+@pytest.mark.parametrize("text, lang", [("The cat sat on the mat", "en"), ("The cat sat on the mat", "ja"),
+                                        ("猫がマットの上に座った", "ja")])
 def test_an_answered_card_over_the_legend_drops_it_and_ends_the_title(qapp, checkpoint, tmp_path, size, text, lang):
     """review22 (3): the canvas hides the legend under an answered quiz card that overlaps it (scene.quiz), so the
     slide has no legend there (its top showed above the card) and the title box ends 24 px before the card."""
@@ -74,7 +75,9 @@ def test_an_answered_card_over_the_legend_drops_it_and_ends_the_title(qapp, chec
         over = card.box.intersects(scene.legend.area) and not scene.legend.area.isEmpty()
         scene.set_frame(replace(frame, quiz=None))  # the slide's picture: is there a legend to keep?
         cards.append((frame, QRectF(card.box), over, scene.legend.isVisible()))
-    assert any(over for *_, over, _ in cards) or size[0] == 1920, cards  # the premise: at 4:3 a card lies over it
+    # the premise: at 4:3 a card lies over it (the English seed's softmax card; the Japanese seed's only one was the
+    # answer's, which since fix40 sits in the final LayerNorm board's free lower half, over no legend: kept there)
+    assert any(over for *_, over, _ in cards) or size[0] == 1920 or text == "猫がマットの上に座った", cards
     save_pptx([frame for frame, *_ in cards], tmp_path / "q.pptx", size, None, lambda done, total: None)
     for (frame, box, over, legend), slide in zip(cards, Presentation(str(tmp_path / "q.pptx")).slides):
         shapes = {s.name: s for s in slide.shapes}

@@ -287,6 +287,14 @@ def scale_lines(t, worked, where: str) -> list[str]:
     return [t("worked.ln_scale"), line] + ([] if exact else [missed(t, result, shown)])
 
 
+def first_evened(t, x: str, mean: str, spread: str, worked: Scaled, where: str) -> list[str]:
+    """Number 1 evened and then scaled and shifted, where no line of every evened number is written (the answer's final
+    LayerNorm): "(1.56 - 0.073) ÷ 4.651 = 0.3197" from the digits shown, then scale_lines."""
+    minus_mean = mean[1:] if mean.startswith("-") else "-" + mean  # x - (-0.123) is written x + 0.123
+    line = f"({x} {signed_terms([minus_mean], first=False)}) ÷ {spread} = {worked.even}"
+    return [t("worked.ln_even_first"), line] + scale_lines(t, worked, where)
+
+
 def _beside(result: str, note: str) -> str:
     """A result and its note in brackets: "-0.611 (the desks' card: -0.61)", 「-0.611（机のカードでは-0.61）」 (a
     full-width bracket takes no space before it)."""

@@ -6,8 +6,8 @@ import numpy as np
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, fmt, fmt_many, hand_sum, in_product, signed_terms
-from ..dot_product import dot_terms, hand_dot
+from ..numbers import board_list, fmt, fmt_many, hand_sum, in_product, places_of, signed_terms
+from ..dot_product import SCORE, dot_terms, hand_dot
 from ..worked import missed
 from .desks import class_with_cards, heard
 
@@ -39,6 +39,9 @@ def dot_lines(ctx, f: int, j: int) -> list[str]:
     lines.append(ctx.t("board.equals", value=fmt(score)))
     if not worked.exact:
         lines.append(missed(ctx.t, hand_sum(products, 2), fmt(score)))
+    elif places_of(products[0]) > SCORE.factors[0]:  # why this card pair carries a 4th decimal where the others have 3
+        lines.append(ctx.t("board.dot_places", places=places_of(products[0]), fewer=SCORE.factors[0],
+                           score=fmt(score)))  # (teacher23 L2: the README's "3 decimals" beside 4, unexplained)
     return lines + ([ctx.t("board.whatif_score", value=fmt(edited))] if edited is not None else [])
 
 

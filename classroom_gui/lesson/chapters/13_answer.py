@@ -4,6 +4,7 @@ class guesses comes after it. The attention map is the last layer's, with the an
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
@@ -11,9 +12,10 @@ from .. import rules
 from ..answers import answer_ids, left_out, script, seat_guesses
 from ..beat import Step
 from ..frame import Bars, Frame, colour_scale, row_scale
-from ..numbers import fmt, fmt_many, temperature_probs
+from ..numbers import fmt, fmt_many, plain_decimal, temperature_probs
 from ..panels import heatmap, layer_view
-from ..worked import LOGIT, SIGNED_PER_LINE, sum_lines, worked_sum
+from ..worked import LOGIT, SIGNED_PER_LINE, evened_notebook, first_evened, sum_lines, worked_sum
+from ..worked import listed as first_listed  # (this chapter has a listed() of its own: the chart's words)
 from ...model.unembedding import unembedding
 
 RULE = rules.ANSWER_RULE  # answer time predicts in turn, as GPT does, whatever rule the lesson is told in
@@ -66,16 +68,30 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     carded = bool(ctx.desks(fr))
     if carded:
         fr.students[last].cards = [final_notebook(ctx, tr.ln_f[last], ctx.alpha)]
-    fr.board = [ctx.t("board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
-    fr.write_vector(fmt_many(tr.layers[-1].output[last]))
+    # the notebook answer time re-ran in turn (teacher23 L1: the layers' last step, in discussion, had the same label
+    # with other numbers); a lesson told in turn has the same notebook there, and the same label
+    again = ctx.sel.rule != RULE
+    fr.board = [ctx.t("board.layer_rerun" if again else "board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
+    shown, worked, learned = evened_notebook(tr.layers[-1].output[last], tr.config.layer_norm_epsilon,
+                                             tr.params["ln_f.weight"][0], tr.params["ln_f.bias"][0],
+                                             float(tr.ln_f[last, 0]))
+    fr.write_vector(*first_listed(shown))
     fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
-    fr.write_vector(fmt_many(tr.ln_f[last]))
+    fr.write_vector(*first_listed(fmt_many(tr.ln_f[last])))
+    if worked is not None and learned is not None:  # redone from the digits above, as the layers' LayerNorm (teacher23
+        mean, spread, _evened = worked  # M1): its mean, spread and number 1 evened, scaled and shifted
+        fr.write_worked([ctx.t("board.ln_stats", name=ctx.q(last), mean=mean, spread=spread),
+                         ctx.t("board.ln_spread", eps=plain_decimal(tr.config.layer_norm_epsilon))]
+                        + first_evened(ctx.t, shown[0], mean, spread, learned,
+                                       ctx.t("worked.above", shown=fmt(tr.ln_f[last, 0]))))
+        fr.heatmap = replace(fr.heatmap, rows=[])  # the board's height goes to the worked lines, as W_O's
+    rerun = ctx.t("answer.rerun") if again else ""
     # what the card's 「±6」 is (teacher15 L2, jareview2): no wording of the label itself fits at 11 students 16:9;
     # in compact seating (581 students and more) no card is drawn, so no scale is said (review21 #5)
     if carded:
-        fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last), scale=scale_said(tr.ln_f[last]))
+        fr.narration = ctx.t(ctx.beat.key, last=ctx.q(last), scale=scale_said(tr.ln_f[last]), rerun=rerun)
     else:
-        fr.narration = ctx.t("answer.norm_compact", last=ctx.q(last))
+        fr.narration = ctx.t("answer.norm_compact", last=ctx.q(last), rerun=rerun)
 
 
 def _compared(ctx, fr: Frame):
