@@ -39,3 +39,41 @@ def test_pieces_are_add_segments_paths_byte_for_byte(qapp):
         add_segments(want, c, links.CURVE_SEGMENTS)
         assert path == want and _raw(path) == _raw(want), c
     assert made[0].elementCount() == 2 * links.CURVE_SEGMENTS and pieces_each([], 12) == []
+
+
+def test_stream_check_passes_on_this_qt(qapp):
+    """This Qt reads the bytes NumPy writes as the path the calls build (so pieces_each reads the stream)."""
+    from classroom_gui.scene import link_pieces
+
+    link_pieces.stream_reads.cache_clear()
+    assert link_pieces.stream_reads()
+
+
+def test_paths_built_by_the_calls_when_the_stream_does_not_read_back(qapp, monkeypatch):
+    """A Qt whose QPainterPath stream format differs (here: the elements' doubles written little-endian, as such a
+    Qt might read them) fails the self-check, and every path is then built by the calls: the same paths, none of
+    them read from the stream."""
+    import numpy as np
+    from PySide6.QtGui import QPainterPath
+
+    from classroom_gui.scene import link_pieces, links
+
+    wrong = np.dtype([("type", ">i4"), ("x", "<f8"), ("y", "<f8")])
+    monkeypatch.setattr(link_pieces, "_ELEMENT", wrong)
+    link_pieces.stream_reads.cache_clear()
+    read = []
+    was = link_pieces._read
+    monkeypatch.setattr(link_pieces, "_read", lambda s, e: read.append(len(s)) or was(s, e))
+    try:
+        assert not link_pieces.stream_reads()
+        read.clear()
+        rng = random.Random(5)
+        curves = [tuple((rng.uniform(0, 1600), rng.uniform(0, 900)) for _ in range(4)) for _ in range(20)]
+        made = link_pieces.pieces_each(curves, links.CURVE_SEGMENTS)
+        assert read == []
+        for c, path in zip(curves, made):
+            want = QPainterPath()
+            add_segments(want, c, links.CURVE_SEGMENTS)
+            assert path == want and _raw(path) == _raw(want), c
+    finally:
+        link_pieces.stream_reads.cache_clear()

@@ -1,7 +1,7 @@
 """The two panels every frame carries: the attention heatmap and the layer view (notebooks across layers)."""
 from __future__ import annotations
 
-from .answers import seat_guesses
+from .answers import sayable, seat_guesses, sentence_script
 from .context import Ctx
 from .frame import Heatmap, LayerView
 from .softmax_row import shown_row_of
@@ -48,6 +48,8 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
     trace.next_order  # the answer's logits and their order
     if trace.mask_rule == ANSWER_RULE:  # answer time's guess at every seat (GPT-2: ~0.1 s for 64 students)
         seat_guesses(trace)
+    if trace.vocab:  # which words answer time's lists may hold (GPT-2's 50k: ~10 ms, which a class too big for the
+        sayable(trace.vocab, sentence_script(trace.tokens))  # seats' guesses paid in its first answer frame)
     if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers):
         trace.layers[ffn_layer].ffn_pre  # (a full trace holds it already; a lean one makes it with its own call)
         trace.layers[ffn_layer].attn_out  # and chapter 10's W_O step (and the heads side by side it is made from)

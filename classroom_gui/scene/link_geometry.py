@@ -116,7 +116,14 @@ def _together(other: Rect, hub: Rect, header_h: float, gap: float, todo: list, w
     other_side = [i for i, (b, _) in enumerate(todo) if b < 0]
     m = len(other_side)
     tries = list(todo) + [(abs(todo[i][0]) * ROUNDER, todo[i][1]) for i in other_side] + [(1.0, e) for _, e in todo]
-    made = shapes(other, hub, header_h, gap, tries, width)
+    # each distinct try made once (rows makes each row alone, so a row is the same made among any others): the k
+    # defaults repeat the default bow's own variants, which a batch of every variant holds too
+    unique = list(dict.fromkeys(tries))
+    if len(unique) < len(tries):
+        place = {t: n for n, t in enumerate(unique)}
+        made = shapes(other, hub, header_h, gap, unique, width)[[place[t] for t in tries]]
+    else:
+        made = shapes(other, hub, header_h, gap, tries, width)
     check = np.array([b != 1.0 for b, _ in tries[:k + m]] + [False] * k)  # (a default is not checked)
     cross = np.zeros(len(tries), bool)
     if check.any():

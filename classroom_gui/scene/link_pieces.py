@@ -5,11 +5,17 @@ from one QDataStream written by NumPy instead of built by 24 moveTo / lineTo cal
 
 A path made only of moveTo / lineTo pairs is a "lines" path to Qt's raster engine, which draws it with its fast line
 rasterizer as long as the pen is opaque with flat or square caps: 63 links at 64 students cost ~2 ms that way,
-against 25-180 ms for the same links as Bézier curves, with round caps or with alpha."""
+against 25-180 ms for the same links as Bézier curves, with round caps or with alpha.
+
+The stream's bytes are Qt's QPainterPath format (the same from Qt 6.6, the oldest PySide6 pyproject allows, to 6.11:
+tests/test_link_pieces.py); stream_reads checks once a process that this Qt reads them as the calls' path, and
+if it does not, every path is built by the calls."""
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
-from PySide6.QtCore import QByteArray, QDataStream
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice
 from PySide6.QtGui import QPainterPath
 
 Curve = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
@@ -35,19 +41,47 @@ def pieces_each(curves: list[Curve], n: int) -> list[QPainterPath]:
     apart = np.abs(starts - pts) > 1e-9 * np.maximum(1.0, np.maximum(np.abs(starts), np.abs(pts)))
     plain = ((np.abs(pts) < VALID).all(axis=(1, 2)) & (np.abs(starts) < VALID).all(axis=(1, 2))
              & apart.any(axis=1).all(axis=1))
+    if not stream_reads():
+        plain[:] = False
     out: list[QPainterPath | None] = [None] * len(curves)
     which = np.flatnonzero(plain)
     if len(which):
         for k, path in zip(which.tolist(), _read(starts[which], pts[which])):
             out[k] = path
     for k in np.flatnonzero(~plain).tolist():
-        path, prev = QPainterPath(), curves[k][0]
-        for nxt in zip(*pts[k].tolist()):
-            path.moveTo(*prev)
-            path.lineTo(*nxt)
-            prev = nxt
-        out[k] = path
+        out[k] = _called(curves[k][0], zip(*pts[k].tolist()))
     return out
+
+
+def _called(first, points) -> QPainterPath:
+    """The path of moveTo / lineTo pairs from `first` through each of `points` in turn, built by the calls."""
+    path, prev = QPainterPath(), first
+    for nxt in points:
+        path.moveTo(*prev)
+        path.lineTo(*nxt)
+        prev = nxt
+    return path
+
+
+def written(path: QPainterPath) -> bytes:
+    """The bytes QDataStream writes for a path."""
+    data = QByteArray()
+    QDataStream(data, QIODevice.OpenModeFlag.WriteOnly) << path
+    return bytes(data.data())
+
+
+@cache
+def stream_reads() -> bool:
+    """Whether this Qt reads _read's bytes as the path the moveTo / lineTo calls build, element for element and byte
+    for byte (a Qt whose QPainterPath stream format changed would read them as another path, or none): checked
+    once a process on two curves' pieces."""
+    starts = np.array([[[10.0, 12.5, 15.25], [20.0, 18.0, 16.5]], [[-3.0, 0.5, 7.0], [1e3, 999.5, 1e3]]])
+    ends = np.concatenate([starts[:, :, 1:], np.array([[[17.75], [15.0]], [[9.125], [1001.0]]])], axis=2)
+    for got, s, e in zip(_read(starts, ends), starts, ends):
+        want = _called(tuple(s[:, 0]), zip(*e.tolist()))
+        if not (got == want and written(got) == written(want)):
+            return False
+    return True
 
 
 def _read(starts: np.ndarray, ends: np.ndarray) -> list[QPainterPath]:
