@@ -16,7 +16,8 @@ Three measurements, each printed with the load average:
    thread does ~8 ms of Python and small NumPy work (what building the links and the board is), against the
    two one after the other.
 
-Session 20 (cold22), 4 runs (the first of a draft of this script), PySide6 6.11.3, 2 cores, load 2.7-5.4 (other sessions busy):
+Session 20 (cold22), 4 runs (the first of a draft of this script), PySide6 6.11.3, 2 cores, load 2.7-5.4
+(other sessions busy):
 - QPainter.drawImage, QImage.scaled and convertToFormat hold the GIL: the GUI thread paused about as long as the
   call takes alone (42 of 41 ms, 74 of 72, 31 of 18); QThread.msleep and time.sleep let go (0.2-4 ms of 30).
 - sha256 on two threads x0.84-1.46: a core was free only now and then.
@@ -186,7 +187,8 @@ def cards(students: int, model: str, rounds: int) -> None:
         serial.append(s)
         overlap.append(o)
     med = statistics.median
-    print(f"3. {len(shown)} new cards, {students} {model} students, layers (load {os.getloadavg()[0]:.2f}, {rounds} rounds, "
+    print(f"3. {len(shown)} new cards, {students} {model} students, layers (load {os.getloadavg()[0]:.2f}, "
+          f"{rounds} rounds, "
           f"median ms): one thread {med(one) * 1e3:.2f}, split over two {med(split) * 1e3:.2f}; beside ~8 ms of Python "
           f"{med(overlap):.2f} against one after the other {med(serial):.2f}")
 
