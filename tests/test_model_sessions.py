@@ -4,8 +4,8 @@ rule ("in turn") became the teaching model's at the next start. Now the settings
 section of its own, and opening a model again, in the same session or after a restart, brings back its own."""
 from pathlib import Path
 
-from classroom_gui.app.history import model_key, sentence_id
-from classroom_gui.app.sessions import model_id
+from classroom_gui.app.history import sentence_id
+from classroom_gui.app.model_identity import model_id, model_key
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import settings
 from helpers import window_on
@@ -167,7 +167,7 @@ def test_edits_are_not_said_kept_when_the_settings_cannot_be_written(qtbot, chec
 def test_a_models_key_is_worked_out_once_as_it_opens(qtbot, checkpoint, tmp_path, monkeypatch):
     """review24 (2): model_key (it stats the weights file) was worked out by the window and again by the model at
     start, and by the opening job and again by the model on Ctrl+O. Now once each, and passed along."""
-    import classroom_gui.app.history as history
+    import classroom_gui.app.model_identity as identity
     from classroom_gui.app import model, sessions
     from classroom_gui.view import window
 
@@ -175,7 +175,7 @@ def test_a_models_key_is_worked_out_once_as_it_opens(qtbot, checkpoint, tmp_path
 
     def counted(ck):
         worked.append(Path(ck.path).name)
-        return history.model_key(ck)
+        return identity.model_key(ck)
     for module in (model, sessions, window):
         monkeypatch.setattr(module, "model_key", counted)
     w = window_on(qtbot, checkpoint, str(tmp_path / "s.ini"))

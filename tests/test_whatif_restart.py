@@ -141,10 +141,11 @@ def test_the_first_jobs_edited_class_is_warmed_for_the_asker_the_window_opens_wi
     """review16 #6: where the seat left no longer holds its word, the job warmed the edited class for no asker while
     the window opened on default_focus's; one helper (history.resumed_seat) now chooses the asker for both."""
     from classroom_gui.app import history
+    from classroom_gui.app.model_identity import model_key
     from classroom_gui.lesson.cache import cache_of
     from classroom_gui.lesson.state import default_focus
 
-    key = history.model_key(checkpoint)
+    key = model_key(checkpoint)
     left = (history.sentence_id(JA, key), "softmax.weights", 0.0, None)
     tokens = history.prepared_run(checkpoint, JA, "causal").trace.tokens
     opening = default_focus(tokens, "causal")

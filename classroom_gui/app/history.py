@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..lesson.panels import warm
 from ..lesson.state import default_focus, prepared_run
@@ -57,22 +56,9 @@ def within_budget(left: list[Left]) -> list[Left]:
     return kept[::-1]
 
 
-def model_key(checkpoint) -> str:
-    """What tells one model from another for the settings file: its folder, its config and its weights file's size
-    and time (review15: a model of the same shapes, or the shipped one retrained, silently took another's edits)."""
-    path = Path(checkpoint.path)
-    weights = path / "model.safetensors" if path.is_dir() else path
-    try:
-        stat = weights.stat()
-        made = f"{stat.st_size}:{stat.st_mtime_ns}"
-    except OSError:  # a model made in memory (tests): its folder and config
-        made = ""
-    return f"{path.resolve()}|{checkpoint.config!r}|{made}"
-
-
 def sentence_id(text: str, model: str = "") -> str:
-    """A short fingerprint of a sentence as read under a model (model_key), to tell the settings file's class from
-    another."""
+    """A short fingerprint of a sentence as read under a model (model_identity.model_key), to tell the settings
+    file's class from another."""
     return hashlib.sha256(f"{model}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
@@ -121,5 +107,5 @@ def resumed_seat(tokens, seat: int | None, word: str, rule: str) -> int:
 
 
 def same_left(left, text: str, model: str) -> bool:
-    """Whether `left` (ClassroomModel.left_at) was taken of this sentence read under this model (model_key)."""
+    """Whether `left` (ClassroomModel.left_at) was taken of this sentence read under this model (its model_key)."""
     return left is not None and left[0] == sentence_id(text, model)

@@ -17,8 +17,8 @@ from ..lesson.whatif_state import WhatIf
 from ..messages.phrase import Phrase
 from ..model.allocator import give_back_excess
 from .edit_history import EditHistory
-from .history import (Left, Resumed, View, edits_back, model_key, resumed_seat, same_left, sentence_id,
-                      within_budget)
+from .history import Left, Resumed, View, edits_back, resumed_seat, same_left, sentence_id, within_budget
+from .model_identity import model_key
 from .sessions import unwrapped
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
