@@ -84,3 +84,33 @@ def test_a_former_section_is_found_through_ctrl_o_too(qtbot, checkpoint, tmp_pat
     open_in(qtbot, w, checkpoint.path)
     assert w.model.whatif.edits == edits and w.player.time == time and w.sel.rule == "none"
     w.close()
+
+
+def test_the_file_menu_goes_back_to_the_teaching_model_and_the_status_line_names_it(qtbot, checkpoint, tmp_path):
+    """The File menu's 「授業用のモデルに戻す」 opens the shipped model: enabled only while another model is open; and the
+    status line after leaving the teaching model with edits names it, in either language."""
+    w, edits, time = prepared(qtbot, checkpoint, str(tmp_path / "s.ini"))
+    item = w.menu_actions["teaching_model"]
+    assert not item.isEnabled() and item.text() == "Open the teaching model"
+    open_in(qtbot, w, GPT2)
+    said = w.statusBar().currentMessage()
+    assert said == w.t("whatif.kept_with_teaching_model") and "File → Open the teaching model" in said
+    assert item.isEnabled()
+    w.set_language("ja")
+    assert item.text() == "授業用のモデルに戻す" and "「ファイル」→「授業用のモデルに戻す」" in w.statusBar().currentMessage()
+    item.trigger()
+    qtbot.waitUntil(lambda: w.model.model_key == model_key(checkpoint) and w.run is not None, timeout=20_000)
+    assert w.model.whatif.edits == edits and w.player.time == time
+    assert not item.isEnabled()
+    w.close()
+
+
+def test_leaving_another_model_says_to_open_that_model_again(qtbot, checkpoint, tmp_path):
+    """After GPT-2 with edits, the advice is Open model… on it (the teaching model's entry would not bring it back)."""
+    from classroom_gui.model.whatif import Edit
+
+    w = window_on(qtbot, load_checkpoint(GPT2), str(tmp_path / "s.ini"))
+    w.model.edit(Edit("q", 0, 0, 1, 0, 2.0))
+    open_in(qtbot, w, checkpoint.path)
+    assert w.statusBar().currentMessage() == w.t("whatif.kept_with_model")
+    w.close()

@@ -37,7 +37,7 @@ def test_opening_another_model_and_back_brings_the_edits_and_step_back(qtbot, ch
     w, edits, time = prepared(qtbot, checkpoint, store)
     open_in(qtbot, w, GPT2)
     assert w.sel.rule == "causal" and w.model.edit_specs() == ()  # GPT-2's own lesson, in turn
-    assert w.statusBar().currentMessage() == w.t("whatif.kept_with_model")  # said, not silently set aside
+    assert w.statusBar().currentMessage() == w.t("whatif.kept_with_teaching_model")  # said, not silently set aside
     saved = settings.sessions(settings.open_store(store))[model_id(model_key(checkpoint))]
     assert saved.edits == ("q[1,1,2,1]=2.0",) and saved.rule == "none"  # kept for the teaching model
     open_in(qtbot, w, checkpoint.path)
@@ -160,7 +160,7 @@ def test_edits_are_not_said_kept_when_the_settings_cannot_be_written(qtbot, chec
     store.mkdir()  # the settings file's place taken: the save cannot be written
     assert not w.save_settings()
     open_in(qtbot, w, GPT2)
-    assert w.model.edit_specs() == () and w.statusBar().currentMessage() != w.t("whatif.kept_with_model")
+    assert w.model.edit_specs() == () and w.statusBar().currentMessage() != w.t("whatif.kept_with_teaching_model")
     w.close()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from functools import cache
 from pathlib import Path
 
 from .history import sentence_id
@@ -54,6 +55,34 @@ def model_key(checkpoint) -> str:
     except OSError:  # a model made in memory (tests): its config
         made = ""
     return f"{checkpoint.config!r}|{made}"
+
+
+@cache
+def teaching_key() -> str | None:
+    """The shipped teaching model's model_key (its config read, not its weights loaded), once; None when it is missing
+    or cannot be read."""
+    from types import SimpleNamespace
+
+    from ..model.checkpoint import CONFIG
+    from ..model.config import ConfigError, GPTConfig
+    from ..resources import teaching_model_dir
+
+    folder = teaching_model_dir()
+    try:
+        return model_key(SimpleNamespace(path=folder, config=GPTConfig.load(folder / CONFIG)))
+    except ConfigError:
+        return None
+
+
+def is_teaching(key: str) -> bool:
+    """Whether the model of `key` is the shipped teaching model, from whichever copy it was opened."""
+    return key == teaching_key()
+
+
+def kept_phrase(key: str) -> str:
+    """What the status line says after leaving the model of `key` with what-if edits: how to go back to it (the File
+    menu's own entry for the teaching model)."""
+    return "whatif.kept_with_teaching_model" if is_teaching(key) else "whatif.kept_with_model"
 
 
 def former_key(checkpoint) -> str:

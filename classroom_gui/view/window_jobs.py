@@ -109,6 +109,12 @@ class SentenceJobs:
         self.worker.start(typed_job, field, self.model.typed, opened_with_session, folder, field,
                           settings.sessions(self.store))
 
+    def open_teaching_model(self) -> None:
+        """File → Open the teaching model: the shipped one, wherever the app is installed (teacher22 M1)."""
+        from ..resources import teaching_model_dir
+
+        self.open_model(str(teaching_model_dir()))
+
     def _job_done(self, result) -> None:
         typed, began = "", None
         if isinstance(result, Typed):
