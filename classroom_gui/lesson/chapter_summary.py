@@ -17,7 +17,7 @@ from .frame import Frame
 from .numbers import fmt
 from .state import frame_at, timeline_for
 from .strings import quote, text
-from .whatif_state import named
+from .whatif_words import named
 
 JOINED = {"embedding", "cards", "softmax", "listening", "heads", "ffn"}
 # a step per classmate or per layer: a summary sentence of their own; answer time: its first two steps in one

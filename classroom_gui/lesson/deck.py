@@ -14,7 +14,7 @@ from .frame import Frame
 from .quiz_play import deck_with_quiz
 from .state import frame_at
 from .strings import text
-from .whatif_state import named
+from .whatif_words import named
 
 
 def deck_frames(trace: Trace, sel: Selection, times: list[float], per: str, notices=(),

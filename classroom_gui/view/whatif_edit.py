@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QInputDialog
 from ..lesson.numbers import fmt
 from ..export.errors import said
 from ..lesson.strings import text
-from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, describe, own_value
+from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, own_value
+from ..lesson.whatif_words import describe
 from ..messages.fit import sentence_start
 from ..model.whatif import Edit, EditError
 from ..scene.class_image import ClassImage
