@@ -20,7 +20,7 @@ from ..model.trace import Trace
 from .cache import cache_of
 from .overview import AsMade
 from .strings import quote, text
-from .whatif_words import Place
+from .whatif_words import Place, rule_has
 
 
 def edited(trace: Trace, edits) -> Trace:
@@ -89,15 +89,17 @@ class WhatIf:
         self.edits, self.was_reset = edits, False
         return self.trace
 
-    def set(self, edit: whatif.Edit, where=None) -> Trace:
+    def set(self, edit: whatif.Edit, where=None, rule: str | None = None) -> Trace:
         """Add one edit (replacing an earlier one at the same place) and recompute everything after it. An edit
         that changes nothing is refused (EditError, _checked), since the lesson would say the class was no longer
         the model's own; one that sets a place edited before back to what it would hold without that edit takes
         the edit back instead. The number drawn now is the one under the edits already made (an earlier edit
-        upstream, a layer-1 card or this layer's q/k card, included), as the forward's float32 holds it."""
+        upstream, a layer-1 card or this layer's q/k card, included), as the forward's float32 holds it; a mask
+        cell's, as the `rule` on screen draws it (report 11 M1: in turn, "cat cannot hear mat" made in a class
+        computed in discussion was taken as a what-if that changed nothing on screen)."""
         def number(edits):  # the place's number under `edits`: self.trace holds it under every edit made so far
             return own_value(self.trace if edits == self.edits else edited(self.own, edits), edit)
-        edits = _checked(self.own, self.edits, edit, number, self.rules)
+        edits = _checked(self.own, self.edits, edit, number, self.rules, rule)
         before = self.edits
         trace = self._apply(edits)
         self.history.append(Change(before, edits, edit, where))
@@ -241,22 +243,30 @@ def _kept_with(own: Trace, kept: list, e: whatif.Edit, read: list, rules) -> lis
 
 def changes_under(e: whatif.Edit, n: int, rules) -> bool:
     """Whether mask edit `e` changes its cell under one of `rules` (a class of `n` students)."""
-    return any(bool(attention_mask(n, rule)[e.seat, e.index]) != bool(e.value) for rule in rules)
+    return any(not rule_has(e, n, rule) for rule in rules)
 
 
-def _checked(own: Trace, edits: tuple, edit: whatif.Edit, number, rules) -> tuple:
+def mask_now(own: Trace, edits, e: whatif.Edit, rule: str | None = None) -> float:
+    """The mask cell at `e`'s place as `rule` (else `own`'s) draws the class `own` with `edits`: an earlier edit's,
+    else the rule's own (1: cannot hear)."""
+    earlier = [k.value for k in edits if place(k) == place(e)]
+    return earlier[0] if earlier else float(attention_mask(len(own.tokens), rule or own.mask_rule)[e.seat, e.index])
+
+
+def _checked(own: Trace, edits: tuple, edit: whatif.Edit, number, rules, rule: str | None = None) -> tuple:
     """`edits` with `edit`, as set() and restored() take it: it replaces an earlier edit of its place. An edit that
-    changes nothing is refused (EditError): a mask cell set to what the rule already has, a number far outside the
-    class's (check_size), or a card's number or a score set to the number drawn now, `number(edits)` (the number at
-    its place under those edits, None when that is not known without a forward). One that sets a place edited
-    before back to what it holds without that edit, `number(others)`, takes the edit back instead."""
+    changes nothing is refused (EditError): a mask cell set to what it holds now under `rule` (the rule on screen,
+    else `own`'s), a number far outside the class's (check_size), or a card's number or a score set to the number
+    drawn now, `number(edits)` (the number at its place under those edits, None when that is not known without a
+    forward). One that sets a place edited before back to what it holds without that edit, `number(others)` (a mask
+    cell: back to what every rule has), takes the edit back instead."""
     others = tuple(e for e in edits if place(e) != place(edit))
     before = len(others) < len(edits)  # the place was edited before
     if edit.kind == "mask":
-        if own_value(own, edit) != edit.value:
-            others += (edit,)
-        elif not before:
+        if mask_now(own, edits, edit, rule) == edit.value:
             refuse_unchanged(edit, edit.value, own.tokens)
+        if changes_under(edit, len(own.tokens), rules):  # it counts under a rule the class is drawn in (fix39)
+            others += (edit,)
         whatif.check_masks(others, list(own.tokens), rules)  # every student still hears someone, in each rule
         return others
     check_size(own, edit)

@@ -4,6 +4,7 @@ marks the edited numbers on a frame and says in its narration what the edits do 
 from __future__ import annotations
 
 from ..model import whatif
+from ..model.functions import attention_mask
 from ..model.trace import Trace
 from .frame import EDITED_NARRATION_LEAST
 from .strings import quote, text
@@ -63,6 +64,15 @@ def mark(frame, trace: Trace, sel, same: bool = False) -> None:
     if not edits:
         return
     frame.edits = [e.as_dict(list(trace.tokens)) for e in edits]
+    # mask cells this step's rule already has (edits made under the other rule, where they count: fix39) change
+    # nothing here, and are said so rather than as a what-if (report 11 M1)
+    idle = [e for e in edits if rule_has(e, trace.n_tokens, trace.mask_rule)]
+    if len(idle) == len(edits):
+        lead = text(sel.lang, "whatif.narration_rule", n=len(edits), edits=named(sel.lang, edits, trace.tokens))
+        frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
+        frame.narration_least = EDITED_NARRATION_LEAST
+        return
+    edits = tuple(e for e in edits if e not in idle)
     if frame.beat_key != "layers.layer":  # that step shows each layer's cards, not the selected ones
         for s in frame.students:
             for strip in s.cards:
@@ -75,5 +85,12 @@ def mark(frame, trace: Trace, sel, same: bool = False) -> None:
     frame.title = text(sel.lang, "whatif.title", title=frame.title)
     lead = text(sel.lang, "whatif.narration_same" if same else "whatif.narration", n=len(edits),
                 edits=named(sel.lang, edits, trace.tokens))
+    if idle:
+        lead += text(sel.lang, "whatif.rule_has_one" if len(idle) == 1 else "whatif.rule_has", n=len(idle))
     frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
     frame.narration_least = EDITED_NARRATION_LEAST  # the lead may take the narration below 28 px, not "…"
+
+
+def rule_has(e: whatif.Edit, n: int, rule: str) -> bool:
+    """Whether mask edit `e`'s cell is already so under `rule` (a class of `n` students): there it changes nothing."""
+    return e.kind == "mask" and bool(attention_mask(n, rule)[e.seat, e.index]) == bool(e.value)
