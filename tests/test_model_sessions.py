@@ -43,7 +43,7 @@ def test_opening_another_model_and_back_brings_the_edits_and_step_back(qtbot, ch
     open_in(qtbot, w, checkpoint.path)
     assert w.model.whatif.edits == edits and w.player.time == time
     assert (w.sel.rule, w.sel.focus) == ("none", 1)
-    assert w.statusBar().currentMessage() == w.t("whatif.restored_one")
+    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one")  # kept, not "of the last session"
     w.close()
 
 
@@ -114,7 +114,7 @@ def test_back_to_a_model_after_another_sentence_brings_its_edits_back(qtbot, che
     open_in(qtbot, w, checkpoint.path)
     assert w.run.text == w.sentence.text() == "The cat sat on the mat"
     assert w.model.whatif.edits == edits and w.player.time == time
-    assert w.statusBar().currentMessage() == w.t("whatif.restored_one")
+    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one")  # kept, not "of the last session"
     w.save_settings()
     saved = settings.sessions(settings.open_store(store))[model_id(model_key(checkpoint))]
     w.close()

@@ -62,17 +62,19 @@ def sentence_id(text: str, model: str = "") -> str:
     return hashlib.sha256(f"{model}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def edits_back(own, specs, same_sentence: bool) -> tuple[WhatIf, Phrase | None]:
+def edits_back(own, specs, same_sentence: bool, here: bool = False) -> tuple[WhatIf, Phrase | None]:
     """The class `own` with the what-if edits a last session left (`specs`, as --set writes them), each read again
     (whatif_state.restored), and what the status line says once: that they came back, or which were left out; none
-    when they were made for another sentence (`same_sentence` False), which is said rather than silently lost."""
+    when they were made for another sentence (`same_sentence` False), which is said rather than silently lost.
+    `here`: they were kept with the model earlier in this session (Ctrl+O away and back), not by the last one."""
+    said = "whatif.back_" if here else "whatif."  # "kept with this model", not "of the last session"
     if not same_sentence:
-        return WhatIf(own), Phrase("whatif.dropped_sentence")
+        return WhatIf(own), Phrase(said + "dropped_sentence")
     state, dropped = restored(own, specs)
     if not dropped:  # all came back: said once too, as the title's mark alone did not (teacher12 L4)
         n = len(state.edits)
-        return state, None if not n else Phrase("whatif.restored_one") if n == 1 else Phrase("whatif.restored", n=n)
-    return state, Phrase("whatif.dropped_one" if len(dropped) == 1 else "whatif.dropped", n=len(dropped),
+        return state, None if not n else Phrase(said + "restored_one") if n == 1 else Phrase(said + "restored", n=n)
+    return state, Phrase(said + ("dropped_one" if len(dropped) == 1 else "dropped"), n=len(dropped),
                          why=dropped[0].phrase)
 
 
@@ -83,16 +85,18 @@ class Resumed:
     back: tuple
 
 
-def run_resumed(waiting, checkpoint, text: str, rule: str, layer: int = 0, head: int = 0, focus=None):
+def run_resumed(waiting, checkpoint, text: str, rule: str, layer: int = 0, head: int = 0, focus=None,
+                here: bool = False):
     """lesson.state.prepared_run of the sentence and, while `waiting` holds the last session's edits
     (ClassroomModel.waiting: the asker's seat and word, where it left the lesson, the edits, the model's key), those
     edits read again on it and the edited class's first frame made ready as prepared_run makes the run's (Resumed):
-    all on the worker thread for a big model (review15: the restore froze the window 6.4 s at start, GPT-2 at 512)."""
+    all on the worker thread for a big model (review15: the restore froze the window 6.4 s at start, GPT-2 at 512).
+    `here`: as edits_back's."""
     run = prepared_run(checkpoint, text, rule, layer, head, focus)
     if waiting is None or run is None:
         return run
     seat, word, left, specs, model = waiting
-    back = edits_back(run.trace, specs, same_left(left, run.text, model))
+    back = edits_back(run.trace, specs, same_left(left, run.text, model), here)
     if back[0].active:  # warmed for the asker the window opens with (ClassroomModel._resume_in)
         warm(back[0].trace, ffn_layer=layer, asker=resumed_seat(run.trace.tokens, seat, word, rule), head=head)
     return Resumed(run, back)

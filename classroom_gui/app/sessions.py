@@ -31,12 +31,13 @@ def sentence_of(session: Session | None, text: str) -> str:
     return session.sentence if session is not None and session.edits and session.sentence else text
 
 
-def opened_with_session(folder: str, text: str, sessions: dict[str, Session]):
+def opened_with_session(folder: str, text: str, sessions: dict[str, Session], left_here=frozenset()):
     """On the worker thread: the model folder's checkpoint and its first run of `text` (sentence_of) under its own session (the
     rule, layer and head it was left in, its what-if edits read again: history.run_resumed) or, for a model never
     opened, as its lesson starts (gallery.lesson_rule); with the session (None for a new model), or the
     TokenizerFailed its tokenizer raised on the sentence in place of the run; and its model_identity.model_key, worked out
-    once here (ClassroomModel.set_checkpoint's key)."""
+    once here (ClassroomModel.set_checkpoint's key). `left_here`: the keys of the models this window left earlier
+    (their edits come back as kept with the model, not as the last session's)."""
     from ..lesson.gallery import gallery_of, lesson_rule
     from ..model.checkpoint import load_checkpoint
     from ..model.sentence import TokenizerFailed
@@ -49,7 +50,7 @@ def opened_with_session(folder: str, text: str, sessions: dict[str, Session]):
     head = min(session.head or 0, checkpoint.config.n_head - 1) if session is not None else 0
     waiting = (session.seat, session.asker, session.left, session.edits, key) if session and session.edits else None
     try:
-        run = run_resumed(waiting, checkpoint, sentence_of(session, text), rule, layer, head)
+        run = run_resumed(waiting, checkpoint, sentence_of(session, text), rule, layer, head, here=key in left_here)
     except TokenizerFailed as exc:  # the model still opens; the window says why this sentence cannot be read
         return checkpoint, exc, session, key
     return checkpoint, run, session, key
