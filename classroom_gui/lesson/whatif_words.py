@@ -65,14 +65,23 @@ def mark(frame, trace: Trace, sel, same: bool = False) -> None:
         return
     frame.edits = [e.as_dict(list(trace.tokens)) for e in edits]
     # mask cells this step's rule already has (edits made under the other rule, where they count: fix39) change
-    # nothing here, and are said so rather than as a what-if (report 11 M1)
+    # nothing here: said so, not as a what-if (report 11 M1), and counted apart beside edits that do count
     idle = [e for e in edits if rule_has(e, trace.n_tokens, trace.mask_rule)]
-    if len(idle) == len(edits):
+    counted = tuple(e for e in edits if e not in idle)
+    if counted:
+        _marked(frame, counted, sel)
+        lead = text(sel.lang, "whatif.narration_same" if same else "whatif.narration", n=len(counted),
+                    edits=named(sel.lang, counted, trace.tokens))
+        if idle:
+            lead += text(sel.lang, "whatif.rule_has_one" if len(idle) == 1 else "whatif.rule_has", n=len(idle))
+    else:
         lead = text(sel.lang, "whatif.narration_rule", n=len(edits), edits=named(sel.lang, edits, trace.tokens))
-        frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
-        frame.narration_least = EDITED_NARRATION_LEAST
-        return
-    edits = tuple(e for e in edits if e not in idle)
+    frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
+    frame.narration_least = EDITED_NARRATION_LEAST  # the lead may take the narration below 28 px, not "…"
+
+
+def _marked(frame, edits, sel) -> None:
+    """`edits` outlined on the cards and the map of the layer and head shown, and the title marked as a what-if."""
     if frame.beat_key != "layers.layer":  # that step shows each layer's cards, not the selected ones
         for s in frame.students:
             for strip in s.cards:
@@ -83,12 +92,6 @@ def mark(frame, trace: Trace, sel, same: bool = False) -> None:
         frame.heatmap.edited = sorted({(e.seat, e.index) for e in edits if e.layer == sel.layer and (
             e.kind == "mask" or (e.kind == "score" and e.head == sel.head))})
     frame.title = text(sel.lang, "whatif.title", title=frame.title)
-    lead = text(sel.lang, "whatif.narration_same" if same else "whatif.narration", n=len(edits),
-                edits=named(sel.lang, edits, trace.tokens))
-    if idle:
-        lead += text(sel.lang, "whatif.rule_has_one" if len(idle) == 1 else "whatif.rule_has", n=len(idle))
-    frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
-    frame.narration_least = EDITED_NARRATION_LEAST  # the lead may take the narration below 28 px, not "…"
 
 
 def rule_has(e: whatif.Edit, n: int, rule: str) -> bool:
