@@ -83,3 +83,22 @@ def test_beside_an_edit_that_counts_the_idle_one_is_counted_apart(checkpoint):
     frame = frame_of(state.trace, Selection(focus=CAT, lang="en", rule="causal"), "softmax.exp")
     assert "what if" in frame.title and "(1 more edit is already so under this rule.)" in frame.narration
     assert "cannot hear" not in frame.narration.split("(1 more edit")[0]  # named apart, not as the what-if
+
+
+def test_a_deck_says_the_lead_once_also_where_an_edit_is_already_so(checkpoint):
+    """A deck or video says the what-if lead on its first slide only (deck.said_once). At answer time (in turn) the
+    discussion deck's mask edit is already so, so the lead there names the other edit alone: it is still said once."""
+    from classroom_gui.lesson.deck import said_once
+    from classroom_gui.lesson.state import frame_at, timeline_for
+
+    state = WhatIf(run_sentence(checkpoint, JA, "none").trace)
+    for spec in ("mask[1,猫,マット]=1", "q[1,1,猫,1]=2"):
+        state.set_spec(spec)
+    sel = Selection(focus=CAT, lang="ja", rule="none")
+    said = said_once(state.trace, sel)
+    timeline = timeline_for(state.own.n_tokens, state.own.config.n_layer)
+    slides = [said(frame_at(state.trace, sel, timeline.beat_stop(i)), i) for i in range(len(timeline))]
+    assert slides[0].narration.startswith("もしも")
+    answer = [f for f in slides if f.chapter_key == "answer"]
+    assert answer and not any(f.narration.startswith("もしも") for f in answer)
+    assert all(text("ja", "whatif.rule_has_one") in f.narration for f in answer)  # what the step itself says stays

@@ -64,20 +64,28 @@ def mark(frame, trace: Trace, sel, same: bool = False) -> None:
     if not edits:
         return
     frame.edits = [e.as_dict(list(trace.tokens)) for e in edits]
-    # mask cells this step's rule already has (edits made under the other rule, where they count: fix39) change
-    # nothing here: said so, not as a what-if (report 11 M1), and counted apart beside edits that do count
-    idle = [e for e in edits if rule_has(e, trace.n_tokens, trace.mask_rule)]
-    counted = tuple(e for e in edits if e not in idle)
+    counted, changed, unchanged = leads(sel.lang, edits, trace.tokens, trace.mask_rule)
     if counted:
         _marked(frame, counted, sel)
-        lead = text(sel.lang, "whatif.narration_same" if same else "whatif.narration", n=len(counted),
-                    edits=named(sel.lang, counted, trace.tokens))
-        if idle:
-            lead += text(sel.lang, "whatif.rule_has_one" if len(idle) == 1 else "whatif.rule_has", n=len(idle))
-    else:
-        lead = text(sel.lang, "whatif.narration_rule", n=len(edits), edits=named(sel.lang, edits, trace.tokens))
+    lead = unchanged if same or not counted else changed
     frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
     frame.narration_least = EDITED_NARRATION_LEAST  # the lead may take the narration below 28 px, not "…"
+
+
+def leads(lang: str, edits, tokens, rule: str) -> tuple[tuple, str, str]:
+    """What mark() says before a step's narration under `rule`: (the edits that count there, the lead of a step they
+    change, the lead of a step they leave as the model's own). A mask cell the rule already has (an edit made under
+    the other rule, where it counts: fix39) changes nothing here: it is said so, not as a what-if (report 11 M1), and
+    beside edits that do count it is counted apart. With none that counts, both leads open as a what-if's and the
+    second says the class is the model's own under this rule."""
+    idle = [e for e in edits if rule_has(e, len(tokens), rule)]
+    counted = tuple(e for e in edits if e not in idle)
+    said = named(lang, counted or edits, tokens)
+    n = len(counted or edits)
+    if not counted:
+        return (), text(lang, "whatif.narration", n=n, edits=said), text(lang, "whatif.narration_rule", n=n, edits=said)
+    apart = text(lang, "whatif.rule_has_one" if len(idle) == 1 else "whatif.rule_has", n=len(idle)) if idle else ""
+    return counted, *(text(lang, key, n=n, edits=said) + apart for key in ("whatif.narration", "whatif.narration_same"))
 
 
 def _marked(frame, edits, sel) -> None:
