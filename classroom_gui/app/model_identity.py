@@ -17,6 +17,7 @@ from .history import sentence_id
 
 WHOLE = 64 * 2**20  # a weights file up to this size is read whole (the teaching model: 0.5 MB, ~1 ms)
 BLOCKS, BLOCK = 64, 64 * 2**10  # a bigger one: its header and this many blocks spread over its data (GPT-2: 4 MB)
+HEADER = 100 * 2**20  # at most this much of a header is read (safetensors' own limit; load_checkpoint checked it)
 
 
 def weights_of(checkpoint) -> Path:
@@ -39,8 +40,9 @@ def content_digest(weights: Path) -> str:
             return digest.hexdigest()
         head = f.read(8)
         n = struct.unpack("<Q", head)[0] if len(head) == 8 else 0
-        digest.update(head + f.read(min(n, size - 8)))
-        start = 8 + min(n, size - 8)
+        n = min(n, size - 8, HEADER)
+        digest.update(head + f.read(n))
+        start = 8 + n
         span = max(size - start - BLOCK, 0)
         for i in range(BLOCKS):
             f.seek(start + span * i // (BLOCKS - 1))
@@ -79,12 +81,6 @@ def is_teaching(key: str) -> bool:
     return key == teaching_key()
 
 
-def kept_phrase(key: str) -> str:
-    """What the status line says after leaving the model of `key` with what-if edits: how to go back to it (the File
-    menu's own entry for the teaching model)."""
-    return "whatif.kept_with_teaching_model" if is_teaching(key) else "whatif.kept_with_model"
-
-
 def former_key(checkpoint) -> str:
     """The key an older version gave the model: its folder, config and weights file's size and time."""
     path = Path(checkpoint.path)
@@ -109,15 +105,13 @@ def model_id(key: str) -> str:
 
 
 def own_session(sessions: dict, checkpoint, key: str):
-    """The model's own session in `sessions` (by model_id) and the id of a former key's section it was found under
-    (to retire once saved under the new one; None when found under `key`, or not at all)."""
+    """The model's own session in `sessions` (by model_id), or the one saved under its former key (the next save
+    writes it under `key`: view.settings.save's `retire`); None for a model never opened."""
     from dataclasses import replace
 
     session = sessions.get(model_id(key))
     if session is not None:
-        return session, None
+        return session
     former = former_key(checkpoint)
     old = sessions.get(model_id(former))
-    if old is None:
-        return None, None
-    return replace(old, left=renamed_left(old.left, old.sentence, former, key)), model_id(former)
+    return None if old is None else replace(old, left=renamed_left(old.left, old.sentence, former, key))

@@ -44,7 +44,7 @@ def opened_with_session(folder: str, text: str, sessions: dict[str, Session], le
 
     checkpoint = load_checkpoint(folder)
     key = model_key(checkpoint)
-    session, _ = own_session(sessions, checkpoint, key)  # found under a former key too (teacher22 M1)
+    session = own_session(sessions, checkpoint, key)  # found under a former key too (teacher22 M1)
     rule = session.rule if session is not None and session.rule else lesson_rule(checkpoint, gallery_of(folder)[0])
     layer = min(session.layer or 0, checkpoint.config.n_layer - 1) if session is not None else 0
     head = min(session.head or 0, checkpoint.config.n_head - 1) if session is not None else 0
