@@ -237,7 +237,7 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
     before). Tokens, ids and numbers are the model's own in every language."""
     from .lesson.numbers import ROOT_PLACES, fmt
     from .lesson.strings import quote, text
-    from .lesson.whatif_state import describe
+    from .lesson.whatif_words import describe
     from .messages.fit import columns, padded
 
     def say(key: str, **values) -> str:

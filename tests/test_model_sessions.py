@@ -4,8 +4,8 @@ rule ("in turn") became the teaching model's at the next start. Now the settings
 section of its own, and opening a model again, in the same session or after a restart, brings back its own."""
 from pathlib import Path
 
-from classroom_gui.app.history import model_key, sentence_id
-from classroom_gui.app.sessions import model_id
+from classroom_gui.app.history import sentence_id
+from classroom_gui.app.model_identity import model_id, model_key
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import settings
 from helpers import window_on
@@ -37,13 +37,13 @@ def test_opening_another_model_and_back_brings_the_edits_and_step_back(qtbot, ch
     w, edits, time = prepared(qtbot, checkpoint, store)
     open_in(qtbot, w, GPT2)
     assert w.sel.rule == "causal" and w.model.edit_specs() == ()  # GPT-2's own lesson, in turn
-    assert w.statusBar().currentMessage() == w.t("whatif.kept_with_model")  # said, not silently set aside
+    assert w.statusBar().currentMessage() == w.t("whatif.kept_with_teaching_model")  # said, not silently set aside
     saved = settings.sessions(settings.open_store(store))[model_id(model_key(checkpoint))]
     assert saved.edits == ("q[1,1,2,1]=2.0",) and saved.rule == "none"  # kept for the teaching model
     open_in(qtbot, w, checkpoint.path)
     assert w.model.whatif.edits == edits and w.player.time == time
     assert (w.sel.rule, w.sel.focus) == ("none", 1)
-    assert w.statusBar().currentMessage() == w.t("whatif.restored_one")
+    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one")  # kept, not "of the last session"
     w.close()
 
 
@@ -114,7 +114,7 @@ def test_back_to_a_model_after_another_sentence_brings_its_edits_back(qtbot, che
     open_in(qtbot, w, checkpoint.path)
     assert w.run.text == w.sentence.text() == "The cat sat on the mat"
     assert w.model.whatif.edits == edits and w.player.time == time
-    assert w.statusBar().currentMessage() == w.t("whatif.restored_one")
+    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one")  # kept, not "of the last session"
     w.save_settings()
     saved = settings.sessions(settings.open_store(store))[model_id(model_key(checkpoint))]
     w.close()
@@ -160,14 +160,14 @@ def test_edits_are_not_said_kept_when_the_settings_cannot_be_written(qtbot, chec
     store.mkdir()  # the settings file's place taken: the save cannot be written
     assert not w.save_settings()
     open_in(qtbot, w, GPT2)
-    assert w.model.edit_specs() == () and w.statusBar().currentMessage() != w.t("whatif.kept_with_model")
+    assert w.model.edit_specs() == () and w.statusBar().currentMessage() != w.t("whatif.kept_with_teaching_model")
     w.close()
 
 
 def test_a_models_key_is_worked_out_once_as_it_opens(qtbot, checkpoint, tmp_path, monkeypatch):
     """review24 (2): model_key (it stats the weights file) was worked out by the window and again by the model at
     start, and by the opening job and again by the model on Ctrl+O. Now once each, and passed along."""
-    import classroom_gui.app.history as history
+    import classroom_gui.app.model_identity as identity
     from classroom_gui.app import model, sessions
     from classroom_gui.view import window
 
@@ -175,7 +175,7 @@ def test_a_models_key_is_worked_out_once_as_it_opens(qtbot, checkpoint, tmp_path
 
     def counted(ck):
         worked.append(Path(ck.path).name)
-        return history.model_key(ck)
+        return identity.model_key(ck)
     for module in (model, sessions, window):
         monkeypatch.setattr(module, "model_key", counted)
     w = window_on(qtbot, checkpoint, str(tmp_path / "s.ini"))

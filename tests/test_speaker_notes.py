@@ -12,7 +12,8 @@ from classroom_gui.lesson.deck import deck_frames
 from classroom_gui.lesson.speaker_notes import speaker_notes
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.strings import text
-from classroom_gui.lesson.whatif_state import from_specs, named
+from classroom_gui.lesson.whatif_state import from_specs
+from classroom_gui.lesson.whatif_words import named
 from classroom_gui.model.sentence import run_sentence
 
 SEED = {"ja": "猫がマットの上に座った", "en": "The cat sat on the mat"}

@@ -81,7 +81,7 @@ def test_a_frame_of_an_edited_class_marks_the_edit_and_says_so(own, lang):
                                         ("ja", ["（ほかにも1件）、", "（ほかにも2件）、"])])
 def test_the_narration_counts_the_edits_it_does_not_name(own, lang, more):
     """teacher4 M1: three or more edits: the newest two named in words, the rest counted, none left unsaid."""
-    from classroom_gui.lesson.whatif_state import describe
+    from classroom_gui.lesson.whatif_words import describe
 
     state = WhatIf(own)
     edits = [Edit("k", 0, 0, 3, 4, 2.0), Edit("score", 0, 0, 1, 5, 6.0), Edit("q", 0, 0, 1, 0, -1.0),
@@ -131,7 +131,7 @@ def test_each_kind_of_edit_reads_in_japanese_as_a_teacher_would_say_it():
     a score is the classmate's answer to the asker's question (as the scoring chapter says it: teacher20 L5), and a mask cell says who hears whom; an edit reads as a "what if"
     (teacher11 M5: 「…の数が19だったら」, 「もしも「猫」に「マット」の話が聞こえなかったら」, not 「…を19に」 「…聞こえないように」),
     and in English a mask cell is a sentence, not 'set to cannot hear' (teacher11 L4)."""
-    from classroom_gui.lesson.whatif_state import describe
+    from classroom_gui.lesson.whatif_words import describe
     from classroom_gui.model.whatif import Edit
 
     tokens = ["猫", "が", "マット", "の", "上", "に", "座った"]

@@ -118,17 +118,21 @@ def test_the_edits_come_back_in_the_first_sentence_s_job_not_on_the_gui_thread(q
 
 
 def test_edits_left_under_another_model_are_not_put_on_this_one(qtbot, checkpoint, tmp_path):
-    """review15 #2: the edits were matched to the sentence only, so another model (here the same weights from
-    another folder, as a retrained model of the same shapes would be) took them. Now that model starts as its lesson
-    does (teacher21 M1: each model keeps its own session), with nothing to say, and the edits stay the first one's."""
+    """review15 #2: the edits were matched to the sentence only, so another model (here a retrained one of the same
+    shapes: the teaching model's weights nudged, in another folder) took them. Now that model starts as its lesson
+    does (teacher21 M1: each model keeps its own session), with nothing to say, and the edits stay the first one's.
+    (A copy of the same weights is the same model since teacher22 M1: test_model_identity.)"""
     import shutil
-    from dataclasses import replace
+
+    from classroom_gui.model.checkpoint import load_checkpoint, save_checkpoint
 
     store = str(tmp_path / "settings.ini")
     _, edits = prepared(qtbot, checkpoint, store)
     other = tmp_path / "other_model"
     shutil.copytree(checkpoint.path, other)
-    again = start(qtbot, replace(checkpoint, path=other), store)
+    save_checkpoint(other, checkpoint.config, {k: v * 1.01 for k, v in checkpoint.params.items()},
+                    checkpoint.tokenizer)
+    again = start(qtbot, load_checkpoint(other), store)
     assert again.run.text == JA and again.model.whatif.edits == ()
     assert again.statusBar().currentMessage() != again.t("whatif.restored", n=2)
     again.close()
@@ -141,10 +145,11 @@ def test_the_first_jobs_edited_class_is_warmed_for_the_asker_the_window_opens_wi
     """review16 #6: where the seat left no longer holds its word, the job warmed the edited class for no asker while
     the window opened on default_focus's; one helper (history.resumed_seat) now chooses the asker for both."""
     from classroom_gui.app import history
+    from classroom_gui.app.model_identity import model_key
     from classroom_gui.lesson.cache import cache_of
     from classroom_gui.lesson.state import default_focus
 
-    key = history.model_key(checkpoint)
+    key = model_key(checkpoint)
     left = (history.sentence_id(JA, key), "softmax.weights", 0.0, None)
     tokens = history.prepared_run(checkpoint, JA, "causal").trace.tokens
     opening = default_focus(tokens, "causal")

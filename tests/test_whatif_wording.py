@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.lesson.strings import quote, text
-from classroom_gui.lesson.whatif_state import describe, named
+from classroom_gui.lesson.whatif_words import describe, named
 from classroom_gui.model.whatif import Edit
 
 TOKENS = ["少年", "が", "雨", "の", "日", "に", "公園", "で", "友達", "と", "遊んだ"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from .model_identity import is_teaching
+
 
 @dataclass(frozen=True)
 class Action:
@@ -65,6 +67,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("compare", (), "view", "ui.compare", "", _command("open_compare")),
     Action("glossary", ("G",), "help", "ui.glossary", "help.glossary", _command("show_glossary")),
     Action("open_model", ("Ctrl+O",), "file", "ui.open_model", "help.open_model", _command("open_model")),
+    # back to the shipped model from any other, with its own session (teacher22 M1: only its installed folder did)
+    Action("teaching_model", (), "file", "ui.open_teaching_model", "", _command("open_teaching_model"),
+           named=lambda model, lang: None if is_teaching(model.model_key) else ""),
     Action("copy", ("Ctrl+C",), "file", "ui.copy_picture", "help.copy", lambda w: w.export("copy_picture")),
     Action("export_picture", ("Ctrl+E",), "file", "ui.export_picture", "help.export_picture",
            lambda w: w.export("export_picture")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..lesson.chapters import BY_KEY
 from ..lesson.strings import text as say
 from ..lesson.whatif_state import redo_text, sentence_text, status_line, undo_text
 from .history import Left, View
@@ -18,7 +19,7 @@ class EditHistory:
         """One what-if edit (model.whatif.Edit) on the shown class; EditError (nothing changed) when it does
         not fit, e.g. a student left hearing no one."""
         if self.whatif is not None:
-            self.whatif.set(edit, self.here())
+            self.whatif.set(edit, self.here(), self.rule_shown())
             self.later.clear()
             self.changed("edits")
 
@@ -37,6 +38,11 @@ class EditHistory:
             self._went(self.whatif.redo())
             return True
         return self._step(self.later, self.earlier)
+
+    def rule_shown(self) -> str:
+        """The rule the step on screen draws the class in: its chapter's own (answer time: GPT's), else the lesson's."""
+        timeline = self.player.timeline
+        return BY_KEY[timeline.beats[timeline.locate(self.player.time)[0]].chapter].rule or self.sel.rule
 
     def here(self) -> View:
         """Where the lesson is now, for Undo and Redo to come back to (history.View)."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..lesson.panels import warm
 from ..lesson.state import default_focus, prepared_run
@@ -57,37 +56,30 @@ def within_budget(left: list[Left]) -> list[Left]:
     return kept[::-1]
 
 
-def model_key(checkpoint) -> str:
-    """What tells one model from another for the settings file: its folder, its config and its weights file's size
-    and time (review15: a model of the same shapes, or the shipped one retrained, silently took another's edits)."""
-    path = Path(checkpoint.path)
-    weights = path / "model.safetensors" if path.is_dir() else path
-    try:
-        stat = weights.stat()
-        made = f"{stat.st_size}:{stat.st_mtime_ns}"
-    except OSError:  # a model made in memory (tests): its folder and config
-        made = ""
-    return f"{path.resolve()}|{checkpoint.config!r}|{made}"
-
-
 def sentence_id(text: str, model: str = "") -> str:
-    """A short fingerprint of a sentence as read under a model (model_key), to tell the settings file's class from
-    another."""
+    """A short fingerprint of a sentence as read under a model (model_identity.model_key), to tell the settings
+    file's class from another."""
     return hashlib.sha256(f"{model}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def edits_back(own, specs, same_sentence: bool) -> tuple[WhatIf, Phrase | None]:
+def edits_back(own, specs, same_sentence: bool, here: bool = False) -> tuple[WhatIf, Phrase | None]:
     """The class `own` with the what-if edits a last session left (`specs`, as --set writes them), each read again
     (whatif_state.restored), and what the status line says once: that they came back, or which were left out; none
-    when they were made for another sentence (`same_sentence` False), which is said rather than silently lost."""
-    if not same_sentence:
-        return WhatIf(own), Phrase("whatif.dropped_sentence")
+    when they were made for another sentence (`same_sentence` False), which is said rather than silently lost.
+    `here`: they were kept with the model earlier in this session (Ctrl+O away and back), not by the last one."""
+    if not same_sentence:  # (here: "kept with this model", not "of the last session")
+        return WhatIf(own), Phrase("whatif.back_dropped_sentence" if here else "whatif.dropped_sentence")
     state, dropped = restored(own, specs)
-    if not dropped:  # all came back: said once too, as the title's mark alone did not (teacher12 L4)
-        n = len(state.edits)
-        return state, None if not n else Phrase("whatif.restored_one") if n == 1 else Phrase("whatif.restored", n=n)
-    return state, Phrase("whatif.dropped_one" if len(dropped) == 1 else "whatif.dropped", n=len(dropped),
-                         why=dropped[0].phrase)
+    n = len(dropped) or len(state.edits)
+    if not n:
+        return state, None
+    if dropped:
+        return state, (Phrase("whatif.back_dropped_one" if here else "whatif.dropped_one", n=n, why=dropped[0].phrase)
+                       if n == 1 else Phrase("whatif.back_dropped" if here else "whatif.dropped", n=n,
+                                             why=dropped[0].phrase))
+    # all came back: said once too, as the title's mark alone did not (teacher12 L4)
+    return state, (Phrase("whatif.back_restored_one" if here else "whatif.restored_one") if n == 1
+                   else Phrase("whatif.back_restored" if here else "whatif.restored", n=n))
 
 
 @dataclass(frozen=True)
@@ -97,16 +89,18 @@ class Resumed:
     back: tuple
 
 
-def run_resumed(waiting, checkpoint, text: str, rule: str, layer: int = 0, head: int = 0, focus=None):
+def run_resumed(waiting, checkpoint, text: str, rule: str, layer: int = 0, head: int = 0, focus=None,
+                here: bool = False):
     """lesson.state.prepared_run of the sentence and, while `waiting` holds the last session's edits
     (ClassroomModel.waiting: the asker's seat and word, where it left the lesson, the edits, the model's key), those
     edits read again on it and the edited class's first frame made ready as prepared_run makes the run's (Resumed):
-    all on the worker thread for a big model (review15: the restore froze the window 6.4 s at start, GPT-2 at 512)."""
+    all on the worker thread for a big model (review15: the restore froze the window 6.4 s at start, GPT-2 at 512).
+    `here`: as edits_back's."""
     run = prepared_run(checkpoint, text, rule, layer, head, focus)
     if waiting is None or run is None:
         return run
     seat, word, left, specs, model = waiting
-    back = edits_back(run.trace, specs, same_left(left, run.text, model))
+    back = edits_back(run.trace, specs, same_left(left, run.text, model), here)
     if back[0].active:  # warmed for the asker the window opens with (ClassroomModel._resume_in)
         warm(back[0].trace, ffn_layer=layer, asker=resumed_seat(run.trace.tokens, seat, word, rule), head=head)
     return Resumed(run, back)
@@ -121,5 +115,5 @@ def resumed_seat(tokens, seat: int | None, word: str, rule: str) -> int:
 
 
 def same_left(left, text: str, model: str) -> bool:
-    """Whether `left` (ClassroomModel.left_at) was taken of this sentence read under this model (model_key)."""
+    """Whether `left` (ClassroomModel.left_at) was taken of this sentence read under this model (its model_key)."""
     return left is not None and left[0] == sentence_id(text, model)

@@ -17,8 +17,8 @@ from ..lesson.whatif_state import WhatIf
 from ..messages.phrase import Phrase
 from ..model.allocator import give_back_excess
 from .edit_history import EditHistory
-from .history import (Left, Resumed, View, edits_back, model_key, resumed_seat, same_left, sentence_id,
-                      within_budget)
+from .history import Left, Resumed, View, edits_back, resumed_seat, same_left, sentence_id, within_budget
+from .model_identity import is_teaching, model_key
 from .sessions import unwrapped
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
@@ -86,7 +86,7 @@ class ClassroomModel(EditHistory):
         own `session` (app.sessions.Session: where it was left, its rule and what-if edits; None: as its lesson
         starts). The old model's edits are not lost: the window saved them in its session first (teacher21 M1); `kept`:
         whether that save was written (review24 L4: else the status line does not say they were kept)."""
-        own, left = unwrapped(run), self.whatif is not None and self.whatif.active
+        own, left, teaching = unwrapped(run), self.whatif is not None and self.whatif.active, is_teaching(self.model_key)
         rule = own.trace.mask_rule if own else session.rule if session is not None else None
         self._open(checkpoint, self.sel.lang, self.sel.temperature, rule, key)
         self.earlier.clear()  # another model's classes are not brought back by Undo (its session keeps its edits)
@@ -96,7 +96,7 @@ class ClassroomModel(EditHistory):
         if session is not None:
             self.resume(session.seat, session.asker, session.layer, session.head, None, session.left, session.edits)
         self.changed("model")
-        said = Phrase("whatif.kept_with_model") if left and kept else None  # said, not silently set aside
+        said = Phrase("whatif.kept_with_teaching_model" if teaching else "whatif.kept_with_model") if left and kept else None
         self.set_run(run, typed, said, new_model=True)
 
     def shows(self, typed: str) -> bool:

@@ -6,10 +6,10 @@ lesson does.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
-from .history import Resumed, model_key, run_resumed
+from .history import Resumed, run_resumed
+from .model_identity import model_key, own_session
 
 
 @dataclass(frozen=True)
@@ -25,36 +25,32 @@ class Session:
     edits: tuple[str, ...] = ()  # as --set writes them
 
 
-def model_id(key: str) -> str:
-    """A model's name in the settings file (its section, model_<id>): a fingerprint of history.model_key."""
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
 def sentence_of(session: Session | None, text: str) -> str:
     """The sentence a model opens on: its session's own when that kept what-if edits (they were made for it, as a start
     with --model does: view.settings.load; review24 #1: Ctrl+O back on the box's sentence dropped them), else `text`."""
     return session.sentence if session is not None and session.edits and session.sentence else text
 
 
-def opened_with_session(folder: str, text: str, sessions: dict[str, Session]):
+def opened_with_session(folder: str, text: str, sessions: dict[str, Session], left_here=frozenset()):
     """On the worker thread: the model folder's checkpoint and its first run of `text` (sentence_of) under its own session (the
     rule, layer and head it was left in, its what-if edits read again: history.run_resumed) or, for a model never
     opened, as its lesson starts (gallery.lesson_rule); with the session (None for a new model), or the
-    TokenizerFailed its tokenizer raised on the sentence in place of the run; and its history.model_key, worked out
-    once here (ClassroomModel.set_checkpoint's key)."""
+    TokenizerFailed its tokenizer raised on the sentence in place of the run; and its model_identity.model_key, worked out
+    once here (ClassroomModel.set_checkpoint's key). `left_here`: the keys of the models this window left earlier
+    (their edits come back as kept with the model, not as the last session's)."""
     from ..lesson.gallery import gallery_of, lesson_rule
     from ..model.checkpoint import load_checkpoint
     from ..model.sentence import TokenizerFailed
 
     checkpoint = load_checkpoint(folder)
     key = model_key(checkpoint)
-    session = sessions.get(model_id(key))
+    session = own_session(sessions, checkpoint, key)  # found under a former key too (teacher22 M1)
     rule = session.rule if session is not None and session.rule else lesson_rule(checkpoint, gallery_of(folder)[0])
     layer = min(session.layer or 0, checkpoint.config.n_layer - 1) if session is not None else 0
     head = min(session.head or 0, checkpoint.config.n_head - 1) if session is not None else 0
     waiting = (session.seat, session.asker, session.left, session.edits, key) if session and session.edits else None
     try:
-        run = run_resumed(waiting, checkpoint, sentence_of(session, text), rule, layer, head)
+        run = run_resumed(waiting, checkpoint, sentence_of(session, text), rule, layer, head, here=key in left_here)
     except TokenizerFailed as exc:  # the model still opens; the window says why this sentence cannot be read
         return checkpoint, exc, session, key
     return checkpoint, run, session, key

@@ -17,7 +17,7 @@ from .frame import Frame
 from .numbers import fmt
 from .state import frame_at, timeline_for
 from .strings import quote, text
-from .whatif_state import named
+from .whatif_words import leads
 
 JOINED = {"embedding", "cards", "softmax", "listening", "heads", "ffn"}
 # a step per classmate or per layer: a summary sentence of their own; answer time: its first two steps in one
@@ -39,30 +39,34 @@ def said_in(trace: Trace, sel: Selection, frame: Frame) -> str | None:
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     last = frame.beat + 1 == len(timeline) or timeline.beats[frame.beat + 1].chapter != chapter
     if chapter in OWN and last:
-        said = _own(trace, sel.clamped(trace), chapter, _unled(trace, sel, frame.narration))
+        said = _own(trace, sel.clamped(trace), chapter, _unled(trace, sel, frame))
     elif chapter in JOINED:
         said = _joined(trace, sel, timeline, chapter, frame.beat)
     else:
         return None
     if said is None:
         return None
-    lead = _lead(trace, sel)  # a what-if class says so once, before the chapter, as each step does
+    lead = _lead(trace, sel, frame.rule)  # a what-if class says so once, before the chapter, as each step does
     return f"{lead}{said}" if sel.lang == "ja" or not lead else f"{lead} {said}"
 
 
-def _lead(trace: Trace, sel: Selection) -> str:
-    edits = tuple(trace.edits)
-    return text(sel.lang, "whatif.narration", n=len(edits), edits=named(sel.lang, edits, trace.tokens)) if edits else ""
+def _lead(trace: Trace, sel: Selection, rule: str) -> str:
+    """The what-if lead of a step the edits change under `rule` (whatif_words.leads), or, when none counts there,
+    the one that says the class is the model's own under this rule."""
+    if not trace.edits:
+        return ""
+    counted, changed, unchanged = leads(sel.lang, tuple(trace.edits), trace.tokens, rule)
+    return changed if counted else unchanged
 
 
-def _unled(trace: Trace, sel: Selection, said: str) -> str:
+def _unled(trace: Trace, sel: Selection, frame: Frame) -> str:
     """A step's narration without the what-if lead frame_at puts before it."""
-    lead = _lead(trace, sel)
+    said, lead = frame.narration, _lead(trace, sel, frame.rule)
     return said[len(lead):].strip() if lead and said.startswith(lead) else said
 
 
 def _joined(trace: Trace, sel: Selection, timeline, chapter: str, upto: int) -> str:
-    parts = [_unled(trace, sel, frame_at(trace, sel, timeline.beat_stop(i)).narration)
+    parts = [_unled(trace, sel, frame_at(trace, sel, timeline.beat_stop(i)))
              for i, beat in enumerate(timeline.beats[:upto + 1]) if beat.chapter == chapter]
     return _join(sel, parts)
 

@@ -4,6 +4,7 @@ and the window's File → Export slides both take their frames from here, and a 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from os.path import commonprefix
 from typing import Callable
 
@@ -13,8 +14,7 @@ from .context import Selection
 from .frame import Frame
 from .quiz_play import deck_with_quiz
 from .state import frame_at
-from .strings import text
-from .whatif_state import named
+from .whatif_words import leads
 
 
 def deck_frames(trace: Trace, sel: Selection, times: list[float], per: str, notices=(),
@@ -52,14 +52,16 @@ def said_once(trace: Trace, sel: Selection) -> Callable[[Frame, int], Frame]:
     edits = tuple(trace.edits)
     if not edits:
         return lambda frame, key: frame
-    said = named(sel.lang, edits, trace.tokens)
-    full, same = (text(sel.lang, key, n=len(edits), edits=said) for key in ("whatif.narration", "whatif.narration_same"))
-    shared = commonprefix([full, same])
-    opening = shared[:max(shared.rfind("。"), shared.rfind(". ")) + 1]  # the sentence both leads open with
     first: list[int] = []
 
+    @cache
+    def said(rule: str) -> tuple[str, str]:  # the leads of a step under `rule` (whatif_words.leads: a mask edit the
+        _, full, same = leads(sel.lang, edits, trace.tokens, rule)  # rule already has is said apart)
+        shared = commonprefix([full, same])
+        return full, shared[:max(shared.rfind("。"), shared.rfind(". ")) + 1]  # the sentence both leads open with
+
     def once(frame: Frame, key: int) -> Frame:
-        lead = next((x for x in (full, opening) if x and frame.narration.startswith(x)), "")
+        lead = next((x for x in said(frame.rule) if x and frame.narration.startswith(x)), "")
         if not lead:
             return frame
         first[:] = first or [key]

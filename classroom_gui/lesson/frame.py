@@ -17,7 +17,7 @@ from .numbers import vector_lines
 
 # the narration's least sizes (px on the 1080-high canvas), tried in turn by the scene: 28, the lesson's (a
 # projector's: the lesson's own steps never go below it, and a 64-name roll call ends in "…"); with what-if edits,
-# whose lead says the edits before the step's own words (whatif_state.mark), 24, then 20 (still larger than the
+# whose lead says the edits before the step's own words (whatif_words.mark), 24, then 20 (still larger than the
 # notices' 16-18) where the whole text would not fit otherwise (two named edits before the 4:3 answer-time caption
 # cut its last words at 28: whatif18's note, polish12); "…" only below 20
 NARRATION_LEAST = (28,)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model.trace import Trace
-from . import layout, rules, whatif_state
+from . import layout, rules, whatif_state, whatif_words
 from .cache import cache_of, kept_among
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
@@ -68,7 +68,7 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
         return empty_frame(selection.lang, t, notices, selection.canvas)
     frame, shown, sel = _built(trace, selection, t, notices)
     if shown.edits:
-        whatif_state.mark(frame, shown, sel, same=_same_as_own(trace, sel, frame))
+        whatif_words.mark(frame, shown, sel, same=_same_as_own(trace, sel, frame))
     return frame
 
 

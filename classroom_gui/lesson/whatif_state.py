@@ -18,9 +18,9 @@ from ..model.functions import MASK_RULES, attention_mask
 from ..model.sentence import rerun
 from ..model.trace import Trace
 from .cache import cache_of
-from .frame import EDITED_NARRATION_LEAST
 from .overview import AsMade
 from .strings import quote, text
+from .whatif_words import Place, rule_has
 
 
 def edited(trace: Trace, edits) -> Trace:
@@ -89,15 +89,17 @@ class WhatIf:
         self.edits, self.was_reset = edits, False
         return self.trace
 
-    def set(self, edit: whatif.Edit, where=None) -> Trace:
+    def set(self, edit: whatif.Edit, where=None, rule: str | None = None) -> Trace:
         """Add one edit (replacing an earlier one at the same place) and recompute everything after it. An edit
         that changes nothing is refused (EditError, _checked), since the lesson would say the class was no longer
         the model's own; one that sets a place edited before back to what it would hold without that edit takes
         the edit back instead. The number drawn now is the one under the edits already made (an earlier edit
-        upstream, a layer-1 card or this layer's q/k card, included), as the forward's float32 holds it."""
+        upstream, a layer-1 card or this layer's q/k card, included), as the forward's float32 holds it; a mask
+        cell's, as the `rule` on screen draws it (report 11 M1: in turn, "cat cannot hear mat" made in a class
+        computed in discussion was taken as a what-if that changed nothing on screen)."""
         def number(edits):  # the place's number under `edits`: self.trace holds it under every edit made so far
             return own_value(self.trace if edits == self.edits else edited(self.own, edits), edit)
-        edits = _checked(self.own, self.edits, edit, number, self.rules)
+        edits = _checked(self.own, self.edits, edit, number, self.rules, rule)
         before = self.edits
         trace = self._apply(edits)
         self.history.append(Change(before, edits, edit, where))
@@ -241,22 +243,30 @@ def _kept_with(own: Trace, kept: list, e: whatif.Edit, read: list, rules) -> lis
 
 def changes_under(e: whatif.Edit, n: int, rules) -> bool:
     """Whether mask edit `e` changes its cell under one of `rules` (a class of `n` students)."""
-    return any(bool(attention_mask(n, rule)[e.seat, e.index]) != bool(e.value) for rule in rules)
+    return any(not rule_has(e, n, rule) for rule in rules)
 
 
-def _checked(own: Trace, edits: tuple, edit: whatif.Edit, number, rules) -> tuple:
+def mask_now(own: Trace, edits, e: whatif.Edit, rule: str | None = None) -> float:
+    """The mask cell at `e`'s place as `rule` (else `own`'s) draws the class `own` with `edits`: an earlier edit's,
+    else the rule's own (1: cannot hear)."""
+    earlier = [k.value for k in edits if place(k) == place(e)]
+    return earlier[0] if earlier else float(attention_mask(len(own.tokens), rule or own.mask_rule)[e.seat, e.index])
+
+
+def _checked(own: Trace, edits: tuple, edit: whatif.Edit, number, rules, rule: str | None = None) -> tuple:
     """`edits` with `edit`, as set() and restored() take it: it replaces an earlier edit of its place. An edit that
-    changes nothing is refused (EditError): a mask cell set to what the rule already has, a number far outside the
-    class's (check_size), or a card's number or a score set to the number drawn now, `number(edits)` (the number at
-    its place under those edits, None when that is not known without a forward). One that sets a place edited
-    before back to what it holds without that edit, `number(others)`, takes the edit back instead."""
+    changes nothing is refused (EditError): a mask cell set to what it holds now under `rule` (the rule on screen,
+    else `own`'s), a number far outside the class's (check_size), or a card's number or a score set to the number
+    drawn now, `number(edits)` (the number at its place under those edits, None when that is not known without a
+    forward). One that sets a place edited before back to what it holds without that edit, `number(others)` (a mask
+    cell: back to what every rule has), takes the edit back instead."""
     others = tuple(e for e in edits if place(e) != place(edit))
     before = len(others) < len(edits)  # the place was edited before
     if edit.kind == "mask":
-        if own_value(own, edit) != edit.value:
-            others += (edit,)
-        elif not before:
+        if mask_now(own, edits, edit, rule) == edit.value:
             refuse_unchanged(edit, edit.value, own.tokens)
+        if changes_under(edit, len(own.tokens), rules):  # it counts under a rule the class is drawn in (fix39)
+            others += (edit,)
         whatif.check_masks(others, list(own.tokens), rules)  # every student still hears someone, in each rule
         return others
     check_size(own, edit)
@@ -283,77 +293,6 @@ def refuse_unchanged(e: whatif.Edit, shown: float, tokens) -> None:
                                asker=tokens[e.seat], classmate=tokens[e.index], value=e.value)
     raise whatif.EditError("edit.same", spec=e.spec(PROMPT_DECIMALS), place=Place(e, tokens),
                            value=float(np.float32(shown)))
-
-
-def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
-    """One edit in words: 'score of "cat" → "sat" set to 2.5 (layer 1, head 1)'; without the value, the place."""
-    # one sentence per kind of place (a card's number, an asker-classmate pair, a mask cell), so that each
-    # language orders its words itself: 「「に」の自己紹介カードの2番目の数を9に」, not the place before the card
-    kind = text(lang, f"whatif.kind.{e.kind}")
-    name = quote(lang, tokens[e.seat])
-    place = "card" if e.kind in ("q", "k", "v") else "mask" if e.kind == "mask" else "pair"
-    if place == "mask" and with_value:  # a sentence of its own: '"cat" cannot hear "mat"', not 'set to cannot hear'
-        place = "mask_deaf" if e.value else "mask_hears"
-    value = "" if e.kind == "mask" else f"{e.value:g}"
-    key = f"whatif.{'edit' if with_value else 'place'}_{place}"
-    return text(lang, key, kind=kind, name=name, number=e.index + 1, asker=name,
-                classmate=quote(lang, tokens[e.index]) if place != "card" else "", value=value,
-                layer=e.layer + 1, head=e.head + 1)
-
-
-class Place:
-    """An edit's place in words (describe without the value), said in the reader's language (messages.phrase)."""
-
-    def __init__(self, edit: whatif.Edit, tokens):
-        self.edit, self.tokens = edit, list(tokens)
-
-    def said(self, lang: str) -> str:
-        return describe(lang, self.edit, self.tokens, with_value=False)
-
-    def __str__(self) -> str:
-        return self.said("en")
-
-
-NAMED = 2  # edits the narration names in full (the newest), so that it still fits beside the board
-
-
-def named(lang: str, edits, tokens) -> str:
-    """The edits for the narration: the newest NAMED in words, the older ones counted ("…, and 1 more edit" /
-    「…、ほか1件」), so no edit on screen goes unsaid."""
-    words = text(lang, "whatif.join").join(describe(lang, e, tokens) for e in edits[-NAMED:])
-    more = len(edits) - min(len(edits), NAMED)
-    if more:  # after the named ones as the language puts it: '…; and 1 more edit', 「…（ほかにも1件）」
-        words += text(lang, "whatif.more_one" if more == 1 else "whatif.more", n=more)
-    return words
-
-
-ROLES = {"query": "q", "key": "k", "value": "v"}
-
-
-def mark(frame, trace: Trace, sel, same: bool = False) -> None:
-    """Mark on `frame` the numbers the teacher edited (a distinct outline) and say in the narration that the
-    class is no longer the model's own, or, when the step shows exactly what the model's own class shows there
-    (`same`: lesson.state compares the two), that the edits change nothing at this step (teacher11 M1). Only
-    edits of the layer and head whose cards are shown are marked."""
-    edits = tuple(trace.edits)
-    if not edits:
-        return
-    frame.edits = [e.as_dict(list(trace.tokens)) for e in edits]
-    if frame.beat_key != "layers.layer":  # that step shows each layer's cards, not the selected ones
-        for s in frame.students:
-            for strip in s.cards:
-                kind = ROLES.get(strip.role)
-                strip.edited = sorted(e.index for e in edits if e.kind == kind and e.layer == sel.layer
-                                      and e.head == sel.head and e.seat == s.index)
-    if frame.heatmap is not None:
-        frame.heatmap.edited = sorted({(e.seat, e.index) for e in edits if e.layer == sel.layer and (
-            e.kind == "mask" or (e.kind == "score" and e.head == sel.head))})
-    frame.title = text(sel.lang, "whatif.title", title=frame.title)
-    lead = text(sel.lang, "whatif.narration_same" if same else "whatif.narration", n=len(edits),
-                edits=named(sel.lang, edits, trace.tokens))
-    frame.narration = f"{lead} {frame.narration}".strip() if sel.lang != "ja" else f"{lead}{frame.narration}"
-    frame.narration_least = EDITED_NARRATION_LEAST  # the lead may take the narration below 28 px, not "…"
-
 
 
 KIND_NAMES = {"q": Phrase("whatif.kind.q"), "k": Phrase("whatif.kind.k"), "v": Phrase("whatif.kind.v"),

@@ -20,7 +20,7 @@ from ..model.trace import Trace
 from ..messages.phrase import Name, Phrase, PhraseError
 from .numbers import ROOT_PLACES
 from .strings import seat_quoted, text
-from .whatif_state import describe
+from .whatif_words import describe
 
 MIN_STUDENTS, MAX_STUDENTS = 2, 5   # cards on one page: the asker and up to 4 classmates
 MAX_D = 16                          # numbers on a card that still fit a row of the sheet

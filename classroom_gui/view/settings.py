@@ -165,10 +165,14 @@ def _rewrite(path: Path, text: str) -> None:
             pass
 
 
-def load(store: QSettings, model: str | None = None, key: str = "") -> Settings:
+def load(store: QSettings, model: str | None = None, key: str = "", former: str = "") -> Settings:
     """Each value read with a type and size check; one that fails keeps its default, the others load. With `model`
-    (app.sessions.model_id), the place is that model's own; with its `key` (history.model_key) too, a file without
-    model sections (before them) gives its place only to the model its shown class was read under."""
+    (app.model_identity.model_id), the place is that model's own; with its `key` (model_key) too, a file without
+    model sections (before them) gives its place only to the model its shown class was read under. `former`: the key
+    an older version gave the model (model_identity.former_key), whose section or place is read as the model's own
+    (teacher22 M1) until the next save writes it under `model` (save's `retire`)."""
+    from ..app.model_identity import model_id, renamed_left
+
     s = Settings()
     lang = _value(store, "lang")
     # the first run (no language saved) speaks the desktop's language, and studies its seed sentence
@@ -191,13 +195,18 @@ def load(store: QSettings, model: str | None = None, key: str = "") -> Settings:
     if model is None:
         return s
     sections = _sections(store)
-    if model in sections:  # the model's own session (teacher21 M1: opening another model lost this one's edits)
+    old = model_id(former) if former else None
+    found = model if model in sections else old if old is not None and old in sections else None
+    if found is not None:  # the model's own session (teacher21 M1: opening another model lost this one's edits)
         typed = s.sentence  # the sentence box as left, when this model was the last one used (not yet applied, maybe)
-        _section(store, model, s)
-        if _last(store, sections) == model:
+        _section(store, found, s)
+        if _last(store, sections) == found:
             s.sentence = typed
-    elif sections or (key and not _shown_under(s, key)):  # a model never opened: as its lesson starts, not in
-        _read_place(None, s, fresh=True)  # another model's rule (teacher21 L1; review24 L3: nor an older file's)
+    elif sections or (key and not _shown_under(s, key) and not (former and _shown_under(s, former))):
+        _read_place(None, s, fresh=True)  # a model never opened: as its lesson starts, not in another model's rule
+        # (teacher21 L1; review24 L3: nor an older file's)
+    if former and key:
+        s.left = renamed_left(s.left, s.sentence, former, key)
     return s
 
 
@@ -323,11 +332,13 @@ PLACE = ("seat", "asker", "shown", "step", "time", "example", "edits")  # where 
 SESSION = ("sentence", *PLACE, "layer", "head", "rule", "used")  # a model section's keys
 
 
-def save(store: QSettings, s: Settings, place: bool = True, model: str | None = None, typed: str = "") -> bool:
+def save(store: QSettings, s: Settings, place: bool = True, model: str | None = None, typed: str = "",
+         retire: str | None = None) -> bool:
     """Write `s`; with place=False (no sentence shown yet: a big model's first one still computing) the keys of
     PLACE stay as the file has them, the last place known (review9: such a save wrote no step, and a kill then
     lost where the lesson was). With `model` (app.sessions.model_id) the place is that model's own too, in the sentence
-`typed` (the class on screen, whatever the sentence box holds meanwhile). True when the file was written."""
+`typed` (the class on screen, whatever the sentence box holds meanwhile); `retire`: the id an older version gave
+    that model, whose section goes once the model's own is written (teacher22 M1). True when the file was written."""
     store.setValue("sentence", s.sentence)
     store.setValue("lang", s.lang)
     store.setValue("speed", s.speed)
@@ -344,6 +355,8 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
         store.setValue("model", model)
     if model is not None and place:
         _save_section(store, model, dict(values, sentence=typed or s.sentence))
+        if retire is not None and retire != model:
+            store.remove(f"model_{retire}")
     store.sync()
     return store.status() == QSettings.Status.NoError
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QFormLayout, 
                                QSpinBox, QWidget)
 
 from ..lesson.numbers import fmt
-from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, own_value
+from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, mask_now, own_value
 from ..model.whatif import Edit
 from .dialogs import ok_cancel
 
@@ -83,11 +83,12 @@ class WhatIfDialog(QDialog):
                            ("whatif.field.value", kind != "mask"), ("whatif.field.hears", kind == "mask")):
             form.setRowVisible(self.rows[key], shown)
         whatif, place = self.window_.model.whatif, self.edit(0.0)
-        own = own_value(whatif.own, place)  # the label: the model's own number, as a double-click's prompt says
+        rule = self.window_.model.rule_shown()  # a mask cell as the step on screen draws it (report 11 M1)
+        own = own_value(whatif.own, place) if kind != "mask" else mask_now(whatif.own, (), place, rule)
         self.own.setText(fmt(own) if kind != "mask" else self.hears.itemText(int(own)))
         # the start: the number as drawn now (earlier edits included), as a double-click starts, so OK without
         # typing changes nothing and the mask's switch is the one a Shift+double-click makes on the cell now
-        now = own_value(whatif.trace, place)
+        now = own_value(whatif.trace, place) if kind != "mask" else mask_now(whatif.own, whatif.edits, place, rule)
         if kind == "mask":
             self.hears.setCurrentIndex(1 - int(now))
         else:

@@ -5,13 +5,16 @@ math here): this file only finds what was clicked, asks, and hands the edit to t
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QInputDialog
 
 from ..lesson.numbers import fmt
 from ..export.errors import said
 from ..lesson.strings import text
-from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, describe, own_value
+from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, mask_now, own_value
+from ..lesson.whatif_words import describe
 from ..messages.fit import sentence_start
 from ..model.whatif import Edit, EditError
 from ..scene.class_image import ClassImage
@@ -78,8 +81,8 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
         return False
     tokens = list(whatif.trace.tokens)
     if mask and target.kind == "score":
-        heard = not bool(whatif.trace.layers[target.layer].mask[target.seat, target.index])
-        edit = Edit("mask", target.layer, 0, target.seat, target.index, 1.0 if heard else 0.0)
+        cell = Edit("mask", target.layer, 0, target.seat, target.index, 0.0)  # as the rule on screen draws it
+        edit = replace(cell, value=1.0 - mask_now(whatif.own, whatif.edits, cell, window.model.rule_shown()))
     else:
         what = describe(window.sel.lang, target, tokens, with_value=False)
         own = fmt(own_value(whatif.own, target))

@@ -13,9 +13,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..app.actions import BY_ID
-from ..app.history import model_key
 from ..app.model import ClassroomModel
-from ..app.sessions import model_id
+from ..app.model_identity import former_key, model_id, model_key
 from ..lesson import rules
 from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
@@ -48,7 +47,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         use_bundled_font()
         self.store = store if store is not None else settings.open_store()
         key = model_key(checkpoint)
-        prefs = settings.load(self.store, model_id(key), key)  # this model's own place (teacher21 M1)
+        prefs = settings.load(self.store, model_id(key), key, former_key(checkpoint))  # its own place (teacher21 M1)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed, key)
         self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
         self._lang = None  # the language the widgets are labelled in
@@ -232,7 +231,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
                                                         self.sel.lang, self.player.speed, geometry, maximized,
                                                         sel.focus if asker else None, asker, sel.layer, sel.head,
                                                         sel.rule, self.model.left_at(), self.model.edit_specs()),
-                          place=self.run is not None, model=model_id(self.model.model_key), typed=self.model.typed)
+                          place=self.run is not None, model=model_id(self.model.model_key), typed=self.model.typed,
+                          retire=model_id(former_key(self.checkpoint)))  # its section of before (teacher22 M1)
         except Exception:
             return False  # settings are a convenience; never block closing or the lesson
 

@@ -106,8 +106,15 @@ class SentenceJobs:
         self.saver.stop()
         # this model's own session first: opening it again brings it back (teacher21 M1)
         self._kept = self.save_settings()
+        self._left_here = getattr(self, "_left_here", frozenset()) | {self.model.model_key}  # back later: "kept"
         self.worker.start(typed_job, field, self.model.typed, opened_with_session, folder, field,
-                          settings.sessions(self.store))
+                          settings.sessions(self.store), self._left_here)
+
+    def open_teaching_model(self) -> None:
+        """File → Open the teaching model: the shipped one, wherever the app is installed (teacher22 M1)."""
+        from ..resources import teaching_model_dir
+
+        self.open_model(str(teaching_model_dir()))
 
     def _job_done(self, result) -> None:
         typed, began = "", None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..frame import Frame
 from ..softmax_row import ShownSoftmax, shown_row_of
+from ..whatif_words import rule_has
 
 MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
 SUM_TERMS = 16  # a sum written out whole up to this many terms
@@ -22,9 +23,11 @@ def class_with_cards(ctx, fr: Frame, masked_after_focus: bool = False):
 
 def edited_out(ctx, row: int) -> set[int]:
     """The classmates `row` cannot hear because of a what-if mask edit of the shown layer (not because they have
-    not spoken yet): their boards say "what if: cannot hear", not the rule's reason."""
+    not spoken yet): their boards say "what if: cannot hear", not the rule's reason. A cell the step's rule already
+    masks says the rule's reason (report 11 M1: in turn, 「マット」：-∞（もしも：聞こえない） for a classmate not yet
+    heard)."""
     return {e.index for e in ctx.trace.edits if e.kind == "mask" and e.value and e.layer == ctx.sel.layer
-            and e.seat == row and ctx.H.mask[row, e.index]}
+            and e.seat == row and ctx.H.mask[row, e.index] and not rule_has(e, ctx.trace.n_tokens, ctx.trace.mask_rule)}
 
 
 MASKED_RUN = 8  # more classmates not yet heard in a row than this take one board line (chapters 6 and 7): at 128

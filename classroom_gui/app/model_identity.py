@@ -1,0 +1,117 @@
+"""What tells one model from another in the settings file (no Qt): its config and its weights file's content, not the
+folder it was opened from (teacher22 M1: the teaching model's visible copy, `assets/model` of a clone, was a new model
+with no edits, step or rule, because the key was the installed folder's path and time). Two copies of one model share
+a session; a model retrained in place, or another of the same shapes, does not (review15).
+
+A key of the former kind (path, config, size and time: former_key) still finds its section once: own_session reads it
+under the new key's name, and the next save writes it there (view.settings.save's `retire`).
+"""
+from __future__ import annotations
+
+import hashlib
+import struct
+from functools import cache
+from pathlib import Path
+
+from .history import sentence_id
+
+WHOLE = 64 * 2**20  # a weights file up to this size is read whole (the teaching model: 0.5 MB, ~1 ms)
+BLOCKS, BLOCK = 64, 64 * 2**10  # a bigger one: its header and this many blocks spread over its data (GPT-2: 4 MB)
+HEADER = 100 * 2**20  # at most this much of a header is read (safetensors' own limit; load_checkpoint checked it)
+
+
+def weights_of(checkpoint) -> Path:
+    path = Path(checkpoint.path)
+    return path / "model.safetensors" if path.is_dir() else path
+
+
+def content_digest(weights: Path) -> str:
+    """A fingerprint of a safetensors file's content: its size, its header (every tensor's name, dtype, shape and
+    place) and its data, whole up to WHOLE bytes, else BLOCKS blocks of it spread evenly (a retrained model changes
+    every block). Raises OSError when the file cannot be read."""
+    digest = hashlib.sha256()
+    with open(weights, "rb") as f:
+        size = f.seek(0, 2)
+        digest.update(str(size).encode())
+        f.seek(0)
+        if size <= WHOLE:
+            while chunk := f.read(2**20):
+                digest.update(chunk)
+            return digest.hexdigest()
+        head = f.read(8)
+        n = struct.unpack("<Q", head)[0] if len(head) == 8 else 0
+        n = min(n, size - 8, HEADER)
+        digest.update(head + f.read(n))
+        start = 8 + n
+        span = max(size - start - BLOCK, 0)
+        for i in range(BLOCKS):
+            f.seek(start + span * i // (BLOCKS - 1))
+            digest.update(f.read(BLOCK))
+    return digest.hexdigest()
+
+
+def model_key(checkpoint) -> str:
+    """A model's key for the settings file: its config and its weights' content_digest, wherever it was opened from."""
+    try:
+        made = content_digest(weights_of(checkpoint))
+    except OSError:  # a model made in memory (tests): its config
+        made = ""
+    return f"{checkpoint.config!r}|{made}"
+
+
+@cache
+def teaching_key() -> str | None:
+    """The shipped teaching model's model_key (its config read, not its weights loaded), once; None when it is missing
+    or cannot be read."""
+    from types import SimpleNamespace
+
+    from ..model.checkpoint import CONFIG
+    from ..model.config import ConfigError, GPTConfig
+    from ..resources import teaching_model_dir
+
+    folder = teaching_model_dir()
+    try:
+        return model_key(SimpleNamespace(path=folder, config=GPTConfig.load(folder / CONFIG)))
+    except ConfigError:
+        return None
+
+
+def is_teaching(key: str) -> bool:
+    """Whether the model of `key` is the shipped teaching model, from whichever copy it was opened."""
+    return key == teaching_key()
+
+
+def former_key(checkpoint) -> str:
+    """The key an older version gave the model: its folder, config and weights file's size and time."""
+    path = Path(checkpoint.path)
+    try:
+        stat = weights_of(checkpoint).stat()
+        made = f"{stat.st_size}:{stat.st_mtime_ns}"
+    except OSError:
+        made = ""
+    return f"{path.resolve()}|{checkpoint.config!r}|{made}"
+
+
+def renamed_left(left, sentence: str, former: str, key: str):
+    """`left` (ClassroomModel.left_at) taken under the former key, as the new key names its sentence; else as it is."""
+    if left is not None and left[0] == sentence_id(sentence, former):
+        return (sentence_id(sentence, key), *left[1:])
+    return left
+
+
+def model_id(key: str) -> str:
+    """A model's name in the settings file (its section, model_<id>): a fingerprint of model_key."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def own_session(sessions: dict, checkpoint, key: str):
+    """The model's own session in `sessions` (by model_id), or the one saved under its former key (the next save
+    writes it under `key`: view.settings.save's `retire`); None for a model never opened."""
+    from dataclasses import replace
+
+    session = sessions.get(model_id(key))
+    if session is not None:
+        return session
+    former = former_key(checkpoint)
+    old = sessions.get(model_id(former))
+    return None if old is None else replace(old, left=renamed_left(old.left, old.sentence, former, key))

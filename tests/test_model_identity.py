@@ -1,0 +1,116 @@
+"""teacher22 M1: Ctrl+O back to the teaching model worked only through its installed folder. The settings file knew a
+model by its folder's path and time, so the visible `assets/model` of a clone was a new model: no edits, step or rule,
+and no word why. A model is now known by its config and its weights' content, and a section saved under the old key
+is still found once, then saved under the new one."""
+import shutil
+from pathlib import Path
+
+from classroom_gui.app.history import sentence_id
+from classroom_gui.app.model_identity import former_key, model_id, model_key
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.view import settings
+from helpers import random_checkpoint, window_on
+from test_model_sessions import GPT2, open_in, prepared
+
+
+def copied(folder, to: Path) -> Path:
+    shutil.copytree(folder, to)  # a clone's own files: another path and another time
+    return to
+
+
+def test_a_copy_of_the_teaching_model_brings_back_its_session(qtbot, checkpoint, tmp_path):
+    """The report's steps: edits on the installed teaching model, Ctrl+O GPT-2, then Ctrl+O the clone's copy."""
+    copy = copied(checkpoint.path, tmp_path / "clone" / "assets" / "model")
+    w, edits, time = prepared(qtbot, checkpoint, str(tmp_path / "s.ini"))
+    open_in(qtbot, w, GPT2)
+    open_in(qtbot, w, copy)
+    assert w.model.whatif.edits == edits and w.player.time == time
+    assert (w.sel.rule, w.sel.focus) == ("none", 1)
+    w.close()
+
+
+def test_the_key_follows_the_content_not_the_folder(tmp_path):
+    one = random_checkpoint(tmp_path / "one", seed=1)
+    same = load_checkpoint(copied(one.path, tmp_path / "elsewhere"))
+    retrained = random_checkpoint(tmp_path / "retrained", seed=2)  # the same shapes, other weights (review15)
+    assert model_key(same) == model_key(one) and former_key(same) != former_key(one)
+    assert model_key(retrained) != model_key(one)
+
+
+def test_a_big_weights_file_is_told_apart_by_its_spread_blocks(tmp_path, monkeypatch):
+    """Above WHOLE bytes only the header and BLOCKS blocks are read: a retrained model changes them all."""
+    from classroom_gui.app import model_identity
+
+    monkeypatch.setattr(model_identity, "WHOLE", 1024)
+    monkeypatch.setattr(model_identity, "BLOCK", 256)
+    one = random_checkpoint(tmp_path / "one", seed=1, n_embd=32)
+    other = random_checkpoint(tmp_path / "other", seed=3, n_embd=32)
+    assert (one.path / "model.safetensors").stat().st_size > 64 * 1024
+    assert model_key(load_checkpoint(copied(one.path, tmp_path / "copy"))) == model_key(one) != model_key(other)
+
+
+def older_file(qtbot, checkpoint, path: Path):
+    """A settings file as an older version wrote it: prepared()'s session, with its model and its class named by the
+    former key (path and time)."""
+    w, edits, time = prepared(qtbot, checkpoint, str(path))
+    assert w.save_settings()
+    w.close()
+    old, new, text = former_key(checkpoint), model_key(checkpoint), "The cat sat on the mat"
+    saved = path.read_text(encoding="utf-8")
+    assert model_id(new) in saved and sentence_id(text, new) in saved
+    path.write_text(saved.replace(model_id(new), model_id(old)).replace(sentence_id(text, new), sentence_id(text, old)),
+                    encoding="utf-8")
+    return edits, time
+
+
+def test_a_section_saved_under_the_former_key_is_found_once_then_saved_under_the_new(qtbot, checkpoint, tmp_path):
+    path = tmp_path / "s.ini"
+    edits, time = older_file(qtbot, checkpoint, path)
+    w = window_on(qtbot, checkpoint, str(path))
+    assert w.model.whatif.edits == edits and w.player.time == time and (w.sel.rule, w.sel.focus) == ("none", 1)
+    assert w.save_settings()
+    found = settings.sessions(settings.open_store(str(path)))
+    old, new = model_id(former_key(checkpoint)), model_id(model_key(checkpoint))
+    assert old not in found and found[new].edits == ("q[1,1,2,1]=2.0",)
+    assert found[new].left[0] == sentence_id("The cat sat on the mat", model_key(checkpoint))
+    w.close()
+
+
+def test_a_former_section_is_found_through_ctrl_o_too(qtbot, checkpoint, tmp_path):
+    """Opened with Ctrl+O from another model (app.sessions.opened_with_session), not only at start."""
+    path = tmp_path / "s.ini"
+    edits, time = older_file(qtbot, checkpoint, path)
+    w = window_on(qtbot, load_checkpoint(GPT2), str(path))
+    open_in(qtbot, w, checkpoint.path)
+    assert w.model.whatif.edits == edits and w.player.time == time and w.sel.rule == "none"
+    w.close()
+
+
+def test_the_file_menu_goes_back_to_the_teaching_model_and_the_status_line_names_it(qtbot, checkpoint, tmp_path):
+    """The File menu's 「授業用のモデルに戻す」 opens the shipped model: enabled only while another model is open; and the
+    status line after leaving the teaching model with edits names it, in either language."""
+    w, edits, time = prepared(qtbot, checkpoint, str(tmp_path / "s.ini"))
+    item = w.menu_actions["teaching_model"]
+    assert not item.isEnabled() and item.text() == "Open the teaching model"
+    open_in(qtbot, w, GPT2)
+    said = w.statusBar().currentMessage()
+    assert said == w.t("whatif.kept_with_teaching_model") and "File → Open the teaching model" in said
+    assert item.isEnabled()
+    w.set_language("ja")
+    assert item.text() == "授業用のモデルに戻す" and "「ファイル」→「授業用のモデルに戻す」" in w.statusBar().currentMessage()
+    item.trigger()
+    qtbot.waitUntil(lambda: w.model.model_key == model_key(checkpoint) and w.run is not None, timeout=20_000)
+    assert w.model.whatif.edits == edits and w.player.time == time
+    assert not item.isEnabled()
+    w.close()
+
+
+def test_leaving_another_model_says_to_open_that_model_again(qtbot, checkpoint, tmp_path):
+    """After GPT-2 with edits, the advice is Open model… on it (the teaching model's entry would not bring it back)."""
+    from classroom_gui.model.whatif import Edit
+
+    w = window_on(qtbot, load_checkpoint(GPT2), str(tmp_path / "s.ini"))
+    w.model.edit(Edit("q", 0, 0, 1, 0, 2.0))
+    open_in(qtbot, w, checkpoint.path)
+    assert w.statusBar().currentMessage() == w.t("whatif.kept_with_model")
+    w.close()
