@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
-from ..lesson.strings import joined, quote, unbroken_end, unbroken_words
+from ..lesson.strings import joined, unbroken_end, unbroken_words
 from ..lesson.worksheet import Worksheet
 from ..messages.glyphs import drawable
 from .files import ExportError, atomic_path, check_target
