@@ -16,7 +16,7 @@ from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
 from .strip import StripItem
-from .board_wrap import board_as_desks, wrapped
+from .board_wrap import board_as_desks, wrapped, wrapped_at_breaks
 from .heatmap import HeatmapItem
 from .items import ALIGN_LEFT, CachedItem, PanelItem, qcolor
 from .layout import least_number_px, stack_strips, strips_least_height
@@ -28,6 +28,10 @@ GAP = 16.0
 LINE_MAX_PX, LINE_MIN_PX = 25.0, 16.0  # chalk: 16 px is the least a projected 1080p picture reads at
 LINE_SPACING = 1.3                # a line of chalk is this many times its px high
 BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
+WRAP_MOST, WRAP_LEAST, WRAP_GAIN = 3, 8, 2  # wrapped for chalk this much bigger: at most this many lines, no piece
+                                            # of fewer characters
+BARS_LEAST, LINE_DENSE_PX = 280.0, 20.0  # ... but down to BARS_LEAST where the lines above then get this chalk
+DENSE_LINES = 14                  # ... on a board of this many lines or more (a worked sum: answer time's logit)
 HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
@@ -77,6 +81,9 @@ class BoardLinesItem(CachedItem):
     def _fit(given: list[str], more: int, w: float, h: float, scale: float):
         lines = given + ([more_line(more)] if more else [])
         px = BoardLinesItem._size_for(lines, w, h, scale)
+        bigger = _wrapped_size(tuple(lines), w, h, scale, math.floor(max(px + WRAP_GAIN - 1, LINE_MIN_PX - 1)) + 1)
+        if bigger is not None:  # prose lines wrapped at their breaks: bigger chalk in the room below (teacher23 M2)
+            return fonts.font(bigger[0]), [bigger[1]], more
         if px >= LINE_MIN_PX or len(lines) < 6:
             return fonts.font(max(math.floor(px), 8)), [lines], more
         half = math.ceil(len(lines) / 2)
@@ -139,6 +146,29 @@ def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float):
     return font.pixelSize(), columns, left
 
 
+def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, least: int):
+    """(px, lines) of the biggest chalk from `least` up that fits `lines` in one w x h column, each prose line too
+    wide wrapped at its breaks (board_wrap.wrapped_at_breaks, a row of numbers never), or None. A width-bound
+    board (a long prose line among vectors: "w: rows 5, 8, 15, … of column 1 of W_2") had 16 px chalk over a
+    third of its room empty (teacher23 M2: 6 px digits in a 1024 x 768 window)."""
+    top = math.floor(min(LINE_MAX_PX * scale, h / (len(lines) * LINE_SPACING))) if lines else 0
+    for px in range(top, least - 1, -1):
+        fm = QFontMetricsF(fonts.font(px))
+        rows: list[str] = []
+        wraps = 0
+        for t in lines:
+            pieces = wrapped_at_breaks(t, fm, w)
+            if pieces is None or (len(rows) + len(pieces)) * px * LINE_SPACING > h:
+                break
+            wraps += len(pieces) > 1
+            if wraps > WRAP_MOST or len(pieces) > 1 and any(len(piece.strip()) < WRAP_LEAST for piece in pieces):
+                break  # a board of broken lines, or a word alone (「-∞）」「マット」：), reads worse than small chalk
+            rows += pieces
+        else:
+            return px, rows
+    return None
+
+
 @lru_cache(maxsize=8192)
 def advance(text: str, px: float) -> float:
     """A chalk line's width at px: kept, as fitting a board tries each line at several sizes, and GPT-2's
@@ -194,6 +224,12 @@ class Board:
         spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - 2 * GAP
         if frame.bars is not None:
             h = min(max(spare, BARS_H), BARS_MAX)
+            # a worked board above a chart (answer time's logit, 16 lines) takes from the chart down to BARS_LEAST
+            # for chalk of LINE_DENSE_PX (teacher23 M2: 16 px, 11 px on a 1024 x 768 projector, beside the chart)
+            n = len(board) + (frame.board_more > 0)
+            if n >= DENSE_LINES:  # (a shorter board, a chart's scores or shares, keeps the chart as it was)
+                h = max(min(h, inner.height() - GAP - n * LINE_DENSE_PX * theme.font_scale * LINE_SPACING),
+                        min(h, BARS_LEAST))
             chart = QRectF(inner.x(), bottom - h, inner.width(), h)
         elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
             h = min(max(spare, HEAT_MIN), inner.width() + 40)
