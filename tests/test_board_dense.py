@@ -79,3 +79,20 @@ def test_a_long_prose_line_wraps_for_bigger_chalk_and_number_rows_stay_whole(qap
     wide = ", ".join(["0.4812"] * 8)  # a number row too wide at that chalk: smaller chalk, still one line
     item.set_lines(rows + [wide], QRectF(0, 0, 552, 732), palette.CLASSROOM)
     assert wide in item.lines and item.font.pixelSize() < px
+
+
+def test_a_prose_line_that_starts_with_a_number_word_may_wrap_a_number_row_never(qapp):
+    """"1st number of the notebook …" is prose (its first word has letters); "+ 0.0298 - 0.0143 …" and
+    "[0.48, 0.27, …" are rows of numbers (board_wrap.wrapped_at_breaks)."""
+    from classroom_gui.scene import fonts
+    from classroom_gui.scene.board_wrap import wrapped_at_breaks
+    from PySide6.QtGui import QFontMetricsF
+
+    fm = QFontMetricsF(fonts.font(20))
+    prose = '1st number of the notebook of "house" = x · w + b_2 + n, each pair as shown multiplied'
+    width = fm.horizontalAdvance(prose) * 0.6
+    assert len(wrapped_at_breaks(prose, fm, width)) == 2
+    for row in ("  + 0.0298 - 0.0143 - 0.0077 + 0.0023 + 0.0341 + 0.0003 + 0.1317 + 0.0230",
+                "[0.482, 0.276, 0.002, 0.785, 0.128, 0.323, 1.483, 1.146, 0.142, 0.455, 0.570, 0.093,"):
+        assert wrapped_at_breaks(row, fm, fm.horizontalAdvance(row) * 0.6) is None
+        assert wrapped_at_breaks(row, fm, fm.horizontalAdvance(row) + 1) == [row]

@@ -81,7 +81,9 @@ class BoardLinesItem(CachedItem):
     def _fit(given: list[str], more: int, w: float, h: float, scale: float):
         lines = given + ([more_line(more)] if more else [])
         px = BoardLinesItem._size_for(lines, w, h, scale)
-        bigger = _wrapped_size(tuple(lines), w, h, scale, math.floor(max(px + WRAP_GAIN - 1, LINE_MIN_PX - 1)) + 1)
+        # (any number of lines where the smallest chalk wraps them anyway)
+        bigger = _wrapped_size(tuple(lines), w, h, scale, math.floor(max(px + WRAP_GAIN - 1, LINE_MIN_PX - 1)) + 1,
+                               WRAP_MOST if px >= LINE_MIN_PX else len(lines))
         if bigger is not None:  # prose lines wrapped at their breaks: bigger chalk in the room below (teacher23 M2)
             return fonts.font(bigger[0]), [bigger[1]], more
         if px >= LINE_MIN_PX or len(lines) < 6:
@@ -146,7 +148,7 @@ def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float):
     return font.pixelSize(), columns, left
 
 
-def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, least: int):
+def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, least: int, most: int):
     """(px, lines) of the biggest chalk from `least` up that fits `lines` in one w x h column, each prose line too
     wide wrapped at its breaks (board_wrap.wrapped_at_breaks, a row of numbers never), or None. A width-bound
     board (a long prose line among vectors: "w: rows 5, 8, 15, … of column 1 of W_2") had 16 px chalk over a
@@ -161,7 +163,7 @@ def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, leas
             if pieces is None or (len(rows) + len(pieces)) * px * LINE_SPACING > h:
                 break
             wraps += len(pieces) > 1
-            if wraps > WRAP_MOST or len(pieces) > 1 and any(len(piece.strip()) < WRAP_LEAST for piece in pieces):
+            if wraps > most or len(pieces) > 1 and any(len(piece.strip()) < WRAP_LEAST for piece in pieces):
                 break  # a board of broken lines, or a word alone (「-∞）」「マット」：), reads worse than small chalk
             rows += pieces
         else:

@@ -55,7 +55,7 @@ def wrapped_at_breaks(text: str, metrics: QFontMetricsF, width: float) -> list[s
     board keeps whole on its line: a number row broken at a comma read as a ragged grid, teacher23 F5 28)."""
     if metrics.horizontalAdvance(text) <= width:
         return [text]
-    if text.lstrip()[:1] in NUMBER_ROW:
+    if not any(ch.isalpha() for ch in (text.split() or [""])[0]):  # its first word a number or a sign
         return None
     lines, rest, first = [], text, True
     while True:
@@ -69,9 +69,6 @@ def wrapped_at_breaks(text: str, metrics: QFontMetricsF, width: float) -> list[s
         rest, first = rest[cut:].lstrip(), False
         if not rest:
             return lines
-
-
-NUMBER_ROW = "[0123456789-−+.(（=×÷"  # a line starting so is numbers (wrapped_at_breaks keeps it whole)
 
 
 def _fitting(text: str, breaks: list[int], head: str, metrics: QFontMetricsF, width: float) -> int:
