@@ -16,7 +16,7 @@ from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
 from .strip import StripItem
-from .board_wrap import board_as_desks, wrapped
+from .board_wrap import board_as_desks, wrapped, wrapped_at_breaks
 from .heatmap import HeatmapItem
 from .items import ALIGN_LEFT, CachedItem, PanelItem, qcolor
 from .layout import least_number_px, stack_strips, strips_least_height
@@ -28,6 +28,10 @@ GAP = 16.0
 LINE_MAX_PX, LINE_MIN_PX = 25.0, 16.0  # chalk: 16 px is the least a projected 1080p picture reads at
 LINE_SPACING = 1.3                # a line of chalk is this many times its px high
 BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
+WRAP_MOST, WRAP_LEAST, WRAP_GAIN = 3, 8, 2  # wrapped for chalk this much bigger: at most this many lines, no piece
+                                            # of fewer characters
+BARS_LEAST, LINE_DENSE_PX = 280.0, 20.0  # ... but down to BARS_LEAST where the lines above then get this chalk
+DENSE_LINES = 14                  # ... on a board of this many lines or more (a worked sum: answer time's logit)
 HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
@@ -48,13 +52,14 @@ class BoardLinesItem(CachedItem):
         self.color = "#FFFFFF"
         self.area = QRectF()
 
-    def set_lines(self, lines: list[str], rect: QRectF, theme: Theme, more: int = 0) -> None:
-        """The lines, and `more` lines the lesson left off (Frame.board_more)."""
-        key = (tuple(lines), more, rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale)
+    def set_lines(self, lines: list[str], rect: QRectF, theme: Theme, more: int = 0, grow: bool = True) -> None:
+        """The lines, and `more` lines the lesson left off (Frame.board_more); `grow`: prose lines may wrap for
+        bigger chalk (not under a quiz card, which takes the room the lines leave: scene.quiz_place)."""
+        key = (tuple(lines), more, rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale, grow)
         if key == self._key:
             return
         self.area, self.color = QRectF(rect), theme.color("board_text")
-        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale)
+        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale, grow)
         self.font = fonts.font(px)  # made now: the UI family is chosen when the bundled font is loaded
         self.lines = [line for col in self.columns for line in col]
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
@@ -79,12 +84,19 @@ class BoardLinesItem(CachedItem):
         return px
 
     @staticmethod
-    def _fit(given: list[str], more: int, w: float, h: float, scale: float):
+    def _fit(given: list[str], more: int, w: float, h: float, scale: float, grow: bool = True):
         lines = given + ([more_line(more)] if more else [])
         # _size_for only lowers the size its lines' height allows (tallest): lines that cannot reach LINE_MIN_PX
-        # even so are not measured to find out (GPT-2's 97-line notebook: ~200-300 widths, 1.6-3.4 ms a new layer)
+        # even so are not measured to find out (GPT-2's 97-line notebook: ~200-300 widths, 1.6-3.4 ms a new layer);
+        # wrapping only adds lines, so no bigger wrapped chalk is missed either
         if len(lines) < 6 or BoardLinesItem.tallest(len(lines), h, scale) >= LINE_MIN_PX:
             px = BoardLinesItem._size_for(lines, w, h, scale)
+            # (any number of lines where the smallest chalk wraps them anyway)
+            least = math.floor(max(px + WRAP_GAIN - 1, LINE_MIN_PX - 1)) + 1
+            bigger = grow and _wrapped_size(tuple(lines), w, h, scale, least,
+                                            WRAP_MOST if px >= LINE_MIN_PX else len(lines))
+            if bigger:  # prose lines wrapped at their breaks: bigger chalk in the room below (teacher23 M2)
+                return fonts.font(bigger[0]), [bigger[1]], more
             if px >= LINE_MIN_PX or len(lines) < 6:
                 return fonts.font(max(math.floor(px), 8)), [lines], more
         half = math.ceil(len(lines) / 2)
@@ -140,12 +152,35 @@ class BoardLinesItem(CachedItem):
 
 
 @lru_cache(maxsize=512)
-def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float):
+def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float, grow: bool = True):
     """(pixel size, columns, lines left out) of a board's lines in a w x h board (BoardLinesItem._fit), kept: a jump
     back to a beat finds its board fitted (measuring the lines at each size took 2-10 ms a new moment). Shared:
     never modify. The size, not the QFont: a QFont keeps the family it was made with."""
-    font, columns, left = BoardLinesItem._fit(list(lines), more, w, h, scale)
+    font, columns, left = BoardLinesItem._fit(list(lines), more, w, h, scale, grow)
     return font.pixelSize(), columns, left
+
+
+def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, least: int, most: int):
+    """(px, lines) of the biggest chalk from `least` up that fits `lines` in one w x h column, each prose line too
+    wide wrapped at its breaks (board_wrap.wrapped_at_breaks, a row of numbers never), or None. A width-bound
+    board (a long prose line among vectors: "w: rows 5, 8, 15, … of column 1 of W_2") had 16 px chalk over a
+    third of its room empty (teacher23 M2: 6 px digits in a 1024 x 768 window)."""
+    top = math.floor(min(LINE_MAX_PX * scale, h / (len(lines) * LINE_SPACING))) if lines else 0
+    for px in range(top, least - 1, -1):
+        fm = QFontMetricsF(fonts.font(px))
+        rows: list[str] = []
+        wraps = 0
+        for t in lines:
+            pieces = wrapped_at_breaks(t, fm, w)
+            if pieces is None or (len(rows) + len(pieces)) * px * LINE_SPACING > h:
+                break
+            wraps += len(pieces) > 1
+            if wraps > most or len(pieces) > 1 and any(len(piece.strip()) < WRAP_LEAST for piece in pieces):
+                break  # a board of broken lines, or a word alone (「-∞）」「マット」：), reads worse than small chalk
+            rows += pieces
+        else:
+            return px, rows
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -155,9 +190,9 @@ def advance(text: str, px: float) -> float:
     return QFontMetricsF(fonts.font(px)).horizontalAdvance(text)
 
 
-def cuts(lines: list[str], more: int, rect: QRectF, scale: float) -> bool:
+def cuts(lines: list[str], more: int, rect: QRectF, scale: float, grow: bool = True) -> bool:
     """Whether `lines` in `rect` end in a "… (+k)" of their own (lines that do not fit, beyond the lesson's `more`)."""
-    return fitted(tuple(lines), more, rect.width(), rect.height(), scale)[2] > more
+    return fitted(tuple(lines), more, rect.width(), rect.height(), scale, grow)[2] > more
 
 
 def more_line(k: int) -> str:  # the last line when k lines do not fit (or the lesson left them off)
@@ -192,6 +227,7 @@ class Board:
         # the lesson's vectors wrapped as the asker's desk wraps them (teacher8 L5); a worked sum's inputs and
         # matrix columns are not desk vectors and stay as worked lays them out (review12: its total fell off 4:3)
         desk_rows = getattr(self.scene, "desk_rows", {})
+        grow = not frame.quiz  # bigger chalk for the lines, unless a quiz card needs the room they leave
         board = board_as_desks(frame, desk_rows)
         counts = tuple(len(s.values) for s in frame.board_strips)
         cap = inner.height() * LINES_SHARE
@@ -203,6 +239,12 @@ class Board:
         spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - 2 * GAP
         if frame.bars is not None:
             h = min(max(spare, BARS_H), BARS_MAX)
+            # a worked board above a chart (answer time's logit, 16 lines) takes from the chart down to BARS_LEAST
+            # for chalk of LINE_DENSE_PX (teacher23 M2: 16 px, 11 px on a 1024 x 768 projector, beside the chart)
+            n = len(board) + (frame.board_more > 0)
+            if n >= DENSE_LINES and grow:  # (a shorter board, a chart's scores or shares, keeps the chart as it was)
+                h = max(min(h, inner.height() - GAP - n * LINE_DENSE_PX * theme.font_scale * LINE_SPACING),
+                        min(h, BARS_LEAST))
             chart = QRectF(inner.x(), bottom - h, inner.width(), h)
         elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
             h = min(max(spare, HEAT_MIN), inner.width() + 40)
@@ -218,15 +260,15 @@ class Board:
         strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
         lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
         if frame.board:
-            if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale):
+            if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale, grow):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
-            if frame.board_short and cuts(board, frame.board_more, lines_rect, theme.font_scale):
+            if frame.board_short and cuts(board, frame.board_more, lines_rect, theme.font_scale, grow):
                 # the lesson's board for where its lines do not fit (a long worked sum's first products and the
                 # model's number; answer time's logit list beside the chart)
                 board = board_as_desks(frame, desk_rows, frame.board_short)
-                if cuts(board, frame.board_more, lines_rect, theme.font_scale):
+                if cuts(board, frame.board_more, lines_rect, theme.font_scale, grow):
                     board = frame.board_short
-            self.lines.set_lines(board, lines_rect, theme, frame.board_more)
+            self.lines.set_lines(board, lines_rect, theme, frame.board_more, grow)
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)

@@ -29,6 +29,8 @@ TOTAL_BELOW = 24.0  # a chart's total on a row under a title too wide to share i
 TEXT_PX = 16.0     # the least any text on the board is drawn at (1080p canvas pixels)
 TURNED_GAP = 4.0   # between two names turned upright under thin bars (teacher7 L1: 11+ students at 4:3)
 TURNED_MAX = 5.0   # a turned name's length at the most, in label heights (longer ones end in "…")
+STAGGER_MOST, STAGGER_ROWS = 12, 3  # bars whose values may stack (value_rows), on this many rows above the tallest
+STAGGER_WIDE = 1.4  # ... values at most this many slots wide (wider, a stacked value reads as its neighbour's)
 ACROSS_MOST = 8    # bars whose thin slots still take two rows of names across (a big class: turned, one a bar)
 STACK_STEP = 0.95  # a stacked (縦書き) name's characters apart, in line heights
 
@@ -141,8 +143,15 @@ class BarsItem(CachedItem):
             label_h = min(max((turned_length(t, fm) for t in b.labels[:n]), default=0.0), TURNED_MAX * label_px) + 8
         metrics = QFontMetricsF(fonts.font(value_px, True))  # (stops at the first value too wide: 512 bars)
         show_values = all(metrics.horizontalAdvance(bar_text(v)) + 4 <= slot for v in b.values)
-        top = r.y() + 34 + below + (value_px * 1.5 if show_values or b.highlight >= 0 else 4)  # room for a value above
-        bottom = r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4) - (value_px * 1.5 if show_values else 4)
+        # values too wide for a slot but not for two: on two rows, as many as clear each other (teacher23 L3: the
+        # 4:3 answer chart said only the top word's logit, so no other word's probability could be redone)
+        stagger = not show_values and 1 < n <= STAGGER_MOST and all(
+            metrics.horizontalAdvance(bar_text(v)) + 4 <= STAGGER_WIDE * slot for v in b.values)
+        rows_up = STAGGER_ROWS if stagger else 1
+        top = r.y() + 34 + below + (value_px * 1.5 * rows_up if show_values or stagger or b.highlight >= 0 else 4)
+        down = stagger and any(h < 0 for h, m in zip(self.heights, self.masked) if not m)  # room for values below
+        bottom = r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4) - (
+            value_px * 1.5 * (2 if down else 1) if show_values or down else 4)
         vmin, vmax = self.axis
         scale = (bottom - top) / (vmax - vmin)
         zero = top + vmax * scale
@@ -150,7 +159,9 @@ class BarsItem(CachedItem):
         role = th.role(b.role)
         bar_w = max(1.0, min(slot * 0.7, 84.0))
         self.value_texts, self.name_boxes, self.value_boxes = [], [], []
-        many = not (show_values or show_labels)  # hundreds of thin bars (GPT-2's 1024)
+        many = not (show_values or stagger or show_labels)  # hundreds of thin bars (GPT-2's 1024)
+        placed = value_rows(self, slot, bar_w, zero, scale, value_px * 1.5, metrics, (
+            r.y() + 34 + below, r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4))) if stagger else {}
         indices = range(n)
         if many:  # two paths, not three painter calls a bar; only the highlighted bar goes through the loop
             self._paint_thin_bars(p, slot, bar_w, zero, scale, muted, role)
@@ -174,11 +185,13 @@ class BarsItem(CachedItem):
                 p.drawRect(QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)))
                 text = fmt(b.values[i])
                 ty = (y1 + 2) if b.values[i] < 0 and v < 0 else (y0 - value_px * 1.5 - 2)
+            said = i in placed if stagger else show_values or hl
+            ty = placed.get(i, ty)
             if many:
                 self.value_texts[i] = text
             else:
-                self.value_texts.append(text if show_values or hl else "")
-            if show_values or hl:
+                self.value_texts.append(text if said else "")
+            if said:
                 p.setPen(qcolor(muted if self.masked[i] else chalk))
                 p.setFont(fonts.font(value_px, True))
                 ink = metrics.horizontalAdvance(text)  # centred on its bar, but never past the chart's edges
@@ -245,6 +258,36 @@ class BarsItem(CachedItem):
             p.setPen(qcolor(muted))
             p.drawText(QRectF(r.x(), y - 11, AXIS_W - 8, 22), ALIGN_RIGHT, f"{v:g}")
 
+
+
+def value_rows(chart: BarsItem, slot: float, bar_w: float, zero: float, scale: float, line: float,
+               metrics: QFontMetricsF, room: tuple[float, float]) -> dict[int, float]:
+    """{bar: the top of its value} for values wider than their bar's slot: the highlighted bar's first, then each
+    from the left, just past its bar's end or else stacked past the values it would touch, within `room` (top,
+    bottom); none where it does not fit or would touch another bar (teacher23 L3)."""
+    b, r = chart.bars, chart.area
+    n = len(b.values)
+    centres = [r.x() + AXIS_W + slot * (i + 0.5) for i in range(n)]
+    ends = [(zero, zero) if chart.masked[i] else tuple(sorted((zero, zero - chart.heights[i] * scale))) for i in range(n)]
+    bodies = [QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)) for cx, (y0, y1) in zip(centres, ends)]
+    boxes, where = [], {}
+    for i in ([b.highlight] if 0 <= b.highlight < n else []) + [i for i in range(n) if i != b.highlight]:
+        text = bar_text(b.values[i]) if chart.masked[i] else fmt(b.values[i])
+        ink = metrics.horizontalAdvance(text)
+        x0 = inside(centres[i] - ink / 2, ink, r)
+        under = not chart.masked[i] and b.values[i] < 0 and chart.heights[i] < 0
+        ty = ends[i][1] + 2 if under else ends[i][0] - line - 2
+        while room[0] <= ty and ty + line <= room[1]:
+            box = QRectF(x0, ty, ink, line)
+            if any(box.intersects(o) for o in bodies[:i] + bodies[i + 1:]):
+                break  # over another bar (a short bar's value beside a tall one): it would read as that bar's
+            hit = [o for o in boxes if box.adjusted(-4, 0, 4, 0).intersects(o)]
+            if not hit:
+                boxes.append(box)
+                where[i] = ty
+                break
+            ty = max(o.bottom() for o in hit) + 1 if under else min(o.top() for o in hit) - line - 1
+    return where
 
 
 def inside(x0: float, ink: float, r: QRectF) -> float:

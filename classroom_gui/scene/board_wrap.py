@@ -49,6 +49,28 @@ def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent
             return lines
 
 
+def wrapped_at_breaks(text: str, metrics: QFontMetricsF, width: float) -> list[str] | None:
+    """`text` as wrapped() writes it, or None when that needs more than the board's strict breaks (a break at
+    any space or between characters) or `text` is a row of numbers (a vector's row or a sum's terms, which the
+    board keeps whole on its line: a number row broken at a comma read as a ragged grid, teacher23 F5 28)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return [text]
+    if not any(ch.isalpha() for ch in (text.split() or [""])[0]):  # its first word a number or a sign
+        return None
+    lines, rest, first = [], text, True
+    while True:
+        head = "" if first else CONTINUED
+        if metrics.horizontalAdvance(head + rest) <= width:
+            return lines + [head + rest]
+        cut = _fitting(rest, _breaks(rest), head, metrics, width)
+        if not cut:
+            return None
+        lines.append(head + rest[:cut].rstrip())
+        rest, first = rest[cut:].lstrip(), False
+        if not rest:
+            return lines
+
+
 def _fitting(text: str, breaks: list[int], head: str, metrics: QFontMetricsF, width: float) -> int:
     """The last of `breaks` whose line fits after `head`, or 0 when none does."""
     fits = [i for i in breaks if metrics.horizontalAdvance(head + text[:i].rstrip()) <= width]
