@@ -265,6 +265,9 @@ def _checked(own: Trace, edits: tuple, edit: whatif.Edit, number, rules, rule: s
     if edit.kind == "mask":
         if mask_now(own, edits, edit, rule) == edit.value:
             refuse_unchanged(edit, edit.value, own.tokens)
+        if before and rule_has(edit, len(own.tokens), rule or own.mask_rule):  # back to what the rule on screen has:
+            whatif.check_masks(others, list(own.tokens), rules)  # the earlier edit taken back (review26 #1)
+            return others
         if changes_under(edit, len(own.tokens), rules):  # it counts under a rule the class is drawn in (fix39)
             others += (edit,)
         whatif.check_masks(others, list(own.tokens), rules)  # every student still hears someone, in each rule
