@@ -121,14 +121,22 @@ def model_id(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def found_id(ids, own: str, former: str = "") -> str | None:
+    """The id of a model's section among `ids`: its own (`own`, model_id of its key), else the one of the key an older
+    version gave it (`former`: former_key); None for a model never opened."""
+    old = model_id(former) if former else None
+    return own if own in ids else old if old is not None and old in ids else None
+
+
 def own_session(sessions: dict, checkpoint, key: str):
-    """The model's own session in `sessions` (by model_id), or the one saved under its former key (the next save
-    writes it under `key`: view.settings.save's `retire`); None for a model never opened."""
+    """The model's own session in `sessions` (by model_id), or the one saved under its former key, with that
+    section's id as its `retire` (the next save writes it under `key` and removes that one, that one alone:
+    view.settings.save); None for a model never opened."""
     from dataclasses import replace
 
-    session = sessions.get(model_id(key))
-    if session is not None:
-        return session
     former = former_key(checkpoint)
-    old = sessions.get(model_id(former))
-    return None if old is None else replace(old, left=renamed_left(old.left, old.sentence, former, key))
+    found = found_id(sessions, model_id(key), former)
+    if found is None or found == model_id(key):
+        return sessions.get(found)
+    old = sessions[found]
+    return replace(old, left=renamed_left(old.left, old.sentence, former, key), retire=found)
