@@ -185,7 +185,7 @@ class BarsItem(CachedItem):
                 p.drawRect(QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)))
                 text = fmt(b.values[i])
                 ty = (y1 + 2) if b.values[i] < 0 and v < 0 else (y0 - value_px * 1.5 - 2)
-            said = i in placed if stagger else show_values or hl
+            said = i in placed or hl if stagger else show_values or hl
             ty = placed.get(i, ty)
             if many:
                 self.value_texts[i] = text
@@ -262,9 +262,10 @@ class BarsItem(CachedItem):
 
 def value_rows(chart: BarsItem, slot: float, bar_w: float, zero: float, scale: float, line: float,
                metrics: QFontMetricsF, room: tuple[float, float]) -> dict[int, float]:
-    """{bar: the top of its value} for values wider than their bar's slot: the highlighted bar's first, then each
-    from the left, just past its bar's end or else stacked past the values it would touch, within `room` (top,
-    bottom); none where it does not fit or would touch another bar (teacher23 L3)."""
+    """{bar: the top of its value} for values wider than their bar's slot: the highlighted bar's first, always, just
+    past its bar's end (within `room`); then each from the left, just past its bar's end or else stacked past the
+    values it would touch, within `room` (top, bottom); none where it does not fit or would touch another bar
+    (teacher23 L3)."""
     b, r = chart.bars, chart.area
     n = len(b.values)
     centres = [r.x() + AXIS_W + slot * (i + 0.5) for i in range(n)]
@@ -277,9 +278,12 @@ def value_rows(chart: BarsItem, slot: float, bar_w: float, zero: float, scale: f
         x0 = inside(centres[i] - ink / 2, ink, r)
         under = not chart.masked[i] and b.values[i] < 0 and chart.heights[i] < 0
         ty = ends[i][1] + 2 if under else ends[i][0] - line - 2
+        first = i == b.highlight  # the value the lesson talks about: always said, by its bar (review26 #5)
+        if first:
+            ty = max(room[0], min(ty, room[1] - line))
         while room[0] <= ty and ty + line <= room[1]:
             box = QRectF(x0, ty, ink, line)
-            if any(box.intersects(o) for o in bodies[:i] + bodies[i + 1:]):
+            if not first and any(box.intersects(o) for o in bodies[:i] + bodies[i + 1:]):
                 break  # over another bar (a short bar's value beside a tall one): it would read as that bar's
             hit = [o for o in boxes if box.adjusted(-4, 0, 4, 0).intersects(o)]
             if not hit:
