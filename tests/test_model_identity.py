@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from classroom_gui.app.history import sentence_id
-from classroom_gui.app.model_identity import former_key, model_id, model_key
+from classroom_gui.app.model_identity import config_key, former_key, model_id, model_key
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.view import settings
 from helpers import random_checkpoint, window_on
@@ -37,16 +37,46 @@ def test_the_key_follows_the_content_not_the_folder(tmp_path):
     assert model_key(retrained) != model_key(one)
 
 
-def test_a_big_weights_file_is_told_apart_by_its_spread_blocks(tmp_path, monkeypatch):
-    """Above WHOLE bytes only the header and BLOCKS blocks are read: a retrained model changes them all."""
-    from classroom_gui.app import model_identity
+def test_a_bias_or_a_new_words_row_gets_its_own_key(tmp_path):
+    """review26 #2: the sampled digest never read 97 of GPT-2's 98 biases and LayerNorms, nor most wte rows, so a
+    BitFit tuning or a new word's embedding row shared the model's key (B opened in A's session and overwrote it).
+    Each tensor is read from the header's offsets: small ones whole, the first and last EDGE bytes of big ones."""
+    from classroom_gui.app.model_identity import SMALL
+    from classroom_gui.model.checkpoint import save_checkpoint
 
-    monkeypatch.setattr(model_identity, "WHOLE", 1024)
-    monkeypatch.setattr(model_identity, "BLOCK", 256)
-    one = random_checkpoint(tmp_path / "one", seed=1, n_embd=32)
-    other = random_checkpoint(tmp_path / "other", seed=3, n_embd=32)
-    assert (one.path / "model.safetensors").stat().st_size > 64 * 1024
-    assert model_key(load_checkpoint(copied(one.path, tmp_path / "copy"))) == model_key(one) != model_key(other)
+    one = random_checkpoint(tmp_path / "one", seed=1, n_embd=128)
+    assert one.params["h.1.ln_2.bias"].nbytes <= SMALL
+    bias = random_checkpoint(tmp_path / "bias", seed=1, n_embd=128, offsets={"h.1.ln_2.bias": 1e-3})
+    assert [k for k in one.params if not (one.params[k] == bias.params[k]).all()] == ["h.1.ln_2.bias"]
+    big = "h.0.mlp.c_fc.weight"  # read at its ends only, as GPT-2's wte (a new word's row is its last)
+    assert one.params[big].nbytes > SMALL
+    params = dict(one.params, **{big: one.params[big].copy()})
+    params[big][-1] += 1e-3
+    save_checkpoint(tmp_path / "row", one.config, params, one.tokenizer)
+    keys = {model_key(ck) for ck in (one, bias, load_checkpoint(tmp_path / "row"))}
+    assert len(keys) == 3
+    assert model_key(load_checkpoint(copied(one.path, tmp_path / "copy"))) == model_key(one)
+
+
+def test_the_causal_masks_are_not_read_and_a_bad_header_gives_no_digest(tmp_path):
+    from classroom_gui.app.model_identity import spans
+
+    header = {"__metadata__": {"format": "pt"}, "h.0.attn.bias": {"data_offsets": [0, 64]},
+              "h.0.attn.c_attn.bias": {"data_offsets": [64, 96]}}
+    assert spans(header) == [(64, 96)]  # GPT-2's constant mask is the same in every model of its shape
+    one = random_checkpoint(tmp_path / "one", seed=1)
+    weights = one.path / "model.safetensors"
+    weights.write_bytes((2**62).to_bytes(8, "little") + b"{}")  # a header longer than the file: nothing read
+    assert model_key(one) == f"{config_key(one.config)}|"
+
+
+def test_the_config_is_keyed_by_the_fields_off_their_defaults():
+    """review26 #7: the key held the GPTConfig repr, so a field added later would change every key."""
+    from classroom_gui.model.config import GPTConfig
+
+    assert config_key(GPTConfig()) == "{}"
+    assert config_key(GPTConfig(n_layer=3, activation_function="gelu_new")) == \
+        '{"activation_function": "gelu_new", "n_layer": 3}'
 
 
 def older_file(qtbot, checkpoint, path: Path):

@@ -102,3 +102,17 @@ def test_a_deck_says_the_lead_once_also_where_an_edit_is_already_so(checkpoint):
     answer = [f for f in slides if f.chapter_key == "answer"]
     assert answer and not any(f.narration.startswith("もしも") for f in answer)
     assert all(text("ja", "whatif.rule_has_one") in f.narration for f in answer)  # what the step itself says stays
+
+
+def test_toggling_a_mask_cell_twice_takes_the_edit_back(checkpoint):
+    """review26 #1: Shift+double-click on the same cell twice left `mask[1,1,3]=0` in discussion (and its mirror in
+    turn): nothing on screen changed, yet the edit was counted, saved and shown as a what-if after M."""
+    for rule, first in (("none", 1.0), ("causal", 0.0)):
+        state = WhatIf(run_sentence(checkpoint, JA, rule).trace)
+        cell = Edit("mask", 0, 0, CAT, MAT, first)
+        state.set(cell, rule=rule)
+        assert len(state.edits) == 1
+        back = Edit("mask", 0, 0, CAT, MAT, 1.0 - mask_now(state.own, state.edits, cell, rule))
+        assert back.value == 1.0 - first
+        state.set(back, rule=rule)
+        assert not state.edits  # taken back: nothing counted, saved or shown as a what-if

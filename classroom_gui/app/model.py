@@ -75,8 +75,7 @@ class ClassroomModel(EditHistory):
     # the model and the sentence ----------------------------------------------------------------
     def _open(self, checkpoint, lang: str, temperature: float, rule: str | None, key: str | None = None) -> None:
         self.checkpoint = checkpoint
-        # the settings file's sentence is this model's (left_at); `key`: its model_key where the caller has it
-        self.model_key = key if key is not None else model_key(checkpoint)  # (it stats the weights file: review24)
+        self.model_key = key if key is not None else model_key(checkpoint)  # left_at's; from the caller: review24
         self.gallery, self.gallery_problem = gallery_of(checkpoint.path)
         self.sel = lesson_selection(self.gallery, lang, temperature, rule or lesson_rule(checkpoint, self.gallery))
 
@@ -86,17 +85,17 @@ class ClassroomModel(EditHistory):
         own `session` (app.sessions.Session: where it was left, its rule and what-if edits; None: as its lesson
         starts). The old model's edits are not lost: the window saved them in its session first (teacher21 M1); `kept`:
         whether that save was written (review24 L4: else the status line does not say they were kept)."""
-        own, left, teaching = unwrapped(run), self.whatif is not None and self.whatif.active, is_teaching(self.model_key)
+        own, teaching = unwrapped(run), is_teaching(self.model_key)  # the model left, and whether its edits stay
+        left = kept and self.whatif is not None and self.whatif.active
         rule = own.trace.mask_rule if own else session.rule if session is not None else None
         self._open(checkpoint, self.sel.lang, self.sel.temperature, rule, key)
         self.earlier.clear()  # another model's classes are not brought back by Undo (its session keeps its edits)
         self.later.clear()
-        self.whatif = None  # so the old model's class is not left as a step either
-        self.resumed = None
+        self.whatif = self.resumed = None  # so the old model's class is not left as a step either
         if session is not None:
             self.resume(session.seat, session.asker, session.layer, session.head, None, session.left, session.edits)
         self.changed("model")
-        said = Phrase("whatif.kept_with_teaching_model" if teaching else "whatif.kept_with_model") if left and kept else None
+        said = Phrase("whatif.kept_with_teaching_model" if teaching else "whatif.kept_with_model") if left else None
         self.set_run(run, typed, said, new_model=True)
 
     def shows(self, typed: str) -> bool:
@@ -130,7 +129,7 @@ class ClassroomModel(EditHistory):
         self.player.set_timeline(timeline_for(n, self.checkpoint.config.n_layer),
                                  Land.SAME_CHAPTER if new_model else Land.SAME_STEP)
         kept = self.open_example if run and self.open_example and self.open_example.text == run.text else None
-        self.open_example = self.example if run and self.example is not None else kept  # the same sentence again keeps it
+        self.open_example = self.example if run and self.example is not None else kept  # the same sentence keeps it
         if run and self.example is not None:
             self.sel = example_selection(self.example, run.trace.tokens, self.sel.temperature, self.sel.lang).clamped(run.trace)
             beats = self.player.timeline.beats  # to the shares, where the example's claim is seen
@@ -251,7 +250,7 @@ class ClassroomModel(EditHistory):
         """A Player move by name (next_beat, prev_chapter, home, faster, toggle, ...), then a notification. Home
         starts the quiz afresh: its questions are asked again on the next pass."""
         quiz = self.quiz_play if self.quiz_on else None
-        if name == "prev_beat" and quiz is not None and quiz.close(self.player.timeline.locate(self.player.time)[0] + 1):
+        if name == "prev_beat" and quiz and quiz.close(self.player.timeline.locate(self.player.time)[0] + 1):
             self.changed("time")  # ← with a quiz card up closes it, on the step under it (lesson.quiz_play.close)
             return
         getattr(self.player, name)()

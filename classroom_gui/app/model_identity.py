@@ -9,15 +9,18 @@ under the new key's name, and the next save writes it there (view.settings.save'
 from __future__ import annotations
 
 import hashlib
+import json
 import struct
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 
 from .history import sentence_id
 
-WHOLE = 64 * 2**20  # a weights file up to this size is read whole (the teaching model: 0.5 MB, ~1 ms)
-BLOCKS, BLOCK = 64, 64 * 2**10  # a bigger one: its header and this many blocks spread over its data (GPT-2: 4 MB)
+SMALL = 64 * 2**10  # a tensor up to this size is read whole (every bias and LayerNorm of GPT-2: review26 #2)
+EDGE = 4 * 2**10  # of a bigger one, its first and last this many bytes (a new word's row is wte's last)
 HEADER = 100 * 2**20  # at most this much of a header is read (safetensors' own limit; load_checkpoint checked it)
+CONSTANT = ".attn.bias"  # GPT-2's causal masks: the same in every model of a shape, so never read
 
 
 def weights_of(checkpoint) -> Path:
@@ -27,36 +30,50 @@ def weights_of(checkpoint) -> Path:
 
 def content_digest(weights: Path) -> str:
     """A fingerprint of a safetensors file's content: its size, its header (every tensor's name, dtype, shape and
-    place) and its data, whole up to WHOLE bytes, else BLOCKS blocks of it spread evenly (a retrained model changes
-    every block). Raises OSError when the file cannot be read."""
+    place) and each tensor's data as the header places it, whole up to SMALL bytes, else its first and last EDGE
+    bytes (a retrained or fine-tuned weight changes both; a BitFit or LayerNorm tuning changes a small tensor).
+    Raises OSError when the file cannot be read, ValueError when its header is not a safetensors header."""
     digest = hashlib.sha256()
     with open(weights, "rb") as f:
         size = f.seek(0, 2)
-        digest.update(str(size).encode())
         f.seek(0)
-        if size <= WHOLE:
-            while chunk := f.read(2**20):
-                digest.update(chunk)
-            return digest.hexdigest()
         head = f.read(8)
-        n = struct.unpack("<Q", head)[0] if len(head) == 8 else 0
-        n = min(n, size - 8, HEADER)
-        digest.update(head + f.read(n))
+        n = struct.unpack("<Q", head)[0] if len(head) == 8 else -1
+        if not 0 <= n <= min(size - 8, HEADER):
+            raise ValueError(f"not a safetensors header: {n} bytes")
+        header = f.read(n)
+        digest.update(f"{size}|".encode() + header)
         start = 8 + n
-        span = max(size - start - BLOCK, 0)
-        for i in range(BLOCKS):
-            f.seek(start + span * i // (BLOCKS - 1))
-            digest.update(f.read(BLOCK))
+        for begin, end in sorted(spans(json.loads(header))):
+            for at, length in ((begin, end - begin),) if end - begin <= SMALL else ((begin, EDGE), (end - EDGE, EDGE)):
+                f.seek(start + at)
+                digest.update(f.read(length))
     return digest.hexdigest()
 
 
+def spans(header: dict) -> list[tuple[int, int]]:
+    """Where each tensor's data lies after the header, but GPT-2's constant causal masks (CONSTANT)."""
+    if not isinstance(header, dict):
+        raise ValueError("not a safetensors header")
+    return [(int(t["data_offsets"][0]), int(t["data_offsets"][1])) for name, t in header.items()
+            if name != "__metadata__" and not name.endswith(CONSTANT)]
+
+
+def config_key(config) -> str:
+    """A model's config in its key: the fields that differ from GPTConfig's defaults, as sorted JSON (a field added
+    later, at its default, leaves every key as it was: review26 #7)."""
+    changed = {f.name: getattr(config, f.name) for f in fields(config) if getattr(config, f.name) != f.default}
+    return json.dumps(changed, sort_keys=True)
+
+
 def model_key(checkpoint) -> str:
-    """A model's key for the settings file: its config and its weights' content_digest, wherever it was opened from."""
+    """A model's key for the settings file: its config_key and its weights' content_digest, wherever it was opened
+    from."""
     try:
         made = content_digest(weights_of(checkpoint))
-    except OSError:  # a model made in memory (tests): its config
+    except (OSError, ValueError, KeyError, TypeError, IndexError):  # a model made in memory (tests), or gone
         made = ""
-    return f"{checkpoint.config!r}|{made}"
+    return f"{config_key(checkpoint.config)}|{made}"
 
 
 @cache
@@ -104,14 +121,22 @@ def model_id(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def found_id(ids, own: str, former: str = "") -> str | None:
+    """The id of a model's section among `ids`: its own (`own`, model_id of its key), else the one of the key an older
+    version gave it (`former`: former_key); None for a model never opened."""
+    old = model_id(former) if former else None
+    return own if own in ids else old if old is not None and old in ids else None
+
+
 def own_session(sessions: dict, checkpoint, key: str):
-    """The model's own session in `sessions` (by model_id), or the one saved under its former key (the next save
-    writes it under `key`: view.settings.save's `retire`); None for a model never opened."""
+    """The model's own session in `sessions` (by model_id), or the one saved under its former key, with that
+    section's id as its `retire` (the next save writes it under `key` and removes that one, that one alone:
+    view.settings.save); None for a model never opened."""
     from dataclasses import replace
 
-    session = sessions.get(model_id(key))
-    if session is not None:
-        return session
     former = former_key(checkpoint)
-    old = sessions.get(model_id(former))
-    return None if old is None else replace(old, left=renamed_left(old.left, old.sentence, former, key))
+    found = found_id(sessions, model_id(key), former)
+    if found is None or found == model_id(key):
+        return sessions.get(found)
+    old = sessions[found]
+    return replace(old, left=renamed_left(old.left, old.sentence, former, key), retire=found)

@@ -23,6 +23,7 @@ class Session:
     rule: str | None = None
     left: tuple | None = None  # ClassroomModel.left_at
     edits: tuple[str, ...] = ()  # as --set writes them
+    retire: str | None = None  # read from the section of the model's former key: its id (the next save removes it)
 
 
 def sentence_of(session: Session | None, text: str) -> str:

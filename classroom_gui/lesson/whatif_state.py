@@ -1,5 +1,5 @@
 """What-if state without Qt: the model's own trace of a sentence, the teacher's edits in the order made, and the
-trace a real forward computes with them; plus mark(), which marks the edited numbers on a frame.
+trace a real forward computes with them (what the edits say on a frame is whatif_words').
 
 The window (Reset, Ctrl+Z, double-click), the CLI (--set) and the tests all go through WhatIf, so the
 class on screen and the class in an export are the same forward of the same edits.
@@ -228,9 +228,9 @@ def _kept_with(own: Trace, kept: list, e: whatif.Edit, read: list, rules) -> lis
     """`kept` with `e`, checked as set() checks it (_checked) without a forward: the number at `e`'s place is an
     earlier edit's of that place, else the model's own unless another edit read changes it before it is made."""
     def number(edits):
-        earlier = [k.value for k in edits if place(k) == place(e)]
-        if earlier:
-            return earlier[0]
+        made = earlier(edits, e)
+        if made is not None:
+            return made
         return None if any(upstream(o, e) for o in read if o is not e) else own_value(own, e)
     if e.kind == "mask" and own_value(own, e) == e.value and changes_under(e, len(own.tokens), rules):
         # a cell this rule already has, made under the other one: kept as the window kept it, for when the class
@@ -249,8 +249,13 @@ def changes_under(e: whatif.Edit, n: int, rules) -> bool:
 def mask_now(own: Trace, edits, e: whatif.Edit, rule: str | None = None) -> float:
     """The mask cell at `e`'s place as `rule` (else `own`'s) draws the class `own` with `edits`: an earlier edit's,
     else the rule's own (1: cannot hear)."""
-    earlier = [k.value for k in edits if place(k) == place(e)]
-    return earlier[0] if earlier else float(attention_mask(len(own.tokens), rule or own.mask_rule)[e.seat, e.index])
+    made = earlier(edits, e)
+    return made if made is not None else float(attention_mask(len(own.tokens), rule or own.mask_rule)[e.seat, e.index])
+
+
+def earlier(edits, e: whatif.Edit) -> float | None:
+    """The value an earlier edit of `e`'s place among `edits` sets; None where none does."""
+    return next((k.value for k in edits if place(k) == place(e)), None)
 
 
 def _checked(own: Trace, edits: tuple, edit: whatif.Edit, number, rules, rule: str | None = None) -> tuple:
@@ -265,6 +270,9 @@ def _checked(own: Trace, edits: tuple, edit: whatif.Edit, number, rules, rule: s
     if edit.kind == "mask":
         if mask_now(own, edits, edit, rule) == edit.value:
             refuse_unchanged(edit, edit.value, own.tokens)
+        if before and rule_has(edit, len(own.tokens), rule or own.mask_rule):  # back to what the rule on screen has:
+            whatif.check_masks(others, list(own.tokens), rules)  # the earlier edit taken back (review26 #1)
+            return others
         if changes_under(edit, len(own.tokens), rules):  # it counts under a rule the class is drawn in (fix39)
             others += (edit,)
         whatif.check_masks(others, list(own.tokens), rules)  # every student still hears someone, in each rule

@@ -150,8 +150,8 @@ class BarsItem(CachedItem):
         rows_up = STAGGER_ROWS if stagger else 1
         top = r.y() + 34 + below + (value_px * 1.5 * rows_up if show_values or stagger or b.highlight >= 0 else 4)
         down = stagger and any(h < 0 for h, m in zip(self.heights, self.masked) if not m)  # room for values below
-        bottom = r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4) - (
-            value_px * 1.5 * (2 if down else 1) if show_values or down else 4)
+        names_top = r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4)
+        bottom = names_top - (value_px * 1.5 * (2 if down else 1) if show_values or down else 4)
         vmin, vmax = self.axis
         scale = (bottom - top) / (vmax - vmin)
         zero = top + vmax * scale
@@ -160,32 +160,28 @@ class BarsItem(CachedItem):
         bar_w = max(1.0, min(slot * 0.7, 84.0))
         self.value_texts, self.name_boxes, self.value_boxes = [], [], []
         many = not (show_values or stagger or show_labels)  # hundreds of thin bars (GPT-2's 1024)
-        placed = value_rows(self, slot, bar_w, zero, scale, value_px * 1.5, metrics, (
-            r.y() + 34 + below, r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4))) if stagger else {}
+        centres, ends = self.places(slot, zero, scale)
+        placed = value_rows(self, centres, ends, bar_w, value_px * 1.5, metrics,
+                            (r.y() + 34 + below, names_top)) if stagger else {}
         indices = range(n)
         if many:  # two paths, not three painter calls a bar; only the highlighted bar goes through the loop
-            self._paint_thin_bars(p, slot, bar_w, zero, scale, muted, role)
+            self._paint_thin_bars(p, centres, ends, bar_w, muted, role)
             self.value_texts = [""] * n
             indices = [b.highlight] if 0 <= b.highlight < n else []
         for i in indices:
-            cx = r.x() + AXIS_W + slot * (i + 0.5)
+            cx, (y0, y1) = centres[i], ends[i]
             hl = i == b.highlight
             if self.masked[i]:
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(qcolor(muted, 0.6))
                 p.drawRect(QRectF(cx - bar_w / 2, zero - 3, bar_w, 3))
                 hatch(p, [QRectF(cx - bar_w / 2, zero - 10, bar_w, 7)], light=True)  # not heard, without colour
-                text = bar_text(b.values[i])
-                ty = zero - value_px * 1.5 - 2
             else:
-                v = self.heights[i]
-                y0, y1 = sorted((zero, zero - v * scale))
                 p.setPen(QPen(qcolor(chalk), 2.5) if hl else Qt.PenStyle.NoPen)
                 p.setBrush(qcolor(role, 1.0 if hl or b.highlight < 0 else 0.72))
                 p.drawRect(QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)))
-                text = fmt(b.values[i])
-                ty = (y1 + 2) if b.values[i] < 0 and v < 0 else (y0 - value_px * 1.5 - 2)
-            said = i in placed if stagger else show_values or hl
+            text, ty = value_at(self, i, ends[i], value_px * 1.5)
+            said = i in placed or hl if stagger else show_values or hl
             ty = placed.get(i, ty)
             if many:
                 self.value_texts[i] = text
@@ -225,25 +221,30 @@ class BarsItem(CachedItem):
         p.setFont(label_f)
 
 
-    def _paint_thin_bars(self, p: QPainter, slot: float, bar_w: float, zero: float, scale: float, muted: str,
-                         role: str) -> None:
-        """Every bar but the highlighted one, as in paint's loop, drawn with one drawRects call per colour."""
-        b, x = self.bars, self.area.x() + AXIS_W
+    def _paint_thin_bars(self, p: QPainter, centres: list, ends: list, bar_w: float, muted: str, role: str) -> None:
+        """Every bar but the highlighted one, as in paint's loop (places()), drawn with one drawRects call per
+        colour."""
+        b = self.bars
         bars, greyed = [], []
-        for i, (v, masked) in enumerate(zip(self.heights, self.masked)):
+        for i, (cx, (y0, y1), masked) in enumerate(zip(centres, ends, self.masked)):
             if i == b.highlight:
                 continue
-            cx = x + slot * (i + 0.5)
             if masked:
-                greyed.append(QRectF(cx - bar_w / 2, zero - 3, bar_w, 3))
+                greyed.append(QRectF(cx - bar_w / 2, y0 - 3, bar_w, 3))  # y0: zero
             else:
-                y0, y1 = sorted((zero, zero - v * scale))
                 bars.append(QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(qcolor(muted, 0.6))
         p.drawRects(greyed)
         p.setBrush(qcolor(role, 1.0 if b.highlight < 0 else 0.72))
         p.drawRects(bars)
+
+    def places(self, slot: float, zero: float, scale: float) -> tuple[list[float], list[tuple[float, float]]]:
+        """Each bar's centre across, and its top and bottom (a masked bar's both at zero: its stub)."""
+        x = self.area.x() + AXIS_W
+        ends = [(zero, zero) if m else tuple(sorted((zero, zero - v * scale)))
+                for v, m in zip(self.heights, self.masked)]
+        return [x + slot * (i + 0.5) for i in range(len(ends))], ends
 
     def _paint_grid(self, p: QPainter, r: QRectF, zero: float, scale: float, vmin: float, vmax: float,
                     muted: str) -> None:
@@ -260,26 +261,36 @@ class BarsItem(CachedItem):
 
 
 
-def value_rows(chart: BarsItem, slot: float, bar_w: float, zero: float, scale: float, line: float,
+def value_at(chart: BarsItem, i: int, end: tuple[float, float], line: float) -> tuple[str, float]:
+    """Bar i's value as written and the top of its box, just past its bar's end: above it, or under a bar below
+    zero (`end`: its bar's top and bottom, places())."""
+    v = chart.bars.values[i]
+    if chart.masked[i]:
+        return bar_text(v), end[0] - line - 2
+    return fmt(v), end[1] + 2 if v < 0 and chart.heights[i] < 0 else end[0] - line - 2
+
+
+def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, float]], bar_w: float, line: float,
                metrics: QFontMetricsF, room: tuple[float, float]) -> dict[int, float]:
-    """{bar: the top of its value} for values wider than their bar's slot: the highlighted bar's first, then each
-    from the left, just past its bar's end or else stacked past the values it would touch, within `room` (top,
-    bottom); none where it does not fit or would touch another bar (teacher23 L3)."""
+    """{bar: the top of its value} for values wider than their bar's slot: the highlighted bar's first, always, just
+    past its bar's end (within `room`); then each from the left, just past its bar's end or else stacked past the
+    values it would touch, within `room` (top, bottom); none where it does not fit or would touch another bar
+    (teacher23 L3)."""
     b, r = chart.bars, chart.area
     n = len(b.values)
-    centres = [r.x() + AXIS_W + slot * (i + 0.5) for i in range(n)]
-    ends = [(zero, zero) if chart.masked[i] else tuple(sorted((zero, zero - chart.heights[i] * scale))) for i in range(n)]
     bodies = [QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)) for cx, (y0, y1) in zip(centres, ends)]
     boxes, where = [], {}
     for i in ([b.highlight] if 0 <= b.highlight < n else []) + [i for i in range(n) if i != b.highlight]:
-        text = bar_text(b.values[i]) if chart.masked[i] else fmt(b.values[i])
+        text, ty = value_at(chart, i, ends[i], line)
         ink = metrics.horizontalAdvance(text)
         x0 = inside(centres[i] - ink / 2, ink, r)
-        under = not chart.masked[i] and b.values[i] < 0 and chart.heights[i] < 0
-        ty = ends[i][1] + 2 if under else ends[i][0] - line - 2
+        under = ty > ends[i][0]
+        first = i == b.highlight  # the value the lesson talks about: always said, by its bar (review26 #5)
+        if first:
+            ty = max(room[0], min(ty, room[1] - line))
         while room[0] <= ty and ty + line <= room[1]:
             box = QRectF(x0, ty, ink, line)
-            if any(box.intersects(o) for o in bodies[:i] + bodies[i + 1:]):
+            if not first and any(box.intersects(o) for o in bodies[:i] + bodies[i + 1:]):
                 break  # over another bar (a short bar's value beside a tall one): it would read as that bar's
             hit = [o for o in boxes if box.adjusted(-4, 0, 4, 0).intersects(o)]
             if not hit:

@@ -62,7 +62,7 @@ KEYS = {
     "model": (re.compile(r"^[0-9a-f]{16}$"), 16),  # the model on screen when saved: whose the sentence box is
     "used": (re.compile(r"^[0-9]{1,9}$"), 9),  # a model section's: higher was used later (the oldest goes first)
 }
-SECTION = re.compile(r"^\[model_[0-9a-f]{16}\]$")  # a model's own place (app.sessions.model_id)
+SECTION = re.compile(r"^\[model_[0-9a-f]{16}\]$")  # a model's own place (app.model_identity.model_id)
 MAX_MODELS = 8
 MAX_INDEX = 99_999  # a seat, layer or head number the KEYS patterns allow
 log = logging.getLogger("classroom_gui")
@@ -84,6 +84,7 @@ class Settings:
     # (sentence id, step, time, gallery example or None): where the lesson was in that sentence; None: its start
     left: tuple[str, str, float, int | None] | None = None
     edits: tuple[str, ...] = ()  # the what-if edits of that sentence, as --set writes them (ClassroomModel.edit_specs)
+    retire: str | None = None  # the section of the model's former key it was read from (load), which save removes
 
 
 def default_path() -> Path:
@@ -171,7 +172,7 @@ def load(store: QSettings, model: str | None = None, key: str = "", former: str 
     model sections (before them) gives its place only to the model its shown class was read under. `former`: the key
     an older version gave the model (model_identity.former_key), whose section or place is read as the model's own
     (teacher22 M1) until the next save writes it under `model` (save's `retire`)."""
-    from ..app.model_identity import model_id, renamed_left
+    from ..app.model_identity import found_id, renamed_left
 
     s = Settings()
     lang = _value(store, "lang")
@@ -195,11 +196,11 @@ def load(store: QSettings, model: str | None = None, key: str = "", former: str 
     if model is None:
         return s
     sections = _sections(store)
-    old = model_id(former) if former else None
-    found = model if model in sections else old if old is not None and old in sections else None
+    found = found_id(sections, model, former)
     if found is not None:  # the model's own session (teacher21 M1: opening another model lost this one's edits)
         typed = s.sentence  # the sentence box as left, when this model was the last one used (not yet applied, maybe)
         _section(store, found, s)
+        s.retire = found if found != model else None
         if _last(store, sections) == found:
             s.sentence = typed
     elif sections or (key and not _shown_under(s, key) and not (former and _shown_under(s, former))):
@@ -336,9 +337,10 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
          retire: str | None = None) -> bool:
     """Write `s`; with place=False (no sentence shown yet: a big model's first one still computing) the keys of
     PLACE stay as the file has them, the last place known (review9: such a save wrote no step, and a kill then
-    lost where the lesson was). With `model` (app.sessions.model_id) the place is that model's own too, in the sentence
-`typed` (the class on screen, whatever the sentence box holds meanwhile); `retire`: the id an older version gave
-    that model, whose section goes once the model's own is written (teacher22 M1). True when the file was written."""
+    lost where the lesson was). With `model` (app.model_identity.model_id) the place is that model's own too, in the sentence
+    `typed` (the class on screen, whatever the sentence box holds meanwhile); `retire`: the section of the model's
+    former key its place was read from (load's, own_session's), which goes as the model's own is written (teacher22
+    M1), before the sections are counted (review26 #4). True when the file was written."""
     store.setValue("sentence", s.sentence)
     store.setValue("lang", s.lang)
     store.setValue("speed", s.speed)
@@ -354,9 +356,9 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
     if model is not None:
         store.setValue("model", model)
     if model is not None and place:
-        _save_section(store, model, dict(values, sentence=typed or s.sentence))
-        if retire is not None and retire != model:
+        if retire is not None and retire != model:  # gone before the sections are counted (review26 #4)
             store.remove(f"model_{retire}")
+        _save_section(store, model, dict(values, sentence=typed or s.sentence))
     store.sync()
     return store.status() == QSettings.Status.NoError
 

@@ -48,6 +48,7 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         self.store = store if store is not None else settings.open_store()
         key = model_key(checkpoint)
         prefs = settings.load(self.store, model_id(key), key, former_key(checkpoint))  # its own place (teacher21 M1)
+        self.retire = prefs.retire  # the former key's section read, removed by the next save (review26 #3)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed, key)
         self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
         self._lang = None  # the language the widgets are labelled in
@@ -227,12 +228,15 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         try:
             sel, tokens = self.sel, self.run.trace.tokens if self.run else []
             asker = tokens[sel.focus] if sel.focus < len(tokens) else ""
-            return settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
-                                                        self.sel.lang, self.player.speed, geometry, maximized,
-                                                        sel.focus if asker else None, asker, sel.layer, sel.head,
-                                                        sel.rule, self.model.left_at(), self.model.edit_specs()),
-                          place=self.run is not None, model=model_id(self.model.model_key), typed=self.model.typed,
-                          retire=model_id(former_key(self.checkpoint)))  # its section of before (teacher22 M1)
+            saved = settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
+                                                         self.sel.lang, self.player.speed, geometry, maximized,
+                                                         sel.focus if asker else None, asker, sel.layer, sel.head,
+                                                         sel.rule, self.model.left_at(), self.model.edit_specs()),
+                                  place=self.run is not None, model=model_id(self.model.model_key),
+                                  typed=self.model.typed, retire=self.retire)  # its section of before (teacher22 M1)
+            if saved and self.run is not None:
+                self.retire = None  # moved under the model's own id
+            return saved
         except Exception:
             return False  # settings are a convenience; never block closing or the lesson
 

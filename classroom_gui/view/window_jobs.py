@@ -126,6 +126,7 @@ class SentenceJobs:
         if isinstance(result, tuple):  # a new model, its first trace (or why its tokenizer cannot read it), and its
             self._opening = None  # own session (app.sessions)
             checkpoint, run, session, key = result
+            self.retire = session.retire if session is not None else None  # read under its former key (review26 #3)
             shown = self.model.typed  # a sentence applied while the folder opened is newer than the job's
             own = typed if isinstance(run, Exception) else sentence_of(session, typed)  # its kept edits' sentence
             self.model.set_checkpoint(checkpoint, None if isinstance(run, Exception) else run, own, session,
