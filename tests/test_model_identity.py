@@ -58,6 +58,22 @@ def test_a_bias_or_a_new_words_row_gets_its_own_key(tmp_path):
     assert model_key(load_checkpoint(copied(one.path, tmp_path / "copy"))) == model_key(one)
 
 
+def test_a_small_models_weights_are_read_whole(tmp_path):
+    """A file up to WHOLE bytes (the teaching model) is read whole: a change in the middle of a big tensor, which a
+    GPT-2-sized file's digest reads only at its ends, still gives a new key."""
+    from classroom_gui.app.model_identity import SMALL, WHOLE
+    from classroom_gui.model.checkpoint import save_checkpoint
+
+    one = random_checkpoint(tmp_path / "one", seed=1, n_embd=128)
+    assert (one.path / "model.safetensors").stat().st_size <= WHOLE
+    big = "h.0.mlp.c_fc.weight"
+    assert one.params[big].nbytes > SMALL
+    params = dict(one.params, **{big: one.params[big].copy()})
+    params[big][len(params[big]) // 2] += 1e-3  # a row far from both ends
+    save_checkpoint(tmp_path / "middle", one.config, params, one.tokenizer)
+    assert model_key(load_checkpoint(tmp_path / "middle")) != model_key(one)
+
+
 def test_the_causal_masks_are_not_read_and_a_bad_header_gives_no_digest(tmp_path):
     from classroom_gui.app.model_identity import spans
 

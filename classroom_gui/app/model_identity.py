@@ -18,6 +18,7 @@ from pathlib import Path
 from .history import sentence_id
 
 SMALL = 64 * 2**10  # a tensor up to this size is read whole (every bias and LayerNorm of GPT-2: review26 #2)
+WHOLE = 16 * 2**20  # a file up to this size is read whole, every tensor (the teaching model: 0.5 MB, < 1 ms)
 EDGE = 4 * 2**10  # of a bigger one, its first and last this many bytes (a new word's row is wte's last)
 HEADER = 100 * 2**20  # at most this much of a header is read (safetensors' own limit; load_checkpoint checked it)
 CONSTANT = ".attn.bias"  # GPT-2's causal masks: the same in every model of a shape, so never read
@@ -31,7 +32,8 @@ def weights_of(checkpoint) -> Path:
 def content_digest(weights: Path) -> str:
     """A fingerprint of a safetensors file's content: its size, its header (every tensor's name, dtype, shape and
     place) and each tensor's data as the header places it, whole up to SMALL bytes, else its first and last EDGE
-    bytes (a retrained or fine-tuned weight changes both; a BitFit or LayerNorm tuning changes a small tensor).
+    bytes (a retrained or fine-tuned weight changes both; a BitFit or LayerNorm tuning changes a small tensor); a file
+    up to WHOLE bytes is read whole, so any change to a small model's weights gives it a new key.
     Raises OSError when the file cannot be read, ValueError when its header is not a safetensors header."""
     digest = hashlib.sha256()
     with open(weights, "rb") as f:
@@ -43,9 +45,9 @@ def content_digest(weights: Path) -> str:
             raise ValueError(f"not a safetensors header: {n} bytes")
         header = f.read(n)
         digest.update(f"{size}|".encode() + header)
-        start = 8 + n
+        start, small = 8 + n, (size if size <= WHOLE else SMALL)
         for begin, end in sorted(spans(json.loads(header))):
-            for at, length in ((begin, end - begin),) if end - begin <= SMALL else ((begin, EDGE), (end - EDGE, EDGE)):
+            for at, length in ((begin, end - begin),) if end - begin <= small else ((begin, EDGE), (end - EDGE, EDGE)):
                 f.seek(start + at)
                 digest.update(f.read(length))
     return digest.hexdigest()
