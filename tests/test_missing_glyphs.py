@@ -7,7 +7,7 @@ from pathlib import Path
 
 from classroom_gui.export.worksheet_pdf import worksheet_html
 from classroom_gui.lesson.worksheet import build_worksheet, choose_asker
-from classroom_gui.messages.glyphs import drawable, font_chars
+from classroom_gui.messages.glyphs import drawable, drawn_names, font_chars
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 
@@ -29,14 +29,16 @@ def test_symbols_the_font_lacks_are_written_as_their_code():
 
 def test_the_teaching_model_names_emoji_by_code(checkpoint):
     run = run_sentence(checkpoint, EMOJI)
-    assert run.trace.tokens == ["The", "U+1F431", "sat", "on", "the", "U+1F9F6", "mat"]
+    assert run.trace.tokens == EMOJI.split()  # as typed (review25 #1); drawn as codes
+    assert drawn_names(run.trace.tokens) == ["The", "U+1F431", "sat", "on", "the", "U+1F9F6", "mat"]
     assert run.unknown_words == ["U+1F431", "U+1F9F6"]
-    assert drawn(run.trace.tokens) and drawn(run.unknown_words)
+    assert drawn(drawn_names(run.trace.tokens)) and drawn(run.unknown_words)
 
 
 def test_a_gpt2_folder_names_emoji_pieces_by_code():
     run = run_sentence(load_checkpoint(GPT2), EMOJI)
-    assert "U+1F9F6 2/3" in run.trace.tokens and drawn(t.replace("…", "").replace("␣", "") for t in run.trace.tokens)
+    names = drawn_names(run.trace.tokens)
+    assert "U+1F9F6 2/3" in names and drawn(t.replace("…", "").replace("␣", "") for t in names)
 
 
 def test_a_worksheet_tells_repeated_names_apart_by_seat(checkpoint):

@@ -177,7 +177,7 @@ def rule_line(ws: Worksheet) -> str:
     sheet's rule or asker is not the lesson's (Worksheet.notes): said on the sheet, not only on the terminal
     (teacher20 L4)."""
     ja = ws.lang == "ja"
-    said = [ws.t(f"worksheet.rule_{ws.rule}")] + [note.said(ws.lang) for note in ws.notes]
+    said = [ws.t(f"worksheet.rule_{ws.rule}")] + [drawable(note.said(ws.lang)) for note in ws.notes]
     return ("" if ja else " ").join(s if s.endswith(("。", ".")) else s + ("。" if ja else ".") for s in said)
 
 

@@ -17,6 +17,9 @@ from ..resources import FONT, assets_dir
 from .font_cmap import read_cmap
 
 SPOKEN = ("S", "Co", "Cn")  # Unicode categories (or their first letter) written as a code when the font lacks them
+# the app's own marks (bpe_tokenizer.visible: ␣ ⇥ ↵ ⍽, the control pictures ␇ ␍, ⟨U+200B⟩'s brackets) stay marks,
+# drawn by a fallback font, so that drawable() of a name already shown is the same name
+MARKS = frozenset("⟨⟩⇥↵⍽") | frozenset(map(chr, range(0x2400, 0x2440)))
 
 
 @lru_cache(maxsize=1)
@@ -29,11 +32,18 @@ def font_chars() -> frozenset[int]:
 
 
 def drawable(text: str) -> str:
-    """text with each symbol the font lacks written as its code ("🧶" -> "U+1F9F6"); the rest unchanged."""
+    """text with each symbol the font lacks written as its code ("🧶" -> "U+1F9F6"); the rest unchanged. Where a
+    name is drawn or printed (a desk, a caption, a chart, a worksheet, a CLI table), not in the trace: its tokens
+    stay as typed (review25 #1: 「🐱🐱🐱が座った」 was judged English, "U+1F431" read as a Latin word)."""
     chars = font_chars()
     if not chars or all(ord(c) in chars or c.isascii() for c in text):
         return text
-    return "".join(f"U+{ord(c):04X}" if ord(c) not in chars and _spoken(c) else c for c in text)
+    return "".join(f"U+{ord(c):04X}" if ord(c) not in chars and c not in MARKS and _spoken(c) else c for c in text)
+
+
+def drawn_names(tokens) -> list[str]:
+    """The students' names as desks and charts write them (drawable), from the trace's tokens as typed."""
+    return [drawable(t) for t in tokens]
 
 
 def _spoken(c: str) -> bool:
