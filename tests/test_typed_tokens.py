@@ -20,14 +20,14 @@ def test_a_japanese_sentence_with_emoji_keeps_japanese_answers(checkpoint):
     assert all(script(w) != "en" for w in listed[1:]), listed
     asked = [q for q in questions(trace, Selection(lang="ja", focus=3), trace.vocab) if q.kind == "next_word"]
     assert asked and all(script(c.strip("「」")) != "en" for c in asked[0].choices), asked
-    assert "「U+1F431」" in "".join(q.question + "".join(q.choices) for q in questions(trace, Selection(lang="ja")))
+    assert "「⟨U+1F431⟩」" in "".join(q.question + "".join(q.choices) for q in questions(trace, Selection(lang="ja")))
 
 
 def test_desks_and_captions_write_the_code(checkpoint):
     trace = run_sentence(checkpoint, CATS).trace
     tl = timeline_for(trace.n_tokens, trace.config.n_layer)
     fr = frame_at(trace, Selection(lang="ja", focus=0), tl.beat_stop(3))
-    assert [s.text for s in fr.students][:4] == ["U+1F431"] * 3 + ["が"]
+    assert [s.text for s in fr.students][:4] == ["⟨U+1F431⟩"] * 3 + ["が"]
     assert "🐱" not in fr.narration and "🐱" not in "".join(fr.board)
 
 
@@ -38,4 +38,4 @@ def test_trace_json_keeps_tokens_as_typed(checkpoint, tmp_path, capsys):
     assert main(["trace", "--text", CATS, "--json", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["tokens"][:3] == ["🐱"] * 3
     table = capsys.readouterr().out
-    assert "U+1F431" in table and "🐱" not in table
+    assert "⟨U+1F431⟩" in table and "🐱" not in table

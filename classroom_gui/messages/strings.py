@@ -31,7 +31,7 @@ def quote(lang: str, word: str) -> str:
     (Straight quotes: the bundled Japanese font draws “ ” full-width, with a gap beside the word.) A name that is
     itself a quote mark or apostrophe takes name.quote_mark instead: "'" read as three straight quotes (teacher6 L6);
     with a thin space inside each mark it reads as one mark quoted. A symbol the canvas's font lacks is its code
-    (messages.glyphs: 「U+1F431」)."""
+    (messages.glyphs: 「⟨U+1F431⟩」)."""
     return text(lang, "name.quote_mark" if word and set(word) <= QUOTE_MARKS else "name.quote", word=drawable(word))
 
 

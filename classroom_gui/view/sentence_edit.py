@@ -116,7 +116,7 @@ class SentenceEdit(QLineEdit):
                 and self.known.starting(typing):
             spans = spans[:-1]  # a word still being typed that a known word can finish is not unknown yet
         self.spans = spans
-        unknown = list(dict.fromkeys(drawable(text[a:b]) for a, b in spans))  # 🧶 as U+1F9F6 (messages.glyphs)
+        unknown = list(dict.fromkeys(drawable(text[a:b]) for a, b in spans))  # 🧶 as ⟨U+1F9F6⟩ (messages.glyphs)
         self.unknown = unknown
         self.setStyleSheet(UNKNOWN_STYLE if unknown else "")
         if unknown:  # quoted as names are everywhere else: 「した」「スヤスヤ」, "Thr", "sta"
