@@ -56,10 +56,11 @@ _OKURIGANA = set("いきぎしじちひびみりえけげせぜべめれ")  # a 
 # 考え) that a word right after it continues: 「付け方」, 「足し算」 (never the particles に, て, で, へ, の, を, が, は, と, も)
 PHRASES = ("もう一度", "もう少し", "切り替")  # hiragana and kanji read as one word: never 「もう / 一度」, 「切り / 替わります」
 PARTICLES = set("がをにでとものはへ")  # a particle right after a word (kanji, katakana, a name, a number) ends a phrase
-PAIRED = ("には", "では", "とは", "にも", "でも", "とも", "への", "での", "との", "のは")  # two particles as one (not のも:
+PAIRED = ("には", "では", "とは", "にも", "でも", "とも", "への", "での", "との", "のは", "へは")  # two particles as one (not のも:
 # 「正のもの」, 「「猫」のもとへ」)
-NOT_ENDED = {"で": "きすしょ", "が": "らりるれろっ", "に": "く"}  # hiragana that makes the particle part of a word:
-# 「計算で / きる」, 「必要で / す」, 「必要で / しょう」, 「上が / る」, 「見に / くい」 are never broken there
+NOT_ENDED = {"で": "きすしょ", "が": "らりるれろっ", "に": "く", "は": "じずや"}  # hiragana that makes the particle part of a word:
+# 「計算で / きる」, 「必要で / す」, 「必要で / しょう」, 「上が / る」, 「見に / くい」, 「授業のは / じまり」 (review25 #5)
+# are never broken there
 
 
 @lru_cache(maxsize=256)  # the narration is set at every frame: the same few sentences
