@@ -136,10 +136,12 @@ def name_list(lang: str, words) -> str:
     return text(lang, "name.separator").join(quote(lang, w) for w in words)
 
 
-def seat_quoted(lang: str, names: list[str], seat: int) -> str:
-    """names[seat] quoted, with its seat where the word sits more than once: "🐱" (seat 2), 「猫」（9番の席）."""
+def seat_quoted(lang: str, names: list[str], seat: int, repeated: set | None = None) -> str:
+    """names[seat] quoted, with its seat where the word sits more than once: "🐱" (seat 2), 「猫」（9番の席）;
+    `repeated`, the names that sit more than once, where the caller keeps them (Ctx.qs: one count per class)."""
     name = quote(lang, names[seat])
-    return text(lang, "quiz.seat", name=name, seat=seat + 1) if names.count(names[seat]) > 1 else name
+    twice = names[seat] in repeated if repeated is not None else names.count(names[seat]) > 1
+    return text(lang, "quiz.seat", name=name, seat=seat + 1) if twice else name
 
 
 def languages() -> list[tuple[str, str]]:
