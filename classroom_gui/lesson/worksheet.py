@@ -97,9 +97,6 @@ class Worksheet:
     # notes the CLI and the window also say, printed on the sheet itself (teacher20 L4: they were said only there)
     notes: list = field(default_factory=list)
 
-    def name(self, seat: int) -> str:
-        return self.sentence[seat]
-
     def said(self, seat: int) -> str:
         """The student at `seat` as the sheet names it: quoted, with its seat where its word sits more than once
         ("🐱" (seat 2) of "🐱🐱🐱": three rows named "🐱" could not be told apart; teacher21 L3)."""
