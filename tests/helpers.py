@@ -75,10 +75,10 @@ def add_segments(path, c, n: int) -> None:
 
 # The hiragana words a Japanese narration starts a phrase with after a particle, read off the seed's captions and the
 # CLI's help (fixed, not the implementation's rule: review25 #15): a line may end with the particle and start with one of them
-# (「最後に / もう一度」, 「「猫」が / いちばんよく」, 「正の / ものは」); any other break between two hiragana is inside a word
-# (「授業のは / じまり」, 「計算で / きる」).
-PHRASE_STARTS = ("いちばん", "もの", "もう一度", "ように", "なり", "し（", "でき", "いません", "おしまい", "そろう",
-                 "かまいません", "します", "して", "どれも", "もとへ", "わかる", "まま")
+# (「最後に / もう一度」, 「「猫」が / いちばんよく」); any other break between two hiragana is inside a word or phrase
+# (「授業のは / じまり」, 「計算で / きる」, 「正の / もの」, 「0に / し（」: jareview5 #3).
+PHRASE_STARTS = ("いちばん", "もう一度", "なり", "でき", "いません", "おしまい", "そろう", "かまいません", "します",
+                 "して", "どれも", "わかる")
 ENDING_PARTICLES = ("が", "の", "に", "で", "は", "を", "でも")
 
 

@@ -58,9 +58,10 @@ PHRASES = ("もう一度", "もう少し", "切り替")  # hiragana and kanji re
 PARTICLES = set("がをにでとものはへ")  # a particle right after a word (kanji, katakana, a name, a number) ends a phrase
 PAIRED = ("には", "では", "とは", "にも", "でも", "とも", "への", "での", "との", "のは", "へは")  # two particles as one (not のも:
 # 「正のもの」, 「「猫」のもとへ」)
-NOT_ENDED = {"で": "きすしょ", "が": "らりるれろっ", "に": "く", "は": "じずや"}  # hiragana that makes the particle part of a word:
+NOT_ENDED = {"で": "きすしょ", "が": "らりるれろっ", "に": "くし", "は": "じずや", "の": "もこうまよあ"}  # hiragana that makes the particle part of a word:
 # 「計算で / きる」, 「必要で / す」, 「必要で / しょう」, 「上が / る」, 「見に / くい」, 「授業のは / じまり」 (review25 #5)
-# are never broken there
+# are never broken there, nor before the し of 「0に / し、」, nor before a formal noun after の (もの・こと・うち・まま・よう・あと:
+# 「正の / もの」, 「空の / まま」, jareview5 #3)
 
 
 @lru_cache(maxsize=256)  # the narration is set at every frame: the same few sentences
