@@ -66,12 +66,16 @@ def test_a_gpt2_folder_names_emoji_pieces_by_code(qapp):
 def test_a_worksheet_tells_repeated_names_apart_by_seat(checkpoint):
     run = run_sentence(checkpoint, "🐱🐱🐱")
     sheet = build_worksheet(run.trace, choose_asker(run.trace, 0, 2, None), 0, 0, "en", typed=run.text)
-    html = worksheet_html(sheet, "teaching model")
+    html = worksheet_html(sheet, "teaching model").replace("\u2060", "")  # (names joined whole: no word joiners)
     for seat in (1, 2, 3):
         assert f"&quot;⟨U+1F431⟩&quot; (seat {seat}) self-introduction" in html
     assert "🐱" not in html and "Sentence: ⟨U+1F431⟩⟨U+1F431⟩⟨U+1F431⟩" in html
-    ja = worksheet_html(build_worksheet(run.trace, 2, 0, 0, "ja"), "授業用のモデル")
+    ja = worksheet_html(build_worksheet(run.trace, 2, 0, 0, "ja", typed="🐱🐱🐱"), "授業用のモデル").replace("\u2060", "")
     assert "「⟨U+1F431⟩」（1番の席）の自己紹介カード" in ja
+    # jareview5 #7: 、 between names once one carries a seat, one bracket for the asker's seat and itself; teacher24 M1:
+    # the code is said once under the sentence
+    assert "「⟨U+1F431⟩」（1番の席）、「⟨U+1F431⟩」（2番の席）、「⟨U+1F431⟩」（3番の席・自分）の3人" in ja
+    assert ja.count("⟨U+1F431⟩は、フォントにない文字をその文字コードで書いたものです。") == 2  # (both pages)
     plain = run_sentence(checkpoint, "The cat sat on the mat")  # no repeated word: names alone
     sheet = build_worksheet(plain.trace, choose_asker(plain.trace, 0, 1, None), 0, 0, "en")
     assert "(seat" not in worksheet_html(sheet, "teaching model").split("Listening")[0].split("The cards")[1]

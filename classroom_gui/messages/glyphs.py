@@ -10,6 +10,7 @@ Thai) are left to the system's fallback fonts, as they have been, and so are the
 """
 from __future__ import annotations
 
+import re
 import struct
 import unicodedata
 from functools import lru_cache
@@ -62,6 +63,12 @@ def drawable(text: str) -> str:
             continue
         out.append(as_code(c) if coded[i] else c)
     return "".join(out)
+
+
+def codes_in(text: str) -> list[str]:
+    """The codes drawable(text) writes, each once, in order ("猫🐱が🐱" -> ["⟨U+1F431⟩"]): what a page that cannot show
+    the symbols says they are (teacher24 M1: a student handed 「猫U+1F431が」 could not tell it was the 🐱 typed)."""
+    return list(dict.fromkeys(c for c in re.findall(r"⟨U\+[0-9A-F]{4,6}⟩", drawable(text)) if c not in text))
 
 
 def drawn_names(tokens) -> list[str]:
