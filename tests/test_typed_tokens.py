@@ -39,3 +39,18 @@ def test_trace_json_keeps_tokens_as_typed(checkpoint, tmp_path, capsys):
     assert json.loads(out.read_text(encoding="utf-8"))["tokens"][:3] == ["🐱"] * 3
     table = capsys.readouterr().out
     assert "⟨U+1F431⟩" in table and "🐱" not in table
+
+
+def test_the_sentence_field_says_what_code_a_symbol_is_shown_as(qtbot, checkpoint):
+    """teacher24 M1: beside the field, where the system's font draws 🐱, the window says the desks write ⟨U+1F431⟩."""
+    from classroom_gui.lesson.strings import text
+    from classroom_gui.view.sentence_edit import SentenceEdit
+
+    edit = SentenceEdit()
+    qtbot.addWidget(edit)
+    edit.t, edit.lang = (lambda key, **values: text("ja", key, **values)), "ja"
+    edit.set_tokenizer(checkpoint.tokenizer)
+    edit.setText(CATS)
+    assert "🐱は⟨U+1F431⟩と表示します（フォントにない文字）" in edit.marker.text()
+    edit.setText("猫が座った")
+    assert "U+" not in edit.marker.text()

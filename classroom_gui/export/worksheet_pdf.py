@@ -200,7 +200,7 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
     asker = ws.said(ws.asker)
     sentence = drawable(ws.typed) or joined(ws.sentence)  # as typed: joined words lose the spaces beside Japanese
     codes = codes_in(ws.typed)
-    codes = t("worksheet.codes", codes=("、" if ws.lang == "ja" else ", ").join(codes)) if codes else ""
+    codes = t("worksheet.codes", codes=("、" if ws.lang == "ja" else ", ").join(codes.values())) if codes else ""
     # the rule, layer, head and asker are said, so a student checking the key against the window sees which
     # board it answers (and the key note says why its last digits may differ: it works from the printed cards)
     subtitle = t("worksheet.subtitle", sentence=sentence, rule=t(f"ui.rule_{ws.rule}"), layer=ws.layer + 1,

@@ -65,10 +65,11 @@ def drawable(text: str) -> str:
     return "".join(out)
 
 
-def codes_in(text: str) -> list[str]:
-    """The codes drawable(text) writes, each once, in order ("猫🐱が🐱" -> ["⟨U+1F431⟩"]): what a page that cannot show
-    the symbols says they are (teacher24 M1: a student handed 「猫U+1F431が」 could not tell it was the 🐱 typed)."""
-    return list(dict.fromkeys(c for c in re.findall(r"⟨U\+[0-9A-F]{4,6}⟩", drawable(text)) if c not in text))
+def codes_in(text: str) -> dict[str, str]:
+    """symbol -> the code drawable(text) writes for it, each once, in order ("猫🐱が🐱" -> {"🐱": "⟨U+1F431⟩"}): what
+    a page says they are (teacher24 M1: a student handed 「猫U+1F431が」 could not tell it was the 🐱 typed)."""
+    written = set(re.findall(r"⟨U\+[0-9A-F]{4,6}⟩", drawable(text)))
+    return {c: as_code(c) for c in dict.fromkeys(text) if as_code(c) in written}
 
 
 def drawn_names(tokens) -> list[str]:
