@@ -36,7 +36,7 @@ def test_a_japanese_question_is_broken_at_the_size_the_theme_writes_it(qapp, che
     SLACK, so a line that filled the box re-wrapped inside a phrase in LibreOffice."""
     from PySide6.QtGui import QFontMetricsF
 
-    from classroom_gui.export.deck_pptx import ASKED_MARGINS, _asked
+    from classroom_gui.export.deck_pptx import ASKED_MARGINS, LIBREOFFICE_WIDER, _asked
     from classroom_gui.scene.quiz import asked_box
     from classroom_gui.scene import fonts
     from classroom_gui.scene.quiz_place import SLACK, phrase_breaks
@@ -46,7 +46,7 @@ def test_a_japanese_question_is_broken_at_the_size_the_theme_writes_it(qapp, che
     frames = deck_with_quiz(trace, sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))
     quiz = next(f.quiz for f in frames if f.quiz and f.quiz["answer"] is None)
     box = asked_box(sel.canvas)
-    room = (box.width() - 2 * ASKED_MARGINS[0]) / SLACK
+    room = (box.width() - 2 * ASKED_MARGINS[0]) / SLACK / LIBREOFFICE_WIDER
     for n in range(1, 9):  # longer and longer questions: one of them fills a line
         question = "順番に発言（GPT）では、" + "「マット」と「座った」の" * n + "どちらがよく聞こえるでしょう？"
         for scale in (1.0, 1.08):
