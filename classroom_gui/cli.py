@@ -239,12 +239,13 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
     from .lesson.strings import quote, text
     from .lesson.whatif_words import describe
     from .messages.fit import columns, padded
+    from .messages.glyphs import drawn_names
 
     def say(key: str, **values) -> str:
         return text(lang, key, **values)
 
     c = trace.config
-    labels = [t + ("?" if u else "") for t, u in zip(trace.tokens, trace.unknown)]
+    labels = [t + ("?" if u else "") for t, u in zip(drawn_names(trace.tokens), trace.unknown)]
     # √d as the board, the narration and the worksheet write it (2.8284, not 2.828)
     divisors = say("list.gap").join(fmt(layer.score_divisor, ROOT_PLACES) for layer in trace.layers)
     layers = say("cli.trace.layers", last=c.n_layer) if c.n_layer > 1 else say("cli.trace.layer_one")
@@ -257,7 +258,7 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
                                                                       for e in trace.edits))] if trace.edits else []),
              say("cli.trace.tokens", n=trace.n_tokens),
              f"  {padded(say('cli.trace.seat'), 4, right=True)}  {padded(say('cli.trace.token'), 16)}  id"]
-    for i, (tok, tid, unk) in enumerate(zip(trace.tokens, trace.token_ids, trace.unknown)):
+    for i, (tok, tid, unk) in enumerate(zip(drawn_names(trace.tokens), trace.token_ids, trace.unknown)):
         unknown = f"  {say('cli.trace.unknown')}" if unk else ""
         lines.append(f"  {i + 1:>4}  {padded(tok, 16)}  id {int(tid):>5}{unknown}")
     row_w = min(12, max(columns(s) for s in labels))

@@ -195,8 +195,9 @@ def with_edits(trace, specs, own_rule_only: bool = False):
 
 def bare(word: str) -> str:
     """A student's word without GPT-2's leading-space mark (␣cat, or ' cat' as typed), lower case; a symbol the font
-    lacks as the desk writes it (--focus 🐱 finds the student shown as U+1F431: messages.glyphs)."""
-    return drawable(word).lower().removeprefix("␣").removeprefix(" ")
+    lacks as the desk writes it, without its brackets (--focus 🐱 or U+1F431 finds the student shown as ⟨U+1F431⟩:
+    messages.glyphs)."""
+    return drawable(word).lower().removeprefix("␣").removeprefix(" ").replace("⟨", "").replace("⟩", "")
 
 
 def _default_asker_note(tokens: list[str], focus: int):

@@ -96,3 +96,19 @@ def test_a_japanese_line_never_starts_with_closing_punctuation(qapp, width):
     lines = wrapped(text, fm, width)
     assert "".join(line.removeprefix(CONTINUED) for line in lines) == text
     assert not any(line.removeprefix(CONTINUED)[:1] in NO_LINE_START for line in lines[1:]), lines
+
+
+def test_a_label_with_no_break_the_board_knows_breaks_between_japanese_words(qapp):
+    """teacher24 L1a: the final norm's re-run label was cut where it had to be, 「（順番に発言で計算し / 直したもの）」; it
+    now breaks between words (lesson.strings.unbroken_words), never right after 「（」; English is never cut so."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from classroom_gui.scene import fonts
+    from classroom_gui.scene.board_wrap import wrapped
+
+    label = "第3層を終えた「マット」のノート（順番に発言で計算し直したもの）"
+    fm = QFontMetricsF(fonts.font(24))
+    for width in range(260, 700, 20):
+        lines = [line.strip() for line in wrapped(label, fm, width)]
+        assert "".join(lines) == label and not any(line.endswith("（") for line in lines), lines
+        assert any("計算し直したもの" in line for line in lines), (width, lines)

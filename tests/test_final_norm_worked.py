@@ -95,3 +95,16 @@ def test_a_random_models_final_layernorm_redoes_too(tmp_path, n_embd):
     assert len(notebook.numbers) == min(n_embd, 32) or (len(notebook.numbers), notebook.left_out) == (6, n_embd - 6)
     assert frame.board_worked > 0 and not redo_board(frame.board), frame.board
     assert re.search(rf"\({re.escape(notebook.numbers[0])} [+-] \d+\.\d+\) ÷ {NUM} = {NUM}", " ".join(frame.board))
+
+
+def test_the_mean_and_spread_stay_when_only_the_scale_and_shift_are_not_finite(tmp_path):
+    """review25 #7: a final norm whose shift is not finite dropped the mean and spread lines too, while the layers'
+    LayerNorm step still wrote them; both now write what the digits shown can redo."""
+    from helpers import random_checkpoint
+    checkpoint = random_checkpoint(tmp_path)  # (a file cannot hold inf: the loader refuses it, so set in memory)
+    checkpoint.params["ln_f.bias"][0] = np.inf
+    frame = norm_frame(checkpoint, "the cat sat on the mat", "en", "none")
+    assert frame.board_worked > 0, frame.board
+    worked = frame.board[frame.board_worked:]
+    assert re.search(rf"({NUM})\D+({NUM})\s*$", worked[0]) and not redo_board(frame.board), worked
+    assert not any("÷" in line for line in worked)  # number 1 is not evened: its scale and shift cannot be redone

@@ -117,14 +117,13 @@ def test_languages_have_the_same_keys_and_placeholders():
 
 
 def test_a_new_timeline_lands_where_asked():
-    """set_timeline's one "where to land": the same step index (a new sentence), the same chapter's first step
-    (another model: its chapters hold other numbers of steps), or the start."""
+    """set_timeline's one "where to land": the same step index (a new sentence) or the same chapter's first step
+    (another model: its chapters hold other numbers of steps)."""
     old, new = Timeline(6, 2), Timeline(6, 1)
     softmax = next(i for i, b in enumerate(old.beats) if b.chapter == "softmax") + 1  # softmax's 2nd step
     for land, expected in [(Land.SAME_STEP, new.beat_stop(softmax)),
                            (Land.SAME_CHAPTER, new.beat_stop(next(i for i, b in enumerate(new.beats)
-                                                                  if b.chapter == "softmax"))),
-                           (Land.START, 0.0)]:
+                                                                  if b.chapter == "softmax")))]:
         p = Player(old, old.beat_stop(softmax))
         p.set_timeline(new, land)
         assert p.timeline is new and p.time == expected, land

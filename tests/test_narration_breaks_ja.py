@@ -15,7 +15,7 @@ from classroom_gui.lesson.strings import LAST_LINE, WORD_JOINER, unbroken_end, u
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.scene import fonts, palette
 from classroom_gui.scene.wrapped_text import line_starts
-from helpers import after_particle
+from helpers import phrase_break
 
 CAPTION_WIDTHS = [c.width - 60 - 56 for c in (WIDESCREEN, FOUR_THREE)]  # areas.caption_rect, less the scene's margins
 MEASURED = [1445, 738, 725]  # jareview2's dumps: 「全員がW_Q / で」, 「exp / も」, 「exp / で」
@@ -45,7 +45,7 @@ def wrong_break(before: str, after: str) -> str:
     """What is wrong with a line that ends with `before` and a next line that starts with `after` ("" if nothing)."""
     before, after = before.rstrip(), after.lstrip()
     a, b = before[-1], after[0]
-    if kind(a) == kind(b) == "hiragana" and after_particle(before, after):
+    if kind(a) == kind(b) == "hiragana" and phrase_break(before, after):
         return ""  # a phrase ends: 「最後に / もう一度」
     if kind(a) == "word" and kind(b) in ("word", "hiragana") or kind(a) == kind(b) == "hiragana":
         return "inside a word"
@@ -92,11 +92,14 @@ def test_the_rule_on_jareview2s_lines():
                  "exp/も大きく", "exp/で正の数", "GPT/のルール", "-∞/は0に", "exp(z)/を足す", "最後にもう/一度レイヤー",
                  "もう一/度", "24/個", "「マット」/が", "色の付け/方が違い", "読み/方", "書き/方", "考え/方", "隠れ/ユニット",
                  "話し/合い", "計算で/きる", "必要で/す", "必要で/しょう", "上が/る", "見に/くい", "時に/は", "正のも/の",
-                 "いちば/んよく", "でしょ/う"):
+                 "いちば/んよく", "でしょ/う",
+                 "授業のは/じまり", "その章のは/じめから", "ディスクへ/は移動",  # review25 #5
+                 "正の/ものは", "負の/もの", "空の/まま", "生徒の/うち", "レーダーの/ように", "0に/し、", "0に/し（"):  # jareview5 #3
         assert joined_at(kept), kept
     for free in ("第1層・/ヘッド2", "第1層/・ヘッド2", "です。/（", "足した/内積", "の/8組", "色の/付け方", "最後に/一度",
-                 "ノートを/整え", "猫が/座った", "最後に/もう一度", "「猫」が/いちばん", "正の/ものは", "「猫」の/もとへ",
-                 "時には/これを", "0に/なります", "話が/できます", "数で/できている", "生徒は/いません"):
+                 "ノートを/整え", "猫が/座った", "最後に/もう一度", "「猫」が/いちばん",
+                 "時には/これを", "0に/なります", "話が/できます", "数で/できている", "生徒は/いません",
+                 "ディスクへは/移動"):
         assert not joined_at(free), free
 
 

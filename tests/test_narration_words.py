@@ -12,7 +12,7 @@ from classroom_gui.model.sentence import run_sentence
 from classroom_gui.scene import palette
 from classroom_gui.scene.classroom import ClassroomScene
 from classroom_gui.scene.wrapped_text import line_starts, wrapped_lines
-from helpers import after_particle
+from helpers import phrase_break
 
 SEED = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
 
@@ -81,6 +81,6 @@ def test_no_narration_line_breaks_inside_a_word(qapp, lang, checkpoint):
                             breaks += 1
                             pair = before[-1:] + after[:1]  # (a space between them: a break between words)
                             if len(pair) == 2 and " " not in pair and inside_a_word(*pair) \
-                                    and not after_particle(before, after):  # 「最後に / もう一度」: a phrase ends
+                                    and not phrase_break(before, after):  # 「最後に / もう一度」: a phrase ends
                                 inside.append((rule, size, focus, tl.beats[i].key, before[-6:] + " / " + after[:6]))
     assert breaks > 300 and not inside, inside[:8]

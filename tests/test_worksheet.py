@@ -118,7 +118,7 @@ def test_pdf_exercise_and_key_as_text(qapp, checkpoint, tmp_path, capsys, lang, 
     assert not any(0x2E80 <= ord(c) <= 0x2FDF for c in whole)
     trace = trace_of(checkpoint, text)
     ws = build_worksheet(trace, choose_asker(trace, 0, default_focus(trace.tokens), None), 0, 0, lang)
-    assert ws.name(ws.asker) in ("cat", "猫")
+    assert ws.sentence[ws.asker] in ("cat", "猫")
     exercise, key = numbers(pages[0]), numbers(pages[1])
     printed = set(ws.query) | {x for card in ws.keys + ws.values for x in card}
     assert printed <= exercise and printed <= key  # every card number is on both pages

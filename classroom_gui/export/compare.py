@@ -191,7 +191,7 @@ def class_label(pair: Pair, k: int, lang: str) -> str:
 def sentence_label(pair: Pair, k: int) -> str:
     """Class k's sentence as typed (unknown words whole), on one line; else its students' words joined by the
     sentence's own script (spaces between English words, none in Japanese), never by the UI's language. A symbol
-    the font lacks is written as its code, as on the desks (🧶: U+1F9F6)."""
+    the font lacks is written as its code, as on the desks (🧶: ⟨U+1F9F6⟩)."""
     typed = drawable(" ".join(pair.texts[k].split())) if pair.texts else ""
     return typed or joined([s.text for s in pair.frames[k].students])
 

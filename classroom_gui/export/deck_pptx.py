@@ -42,6 +42,11 @@ NAMES = ("Title", "Classroom picture", "Narration")  # shape names, also what th
 QUIZ_NAME = "Quiz"  # a quiz slide's question and choices
 LEGEND_NAME = "Card colours"  # the cards' colour legend in the title row, where the canvas draws one
 QUIZ_PX = (44, 20)  # (largest, smallest), as the canvas's quiz card
+ASKED_MARGINS = (36, 28)  # an asked card's text inside its box, each side (x, y), canvas pixels
+# LibreOffice sets a Japanese line wider than Qt measures it: on the seed's 1024x768 quiz deck (teacher24 M2) a line
+# Qt measured at 703 of 763 px wrapped (「…この中 / で」: it adds space inside （ GPT ） and between scripts), one of
+# 660 fitted; the question is broken for up to 15 % more
+LIBREOFFICE_WIDER = 1.15
 
 
 def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
@@ -123,9 +128,9 @@ def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
         box, px, wrap, margins = card.box, card.px * PT_PER_PX, False, (PAD_X, PAD_Y)
         question_end = 0 if card.kind in ASKS and "" in card.lines else -1  # the gap under it, as in the picture
     else:
-        box, said, px = _asked(quiz, asked_box(scene.frame.canvas))
+        box, said, px = _asked(quiz, asked_box(scene.frame.canvas), th.font_scale)
         px *= th.font_scale * PT_PER_PX
-        wrap, margins, question_end = True, (36, 28), 0
+        wrap, margins, question_end = True, ASKED_MARGINS, 0
     x, y, w, h = box.x(), box.y(), box.width(), box.height()
     shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *_emu(x, y, w, h))
     shape.name = QUIZ_NAME
@@ -142,24 +147,28 @@ def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
     _fitted(tf, *margins, wrap=wrap)
 
 
-def _asked(quiz: dict, box) -> tuple[object, list[str], float]:
-    """(box, paragraphs, px) of an asked quiz card. A Japanese question is broken between phrases where the picture
-    breaks it ("\v"), still wrapped where a renderer's font is wider: LibreOffice breaks Japanese between any two
-    characters (「…誰でしょ / う？」), and neither DrawingML's eaLnBrk or hangingPunct nor a word joiner (U+2060, which
-    it ignores) nor U+FEFF (which it draws as a gap) keeps a phrase whole there (text21, LibreOffice 7)."""
+def _asked(quiz: dict, box, scale: float = 1.0) -> tuple[object, list[str], float]:
+    """(box, paragraphs, px) of an asked quiz card, its text to be written at px × `scale` (the theme's font_scale).
+    A Japanese question is broken between phrases where the picture breaks it ("\v"), measured at the size it is
+    written with the canvas's SLACK (review25 #6: at 1.08 a full line re-wrapped inside a phrase) and room for
+    LibreOffice's wider setting (LIBREOFFICE_WIDER), still wrapped where
+    a renderer's font is wider: LibreOffice breaks Japanese between any two characters (「…誰でしょ / う？」), and
+    neither DrawingML's eaLnBrk or hangingPunct nor a word joiner (U+2060, which it ignores) nor U+FEFF (which it draws
+    as a gap) keeps a phrase whole there (text21, LibreOffice 7)."""
     from PySide6.QtGui import QFontMetricsF
 
     from ..scene import fonts
     from ..scene.quiz import quiz_text
-    from ..scene.quiz_place import card_lines, question_lines
+    from ..scene.quiz_place import SLACK, card_lines, question_lines
 
+    w, h = box.width() - 2 * ASKED_MARGINS[0], box.height() - 2 * ASKED_MARGINS[1]
     lines = card_lines(quiz, quiz["marks"], False)
-    px = _fitting_px(quiz_text(quiz), box.width() - 72, box.height() - 56, *QUIZ_PX)
+    px = _fitting_px(quiz_text(quiz), w / scale, h / scale, *QUIZ_PX)
     if not _japanese(quiz["question"]):
         return box, [line for line in lines if line], px
-    broken = question_lines(lines, QFontMetricsF(fonts.font(px)), box.width() - 72)
+    broken = question_lines(lines, QFontMetricsF(fonts.font(px * scale)), w / SLACK / LIBREOFFICE_WIDER)
     n = len(broken) - (len(lines) - 1)  # the question's lines
-    px = _fitting_px("\n".join(broken), box.width() - 72, box.height() - 56, *QUIZ_PX, wrap=False)
+    px = _fitting_px("\n".join(broken), w / scale, h / scale, *QUIZ_PX, wrap=False)
     return box, ["\v".join(broken[:n]), *[line for line in broken[n:] if line]], px
 
 

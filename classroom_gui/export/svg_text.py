@@ -88,7 +88,7 @@ def embed_font(svg: str) -> str:
     """The SVG with a subset of the bundled font (the characters of its text runs) as an @font-face."""
     from fontTools import subset
 
-    from ..resources import assets_dir
+    from ..resources import FONT, assets_dir
     from ..scene import fonts
 
     chars = {c for _m, _a, text in _runs(svg) for c in text} | {" "}
@@ -96,7 +96,7 @@ def embed_font(svg: str) -> str:
     options.flavor = None
     options.name_IDs = ["*"]  # keep the names: the licence notice travels with the glyphs
     # from bytes in memory: fontTools reads a font lazily and would otherwise keep the file open
-    font = subset.load_font(io.BytesIO((assets_dir() / fonts.FONT_FILE).read_bytes()), options)
+    font = subset.load_font(io.BytesIO((assets_dir() / FONT).read_bytes()), options)
     try:
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=[ord(c) for c in chars])

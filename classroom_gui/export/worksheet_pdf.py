@@ -13,9 +13,9 @@ from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
-from ..lesson.strings import joined, unbroken_end, unbroken_words
+from ..lesson.strings import WORD_JOINER, joined, quote, unbroken_end, unbroken_words
 from ..lesson.worksheet import Worksheet
-from ..messages.glyphs import drawable
+from ..messages.glyphs import codes_in, drawable
 from .files import ExportError, atomic_path, check_target
 
 PAPERS = ("a4", "letter")
@@ -50,14 +50,16 @@ def names_list(ws: Worksheet) -> str:
     """Who the asker listens to, as a sentence part: "The" and "cat" (itself) / 「The」と「cat」（自分）, each
     name in the language's quote marks (strings' name.quote)."""
     ja = ws.lang == "ja"
-    parts = []
+    parts, seated = [], False
     for j in ws.heard:
         name = ws.said(j)
-        if j == ws.asker:
-            name = ws.t("worksheet.itself", name=name)
+        if j == ws.asker:  # one bracket, not two: 「猫」（3番の席・自分） (jareview5 #7)
+            name = (ws.t("worksheet.itself_seat", name=quote(ws.lang, ws.sentence[j]), seat=j + 1)
+                    if ws.sentence.count(ws.sentence[j]) > 1 else ws.t("worksheet.itself", name=name))
+        seated |= ws.sentence.count(ws.sentence[j]) > 1
         parts.append(name)
-    if ja:  # 「猫」「が」「上」（自分）: names in 「」 need no word between them (teacher8 M7)
-        return "".join(parts)
+    if ja:  # 「猫」「が」「上」（自分）: names in 「」 need no word between them (teacher8 M7); with a seat, 、 between
+        return ("、" if seated else "").join(parts)
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {ws.t('worksheet.and')} " + parts[-1]
 
 
@@ -86,6 +88,18 @@ def _set(ws: Worksheet, text: str) -> str:
     return escape(text)
 
 
+def _named(ws: Worksheet, key: str, seat: int) -> str:
+    """A row's label naming a student (「「猫」（3番の席）の質問カード」) as HTML: the name with its seat never broken
+    (「「猫」（1 / 番の席）」, 「「⟨U+1F431⟩ / 」」: jareview5 #7, teacher24 M1), the rest between words (「質問カー / ド」)."""
+    before, _, after = ws.t(key, name="\x00").partition("\x00")
+    return _set(ws, before) + _whole(ws.said(seat)) + _set(ws, after)
+
+
+def _whole(name: str) -> str:
+    """A name as HTML that no line breaks inside (joined by WORD_JOINER, which Qt's line breaker never breaks at)."""
+    return escape(WORD_JOINER.join(name))
+
+
 def _cell(text: str, *, head: bool = False, width: str = "", bg: str = "", align: str = "center") -> str:
     style = f' bgcolor="{bg}"' if bg else ""
     size = f' width="{width}"' if width else ""
@@ -110,15 +124,15 @@ def _cards_table(ws: Worksheet, level: Level) -> str:
         # a what-if number: underlined on the window's yellow edit mark (not bold: the font has no bold face, and
         # Qt's synthetic bold draws each glyph twice, which a PDF reader extracts as doubled text)
         edited = ws.edited.get((role, seat), ())
-        return ("<tr>" + _cell(escape(label), align="left", bg=CARD_COLOURS[role])
+        return ("<tr>" + _cell(label, align="left", bg=CARD_COLOURS[role])
                 + "".join(_cell(f"<u>{x}</u>", bg=EDITED) if i in edited else _cell(x, bg=CARD_COLOURS[role])
                           for i, x in enumerate(numbers)) + "</tr>")
 
-    rows.append(row(ws.t("worksheet.card_query", name=ws.said(ws.asker)), ws.query, "query", ws.asker))
+    rows.append(row(_named(ws, "worksheet.card_query", ws.asker), ws.query, "query", ws.asker))
     for j, k in zip(ws.heard, ws.keys):
-        rows.append(row(ws.t("worksheet.card_key", name=ws.said(j)), k, "key", j))
+        rows.append(row(_named(ws, "worksheet.card_key", j), k, "key", j))
     for j, v in zip(ws.heard, ws.values):
-        rows.append(row(ws.t("worksheet.card_value", name=ws.said(j)), v, "value", j))
+        rows.append(row(_named(ws, "worksheet.card_value", j), v, "value", j))
     return _table(rows, level)
 
 
@@ -134,11 +148,10 @@ def _steps_table(ws: Worksheet, key: bool, level: Level) -> str:
               else t("worksheet.col_divided", divisor=ws.divisor))
     cols = [t("worksheet.col_student"), t("worksheet.col_dot"), divide, t("worksheet.col_exp"), t("worksheet.col_share")]
     # the names are short, the headings long: 「② √8 = 2.828で割る」 in a fifth of the page left 「る」 alone
-    widths = ["12%"] + ["22%"] * 4
+    widths = ["18%"] + ["20%"] * 4  # (the first holds 「「猫」（3番の席）」 whole: jareview5 #7)
     rows = ["<tr>" + "".join(_cell(_set(ws, c), head=True, width=w) for c, w in zip(cols, widths)) + "</tr>"]
     blank = _blank(level)
     for n, j in enumerate(ws.heard):
-        name = ws.said(j)
         if key:
             cells = [_answer(ws, ws.dots[n], ws.model_dots[n], level),
                      _answer(ws, ws.scaled[n], ws.model_scaled[n], level),
@@ -146,7 +159,7 @@ def _steps_table(ws: Worksheet, key: bool, level: Level) -> str:
                      _answer(ws, ws.shares[n], ws.model_shares[n], level)]
         else:
             cells = [blank] * 4
-        rows.append("<tr>" + _cell(escape(name)) + "".join(_cell(c) for c in cells) + "</tr>")
+        rows.append("<tr>" + _cell(_whole(ws.said(j))) + "".join(_cell(c) for c in cells) + "</tr>")
     total = _answer(ws, ws.total, ws.model_total, level) if key else blank
     rows.append("<tr>" + _cell("") + _cell("") + _cell(escape(t("worksheet.sum")), align="right")
                 + _cell(total) + _cell("") + "</tr>")
@@ -177,7 +190,7 @@ def rule_line(ws: Worksheet) -> str:
     sheet's rule or asker is not the lesson's (Worksheet.notes): said on the sheet, not only on the terminal
     (teacher20 L4)."""
     ja = ws.lang == "ja"
-    said = [ws.t(f"worksheet.rule_{ws.rule}")] + [note.said(ws.lang) for note in ws.notes]
+    said = [ws.t(f"worksheet.rule_{ws.rule}")] + [drawable(note.said(ws.lang)) for note in ws.notes]
     return ("" if ja else " ").join(s if s.endswith(("。", ".")) else s + ("。" if ja else ".") for s in said)
 
 
@@ -186,6 +199,8 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
     t = ws.t
     asker = ws.said(ws.asker)
     sentence = drawable(ws.typed) or joined(ws.sentence)  # as typed: joined words lose the spaces beside Japanese
+    codes = codes_in(ws.typed)
+    codes = t("worksheet.codes", codes=("、" if ws.lang == "ja" else ", ").join(codes.values())) if codes else ""
     # the rule, layer, head and asker are said, so a student checking the key against the window sees which
     # board it answers (and the key note says why its last digits may differ: it works from the printed cards)
     subtitle = t("worksheet.subtitle", sentence=sentence, rule=t(f"ui.rule_{ws.rule}"), layer=ws.layer + 1,
@@ -199,6 +214,8 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
 
     def page(title: str, key: bool) -> str:
         parts = [f"<h2>{escape(title)}</h2>", f'<p style="color:{GREY};">{escape(subtitle)}</p>']
+        if codes:  # the sentence's symbols the font lacks are their codes: said once, under it
+            parts.append(f'<p style="color:{GREY};">{_set(ws, codes)}</p>')
         if whatif:
             parts.append(f'<p style="background-color:{EDITED};">{_set(ws, whatif)}</p>')
         if key:

@@ -13,7 +13,7 @@ from ..model.trace import HeadTrace, LayerTrace, Trace
 from . import layout, rules
 from .canvas import WIDESCREEN, Canvas, canvas_for
 from .frame import WIDE, ClassStrips, Frame, Strip, Student, row  # noqa: F401  (WIDE, row also read from here)
-from .strings import name_list, quote, text
+from .strings import name_list, quote, seat_quoted, text
 from .beat import Beat
 
 
@@ -80,8 +80,7 @@ class Ctx:
         if self.repeated is None:
             seen: set = set()
             self.repeated = {n for n in self.names if n in seen or seen.add(n)}
-        name = self.q(seat)
-        return text(self.sel.lang, "quiz.seat", name=name, seat=seat + 1) if self.names[seat] in self.repeated else name
+        return seat_quoted(self.sel.lang, self.names, seat, self.repeated)
 
     def heard(self, asker: int, seat: int) -> str:
         """Whom `asker` listens to, for "… listens most to X": qs(seat), or "itself" (自分自身) where it is the asker

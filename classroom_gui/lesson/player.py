@@ -18,7 +18,6 @@ class Land(Enum):
     """Where Player.set_timeline lands on the new timeline."""
     SAME_STEP = "step"        # the same step index, where it still exists (a new sentence)
     SAME_CHAPTER = "chapter"  # the first step of the same chapter, else the lesson's first (another model)
-    START = "start"           # time 0
 
 
 class Player:
@@ -35,14 +34,13 @@ class Player:
     def set_timeline(self, timeline: Timeline, land: Land = Land.SAME_STEP) -> None:
         """A new timeline (a new sentence or model), landing where `land` says: the same step index where it
         still exists (a new sentence), the first step of the same chapter (another model, whose chapters hold
-        other numbers of steps; teacher22 L4: softmax's 18/36 opened a 2-layer model at 18/31, 「8. 聞く」), or
-        the lesson's start."""
+        other numbers of steps; teacher22 L4: softmax's 18/36 opened a 2-layer model at 18/31, 「8. 聞く」)."""
         beat, _ = self.timeline.locate(self.time)
         chapter = self.timeline.beats[beat].chapter if self.timeline.beats else None
         self.timeline = timeline
         if land is Land.SAME_CHAPTER:
             beat = next((i for i, b in enumerate(timeline.beats) if b.chapter == chapter), 0)
-        self.time = 0.0 if land is Land.START else timeline.beat_stop(beat)
+        self.time = timeline.beat_stop(beat)
 
     def seek(self, t: float) -> None:
         self.time = min(max(float(t), 0.0), self.timeline.duration)

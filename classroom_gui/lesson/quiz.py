@@ -17,7 +17,7 @@ from . import rules
 from .answers import UNSAYABLE, of_language, script, sentence_script
 from .numbers import fmt
 from .state import Selection, timeline_for
-from .strings import quote, text
+from .strings import quote, seat_quoted, text
 
 CHOICES = 4  # at most; fewer when the class is small
 
@@ -66,8 +66,7 @@ def _name(sel: Selection, word: str) -> str:
 
 def _seats(sel: Selection, tokens: list[str], seats) -> list[str]:
     """Choices naming students, in seat order; a word that sits twice in the class is told apart by its seat."""
-    return [_name(sel, tokens[j]) if tokens.count(tokens[j]) == 1 else
-            text(sel.lang, "quiz.seat", name=_name(sel, tokens[j]), seat=j + 1) for j in sorted(seats)]
+    return [seat_quoted(sel.lang, tokens, j) for j in sorted(seats)]
 
 
 def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:

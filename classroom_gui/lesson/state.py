@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..messages.glyphs import drawable, drawn_names
 from ..model.trace import Trace
 from . import layout, rules, whatif_state, whatif_words
 from .cache import cache_of, kept_among
@@ -59,7 +60,7 @@ def empty_frame(lang: str, t: float = 0.0, notices=(), canvas: Canvas = WIDESCRE
 def class_rows(trace: Trace, canvas: Canvas) -> list[dict]:
     """Each student's fields at the start of a frame (their seats on `canvas`, none the focus), as a Student
     made by its own __init__ has them: frame_at copies them (seated_copies) instead of making 1,024 Students."""
-    return [vars(Student(index=j, text=trace.tokens[j], unknown=trace.unknown[j], x=x, y=y, w=w, h=h))
+    return [vars(Student(index=j, text=drawable(trace.tokens[j]), unknown=trace.unknown[j], x=x, y=y, w=w, h=h))
             for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens, canvas))]
 
 
@@ -108,7 +109,7 @@ def _built(trace: Trace, selection: Selection, t: float, notices=(), panels: boo
     trace = rules.under(base, rule, sel.head)  # the trace itself is left as it was (the window's selection holds
     # the head its classes keep: app.model), so an export or a comparison of another head changes nothing of it
     L = trace.layers[sel.layer]
-    ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), list(trace.tokens), base)
+    ctx = Ctx(trace, sel, beat, smooth(a), sel.focus, L, L.head(sel.head), drawn_names(trace.tokens), base)
 
     # per canvas: the window's frames and the compare dialog's of this class alternate them (review16 #15)
     students = seated_copies(kept_among(base, "students", sel.canvas, lambda: class_rows(base, sel.canvas)))

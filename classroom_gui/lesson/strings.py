@@ -56,10 +56,12 @@ _OKURIGANA = set("いきぎしじちひびみりえけげせぜべめれ")  # a 
 # 考え) that a word right after it continues: 「付け方」, 「足し算」 (never the particles に, て, で, へ, の, を, が, は, と, も)
 PHRASES = ("もう一度", "もう少し", "切り替")  # hiragana and kanji read as one word: never 「もう / 一度」, 「切り / 替わります」
 PARTICLES = set("がをにでとものはへ")  # a particle right after a word (kanji, katakana, a name, a number) ends a phrase
-PAIRED = ("には", "では", "とは", "にも", "でも", "とも", "への", "での", "との", "のは")  # two particles as one (not のも:
+PAIRED = ("には", "では", "とは", "にも", "でも", "とも", "への", "での", "との", "のは", "へは")  # two particles as one (not のも:
 # 「正のもの」, 「「猫」のもとへ」)
-NOT_ENDED = {"で": "きすしょ", "が": "らりるれろっ", "に": "く"}  # hiragana that makes the particle part of a word:
-# 「計算で / きる」, 「必要で / す」, 「必要で / しょう」, 「上が / る」, 「見に / くい」 are never broken there
+NOT_ENDED = {"で": "きすしょ", "が": "らりるれろっ", "に": "くし", "は": "じずや", "の": "もこうまよあ"}  # hiragana that makes the particle part of a word:
+# 「計算で / きる」, 「必要で / す」, 「必要で / しょう」, 「上が / る」, 「見に / くい」, 「授業のは / じまり」 (review25 #5)
+# are never broken there, nor before the し of 「0に / し、」, nor before a formal noun after の (もの・こと・うち・まま・よう・あと:
+# 「正の / もの」, 「空の / まま」, jareview5 #3)
 
 
 @lru_cache(maxsize=256)  # the narration is set at every frame: the same few sentences
@@ -135,10 +137,12 @@ def name_list(lang: str, words) -> str:
     return text(lang, "name.separator").join(quote(lang, w) for w in words)
 
 
-def seat_quoted(lang: str, names: list[str], seat: int) -> str:
-    """names[seat] quoted, with its seat where the word sits more than once: "🐱" (seat 2), 「猫」（9番の席）."""
+def seat_quoted(lang: str, names: list[str], seat: int, repeated: set | None = None) -> str:
+    """names[seat] quoted, with its seat where the word sits more than once: "🐱" (seat 2), 「猫」（9番の席）;
+    `repeated`, the names that sit more than once, where the caller keeps them (Ctx.qs: one count per class)."""
     name = quote(lang, names[seat])
-    return text(lang, "quiz.seat", name=name, seat=seat + 1) if names.count(names[seat]) > 1 else name
+    twice = names[seat] in repeated if repeated is not None else names.count(names[seat]) > 1
+    return text(lang, "quiz.seat", name=name, seat=seat + 1) if twice else name
 
 
 def languages() -> list[tuple[str, str]]:

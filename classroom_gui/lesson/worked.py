@@ -13,7 +13,7 @@ import numpy as np
 
 from ..model.functions import layer_norm
 from .numbers import (bracketed, evened, fmt, fmt_many, hand_divide, hand_product, hand_sum, in_product, places_of,
-                      rounds_to, signed_terms, vector_lines)
+                      plain_decimal, rounds_to, signed_terms, vector_lines)
 
 ALL_TERMS = 32   # a sum written out as the cards' are (6 numbers a line) up to this many products
 LISTED_TERMS = 96  # ... and up to this many compactly (COMPACT): the teaching model's feed-forward keeps up to 96
@@ -285,6 +285,22 @@ def scale_lines(t, worked, where: str) -> list[str]:
     result = at_total_places(result, shown) if exact else result  # fix22: at most 4 decimals, as every worked total
     line = f"{in_product(even)} × {in_product(g)} {signed_terms([b], first=False)} = " + _beside(result, where)
     return [t("worked.ln_scale"), line] + ([] if exact else [missed(t, result, shown)])
+
+
+def layernorm_lines(t, name: str, eps: float, shown: list[str], worked, learned, where: str,
+                    every: bool = False) -> list[str]:
+    """LayerNorm redone on the board from the notebook's digits `shown` (evened_notebook's): its mean and spread, then
+    with `every` each number evened and the learned scale and shift of number 1 (the layers' residual step), else
+    number 1 evened, scaled and shifted (first_evened: answer time's final norm). Without `learned` (a scale or
+    shift that is not finite) the mean and spread are still written (review25 #7), and with `every` the evened
+    numbers too."""
+    mean, spread, values = worked
+    lines = [t("board.ln_stats", name=name, mean=mean, spread=spread), t("board.ln_spread", eps=plain_decimal(eps))]
+    if every:
+        lines += [t("board.ln_even", name=name, mean=mean, spread=spread), *vector_lines(*listed(values)),
+                  t("board.ln_learned")]
+        return lines + (scale_lines(t, learned, where) if learned is not None else [])
+    return lines + (first_evened(t, shown[0], mean, spread, learned, where) if learned is not None else [])
 
 
 def first_evened(t, x: str, mean: str, spread: str, worked: Scaled, where: str) -> list[str]:

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 import numpy as np
 
 from ..model.trace import Trace
+from ..messages.glyphs import drawn_names
 from ..messages.phrase import Name, Phrase, PhraseError
 from .numbers import ROOT_PLACES
 from .strings import seat_quoted, text
@@ -95,9 +96,6 @@ class Worksheet:
     # why the sheet's rule or asker is not the lesson's (messages.phrase.Phrase, said in the sheet's language): the
     # notes the CLI and the window also say, printed on the sheet itself (teacher20 L4: they were said only there)
     notes: list = field(default_factory=list)
-
-    def name(self, seat: int) -> str:
-        return self.sentence[seat]
 
     def said(self, seat: int) -> str:
         """The student at `seat` as the sheet names it: quoted, with its seat where its word sits more than once
@@ -223,7 +221,7 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
     key = hand_key(query, keys, values, divisor)
     model_scaled = [float(H.scaled[asker, j]) for j in heard]
     model_exps = [float(np.exp(np.float64(s))) for s in model_scaled]  # exp of the model's unrounded scaled score
-    return Worksheet(lang=lang, sentence=list(trace.tokens), asker=asker, heard=heard, layer=layer, head=head, d=d,
+    return Worksheet(lang=lang, sentence=drawn_names(trace.tokens), asker=asker, heard=heard, layer=layer, head=head, d=d,
                      rule=trace.mask_rule,
                      query=query, keys=keys, values=values, divisor=divisor, divisor_is_root=root,
                      dots=key["dots"], scaled=key["scaled"], exps=key["exps"], total=key["total"][0],

@@ -1,39 +1,80 @@
-"""Symbols the canvas's font cannot draw, written as their code: an emoji such as 🧶 is "U+1F9F6" on a desk,
+"""Symbols the canvas's font cannot draw, written as their code: an emoji such as 🧶 is "⟨U+1F9F6⟩" on a desk,
 in a caption, a list or a worksheet, never an empty box (teacher21 L3: "Unknown to the model: "🐱", "☒"").
 
 The canvas draws with the bundled IPAex Gothic only (scene.fonts), so what it can draw is read from that
-font's character map, the same on every machine: a symbol it lacks (an emoji, a dingbat), a private-use or
-unassigned code point is written as "U+XXXX", and so is 🐱 although some system font may have it, so that a
-picture, a deck or a worksheet says the same everywhere (and its text copies as what it shows). Letters of
-other scripts (Hangul, Thai) are left to the system's fallback fonts, as they have been. No Qt.
+font's character map as registered (font_cmap.fixed_font), the same on every machine: a symbol it lacks (an
+emoji, a dingbat, a Kangxi radical), an enclosing mark, a private-use or unassigned code point is written as
+"⟨U+XXXX⟩", and so is 🐱 although some system font may have it, so that a picture, a deck or a worksheet says
+the same everywhere (and its text copies as what it shows). Letters of other scripts (Hangul,
+Thai) are left to the system's fallback fonts, as they have been, and so are the app's own marks (MARKS). No Qt.
 """
 from __future__ import annotations
 
+import re
 import struct
 import unicodedata
 from functools import lru_cache
 
 from ..resources import FONT, assets_dir
-from .font_cmap import read_cmap
+from .font_cmap import fixed_font, read_cmap
 
-SPOKEN = ("S", "Co", "Cn")  # Unicode categories (or their first letter) written as a code when the font lacks them
+SPOKEN = ("Co", "Cn", "Me")  # besides symbols (S*): private use, unassigned, an enclosing mark (the keycap's U+20E3)
+# the app's own marks (bpe_tokenizer.visible: ␣ ⇥ ↵ ⍽, the control pictures ␇ ␍, a code's ⟨ ⟩) stay marks, drawn
+# by a fallback font, so that drawable() of a name already shown is the same name
+MARKS = frozenset("⟨⟩⇥↵⍽") | frozenset(map(chr, range(0x2400, 0x2440)))
+# what only shapes the symbol beside it: text/emoji presentation selectors and the zero-width joiner (dropped
+# beside a coded symbol: "❤️" is one code, not "⟨U+2764⟩" + a VS16 that an emoji font may draw on its "4"), and
+# the skin tones (dropped after one: "👋🏽" is "⟨U+1F44B⟩")
+JOINERS = frozenset("\ufe0e\ufe0f\u200d")
+TONES = frozenset(map(chr, range(0x1F3FB, 0x1F400)))
+
+
+def as_code(c: str) -> str:
+    """One character written as its code, the one notation the program has for it: "⟨U+1F431⟩" (bracketed, so
+    that codes beside each other or beside letters stay apart: "mat⟨U+2122⟩", not "matU+2122")."""
+    return f"⟨U+{ord(c):04X}⟩"
 
 
 @lru_cache(maxsize=1)
 def font_chars() -> frozenset[int]:
-    """The code points the bundled font maps to a glyph (empty if it cannot be read: then nothing is replaced)."""
+    """The code points the canvas's font maps to a glyph: the bundled font's cmap as scene.fonts registers it
+    (font_cmap.fixed_font, without the radicals and marks that shadow a glyph: review25 #2, 「⾃⼰」 drew as boxes),
+    empty if it cannot be read: then nothing is replaced."""
     try:
-        return frozenset(read_cmap((assets_dir() / FONT).read_bytes()))
+        return frozenset(read_cmap(fixed_font((assets_dir() / FONT).read_bytes())))
     except (OSError, ValueError, struct.error):
         return frozenset()
 
 
 def drawable(text: str) -> str:
-    """text with each symbol the font lacks written as its code ("🧶" -> "U+1F9F6"); the rest unchanged."""
+    """text with each symbol the font lacks written as its code ("🧶" -> "⟨U+1F9F6⟩"); the rest unchanged. Where a
+    name is drawn or printed (a desk, a caption, a chart, a worksheet, a CLI table), not in the trace: its tokens
+    stay as typed (review25 #1: 「🐱🐱🐱が座った」 was judged English, "U+1F431" read as a Latin word)."""
     chars = font_chars()
     if not chars or all(ord(c) in chars or c.isascii() for c in text):
         return text
-    return "".join(f"U+{ord(c):04X}" if ord(c) not in chars and _spoken(c) else c for c in text)
+    lone = all(c in JOINERS for c in text)  # a student that is only a selector or a joiner: its code, not a blank
+    coded = [ord(c) not in chars and c not in MARKS and (_spoken(c) or lone) for c in text]
+    out = []
+    for i, c in enumerate(text):
+        after = i > 0 and coded[i - 1]
+        if not lone and (c in JOINERS and (after or (i + 1 < len(text) and coded[i + 1])) or c in TONES and after):
+            coded[i] = after  # (a joiner between two coded symbols keeps the run "coded" for the next one)
+            continue
+        out.append(as_code(c) if coded[i] else c)
+    return "".join(out)
+
+
+def codes_in(text: str) -> dict[str, str]:
+    """symbol -> the code drawable(text) writes for it, each once, in order ("猫🐱が🐱" -> {"🐱": "⟨U+1F431⟩"}): what
+    a page says they are (teacher24 M1: a student handed 「猫U+1F431が」 could not tell it was the 🐱 typed)."""
+    written = set(re.findall(r"⟨U\+[0-9A-F]{4,6}⟩", drawable(text)))
+    return {c: as_code(c) for c in dict.fromkeys(text) if as_code(c) in written}
+
+
+def drawn_names(tokens) -> list[str]:
+    """The students' names as desks and charts write them (drawable), from the trace's tokens as typed."""
+    return [drawable(t) for t in tokens]
 
 
 def _spoken(c: str) -> bool:

@@ -19,7 +19,7 @@ import unicodedata
 from functools import cached_property
 from pathlib import Path
 
-from ..messages.glyphs import drawable
+from ..messages.glyphs import as_code, drawable
 from .tokenizer import Token, TokenizerError
 from .tokenizer_failures import brief, library_failed, panic_text_to_log
 
@@ -33,9 +33,9 @@ VISIBLE = {" ": SPACE, "\t": "⇥", "\n": "↵", "\r": "␍", "\x7f": "␡", "\u
 def visible(text: str) -> str:
     """Whitespace and control characters shown as marks, so a student is never blank or invisible: ␣ ⇥ ↵,
     C0 controls as their pictures (␇), other invisible characters (format, odd spaces) as ⟨U+200B⟩, a symbol the
-    font lacks (an emoji) as U+1F9F6 (messages.glyphs)."""
+    font lacks (an emoji) as ⟨U+1F9F6⟩ (messages.glyphs.as_code)."""
     return "".join(VISIBLE.get(c) or (chr(0x2400 + ord(c)) if ord(c) < 0x20 else
-                                      f"⟨U+{ord(c):04X}⟩" if unicodedata.category(c) in INVISIBLE else drawable(c))
+                                      as_code(c) if unicodedata.category(c) in INVISIBLE else drawable(c))
                    for c in text)  # (the marks themselves stay: ⇥ and ␇ are the app's, drawn by a fallback font)
 
 

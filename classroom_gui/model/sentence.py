@@ -126,7 +126,7 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
         notices.append(f"unknown to the model: {named} (the model reads {'it' if len(unknown) == 1 else 'each'} "
                        "as pieces)")
     trace = _forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
-                     tokens=[t.text if exact else drawable(t.text) for t in tokens],  # (a GPT-2 folder's: visible)
+                     tokens=[t.text for t in tokens],  # as typed: names are drawable() where drawn (review25 #1)
                      unknown=[t.unknown for t in tokens], mask=mask, observe=observe)
     overflow = not np.isfinite(trace.ln_f).all()
     if overflow:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetricsF
 
 from ..lesson.numbers import bracketed
+from ..lesson.strings import WORD_JOINER, unbroken_words
 
 CONTINUED = "  "  # the indent of a wrapped line's second and later lines
 AFTER = "、，。：,;"  # a line may break after these
@@ -42,7 +43,8 @@ def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent
             return lines + [head + rest]
         cut = (breaks is not None and _fitting(rest, breaks(rest), head, metrics, width)) or _fitting(
             rest, _breaks(rest), head, metrics, width) or _fitting(
-            rest, _breaks(rest, loose=True), head, metrics, width) or _cut(rest, head, metrics, width)
+            rest, _breaks(rest, loose=True), head, metrics, width) or _fitting(
+            rest, _phrase_ends(rest), head, metrics, width) or _cut(rest, head, metrics, width)
         lines.append(head + rest[:cut].rstrip())
         rest, first = rest[cut:].lstrip(), False
         if not rest:
@@ -78,6 +80,28 @@ def _fitting(text: str, breaks: list[int], head: str, metrics: QFontMetricsF, wi
 
 
 NO_LINE_START = "、。，．：；）」』！？"  # Japanese line-breaking rule (kinsoku): these never begin a line
+
+
+def _phrase_ends(text: str) -> list[int]:
+    """Where Japanese `text` may break between words (lesson.strings.unbroken_words) outside a 「」 name and not before
+    a mark that may not start a line: the board cut 「（順番に発言で計算し / 直したもの）」 (teacher24 L1a); [] for
+    text with no kana (English words are never cut there)."""
+    if not any(0x3041 <= ord(c) <= 0x30FF for c in text):
+        return []
+    kept, seen = set(), 0  # kept: i such that no line may start at text[i]
+    joined = unbroken_words(text)
+    for k, c in enumerate(joined):
+        if c == WORD_JOINER:
+            kept.add(seen)
+        else:
+            seen += 1
+    found, depth = [], 0
+    for i in range(1, len(text)):
+        depth += (text[i - 1] == "「") - (text[i - 1] == "」")
+        if depth <= 0 and i not in kept and text[i] not in NO_LINE_START and text[i - 1] not in "（(『" \
+                and not text[i - 1].isspace():
+            found.append(i)
+    return found
 
 
 def _cut(text: str, head: str, metrics: QFontMetricsF, width: float) -> int:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from ..resources import FONT, assets_dir
 
-FONT_FILE = FONT
 _family: str | None = None
 _app_id: int | None = None  # the application the font was registered with (a new one forgets it)
 
@@ -29,7 +28,7 @@ def ui_family() -> str:
     if app is None:
         raise RuntimeError("fonts.ui_family() needs a QGuiApplication; create one first")
     _app_id = id(app)
-    path = assets_dir() / FONT_FILE
+    path = assets_dir() / FONT
     font_id = _register(path) if path.is_file() else -1
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if families:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import fmt, fmt_many, plain_decimal, vector_lines
+from ..numbers import fmt, fmt_many
 from ..panels import heatmap
-from ..worked import evened_notebook, listed, scale_lines, sum_lines, worked_sum
+from ..worked import evened_notebook, layernorm_lines, listed, sum_lines, worked_sum
 
 
 def _narrate(ctx, fr: Frame):
@@ -77,14 +77,9 @@ def residual(ctx, fr: Frame):
         fr.board.append(ctx.t("board.layernorm", name=ctx.q(f)))
         fr.write_vector(*listed(fmt_many(L.ln_2[f])))
         return
-    mean, spread, values = worked
-    eps = plain_decimal(ctx.trace.config.layer_norm_epsilon)
     # worked lines: the evened numbers are no desk's card (the desks show them scaled and shifted)
-    fr.write_worked([ctx.t("board.ln_stats", name=ctx.q(f), mean=mean, spread=spread), ctx.t("board.ln_spread", eps=eps),
-                     ctx.t("board.ln_even", name=ctx.q(f), mean=mean, spread=spread)] + vector_lines(*listed(values))
-                    + [ctx.t("board.ln_learned")])
-    if learned is not None:  # the learned scale and shift of the first number, worked from the digits above
-        fr.write_worked(scale_lines(ctx.t, learned, ctx.t("worked.on_desk", shown=fmt(L.ln_2[f, 0]))))
+    fr.write_worked(layernorm_lines(ctx.t, ctx.q(f), ctx.trace.config.layer_norm_epsilon, shown, worked, learned,
+                                    ctx.t("worked.on_desk", shown=fmt(L.ln_2[f, 0])), every=True))
 
 
 STEPS = [Step("others", 3.0, others), Step("concat", 2.5, concat), Step("project", 2.5, project),

@@ -14,7 +14,7 @@ from ..beat import Step
 from ..frame import Bars, Frame, colour_scale, row_scale
 from ..numbers import fmt, fmt_many, plain_decimal, temperature_probs
 from ..panels import heatmap, layer_view
-from ..worked import LOGIT, SIGNED_PER_LINE, evened_notebook, first_evened, sum_lines, worked_sum
+from ..worked import LOGIT, SIGNED_PER_LINE, evened_notebook, layernorm_lines, sum_lines, worked_sum
 from ..worked import listed as first_listed  # (this chapter has a listed() of its own: the chart's words)
 from ...model.unembedding import unembedding
 
@@ -78,12 +78,10 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     fr.write_vector(*first_listed(shown))
     fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
     fr.write_vector(*first_listed(fmt_many(tr.ln_f[last])))
-    if worked is not None and learned is not None:  # redone from the digits above, as the layers' LayerNorm (teacher23
-        mean, spread, _evened = worked  # M1): its mean, spread and number 1 evened, scaled and shifted
-        fr.write_worked([ctx.t("board.ln_stats", name=ctx.q(last), mean=mean, spread=spread),
-                         ctx.t("board.ln_spread", eps=plain_decimal(tr.config.layer_norm_epsilon))]
-                        + first_evened(ctx.t, shown[0], mean, spread, learned,
-                                       ctx.t("worked.above", shown=fmt(tr.ln_f[last, 0]))))
+    if worked is not None:  # redone from the digits above, as the layers' LayerNorm (teacher23 M1): its mean, spread
+        # and number 1 evened, scaled and shifted (the mean and spread also when the scale or shift is not finite)
+        fr.write_worked(layernorm_lines(ctx.t, ctx.q(last), tr.config.layer_norm_epsilon, shown, worked, learned,
+                                        ctx.t("worked.above", shown=fmt(tr.ln_f[last, 0]))))
         fr.heatmap = replace(fr.heatmap, rows=[])  # the board's height goes to the worked lines, as W_O's
     rerun = ctx.t("answer.rerun") if again else ""
     # what the card's 「±6」 is (teacher15 L2, jareview2): no wording of the label itself fits at 11 students 16:9;
