@@ -12,7 +12,7 @@ from .. import rules
 from ..answers import answer_ids, left_out, script, seat_guesses
 from ..beat import Step
 from ..frame import Bars, Frame, colour_scale, row_scale
-from ..numbers import fmt, fmt_many, plain_decimal, temperature_probs
+from ..numbers import fmt, fmt_many, temperature_probs
 from ..panels import heatmap, layer_view
 from ..worked import LOGIT, SIGNED_PER_LINE, evened_notebook, layernorm_lines, sum_lines, worked_sum
 from ..worked import listed as first_listed  # (this chapter has a listed() of its own: the chart's words)
