@@ -91,16 +91,18 @@ def leads(lang: str, edits, tokens, rule: str, every: bool = False) -> tuple[tup
 
 
 def _marked(frame, edits, sel) -> None:
-    """`edits` outlined on the cards and the map of the layer and head shown, and the title marked as a what-if."""
+    """`edits` outlined on the cards and on the rows of the map (of the layer and head shown) drawn so far, and the
+    title marked as a what-if."""
     if frame.beat_key != "layers.layer":  # that step shows each layer's cards, not the selected ones
         for s in frame.students:
             for strip in s.cards:
                 kind = ROLES.get(strip.role)
                 strip.edited = sorted(e.index for e in edits if e.kind == kind and e.layer == sel.layer
                                       and e.head == sel.head and e.seat == s.index)
-    if frame.heatmap is not None:
-        frame.heatmap.edited = sorted({(e.seat, e.index) for e in edits if e.layer == sel.layer and (
-            e.kind == "mask" or (e.kind == "score" and e.head == sel.head))})
+    if frame.heatmap is not None:  # only on the rows drawn so far (teacher25 L2: an outline on a blank row)
+        drawn = set(frame.heatmap.rows)
+        frame.heatmap.edited = sorted({(e.seat, e.index) for e in edits if e.layer == sel.layer and e.seat in drawn
+                                       and (e.kind == "mask" or (e.kind == "score" and e.head == sel.head))})
     frame.title = text(sel.lang, "whatif.title", title=frame.title)
 
 
