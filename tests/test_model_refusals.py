@@ -46,7 +46,7 @@ def test_an_edit_that_changes_nothing_says_the_place_in_the_readers_language(che
     assert str(caught.value).startswith("this changes nothing") and str(caught.value).endswith("(q[1,1,2,1]=0.5000)")
     with pytest.raises(EditError) as caught:  # the first student cannot hear the second under GPT's rule
         WhatIf(trace).set(Edit("mask", 0, 0, 0, 1, 1.0))
-    assert str(caught.value) == "this changes nothing: under this rule 'The' already cannot hear 'cat' (mask[1,The,cat]=1)"
+    assert str(caught.value) == 'this changes nothing: under this rule "The" already cannot hear "cat" (mask[1,The,cat]=1)'
     assert said(caught.value, "ja").endswith("このルールでは、「The」にはもともと「cat」の話が聞こえません（mask[1,The,cat]=1）。")
 
 

@@ -48,22 +48,29 @@ def said_once(trace: Trace, sel: Selection) -> Callable[[Frame, int], Frame]:
     """said(frame, key): `frame` as shown where the first frame with a what-if lead had a key of at least `key`, else
     without its lead (the whole lead, or the opening sentence of a step the edits leave as the model's). Keys grow
     in the order the frames are shown: a deck's slide numbers, a video's steps (a step's first picture is the one
-    before's finished one, so it keeps what that one said)."""
+    before's finished one, so it keeps what that one said). The first names every edit; the window's steps, said
+    one at a time, name the newest two and count the rest (whatif_words.named)."""
     edits = tuple(trace.edits)
     if not edits:
         return lambda frame, key: frame
     first: list[int] = []
 
     @cache
-    def said(rule: str) -> tuple[str, str]:  # the leads of a step under `rule` (whatif_words.leads: a mask edit the
-        _, full, same = leads(sel.lang, edits, trace.tokens, rule)  # rule already has is said apart)
+    def said(rule: str, every: bool = False) -> tuple[str, str]:  # the leads of a step under `rule` (whatif_words.
+        _, full, same = leads(sel.lang, edits, trace.tokens, rule, every)  # leads: a mask edit the rule has is apart)
         shared = commonprefix([full, same])
         return full, shared[:max(shared.rfind("。"), shared.rfind(". ")) + 1]  # the sentence both leads open with
 
     def once(frame: Frame, key: int) -> Frame:
-        lead = next((x for x in said(frame.rule) if x and frame.narration.startswith(x)), "")
-        if not lead:
+        short = said(frame.rule)
+        at = next((i for i, x in enumerate(short) if x and frame.narration.startswith(x)), None)
+        if at is None:
             return frame
         first[:] = first or [key]
-        return replace(frame, narration=frame.narration[len(lead):].strip()) if key > first[0] else frame
+        rest = frame.narration[len(short[at]):]
+        if key > first[0]:
+            return replace(frame, narration=rest.strip())
+        # the one step that says the lead names every edit, the older ones too (teacher25 M1: "…; and 1 more edit"
+        # left the score the slides' numbers rest on unsaid in the whole deck)
+        return replace(frame, narration=said(frame.rule, True)[at] + rest)
     return once

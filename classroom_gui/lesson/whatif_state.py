@@ -145,15 +145,18 @@ class WhatIf:
 
 
 def change_text(lang: str, change: Change, tokens) -> str:
-    """What a change was, for the Edit menu: 'question card edit of "cat"', 「「猫」の質問カードの変更」, 'reset (2 edits)'."""
+    """What a change was, for the Edit menu: 'question card edit of "cat"', 「「猫」の質問カードの変更」, 'reset (2 edits)',
+    'taking back the question card edit of "cat"' (a second edit that set the place back took the first away)."""
     e = change.edit
     if e is None:
         n = len(change.before)
         return text(lang, "edit.what_reset_one" if n == 1 else "edit.what_reset", n=n)
     name = quote(lang, tokens[e.seat])
     classmate = quote(lang, tokens[e.index]) if e.kind in ("score", "mask") else ""
-    return text(lang, f"edit.what_{'card' if e.kind in ('q', 'k', 'v') else e.kind}",
+    what = text(lang, f"edit.what_{'card' if e.kind in ('q', 'k', 'v') else e.kind}",
                 kind=text(lang, f"whatif.kind.{e.kind}"), name=name, asker=name, classmate=classmate)
+    taken_back = place(e) not in {place(o) for o in change.after}  # it set the place back (_checked): Undo restores
+    return text(lang, "edit.what_back", what=what) if taken_back else what  # the edit (teacher25 L4)
 
 
 SENTENCE_SHOWN = 24  # columns of a sentence the Edit menu and the status line name, "…" included (messages.fit)

@@ -42,11 +42,13 @@ class Place:
 NAMED = 2  # edits the narration names in full (the newest), so that it still fits beside the board
 
 
-def named(lang: str, edits, tokens) -> str:
+def named(lang: str, edits, tokens, every: bool = False) -> str:
     """The edits for the narration: the newest NAMED in words, the older ones counted ("…, and 1 more edit" /
-    「…、ほか1件」), so no edit on screen goes unsaid."""
-    words = text(lang, "whatif.join").join(describe(lang, e, tokens) for e in edits[-NAMED:])
-    more = len(edits) - min(len(edits), NAMED)
+    「…、ほか1件」), so no edit on screen goes unsaid; with `every`, all of them in words (a deck's or a video's
+    first what-if step, which says the lead once: teacher25 M1, the edit its numbers rest on was only counted)."""
+    shown = edits if every else edits[-NAMED:]
+    words = text(lang, "whatif.join").join(describe(lang, e, tokens) for e in shown)
+    more = len(edits) - len(shown)
     if more:  # after the named ones as the language puts it: '…; and 1 more edit', 「…（ほかにも1件）」
         words += text(lang, "whatif.more_one" if more == 1 else "whatif.more", n=more)
     return words
@@ -72,15 +74,15 @@ def mark(frame, trace: Trace, sel, same: bool = False) -> None:
     frame.narration_least = EDITED_NARRATION_LEAST  # the lead may take the narration below 28 px, not "…"
 
 
-def leads(lang: str, edits, tokens, rule: str) -> tuple[tuple, str, str]:
+def leads(lang: str, edits, tokens, rule: str, every: bool = False) -> tuple[tuple, str, str]:
     """What mark() says before a step's narration under `rule`: (the edits that count there, the lead of a step they
     change, the lead of a step they leave as the model's own). A mask cell the rule already has (an edit made under
     the other rule, where it counts: fix39) changes nothing here: it is said so, not as a what-if (report 11 M1), and
     beside edits that do count it is counted apart. With none that counts, both leads open as a what-if's and the
-    second says the class is the model's own under this rule."""
+    second says the class is the model's own under this rule. With `every`, every edit is named (named(every))."""
     idle = [e for e in edits if rule_has(e, len(tokens), rule)]
     counted = tuple(e for e in edits if e not in idle)
-    said = named(lang, counted or edits, tokens)
+    said = named(lang, counted or edits, tokens, every)
     n = len(counted or edits)
     if not counted:
         return (), text(lang, "whatif.narration", n=n, edits=said), text(lang, "whatif.narration_rule", n=n, edits=said)
@@ -89,16 +91,18 @@ def leads(lang: str, edits, tokens, rule: str) -> tuple[tuple, str, str]:
 
 
 def _marked(frame, edits, sel) -> None:
-    """`edits` outlined on the cards and the map of the layer and head shown, and the title marked as a what-if."""
+    """`edits` outlined on the cards and on the rows of the map (of the layer and head shown) drawn so far, and the
+    title marked as a what-if."""
     if frame.beat_key != "layers.layer":  # that step shows each layer's cards, not the selected ones
         for s in frame.students:
             for strip in s.cards:
                 kind = ROLES.get(strip.role)
                 strip.edited = sorted(e.index for e in edits if e.kind == kind and e.layer == sel.layer
                                       and e.head == sel.head and e.seat == s.index)
-    if frame.heatmap is not None:
-        frame.heatmap.edited = sorted({(e.seat, e.index) for e in edits if e.layer == sel.layer and (
-            e.kind == "mask" or (e.kind == "score" and e.head == sel.head))})
+    if frame.heatmap is not None:  # only on the rows drawn so far (teacher25 L2: an outline on a blank row)
+        drawn = set(frame.heatmap.rows)
+        frame.heatmap.edited = sorted({(e.seat, e.index) for e in edits if e.layer == sel.layer and e.seat in drawn
+                                       and (e.kind == "mask" or (e.kind == "score" and e.head == sel.head))})
     frame.title = text(sel.lang, "whatif.title", title=frame.title)
 
 

@@ -194,7 +194,19 @@ def sheet_rule(trace: Trace, layer: int, focus: int | None, base: Trace | None =
     in_turn = rules.under(base if base is not None else trace, rules.IN_TURN)
     if focus is not None and not MIN_STUDENTS <= heard(in_turn) <= MAX_STUDENTS:
         return trace, None
-    return in_turn, Phrase("worksheet.in_turn_note", n=heard(trace), least=MIN_STUDENTS, most=MAX_STUDENTS)
+    return in_turn, in_turn_note(trace, heard(trace), focus)
+
+
+def in_turn_note(trace: Trace, heard: int, focus: int | None) -> Phrase:
+    """Why a sheet is worked in turn: in discussion every student listens to all, or, where a what-if mask edit
+    hides a classmate, the asker listens to `heard` of the class (teacher25 L1: "every student listens to all 6" in
+    a class of 7), or, the asker chosen later, a student to up to `heard`."""
+    n, room = trace.n_tokens, {"least": MIN_STUDENTS, "most": MAX_STUDENTS}
+    if heard == n and (focus is not None or not any(L.mask.any() for L in trace.layers)):
+        return Phrase("worksheet.in_turn_note", n=n, **room)
+    if focus is None:
+        return Phrase("worksheet.in_turn_note_most", n=heard, total=n, **room)
+    return Phrase("worksheet.in_turn_note_asker", asker=Name(trace.tokens[focus]), n=heard, total=n, **room)
 
 
 def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en",
