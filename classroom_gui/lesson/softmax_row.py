@@ -25,9 +25,10 @@ class ShownSoftmax:
     rounds by hand to the 2-decimal share of the bars, links and badges.
     One rule for the digits (digits, session 18), the same for every number of a kind in the row: shares 3
     decimals, or 4-5 (every share of the row) where a model's share at 3 would round by hand to another 2-decimal
-    share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 2
+    share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 3
     and exp() from 3 decimals, with the fewest extra digits (SCORE_DECIMALS x EXP_DECIMALS, fewer exp() digits
-    first) whose hand shares are the model's. Where none do, the digits with the fewest shares written as the
+    first) whose hand shares are the model's and whose every exp() is within 1 unit of the model's exp() at its
+    digits (exps_off; teacher22 L1), else the fewest such lines. Where none do, the digits with the fewest shares written as the
     model's beside an exp ÷ sum that does not give them (`near`, said ≈). Scores needing 5-7 decimals are written at
     ARG_PLACES inside exp() where that makes at most one line ≈ (`args`, exp_arguments). The ÷√d board writes the same scaled
     scores at its own decimals (numbers.divided), each the model's at its digits: one a rounding of the other."""
@@ -48,7 +49,7 @@ EXP_MAX = 700.0  # math.exp overflows past ~709.78: a row with a higher score is
 SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
 MASK_PLACES = SHARE_PLACES + 2  # the most decimals of the mask board's shares (the softmax boards' most)
 ARG_PLACES = 4  # the most decimals an exp() argument is written with (exp_arguments)
-SCORE_DECIMALS = range(2, 8)
+SCORE_DECIMALS = range(3, 8)  # at least 3 (teacher22 L1: exp(-0.24) = 0.787 is 3 units off exp(-0.23516))
 EXP_DECIMALS = range(3, 9)
 DIGITS = sorted(((s, e) for s in SCORE_DECIMALS for e in EXP_DECIMALS), key=lambda se: (se[0] + se[1], se[1]))
 
@@ -67,9 +68,10 @@ def share_places(weights, heard) -> int:
 
 
 def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
-    """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places; where no
-    try does, the try with the fewest shares that say ≈ (the model's share beside an exp ÷ sum that does not give
-    it), then the fewest digits; without weights, scores 2 and exp() 3 decimals. The ÷√d board writes its own
+    """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places and whose
+    exp() are each within 1 unit of the model's (exps_off); where no try does, the try with the fewest shares that
+    say ≈ (the model's share beside an exp ÷ sum that does not give it), then the fewest exp() off, then the fewest
+    digits; without weights, scores 2 and exp() 3 decimals. The ÷√d board writes its own
     decimals of the same scaled scores (numbers.divided: teacher18 M2, tying the two made 9 of 11 of its lines ≈).
     Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written: 512-1,024
     students in a few ms."""
@@ -87,8 +89,9 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
             return _decimal(scaled, mask, 2, 3, places, w)
         goal[finite] = units
     given, best = {}, None
-    for s, e in DIGITS:  # the try with the fewest shares said ≈, then the fewest digits
-        if best is not None and best[0] == 0:
+    model = model_exps(scaled, heard)
+    for s, e in DIGITS:  # the try with the fewest shares said ≈, then the fewest exp() lines off the model's, then
+        if best is not None and best[:2] == (0, 0):  # the fewest digits
             break
         if s not in given:
             given[s] = _given(scaled, heard, s)
@@ -99,14 +102,31 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
             continue
         k = _shares(E, T, places)
         wrong = int(np.count_nonzero(finite & (k != goal)))
-        if best is None or wrong < best[0]:
-            best = (wrong, s, e, E, T, k)
+        key = (wrong, exps_off(E, model, e))
+        if best is None or key < best[:2]:
+            best = (*key, s, e, E, T, k)
     if best is None:
         return _decimal(scaled, mask, 2, 3, places, w)
-    _, s, e, E, T, k = best
+    *_, s, e, E, T, k = best
     near = finite & (k != goal)
     k = np.where(near, goal, k)
     return _written(scaled, mask, s, e, E, T, k, places, near)
+
+
+def model_exps(scaled, heard) -> np.ndarray:
+    """exp() of each heard seat's scaled score as the model has it (unrounded); nan where masked or not finite."""
+    x = np.asarray(scaled, np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.where(np.asarray(heard, bool) & np.isfinite(x) & (x < EXP_MAX), np.exp(np.where(np.isfinite(x), x, 0.0)),
+                        np.nan)
+
+
+def exps_off(E: np.ndarray, model: np.ndarray, decimals: int) -> int:
+    """How many exp() lines (E: whole numbers of 10^-decimals) are more than 1 unit off the model's exp() at those
+    decimals (teacher22 L1: exp(-0.24) = 0.787 beside the model's exp(-0.23516) = 0.790). |E - y| < 1.5 for the
+    model's y in those units is |E - round(y)| <= 1, without rounding y."""
+    known = np.isfinite(model)
+    return int(np.count_nonzero(np.abs(E[known] - model[known] * 10.0 ** decimals) >= 1.5))
 
 
 def _given(scaled, heard, decimals: int):  # (scores as whole numbers of 10^-decimals, exp() of each as a float) or None
