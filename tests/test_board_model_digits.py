@@ -95,10 +95,12 @@ def check_row(trace, sel, at, near) -> None:
 
 
 def digits_note(board: list[str]) -> str:
-    """The exp board's note on its scores' digits: its first lines are notes, the first saying that each exp() is of
-    the score as written (teacher20 M2), a second naming the decimals where the scores need 5-7."""
-    assert board[0] in ("(exp() of the rounded scores shown)", "（expは丸めたスコアで計算）"), board
-    return board[1]
+    """The exp board's note on its scores' digits: its first lines are notes, the first saying that each exp() and
+    their sum are of the scores as written (teacher20 M2), the second that the shares of step 3 are the model's
+    (teacher22 L2), a third naming the decimals where the scores need 5-7."""
+    assert board[:2] in (["(exp() and sum: of the scores shown)", "(step 3's shares: the model's own)"],
+                         ["（expと合計は表示した数で計算）", "（3段目の割合はモデルの値）"]), board  # teacher22 L2
+    return board[2]
 
 
 def unit(x: str) -> Decimal:  # one unit of the last digit written
