@@ -98,6 +98,38 @@ def test_the_seeds_answer_cards_leave_the_board_lines_in_view(qapp, checkpoint, 
         check_frames(scene, frames, f"seed {lang} {rule} {size}")
 
 
+def asked(checkpoint, text: str, lang: str, size, rule: str):
+    trace = run_sentence(checkpoint, text, rule).trace
+    sel = Selection(lang=lang, rule=rule).sized(*size)
+    frames = deck_with_quiz(trace, sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))
+    return [f for f in frames if f.quiz and f.quiz["answer"] is None]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_an_asked_card_leaves_the_board_lines_it_asks_about_in_view(qapp, checkpoint, lang, size):
+    """teacher22 L5 (13 M3, 14 M1): at softmax's sum step the asked card covered the whole board, the sum the class
+    was asked about with it. An asked card over a board with lines keeps off them, the title's and the narration's
+    words, at 24 px or more, all of it said (no ✓ yet); over an empty board (a chapter's opening) it may cover it."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    scene, sums = ClassroomScene(), 0
+    for rule in ("none", "causal"):
+        for frame in asked(checkpoint, SEED[lang], lang, size, rule):
+            scene.set_frame(frame)
+            said, card = f"{lang} {rule} {size} {frame.title}", scene.quiz_panel.area
+            if not frame.board:
+                continue
+            over = [r for r in (lines_rect(scene.board), words(scene.title), words(scene.narration)) if r.intersects(card)]
+            assert not over, (said, card, over)
+            text = scene.quiz_text
+            assert text.font.pixelSize() >= 24 and "✓" not in text.text, said
+            assert frame.quiz["question"].replace(" ", "") in text.text.replace("\n", "").replace(" ", ""), said
+            assert QRectF(0, 0, frame.canvas.width, frame.canvas.height).contains(card), said
+            sums += frame.quiz["kind"] == "sum"
+    assert sums == 2  # the sum's question, asked over softmax's sum step, in both rules
+
+
 def test_the_pptx_answer_box_is_where_the_picture_draws_the_card(qapp, checkpoint, tmp_path):
     from pptx import Presentation
 

@@ -189,13 +189,13 @@ def clause_width(question: str, fm: QFontMetricsF) -> float:
     return max(fm.horizontalAdvance(p.strip()) for p in parts if p.strip()) + 2
 
 
-def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float):
+def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float, kinds=KINDS):
     """(lines, px, paired, kind, card w, card h), the most said first (KINDS); each from the biggest text down, in
     its SHAPES, each one line wide, as wide as its question's widest phrase, or narrower (WIDTHS); never wider than
     `widest` pixels. A question breaks only between phrases (or words) and a choice nowhere: a width
     narrower than either is no layout (teacher15 L1: a card too narrow broke 「…聞こえない）で／は」 and left ✓ on a line
     of its own). The card is SLACK wider than its text measures, so a picture drawn smaller wraps nothing either."""
-    for kind in KINDS:
+    for kind in kinds:
         for px in SIZES:
             fm = QFontMetricsF(fonts.font(px * font_scale))
             for paired, gap in SHAPES[kind]:
@@ -260,3 +260,20 @@ def answer_wrapped(quiz: dict, letters: list[str], font_scale: float, widest: fl
     lines = wrapped(card_lines(quiz, letters, False, NO_BREAK, "answer")[0], fm, width)
     used = fm.boundingRect(QRectF(0, 0, width, 1e6), FLAGS, "\n".join(lines))
     return lines, px, False, "answer", used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y
+
+
+def asked_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRectF], near, font_scale: float,
+                spare: list[QRectF] = ()) -> Placed | None:
+    """The asked card (the question and its choices, none marked yet): the first of its whole layouts, biggest text
+    first, with a free place in `area` nearest `near` clear of `taken` (the board's lines the question is worked
+    from, the title's words, the caption) and of `spare` (the chart, the board's frame, the legend); else clear of
+    `taken` only; None where neither has one (the caller keeps its box over the board). teacher22 L5 (13 M3, 14 M1):
+    at softmax's sum step, 4:3, the card covered the whole board, the sum it asked about too."""
+    shapes = list(layouts(quiz, letters, font_scale, area.width(), ("whole",)))
+    grids = [FreeGrid(area, [*taken, *spare])] + ([FreeGrid(area, list(taken))] if spare else [])
+    for grid in grids:
+        for lines, px, paired, kind, w, h in shapes:
+            box = grid.place(w, h, near)
+            if box is not None:
+                return Placed(box, lines, px, paired, kind)
+    return None
