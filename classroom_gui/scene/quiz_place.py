@@ -121,14 +121,25 @@ def _hiragana(c: str) -> bool:
     return "\u3041" <= c <= "\u309f"
 
 
+LEADING_KANA = ("この", "その", "あの", "どの")  # they lead into the word after them: 「この／中で」 is one phrase
+
+
+def _latin_aside(text: str, i: int) -> bool:
+    """Whether the 「（」 at i opens a short aside of Latin letters (「順番に発言（GPT）」), which stays with its word:
+    the 4:3 can_hear card wrapped 「（GPT）」 onto a line of its own (note19)."""
+    end = text.find("）", i)
+    return 0 < end - i <= 8 and text[i + 1:end].isascii()
+
+
 def phrase_breaks(text: str) -> list[int]:
     """Where a Japanese question may break between phrases (the index a line starts at): after 「、」「，」「：」,
     after a run of hiragana (a particle or an ending) before a kanji, katakana or 「, after 「に」「を」「は」
     before more hiragana, after 「・」 (「第1層・／ヘッド1で」: jareview4's wording kept the seed's 4:3 card as
     narrow as before), after a particle that follows a name (「「猫」が／いちばん」: quiz22, the seed's 4:3 top-share
     card held 「「が」がいちばん」 whole, 192 px), and before 「（」 and after 「）」 (an aside is a phrase of its own:
-    teacher15 L1, with none there the card broke 「…聞こえない）で／は、」); never inside a 「」 name nor before a mark
-    that may not start a line."""
+    teacher15 L1, with none there the card broke 「…聞こえない）で／は、」), except before a short Latin aside
+    (「（GPT）」) and after 「この」「その」「あの」「どの」; never inside a 「」 name nor before a mark that may not start a
+    line."""
     found, depth = [], 0
     for i in range(1, len(text)):
         prev, ch = text[i - 1], text[i]
@@ -136,6 +147,8 @@ def phrase_breaks(text: str) -> list[int]:
         if depth > 0 or ch in NO_LINE_START or ch == "ー":
             continue
         after_name = i >= 2 and text[i - 2] == "」" and prev in PARTICLES
+        if text[max(0, i - 2):i] in LEADING_KANA or ch == "（" and _latin_aside(text, i):
+            continue
         if (prev in "、，：）・" or ch == "（" or _hiragana(prev) and not _hiragana(ch)
                 or (prev in "にをは" or after_name) and _hiragana(ch)):
             found.append(i)
