@@ -74,7 +74,8 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
     digits; without weights, scores 2 and exp() 3 decimals. The ÷√d board writes its own
     decimals of the same scaled scores (numbers.divided: teacher18 M2, tying the two made 9 of 11 of its lines ≈).
     Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written: 512-1,024
-    students in a few ms."""
+    students in ~10-25 ms a row (a row whose big exp() no score decimals bring within 1 unit tries every one;
+    keeping only more score decimals at the shares' exp() decimals left 2 English seed lines off)."""
     mask = np.asarray(mask, bool)
     heard = ~mask
     if weights is None:
