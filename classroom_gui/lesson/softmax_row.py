@@ -73,9 +73,10 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
     say ≈ (the model's share beside an exp ÷ sum that does not give it), then the fewest exp() off, then the fewest
     digits; without weights, scores 2 and exp() 3 decimals. The ÷√d board writes its own
     decimals of the same scaled scores (numbers.divided: teacher18 M2, tying the two made 9 of 11 of its lines ≈).
-    Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written: 512-1,024
-    students in ~10-25 ms a row (a row whose big exp() no score decimals bring within 1 unit tries every one;
-    keeping only more score decimals at the shares' exp() decimals left 2 English seed lines off)."""
+    Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written; the search stops
+    where no later try can beat the best (surely_off), and the exp board's arguments ask Decimal only near a
+    rounding edge (exp_arguments): 512-1,024 students in ~2-4 ms a row (bench_softmax_row; boards21's every-try
+    search and line-by-line Decimal took ~10-22 ms)."""
     mask = np.asarray(mask, bool)
     heard = ~mask
     if weights is None:
@@ -91,9 +92,13 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
         goal[finite] = units
     given, best = {}, None
     model = model_exps(scaled, heard)
-    for s, e in DIGITS:  # the try with the fewest shares said ≈, then the fewest exp() lines off the model's, then
-        if best is not None and best[:2] == (0, 0):  # the fewest digits
+    floor = surely_off(scaled, heard, model)  # per try: exp() lines off whatever it rounds to (its key's lower bound)
+    reach = np.minimum.accumulate(floor[::-1])[::-1]  # the lowest of those from each try on
+    for i, (s, e) in enumerate(DIGITS):  # the try with the fewest shares said ≈, then the fewest exp() lines off the
+        if best is not None and best[:2] <= (0, int(reach[i])):  # model's, then the fewest digits: none after beats it
             break
+        if best is not None and best[:2] <= (0, int(floor[i])):  # this one cannot beat it (a tie keeps the first)
+            continue
         if s not in given:
             given[s] = _given(scaled, heard, s)
         if given[s] is None:
@@ -128,6 +133,28 @@ def exps_off(E: np.ndarray, model: np.ndarray, decimals: int) -> int:
     model's y in those units is |E - round(y)| <= 1, without rounding y."""
     known = np.isfinite(model)
     return int(np.count_nonzero(np.abs(E[known] - model[known] * 10.0 ** decimals) >= 1.5))
+
+
+def surely_off(scaled, heard, model) -> np.ndarray:
+    """Per try of DIGITS, how many exp() lines are more than 1 unit off the model's (exps_off) whatever that exp()
+    rounds to: exp() of the score at s decimals, ·10^e, at least 2 units from the model's (rounding moves it by at
+    most half a unit, and by the float's error, kept with a margin). A lower bound of each try's exps_off, worked
+    for every try in NumPy before the search (a big exp() no score decimals bring within 1 unit: review of boards21,
+    512 students 1.1-1.4 -> 9-10 ms a row)."""
+    x = np.asarray(scaled, np.float64)[np.asarray(heard, bool)]
+    y = np.asarray(model, np.float64)[np.asarray(heard, bool)]
+    known = np.isfinite(y) & (np.abs(x) < BIG)
+    x, y = x[known], y[known]
+    out, given = np.zeros(len(DIGITS), np.int64), {}
+    with np.errstate(over="ignore", invalid="ignore"):
+        for i, (s, e) in enumerate(DIGITS):
+            if s not in given:  # each score as _given writes it, read back as a float
+                S = hand_shares.decimal_units(x, s)
+                given[s] = None if S is None else np.exp(S / 10.0 ** s)
+            if given[s] is not None:
+                Y = y * 10.0 ** e
+                out[i] = np.count_nonzero(np.abs(given[s] * 10.0 ** e - Y) >= 2.0 + 1e-6 + 1e-9 * np.abs(Y))
+    return out
 
 
 def _given(scaled, heard, decimals: int):  # (scores as whole numbers of 10^-decimals, exp() of each as a float) or None
@@ -193,8 +220,35 @@ def exp_arguments(scaled, mask, decimals: int, exps: list[str]) -> tuple[tuple, 
     the 12-word sentence's 30 (of 252): 3 seed rows (4 of the sentence's) are cut, each with one ≈. The shares stay
     the model's, and exp ÷ sum still redoes them, either way."""
     args = [("" if m else t) for t, m in zip(fmt_many(scaled, ARG_PLACES), np.asarray(mask, bool).tolist())]
-    near = [bool(a) and written_exp(exp_of(a), places_of(e)) != e for a, e in zip(args, exps)]
-    return (tuple(args), tuple(near)) if sum(near) <= 1 else ((), ())
+    near = [False] * len(args)
+    for j, said in _floats_near(args, exps):  # each line as written_exp(exp_of(a)) says, the sure ones from floats
+        near[j] = said if said is not None else written_exp(exp_of(args[j]), places_of(exps[j])) != exps[j]
+        if sum(near) > 1:
+            return (), ()
+    return tuple(args), tuple(near)
+
+
+def _floats_near(args: list[str], exps: list[str]):
+    """(seat, whether its exp() of the argument rounds otherwise than written, or None: ask Decimal) for each heard
+    seat, the ones a float settles first: exp() of the argument as a float, ·10^decimals, where it is farther from a
+    rounding edge (and from BIG, where written_exp writes 1.2e+06) than the float's error, as _exps. A 1,024-student
+    row at 5-7 score decimals asked Decimal 1,024 times (~20 ms; review of boards21); now only near an edge."""
+    seats = [j for j, a in enumerate(args) if a]
+    read = hand_shares.read_units([exps[j] for j in seats]) if seats else None
+    if read is None:
+        return [(j, None) for j in seats]
+    units, places = read
+    with np.errstate(over="ignore", invalid="ignore"):
+        x = np.array([args[j] for j in seats], np.float64)
+        v = np.exp(x)
+        y = v * 10.0 ** places
+        slack = y * (np.abs(x) + 4) * 2.0 ** -50
+        edge = np.abs(np.abs(y - np.trunc(y)) - 0.5) <= slack
+        big = v >= BIG * (1 + 1e-9)
+        sure = np.isfinite(y) & (big | ((v < BIG * (1 - 1e-9)) & (y < 2.0 ** 52) & ~edge))
+        said = big | (np.rint(y) != units)
+    first = [(j, bool(n)) for j, n, ok in zip(seats, said.tolist(), sure.tolist()) if ok]
+    return sorted(first, key=lambda js: not js[1]) + [(j, None) for j, ok in zip(seats, sure.tolist()) if not ok]
 
 
 def _plain(scaled, mask, s, e, places) -> ShownSoftmax | None:  # the try (s, e) by whole numbers, or None
