@@ -24,15 +24,15 @@ def asked_box(canvas) -> QRectF:
     return QRectF(w * 0.40, h * 0.10, w * 0.58, h * 0.62)
 
 
-def shown_by_answer(scene) -> list[QRectF]:
+def shown_by_answer(scene, leave=frozenset()) -> list[QRectF]:
     """Where `scene` (holding its frame) draws what an answer is read from, canvas pixels: every seat and drawn
     desk (its name, cards and badge), the links' share labels, the board's lines as far down as they reach, its
     strips and chart (with its heading), the words of the title and notes, and the caption's whole box with the
     narration in it (teacher15 M1: a card clear of the narration's words ran into its box at 11 students, 4:3). The
     cards' colour key (the legend) is not: answer_card keeps off it unless that would put the card across the
-    board's frame."""
-    out = [QRectF(s.x, s.y, s.w, s.h) for s in scene.frame.students]
-    out += [d.sceneBoundingRect() for d in scene.desks if d.isVisible()]
+    board's frame. `leave`: seats left out (desks the answer is not read from, answer_card)."""
+    out = [QRectF(s.x, s.y, s.w, s.h) for s in scene.frame.students if s.index not in leave]
+    out += [d.sceneBoundingRect() for d in scene.desks if d.isVisible() and not (d.student and d.student.index in leave)]
     out += [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
     board = scene.board
     if board.lines.isVisible():
@@ -60,14 +60,18 @@ def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
     answer, the choices, the answer alone) at 24 px or more, in the free place nearest the board's middle (below its
     lines, a free classroom cell, the title row, a corner of the caption); never over the chart; over the legend
     only where that keeps it off the board's frame, and across the frame only when saying as much off it has no
-    place (teacher16 L1; tidyr: at 4:3 the title row beside the title is free only over the legend)."""
+    place (teacher16 L1; tidyr: at 4:3 the title row beside the title is free only over the legend). A card that
+    says its question may cover the desks its answer is not read from (quiz["seats"]: neither the asker nor a
+    student it names) where clear of every desk it would lose the question (boards21: 12 students at 4:3)."""
     canvas = scene.frame.canvas
     x, y, bw, bh = canvas.board
     area = QRectF(12, 12, canvas.width - 24, canvas.height - 24)
     near = (x + bw / 2, y + bh / 2)
     legend = [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
+    named = quiz.get("seats") or []
+    others = frozenset(s.index for s in scene.frame.students) - set(named) if named else frozenset()
     return answered_place(quiz, quiz["marks"], area, shown_by_answer(scene), near, font_scale, caption_rect(canvas),
-                          frame_sides(scene), legend)
+                          frame_sides(scene), legend, shown_by_answer(scene, others) if others else None)
 
 
 def asked_card(scene, quiz: dict, font_scale: float) -> Placed | None:
