@@ -99,7 +99,7 @@ def digits_note(board: list[str]) -> str:
     their sum are of the scores as written (teacher20 M2), the second that the shares of step 3 are the model's
     (teacher22 L2), a third naming the decimals where the scores need 5-7."""
     assert board[:2] in (["(exp() and sum: of the scores shown)", "(step 3's shares: the model's own)"],
-                         ["（expと合計は表示した数で計算）", "（3段目の割合はモデルの値）"]), board  # teacher22 L2
+                         ["（expと合計は表示した数で計算）", "（3段目の割合はモデルと同じ値）"]), board  # teacher22 L2
     return board[2]
 
 
