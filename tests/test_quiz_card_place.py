@@ -2,7 +2,9 @@
 cards and two share badges; review17: over the board's lines it hid the mask answer's 「が」：0.221⇒0… and the
 softmax divisions, a card too short above a chart took the whole board, chart and all, and its text shrank to 21 px.
 On every answer slide of the quiz deck, for classes of 1 to 33 (en/ja, both rules, 16:9 and 4:3), the card meets
-no seat or drawn desk (cards, name, badge), no share label of a link, not the board's lines as far as they reach
+no seat or drawn desk (cards, name, badge) its answer is read from (the asker and the students its question names,
+quiz["seats"]; every desk for the sum and the next word: fix42 lets a card that keeps its question cover the
+others, where 39 of 93 answered cards of 12 English students at 4:3 had lost it), no share label of a link, not the board's lines as far as they reach
 (rect taken from the lines' own font and count), no strip on the board, not the chart nor its heading, not the words
 of the title nor of the narration; its text is at least 24 canvas px and whole (not cut with "…"), the answer marked. In the PPTX its box is where the
 picture draws it, its text as big."""
@@ -55,8 +57,9 @@ def check_frames(scene, frames, where: str) -> None:
         said = f"{where} {frame.title}"
         card = scene.quiz_panel.area
         assert scene.quiz_panel.isVisible() and scene.quiz_text.isVisible(), said
-        shown = [QRectF(s.x, s.y, s.w, s.h) for s in frame.students]
-        shown += [d.sceneBoundingRect() for d in scene.desks if d.isVisible()]
+        read = set(frame.quiz.get("seats") or [s.index for s in frame.students])  # the desks the answer is read from
+        shown = [QRectF(s.x, s.y, s.w, s.h) for s in frame.students if s.index in read]
+        shown += [d.sceneBoundingRect() for d in scene.desks if d.isVisible() and d.student.index in read]
         shown += [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
         board = scene.board
         if board.lines.isVisible() and board.lines.columns:
@@ -66,7 +69,7 @@ def check_frames(scene, frames, where: str) -> None:
         if board.chart is not None:
             shown.append(board.chart)  # (its heading is drawn inside it)
         shown += [words(scene.title), words(scene.narration)]
-        assert len(shown) > len(frame.students) >= 1
+        assert len(shown) > len(read) >= 1
         over = [r for r in shown if r.intersects(card)]
         assert not over, (said, card, over)
         text = scene.quiz_text
@@ -96,6 +99,38 @@ def test_the_seeds_answer_cards_leave_the_board_lines_in_view(qapp, checkpoint, 
         frames = answered(checkpoint, SEED[lang], lang, size, rule)
         assert len(frames) >= 3  # who can hear, the sum, the biggest share, the next word (each revealed once)
         check_frames(scene, frames, f"seed {lang} {rule} {size}")
+
+
+def asked(checkpoint, text: str, lang: str, size, rule: str):
+    trace = run_sentence(checkpoint, text, rule).trace
+    sel = Selection(lang=lang, rule=rule).sized(*size)
+    frames = deck_with_quiz(trace, sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))
+    return [f for f in frames if f.quiz and f.quiz["answer"] is None]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_an_asked_card_leaves_the_board_lines_it_asks_about_in_view(qapp, checkpoint, lang, size):
+    """teacher22 L5 (13 M3, 14 M1): at softmax's sum step the asked card covered the whole board, the sum the class
+    was asked about with it. An asked card over a board with lines keeps off them, the title's and the narration's
+    words, at 24 px or more, all of it said (no ✓ yet); over an empty board (a chapter's opening) it may cover it."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    scene, sums = ClassroomScene(), 0
+    for rule in ("none", "causal"):
+        for frame in asked(checkpoint, SEED[lang], lang, size, rule):
+            scene.set_frame(frame)
+            said, card = f"{lang} {rule} {size} {frame.title}", scene.quiz_panel.area
+            if not frame.board:
+                continue
+            over = [r for r in (lines_rect(scene.board), words(scene.title), words(scene.narration)) if r.intersects(card)]
+            assert not over, (said, card, over)
+            text = scene.quiz_text
+            assert text.font.pixelSize() >= 24 and "✓" not in text.text, said
+            assert frame.quiz["question"].replace(" ", "") in text.text.replace("\n", "").replace(" ", ""), said
+            assert QRectF(0, 0, frame.canvas.width, frame.canvas.height).contains(card), said
+            sums += frame.quiz["kind"] == "sum"
+    assert sums == 2  # the sum's question, asked over softmax's sum step, in both rules
 
 
 def test_the_pptx_answer_box_is_where_the_picture_draws_the_card(qapp, checkpoint, tmp_path):
@@ -187,3 +222,29 @@ def test_a_question_too_narrow_for_its_phrases_keeps_its_marks_on_their_lines(qa
         assert "".join(asked) == question and lines[-2:] == ["", "A. 猫"]
         assert not [line for line in asked if line[0] in NO_LINE_START], (width, asked)
         assert all(fm.horizontalAdvance(line) <= width for line in asked if len(line) > 1), (width, asked)
+
+
+@pytest.mark.parametrize("lang, size", [("en", (1024, 768)), ("ja", (1920, 1080))])
+def test_twelve_students_answered_cards_keep_their_question(qapp, checkpoint, lang, size):
+    """boards21: 12 English students at 4:3, every desk drawn, the answered who-hears and top-share cards had only
+    the title row free and said the answer without its question (39 of 93 over every asker and both rules; 9 at
+    16:9 in Japanese). Such a card now covers desks its answer is not read from and keeps its question, clear of
+    the asker's desk and the desks it names (check_frames)."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    scene, cards, covering = ClassroomScene(), 0, 0
+    for rule, focus in (("none", 4), ("none", 9), ("causal", 3), ("causal", 10)):
+        trace = run_sentence(checkpoint, sentence(lang, 12), rule).trace
+        sel = Selection(lang=lang, rule=rule, focus=focus).sized(*size)
+        frames = deck_with_quiz(trace, sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))
+        named = [f for f in frames if f.quiz and f.quiz["answer"] is not None
+                 and f.quiz["kind"] in ("cannot_hear", "can_hear", "top_share")]
+        check_frames(scene, named, f"12 {lang} {rule} asker {focus} {size}")
+        for frame in named:
+            scene.set_frame(frame)
+            assert scene.quiz_card.kind in ("whole", "question"), (rule, focus, frame.quiz["kind"], scene.quiz_card)
+            assert frame.quiz["question"].replace(" ", "") in scene.quiz_text.text.replace("\n", "").replace(" ", "")
+            card = scene.quiz_panel.area
+            covering += any(d.isVisible() and d.sceneBoundingRect().intersects(card) for d in scene.desks)
+            cards += 1
+    assert cards >= 8 and covering  # (some do cover a desk: the rule is used)

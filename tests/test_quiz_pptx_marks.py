@@ -11,7 +11,7 @@ TWELVE = "The teacher read a long story to the happy children after lunch"
 
 
 @pytest.mark.parametrize("size, focus, rule, sentence", [((1920, 1080), 1, "none", SEED), ((1024, 768), 4, "none", SEED),
-                                                         ((1024, 768), 2, "causal", TWELVE),
+                                                         ((1024, 768), 4, "causal", TWELVE),
                                                          ((1920, 1080), 2, "none", TWELVE)])
 def test_only_the_marked_choice_is_bold_in_the_answer_colour(qapp, checkpoint, tmp_path, size, focus, rule, sentence):
     from pptx import Presentation
@@ -27,7 +27,8 @@ def test_only_the_marked_choice_is_bold_in_the_answer_colour(qapp, checkpoint, t
     # in the 12-word class at 4:3 the mask chapter's cards have a row with the answer beside a wrong choice; elsewhere
     # each card is the question with its answer, in the title row (tidyr; at 16:9 the 12-word class's paired row was
     # the sum's card, which softmax's last step now shows as its question and answer; at 4:3 the second asker's, since
-    # the top-share question names its rule and no longer pairs the first's choices: quiz22)
+    # the top-share question names its rule and no longer pairs the first's choices: quiz22; the fifth's since fix42,
+    # whose mask cards keep their question over desks the answer is not read from: the third's are now whole, unpaired)
     assert rows if (sentence, size) == (TWELVE, (1024, 768)) else inline, cards
     save_pptx([frame for frame, _ in cards], tmp_path / "q.pptx", size, None, lambda done, total: None)
     th = theme_named()

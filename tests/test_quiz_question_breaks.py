@@ -50,3 +50,32 @@ def test_the_pptx_question_has_the_pictures_phrases(qapp, checkpoint, tmp_path):
     assert any(len(q) > 1 for q in questions)
     for lines in questions:
         assert not [line for line in lines[:-1] if line.split()[-1].lower() in LEADING], lines
+
+
+def test_a_japanese_question_keeps_its_rules_latin_aside_and_kono_with_their_words():
+    """note19: the answered can_hear card at 4:3 wrapped 「（GPT）」 and 「では、この」 onto lines of their own. A short
+    Latin aside stays with the word before it, and 「この」 with the word after it; a Japanese aside is still a phrase
+    of its own (teacher15 L1)."""
+    from classroom_gui.scene.quiz_place import phrase_breaks
+
+    question = "順番に発言（GPT）では、この中で「猫」に聞こえるのは誰でしょう？"
+    breaks = phrase_breaks(question)
+    assert question.index("（") not in breaks and question.index("中") not in breaks, breaks
+    assert question.index("では") in breaks and question.index("この") in breaks  # after （GPT） and after 、
+    aside = "マスク（まだ話していない生徒は聞こえない）では、"
+    assert aside.index("（") in phrase_breaks(aside)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_the_seeds_can_hear_card_has_no_line_of_the_aside_alone(qapp, checkpoint, size):
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    scene, seen = ClassroomScene(), 0
+    for frame, card in answer_cards(scene, checkpoint, "猫がマットの上に座った", "ja", "causal", size, 0):
+        if frame.quiz["kind"] != "can_hear" or card.kind not in ("whole", "question"):
+            continue
+        asked = asked_lines(card, frame.quiz)
+        assert "".join(asked) == frame.quiz["question"], asked
+        assert not [line for line in asked if line in ("（GPT）", "では、この", "この")], asked
+        seen += 1
+    assert seen == 1

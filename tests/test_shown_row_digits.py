@@ -1,10 +1,10 @@
 """The board's worked softmax row (softmax_row.shown_softmax) finds its digits in whole numbers (#18: ~1,000 shares a
 try at 1,024 students) and gives the digits the plain working gives (digits, session 18): every try written in full
-in Decimal, scores 2-7 and exp() 3-8 decimals, the fewest extra digits first (fewer exp() digits on a tie), each
+in Decimal, scores 3-7 and exp() 3-8 decimals, the fewest extra digits first (fewer exp() digits on a tie), each
 share hand_divide of the shown exp() and sum; the first try whose every share is the model's share at the row's
-share decimals (3, or 4-5 where a 3rd decimal would round to another badge) and whose scaled scores the ÷√d board
-redoes with √d at 4 decimals; else the first with the fewest shares said ≈ (written as the model's beside an
-exp ÷ sum that does not give it: near), then the fewest ÷√d lines said ≈ (that do not redo). Checked on random rows (1 to 1,024 seats, ties, masks) and
+share decimals (3, or 4-5 where a 3rd decimal would round to another badge) and whose every exp() is within 1 unit
+of the model's exp() at its digits (teacher22 L1); else the first with the fewest shares said ≈ (written as the
+model's beside an exp ÷ sum that does not give it: near), then the fewest exp() lines off the model's. Checked on random rows (1 to 1,024 seats, ties, masks) and
 on every row of every head and layer of the shipped checkpoint, in both rules; rows that are not plain (nan,
 scores of millions) write the model's shares, ≈ where their lines do not redo."""
 from __future__ import annotations
@@ -35,13 +35,20 @@ def plain_shown(scaled, mask, weights):
     for s, e in DIGITS:
         row = plain_row(scaled, mask, s, e, places)
         wrong = [h and t != fmt(w, places) for t, w, h in zip(row.weights, weights, heard)]
-        near = sum(wrong)
-        if best is None or near < best[0]:
-            best = (near, row, wrong)
+        key = (sum(wrong), sum(h and off_the_models(x, v) for x, v, h in zip(row.exp, scaled, heard)))
+        if best is None or key < best[0]:
+            best = (key, row, wrong)
     _, row, wrong = best
     shares = [fmt(w, places) if n else t for t, w, n in zip(row.weights, weights, wrong)]
     return ShownSoftmax(row.scaled, row.exp, row.total, shares, tuple(wrong) if any(wrong) else (),
                         *plain_arguments(scaled, mask, row))
+
+
+def off_the_models(e: str, score: float) -> bool:
+    """An exp() written more than 1 unit of its last digit from the model's exp() of its unrounded score, rounded by
+    hand to those digits (teacher22 L1: exp(-0.24) = 0.787 beside the model's 0.790)."""
+    unit = Decimal(1).scaleb(-len(e.split(".")[1]))
+    return abs(Decimal(e) - Decimal(math.exp(score)).quantize(unit, "ROUND_HALF_UP")) > unit
 
 
 def plain_arguments(scaled, mask, row):

@@ -40,8 +40,8 @@ def at(trace, key, focus, lang="en"):
                                        ("ja", "3〜128番の席（126人）：-∞（まだ話していない）")])
 def test_an_early_askers_unheard_classmates_take_one_line_and_no_bars(trace, lang, run):
     fr = at(trace, "softmax.exp", focus=1, lang=lang)
-    assert len(fr.board) == 4 and fr.board[3] == run and fr.board_more == 0  # under the note (teacher20 M2)
-    assert fr.board[1].startswith('"the"' if lang == "en" else "「the」") and "exp(" in fr.board[2]
+    assert len(fr.board) == 5 and fr.board[4] == run and fr.board_more == 0  # under the notes (teacher20 M2, 22 L2)
+    assert fr.board[2].startswith('"the"' if lang == "en" else "「the」") and "exp(" in fr.board[3]
     assert len(fr.bars.labels) == 2 and not any(fr.bars.masked)
     for key in ("softmax.sum", "softmax.weights"):  # the chart shows the same seats on every step
         bars = at(trace, key, focus=1, lang=lang).bars
@@ -63,15 +63,17 @@ def test_a_short_run_and_a_what_if_silenced_seat_keep_their_own_lines(trace):
     tl = timeline_for(N, trace.config.n_layer)
     beat = next(b for b in tl.beats if b.key == "softmax.exp")
     fr = frame_at(state.trace, Selection(focus=1, rule=rules.IN_TURN), beat.start + 0.999 * beat.duration)
-    assert "what if" in fr.board[1] and fr.board[3].startswith("seats 3–128")
+    assert "what if" in fr.board[2] and fr.board[4].startswith("seats 3–128")
 
 
 def test_the_seed_class_is_unchanged(qapp, checkpoint):
 
     tr = run_sentence(checkpoint, "The cat sat on the mat", mask=rules.IN_TURN).trace
     fr = at(tr, "softmax.exp", focus=1)
-    assert fr.board[0] == "(exp() of the rounded scores shown)"  # teacher20 M2: not the model's unrounded ones
-    assert len(fr.board) == 7 and fr.board[3] == '"sat": -∞ (not spoken yet)' and len(fr.bars.labels) == 6
+    # teacher20 M2: exp() is of the scores shown, not the model's unrounded ones; teacher22 L2: the shares of step 3 are
+    # the model's own
+    assert fr.board[:2] == ["(exp() and sum: of the scores shown)", "(step 3's shares: the model's own)"]
+    assert len(fr.board) == 8 and fr.board[4] == '"sat": -∞ (not spoken yet)' and len(fr.bars.labels) == 6
 
 
 @pytest.mark.parametrize("lang, head", [("en", "seats 3–128 (126 students): "), ("ja", "3〜128番の席（126人）：合わせて")])

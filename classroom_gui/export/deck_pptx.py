@@ -127,6 +127,12 @@ def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
             said = ["\v".join(said[:-rows]), *said[-rows:]]
         box, px, wrap, margins = card.box, card.px * PT_PER_PX, False, (PAD_X, PAD_Y)
         question_end = 0 if card.kind in ASKS and "" in card.lines else -1  # the gap under it, as in the picture
+    elif getattr(scene, "quiz_asked", None) is not None:  # off the board's lines, as the picture places it (teacher22
+        asked = scene.quiz_asked  # L5), its question broken where the picture breaks it
+        said, rows = [line for line in asked.lines if line], -(-len(quiz["choices"]) // (1 + asked.paired))
+        said = ["\v".join(said[:-rows]), *said[-rows:]]
+        box, px, wrap, margins = asked.box, asked.px * PT_PER_PX, False, (PAD_X, PAD_Y)
+        question_end = 0 if "" in asked.lines else -1
     else:
         box, said, px = _asked(quiz, asked_box(scene.frame.canvas), th.font_scale)
         px *= th.font_scale * PT_PER_PX

@@ -30,10 +30,11 @@ class Question:
     answer: str          # one of choices
     step: int            # the step (from 1) whose picture reveals the answer
     lang: str = "en"     # the language it is asked in: its choices' marks (A. B. … or ア イ …: marks)
+    seats: tuple = ()    # the seats its answer is read from (the asker, the students it names); () every seat
 
     def as_dict(self) -> dict:
         """What `classroom-gui quiz --json` writes: {question, choices, answer, step}."""
-        return {k: v for k, v in asdict(self).items() if k != "lang"}
+        return {k: v for k, v in asdict(self).items() if k not in ("lang", "seats")}
 
 
 def marks(lang: str) -> list[str]:
@@ -84,7 +85,7 @@ def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:
     # (teacher20 M1: 「日」 in discussion, its narration said 順番に発言なら「雨」, a choice marked wrong)
     return Question("top_share", text(sel.lang, f"quiz.top_share_{trace.mask_rule}",
                                       focus=_name(sel, trace.tokens[sel.focus]), layer=sel.layer + 1,
-                                      head=sel.head + 1), choices, answer, step)
+                                      head=sel.head + 1), choices, answer, step, seats=_named(sel.focus, picked))
 
 
 def _sum(trace: Trace, sel: Selection, step: int) -> Question:
@@ -112,7 +113,13 @@ def _cannot_hear(trace: Trace, sel: Selection, step: int) -> Question | None:
         kind, answer_seat, picked = "can_hear", 0, list(range(min(T, CHOICES)))
     choices = _seats(sel, trace.tokens, picked)
     answer = choices[sorted(picked).index(answer_seat)]
-    return Question(kind, text(sel.lang, f"quiz.{kind}", focus=_name(sel, trace.tokens[f])), choices, answer, step)
+    return Question(kind, text(sel.lang, f"quiz.{kind}", focus=_name(sel, trace.tokens[f])), choices, answer, step,
+                    seats=_named(f, picked))
+
+
+def _named(focus: int, picked) -> tuple:
+    """The seats a question about students reads its answer from: the asker's and its choices' (as plain ints)."""
+    return tuple(sorted({int(focus), *(int(j) for j in picked)}))
 
 
 def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Question | None:

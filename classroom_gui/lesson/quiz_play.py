@@ -3,8 +3,8 @@ clicker's next press first asks (the class stays on the step before, the questio
 press after moves on and reveals (the answer marked), and the next one goes on as usual.
 
 A question on a frame is Frame.quiz: {"question", "choices", "answer" (its index, or None until revealed),
-"step", "marks"} (lesson.quiz.Question, the step from 1 as on screen; the choices' marks in its language:
-lesson.quiz.marks).
+"step", "kind", "marks", "seats"} (lesson.quiz.Question, the step from 1 as on screen; the choices' marks in its
+language: lesson.quiz.marks; the seats its answer is read from, [] every seat: the answered card may cover the others).
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def class_questions(trace: Trace, sel: Selection) -> list[Question]:
 
 def card(q: Question, revealed: bool) -> dict:
     return {"question": q.question, "choices": list(q.choices), "step": q.step, "kind": q.kind,
-            "answer": q.choices.index(q.answer) if revealed else None, "marks": marks(q.lang)}
+            "answer": q.choices.index(q.answer) if revealed else None, "marks": marks(q.lang), "seats": list(q.seats)}
 
 
 def with_quiz(frame: Frame, q: Question | None, revealed: bool) -> Frame:

@@ -25,9 +25,10 @@ class ShownSoftmax:
     rounds by hand to the 2-decimal share of the bars, links and badges.
     One rule for the digits (digits, session 18), the same for every number of a kind in the row: shares 3
     decimals, or 4-5 (every share of the row) where a model's share at 3 would round by hand to another 2-decimal
-    share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 2
+    share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 3
     and exp() from 3 decimals, with the fewest extra digits (SCORE_DECIMALS x EXP_DECIMALS, fewer exp() digits
-    first) whose hand shares are the model's. Where none do, the digits with the fewest shares written as the
+    first) whose hand shares are the model's and whose every exp() is within 1 unit of the model's exp() at its
+    digits (exps_off; teacher22 L1), else the fewest such lines. Where none do, the digits with the fewest shares written as the
     model's beside an exp ÷ sum that does not give them (`near`, said ≈). Scores needing 5-7 decimals are written at
     ARG_PLACES inside exp() where that makes at most one line ≈ (`args`, exp_arguments). The ÷√d board writes the same scaled
     scores at its own decimals (numbers.divided), each the model's at its digits: one a rounding of the other."""
@@ -48,7 +49,7 @@ EXP_MAX = 700.0  # math.exp overflows past ~709.78: a row with a higher score is
 SHARE_PLACES = 3  # a share on a board (chapters 6, 7, 8, answer time)
 MASK_PLACES = SHARE_PLACES + 2  # the most decimals of the mask board's shares (the softmax boards' most)
 ARG_PLACES = 4  # the most decimals an exp() argument is written with (exp_arguments)
-SCORE_DECIMALS = range(2, 8)
+SCORE_DECIMALS = range(3, 8)  # at least 3 (teacher22 L1: exp(-0.24) = 0.787 is 3 units off exp(-0.23516))
 EXP_DECIMALS = range(3, 9)
 DIGITS = sorted(((s, e) for s in SCORE_DECIMALS for e in EXP_DECIMALS), key=lambda se: (se[0] + se[1], se[1]))
 
@@ -67,12 +68,15 @@ def share_places(weights, heard) -> int:
 
 
 def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
-    """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places; where no
-    try does, the try with the fewest shares that say ≈ (the model's share beside an exp ÷ sum that does not give
-    it), then the fewest digits; without weights, scores 2 and exp() 3 decimals. The ÷√d board writes its own
+    """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places and whose
+    exp() are each within 1 unit of the model's (exps_off); where no try does, the try with the fewest shares that
+    say ≈ (the model's share beside an exp ÷ sum that does not give it), then the fewest exp() off, then the fewest
+    digits; without weights, scores 2 and exp() 3 decimals. The ÷√d board writes its own
     decimals of the same scaled scores (numbers.divided: teacher18 M2, tying the two made 9 of 11 of its lines ≈).
-    Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written: 512-1,024
-    students in a few ms."""
+    Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written; the search stops
+    where no later try can beat the best (surely_off), and the exp board's arguments ask Decimal only near a
+    rounding edge (exp_arguments): 512-1,024 students in ~2-4 ms a row (bench_softmax_row; boards21's every-try
+    search and line-by-line Decimal took ~10-22 ms)."""
     mask = np.asarray(mask, bool)
     heard = ~mask
     if weights is None:
@@ -87,9 +91,14 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
             return _decimal(scaled, mask, 2, 3, places, w)
         goal[finite] = units
     given, best = {}, None
-    for s, e in DIGITS:  # the try with the fewest shares said ≈, then the fewest digits
-        if best is not None and best[0] == 0:
+    model = model_exps(scaled, heard)
+    floor = surely_off(scaled, heard, model)  # per try: exp() lines off whatever it rounds to (its key's lower bound)
+    reach = np.minimum.accumulate(floor[::-1])[::-1]  # the lowest of those from each try on
+    for i, (s, e) in enumerate(DIGITS):  # the try with the fewest shares said ≈, then the fewest exp() lines off the
+        if best is not None and best[:2] <= (0, int(reach[i])):  # model's, then the fewest digits: none after beats it
             break
+        if best is not None and best[:2] <= (0, int(floor[i])):  # this one cannot beat it (a tie keeps the first)
+            continue
         if s not in given:
             given[s] = _given(scaled, heard, s)
         if given[s] is None:
@@ -99,14 +108,53 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
             continue
         k = _shares(E, T, places)
         wrong = int(np.count_nonzero(finite & (k != goal)))
-        if best is None or wrong < best[0]:
-            best = (wrong, s, e, E, T, k)
+        key = (wrong, exps_off(E, model, e))
+        if best is None or key < best[:2]:
+            best = (*key, s, e, E, T, k)
     if best is None:
         return _decimal(scaled, mask, 2, 3, places, w)
-    _, s, e, E, T, k = best
+    *_, s, e, E, T, k = best
     near = finite & (k != goal)
     k = np.where(near, goal, k)
     return _written(scaled, mask, s, e, E, T, k, places, near)
+
+
+def model_exps(scaled, heard) -> np.ndarray:
+    """exp() of each heard seat's scaled score as the model has it (unrounded); nan where masked or not finite."""
+    x = np.asarray(scaled, np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.where(np.asarray(heard, bool) & np.isfinite(x) & (x < EXP_MAX), np.exp(np.where(np.isfinite(x), x, 0.0)),
+                        np.nan)
+
+
+def exps_off(E: np.ndarray, model: np.ndarray, decimals: int) -> int:
+    """How many exp() lines (E: whole numbers of 10^-decimals) are more than 1 unit off the model's exp() at those
+    decimals (teacher22 L1: exp(-0.24) = 0.787 beside the model's exp(-0.23516) = 0.790). |E - y| < 1.5 for the
+    model's y in those units is |E - round(y)| <= 1, without rounding y."""
+    known = np.isfinite(model)
+    return int(np.count_nonzero(np.abs(E[known] - model[known] * 10.0 ** decimals) >= 1.5))
+
+
+def surely_off(scaled, heard, model) -> np.ndarray:
+    """Per try of DIGITS, how many exp() lines are more than 1 unit off the model's (exps_off) whatever that exp()
+    rounds to: exp() of the score at s decimals, ·10^e, at least 2 units from the model's (rounding moves it by at
+    most half a unit, and by the float's error, kept with a margin). A lower bound of each try's exps_off, worked
+    for every try in NumPy before the search (a big exp() no score decimals bring within 1 unit: review of boards21,
+    512 students 1.1-1.4 -> 9-10 ms a row)."""
+    x = np.asarray(scaled, np.float64)[np.asarray(heard, bool)]
+    y = np.asarray(model, np.float64)[np.asarray(heard, bool)]
+    known = np.isfinite(y) & (np.abs(x) < BIG)
+    x, y = x[known], y[known]
+    out, given = np.zeros(len(DIGITS), np.int64), {}
+    with np.errstate(over="ignore", invalid="ignore"):
+        for i, (s, e) in enumerate(DIGITS):
+            if s not in given:  # each score as _given writes it, read back as a float
+                S = hand_shares.decimal_units(x, s)
+                given[s] = None if S is None else np.exp(S / 10.0 ** s)
+            if given[s] is not None:
+                Y = y * 10.0 ** e
+                out[i] = np.count_nonzero(np.abs(given[s] * 10.0 ** e - Y) >= 2.0 + 1e-6 + 1e-9 * np.abs(Y))
+    return out
 
 
 def _given(scaled, heard, decimals: int):  # (scores as whole numbers of 10^-decimals, exp() of each as a float) or None
@@ -172,8 +220,35 @@ def exp_arguments(scaled, mask, decimals: int, exps: list[str]) -> tuple[tuple, 
     the 12-word sentence's 30 (of 252): 3 seed rows (4 of the sentence's) are cut, each with one ≈. The shares stay
     the model's, and exp ÷ sum still redoes them, either way."""
     args = [("" if m else t) for t, m in zip(fmt_many(scaled, ARG_PLACES), np.asarray(mask, bool).tolist())]
-    near = [bool(a) and written_exp(exp_of(a), places_of(e)) != e for a, e in zip(args, exps)]
-    return (tuple(args), tuple(near)) if sum(near) <= 1 else ((), ())
+    near = [False] * len(args)
+    for j, said in _floats_near(args, exps):  # each line as written_exp(exp_of(a)) says, the sure ones from floats
+        near[j] = said if said is not None else written_exp(exp_of(args[j]), places_of(exps[j])) != exps[j]
+        if sum(near) > 1:
+            return (), ()
+    return tuple(args), tuple(near)
+
+
+def _floats_near(args: list[str], exps: list[str]):
+    """(seat, whether its exp() of the argument rounds otherwise than written, or None: ask Decimal) for each heard
+    seat, the ones a float settles first: exp() of the argument as a float, ·10^decimals, where it is farther from a
+    rounding edge (and from BIG, where written_exp writes 1.2e+06) than the float's error, as _exps. A 1,024-student
+    row at 5-7 score decimals asked Decimal 1,024 times (~20 ms; review of boards21); now only near an edge."""
+    seats = [j for j, a in enumerate(args) if a]
+    read = hand_shares.read_units([exps[j] for j in seats]) if seats else None
+    if read is None:
+        return [(j, None) for j in seats]
+    units, places = read
+    with np.errstate(over="ignore", invalid="ignore"):
+        x = np.array([args[j] for j in seats], np.float64)
+        v = np.exp(x)
+        y = v * 10.0 ** places
+        slack = y * (np.abs(x) + 4) * 2.0 ** -50
+        edge = np.abs(np.abs(y - np.trunc(y)) - 0.5) <= slack
+        big = v >= BIG * (1 + 1e-9)
+        sure = np.isfinite(y) & (big | ((v < BIG * (1 - 1e-9)) & (y < 2.0 ** 52) & ~edge))
+        said = big | (np.rint(y) != units)
+    first = [(j, bool(n)) for j, n, ok in zip(seats, said.tolist(), sure.tolist()) if ok]
+    return sorted(first, key=lambda js: not js[1]) + [(j, None) for j, ok in zip(seats, sure.tolist()) if not ok]
 
 
 def _plain(scaled, mask, s, e, places) -> ShownSoftmax | None:  # the try (s, e) by whole numbers, or None

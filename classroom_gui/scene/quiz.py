@@ -1,5 +1,5 @@
-"""The quiz card on the canvas: the question and its lettered choices over the blackboard (where the answer
-will appear), and once revealed the answer marked with ✓ in a free place of the canvas (scene.quiz_place): clear
+"""The quiz card on the canvas: the question and its lettered choices off the board's lines they are worked from
+(asked_card; over the board where it has none), and once revealed the answer marked with ✓ in a free place of the canvas (scene.quiz_place): clear
 of the desks and their badges, the links' share labels, the board's lines and strips, and its chart, all of which
 the answer is read from (teacher13 M3: over the class it hid 「猫」's cards and two badges; review17: over the
 board's lines it hid the mask answer's 「が」：0.221⇒0… and the softmax divisions). Draws Frame.quiz only, its choices marked as it says (A. B. …, ア イ …: lesson.quiz.marks)."""
@@ -12,7 +12,7 @@ from . import fonts
 from .areas import caption_rect
 from .board import FRAME
 from .items import PanelItem, TextBlockItem
-from .quiz_place import MOST_PX, PAD_X, PAD_Y, Placed, answered_place, card_lines, question_lines
+from .quiz_place import MOST_PX, PAD_X, PAD_Y, Placed, answered_place, asked_place, card_lines, question_lines
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
 HEADING = 6.0  # a bar chart's heading reaches a little above its rect (Board.chart; the items' bounds hold it)
@@ -24,15 +24,15 @@ def asked_box(canvas) -> QRectF:
     return QRectF(w * 0.40, h * 0.10, w * 0.58, h * 0.62)
 
 
-def shown_by_answer(scene) -> list[QRectF]:
+def shown_by_answer(scene, leave=frozenset()) -> list[QRectF]:
     """Where `scene` (holding its frame) draws what an answer is read from, canvas pixels: every seat and drawn
     desk (its name, cards and badge), the links' share labels, the board's lines as far down as they reach, its
     strips and chart (with its heading), the words of the title and notes, and the caption's whole box with the
     narration in it (teacher15 M1: a card clear of the narration's words ran into its box at 11 students, 4:3). The
     cards' colour key (the legend) is not: answer_card keeps off it unless that would put the card across the
-    board's frame."""
-    out = [QRectF(s.x, s.y, s.w, s.h) for s in scene.frame.students]
-    out += [d.sceneBoundingRect() for d in scene.desks if d.isVisible()]
+    board's frame. `leave`: seats left out (desks the answer is not read from, answer_card)."""
+    out = [QRectF(s.x, s.y, s.w, s.h) for s in scene.frame.students if s.index not in leave]
+    out += [d.sceneBoundingRect() for d in scene.desks if d.isVisible() and not (d.student and d.student.index in leave)]
     out += [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
     board = scene.board
     if board.lines.isVisible():
@@ -60,14 +60,40 @@ def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
     answer, the choices, the answer alone) at 24 px or more, in the free place nearest the board's middle (below its
     lines, a free classroom cell, the title row, a corner of the caption); never over the chart; over the legend
     only where that keeps it off the board's frame, and across the frame only when saying as much off it has no
-    place (teacher16 L1; tidyr: at 4:3 the title row beside the title is free only over the legend)."""
+    place (teacher16 L1; tidyr: at 4:3 the title row beside the title is free only over the legend). A card that
+    says its question may cover the desks its answer is not read from (quiz["seats"]: neither the asker nor a
+    student it names) where clear of every desk it would lose the question (boards21: 12 students at 4:3)."""
     canvas = scene.frame.canvas
     x, y, bw, bh = canvas.board
     area = QRectF(12, 12, canvas.width - 24, canvas.height - 24)
     near = (x + bw / 2, y + bh / 2)
     legend = [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
+    named = quiz.get("seats") or []
+    others = frozenset(s.index for s in scene.frame.students) - set(named) if named else frozenset()
     return answered_place(quiz, quiz["marks"], area, shown_by_answer(scene), near, font_scale, caption_rect(canvas),
-                          frame_sides(scene), legend)
+                          frame_sides(scene), legend, shown_by_answer(scene, others) if others else None)
+
+
+def asked_card(scene, quiz: dict, font_scale: float) -> Placed | None:
+    """The asked card for `scene`'s frame, off the board's lines (and strips) the question is worked from, the
+    title's words and the caption; off the chart, the board's frame and the legend too where it has room; nearest
+    the board's middle (over the class where that is free). None: no place, and the card goes over the board
+    (asked_box). teacher22 L5: at softmax's sum step it hid the sum it asked about."""
+    canvas = scene.frame.canvas
+    x, y, bw, bh = canvas.board
+    board = scene.board
+    worked = [QRectF(board.lines.area.x(), board.lines.area.y(), board.lines.area.width(), board.lines.used_height())
+              ] if board.lines.isVisible() and scene.frame.board else []
+    worked += [s.sceneBoundingRect() for s in board.strips if s.isVisible()]
+    if not worked:  # no lines on the board (a chapter's opening, quiz_play.opening: at most the heat map kept from
+        return None  # the step before): the card goes over it
+    spare = [c.sceneBoundingRect() for c in (board.bars, board.beside, board.heatmap) if c.isVisible()]
+    spare += [board.chart.adjusted(0, -HEADING, 0, 0)] if board.chart is not None else []
+    taken = worked + [caption_rect(canvas)] + [r for item in (scene.title, scene.notices) for r in item.words()]
+    spare += frame_sides(scene)
+    spare += [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
+    area = QRectF(12, 12, canvas.width - 24, canvas.height - 24)
+    return asked_place(quiz, quiz["marks"], area, taken, (x + bw / 2, y + bh / 2), font_scale, spare)
 
 
 def quiz_text(quiz: dict) -> str:
@@ -87,8 +113,11 @@ def show_quiz(scene, frame, th) -> None:
     if not on:
         return
     revealed = frame.quiz["answer"] is not None
-    if revealed:
-        card = scene.quiz_card = answer_card(scene, frame.quiz, th.font_scale)  # kept: the PPTX box reads it
+    scene.quiz_asked = None if revealed else asked_card(scene, frame.quiz, th.font_scale)  # kept: the PPTX box reads
+    if revealed:  # both
+        scene.quiz_card = answer_card(scene, frame.quiz, th.font_scale)
+    card = scene.quiz_card if revealed else scene.quiz_asked
+    if card is not None:
         box, text, most, least = card.box, "\n".join(card.lines), card.px, card.px
         if scene.legend.isVisible() and box.intersects(scene.legend.area):  # a card over the legend hides it (not a
             scene.legend.setVisible(False)  # part of it at either side); the next frame shows it again

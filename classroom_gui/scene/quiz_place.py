@@ -121,14 +121,25 @@ def _hiragana(c: str) -> bool:
     return "\u3041" <= c <= "\u309f"
 
 
+LEADING_KANA = ("この", "その", "あの", "どの")  # they lead into the word after them: 「この／中で」 is one phrase
+
+
+def _latin_aside(text: str, i: int) -> bool:
+    """Whether the 「（」 at i opens a short aside of Latin letters (「順番に発言（GPT）」), which stays with its word:
+    the 4:3 can_hear card wrapped 「（GPT）」 onto a line of its own (note19)."""
+    end = text.find("）", i)
+    return 0 < end - i <= 8 and text[i + 1:end].isascii()
+
+
 def phrase_breaks(text: str) -> list[int]:
     """Where a Japanese question may break between phrases (the index a line starts at): after 「、」「，」「：」,
     after a run of hiragana (a particle or an ending) before a kanji, katakana or 「, after 「に」「を」「は」
     before more hiragana, after 「・」 (「第1層・／ヘッド1で」: jareview4's wording kept the seed's 4:3 card as
     narrow as before), after a particle that follows a name (「「猫」が／いちばん」: quiz22, the seed's 4:3 top-share
     card held 「「が」がいちばん」 whole, 192 px), and before 「（」 and after 「）」 (an aside is a phrase of its own:
-    teacher15 L1, with none there the card broke 「…聞こえない）で／は、」); never inside a 「」 name nor before a mark
-    that may not start a line."""
+    teacher15 L1, with none there the card broke 「…聞こえない）で／は、」), except before a short Latin aside
+    (「（GPT）」) and after 「この」「その」「あの」「どの」; never inside a 「」 name nor before a mark that may not start a
+    line."""
     found, depth = [], 0
     for i in range(1, len(text)):
         prev, ch = text[i - 1], text[i]
@@ -136,6 +147,8 @@ def phrase_breaks(text: str) -> list[int]:
         if depth > 0 or ch in NO_LINE_START or ch == "ー":
             continue
         after_name = i >= 2 and text[i - 2] == "」" and prev in PARTICLES
+        if text[max(0, i - 2):i] in LEADING_KANA or ch == "（" and _latin_aside(text, i):
+            continue
         if (prev in "、，：）・" or ch == "（" or _hiragana(prev) and not _hiragana(ch)
                 or (prev in "にをは" or after_name) and _hiragana(ch)):
             found.append(i)
@@ -189,13 +202,13 @@ def clause_width(question: str, fm: QFontMetricsF) -> float:
     return max(fm.horizontalAdvance(p.strip()) for p in parts if p.strip()) + 2
 
 
-def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float):
+def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float, kinds=KINDS):
     """(lines, px, paired, kind, card w, card h), the most said first (KINDS); each from the biggest text down, in
     its SHAPES, each one line wide, as wide as its question's widest phrase, or narrower (WIDTHS); never wider than
     `widest` pixels. A question breaks only between phrases (or words) and a choice nowhere: a width
     narrower than either is no layout (teacher15 L1: a card too narrow broke 「…聞こえない）で／は」 and left ✓ on a line
     of its own). The card is SLACK wider than its text measures, so a picture drawn smaller wraps nothing either."""
-    for kind in KINDS:
+    for kind in kinds:
         for px in SIZES:
             fm = QFontMetricsF(fonts.font(px * font_scale))
             for paired, gap in SHAPES[kind]:
@@ -220,21 +233,25 @@ def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float):
 
 
 def answered_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRectF], near, font_scale: float,
-                   corner: QRectF, avoid: list[QRectF] = (), spare: list[QRectF] = ()) -> Placed:
+                   corner: QRectF, avoid: list[QRectF] = (), spare: list[QRectF] = (),
+                   loose: list[QRectF] | None = None) -> Placed:
     """The answered card: the first of its layouts that has a free place in `area` (nearest `near`) clear of
     `taken`, of `spare` (the legend) and of `avoid` (the board's frame); else clear of `taken` and `avoid` only
     (over the legend); else of `taken` and `spare` only, across the frame. The kinds that ask the question come first, each
     tried in those three ways before a kind that does not ask it (teacher16 L1: at 16:9 a card sat 10-20 px across
-    the board's top frame; teacher15 M1: saying less to keep off it is worse). With none (no free place even for the
+    the board's top frame; teacher15 M1: saying less to keep off it is worse); with `loose` (`taken` without the
+    desks the answer is not read from), the kinds that ask are tried clear of `loose` after each way clear of
+    `taken` fails, off the frame and then across it (_grids), before a kind that does not ask (boards21: at 4:3, 12 students, 39 of 93 answered cards lost their
+    question, the title row the only place with every desk drawn). With none (no free place even for the
     answer alone at LEAST_PX) the answer alone at LEAST_PX in the bottom right corner of `corner` (the caption's:
     never the chart)."""
-    grids = [FreeGrid(area, [*taken, *spare, *avoid])] + ([FreeGrid(area, [*taken, *avoid])] if spare else []) \
-        + [FreeGrid(area, [*taken, *spare])] if avoid else [FreeGrid(area, [*taken, *spare])]
+    grids = _grids(area, taken, avoid, spare)
+    asking = grids if loose is None else _grids(area, taken, avoid, spare, loose)
     last = None
     kinds = [list(same) for _, same in groupby(layouts(quiz, letters, font_scale, area.width()),
                                                key=lambda layout: layout[3] in ASKS)]
-    for same in kinds:  # the kinds that ask (whole, then question), then those that do not: each clear of the
-        for grid in grids:  # frame first, so a card keeps its question off the frame before it shows more choices
+    for same in kinds:  # the kinds that ask (whole, then question), then those that do not: each clear of the frame
+        for grid in (asking if same[0][3] in ASKS else grids):  # first, so a card keeps its question off the frame
             for lines, px, paired, kind, w, h in same:
                 box = grid.place(w, h, near)
                 if box is not None:
@@ -250,6 +267,14 @@ def answered_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRe
     return Placed(QRectF(corner.right() - w, corner.bottom() - h, w, h), lines, px, paired, kind)
 
 
+def _grids(area: QRectF, taken, avoid, spare, loose=None) -> list[FreeGrid]:
+    """answered_place's free places in the order tried: off the frame (clear of the legend, then over it), then
+    across it; each clear of `taken`, then (given) of `loose`."""
+    off = ([[*spare, *avoid]] + ([list(avoid)] if spare else [])) if avoid else []
+    clear = [taken] if loose is None else [taken, loose]
+    return [FreeGrid(area, [*t, *rest]) for rests in (off, [list(spare)]) for t in clear for rest in rests]
+
+
 def answer_wrapped(quiz: dict, letters: list[str], font_scale: float, widest: float):
     """The answer alone at LEAST_PX, cut into lines no wider than `widest` allows (board_wrap.wrapped: between words,
     or between characters where a word is wider): (lines, px, paired, kind, card w, card h) as layouts gives them.
@@ -260,3 +285,20 @@ def answer_wrapped(quiz: dict, letters: list[str], font_scale: float, widest: fl
     lines = wrapped(card_lines(quiz, letters, False, NO_BREAK, "answer")[0], fm, width)
     used = fm.boundingRect(QRectF(0, 0, width, 1e6), FLAGS, "\n".join(lines))
     return lines, px, False, "answer", used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y
+
+
+def asked_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRectF], near, font_scale: float,
+                spare: list[QRectF] = ()) -> Placed | None:
+    """The asked card (the question and its choices, none marked yet): the first of its whole layouts, biggest text
+    first, with a free place in `area` nearest `near` clear of `taken` (the board's lines the question is worked
+    from, the title's words, the caption) and of `spare` (the chart, the board's frame, the legend); else clear of
+    `taken` only; None where neither has one (the caller keeps its box over the board). teacher22 L5 (13 M3, 14 M1):
+    at softmax's sum step, 4:3, the card covered the whole board, the sum it asked about too."""
+    shapes = list(layouts(quiz, letters, font_scale, area.width(), ("whole",)))
+    grids = [FreeGrid(area, [*taken, *spare])] + ([FreeGrid(area, list(taken))] if spare else [])
+    for grid in grids:
+        for lines, px, paired, kind, w, h in shapes:
+            box = grid.place(w, h, near)
+            if box is not None:
+                return Placed(box, lines, px, paired, kind)
+    return None

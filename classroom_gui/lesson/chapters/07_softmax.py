@@ -55,7 +55,8 @@ def exp(ctx, fr: Frame):
     # the model's unrounded one (teacher20 M2: exp(2.072) = 7.9407 beside the model's 7.9418 read as wrong), and why
     # a line says ≈ or why the scores have so many decimals (softmax_row.exp_arguments: cutting them would make more
     # than one line ≈)
-    fr.board[:0] = ([ctx.t("board.exp_written")] if S.exp and not all(masked) else []) + (
+    # and which numbers are the model's (teacher22 L2): the shares of step 3, not this board's exp() nor their sum
+    fr.board[:0] = ([ctx.t("board.exp_written"), ctx.t("board.exp_shares")] if S.exp and not all(masked) else []) + (
         [ctx.t("board.exp_near_note" if S.args else "board.exp_places", places=places)]
         if any(S.args_near) or (places > ARG_PLACES and not S.args) else [])
     fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp)
