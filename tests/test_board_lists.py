@@ -46,6 +46,7 @@ def test_the_fitter_reflows_a_list_for_bigger_chalk(qapp):
     """Lists written 8 a row, the widest lines of a tall narrow board: the fitter's rows of fewer numbers give
     bigger chalk, every number kept in order, every line within the board."""
     from classroom_gui.scene.board import LINE_SPACING, advance, fitted
+    from classroom_gui.scene.board_wrap import CONTINUED
     board = ["notebook of \"house\""] + bracketed(LIST, 8) + ["LayerNorm(notebook)"] + bracketed(LIST[::-1], 8)
     w, h = 300.0, 700.0
     px, columns, left = fitted(tuple(board), 0, w, h, 1.0)
@@ -53,8 +54,11 @@ def test_the_fitter_reflows_a_list_for_bigger_chalk(qapp):
     assert left == 0 and len(columns) == 1
     assert max(advance(t, px) for t in lines) <= w and len(lines) * px * LINE_SPACING <= h
     assert _numbers(lines) == LIST + LIST[::-1] and len(lines) > len(board)
-    widest_given = max(advance(t, 20) for t in board)  # the lists as given fit only this much chalk
-    assert px > math.floor(20 * w / widest_given) + 1
+    # before: 16 px, each row of 8 wrapped into a ragged 6 and 2 (board_wrap.wrapped, the least size's path)
+    assert px >= 24 and not any(t.startswith(CONTINUED) for t in lines)
+    counts = [len(_numbers([t])) for t in lines if _numbers([t])]
+    k = counts[0]
+    assert 1 < k < 8 and counts == ([k] * (24 // k) + ([24 % k] if 24 % k else [])) * 2  # rows of k, both lists
 
 
 @pytest.mark.parametrize("text,lang", [("The little dog ran to the old house", "en"), ("小さな犬が古い家へ走った", "ja")])
