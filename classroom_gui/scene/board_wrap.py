@@ -1,10 +1,11 @@
 """A blackboard line too wide for its column, wrapped onto more lines instead of cut with "…" (teacher7 M2: the
 4:3 board cut 「座った」 0.… and ε = 0.00001 that 16:9 shows whole).
 
-A line breaks after 「、」「，」「。」「：」 or a comma, before 「（」 after a word, or at a space that does not stand before a number
-("「が」 0.22" and "… (+4)" stay together); a name in 「」 is never split. Where none of these fits, it breaks at any
-space, then between characters outside a number and a 「」 name; a number or a name is cut only when it alone is
-wider than the column (review10 #7: "38246.3" / "0788" read as two numbers). The lines after the first are
+A line breaks after 「、」「，」「。」「：」 or a comma, before 「（」 after a word, or at a space that does not stand
+before a number ("「が」 0.22" and "… (+4)" stay together) nor inside round brackets (「√（（ノート - 平均）の2乗の平均 +⏎ε）」
+split a formula); a name in 「」 is never split. Where none of these fits, it breaks at any space, then between
+characters outside a number and a 「」 name; a number or a name is cut only when it alone is wider than the column
+(review10 #7: "38246.3" / "0788" read as two numbers). The lines after the first are
 indented by CONTINUED, so a reader (and a test) tells a continued line from a new one.
 """
 from __future__ import annotations
@@ -23,11 +24,12 @@ NUMBER = "0123456789.,"  # never cut between two of these (a number stays whole)
 
 def _breaks(text: str, loose: bool = False) -> list[int]:
     """Where `text` may break: the index the next line starts at (outside 「」); `loose`: at any space."""
-    found, depth = [], 0
+    found, depth, inside = [], 0, 0
     for i, ch in enumerate(text[:-1]):
         depth += (ch == "「") - (ch == "」")
+        inside += (ch in "(（") - (ch in ")）")  # a formula's brackets: no strict break at a space inside
         nxt = text[i + 1]
-        if depth <= 0 and (ch == " " if loose else ch in AFTER or (ch == " " and nxt not in NOT_BEFORE)
+        if depth <= 0 and (ch == " " if loose else ch in AFTER or (ch == " " and nxt not in NOT_BEFORE and inside <= 0)
                            or (nxt == "（" and ch.isalpha())):  # 「ノート／（順番に…）」, never 「√／（」
             found.append(i + 1)
     return found
