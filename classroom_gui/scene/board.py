@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
-from .board_lists import fewest_lines, number_lists, reflowed, row_counts
+from .board_lists import fewest_lines, list_rows, number_lists, reflowed, row_counts
 from .strip import StripItem
 from .board_wrap import board_as_desks, wrapped, wrapped_at_breaks
 from .heatmap import HeatmapItem
@@ -97,11 +97,10 @@ class BoardLinesItem(CachedItem):
             # the lines as given, then each list re-flowed k numbers a row, for chalk WRAP_GAIN bigger or more (a
             # vector wrapped as the desks wrap it keeps their rows where that costs less, teacher8 L5): fix44
             best = _one_column(given, more, w, h, scale, grow)
-            flows = [(t[0], k, t) for k in (row_counts(lists) if lists else ())
-                     for t in [_one_column(reflowed(given, lists, k), more, w, h, scale, grow)] if t]
-            flow = max(flows, key=lambda f: f[:2], default=None)  # of equal chalk, the fewest rows
-            if flow and (best is None or flow[0] >= best[0] + WRAP_GAIN):
-                best = flow[2]
+            flow = _reflowed_size(given, lists, more, w, h, scale, grow,
+                                  best[0] + WRAP_GAIN if best else LINE_MIN_PX) if lists else None
+            if flow:
+                best = flow
             if best:
                 return fonts.font(best[0]), [best[1]], more
         half = math.ceil(len(lines) / 2)
@@ -154,6 +153,28 @@ class BoardLinesItem(CachedItem):
             x = self.area.x() + c * (col_w + GAP)
             for i, t in enumerate(col):
                 p.drawText(QRectF(x, self.area.y() + i * line_h, col_w + 40, line_h), ALIGN_LEFT, t)
+
+
+def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale: float, grow: bool, need: int):
+    """(px, lines) of the biggest chalk, `need` or more, that `given` gets with its lists (board_lists.number_lists)
+    re-flowed k numbers a row (of equal chalk, the first tried: most room, then fewest rows), or None. A k is tried
+    only when its height and its widest row (rows of numbers never wrap) leave room for that chalk: trying every k
+    took 40-90 ms a new board (GPT-2's answer.norm, load 6), this ~3 ms."""
+    top = LINE_MAX_PX * scale
+    bounds = []
+    for k in row_counts(lists):
+        lines = reflowed(given, lists, k)
+        widest = max(advance(t, top) for t in list_rows(lists, k))
+        bound = min(BoardLinesItem.tallest(len(lines) + bool(more), h, scale), top * w / max(widest, 1.0) + 1)
+        bounds.append((math.floor(bound), k, lines))
+    found = None
+    for bound, k, lines in sorted(bounds, key=lambda b: b[:2], reverse=True):
+        if bound < max(need, found[0] if found else 0):
+            break
+        tried = _one_column(lines, more, w, h, scale, grow)
+        if tried and tried[0] >= need and (found is None or tried[0] > found[0]):
+            found = tried
+    return found
 
 
 def _one_column(given: list[str], more: int, w: float, h: float, scale: float, grow: bool):

@@ -67,6 +67,11 @@ def reflowed(lines, lists, k: int) -> list[str]:
     return out + list(lines[at:])
 
 
+def list_rows(lists, k: int) -> list[str]:
+    """The rows of `lists` (number_lists) re-flowed k numbers a row: the lines a re-flow writes that never wrap."""
+    return [row for _, _, numbers in lists for row in bracketed(numbers, k)]
+
+
 def fewest_lines(lines, lists) -> int:
     """How many lines `lines` take with each of `lists` on one row: the fewest any re-flow gives."""
     return len(lines) - sum(count - 1 for _, count, _ in lists)
