@@ -35,19 +35,22 @@ def _breaks(text: str, loose: bool = False) -> list[int]:
     return found
 
 
-def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent: str = CONTINUED) -> list[str]:
+def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent: str = CONTINUED,
+            strict: bool = False) -> list[str] | None:
     """`text` as lines no wider than `width` (the first as it starts, the rest indented by `indent`), broken at the
     last of `breaks(text)` that fits (the board's breaks when None; a quiz question's: between phrases), else at
     the board's breaks, strict then loose; a piece with no break that fits is cut where it must be, the rest going
-    on the next line, so nothing is lost."""
+    on the next line, so nothing is lost. `strict`: None where that needs more than the strict breaks."""
     lines, rest, first = [], text, True
     while True:
         head = "" if first else indent
         if metrics.horizontalAdvance(head + rest) <= width:
             return lines + [head + rest]
         cut = (breaks is not None and _fitting(rest, breaks(rest), head, metrics, width)) or _fitting(
-            rest, _breaks(rest), head, metrics, width) or _fitting(
-            rest, _breaks(rest, loose=True), head, metrics, width) or _cut(rest, head, metrics, width)
+            rest, _breaks(rest), head, metrics, width)
+        if not cut and strict:
+            return None
+        cut = cut or _fitting(rest, _breaks(rest, loose=True), head, metrics, width) or _cut(rest, head, metrics, width)
         lines.append(head + rest[:cut].rstrip())
         rest, first = rest[cut:].lstrip(), False
         if not rest:
@@ -63,18 +66,7 @@ def wrapped_at_breaks(text: str, metrics: QFontMetricsF, width: float) -> list[s
         return [text]
     if not any(ch.isalpha() for ch in (text.split() or [""])[0]):  # its first word a number or a sign
         return _before_remark(text, metrics, width)
-    lines, rest, first = [], text, True
-    while True:
-        head = "" if first else CONTINUED
-        if metrics.horizontalAdvance(head + rest) <= width:
-            return lines + [head + rest]
-        cut = _fitting(rest, _breaks(rest), head, metrics, width)
-        if not cut:
-            return None
-        lines.append(head + rest[:cut].rstrip())
-        rest, first = rest[cut:].lstrip(), False
-        if not rest:
-            return lines
+    return wrapped(text, metrics, width, strict=True)
 
 
 REMARK = re.compile(r"(.*=\s*[-−]?[\d.]+)\s*([(（][^()（）]*[)）])")  # "… = 0.8246 (1st above: 0.82)"
