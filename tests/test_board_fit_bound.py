@@ -61,3 +61,26 @@ def test_the_fit_is_the_one_measuring_every_stage_gives(qapp, seed):
         else:
             assert (font.pixelSize(), columns, left) == expected
     assert skipped  # the boards include ones whose measuring is now skipped
+
+
+def test_a_board_of_lists_is_measured_when_its_lists_on_fewer_rows_could_reach_the_least_chalk(qapp):
+    """fix44: a list of numbers may be re-flowed into fewer rows, so the skip counts a board's lines with each list
+    on one row (board_lists.fewest_lines): 60 lines, two numbers a row, cannot reach LINE_MIN_PX as written but
+    are re-flowed to a few rows of big chalk; 60 such lists of their own, too many even on one row each, stay
+    unmeasured, and measuring every re-flow of them (board._one_column) finds no size either."""
+    from classroom_gui.lesson.numbers import bracketed
+    from classroom_gui.scene.board import _one_column
+    from classroom_gui.scene.board_lists import fewest_lines, number_lists, reflowed, row_counts
+
+    numbers = [f"{i / 7:.2f}" for i in range(120)]
+    board = ["notebook"] + bracketed(numbers, 2)
+    w, h = 900.0, 700.0
+    assert BoardLinesItem.tallest(len(board), h, 1.0) < LINE_MIN_PX
+    font, columns, left = BoardLinesItem._fit(board, 0, w, h, 1.0)
+    assert font.pixelSize() > LINE_MIN_PX and len(columns) == 1 and left == 0 and len(columns[0]) < len(board)
+    many = [line for i in range(60) for line in bracketed(numbers[i:i + 4], 2)]
+    lists = number_lists(many)
+    assert len(lists) == 60 and BoardLinesItem.tallest(fewest_lines(many, lists), h, 1.0) < LINE_MIN_PX
+    assert all(_one_column(reflowed(many, lists, k), 0, w, h, 1.0, True) is None for k in row_counts(lists))
+    font, columns, left = BoardLinesItem._fit(many, 0, w, h, 1.0)
+    assert font.pixelSize() == LINE_MIN_PX and left > 0

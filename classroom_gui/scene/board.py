@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
+from .board_lists import fewest_lines, list_rows, number_lists, reflowed, row_counts
 from .strip import StripItem
 from .board_wrap import board_as_desks, wrapped, wrapped_at_breaks
 from .heatmap import HeatmapItem
@@ -88,17 +89,20 @@ class BoardLinesItem(CachedItem):
         lines = given + ([more_line(more)] if more else [])
         # _size_for only lowers the size its lines' height allows (tallest): lines that cannot reach LINE_MIN_PX
         # even so are not measured to find out (GPT-2's 97-line notebook: ~200-300 widths, 1.6-3.4 ms a new layer);
-        # wrapping only adds lines, so no bigger wrapped chalk is missed either
-        if len(lines) < 6 or BoardLinesItem.tallest(len(lines), h, scale) >= LINE_MIN_PX:
-            px = BoardLinesItem._size_for(lines, w, h, scale)
-            # (any number of lines where the smallest chalk wraps them anyway)
-            least = math.floor(max(px + WRAP_GAIN - 1, LINE_MIN_PX - 1)) + 1
-            bigger = grow and _wrapped_size(tuple(lines), w, h, scale, least,
-                                            WRAP_MOST if px >= LINE_MIN_PX else len(lines))
-            if bigger:  # prose lines wrapped at their breaks: bigger chalk in the room below (teacher23 M2)
-                return fonts.font(bigger[0]), [bigger[1]], more
-            if px >= LINE_MIN_PX or len(lines) < 6:
-                return fonts.font(max(math.floor(px), 8)), [lines], more
+        # wrapping only adds lines, so no bigger wrapped chalk is missed either, and a re-flowed list of numbers
+        # has at least fewest_lines (each list on one row)
+        lists = number_lists(given)
+        if len(lines) < 6 or BoardLinesItem.tallest(len(lines) - len(given) + fewest_lines(given, lists), h,
+                                                    scale) >= LINE_MIN_PX:
+            # the lines as given, then each list re-flowed k numbers a row, for chalk WRAP_GAIN bigger or more (a
+            # vector wrapped as the desks wrap it keeps their rows where that costs less, teacher8 L5): fix44
+            best = _one_column(given, more, w, h, scale, grow)
+            flow = _reflowed_size(given, lists, more, w, h, scale, grow,
+                                  best[0] + WRAP_GAIN if best else LINE_MIN_PX) if lists else None
+            if flow:
+                best = flow
+            if best:
+                return fonts.font(best[0]), [best[1]], more
         half = math.ceil(len(lines) / 2)
         cols = [lines[:half], lines[half:]]
         if BoardLinesItem.tallest(half, h, scale) >= LINE_MIN_PX:  # (the first column is the longer)
@@ -149,6 +153,45 @@ class BoardLinesItem(CachedItem):
             x = self.area.x() + c * (col_w + GAP)
             for i, t in enumerate(col):
                 p.drawText(QRectF(x, self.area.y() + i * line_h, col_w + 40, line_h), ALIGN_LEFT, t)
+
+
+def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale: float, grow: bool, need: int):
+    """(px, lines) of the biggest chalk, `need` or more, that `given` gets with its lists (board_lists.number_lists)
+    re-flowed k numbers a row (of equal chalk, the first tried: most room, then fewest rows), or None. A k is tried
+    only when its height and its widest row (rows of numbers never wrap) leave room for that chalk: trying every k
+    took 40-90 ms a new board (GPT-2's answer.norm, load 6), this ~3 ms."""
+    top = LINE_MAX_PX * scale
+    bounds = []
+    for k in row_counts(lists):
+        lines = reflowed(given, lists, k)
+        widest = max(advance(t, top) for t in list_rows(lists, k))
+        bound = min(BoardLinesItem.tallest(len(lines) + bool(more), h, scale), top * w / max(widest, 1.0) + 1)
+        bounds.append((math.floor(bound), k, lines))
+    found = None
+    for bound, k, lines in sorted(bounds, key=lambda b: b[:2], reverse=True):
+        if bound < max(need, found[0] if found else 0):
+            break
+        tried = _one_column(lines, more, w, h, scale, grow)
+        if tried and tried[0] >= need and (found is None or tried[0] > found[0]):
+            found = tried
+    return found
+
+
+def _one_column(given: list[str], more: int, w: float, h: float, scale: float, grow: bool):
+    """(px, lines) of `given` in one w x h column, a prose line wrapped at its breaks where that gives bigger chalk
+    (teacher23 M2), or None when that column's chalk is under LINE_MIN_PX on a board of 6 lines or more."""
+    lines = given + ([more_line(more)] if more else [])
+    if len(lines) >= 6 and BoardLinesItem.tallest(len(lines), h, scale) < LINE_MIN_PX:
+        return None
+    px = BoardLinesItem._size_for(lines, w, h, scale)
+    # (any number of lines where the smallest chalk wraps them anyway)
+    least = math.floor(max(px + WRAP_GAIN - 1, LINE_MIN_PX - 1)) + 1
+    bigger = grow and _wrapped_size(tuple(lines), w, h, scale, least, WRAP_MOST if px >= LINE_MIN_PX else len(lines))
+    if bigger:  # prose lines wrapped at their breaks: bigger chalk in the room below (teacher23 M2)
+        return bigger
+    if px >= LINE_MIN_PX or len(lines) < 6:
+        return max(math.floor(px), 8), lines
+    return None
 
 
 @lru_cache(maxsize=512)

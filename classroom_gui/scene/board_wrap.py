@@ -1,13 +1,16 @@
 """A blackboard line too wide for its column, wrapped onto more lines instead of cut with "…" (teacher7 M2: the
 4:3 board cut 「座った」 0.… and ε = 0.00001 that 16:9 shows whole).
 
-A line breaks after 「、」「，」「。」「：」 or a comma, or at a space that does not stand before a number
-("「が」 0.22" and "… (+4)" stay together); a name in 「」 is never split. Where none of these fits, it breaks at any
-space, then between characters outside a number and a 「」 name; a number or a name is cut only when it alone is
-wider than the column (review10 #7: "38246.3" / "0788" read as two numbers). The lines after the first are
+A line breaks after 「、」「，」「。」「：」 or a comma, before 「（」 after a word, or at a space that does not stand
+before a number ("「が」 0.22" and "… (+4)" stay together) nor inside round brackets (「√（（ノート - 平均）の2乗の平均 +⏎ε）」
+split a formula); a name in 「」 is never split. Where none of these fits, it breaks at any space, then between
+characters outside a number and a 「」 name; a number or a name is cut only when it alone is wider than the column
+(review10 #7: "38246.3" / "0788" read as two numbers). The lines after the first are
 indented by CONTINUED, so a reader (and a test) tells a continued line from a new one.
 """
 from __future__ import annotations
+
+import re
 
 from PySide6.QtGui import QFontMetricsF
 
@@ -22,28 +25,33 @@ NUMBER = "0123456789.,"  # never cut between two of these (a number stays whole)
 
 def _breaks(text: str, loose: bool = False) -> list[int]:
     """Where `text` may break: the index the next line starts at (outside 「」); `loose`: at any space."""
-    found, depth = [], 0
+    found, depth, inside = [], 0, 0
     for i, ch in enumerate(text[:-1]):
         depth += (ch == "「") - (ch == "」")
+        inside += (ch in "(（") - (ch in ")）")  # a formula's brackets: no strict break at a space inside
         nxt = text[i + 1]
-        if depth <= 0 and (ch == " " if loose else ch in AFTER or (ch == " " and nxt not in NOT_BEFORE)):
+        if depth <= 0 and (ch == " " if loose else ch in AFTER or (ch == " " and nxt not in NOT_BEFORE and inside <= 0)
+                           or (nxt == "（" and ch.isalpha())):  # 「ノート／（順番に…）」, never 「√／（」
             found.append(i + 1)
     return found
 
 
-def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent: str = CONTINUED) -> list[str]:
+def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent: str = CONTINUED,
+            strict: bool = False) -> list[str] | None:
     """`text` as lines no wider than `width` (the first as it starts, the rest indented by `indent`), broken at the
     last of `breaks(text)` that fits (the board's breaks when None; a quiz question's: between phrases), else at
     the board's breaks, strict then loose; a piece with no break that fits is cut where it must be, the rest going
-    on the next line, so nothing is lost."""
+    on the next line, so nothing is lost. `strict`: None where that needs more than the strict breaks."""
     lines, rest, first = [], text, True
     while True:
         head = "" if first else indent
         if metrics.horizontalAdvance(head + rest) <= width:
             return lines + [head + rest]
         cut = (breaks is not None and _fitting(rest, breaks(rest), head, metrics, width)) or _fitting(
-            rest, _breaks(rest), head, metrics, width) or _fitting(
-            rest, _breaks(rest, loose=True), head, metrics, width) or _fitting(
+            rest, _breaks(rest), head, metrics, width)
+        if not cut and strict:
+            return None
+        cut = cut or _fitting(rest, _breaks(rest, loose=True), head, metrics, width) or _fitting(
             rest, _phrase_ends(rest), head, metrics, width) or _cut(rest, head, metrics, width)
         lines.append(head + rest[:cut].rstrip())
         rest, first = rest[cut:].lstrip(), False
@@ -54,23 +62,27 @@ def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent
 def wrapped_at_breaks(text: str, metrics: QFontMetricsF, width: float) -> list[str] | None:
     """`text` as wrapped() writes it, or None when that needs more than the board's strict breaks (a break at
     any space or between characters) or `text` is a row of numbers (a vector's row or a sum's terms, which the
-    board keeps whole on its line: a number row broken at a comma read as a ragged grid, teacher23 F5 28)."""
+    board keeps whole on its line: a number row broken at a comma read as a ragged grid, teacher23 F5 28; a worked
+    line may break before its remark only: _before_remark)."""
     if metrics.horizontalAdvance(text) <= width:
         return [text]
     if not any(ch.isalpha() for ch in (text.split() or [""])[0]):  # its first word a number or a sign
+        return _before_remark(text, metrics, width)
+    return wrapped(text, metrics, width, strict=True)
+
+
+REMARK = re.compile(r"(.*=\s*[-−]?[\d.]+)\s*([(（][^()（）]*[)）])")  # "… = 0.8246 (1st above: 0.82)"
+
+
+def _before_remark(text: str, metrics: QFontMetricsF, width: float) -> list[str] | None:
+    """A worked line ending in a remark in brackets after its result ("0.3197 × 2.3336 + 0.0785 = 0.8246 (1st
+    above: 0.82)", 「… = 0.0720（上の1番目：0.07）」) as two lines, broken before the remark only, when both fit: it
+    was answer time's widest line and held the board at 16 px chalk, 40 % of it empty (fix44); else None."""
+    found = REMARK.fullmatch(text)
+    if not found or not any(ch.isalpha() for ch in found.group(2)):
         return None
-    lines, rest, first = [], text, True
-    while True:
-        head = "" if first else CONTINUED
-        if metrics.horizontalAdvance(head + rest) <= width:
-            return lines + [head + rest]
-        cut = _fitting(rest, _breaks(rest), head, metrics, width)
-        if not cut:
-            return None
-        lines.append(head + rest[:cut].rstrip())
-        rest, first = rest[cut:].lstrip(), False
-        if not rest:
-            return lines
+    lines = [found.group(1), CONTINUED + found.group(2)]
+    return lines if all(metrics.horizontalAdvance(t) <= width for t in lines) else None
 
 
 def _fitting(text: str, breaks: list[int], head: str, metrics: QFontMetricsF, width: float) -> int:

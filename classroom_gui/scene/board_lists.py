@@ -1,0 +1,83 @@
+"""A bracketed list of numbers that the lesson wrote over several board lines ("[1.56, 1.24, 3.12, 7.85, -1.50,"
+… "3.54, 1.18, 1.04, 3.03]"), re-flowed as a whole into rows of k numbers, so that the fitter (scene.board) may
+choose the rows that give the biggest chalk: answer time's final LayerNorm board had ~11 px chalk on a 1024 x 768
+picture, 40 % of the board empty, its lists split at a fixed count (fix44). Every number is kept as written (its
+digits unchanged), never cut, and the brackets stay at the list's ends. Qt-free.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from ..lesson.numbers import bracketed
+
+_NUMBER = re.compile(r"[-−+]?\d+(?:\.\d+)?")
+
+
+def _numbers(text: str) -> list[str] | None:
+    """The numbers of one line of a list ("-4.08, -3.08, -0.03,"), or None when it holds anything else."""
+    parts = [p.strip() for p in text.split(",")]
+    if parts and parts[-1] == "":
+        parts.pop()
+    return parts if parts and all(_NUMBER.fullmatch(p) for p in parts) else None
+
+
+def number_lists(lines) -> list[tuple[int, int, list[str]]]:
+    """(first line, lines, numbers) of each bracketed list of numbers spanning two lines or more: its first line
+    starts with "[", every line but its last ends with a comma, its last ends with "]", and no line holds anything
+    but numbers."""
+    found, i = [], 0
+    while i < len(lines):
+        t = lines[i].strip()
+        if t.startswith("[") and not t.endswith("]") and t.endswith(","):
+            numbers, j = [], i
+            while j < len(lines):
+                part = lines[j].strip()
+                body = part[1:] if j == i else part
+                last = body.endswith("]")
+                row = _numbers(body[:-1] if last else body)
+                if row is None or (j > i and part.startswith("[")) or (not last and not body.endswith(",")):
+                    break
+                numbers += row
+                if last:
+                    found.append((i, j + 1 - i, numbers))
+                    break
+                j += 1
+            i = j + 1 if found and found[-1][0] == i else i + 1
+        else:
+            i += 1
+    return found
+
+
+def row_counts(lists) -> list[int]:
+    """The k (numbers a row) worth trying for `lists` (number_lists): for each list and each count of rows r the
+    narrowest k giving r rows, from 2 up (a row of one number only where nothing else is tried), and no k leaving
+    a last row of one number."""
+    ks = {math.ceil(len(n) / r) for _, _, n in lists for r in range(1, len(n) + 1)}
+    good = sorted(k for k in ks if k >= 2 and all(len(n) % k != 1 for _, _, n in lists))
+    return good or [1]
+
+
+def reflowed(lines, lists, k: int) -> list[str]:
+    """`lines` with each of `lists` (number_lists of them) re-written k numbers a row."""
+    out, at = [], 0
+    for first, count, numbers in lists:
+        out += list(lines[at:first]) + bracketed(numbers, k)
+        at = first + count
+    return out + list(lines[at:])
+
+
+def list_rows(lists, k: int) -> list[str]:
+    """The rows of `lists` (number_lists) re-flowed k numbers a row: the lines a re-flow writes that never wrap."""
+    return [row for _, _, numbers in lists for row in bracketed(numbers, k)]
+
+
+def fewest_lines(lines, lists) -> int:
+    """How many lines `lines` take with each of `lists` on one row: the fewest any re-flow gives."""
+    return len(lines) - sum(count - 1 for _, count, _ in lists)
+
+
+def one_row_each(lines) -> list[str]:
+    """`lines` with each bracketed list of numbers over several lines on one row: a board's lines as written, told
+    apart from its lists' rows (what a re-flow keeps)."""
+    return reflowed(lines, number_lists(lines), 1 << 30)
