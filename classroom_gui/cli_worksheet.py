@@ -74,8 +74,11 @@ def _worksheet(args: argparse.Namespace) -> int:
         say_note(note, args.lang)
     key = (Phrase("cli.key_page", page=written.key_page) if written.key_page == written.pages
            else Phrase("cli.key_pages", first=written.key_page, last=written.pages))
-    print(Phrase("cli.sheet_wrote", path=args.output, asker=trace.tokens[asker], count=len(sheet.heard),
-                 pages=written.pages, answers=key).said(args.lang), file=sys.stderr)
+    name, n = trace.tokens[asker], len(sheet.heard)  # with its seat where the word sits twice (jareview5 10)
+    wrote = (Phrase("cli.sheet_wrote_seat", path=args.output, asker=name, seat=asker + 1, count=n,
+                    pages=written.pages, answers=key) if trace.tokens.count(name) > 1
+             else Phrase("cli.sheet_wrote", path=args.output, asker=name, count=n, pages=written.pages, answers=key))
+    print(wrote.said(args.lang), file=sys.stderr)
     return 0
 
 

@@ -85,3 +85,15 @@ def test_the_default_asker_note_names_only_its_own_languages_word(capsys, tmp_pa
     assert "「猫」" in ja and "cat" not in ja
     code, lines = _err(capsys, ["worksheet", "--text", "The dog ate lunch", "-o", str(tmp_path / "ws.pdf")])
     assert code == 0 and not any(re.search(r"[\u3000-\u30ff\u4e00-\u9fff]", line) for line in lines)
+
+
+def test_the_wrote_line_gives_the_askers_seat_where_the_word_repeats(capsys, tmp_path):
+    """jareview5 10: 「「猫」は3人の話を聞きます」 did not say which 「猫」 asks when the word sits twice."""
+    target = tmp_path / "ws.pdf"
+    base = ["worksheet", "--text", "猫が猫を見た", "--mask", "causal", "-o", str(target), "--force"]
+    code, lines = _err(capsys, [*base, "--focus", "3", "--lang", "ja"])
+    assert code == 0 and lines[-1].startswith(f"書き出しました：{target}（3番の席の「猫」は3人の話を聞きます。"), lines
+    code, lines = _err(capsys, [*base, "--focus", "3"])
+    assert code == 0 and lines[-1].startswith(f"wrote {target} ('猫' in seat 3 listens to 3 students;"), lines
+    code, lines = _err(capsys, [*base, "--focus", "4", "--lang", "ja"])  # 「を」 sits once: no seat
+    assert code == 0 and lines[-1].startswith(f"書き出しました：{target}（「を」は4人の話を聞きます。"), lines

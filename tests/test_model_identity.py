@@ -133,7 +133,7 @@ def test_a_former_section_is_found_through_ctrl_o_too(qtbot, checkpoint, tmp_pat
 
 
 def test_the_file_menu_goes_back_to_the_teaching_model_and_the_status_line_names_it(qtbot, checkpoint, tmp_path):
-    """The File menu's 「授業用のモデルに戻す」 opens the shipped model: enabled only while another model is open; and the
+    """The File menu's 「授業用のモデルを開く」 opens the shipped model: enabled only while another model is open; and the
     status line after leaving the teaching model with edits names it, in either language."""
     w, edits, time = prepared(qtbot, checkpoint, str(tmp_path / "s.ini"))
     item = w.menu_actions["teaching_model"]
@@ -143,7 +143,7 @@ def test_the_file_menu_goes_back_to_the_teaching_model_and_the_status_line_names
     assert said == w.t("whatif.kept_with_teaching_model") and "File → Open the teaching model" in said
     assert item.isEnabled()
     w.set_language("ja")
-    assert item.text() == "授業用のモデルに戻す" and "「ファイル」→「授業用のモデルに戻す」" in w.statusBar().currentMessage()
+    assert item.text() == "授業用のモデルを開く" and "「ファイル」→「授業用のモデルを開く」" in w.statusBar().currentMessage()
     item.trigger()
     qtbot.waitUntil(lambda: w.model.model_key == model_key(checkpoint) and w.run is not None, timeout=20_000)
     assert w.model.whatif.edits == edits and w.player.time == time

@@ -68,7 +68,7 @@ def test_an_edit_made_under_the_other_rule_is_said_already_so(checkpoint):
     frame = frame_of(state.trace, sel, "softmax.exp")
     assert "【もしも】" not in frame.title
     assert frame.narration.startswith(text("ja", "whatif.narration_rule", edits="", n=1).split("、")[0])
-    assert "このルールでは、もともとそうなっています" in frame.narration and "そのままではありません" not in frame.narration
+    assert "このルールでは、もともとそうなっている" in frame.narration and "そのままではありません" not in frame.narration
     assert text("ja", "board.masked", name="「マット」") in frame.board
     assert not any("もしも" in line for line in frame.board)
     there = frame_of(state.trace, Selection(focus=CAT, lang="ja", rule="none"), "softmax.exp")  # where it counts

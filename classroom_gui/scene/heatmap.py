@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Heatmap
@@ -115,17 +115,39 @@ class HeatmapItem(CachedItem):
         """(x0, y0, cell, side, t, k, margin) of the matrix's cells at this painter's scale, or None (no room)."""
         hm, r = self.heatmap, self.area
         t = len(hm.matrix)
-        margin = 64.0 if t <= LABELLED else 0.0
-        side = min(r.width() - margin, r.height() - 32 - margin * 0.4)
+        top = 64.0 * 0.4 if t <= LABELLED else 0.0  # the names' room: 64 px, more for a wider name (up to a
+        margin = max(64.0, min(self._widest() + 8, r.width() / 4)) if top else 0.0  # quarter of the area)
+        side = min(r.width() - margin, r.height() - 32 - top)
         if side <= 4:
             return None
         cell = side / t
         x0 = r.x() + margin + (r.width() - margin - side) / 2
-        y0 = r.y() + 32 + (margin * 0.4 if margin else 0)
+        y0 = r.y() + 32 + top
         tr = p.worldTransform()
         pixels = side * math.hypot(tr.m11(), tr.m12())  # device pixels across the matrix
         k = math.ceil(t / pixels) if t > pixels else 1  # cells per pixel: GPT-2's 1024 on ~560 pixels
         return x0, y0, cell, side, t, k, margin
+
+    def _label_font(self):
+        return fonts.font(16.0 * self.theme.font_scale)
+
+    def _widest(self) -> float:
+        """The widest row name at its font (16 px), kept for the labels it was measured on."""
+        key = (tuple(self.heatmap.labels[:LABELLED]), self.theme.font_scale)
+        if getattr(self, "_widest_key", None) != key:
+            metrics = QFontMetricsF(self._label_font())
+            self._widest_key, self._widest_w = key, max((metrics.horizontalAdvance(n) for n in key[0]), default=0.0)
+        return self._widest_w
+
+    def row_labels(self, grid) -> list[tuple[QRectF, str]]:
+        """Each row's name and its box: right-aligned 8 px left of the cells, in all the room the area leaves
+        there (teacher24 L3: 「ゆっくり」 was cut to 「ゆっ…」 at a fixed 56 px with more room beside it), and cut
+        with "…" only where that room is too narrow."""
+        x0, y0, cell, side, t, k, margin = grid
+        room = x0 - self.area.x() - 8
+        g = self._label_font()
+        return [(QRectF(x0 - 8 - room, y0 + i * cell, room, cell), elide(name, g, room))
+                for i, name in enumerate(self.heatmap.labels[:t])]
 
     def _filled(self, t: int) -> np.ndarray:
         filled = np.zeros(t, bool)
@@ -174,11 +196,10 @@ class HeatmapItem(CachedItem):
                     text_lines.draw_text(p, QRectF(x0 + j * cell, y0 + i * cell, cell, cell), ALIGN_CENTER,
                                          fmt(m[i, j]), f)
         if margin and cell >= 18:  # names right-aligned against the rows, at 16 px (a long one cut with "…"),
-            g = fonts.font(16.0 * sc)  # ending 8 px left of the cells
+            g = self._label_font()  # ending 8 px left of the cells
             p.setPen(qcolor(th.color("board_muted")))
-            for i, name in enumerate(hm.labels[:t]):
-                text_lines.draw_text(p, QRectF(x0 - margin, y0 + i * cell, margin - 8, cell), ALIGN_RIGHT,
-                                     elide(name, g, margin - 8), g)
+            for box, shown in self.row_labels(grid):
+                text_lines.draw_text(p, box, ALIGN_RIGHT, shown, g)
 
     def _paint_marks(self, p: QPainter) -> None:
         """Over the cells, in place: the masked cells' hatch, what-if edits' outlines, the asker's row."""
