@@ -67,19 +67,19 @@ def edits_back(own, specs, same_sentence: bool, here: bool = False) -> tuple[Wha
     (whatif_state.restored), and what the status line says once: that they came back, or which were left out; none
     when they were made for another sentence (`same_sentence` False), which is said rather than silently lost.
     `here`: they were kept with the model earlier in this session (Ctrl+O away and back), not by the last one."""
-    def said(what: str, **values) -> Phrase:  # here: "kept with this model", not "of the last session"
-        return Phrase(f"whatif.{'back_' if here else ''}{what}", **values)
-
-    if not same_sentence:
-        return WhatIf(own), said("dropped_sentence")
+    if not same_sentence:  # (here: "kept with this model", not "of the last session")
+        return WhatIf(own), Phrase("whatif.back_dropped_sentence" if here else "whatif.dropped_sentence")
     state, dropped = restored(own, specs)
     n = len(dropped) or len(state.edits)
     if not n:
         return state, None
-    if dropped:
-        return state, said("dropped_one" if n == 1 else "dropped", n=n, why=dropped[0].phrase)
+    if dropped:  # each key written out: test_export_errors reads every Phrase's key as a literal or a choice of two
+        return state, (Phrase("whatif.back_dropped_one" if here else "whatif.dropped_one", n=n, why=dropped[0].phrase)
+                       if n == 1 else Phrase("whatif.back_dropped" if here else "whatif.dropped", n=n,
+                                             why=dropped[0].phrase))
     # all came back: said once too, as the title's mark alone did not (teacher12 L4)
-    return state, said("restored_one") if n == 1 else said("restored", n=n)
+    return state, (Phrase("whatif.back_restored_one" if here else "whatif.restored_one") if n == 1
+                   else Phrase("whatif.back_restored" if here else "whatif.restored", n=n))
 
 
 @dataclass(frozen=True)

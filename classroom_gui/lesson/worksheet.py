@@ -201,12 +201,13 @@ def in_turn_note(trace: Trace, heard: int, focus: int | None) -> Phrase:
     """Why a sheet is worked in turn: in discussion every student listens to all, or, where a what-if mask edit
     hides a classmate, the asker listens to `heard` of the class (teacher25 L1: "every student listens to all 6" in
     a class of 7), or, the asker chosen later, a student to up to `heard`."""
-    n, room = trace.n_tokens, {"least": MIN_STUDENTS, "most": MAX_STUDENTS}
+    n, least, most = trace.n_tokens, MIN_STUDENTS, MAX_STUDENTS  # values by name: test_export_errors reads them
     if heard == n and (focus is not None or not any(L.mask.any() for L in trace.layers)):
-        return Phrase("worksheet.in_turn_note", n=n, **room)
+        return Phrase("worksheet.in_turn_note", n=n, least=least, most=most)
     if focus is None:
-        return Phrase("worksheet.in_turn_note_most", n=heard, total=n, **room)
-    return Phrase("worksheet.in_turn_note_asker", asker=Name(trace.tokens[focus]), n=heard, total=n, **room)
+        return Phrase("worksheet.in_turn_note_most", n=heard, total=n, least=least, most=most)
+    return Phrase("worksheet.in_turn_note_asker", asker=Name(trace.tokens[focus]), n=heard, total=n, least=least,
+                  most=most)
 
 
 def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en",
