@@ -25,6 +25,7 @@ from .status_messages import StatusMessages
 from .window_dialogs import Dialogs
 from .window_jobs import SentenceJobs
 from .window_lesson import RulesAndGallery
+from .window_state import ModelViews
 from .worker import Worker
 
 FRAME_MS = 16
@@ -41,7 +42,7 @@ def use_bundled_font() -> None:
         app.setFont(f)
 
 
-class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWindow):
+class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWindow):
     def __init__(self, checkpoint, store=None):
         super().__init__()
         use_bundled_font()
@@ -73,15 +74,6 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         self.model.subscribe(self._changed)
         self.apply_sentence()
         self.later = window_build.AfterFirstPaint(self, [lambda: self.sentence.known])  # completions, to type
-
-    # the model's state, read by dialogs, the crash reporter and tests
-    checkpoint = property(lambda self: self.model.checkpoint)
-    run = property(lambda self: self.model.run)
-    sel = property(lambda self: self.model.sel)
-    player = property(lambda self: self.model.player)
-    gallery = property(lambda self: self.model.gallery)
-    notices = property(lambda self: self.model.notices)
-    charts = property(window_build.charts_panel)  # the side panel's charts, built when first asked for
 
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)
