@@ -5,6 +5,7 @@ area (the canvas's board).
 """
 from __future__ import annotations
 
+import heapq
 import math
 from functools import lru_cache
 
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
-from .board_lists import fewest_lines, list_rows, number_lists, reflowed, row_counts
+from .board_lists import (char_counts, fewest_lines, list_rows, mean_row_width, number_lists, reflowed, reflowed_count,
+                          row_counts)
 from .strip import StripItem
 from .board_wrap import board_as_desks, wrapped, wrapped_at_breaks
 from .heatmap import HeatmapItem
@@ -36,6 +38,7 @@ DENSE_LINES = 14                  # ... on a board of this many lines or more (a
 HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
+UNKERNED_SHARE = 0.95              # a row of numbers is at least this share of its characters' widths (kerning)
 STRIP_LABEL_PX, STRIP_TAB_W, STRIP_GAP, STRIP_ROW_CELLS = 16.0, 6.0, 12.0, 12  # wide strips: label, tab, space, cells a row
 
 
@@ -159,19 +162,35 @@ def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale
     """(px, lines) of the biggest chalk, `need` or more, that `given` gets with its lists (board_lists.number_lists)
     re-flowed k numbers a row (of equal chalk, the first tried: most room, then fewest rows), or None. A k is tried
     only when its height and its widest row (rows of numbers never wrap) leave room for that chalk: trying every k
-    took 40-90 ms a new board (GPT-2's answer.norm, load 6), this ~3 ms."""
+    took 40-90 ms a new board (GPT-2's answer.norm, load 6), measuring every k's rows ~3 ms (35-69 ms on GPT-2's
+    768-number notebooks, fit22). So each k's room is first bounded from above without measuring a row (its height,
+    and its lists' mean row width from their characters' widths), and its rows are measured only when that bound
+    comes first: the ks are tried in the same order, and passed over at the same bound, as measuring every k's."""
     top = LINE_MAX_PX * scale
-    bounds = []
-    for k in row_counts(lists):
-        lines = reflowed(given, lists, k)
-        widest = max(advance(t, top) for t in list_rows(lists, k))
-        bound = min(BoardLinesItem.tallest(len(lines) + bool(more), h, scale), top * w / max(widest, 1.0) + 1)
-        bounds.append((math.floor(bound), k, lines))
+    counts = char_counts(lists)
+
+    def char_width(c: str) -> float:
+        return advance(c, top)
+
+    def bound(k: int, widest: float) -> int:
+        tall = BoardLinesItem.tallest(reflowed_count(given, lists, k) + bool(more), h, scale)
+        return math.floor(min(tall, top * w / max(widest, 1.0) + 1))
+
+    # (-bound, -k, measured): the least first, so the biggest bound (then k) comes first; an unmeasured bound is
+    # never below the measured one (a mean row no wider than the widest, UNKERNED_SHARE for a kerned font)
+    heap = [(-bound(k, UNKERNED_SHARE * mean_row_width(counts, k, char_width)), -k, False)
+            for k in row_counts(lists)]
+    heapq.heapify(heap)
     found = None
-    for bound, k, lines in sorted(bounds, key=lambda b: b[:2], reverse=True):
-        if bound < max(need, found[0] if found else 0):
+    while heap:
+        b, k, measured = heapq.heappop(heap)
+        if -b < max(need, found[0] if found else 0):
             break
-        tried = _one_column(lines, more, w, h, scale, grow)
+        if not measured:
+            widest = max(advance(t, top) for t in list_rows(lists, -k))
+            heapq.heappush(heap, (-bound(-k, widest), k, True))
+            continue
+        tried = _one_column(reflowed(given, lists, -k), more, w, h, scale, grow)
         if tried and tried[0] >= need and (found is None or tried[0] > found[0]):
             found = tried
     return found

@@ -67,6 +67,34 @@ def reflowed(lines, lists, k: int) -> list[str]:
     return out + list(lines[at:])
 
 
+def reflowed_count(lines, lists, k: int) -> int:
+    """len(reflowed(lines, lists, k)), without writing the rows."""
+    return fewest_lines(lines, lists) + sum(math.ceil(len(numbers) / k) - 1 for _, _, numbers in lists)
+
+
+def char_counts(lists) -> list[tuple[int, dict[str, int]]]:
+    """For each of `lists`: how many numbers, and how many times each character occurs in its numbers."""
+    out = []
+    for _, _, numbers in lists:
+        joined = "".join(numbers)
+        out.append((len(numbers), {c: joined.count(c) for c in set(joined)}))
+    return out
+
+
+def mean_row_width(counts, k: int, char_width) -> float:
+    """The widest of each list's mean row width, k numbers a row, as the sum of its characters' widths
+    (`char_width`, one character's advance): no more than the widest row's (a mean is no more than the most) where
+    a row is as wide as its characters (digits, signs and marks are not kerned: checked in tests)."""
+    sep, comma = char_width(",") + char_width(" "), char_width(",")
+    ends = char_width("[") + char_width("]")
+    most = 0.0
+    for n, chars in counts:
+        rows = math.ceil(n / k)
+        total = sum(char_width(c) * m for c, m in chars.items()) + (n - rows) * sep + (rows - 1) * comma + ends
+        most = max(most, total / rows)
+    return most
+
+
 def list_rows(lists, k: int) -> list[str]:
     """The rows of `lists` (number_lists) re-flowed k numbers a row: the lines a re-flow writes that never wrap."""
     return [row for _, _, numbers in lists for row in bracketed(numbers, k)]
