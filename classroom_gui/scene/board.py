@@ -229,11 +229,10 @@ def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, leas
     third of its room empty (teacher23 M2: 6 px digits in a 1024 x 768 window)."""
     top = math.floor(min(LINE_MAX_PX * scale, h / (len(lines) * LINE_SPACING))) if lines else 0
     for px in range(top, least - 1, -1):
-        fm = QFontMetricsF(fonts.font(px))
         rows: list[str] = []
         wraps = 0
         for t in lines:
-            pieces = wrapped_at_breaks(t, fm, w)
+            pieces = _pieces(t, px, w)
             if pieces is None or (len(rows) + len(pieces)) * px * LINE_SPACING > h:
                 break
             wraps += len(pieces) > 1
@@ -243,6 +242,14 @@ def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, leas
         else:
             return px, rows
     return None
+
+
+@lru_cache(maxsize=4096)
+def _pieces(text: str, px: int, w: float) -> tuple[str, ...] | None:
+    """board_wrap.wrapped_at_breaks of a line at px, kept: a re-flow's every k tries its board's other lines (prose,
+    a worked sum) at the same sizes (GPT-2's opinion card board: ~1 ms a k, 6 ks, fit22)."""
+    pieces = wrapped_at_breaks(text, QFontMetricsF(fonts.font(px)), w)
+    return None if pieces is None else tuple(pieces)
 
 
 @lru_cache(maxsize=8192)
