@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF
@@ -38,6 +39,7 @@ DENSE_LINES = 14                  # ... on a board of this many lines or more (a
 HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
+_WORD = re.compile(r"[^\W\d_]")  # a letter, near enough (_wrapped_size: which lines it tries first)
 UNKERNED_SHARE = 0.95              # a row of numbers is at least this share of its characters' widths (kerning)
 STRIP_LABEL_PX, STRIP_TAB_W, STRIP_GAP, STRIP_ROW_CELLS = 16.0, 6.0, 12.0, 12  # wide strips: label, tab, space, cells a row
 
@@ -228,19 +230,23 @@ def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, leas
     board (a long prose line among vectors: "w: rows 5, 8, 15, … of column 1 of W_2") had 16 px chalk over a
     third of its room empty (teacher23 M2: 6 px digits in a 1024 x 768 window)."""
     top = math.floor(min(LINE_MAX_PX * scale, h / (len(lines) * LINE_SPACING))) if lines else 0
+    # whether a size fits does not depend on the order its lines are tried in (each must wrap, with no short
+    # piece; their rows and wraps only add up), so lines with words come first: a re-flow's every k shares them,
+    # and where one cannot wrap, its rows of numbers are never measured at that size (fit22)
+    order = sorted(range(len(lines)), key=lambda i: not _WORD.search(lines[i]))
     for px in range(top, least - 1, -1):
-        rows: list[str] = []
-        wraps = 0
-        for t in lines:
-            pieces = _pieces(t, px, w)
-            if pieces is None or (len(rows) + len(pieces)) * px * LINE_SPACING > h:
+        pieces_of: list = [None] * len(lines)
+        count = wraps = 0
+        for i in order:
+            pieces = _pieces(lines[i], px, w)
+            if pieces is None or (count + len(pieces)) * px * LINE_SPACING > h:
                 break
             wraps += len(pieces) > 1
             if wraps > most or len(pieces) > 1 and any(len(piece.strip()) < WRAP_LEAST for piece in pieces):
                 break  # a board of broken lines, or a word alone (「-∞）」「マット」：), reads worse than small chalk
-            rows += pieces
+            pieces_of[i], count = pieces, count + len(pieces)
         else:
-            return px, rows
+            return px, [piece for pieces in pieces_of for piece in pieces]
     return None
 
 
