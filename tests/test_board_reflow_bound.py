@@ -78,3 +78,26 @@ def test_a_lists_mean_row_from_its_characters_is_no_wider_than_its_widest_row(qa
                 assert sum(advance(c, top) for c in rows[0]) == pytest.approx(advance(rows[0], top))
                 mean = mean_row_width(char_counts(lists), k, lambda c: advance(c, top))
                 assert UNKERNED_SHARE * mean <= max(advance(t, top) for t in rows) + 1e-6
+
+
+def test_a_line_of_numbers_is_read_as_one_number_a_comma_gives():
+    """board_lists._numbers reads a number without a pattern (fit22), as the pattern reads it: the numbers of a
+    line's comma-separated parts, each stripped, a last empty part dropped, else None when any part is not one."""
+    import re
+
+    from classroom_gui.scene.board_lists import _numbers
+    number = re.compile(r"[-−+]?\d+(?:\.\d+)?")
+
+    def by_parts(text):
+        parts = [p.strip() for p in text.split(",")]
+        if parts and parts[-1] == "":
+            parts.pop()
+        return parts if parts and all(number.fullmatch(p) for p in parts) else None
+
+    rng = random.Random(4)
+    read = 0
+    for _ in range(20000):
+        text = "".join(rng.choice("0123456789.,, -−+ \t]x²١") for _ in range(rng.randint(0, 14)))
+        assert _numbers(text) == by_parts(text), text
+        read += by_parts(text) is not None
+    assert read > 500
