@@ -101,3 +101,23 @@ def test_a_line_of_numbers_is_read_as_one_number_a_comma_gives():
         assert _numbers(text) == by_parts(text), text
         read += by_parts(text) is not None
     assert read > 500
+
+
+def test_a_board_whose_digits_cannot_fit_the_least_chalk_is_fitted_as_reading_its_lists_fits_it(qapp, monkeypatch):
+    """_fit does not read a tall board's lists when its digits alone are wider, at LINE_MIN_PX, than the rows that
+    chalk leaves (fit22: GPT-2's 97-line notebooks); its fit is the one reading them gives."""
+    from classroom_gui.scene import board
+    rng = random.Random(5)
+    cases = []
+    for _ in range(40):
+        lines = rng.sample(PROSE, 2)
+        for _ in range(rng.randint(1, 2)):
+            n = rng.choice([40, 100, 300, 768])
+            lines += bracketed([f"{rng.uniform(-3, 3):.2f}" for _ in range(n)], 8)
+        cases.append((lines, rng.choice([0, 0, 3]), rng.uniform(300, 1500), rng.uniform(150, 1000), rng.choice([1.0, 1.3])))
+    skipped = sum(board._too_many_digits(lines, w, h) for lines, _, w, h, _ in cases)
+    fits = [board.BoardLinesItem._fit(list(lines), more, w, h, scale) for lines, more, w, h, scale in cases]
+    monkeypatch.setattr(board, "_too_many_digits", lambda *_: False)
+    read = [board.BoardLinesItem._fit(list(lines), more, w, h, scale) for lines, more, w, h, scale in cases]
+    assert [(f.pixelSize(), c, left) for f, c, left in fits] == [(f.pixelSize(), c, left) for f, c, left in read]
+    assert 5 < skipped < 35 and any(f.pixelSize() > 16 for f, _, _ in read)

@@ -96,7 +96,8 @@ class BoardLinesItem(CachedItem):
         # even so are not measured to find out (GPT-2's 97-line notebook: ~200-300 widths, 1.6-3.4 ms a new layer);
         # wrapping only adds lines, so no bigger wrapped chalk is missed either, and a re-flowed list of numbers
         # has at least fewest_lines (each list on one row)
-        lists = number_lists(given)
+        lists = [] if len(lines) >= 6 and BoardLinesItem.tallest(len(lines), h, scale) < LINE_MIN_PX and _too_many_digits(
+            given, w, h) else number_lists(given)
         if len(lines) < 6 or BoardLinesItem.tallest(len(lines) - len(given) + fewest_lines(given, lists), h,
                                                     scale) >= LINE_MIN_PX:
             # the lines as given, then each list re-flowed k numbers a row, for chalk WRAP_GAIN bigger or more (a
@@ -196,6 +197,16 @@ def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale
         if tried and tried[0] >= need and (found is None or tried[0] > found[0]):
             found = tried
     return found
+
+
+def _too_many_digits(given: list[str], w: float, h: float) -> bool:
+    """Whether `given`'s digits are wider, at LINE_MIN_PX, than the rows that chalk leaves in a w x h column: then no
+    re-flow of its lists (nor wrapping) fits it at that chalk or bigger, every digit being on a row, and its lists
+    are not read (GPT-2's 768-number notebooks: ~0.6 ms a new layer, fit22)."""
+    joined = "".join(given)
+    digits = sum(joined.count(d) for d in "0123456789")
+    least = min(advance(d, LINE_MIN_PX) for d in "0123456789")
+    return digits * least * UNKERNED_SHARE > w * (h / (LINE_SPACING * LINE_MIN_PX))
 
 
 def _one_column(given: list[str], more: int, w: float, h: float, scale: float, grow: bool):
