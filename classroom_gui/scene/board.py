@@ -184,6 +184,18 @@ def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale
     heap = [(-bound(k, UNKERNED_SHARE * mean_row_width(counts, k, char_width)), -k, False)
             for k in row_counts(lists)]
     heapq.heapify(heap)
+    # the lines a re-flow keeps: at a size where one of them cannot be written (wider than the board, or wrapped
+    # into a short piece or not at all), no k's column can be (_one_column: its lines fit or wrap at its size)
+    listed = {i for first, count, _ in lists for i in range(first, first + count)}
+    kept = [t for i, t in enumerate(given) if i not in listed] + ([more_line(more)] if more else [])
+    writable: dict[int, bool] = {}
+
+    def can_write(px: int) -> bool:
+        if px not in writable:
+            writable[px] = all(p is not None and (len(p) == 1 or all(len(piece.strip()) >= WRAP_LEAST for piece in p))
+                               for p in (_pieces(t, px, w) for t in kept))
+        return writable[px]
+
     found = None
     while heap:
         b, k, measured = heapq.heappop(heap)
@@ -193,6 +205,9 @@ def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale
             widest = max(advance(t, top) for t in list_rows(lists, -k))
             heapq.heappush(heap, (-bound(-k, widest), k, True))
             continue
+        tall = BoardLinesItem.tallest(reflowed_count(given, lists, -k) + bool(more), h, scale)
+        if not any(can_write(px) for px in range(math.ceil(max(need, found[0] + 1 if found else 0)), math.floor(tall) + 1)):
+            continue  # (fit22: GPT-2's opinion card, its worked sum's line unwrappable, ~2 ms of 6 ks)
         tried = _one_column(reflowed(given, lists, -k), more, w, h, scale, grow)
         if tried and tried[0] >= need and (found is None or tried[0] > found[0]):
             found = tried
