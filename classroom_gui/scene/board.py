@@ -5,7 +5,9 @@ area (the canvas's board).
 """
 from __future__ import annotations
 
+import heapq
 import math
+import re
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF
@@ -15,7 +17,8 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
-from .board_lists import fewest_lines, list_rows, number_lists, reflowed, row_counts
+from .board_lists import (char_counts, fewest_lines, list_rows, mean_row_width, number_lists, reflowed, reflowed_count,
+                          row_counts)
 from .strip import StripItem
 from .board_wrap import board_as_desks, wrapped, wrapped_at_breaks
 from .heatmap import HeatmapItem
@@ -36,6 +39,8 @@ DENSE_LINES = 14                  # ... on a board of this many lines or more (a
 HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
+_WORD = re.compile(r"[^\W\d_]")  # a letter, near enough (_wrapped_size: which lines it tries first)
+UNKERNED_SHARE = 0.95              # a row of numbers is at least this share of its characters' widths (kerning)
 STRIP_LABEL_PX, STRIP_TAB_W, STRIP_GAP, STRIP_ROW_CELLS = 16.0, 6.0, 12.0, 12  # wide strips: label, tab, space, cells a row
 
 
@@ -91,7 +96,8 @@ class BoardLinesItem(CachedItem):
         # even so are not measured to find out (GPT-2's 97-line notebook: ~200-300 widths, 1.6-3.4 ms a new layer);
         # wrapping only adds lines, so no bigger wrapped chalk is missed either, and a re-flowed list of numbers
         # has at least fewest_lines (each list on one row)
-        lists = number_lists(given)
+        lists = [] if len(lines) >= 6 and BoardLinesItem.tallest(len(lines), h, scale) < LINE_MIN_PX and _too_many_digits(
+            given, w, h) else number_lists(given)
         if len(lines) < 6 or BoardLinesItem.tallest(len(lines) - len(given) + fewest_lines(given, lists), h,
                                                     scale) >= LINE_MIN_PX:
             # the lines as given, then each list re-flowed k numbers a row, for chalk WRAP_GAIN bigger or more (a
@@ -159,22 +165,63 @@ def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale
     """(px, lines) of the biggest chalk, `need` or more, that `given` gets with its lists (board_lists.number_lists)
     re-flowed k numbers a row (of equal chalk, the first tried: most room, then fewest rows), or None. A k is tried
     only when its height and its widest row (rows of numbers never wrap) leave room for that chalk: trying every k
-    took 40-90 ms a new board (GPT-2's answer.norm, load 6), this ~3 ms."""
+    took 40-90 ms a new board (GPT-2's answer.norm, load 6), measuring every k's rows ~3 ms (35-69 ms on GPT-2's
+    768-number notebooks, fit22). So each k's room is first bounded from above without measuring a row (its height,
+    and its lists' mean row width from their characters' widths), and its rows are measured only when that bound
+    comes first: the ks are tried in the same order, and passed over at the same bound, as measuring every k's."""
     top = LINE_MAX_PX * scale
-    bounds = []
-    for k in row_counts(lists):
-        lines = reflowed(given, lists, k)
-        widest = max(advance(t, top) for t in list_rows(lists, k))
-        bound = min(BoardLinesItem.tallest(len(lines) + bool(more), h, scale), top * w / max(widest, 1.0) + 1)
-        bounds.append((math.floor(bound), k, lines))
+    counts = char_counts(lists)
+
+    def char_width(c: str) -> float:
+        return advance(c, top)
+
+    def bound(k: int, widest: float) -> int:
+        tall = BoardLinesItem.tallest(reflowed_count(given, lists, k) + bool(more), h, scale)
+        return math.floor(min(tall, top * w / max(widest, 1.0) + 1))
+
+    # (-bound, -k, measured): the least first, so the biggest bound (then k) comes first; an unmeasured bound is
+    # never below the measured one (a mean row no wider than the widest, UNKERNED_SHARE for a kerned font)
+    heap = [(-bound(k, UNKERNED_SHARE * mean_row_width(counts, k, char_width)), -k, False)
+            for k in row_counts(lists)]
+    heapq.heapify(heap)
+    # the lines a re-flow keeps: at a size where one of them cannot be written (wider than the board, or wrapped
+    # into a short piece or not at all), no k's column can be (_one_column: its lines fit or wrap at its size)
+    listed = {i for first, count, _ in lists for i in range(first, first + count)}
+    kept = [t for i, t in enumerate(given) if i not in listed] + ([more_line(more)] if more else [])
+    writable: dict[int, bool] = {}
+
+    def can_write(px: int) -> bool:
+        if px not in writable:
+            writable[px] = all(p is not None and (len(p) == 1 or all(len(piece.strip()) >= WRAP_LEAST for piece in p))
+                               for p in (_pieces(t, px, w) for t in kept))
+        return writable[px]
+
     found = None
-    for bound, k, lines in sorted(bounds, key=lambda b: b[:2], reverse=True):
-        if bound < max(need, found[0] if found else 0):
+    while heap:
+        b, k, measured = heapq.heappop(heap)
+        if -b < max(need, found[0] if found else 0):
             break
-        tried = _one_column(lines, more, w, h, scale, grow)
+        if not measured:
+            widest = max(advance(t, top) for t in list_rows(lists, -k))
+            heapq.heappush(heap, (-bound(-k, widest), k, True))
+            continue
+        tall = BoardLinesItem.tallest(reflowed_count(given, lists, -k) + bool(more), h, scale)
+        if not any(can_write(px) for px in range(math.ceil(max(need, found[0] + 1 if found else 0)), math.floor(tall) + 1)):
+            continue  # (fit22: GPT-2's opinion card, its worked sum's line unwrappable, ~2 ms of 6 ks)
+        tried = _one_column(reflowed(given, lists, -k), more, w, h, scale, grow)
         if tried and tried[0] >= need and (found is None or tried[0] > found[0]):
             found = tried
     return found
+
+
+def _too_many_digits(given: list[str], w: float, h: float) -> bool:
+    """Whether `given`'s digits are wider, at LINE_MIN_PX, than the rows that chalk leaves in a w x h column: then no
+    re-flow of its lists (nor wrapping) fits it at that chalk or bigger, every digit being on a row, and its lists
+    are not read (GPT-2's 768-number notebooks: ~0.6 ms a new layer, fit22)."""
+    joined = "".join(given)
+    digits = sum(joined.count(d) for d in "0123456789")
+    least = min(advance(d, LINE_MIN_PX) for d in "0123456789")
+    return digits * least * UNKERNED_SHARE > w * (h / (LINE_SPACING * LINE_MIN_PX))
 
 
 def _one_column(given: list[str], more: int, w: float, h: float, scale: float, grow: bool):
@@ -209,21 +256,32 @@ def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, leas
     board (a long prose line among vectors: "w: rows 5, 8, 15, … of column 1 of W_2") had 16 px chalk over a
     third of its room empty (teacher23 M2: 6 px digits in a 1024 x 768 window)."""
     top = math.floor(min(LINE_MAX_PX * scale, h / (len(lines) * LINE_SPACING))) if lines else 0
+    # whether a size fits does not depend on the order its lines are tried in (each must wrap, with no short
+    # piece; their rows and wraps only add up), so lines with words come first: a re-flow's every k shares them,
+    # and where one cannot wrap, its rows of numbers are never measured at that size (fit22)
+    order = sorted(range(len(lines)), key=lambda i: not _WORD.search(lines[i]))
     for px in range(top, least - 1, -1):
-        fm = QFontMetricsF(fonts.font(px))
-        rows: list[str] = []
-        wraps = 0
-        for t in lines:
-            pieces = wrapped_at_breaks(t, fm, w)
-            if pieces is None or (len(rows) + len(pieces)) * px * LINE_SPACING > h:
+        pieces_of: list = [None] * len(lines)
+        count = wraps = 0
+        for i in order:
+            pieces = _pieces(lines[i], px, w)
+            if pieces is None or (count + len(pieces)) * px * LINE_SPACING > h:
                 break
             wraps += len(pieces) > 1
             if wraps > most or len(pieces) > 1 and any(len(piece.strip()) < WRAP_LEAST for piece in pieces):
                 break  # a board of broken lines, or a word alone (「-∞）」「マット」：), reads worse than small chalk
-            rows += pieces
+            pieces_of[i], count = pieces, count + len(pieces)
         else:
-            return px, rows
+            return px, [piece for pieces in pieces_of for piece in pieces]
     return None
+
+
+@lru_cache(maxsize=4096)
+def _pieces(text: str, px: int, w: float) -> tuple[str, ...] | None:
+    """board_wrap.wrapped_at_breaks of a line at px, kept: a re-flow's every k tries its board's other lines (prose,
+    a worked sum) at the same sizes (GPT-2's opinion card board: ~1 ms a k, 6 ks, fit22)."""
+    pieces = wrapped_at_breaks(text, QFontMetricsF(fonts.font(px)), w)
+    return None if pieces is None else tuple(pieces)
 
 
 @lru_cache(maxsize=8192)
