@@ -14,7 +14,7 @@ from ..lesson.player import Land, Player
 from ..lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
 from ..lesson.whatif_state import WhatIf
-from ..messages.phrase import Phrase
+from ..messages.phrase import Phrase, said_in_turn
 from ..model.allocator import give_back_excess
 from .edit_history import EditHistory
 from .history import Left, Resumed, View, edits_back, resumed_seat, same_left, sentence_id, within_budget
@@ -34,6 +34,7 @@ class ClassroomModel(EditHistory):
         self.open_example = None  # the gallery example on screen (its sentence shown), for the gallery to show it
         self.resumed = None  # where the last session left the lesson, for the first sentence (resume)
         self.note = None  # a Phrase the status line says once: what-if edits the last session left, not brought back
+        self.unread = None  # a Phrase: what the settings file could not give (resume), said with the first sentence
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
         self.typed = ""  # the sentence as typed for the run shown (the run's text is as read: spaces joined)
         self.brought_back = False  # the shown sentence came back by Undo or Redo, not from the sentence box
@@ -153,15 +154,16 @@ class ClassroomModel(EditHistory):
         give_back_excess(self.run.trace.nbytes if self.run else 0)
 
     def resume(self, seat: int | None, word: str, layer: int | None, head: int | None, rule: str | None,
-               left: tuple | None = None, edits: tuple = ()) -> None:
+               left: tuple | None = None, edits: tuple = (), unread=None) -> None:
         """Where the last session left the lesson (view.settings), before its sentence is computed: its rule, layer
         and head now (Selection.clamped keeps them inside the model when its first run arrives); with the first
         sentence, its asker when that seat still holds `word`, and, when it is the sentence `left` was taken
         of (left_at), its moment where the lesson still has that step, the gallery example that was open and its
-        what-if `edits` (as --set writes them: edit_specs), each read again (whatif_state.restored)."""
+        what-if `edits` (as --set writes them: edit_specs), each read again (whatif_state.restored). `unread`: a
+        Phrase of what the settings file could not give (view.settings.unread_note), said as the first one opens."""
         changes = {k: v for k, v in (("layer", layer), ("head", head), ("rule", rule)) if v is not None}
         self.sel = replace(self.sel, **changes)
-        self.resumed = (seat, word, left, tuple(edits))
+        self.resumed, self.unread = (seat, word, left, tuple(edits)), unread
 
     def waiting(self) -> tuple | None:
         """What a sentence's job needs to bring back the last session's edits with its run (history.run_resumed),
@@ -193,14 +195,17 @@ class ClassroomModel(EditHistory):
         same = same_left(left, run.text, self.model_key)
         if edits:
             self.whatif, self.note = back if back is not None else edits_back(run.trace, edits, same)
-        if not same:  # another sentence: from its start
-            return
-        _, place, time, example = left
-        at = self.player.timeline.time_in(place, time)
-        if at is not None:
-            self.player.seek(at)
-        if example is not None and example < len(self.gallery) and self.gallery[example].text == run.text:
-            self.open_example = self.gallery[example]
+        gone = None
+        if same:  # (another sentence: from its start)
+            _, place, time, example = left
+            at = self.player.timeline.time_in(place, time)
+            if at is not None:
+                self.player.seek(at)
+            elif place:  # a step this lesson does not have is said, not silently left (teacher26 L2)
+                gone = Phrase("settings.step_gone")
+            if example is not None and example < len(self.gallery) and self.gallery[example].text == run.text:
+                self.open_example = self.gallery[example]
+        self.note, self.unread = said_in_turn(self.unread, gone, self.note), None
 
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule. The UI's language stays: the gallery

@@ -50,7 +50,8 @@ class MainWindow(SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWi
         prefs = settings.load(self.store, model_id(key), key, former_key(checkpoint))  # its own place (teacher21 M1)
         self.retire = prefs.retire  # the former key's section read, removed by the next save (review26 #3)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed, key)
-        self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
+        self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits,
+                          prefs.unread)
         self._lang = None  # the language the widgets are labelled in
         for build in (window_build.build_top_bar, window_build.build_centre, window_build.build_dock,
                       window_build.build_status, window_build.build_menus):
