@@ -101,11 +101,11 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
         raise EditError("edit.places_mask" if kind == "mask" else "edit.places_score" if kind == "score"
                         else "edit.places_card", spec=spec, kind=kind)
     try:
-        value = float(value_text)
+        value = value_of(value_text)
+    except OverflowError:
+        raise EditError("edit.too_large", spec=spec) from None
     except ValueError:
         raise EditError("edit.not_a_number", spec=spec, value=value_text) from None
-    if not math.isfinite(value) or abs(value) > 1e6:
-        raise EditError("edit.too_large", spec=spec)
     if kind == "mask" and value not in (0.0, 1.0):
         raise EditError("edit.mask_value", spec=spec)
     layer, head = _whole(parts[0], n_layer, "edit.whole_layer", spec), _whole(parts[1], n_head, "edit.whole_head", spec)
@@ -113,6 +113,19 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
     index = (_seat(parts[3], tokens, spec) if kind in ("score", "mask")
              else _whole(parts[3], d_head, "edit.whole_number", spec))
     return Edit(kind, layer, head, seat, index, value)
+
+
+MAX_VALUE = 1e6  # the largest size a written value may have (the model refuses far smaller ones: whatif_state.FAR)
+
+
+def value_of(text: str) -> float:
+    """A value as --set and the window's number boxes read it: plain or scientific notation (2.5, -1, 2e1 = 20);
+    ValueError for no number, OverflowError for one not finite or larger than MAX_VALUE in size (teacher26 M1: the
+    window's box dropped the "e" of 2e1 and applied 21)."""
+    value = float(text.strip())
+    if not math.isfinite(value) or abs(value) > MAX_VALUE:
+        raise OverflowError(text)
+    return value
 
 
 def _whole(text: str, top: int, key: str, spec: str) -> int:
