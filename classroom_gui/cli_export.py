@@ -355,12 +355,17 @@ def deck_command(args: argparse.Namespace) -> int:
             raise CliRefusal("cli.quiz_compare")
         save_compare_deck(compared(args, trace, sel, run, times), args.output, size, theme, sel.lang,
                           _progress(args.lang, "slides"))
-        tell(args.lang, "cli.wrote_slides", path=args.output, n=len(times))
+        _wrote_slides(args.lang, args.output, len(times))
         return 0
     frames = deck_frames(trace, sel, times, args.per, notices, args.quiz)  # per chapter: each chapter whole
     save_deck(frames, args.output, size, theme, _progress(args.lang, "slides"))
-    tell(args.lang, "cli.wrote_slides", path=args.output, n=len(frames))
+    _wrote_slides(args.lang, args.output, len(frames))
     return 0
+
+
+def _wrote_slides(lang: str, path, n: int) -> None:
+    """The deck's last line: "wrote d.pdf (1 slide)", "(30 slides)" (teacher26 L4: "(1 slides)"); ja counts 枚 alike."""
+    tell(lang, "cli.wrote_slides_one", path=path) if n == 1 else tell(lang, "cli.wrote_slides", path=path, n=n)
 
 
 @subcommand("video", "cli.help.video", *common("cli.help.compare"),

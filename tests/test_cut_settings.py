@@ -73,3 +73,14 @@ def test_damaged_lines_and_a_step_the_lesson_lacks_are_said_in_the_window(qtbot,
     again.set_language("en")
     assert "2 damaged lines of the settings file were not read." in again.statusBar().currentMessage()
     again.close()
+
+
+def test_one_damaged_line_is_said_without_any_edits(qtbot, checkpoint, tmp_path):
+    path = tmp_path / "settings.ini"
+    path.write_text("[General]\nlang=en\nlayer=@Variant(\\0)\n", encoding="utf-8")
+    w = start(qtbot, checkpoint, str(path))
+    assert w.model.whatif.edits == () and w.sel.lang == "en"
+    assert w.statusBar().currentMessage() == (f"1 damaged line of the settings file was not read. "
+                                              f"The file as it was is kept as {backup_path(path)}.")
+    w.close()
+    assert backup_path(path).read_text(encoding="utf-8") == "[General]\nlang=en\nlayer=@Variant(\\0)\n"
