@@ -36,6 +36,9 @@ def test_scientific_notation_is_read_as_the_cli_reads_it(qtbot, window, typed, v
     ("ja", "2,5", "「2,5」は数として読めません。2.5、-1、2e1（=20）のように書いてください。"),
     ("en", "-2000000", "-2000000 is too large: the value must be a finite number no larger than 1e6 in size."),
     ("en", "nan", "nan is too large: the value must be a finite number no larger than 1e6 in size."),
+    # teacher26 L3: --set's 1e-400 was set to 0 without a word; the box and --set refuse it alike
+    ("ja", "1e-400", "1e-400はクラスの数としては小さすぎます（0になってしまいます）。0にするなら0と書いてください。"),
+    ("en", "1e-50", "1e-50 is too small for the class's numbers (it would be 0): write 0 for zero."),
 ])
 def test_a_value_that_cannot_be_used_is_refused_once_and_kept_as_typed(qtbot, window, lang, typed, said):
     window.set_language(lang)
@@ -83,3 +86,17 @@ def test_up_and_down_step_the_value_by_one(qtbot):
     box.setText("2e")
     qtbot.keyClick(box, Qt.Key.Key_Down)  # nothing to step from: left as typed
     assert box.text() == "2e"
+
+
+@pytest.mark.parametrize("typed, refused", [("1e-400", "edit.too_small"), ("-1e-50", "edit.too_small"),
+                                            ("1e309", "edit.too_large"), ("2e", "edit.not_a_number"),
+                                            ("0e5", None), ("-0", None), ("1e-30", None)])
+def test_set_refuses_a_value_too_small_to_hold_as_the_box_does(typed, refused):
+    from classroom_gui.model.whatif import EditError
+
+    if refused is None:  # zero written as zero, and a small number float32 holds, are taken
+        assert parse_edit(f"q[1,1,1,1]={typed}", ["a"], 1, 1, 1).value == float(typed)
+        return
+    with pytest.raises(EditError) as caught:
+        parse_edit(f"q[1,1,1,1]={typed}", ["a"], 1, 1, 1)
+    assert caught.value.phrase.key == refused

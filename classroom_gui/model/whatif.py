@@ -104,6 +104,8 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
         value = value_of(value_text)
     except OverflowError:
         raise EditError("edit.too_large", spec=spec) from None
+    except Underflow:
+        raise EditError("edit.too_small", spec=spec, value=value_text) from None
     except ValueError:
         raise EditError("edit.not_a_number", spec=spec, value=value_text) from None
     if kind == "mask" and value not in (0.0, 1.0):
@@ -121,11 +123,17 @@ MAX_VALUE = 1e6  # the largest size a written value may have (the model refuses 
 def value_of(text: str) -> float:
     """A value as --set and the window's number boxes read it: plain or scientific notation (2.5, -1, 2e1 = 20);
     ValueError for no number, OverflowError for one not finite or larger than MAX_VALUE in size (teacher26 M1: the
-    window's box dropped the "e" of 2e1 and applied 21)."""
+    window's box dropped the "e" of 2e1 and applied 21), Underflow for one too small to be other than 0."""
     value = float(text.strip())
     if not math.isfinite(value) or abs(value) > MAX_VALUE:
         raise OverflowError(text)
+    if value != 0 and np.float32(value) == 0 or value == 0 and re.search(r"[1-9]", text.lower().split("e")[0]):
+        raise Underflow(text)  # 1e-400 was set to 0 without a word (teacher26 L3): the class holds float32
     return value
+
+
+class Underflow(ArithmeticError):
+    """A value too small for the class's numbers (float32): it would be 0."""
 
 
 def _whole(text: str, top: int, key: str, spec: str) -> int:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ..lesson.strings import text
-from ..model.whatif import MAX_VALUE, value_of
+from ..model.whatif import MAX_VALUE, Underflow, value_of
 from .dialogs import ok_cancel
 
 
@@ -33,7 +33,7 @@ class NumberBox(QLineEdit):
         """What is typed, read as --set reads it; None when it is no number in range."""
         try:
             return value_of(self.text())
-        except (ValueError, OverflowError):
+        except (ValueError, ArithmeticError):
             return None
 
     def refusal(self) -> str:
@@ -42,6 +42,8 @@ class NumberBox(QLineEdit):
             value_of(self.text())
         except OverflowError:
             return text(self.lang, "whatif.value_too_large", value=self.text().strip())
+        except Underflow:
+            return text(self.lang, "whatif.value_too_small", value=self.text().strip())
         except ValueError:
             return text(self.lang, "whatif.value_unread", value=self.text().strip())
         return ""
