@@ -100,3 +100,26 @@ def test_set_refuses_a_value_too_small_to_hold_as_the_box_does(typed, refused):
     with pytest.raises(EditError) as caught:
         parse_edit(f"q[1,1,1,1]={typed}", ["a"], 1, 1, 1)
     assert caught.value.phrase.key == refused
+
+
+def test_set_names_the_seat_a_word_was_taken_at_by_its_case(capsys):
+    """teacher26 L3: `--set q[1,1,the,1]` in "The cat sat on the mat" took seat 5 (the "the" written exactly so)
+    without a word; it is said, with the other seat, and not where both cases are written (each as meant)."""
+    from classroom_gui.cli import main
+
+    base = ["trace", "--text", "The cat sat on the mat"]
+    assert main([*base, "--set", "q[1,1,the,1]=2"]) == 0
+    err = capsys.readouterr().err
+    assert "note: q[1,1,the,1]=2: 'the' is the student in seat 5, written exactly so; seat 1 holds the same word" in err
+    assert main([*base, "--lang", "ja", "--set", "q[1,1,The,1]=2"]) == 0
+    assert "「The」は、書いたとおりの1番の席の生徒にしました。5番の席にも" in capsys.readouterr().err
+    for spec in ("score[1,1,The,the]=1", "q[1,1,cat,1]=2", "q[1,1,5,1]=2"):
+        assert main([*base, "--set", spec]) == 0
+        assert "written exactly so" not in capsys.readouterr().err, spec
+
+
+def test_a_word_that_sits_twice_is_named_with_its_seat_in_the_edit(capsys):
+    from classroom_gui.cli import main
+
+    assert main(["trace", "--text", "the dog saw the cat", "--set", "q[1,1,4,1]=2"]) == 0
+    assert 'what if: question card of "the" (seat 4), number 1 set to 2' in capsys.readouterr().out

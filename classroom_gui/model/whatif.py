@@ -76,7 +76,7 @@ def _seat(word: str, tokens: list[str], spec: str) -> int:
         raise EditError("edit.seats" if len(tokens) > 1 else "edit.seats_one", spec=spec, last=len(tokens))
     matches = [i for i, t in enumerate(tokens) if t == word]  # exactly as shown first, then by plain word
     if len(matches) != 1:
-        matches = [i for i, t in enumerate(tokens) if _plain(t) == _plain(word)]
+        matches = [i for i, t in enumerate(tokens) if plain(t) == plain(word)]
     if len(matches) == 1:
         return matches[0]
     if matches:
@@ -84,7 +84,25 @@ def _seat(word: str, tokens: list[str], spec: str) -> int:
     raise EditError("edit.not_a_student", spec=spec, word=word)
 
 
-def _plain(word: str) -> str:  # "␣Mat" -> "mat": GPT-2's leading-space mark and case do not matter
+def by_case(spec: str, tokens: list[str]) -> list[Phrase]:
+    """A note for each word of a written edit taken as the student written exactly so while the same word sits at
+    other seats in another case (teacher26 L3: q[1,1,the,1] in "The cat sat on the mat" took seat 5 without a word)."""
+    m = _SPEC.match(spec)
+    if not m:
+        return []
+    parts = [p.strip() for p in m.group(2).split(",")]
+    words = parts[1:] if m.group(1) == "mask" else parts[2:] if m.group(1) == "score" else parts[2:3]
+    notes = []
+    for word in (w for w in words if not whole(w)):
+        exact = [i for i, t in enumerate(tokens) if t == word]
+        others = [i + 1 for i, t in enumerate(tokens) if plain(t) == plain(word) and t != word]
+        if len(exact) == 1 and others and not any(tokens[i - 1] in words for i in others):  # (score[1,1,The,the]:
+            # both written, each as meant)
+            notes.append(Phrase("edit.seat_by_case", spec=spec, word=word, seat=exact[0] + 1, others=tuple(others)))
+    return notes
+
+
+def plain(word: str) -> str:  # "␣Mat" -> "mat": GPT-2's leading-space mark and case do not matter
     return word.lstrip("␣ ").lower()
 
 
