@@ -367,7 +367,7 @@ def deck_command(args: argparse.Namespace) -> int:
 
 
 def _wrote_slides(lang: str, path, n: int) -> None:
-    """The deck's last line: "wrote d.pdf (1 slide)", "(30 slides)" (teacher26 L4: "(1 slides)"); ja counts 枚 alike."""
+    """The deck's last line: "wrote d.pdf (1 slide)", "(30 slides)" (teacher26 L4: it said "(1 slides)")."""
     tell(lang, "cli.wrote_slides_one", path=path) if n == 1 else tell(lang, "cli.wrote_slides", path=path, n=n)
 
 
