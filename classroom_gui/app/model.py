@@ -34,7 +34,9 @@ class ClassroomModel(EditHistory):
         self.open_example = None  # the gallery example on screen (its sentence shown), for the gallery to show it
         self.resumed = None  # where the last session left the lesson, for the first sentence (resume)
         self.note = None  # a Phrase the status line says once: what-if edits the last session left, not brought back
-        self.unread = None  # a Phrase: what the settings file could not give (resume), said with the first sentence
+        # a Phrase: what the settings file could not give (view.settings.unread_note, set by the window), said once with
+        # the first sentence (_resume_in)
+        self.unread = None
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
         self.typed = ""  # the sentence as typed for the run shown (the run's text is as read: spaces joined)
         self.brought_back = False  # the shown sentence came back by Undo or Redo, not from the sentence box
@@ -154,16 +156,15 @@ class ClassroomModel(EditHistory):
         give_back_excess(self.run.trace.nbytes if self.run else 0)
 
     def resume(self, seat: int | None, word: str, layer: int | None, head: int | None, rule: str | None,
-               left: tuple | None = None, edits: tuple = (), unread=None) -> None:
+               left: tuple | None = None, edits: tuple = ()) -> None:
         """Where the last session left the lesson (view.settings), before its sentence is computed: its rule, layer
         and head now (Selection.clamped keeps them inside the model when its first run arrives); with the first
         sentence, its asker when that seat still holds `word`, and, when it is the sentence `left` was taken
         of (left_at), its moment where the lesson still has that step, the gallery example that was open and its
-        what-if `edits` (as --set writes them: edit_specs), each read again (whatif_state.restored). `unread`: a
-        Phrase of what the settings file could not give (view.settings.unread_note), said as the first one opens."""
+        what-if `edits` (as --set writes them: edit_specs), each read again (whatif_state.restored)."""
         changes = {k: v for k, v in (("layer", layer), ("head", head), ("rule", rule)) if v is not None}
         self.sel = replace(self.sel, **changes)
-        self.resumed, self.unread = (seat, word, left, tuple(edits)), unread
+        self.resumed = (seat, word, left, tuple(edits))
 
     def waiting(self) -> tuple | None:
         """What a sentence's job needs to bring back the last session's edits with its run (history.run_resumed),
