@@ -216,7 +216,7 @@ def _trace(args: argparse.Namespace) -> int:
 
     run = run_sentence(checkpoint, args.text, args.mask)
     say_notices(run, args.lang)
-    trace = with_edits(run.trace, args.edits, own_rule_only=True)  # the table shows this rule only
+    trace = with_edits(run.trace, args.edits, own_rule_only=True, lang=args.lang)  # the table shows this rule only
     if args.json is not None:  # written before printing, so a bad path fails before any output
         record = trace_to_dict(trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top)
         write_atomic(args.json, json.dumps(record, ensure_ascii=False, allow_nan=False))

@@ -59,7 +59,7 @@ def _prepare(args):
     checkpoint, gallery = lesson_model(args)
     run = run_sentence(checkpoint, args.text, args.mask)  # an empty one: EmptySentence, said in --lang
     say_notices(run, args.lang)
-    trace = with_edits(run.trace, args.edits)
+    trace = with_edits(run.trace, args.edits, lang=args.lang)
     args.checkpoint = checkpoint  # for the --compare sentence (second_run)
     focus = lesson_view(args, trace, gallery)
     app = offscreen_app()
@@ -179,18 +179,21 @@ def say_note(note, lang: str) -> None:
     print(text(lang, "cli.note", note=note.said(lang) if hasattr(note, "said") else note), file=sys.stderr)
 
 
-def with_edits(trace, specs, own_rule_only: bool = False):
+def with_edits(trace, specs, own_rule_only: bool = False, lang: str = "en"):
     """The trace with the --set edits applied by a real forward; a CliRefusal names a bad one (its EditError's
     phrase, said in --lang by refusing_in). A picture or worksheet may show the class under both rules (chapter
-    6, answer time); `trace` prints only its own (own_rule_only)."""
+    6, answer time); `trace` prints only its own (own_rule_only). A word taken by its case is said (whatif.by_case)."""
     from .lesson.whatif_state import from_specs
     from .model.functions import MASK_RULES
-    from .model.whatif import EditError
+    from .model.whatif import EditError, by_case
 
     try:
-        return from_specs(trace, specs, (trace.mask_rule,) if own_rule_only else MASK_RULES)
+        edited = from_specs(trace, specs, (trace.mask_rule,) if own_rule_only else MASK_RULES)
     except EditError as exc:
         raise CliRefusal("cli.set", edit=exc.phrase) from None
+    for note in (n for spec in specs for n in by_case(spec, list(trace.tokens))):
+        say_note(note, lang)
+    return edited
 
 
 def bare(word: str) -> str:
@@ -355,12 +358,17 @@ def deck_command(args: argparse.Namespace) -> int:
             raise CliRefusal("cli.quiz_compare")
         save_compare_deck(compared(args, trace, sel, run, times), args.output, size, theme, sel.lang,
                           _progress(args.lang, "slides"))
-        tell(args.lang, "cli.wrote_slides", path=args.output, n=len(times))
+        _wrote_slides(args.lang, args.output, len(times))
         return 0
     frames = deck_frames(trace, sel, times, args.per, notices, args.quiz)  # per chapter: each chapter whole
     save_deck(frames, args.output, size, theme, _progress(args.lang, "slides"))
-    tell(args.lang, "cli.wrote_slides", path=args.output, n=len(frames))
+    _wrote_slides(args.lang, args.output, len(frames))
     return 0
+
+
+def _wrote_slides(lang: str, path, n: int) -> None:
+    """The deck's last line: "wrote d.pdf (1 slide)", "(30 slides)" (teacher26 L4: it said "(1 slides)")."""
+    tell(lang, "cli.wrote_slides_one", path=path) if n == 1 else tell(lang, "cli.wrote_slides", path=path, n=n)
 
 
 @subcommand("video", "cli.help.video", *common("cli.help.compare"),

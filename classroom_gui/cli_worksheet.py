@@ -52,7 +52,7 @@ def _worksheet(args: argparse.Namespace) -> int:
         run = run_sentence(checkpoint, args.text, args.mask)
     say_notices(run, args.lang)
     lesson_layer_head(args, run.trace, gallery)  # the seed example's layer and head, as export's
-    trace = with_edits(run.trace, args.edits)
+    trace = with_edits(run.trace, args.edits, lang=args.lang)
     focus = _focus(args.focus, trace.tokens) if args.focus else None  # the asker first: the rule depends on it
     notes = []  # what the sheet itself says of them (teacher20 L4: only the terminal said them)
     if given is None:  # a class too big for a sheet in discussion is worked in turn, as the window's

@@ -81,16 +81,19 @@ def test_a_file_larger_than_any_settings_file_is_set_aside(tmp_path):
 
 
 def test_the_cleaned_file_is_written_atomically_and_keeps_its_mode(tmp_path):
-    """clean_file rewrites through export.files.atomic_path: a private settings file stays private (0600),
-    and nothing temporary is left beside it."""
-    from classroom_gui.view import settings
+    """clean_file rewrites through export.files.atomic_path: a private settings file stays private (0600), its
+    copy as it was too, and nothing temporary is left beside it."""
+    from classroom_gui.view import settings, settings_copy
 
     path = tmp_path / "s.conf"
     path.write_text(GOOD + POISON + "\n")
     path.chmod(0o600)
     assert settings.clean_file(path) == [POISON]
     assert path.read_text() == GOOD and path.stat().st_mode & 0o777 == 0o600
-    assert [p.name for p in tmp_path.iterdir()] == ["s.conf"]
+    # the file as it was is kept beside it, as private (teacher26 H1), and nothing temporary is left
+    backup = settings_copy.backup_path(path)
+    assert backup.read_text() == GOOD + POISON + "\n" and backup.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.conf", "s.conf.bak"]
 
 
 def test_a_settings_file_that_cannot_be_rewritten_is_set_aside(tmp_path, monkeypatch, caplog):

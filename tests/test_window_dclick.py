@@ -3,10 +3,9 @@ first press is also a click that chooses the desk's student, so the window must 
 asker from before that press, and a double-click on a desk's name still chooses that student."""
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QInputDialog
 
 from classroom_gui.model.whatif import Edit
-from classroom_gui.view import settings
+from classroom_gui.view import number_box, settings
 from classroom_gui.view.window import MainWindow
 
 
@@ -42,7 +41,7 @@ def test_a_double_click_on_a_classmates_question_number_edits_that_question(qtbo
     to_beat(window, "listening.merge")
     asker, frame = window.sel.focus, window.model.frame()
     asked = []
-    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (asked.append(a[2]), (9.0, True))[1])
+    monkeypatch.setattr(number_box, "ask_number", lambda *a, **kw: (asked.append(a[2]), (9.0, True))[1])
     tried = 0
     for seat in range(window.run.trace.n_tokens):
         if seat == asker or "query" not in roles(frame, seat):
@@ -87,7 +86,7 @@ def test_a_slow_redraw_after_the_first_press_still_keeps_the_asker(qtbot, window
         select(**kw)
         time.sleep(QApplication.doubleClickInterval() / 1000 + 0.4)
     monkeypatch.setattr(window.model, "select", slow_select)
-    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (2.0, True))
+    monkeypatch.setattr(number_box, "ask_number", lambda *a, **kw: (2.0, True))
     real_double_click(qtbot, window, window.canvas.classroom.desk(seat).cell_pos(k, 0))
     sel = window.sel
     assert sel.focus == asker

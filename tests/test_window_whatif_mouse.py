@@ -4,11 +4,12 @@ the class recompute with the number outlined; Shift+double-click switches a cell
 nothing."""
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from classroom_gui.lesson.whatif_state import edited
 from classroom_gui.model.whatif import Edit
 from classroom_gui.scene.heatmap import HeatmapItem
+from classroom_gui.view import number_box
 from whatif_window import double_click, to_beat, window  # noqa: F401  (window: the fixture)
 
 
@@ -19,7 +20,7 @@ def test_double_click_on_a_card_number_edits_it_and_the_class_recomputes(qtbot, 
     k = [s.role for s in ([frame.students[seat].notebook] if frame.students[seat].notebook else [])
          + frame.students[seat].cards].index("key")
     asked = []
-    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (asked.append(a[2]), (3.25, True))[1])
+    monkeypatch.setattr(number_box, "ask_number", lambda *a, **kw: (asked.append(a[2]), (3.25, True))[1])
     double_click(qtbot, window, window.canvas.classroom.desk(seat).cell_pos(k, 1))
     sel = window.sel
     edit = Edit("k", sel.layer, sel.head, seat, 1, 3.25)
@@ -66,7 +67,7 @@ def test_a_card_number_of_a_big_class_desk_drawn_in_one_picture_is_editable(qtbo
     k = [st.role for st in strips].index("key")
     cell = box.strips[k]  # the middle of its second cell
     at_cell = (s.x + cell.x + cell.tab_w + 1.5 * cell.cell_w, s.y + cell.y + cell.label_h + cell.row_h / 2)
-    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (2.5, True))
+    monkeypatch.setattr(number_box, "ask_number", lambda *a, **kw: (2.5, True))
     double_click(qtbot, window, QPointF(*at_cell))
     sel = window.sel
     assert window.model.whatif.edits == (Edit("k", sel.layer, sel.head, seat, 1, 2.5),)
@@ -86,7 +87,7 @@ def test_a_double_click_on_a_classmates_number_keeps_the_asker(qtbot, window, mo
     k = [s.role for s in ([frame.students[seat].notebook] if frame.students[seat].notebook else [])
          + frame.students[seat].cards].index("key")
     at = window.canvas.mapFromScene(window.canvas.classroom.desk(seat).cell_pos(k, 0))
-    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (3.0, True))
+    monkeypatch.setattr(number_box, "ask_number", lambda *a, **kw: (3.0, True))
     qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(at.x(), at.y()))
     assert window.sel.focus == seat  # the first press: a click
     qtbot.mouseDClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(at.x(), at.y()))
@@ -105,7 +106,7 @@ def test_a_double_click_answered_without_typing_changes_nothing_and_says_so(qtbo
     frame, seat = window.model.frame(), 2
     k = [s.role for s in ([frame.students[seat].notebook] if frame.students[seat].notebook else [])
          + frame.students[seat].cards].index("key")
-    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **kw: (round(a[3], 4), True))
+    monkeypatch.setattr(number_box, "ask_number", lambda *a, **kw: (round(a[3], 4), True))
     double_click(qtbot, window, window.canvas.classroom.desk(seat).cell_pos(k, 1))
     sel = window.sel
     exact = float(window.run.trace.layers[sel.layer].k[sel.head, seat, 1])

@@ -14,7 +14,7 @@ from ..lesson.player import Land, Player
 from ..lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
 from ..lesson.whatif_state import WhatIf
-from ..messages.phrase import Phrase
+from ..messages.phrase import Phrase, said_in_turn
 from ..model.allocator import give_back_excess
 from .edit_history import EditHistory
 from .history import Left, Resumed, View, edits_back, resumed_seat, same_left, sentence_id, within_budget
@@ -34,6 +34,9 @@ class ClassroomModel(EditHistory):
         self.open_example = None  # the gallery example on screen (its sentence shown), for the gallery to show it
         self.resumed = None  # where the last session left the lesson, for the first sentence (resume)
         self.note = None  # a Phrase the status line says once: what-if edits the last session left, not brought back
+        # a Phrase: what the settings file could not give (view.settings.unread_note, set by the window), said once with
+        # the first sentence (_resume_in)
+        self.unread = None
         self.whatif: WhatIf | None = None  # the edits of the shown sentence (lesson.whatif_state)
         self.typed = ""  # the sentence as typed for the run shown (the run's text is as read: spaces joined)
         self.brought_back = False  # the shown sentence came back by Undo or Redo, not from the sentence box
@@ -193,14 +196,17 @@ class ClassroomModel(EditHistory):
         same = same_left(left, run.text, self.model_key)
         if edits:
             self.whatif, self.note = back if back is not None else edits_back(run.trace, edits, same)
-        if not same:  # another sentence: from its start
-            return
-        _, place, time, example = left
-        at = self.player.timeline.time_in(place, time)
-        if at is not None:
-            self.player.seek(at)
-        if example is not None and example < len(self.gallery) and self.gallery[example].text == run.text:
-            self.open_example = self.gallery[example]
+        gone = None
+        if same:  # (another sentence: from its start)
+            _, place, time, example = left
+            at = self.player.timeline.time_in(place, time)
+            if at is not None:
+                self.player.seek(at)
+            elif place:  # a step this lesson does not have is said, not silently left (teacher26 L2)
+                gone = Phrase("settings.step_gone")
+            if example is not None and example < len(self.gallery) and self.gallery[example].text == run.text:
+                self.open_example = self.gallery[example]
+        self.note, self.unread = said_in_turn(self.unread, gone, self.note), None
 
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule. The UI's language stays: the gallery

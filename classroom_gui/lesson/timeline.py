@@ -102,15 +102,15 @@ class Timeline:
         i, _ = self.locate(t)
         return f"{i}:{self.beats[i].key}:{self.beats[i].arg}"
 
-    def time_in(self, place: str, t: float) -> float | None:
-        """`t` (kept inside its step) when this timeline has the step `place` names at the same index, else None:
-        the lesson of another class size or model depth has other steps there."""
+    def time_in(self, place: str, t: float | None) -> float | None:
+        """`t` (kept inside its step; None: the step fully shown, its stop) when this timeline has the step `place`
+        names at the same index, else None: the lesson of another class size or model depth has other steps there."""
         index, _, rest = place.partition(":")
         key, _, arg = rest.rpartition(":")
         digits = whole(index) and whole(arg)
-        if not (digits and int(index) < len(self.beats) and math.isfinite(t)):
+        if not (digits and int(index) < len(self.beats) and (t is None or math.isfinite(t))):
             return None
         beat = self.beats[int(index)]
         if (beat.key, beat.arg) != (key, int(arg)):
             return None
-        return min(max(float(t), beat.start), beat.end)
+        return beat.end if t is None else min(max(float(t), beat.start), beat.end)

@@ -7,7 +7,7 @@ from ..model import whatif
 from ..model.functions import attention_mask
 from ..model.trace import Trace
 from .frame import EDITED_NARRATION_LEAST
-from .strings import quote, text
+from .strings import seat_quoted, text
 
 
 def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
@@ -15,14 +15,14 @@ def describe(lang: str, e: whatif.Edit, tokens, with_value: bool = True) -> str:
     # one sentence per kind of place (a card's number, an asker-classmate pair, a mask cell), so that each
     # language orders its words itself: 「「に」の自己紹介カードの2番目の数を9に」, not the place before the card
     kind = text(lang, f"whatif.kind.{e.kind}")
-    name = quote(lang, tokens[e.seat])
+    name = seat_quoted(lang, list(tokens), e.seat)  # with its seat where its word sits twice (teacher26 L3)
     place = "card" if e.kind in ("q", "k", "v") else "mask" if e.kind == "mask" else "pair"
     if place == "mask" and with_value:  # a sentence of its own: '"cat" cannot hear "mat"', not 'set to cannot hear'
         place = "mask_deaf" if e.value else "mask_hears"
     value = "" if e.kind == "mask" else f"{e.value:g}"
     key = f"whatif.{'edit' if with_value else 'place'}_{place}"
     return text(lang, key, kind=kind, name=name, number=e.index + 1, asker=name,
-                classmate=quote(lang, tokens[e.index]) if place != "card" else "", value=value,
+                classmate=seat_quoted(lang, list(tokens), e.index) if place != "card" else "", value=value,
                 layer=e.layer + 1, head=e.head + 1)
 
 

@@ -53,6 +53,18 @@ class Words:
         return self.said("en")
 
 
+def said_in_turn(*phrases) -> Phrase | None:
+    """The phrases that are not None said one after another ("said.then": a space between English sentences, none
+    after Japanese 。), or None when all are."""
+    told = [p for p in phrases if p is not None]
+    if not told:
+        return None
+    first = told[0]
+    for then in told[1:]:
+        first = Phrase("said.then", first=first, then=then)
+    return first
+
+
 def say(lang: str, key: str, **values) -> str:
     """The sentence of messages/strings `key` in `lang`, its values said in the same language (as Phrase.said)."""
     return text(lang, key, **{name: _said(value, lang) for name, value in values.items()})

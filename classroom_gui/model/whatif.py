@@ -76,7 +76,7 @@ def _seat(word: str, tokens: list[str], spec: str) -> int:
         raise EditError("edit.seats" if len(tokens) > 1 else "edit.seats_one", spec=spec, last=len(tokens))
     matches = [i for i, t in enumerate(tokens) if t == word]  # exactly as shown first, then by plain word
     if len(matches) != 1:
-        matches = [i for i, t in enumerate(tokens) if _plain(t) == _plain(word)]
+        matches = [i for i, t in enumerate(tokens) if plain(t) == plain(word)]
     if len(matches) == 1:
         return matches[0]
     if matches:
@@ -84,7 +84,25 @@ def _seat(word: str, tokens: list[str], spec: str) -> int:
     raise EditError("edit.not_a_student", spec=spec, word=word)
 
 
-def _plain(word: str) -> str:  # "␣Mat" -> "mat": GPT-2's leading-space mark and case do not matter
+def by_case(spec: str, tokens: list[str]) -> list[Phrase]:
+    """A note for each word of a written edit taken as the student written exactly so while the same word sits at
+    other seats in another case (teacher26 L3: q[1,1,the,1] in "The cat sat on the mat" took seat 5 without a word)."""
+    m = _SPEC.match(spec)
+    if not m:
+        return []
+    parts = [p.strip() for p in m.group(2).split(",")]
+    words = parts[1:] if m.group(1) == "mask" else parts[2:] if m.group(1) == "score" else parts[2:3]
+    notes = []
+    for word in (w for w in words if not whole(w)):
+        exact = [i for i, t in enumerate(tokens) if t == word]
+        others = [i + 1 for i, t in enumerate(tokens) if plain(t) == plain(word) and t != word]
+        if len(exact) == 1 and others and not any(tokens[i - 1] in words for i in others):  # (score[1,1,The,the]:
+            # both written, each as meant)
+            notes.append(Phrase("edit.seat_by_case", spec=spec, word=word, seat=exact[0] + 1, others=tuple(others)))
+    return notes
+
+
+def plain(word: str) -> str:  # "␣Mat" -> "mat": GPT-2's leading-space mark and case do not matter
     return word.lstrip("␣ ").lower()
 
 
@@ -101,11 +119,13 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
         raise EditError("edit.places_mask" if kind == "mask" else "edit.places_score" if kind == "score"
                         else "edit.places_card", spec=spec, kind=kind)
     try:
-        value = float(value_text)
+        value = value_of(value_text)
+    except OverflowError:
+        raise EditError("edit.too_large", spec=spec) from None
+    except Underflow:
+        raise EditError("edit.too_small", spec=spec, value=value_text) from None
     except ValueError:
         raise EditError("edit.not_a_number", spec=spec, value=value_text) from None
-    if not math.isfinite(value) or abs(value) > 1e6:
-        raise EditError("edit.too_large", spec=spec)
     if kind == "mask" and value not in (0.0, 1.0):
         raise EditError("edit.mask_value", spec=spec)
     layer, head = _whole(parts[0], n_layer, "edit.whole_layer", spec), _whole(parts[1], n_head, "edit.whole_head", spec)
@@ -113,6 +133,25 @@ def parse_edit(spec: str, tokens: list[str], n_layer: int, n_head: int, d_head: 
     index = (_seat(parts[3], tokens, spec) if kind in ("score", "mask")
              else _whole(parts[3], d_head, "edit.whole_number", spec))
     return Edit(kind, layer, head, seat, index, value)
+
+
+MAX_VALUE = 1e6  # the largest size a written value may have (the model refuses far smaller ones: whatif_state.FAR)
+
+
+def value_of(text: str) -> float:
+    """A value as --set and the window's number boxes read it: plain or scientific notation (2.5, -1, 2e1 = 20);
+    ValueError for no number, OverflowError for one not finite or larger than MAX_VALUE in size (teacher26 M1: the
+    window's box dropped the "e" of 2e1 and applied 21), Underflow for one too small to be other than 0."""
+    value = float(text.strip())
+    if not math.isfinite(value) or abs(value) > MAX_VALUE:
+        raise OverflowError(text)
+    if value != 0 and np.float32(value) == 0 or value == 0 and re.search(r"[1-9]", text.lower().split("e")[0]):
+        raise Underflow(text)  # 1e-400 was set to 0 without a word (teacher26 L3): the class holds float32
+    return value
+
+
+class Underflow(ArithmeticError):
+    """A value too small for the class's numbers (float32): it would be 0."""
 
 
 def _whole(text: str, top: int, key: str, spec: str) -> int:

@@ -28,13 +28,13 @@ from ..lesson.player import SPEEDS
 from ..lesson.rules import RULES
 from ..lesson.strings import LANGUAGES
 from ..messages.fit import shortened
+from .settings_copy import MAX_FILE, keep_copy, unread_note
 from ..messages.numerals import whole
 
 DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry sets the lesson's layer and head
 # the first run's sentence in a language whose class studies its own (the seed explainer's own example)
 FIRST_SENTENCES = {"ja": "猫がマットの上に座った"}
 MAX_SENTENCE = 10_000       # characters
-MAX_FILE = 1 << 20          # bytes: our settings are a few kB; a bigger file is not ours
 MAX_EDITS = 256             # what-if edits kept for the shown sentence (each written in under 64 bytes)
 # key -> (pattern the raw INI value must match, most bytes it may have). Qt writes a string that starts
 # with "@" as "@@...", so a plain value never starts with a single "@"; only the geometry is a @ByteArray.
@@ -82,9 +82,11 @@ class Settings:
     head: int | None = None
     rule: str | None = None
     # (sentence id, step, time, gallery example or None): where the lesson was in that sentence; None: its start
-    left: tuple[str, str, float, int | None] | None = None
+    left: tuple[str, str, float | None, int | None] | None = None
     edits: tuple[str, ...] = ()  # the what-if edits of that sentence, as --set writes them (ClassroomModel.edit_specs)
     retire: str | None = None  # the section of the model's former key it was read from (load), which save removes
+    # what the file held but could not give (a Phrase the status line says once: unread_note), or None (teacher26 H1)
+    unread: object = None
 
 
 def default_path() -> Path:
@@ -96,8 +98,10 @@ def default_path() -> Path:
 
 def open_store(path: str | None = None) -> QSettings:
     path = Path(path) if path else default_path()
-    clean_file(path)
-    return QSettings(str(path), QSettings.Format.IniFormat)
+    dropped = clean_file(path)
+    store = QSettings(str(path), QSettings.Format.IniFormat)
+    store.dropped = len(dropped)  # said once in the window's status line (load's unread; teacher26 L2)
+    return store
 
 
 def clean_file(path: Path) -> list[str]:
@@ -116,6 +120,7 @@ def clean_file(path: Path) -> list[str]:
             return []
     log.warning("settings %s: dropped %d damaged line(s): %s", path, len(dropped),
                 "; ".join(shortened(line, 80) for line in dropped[:3]))
+    keep_copy(path, data)  # the lines dropped are not lost: the file as it was stays beside it (teacher26 H1)
     _rewrite(path, "".join(line + "\n" for line in kept or ["[General]"]))  # an empty file reads as cut short
     return dropped
 
@@ -208,6 +213,7 @@ def load(store: QSettings, model: str | None = None, key: str = "", former: str 
         # (teacher21 L1; review24 L3: nor an older file's)
     if former and key:
         s.left = renamed_left(s.left, s.sentence, former, key)
+    s.unread = unread_note(store, s.unread == "edits")
     return s
 
 
@@ -233,7 +239,7 @@ def _read_place(store: QSettings | None, s: Settings, fresh: bool = False) -> No
     the place of a lesson that starts."""
     if fresh:
         s.seat = s.layer = s.head = s.rule = s.left = None
-        s.asker, s.edits = "", ()
+        s.asker, s.edits, s.unread = "", (), None
     if store is None:
         return
     sentence = _value(store, "sentence")
@@ -250,6 +256,8 @@ def _read_place(store: QSettings | None, s: Settings, fresh: bool = False) -> No
     edits = _value(store, "edits")
     if s.left is not None and isinstance(edits, str) and KEYS["edits"][0].match(edits):
         s.edits = tuple(edits.split(" "))[:MAX_EDITS]
+    elif edits is not None:  # edits without the sentence they were made for: said, and the file kept (teacher26 H1)
+        s.unread = "edits"
 
 
 def _sections(store: QSettings) -> list[str]:
@@ -294,17 +302,19 @@ def sessions(store: QSettings) -> dict:
             for model, s in ((m, _section(store, m)) for m in _sections(store))}
 
 
-def _left(store: QSettings) -> tuple[str, str, float, int | None] | None:
-    """The saved moment, whole (its sentence, step and time, each of its kind) or None."""
+def _left(store: QSettings) -> tuple[str, str, float | None, int | None] | None:
+    """The saved moment: its sentence's id (None without one of its kind), and as much of its step and time as is
+    whole; a file cut after the step (teacher26 H1: no `time=`) has time None and opens with that step fully shown
+    (Timeline.time_in), one without a step at the lesson's start (time_in finds no step "")."""
     shown, step, time = (_value(store, key) for key in ("shown", "step", "time"))
+    if not (isinstance(shown, str) and KEYS["shown"][0].match(shown)):
+        return None
+    step = step if isinstance(step, str) and KEYS["step"][0].match(step) else ""
     try:
         time = float(time)
     except (TypeError, ValueError):
-        return None
-    if not (isinstance(shown, str) and KEYS["shown"][0].match(shown) and isinstance(step, str)
-            and KEYS["step"][0].match(step) and math.isfinite(time) and time >= 0):
-        return None
-    return shown, step, time, _index(store, "example")
+        time = -1.0
+    return shown, step, time if math.isfinite(time) and time >= 0 else None, _index(store, "example")
 
 
 def _index(store: QSettings, key: str) -> int | None:

@@ -5,13 +5,13 @@ goes to the model through whatif_edit.apply, as a double-click's does.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QFormLayout, QLabel,
-                               QSpinBox, QWidget)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QSpinBox, QWidget
 
 from ..lesson.numbers import fmt
 from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, mask_now, own_value
 from ..model.whatif import Edit
 from .dialogs import ok_cancel
+from .number_box import NumberBox
 
 KINDS = ("q", "k", "v", "score", "mask")  # the order of the first box (whatif.kind.* names them)
 
@@ -35,9 +35,7 @@ class WhatIfDialog(QDialog):
         self.classmate.addItems(names)
         self.number = QSpinBox()
         self.number.setRange(1, window.model.whatif.trace.config.d_head)
-        self.value = QDoubleSpinBox()
-        self.value.setRange(-1e6, 1e6)
-        self.value.setDecimals(PROMPT_DECIMALS)
+        self.value = NumberBox(sel.lang, PROMPT_DECIMALS)  # read as --set reads it: 2e1 is 20 (teacher26 M1)
         self.hears = QComboBox()
         self.hears.addItems([t("whatif.mask_off"), t("whatif.mask_on")])
         self.own = QLabel()
@@ -49,6 +47,7 @@ class WhatIfDialog(QDialog):
                             ("whatif.field.own", self.own)):
             form.addRow(t(key), widget)
             self.rows[key] = widget
+        form.addRow(self.value.note)  # why a value typed is refused (accept)
         ok_cancel(self, form)
         for box in (self.kind, self.student, self.classmate):
             box.currentIndexChanged.connect(self._show)
@@ -65,6 +64,11 @@ class WhatIfDialog(QDialog):
         if value is None:  # the box shows PROMPT_DECIMALS: left as it started, it means the number unrounded
             value = as_typed(self.value.value(), self.start)
         return Edit(kind, sel.layer, sel.head, self.student.currentIndex(), index, float(value))
+
+    def accept(self) -> None:
+        """OK: not on a value that cannot be used (said under the box, the dialog stays open with it as typed)."""
+        if KINDS[self.kind.currentIndex()] == "mask" or self.value.check():
+            super().accept()
 
     def _show(self) -> None:
         """Only the boxes this kind needs, the model's own number at the place, and the number shown there now as
@@ -89,6 +93,7 @@ class WhatIfDialog(QDialog):
         # the start: the number as drawn now (earlier edits included), as a double-click starts, so OK without
         # typing changes nothing and the mask's switch is the one a Shift+double-click makes on the cell now
         now = own_value(whatif.trace, place) if kind != "mask" else mask_now(whatif.own, whatif.edits, place, rule)
+        self.value.note.setVisible(False)  # a refusal is of the value typed, which this replaces
         if kind == "mask":
             self.hears.setCurrentIndex(1 - int(now))
         else:

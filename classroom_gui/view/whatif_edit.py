@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QInputDialog
 
 from ..lesson.numbers import fmt
 from ..export.errors import said
@@ -20,6 +19,7 @@ from ..model.whatif import Edit, EditError
 from ..scene.class_image import ClassImage
 from ..scene.desk import DeskItem
 from ..scene.heatmap import HeatmapItem
+from . import number_box
 
 KINDS = {"query": "q", "key": "k", "value": "v"}
 
@@ -86,9 +86,9 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
     else:
         what = describe(window.sel.lang, target, tokens, with_value=False)
         own = fmt(own_value(whatif.own, target))
-        value, ok = QInputDialog.getDouble(window, window.t("whatif.ask_title"),
-                                           window.t("whatif.ask", what=what, own=own),
-                                           target.value, -1e6, 1e6, PROMPT_DECIMALS)
+        value, ok = number_box.ask_number(window, window.t("whatif.ask_title"),  # 2e1 is 20 (teacher26 M1)
+                                          window.t("whatif.ask", what=what, own=own), target.value, PROMPT_DECIMALS,
+                                          window.sel.lang)
         if not ok:
             return False
         edit = Edit(target.kind, target.layer, target.head, target.seat, target.index,

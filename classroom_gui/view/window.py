@@ -49,9 +49,9 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         self.store = store if store is not None else settings.open_store()
         key = model_key(checkpoint)
         prefs = settings.load(self.store, model_id(key), key, former_key(checkpoint))  # its own place (teacher21 M1)
-        self.retire = prefs.retire  # the former key's section read, removed by the next save (review26 #3)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed, key)
         self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
+        self.retire, self.model.unread = prefs.retire, prefs.unread  # review26 #3 (save removes it), teacher26 L2
         self._lang = None  # the language the widgets are labelled in
         for build in (window_build.build_top_bar, window_build.build_centre, window_build.build_dock,
                       window_build.build_status, window_build.build_menus):
