@@ -92,6 +92,8 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     """The sentence through the model under the classroom's rule `mask` ("causal" or "none"); `observe` is
     gpt.forward's."""
     exact = getattr(checkpoint.tokenizer, "exact", False)
+    if not exact and isinstance(text, str):  # composed (NFC): "cafe" + U+0301 is the café the vocabulary spells, 「か」 +
+        text = unicodedata.normalize("NFC", text)  # U+3099 is 「が」 (teacher26 M2); a GPT-2 folder reads bytes as typed
     typed, text = text, (check_exact(text) if exact else check_text(text))
     try:
         tokens = checkpoint.tokenizer.encode(text)
