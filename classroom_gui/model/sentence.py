@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..messages.fit import shortened
-from ..messages.glyphs import drawable
 from ..messages.phrase import PhraseError
 from .checkpoint import Checkpoint
 from .fast import forward
 from .limits import MAX_STUDENTS, attention_tokens
 from .tokenizer import TokenizerError
 from .trace import Trace
-from .unknown_words import unknown_words, whole_words
+from .unknown_words import as_drawn, unknown_words, whole_words
 
 
 class InputError(ValueError):
@@ -123,7 +122,8 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     unknown = [t.text for t in tokens if t.unknown]
     if unknown:  # named as typed, not as the pieces read (whose known ones, "or", "mat", are no unknown words)
         unknown = [w for w in unknown_words(checkpoint.tokenizer, typed) if w] or list(dict.fromkeys(unknown))
-        unknown = list(dict.fromkeys(map(drawable, unknown)))  # an emoji the font lacks as its code (messages.glyphs)
+        # an emoji the font lacks as its code (messages.glyphs), and each piece seated apart as its desk writes it
+        unknown = list(dict.fromkeys(as_drawn(checkpoint.tokenizer, w) for w in unknown))
         named = ", ".join(shortened(w, 40) for w in unknown)
         notices.append(f"unknown to the model: {named} (the model reads {'it' if len(unknown) == 1 else 'each'} "
                        "as pieces)")

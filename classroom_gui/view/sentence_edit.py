@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
 from ..lesson.strings import name_list
-from ..lesson.typing_help import KnownWords, complete, unknown_spans, word_being_typed
-from ..messages.glyphs import codes_in, drawable
+from ..lesson.typing_help import KnownWords, as_drawn, complete, unknown_spans, word_being_typed
+from ..messages.glyphs import codes_in
 
 UNKNOWN_COLOUR = "#C0392B"
 UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
@@ -116,7 +116,8 @@ class SentenceEdit(QLineEdit):
                 and self.known.starting(typing):
             spans = spans[:-1]  # a word still being typed that a known word can finish is not unknown yet
         self.spans = spans
-        unknown = list(dict.fromkeys(drawable(text[a:b]) for a, b in spans))  # 🧶 as ⟨U+1F9F6⟩ (messages.glyphs)
+        # 🧶 as ⟨U+1F9F6⟩ (messages.glyphs), a skin tone or joiner seated apart as its desk writes it (teacher26 M4)
+        unknown = list(dict.fromkeys(as_drawn(self.tokenizer, text[a:b]) for a, b in spans))
         self.unknown = unknown
         self.setStyleSheet(UNKNOWN_STYLE if unknown else "")
         if unknown:  # quoted as names are everywhere else: 「した」「スヤスヤ」, "Thr", "sta"
@@ -124,7 +125,7 @@ class SentenceEdit(QLineEdit):
             self.marker.setText(f"<span style='color:{UNKNOWN_COLOUR}'>{html.escape(self.t('ui.unknown_words', words=words))}</span>")
         else:
             self.marker.setText("<span style='color:#2E7D32'>✓</span>")
-        shown = [self.t("ui.shown_as_code", symbol=s, code=c) for s, c in list(codes_in(text).items())[:MAX_NAMED]]
+        shown = [self.t("ui.shown_as_code", symbol=s, code=c) for s, c in list(codes_in(text, as_drawn(self.tokenizer, text)).items())[:MAX_NAMED]]
         if shown:  # here the system's font draws 🐱: say once what the desks and sheets write for it (teacher24 M1)
             self.marker.setText(self.marker.text() + html.escape("  " + " ".join(shown)))
         self.marker.setToolTip(self.t("ui.unknown_words", words=name_list(self.lang, unknown)) if unknown
