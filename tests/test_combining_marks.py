@@ -37,3 +37,27 @@ def test_the_tokenizer_gives_a_folded_mark_to_the_letter_before(checkpoint):
     assert "".join(t.text for t in tokens) == "".join(text.split())  # every character shown once
     assert tokens[-1].text == "sat" and not tokens[-1].unknown
     assert tokens[-2].text == "e\u0301" and tokens[-2].unknown
+
+
+def test_kangxi_radicals_are_read_and_shown_as_the_kanji_the_model_reads(checkpoint):
+    """teacher26 L1: 「⾃⼰」 (U+2F83, U+2F30) is read by the tokenizer (NFKC) as the known 自己, yet the sheet printed
+    codes. One story: the class reads it as 自己 and every desk, note and sheet says 自己."""
+    from classroom_gui.export.worksheet_pdf import worksheet_html
+    from classroom_gui.lesson.worksheet import build_worksheet
+
+    run = run_sentence(checkpoint, "⾃⼰を知る")
+    assert run.trace.tokens == ["自己", "を", "知る"] and not any(run.trace.unknown) and not run.unknown_words
+    page = worksheet_html(build_worksheet(run.trace, 2, 0, 0, "ja", cli=True, typed=run.text), "model")
+    assert "文：自己を知る" in page and "U+2F" not in page
+
+
+def test_the_sentence_field_says_no_code_for_a_radical(qtbot, checkpoint):
+    from classroom_gui.lesson.strings import text
+    from classroom_gui.view.sentence_edit import SentenceEdit
+
+    edit = SentenceEdit()
+    qtbot.addWidget(edit)
+    edit.t, edit.lang = (lambda key, **values: text("ja", key, **values)), "ja"
+    edit.set_tokenizer(checkpoint.tokenizer)
+    edit.setText("⾃⼰を知る🐱")
+    assert "⟨U+1F431⟩" in edit.marker.text() and "U+2F" not in edit.marker.text()

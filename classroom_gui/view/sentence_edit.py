@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 from ..lesson.strings import name_list
 from ..lesson.typing_help import KnownWords, as_drawn, complete, unknown_spans, word_being_typed
 from ..messages.glyphs import codes_in
+from ..model.sentence import composed
 
 UNKNOWN_COLOUR = "#C0392B"
 UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
@@ -125,7 +126,9 @@ class SentenceEdit(QLineEdit):
             self.marker.setText(f"<span style='color:{UNKNOWN_COLOUR}'>{html.escape(self.t('ui.unknown_words', words=words))}</span>")
         else:
             self.marker.setText("<span style='color:#2E7D32'>✓</span>")
-        shown = [self.t("ui.shown_as_code", symbol=s, code=c) for s, c in list(codes_in(text, as_drawn(self.tokenizer, text)).items())[:MAX_NAMED]]
+        read = text if getattr(self.tokenizer, "exact", False) else composed(text)  # as model.sentence reads it: ⾃ is 自
+        shown = [self.t("ui.shown_as_code", symbol=s, code=c)
+                 for s, c in list(codes_in(read, as_drawn(self.tokenizer, read)).items())[:MAX_NAMED]]
         if shown:  # here the system's font draws 🐱: say once what the desks and sheets write for it (teacher24 M1)
             self.marker.setText(self.marker.text() + html.escape("  " + " ".join(shown)))
         self.marker.setToolTip(self.t("ui.unknown_words", words=name_list(self.lang, unknown)) if unknown
