@@ -51,13 +51,7 @@ def test_kangxi_radicals_are_read_and_shown_as_the_kanji_the_model_reads(checkpo
     assert "文：自己を知る" in page and "U+2F" not in page
 
 
-def test_the_sentence_field_says_no_code_for_a_radical(qtbot, checkpoint):
-    from classroom_gui.lesson.strings import text
-    from classroom_gui.view.sentence_edit import SentenceEdit
-
-    edit = SentenceEdit()
-    qtbot.addWidget(edit)
-    edit.t, edit.lang = (lambda key, **values: text("ja", key, **values)), "ja"
-    edit.set_tokenizer(checkpoint.tokenizer)
+def test_the_sentence_field_says_no_code_for_a_radical(sentence_field):
+    edit = sentence_field("ja")
     edit.setText("⾃⼰を知る🐱")
     assert "⟨U+1F431⟩" in edit.marker.text() and "U+2F" not in edit.marker.text()

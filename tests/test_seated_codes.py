@@ -40,14 +40,8 @@ def test_the_worksheet_sentence_and_legend_hold_every_desks_code(checkpoint):
     assert "猫⟨U+1F44D⟩⟨U+1F3FD⟩がマットに座った" in page and "⟨U+1F44D⟩、⟨U+1F3FD⟩は、" in page
 
 
-def test_the_sentence_field_names_the_pieces_as_the_desks(qtbot, checkpoint):
-    from classroom_gui.lesson.strings import text
-    from classroom_gui.view.sentence_edit import SentenceEdit
-
-    edit = SentenceEdit()
-    qtbot.addWidget(edit)
-    edit.t, edit.lang = (lambda key, **values: text("en", key, **values)), "en"
-    edit.set_tokenizer(checkpoint.tokenizer)
+def test_the_sentence_field_names_the_pieces_as_the_desks(sentence_field):
+    edit = sentence_field("en")
     edit.setText("The 👍🏽 sat")
     assert edit.unknown == ["⟨U+1F44D⟩⟨U+1F3FD⟩"]
     assert "⟨U+1F3FD⟩" in edit.marker.text()
