@@ -10,11 +10,10 @@ from pathlib import Path
 
 from .export.formats import output_help, output_names
 from .lesson.timeline import CHAPTERS
-from .messages.phrase import Phrase, PhraseError, Words
+from .messages.phrase import Phrase, PhraseError
 from .cli_table import (EDIT_FORMS, FORCE, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg,
                         refuse_replacing, seconds, subcommand, tell)
-from .messages.glyphs import drawable
-from .messages.numerals import whole
+from .cli_focus import default_asker_note, focus_seat
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
 # for export, deck and video and for quiz, so that `quiz --json` asks the questions of the deck's slides
@@ -118,9 +117,9 @@ def lesson_view(args, trace, gallery) -> int:
     from .lesson.state import default_focus
 
     lesson_layer_head(args, trace, gallery)
-    focus = _focus(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
+    focus = focus_seat(args.focus, trace.tokens) if args.focus else default_focus(trace.tokens, args.mask)
     if not args.focus:
-        note = _default_asker_note(trace.tokens, focus)
+        note = default_asker_note(trace.tokens, focus)
         if note:
             say_note(note, args.lang)
     return focus
@@ -194,38 +193,6 @@ def with_edits(trace, specs, own_rule_only: bool = False, lang: str = "en"):
     for note in (n for spec in specs for n in by_case(spec, list(trace.tokens))):
         say_note(note, lang)
     return edited
-
-
-def bare(word: str) -> str:
-    """A student's word without GPT-2's leading-space mark (␣cat, or ' cat' as typed), lower case; a symbol the font
-    lacks as the desk writes it, without its brackets (--focus 🐱 or U+1F431 finds the student shown as ⟨U+1F431⟩:
-    messages.glyphs)."""
-    return drawable(word).lower().removeprefix("␣").removeprefix(" ").replace("⟨", "").replace("⟩", "")
-
-
-def _default_asker_note(tokens: list[str], focus: int):
-    """When the seed's asker (cat, 猫) does not ask, say who asks instead rather than pick someone silently: a
-    Phrase (None when cat or 猫 asks)."""
-    from .messages.phrase import Phrase
-
-    seeds = [i for i, t in enumerate(tokens) if bare(t) == "cat" or t == "猫"]  # as default_focus reads them
-    if seeds and seeds[0] == focus:
-        return None
-    if seeds:
-        return Phrase("cli.asker_first", first=tokens[seeds[0]], asker=tokens[focus], seat=focus + 1)
-    return Phrase("cli.asker_no_cat", asker=tokens[focus], seat=focus + 1)
-
-
-def _focus(word: str, tokens: list[str]) -> int:
-    if whole(word):
-        if 1 <= int(word) <= len(tokens):
-            return int(word) - 1
-        raise CliRefusal("cli.focus_seats" if len(tokens) > 1 else "cli.focus_seat_one", word=word, last=len(tokens))
-    for same in (lambda t: t.lower() == word.lower(), lambda t: bare(t) == bare(word)):
-        for i, t in enumerate(tokens):  # the word as shown first, then without GPT-2's leading-space mark
-            if same(t):
-                return i
-    raise CliRefusal("cli.focus_unknown", word=word, words=Words(tokens))
 
 
 def _export_errors(function):

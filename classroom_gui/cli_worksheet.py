@@ -32,7 +32,8 @@ def worksheet_command(args: argparse.Namespace) -> int:
 
 
 def _worksheet(args: argparse.Namespace) -> int:
-    from .cli_export import (_focus, lesson_layer_head, lesson_model, model_folder, offscreen_app, say_note,
+    from .cli_focus import focus_seat
+    from .cli_export import (lesson_layer_head, lesson_model, model_folder, offscreen_app, say_note,
                              say_notices, with_edits)
     from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
@@ -53,7 +54,7 @@ def _worksheet(args: argparse.Namespace) -> int:
     say_notices(run, args.lang)
     lesson_layer_head(args, run.trace, gallery)  # the seed example's layer and head, as export's
     trace = with_edits(run.trace, args.edits, lang=args.lang)
-    focus = _focus(args.focus, trace.tokens) if args.focus else None  # the asker first: the rule depends on it
+    focus = focus_seat(args.focus, trace.tokens) if args.focus else None  # the asker first: the rule depends on it
     notes = []  # what the sheet itself says of them (teacher20 L4: only the terminal said them)
     if given is None:  # a class too big for a sheet in discussion is worked in turn, as the window's
         trace, note = sheet_rule(trace, args.layer - 1, focus)
@@ -87,7 +88,7 @@ def sheet_asker(trace, layer: int, rule: str, said: list) -> int:
     who listens to the most classmates a sheet holds; a note saying who asks and why joins `said`."""
     import numpy as np
 
-    from .cli_export import _default_asker_note
+    from .cli_focus import default_asker_note
     from .lesson.state import default_focus
     from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS
     from .messages.phrase import Phrase
@@ -97,7 +98,7 @@ def sheet_asker(trace, layer: int, rule: str, said: list) -> int:
     counts = np.count_nonzero(~trace.layers[layer].mask, axis=1)
     fits = [i for i, c in enumerate(counts) if MIN_STUDENTS <= c <= MAX_STUDENTS]
     if MIN_STUDENTS <= counts[focus] <= MAX_STUDENTS or not fits:
-        note = _default_asker_note(tokens, focus)  # (none fits: choose_asker says why)
+        note = default_asker_note(tokens, focus)  # (none fits: choose_asker says why)
     else:
         focus = max(fits, key=lambda i: (counts[i], -i))
         note = Phrase("cli.sheet_asker", asker=tokens[focus], seat=focus + 1, count=counts[focus], least=MIN_STUDENTS,

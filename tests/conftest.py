@@ -33,6 +33,21 @@ def checkpoint():
     return load_checkpoint(teaching_model_dir())
 
 
+@pytest.fixture
+def sentence_field(qtbot, checkpoint):
+    """A sentence field (view.sentence_edit) reading the shipped model's tokenizer, speaking `lang`: sentence_field("ja")."""
+    def made(lang: str):
+        from classroom_gui.lesson.strings import text
+        from classroom_gui.view.sentence_edit import SentenceEdit
+
+        edit = SentenceEdit()
+        qtbot.addWidget(edit)
+        edit.t, edit.lang = (lambda key, **values: text(lang, key, **values)), lang
+        edit.set_tokenizer(checkpoint.tokenizer)
+        return edit
+    return made
+
+
 @pytest.fixture(autouse=True)
 def _paints_whole(request):
     """An item's paint() that raises is caught by scene.paint_guard (logged, the item left out), so a test whose

@@ -76,9 +76,9 @@ def test_the_default_asker_note_names_only_its_own_languages_word(capsys, tmp_pa
     default asker only (English 'cat', Japanese 「猫」)."""
     import re
 
-    from classroom_gui.cli_export import _default_asker_note
+    from classroom_gui.cli_focus import default_asker_note
 
-    note = _default_asker_note(["The", "dog", "ate", "lunch"], 3)
+    note = default_asker_note(["The", "dog", "ate", "lunch"], 3)
     en, ja = note.said("en"), note.said("ja")
     assert "'cat'" in en and "'lunch' (seat 4) asks instead" in en
     assert not re.search(r"[\u3000-\u30ff\u4e00-\u9fff]", en)  # no kana, kanji or Japanese punctuation

@@ -227,17 +227,17 @@ def test_the_lesson_names_the_models_activation(variant, act, lang):
 
 def test_focus_matches_a_word_with_or_without_the_space_mark():
     from classroom_gui.cli import CliError
-    from classroom_gui.cli_export import _focus
+    from classroom_gui.cli_focus import focus_seat
     from classroom_gui.lesson.state import default_focus
 
     tokens = run_sentence(load_checkpoint(TINY), "The cat sat on the mat.").trace.tokens
     assert tokens[1] == "␣cat"
     for word in ("cat", "CAT", "␣cat", " cat"):
-        assert _focus(word, tokens) == 1, word
-    assert _focus("the", tokens) == 0 and _focus("␣the", tokens) == 4  # the word as shown wins
+        assert focus_seat(word, tokens) == 1, word
+    assert focus_seat("the", tokens) == 0 and focus_seat("␣the", tokens) == 4  # the word as shown wins
     assert default_focus(tokens) == 1  # the help's "default: cat" holds on GPT-2 folders too
     with pytest.raises(CliError, match="dog"):
-        _focus("dog", tokens)
+        focus_seat("dog", tokens)
 
 
 def test_a_gelu_deck_never_mentions_relu(qapp, tmp_path, lang="en"):

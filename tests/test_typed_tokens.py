@@ -41,15 +41,9 @@ def test_trace_json_keeps_tokens_as_typed(checkpoint, tmp_path, capsys):
     assert "⟨U+1F431⟩" in table and "🐱" not in table
 
 
-def test_the_sentence_field_says_what_code_a_symbol_is_shown_as(qtbot, checkpoint):
+def test_the_sentence_field_says_what_code_a_symbol_is_shown_as(sentence_field):
     """teacher24 M1: beside the field, where the system's font draws 🐱, the window says the desks write ⟨U+1F431⟩."""
-    from classroom_gui.lesson.strings import text
-    from classroom_gui.view.sentence_edit import SentenceEdit
-
-    edit = SentenceEdit()
-    qtbot.addWidget(edit)
-    edit.t, edit.lang = (lambda key, **values: text("ja", key, **values)), "ja"
-    edit.set_tokenizer(checkpoint.tokenizer)
+    edit = sentence_field("ja")
     edit.setText(CATS)
     assert "🐱は⟨U+1F431⟩と表示します（フォントにない文字）" in edit.marker.text()
     edit.setText("猫が座った")

@@ -82,8 +82,10 @@ def test_an_edited_score_is_refused_in_the_readers_language_whatever_the_sheets(
 
 
 @pytest.mark.parametrize("args, english, japanese", [
-    (["--focus", "犬"], "--focus '犬' is not a student of this sentence (猫 が マット の 上 に 座った)",
-     "--focus「犬」はこの文の生徒ではありません（生徒：「猫」「が」「マット」「の」「上」「に」「座った」）。"),
+    (["--focus", "犬"], '--focus "犬" is not a student of this sentence (猫 が マット の 上 に 座った); name one by its '
+     "seat number, 1 to 7, or as its desk writes it",
+     "--focus「犬」はこの文の生徒ではありません（生徒：「猫」「が」「マット」「の」「上」「に」「座った」）。生徒は、席の番号（1〜7）"
+     "か、机に書いてある名前で指定してください。"),
     (["--focus", "9"], "--focus 9: the class has seats 1-7", "--focus 9：このクラスの席は1〜7番です。"),
     (["--layer", "7"], "--layer must be between 1 and 3", "--layerは1〜3にしてください。"),
     (["--head", "0"], "--head must be between 1 and 3", "--headは1〜3にしてください。")])

@@ -198,8 +198,8 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
     """Both pages as one HTML document (the key starts on a new page)."""
     t = ws.t
     asker = ws.said(ws.asker)
-    sentence = drawable(ws.typed) or joined(ws.sentence)  # as typed: joined words lose the spaces beside Japanese
-    codes = codes_in(ws.typed)
+    sentence = ws.shown or joined(ws.sentence)  # as typed, drawn as the desks are: joined words lose the spaces beside
+    codes = codes_in(ws.typed, ws.shown or None)  # Japanese; every code on the desks is in the sentence and the legend
     codes = t("worksheet.codes", codes=("、" if ws.lang == "ja" else ", ").join(codes.values())) if codes else ""
     # the rule, layer, head and asker are said, so a student checking the key against the window sees which
     # board it answers (and the key note says why its last digits may differ: it works from the printed cards)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..model.unknown_words import unknown_spans, unknown_words  # noqa: F401 (the editor's marks)
+from ..model.unknown_words import as_drawn, unknown_spans, unknown_words  # noqa: F401 (the editor's marks)
 
 _SPECIAL = re.compile(r"^<[^<>]*>$|^\[[A-Z]+\]$")   # <unk>, <|endoftext|>, [PAD]
 _PIECE_MARKS = ("##", "▁")                         # subword continuations of other tokenizers

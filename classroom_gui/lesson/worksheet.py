@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 import numpy as np
 
 from ..model.trace import Trace
-from ..messages.glyphs import drawn_names
+from ..messages.glyphs import drawn_names, seated
 from ..messages.phrase import Name, Phrase, PhraseError
 from .numbers import ROOT_PLACES
 from .strings import seat_quoted, text
@@ -93,6 +93,7 @@ class Worksheet:
     # the sentence as the teacher typed it (SentenceRun.text): "The 猫 sat on the マット" keeps its spaces, which the
     # words joined back lose next to Japanese (teacher5 L13); "" = join the words
     typed: str = ""
+    shown: str = ""  # typed as the desks write it (glyphs.seated: a skin tone seated apart is its code, teacher26 M4)
     # why the sheet's rule or asker is not the lesson's (messages.phrase.Phrase, said in the sheet's language): the
     # notes the CLI and the window also say, printed on the sheet itself (teacher20 L4: they were said only there)
     notes: list = field(default_factory=list)
@@ -244,7 +245,8 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
                      model_shares=[float(H.weights[asker, j]) for j in heard],
                      model_context=[float(x) for x in H.context[asker]],
                      whatif=[describe(lang, e, trace.tokens) for e in trace.edits],
-                     edited=edited_cards(trace.edits, asker, heard, layer, head), typed=typed, notes=list(notes))
+                     edited=edited_cards(trace.edits, asker, heard, layer, head), typed=typed,
+                     shown=seated(typed, trace.tokens) if typed else "", notes=list(notes))
 
 
 def asker_note(trace: Trace, asker: int) -> Phrase:

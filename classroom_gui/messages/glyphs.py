@@ -65,10 +65,25 @@ def drawable(text: str) -> str:
     return "".join(out)
 
 
-def codes_in(text: str) -> dict[str, str]:
-    """symbol -> the code drawable(text) writes for it, each once, in order ("猫🐱が🐱" -> {"🐱": "⟨U+1F431⟩"}): what
-    a page says they are (teacher24 M1: a student handed 「猫U+1F431が」 could not tell it was the 🐱 typed)."""
-    written = set(re.findall(r"⟨U\+[0-9A-F]{4,6}⟩", drawable(text)))
+def seated(text: str, tokens) -> str:
+    """text as its students' desks write it: each token (as typed, found in order) as drawable(token), so that a
+    joiner or a skin tone the tokenizer seats apart is its code, as on its desk ("👍🏽" read as 👍 and 🏽 is
+    "⟨U+1F44D⟩⟨U+1F3FD⟩", where drawable("👍🏽") drops the tone: teacher26 M4), and what no token covers (spaces; all
+    of it for a tokenizer whose tokens are not the typed text, a GPT-2 folder's ␣cat) as drawable writes it."""
+    out, at = [], 0
+    for token in tokens:
+        start = text.find(token, at) if token else -1
+        if start >= 0:
+            out += [drawable(text[at:start]), drawable(token)]
+            at = start + len(token)
+    return "".join(out) + drawable(text[at:])
+
+
+def codes_in(text: str, shown: str | None = None) -> dict[str, str]:
+    """symbol -> the code drawable(text) (or `shown`, text as drawn: seated) writes for it, each once, in order
+    ("猫🐱が🐱" -> {"🐱": "⟨U+1F431⟩"}): what a page says they are (teacher24 M1: a student handed 「猫U+1F431が」
+    could not tell it was the 🐱 typed)."""
+    written = set(re.findall(r"⟨U\+[0-9A-F]{4,6}⟩", drawable(text) if shown is None else shown))
     return {c: as_code(c) for c in dict.fromkeys(text) if as_code(c) in written}
 
 

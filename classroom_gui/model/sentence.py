@@ -7,20 +7,20 @@ reads runs of whitespace as one space, and a notice says so when that changed th
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..messages.fit import shortened
-from ..messages.glyphs import drawable
 from ..messages.phrase import PhraseError
 from .checkpoint import Checkpoint
 from .fast import forward
 from .limits import MAX_STUDENTS, attention_tokens
 from .tokenizer import TokenizerError
 from .trace import Trace
-from .unknown_words import unknown_words, whole_words
+from .unknown_words import as_drawn, unknown_words, whole_words
 
 
 class InputError(ValueError):
@@ -53,10 +53,19 @@ class SentenceRun:
     text: str = ""                                    # the sentence as read, unknown words whole (for labels)
 
 
+RADICAL = re.compile("[\u2e80-\u2fdf]")  # CJK radicals supplement, Kangxi radicals (font_cmap.shadowing)
 NORMALISED = "the class reads runs of spaces, tabs and line breaks as one space"
 # what may cut a long sentence -> where the first tokens fit: the model's context; layers x heads x tokens² attention
 # numbers in memory; the classroom's seats. The smallest wins (the lesson's notice names it in the user's language).
 CUT_BY = {"context": "the model's context", "memory": "memory", "room": "the classroom"}
+
+
+def composed(text: str) -> str:
+    """The text as the teaching model reads it, one character for one: composed (NFC), so "cafe" + U+0301 is the café
+    its vocabulary spells and 「か」 + U+3099 is 「が」 (teacher26 M2), and a Kangxi or CJK radical as the kanji it
+    stands for (its NFKC form, 「⾃⼰」 -> 「自己」), which is how the tokenizer reads it (NFKC) and the glyph the font
+    has for it (messages.font_cmap): desks, notes and sheets then say 自己, as the model read it (teacher26 L1)."""
+    return RADICAL.sub(lambda m: unicodedata.normalize("NFKC", m[0]), unicodedata.normalize("NFC", text))
 
 
 def check_exact(text: str) -> str:
@@ -92,6 +101,8 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     """The sentence through the model under the classroom's rule `mask` ("causal" or "none"); `observe` is
     gpt.forward's."""
     exact = getattr(checkpoint.tokenizer, "exact", False)
+    if not exact and isinstance(text, str):  # (a GPT-2 folder reads the bytes as typed)
+        text = composed(text)
     typed, text = text, (check_exact(text) if exact else check_text(text))
     try:
         tokens = checkpoint.tokenizer.encode(text)
@@ -121,7 +132,8 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     unknown = [t.text for t in tokens if t.unknown]
     if unknown:  # named as typed, not as the pieces read (whose known ones, "or", "mat", are no unknown words)
         unknown = [w for w in unknown_words(checkpoint.tokenizer, typed) if w] or list(dict.fromkeys(unknown))
-        unknown = list(dict.fromkeys(map(drawable, unknown)))  # an emoji the font lacks as its code (messages.glyphs)
+        # an emoji the font lacks as its code (messages.glyphs), and each piece seated apart as its desk writes it
+        unknown = list(dict.fromkeys(as_drawn(checkpoint.tokenizer, w) for w in unknown))
         named = ", ".join(shortened(w, 40) for w in unknown)
         notices.append(f"unknown to the model: {named} (the model reads {'it' if len(unknown) == 1 else 'each'} "
                        "as pieces)")

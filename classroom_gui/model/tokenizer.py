@@ -126,7 +126,9 @@ class ClassroomTokenizer:
             # normalization can make offsets overlap (İ -> i + dot: two tokens, one character) or skip a
             # character (a combining mark folded into the letter before): such characters join a neighbour,
             # which is then marked unknown, so each character is shown exactly once
+            # (the neighbour before: a combining mark after "cafe" is café's, and "sat" after it stays known)
             lost, piece = "".join(text[end:a].split()), text[max(a, end):b]
+            lost_here = bool(lost) and not tokens
             if lost and tokens:
                 tokens[-1] = Token(tokens[-1].text + lost, tokens[-1].id, True)
             elif lost:
@@ -137,7 +139,7 @@ class ClassroomTokenizer:
             end = max(end, b)
             # an English word cut into pieces is unknown as a whole; a piece's id is never a known word
             split_word = per_word[w] > 1 and piece.isascii() and piece[:1].isalnum()
-            tokens.append(Token(piece, i, i == self.unk_id or not self.is_word(i) or split_word or bool(lost)))
+            tokens.append(Token(piece, i, i == self.unk_id or not self.is_word(i) or split_word or lost_here))
         rest = "".join(text[end:].split())
         if rest and tokens:
             tokens[-1] = Token(tokens[-1].text + rest, tokens[-1].id, True)

@@ -8,6 +8,8 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from ..messages.glyphs import drawable, seated
+
 
 def unknown_spans(tokenizer, text: str) -> list[tuple[int, int]]:
     """Where in `text` the words the model does not know stand, as (start, end) character offsets, in order.
@@ -84,6 +86,21 @@ def whole_words(text: str, tokens, words=None) -> list:
 def unknown_words(tokenizer, text: str) -> list[str]:
     """The words of `text` the model does not know (each once, in order): unknown_spans as text."""
     return list(dict.fromkeys(text[a:b] for a, b in unknown_spans(tokenizer, text)))
+
+
+def as_drawn(tokenizer, text: str) -> str:
+    """text (an unknown word, a sentence) as its desks write it: glyphs.seated over its own tokens, so that a joiner,
+    a selector or a skin tone the tokenizer seats apart is its code as on its desk ("👨‍👩‍👧" is five students,
+    ⟨U+1F468⟩⟨U+200D⟩⟨U+1F469⟩⟨U+200D⟩⟨U+1F467⟩: teacher26 M4); a GPT-2 folder's tokens (␣cat, byte pieces) are not
+    the typed text, so its text is drawable(text)."""
+    if getattr(tokenizer, "exact", False):
+        return drawable(text)
+    from .tokenizer import TokenizerError
+
+    try:
+        return seated(text, [t.text for t in tokenizer.encode(text)])
+    except TokenizerError:  # a folder's own tokenizer.json that fails on this text (run_sentence says so)
+        return drawable(text)
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z0-9']+")

@@ -11,8 +11,9 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
 from ..lesson.strings import name_list
-from ..lesson.typing_help import KnownWords, complete, unknown_spans, word_being_typed
-from ..messages.glyphs import codes_in, drawable
+from ..lesson.typing_help import KnownWords, as_drawn, complete, unknown_spans, word_being_typed
+from ..messages.glyphs import codes_in
+from ..model.sentence import composed
 
 UNKNOWN_COLOUR = "#C0392B"
 UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
@@ -110,13 +111,17 @@ class SentenceEdit(QLineEdit):
         try:
             spans = unknown_spans(self.tokenizer, text)
             typing = word_being_typed(self.tokenizer, text)
-        except Exception:  # a GPT-2 folder's tokenizer may refuse a text (TokenizerError); Apply then says why,
-            spans, typing = [], ""  # and marking the words is only a help, which must never stop the typing
+            # each word, and the text as model.sentence reads it (⾃ is 自), as the desks write them (teacher26 M4, L1)
+            names = {span: as_drawn(self.tokenizer, text[span[0]:span[1]]) for span in spans}
+            read = text if getattr(self.tokenizer, "exact", False) else composed(text)
+            codes = codes_in(read, as_drawn(self.tokenizer, read))
+        except Exception:  # a GPT-2 folder's tokenizer may refuse a text (TokenizerError); Apply then says why, and
+            spans, typing, names, codes = [], "", {}, {}  # marking the words is only a help: it never stops the typing
         if spans and text[spans[-1][0]:spans[-1][1]] == typing and spans[-1][1] == len(text) \
                 and self.known.starting(typing):
             spans = spans[:-1]  # a word still being typed that a known word can finish is not unknown yet
         self.spans = spans
-        unknown = list(dict.fromkeys(drawable(text[a:b]) for a, b in spans))  # 🧶 as ⟨U+1F9F6⟩ (messages.glyphs)
+        unknown = list(dict.fromkeys(names[span] for span in spans))  # 🧶 as ⟨U+1F9F6⟩ (messages.glyphs)
         self.unknown = unknown
         self.setStyleSheet(UNKNOWN_STYLE if unknown else "")
         if unknown:  # quoted as names are everywhere else: 「した」「スヤスヤ」, "Thr", "sta"
@@ -124,7 +129,7 @@ class SentenceEdit(QLineEdit):
             self.marker.setText(f"<span style='color:{UNKNOWN_COLOUR}'>{html.escape(self.t('ui.unknown_words', words=words))}</span>")
         else:
             self.marker.setText("<span style='color:#2E7D32'>✓</span>")
-        shown = [self.t("ui.shown_as_code", symbol=s, code=c) for s, c in list(codes_in(text).items())[:MAX_NAMED]]
+        shown = [self.t("ui.shown_as_code", symbol=s, code=c) for s, c in list(codes.items())[:MAX_NAMED]]
         if shown:  # here the system's font draws 🐱: say once what the desks and sheets write for it (teacher24 M1)
             self.marker.setText(self.marker.text() + html.escape("  " + " ".join(shown)))
         self.marker.setToolTip(self.t("ui.unknown_words", words=name_list(self.lang, unknown)) if unknown
