@@ -51,6 +51,7 @@ MASK_PLACES = SHARE_PLACES + 2  # the most decimals of the mask board's shares (
 ARG_PLACES = 4  # the most decimals an exp() argument is written with (exp_arguments)
 SCORE_DECIMALS = range(3, 8)  # at least 3 (teacher22 L1: exp(-0.24) = 0.787 is 3 units off exp(-0.23516))
 EXP_DECIMALS = range(3, 9)
+LEAST = SCORE_DECIMALS[0], EXP_DECIMALS[0]  # the fewest digits: a row the search does not work (review27 B5: at 2)
 DIGITS = sorted(((s, e) for s in SCORE_DECIMALS for e in EXP_DECIMALS), key=lambda se: (se[0] + se[1], se[1]))
 
 
@@ -71,7 +72,7 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
     """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places and whose
     exp() are each within 1 unit of the model's (exps_off); where no try does, the try with the fewest shares that
     say ≈ (the model's share beside an exp ÷ sum that does not give it), then the fewest exp() off, then the fewest
-    digits; without weights, scores 2 and exp() 3 decimals. The ÷√d board writes its own
+    digits; without weights, or a row that is not plain (_decimal), at the fewest (LEAST). The ÷√d board writes its own
     decimals of the same scaled scores (numbers.divided: teacher18 M2, tying the two made 9 of 11 of its lines ≈).
     Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written; the search stops
     where no later try can beat the best (surely_off), and the exp board's arguments ask Decimal only near a
@@ -80,7 +81,7 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
     mask = np.asarray(mask, bool)
     heard = ~mask
     if weights is None:
-        return _plain(scaled, mask, 2, 3, SHARE_PLACES) or _decimal(scaled, mask, 2, 3, SHARE_PLACES)
+        return _plain(scaled, mask, *LEAST, SHARE_PLACES) or _decimal(scaled, mask, *LEAST, SHARE_PLACES)
     w = np.asarray(weights, np.float64)
     places = share_places(w, heard)
     finite = heard & np.isfinite(w)
@@ -88,7 +89,7 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
     if finite.any():
         units = hand_shares.decimal_units(w[finite], places)
         if units is None:
-            return _decimal(scaled, mask, 2, 3, places, w)
+            return _decimal(scaled, mask, *LEAST, places, w)
         goal[finite] = units
     given, best = {}, None
     model = model_exps(scaled, heard)
@@ -102,7 +103,7 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
         if s not in given:
             given[s] = _given(scaled, heard, s)
         if given[s] is None:
-            return _decimal(scaled, mask, 2, 3, places, w)
+            return _decimal(scaled, mask, *LEAST, places, w)
         E, T = _exps(given[s], heard, e, s)
         if E is None:
             continue
@@ -112,7 +113,7 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
         if best is None or key < best[:2]:
             best = (*key, s, e, E, T, k)
     if best is None:
-        return _decimal(scaled, mask, 2, 3, places, w)
+        return _decimal(scaled, mask, *LEAST, places, w)
     *_, s, e, E, T, k = best
     near = finite & (k != goal)
     k = np.where(near, goal, k)
