@@ -183,8 +183,7 @@ def _exps(given, heard, decimals: int, score_decimals: int):  # exp() as whole n
     if not np.all(y < 2.0 ** 52):
         return None, 0
     E = np.rint(y).astype(np.int64)
-    slack = y * (np.abs(S / 10.0 ** score_decimals) + 4) * 2.0 ** -50
-    for i in np.flatnonzero(np.abs(np.abs(y - np.trunc(y)) - 0.5) <= slack).tolist():
+    for i in np.flatnonzero(_near_edge(y, S / 10.0 ** score_decimals)).tolist():
         exact = exp_of(str(Decimal(int(S[i])).scaleb(-score_decimals))).scaleb(decimals)
         E[i] = int(exact.to_integral_value(ROUND_HALF_UP))
     T = int(E.sum())
@@ -193,6 +192,12 @@ def _exps(given, heard, decimals: int, score_decimals: int):  # exp() as whole n
     whole = np.zeros(len(heard), np.int64)
     whole[heard] = E
     return whole, T
+
+
+def _near_edge(y: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Where y, exp(x) · 10^decimals as a float, is no farther from a rounding edge than the float's error (exp() of
+    a score read back as a float: a relative error of about (|x| + 4) ulps): there only Decimal says how it rounds."""
+    return np.abs(np.abs(y - np.trunc(y)) - 0.5) <= y * (np.abs(x) + 4) * 2.0 ** -50
 
 
 def _shares(E: np.ndarray, T: int, places: int) -> np.ndarray:  # E ÷ T rounded half up, whole numbers of 10^-places
@@ -243,8 +248,7 @@ def _floats_near(args: list[str], exps: list[str]):
         x = np.array([args[j] for j in seats], np.float64)
         v = np.exp(x)
         y = v * 10.0 ** places
-        slack = y * (np.abs(x) + 4) * 2.0 ** -50
-        edge = np.abs(np.abs(y - np.trunc(y)) - 0.5) <= slack
+        edge = _near_edge(y, x)
         big = v >= BIG * (1 + 1e-9)
         sure = np.isfinite(y) & (big | ((v < BIG * (1 - 1e-9)) & (y < 2.0 ** 52) & ~edge))
         said = big | (np.rint(y) != units)
