@@ -37,6 +37,7 @@ def _worksheet(args: argparse.Namespace) -> int:
                              say_notices, with_edits)
     from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
+    from .lesson.strings import sits_twice
     from .lesson.worksheet import MAX_STUDENTS, asker_note, build_worksheet, choose_asker, sheet_rule
     from .messages.phrase import Phrase
     from .model.sentence import run_sentence
@@ -77,7 +78,7 @@ def _worksheet(args: argparse.Namespace) -> int:
            else Phrase("cli.key_pages", first=written.key_page, last=written.pages))
     name, n = trace.tokens[asker], len(sheet.heard)  # with its seat where the word sits twice (jareview5 10)
     wrote = (Phrase("cli.sheet_wrote_seat", path=args.output, asker=name, seat=asker + 1, count=n,
-                    pages=written.pages, answers=key) if trace.tokens.count(name) > 1
+                    pages=written.pages, answers=key) if sits_twice(trace.tokens, asker)
              else Phrase("cli.sheet_wrote", path=args.output, asker=name, count=n, pages=written.pages, answers=key))
     print(wrote.said(args.lang), file=sys.stderr)
     return 0

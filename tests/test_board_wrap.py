@@ -112,3 +112,24 @@ def test_a_label_with_no_break_the_board_knows_breaks_between_japanese_words(qap
         lines = [line.strip() for line in wrapped(label, fm, width)]
         assert "".join(lines) == label and not any(line.endswith("（") for line in lines), lines
         assert any("計算し直したもの" in line for line in lines), (width, lines)
+
+
+@pytest.mark.parametrize("text, word", [("合計は計算し直すと12345.678901になります", "12345.678901"),
+                                        ("この値はsoftmaxで計算し直したものです", "softmax"),
+                                        ("この値はsoft_max2で計算し直したものです", "soft_max2")])
+def test_the_japanese_fallback_keeps_a_number_and_a_latin_word_whole(qapp, text, word):
+    """review27 B3: the break between Japanese words (_phrase_ends) split 「12345. / 678901」 and 「soft / max」 at 20 px;
+    a number or a Latin word that fits on a line is now never broken."""
+    from classroom_gui.scene import fonts
+    from classroom_gui.scene.board_wrap import CONTINUED, wrapped
+
+    fm = QFontMetricsF(fonts.font(20))
+    fits = fm.horizontalAdvance(CONTINUED + word)
+    seen = 0
+    for width in range(100, 440, 10):
+        lines = wrapped(text, fm, width)
+        assert "".join(line.strip() for line in lines) == text, (width, lines)
+        if width >= fits:
+            seen += 1
+            assert any(word in line for line in lines), (width, lines)
+    assert seen >= 20

@@ -133,24 +133,47 @@ def test_an_asked_card_leaves_the_board_lines_it_asks_about_in_view(qapp, checkp
     assert sums == 2  # the sum's question, asked over softmax's sum step, in both rules
 
 
-def test_the_pptx_answer_box_is_where_the_picture_draws_the_card(qapp, checkpoint, tmp_path):
+@pytest.mark.parametrize("lang, shown", [("ja", answered), ("ja", asked), ("en", asked)])
+def test_the_pptx_quiz_box_is_where_the_picture_draws_the_card(qapp, checkpoint, tmp_path, lang, shown):
+    """Answered and asked slides alike. review27 B1: an asked slide's box fell back to asked_box, over the board (en
+    seed at 4:3, the sum's question: picture card at [67, 326, 861, 307], PPTX box at [576, 108, 835, 670])."""
     from pptx import Presentation
 
     from classroom_gui.export.deck_pptx import EMU_PER_PX, PT_PER_PX, QUIZ_NAME, save_pptx
     from classroom_gui.scene.classroom import ClassroomScene
 
-    frames = answered(checkpoint, SEED["ja"], "ja", (1024, 768), "none")[:2]
+    frames = shown(checkpoint, SEED[lang], lang, (1024, 768), "none")
+    frames = frames[:2] if shown is answered else frames
     save_pptx(frames, tmp_path / "q.pptx", (1024, 768), None, lambda done, total: None)
-    scene = ClassroomScene()
+    scene, placed = ClassroomScene(), 0
     for frame, slide in zip(frames, Presentation(str(tmp_path / "q.pptx")).slides):
         scene.set_frame(frame)
         card = scene.quiz_panel.area  # the card as painted (its bounds reach round its pen and shadow)
         box = next(s for s in slide.shapes if s.name == QUIZ_NAME)
         got = [v / EMU_PER_PX for v in (box.left, box.top, box.width, box.height)]
-        assert got == pytest.approx([card.x(), card.y(), card.width(), card.height()], abs=2)
+        assert got == pytest.approx([card.x(), card.y(), card.width(), card.height()], abs=2), frame.title
+        if shown is asked and scene.quiz_asked is None:  # no place off the board's lines: asked_box, text fitted there
+            continue
+        placed += 1
         sizes = [r.font.size.pt for p in box.text_frame.paragraphs for r in p.runs]
         assert sizes == pytest.approx([scene.quiz_text.font.pixelSize() * PT_PER_PX] * len(sizes), abs=0.1)
-        assert min(sizes) >= 24 * PT_PER_PX - 0.1 and "✓" in box.text_frame.text
+        assert min(sizes) >= 24 * PT_PER_PX - 0.1 and ("✓" in box.text_frame.text) == (shown is answered)
+    assert placed >= 1  # (the sum's question at least: it is asked over a board with lines)
+
+
+def test_a_frame_without_a_quiz_leaves_no_asked_card_behind(qapp, checkpoint):
+    """review27 B2: the last asked frame's card stayed in scene.quiz_asked on a frame with no quiz, where a reused
+    scene (the PPTX export's) could read a box from the wrong frame."""
+    from dataclasses import replace
+
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    scene = ClassroomScene()
+    frame = next(f for f in asked(checkpoint, SEED["en"], "en", (1024, 768), "none") if f.quiz["kind"] == "sum")
+    scene.set_frame(frame)
+    assert scene.quiz_asked is not None and scene.quiz_asked.box == scene.quiz_panel.area
+    scene.set_frame(replace(frame, quiz=None))
+    assert scene.quiz_asked is None and not scene.quiz_panel.isVisible()
 
 
 def test_a_japanese_question_breaks_between_phrases_on_both_cards(qapp, checkpoint):

@@ -114,8 +114,8 @@ def test_a_row_that_is_not_plain_writes_the_models_shares():
 
 
 def test_without_the_models_shares_the_row_is_the_fewest_digits():
-    got = softmax_row.shown_softmax([1.0, 0.0], [False, False])
-    assert got == ShownSoftmax(["1.00", "0.00"], ["2.718", "1.000"], "3.718", ["0.731", "0.269"])
+    got = softmax_row.shown_softmax([1.0, 0.0], [False, False])  # (SCORE_DECIMALS[0], EXP_DECIMALS[0])
+    assert got == ShownSoftmax(["1.000", "0.000"], ["2.718", "1.000"], "3.718", ["0.731", "0.269"])
 
 
 def test_decimal_units_are_the_digits_format_writes():

@@ -107,3 +107,18 @@ def test_exp_arguments_ask_decimal_only_near_a_rounding_edge(monkeypatch):
         long += sr.places_of(shown.scaled[0]) > sr.ARG_PLACES
         assert len(asked) <= 8, (len(asked), sr.places_of(shown.scaled[0]))
     assert long  # the rows include ones at 5-7 score decimals, whose arguments are checked
+
+
+@pytest.mark.parametrize("big", [None, 2e6, np.nan])
+def test_a_hand_worked_row_writes_exp_within_1_unit(big):
+    """Worked by hand, not by the code it checks (every_try reuses exps_off and _exps): exp(-0.23516) = 0.79043..., at 3
+    decimals 0.790. The row's exp() of that score is within 1 unit of it; so too where the search does not work the
+    row (a score of a million, nan: _decimal), which wrote the score at 2 decimals, exp(-0.24) = 0.787, 3 units off
+    (review27 B5, teacher22 L1)."""
+    scaled = np.array([-0.23516, 0.41, 1.2, -0.7] + ([] if big is None else [big]))
+    mask = np.zeros(len(scaled), bool)
+    weights = np.array([0.129, 0.246, 0.544, 0.081] + ([] if big is None else [0.0]))
+    shown = sr.shown_softmax(scaled, mask, weights)
+    decimals = sr.places_of(shown.exp[0])
+    assert shown.scaled[0].startswith("-0.235") and decimals >= 3, shown
+    assert abs(float(shown.exp[0]) - 0.79043) <= 1.5 * 10.0 ** -decimals, shown  # 0.790 ± 1 unit, at its digits

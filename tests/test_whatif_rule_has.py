@@ -116,3 +116,20 @@ def test_toggling_a_mask_cell_twice_takes_the_edit_back(checkpoint):
         assert back.value == 1.0 - first
         state.set(back, rule=rule)
         assert not state.edits  # taken back: nothing counted, saved or shown as a what-if
+
+
+def test_the_first_what_if_step_names_an_edit_the_rule_has(checkpoint):
+    """review27 B4: with `every` (a deck's or video's first what-if step) the mask edit the rule already has was still
+    only counted ("(1 more edit is already so under this rule.)"); it is named there by its place, counted elsewhere."""
+    from classroom_gui.lesson.whatif_words import describe, leads
+
+    trace = run_sentence(checkpoint, JA, "none").trace
+    score = Edit("score", 0, 0, CAT, CAT, 3.0)
+    for lang in ("en", "ja"):
+        place = describe(lang, DEAF, trace.tokens, with_value=False)
+        counted, full, same = leads(lang, (DEAF, score), trace.tokens, "causal", every=True)
+        assert counted == (score,) and all(place in lead for lead in (full, same)), full
+        assert text(lang, "whatif.rule_has_one") not in full
+        assert describe(lang, score, trace.tokens) in full
+        _, short, _ = leads(lang, (DEAF, score), trace.tokens, "causal")
+        assert place not in short and text(lang, "whatif.rule_has_one") in short

@@ -65,7 +65,7 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
     for i, frame in enumerate(frames):
         slide = prs.slides.add_slide(title_only)
         _background(slide, th.color("background"))
-        card = _answered_card(frame, th, scene)  # placed first: the legend and the title keep clear of it
+        card = _placed_card(frame, th, scene)  # placed first: the legend and the title keep clear of it
         legend_left = _picture(slide, replace(frame, quiz=None), th, scene, width, card)
         _title(slide, frame, th, legend_left, card)
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
@@ -93,13 +93,15 @@ def _quiz_said(frame: Frame) -> str:
     return quiz_text(frame.quiz).replace("\n\n", "\n")
 
 
-def _answered_card(frame: Frame, th: Theme, scene):
-    """An answered quiz's card where the canvas places it (scene.quiz.show_quiz: for the frame as the canvas draws
-    it, title and narration and all), None on another slide."""
-    if not frame.quiz or frame.quiz["answer"] is None:
+def _placed_card(frame: Frame, th: Theme, scene):
+    """A quiz's card where the canvas places it (scene.quiz.show_quiz: for the frame as the canvas draws it, title
+    and narration and all), answered or asked; None on another slide and for an asked card the canvas puts in
+    asked_box (no place off the board's lines). review27 B1: an asked card was read after the picture, drawn without
+    its quiz, had left the scene, so every asked box fell back to asked_box, over the board."""
+    if not frame.quiz:
         return None
     scene.set_frame(frame, th)
-    return scene.quiz_card  # placed by set_frame, not placed a second time
+    return scene.quiz_card if frame.quiz["answer"] is not None else scene.quiz_asked  # placed by set_frame
 
 
 def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
@@ -116,7 +118,7 @@ def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
     quiz = frame.quiz
     revealed = quiz["answer"] is not None
     if revealed:
-        card = card or _answered_card(frame, th, scene)
+        card = card or _placed_card(frame, th, scene)
         # its lines as the picture breaks them, in a box no renderer wraps again (teacher15 L1: in LibreOffice
         # 「B. 「マッ／ト」」 and ✓ alone on a line), with the picture's padding
         said = [line for line in card.lines if line]
@@ -127,12 +129,11 @@ def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
             said = ["\v".join(said[:-rows]), *said[-rows:]]
         box, px, wrap, margins = card.box, card.px * PT_PER_PX, False, (PAD_X, PAD_Y)
         question_end = 0 if card.kind in ASKS and "" in card.lines else -1  # the gap under it, as in the picture
-    elif getattr(scene, "quiz_asked", None) is not None:  # off the board's lines, as the picture places it (teacher22
-        asked = scene.quiz_asked  # L5), its question broken where the picture breaks it
-        said, rows = [line for line in asked.lines if line], -(-len(quiz["choices"]) // (1 + asked.paired))
-        said = ["\v".join(said[:-rows]), *said[-rows:]]
-        box, px, wrap, margins = asked.box, asked.px * PT_PER_PX, False, (PAD_X, PAD_Y)
-        question_end = 0 if "" in asked.lines else -1
+    elif card is not None:  # off the board's lines, as the picture places it (teacher22 L5), its question broken
+        said, rows = [line for line in card.lines if line], -(-len(quiz["choices"]) // (1 + card.paired))
+        said = ["\v".join(said[:-rows]), *said[-rows:]]  # where the picture breaks it
+        box, px, wrap, margins = card.box, card.px * PT_PER_PX, False, (PAD_X, PAD_Y)
+        question_end = 0 if "" in card.lines else -1
     else:
         box, said, px = _asked(quiz, asked_box(scene.frame.canvas), th.font_scale)
         px *= th.font_scale * PT_PER_PX

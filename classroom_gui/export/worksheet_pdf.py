@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
-from ..lesson.strings import WORD_JOINER, joined, quote, unbroken_end, unbroken_words
+from ..lesson.strings import WORD_JOINER, joined, quote, sits_twice, unbroken_end, unbroken_words
 from ..lesson.worksheet import Worksheet
 from ..messages.glyphs import codes_in, drawable
 from .files import ExportError, atomic_path, check_target
@@ -55,8 +55,8 @@ def names_list(ws: Worksheet) -> str:
         name = ws.said(j)
         if j == ws.asker:  # one bracket, not two: 「猫」（3番の席・自分） (jareview5 #7)
             name = (ws.t("worksheet.itself_seat", name=quote(ws.lang, ws.sentence[j]), seat=j + 1)
-                    if ws.sentence.count(ws.sentence[j]) > 1 else ws.t("worksheet.itself", name=name))
-        seated |= ws.sentence.count(ws.sentence[j]) > 1
+                    if sits_twice(ws.sentence, j) else ws.t("worksheet.itself", name=name))
+        seated |= sits_twice(ws.sentence, j)
         parts.append(name)
     if ja:  # 「猫」「が」「上」（自分）: names in 「」 need no word between them (teacher8 M7); with a seat, 、 between
         return ("、" if seated else "").join(parts)

@@ -61,10 +61,6 @@ def questions(trace: Trace, sel: Selection, vocab: list[str] | None = None) -> l
     return [replace(q, lang=sel.lang) for q in made if q is not None]
 
 
-def _name(sel: Selection, word: str) -> str:
-    return quote(sel.lang, word)
-
-
 def _seats(sel: Selection, tokens: list[str], seats) -> list[str]:
     """Choices naming students, in seat order; a word that sits twice in the class is told apart by its seat."""
     return [seat_quoted(sel.lang, tokens, j) for j in sorted(seats)]
@@ -84,7 +80,7 @@ def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:
     # the rule named: the mask step shows both rules' shares, and the other rule's top student may be a choice
     # (teacher20 M1: 「日」 in discussion, its narration said 順番に発言なら「雨」, a choice marked wrong)
     return Question("top_share", text(sel.lang, f"quiz.top_share_{trace.mask_rule}",
-                                      focus=_name(sel, trace.tokens[sel.focus]), layer=sel.layer + 1,
+                                      focus=quote(sel.lang, trace.tokens[sel.focus]), layer=sel.layer + 1,
                                       head=sel.head + 1), choices, answer, step, seats=_named(sel.focus, picked))
 
 
@@ -95,7 +91,7 @@ def _sum(trace: Trace, sel: Selection, step: int) -> Question:
     answer = fmt(total)
     wrong = [fmt(heard), fmt(0.5), fmt(0)]  # "one share each", "half", "nothing left": the usual slips
     choices = sorted(dict.fromkeys([answer] + [w for w in wrong if w != answer]), key=float)
-    return Question("sum", text(sel.lang, "quiz.sum", focus=_name(sel, trace.tokens[sel.focus])),
+    return Question("sum", text(sel.lang, "quiz.sum", focus=quote(sel.lang, trace.tokens[sel.focus])),
                     choices[:CHOICES], answer, step)
 
 
@@ -113,7 +109,7 @@ def _cannot_hear(trace: Trace, sel: Selection, step: int) -> Question | None:
         kind, answer_seat, picked = "can_hear", 0, list(range(min(T, CHOICES)))
     choices = _seats(sel, trace.tokens, picked)
     answer = choices[sorted(picked).index(answer_seat)]
-    return Question(kind, text(sel.lang, f"quiz.{kind}", focus=_name(sel, trace.tokens[f])), choices, answer, step,
+    return Question(kind, text(sel.lang, f"quiz.{kind}", focus=quote(sel.lang, trace.tokens[f])), choices, answer, step,
                     seats=_named(f, picked))
 
 
@@ -145,5 +141,5 @@ def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Que
     words = [vocab[i] for i in picked]
     if len(set(words)) < len(words):  # two ids that look the same (byte pieces): not a fair question
         return None
-    return Question("next_word", text(sel.lang, "quiz.next_word", last=_name(sel, trace.tokens[-1])),
-                    [_name(sel, w) for w in sorted(words)], _name(sel, vocab[picked[0]]), step)
+    return Question("next_word", text(sel.lang, "quiz.next_word", last=quote(sel.lang, trace.tokens[-1])),
+                    [quote(sel.lang, w) for w in sorted(words)], quote(sel.lang, vocab[picked[0]]), step)

@@ -51,6 +51,7 @@ MASK_PLACES = SHARE_PLACES + 2  # the most decimals of the mask board's shares (
 ARG_PLACES = 4  # the most decimals an exp() argument is written with (exp_arguments)
 SCORE_DECIMALS = range(3, 8)  # at least 3 (teacher22 L1: exp(-0.24) = 0.787 is 3 units off exp(-0.23516))
 EXP_DECIMALS = range(3, 9)
+LEAST = SCORE_DECIMALS[0], EXP_DECIMALS[0]  # the fewest digits: a row the search does not work (review27 B5: at 2)
 DIGITS = sorted(((s, e) for s in SCORE_DECIMALS for e in EXP_DECIMALS), key=lambda se: (se[0] + se[1], se[1]))
 
 
@@ -71,7 +72,7 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
     """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places and whose
     exp() are each within 1 unit of the model's (exps_off); where no try does, the try with the fewest shares that
     say ≈ (the model's share beside an exp ÷ sum that does not give it), then the fewest exp() off, then the fewest
-    digits; without weights, scores 2 and exp() 3 decimals. The ÷√d board writes its own
+    digits; without weights, or a row that is not plain (_decimal), at the fewest (LEAST). The ÷√d board writes its own
     decimals of the same scaled scores (numbers.divided: teacher18 M2, tying the two made 9 of 11 of its lines ≈).
     Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written; the search stops
     where no later try can beat the best (surely_off), and the exp board's arguments ask Decimal only near a
@@ -80,7 +81,7 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
     mask = np.asarray(mask, bool)
     heard = ~mask
     if weights is None:
-        return _plain(scaled, mask, 2, 3, SHARE_PLACES) or _decimal(scaled, mask, 2, 3, SHARE_PLACES)
+        return _plain(scaled, mask, *LEAST, SHARE_PLACES) or _decimal(scaled, mask, *LEAST, SHARE_PLACES)
     w = np.asarray(weights, np.float64)
     places = share_places(w, heard)
     finite = heard & np.isfinite(w)
@@ -88,7 +89,7 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
     if finite.any():
         units = hand_shares.decimal_units(w[finite], places)
         if units is None:
-            return _decimal(scaled, mask, 2, 3, places, w)
+            return _decimal(scaled, mask, *LEAST, places, w)
         goal[finite] = units
     given, best = {}, None
     model = model_exps(scaled, heard)
@@ -102,7 +103,7 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
         if s not in given:
             given[s] = _given(scaled, heard, s)
         if given[s] is None:
-            return _decimal(scaled, mask, 2, 3, places, w)
+            return _decimal(scaled, mask, *LEAST, places, w)
         E, T = _exps(given[s], heard, e, s)
         if E is None:
             continue
@@ -112,7 +113,7 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
         if best is None or key < best[:2]:
             best = (*key, s, e, E, T, k)
     if best is None:
-        return _decimal(scaled, mask, 2, 3, places, w)
+        return _decimal(scaled, mask, *LEAST, places, w)
     *_, s, e, E, T, k = best
     near = finite & (k != goal)
     k = np.where(near, goal, k)
@@ -182,8 +183,7 @@ def _exps(given, heard, decimals: int, score_decimals: int):  # exp() as whole n
     if not np.all(y < 2.0 ** 52):
         return None, 0
     E = np.rint(y).astype(np.int64)
-    slack = y * (np.abs(S / 10.0 ** score_decimals) + 4) * 2.0 ** -50
-    for i in np.flatnonzero(np.abs(np.abs(y - np.trunc(y)) - 0.5) <= slack).tolist():
+    for i in np.flatnonzero(_near_edge(y, S / 10.0 ** score_decimals)).tolist():
         exact = exp_of(str(Decimal(int(S[i])).scaleb(-score_decimals))).scaleb(decimals)
         E[i] = int(exact.to_integral_value(ROUND_HALF_UP))
     T = int(E.sum())
@@ -192,6 +192,12 @@ def _exps(given, heard, decimals: int, score_decimals: int):  # exp() as whole n
     whole = np.zeros(len(heard), np.int64)
     whole[heard] = E
     return whole, T
+
+
+def _near_edge(y: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Where y, exp(x) · 10^decimals as a float, is no farther from a rounding edge than the float's error (exp() of
+    a score read back as a float: a relative error of about (|x| + 4) ulps): there only Decimal says how it rounds."""
+    return np.abs(np.abs(y - np.trunc(y)) - 0.5) <= y * (np.abs(x) + 4) * 2.0 ** -50
 
 
 def _shares(E: np.ndarray, T: int, places: int) -> np.ndarray:  # E ÷ T rounded half up, whole numbers of 10^-places
@@ -242,8 +248,7 @@ def _floats_near(args: list[str], exps: list[str]):
         x = np.array([args[j] for j in seats], np.float64)
         v = np.exp(x)
         y = v * 10.0 ** places
-        slack = y * (np.abs(x) + 4) * 2.0 ** -50
-        edge = np.abs(np.abs(y - np.trunc(y)) - 0.5) <= slack
+        edge = _near_edge(y, x)
         big = v >= BIG * (1 + 1e-9)
         sure = np.isfinite(y) & (big | ((v < BIG * (1 - 1e-9)) & (y < 2.0 ** 52) & ~edge))
         said = big | (np.rint(y) != units)

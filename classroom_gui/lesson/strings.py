@@ -137,11 +137,16 @@ def name_list(lang: str, words) -> str:
     return text(lang, "name.separator").join(quote(lang, w) for w in words)
 
 
+def sits_twice(names: list[str], seat: int) -> bool:
+    """Whether the word at `seat` sits at another seat too (then it is said with its seat: seat_quoted)."""
+    return names.count(names[seat]) > 1
+
+
 def seat_quoted(lang: str, names: list[str], seat: int, repeated: set | None = None) -> str:
     """names[seat] quoted, with its seat where the word sits more than once: "🐱" (seat 2), 「猫」（9番の席）;
     `repeated`, the names that sit more than once, where the caller keeps them (Ctx.qs: one count per class)."""
     name = quote(lang, names[seat])
-    twice = names[seat] in repeated if repeated is not None else names.count(names[seat]) > 1
+    twice = names[seat] in repeated if repeated is not None else sits_twice(names, seat)
     return text(lang, "quiz.seat", name=name, seat=seat + 1) if twice else name
 
 

@@ -79,7 +79,8 @@ def leads(lang: str, edits, tokens, rule: str, every: bool = False) -> tuple[tup
     change, the lead of a step they leave as the model's own). A mask cell the rule already has (an edit made under
     the other rule, where it counts: fix39) changes nothing here: it is said so, not as a what-if (report 11 M1), and
     beside edits that do count it is counted apart. With none that counts, both leads open as a what-if's and the
-    second says the class is the model's own under this rule. With `every`, every edit is named (named(every))."""
+    second says the class is the model's own under this rule. With `every`, every edit is named (named(every)), those
+    the rule has by their place."""
     idle = [e for e in edits if rule_has(e, len(tokens), rule)]
     counted = tuple(e for e in edits if e not in idle)
     said = named(lang, counted or edits, tokens, every)
@@ -87,6 +88,9 @@ def leads(lang: str, edits, tokens, rule: str, every: bool = False) -> tuple[tup
     if not counted:
         return (), text(lang, "whatif.narration", n=n, edits=said), text(lang, "whatif.narration_rule", n=n, edits=said)
     apart = text(lang, "whatif.rule_has_one" if len(idle) == 1 else "whatif.rule_has", n=len(idle)) if idle else ""
+    if idle and every:  # review27 B4: the first what-if step names these too, by their place
+        places = text(lang, "whatif.join").join(describe(lang, e, tokens, with_value=False) for e in idle)
+        apart = text(lang, "whatif.rule_has_named", edits=places)
     return counted, *(text(lang, key, n=n, edits=said) + apart for key in ("whatif.narration", "whatif.narration_same"))
 
 

@@ -96,8 +96,8 @@ NO_LINE_START = "、。，．：；）」』！？"  # Japanese line-breaking ru
 
 def _phrase_ends(text: str) -> list[int]:
     """Where Japanese `text` may break between words (lesson.strings.unbroken_words) outside a 「」 name and not before
-    a mark that may not start a line: the board cut 「（順番に発言で計算し / 直したもの）」 (teacher24 L1a); [] for
-    text with no kana (English words are never cut there)."""
+    a mark that may not start a line nor inside a number or a Latin word: the board cut 「（順番に発言で計算し /
+    直したもの）」 (teacher24 L1a); [] for text with no kana (English words are never cut there)."""
     if not any(0x3041 <= ord(c) <= 0x30FF for c in text):
         return []
     kept, seen = set(), 0  # kept: i such that no line may start at text[i]
@@ -111,9 +111,16 @@ def _phrase_ends(text: str) -> list[int]:
     for i in range(1, len(text)):
         depth += (text[i - 1] == "「") - (text[i - 1] == "」")
         if depth <= 0 and i not in kept and text[i] not in NO_LINE_START and text[i - 1] not in "（(『" \
-                and not text[i - 1].isspace():
+                and not text[i - 1].isspace() and not _one_word(text[i - 1], text[i]):
             found.append(i)
     return found
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Two characters of one number or one Latin word, never broken apart (review27 B3: 「12345. / 678901」,
+    「soft / max」)."""
+    latin = lambda c: c.isascii() and (c.isalnum() or c == "_")  # noqa: E731
+    return (a in NUMBER and b in NUMBER) or (latin(a) and latin(b))
 
 
 def _cut(text: str, head: str, metrics: QFontMetricsF, width: float) -> int:

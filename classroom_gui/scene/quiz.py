@@ -108,6 +108,7 @@ def show_quiz(scene, frame, th) -> None:
             item.setZValue(z)
             scene.addItem(item)
     on = frame.quiz is not None
+    scene.quiz_asked = None  # review27 B2: not the last asked frame's card on a frame without a quiz
     scene.quiz_panel.setVisible(on)
     scene.quiz_text.setVisible(on)
     if not on:

@@ -295,8 +295,7 @@ def asked_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRectF
     `taken` only; None where neither has one (the caller keeps its box over the board). teacher22 L5 (13 M3, 14 M1):
     at softmax's sum step, 4:3, the card covered the whole board, the sum it asked about too."""
     shapes = list(layouts(quiz, letters, font_scale, area.width(), ("whole",)))
-    grids = [FreeGrid(area, [*taken, *spare])] + ([FreeGrid(area, list(taken))] if spare else [])
-    for grid in grids:
+    for grid in _grids(area, taken, spare, ()):  # clear of taken and spare (here what to keep off first), then of taken
         for lines, px, paired, kind, w, h in shapes:
             box = grid.place(w, h, near)
             if box is not None:
