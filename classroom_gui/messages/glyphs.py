@@ -50,6 +50,8 @@ def drawable(text: str) -> str:
     """text with each symbol the font lacks written as its code ("🧶" -> "⟨U+1F9F6⟩"); the rest unchanged. Where a
     name is drawn or printed (a desk, a caption, a chart, a worksheet, a CLI table), not in the trace: its tokens
     stay as typed (review25 #1: 「🐱🐱🐱が座った」 was judged English, "U+1F431" read as a Latin word)."""
+    if text.isascii():  # (the font is read only for a name that may need it: not at an English start-up)
+        return text
     chars = font_chars()
     if not chars or all(ord(c) in chars or c.isascii() for c in text):
         return text
