@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import struct
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -42,6 +44,13 @@ def one_code_point_per_glyph(cmap: dict[int, int]) -> dict[int, int]:
     glyphs = np.array([cmap[c] for c in cps.tolist()], dtype=np.int64)
     keep = _keep(cps, glyphs)
     return dict(zip(cps[keep].tolist(), glyphs[keep].tolist()))
+
+
+@lru_cache(maxsize=2)
+def fixed_font_file(path: str) -> bytes:
+    """fixed_font of the font file at `path`, read and fixed once a process: scene.fonts registers it and
+    messages.glyphs reads its character map from the same bytes. OSError, ValueError or struct.error if it cannot."""
+    return fixed_font(Path(path).read_bytes())
 
 
 def fixed_font(font: bytes) -> bytes:

@@ -16,7 +16,6 @@ import unicodedata
 from functools import lru_cache
 
 from ..resources import FONT, assets_dir
-from .font_cmap import fixed_font, read_cmap
 
 SPOKEN = ("Co", "Cn", "Me")  # besides symbols (S*): private use, unassigned, an enclosing mark (the keycap's U+20E3)
 # the app's own marks (bpe_tokenizer.visible: ␣ ⇥ ↵ ⍽, the control pictures ␇ ␍, a code's ⟨ ⟩) stay marks, drawn
@@ -40,8 +39,10 @@ def font_chars() -> frozenset[int]:
     """The code points the canvas's font maps to a glyph: the bundled font's cmap as scene.fonts registers it
     (font_cmap.fixed_font, without the radicals and marks that shadow a glyph: review25 #2, 「⾃⼰」 drew as boxes),
     empty if it cannot be read: then nothing is replaced."""
+    from .font_cmap import fixed_font_file, read_cmap  # (NumPy: not imported with the strings at start-up)
+
     try:
-        return frozenset(read_cmap(fixed_font((assets_dir() / FONT).read_bytes())))
+        return frozenset(read_cmap(fixed_font_file(str(assets_dir() / FONT))))
     except (OSError, ValueError, struct.error):
         return frozenset()
 

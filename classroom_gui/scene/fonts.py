@@ -46,11 +46,11 @@ def _register(path) -> int:
     the fix cannot be made."""
     import struct
 
-    from ..messages.font_cmap import fixed_font
+    from ..messages.font_cmap import fixed_font_file
     from .font_name import renamed
 
     try:
-        data = renamed(fixed_font(path.read_bytes()))
+        data = renamed(fixed_font_file(str(path)))  # (the same bytes messages.glyphs reads its character map from)
     except (ValueError, struct.error, OSError):
         return QFontDatabase.addApplicationFont(str(path))
     return QFontDatabase.addApplicationFontFromData(QByteArray(data))
