@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..model.unknown_words import as_drawn, unknown_spans, unknown_words  # noqa: F401 (the editor's marks)
+from ..messages.glyphs import seated
+from ..model.unknown_words import read_as, unknown_spans, unknown_words  # noqa: F401 (the editor's marks)
 
 _SPECIAL = re.compile(r"^<[^<>]*>$|^\[[A-Z]+\]$")   # <unk>, <|endoftext|>, [PAD]
 _PIECE_MARKS = ("##", "▁")                         # subword continuations of other tokenizers
+
+
+def as_drawn(tokenizer, text: str) -> str:
+    """text (an unknown word, a sentence) as its desks write it: glyphs.seated over the pieces its tokenizer reads it
+    as (model.unknown_words.read_as)."""
+    return seated(text, read_as(tokenizer, text))
 
 
 def completion_words(vocab: list[str], limit: int = 60_000) -> list[str]:

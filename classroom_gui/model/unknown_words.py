@@ -8,8 +8,6 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from ..messages.glyphs import drawable, seated
-
 
 def unknown_spans(tokenizer, text: str) -> list[tuple[int, int]]:
     """Where in `text` the words the model does not know stand, as (start, end) character offsets, in order.
@@ -88,19 +86,19 @@ def unknown_words(tokenizer, text: str) -> list[str]:
     return list(dict.fromkeys(text[a:b] for a, b in unknown_spans(tokenizer, text)))
 
 
-def as_drawn(tokenizer, text: str) -> str:
-    """text (an unknown word, a sentence) as its desks write it: glyphs.seated over its own tokens, so that a joiner,
-    a selector or a skin tone the tokenizer seats apart is its code as on its desk ("👨‍👩‍👧" is five students,
-    ⟨U+1F468⟩⟨U+200D⟩⟨U+1F469⟩⟨U+200D⟩⟨U+1F467⟩: teacher26 M4); a GPT-2 folder's tokens (␣cat, byte pieces) are not
-    the typed text, so its text is drawable(text)."""
+def read_as(tokenizer, text: str) -> tuple[str, ...]:
+    """text (an unknown word, a sentence) as the pieces its tokenizer reads it as, for showing it as its desks write
+    it (messages.glyphs.seated: a joiner, a selector or a skin tone seated apart is its code, as on its desk:
+    "👨‍👩‍👧" is five students, teacher26 M4); () for a GPT-2 folder, whose tokens (␣cat, byte pieces) are not the
+    typed text, or whose own tokenizer.json fails on this text (run_sentence says so): then it is drawn whole."""
     if getattr(tokenizer, "exact", False):
-        return drawable(text)
+        return ()
     from .tokenizer import TokenizerError
 
     try:
-        return seated(text, [t.text for t in tokenizer.encode(text)])
-    except TokenizerError:  # a folder's own tokenizer.json that fails on this text (run_sentence says so)
-        return drawable(text)
+        return tuple(t.text for t in tokenizer.encode(text))
+    except TokenizerError:
+        return ()
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z0-9']+")
