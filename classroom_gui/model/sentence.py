@@ -20,7 +20,7 @@ from .fast import forward
 from .limits import MAX_STUDENTS, attention_tokens
 from .tokenizer import TokenizerError
 from .trace import Trace
-from .unknown_words import read_as, unknown_words, whole_words
+from .unknown_words import is_exact, read_as, unknown_words, whole_words
 
 
 class InputError(ValueError):
@@ -101,7 +101,7 @@ def check_text(text: str) -> str:
 def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observe=None) -> SentenceRun:
     """The sentence through the model under the classroom's rule `mask` ("causal" or "none"); `observe` is
     gpt.forward's."""
-    exact = getattr(checkpoint.tokenizer, "exact", False)
+    exact = is_exact(checkpoint.tokenizer)
     if not exact and isinstance(text, str):  # (a GPT-2 folder reads the bytes as typed)
         text = composed(text)
     typed, text = text, (check_exact(text) if exact else check_text(text))
@@ -180,7 +180,7 @@ def compute_run(checkpoint, text: str, mask: str = "causal", observe=None):
     tokens for them), or None for a sentence with nothing to read (the canvas says so). TokenizerFailed goes on
     to the window, which shows it. `observe` is gpt.forward's."""
     try:
-        exact = getattr(checkpoint.tokenizer, "exact", False)
+        exact = is_exact(checkpoint.tokenizer)
         return run_sentence(checkpoint, text if exact else blank_controls(text), mask, observe)
     except TokenizerFailed:
         raise
