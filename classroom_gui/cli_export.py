@@ -166,9 +166,9 @@ def say_notices(run, lang: str) -> None:
 def noticed(run, lang: str) -> list:
     """What the model noticed about the sentence, in `lang` (English as the model says it): the first class's notes
     and the --compare sentence's."""
-    from .lesson.state import notices_for
+    from .lesson.state import english_notices, notices_for
 
-    return run.notices if lang == "en" else notices_for(run, lang)
+    return english_notices(run) if lang == "en" else notices_for(run, lang)
 
 
 def say_note(note, lang: str) -> None:

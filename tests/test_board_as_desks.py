@@ -8,7 +8,8 @@ import pytest
 from classroom_gui.lesson.canvas import canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.scene.board_lists import one_row_each
+
+from board_lines import one_row_each
 
 
 @pytest.fixture(scope="module")

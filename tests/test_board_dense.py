@@ -49,7 +49,7 @@ def dense_boards(checkpoint, text, lang, canvas):
 def test_dense_boards_take_the_room_whole(qapp, checkpoint, canvas, text, lang):
     from PySide6.QtGui import QFontMetricsF
 
-    from classroom_gui.scene.board import LINE_MIN_PX
+    from classroom_gui.scene.board_fit import LINE_MIN_PX
     from classroom_gui.scene.board_wrap import REMARK
     seen = set()
     for frame, board in dense_boards(checkpoint, text, lang, canvas):

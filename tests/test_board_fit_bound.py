@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from classroom_gui.scene.board import GAP, LINE_MIN_PX, LINE_SPACING, BoardLinesItem, more_line
+from classroom_gui.scene.board_fit import GAP, LINE_MIN_PX, LINE_SPACING, fit, more_line, size_for, tallest
 
 
 def _boards(seed: int, count: int):
@@ -33,12 +33,12 @@ def _boards(seed: int, count: int):
 def _measured(given, more, w, h, scale):
     """_fit's first two choices as measuring every stage makes them (None: it goes on to the least size)."""
     lines = given + ([more_line(more)] if more else [])
-    px = BoardLinesItem._size_for(lines, w, h, scale)
+    px = size_for(lines, w, h, scale)
     if px >= LINE_MIN_PX or len(lines) < 6:
         return math.floor(max(math.floor(px), 8)), [lines], more
     half = math.ceil(len(lines) / 2)
     cols = [lines[:half], lines[half:]]
-    px2 = min(BoardLinesItem._size_for(c, (w - GAP) / 2, h, scale) for c in cols)
+    px2 = min(size_for(c, (w - GAP) / 2, h, scale) for c in cols)
     if px2 >= LINE_MIN_PX:
         return math.floor(px2), cols, more
     return None
@@ -46,18 +46,18 @@ def _measured(given, more, w, h, scale):
 
 def test_a_size_found_by_measuring_is_never_above_the_tallest(qapp):
     for lines, more, w, h, scale in _boards(1, 60):
-        assert BoardLinesItem._size_for(lines, w, h, scale) <= BoardLinesItem.tallest(len(lines), h, scale)
+        assert size_for(lines, w, h, scale) <= tallest(len(lines), h, scale)
 
 
 @pytest.mark.parametrize("seed", [2, 3])
 def test_the_fit_is_the_one_measuring_every_stage_gives(qapp, seed):
     skipped = 0
     for given, more, w, h, scale in _boards(seed, 60):
-        font, columns, left = BoardLinesItem._fit(given, more, w, h, scale)
+        font, columns, left = fit(given, more, w, h, scale)
         expected = _measured(given, more, w, h, scale)
         if expected is None:  # the least size, in one or two columns, with what is left out
             assert font.pixelSize() == LINE_MIN_PX
-            skipped += BoardLinesItem.tallest(len(given) + bool(more), h, scale) < LINE_MIN_PX
+            skipped += tallest(len(given) + bool(more), h, scale) < LINE_MIN_PX
         else:
             assert (font.pixelSize(), columns, left) == expected
     assert skipped  # the boards include ones whose measuring is now skipped
@@ -67,20 +67,20 @@ def test_a_board_of_lists_is_measured_when_its_lists_on_fewer_rows_could_reach_t
     """fix44: a list of numbers may be re-flowed into fewer rows, so the skip counts a board's lines with each list
     on one row (board_lists.fewest_lines): 60 lines, two numbers a row, cannot reach LINE_MIN_PX as written but
     are re-flowed to a few rows of big chalk; 60 such lists of their own, too many even on one row each, stay
-    unmeasured, and measuring every re-flow of them (board._one_column) finds no size either."""
+    unmeasured, and measuring every re-flow of them (board_fit._one_column) finds no size either."""
     from classroom_gui.lesson.numbers import bracketed
-    from classroom_gui.scene.board import _one_column
+    from classroom_gui.scene.board_fit import _one_column
     from classroom_gui.scene.board_lists import fewest_lines, number_lists, reflowed, row_counts
 
     numbers = [f"{i / 7:.2f}" for i in range(120)]
     board = ["notebook"] + bracketed(numbers, 2)
     w, h = 900.0, 700.0
-    assert BoardLinesItem.tallest(len(board), h, 1.0) < LINE_MIN_PX
-    font, columns, left = BoardLinesItem._fit(board, 0, w, h, 1.0)
+    assert tallest(len(board), h, 1.0) < LINE_MIN_PX
+    font, columns, left = fit(board, 0, w, h, 1.0)
     assert font.pixelSize() > LINE_MIN_PX and len(columns) == 1 and left == 0 and len(columns[0]) < len(board)
     many = [line for i in range(60) for line in bracketed(numbers[i:i + 4], 2)]
     lists = number_lists(many)
-    assert len(lists) == 60 and BoardLinesItem.tallest(fewest_lines(many, lists), h, 1.0) < LINE_MIN_PX
+    assert len(lists) == 60 and tallest(fewest_lines(many, lists), h, 1.0) < LINE_MIN_PX
     assert all(_one_column(reflowed(many, lists, k), 0, w, h, 1.0, True) is None for k in row_counts(lists))
-    font, columns, left = BoardLinesItem._fit(many, 0, w, h, 1.0)
+    font, columns, left = fit(many, 0, w, h, 1.0)
     assert font.pixelSize() == LINE_MIN_PX and left > 0

@@ -45,7 +45,7 @@ def test_lines_that_are_not_a_whole_list_of_numbers_are_left_alone():
 def test_the_fitter_reflows_a_list_for_bigger_chalk(qapp):
     """Lists written 8 a row, the widest lines of a tall narrow board: the fitter's rows of fewer numbers give
     bigger chalk, every number kept in order, every line within the board."""
-    from classroom_gui.scene.board import LINE_SPACING, advance, fitted
+    from classroom_gui.scene.board_fit import LINE_SPACING, advance, fitted
     from classroom_gui.scene.board_wrap import CONTINUED
     board = ["notebook of \"house\""] + bracketed(LIST, 8) + ["LayerNorm(notebook)"] + bracketed(LIST[::-1], 8)
     w, h = 300.0, 700.0

@@ -172,7 +172,8 @@ def test_a_board_with_a_line_too_wide_for_its_smallest_chalk_has_no_negative_cou
     from PySide6.QtCore import QRectF
 
     from classroom_gui.scene import palette
-    from classroom_gui.scene.board import LINE_MIN_PX, BoardLinesItem
+    from classroom_gui.scene.board import BoardLinesItem
+    from classroom_gui.scene.board_fit import LINE_MIN_PX
     from classroom_gui.scene.board_wrap import CONTINUED
 
     item = BoardLinesItem()

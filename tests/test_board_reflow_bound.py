@@ -9,8 +9,7 @@ import random
 import pytest
 
 from classroom_gui.lesson.numbers import bracketed
-from classroom_gui.scene.board import (LINE_MAX_PX, UNKERNED_SHARE, BoardLinesItem, _one_column, _reflowed_size,
-                                       advance)
+from classroom_gui.scene.board_fit import LINE_MAX_PX, UNKERNED_SHARE, _one_column, _reflowed_size, advance, tallest
 from classroom_gui.scene.board_lists import char_counts, list_rows, mean_row_width, number_lists, reflowed, row_counts
 
 PROSE = ["notebook of \"cat\"", "opinion = LayerNorm(notebook) × W_V + b", "a sum of 768 products; the first 6 are written",
@@ -38,7 +37,7 @@ def _every_k(given, lists, more, w, h, scale, grow, need):
     for k in row_counts(lists):
         lines = reflowed(given, lists, k)
         widest = max(advance(t, top) for t in list_rows(lists, k))
-        bound = math.floor(min(BoardLinesItem.tallest(len(lines) + bool(more), h, scale), top * w / max(widest, 1.0) + 1))
+        bound = math.floor(min(tallest(len(lines) + bool(more), h, scale), top * w / max(widest, 1.0) + 1))
         got = _one_column(lines, more, w, h, scale, grow)
         if got and got[0] >= need:
             tried.append((bound, k, got))
@@ -106,7 +105,7 @@ def test_a_line_of_numbers_is_read_as_one_number_a_comma_gives():
 def test_a_board_whose_digits_cannot_fit_the_least_chalk_is_fitted_as_reading_its_lists_fits_it(qapp, monkeypatch):
     """_fit does not read a tall board's lists when its digits alone are wider, at LINE_MIN_PX, than the rows that
     chalk leaves (fit22: GPT-2's 97-line notebooks); its fit is the one reading them gives."""
-    from classroom_gui.scene import board
+    from classroom_gui.scene import board_fit as board
     rng = random.Random(5)
     cases = []
     for _ in range(40):
@@ -116,8 +115,8 @@ def test_a_board_whose_digits_cannot_fit_the_least_chalk_is_fitted_as_reading_it
             lines += bracketed([f"{rng.uniform(-3, 3):.2f}" for _ in range(n)], 8)
         cases.append((lines, rng.choice([0, 0, 3]), rng.uniform(300, 1500), rng.uniform(150, 1000), rng.choice([1.0, 1.3])))
     skipped = sum(board._too_many_digits(lines, w, h) for lines, _, w, h, _ in cases)
-    fits = [board.BoardLinesItem._fit(list(lines), more, w, h, scale) for lines, more, w, h, scale in cases]
+    fits = [board.fit(list(lines), more, w, h, scale) for lines, more, w, h, scale in cases]
     monkeypatch.setattr(board, "_too_many_digits", lambda *_: False)
-    read = [board.BoardLinesItem._fit(list(lines), more, w, h, scale) for lines, more, w, h, scale in cases]
+    read = [board.fit(list(lines), more, w, h, scale) for lines, more, w, h, scale in cases]
     assert [(f.pixelSize(), c, left) for f, c, left in fits] == [(f.pixelSize(), c, left) for f, c, left in read]
     assert 5 < skipped < 35 and any(f.pixelSize() > 16 for f, _, _ in read)

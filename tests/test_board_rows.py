@@ -19,7 +19,7 @@ MORE = re.compile(r"… \(\+(\d+)\)$")
 @pytest.mark.parametrize("lang,rule", [("en", "causal"), ("ja", "none")])
 def test_a_big_class_board_cuts_nothing_and_counts_what_it_leaves_off(qapp, checkpoint, lang, rule):
     from classroom_gui.scene.board import GAP
-    from classroom_gui.scene.board_lists import one_row_each
+    from board_lines import one_row_each
     from classroom_gui.scene.classroom import ClassroomScene
 
     trace = compute_run(checkpoint, BIG, mask=rule).trace

@@ -75,8 +75,8 @@ def test_the_final_layernorm_is_redone_from_the_digits_shown(checkpoint, text, l
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
 @pytest.mark.parametrize("text,lang", SENTENCES[:2])
 def test_the_final_layernorm_board_is_whole_and_legible(qapp, checkpoint, canvas, text, lang):
-    from classroom_gui.scene.board import LINE_MIN_PX
-    from classroom_gui.scene.board_lists import one_row_each
+    from classroom_gui.scene.board_fit import LINE_MIN_PX
+    from board_lines import one_row_each
     from classroom_gui.scene.classroom import ClassroomScene
     frame = norm_frame(checkpoint, text, lang, "none", canvas)
     scene = ClassroomScene()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from classroom_gui.export.worksheet_pdf import worksheet_html
+from classroom_gui.lesson.state import shown_unknown
 from classroom_gui.lesson.worksheet import build_worksheet, choose_asker
 from classroom_gui.messages.glyphs import MARKS, drawable, drawn_names, font_chars
 from classroom_gui.model.checkpoint import load_checkpoint
@@ -53,8 +54,8 @@ def test_the_teaching_model_names_emoji_by_code(qapp, checkpoint):
     run = run_sentence(checkpoint, EMOJI)
     assert run.trace.tokens == EMOJI.split()  # as typed (review25 #1); drawn as codes
     assert drawn_names(run.trace.tokens) == ["The", "⟨U+1F431⟩", "sat", "on", "the", "⟨U+1F9F6⟩", "mat"]
-    assert run.unknown_words == ["⟨U+1F431⟩", "⟨U+1F9F6⟩"]
-    assert drawn(drawn_names(run.trace.tokens)) and drawn(run.unknown_words)
+    assert run.unknown_words == ["🐱", "🧶"] and shown_unknown(run) == ["⟨U+1F431⟩", "⟨U+1F9F6⟩"]
+    assert drawn(drawn_names(run.trace.tokens)) and drawn(shown_unknown(run))
 
 
 def test_a_gpt2_folder_names_emoji_pieces_by_code(qapp):

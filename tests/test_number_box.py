@@ -123,3 +123,13 @@ def test_a_word_that_sits_twice_is_named_with_its_seat_in_the_edit(capsys):
 
     assert main(["trace", "--text", "the dog saw the cat", "--set", "q[1,1,4,1]=2"]) == 0
     assert 'what if: question card of "the" (seat 4), number 1 set to 2' in capsys.readouterr().out
+
+
+def test_ok_reads_what_is_typed_once(qtbot, window, monkeypatch):
+    """OK's check and the value the dialog then gives share one reading of the text (tidy23b: it was read twice)."""
+    read = []
+    monkeypatch.setattr(number_box, "value_of", lambda typed: read.append(typed) or float(typed))
+    dialog = _dialog(qtbot, window, "2.5")
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.edit().value == 2.5 and read == ["2.5"]
+    dialog.value.setText("3")
+    assert dialog.value.value() == 3.0 and dialog.value.refusal() == "" and read == ["2.5", "3"]

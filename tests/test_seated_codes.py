@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from classroom_gui.export.worksheet_pdf import worksheet_html
+from classroom_gui.lesson.state import english_notices, notices_for, shown_unknown
 from classroom_gui.lesson.worksheet import build_worksheet
 from classroom_gui.messages.glyphs import drawn_names
 from classroom_gui.model.sentence import run_sentence
@@ -21,13 +22,26 @@ def _desk_codes(trace) -> list[str]:
 
 def test_the_unknown_note_writes_every_piece_as_its_desk(checkpoint):
     run = run_sentence(checkpoint, ODD)
-    assert run.unknown_words == ["⟨U+1F468⟩⟨U+200D⟩⟨U+1F469⟩⟨U+200D⟩⟨U+1F467⟩", "⟨U+1F44D⟩⟨U+1F3FD⟩",
-                                 "⟨U+2764⟩⟨U+FE0F⟩", "1⟨U+FE0F⟩⟨U+20E3⟩"]
-    assert [c for w in run.unknown_words for c in CODE.findall(w)] == _desk_codes(run.trace)
+    shown = ["⟨U+1F468⟩⟨U+200D⟩⟨U+1F469⟩⟨U+200D⟩⟨U+1F467⟩", "⟨U+1F44D⟩⟨U+1F3FD⟩", "⟨U+2764⟩⟨U+FE0F⟩",
+             "1⟨U+FE0F⟩⟨U+20E3⟩"]
+    assert shown_unknown(run) == shown
+    assert [c for w in shown_unknown(run) for c in CODE.findall(w)] == _desk_codes(run.trace)
+    assert "Unknown to the model: " + ", ".join(f'"{w}"' for w in shown) in notices_for(run, "en")
 
 
 def test_a_symbol_read_whole_is_still_one_code(checkpoint):
-    assert run_sentence(checkpoint, "The 🐱 sat").unknown_words == ["⟨U+1F431⟩"]
+    assert shown_unknown(run_sentence(checkpoint, "The 🐱 sat")) == ["⟨U+1F431⟩"]
+
+
+def test_the_model_keeps_unknown_words_as_typed_and_the_cli_says_their_codes(checkpoint):
+    """The model layer does not read the font (messages.glyphs): its unknown words are as typed, as its tokens
+    are, and are coded where they are shown (the caption's notices, the CLI's English notes)."""
+    run = run_sentence(checkpoint, "猫🐱がマットに座った❤️ ❤")
+    assert run.unknown_words == ["🐱", "❤️", "❤"] and run.trace.tokens[1] == "🐱"
+    shown = ["⟨U+1F431⟩", "⟨U+2764⟩⟨U+FE0F⟩", "⟨U+2764⟩"]  # (the selector seated apart, as on its desk)
+    assert shown_unknown(run) == shown
+    assert any("🐱" in n for n in run.notices)  # (the trace's JSON notices: as typed)
+    assert english_notices(run) == [f"unknown to the model: {', '.join(shown)} (the model reads each as pieces)"]
 
 
 def test_the_worksheet_sentence_and_legend_hold_every_desks_code(checkpoint):

@@ -128,8 +128,8 @@ def test_layernorms_learned_scale_and_shift_are_worked(checkpoint, text, lang):
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
 @pytest.mark.parametrize("text,lang", SENTENCES)
 def test_worked_boards_are_whole_and_legible(qapp, checkpoint, canvas, text, lang):
-    from classroom_gui.scene.board import LINE_MIN_PX
-    from classroom_gui.scene.board_lists import one_row_each
+    from classroom_gui.scene.board_fit import LINE_MIN_PX
+    from board_lines import one_row_each
     from classroom_gui.scene.classroom import ClassroomScene
     trace = compute_run(checkpoint, text, mask="none").trace
     sel = Selection(focus=state.default_focus(trace.tokens, "none"), lang=lang, rule="none", canvas=canvas)

@@ -84,7 +84,7 @@ def test_every_kept_unit_is_on_the_board_and_redoes(compact_cases):
 
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
 def test_the_drawn_board_keeps_every_product(qapp, compact_cases, canvas):
-    from classroom_gui.scene.board import LINE_MIN_PX
+    from classroom_gui.scene.board_fit import LINE_MIN_PX
     from classroom_gui.scene.classroom import ClassroomScene
 
     scene = ClassroomScene()

@@ -90,7 +90,7 @@ def test_the_4_3_board_shows_the_sum_up_to_12_students(qapp, checkpoint, text, l
 def drawn_sum(checkpoint, text, lang, canvas):
     """The logits step drawn at `canvas`: its board is the worked sum (not the list, board_short), whole, at least
     LINE_MIN_PX, beside the chart, and redoes the chart's first score. Returns the trace."""
-    from classroom_gui.scene.board import LINE_MIN_PX
+    from classroom_gui.scene.board_fit import LINE_MIN_PX
     from classroom_gui.scene.classroom import ClassroomScene
 
     trace = compute_run(checkpoint, text, mask="causal").trace

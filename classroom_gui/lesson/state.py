@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..messages.glyphs import drawable, drawn_names
+from ..messages.glyphs import drawable, drawn_names, seated
 from ..model.trace import Trace
 from . import layout, rules, whatif_state, whatif_words
 from .cache import cache_of, kept_among
@@ -39,8 +39,24 @@ def notices_for(run, lang: str) -> list[str]:
     if getattr(run, "overflow", False):
         notices.append(text(lang, "notice.overflow"))
     if run.unknown_words:
-        notices.append(text(lang, "notice.unknown", words=name_list(lang, run.unknown_words)))
+        notices.append(text(lang, "notice.unknown", words=name_list(lang, shown_unknown(run))))
     return notices
+
+
+def shown_unknown(run) -> list[str]:
+    """The words the model does not know (run.unknown_words, as typed) as their desks write them, each once: an
+    emoji the font lacks as its code, each piece seated apart as on its desk (glyphs.seated: "❤️" and "❤" are one
+    ⟨U+2764⟩)."""
+    read = getattr(run, "unknown_read", None) or [()] * len(run.unknown_words)
+    return list(dict.fromkeys(seated(w, pieces) for w, pieces in zip(run.unknown_words, read)))
+
+
+def english_notices(run) -> list[str]:
+    """run.notices (the model's English) with the unknown words as shown (shown_unknown), as the CLI says them."""
+    from ..model.sentence import unknown_notice
+
+    typed = unknown_notice(run.unknown_words) if run.unknown_words else None
+    return [unknown_notice(shown_unknown(run)) if n == typed else n for n in run.notices]
 
 
 @lru_cache(maxsize=64)

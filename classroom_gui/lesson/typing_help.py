@@ -8,11 +8,57 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass, field
 
-from ..model.unknown_words import as_drawn, unknown_spans, unknown_words  # noqa: F401 (the editor's marks)
+from ..messages.glyphs import codes_in, seated
+from ..model.sentence import composed
+from ..model.unknown_words import is_exact, spans_in, unknown_spans, unknown_words  # noqa: F401 (the editor's marks)
 
 _SPECIAL = re.compile(r"^<[^<>]*>$|^\[[A-Z]+\]$")   # <unk>, <|endoftext|>, [PAD]
 _PIECE_MARKS = ("##", "▁")                         # subword continuations of other tokenizers
+
+
+@dataclass
+class Marks:
+    """What the editor shows of a text as typed, from one reading of it by the tokenizer (marks)."""
+    spans: list[tuple[int, int]] = field(default_factory=list)  # the unknown words (unknown_spans)
+    typing: str = ""                                            # the word being typed (word_being_typed)
+    names: dict[tuple[int, int], str] = field(default_factory=dict)  # each span as its desks write it
+    codes: dict[str, str] = field(default_factory=dict)  # symbol -> its code, as the desks write the text
+
+
+def marks(tokenizer, text: str) -> Marks:
+    """The editor's marks of `text`, the tokenizer reading it once (twice where composing it changes it: "⾃" is
+    自, as model.sentence reads it). Each unknown word and each symbol as the desks write it (glyphs.seated over
+    the pieces read: a skin tone seated apart is its code, teacher26 M4), a GPT-2 folder's as typed (drawable).
+    TokenizerError from a folder's own tokenizer goes to the caller."""
+    exact = is_exact(tokenizer)
+    tokens = tokenizer.encode(text)
+    spans = spans_in(text, tokens, exact)
+    pieces = [] if exact else [t.text for t in tokens]
+    names = {(a, b): seated(text[a:b], inside) for (a, b), inside in zip(spans, _pieces_in(text, pieces, spans))}
+    read = text if exact else composed(text)
+    if read != text:
+        pieces = [t.text for t in tokenizer.encode(read)]
+    return Marks(spans, typed_word(text, tokens), names, codes_in(read, seated(read, pieces)))
+
+
+def _pieces_in(text: str, pieces: list[str], spans) -> list[list[str]]:
+    """For each span (in order), the pieces that lie within it, found in `text` in order as glyphs.seated finds
+    them: one pass over the pieces."""
+    out, at, k = [[] for _ in spans], 0, 0
+    for piece in pieces:
+        start = text.find(piece, at) if piece else -1
+        if start < 0:
+            continue
+        at = start + len(piece)
+        while k < len(spans) and spans[k][1] <= start:
+            k += 1
+        if k == len(spans):
+            break
+        if spans[k][0] <= start and at <= spans[k][1]:
+            out[k].append(piece)
+    return out
 
 
 def completion_words(vocab: list[str], limit: int = 60_000) -> list[str]:
@@ -55,7 +101,13 @@ def word_being_typed(tokenizer, text: str) -> str:
     or punctuation."""
     if not text or text[-1].isspace():
         return ""
-    tokens = tokenizer.encode(text)
+    return typed_word(text, tokenizer.encode(text))
+
+
+def typed_word(text: str, tokens) -> str:
+    """word_being_typed of `text` from its tokens as the tokenizer read them."""
+    if not text or text[-1].isspace():
+        return ""
     if not tokens or not text.endswith(tokens[-1].text):
         return ""
     last = tokens[-1].text

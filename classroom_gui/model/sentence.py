@@ -20,7 +20,7 @@ from .fast import forward
 from .limits import MAX_STUDENTS, attention_tokens
 from .tokenizer import TokenizerError
 from .trace import Trace
-from .unknown_words import as_drawn, unknown_words, whole_words
+from .unknown_words import is_exact, read_as, unknown_words, whole_words
 
 
 class InputError(ValueError):
@@ -47,7 +47,8 @@ class SentenceRun:
     notices: list[str] = field(default_factory=list)  # e.g. "truncated to the first 64 tokens"
     total_tokens: int = 0                             # before truncation to the context
     cut_by: str = ""                                  # what cut the sentence: a key of CUT_BY, "" when whole
-    unknown_words: list[str] = field(default_factory=list)
+    unknown_words: list[str] = field(default_factory=list)  # as typed (each once); shown through messages.glyphs
+    unknown_read: list[tuple[str, ...]] = field(default_factory=list)  # each one's pieces as its tokenizer read it
     overflow: bool = False                            # the model's numbers overflowed float32 (inf, nan)
     normalised: bool = False                          # whitespace was read as single spaces (teaching model)
     text: str = ""                                    # the sentence as read, unknown words whole (for labels)
@@ -100,7 +101,7 @@ def check_text(text: str) -> str:
 def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observe=None) -> SentenceRun:
     """The sentence through the model under the classroom's rule `mask` ("causal" or "none"); `observe` is
     gpt.forward's."""
-    exact = getattr(checkpoint.tokenizer, "exact", False)
+    exact = is_exact(checkpoint.tokenizer)
     if not exact and isinstance(text, str):  # (a GPT-2 folder reads the bytes as typed)
         text = composed(text)
     typed, text = text, (check_exact(text) if exact else check_text(text))
@@ -132,11 +133,8 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     unknown = [t.text for t in tokens if t.unknown]
     if unknown:  # named as typed, not as the pieces read (whose known ones, "or", "mat", are no unknown words)
         unknown = [w for w in unknown_words(checkpoint.tokenizer, typed) if w] or list(dict.fromkeys(unknown))
-        # an emoji the font lacks as its code (messages.glyphs), and each piece seated apart as its desk writes it
-        unknown = list(dict.fromkeys(as_drawn(checkpoint.tokenizer, w) for w in unknown))
-        named = ", ".join(shortened(w, 40) for w in unknown)
-        notices.append(f"unknown to the model: {named} (the model reads {'it' if len(unknown) == 1 else 'each'} "
-                       "as pieces)")
+        notices.append(unknown_notice(unknown))
+    read = [read_as(checkpoint.tokenizer, w) for w in unknown]  # (where they are shown, seated as on their desks)
     trace = _forward([t.id for t in tokens], checkpoint.params, checkpoint.config,
                      tokens=[t.text for t in tokens],  # as typed: names are drawable() where drawn (review25 #1)
                      unknown=[t.unknown for t in tokens], mask=mask, observe=observe)
@@ -144,8 +142,15 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     if overflow:
         notices.append("the model's numbers overflow (its weights are too large): some are shown as inf or nan")
     trace.vocab = checkpoint.tokenizer.vocab
-    return SentenceRun(trace, notices, total_tokens=total, cut_by=cut_by, unknown_words=unknown,
+    return SentenceRun(trace, notices, total_tokens=total, cut_by=cut_by, unknown_words=unknown, unknown_read=read,
                        overflow=overflow, normalised=normalised, text=text)
+
+
+def unknown_notice(words: list[str]) -> str:
+    """The English notice naming the words the model does not know (as given: typed in the run's notices, as drawn
+    where the CLI says it)."""
+    named = ", ".join(shortened(w, 40) for w in words)
+    return f"unknown to the model: {named} (the model reads {'it' if len(words) == 1 else 'each'} as pieces)"
 
 
 def rerun(trace: Trace, mask: str | None = None, edits=None, observe=None) -> Trace:
@@ -175,7 +180,7 @@ def compute_run(checkpoint, text: str, mask: str = "causal", observe=None):
     tokens for them), or None for a sentence with nothing to read (the canvas says so). TokenizerFailed goes on
     to the window, which shows it. `observe` is gpt.forward's."""
     try:
-        exact = getattr(checkpoint.tokenizer, "exact", False)
+        exact = is_exact(checkpoint.tokenizer)
         return run_sentence(checkpoint, text if exact else blank_controls(text), mask, observe)
     except TokenizerFailed:
         raise

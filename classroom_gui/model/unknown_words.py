@@ -8,19 +8,27 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from ..messages.glyphs import drawable, seated
-
 
 def unknown_spans(tokenizer, text: str) -> list[tuple[int, int]]:
     """Where in `text` the words the model does not know stand, as (start, end) character offsets, in order.
     A Latin word the tokenizer cut into pieces is one span ("hippopotamus", not "hip", "popo"); a Japanese one
     is its katakana or kanji run (whole_words: 「コンピュータ」, 「量子」, each a span of its own where they touch).
     Pieces a tokenizer rewrote (e.g. byte pieces) cannot be placed and are left out."""
+    return spans_in(text, tokenizer.encode(text), is_exact(tokenizer))
+
+
+def is_exact(tokenizer) -> bool:
+    """Whether the tokenizer reads the text exactly as typed (a GPT-2 folder's: its tokens, ␣cat and byte pieces,
+    are not the typed text) rather than as the teaching model's words."""
+    return getattr(tokenizer, "exact", False)
+
+
+def spans_in(text: str, tokens, exact: bool) -> list[tuple[int, int]]:
+    """unknown_spans of `text` from its `tokens` as its tokenizer read them (`exact`: is_exact)."""
     spans, at, word = [], 0, None
     runs = None  # the Latin runs of `text`, found once: widening each piece of a 10,000-letter word to its
     #              whole run, one letter at a time, took minutes (quadratic) in the sentence editor
-    tokens = tokenizer.encode(text)
-    words = japanese_words(text, tokens) if not getattr(tokenizer, "exact", False) else [None] * len(tokens)
+    words = japanese_words(text, tokens) if not exact else [None] * len(tokens)
     for t, w in zip(whole_words(text, tokens, words), words):
         start = text.find(t.text, at) if t.text else -1
         if start < 0:
@@ -88,19 +96,19 @@ def unknown_words(tokenizer, text: str) -> list[str]:
     return list(dict.fromkeys(text[a:b] for a, b in unknown_spans(tokenizer, text)))
 
 
-def as_drawn(tokenizer, text: str) -> str:
-    """text (an unknown word, a sentence) as its desks write it: glyphs.seated over its own tokens, so that a joiner,
-    a selector or a skin tone the tokenizer seats apart is its code as on its desk ("👨‍👩‍👧" is five students,
-    ⟨U+1F468⟩⟨U+200D⟩⟨U+1F469⟩⟨U+200D⟩⟨U+1F467⟩: teacher26 M4); a GPT-2 folder's tokens (␣cat, byte pieces) are not
-    the typed text, so its text is drawable(text)."""
-    if getattr(tokenizer, "exact", False):
-        return drawable(text)
+def read_as(tokenizer, text: str) -> tuple[str, ...]:
+    """text (an unknown word, a sentence) as the pieces its tokenizer reads it as, for showing it as its desks write
+    it (messages.glyphs.seated: a joiner, a selector or a skin tone seated apart is its code, as on its desk:
+    "👨‍👩‍👧" is five students, teacher26 M4); () for a GPT-2 folder, whose tokens (␣cat, byte pieces) are not the
+    typed text, or whose own tokenizer.json fails on this text (run_sentence says so): then it is drawn whole."""
+    if is_exact(tokenizer):
+        return ()
     from .tokenizer import TokenizerError
 
     try:
-        return seated(text, [t.text for t in tokenizer.encode(text)])
-    except TokenizerError:  # a folder's own tokenizer.json that fails on this text (run_sentence says so)
-        return drawable(text)
+        return tuple(t.text for t in tokenizer.encode(text))
+    except TokenizerError:
+        return ()
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z0-9']+")

@@ -110,8 +110,3 @@ def fewest_lines(lines, lists) -> int:
     """How many lines `lines` take with each of `lists` on one row: the fewest any re-flow gives."""
     return len(lines) - sum(count - 1 for _, count, _ in lists)
 
-
-def one_row_each(lines) -> list[str]:
-    """`lines` with each bracketed list of numbers over several lines on one row: a board's lines as written, told
-    apart from its lists' rows (what a re-flow keeps)."""
-    return reflowed(lines, number_lists(lines), 1 << 30)

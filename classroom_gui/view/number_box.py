@@ -25,28 +25,26 @@ class NumberBox(QLineEdit):
         self.note.setWordWrap(True)
         self.note.setVisible(False)
         self.textEdited.connect(lambda _: self.note.setVisible(False))  # said once, until the number changes
+        self._read: tuple = (None, None, "")  # ((text, lang), its value, its refusal): reading()
 
     def setValue(self, value: float) -> None:
         self.setText(f"{value:.{self.decimals}f}")
 
+    def reading(self) -> tuple[float | None, str]:
+        """What is typed, read as --set reads it, once a text (OK's check and then the value it gives share it):
+        (the value, "") or (None, why it cannot be used, in the box's language)."""
+        key = (self.text(), self.lang)
+        if self._read[0] != key:
+            self._read = (key, *_read(*key))
+        return self._read[1], self._read[2]
+
     def value(self) -> float | None:
         """What is typed, read as --set reads it; None when it is no number in range."""
-        try:
-            return value_of(self.text())
-        except (ValueError, ArithmeticError):
-            return None
+        return self.reading()[0]
 
     def refusal(self) -> str:
         """Why what is typed cannot be used ("" when it can), in the box's language."""
-        try:
-            value_of(self.text())
-        except OverflowError:
-            return text(self.lang, "whatif.value_too_large", value=self.text().strip())
-        except Underflow:
-            return text(self.lang, "whatif.value_too_small", value=self.text().strip())
-        except ValueError:
-            return text(self.lang, "whatif.value_unread", value=self.text().strip())
-        return ""
+        return self.reading()[1]
 
     def check(self) -> bool:
         """True when what is typed can be used; else its refusal is said under the box and the text selected."""
@@ -67,6 +65,18 @@ class NumberBox(QLineEdit):
             self.setValue(now + step)
             return
         super().keyPressEvent(event)
+
+
+def _read(typed: str, lang: str) -> tuple[float | None, str]:
+    try:
+        return value_of(typed), ""
+    except OverflowError:
+        key = "whatif.value_too_large"
+    except Underflow:
+        key = "whatif.value_too_small"
+    except ValueError:
+        key = "whatif.value_unread"
+    return None, text(lang, key, value=typed.strip())
 
 
 class NumberDialog(QDialog):

@@ -11,9 +11,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
 from ..lesson.strings import name_list
-from ..lesson.typing_help import KnownWords, as_drawn, complete, unknown_spans, word_being_typed
-from ..messages.glyphs import codes_in
-from ..model.sentence import composed
+from ..lesson.typing_help import KnownWords, Marks, complete, marks
 
 UNKNOWN_COLOUR = "#C0392B"
 UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
@@ -35,6 +33,7 @@ class SentenceEdit(QLineEdit):
         self.unknown: list[str] = []
         self.spans: list[tuple[int, int]] = []  # where the unknown words stand in the text (character offsets)
         self._prefix = ""
+        self._read: tuple = (None, None, Marks())  # (tokenizer, text, its Marks): one reading a keystroke
         self.model = QStringListModel(self)
         self.completer = QCompleter(self.model, self)
         self.completer.setWidget(self)  # not setCompleter: that would complete the whole sentence, not a word
@@ -89,10 +88,8 @@ class SentenceEdit(QLineEdit):
     def _offer(self, text: str) -> None:
         if self.tokenizer is None:
             return
-        try:
-            self._prefix = word_being_typed(self.tokenizer, text) if self.cursorPosition() == len(text) else ""
-        except Exception:  # a tokenizer that cannot read this text (see _mark): nothing to offer
-            self._prefix = ""
+        at_end = self.cursorPosition() == len(text.encode("utf-16-le")) // 2  # (Qt counts UTF-16 units: 🐱 is two)
+        self._prefix = self._marks(text).typing if at_end else ""
         words = self.known.starting(self._prefix)
         self.model.setStringList(words)
         if words:
@@ -105,18 +102,23 @@ class SentenceEdit(QLineEdit):
         self.setText(complete(self.text(), self._prefix, word))
         self._prefix = ""
 
+    def _marks(self, text: str) -> Marks:
+        """lesson.typing_help.marks of `text`, read once a keystroke (textChanged marks it, textEdited offers
+        completions: both ask)."""
+        tokenizer, read, found = self._read
+        if tokenizer is not self.tokenizer or read != text:
+            try:
+                found = marks(self.tokenizer, text)
+            except Exception:  # a GPT-2 folder's tokenizer may refuse a text (TokenizerError); Apply then says why,
+                found = Marks()  # and marking the words is only a help: it never stops the typing
+            self._read = (self.tokenizer, text, found)
+        return found
+
     def _mark(self, text: str) -> None:
         if self.tokenizer is None:
             return
-        try:
-            spans = unknown_spans(self.tokenizer, text)
-            typing = word_being_typed(self.tokenizer, text)
-            # each word, and the text as model.sentence reads it (⾃ is 自), as the desks write them (teacher26 M4, L1)
-            names = {span: as_drawn(self.tokenizer, text[span[0]:span[1]]) for span in spans}
-            read = text if getattr(self.tokenizer, "exact", False) else composed(text)
-            codes = codes_in(read, as_drawn(self.tokenizer, read))
-        except Exception:  # a GPT-2 folder's tokenizer may refuse a text (TokenizerError); Apply then says why, and
-            spans, typing, names, codes = [], "", {}, {}  # marking the words is only a help: it never stops the typing
+        found = self._marks(text)  # each word and the text as model.sentence reads it (⾃ is 自), as desks write them
+        spans, typing, names, codes = found.spans, found.typing, found.names, found.codes
         if spans and text[spans[-1][0]:spans[-1][1]] == typing and spans[-1][1] == len(text) \
                 and self.known.starting(typing):
             spans = spans[:-1]  # a word still being typed that a known word can finish is not unknown yet

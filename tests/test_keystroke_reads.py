@@ -1,0 +1,42 @@
+"""The sentence field reads the text once a keystroke (tidy23b): the tokenizer's encode() ran 3 times for a GPT-2
+folder and, with the teaching model, once more for every unknown word (12.5 a keystroke on a 64-word sentence).
+lesson.typing_help.marks reads it once, and the field's completion list and marks share that reading; what it
+marks and names is what each word read on its own names."""
+from __future__ import annotations
+
+from classroom_gui.lesson.typing_help import marks, unknown_spans, word_being_typed
+from classroom_gui.messages.glyphs import codes_in, seated
+from classroom_gui.model.sentence import composed
+from classroom_gui.model.unknown_words import read_as
+
+TEXTS = ["the zorblax 🐱 sat on the mat with 👨‍👩‍👧 and 👍🏽", "猫がスヤスヤ寝た、量子コンピュータ ❤️ 1️⃣ ca",
+         "⾃⼰紹介 the hippopotamus 🧶", "the cat sat on the mat"]
+
+
+def test_marks_name_what_each_word_read_alone_names(checkpoint):
+    tokenizer = checkpoint.tokenizer
+    for text in TEXTS:
+        found = marks(tokenizer, text)
+        assert found.spans == unknown_spans(tokenizer, text) and found.typing == word_being_typed(tokenizer, text)
+        assert found.names == {(a, b): seated(text[a:b], read_as(tokenizer, text[a:b])) for a, b in found.spans}
+        read = composed(text)
+        assert found.codes == codes_in(read, seated(read, read_as(tokenizer, read)))
+    family = TEXTS[0].index("👨")
+    assert marks(tokenizer, TEXTS[0]).names[family, family + 5] == "⟨U+1F468⟩⟨U+200D⟩⟨U+1F469⟩⟨U+200D⟩⟨U+1F467⟩"
+
+
+def test_one_keystroke_reads_the_text_once(qtbot, checkpoint, monkeypatch):
+    from classroom_gui.view.sentence_edit import SentenceEdit
+
+    tokenizer, read = checkpoint.tokenizer, []
+    monkeypatch.setattr(tokenizer, "encode", lambda text, encode=tokenizer.encode: read.append(text) or encode(text))
+    edit = SentenceEdit()
+    qtbot.addWidget(edit)
+    edit.set_tokenizer(tokenizer)
+    edit.setText(TEXTS[0] + " " + TEXTS[1])
+    edit.end(False)
+    read.clear()
+    qtbot.keyClicks(edit, "t")
+    assert read == [edit.text()] and edit.text().endswith("cat")
+    assert "catch" in edit.model.stringList()  # at the end, after an emoji (Qt's cursor counts 🐱 as two)
+    assert edit.unknown[:3] == ["zorblax", "⟨U+1F431⟩", "⟨U+1F468⟩⟨U+200D⟩⟨U+1F469⟩⟨U+200D⟩⟨U+1F467⟩"]
