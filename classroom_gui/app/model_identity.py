@@ -139,34 +139,24 @@ def former_key(checkpoint) -> str:
     return f"{path.resolve()}|{checkpoint.config!r}|{made}"
 
 
-def renamed_left(left, sentence: str, former: str, key: str):
-    """`left` (ClassroomModel.left_at) taken under the former key, as the new key names its sentence; else as it is."""
-    if left is not None and left[0] == sentence_id(sentence, former):
-        return (sentence_id(sentence, key), *left[1:])
-    return left
-
-
 def model_id(key: str) -> str:
     """A model's name in the settings file (its section, model_<id>): a fingerprint of model_key."""
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def found_id(ids, own: str, former: str = "") -> str | None:
-    """The id of a model's section among `ids`: its own (`own`, model_id of its key), else the one of the key an older
-    version gave it (`former`: former_key); None for a model never opened."""
-    old = model_id(former) if former else None
-    return own if own in ids else old if old is not None and old in ids else None
-
-
-def own_session(sessions: dict, checkpoint, key: str):
-    """The model's own session in `sessions` (by model_id), or the one saved under its former key, with that
-    section's id as its `retire` (the next save writes it under `key` and removes that one, that one alone:
-    view.settings.save); None for a model never opened."""
+def own_session(sessions: dict, key: str, former: str = ""):
+    """The model's own session in `sessions` (by model_id of its `key`), or the one saved under its `former` key
+    (former_key), with its `left` named as the new key names its sentence and that section's id as its `retire` (the
+    next save writes it under `key` and removes that one, that one alone: view.settings.save); None for a model never
+    opened. The one way a session is found: at start (view.settings.load) and on Ctrl+O (app.sessions)."""
     from dataclasses import replace
 
-    former = former_key(checkpoint)
-    found = found_id(sessions, model_id(key), former)
-    if found is None or found == model_id(key):
-        return sessions.get(found)
-    old = sessions[found]
-    return replace(old, left=renamed_left(old.left, old.sentence, former, key), retire=found)
+    own = sessions.get(model_id(key))
+    old = model_id(former) if former else None
+    if own is not None or old not in sessions:
+        return own
+    found = sessions[old]
+    left = found.left
+    if left is not None and left[0] == sentence_id(found.sentence, former):
+        left = (sentence_id(found.sentence, key), *left[1:])
+    return replace(found, left=left, retire=old)
