@@ -202,3 +202,13 @@ def test_a_model_opened_for_the_first_time_opens_at_the_same_chapter_s_first_ste
     assert here == next(i for i, b in enumerate(timeline.beats) if b.chapter == "softmax")
     assert w.player.time == timeline.beat_stop(here)
     w.close()
+
+
+def test_a_section_without_its_sentence_opens_on_the_box_sentence(tmp_path):
+    """A model's section whose sentence line was lost (a cut or damaged file) keeps its layer and opens on the sentence
+    box's sentence, as before start-up found its session the way Ctrl+O does, not on the seed's."""
+    path, key = tmp_path / "s.ini", "model a|1"
+    path.write_text(f"[General]\nsentence=A dog ran home\nlang=en\n[model_{model_id(key)}]\nlayer=1\nused=3\n",
+                    encoding="utf-8")
+    s = settings.load(settings.open_store(str(path)), key)
+    assert (s.sentence, s.layer) == ("A dog ran home", 1)

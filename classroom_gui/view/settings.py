@@ -210,7 +210,7 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> None:
     from ..app.sessions import Session
 
     sections = _sections(store)
-    places = {m: _section(store, m) for m in sections}
+    places = {m: _section(store, m, replace(s)) for m in sections}  # (a section without its sentence: the box's)
     if not sections:  # an older file's [General] place, as the session of the key its shown class was read under
         under = next((k for k in (key, former) if k and _shown_under(s, k)), None)
         places = {model_id(under): replace(s)} if under is not None else {}
