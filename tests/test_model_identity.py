@@ -160,3 +160,17 @@ def test_leaving_another_model_says_to_open_that_model_again(qtbot, checkpoint, 
     open_in(qtbot, w, checkpoint.path)
     assert w.statusBar().currentMessage() == w.t("whatif.kept_with_model")
     w.close()
+
+
+def test_a_file_from_before_model_sections_read_under_the_former_key_gives_its_place_under_the_new(checkpoint, tmp_path):
+    """Start-up finds its session as Ctrl+O does (model_identity.own_session): an older file's [General] place, its class
+    read under the former key (path and time), is the model's own, its step named as the new key names the sentence."""
+    old, new, text = former_key(checkpoint), model_key(checkpoint), "The cat sat on the mat"
+    path = tmp_path / "s.ini"
+    path.write_text(f"[General]\nsentence={text}\nrule=causal\nlayer=1\nhead=1\nshown={sentence_id(text, old)}\n"
+                    f'step=4:scoring.classmate:1\ntime=2.5\nedits="q[1,1,2,1]=2.0"\n', encoding="utf-8")
+    own = settings.load(settings.open_store(str(path)), new, old)
+    assert (own.rule, own.edits, own.left) == ("causal", ("q[1,1,2,1]=2.0",),
+                                               (sentence_id(text, new), "4:scoring.classmate:1", 2.5, None))
+    other = settings.load(settings.open_store(str(path)), "another|1", "/elsewhere|config|1:2")
+    assert (other.rule, other.edits, other.left, other.sentence) == (None, (), None, text)

@@ -125,15 +125,16 @@ def test_two_windows_on_one_file_start_each_model_on_its_own_sentence(tmp_path):
     """review24 #2: two windows saving one settings file could give both sections the same `used`, and the model that
     sorted first then started on the other window's sentence box. [General] names the model whose box it is."""
     path = tmp_path / "s.ini"
-    a, b = "a" * 16, "b" * 16
+    ka, kb = "model a|1", "model b|2"
+    a, b = model_id(ka), model_id(kb)
     path.write_text(f"[General]\nsentence=box of {b}\nmodel={b}\n[model_{a}]\nsentence=sentence {a}\nused=6\n"
                     f"[model_{b}]\nsentence=sentence {b}\nused=6\n", encoding="utf-8")
-    assert settings.load(settings.open_store(str(path)), a).sentence == f"sentence {a}"
-    assert settings.load(settings.open_store(str(path)), b).sentence == f"box of {b}"
+    assert settings.load(settings.open_store(str(path)), ka).sentence == f"sentence {a}"
+    assert settings.load(settings.open_store(str(path)), kb).sentence == f"box of {b}"
     store = settings.open_store(str(path))
     settings.save(store, settings.Settings(sentence=f"box of {a}"), model=a, typed=f"sentence {a}")
-    assert settings.load(settings.open_store(str(path)), a).sentence == f"box of {a}"
-    assert settings.load(settings.open_store(str(path)), b).sentence == f"sentence {b}"
+    assert settings.load(settings.open_store(str(path)), ka).sentence == f"box of {a}"
+    assert settings.load(settings.open_store(str(path)), kb).sentence == f"sentence {b}"
 
 
 def test_a_file_from_before_model_sections_gives_its_place_only_to_its_own_model(tmp_path):
@@ -144,9 +145,9 @@ def test_a_file_from_before_model_sections_gives_its_place_only_to_its_own_model
     path.write_text(f"[General]\nsentence=The cat sat on the mat\nrule=causal\nlayer=1\nhead=1\n"
                     f"shown={sentence_id('The cat sat on the mat', mine)}\nstep=4:scoring.classmate:1\ntime=2.5\n"
                     f'edits="q[1,1,2,1]=2.0"\n', encoding="utf-8")
-    own = settings.load(settings.open_store(str(path)), model_id(mine), mine)
+    own = settings.load(settings.open_store(str(path)), mine)
     assert (own.rule, own.layer, own.head, own.edits) == ("causal", 1, 1, ("q[1,1,2,1]=2.0",))
-    new = settings.load(settings.open_store(str(path)), model_id(other), other)
+    new = settings.load(settings.open_store(str(path)), other)
     assert (new.rule, new.layer, new.head, new.edits, new.left) == (None, None, None, (), None)
     assert new.sentence == "The cat sat on the mat"  # the box's sentence is the app's, not a model's place
 
@@ -201,3 +202,13 @@ def test_a_model_opened_for_the_first_time_opens_at_the_same_chapter_s_first_ste
     assert here == next(i for i, b in enumerate(timeline.beats) if b.chapter == "softmax")
     assert w.player.time == timeline.beat_stop(here)
     w.close()
+
+
+def test_a_section_without_its_sentence_opens_on_the_box_sentence(tmp_path):
+    """A model's section whose sentence line was lost (a cut or damaged file) keeps its layer and opens on the sentence
+    box's sentence, as before start-up found its session the way Ctrl+O does, not on the seed's."""
+    path, key = tmp_path / "s.ini", "model a|1"
+    path.write_text(f"[General]\nsentence=A dog ran home\nlang=en\n[model_{model_id(key)}]\nlayer=1\nused=3\n",
+                    encoding="utf-8")
+    s = settings.load(settings.open_store(str(path)), key)
+    assert (s.sentence, s.layer) == ("A dog ran home", 1)

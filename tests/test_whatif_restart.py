@@ -1,7 +1,8 @@
 """teacher11 H1: quitting kept the sentence, step, asker and rule but threw the what-if edits away without a word.
 Now they are saved with the other settings, as --set writes them, and read again on start: each one the sentence
-and model still take comes back (as the class Undo starts from: Ctrl+R takes them away, Ctrl+Z brings them back),
-and one they no longer take is left out with one message in the status line, never a traceback."""
+and model still take comes back (Ctrl+Z takes them back one at a time: test_whatif_undo_restored; Ctrl+R all at
+once, as one step Ctrl+Z brings back), and one they no longer take is left out with one message in the status line,
+never a traceback."""
 import pytest
 
 from classroom_gui.lesson import rules

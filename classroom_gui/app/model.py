@@ -1,7 +1,7 @@
 """ClassroomModel: the open lesson without Qt — the checkpoint, its gallery, the sentence's run, the Selection
 (asker, layer, head, temperature, language, rule), the Player, the teacher's what-if edits (and their Undo and
-Redo: edit_history.EditHistory), the quiz, and change notifications. The window draws what it says; export
-dialogs and the crash reporter read it; tests drive it without a window.
+Redo: edit_history.EditHistory), the quiz (quiz_steps.QuizSteps), and change notifications. The window draws what
+it says; export dialogs and the crash reporter read it; tests drive it without a window.
 """
 from __future__ import annotations
 
@@ -19,13 +19,14 @@ from ..model.allocator import give_back_excess
 from .edit_history import EditHistory
 from .history import Left, Resumed, View, edits_back, resumed_seat, same_left, sentence_id, within_budget
 from .model_identity import is_teaching, model_key
+from .quiz_steps import QuizSteps
 from .sessions import unwrapped
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
 # "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look), "canvas" (its shape)
 Listener = Callable[[str], None]
 
-class ClassroomModel(EditHistory):
+class ClassroomModel(EditHistory, QuizSteps):
     def __init__(self, checkpoint, lang: str = "en", speed: float = 1.0, key: str | None = None):
         self._listeners: list[Listener] = []
         self.run = None
@@ -315,63 +316,6 @@ class ClassroomModel(EditHistory):
         if name != self.theme:
             self.theme = name
             self.changed("theme")
-
-    # the quiz -----------------------------------------------------------------------------------
-    def set_quiz(self, on: bool) -> None:
-        self.quiz_on, self.quiz_play = bool(on), None
-        self.changed("quiz")
-
-    def _quiz(self):
-        """The questions of the class on screen, made again when the sentence, asker, layer, head, rule, language or
-        temperature change."""
-        trace = self.shown_trace()
-        if not self.quiz_on or trace is None:
-            return None
-        # the temperature too: a wrong choice needs at least 1 % at the shown temperature (lesson.quiz)
-        key = (id(trace), self.sel.focus, self.sel.layer, self.sel.head, self.sel.rule, self.sel.lang,
-               self.sel.temperature)
-        if self.quiz_play is None or self.quiz_play.key != key:
-            from ..lesson.quiz_play import QuizPlay, class_questions
-
-            before, self.quiz_play = self.quiz_play, QuizPlay(class_questions(trace, self.sel))
-            if before is not None and before.key[:4] == key[:4]:  # the same asker (M, the temperature, the language):
-                self.quiz_play.follow(before)  # the quiz goes on where it was, its open question still to be revealed
-            self.quiz_play.key = key
-        return self.quiz_play
-
-    def quiz_next(self) -> bool:
-        """The clicker's next press with the quiz on: ask the coming step's question (the class stays, or goes back
-        to the step before for a second question that step reveals), or move on and reveal its answer, in the
-        deck's order (lesson.quiz_play.in_turn); False when the quiz is off (the press steps as usual)."""
-        play = self._quiz()
-        if play is None:
-            return False
-        did = play.next(self.player.timeline.locate(self.player.time)[0] + 1)
-        if did in ("reveal", "move"):
-            self.player.next_beat()
-        elif did == "back":
-            self.player.prev_beat()
-        self.changed("time")
-        return True
-
-    def jump_chapter(self, name: str, quiz: bool = False) -> None:
-        """] or [ (next_chapter, prev_chapter): the chapter's first step. With the quiz asking (`quiz`: presenting with
-        it on), a first step that answers a question not yet answered is the question instead, asked over the step
-        before as → asks it (teacher21 L2: ] skipped the question and landed on its answer); ] on a question card goes
-        past the chapter it asks about, leaving the question unanswered (the next pass asks it)."""
-        play = self._quiz() if quiz else None
-        timeline = self.player.timeline
-        if play is not None and play.showing is not None and name == "next_chapter":
-            q, revealed = play.showing
-            if not revealed and timeline.locate(self.player.time)[0] + 1 == q.step - 1:
-                self.player.jump(timeline.beat_stop(q.step - 1))  # from the chapter the card shows
-            play.showing, play.coming = None, []
-        self.player.next_chapter() if name == "next_chapter" else self.player.prev_chapter()
-        beat = timeline.locate(self.player.time)[0]
-        if play is not None and beat > 0 and any(id(q) not in play.done for q in play.by_step.get(beat + 1, ())):
-            self.player.jump(timeline.beat_stop(beat - 1))
-            play.next(beat)
-        self.changed("time")
 
     # what is shown -------------------------------------------------------------------------------
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import struct
 from dataclasses import fields
 from functools import cache
@@ -68,36 +69,63 @@ def config_key(config) -> str:
     return json.dumps(changed, sort_keys=True)
 
 
+_DIGESTS: dict[tuple, str] = {}  # file_digest's: (path, device, inode, size, times) -> content_digest
+
+
+def file_digest(weights: Path) -> str:
+    """content_digest of `weights`, read once a process for the file as it is now (its resolved path, device, inode,
+    size and change times): start-up's key and is_teaching's teaching key read the teaching model once, not twice
+    (final read of session 20), and a file rewritten since is read again. Raises as content_digest does."""
+    stat = os.stat(weights)
+    at = (str(Path(weights).resolve()), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    if at not in _DIGESTS:
+        _DIGESTS[at] = content_digest(weights)
+    return _DIGESTS[at]
+
+
 def model_key(checkpoint) -> str:
-    """A model's key for the settings file: its config_key and its weights' content_digest, wherever it was opened
-    from."""
+    """A model's key for the settings file: its config_key and its weights' content_digest (file_digest), wherever it
+    was opened from."""
     try:
-        made = content_digest(weights_of(checkpoint))
+        made = file_digest(weights_of(checkpoint))
     except (OSError, ValueError, KeyError, TypeError, IndexError):  # a model made in memory (tests), or gone
         made = ""
     return f"{config_key(checkpoint.config)}|{made}"
 
 
 @cache
-def teaching_key() -> str | None:
-    """The shipped teaching model's model_key (its config read, not its weights loaded), once; None when it is missing
-    or cannot be read."""
-    from types import SimpleNamespace
-
-    from ..model.checkpoint import CONFIG
+def _teaching() -> tuple[str, Path] | None:
+    """The shipped teaching model's config_key (its config read, not its weights loaded) and weights file, once; None
+    when its config is missing or cannot be read."""
+    from ..model.checkpoint import CONFIG, WEIGHTS
     from ..model.config import ConfigError, GPTConfig
     from ..resources import teaching_model_dir
 
     folder = teaching_model_dir()
     try:
-        return model_key(SimpleNamespace(path=folder, config=GPTConfig.load(folder / CONFIG)))
+        return config_key(GPTConfig.load(folder / CONFIG)), folder / WEIGHTS
     except ConfigError:
         return None
 
 
+def teaching_key() -> str | None:
+    """The shipped teaching model's model_key; None when it is missing or cannot be read."""
+    teaching = _teaching()
+    if teaching is None:
+        return None
+    config, weights = teaching
+    try:
+        return f"{config}|{file_digest(weights)}"
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
 def is_teaching(key: str) -> bool:
-    """Whether the model of `key` is the shipped teaching model, from whichever copy it was opened."""
-    return key == teaching_key()
+    """Whether the model of `key` is the shipped teaching model, from whichever copy it was opened. A model of another
+    config is not, without reading the teaching model's weights (a GPT-2 start); the teaching model opened from its
+    own folder was read for its key already (file_digest)."""
+    teaching = _teaching()
+    return teaching is not None and key.rpartition("|")[0] == teaching[0] and key == teaching_key()
 
 
 def former_key(checkpoint) -> str:
@@ -111,34 +139,24 @@ def former_key(checkpoint) -> str:
     return f"{path.resolve()}|{checkpoint.config!r}|{made}"
 
 
-def renamed_left(left, sentence: str, former: str, key: str):
-    """`left` (ClassroomModel.left_at) taken under the former key, as the new key names its sentence; else as it is."""
-    if left is not None and left[0] == sentence_id(sentence, former):
-        return (sentence_id(sentence, key), *left[1:])
-    return left
-
-
 def model_id(key: str) -> str:
     """A model's name in the settings file (its section, model_<id>): a fingerprint of model_key."""
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def found_id(ids, own: str, former: str = "") -> str | None:
-    """The id of a model's section among `ids`: its own (`own`, model_id of its key), else the one of the key an older
-    version gave it (`former`: former_key); None for a model never opened."""
-    old = model_id(former) if former else None
-    return own if own in ids else old if old is not None and old in ids else None
-
-
-def own_session(sessions: dict, checkpoint, key: str):
-    """The model's own session in `sessions` (by model_id), or the one saved under its former key, with that
-    section's id as its `retire` (the next save writes it under `key` and removes that one, that one alone:
-    view.settings.save); None for a model never opened."""
+def own_session(sessions: dict, key: str, former: str = ""):
+    """The model's own session in `sessions` (by model_id of its `key`), or the one saved under its `former` key
+    (former_key), with its `left` named as the new key names its sentence and that section's id as its `retire` (the
+    next save writes it under `key` and removes that one, that one alone: view.settings.save); None for a model never
+    opened. The one way a session is found: at start (view.settings.load) and on Ctrl+O (app.sessions)."""
     from dataclasses import replace
 
-    former = former_key(checkpoint)
-    found = found_id(sessions, model_id(key), former)
-    if found is None or found == model_id(key):
-        return sessions.get(found)
-    old = sessions[found]
-    return replace(old, left=renamed_left(old.left, old.sentence, former, key), retire=found)
+    own = sessions.get(model_id(key))
+    old = model_id(former) if former else None
+    if own is not None or old not in sessions:
+        return own
+    found = sessions[old]
+    left = found.left
+    if left is not None and left[0] == sentence_id(found.sentence, former):
+        left = (sentence_id(found.sentence, key), *left[1:])
+    return replace(found, left=left, retire=old)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .history import Resumed, run_resumed
-from .model_identity import model_key, own_session
+from .model_identity import former_key, model_key, own_session
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def opened_with_session(folder: str, text: str, sessions: dict[str, Session], le
 
     checkpoint = load_checkpoint(folder)
     key = model_key(checkpoint)
-    session = own_session(sessions, checkpoint, key)  # found under a former key too (teacher22 M1)
+    session = own_session(sessions, key, former_key(checkpoint))  # found under a former key too (teacher22 M1)
     rule = session.rule if session is not None and session.rule else lesson_rule(checkpoint, gallery_of(folder)[0])
     layer = min(session.layer or 0, checkpoint.config.n_layer - 1) if session is not None else 0
     head = min(session.head or 0, checkpoint.config.n_head - 1) if session is not None else 0

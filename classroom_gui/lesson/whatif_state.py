@@ -207,8 +207,8 @@ def restored(own: Trace, specs, rules=MASK_RULES) -> tuple[WhatIf, list[whatif.E
     layer the model lacks, a student left hearing no one, a number far outside the class's or one the model
     already has: set()'s checks; a mask cell this rule has and the other not is kept: _kept_with), each dropped
     alone. The checks need no forward, so one forward computes the class (review15: one per edit, up to 256, when
-    one failed). The edits come back as the class Undo starts from, as a reopened document does: Ctrl+R takes them
-    away, as one step Ctrl+Z brings back."""
+    one failed). Undo takes them back one at a time, newest first, to classes checked as each was kept, each named
+    as a fresh edit is (teacher25 L3: after a restart or a model switch only Reset could take them away, at once)."""
     c, tokens, read, dropped = own.config, list(own.tokens), [], []
     for spec in specs:
         try:
@@ -216,15 +216,21 @@ def restored(own: Trace, specs, rules=MASK_RULES) -> tuple[WhatIf, list[whatif.E
         except whatif.EditError as exc:
             dropped.append(exc)
     kept: list[whatif.Edit] = []
+    steps = []  # Undo's, one an edit kept, as set() records it
     for e in read:
         try:
-            kept = _kept_with(own, kept, e, read, rules)
+            now = _kept_with(own, kept, e, read, rules)
         except whatif.EditError as exc:
             dropped.append(exc)
+            continue
+        steps.append(Change(tuple(kept), tuple(now), e))
+        kept = now
     try:
-        return WhatIf(own, kept, rules, checked=True), dropped  # each checked as it was kept (_kept_with)
+        state = WhatIf(own, kept, rules, checked=True)  # each checked as it was kept (_kept_with)
     except whatif.EditError as exc:  # not expected after the checks: the model's own class, every edit said left out
         return WhatIf(own, rules=rules), dropped + [exc] * len(kept)
+    state.history = steps
+    return state, dropped
 
 
 def _kept_with(own: Trace, kept: list, e: whatif.Edit, read: list, rules) -> list:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
@@ -171,14 +171,10 @@ def _rewrite(path: Path, text: str) -> None:
             pass
 
 
-def load(store: QSettings, model: str | None = None, key: str = "", former: str = "") -> Settings:
-    """Each value read with a type and size check; one that fails keeps its default, the others load. With `model`
-    (app.model_identity.model_id), the place is that model's own; with its `key` (model_key) too, a file without
-    model sections (before them) gives its place only to the model its shown class was read under. `former`: the key
-    an older version gave the model (model_identity.former_key), whose section or place is read as the model's own
-    (teacher22 M1) until the next save writes it under `model` (save's `retire`)."""
-    from ..app.model_identity import found_id, renamed_left
-
+def load(store: QSettings, key: str | None = None, former: str = "") -> Settings:
+    """Each value read with a type and size check; one that fails keeps its default, the others load. With the model's
+    `key` (app.model_identity.model_key), the place is its own session, found as Ctrl+O finds it (_own_place); `former`:
+    the key an older version gave it (model_identity.former_key, teacher22 M1)."""
     s = Settings()
     lang = _value(store, "lang")
     # the first run (no language saved) speaks the desktop's language, and studies its seed sentence
@@ -198,23 +194,35 @@ def load(store: QSettings, model: str | None = None, key: str = "", former: str 
         s.geometry = geometry
     s.maximized = _value(store, "maximized") in ("true", True)
     _read_place(store, s)
-    if model is None:
+    if key is None:
         return s
-    sections = _sections(store)
-    found = found_id(sections, model, former)
-    if found is not None:  # the model's own session (teacher21 M1: opening another model lost this one's edits)
-        typed = s.sentence  # the sentence box as left, when this model was the last one used (not yet applied, maybe)
-        _section(store, found, s)
-        s.retire = found if found != model else None
-        if _last(store, sections) == found:
-            s.sentence = typed
-    elif sections or (key and not _shown_under(s, key) and not (former and _shown_under(s, former))):
-        _read_place(None, s, fresh=True)  # a model never opened: as its lesson starts, not in another model's rule
-        # (teacher21 L1; review24 L3: nor an older file's)
-    if former and key:
-        s.left = renamed_left(s.left, s.sentence, former, key)
+    _own_place(store, s, key, former)
     s.unread = unread_note(store, s.unread == "edits")
     return s
+
+
+def _own_place(store: QSettings, s: Settings, key: str, former: str) -> None:
+    """s's place made the model's own session (model_identity.own_session: its section, or the one of its former key,
+    which the next save retires; teacher21 M1), or, for a model never opened, as its lesson starts, not in another
+    model's rule (teacher21 L1); a file without model sections (before them) gives its [General] place only to the model
+    its shown class was read under (review24 L3). The sentence box stays as left when this model was the one on screen."""
+    from ..app.model_identity import model_id, own_session
+    from ..app.sessions import Session
+
+    sections = _sections(store)
+    places = {m: _section(store, m, replace(s)) for m in sections}  # (a section without its sentence: the box's)
+    if not sections:  # an older file's [General] place, as the session of the key its shown class was read under
+        under = next((k for k in (key, former) if k and _shown_under(s, k)), None)
+        places = {model_id(under): replace(s)} if under is not None else {}
+    own = own_session(places, key, former)
+    if own is None:
+        _read_place(None, s, fresh=True)
+        return
+    typed = s.sentence  # the sentence box as left (not yet applied, maybe)
+    for name in (*(f.name for f in fields(Session)), "unread"):  # (as sessions() reads them)
+        setattr(s, name, getattr(own, name))
+    if sections and _last(store, sections) == (own.retire or model_id(key)):
+        s.sentence = typed
 
 
 def _last(store: QSettings, sections: list[str]) -> str:
@@ -293,8 +301,6 @@ def _used(store: QSettings, model: str) -> int:
 
 def sessions(store: QSettings) -> dict:
     """Every model's own session (app.sessions.Session), by model id: what opening that model brings back."""
-    from dataclasses import fields
-
     from ..app.sessions import Session
 
     place = [f.name for f in fields(Session)]  # Settings' place fields, by the same names

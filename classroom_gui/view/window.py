@@ -48,7 +48,7 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         use_bundled_font()
         self.store = store if store is not None else settings.open_store()
         key = model_key(checkpoint)
-        prefs = settings.load(self.store, model_id(key), key, former_key(checkpoint))  # its own place (teacher21 M1)
+        prefs = settings.load(self.store, key, former_key(checkpoint))  # its own place (teacher21 M1)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed, key)
         self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
         self.retire, self.model.unread = prefs.retire, prefs.unread  # review26 #3 (save removes it), teacher26 L2
