@@ -80,3 +80,6 @@ def test_the_everyone_board_lists_with_the_languages_own_marks(checkpoint):
     assert all(", " not in line for line in board)
     assert any(re.search(r"\d、\d", line) for line in board)           # 「が」：0.87、0.13
     assert any(line.endswith("、ほか4人") for line in board) and "(+" not in "".join(board)
+    # a share after its name as the narration writes it: 「「猫」（0.70）」, no half-width space (teacher27 L3)
+    long_rows = [line for line in board if line.endswith("、ほか4人")]
+    assert all(re.search(r"」（\d\.\d\d）、", line) and " " not in line for line in long_rows), long_rows
