@@ -120,3 +120,23 @@ def test_the_glossarys_japanese_entries_break_between_phrases(qtbot, window):  #
             breaks += 1
             assert at in phrase_ends(whole) or " " in whole[at - 1:at + 1], (before, whole[at:at + 8])
     assert breaks >= 10  # the entries do wrap at the dialog's width
+
+
+def test_a_note_over_the_class_breaks_between_phrases(qtbot, window):  # noqa: F811
+    use_bundled_font()
+    window.set_language("ja")
+    window.resize(1024, 768)
+    note, breaks = window.canvas.note, 0
+    for key in ("whatif.cannot", "ui.paint_failed", "whatif.reset_status"):
+        window.tell(lambda lang, key=key: text(lang, key), 8000, aloud=True)
+        assert note.isVisible() and note.said() == text("ja", key)
+        shown = note.text()
+        starts = line_starts(shown, note.font(), note.contentsRect().width() - 2 * note.margin(),
+                             QTextOption.WrapMode.WordWrap)
+        plain = [shown[a:b].replace(WORD_JOINER, "") for a, b in zip(starts, starts[1:] + [len(shown)])]
+        whole, at = "".join(plain), 0
+        for before in plain[:-1]:
+            at += len(before)
+            breaks += 1
+            assert at in phrase_ends(whole) or " " in whole[at - 1:at + 1], (before, whole[at:at + 8])
+    assert breaks >= 1, breaks
