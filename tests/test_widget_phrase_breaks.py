@@ -16,7 +16,7 @@ from classroom_gui.scene.wrapped_text import line_starts
 from classroom_gui.view.gallery_dialog import GalleryDialog
 from classroom_gui.view.window import use_bundled_font
 
-from whatif_window import double_click, to_beat, window  # noqa: F401  (window: the fixture)
+from whatif_window import card_cell, double_click, to_beat, window  # noqa: F401  (window: the fixture)
 
 
 def laid_out(doc) -> list[list[str]]:
@@ -41,6 +41,19 @@ def phrase_ends(plain: str) -> set[int]:
         if at < len(plain) and (i + 1 >= len(joined) or joined[i + 1] != WORD_JOINER):
             out.add(at)
     return out
+
+
+def label_breaks(label: QLabel, width: float) -> int:
+    """How many times the label's text wraps at `width` (as a word-wrapped QLabel lays it out), each break checked
+    to fall between phrases (or at a space)."""
+    shown = label.text()
+    starts = line_starts(shown, label.font(), width, QTextOption.WrapMode.WordWrap)
+    plain = [shown[a:b].replace(WORD_JOINER, "") for a, b in zip(starts, starts[1:] + [len(shown)])]
+    whole, at = "".join(plain), 0
+    for before in plain[:-1]:
+        at += len(before)
+        assert at in phrase_ends(whole) or " " in whole[at - 1:at + 1], (before, whole[at:at + 8])
+    return len(plain) - 1
 
 
 def test_the_gallerys_japanese_lines_break_between_phrases(qtbot):
@@ -76,10 +89,6 @@ def test_the_what_if_question_breaks_before_its_layer_and_head(qtbot, window, mo
     use_bundled_font()
     window.set_language("ja")
     to_beat(window, "softmax.weights")
-    frame = window.model.frame()
-    seat = 2
-    k = [s.role for s in ([frame.students[seat].notebook] if frame.students[seat].notebook else [])
-         + frame.students[seat].cards].index("key")
     asked = []
 
     def shown(dialog):  # the dialog as it opens, then cancelled
@@ -87,7 +96,7 @@ def test_the_what_if_question_breaks_before_its_layer_and_head(qtbot, window, mo
         return 0
 
     monkeypatch.setattr(number_box.NumberDialog, "exec", shown)
-    double_click(qtbot, window, window.canvas.classroom.desk(seat).cell_pos(k, 1))
+    double_click(qtbot, window, card_cell(window, 2, "key", 1))
     assert asked and window.model.whatif.edits == ()
     label = asked[0]
     first = label.text().split("\n")[0]
@@ -109,16 +118,7 @@ def test_the_glossarys_japanese_entries_break_between_phrases(qtbot, window):  #
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    breaks = 0
-    for label in dialog.findChildren(QLabel):
-        shown = label.text()
-        starts = line_starts(shown, label.font(), label.contentsRect().width(), QTextOption.WrapMode.WordWrap)
-        plain = [shown[a:b].replace(WORD_JOINER, "") for a, b in zip(starts, starts[1:] + [len(shown)])]
-        whole, at = "".join(plain), 0
-        for before in plain[:-1]:
-            at += len(before)
-            breaks += 1
-            assert at in phrase_ends(whole) or " " in whole[at - 1:at + 1], (before, whole[at:at + 8])
+    breaks = sum(label_breaks(label, label.contentsRect().width()) for label in dialog.findChildren(QLabel))
     assert breaks >= 10  # the entries do wrap at the dialog's width
 
 
@@ -130,13 +130,5 @@ def test_a_note_over_the_class_breaks_between_phrases(qtbot, window):  # noqa: F
     for key in ("whatif.cannot", "ui.paint_failed", "whatif.reset_status"):
         window.tell(lambda lang, key=key: text(lang, key), 8000, aloud=True)
         assert note.isVisible() and note.said() == text("ja", key)
-        shown = note.text()
-        starts = line_starts(shown, note.font(), note.contentsRect().width() - 2 * note.margin(),
-                             QTextOption.WrapMode.WordWrap)
-        plain = [shown[a:b].replace(WORD_JOINER, "") for a, b in zip(starts, starts[1:] + [len(shown)])]
-        whole, at = "".join(plain), 0
-        for before in plain[:-1]:
-            at += len(before)
-            breaks += 1
-            assert at in phrase_ends(whole) or " " in whole[at - 1:at + 1], (before, whole[at:at + 8])
+        breaks += label_breaks(note, note.contentsRect().width() - 2 * note.margin())
     assert breaks >= 1, breaks
