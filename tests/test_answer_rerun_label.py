@@ -37,6 +37,11 @@ def test_the_answers_notebook_says_it_was_re_run_in_turn(checkpoint, sentence, l
     assert text(lang, "answer.rerun").strip() in norm.narration
     if lang == "ja":  # jareview5 2: 「そのノートを」 follows the last student, so it is theirs, not the class's
         assert f"最後の生徒{name}です。そのノートを" in norm.narration
+    # told in the order it happens (teacher27 M1): the re-run first, then the final LayerNorm of the last student's
+    # notebook (the re-run told after the LN sent the listener back in time)
+    rerun, last = norm.narration.index(text(lang, "answer.rerun").strip()), norm.narration.index(name)
+    norm_said = norm.narration.index({"en": "LayerNorm", "ja": "レイヤー正規化"}[lang])
+    assert rerun < last < norm_said
 
 
 @pytest.mark.parametrize("sentence,lang", SENTENCES[:2])

@@ -80,3 +80,20 @@ def test_the_everyone_board_lists_with_the_languages_own_marks(checkpoint):
     assert all(", " not in line for line in board)
     assert any(re.search(r"\d、\d", line) for line in board)           # 「が」：0.87、0.13
     assert any(line.endswith("、ほか4人") for line in board) and "(+" not in "".join(board)
+    # a share right after its name: 「「猫」0.70」, no half-width space (teacher27 L3)
+    long_rows = [line for line in board if line.endswith("、ほか4人")]
+    assert all(re.search(r"」\d\.\d\d、", line) and " " not in line for line in long_rows), long_rows
+
+
+def test_the_everyone_board_draws_every_row_of_seven_at_16_9(qapp, checkpoint):
+    """teacher27 L3 with the teacher's sentence: the rows without the half-width space are no longer than they were,
+    so the board still draws all seven of them at 16:9 (no 「… (+k)」), each on one line."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = run_sentence(checkpoint, "先生が教室で本を読んだ", "none").trace
+    frame = frame_at(trace, Selection(focus=6, lang="ja", rule="none"),
+                     timeline_for(trace.n_tokens, trace.config.n_layer).chapter_end("everyone"))
+    scene = ClassroomScene()
+    scene.set_frame(frame)
+    lines = scene.board.lines
+    assert len(frame.board) == 7 and lines.left == 0 and lines.lines == frame.board, lines.lines

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from classroom_gui.lesson.strings import text
+from classroom_gui.lesson.strings import WORD_JOINER, text
 from helpers import random_window
 
 # a term the lesson puts in a title (or the answer's board: logit, temperature) -> how each language's entry opens
@@ -24,7 +24,7 @@ def test_every_title_term_has_a_glossary_entry(qtbot, tmp_path, lang):
     window.set_language(lang)
     dialog = dialogs.glossary_dialog(window, window.glossary_t)
     qtbot.addWidget(dialog)
-    entries = [label.text() for label in dialog.findChildren(QLabel)]
+    entries = [label.text().replace(WORD_JOINER, "") for label in dialog.findChildren(QLabel)]
     for key, opens in TERMS.items():
         assert any(e.startswith(opens[k]) for e in entries), key
     # the Japanese titles name these very words (「埋め込み：…」「√dで割る」「…ヘッド、W_O、残差接続」)

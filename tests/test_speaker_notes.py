@@ -186,3 +186,18 @@ def test_a_hearing_answer_names_its_desk_once_and_points_at_the_in_turn_chart(ch
         answer = text(lang, "speaker.desk", name=f.quiz["choices"][f.quiz["answer"]])
         assert notes.count(answer) == 1, notes  # can_hear: the asker's desk, which the notes name first
         assert in_turn in notes and discussion not in notes, notes
+
+
+@pytest.mark.parametrize("sentence,lang", [("先生が教室で本を読んだ", "ja"), ("The cat sat on the mat", "en")])
+def test_the_final_layernorms_check_reaches_the_number_the_card_shows(checkpoint, sentence, lang):
+    """teacher27 L4: the notes at answer.norm redid (x - mean) ÷ spread and stopped at the evened number; the check
+    goes on with the board's next line, × scale + shift, to the first number of the final notebook as shown."""
+    trace = run_sentence(checkpoint, sentence, "none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    at = next(i for i, b in enumerate(timeline.beats) if b.key == "answer.norm")
+    frame = frame_at(trace, Selection(focus=trace.n_tokens - 1, lang=lang, rule="none"), timeline.beat_stop(at))
+    evened, scaled = frame.board[-3].strip(), frame.board[-1].strip()  # the board's own two worked lines
+    assert "÷" in evened and "×" in scaled and scaled.startswith((evened.rsplit("= ", 1)[1], f"({evened.rsplit('= ', 1)[1]})"))
+    redo = speaker_notes(frame, lang)[1]
+    assert redo == text(lang, "speaker.redo", line=evened + text(lang, "list.gap") + scaled)
+    assert redo.endswith({"ja": "（上の1番目：-0.07）", "en": "(1st above: 0.69)"}[lang])

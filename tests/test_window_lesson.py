@@ -216,3 +216,24 @@ def test_the_english_gallery_writes_quotes_straight(qtbot, tmp_path):
         qtbot.addWidget(d)
         texts = [d.list.item(i).text() + d.list.item(i).toolTip() for i in range(d.list.count())]
         assert not any(c in t for t in texts for c in "“”‘’") if lang == "en" else any("「" in t for t in texts)
+
+
+def test_an_example_opened_at_its_highlight_says_so_and_how_to_go_to_the_start(qtbot, tmp_path):
+    """teacher27 L7: a gallery example opened at step 20 of 36 (its shares) without a word. The status line says it
+    starts at the example's highlight, the step the controls show, and that Home goes to the start, which it does."""
+    w = make_window(qtbot, tmp_path, gallery=True)
+    for lang, said in (("ja", "例文の見どころ（ステップ{step}）から始めます。Homeキーで最初に戻ります。"),
+                       ("en", "The example opens at its highlight (step {step}); Home goes back to the start.")):
+        w.set_language(lang)
+        w.load_example(load_gallery(GALLERY)[1 if lang == "ja" else 2])
+        frame = w.model.frame()
+        assert frame.beat_key == "softmax.weights" and frame.beat > 0
+        step = frame.beat + 1
+        assert w.statusBar().currentMessage() == said.format(step=step)
+        w.set_language("en" if lang == "ja" else "ja")  # said again in the other language
+        assert f"{step}" in w.statusBar().currentMessage() and "Home" in w.statusBar().currentMessage()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)  # Home is a window shortcut
+    w.canvas.setFocus()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Home)
+    assert w.model.frame().beat == 0  # step 1

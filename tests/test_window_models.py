@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from classroom_gui.view import settings, window_jobs as window_module  # the jobs: BIG_MODEL, the warning box
+from classroom_gui.lesson.strings import WORD_JOINER
 from classroom_gui.view.window import MainWindow
 from helpers import random_checkpoint
 
@@ -68,7 +69,7 @@ def test_the_glossary_names_the_open_models_activation(qtbot, window, lang):
     window.open_model(str(FIXTURE.parent / "gpt2_variants" / "exact_gelu"))
     qtbot.waitUntil(lambda: window.checkpoint.config.activation_function == "gelu", timeout=10_000)
     dialog = dialogs.glossary_dialog(window, window.glossary_t)
-    words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    words = " ".join(label.text().replace(WORD_JOINER, "") for label in dialog.findChildren(QLabel))
     dialog.deleteLater()
     assert "GELU" in words and "ReLU" not in words and "{act}" not in words
 

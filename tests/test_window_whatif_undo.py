@@ -128,3 +128,24 @@ def test_the_status_line_follows_a_language_switch(qtbot, window):
     window.statusBar().showMessage("an English detail", 8000)  # a message the window cannot say again
     window.set_language("en")
     assert window.statusBar().currentMessage() == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("count", [1, 2])
+def test_the_status_line_names_the_redo_key_the_edit_menu_shows(qtbot, window, lang, count):
+    """teacher27 L6: the status line said 「やり直しはCtrl+Y」 while Edit → やり直す showed Ctrl+Shift+Z. One key is named
+    for Redo everywhere: the menu's, Ctrl+Shift+Z (QKeySequence.Redo's key on X11, KDE, GNOME and macOS, one of its
+    keys on Windows); Ctrl+Y still redoes (above)."""
+    from PySide6.QtGui import QKeySequence
+
+    from classroom_gui.view import whatif_edit
+
+    window.set_language(lang)
+    sel = window.sel
+    for i in range(count):
+        assert whatif_edit.apply(window, Edit("k", sel.layer, sel.head, sel.focus, i, 2.0 + i))
+    shown = window.menu_actions["redo_edit"].text().split("\t")[1]
+    status = window.statusBar().currentMessage()
+    named = [key for key in ("Ctrl+Shift+Z", "Ctrl+Y") if key in status]
+    assert named == [shown], (status, shown)
+    assert QKeySequence(shown) in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)

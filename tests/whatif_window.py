@@ -24,3 +24,10 @@ def to_beat(w, key):
 def menu_item(window, action_id):
     item = window.menu_actions[action_id]
     return item.text().split("\t")[0], item.isEnabled()
+
+
+def card_cell(w, seat, role, i):
+    """The scene point of number i of the card `role` ("key", "query", …) on the desk at `seat`, as drawn now."""
+    student = w.model.frame().students[seat]
+    roles = [s.role for s in ([student.notebook] if student.notebook else []) + student.cards]
+    return w.canvas.classroom.desk(seat).cell_pos(roles.index(role), i)

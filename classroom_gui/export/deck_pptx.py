@@ -58,6 +58,7 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
     prs = Presentation()
     canvas = frames[0].canvas if frames else WIDESCREEN  # (the frames of one deck share their Selection's canvas)
     prs.slide_width, prs.slide_height = Emu(canvas.width * EMU_PER_PX), Emu(canvas.height * EMU_PER_PX)
+    _size_named(prs)
     _east_asian_theme_font(prs)
     title_only = prs.slide_layouts[5]
     scene = ClassroomScene(theme=th)
@@ -74,6 +75,23 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         slide.notes_slide.notes_text_frame.text = slide_notes(frame)
         tick(i + 1, len(frames))
     prs.save(str(tmp))
+
+
+# ECMA-376 ST_SlideSizeType's screen presets, by their size in EMU (10 in wide); PowerPoint's 13.33 x 7.5 in
+# "Widescreen" is none of them and is written without a type (the attribute's default: custom)
+SIZE_TYPES = {(9144000, 6858000): "screen4x3", (9144000, 5143500): "screen16x9", (9144000, 5715000): "screen16x10"}
+
+
+def _size_named(prs) -> None:
+    """presentation.xml's <p:sldSz> typed for the slide's own size (teacher27 L5: a 16:9 deck kept the default
+    template's type="screen4x3", and PowerPoint's slide-size dialog named it 4:3): the preset of that size, else
+    no type."""
+    size = prs.part._element.sldSz  # (python-pptx sets cx and cy and leaves the template's type)
+    kind = SIZE_TYPES.get((int(prs.slide_width), int(prs.slide_height)))
+    if kind:
+        size.set("type", kind)
+    elif "type" in size.attrib:
+        del size.attrib["type"]
 
 
 def slide_notes(frame: Frame) -> str:

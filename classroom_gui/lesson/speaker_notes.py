@@ -26,7 +26,8 @@ REST = "scoring.rest"  # the step that scores the rest of a big class at once: i
 def speaker_notes(frame: Frame, lang: str) -> list[str]:
     """The notes' paragraphs for `frame` in `lang`: where to point, then the board's equation to redo (if any)."""
     said = [text(lang, "speaker.point", things=text(lang, "speaker.join").join(pointed(frame, lang)))]
-    line = "" if asking(frame) else redo_line(frame)  # (review22 #2: the question card covers the board it redid)
+    line = "" if asking(frame) else redo_line(frame, text(lang, "list.gap"))  # (review22 #2: the question card
+    # covers the board it redid)
     if line:
         said.append(text(lang, "speaker.redo", line=line))
     elif not asking(frame) and frame.beat_key == REST:
@@ -191,16 +192,26 @@ def _equation(block: list[str]) -> str | None:
     return f"{first} … ={right}"
 
 
-def redo_line(frame: Frame) -> str:
+def redo_line(frame: Frame, gap: str = ", ") -> str:
     """One equation of the board with the slide's digits: the one naming the student the chart is about (quoted
-    either way), else the board's first; "" when the board works none."""
+    either way), else the board's first; "" when the board works none. Carried on, joined by `gap`, by the equations
+    after it that start from its result, to the number the slide shows (teacher27 L4: the final LayerNorm's check
+    stopped at the evened 「= -0.02」, never reaching × scale + shift = the card's 0.03)."""
     equations = [e for e in map(_equation, _blocks(frame.board)) if e]
     if not equations:
         return ""
-    name = about(frame)
+    name, first = about(frame), 0
     if name:
-        for lang in ("ja", "en"):
-            named = [e for e in equations if quote(lang, name) in e]
-            if named:
-                return named[0]
-    return equations[0]
+        first = next((i for lang in ("ja", "en") for i, e in enumerate(equations) if quote(lang, name) in e), 0)
+    chain = [equations[first]]
+    for after in equations[first + 1:]:
+        if not _goes_on(chain[-1], after):
+            break
+        chain.append(after)
+    return gap.join(chain)
+
+
+def _goes_on(equation: str, after: str) -> bool:
+    """Whether `after` starts from `equation`'s result: "0.28 × 2.33 + 0.08 = …" after "… = 0.28", or "(-0.063) × …"."""
+    result = re.match(r"\s*([-−]?\d+(?:\.\d+)?)", equation.rsplit("=", 1)[1])
+    return bool(result) and after.lstrip().startswith((result.group(1), f"({result.group(1)})"))

@@ -91,6 +91,17 @@ def unbroken_words(text: str) -> str:
     return "".join(a + WORD_JOINER * k for a, k in zip(text, keep))
 
 
+_ASIDE = re.compile(WORD_JOINER + "（(?=[^）]*、)")  # a word joined to a （…） that holds a 「、」
+
+
+def wrapping(text: str) -> str:
+    """`text` as a word-wrapping widget (a QLabel, a list's item) is to break it: Japanese between phrases only
+    (unbroken_words: never 「向けま / す」, 「見 / つけます」, teacher27 L1), and also before a long aside in （…）, one
+    with a 「、」 inside, which unbroken_words keeps with the word before it as it keeps 「「マット」（0.33）」 (teacher27
+    L2: 「…1番目の数（第1 / 層、ヘッド1）」 is 「…1番目の数 / （第1層、ヘッド1）」). Latin text is left as it is."""
+    return _ASIDE.sub("（", unbroken_words(text))
+
+
 def _after_particles(text: str) -> list[int]:
     """Where a run of hiragana may break after all (i: between text[i] and text[i + 1], both hiragana): after a
     particle, or two (PAIRED), that follows a word, unless the kana after it makes the particle part of a word

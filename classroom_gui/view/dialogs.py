@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..app.actions import keys_label
+from ..lesson.strings import wrapping
 from .shortcuts import SHORTCUTS
 
 # in the lesson's order, with every word a chapter title or the narration uses (teacher5 L8: 埋め込み, 残差接続, 温度 …
@@ -60,7 +61,7 @@ def glossary_dialog(parent, t) -> QDialog:
     entries = QWidget()  # scrolled: 22 entries are taller than a 1024x768 screen
     inner = QVBoxLayout(entries)
     for key in GLOSSARY:
-        label = QLabel(t(f"glossary.{key}"))
+        label = QLabel(wrapping(t(f"glossary.{key}")))  # Japanese broken between phrases only (teacher27 L1)
         label.setWordWrap(True)
         inner.addWidget(label)
     inner.addStretch(1)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QListView, QListWidget
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout)
 
 from ..lesson.gallery import Example, example_where
+from ..lesson.strings import wrapping
 
 
 def describe(example: Example, lang: str, tokenizer=None) -> str:
@@ -34,7 +35,8 @@ TEXT_MARGIN = 8  # px between an item's edge and its text
 class WrappedItems(QStyledItemDelegate):
     """Each item's text laid out by a QTextDocument at the list's width, and the item as tall as that layout:
     the style's own item text kept three lines' height and, for a description that wraps (Japanese at
-    1024×768), dropped its last line."""
+    1024×768), dropped its last line. The lines break as the app's own text does (lesson.strings.wrapping); the
+    item's text (a screen reader's, a copy's) stays plain."""
 
     def __init__(self, view: QListView):
         super().__init__(view)
@@ -52,7 +54,7 @@ class WrappedItems(QStyledItemDelegate):
                 cursor.insertBlock(indented)
             else:
                 cursor.setBlockFormat(indented)
-            cursor.insertText(line.strip())
+            cursor.insertText(wrapping(line.strip()))  # Japanese broken between phrases only (teacher27 L1)
         doc.setTextWidth(max(80, self.view.viewport().width() - 2 * self.view.spacing() - 2 * TEXT_MARGIN))
         return doc
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel
 
+from ..lesson.strings import WORD_JOINER
+
 
 class ViewportLabel(QLabel):
     def __init__(self, view, name: str):
@@ -15,6 +17,10 @@ class ViewportLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
+
+    def said(self) -> str:
+        """The text shown, without the word joiners that keep a Japanese phrase on one line (lesson.strings.wrapping)."""
+        return self.text().replace(WORD_JOINER, "")
 
     def centre_on(self, area: QRect, width: float) -> None:
         """`width` pixels wide, as tall as its text then needs, its middle on `area`'s."""

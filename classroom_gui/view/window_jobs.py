@@ -141,6 +141,7 @@ class SentenceJobs:
             self._opened()
         else:
             self.model.set_run(result, typed)
+            self.example_opened()  # a gallery example's class on a big model: the status line says where it opened
 
     def step_edits(self, undo: bool) -> bool:
         """Undo (or Redo). One that brings back a big model's sentence under a rule its class was not computed in

@@ -7,7 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QToolButton
 
+from ..app.actions import BY_ID, key_label
 from ..lesson import rules
+from ..lesson.strings import text
 
 
 class RulesAndGallery:
@@ -64,7 +66,25 @@ class RulesAndGallery:
     def load_example(self, example) -> None:
         self.model.choose_example(example)  # the sentence is computed under the example's rule
         self.sentence.setText(example.text)
+        self._example_asked = example
         self.apply_sentence()
+        self.example_opened()
+
+    def example_opened(self) -> None:
+        """Once the example chosen is on screen (now, or when a big model's job lands: window_jobs), the status line
+        says it opened at its highlight, the shares' step, and which key goes to the start (teacher27 L7: step 20 of
+        36 came without a word)."""
+        example = getattr(self, "_example_asked", None)
+        if example is None or self.model.open_example is not example or self.run is None:
+            return
+        self._example_asked = None
+        step = self.player.timeline.locate(self.player.time)[0] + 1  # as the controls number it (ui.step_of)
+
+        def said(lang: str) -> str:  # (said again in the other language if it changes meanwhile)
+            home = key_label(BY_ID["home"].keys[0], lambda key, **values: text(lang, key, **values))
+            return text(lang, "gallery.opened", step=step, home=home)
+
+        self.tell(said, 12000)
 
 
 class RuleRun:

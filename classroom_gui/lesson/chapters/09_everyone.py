@@ -26,7 +26,11 @@ def row_line(ctx, i: int) -> str:
         text = gap.join("—" if mask[j] else fmt(w[j]) for j in range(span))
     else:  # the largest three, ties in seat order (a stable sort, as sorted() was)
         top = seen[np.argsort(-w[seen], kind="stable")[:3]].tolist()
-        text = gap.join(f"{ctx.q(j)} {fmt(w[j])}" for j in top) + ctx.t("board.row_more", n=len(seen) - 3)
+        # 「「教室」0.35」 in Japanese, no half-width space after the name (teacher27 L3); not 「「教室」（0.35）」 as the
+        # narration writes it: 6 characters more a row wrapped the rows of 7 students at 16:9, and the board left its
+        # last row off (「… (+1)」) where the rows with spaces had fitted
+        text = gap.join(ctx.t("board.row_share", name=ctx.q(j), share=fmt(w[j])) for j in top) + \
+            ctx.t("board.row_more", n=len(seen) - 3)
     return ctx.t("board.row", name=ctx.q(i), weights=text)
 
 
