@@ -54,3 +54,9 @@ def shown_row(ctx) -> ShownSoftmax:
     """The asker's softmax as the board works it (softmax_row.shown_row_of: kept beside the trace for the asker last
     shown, made ahead by panels.warm for the asker a lesson opens with)."""
     return shown_row_of(ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f, ctx.H)
+
+def top_heard(ctx) -> int:
+    """The classmate the asker listens to most (the shares step's narration names it; the long lists of the scores
+    ÷ √d, their exp() and the shares keep its line: long_lists)."""
+    w = ctx.H.weights[ctx.f]
+    return max(heard(ctx), key=lambda j: w[j], default=ctx.f)
