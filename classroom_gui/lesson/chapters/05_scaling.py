@@ -22,7 +22,8 @@ def divide(ctx, fr: Frame):
     # those, most lines here said ≈); a line that still does not redo says ≈ (board.scaled_near). The board's lines
     # only (it shows BOARD_LINES), worked once per asker: Decimal over 1,024 students a frame
     # (and the asker and the top share where they sit after those: a long list's short board keeps them, long_lists)
-    n, named = ctx.trace.n_tokens, {f, top_heard(ctx)}
+    # (and the largest bar, which the slide's notes point at: one the asker cannot hear yet, early in turn)
+    n, named = ctx.trace.n_tokens, {f, top_heard(ctx), int(H.scaled[f].argmax())}
     shown = list(range(min(n, BOARD_LINES))) + sorted(j for j in named if j >= BOARD_LINES)
     root, scores, results = kept_for(ctx.trace, "divided", (ctx.sel.layer, ctx.sel.head, f),
                                      lambda: divided(H.scores[f][shown], H.divisor, H.scaled[f][shown]))
