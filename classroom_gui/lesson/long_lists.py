@@ -11,7 +11,7 @@ from typing import Callable, NamedTuple
 
 from .numbers import board_list
 
-SHORT_ROWS = 12  # rows of a short list, its gaps among them: with a board's notes, 20 px chalk where the whole list
+SHORT_ROWS = 14  # rows of a short list, its gaps among them: with a board's notes, 20 px chalk where the whole list
 # takes the board's least (16 px, ~20 rows above a chart on either canvas: 780 px boards)
 
 

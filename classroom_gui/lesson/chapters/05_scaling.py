@@ -8,7 +8,7 @@ from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..long_lists import listed
 from ..numbers import BOARD_LINES, divided, hand_divide, places_of
-from .desks import class_with_cards, top_heard
+from .desks import class_with_cards, most_heard
 
 
 def divide(ctx, fr: Frame):
@@ -23,7 +23,7 @@ def divide(ctx, fr: Frame):
     # only (it shows BOARD_LINES), worked once per asker: Decimal over 1,024 students a frame
     # (and the asker and the top share where they sit after those: a long list's short board keeps them, long_lists)
     # (and the largest bar, which the slide's notes point at: one the asker cannot hear yet, early in turn)
-    n, named = ctx.trace.n_tokens, {f, top_heard(ctx), int(H.scaled[f].argmax())}
+    n, named = ctx.trace.n_tokens, {f, *most_heard(ctx), int(H.scaled[f].argmax())}
     shown = list(range(min(n, BOARD_LINES))) + sorted(j for j in named if j >= BOARD_LINES)
     root, scores, results = kept_for(ctx.trace, "divided", (ctx.sel.layer, ctx.sel.head, f),
                                      lambda: divided(H.scores[f][shown], H.divisor, H.scaled[f][shown]))

@@ -12,7 +12,7 @@ from ..long_lists import listed, others_sum
 from ..numbers import fmt, fmt_many, places_of
 from ..softmax_row import ARG_PLACES, hand_note
 from ..panels import heatmap
-from .desks import SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row, top_heard
+from .desks import SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row, most_heard
 
 
 def board_items(ctx) -> list:
@@ -60,7 +60,7 @@ def exp(ctx, fr: Frame):
         [ctx.t("board.exp_near_note" if S.args else "board.exp_places", places=places)]
         if any(S.args_near) or (places > ARG_PLACES and not S.args) else [])
     # a long list keeps the asker and the top share among its lines (long_lists; teacher28 M1)
-    fr.board, fr.board_more, fr.board_short = listed(ctx.t, board_items(ctx), line, {ctx.f, top_heard(ctx)}, notes)
+    fr.board, fr.board_more, fr.board_short = listed(ctx.t, board_items(ctx), line, {ctx.f, *most_heard(ctx)}, notes)
     fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp)
     fr.narration = exp_said(ctx, any(masked))
 
@@ -110,7 +110,7 @@ def weights(ctx, fr: Frame):
     notes = hand_note(ctx.t, S) + ([ctx.t("board.near_digits")] if any(near[j] for j in seen) else []) + \
         rounded_sum(ctx, [S.weights[j] for j in seen])
     # a long list keeps the asker and the top share among its lines (long_lists; teacher28 M1)
-    fr.board, fr.board_more, fr.board_short = listed(ctx.t, seen, line, {f, best}, notes)
+    fr.board, fr.board_more, fr.board_short = listed(ctx.t, seen, line, {f, best, *most_heard(ctx)}, notes)
     fr.bars = exp_bars(ctx, ctx.t("bars.weights"), w, total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
                        from_values=S.exp, morph=ctx.alpha)
     fr.links = [Link(f, j, w[j], "weight", shown[j], value=w[j]) for j in seen]
