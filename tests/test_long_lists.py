@@ -6,7 +6,7 @@ seats it skips, and the sum writes the terms it does not list as one number."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -103,3 +103,21 @@ def test_the_long_sum_writes_the_terms_it_does_not_list_as_one_number_and_redoes
     numbers = [Decimal(x) for x in re.findall(r"\d+\.\d+", left)]
     assert len(numbers) == 17 and "…" not in board  # 16 terms, the other 48 as one number
     assert sum(numbers) == Decimal(total.strip()) == Decimal(frame.bars.total.rsplit("=", 1)[1].strip())
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_long_listening_sum_writes_the_products_it_does_not_list_as_one_number_and_redoes(trace, lang):
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frame = frame_at(trace, Selection(focus=63, lang=lang, rule="causal"),
+                     timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == "listening.merge")))
+    others = re.escape(text(lang, "board.sum_others", sum="SUM", n=48)).replace("SUM", r"(-?\d+\.\d+)")
+    at = next(i for i, line in enumerate(frame.board) if re.fullmatch(r"    \+ " + others, line))
+    first = next(i for i in range(at, -1, -1) if not frame.board[i].startswith(" "))  # "number 1: …"
+    block = " ".join(frame.board[first:at])
+    products = re.findall(r"\(?(-?\d+\.\d+)\)?×\(?(-?\d+\.\d+)\)?", block)
+    assert len(products) == 16 and "…" not in block
+    total = sum(Decimal(a) * Decimal(b) for a, b in products) + Decimal(re.fullmatch(r"    \+ " + others,
+                                                                                     frame.board[at])[1])
+    assert frame.board[at + 1].startswith("=")  # "= 0.165": the products as written, rounded by hand
+    result = Decimal(re.search(r"-?\d+\.\d+", frame.board[at + 1])[0])
+    assert total.quantize(result, ROUND_HALF_UP) == result, (total, result)
