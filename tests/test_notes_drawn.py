@@ -61,3 +61,21 @@ def test_every_redo_line_in_the_notes_is_a_line_the_slides_board_draws(qapp, tmp
             said = seat_quoted(lang, names, top)
             assert redo[0].startswith(said), (frame.beat_key, redo[0])
             assert text(lang, "speaker.board_line", name=said) in notes[0], notes[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_marked_top_share_of_a_word_that_sits_twice_is_pointed_at_by_its_seat(lang):
+    from classroom_gui.lesson.deck import deck_frames
+    from classroom_gui.lesson.speaker_notes import speaker_notes
+
+    trace = run_sentence(load_checkpoint(GPT2), PARAGRAPH, "causal").trace
+    sel = Selection(focus=trace.n_tokens - 1, lang=lang, rule="causal")
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    times = [timeline.beat_stop(i) for i, b in enumerate(timeline.beats) if b.chapter in ("mask", "softmax")]
+    marked = [f for f in deck_frames(trace, sel, times, "beat", quiz=True)
+              if f.quiz and f.quiz.get("kind") == "top_share" and f.quiz.get("answer") is not None]
+    assert marked
+    said = seat_quoted(lang, [s.text for s in marked[0].students], 48)  # "he" (seat 49), as the choice says it
+    assert marked[0].quiz["choices"][marked[0].quiz["answer"]] == said
+    notes = speaker_notes(marked[0], lang)
+    assert said in notes[0] and f"{said}" in notes[0].split(text(lang, "speaker.join"))[-1], notes[0]

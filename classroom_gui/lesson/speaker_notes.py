@@ -15,8 +15,9 @@ from .strings import quote, seat_quoted, text
 
 DECIMAL = re.compile(r"\d\.\d")          # a worked number: a formula in words has none ("2乗", "b_1", ε = 0.00001)
 RESULT = re.compile(r"\s*[-−]?\d")      # what an equation's last "=" gives: a number
-WHOLE = 160  # characters an equation of several board lines may have and still be said whole (teacher18 L3: a sum cut
-# with 「…」 after 4 terms could not be read aloud without the slide); a longer one (a 24-term worked card) is cut
+WHOLE = 200  # characters an equation of several board lines may have and still be said whole (teacher18 L3: a sum cut
+# with 「…」 after 4 terms could not be read aloud without the slide; teacher28 L5: a long class's sum, its 16 terms and
+# the rest as one number, ~175); a longer one (a 24-term worked card) is cut
 NAME_LONGEST = 24  # characters before a board line's "=" that still name it ("sum", 「合計」): longer is a formula
 HEARING = ("cannot_hear", "can_hear")  # the quiz's questions of who the asker hears, asked of GPT's rule (quiz.py)
 BOARD_NAMED = 64  # columns of the board's first line the notes quote to say which board it is (ja: 2 a character)
@@ -75,6 +76,9 @@ def about(frame: Frame) -> str | None:
         shown = chart(frame)
         if kind != "top_share" or shown is None:
             return None
+        seat = answered_seat(frame)
+        if seat is not None:
+            return frame.students[seat].text
         return next((label for label in shown.labels if choice in (f"「{label}」", f'"{label}"')), None)
     if 0 <= bars.highlight < len(bars.labels):
         return bars.labels[bars.highlight]
@@ -118,11 +122,24 @@ def bar_seats(frame: Frame) -> list[int] | None:
     return seats
 
 
+def answered_seat(frame: Frame) -> int | None:
+    """The seat of a marked top-share answer, said with its seat where its word sits twice ('"he" (seat 49)': it
+    matched no bar, so its notes named none, teacher28), else None."""
+    marked = answered(frame)
+    if marked is None or marked[0] != "top_share":
+        return None
+    names = [s.text for s in frame.students]
+    return next((j for j in range(len(names)) for lang in ("ja", "en") if seat_quoted(lang, names, j) == marked[1]),
+                None)
+
+
 def about_seat(frame: Frame) -> int | None:
     """The seat of the student the step is about (about(): the highlighted, named or largest bar), else None."""
     name = about(frame)
     if name is None:
         return None
+    if answered_seat(frame) is not None:
+        return answered_seat(frame)
     if frame.beat_key == REST and rest_seat(frame) is not None:
         return rest_seat(frame)
     seats, bars = bar_seats(frame), frame.bars
