@@ -81,10 +81,11 @@ def test_the_blackboard_counts_the_lessons_cut_lines_too(qapp, trace):
     scene = ClassroomScene()
     scene.set_frame(frame(trace, "scaling.divide", focus=N - 1))
     shown = scene.board.lines.lines
-    more = re.fullmatch(r"… \(\+(\d+)\)", shown[-1])
-    assert more, shown[-3:]
-    seats = [line for line in shown[:-1] if not line.startswith(("(", "（"))]  # not the ≈ note, if any
-    assert len(seats) + int(more.group(1)) == N  # every student is either shown or counted
+    # a long list's short board (lesson.long_lists): its gaps say how many students they leave out, and which
+    gaps = [re.fullmatch(r"… \(\+(\d+): seats? \d+(?:–\d+)?\)", line) for line in shown]
+    assert gaps[-2] and shown[-1].startswith(f'"{trace.tokens[N - 1]}"'), shown[-3:]  # the asker, last
+    seats = [line for line, gap in zip(shown, gaps) if not gap and not line.startswith(("(", "（"))]  # not a note
+    assert len(seats) + sum(int(gap[1]) for gap in gaps if gap) == N  # every student is either shown or counted
 
 
 def test_a_fan_over_the_whole_class_draws_the_strongest_and_a_spread(trace):

@@ -56,11 +56,12 @@ def write_folder(frames, path: Path, size, theme, progress) -> Path:
     """A deck as numbered PNGs; notes.txt says each slide's title, narration and the speaker notes a PPTX slide
     carries (deck_pptx.slide_notes: it held title and narration only), one line a slide: "001.png<TAB>title<TAB>
     narration<TAB>notes", the notes' paragraphs and lines joined by a space."""
-    from .deck_pptx import slide_notes
+    from .deck_pptx import board_lines, slide_notes
 
     scene = ClassroomScene(theme=theme)
+    # each picture drawn before its notes, which redo a line its board draws (deck_pptx.board_lines)
     slides = ((render_frame(f, size, theme, scene=scene, whole=True),
-               f"{f.title}\t{f.narration}\t{one_line(slide_notes(f))}") for f in frames)
+               f"{f.title}\t{f.narration}\t{one_line(slide_notes(f, board_lines(scene)))}") for f in frames)
     return write_png_folder(slides, len(frames), path, progress)
 
 

@@ -68,11 +68,12 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         _background(slide, th.color("background"))
         card = _placed_card(frame, th, scene)  # placed first: the legend and the title keep clear of it
         legend_left = _picture(slide, replace(frame, quiz=None), th, scene, width, card)
+        drawn = board_lines(scene)  # the picture's board, before a quiz card is placed on the scene
         _title(slide, frame, th, legend_left, card)
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
             _quiz(slide, frame, th, scene, card)
-        slide.notes_slide.notes_text_frame.text = slide_notes(frame)
+        slide.notes_slide.notes_text_frame.text = slide_notes(frame, drawn)
         tick(i + 1, len(frames))
     prs.save(str(tmp))
 
@@ -94,11 +95,18 @@ def _size_named(prs) -> None:
         del size.attrib["type"]
 
 
-def slide_notes(frame: Frame) -> str:
+def slide_notes(frame: Frame, drawn: list[str] | None = None) -> str:
     """A slide's speaker notes: a quiz slide's question first, then where to point and what to redo
-    (lesson.speaker_notes), then the frame's notices; paragraphs apart. A PNG folder's notes.txt holds them too."""
+    (lesson.speaker_notes; of the board lines `drawn` in the slide's picture, board_lines), then the frame's
+    notices; paragraphs apart. A PNG folder's notes.txt holds them too."""
     lang = "ja" if _japanese(frame.title) else "en"  # (a deck's frames are said in one language)
-    return "\n\n".join(filter(None, [_quiz_said(frame), *speaker_notes(frame, lang), *frame.notices]))
+    return "\n\n".join(filter(None, [_quiz_said(frame), *speaker_notes(frame, lang, drawn), *frame.notices]))
+
+
+def board_lines(scene: ClassroomScene) -> list[str]:
+    """The board's lines the scene draws now (teacher28 M2: the notes redid a line the slide's board had cut)."""
+    lines = scene.board.lines
+    return list(lines.lines) if lines.isVisible() else []
 
 
 def _quiz_said(frame: Frame) -> str:

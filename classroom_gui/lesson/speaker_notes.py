@@ -15,19 +15,22 @@ from .strings import quote, seat_quoted, text
 
 DECIMAL = re.compile(r"\d\.\d")          # a worked number: a formula in words has none ("2乗", "b_1", ε = 0.00001)
 RESULT = re.compile(r"\s*[-−]?\d")      # what an equation's last "=" gives: a number
-WHOLE = 160  # characters an equation of several board lines may have and still be said whole (teacher18 L3: a sum cut
-# with 「…」 after 4 terms could not be read aloud without the slide); a longer one (a 24-term worked card) is cut
+WHOLE = 200  # characters an equation of several board lines may have and still be said whole (teacher18 L3: a sum cut
+# with 「…」 after 4 terms could not be read aloud without the slide; teacher28 L5: a long class's sum, its 16 terms and
+# the rest as one number, ~175); a longer one (a 24-term worked card) is cut
 NAME_LONGEST = 24  # characters before a board line's "=" that still name it ("sum", 「合計」): longer is a formula
 HEARING = ("cannot_hear", "can_hear")  # the quiz's questions of who the asker hears, asked of GPT's rule (quiz.py)
 BOARD_NAMED = 64  # columns of the board's first line the notes quote to say which board it is (ja: 2 a character)
 REST = "scoring.rest"  # the step that scores the rest of a big class at once: its board lists the scores, worked nowhere
 
 
-def speaker_notes(frame: Frame, lang: str) -> list[str]:
-    """The notes' paragraphs for `frame` in `lang`: where to point, then the board's equation to redo (if any)."""
-    said = [text(lang, "speaker.point", things=text(lang, "speaker.join").join(pointed(frame, lang)))]
-    line = "" if asking(frame) else redo_line(frame, text(lang, "list.gap"))  # (review22 #2: the question card
-    # covers the board it redid)
+def speaker_notes(frame: Frame, lang: str, drawn: list[str] | None = None) -> list[str]:
+    """The notes' paragraphs for `frame` in `lang`: where to point, then the board's equation to redo (if any);
+    `drawn`, the board's lines as the slide's picture draws them (scene.board), else the lesson's board."""
+    lines = board_drawn(frame, drawn)
+    said = [text(lang, "speaker.point", things=text(lang, "speaker.join").join(pointed(frame, lang, lines)))]
+    line = "" if asking(frame) else redo_line(frame, lines, text(lang, "list.gap"))  # (review22 #2: the question
+    # card covers what it redid)
     if line:
         said.append(text(lang, "speaker.redo", line=line))
     elif not asking(frame) and frame.beat_key == REST:
@@ -74,6 +77,9 @@ def about(frame: Frame) -> str | None:
         shown = chart(frame)
         if kind != "top_share" or shown is None:
             return None
+        seat = answered_seat(frame)
+        if seat is not None:
+            return frame.students[seat].text
         return next((label for label in shown.labels if choice in (f"「{label}」", f'"{label}"')), None)
     if 0 <= bars.highlight < len(bars.labels):
         return bars.labels[bars.highlight]
@@ -81,6 +87,78 @@ def about(frame: Frame) -> str | None:
         return bars.labels[rest_seat(frame)]  # the largest bar may be one the asker cannot hear)
     finite = [(v, i) for i, v in enumerate(bars.values) if v == v and abs(v) != float("inf")]
     return bars.labels[max(finite)[1]] if finite else None
+
+
+def board_drawn(frame: Frame, drawn: list[str] | None) -> list[str]:
+    """The lesson's board lines the picture draws (teacher28 M2: the notes redid seat 19's line, which the slide's
+    board, cut at seat 16, did not show): of the lesson's board, or of its short board (Frame.board_short, drawn where
+    the board does not fit), the one whose lines the picture draws, each line drawn whole (maybe wrapped: compared
+    without spaces); the lesson's board where `drawn` is None."""
+    if drawn is None:
+        return frame.board
+    joined = "".join("".join(line.split()) for line in drawn)
+    best: list[str] = []
+    for lines in (frame.board, frame.board_short):
+        shown = [line for line in lines if "".join(line.split()) in joined]
+        if lines and len(shown) == len(lines):
+            return lines
+        best = max(best, shown, key=len)
+    return best
+
+
+def bar_seats(frame: Frame) -> list[int] | None:
+    """The seat of each bar of the chart, where its bars are students (all, or those in seat order the chart shows:
+    not a long run not yet heard, chapters.07_softmax.charted); None for a chart of other things (the vocabulary)."""
+    labels, names = frame.bars.labels, [s.text for s in frame.students]
+    if labels == names:
+        return list(range(len(names)))
+    seats, j = [], 0
+    for label in labels:  # the chart's labels in seat order, some seats left out
+        while j < len(names) and names[j] != label:
+            j += 1
+        if j == len(names):
+            return None
+        seats.append(j)
+        j += 1
+    return seats
+
+
+def answered_seat(frame: Frame) -> int | None:
+    """The seat of a marked top-share answer, said with its seat where its word sits twice ('"he" (seat 49)': it
+    matched no bar, so its notes named none, teacher28), else None."""
+    marked = answered(frame)
+    if marked is None or marked[0] != "top_share":
+        return None
+    names = [s.text for s in frame.students]
+    return next((j for j in range(len(names)) for lang in ("ja", "en") if seat_quoted(lang, names, j) == marked[1]),
+                None)
+
+
+def about_seat(frame: Frame) -> int | None:
+    """The seat of the student the step is about (about(): the highlighted, named or largest bar), else None."""
+    name = about(frame)
+    if name is None:
+        return None
+    if answered_seat(frame) is not None:
+        return answered_seat(frame)
+    if frame.beat_key == REST and rest_seat(frame) is not None:
+        return rest_seat(frame)
+    seats, bars = bar_seats(frame), frame.bars
+    if seats is None:
+        return None
+    if 0 <= bars.highlight < len(seats) and bars.labels[bars.highlight] == name:
+        return seats[bars.highlight]
+    finite = [(v, i) for i, v in enumerate(bars.values) if v == v and abs(v) != float("inf") and bars.labels[i] == name]
+    return seats[max(finite)[1]] if finite else None
+
+
+def named_said(frame: Frame, lang: str) -> str:
+    """The student the step is about as the board says it: quoted, with its seat where the word sits more than once
+    (teacher28 M2: "the board's line of "he"" for seat 49's, while seat 19 is "he" too); "" for none."""
+    seat, name = about_seat(frame), about(frame)
+    if seat is not None:
+        return seat_quoted(lang, [s.text for s in frame.students], seat)
+    return quote(lang, name) if name else ""
 
 
 def seat_said(frame: Frame, lang: str, seat: int) -> str:
@@ -116,32 +194,31 @@ def rest_redo(frame: Frame, lang: str) -> str:
     return f"{heading} = {' + '.join(dot_terms(worked))} = {signed_terms(worked.products)} = {fmt(bars.values[seat])}"
 
 
-def pointed(frame: Frame, lang: str) -> list[str]:
-    """What to point at on this slide, in the order a speaker would: the asker's desk, the board, the chart."""
+def pointed(frame: Frame, lang: str, board: list[str]) -> list[str]:
+    """What to point at on this slide, in the order a speaker would: the asker's desk, the board (its `board` lines
+    drawn), the chart."""
     things = [text(lang, "speaker.desk", name=quote(lang, s.text)) for s in frame.students if s.state == "focus"]
     marked = answered(frame)
     if marked is not None and marked[0] in HEARING:  # the answer's desk (teacher20 L3), once: can_hear's answer is
         desk = text(lang, "speaker.desk", name=marked[1])  # the asker, named first (jareview4 #11)
         things += [] if desk in things else [desk]
-    heading = next((line.strip() for line in frame.board if line.strip()[:1] not in ("", "(", "（", "[")), "")
+    heading = next((line.strip() for line in board if line.strip()[:1] not in ("", "(", "（", "[")), "")
     name = about(frame)
-    said = quote(lang, name) if name else ""
-    if name and frame.beat_key == REST:  # with its seat where the word sits more than once, as the board says it
-        said = seat_said(frame, lang, rest_seat(frame))
+    # with its seat where the word sits more than once, as the board says it
+    said = named_said(frame, lang)
     if heading and _equation([heading]):  # a board of worked lines, one a student: the line of the chart's student
         # (jareview3: the ÷√d and shares notes pointed at 「猫」's line, the chart's 「マット」 bar and redid 「マット」's)
-        named = name and any(quote(lang, name) in line for line in frame.board)
-        things.append(text(lang, "speaker.board_line", name=quote(lang, name)) if named
-                      else text(lang, "speaker.board_plain"))
-    elif name and any(line.startswith((f"{said}:", f"{said}：")) for line in frame.board):
+        named = name and any(_names(line, said) for line in board)
+        things.append(text(lang, "speaker.board_line", name=said) if named else text(lang, "speaker.board_plain"))
+    elif name and any(line.startswith((f"{said}:", f"{said}：")) for line in board):
         things.append(text(lang, "speaker.board_line", name=said))  # a list of rows: the named one's
-    elif heading and _carried(frame.board, heading) and _named(heading):  # a formula of several lines: its name,
+    elif heading and _carried(board, heading) and _named(heading):  # a formula of several lines: its name,
         things.append(text(lang, "speaker.board_named", what=_named(heading)))  # not its first line (teacher19 L3)
     elif heading:  # the board named by its first line that is no aside and no vector
         heading = heading.rstrip("、,:：")
         heading = shortened(heading, BOARD_NAMED)
         things.append(text(lang, "speaker.board", first=heading))
-    elif frame.board:
+    elif board:
         things.append(text(lang, "speaker.board_plain"))
     shown = chart(frame) if marked is not None else frame.bars
     if shown is not None:
@@ -192,17 +269,29 @@ def _equation(block: list[str]) -> str | None:
     return f"{first} … ={right}"
 
 
-def redo_line(frame: Frame, gap: str = ", ") -> str:
-    """One equation of the board with the slide's digits: the one naming the student the chart is about (quoted
-    either way), else the board's first; "" when the board works none. Carried on, joined by `gap`, by the equations
-    after it that start from its result, to the number the slide shows (teacher27 L4: the final LayerNorm's check
-    stopped at the evened 「= -0.02」, never reaching × scale + shift = the card's 0.03)."""
-    equations = [e for e in map(_equation, _blocks(frame.board)) if e]
+def _names(line: str, said: str) -> bool:
+    """Whether a board line is about the student `said` (named_said): it names it, and not another of its word with
+    another seat ("he" is in '"he" (seat 19): …' and '"he" (seat 49): …')."""
+    if not said or said not in line:
+        return False
+    at = line.index(said) + len(said)
+    return not line[at:].lstrip().startswith(("(", "（")) or said.endswith(("）", ")"))
+
+
+def redo_line(frame: Frame, board: list[str] | None = None, gap: str = ", ") -> str:
+    """One equation of the board (its `board` lines drawn, else the lesson's) with the slide's digits: the one
+    naming the student the chart is about (quoted either way, with its seat where its word sits twice: teacher28
+    M2 redid seat 19's "he" for seat 49's), else the board's first; "" when the board works none. Carried on,
+    joined by `gap`, by the equations after it that start from its result, to the number the slide shows
+    (teacher27 L4: the final LayerNorm's check stopped at the evened 「= -0.02」, never reaching × scale + shift =
+    the card's 0.03)."""
+    equations = [e for e in map(_equation, _blocks(frame.board if board is None else board)) if e]
     if not equations:
         return ""
-    name, first = about(frame), 0
-    if name:
-        first = next((i for lang in ("ja", "en") for i, e in enumerate(equations) if quote(lang, name) in e), 0)
+    first = 0
+    if about(frame):
+        first = next((i for lang in ("ja", "en") for i, e in enumerate(equations) if _names(e, named_said(frame, lang))),
+                     0)
     chain = [equations[first]]
     for after in equations[first + 1:]:
         if not _goes_on(chain[-1], after):

@@ -144,13 +144,15 @@ class Board:
         if frame.board:
             if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale, grow):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
-            if frame.board_short and cuts(board, frame.board_more, lines_rect, theme.font_scale, grow):
+            more = frame.board_more
+            if frame.board_short and cuts(board, more, lines_rect, theme.font_scale, grow):
                 # the lesson's board for where its lines do not fit (a long worked sum's first products and the
-                # model's number; answer time's logit list beside the chart)
-                board = board_as_desks(frame, desk_rows, frame.board_short)
-                if cuts(board, frame.board_more, lines_rect, theme.font_scale, grow):
+                # model's number; answer time's logit list beside the chart; a long list's named students and
+                # its gaps, lesson.long_lists: it says what it leaves out itself, so no `more`)
+                board, more = board_as_desks(frame, desk_rows, frame.board_short), 0
+                if cuts(board, more, lines_rect, theme.font_scale, grow):
                     board = frame.board_short
-            self.lines.set_lines(board, lines_rect, theme, frame.board_more, grow)
+            self.lines.set_lines(board, lines_rect, theme, more, grow)
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)

@@ -6,10 +6,11 @@ import numpy as np
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, fmt, fmt_many, hand_sum, in_product, places_of, signed_terms
+from ..long_lists import listed
+from ..numbers import fmt, fmt_many, hand_sum, in_product, places_of, signed_terms
 from ..dot_product import SCORE, dot_terms, hand_dot
 from ..worked import missed
-from .desks import class_with_cards, heard
+from .desks import class_with_cards, heard, most_heard
 
 SCORED_ONE_BY_ONE = 6  # classmates scored in their own beat; the rest of a big class share one beat
 
@@ -89,8 +90,9 @@ def rest(ctx, fr: Frame):
     best = max(heard(ctx), key=lambda j: scores[j])  # a masked classmate is not heard, whatever its score
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.qs(best), score=fmt(scores[best]))
     fr.links = [Link(f, j, 0.3, "key", fmt(scores[j]), value=float(scores[j])) for j in range(ctx.beat.arg, n)]
-    fr.board, fr.board_more = board_list(range(n), lambda j: ctx.t("board.row", name=ctx.qs(j),
-                                                                    weights=fmt(scores[j])))
+    # a long list: the asker and the classmate named above always among its lines (long_lists; teacher28 M1)
+    fr.board, fr.board_more, fr.board_short = listed(
+        ctx.t, range(n), lambda j: ctx.t("board.row", name=ctx.qs(j), weights=fmt(scores[j])), {f, best, *most_heard(ctx, scores)})
 
 
 CLASSMATE, REST = Step("classmate", 2.0, classmate), Step("rest", 2.5, rest)

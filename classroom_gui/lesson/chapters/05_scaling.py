@@ -6,8 +6,9 @@ from decimal import Decimal
 from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
-from ..numbers import BOARD_LINES, board_list, divided, hand_divide, places_of
-from .desks import class_with_cards
+from ..long_lists import listed
+from ..numbers import BOARD_LINES, divided, hand_divide, places_of
+from .desks import class_with_cards, most_heard
 
 
 def divide(ctx, fr: Frame):
@@ -20,23 +21,27 @@ def divide(ctx, fr: Frame):
     # softmax board then takes exp() of the same scaled scores at the decimals its shares need (teacher18 M2: at
     # those, most lines here said ≈); a line that still does not redo says ≈ (board.scaled_near). The board's lines
     # only (it shows BOARD_LINES), worked once per asker: Decimal over 1,024 students a frame
-    shown = slice(0, BOARD_LINES)
+    # (and the asker and the top share where they sit after those: a long list's short board keeps them, long_lists)
+    # (and the largest bar, which the slide's notes point at: one the asker cannot hear yet, early in turn)
+    n, named = ctx.trace.n_tokens, {f, *most_heard(ctx), int(H.scaled[f].argmax())}
+    shown = list(range(min(n, BOARD_LINES))) + sorted(j for j in named if j >= BOARD_LINES)
     root, scores, results = kept_for(ctx.trace, "divided", (ctx.sel.layer, ctx.sel.head, f),
                                      lambda: divided(H.scores[f][shown], H.divisor, H.scaled[f][shown]))
+    at = {j: i for i, j in enumerate(shown)}  # a seat's place among the numbers worked
     if c.scale_attn_by_inverse_layer_idx:
         key = "scaling.by_layer" if c.scale_attn_weights else "scaling.layer_only"
     else:
         key = ctx.beat.key if c.scale_attn_weights else "scaling.none"
     fr.narration = ctx.t(key, d=d, sqrt=root, layer=layer)
     def near(j) -> bool:
-        return hand_divide(scores[j], root, places_of(results[j])) != results[j]
+        return hand_divide(scores[at[j]], root, places_of(results[at[j]])) != results[at[j]]
 
-    def line(j) -> str:
+    def line(j) -> str:  # a word that sits twice with its seat, as the other boards say it (teacher28 M2)
         key = "board.scaled_near" if near(j) else "board.scaled"
-        return ctx.t(key, name=ctx.q(j), score=scores[j], sqrt=root, scaled=results[j])
-    fr.board, fr.board_more = board_list(range(ctx.trace.n_tokens), line)
-    if any(map(near, range(len(results)))):  # first, as the softmax board's note: a long list's end is cut off
-        fr.board.insert(0, near_note(ctx, root, H.divisor))
+        return ctx.t(key, name=ctx.qs(j), score=scores[at[j]], sqrt=root, scaled=results[at[j]])
+    # first, as the softmax board's note: a long list's end is cut off
+    notes = [near_note(ctx, root, H.divisor)] if any(map(near, shown)) else []
+    fr.board, fr.board_more, fr.board_short = listed(ctx.t, range(n), line, named, notes)
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
                    from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)
 

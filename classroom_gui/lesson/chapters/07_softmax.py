@@ -8,10 +8,11 @@ from decimal import Decimal
 from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, fmt, fmt_many, places_of
+from ..long_lists import listed, others_sum
+from ..numbers import fmt, fmt_many, places_of
 from ..softmax_row import ARG_PLACES, hand_note
 from ..panels import heatmap
-from .desks import SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row
+from .desks import SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row, most_heard
 
 
 def board_items(ctx) -> list:
@@ -49,16 +50,17 @@ def exp(ctx, fr: Frame):
             return ctx.t("board.masked_whatif" if j in out else "board.masked", name=ctx.qs(j))
         scaled, near = S.argument(j)
         return ctx.t("board.exp_near" if near else "board.exp", name=ctx.qs(j), scaled=scaled, e=S.exp[j])
-    fr.board, fr.board_more = board_list(board_items(ctx), line)
     places = max((places_of(x) for x in S.scaled if x), default=0)
     # first, as the ÷√d board's note (a long list's end is cut off): that each exp() is of the score as written, not
     # the model's unrounded one (teacher20 M2: exp(2.072) = 7.9407 beside the model's 7.9418 read as wrong), and why
     # a line says ≈ or why the scores have so many decimals (softmax_row.exp_arguments: cutting them would make more
     # than one line ≈)
     # and which numbers are the model's (teacher22 L2): the shares of step 3, not this board's exp() nor their sum
-    fr.board[:0] = ([ctx.t("board.exp_written"), ctx.t("board.exp_shares")] if S.exp and not all(masked) else []) + (
+    notes = ([ctx.t("board.exp_written"), ctx.t("board.exp_shares")] if S.exp and not all(masked) else []) + (
         [ctx.t("board.exp_near_note" if S.args else "board.exp_places", places=places)]
         if any(S.args_near) or (places > ARG_PLACES and not S.args) else [])
+    # a long list keeps the asker and the top share among its lines (long_lists; teacher28 M1)
+    fr.board, fr.board_more, fr.board_short = listed(ctx.t, board_items(ctx), line, {ctx.f, *most_heard(ctx)}, notes)
     fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp)
     fr.narration = exp_said(ctx, any(masked))
 
@@ -78,12 +80,16 @@ def total(ctx, fr: Frame):
     class_with_cards(ctx, fr, masked_after_focus=True)
     S = shown_row(ctx)
     terms = [S.exp[j] for j in heard(ctx)]
-    more = f" + … (+{len(terms) - SUM_TERMS})" if len(terms) > SUM_TERMS else ""
+    # the terms not written one by one as one number on a line of its own, so that the sum redoes (teacher28 L5:
+    # "sum = 1.100 + … (+48) = 491.136"), else (a term not a plain decimal) how many there are
+    others = others_sum(terms[SUM_TERMS:]) if len(terms) > SUM_TERMS else None
+    more = f" + … (+{len(terms) - SUM_TERMS})" if len(terms) > SUM_TERMS and others is None else ""
+    rest = [] if others is None else ["    + " + ctx.t("board.sum_others", sum=others, n=len(terms) - SUM_TERMS)]
     terms = terms[:SUM_TERMS]
     lines = [" + ".join(terms[i:i + 4]) for i in range(0, len(terms), 4)]
     fr.board = ([ctx.t("board.sum_exp", terms=lines[0] + (more if len(lines) == 1 else ""), total="").rstrip(" =")]
                 + [f"    + {line}" for line in lines[1:-1]] + ([f"    + {lines[-1]}{more}"] if len(lines) > 1 else [])
-                + ([ctx.t("board.equals", value=S.total)] if len(terms) > 1 else []))  # one term is its own sum:
+                + rest + ([ctx.t("board.equals", value=S.total)] if len(terms) > 1 else []))  # one term is its own sum:
     # 「合計 = 0.787」, not 「合計 = 0.787」 「= 0.787」 (teacher11 L4: the asker in seat 1, in turn, hears itself only)
     fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp, total=ctx.t("bars.sum", total=S.total))
     fr.narration = ctx.t(ctx.beat.key, total=S.total)
@@ -97,11 +103,14 @@ def weights(ctx, fr: Frame):
     best = max(seen, key=lambda j: w[j])
     # the note first: after a long list it was the first line the board left off ("… (+49)" for 48 students)
     near = S.near or (False,) * len(w)  # ≈: no digits found whose hand share is the model's (softmax_row)
-    lines, fr.board_more = board_list(seen, lambda j: ctx.t("board.weight_near" if near[j] else "board.weight",
-                                                            name=ctx.qs(j), e=S.exp[j], total=S.total, w=S.weights[j]))
+    def line(j) -> str:
+        return ctx.t("board.weight_near" if near[j] else "board.weight", name=ctx.qs(j), e=S.exp[j], total=S.total,
+                     w=S.weights[j])
     # and why a line says ≈ (jareview3 #2): a line of its own, as short as the hand note above it (the board's widest)
-    fr.board = hand_note(ctx.t, S) + ([ctx.t("board.near_digits")] if any(near[j] for j in seen) else []) + \
-        rounded_sum(ctx, [S.weights[j] for j in seen]) + lines
+    notes = hand_note(ctx.t, S) + ([ctx.t("board.near_digits")] if any(near[j] for j in seen) else []) + \
+        rounded_sum(ctx, [S.weights[j] for j in seen])
+    # a long list keeps the asker and the top share among its lines (long_lists; teacher28 M1)
+    fr.board, fr.board_more, fr.board_short = listed(ctx.t, seen, line, {f, best, *most_heard(ctx)}, notes)
     fr.bars = exp_bars(ctx, ctx.t("bars.weights"), w, total=ctx.t("bars.sum", total=fmt(ctx.H.weights[f].sum(), 3)),
                        from_values=S.exp, morph=ctx.alpha)
     fr.links = [Link(f, j, w[j], "weight", shown[j], value=w[j]) for j in seen]

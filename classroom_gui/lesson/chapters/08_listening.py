@@ -9,10 +9,11 @@ from typing import NamedTuple
 
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..numbers import board_list, factor, fmt, fmt_many, hand_sum, places_of
+from ..long_lists import listed
+from ..numbers import factor, fmt, fmt_many, hand_sum, places_of
 from ..softmax_row import SHARE_PLACES, ShownSoftmax, hand_note, share_places
 from ..panels import heatmap
-from .desks import SUM_TERMS, class_with_cards, heard, shown_row
+from .desks import SUM_TERMS, class_with_cards, heard, most_heard, shown_row
 
 
 def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSoftmax, bool]:
@@ -28,12 +29,13 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSo
     lines, written = [ctx.t("board.mix", name=ctx.q(f))], worked_row(S, seen, opinions, owns)
     for k in range(numbers):
         terms = [f"{S.weights[j]}×{factor(float(v), 3)}" for j, v in zip(seen, opinions[k])]
-        cut = len(terms) > SUM_TERMS
         shown = terms[:SUM_TERMS]
         lines.append(ctx.t("board.mix_number", k=k + 1, terms=" + ".join(shown[:2])))
         lines += ["    + " + " + ".join(shown[i:i + 2]) for i in range(2, len(shown), 2)]
-        if cut:
-            lines[-1] += f" + … (+{len(terms) - SUM_TERMS})"
+        if len(terms) > SUM_TERMS:  # the products not written one by one as one number, so that the sum redoes
+            # (teacher28 L5: "+ … (+48)" cannot be redone)
+            rest = sum(Decimal(S.weights[j]) * Decimal(v) for j, v in zip(seen[SUM_TERMS:], opinions[k][SUM_TERMS:]))
+            lines.append("    + " + ctx.t("board.sum_others", sum=format(rest, "f"), n=len(terms) - SUM_TERMS))
         lines.append(mix_result(ctx, written[k]))
     near = any(w.near for w in written)
     return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S, near  # then the whole new understanding
@@ -138,7 +140,9 @@ def travel(ctx, fr: Frame):
     fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight",
                    masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(H.weights[f].sum(), 3)))
     fr.links = [Link(j, f, w[j], "value", shown[j], progress=ctx.alpha, value=w[j]) for j in seen]
-    fr.board, fr.board_more = board_list(seen, lambda j: ctx.t("board.travel", w=S.weights[j], name=ctx.q(j)))
+    # a long list keeps the asker and the classmates it listens to most, a repeated word with its seat (long_lists)
+    fr.board, fr.board_more, fr.board_short = listed(
+        ctx.t, seen, lambda j: ctx.t("board.travel", w=S.weights[j], name=ctx.qs(j)), {f, *most_heard(ctx)})
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(f))
 
 

@@ -54,3 +54,13 @@ def shown_row(ctx) -> ShownSoftmax:
     """The asker's softmax as the board works it (softmax_row.shown_row_of: kept beside the trace for the asker last
     shown, made ahead by panels.warm for the asker a lesson opens with)."""
     return shown_row_of(ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f, ctx.H)
+
+TOP_KEPT = 3  # a long list keeps the lines of the asker and of this many classmates it listens to most (long_lists)
+
+
+def most_heard(ctx, values=None) -> list[int]:
+    """The TOP_KEPT classmates the asker hears with the largest `values` (a row over the seats; its shares unless
+    given), the largest first: the shares step's narration names the first; the long lists of the scores, the scores
+    ÷ √d, their exp() and the shares keep their lines (teacher28 M1: seat 10's 12.48 beside seat 49's 12.89)."""
+    row = ctx.H.weights[ctx.f] if values is None else values
+    return sorted(heard(ctx), key=lambda j: -row[j])[:TOP_KEPT]

@@ -1,0 +1,90 @@
+"""A long list on the board, a line per classmate (the scores, the scores ÷ √d, their exp(), the shares), where it
+does not fit: the lines drawn instead (Frame.board_short). The board cut such a list after the seats that fitted
+(teacher28 M1: "he" in seat 49, the narration's top share, 12.89 -> 0.19, was on none of the four boards of a
+64-student class, which stopped at seat 16-39 with "… (+47)"). The short list keeps the students the narration and
+the notes name (the asker, the top share) in seat order after the first seats, and says which seats a gap skips
+("… (+31: seats 18–48)"). Pure: no Qt."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Callable, NamedTuple
+
+from .numbers import board_list
+
+SHORT_ROWS = 14  # rows of a short list, its gaps among them: with a board's notes, 20 px chalk where the whole list
+# takes the board's least (16 px, ~20 rows above a chart on either canvas: 780 px boards)
+
+
+class Gap(NamedTuple):
+    first: int  # seats from 0
+    last: int
+    students: int
+
+
+def span(item) -> tuple[int, int]:
+    """The seats (first, last) a board item stands for: a seat, or a run (first, last) said in one line."""
+    return item if isinstance(item, tuple) else (item, item)
+
+
+def picked(items, named, rows: int = SHORT_ROWS) -> list | None:
+    """`items` (seats, or (first, last) runs) as at most `rows` rows in their order: the first ones, every seat in
+    `named` wherever it sits, and a Gap for each stretch left out; None where every item fits in `rows`."""
+    items = list(items)
+    if len(items) <= rows:
+        return None
+    marked = [i for i, item in enumerate(items) if not isinstance(item, tuple) and item in named]
+    for head in range(rows, -1, -1):
+        keep = sorted(set(range(head)) | set(marked))
+        gaps = sum(1 for a, b in zip([-1] + keep, keep + [len(items)]) if b - a > 1)
+        if len(keep) + gaps <= rows or head == 0:
+            return _rows(items, keep)
+    return None  # (not reached: head 0 returns)
+
+
+def _rows(items: list, keep: list[int]) -> list:
+    out: list = []
+    for a, b in zip([-1] + keep, keep + [len(items)]):
+        if b - a > 1:  # items a+1 .. b-1 left out
+            skipped = [span(items[i]) for i in range(a + 1, b)]
+            out.append(Gap(skipped[0][0], skipped[-1][1], sum(last - first + 1 for first, last in skipped)))
+        if b < len(items):
+            out.append(items[b])
+    return out
+
+
+def gap_line(t: Callable, gap: Gap) -> str:
+    """A gap's line: how many students it leaves out and their seats (from 1)."""
+    if gap.first == gap.last:
+        return t("board.skipped_one", seat=gap.first + 1)
+    return t("board.skipped", n=gap.students, first=gap.first + 1, last=gap.last + 1)
+
+
+def short_list(t: Callable, items, line: Callable, named, rows: int = SHORT_ROWS) -> list[str]:
+    """The short list's lines (line(item) for an item, gap_line for a gap), or [] where the whole list is short."""
+    chosen = picked(items, named, rows)
+    if chosen is None:
+        return []
+    return [gap_line(t, row) if isinstance(row, Gap) else line(row) for row in chosen]
+
+
+def listed(t: Callable, items, line: Callable, named, notes: list[str] = ()) -> tuple[list[str], int, list[str]]:
+    """A board of `notes` then a line per item: (Frame.board, Frame.board_more, Frame.board_short), the short board
+    (the notes and short_list) only where the list is long."""
+    items = list(items)
+    lines, more = board_list(items, line)
+    short = short_list(t, items, line, named)
+    return list(notes) + lines, more, (list(notes) + short if short else [])
+
+
+def others_sum(written: list[str]) -> str | None:
+    """The sum of numbers as written (a sum's terms the board does not write one by one), at their most decimals,
+    so that the terms shown plus it redo the total; None where one is not a plain decimal."""
+    try:
+        numbers = [Decimal(w) for w in written]
+    except InvalidOperation:
+        return None
+    if not all(n.is_finite() for n in numbers):
+        return None
+    places = max((-n.as_tuple().exponent for n in numbers), default=0)
+    total = sum(numbers, Decimal(0))
+    return f"{total:.{max(places, 0)}f}"

@@ -1,0 +1,123 @@
+"""teacher28 M1/L5: in a 64-student class (the tiny GPT-2 folder, a 64-word paragraph) the scoring, ÷√d, exp and
+shares boards listed seats in order and stopped at seat 16-39 with "… (+47)", so the student the narration names
+("he" in seat 49, 12.89 -> 0.19) was on none of them; the sum said "1.100 + … (+48) = 491.136", which cannot be
+redone. A long list now keeps the asker and the top share in seat order, each gap saying how many students and which
+seats it skips, and the sum writes the terms it does not list as one number."""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+
+from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
+from classroom_gui.lesson.long_lists import Gap, picked
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import seat_quoted, text
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+
+GPT2 = Path(__file__).parent / "fixtures" / "tiny_gpt2"
+PARAGRAPH = ("Every morning the old teacher walks to school along the river. She carries a bag of books and a small red "
+             "umbrella. The children wait by the gate and wave when they see her. Today she will explain how a machine "
+             "reads a sentence, word by word, and decides which earlier words matter most. Nobody in the room expects "
+             "the answer to be simple.")
+LISTS = ("scoring.rest", "scaling.divide", "softmax.exp", "softmax.weights")
+SKIPPED = {"en": re.compile(r"… \(\+(\d+): seats? (\d+)(?:–(\d+))?\)"),
+           "ja": re.compile(r"…（\+(\d+)：(\d+)(?:〜(\d+))?番の席）")}
+
+
+@pytest.fixture(scope="module")
+def trace():
+    return run_sentence(load_checkpoint(GPT2), PARAGRAPH, "causal").trace
+
+
+def test_a_short_list_keeps_the_named_seats_in_order_and_says_what_each_gap_skips():
+    rows = picked(range(64), {48, 63}, rows=12)
+    assert len(rows) == 12 and rows[-1] == 63 and 48 in rows
+    seats = [r for r in rows if not isinstance(r, Gap)]
+    assert seats == sorted(seats) and seats[:8] == list(range(8))
+    gaps = [r for r in rows if isinstance(r, Gap)]
+    assert gaps == [Gap(8, 47, 40), Gap(49, 62, 14)]
+    assert len(seats) + sum(g.students for g in gaps) == 64
+    assert picked(range(12), {11}, rows=12) is None  # a list that fits is drawn whole
+    # a run of seats said in one line (the exp board's students not yet heard) counts its students
+    assert picked([0, 1, (2, 40), 41] + list(range(42, 60)), {59}, rows=4) == [0, 1, Gap(2, 58, 57), 59]
+
+
+def _board(frame, canvas, theme_name: str):
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.palette import theme
+
+    scene = ClassroomScene(theme=theme(theme_name))
+    scene.set_frame(frame, theme(theme_name))
+    return scene.board.lines
+
+
+@pytest.mark.parametrize("theme_name", ["classroom", "contrast"])
+@pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("asker", [63, 30])
+def test_every_long_list_draws_the_asker_and_the_top_share(qapp, trace, lang, canvas, theme_name, asker):
+    assert trace.n_tokens == 64
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(focus=asker, lang=lang, rule="causal", canvas=canvas)
+    colon = ":" if lang == "en" else "："
+    for key in LISTS:
+        frame = frame_at(trace, sel, timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == key)))
+        names = [s.text for s in frame.students]
+        weights = frame_at(trace, sel, timeline.beat_stop(next(
+            i for i, b in enumerate(timeline.beats) if b.key == "softmax.weights"))).bars.values
+        top = sorted(range(asker + 1), key=lambda j: -weights[j])[:3]  # the top share and the next two
+        lines = _board(frame, canvas, theme_name)
+        drawn = lines.lines
+        assert lines.left_out() == 0, (key, drawn)  # no "… (+k)" of the board's own: the lesson chose its lines
+        said = {j: seat_quoted(lang, names, j) + colon for j in range(64)}
+        seats = [j for line in drawn for j in range(64) if line.startswith(said[j])]
+        for j in (asker, *top):  # the students the narration and the notes name
+            assert j in seats, (key, j, drawn)
+        assert seats == sorted(seats), (key, drawn)  # seat order kept
+        skipped = [m for m in map(SKIPPED[lang].fullmatch, drawn) if m]
+        for m in skipped:  # a gap says its seats: as many students as its seats
+            first, last = int(m[2]), int(m[3] or m[2])
+            assert int(m[1]) == last - first + 1 and not any(first - 1 <= j <= last - 1 for j in seats)
+        # every student is a line, in a gap or (the exp board) in a line of seats not yet heard; the shares, of
+        # the students heard
+        run = re.escape(text(lang, "board.masked_run", first=1, last=2, n=3)).replace("3", r"(\d+)")
+        runs = [int(m[1]) for m in map(re.compile(run.replace("1", r"\d+").replace("2", r"\d+")).fullmatch, drawn)
+                if m]
+        counted = len(seats) + sum(int(m[1]) for m in skipped) + sum(runs)
+        assert counted == (asker + 1 if key == "softmax.weights" else 64), (key, counted, drawn)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_long_sum_writes_the_terms_it_does_not_list_as_one_number_and_redoes(trace, lang):
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frame = frame_at(trace, Selection(focus=63, lang=lang, rule="causal"),
+                     timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == "softmax.sum")))
+    board = "\n".join(frame.board)
+    others = re.escape(text(lang, "board.sum_others", sum="SUM", n=48)).replace("SUM", r"\d+\.\d+")
+    assert re.search(r"^    \+ " + others + "$", board, re.M), board  # a line of its own
+    left, total = board.rsplit("=", 1)
+    numbers = [Decimal(x) for x in re.findall(r"\d+\.\d+", left)]
+    assert len(numbers) == 17 and "…" not in board  # 16 terms, the other 48 as one number
+    assert sum(numbers) == Decimal(total.strip()) == Decimal(frame.bars.total.rsplit("=", 1)[1].strip())
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_long_listening_sum_writes_the_products_it_does_not_list_as_one_number_and_redoes(trace, lang):
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frame = frame_at(trace, Selection(focus=63, lang=lang, rule="causal"),
+                     timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == "listening.merge")))
+    others = re.escape(text(lang, "board.sum_others", sum="SUM", n=48)).replace("SUM", r"(-?\d+\.\d+)")
+    at = next(i for i, line in enumerate(frame.board) if re.fullmatch(r"    \+ " + others, line))
+    first = next(i for i in range(at, -1, -1) if not frame.board[i].startswith(" "))  # "number 1: …"
+    block = " ".join(frame.board[first:at])
+    products = re.findall(r"\(?(-?\d+\.\d+)\)?×\(?(-?\d+\.\d+)\)?", block)
+    assert len(products) == 16 and "…" not in block
+    total = sum(Decimal(a) * Decimal(b) for a, b in products) + Decimal(re.fullmatch(r"    \+ " + others,
+                                                                                     frame.board[at])[1])
+    assert frame.board[at + 1].startswith("=")  # "= 0.165": the products as written, rounded by hand
+    result = Decimal(re.search(r"-?\d+\.\d+", frame.board[at + 1])[0])
+    assert total.quantize(result, ROUND_HALF_UP) == result, (total, result)

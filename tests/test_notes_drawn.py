@@ -1,0 +1,81 @@
+"""teacher28 M2: a class with "he" in seat 19 and in seat 49 (the narration's top share). The PPTX notes of the ÷√d
+slide said "Redo one on the board: "he": 7.4826 ÷ 2.8284 = 2.65", seat 19's line, matched by name, and the exp
+slide's "he" (seat 19) line was not on its board, which stopped at seat 16. The notes now name the student by seat,
+as the board does, and redo only a line the slide's picture draws."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import seat_quoted, text
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+
+from test_long_lists import GPT2, PARAGRAPH
+
+STEPS = ("scoring.rest", "scaling.divide", "softmax.exp", "softmax.sum", "softmax.weights")
+NAMED = ("scaling.divide", "softmax.exp", "softmax.weights")  # boards of a line per student: the top share's redone
+
+
+def squashed(s: str) -> str:
+    return "".join(s.split())
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_redo_line_in_the_notes_is_a_line_the_slides_board_draws(qapp, tmp_path, lang, size):
+    from pptx import Presentation
+
+    from classroom_gui.export.deck_pptx import save_pptx
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = run_sentence(load_checkpoint(GPT2), PARAGRAPH, "causal").trace
+    sel = Selection(focus=trace.n_tokens - 1, lang=lang, rule="causal").sized(*size)
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frames = [frame_at(trace, sel, timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == key)))
+              for key in STEPS]
+    names = [s.text for s in frames[0].students]
+    assert names.count(names[48]) > 1 and names[18] == names[48]  # "he" sits in seats 19 and 49
+    save_pptx(frames, tmp_path / "d.pptx", size, None, lambda done, total: None)
+    slides = Presentation(str(tmp_path / "d.pptx")).slides
+    lead = text(lang, "speaker.redo", line="")
+    scene = ClassroomScene()
+    for frame, slide in zip(frames, slides):
+        scene.set_frame(replace(frame, title="", narration="", notices=[]))
+        drawn = squashed("".join(scene.board.lines.lines))
+        notes = slide.notes_slide.notes_text_frame.text.split("\n\n")
+        redo = [n[len(lead):] for n in notes if n.startswith(lead)]
+        if frame.beat_key == "scoring.rest":  # its board lists scores: the notes work the named one's from the cards
+            said = seat_quoted(lang, names, 48)
+            assert not redo and text(lang, "speaker.board_line", name=said) in notes[0], notes[0]
+            continue
+        assert redo, (frame.beat_key, notes)
+        for part in redo[0].split(" … "):  # a long equation: its first line and its result
+            assert squashed(part) in drawn, (frame.beat_key, part, scene.board.lines.lines)
+        if frame.beat_key in NAMED:  # the top share, "he" in seat 49, by its seat (the narration's)
+            top = max(range(trace.n_tokens), key=lambda j: frames[-1].bars.values[j])
+            assert top == 48
+            said = seat_quoted(lang, names, top)
+            assert redo[0].startswith(said), (frame.beat_key, redo[0])
+            assert text(lang, "speaker.board_line", name=said) in notes[0], notes[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_marked_top_share_of_a_word_that_sits_twice_is_pointed_at_by_its_seat(lang):
+    from classroom_gui.lesson.deck import deck_frames
+    from classroom_gui.lesson.speaker_notes import speaker_notes
+
+    trace = run_sentence(load_checkpoint(GPT2), PARAGRAPH, "causal").trace
+    sel = Selection(focus=trace.n_tokens - 1, lang=lang, rule="causal")
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    times = [timeline.beat_stop(i) for i, b in enumerate(timeline.beats) if b.chapter in ("mask", "softmax")]
+    marked = [f for f in deck_frames(trace, sel, times, "beat", quiz=True)
+              if f.quiz and f.quiz.get("kind") == "top_share" and f.quiz.get("answer") is not None]
+    assert marked
+    said = seat_quoted(lang, [s.text for s in marked[0].students], 48)  # "he" (seat 49), as the choice says it
+    assert marked[0].quiz["choices"][marked[0].quiz["answer"]] == said
+    notes = speaker_notes(marked[0], lang)
+    assert said in notes[0] and f"{said}" in notes[0].split(text(lang, "speaker.join"))[-1], notes[0]
