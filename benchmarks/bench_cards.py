@@ -13,6 +13,8 @@ cards painted again at once: their kept pictures drawn.
 
 --parts paints them with one part left out at a time (the rest as is): the difference from "full" is what that
 part costs. --profile prints cProfile's view of the cold paints (its overhead inflates Python's share).
+Wall time is printed too: until #18's 23rd session Qt split each card's scaled cells across its GUI thread pool
+and waited for them (CPU time did not show it; classroom_gui now sets QT_NO_GUI_THREADPOOL).
 Measured at session 19 (6 GPT-2 students, layers, load ~5): ~200 us a new card (a kept one blitted: ~12); the
 numbers drawn ~50 of it, written and drawn ~75, the edge ~30, the whole body ~145 (the rest: the card's own
 picture, its blit and the Python around them). --kept-numbers keeps where each number was placed in its cell
@@ -87,8 +89,10 @@ def main(argv=None) -> int:
             it.blitted = None
             it.view._texts = None
 
+    walls: list[float] = []  # wall us a card of each paint_all: Qt's waits (its GUI thread pool) are no CPU time
+
     def paint_all() -> float:  # CPU us a card
-        t0 = time.process_time()
+        t0, w0 = time.process_time(), time.perf_counter()
         p = QPainter(image)
         try:
             p.setRenderHints(view.renderHints())
@@ -97,6 +101,7 @@ def main(argv=None) -> int:
                 it.paint(p, None)
         finally:
             p.end()
+        walls.append((time.perf_counter() - w0) * 1e6 / len(cards))
         return (time.process_time() - t0) * 1e6 / len(cards)
 
     def cold() -> list[float]:
@@ -107,10 +112,12 @@ def main(argv=None) -> int:
         return out
 
     full = cold()
+    cold_walls = walls[:]
     blits = [paint_all() for _ in range(args.reps)]
     print(f"load {os.getloadavg()[0]:.2f}; {len(cards)} cards ({args.students} students, {args.model}, {args.chapter}); "
           f"a new card {statistics.median(full):.1f} us (min {min(full):.1f}), its kept picture blitted "
-          f"{statistics.median(blits):.1f} us")
+          f"{statistics.median(blits):.1f} us; wall: a new card {statistics.median(cold_walls):.1f} us (max "
+          f"{max(cold_walls):.1f})")
     if args.parts:
         view_cls = strip.StripView
         left_out = [("the numbers drawn", "_paint_numbers", lambda self, p, zeroed: None),

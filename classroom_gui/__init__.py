@@ -11,3 +11,11 @@ __version__ = "0.1.0"
 # is kept.
 OPENBLAS_THREAD_TIMEOUT = "20"
 os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", OPENBLAS_THREAD_TIMEOUT)
+
+# Qt (6.x) splits a fill of more than ~96 spans across its GUI thread pool and waits for the pieces on a
+# semaphore. A card's cells (a few pixels scaled up, antialiased) are ~250 spans, so each new card woke two
+# pooled threads for ~30 us of work; with the other core busy the wait was 1-13 ms a card (#18's cold jumps:
+# 6 teaching students, 640 cell pictures, median 17 us, p90 4.9 ms, p99 10 ms). Every span is drawn by the same
+# function either way, so the pixels are the same; only the waiting goes. Qt reads this when it first makes the
+# pool (the first big fill), so it is set here, before any Qt module loads; a user's own setting is kept.
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
