@@ -144,7 +144,7 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
         focus = int(exactly[0])
     heard = int(np.count_nonzero(~mask[focus]))
     if students is not None and heard != students:
-        raise WorksheetError("worksheet.error.focus_and_students", asker=trace.tokens[focus], heard=heard,
+        raise WorksheetError("worksheet.error.focus_and_students", asker=Name(trace.tokens[focus]), heard=heard,
                              students=students)
     if heard > MAX_STUDENTS and not mask.any():  # discussion: every seat hears everyone, no seat would do
         if MIN_STUDENTS <= focus + 1 <= MAX_STUDENTS:  # in turn, the student in seat N hears N
@@ -153,12 +153,12 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
                              seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
         if heard < MIN_STUDENTS and n < MIN_STUDENTS:  # one word: no seat hears anyone else (teacher10 L3)
-            raise WorksheetError("worksheet.error.too_short", asker=trace.tokens[focus], lo=MIN_STUDENTS,
+            raise WorksheetError("worksheet.error.too_short", asker=Name(trace.tokens[focus]), lo=MIN_STUDENTS,
                                  hi=MAX_STUDENTS)
         if heard < MIN_STUDENTS:
-            raise WorksheetError("worksheet.error.only_itself", asker=trace.tokens[focus], lo=MIN_STUDENTS,
+            raise WorksheetError("worksheet.error.only_itself", asker=Name(trace.tokens[focus]), lo=MIN_STUDENTS,
                                  hi=MAX_STUDENTS, seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
-        raise WorksheetError("worksheet.error.too_many", asker=trace.tokens[focus], heard=heard, lo=MIN_STUDENTS,
+        raise WorksheetError("worksheet.error.too_many", asker=Name(trace.tokens[focus]), heard=heard, lo=MIN_STUDENTS,
                              hi=MAX_STUDENTS, seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
     return focus
 
