@@ -69,9 +69,27 @@ def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
     near = (x + bw / 2, y + bh / 2)
     legend = [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
     named = quiz.get("seats") or []
-    others = frozenset(s.index for s in scene.frame.students) - set(named) if named else frozenset()
+    seats = frozenset(s.index for s in scene.frame.students)
+    if named:
+        loose = shown_by_answer(scene, seats - set(named)) if seats - set(named) else None
+    else:  # every desk is read, by its name and share badge only (the sum, the next word): not its cards (polish23)
+        headed = desk_heads(scene)
+        loose = shown_by_answer(scene, frozenset(headed)) + list(headed.values())
     return answered_place(quiz, quiz["marks"], area, shown_by_answer(scene), near, font_scale, caption_rect(canvas),
-                          frame_sides(scene), legend, shown_by_answer(scene, others) if others else None)
+                          frame_sides(scene), legend, loose)
+
+
+def desk_heads(scene) -> dict[int, QRectF]:
+    """Each drawn desk's name band, seat -> canvas rect: its full width, down to the foot of its name tag or badge,
+    whichever is lower (DeskItem.tag_rects), the part of a desk a sum or next-word answer reads (its share badge, its
+    name); its cards below it are not."""
+    heads = {}
+    for d in scene.desks:
+        if d.isVisible() and d.student is not None and d.box is not None:
+            name, badge = d.tag_rects()
+            foot = max(name.bottom(), badge.bottom() if badge is not None else 0.0)
+            heads[d.student.index] = d.mapRectToScene(QRectF(0.0, 0.0, d.box.w, foot))
+    return heads
 
 
 def asked_card(scene, quiz: dict, font_scale: float) -> Placed | None:
