@@ -5,7 +5,8 @@ A line breaks after 「、」「，」「。」「：」 or a comma, before 「�
 before a number ("「が」 0.22" and "… (+4)" stay together) nor inside round brackets (「√（（ノート - 平均）の2乗の平均 +⏎ε）」
 split a formula); a name in 「」 is never split. Where none of these fits, it breaks at any space, then between
 characters outside a number and a 「」 name; a number or a name is cut only when it alone is wider than the column
-(review10 #7: "38246.3" / "0788" read as two numbers). The lines after the first are
+(review10 #7: "38246.3" / "0788" read as two numbers). A formula too wide between the strict breaks may break before
+its " = " or " + " (at most one bracket deep: 「標準偏差 = √（（ノート - 平均）の2乗の平均⏎+ ε）」, polish23). The lines after the first are
 indented by CONTINUED, so a reader (and a test) tells a continued line from a new one.
 """
 from __future__ import annotations
