@@ -127,6 +127,7 @@ def show_quiz(scene, frame, th) -> None:
             scene.addItem(item)
     on = frame.quiz is not None
     scene.quiz_asked = None  # review27 B2: not the last asked frame's card on a frame without a quiz
+    scene.quiz_hid_legend = False  # whether this frame's card hid the legend (render_frame's card=False shows it)
     scene.quiz_panel.setVisible(on)
     scene.quiz_text.setVisible(on)
     if not on:
@@ -140,6 +141,7 @@ def show_quiz(scene, frame, th) -> None:
         box, text, most, least = card.box, "\n".join(card.lines), card.px, card.px
         if scene.legend.isVisible() and box.intersects(scene.legend.area):  # a card over the legend hides it (not a
             scene.legend.setVisible(False)  # part of it at either side); the next frame shows it again
+            scene.quiz_hid_legend = True
     else:
         box, most, least = asked_box(frame.canvas), MOST_PX * th.font_scale, 20
         fm = QFontMetricsF(fonts.font(most))  # the question broken between phrases at its biggest size
