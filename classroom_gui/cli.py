@@ -278,7 +278,7 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
                 cells = (cell.rjust(col_w) for cell in cells)
                 lines.append(padded(labels[i], row_w) + "".join(" " + cell for cell in cells))
     # English names the last student as Python writes a string ('sat'); other languages as a name (「座った」)
-    lines += ["", say("cli.trace.next", name=repr(labels[-1]) if lang == "en" else quote(lang, labels[-1]))]
+    lines += ["", say("cli.trace.next", name=quote(lang, labels[-1]))]
     for rank, item in enumerate(next_words, 1):
         lines.append(f"  {rank:>3}  {padded(item['token'], 16)}  {_probability(item['probability'])}")
     return "\n".join(lines)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .cli_table import CliRefusal
 from .messages.glyphs import drawable, drawn_names
 from .messages.numerals import whole
-from .messages.phrase import Phrase, Words
+from .messages.phrase import Name, Phrase, Words
 
 
 def bare(word: str) -> str:
@@ -23,8 +23,8 @@ def default_asker_note(tokens: list[str], focus: int):
     if seeds and seeds[0] == focus:
         return None
     if seeds:
-        return Phrase("cli.asker_first", first=tokens[seeds[0]], asker=tokens[focus], seat=focus + 1)
-    return Phrase("cli.asker_no_cat", asker=tokens[focus], seat=focus + 1)
+        return Phrase("cli.asker_first", first=Name(tokens[seeds[0]]), asker=Name(tokens[focus]), seat=focus + 1)
+    return Phrase("cli.asker_no_cat", asker=Name(tokens[focus]), seat=focus + 1)
 
 
 def focus_seat(word: str, tokens: list[str]) -> int:

@@ -38,8 +38,9 @@ def _worksheet(args: argparse.Namespace) -> int:
     from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.strings import sits_twice
-    from .lesson.worksheet import MAX_STUDENTS, asker_note, build_worksheet, choose_asker, sheet_rule
-    from .messages.phrase import Phrase
+    from .lesson.worksheet import (MAX_STUDENTS, asker_note, build_worksheet, choose_asker, sheet_rule,
+                                   students_in_turn)
+    from .messages.phrase import Name, Phrase
     from .model.sentence import run_sentence
 
     check_target(args.output, WORKSHEETS)  # a bad path fails before any work
@@ -47,15 +48,14 @@ def _worksheet(args: argparse.Namespace) -> int:
     given, said = args.mask, []  # notes of the choices made for the sheet, said once it is written
     checkpoint, gallery = lesson_model(args)  # --mask: the lesson's rule when not given
     run = run_sentence(checkpoint, args.text, args.mask)
-    n = run.trace.n_tokens
-    if given is None and args.mask == "none" and n <= MAX_STUDENTS and args.students not in (None, n):
-        said.append(Phrase("cli.sheet_in_turn_not", n=n, students=args.students))
-        args.mask = "causal"
-        run = run_sentence(checkpoint, args.text, args.mask)
     say_notices(run, args.lang)
     lesson_layer_head(args, run.trace, gallery)  # the seed example's layer and head, as export's
     trace = with_edits(run.trace, args.edits, lang=args.lang)
     focus = focus_seat(args.focus, trace.tokens) if args.focus else None  # the asker first: the rule depends on it
+    if given is None and args.mask == "none" and trace.n_tokens <= MAX_STUDENTS and args.students is not None:
+        trace, note = students_in_turn(trace, args.layer - 1, focus, args.students)  # counted with the edits
+        said += [note] if note else []
+        args.mask = trace.mask_rule
     notes = []  # what the sheet itself says of them (teacher20 L4: only the terminal said them)
     if given is None:  # a class too big for a sheet in discussion is worked in turn, as the window's
         trace, note = sheet_rule(trace, args.layer - 1, focus)
@@ -76,7 +76,7 @@ def _worksheet(args: argparse.Namespace) -> int:
         say_note(note, args.lang)
     key = (Phrase("cli.key_page", page=written.key_page) if written.key_page == written.pages
            else Phrase("cli.key_pages", first=written.key_page, last=written.pages))
-    name, n = trace.tokens[asker], len(sheet.heard)  # with its seat where the word sits twice (jareview5 10)
+    name, n = Name(trace.tokens[asker]), len(sheet.heard)  # with its seat where the word sits twice (jareview5 10)
     wrote = (Phrase("cli.sheet_wrote_seat", path=args.output, asker=name, seat=asker + 1, count=n,
                     pages=written.pages, answers=key) if sits_twice(trace.tokens, asker)
              else Phrase("cli.sheet_wrote", path=args.output, asker=name, count=n, pages=written.pages, answers=key))
@@ -92,7 +92,7 @@ def sheet_asker(trace, layer: int, rule: str, said: list) -> int:
     from .cli_focus import default_asker_note
     from .lesson.state import default_focus
     from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS
-    from .messages.phrase import Phrase
+    from .messages.phrase import Name, Phrase
 
     tokens = trace.tokens
     focus = default_focus(tokens, rule)
@@ -102,8 +102,8 @@ def sheet_asker(trace, layer: int, rule: str, said: list) -> int:
         note = default_asker_note(tokens, focus)  # (none fits: choose_asker says why)
     else:
         focus = max(fits, key=lambda i: (counts[i], -i))
-        note = Phrase("cli.sheet_asker", asker=tokens[focus], seat=focus + 1, count=counts[focus], least=MIN_STUDENTS,
-                      most=MAX_STUDENTS)
+        note = Phrase("cli.sheet_asker", asker=Name(tokens[focus]), seat=focus + 1, count=counts[focus],
+                      least=MIN_STUDENTS, most=MAX_STUDENTS)
     if note:
         said.append(note)
     return focus

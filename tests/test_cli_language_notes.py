@@ -24,10 +24,10 @@ def _err(capsys, argv) -> tuple[int, list[str]]:
     (["--text", "猫が座った", "--model", "{tmp}/nomodel"], "{tmp}/nomodel: model folder not found",
      "{tmp}/nomodel：モデルのフォルダーが見つかりません。"),
     (["--text", "猫が座った", "--set", "foo"],
-     "--set cannot read the edit 'foo'; write e.g. \"score[1,1,cat,sat]=2.5\" or \"q[1,1,cat,3]=0\"",
+     "--set cannot read the edit \"foo\"; write e.g. \"score[1,1,cat,sat]=2.5\" or \"q[1,1,cat,3]=0\"",
      "--set 「foo」を読めません。「score[1,1,cat,sat]=2.5」や「q[1,1,cat,3]=0」のように書いてください。"),
     (["--text", "猫が座った", "--set", "score[1,1,猫,犬]=2"],
-     "--set score[1,1,猫,犬]=2: '犬' is not a student of this sentence",
+     "--set score[1,1,猫,犬]=2: \"犬\" is not a student of this sentence",
      "--set score[1,1,猫,犬]=2：「犬」はこの文の生徒ではありません。"),
 ])
 def test_a_refusal_is_said_in_the_chosen_language(capsys, tmp_path, command, args, en, ja):
@@ -53,9 +53,9 @@ def test_a_worksheet_says_its_notes_in_japanese(capsys, tmp_path):
     assert code == 0 and lines == [  # English, the window's note too
         "note: In discussion every student listens to all 7 (a worksheet has room for 2-5), so this sheet is worked in "
         "turn.",
-        "note: the sheet's asker is '上' (seat 5), who listens to 5 students (a worksheet has room for 2-5); choose "
+        "note: the sheet's asker is \"上\" (seat 5), who listens to 5 students (a worksheet has room for 2-5); choose "
         "another with --focus",
-        f"wrote {target} ('上' listens to 5 students; 2 pages, the answer key is page 2)"]
+        f"wrote {target} (\"上\" listens to 5 students; 2 pages, the answer key is page 2)"]
 
 
 @pytest.mark.parametrize("spec", ["foo", "score[1,1,猫,9]=2", "score[1,1,猫,犬]=2", "score[1,1,猫,座った]=x",
@@ -80,7 +80,7 @@ def test_the_default_asker_note_names_only_its_own_languages_word(capsys, tmp_pa
 
     note = default_asker_note(["The", "dog", "ate", "lunch"], 3)
     en, ja = note.said("en"), note.said("ja")
-    assert "'cat'" in en and "'lunch' (seat 4) asks instead" in en
+    assert '"cat"' in en and '"lunch" (seat 4) asks instead' in en
     assert not re.search(r"[\u3000-\u30ff\u4e00-\u9fff]", en)  # no kana, kanji or Japanese punctuation
     assert "「猫」" in ja and "cat" not in ja
     code, lines = _err(capsys, ["worksheet", "--text", "The dog ate lunch", "-o", str(tmp_path / "ws.pdf")])
@@ -94,6 +94,6 @@ def test_the_wrote_line_gives_the_askers_seat_where_the_word_repeats(capsys, tmp
     code, lines = _err(capsys, [*base, "--focus", "3", "--lang", "ja"])
     assert code == 0 and lines[-1].startswith(f"書き出しました：{target}（3番の席の「猫」は3人の話を聞きます。"), lines
     code, lines = _err(capsys, [*base, "--focus", "3"])
-    assert code == 0 and lines[-1].startswith(f"wrote {target} ('猫' in seat 3 listens to 3 students;"), lines
+    assert code == 0 and lines[-1].startswith(f"wrote {target} (\"猫\" in seat 3 listens to 3 students;"), lines
     code, lines = _err(capsys, [*base, "--focus", "4", "--lang", "ja"])  # 「を」 sits once: no seat
     assert code == 0 and lines[-1].startswith(f"書き出しました：{target}（「を」は4人の話を聞きます。"), lines

@@ -48,4 +48,4 @@ def test_trace_table_stays_english_without_lang(capsys):
     assert lines[5] == "  seat  token             id"
     assert ("layer 1 head 1: attention weights (row listens to column; . = not yet spoken or cannot hear (what if))"
             in lines)
-    assert lines[-3] == "next word after '座った':"
+    assert lines[-3] == 'next word after "座った":'

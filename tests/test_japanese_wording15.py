@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.lesson.strings import WORD_JOINER, text
+from classroom_gui.lesson.strings import WORD_JOINER
+from classroom_gui.messages.phrase import Name, Phrase
 from classroom_gui.model.sentence import run_sentence
 from helpers import random_window
 
@@ -54,7 +55,7 @@ def test_the_score_sentence_ends_politely_and_the_answer_formula_is_half_width(c
 
 
 def test_the_cli_note_names_the_seed_asker_in_japanese_only():
-    note = text("ja", "cli.asker_no_cat", asker="走った", seat=5)
+    note = Phrase("cli.asker_no_cat", asker=Name("走った"), seat=5).said("ja")  # (the name quoted as the app quotes)
     assert note.startswith("この文には「猫」がいないので、「走った」（5番の席）が質問します。")
     assert not re.search(r"[A-Za-z]", note.replace("--focus", ""))
 

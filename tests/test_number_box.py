@@ -32,7 +32,7 @@ def test_scientific_notation_is_read_as_the_cli_reads_it(qtbot, window, typed, v
 @pytest.mark.parametrize("lang, typed, said", [
     ("en", "1e309", "1e309 is too large: the value must be a finite number no larger than 1e6 in size."),
     ("ja", "1e309", "1e309は大きすぎます。値は大きさ1e6以下の有限の数にしてください。"),
-    ("en", "2e", "'2e' is not a number: write it as 2.5, -1 or 2e1 (= 20)."),
+    ("en", "2e", "\"2e\" is not a number: write it as 2.5, -1 or 2e1 (= 20)."),
     ("ja", "2,5", "「2,5」は数として読めません。2.5、-1、2e1（=20）のように書いてください。"),
     ("en", "-2000000", "-2000000 is too large: the value must be a finite number no larger than 1e6 in size."),
     ("en", "nan", "nan is too large: the value must be a finite number no larger than 1e6 in size."),
@@ -110,7 +110,7 @@ def test_set_names_the_seat_a_word_was_taken_at_by_its_case(capsys):
     base = ["trace", "--text", "The cat sat on the mat"]
     assert main([*base, "--set", "q[1,1,the,1]=2"]) == 0
     err = capsys.readouterr().err
-    assert "note: q[1,1,the,1]=2: 'the' is the student in seat 5, written exactly so; seat 1 holds the same word" in err
+    assert "note: q[1,1,the,1]=2: \"the\" is the student in seat 5, written exactly so; seat 1 holds the same word" in err
     assert main([*base, "--lang", "ja", "--set", "q[1,1,The,1]=2"]) == 0
     assert "「The」は、書いたとおりの1番の席の生徒にしました。5番の席にも" in capsys.readouterr().err
     for spec in ("score[1,1,The,the]=1", "q[1,1,cat,1]=2", "q[1,1,5,1]=2"):

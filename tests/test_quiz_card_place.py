@@ -3,7 +3,8 @@ cards and two share badges; review17: over the board's lines it hid the mask ans
 softmax divisions, a card too short above a chart took the whole board, chart and all, and its text shrank to 21 px.
 On every answer slide of the quiz deck, for classes of 1 to 33 (en/ja, both rules, 16:9 and 4:3), the card meets
 no seat or drawn desk (cards, name, badge) its answer is read from (the asker and the students its question names,
-quiz["seats"]; every desk for the sum and the next word: fix42 lets a card that keeps its question cover the
+quiz["seats"]; for the sum and the next word every desk's name and share badge, not its cards: polish23, where 8 of
+93 Japanese in-turn sum cards of 12 students at 4:3 had lost their question; fix42 lets a card that keeps its question cover the
 others, where 39 of 93 answered cards of 12 English students at 4:3 had lost it), no share label of a link, not the board's lines as far as they reach
 (rect taken from the lines' own font and count), no strip on the board, not the chart nor its heading, not the words
 of the title nor of the narration; its text is at least 24 canvas px and whole (not cut with "…"), the answer marked. In the PPTX its box is where the
@@ -50,6 +51,17 @@ def words(item) -> QRectF:
     return QFontMetricsF(item.font).boundingRect(item.area, item.flags, item.text)
 
 
+def name_bands(scene) -> dict[int, QRectF]:
+    """Each drawn desk's band from its top down to the foot of its name tag and badge, as the desk draws them."""
+    bands = {}
+    for d in scene.desks:
+        if d.isVisible() and d.student is not None:
+            name, badge = d.tag_rects()
+            foot = max(name.bottom(), badge.bottom() if badge is not None else 0.0)
+            bands[d.student.index] = d.mapRectToScene(QRectF(0, 0, d.box.w, foot))
+    return bands
+
+
 def check_frames(scene, frames, where: str) -> None:
     assert frames, where
     for frame in frames:
@@ -58,8 +70,10 @@ def check_frames(scene, frames, where: str) -> None:
         card = scene.quiz_panel.area
         assert scene.quiz_panel.isVisible() and scene.quiz_text.isVisible(), said
         read = set(frame.quiz.get("seats") or [s.index for s in frame.students])  # the desks the answer is read from
-        shown = [QRectF(s.x, s.y, s.w, s.h) for s in frame.students if s.index in read]
-        shown += [d.sceneBoundingRect() for d in scene.desks if d.isVisible() and d.student.index in read]
+        heads = {} if frame.quiz.get("seats") else name_bands(scene)  # every desk: by its name and badge only
+        shown = [QRectF(s.x, s.y, s.w, s.h) for s in frame.students if s.index in read - set(heads)]
+        shown += [d.sceneBoundingRect() for d in scene.desks if d.isVisible() and d.student.index in read - set(heads)]
+        shown += list(heads.values())
         shown += [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
         board = scene.board
         if board.lines.isVisible() and board.lines.columns:
@@ -271,3 +285,26 @@ def test_twelve_students_answered_cards_keep_their_question(qapp, checkpoint, la
             covering += any(d.isVisible() and d.sceneBoundingRect().intersects(card) for d in scene.desks)
             cards += 1
     assert cards >= 8 and covering  # (some do cover a desk: the rule is used)
+
+
+def test_twelve_students_sum_cards_keep_their_question_over_the_desks_cards(qapp, checkpoint):
+    """note20: the sum reads every desk, so at 4:3 in Japanese, 12 students, its answered card had only the title row
+    and said the choices without the question (8 of 93 over every asker and both rules). It may now cover the desks'
+    cards, never a name or share badge (check_frames), and keeps its question."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    scene, cards, over_cards = ClassroomScene(), 0, 0
+    for rule, focus in (("none", 10), ("causal", 4), ("causal", 11)):
+        trace = run_sentence(checkpoint, sentence("ja", 12), rule).trace
+        sel = Selection(lang="ja", rule=rule, focus=focus).sized(1024, 768)
+        frames = deck_with_quiz(trace, sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))
+        sums = [f for f in frames if f.quiz and f.quiz["answer"] is not None and f.quiz["kind"] == "sum"]
+        check_frames(scene, sums, f"12 ja {rule} asker {focus} sum")
+        for frame in sums:
+            scene.set_frame(frame)
+            assert scene.quiz_card.kind in ("whole", "question"), (rule, focus, scene.quiz_card)
+            assert frame.quiz["question"] in scene.quiz_text.text.replace("\n", ""), scene.quiz_text.text
+            card = scene.quiz_panel.area
+            over_cards += any(d.isVisible() and d.sceneBoundingRect().intersects(card) for d in scene.desks)
+            cards += 1
+    assert cards >= 3 and over_cards  # (they do sit over desks' cards: the rule is used)

@@ -137,8 +137,8 @@ def test_chapter_means_its_finished_step(trace):
     assert deck_times(tl, "chapter") == [moment(tl, key) for key in CHAPTERS]
 
 
-@pytest.mark.parametrize("text, who, rule", [("The dog sat", "'sat' (seat 3)", "none"),
-                                             (JA, "'座った' (seat 7)", "causal")])  # in turn 猫 would hear only itself
+@pytest.mark.parametrize("text, who, rule", [("The dog sat", '"sat" (seat 3)', "none"),
+                                             (JA, '"座った" (seat 7)', "causal")])  # in turn 猫 would hear only itself
 def test_default_asker_not_in_the_sentence_is_named(qapp, tmp_path, capsys, text, who, rule):
     assert main(["export", "--text", text, "--mask", rule, "-o", str(tmp_path / "a.png")]) == 0
     err = capsys.readouterr().err

@@ -305,9 +305,9 @@ def test_the_defaults_make_a_sheet_of_the_lessons_class(qapp, tmp_path, capsys):
     assert "「上」は5人の話を聞きます" in err and "「上」" in "".join(pdf_pages(out))
     assert main(["worksheet", "--text", "The cat sat", "-o", str(tmp_path / "short.pdf")]) == 0
     err = capsys.readouterr().err
-    assert "'cat' listens to 3 students" in err and "note:" not in err  # discussion, as the slides
+    assert '"cat" listens to 3 students' in err and "note:" not in err  # discussion, as the slides
     assert main(["worksheet", "--text", "The cat sat", "--mask", "causal", "-o", str(tmp_path / "turn.pdf")]) == 0
-    assert "'cat' listens to 2 students" in capsys.readouterr().err
+    assert '"cat" listens to 2 students' in capsys.readouterr().err
 
 
 def test_the_window_refuses_before_asking_for_the_paper(qtbot, tmp_path, monkeypatch, checkpoint):

@@ -37,16 +37,16 @@ def test_each_refusal_is_the_clis_english_and_japanese_for_the_window(checkpoint
          "--focus"),
         (lambda: choose_asker(short, 0, None, 2),
          "no student of this sentence listens to exactly 2 (here each listens to 3)", "2人"),  # (polish11: not "3 to 3")
-        (lambda: choose_asker(causal, 0, 2, 5), "'マット' listens to 3 students, not 5; give --focus or --students, "
+        (lambda: choose_asker(causal, 0, 2, 5), "\"マット\" listens to 3 students, not 5; give --focus or --students, "
          "not both", "「マット」"),
         (lambda: choose_asker(discussion, 0, 2, None), "in discussion every student listens to all 7; a worksheet "
          "has room for 2-5: use --mask causal (in turn), or a sentence of at most 5 words", "--mask causal"),
         (lambda: choose_asker(discussion, 0, 6, None), "in discussion every student listens to all 7; a worksheet "
          "has room for 2-5: use --mask causal (in turn) with --focus a student in seat 2-5, or a sentence of at most "
          "5 words", "2〜5番の席"),
-        (lambda: choose_asker(causal, 0, 0, None), "'猫' listens to only itself; a worksheet has room for 2-5: "
+        (lambda: choose_asker(causal, 0, 0, None), "\"猫\" listens to only itself; a worksheet has room for 2-5: "
          "choose the student in seat 2-5 with --focus", "「猫」"),
-        (lambda: choose_asker(causal, 0, 6, None), "'座った' listens to 7 students; a worksheet has room for 2-5: "
+        (lambda: choose_asker(causal, 0, 6, None), "\"座った\" listens to 7 students; a worksheet has room for 2-5: "
          "choose the student in seat 2-5 with --focus, or a shorter sentence", "「座った」"),
     ]
     for call, english, named in cases:
@@ -133,7 +133,7 @@ def test_a_one_word_sentence_is_told_to_be_longer(checkpoint):
     one = run_sentence(checkpoint, "猫", "causal").trace
     exc = _refusal(lambda: choose_asker(one, 0, 0, None))
     assert exc.phrase.key == "worksheet.error.too_short"
-    assert str(exc) == "'猫' listens to only itself; a worksheet has room for 2-5: write a sentence of at least 2 words"
+    assert str(exc) == "\"猫\" listens to only itself; a worksheet has room for 2-5: write a sentence of at least 2 words"
     _reads_as_japanese(said(exc, "ja"))
     assert "2語以上の文" in said(exc, "ja") and "〜1" not in said(exc, "ja")
     three = run_sentence(checkpoint, "The cat sat", "causal").trace

@@ -27,7 +27,7 @@ def _refusal(call) -> WorksheetError:
 def test_a_class_of_two_is_told_its_one_seat(trace):
     two = trace("猫が", "causal")
     exc = _refusal(lambda: choose_asker(two, 0, 0, None))
-    assert str(exc) == "'猫' listens to only itself; a worksheet has room for 2-5: choose the student in seat 2 with --focus"
+    assert str(exc) == "\"猫\" listens to only itself; a worksheet has room for 2-5: choose the student in seat 2 with --focus"
     assert said(exc, "ja").endswith("--focusで2番の席の生徒を選んでください。") and "2〜2" not in said(exc, "ja")
     three = trace("The cat sat", "causal")
     assert said(_refusal(lambda: choose_asker(three, 0, 0, None)), "ja").endswith("--focusで2〜3番の席の生徒を選んでください。")
@@ -86,7 +86,7 @@ def test_the_command_chooses_the_rule_for_the_asker_it_was_given(trace, tmp_path
     assert not out.exists()
     assert main(["worksheet", "--text", "猫がマットの上に座った", "--focus", "3", "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "in turn" in err and "'マット'" in err and out.exists(), err
+    assert "in turn" in err and '"マット"' in err and out.exists(), err
 
 
 def test_every_student_listening_to_the_same_number_is_said_once(trace):

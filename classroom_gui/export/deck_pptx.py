@@ -67,8 +67,8 @@ def save_pptx(frames: list[Frame], tmp: Path, size, theme: Theme | None,
         slide = prs.slides.add_slide(title_only)
         _background(slide, th.color("background"))
         card = _placed_card(frame, th, scene)  # placed first: the legend and the title keep clear of it
-        legend_left = _picture(slide, replace(frame, quiz=None), th, scene, width, card)
-        drawn = board_lines(scene)  # the picture's board, before a quiz card is placed on the scene
+        legend_left = _picture(slide, frame, th, scene, width, card)
+        drawn = board_lines(scene)  # the picture's board, laid out round the card (not drawn) as the canvas is
         _title(slide, frame, th, legend_left, card)
         _narration(slide, frame, th)  # the step's own narration at the deck's size, also on a quiz slide
         if frame.quiz:
@@ -330,11 +330,13 @@ def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int, 
     """The canvas without title, narration and notices (they are text boxes here), cut to the band
     between the title and the caption, and the cards' colour legend the canvas draws in the title row (_legend;
     not under an answered quiz `card` over it, as the canvas hides it). Returns the legend's left edge in canvas px,
-    None without one."""
+    None without one. A quiz slide's picture is laid out round its card (the board's chalk leaves it room, as the
+    canvas's), the card itself not drawn: a box of its own (teacher28 M3: laid out as if there were none, the
+    board's worked lines ran under the answered card)."""
     bare = replace(frame, title="", narration="", notices=[])
     c = frame.canvas
     w, h = width, width * c.height // c.width
-    image = render_frame(bare, (w, h), th, scene=scene, whole=True)
+    image = render_frame(bare, (w, h), th, scene=scene, whole=True, card=False)
     scale = w / c.width
     picture_bottom = c.caption_y - 6
     top, bottom = int(PICTURE_TOP * scale), int(round(picture_bottom * scale))

@@ -144,7 +144,7 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
         focus = int(exactly[0])
     heard = int(np.count_nonzero(~mask[focus]))
     if students is not None and heard != students:
-        raise WorksheetError("worksheet.error.focus_and_students", asker=trace.tokens[focus], heard=heard,
+        raise WorksheetError("worksheet.error.focus_and_students", asker=Name(trace.tokens[focus]), heard=heard,
                              students=students)
     if heard > MAX_STUDENTS and not mask.any():  # discussion: every seat hears everyone, no seat would do
         if MIN_STUDENTS <= focus + 1 <= MAX_STUDENTS:  # in turn, the student in seat N hears N
@@ -153,12 +153,12 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
                              seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
     if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
         if heard < MIN_STUDENTS and n < MIN_STUDENTS:  # one word: no seat hears anyone else (teacher10 L3)
-            raise WorksheetError("worksheet.error.too_short", asker=trace.tokens[focus], lo=MIN_STUDENTS,
+            raise WorksheetError("worksheet.error.too_short", asker=Name(trace.tokens[focus]), lo=MIN_STUDENTS,
                                  hi=MAX_STUDENTS)
         if heard < MIN_STUDENTS:
-            raise WorksheetError("worksheet.error.only_itself", asker=trace.tokens[focus], lo=MIN_STUDENTS,
+            raise WorksheetError("worksheet.error.only_itself", asker=Name(trace.tokens[focus]), lo=MIN_STUDENTS,
                                  hi=MAX_STUDENTS, seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
-        raise WorksheetError("worksheet.error.too_many", asker=trace.tokens[focus], heard=heard, lo=MIN_STUDENTS,
+        raise WorksheetError("worksheet.error.too_many", asker=Name(trace.tokens[focus]), heard=heard, lo=MIN_STUDENTS,
                              hi=MAX_STUDENTS, seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
     return focus
 
@@ -171,10 +171,13 @@ def no_sheet(trace: Trace, layer: int, focus: int) -> WorksheetError:
     heard = int(np.count_nonzero(~trace.layers[layer].mask[focus]))
     if n < MIN_STUDENTS:  # one word: no seat hears anyone else, and no rule changes that (teacher10 L3)
         return WorksheetError("worksheet.too_short", asker=asker, lo=MIN_STUDENTS, hi=MAX_STUDENTS)
-    if trace.layers[layer].mask.any():  # in turn: the student in seat N hears N
+    if trace.mask_rule != "none":  # in turn: the student in seat N hears N (in discussion a mask edit hides some)
         return WorksheetError("worksheet.too_many", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard,
                               seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
     # in discussion (sheet_rule worked it in turn where that fits): in turn helps only a student in seat lo..hi
+    if heard < n:  # a what-if mask edit hides classmates: not "listens to all"
+        return WorksheetError("worksheet.too_many_discussion_seat_part", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker,
+                              n=heard, total=n)
     return WorksheetError("worksheet.too_many_discussion_seat", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard)
 
 
@@ -196,6 +199,26 @@ def sheet_rule(trace: Trace, layer: int, focus: int | None, base: Trace | None =
     if focus is not None and not MIN_STUDENTS <= heard(in_turn) <= MAX_STUDENTS:
         return trace, None
     return in_turn, in_turn_note(trace, heard(trace), focus)
+
+
+def students_in_turn(trace: Trace, layer: int, focus: int | None, students: int) -> tuple[Trace, Phrase | None]:
+    """The class a sheet of `students` (--students, no --mask) works out: `trace` when in discussion the asker
+    (`focus`; None: any student) listens to exactly that many, else the same class in turn, with the note that says
+    why, counted with its what-if edits (a mask edit hides classmates: not "every student listens to all")."""
+    from . import rules
+
+    counts = np.count_nonzero(~trace.layers[layer].mask, axis=1)
+    n = trace.n_tokens
+    if students in (counts if focus is None else counts[focus:focus + 1]):
+        return trace, None
+    in_turn = rules.under(trace, rules.IN_TURN)
+    if focus is not None and counts[focus] != n:
+        return in_turn, Phrase("cli.sheet_in_turn_not_asker", asker=Name(trace.tokens[focus]), heard=int(counts[focus]),
+                               n=n, students=students)
+    if counts.min() == n:
+        return in_turn, Phrase("cli.sheet_in_turn_not", n=n, students=students)
+    return in_turn, Phrase("cli.sheet_in_turn_not_range", least=int(counts.min()), most=int(counts.max()), n=n,
+                           students=students)
 
 
 def in_turn_note(trace: Trace, heard: int, focus: int | None) -> Phrase:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..messages.phrase import PhraseError
+from ..messages.phrase import Name, PhraseError, Words
 from ..resources import teaching_model_dir
 from .functions import MASK_RULES
 from .limits import CONFIG_BYTES, LimitError, read_json
@@ -103,7 +103,7 @@ def measure(checkpoint, ex: dict) -> dict:
     run = run_sentence(checkpoint, ex["text"], ex["mask"])
     words = run.trace.tokens
     if isinstance(ex["focus"], str) and words.count(ex["focus"]) != 1:
-        raise GalleryError("gallery.focus_twice", text=ex["text"], focus=ex["focus"], words=str(words))
+        raise GalleryError("gallery.focus_twice", text=ex["text"], focus=Name(ex["focus"]), words=Words(words))
     focus = focus_seat(ex["focus"], words)
     if focus is None:
         raise GalleryError("gallery.no_seat", text=ex["text"], focus=ex["focus"], n=len(words))

@@ -80,8 +80,8 @@ def _seat(word: str, tokens: list[str], spec: str) -> int:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise EditError("edit.seats_many", spec=spec, word=word, seats=tuple(i + 1 for i in matches))
-    raise EditError("edit.not_a_student", spec=spec, word=word)
+        raise EditError("edit.seats_many", spec=spec, word=Name(word), seats=tuple(i + 1 for i in matches))
+    raise EditError("edit.not_a_student", spec=spec, word=Name(word))
 
 
 def by_case(spec: str, tokens: list[str]) -> list[Phrase]:
@@ -98,7 +98,8 @@ def by_case(spec: str, tokens: list[str]) -> list[Phrase]:
         others = [i + 1 for i, t in enumerate(tokens) if plain(t) == plain(word) and t != word]
         if len(exact) == 1 and others and not any(tokens[i - 1] in words for i in others):  # (score[1,1,The,the]:
             # both written, each as meant)
-            notes.append(Phrase("edit.seat_by_case", spec=spec, word=word, seat=exact[0] + 1, others=tuple(others)))
+            notes.append(Phrase("edit.seat_by_case", spec=spec, word=Name(word), seat=exact[0] + 1,
+                                others=tuple(others)))
     return notes
 
 

@@ -104,7 +104,6 @@ class Board:
         self.panel.setVisible(True)
         inner = r.adjusted(PAD, PAD, -PAD, -PAD)
         bottom = inner.bottom()
-        chart = None
         # the chart takes what the lines and strips leave, within limits (a big chart on a quiet board)
         # the lesson's vectors wrapped as the asker's desk wraps them (teacher8 L5); a worked sum's inputs and
         # matrix columns are not desk vectors and stay as worked lays them out (review12: its total fell off 4:3)
@@ -117,30 +116,36 @@ class Board:
             cap = max(cap, inner.height() - GAP - strips_least_height(
                 counts, inner.width(), label_px=STRIP_LABEL_PX * theme.font_scale, tab_w=STRIP_TAB_W, gap=STRIP_GAP,
                 row_cells=STRIP_ROW_CELLS, least_px=least_number_px(frame.canvas)))
-        lines_h = min((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * LINE_SPACING, cap)
-        spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - 2 * GAP
-        if frame.bars is not None:
-            h = min(max(spare, BARS_H), BARS_MAX)
-            # a worked board above a chart (answer time's logit, 16 lines) takes from the chart down to BARS_LEAST
-            # for chalk of LINE_DENSE_PX (teacher23 M2: 16 px, 11 px on a 1024 x 768 projector, beside the chart)
-            n = len(board) + (frame.board_more > 0)
-            if n >= DENSE_LINES and grow:  # (a shorter board, a chart's scores or shares, keeps the chart as it was)
-                h = max(min(h, inner.height() - GAP - n * LINE_DENSE_PX * theme.font_scale * LINE_SPACING),
-                        min(h, BARS_LEAST))
-            chart = QRectF(inner.x(), bottom - h, inner.width(), h)
-        elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
-            h = min(max(spare, HEAT_MIN), inner.width() + 40)
-            chart = QRectF(inner.x(), bottom - h, inner.width(), h)
-        self.chart = chart  # where the chart goes (scene.quiz keeps an answered card above it)
-        limit = (chart.top() - GAP) if chart else bottom
-        # wide strips sit under the lines and get what the lines (at full size, up to `cap`) leave
-        room = limit - inner.top()
-        strip_room = room - (min(lines_h, cap) + GAP if frame.board else 0.0)
-        boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=STRIP_LABEL_PX * theme.font_scale,
-                             tab_w=STRIP_TAB_W, gap=STRIP_GAP, max_number_px=16, max_row_h=30.0, row_cells=STRIP_ROW_CELLS,
-                             max_rows=8, least_px=least_number_px(frame.canvas)) if counts else ()
-        strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
-        lines_rect = QRectF(inner.x(), inner.top(), inner.width(), limit - inner.top() - (strips_h + GAP if boxes else 0))
+
+        def placed(board: list[str]):  # (chart, lines' rect, strip boxes) for `board` drawn (review26 #6: its count)
+            chart = None
+            lines_h = min((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * LINE_SPACING, cap)
+            spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - 2 * GAP
+            if frame.bars is not None:
+                h = min(max(spare, BARS_H), BARS_MAX)
+                # a worked board above a chart (answer time's logit, 16 lines) takes from the chart down to BARS_LEAST
+                # for chalk of LINE_DENSE_PX (teacher23 M2: 16 px, 11 px on a 1024 x 768 projector, beside the chart)
+                n = len(board) + (frame.board_more > 0)
+                if n >= DENSE_LINES and grow:  # (a shorter board, a chart's scores or shares, keeps the chart as it was)
+                    h = max(min(h, inner.height() - GAP - n * LINE_DENSE_PX * theme.font_scale * LINE_SPACING),
+                            min(h, BARS_LEAST))
+                chart = QRectF(inner.x(), bottom - h, inner.width(), h)
+            elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
+                h = min(max(spare, HEAT_MIN), inner.width() + 40)
+                chart = QRectF(inner.x(), bottom - h, inner.width(), h)
+            limit = (chart.top() - GAP) if chart else bottom
+            # wide strips sit under the lines and get what the lines (at full size, up to `cap`) leave
+            room = limit - inner.top()
+            strip_room = room - (min(lines_h, cap) + GAP if frame.board else 0.0)
+            boxes = stack_strips(counts, 0.0, 0.0, inner.width(), strip_room, label_px=STRIP_LABEL_PX * theme.font_scale,
+                                 tab_w=STRIP_TAB_W, gap=STRIP_GAP, max_number_px=16, max_row_h=30.0,
+                                 row_cells=STRIP_ROW_CELLS, max_rows=8, least_px=least_number_px(frame.canvas)) \
+                if counts else ()
+            strips_h = (boxes[-1].y + boxes[-1].h) if boxes else 0.0
+            return chart, QRectF(inner.x(), inner.top(), inner.width(),
+                                 limit - inner.top() - (strips_h + GAP if boxes else 0)), boxes
+
+        chart, lines_rect, boxes = placed(board)
         if frame.board:
             if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale, grow):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
@@ -152,10 +157,14 @@ class Board:
                 board, more = board_as_desks(frame, desk_rows, frame.board_short), 0
                 if cuts(board, more, lines_rect, theme.font_scale, grow):
                     board = frame.board_short
+                again = placed(board)  # the chart and strips as the short board leaves them, where it fits there
+                if not cuts(board, more, again[1], theme.font_scale, grow):
+                    chart, lines_rect, boxes = again
             self.lines.set_lines(board, lines_rect, theme, more, grow)
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)
+        self.chart = chart  # where the chart goes (scene.quiz keeps an answered card above it)
         strips_top = inner.top() + (self.lines.used_height() + GAP if frame.board else 0.0)
         while len(self.strips) < len(boxes):
             item = StripItem()

@@ -5,7 +5,8 @@ A line breaks after 「、」「，」「。」「：」 or a comma, before 「�
 before a number ("「が」 0.22" and "… (+4)" stay together) nor inside round brackets (「√（（ノート - 平均）の2乗の平均 +⏎ε）」
 split a formula); a name in 「」 is never split. Where none of these fits, it breaks at any space, then between
 characters outside a number and a 「」 name; a number or a name is cut only when it alone is wider than the column
-(review10 #7: "38246.3" / "0788" read as two numbers). The lines after the first are
+(review10 #7: "38246.3" / "0788" read as two numbers). A formula too wide between the strict breaks may break before
+its " = " or " + " (at most one bracket deep: 「標準偏差 = √（（ノート - 平均）の2乗の平均⏎+ ε）」, polish23). The lines after the first are
 indented by CONTINUED, so a reader (and a test) tells a continued line from a new one.
 """
 from __future__ import annotations
@@ -49,8 +50,10 @@ def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent
             return lines + [head + rest]
         cut = (breaks is not None and _fitting(rest, breaks(rest), head, metrics, width)) or _fitting(
             rest, _breaks(rest), head, metrics, width)
-        if not cut and strict:
-            return None
+        if not cut and strict:  # a formula too wide between its strict breaks: before one of its terms (polish23)
+            cut = _fitting(rest, _before_terms(rest), head, metrics, width)
+            if not cut:
+                return None
         cut = cut or _fitting(rest, _breaks(rest, loose=True), head, metrics, width) or _fitting(
             rest, _phrase_ends(rest), head, metrics, width) or _cut(rest, head, metrics, width)
         lines.append(head + rest[:cut].rstrip())
@@ -83,6 +86,20 @@ def _before_remark(text: str, metrics: QFontMetricsF, width: float) -> list[str]
         return None
     lines = [found.group(1), CONTINUED + found.group(2)]
     return lines if all(metrics.horizontalAdvance(t) <= width for t in lines) else None
+
+
+def _before_terms(text: str) -> list[int]:
+    """Where a formula may break when its strict breaks leave a piece too wide: at a space before " = " or " + ", the
+    operator starting the next line as a continued formula does, outside a 「」 name and at most one bracket deep,
+    never inside an inner bracket (「標準偏差 = √（（ノート - 平均）の2乗の平均 / + ε）」: the Japanese answer.norm board
+    broke only at 「、」, which held its chalk at 17 px at 4:3)."""
+    found, depth, inside = [], 0, 0
+    for i, ch in enumerate(text[:-2]):
+        depth += (ch == "「") - (ch == "」")
+        inside += (ch in "(（") - (ch in ")）")
+        if ch == " " and depth <= 0 and inside <= 1 and text[i + 1] in "=+" and text[i + 2] == " ":
+            found.append(i + 1)
+    return found
 
 
 def _fitting(text: str, breaks: list[int], head: str, metrics: QFontMetricsF, width: float) -> int:

@@ -146,6 +146,10 @@ class DeskItem(CachedItem):
     def _name_left(self) -> float:
         return name_left(self.box)
 
+    def _name_w(self) -> float:  # the name as drawn: its widest line (a symbol's code may take two: desk_tag.fit_name)
+        fm = QFontMetricsF(self.name_font)
+        return max(fm.horizontalAdvance(line) for line in self.name_text.split("\n"))
+
     def _circled(self) -> bool:
         return circled(self.box)
 
@@ -160,7 +164,7 @@ class DeskItem(CachedItem):
         tall as the header's line it is on, in the desk's coordinates: what the links and their labels keep off
         (scene.classroom)."""
         b = self.box
-        end = self._name_left() + QFontMetricsF(self.name_font).horizontalAdvance(self.name_text)
+        end = self._name_left() + self._name_w()
         if self.student.unknown:  # the "?" tag, 5 px after the word (_paint_name)
             end += 5 + b.tag_h * 0.62
         bw, _ = self._badge_size()
@@ -269,7 +273,7 @@ class DeskItem(CachedItem):
         p.setFont(self.name_font)
         p.setPen(qcolor(th.color("text_muted") if s.state == "masked" else th.color("text")))
         p.drawText(QRectF(left, 0, b.w - left, hh), ALIGN_LEFT, self.name_text)
-        x = left + QFontMetricsF(self.name_font).horizontalAdvance(self.name_text) + 5
+        x = left + self._name_w() + 5
         if s.unknown:  # "?" tag right after the word
             t = hh * 0.62
             tag = QRectF(x, (hh - t) / 2, t, t)

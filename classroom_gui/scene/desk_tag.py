@@ -5,6 +5,7 @@ hundreds of desks. scene.desk's DeskItem paints with them; a big class's compose
 class_badges, class_cells) and the layout's badge line (scene.desk_boxes) measure with them."""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF
@@ -156,4 +157,28 @@ def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge
         room += 2  # beside a score of -10.30), never smaller than NAME_MIN (a projector's 16 px)
         font = fitted_font(text, px, room, bold=True, min_px=least)
         shown = elide(text, font, room)
+    if shown != text and CODE in text:  # a symbol's code cut to 「⟨U+1F4…」 says nothing: whole, smaller (note20)
+        return _code_whole(text, box, px, room) or (font, shown)
     return font, shown
+
+
+CODE = "⟨U+"  # how a symbol the font lacks is written (messages.glyphs.code): ⟨U+1F431⟩
+CODE_LEAST = 9.0  # the least chalk of a code on a desk (a word is cut at NAME_MIN instead)
+LINE_H = 1.2  # a name line's height over its font size
+
+
+def _code_whole(text: str, box: DeskBox, px: float, room: float):
+    """(font, text) of a name with a symbol's code, whole: on its line at a smaller size, or on two (broken after
+    its last "⟨U+": "⟨U+" over "1F431⟩") where that is bigger, each no wider than `room` and both within the tag's
+    row, at CODE_LEAST or more; None where neither fits."""
+    at = text.rindex(CODE) + len(CODE)
+    best = None
+    for shown, lines in ((text, 1), (text[:at] + "\n" + text[at:], 2)):
+        top = min(px, box.tag_h / (lines * LINE_H)) if lines > 1 else px
+        widest = max(_bold_advance(line, top) for line in shown.split("\n"))
+        size = math.floor(min(top, top * room / widest))  # (a font's size is whole pixels)
+        while size >= CODE_LEAST and max(_bold_advance(line, size) for line in shown.split("\n")) > room:
+            size -= 1
+        if size >= CODE_LEAST and (best is None or size > best[0].pixelSize()):
+            best = (fonts.font(size, True), shown)
+    return best

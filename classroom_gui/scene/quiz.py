@@ -69,9 +69,27 @@ def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
     near = (x + bw / 2, y + bh / 2)
     legend = [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
     named = quiz.get("seats") or []
-    others = frozenset(s.index for s in scene.frame.students) - set(named) if named else frozenset()
+    seats = frozenset(s.index for s in scene.frame.students)
+    if named:
+        loose = shown_by_answer(scene, seats - set(named)) if seats - set(named) else None
+    else:  # every desk is read, by its name and share badge only (the sum, the next word): not its cards (polish23)
+        headed = desk_heads(scene)
+        loose = shown_by_answer(scene, frozenset(headed)) + list(headed.values())
     return answered_place(quiz, quiz["marks"], area, shown_by_answer(scene), near, font_scale, caption_rect(canvas),
-                          frame_sides(scene), legend, shown_by_answer(scene, others) if others else None)
+                          frame_sides(scene), legend, loose)
+
+
+def desk_heads(scene) -> dict[int, QRectF]:
+    """Each drawn desk's name band, seat -> canvas rect: its full width, down to the foot of its name tag or badge,
+    whichever is lower (DeskItem.tag_rects), the part of a desk a sum or next-word answer reads (its share badge, its
+    name); its cards below it are not."""
+    heads = {}
+    for d in scene.desks:
+        if d.isVisible() and d.student is not None and d.box is not None:
+            name, badge = d.tag_rects()
+            foot = max(name.bottom(), badge.bottom() if badge is not None else 0.0)
+            heads[d.student.index] = d.mapRectToScene(QRectF(0.0, 0.0, d.box.w, foot))
+    return heads
 
 
 def asked_card(scene, quiz: dict, font_scale: float) -> Placed | None:
@@ -109,6 +127,7 @@ def show_quiz(scene, frame, th) -> None:
             scene.addItem(item)
     on = frame.quiz is not None
     scene.quiz_asked = None  # review27 B2: not the last asked frame's card on a frame without a quiz
+    scene.quiz_hid_legend = False  # whether this frame's card hid the legend (render_frame's card=False shows it)
     scene.quiz_panel.setVisible(on)
     scene.quiz_text.setVisible(on)
     if not on:
@@ -122,6 +141,7 @@ def show_quiz(scene, frame, th) -> None:
         box, text, most, least = card.box, "\n".join(card.lines), card.px, card.px
         if scene.legend.isVisible() and box.intersects(scene.legend.area):  # a card over the legend hides it (not a
             scene.legend.setVisible(False)  # part of it at either side); the next frame shows it again
+            scene.quiz_hid_legend = True
     else:
         box, most, least = asked_box(frame.canvas), MOST_PX * th.font_scale, 20
         fm = QFontMetricsF(fonts.font(most))  # the question broken between phrases at its biggest size

@@ -26,14 +26,20 @@ painting = 0
 
 
 def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Theme | None = None,
-                 transparent: bool = False, scene: ClassroomScene | None = None, whole: bool = False) -> QImage:
+                 transparent: bool = False, scene: ClassroomScene | None = None, whole: bool = False,
+                 card: bool = True) -> QImage:
     """The frame as a size[0] x size[1] ARGB image. Pass `scene` to reuse one across many frames; `whole` (an
-    export): see paint_scene."""
+    export): see paint_scene. `card` False: a quiz frame laid out round its card (the board's chalk leaves it room)
+    without drawing it (a PPTX slide's card is a box of its own: teacher27 M2, teacher28 M3)."""
     w, h = (int(v) for v in size)
     if not (1 <= w <= MAX_SIDE and 1 <= h <= MAX_SIDE):
         raise ValueError(f"image size must be between 1 and {MAX_SIDE} pixels a side, got {w} x {h}")
     scene = scene if scene is not None else ClassroomScene(theme=theme)
     scene.set_frame(frame, theme)
+    if not card and frame.quiz is not None:
+        scene.quiz_panel.setVisible(False)
+        scene.quiz_text.setVisible(False)
+        scene.legend.setVisible(scene.legend.isVisible() or scene.quiz_hid_legend)  # as without the card
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     render_scene(scene, image, transparent, whole)
     return image
