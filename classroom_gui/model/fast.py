@@ -35,7 +35,7 @@ from .functions import ACTIVATION, causal_mask, layer_norm, linear, no_mask, sof
 
 CHUNK = 1 << 15  # numbers of one head's rows softmax works on at once: 128 kB, well inside a core's L2 cache
 ROWS = 64        # at least this many rows per block (a block's Python steps cost ~5 us)
-BLOCKED_FROM = 448  # students from which attention works in row blocks (below: whole heads, _whole)
+BLOCKED_FROM = 320  # students from which attention works in row blocks (below: whole heads, _whole)
 
 
 def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] -> [H, T, T], [H, T, d]
@@ -117,7 +117,9 @@ def _whole(q, k, v, w, context, mask, divisor, edits) -> None:  # [h, T, d] x3, 
     the row blocks' extra calls and copies cost more than the cache they save. GPT-2's 12 heads of 64, one
     thread, CPU time, interleaved (load 8): row blocks took 1.17x gpt.attention's time at 128 students, 1.25x
     at 192, 1.03x at 384 and 0.89x at 512; this takes 0.70x the row blocks' time at 65, 0.86x at 128, 0.93x
-    at 256 and 1.01x at 384 (the same on two threads, heads split over the cores either way).
+    at 256 and 1.01x at 384 (the same on two threads, heads split over the cores either way). A whole forward
+    + trace + answer (1 thread, CPU time, 9 interleaved rounds, load 8-9) took 0.99x main's at 128 and 256
+    students and 1.015x at 384 (IQR 1.009-1.028), so the row blocks start between those, at 320.
     `edits` are (head within these heads, seat, index, raw score)."""
     np.matmul(q, k.swapaxes(-1, -2), out=w)   # gpt.attention's call (dot_scores)
     for head, seat, index, value in edits:    # a teacher's "what if this score were ..."
