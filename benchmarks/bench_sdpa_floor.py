@@ -8,7 +8,8 @@ Each round runs, call by call in turns (so all four see the same machine load):
   sdpa      transformers' GPT-2 with SDPA attention, last position's logits (torch_gpt2.py)
   np BLAS   only the matrix products that forward makes, on NumPy's OpenBLAS, as it makes them: the 48 linears
             (x.dot(w), the process's thread count), attention's two products per layer on one BLAS thread (in
-            turn: the pieces exact_blocks.plan makes, else the whole products), the answer's [768] x [768, V]
+            turn from fast.BLOCKED_FROM students: the pieces exact_blocks.plan makes, else the whole products),
+            the answer's [768] x [768, V]
   torch BLAS the same linears and answer with torch.mm (torch's MKL: what SDPA's addmm/mm spend) -- SDPA's own
             attention kernel blocks its products internally, so its attention is not in this column
   mkl       (--mkl PATH) np BLAS's products through MKL's cblas_sgemm via ctypes on NumPy's arrays (the PyPI
@@ -34,7 +35,7 @@ import bench_gpt2 as bg  # noqa: E402  (beside this file; applies --threads befo
 import numpy as np  # noqa: E402
 from random_weights import GPT2_SMALL, random_params  # noqa: E402
 
-from classroom_gui.model import exact_blocks, parallel  # noqa: E402
+from classroom_gui.model import exact_blocks, fast, parallel  # noqa: E402
 
 
 def shapes(config, T: int) -> list[tuple[int, int, int]]:
@@ -66,7 +67,7 @@ class Products:
         for x, w in self.linears:
             x.dot(w)
         with parallel.one_blas_thread() if parallel.blas_controllable() else nullcontext():  # as fast.attention
-            plan = exact_blocks.plan(self.T, self.q.shape[-1], self.q.dtype) if self.T > 64 else None
+            plan = exact_blocks.plan(self.T, self.q.shape[-1], self.q.dtype) if self.T >= fast.BLOCKED_FROM else None
             for _ in range(self.config.n_layer):
                 self._attention(plan)
         self.wte.dot(self.last)
