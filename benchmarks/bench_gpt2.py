@@ -13,6 +13,7 @@ Goals:
   peak RSS of weights + trace at T=512, in a fresh process                                  <= 1.2 GB
   memory one forward adds, T=512 and 1024: <= 1.2x PyTorch eager returning its attentions     (issue #18)
   forward + trace <= 0.9x PyTorch with SDPA attention, T=8 to 1024, on 1 and 2 threads         (issue #18)
+  (bench_sdpa_floor.py prints the same ratio beside the floor: the matrix products alone on each side's BLAS)
   (with PyTorch, the table ends with a fit ms = a + c*T + b*T^2 of each column: b is the T^2 term)
 PyTorch (torch_gpt2.py: transformers' GPT2Model on the same weights, torch.inference_mode, last position's
 logits) runs in turns with NumPy, call by call, so all see the same machine load; a ratio is the median

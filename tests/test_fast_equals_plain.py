@@ -182,3 +182,20 @@ def test_a_non_finite_score_under_the_mask_is_masked_as_in_plain(bad):
     assert np.isfinite(want[0][0, :70]).all() and np.isnan(want[0][0, 70:]).all() and np.isfinite(want[0][1, :299]).all()
     for a, b in zip(got, want):
         assert np.array_equal(a, b, equal_nan=True)
+
+
+@pytest.mark.parametrize("rule", ["causal", "none"])
+@pytest.mark.parametrize("T", [fast.BLOCKED_FROM - 1, fast.BLOCKED_FROM])
+def test_attention_on_both_sides_of_the_row_blocks_equals_plain(T, rule):
+    """Whole heads just below fast.BLOCKED_FROM, row blocks (and the scaled questions) from it on: both give
+    gpt.attention's shares and contexts bit for bit, GPT-2's 12 heads of 64 with one what-if score each side."""
+    from classroom_gui.model import gpt
+    from classroom_gui.model.functions import attention_mask
+
+    rng = np.random.default_rng(T)
+    q, k, v = (rng.standard_normal((12, T, 64)).astype(np.float32) for _ in range(3))
+    edits = (Edit("score", 0, 1, T - 1, 0, 4.0), Edit("score", 0, 11, T // 2, 3, -2.5))
+    got, want = fast.attention(q, k, v, attention_mask(T, rule), 8.0, edits), \
+        gpt.attention(q, k, v, attention_mask(T, rule), 8.0, edits)
+    for a, b in zip(got, want, strict=True):
+        assert np.array_equal(a, b)

@@ -5,11 +5,14 @@ much memory they walk through at once:
 - threads: big inputs share heads (attention) or ranges of students (LayerNorm, the FFN's activation) out over
   the cores (parallel.py), attention with one BLAS thread each. Each head or student is computed exactly as
   alone, so the split never shows in the numbers.
-- row blocks: after the scores' matrix product (the same call as gpt.attention's), softmax runs through a
-  few rows of one head at a time, which stay in the core's cache through all five passes; in turn (causal)
-  a row block skips the columns of students who have not spoken, whose shares are exactly 0 anyway. For
-  long classes in turn (T=1024: a third of the work) the two products skip them too, in the pieces
-  exact_blocks.plan found to round exactly as the whole products (else the whole products are made).
+- whole heads below BLOCKED_FROM students: each range of heads takes gpt.attention's own steps on its whole
+  [h, T, T] shares (_whole), which cost less there than the row blocks' extra calls and copies.
+- row blocks from BLOCKED_FROM students on: after the scores' matrix product (the same call as
+  gpt.attention's), softmax runs through a few rows of one head at a time, which stay in the core's cache
+  through all five passes; in turn (causal) a row block skips the columns of students who have not spoken,
+  whose shares are exactly 0 anyway. For long classes in turn (T=1024: a third of the work) the two products
+  skip them too, in the pieces exact_blocks.plan found to round exactly as the whole products (else the whole
+  products are made).
 - LayerNorm and the FFN's activation run a few students' rows at a time (per_student), in the cache too.
 - memory: the shares' array, from 32 MiB on, comes from malloc's heap (allocator.big_block), so the pages a
   freed one leaves are reused instead of mapped and zero-filled again for every layer of every forward.
@@ -28,10 +31,11 @@ import math
 import numpy as np
 
 from . import allocator, exact_blocks, fast_small, gpt, parallel
-from .functions import ACTIVATION, causal_mask, layer_norm, linear, no_mask
+from .functions import ACTIVATION, causal_mask, layer_norm, linear, no_mask, softmax
 
 CHUNK = 1 << 15  # numbers of one head's rows softmax works on at once: 128 kB, well inside a core's L2 cache
 ROWS = 64        # at least this many rows per block (a block's Python steps cost ~5 us)
+BLOCKED_FROM = 320  # students from which attention works in row blocks (below: whole heads, _whole)
 
 
 def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] -> [H, T, T], [H, T, d]
@@ -48,14 +52,18 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
     t = q.dtype.type
     # Dividing by a power of two (GPT-2's sqrt(64) = 8) only moves the exponent, so q / 8 . k is q . k / 8
     # exactly (each product and partial sum is the unscaled one over 8, unless it falls below float32's
-    # smallest normal number, 1e-38): the [T, d] questions are scaled instead of the [T, T] scores. Not when a
+    # smallest normal number, 1e-38): the [T, d] questions are scaled instead of the [T, T] scores (from
+    # BLOCKED_FROM students on: below, checking and dividing q cost about what they save). Not when a
     # score could overflow (a what-if card of 1e30): q . k is inf where q / 8 . k is not, so the bound d x
     # max|q| x max|k|, above every partial sum, must stay finite (NaN in the bound fails the test too).
-    fused = math.frexp(divisor)[0] == 0.5 and _bounded(q, k)
+    fused = T >= BLOCKED_FROM and math.frexp(divisor)[0] == 0.5 and _bounded(q, k)
 
     plan = None  # exact_blocks.Plan: in turn, the products skip the students not yet heard (found below)
 
     def heads(a: int, b: int) -> None:  # heads a..b-1
+        if T < BLOCKED_FROM:  # (never fused)
+            return _whole(q[a:b], k[a:b], v[a:b], weights[a:b], context[a:b], mask if masked else None, divisor,
+                          [(e.head - a, e.seat, e.index, e.value) for e in edits if a <= e.head < b])
         qh = np.divide(q[a:b], t(divisor)) if fused else q[a:b]
         by_rows = plan is not None and plan.scores
         # weights @ v over the students heard only while every opinion is finite: the whole product multiplies
@@ -102,6 +110,25 @@ def attention(q, k, v, mask, divisor: float, edits=()):  # [H, T, d] x3, [T, T] 
     else:
         heads(0, H)
     return weights, context
+
+
+def _whole(q, k, v, w, context, mask, divisor, edits) -> None:  # [h, T, d] x3, [h, T, T] out, [h, T, d] out
+    """gpt.attention's steps on whole [h, T, T] arrays, written into w and context: below BLOCKED_FROM students
+    the row blocks' extra calls and copies cost more than the cache they save. GPT-2's 12 heads of 64, one
+    thread, CPU time, interleaved (load 8): row blocks took 1.17x gpt.attention's time at 128 students, 1.25x
+    at 192, 1.03x at 384 and 0.89x at 512; this takes 0.70x the row blocks' time at 65, 0.86x at 128, 0.93x
+    at 256 and 1.01x at 384 (the same on two threads, heads split over the cores either way). A whole forward
+    + trace + answer (1 thread, CPU time, 9 interleaved rounds, load 8-9) took 0.99x main's at 128 and 256
+    students and 1.015x at 384 (IQR 1.009-1.028), so the row blocks start between those, at 320.
+    `edits` are (head within these heads, seat, index, raw score)."""
+    np.matmul(q, k.swapaxes(-1, -2), out=w)   # gpt.attention's call (dot_scores)
+    for head, seat, index, value in edits:    # a teacher's "what if this score were ..."
+        w[head, seat, index] = value
+    np.divide(w, w.dtype.type(divisor), out=w)  # divide_scores
+    if mask is not None:
+        np.copyto(w, -np.inf, where=mask)
+    softmax(w, out=w)
+    np.matmul(w, v, out=context)
 
 
 def _bounded(q, k) -> bool:  # [H, T, d], [H, Tk, d]
