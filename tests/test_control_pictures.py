@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from classroom_gui.lesson.answers import named
 from classroom_gui.messages.glyphs import drawable, drawn_names, font_chars
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
@@ -26,3 +27,8 @@ def test_a_gpt2_student_and_vocabulary_word_for_a_control_is_drawn_by_code(qapp)
     assert any("⟨U+2413⟩" in n for n in names) and any("⟨U+2407⟩" in n for n in names)
     chars = font_chars()
     assert all(ord(c) in chars or c.isascii() or c in FALLBACK_DRAWN for n in names for c in n), names
+    # the vocabulary's words as answer time's desks, chart and board name them (answers.named)
+    controls = [w for w in run.trace.vocab if any(0x2400 <= ord(c) < 0x2440 for c in w)]
+    assert controls  # GPT-2's 256 byte tokens include the C0 controls
+    shown = [named(w) for w in controls]
+    assert all(ord(c) in chars or c.isascii() or c in FALLBACK_DRAWN for w in shown for c in w), shown
