@@ -43,10 +43,18 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
     bw = max(px * 2.0, min(w, room))  # a badge wider than that ends in "…" (the tooltip has it)
     if bw < w and badge.startswith("→"):  # a guess cut: its arrow and its word's first letters kept (teacher28 M4)
         px = next((px * f for f in GUESS_SHRINK if _kept_guess(pill_text(badge, bw, px * f))), px * GUESS_SHRINK[-1])
+    elif bw < w and _number(badge):  # a number cut ("12.…", "-…": teacher28 L1, F5 at 4:3 with 64 desks): smaller
+        px = next((px * f for f in GUESS_SHRINK if px * f >= NUMBER_LEAST and pill_text(badge, bw, px * f) == badge),
+                  px)  # where then whole and still legible (not at 512 desks: hundreds of pills of their own)
     return bw, px
 
 
-GUESS_SHRINK = (1.0, 0.9, 0.8, 0.7)  # the font sizes a cut guess tries, as parts of its badge's size
+GUESS_SHRINK = (1.0, 0.9, 0.8, 0.7)  # the font sizes a cut guess or number tries, as parts of its badge's size
+NUMBER_LEAST = 10.5  # px: a number is drawn no smaller whole (64 desks at 4:3: 16 px badges drawn at 11.2-14.4)
+
+
+def _number(badge: str) -> bool:
+    return badge.lstrip("-−").replace(".", "", 1).isdigit()
 
 
 def _kept_guess(shown: str) -> bool:  # the arrow and at least one letter of the guessed word
