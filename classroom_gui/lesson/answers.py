@@ -8,7 +8,7 @@ ate/a/an under its answer); punctuation and numbers belong to both. The board na
 <mask> and <unk> are never listed (UNSAYABLE). A byte-level model's (GPT-2's) pieces of a character ("<0xE3><0x81>")
 are no word of any language: never listed below the answer nor guessed at a desk (teacher28 L3: an English class's
 list held four of them and left out a word), and where one is shown (the class's answer) it is named with one mark,
-BYTE_PIECE, that the caption explains (word_names, piece_note; teacher28 M4: 45 of 64 desks read "<0x…"). Pure: no Qt.
+BYTE_PIECE, that the caption explains (word_names, notice.byte_piece; teacher28 M4: 45 of 64 desks read "<0x…"). Pure: no Qt.
 """
 from __future__ import annotations
 

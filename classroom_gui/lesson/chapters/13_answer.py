@@ -39,12 +39,20 @@ def _answer_time(ctx, fr: Frame) -> list[str]:
         # quoted: a particle (→ 「の」) is a word too; a piece of a character is its mark, unquoted (→ ◇)
         s.badge = ctx.t("badge.guess", word=vocab[word] if vocab[word] == BYTE_PIECE else ctx.word(vocab[word]))
     if any(vocab[w] == BYTE_PIECE for w, _p in guesses) or vocab[answer_ids(tr, 1)[0]] == BYTE_PIECE:
-        fr.notices = fr.notices + [ctx.t("notice.byte_piece", mark=BYTE_PIECE)]  # once, in the caption's note
+        _say_piece(ctx, fr)
     # the last layer's map, the answering student's row outlined: the selected layer's (1 by default) with the
     # lesson's asker outlined read as "the answer comes from layer 1, where 「猫」 listens" (teacher5 L12)
     fr.heatmap = heatmap(ctx, rows=list(range(tr.n_tokens)), layer=tr.config.n_layer - 1, focus=last)
     fr.layer_view = layer_view(ctx, upto=tr.config.n_layer)
     return vocab
+
+
+def _say_piece(ctx, fr: Frame) -> None:
+    """The caption's note says what ◇ is (a piece of a character), once, where a desk, the chart or the board shows
+    one (teacher28 M4)."""
+    note = ctx.t("notice.byte_piece", mark=BYTE_PIECE)
+    if note not in fr.notices:
+        fr.notices = fr.notices + [note]  # (a new list: the run's notices are shared by every frame)
 
 
 def final_notebook(ctx, values, visible: float = 1.0):
@@ -201,6 +209,8 @@ def softmax(ctx, fr: Frame):
         other = out[0]
         fr.board += [ctx.t(f"board.left_out_{out[1]}", mark=BYTE_PIECE),  # (two lines: on one, 654 px at 25 px)
                      ctx.t("board.left_out_likeliest", word=ctx.word(vocab[other]), p=fmt(probs[other], 3))]
+        if "bytes" in out[1]:
+            _say_piece(ctx, fr)
     fr.narration = ctx.t(ctx.beat.key, temp=_temperature(float(ctx.sel.temperature)), top=ctx.word(vocab[top[0]]), v=v,
                          p=fmt(probs[top[0]], 3))
 
