@@ -40,5 +40,11 @@ def test_in_the_window_the_status_bar_says_it_and_no_toast_covers_the_class(qtbo
     w.select(lang="en")
     assert not w.is_presenting()
     w.quiz_action.toggle()
-    assert w.model.quiz_on and w.statusBar().currentMessage() == "Quiz on"
+    # where it asks (teacher28 L4: "Quiz on", and → asked nothing outside presenter mode)
+    assert w.model.quiz_on and w.statusBar().currentMessage() == "Quiz on: it asks in presenter mode (F5)"
     assert not w.canvas.toast.isVisible()
+    w.select(lang="ja")
+    w.quiz_action.toggle()
+    assert not w.model.quiz_on and w.statusBar().currentMessage() == "クイズ：オフ"
+    w.quiz_action.toggle()
+    assert w.statusBar().currentMessage() == "クイズ：オン。問いかけるのはプレゼンモード（F5）のときです"

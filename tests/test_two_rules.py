@@ -92,11 +92,11 @@ def test_below_the_answer_a_list_holds_words_of_the_sentences_language(checkpoin
     shown = answer_ids(trace, 5)
     assert shown[:2] == [en_word, dot] and ja_word not in shown and ja_top not in shown
     assert all(script(trace.vocab[i]) != "ja" for i in shown)
-    assert left_out(trace, shown) == ja_word  # the likeliest word skipped, for the board's note
+    assert left_out(trace, shown) == (ja_word, "ja")  # the likeliest word skipped and its kind, for the board's note
     probs[ja_word] = 0.9  # the model's answer is Japanese: it is the class's answer all the same
     trace.cache["next_order"] = np.argsort(-probs, kind="stable")
     shown = answer_ids(trace, 5)
-    assert shown[:3] == [ja_word, en_word, dot] and ja_top not in shown and left_out(trace, shown) == ja_top
+    assert shown[:3] == [ja_word, en_word, dot] and ja_top not in shown and left_out(trace, shown) == (ja_top, "ja")
     probs[:] = 1e-4
     probs[en_word] = 0.5  # nothing of the other language above the list's last word: no note
     trace.cache["next_order"] = np.argsort(-probs, kind="stable")

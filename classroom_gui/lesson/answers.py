@@ -5,12 +5,17 @@ The teaching model speaks English and Japanese. Below the class's answer (the mo
 whatever its language), a list holds words of the sentence's language only (teacher15 M2: a Japanese class saw
 ate/a/an under its answer); punctuation and numbers belong to both. The board names the most probable word left out
 (left_out) with its probability, so the list's numbers stay the model's: nothing is renormalised. The tokenizer's
-<mask> and <unk> are never listed (UNSAYABLE). Pure: no Qt.
+<mask> and <unk> are never listed (UNSAYABLE). A byte-level model's (GPT-2's) pieces of a character ("<0xE3><0x81>")
+are no word of any language: never listed below the answer nor guessed at a desk (teacher28 L3: an English class's
+list held four of them and left out a word), and where one is shown (the class's answer) it is named with one mark,
+BYTE_PIECE, that the caption explains (word_names, notice.byte_piece; teacher28 M4: 45 of 64 desks read "<0x…"). Pure: no Qt.
 """
 from __future__ import annotations
 
 import numpy as np
 
+from ..messages.glyphs import drawable
+from ..model.bpe_tokenizer import byte_piece
 from ..model.functions import softmax
 from ..model.tokenizer import MASK, UNK
 from ..model.trace import Trace
@@ -52,9 +57,43 @@ UNSAYABLE = frozenset((MASK, UNK))
 
 def of_language(word: str, lang: str) -> bool:
     """Whether a word may stand below the answer in a list for a sentence in `lang`: one a student can say, of the
-    sentence's language, or punctuation or a number (any word when the sentence has no one language)."""
+    sentence's language, or punctuation or a number (any word when the sentence has no one language), and not a
+    piece of a character (byte_piece)."""
     s = script(word)
-    return word not in UNSAYABLE and (not lang or not s or s == lang)
+    return word not in UNSAYABLE and not byte_piece(word) and (not lang or not s or s == lang)
+
+
+BYTE_PIECE = "◇"  # a piece of a character as desks, chart, board and quiz name it (in the bundled font; "⁇" read as "??")
+
+
+def named(word: str) -> str:
+    """A vocabulary word as it is drawn: a piece of a character as BYTE_PIECE ("<0xAF><0xE5>" was cut to "<0x…" on
+    a desk and "<0xAF><0x…" under a bar), any other as drawable writes it (teacher28 L2: the chart's labels skipped
+    it, and an emoji or a control's picture the font lacks was drawn as ☒)."""
+    return BYTE_PIECE if byte_piece(word) else drawable(word)
+
+
+class WordNames:
+    """The vocabulary's words as drawn (named), by id, each named when first asked for (naming all of GPT-2's 50k
+    words, most with a non-ASCII ␣, took 0.7 s): what answer time and the quiz name words from."""
+
+    def __init__(self, vocab: list[str]):
+        self.vocab, self._named = vocab, {}
+
+    def __len__(self) -> int:
+        return len(self.vocab)
+
+    def __getitem__(self, i: int) -> str:
+        i = int(i)
+        shown = self._named.get(i)
+        if shown is None:
+            shown = self._named[i] = named(self.vocab[i])
+        return shown
+
+
+def word_names(trace: Trace) -> WordNames:
+    """The trace's vocabulary as drawn (WordNames), kept beside it."""
+    return kept(trace, "word_names", lambda: WordNames(trace.vocab))
 
 
 _SAYABLE: dict[tuple[int, str], tuple[list, np.ndarray, np.ndarray]] = {}  # (id(vocab), lang) -> (vocab, masks)
@@ -70,6 +109,7 @@ def sayable(vocab: list[str], lang: str) -> tuple[np.ndarray, np.ndarray]:
             _SAYABLE.clear()
         said, ja, en = _scripts(vocab)
         of_lang = said & (~ja & ~en | (ja if lang == "ja" else en if lang == "en" else False) | (not lang))
+        of_lang[[k for k, w in enumerate(vocab) if w.startswith("<0x") and byte_piece(w)]] = False
         of_lang.setflags(write=False)
         said.setflags(write=False)  # shared by every caller
         held = _SAYABLE[id(vocab), lang] = (vocab, of_lang, said)
@@ -79,7 +119,9 @@ def sayable(vocab: list[str], lang: str) -> tuple[np.ndarray, np.ndarray]:
 def _scripts(vocab: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """[V] bools each: whether each word is one a student can say (not UNSAYABLE), and whether script() calls it "ja",
     or "en": the same rule as script's, decided for every character of the vocabulary at once (a Python call a word
-    took 50-60 ms on GPT-2's 50k words, in the first answer frame of a class too big for the seats' guesses)."""
+    took 50-60 ms on GPT-2's 50k words, in the first answer frame of a class too big for the seats' guesses); a
+    piece of a character (byte_piece) is none a student can say below the answer: its `said` stays (it may be the
+    class's answer) and of_language's mask drops it (sayable)."""
     n = len(vocab)
     lengths = np.fromiter(map(len, vocab), np.int64, n)
     codes = np.frombuffer("".join(vocab).encode("utf-32-le", "surrogatepass"), "<u4")  # one a character
@@ -114,20 +156,25 @@ def answer_ids(trace: Trace, k: int) -> list[int]:
     return out or [int(i) for i in trace.next_order[:k]]  # a vocabulary of only the other language: as it is
 
 
-def left_out(trace: Trace, shown: list[int]) -> int | None:
-    """The most probable word of the other language that answer_ids left out above the last word it lists (the
-    board names it and its probability), or None."""
-    vocab, lang = trace.vocab, sentence_script(trace.tokens)
-    if not vocab or not lang or not shown:
+def left_out(trace: Trace, shown: list[int]) -> tuple[int, str] | None:
+    """The most probable word that answer_ids left out above the last word it lists (the board names it and its
+    probability), and what it left out there: "en" or "ja" (words of the other language), "bytes" (pieces of a
+    character), "bytes_en" or "bytes_ja" (both); None where it left none out."""
+    vocab = trace.vocab
+    if not vocab or not shown:
         return None
-    listed = set(shown)
+    listed, first, kinds = set(shown), None, set()
     for i in trace.next_order:
         i = int(i)
         if i == shown[-1]:
-            return None
+            break
         if i not in listed and vocab[i] not in UNSAYABLE:
-            return i
-    return None
+            first = i if first is None else first
+            kinds.add("bytes" if byte_piece(vocab[i]) else script(vocab[i]))
+    if first is None:
+        return None
+    kinds.discard("")  # (a number or a mark is never left out: of_language keeps them)
+    return (first, "_".join(sorted(kinds))) if kinds else None
 
 
 def seat_guesses(trace: Trace) -> list[tuple[int, float]]:

@@ -14,10 +14,10 @@ import numpy as np
 from ..model.functions import causal_mask
 from ..model.trace import Trace
 from . import rules
-from .answers import UNSAYABLE, of_language, script, sentence_script
+from .answers import BYTE_PIECE, UNSAYABLE, named, of_language, script, sentence_script
 from .numbers import fmt
 from .state import Selection, timeline_for
-from .strings import quote, seat_quoted, text
+from .strings import QUOTE_MARKS, quote, seat_quoted, text
 
 CHOICES = 4  # at most; fewer when the class is small
 
@@ -66,6 +66,21 @@ def _seats(sel: Selection, tokens: list[str], seats) -> list[str]:
     return [seat_quoted(sel.lang, tokens, j) for j in sorted(seats)]
 
 
+def _distinct(tokens: list[str], seats) -> list[int]:
+    """seats (in the order given) without those whose word an earlier one already has (teacher28 L4: B and D were
+    both "␣a", told apart only by their seats), at most CHOICES."""
+    seen: set = set()
+    return [int(j) for j in seats if not (tokens[j] in seen or seen.add(tokens[j]))][:CHOICES]
+
+
+def _readable(word: str) -> bool:
+    """Whether a class can read a vocabulary word as a choice (teacher28 L4: "<0x90>", "<0xC5>" and " ` " were
+    offered): not a piece of a character, a control or a symbol written as its code, a lone quote mark or a blank."""
+    shown = named(word)
+    return (shown != BYTE_PIECE and "⟨U+" not in shown and not set(word) <= QUOTE_MARKS
+            and bool(word.strip("␣⇥↵⍽ ")))
+
+
 def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:
     weights = trace.layers[sel.layer].head(sel.head).weights[sel.focus]
     heard = np.flatnonzero(~trace.layers[sel.layer].mask[sel.focus])
@@ -74,7 +89,9 @@ def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:
     ranked = heard[np.argsort(-weights[heard], kind="stable")]
     if weights[ranked[0]] == weights[ranked[1]]:  # a tie has no one answer
         return None
-    picked = list(ranked[:CHOICES])
+    picked = _distinct(trace.tokens, ranked)
+    if len(picked) < 2:
+        return None
     choices = _seats(sel, trace.tokens, picked)
     answer = choices[sorted(picked).index(ranked[0])]
     # the rule named: the mask step shows both rules' shares, and the other rule's top student may be a choice
@@ -104,7 +121,7 @@ def _cannot_hear(trace: Trace, sel: Selection, step: int) -> Question | None:
     later = causal_mask(T)[f]
     heard = [j for j in range(T) if not later[j]]
     kind, answer_seat = "cannot_hear", f + 1  # the next to speak: the nearest one the student cannot hear
-    picked = [answer_seat] + heard[::-1][: CHOICES - 1]  # itself and the students just before it
+    picked = _distinct(trace.tokens, [answer_seat] + heard[::-1])  # itself and the students just before it
     if f == 0:  # the first student hears only itself: asked the other way round, so it still has CHOICES choices
         kind, answer_seat, picked = "can_hear", 0, list(range(min(T, CHOICES)))
     choices = _seats(sel, trace.tokens, picked)
@@ -126,6 +143,8 @@ def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Que
     logits = trace.next_logits
     if logits[order[0]] == logits[order[1]] or vocab[int(order[0])] in UNSAYABLE:  # no fair question
         return None
+    if not _readable(vocab[int(order[0])]):  # an answer no class can read (a piece of a character: ◇)
+        return None
     # the wrong choices are words of the answer's language (or punctuation): the sentence's, as answer time lists them
     # below the answer (answers.of_language; teacher15 M2: a Japanese class was offered 「ate」), unless the model
     # answers in the other language, where the one word of another language would give itself away
@@ -134,12 +153,11 @@ def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Que
     for i in order[1:]:  # most likely first; stops at CHOICES (GPT-2's order has 50,257 ids)
         if len(picked) == CHOICES:
             break
-        if of_language(vocab[int(i)], lang):
+        word = vocab[int(i)]  # readable, and not the same as a choice already picked
+        if of_language(word, lang) and _readable(word) and named(word) not in {named(vocab[j]) for j in picked}:
             picked.append(int(i))
     if len(picked) < 2:
         return None
-    words = [vocab[i] for i in picked]
-    if len(set(words)) < len(words):  # two ids that look the same (byte pieces): not a fair question
-        return None
+    words = [named(vocab[i]) for i in picked]
     return Question("next_word", text(sel.lang, "quiz.next_word", last=quote(sel.lang, trace.tokens[-1])),
-                    [quote(sel.lang, w) for w in sorted(words)], quote(sel.lang, vocab[picked[0]]), step)
+                    [quote(sel.lang, w) for w in sorted(words)], quote(sel.lang, words[0]), step)

@@ -18,9 +18,11 @@ from functools import lru_cache
 from ..resources import FONT, assets_dir
 
 SPOKEN = ("Co", "Cn", "Me")  # besides symbols (S*): private use, unassigned, an enclosing mark (the keycap's U+20E3)
-# the app's own marks (bpe_tokenizer.visible: ␣ ⇥ ↵ ⍽, the control pictures ␇ ␍, a code's ⟨ ⟩) stay marks, drawn
-# by a fallback font, so that drawable() of a name already shown is the same name
-MARKS = frozenset("⟨⟩⇥↵⍽") | frozenset(map(chr, range(0x2400, 0x2440)))
+# the app's own marks (bpe_tokenizer.visible: ␣ ⇥ ↵ ⍽, a code's ⟨ ⟩) stay marks, drawn by the font (␣) or a
+# fallback font, so that drawable() of a name already shown is the same name. The control pictures (␇ ␍ ␓) are
+# not among them: no font the canvas falls back to draws them (teacher28 L2: the vocabulary's "␓" was ☒ on desks,
+# chart and board), so they are written as their code, ⟨U+2413⟩, as any symbol the font lacks
+MARKS = frozenset("⟨⟩⇥↵⍽␣")
 # what only shapes the symbol beside it: text/emoji presentation selectors and the zero-width joiner (dropped
 # beside a coded symbol: "❤️" is one code, not "⟨U+2764⟩" + a VS16 that an emoji font may draw on its "4"), and
 # the skin tones (dropped after one: "👋🏽" is "⟨U+1F44B⟩")

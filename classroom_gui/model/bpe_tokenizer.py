@@ -15,6 +15,7 @@ add_bos_token is refused by name.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cached_property
 from pathlib import Path
@@ -36,7 +37,7 @@ def visible(text: str) -> str:
     font lacks (an emoji) as ⟨U+1F9F6⟩ (messages.glyphs.as_code)."""
     return "".join(VISIBLE.get(c) or (chr(0x2400 + ord(c)) if ord(c) < 0x20 else
                                       as_code(c) if unicodedata.category(c) in INVISIBLE else drawable(c))
-                   for c in text)  # (the marks themselves stay: ⇥ and ␇ are the app's, drawn by a fallback font)
+                   for c in text)  # (the marks stay here: drawable codes where drawn those no font draws, ␇ as ⟨U+2407⟩)
 
 
 def _byte_decoder() -> dict[str, int]:
@@ -53,6 +54,15 @@ def _byte_decoder() -> dict[str, int]:
 
 
 _BYTES = _byte_decoder()
+
+
+BYTES = re.compile(r"(?:<0x[0-9A-F]{2}>)+")  # what readable writes for an entry whose bytes form no character
+
+
+def byte_piece(word: str) -> bool:
+    """Whether a vocabulary entry (as readable writes it) is only bytes that form no character ("<0xE3><0x81>"):
+    a piece of a character, not a word a class can say (lesson.answers names it with one mark)."""
+    return word.startswith("<0x") and BYTES.fullmatch(word) is not None
 
 
 def readable(token: str) -> str:

@@ -41,7 +41,25 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
     room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
     if name:  # nor over all of the name: at 64 students (110 px desks) "the" beside "→ "kind"" was left off, and
         room -= name_keep(name, box, font_scale, unknown) + 4  # 44 of 63 desks showed no word (teacher21 L4)
-    return max(px * 2.0, min(w, room)), px  # a badge wider than that ends in "…" (the tooltip has it)
+    bw = max(px * 2.0, min(w, room))  # a badge wider than that ends in "…" (the tooltip has it)
+    if bw < w and badge.startswith("→"):  # a guess cut: its arrow and its word's first letters kept (teacher28 M4)
+        px = next((px * f for f in GUESS_SHRINK if _kept_guess(pill_text(badge, bw, px * f))), px * GUESS_SHRINK[-1])
+    elif bw < w and _number(badge):  # a number cut ("12.…", "-…": teacher28 L1, F5 at 4:3 with 64 desks): smaller
+        px = next((px * f for f in GUESS_SHRINK if px * f >= NUMBER_LEAST and pill_text(badge, bw, px * f) == badge),
+                  px)  # where then whole and still legible (not at 512 desks: hundreds of pills of their own)
+    return bw, px
+
+
+GUESS_SHRINK = (1.0, 0.9, 0.8, 0.7)  # the font sizes a cut guess or number tries, as parts of its badge's size
+NUMBER_LEAST = 10.5  # px: a number is drawn no smaller whole (64 desks at 4:3: 16 px badges drawn at 11.2-14.4)
+
+
+def _number(badge: str) -> bool:
+    return badge.lstrip("-−").replace(".", "", 1).isdigit()
+
+
+def _kept_guess(shown: str) -> bool:  # the arrow and at least one letter of the guessed word
+    return shown.startswith("→") and len(shown.removeprefix("→").strip().strip('"「」').removesuffix("…")) >= 1
 
 
 def name_keep(name: str, box: DeskBox, font_scale: float, unknown: bool = False) -> float:
@@ -94,19 +112,20 @@ def badge_pens(th: Theme, role: str) -> tuple:
 
 @lru_cache(maxsize=4096)
 def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw wide shows it (a slim pill: badge_size)
-    """(kept: a big class's pills are keyed by it) A guess too wide for its pill first drops its arrow, then its
-    quotes, before it ends in "…": at 64 students, where the names keep their room (badge_size), "→ "kind"" shows
-    "kind" rather than "→ "…" (teacher21 L4)."""
+    """(kept: a big class's pills are keyed by it) A guess too wide for its pill first drops its quotes, then the
+    space after its arrow, before its word ends in "…": at 64 students, where the names keep their room (badge_size),
+    "→ "kind"" shows "→kind", and "→ "Good"" "→Go…" (teacher21 L4 showed "kind" without its arrow, so teacher28 M4
+    read "Go…" as a word: the arrow says it is a guess; badge_size draws a cut guess smaller until this keeps it)."""
     font, room = fonts.font(px, True), bw - px * 0.25
     shown = elide(badge, font, room)
     if shown == badge or not badge.startswith("→"):
         return shown
     word = badge[1:].strip()
     bare = word[1:-1] if len(word) > 2 and (word[0], word[-1]) in (('"', '"'), ("「", "」")) else word
-    for text in (word, bare):
+    for text in ("→ " + bare, "→" + bare):
         if elide(text, font, room) == text:
             return text
-    return elide(bare, font, room)
+    return elide("→" + bare, font, room)
 
 
 def pill_box(b: DeskBox, bw: float, px: float) -> QRectF:

@@ -31,9 +31,9 @@ def jump_chapter(window, name: str) -> None:
 
 
 def said(window, on: bool) -> None:
-    """The quiz was turned on or off: a toast over the class in presenter mode, else the status bar."""
-    words = text(window.sel.lang, "ui.quiz_on" if on else "ui.quiz_off")
+    """The quiz was turned on or off: a toast over the class in presenter mode, else the status bar, which says where
+    it asks (teacher28 L4: "Quiz on" in the window, and → asked nothing: the quiz runs in presenter mode only)."""
     if window.is_presenting():
-        window.canvas.toast.say(words)
+        window.canvas.toast.say(text(window.sel.lang, "ui.quiz_on" if on else "ui.quiz_off"))
     else:
-        window.statusBar().showMessage(words, STATUS_MS)
+        window.statusBar().showMessage(text(window.sel.lang, "ui.quiz_on_window" if on else "ui.quiz_off"), STATUS_MS)

@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 
 from .. import rules
-from ..answers import answer_ids, left_out, script, seat_guesses
+from ..answers import BYTE_PIECE, answer_ids, left_out, seat_guesses, word_names
 from ..beat import Step
 from ..frame import Bars, Frame, colour_scale, row_scale
 from ..numbers import fmt, fmt_many, temperature_probs
@@ -22,8 +22,8 @@ RULE = rules.ANSWER_RULE  # answer time predicts in turn, as GPT does, whatever 
 TOP_WORDS = 10
 
 
-def _vocabulary(trace) -> list[str]:
-    return trace.vocab or [str(i) for i in range(trace.config.vocab_size)]
+def _vocabulary(trace):  # the words as drawn, by id (answers.named: a piece of a character is ◇)
+    return word_names(trace) if trace.vocab else [str(i) for i in range(trace.config.vocab_size)]
 
 
 def _answer_time(ctx, fr: Frame) -> list[str]:
@@ -34,13 +34,25 @@ def _answer_time(ctx, fr: Frame) -> list[str]:
     ctx.seat_all(fr, [("notebook", tr.layers[-1].output, ctx.t("card.notebook"), 1.0)])
     for s in fr.students:
         s.state = "focus" if s.index == last else "normal"
-    for s, (word, _p) in zip(fr.students, seat_guesses(tr)):
-        s.badge = ctx.t("badge.guess", word=ctx.word(vocab[word]))  # quoted: a particle (→ 「の」) is a word too
+    guesses = seat_guesses(tr)
+    for s, (word, _p) in zip(fr.students, guesses):
+        # quoted: a particle (→ 「の」) is a word too; a piece of a character is its mark, unquoted (→ ◇)
+        s.badge = ctx.t("badge.guess", word=vocab[word] if vocab[word] == BYTE_PIECE else ctx.word(vocab[word]))
+    if any(vocab[w] == BYTE_PIECE for w, _p in guesses) or vocab[answer_ids(tr, 1)[0]] == BYTE_PIECE:
+        _say_piece(ctx, fr)
     # the last layer's map, the answering student's row outlined: the selected layer's (1 by default) with the
     # lesson's asker outlined read as "the answer comes from layer 1, where 「猫」 listens" (teacher5 L12)
     fr.heatmap = heatmap(ctx, rows=list(range(tr.n_tokens)), layer=tr.config.n_layer - 1, focus=last)
     fr.layer_view = layer_view(ctx, upto=tr.config.n_layer)
     return vocab
+
+
+def _say_piece(ctx, fr: Frame) -> None:
+    """The caption's note says what ◇ is (a piece of a character), once, where a desk, the chart or the board shows
+    one (teacher28 M4)."""
+    note = ctx.t("notice.byte_piece", mark=BYTE_PIECE)
+    if note not in fr.notices:
+        fr.notices = fr.notices + [note]  # (a new list: the run's notices are shared by every frame)
 
 
 def final_notebook(ctx, values, visible: float = 1.0):
@@ -191,10 +203,14 @@ def softmax(ctx, fr: Frame):
                    highlight=0, total=ctx.t("bars.sum_words", v=v, total=fmt(probs.sum(), 3)))
     lines = worked(ctx, probs, top, vocab)  # its last lines are the answer's own: the list goes on from the second
     fr.board = lines + listed(ctx, vocab, probs, top[1:] if lines else top)
-    other = left_out(ctx.trace, top)  # the list's words are the sentence's language: the board says what it left out,
-    if other is not None and fmt(probs[other], 3) != fmt(0.0, 3):  # unless it would read 0.000 like the list's last
-        fr.board += [ctx.t(f"board.left_out_{script(vocab[other])}"),  # (two lines: on one, 654 px at 25 px)
+    # the list's words are the sentence's language and no pieces of a character: the board says what it left out,
+    out = left_out(ctx.trace, top)  # unless it would read 0.000 like the list's last
+    if out is not None and fmt(probs[out[0]], 3) != fmt(0.0, 3):
+        other = out[0]
+        fr.board += [ctx.t(f"board.left_out_{out[1]}", mark=BYTE_PIECE),  # (two lines: on one, 654 px at 25 px)
                      ctx.t("board.left_out_likeliest", word=ctx.word(vocab[other]), p=fmt(probs[other], 3))]
+        if "bytes" in out[1]:
+            _say_piece(ctx, fr)
     fr.narration = ctx.t(ctx.beat.key, temp=_temperature(float(ctx.sel.temperature)), top=ctx.word(vocab[top[0]]), v=v,
                          p=fmt(probs[top[0]], 3))
 
