@@ -40,3 +40,19 @@ def test_one_keystroke_reads_the_text_once(qtbot, checkpoint, monkeypatch):
     assert read == [edit.text()] and edit.text().endswith("cat")
     assert "catch" in edit.model.stringList()  # at the end, after an emoji (Qt's cursor counts 🐱 as two)
     assert edit.unknown[:3] == ["zorblax", "⟨U+1F431⟩", "⟨U+1F468⟩⟨U+200D⟩⟨U+1F469⟩⟨U+200D⟩⟨U+1F467⟩"]
+
+
+def test_the_red_wave_starts_where_the_text_does_after_an_emoji(sentence_field):
+    """Qt's cursor counts 🐱 as two: with emoji before a cursor in mid-text, the text's origin (and so the red
+    wave under "zorblax") was measured from too long a slice and drawn too far left (review28 #1)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    edit = sentence_field("en")
+    edit.resize(900, 40)
+    edit.setText("🐱🐱🐱 zorblax sat on the mat")
+    fm = QFontMetricsF(edit.font())
+    edit.setCursorPosition(0)
+    start = edit.text_origin(fm)
+    edit.setCursorPosition(len("🐱🐱🐱 zorblax".encode("utf-16-le")) // 2)  # just after "zorblax", in Qt's units
+    assert abs(edit.text_origin(fm) - start) < 1.0
+    assert (4, 11) in edit.spans  # "zorblax", in characters
