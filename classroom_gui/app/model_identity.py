@@ -76,7 +76,8 @@ def file_digest(weights: Path) -> str:
     """content_digest of `weights`, read once a process for the file as it is now (its resolved path, device, inode,
     size and change times): start-up's key and is_teaching's teaching key read the teaching model once, not twice
     (final read of session 20), and a file rewritten since is read again. Raises as content_digest does."""
-    stat = os.stat(weights)
+    stat = os.stat(weights)  # (on Windows st_ctime is the creation time: a file rewritten in place with its size and
+    # mtime kept, as a backup tool may restore it, keeps its old digest until a restart; review28 #3)
     at = (str(Path(weights).resolve()), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
     if at not in _DIGESTS:
         _DIGESTS[at] = content_digest(weights)

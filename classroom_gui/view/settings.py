@@ -212,7 +212,8 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> None:
     places = sessions(store, base=s)  # (a section without its sentence: the box's)
     if not sections:  # an older file's [General] place, as the session of the key its shown class was read under
         under = next((k for k in (key, former) if k and _shown_under(s, k)), None)
-        places = {model_id(under): _session(s)} if under is not None else {}
+        places = {model_id(under): _session(s)} if under is not None else {}  # (read under `former`, its retire
+        # names a section the file lacks: save's remove of it does nothing)
     own = own_session(places, key, former)
     if own is None:
         _read_place(None, s, fresh=True)
