@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..messages.glyphs import codes_in, seated
+from ..messages.glyphs import codes_in, placed, seated
 from ..model.sentence import composed
 from ..model.unknown_words import is_exact, spans_in, unknown_spans, unknown_words  # noqa: F401 (the editor's marks)
 
@@ -45,18 +45,14 @@ def marks(tokenizer, text: str) -> Marks:
 
 def _pieces_in(text: str, pieces: list[str], spans) -> list[list[str]]:
     """For each span (in order), the pieces that lie within it, found in `text` in order as glyphs.seated finds
-    them: one pass over the pieces."""
-    out, at, k = [[] for _ in spans], 0, 0
-    for piece in pieces:
-        start = text.find(piece, at) if piece else -1
-        if start < 0:
-            continue
-        at = start + len(piece)
+    them (glyphs.placed): one pass over the pieces."""
+    out, k = [[] for _ in spans], 0
+    for start, piece in placed(text, pieces):
         while k < len(spans) and spans[k][1] <= start:
             k += 1
         if k == len(spans):
             break
-        if spans[k][0] <= start and at <= spans[k][1]:
+        if spans[k][0] <= start and start + len(piece) <= spans[k][1]:
             out[k].append(piece)
     return out
 
