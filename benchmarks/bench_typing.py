@@ -1,4 +1,4 @@
-"""Time the sentence editor's marking of unknown words (lesson.typing_help.unknown_spans) on long pastes with
+"""Time the sentence editor's marking of unknown words (model.unknown_words.unknown_spans) on long pastes with
 the teaching model's tokenizer: 10,000 letters of one unknown word, a 10,000-character sentence and 3,000 emoji.
 
     python benchmarks/bench_typing.py [--rounds N]
@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
 
-from classroom_gui.lesson.typing_help import unknown_spans  # noqa: E402
+from classroom_gui.model.unknown_words import unknown_spans  # noqa: E402
 from classroom_gui.model import load_checkpoint  # noqa: E402
 from classroom_gui.resources import teaching_model_dir  # noqa: E402
 

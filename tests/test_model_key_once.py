@@ -18,11 +18,8 @@ def reads(monkeypatch):
     read = []
     real = identity.content_digest
     monkeypatch.setattr(identity, "content_digest", lambda weights: read.append(weights.name) or real(weights))
-    monkeypatch.setattr(identity, "_DIGESTS", {}, raising=False)
-    for cached in ("teaching_key", "_teaching"):
-        clear = getattr(getattr(identity, cached, None), "cache_clear", None)
-        if clear is not None:
-            clear()
+    monkeypatch.setattr(identity, "_DIGESTS", {})
+    identity._teaching.cache_clear()
     return read
 
 
@@ -45,14 +42,25 @@ def test_a_model_of_another_config_is_not_teaching_without_reading_the_teaching_
     assert len(reads) == 1
 
 
-def test_a_file_rewritten_in_place_is_read_again(reads, tmp_path):
+@pytest.mark.parametrize("how", ["in place, a later mtime", "a new file, the old mtime"])
+def test_a_rewritten_file_is_read_again(reads, tmp_path, how):
+    """Of the same size: in place (the same inode) with its mtime moved on, or written to a new file that replaces it
+    with its old mtime put back (restored from a backup): then only its inode and ctime tell (review28 #13)."""
     folder = shutil.copytree(teaching_model_dir(), tmp_path / "model")
     key = identity.model_key(load_checkpoint(folder))
     weights = folder / "model.safetensors"
     data = bytearray(weights.read_bytes())
     data[-1] ^= 1  # the last byte of the last tensor: the same size
     stat = weights.stat()
-    with open(weights, "r+b") as f:  # in place: the same inode
-        f.write(data)
-    os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    if how.startswith("in place"):
+        with open(weights, "r+b") as f:
+            f.write(data)
+        os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    else:
+        new = folder / "model.new"
+        new.write_bytes(data)
+        os.utime(new, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        os.replace(new, weights)
+        now = weights.stat()
+        assert (now.st_size, now.st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)  # only inode and ctime differ
     assert identity.model_key(load_checkpoint(folder)) != key and len(reads) == 2

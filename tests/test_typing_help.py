@@ -2,8 +2,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from classroom_gui.lesson.typing_help import (KnownWords, complete, completion_words, unknown_spans, unknown_words,
-                                              word_being_typed)
+from classroom_gui.lesson.typing_help import KnownWords, complete, completion_words, typed_word
+from classroom_gui.model.unknown_words import unknown_spans, unknown_words
 from classroom_gui.model.tokenizer import ClassroomTokenizer, Token
 
 WORDS = ["<unk>", "the", "cat", "car", "cart", "sat", "on", "mat", ".", "猫", "が", "マット", "の", "上", "に", "座った"]
@@ -46,10 +46,10 @@ def test_completions_of_the_teaching_model_offer_common_words_first(checkpoint):
 
 
 def test_the_word_being_typed():
-    assert word_being_typed(TOKENIZER, "the ca") == "ca"
-    assert word_being_typed(TOKENIZER, "the cat ") == ""
-    assert word_being_typed(TOKENIZER, "the cat.") == ""
-    assert word_being_typed(TOKENIZER, "猫がマッ") == "マッ"
+    def typed(text):
+        return typed_word(text, TOKENIZER.encode(text))
+    assert typed("the ca") == "ca" and typed("the cat ") == "" and typed("the cat.") == "" and typed("") == ""
+    assert typed("猫がマッ") == "マッ"
     assert complete("the ca", "ca", "cat") == "the cat" and complete("猫がマッ", "マッ", "マット") == "猫がマット"
 
 

@@ -35,7 +35,7 @@ def test_an_unknown_japanese_word_is_named_and_marked_whole(checkpoint):
     ン or ー (words of the vocabulary), nor 量子, read as the single kanji 量 and 子. The words are named as typed
     and each of their pieces marked; the ids, and so the model's numbers, stay as read; the sentence editor's
     marks are the same spans."""
-    from classroom_gui.lesson.typing_help import unknown_spans
+    from classroom_gui.model.unknown_words import unknown_spans
 
     text = "先生は量子コンピュータの本を読んだ"
     run = prepared_run(checkpoint, text, "none")

@@ -72,3 +72,15 @@ def test_an_edit_left_out_is_no_step_of_undo(checkpoint):
     assert state.edits == first and state.trace.layers[0].q[0, 1, 0] == 3.0
     state.undo()
     assert state.edits == () and state.trace is own and state.undo() is None
+
+
+def test_undo_of_a_restored_edit_comes_back_to_where_the_lesson_resumed(checkpoint):
+    """review28 #2: a restored edit's Undo stayed on the layer and head on screen (its step had no place), where a
+    fresh edit's Undo goes back to where it was made."""
+    model = ClassroomModel(checkpoint)
+    model.resume(None, "", 1, 1, "causal", (history.sentence_id(TEXT, model.model_key), "", 0.0, None), SPECS)
+    model.set_run(prepared_run(checkpoint, TEXT, "causal"), TEXT)
+    resumed = model.here()
+    assert (resumed.layer, resumed.head) == (1, 1)
+    assert model.select(layer=0, head=0)
+    assert model.undo_edit() and model.here() == resumed

@@ -195,8 +195,6 @@ class ClassroomModel(EditHistory, QuizSteps):
         seat = resumed_seat(run.trace.tokens, seat, word, self.sel.rule)
         self.sel = replace(self.sel, focus=seat).clamped(run.trace)
         same = same_left(left, run.text, self.model_key)
-        if edits:
-            self.whatif, self.note = back if back is not None else edits_back(run.trace, edits, same)
         gone = None
         if same:  # (another sentence: from its start)
             _, place, time, example = left
@@ -207,6 +205,10 @@ class ClassroomModel(EditHistory, QuizSteps):
                 gone = Phrase("settings.step_gone")
             if example is not None and example < len(self.gallery) and self.gallery[example].text == run.text:
                 self.open_example = self.gallery[example]
+        if edits:  # Undo of each comes back to where the lesson resumed, as a fresh edit's to where it was made
+            self.whatif, self.note = back if back is not None else edits_back(run.trace, edits, same)
+            where = self.here()  # (the worker's run_resumed read them before the lesson had a place: review28 #2)
+            self.whatif.history = [replace(change, where=where) for change in self.whatif.history]
         self.note, self.unread = said_in_turn(self.unread, gone, self.note), None
 
     def choose_example(self, example) -> None:

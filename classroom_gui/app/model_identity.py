@@ -76,21 +76,28 @@ def file_digest(weights: Path) -> str:
     """content_digest of `weights`, read once a process for the file as it is now (its resolved path, device, inode,
     size and change times): start-up's key and is_teaching's teaching key read the teaching model once, not twice
     (final read of session 20), and a file rewritten since is read again. Raises as content_digest does."""
-    stat = os.stat(weights)
+    stat = os.stat(weights)  # (on Windows st_ctime is the creation time: a file rewritten in place with its size and
+    # mtime kept, as a backup tool may restore it, keeps its old digest until a restart; review28 #3)
     at = (str(Path(weights).resolve()), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
     if at not in _DIGESTS:
         _DIGESTS[at] = content_digest(weights)
     return _DIGESTS[at]
 
 
+def _key(config: str, weights) -> str | None:
+    """The model_key of a model of `config` (its config_key) whose weights file `weights()` names; None when there is
+    none to read: the one key format and the one list of what cannot be read, for model_key and teaching_key."""
+    try:
+        return f"{config}|{file_digest(weights())}"
+    except (OSError, ValueError, KeyError, TypeError, IndexError):  # a model made in memory (tests), or gone
+        return None
+
+
 def model_key(checkpoint) -> str:
     """A model's key for the settings file: its config_key and its weights' content_digest (file_digest), wherever it
-    was opened from."""
-    try:
-        made = file_digest(weights_of(checkpoint))
-    except (OSError, ValueError, KeyError, TypeError, IndexError):  # a model made in memory (tests), or gone
-        made = ""
-    return f"{config_key(checkpoint.config)}|{made}"
+    was opened from (the config alone for a model without a weights file to read)."""
+    config = config_key(checkpoint.config)
+    return _key(config, lambda: weights_of(checkpoint)) or f"{config}|"
 
 
 @cache
@@ -114,10 +121,7 @@ def teaching_key() -> str | None:
     if teaching is None:
         return None
     config, weights = teaching
-    try:
-        return f"{config}|{file_digest(weights)}"
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return None
+    return _key(config, lambda: weights)
 
 
 def is_teaching(key: str) -> bool:

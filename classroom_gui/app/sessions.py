@@ -24,6 +24,7 @@ class Session:
     left: tuple | None = None  # ClassroomModel.left_at
     edits: tuple[str, ...] = ()  # as --set writes them
     retire: str | None = None  # read from the section of the model's former key: its id (the next save removes it)
+    unread: object = None  # what the section held but could not give ("edits" without their sentence: view.settings)
 
 
 def sentence_of(session: Session | None, text: str) -> str:

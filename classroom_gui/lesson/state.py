@@ -45,8 +45,8 @@ def notices_for(run, lang: str) -> list[str]:
 
 def shown_unknown(run) -> list[str]:
     """The words the model does not know (run.unknown_words, as typed) as their desks write them, each once: an
-    emoji the font lacks as its code, each piece seated apart as on its desk (glyphs.seated: "❤️" and "❤" are one
-    ⟨U+2764⟩)."""
+    emoji the font lacks as its code, each piece seated apart as on its desk (glyphs.seated: "❤️" read as ❤ and its
+    selector is ⟨U+2764⟩⟨U+FE0F⟩, "❤" is ⟨U+2764⟩: two names, as their desks differ)."""
     read = getattr(run, "unknown_read", None) or [()] * len(run.unknown_words)
     return list(dict.fromkeys(seated(w, pieces) for w, pieces in zip(run.unknown_words, read)))
 

@@ -10,9 +10,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..messages.glyphs import codes_in, seated
+from ..messages.glyphs import codes_in, placed, seated
 from ..model.sentence import composed
-from ..model.unknown_words import is_exact, spans_in, unknown_spans, unknown_words  # noqa: F401 (the editor's marks)
+from ..model.unknown_words import is_exact, spans_in
 
 _SPECIAL = re.compile(r"^<[^<>]*>$|^\[[A-Z]+\]$")   # <unk>, <|endoftext|>, [PAD]
 _PIECE_MARKS = ("##", "▁")                         # subword continuations of other tokenizers
@@ -21,8 +21,8 @@ _PIECE_MARKS = ("##", "▁")                         # subword continuations of 
 @dataclass
 class Marks:
     """What the editor shows of a text as typed, from one reading of it by the tokenizer (marks)."""
-    spans: list[tuple[int, int]] = field(default_factory=list)  # the unknown words (unknown_spans)
-    typing: str = ""                                            # the word being typed (word_being_typed)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # the unknown words (model.unknown_words.unknown_spans)
+    typing: str = ""                                            # the word being typed (typed_word)
     names: dict[tuple[int, int], str] = field(default_factory=dict)  # each span as its desks write it
     codes: dict[str, str] = field(default_factory=dict)  # symbol -> its code, as the desks write the text
 
@@ -45,18 +45,14 @@ def marks(tokenizer, text: str) -> Marks:
 
 def _pieces_in(text: str, pieces: list[str], spans) -> list[list[str]]:
     """For each span (in order), the pieces that lie within it, found in `text` in order as glyphs.seated finds
-    them: one pass over the pieces."""
-    out, at, k = [[] for _ in spans], 0, 0
-    for piece in pieces:
-        start = text.find(piece, at) if piece else -1
-        if start < 0:
-            continue
-        at = start + len(piece)
+    them (glyphs.placed): one pass over the pieces."""
+    out, k = [[] for _ in spans], 0
+    for start, piece in placed(text, pieces):
         while k < len(spans) and spans[k][1] <= start:
             k += 1
         if k == len(spans):
             break
-        if spans[k][0] <= start and at <= spans[k][1]:
+        if spans[k][0] <= start and start + len(piece) <= spans[k][1]:
             out[k].append(piece)
     return out
 
@@ -94,18 +90,10 @@ def _offered(w: str) -> str:
 _LATIN_END = re.compile(r"[A-Za-z0-9']+$")
 
 
-
-def word_being_typed(tokenizer, text: str) -> str:
-    """The word at the end of `text` that a completion would finish: the last Latin word, or in Japanese the
-    last student the tokenizer reads (an unknown run such as "マッ" is the start of a word). "" after a space
-    or punctuation."""
-    if not text or text[-1].isspace():
-        return ""
-    return typed_word(text, tokenizer.encode(text))
-
-
 def typed_word(text: str, tokens) -> str:
-    """word_being_typed of `text` from its tokens as the tokenizer read them."""
+    """The word at the end of `text` that a completion would finish, from its tokens as the tokenizer read them:
+    the last Latin word, or in Japanese the last student the tokenizer reads (an unknown run such as "マッ" is the
+    start of a word). "" after a space or punctuation."""
     if not text or text[-1].isspace():
         return ""
     if not tokens or not text.endswith(tokens[-1].text):

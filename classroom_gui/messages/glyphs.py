@@ -76,12 +76,21 @@ def seated(text: str, tokens) -> str:
     "⟨U+1F44D⟩⟨U+1F3FD⟩", where drawable("👍🏽") drops the tone: teacher26 M4), and what no token covers (spaces; all
     of it for a tokenizer whose tokens are not the typed text, a GPT-2 folder's ␣cat) as drawable writes it."""
     out, at = [], 0
+    for start, token in placed(text, tokens):
+        out += [drawable(text[at:start]), drawable(token)]
+        at = start + len(token)
+    return "".join(out) + drawable(text[at:])
+
+
+def placed(text: str, tokens):
+    """(where it starts, the token) of each token found in `text` in order, each after the one before; a token not
+    found there (or empty) is skipped: how seated and lesson.typing_help's marks find the tokens as typed."""
+    at = 0
     for token in tokens:
         start = text.find(token, at) if token else -1
         if start >= 0:
-            out += [drawable(text[at:start]), drawable(token)]
+            yield start, token
             at = start + len(token)
-    return "".join(out) + drawable(text[at:])
 
 
 def codes_in(text: str, shown: str | None = None) -> dict[str, str]:

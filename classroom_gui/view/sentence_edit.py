@@ -23,6 +23,12 @@ LIST_KEYS = frozenset((Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.K
 RETURN_KEYS = frozenset((Qt.Key.Key_Return, Qt.Key.Key_Enter))
 
 
+def chars(text: str, units: int) -> int:
+    """How many of `text`'s characters the first `units` UTF-16 units hold: Qt's cursor counts UTF-16 units
+    (🐱 is two), Python's str indexes characters (🐱 is one)."""
+    return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", "surrogatepass"))
+
+
 class SentenceEdit(QLineEdit):
     unknownChanged = Signal(list)  # the words the model does not know, after every change of the text
 
@@ -88,7 +94,7 @@ class SentenceEdit(QLineEdit):
     def _offer(self, text: str) -> None:
         if self.tokenizer is None:
             return
-        at_end = self.cursorPosition() == len(text.encode("utf-16-le")) // 2  # (Qt counts UTF-16 units: 🐱 is two)
+        at_end = chars(text, self.cursorPosition()) == len(text)
         self._prefix = self._marks(text).typing if at_end else ""
         words = self.known.starting(self._prefix)
         self.model.setStringList(words)
@@ -139,15 +145,19 @@ class SentenceEdit(QLineEdit):
         self.unknownChanged.emit(unknown)
         self.update()
 
+    def text_origin(self, fm: QFontMetricsF) -> float:
+        """Where character 0 is drawn now: QLineEdit scrolls long text and keeps the offset to itself, so the
+        cursor's rectangle less the width of the text before the cursor."""
+        text = self.displayText()
+        return self.cursorRect().center().x() - fm.horizontalAdvance(text[: chars(text, self.cursorPosition())])
+
     def paintEvent(self, event):
         super().paintEvent(event)
         if not self.spans:
             return
-        # QLineEdit scrolls long text and keeps the offset to itself: the cursor's rectangle, measured against
-        # the text before the cursor, gives where character 0 is drawn now
         fm = QFontMetricsF(self.font())
         text = self.displayText()
-        x0 = self.cursorRect().center().x() - fm.horizontalAdvance(text[: self.cursorPosition()])
+        x0 = self.text_origin(fm)
         y = self.cursorRect().bottom() - 1.0
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -207,20 +207,20 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> None:
     model's rule (teacher21 L1); a file without model sections (before them) gives its [General] place only to the model
     its shown class was read under (review24 L3). The sentence box stays as left when this model was the one on screen."""
     from ..app.model_identity import model_id, own_session
-    from ..app.sessions import Session
 
     sections = _sections(store)
-    places = {m: _section(store, m, replace(s)) for m in sections}  # (a section without its sentence: the box's)
+    places = sessions(store, base=s)  # (a section without its sentence: the box's)
     if not sections:  # an older file's [General] place, as the session of the key its shown class was read under
         under = next((k for k in (key, former) if k and _shown_under(s, k)), None)
-        places = {model_id(under): replace(s)} if under is not None else {}
+        places = {model_id(under): _session(s)} if under is not None else {}  # (read under `former`, its retire
+        # names a section the file lacks: save's remove of it does nothing)
     own = own_session(places, key, former)
     if own is None:
         _read_place(None, s, fresh=True)
         return
     typed = s.sentence  # the sentence box as left (not yet applied, maybe)
-    for name in (*(f.name for f in fields(Session)), "unread"):  # (as sessions() reads them)
-        setattr(s, name, getattr(own, name))
+    for name, value in vars(own).items():
+        setattr(s, name, value)
     if sections and _last(store, sections) == (own.retire or model_id(key)):
         s.sentence = typed
 
@@ -299,13 +299,18 @@ def _used(store: QSettings, model: str) -> int:
     return int(value) if isinstance(value, str) and KEYS["used"][0].match(value) else 0
 
 
-def sessions(store: QSettings) -> dict:
-    """Every model's own session (app.sessions.Session), by model id: what opening that model brings back."""
+def sessions(store: QSettings, base: Settings | None = None) -> dict:
+    """Every model's own session (app.sessions.Session), by model id: what opening that model brings back. A section
+    cut before its sentence has `base`'s (the sentence box's; a new Settings' where None): the one reading of the
+    sections, at start (load: _own_place) and on Ctrl+O alike (review28 #6)."""
+    return {m: _session(_section(store, m, None if base is None else replace(base))) for m in _sections(store)}
+
+
+def _session(s: Settings):
+    """s's place as an app.sessions.Session (Settings' place fields, by the same names)."""
     from ..app.sessions import Session
 
-    place = [f.name for f in fields(Session)]  # Settings' place fields, by the same names
-    return {model: Session(**{name: getattr(s, name) for name in place})
-            for model, s in ((m, _section(store, m)) for m in _sections(store))}
+    return Session(**{f.name: getattr(s, f.name) for f in fields(Session)})
 
 
 def _left(store: QSettings) -> tuple[str, str, float | None, int | None] | None:

@@ -108,7 +108,7 @@ class SentenceJobs:
         self._kept = self.save_settings()
         self._left_here = getattr(self, "_left_here", frozenset()) | {self.model.model_key}  # back later: "kept"
         self.worker.start(typed_job, field, self.model.typed, opened_with_session, folder, field,
-                          settings.sessions(self.store), self._left_here)
+                          settings.sessions(self.store, settings.Settings(sentence=field)), self._left_here)
 
     def open_teaching_model(self) -> None:
         """File → Open the teaching model: the shipped one, wherever the app is installed (teacher22 M1)."""
