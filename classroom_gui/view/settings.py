@@ -98,15 +98,18 @@ def default_path() -> Path:
 
 def open_store(path: str | None = None) -> QSettings:
     path = Path(path) if path else default_path()
-    dropped = clean_file(path)
+    damaged: dict[str, list[str]] = {}
+    dropped = clean_file(path, damaged)
     store = QSettings(str(path), QSettings.Format.IniFormat)
     store.dropped = len(dropped)  # said once in the window's status line (load's unread; teacher26 L2)
+    store.damaged = damaged  # by section: what load's _own_place and unread_note make up for (teacher29 M1)
     return store
 
 
-def clean_file(path: Path) -> list[str]:
+def clean_file(path: Path, damaged: dict | None = None) -> list[str]:
     """Drop every line of the settings file that is not one of our keys with a value of its kind and size;
-    returns the dropped lines (for the log). A missing or unreadable file is left to QSettings."""
+    returns the dropped lines (for the log), and puts them in `damaged` by section ("[General]", "[model_<id>]").
+    A missing or unreadable file is left to QSettings."""
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_FILE + 1)
@@ -115,7 +118,10 @@ def clean_file(path: Path) -> list[str]:
     if len(data) > MAX_FILE:
         dropped, kept = ["(the whole file: larger than 1 MB)"], []
     else:
-        kept, dropped = _filter(data.decode("utf-8", errors="replace").splitlines())
+        text = data.decode("utf-8", errors="replace")
+        # Qt ends every line with a newline: a last line without one was cut while written (teacher29 H1)
+        kept, dropped = _filter(text.splitlines(), cut=bool(text) and not text.endswith(("\n", "\r")),
+                                damaged={} if damaged is None else damaged)
         if not dropped:
             return []
     log.warning("settings %s: dropped %d damaged line(s): %s", path, len(dropped),
@@ -125,13 +131,17 @@ def clean_file(path: Path) -> list[str]:
     return dropped
 
 
-def _filter(lines: list[str]) -> tuple[list[str], list[str]]:
+def _filter(lines: list[str], cut: bool = False, damaged: dict | None = None) -> tuple[list[str], list[str]]:
+    """The lines kept and those dropped; `cut`: the last line is cut short (no newline), dropped as damaged even where
+    what is left of it looks whole ("sentence=My students loved the": teacher29 H1)."""
     kept, dropped, section, seen = [], [], "", set()  # seen: (section, key)
+    damaged = {} if damaged is None else damaged
     for i, line in enumerate(lines):
         stripped = line.strip()
         continued = i > 0 and lines[i - 1].endswith("\\")  # Qt joins a line ending in \ with the next
-        if continued or stripped.endswith("\\"):
+        if continued or stripped.endswith("\\") or (cut and i == len(lines) - 1 and stripped):
             dropped.append(line)
+            damaged.setdefault(section or "[General]", []).append(line)
             continue
         if not stripped:
             continue
@@ -147,6 +157,7 @@ def _filter(lines: list[str]) -> tuple[list[str], list[str]]:
         if (not ours or not sep or check is None or (section, key) in seen or len(value.encode()) > check[1]
                 or not check[0].match(value)):
             dropped.append(line)
+            damaged.setdefault(section or "[General]", []).append(line)
             continue
         seen.add((section, key))
         kept.append(f"{key}={value}")
@@ -197,7 +208,7 @@ def load(store: QSettings, key: str | None = None, former: str = "") -> Settings
     if key is None:
         return s
     _own_place(store, s, key, former)
-    s.unread = unread_note(store, s.unread == "edits")
+    s.unread = unread_note(store, s.unread == "edits", _left_out(store, s, key))
     return s
 
 
@@ -214,7 +225,7 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> None:
         under = next((k for k in (key, former) if k and _shown_under(s, k)), None)
         places = {model_id(under): _session(s)} if under is not None else {}  # (read under `former`, its retire
         # names a section the file lacks: save's remove of it does nothing)
-    own = own_session(places, key, former)
+    own = _general_copy(store, s, key, places) or own_session(places, key, former)
     if own is None:
         _read_place(None, s, fresh=True)
         return
@@ -223,6 +234,53 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> None:
         setattr(s, name, value)
     if sections and _last(store, sections) == (own.retire or model_id(key)):
         s.sentence = typed
+
+
+def _general_copy(store: QSettings, s: Settings, key: str, own_in: dict):
+    """[General]'s place (s) as the model's session where the file was damaged in the model's own section or lost it
+    (teacher29 M1: a cut edits line): the same save writes it before the section, whole, when this model was on screen;
+    taken only in the sentence the section names (the sentence box's where it lost that line too). Else None."""
+    from ..app.history import sentence_id
+    from ..app.model_identity import model_id
+
+    damaged, sid = getattr(store, "damaged", {}), model_id(key)
+    if not damaged or "[General]" in damaged or _value(store, "model") != sid or s.left is None:
+        return None
+    own = own_in.get(sid)
+    if own is not None and f"[model_{sid}]" not in damaged:
+        return None  # the section is whole: its own
+    sentence = own.sentence if own is not None else s.sentence
+    return _session(replace(s, sentence=sentence)) if s.left[0] == sentence_id(sentence, key) else None
+
+
+def _left_out(store: QSettings, s: Settings, key: str):
+    """What the model's session had in a damaged file and s opens without: (the number of its what-if edits, 0 for
+    none, None where a cut line cannot say; its step's index, or None), from its section and [General]'s copy when
+    this model was on screen; None when nothing was lost (teacher29 M1)."""
+    from ..app.model_identity import model_id
+
+    damaged, sid = getattr(store, "damaged", {}), model_id(key)
+    if not damaged:
+        return None
+    held = {}  # key -> value, the first copy whole
+    for name in (f"[model_{sid}]", "[General]"):
+        if name == "[General]" and _value(store, "model") not in (sid, None):
+            continue
+        if name != "[General]":
+            _group(store, sid)
+        for k in ("edits", "step"):
+            value = _value(store, k)
+            if held.get(k) is None and isinstance(value, str) and KEYS[k][0].match(value):
+                held[k] = value
+            elif any(line.strip().startswith(f"{k}=") for line in damaged.get(name, ())):
+                held.setdefault(k, None)  # cut: there, but not how many
+        if name != "[General]":
+            store.endGroup()
+    edits = len(held["edits"].split(" ")) if held.get("edits") else None if "edits" in held else 0
+    step = int(held["step"].split(":")[0]) if held.get("step") else None
+    edits = 0 if s.edits else edits
+    step = None if step == 0 or (s.left is not None and s.left[1]) else step
+    return None if edits == 0 and step is None else (edits, step)
 
 
 def _last(store: QSettings, sections: list[str]) -> str:
