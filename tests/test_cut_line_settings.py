@@ -5,6 +5,8 @@ the note did not say what was lost. A cut last line is damaged: the .bak keeps t
 of the session is used where it is the same sentence and model, and otherwise the note says what was left out."""
 from __future__ import annotations
 
+import re
+
 from test_whatif_restart import JA, prepared, start
 
 from classroom_gui.view.settings_copy import backup_path
@@ -66,50 +68,46 @@ def test_a_cut_edits_line_in_the_model_section_opens_the_whole_general_copy(qtbo
     assert "edits=" in path.read_text(encoding="utf-8").split("[model_")[1]  # written whole again
 
 
-def test_a_cut_edits_line_without_a_copy_says_what_was_left_out(qtbot, checkpoint, tmp_path):
-    """[General] names another model as last on screen: its copy is not this model's, so the note says what was lost."""
+def _another_model_last(qtbot, checkpoint, tmp_path, change):
+    """A window started on the prepared file with [General] naming another model as the one last on screen (so its copy
+    is not this model's) and the model's section changed by `change`; with the window that saved it."""
     path = tmp_path / "settings.ini"
-    first, edits = prepared(qtbot, checkpoint, str(path))
-    saved = path.read_text(encoding="utf-8").replace("\nmodel=", "\nmodel=0123456789abcdef\nold=", 1)
-    cut = _cut_in(saved, "[model_", "edits", 12)
-    path.write_text(cut, encoding="utf-8")
-    again = start(qtbot, checkpoint, str(path))
-    assert again.model.whatif.edits == ()
-    message = again.statusBar().currentMessage()  # how many: the cut line cannot say; its step was cut with it
-    assert message.startswith("設定ファイルが壊れていたため、前回の「もしも」の変更は引き継ぎません。")
-    again.set_language("en")
-    assert again.statusBar().currentMessage().startswith(
-        "The settings file was damaged; left out of the last session: the what-if edits.")
+    first, _ = prepared(qtbot, checkpoint, str(path))
+    general, section = path.read_text(encoding="utf-8").split("[model_")
+    general = re.sub(r"^model=[0-9a-f]{16}$", "model=0123456789abcdef", general, count=1, flags=re.M)
+    path.write_text(general + "[model_" + change(section), encoding="utf-8")
+    return first, start(qtbot, checkpoint, str(path))
+
+
+def _note(w, lang: str) -> str:
+    w.set_language(lang)
+    return w.statusBar().currentMessage()
+
+
+def test_a_cut_edits_line_without_a_copy_says_what_was_left_out(qtbot, checkpoint, tmp_path):
+    first, again = _another_model_last(qtbot, checkpoint, tmp_path,
+                                       lambda section: section[:section.index("\nedits=") + 19])  # 'edits="q[1,1,…'
+    assert again.model.whatif.edits == ()  # how many: the cut line cannot say; its step was cut with it
+    assert _note(again, "ja").startswith("設定ファイルが壊れていたため、前回の「もしも」の変更は引き継ぎません。")
+    assert _note(again, "en").startswith("The settings file was damaged; left out of the last session: the what-if edits.")
     again.close()
 
 
 def test_a_damaged_edits_line_with_its_step_whole_names_only_the_edits(qtbot, checkpoint, tmp_path):
-    path = tmp_path / "settings.ini"
-    first, edits = prepared(qtbot, checkpoint, str(path))
-    saved = path.read_text(encoding="utf-8").replace("\nmodel=", "\nmodel=0123456789abcdef\nold=", 1)
-    general, section = saved.split("[model_")
-    at = section.index("\nedits=") + len("\nedits=")
-    path.write_text(general + "[model_" + section[:at] + '"q[1,' + section[section.index("\n", at):], encoding="utf-8")
-    again = start(qtbot, checkpoint, str(path))
+    first, again = _another_model_last(qtbot, checkpoint, tmp_path,
+                                       lambda section: re.sub(r"^edits=.*$", 'edits="q[1,', section, flags=re.M))
     assert again.model.whatif.edits == () and _step(again) == _step(first)  # the step whole, the edits not
-    again.set_language("en")
-    assert again.statusBar().currentMessage().startswith(
-        "The settings file was damaged; left out of the last session: the what-if edits.")
+    assert _note(again, "en").startswith("The settings file was damaged; left out of the last session: the what-if edits.")
     again.close()
 
 
 def test_a_damaged_shown_line_names_the_edits_and_the_step_left_out(qtbot, checkpoint, tmp_path):
-    path = tmp_path / "settings.ini"
-    first, edits = prepared(qtbot, checkpoint, str(path))
-    saved = path.read_text(encoding="utf-8").replace("\nmodel=", "\nmodel=0123456789abcdef\nold=", 1)
-    general, section = saved.split("[model_")
-    path.write_text(general + "[model_" + section.replace("\nshown=", "\nshown=@", 1), encoding="utf-8")
-    again = start(qtbot, checkpoint, str(path))
+    first, again = _another_model_last(qtbot, checkpoint, tmp_path,
+                                       lambda section: section.replace("\nshown=", "\nshown=@", 1))
     assert again.model.whatif.edits == ()
     step = _step(first) + 1
-    message = again.statusBar().currentMessage()
-    assert message.startswith(f"設定ファイルが壊れていたため、前回の「もしも」の変更2件とステップ{step}は引き継ぎません。")
-    again.set_language("en")
-    assert again.statusBar().currentMessage().startswith(
+    assert _note(again, "ja").startswith(
+        f"設定ファイルが壊れていたため、前回の「もしも」の変更2件とステップ{step}は引き継ぎません。")
+    assert _note(again, "en").startswith(
         f"The settings file was damaged; left out of the last session: the 2 what-if edits and step {step}.")
     again.close()
