@@ -23,6 +23,8 @@ def test_the_word_typed_in_the_middle_is_completed_and_the_rest_stays(qtbot, tmp
     qtbot.keyClicks(edit, " ma")
     assert edit.text() == "🐱 the cat sat on the ma today"
     assert edit.model.stringList() == ["mat"] and edit.completer.popup().isVisible()
+    assert "ma" not in edit.unknown  # still being typed, and a known word can finish it (as at the end)
+    assert edit.unknown == ["⟨U+1F431⟩", "today"]  # (this tokenizer's other unknown words are still named)
     _pick_first(qtbot, edit)
     assert edit.text() == "🐱 the cat sat on the mat today"
     assert edit.cursorPosition() == len("🐱 the cat sat on the mat".encode("utf-16-le")) // 2  # typing goes on there

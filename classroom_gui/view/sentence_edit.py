@@ -133,9 +133,11 @@ class SentenceEdit(QLineEdit):
             return
         found = self._marks(text)  # each word and the text as model.sentence reads it (⾃ is 自), as desks write them
         spans, typing, names, codes = found.spans, found.typing, found.names, found.codes
-        if spans and text[spans[-1][0]:spans[-1][1]] == typing and spans[-1][1] == len(text) \
-                and self.known.starting(typing):
-            spans = spans[:-1]  # a word still being typed that a known word can finish is not unknown yet
+        at = chars(text, self.cursorPosition())
+        held = next((span for span in spans if span[1] == at), None)  # the word just before the cursor
+        if held and (at < len(text) or text[held[0]:at] == typing) and self.known.starting(text[held[0]:at]):
+            spans = [span for span in spans if span != held]  # still being typed, and a known word can finish it
+            # (anywhere in the sentence, as _offer completes it: teacher29 L3), so not unknown yet
         self.spans = spans
         unknown = list(dict.fromkeys(names[span] for span in spans))  # 🧶 as ⟨U+1F9F6⟩ (messages.glyphs)
         self.unknown = unknown
