@@ -92,10 +92,13 @@ class SentenceEdit(QLineEdit):
         super().keyPressEvent(event)
 
     def _offer(self, text: str) -> None:
+        """Completions of the word before the cursor, wherever it stands (teacher29 L3: only at the end before); none in
+        the middle of a Latin word ("gre|at"), whose rest the chosen word would leave behind it."""
         if self.tokenizer is None:
             return
-        at_end = chars(text, self.cursorPosition()) == len(text)
-        self._prefix = self._marks(text).typing if at_end else ""
+        at = chars(text, self.cursorPosition())
+        rest = text[at:at + 1]
+        self._prefix = "" if rest.isascii() and rest.isalnum() else self._marks(text[:at]).typing
         words = self.known.starting(self._prefix)
         self.model.setStringList(words)
         if words:
@@ -105,7 +108,12 @@ class SentenceEdit(QLineEdit):
             self.completer.popup().hide()
 
     def _insert(self, word: str) -> None:
-        self.setText(complete(self.text(), self._prefix, word))
+        """The chosen word in place of the one typed before the cursor; the rest of the sentence stays, the cursor after it."""
+        text = self.text()
+        at = chars(text, self.cursorPosition())
+        head = complete(text[:at], self._prefix, word)
+        self.setText(head + text[at:])
+        self.setCursorPosition(len(head.encode("utf-16-le")) // 2)  # Qt counts UTF-16 units
         self._prefix = ""
 
     def _marks(self, text: str) -> Marks:
@@ -125,9 +133,11 @@ class SentenceEdit(QLineEdit):
             return
         found = self._marks(text)  # each word and the text as model.sentence reads it (⾃ is 自), as desks write them
         spans, typing, names, codes = found.spans, found.typing, found.names, found.codes
-        if spans and text[spans[-1][0]:spans[-1][1]] == typing and spans[-1][1] == len(text) \
-                and self.known.starting(typing):
-            spans = spans[:-1]  # a word still being typed that a known word can finish is not unknown yet
+        at = chars(text, self.cursorPosition())
+        held = next((span for span in spans if span[1] == at), None)  # the word just before the cursor
+        if held and (at < len(text) or text[held[0]:at] == typing) and self.known.starting(text[held[0]:at]):
+            spans = [span for span in spans if span != held]  # still being typed, and a known word can finish it
+            # (anywhere in the sentence, as _offer completes it: teacher29 L3), so not unknown yet
         self.spans = spans
         unknown = list(dict.fromkeys(names[span] for span in spans))  # 🧶 as ⟨U+1F9F6⟩ (messages.glyphs)
         self.unknown = unknown

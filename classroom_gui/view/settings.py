@@ -2,12 +2,8 @@
 the open gallery example and the what-if edits (for that sentence only), language, speed, window geometry and
 whether the window filled its screen. The first run follows the desktop's language (system_lang).
 
-A settings file can never stop the app. Qt parses a whole INI section as soon as one key is read, and a
-value like `@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)` (a list claiming 2^31 entries) makes it abort with
-std::bad_alloc, which no Python code can catch. So the file is read as text first (clean_file): each line
-is kept only if it is one of our keys with the kind of value we write (plain text, or @ByteArray for the
-geometry) and a sane size; every other line is dropped and the rest of the settings still load. Then each
-value is checked again on the way in (load).
+A settings file can never stop the app: it is read as text first (settings_file.clean_file), each line kept only if it
+is one of our keys with a value of its kind and whole, and each value is checked again on the way in (load).
 
 Each model keeps its own place in a section of its own, [model_<id>] (app.sessions: its sentence, asker, layer, head,
 rule, step and what-if edits), the [MAX_MODELS] models used last; [General] holds the app's (language, speed, window)
@@ -17,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -27,42 +22,13 @@ from ..lesson.gallery import SEED_SENTENCE
 from ..lesson.player import SPEEDS
 from ..lesson.rules import RULES
 from ..lesson.strings import LANGUAGES
-from ..messages.fit import shortened
-from .settings_copy import MAX_FILE, keep_copy, unread_note
 from ..messages.numerals import whole
+from .settings_copy import MAX_FILE, unread_note  # noqa: F401 (MAX_FILE: as the tests read it)
+from .settings_file import KEYS, MAX_EDITS, MAX_SENTENCE, PLACE, SECTION, SESSION, clean_file  # noqa: F401
 
 DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry sets the lesson's layer and head
 # the first run's sentence in a language whose class studies its own (the seed explainer's own example)
 FIRST_SENTENCES = {"ja": "猫がマットの上に座った"}
-MAX_SENTENCE = 10_000       # characters
-MAX_EDITS = 256             # what-if edits kept for the shown sentence (each written in under 64 bytes)
-# key -> (pattern the raw INI value must match, most bytes it may have). Qt writes a string that starts
-# with "@" as "@@...", so a plain value never starts with a single "@"; only the geometry is a @ByteArray.
-KEYS = {
-    "sentence": (re.compile(r'^(?:"(?:@@|[^@])|@@|[^"@])'), 8 * MAX_SENTENCE + 64),
-    "lang": (re.compile(r"^[A-Za-z_-]{1,16}$"), 16),
-    "speed": (re.compile(r"^[0-9.eE+-]{1,24}$"), 24),
-    "geometry": (re.compile(r'^"?@ByteArray\('), 8192),
-    "maximized": (re.compile(r"^(?:true|false)$"), 8),
-    # where the lesson was (teacher5 M6: a lesson prepared the evening before opened on the wrong asker and head)
-    "seat": (re.compile(r"^[0-9]{1,5}$"), 5),
-    "asker": (re.compile(r'^(?:"(?:@@|[^@])|@@|[^"@])'), 1024),  # the word in that seat, as the sentence had it
-    "layer": (re.compile(r"^[0-9]{1,5}$"), 5),
-    "head": (re.compile(r"^[0-9]{1,5}$"), 5),
-    "rule": (re.compile(r"^[a-z]{1,16}$"), 16),
-    # the moment and the open gallery example, for the same sentence only (app.model.ClassroomModel.left_at)
-    "shown": (re.compile(r"^[0-9a-f]{16}$"), 16),
-    "step": (re.compile(r"^[0-9]{1,5}:[a-z0-9_.]{1,64}:[0-9]{1,5}$"), 80),
-    "time": (re.compile(r"^[0-9.eE+-]{1,24}$"), 24),
-    "example": (re.compile(r"^[0-9]{1,5}$"), 5),
-    # that sentence's what-if edits as --set writes them, separated by spaces (teacher11 H1: quitting lost them);
-    # Qt quotes a value with a comma, and each is read again by whatif.parse_edit on start
-    "edits": (re.compile(r'^"?(?:q|k|v|score|mask)\[[0-9,]{1,24}\]=[0-9.eE+-]{1,32}'
-                         r'(?: (?:q|k|v|score|mask)\[[0-9,]{1,24}\]=[0-9.eE+-]{1,32})*"?$'), 64 * MAX_EDITS),
-    "model": (re.compile(r"^[0-9a-f]{16}$"), 16),  # the model on screen when saved: whose the sentence box is
-    "used": (re.compile(r"^[0-9]{1,9}$"), 9),  # a model section's: higher was used later (the oldest goes first)
-}
-SECTION = re.compile(r"^\[model_[0-9a-f]{16}\]$")  # a model's own place (app.model_identity.model_id)
 MAX_MODELS = 8
 MAX_INDEX = 99_999  # a seat, layer or head number the KEYS patterns allow
 log = logging.getLogger("classroom_gui")
@@ -98,77 +64,13 @@ def default_path() -> Path:
 
 def open_store(path: str | None = None) -> QSettings:
     path = Path(path) if path else default_path()
-    dropped = clean_file(path)
+    damaged: dict[str, list[str]] = {}
+    dropped = clean_file(path, damaged)
     store = QSettings(str(path), QSettings.Format.IniFormat)
     store.dropped = len(dropped)  # said once in the window's status line (load's unread; teacher26 L2)
+    store.damaged = damaged  # by section: what load's _own_place and unread_note make up for (teacher29 M1)
     return store
 
-
-def clean_file(path: Path) -> list[str]:
-    """Drop every line of the settings file that is not one of our keys with a value of its kind and size;
-    returns the dropped lines (for the log). A missing or unreadable file is left to QSettings."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_FILE + 1)
-    except OSError:
-        return []
-    if len(data) > MAX_FILE:
-        dropped, kept = ["(the whole file: larger than 1 MB)"], []
-    else:
-        kept, dropped = _filter(data.decode("utf-8", errors="replace").splitlines())
-        if not dropped:
-            return []
-    log.warning("settings %s: dropped %d damaged line(s): %s", path, len(dropped),
-                "; ".join(shortened(line, 80) for line in dropped[:3]))
-    keep_copy(path, data)  # the lines dropped are not lost: the file as it was stays beside it (teacher26 H1)
-    _rewrite(path, "".join(line + "\n" for line in kept or ["[General]"]))  # an empty file reads as cut short
-    return dropped
-
-
-def _filter(lines: list[str]) -> tuple[list[str], list[str]]:
-    kept, dropped, section, seen = [], [], "", set()  # seen: (section, key)
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        continued = i > 0 and lines[i - 1].endswith("\\")  # Qt joins a line ending in \ with the next
-        if continued or stripped.endswith("\\"):
-            dropped.append(line)
-            continue
-        if not stripped:
-            continue
-        if stripped.startswith("["):
-            section = stripped
-            if section == "[General]" or SECTION.match(section):
-                kept.append(section)
-            continue
-        key, sep, value = stripped.partition("=")
-        key, value = key.strip(), value.strip()
-        check = KEYS.get(key)
-        ours = key in SESSION if SECTION.match(section) else section == "[General]" and key != "used"
-        if (not ours or not sep or check is None or (section, key) in seen or len(value.encode()) > check[1]
-                or not check[0].match(value)):
-            dropped.append(line)
-            continue
-        seen.add((section, key))
-        kept.append(f"{key}={value}")
-    if kept and kept[0] != "[General]":
-        kept.insert(0, "[General]")
-    return kept, dropped
-
-
-def _rewrite(path: Path, text: str) -> None:
-    """Replace the file with the kept lines through export.files.atomic_path (never half-written; the file
-    keeps its mode, e.g. 0600); if that fails the file is removed and the app starts from the defaults."""
-    from ..export.files import ExportError, atomic_path
-
-    try:
-        with atomic_path(path) as tmp:
-            tmp.write_text(text, encoding="utf-8")
-    except ExportError as exc:
-        log.warning("settings %s: cannot rewrite (%s); starting from the defaults", path, exc)
-        try:
-            path.unlink()
-        except OSError:
-            pass
 
 
 def load(store: QSettings, key: str | None = None, former: str = "") -> Settings:
@@ -197,7 +99,7 @@ def load(store: QSettings, key: str | None = None, former: str = "") -> Settings
     if key is None:
         return s
     _own_place(store, s, key, former)
-    s.unread = unread_note(store, s.unread == "edits")
+    s.unread = unread_note(store, s.unread == "edits", _left_out(store, s, key))
     return s
 
 
@@ -214,7 +116,7 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> None:
         under = next((k for k in (key, former) if k and _shown_under(s, k)), None)
         places = {model_id(under): _session(s)} if under is not None else {}  # (read under `former`, its retire
         # names a section the file lacks: save's remove of it does nothing)
-    own = own_session(places, key, former)
+    own = _general_copy(store, s, key, places) or own_session(places, key, former)
     if own is None:
         _read_place(None, s, fresh=True)
         return
@@ -223,6 +125,53 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> None:
         setattr(s, name, value)
     if sections and _last(store, sections) == (own.retire or model_id(key)):
         s.sentence = typed
+
+
+def _general_copy(store: QSettings, s: Settings, key: str, own_in: dict):
+    """[General]'s place (s) as the model's session where the file was damaged in the model's own section or lost it
+    (teacher29 M1: a cut edits line): the same save writes it before the section, whole, when this model was on screen;
+    taken only in the sentence the section names (the sentence box's where it lost that line too). Else None."""
+    from ..app.history import sentence_id
+    from ..app.model_identity import model_id
+
+    damaged, sid = getattr(store, "damaged", {}), model_id(key)
+    if not damaged or "[General]" in damaged or _value(store, "model") != sid or s.left is None:
+        return None
+    own = own_in.get(sid)
+    if own is not None and f"[model_{sid}]" not in damaged:
+        return None  # the section is whole: its own
+    sentence = own.sentence if own is not None else s.sentence
+    return _session(replace(s, sentence=sentence)) if s.left[0] == sentence_id(sentence, key) else None
+
+
+def _left_out(store: QSettings, s: Settings, key: str):
+    """What the model's session had in a damaged file and s opens without: (the number of its what-if edits, 0 for
+    none, None where a cut line cannot say; its step's index, or None), from its section and [General]'s copy when
+    this model was on screen; None when nothing was lost (teacher29 M1)."""
+    from ..app.model_identity import model_id
+
+    damaged, sid = getattr(store, "damaged", {}), model_id(key)
+    if not damaged:
+        return None
+    held = {}  # key -> value, the first copy whole
+    for name in (f"[model_{sid}]", "[General]"):
+        if name == "[General]" and _value(store, "model") not in (sid, None):
+            continue
+        if name != "[General]":
+            _group(store, sid)
+        for k in ("edits", "step"):
+            value = _value(store, k)
+            if held.get(k) is None and isinstance(value, str) and KEYS[k][0].match(value):
+                held[k] = value
+            elif any(line.strip().startswith(f"{k}=") for line in damaged.get(name, ())):
+                held.setdefault(k, None)  # cut: there, but not how many
+        if name != "[General]":
+            store.endGroup()
+    edits = len(held["edits"].split(" ")) if held.get("edits") else None if "edits" in held else 0
+    step = int(held["step"].split(":")[0]) if held.get("step") else None
+    edits = 0 if s.edits else edits
+    step = None if step == 0 or (s.left is not None and s.left[1]) else step
+    return None if edits == 0 and step is None else (edits, step)
 
 
 def _last(store: QSettings, sections: list[str]) -> str:
@@ -350,8 +299,6 @@ def _value(store: QSettings, key: str):
         return None
 
 
-PLACE = ("seat", "asker", "shown", "step", "time", "example", "edits")  # where the lesson is, in the shown sentence
-SESSION = ("sentence", *PLACE, "layer", "head", "rule", "used")  # a model section's keys
 
 
 def save(store: QSettings, s: Settings, place: bool = True, model: str | None = None, typed: str = "",

@@ -36,18 +36,36 @@ def keep_copy(path: Path, data: bytes | None = None) -> Path | None:
     return backup_path(path)
 
 
-def unread_note(store: QSettings, edits: bool) -> Phrase | None:
-    """What the window says once of a file it could not read whole: the damaged lines clean_file dropped, or what-if
-    edits without the sentence they were made for, and where the file as it was is kept (keep_copy), as the next
-    save writes over them (teacher26 H1, L2); None when all was read."""
+def unread_note(store: QSettings, edits: bool, lost: tuple | None = None) -> Phrase | None:
+    """What the window says once of a file it could not read whole: what of the last session a damaged file left out
+    (`lost`: settings._left_out's (edits, step); teacher29 M1), the damaged lines clean_file dropped, or what-if edits
+    without the sentence they were made for, and where the file as it was is kept (keep_copy), as the next save writes
+    over them (teacher26 H1, L2); None when all was read."""
     dropped = getattr(store, "dropped", 0)
     if not (dropped or edits):
         return None
     path = Path(store.fileName())
     copy = backup_path(path) if dropped else keep_copy(path)
     kept = Phrase("settings.kept_copy", path=copy) if copy is not None and copy.exists() else Phrase("settings.no_copy")
+    if dropped and lost is not None:
+        return Phrase("settings.left_out", what=_what(*lost), kept=kept)
     if edits:  # (each key written out: test_export_errors reads every Phrase's key as a literal or a choice of two)
         return Phrase("settings.unread_edits", kept=kept)
     if dropped == 1:
         return Phrase("settings.dropped_one", kept=kept)
     return Phrase("settings.dropped", n=dropped, kept=kept)
+
+
+def _what(edits: int | None, step: int | None) -> Phrase:
+    """The last session's what-if edits (how many: None where a cut line cannot say, 0 for none kept) and step (its
+    index, or None), as a damaged file's note lists them: "the 3 what-if edits and step 15"."""
+    if edits is None:
+        said = Phrase("settings.some_edits")
+    elif edits == 1:
+        said = Phrase("settings.one_edit")
+    else:
+        said = Phrase("settings.n_edits", n=edits)
+    if step is None:
+        return said
+    at = Phrase("settings.at_step", step=step + 1)
+    return at if edits == 0 else Phrase("settings.both", edits=said, step=at)
