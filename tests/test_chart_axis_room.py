@@ -4,26 +4,18 @@ for its widest value, and the bars start right of it."""
 import math
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QFontMetricsF
 
 from classroom_gui.lesson.frame import Bars
 from classroom_gui.lesson.strings import text
 from classroom_gui.scene import fonts, palette
 from classroom_gui.scene.board_bars import AXIS_W, TEXT_PX, BarsItem, grid_values
+from test_chart_highlight_value import painted as painted_bars
 
 
 def painted(values: list[float]) -> BarsItem:
-    rect = QRectF(10, 10, 600, 420)
-    item = BarsItem()
-    item.set_bars(Bars(text("en", "bars.exp"), [f"w{i}" for i in range(len(values))], values, "key"), rect,
-                  palette.CLASSROOM)
-    image = QImage(640, 460, QImage.Format.Format_ARGB32_Premultiplied)
-    p = QPainter(image)
-    try:
-        item.paint(p, None)
-    finally:
-        p.end()
-    return item
+    labels = [f"w{i}" for i in range(len(values))]
+    return painted_bars(Bars(text("en", "bars.exp"), labels, values, "key"), QRectF(10, 10, 600, 420))
 
 
 def test_the_widest_gridline_value_fits_left_of_the_bars(qapp):
