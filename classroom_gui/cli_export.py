@@ -271,10 +271,10 @@ def export_command(args: argparse.Namespace) -> int:
         return _export_compare(args, targets, compared(args, trace, sel, run, [t])[0], size, theme)
     frame = frame_at(trace, sel, t, notices_for(run, sel.lang))
     with atomic_paths(*targets) as temps:  # the picture and its numbers, both or neither
-        left_out = write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent,
-                                 args.svg_text)
-        if args.json is not None:  # the board lines the picture left out, not only the lesson's (review12)
-            NUMBERS[targets[1].suffix.lower()].write(frame, sel, temps[1], left_out)
+        drawn = write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent,
+                              args.svg_text)
+        if args.json is not None:  # the board lines the picture left out, not only the lesson's (review12), and
+            NUMBERS[targets[1].suffix.lower()].write(frame, sel, temps[1], *drawn)  # the students its gaps skip
     wrote(args)
     return 0
 

@@ -3,9 +3,12 @@ session, on Ctrl+O away and back. It says "kept with this model" then, and "of t
 (for a model this window has not left)."""
 import pytest
 
+from classroom_gui.app.actions import BY_ID
 from classroom_gui.model.checkpoint import load_checkpoint
 from helpers import window_on
 from test_model_sessions import GPT2, open_in, prepared
+
+UNDO = BY_ID["undo_edit"].keys[0]  # the key the restored edits' line names, from the actions table
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -16,7 +19,7 @@ def test_edits_back_within_the_session_are_said_kept_with_the_model(qtbot, check
     open_in(qtbot, w, GPT2)
     open_in(qtbot, w, checkpoint.path)
     said = w.statusBar().currentMessage()
-    assert w.model.whatif.edits == edits and said == w.t("whatif.back_restored_one")
+    assert w.model.whatif.edits == edits and said == w.t("whatif.back_restored_one", undo=UNDO)
     assert ("kept with this model" if lang == "en" else "このモデルの「もしも」の変更") in said
     assert ("last session" if lang == "en" else "前回") not in said
     w.close()
@@ -24,5 +27,5 @@ def test_edits_back_within_the_session_are_said_kept_with_the_model(qtbot, check
     again.set_language(lang)  # a model this window has not left, so its edits are the last session's
     open_in(qtbot, again, checkpoint.path)
     assert again.model.whatif.edits == edits
-    assert again.statusBar().currentMessage() == again.t("whatif.restored_one")
+    assert again.statusBar().currentMessage() == again.t("whatif.restored_one", undo=UNDO)
     again.close()

@@ -4,11 +4,14 @@ rule ("in turn") became the teaching model's at the next start. Now the settings
 section of its own, and opening a model again, in the same session or after a restart, brings back its own."""
 from pathlib import Path
 
+from classroom_gui.app.actions import BY_ID
 from classroom_gui.app.history import sentence_id
 from classroom_gui.app.model_identity import model_id, model_key
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import settings
 from helpers import window_on
+
+UNDO = BY_ID["undo_edit"].keys[0]  # the key the restored edits' line names, from the actions table
 
 GPT2 = Path(__file__).parent / "fixtures" / "tiny_gpt2"
 
@@ -43,7 +46,7 @@ def test_opening_another_model_and_back_brings_the_edits_and_step_back(qtbot, ch
     open_in(qtbot, w, checkpoint.path)
     assert w.model.whatif.edits == edits and w.player.time == time
     assert (w.sel.rule, w.sel.focus) == ("none", 1)
-    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one")  # kept, not "of the last session"
+    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one", undo=UNDO)  # kept, not "of the last session"
     w.close()
 
 
@@ -114,7 +117,7 @@ def test_back_to_a_model_after_another_sentence_brings_its_edits_back(qtbot, che
     open_in(qtbot, w, checkpoint.path)
     assert w.run.text == w.sentence.text() == "The cat sat on the mat"
     assert w.model.whatif.edits == edits and w.player.time == time
-    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one")  # kept, not "of the last session"
+    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one", undo=UNDO)  # kept, not "of the last session"
     w.save_settings()
     saved = settings.sessions(settings.open_store(store))[model_id(model_key(checkpoint))]
     w.close()

@@ -35,7 +35,7 @@ def test_ctrl_r_resets_the_what_if_edits_too_and_ctrl_z_brings_them_back(qtbot, 
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # edit by edit back to none
-    assert window.model.whatif.edits == () and window.statusBar().currentMessage() == ""
+    assert window.model.whatif.edits == () and "Ctrl+Z" in window.statusBar().currentMessage()  # own again
 
 
 @pytest.mark.parametrize("lang, undo_card, redo_reset", [

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from .edit_keys import REDO_KEYS, UNDO_KEYS
 from .model_identity import is_teaching
 
 
@@ -82,9 +83,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("whatif", ("W",), "edit", "whatif.menu", "help.whatif", _command("open_whatif")),
     # the what-if edits' history (app.model): the Undo and Redo items say what they take back or make again and
     # are disabled when there is nothing to (`named`); Ctrl+R's reset of everything is one step Undo brings back
-    Action("undo_edit", ("Ctrl+Z",), "edit", "edit.undo_none", "help.undo_edit", lambda w: w.step_edits(undo=True),
+    Action("undo_edit", UNDO_KEYS, "edit", "edit.undo_none", "help.undo_edit", lambda w: w.step_edits(undo=True),
            named=lambda model, lang: model.undo_label(lang)),
-    Action("redo_edit", ("Ctrl+Shift+Z", "Ctrl+Y"), "edit", "edit.redo_none", "help.redo_edit",
+    Action("redo_edit", REDO_KEYS, "edit", "edit.redo_none", "help.redo_edit",
            lambda w: w.step_edits(undo=False), named=lambda model, lang: model.redo_label(lang)),
     Action("reset_edits", (), "edit", "help.reset_edits", "", lambda w: w.model.reset_edits(),
            named=lambda model, lang: "" if model.whatif is not None and model.whatif.active else None),

@@ -7,6 +7,8 @@ from dataclasses import replace
 from ..lesson.chapters import BY_KEY
 from ..lesson.strings import text as say
 from ..lesson.whatif_state import redo_text, sentence_text, status_line, undo_text
+from .actions import key_label
+from .edit_keys import REDO_KEYS, UNDO_KEYS
 from .history import Left, View
 
 
@@ -105,7 +107,8 @@ class EditHistory:
             n = len(left.whatif.edits)
             return say(lang, "whatif.sentence_status_one" if n == 1 else "whatif.sentence_status",
                        sentence=sentence_text(lang, left.typed), n=n)
-        return status_line(lang, self.whatif)
+        t = lambda key, **values: say(lang, key, **values)  # noqa: E731 (the keys named in the reader's language)
+        return status_line(lang, self.whatif, key_label(UNDO_KEYS[0], t), key_label(REDO_KEYS[0], t))
 
     def reset_edits(self) -> None:
         if self.whatif is not None and self.whatif.active:

@@ -5,6 +5,7 @@ which layer and head), the links, the blackboard, the bars, the heatmap and the 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import numpy as np
 
 from ..lesson.frame import Bars, Frame, Link
 from ..lesson.state import Selection
+from ..lesson.strings import text
 from ..model.trace_json import floats
 from .files import ExportError, atomic_path, check_target
 from .formats import NUMBERS
@@ -25,8 +27,9 @@ def _link(link: Link) -> dict:
     return out
 
 
-def frame_numbers(frame: Frame, sel: Selection, left_out: int | None = None) -> dict:
-    """`left_out`: the board lines the picture did not draw (export.pictures.write_picture), else the lesson's."""
+def frame_numbers(frame: Frame, sel: Selection, left_out: int | None = None, short: bool | None = None) -> dict:
+    """`left_out`: the board lines the picture did not draw (export.pictures.write_picture), else the lesson's;
+    `short`: the picture drew the lesson's short board (Frame.board_short), None when no picture was drawn."""
     layer = frame.students and frame.beat_key == "layers.layer"
     return {
         "moment": {"time": frame.time, "step": frame.beat + 1, "chapter": frame.chapter_key, "beat": frame.beat_key,
@@ -50,7 +53,18 @@ def frame_numbers(frame: Frame, sel: Selection, left_out: int | None = None) -> 
         "layer_view": asdict(frame.layer_view) if frame.layer_view else None,
         "notices": frame.notices,
         "message": frame.message,
-    } | ({"board_short": frame.board_short} if frame.board_short else {})  # drawn where `board` does not fit
+    } | ({"board_short": frame.board_short} if frame.board_short else {}) \
+      | _gaps_left_out(frame, sel, short)  # board_short: drawn where `board` does not fit
+
+
+def _gaps_left_out(frame: Frame, sel: Selection, short: bool | None) -> dict:
+    """Where the short board has gap lines ("… (+37: seats 11–48)"), how many students they leave out as drawn: the
+    gaps' count when the picture drew the short board, 0 when it drew the whole one, null when no picture said
+    which (fix52's note: a short board with gaps said only board_lines_left_out 0)."""
+    gaps = gap_students(frame.board_short, sel.lang) if frame.board_short else 0
+    if not gaps:
+        return {}
+    return {"board_students_left_out": gaps if short else 0 if short is False else None}
 
 
 def _bars(bars: Bars | None) -> dict | None:
@@ -75,9 +89,27 @@ def check_json_target(path) -> Path:
     return check_target(path, NUMBERS, ExportError("error.numbers_json", path=path))
 
 
-def write_frame_json(frame: Frame, sel: Selection, tmp: Path, left_out: int | None = None) -> None:
-    """The numbers written to `tmp` (a temporary of files.atomic_paths); `left_out` as frame_numbers'."""
-    write_numbers(frame_numbers(frame, sel, left_out), tmp)
+def write_frame_json(frame: Frame, sel: Selection, tmp: Path, left_out: int | None = None,
+                     short: bool | None = None) -> None:
+    """The numbers written to `tmp` (a temporary of files.atomic_paths); `left_out` and `short` as frame_numbers'."""
+    write_numbers(frame_numbers(frame, sel, left_out, short), tmp)
+
+
+def gap_students(lines: list[str], lang: str) -> int:
+    """How many students the gap lines among `lines` leave out, read from their words in `lang` (board.skipped:
+    "… (+31: seats 18–48)", board.skipped_one: "… (+1: seat 5)")."""
+    many = re.escape(text(lang, "board.skipped", n="\0N", first="\0F", last="\0L"))
+    one = re.escape(text(lang, "board.skipped_one", seat="\0F"))
+    number = {re.escape("\0N"): r"(\d+)", re.escape("\0F"): r"\d+", re.escape("\0L"): r"\d+"}
+    for mark, found in number.items():
+        many, one = many.replace(mark, found), one.replace(mark, found)
+    total = 0
+    for line in lines:
+        if m := re.fullmatch(many, line.strip()):
+            total += int(m.group(1))
+        elif re.fullmatch(one, line.strip()):
+            total += 1
+    return total
 
 
 def write_numbers(record, tmp: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect, QSize, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -32,30 +33,41 @@ def save_picture(frame: Frame, path, size=(1920, 1080), theme: Theme | None = No
     return path
 
 
+class Drawn(NamedTuple):
+    """What a picture's board drew: how many of its lines it left out (a "… (+k)"), and whether it is the lesson's
+    short board (Frame.board_short: a long list's named students and gaps, drawn where the whole list does not fit)."""
+    left_out: int
+    short: bool
+
+
 def write_picture(frame: Frame, tmp: Path, kind: str, size=(1920, 1080), theme: Theme | None = None,
-                  transparent: bool = False, svg_text: str = "outline") -> int:
+                  transparent: bool = False, svg_text: str = "outline") -> Drawn:
     """The picture of type `kind` (".png", ".svg", ".pdf": a suffix of formats.PICTURES) written to `tmp` (a
-    temporary of files.atomic_paths) by that format's writer; how many board lines it left out (a "… (+k)")."""
+    temporary of files.atomic_paths) by that format's writer; what its board drew (Drawn)."""
     return PICTURES[kind].write(frame, tmp, size, theme, transparent, svg_text)
 
 
-def write_png(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> int:
+def write_png(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> Drawn:
     scene = ClassroomScene(theme=theme)
     save_png(render_frame(frame, size, theme, transparent, scene, whole=True), tmp, alpha=transparent)
-    return scene.board.lines.left_out()
+    return _drawn(scene)
 
 
-def write_svg(frame: Frame, tmp: Path, size, theme, transparent: bool, svg_text: str) -> int:
+def write_svg(frame: Frame, tmp: Path, size, theme, transparent: bool, svg_text: str) -> Drawn:
     scene = _scene_of(frame, theme)
     _save_svg(scene, tmp, size, frame.title, transparent)
     finish_svg(tmp, svg_text)
-    return scene.board.lines.left_out()
+    return _drawn(scene)
 
 
-def write_pdf(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> int:
+def write_pdf(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text: str) -> Drawn:
     scene = _scene_of(frame, theme)
     _save_pdf(scene, tmp, size, frame.title, transparent)
-    return scene.board.lines.left_out()
+    return _drawn(scene)
+
+
+def _drawn(scene: ClassroomScene) -> Drawn:
+    return Drawn(scene.board.lines.left_out(), scene.board.lines.isVisible() and getattr(scene.board, "short_drawn", False))
 
 
 def _scene_of(frame: Frame, theme) -> ClassroomScene:

@@ -183,13 +183,18 @@ def redo_text(lang: str, state: WhatIf | None) -> str | None:
     return text(lang, "edit.redo", what=change_text(lang, state.redone[-1], state.own.tokens))
 
 
-def status_line(lang: str, state: WhatIf) -> str:
+def status_line(lang: str, state: WhatIf, undo: str, redo: str) -> str:
     """The window's status line after the edits changed: how many there are, or, when a reset (Ctrl+R, Edit →
-    Reset what-if edits) took them away, that Ctrl+Z brings them back; "" after Ctrl+Z took back the last one."""
+    Reset what-if edits) took them away, that Ctrl+Z brings them back, or, when Undo (`undo`, its key as the
+    reader's language names it) took back the last one, that the class is the model's own again and Redo
+    (`redo`) makes it again (teacher29 L4: the line fell back to the model's description); "" for a class never
+    edited."""
     if state.edits:
         n = len(state.edits)
         return text(lang, "whatif.status_one" if n == 1 else "whatif.status", n=n)
-    return text(lang, "whatif.reset_status") if state.was_reset else ""
+    if state.was_reset:
+        return text(lang, "whatif.reset_status")
+    return text(lang, "whatif.own_again", undo=undo, redo=redo) if state.redone else ""
 
 
 def from_specs(own: Trace, specs, rules=MASK_RULES) -> Trace:

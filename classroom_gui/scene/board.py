@@ -109,6 +109,7 @@ class Board:
         # matrix columns are not desk vectors and stay as worked lays them out (review12: its total fell off 4:3)
         desk_rows = getattr(self.scene, "desk_rows", {})
         grow = not frame.quiz  # bigger chalk for the lines, unless a quiz card needs the room they leave
+        self.short_drawn = False  # the lesson's short board (Frame.board_short) drawn for its whole one
         board = board_as_desks(frame, desk_rows)
         counts = tuple(len(s.values) for s in frame.board_strips)
         cap = inner.height() * LINES_SHARE
@@ -155,6 +156,7 @@ class Board:
                 # model's number; answer time's logit list beside the chart; a long list's named students and
                 # its gaps, lesson.long_lists: it says what it leaves out itself, so no `more`)
                 board, more = board_as_desks(frame, desk_rows, frame.board_short), 0
+                self.short_drawn = True
                 if cuts(board, more, lines_rect, theme.font_scale, grow):
                     board = frame.board_short
                 again = placed(board)  # the chart and strips as the short board leaves them, where it fits there

@@ -24,7 +24,7 @@ MASKED_BAR = "-∞"  # the minus of the board's numbers (fmt writes -0.67), one 
 def bar_text(value: float) -> str:
     """A bar's value as labelled: −∞ for a masked score, else the number (a masked weight is a real 0)."""
     return MASKED_BAR if value == -math.inf else fmt(value)
-AXIS_W = 52.0      # room left of the bars for the gridline values
+AXIS_W = 52.0      # room left of the bars for the gridline values, at the least (axis_width: the widest's)
 TOTAL_BELOW = 24.0  # a chart's total on a row under a title too wide to share its row (BarsItem.heading)
 TEXT_PX = 16.0     # the least any text on the board is drawn at (1080p canvas pixels)
 TURNED_GAP = 4.0   # between two names turned upright under thin bars (teacher7 L1: 11+ students at 4:3)
@@ -89,7 +89,7 @@ class BarsItem(CachedItem):
     def _geometry(self):
         b, r, sc = self.bars, self.area, self.theme.font_scale
         n = max(1, len(b.values))
-        slot = (r.width() - AXIS_W) / n
+        slot = (r.width() - self.axis_width()) / n
         label_px = TEXT_PX * sc
         return slot, label_px
 
@@ -100,7 +100,7 @@ class BarsItem(CachedItem):
     def index_at(self, x: float) -> int:  # the bar under scene x, -1 if none
         if self.bars is None or not self.bars.values:
             return -1
-        i = int((x - self.area.x() - AXIS_W) // self._geometry()[0])
+        i = int((x - self.area.x() - self.axis_width()) // self._geometry()[0])
         return i if 0 <= i < len(self.bars.values) else -1
 
     def paint(self, p: QPainter, option, widget=None) -> None:
@@ -217,7 +217,7 @@ class BarsItem(CachedItem):
                 p.drawText(QRectF(x0 - 1, y, ink + 2, label_px * 1.6), ALIGN_CENTER, name)
                 self.name_boxes.append((name, QRectF(x0, y, ink, label_px * 1.6)))
         p.setPen(QPen(qcolor(chalk, 0.85), 1.5))
-        p.drawLine(QPointF(r.x() + AXIS_W - 4, zero), QPointF(r.right(), zero))
+        p.drawLine(QPointF(r.x() + self.axis_width() - 4, zero), QPointF(r.right(), zero))
         p.setFont(label_f)
 
 
@@ -241,24 +241,37 @@ class BarsItem(CachedItem):
 
     def places(self, slot: float, zero: float, scale: float) -> tuple[list[float], list[tuple[float, float]]]:
         """Each bar's centre across, and its top and bottom (a masked bar's both at zero: its stub)."""
-        x = self.area.x() + AXIS_W
+        x = self.area.x() + self.axis_width()
         ends = [(zero, zero) if m else tuple(sorted((zero, zero - v * scale)))
                 for v, m in zip(self.heights, self.masked)]
         return [x + slot * (i + 0.5) for i in range(len(ends))], ends
 
     def _paint_grid(self, p: QPainter, r: QRectF, zero: float, scale: float, vmin: float, vmax: float,
                     muted: str) -> None:
-        step = nice_step(max(vmax, -vmin) / 3)
         p.setFont(fonts.font(TEXT_PX * self.theme.font_scale))
-        ticks = [k * step for k in range(int(math.floor(vmin / step)), int(math.ceil(vmax / step)) + 1)
-                 if k and vmin - 1e-9 <= k * step <= vmax + 1e-9]
-        for v in ticks:
+        axis_w = self.axis_width()
+        for v in grid_values(vmin, vmax):
             y = zero - v * scale
             p.setPen(QPen(qcolor(self.theme.color("board_grid")), 1.0, Qt.PenStyle.DashLine))
-            p.drawLine(QPointF(r.x() + AXIS_W - 4, y), QPointF(r.right(), y))
+            p.drawLine(QPointF(r.x() + axis_w - 4, y), QPointF(r.right(), y))
             p.setPen(qcolor(muted))
-            p.drawText(QRectF(r.x(), y - 11, AXIS_W - 8, 22), ALIGN_RIGHT, f"{v:g}")
+            p.drawText(QRectF(r.x(), y - 11, axis_w - 8, 22), ALIGN_RIGHT, f"{v:g}")
 
+    def axis_width(self) -> float:
+        """Room left of the bars for the gridline values: AXIS_W, or the widest value and its gap (teacher29 L1:
+        the exp chart's "20000" was drawn in 44 px as "·0000")."""
+        vmin, vmax = self.axis
+        metrics = QFontMetricsF(fonts.font(TEXT_PX * self.theme.font_scale))
+        widest = max((metrics.horizontalAdvance(f"{v:g}") for v in grid_values(vmin, vmax)), default=0.0)
+        return max(AXIS_W, math.ceil(widest) + 10)
+
+
+
+def grid_values(vmin: float, vmax: float) -> list[float]:
+    """The values the chart's dashed gridlines stand at (about three a side, at a round step; none at 0)."""
+    step = nice_step(max(vmax, -vmin) / 3)
+    return [k * step for k in range(int(math.floor(vmin / step)), int(math.ceil(vmax / step)) + 1)
+            if k and vmin - 1e-9 <= k * step <= vmax + 1e-9]
 
 
 def value_at(chart: BarsItem, i: int, end: tuple[float, float], line: float) -> tuple[str, float]:

@@ -16,6 +16,7 @@ from ..app.actions import BY_ID
 from ..app.model import ClassroomModel
 from ..app.model_identity import former_key, model_id, model_key
 from ..lesson import rules
+from ..lesson.answers import named  # the answer as desks and boards draw it: ◇ for a piece of a character
 from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
 from ..scene import fonts, palette
@@ -203,7 +204,7 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         self.focus_label.setText(self.t("ui.answers" if answering else "ui.focus"))
         step = self.t("ui.step_of", i=frame.beat + 1, n=len(self.player.timeline)) if self.run else ""
         self.controls.show_time(self.player.time, self.player.playing, step, self.player.speed)
-        word = self.run.trace.vocab[frame.answer_id] if frame.answer_id >= 0 and self.run.trace.vocab else ""
+        word = named(self.run.trace.vocab[frame.answer_id]) if frame.answer_id >= 0 and self.run.trace.vocab else ""
         self.add_answer.setVisible(bool(word))
         if word:
             self.add_answer.setText(self.t("ui.add_answer", word=word))

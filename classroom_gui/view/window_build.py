@@ -13,7 +13,7 @@ from ..app.actions import ACTIONS, MENUS, key_label
 from ..lesson.chapters import CHAPTERS, chapter_title
 from ..lesson.strings import LANGUAGES, languages
 from ..scene import paint_guard
-from . import accessibility, quiz_mode
+from . import accessibility, quiz_mode, top_note
 from .canvas_view import CanvasView
 from .controls import Controls
 from .narration_text import NarrationText
@@ -81,6 +81,7 @@ def build_top_bar(w) -> None:
                    w.temperature):
         w.choice_bar.addWidget(widget)
     w.bars_fitter = _FitOnResize(w)
+    w.sentence.unknownChanged.connect(lambda _: top_note.remember(w.sentence.marker) and fit_top_bars(w))
     w.installEventFilter(w.bars_fitter)
     select = w.model.select
     w.lang_box.currentIndexChanged.connect(lambda _: w.set_language(w.lang_box.currentData()))
@@ -159,7 +160,9 @@ def fit_top_bars(w) -> None:
     """The choices' bar beside the sentence's when both fit the window's width, else on a second row."""
     if w.top_bar.isHidden():  # presenter mode: neither is shown (isHidden, not isVisible: a window not yet
         return                 # shown has no visible children, and its first resize must still fit the bars
-    w.sentence.setMinimumWidth(SENTENCE_MIN)  # measured at its least, then given the row's spare width
+    note = w.sentence.marker
+    top_note.fit(note)  # the unknown-word note whole, and
+    w.sentence.setMinimumWidth(SENTENCE_MIN)  # the field at its least, measured; then given the row's spare width
     # a toolbar caches its layout and size hint: laid out again with each new minimum, or a resize from 1920 px
     # straight to 800 kept the 904 px field and moved it and Apply behind "»" (review7)
     w.top_bar.layout().invalidate()
@@ -174,7 +177,14 @@ def fit_top_bars(w) -> None:
     # the sentence field takes the width its row leaves over (at 1920 px it was 215 px wide beside ~620 px of
     # empty bar, and a speaker could not read the sentence to be applied)
     row = w.top_bar.sizeHint().width() if split else need
-    w.sentence.setMinimumWidth(SENTENCE_MIN + max(0, w.width() - row - SPARE_KEPT))
+    spare = w.width() - row - SPARE_KEPT
+    wants = top_note.sentence_wants(w.sentence) - SENTENCE_MIN  # what the whole sentence needs beyond the least
+    whole = note.sizeHint().width()
+    if spare < wants and whole > top_note.NOTE_LEAST:  # the note gives way, cut with "…" (whole in its tooltip):
+        given = min(whole - top_note.NOTE_LEAST, wants - spare)  # first so that Apply and Rule fit the row,
+        top_note.fit(note, whole - given)                          # then so that the sentence shows whole
+        spare += given
+    w.sentence.setMinimumWidth(SENTENCE_MIN + max(0, spare))
     w.top_bar.layout().invalidate()
 
 

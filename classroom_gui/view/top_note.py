@@ -1,0 +1,55 @@
+"""The unknown-word note beside the sentence field (SentenceEdit.marker), fitted to what the top bar leaves
+of a row: shown whole when it fits, else cut at its end with "…" and whole in its tooltip. Before this, a
+long note ("Unknown: "zorblet", "(U+1F34E)" ☒ is shown as (U+1F34E) (the font lacks it)") at 1024 px
+pushed Apply, Language and Rule behind the toolbar's "»" (teacher29 M2).
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QTextDocument
+
+NOTE_LEAST = 120     # px: the note is never cut narrower than this ("Unknown: "zorb…" still says what it is)
+SENTENCE_MOST = 520  # px: the widest the field asks for to show its whole sentence before the note is cut
+_COLOUR = re.compile(r"color:\s*(#[0-9A-Fa-f]{6})")
+
+
+def remember(note) -> bool:
+    """Keeps the note's whole text and tooltip, as the sentence field has just written them; True when the
+    text is new (the bar is then fitted again)."""
+    new = note.text() != note.property("whole_text")
+    note.setProperty("whole_text", note.text())
+    note.setProperty("whole_tip", note.toolTip())
+    return new
+
+
+def fit(note, width: int | None = None) -> None:
+    """Shows the whole note (`width` None), or its start cut with "…" to fit `width` px, the whole note in its
+    tooltip."""
+    whole = _whole(note)
+    if width is None:
+        note.setText(whole)
+        note.setToolTip(note.property("whole_tip") or "")
+        return
+    doc = QTextDocument()
+    doc.setHtml(whole)
+    plain = " ".join(doc.toPlainText().split())
+    colour = _COLOUR.search(whole)
+    cut = QFontMetrics(note.font()).elidedText(plain, Qt.TextElideMode.ElideRight,
+                                               max(1, width - 2 * note.margin() - 6))
+    style = f" style='color:{colour.group(1)}'" if colour else ""
+    note.setText(f"<span{style}>{html.escape(cut)}</span>")
+    note.setToolTip(plain)
+
+
+def sentence_wants(field) -> int:
+    """The width that shows the field's whole sentence (its frame and margins included), at most SENTENCE_MOST."""
+    return min(SENTENCE_MOST, QFontMetrics(field.font()).horizontalAdvance(field.text()) + 24)
+
+
+def _whole(note) -> str:
+    if note.property("whole_text") is None:
+        remember(note)
+    return note.property("whole_text")

@@ -1,0 +1,67 @@
+"""The unknown-word note beside the sentence field gives way at 1024 px (teacher29 M2): with an unknown word
+and an emoji the note was ~470 px (ja ~570 px) and pushed Apply, Language and Rule behind the toolbar's "»",
+and after Apply the field shrank so that the sentence's start was cut. Now the note is cut with "…" (whole in
+its tooltip) so that Apply, Language and Rule stay on the row and the field shows the whole sentence; where
+the row has room (1920 px) the note stays whole.
+"""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontMetrics
+
+from classroom_gui.view import settings
+from classroom_gui.view.window import MainWindow
+
+SENTENCE = "My students loved the great zorblet 🍎 we read today"
+
+
+def _window(qtbot, tmp_path, checkpoint, lang, size):
+    w = MainWindow(checkpoint, settings.open_store(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(w)
+    w.show()
+    w.showNormal()
+    w.resize(*size)
+    w.set_language(lang)
+    return w
+
+
+def _on_row(w, widget) -> bool:
+    """Shown on the window's row and inside the window (not behind the toolbar's "»")."""
+    rect = QRect(widget.mapTo(w, widget.rect().topLeft()), widget.size())
+    return widget.isVisibleTo(w) and w.rect().contains(rect)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_apply_and_rule_stay_on_the_row_at_1024(qtbot, tmp_path, checkpoint, lang):
+    w = _window(qtbot, tmp_path, checkpoint, lang, (1024, 768))
+    w.sentence.setText(SENTENCE)  # as if typed: the note grows while the field has the focus
+    qtbot.wait(20)
+    note = w.sentence.marker
+    assert w.sentence.unknown, "the shipped model should not know 'zorblet'"
+    for when in ("typed", "applied"):
+        if when == "applied":
+            w.apply_sentence()
+            qtbot.waitUntil(lambda: w.run is not None, timeout=10000)
+            qtbot.wait(20)
+        for widget in (w.apply_button, w.lang_box, *w.rule_buttons.values()):
+            assert _on_row(w, widget), f"{widget.text() if hasattr(widget, 'text') else widget} hidden ({when})"
+        assert note.isVisibleTo(w) and note.width() >= note.sizeHint().width(), "the note is clipped, not cut"
+        assert "…" in note.text() and "zorblet" in note.toolTip() and "U+1F34E" in note.toolTip()
+        whole = QFontMetrics(w.sentence.font()).horizontalAdvance(SENTENCE)
+        assert w.sentence.width() > whole, f"the field ({w.sentence.width()} px) cuts the sentence ({whole} px)"
+
+
+def test_the_note_stays_whole_where_the_row_has_room(qtbot, tmp_path, checkpoint):
+    w = _window(qtbot, tmp_path, checkpoint, "en", (1920, 1080))
+    w.sentence.setText(SENTENCE)
+    qtbot.wait(20)
+    note = w.sentence.marker
+    assert "…" not in note.text() and "(the font lacks it)" in note.text()
+    assert _on_row(w, w.apply_button) and all(_on_row(w, b) for b in w.rule_buttons.values())
+    w.resize(1024, 768)  # narrowed: the note gives way; widened again: whole again
+    qtbot.wait(20)
+    assert "…" in note.text() and _on_row(w, w.apply_button)
+    w.resize(1920, 1080)
+    qtbot.wait(20)
+    assert "…" not in note.text() and "(the font lacks it)" in note.text()
