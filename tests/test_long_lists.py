@@ -121,3 +121,30 @@ def test_the_long_listening_sum_writes_the_products_it_does_not_list_as_one_numb
     assert frame.board[at + 1].startswith("=")  # "= 0.165": the products as written, rounded by hand
     result = Decimal(re.search(r"-?\d+\.\d+", frame.board[at + 1])[0])
     assert total.quantize(result, ROUND_HALF_UP) == result, (total, result)
+
+
+@pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("asker", [63, 30])
+def test_the_mask_board_draws_the_asker_and_both_rules_top_shares_with_seats_for_repeated_words(
+        qapp, trace, lang, canvas, asker):
+    """review29 1a: the mask board stopped at "… (+26)" (16:9) or "… (+46)" (4:3), so the top share the narration
+    names ("he", seat 49) was not drawn, and a repeated word ("the") had no seat."""
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(focus=asker, lang=lang, rule="causal", canvas=canvas)
+    frame = frame_at(trace, sel, timeline.beat_stop(next(i for i, b in enumerate(timeline.beats)
+                                                         if b.key == "mask.future")))
+    names = [s.text for s in frame.students]
+    lines = _board(frame, canvas, "classroom")
+    drawn = lines.lines
+    assert lines.left_out() == 0, drawn
+    colon = ":" if lang == "en" else "："
+    said = {j: seat_quoted(lang, names, j) + colon for j in range(64)}
+    seats = [j for line in drawn for j in range(64) if line.startswith(said[j])]
+    assert len(set(names)) < len(names)  # the paragraph repeats words: their lines carry their seats
+    for j in (asker, frame.bars.highlight, frame.bars_beside.highlight):
+        assert j in seats, (j, drawn)
+    assert seats == sorted(seats), drawn
+    for m in filter(None, map(SKIPPED[lang].fullmatch, drawn)):
+        first, last = int(m[2]), int(m[3] or m[2])
+        assert int(m[1]) == last - first + 1 and not any(first - 1 <= j <= last - 1 for j in seats)
