@@ -148,3 +148,15 @@ def test_the_mask_board_draws_the_asker_and_both_rules_top_shares_with_seats_for
     for m in filter(None, map(SKIPPED[lang].fullmatch, drawn)):
         first, last = int(m[2]), int(m[3] or m[2])
         assert int(m[1]) == last - first + 1 and not any(first - 1 <= j <= last - 1 for j in seats)
+
+
+def test_the_others_sum_is_written_as_its_terms_are_even_in_a_big_numbers_form():
+    """review29 1c: e-form terms (an exp() of a scaled score above 13.8) gave "18610000000025000000.123" beside
+    terms and a total written 1.86e+19; at 28 digits a longer sum was rounded and no longer redid."""
+    from classroom_gui.lesson.long_lists import others_sum
+
+    assert others_sum(["1.861e+19", "0.123", "2.5e+07"]) == "1.861e+19"
+    assert others_sum(["0.3012", "1.000", "12.18"]) == "13.4812"
+    long = ["123456789012345.123456"] * 3 + ["0.000000000000001"]  # 31 digits: more than Decimal's default 28
+    assert others_sum(long) == "370370367037035.370368000000001"
+    assert others_sum(["0.1", "nan"]) is None and others_sum(["0.1", "abc"]) is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Callable, NamedTuple
 
-from .numbers import board_list
+from .numbers import board_list, exact_sum
 
 SHORT_ROWS = 14  # rows of a short list, its gaps among them: with a board's notes, 20 px chalk where the whole list
 # takes the board's least (16 px, ~20 rows above a chart on either canvas: 780 px boards)
@@ -77,14 +77,12 @@ def listed(t: Callable, items, line: Callable, named, notes: list[str] = ()) -> 
 
 
 def others_sum(written: list[str]) -> str | None:
-    """The sum of numbers as written (a sum's terms the board does not write one by one), at their most decimals,
-    so that the terms shown plus it redo the total; None where one is not a plain decimal."""
+    """The sum of numbers as written (a sum's terms the board does not write one by one), as numbers.exact_sum writes
+    it (at their most decimals, or a big number's form: 1.861e+19 beside terms written so), so that the terms shown
+    plus it redo the total; None where one is not a finite number."""
     try:
-        numbers = [Decimal(w) for w in written]
+        if not all(Decimal(w).is_finite() for w in written):
+            return None
     except InvalidOperation:
         return None
-    if not all(n.is_finite() for n in numbers):
-        return None
-    places = max((-n.as_tuple().exponent for n in numbers), default=0)
-    total = sum(numbers, Decimal(0))
-    return f"{total:.{max(places, 0)}f}"
+    return exact_sum(written)
