@@ -160,3 +160,43 @@ def test_the_others_sum_is_written_as_its_terms_are_even_in_a_big_numbers_form()
     long = ["123456789012345.123456"] * 3 + ["0.000000000000001"]  # 31 digits: more than Decimal's default 28
     assert others_sum(long) == "370370367037035.370368000000001"
     assert others_sum(["0.1", "nan"]) is None and others_sum(["0.1", "abc"]) is None
+
+
+def test_a_gap_that_would_cover_a_seat_not_listed_is_split_where_the_seats_skip():
+    """review29 1b: with a what-if "cannot hear" seat 21 the heard seats skip it, and one gap said
+    "… (+37: seats 11–48)" for 38 seats."""
+    seen = [j for j in range(64) if j != 20]
+    rows = picked(seen, {48, 63}, rows=12)
+    gaps = [r for r in rows if isinstance(r, Gap)]
+    assert len(rows) <= 12 and 48 in rows and 63 in rows and 20 not in rows
+    assert all(g.students == g.last - g.first + 1 for g in gaps), gaps  # each gap's seats are all left out
+    assert not any(g.first <= 20 <= g.last for g in gaps)
+    assert sum(g.students for g in gaps) + sum(not isinstance(r, Gap) for r in rows) == 63
+    # too many skips to split within the rows: one gap that says only its count
+    every_other = list(range(0, 64, 2))
+    rows = picked(every_other, set(every_other[-3:]), rows=4)
+    assert rows == [Gap(0, 56, 29), 58, 60, 62]
+    assert text("en", "board.skipped_count", n=29) == "… (+29)"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("key", ["softmax.weights", "listening.travel"])
+def test_a_what_if_deaf_seat_inside_a_gap_leaves_every_gap_line_true(trace, lang, key):
+    from classroom_gui.lesson.whatif_state import WhatIf
+    from classroom_gui.model.whatif import Edit
+
+    state = WhatIf(trace)
+    state.set(Edit("mask", 0, 0, 63, 20, 1.0))  # asker 63 cannot hear seat 21
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frame = frame_at(state.trace, Selection(focus=63, lang=lang, rule="causal"),
+                     timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == key)))
+    names = [s.text for s in frame.students]
+    said = {j: seat_quoted(lang, names, j) for j in range(64)}  # a line per heard student names it once
+    short = frame.board_short
+    seats = [j for line in short for j in range(64) if said[j] in line]
+    skipped = [m for m in map(SKIPPED[lang].fullmatch, short) if m]
+    assert skipped and 20 not in seats, short
+    for m in skipped:
+        first, last = int(m[2]), int(m[3] or m[2])
+        assert int(m[1]) == last - first + 1 and not first <= 21 <= last, short
+    assert len(seats) + sum(int(m[1]) for m in skipped) == 63, short

@@ -28,32 +28,44 @@ def span(item) -> tuple[int, int]:
 
 def picked(items, named, rows: int = SHORT_ROWS) -> list | None:
     """`items` (seats, or (first, last) runs) as at most `rows` rows in their order: the first ones, every seat in
-    `named` wherever it sits, and a Gap for each stretch left out; None where every item fits in `rows`."""
+    `named` wherever it sits, and a Gap for each stretch left out (one a stretch of seats in a row: where the items
+    skip a seat, a what-if's deaf classmate, two); None where every item fits in `rows`."""
     items = list(items)
     if len(items) <= rows:
         return None
     marked = [i for i, item in enumerate(items) if not isinstance(item, tuple) and item in named]
     for head in range(rows, -1, -1):
-        keep = sorted(set(range(head)) | set(marked))
-        gaps = sum(1 for a, b in zip([-1] + keep, keep + [len(items)]) if b - a > 1)
-        if len(keep) + gaps <= rows or head == 0:
-            return _rows(items, keep)
-    return None  # (not reached: head 0 returns)
+        chosen = _rows(items, sorted(set(range(head)) | set(marked)))
+        if len(chosen) <= rows:
+            return chosen
+    return _rows(items, marked, split=False)  # the named ones, and gaps that may say only their count
 
 
-def _rows(items: list, keep: list[int]) -> list:
+def _rows(items: list, keep: list[int], split: bool = True) -> list:
     out: list = []
     for a, b in zip([-1] + keep, keep + [len(items)]):
         if b - a > 1:  # items a+1 .. b-1 left out
-            skipped = [span(items[i]) for i in range(a + 1, b)]
-            out.append(Gap(skipped[0][0], skipped[-1][1], sum(last - first + 1 for first, last in skipped)))
+            out += _gaps([span(items[i]) for i in range(a + 1, b)], split)
         if b < len(items):
             out.append(items[b])
     return out
 
 
+def _gaps(skipped: list[tuple[int, int]], split: bool) -> list[Gap]:
+    """The stretches of seats in a row among `skipped` (all in one Gap where not `split`)."""
+    pieces = [[skipped[0]]]
+    for first, last in skipped[1:]:
+        if split and first != pieces[-1][-1][1] + 1:
+            pieces.append([])
+        pieces[-1].append((first, last))
+    return [Gap(p[0][0], p[-1][1], sum(last - first + 1 for first, last in p)) for p in pieces]
+
+
 def gap_line(t: Callable, gap: Gap) -> str:
-    """A gap's line: how many students it leaves out and their seats (from 1)."""
+    """A gap's line: how many students it leaves out and their seats (from 1), or only how many where they are not
+    all the seats from its first to its last."""
+    if gap.students != gap.last - gap.first + 1:
+        return t("board.skipped_count", n=gap.students)
     if gap.first == gap.last:
         return t("board.skipped_one", seat=gap.first + 1)
     return t("board.skipped", n=gap.students, first=gap.first + 1, last=gap.last + 1)
