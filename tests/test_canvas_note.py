@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.lesson.strings import text
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import whatif_edit
@@ -47,7 +48,7 @@ def test_the_note_goes_after_its_time_and_a_click_passes_through_it(qtbot, windo
     centre = note.geometry().center()
     assert window.canvas.viewport().childAt(centre) is None  # transparent for the mouse: the desk below is clicked
     qtbot.waitUntil(lambda: not note.isVisible(), timeout=3000)
-    window.tell(lambda lang: text(lang, "whatif.status_one"))  # the what-if status is no refusal: status bar only
+    window.tell(lambda lang: text(lang, "whatif.status_one", **edit_keys(lang)))  # the what-if status is no refusal: status bar only
     assert not note.isVisible()
 
 

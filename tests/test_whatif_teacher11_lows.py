@@ -41,10 +41,10 @@ def test_one_edit_is_counted_as_one(checkpoint):
     own = run_sentence(checkpoint, "The cat sat on the mat", "none").trace
     state = WhatIf(own)
     state.set(Edit("q", 0, 0, 1, 0, 2.0))
-    assert status_line("en", state).startswith("What if: 1 edit. ")
+    assert status_line("en", state, "Ctrl+Z", "Ctrl+Shift+Z").startswith("What if: 1 edit. ")
     state.set(Edit("q", 0, 0, 2, 0, 2.0))
-    assert status_line("en", state).startswith("What if: 2 edits. ")
-    assert "(s)" not in status_line("en", state)
+    assert status_line("en", state, "Ctrl+Z", "Ctrl+Shift+Z").startswith("What if: 2 edits. ")
+    assert "(s)" not in status_line("en", state, "Ctrl+Z", "Ctrl+Shift+Z")
 
 
 @pytest.mark.parametrize("kind, index", [("q", 0), ("v", 3), ("score", 2)])

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QLabel
 
+from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.lesson.gallery import gallery_of
 from classroom_gui.lesson.strings import WORD_JOINER, text, wrapping
 from classroom_gui.model import load_checkpoint
@@ -152,7 +153,7 @@ def test_a_note_over_the_class_breaks_between_phrases(qtbot, window):  # noqa: F
     window.resize(1024, 768)
     note, breaks = window.canvas.note, 0
     for key in ("whatif.cannot", "ui.paint_failed", "whatif.reset_status"):
-        window.tell(lambda lang, key=key: text(lang, key), 8000, aloud=True)
-        assert note.isVisible() and note.accessibleName() == text("ja", key)
+        window.tell(lambda lang, key=key: text(lang, key, **edit_keys(lang)), 8000, aloud=True)
+        assert note.isVisible() and note.accessibleName() == text("ja", key, **edit_keys("ja"))
         breaks += label_breaks(note, note.contentsRect().width() - 2 * note.margin())
     assert breaks >= 1, breaks

@@ -7,6 +7,7 @@ from dataclasses import replace
 from ..lesson.chapters import BY_KEY
 from ..lesson.strings import text as say
 from ..lesson.whatif_state import redo_text, sentence_text, status_line, undo_text
+from .actions import BY_ID, key_label
 from .history import Left, View
 
 
@@ -100,15 +101,24 @@ class EditHistory:
             return ""
         if self.note is not None:
             return self.note.said(lang)
+        keys = edit_keys(lang)
         if not self.whatif.history and self.earlier:
             left = self.earlier[-1]
             n = len(left.whatif.edits)
             return say(lang, "whatif.sentence_status_one" if n == 1 else "whatif.sentence_status",
-                       sentence=sentence_text(lang, left.typed), n=n)
-        return status_line(lang, self.whatif)
+                       sentence=sentence_text(lang, left.typed), n=n, undo=keys["undo"])
+        return status_line(lang, self.whatif, **keys)
 
     def reset_edits(self) -> None:
         if self.whatif is not None and self.whatif.active:
             self.whatif.reset(self.here())
             self.later.clear()
             self.changed("edits")
+
+
+def edit_keys(lang: str) -> dict[str, str]:
+    """The Edit menu's Undo and Redo keys as `lang` names them, for the status lines that say them (review29 2e: the
+    strings typed Ctrl+Shift+Z beside the actions table's)."""
+    def t(key: str, **values) -> str:
+        return say(lang, key, **values)
+    return {name: key_label(BY_ID[f"{name}_edit"].keys[0], t) for name in ("undo", "redo")}

@@ -183,13 +183,14 @@ def redo_text(lang: str, state: WhatIf | None) -> str | None:
     return text(lang, "edit.redo", what=change_text(lang, state.redone[-1], state.own.tokens))
 
 
-def status_line(lang: str, state: WhatIf) -> str:
+def status_line(lang: str, state: WhatIf, undo: str, redo: str) -> str:
     """The window's status line after the edits changed: how many there are, or, when a reset (Ctrl+R, Edit →
-    Reset what-if edits) took them away, that Ctrl+Z brings them back; "" after Ctrl+Z took back the last one."""
+    Reset what-if edits) took them away, that Undo brings them back; "" after Undo took back the last one. `undo`,
+    `redo`: the Edit menu's keys as the language names them (app.actions)."""
     if state.edits:
         n = len(state.edits)
-        return text(lang, "whatif.status_one" if n == 1 else "whatif.status", n=n)
-    return text(lang, "whatif.reset_status") if state.was_reset else ""
+        return text(lang, "whatif.status_one" if n == 1 else "whatif.status", n=n, undo=undo, redo=redo)
+    return text(lang, "whatif.reset_status", undo=undo) if state.was_reset else ""
 
 
 def from_specs(own: Trace, specs, rules=MASK_RULES) -> Trace:
