@@ -30,7 +30,7 @@ def speaker_notes(frame: Frame, lang: str, drawn: list[str] | None = None) -> li
     `drawn`, the board's lines as the slide's picture draws them (scene.board), else the lesson's board."""
     lines = board_drawn(frame, drawn)
     said = [text(lang, "speaker.point", things=text(lang, "speaker.join").join(pointed(frame, lang, lines)))]
-    line = "" if asking(frame) else redo_line(frame, lines, text(lang, "list.gap"))  # (review22 #2: the question
+    line = "" if asking(frame) else redo_line(frame, lines, text(lang, "speaker.then"))  # (review22 #2: the question
     # card covers what it redid)
     if line:
         said.append(text(lang, "speaker.redo", line=line))
@@ -286,7 +286,7 @@ def _names(line: str, said: str) -> bool:
     return not line[at:].lstrip().startswith(("(", "（")) or said.endswith(("）", ")"))
 
 
-def redo_line(frame: Frame, board: list[str], gap: str = ", ") -> str:
+def redo_line(frame: Frame, board: list[str], gap: str = "; then ") -> str:
     """One equation of the board (its `board` lines drawn) with the slide's digits: the one
     naming the student the chart is about (quoted either way, with its seat where its word sits twice: teacher28
     M2 redid seat 19's "he" for seat 49's), else the board's first; "" when the board works none. Carried on,
