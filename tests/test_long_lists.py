@@ -92,16 +92,28 @@ def test_every_long_list_draws_the_asker_and_the_top_share(qapp, trace, lang, ca
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_long_sum_writes_the_terms_it_does_not_list_as_one_number_and_redoes(trace, lang):
+def test_the_long_sum_writes_the_exp_boards_terms_and_the_rest_as_one_number_with_its_seats_and_redoes(trace, lang):
+    """teacher29 L2: the sum listed seats 1-16 and "+ 41809.382 (the other 16)" while the exp board before it showed
+    seats 1-9 and the top shares, whose exp() were then in the lump. The sum writes the exp board's seats' terms, in
+    its order, and the rest as one number that says its seats."""
+    from classroom_gui.lesson.long_lists import seats_said
+
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
-    frame = frame_at(trace, Selection(focus=63, lang=lang, rule="causal"),
-                     timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == "softmax.sum")))
+    at = {key: frame_at(trace, Selection(focus=63, lang=lang, rule="causal"), timeline.beat_stop(next(
+        i for i, b in enumerate(timeline.beats) if b.key == key))) for key in ("softmax.exp", "softmax.sum")}
+    exp, frame = at["softmax.exp"], at["softmax.sum"]
+    shown = [line.rsplit("= ", 1)[1] for line in exp.board_short if re.search(r"exp\(-?\d", line)]  # its terms
+    gaps = [m for m in map(SKIPPED[lang].fullmatch, exp.board_short) if m]
+    left = [j for m in gaps for j in range(int(m[2]) - 1, int(m[3] or m[2]))]
     board = "\n".join(frame.board)
-    others = re.escape(text(lang, "board.sum_others", sum="SUM", n=48)).replace("SUM", r"\d+\.\d+")
-    assert re.search(r"^    \+ " + others + "$", board, re.M), board  # a line of its own
-    left, total = board.rsplit("=", 1)
-    numbers = [Decimal(x) for x in re.findall(r"\d+\.\d+", left)]
-    assert len(numbers) == 17 and "…" not in board  # 16 terms, the other 48 as one number
+    others = re.escape(text(lang, "board.sum_others_seats", sum="SUM", n=len(left), seats=seats_said(
+        lambda key, **v: text(lang, key, **v), left))).replace("SUM", r"(\d+\.\d+)")
+    rest = re.search(r"^    \+ " + others + "$", board, re.M)
+    assert rest and len(left) == 64 - len(shown) and len(gaps) == 4, board  # a line of its own, the gaps' seats
+    head, total = board[:rest.start()], board.rsplit("=", 1)[1]
+    terms = re.findall(r"\d+\.\d+", head)
+    assert terms == shown and "…" not in board  # the exp board's numbers, in its order
+    numbers = [Decimal(x) for x in terms] + [Decimal(rest[1])]
     assert sum(numbers) == Decimal(total.strip()) == Decimal(frame.bars.total.rsplit("=", 1)[1].strip())
 
 

@@ -71,6 +71,17 @@ def gap_line(t: Callable, gap: Gap) -> str:
     return t("board.skipped", n=gap.students, first=gap.first + 1, last=gap.last + 1)
 
 
+def seats_said(t: Callable, seats: list[int]) -> str:
+    """Seats (from 0, in order) as a board says them (from 1): "17–27, 29–30, 32" (ja 「17〜27、29〜30、32」)."""
+    spans: list[list[int]] = []
+    for j in seats:
+        if spans and j == spans[-1][1] + 1:
+            spans[-1][1] = j
+        else:
+            spans.append([j, j])
+    return t("list.gap").join(str(a + 1) if a == b else t("board.seat_span", first=a + 1, last=b + 1) for a, b in spans)
+
+
 def short_list(t: Callable, items, line: Callable, named, rows: int = SHORT_ROWS) -> list[str]:
     """The short list's lines (line(item) for an item, gap_line for a gap), or [] where the whole list is short."""
     chosen = picked(items, named, rows)
