@@ -106,11 +106,13 @@ def test_the_long_sum_writes_the_exp_boards_terms_and_the_rest_as_one_number_wit
     gaps = [m for m in map(SKIPPED[lang].fullmatch, exp.board_short) if m]
     left = [j for m in gaps for j in range(int(m[2]) - 1, int(m[3] or m[2]))]
     board = "\n".join(frame.board)
-    others = re.escape(text(lang, "board.sum_others_seats", sum="SUM", n=len(left), seats=seats_said(
-        lambda key, **v: text(lang, key, **v), left))).replace("SUM", r"(\d+\.\d+)")
+    others = re.escape(text(lang, "board.sum_others", sum="SUM", n=len(left))).replace("SUM", r"(\d+\.\d+)")
     rest = re.search(r"^    \+ " + others + "$", board, re.M)
-    assert rest and len(left) == 64 - len(shown) and len(gaps) == 4, board  # a line of its own, the gaps' seats
-    head, total = board[:rest.start()], board.rsplit("=", 1)[1]
+    assert rest and len(left) == 64 - len(shown) and len(gaps) == 4, board  # a line of its own
+    said = text(lang, "board.sum_others_seats", n=len(left), seats=seats_said(lambda key, **v: text(lang, key, **v),
+                                                                              left))
+    assert frame.board[-1] == said, frame.board  # after the result: the gaps' seats
+    head, total = board[:rest.start()], board.rsplit("\n", 1)[0].rsplit("=", 1)[1]
     terms = re.findall(r"\d+\.\d+", head)
     assert terms == shown and "…" not in board  # the exp board's numbers, in its order
     numbers = [Decimal(x) for x in terms] + [Decimal(rest[1])]

@@ -102,12 +102,14 @@ def total(ctx, fr: Frame):
     # (teacher28 L5: "sum = 1.100 + … (+48) = 491.136"), else (a term not a plain decimal) how many there are
     others = others_sum([S.exp[j] for j in left]) if left else None
     more = f" + … (+{len(left)})" if left and others is None else ""
-    rest = [] if others is None else ["    + " + ctx.t("board.sum_others_seats", sum=others, n=len(left),
-                                                     seats=seats_said(ctx.t, left))]
+    rest = [] if others is None else ["    + " + ctx.t("board.sum_others", sum=others, n=len(left))]
+    # which seats those are, after the result: a line of words, which the board may wrap (in the rest's line, the
+    # widest, it took the chalk from 23 px to 14 at 1024x768)
+    seats = [ctx.t("board.sum_others_seats", n=len(left), seats=seats_said(ctx.t, left))] if left else []
     lines = [" + ".join(terms[i:i + 4]) for i in range(0, len(terms), 4)]
     fr.board = ([ctx.t("board.sum_exp", terms=lines[0] + (more if len(lines) == 1 else ""), total="").rstrip(" =")]
                 + [f"    + {line}" for line in lines[1:-1]] + ([f"    + {lines[-1]}{more}"] if len(lines) > 1 else [])
-                + rest + ([ctx.t("board.equals", value=S.total)] if len(terms) > 1 else []))  # one term is its own sum:
+                + rest + ([ctx.t("board.equals", value=S.total)] if len(terms) > 1 else []) + seats)  # one term is its own sum:
     # 「合計 = 0.787」, not 「合計 = 0.787」 「= 0.787」 (teacher11 L4: the asker in seat 1, in turn, hears itself only)
     fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp, total=ctx.t("bars.sum", total=S.total))
     fr.narration = ctx.t(ctx.beat.key, total=S.total)
