@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.lesson.strings import text
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import whatif_edit
@@ -31,12 +32,12 @@ def test_a_refusal_in_presenter_mode_is_said_over_the_class_in_its_language(qtbo
     assert window.is_presenting() and not window.statusBar().isVisible()
     assert not note.isVisible()
     assert not refuse(window)
-    assert note.isVisible() and "would hear no one" in note.said()
-    assert note.said() == window.statusBar().currentMessage()  # the status bar keeps it too
+    assert note.isVisible() and "would hear no one" in note.accessibleName()
+    assert note.accessibleName() == window.statusBar().currentMessage()  # the status bar keeps it too
     assert window.canvas.viewport().rect().contains(note.geometry())  # whole, on the class
     window.set_language("ja")
-    assert note.isVisible() and note.said().startswith("このマスクにすると、")
-    assert note.said() == window.statusBar().currentMessage()
+    assert note.isVisible() and note.accessibleName().startswith("このマスクにすると、")
+    assert note.accessibleName() == window.statusBar().currentMessage()
     qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
 
 
@@ -47,7 +48,7 @@ def test_the_note_goes_after_its_time_and_a_click_passes_through_it(qtbot, windo
     centre = note.geometry().center()
     assert window.canvas.viewport().childAt(centre) is None  # transparent for the mouse: the desk below is clicked
     qtbot.waitUntil(lambda: not note.isVisible(), timeout=3000)
-    window.tell(lambda lang: text(lang, "whatif.status_one"))  # the what-if status is no refusal: status bar only
+    window.tell(lambda lang: text(lang, "whatif.status_one", **edit_keys(lang)))  # the what-if status is no refusal: status bar only
     assert not note.isVisible()
 
 
@@ -55,4 +56,4 @@ def test_a_double_click_on_no_number_says_so_over_the_class(qtbot, window):
     window.set_language("ja")
     p = window.canvas.mapFromScene(QPointF(5, 5))  # the canvas's corner: the title, no number
     qtbot.mouseDClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(p.x(), p.y()))
-    assert window.canvas.note.isVisible() and window.canvas.note.said() == text("ja", "whatif.cannot")
+    assert window.canvas.note.isVisible() and window.canvas.note.accessibleName() == text("ja", "whatif.cannot")

@@ -24,7 +24,7 @@ def test_slides_exported_in_presenter_mode_say_where_they_went(qtbot, tmp_path):
     assert export_dialogs.export_deck(w.model, w, target, options) == target and target.exists()
     qtbot.wait(50)
     note = w.canvas.note
-    assert note.isVisible() and str(target) in note.said(), note.said()
+    assert note.isVisible() and str(target) in note.accessibleName(), note.accessibleName()
     assert note.timer.remainingTime() > 60_000  # not 15 s: it stays until the teacher's next key or click
     step = w.model.frame().beat
     w.activateWindow()
@@ -42,7 +42,7 @@ def test_the_whatif_note_covers_neither_the_class_nor_the_board(qtbot, tmp_path)
     sel = w.sel
     assert whatif_edit.apply(w, Edit("q", sel.layer, sel.head, sel.focus, 0, -3.0))
     note, view, frame = w.canvas.note, w.canvas, w.canvas.frame
-    assert note.isVisible() and note.said() == w.statusBar().currentMessage() != ""
+    assert note.isVisible() and note.accessibleName() == w.statusBar().currentMessage() != ""
     shown = [board_rect(frame.canvas)] + [QRectF(s.x, s.y, s.w, s.h) for s in frame.students]
     covered = [r for r in shown if view.mapFromScene(r).boundingRect().intersects(note.geometry())]
     assert not covered, (note.geometry(), covered)

@@ -92,32 +92,136 @@ def test_every_long_list_draws_the_asker_and_the_top_share(qapp, trace, lang, ca
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_the_long_sum_writes_the_terms_it_does_not_list_as_one_number_and_redoes(trace, lang):
+def test_the_long_sum_writes_the_exp_boards_terms_and_the_rest_as_one_number_with_its_seats_and_redoes(trace, lang):
+    """teacher29 L2: the sum listed seats 1-16 and "+ 41809.382 (the other 16)" while the exp board before it showed
+    seats 1-9 and the top shares, whose exp() were then in the lump. The sum writes the exp board's seats' terms, in
+    its order, and the rest as one number that says its seats."""
+    from classroom_gui.lesson.long_lists import seats_said
+
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
-    frame = frame_at(trace, Selection(focus=63, lang=lang, rule="causal"),
-                     timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == "softmax.sum")))
+    at = {key: frame_at(trace, Selection(focus=63, lang=lang, rule="causal"), timeline.beat_stop(next(
+        i for i, b in enumerate(timeline.beats) if b.key == key))) for key in ("softmax.exp", "softmax.sum")}
+    exp, frame = at["softmax.exp"], at["softmax.sum"]
+    shown = [line.rsplit("= ", 1)[1] for line in exp.board_short if re.search(r"exp\(-?\d", line)]  # its terms
+    gaps = [m for m in map(SKIPPED[lang].fullmatch, exp.board_short) if m]
+    left = [j for m in gaps for j in range(int(m[2]) - 1, int(m[3] or m[2]))]
     board = "\n".join(frame.board)
-    others = re.escape(text(lang, "board.sum_others", sum="SUM", n=48)).replace("SUM", r"\d+\.\d+")
-    assert re.search(r"^    \+ " + others + "$", board, re.M), board  # a line of its own
-    left, total = board.rsplit("=", 1)
-    numbers = [Decimal(x) for x in re.findall(r"\d+\.\d+", left)]
-    assert len(numbers) == 17 and "…" not in board  # 16 terms, the other 48 as one number
+    others = re.escape(text(lang, "board.sum_others", sum="SUM", n=len(left))).replace("SUM", r"(\d+\.\d+)")
+    rest = re.search(r"^    \+ " + others + "$", board, re.M)
+    assert rest and len(left) == 64 - len(shown) and len(gaps) == 4, board  # a line of its own
+    said = text(lang, "board.sum_others_seats", n=len(left), seats=seats_said(lambda key, **v: text(lang, key, **v),
+                                                                              left))
+    assert frame.board[-1] == said, frame.board  # after the result: the gaps' seats
+    head, total = board[:rest.start()], board.rsplit("\n", 1)[0].rsplit("=", 1)[1]
+    terms = re.findall(r"\d+\.\d+", head)
+    assert terms == shown and "…" not in board  # the exp board's numbers, in its order
+    numbers = [Decimal(x) for x in terms] + [Decimal(rest[1])]
     assert sum(numbers) == Decimal(total.strip()) == Decimal(frame.bars.total.rsplit("=", 1)[1].strip())
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_long_listening_sum_writes_the_products_it_does_not_list_as_one_number_and_redoes(trace, lang):
+    """The rest is written as the products are (review29 1d: "+ -0.0575544 (the other 48)" beside "(-0.123)"): a
+    negative in brackets, exact, no trailing zero; seen at 7 of 22 askers, so several askers are checked."""
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
-    frame = frame_at(trace, Selection(focus=63, lang=lang, rule="causal"),
-                     timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == "listening.merge")))
-    others = re.escape(text(lang, "board.sum_others", sum="SUM", n=48)).replace("SUM", r"(-?\d+\.\d+)")
-    at = next(i for i, line in enumerate(frame.board) if re.fullmatch(r"    \+ " + others, line))
-    first = next(i for i in range(at, -1, -1) if not frame.board[i].startswith(" "))  # "number 1: …"
-    block = " ".join(frame.board[first:at])
-    products = re.findall(r"\(?(-?\d+\.\d+)\)?×\(?(-?\d+\.\d+)\)?", block)
-    assert len(products) == 16 and "…" not in block
-    total = sum(Decimal(a) * Decimal(b) for a, b in products) + Decimal(re.fullmatch(r"    \+ " + others,
-                                                                                     frame.board[at])[1])
-    assert frame.board[at + 1].startswith("=")  # "= 0.165": the products as written, rounded by hand
-    result = Decimal(re.search(r"-?\d+\.\d+", frame.board[at + 1])[0])
-    assert total.quantize(result, ROUND_HALF_UP) == result, (total, result)
+    merge = timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == "listening.merge"))
+    others = re.escape(text(lang, "board.sum_others", sum="SUM", n=999)).replace("SUM", r"(\(-)?(\d+(?:\.\d+)?)\)?")
+    others = others.replace("999", r"(\d+)")
+    negatives = 0
+    for asker in range(42, 64, 3):
+        frame = frame_at(trace, Selection(focus=asker, lang=lang, rule="causal"), merge)
+        rests = [i for i, line in enumerate(frame.board) if re.fullmatch(r"    \+ " + others, line)]
+        assert len(rests) == min(3, 1 if asker + 1 > 8 else 2), frame.board  # one a worked number
+        for at in rests:
+            m = re.fullmatch(r"    \+ " + others, frame.board[at])
+            assert int(m[3]) == asker + 1 - 16 and ("." not in m[2] or not m[2].endswith("0")), frame.board[at]
+            assert m[0].count("(") == m[0].count(")") and (m[1] is None) == ("(-" not in m[0]), frame.board[at]
+            negatives += m[1] is not None
+            first = next(i for i in range(at, -1, -1) if not frame.board[i].startswith(" "))  # "number 1: …"
+            block = " ".join(frame.board[first:at])
+            products = re.findall(r"\(?(-?\d+\.\d+)\)?×\(?(-?\d+\.\d+)\)?", block)
+            assert len(products) == 16 and "…" not in block
+            total = sum(Decimal(a) * Decimal(b) for a, b in products) + Decimal(("-" if m[1] else "") + m[2])
+            assert frame.board[at + 1].startswith("=")  # "= 0.165": the products as written, rounded by hand
+            result = Decimal(re.search(r"-?\d+\.\d+", frame.board[at + 1])[0])
+            assert total.quantize(result, ROUND_HALF_UP) == result, (total, result)
+    assert negatives, "no asker with a negative rest: the brackets are not checked"
+
+
+@pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("asker", [63, 30])
+def test_the_mask_board_draws_the_asker_and_both_rules_top_shares_with_seats_for_repeated_words(
+        qapp, trace, lang, canvas, asker):
+    """review29 1a: the mask board stopped at "… (+26)" (16:9) or "… (+46)" (4:3), so the top share the narration
+    names ("he", seat 49) was not drawn, and a repeated word ("the") had no seat."""
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(focus=asker, lang=lang, rule="causal", canvas=canvas)
+    frame = frame_at(trace, sel, timeline.beat_stop(next(i for i, b in enumerate(timeline.beats)
+                                                         if b.key == "mask.future")))
+    names = [s.text for s in frame.students]
+    lines = _board(frame, canvas, "classroom")
+    drawn = lines.lines
+    assert lines.left_out() == 0, drawn
+    colon = ":" if lang == "en" else "："
+    said = {j: seat_quoted(lang, names, j) + colon for j in range(64)}
+    seats = [j for line in drawn for j in range(64) if line.startswith(said[j])]
+    assert len(set(names)) < len(names)  # the paragraph repeats words: their lines carry their seats
+    for j in (asker, frame.bars.highlight, frame.bars_beside.highlight):
+        assert j in seats, (j, drawn)
+    assert seats == sorted(seats), drawn
+    for m in filter(None, map(SKIPPED[lang].fullmatch, drawn)):
+        first, last = int(m[2]), int(m[3] or m[2])
+        assert int(m[1]) == last - first + 1 and not any(first - 1 <= j <= last - 1 for j in seats)
+
+
+def test_the_others_sum_is_written_as_its_terms_are_even_in_a_big_numbers_form():
+    """review29 1c: e-form terms (an exp() of a scaled score above 13.8) gave "18610000000025000000.123" beside
+    terms and a total written 1.86e+19; at 28 digits a longer sum was rounded and no longer redid."""
+    from classroom_gui.lesson.long_lists import others_sum
+
+    assert others_sum(["1.861e+19", "0.123", "2.5e+07"]) == "1.861e+19"
+    assert others_sum(["0.3012", "1.000", "12.18"]) == "13.4812"
+    long = ["123456789012345.123456"] * 3 + ["0.000000000000001"]  # 31 digits: more than Decimal's default 28
+    assert others_sum(long) == "370370367037035.370368000000001"
+    assert others_sum(["0.1", "nan"]) is None and others_sum(["0.1", "abc"]) is None
+
+
+def test_a_gap_that_would_cover_a_seat_not_listed_is_split_where_the_seats_skip():
+    """review29 1b: with a what-if "cannot hear" seat 21 the heard seats skip it, and one gap said
+    "… (+37: seats 11–48)" for 38 seats."""
+    seen = [j for j in range(64) if j != 20]
+    rows = picked(seen, {48, 63}, rows=12)
+    gaps = [r for r in rows if isinstance(r, Gap)]
+    assert len(rows) <= 12 and 48 in rows and 63 in rows and 20 not in rows
+    assert all(g.students == g.last - g.first + 1 for g in gaps), gaps  # each gap's seats are all left out
+    assert not any(g.first <= 20 <= g.last for g in gaps)
+    assert sum(g.students for g in gaps) + sum(not isinstance(r, Gap) for r in rows) == 63
+    # too many skips to split within the rows: one gap that says only its count
+    every_other = list(range(0, 64, 2))
+    rows = picked(every_other, set(every_other[-3:]), rows=4)
+    assert rows == [Gap(0, 56, 29), 58, 60, 62]
+    assert text("en", "board.skipped_count", n=29) == "… (+29)"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("key", ["softmax.weights", "listening.travel"])
+def test_a_what_if_deaf_seat_inside_a_gap_leaves_every_gap_line_true(trace, lang, key):
+    from classroom_gui.lesson.whatif_state import WhatIf
+    from classroom_gui.model.whatif import Edit
+
+    state = WhatIf(trace)
+    state.set(Edit("mask", 0, 0, 63, 20, 1.0))  # asker 63 cannot hear seat 21
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frame = frame_at(state.trace, Selection(focus=63, lang=lang, rule="causal"),
+                     timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == key)))
+    names = [s.text for s in frame.students]
+    said = {j: seat_quoted(lang, names, j) for j in range(64)}  # a line per heard student names it once
+    short = frame.board_short
+    seats = [j for line in short for j in range(64) if said[j] in line]
+    skipped = [m for m in map(SKIPPED[lang].fullmatch, short) if m]
+    assert skipped and 20 not in seats, short
+    for m in skipped:
+        first, last = int(m[2]), int(m[3] or m[2])
+        assert int(m[1]) == last - first + 1 and not first <= 21 <= last, short
+    assert len(seats) + sum(int(m[1]) for m in skipped) == 63, short

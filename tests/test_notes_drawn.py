@@ -79,3 +79,56 @@ def test_a_marked_top_share_of_a_word_that_sits_twice_is_pointed_at_by_its_seat(
     assert marked[0].quiz["choices"][marked[0].quiz["answer"]] == said
     notes = speaker_notes(marked[0], lang)
     assert said in notes[0] and f"{said}" in notes[0].split(text(lang, "speaker.join"))[-1], notes[0]
+
+
+def _redo(notes: list[str], lang: str) -> list[str]:
+    lead = text(lang, "speaker.redo", line="")
+    return [n[len(lead):] for n in notes if n.startswith(lead)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_notes_of_answered_quiz_slides_redo_a_line_the_exported_picture_draws(qapp, tmp_path, lang):
+    """review29 4b: the PPTX (its picture laid out round the quiz card, not drawn; `drawn` taken before the card) and
+    the PNG folder (the card drawn on the picture) were never checked against their own pictures, only a fresh
+    scene's. Each exported slide's redo line is on the board of that export's picture, drawn as the export draws it."""
+    from pptx import Presentation
+
+    from classroom_gui.export.deck import write_folder
+    from classroom_gui.export.deck_pptx import save_pptx
+    from classroom_gui.lesson.deck import deck_frames
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.palette import theme
+    from classroom_gui.scene.render import render_frame
+
+    trace = run_sentence(load_checkpoint(GPT2), PARAGRAPH, "causal").trace
+    size = (1024, 768)
+    sel = Selection(focus=trace.n_tokens - 1, lang=lang, rule="causal").sized(*size)
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    times = [timeline.beat_stop(i) for i, b in enumerate(timeline.beats) if b.chapter in ("scaling", "softmax")]
+    frames = [f for f in deck_frames(trace, sel, times, "beat", quiz=True)
+              if f.quiz and f.quiz.get("answer") is not None]
+    assert frames
+    save_pptx(frames, tmp_path / "d.pptx", size, None, lambda done, total: None)
+    write_folder(frames, tmp_path / "png", size, theme("classroom"), lambda done, total: True)
+    slides = Presentation(str(tmp_path / "d.pptx")).slides
+    rows = (tmp_path / "png" / "notes.txt").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == len(frames) == len(slides)
+    checked = 0
+    for frame, slide, row in zip(frames, slides, rows):
+        bare = replace(frame, title="", narration="", notices=[])
+        pictures = {  # each export's picture of the slide, drawn as that export draws it (deck_pptx._picture, write_folder)
+            "pptx": (bare, dict(card=False)), "png": (frame, {})}
+        notes = {"pptx": slide.notes_slide.notes_text_frame.text.split("\n\n"),
+                 "png": [row.split("\t")[3]]}
+        for kind, (shown, how) in pictures.items():
+            scene = ClassroomScene(theme=theme("classroom"))
+            render_frame(shown, size, theme("classroom"), scene=scene, whole=True, **how)
+            drawn = squashed("".join(scene.board.lines.lines)) if scene.board.lines.isVisible() else ""
+            lead = text(lang, "speaker.redo", line="")
+            # notes.txt: the paragraphs on one line, the redo line among them (the notices after it): its start
+            redo = _redo(notes[kind], lang) if kind == "pptx" else notes[kind][0].split(lead, 1)[1:]
+            for line in redo:  # a long equation: its first line, and its result, "… = 0.19"
+                part = line.split(" … ")[0]
+                assert squashed(part)[:60] in drawn, (kind, frame.beat_key, part, scene.board.lines.lines)
+                checked += 1
+    assert checked, "no answered quiz slide redoes a board line"

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 CHILD = """
 import glob, json, os, sys
 import classroom_gui  # (sets what the app sets)
@@ -35,5 +37,7 @@ def test_a_picture_with_cards_is_painted_without_pooled_threads_and_the_same_byt
     assert "Thread (pooled)" not in names, names
     status, pooled_names = export_threads("pooled", tmp_path / "pooled.png")
     assert status == 0
-    if "Thread (pooled)" in pooled_names:  # (this Qt pools fills: the same picture either way)
-        assert (tmp_path / "inline.png").read_bytes() == (tmp_path / "pooled.png").read_bytes()
+    if "Thread (pooled)" not in pooled_names:  # (review29 4c: it passed silently where Qt never pools)
+        pytest.skip(f"this Qt or machine made no pooled threads with the pool allowed ({pooled_names}): the "
+                    "inline run's missing pool and the pictures' bytes prove nothing here")
+    assert (tmp_path / "inline.png").read_bytes() == (tmp_path / "pooled.png").read_bytes()  # the same picture

@@ -80,6 +80,6 @@ def test_an_exports_wrote_message_is_said_over_the_class_in_presenter_mode(qtbot
     w.set_presenter(True)
     wrote(w, where)
     note = w.canvas.note
-    assert note.isVisible() and str(where) in note.said()
+    assert note.isVisible() and str(where) in note.accessibleName()
     assert w.canvas.viewport().rect().contains(note.geometry())
     w.set_presenter(False)

@@ -81,7 +81,7 @@ def test_a_cancelled_export_is_one_line_in_the_windows_language_and_over_the_cla
     w.set_presenter(True)
     w.set_language("en")
     export_dialogs._report(w.model, w, Cancelled())
-    assert not boxes and w.canvas.note.isVisible() and w.canvas.note.said() == "Export cancelled; no file was written"
+    assert not boxes and w.canvas.note.isVisible() and w.canvas.note.accessibleName() == "Export cancelled; no file was written"
     w.set_presenter(False)
     export_dialogs._report(w.model, w, ExportError("error.cancelled"))  # (any other export error: the box)
     assert len(boxes) == 1

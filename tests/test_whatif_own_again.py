@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from classroom_gui.app.actions import BY_ID
+from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.app.history import edits_back
 from classroom_gui.lesson.strings import text
 from classroom_gui.model.whatif import Edit
@@ -35,7 +36,7 @@ def test_the_last_undo_says_the_class_is_the_models_own_again(qtbot, window, lan
     if lang == "ja":
         assert f"取り消し（{UNDO}）" in said and f"やり直し（{REDO}）" in said
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.model.whatif.edits == edits[:1] and window.statusBar().currentMessage() == window.t("whatif.status_one")
+    assert window.model.whatif.edits == edits[:1] and window.statusBar().currentMessage() == window.t("whatif.status_one", **edit_keys(lang))
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -6,6 +6,7 @@ never a traceback."""
 import pytest
 
 from classroom_gui.app.actions import BY_ID
+from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.lesson import rules
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import settings
@@ -72,7 +73,7 @@ def test_an_edit_the_sentence_no_longer_takes_is_left_out_with_one_message(qtbot
     assert said == "前回の「もしも」の変更のうち1件は引き継げませんでした：k[2,1,9,1]=2.5：このクラスの席は1〜7番です。"
     assert again.model.frame().title  # drawn
     again.model.edit(Edit("v", 0, 0, 0, 0, 1.0))  # old news after the next change
-    assert again.statusBar().currentMessage() == again.t("whatif.status", n=2)
+    assert again.statusBar().currentMessage() == again.t("whatif.status", n=2, **edit_keys(again.sel.lang))
     again.close()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QLabel
 
+from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.lesson.gallery import gallery_of
 from classroom_gui.lesson.strings import WORD_JOINER, text, wrapping
 from classroom_gui.model import load_checkpoint
@@ -107,6 +108,7 @@ def test_the_what_if_question_breaks_before_its_layer_and_head(qtbot, window, mo
     lines = line_starts(first, label.font(), width, QTextOption.WrapMode.WordWrap)
     starts = [first[i:].replace(WORD_JOINER, "") for i in lines]
     assert len(starts) == 2 and starts[1] == "（第1層、ヘッド1）", starts
+    assert label.accessibleName() == label.text().replace(WORD_JOINER, "")  # a screen reader: no joiners (review29 1f)
 
 
 def test_the_glossarys_japanese_entries_break_between_phrases(qtbot, window):  # noqa: F811
@@ -118,8 +120,31 @@ def test_the_glossarys_japanese_entries_break_between_phrases(qtbot, window):  #
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    breaks = sum(label_breaks(label, label.contentsRect().width()) for label in dialog.findChildren(QLabel))
+    labels = [label for label in dialog.findChildren(QLabel) if WORD_JOINER in label.text()]
+    breaks = sum(label_breaks(label, label.contentsRect().width()) for label in labels)
     assert breaks >= 10  # the entries do wrap at the dialog's width
+    assert all(label.accessibleName() == label.text().replace(WORD_JOINER, "") for label in labels)  # review29 1f
+
+
+def test_the_what_ifs_refusal_breaks_between_phrases(qtbot, window):  # noqa: F811
+    """review29 1e: the refusal under the number box (value_too_small, about 55 characters) wrapped with Qt's own
+    breaks, inside words, at the dialog's 40-average-character width."""
+    from classroom_gui.view.number_box import NumberDialog
+
+    use_bundled_font()
+    dialog = NumberDialog(window, "?", "?", 1.0, 3, "ja")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    note, breaks = dialog.box.note, 0
+    for typed in ("1e-60", "abc"):
+        dialog.box.setText(typed)
+        dialog.accept()
+        said = dialog.box.refusal()
+        assert dialog.isVisible() and note.isVisible() and said and note.accessibleName() == said
+        assert WORD_JOINER not in said and WORD_JOINER in note.text()
+        breaks += label_breaks(note, note.contentsRect().width())
+    assert breaks >= 1, breaks
 
 
 def test_a_note_over_the_class_breaks_between_phrases(qtbot, window):  # noqa: F811
@@ -128,7 +153,7 @@ def test_a_note_over_the_class_breaks_between_phrases(qtbot, window):  # noqa: F
     window.resize(1024, 768)
     note, breaks = window.canvas.note, 0
     for key in ("whatif.cannot", "ui.paint_failed", "whatif.reset_status"):
-        window.tell(lambda lang, key=key: text(lang, key), 8000, aloud=True)
-        assert note.isVisible() and note.said() == text("ja", key)
+        window.tell(lambda lang, key=key: text(lang, key, **edit_keys(lang)), 8000, aloud=True)
+        assert note.isVisible() and note.accessibleName() == text("ja", key, **edit_keys("ja"))
         breaks += label_breaks(note, note.contentsRect().width() - 2 * note.margin())
     assert breaks >= 1, breaks

@@ -4,8 +4,13 @@ undone back to them, and the status line follows the language."""
 import pytest
 from PySide6.QtCore import Qt
 
+from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.model.whatif import Edit
 from whatif_window import menu_item, window  # noqa: F401  (window: the fixture)
+
+
+def one_edit(window) -> str:  # the status line of one what-if edit, with the Edit menu's keys
+    return window.t("whatif.status_one", **edit_keys(window.sel.lang))
 
 
 @pytest.mark.parametrize("lang, said", [("en", "The what-if edits are gone"), ("ja", "「もしも」の変更を消し")])
@@ -108,11 +113,11 @@ def test_enter_on_the_same_sentence_keeps_the_edits_and_a_new_one_is_undone_back
     window.apply_button.click()
     assert window.run is not run and window.model.whatif.edits == ()
     said = window.statusBar().currentMessage()
-    assert said == window.model.status(lang) and said != window.t("whatif.status_one")
+    assert said == window.model.status(lang) and said != one_edit(window)
     assert menu_item(window, "undo_edit")[1]
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.run is run and window.model.whatif.edits == (edit,) and window.sentence.text() == old
-    assert window.sel.focus == seat and window.statusBar().currentMessage() == window.t("whatif.status_one")
+    assert window.sel.focus == seat and window.statusBar().currentMessage() == one_edit(window)
 
 
 def test_the_status_line_follows_a_language_switch(qtbot, window):
@@ -122,7 +127,7 @@ def test_the_status_line_follows_a_language_switch(qtbot, window):
     window.set_language("en")
     sel = window.sel
     assert whatif_edit.apply(window, Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0))
-    assert window.statusBar().currentMessage() == window.t("whatif.status_one")
+    assert window.statusBar().currentMessage() == one_edit(window)
     qtbot.keyClick(window.canvas, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.sel.lang == "ja" and window.statusBar().currentMessage().startswith("もしも：変更1件")
     window.statusBar().showMessage("an English detail", 8000)  # a message the window cannot say again
@@ -149,3 +154,20 @@ def test_the_status_line_names_the_redo_key_the_edit_menu_shows(qtbot, window, l
     named = [key for key in ("Ctrl+Shift+Z", "Ctrl+Y") if key in status]
     assert named == [shown], (status, shown)
     assert QKeySequence(shown) in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_status_lines_keys_come_from_the_actions_table(qtbot, window, lang, monkeypatch):
+    """review29 2e: the status strings typed Ctrl+Z and Ctrl+Shift+Z beside the actions table's keys; the keys the
+    actions table binds (app.edit_keys) are the ones the status line names."""
+    from classroom_gui.app import actions, edit_history, edit_keys
+    from classroom_gui.view import whatif_edit
+
+    assert actions.BY_ID["undo_edit"].keys == edit_keys.UNDO_KEYS and actions.BY_ID["redo_edit"].keys == edit_keys.REDO_KEYS
+    monkeypatch.setattr(edit_history, "REDO_KEYS", ("Ctrl+Y",))
+    monkeypatch.setattr(edit_history, "UNDO_KEYS", ("Alt+Backspace",))
+    window.set_language(lang)
+    sel = window.sel
+    assert whatif_edit.apply(window, Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0))
+    status = window.model.status(lang)
+    assert "Ctrl+Y" in status and "Alt+" in status and "Ctrl+Z" not in status and "Ctrl+Shift+Z" not in status, status

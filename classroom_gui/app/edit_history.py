@@ -102,16 +102,24 @@ class EditHistory:
             return ""
         if self.note is not None:
             return self.note.said(lang)
+        keys = edit_keys(lang)
         if not self.whatif.history and self.earlier:
             left = self.earlier[-1]
             n = len(left.whatif.edits)
             return say(lang, "whatif.sentence_status_one" if n == 1 else "whatif.sentence_status",
-                       sentence=sentence_text(lang, left.typed), n=n)
-        t = lambda key, **values: say(lang, key, **values)  # noqa: E731 (the keys named in the reader's language)
-        return status_line(lang, self.whatif, key_label(UNDO_KEYS[0], t), key_label(REDO_KEYS[0], t))
+                       sentence=sentence_text(lang, left.typed), n=n, undo=keys["undo"])
+        return status_line(lang, self.whatif, **keys)
 
     def reset_edits(self) -> None:
         if self.whatif is not None and self.whatif.active:
             self.whatif.reset(self.here())
             self.later.clear()
             self.changed("edits")
+
+
+def edit_keys(lang: str) -> dict[str, str]:
+    """The Edit menu's Undo and Redo keys as `lang` names them, for the status lines that say them (review29 2e: the
+    strings typed Ctrl+Shift+Z beside the actions table's)."""
+    def t(key: str, **values) -> str:
+        return say(lang, key, **values)
+    return {"undo": key_label(UNDO_KEYS[0], t), "redo": key_label(REDO_KEYS[0], t)}  # (the actions table binds these)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Callable, NamedTuple
 
-from .numbers import board_list
+from .numbers import board_list, exact_sum
 
 SHORT_ROWS = 14  # rows of a short list, its gaps among them: with a board's notes, 20 px chalk where the whole list
 # takes the board's least (16 px, ~20 rows above a chart on either canvas: 780 px boards)
@@ -28,35 +28,58 @@ def span(item) -> tuple[int, int]:
 
 def picked(items, named, rows: int = SHORT_ROWS) -> list | None:
     """`items` (seats, or (first, last) runs) as at most `rows` rows in their order: the first ones, every seat in
-    `named` wherever it sits, and a Gap for each stretch left out; None where every item fits in `rows`."""
+    `named` wherever it sits, and a Gap for each stretch left out (one a stretch of seats in a row: where the items
+    skip a seat, a what-if's deaf classmate, two); None where every item fits in `rows`."""
     items = list(items)
     if len(items) <= rows:
         return None
     marked = [i for i, item in enumerate(items) if not isinstance(item, tuple) and item in named]
     for head in range(rows, -1, -1):
-        keep = sorted(set(range(head)) | set(marked))
-        gaps = sum(1 for a, b in zip([-1] + keep, keep + [len(items)]) if b - a > 1)
-        if len(keep) + gaps <= rows or head == 0:
-            return _rows(items, keep)
-    return None  # (not reached: head 0 returns)
+        chosen = _rows(items, sorted(set(range(head)) | set(marked)))
+        if len(chosen) <= rows:
+            return chosen
+    return _rows(items, marked, split=False)  # the named ones, and gaps that may say only their count
 
 
-def _rows(items: list, keep: list[int]) -> list:
+def _rows(items: list, keep: list[int], split: bool = True) -> list:
     out: list = []
     for a, b in zip([-1] + keep, keep + [len(items)]):
         if b - a > 1:  # items a+1 .. b-1 left out
-            skipped = [span(items[i]) for i in range(a + 1, b)]
-            out.append(Gap(skipped[0][0], skipped[-1][1], sum(last - first + 1 for first, last in skipped)))
+            out += _gaps([span(items[i]) for i in range(a + 1, b)], split)
         if b < len(items):
             out.append(items[b])
     return out
 
 
+def _gaps(skipped: list[tuple[int, int]], split: bool) -> list[Gap]:
+    """The stretches of seats in a row among `skipped` (all in one Gap where not `split`)."""
+    pieces = [[skipped[0]]]
+    for first, last in skipped[1:]:
+        if split and first != pieces[-1][-1][1] + 1:
+            pieces.append([])
+        pieces[-1].append((first, last))
+    return [Gap(p[0][0], p[-1][1], sum(last - first + 1 for first, last in p)) for p in pieces]
+
+
 def gap_line(t: Callable, gap: Gap) -> str:
-    """A gap's line: how many students it leaves out and their seats (from 1)."""
+    """A gap's line: how many students it leaves out and their seats (from 1), or only how many where they are not
+    all the seats from its first to its last."""
+    if gap.students != gap.last - gap.first + 1:
+        return t("board.skipped_count", n=gap.students)
     if gap.first == gap.last:
         return t("board.skipped_one", seat=gap.first + 1)
     return t("board.skipped", n=gap.students, first=gap.first + 1, last=gap.last + 1)
+
+
+def seats_said(t: Callable, seats: list[int]) -> str:
+    """Seats (from 0, in order) as a board says them (from 1): "17–27, 29–30, 32" (ja 「17〜27、29〜30、32」)."""
+    spans: list[list[int]] = []
+    for j in seats:
+        if spans and j == spans[-1][1] + 1:
+            spans[-1][1] = j
+        else:
+            spans.append([j, j])
+    return t("list.gap").join(str(a + 1) if a == b else t("board.seat_span", first=a + 1, last=b + 1) for a, b in spans)
 
 
 def short_list(t: Callable, items, line: Callable, named, rows: int = SHORT_ROWS) -> list[str]:
@@ -77,14 +100,12 @@ def listed(t: Callable, items, line: Callable, named, notes: list[str] = ()) -> 
 
 
 def others_sum(written: list[str]) -> str | None:
-    """The sum of numbers as written (a sum's terms the board does not write one by one), at their most decimals,
-    so that the terms shown plus it redo the total; None where one is not a plain decimal."""
+    """The sum of numbers as written (a sum's terms the board does not write one by one), as numbers.exact_sum writes
+    it (at their most decimals, or a big number's form: 1.861e+19 beside terms written so), so that the terms shown
+    plus it redo the total; None where one is not a finite number."""
     try:
-        numbers = [Decimal(w) for w in written]
+        if not all(Decimal(w).is_finite() for w in written):
+            return None
     except InvalidOperation:
         return None
-    if not all(n.is_finite() for n in numbers):
-        return None
-    places = max((-n.as_tuple().exponent for n in numbers), default=0)
-    total = sum(numbers, Decimal(0))
-    return f"{total:.{max(places, 0)}f}"
+    return exact_sum(written)

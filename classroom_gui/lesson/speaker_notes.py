@@ -5,6 +5,7 @@ Qt; read from the Frame, never from a picture."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..messages.fit import shortened
 from .dot_product import dot_terms, hand_dot
@@ -29,7 +30,7 @@ def speaker_notes(frame: Frame, lang: str, drawn: list[str] | None = None) -> li
     `drawn`, the board's lines as the slide's picture draws them (scene.board), else the lesson's board."""
     lines = board_drawn(frame, drawn)
     said = [text(lang, "speaker.point", things=text(lang, "speaker.join").join(pointed(frame, lang, lines)))]
-    line = "" if asking(frame) else redo_line(frame, lines, text(lang, "list.gap"))  # (review22 #2: the question
+    line = "" if asking(frame) else redo_line(frame, lines, text(lang, "speaker.then"))  # (review22 #2: the question
     # card covers what it redid)
     if line:
         said.append(text(lang, "speaker.redo", line=line))
@@ -68,25 +69,48 @@ def about(frame: Frame) -> str | None:
     "a"" told a question slide's speaker who gets the biggest share before the class had answered). Where an answer
     is marked, its own: the top share's bar, and no bar for the others (teacher20 L3: all three mask answers pointed
     at the 「マット」 bar; who cannot be heard is its desk, the sum the chart's total)."""
+    return about_seat(frame)[1]
+
+
+def about_seat(frame: Frame) -> tuple[int | None, str | None]:
+    """(the seat, the name) of the student the step is about (about()); the seat None where the chart's bars are not
+    students or none is, the name None where the step is about nobody."""
     bars = frame.bars
     if bars is None or not bars.labels or asking(frame):
-        return None
+        return None, None
     marked = answered(frame)
     if marked is not None:
         kind, choice = marked
         shown = chart(frame)
         if kind != "top_share" or shown is None:
-            return None
+            return None, None
         seat = answered_seat(frame)
         if seat is not None:
-            return frame.students[seat].text
-        return next((label for label in shown.labels if choice in (f"「{label}」", f'"{label}"')), None)
+            return seat, frame.students[seat].text
+        name = next((label for label in shown.labels if choice in (f"「{label}」", f'"{label}"')), None)
+        return (None, None) if name is None else (_seat_of(frame, name), name)
     if 0 <= bars.highlight < len(bars.labels):
-        return bars.labels[bars.highlight]
-    if frame.beat_key == REST and rest_seat(frame) is not None:  # the classmate the narration names (teacher21 L5:
-        return bars.labels[rest_seat(frame)]  # the largest bar may be one the asker cannot hear)
-    finite = [(v, i) for i, v in enumerate(bars.values) if v == v and abs(v) != float("inf")]
-    return bars.labels[max(finite)[1]] if finite else None
+        name = bars.labels[bars.highlight]
+    elif frame.beat_key == REST and rest_seat(frame) is not None:  # the classmate the narration names (teacher21 L5:
+        return rest_seat(frame), bars.labels[rest_seat(frame)]  # the largest bar may be one the asker cannot hear)
+    else:
+        finite = [(v, i) for i, v in enumerate(bars.values) if v == v and abs(v) != float("inf")]
+        if not finite:
+            return None, None
+        name = bars.labels[max(finite)[1]]
+    return _seat_of(frame, name), name
+
+
+def _seat_of(frame: Frame, name: str) -> int | None:
+    """The seat of the chart's bar called `name`: the highlighted one, else the largest such; None where the chart's
+    bars are not students."""
+    seats, bars = bar_seats(frame), frame.bars
+    if seats is None:
+        return None
+    if 0 <= bars.highlight < len(seats) and bars.labels[bars.highlight] == name:
+        return seats[bars.highlight]
+    finite = [(v, i) for i, v in enumerate(bars.values) if v == v and abs(v) != float("inf") and bars.labels[i] == name]
+    return seats[max(finite)[1]] if finite else None
 
 
 def board_drawn(frame: Frame, drawn: list[str] | None) -> list[str]:
@@ -130,48 +154,32 @@ def answered_seat(frame: Frame) -> int | None:
     if marked is None or marked[0] != "top_share":
         return None
     names = [s.text for s in frame.students]
-    return next((j for j in range(len(names)) for lang in ("ja", "en") if seat_quoted(lang, names, j) == marked[1]),
-                None)
-
-
-def about_seat(frame: Frame) -> int | None:
-    """The seat of the student the step is about (about(): the highlighted, named or largest bar), else None."""
-    name = about(frame)
-    if name is None:
-        return None
-    if answered_seat(frame) is not None:
-        return answered_seat(frame)
-    if frame.beat_key == REST and rest_seat(frame) is not None:
-        return rest_seat(frame)
-    seats, bars = bar_seats(frame), frame.bars
-    if seats is None:
-        return None
-    if 0 <= bars.highlight < len(seats) and bars.labels[bars.highlight] == name:
-        return seats[bars.highlight]
-    finite = [(v, i) for i, v in enumerate(bars.values) if v == v and abs(v) != float("inf") and bars.labels[i] == name]
-    return seats[max(finite)[1]] if finite else None
+    repeated = {name for name, times in Counter(names).items() if times > 1}  # (names.count a seat: 75 ms at 1,024)
+    return next((j for j in range(len(names)) for lang in ("ja", "en")
+                 if seat_quoted(lang, names, j, repeated) == marked[1]), None)
 
 
 def named_said(frame: Frame, lang: str) -> str:
     """The student the step is about as the board says it: quoted, with its seat where the word sits more than once
     (teacher28 M2: "the board's line of "he"" for seat 49's, while seat 19 is "he" too); "" for none."""
-    seat, name = about_seat(frame), about(frame)
+    seat, name = about_seat(frame)
     if seat is not None:
         return seat_quoted(lang, [s.text for s in frame.students], seat)
     return quote(lang, name) if name else ""
 
 
-def seat_said(frame: Frame, lang: str, seat: int) -> str:
+def seat_said(frame: Frame, lang: str, seat: int, repeated: set | None = None) -> str:
     """The chart's student at `seat` as the lesson says it (context.Ctx.qs): quoted, with its seat where the word sits
-    more than once."""
-    return seat_quoted(lang, list(frame.bars.labels), seat)
+    more than once (`repeated`: those words, where the caller says many)."""
+    return seat_quoted(lang, list(frame.bars.labels), seat, repeated)
 
 
 def rest_seat(frame: Frame) -> int | None:
     """The seat of the classmate the rest step's narration names (the asker's own where it names no other)."""
     asker = next((s.index for s in frame.students if s.state == "focus"), None)
+    repeated = {name for name, times in Counter(frame.bars.labels).items() if times > 1}
     named = [j for j in range(len(frame.bars.labels))
-             if any(seat_said(frame, lang, j) in frame.narration for lang in ("ja", "en"))]
+             if any(seat_said(frame, lang, j, repeated) in frame.narration for lang in ("ja", "en"))]
     others = [j for j in named if j != asker]
     return (others or named or [None])[0]
 
@@ -278,20 +286,18 @@ def _names(line: str, said: str) -> bool:
     return not line[at:].lstrip().startswith(("(", "（")) or said.endswith(("）", ")"))
 
 
-def redo_line(frame: Frame, board: list[str] | None = None, gap: str = ", ") -> str:
-    """One equation of the board (its `board` lines drawn, else the lesson's) with the slide's digits: the one
+def redo_line(frame: Frame, board: list[str], gap: str = "; then ") -> str:
+    """One equation of the board (its `board` lines drawn) with the slide's digits: the one
     naming the student the chart is about (quoted either way, with its seat where its word sits twice: teacher28
     M2 redid seat 19's "he" for seat 49's), else the board's first; "" when the board works none. Carried on,
     joined by `gap`, by the equations after it that start from its result, to the number the slide shows
     (teacher27 L4: the final LayerNorm's check stopped at the evened 「= -0.02」, never reaching × scale + shift =
     the card's 0.03)."""
-    equations = [e for e in map(_equation, _blocks(frame.board if board is None else board)) if e]
+    equations = [e for e in map(_equation, _blocks(board)) if e]
     if not equations:
         return ""
-    first = 0
-    if about(frame):
-        first = next((i for lang in ("ja", "en") for i, e in enumerate(equations) if _names(e, named_said(frame, lang))),
-                     0)
+    said = [named_said(frame, lang) for lang in ("ja", "en")] if about(frame) else []  # once a language (review29 2d)
+    first = next((i for name in said for i, e in enumerate(equations) if _names(e, name)), 0)
     chain = [equations[first]]
     for after in equations[first + 1:]:
         if not _goes_on(chain[-1], after):

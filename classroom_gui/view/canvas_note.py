@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..lesson.strings import wrapping
 from ..scene.areas import caption_rect
 from .viewport_label import ViewportLabel
 
@@ -61,7 +60,7 @@ class CanvasNote(ViewportLabel):
         area = self.parentWidget().rect()
         frame = getattr(self.view, "frame", None)
         place = area if frame is None else self.view.mapFromScene(caption_rect(frame.canvas)).boundingRect() & area
-        self.setText(wrapping(text))  # Japanese broken between phrases only (teacher27 L1)
+        self.show_text(text)
         px = max(LEAST_PX, round(area.height() * LINE))
         while True:  # as big as fits the caption's height, down to LEAST_PX
             self._style(px)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ..lesson.strings import text
+from ..lesson.strings import text, wrapping
 from ..model.whatif import MAX_VALUE, Underflow, value_of
 from .dialogs import ok_cancel
 
@@ -49,7 +49,8 @@ class NumberBox(QLineEdit):
     def check(self) -> bool:
         """True when what is typed can be used; else its refusal is said under the box and the text selected."""
         said = self.refusal()
-        self.note.setText(said)
+        self.note.setText(wrapping(said))  # Japanese broken between phrases only (review29 1e: inside words)
+        self.note.setAccessibleName(said)  # what a screen reader says: without the word joiners
         self.note.setVisible(bool(said))
         if said:
             self.setFocus()
@@ -89,7 +90,8 @@ class NumberDialog(QDialog):
         self.box = NumberBox(lang, decimals)
         self.box.setValue(value)
         self.box.selectAll()
-        question = QLabel(label)
+        question = QLabel(wrapping(label))  # Japanese broken between phrases only (teacher27 L1)
+        question.setAccessibleName(label)
         question.setWordWrap(True)
         form.addRow(question)
         form.addRow(self.box)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel
 
-from ..lesson.strings import WORD_JOINER
+from ..lesson.strings import wrapping
 
 
 class ViewportLabel(QLabel):
@@ -18,9 +18,11 @@ class ViewportLabel(QLabel):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
 
-    def said(self) -> str:
-        """The text shown, without the word joiners that keep a Japanese phrase on one line (lesson.strings.wrapping)."""
-        return self.text().replace(WORD_JOINER, "")
+    def show_text(self, text: str) -> None:
+        """`text` shown, Japanese broken between phrases only (lesson.strings.wrapping, teacher27 L1); its accessible
+        name the plain text, which a screen reader says (review29 1f: text() carries the word joiners)."""
+        self.setText(wrapping(text))
+        self.setAccessibleName(text)
 
     def centre_on(self, area: QRect, width: float) -> None:
         """`width` pixels wide, as tall as its text then needs, its middle on `area`'s."""

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF
 
 from ..lesson.numbers import fmt
 from ..export.errors import said
-from ..lesson.strings import text, wrapping
+from ..lesson.strings import text
 from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, mask_now, own_value
 from ..lesson.whatif_words import describe
 from ..messages.fit import sentence_start
@@ -87,7 +87,7 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
         what = describe(window.sel.lang, target, tokens, with_value=False)
         own = fmt(own_value(whatif.own, target))
         value, ok = number_box.ask_number(window, window.t("whatif.ask_title"),  # 2e1 is 20 (teacher26 M1)
-                                          wrapping(window.t("whatif.ask", what=what, own=own)), target.value,
+                                          window.t("whatif.ask", what=what, own=own), target.value,
                                           PROMPT_DECIMALS,
                                           window.sel.lang)
         if not ok:

@@ -8,7 +8,8 @@ from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
-from ..numbers import board_list, fmt, places_of
+from ..long_lists import listed
+from ..numbers import fmt, places_of
 from ..softmax_row import mask_shares, shown_of_head, shown_row_of
 from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
 
@@ -59,9 +60,14 @@ def future(ctx, fr: Frame):
             total = fmt(float(np.sum(w0[j[0]:j[1] + 1], dtype=np.float64)), places_of(free_shown[j[0]]))
             return ctx.t("board.mask_run", first=j[0] + 1, last=j[1] + 1, n=j[1] - j[0] + 1, free=total)
         return ctx.t("board.mask_whatif" if j in out else "board.mask_masked" if later[j] else "board.mask_pair",
-                     name=ctx.q(j), free=free_shown[j], turn=turn_shown[j])
-    fr.board, fr.board_more = board_list(runs([bool(later[j]) and j not in out for j in range(n)]), line)
-    fr.board.insert(0, ctx.t("board.mask_heading"))  # what ⇒ means: the rule changes, not rounding (teacher15 L3)
+                     name=ctx.qs(j), free=free_shown[j], turn=turn_shown[j])
+    # what ⇒ means first: the rule changes, not rounding (teacher15 L3); a long list keeps the asker and both rules'
+    # top shares, the students the narration names (review29 1a: "he" in seat 49 was past the board's "… (+26)"),
+    # a top share after the asker its own line, not inside a run of seats not yet heard
+    named = {f, b0, b1}
+    fr.board, fr.board_more, fr.board_short = listed(
+        ctx.t, runs([bool(later[j]) and j not in out and j not in named for j in range(n)]), line, named,
+        [ctx.t("board.mask_heading")])
     top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares
     # no "sum = 1.000" under the charts: what the shares add up to is softmax's (the next chapter's) to say, and its
     # quiz question is asked there (quiz22); every share is on the board and on the bars

@@ -8,7 +8,7 @@ from decimal import Decimal
 from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame, Link
-from ..long_lists import listed, others_sum
+from ..long_lists import listed, others_sum, picked, seats_said
 from ..numbers import fmt, fmt_many, places_of
 from ..softmax_row import ARG_PLACES, hand_note
 from ..panels import heatmap
@@ -60,9 +60,26 @@ def exp(ctx, fr: Frame):
         [ctx.t("board.exp_near_note" if S.args else "board.exp_places", places=places)]
         if any(S.args_near) or (places > ARG_PLACES and not S.args) else [])
     # a long list keeps the asker and the top share among its lines (long_lists; teacher28 M1)
-    fr.board, fr.board_more, fr.board_short = listed(ctx.t, board_items(ctx), line, {ctx.f, *most_heard(ctx)}, notes)
+    fr.board, fr.board_more, fr.board_short = listed(ctx.t, board_items(ctx), line, exp_named(ctx), notes)
     fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp)
     fr.narration = exp_said(ctx, any(masked))
+
+
+def exp_named(ctx) -> set[int]:  # the seats a long exp board always lists: the asker and the top shares
+    return {ctx.f, *most_heard(ctx)}
+
+
+def summed(ctx) -> tuple[list[int], list[int]]:
+    """The heard seats the sum writes term by term, and those it adds up as one number: every one up to SUM_TERMS,
+    else the heard seats the exp board's short list writes (teacher29 L2: the sum listed seats 1-16 while the exp
+    board showed 1-9 and the top shares, whose exp() were then hidden in the lump)."""
+    seen = heard(ctx)
+    if len(seen) <= SUM_TERMS:
+        return seen, []
+    rows, heard_ = picked(board_items(ctx), exp_named(ctx)) or seen[:SUM_TERMS], set(seen)
+    written = [j for j in rows if isinstance(j, int) and j in heard_]  # (not a gap, a run or a silenced seat)
+    kept = set(written)
+    return written, [j for j in seen if j not in kept]
 
 
 def exp_said(ctx, any_masked: bool) -> str:
@@ -79,17 +96,20 @@ def exp_said(ctx, any_masked: bool) -> str:
 def total(ctx, fr: Frame):
     class_with_cards(ctx, fr, masked_after_focus=True)
     S = shown_row(ctx)
-    terms = [S.exp[j] for j in heard(ctx)]
-    # the terms not written one by one as one number on a line of its own, so that the sum redoes (teacher28 L5:
-    # "sum = 1.100 + … (+48) = 491.136"), else (a term not a plain decimal) how many there are
-    others = others_sum(terms[SUM_TERMS:]) if len(terms) > SUM_TERMS else None
-    more = f" + … (+{len(terms) - SUM_TERMS})" if len(terms) > SUM_TERMS and others is None else ""
-    rest = [] if others is None else ["    + " + ctx.t("board.sum_others", sum=others, n=len(terms) - SUM_TERMS)]
-    terms = terms[:SUM_TERMS]
+    written, left = summed(ctx)
+    terms = [S.exp[j] for j in written]
+    # the terms not written one by one as one number on a line of its own, and their seats, so that the sum redoes
+    # (teacher28 L5: "sum = 1.100 + … (+48) = 491.136"), else (a term not a plain decimal) how many there are
+    others = others_sum([S.exp[j] for j in left]) if left else None
+    more = f" + … (+{len(left)})" if left and others is None else ""
+    rest = [] if others is None else ["    + " + ctx.t("board.sum_others", sum=others, n=len(left))]
+    # which seats those are, after the result: a line of words, which the board may wrap (in the rest's line, the
+    # widest, it took the chalk from 23 px to 14 at 1024x768)
+    seats = [ctx.t("board.sum_others_seats", n=len(left), seats=seats_said(ctx.t, left))] if left else []
     lines = [" + ".join(terms[i:i + 4]) for i in range(0, len(terms), 4)]
     fr.board = ([ctx.t("board.sum_exp", terms=lines[0] + (more if len(lines) == 1 else ""), total="").rstrip(" =")]
                 + [f"    + {line}" for line in lines[1:-1]] + ([f"    + {lines[-1]}{more}"] if len(lines) > 1 else [])
-                + rest + ([ctx.t("board.equals", value=S.total)] if len(terms) > 1 else []))  # one term is its own sum:
+                + rest + ([ctx.t("board.equals", value=S.total)] if len(terms) > 1 else []) + seats)  # one term is its own sum:
     # 「合計 = 0.787」, not 「合計 = 0.787」 「= 0.787」 (teacher11 L4: the asker in seat 1, in turn, hears itself only)
     fr.bars = exp_bars(ctx, ctx.t("bars.exp"), S.exp, total=ctx.t("bars.sum", total=S.total))
     fr.narration = ctx.t(ctx.beat.key, total=S.total)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ..beat import Step
 from ..frame import Bars, Frame, Link
 from ..long_lists import listed
-from ..numbers import factor, fmt, fmt_many, hand_sum, places_of
+from ..numbers import factor, fmt, fmt_many, hand_sum, in_product, places_of
 from ..softmax_row import SHARE_PLACES, ShownSoftmax, hand_note, share_places
 from ..panels import heatmap
 from .desks import SUM_TERMS, class_with_cards, heard, most_heard, shown_row
@@ -33,9 +33,11 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSo
         lines.append(ctx.t("board.mix_number", k=k + 1, terms=" + ".join(shown[:2])))
         lines += ["    + " + " + ".join(shown[i:i + 2]) for i in range(2, len(shown), 2)]
         if len(terms) > SUM_TERMS:  # the products not written one by one as one number, so that the sum redoes
-            # (teacher28 L5: "+ … (+48)" cannot be redone)
-            rest = sum(Decimal(S.weights[j]) * Decimal(v) for j, v in zip(seen[SUM_TERMS:], opinions[k][SUM_TERMS:]))
-            lines.append("    + " + ctx.t("board.sum_others", sum=format(rest, "f"), n=len(terms) - SUM_TERMS))
+            # (teacher28 L5: "+ … (+48)" cannot be redone), written as the products are: a negative in brackets,
+            # exact, without trailing zeros (review29 1d: "+ -0.0890050")
+            rest = Decimal(_exact(S, seen[SUM_TERMS:], opinions[k][SUM_TERMS:])).normalize()
+            lines.append("    + " + ctx.t("board.sum_others", sum=in_product(format(rest, "f")),
+                                          n=len(terms) - SUM_TERMS))
         lines.append(mix_result(ctx, written[k]))
     near = any(w.near for w in written)
     return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S, near  # then the whole new understanding
