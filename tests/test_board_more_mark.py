@@ -16,7 +16,7 @@ def test_the_seeds_cut_board_ends_in_the_languages_mark(qapp, checkpoint, lang):
     from classroom_gui.scene.classroom import ClassroomScene
     trace = run_sentence(checkpoint, "猫がマットの上に座った", "none").trace
     sel = Selection(focus=0, canvas=canvas_for(1024, 768), rule="none", lang=lang)
-    fr = frame_at(trace, sel, timeline_for(trace.n_tokens, trace.config.n_layer).beat_stop(22))  # step 23, as counted on screen
+    fr = frame_at(trace, sel, timeline_for(trace.n_tokens, trace.config.n_layer).beat_stop(22))  # step 23 on screen
     assert fr.lang == lang and len(fr.board) == 7, fr.board
     scene = ClassroomScene()
     scene.set_frame(fr)
