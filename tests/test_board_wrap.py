@@ -13,7 +13,7 @@ from classroom_gui.lesson.canvas import canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import compute_run
 
-MORE = re.compile(r"… \(\+(\d+)\)")
+MORE = re.compile(r"…(?: \(\+(\d+)\)|（\+(\d+)）)")  # the board's own mark, en or ja (board.more)
 SENTENCES = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
 
 
@@ -59,7 +59,7 @@ def test_the_four_three_board_wraps_what_it_cannot_fit(qapp, checkpoint, lang, c
     if counted:
         lines = lines[:-1]
     assert lines == [line.replace(" ", "") for line in board[:len(lines)]]  # whole, never cut
-    assert len(lines) + (int(counted.group(1)) if counted else 0) == len(board) + frame.board_more
+    assert len(lines) + (int(counted.group(1) or counted.group(2)) if counted else 0) == len(board) + frame.board_more
     if chapter == "heads":  # what 4:3 cut before (and 16:9 showed)
         text = "".join(lines)
         assert ("ε=0.00001" in text and "カードになります。" in text) if lang == "ja" else "LayerNorm" in text

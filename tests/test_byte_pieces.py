@@ -82,7 +82,7 @@ def test_a_shown_piece_is_explained_once_in_the_caption(run):
     assert len([n for n in fr.notices if BYTE_PIECE in n]) == 1
     dog = run_sentence(load_checkpoint(FIXTURES / "tiny_gpt2"), "The dog", "causal")
     assert byte_piece(dog.trace.vocab[answer_ids(rules.under(dog.trace, rules.ANSWER_RULE), 1)[0]])
-    for lang, start in (("en", f"{BYTE_PIECE}: a piece of a character"), ("ja", f"{BYTE_PIECE}は文字のかけら")):
+    for lang, start in (("en", f"{BYTE_PIECE}: a piece of a character"), ("ja", f"{BYTE_PIECE}は1文字に満たないバイトのかけら")):
         for key in ("answer.norm", "answer.logits", "answer.softmax"):
             fr = at(dog, key, lang)
             assert fr.students[-1].badge == f"→ {BYTE_PIECE}"

@@ -112,7 +112,7 @@ def test_set_names_the_seat_a_word_was_taken_at_by_its_case(capsys):
     err = capsys.readouterr().err
     assert "note: q[1,1,the,1]=2: \"the\" is the student in seat 5, written exactly so; seat 1 holds the same word" in err
     assert main([*base, "--lang", "ja", "--set", "q[1,1,The,1]=2"]) == 0
-    assert "「The」は、書いたとおりの1番の席の生徒にしました。5番の席にも" in capsys.readouterr().err
+    assert "「The」は、書いたとおりの1番の席の生徒として扱いました。5番の席にも" in capsys.readouterr().err
     for spec in ("score[1,1,The,the]=1", "q[1,1,cat,1]=2", "q[1,1,5,1]=2"):
         assert main([*base, "--set", spec]) == 0
         assert "written exactly so" not in capsys.readouterr().err, spec

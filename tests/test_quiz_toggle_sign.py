@@ -47,4 +47,4 @@ def test_in_the_window_the_status_bar_says_it_and_no_toast_covers_the_class(qtbo
     w.quiz_action.toggle()
     assert not w.model.quiz_on and w.statusBar().currentMessage() == "クイズ：オフ"
     w.quiz_action.toggle()
-    assert w.statusBar().currentMessage() == "クイズ：オン。問いかけるのはプレゼンモード（F5）のときです"
+    assert w.statusBar().currentMessage() == "クイズ：オン。プレゼンモード（F5）で問いかけます。"

@@ -47,7 +47,7 @@ def test_a_symbol_the_font_lacks_keeps_its_code_inside_the_quotes():
     assert said(exc, "ja") == "q[1,1,🐶,1]=0：「⟨U+1F436⟩」はこの文の生徒ではありません。"
     note = default_asker_note(["🐱", "が", "いる"], 2)
     assert note.said("en").startswith('there is no "cat" in this sentence, so "いる" (seat 3) asks instead')
-    assert note.said("ja").startswith("この文には「猫」がいないので、「いる」（3番の席）が質問します。")
+    assert note.said("ja").startswith("この文には「猫」という生徒がいないので、「いる」（3番の席）が質問します。")
 
 
 def test_worksheet_refusals_and_asker_notes_quote_names(checkpoint):

@@ -83,9 +83,15 @@ class Ctx:
         return seat_quoted(self.sel.lang, self.names, seat, self.repeated)
 
     def heard(self, asker: int, seat: int) -> str:
-        """Whom `asker` listens to, for "… listens most to X": qs(seat), or "itself" (自分自身) where it is the asker
-        (teacher15 L3: 「「見つけた」がいちばんよく聞くのは「見つけた」」)."""
-        return self.t("name.itself") if seat == asker else self.qs(seat)
+        """Whom `asker` listens to, for "… listens most to X (share)": q(seat), or "itself" (自分自身) where it is the
+        asker (teacher15 L3: 「「見つけた」がいちばんよく聞くのは「見つけた」」), its seat first where the word sits more
+        than once, as a share in brackets follows: 「31番の席の「猫」（0.34）」, not 「「猫」（31番の席）（0.34）」
+        (jareview6 3)."""
+        if seat == asker:
+            return self.t("name.itself")
+        if self.qs(seat) == self.q(seat):  # (qs keeps the class's repeated names)
+            return self.q(seat)
+        return self.t("name.at_seat", name=self.q(seat), seat=seat + 1)
 
     def word(self, word: str) -> str:  # a vocabulary word (the answer), quoted like a name
         return quote(self.sel.lang, word)

@@ -276,6 +276,7 @@ class Frame:
     class_strips: ClassStrips | None = None  # the strips every desk shows, as arrays (students' `seated`), else None
     canvas: Canvas = WIDESCREEN              # the canvas the desks are seated on, and the scene draws on
     narration_least: tuple[int, ...] = NARRATION_LEAST  # the narration's least sizes, px, the scene tries in turn
+    lang: str = "en"                     # the chosen language: the scene's own marks (the board's "… (+k)") say it
 
     def write_vector(self, numbers: list[str], left_out: int = 0, per_line: int = 8) -> None:
         """A vector (a notebook, a card) after the board's lines: its numbers as written, `per_line` a line in

@@ -220,6 +220,8 @@ def pointed(frame: Frame, lang: str, board: list[str]) -> list[str]:
         things.append(text(lang, "speaker.board_line", name=said) if named else text(lang, "speaker.board_plain"))
     elif name and any(line.startswith((f"{said}:", f"{said}：")) for line in board):
         things.append(text(lang, "speaker.board_line", name=said))  # a list of rows: the named one's
+    elif name is None and _asker_row(frame, lang, board):  # no chart: the matrix's rows, the asker's own (jareview6)
+        things.append(text(lang, "speaker.board_line", name=_asker_row(frame, lang, board)))
     elif heading and _carried(board, heading) and _named(heading):  # a formula of several lines: its name,
         things.append(text(lang, "speaker.board_named", what=_named(heading)))  # not its first line (teacher19 L3)
     elif heading:  # the board named by its first line that is no aside and no vector
@@ -235,6 +237,13 @@ def pointed(frame: Frame, lang: str, board: list[str]) -> list[str]:
     if frame.edits and any(strip.edited for s in frame.students if s.own_strips() for strip in s.cards):
         things.append(text(lang, "speaker.edited"))  # only where the picture outlines an edited card number
     return things or [text(lang, "speaker.class")]
+
+
+def _asker_row(frame: Frame, lang: str, board: list[str]) -> str:
+    """The asker as its own row of `board` starts (with its seat where its word sits twice), "" for no such row."""
+    names = [s.text for s in frame.students]
+    said = [seat_quoted(lang, names, j) for j, s in enumerate(frame.students) if s.state == "focus"]
+    return said[0] if said and any(line.startswith((f"{said[0]}:", f"{said[0]}：")) for line in board) else ""
 
 
 def _named(heading: str) -> str:

@@ -70,7 +70,8 @@ def smooth(a: float) -> float:  # ease in and out, 0 -> 0, 1 -> 1
 
 def empty_frame(lang: str, t: float = 0.0, notices=(), canvas: Canvas = WIDESCREEN) -> Frame:
     return Frame(time=t, beat=0, chapter=0, chapter_key="", beat_key="", alpha=1.0, title="", narration="",
-                 students=[], notices=list(notices), message=text(lang, "message.empty"), canvas=canvas)
+                 students=[], notices=list(notices), message=text(lang, "message.empty"), canvas=canvas,
+                 lang=lang)
 
 
 def class_rows(trace: Trace, canvas: Canvas) -> list[dict]:
@@ -133,7 +134,8 @@ def _built(trace: Trace, selection: Selection, t: float, notices=(), panels: boo
         students[sel.focus].state = "focus"
     frame = Frame(time=float(t), beat=i, chapter=chapter.number, chapter_key=beat.chapter,
                   beat_key=beat.key, alpha=ctx.alpha, title=rule_title(sel.lang, beat.chapter, rule),
-                  narration="", students=students, notices=list(notices), rule=rule, canvas=sel.canvas)
+                  narration="", students=students, notices=list(notices), rule=rule, canvas=sel.canvas,
+                  lang=sel.lang)
     beat.build(ctx, frame)
     if frame.heatmap is None:  # the map with no row filled yet, until a chapter fills the asker's or all
         frame.heatmap = heatmap(ctx, rows=[])

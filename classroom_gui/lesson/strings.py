@@ -54,7 +54,8 @@ _BEFORE_PARTICLE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_)�
 # with the particle after a Latin word, a formula or -∞ (「W_Q / で」, 「exp / も」)
 _OKURIGANA = set("いきぎしじちひびみりえけげせぜべめれ")  # a word's one-kana ending (i- and e-row, as in 付け, 読み, 書き,
 # 考え) that a word right after it continues: 「付け方」, 「足し算」 (never the particles に, て, で, へ, の, を, が, は, と, も)
-PHRASES = ("もう一度", "もう少し", "切り替")  # hiragana and kanji read as one word: never 「もう / 一度」, 「切り / 替わります」
+PHRASES = ("もう一度", "もう少し", "切り替", "ひと組", "まとめ直", "やり直", "ではなく", "順番に発言")  # read as one word:
+# never 「もう / 一度」, 「切り / 替わります」, 「ひと / 組」, 「やり / 直す」, 「では / なく」, 「順番に / 発言」 (jareview6 8)
 PARTICLES = set("がをにでとものはへ")  # a particle right after a word (kanji, katakana, a name, a number) ends a phrase
 PAIRED = ("には", "では", "とは", "にも", "でも", "とも", "への", "での", "との", "のは", "へは")  # two particles as one (not のも:
 # 「正のもの」, 「「猫」のもとへ」)

@@ -102,8 +102,9 @@ def measure(checkpoint, ex: dict) -> dict:
     whether the largest ones are exactly expect_top."""
     run = run_sentence(checkpoint, ex["text"], ex["mask"])
     words = run.trace.tokens
-    if isinstance(ex["focus"], str) and words.count(ex["focus"]) != 1:
-        raise GalleryError("gallery.focus_twice", text=ex["text"], focus=Name(ex["focus"]), words=Words(words))
+    if isinstance(ex["focus"], str) and words.count(ex["focus"]) != 1:  # absent, or there more than once
+        raise GalleryError("gallery.focus_absent" if ex["focus"] not in words else "gallery.focus_twice",
+                           text=ex["text"], focus=Name(ex["focus"]), words=Words(words))
     focus = focus_seat(ex["focus"], words)
     if focus is None:
         raise GalleryError("gallery.no_seat", text=ex["text"], focus=ex["focus"], n=len(words))

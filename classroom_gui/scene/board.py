@@ -45,14 +45,17 @@ class BoardLinesItem(CachedItem):
         self.color = "#FFFFFF"
         self.area = QRectF()
 
-    def set_lines(self, lines: list[str], rect: QRectF, theme: Theme, more: int = 0, grow: bool = True) -> None:
+    def set_lines(self, lines: list[str], rect: QRectF, theme: Theme, more: int = 0, grow: bool = True,
+                  lang: str = "en") -> None:
         """The lines, and `more` lines the lesson left off (Frame.board_more); `grow`: prose lines may wrap for
         bigger chalk (not under a quiz card, which takes the room the lines leave: scene.quiz_place)."""
-        key = (tuple(lines), more, rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale, grow)
+        key = (tuple(lines), more, rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale, grow,
+               lang)
         if key == self._key:
             return
         self.area, self.color = QRectF(rect), theme.color("board_text")
-        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale, grow)
+        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale, grow,
+                                             lang)
         self.font = fonts.font(px)  # made now: the UI family is chosen when the bundled font is loaded
         self.lines = [line for col in self.columns for line in col]
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
@@ -148,21 +151,22 @@ class Board:
 
         chart, lines_rect, boxes = placed(board)
         if frame.board:
-            if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale, grow):
+            if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale, grow,
+                                             frame.lang):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
             more = frame.board_more
-            if frame.board_short and cuts(board, more, lines_rect, theme.font_scale, grow):
+            if frame.board_short and cuts(board, more, lines_rect, theme.font_scale, grow, frame.lang):
                 # the lesson's board for where its lines do not fit (a long worked sum's first products and the
                 # model's number; answer time's logit list beside the chart; a long list's named students and
                 # its gaps, lesson.long_lists: it says what it leaves out itself, so no `more`)
                 board, more = board_as_desks(frame, desk_rows, frame.board_short), 0
                 self.short_drawn = True
-                if cuts(board, more, lines_rect, theme.font_scale, grow):
+                if cuts(board, more, lines_rect, theme.font_scale, grow, frame.lang):
                     board = frame.board_short
                 again = placed(board)  # the chart and strips as the short board leaves them, where it fits there
-                if not cuts(board, more, again[1], theme.font_scale, grow):
+                if not cuts(board, more, again[1], theme.font_scale, grow, frame.lang):
                     chart, lines_rect, boxes = again
-            self.lines.set_lines(board, lines_rect, theme, more, grow)
+            self.lines.set_lines(board, lines_rect, theme, more, grow, frame.lang)
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)

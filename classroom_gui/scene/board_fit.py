@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontMetricsF
 from . import fonts
 from .board_lists import (char_counts, fewest_lines, list_rows, mean_row_width, number_lists, reflowed, reflowed_count,
                           row_counts)
+from ..lesson.strings import text
 from .board_wrap import wrapped, wrapped_at_breaks
 
 GAP = 16.0
@@ -47,10 +48,10 @@ def size_for(lines: list[str], w: float, h: float, scale: float) -> float:
     return px
 
 
-def fit(given: list[str], more: int, w: float, h: float, scale: float, grow: bool = True):
+def fit(given: list[str], more: int, w: float, h: float, scale: float, grow: bool = True, lang: str = "en"):
     """(QFont, columns, lines left out) of a board's lines `given` and `more` the lesson left off, in a w x h board:
     one column (wrapped, or its lists re-flowed, for bigger chalk), else two, else LINE_MIN_PX and a "… (+k)"."""
-    lines = given + ([more_line(more)] if more else [])
+    lines = given + ([more_line(more, lang)] if more else [])
     # size_for only lowers the size its lines' height allows (tallest): lines that cannot reach LINE_MIN_PX
     # even so are not measured to find out (GPT-2's 97-line notebook: ~200-300 widths, 1.6-3.4 ms a new layer);
     # wrapping only adds lines, so no bigger wrapped chalk is missed either, and a re-flowed list of numbers
@@ -60,9 +61,9 @@ def fit(given: list[str], more: int, w: float, h: float, scale: float, grow: boo
     if len(lines) < 6 or tallest(len(lines) - len(given) + fewest_lines(given, lists), h, scale) >= LINE_MIN_PX:
         # the lines as given, then each list re-flowed k numbers a row, for chalk WRAP_GAIN bigger or more (a
         # vector wrapped as the desks wrap it keeps their rows where that costs less, teacher8 L5): fix44
-        best = _one_column(given, more, w, h, scale, grow)
+        best = _one_column(given, more, w, h, scale, grow, lang)
         flow = _reflowed_size(given, lists, more, w, h, scale, grow,
-                              best[0] + WRAP_GAIN if best else LINE_MIN_PX) if lists else None
+                              best[0] + WRAP_GAIN if best else LINE_MIN_PX, lang) if lists else None
         if flow:
             best = flow
         if best:
@@ -85,18 +86,19 @@ def fit(given: list[str], more: int, w: float, h: float, scale: float, grow: boo
     rows = [wrapped(t, fm, (w - GAP) / 2 if halves else w) for t in given[:room]]
     left = more
     if sum(map(len, rows)) + (1 if more else 0) <= room and len(rows) == len(given):  # no "… (+k)" of its own
-        shown = [line for r in rows for line in r] + ([more_line(more)] if more else [])
+        shown = [line for r in rows for line in r] + ([more_line(more, lang)] if more else [])
     else:
         keep = len(rows)
         while keep and sum(len(r) for r in rows[:keep]) > room - 1:
             keep -= 1
         left = len(given) + more - keep
-        shown = [line for r in rows[:keep] for line in r] + [more_line(left)]
+        shown = [line for r in rows[:keep] for line in r] + [more_line(left, lang)]
     cols = [shown[:per_col], shown[per_col:]] if halves else [shown]
     return f, cols, left
 
 
-def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale: float, grow: bool, need: int):
+def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale: float, grow: bool, need: int,
+                   lang: str = "en"):
     """(px, lines) of the biggest chalk, `need` or more, that `given` gets with its lists (board_lists.number_lists)
     re-flowed k numbers a row (of equal chalk, the first tried: most room, then fewest rows), or None. A k is tried
     only when its height and its widest row (rows of numbers never wrap) leave room for that chalk: trying every k
@@ -122,7 +124,7 @@ def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale
     # the lines a re-flow keeps: at a size where one of them cannot be written (wider than the board, or wrapped
     # into a short piece or not at all), no k's column can be (_one_column: its lines fit or wrap at its size)
     listed = {i for first, count, _ in lists for i in range(first, first + count)}
-    kept = [t for i, t in enumerate(given) if i not in listed] + ([more_line(more)] if more else [])
+    kept = [t for i, t in enumerate(given) if i not in listed] + ([more_line(more, lang)] if more else [])
     writable: dict[int, bool] = {}
 
     def can_write(px: int) -> bool:
@@ -143,7 +145,7 @@ def _reflowed_size(given: list[str], lists, more: int, w: float, h: float, scale
         tall = tallest(reflowed_count(given, lists, -k) + bool(more), h, scale)
         if not any(can_write(px) for px in range(math.ceil(max(need, found[0] + 1 if found else 0)), math.floor(tall) + 1)):
             continue  # (fit22: GPT-2's opinion card, its worked sum's line unwrappable, ~2 ms of 6 ks)
-        tried = _one_column(reflowed(given, lists, -k), more, w, h, scale, grow)
+        tried = _one_column(reflowed(given, lists, -k), more, w, h, scale, grow, lang)
         if tried and tried[0] >= need and (found is None or tried[0] > found[0]):
             found = tried
     return found
@@ -159,10 +161,10 @@ def _too_many_digits(given: list[str], w: float, h: float) -> bool:
     return digits * least * UNKERNED_SHARE > w * (h / (LINE_SPACING * LINE_MIN_PX))
 
 
-def _one_column(given: list[str], more: int, w: float, h: float, scale: float, grow: bool):
+def _one_column(given: list[str], more: int, w: float, h: float, scale: float, grow: bool, lang: str = "en"):
     """(px, lines) of `given` in one w x h column, a prose line wrapped at its breaks where that gives bigger chalk
     (teacher23 M2), or None when that column's chalk is under LINE_MIN_PX on a board of 6 lines or more."""
-    lines = given + ([more_line(more)] if more else [])
+    lines = given + ([more_line(more, lang)] if more else [])
     if len(lines) >= 6 and tallest(len(lines), h, scale) < LINE_MIN_PX:
         return None
     px = size_for(lines, w, h, scale)
@@ -177,11 +179,11 @@ def _one_column(given: list[str], more: int, w: float, h: float, scale: float, g
 
 
 @lru_cache(maxsize=512)
-def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float, grow: bool = True):
+def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float, grow: bool = True, lang: str = "en"):
     """(pixel size, columns, lines left out) of a board's lines in a w x h board (fit), kept: a jump
     back to a beat finds its board fitted (measuring the lines at each size took 2-10 ms a new moment). Shared:
     never modify. The size, not the QFont: a QFont keeps the family it was made with."""
-    font, columns, left = fit(list(lines), more, w, h, scale, grow)
+    font, columns, left = fit(list(lines), more, w, h, scale, grow, lang)
     return font.pixelSize(), columns, left
 
 
@@ -226,10 +228,10 @@ def advance(text: str, px: float) -> float:
     return QFontMetricsF(fonts.font(px)).horizontalAdvance(text)
 
 
-def cuts(lines: list[str], more: int, rect: QRectF, scale: float, grow: bool = True) -> bool:
+def cuts(lines: list[str], more: int, rect: QRectF, scale: float, grow: bool = True, lang: str = "en") -> bool:
     """Whether `lines` in `rect` end in a "… (+k)" of their own (lines that do not fit, beyond the lesson's `more`)."""
-    return fitted(tuple(lines), more, rect.width(), rect.height(), scale, grow)[2] > more
+    return fitted(tuple(lines), more, rect.width(), rect.height(), scale, grow, lang)[2] > more
 
 
-def more_line(k: int) -> str:  # the last line when k lines do not fit (or the lesson left them off)
-    return f"… (+{k})"
+def more_line(k: int, lang: str = "en") -> str:  # the last line when k lines do not fit (or the lesson left them off),
+    return text(lang, "board.more", n=k)  # the language's form: 「…（+2）」 as 「…（+23：12〜34番の席）」

@@ -5,11 +5,14 @@ import numpy as np
 
 from ..beat import Step
 from ..frame import Frame
+from ..long_lists import short_list
 from ..numbers import board_list, fmt
 from ..panels import heatmap
 from .desks import edited_out
 
 ROW_NUMBERS = 6  # a row of the attention matrix shown whole up to this many shares, else its largest
+SHORT_ROWS = 10  # rows of a long class's short board, its gap among them: a row of three shares takes two lines of
+# chalk beside the map (long_lists.SHORT_ROWS, 14, cut the asker's own row off again at 4:3)
 
 
 def row_line(ctx, i: int) -> str:
@@ -31,7 +34,7 @@ def row_line(ctx, i: int) -> str:
         # last row off (「… (+1)」) where the rows with spaces had fitted
         text = gap.join(ctx.t("board.row_share", name=ctx.q(j), share=fmt(w[j])) for j in top) + \
             ctx.t("board.row_more", n=len(seen) - 3)
-    return ctx.t("board.row", name=ctx.q(i), weights=text)
+    return ctx.t("board.row", name=ctx.qs(i), weights=text)  # a word that repeats with its seat (as scoring's rows)
 
 
 def matrix(ctx, fr: Frame):
@@ -43,7 +46,10 @@ def matrix(ctx, fr: Frame):
     # "fills row by row" only while it fills: under the finished matrix (a step's end, a deck's slide) the rows
     # are all there
     fr.narration = ctx.t(ctx.beat.key if rows < n else "everyone.matrix_done")
+    # a long class: the asker's own row (highlighted in the map) among the lines, its gap said (long_lists), not cut
+    # after the first rows (jareview6: a class of 36 in turn stopped at seat 13, and the notes named seat 1's row)
     fr.board, fr.board_more = board_list(range(rows), lambda i: row_line(ctx, i))
+    fr.board_short = short_list(ctx.t, range(rows), lambda i: row_line(ctx, i), {ctx.f}, SHORT_ROWS)
 
 
 STEPS = [Step("matrix", 4.0, matrix)]

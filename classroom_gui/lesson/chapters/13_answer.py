@@ -207,7 +207,9 @@ def softmax(ctx, fr: Frame):
     out = left_out(ctx.trace, top)  # unless it would read 0.000 like the list's last
     if out is not None and fmt(probs[out[0]], 3) != fmt(0.0, 3):
         other = out[0]
-        fr.board += [ctx.t(f"board.left_out_{out[1]}", mark=BYTE_PIECE),  # (two lines: on one, 654 px at 25 px)
+        # a ◇ already listed above: the ones left out are the rest of them (「残りの◇」), not all of them
+        kind = f"rest_{out[1]}" if "bytes" in out[1] and any(BYTE_PIECE in line for line in fr.board) else out[1]
+        fr.board += [ctx.t(f"board.left_out_{kind}", mark=BYTE_PIECE),  # (two lines: on one, 654 px at 25 px)
                      ctx.t("board.left_out_likeliest", word=ctx.word(vocab[other]), p=fmt(probs[other], 3))]
         if "bytes" in out[1]:
             _say_piece(ctx, fr)
