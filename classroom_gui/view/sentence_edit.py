@@ -48,6 +48,9 @@ class SentenceEdit(QLineEdit):
         self.completer.activated[str].connect(self._insert)
         self.textEdited.connect(self._offer)
         self.textChanged.connect(self._mark)
+        # the word being typed is the one before the cursor: a word left half-typed is marked once the cursor
+        # leaves it (review30 5), the text read again from the cache
+        self.cursorPositionChanged.connect(lambda *_: self._mark(self.text()))
         self.marker = QLabel()  # placed by the window beside the field
         self.marker.setTextFormat(Qt.TextFormat.RichText)
         self.t = lambda key, **values: key
