@@ -64,3 +64,20 @@ def test_the_json_counts_the_students_a_short_boards_gaps_leave_out(qapp, tmp_pa
         if gaps:
             assert frame_numbers(frame, sel)["board_students_left_out"] is None  # no picture: which board is unknown
     assert seen >= 2
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_gap_that_says_only_its_count_is_counted(lang):
+    """review30 2: a gap with too many skips to split says only "… (+29)" (board.skipped_count), and
+    gap_students read it as 0, so board_students_left_out undercounted (or vanished where every gap is so)."""
+    from classroom_gui.export.frame_json import gap_students
+    from classroom_gui.lesson.long_lists import Gap, gap_line, picked
+    from classroom_gui.lesson.strings import text
+
+    every_other = list(range(0, 64, 2))  # fix55's "too many skips" board
+    rows = picked(every_other, set(every_other[-3:]), rows=4)
+    lines = [gap_line(lambda key, **v: text(lang, key, **v), r) if isinstance(r, Gap) else f"{r + 1}" for r in rows]
+    assert lines[0] == text(lang, "board.skipped_count", n=29)
+    one, many = Gap(40, 40, 1), Gap(41, 50, 10)
+    lines += [gap_line(lambda key, **v: text(lang, key, **v), g) for g in (one, many)]
+    assert gap_students(lines, lang) == 29 + 1 + 10

@@ -4,6 +4,8 @@ wherever it stands (Qt's cursor counts UTF-16 units: an emoji before it is two),
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
 from test_window_lesson import make_window
 
@@ -38,3 +40,33 @@ def test_no_completion_inside_a_word(qtbot, tmp_path):
     edit.setCursorPosition(len("the cat sat on the "))
     qtbot.keyClicks(edit, "ma")  # "ma|t": its "t" would be left behind a chosen word
     assert edit.text() == "the cat sat on the mat" and not edit.completer.popup().isVisible()
+
+
+def test_no_completion_inside_a_japanese_word(qtbot, tmp_path):
+    """review30 4: only a Latin word's rest blocked the list; "猫がマ|ット" offered マット and made 猫がマットット."""
+    w = make_window(qtbot, tmp_path, gallery=False)
+    edit = w.sentence
+    edit.setFocus()
+    edit.setText("猫がマ")
+    assert "マット" in edit.known.starting("マ")  # (the list would offer it at the end of the sentence)
+    edit.setText("猫がット")
+    edit.setCursorPosition(len("猫が"))
+    commit = QInputMethodEvent()
+    commit.setCommitString("マ")  # as a Japanese input method types it ("マ|ット"): its "ット" would be left
+    QApplication.sendEvent(edit, commit)  # behind a chosen マット
+    assert edit.text() == "猫がマット" and not edit.completer.popup().isVisible()
+
+
+def test_a_half_typed_word_is_marked_once_the_cursor_leaves_it(qtbot, tmp_path):
+    """review30 5: "ma" typed mid-sentence stayed unmarked (the marker showing ✓ for it) after the cursor moved
+    away, since the words were marked only when the text changed."""
+    w = make_window(qtbot, tmp_path, gallery=False)
+    edit = w.sentence
+    edit.setFocus()
+    edit.setText("the cat sat on the today")
+    edit.setCursorPosition(len("the cat sat on the"))
+    qtbot.keyClicks(edit, " ma")
+    assert "ma" not in edit.unknown  # still being typed
+    qtbot.keyClick(edit.completer.popup(), Qt.Key.Key_Escape)
+    edit.setCursorPosition(len(edit.text()))  # the teacher goes on at the end
+    assert edit.text() == "the cat sat on the ma today" and "ma" in edit.unknown

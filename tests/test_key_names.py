@@ -30,3 +30,18 @@ def test_the_menus_and_the_help_list_name_keys_in_the_windows_language(qtbot, tm
     table = dialog.findChild(QTableWidget)
     rows = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert rows[0] == first_row and (("→ / PageDown" if lang == "ja" else "Right / PgDown") in rows)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_help_lists_redo_line_names_the_undo_key(qtbot, tmp_path, lang):
+    """review30 7: the help list's Redo line says the Undo key the actions table binds (edit_keys), not a typed one."""
+    from classroom_gui.app.edit_history import edit_keys
+    from classroom_gui.view.dialogs import help_dialog
+
+    window = random_window(qtbot, tmp_path)
+    window.set_language(lang)
+    dialog = help_dialog(window, window.t)
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget)
+    said = [table.item(r, 1).text() for r in range(table.rowCount())]
+    assert window.t("help.redo_edit", **edit_keys(lang)) in said and not any("{" in s for s in said)

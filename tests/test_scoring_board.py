@@ -81,3 +81,15 @@ def test_where_no_digits_reach_the_score_the_first_are_kept_and_said_to_miss():
     y = np.full(12, 2.5004)  # 2.500 at 3: the sum is 0.024 short; at 4 decimals it is exact
     worked = scoring.hand_dot(y, y, float(y @ y))
     assert (worked.inputs[0], worked.exact) == ("2.5004", True) and worked.products[0] == "6.2520"
+
+
+def test_a_long_cards_products_end_in_the_boards_own_mark(tmp_path):
+    """review30 3: a long card's products ended in " + … (+28)", typed in English on the ja board too, while the
+    board's own overflow mark is board.more (「…（+28）」)."""
+    from classroom_gui.lesson.strings import text
+
+    trace = compute_run(random_checkpoint(tmp_path, n_embd=64, n_head=2), SEED, mask="none").trace  # 32 a card
+    for lang in ("en", "ja"):
+        where, board = next(scoring_boards(trace, lang))
+        assert any(line.endswith(" + " + text(lang, "board.more", n=28)) for line in board), (where, board)
+    assert not any("… (+" in line for line in board), board  # (ja) no English mark

@@ -65,3 +65,19 @@ def test_the_note_stays_whole_where_the_row_has_room(qtbot, tmp_path, checkpoint
     w.resize(1920, 1080)
     qtbot.wait(20)
     assert "…" not in note.text() and "(the font lacks it)" in note.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_second_keystroke_keeps_the_note_cut(qtbot, tmp_path, checkpoint, lang):
+    """review30 1: a keystroke that left the unknown words as they were wrote the note whole again and did not
+    fit the bar again, so the Rule buttons went off the row."""
+    w = _window(qtbot, tmp_path, checkpoint, lang, (1024, 768))
+    w.sentence.setText(SENTENCE)
+    qtbot.wait(20)
+    before = w.sentence.unknown
+    w.sentence.setText(SENTENCE + " the")  # the same unknown words: the note's whole text is unchanged
+    qtbot.wait(20)
+    assert w.sentence.unknown == before
+    assert "…" in w.sentence.marker.text()
+    for widget in (w.apply_button, w.lang_box, *w.rule_buttons.values()):
+        assert _on_row(w, widget), f"{widget.text() if hasattr(widget, 'text') else widget} hidden"

@@ -118,3 +118,18 @@ def test_the_clis_refusal_of_an_edited_score_gives_command_line_advice(tmp_path,
     assert "Ctrl+Z" not in err and "--set" in err and "--focus" in err and not out.exists(), err
     if lang == "ja":
         assert "--setのスコアの変更を外すか、--focusで別の生徒を選んでください。" in err
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_windows_advice_and_help_name_the_undo_key_the_actions_table_binds(edited, lang):
+    """review30 7: "worksheet.score_edited" and "help.redo_edit" typed Ctrl+Z themselves (review29 2e's class of
+    bug): they now say the key they are given, the window's Undo key as edit_keys names it."""
+    from classroom_gui.app.edit_history import edit_keys
+    from classroom_gui.lesson.strings import text
+
+    assert "⌘Z" in text(lang, "help.redo_edit", undo="⌘Z") and "Ctrl+Z" not in text(lang, "help.redo_edit", undo="⌘Z")
+    undo = edit_keys(lang)["undo"]
+    with pytest.raises(WorksheetError) as refused:
+        build_worksheet(edited, edited.tokens.index("座った"), 1, 0, lang, undo="⌘Z")
+    assert "⌘Z" in said(refused.value, lang) and "Ctrl+Z" not in said(refused.value, lang)
+    assert undo in text(lang, "help.redo_edit", undo=undo)

@@ -97,15 +97,17 @@ def write_frame_json(frame: Frame, sel: Selection, tmp: Path, left_out: int | No
 
 def gap_students(lines: list[str], lang: str) -> int:
     """How many students the gap lines among `lines` leave out, read from their words in `lang` (board.skipped:
-    "… (+31: seats 18–48)", board.skipped_one: "… (+1: seat 5)")."""
+    "… (+31: seats 18–48)", board.skipped_count: "… (+29)" where its seats are not all in a row (review30 2),
+    board.skipped_one: "… (+1: seat 5)")."""
     many = re.escape(text(lang, "board.skipped", n="\0N", first="\0F", last="\0L"))
+    count = re.escape(text(lang, "board.skipped_count", n="\0N"))
     one = re.escape(text(lang, "board.skipped_one", seat="\0F"))
     number = {re.escape("\0N"): r"(\d+)", re.escape("\0F"): r"\d+", re.escape("\0L"): r"\d+"}
     for mark, found in number.items():
-        many, one = many.replace(mark, found), one.replace(mark, found)
+        many, count, one = many.replace(mark, found), count.replace(mark, found), one.replace(mark, found)
     total = 0
     for line in lines:
-        if m := re.fullmatch(many, line.strip()):
+        if m := re.fullmatch(many, line.strip()) or re.fullmatch(count, line.strip()):
             total += int(m.group(1))
         elif re.fullmatch(one, line.strip()):
             total += 1

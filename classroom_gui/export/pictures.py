@@ -67,7 +67,7 @@ def write_pdf(frame: Frame, tmp: Path, size, theme, transparent: bool, _svg_text
 
 
 def _drawn(scene: ClassroomScene) -> Drawn:
-    return Drawn(scene.board.lines.left_out(), scene.board.lines.isVisible() and getattr(scene.board, "short_drawn", False))
+    return Drawn(scene.board.lines.left_out(), scene.board.lines.isVisible() and scene.board.short_drawn)
 
 
 def _scene_of(frame: Frame, theme) -> ClassroomScene:

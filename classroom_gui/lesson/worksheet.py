@@ -242,10 +242,11 @@ def in_turn_note(trace: Trace, heard: int, focus: int | None) -> Phrase:
 
 
 def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en",
-                    cli: bool = False, typed: str = "", notes=()) -> Worksheet:
+                    cli: bool = False, typed: str = "", notes=(), undo: str = "") -> Worksheet:
     """The worksheet of `asker` in `layer` and `head`; WorksheetError when there is none to print, its advice
     for the window (Ctrl+Z) or, with `cli`, for the command line (--set, --focus: teacher5 L7). `notes`: Phrases
-    the sheet prints under its subtitle (why it is worked in turn, why this asker: sheet_notes)."""
+    the sheet prints under its subtitle (why it is worked in turn, why this asker: sheet_notes); `undo`: the window's
+    Undo key as its language names it (app.edit_history.edit_keys), which the window's advice names."""
     L = trace.layers[layer]
     H = L.head(head)
     d = int(H.q.shape[-1])
@@ -253,8 +254,9 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
         raise WorksheetError("worksheet.error.too_wide", d=d, most=MAX_D)
     if any(e.seat == asker for e in getattr(H, "edits", ())):  # an edited raw score of the asker's own row: the
         # key could not follow from the cards (another student's edited score changes nothing printed here)
-        raise WorksheetError("worksheet.score_edited_cli" if cli else "worksheet.score_edited",
-                             asker=Name(trace.tokens[asker]))
+        if cli:
+            raise WorksheetError("worksheet.score_edited_cli", asker=Name(trace.tokens[asker]))
+        raise WorksheetError("worksheet.score_edited", asker=Name(trace.tokens[asker]), undo=undo)
     heard = [int(j) for j in np.flatnonzero(~L.mask[asker])]
     query = [printed(x, "card") for x in H.q[asker]]
     keys = [[printed(x, "card") for x in H.k[j]] for j in heard]

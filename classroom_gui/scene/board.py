@@ -97,6 +97,7 @@ class Board:
         self.strips: list[StripItem] = []
         self.scene = scene
         self.chart: QRectF | None = None
+        self.short_drawn = False  # set again by each set_frame (export.pictures reads it)
         for item, z in ((self.panel, 1), (self.lines, 2), (self.bars, 2), (self.beside, 2), (self.heatmap, 2)):
             item.setZValue(z)
             scene.addItem(item)

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QScrollArea, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..app.actions import keys_label
+from ..app.actions import key_label, keys_label
+from ..app.edit_keys import UNDO_KEYS
 from ..lesson.strings import wrapping
 from .shortcuts import SHORTCUTS
 
@@ -45,9 +46,10 @@ def help_dialog(parent, t) -> QDialog:
     d, box = _dialog(parent, t("ui.help_title"), t)
     table = QTableWidget(len(SHORTCUTS), 2)
     table.setHorizontalHeaderLabels([t("ui.key"), t("ui.action")])
+    undo = key_label(UNDO_KEYS[0], t)  # the key the actions table binds, not one typed in a string (review30 7)
     for row, (keys, _action, help_key) in enumerate(SHORTCUTS):
         table.setItem(row, 0, QTableWidgetItem(keys_label(keys, t)))
-        table.setItem(row, 1, QTableWidgetItem(t(help_key)))
+        table.setItem(row, 1, QTableWidgetItem(t(help_key, undo=undo)))  # "Redo the change {undo} took back"
     table.resizeColumnsToContents()
     table.verticalHeader().setVisible(False)
     box.addWidget(table)

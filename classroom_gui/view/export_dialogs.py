@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFor
                                QMessageBox, QProgressDialog, QSpinBox)
 
 from ..scene.limits import MAX_SIDE, MIN_SIDE
+from ..app.edit_history import edit_keys
 from ..export.deck import save_deck
 from ..export.errors import Cancelled, ExportError, said
 from ..export.formats import file_filter
@@ -325,7 +326,8 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
         return None
     try:  # the sheet first: a refusal (an edit the sheet cannot show) comes before any dialog (teacher11 L3)
         sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang,
-                                typed=model.run.text, notes=[note] if note is not None else [])
+                                typed=model.run.text, notes=[note] if note is not None else [],
+                                undo=edit_keys(sel.lang)["undo"])
     except WorksheetError as exc:
         _report(model, parent, exc)
         return None

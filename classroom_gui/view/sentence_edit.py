@@ -48,6 +48,9 @@ class SentenceEdit(QLineEdit):
         self.completer.activated[str].connect(self._insert)
         self.textEdited.connect(self._offer)
         self.textChanged.connect(self._mark)
+        # the word being typed is the one before the cursor: a word left half-typed is marked once the cursor
+        # leaves it (review30 5), the text read again from the cache
+        self.cursorPositionChanged.connect(lambda *_: self._mark(self.text()))
         self.marker = QLabel()  # placed by the window beside the field
         self.marker.setTextFormat(Qt.TextFormat.RichText)
         self.t = lambda key, **values: key
@@ -93,12 +96,13 @@ class SentenceEdit(QLineEdit):
 
     def _offer(self, text: str) -> None:
         """Completions of the word before the cursor, wherever it stands (teacher29 L3: only at the end before); none in
-        the middle of a Latin word ("gre|at"), whose rest the chosen word would leave behind it."""
+        the middle of a word of any script ("gre|at", "マ|ット": review30 4), whose rest the chosen word would leave
+        behind it."""
         if self.tokenizer is None:
             return
         at = chars(text, self.cursorPosition())
         rest = text[at:at + 1]
-        self._prefix = "" if rest.isascii() and rest.isalnum() else self._marks(text[:at]).typing
+        self._prefix = "" if rest.isalnum() else self._marks(text[:at]).typing
         words = self.known.starting(self._prefix)
         self.model.setStringList(words)
         if words:

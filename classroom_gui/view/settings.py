@@ -24,7 +24,7 @@ from ..lesson.rules import RULES
 from ..lesson.strings import LANGUAGES
 from ..messages.numerals import whole
 from .settings_copy import MAX_FILE, unread_note  # noqa: F401 (MAX_FILE: as the tests read it)
-from .settings_file import KEYS, MAX_EDITS, MAX_SENTENCE, PLACE, SECTION, SESSION, clean_file  # noqa: F401
+from .settings_file import KEYS, MAX_EDITS, MAX_SENTENCE, PLACE, SECTION, clean_file  # noqa: F401
 
 DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry sets the lesson's layer and head
 # the first run's sentence in a language whose class studies its own (the seed explainer's own example)

@@ -18,8 +18,9 @@ _COLOUR = re.compile(r"color:\s*(#[0-9A-Fa-f]{6})")
 
 def remember(note) -> bool:
     """Keeps the note's whole text and tooltip, as the sentence field has just written them; True when the
-    text is new (the bar is then fitted again)."""
-    new = note.text() != note.property("whole_text")
+    text is new, or differs from what fit() last showed (the bar is then fitted again: review30 1, a keystroke
+    that kept the same unknown words wrote the note whole again over its cut)."""
+    new = not note.text() == note.property("whole_text") == note.property("fitted_text")
     note.setProperty("whole_text", note.text())
     note.setProperty("whole_tip", note.toolTip())
     return new
@@ -32,6 +33,7 @@ def fit(note, width: int | None = None) -> None:
     if width is None:
         note.setText(whole)
         note.setToolTip(note.property("whole_tip") or "")
+        note.setProperty("fitted_text", whole)
         return
     doc = QTextDocument()
     doc.setHtml(whole)
@@ -42,6 +44,7 @@ def fit(note, width: int | None = None) -> None:
     style = f" style='color:{colour.group(1)}'" if colour else ""
     note.setText(f"<span{style}>{html.escape(cut)}</span>")
     note.setToolTip(plain)
+    note.setProperty("fitted_text", note.text())
 
 
 def sentence_wants(field) -> int:
