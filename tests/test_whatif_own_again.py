@@ -54,6 +54,20 @@ def test_edits_brought_back_name_ctrl_z_as_well_as_reset(checkpoint, lang, here,
     assert (f"取り消し（{UNDO}）" in said) if lang == "ja" else (f"{UNDO} takes" in said)
 
 
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_restored_line_names_the_undo_key_as_the_status_lines_do(checkpoint, monkeypatch, lang):
+    """review30 8: history said UNDO_KEYS[0] raw where edit_history.edit_keys says it through key_label. Ctrl+Z reads
+    alike in both languages, so a key they name apart (Ctrl+Left: 「Ctrl+←」) shows which labelling the line uses."""
+    from classroom_gui.app import history
+    from classroom_gui.model.sentence import run_sentence
+
+    own = run_sentence(checkpoint, "The cat sat on the mat", "causal").trace
+    assert edit_keys(lang)["undo"] in edits_back(own, ["q[1,1,2,1]=3.0"], True)[1].said(lang)
+    monkeypatch.setattr(history, "UNDO_KEYS", ("Ctrl+Left",))
+    said = edits_back(own, ["q[1,1,2,1]=3.0"], True)[1].said(lang)
+    assert ("Ctrl+←" in said and "Left" not in said) if lang == "ja" else "Ctrl+Left takes" in said
+
 def test_japanese_status_lines_name_the_models_numbers_one_way():
     """jareview6 item 4: whatif.status said 「モデルの数」 (and the restored lines 「元の数」) where the menu, the
     reset line and the what-if dialog say 「モデルそのままの数」: one term for one idea."""

@@ -123,6 +123,19 @@ def test_a_long_sum_says_how_many_products_it_has(tmp_path):
     assert not redo_board(frame.board)
 
 
+
+def test_a_long_sum_on_a_japanese_board_marks_its_left_off_products_the_board_s_way(tmp_path):
+    """fix60: the products line is written on the board as the scoring board's is, with the language's
+    board.more (「…（+122）」); the bracketed vectors are formulas of half-width numbers and keep "… (+122)]"."""
+    ck = random_checkpoint(tmp_path, n_embd=128, n_head=2)
+    trace = compute_run(ck, "the cat sat", mask="none").trace
+    frame = next(card_frames(trace, Selection(focus=1, lang="ja", rule="none")))
+    more = text("ja", "board.more", n=122)
+    products = [line for line in frame.board if line.endswith(" + " + more)]
+    assert len(products) == 1 and " + … (+122)" not in " ".join(frame.board)
+    vectors = [line for line in frame.board if line.startswith("[") and "122" in line]
+    assert len(vectors) == 2 and all(line.endswith(", … (+122)]") for line in vectors)  # inputs and column
+
 def test_worked_sum_says_when_its_digits_cannot_round_to_the_model():
     xs, ws = np.full(ALL_TERMS, 0.1234), np.full(ALL_TERMS, 0.5)
     right = float(np.dot(xs, ws))  # 1.9744: 2 decimals give 0.12 × 0.50 × 32 = 1.92, 3 give 1.968

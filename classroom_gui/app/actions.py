@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .edit_keys import REDO_KEYS, UNDO_KEYS
+from .edit_keys import REDO_KEYS, UNDO_KEYS, key_label  # key_label: also read from here by the window
 from .model_identity import is_teaching
 
 
@@ -95,15 +95,6 @@ ACTIONS: tuple[Action, ...] = (
 BY_ID = {a.id: a for a in ACTIONS}
 # the help screen's rows and the README's key list: (keys, action id, help text key)
 SHORTCUTS = tuple((a.keys, a.id, a.help) for a in ACTIONS if a.keys)
-
-
-KEY_NAMES = ("Space", "Right", "Left", "Up", "Down", "PgDown", "PgUp")  # named in each language's strings (key.*)
-
-
-def key_label(key: str, t) -> str:
-    """A key as the reader's language names it, part by part ("Ctrl+Right" is "Ctrl+→" in Japanese, "Space" is
-    「スペース」): `t` is the strings' lookup. The bindings themselves stay Qt's names."""
-    return "+".join(t(f"key.{part}") if part in KEY_NAMES else part for part in key.split("+"))
 
 
 def keys_label(keys, t) -> str:  # the help screen's "→ / PageDown"

@@ -207,7 +207,9 @@ def board_list(items, line) -> tuple[list[str], int]:
 
 def vector_lines(parts: list[str], left_out: int = 0, per_line: int = 8) -> list[str]:
     """Numbers already written as board lines: bracketed, or, with `left_out` more not written, one line of them and
-    how many more there are ("[0.12, -0.03, … (+762)]")."""
+    how many more there are ("[0.12, -0.03, … (+762)]"). The mark stays half-width on every language's board: it
+    sits inside a bracketed vector of half-width numbers and commas, a formula (JAPANESE.md: formulas stay
+    half-width), where 「…（+762）」 would mix widths inside one [ ]; prose lines use the language's board.more."""
     return ["[" + ", ".join(parts) + f", … (+{left_out})]"] if left_out else bracketed(parts, per_line)
 
 

@@ -159,10 +159,11 @@ def answered_seat(frame: Frame) -> int | None:
                  if seat_quoted(lang, names, j, repeated) == marked[1]), None)
 
 
-def named_said(frame: Frame, lang: str) -> str:
+def named_said(frame: Frame, lang: str, seat_name: tuple[int | None, str | None] | None = None) -> str:
     """The student the step is about as the board says it: quoted, with its seat where the word sits more than once
-    (teacher28 M2: "the board's line of "he"" for seat 49's, while seat 19 is "he" too); "" for none."""
-    seat, name = about_seat(frame)
+    (teacher28 M2: "the board's line of "he"" for seat 49's, while seat 19 is "he" too); "" for none. `seat_name`:
+    about_seat(frame), where the caller has it already."""
+    seat, name = seat_name or about_seat(frame)
     if seat is not None:
         return seat_quoted(lang, [s.text for s in frame.students], seat)
     return quote(lang, name) if name else ""
@@ -305,7 +306,8 @@ def redo_line(frame: Frame, board: list[str], gap: str = "; then ") -> str:
     equations = [e for e in map(_equation, _blocks(board)) if e]
     if not equations:
         return ""
-    said = [named_said(frame, lang) for lang in ("ja", "en")] if about(frame) else []  # once a language (review29 2d)
+    seat_name = about_seat(frame)  # once (review30 13), and the name said once a language (review29 2d)
+    said = [named_said(frame, lang, seat_name) for lang in ("ja", "en")] if seat_name[1] else []
     first = next((i for name in said for i, e in enumerate(equations) if _names(e, name)), 0)
     chain = [equations[first]]
     for after in equations[first + 1:]:

@@ -178,7 +178,7 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
     k = len(worked.inputs)
     lines += [t("worked.long", n=worked.n, k=k), inputs_label] + vector_lines(*listed(worked.inputs, n=worked.n))
     lines += [weights_label] + vector_lines(*listed(worked.weights, n=worked.n)) + added
-    lines += [lead + signed_terms(worked.products) + f" + … (+{worked.n - k})"]
+    lines += [lead + signed_terms(worked.products) + " + " + t("board.more", n=worked.n - k)]  # ja: 「…（+122）」
     return lines + [t(total_long_key, n=worked.n, shown=worked.shown)]
 
 
