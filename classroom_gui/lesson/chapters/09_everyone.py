@@ -31,8 +31,9 @@ def row_line(ctx, i: int) -> str:
         top = seen[np.argsort(-w[seen], kind="stable")[:3]].tolist()
         # 「「教室」0.35」 in Japanese, no half-width space after the name (teacher27 L3); not 「「教室」（0.35）」 as the
         # narration writes it: 6 characters more a row wrapped the rows of 7 students at 16:9, and the board left its
-        # last row off (「… (+1)」) where the rows with spaces had fitted
-        text = gap.join(ctx.t("board.row_share", name=ctx.q(j), share=fmt(w[j])) for j in top) + \
+        # last row off (「… (+1)」) where the rows with spaces had fitted; a word that repeats with its seat (qs), so
+        # three 「sat」 in one row say which is which
+        text = gap.join(ctx.t("board.row_share", name=ctx.qs(j), share=fmt(w[j])) for j in top) + \
             ctx.t("board.row_more", n=len(seen) - 3)
     return ctx.t("board.row", name=ctx.qs(i), weights=text)  # a word that repeats with its seat (as scoring's rows)
 
