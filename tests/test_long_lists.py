@@ -14,7 +14,7 @@ import pytest
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.long_lists import Gap, picked
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.lesson.strings import seat_quoted, text
+from classroom_gui.lesson.strings import quote, seat_quoted, text
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 
@@ -173,6 +173,26 @@ def test_the_mask_board_draws_the_asker_and_both_rules_top_shares_with_seats_for
     for m in filter(None, map(SKIPPED[lang].fullmatch, drawn)):
         first, last = int(m[2]), int(m[3] or m[2])
         assert int(m[1]) == last - first + 1 and not any(first - 1 <= j <= last - 1 for j in seats)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_matrix_rows_say_the_seat_of_a_repeated_word_they_name(trace, lang):
+    """fix61: a long matrix row names its three largest shares; where the word repeats ("ve", 「ni」) it named it
+    bare ("ni" 0.26), so a reader could not tell which "ni" it was, while the row's own name had its seat."""
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(focus=63, lang=lang, rule="causal", canvas=WIDESCREEN)
+    frame = frame_at(trace, sel, timeline.beat_stop(next(i for i, b in enumerate(timeline.beats)
+                                                         if b.key == "everyone.matrix")))
+    names = [s.text for s in frame.students]
+    repeated = {n for n in names if names.count(n) > 1}
+    gap = " " if lang == "en" else ""  # "ve" 0.22 / 「ve」0.22 (board.row_share)
+    bare = [re.escape(text(lang, "board.row_share", name=quote(lang, n), share="")) for n in repeated]  # no seat
+    shares = [line.split(":" if lang == "en" else "：", 1)[1] for line in frame.board if ":" in line or "：" in line]
+    assert repeated and shares, frame.board
+    unseated = [m for row in shares for m in re.findall("(?:" + "|".join(bare) + r")\d", row)]
+    assert not unseated, (unseated, frame.board)
+    seated = {seat_quoted(lang, names, j) + gap for j in range(64) if names[j] in repeated}
+    assert any(s in row for row in shares for s in seated), frame.board  # a repeated word named, with its seat
 
 
 def test_the_others_sum_is_written_as_its_terms_are_even_in_a_big_numbers_form():

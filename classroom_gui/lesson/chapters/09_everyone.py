@@ -13,6 +13,8 @@ from .desks import edited_out
 ROW_NUMBERS = 6  # a row of the attention matrix shown whole up to this many shares, else its largest
 MATRIX_SHORT_ROWS = 10  # rows of a long class's short matrix board, its gap among them: a row of three shares takes
 # two lines of chalk beside the map (long_lists.SHORT_ROWS, 14, cut the asker's own row off again at 4:3)
+SEATED_SHORT_ROWS = 6  # where the class repeats a word: its shares' names carry seats (「sat」（31番の席）0.08), a row
+# takes two lines even at 16:9, and 10 such rows cut the asker's own row off (64 students, tests/test_board_rows.py)
 
 
 def row_line(ctx, i: int) -> str:
@@ -31,8 +33,9 @@ def row_line(ctx, i: int) -> str:
         top = seen[np.argsort(-w[seen], kind="stable")[:3]].tolist()
         # 「「教室」0.35」 in Japanese, no half-width space after the name (teacher27 L3); not 「「教室」（0.35）」 as the
         # narration writes it: 6 characters more a row wrapped the rows of 7 students at 16:9, and the board left its
-        # last row off (「… (+1)」) where the rows with spaces had fitted
-        text = gap.join(ctx.t("board.row_share", name=ctx.q(j), share=fmt(w[j])) for j in top) + \
+        # last row off (「… (+1)」) where the rows with spaces had fitted; a word that repeats with its seat (qs), so
+        # three 「sat」 in one row say which is which
+        text = gap.join(ctx.t("board.row_share", name=ctx.qs(j), share=fmt(w[j])) for j in top) + \
             ctx.t("board.row_more", n=len(seen) - 3)
     return ctx.t("board.row", name=ctx.qs(i), weights=text)  # a word that repeats with its seat (as scoring's rows)
 
@@ -49,7 +52,8 @@ def matrix(ctx, fr: Frame):
     # a long class: the asker's own row (highlighted in the map) among the lines, its gap said (long_lists), not cut
     # after the first rows (jareview6: a class of 36 in turn stopped at seat 13, and the notes named seat 1's row)
     fr.board, fr.board_more = board_list(range(rows), lambda i: row_line(ctx, i))
-    fr.board_short = short_list(ctx.t, range(rows), lambda i: row_line(ctx, i), {ctx.f}, rows=MATRIX_SHORT_ROWS)
+    short = SEATED_SHORT_ROWS if len(set(ctx.names)) < len(ctx.names) else MATRIX_SHORT_ROWS
+    fr.board_short = short_list(ctx.t, range(rows), lambda i: row_line(ctx, i), {ctx.f}, rows=short)
 
 
 STEPS = [Step("matrix", 4.0, matrix)]
