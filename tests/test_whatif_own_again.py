@@ -9,8 +9,7 @@ from classroom_gui.app.actions import BY_ID
 from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.app.history import edits_back
 from classroom_gui.lesson.strings import text
-from classroom_gui.model.whatif import Edit
-from whatif_window import window  # noqa: F401  (window: the fixture)
+from whatif_window import two_edits, window  # noqa: F401  (window: the fixture)
 
 UNDO, REDO = BY_ID["undo_edit"].keys[0], BY_ID["redo_edit"].keys[0]
 OWN_AGAIN = {"en": "the class is the model's own again", "ja": "モデルそのままの数に戻りました"}
@@ -18,13 +17,7 @@ OWN_AGAIN = {"en": "the class is the model's own again", "ja": "モデルその�
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_last_undo_says_the_class_is_the_models_own_again(qtbot, window, lang):
-    from classroom_gui.view import whatif_edit
-
-    window.set_language(lang)
-    sel = window.sel
-    edits = (Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0), Edit("q", sel.layer, sel.head, sel.focus, 1, -1.0))
-    for e in edits:
-        assert whatif_edit.apply(window, e)
+    edits = two_edits(window, lang)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.model.whatif.edits == edits[:1]
     assert OWN_AGAIN[lang] not in window.statusBar().currentMessage()  # one edit is still there

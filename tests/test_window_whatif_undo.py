@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.model.whatif import Edit
-from whatif_window import menu_item, window  # noqa: F401  (window: the fixture)
+from whatif_window import menu_item, two_edits, window  # noqa: F401  (window: the fixture)
 
 
 def one_edit(window) -> str:  # the status line of one what-if edit, with the Edit menu's keys
@@ -17,13 +17,7 @@ def one_edit(window) -> str:  # the status line of one what-if edit, with the Ed
 def test_ctrl_r_resets_the_what_if_edits_too_and_ctrl_z_brings_them_back(qtbot, window, lang, said):
     """teacher4 M4: Ctrl+R is "Reset everything": the what-if edits go too (the title and narration lose their
     【もしも】), the status bar says how to get them back, and Ctrl+Z does."""
-    from classroom_gui.view import whatif_edit
-
-    window.set_language(lang)
-    sel = window.sel
-    edits = (Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0), Edit("q", sel.layer, sel.head, sel.focus, 1, -1.0))
-    for e in edits:
-        assert whatif_edit.apply(window, e)
+    edits = two_edits(window, lang)
     qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.model.whatif.edits == () and window.model.shown_trace() is window.run.trace
     frame = window.model.frame()

@@ -31,3 +31,16 @@ def card_cell(w, seat, role, i):
     student = w.model.frame().students[seat]
     roles = [s.role for s in ([student.notebook] if student.notebook else []) + student.cards]
     return w.canvas.classroom.desk(seat).cell_pos(roles.index(role), i)
+
+
+def two_edits(window, lang: str):
+    """Sets `lang` and makes two what-if edits on the asker's cards (a self-intro and a question number); returns them."""
+    from classroom_gui.model.whatif import Edit
+    from classroom_gui.view import whatif_edit
+
+    window.set_language(lang)
+    sel = window.sel
+    edits = (Edit("k", sel.layer, sel.head, sel.focus, 0, 2.0), Edit("q", sel.layer, sel.head, sel.focus, 1, -1.0))
+    for e in edits:
+        assert whatif_edit.apply(window, e)
+    return edits
