@@ -231,6 +231,7 @@ def build_status(w) -> None:
     # one status line at a time: Qt hides the label only for a message shown while it is visible, so one told while
     # the bar was hidden (presenter mode, before the window was up) was drawn over it (teacher22 L3)
     w.statusBar().messageChanged.connect(lambda message: w.model_label.setVisible(not message))
+    w.statusBar().messageChanged.connect(w.message_changed)  # its tooltip goes with it
     w.statusBar().addPermanentWidget(w.busy_label)
     w.statusBar().addPermanentWidget(w.busy_bar)
     paint_guard.listen(w.paint_failed)  # an item's paint() raised: one sentence here (scene.paint_guard)
