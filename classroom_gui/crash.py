@@ -224,10 +224,11 @@ class CrashReporter:
         self.showing = True
         try:
             from .lesson.strings import text  # the lesson's words, in the window's language
+            from .view.message_box import informative
             lang, path = _language(self.model), log_path()
             box = details_box(_parent_window(), text(lang, "crash.title"), text(lang, "crash.text"), details)
-            box.setInformativeText(f"{summary}\n\n" + (text(lang, "crash.info", log=path) if path else
-                                                         text(lang, "crash.no_log")))
+            informative(box, f"{summary}\n\n" + (text(lang, "crash.info", log=path) if path else
+                                                   text(lang, "crash.no_log")))
             box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             copy = box.addButton(text(lang, "crash.copy"), QMessageBox.ButtonRole.ActionRole)
             # a button of a QMessageBox closes it; "Copy details" copies first, then the box closes
@@ -255,12 +256,11 @@ class CrashReporter:
 
 def details_box(parent, title: str, said: str, details: str):
     """A warning box saying `said`, with `details` behind its Show Details… button (the crash box's, and a failed
-    job's: view.window_jobs.warn); the caller shows it (exec) and deletes it."""
-    from PySide6.QtWidgets import QMessageBox
+    job's: view.window_jobs.warn), its words broken between phrases (view.message_box); the caller shows it (exec)
+    and deletes it."""
+    from .view.message_box import Icon, message_box
 
-    box = QMessageBox(QMessageBox.Icon.Warning, title, said, QMessageBox.StandardButton.Ok, parent)
-    box.setDetailedText(details)
-    return box
+    return message_box(parent, Icon.Warning, title, said, details)
 
 
 def install(log_to_file: bool = True) -> CrashReporter:

@@ -10,6 +10,7 @@ import re
 from test_whatif_restart import JA, prepared, start
 
 from classroom_gui.view.settings_copy import backup_path
+from test_cut_settings import _tip
 
 
 def _cut_in(text: str, section: str, key: str, keep: int) -> str:
@@ -33,11 +34,12 @@ def test_a_cut_sentence_line_is_damaged_and_not_taken_as_the_teachers(qtbot, che
     assert again.sentence.text() != JA[:3] and "".join(again.run.trace.tokens) != JA[:3]  # not the cut sentence
     assert backup_path(path).read_text(encoding="utf-8") == cut  # nothing the teacher had is lost
     message = again.statusBar().currentMessage()
-    assert message.startswith("設定ファイルが壊れていたため、前回の「もしも」の変更2件は引き継ぎません。")  # (its step: cut)
-    assert str(backup_path(path)) in message
+    # the sentence is named with the edits (polish25 3: it was lost with no word); its step was cut with it
+    assert message.startswith("設定ファイルが壊れていたため、前回の文と「もしも」の変更2件は引き継ぎません。")
+    assert backup_path(path).name in message and str(backup_path(path)) in _tip(again)  # (whole in its tooltip)
     again.set_language("en")
     assert again.statusBar().currentMessage().startswith(
-        "The settings file was damaged; left out of the last session: the 2 what-if edits.")
+        "The settings file was damaged; left out of the last session: the sentence and the 2 what-if edits.")
     again.close()
 
 

@@ -120,12 +120,12 @@ def test_the_slide_dialog_has_the_animation_dialogs_chapters_and_matches_deck(wi
 
 
 def test_a_backward_range_in_the_window_is_one_message_and_nothing_written(window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+    from classroom_gui.view import message_box
 
     from classroom_gui.view import export_dialogs
 
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: shown.append((title, message)))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, message, *a: shown.append((title, message)))
     options = dialog(window)
     options.first.setCurrentIndex(CHAPTERS.index("softmax"))
     options.last.setCurrentIndex(CHAPTERS.index("mask"))

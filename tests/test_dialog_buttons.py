@@ -2,7 +2,9 @@
 OK goes through the dialog's own accept (the export options' check of the chapter range), Cancel rejects."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
+
+from classroom_gui.view import message_box
 
 from classroom_gui.lesson.strings import text
 from classroom_gui.view.dialogs import ok_cancel
@@ -29,7 +31,7 @@ def test_ok_in_the_export_options_checks_the_chapter_range_first(qapp, monkeypat
     from classroom_gui.view.export_dialogs import OptionsDialog
 
     warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: warned.append(message))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, message, *a: warned.append(message))
     options = OptionsDialog(None, lambda key, **v: text("en", key, **v), "deck")
     options.first.setCurrentIndex(options.first.findData("softmax"))
     options.last.setCurrentIndex(options.last.findData("mask"))

@@ -223,7 +223,7 @@ def test_the_window_refuses_to_export_an_empty_class_as_the_cli_does(qtbot, mode
     """teacher5 L11: with the sentence field emptied, Export slides wrote a 30-page PDF, each page "The classroom is
     empty…", where `deck` refuses ("the sentence is empty"). Picture, slides, animation and worksheet now refuse,
     with the CLI's reason in the window's language, before any dialog, and write nothing."""
-    from PySide6.QtWidgets import QMessageBox
+    from classroom_gui.view import message_box
 
     from classroom_gui.model import load_checkpoint
     from classroom_gui.view import export_dialogs, settings
@@ -236,7 +236,7 @@ def test_the_window_refuses_to_export_an_empty_class_as_the_cli_does(qtbot, mode
     w.apply_sentence()
     assert w.run is None
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: shown.append((title, message)))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, message, *a: shown.append((title, message)))
     for export, name in ((export_dialogs.export_picture, "x.png"), (export_dialogs.export_deck, "x.pdf"),
                          (export_dialogs.export_video, "x.gif"), (export_dialogs.export_worksheet, "w.pdf")):
         assert export(w.model, w, tmp_path / name) is None
@@ -284,7 +284,7 @@ def _export_reasons(tmp_path) -> list:
 def test_the_japanese_windows_export_errors_are_in_japanese(qtbot, model, tmp_path, monkeypatch):
     """teacher5 L2: 「書き出せませんでした」 over "/proc: cannot write files in this folder; nothing was written". Every
     reason an export gives is said in Japanese (paths and numbers kept), and the window's box shows it so."""
-    from PySide6.QtWidgets import QMessageBox
+    from classroom_gui.view import message_box
 
     from classroom_gui.export.errors import said
     from classroom_gui.model import load_checkpoint
@@ -304,6 +304,6 @@ def test_the_japanese_windows_export_errors_are_in_japanese(qtbot, model, tmp_pa
     qtbot.addWidget(w)
     w.set_language("ja")
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: shown.append((title, message)))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, message, *a: shown.append((title, message)))
     assert export_dialogs.export_picture(w.model, w, Path("/proc/x.png"), export_dialogs.OptionsDialog(w, w.t, "picture")) is None
     assert shown == [("書き出せませんでした", "/proc：このフォルダーには書き込めません。何も書き出していません。")]

@@ -30,7 +30,8 @@ def test_both_dialogs_start_at_the_chapter_on_screen_and_a_projectors_size(qapp,
 
 
 def test_the_slide_dialog_keeps_its_choices_after_a_folder_error(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog
+    from classroom_gui.view import message_box
 
     from classroom_gui.view import export_dialogs
 
@@ -46,7 +47,7 @@ def test_the_slide_dialog_keeps_its_choices_after_a_folder_error(qtbot, tmp_path
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(export_dialogs.OptionsDialog, "exec", choose)
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: told.append(message))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, message, *a: told.append(message))
     monkeypatch.setattr(export_dialogs, "_ask_path", lambda *a: tmp_path / "nosuch" / "talk.pptx")
     assert export_dialogs.export_deck(w.model, w) is None  # the folder is not there: one message, nothing written
     assert len(told) == 1 and "nosuch" in told[0] and not (tmp_path / "nosuch").exists()

@@ -186,13 +186,13 @@ def test_fewer_tokens_than_rows_names_every_row(models):
 def test_window_survives_the_hostile_models_that_load(models, qtbot, tmp_path, monkeypatch):
     """The window opens each model that loads, shows its answer and adds it to the class; a sentence its
     tokenizer panics on is a message, not an uncaught error (cases 2, 4, 5)."""
-    from PySide6.QtWidgets import QMessageBox
+    from classroom_gui.view import message_box
 
     from classroom_gui.view import settings
     from classroom_gui.view.window import MainWindow
 
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: shown.append(a[2])))
+    monkeypatch.setattr(message_box, "warning", lambda *a, **k: shown.append(a[2]))
     hooked = []
     monkeypatch.setattr(sys, "excepthook", lambda *exc: hooked.append(exc))
     w = MainWindow(load_checkpoint(models["bpe-fewer-tokens-than-rows"]), settings.open_store(str(tmp_path / "s.ini")))

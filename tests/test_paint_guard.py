@@ -166,7 +166,8 @@ def test_every_export_refuses_a_picture_with_a_part_missing(tmp_path, monkeypatc
 def test_copying_a_picture_that_breaks_copies_nothing_and_says_why_once(qtbot, tmp_path, monkeypatch, lang):
     """review19 #4: the box said 「何も書き出していません」 (an export's words) and the status line said ui.paint_failed at
     the same time. Now one box, in a copy's words; the same fault on the window's own canvas is still told there."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
+    from classroom_gui.view import message_box
 
     from classroom_gui.scene import render
     from classroom_gui.view import export_dialogs
@@ -178,7 +179,7 @@ def test_copying_a_picture_that_breaks_copies_nothing_and_says_why_once(qtbot, t
     w.statusBar().clearMessage()
     QApplication.clipboard().setText("kept")
     warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, said: warned.append((title, said)))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, said: warned.append((title, said)))
     whole = items.TextBlockItem._paint_text
     _broken_text(monkeypatch, [])
     broken = items.TextBlockItem._paint_text
@@ -197,7 +198,8 @@ def test_copying_a_picture_that_breaks_copies_nothing_and_says_why_once(qtbot, t
 def test_a_comparison_previews_without_a_broken_item_and_refuses_to_save_or_copy_it(qtbot, tmp_path, monkeypatch):
     """review19 #1: View → Compare's preview follows the window's steps (a model listener): a refused picture raised
     in every listener call; its save and copy did not catch the refusal either."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
+    from classroom_gui.view import message_box
 
     from classroom_gui.view.compare_dialog import open_compare
 
@@ -205,7 +207,7 @@ def test_a_comparison_previews_without_a_broken_item_and_refuses_to_save_or_copy
     dialog = open_compare(w, "cat sat on the mat the cat")
     qtbot.addWidget(dialog)
     warned, calls = [], []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, said: warned.append(said))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, said: warned.append(said))
     _broken_tags(monkeypatch, calls)
     drawn = dialog.drawn
     w.model.play("next_beat")  # the dialog draws the step, the desks without their tags

@@ -68,7 +68,8 @@ def test_the_window_starts_with_the_default_settings_file_poisoned(tmp_path):
         w.close()
     """, XDG_CONFIG_HOME=str(tmp_path))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "ja|The cat sat on the mat"
+    # the saved sentence was the poisoned line: lost (and said), the box has the lesson's first in the saved language
+    assert done.stdout.strip().splitlines()[-1] == "ja|猫がマットの上に座った"
     assert "dropped 1 damaged line" in done.stderr
 
 

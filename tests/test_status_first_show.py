@@ -9,7 +9,8 @@ def test_only_the_first_show_tells_a_message_again_and_for_its_own_time(qtbot, c
     w.tell(lambda lang: "told before the first show", 20000)
     told = []
     real = w.tell
-    monkeypatch.setattr(w, "tell", lambda said, ms=8000, aloud=False: told.append(ms) or real(said, ms, aloud))
+    monkeypatch.setattr(w, "tell", lambda said, ms=8000, aloud=False, **more: told.append(ms) or real(said, ms, aloud,
+                                                                                                   **more))
     w.show()
     qtbot.waitUntil(lambda: told == [20000], timeout=2000)
     w.hide()

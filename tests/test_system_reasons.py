@@ -50,7 +50,7 @@ def test_a_name_too_long_to_look_at_is_one_japanese_message_in_every_window_expo
                                                                                    checkpoint):
     """check_target meets ENAMETOOLONG before any writing (Path.is_dir raises it): the picture export let the
     OSError escape the dialog, the compare dialog showed Python's English "[Errno 36] File name too long: '…'"."""
-    from PySide6.QtWidgets import QMessageBox
+    from classroom_gui.view import message_box
 
     from classroom_gui.view import compare_dialog, export_dialogs
     from classroom_gui.view.window import MainWindow
@@ -60,7 +60,7 @@ def test_a_name_too_long_to_look_at_is_one_japanese_message_in_every_window_expo
     w.set_language("ja")
     w.model.select(focus=1, rule="causal")  # a student whose worksheet fits: the refusal is the file name's
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: shown.append(message))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, message, *a: shown.append(message))
     long = tmp_path / ("x" * 300 + ".png")
     assert export_dialogs.export_picture(w.model, w, long, export_dialogs.OptionsDialog(w, w.t, "picture")) is None
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / ("x" * 300 + ".pdf"), paper="a4") is None

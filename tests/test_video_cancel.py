@@ -3,7 +3,9 @@ before the first picture is drawn. That pass ran on the GUI thread before the pr
 at GPT-2 512); it now runs under the dialog, and Cancel stops it: no file, and the window goes on."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
+
+from classroom_gui.view import message_box
 
 from classroom_gui.lesson import deck as deck_module
 from classroom_gui.lesson.timeline import CHAPTERS
@@ -26,7 +28,7 @@ def test_cancel_while_the_steps_are_read_writes_nothing_and_the_window_goes_on(q
     w = random_window(qtbot, tmp_path)
     before = sorted(p.name for p in tmp_path.iterdir())
     told = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: told.append(message))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, message, *a: told.append(message))
     built, dialogs = [], []
     real = deck_module.frame_at  # a video's pictures are lesson.deck.video_frame's
 
@@ -73,7 +75,7 @@ def test_a_cancelled_export_is_one_line_in_the_windows_language_and_over_the_cla
 
     w = random_window(qtbot, tmp_path)
     boxes = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: boxes.append(message))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, message, *a: boxes.append(message))
     w.set_language("ja")
     export_dialogs._report(w.model, w, Cancelled())
     assert not boxes and w.statusBar().currentMessage() == "書き出しを取り消しました。ファイルは書き出していません。"

@@ -3,7 +3,7 @@ own class does (M5); counts read "1 edit" (L4); a number far outside the class's
 taken, not drawn with every other card white (L6); the window's worksheet in discussion is worked in turn as the
 worksheet command does, and refuses before any dialog (L3)."""
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from classroom_gui.view import message_box
 
 from classroom_gui.lesson.whatif_state import WhatIf, status_line
 from classroom_gui.model.sentence import run_sentence
@@ -69,7 +69,7 @@ def test_the_windows_worksheet_in_discussion_is_worked_in_turn_as_the_cli_does(q
 
     window.model.select(focus=4, rule="none")  # 「上」 hears all 7 in discussion, 5 in turn
     refused = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: refused.append(a))
+    monkeypatch.setattr(message_box, "warning", lambda *a: refused.append(a))
     out = export_dialogs.export_worksheet(window.model, window, tmp_path / "ws.pdf", paper="a4")
     assert out is not None and out.exists() and not refused
     said = window.statusBar().currentMessage()  # where it went and why in turn, both (review17: only why)
@@ -87,7 +87,7 @@ def test_the_windows_worksheet_refuses_before_asking_for_paper(qtbot, window, tm
     window.model.edit(Edit("score", sel.layer, sel.head, 4, 1, 3.0))
     asked, refused = [], []
     monkeypatch.setattr(export_dialogs, "_ask_paper", lambda *a: asked.append(a))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: refused.append(a))
+    monkeypatch.setattr(message_box, "warning", lambda *a: refused.append(a))
     assert export_dialogs.export_worksheet(window.model, window, tmp_path / "no.pdf") is None
     assert refused and not asked and not (tmp_path / "no.pdf").exists()
 

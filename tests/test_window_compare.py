@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from classroom_gui.scene import palette
-from classroom_gui.view import compare_dialog, window_jobs
+from classroom_gui.view import compare_dialog, message_box, window_jobs
 from classroom_gui.view.compare_dialog import CompareDialog, open_compare
 from helpers import random_checkpoint, random_window
 from whatif_window import to_beat
@@ -210,7 +210,7 @@ def test_the_comparison_is_saved_and_copied_from_the_window(qtbot, window, tmp_p
     dialog.copy()
     assert QApplication.clipboard().image().size() == want.size()
     said = []
-    monkeypatch.setattr(compare_dialog.QMessageBox, "warning", lambda *a: said.append(a[2]))
+    monkeypatch.setattr(message_box, "warning", lambda *a: said.append(a[2]))
     assert dialog.save(tmp_path / "c.txt") is None and said and not (tmp_path / "c.txt").exists()
 
 

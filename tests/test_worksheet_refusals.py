@@ -101,7 +101,7 @@ def test_the_windows_refusal_never_breaks_a_line_inside_a_name(qtbot, tmp_path, 
     """A 400-pixel message box wrapped 「座った」 as 「座 / った」: the name is kept whole, as on the canvas
     (strings.unbroken_quotes); Qt's own line breaker (QTextBoundaryFinder) finds no break inside 「…」."""
     from PySide6.QtCore import QTextBoundaryFinder
-    from PySide6.QtWidgets import QMessageBox
+    from classroom_gui.view import message_box
 
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
@@ -113,7 +113,7 @@ def test_the_windows_refusal_never_breaks_a_line_inside_a_name(qtbot, tmp_path, 
     w.apply_sentence()
     w.model.select(focus=6, rule="causal")  # 「座った」 hears 7
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message, *a: shown.append(message))
+    monkeypatch.setattr(message_box, "warning", lambda parent, title, message, *a: shown.append(message))
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
     message = shown[0]
     assert "「座った」は7人の話を聞きます。" in message.replace("\u2060", "")  # (the joiners are not seen)

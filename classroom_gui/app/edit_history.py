@@ -95,13 +95,14 @@ class EditHistory:
         return say(lang, "edit.redo", what=say(lang, "edit.what_sentence", sentence=sentence_text(
             lang, self.later[-1].typed)))
 
-    def status(self, lang: str) -> str:
+    def status(self, lang: str, whole: bool = False) -> str:
         """The window's status line for the class shown: its edits (whatif_state.status_line), or, just after a new
-        sentence replaced one with edits, that Ctrl+Z brings that one back; "" when there is nothing to say."""
+        sentence replaced one with edits, that Ctrl+Z brings that one back; "" when there is nothing to say.
+        `whole`: as its tooltip says it, the files it names with their folders (messages.phrase.FileName)."""
         if self.whatif is None:
             return ""
         if self.note is not None:
-            return self.note.said(lang)
+            return self.note.said(lang, whole)
         keys = edit_keys(lang)
         if not self.whatif.history and self.earlier:
             left = self.earlier[-1]

@@ -152,10 +152,15 @@ def own_session(sessions: dict, key: str, former: str = ""):
     """The model's own session in `sessions` (by model_id of its `key`), or the one saved under its `former` key
     (former_key), with its `left` named as the new key names its sentence and that section's id as its `retire` (the
     next save writes it under `key` and removes that one, that one alone: view.settings.save); None for a model never
-    opened. The one way a session is found: at start (view.settings.load) and on Ctrl+O (app.sessions)."""
+    opened. The one way a session is found: at start (view.settings.load) and on Ctrl+O (app.sessions). A copy of a
+    damaged section ([General]'s, Session.copy) is taken only where its moment is of its sentence under `key`; else what
+    the section itself gave."""
     from dataclasses import replace
 
     own = sessions.get(model_id(key))
+    if own is not None and own.copy:
+        whole = own.left is not None and own.left[0] == sentence_id(own.sentence, key)
+        own = replace(own, section=None) if whole else own.section
     old = model_id(former) if former else None
     if own is not None or old not in sessions:
         return own

@@ -25,6 +25,10 @@ class Session:
     edits: tuple[str, ...] = ()  # as --set writes them
     retire: str | None = None  # read from the section of the model's former key: its id (the next save removes it)
     unread: object = None  # what the section held but could not give ("edits" without their sentence: view.settings)
+    # [General]'s whole copy of a damaged or lost section (view.settings.sessions): own_session takes it only where its
+    # moment is of its sentence under the model's key, else `section`, what the damaged section itself gave (or None)
+    copy: bool = False
+    section: "Session | None" = None
 
 
 def sentence_of(session: Session | None, text: str) -> str:

@@ -99,8 +99,25 @@ def wrapping(text: str) -> str:
     """`text` as a word-wrapping widget (a QLabel, a list's item) is to break it: Japanese between phrases only
     (unbroken_words: never 「向けま / す」, 「見 / つけます」, teacher27 L1), and also before a long aside in （…）, one
     with a 「、」 inside, which unbroken_words keeps with the word before it as it keeps 「「マット」（0.33）」 (teacher27
-    L2: 「…1番目の数（第1 / 層、ヘッド1）」 is 「…1番目の数 / （第1層、ヘッド1）」). Latin text is left as it is."""
-    return _ASIDE.sub("（", unbroken_words(text))
+    L2: 「…1番目の数（第1 / 層、ヘッド1）」 is 「…1番目の数 / （第1層、ヘッド1）」). Latin text is left as it is. Word
+    joiners `text` already holds (unbroken_quotes' 「…」 kept whole, as a refusal's box has it) stay where they are."""
+    plain = text.replace(WORD_JOINER, "")
+    shown = _ASIDE.sub("（", unbroken_words(plain))
+    if plain == text:
+        return shown
+    kept = _joined(shown) | _joined(text)
+    return "".join(c + WORD_JOINER * (i in kept) for i, c in enumerate(plain))
+
+
+def _joined(text: str) -> set[int]:
+    """Where `text` holds a word joiner: i, after the i-th character that is not one."""
+    out, at = set(), -1
+    for c in text:
+        if c == WORD_JOINER:
+            out.add(at)
+        else:
+            at += 1
+    return out
 
 
 def _after_particles(text: str) -> list[int]:

@@ -8,6 +8,8 @@ language's "list.gap": ", " or 「、」).
 """
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from .strings import quote, text
 
 
@@ -17,14 +19,30 @@ class Phrase:
     def __init__(self, key: str, **values):
         self.key, self.values = key, values
 
-    def said(self, lang: str) -> str:
-        return say(lang, self.key, **self.values)
+    def said(self, lang: str, whole: bool = False) -> str:
+        """The sentence in `lang`; `whole`: each FileName it names with its folder (a status line's tooltip)."""
+        return text(lang, self.key, **{name: _said(value, lang, whole) for name, value in self.values.items()})
 
-    def __str__(self) -> str:
-        return self.said("en")
+    def __str__(self) -> str:  # (the CLI's and the log's: whole)
+        return self.said("en", whole=True)
 
     def __repr__(self) -> str:
         return f"Phrase({self.key!r}, {self.values!r})"
+
+
+class FileName:
+    """A file a window's line names by its name alone (classroom-gui.conf.bak), to fit the line; said whole, with its
+    folder, in the line's tooltip (Phrase.said(whole=True)), the log and the CLI (polish25 2: the status line about a
+    damaged settings file was cut at ~800 px, before the copy's path)."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def said(self, lang: str, whole: bool = False) -> str:
+        return str(self.path) if whole else PurePath(self.path).name
+
+    def __str__(self) -> str:
+        return str(self.path)
 
 
 class Name:
@@ -70,11 +88,13 @@ def say(lang: str, key: str, **values) -> str:
     return text(lang, key, **{name: _said(value, lang) for name, value in values.items()})
 
 
-def _said(value, lang: str):
+def _said(value, lang: str, whole: bool = False):
+    if isinstance(value, (Phrase, FileName)):
+        return value.said(lang, whole)
     if hasattr(value, "said"):
         return value.said(lang)
     if isinstance(value, tuple):  # "1080p, 4k", 「1080p、4k」
-        return text(lang, "list.gap").join(str(_said(v, lang)) for v in value)
+        return text(lang, "list.gap").join(str(_said(v, lang, whole)) for v in value)
     return value
 
 

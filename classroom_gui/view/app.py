@@ -76,13 +76,12 @@ def _tell(app, exc) -> None:
     (offscreen, as in tests and exports), where a modal box would wait for ever."""
     if app.platformName() in ("offscreen", "minimal"):
         return
-    from PySide6.QtWidgets import QMessageBox
-
     from ..lesson.strings import text
     from . import settings
+    from .message_box import critical
 
     try:
         lang = settings.load(settings.open_store()).lang
     except Exception:  # the message matters more than its language
         lang = "en"
-    QMessageBox.critical(None, text(lang, "ui.error_title"), exc.phrase.said(lang))  # a CheckpointError
+    critical(None, text(lang, "ui.error_title"), exc.phrase.said(lang))  # a CheckpointError

@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QInputDialog, QLabel,
-                               QMessageBox, QPushButton, QSizePolicy, QVBoxLayout)
+                               QPushButton, QSizePolicy, QVBoxLayout)
 
 from ..app.actions import BY_ID
 from ..lesson import rules
@@ -154,6 +154,7 @@ class CompareDialog(QDialog):
         from ..export.files import atomic_path, check_target
         from ..export.formats import COMPARE_PICTURES, file_filter
         from ..lesson.strings import unbroken_quotes
+        from . import message_box
         from .status_messages import wrote
 
         t, model = self.window_.t, self.window_.model
@@ -169,7 +170,7 @@ class CompareDialog(QDialog):
                                                               palette.theme(model.theme), model.sel.lang)
         except (PhraseError, OSError, ValueError) as exc:  # PhraseError: an ExportError, or a picture an item could
             # not draw (render.paint_scene), as export_dialogs._report says them
-            QMessageBox.warning(self, t("ui.error_title"), unbroken_quotes(said(exc, model.sel.lang)))
+            message_box.warning(self, t("ui.error_title"), unbroken_quotes(said(exc, model.sel.lang)))
             return None
         return wrote(self.window_, target)  # where it went, as every export says (teacher14 L1)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from ..app.actions import key_label, keys_label
 from ..app.edit_keys import UNDO_KEYS
 from ..lesson.strings import wrapping
+from .message_box import PlainCopies, said_in
 from .shortcuts import SHORTCUTS
 
 # in the lesson's order, with every word a chapter title or the narration uses (teacher5 L8: 埋め込み, 残差接続, 温度 …
@@ -92,10 +93,12 @@ def about_dialog(parent, t) -> QDialog:
                  t("about.model", path=str(ck.path), layers=c.n_layer, heads=c.n_head, width=c.n_embd,
                    vocab=f"{c.vocab_size:,}", size=f"{size:,.1f}"),
                  t("about.licences", font_license=str(assets_dir() / "fonts" / "IPAexGothic-LICENSE.txt"))):
-        label = QLabel(said)
+        label = QLabel()
+        said_in(label, said)  # Japanese broken between phrases only, as the glossary's (polish25)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # a path to copy
         box.addWidget(label)
+    PlainCopies(d)  # a path copied from it: without the word joiners
     box.itemAt(0).widget().setStyleSheet("font-weight: bold")  # the name and version
     box.setSpacing(12)
     box.addStretch(1)  # the lines together at the top, not spread over the dialog's height

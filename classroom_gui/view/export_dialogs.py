@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFormLayout,
-                               QMessageBox, QProgressDialog, QSpinBox)
+                               QProgressDialog, QSpinBox)
 
 from ..scene.limits import MAX_SIDE, MIN_SIDE
 from ..app.edit_history import edit_keys
@@ -33,6 +33,7 @@ from . import file_dialogs
 from .canvas_warm import held
 from .dialogs import ok_cancel
 from .export_choices import first_size, remember, restore
+from . import message_box
 from .status_messages import wrote
 
 # the CLI's named sizes (export.sizes), 16:9 then 4:3, and a projector's 1024 x 768; None: custom
@@ -124,7 +125,7 @@ class OptionsDialog(QDialog):
             try:  # the check `deck` and `video` make (export.moments), the chapters named as the boxes show them
                 chapter_order(*self.chapters(), (self.first.currentText(), self.last.currentText()))
             except ExportError as exc:  # (long titles: not kept whole on one line, as _report keeps names)
-                QMessageBox.warning(self, self.t("ui.chapter_range"), self.t(exc.phrase.key, **exc.phrase.values))
+                message_box.warning(self, self.t("ui.chapter_range"), self.t(exc.phrase.key, **exc.phrase.values))
                 return
         super().accept()
 
@@ -172,7 +173,7 @@ def _report(model, parent, exc: Exception) -> None:  # why, in the UI's language
     if isinstance(exc, Cancelled) and hasattr(parent, "tell"):
         parent.tell(lambda lang: sentence_start(said(exc, lang)), 8000)
         return
-    QMessageBox.warning(parent, _t(model)("ui.export_failed"), unbroken_quotes(said(exc, model.sel.lang)))
+    message_box.warning(parent, _t(model)("ui.export_failed"), unbroken_quotes(said(exc, model.sel.lang)))
 
 
 def _empty(model, parent) -> bool:
@@ -199,7 +200,7 @@ def copy_refused(model, parent) -> None:
     copied, in a copy's words (not an export's "nothing was written"); the status line says nothing more (the
     paint was an export's: scene.paint_guard.said_by_caller)."""
     t = _t(model)
-    QMessageBox.warning(parent, t("ui.copy_failed"), t("ui.copy_incomplete"))
+    message_box.warning(parent, t("ui.copy_failed"), t("ui.copy_incomplete"))
 
 
 def _export(model, parent, kind: str, path, options, filters: str, suggestion: str, work) -> Path | None:

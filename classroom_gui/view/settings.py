@@ -69,7 +69,23 @@ def open_store(path: str | None = None) -> QSettings:
     store = QSettings(str(path), QSettings.Format.IniFormat)
     store.dropped = len(dropped)  # said once in the window's status line (load's unread; teacher26 L2)
     store.damaged = damaged  # by section: what load's _own_place and unread_note make up for (teacher29 M1)
+    store.general = _general_place(store)  # as read now, before a save writes over it (sessions: Ctrl+O too)
     return store
+
+
+def _general_place(store: QSettings):
+    """(model id, Settings) of [General]'s whole place where the file was damaged, [General] itself whole and naming
+    the model on screen with a moment (teacher29 M1: the same save writes it before that model's section, so it
+    stands in for a section cut or damaged); else None."""
+    damaged = getattr(store, "damaged", {})
+    sid = _value(store, "model")
+    if not damaged or "[General]" in damaged or not (isinstance(sid, str) and KEYS["model"][0].match(sid)):
+        return None
+    s = Settings(sentence=_value(store, "sentence"))
+    if not _whole_sentence(s.sentence):
+        return None
+    _read_place(store, s)
+    return (sid, s) if s.left is not None else None
 
 
 
@@ -82,7 +98,7 @@ def load(store: QSettings, key: str | None = None, former: str = "") -> Settings
     # the first run (no language saved) speaks the desktop's language, and studies its seed sentence
     s.lang = lang if isinstance(lang, str) and lang in LANGUAGES else system_lang()
     sentence = _value(store, "sentence")
-    if isinstance(sentence, str) and 0 < len(sentence) <= MAX_SENTENCE:
+    if _whole_sentence(sentence):
         s.sentence = sentence
     elif lang is None:
         s.sentence = FIRST_SENTENCES.get(s.lang, DEFAULT_SENTENCE)
@@ -98,16 +114,24 @@ def load(store: QSettings, key: str | None = None, former: str = "") -> Settings
     _read_place(store, s)
     if key is None:
         return s
-    _own_place(store, s, key, former)
-    s.unread = unread_note(store, s.unread == "edits", _left_out(store, s, key))
+    lost = _own_place(store, s, key, former)
+    s.unread = unread_note(store, s.unread == "edits", _left_out(store, s, key, lost))
     return s
 
 
-def _own_place(store: QSettings, s: Settings, key: str, former: str) -> None:
+def _whole_sentence(sentence) -> bool:
+    return isinstance(sentence, str) and 0 < len(sentence) <= MAX_SENTENCE
+
+
+def _own_place(store: QSettings, s: Settings, key: str, former: str) -> bool:
     """s's place made the model's own session (model_identity.own_session: its section, or the one of its former key,
     which the next save retires; teacher21 M1), or, for a model never opened, as its lesson starts, not in another
     model's rule (teacher21 L1); a file without model sections (before them) gives its [General] place only to the model
-    its shown class was read under (review24 L3). The sentence box stays as left when this model was the one on screen."""
+    its shown class was read under (review24 L3). The sentence box stays as left when this model was the one on screen
+    and [General] kept it whole. True when the model's sentence was lost (its line damaged, no whole copy of it left:
+    polish25 3): s then has no place in it, its edits and moment named as left out (_left_out), never put on another
+    sentence."""
+    from ..app.history import sentence_id
     from ..app.model_identity import model_id, own_session
 
     sections = _sections(store)
@@ -116,38 +140,37 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> None:
         under = next((k for k in (key, former) if k and _shown_under(s, k)), None)
         places = {model_id(under): _session(s)} if under is not None else {}  # (read under `former`, its retire
         # names a section the file lacks: save's remove of it does nothing)
-    own = _general_copy(store, s, key, places) or own_session(places, key, former)
+    own = own_session(places, key, former)  # (where its section is damaged, [General]'s copy: sessions)
     if own is None:
         _read_place(None, s, fresh=True)
-        return
+        lost = _value(store, "model") in (model_id(key), None) and _damaged_line(store, "[General]", "sentence")
+        if lost:  # the box's sentence is the lesson's first, in the teacher's language, not the English seed
+            s.sentence = FIRST_SENTENCES.get(s.lang, DEFAULT_SENTENCE)
+        return lost
     typed = s.sentence  # the sentence box as left (not yet applied, maybe)
-    for name, value in vars(own).items():
-        setattr(s, name, value)
-    if sections and _last(store, sections) == (own.retire or model_id(key)):
+    for name in Settings.__dataclass_fields__:
+        if hasattr(own, name):
+            setattr(s, name, getattr(own, name))
+    if (sections and _last(store, sections) == (own.retire or model_id(key))
+            and _whole_sentence(_value(store, "sentence"))):
         s.sentence = typed
+    if own.copy or not _damaged_line(store, f"[model_{own.retire or model_id(key)}]", "sentence"):
+        return False
+    if own.left is not None and own.left[0] == sentence_id(own.sentence, key):
+        return False  # the box's sentence, which it took, is the one it lost: its moment is of it
+    s.left, s.edits = None, ()  # the section's moment and edits are of the sentence it lost
+    return True
 
 
-def _general_copy(store: QSettings, s: Settings, key: str, own_in: dict):
-    """[General]'s place (s) as the model's session where the file was damaged in the model's own section or lost it
-    (teacher29 M1: a cut edits line): the same save writes it before the section, whole, when this model was on screen;
-    taken only in the sentence the section names (the sentence box's where it lost that line too). Else None."""
-    from ..app.history import sentence_id
-    from ..app.model_identity import model_id
-
-    damaged, sid = getattr(store, "damaged", {}), model_id(key)
-    if not damaged or "[General]" in damaged or _value(store, "model") != sid or s.left is None:
-        return None
-    own = own_in.get(sid)
-    if own is not None and f"[model_{sid}]" not in damaged:
-        return None  # the section is whole: its own
-    sentence = own.sentence if own is not None else s.sentence
-    return _session(replace(s, sentence=sentence)) if s.left[0] == sentence_id(sentence, key) else None
+def _damaged_line(store: QSettings, section: str, key: str) -> bool:
+    """Whether the file held `key` in `section` on a line dropped as damaged (open_store: store.damaged)."""
+    return any(line.strip().startswith(f"{key}=") for line in getattr(store, "damaged", {}).get(section, ()))
 
 
-def _left_out(store: QSettings, s: Settings, key: str):
+def _left_out(store: QSettings, s: Settings, key: str, sentence: bool = False):
     """What the model's session had in a damaged file and s opens without: (the number of its what-if edits, 0 for
-    none, None where a cut line cannot say; its step's index, or None), from its section and [General]'s copy when
-    this model was on screen; None when nothing was lost (teacher29 M1)."""
+    none, None where a cut line cannot say; its step's index, or None; whether its `sentence` was lost too), from its
+    section and [General]'s copy when this model was on screen; None when nothing was lost (teacher29 M1)."""
     from ..app.model_identity import model_id
 
     damaged, sid = getattr(store, "damaged", {}), model_id(key)
@@ -171,7 +194,7 @@ def _left_out(store: QSettings, s: Settings, key: str):
     step = int(held["step"].split(":")[0]) if held.get("step") else None
     edits = 0 if s.edits else edits
     step = None if step == 0 or (s.left is not None and s.left[1]) else step
-    return None if edits == 0 and step is None else (edits, step)
+    return None if edits == 0 and step is None and not sentence else (edits, step, sentence)
 
 
 def _last(store: QSettings, sections: list[str]) -> str:
@@ -251,15 +274,31 @@ def _used(store: QSettings, model: str) -> int:
 def sessions(store: QSettings, base: Settings | None = None) -> dict:
     """Every model's own session (app.sessions.Session), by model id: what opening that model brings back. A section
     cut before its sentence has `base`'s (the sentence box's; a new Settings' where None): the one reading of the
-    sections, at start (load: _own_place) and on Ctrl+O alike (review28 #6)."""
-    return {m: _session(_section(store, m, None if base is None else replace(base))) for m in _sections(store)}
+    sections, at start (load: _own_place) and on Ctrl+O alike (review28 #6). A section damaged or lost comes with
+    [General]'s whole copy as the file was read (open_store: store.general; teacher29 M1), which own_session takes where
+    its moment is of its sentence under the model's key: on Ctrl+O too, after saves wrote over [General] (polish25 4)."""
+    found = {m: _session(_section(store, m, None if base is None else replace(base))) for m in _sections(store)}
+    general = getattr(store, "general", None)  # [General]'s place as open_store read it (saves write over it)
+    if general is not None and (general[0] not in found or f"[model_{general[0]}]" in store.damaged):
+        sid, place = general  # the damaged (or lost) section's whole copy, in its own sentence where it kept it
+        own = _own_sentence(store, sid) if sid in found else None
+        found[sid] = replace(_session(replace(place, sentence=own or place.sentence)), copy=True,
+                             section=found.get(sid))
+    return found
+
+
+def _own_sentence(store: QSettings, model: str) -> str | None:
+    """The sentence the model's section holds whole, or None."""
+    sentence = _value(_group(store, model), "sentence")
+    store.endGroup()
+    return sentence if _whole_sentence(sentence) else None
 
 
 def _session(s: Settings):
     """s's place as an app.sessions.Session (Settings' place fields, by the same names)."""
     from ..app.sessions import Session
 
-    return Session(**{f.name: getattr(s, f.name) for f in fields(Session)})
+    return Session(**{f.name: getattr(s, f.name) for f in fields(Session) if hasattr(s, f.name)})
 
 
 def _left(store: QSettings) -> tuple[str, str, float | None, int | None] | None:
@@ -348,5 +387,6 @@ def _save_section(store: QSettings, model: str, values: dict) -> None:
         used[model] = max(used.values(), default=0) + 1
     _write(_group(store, model), dict(values, used=str(used[model])))
     store.endGroup()
+    getattr(store, "damaged", {}).pop(f"[model_{model}]", None)  # whole again: its own, not [General]'s old copy
     for old in sorted(used, key=used.get)[:max(0, len(used) - MAX_MODELS)]:
         store.remove(f"model_{old}")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from ..messages.phrase import Phrase
+from ..messages.phrase import FileName, Phrase
 
 MAX_FILE = 1 << 20          # bytes: our settings are a few kB; a bigger file is not ours
 log = logging.getLogger("classroom_gui")
@@ -46,7 +46,7 @@ def unread_note(store: QSettings, edits: bool, lost: tuple | None = None) -> Phr
         return None
     path = Path(store.fileName())
     copy = backup_path(path) if dropped else keep_copy(path)
-    kept = Phrase("settings.kept_copy", path=copy) if copy is not None and copy.exists() else Phrase("settings.no_copy")
+    kept = Phrase("settings.kept_copy", path=FileName(copy)) if copy is not None and copy.exists() else Phrase("settings.no_copy")
     if dropped and lost is not None:
         return Phrase("settings.left_out", what=_what(*lost), kept=kept)
     if edits:  # (each key written out: test_export_errors reads every Phrase's key as a literal or a choice of two)
@@ -56,9 +56,17 @@ def unread_note(store: QSettings, edits: bool, lost: tuple | None = None) -> Phr
     return Phrase("settings.dropped", n=dropped, kept=kept)
 
 
-def _what(edits: int | None, step: int | None) -> Phrase:
-    """The last session's what-if edits (how many: None where a cut line cannot say, 0 for none kept) and step (its
-    index, or None), as a damaged file's note lists them: "the 3 what-if edits and step 15"."""
+def _what(edits: int | None, step: int | None, sentence: bool = False) -> Phrase:
+    """The last session's sentence (where it was lost: polish25 3), what-if edits (how many: None where a cut line
+    cannot say, 0 for none kept) and step (its index, or None), as a damaged file's note lists them: "the 3 what-if
+    edits and step 15", "the sentence, the 3 what-if edits and step 15"."""
+    if sentence:
+        rest = _what(edits, step) if edits != 0 or step is not None else None
+        if rest is None:
+            return Phrase("settings.sentence")
+        if edits != 0 and step is not None:
+            return Phrase("settings.sentence_all", rest=rest)
+        return Phrase("settings.sentence_and", rest=rest)
     if edits is None:
         said = Phrase("settings.some_edits")
     elif edits == 1:

@@ -97,7 +97,7 @@ def _filter(lines: list[str], cut: bool = False, damaged: dict | None = None) ->
         check = KEYS.get(key)
         ours = key in SESSION if SECTION.match(section) else section == "[General]" and key != "used"
         if (not ours or not sep or check is None or (section, key) in seen or len(value.encode()) > check[1]
-                or not check[0].match(value)):
+                or not check[0].match(value) or _unclosed(value)):
             dropped.append(line)
             damaged.setdefault(section or "[General]", []).append(line)
             continue
@@ -106,6 +106,15 @@ def _filter(lines: list[str], cut: bool = False, damaged: dict | None = None) ->
     if kept and kept[0] != "[General]":
         kept.insert(0, "[General]")
     return kept, dropped
+
+
+def _unclosed(value: str) -> bool:
+    """A value Qt quoted whose closing quote is missing (`sentence="猫が`, cut or edited by hand): Qt reads on through
+    the next lines as its text (the section's other keys became the sentence). Qt escapes a quote inside as \\"."""
+    return value.startswith('"') and not _CLOSED.search(value[1:])
+
+
+_CLOSED = re.compile(r'(?:^|[^\\])(?:\\\\)*"$')  # ends in a quote that no backslash escapes
 
 
 def _rewrite(path: Path, text: str) -> None:

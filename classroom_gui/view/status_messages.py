@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+import html
 
-from ..lesson.strings import text
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontMetrics
+
+from ..lesson.strings import text, wrapping
 from ..messages.fit import sentence_start
+
+
+MESSAGE_MARGIN = 40  # px of the status bar a message does not get (its margins, the size grip)
 
 
 def wrote(window, path: Path | None, more=None) -> Path | None:
@@ -27,14 +33,20 @@ def wrote(window, path: Path | None, more=None) -> Path | None:
 class StatusMessages:
     """Mixed into MainWindow, which provides sel, statusBar(), canvas and is_presenting()."""
 
-    def tell(self, said, ms: int = 8000, aloud: bool = False, until_key: bool = False) -> None:
+    def tell(self, said, ms: int = 8000, aloud: bool = False, until_key: bool = False, tip=None) -> None:
         """A message in the status bar: `said(lang)` (a key's text, the what-if status), said again in the new
         language when the language changes while it shows; "" clears it. `aloud`: over the class too (a refusal: a
         teacher looks at the class; teacher9 L5); in presenter mode, which hides the status bar, every message is,
-        there `until_key` (the next key or click) rather than `ms` (an export's "wrote …": canvas_note)."""
+        there `until_key` (the next key or click) rather than `ms` (an export's "wrote …": canvas_note). `tip(lang)`:
+        the message whole (the files it names with their folders), the status bar's tooltip while it shows, as is a
+        message too long for the bar (polish25 2: a damaged settings file's line was cut before its copy's path)."""
         text_now = said(self.sel.lang)
-        self._told = (said, text_now, ms)
-        self.statusBar().showMessage(text_now, ms) if text_now else self.statusBar().clearMessage()
+        self._told = (said, text_now, ms, tip)
+        bar = self.statusBar()
+        bar.showMessage(text_now, ms) if text_now else bar.clearMessage()
+        whole = tip(self.sel.lang) if tip is not None and text_now else text_now
+        cut = QFontMetrics(bar.font()).horizontalAdvance(text_now) > bar.width() - MESSAGE_MARGIN
+        bar.setToolTip(f"<p>{html.escape(wrapping(whole))}</p>" if whole and (whole != text_now or cut) else "")
         if text_now and (aloud or self.is_presenting()):  # presenter mode hides the status bar (review17)
             self.canvas.note.say(said, self.sel.lang, ms, until_key)
 
@@ -52,22 +64,27 @@ class StatusMessages:
         if getattr(self, "_shown_before", False):
             return
         self._shown_before = True
-        said, text_then, ms = getattr(self, "_told", (None, "", 0))
+        said, text_then, ms, tip = getattr(self, "_told", (None, "", 0, None))
         if said is not None and text_then and self.statusBar().currentMessage() == text_then:
-            QTimer.singleShot(0, lambda: self._tell_again(said, text_then, ms))
+            QTimer.singleShot(0, lambda: self._tell_again(said, text_then, ms, tip))
 
-    def _tell_again(self, said, text_then: str, ms: int) -> None:
+    def _tell_again(self, said, text_then: str, ms: int, tip=None) -> None:
         if self.statusBar().currentMessage() == text_then:  # (Qt ignores the same message shown again)
             self.statusBar().clearMessage()
-            self.tell(said, ms)
+            self.tell(said, ms, tip=tip)
+
+    def message_changed(self, message: str) -> None:
+        """The status bar's tooltip goes with the message tell() gave it (a timeout, or another's message)."""
+        if message != getattr(self, "_told", (None, ""))[1]:
+            self.statusBar().setToolTip("")
 
     def _retell(self) -> None:
         """After a language change: the message tell() showed, in the new language; any other message (an
         error's own words) would stay in the old language, so it goes. A note over the class is said again too."""
         self.canvas.note.relabel(self.sel.lang)
         shown = self.statusBar().currentMessage()
-        said, text_then, ms = getattr(self, "_told", (None, "", 0))
+        said, text_then, ms, tip = getattr(self, "_told", (None, "", 0, None))
         if said is not None and shown and shown == text_then:
-            self.tell(said, ms)
+            self.tell(said, ms, tip=tip)
         elif shown:
             self.statusBar().clearMessage()

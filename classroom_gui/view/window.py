@@ -93,7 +93,7 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         if what == "theme":  # the high-contrast theme (palette.CONTRAST), for a washed-out projector
             self.canvas.classroom.theme = palette.theme(self.model.theme)
         if what in ("edits", "run"):  # (a new sentence or language relabels the Edit menu in retranslate)
-            self.tell(self.model.status)
+            self.tell(self.model.status, tip=lambda lang: self.model.status(lang, whole=True))
             window_build.show_edit_state(self)
         if what == "run":
             if self.model.brought_back and not self.model.shows(self.sentence.text()):

@@ -80,8 +80,9 @@ def build_top_bar(w) -> None:
     for widget in (w.focus_label, w.focus_box, w.layer_label, w.layer_box, w.head_label, w.head_box, w.temp_label,
                    w.temperature):
         w.choice_bar.addWidget(widget)
+    w.top_note = top_note.TopNote(w.sentence.marker)  # the note's whole text and what it shows, fitted to the row
     w.bars_fitter = _FitOnResize(w)
-    w.sentence.unknownChanged.connect(lambda _: top_note.remember(w.sentence.marker) and fit_top_bars(w))
+    w.sentence.unknownChanged.connect(lambda _: w.top_note.remember() and fit_top_bars(w))
     w.installEventFilter(w.bars_fitter)
     select = w.model.select
     w.lang_box.currentIndexChanged.connect(lambda _: w.set_language(w.lang_box.currentData()))
@@ -161,7 +162,7 @@ def fit_top_bars(w) -> None:
     if w.top_bar.isHidden():  # presenter mode: neither is shown (isHidden, not isVisible: a window not yet
         return                 # shown has no visible children, and its first resize must still fit the bars
     note = w.sentence.marker
-    top_note.fit(note)  # the unknown-word note whole, and
+    w.top_note.fit()  # the unknown-word note whole, and
     w.sentence.setMinimumWidth(SENTENCE_MIN)  # the field at its least, measured; then given the row's spare width
     # a toolbar caches its layout and size hint: laid out again with each new minimum, or a resize from 1920 px
     # straight to 800 kept the 904 px field and moved it and Apply behind "»" (review7)
@@ -182,7 +183,7 @@ def fit_top_bars(w) -> None:
     whole = note.sizeHint().width()
     if spare < wants and whole > top_note.NOTE_LEAST:  # the note gives way, cut with "…" (whole in its tooltip):
         given = min(whole - top_note.NOTE_LEAST, wants - spare)  # first so that Apply and Rule fit the row,
-        top_note.fit(note, whole - given)                          # then so that the sentence shows whole
+        w.top_note.fit(whole - given)                              # then so that the sentence shows whole
         spare += given
     w.sentence.setMinimumWidth(SENTENCE_MIN + max(0, spare))
     w.top_bar.layout().invalidate()
@@ -230,6 +231,7 @@ def build_status(w) -> None:
     # one status line at a time: Qt hides the label only for a message shown while it is visible, so one told while
     # the bar was hidden (presenter mode, before the window was up) was drawn over it (teacher22 L3)
     w.statusBar().messageChanged.connect(lambda message: w.model_label.setVisible(not message))
+    w.statusBar().messageChanged.connect(w.message_changed)  # its tooltip goes with it
     w.statusBar().addPermanentWidget(w.busy_label)
     w.statusBar().addPermanentWidget(w.busy_bar)
     paint_guard.listen(w.paint_failed)  # an item's paint() raised: one sentence here (scene.paint_guard)
