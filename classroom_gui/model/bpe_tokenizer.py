@@ -172,7 +172,7 @@ class BPETokenizer:
         for i, (a, b) in enumerate(spans):
             for p in range(a, b):
                 owners.setdefault(p, []).append(i)
-        return [Token(self._label(text, i, a, b, owners) or readable(enc.tokens[i]), int(tid), False)
+        return [Token(self._label(text, i, a, b, owners) or readable(enc.tokens[i]), int(tid), False, (a, b))
                 for i, (tid, (a, b)) in enumerate(zip(enc.ids, spans))]
 
     @staticmethod
