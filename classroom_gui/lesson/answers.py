@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..messages.glyphs import drawable
+from ..messages.glyphs import drawn_name
 from ..model.bpe_tokenizer import byte_piece
 from ..model.functions import softmax
 from ..model.tokenizer import MASK, UNK
@@ -68,9 +68,9 @@ BYTE_PIECE = "◇"  # a piece of a character as desks, chart, board and quiz nam
 
 def named(word: str) -> str:
     """A vocabulary word as it is drawn: a piece of a character as BYTE_PIECE ("<0xAF><0xE5>" was cut to "<0x…" on
-    a desk and "<0xAF><0x…" under a bar), any other as drawable writes it (teacher28 L2: the chart's labels skipped
+    a desk and "<0xAF><0x…" under a bar), any other as glyphs.drawn_name writes it (teacher28 L2: the chart's labels skipped
     it, and an emoji or a control's picture the font lacks was drawn as ☒)."""
-    return BYTE_PIECE if byte_piece(word) else drawable(word)
+    return BYTE_PIECE if byte_piece(word) else drawn_name(word)
 
 
 class WordNames:
