@@ -61,6 +61,20 @@ def byte_piece(word: str) -> bool:
     return word.startswith("<0x") and BYTES.fullmatch(word) is not None
 
 
+def control(c: str) -> bool:
+    """Whether a character of a label stands for a control character: a C0 control's picture as visible writes it
+    (␇, ␍, ␝; ␡ for DEL), or a control the tokenizer gives as it is (C1, U+0080-U+009F)."""
+    o = ord(c)
+    return 0x2400 <= o <= 0x2421 and o != 0x2420 or o < 0x20 or 0x7F <= o <= 0x9F
+
+
+def control_piece(word: str) -> bool:
+    """Whether a vocabulary entry (as readable writes it) is only control characters ("␝", "␣␇"): no word a class
+    can say (lesson.answers keeps it out of the seats' guesses and the lists, as byte pieces; tab and newline, ⇥ ↵,
+    are words)."""
+    return any(control(c) for c in word) and all(control(c) or c == SPACE for c in word)
+
+
 def readable(token: str) -> str:
     """A vocabulary entry as text: its bytes decoded, a leading space shown as ␣, broken bytes as <0x..>."""
     if any(ch not in _BYTES for ch in token):
