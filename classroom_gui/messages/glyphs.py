@@ -105,6 +105,7 @@ def codes_in(text: str, shown: str | None = None) -> dict[str, str]:
 INVISIBLE = frozenset(("Cf", "Cc", "Zs", "Zl", "Zp"))
 
 
+@lru_cache(maxsize=4096)  # (a frame names its students many times: desks, board, narration; each char is asked apart)
 def drawn_name(name: str) -> str:
     """A student's name or a vocabulary word as desks, charts, boards, lists and quotes write it: each character on its
     own as drawable writes it (a symbol the font lacks, a control's picture, a lone selector: ⟨U+1F9F6⟩, ⟨U+2407⟩,
