@@ -218,12 +218,24 @@ def _trace(args: argparse.Namespace) -> int:
     say_notices(run, args.lang)
     trace = with_edits(run.trace, args.edits, own_rule_only=True, lang=args.lang)  # the table shows this rule only
     if args.json is not None:  # written before printing, so a bad path fails before any output
-        record = trace_to_dict(trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top)
+        record = shown_too(trace_to_dict(trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top))
         write_atomic(args.json, json.dumps(record, ensure_ascii=False, allow_nan=False))
     print(format_trace(trace, folder, next_tokens(trace, checkpoint.tokenizer.vocab, args.top), args.lang))
     if args.json is not None:
         tell(args.lang, "cli.wrote", path=args.json)
     return 0
+
+
+def shown_too(record: dict) -> dict:
+    """The trace's JSON record with each name also as it is drawn (messages.glyphs.drawn_name): "tokens" and each
+    next word's "token" stay as the model keeps them (typed, or a GPT-2 label: ␣cat, 🧶), "tokens_shown" and
+    "shown" are what desks, lists and the table write (⟨U+1F9F6⟩)."""
+    from .messages.glyphs import drawn_name, drawn_names
+
+    record["tokens_shown"] = drawn_names(record["tokens"])
+    for item in record["next_token"]:
+        item["shown"] = drawn_name(item["token"])
+    return record
 
 
 # ---- plain-text layout of a trace (widths count East Asian characters as two columns: messages.fit) ----
@@ -239,7 +251,7 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
     from .lesson.strings import quote, text
     from .lesson.whatif_words import describe
     from .messages.fit import columns, padded
-    from .messages.glyphs import drawn_names
+    from .messages.glyphs import drawn_name, drawn_names
 
     def say(key: str, **values) -> str:
         return text(lang, key, **values)
@@ -280,7 +292,7 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
     # English names the last student as Python writes a string ('sat'); other languages as a name (「座った」)
     lines += ["", say("cli.trace.next", name=quote(lang, labels[-1]))]
     for rank, item in enumerate(next_words, 1):
-        lines.append(f"  {rank:>3}  {padded(item['token'], 16)}  {_probability(item['probability'])}")
+        lines.append(f"  {rank:>3}  {padded(drawn_name(item['token']), 16)}  {_probability(item['probability'])}")
     return "\n".join(lines)
 
 

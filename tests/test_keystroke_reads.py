@@ -67,3 +67,41 @@ def test_the_red_wave_starts_where_the_text_does_after_an_emoji(sentence_field):
     edit.setCursorPosition(len("🐱🐱🐱 zorblax".encode("utf-16-le")) // 2)  # just after "zorblax", in Qt's units
     assert abs(edit.text_origin(fm) - start) < 1.0
     assert (4, 11) in edit.spans  # "zorblax", in characters
+
+
+def test_a_keystroke_in_mid_sentence_reads_the_text_once(qtbot, checkpoint, monkeypatch):
+    """tidy25: typing in the middle of a sentence read the text up to the cursor and then the whole text (2 a
+    keystroke); the word before the cursor now comes from the whole text's reading, and is still offered."""
+    from classroom_gui.view.sentence_edit import SentenceEdit
+
+    tokenizer, read = checkpoint.tokenizer, []
+    monkeypatch.setattr(tokenizer, "encode", lambda text, encode=tokenizer.encode: read.append(text) or encode(text))
+    edit = SentenceEdit()
+    qtbot.addWidget(edit)
+    edit.set_tokenizer(tokenizer)
+    edit.setText("the ca sat on the mat with 🐱 and 猫")
+    edit.setCursorPosition(len("the ca"))
+    read.clear()
+    qtbot.keyClicks(edit, "t")
+    assert read == [edit.text()] and edit.text().startswith("the cat sat")
+    assert "catch" in edit.model.stringList()
+
+
+@pytest.mark.parametrize("model", ["teaching", "tiny_gpt2"])
+def test_the_word_before_a_cursor_is_the_one_its_own_text_names(checkpoint, model):
+    """typed_at, from the whole text's tokens, names the word typed_word names from the text up to the cursor read
+    on its own, at every place a completion is offered (not in the middle of a word), or leaves it to that reading."""
+    from classroom_gui.lesson.typing_help import typed_at
+
+    tokenizer = (checkpoint if model == "teaching" else load_checkpoint(GPT2)).tokenizer
+    asked = 0
+    for text in TEXTS + ["the cat's mat, the (cat) sat", "猫がマットに座った。猫は寝た"]:
+        tokens = marks(tokenizer, text).tokens
+        for at in range(1, len(text) + 1):
+            if text[at:at + 1].isalnum():
+                continue
+            found = typed_at(text, tokens, at)
+            if found is not None:
+                asked += 1
+                assert found == typed_word(text[:at], tokenizer.encode(text[:at])), (text, at)
+    assert asked > 40

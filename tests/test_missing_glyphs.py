@@ -103,7 +103,10 @@ def test_a_comparison_labels_its_sentence_as_the_desks_name_it(qapp, checkpoint)
 
 def test_the_apps_own_marks_stay_marks():
     """⇥ ↵ ␇ are the marks a GPT-2 folder's tokens show whitespace by (bpe_tokenizer.visible): kept, although the
-    bundled font lacks some of them (a fallback font draws them); an emoji typed beside them is still its code."""
+    bundled font lacks some of them (a fallback font draws them); an emoji typed beside them is still its code where
+    it is drawn (the model keeps it as typed: tidy25)."""
     run = run_sentence(load_checkpoint(GPT2), " a\tb\nc\x07🧶")
     assert "⇥" in run.trace.tokens and "↵" in run.trace.tokens and any("␇" in t for t in run.trace.tokens)
-    assert any("⟨U+1F9F6⟩" in t for t in run.trace.tokens) and not any("U+21E5" in t for t in run.trace.tokens)
+    assert "🧶 1/3" in run.trace.tokens and not any("U+" in t for t in run.trace.tokens)  # (coded where drawn)
+    names = drawn_names(run.trace.tokens)
+    assert "⇥" in names and "↵" in names and "⟨U+1F9F6⟩ 1/3" in names and not any("U+21E5" in t for t in names)

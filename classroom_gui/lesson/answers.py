@@ -8,14 +8,17 @@ ate/a/an under its answer); punctuation and numbers belong to both. The board na
 <mask> and <unk> are never listed (UNSAYABLE). A byte-level model's (GPT-2's) pieces of a character ("<0xE3><0x81>")
 are no word of any language: never listed below the answer nor guessed at a desk (teacher28 L3: an English class's
 list held four of them and left out a word), and where one is shown (the class's answer) it is named with one mark,
-BYTE_PIECE, that the caption explains (word_names, notice.byte_piece; teacher28 M4: 45 of 64 desks read "<0x…"). Pure: no Qt.
+BYTE_PIECE, that the caption explains (word_names, notice.byte_piece; teacher28 M4: 45 of 64 desks read "<0x…").
+Nor are its control characters (control_piece: "␝", drawn ⟨U+241D⟩; tidy25: ~10 of 64 desks of a long paragraph
+guessed one): like <unk>, never listed, guessed or named as left out, although the class's own answer may be one.
+Pure: no Qt.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from ..messages.glyphs import drawable
-from ..model.bpe_tokenizer import byte_piece
+from ..messages.glyphs import drawn_name
+from ..model.bpe_tokenizer import SPACE, byte_piece, control, control_piece
 from ..model.functions import softmax
 from ..model.tokenizer import MASK, UNK
 from ..model.trace import Trace
@@ -58,9 +61,10 @@ UNSAYABLE = frozenset((MASK, UNK))
 def of_language(word: str, lang: str) -> bool:
     """Whether a word may stand below the answer in a list for a sentence in `lang`: one a student can say, of the
     sentence's language, or punctuation or a number (any word when the sentence has no one language), and not a
-    piece of a character (byte_piece)."""
+    piece of a character (byte_piece) nor a control character (control_piece)."""
     s = script(word)
-    return word not in UNSAYABLE and not byte_piece(word) and (not lang or not s or s == lang)
+    return (word not in UNSAYABLE and not byte_piece(word) and not control_piece(word)
+            and (not lang or not s or s == lang))
 
 
 BYTE_PIECE = "◇"  # a piece of a character as desks, chart, board and quiz name it (in the bundled font; "⁇" read as "??")
@@ -68,9 +72,9 @@ BYTE_PIECE = "◇"  # a piece of a character as desks, chart, board and quiz nam
 
 def named(word: str) -> str:
     """A vocabulary word as it is drawn: a piece of a character as BYTE_PIECE ("<0xAF><0xE5>" was cut to "<0x…" on
-    a desk and "<0xAF><0x…" under a bar), any other as drawable writes it (teacher28 L2: the chart's labels skipped
+    a desk and "<0xAF><0x…" under a bar), any other as glyphs.drawn_name writes it (teacher28 L2: the chart's labels skipped
     it, and an emoji or a control's picture the font lacks was drawn as ☒)."""
-    return BYTE_PIECE if byte_piece(word) else drawable(word)
+    return BYTE_PIECE if byte_piece(word) else drawn_name(word)
 
 
 class WordNames:
@@ -107,8 +111,8 @@ def sayable(vocab: list[str], lang: str) -> tuple[np.ndarray, np.ndarray]:
     if held is None or held[0] is not vocab:
         if len(_SAYABLE) >= 8:
             _SAYABLE.clear()
-        said, ja, en = _scripts(vocab)
-        of_lang = said & (~ja & ~en | (ja if lang == "ja" else en if lang == "en" else False) | (not lang))
+        said, ja, en, controls = _scripts(vocab)
+        of_lang = said & ~controls & (~ja & ~en | (ja if lang == "ja" else en if lang == "en" else False) | (not lang))
         of_lang[[k for k, w in enumerate(vocab) if w.startswith("<0x") and byte_piece(w)]] = False
         of_lang.setflags(write=False)
         said.setflags(write=False)  # shared by every caller
@@ -116,12 +120,12 @@ def sayable(vocab: list[str], lang: str) -> tuple[np.ndarray, np.ndarray]:
     return held[1], held[2]
 
 
-def _scripts(vocab: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """[V] bools each: whether each word is one a student can say (not UNSAYABLE), and whether script() calls it "ja",
-    or "en": the same rule as script's, decided for every character of the vocabulary at once (a Python call a word
-    took 50-60 ms on GPT-2's 50k words, in the first answer frame of a class too big for the seats' guesses); a
-    piece of a character (byte_piece) is none a student can say below the answer: its `said` stays (it may be the
-    class's answer) and of_language's mask drops it (sayable)."""
+def _scripts(vocab: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """[V] bools each: whether each word is one a student can say (not UNSAYABLE), whether script() calls it "ja",
+    or "en", and whether it is only control characters (control_piece): the same rules, decided for every character
+    of the vocabulary at once (a Python call a word took 50-60 ms on GPT-2's 50k words, in the first answer frame of
+    a class too big for the seats' guesses); a piece of a character (byte_piece) or a control is none a student can
+    say below the answer: its `said` stays (it may be the class's answer) and of_language's mask drops it (sayable)."""
     n = len(vocab)
     lengths = np.fromiter(map(len, vocab), np.int64, n)
     codes = np.frombuffer("".join(vocab).encode("utf-32-le", "surrogatepass"), "<u4")  # one a character
@@ -136,7 +140,16 @@ def _scripts(vocab: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     said = np.ones(n, bool)
     for k in np.flatnonzero(np.isin(lengths, [len(w) for w in UNSAYABLE])).tolist():
         said[k] = vocab[k] not in UNSAYABLE
-    return said, ja, en & ~ja
+    return said, ja, en & ~ja, _controls(codes, word, n)
+
+
+def _controls(codes: np.ndarray, word: np.ndarray, n: int) -> np.ndarray:
+    """[V] bools: the words control_piece calls controls (a control, ␣ beside it at most), from their characters
+    (`codes`, each of word `word`): control() asked once for each distinct character."""
+    distinct = np.unique(codes)
+    ctrl = np.isin(codes, distinct[[control(chr(c)) for c in distinct.tolist()]])
+    other = ~ctrl & (codes != ord(SPACE))
+    return (np.bincount(word[ctrl], minlength=n) > 0) & (np.bincount(word[other], minlength=n) == 0)
 
 
 def answer_ids(trace: Trace, k: int) -> list[int]:
@@ -168,7 +181,7 @@ def left_out(trace: Trace, shown: list[int]) -> tuple[int, str] | None:
         i = int(i)
         if i == shown[-1]:
             break
-        if i not in listed and vocab[i] not in UNSAYABLE:
+        if i not in listed and vocab[i] not in UNSAYABLE and not control_piece(vocab[i]):
             first = i if first is None else first
             kinds.add("bytes" if byte_piece(vocab[i]) else script(vocab[i]))
     if first is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..messages.glyphs import drawable, drawn_names, seated
+from ..messages.glyphs import drawn_name, drawn_names, seated
 from ..model.trace import Trace
 from . import layout, rules, whatif_state, whatif_words
 from .cache import cache_of, kept_among
@@ -77,7 +77,7 @@ def empty_frame(lang: str, t: float = 0.0, notices=(), canvas: Canvas = WIDESCRE
 def class_rows(trace: Trace, canvas: Canvas) -> list[dict]:
     """Each student's fields at the start of a frame (their seats on `canvas`, none the focus), as a Student
     made by its own __init__ has them: frame_at copies them (seated_copies) instead of making 1,024 Students."""
-    return [vars(Student(index=j, text=drawable(trace.tokens[j]), unknown=trace.unknown[j], x=x, y=y, w=w, h=h))
+    return [vars(Student(index=j, text=drawn_name(trace.tokens[j]), unknown=trace.unknown[j], x=x, y=y, w=w, h=h))
             for j, (x, y, w, h) in enumerate(layout.seats(trace.n_tokens, canvas))]
 
 

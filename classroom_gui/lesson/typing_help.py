@@ -25,6 +25,7 @@ class Marks:
     typing: str = ""                                            # the word being typed (typed_word)
     names: dict[tuple[int, int], str] = field(default_factory=dict)  # each span as its desks write it
     codes: dict[str, str] = field(default_factory=dict)  # symbol -> its code, as the desks write the text
+    tokens: list = field(default_factory=list)  # the text's tokens as read (for the word before a cursor: typed_at)
 
 
 def marks(tokenizer, text: str) -> Marks:
@@ -40,7 +41,7 @@ def marks(tokenizer, text: str) -> Marks:
     read = text if exact else composed(text)
     if read != text:
         pieces = [t.text for t in tokenizer.encode(read)]
-    return Marks(spans, typed_word(text, tokens), names, codes_in(read, seated(read, pieces)))
+    return Marks(spans, typed_word(text, tokens), names, codes_in(read, seated(read, pieces)), tokens)
 
 
 def _pieces_in(text: str, pieces: list[str], spans) -> list[list[str]]:
@@ -108,6 +109,31 @@ def typed_word(text: str, tokens) -> str:
                 break
             last = t.text + last
     return last if any(c.isalpha() for c in last) else ""
+
+
+def typed_at(text: str, tokens, at: int) -> str | None:
+    """The word before character `at` that a completion would finish (typed_word of text[:at]), from the whole text's
+    tokens (`tokens`, as marks read them): those found in the text before `at`, in order, so that a keystroke in the
+    middle of a sentence reads it once. None where a token found in the text runs across `at` (then text[:at] would
+    be read otherwise, and the caller reads it)."""
+    if at >= len(text):
+        return typed_word(text, tokens)
+    before, pos = [], 0
+    for t in tokens:
+        if t.span:  # where the tokenizer says it stands (a GPT-2 folder's: its label, ␣cat, is not the typed text)
+            start, end = t.span
+        else:
+            start = text.find(t.text, pos) if t.text else -1
+            if start < 0:
+                return None
+            end = start + len(t.text)
+        if end > at:
+            if start < at:
+                return None
+            break
+        before.append(t)
+        pos = end
+    return typed_word(text[:at], before)
 
 
 class KnownWords:

@@ -101,9 +101,27 @@ def codes_in(text: str, shown: str | None = None) -> dict[str, str]:
     return {c: as_code(c) for c in dict.fromkeys(text) if as_code(c) in written}
 
 
+# characters drawn as nothing or as a blank: format characters (U+200B), controls, odd spaces (U+3000), separators
+INVISIBLE = frozenset(("Cf", "Cc", "Zs", "Zl", "Zp"))
+
+
+@lru_cache(maxsize=4096)  # (a frame names its students many times: desks, board, narration; each char is asked apart)
+def drawn_name(name: str) -> str:
+    """A student's name or a vocabulary word as desks, charts, boards, lists and quotes write it: each character on its
+    own as drawable writes it (a symbol the font lacks, a control's picture, a lone selector: ⟨U+1F9F6⟩, ⟨U+2407⟩,
+    ⟨U+FE0F⟩), and each invisible one (U+200B, U+3000, U+2028) as its code, so that a name is never blank. A GPT-2
+    folder's labels keep these characters as its tokenizer gives them (model.bpe_tokenizer.visible); the teaching
+    model seats such characters one a student. ASCII stays as it is (a part's "猫 1/2"; the model shows a GPT-2
+    label's spaces and controls by its marks, ␣ ↵ ␇)."""
+    if name.isascii():
+        return name
+    return "".join(as_code(c) if not c.isascii() and unicodedata.category(c) in INVISIBLE else drawable(c)
+                   for c in name)
+
+
 def drawn_names(tokens) -> list[str]:
-    """The students' names as desks and charts write them (drawable), from the trace's tokens as typed."""
-    return [drawable(t) for t in tokens]
+    """The students' names as desks and charts write them (drawn_name), from the trace's tokens as typed."""
+    return [drawn_name(t) for t in tokens]
 
 
 def _spoken(c: str) -> bool:

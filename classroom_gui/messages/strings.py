@@ -11,7 +11,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from .glyphs import drawable
+from .glyphs import drawn_name
 
 _DIR = Path(__file__).resolve().parent / "strings"
 # every strings/<code>.json is a language, English (the reference) first
@@ -30,9 +30,9 @@ def quote(lang: str, word: str) -> str:
     because particles and articles (の, が, the) are students too, and a bare one cannot be parsed.
     (Straight quotes: the bundled Japanese font draws “ ” full-width, with a gap beside the word.) A name that is
     itself a quote mark or apostrophe takes name.quote_mark instead: "'" read as three straight quotes (teacher6 L6);
-    with a thin space inside each mark it reads as one mark quoted. A symbol the canvas's font lacks is its code
-    (messages.glyphs: 「⟨U+1F431⟩」)."""
-    return text(lang, "name.quote_mark" if word and set(word) <= QUOTE_MARKS else "name.quote", word=drawable(word))
+    with a thin space inside each mark it reads as one mark quoted. A symbol the canvas's font lacks, or an invisible
+    character, is its code (messages.glyphs.drawn_name: 「⟨U+1F431⟩」)."""
+    return text(lang, "name.quote_mark" if word and set(word) <= QUOTE_MARKS else "name.quote", word=drawn_name(word))
 
 
 QUOTE_MARKS = frozenset("'\"`‘’“”")  # characters a name made only of looks like the marks around it

@@ -16,28 +16,24 @@ add_bos_token is refused by name.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cached_property
 from pathlib import Path
 
-from ..messages.glyphs import as_code, drawable
 from .tokenizer import Token, TokenizerError
 from .tokenizer_failures import brief, library_failed, panic_text_to_log
 
 SPACE = "␣"
-INVISIBLE = ("Cf", "Cc", "Zs", "Zl", "Zp")  # Unicode categories drawn as nothing or as a blank
 EOT = "<|endoftext|>"  # GPT2Tokenizer's default bos, eos and unk token
 # whitespace and control characters as visible marks; other C0 controls become U+2400 + code (␀, ␇, …)
 VISIBLE = {" ": SPACE, "\t": "⇥", "\n": "↵", "\r": "␍", "\x7f": "␡", "\u00a0": "⍽"}
 
 
 def visible(text: str) -> str:
-    """Whitespace and control characters shown as marks, so a student is never blank or invisible: ␣ ⇥ ↵,
-    C0 controls as their pictures (␇), other invisible characters (format, odd spaces) as ⟨U+200B⟩, a symbol the
-    font lacks (an emoji) as ⟨U+1F9F6⟩ (messages.glyphs.as_code)."""
-    return "".join(VISIBLE.get(c) or (chr(0x2400 + ord(c)) if ord(c) < 0x20 else
-                                      as_code(c) if unicodedata.category(c) in INVISIBLE else drawable(c))
-                   for c in text)  # (the marks stay here: drawable codes where drawn those no font draws, ␇ as ⟨U+2407⟩)
+    """Spaces, tabs, newlines and C0 controls shown as marks, so that a student is never blank: ␣ ⇥ ↵ ⍽, a C0
+    control as its picture (␇); every other character as the tokenizer gives it. Where a label is drawn,
+    messages.glyphs.drawn_name writes what the font lacks (an emoji, a control's picture) and any other invisible
+    character (U+200B, U+3000) as its code: the model never reads the font."""
+    return "".join(VISIBLE.get(c) or (chr(0x2400 + ord(c)) if ord(c) < 0x20 else c) for c in text)
 
 
 def _byte_decoder() -> dict[str, int]:
@@ -63,6 +59,20 @@ def byte_piece(word: str) -> bool:
     """Whether a vocabulary entry (as readable writes it) is only bytes that form no character ("<0xE3><0x81>"):
     a piece of a character, not a word a class can say (lesson.answers names it with one mark)."""
     return word.startswith("<0x") and BYTES.fullmatch(word) is not None
+
+
+def control(c: str) -> bool:
+    """Whether a character of a label stands for a control character: a C0 control's picture as visible writes it
+    (␇, ␍, ␝; ␡ for DEL), or a control the tokenizer gives as it is (C1, U+0080-U+009F)."""
+    o = ord(c)
+    return 0x2400 <= o <= 0x2421 and o != 0x2420 or o < 0x20 or 0x7F <= o <= 0x9F
+
+
+def control_piece(word: str) -> bool:
+    """Whether a vocabulary entry (as readable writes it) is only control characters ("␝", "␣␇"): no word a class
+    can say (lesson.answers keeps it out of the seats' guesses and the lists, as byte pieces; tab and newline, ⇥ ↵,
+    are words)."""
+    return any(control(c) for c in word) and all(control(c) or c == SPACE for c in word)
 
 
 def readable(token: str) -> str:
@@ -172,7 +182,7 @@ class BPETokenizer:
         for i, (a, b) in enumerate(spans):
             for p in range(a, b):
                 owners.setdefault(p, []).append(i)
-        return [Token(self._label(text, i, a, b, owners) or readable(enc.tokens[i]), int(tid), False)
+        return [Token(self._label(text, i, a, b, owners) or readable(enc.tokens[i]), int(tid), False, (a, b))
                 for i, (tid, (a, b)) in enumerate(zip(enc.ids, spans))]
 
     @staticmethod

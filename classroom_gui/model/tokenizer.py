@@ -13,7 +13,7 @@ single-character pieces, used only for words the vocabulary does not know.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..messages.phrase import PhraseError
@@ -40,6 +40,7 @@ class Token:
     text: str        # as written in the sentence
     id: int          # vocabulary id (a piece's id, or the unknown id, for unknown words)
     unknown: bool
+    span: tuple = field(default=(), compare=False)  # (start, end) in the sentence where the tokenizer says (GPT-2's)
 
 
 def _char_class(chars) -> str:  # a regex character class listing chars as \x{..} ranges

@@ -11,6 +11,8 @@ Layout (T tokens, H heads, d = d_head, C = n_embd):
     layers[l].output [T][C]        the residual stream after block l
     layers[l].divisor              what block l divides its scores by (√d, unless the config says otherwise)
     next_token [{token, id, probability}], for the last position, most probable first
+    (`classroom-gui trace --json` adds tokens_shown [T] and each next token's shown: the names as drawn, where
+    tokens and token keep them as the model does: typed, or a GPT-2 label with its marks, ␣cat)
 
 `scores` is the raw q · kᵀ for every pair; `scaled` is scores ÷ the layer's divisor with the masked entries
 (later students, under the causal rule) null, because the model never uses them; `weights` has those

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
 from ..lesson.strings import name_list
-from ..lesson.typing_help import KnownWords, Marks, complete, marks
+from ..lesson.typing_help import KnownWords, Marks, complete, marks, typed_at
 
 UNKNOWN_COLOUR = "#C0392B"
 UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
@@ -102,7 +102,7 @@ class SentenceEdit(QLineEdit):
             return
         at = chars(text, self.cursorPosition())
         rest = text[at:at + 1]
-        self._prefix = "" if rest.isalnum() else self._marks(text[:at]).typing
+        self._prefix = "" if rest.isalnum() else self._typing(text, at)
         words = self.known.starting(self._prefix)
         self.model.setStringList(words)
         if words:
@@ -110,6 +110,13 @@ class SentenceEdit(QLineEdit):
             self.completer.complete()
         else:
             self.completer.popup().hide()
+
+    def _typing(self, text: str, at: int) -> str:
+        """The word before the cursor at character `at`, from the whole text's one reading (typed_at); the text up to
+        the cursor is read apart only where a token runs across it."""
+        found = self._marks(text)
+        typing = typed_at(text, found.tokens, at) if found.tokens else None
+        return typing if typing is not None else self._marks(text[:at]).typing
 
     def _insert(self, word: str) -> None:
         """The chosen word in place of the one typed before the cursor; the rest of the sentence stays, the cursor after it."""

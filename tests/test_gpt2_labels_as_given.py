@@ -1,0 +1,57 @@
+"""tidy25: a GPT-2 folder's labels are kept in the model as its tokenizer gives them (bpe_tokenizer.visible only
+marks spaces, tabs, newlines and C0 controls: ␣ ⇥ ↵ ␇), and are coded where they are shown (messages.glyphs.drawn_name:
+a symbol the font lacks, a control's picture, an invisible character as ⟨U+XXXX⟩), as session 21 did for unknown
+words (tidy23b). The model no longer imports messages.glyphs (pyproject's contract has no exception for it)."""
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+from classroom_gui.cli import main
+from classroom_gui.lesson.answers import named
+from classroom_gui.messages.glyphs import as_code, drawable, drawn_name, drawn_names
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+
+ROOT = Path(__file__).parent.parent
+GPT2 = Path(__file__).parent / "fixtures" / "tiny_gpt2"
+ODD = "x\u200by\u3000z\u2028w ❤️ 🧶"  # a zero-width space, an ideographic space, a line separator, emoji
+
+
+def test_the_model_keeps_a_labels_characters_as_the_tokenizer_gives_them():
+    tokens = run_sentence(load_checkpoint(GPT2), ODD).trace.tokens
+    assert not any("U+" in t for t in tokens), tokens  # (the model wrote ⟨U+200B⟩, ⟨U+1F9F6⟩ into its labels)
+    held = "".join(tokens)
+    assert all(c in held for c in "\u200b\u3000\u2028❤🧶\ufe0f")
+
+
+def test_where_shown_each_character_the_font_lacks_or_no_one_sees_is_its_code(qapp):
+    tokens = run_sentence(load_checkpoint(GPT2), ODD).trace.tokens
+    shown = "".join(drawn_names(tokens))
+    for c in "\u200b\u3000\u2028🧶❤\ufe0f":
+        assert as_code(c) in shown and c not in shown, c
+    assert all(drawn_name(t) == "".join(drawn_name(c) for c in t) for t in tokens)  # each character on its own
+    assert drawn_name("猫 1/2") == "猫 1/2" and drawn_name("␣cat") == "␣cat"  # a part's space, the model's marks
+    assert drawn_name("␇") == drawable("␇") == "⟨U+2407⟩"
+    assert named("\u200b") == "⟨U+200B⟩"  # a vocabulary word, as the answer's lists and the quiz name it
+
+
+def test_the_model_never_imports_the_font_rule():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"]
+                    if "classroom_gui.messages.glyphs" in c.get("forbidden_modules", ()))
+    assert not contract.get("ignore_imports")
+    source = (ROOT / "classroom_gui" / "model" / "bpe_tokenizer.py").read_text(encoding="utf-8")
+    assert "import as_code" not in source and "glyphs import" not in source
+
+
+def test_trace_json_keeps_the_labels_as_given_and_as_shown(qapp, tmp_path, capsys):
+    path = tmp_path / "t.json"
+    assert main(["trace", "--text", ODD, "--model", str(GPT2), "--json", str(path)]) == 0
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record["tokens"] == run_sentence(load_checkpoint(GPT2), ODD).trace.tokens
+    assert record["tokens_shown"] == drawn_names(record["tokens"])
+    assert all(item["shown"] == drawn_name(item["token"]) for item in record["next_token"])
+    table = capsys.readouterr().out
+    assert all(name in table for name in record["tokens_shown"] if len(name) <= 16)
