@@ -276,16 +276,20 @@ class LinkLayer:
                                                                    gap, [VARIANTS[0]] * len(to_hub), [w for _, w in to_hub])))
         defaults = [made.get(i) for i in drawn]
 
-        class variants:  # every variant's curve, only for a link whose default runs alongside another, made a
-            def __init__(self, k: int):  # slice (a bow) at a time: most links part at their first bows; in a
-                self.link, self.width, self.made = links[drawn[k]], widths[k], None  # crowd (most never part) all
-                # at its first use, together (link_geometry.routes: one NumPy pass instead of four)
+        class variants:  # every variant's curve, only for a link whose default runs alongside another: its first
+            def __init__(self, k: int):  # batch alone (most links part at their first bows), then all of them at
+                self.link, self.width, self.made = links[drawn[k]], widths[k], None  # the next ask, together
+                self.asked = 0  # (link_geometry.routes: one NumPy pass, not one a batch; a link that misses its
+                # first batch mostly tries them all: at 64 students the heaviest, checked against every link, made
+                # its 104 in 4 passes, ~1 ms more than in 1); in a crowd (most never part) all at the first ask
 
             def __len__(self) -> int:
                 return len(VARIANTS)
 
-            def __getitem__(self, part: slice | list[int]) -> list:  # a slice or a list of positions
-                if not crowd:
+            def __getitem__(self, part: slice | list[int]) -> list:  # a slice (the one chosen) or a batch's
+                first = isinstance(part, slice) or not self.asked  # positions
+                self.asked += not isinstance(part, slice)
+                if not crowd and self.made is None and first:
                     chosen = VARIANTS[part] if isinstance(part, slice) else [VARIANTS[k] for k in part]
                     return link_curves(self.link, desks, hub, header_h, gap, chosen, self.width)
                 if self.made is None:
