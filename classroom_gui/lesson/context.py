@@ -74,12 +74,17 @@ class Ctx:
         """Student `seat`'s name quoted for a sentence or a board line: 「猫」, "cat" (strings.quote)."""
         return quote(self.sel.lang, self.names[seat])
 
-    def qs(self, seat: int) -> str:
-        """q, with the seat when the word sits more than once: 「猫」（9番の席）, so that "「猫」 listens most to
-        「猫」" never reads as listening to itself when it is another 「猫」."""
+    def repeats(self, seat: int) -> bool:
+        """Whether student `seat`'s word sits more than once in the class (qs then writes its seat)."""
         if self.repeated is None:
             seen: set = set()
             self.repeated = {n for n in self.names if n in seen or seen.add(n)}
+        return self.names[seat] in self.repeated
+
+    def qs(self, seat: int) -> str:
+        """q, with the seat when the word sits more than once: 「猫」（9番の席）, so that "「猫」 listens most to
+        「猫」" never reads as listening to itself when it is another 「猫」."""
+        self.repeats(seat)  # (finds the class's repeated names once)
         return seat_quoted(self.sel.lang, self.names, seat, self.repeated)
 
     def heard(self, asker: int, seat: int) -> str:

@@ -171,7 +171,8 @@ class Board:
                                              frame.lang):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
             more = frame.board_more
-            chart, lines_rect, boxes = roomier(board, more, (chart, lines_rect, boxes))
+            if not frame.board_short:  # (where the lesson has a short board for it, that is drawn instead, as it was:
+                chart, lines_rect, boxes = roomier(board, more, (chart, lines_rect, boxes))  # the chart kept whole)
             if frame.board_short and cuts(board, more, lines_rect, theme.font_scale, grow, frame.lang):
                 # the lesson's board for where its lines do not fit (a long worked sum's first products and the
                 # model's number; answer time's logit list beside the chart; a long list's named students and
