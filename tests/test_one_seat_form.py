@@ -32,3 +32,21 @@ def test_a_repeated_word_has_one_seat_form_on_boards_narrations_and_notes(checkp
                     assert not OTHER[lang].search(line), (focus, frame.beat_key, where, line)
                     said += bool(FORM[lang].search(line))
     assert said > 20  # the form is said, on many steps
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_matrix_rows_write_a_share_after_its_name_as_the_narration_does(checkpoint, lang):
+    """boards25: the narrations, notes and slides write a share in brackets after its name, 「「マット」（0.33）」
+    (jareview6's 「31番の席の「猫」（0.34）」), and so does the matrix board's row now, where it wrote 「「マット」0.33」."""
+    trace = run_sentence(checkpoint, "猫がマットの上に座った", "none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    sel = Selection(focus=0, lang=lang, rule="none")
+    frames = [frame_at(trace, sel, timeline.beat_stop(i)) for i in range(len(timeline))]
+    said = next(f.narration for f in frames if f.beat_key == "softmax.weights")
+    bracketed = r"」（\d\.\d\d）" if lang == "ja" else r"\" \(\d\.\d\d\)"
+    bare = r"」\d" if lang == "ja" else r"\" \d"
+    assert re.search(bracketed, said), said  # the narration's form
+    rows = next(f.board for f in frames if f.beat_key == "everyone.matrix")
+    assert len(rows) == trace.n_tokens
+    for row in rows:  # 7 students: each row names its largest three shares
+        assert len(re.findall(bracketed, row)) == 3 and not re.search(bare, row), row

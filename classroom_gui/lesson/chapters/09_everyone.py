@@ -32,10 +32,10 @@ def row_line(ctx, i: int) -> str:
         span = max([int(seen[-1])] + sorted(edited_out(ctx, i))) + 1
         text = gap.join("—" if mask[j] else fmt(w[j]) for j in range(span))
     else:
-        # 「「教室」0.35」 in Japanese, no half-width space after the name (teacher27 L3); not 「「教室」（0.35）」 as the
-        # narration writes it: 6 characters more a row wrapped the rows of 7 students at 16:9, and the board left its
-        # last row off (「… (+1)」) where the rows with spaces had fitted; a word that repeats with its seat (qs), so
-        # three 「sat」 in one row say which is which
+        # 「「教室」（0.35）」, "class" (0.35): a share after its name in brackets, as the narrations and notes write it
+        # (boards25: teacher27 L3 had dropped them for 「「教室」0.35」, as the 6 characters more wrapped the rows of 7
+        # students at 16:9 and the board left its last row off; the board now gives wrapped rows their room); a word
+        # that repeats with its seat (qs), so three 「sat」 in one row say which is which
         text = gap.join(ctx.t("board.row_share", name=ctx.qs(j), share=fmt(w[j])) for j in top) + \
             ctx.t("board.row_more", n=len(seen) - 3)
     return ctx.t("board.row", name=ctx.qs(i), weights=text)  # a word that repeats with its seat (as scoring's rows)
