@@ -46,7 +46,7 @@ def test_a_worksheet_says_its_notes_in_japanese(capsys, tmp_path):
     assert code == 0 and target.is_file()
     assert lines == ["注：話し合いでは、生徒は7人全員の話を聞きます（ワークシートに載せられるのは2〜5人）。そこで、このシートは"
                      "「順番に発言」のルールで解きます。",  # the window's note (review15: one key)
-                     "注：シートで質問するのは「上」（5番の席）で、5人の話を聞きます（ワークシートに載せられるのは2〜5人）。"
+                     "注：シートで質問するのは5番の席の「上」で、5人の話を聞きます（ワークシートに載せられるのは2〜5人）。"
                      "別の生徒は--focusで選べます。",
                      f"書き出しました：{target}（「上」は5人の話を聞きます。2ページで、解答は2ページ目です）"]
     code, lines = _err(capsys, ["worksheet", "--text", "猫がマットの上に座った", "-o", str(target), "--force"])

@@ -56,7 +56,7 @@ def test_the_score_sentence_ends_politely_and_the_answer_formula_is_half_width(c
 
 def test_the_cli_note_names_the_seed_asker_in_japanese_only():
     note = Phrase("cli.asker_no_cat", asker=Name("走った"), seat=5).said("ja")  # (the name quoted as the app quotes)
-    assert note.startswith("この文には「猫」という生徒がいないので、「走った」（5番の席）が質問します。")
+    assert note.startswith("この文には「猫」という生徒がいないので、5番の席の「走った」が質問します。")
     assert not re.search(r"[A-Za-z]", note.replace("--focus", ""))
 
 

@@ -53,7 +53,7 @@ def test_a_piece_listed_above_makes_the_left_out_ones_the_rest(tmp_path):
 
 def test_the_cli_note_says_no_student_is_called_cat():
     note = Phrase("cli.asker_no_cat", asker=Name("走った"), seat=5).said("ja")
-    assert note.startswith("この文には「猫」という生徒がいないので、「走った」（5番の席）が質問します。")
+    assert note.startswith("この文には「猫」という生徒がいないので、5番の席の「走った」が質問します。")
 
 
 def test_a_gallery_focus_twice_or_absent_says_which(checkpoint):

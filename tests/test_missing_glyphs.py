@@ -72,10 +72,10 @@ def test_a_worksheet_tells_repeated_names_apart_by_seat(checkpoint):
         assert f"&quot;⟨U+1F431⟩&quot; (seat {seat}) self-introduction" in html
     assert "🐱" not in html and "Sentence: ⟨U+1F431⟩⟨U+1F431⟩⟨U+1F431⟩" in html
     ja = worksheet_html(build_worksheet(run.trace, 2, 0, 0, "ja", typed="🐱🐱🐱"), "授業用のモデル").replace("\u2060", "")
-    assert "「⟨U+1F431⟩」（1番の席）の自己紹介カード" in ja
+    assert "1番の席の「⟨U+1F431⟩」の自己紹介カード" in ja
     # jareview5 #7: 、 between names once one carries a seat, one bracket for the asker's seat and itself; teacher24 M1:
     # the code is said once under the sentence
-    assert "「⟨U+1F431⟩」（1番の席）、「⟨U+1F431⟩」（2番の席）、「⟨U+1F431⟩」（3番の席・自分）の3人" in ja
+    assert "1番の席の「⟨U+1F431⟩」、2番の席の「⟨U+1F431⟩」、3番の席の「⟨U+1F431⟩」（自分）の3人" in ja
     assert ja.count("⟨U+1F431⟩は、フォントにない文字をその文字コードで書いたものです。") == 2  # (both pages)
     plain = run_sentence(checkpoint, "The cat sat on the mat")  # no repeated word: names alone
     sheet = build_worksheet(plain.trace, choose_asker(plain.trace, 0, 1, None), 0, 0, "en")

@@ -47,7 +47,7 @@ def test_a_symbol_the_font_lacks_keeps_its_code_inside_the_quotes():
     assert said(exc, "ja") == "q[1,1,🐶,1]=0：「⟨U+1F436⟩」はこの文の生徒ではありません。"
     note = default_asker_note(["🐱", "が", "いる"], 2)
     assert note.said("en").startswith('there is no "cat" in this sentence, so "いる" (seat 3) asks instead')
-    assert note.said("ja").startswith("この文には「猫」という生徒がいないので、「いる」（3番の席）が質問します。")
+    assert note.said("ja").startswith("この文には「猫」という生徒がいないので、3番の席の「いる」が質問します。")
 
 
 def test_worksheet_refusals_and_asker_notes_quote_names(checkpoint):
@@ -58,7 +58,7 @@ def test_worksheet_refusals_and_asker_notes_quote_names(checkpoint):
     assert said(caught.value, "ja").startswith("「マット」が話を聞くのは3人で")
     note = default_asker_note(list(causal.tokens), 6)
     assert note.said("en").startswith('"猫" sits first and would hear only itself, so "座った" (seat 7) asks instead')
-    assert note.said("ja").startswith("「猫」は最初の席なので、自分の話しか聞こえません。代わりに「座った」（7番の席）が")
+    assert note.said("ja").startswith("「猫」は最初の席なので、自分の話しか聞こえません。代わりに7番の席の「座った」が")
     for lang in ("en", "ja"):  # never a name quoted twice, never Python's quotes around one
         for text in (note.said(lang), said(caught.value, lang)):
             assert "「「" not in text and not re.search(r"'[^' ]+'", text), text

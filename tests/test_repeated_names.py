@@ -17,13 +17,13 @@ def scoring_frames(checkpoint, text, focus, lang):
 
 
 @pytest.mark.parametrize("lang, asks", [("en", '"the" (seat 4) asks; "the" (seat 1) answers'),
-                                        ("ja", "「the」（4番の席）")])
+                                        ("ja", "4番の席の「the」")])
 def test_scoring_names_a_repeated_word_with_its_seat(checkpoint, lang, asks):
     frames = scoring_frames(checkpoint, "the dog saw the cat and the bird", 3, lang)
     first = frames[0]  # the asker, "the" in seat 4, scores the "the" in seat 1
     assert asks in first.narration
     assert first.board[0] == ('question of "the" (seat 4) · self-intro of "the" (seat 1)' if lang == "en" else
-                              "「the」（4番の席）の質問と「the」（1番の席）の自己紹介の内積")
+                              "4番の席の「the」の質問と1番の席の「the」の自己紹介の内積")
     cat = frames[4]
     assert ('"cat" answers' if lang == "en" else "「cat」が") in cat.narration and "(seat 5)" not in cat.narration
 

@@ -43,7 +43,7 @@ def at(trace, key, focus, lang="en"):
 def test_an_early_askers_unheard_classmates_take_one_line_and_no_bars(trace, lang, run):
     fr = at(trace, "softmax.exp", focus=1, lang=lang)
     assert len(fr.board) == 5 and fr.board[4] == run and fr.board_more == 0  # under the notes (teacher20 M2, 22 L2)
-    assert fr.board[2].startswith('"the"' if lang == "en" else "「the」") and "exp(" in fr.board[3]
+    assert fr.board[2].startswith('"the"' if lang == "en" else "1番の席の「the」") and "exp(" in fr.board[3]  # (boards25)
     assert len(fr.bars.labels) == 2 and not any(fr.bars.masked)
     for key in ("softmax.sum", "softmax.weights"):  # the chart shows the same seats on every step
         bars = at(trace, key, focus=1, lang=lang).bars

@@ -301,7 +301,7 @@ def test_the_defaults_make_a_sheet_of_the_lessons_class(qapp, tmp_path, capsys):
     out = tmp_path / "ja.pdf"
     assert main(["worksheet", "--lang", "ja", "--text", "猫がマットの上に座った", "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "このシートは「順番に発言」のルールで解きます" in err and "「上」（5番の席）で、5人の話を聞きます" in err
+    assert "このシートは「順番に発言」のルールで解きます" in err and "5番の席の「上」で、5人の話を聞きます" in err
     assert "「上」は5人の話を聞きます" in err and "「上」" in "".join(pdf_pages(out))
     assert main(["worksheet", "--text", "The cat sat", "-o", str(tmp_path / "short.pdf")]) == 0
     err = capsys.readouterr().err

@@ -19,7 +19,7 @@ def squeezed(pages) -> str:
 
 @pytest.mark.parametrize("lang,said", [
     ("ja", ["順番に発言：生徒はもう話した人の話だけを聞きます（GPTのルール）。", "話し合いでは、生徒は11人全員の話を聞きます",
-            "このシートは「順番に発言」のルールで解きます", "このシートでは「日」（5番の席）が質問します。",
+            "このシートは「順番に発言」のルールで解きます", "このシートでは5番の席の「日」が質問します。",
             "expはeの累乗です：exp(x) = eˣ（e≒2.718）", "関数電卓のeˣキーで計算できます。"]),
     ("en", ["In turn: a student hears only those who have spoken (GPT's rule).",
             "In discussion every student listens to all 11", "so this sheet is worked in turn",

@@ -89,8 +89,8 @@ def _set(ws: Worksheet, text: str) -> str:
 
 
 def _named(ws: Worksheet, key: str, seat: int) -> str:
-    """A row's label naming a student (「「猫」（3番の席）の質問カード」) as HTML: the name with its seat never broken
-    (「「猫」（1 / 番の席）」, 「「⟨U+1F431⟩ / 」」: jareview5 #7, teacher24 M1), the rest between words (「質問カー / ド」)."""
+    """A row's label naming a student (「3番の席の「猫」の質問カード」) as HTML: the name with its seat never broken
+    (「1番の / 席の「猫」」, 「「⟨U+1F431⟩ / 」」: jareview5 #7, teacher24 M1), the rest between words (「質問カー / ド」)."""
     before, _, after = ws.t(key, name="\x00").partition("\x00")
     return _set(ws, before) + _whole(ws.said(seat)) + _set(ws, after)
 
@@ -148,7 +148,7 @@ def _steps_table(ws: Worksheet, key: bool, level: Level) -> str:
               else t("worksheet.col_divided", divisor=ws.divisor))
     cols = [t("worksheet.col_student"), t("worksheet.col_dot"), divide, t("worksheet.col_exp"), t("worksheet.col_share")]
     # the names are short, the headings long: 「② √8 = 2.828で割る」 in a fifth of the page left 「る」 alone
-    widths = ["18%"] + ["20%"] * 4  # (the first holds 「「猫」（3番の席）」 whole: jareview5 #7)
+    widths = ["18%"] + ["20%"] * 4  # (the first holds 「3番の席の「猫」」 whole: jareview5 #7)
     rows = ["<tr>" + "".join(_cell(_set(ws, c), head=True, width=w) for c, w in zip(cols, widths)) + "</tr>"]
     blank = _blank(level)
     for n, j in enumerate(ws.heard):

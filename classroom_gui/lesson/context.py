@@ -74,24 +74,25 @@ class Ctx:
         """Student `seat`'s name quoted for a sentence or a board line: 「猫」, "cat" (strings.quote)."""
         return quote(self.sel.lang, self.names[seat])
 
-    def qs(self, seat: int) -> str:
-        """q, with the seat when the word sits more than once: 「猫」（9番の席）, so that "「猫」 listens most to
-        「猫」" never reads as listening to itself when it is another 「猫」."""
+    def repeats(self, seat: int) -> bool:
+        """Whether student `seat`'s word sits more than once in the class (qs then writes its seat)."""
         if self.repeated is None:
             seen: set = set()
             self.repeated = {n for n in self.names if n in seen or seen.add(n)}
+        return self.names[seat] in self.repeated
+
+    def qs(self, seat: int) -> str:
+        """q, with the seat when the word sits more than once: 9番の席の「猫」, "猫" (seat 9), so that "「猫」 listens
+        most to 「猫」" never reads as listening to itself when it is another 「猫」 (strings.seat_quoted: one form)."""
+        self.repeats(seat)  # (finds the class's repeated names once)
         return seat_quoted(self.sel.lang, self.names, seat, self.repeated)
 
     def heard(self, asker: int, seat: int) -> str:
-        """Whom `asker` listens to, for "… listens most to X (share)": q(seat), or "itself" (自分自身) where it is the
-        asker (teacher15 L3: 「「見つけた」がいちばんよく聞くのは「見つけた」」), its seat first where the word sits more
-        than once, as a share in brackets follows: 「31番の席の「猫」（0.34）」, not 「「猫」（31番の席）（0.34）」
-        (jareview6 3)."""
-        if seat == asker:
-            return self.t("name.itself")
-        if self.qs(seat) == self.q(seat):  # (qs keeps the class's repeated names)
-            return self.q(seat)
-        return self.t("name.at_seat", name=self.q(seat), seat=seat + 1)
+        """Whom `asker` listens to, for "… listens most to X (share)": qs(seat), or "itself" (自分自身) where it is the
+        asker (teacher15 L3: 「「見つけた」がいちばんよく聞くのは「見つけた」」). A word that sits more than once has its
+        seat in qs's one form, first in Japanese as a share in brackets follows (jareview6 3: 「31番の席の「猫」（0.34）」,
+        not 「「猫」（31番の席）（0.34）」), "cat" (seat 31) in English as on every board (boards25)."""
+        return self.t("name.itself") if seat == asker else self.qs(seat)
 
     def word(self, word: str) -> str:  # a vocabulary word (the answer), quoted like a name
         return quote(self.sel.lang, word)

@@ -172,7 +172,8 @@ def sits_twice(names: list[str], seat: int) -> bool:
 
 
 def seat_quoted(lang: str, names: list[str], seat: int, repeated: set | None = None) -> str:
-    """names[seat] quoted, with its seat where the word sits more than once: "🐱" (seat 2), 「猫」（9番の席）;
+    """names[seat] quoted, with its seat where the word sits more than once: "🐱" (seat 2), 9番の席の「猫」 (the one form
+    of boards, narrations and notes, boards25; the seat first in Japanese as a share in brackets may follow);
     `repeated`, the names that sit more than once, where the caller keeps them (Ctx.qs: one count per class)."""
     name = quote(lang, names[seat])
     twice = names[seat] in repeated if repeated is not None else sits_twice(names, seat)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
-from .board_fit import GAP, LINE_MAX_PX, LINE_SPACING, cuts, fitted
+from .board_fit import GAP, LINE_MAX_PX, LINE_SPACING, cuts, fitted, least_height
 from .board_wrap import board_as_desks
 from .strip import StripItem
 from .heatmap import HeatmapItem
@@ -122,10 +122,14 @@ class Board:
                 counts, inner.width(), label_px=STRIP_LABEL_PX * theme.font_scale, tab_w=STRIP_TAB_W, gap=STRIP_GAP,
                 row_cells=STRIP_ROW_CELLS, least_px=least_number_px(frame.canvas)))
 
-        def placed(board: list[str]):  # (chart, lines' rect, strip boxes) for `board` drawn (review26 #6: its count)
-            chart = None
-            lines_h = min((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * LINE_SPACING, cap)
-            spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - 2 * GAP
+        def placed(board: list[str], need: float = 0.0):  # (chart, lines' rect, strip boxes) for `board` drawn
+            chart = None  # (review26 #6: its count), its lines' room at least `need` where the cap allows
+            # (past LINES_SHARE where the rows need it: the chart keeps its own least, HEAT_MIN or BARS_H)
+            lines_h = min(max((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * LINE_SPACING,
+                              need), cap if not need or counts else inner.height())
+            # (a board grown for its wrapped rows leaves the chart all the rest: one gap under the lines, one per strip)
+            gaps = 2 if not need else 1 + bool(frame.board_strips)
+            spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - gaps * GAP
             if frame.bars is not None:
                 h = min(max(spare, BARS_H), BARS_MAX)
                 # a worked board above a chart (answer time's logit, 16 lines) takes from the chart down to BARS_LEAST
@@ -150,12 +154,25 @@ class Board:
             return chart, QRectF(inner.x(), inner.top(), inner.width(),
                                  limit - inner.top() - (strips_h + GAP if boxes else 0)), boxes
 
+        def roomier(board: list[str], more: int, at):  # `at` (placed), or room for every wrapped row where that cuts less
+            left = fitted(tuple(board), more, at[1].width(), at[1].height(), theme.font_scale, grow, frame.lang)[2]
+            if left <= more:
+                return at
+            need = least_height(tuple(board), more, at[1].width())
+            if need <= at[1].height():
+                return at
+            again = placed(board, need)  # the chart a little smaller (not under its least), the lines' rows whole
+            fits = fitted(tuple(board), more, again[1].width(), again[1].height(), theme.font_scale, grow, frame.lang)
+            return again if fits[2] < left else at
+
         chart, lines_rect, boxes = placed(board)
         if frame.board:
             if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale, grow,
                                              frame.lang):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
             more = frame.board_more
+            if not frame.board_short:  # (where the lesson has a short board for it, that is drawn instead, as it was:
+                chart, lines_rect, boxes = roomier(board, more, (chart, lines_rect, boxes))  # the chart kept whole)
             if frame.board_short and cuts(board, more, lines_rect, theme.font_scale, grow, frame.lang):
                 # the lesson's board for where its lines do not fit (a long worked sum's first products and the
                 # model's number; answer time's logit list beside the chart; a long list's named students and
@@ -164,8 +181,8 @@ class Board:
                 self.short_drawn = True
                 if cuts(board, more, lines_rect, theme.font_scale, grow, frame.lang):
                     board = frame.board_short
-                again = placed(board)  # the chart and strips as the short board leaves them, where it fits there
-                if not cuts(board, more, again[1], theme.font_scale, grow, frame.lang):
+                again = roomier(board, more, placed(board))  # the chart and strips as the short board leaves them,
+                if not cuts(board, more, again[1], theme.font_scale, grow, frame.lang):  # where it fits there
                     chart, lines_rect, boxes = again
             self.lines.set_lines(board, lines_rect, theme, more, grow, frame.lang)
             self.lines.setVisible(True)

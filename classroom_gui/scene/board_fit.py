@@ -228,6 +228,17 @@ def advance(text: str, px: float) -> float:
     return QFontMetricsF(fonts.font(px)).horizontalAdvance(text)
 
 
+@lru_cache(maxsize=256)
+def least_height(lines: tuple[str, ...], more: int, w: float) -> float:
+    """How high a w-wide column must be for `lines` (and a "… (+k)" line for `more`) at the least chalk, each line
+    wrapped as fit's last resort wraps it there (board_wrap.wrapped): the room that draws every one of them. A board
+    sized by its count of lines (board.Board) gave 7 rows of 「名前：3つの割合、ほかk人」, each wrapped in two at
+    4:3, room for 5 rows, and left 「に」 and 「座った」 off (「…（+2）」) under a matrix that could spare it (boards25)."""
+    fm = QFontMetricsF(fonts.font(LINE_MIN_PX))
+    count = sum(len(wrapped(t, fm, w)) for t in lines) + (1 if more else 0)
+    return count * LINE_MIN_PX * LINE_SPACING + 0.5  # (+0.5: fit counts whole lines of its height, h // line)
+
+
 def cuts(lines: list[str], more: int, rect: QRectF, scale: float, grow: bool = True, lang: str = "en") -> bool:
     """Whether `lines` in `rect` end in a "… (+k)" of their own (lines that do not fit, beyond the lesson's `more`)."""
     return fitted(tuple(lines), more, rect.width(), rect.height(), scale, grow, lang)[2] > more
