@@ -173,7 +173,8 @@ def evened(shown: list[str], eps: float, mean_places: int = 3) -> tuple[str, str
         m, s = _round(mean, mean_places), _round(spread, max(3, 2 - spread.adjusted()))
         if Decimal(s) == 0:
             return None
-        return m, s, [_round((x - Decimal(m)) / Decimal(s), 2) for x in xs]
+        dm, ds = Decimal(m), Decimal(s)  # (read once, not once a number: GPT-2's notebook has 768)
+        return m, s, [_round((x - dm) / ds, 2) for x in xs]
     except (ArithmeticError, ValueError):
         return None
 
