@@ -12,6 +12,8 @@ BYTE_PIECE, that the caption explains (word_names, notice.byte_piece; teacher28 
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..messages.glyphs import drawable
@@ -67,10 +69,19 @@ BYTE_PIECE = "◇"  # a piece of a character as desks, chart, board and quiz nam
 
 
 def named(word: str) -> str:
-    """A vocabulary word as it is drawn: a piece of a character as BYTE_PIECE ("<0xAF><0xE5>" was cut to "<0x…" on
-    a desk and "<0xAF><0x…" under a bar), any other as drawable writes it (teacher28 L2: the chart's labels skipped
+    """A vocabulary word as it is drawn: a piece of a character as BYTE_PIECE and its bytes ("<0xAF><0xE5>" was cut
+    to "<0x…" on a desk and "<0xAF><0x…" under a bar; a bare ◇ made two pieces look the same: 「◇」 0.147 and 「◇」
+    0.103, teacher30 #3, so 「◇AFE5」), any other as drawable writes it (teacher28 L2: the chart's labels skipped
     it, and an emoji or a control's picture the font lacks was drawn as ☒)."""
-    return BYTE_PIECE if byte_piece(word) else drawable(word)
+    return BYTE_PIECE + "".join(HEX.findall(word)) if byte_piece(word) else drawable(word)
+
+
+HEX = re.compile(r"<0x([0-9A-F]{2})>")
+
+
+def is_piece(shown: str) -> bool:
+    """Whether a word as drawn (named) is a piece of a character: ◇ and its bytes."""
+    return shown.startswith(BYTE_PIECE)
 
 
 class WordNames:
