@@ -229,6 +229,8 @@ def name_whole(text: str, box: DeskBox, px: float, room: float, least: float = N
         lines = shown.count("\n") + 1
         top = min(px, box.tag_h / (lines * LINE_H)) if lines > 1 else px
         widest = max(_bold_advance(line, top) for line in shown.split("\n"))
+        if widest <= 0 or room <= 0:  # (a name of no width, "\ufeff", that elide still changes; a desk with no room)
+            continue
         size = math.floor(min(top, top * room / widest))  # (a font's size is whole pixels)
         while size >= least and max(_bold_advance(line, size) for line in shown.split("\n")) > room:
             size -= 1
