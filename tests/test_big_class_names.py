@@ -33,7 +33,7 @@ def test_every_desk_of_64_keeps_some_of_its_name_beside_its_guess(qapp, checkpoi
     for s in image.students:
         assert s.badge.startswith("→ ")  # every desk has its guess at answer time
         bw, px = badge_size(s.badge, b, scale, left, s.text, s.unknown)
-        shown.append((s.text, fit_name(s.text, b, scale, left, bw, s.unknown)[1]))
+        shown.append((s.text, fit_name(s.text, b, scale, left, 0.0 if b.badge_h else bw, s.unknown)[1]))
         guesses.append((s.badge[2:].strip('"'), pill_text(s.badge, bw, px).lstrip("→ ").strip('"…')))
     shown += [(d.student.text, d.name_text) for d in scene.desks if d.isVisible() and d.student is not None]
     assert len(shown) == 64

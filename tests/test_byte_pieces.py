@@ -3,7 +3,7 @@ guessed a piece of a character ("<0xAF>", "<0xB8><0x8A><0xE3><0x81>"), cut to "<
 under a bar; the board listed four such pieces below the answer and left out a whole word ("(Japanese words are not
 listed; …"い" (0.032))"). A piece of a character is no word of any language: it is neither listed below the answer
 nor guessed at a desk, and where one is shown (the class's answer, the word the board says it left out) it is one
-mark, ◇, that the caption explains once."""
+mark, ◇ and its bytes (「◇E3」: teacher30 #3, two pieces looked the same), that the caption explains once."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from classroom_gui.lesson import rules
-from classroom_gui.lesson.answers import BYTE_PIECE, answer_ids, left_out, seat_guesses
+from classroom_gui.lesson.answers import BYTE_PIECE, answer_ids, left_out, named, seat_guesses
 from classroom_gui.lesson.canvas import canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, notices_for, timeline_for
 from classroom_gui.model.bpe_tokenizer import byte_piece
@@ -67,7 +67,7 @@ def test_the_list_below_the_answer_holds_words_and_the_board_says_what_it_left_o
     fr = at(run, "answer.softmax")
     assert fr.bars.labels[1:] == [vocab[i] for i in top[1:]] and BYTE_PIECE not in fr.bars.labels[1:]
     assert BYTE_PIECE in fr.board[-2] and fr.board[-2].endswith(" not listed;"), fr.board[-2:]
-    assert fr.board[-1].startswith(f'the likeliest: "{BYTE_PIECE}": ')
+    assert fr.board[-1].startswith(f'the likeliest: "{BYTE_PIECE}')  # ◇ and its bytes: 「◇F5」 (answers.named)
     ja = at(run, "answer.softmax", "ja")
     assert ja.board[-2].startswith(BYTE_PIECE) and ja.board[-2].endswith("省略："), ja.board[-2:]
 
@@ -81,11 +81,12 @@ def test_a_shown_piece_is_explained_once_in_the_caption(run):
     fr = at(run, "answer.softmax")  # until the board names the piece it left out
     assert len([n for n in fr.notices if BYTE_PIECE in n]) == 1
     dog = run_sentence(load_checkpoint(FIXTURES / "tiny_gpt2"), "The dog", "causal")
-    assert byte_piece(dog.trace.vocab[answer_ids(rules.under(dog.trace, rules.ANSWER_RULE), 1)[0]])
+    answer = dog.trace.vocab[answer_ids(rules.under(dog.trace, rules.ANSWER_RULE), 1)[0]]
+    assert byte_piece(answer)
     for lang, start in (("en", f"{BYTE_PIECE}: a piece of a character"), ("ja", f"{BYTE_PIECE}は1文字に満たないバイトのかけら")):
         for key in ("answer.norm", "answer.logits", "answer.softmax"):
             fr = at(dog, key, lang)
-            assert fr.students[-1].badge == f"→ {BYTE_PIECE}"
+            assert fr.students[-1].badge == f"→ {named(answer)}" and named(answer) == BYTE_PIECE + "E3"
             assert [n for n in fr.notices if BYTE_PIECE in n] == [n for n in fr.notices if n.startswith(start)]
             assert len([n for n in fr.notices if BYTE_PIECE in n]) == 1
-        assert fr.bars.labels[0] == BYTE_PIECE and not any("<0x" in line for line in fr.board)
+        assert fr.bars.labels[0] == named(answer) and not any("<0x" in line for line in fr.board)

@@ -10,6 +10,7 @@ import pytest
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import run_sentence
+from classroom_gui.scene.desk_tag import badge_face
 
 WIDE = "The animal didn't cross the street because it was too wide"
 
@@ -38,7 +39,7 @@ def test_every_guess_and_name_reads_whole_at_the_answer_step(qapp, checkpoint, l
         scene.set_frame(frame)
         desks = badged_desks(scene)
         for d in desks:
-            assert d.badge_text() == d.student.badge, (key, d.student.text, d.badge_text())
+            assert d.badge_text() == badge_face(d.student.badge), (key, d.student.text, d.badge_text())
             assert d.name_text == d.student.text, (key, d.name_text)
             assert d._badge_size()[1] >= 16 and d.name_font.pixelSize() >= 16
         if len(desks) == 11:
@@ -57,7 +58,7 @@ def test_a_class_whose_guesses_fit_beside_their_names_keeps_one_line(qapp, check
     for key, frame in answer_frames(trace, Selection(focus=1, lang="en", rule="causal")):
         scene.set_frame(frame)
         for d in badged_desks(scene):
-            assert d.box.badge_h == 0 and d.badge_text() == d.student.badge, key
+            assert d.box.badge_h == 0 and d.badge_text() == badge_face(d.student.badge), key
             seen += 1
     assert seen
 
@@ -83,7 +84,7 @@ def test_names_keep_their_size_and_room_beside_guesses_at_4_3(qapp, checkpoint, 
         scene.set_frame(frame)
         desks = badged_desks(scene)
         for d in desks:
-            assert d.name_text == d.student.text and d.badge_text() == d.student.badge, (key, d.name_text)
+            assert d.name_text == d.student.text and d.badge_text() == badge_face(d.student.badge), (key, d.name_text)
             assert d.name_font.pixelSize() == round(d.box.name_px * scene.theme.font_scale), (key, d.student.text)
             if not d.box.badge_h:  # beside the name
                 name_w = QFontMetricsF(d.name_font).horizontalAdvance(d.name_text)

@@ -1,6 +1,6 @@
 """note20: a desk name that is a symbol's code (⟨U+1F431⟩, nine characters) was cut on small desks to 「⟨U+1F4…」,
 which names no symbol at all. It is now whole: smaller on its line, or on two ("⟨U+" over "1F431⟩") inside the name
-tag's row where that is bigger, never under CODE_LEAST; a word is still cut at NAME_MIN as before."""
+tag's row where that is bigger, never under CODE_LEAST; a word too is whole down to NAME_LEAST (teacher30 #2), cut only where not even that fits."""
 from __future__ import annotations
 
 import pytest
@@ -17,7 +17,8 @@ WORDS = ["猫", "🐱", "が", "マット", "の", "上", "に", "座った"]
                          ids=["16:9-64", "4:3-48", "4:3-64"])
 def test_a_code_on_a_small_desk_is_whole(qapp, checkpoint, canvas, n):
     from classroom_gui.scene.classroom import ClassroomScene
-    from classroom_gui.scene.desk_tag import CODE_LEAST, LINE_H, _name_least, fit_name, name_room
+    from classroom_gui.scene import fonts
+    from classroom_gui.scene.desk_tag import CODE_LEAST, LINE_H, NAME_LEAST, _name_least, fit_name, name_room
     from classroom_gui.scene.layout import NAME_MIN
 
     trace = run_sentence(checkpoint, "".join((WORDS * 8)[:n]), "none").trace
@@ -36,7 +37,12 @@ def test_a_code_on_a_small_desk_is_whole(qapp, checkpoint, canvas, n):
         assert px >= CODE_LEAST and all(fm.horizontalAdvance(line) <= room for line in lines)
         assert len(lines) <= 2 and len(lines) * px * LINE_H <= desk.box.tag_h + 0.01
         font, shown = fit_name("extraordinarily", desk.box, 1.0, desk._name_left(), 0.0, False)
-        assert shown.endswith("…") and font.pixelSize() >= min(NAME_MIN, _name_least(desk.box, 1.0))  # a word: cut
+        if shown.endswith("…"):  # a word: whole down to NAME_LEAST (teacher30 #2), cut only where not even then
+            assert font.pixelSize() >= min(NAME_MIN, _name_least(desk.box, 1.0))
+            assert QFontMetricsF(fonts.font(NAME_LEAST, True)).horizontalAdvance("extraordinarily") > name_room(
+                desk.box, desk._name_left(), 0.0, False)
+        else:
+            assert shown == "extraordinarily" and font.pixelSize() >= NAME_LEAST
 
 
 def test_a_code_that_fits_keeps_its_one_line(qapp, checkpoint):

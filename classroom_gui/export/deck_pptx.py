@@ -21,6 +21,7 @@ from ..lesson.speaker_notes import speaker_notes
 from ..scene.classroom import ClassroomScene
 from ..scene.palette import Theme, theme as theme_named
 from ..scene.render import render_frame
+from ..scene.wrapped_text import notice_rows
 from .png import png_bytes
 
 EMU_PER_PX = 12192000 // WIDESCREEN.width  # 6350: a 1920-pixel canvas on a 13.33 in wide slide
@@ -382,7 +383,8 @@ def _narration(slide, frame: Frame, th: Theme) -> None:
     box.line.color.rgb = _rgb(th.color("caption_border"))
     box.line.width = Pt(1)
     tf = box.text_frame
-    notices_h = 30 if frame.notices else 0
+    rows = notice_rows("  •  ".join(frame.notices), nbox[2] - 56, 16) if frame.notices else 0  # as the canvas
+    notices_h = 30 + 21 * (rows - 1) if rows else 0  # (the caption's notes on marks: marks.explain_marks)
     px = _fitting_px(frame.narration, nbox[2] - 56, nbox[3] - 24 - notices_h, *NARRATION_PX)
     paragraphs = [(frame.narration, px * th.font_scale * PT_PER_PX, th.color("text"), False)]
     paragraphs += [("  •  ".join(frame.notices), NOTICE_PT, th.color("text_muted"), False)] if frame.notices else []

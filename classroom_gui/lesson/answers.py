@@ -15,6 +15,8 @@ Pure: no Qt.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..messages.glyphs import drawn_name
@@ -71,10 +73,19 @@ BYTE_PIECE = "◇"  # a piece of a character as desks, chart, board and quiz nam
 
 
 def named(word: str) -> str:
-    """A vocabulary word as it is drawn: a piece of a character as BYTE_PIECE ("<0xAF><0xE5>" was cut to "<0x…" on
-    a desk and "<0xAF><0x…" under a bar), any other as glyphs.drawn_name writes it (teacher28 L2: the chart's labels skipped
+    """A vocabulary word as it is drawn: a piece of a character as BYTE_PIECE and its bytes ("<0xAF><0xE5>" was cut
+    to "<0x…" on a desk and "<0xAF><0x…" under a bar; a bare ◇ made two pieces look the same: 「◇」 0.147 and 「◇」
+    0.103, teacher30 #3, so 「◇AFE5」), any other as glyphs.drawn_name writes it (teacher28 L2: the chart's labels skipped
     it, and an emoji or a control's picture the font lacks was drawn as ☒)."""
-    return BYTE_PIECE if byte_piece(word) else drawn_name(word)
+    return BYTE_PIECE + "".join(HEX.findall(word)) if byte_piece(word) else drawn_name(word)
+
+
+HEX = re.compile(r"<0x([0-9A-F]{2})>")
+
+
+def is_piece(shown: str) -> bool:
+    """Whether a word as drawn (named) is a piece of a character: ◇ and its bytes."""
+    return shown.startswith(BYTE_PIECE)
 
 
 class WordNames:

@@ -14,7 +14,7 @@ import numpy as np
 from ..model.functions import causal_mask
 from ..model.trace import Trace
 from . import rules
-from .answers import BYTE_PIECE, UNSAYABLE, named, of_language, script, sentence_script
+from .answers import UNSAYABLE, is_piece, named, of_language, script, sentence_script
 from .numbers import fmt
 from .state import Selection, timeline_for
 from .strings import QUOTE_MARKS, quote, seat_quoted, text
@@ -77,7 +77,7 @@ def _readable(word: str) -> bool:
     """Whether a class can read a vocabulary word as a choice (teacher28 L4: "<0x90>", "<0xC5>" and " ` " were
     offered): not a piece of a character, a control or a symbol written as its code, a lone quote mark or a blank."""
     shown = named(word)
-    return (shown != BYTE_PIECE and "⟨U+" not in shown and not set(word) <= QUOTE_MARKS
+    return (not is_piece(shown) and "⟨U+" not in shown and not set(word) <= QUOTE_MARKS
             and bool(word.strip("␣⇥↵⍽ ")))
 
 

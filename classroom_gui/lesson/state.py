@@ -15,6 +15,7 @@ from .chapters import BY_KEY, rule_title
 from .compared import same_picture
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
 from .frame import Frame, Student, seated_copies
+from .marks import explain_marks
 from .overview import AsMade
 from .panels import heatmap, layer_view, overview, warm
 from .strings import name_list, text
@@ -137,6 +138,7 @@ def _built(trace: Trace, selection: Selection, t: float, notices=(), panels: boo
                   narration="", students=students, notices=list(notices), rule=rule, canvas=sel.canvas,
                   lang=sel.lang)
     beat.build(ctx, frame)
+    explain_marks(frame)  # a line of the caption for each kind of mark shown (␣, 「小 1/3」, ⟨U+2413⟩)
     if frame.heatmap is None:  # the map with no row filled yet, until a chapter fills the asker's or all
         frame.heatmap = heatmap(ctx, rows=[])
     if not panels:

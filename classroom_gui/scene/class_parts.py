@@ -139,7 +139,8 @@ class DeskParts:
                 seats.append(self._tile(("seat", s.index, s.state == "focus", look), s, SEAT, crop_at, scale, False))
                 name = names.get((s.text, sign[4], s.unknown))
                 if name is None:
-                    font, word = fit_name(s.text, b, th.font_scale, left, sign[4], s.unknown)
+                    beside = 0.0 if b.badge_h else sign[4]  # (a badge on a line of its own: DeskItem._fit_name)
+                    font, word = fit_name(s.text, b, th.font_scale, left, beside, s.unknown)
                     name = names[(s.text, sign[4], s.unknown)] = (word, font.key())
                 words.append(self._tile(("name",) + name + (s.state == "masked", s.unknown, look), s, NAME, crop_at,
                                         scale, False))

@@ -26,9 +26,9 @@ from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
 from .class_rows import plan as class_plan
 from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
-from .desk_boxes import class_boxes
+from .desk_boxes import class_boxes, composed_box
 from .strip import StripView
-from .wrapped_text import ends_short
+from .wrapped_text import ends_short, notice_rows
 from .items import PanelItem, TextBlockItem, qcolor
 from .legend import LegendItem, one_per_colour
 from .board_wrap import desk_rows
@@ -178,7 +178,8 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         else:
             self.crowd.set_students([], None, th)
             pairs = None
-        plain, box = self._composed(frame, per_student, stacked is not None, fast) if crowd is None else ([], None)
+        plain, box = (self._composed(frame, per_student, stacked is not None, fast, th.font_scale) if crowd is None
+                      else ([], None))
         self.composed = len(plain) > 0
         if self.composed:  # one picture for the plain desks, real DeskItems for the few that stand out
             if fast is not None:
@@ -206,7 +207,8 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         laned = frame.canvas.laned[0] <= len(frame.students) <= frame.canvas.laned[1]
         boxes = class_boxes(pairs, th.font_scale, least, fitted=crowd is None and not self.composed,
                             board=tuple(len(v.numbers) for v in frame.board_vectors if not v.left_out),
-                            laned=laned and frame.canvas.name == "16:9")
+                            laned=laned and frame.canvas.name == "16:9",
+                            badge_line=self.composed and bool(box.badge_h))  # (the plain desks' name tags' height)
         for desk, (s, strips), box in zip(self.desks, pairs, boxes):
             if s.state == "focus" or not self.desk_rows:
                 self.desk_rows = desk_rows(box, [len(x.values) for x in strips])
@@ -292,7 +294,8 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         self.legend.setVisible(bool(entries))
 
     @staticmethod
-    def _composed(frame: Frame, per_student, alike: bool = False, fast=None) -> tuple[np.ndarray, object]:
+    def _composed(frame: Frame, per_student, alike: bool = False, fast=None,
+                  font_scale: float = 1.0) -> tuple[np.ndarray, object]:
         """The positions of the students whose desks one ClassImage draws (empty: every desk is a DeskItem), and
         their layout: the plain ones, when they all have desks of one size with the same cards (the asker may
         have one more; alike: every student's cards are already known to be as long as every other's, see
@@ -312,8 +315,11 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         if any(s.w != s0.w or s.h != s0.h for s in students) or not alike and fast is None and any(
                 tuple(len(x.values) for x in per_student[k]) != counts for k in plain):
             return none
-        box = desk_layout(float(s0.w), float(s0.h), counts, least_number_px(frame.canvas, len(frame.students)))
-        return (plain, box) if fits(students, box) else none
+        least = least_number_px(frame.canvas, len(frame.students))
+        box = desk_layout(float(s0.w), float(s0.h), counts, least)
+        if not fits(students, box):
+            return none
+        return plain, composed_box([students[k] for k in plain], box, counts, font_scale, least)
 
     @staticmethod
     def _crowd_box(frame: Frame, has_strips: bool):
@@ -341,7 +347,9 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         caption = caption_rect(self.canvas)
         self.caption_panel.set_panel(caption, th.color("caption"), th.color("caption_border"), 1.5, 16)
         inner = caption.adjusted(28, 14, -28, -10)
-        notices_h = 30.0 if frame.notices else 0.0
+        notes = "  •  ".join(frame.notices)  # a row, or more where they need them (wrapped_text.notice_rows)
+        rows = notice_rows(notes, inner.width(), 16 * th.font_scale) if frame.notices else 0
+        notices_h = 30.0 + 21.0 * (rows - 1) if rows else 0.0
         if frame.narration:
             rect = QRectF(inner.x(), inner.y(), inner.width(), inner.height() - notices_h)
             for least in frame.narration_least:  # the next size only if cut at the one before (lesson.frame)
@@ -350,8 +358,8 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
                     break
         if frame.notices:
             rect = QRectF(inner.x(), inner.bottom() - notices_h, inner.width(), notices_h)
-            self.notices.set_text("  •  ".join(frame.notices), rect, 18 * th.font_scale, 16, th.color("text_muted"),
-                              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=False)
+            self.notices.set_text(notes, rect, 18 * th.font_scale, 16, th.color("text_muted"),
+                              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=rows > 1)
 
     def _narrate(self, said: str, rect: QRectF, least: float, th: Theme) -> str:
         """The narration set in `rect`, broken between words only (unbroken_words: never 「内 / 積」), its last line

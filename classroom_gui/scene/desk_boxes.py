@@ -17,19 +17,25 @@ from .strip import all_fit
 
 
 def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True,
-                board: tuple[int, ...] = (), laned: bool = False) -> list[DeskBox]:
+                board: tuple[int, ...] = (), laned: bool = False, badge_line: bool = False) -> list[DeskBox]:
     """The boxes of the desks of `pairs` ((Student, strips) each), numbers down to `least` px; fitted=False: by
     size and strips alone (the few desks standing out of a class drawn as one picture or a crowd); board: the
     lengths of the vectors the board writes as the asker's desk wraps them (board_wrap.desk_rows), whose strips
     there stay on the fewest rows, not filled evenly (layout._grids: a row more is a board line more, and at 4:3
     the heads step's residual notebook pushed the board's lines off); laned: a class whose rows are a lane apart
     for the links' labels (11-12 at 16:9: lesson.layout.LANE), whose names shrink beside a badge rather than take
-    a taller name tag (desk_tag.crowded's shrunk: that took the room of some of the links' labels)."""
+    a taller name tag (desk_tag.crowded's shrunk: that took the room of some of the links' labels); badge_line (with
+    fitted=False): the badge on a line of its own where that keeps the desk's cells, as a big class's composed desks
+    have it (composed_box)."""
     asker = next((i for i, (s, _) in enumerate(pairs) if s.state == "focus"), 0)
     keep = [board if i == asker else () for i in range(len(pairs))]  # each desk's (layout.stack_strips)
     boxes = [desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least, keep=e)
              for (s, strips), e in zip(pairs, keep)]
     if not fitted:
+        if badge_line:
+            two = [desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, badge_line=True, keep=e)
+                   for (_, strips), b, e in zip(pairs, boxes, keep)]
+            boxes = [t if _same_cells(b, t) else b for b, t in zip(boxes, two)]
         return boxes
     boxes = label_rows(pairs, badge_lines(pairs, boxes, font_scale, least, keep, laned), font_scale, least, keep)
     return narrow_cells(pairs, wide_rows(pairs, boxes, font_scale, least, keep), font_scale, least, keep)
@@ -49,6 +55,18 @@ def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep
            for (_, strips), b, e in zip(pairs, boxes, keep)]
     same = list(map(_same_cells, boxes, two))
     return two if all(same) else [t if c and ok else b for b, t, c, ok in zip(boxes, two, crowd, same)]
+
+
+def composed_box(students, box: DeskBox, counts: tuple[int, ...], font_scale: float, least: int) -> DeskBox:
+    """The one layout of a big class's plain desks (scene.class_image): its badge on a line of its own where beside
+    some desk's name it would cut or shrink that name (crowded) and the line costs no cell: at answer time with 64
+    GPT-2 pieces every 「小 1/3」「小 2/3」「小 3/3」 read 「小…」 beside its guess over an empty desk (teacher30 #2)."""
+    left = name_left(box)
+    seen = {(s.badge, s.text, s.unknown) for s in students if s.badge}
+    if not any(crowded(badge, text, box, font_scale, left, unknown) for badge, text, unknown in seen):
+        return box
+    two = desk_layout(box.w, box.h, counts, least, badge_line=True)
+    return two if _same_cells(box, two) else box
 
 
 def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list) -> list[DeskBox]:

@@ -26,9 +26,10 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
     be cut, the badge takes the room the name leaves and ends in "…": at 16:9 with 11-12 students (6 a row, 193 px
     desks) "animal" beside "→ "didn't"" was "an…", and "street" beside "→ "because"" was left off."""
     px = max(box.name_px * 0.82, min(box.name_px, NAME_MIN)) * font_scale
+    badge = badge_face(badge)  # (as the pill writes it)
     w = _pill_w(badge, px, box, name_left)
     if box.badge_h:  # on a line of its own under the name: as wide as the desk allows
-        return max(px * 2.0, min(w, box.w - 2 * box.pad)), px
+        return _shrunk(badge, max(px * 2.0, min(w, box.w - 2 * box.pad)), px, w)
     least = NAME_MIN * font_scale
     if name and px > least:
         name_w = _bold_advance(name, least)
@@ -41,7 +42,12 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
     room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
     if name:  # nor over all of the name: at 64 students (110 px desks) "the" beside "→ "kind"" was left off, and
         room -= name_keep(name, box, font_scale, unknown) + 4  # 44 of 63 desks showed no word (teacher21 L4)
-    bw = max(px * 2.0, min(w, room))  # a badge wider than that ends in "…" (the tooltip has it)
+    return _shrunk(badge, max(px * 2.0, min(w, room)), px, w)  # a badge wider than that ends in "…" (tooltip: all)
+
+
+def _shrunk(badge: str, bw: float, px: float, w: float) -> tuple[float, float]:
+    """(bw, px) of a badge pill bw wide whose text, w wide at px, is cut: a guess or a number drawn smaller where
+    then it keeps what it must."""
     if bw < w and badge.startswith("→"):  # a guess cut: its arrow and its word's first letters kept (teacher28 M4)
         px = next((px * f for f in GUESS_SHRINK if _kept_guess(pill_text(badge, bw, px * f))), px * GUESS_SHRINK[-1])
     elif bw < w and _number(badge):  # a number cut ("12.…", "-…": teacher28 L1, F5 at 4:3 with 64 desks): smaller
@@ -58,15 +64,18 @@ def _number(badge: str) -> bool:
     return badge.lstrip("-−").replace(".", "", 1).isdigit()
 
 
-def _kept_guess(shown: str) -> bool:  # the arrow and at least one letter of the guessed word
-    return shown.startswith("→") and len(shown.removeprefix("→").strip().strip('"「」').removesuffix("…")) >= 1
+def _kept_guess(shown: str) -> bool:
+    """The arrow and at least one whole character of the guessed word: a symbol's code whole or not at all
+    (「→⟨U+24…」 was neither the symbol nor its code: teacher30 #2)."""
+    word = shown.removeprefix("→").strip().strip('"「」').removesuffix("…")
+    return shown.startswith("→") and len(word) >= 1 and word.count("⟨") == word.count("⟩")
 
 
 def name_keep(name: str, box: DeskBox, font_scale: float, unknown: bool = False) -> float:
-    """The least room a desk's name keeps beside its badge: the name whole where it is that short, else its first
-    character and "…", at the least size fit_name draws it (and its "?" tag, where it has one)."""
-    px = _name_least(box, font_scale)
-    short = min(_bold_advance(name, px), _bold_advance(name[0] + "…", px)) + 1.0  # (+1: elide's rounding)
+    """The least room a desk's name keeps beside its badge: the name whole (never cut: teacher30 #2) at its least
+    usual size, and its "?" tag, where it has one."""
+    short = _bold_advance(name, _name_least(box, font_scale)) + 1.0  # (+1: elide's rounding; where the badge leaves
+    # less at its narrowest, fit_name draws the name smaller or on two lines)
     return short + (box.tag_h * 0.62 + 4 if unknown else 0)
 
 
@@ -82,14 +91,18 @@ def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: f
     point, was "→「did…」" at 16:9 with 11 students), or (shrunk) the name would shrink at all (at 0.92 of its
     size 「マット」 beside "→ 「の」" read as smaller than its classmates: retrain4's model, 4:3 ja answer step)
     or touch the pill (4:3 answer step: 「に」 small beside 「→「座った」」, 「マット」 against 「→「の」」; teacher12
-    L3): then the desk's badge takes a line of its own."""
+    L3): then the desk's badge takes a line of its own. A name drawn below its least usual size to stay whole
+    (fit_name: it was cut there) is crowded too, and so is a name that shrinks beside a guess even where
+    shrunk=False (16:9's laned classes: at the answer step with 11 students "street" at 16 px beside "→because"
+    and "animal" at 20 beside "→didn't" once the pills wrote their guesses bare, badge_face)."""
     if not badge:
         return False
     bw, px = badge_size(badge, box, font_scale, name_left, text, unknown)
-    whole = _pill_w(badge, px, box, name_left)
+    whole = _pill_w(badge_face(badge), px, box, name_left)
     font, shown = fit_name(text, box, font_scale, name_left, bw, unknown)
     room = name_room(box, name_left, bw, unknown)
-    return bw < whole - 0.01 or shown != text or shrunk and (
+    shrunk = shrunk or badge.startswith("→")
+    return bw < whole - 0.01 or shown != text or font.pixelSize() < _name_least(box, font_scale) or shrunk and (
         font.pixelSize() < round(box.name_px * font_scale) or QFontMetricsF(font).horizontalAdvance(text) > room)
 
 
@@ -112,20 +125,26 @@ def badge_pens(th: Theme, role: str) -> tuple:
 
 @lru_cache(maxsize=4096)
 def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw wide shows it (a slim pill: badge_size)
-    """(kept: a big class's pills are keyed by it) A guess too wide for its pill first drops its quotes, then the
-    space after its arrow, before its word ends in "…": at 64 students, where the names keep their room (badge_size),
-    "→ "kind"" shows "→kind", and "→ "Good"" "→Go…" (teacher21 L4 showed "kind" without its arrow, so teacher28 M4
-    read "Go…" as a word: the arrow says it is a guess; badge_size draws a cut guess smaller until this keeps it)."""
+    """(kept: a big class's pills are keyed by it) A guess is written as its arrow and bare word (badge_face), and
+    where too wide for its pill its word ends in "…" at a whole character, never inside a symbol's code: "→ "Good""
+    shows "→Go…" (teacher21 L4 showed "kind" without its arrow, so teacher28 M4 read "Go…" as a word: the arrow says
+    it is a guess; badge_size draws a cut guess smaller until this keeps it)."""
     font, room = fonts.font(px, True), bw - px * 0.25
-    shown = elide(badge, font, room)
-    if shown == badge or not badge.startswith("→"):
-        return shown
+    face = badge_face(badge)
+    shown = elide(face, font, room)
+    if shown.count("⟨") > shown.count("⟩"):  # never half a symbol's code (「→⟨U+24…」): cut before it
+        shown = shown[:shown.rindex("⟨")] + "…"
+    return shown
+
+
+def badge_face(badge: str) -> str:
+    """A badge as its pill writes it: a guess as its arrow and bare word, at every desk ("→ 「が」" is 「→が」 and
+    "→ "kind"" is "→kind"): the pill dropped the quotes only where short of room, so 「→「が」」 stood beside 「→ソファ」
+    (teacher30 #8); the arrow marks the guess, and the tooltip and the board quote it."""
+    if not badge.startswith("→"):
+        return badge
     word = badge[1:].strip()
-    bare = word[1:-1] if len(word) > 2 and (word[0], word[-1]) in (('"', '"'), ("「", "」")) else word
-    for text in ("→ " + bare, "→" + bare):
-        if elide(text, font, room) == text:
-            return text
-    return elide("→" + bare, font, room)
+    return "→" + (word[1:-1] if len(word) > 2 and (word[0], word[-1]) in (('"', '"'), ("「", "」")) else word)
 
 
 def pill_box(b: DeskBox, bw: float, px: float) -> QRectF:
@@ -176,28 +195,45 @@ def fit_name(text: str, box: DeskBox, font_scale: float, name_left: float, badge
         room += 2  # beside a score of -10.30), never smaller than NAME_MIN (a projector's 16 px)
         font = fitted_font(text, px, room, bold=True, min_px=least)
         shown = elide(text, font, room)
-    if shown != text and CODE in text:  # a symbol's code cut to 「⟨U+1F4…」 says nothing: whole, smaller (note20)
-        return _code_whole(text, box, px, room) or (font, shown)
+    if shown != text:  # a name is never cut (teacher30 #2: 「小さな」 read 「小…」, GPT-2's 「小 1/3」「小 2/3」 all
+        # 「小…」): whole, smaller, or on two lines; cut only where not even that fits (a class of hundreds)
+        least = CODE_LEAST if CODE in text else NAME_LEAST
+        return name_whole(text, box, px, room, least) or (font, shown)
     return font, shown
 
 
 CODE = "⟨U+"  # how a symbol the font lacks is written (messages.glyphs.code): ⟨U+1F431⟩
-CODE_LEAST = 9.0  # the least chalk of a code on a desk (a word is cut at NAME_MIN instead)
+CODE_LEAST = 9.0  # the least chalk of a code on a desk
+NAME_LEAST = 11.0  # the least chalk of a whole name that would not fit at the desk's least size (NAME_MIN)
 LINE_H = 1.2  # a name line's height over its font size
 
 
-def _code_whole(text: str, box: DeskBox, px: float, room: float):
-    """(font, text) of a name with a symbol's code, whole: on its line at a smaller size, or on two (broken after
-    its last "⟨U+": "⟨U+" over "1F431⟩") where that is bigger, each no wider than `room` and both within the tag's
-    row, at CODE_LEAST or more; None where neither fits."""
-    at = text.rindex(CODE) + len(CODE)
+def name_breaks(text: str) -> list[str]:
+    """The two-line forms of a name: broken after its last "⟨U+" ("⟨U+" over "1F431⟩") or at its last space
+    (GPT-2's 「小 1/3」: 「小」 over 「1/3」), never inside a word."""
+    out = []
+    if CODE in text:
+        at = text.rindex(CODE) + len(CODE)
+        out.append(text[:at] + "\n" + text[at:])
+    if " " in text.strip():
+        at = text.rstrip().rindex(" ")
+        out.append(text[:at] + "\n" + text[at + 1:])
+    return out
+
+
+def name_whole(text: str, box: DeskBox, px: float, room: float, least: float = NAME_LEAST):
+    """(font, text) of a name, whole: on its line at a smaller size, or on two (name_breaks) where that is bigger,
+    each no wider than `room` and both within the tag's row, at `least` or more; None where none fits."""
     best = None
-    for shown, lines in ((text, 1), (text[:at] + "\n" + text[at:], 2)):
+    for shown in [text, *name_breaks(text)]:
+        lines = shown.count("\n") + 1
         top = min(px, box.tag_h / (lines * LINE_H)) if lines > 1 else px
         widest = max(_bold_advance(line, top) for line in shown.split("\n"))
+        if widest <= 0 or room <= 0:  # (a name of no width, "\ufeff", that elide still changes; a desk with no room)
+            continue
         size = math.floor(min(top, top * room / widest))  # (a font's size is whole pixels)
-        while size >= CODE_LEAST and max(_bold_advance(line, size) for line in shown.split("\n")) > room:
+        while size >= least and max(_bold_advance(line, size) for line in shown.split("\n")) > room:
             size -= 1
-        if size >= CODE_LEAST and (best is None or size > best[0].pixelSize()):
+        if size >= least and (best is None or size > best[0].pixelSize()):
             best = (fonts.font(size, True), shown)
     return best

@@ -35,3 +35,13 @@ def ends_short(text: str, font: QFont, width: float) -> bool:
     """Whether `text`, wrapped, leaves SHORT characters or fewer alone on its last line."""
     lines = wrapped_lines(text, font, width)
     return len(lines) > 1 and len(lines[-1]) <= SHORT
+
+
+NOTICE_ROWS = 3  # the caption's notes take at most this many rows under the narration
+
+
+def notice_rows(text: str, width: float, px: float) -> int:
+    """The rows the caption's notes (joined) take at their least size px, wrapped into `width`, at most
+    NOTICE_ROWS (teacher30 #3: a GPT-2 class's notes on ◇, 「小 1/3」, ␣ and ⟨U+2413⟩ ran off one row)."""
+    from . import fonts
+    return min(NOTICE_ROWS, len(line_starts(text, fonts.font(px), width)) or 1)

@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 
 from .. import rules
-from ..answers import BYTE_PIECE, answer_ids, left_out, seat_guesses, word_names
+from ..answers import BYTE_PIECE, answer_ids, is_piece, left_out, seat_guesses, word_names
 from ..beat import Step
 from ..frame import Bars, Frame, colour_scale, row_scale
 from ..numbers import fmt, fmt_many, temperature_probs
@@ -37,8 +37,8 @@ def _answer_time(ctx, fr: Frame) -> list[str]:
     guesses = seat_guesses(tr)
     for s, (word, _p) in zip(fr.students, guesses):
         # quoted: a particle (→ 「の」) is a word too; a piece of a character is its mark, unquoted (→ ◇)
-        s.badge = ctx.t("badge.guess", word=vocab[word] if vocab[word] == BYTE_PIECE else ctx.word(vocab[word]))
-    if any(vocab[w] == BYTE_PIECE for w, _p in guesses) or vocab[answer_ids(tr, 1)[0]] == BYTE_PIECE:
+        s.badge = ctx.t("badge.guess", word=vocab[word] if is_piece(vocab[word]) else ctx.word(vocab[word]))
+    if any(is_piece(vocab[w]) for w, _p in guesses) or is_piece(vocab[answer_ids(tr, 1)[0]]):
         _say_piece(ctx, fr)
     # the last layer's map, the answering student's row outlined: the selected layer's (1 by default) with the
     # lesson's asker outlined read as "the answer comes from layer 1, where 「猫」 listens" (teacher5 L12)
