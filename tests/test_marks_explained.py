@@ -45,9 +45,13 @@ def gpt2():
 def test_each_kind_of_mark_shown_gets_one_caption_line(gpt2, checkpoint, lang):
     ja = run_sentence(gpt2, JA, "causal")
     fr = _frame(ja, "answer.softmax", lang)
-    assert any(s.text == "小 1/3" for s in fr.students) and any("U+" in s.badge for s in fr.students)
-    for kind in ("piece", "code"):
-        assert len(_said(fr.notices, STARTS[lang][kind])) == 1, (kind, fr.notices)
+    assert any(s.text == "小 1/3" for s in fr.students)
+    assert len(_said(fr.notices, STARTS[lang]["piece"])) == 1, fr.notices
+    assert not any("U+" in s.text or "U+" in s.badge for s in fr.students)  # (tidy25: no control guesses here)
+    assert not _said(fr.notices, STARTS[lang]["code"])
+    coded = _frame(run_sentence(gpt2, "猫🧶がマットに座った", "causal"), "answer.softmax", lang)
+    assert any("U+1F9F6" in s.text for s in coded.students)  # the font lacks 🧶: its pieces are drawn as its code
+    assert len(_said(coded.notices, STARTS[lang]["code"])) == 1, coded.notices
     assert not _said(fr.notices, STARTS[lang]["space"])  # (no desk shows a space)
     en = _frame(run_sentence(gpt2, EN, "causal"), "scoring.classmate", lang)
     assert any("␣" in s.text for s in en.students)
@@ -74,8 +78,8 @@ def test_the_caption_draws_every_note_whole(qapp, gpt2):
     from classroom_gui.scene.classroom import ClassroomScene
     for lang in ("en", "ja"):
         for size in ((1024, 768), (1920, 1080)):
-            fr = _frame(run_sentence(gpt2, JA, "causal"), "answer.softmax", lang, size)
-            assert len(fr.notices) >= 4  # the 64 of 96, ◇, 「小 1/3」, ⟨U+…⟩
+            fr = _frame(run_sentence(gpt2, "🧶" + JA, "causal"), "answer.softmax", lang, size)
+            assert len(fr.notices) >= 4  # the 64 of 99, ◇, 「⟨U+1F9F6⟩ 1/3」, ⟨U+…⟩
             scene = ClassroomScene()
             scene.set_frame(fr)
             assert scene.notices.text == "  •  ".join(fr.notices), scene.notices.text  # not cut with "…"
