@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..messages.glyphs import codes_in, placed, seated
 from ..model.sentence import composed
-from ..model.unknown_words import is_exact, spans_in, words_and_marks  # noqa: F401  (read by view.sentence_edit)
+from ..model.unknown_words import is_exact, spans_in
 
 _SPECIAL = re.compile(r"^<[^<>]*>$|^\[[A-Z]+\]$")   # <unk>, <|endoftext|>, [PAD]
 _PIECE_MARKS = ("##", "▁")                         # subword continuations of other tokenizers

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
 from ..lesson.strings import name_list
-from ..lesson.typing_help import KnownWords, Marks, complete, marks, words_and_marks
+from ..lesson.typing_help import KnownWords, Marks, complete, marks
+from ..model.unknown_words import words_and_marks
 
 UNKNOWN_COLOUR = "#C0392B"
 UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
