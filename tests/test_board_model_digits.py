@@ -16,6 +16,7 @@ import pytest
 from classroom_gui.lesson import rules
 from classroom_gui.lesson.numbers import fmt, hand_divide, hand_product, hand_sum
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import text
 from classroom_gui.model.sentence import compute_run
 
 NUM = r"-?\d+\.\d+"
@@ -96,10 +97,14 @@ def check_row(trace, sel, at, near) -> None:
 
 def digits_note(board: list[str]) -> str:
     """The exp board's note on its scores' digits: its first lines are notes, the first saying that each exp() and
-    their sum are of the scores as written (teacher20 M2), the second that the shares of step 3 are the model's
+    their sum are of the scores as written, to how many decimals (teacher20 M2, teacher30 #15), the second that the shares of step 3 are the model's
     (teacher22 L2), a third naming the decimals where the scores need 5-7."""
-    assert board[:2] in (["(exp() and sum: of the scores shown)", "(step 3's shares: the model's own)"],
-                         ["（expと合計は表示した数で計算）", "（3段目の割合はモデルと同じ値）"]), board  # teacher22 L2
+    # (teacher30 #15: the first says the decimals exp() takes, as its lines write them)
+    places = {len(x.split(".")[1]) for x in re.findall(r"exp\((-?\d+\.\d+)\)", "\n".join(board))}
+    assert len(places) == 1, board
+    n = places.pop()
+    assert board[:2] in ([text(lang, "board.exp_written", places=n), text(lang, "board.exp_shares")]
+                         for lang in ("en", "ja")), board  # teacher22 L2
     return board[2]
 
 

@@ -13,6 +13,7 @@ from classroom_gui.app.actions import BY_ID
 from classroom_gui.view.settings_copy import backup_path
 
 UNDO = BY_ID["undo_edit"].keys[0]  # the key the restored edits' line names, from the actions table
+RESET = BY_ID["reset_edits"].keys[0]  # and the key that resets them all (teacher30 #13: not the Edit menu, hidden in F5)
 
 
 def _without(text: str, *keys: str, section: str = "[model_") -> str:
@@ -39,7 +40,7 @@ def test_a_section_cut_before_time_and_used_keeps_its_edits_and_step(qtbot, chec
     beat = first.player.timeline.locate(first.player.time)[0]
     assert again.player.timeline.locate(again.player.time)[0] == beat  # the step ...
     assert again.player.time == again.player.timeline.beat_stop(beat)  # fully shown, as a stop leaves it
-    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2, undo=UNDO)  # nothing was lost to say
+    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2, undo=UNDO, reset=RESET)  # nothing was lost to say
     again.close()
     assert "edits=" in path.read_text(encoding="utf-8").split("[model_")[1]  # the next save keeps them
 

@@ -23,15 +23,17 @@ def test_fmt_many_writes_what_fmt_writes():
     assert fmt_many([]) == []
 
 
-def test_signed_keeps_the_sign_of_a_negative_that_rounds_to_zero():
-    assert fmt_many([-0.004, 0.004, -0.0, 0.0, -0.3, -1e-9], signed=True) == ["-0.00", "0.00", "0.00", "0.00",
-                                                                             "-0.30", "-0.00"]
+def test_signed_writes_a_negative_that_rounds_to_zero_as_below_zero():
+    assert fmt_many([-0.004, 0.004, -0.0, 0.0, -0.3, -1e-9], signed=True) == ["<0", "0.00", "0.00", "0.00",
+                                                                             "-0.30", "<0"]
+    assert fmt_many([-0.04], 1, signed=True) == ["<0"]  # (a card at 1 decimal)
     assert fmt_many([-0.004], signed=False) == ["0.00"]
 
 
-def test_the_relu_step_writes_a_hidden_unit_that_rounds_to_zero_with_its_sign(qapp, checkpoint):
+def test_the_relu_step_writes_a_hidden_unit_that_rounds_to_zero_as_below_zero(qapp, checkpoint):
     """teacher6 L2: on the ReLU step a hidden unit shown as "0.00" was crossed out in one place and kept in
-    another (a negative and a positive that both round to 0). Before ReLU the negative one reads "-0.00"."""
+    another (a negative and a positive that both round to 0). Before ReLU the negative one reads "<0" (teacher30 #15:
+"-0.00" read as a zero with a sign)."""
     from classroom_gui.lesson.state import Selection, frame_at, timeline_for
     from classroom_gui.model.sentence import compute_run
     from classroom_gui.scene.classroom import ClassroomScene
@@ -48,7 +50,8 @@ def test_the_relu_step_writes_a_hidden_unit_that_rounds_to_zero_with_its_sign(qa
         scene.set_frame(frame)
         views = [item.view for item in scene.board.strips if item.isVisible() and item.view.strip.role == "hidden"]
         before, after = views[0].cell_texts, views[1].cell_texts
-        assert all(before[i] == "-0.00" for i in tiny) and all(after[i] == "0.00" for i in tiny)
+        assert all(before[i] == "<0" for i in tiny) and all(after[i] == "0.00" for i in tiny)
+        assert not any(t.startswith("-") and not t.strip("-0.") for t in before)  # no "-0.00" anywhere
         assert all(frame.board_strips[1].zeroed[i] for i in tiny)
         assert all(t == fmt(v) for t, v in zip(before, pre) if not -0.005 < v < 0)
     finally:

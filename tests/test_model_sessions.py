@@ -12,6 +12,7 @@ from classroom_gui.view import settings
 from helpers import window_on
 
 UNDO = BY_ID["undo_edit"].keys[0]  # the key the restored edits' line names, from the actions table
+RESET = BY_ID["reset_edits"].keys[0]  # and the key that resets them all (teacher30 #13: not the Edit menu, hidden in F5)
 
 GPT2 = Path(__file__).parent / "fixtures" / "tiny_gpt2"
 
@@ -46,7 +47,7 @@ def test_opening_another_model_and_back_brings_the_edits_and_step_back(qtbot, ch
     open_in(qtbot, w, checkpoint.path)
     assert w.model.whatif.edits == edits and w.player.time == time
     assert (w.sel.rule, w.sel.focus) == ("none", 1)
-    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one", undo=UNDO)  # kept, not "of the last session"
+    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one", undo=UNDO, reset=RESET)  # kept, not "of the last session"
     w.close()
 
 
@@ -117,7 +118,7 @@ def test_back_to_a_model_after_another_sentence_brings_its_edits_back(qtbot, che
     open_in(qtbot, w, checkpoint.path)
     assert w.run.text == w.sentence.text() == "The cat sat on the mat"
     assert w.model.whatif.edits == edits and w.player.time == time
-    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one", undo=UNDO)  # kept, not "of the last session"
+    assert w.statusBar().currentMessage() == w.t("whatif.back_restored_one", undo=UNDO, reset=RESET)  # kept, not "of the last session"
     w.save_settings()
     saved = settings.sessions(settings.open_store(store))[model_id(model_key(checkpoint))]
     w.close()

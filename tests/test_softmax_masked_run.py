@@ -74,7 +74,10 @@ def test_the_seed_class_is_unchanged(qapp, checkpoint):
     fr = at(tr, "softmax.exp", focus=1)
     # teacher20 M2: exp() is of the scores shown, not the model's unrounded ones; teacher22 L2: the shares of step 3 are
     # the model's own
-    assert fr.board[:2] == ["(exp() and sum: of the scores shown)", "(step 3's shares: the model's own)"]
+    # (teacher30 #15: the note says which digits: the ÷√d scores at 3 decimals, which chapter 5 wrote at 2)
+    places = {len(x.split(".")[1]) for x in re.findall(r"exp\((-?\d+\.\d+)\)", "\n".join(fr.board))}
+    assert len(places) == 1 and fr.board[0] == f"(in exp(): score ÷ √d, {places.pop()} decimals)"
+    assert fr.board[1] == "(step 3's shares: the model's own)"
     assert len(fr.board) == 8 and fr.board[4] == '"sat": -∞ (not spoken yet)' and len(fr.bars.labels) == 6
 
 

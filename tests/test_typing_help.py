@@ -70,11 +70,12 @@ def _spans_one_letter_at_a_time(tokenizer, text):
     """The marking as it was first written: each unknown Latin piece widened a character at a time (quadratic on
     a 10,000-letter word, so the editor froze for minutes); unknown_spans must mark exactly the same. (Since
     teacher6 M4 every piece of an unknown Japanese word is unknown, and two such words that touch, 「量子」 then
-    「コンピュータ」, are two spans.)"""
+    「コンピュータ」, are two spans; since teacher30 #4 a punctuation mark is a span of its own.)"""
     import re
+    import unicodedata
 
     from classroom_gui.model.unknown_words import japanese_words, whole_words
-    latin, spans, at, word = re.compile(r"[A-Za-z0-9']"), [], 0, None
+    latin, spans, at, word, marked = re.compile(r"[A-Za-z0-9']"), [], 0, None, False
     tokens = tokenizer.encode(text)
     words = japanese_words(text, tokens)
     for t, w in zip(whole_words(text, tokens, words), words):
@@ -85,16 +86,18 @@ def _spans_one_letter_at_a_time(tokenizer, text):
         if not t.unknown:
             continue
         a, b = start, at
-        if t.text.isascii():
+        mark = all(unicodedata.category(c).startswith("P") for c in t.text)  # a mark is its own (teacher30 #4)
+        if t.text.isascii() and (not mark or t.text == "'"):
             while a > 0 and latin.match(text[a - 1]):
                 a -= 1
             while b < len(text) and latin.match(text[b]):
                 b += 1
-        if spans and (a < spans[-1][1] or a == spans[-1][1] and (None in (w, word) or w == word)):
+        if spans and (a < spans[-1][1] or a == spans[-1][1] and not (mark or marked)
+                      and (None in (w, word) or w == word)):
             spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
         else:
             spans.append((a, b))
-        word = w
+        word, marked = w, mark
     return spans
 
 

@@ -47,3 +47,21 @@ def test_an_unknown_japanese_word_is_named_and_marked_whole(checkpoint):
     assert [text[a:b] for a, b in unknown_spans(checkpoint.tokenizer, text)] == ["量子", "コンピュータ"]
     known = prepared_run(checkpoint, "猫がマットの上に座った", "none")  # words the vocabulary has stay unmarked
     assert not any(known.trace.unknown) and known.unknown_words == []
+
+
+def test_punctuation_splits_unknown_words_and_is_named_as_a_mark(checkpoint):
+    """teacher30 #4: 「…追いかけて、夕方…」 named 「けて、夕方」 as one unknown word, across the 「、」 the teaching model
+    does not know either (a piece, not a word of its vocabulary). The words either side are two, and the mark is
+    named on a line of its own as a mark read as unknown, in the caption and in the command line's note."""
+    from classroom_gui.lesson.state import english_notices
+
+    run = prepared_run(checkpoint, "友だちとボールを追いかけて、夕方になると静かに眠った。", "none")
+    assert "、" in run.unknown_words and not any("、" in w and w != "、" for w in run.unknown_words)
+    words, marks = notices_for(run, "ja")[-2:]
+    assert "「けて」「夕方」" in words and "、" not in words
+    assert marks.startswith("モデルが知らない記号：「、」")
+    en = notices_for(run, "en")[-1]
+    assert '"、"' in en and "unknown" in en.lower()
+    assert "punctuation unknown to the model: 、" in english_notices(run)[-1]
+    latin = prepared_run(checkpoint, "The cat sat on the mat!", "none")  # "mat" is known: the mark alone is named
+    assert latin.unknown_words == ["!"] and notices_for(latin, "en")[-1].startswith("Punctuation unknown")

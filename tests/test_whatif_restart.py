@@ -14,6 +14,7 @@ from classroom_gui.view.window import MainWindow
 from helpers import window_on
 
 UNDO = BY_ID["undo_edit"].keys[0]  # the key the restored edits' line names, from the actions table
+RESET = BY_ID["reset_edits"].keys[0]  # and the key that resets them all (teacher30 #13: not the Edit menu, hidden in F5)
 
 JA = "猫がマットの上に座った"
 
@@ -50,7 +51,7 @@ def test_quit_and_reopen_brings_the_what_if_edits_back_with_the_step(qtbot, chec
     assert (again.sel.focus, again.sel.layer, again.sel.rule) == (first.sel.focus, 1, "causal")
     assert again.player.time == first.player.time and "【もしも】" in again.model.frame().title
     # said once, that they are the last session's (teacher12 L4: the title's mark was the only sign)
-    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2, undo=UNDO)
+    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2, undo=UNDO, reset=RESET)
     assert again.statusBar().currentMessage().startswith("前回の「もしも」の変更2件を引き継ぎました")
     # told before the window was shown: not drawn over the status bar's model label (they overlapped)
     qtbot.waitUntil(lambda: not again.model_label.isVisible(), timeout=2000)
@@ -139,7 +140,7 @@ def test_edits_left_under_another_model_are_not_put_on_this_one(qtbot, checkpoin
                     checkpoint.tokenizer)
     again = start(qtbot, load_checkpoint(other), store)
     assert again.run.text == JA and again.model.whatif.edits == ()
-    assert again.statusBar().currentMessage() != again.t("whatif.restored", n=2, undo=UNDO)
+    assert again.statusBar().currentMessage() != again.t("whatif.restored", n=2, undo=UNDO, reset=RESET)
     again.close()
     first_again = start(qtbot, checkpoint, store)
     assert first_again.model.whatif.edits == edits
@@ -174,7 +175,7 @@ def test_edits_that_all_came_back_are_said_once_in_either_language(checkpoint):
     own = run_sentence(checkpoint, "The cat sat on the mat", "causal").trace
     one = history.edits_back(own, ("q[1,1,2,1]=3.0",), True)[1]
     assert one.said("en") == ("The what-if edit of the last session is back: this class is not the model's own. "
-                              f"{UNDO} takes it back; Edit → Reset what-if edits returns to the model's own numbers.")
+                              f"{UNDO} takes it back; {RESET} (reset what-if edits) returns to the model's own numbers.")
     assert one.said("ja").startswith("前回の「もしも」の変更1件を引き継ぎました。")
     two = history.edits_back(own, ("q[1,1,2,1]=3.0", "k[1,1,3,1]=2.0"), True)[1]
     assert two.said("en").startswith("The 2 what-if edits of the last session are back:")
@@ -201,7 +202,7 @@ def test_a_mask_edit_made_in_discussion_survives_a_save_in_turn_and_counts_again
     first.close()
     again = start(qtbot, checkpoint, store)
     assert again.sel.rule == "causal" and again.model.whatif.edits == edits
-    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2, undo=UNDO)
+    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2, undo=UNDO, reset=RESET)
     again.set_rule("none")
     shown = rules.under(again.model.shown_trace(), again.sel.rule)  # the class drawn under the rule chosen
     assert shown.mask_rule == "none" and shown.layers[0].mask[cat, mat]  # 「猫」 does not hear 「マット」 in discussion
@@ -218,7 +219,7 @@ def test_one_status_line_at_a_time_even_for_a_message_told_while_the_status_bar_
     w.set_language("ja")
     assert w.model_label.isVisible() and w.model_label.text().startswith("モデル：")
     w.set_presenter(True)  # F5 hides the status bar; the message is said over the class too
-    w.tell(lambda lang: w.t("whatif.restored", n=2, undo=UNDO), 60_000)
+    w.tell(lambda lang: w.t("whatif.restored", n=2, undo=UNDO, reset=RESET), 60_000)
     w.set_presenter(False)
     assert w.statusBar().isVisible() and w.statusBar().currentMessage()
     assert not w.model_label.isVisible()  # not drawn under the message

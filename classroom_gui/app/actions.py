@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .edit_keys import REDO_KEYS, UNDO_KEYS, key_label  # key_label: also read from here by the window
+from .edit_keys import REDO_KEYS, RESET_EDITS_KEYS, UNDO_KEYS, key_label  # key_label: also read from here by the window
 from .model_identity import is_teaching
 
 
@@ -87,7 +87,8 @@ ACTIONS: tuple[Action, ...] = (
            named=lambda model, lang: model.undo_label(lang)),
     Action("redo_edit", REDO_KEYS, "edit", "edit.redo_none", "help.redo_edit",
            lambda w: w.step_edits(undo=False), named=lambda model, lang: model.redo_label(lang)),
-    Action("reset_edits", (), "edit", "help.reset_edits", "", lambda w: w.model.reset_edits(),
+    Action("reset_edits", RESET_EDITS_KEYS, "edit", "help.reset_edits", "help.reset_edits",
+           lambda w: w.model.reset_edits(),
            named=lambda model, lang: "" if model.whatif is not None and model.whatif.active else None),
     Action("help", ("F1", "?"), "help", "ui.help_title", "help.help", _command("show_help")),
     Action("about", (), "help", "ui.about", "", _command("show_about")),

@@ -8,7 +8,7 @@ from ..lesson.chapters import BY_KEY
 from ..lesson.strings import text as say
 from ..lesson.whatif_state import redo_text, sentence_text, status_line, undo_text
 from .actions import key_label
-from .edit_keys import REDO_KEYS, UNDO_KEYS
+from .edit_keys import REDO_KEYS, RESET_EDITS_KEYS, UNDO_KEYS
 from .history import Left, View
 
 
@@ -123,4 +123,5 @@ def edit_keys(lang: str) -> dict[str, str]:
     strings typed Ctrl+Shift+Z beside the actions table's)."""
     def t(key: str, **values) -> str:
         return say(lang, key, **values)
-    return {"undo": key_label(UNDO_KEYS[0], t), "redo": key_label(REDO_KEYS[0], t)}  # (the actions table binds these)
+    return {"undo": key_label(UNDO_KEYS[0], t), "redo": key_label(REDO_KEYS[0], t),
+            "reset": key_label(RESET_EDITS_KEYS[0], t)}  # (the actions table binds these)

@@ -8,6 +8,8 @@ from ..messages.strings import text
 
 UNDO_KEYS = ("Ctrl+Z",)
 REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")
+RESET_EDITS_KEYS = ("Ctrl+Shift+R",)  # Edit → Reset what-if edits: a key the status lines can name, since presenter
+# mode (F5) hides the menu bar they named (teacher30 #13)
 KEY_NAMES = ("Space", "Right", "Left", "Up", "Down", "PgDown", "PgUp")  # named in each language's strings (key.*)
 
 

@@ -11,7 +11,7 @@ from ..lesson.panels import warm
 from ..lesson.state import default_focus, prepared_run
 from ..lesson.whatif_state import WhatIf, restored
 from ..messages.phrase import Phrase
-from .edit_keys import UNDO_KEYS, KeyName
+from .edit_keys import RESET_EDITS_KEYS, UNDO_KEYS, KeyName
 
 KEPT = 4  # sentences left with what-if edits that Undo can bring back (each keeps its trace in memory)
 # and at most this many bytes of their traces, the newest always kept: four GPT-2 classes of 1,024 students left
@@ -81,8 +81,10 @@ def edits_back(own, specs, same_sentence: bool, here: bool = False) -> tuple[Wha
     # all came back: said once too, as the title's mark alone did not (teacher12 L4)
     undo = KeyName(UNDO_KEYS[0])  # the restored edits go one at a time by Ctrl+Z, all at once by Reset (tidy23a),
     # the key named as the status lines name it (edit_history.edit_keys: key_label)
-    return state, (Phrase("whatif.back_restored_one" if here else "whatif.restored_one", undo=undo) if n == 1
-                   else Phrase("whatif.back_restored" if here else "whatif.restored", n=n, undo=undo))
+    reset = KeyName(RESET_EDITS_KEYS[0])  # (teacher30 #13: not the Edit menu, which F5 hides)
+    return state, (Phrase("whatif.back_restored_one" if here else "whatif.restored_one", undo=undo, reset=reset)
+                   if n == 1 else Phrase("whatif.back_restored" if here else "whatif.restored", n=n, undo=undo,
+                                         reset=reset))
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,13 @@ nothing here imports them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from ..model.trace import HeadTrace, LayerTrace, Trace
+from ..model.unknown_words import is_mark
 from . import layout, rules
 from .canvas import WIDESCREEN, Canvas, canvas_for
 from .frame import WIDE, ClassStrips, Frame, Strip, Student, row  # noqa: F401  (WIDE, row also read from here)
@@ -133,10 +135,30 @@ class Ctx:
 def default_focus(tokens: list[str], rule: str = "causal") -> int:
     """The seed's student: "cat" (or 猫) asks, unless, in turn, it sits first and so could only hear itself
     (in discussion it hears everyone wherever it sits); then the last student, who hears everyone and whose
-    notebook gives the answer."""
+    notebook gives the answer, unless it is a punctuation mark (a paragraph's 「。」 asked for the whole lesson:
+    teacher30 #15): then the first content word (content_word), as 「犬」 in 「小さな犬は…眠った。」."""
     for i, word in enumerate(tokens):
         if word.lower().removeprefix("␣") == "cat" or word == "猫":  # GPT-2 shows " cat" as ␣cat
             if i > 0 or rule == rules.DISCUSSION:
                 return i
             break
-    return min(1, len(tokens) - 1) if len(tokens) <= 2 else len(tokens) - 1
+    if len(tokens) <= 2:
+        return min(1, len(tokens) - 1)
+    last = len(tokens) - 1
+    if is_mark(tokens[last].removeprefix("␣")):
+        word = content_word(tokens, 1)  # (from seat 2 under either rule: M keeps the asker, and in turn seat 1
+        # would hear only itself)
+        if word is not None:
+            return word
+    return last
+
+
+CONTENT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30fa]|[A-Za-z]{3}")  # a kanji, a katakana, 3 letters
+
+
+def content_word(tokens: list[str], first: int) -> int | None:
+    """The first seat from `first` whose word looks like a content word,
+    not a particle nor a mark: one with a kanji or katakana (「犬」, 「ボール」; not 「は」, 「から」), or three Latin
+    letters ("dog"; not "a", "on"). None when no word does. Whether the model knows it is not asked: every caller
+    (the window, the CLI, the idle warm-up) picks from the words alone, and so picks the same seat."""
+    return next((i for i in range(first, len(tokens)) if CONTENT.search(tokens[i].removeprefix("␣"))), None)

@@ -21,19 +21,24 @@ def fmt(x: float, digits: int = 2) -> str:
     return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # never "-0.00"
 
 
+NEGATIVE_ZERO = "<0"  # a hidden unit below 0 that rounds to 0 at its card's decimals (fmt_many's `signed`)
+
+
 def fmt_many(values, digits: int = 2, signed: bool = False) -> list[str]:
     """[fmt(v, digits) for v in values], ~5x faster: a frame writes GPT-2's 768-number vectors on the board
     (1,536 numbers in chapter 10's residual step) and a new card's 24 numbers. Plain numbers are written
-    with one format() each; "-0.00" loses its sign as fmt does unless `signed` (the hidden units, whose sign
-    decides what ReLU crosses out), and huge, infinite or NaN values go to fmt."""
+    with one format() each; "-0.00" loses its sign as fmt does, and with `signed` (the hidden units, whose sign
+    decides what ReLU crosses out) a negative that rounds to 0 is NEGATIVE_ZERO, "<0" (teacher30 #15: "-0.00" read
+    as a zero with a sign; teacher6 L2: a bare 0.00 crossed out beside a 0.00 kept read as one number treated two
+    ways), and huge, infinite or NaN values go to fmt."""
     xs = values.tolist() if isinstance(values, np.ndarray) else [float(v) for v in values]
     spec, negative_zero = f".{digits}f", f"{-0.0:.{digits}f}"
     out = [format(x, spec) for x in xs]
     for i, x in enumerate(xs):
         if not -BIG < x < BIG:
             out[i] = fmt(x, digits)
-        elif out[i] == negative_zero and not (signed and x < 0):
-            out[i] = out[i][1:]
+        elif out[i] == negative_zero:
+            out[i] = NEGATIVE_ZERO if signed and x < 0 else out[i][1:]
     return out
 
 

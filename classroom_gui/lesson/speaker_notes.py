@@ -34,6 +34,9 @@ def speaker_notes(frame: Frame, lang: str, drawn: list[str] | None = None) -> li
     # card covers what it redid)
     if line:
         said.append(text(lang, "speaker.redo", line=line))
+        whole = whole_sum(lines)
+        if whole and whole in line:  # the share divides by it: say whose sum it is (teacher30 #10)
+            said.append(text(lang, "speaker.whole_sum", total=whole))
     elif not asking(frame) and frame.beat_key == REST:
         line = rest_redo(frame, lang)
         if line:
@@ -303,7 +306,7 @@ def redo_line(frame: Frame, board: list[str], gap: str = "; then ") -> str:
     joined by `gap`, by the equations after it that start from its result, to the number the slide shows
     (teacher27 L4: the final LayerNorm's check stopped at the evened 「= -0.02」, never reaching × scale + shift =
     the card's 0.03)."""
-    equations = [e for e in map(_equation, _blocks(board)) if e]
+    equations = [e for e in map(_equation, _blocks(board)) if e and not summed(e)]
     if not equations:
         return ""
     seat_name = about_seat(frame)  # once (review30 13), and the name said once a language (review29 2d)
@@ -315,6 +318,21 @@ def redo_line(frame: Frame, board: list[str], gap: str = "; then ") -> str:
             break
         chain.append(after)
     return gap.join(chain)
+
+
+def summed(equation: str) -> bool:
+    """Whether `equation` is the answer's sum over the whole vocabulary (board.answer_sum_exp: 「Σ exp((z - 16.41) ÷
+    1.0) = 1.047」), whose 4,695 terms the slide does not list: not a check to redo by hand (teacher30 #10)."""
+    return equation.lstrip().startswith(tuple(text(lang, "board.answer_sum_exp", high="\0", temp="").split("\0")[0]
+                                              for lang in ("ja", "en")))
+
+
+def whole_sum(board: list[str]) -> str:
+    """The result of the board's summed() equation (the model's sum over the whole vocabulary, "1.047"), else ""."""
+    for e in filter(None, map(_equation, _blocks(board))):
+        if summed(e):
+            return e.rsplit("=", 1)[1].strip()
+    return ""
 
 
 def _goes_on(equation: str, after: str) -> bool:

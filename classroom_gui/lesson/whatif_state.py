@@ -183,15 +183,15 @@ def redo_text(lang: str, state: WhatIf | None) -> str | None:
     return text(lang, "edit.redo", what=change_text(lang, state.redone[-1], state.own.tokens))
 
 
-def status_line(lang: str, state: WhatIf, undo: str, redo: str) -> str:
+def status_line(lang: str, state: WhatIf, undo: str, redo: str, reset: str = "") -> str:
     """The window's status line after the edits changed: how many there are, or, when a reset (Ctrl+R, Edit →
     Reset what-if edits) took them away, that Undo brings them back, or, when Undo took back the last one, that the
     class is the model's own again and Redo makes it again (teacher29 L4: the line fell back to the model's
     description); "" for a class never edited. `undo`, `redo`: the Edit menu's keys as the language names them
-    (app.edit_keys)."""
+    (app.edit_keys); `reset`, Reset what-if edits' key (teacher30 #13: F5 hides the menu the line named)."""
     if state.edits:
         n = len(state.edits)
-        return text(lang, "whatif.status_one" if n == 1 else "whatif.status", n=n, undo=undo, redo=redo)
+        return text(lang, "whatif.status_one" if n == 1 else "whatif.status", n=n, undo=undo, redo=redo, reset=reset)
     if state.was_reset:
         return text(lang, "whatif.reset_status", undo=undo)
     return text(lang, "whatif.own_again", undo=undo, redo=redo) if state.redone else ""

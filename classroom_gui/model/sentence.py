@@ -20,7 +20,7 @@ from .fast import forward
 from .limits import MAX_STUDENTS, attention_tokens
 from .tokenizer import TokenizerError
 from .trace import Trace
-from .unknown_words import is_exact, read_as, unknown_words, whole_words
+from .unknown_words import is_exact, read_as, unknown_words, whole_words, words_and_marks
 
 
 class InputError(ValueError):
@@ -149,8 +149,13 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
 def unknown_notice(words: list[str]) -> str:
     """The English notice naming the words the model does not know (as given: typed in the run's notices, as drawn
     where the CLI says it)."""
+    words, marks = words_and_marks(words)
     named = ", ".join(shortened(w, 40) for w in words)
-    return f"unknown to the model: {named} (the model reads {'it' if len(words) == 1 else 'each'} as pieces)"
+    said = f"unknown to the model: {named} (the model reads {'it' if len(words) == 1 else 'each'} as pieces)"
+    if not marks:
+        return said
+    unknown = f"punctuation unknown to the model: {' '.join(marks)} (read as unknown pieces)"
+    return f"{said}; {unknown}" if words else unknown
 
 
 def rerun(trace: Trace, mask: str | None = None, edits=None, observe=None) -> Trace:

@@ -5,6 +5,7 @@ in its notice, and the sentence editor (lesson.typing_help) marks them while the
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -25,7 +26,7 @@ def is_exact(tokenizer) -> bool:
 
 def spans_in(text: str, tokens, exact: bool) -> list[tuple[int, int]]:
     """unknown_spans of `text` from its `tokens` as its tokenizer read them (`exact`: is_exact)."""
-    spans, at, word = [], 0, None
+    spans, at, word, marked = [], 0, None, False
     runs = None  # the Latin runs of `text`, found once: widening each piece of a 10,000-letter word to its
     #              whole run, one letter at a time, took minutes (quadratic) in the sentence editor
     words = japanese_words(text, tokens) if not exact else [None] * len(tokens)
@@ -37,17 +38,32 @@ def spans_in(text: str, tokens, exact: bool) -> list[tuple[int, int]]:
         if not t.unknown:
             continue
         a, b = start, at
-        if t.text.isascii():
+        mark = is_mark(t.text)
+        if t.text.isascii() and (not mark or t.text == "'"):  # (an apostrophe is a piece of its Latin word)
             runs = runs or _LatinRuns(text)
             a, b = runs.widen(a, b)
         # a piece of the word just marked: overlapping it (a Latin word widened), or touching it, unless each is
-        # a Japanese word of its own (「量子」 then 「コンピュータ」)
-        if spans and (a < spans[-1][1] or a == spans[-1][1] and (w == word or w is None or word is None)):
+        # a Japanese word of its own (「量子」 then 「コンピュータ」) or either is a punctuation mark (teacher30 #4:
+        # 「けて、夕方」 was named one word; 「、」 is a mark of its own, and the words either side are two)
+        if spans and (a < spans[-1][1] or a == spans[-1][1] and not (mark or marked)
+                      and (w == word or w is None or word is None)):
             spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
         else:
             spans.append((a, b))
-        word = w
+        word, marked = w, mark
     return spans
+
+
+def is_mark(text: str) -> bool:
+    """Whether `text` is punctuation only (「、」, "!", "…"): a mark, not a word, though the model may read it as an
+    unknown piece, as the teaching model reads 「、」."""
+    return bool(text) and all(unicodedata.category(c).startswith("P") for c in text)
+
+
+def words_and_marks(names: list[str]) -> tuple[list[str], list[str]]:
+    """Unknown names split into the words and the punctuation marks (is_mark), each in order: the notices name the
+    marks on a line of their own, as marks read as unknown, not as words."""
+    return [n for n in names if not is_mark(n)], [n for n in names if is_mark(n)]
 
 
 KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")

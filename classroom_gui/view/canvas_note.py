@@ -1,16 +1,17 @@
 """A short-lived note over the classroom canvas (teacher9 L5): a what-if refusal said where the teacher is looking,
 and in presenter mode (F5, full screen), where the status bar is hidden, every status message (an export's
 "wrote …": review17). A widget on the view's viewport, never
-part of the scene: no exported picture shows it, and a click passes through it to the class below. It sits over the
-caption (the narration's box), as wide as it, not over the class or the board: a what-if's note over the middle hid
-the attention matrix's changed row for its seconds (teacher15 L6).
+part of the scene: no exported picture shows it, and a click passes through it to the class below. It sits in the
+title's band, above the desks and the board, as wide as the canvas: a what-if's note over the middle hid the
+attention matrix's changed row for its seconds (teacher15 L6), and over the caption it hid the narration the teacher
+reads out (teacher30 #13); the title it covers shows again once it goes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QRectF, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..scene.areas import caption_rect
+from ..scene.areas import board_rect, title_rect
 from .viewport_label import ViewportLabel
 
 WIDTH = 0.6        # of the viewport's width, at most, with no frame shown (else the caption's width)
@@ -59,7 +60,7 @@ class CanvasNote(ViewportLabel):
     def _show(self, text: str) -> None:
         area = self.parentWidget().rect()
         frame = getattr(self.view, "frame", None)
-        place = area if frame is None else self.view.mapFromScene(caption_rect(frame.canvas)).boundingRect() & area
+        place = area if frame is None else self.view.mapFromScene(band(frame)).boundingRect() & area
         self.show_text(text)
         px = max(LEAST_PX, round(area.height() * LINE))
         while True:  # as big as fits the caption's height, down to LEAST_PX
@@ -78,3 +79,11 @@ class CanvasNote(ViewportLabel):
         self.setStyleSheet(f"QLabel#canvasNote {{ background: {th.color('text')}; color: {th.color('caption')};"
                            f" font-size: {px}px; border-radius: {px // 2}px; padding: {px // 2}px {px}px; }}")
         self.ensurePolished()  # (its font-size is applied now, so that its height for a width is measured with it)
+
+
+def band(frame) -> QRectF:
+    """The canvas's top band, in scene units: its full width, from the top down to the first desk or the board,
+    whichever is higher (at least the title's height): where the note covers no number and no narration."""
+    c = frame.canvas
+    top = min([board_rect(c).top()] + [s.y for s in frame.students])
+    return QRectF(0, 0, c.width, max(top, title_rect(c).bottom()))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
 from ..lesson.strings import name_list
 from ..lesson.typing_help import KnownWords, Marks, complete, marks, typed_at
+from ..model.unknown_words import words_and_marks
 
 UNKNOWN_COLOUR = "#C0392B"
 UNKNOWN_STYLE = f"QLineEdit {{ border: 2px solid {UNKNOWN_COLOUR}; border-radius: 3px; }}"
@@ -153,16 +154,20 @@ class SentenceEdit(QLineEdit):
         unknown = list(dict.fromkeys(names[span] for span in spans))  # 🧶 as ⟨U+1F9F6⟩ (messages.glyphs)
         self.unknown = unknown
         self.setStyleSheet(UNKNOWN_STYLE if unknown else "")
-        if unknown:  # quoted as names are everywhere else: 「した」「スヤスヤ」, "Thr", "sta"
-            words = name_list(self.lang, unknown[:MAX_NAMED]) + ("…" if len(unknown) > MAX_NAMED else "")
-            self.marker.setText(f"<span style='color:{UNKNOWN_COLOUR}'>{html.escape(self.t('ui.unknown_words', words=words))}</span>")
+        if unknown:  # quoted as names are everywhere else: 「した」「スヤスヤ」, "Thr", "sta"; the words, else the
+            # marks (「、」: teacher30 #4) said as marks
+            named, key = next((n, k) for n, k in zip(words_and_marks(unknown), ("ui.unknown_words", "ui.unknown_marks"))
+                              if n)
+            words = name_list(self.lang, named[:MAX_NAMED]) + ("…" if len(named) > MAX_NAMED else "")
+            self.marker.setText(f"<span style='color:{UNKNOWN_COLOUR}'>{html.escape(self.t(key, words=words))}</span>")
         else:
             self.marker.setText("<span style='color:#2E7D32'>✓</span>")
         shown = [self.t("ui.shown_as_code", symbol=s, code=c) for s, c in list(codes.items())[:MAX_NAMED]]
         if shown:  # here the system's font draws 🐱: say once what the desks and sheets write for it (teacher24 M1)
             self.marker.setText(self.marker.text() + html.escape("  " + " ".join(shown)))
-        self.marker.setToolTip(self.t("ui.unknown_words", words=name_list(self.lang, unknown)) if unknown
-                               else self.t("ui.all_known"))
+        self.marker.setToolTip("\n".join(self.t(k, words=name_list(self.lang, n)) for n, k in
+                                         zip(words_and_marks(unknown), ("ui.unknown_words", "ui.unknown_marks")) if n)
+                               or self.t("ui.all_known"))
         self.unknownChanged.emit(unknown)
         self.update()
 

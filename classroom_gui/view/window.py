@@ -21,6 +21,7 @@ from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
 from ..scene import fonts, palette
 from . import accessibility, quiz_mode, screen_size, settings, window_build
+from .dialog_focus import FocusBack
 from .qt_language import use_qt_language
 from .status_messages import StatusMessages
 from .window_dialogs import Dialogs
@@ -75,6 +76,7 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         self.model.subscribe(self._changed)
         self.apply_sentence()
         self.later = window_build.AfterFirstPaint(self, [lambda: self.sentence.known])  # completions, to type
+        self.focus_back = FocusBack(self)  # the keys come back to the window when a dialog closes (teacher30 #14)
 
     def t(self, key: str, **values) -> str:
         return text(self.sel.lang, key, **values)

@@ -56,7 +56,11 @@ def exp(ctx, fr: Frame):
     # a line says ≈ or why the scores have so many decimals (softmax_row.exp_arguments: cutting them would make more
     # than one line ≈)
     # and which numbers are the model's (teacher22 L2): the shares of step 3, not this board's exp() nor their sum
-    notes = ([ctx.t("board.exp_written"), ctx.t("board.exp_shares")] if S.exp and not all(masked) else []) + (
+    # (teacher30 #15: 「expと合計は表示した数で計算」 beside exp(-0.235), where chapter 5 had shown -0.24: the note says
+    # which numbers exp() takes, and to how many decimals, rather than that they were shown)
+    written = max((places_of(S.argument(j)[0]) for j, m in enumerate(masked) if not m and S.argument(j)[0]),
+                  default=places)  # the decimals exp() is written with (fewer than the scores' where a line says ≈)
+    notes = ([ctx.t("board.exp_written", places=written), ctx.t("board.exp_shares")] if S.exp and not all(masked) else []) + (
         [ctx.t("board.exp_near_note" if S.args else "board.exp_places", places=places)]
         if any(S.args_near) or (places > ARG_PLACES and not S.args) else [])
     # a long list keeps the asker and the top share among its lines (long_lists; teacher28 M1)

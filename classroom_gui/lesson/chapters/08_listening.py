@@ -15,6 +15,8 @@ from ..softmax_row import SHARE_PLACES, ShownSoftmax, hand_note, share_places
 from ..panels import heatmap
 from .desks import SUM_TERMS, class_with_cards, heard, most_heard, shown_row
 
+NAMED_ROWS = 16  # the attention map names its rows up to this many students (scene.heatmap.LABELLED)
+
 
 def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSoftmax, bool]:
     """Listening written out: the first numbers of the new understanding as share × opinion summed over
@@ -136,11 +138,17 @@ def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
     return w, shown
 
 
+def shares_chart(ctx, w: list[float]) -> Bars:
+    """The asker's shares as a chart, every classmate a bar (the masked ones empty), their sum beside the title."""
+    H, f = ctx.H, ctx.f
+    return Bars(ctx.t("bars.weights"), ctx.names, w, "weight", masked=[bool(m) for m in H.mask[f]],
+                total=ctx.t("bars.sum", total=fmt(H.weights[f].sum(), 3)))
+
+
 def travel(ctx, fr: Frame):
-    H, f, S, seen = ctx.H, ctx.f, shown_row(ctx), heard(ctx)
+    f, S, seen = ctx.f, shown_row(ctx), heard(ctx)
     w, shown = _listening(ctx, fr)
-    fr.bars = Bars(ctx.t("bars.weights"), ctx.names, w, "weight",
-                   masked=[bool(m) for m in H.mask[f]], total=ctx.t("bars.sum", total=fmt(H.weights[f].sum(), 3)))
+    fr.bars = shares_chart(ctx, w)
     fr.links = [Link(j, f, w[j], "value", shown[j], progress=ctx.alpha, value=w[j]) for j in seen]
     # a long list keeps the asker and the classmates it listens to most, a repeated word with its seat (long_lists)
     fr.board, fr.board_more, fr.board_short = listed(
@@ -156,6 +164,8 @@ def merge(ctx, fr: Frame):  # the arithmetic needs the board's room; the shares 
         fr.students[f].cards.append(ctx.strip("context", ctx.H.context[f], ctx.alpha))
     row = shown_row(ctx)
     fr.board, S, near = mix_lines(ctx, row, seen)
+    if ctx.trace.n_tokens > NAMED_ROWS:  # the map's one row of a big class, unnamed, read as an empty box (teacher30
+        fr.bars = shares_chart(ctx, w)  # #15, 36 students): the asker's shares as travel charts them, instead
     fr.write_vector(fmt_many(ctx.H.context[f]))
     if S is row:
         said = hand_note(ctx.t, S)

@@ -56,7 +56,7 @@ def projected_number(ctx) -> list[str]:
         return []
     t = ctx.t
     return [""] + sum_lines(t, worked, t("worked.projected", name=ctx.q(f)), t("worked.concat_input", name=ctx.q(f)),
-                            t("worked.column", matrix="W_O", i=1), "worked.proj_products", "worked.above",
+                            t("worked.column", matrix="W_O", i=1), "worked.proj_products", "worked.above_projected",
                             "worked.proj_total_long", lead=t("worked.proj_lead"))
 
 

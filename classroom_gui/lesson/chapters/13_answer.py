@@ -93,7 +93,7 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     if worked is not None:  # redone from the digits above, as the layers' LayerNorm (teacher23 M1): its mean, spread
         # and number 1 evened, scaled and shifted (the mean and spread also when the scale or shift is not finite)
         fr.write_worked(layernorm_lines(ctx.t, ctx.q(last), tr.config.layer_norm_epsilon, shown, worked, learned,
-                                        ctx.t("worked.above", shown=fmt(tr.ln_f[last, 0]))))
+                                        ctx.t("worked.above_final", shown=fmt(tr.ln_f[last, 0]))))
         fr.heatmap = replace(fr.heatmap, rows=[])  # the board's height goes to the worked lines, as W_O's
     rerun = ctx.t("answer.rerun") if again else ""
     # what the card's 「±6」 is (teacher15 L2, jareview2): no wording of the label itself fits at 11 students 16:9;
