@@ -8,11 +8,14 @@ import json
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from classroom_gui.cli import main
 from classroom_gui.lesson.answers import named
 from classroom_gui.messages.glyphs import as_code, drawable, drawn_name, drawn_names
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
+from helpers import window_on
 
 ROOT = Path(__file__).parent.parent
 GPT2 = Path(__file__).parent / "fixtures" / "tiny_gpt2"
@@ -55,3 +58,22 @@ def test_trace_json_keeps_the_labels_as_given_and_as_shown(qapp, tmp_path, capsy
     assert all(item["shown"] == drawn_name(item["token"]) for item in record["next_token"])
     table = capsys.readouterr().out
     assert all(name in table for name in record["tokens_shown"] if len(name) <= 16)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_who_asks_and_the_what_if_dialog_name_students_as_their_desks(qtbot, tmp_path, lang):
+    """review31 #2: the "Who asks" box and the What-if dialog listed "2: \\u200b 1/3" (a blank) and 🧶 as tofu."""
+    from classroom_gui.view.whatif_dialog import WhatIfDialog
+
+    w = window_on(qtbot, load_checkpoint(GPT2), str(tmp_path / "s.ini"))
+    w.set_language(lang)
+    w.sentence.setText(ODD)
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.run is not None and w.run.trace.n_tokens > 5, timeout=10000)
+    desks = [w.t("ui.seat_n", n=s.index + 1, word=s.text) for s in w.model.frame().students]
+    assert [w.focus_box.itemText(i) for i in range(w.focus_box.count())] == desks
+    dialog = WhatIfDialog(w)
+    qtbot.addWidget(dialog)
+    assert [dialog.student.itemText(i) for i in range(dialog.student.count())] == desks
+    assert [dialog.classmate.itemText(i) for i in range(dialog.classmate.count())] == desks
+    assert "⟨U+200B⟩ 1/3" in desks[1] and "⟨U+1F9F6⟩ 3/3" in desks[-1]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, Q
 from ..app.actions import ACTIONS, MENUS, key_label
 from ..lesson.chapters import CHAPTERS, chapter_title
 from ..lesson.strings import LANGUAGES, languages
+from ..messages.glyphs import drawn_names
 from ..scene import paint_guard
 from . import accessibility, quiz_mode, top_note
 from .canvas_view import CanvasView
@@ -321,8 +322,8 @@ def label_widgets(w, t) -> None:
 def show_selection(w, refill: bool = True) -> None:
     """The selectors show the selection; `refill` lists their items again (new sentence, model, language)."""
     c, t, sel = w.checkpoint.config, w.t, w.sel
-    tokens = w.run.trace.tokens if w.run else []
-    for box, items, current in ((w.focus_box, [t("ui.seat_n", n=i + 1, word=word) for i, word in enumerate(tokens)],
+    names = drawn_names(w.run.trace.tokens) if w.run else []  # as the desks write them (⟨U+200B⟩ 1/3, not a blank)
+    for box, items, current in ((w.focus_box, [t("ui.seat_n", n=i + 1, word=word) for i, word in enumerate(names)],
                                  sel.focus),
                                 (w.layer_box, [t("ui.layer_n", n=i + 1) for i in range(c.n_layer)], sel.layer),
                                 (w.head_box, [t("ui.head_n", n=i + 1) for i in range(c.n_head)], sel.head),
