@@ -77,3 +77,23 @@ def test_who_asks_and_the_what_if_dialog_name_students_as_their_desks(qtbot, tmp
     assert [dialog.student.itemText(i) for i in range(dialog.student.count())] == desks
     assert [dialog.classmate.itemText(i) for i in range(dialog.classmate.count())] == desks
     assert "⟨U+200B⟩ 1/3" in desks[1] and "⟨U+1F9F6⟩ 3/3" in desks[-1]
+
+
+def test_an_asker_saved_in_the_coded_form_before_tidy25_still_asks(qtbot, tmp_path):
+    """review31 #5: a file saved before tidy25 holds a GPT-2 asker as its desk wrote it (asker=⟨U+1F9F6⟩ 2/3), the
+    label is now '🧶 2/3': the first start after the upgrade opened on the default asker."""
+    path = tmp_path / "s.ini"
+    first = window_on(qtbot, load_checkpoint(GPT2), str(path))
+    first.sentence.setText(ODD)
+    first.apply_sentence()
+    qtbot.waitUntil(lambda: first.run is not None and first.run.trace.n_tokens > 5, timeout=10000)
+    seat = first.run.trace.tokens.index("🧶 2/3")  # (not the asker a new sentence opens with: the last one)
+    first.select(focus=seat)
+    first.close()
+    saved = path.read_text(encoding="utf-8")
+    assert saved.count("asker=🧶 2/3\n") == 2  # [General] and the model's section
+    path.write_text(saved.replace("asker=🧶 2/3\n", "asker=⟨U+1F9F6⟩ 2/3\n"), encoding="utf-8")
+    again = window_on(qtbot, load_checkpoint(GPT2), str(path))
+    qtbot.waitUntil(lambda: again.run is not None, timeout=10000)
+    assert again.sel.focus == seat
+    again.close()
