@@ -85,6 +85,7 @@ def build_top_bar(w) -> None:
     w.bars_fitter = _FitOnResize(w)
     w.sentence.unknownChanged.connect(lambda _: w.top_note.remember() and fit_top_bars(w))
     w.installEventFilter(w.bars_fitter)
+    w.statusBar().installEventFilter(w.bars_fitter)  # (its message's tooltip, fitted to its width)
     select = w.model.select
     w.lang_box.currentIndexChanged.connect(lambda _: w.set_language(w.lang_box.currentData()))
     w.focus_box.currentIndexChanged.connect(lambda i: select(focus=i) if i >= 0 else None)
@@ -147,7 +148,8 @@ def _edit_at(w, pos, shift: bool) -> None:
 class _FitOnResize(QObject):
     """Calls fit_top_bars whenever the window is resized, and once more just after it is shown: on a real X
     server the window gets its final size (the screen's, a restored one) around show(), and a fit made
-    before then left one row ending in "»" at 1024 px until the next resize."""
+    before then left one row ending in "»" at 1024 px until the next resize. The status bar's resize checks whether
+    its message is cut (StatusMessages.fit_status_tip: its tooltip)."""
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.parent():
@@ -155,6 +157,8 @@ class _FitOnResize(QObject):
                 fit_top_bars(watched)
             elif event.type() == QEvent.Type.Show:
                 QTimer.singleShot(0, watched, lambda: fit_top_bars(watched))
+        elif event.type() == QEvent.Type.Resize and watched is self.parent().statusBar():
+            self.parent().fit_status_tip()  # (the bar has its new width when its resize event comes)
         return False
 
 
