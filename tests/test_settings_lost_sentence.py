@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from classroom_gui.messages.phrase import Phrase
 from classroom_gui.model.checkpoint import load_checkpoint
 from helpers import window_on
-from test_cut_line_settings import _note, _step
+from test_cut_line_settings import _note, _says_left_out, _step
 from test_model_sessions import open_in
 from test_whatif_restart import JA, UNDO, prepared, start
 
@@ -51,11 +52,8 @@ def test_a_section_that_lost_its_sentence_names_it_with_what_went_with_it(qtbot,
     path.write_text(general + section.replace(f"sentence={JA}", damage), encoding="utf-8")
     again = start(qtbot, checkpoint, str(path))
     assert again.sentence.text() == "犬が走った" and again.model.whatif.edits == ()  # not the cut one, not swallowed
-    step = _step(first) + 1
-    assert _note(again, "ja").startswith(
-        f"設定ファイルが壊れていたため、前回の文、「もしも」の変更2件とステップ{step}は引き継ぎません。")
-    assert _note(again, "en").startswith(
-        f"The settings file was damaged; left out of the last session: the sentence, the 2 what-if edits and step {step}.")
+    edits, step = Phrase("settings.n_edits", n=2), Phrase("settings.at_step", step=_step(first) + 1)
+    _says_left_out(again, path, Phrase("settings.sentence_all", rest=Phrase("settings.both", edits=edits, step=step)))
     again.close()
 
 
