@@ -4,16 +4,17 @@ the desks do (teacher26 M3)."""
 from __future__ import annotations
 
 from .cli_table import CliRefusal
-from .messages.glyphs import drawable, drawn_names
+from .messages.glyphs import drawn_name, drawn_names
 from .messages.numerals import whole
 from .messages.phrase import Name, Phrase, Words
 
 
 def bare(word: str) -> str:
-    """A student's word without GPT-2's leading-space mark (␣cat, or ' cat' as typed), lower case; a symbol the font
-    lacks as the desk writes it, without its brackets (--focus 🐱 or U+1F431 finds the student shown as ⟨U+1F431⟩:
-    messages.glyphs)."""
-    return drawable(word).lower().removeprefix("␣").removeprefix(" ").replace("⟨", "").replace("⟩", "")
+    """A student's word without GPT-2's leading-space mark (␣cat, or ' cat' as typed), lower case; written as its desk
+    writes it (drawn_name: a symbol the font lacks, an invisible character), without the brackets (--focus 🐱 or
+    U+1F431 finds the student shown as ⟨U+1F431⟩, --focus "⟨U+200B⟩ 1/3" a GPT-2 label held as "\u200b 1/3":
+    messages.glyphs, review31 #1)."""
+    return drawn_name(word).lower().removeprefix("␣").removeprefix(" ").replace("⟨", "").replace("⟩", "")
 
 
 def default_asker_note(tokens: list[str], focus: int):
@@ -50,7 +51,7 @@ def _not_one_student(word: str, tokens: list[str]) -> CliRefusal:
     """The refusal of a --focus word that is no student, every name as the desks write it (⟨U+200D⟩, not a blank or
     a Python escape); a word the sentence reads as several students in a row is said to be those seats."""
     names, want = drawn_names(tokens), "".join(word.split())
-    shown = "".join(map(drawable, word))  # each character as a desk of its own writes it: "👍🏽" is ⟨U+1F44D⟩⟨U+1F3FD⟩
+    shown = drawn_name(word)  # each character as a desk of its own writes it: "👍🏽" is ⟨U+1F44D⟩⟨U+1F3FD⟩, U+200B a code
     for a in range(len(tokens)):
         run = ""
         for b in range(a, len(tokens)):

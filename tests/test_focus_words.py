@@ -5,10 +5,15 @@ those seats and the forms that work, every name as the desks write it."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from classroom_gui.cli import main
+from classroom_gui.messages.glyphs import drawn_names
+from classroom_gui.model.checkpoint import load_checkpoint
+from classroom_gui.model.sentence import run_sentence
+from classroom_gui.resources import teaching_model_dir
 
 FAMILY = "The 👨‍👩‍👧 sat"
 
@@ -49,3 +54,23 @@ def test_the_forms_the_refusal_names_work(tmp_path, focus, seat):
 def test_a_word_not_in_the_sentence_hints_at_the_seats(capsys, tmp_path):
     err = _refusal(capsys, "export", "--text", "The cat sat", "--focus", "dog", "-o", str(tmp_path / "x.png"))
     assert '--focus "dog" is not a student of this sentence (The cat sat); name one by its seat number, 1 to 3' in err
+
+
+GPT2 = str(Path(__file__).parent / "fixtures" / "tiny_gpt2")
+ODD = "x\u200by\u3000z\u2028w ❤️ 🧶"  # a zero-width space, an ideographic space, a line separator, emoji
+
+
+@pytest.mark.parametrize("lang, text, model", [("en", ODD, GPT2), ("ja", "猫が\u200bマットに座った", None)])
+def test_each_name_the_refusal_lists_is_taken_back_as_focus(qapp, capsys, tmp_path, lang, text, model):
+    """review31 #1: the refusal listed "⟨U+200B⟩ 1/3" (as the desk writes it) and then refused it as --focus."""
+    where = ["--model", model] if model else []
+    err = _refusal(capsys, "export", "--lang", lang, "--text", text, *where, "--focus", "dog", "-o", str(tmp_path / "x.png"))
+    names = drawn_names(run_sentence(load_checkpoint(model or teaching_model_dir()), text).trace.tokens)
+    assert names[1 if model else 2] == ("⟨U+200B⟩ 1/3" if model else "⟨U+200B⟩") and len(set(names)) == len(names)
+    listed = f" {err[err.index('(') + 1:err.index(')')]} " if lang == "en" else err
+    for seat, name in enumerate(names, 1):
+        assert (f"「{name}」" if lang == "ja" else f" {name} ") in listed, name
+        out = tmp_path / "n.json"
+        assert main(["export", "--lang", lang, "--text", text, *where, "--focus", name, "--size", "160x90",
+                     "-o", str(tmp_path / "x.png"), "--json", str(out), "--force"]) == 0, capsys.readouterr().err
+        assert json.loads(out.read_text(encoding="utf-8"))["selection"]["focus_seat"] == seat, name

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from classroom_gui.messages.phrase import Phrase
 from classroom_gui.model.checkpoint import load_checkpoint
 from helpers import window_on
-from test_cut_line_settings import _note, _step
+from test_cut_line_settings import _note, _says_left_out, _step
 from test_model_sessions import open_in
-from test_whatif_restart import JA, prepared, start
+from test_whatif_restart import JA, UNDO, prepared, start
 
 GPT2 = Path(__file__).parent / "fixtures" / "tiny_gpt2"
 
@@ -51,11 +52,8 @@ def test_a_section_that_lost_its_sentence_names_it_with_what_went_with_it(qtbot,
     path.write_text(general + section.replace(f"sentence={JA}", damage), encoding="utf-8")
     again = start(qtbot, checkpoint, str(path))
     assert again.sentence.text() == "犬が走った" and again.model.whatif.edits == ()  # not the cut one, not swallowed
-    step = _step(first) + 1
-    assert _note(again, "ja").startswith(
-        f"設定ファイルが壊れていたため、前回の文、「もしも」の変更2件とステップ{step}は引き継ぎません。")
-    assert _note(again, "en").startswith(
-        f"The settings file was damaged; left out of the last session: the sentence, the 2 what-if edits and step {step}.")
+    edits, step = Phrase("settings.n_edits", n=2), Phrase("settings.at_step", step=_step(first) + 1)
+    _says_left_out(again, path, Phrase("settings.sentence_all", rest=Phrase("settings.both", edits=edits, step=step)))
     again.close()
 
 
@@ -111,4 +109,24 @@ def test_a_section_that_lost_its_sentence_takes_the_boxs_where_its_moment_is_of_
     again = start(qtbot, checkpoint, str(path))  # the box (another model's) holds the very sentence: nothing lost
     assert again.model.whatif.edits == edits and _step(again) == _step(first)
     assert _note(again, "en").startswith("1 damaged line of the settings file was not read.")
+    again.close()
+
+
+def test_generals_copy_of_a_damaged_section_outlives_a_start_on_another_model(qtbot, checkpoint, tmp_path):
+    """review31 #4: [General]'s copy lived in memory only. A start on another model saved over [General]; the next start
+    on the teaching model opened on the other model's sentence, its edits and step gone, said to be another sentence's."""
+    path = tmp_path / "settings.ini"
+    first, edits = prepared(qtbot, checkpoint, str(path))
+    general, section = _split(path)
+    path.write_text(general + section.replace(f"sentence={JA}", "sentence=@猫が"), encoding="utf-8")
+    other = window_on(qtbot, load_checkpoint(GPT2), str(path))  # start 1, on another model
+    other.sentence.setText("a cat is on a mat and it sat")
+    other.apply_sentence()
+    qtbot.waitUntil(lambda: other.run is not None and other.run.trace.n_tokens > 8, timeout=10_000)
+    other.close()
+    assert f"sentence={JA}" not in path.read_text(encoding="utf-8").split("[model_")[0]  # [General]: the other's now
+    again = start(qtbot, checkpoint, str(path))  # start 2, on the teaching model
+    assert again.sentence.text() == JA and "".join(again.run.trace.tokens) == JA
+    assert again.model.whatif.edits == edits and _step(again) == _step(first)
+    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2, undo=UNDO)
     again.close()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..lesson.panels import warm
 from ..lesson.state import default_focus, prepared_run
 from ..lesson.whatif_state import WhatIf, restored
+from ..messages.glyphs import drawn_name
 from ..messages.phrase import Phrase
 from .edit_keys import RESET_EDITS_KEYS, UNDO_KEYS, KeyName
 
@@ -112,9 +113,10 @@ def run_resumed(waiting, checkpoint, text: str, rule: str, layer: int = 0, head:
 
 
 def resumed_seat(tokens, seat: int | None, word: str, rule: str) -> int:
-    """The asker a resumed first sentence opens with: the seat the last session left when it still holds `word`,
+    """The asker a resumed first sentence opens with: the seat the last session left when it still holds `word` (as
+    typed, or as its desk writes it: a file saved before tidy25 kept a GPT-2 label coded, ⟨U+1F9F6⟩ 3/3; review31 #5),
     else the one a new sentence opens with (default_focus)."""
-    if seat is None or seat >= len(tokens) or tokens[seat] != word:  # not the class the session left
+    if seat is None or seat >= len(tokens) or word not in (tokens[seat], drawn_name(tokens[seat])):  # another class
         return default_focus(tokens, rule)
     return seat
 

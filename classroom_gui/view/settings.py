@@ -70,6 +70,8 @@ def open_store(path: str | None = None) -> QSettings:
     store.dropped = len(dropped)  # said once in the window's status line (load's unread; teacher26 L2)
     store.damaged = damaged  # by section: what load's _own_place and unread_note make up for (teacher29 M1)
     store.general = _general_place(store)  # as read now, before a save writes over it (sessions: Ctrl+O too)
+    if store.general is not None:
+        _keep_general_copy(store, *store.general)
     return store
 
 
@@ -87,6 +89,16 @@ def _general_place(store: QSettings):
     _read_place(store, s)
     return (sid, s) if s.left is not None else None
 
+
+def _keep_general_copy(store: QSettings, sid: str, place: Settings) -> None:
+    """[General]'s whole copy written into the damaged (or lost) section at once, as sessions() reads it, so that a save
+    on another model cannot write over the only copy (review31 #4: the next start lost the sentence, edits and step)."""
+    used = {m: _used(store, m) for m in _sections(store)}  # (the section lost, or its `used` line: it was used last)
+    extra = {} if used.get(sid) else {"used": str(max(used.values(), default=0) + 1)}
+    own = _own_sentence(store, sid) if sid in used else None
+    _write(_group(store, sid), dict(_place_values(place), sentence=own or place.sentence, **extra))
+    store.endGroup()
+    store.sync()
 
 
 def load(store: QSettings, key: str | None = None, former: str = "") -> Settings:
@@ -338,8 +350,6 @@ def _value(store: QSettings, key: str):
         return None
 
 
-
-
 def save(store: QSettings, s: Settings, place: bool = True, model: str | None = None, typed: str = "",
          retire: str | None = None) -> bool:
     """Write `s`; with place=False (no sentence shown yet: a big model's first one still computing) the keys of
@@ -354,12 +364,7 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
     if s.geometry is not None:
         store.setValue("geometry", s.geometry)
     store.setValue("maximized", "true" if s.maximized else "false")
-    shown, step, time, example = s.left or (None, None, None, None)
-    values = {key: None if getattr(s, key) is None else str(getattr(s, key)) for key in ("seat", "layer", "head")}
-    values.update(asker=s.asker or None, rule=s.rule or None, shown=shown, step=step,
-                  time=None if time is None else repr(float(time)), example=None if example is None else str(example),
-                  edits=" ".join(s.edits[:MAX_EDITS]) if s.edits and s.left else None)
-    _write(store, values, place)
+    _write(store, values := _place_values(s), place)
     if model is not None:
         store.setValue("model", model)
     if model is not None and place:
@@ -368,6 +373,16 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
         _save_section(store, model, dict(values, sentence=typed or s.sentence))
     store.sync()
     return store.status() == QSettings.Status.NoError
+
+
+def _place_values(s: Settings) -> dict:
+    """s's place as the file holds it (PLACE, layer, head, rule): strings, None for a key to remove."""
+    shown, step, time, example = s.left or (None, None, None, None)
+    values = {key: None if getattr(s, key) is None else str(getattr(s, key)) for key in ("seat", "layer", "head")}
+    values.update(asker=s.asker or None, rule=s.rule or None, shown=shown, step=step,
+                  time=None if time is None else repr(float(time)), example=None if example is None else str(example),
+                  edits=" ".join(s.edits[:MAX_EDITS]) if s.edits and s.left else None)
+    return values
 
 
 def _write(store: QSettings, values: dict, place: bool = True) -> None:

@@ -45,6 +45,7 @@ KEYS = {
 SECTION = re.compile(r"^\[model_[0-9a-f]{16}\]$")  # a model's own place (app.model_identity.model_id)
 PLACE = ("seat", "asker", "shown", "step", "time", "example", "edits")  # where the lesson is, in the shown sentence
 SESSION = ("sentence", *PLACE, "layer", "head", "rule", "used")  # a model section's keys
+SPACE = " \t\r\v\f"  # what Qt trims around a key or value: a sentence's own U+3000, U+2028 at its end is kept
 log = logging.getLogger("classroom_gui")
 
 
@@ -61,8 +62,11 @@ def clean_file(path: Path, damaged: dict | None = None) -> list[str]:
         dropped, kept = ["(the whole file: larger than 1 MB)"], []
     else:
         text = data.decode("utf-8", errors="replace")
-        # Qt ends every line with a newline: a last line without one was cut while written (teacher29 H1)
-        kept, dropped = _filter(text.splitlines(), cut=bool(text) and not text.endswith(("\n", "\r")),
+        # Qt ends every line with a newline: a last line without one was cut while written (teacher29 H1). Lines end
+        # at "\n" only (a "\r" before it dropped): a sentence's U+2028, U+2029 or U+0085 is Qt's text, written raw and
+        # read back whole, where str.splitlines() cut the line there (review31 #3)
+        lines = [line.removesuffix("\r") for line in text.split("\n")]
+        kept, dropped = _filter(lines, cut=bool(text) and not text.endswith(("\n", "\r")),
                                 damaged={} if damaged is None else damaged)
         if not dropped:
             return []
@@ -79,7 +83,7 @@ def _filter(lines: list[str], cut: bool = False, damaged: dict | None = None) ->
     kept, dropped, section, seen = [], [], "", set()  # seen: (section, key)
     damaged = {} if damaged is None else damaged
     for i, line in enumerate(lines):
-        stripped = line.strip()
+        stripped = line.strip(SPACE)
         continued = i > 0 and lines[i - 1].endswith("\\")  # Qt joins a line ending in \ with the next
         if continued or stripped.endswith("\\") or (cut and i == len(lines) - 1 and stripped):
             dropped.append(line)
@@ -93,7 +97,7 @@ def _filter(lines: list[str], cut: bool = False, damaged: dict | None = None) ->
                 kept.append(section)
             continue
         key, sep, value = stripped.partition("=")
-        key, value = key.strip(), value.strip()
+        key, value = key.strip(SPACE), value.strip(SPACE)
         check = KEYS.get(key)
         ours = key in SESSION if SECTION.match(section) else section == "[General]" and key != "used"
         if (not ours or not sep or check is None or (section, key) in seen or len(value.encode()) > check[1]

@@ -44,11 +44,21 @@ class StatusMessages:
         self._told = (said, text_now, ms, tip)
         bar = self.statusBar()
         bar.showMessage(text_now, ms) if text_now else bar.clearMessage()
+        self.fit_status_tip()
+        if text_now and (aloud or self.is_presenting()):  # presenter mode hides the status bar (review17)
+            self.canvas.note.say(said, self.sel.lang, ms, until_key)
+
+    def fit_status_tip(self) -> None:
+        """The status bar's tooltip for the message tell() shows: the message whole (`tip`'s) where it says more, or
+        where the bar is too narrow for the message; checked again as the bar is resized (window_build._FitOnResize:
+        review31 #6, a line that fitted at 1920 px was cut at 1024 with no tooltip, and kept a stale one the other way)."""
+        bar = self.statusBar()
+        said, text_now, ms, tip = getattr(self, "_told", (None, "", 0, None))
+        if bar.currentMessage() != text_now:  # (another's message: message_changed took the tooltip away)
+            return
         whole = tip(self.sel.lang) if tip is not None and text_now else text_now
         cut = QFontMetrics(bar.font()).horizontalAdvance(text_now) > bar.width() - MESSAGE_MARGIN
         bar.setToolTip(f"<p>{html.escape(wrapping(whole))}</p>" if whole and (whole != text_now or cut) else "")
-        if text_now and (aloud or self.is_presenting()):  # presenter mode hides the status bar (review17)
-            self.canvas.note.say(said, self.sel.lang, ms, until_key)
 
     def paint_failed(self) -> None:
         """Part of the picture could not be drawn (scene.paint_guard logged why): said once per fault, and the

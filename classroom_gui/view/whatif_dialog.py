@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QSpinBox,
 
 from ..lesson.numbers import fmt
 from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, mask_now, own_value
+from ..messages.glyphs import drawn_names
 from ..model.whatif import Edit
 from .dialogs import ok_cancel
 from .number_box import NumberBox
@@ -22,7 +23,8 @@ class WhatIfDialog(QDialog):
         self.window_ = window
         t, sel = window.t, window.sel
         self.tokens = list(window.model.whatif.trace.tokens)
-        names = [t("ui.seat_n", n=i + 1, word=w) for i, w in enumerate(self.tokens)]  # as the toolbar's "1：猫"
+        # as the toolbar's "1：猫", each name as its desk writes it ("2: ⟨U+200B⟩ 1/3", not a blank: review31 #2)
+        names = [t("ui.seat_n", n=i + 1, word=w) for i, w in enumerate(drawn_names(self.tokens))]
         form = QFormLayout(self)
         self.heading = QLabel()  # the title again (no title bar without a window manager); _show words both
         form.addRow(self.heading)

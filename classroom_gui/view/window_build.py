@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QDoubleSpinBox, QLabel, Q
 from ..app.actions import ACTIONS, MENUS, key_label
 from ..lesson.chapters import CHAPTERS, chapter_title
 from ..lesson.strings import LANGUAGES, languages
+from ..messages.glyphs import drawn_names
 from ..scene import paint_guard
 from . import accessibility, quiz_mode, top_note
 from .canvas_view import CanvasView
@@ -84,6 +85,7 @@ def build_top_bar(w) -> None:
     w.bars_fitter = _FitOnResize(w)
     w.sentence.unknownChanged.connect(lambda _: w.top_note.remember() and fit_top_bars(w))
     w.installEventFilter(w.bars_fitter)
+    w.statusBar().installEventFilter(w.bars_fitter)  # (its message's tooltip, fitted to its width)
     select = w.model.select
     w.lang_box.currentIndexChanged.connect(lambda _: w.set_language(w.lang_box.currentData()))
     w.focus_box.currentIndexChanged.connect(lambda i: select(focus=i) if i >= 0 else None)
@@ -146,7 +148,8 @@ def _edit_at(w, pos, shift: bool) -> None:
 class _FitOnResize(QObject):
     """Calls fit_top_bars whenever the window is resized, and once more just after it is shown: on a real X
     server the window gets its final size (the screen's, a restored one) around show(), and a fit made
-    before then left one row ending in "»" at 1024 px until the next resize."""
+    before then left one row ending in "»" at 1024 px until the next resize. The status bar's resize checks whether
+    its message is cut (StatusMessages.fit_status_tip: its tooltip)."""
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.parent():
@@ -154,6 +157,8 @@ class _FitOnResize(QObject):
                 fit_top_bars(watched)
             elif event.type() == QEvent.Type.Show:
                 QTimer.singleShot(0, watched, lambda: fit_top_bars(watched))
+        elif event.type() == QEvent.Type.Resize and watched is self.parent().statusBar():
+            self.parent().fit_status_tip()  # (the bar has its new width when its resize event comes)
         return False
 
 
@@ -321,8 +326,8 @@ def label_widgets(w, t) -> None:
 def show_selection(w, refill: bool = True) -> None:
     """The selectors show the selection; `refill` lists their items again (new sentence, model, language)."""
     c, t, sel = w.checkpoint.config, w.t, w.sel
-    tokens = w.run.trace.tokens if w.run else []
-    for box, items, current in ((w.focus_box, [t("ui.seat_n", n=i + 1, word=word) for i, word in enumerate(tokens)],
+    names = drawn_names(w.run.trace.tokens) if w.run else []  # as the desks write them (⟨U+200B⟩ 1/3, not a blank)
+    for box, items, current in ((w.focus_box, [t("ui.seat_n", n=i + 1, word=word) for i, word in enumerate(names)],
                                  sel.focus),
                                 (w.layer_box, [t("ui.layer_n", n=i + 1) for i in range(c.n_layer)], sel.layer),
                                 (w.head_box, [t("ui.head_n", n=i + 1) for i in range(c.n_head)], sel.head),
