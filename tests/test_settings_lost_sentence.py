@@ -20,6 +20,7 @@ from classroom_gui.model.checkpoint import load_checkpoint
 from helpers import window_on
 from test_cut_line_settings import _note, _says_left_out, _step
 from test_model_sessions import open_in
+from test_cut_settings import RESET
 from test_whatif_restart import JA, UNDO, prepared, start
 
 GPT2 = Path(__file__).parent / "fixtures" / "tiny_gpt2"
@@ -128,5 +129,5 @@ def test_generals_copy_of_a_damaged_section_outlives_a_start_on_another_model(qt
     again = start(qtbot, checkpoint, str(path))  # start 2, on the teaching model
     assert again.sentence.text() == JA and "".join(again.run.trace.tokens) == JA
     assert again.model.whatif.edits == edits and _step(again) == _step(first)
-    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2, undo=UNDO)
+    assert again.statusBar().currentMessage() == again.t("whatif.restored", n=2, undo=UNDO, reset=RESET)
     again.close()
