@@ -31,6 +31,7 @@ TEXT_PX = 16.0     # the least any text on the board is drawn at (1080p canvas p
 TURNED_GAP = 4.0   # between two names turned upright under thin bars (teacher7 L1: 11+ students at 4:3)
 TURNED_MAX = 5.0   # a turned name's length at the most, in label heights (longer ones end in "…")
 STAGGER_MOST, STAGGER_ROWS = 12, 3  # bars whose values may stack (value_rows), on this many rows above the tallest
+VALUES_APART = 0.25  # two values' boxes this many lines apart at least, across and up (「10.25」 touched 「10.24」)
 STAGGER_WIDE = 1.4  # ... values at most this many slots wide (wider, a stacked value reads as its neighbour's)
 ACROSS_MOST = 8    # bars whose thin slots still take two rows of names across (a big class: turned, one a bar)
 
@@ -300,6 +301,7 @@ def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, fl
     (teacher23 L3)."""
     b, r = chart.bars, chart.area
     n = len(b.values)
+    apart = line * VALUES_APART  # two values never touch, side by side or corner to corner (teacher30 #7)
     bodies = [QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)) for cx, (y0, y1) in zip(centres, ends)]
     boxes, where = [], {}
     for i in ([b.highlight] if 0 <= b.highlight < n else []) + [i for i in range(n) if i != b.highlight]:
@@ -314,12 +316,12 @@ def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, fl
             box = QRectF(x0, ty, ink, line)
             if not first and any(box.intersects(o) for o in bodies[:i] + bodies[i + 1:]):
                 break  # over another bar (a short bar's value beside a tall one): it would read as that bar's
-            hit = [o for o in boxes if box.adjusted(-4, 0, 4, 0).intersects(o)]
+            hit = [o for o in boxes if box.adjusted(-apart, -apart / 2, apart, apart / 2).intersects(o)]
             if not hit:
                 boxes.append(box)
                 where[i] = ty
                 break
-            ty = max(o.bottom() for o in hit) + 1 if under else min(o.top() for o in hit) - line - 1
+            ty = max(o.bottom() for o in hit) + apart if under else min(o.top() for o in hit) - line - apart
     return where
 
 
