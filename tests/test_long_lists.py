@@ -14,7 +14,7 @@ import pytest
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.long_lists import Gap, picked
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.lesson.strings import quote, seat_quoted, text
+from classroom_gui.lesson.strings import seat_quoted, text
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
 
@@ -185,15 +185,15 @@ def test_the_matrix_rows_say_the_seat_of_a_repeated_word_they_name(trace, lang):
                                                          if b.key == "everyone.matrix")))
     names = [s.text for s in frame.students]
     repeated = {n for n in names if names.count(n) > 1}
-    gap = " " if lang == "en" else ""  # "ve" (0.22) / 「ve」（0.22） (board.row_share)
-    bare = [re.escape(text(lang, "board.row_share", name=quote(lang, n), share="\0").split("\0")[0])
-            for n in repeated]  # no seat
+    # "ve" (0.22) / 「ve」（0.22）: a name and its share as the one helper writes a word that sits once
+    bare = [re.escape(seat_quoted(lang, [n], 0, share="\0").split("\0")[0]) for n in repeated]  # no seat
     shares = [line.split(":" if lang == "en" else "：", 1)[1] for line in frame.board if ":" in line or "：" in line]
     assert repeated and shares, frame.board
     # (a Japanese name after its seat, 「2番の席の「ni」（0.26）」, is seated: boards25's one form)
     unseated = [m for row in shares for m in re.findall("(?<!番の席の)(?:" + "|".join(bare) + r")\d", row)]
     assert not unseated, (unseated, frame.board)
-    seated = {seat_quoted(lang, names, j) + gap for j in range(64) if names[j] in repeated}
+    seated = {seat_quoted(lang, names, j, repeated, share="\0").split("\0")[0]
+              for j in range(64) if names[j] in repeated}
     assert any(s in row for row in shares for s in seated), frame.board  # a repeated word named, with its seat
 
 

@@ -8,8 +8,10 @@ import re
 
 import pytest
 
+from classroom_gui.lesson.chapter_summary import said_in
 from classroom_gui.lesson.speaker_notes import speaker_notes
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import seat_quoted
 from classroom_gui.model.sentence import run_sentence
 
 FORM = {"ja": re.compile(r"\d+番の席の「"), "en": re.compile(r"\" \(seat \d+\)")}
@@ -50,3 +52,36 @@ def test_the_matrix_rows_write_a_share_after_its_name_as_the_narration_does(chec
     assert len(rows) == trace.n_tokens
     for row in rows:  # 7 students: each row names its largest three shares
         assert len(re.findall(bracketed, row)) == 3 and not re.search(bare, row), row
+
+
+SENTENCE = "the cat sat on the mat and the dog sat on the rug by the cat"  # 16 students, "the" 4 times, "sat" twice
+STACKED = {"ja": re.compile(r"番の席）（"), "en": re.compile(r"\(seat \d+\) \(")}  # a seat's bracket, then a share's
+
+
+def seat_share_form(lang: str) -> re.Pattern:
+    """A repeated word said with its share, as the one helper (strings.seat_quoted) writes it, any name, seat and
+    share: '"sat" (seat 10, 0.19)', 「10番の席の「sat」（0.19）」."""
+    said = re.escape(seat_quoted(lang, ["\1", "\1"], 1, share="\0"))
+    return re.compile(said.replace(re.escape("\1"), r"[^\"「」]+").replace("2", r"\d+", 1)
+                      .replace(re.escape("\0"), r"\d\.\d\d"))
+
+
+@pytest.mark.parametrize("rule", ["causal", "none"])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_repeated_word_and_its_share_share_one_bracket(checkpoint, lang, rule):
+    """fix67: where a share follows a repeated word, English wrote two brackets in a row, '"sat" (seat 10) (0.19)',
+    'listens most to "猫" (seat 3) (0.63)' (narrations, the heads' and matrix boards, the notes, a deck's chapter
+    sentences); now one, '"sat" (seat 10, 0.19)', as Japanese says 「10番の席の「sat」（0.19）」 in one bracket."""
+    trace = run_sentence(checkpoint, SENTENCE, rule).trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    form, said = seat_share_form(lang), 0
+    for focus in range(trace.n_tokens):
+        sel = Selection(focus=focus, lang=lang, rule=rule)
+        for i, beat in enumerate(timeline.beats):
+            frame = frame_at(trace, sel, timeline.beat_stop(i))
+            last = i + 1 == len(timeline.beats) or timeline.beats[i + 1].chapter != beat.chapter
+            deck = said_in(trace, sel, frame) if last else None  # a deck's slide of the whole chapter
+            for line in [*frame.board, *frame.board_short, frame.narration, *speaker_notes(frame, lang), deck or ""]:
+                assert not STACKED[lang].search(line), (focus, frame.beat_key, line)
+                said += len(form.findall(line))
+    assert said > 50  # the form is said, on many steps

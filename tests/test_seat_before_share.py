@@ -8,7 +8,9 @@ import re
 
 import pytest
 
+from classroom_gui.lesson.numbers import fmt
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import seat_quoted
 from classroom_gui.model.sentence import run_sentence
 
 KEYS = ("softmax.weights", "mask.future", "mask.none", "layers.layer", "heads.others")
@@ -42,8 +44,10 @@ def test_no_seat_and_share_stack_two_brackets(trace):
 
 def test_english_says_the_seat_in_the_boards_form(checkpoint):
     """boards25: English names a repeated word in one form, its most used, '"猫" (seat 3)' (every board row, the
-    scores' and shares' lists, the notes), where this sentence said "seat 3's "猫"" beside '"猫" (seat 1)'."""
+    scores' and shares' lists, the notes), where this sentence said "seat 3's "猫"" beside '"猫" (seat 1)'; fix67: with
+    its share in the same bracket, '"猫" (seat 3, 0.63)', not '"猫" (seat 3) (0.63)' (the one helper's form)."""
     trace = run_sentence(checkpoint, "猫が猫を見た", "causal").trace
     fr = dict(frames(trace, "en", 3))["softmax.weights"]
-    assert re.search(r"listens most to \"猫\" \(seat 3\) \(0\.\d\d\)\.$", fr.narration), fr.narration
-    assert "seat 3's" not in fr.narration
+    said = seat_quoted("en", list(trace.tokens), 2, share=fmt(trace.layers[0].head(0).weights[3][2]))
+    assert fr.narration.endswith(f"listens most to {said}."), (said, fr.narration)
+    assert "seat 3's" not in fr.narration and not re.search(r"\(seat \d+\) \(", fr.narration)

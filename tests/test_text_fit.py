@@ -68,23 +68,25 @@ def test_no_text_is_cut_by_hand_outside_messages_fit():
     assert cut.search('name = label[:fit - 1] + "︙"')  # board_bars' own cut, before polish12
 
 
-def test_a_name_written_top_to_bottom_is_cut_a_cell_a_character_with_the_upright_mark(qapp):
-    """polish12: the share chart's 縦書き names are cut by messages.fit too: each character one cell, wide or narrow,
-    ending in 「︙」 (the upright "…"), the painted name no taller than the room."""
+def test_a_turned_japanese_name_is_one_line_cut_with_an_ellipsis(qapp):
+    """polish12 cut the share chart's 縦書き names by messages.fit, a cell a character, ending in 「︙」; teacher30 #7
+    (fix67): a name is never a stack of one character a line, so a turned Japanese name is one line read upwards,
+    cut with "…" to the room as a Latin one is, the painted name no taller than the room."""
     from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
     from classroom_gui.messages.fit import VERTICAL_ELLIPSIS, one_cell
     from classroom_gui.scene import fonts
-    from classroom_gui.scene.board_bars import STACK_STEP, _turned_name
+    from classroom_gui.scene.board_bars import _turned_name
 
     assert shortened("ﾏｯﾄの上", 3, VERTICAL_ELLIPSIS, one_cell) == "ﾏｯ︙"  # narrow kana: a cell each, not a column
-    assert shortened("座った", 3, VERTICAL_ELLIPSIS, one_cell) == "座った"
     font = fonts.font(14)
-    step = QFontMetricsF(font).height() * STACK_STEP
+    fm = QFontMetricsF(font)
+    room = 4 * fm.height()
     image = QImage(40, 400, QImage.Format.Format_ARGB32)
     p = QPainter(image)
     try:
-        name, box = _turned_name(p, "猫がマットの上に座った", font, 20.0, 0.0, 4 * step)
+        name, box = _turned_name(p, "猫がマットの上に座った", font, 20.0, 0.0, room)
     finally:
         p.end()
-    assert name == "猫がマ︙" and box.height() <= 4 * step + 1e-6
+    assert name.endswith("…") and "猫がマットの上に座った".startswith(name[:-1]) and len(name) > 2
+    assert box.width() == fm.height() and box.height() == fm.horizontalAdvance(name) <= room + 1e-6  # one line

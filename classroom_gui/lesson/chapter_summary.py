@@ -8,6 +8,7 @@ summary.layers), worked from the same numbers its steps show.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ..model.trace import Trace
@@ -16,7 +17,7 @@ from .context import Selection
 from .frame import Frame
 from .numbers import fmt
 from .state import frame_at, timeline_for
-from .strings import quote, text
+from .strings import quote, seat_quoted, text
 from .whatif_words import leads
 
 JOINED = {"embedding", "cards", "softmax", "listening", "heads", "ffn"}
@@ -79,14 +80,19 @@ def _own(trace: Trace, sel: Selection, chapter: str, last_said: str) -> str | No
     c, f = trace.config, sel.focus
     names = list(trace.tokens)
 
+    repeated = {name for name, times in Counter(names).items() if times > 1}
+
     def q(j: int) -> str:
         return quote(sel.lang, names[j])
+
+    def qs(j: int) -> str:  # with its seat where the word sits more than once, as the steps say it
+        return seat_quoted(sel.lang, names, j, repeated)
 
     if chapter == "scoring":
         h = rules.under(trace, sel.rule).layers[sel.layer].head(sel.head)
         heard = [j for j in range(trace.n_tokens) if not h.mask[f, j]]
         best = max(heard, key=lambda j: h.scores[f][j])  # as the chapter's last step: the heard ones only
-        return text(sel.lang, "summary.scoring", focus=q(f), d=c.d_head, name=q(best), score=fmt(h.scores[f][best]))
+        return text(sel.lang, "summary.scoring", focus=qs(f), d=c.d_head, name=qs(best), score=fmt(h.scores[f][best]))
     if chapter == "answer":
         words = f"{len(rules.under(trace, rules.ANSWER_RULE).next_logits):,}"
         return _join(sel, [text(sel.lang, "summary.answer", last=q(trace.n_tokens - 1), v=words), last_said])
@@ -95,6 +101,5 @@ def _own(trace: Trace, sel: Selection, chapter: str, last_said: str) -> str | No
     last = rules.under(trace, sel.rule).layers[-1].head(sel.head)
     heard = [j for j in range(trace.n_tokens) if not last.mask[f, j]]
     best = max(heard, key=lambda j: last.weights[f][j])
-    return text(sel.lang, "summary.layers", n_layer=c.n_layer, focus=q(f),
-                name=text(sel.lang, "name.itself") if best == f else q(best),
-                w=fmt(last.weights[f][best]))
+    return text(sel.lang, "summary.layers", n_layer=c.n_layer, focus=qs(f),
+                name=seat_quoted(sel.lang, names, best, repeated, fmt(last.weights[f][best]), asker=f))

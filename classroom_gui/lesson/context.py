@@ -83,18 +83,21 @@ class Ctx:
             self.repeated = {n for n in self.names if n in seen or seen.add(n)}
         return self.names[seat] in self.repeated
 
-    def qs(self, seat: int) -> str:
+    def qs(self, seat: int, share: str | None = None) -> str:
         """q, with the seat when the word sits more than once: 9番の席の「猫」, "猫" (seat 9), so that "「猫」 listens
-        most to 「猫」" never reads as listening to itself when it is another 「猫」 (strings.seat_quoted: one form)."""
+        most to 「猫」" never reads as listening to itself when it is another 「猫」 (strings.seat_quoted: one form); with a
+        `share`, in the same bracket: "猫" (seat 9, 0.34), 9番の席の「猫」（0.34）, "mat" (0.33)."""
         self.repeats(seat)  # (finds the class's repeated names once)
-        return seat_quoted(self.sel.lang, self.names, seat, self.repeated)
+        return seat_quoted(self.sel.lang, self.names, seat, self.repeated, share)
 
-    def heard(self, asker: int, seat: int) -> str:
-        """Whom `asker` listens to, for "… listens most to X (share)": qs(seat), or "itself" (自分自身) where it is the
-        asker (teacher15 L3: 「「見つけた」がいちばんよく聞くのは「見つけた」」). A word that sits more than once has its
-        seat in qs's one form, first in Japanese as a share in brackets follows (jareview6 3: 「31番の席の「猫」（0.34）」,
-        not 「「猫」（31番の席）（0.34）」), "cat" (seat 31) in English as on every board (boards25)."""
-        return self.t("name.itself") if seat == asker else self.qs(seat)
+    def heard(self, asker: int, seat: int, share: str | None = None) -> str:
+        """Whom `asker` listens to, with its `share`, for "… listens most to X": qs(seat, share), or "itself" (自分自身)
+        where it is the asker (teacher15 L3: 「「見つけた」がいちばんよく聞くのは「見つけた」」). A word that sits more than
+        once has its seat in qs's one form, first in Japanese as the share in brackets follows (jareview6 3:
+        「31番の席の「猫」（0.34）」, not 「「猫」（31番の席）（0.34）」), in English in the share's bracket (fix67:
+        "cat" (seat 31, 0.34), not "cat" (seat 31) (0.34))."""
+        self.repeats(seat)  # (finds the class's repeated names once)
+        return seat_quoted(self.sel.lang, self.names, seat, self.repeated, share, asker=asker)
 
     def word(self, word: str) -> str:  # a vocabulary word (the answer), quoted like a name
         return quote(self.sel.lang, word)

@@ -184,12 +184,21 @@ def sits_twice(names: list[str], seat: int) -> bool:
     return names.count(names[seat]) > 1
 
 
-def seat_quoted(lang: str, names: list[str], seat: int, repeated: set | None = None) -> str:
+def seat_quoted(lang: str, names: list[str], seat: int, repeated: set | None = None, share: str | None = None,
+                asker: int | None = None) -> str:
     """names[seat] quoted, with its seat where the word sits more than once: "🐱" (seat 2), 9番の席の「猫」 (the one form
     of boards, narrations and notes, boards25; the seat first in Japanese as a share in brackets may follow);
-    `repeated`, the names that sit more than once, where the caller keeps them (Ctx.qs: one count per class)."""
+    `repeated`, the names that sit more than once, where the caller keeps them (Ctx.qs: one count per class). With a
+    `share` (as written), the share follows in the same one bracket: "mat" (0.33), 「マット」（0.33）, and with a seat
+    "sat" (seat 10, 0.19), 10番の席の「座った」（0.19）, never two brackets in a row ('"sat" (seat 10) (0.19)', fix67).
+    Whom `asker` listens to: "itself" (自分自身) where `seat` is the asker's own (teacher15 L3), "itself (1.00)"."""
+    if seat == asker:
+        itself = text(lang, "name.itself")
+        return itself if share is None else text(lang, "name.share", name=itself, share=share)
     name = quote(lang, names[seat])
     twice = names[seat] in repeated if repeated is not None else sits_twice(names, seat)
+    if share is not None:
+        return text(lang, "name.seat_share" if twice else "name.share", name=name, seat=seat + 1, share=share)
     return text(lang, "quiz.seat", name=name, seat=seat + 1) if twice else name
 
 

@@ -1,5 +1,6 @@
 """The blackboard's bar chart: scores morphing into shares (and chapter 6's two side by side), or the
-vocabulary's answer; names under bars too thin to hold them across are written upright (縦書き) or turned.
+vocabulary's answer; names under bars too thin to hold them on one row go across on two or three rows, or are
+turned to read upwards, whole or cut with "…" (never one character a line: teacher30 #7).
 Positions are logical canvas pixels inside the rectangle the Board gives (scene/board.py).
 """
 from __future__ import annotations
@@ -12,8 +13,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Bars
 from ..lesson.numbers import fmt
-from ..messages.fit import VERTICAL_ELLIPSIS, one_cell, shortened
 from . import fonts, palette
+from .bar_rows import rows_across
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor
 from .palette import Theme
 from .whatif_marks import hatch
@@ -30,9 +31,9 @@ TEXT_PX = 16.0     # the least any text on the board is drawn at (1080p canvas p
 TURNED_GAP = 4.0   # between two names turned upright under thin bars (teacher7 L1: 11+ students at 4:3)
 TURNED_MAX = 5.0   # a turned name's length at the most, in label heights (longer ones end in "…")
 STAGGER_MOST, STAGGER_ROWS = 12, 3  # bars whose values may stack (value_rows), on this many rows above the tallest
+VALUES_APART = 0.25  # two values' boxes this many lines apart at least, across and up (「10.25」 touched 「10.24」)
 STAGGER_WIDE = 1.4  # ... values at most this many slots wide (wider, a stacked value reads as its neighbour's)
 ACROSS_MOST = 8    # bars whose thin slots still take two rows of names across (a big class: turned, one a bar)
-STACK_STEP = 0.95  # a stacked (縦書き) name's characters apart, in line heights
 
 
 
@@ -132,13 +133,16 @@ class BarsItem(CachedItem):
         # (teacher8 L4: chapter 6's two charts stood 「マ/ッ/ト」 and 「座/っ/た」 upright beside 「猫」 across)
         across = turned and 1 < n <= ACROSS_MOST and all(fm.horizontalAdvance(t) <= 2 * slot - label_px * 0.6 for t in b.labels[:n]) \
             and _last_moves_left(b.labels[:n], fm, slot, label_px)  # the last name: moved left, not cut
-        turned = turned and not across
-        show_labels = slot >= 2.2 * label_px or turned or across
+        # ...or, where two rows are too few, three rows across (teacher30 #7: 4:3's chapter 6 stood 「マ/ッ/ト」 upright)
+        rows = rows_across(b.labels[:n], fm, slot, label_px, r.x() + self.axis_width(), r.x(), r.right()) \
+            if turned and not across else None
+        turned = turned and not across and rows is None
+        show_labels = slot >= 2.2 * label_px or turned or across or rows is not None
         # names that would touch their neighbours (「座った」「立った」「優しい」 read as one word) take two
         # rows, each name then as wide as two slots
         two_rows = across or show_labels and not turned and n > 1 and any(
             fm.horizontalAdvance(t) > slot - label_px * 0.6 for t in b.labels[:n])
-        label_h = label_px * 1.6 * (2 if two_rows else 1)
+        label_h = label_px * 1.6 * (rows[0] if rows else 2 if two_rows else 1)
         if turned:
             label_h = min(max((turned_length(t, fm) for t in b.labels[:n]), default=0.0), TURNED_MAX * label_px) + 8
         metrics = QFontMetricsF(fonts.font(value_px, True))  # (stops at the first value too wide: 512 bars)
@@ -197,6 +201,12 @@ class BarsItem(CachedItem):
             if turned and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
                 self.name_boxes.append(_turned_name(p, b.labels[i], label_f, cx, r.bottom() - label_h + 4, label_h - 8))
+            elif rows and i < len(b.labels):  # on row i % rows, where rows_across placed it
+                p.setPen(qcolor(chalk if not self.masked[i] else muted))
+                p.setFont(label_f)
+                ink, y = fm.horizontalAdvance(b.labels[i]), r.bottom() - label_h + label_px * 1.6 * (i % rows[0])
+                p.drawText(QRectF(rows[1][i] - 1, y, ink + 2, label_px * 1.6), ALIGN_CENTER, b.labels[i])
+                self.name_boxes.append((b.labels[i], QRectF(rows[1][i], y, ink, label_px * 1.6)))
             elif (show_labels or hl) and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
                 w = (row_room(b.labels[:n], i, fm, slot, label_px, r, cx) if two_rows else slot - 2) if show_labels \
@@ -291,6 +301,7 @@ def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, fl
     (teacher23 L3)."""
     b, r = chart.bars, chart.area
     n = len(b.values)
+    apart = line * VALUES_APART  # two values never touch, side by side or corner to corner (teacher30 #7)
     bodies = [QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)) for cx, (y0, y1) in zip(centres, ends)]
     boxes, where = [], {}
     for i in ([b.highlight] if 0 <= b.highlight < n else []) + [i for i in range(n) if i != b.highlight]:
@@ -305,12 +316,12 @@ def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, fl
             box = QRectF(x0, ty, ink, line)
             if not first and any(box.intersects(o) for o in bodies[:i] + bodies[i + 1:]):
                 break  # over another bar (a short bar's value beside a tall one): it would read as that bar's
-            hit = [o for o in boxes if box.adjusted(-4, 0, 4, 0).intersects(o)]
+            hit = [o for o in boxes if box.adjusted(-apart, -apart / 2, apart, apart / 2).intersects(o)]
             if not hit:
                 boxes.append(box)
                 where[i] = ty
                 break
-            ty = max(o.bottom() for o in hit) + 1 if under else min(o.top() for o in hit) - line - 1
+            ty = max(o.bottom() for o in hit) + apart if under else min(o.top() for o in hit) - line - apart
     return where
 
 
@@ -372,32 +383,18 @@ def _last_moves_left(labels, fm: QFontMetricsF, slot: float, label_px: float) ->
     return last + before / 2 + label_px * 0.6 <= 2.5 * slot
 
 
-def _stacked(label: str) -> bool:
-    """A name of kana and kanji only: written top to bottom (縦書き), each character upright, when turned."""
-    return bool(label) and all(ord(c) >= 0x3000 for c in label)
-
-
 def turned_length(label: str, fm: QFontMetricsF) -> float:
     """How tall `label` stands under a thin bar (_turned_name)."""
-    return len(label) * fm.height() * STACK_STEP if _stacked(label) else fm.horizontalAdvance(label)
+    return fm.horizontalAdvance(label)
 
 
 def _turned_name(p: QPainter, label: str, font, cx: float, top: float, room: float) -> tuple[str, QRectF]:
-    """`label` painted upright under a thin bar, centred on x = cx and hanging from `top`, at most `room` tall:
-    kana and kanji top to bottom (「ー」 as 「｜」), anything else turned to read upwards; a name too long ends in
-    "︙" (messages.fit.shortened, in cells) or "…" (elide, in pixels). (The name as painted, where its ink is.)"""
+    """`label` painted under a thin bar, turned to read upwards, centred on x = cx and hanging from `top`, at most
+    `room` tall, Japanese too: one line, never a stack of one character a line (teacher30 #7: 「マ/ッ/ト」); a name
+    too long ends in "…" (elide, in pixels). (The name as painted, where its ink is.)"""
     fm = QFontMetricsF(font)
     p.save()
     p.setFont(font)
-    if _stacked(label):
-        step = fm.height() * STACK_STEP
-        fit = max(1, int(room / step + 1e-6))  # (room is turned_length: a whole number of steps)
-        name = shortened(label, fit, VERTICAL_ELLIPSIS, one_cell)  # a cell a character, cut as every name is
-        w = max(fm.horizontalAdvance(c) for c in name)
-        for k, c in enumerate(name.replace("ー", "｜")):
-            p.drawText(QRectF(cx - step / 2, top + k * step, step, step), ALIGN_CENTER, c)
-        p.restore()
-        return name, QRectF(cx - w / 2, top, w, len(name) * step)
     name = elide(label, font, room)
     ink, h = fm.horizontalAdvance(name), fm.height()
     p.translate(cx, top + room)

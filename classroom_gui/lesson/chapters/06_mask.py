@@ -38,8 +38,8 @@ def future(ctx, fr: Frame):
     # both rules' answers in one clause where they are the same student and share (teacher15 L3)
     same = not k and b0 == b1 and fmt(w0[b0]) == fmt(w1[b1])
     key = ("mask.none_same" if same else "mask.none") if not k else "mask.future_one" if k == 1 else ctx.beat.key
-    fr.narration = ctx.t(key, focus=ctx.qs(f), name=ctx.heard(f, b0), w=fmt(w0[b0]), other=ctx.heard(f, b1),
-                         w_turn=fmt(w1[b1]), k=k)
+    fr.narration = ctx.t(key, focus=ctx.qs(f), name=ctx.heard(f, b0, fmt(w0[b0])),
+                         other=ctx.heard(f, b1, fmt(w1[b1])), k=k)
     if not k and layer and float(np.abs(w0 - w1).max()) >= SAME:  # nobody hidden, yet the shares moved: say why
         fr.narration += ctx.t("mask.none_earlier_one" if layer == 1 else "mask.none_earlier", prev=layer,
                               layer=layer + 1)

@@ -141,7 +141,7 @@ def weights(ctx, fr: Frame):
     for j in seen:
         fr.students[j].badge = shown[j]
     fr.heatmap = heatmap(ctx, rows=[f])  # the asker's row of the attention map, now that it has its shares
-    fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.heard(f, best), w=fmt(w[best]))
+    fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.heard(f, best, fmt(w[best])))
 
 
 def rounded_sum(ctx, written: list[str]) -> list[str]:

@@ -36,8 +36,7 @@ def row_line(ctx, i: int) -> str:
         # (boards25: teacher27 L3 had dropped them for 「「教室」0.35」, as the 6 characters more wrapped the rows of 7
         # students at 16:9 and the board left its last row off; the board now gives wrapped rows their room); a word
         # that repeats with its seat (qs), so three 「sat」 in one row say which is which
-        text = gap.join(ctx.t("board.row_share", name=ctx.qs(j), share=fmt(w[j])) for j in top) + \
-            ctx.t("board.row_more", n=len(seen) - 3)
+        text = gap.join(ctx.qs(j, fmt(w[j])) for j in top) + ctx.t("board.row_more", n=len(seen) - 3)
     return ctx.t("board.row", name=ctx.qs(i), weights=text)  # a word that repeats with its seat (as scoring's rows)
 
 

@@ -23,7 +23,7 @@ def others(ctx, fr: Frame):
                      + [("context", values, f"{ctx.t('card.context')} {h + 1}", 1.0) for h, values in enumerate(L.context)])
     _narrate(ctx, fr)
     seats, shares = L.best_heard(f)  # each head's strongest classmate of the asker, without every head's shares
-    fr.board = [ctx.t("board.head", head=h + 1, name=ctx.qs(f), other=ctx.heard(f, int(j)), w=fmt(w))
+    fr.board = [ctx.t("board.head", head=h + 1, name=ctx.qs(f), other=ctx.heard(f, int(j), fmt(w)))
                 for h, (j, w) in enumerate(zip(seats, shares))]
 
 

@@ -24,8 +24,8 @@ def layer(ctx, fr: Frame):
     fr.links = [Link(f, j, w[j], "weight", text, value=w[j]) for j, text in zip(heard, labels)]
     fr.heatmap = heatmap(ctx, rows=list(range(ctx.trace.n_tokens)), layer=k)
     fr.layer_view = layer_view(ctx, upto=k + 1)
-    fr.narration = ctx.t(ctx.beat.key, layer=k + 1, n_layer=c.n_layer, focus=ctx.qs(f), name=ctx.heard(f, best),
-                         w=fmt(w[best]))
+    fr.narration = ctx.t(ctx.beat.key, layer=k + 1, n_layer=c.n_layer, focus=ctx.qs(f),
+                         name=ctx.heard(f, best, fmt(w[best])))
     fr.board = [ctx.t("board.layer", layer=k + 1, name=ctx.qs(f))]
     fr.write_vector(fmt_many(here.output[f]))
 
