@@ -47,6 +47,14 @@ def shortened(text: str, width: int, mark: str = ELLIPSIS, width_of=char_columns
     return text
 
 
+def whole_codes(shown: str, mark: str = ELLIPSIS) -> str:
+    """`shown` (a text already cut, ending in `mark`) never ends inside a symbol's code: a half ⟨U+24… is cut before
+    its "⟨" (fix62: a guess pill showed 「→⟨U+24…」)."""
+    if shown.count("⟨") > shown.count("⟩"):
+        return shown[:shown.rindex("⟨")] + mark
+    return shown
+
+
 def padded(text: str, width: int, right: bool = False) -> str:
     """`text` shortened to `width` columns and padded with spaces to exactly that width (right-aligned with
     `right`): a cell of a plain-text table."""

@@ -11,6 +11,7 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
+from ..messages.fit import whole_codes
 from . import fonts
 from .items import ALIGN_CENTER, elide, fitted_font, qcolor
 from .layout import NAME_MIN, DeskBox
@@ -131,10 +132,7 @@ def pill_text(badge: str, bw: float, px: float) -> str:  # a badge as a pill bw 
     it is a guess; badge_size draws a cut guess smaller until this keeps it)."""
     font, room = fonts.font(px, True), bw - px * 0.25
     face = badge_face(badge)
-    shown = elide(face, font, room)
-    if shown.count("⟨") > shown.count("⟩"):  # never half a symbol's code (「→⟨U+24…」): cut before it
-        shown = shown[:shown.rindex("⟨")] + "…"
-    return shown
+    return whole_codes(elide(face, font, room))  # never half a symbol's code (「→⟨U+24…」): cut before it
 
 
 def badge_face(badge: str) -> str:
