@@ -38,7 +38,7 @@ def _worksheet(args: argparse.Namespace) -> int:
     from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.strings import sits_twice
-    from .lesson.worksheet import MAX_STUDENTS, asker_note, build_worksheet, choose_asker, students_in_turn
+    from .lesson.worksheet import asker_note, build_worksheet, choose_asker, students_in_turn
     from .messages.phrase import Name, Phrase
     from .model.sentence import run_sentence
 
@@ -51,7 +51,7 @@ def _worksheet(args: argparse.Namespace) -> int:
     lesson_layer_head(args, run.trace, gallery)  # the seed example's layer and head, as export's
     trace = with_edits(run.trace, args.edits, lang=args.lang)
     focus = focus_seat(args.focus, trace.tokens) if args.focus else None  # the asker first: the rule depends on it
-    if given is None and args.mask == "none" and trace.n_tokens <= MAX_STUDENTS and args.students is not None:
+    if given is None and args.mask == "none" and args.students is not None:
         trace, note = students_in_turn(trace, args.layer - 1, focus, args.students)  # counted with the edits
         said += [note] if note else []
         args.mask = trace.mask_rule
