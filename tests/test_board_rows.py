@@ -14,7 +14,7 @@ from classroom_gui.model.sentence import compute_run
 
 BIG = " ".join((["the", "cat", "sat", "on", "mat", "the", "dog"] * 10)[:64])
 MORE = re.compile(r"…(?: \(\+(\d+)\)|（\+(\d+)）)$")  # the board's own mark, en or ja (board.more)
-SKIPPED = re.compile(r"… \(\+\d+: seats? \d+(–\d+)?\)|…（\+\d+：\d+(〜\d+)?番の席）")  # a long list's gap (long_lists)
+SKIPPED = re.compile(r"… \(\d+ others?: seats? \d+(–\d+)?\)|…（ほか\d+人：\d+(〜\d+)?番の席）")  # a long list's gap (long_lists)
 
 
 @pytest.mark.parametrize("lang,rule", [("en", "causal"), ("ja", "none")])

@@ -191,7 +191,8 @@ def _context_table(ws: Worksheet, key: bool, level: Level) -> str:
 
 
 def others_name(ws: Worksheet) -> str:
-    """The others' row as the sheet names it: "the other 6 (seats 1, 3–4, 7–11)" (「ほか6人（1、3〜4、7〜11番の席）」)."""
+    """The others' row as the sheet names it, in the gap lines' form (teacher30 #6): "6 others: seats 1, 3–4, 7–11"
+    (「ほか6人：1、3〜4、7〜11番の席」)."""
     return ws.t("worksheet.others_name", n=len(ws.others), seats=seats_said(ws.t, ws.others))
 
 
