@@ -100,7 +100,7 @@ def sheet_asker(trace, layer: int, rule: str, said: list) -> int:
     else:
         focus = max(fits, key=lambda i: (counts[i], -i))
         note = Phrase("cli.sheet_asker", asker=Name(tokens[focus]), seat=focus + 1, count=counts[focus],
-                      own=Name(tokens[default_focus(tokens, rule)]), least=MIN_STUDENTS)
+                      own=Name(tokens[default_focus(tokens, rule)]))
     if note:
         said.append(note)
     return focus

@@ -202,11 +202,10 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
     # more than MAX_STUDENTS: the strongest have rows, the rest one row (rows_of); only an asker who hears nobody
     # but itself has nothing to work out
     if heard < MIN_STUDENTS and n < MIN_STUDENTS:  # one word: no seat hears anyone else (teacher10 L3)
-        raise WorksheetError("worksheet.error.too_short", asker=Name(trace.tokens[focus]), lo=MIN_STUDENTS,
-                             hi=MAX_STUDENTS)
+        raise WorksheetError("worksheet.error.too_short", asker=Name(trace.tokens[focus]), lo=MIN_STUDENTS)
     if heard < MIN_STUDENTS:
-        raise WorksheetError("worksheet.error.only_itself", asker=Name(trace.tokens[focus]), lo=MIN_STUDENTS,
-                             hi=MAX_STUDENTS, seat=seats(MIN_STUDENTS, n))
+        raise WorksheetError("worksheet.error.only_itself", asker=Name(trace.tokens[focus]),
+                             seat=seats(MIN_STUDENTS, n))
     return focus
 
 
@@ -216,8 +215,8 @@ def no_sheet(trace: Trace, layer: int, focus: int) -> WorksheetError:
     student (in turn the one in seat 1 hears only itself)."""
     n, asker = trace.n_tokens, Name(trace.tokens[focus])
     if n < MIN_STUDENTS:  # one word: no seat hears anyone else, and no rule changes that (teacher10 L3)
-        return WorksheetError("worksheet.too_short", asker=asker, lo=MIN_STUDENTS, hi=MAX_STUDENTS)
-    return WorksheetError("worksheet.only_itself", asker=asker, lo=MIN_STUDENTS)
+        return WorksheetError("worksheet.too_short", asker=asker, lo=MIN_STUDENTS)
+    return WorksheetError("worksheet.only_itself", asker=asker)
 
 
 def students_in_turn(trace: Trace, layer: int, focus: int | None, students: int) -> tuple[Trace, Phrase | None]:
