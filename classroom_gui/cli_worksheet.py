@@ -11,8 +11,8 @@ from .cli_export import HEAD, LAYER
 from .cli_table import EDIT_FORMS, FORCE, MODEL, TEXT, arg, lang_arg, subcommand, whole
 from .messages.phrase import Phrase
 
-# the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), except
-# where no worksheet can be made in it: in discussion every student listens to all, and a sheet holds 2-5
+# the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), whatever
+# the class size (lesson.worksheet.rows_of); only --students N that no student hears in it is worked in turn
 RULE = arg("--mask", choices=("causal", "none"), help="cli.help.sheet_rule")
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.cli import main
-from classroom_gui.export.errors import said
 from classroom_gui.lesson.whatif_state import from_specs
 from classroom_gui.lesson.worksheet import build_worksheet, students_in_turn
 from classroom_gui.model.sentence import run_sentence

@@ -252,7 +252,7 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
                      else t("worksheet.intro", asker=asker, names=names_list(ws), n=len(ws.heard)))
             parts.append(f"<p>{_set(ws, intro)}</p>")
         how = t("worksheet.how_dot", d=ws.d)
-        context = (t("worksheet.context_others", asker=asker, d=ws.d, n=len(ws.others)) if ws.others
+        context = (t("worksheet.context_others", asker=asker, d=ws.d, n=len(ws.others), rows=len(ws.heard)) if ws.others
                    else t("worksheet.context", asker=asker, d=ws.d))
         if not key:  # what exp is, where a student meets it (teacher20 L4: the sheet never said)
             how = f"{_set(ws, how)}<br/>{_set(ws, t('worksheet.exp_hint'))}"

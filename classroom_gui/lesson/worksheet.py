@@ -243,7 +243,7 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
                     cli: bool = False, typed: str = "", notes=(), undo: str = "") -> Worksheet:
     """The worksheet of `asker` in `layer` and `head`; WorksheetError when there is none to print, its advice
     for the window (Ctrl+Z) or, with `cli`, for the command line (--set, --focus: teacher5 L7). `notes`: Phrases
-    the sheet prints under its subtitle (why it is worked in turn, why this asker: sheet_notes); `undo`: the window's
+    the sheet prints under its subtitle (why this asker: asker_note); `undo`: the window's
     Undo key as its language names it (app.edit_history.edit_keys), which the window's advice names."""
     L = trace.layers[layer]
     H = L.head(head)
