@@ -11,8 +11,8 @@ from .cli_export import HEAD, LAYER
 from .cli_table import EDIT_FORMS, FORCE, MODEL, TEXT, arg, lang_arg, subcommand, whole
 from .messages.phrase import Phrase
 
-# the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), except
-# where no worksheet can be made in it: in discussion every student listens to all, and a sheet holds 2-5
+# the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), whatever
+# the class size (lesson.worksheet.rows_of); only --students N that no student hears in it is worked in turn
 RULE = arg("--mask", choices=("causal", "none"), help="cli.help.sheet_rule")
 
 
@@ -38,8 +38,7 @@ def _worksheet(args: argparse.Namespace) -> int:
     from .export.files import check_target
     from .export.worksheet_pdf import WORKSHEETS, model_label, save_worksheet
     from .lesson.strings import sits_twice
-    from .lesson.worksheet import (MAX_STUDENTS, asker_note, build_worksheet, choose_asker, sheet_rule,
-                                   students_in_turn)
+    from .lesson.worksheet import asker_note, build_worksheet, choose_asker, students_in_turn
     from .messages.phrase import Name, Phrase
     from .model.sentence import run_sentence
 
@@ -52,15 +51,13 @@ def _worksheet(args: argparse.Namespace) -> int:
     lesson_layer_head(args, run.trace, gallery)  # the seed example's layer and head, as export's
     trace = with_edits(run.trace, args.edits, lang=args.lang)
     focus = focus_seat(args.focus, trace.tokens) if args.focus else None  # the asker first: the rule depends on it
-    if given is None and args.mask == "none" and trace.n_tokens <= MAX_STUDENTS and args.students is not None:
+    if given is None and args.mask == "none" and args.students is not None:
         trace, note = students_in_turn(trace, args.layer - 1, focus, args.students)  # counted with the edits
         said += [note] if note else []
         args.mask = trace.mask_rule
     notes = []  # what the sheet itself says of them (teacher20 L4: only the terminal said them)
-    if given is None:  # a class too big for a sheet in discussion is worked in turn, as the window's
-        trace, note = sheet_rule(trace, args.layer - 1, focus)
-        said[:0], args.mask = ([note] if note else []), trace.mask_rule
-        notes += [note] if note else []
+    # the lesson's rule whatever the class size: an asker who hears more than a sheet has rows for gets its strongest
+    # classmates' rows and the rest's part as one number (lesson.worksheet.rows_of; teacher31 #4)
     chosen = focus is None and args.students is None
     if chosen:
         before = len(said)
@@ -76,7 +73,7 @@ def _worksheet(args: argparse.Namespace) -> int:
         say_note(note, args.lang)
     key = (Phrase("cli.key_page", page=written.key_page) if written.key_page == written.pages
            else Phrase("cli.key_pages", first=written.key_page, last=written.pages))
-    name, n = Name(trace.tokens[asker]), len(sheet.heard)  # with its seat where the word sits twice (jareview5 10)
+    name, n = Name(trace.tokens[asker]), sheet.hears  # with its seat where the word sits twice (jareview5 10)
     wrote = (Phrase("cli.sheet_wrote_seat", path=args.output, asker=name, seat=asker + 1, count=n,
                     pages=written.pages, answers=key) if sits_twice(trace.tokens, asker)
              else Phrase("cli.sheet_wrote", path=args.output, asker=name, count=n, pages=written.pages, answers=key))
@@ -85,25 +82,25 @@ def _worksheet(args: argparse.Namespace) -> int:
 
 
 def sheet_asker(trace, layer: int, rule: str, said: list) -> int:
-    """The asker a sheet of the defaults works: cat or 猫 (default_focus, as the slides' asker), else the student
-    who listens to the most classmates a sheet holds; a note saying who asks and why joins `said`."""
+    """The asker a sheet of the defaults works: cat or 猫 (default_focus, as the slides' asker), else (where it hears
+    only itself) the student who listens to the most; a note saying who asks and why joins `said`."""
     import numpy as np
 
     from .cli_focus import default_asker_note
     from .lesson.state import default_focus
-    from .lesson.worksheet import MAX_STUDENTS, MIN_STUDENTS
+    from .lesson.worksheet import MIN_STUDENTS
     from .messages.phrase import Name, Phrase
 
     tokens = trace.tokens
     focus = default_focus(tokens, rule)
     counts = np.count_nonzero(~trace.layers[layer].mask, axis=1)
-    fits = [i for i, c in enumerate(counts) if MIN_STUDENTS <= c <= MAX_STUDENTS]
-    if MIN_STUDENTS <= counts[focus] <= MAX_STUDENTS or not fits:
+    fits = [i for i, c in enumerate(counts) if MIN_STUDENTS <= c]  # (a sheet has rows for MAX_STUDENTS: rows_of)
+    if MIN_STUDENTS <= counts[focus] or not fits:
         note = default_asker_note(tokens, focus)  # (none fits: choose_asker says why)
     else:
         focus = max(fits, key=lambda i: (counts[i], -i))
         note = Phrase("cli.sheet_asker", asker=Name(tokens[focus]), seat=focus + 1, count=counts[focus],
-                      least=MIN_STUDENTS, most=MAX_STUDENTS)
+                      own=Name(tokens[default_focus(tokens, rule)]))
     if note:
         said.append(note)
     return focus

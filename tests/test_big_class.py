@@ -82,7 +82,7 @@ def test_the_blackboard_counts_the_lessons_cut_lines_too(qapp, trace):
     scene.set_frame(frame(trace, "scaling.divide", focus=N - 1))
     shown = scene.board.lines.lines
     # a long list's short board (lesson.long_lists): its gaps say how many students they leave out, and which
-    gaps = [re.fullmatch(r"… \(\+(\d+): seats? \d+(?:–\d+)?\)", line) for line in shown]
+    gaps = [re.fullmatch(r"… \((\d+) others?: seats? \d+(?:–\d+)?\)", line) for line in shown]
     assert gaps[-2] and shown[-1].startswith(f'"{trace.tokens[N - 1]}"'), shown[-3:]  # the asker, last
     seats = [line for line, gap in zip(shown, gaps) if not gap and not line.startswith(("(", "（"))]  # not a note
     assert len(seats) + sum(int(gap[1]) for gap in gaps if gap) == N  # every student is either shown or counted

@@ -14,7 +14,8 @@ from classroom_gui.model.sentence import compute_run
 
 BIG = " ".join((["the", "cat", "sat", "on", "mat", "the", "dog"] * 10)[:64])
 MORE = re.compile(r"…(?: \(\+(\d+)\)|（\+(\d+)）)$")  # the board's own mark, en or ja (board.more)
-SKIPPED = re.compile(r"… \(\+\d+: seats? \d+(–\d+)?\)|…（\+\d+：\d+(〜\d+)?番の席）")  # a long list's gap (long_lists)
+ROW_MORE = re.compile(r"… \(\d+ others?\)$|…（ほか\d+人）$")  # a matrix row's classmates left out (board.row_more)
+SKIPPED = re.compile(r"… \(\d+ others?: seats? \d+(–\d+)?\)|…（ほか\d+人：\d+(〜\d+)?番の席）")  # a long list's gap (long_lists)
 
 
 @pytest.mark.parametrize("lang,rule", [("en", "causal"), ("ja", "none")])
@@ -44,7 +45,7 @@ def test_a_big_class_board_cuts_nothing_and_counts_what_it_leaves_off(qapp, chec
                 assert fm.horizontalAdvance(line) <= width + 0.5, f"{where}: {line!r} runs past its column"
                 assert not line.endswith("…"), f"{where}: {line!r} is cut"  # a cut row says how much: "… (+k)"
                 if "…" in line:
-                    assert MORE.search(line) or SKIPPED.fullmatch(line), \
+                    assert MORE.search(line) or SKIPPED.fullmatch(line) or ROW_MORE.search(line), \
                         f"{where}: {line!r} leaves numbers off without saying how many"
             whole = [line for line in shown if not line.startswith(CONTINUED)]  # a wrapped row counted once
             if len(whole) == len(frame.board_short) and any(map(SKIPPED.fullmatch, shown)) and all(

@@ -44,18 +44,14 @@ def test_a_worksheet_says_its_notes_in_japanese(capsys, tmp_path):
     target = tmp_path / "ws.pdf"
     code, lines = _err(capsys, ["worksheet", "--text", "猫がマットの上に座った", "--lang", "ja", "-o", str(target)])
     assert code == 0 and target.is_file()
-    assert lines == ["注：話し合いでは、生徒は7人全員の話を聞きます（ワークシートに載せられるのは2〜5人）。そこで、このシートは"
-                     "「順番に発言」のルールで解きます。",  # the window's note (review15: one key)
-                     "注：シートで質問するのは5番の席の「上」で、5人の話を聞きます（ワークシートに載せられるのは2〜5人）。"
-                     "別の生徒は--focusで選べます。",
-                     f"書き出しました：{target}（「上」は5人の話を聞きます。2ページで、解答は2ページ目です）"]
+    # the lesson's class and asker (fix65: it was worked in turn, 「上」 asking, with two notes): nothing to note
+    assert lines == [f"書き出しました：{target}（「猫」は7人の話を聞きます。2ページで、解答は2ページ目です）"]
     code, lines = _err(capsys, ["worksheet", "--text", "猫がマットの上に座った", "-o", str(target), "--force"])
-    assert code == 0 and lines == [  # English, the window's note too
-        "note: In discussion every student listens to all 7 (a worksheet has room for 2-5), so this sheet is worked in "
-        "turn.",
-        "note: the sheet's asker is \"上\" (seat 5), who listens to 5 students (a worksheet has room for 2-5); choose "
-        "another with --focus",
-        f"wrote {target} (\"上\" listens to 5 students; 2 pages, the answer key is page 2)"]
+    assert code == 0 and lines == [f"wrote {target} (\"猫\" listens to 7 students; 2 pages, the answer key is page 2)"]
+    code, lines = _err(capsys, ["worksheet", "--text", "猫がマットの上に座った", "--lang", "ja", "--mask", "causal",
+                                "-o", str(target), "--force"])  # 猫 in seat 1 hears only itself: another asks
+    assert code == 0 and lines[0] == ("注：「猫」は最初の席なので、自分の話しか聞こえません。代わりに7番の席の「座った」が"
+                                      "質問します。質問する生徒は--focusで選べます。"), lines  # as the slides' asker
 
 
 @pytest.mark.parametrize("spec", ["foo", "score[1,1,猫,9]=2", "score[1,1,猫,犬]=2", "score[1,1,猫,座った]=x",

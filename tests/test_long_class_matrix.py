@@ -36,8 +36,8 @@ def test_the_matrix_board_keeps_the_askers_own_row_and_the_notes_point_at_it(qap
     assert fr.beat_key == "everyone.matrix"
     row = "36番の席の「。」："  # the asker's word sits at seats 8, 14, 22 and 30 too: said with its seat
     assert any(line.startswith(row) for line in shown), shown
-    assert any(line.startswith("…（+") and "〜35番の席）" in line for line in shown), shown  # the gap says its seats
-    assert not shown[-1].startswith("…（+"), shown[-1]  # nothing cut after the asker's row
+    assert any(line.startswith("…（ほか") and "〜35番の席）" in line for line in shown), shown  # the gap says its seats
+    assert not shown[-1].startswith("…（"), shown[-1]  # nothing cut after the asker's row
     assert speaker_notes(fr, "ja", shown)[0] == "ここを指す：「。」の机、黒板の36番の席の「。」の行。"
 
 

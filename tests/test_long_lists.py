@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
-from classroom_gui.lesson.long_lists import Gap, picked
+from classroom_gui.lesson.long_lists import Gap, gap_line, picked
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.strings import seat_quoted, text
 from classroom_gui.model.checkpoint import load_checkpoint
@@ -24,8 +24,8 @@ PARAGRAPH = ("Every morning the old teacher walks to school along the river. She
              "reads a sentence, word by word, and decides which earlier words matter most. Nobody in the room expects "
              "the answer to be simple.")
 LISTS = ("scoring.rest", "scaling.divide", "softmax.exp", "softmax.weights")
-SKIPPED = {"en": re.compile(r"… \(\+(\d+): seats? (\d+)(?:–(\d+))?\)"),
-           "ja": re.compile(r"…（\+(\d+)：(\d+)(?:〜(\d+))?番の席）")}
+SKIPPED = {"en": re.compile(r"… \((\d+) others?: seats? (\d+)(?:–(\d+))?\)"),  # one gap form (teacher30 #6)
+           "ja": re.compile(r"…（ほか(\d+)人：(\d+)(?:〜(\d+))?番の席）")}
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +223,7 @@ def test_a_gap_that_would_cover_a_seat_not_listed_is_split_where_the_seats_skip(
     every_other = list(range(0, 64, 2))
     rows = picked(every_other, set(every_other[-3:]), rows=4)
     assert rows == [Gap(0, 56, 29), 58, 60, 62]
-    assert text("en", "board.skipped_count", n=29) == "… (+29)"
+    assert text("en", "board.skipped_count", n=29) == "… (29 others)"  # one gap form (teacher30 #6)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -247,3 +247,17 @@ def test_a_what_if_deaf_seat_inside_a_gap_leaves_every_gap_line_true(trace, lang
         first, last = int(m[2]), int(m[3] or m[2])
         assert int(m[1]) == last - first + 1 and not first <= 21 <= last, short
     assert len(seats) + sum(int(m[1]) for m in skipped) == 63, short
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["… (18 others: seats 8–25)", "… (1 other: seat 5)", "… (29 others)"]),
+    ("ja", ["…（ほか18人：8〜25番の席）", "…（ほか1人：5番の席）", "…（ほか29人）"])])
+def test_every_gap_says_its_students_in_one_form(lang, lines):
+    """teacher30 #6: 「…（+18：8〜25番の席）」 on one board, 「ほか4人」 on another; beside a sum 「+18」 read like a number
+    to add. One form wherever a list is shortened: the gap lines, the everyone board's rows, the sum's seats."""
+    t = lambda key, **v: text(lang, key, **v)  # noqa: E731
+    assert [gap_line(t, Gap(7, 24, 18)), gap_line(t, Gap(4, 4, 1)), gap_line(t, Gap(0, 56, 29))] == lines
+    assert "+" not in "".join(lines) and "+" not in t("board.row_more", n=4)
+    if lang == "ja":
+        assert t("board.row_more", n=4) == "…（ほか4人）"
+        assert t("board.sum_others_seats", n=6, seats="3、5〜9") == "（ほか6人：3、5〜9番の席）"

@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.cli import main
-from classroom_gui.export.errors import said
 from classroom_gui.lesson.whatif_state import from_specs
-from classroom_gui.lesson.worksheet import no_sheet, students_in_turn
+from classroom_gui.lesson.worksheet import build_worksheet, students_in_turn
 from classroom_gui.model.sentence import run_sentence
 
 SHORT = "猫がマットに座った"  # 5 students: a sheet fits in discussion, so --students decides the rule
@@ -20,12 +19,11 @@ def seven(checkpoint):
     return run_sentence(checkpoint, "The dog sat by the old door", "none").trace
 
 
-def test_the_window_refusal_gives_the_askers_count_after_a_mask_edit(seven):
-    edited = from_specs(seven, ["mask[1,7,2]=1"])  # "door" (seat 7) cannot hear "dog": 6 of 7, in turn too
-    exc = no_sheet(edited, 0, 6)
-    assert str(exc).startswith('In discussion "door" listens to 6 of the 7 students, and a worksheet has room for 2 to 5.')
-    assert said(exc, "ja").startswith("話し合いでは「door」が7人のうち6人の話を聞きます。")
-    assert str(no_sheet(seven, 0, 6)).startswith('In discussion "door" listens to all 7 students')  # no edit: all
+def test_a_sheet_after_a_mask_edit_counts_the_askers_classmates(seven):
+    """fix65: the window refused "door" (6 of 7 after the edit); its sheet now has 5 rows and the other 1."""
+    edited = from_specs(seven, ["mask[1,7,2]=1"])  # "door" (seat 7) cannot hear "dog": 6 of 7
+    ws = build_worksheet(edited, 6, 0, 0)
+    assert ws.hears == 6 and len(ws.heard) == 5 and len(ws.others) == 1 and 1 not in ws.heard + ws.others
 
 
 def test_students_in_turn_counts_the_class_with_its_edits(checkpoint):

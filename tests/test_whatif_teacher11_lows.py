@@ -1,7 +1,7 @@
 """teacher11's smaller what-if findings: the W dialog names a mask edit as every head's and says what the model's
 own class does (M5); counts read "1 edit" (L4); a number far outside the class's own is refused with the range
-taken, not drawn with every other card white (L6); the window's worksheet in discussion is worked in turn as the
-worksheet command does, and refuses before any dialog (L3)."""
+taken, not drawn with every other card white (L6); the window's worksheet in discussion is the class on screen, as
+the worksheet command's (fix65; it was worked in turn), and refuses before any dialog (L3)."""
 import pytest
 from classroom_gui.view import message_box
 
@@ -64,17 +64,18 @@ def test_a_number_far_outside_the_class_is_refused_with_the_range(checkpoint, ki
         state.set(Edit(kind, 0, 0, 1, index, -float(limit) - 1))
 
 
-def test_the_windows_worksheet_in_discussion_is_worked_in_turn_as_the_cli_does(qtbot, window, tmp_path, monkeypatch):
+def test_the_windows_worksheet_in_discussion_is_the_class_on_screen(qtbot, window, tmp_path, monkeypatch):
+    """fix65 (teacher31 #4): it was worked in turn, said in the status; now it is the class on screen."""
     from classroom_gui.view import export_dialogs
 
-    window.model.select(focus=4, rule="none")  # 「上」 hears all 7 in discussion, 5 in turn
+    window.model.select(focus=4, rule="none")  # 「上」 hears all 7 in discussion: 5 rows and the other 2
     refused = []
     monkeypatch.setattr(message_box, "warning", lambda *a: refused.append(a))
     out = export_dialogs.export_worksheet(window.model, window, tmp_path / "ws.pdf", paper="a4")
     assert out is not None and out.exists() and not refused
-    said = window.statusBar().currentMessage()  # where it went and why in turn, both (review17: only why)
-    assert said.startswith(f"書き出しました：{out}\u3000") and said.endswith("このシートは「順番に発言」のルールで解きます。")
-    assert window.sel.rule == "none"  # the lesson stays in discussion: only the sheet is in turn
+    said = window.statusBar().currentMessage()  # where it went, and nothing to say of a rule
+    assert said.startswith(f"書き出しました：{out}") and "順番に発言" not in said
+    assert window.sel.rule == "none"
 
 
 def test_the_windows_worksheet_refuses_before_asking_for_paper(qtbot, window, tmp_path, monkeypatch):

@@ -75,8 +75,7 @@ def test_who_asks_and_what_fits(checkpoint):
     assert choose_asker(trace, 0, 1, 2) == 1
     with pytest.raises(WorksheetError, match="not 3"):
         choose_asker(trace, 0, 1, 3)
-    with pytest.raises(WorksheetError, match="6 students"):
-        choose_asker(trace, 0, 5, None)  # "mat" hears 6: too many for one sheet
+    assert choose_asker(trace, 0, 5, None) == 5  # "mat" hears 6: its 4 strongest in rows, the rest one (fix65)
     with pytest.raises(WorksheetError, match="only itself"):
         choose_asker(trace, 0, 0, None)
     with pytest.raises(WorksheetError, match="between 2 and 5"):
@@ -87,10 +86,8 @@ def test_who_asks_and_what_fits(checkpoint):
         choose_asker(everyone, 0, None, 2)
     ws = build_worksheet(everyone, 0, 0, 0)
     assert ws.heard == [0, 1, 2] and by_hand(ws)[4] == as_fractions(ws.shares)
-    discussion = run_sentence(checkpoint, SENTENCE, "none").trace  # every seat hears all 6: no --focus helps
-    with pytest.raises(WorksheetError, match="in discussion every student listens to all 6.*--mask causal") as said:
-        choose_asker(discussion, 0, 2, None)
-    assert "--focus" not in str(said.value)
+    discussion = run_sentence(checkpoint, SENTENCE, "none").trace  # every seat hears all 6: a sheet all the same
+    assert choose_asker(discussion, 0, 2, None) == 2
 
 
 def pdf_pages(path) -> list[str]:
@@ -116,14 +113,16 @@ def test_pdf_exercise_and_key_as_text(qapp, checkpoint, tmp_path, capsys, lang, 
     for w in words:
         assert w.replace(" ", "") in whole, w
     assert not any(0x2E80 <= ord(c) <= 0x2FDF for c in whole)
-    trace = trace_of(checkpoint, text)
+    trace = run_sentence(checkpoint, text, "none").trace  # the lesson's rule, discussion (fix65: no longer in turn)
     ws = build_worksheet(trace, choose_asker(trace, 0, default_focus(trace.tokens), None), 0, 0, lang)
-    assert ws.sentence[ws.asker] in ("cat", "猫")
+    assert ws.sentence[ws.asker] in ("cat", "猫") and ws.others  # more than 5: the rest in one row
     exercise, key = numbers(pages[0]), numbers(pages[1])
     printed = set(ws.query) | {x for card in ws.keys + ws.values for x in card}
     assert printed <= exercise and printed <= key  # every card number is on both pages
-    answers = set(ws.dots + ws.scaled + ws.exps + [ws.total] + ws.shares + ws.context)
+    answers = set(ws.dots + ws.scaled + ws.exps + [ws.total] + ws.shares + ws.context + [ws.others_share])
     assert answers <= key
+    given = {ws.others_exp, *ws.others_context}  # the rest's parts: printed on both pages, for the student to add
+    assert given <= exercise and given <= key
     assert not ({*ws.exps, ws.total, *ws.shares} - {ws.divisor}) & exercise  # the exercise leaves them blank
     assert f"{ws.model_shares[0]:.4f}" in pages[1]  # the model's unrounded value beside the answer
 
@@ -135,7 +134,7 @@ def test_letter_paper_and_bad_choices(qapp, tmp_path, capsys):
     box = PdfReader(str(out)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     capsys.readouterr()
-    for args, message in ((["--focus", "mat"], "listens to all 6"), (["--students", "9"], "between 2 and 5"),
+    for args, message in ((["--focus", "The", "--mask", "causal"], "only itself"), (["--students", "9"], "between 2 and 5"),
                           (["--focus", "dog"], "not a student"), (["--layer", "7"], "--layer")):
         assert main(["worksheet", "--text", SENTENCE, *args, "-o", str(tmp_path / "bad.pdf")]) == 2
         err = capsys.readouterr().err
@@ -162,16 +161,19 @@ def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch, checkpoint):
     reports = []
     monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(said(exc, "ja")))
     w.set_language("ja")
-    w.model.select(focus=5, layer=0, head=0, lang="ja", rule="causal")  # "mat" listens to all 6: too many
+    w.model.select(focus=0, layer=0, head=0, lang="ja", rule="causal")  # "The" listens to itself only
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
-    assert reports and "「mat」は6人" in reports[0] and not (tmp_path / "no.pdf").exists()
-    w.model.select(focus=5, layer=0, head=0, lang="ja", rule="none")  # in discussion mat hears all 6, in turn too
-    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
-    assert "話し合いでは「mat」が6人全員" in reports[1] and not (tmp_path / "no.pdf").exists()
-    # in discussion cat hears all 6: the sheet is worked in turn, where it hears 2, as the worksheet command does
-    w.model.select(focus=1, layer=0, head=0, lang="ja", rule="none")  # (teacher11 L3: the window refused)
-    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "turn.pdf", paper="a4") == tmp_path / "turn.pdf"
-    assert len(reports) == 2 and "「順番に発言」のルールで解きます" in w.statusBar().currentMessage()
+    assert reports and "「The」は自分の話しか" in reports[0] and not (tmp_path / "no.pdf").exists()
+    # "mat" listens to all 6, in turn and in discussion: its sheet has 5 rows and "the other 1" (fix65: refused)
+    for rule in ("causal", "none"):
+        w.model.select(focus=5, layer=0, head=0, lang="ja", rule=rule)
+        out = export_dialogs.export_worksheet(w.model, w, tmp_path / f"{rule}.pdf", paper="a4")
+        assert out == tmp_path / f"{rule}.pdf" and "ほか1人" in "".join("".join(pdf_pages(out)).split())
+    # in discussion cat hears all 6: the sheet is the lesson's class, no longer worked in turn (teacher11 L3, fix65)
+    w.model.select(focus=1, layer=0, head=0, lang="ja", rule="none")
+    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "cat.pdf", paper="a4") == tmp_path / "cat.pdf"
+    assert len(reports) == 1 and "順番に発言" not in w.statusBar().currentMessage()
+    assert "話し合い" in "".join("".join(pdf_pages(tmp_path / "cat.pdf")).split())
 
 
 def test_a_model_that_divides_by_more_than_root_d(tmp_path):
@@ -233,9 +235,9 @@ def test_names_take_the_languages_own_quote_marks(qtbot, tmp_path, monkeypatch, 
     w.apply_sentence()
     reports = []
     monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(said(exc, "ja")))
-    w.model.select(focus=5, layer=0, head=0, lang="ja", rule="causal")
+    w.model.select(focus=0, layer=0, head=0, lang="ja", rule="causal")
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
-    assert "『mat』は6人" in reports[0]
+    assert "『The』は自分の話しか" in reports[0]
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -296,13 +298,14 @@ def test_the_sheet_writes_the_sentence_as_typed(tmp_path, typed, monkeypatch, ch
 def test_the_defaults_make_a_sheet_of_the_lessons_class(qapp, tmp_path, capsys):
     """teacher6 L3: `worksheet` with the defaults failed on the seed (in turn, 猫 sits first, so 座った asked and
     listened to 7), and worked in turn while export and deck default to the lesson's discussion. Now the sheet
-    follows the lesson's rule (and the seed example's layer and head) where a sheet fits in it, else it is worked
-    in turn with the asker who listens to the most a sheet holds, and says so."""
+    follows the lesson's rule (and the seed example's layer and head), and its asker is the lesson's: 猫, who hears
+    all 7, its 4 strongest classmates in rows and the other 2 in one (fix65; it was worked in turn with 「上」)."""
     out = tmp_path / "ja.pdf"
     assert main(["worksheet", "--lang", "ja", "--text", "猫がマットの上に座った", "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "このシートは「順番に発言」のルールで解きます" in err and "5番の席の「上」で、5人の話を聞きます" in err
-    assert "「上」は5人の話を聞きます" in err and "「上」" in "".join(pdf_pages(out))
+    assert "順番に発言" not in err and "「猫」は7人の話を聞きます" in err, err
+    whole = "".join("".join(pdf_pages(out)).split())
+    assert "「猫」" in whole and "ほか2人" in whole and "話し合い" in whole
     assert main(["worksheet", "--text", "The cat sat", "-o", str(tmp_path / "short.pdf")]) == 0
     err = capsys.readouterr().err
     assert '"cat" listens to 3 students' in err and "note:" not in err  # discussion, as the slides
@@ -322,7 +325,7 @@ def test_the_window_refuses_before_asking_for_the_paper(qtbot, tmp_path, monkeyp
     asked, reports = [], []
     monkeypatch.setattr(export_dialogs, "_ask_paper", lambda parent, t: asked.append(1) or "a4")
     monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(str(exc)))
-    assert w.sel.rule == "none"  # the lesson's default: everyone listens to all 7
+    w.model.select(rule="causal", focus=0)  # in turn, 猫 in seat 1 listens to itself only
     assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf") is None
     assert reports and not asked and not (tmp_path / "no.pdf").exists()
     w.model.select(rule="causal", focus=2)  # in turn, マット listens to 3: now the paper is asked

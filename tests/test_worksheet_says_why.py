@@ -18,13 +18,14 @@ def squeezed(pages) -> str:
 
 
 @pytest.mark.parametrize("lang,said", [
-    ("ja", ["順番に発言：生徒はもう話した人の話だけを聞きます（GPTのルール）。", "話し合いでは、生徒は11人全員の話を聞きます",
-            "このシートは「順番に発言」のルールで解きます", "このシートでは5番の席の「日」が質問します。",
+    ("ja", ["話し合い：全員が全員の話を聞きます。", "「遊んだ」が質問カードを掲げ、11人全員の話を聞きます。", "ほか6人",
+            "このシートでは11番の席の「遊んだ」が質問します。",
             "expはeの累乗です：exp(x) = eˣ（e≒2.718）", "関数電卓のeˣキーで計算できます。"]),
-    ("en", ["In turn: a student hears only those who have spoken (GPT's rule).",
-            "In discussion every student listens to all 11", "so this sheet is worked in turn",
-            'This sheet\'s asker is "日" (seat 5).', "exp(x) is e to the power x, eˣ (e ≈ 2.718)", "calculator's eˣ key"])])
+    ("en", ["Discussion: every student hears every other.", '"遊んだ" holds up its question card and listens to all 11.',
+            "the other 6", 'This sheet\'s asker is "遊んだ" (seat 11).', "exp(x) is e to the power x, eˣ (e ≈ 2.718)", "calculator's eˣ key"])])
 def test_the_sheet_says_its_rule_its_asker_and_what_exp_is(qapp, tmp_path, capsys, lang, said):
+    """fix65 (teacher31 #4): the lesson's own asker and rule (it was worked in turn, 「日」 asking), its 5 rows and the
+    other 6 in one; not in turn, and the note says who asks where the sentence has no "cat" (default_focus)."""
     out = tmp_path / "sheet.pdf"
     assert main(["worksheet", "--text", MINE, "--lang", lang, "-o", str(out)]) == 0
     capsys.readouterr()
@@ -33,6 +34,7 @@ def test_the_sheet_says_its_rule_its_asker_and_what_exp_is(qapp, tmp_path, capsy
     exercise = squeezed(pages[:1])
     for words in said:
         assert "".join(words.split()) in exercise, words
+    assert "順番に発言" not in exercise and "workedinturn" not in exercise
 
 
 def test_the_lessons_own_asker_and_rule_need_no_note(qapp, tmp_path, capsys):
@@ -44,7 +46,7 @@ def test_the_lessons_own_asker_and_rule_need_no_note(qapp, tmp_path, capsys):
     assert "asker is" not in exercise and "worked in turn" not in exercise
 
 
-def test_a_sheet_from_the_window_says_why_it_is_worked_in_turn(qtbot, tmp_path, checkpoint):
+def test_a_sheet_from_the_window_is_the_class_on_screen(qtbot, tmp_path, checkpoint):
     from helpers import window_on
 
     from classroom_gui.view import export_dialogs
@@ -56,7 +58,8 @@ def test_a_sheet_from_the_window_says_why_it_is_worked_in_turn(qtbot, tmp_path, 
     w.model.select(focus=2, layer=0, head=0, lang="ja", rule="none")  # discussion: 「マット」 hears all 7
     out = export_dialogs.export_worksheet(w.model, w, tmp_path / "w.pdf", paper="a4")
     exercise = squeezed(pdf_pages(out)[:1])
-    assert "話し合いでは、生徒は7人全員の話を聞きます" in exercise and "「順番に発言」のルールで解きます" in exercise
+    assert "話し合い：全員が全員の話を聞きます。" in exercise and "順番に発言" not in exercise  # (fix65: not in turn)
+    assert "7人全員の話を聞きます" in exercise and "ほか2人" in exercise
     assert "が質問します" not in exercise  # the window's asker is the one on screen
 
 

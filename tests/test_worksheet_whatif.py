@@ -37,15 +37,16 @@ def test_the_sheet_of_an_edited_class_is_worked_from_its_numbers_and_marks_the_e
 
 def test_cli_worksheet_set_prints_the_edited_class_with_a_what_if_line(edited, tmp_path, capsys):
     out = tmp_path / "whatif.pdf"
-    assert main(["worksheet", "--text", JA, "--lang", "ja", "--focus", "上", "--layer", "2", "--head", "1",
-                 *[a for e in EDITS for a in ("--set", e)], "-o", str(out)]) == 0
+    assert main(["worksheet", "--text", JA, "--lang", "ja", "--focus", "上", "--layer", "2", "--head", "1", "--mask",
+                 "causal", *[a for e in EDITS for a in ("--set", e)], "-o", str(out)]) == 0
     pages = ["".join(p.split()) for p in pdf_pages(out)]
     for page in pages:
         assert "もしも「猫」の自己紹介カードの1番目の数が3だったら" in page and "変更3件" in page
         assert "モデル自身の計算です" not in page and "下線の数は手で変えた数です" in page
     assert "3.00" in pages[0] and "モデル0.7253" in pages[1]  # the window's 0.73, not the model's own 0.6923
     plain = tmp_path / "plain.pdf"
-    assert main(["worksheet", "--text", JA, "--lang", "ja", "--focus", "上", "--layer", "2", "-o", str(plain)]) == 0
+    assert main(["worksheet", "--text", JA, "--lang", "ja", "--focus", "上", "--layer", "2", "--mask", "causal", "-o",
+                 str(plain)]) == 0
     page = "".join(pdf_pages(plain)[1].split())
     assert "モデル自身の計算です" in page and "もしも" not in page and "モデル0.6923" in page
     capsys.readouterr()
@@ -80,10 +81,9 @@ def test_window_worksheet_follows_the_what_if_edits_on_screen(qtbot, tmp_path, c
     assert f"model {shown:.4f}" in pages[1] and f"{own:.4f}" != f"{shown:.4f}"  # the window's share, not the own
 
 
-def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tmp_path, monkeypatch, checkpoint):
-    """teacher4 L3: in discussion, 「座った」 (seat 7) hears all 7, and in turn it would hear 7 too: the advice
-    is to choose a student in seat 2-5, whose sheet is worked in turn (teacher11 L3: the window does so itself,
-    as the worksheet command does, rather than asking for M)."""
+def test_a_far_seat_in_discussion_gets_its_sheet_in_discussion(qtbot, tmp_path, monkeypatch, checkpoint):
+    """teacher4 L3, teacher31 #4: in discussion, 「座った」 (seat 7) hears all 7, and was refused (choose a seat 2-5,
+    worked in turn); now its sheet is the class on screen: 5 rows and the other 2 in one."""
     from classroom_gui.view import export_dialogs
     from classroom_gui.view.window import MainWindow
 
@@ -96,15 +96,9 @@ def test_discussion_refusal_for_a_far_seat_says_to_choose_a_seat_first(qtbot, tm
     monkeypatch.setattr(export_dialogs, "_report", lambda model, parent, exc: reports.append(said(exc, "ja")))
     w.set_language("ja")
     w.model.select(focus=6, layer=0, head=0, lang="ja", rule="none")
-    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "no.pdf", paper="a4") is None
-    assert "2〜5番の席の生徒を選んでください" in reports[0] and "「順番に発言」のルールで作るので" in reports[0]
-    assert not (tmp_path / "no.pdf").exists()
-    w.model.select(focus=2, rule="none")  # 「マット」, seat 3: in turn it hears 3, so its sheet is worked in turn
-    assert export_dialogs.export_worksheet(w.model, w, tmp_path / "turn.pdf", paper="a4") == tmp_path / "turn.pdf"
-    assert len(reports) == 1 and w.sel.rule == "none"
-    with pytest.raises(WorksheetError, match="with --focus a student in seat 2-5"):
-        from classroom_gui.lesson.worksheet import choose_asker
-        choose_asker(run_sentence(checkpoint, JA, "none").trace, 0, 6, None)
+    out = export_dialogs.export_worksheet(w.model, w, tmp_path / "far.pdf", paper="a4")
+    assert out == tmp_path / "far.pdf" and not reports and w.sel.rule == "none"
+    assert "ほか2人" in "".join("".join(pdf_pages(out)).split())
 
 
 @pytest.mark.parametrize("lang, focus", [("ja", "4"), ("en", "4")])

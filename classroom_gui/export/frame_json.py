@@ -58,7 +58,7 @@ def frame_numbers(frame: Frame, sel: Selection, left_out: int | None = None, sho
 
 
 def _gaps_left_out(frame: Frame, sel: Selection, short: bool | None) -> dict:
-    """Where the short board has gap lines ("… (+37: seats 11–48)"), how many students they leave out as drawn: the
+    """Where the short board has gap lines ("… (37 others: seats 11–48)"), how many students they leave out as drawn: the
     gaps' count when the picture drew the short board, 0 when it drew the whole one, null when no picture said
     which (fix52's note: a short board with gaps said only board_lines_left_out 0)."""
     gaps = gap_students(frame.board_short, sel.lang) if frame.board_short else 0
@@ -97,8 +97,8 @@ def write_frame_json(frame: Frame, sel: Selection, tmp: Path, left_out: int | No
 
 def gap_students(lines: list[str], lang: str) -> int:
     """How many students the gap lines among `lines` leave out, read from their words in `lang` (board.skipped:
-    "… (+31: seats 18–48)", board.skipped_count: "… (+29)" where its seats are not all in a row (review30 2),
-    board.skipped_one: "… (+1: seat 5)")."""
+    "… (31 others: seats 18–48)", board.skipped_count: "… (29 others)" where its seats are not all in a row (review30 2),
+    board.skipped_one: "… (1 other: seat 5)")."""
     many = re.escape(text(lang, "board.skipped", n="\0N", first="\0F", last="\0L"))
     count = re.escape(text(lang, "board.skipped_count", n="\0N"))
     one = re.escape(text(lang, "board.skipped_one", seat="\0F"))

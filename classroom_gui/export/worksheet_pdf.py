@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
+from ..lesson.long_lists import seats_said
 from ..lesson.strings import WORD_JOINER, joined, quote, sits_twice, unbroken_end, unbroken_words
 from ..lesson.worksheet import Worksheet
 from ..messages.glyphs import codes_in, drawable
@@ -160,6 +161,14 @@ def _steps_table(ws: Worksheet, key: bool, level: Level) -> str:
         else:
             cells = [blank] * 4
         rows.append("<tr>" + _cell(_whole(ws.said(j))) + "".join(_cell(c) for c in cells) + "</tr>")
+    if ws.others:  # the rest of the class: its part of ④ given (exact, to add), its share together to work out
+        given = escape(ws.t("worksheet.given", value=ws.others_exp, n=len(ws.others)))
+        if key:
+            given += f'<br/><span style="color:{GREY}; font-size:{level.small}pt;">' \
+                     f'{escape(ws.t("worksheet.model", value=f"{ws.model_others_exp:.4f}"))}</span>'
+        share = _answer(ws, ws.others_share, ws.model_others_share, level) if key else blank
+        rows.append("<tr>" + _cell(_set(ws, others_name(ws))) + _cell("—") + _cell("—") + _cell(given)
+                    + _cell(share) + "</tr>")
     total = _answer(ws, ws.total, ws.model_total, level) if key else blank
     rows.append("<tr>" + _cell("") + _cell("") + _cell(escape(t("worksheet.sum")), align="right")
                 + _cell(total) + _cell("") + "</tr>")
@@ -170,7 +179,21 @@ def _context_table(ws: Worksheet, key: bool, level: Level) -> str:
     head = _cell(escape(ws.t("worksheet.place")), head=True) + "".join(_cell(str(i + 1), head=True) for i in range(ws.d))
     cells = ([_answer(ws, c, m, level, 3) for c, m in zip(ws.context, ws.model_context)] if key
              else [_blank(level)] * ws.d)
-    return _table([f"<tr>{head}</tr>", "<tr>" + _cell("⑥") + "".join(_cell(c) for c in cells) + "</tr>"], level)
+    given = []
+    if ws.others:  # the rest's part of each number, exact: printed on both pages, to add
+        parts = [escape(x) + (f'<br/><span style="color:{GREY}; font-size:{level.small}pt;">'
+                              f'{escape(ws.t("worksheet.model", value=f"{m:.4f}"))}</span>' if key else "")
+                 for x, m in zip(ws.others_context, ws.model_others_context)]
+        given = ["<tr>" + _cell(_set(ws, ws.t("worksheet.others_part", n=len(ws.others))))
+                 + "".join(_cell(c) for c in parts) + "</tr>"]
+    return _table([f"<tr>{head}</tr>"] + given + ["<tr>" + _cell("⑥") + "".join(_cell(c) for c in cells) + "</tr>"],
+                  level)
+
+
+def others_name(ws: Worksheet) -> str:
+    """The others' row as the sheet names it, in the gap lines' form (teacher30 #6): "6 others: seats 1, 3–4, 7–11"
+    (「ほか6人：1、3〜4、7〜11番の席」)."""
+    return ws.t("worksheet.others_name", n=len(ws.others), seats=seats_said(ws.t, ws.others))
 
 
 def whatif_line(ws: Worksheet) -> str:
@@ -224,8 +247,13 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
         else:
             parts.append(f"<p>{escape(t('worksheet.name_field'))}</p>")
             parts.append(f"<p>{_set(ws, rule_line(ws))}</p>")
-            parts.append(f"<p>{_set(ws, t('worksheet.intro', asker=asker, names=names_list(ws), n=len(ws.heard)))}</p>")
+            intro = (t("worksheet.intro_others", asker=asker, names=names_list(ws), n=ws.hears, rows=len(ws.heard),
+                       others=len(ws.others)) if ws.others
+                     else t("worksheet.intro", asker=asker, names=names_list(ws), n=len(ws.heard)))
+            parts.append(f"<p>{_set(ws, intro)}</p>")
         how = t("worksheet.how_dot", d=ws.d)
+        context = (t("worksheet.context_others", asker=asker, d=ws.d, n=len(ws.others), rows=len(ws.heard)) if ws.others
+                   else t("worksheet.context", asker=asker, d=ws.d))
         if not key:  # what exp is, where a student meets it (teacher20 L4: the sheet never said)
             how = f"{_set(ws, how)}<br/>{_set(ws, t('worksheet.exp_hint'))}"
         else:
@@ -233,7 +261,7 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
         parts += [f"<h3>{escape(t('worksheet.cards'))}</h3>", _cards_table(ws, level),
                   f"<h3>{escape(t('worksheet.steps'))}</h3>", f"<p>{how}</p>",
                   _steps_table(ws, key, level), f"<p>{_set(ws, t('worksheet.check'))}</p>",
-                  f"<p>{_set(ws, t('worksheet.context', asker=asker, d=ws.d))}</p>", _context_table(ws, key, level),
+                  f"<p>{_set(ws, context)}</p>", _context_table(ws, key, level),
                   footer]
         return "".join(parts)
 

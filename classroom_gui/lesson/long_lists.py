@@ -3,7 +3,8 @@ does not fit: the lines drawn instead (Frame.board_short). The board cut such a 
 (teacher28 M1: "he" in seat 49, the narration's top share, 12.89 -> 0.19, was on none of the four boards of a
 64-student class, which stopped at seat 16-39 with "… (+47)"). The short list keeps the students the narration and
 the notes name (the asker, the top share) in seat order after the first seats, and says which seats a gap skips
-("… (+31: seats 18–48)"). Pure: no Qt."""
+("… (31 others: seats 18–48)", 「…（ほか31人：18〜48番の席）」: one form wherever a list is shortened, teacher30 #6).
+Pure: no Qt."""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation

@@ -8,6 +8,11 @@ products, ÷√d and the new understanding to 2 decimals; exp, the sum and the s
 rounded number is the one used in the next step; √d (or whatever the model's config divides the scores
 by) is the printed 3-decimal number. So the key redoes
 exactly from the sheet, and differs from the model only by that rounding.
+
+An asker who listens to more than a sheet has rows for (MAX_STUDENTS: "it" hears all 11 in discussion) keeps its
+own row and its strongest classmates (the model's shares); the rest of the class is one row whose part of the
+softmax sum, and of each number of the new understanding, is printed as one exact number the student adds (worked
+from their cards by the same rules, exact as long_lists.others_sum writes a board's: teacher31 #4).
 """
 from __future__ import annotations
 
@@ -19,11 +24,12 @@ import numpy as np
 from ..model.trace import Trace
 from ..messages.glyphs import drawn_names, seated
 from ..messages.phrase import Name, Phrase, PhraseError
+from .long_lists import others_sum
 from .numbers import ROOT_PLACES
 from .strings import seat_quoted, text
 from .whatif_words import describe
 
-MIN_STUDENTS, MAX_STUDENTS = 2, 5   # cards on one page: the asker and up to 4 classmates
+MIN_STUDENTS, MAX_STUDENTS = 2, 5   # rows on one page: the asker and up to 4 classmates (the rest: one row)
 MAX_D = 16                          # numbers on a card that still fit a row of the sheet
 PLACES = {"card": 2, "dot": 2, "scaled": 2, "divisor": ROOT_PLACES, "exp": 3, "sum": 3, "share": 3, "context": 2}
 
@@ -62,7 +68,8 @@ class Worksheet:
     lang: str
     sentence: list[str]        # every student's word, in seat order
     asker: int                 # seat of the student who asks (0-based)
-    heard: list[int]           # seats it listens to, in seat order (itself included)
+    heard: list[int]           # seats of the sheet's rows, in seat order (itself included): all it listens to, or
+    # where they are more than MAX_STUDENTS, itself and its strongest classmates
     layer: int                 # 0-based
     head: int                  # 0-based
     d: int                     # numbers on a card
@@ -97,6 +104,21 @@ class Worksheet:
     # why the sheet's rule or asker is not the lesson's (messages.phrase.Phrase, said in the sheet's language): the
     # notes the CLI and the window also say, printed on the sheet itself (teacher20 L4: they were said only there)
     notes: list = field(default_factory=list)
+    # the rest of the class it listens to, one row (all [] / "" where every one has a row of its own): their seats,
+    # their part of the sum of exp (exact), their share together (the key's: their part ÷ the sum) and their part of
+    # each number of the new understanding (exact: Σ hand share × opinion card), with the model's own values
+    others: list[int] = field(default_factory=list)
+    others_exp: str = ""
+    others_share: str = ""
+    others_context: list[str] = field(default_factory=list)
+    model_others_exp: float = 0.0
+    model_others_share: float = 0.0
+    model_others_context: list[float] = field(default_factory=list)
+
+    @property
+    def hears(self) -> int:
+        """How many students the asker listens to: its rows and the others'."""
+        return len(self.heard) + len(self.others)
 
     def said(self, seat: int) -> str:
         """The student at `seat` as the sheet names it: quoted, with its seat where its word sits more than once
@@ -107,8 +129,13 @@ class Worksheet:
         return text(self.lang, key, **values)
 
 
-def hand_key(query: list[str], keys: list[list[str]], values: list[list[str]], divisor: str) -> dict[str, list[str]]:
-    """The answer key from printed numbers, by the sheet's rules (module docstring)."""
+def hand_key(query: list[str], keys: list[list[str]], values: list[list[str]], divisor: str,
+             rows: int | None = None) -> dict[str, list[str]]:
+    """The answer key from printed numbers, by the sheet's rules (module docstring). With `rows`, only the first
+    `rows` students have rows of their own; the rest's part of the sum of exp ("others_exp") and of each number of
+    the new understanding ("others_context", Σ share × opinion: what the student adds to its own products) are
+    exact sums, and "others_share" is their share together, worked from the printed part as the student works it."""
+    rows = len(keys) if rows is None else rows
     with localcontext() as ctx:
         ctx.prec = 40
         q = [Decimal(x) for x in query]
@@ -117,10 +144,36 @@ def hand_key(query: list[str], keys: list[list[str]], values: list[list[str]], d
         exps = [rounded(s.exp(), PLACES["exp"]) for s in scaled]
         total = sum(exps, Decimal(0))
         shares = [rounded(e / total, PLACES["share"]) for e in exps]
-        context = [rounded(sum(w * Decimal(v[i]) for w, v in zip(shares, values)), PLACES["context"])
+        out = {"dots": dots[:rows], "scaled": scaled[:rows], "exps": exps[:rows], "total": [total],
+               "shares": shares[:rows], "others_exp": [], "others_share": [], "others_context": []}
+        parts = [[w * Decimal(v[i]) for w, v in zip(shares[rows:], values[rows:])] for i in range(len(query))]
+        if rows < len(keys):
+            others = others_sum([str(e) for e in exps[rows:]])  # as a board writes the rest of its sum
+            out["others_exp"] = [others]
+            out["others_share"] = [rounded(Decimal(others) / total, PLACES["share"])]
+            out["others_context"] = [others_sum([str(p) for p in part]) for part in parts]
+        context = [rounded(sum(w * Decimal(v[i]) for w, v in zip(shares[:rows], values[:rows]))
+                           + (Decimal(out["others_context"][i]) if out["others_context"] else 0), PLACES["context"])
                    for i in range(len(query))]
-    return {"dots": [str(x) for x in dots], "scaled": [str(x) for x in scaled], "exps": [str(x) for x in exps],
-            "total": [str(total)], "shares": [str(x) for x in shares], "context": [str(x) for x in context]}
+        out["context"] = context
+    return {k: [unsigned(str(x)) for x in v] for k, v in out.items()}
+
+
+def unsigned(written: str) -> str:
+    """A number as written, never "-0.00000" (a share of 0.000 times a negative opinion)."""
+    return written.lstrip("-") if Decimal(written) == 0 else written
+
+
+def rows_of(weights, heard: list[int], asker: int) -> tuple[list[int], list[int]]:
+    """(the sheet's rows, the others) among `heard`: all of them where they fit MAX_STUDENTS rows, else the asker
+    (where it hears itself) and the classmates it listens to most (the model's shares `weights`), each in seat
+    order."""
+    if len(heard) <= MAX_STUDENTS:
+        return list(heard), []
+    own = [asker] if asker in heard else []
+    strongest = sorted((j for j in heard if j != asker), key=lambda j: (-float(weights[j]), j))
+    rows = sorted(own + strongest[:MAX_STUDENTS - len(own)])
+    return rows, [j for j in heard if j not in rows]
 
 
 def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | None) -> int:
@@ -146,64 +199,24 @@ def choose_asker(trace: Trace, layer: int, focus: int | None, students: int | No
     if students is not None and heard != students:
         raise WorksheetError("worksheet.error.focus_and_students", asker=Name(trace.tokens[focus]), heard=heard,
                              students=students)
-    if heard > MAX_STUDENTS and trace.mask_rule == "none":  # discussion, its what-if mask edits too (a seat of
-        # 2-5 works only in turn: jareview6 item 9, mask.any() took an edited discussion class for one in turn)
-        asker, lo, hi = Name(trace.tokens[focus]), MIN_STUDENTS, MAX_STUDENTS
-        if MIN_STUDENTS <= focus + 1 <= MAX_STUDENTS:  # in turn, the student in seat N hears N
-            raise (WorksheetError("worksheet.error.discussion_part", asker=asker, heard=heard, n=n, lo=lo, hi=hi)
-                   if heard < n else WorksheetError("worksheet.error.discussion", n=n, lo=lo, hi=hi))
-        seat = seats(MIN_STUDENTS, min(n, MAX_STUDENTS))
-        raise (WorksheetError("worksheet.error.discussion_seat_part", asker=asker, heard=heard, n=n, lo=lo, hi=hi,
-                              seat=seat)
-               if heard < n else WorksheetError("worksheet.error.discussion_seat", n=n, lo=lo, hi=hi, seat=seat))
-    if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
-        if heard < MIN_STUDENTS and n < MIN_STUDENTS:  # one word: no seat hears anyone else (teacher10 L3)
-            raise WorksheetError("worksheet.error.too_short", asker=Name(trace.tokens[focus]), lo=MIN_STUDENTS,
-                                 hi=MAX_STUDENTS)
-        if heard < MIN_STUDENTS:
-            raise WorksheetError("worksheet.error.only_itself", asker=Name(trace.tokens[focus]), lo=MIN_STUDENTS,
-                                 hi=MAX_STUDENTS, seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
-        raise WorksheetError("worksheet.error.too_many", asker=Name(trace.tokens[focus]), heard=heard, lo=MIN_STUDENTS,
-                             hi=MAX_STUDENTS, seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
+    # more than MAX_STUDENTS: the strongest have rows, the rest one row (rows_of); only an asker who hears nobody
+    # but itself has nothing to work out
+    if heard < MIN_STUDENTS and n < MIN_STUDENTS:  # one word: no seat hears anyone else (teacher10 L3)
+        raise WorksheetError("worksheet.error.too_short", asker=Name(trace.tokens[focus]), lo=MIN_STUDENTS)
+    if heard < MIN_STUDENTS:
+        raise WorksheetError("worksheet.error.only_itself", asker=Name(trace.tokens[focus]),
+                             seat=seats(MIN_STUDENTS, n))
     return focus
 
 
 def no_sheet(trace: Trace, layer: int, focus: int) -> WorksheetError:
-    """Why the window cannot make a sheet of the asker on screen, who listens to too few or too many, with what to
-    do there (its keys and the desk's keys, not the CLI's options): a longer sentence for one word; in turn, a
-    seat the class has (2-5, or "seat 2" in a class of two); in discussion, a seat in turn works."""
+    """Why the window cannot make a sheet of the asker on screen, who listens to nobody but itself, with what to do
+    there (its keys and the desk's keys, not the CLI's options): a longer sentence for one word, else another
+    student (in turn the one in seat 1 hears only itself)."""
     n, asker = trace.n_tokens, Name(trace.tokens[focus])
-    heard = int(np.count_nonzero(~trace.layers[layer].mask[focus]))
     if n < MIN_STUDENTS:  # one word: no seat hears anyone else, and no rule changes that (teacher10 L3)
-        return WorksheetError("worksheet.too_short", asker=asker, lo=MIN_STUDENTS, hi=MAX_STUDENTS)
-    if trace.mask_rule != "none":  # in turn: the student in seat N hears N (in discussion a mask edit hides some)
-        return WorksheetError("worksheet.too_many", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard,
-                              seat=seats(MIN_STUDENTS, min(n, MAX_STUDENTS)))
-    # in discussion (sheet_rule worked it in turn where that fits): in turn helps only a student in seat lo..hi
-    if heard < n:  # a what-if mask edit hides classmates: not "listens to all"
-        return WorksheetError("worksheet.too_many_discussion_seat_part", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker,
-                              n=heard, total=n)
-    return WorksheetError("worksheet.too_many_discussion_seat", lo=MIN_STUDENTS, hi=MAX_STUDENTS, asker=asker, n=heard)
-
-
-def sheet_rule(trace: Trace, layer: int, focus: int | None, base: Trace | None = None) -> tuple[Trace, Phrase | None]:
-    """The class a worksheet works out, and the note that says why when it is not `trace`: in discussion, where the
-    asker (`focus`; None: one chosen later, who in discussion hears everyone) listens to more than a sheet holds,
-    the same class in turn, where it hears only those before it, when that fits (teacher11 L3); the window and
-    the worksheet command alike. `base`: the class `trace` was made from (rules.under), whose own in-turn trace is
-    reused, not made again by a second forward (the window's class on screen is often in turn: review16 #8)."""
-    from . import rules
-
-    def heard(t: Trace) -> int:
-        counts = np.count_nonzero(~t.layers[layer].mask, axis=1)
-        return int(counts.max() if focus is None else counts[focus])
-
-    if trace.mask_rule != rules.DISCUSSION or heard(trace) <= MAX_STUDENTS:
-        return trace, None
-    in_turn = rules.under(base if base is not None else trace, rules.IN_TURN)
-    if focus is not None and not MIN_STUDENTS <= heard(in_turn) <= MAX_STUDENTS:
-        return trace, None
-    return in_turn, in_turn_note(trace, heard(trace), focus)
+        return WorksheetError("worksheet.too_short", asker=asker, lo=MIN_STUDENTS)
+    return WorksheetError("worksheet.only_itself", asker=asker)
 
 
 def students_in_turn(trace: Trace, layer: int, focus: int | None, students: int) -> tuple[Trace, Phrase | None]:
@@ -226,26 +239,11 @@ def students_in_turn(trace: Trace, layer: int, focus: int | None, students: int)
                            students=students)
 
 
-def in_turn_note(trace: Trace, heard: int, focus: int | None) -> Phrase:
-    """Why a sheet is worked in turn: in discussion every student listens to all, or, where a what-if mask edit
-    hides a classmate, the asker listens to `heard` of the class (teacher25 L1: "every student listens to all 6" in
-    a class of 7), or, the asker chosen later, a student to up to `heard`."""
-    n, least, most = trace.n_tokens, MIN_STUDENTS, MAX_STUDENTS  # values by name: test_export_errors reads them
-    if heard == n and (focus is not None or not any(L.mask.any() for L in trace.layers)):
-        return Phrase("worksheet.in_turn_note", n=n, least=least, most=most)
-    if focus is None and heard == n:  # "up to 7 of the 7" read oddly where an edit hides someone from one student
-        return Phrase("worksheet.in_turn_note_some_all", total=n, least=least, most=most)
-    if focus is None:
-        return Phrase("worksheet.in_turn_note_most", n=heard, total=n, least=least, most=most)
-    return Phrase("worksheet.in_turn_note_asker", asker=Name(trace.tokens[focus]), n=heard, total=n, least=least,
-                  most=most)
-
-
 def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lang: str = "en",
                     cli: bool = False, typed: str = "", notes=(), undo: str = "") -> Worksheet:
     """The worksheet of `asker` in `layer` and `head`; WorksheetError when there is none to print, its advice
     for the window (Ctrl+Z) or, with `cli`, for the command line (--set, --focus: teacher5 L7). `notes`: Phrases
-    the sheet prints under its subtitle (why it is worked in turn, why this asker: sheet_notes); `undo`: the window's
+    the sheet prints under its subtitle (why this asker: asker_note); `undo`: the window's
     Undo key as its language names it (app.edit_history.edit_keys), which the window's advice names."""
     L = trace.layers[layer]
     H = L.head(head)
@@ -257,28 +255,37 @@ def build_worksheet(trace: Trace, asker: int, layer: int = 0, head: int = 0, lan
         if cli:
             raise WorksheetError("worksheet.score_edited_cli", asker=Name(trace.tokens[asker]))
         raise WorksheetError("worksheet.score_edited", asker=Name(trace.tokens[asker]), undo=undo)
-    heard = [int(j) for j in np.flatnonzero(~L.mask[asker])]
+    heard, others = rows_of(H.weights[asker], [int(j) for j in np.flatnonzero(~L.mask[asker])], asker)
+    everyone = heard + others  # the rows first: hand_key's `rows`
     query = [printed(x, "card") for x in H.q[asker]]
-    keys = [[printed(x, "card") for x in H.k[j]] for j in heard]
-    values = [[printed(x, "card") for x in H.v[j]] for j in heard]
+    keys = [[printed(x, "card") for x in H.k[j]] for j in everyone]
+    values = [[printed(x, "card") for x in H.v[j]] for j in everyone]
     exact = float(getattr(H, "divisor", 0.0) or np.sqrt(d))  # the model's own divisor (√d for the teaching model)
     root = abs(exact - float(np.sqrt(d))) < 1e-6
     divisor = printed(Decimal(d).sqrt() if root else Decimal(repr(exact)), "divisor")
-    key = hand_key(query, keys, values, divisor)
-    model_scaled = [float(H.scaled[asker, j]) for j in heard]
+    key = hand_key(query, keys, values, divisor, rows=len(heard))
+    model_scaled = [float(H.scaled[asker, j]) for j in everyone]
     model_exps = [float(np.exp(np.float64(s))) for s in model_scaled]  # exp of the model's unrounded scaled score
+    rest = len(heard)
+    model_context = [float(x) for x in H.context[asker]]
     return Worksheet(lang=lang, sentence=drawn_names(trace.tokens), asker=asker, heard=heard, layer=layer, head=head, d=d,
                      rule=trace.mask_rule,
-                     query=query, keys=keys, values=values, divisor=divisor, divisor_is_root=root,
+                     query=query, keys=keys[:rest], values=values[:rest], divisor=divisor, divisor_is_root=root,
                      dots=key["dots"], scaled=key["scaled"], exps=key["exps"], total=key["total"][0],
                      shares=key["shares"], context=key["context"],
-                     model_dots=[float(H.scores[asker, j]) for j in heard], model_scaled=model_scaled,
-                     model_exps=model_exps, model_total=float(sum(model_exps)),
+                     model_dots=[float(H.scores[asker, j]) for j in heard], model_scaled=model_scaled[:rest],
+                     model_exps=model_exps[:rest], model_total=float(sum(model_exps)),
                      model_shares=[float(H.weights[asker, j]) for j in heard],
-                     model_context=[float(x) for x in H.context[asker]],
+                     model_context=model_context,
                      whatif=[describe(lang, e, trace.tokens) for e in trace.edits],
                      edited=edited_cards(trace.edits, asker, heard, layer, head), typed=typed,
-                     shown=seated(typed, trace.tokens) if typed else "", notes=list(notes))
+                     shown=seated(typed, trace.tokens) if typed else "", notes=list(notes),
+                     others=others, others_exp=(key["others_exp"] or [""])[0],
+                     others_share=(key["others_share"] or [""])[0], others_context=key["others_context"],
+                     model_others_exp=float(sum(model_exps[rest:])),
+                     model_others_share=float(sum(H.weights[asker, j] for j in others)),
+                     model_others_context=[float(x) for x in (H.weights[asker, others] @ H.v[others])] if others
+                     else [])
 
 
 def asker_note(trace: Trace, asker: int) -> Phrase:

@@ -245,4 +245,4 @@ def cuts(lines: list[str], more: int, rect: QRectF, scale: float, grow: bool = T
 
 
 def more_line(k: int, lang: str = "en") -> str:  # the last line when k lines do not fit (or the lesson left them off),
-    return text(lang, "board.more", n=k)  # the language's form: 「…（+2）」 as 「…（+23：12〜34番の席）」
+    return text(lang, "board.more", n=k)  # the language's form: 「…（+2）」 (lines, not students: 「…（ほか23人：…）」)

@@ -307,8 +307,7 @@ def _ask_paper(parent, t) -> str | None:
 
 def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | None:
     from ..export.worksheet_pdf import model_label, save_worksheet
-    from ..lesson.worksheet import (MAX_D, MAX_STUDENTS, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker,
-                                    no_sheet, sheet_rule)
+    from ..lesson.worksheet import MAX_D, MIN_STUDENTS, WorksheetError, build_worksheet, choose_asker, no_sheet
 
     if _empty(model, parent):
         return None
@@ -320,15 +319,14 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     if trace.config.d_head > MAX_D:  # said in the window's words, not the CLI's
         _report(model, parent, WorksheetError("worksheet.too_wide", d=trace.config.d_head))
         return None
-    trace, note = sheet_rule(trace, sel.layer, sel.focus, shown)  # too big for discussion: worked in turn, said once written
+    # the class on screen whatever its size: more than a sheet has rows for, the rest is one row (teacher31 #4)
     heard = int((~trace.layers[sel.layer].mask[sel.focus]).sum())
-    if not MIN_STUDENTS <= heard <= MAX_STUDENTS:
+    if heard < MIN_STUDENTS:  # nobody but itself: nothing to work out
         _report(model, parent, no_sheet(trace, sel.layer, sel.focus))
         return None
     try:  # the sheet first: a refusal (an edit the sheet cannot show) comes before any dialog (teacher11 L3)
         sheet = build_worksheet(trace, choose_asker(trace, sel.layer, sel.focus, None), sel.layer, sel.head, sel.lang,
-                                typed=model.run.text, notes=[note] if note is not None else [],
-                                undo=edit_keys(sel.lang)["undo"])
+                                typed=model.run.text, undo=edit_keys(sel.lang)["undo"])
     except WorksheetError as exc:
         _report(model, parent, exc)
         return None
@@ -343,4 +341,4 @@ def _worksheet(model, parent, path: Path | None, paper: str | None) -> Path | No
     except (ExportError, OSError, WorksheetError) as exc:
         _report(model, parent, exc)
         return None
-    return wrote(parent, written, note.said if note is not None else None)  # where it went, and why in turn
+    return wrote(parent, written)  # where it went

@@ -105,7 +105,7 @@ def total(ctx, fr: Frame):
     # the terms not written one by one as one number on a line of its own, and their seats, so that the sum redoes
     # (teacher28 L5: "sum = 1.100 + … (+48) = 491.136"), else (a term not a plain decimal) how many there are
     others = others_sum([S.exp[j] for j in left]) if left else None
-    more = " + " + ctx.t("board.more", n=len(left)) if left and others is None else ""  # 「…（+n）」 in ja (review30 3)
+    more = " + " + ctx.t("board.skipped_count", n=len(left)) if left and others is None else ""  # 「…（ほかn人）」 (teacher30 #6)
     rest = [] if others is None else ["    + " + ctx.t("board.sum_others", sum=others, n=len(left))]
     # which seats those are, after the result: a line of words, which the board may wrap (in the rest's line, the
     # widest, it took the chalk from 23 px to 14 at 1024x768)
