@@ -46,16 +46,17 @@ class BoardLinesItem(CachedItem):
         self.area = QRectF()
 
     def set_lines(self, lines: list[str], rect: QRectF, theme: Theme, more: int = 0, grow: bool = True,
-                  lang: str = "en") -> None:
+                  lang: str = "en", scale: float | None = None) -> None:
         """The lines, and `more` lines the lesson left off (Frame.board_more); `grow`: prose lines may wrap for
-        bigger chalk (not under a quiz card, which takes the room the lines leave: scene.quiz_place)."""
-        key = (tuple(lines), more, rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale, grow,
+        bigger chalk (not under a quiz card, which takes the room the lines leave: scene.quiz_place); `scale`: of the
+        biggest chalk, the theme's unless given (the board close-up's is bigger: Canvas.chalk)."""
+        scale = theme.font_scale if scale is None else scale
+        key = (tuple(lines), more, rect.x(), rect.y(), rect.width(), rect.height(), theme.name, scale, grow,
                lang)
         if key == self._key:
             return
         self.area, self.color = QRectF(rect), theme.color("board_text")
-        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale, grow,
-                                             lang)
+        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), scale, grow, lang)
         self.font = fonts.font(px)  # made now: the UI family is chosen when the bundled font is loaded
         self.lines = [line for col in self.columns for line in col]
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
@@ -112,6 +113,7 @@ class Board:
         # the lesson's vectors wrapped as the asker's desk wraps them (teacher8 L5); a worked sum's inputs and
         # matrix columns are not desk vectors and stay as worked lays them out (review12: its total fell off 4:3)
         desk_rows = getattr(self.scene, "desk_rows", {})
+        chalk = theme.font_scale * frame.canvas.chalk  # the lines' biggest chalk (more in the board close-up)
         grow = not frame.quiz  # bigger chalk for the lines, unless a quiz card needs the room they leave
         self.short_drawn = False  # the lesson's short board (Frame.board_short) drawn for its whole one
         board = board_as_desks(frame, desk_rows)
@@ -125,7 +127,7 @@ class Board:
         def placed(board: list[str], need: float = 0.0):  # (chart, lines' rect, strip boxes) for `board` drawn
             chart = None  # (review26 #6: its count), its lines' room at least `need` where the cap allows
             # (past LINES_SHARE where the rows need it: the chart keeps its own least, HEAT_MIN or BARS_H)
-            lines_h = min(max((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * LINE_SPACING,
+            lines_h = min(max((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * chalk * LINE_SPACING,
                               need), cap if not need or counts else inner.height())
             # (a board grown for its wrapped rows leaves the chart all the rest: one gap under the lines, one per strip)
             gaps = 2 if not need else 1 + bool(frame.board_strips)
@@ -155,36 +157,36 @@ class Board:
                                  limit - inner.top() - (strips_h + GAP if boxes else 0)), boxes
 
         def roomier(board: list[str], more: int, at):  # `at` (placed), or room for every wrapped row where that cuts less
-            left = fitted(tuple(board), more, at[1].width(), at[1].height(), theme.font_scale, grow, frame.lang)[2]
+            left = fitted(tuple(board), more, at[1].width(), at[1].height(), chalk, grow, frame.lang)[2]
             if left <= more:
                 return at
             need = least_height(tuple(board), more, at[1].width())
             if need <= at[1].height():
                 return at
             again = placed(board, need)  # the chart a little smaller (not under its least), the lines' rows whole
-            fits = fitted(tuple(board), more, again[1].width(), again[1].height(), theme.font_scale, grow, frame.lang)
+            fits = fitted(tuple(board), more, again[1].width(), again[1].height(), chalk, grow, frame.lang)
             return again if fits[2] < left else at
 
         chart, lines_rect, boxes = placed(board)
         if frame.board:
-            if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale, grow,
+            if board != frame.board and cuts(board, frame.board_more, lines_rect, chalk, grow,
                                              frame.lang):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
             more = frame.board_more
             if not frame.board_short:  # (where the lesson has a short board for it, that is drawn instead, as it was:
                 chart, lines_rect, boxes = roomier(board, more, (chart, lines_rect, boxes))  # the chart kept whole)
-            if frame.board_short and cuts(board, more, lines_rect, theme.font_scale, grow, frame.lang):
+            if frame.board_short and cuts(board, more, lines_rect, chalk, grow, frame.lang):
                 # the lesson's board for where its lines do not fit (a long worked sum's first products and the
                 # model's number; answer time's logit list beside the chart; a long list's named students and
                 # its gaps, lesson.long_lists: it says what it leaves out itself, so no `more`)
                 board, more = board_as_desks(frame, desk_rows, frame.board_short), 0
                 self.short_drawn = True
-                if cuts(board, more, lines_rect, theme.font_scale, grow, frame.lang):
+                if cuts(board, more, lines_rect, chalk, grow, frame.lang):
                     board = frame.board_short
                 again = roomier(board, more, placed(board))  # the chart and strips as the short board leaves them,
-                if not cuts(board, more, again[1], theme.font_scale, grow, frame.lang):  # where it fits there
+                if not cuts(board, more, again[1], chalk, grow, frame.lang):  # where it fits there
                     chart, lines_rect, boxes = again
-            self.lines.set_lines(board, lines_rect, theme, more, grow, frame.lang)
+            self.lines.set_lines(board, lines_rect, theme, more, grow, frame.lang, chalk)
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)
@@ -203,6 +205,7 @@ class Board:
         for item in self.strips[len(boxes):]:
             item.clear()
         if frame.bars is not None and chart is not None:
+            theme = theme.with_font_scale(chalk) if frame.canvas.close_up else theme  # the close-up's bigger type
             below = False
             if frame.bars_beside is not None:  # two charts side by side, same size, their totals on the same row
                 half = (chart.width() - GAP) / 2

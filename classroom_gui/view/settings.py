@@ -53,6 +53,7 @@ class Settings:
     retire: str | None = None  # the section of the model's former key it was read from (load), which save removes
     # what the file held but could not give (a Phrase the status line says once: unread_note), or None (teacher26 H1)
     unread: object = None
+    board: bool = False  # the board close-up (lesson.close_up) was on: [General]'s, as the window's own look
 
 
 def default_path() -> Path:
@@ -111,6 +112,7 @@ def load(store: QSettings, key: str | None = None, former: str = "") -> Settings
     if isinstance(geometry, QByteArray) and 0 < geometry.size() <= 4096:
         s.geometry = geometry
     s.maximized = _value(store, "maximized") in ("true", True)
+    s.board = _value(store, "board") in ("true", True)
     _read_place(store, s)
     if key is None:
         return s
@@ -354,6 +356,7 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
     if s.geometry is not None:
         store.setValue("geometry", s.geometry)
     store.setValue("maximized", "true" if s.maximized else "false")
+    store.setValue("board", "true" if s.board else "false")
     shown, step, time, example = s.left or (None, None, None, None)
     values = {key: None if getattr(s, key) is None else str(getattr(s, key)) for key in ("seat", "layer", "head")}
     values.update(asker=s.asker or None, rule=s.rule or None, shown=shown, step=step,
