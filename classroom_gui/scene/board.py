@@ -28,6 +28,7 @@ DENSE_LINES = 14                  # ... on a board of this many lines or more (a
 HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
+CLOSE_LINES_SHARE = 0.62          # ... in the board close-up, whose chart is wide and may be lower (BARS_LEAST)
 STRIP_LABEL_PX, STRIP_TAB_W, STRIP_GAP, STRIP_ROW_CELLS = 16.0, 6.0, 12.0, 12  # wide strips: label, tab, space, cells a row
 
 
@@ -56,7 +57,8 @@ class BoardLinesItem(CachedItem):
         if key == self._key:
             return
         self.area, self.color = QRectF(rect), theme.color("board_text")
-        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), scale, grow, lang)
+        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), scale, grow, lang,
+                                             halves=scale > theme.font_scale)  # the close-up: two columns if bigger
         self.font = fonts.font(px)  # made now: the UI family is chosen when the bundled font is loaded
         self.lines = [line for col in self.columns for line in col]
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
@@ -118,7 +120,8 @@ class Board:
         self.short_drawn = False  # the lesson's short board (Frame.board_short) drawn for its whole one
         board = board_as_desks(frame, desk_rows)
         counts = tuple(len(s.values) for s in frame.board_strips)
-        cap = inner.height() * LINES_SHARE
+        close = frame.canvas.close_up
+        cap = inner.height() * (CLOSE_LINES_SHARE if close else LINES_SHARE)
         if counts:  # lines above wide strips may take all but what the strips need whole (a worked hidden unit)
             cap = max(cap, inner.height() - GAP - strips_least_height(
                 counts, inner.width(), label_px=STRIP_LABEL_PX * theme.font_scale, tab_w=STRIP_TAB_W, gap=STRIP_GAP,
@@ -133,12 +136,12 @@ class Board:
             gaps = 2 if not need else 1 + bool(frame.board_strips)
             spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - gaps * GAP
             if frame.bars is not None:
-                h = min(max(spare, BARS_H), BARS_MAX)
+                h = min(max(spare, BARS_LEAST if close else BARS_H), BARS_MAX)
                 # a worked board above a chart (answer time's logit, 16 lines) takes from the chart down to BARS_LEAST
                 # for chalk of LINE_DENSE_PX (teacher23 M2: 16 px, 11 px on a 1024 x 768 projector, beside the chart)
                 n = len(board) + (frame.board_more > 0)
                 if n >= DENSE_LINES and grow:  # (a shorter board, a chart's scores or shares, keeps the chart as it was)
-                    h = max(min(h, inner.height() - GAP - n * LINE_DENSE_PX * theme.font_scale * LINE_SPACING),
+                    h = max(min(h, inner.height() - GAP - n * LINE_DENSE_PX * chalk * LINE_SPACING),
                             min(h, BARS_LEAST))
                 chart = QRectF(inner.x(), bottom - h, inner.width(), h)
             elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
@@ -205,7 +208,7 @@ class Board:
         for item in self.strips[len(boxes):]:
             item.clear()
         if frame.bars is not None and chart is not None:
-            theme = theme.with_font_scale(chalk) if frame.canvas.close_up else theme  # the close-up's bigger type
+            theme = theme.with_font_scale(chalk) if close else theme  # the close-up's bigger type
             below = False
             if frame.bars_beside is not None:  # two charts side by side, same size, their totals on the same row
                 half = (chart.width() - GAP) / 2
