@@ -207,8 +207,11 @@ class Board:
             item.set_lift(round((1 - v) * 8))  # rising into place, by whole device pixels
         for item in self.strips[len(boxes):]:
             item.clear()
+        if close and chart is not None:  # the close-up's charts: bigger type too, a map's names no taller than its rows
+            rows = len(frame.heatmap.matrix) if frame.bars is None and frame.heatmap is not None else 0
+            theme = theme.with_font_scale(chalk if not rows else min(chalk, max(
+                theme.font_scale, (chart.height() - 40) / rows * 0.6 / 16)))
         if frame.bars is not None and chart is not None:
-            theme = theme.with_font_scale(chalk) if close else theme  # the close-up's bigger type
             below = False
             if frame.bars_beside is not None:  # two charts side by side, same size, their totals on the same row
                 half = (chart.width() - GAP) / 2
