@@ -207,10 +207,11 @@ class Board:
             item.set_lift(round((1 - v) * 8))  # rising into place, by whole device pixels
         for item in self.strips[len(boxes):]:
             item.clear()
-        if close and chart is not None:  # the close-up's charts: bigger type too, a map's names no taller than its rows
-            rows = len(frame.heatmap.matrix) if frame.bars is None and frame.heatmap is not None else 0
+        if close and chart is not None:  # the close-up's charts: bigger type too; a map's names no taller than 0.6 of
+            rows = len(frame.heatmap.matrix) if frame.bars is None and frame.heatmap is not None else 0  # its rows
+            cell = min(chart.height() - 40, chart.width() * 0.6) / max(rows, 1)  # and its "0.43" inside a cell
             theme = theme.with_font_scale(chalk if not rows else min(chalk, max(
-                theme.font_scale, (chart.height() - 40) / rows * 0.6 / 16)))
+                theme.font_scale, min(cell * 0.6, cell / 3.4) / 16)))
         if frame.bars is not None and chart is not None:
             below = False
             if frame.bars_beside is not None:  # two charts side by side, same size, their totals on the same row

@@ -58,11 +58,11 @@ def fit(given: list[str], more: int, w: float, h: float, scale: float, grow: boo
     if halves:
         one = fit(given, more, w, h, scale, grow, lang)
         lines = given + ([more_line(more, lang)] if more else [])
-        half = math.ceil(len(lines) / 2)
         if one[2] == more and len(lines) >= 2 * WRAP_MOST:
-            px2 = math.floor(min(size_for(c, (w - GAP) / 2, h, scale) for c in (lines[:half], lines[half:])))
+            cols = _halves(lines)
+            px2 = math.floor(min(size_for(c, (w - GAP) / 2, h, scale) for c in cols))
             if px2 >= one[0].pixelSize() * HALVES_GAIN:
-                return fonts.font(px2), [lines[:half], lines[half:]], more
+                return fonts.font(px2), cols, more
         return one
     lines = given + ([more_line(more, lang)] if more else [])
     # size_for only lowers the size its lines' height allows (tallest): lines that cannot reach LINE_MIN_PX
@@ -189,6 +189,19 @@ def _one_column(given: list[str], more: int, w: float, h: float, scale: float, g
     if px >= LINE_MIN_PX or len(lines) < 6:
         return max(math.floor(px), 8), lines
     return None
+
+
+_GOES_ON = tuple(" +-=0123456789.,[")  # a line starting so goes on from the one above (a sum's terms, a vector)
+
+
+def _halves(lines: list[str]) -> list[list[str]]:
+    """`lines` in two columns, the second starting near the middle at a line of its own (not a sum's or a vector's
+    next row: "w: column 1 of W_Q" rather than "0.476, 0.334, …"), after a blank line where there is one."""
+    half = math.ceil(len(lines) / 2)
+    near = sorted(range(max(1, half - 4), min(len(lines), half + 5)), key=lambda k: (abs(k - half), k))
+    k = next((k for k in near if lines[k - 1] == "" and lines[k]), None) or \
+        next((k for k in near if lines[k] and not lines[k].startswith(_GOES_ON)), half)
+    return [lines[:k] if lines[k - 1] else lines[:k - 1], lines[k:]]
 
 
 @lru_cache(maxsize=512)
