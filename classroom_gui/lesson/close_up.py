@@ -5,7 +5,7 @@ numbers, chart and strips: more of a long board fits); a step with no board keep
 """
 from __future__ import annotations
 
-from .canvas import close_up
+from .canvas import CANVASES, close_up
 from .frame import Frame
 
 
@@ -22,7 +22,15 @@ def closed_up(frame: Frame) -> bool:
     if not has_board(frame):
         return False
     frame.canvas = close_up(frame.canvas)
-    frame.students = []
+    frame.aside, frame.students = frame.students, []
     frame.links = []
     frame.class_strips = None
     return True
+
+
+def usual(frame: Frame) -> tuple:
+    """(canvas, students) of `frame` as it is without the close-up: for a frame made from it with no board (a
+    question asked as a chapter opens, lesson.quiz_play.opening), whose desks are the content again."""
+    if not frame.canvas.close_up:
+        return frame.canvas, frame.students
+    return CANVASES[frame.canvas.name], frame.aside

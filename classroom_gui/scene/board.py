@@ -6,7 +6,7 @@ area (the canvas's board).
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Frame
@@ -71,6 +71,14 @@ class BoardLinesItem(CachedItem):
         if not self.columns:
             return 0.0
         return min(self.area.height(), self.font.pixelSize() * LINE_SPACING * max(len(c) for c in self.columns))
+
+    def used_width(self) -> float:  # how far right the lines reach (the widest column's widest line, and the gaps)
+        if not self.columns:
+            return 0.0
+        fm = QFontMetricsF(self.font)
+        col_w = (self.area.width() - GAP * (len(self.columns) - 1)) / len(self.columns)
+        last = max((fm.horizontalAdvance(t) for t in self.columns[-1]), default=0.0)
+        return min(self.area.width(), (len(self.columns) - 1) * (col_w + GAP) + last + 2.0)
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         if self.columns:  # kept as a picture: a beat's lines come back on every jump to it
