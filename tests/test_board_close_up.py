@@ -146,3 +146,19 @@ def test_the_window_toggles_it_says_so_and_remembers_it(qtbot, tmp_path, checkpo
     assert again.save_settings()
     again.close()
     assert not window_on(qtbot, checkpoint, store).model.board
+
+
+def test_a_question_asked_as_a_chapter_opens_shows_the_desks_in_the_close_up(runs):
+    """A question slide with no board (quiz_play.opening) is a step whose desks are the content: shown as usual,
+    not an empty room (its frame was made from the close-up of the step it reveals)."""
+    from classroom_gui.lesson.quiz_play import deck_with_quiz
+
+    trace = runs["ja"].trace
+    sel = Selection(focus=default_focus(trace.tokens, "none"), lang="ja", rule="none", canvas=FOUR_THREE, board=True)
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frames = deck_with_quiz(trace, sel, [timeline.beat_stop(i) for i in range(len(timeline.beats))])
+    opened = [f for f in frames if f.quiz and not f.board and not f.bars]  # asked as its chapter opens
+    assert opened
+    for f in frames:  # desks, or the close-up of a board: never an empty room
+        assert bool(f.students) != f.canvas.close_up and (has_board(f) or not f.canvas.close_up), (f.beat_key, f.quiz)
+    assert all(f.students and not f.canvas.close_up for f in opened)
