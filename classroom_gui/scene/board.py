@@ -29,6 +29,7 @@ HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
 CLOSE_LINES_SHARE = 0.62          # ... in the board close-up, whose chart is wide and may be lower (BARS_LEAST)
+CLOSE_BARS = 12                   # the close-up's chart: its type grows with the chalk up to this many bars
 STRIP_LABEL_PX, STRIP_TAB_W, STRIP_GAP, STRIP_ROW_CELLS = 16.0, 6.0, 12.0, 12  # wide strips: label, tab, space, cells a row
 
 
@@ -218,8 +219,9 @@ class Board:
         if close and chart is not None:  # the close-up's charts: bigger type too; a map's names no taller than 0.6 of
             rows = len(frame.heatmap.matrix) if frame.bars is None and frame.heatmap is not None else 0  # its rows
             cell = min(chart.height() - 40, chart.width() * 0.6) / max(rows, 1)  # and its "0.43" inside a cell
-            theme = theme.with_font_scale(chalk if not rows else min(chalk, max(
-                theme.font_scale, min(cell * 0.6, cell / 3.4) / 16)))
+            bars = len(frame.bars.labels) if frame.bars is not None else 0  # (a big class's bars: their own type,
+            theme = theme.with_font_scale(theme.font_scale if bars > CLOSE_BARS else chalk if not rows else min(
+                chalk, max(theme.font_scale, min(cell * 0.6, cell / 3.4) / 16)))  # their names stacked already)
         if frame.bars is not None and chart is not None:
             below = False
             if frame.bars_beside is not None:  # two charts side by side, same size, their totals on the same row
