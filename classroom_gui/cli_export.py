@@ -37,6 +37,7 @@ def common(compare) -> tuple:
         arg("--size", default="1920x1080", help="cli.help.size"),
         arg("--theme", choices=("classroom", "slide", "contrast"), default="classroom", help="cli.help.theme"),
         arg("--temperature", type=float, default=1.0, help="cli.help.temperature"),
+        arg("--board", action="store_true", help="cli.help.board"),  # the board close-up (lesson.close_up)
         arg("--compare", metavar="TEXT2", help=compare),
         arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
             help=Phrase("cli.help.set_recomputed", forms=EDIT_FORMS)),
@@ -64,7 +65,7 @@ def _prepare(args):
     app = offscreen_app()
     # on the canvas of the output's shape: a 4:3 size gets the 4:3 layout (lesson.canvas)
     sel = Selection(focus=focus, layer=args.layer - 1, head=args.head - 1, temperature=args.temperature, lang=args.lang,
-                    rule=args.mask).sized(*size)
+                    rule=args.mask, board=args.board).sized(*size)
     return app, trace, sel, palette.theme(args.theme), size, run
 
 

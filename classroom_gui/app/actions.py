@@ -59,6 +59,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("leave", ("Esc",), "", "", "help.leave", lambda w: w.set_presenter(False)),
     Action("sentence", ("Ctrl+L",), "", "", "help.sentence", _command("edit_sentence")),
     Action("language", ("Ctrl+Shift+L",), "view", "help.language", "help.language", _command("toggle_language")),
+    # the board close-up (lesson.close_up): the blackboard across the classroom's room, for the back row (teacher30 #1)
+    Action("board", ("B",), "view", "ui.board", "help.board", _command("toggle_board")),
     Action("rule", ("M",), "lesson", "help.rule", "help.rule", _command("toggle_rule")),
     # the View menu's checkable Quiz item is view.quiz_mode's; its key is here, so the help list and README name it
     Action("quiz", ("Q",), "", "", "help.quiz", lambda w: w.quiz_action.toggle()),

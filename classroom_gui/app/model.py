@@ -23,7 +23,8 @@ from .quiz_steps import QuizSteps
 from .sessions import unwrapped
 
 # what changed, for listeners: "model" (a new checkpoint), "run" (a new sentence), "selection", "time",
-# "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look), "canvas" (its shape)
+# "edits" (the what-if edits), "quiz" (quiz on or off), "theme" (the classroom's look), "canvas" (its shape),
+# "board" (the board close-up on or off)
 Listener = Callable[[str], None]
 
 class ClassroomModel(EditHistory, QuizSteps):
@@ -302,7 +303,7 @@ class ClassroomModel(EditHistory, QuizSteps):
 
     @sel.setter
     def sel(self, value) -> None:
-        self._sel = replace(value, canvas=self._sel.canvas)
+        self._sel = replace(value, canvas=self._sel.canvas, board=self._sel.board)
 
     @property
     def canvas(self):  # the shape the window shows the lesson in (lesson.canvas): the Selection's, its one place
@@ -313,6 +314,15 @@ class ClassroomModel(EditHistory, QuizSteps):
         if canvas != self.canvas:
             self._sel = replace(self._sel, canvas=canvas)
             self.changed("canvas")
+
+    @property
+    def board(self) -> bool:  # the board close-up (lesson.close_up), kept like the canvas across sentences and models
+        return self._sel.board
+
+    def set_board(self, on: bool) -> None:
+        if bool(on) != self.board:
+            self._sel = replace(self._sel, board=bool(on))
+            self.changed("board")
 
     def set_theme(self, name: str) -> None:
         if name != self.theme:

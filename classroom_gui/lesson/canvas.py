@@ -7,7 +7,7 @@ chooses it from --size before Qt loads.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,11 @@ class Canvas:
     columns: tuple[int, ...]                    # desks a row for 1, 2, … students (layout.grid)
     spread: float                               # a bigger class: ceil(sqrt(n * spread)) columns
     laned: tuple[int, int] = (0, 0)             # classes of this many students (from, to) get LANE between rows
+    chalk: float = 1.0                          # the board's lines may be this many times the usual biggest chalk
+
+    @property
+    def close_up(self) -> bool:  # the board close-up's canvas (close_up): the board has the classroom's room too
+        return self.chalk != 1.0
 
     @property
     def aspect(self) -> float:
@@ -49,6 +54,20 @@ WIDESCREEN = Canvas("16:9", 1920, 1080, classroom=(30, 96, 1230, 780), board=(12
 FOUR_THREE = Canvas("4:3", 1440, 1080, classroom=(30, 96, 880, 764), board=(940, 96, 470, 764), caption_y=880,
                     columns=(1, 2, 2, 2, 3, 3, 4, 4, 5, 5, 3, 3), spread=1.0, laned=(9, 10))
 CANVASES = {c.name: c for c in (WIDESCREEN, FOUR_THREE)}
+CLOSE_UP_CHALK = 1.6  # the close-up's chalk may grow to 40 px (25 px the usual most: scene.board_fit.LINE_MAX_PX)
+
+
+def close_up(canvas: Canvas) -> Canvas:
+    """The board close-up of `canvas` (teacher30 #1: the chalk readable from the back row): the same canvas with the
+    blackboard across the classroom's room and its own (the title and the caption stay where they are) and its
+    lines allowed bigger chalk. The desks step aside: lesson.close_up leaves them out of a frame laid out on it."""
+    if canvas.close_up:
+        return canvas
+    x = canvas.classroom[0]
+    bx, by, bw, bh = canvas.board
+    return replace(canvas, board=(x, by, bx + bw - x, bh), chalk=CLOSE_UP_CHALK)
+
+
 PICTURE_TOP = 58  # a PPTX slide's picture of the class is the canvas from here down (export.deck_pptx; the title above)
 
 

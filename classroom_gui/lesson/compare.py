@@ -122,7 +122,7 @@ def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_
     w, h = page or (sel.canvas.width, sel.canvas.height)
     timeline = timeline_for(a.n_tokens, a.config.n_layer)
     answering = timeline.beats[timeline.locate(t)[0]].chapter == ANSWER_CHAPTER
-    sel = replace(sel, canvas=canvas_for_page(w, h, answering))
+    sel = replace(sel, canvas=canvas_for_page(w, h, answering), board=False)  # two classes: never the close-up
     sel_b = second_selection(sel, a, b)
     fa = frame_at(a, sel, t, notices_a)
     fb = frame_at(b, sel_b, same_moment(a, b, t), notices_b)

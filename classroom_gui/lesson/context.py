@@ -29,6 +29,7 @@ class Selection:
     lang: str = "en"
     rule: str = rules.LESSON_RULE  # the attention chapters' rule: "none" (discussion) or "causal" (in turn)
     canvas: Canvas = WIDESCREEN    # the shape it is shown in (lesson.canvas: 16:9, or 4:3 for a projector)
+    board: bool = False            # the board close-up (lesson.close_up): a step's board across the classroom's room
 
     def sized(self, width: float, height: float) -> "Selection":
         """This selection on the canvas of an output `width` x `height` (an export's size: a 4:3 size gets the 4:3

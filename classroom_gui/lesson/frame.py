@@ -275,6 +275,7 @@ class Frame:
     quiz: dict | None = None             # a question put to the class (lesson.quiz_play.card), else None
     class_strips: ClassStrips | None = None  # the strips every desk shows, as arrays (students' `seated`), else None
     canvas: Canvas = WIDESCREEN              # the canvas the desks are seated on, and the scene draws on
+    aside: list[Student] = field(default_factory=list, repr=False)  # the desks a board close-up left out
     narration_least: tuple[int, ...] = NARRATION_LEAST  # the narration's least sizes, px, the scene tries in turn
     lang: str = "en"                     # the chosen language: the scene's own marks (the board's "… (+k)") say it
 

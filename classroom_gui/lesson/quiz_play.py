@@ -14,6 +14,7 @@ from typing import Callable
 from ..model.trace import Trace
 from . import rules
 from .chapter_summary import summarised
+from .close_up import usual
 from .frame import Frame
 from .quiz import Question, marks, questions
 from .state import Selection, frame_at, timeline_for
@@ -44,14 +45,15 @@ def opening(reveals: Frame, before: Frame, lang: str) -> Frame:
     next-word question showed answer.norm's 「レイヤー正規化（最後のノート）±6」 card); the class's heat map and layer
     view as on the step before (this one's may hold the row it reveals). Still the step before in time (`beat`),
     where the class is until the answer is revealed."""
+    canvas, shown = usual(reveals)  # (the board close-up's desks again: this frame has no board)
     students = [replace(s, state="normal" if s.state == "masked" else s.state, opacity=1.0, badge="")
-                for s in reveals.students]
+                for s in shown]
     kinds = set(reveals.class_strips.roles) if reveals.class_strips is not None else None
     for s in students if kinds is not None else ():  # (replace has read every desk's strips already)
         if any(c.role not in kinds for c in s.cards):
             s.cards = [c for c in s.cards if c.role in kinds]  # an edit's outline kept, the step's own card not
     return replace(reveals, time=before.time, beat=before.beat, alpha=1.0, narration=text(lang, "quiz.opening"),
-                   students=students, links=[], board=[], board_more=0, board_worked=-1, board_vectors=[],
+                   students=students, canvas=canvas, aside=[], links=[], board=[], board_more=0, board_worked=-1, board_vectors=[],
                    board_short=[], board_strips=[], bars=None, bars_beside=None, heatmap=before.heatmap,
                    layer_view=before.layer_view)
 

@@ -13,6 +13,7 @@ from . import layout, rules, whatif_state, whatif_words
 from .cache import cache_of, kept_among
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
+from .close_up import closed_up
 from .compared import same_picture
 from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
 from .frame import Frame, Student, seated_copies
@@ -145,6 +146,8 @@ def _built(trace: Trace, selection: Selection, t: float, notices=(), panels: boo
     explain_marks(frame)  # a line of the caption for each kind of mark shown (␣, 「小 1/3」, ⟨U+2413⟩)
     if frame.heatmap is None:  # the map with no row filled yet, until a chapter fills the asker's or all
         frame.heatmap = heatmap(ctx, rows=[])
+    if sel.board:
+        closed_up(frame)
     if not panels:
         return frame, trace, sel
     frame.overview = overview(trace)

@@ -6,7 +6,7 @@ area (the canvas's board).
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Frame
@@ -28,6 +28,8 @@ DENSE_LINES = 14                  # ... on a board of this many lines or more (a
 HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
+CLOSE_LINES_SHARE = 0.62          # ... in the board close-up, whose chart is wide and may be lower (BARS_LEAST)
+CLOSE_BARS = 12                   # the close-up's chart: its type grows with the chalk up to this many bars
 STRIP_LABEL_PX, STRIP_TAB_W, STRIP_GAP, STRIP_ROW_CELLS = 16.0, 6.0, 12.0, 12  # wide strips: label, tab, space, cells a row
 
 
@@ -46,16 +48,18 @@ class BoardLinesItem(CachedItem):
         self.area = QRectF()
 
     def set_lines(self, lines: list[str], rect: QRectF, theme: Theme, more: int = 0, grow: bool = True,
-                  lang: str = "en") -> None:
+                  lang: str = "en", scale: float | None = None) -> None:
         """The lines, and `more` lines the lesson left off (Frame.board_more); `grow`: prose lines may wrap for
-        bigger chalk (not under a quiz card, which takes the room the lines leave: scene.quiz_place)."""
-        key = (tuple(lines), more, rect.x(), rect.y(), rect.width(), rect.height(), theme.name, theme.font_scale, grow,
+        bigger chalk (not under a quiz card, which takes the room the lines leave: scene.quiz_place); `scale`: of the
+        biggest chalk, the theme's unless given (the board close-up's is bigger: Canvas.chalk)."""
+        scale = theme.font_scale if scale is None else scale
+        key = (tuple(lines), more, rect.x(), rect.y(), rect.width(), rect.height(), theme.name, scale, grow,
                lang)
         if key == self._key:
             return
         self.area, self.color = QRectF(rect), theme.color("board_text")
-        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), theme.font_scale, grow,
-                                             lang)
+        px, self.columns, self.left = fitted(tuple(lines), more, rect.width(), rect.height(), scale, grow, lang,
+                                             halves=scale > theme.font_scale)  # the close-up: two columns if bigger
         self.font = fonts.font(px)  # made now: the UI family is chosen when the bundled font is loaded
         self.lines = [line for col in self.columns for line in col]
         self.set_key(key, QRectF(rect).adjusted(-2, -2, 2, 2))
@@ -68,6 +72,14 @@ class BoardLinesItem(CachedItem):
         if not self.columns:
             return 0.0
         return min(self.area.height(), self.font.pixelSize() * LINE_SPACING * max(len(c) for c in self.columns))
+
+    def used_width(self) -> float:  # how far right the lines reach (the widest column's widest line, and the gaps)
+        if not self.columns:
+            return 0.0
+        fm = QFontMetricsF(self.font)
+        col_w = (self.area.width() - GAP * (len(self.columns) - 1)) / len(self.columns)
+        last = max((fm.horizontalAdvance(t) for t in self.columns[-1]), default=0.0)
+        return min(self.area.width(), (len(self.columns) - 1) * (col_w + GAP) + last + 2.0)
 
     def paint(self, p: QPainter, option, widget=None) -> None:
         if self.columns:  # kept as a picture: a beat's lines come back on every jump to it
@@ -112,11 +124,13 @@ class Board:
         # the lesson's vectors wrapped as the asker's desk wraps them (teacher8 L5); a worked sum's inputs and
         # matrix columns are not desk vectors and stay as worked lays them out (review12: its total fell off 4:3)
         desk_rows = getattr(self.scene, "desk_rows", {})
+        chalk = theme.font_scale * frame.canvas.chalk  # the lines' biggest chalk (more in the board close-up)
         grow = not frame.quiz  # bigger chalk for the lines, unless a quiz card needs the room they leave
         self.short_drawn = False  # the lesson's short board (Frame.board_short) drawn for its whole one
         board = board_as_desks(frame, desk_rows)
         counts = tuple(len(s.values) for s in frame.board_strips)
-        cap = inner.height() * LINES_SHARE
+        close = frame.canvas.close_up
+        cap = inner.height() * (CLOSE_LINES_SHARE if close else LINES_SHARE)
         if counts:  # lines above wide strips may take all but what the strips need whole (a worked hidden unit)
             cap = max(cap, inner.height() - GAP - strips_least_height(
                 counts, inner.width(), label_px=STRIP_LABEL_PX * theme.font_scale, tab_w=STRIP_TAB_W, gap=STRIP_GAP,
@@ -125,18 +139,18 @@ class Board:
         def placed(board: list[str], need: float = 0.0):  # (chart, lines' rect, strip boxes) for `board` drawn
             chart = None  # (review26 #6: its count), its lines' room at least `need` where the cap allows
             # (past LINES_SHARE where the rows need it: the chart keeps its own least, HEAT_MIN or BARS_H)
-            lines_h = min(max((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * theme.font_scale * LINE_SPACING,
+            lines_h = min(max((len(board) + (frame.board_more > 0)) * LINE_MAX_PX * chalk * LINE_SPACING,
                               need), cap if not need or counts else inner.height())
             # (a board grown for its wrapped rows leaves the chart all the rest: one gap under the lines, one per strip)
             gaps = 2 if not need else 1 + bool(frame.board_strips)
             spare = inner.height() - lines_h - STRIP_EST * len(frame.board_strips) - gaps * GAP
             if frame.bars is not None:
-                h = min(max(spare, BARS_H), BARS_MAX)
+                h = min(max(spare, BARS_LEAST if close else BARS_H), BARS_MAX)
                 # a worked board above a chart (answer time's logit, 16 lines) takes from the chart down to BARS_LEAST
                 # for chalk of LINE_DENSE_PX (teacher23 M2: 16 px, 11 px on a 1024 x 768 projector, beside the chart)
                 n = len(board) + (frame.board_more > 0)
                 if n >= DENSE_LINES and grow:  # (a shorter board, a chart's scores or shares, keeps the chart as it was)
-                    h = max(min(h, inner.height() - GAP - n * LINE_DENSE_PX * theme.font_scale * LINE_SPACING),
+                    h = max(min(h, inner.height() - GAP - n * LINE_DENSE_PX * chalk * LINE_SPACING),
                             min(h, BARS_LEAST))
                 chart = QRectF(inner.x(), bottom - h, inner.width(), h)
             elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
@@ -155,36 +169,36 @@ class Board:
                                  limit - inner.top() - (strips_h + GAP if boxes else 0)), boxes
 
         def roomier(board: list[str], more: int, at):  # `at` (placed), or room for every wrapped row where that cuts less
-            left = fitted(tuple(board), more, at[1].width(), at[1].height(), theme.font_scale, grow, frame.lang)[2]
+            left = fitted(tuple(board), more, at[1].width(), at[1].height(), chalk, grow, frame.lang)[2]
             if left <= more:
                 return at
             need = least_height(tuple(board), more, at[1].width())
             if need <= at[1].height():
                 return at
             again = placed(board, need)  # the chart a little smaller (not under its least), the lines' rows whole
-            fits = fitted(tuple(board), more, again[1].width(), again[1].height(), theme.font_scale, grow, frame.lang)
+            fits = fitted(tuple(board), more, again[1].width(), again[1].height(), chalk, grow, frame.lang)
             return again if fits[2] < left else at
 
         chart, lines_rect, boxes = placed(board)
         if frame.board:
-            if board != frame.board and cuts(board, frame.board_more, lines_rect, theme.font_scale, grow,
+            if board != frame.board and cuts(board, frame.board_more, lines_rect, chalk, grow,
                                              frame.lang):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
             more = frame.board_more
             if not frame.board_short:  # (where the lesson has a short board for it, that is drawn instead, as it was:
                 chart, lines_rect, boxes = roomier(board, more, (chart, lines_rect, boxes))  # the chart kept whole)
-            if frame.board_short and cuts(board, more, lines_rect, theme.font_scale, grow, frame.lang):
+            if frame.board_short and cuts(board, more, lines_rect, chalk, grow, frame.lang):
                 # the lesson's board for where its lines do not fit (a long worked sum's first products and the
                 # model's number; answer time's logit list beside the chart; a long list's named students and
                 # its gaps, lesson.long_lists: it says what it leaves out itself, so no `more`)
                 board, more = board_as_desks(frame, desk_rows, frame.board_short), 0
                 self.short_drawn = True
-                if cuts(board, more, lines_rect, theme.font_scale, grow, frame.lang):
+                if cuts(board, more, lines_rect, chalk, grow, frame.lang):
                     board = frame.board_short
                 again = roomier(board, more, placed(board))  # the chart and strips as the short board leaves them,
-                if not cuts(board, more, again[1], theme.font_scale, grow, frame.lang):  # where it fits there
+                if not cuts(board, more, again[1], chalk, grow, frame.lang):  # where it fits there
                     chart, lines_rect, boxes = again
-            self.lines.set_lines(board, lines_rect, theme, more, grow, frame.lang)
+            self.lines.set_lines(board, lines_rect, theme, more, grow, frame.lang, chalk)
             self.lines.setVisible(True)
         else:
             self.lines.setVisible(False)
@@ -202,6 +216,12 @@ class Board:
             item.set_lift(round((1 - v) * 8))  # rising into place, by whole device pixels
         for item in self.strips[len(boxes):]:
             item.clear()
+        if close and chart is not None:  # the close-up's charts: bigger type too; a map's names no taller than 0.6 of
+            rows = len(frame.heatmap.matrix) if frame.bars is None and frame.heatmap is not None else 0  # its rows
+            cell = min(chart.height() - 40, chart.width() * 0.6) / max(rows, 1)  # and its "0.43" inside a cell
+            bars = len(frame.bars.labels) if frame.bars is not None else 0  # (a big class's bars: their own type,
+            theme = theme.with_font_scale(theme.font_scale if bars > CLOSE_BARS else chalk if not rows else min(
+                chalk, max(theme.font_scale, min(cell * 0.6, cell / 3.4) / 16)))  # their names stacked already)
         if frame.bars is not None and chart is not None:
             below = False
             if frame.bars_beside is not None:  # two charts side by side, same size, their totals on the same row

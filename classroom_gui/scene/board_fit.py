@@ -25,6 +25,7 @@ LINE_SPACING = 1.3                # a line of chalk is this many times its px hi
 WRAP_MOST, WRAP_LEAST, WRAP_GAIN = 3, 8, 2  # wrapped for chalk this much bigger: at most this many lines, no piece
                                             # of fewer characters
 _WORD = re.compile(r"[^\W\d_]")  # a letter, near enough (_wrapped_size: which lines it tries first)
+HALVES_GAIN = 1.15                 # fit's `halves`: two columns where their chalk is this much bigger than one's
 UNKERNED_SHARE = 0.95              # a row of numbers is at least this share of its characters' widths (kerning)
 
 
@@ -48,9 +49,21 @@ def size_for(lines: list[str], w: float, h: float, scale: float) -> float:
     return px
 
 
-def fit(given: list[str], more: int, w: float, h: float, scale: float, grow: bool = True, lang: str = "en"):
+def fit(given: list[str], more: int, w: float, h: float, scale: float, grow: bool = True, lang: str = "en",
+        halves: bool = False):
     """(QFont, columns, lines left out) of a board's lines `given` and `more` the lesson left off, in a w x h board:
-    one column (wrapped, or its lists re-flowed, for bigger chalk), else two, else LINE_MIN_PX and a "… (+k)"."""
+    one column (wrapped, or its lists re-flowed, for bigger chalk), else two, else LINE_MIN_PX and a "… (+k)";
+    `halves`: two columns also where they give chalk HALVES_GAIN times bigger than one (the board close-up's wide
+    board: a long worked sum's lines at the height of half of them)."""
+    if halves:
+        one = fit(given, more, w, h, scale, grow, lang)
+        lines = given + ([more_line(more, lang)] if more else [])
+        if one[2] == more and len(lines) >= 2 * WRAP_MOST:
+            cols = _halves(lines)
+            px2 = math.floor(min(size_for(c, (w - GAP) / 2, h, scale) for c in cols))
+            if px2 >= one[0].pixelSize() * HALVES_GAIN:
+                return fonts.font(px2), cols, more
+        return one
     lines = given + ([more_line(more, lang)] if more else [])
     # size_for only lowers the size its lines' height allows (tallest): lines that cannot reach LINE_MIN_PX
     # even so are not measured to find out (GPT-2's 97-line notebook: ~200-300 widths, 1.6-3.4 ms a new layer);
@@ -178,12 +191,26 @@ def _one_column(given: list[str], more: int, w: float, h: float, scale: float, g
     return None
 
 
+_GOES_ON = tuple(" +-=0123456789.,[")  # a line starting so goes on from the one above (a sum's terms, a vector)
+
+
+def _halves(lines: list[str]) -> list[list[str]]:
+    """`lines` in two columns, the second starting near the middle at a line of its own (not a sum's or a vector's
+    next row: "w: column 1 of W_Q" rather than "0.476, 0.334, …"), after a blank line where there is one."""
+    half = math.ceil(len(lines) / 2)
+    near = sorted(range(max(1, half - 4), min(len(lines), half + 5)), key=lambda k: (abs(k - half), k))
+    k = next((k for k in near if lines[k - 1] == "" and lines[k]), None) or \
+        next((k for k in near if lines[k] and not lines[k].startswith(_GOES_ON)), half)
+    return [lines[:k] if lines[k - 1] else lines[:k - 1], lines[k:]]
+
+
 @lru_cache(maxsize=512)
-def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float, grow: bool = True, lang: str = "en"):
+def fitted(lines: tuple[str, ...], more: int, w: float, h: float, scale: float, grow: bool = True, lang: str = "en",
+           halves: bool = False):
     """(pixel size, columns, lines left out) of a board's lines in a w x h board (fit), kept: a jump
     back to a beat finds its board fitted (measuring the lines at each size took 2-10 ms a new moment). Shared:
     never modify. The size, not the QFont: a QFont keeps the family it was made with."""
-    font, columns, left = fit(list(lines), more, w, h, scale, grow, lang)
+    font, columns, left = fit(list(lines), more, w, h, scale, grow, lang, halves)
     return font.pixelSize(), columns, left
 
 

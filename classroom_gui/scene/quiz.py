@@ -35,9 +35,10 @@ def shown_by_answer(scene, leave=frozenset()) -> list[QRectF]:
     out += [d.sceneBoundingRect() for d in scene.desks if d.isVisible() and not (d.student and d.student.index in leave)]
     out += [p.sceneBoundingRect() for p in scene.links.labels if p.isVisible()]
     board = scene.board
-    if board.lines.isVisible():
+    if board.lines.isVisible():  # (in the board close-up as wide as they are: its wide board has room beside them)
         a = board.lines.area
-        out.append(QRectF(a.x(), a.y(), a.width(), board.lines.used_height()))
+        wide = board.lines.used_width() if scene.frame.canvas.close_up else a.width()
+        out.append(QRectF(a.x(), a.y(), wide, board.lines.used_height()))
     out += [s.sceneBoundingRect() for s in board.strips if s.isVisible()]
     out += [c.sceneBoundingRect() for c in (board.bars, board.beside, board.heatmap) if c.isVisible()]
     if board.chart is not None:

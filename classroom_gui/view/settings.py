@@ -53,6 +53,7 @@ class Settings:
     retire: str | None = None  # the section of the model's former key it was read from (load), which save removes
     # what the file held but could not give (a Phrase the status line says once: unread_note), or None (teacher26 H1)
     unread: object = None
+    board: bool = False  # the board close-up (lesson.close_up) was on: [General]'s, as the window's own look
 
 
 def default_path() -> Path:
@@ -123,6 +124,7 @@ def load(store: QSettings, key: str | None = None, former: str = "") -> Settings
     if isinstance(geometry, QByteArray) and 0 < geometry.size() <= 4096:
         s.geometry = geometry
     s.maximized = _value(store, "maximized") in ("true", True)
+    s.board = _value(store, "board") in ("true", True)
     _read_place(store, s)
     if key is None:
         return s
@@ -364,6 +366,7 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
     if s.geometry is not None:
         store.setValue("geometry", s.geometry)
     store.setValue("maximized", "true" if s.maximized else "false")
+    store.setValue("board", "true" if s.board else "false")
     _write(store, values := _place_values(s), place)
     if model is not None:
         store.setValue("model", model)

@@ -24,6 +24,7 @@ KEYS = {
     "speed": (re.compile(r"^[0-9.eE+-]{1,24}$"), 24),
     "geometry": (re.compile(r'^"?@ByteArray\('), 8192),
     "maximized": (re.compile(r"^(?:true|false)$"), 8),
+    "board": (re.compile(r"^(?:true|false)$"), 8),  # the board close-up
     # where the lesson was (teacher5 M6: a lesson prepared the evening before opened on the wrong asker and head)
     "seat": (re.compile(r"^[0-9]{1,5}$"), 5),
     "asker": (re.compile(r'^(?:"(?:@@|[^@])|@@|[^"@])'), 1024),  # the word in that seat, as the sentence had it

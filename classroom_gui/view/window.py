@@ -20,7 +20,7 @@ from ..lesson.answers import named  # the answer as desks and boards draw it: â—
 from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
 from ..scene import fonts, palette
-from . import accessibility, quiz_mode, screen_size, settings, window_build
+from . import accessibility, board_close_up, quiz_mode, screen_size, settings, window_build
 from .dialog_focus import FocusBack
 from .qt_language import use_qt_language
 from .status_messages import StatusMessages
@@ -53,6 +53,7 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         prefs = settings.load(self.store, key, former_key(checkpoint))  # its own place (teacher21 M1)
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed, key)
         self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
+        self.model.set_board(prefs.board)  # the board close-up, as the last session left it
         self.retire, self.model.unread = prefs.retire, prefs.unread  # review26 #3 (save removes it), teacher26 L2
         self._lang = None  # the language the widgets are labelled in
         for build in (window_build.build_top_bar, window_build.build_centre, window_build.build_dock,
@@ -139,6 +140,9 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
     def toggle_language(self) -> None:
         self.set_language(LANGUAGES[(LANGUAGES.index(self.sel.lang) + 1) % len(LANGUAGES)])
 
+    def toggle_board(self) -> None:
+        board_close_up.toggle(self)
+
     def toggle_rule(self) -> None:
         self.set_rule(rules.IN_TURN if self.sel.rule == rules.DISCUSSION else rules.DISCUSSION)
 
@@ -196,6 +200,7 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         if self.dock.isVisible():  # a closed panel is brought up to date when it opens (show_charts)
             self.charts.set_frame(frame, self.sel.layer, self.sel.head)
         self.narration.set_narration(frame.title, frame.narration if frame.title else frame.message)
+        board_close_up.shown(self, frame)
         # answer time: the last student answers for the class (the narration says so), and the box shows it
         answering = self.run is not None and frame.chapter_key == "answer"
         shown = self.run.trace.n_tokens - 1 if answering else self.sel.focus
@@ -226,7 +231,8 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
             saved = settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
                                                          self.sel.lang, self.player.speed, geometry, maximized,
                                                          sel.focus if asker else None, asker, sel.layer, sel.head,
-                                                         sel.rule, self.model.left_at(), self.model.edit_specs()),
+                                                         sel.rule, self.model.left_at(), self.model.edit_specs(),
+                                                         board=self.model.board),
                                   place=self.run is not None, model=model_id(self.model.model_key),
                                   typed=self.model.typed, retire=self.retire)  # its section of before (teacher22 M1)
             if saved and self.run is not None:

@@ -1,0 +1,164 @@
+"""The board close-up (teacher30 #1: at 1024 x 768 the worked boards' chalk was 8-9 px): B, View → Board close-up and
+--board lay a step's blackboard across the classroom's room; its board is the step's own, larger, every row the
+usual board shows still shown; a step without a board keeps its desks; the window remembers it."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from classroom_gui.app.actions import ACTIONS, BY_ID, SHORTCUTS
+from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN, close_up
+from classroom_gui.lesson.close_up import has_board
+from classroom_gui.lesson.context import default_focus
+from classroom_gui.lesson.state import Selection, frame_at, prepared_run, timeline_for
+from classroom_gui.messages.strings import table
+
+STRINGS = {lang: table(lang) for lang in ("en", "ja")}
+
+SENTENCES = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
+WORKED = ("cards", "scoring", "softmax", "heads", "ffn", "answer")  # the boards teacher30 measured
+
+
+@pytest.fixture(scope="module")
+def runs(checkpoint):
+    return {lang: prepared_run(checkpoint, text, "none") for lang, text in SENTENCES.items()}
+
+
+def strips(frame) -> list:
+    return [(s.role, s.label, [float(v) for v in s.values]) for s in frame.board_strips]
+
+
+def test_close_up_canvas_gives_the_board_the_classrooms_room():
+    for canvas in (WIDESCREEN, FOUR_THREE):
+        big = close_up(canvas)
+        assert big.close_up and not canvas.close_up and close_up(big) == big
+        assert big.board[0] == canvas.classroom[0] and big.board[0] + big.board[2] == canvas.board[0] + canvas.board[2]
+        assert big.board[1::2] == canvas.board[1::2] and big.caption_y == canvas.caption_y
+
+
+@pytest.mark.parametrize("lang, canvas", [("en", FOUR_THREE), ("ja", FOUR_THREE), ("ja", WIDESCREEN)])
+def test_the_close_up_board_is_larger_and_shows_every_row_the_usual_one_does(qapp, runs, lang, canvas):
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = runs[lang].trace
+    sel = Selection(focus=default_focus(trace.tokens, "none"), lang=lang, rule="none", canvas=canvas)
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    usual, big = ClassroomScene(), ClassroomScene()
+    bigger, desks_kept = set(), 0
+    for i, beat in enumerate(timeline.beats):
+        t = timeline.beat_stop(i)
+        f, c = frame_at(trace, sel, t), frame_at(trace, replace(sel, board=True), t)
+        # the same step's board: the same lines, numbers, chart and strips
+        assert (c.board, c.board_short, c.board_more, c.bars, strips(c), c.narration) == \
+            (f.board, f.board_short, f.board_more, f.bars, strips(f), f.narration)
+        if not has_board(f):  # the desks are the content: shown as usual
+            assert not c.canvas.close_up and len(c.students) == len(f.students) == trace.n_tokens
+            desks_kept += 1
+            continue
+        assert c.canvas.close_up and c.students == [] and c.links == []
+        usual.set_frame(f)
+        big.set_frame(c)
+        assert big.board.area.width() > usual.board.area.width()
+        if f.board:
+            assert big.board.lines.left_out() <= usual.board.lines.left_out(), beat.key
+            assert not (big.board.short_drawn and not usual.board.short_drawn), beat.key
+            px, px_big = usual.board.lines.font.pixelSize(), big.board.lines.font.pixelSize()
+            assert px_big >= px, (beat.key, px, px_big)
+            if px_big > px:
+                bigger.add(beat.chapter)
+    assert desks_kept >= 1  # (the class seated)
+    assert set(WORKED) <= bigger
+
+
+def test_the_key_menu_and_help_line_come_from_one_row_of_the_actions_table():
+    board = BY_ID["board"]
+    assert board.keys == ("B",) and board.menu == "view"
+    assert [a.id for a in ACTIONS if "B" in a.keys] == ["board"]  # the key is its own
+    assert any(keys == ("B",) and help_key == "help.board" for keys, _, help_key in SHORTCUTS)
+    for lang in ("en", "ja"):
+        for key in (board.label, board.help, "ui.board_on", "ui.board_off", "ui.board_none", "cli.help.board"):
+            assert STRINGS[lang][key]
+    assert "「" not in STRINGS["ja"]["help.board"] and "：" in STRINGS["ja"]["help.board"]  # full-width colon
+
+
+def test_the_cli_option_draws_the_close_up_and_its_json_has_no_desks(qapp, tmp_path):
+    from PIL import Image
+
+    from classroom_gui.cli import main
+
+    out = {}
+    for name, extra in (("usual", []), ("board", ["--board"])):
+        png, js = tmp_path / f"{name}.png", tmp_path / f"{name}.json"
+        assert main(["export", "--text", SENTENCES["ja"], "--lang", "ja", "--chapter", "scoring", "--size", "1024x768",
+                     "-o", str(png), "--json", str(js), *extra]) == 0
+        with Image.open(png) as im:
+            out[name] = (im.tobytes(), json.loads(js.read_text(encoding="utf-8")))
+    (usual, u), (board, b) = out["usual"], out["board"]
+    assert usual != board
+    assert u["students"] and b["students"] == [] and b["links"] == []
+    assert b["board"] == u["board"] and b["bars"] == u["bars"]
+
+
+def test_deck_has_the_option(capsys):
+    from classroom_gui.cli import main
+
+    assert main(["deck", "--help"]) == 0
+    assert "--board" in capsys.readouterr().out
+
+
+def test_the_window_toggles_it_says_so_and_remembers_it(qtbot, tmp_path, checkpoint):
+    from PySide6.QtCore import Qt
+
+    from helpers import window_on
+
+    store = str(tmp_path / "s.ini")
+    w = window_on(qtbot, checkpoint, store)
+    w.sentence.setText(SENTENCES["ja"])
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.model.shows(SENTENCES["ja"]), timeout=20000)
+    w.model.select(lang="ja")
+    w.model.go_to_chapter("scoring")
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)  # B is a window shortcut
+    w.canvas.setFocus()
+    assert not w.model.board and not w.menu_actions["board"].isChecked()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_B)
+    assert w.model.board and w.menu_actions["board"].isChecked()
+    assert w.model.frame().canvas.close_up and w.canvas.classroom.frame.canvas.close_up
+    assert w.statusBar().currentMessage() == STRINGS["ja"]["ui.board_on"]
+    seated = w.model.player.timeline.beat_stop(0)
+    w.model.jump(seated)  # the class seated: no board, the desks as usual, said once
+    assert not w.model.frame().canvas.close_up and w.model.frame().students
+    assert w.statusBar().currentMessage() == STRINGS["ja"]["ui.board_none"]
+    w.statusBar().clearMessage()
+    w.model.play("next_beat")
+    assert w.model.frame().canvas.close_up
+    w.model.jump(seated)
+    assert w.statusBar().currentMessage() == ""  # once
+    assert w.save_settings()
+    w.close()
+    again = window_on(qtbot, checkpoint, store)
+    assert again.model.board and again.menu_actions["board"].isChecked()
+    again.do("board")  # the View menu's item and B are the same action
+    assert not again.model.board and not again.menu_actions["board"].isChecked()
+    assert again.save_settings()
+    again.close()
+    assert not window_on(qtbot, checkpoint, store).model.board
+
+
+def test_a_question_asked_as_a_chapter_opens_shows_the_desks_in_the_close_up(runs):
+    """A question slide with no board (quiz_play.opening) is a step whose desks are the content: shown as usual,
+    not an empty room (its frame was made from the close-up of the step it reveals)."""
+    from classroom_gui.lesson.quiz_play import deck_with_quiz
+
+    trace = runs["ja"].trace
+    sel = Selection(focus=default_focus(trace.tokens, "none"), lang="ja", rule="none", canvas=FOUR_THREE, board=True)
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frames = deck_with_quiz(trace, sel, [timeline.beat_stop(i) for i in range(len(timeline.beats))])
+    opened = [f for f in frames if f.quiz and not f.board and not f.bars]  # asked as its chapter opens
+    assert opened
+    for f in frames:  # desks, or the close-up of a board: never an empty room
+        assert bool(f.students) != f.canvas.close_up and (has_board(f) or not f.canvas.close_up), (f.beat_key, f.quiz)
+    assert all(f.students and not f.canvas.close_up for f in opened)
