@@ -1,6 +1,7 @@
 """Chapter 10's heads' board on a projector (fix68): since boards25 a repeated asker carries its seat where another
-student is named, and a class of 64 repeated words gave every head's line the asker's seat and the other's,
-「ヘッド1：2番の席の「cat」がいちばんよく聞くのは、26番の席の「mat」（0.11）」 drawn at 14 px. The asker is named
+student is named, and a class of 64 repeated words gave every head's line the asker's seat and the other's:
+「ヘッド1：2番の席の「cat」がいちばんよく聞くのは、26番の席の「mat」（0.11）」
+drawn at 14 px. The asker is named
 once, in the board's heading; each head's row says whom it hears most and how much, from the model."""
 from __future__ import annotations
 

@@ -23,10 +23,11 @@ def others(ctx, fr: Frame):
                      + [("context", values, f"{ctx.t('card.context')} {h + 1}", 1.0) for h, values in enumerate(L.context)])
     _narrate(ctx, fr)
     seats, shares = L.best_heard(f)  # each head's strongest classmate of the asker, without every head's shares
-    # the asker named once, above its heads' rows: in every row, a repeated word's seat made them too long for 16 px
-    # chalk (fix68: 「ヘッド1：2番の席の「cat」がいちばんよく聞くのは、26番の席の「mat」（0.11）」 at 14 px, 64 words)
-    fr.board = [ctx.t("board.heads_asker", name=ctx.qs(f))] + [
-        ctx.t("board.head", head=h + 1, other=ctx.heard(f, int(j)), w=fmt(w)) for h, (j, w) in enumerate(zip(seats, shares))]
+    # the asker named once, above its heads' rows: a repeated word's seat in every row made them too long for 16 px
+    # chalk (fix68: 「ヘッド1：2番の席の「cat」がいちばんよく聞くのは、26番の席の「mat」（0.11）」, 14 px in a class of 64)
+    heads = [ctx.t("board.head", head=h + 1, other=ctx.heard(f, int(j)), w=fmt(w))
+             for h, (j, w) in enumerate(zip(seats, shares))]
+    fr.board = [ctx.t("board.heads_asker", name=ctx.qs(f))] + heads
 
 
 def _one_card(ctx, fr: Frame, values, label_key: str, board_key: str):
