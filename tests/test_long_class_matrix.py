@@ -43,7 +43,7 @@ def test_the_matrix_board_keeps_the_askers_own_row_and_the_notes_point_at_it(qap
 
 def test_the_heads_board_is_chalk_a_room_can_read(qapp, trace, checkpoint):
     fr, shown, px = drawn(trace, 24)
-    assert fr.beat_key == "heads.others" and len(fr.board) == 3
+    assert fr.beat_key == "heads.others" and len(fr.board) == 4  # the asker (fix68), then its 3 heads
     assert px >= LINE_MIN_PX, (px, shown)  # each line broken after its 「、」: 「…よく聞くのは、」 / 「31番の席の「猫」（0.34）」
     seed = run_sentence(checkpoint, "猫がマットの上に座った", "causal").trace
     assert drawn(seed, 24)[2] >= LINE_MIN_PX

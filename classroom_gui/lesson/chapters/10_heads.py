@@ -23,8 +23,11 @@ def others(ctx, fr: Frame):
                      + [("context", values, f"{ctx.t('card.context')} {h + 1}", 1.0) for h, values in enumerate(L.context)])
     _narrate(ctx, fr)
     seats, shares = L.best_heard(f)  # each head's strongest classmate of the asker, without every head's shares
-    fr.board = [ctx.t("board.head", head=h + 1, name=ctx.qs(f), other=ctx.heard(f, int(j), fmt(w)))
-                for h, (j, w) in enumerate(zip(seats, shares))]
+    # the asker named once, above its heads' rows: a repeated word's seat in every row made them too long for 16 px
+    # chalk (fix68: 「ヘッド1：2番の席の「cat」がいちばんよく聞くのは、26番の席の「mat」（0.11）」, 14 px in a class of 64)
+    heads = [ctx.t("board.head", head=h + 1, other=ctx.heard(f, int(j), fmt(w)))
+             for h, (j, w) in enumerate(zip(seats, shares))]
+    fr.board = [ctx.t("board.heads_asker", name=ctx.qs(f))] + heads
 
 
 def _one_card(ctx, fr: Frame, values, label_key: str, board_key: str):
