@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..lesson.panels import warm
 from ..lesson.state import default_focus, prepared_run
 from ..lesson.whatif_state import WhatIf, restored
-from ..messages.phrase import Phrase
+from ..messages.phrase import Name, Phrase
 from .edit_keys import UNDO_KEYS, KeyName
 
 KEPT = 4  # sentences left with what-if edits that Undo can bring back (each keeps its trace in memory)
@@ -32,16 +32,18 @@ class View:
 
 @dataclass
 class Left:
-    """A sentence the class left for another (Enter, Apply, an example, adding the answer) while it had what-if
-    edits Undo could take back: what Undo brings back, as Redo brings back the sentence left for it, and where the
-    lesson was in it."""
+    """A sentence the class left for another (Enter, Apply, an example, adding the answer), with the what-if edits
+    it had: what Undo brings back, as Redo brings back the sentence left for it, and where the lesson was in it. An
+    emptied sentence's room, left by Undo, has run and whatif None (Redo empties the class again)."""
     run: object
     whatif: WhatIf
     typed: str
     where: View
 
     @property
-    def nbytes(self) -> int:  # its own trace and, once edited, the edited one
+    def nbytes(self) -> int:  # its own trace and, once edited, the edited one (an empty room: none)
+        if self.run is None:
+            return 0
         traces = {id(t): t for t in (self.run.trace, self.whatif.trace) if t is not None}
         return sum(t.nbytes for t in traces.values())
 
@@ -120,3 +122,16 @@ def resumed_seat(tokens, seat: int | None, word: str, rule: str) -> int:
 def same_left(left, text: str, model: str) -> bool:
     """Whether `left` (ClassroomModel.left_at) was taken of this sentence read under this model (its model_key)."""
     return left is not None and left[0] == sentence_id(text, model)
+
+
+def kept_asker(tokens, seat: int, word: str, rule: str) -> tuple[int, Phrase | None]:
+    """The asker of a new sentence that replaces one where `word` asked from `seat` (teacher31 #3: changing one word
+    moved the asker from "it" to the last student, unsaid): that seat while it holds `word`, else `word`'s seat nearest
+    it; when `word` is gone, default_focus's, with a Phrase for the status line saying who asks now."""
+    if seat < len(tokens) and tokens[seat] == word:
+        return seat, None
+    seats = [i for i, token in enumerate(tokens) if token == word]
+    if seats:
+        return min(seats, key=lambda i: abs(i - seat)), None
+    new = default_focus(tokens, rule)
+    return new, Phrase("ui.asker_now", old=Name(word), asker=Name(tokens[new]), seat=new + 1)

@@ -144,7 +144,7 @@ class SentenceJobs:
         computes that rule's trace on the worker first, as a rule switch does, then steps (review10 #4: 1-3.5 s on
         the GUI thread at 512-1,024 students); True when something was (or is being) taken back."""
         left = self.model.coming(undo)
-        if left is not None and self._is_big():
+        if left is not None and left.run is not None and self._is_big():  # (an emptied room has no class)
             shown = left.whatif.trace if left.whatif is not None else left.run.trace
             where = left.where  # the step shows that class where the lesson was in it (its rule, layer, head)
             if not rules.has(shown, where.rule):
