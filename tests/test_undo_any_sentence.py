@@ -44,6 +44,7 @@ def test_a_new_or_emptied_sentence_without_edits_is_one_undo_step(checkpoint):
     assert model.undo_label("en") == f'Undo new sentence (back to "{SEED}")'
     assert model.undo_edit() and model.typed == SEED and model.whatif.edits == ()
     _type(model, "")
+    assert model.kept_left().typed == SEED  # the settings keep the sentence (its edits: none)
     assert model.undo_edit() and model.typed == SEED and model.run is not None
 
 

@@ -85,3 +85,21 @@ def test_the_picture_is_named_by_its_chapter_and_step(qtbot, tmp_path):
     step = next(i for i, b in enumerate(beats) if b.key == "softmax.weights")
     w.model.jump(w.player.timeline.beat_stop(step))
     assert picture_name(w.model) == f"softmax-step{step + 1}.png"
+
+
+def test_a_big_models_sentence_without_edits_comes_back_computed_on_the_worker(qtbot, tmp_path, monkeypatch):
+    """A sentence left with no edits keeps its text, not its trace (its memory is given back); on a big model Undo
+    computes it again on the worker, at the asker it had."""
+    from classroom_gui.view import window_jobs
+
+    monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
+    w = window_on(qtbot, random_checkpoint(tmp_path / "ck"), str(tmp_path / "settings.ini"))
+    _enter(qtbot, w, "the cat sat on the mat")
+    qtbot.waitUntil(lambda: w.run is not None and w.run.text == "the cat sat on the mat", timeout=10_000)
+    w.model.select(focus=3)
+    _enter(qtbot, w, "the mat")
+    qtbot.waitUntil(lambda: w.run.text == "the mat", timeout=10_000)
+    assert w.model.earlier[-1].run is None  # kept by its text
+    assert w.step_edits(undo=True)
+    qtbot.waitUntil(lambda: w.run.text == "the cat sat on the mat", timeout=10_000)
+    assert w.sel.focus == 3 and w.sentence.text() == "the cat sat on the mat"

@@ -78,7 +78,7 @@ class EditHistory:
         (an emptied sentence's room too: teacher31 #1, Undo after emptying a class with edits did nothing)."""
         if not source:
             return False
-        back = source.pop()
+        back = source.pop().filled(self.checkpoint)
         dest.append(Left(self.run, self.whatif, self.typed, self.here()))
         self.note = None  # what was said once of the class left (who asks now) is not said of this one
         self._show(back.run, back.whatif, back.typed, back.where)
@@ -94,7 +94,7 @@ class EditHistory:
     def redo_label(self, lang: str) -> str | None:
         if self.whatif is not None and self.whatif.redone or not self.later:
             return redo_text(lang, self.whatif)
-        if self.later[-1].run is None:  # Undo brought a sentence back into an emptied room
+        if not self.later[-1].typed:  # Undo brought a sentence back into an emptied room
             return say(lang, "edit.redo", what=say(lang, "edit.what_emptied"))
         return say(lang, "edit.redo", what=say(lang, "edit.what_sentence", sentence=sentence_text(
             lang, self.later[-1].typed)))

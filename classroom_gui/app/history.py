@@ -34,11 +34,22 @@ class View:
 class Left:
     """A sentence the class left for another (Enter, Apply, an example, adding the answer), with the what-if edits
     it had: what Undo brings back, as Redo brings back the sentence left for it, and where the lesson was in it. An
-    emptied sentence's room, left by Undo, has run and whatif None (Redo empties the class again)."""
+    emptied sentence's room, left by Undo, has run and whatif None and typed "" (Redo empties the class again); a
+    sentence left with no edits has run and whatif None too, and is computed again from `typed` (filled) when Undo
+    or Redo brings it back."""
     run: object
     whatif: WhatIf
     typed: str
     where: View
+
+    def filled(self, checkpoint) -> "Left":
+        """This sentence with its run computed again when it kept only its text (as the lesson left it: the rule,
+        layer, head and asker of `where`); on the worker thread for a big model (view.window_jobs.step_edits)."""
+        if self.run is None and self.typed:
+            where = self.where
+            self.run = prepared_run(checkpoint, self.typed, where.rule, where.layer, where.head, where.focus)
+            self.whatif = WhatIf(self.run.trace) if self.run is not None else None
+        return self
 
     @property
     def nbytes(self) -> int:  # its own trace and, once edited, the edited one (an empty room: none)

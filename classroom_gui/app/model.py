@@ -121,7 +121,11 @@ class ClassroomModel(EditHistory, QuizSteps):
             # promises any new sentence is one step Undo takes back)
             self.whatif.redone.clear()  # a new sentence starts a new line of changes, as a new edit does
             here = self.before_example if self.example is not None and self.before_example else self.here()
-            self.earlier = within_budget(self.earlier + [Left(self.run, self.whatif, self.typed, here)])
+            # one with no edits to bring back keeps its text, not its trace (its memory is given back: test_allocator),
+            # and is computed again when Undo or Redo brings it back (history.Left)
+            kept = self.whatif.history or self.whatif.active
+            left = Left(self.run, self.whatif, self.typed, here) if kept else Left(None, None, self.typed, here)
+            self.earlier = within_budget(self.earlier + [left])
         # the asker stays by seat and word (teacher31 #3); not across models, nor for an example (it has its own)
         asked = self.run is not None and not new_model and self.example is None and self.resumed is None
         asked = (self.sel.focus, self.run.trace.tokens[self.sel.focus]) if asked else None
@@ -188,13 +192,15 @@ class ClassroomModel(EditHistory, QuizSteps):
     def kept_left(self) -> Left | None:
         """While an emptied sentence leaves the room empty, the class Undo brings back: the settings file keeps that
         one, its asker and its edits (teacher31 #1: a restart meanwhile lost them); else None."""
-        return self.earlier[-1] if self.run is None and self.earlier and self.earlier[-1].run is not None else None
+        return self.earlier[-1] if self.run is None and self.earlier and self.earlier[-1].typed else None
 
     def left_at(self) -> tuple[str, str, float, int | None] | None:
         """Where the lesson is, for the settings file: (the sentence's id, its step (Timeline.place), the time, the
         open gallery example's index or None); None without a sentence. An emptied room: where the lesson was in
         the class Undo brings back (kept_left)."""
         left = self.kept_left()
+        if left is not None and left.run is None:  # (a sentence kept by its text: its step is not known)
+            return None
         if left is not None:
             timeline = timeline_for(left.run.trace.n_tokens, self.checkpoint.config.n_layer)
             return sentence_id(left.run.text, self.model_key), timeline.place(left.where.time), left.where.time, None

@@ -19,7 +19,6 @@ from ..lesson import rules
 from ..lesson.answers import named  # the answer as desks and boards draw it: ◇ for a piece of a character
 from ..lesson.gallery import gallery_file
 from ..lesson.strings import LANGUAGES, text
-from ..messages.phrase import FileName, Phrase
 from ..scene import fonts, palette
 from . import accessibility, quiz_mode, screen_size, settings, window_build
 from .qt_language import use_qt_language
@@ -220,13 +219,12 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         else:
             geometry, maximized = self.saveGeometry(), self.isMaximized()
         try:
-            sel, tokens, typed, field = self.sel, self.run.trace.tokens if self.run else [], self.model.typed, None
             left = self.model.kept_left()  # an emptied sentence: the class Undo brings back is kept (teacher31 #1)
-            if left is not None:
-                sel, tokens, typed = left.where, left.run.trace.tokens, left.typed
-                field = typed
+            sel, tokens, typed = (left.where, left.run.trace.tokens if left.run else [], left.typed) if left else \
+                (self.sel, self.run.trace.tokens if self.run else [], self.model.typed)
             asker = tokens[sel.focus] if sel.focus < len(tokens) else ""
-            saved = settings.save(self.store, settings.Settings(field or self.sentence.text() or settings.DEFAULT_SENTENCE,
+            field = (left and typed) or self.sentence.text() or settings.DEFAULT_SENTENCE
+            saved = settings.save(self.store, settings.Settings(field,
                                                          self.sel.lang, self.player.speed, geometry, maximized,
                                                          sel.focus if asker else None, asker, sel.layer, sel.head,
                                                          sel.rule, self.model.left_at(), self.model.edit_specs()),
@@ -237,14 +235,6 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
             return saved
         except Exception:
             return False  # settings are a convenience; never block closing or the lesson
-
-    def save_now(self) -> None:
-        """Ctrl+S: the lesson saves itself (SAVE_MS after each change, and on closing), so the key saves now and says
-        so, and where (teacher31 #7c: it did nothing and said nothing)."""
-        self.saver.stop()
-        said = Phrase("ui.saved_itself" if self.save_settings() else "ui.save_failed",
-                      file=FileName(self.store.fileName()))
-        self.tell(said.said, tip=lambda lang: said.said(lang, whole=True))
 
     def closeEvent(self, event):
         self.saver.stop()
