@@ -113,7 +113,8 @@ def test_the_same_sentence_keeps_its_edits_and_a_new_one_is_one_undo_step():
     # teacher31 #2: a new sentence is one Undo step with no edits too, as the README says; the status line only
     # says who asks now ("cat" left)
     assert model.undo_label("en") == 'Undo new sentence (back to "The cat sat on the mat")'
-    assert model.status("en") == '"cat" is not in this sentence, so "sat" (seat 3) asks now; choose another under Who asks.'
+    assert model.status("en") == ('"cat" is not in this sentence, so "sat" (seat 3) asks now; choose another under '
+                                  'Who asks.')
     assert model.undo_edit() and model.typed == "The cat sat on the mat" and model.whatif.edits == ()
     assert model.undo_edit() is False and model.redo_label("en") == 'Redo new sentence "The dog sat"'
 
