@@ -13,7 +13,7 @@ from ..lesson.whatif_state import WhatIf, restored
 from ..messages.phrase import Name, Phrase
 from .edit_keys import UNDO_KEYS, KeyName
 
-KEPT = 4  # sentences left with what-if edits that Undo can bring back (each keeps its trace in memory)
+KEPT = 4  # sentences left that Undo can bring back (one left with what-if edits keeps its trace in memory)
 # and at most this many bytes of their traces, the newest always kept: four GPT-2 classes of 1,024 students left
 # with edits held ~1.9 GB more (review10); one is ~0.5 GB, a teaching-model class a few kB
 KEPT_BYTES = 256 * 2**20
