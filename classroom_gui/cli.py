@@ -17,7 +17,7 @@ from . import __version__
 from .cli_help import formatter_for, in_language, said
 from .cli_parser import Parser, lang_of, refusal
 from .cli_table import (COMMANDS, EDIT_FORMS, FORCE, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
-                        subcommand, tell, write_atomic)
+                        CliRefusal, subcommand, tell, write_atomic)
 from .messages.phrase import Phrase
 
 PROG = "classroom-gui"
@@ -174,7 +174,19 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def no_display(env, platform: str) -> bool:
+    """Whether the window has nowhere to open: Linux (or another X11/Wayland system) with no DISPLAY, no
+    WAYLAND_DISPLAY and no QT_QPA_PLATFORM chosen, where Qt would abort in QApplication (teacher31 #6: exit 134)."""
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return False
+    return not any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    import os
+
+    if no_display(os.environ, sys.platform):  # one line saying what to do, before Qt can abort (status 2)
+        raise CliRefusal("cli.no_display")
     try:
         from .view.app import run
     except ModuleNotFoundError as exc:

@@ -93,7 +93,8 @@ def test_the_same_sentence_keeps_its_edits_and_a_new_one_is_one_undo_step():
     model.set_run(prepared_run(model.checkpoint, "The dog sat", model.sel.rule), "The dog sat")
     assert model.whatif.edits == () and model.shown_trace() is model.run.trace
     assert model.status("en") == ('A new sentence: the model\'s own class. Ctrl+Z brings back "The cat sat on the '
-                                  'mat" with its what-if edit.')
+                                  'mat" with its what-if edit. "cat" is not in this sentence, so "sat" (seat 3) asks '
+                                  'now; choose another under Who asks.')  # (teacher31 #3: the asker that left, said)
     assert "Ctrl+Zで前の文「The cat sat on the mat」と「もしも」の変更1件に戻せます" in model.status("ja")
     assert model.undo_label("en") == 'Undo new sentence (back to "The cat sat on the mat")'
     model.select(focus=0)
@@ -107,9 +108,15 @@ def test_the_same_sentence_keeps_its_edits_and_a_new_one_is_one_undo_step():
     assert model.undo_edit() is False
     model.edit(a)  # a new edit: the sentence undone cannot come back
     assert model.redo_edit() is False and model.redo_label("en") is None
-    assert model.undo_edit() and model.undo_edit() is False  # nor is a sentence without edits a step
+    assert model.undo_edit() and model.undo_edit() is False  # (the sentence Redo had went with the new edit)
     model.set_run(prepared_run(model.checkpoint, "The dog sat", model.sel.rule), "The dog sat")
-    assert model.undo_label("en") is None and model.status("en") == ""
+    # teacher31 #2: a new sentence is one Undo step with no edits too, as the README says; the status line only
+    # says who asks now ("cat" left)
+    assert model.undo_label("en") == 'Undo new sentence (back to "The cat sat on the mat")'
+    assert model.status("en") == ('"cat" is not in this sentence, so "sat" (seat 3) asks now; choose another under '
+                                  'Who asks.')
+    assert model.undo_edit() and model.typed == "The cat sat on the mat" and model.whatif.edits == ()
+    assert model.undo_edit() is False and model.redo_label("en") == 'Redo new sentence "The dog sat"'
 
 
 def test_undo_and_redo_of_what_if_edits_live_in_the_model():

@@ -65,9 +65,13 @@ def test_a_registered_format_is_in_the_picture_dialogs_filter(monkeypatch):
     asked = []
     monkeypatch.setattr(export_dialogs, "_ask_path", lambda window, title, filters, suggestion: asked.append(filters))
 
+    from classroom_gui.lesson.player import Player
+    from classroom_gui.lesson.timeline import Timeline
+
     class Model:  # what the dialog reads of the ClassroomModel before it asks for a path
         sel = Selection(lang="en")
         run = object()  # a class on screen (an empty one is refused first: teacher5 L11)
+        player = Player(Timeline(6, 2))  # the step the picture's file name says (teacher31 #9)
 
     assert export_dialogs.export_picture(Model(), options=object()) is None  # the user cancelled
     assert asked == ["PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;Text (*.txt)"]

@@ -81,6 +81,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("export_video", ("Ctrl+Shift+V",), "file", "ui.export_video", "help.export_video",
            lambda w: w.export("export_video")),
     Action("export_worksheet", (), "file", "worksheet.menu", "", lambda w: w.export("export_worksheet")),
+    # the lesson saves itself (view.window.SAVE_MS): Ctrl+S, which did nothing, says so and where (teacher31 #7c)
+    Action("save", ("Ctrl+S",), "", "", "help.save", _command("save_now")),
     Action("quit", ("Ctrl+Q",), "file", "ui.quit", "help.quit", _command("close")),  # QKeySequence.Quit (Cmd+Q)
     Action("whatif", ("W",), "edit", "whatif.menu", "help.whatif", _command("open_whatif")),
     # the what-if edits' history (app.model): the Undo and Redo items say what they take back or make again and

@@ -71,14 +71,16 @@ class EditHistory:
         if self.whatif is not None and (self.whatif.history if undo else self.whatif.redone):
             return None
         source = self.earlier if undo else self.later
-        return source[-1] if source and self.run is not None else None
+        return source[-1] if source else None
 
     def _step(self, source: list, dest: list) -> bool:
-        """Undo or Redo across a new sentence: show the sentence last left on `source`, leaving this one on `dest`."""
-        if not source or self.run is None:
+        """Undo or Redo across a new sentence: show the sentence last left on `source`, leaving this one on `dest`
+        (an emptied sentence's room too: teacher31 #1, Undo after emptying a class with edits did nothing)."""
+        if not source:
             return False
-        back = source.pop()
+        back = source.pop().filled(self.checkpoint)
         dest.append(Left(self.run, self.whatif, self.typed, self.here()))
+        self.note = None  # what was said once of the class left (who asks now) is not said of this one
         self._show(back.run, back.whatif, back.typed, back.where)
         return True
 
@@ -92,6 +94,8 @@ class EditHistory:
     def redo_label(self, lang: str) -> str | None:
         if self.whatif is not None and self.whatif.redone or not self.later:
             return redo_text(lang, self.whatif)
+        if not self.later[-1].typed:  # Undo brought a sentence back into an emptied room
+            return say(lang, "edit.redo", what=say(lang, "edit.what_emptied"))
         return say(lang, "edit.redo", what=say(lang, "edit.what_sentence", sentence=sentence_text(
             lang, self.later[-1].typed)))
 
@@ -99,16 +103,19 @@ class EditHistory:
         """The window's status line for the class shown: its edits (whatif_state.status_line), or, just after a new
         sentence replaced one with edits, that Ctrl+Z brings that one back; "" when there is nothing to say.
         `whole`: as its tooltip says it, the files it names with their folders (messages.phrase.FileName)."""
-        if self.whatif is None:
-            return ""
+        keys = edit_keys(lang)
+        if self.whatif is None:  # an emptied sentence: Undo brings it back (teacher31 #1)
+            return say(lang, "whatif.emptied_status", sentence=sentence_text(lang, self.earlier[-1].typed),
+                       undo=keys["undo"]) if self.run is None and self.earlier else ""
+        left = self.earlier[-1] if self.earlier else None
+        n = len(left.whatif.edits) if left is not None and left.whatif is not None else 0
+        if not self.whatif.history and n:
+            line = say(lang, "whatif.sentence_status_one" if n == 1 else "whatif.sentence_status",
+                       sentence=sentence_text(lang, left.typed), n=n, undo=keys["undo"])
+            # and who asks now, when the asker left with the old sentence (teacher31 #3)
+            return line if self.note is None else say(lang, "said.then", first=line, then=self.note.said(lang, whole))
         if self.note is not None:
             return self.note.said(lang, whole)
-        keys = edit_keys(lang)
-        if not self.whatif.history and self.earlier:
-            left = self.earlier[-1]
-            n = len(left.whatif.edits)
-            return say(lang, "whatif.sentence_status_one" if n == 1 else "whatif.sentence_status",
-                       sentence=sentence_text(lang, left.typed), n=n, undo=keys["undo"])
         return status_line(lang, self.whatif, **keys)
 
     def reset_edits(self) -> None:

@@ -11,10 +11,10 @@ from ..lesson.panels import warm
 from ..lesson.state import default_focus, prepared_run
 from ..lesson.whatif_state import WhatIf, restored
 from ..messages.glyphs import drawn_name
-from ..messages.phrase import Phrase
+from ..messages.phrase import Name, Phrase
 from .edit_keys import RESET_EDITS_KEYS, UNDO_KEYS, KeyName
 
-KEPT = 4  # sentences left with what-if edits that Undo can bring back (each keeps its trace in memory)
+KEPT = 4  # sentences left that Undo can bring back (one left with what-if edits keeps its trace in memory)
 # and at most this many bytes of their traces, the newest always kept: four GPT-2 classes of 1,024 students left
 # with edits held ~1.9 GB more (review10); one is ~0.5 GB, a teaching-model class a few kB
 KEPT_BYTES = 256 * 2**20
@@ -33,16 +33,29 @@ class View:
 
 @dataclass
 class Left:
-    """A sentence the class left for another (Enter, Apply, an example, adding the answer) while it had what-if
-    edits Undo could take back: what Undo brings back, as Redo brings back the sentence left for it, and where the
-    lesson was in it."""
+    """A sentence the class left for another (Enter, Apply, an example, adding the answer), with the what-if edits
+    it had: what Undo brings back, as Redo brings back the sentence left for it, and where the lesson was in it. An
+    emptied sentence's room, left by Undo, has run and whatif None and typed "" (Redo empties the class again); a
+    sentence left with no edits has run and whatif None too, and is computed again from `typed` (filled) when Undo
+    or Redo brings it back."""
     run: object
     whatif: WhatIf
     typed: str
     where: View
 
+    def filled(self, checkpoint) -> "Left":
+        """This sentence with its run computed again when it kept only its text (as the lesson left it: the rule,
+        layer, head and asker of `where`); on the worker thread for a big model (view.window_jobs.step_edits)."""
+        if self.run is None and self.typed:
+            where = self.where
+            self.run = prepared_run(checkpoint, self.typed, where.rule, where.layer, where.head, where.focus)
+            self.whatif = WhatIf(self.run.trace) if self.run is not None else None
+        return self
+
     @property
-    def nbytes(self) -> int:  # its own trace and, once edited, the edited one
+    def nbytes(self) -> int:  # its own trace and, once edited, the edited one (an empty room: none)
+        if self.run is None:
+            return 0
         traces = {id(t): t for t in (self.run.trace, self.whatif.trace) if t is not None}
         return sum(t.nbytes for t in traces.values())
 
@@ -124,3 +137,16 @@ def resumed_seat(tokens, seat: int | None, word: str, rule: str) -> int:
 def same_left(left, text: str, model: str) -> bool:
     """Whether `left` (ClassroomModel.left_at) was taken of this sentence read under this model (its model_key)."""
     return left is not None and left[0] == sentence_id(text, model)
+
+
+def kept_asker(tokens, seat: int, word: str, rule: str) -> tuple[int, Phrase | None]:
+    """The asker of a new sentence that replaces one where `word` asked from `seat` (teacher31 #3: changing one word
+    moved the asker from "it" to the last student, unsaid): that seat while it holds `word`, else `word`'s seat nearest
+    it; when `word` is gone, default_focus's, with a Phrase for the status line saying who asks now."""
+    if seat < len(tokens) and tokens[seat] == word:
+        return seat, None
+    seats = [i for i, token in enumerate(tokens) if token == word]
+    if seats:
+        return min(seats, key=lambda i: abs(i - seat)), None
+    new = default_focus(tokens, rule)
+    return new, Phrase("ui.asker_now", old=Name(word), asker=Name(tokens[new]), seat=new + 1)

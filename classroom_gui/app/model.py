@@ -17,7 +17,8 @@ from ..lesson.whatif_state import WhatIf
 from ..messages.phrase import Phrase, said_in_turn
 from ..model.allocator import give_back_excess
 from .edit_history import EditHistory
-from .history import Left, Resumed, View, edits_back, resumed_seat, same_left, sentence_id, within_budget
+from .history import (Left, Resumed, View, edits_back, kept_asker, resumed_seat, same_left, sentence_id,
+                      within_budget)
 from .model_identity import is_teaching, model_key
 from .quiz_steps import QuizSteps
 from .sessions import unwrapped
@@ -117,16 +118,24 @@ class ClassroomModel(EditHistory, QuizSteps):
         back = None
         if isinstance(run, Resumed):
             run, back = run.run, run.back
-        if self.run is not None and self.whatif is not None and (self.whatif.history or self.whatif.active):
+        if self.run is not None and self.whatif is not None:  # with or without edits (teacher31 #2: the README
+            # promises any new sentence is one step Undo takes back)
             self.whatif.redone.clear()  # a new sentence starts a new line of changes, as a new edit does
             here = self.before_example if self.example is not None and self.before_example else self.here()
-            self.earlier = within_budget(self.earlier + [Left(self.run, self.whatif, self.typed, here)])
+            # one with no edits to bring back keeps its text, not its trace (its memory is given back: test_allocator),
+            # and is computed again when Undo or Redo brings it back (history.Left)
+            kept = self.whatif.history or self.whatif.active
+            left = Left(self.run, self.whatif, self.typed, here) if kept else Left(None, None, self.typed, here)
+            self.earlier = within_budget(self.earlier + [left])
+        # the asker stays by seat and word (teacher31 #3); not across models, nor for an example (it has its own)
+        asked = self.run is not None and not new_model and self.example is None and self.resumed is None
+        asked = (self.sel.focus, self.run.trace.tokens[self.sel.focus]) if asked else None
         self.later.clear()
         self.note = note
-        self._show(run, WhatIf(run.trace) if run else None, typed, back=back, new_model=new_model)
+        self._show(run, WhatIf(run.trace) if run else None, typed, back=back, new_model=new_model, asked=asked)
 
     def _show(self, run, whatif: WhatIf | None, typed: str, where: View | None = None, back=None,
-              new_model: bool = False) -> None:
+              new_model: bool = False, asked: tuple | None = None) -> None:
         self.run, self.whatif = run, whatif
         self.typed = typed or (run.text if run else "")
         self.brought_back = where is not None  # by Undo or Redo (_step): the sentence box shows it again
@@ -143,7 +152,7 @@ class ClassroomModel(EditHistory, QuizSteps):
         elif run and where is not None:  # a sentence Undo or Redo brought back: where the lesson was in it too
             self._go(where)
         elif run:
-            self._resume_in(run, back)
+            self._resume_in(run, back, asked)
         self.example = self.resumed = self.before_example = None
         self.changed("run")
         # the old trace is gone now that the listeners drew the new one: free its peak, keeping what a sentence
@@ -176,24 +185,42 @@ class ClassroomModel(EditHistory, QuizSteps):
         return (*self.resumed, self.model_key)
 
     def edit_specs(self) -> tuple[str, ...]:
-        """The shown class's what-if edits as --set writes them ("q[1,1,3,1]=3.0", places from 1), for the settings
+        """The kept class's what-if edits as --set writes them ("q[1,1,3,1]=3.0", places from 1), for the settings
         file; () for the model's own class."""
-        return tuple(e.spec() for e in self.whatif.edits) if self.whatif is not None else ()
+        whatif = self.whatif if self.run is not None else self.kept_left().whatif if self.kept_left() else None
+        return tuple(e.spec() for e in whatif.edits) if whatif is not None else ()
+
+    def kept_left(self) -> Left | None:
+        """While an emptied sentence leaves the room empty, the class Undo brings back: the settings file keeps that
+        one, its asker and its edits (teacher31 #1: a restart meanwhile lost them); else None."""
+        return self.earlier[-1] if self.run is None and self.earlier and self.earlier[-1].typed else None
 
     def left_at(self) -> tuple[str, str, float, int | None] | None:
         """Where the lesson is, for the settings file: (the sentence's id, its step (Timeline.place), the time, the
-        open gallery example's index or None); None without a sentence."""
+        open gallery example's index or None); None without a sentence. An emptied room: where the lesson was in
+        the class Undo brings back (kept_left)."""
+        left = self.kept_left()
+        if left is not None and left.run is None:  # (a sentence kept by its text: its step is not known)
+            return None
+        if left is not None:
+            timeline = timeline_for(left.run.trace.n_tokens, self.checkpoint.config.n_layer)
+            return sentence_id(left.run.text, self.model_key), timeline.place(left.where.time), left.where.time, None
         if self.run is None:
             return None
         example = next((i for i, e in enumerate(self.gallery) if e is self.open_example), None)
         time = self.player.time
         return sentence_id(self.run.text, self.model_key), self.player.timeline.place(time), time, example
 
-    def _resume_in(self, run, back=None) -> None:
+    def _resume_in(self, run, back=None, asked: tuple | None = None) -> None:
         """The first sentence's asker, moment and gallery example, as resume() was told (else the defaults), and
-        the edits left: `back` when the run's job read them again (history.run_resumed), else read here."""
+        the edits left: `back` when the run's job read them again (history.run_resumed), else read here. `asked`:
+        (seat, word) of the asker of the sentence this one replaces, kept where it can be (history.kept_asker)."""
         seat, word, left, edits = self.resumed or (None, "", None, ())
-        seat = resumed_seat(run.trace.tokens, seat, word, self.sel.rule)
+        moved = None
+        if asked is not None:
+            seat, moved = kept_asker(run.trace.tokens, *asked, self.sel.rule)
+        else:
+            seat = resumed_seat(run.trace.tokens, seat, word, self.sel.rule)
         self.sel = replace(self.sel, focus=seat).clamped(run.trace)
         same = same_left(left, run.text, self.model_key)
         gone = None
@@ -210,7 +237,7 @@ class ClassroomModel(EditHistory, QuizSteps):
             self.whatif, self.note = back if back is not None else edits_back(run.trace, edits, same)
             where = self.here()  # (the worker's run_resumed read them before the lesson had a place: review28 #2)
             self.whatif.history = [replace(change, where=where) for change in self.whatif.history]
-        self.note, self.unread = said_in_turn(self.unread, gone, self.note), None
+        self.note, self.unread = said_in_turn(self.unread, gone, self.note, moved), None
 
     def choose_example(self, example) -> None:
         """A gallery example: its sentence is computed next, under its rule. The UI's language stays: the gallery

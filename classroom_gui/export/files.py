@@ -61,8 +61,8 @@ def explain(path: Path, exc: OSError) -> ExportError:
     """The error to raise for an OSError met while writing `path`."""
     if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
         return ExportError("error.disk_full", path=path)
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return ExportError("error.no_permission", path=path)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):  # the file itself, or its folder (teacher31 #8)
+        return ExportError("error.file_read_only" if read_only_file(path) else "error.no_permission", path=path)
     if exc.errno == errno.ENOENT:
         missing = Path(exc.filename) if exc.filename else path.parent
         if missing in (path, path.parent) or missing.suffix == ".part":
@@ -71,6 +71,15 @@ def explain(path: Path, exc: OSError) -> ExportError:
                                path=path.parent)
         return ExportError("error.needed_missing", missing=missing, name=path.name)
     return ExportError("error.os", path=path, reason=SystemReason(exc))  # the UI's words for the common cases
+
+
+def read_only_file(path: Path) -> bool:
+    """Whether a refused write is the file's own (read-only, or immutable: chattr +i), not its folder's: the file
+    is there and its folder takes new files (the export's .part was written beside it)."""
+    try:
+        return path.is_file() and os.access(path.parent, os.W_OK | os.X_OK)
+    except OSError:
+        return False
 
 
 def check_target(path: Path, allowed, wrong_type: ExportError | None = None) -> Path:

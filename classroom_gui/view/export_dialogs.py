@@ -246,7 +246,15 @@ def export_picture(model, parent=None, path: Path | None = None, options: Option
         return save_picture(model.frame(o.chosen_size()), p, o.chosen_size(), o.chosen_theme(),
                             o.transparent.isChecked(),
                             o.svg_text.currentData())
-    return _export(model, parent, "picture", path, options, file_filter("picture"), "classroom.png", work)
+    return _export(model, parent, "picture", path, options, file_filter("picture"), picture_name(model), work)
+
+
+def picture_name(model) -> str:
+    """The picture's suggested file name, by the chapter and step on screen ("softmax-step20.png"), so a folder of
+    exports says what each one shows (teacher31 #9: every one was "classroom.png")."""
+    timeline = model.player.timeline
+    step = timeline.locate(model.player.time)[0]
+    return f"{timeline.beats[step].chapter}-step{step + 1}.png"
 
 
 def export_deck(model, parent=None, path: Path | None = None, options: OptionsDialog | None = None) -> Path | None:

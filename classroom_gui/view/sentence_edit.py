@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QPointF, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QKeySequence, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
 from ..lesson.strings import name_list
@@ -56,6 +56,10 @@ class SentenceEdit(QLineEdit):
         self.marker.setTextFormat(Qt.TextFormat.RichText)
         self.t = lambda key, **values: key
         self.lang = "en"
+        # whether a text is the class's sentence on screen (the window's model.shows); while the field holds it,
+        # Ctrl+Z and Ctrl+Shift+Z are the Edit menu's, not the field's own undo of typing (teacher31 #2: after Enter
+        # the field's undo took "tired" out of the field while the class still showed it)
+        self.applied = lambda text: False
 
     def set_tokenizer(self, tokenizer) -> None:
         """The model's tokenizer: completions come from its vocabulary, marks from its encode()."""
@@ -79,13 +83,24 @@ class SentenceEdit(QLineEdit):
                 and event.key() in LIST_KEYS:
             event.accept()  # the key goes on to the list, not to a window shortcut
             return True
+        if event.type() == QEvent.Type.ShortcutOverride and self._menu_undo(event):
+            event.ignore()  # the Edit menu's Undo or Redo takes it: the field and the class keep agreeing
+            return True
         return super().event(event)
+
+    def _menu_undo(self, event) -> bool:
+        """Whether `event` is Undo or Redo while the field holds the sentence on screen (applied)."""
+        return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)) \
+            and self.applied(self.text())
 
     def keyPressEvent(self, event):
         # QCompleter hands the open list's keys to the field first; Return there would apply the half-typed
         # word before the list inserts the chosen one (a QLineEdit's own completer is skipped the same way).
         # With no row chosen, Return applies the sentence as typed: the list only offered longer words
         # ("mat" -> matter), and a finished sentence must not need Return twice
+        if self._menu_undo(event):  # (no shortcut took it: the field's own undo would part it from the class)
+            event.ignore()
+            return
         popup = self.completer.popup()
         if popup.isVisible() and event.key() in LIST_KEYS:
             if event.key() in RETURN_KEYS and not popup.currentIndex().isValid():
@@ -162,12 +177,17 @@ class SentenceEdit(QLineEdit):
             self.marker.setText(f"<span style='color:{UNKNOWN_COLOUR}'>{html.escape(self.t(key, words=words))}</span>")
         else:
             self.marker.setText("<span style='color:#2E7D32'>✓</span>")
-        shown = [self.t("ui.shown_as_code", symbol=s, code=c) for s, c in list(codes.items())[:MAX_NAMED]]
-        if shown:  # here the system's font draws 🐱: say once what the desks and sheets write for it (teacher24 M1)
+        said = [self.t("ui.shown_as_code", symbol=s, code=c) for s, c in list(codes.items())[:MAX_NAMED]]
+        # here the system's font draws 🐱: say once what the desks and sheets write for it (teacher24 M1); one the
+        # note already names as unknown is said in the tooltip only (teacher31 #5: each code 2-3 times in a row
+        # wrapped the toolbar onto two rows at 1920 px)
+        shown = [line for line, c in zip(said, codes.values()) if c not in unknown]
+        if shown:
             self.marker.setText(self.marker.text() + html.escape("  " + " ".join(shown)))
-        self.marker.setToolTip("\n".join(self.t(k, words=name_list(self.lang, n)) for n, k in
-                                         zip(words_and_marks(unknown), ("ui.unknown_words", "ui.unknown_marks")) if n)
-                               or self.t("ui.all_known"))
+        tip = "\n".join(self.t(k, words=name_list(self.lang, n)) for n, k in
+                         zip(words_and_marks(unknown), ("ui.unknown_words", "ui.unknown_marks")) if n) \
+            or self.t("ui.all_known")
+        self.marker.setToolTip("\n".join([tip] + said) if len(shown) < len(said) else tip)
         self.unknownChanged.emit(unknown)
         self.update()
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontMetrics
 
 from ..lesson.strings import text, wrapping
 from ..messages.fit import sentence_start
+from ..messages.phrase import FileName, Phrase
 
 
 MESSAGE_MARGIN = 40  # px of the status bar a message does not get (its margins, the size grip)
@@ -31,7 +32,8 @@ def wrote(window, path: Path | None, more=None) -> Path | None:
 
 
 class StatusMessages:
-    """Mixed into MainWindow, which provides sel, statusBar(), canvas and is_presenting()."""
+    """Mixed into MainWindow, which provides sel, statusBar(), canvas and is_presenting() (and, for save_now,
+    saver, store and save_settings())."""
 
     def tell(self, said, ms: int = 8000, aloud: bool = False, until_key: bool = False, tip=None) -> None:
         """A message in the status bar: `said(lang)` (a key's text, the what-if status), said again in the new
@@ -98,3 +100,11 @@ class StatusMessages:
             self.tell(said, ms, tip=tip)
         elif shown:
             self.statusBar().clearMessage()
+
+    def save_now(self) -> None:
+        """Ctrl+S: the lesson saves itself (SAVE_MS after each change, and on closing), so the key saves now and says
+        so, and where (teacher31 #7c: it did nothing and said nothing)."""
+        self.saver.stop()
+        said = Phrase("ui.saved_itself" if self.save_settings() else "ui.save_failed",
+                      file=FileName(self.store.fileName()))
+        self.tell(said.said, tip=lambda lang: said.said(lang, whole=True))

@@ -226,15 +226,18 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         else:
             geometry, maximized = self.saveGeometry(), self.isMaximized()
         try:
-            sel, tokens = self.sel, self.run.trace.tokens if self.run else []
+            left = self.model.kept_left()  # an emptied sentence: the class Undo brings back is kept (teacher31 #1)
+            sel, tokens, typed = (left.where, left.run.trace.tokens if left.run else [], left.typed) if left else \
+                (self.sel, self.run.trace.tokens if self.run else [], self.model.typed)
             asker = tokens[sel.focus] if sel.focus < len(tokens) else ""
-            saved = settings.save(self.store, settings.Settings(self.sentence.text() or settings.DEFAULT_SENTENCE,
+            field = (left and typed) or self.sentence.text() or settings.DEFAULT_SENTENCE
+            saved = settings.save(self.store, settings.Settings(field,
                                                          self.sel.lang, self.player.speed, geometry, maximized,
                                                          sel.focus if asker else None, asker, sel.layer, sel.head,
                                                          sel.rule, self.model.left_at(), self.model.edit_specs(),
                                                          board=self.model.board),
-                                  place=self.run is not None, model=model_id(self.model.model_key),
-                                  typed=self.model.typed, retire=self.retire)  # its section of before (teacher22 M1)
+                                  place=self.run is not None or left is not None, model=model_id(self.model.model_key),
+                                  typed=typed, retire=self.retire)  # its section of before (teacher22 M1)
             if saved and self.run is not None:
                 self.retire = None  # moved under the model's own id
             return saved

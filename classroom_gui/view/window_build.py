@@ -58,6 +58,7 @@ def build_top_bar(w) -> None:
     w.sentence.setMinimumWidth(SENTENCE_MIN)  # the whole top bar fits a 1024-pixel screen (fit_top_bars widens it)
     w.sentence.set_tokenizer(w.model.checkpoint.tokenizer)
     w.sentence.returnPressed.connect(w.apply_sentence)
+    w.sentence.applied = lambda text: text == w.model.typed or w.model.shows(text)  # (its Ctrl+Z: the Edit menu's)
     w.apply_button = QPushButton()
     w.apply_button.clicked.connect(w.apply_sentence)
     w.lang_label, w.focus_label, w.layer_label, w.head_label, w.temp_label, w.rule_label = (

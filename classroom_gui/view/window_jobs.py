@@ -61,6 +61,11 @@ def _stepped(step: Stepped, shown, rule: str, layer: int, asker: int, head: int)
     return step
 
 
+def _filled(step: Stepped, checkpoint) -> Stepped:  # on the worker: a sentence Undo brings back by its text
+    step.left.filled(checkpoint)
+    return step
+
+
 class SentenceJobs:
     """Mixed into MainWindow, which provides model, worker, sentence and t()."""
 
@@ -144,7 +149,10 @@ class SentenceJobs:
         computes that rule's trace on the worker first, as a rule switch does, then steps (review10 #4: 1-3.5 s on
         the GUI thread at 512-1,024 students); True when something was (or is being) taken back."""
         left = self.model.coming(undo)
-        if left is not None and self._is_big():
+        if left is not None and left.run is None and left.typed and self._is_big():  # kept by its text: computed
+            self.worker.start(_filled, Stepped(left, undo), self.checkpoint, lane="step")  # on the worker first
+            return True
+        if left is not None and left.run is not None and self._is_big():  # (an emptied room has no class)
             shown = left.whatif.trace if left.whatif is not None else left.run.trace
             where = left.where  # the step shows that class where the lesson was in it (its rule, layer, head)
             if not rules.has(shown, where.rule):
