@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..app.actions import BY_ID
 from ..app.model import ClassroomModel
-from ..app.model_identity import former_key, model_id, model_key
+from ..app.model_identity import former_key, model_key
 from ..lesson import rules
 from ..lesson.answers import named  # the answer as desks and boards draw it: ◇ for a piece of a character
 from ..lesson.gallery import gallery_file
@@ -27,6 +27,7 @@ from .status_messages import StatusMessages
 from .window_dialogs import Dialogs
 from .window_jobs import SentenceJobs
 from .window_lesson import RulesAndGallery
+from .window_save import SavesSettings
 from .window_state import ModelViews
 from .worker import Worker
 
@@ -44,7 +45,7 @@ def use_bundled_font() -> None:
         app.setFont(f)
 
 
-class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, QMainWindow):
+class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessages, SavesSettings, QMainWindow):
     def __init__(self, checkpoint, store=None):
         super().__init__()
         use_bundled_font()
@@ -215,34 +216,6 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         self.add_answer.setVisible(bool(word))
         if word:
             self.add_answer.setText(self.t("ui.add_answer", word=word))
-
-    def save_settings(self, closing: bool = False) -> bool:
-        """The settings as they are now: on closing, and SAVE_MS after the lesson last changed, so that an app
-        killed while frozen (teacher6 M7: a file dialog reading /proc/kmsg) loses nothing. True when written."""
-        if closing:
-            geometry, maximized = screen_size.closing(self)
-        elif self.isFullScreen():  # presenter mode: the saved windowed geometry stays
-            geometry, maximized = None, bool(self.property("windowed_maximized"))
-        else:
-            geometry, maximized = self.saveGeometry(), self.isMaximized()
-        try:
-            left = self.model.kept_left()  # an emptied sentence: the class Undo brings back is kept (teacher31 #1)
-            sel, tokens, typed = (left.where, left.run.trace.tokens if left.run else [], left.typed) if left else \
-                (self.sel, self.run.trace.tokens if self.run else [], self.model.typed)
-            asker = tokens[sel.focus] if sel.focus < len(tokens) else ""
-            field = (left and typed) or self.sentence.text() or settings.DEFAULT_SENTENCE
-            saved = settings.save(self.store, settings.Settings(field,
-                                                         self.sel.lang, self.player.speed, geometry, maximized,
-                                                         sel.focus if asker else None, asker, sel.layer, sel.head,
-                                                         sel.rule, self.model.left_at(), self.model.edit_specs(),
-                                                         board=self.model.board),
-                                  place=self.run is not None or left is not None, model=model_id(self.model.model_key),
-                                  typed=typed, retire=self.retire)  # its section of before (teacher22 M1)
-            if saved and self.run is not None:
-                self.retire = None  # moved under the model's own id
-            return saved
-        except Exception:
-            return False  # settings are a convenience; never block closing or the lesson
 
     def closeEvent(self, event):
         self.saver.stop()
