@@ -86,7 +86,7 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     fr.board = [ctx.t("board.layer_rerun" if again else "board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
     shown, worked, learned = evened_notebook(tr.layers[-1].output[last], tr.config.layer_norm_epsilon,
                                              tr.params["ln_f.weight"][0], tr.params["ln_f.bias"][0],
-                                             float(tr.ln_f[last, 0]))
+                                             float(tr.ln_f[last, 0]), first=0)  # (no evened number listed)
     fr.write_vector(*first_listed(shown))
     fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
     fr.write_vector(*first_listed(fmt_many(tr.ln_f[last])))
