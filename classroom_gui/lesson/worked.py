@@ -125,6 +125,11 @@ def first_products(worked: WorkedSum) -> WorkedSum:
                    total="", whole=False, compact=False)
 
 
+def evened_written(n: int) -> int:
+    """How many of `n` evened numbers layernorm_lines writes (listed's, as every=True writes them)."""
+    return n if n <= ALL_TERMS else FIRST_TERMS
+
+
 def listed(parts: list[str], n: int = 0) -> tuple[list[str], int]:
     """`n` numbers (len(parts) unless given), written as `parts`, as a vector the board writes (Frame.write_vector,
     numbers.vector_lines): (the numbers written, how many more are left out): all of them up to ALL_TERMS, else
@@ -226,16 +231,17 @@ def one_off(result: str, shown: str) -> bool:
         return False
 
 
-def evened_notebook(row, eps: float, scale: float, shift: float, model: float):
+def evened_notebook(row, eps: float, scale: float, shift: float, model: float, first: int | None = None):
     """The notebook LayerNorm evens out (chapter 10's residual step), as the board writes it, with its mean, spread
     and evened numbers (numbers.evened) and the learned scale and shift of its first number (scaled_and_shifted):
     at the fewest decimals (NOTEBOOK_DIGITS) at which that first number lands on the desks' card, else at which
     it is one off in its last digit, else at 2 (and scale_lines says the digits are too few). (shown, evened or
-    None, learned or None)."""
+    None, learned or None); with `first`, the first `first` evened numbers only (numbers.evened): those the board
+    writes (evened_written), or none where it writes none (the answer's final norm)."""
     tried = []
     for digits in NOTEBOOK_DIGITS:
         shown = fmt_many(row, digits)
-        stats = evened(shown, eps, mean_places=max(3, digits + 1))  # the mean one finer than the notebook
+        stats = evened(shown, eps, mean_places=max(3, digits + 1), first=first)  # the mean one finer than the notebook
         learned = stats and scaled_and_shifted(shown[0], stats[0], stats[1], scale, shift, model)
         if not learned or learned.exact:
             return shown, stats, learned
@@ -297,7 +303,7 @@ def layernorm_lines(t, name: str, eps: float, shown: list[str], worked, learned,
     mean, spread, values = worked
     lines = [t("board.ln_stats", name=name, mean=mean, spread=spread), t("board.ln_spread", eps=plain_decimal(eps))]
     if every:
-        lines += [t("board.ln_even", name=name, mean=mean, spread=spread), *vector_lines(*listed(values)),
+        lines += [t("board.ln_even", name=name, mean=mean, spread=spread), *vector_lines(*listed(values, len(shown))),
                   t("board.ln_learned")]
         return lines + (scale_lines(t, learned, where) if learned is not None else [])
     return lines + (first_evened(t, shown[0], mean, spread, learned, where) if learned is not None else [])

@@ -7,7 +7,7 @@ from ..beat import Step
 from ..frame import Frame
 from ..numbers import fmt, fmt_many
 from ..panels import heatmap
-from ..worked import evened_notebook, layernorm_lines, listed, sum_lines, worked_sum
+from ..worked import evened_notebook, evened_written, layernorm_lines, listed, sum_lines, worked_sum
 
 
 def _narrate(ctx, fr: Frame):
@@ -73,7 +73,7 @@ def residual(ctx, fr: Frame):
     p, layer = ctx.trace.params, ctx.sel.layer
     shown, worked, learned = evened_notebook(L.resid_attn[f], ctx.trace.config.layer_norm_epsilon,
                                              p[f"h.{layer}.ln_2.weight"][0], p[f"h.{layer}.ln_2.bias"][0],
-                                             float(L.ln_2[f, 0]))
+                                             float(L.ln_2[f, 0]), first=evened_written(L.resid_attn.shape[1]))
     fr.board = [ctx.t("board.residual", name=ctx.q(f))]
     fr.write_vector(*listed(shown))
     if worked is None:

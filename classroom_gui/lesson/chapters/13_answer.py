@@ -14,7 +14,7 @@ from ..beat import Step
 from ..frame import Bars, Frame, colour_scale, row_scale
 from ..numbers import fmt, fmt_many, temperature_probs
 from ..panels import heatmap, layer_view
-from ..worked import LOGIT, SIGNED_PER_LINE, evened_notebook, layernorm_lines, sum_lines, worked_sum
+from ..worked import LOGIT, SIGNED_PER_LINE, evened_notebook, evened_written, layernorm_lines, sum_lines, worked_sum
 from ..worked import listed as first_listed  # (this chapter has a listed() of its own: the chart's words)
 from ...model.unembedding import unembedding
 
@@ -86,10 +86,11 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     fr.board = [ctx.t("board.layer_rerun" if again else "board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
     shown, worked, learned = evened_notebook(tr.layers[-1].output[last], tr.config.layer_norm_epsilon,
                                              tr.params["ln_f.weight"][0], tr.params["ln_f.bias"][0],
-                                             float(tr.ln_f[last, 0]))
+                                             float(tr.ln_f[last, 0]), first=0)  # (no evened number listed)
     fr.write_vector(*first_listed(shown))
     fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
-    fr.write_vector(*first_listed(fmt_many(tr.ln_f[last])))
+    normed = tr.ln_f[last]  # (only the numbers the board writes: 6 of GPT-2's 768)
+    fr.write_vector(*first_listed(fmt_many(normed[:evened_written(len(normed))]), len(normed)))
     if worked is not None:  # redone from the digits above, as the layers' LayerNorm (teacher23 M1): its mean, spread
         # and number 1 evened, scaled and shifted (the mean and spread also when the scale or shift is not finite)
         fr.write_worked(layernorm_lines(ctx.t, ctx.q(last), tr.config.layer_norm_epsilon, shown, worked, learned,
