@@ -51,11 +51,6 @@ def test_a_piece_listed_above_makes_the_left_out_ones_the_rest(tmp_path):
     assert any(line.startswith("(other ") and "not listed" in line for line in en), en
 
 
-def test_the_cli_note_says_no_student_is_called_cat():
-    note = Phrase("cli.asker_no_cat", asker=Name("走った"), seat=5).said("ja")
-    assert note.startswith("この文には「猫」という生徒がいないので、5番の席の「走った」が質問します。")
-
-
 def test_a_gallery_focus_twice_or_absent_says_which(checkpoint):
     with pytest.raises(GalleryError) as twice:
         measure(checkpoint, {"text": "猫が猫を見た", "mask": "causal", "focus": "猫"})

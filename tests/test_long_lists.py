@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
-from classroom_gui.lesson.long_lists import Gap, gap_line, picked
+from classroom_gui.lesson.long_lists import Gap, gap_line, picked, seats_said
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.strings import seat_quoted, text
 from classroom_gui.model.checkpoint import load_checkpoint
@@ -223,7 +223,10 @@ def test_a_gap_that_would_cover_a_seat_not_listed_is_split_where_the_seats_skip(
     every_other = list(range(0, 64, 2))
     rows = picked(every_other, set(every_other[-3:]), rows=4)
     assert rows == [Gap(0, 56, 29), 58, 60, 62]
-    assert text("en", "board.skipped_count", n=29) == "… (29 others)"  # one gap form (teacher30 #6)
+    for lang in ("en", "ja"):  # one gap form (teacher30 #6): only how many, as a gap of seats says it before its seats
+        t = lambda key, **v: text(lang, key, **v)  # noqa: E731
+        count, seats = gap_line(t, rows[0]), gap_line(t, Gap(0, 28, 29))
+        assert count[-1] in ")）" and re.match(re.escape(count[:-1]) + "[:：]", seats), (count, seats)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -258,6 +261,7 @@ def test_every_gap_says_its_students_in_one_form(lang, lines):
     t = lambda key, **v: text(lang, key, **v)  # noqa: E731
     assert [gap_line(t, Gap(7, 24, 18)), gap_line(t, Gap(4, 4, 1)), gap_line(t, Gap(0, 56, 29))] == lines
     assert "+" not in "".join(lines) and "+" not in t("board.row_more", n=4)
-    if lang == "ja":
-        assert t("board.row_more", n=4) == "…（ほか4人）"
-        assert t("board.sum_others_seats", n=6, seats="3、5〜9") == "（ほか6人：3、5〜9番の席）"
+    # the everyone board's rows say the rest as a gap of only how many does (a count-only gap: not seats 1 to 10)
+    assert t("board.row_more", n=4).strip() == gap_line(t, Gap(0, 9, 4))
+    if lang == "ja":  # and the sum's seats as a gap of seats does (en: "the other 6", beside a sum)
+        assert "…" + t("board.sum_others_seats", n=7, seats=seats_said(t, list(range(2, 9)))) == gap_line(t, Gap(2, 8, 7))

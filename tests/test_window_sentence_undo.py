@@ -45,6 +45,26 @@ def test_an_emptied_class_with_an_edit_comes_back_by_ctrl_z_and_after_a_restart(
     assert w.sentence.text() == "the cat sat on the mat"
 
 
+def test_an_emptied_class_without_edits_keeps_its_step_and_asker_after_a_restart(qtbot, tmp_path):
+    """review32 #5 (its empty_restart.py): a class without edits, emptied, is kept by its text; a save meanwhile
+    dropped its step and asker, so the restart opened it at step 1 with the default asker."""
+    checkpoint = random_checkpoint(tmp_path / "ck")
+    store = str(tmp_path / "settings.ini")
+    w = window_on(qtbot, checkpoint, store)
+    _enter(qtbot, w, "the dog sat on the mat")
+    w.model.select(focus=2)
+    w.model.jump(w.model.player.timeline.beat_stop(20))
+    before = w.model.left_at()
+    _enter(qtbot, w, "")
+    assert w.run is None and w.model.kept_left().run is None  # kept by its text
+    assert w.save_settings()
+    again = window_on(qtbot, checkpoint, store)
+    qtbot.waitUntil(lambda: again.run is not None, timeout=20000)
+    assert again.run.text == "the dog sat on the mat" and again.sel.focus == 2 and again.model.whatif.edits == ()
+    assert again.model.left_at() == before
+    again.close()
+
+
 def test_ctrl_z_in_the_field_after_enter_is_the_edit_menus_undo(qtbot, tmp_path):
     w = window_on(qtbot, random_checkpoint(tmp_path / "ck"), str(tmp_path / "settings.ini"))
     _enter(qtbot, w, "the cat sat on the mat")

@@ -9,7 +9,7 @@ from ..lesson.strings import text as say
 from ..lesson.whatif_state import redo_text, sentence_text, status_line, undo_text
 from .actions import key_label
 from .edit_keys import REDO_KEYS, RESET_EDITS_KEYS, UNDO_KEYS
-from .history import Left, View
+from .history import View, left_behind, within_budget
 
 
 class EditHistory:
@@ -79,7 +79,7 @@ class EditHistory:
         if not source:
             return False
         back = source.pop().filled(self.checkpoint)
-        dest.append(Left(self.run, self.whatif, self.typed, self.here()))
+        dest[:] = within_budget(dest + [left_behind(self.run, self.whatif, self.typed, self.here())])
         self.note = None  # what was said once of the class left (who asks now) is not said of this one
         self._show(back.run, back.whatif, back.typed, back.where)
         return True

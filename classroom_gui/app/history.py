@@ -42,6 +42,17 @@ class Left:
     whatif: WhatIf
     typed: str
     where: View
+    text: str = ""  # a sentence kept by its text: its run's text, its number of students and the asker's word (read),
+    n_tokens: int = 0  # for the settings file while it is the emptied room's class (review32 #5: a restart then lost
+    asker: str = ""  # its step and asker)
+
+    @property
+    def read(self) -> tuple[str, int, str]:
+        """(the run's text, its number of students, the asker's word), whether the run is kept or only its text."""
+        if self.run is None:
+            return self.text, self.n_tokens, self.asker
+        tokens = self.run.trace.tokens
+        return self.run.text, len(tokens), tokens[self.where.focus] if self.where.focus < len(tokens) else ""
 
     def filled(self, checkpoint) -> "Left":
         """This sentence with its run computed again when it kept only its text (as the lesson left it: the rule,
@@ -58,6 +69,18 @@ class Left:
             return 0
         traces = {id(t): t for t in (self.run.trace, self.whatif.trace) if t is not None}
         return sum(t.nbytes for t in traces.values())
+
+
+def left_behind(run, whatif: WhatIf | None, typed: str, where: View) -> Left:
+    """The sentence a class leaves (for a new one, or for another by Undo or Redo): whole where it has what-if changes
+    to bring back (edits made, or taken back and Redo's to make again); else by its text, its trace's memory given
+    back (test_allocator; review32 #4: Undo and Redo kept whole traces of sentences without edits, ~0.5 GB each for
+    GPT-2 at 1,024 students), computed again when Undo or Redo brings it back (Left.filled)."""
+    if whatif is not None and (whatif.history or whatif.active or whatif.redone) or run is None:
+        return Left(run, whatif, typed, where)
+    tokens = run.trace.tokens
+    asker = tokens[where.focus] if where.focus < len(tokens) else ""
+    return Left(None, None, typed, where, run.text, len(tokens), asker)
 
 
 def within_budget(left: list[Left]) -> list[Left]:

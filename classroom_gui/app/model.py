@@ -17,8 +17,8 @@ from ..lesson.whatif_state import WhatIf
 from ..messages.phrase import Phrase, said_in_turn
 from ..model.allocator import give_back_excess
 from .edit_history import EditHistory
-from .history import (Left, Resumed, View, edits_back, kept_asker, resumed_seat, same_left, sentence_id,
-                      within_budget)
+from .history import (Left, Resumed, View, edits_back, kept_asker, left_behind, resumed_seat, same_left,
+                      sentence_id, within_budget)
 from .model_identity import is_teaching, model_key
 from .quiz_steps import QuizSteps
 from .sessions import unwrapped
@@ -122,11 +122,8 @@ class ClassroomModel(EditHistory, QuizSteps):
             # promises any new sentence is one step Undo takes back)
             self.whatif.redone.clear()  # a new sentence starts a new line of changes, as a new edit does
             here = self.before_example if self.example is not None and self.before_example else self.here()
-            # one with no edits to bring back keeps its text, not its trace (its memory is given back: test_allocator),
-            # and is computed again when Undo or Redo brings it back (history.Left)
-            kept = self.whatif.history or self.whatif.active
-            left = Left(self.run, self.whatif, self.typed, here) if kept else Left(None, None, self.typed, here)
-            self.earlier = within_budget(self.earlier + [left])
+            # one with no edits to bring back keeps its text, not its trace (history.left_behind)
+            self.earlier = within_budget(self.earlier + [left_behind(self.run, self.whatif, self.typed, here)])
         # the asker stays by seat and word (teacher31 #3); not across models, nor for an example (it has its own)
         asked = self.run is not None and not new_model and self.example is None and self.resumed is None
         asked = (self.sel.focus, self.run.trace.tokens[self.sel.focus]) if asked else None
@@ -200,11 +197,10 @@ class ClassroomModel(EditHistory, QuizSteps):
         open gallery example's index or None); None without a sentence. An emptied room: where the lesson was in
         the class Undo brings back (kept_left)."""
         left = self.kept_left()
-        if left is not None and left.run is None:  # (a sentence kept by its text: its step is not known)
-            return None
-        if left is not None:
-            timeline = timeline_for(left.run.trace.n_tokens, self.checkpoint.config.n_layer)
-            return sentence_id(left.run.text, self.model_key), timeline.place(left.where.time), left.where.time, None
+        if left is not None:  # (kept whole, or by its text: Left.read)
+            text, n_tokens, _ = left.read
+            timeline = timeline_for(n_tokens, self.checkpoint.config.n_layer)
+            return sentence_id(text, self.model_key), timeline.place(left.where.time), left.where.time, None
         if self.run is None:
             return None
         example = next((i for i, e in enumerate(self.gallery) if e is self.open_example), None)

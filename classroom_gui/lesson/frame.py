@@ -279,6 +279,12 @@ class Frame:
     narration_least: tuple[int, ...] = NARRATION_LEAST  # the narration's least sizes, px, the scene tries in turn
     lang: str = "en"                     # the chosen language: the scene's own marks (the board's "… (+k)") say it
 
+    def desks(self) -> list[Student]:
+        """The class's desks, whether drawn or left aside by a board close-up (lesson.close_up: `students` is then
+        empty): what reads a student by seat (the notes' names, seats and cards) reads them here (review32 #1: the
+        notes indexed the emptied `students` and a close-up deck of a repeated word crashed)."""
+        return self.students or self.aside
+
     def write_vector(self, numbers: list[str], left_out: int = 0, per_line: int = 8) -> None:
         """A vector (a notebook, a card) after the board's lines: its numbers as written, `per_line` a line in
         brackets, and `left_out` more not written; marked (board_vectors) so that the scene may wrap it as the

@@ -89,7 +89,7 @@ def about_seat(frame: Frame) -> tuple[int | None, str | None]:
             return None, None
         seat = answered_seat(frame)
         if seat is not None:
-            return seat, frame.students[seat].text
+            return seat, frame.desks()[seat].text
         name = next((label for label in shown.labels if choice in (f"「{label}」", f'"{label}"')), None)
         return (None, None) if name is None else (_seat_of(frame, name), name)
     if 0 <= bars.highlight < len(bars.labels):
@@ -136,7 +136,7 @@ def board_drawn(frame: Frame, drawn: list[str] | None) -> list[str]:
 def bar_seats(frame: Frame) -> list[int] | None:
     """The seat of each bar of the chart, where its bars are students (all, or those in seat order the chart shows:
     not a long run not yet heard, chapters.07_softmax.charted); None for a chart of other things (the vocabulary)."""
-    labels, names = frame.bars.labels, [s.text for s in frame.students]
+    labels, names = frame.bars.labels, [s.text for s in frame.desks()]
     if labels == names:
         return list(range(len(names)))
     seats, j = [], 0
@@ -156,7 +156,7 @@ def answered_seat(frame: Frame) -> int | None:
     marked = answered(frame)
     if marked is None or marked[0] != "top_share":
         return None
-    names = [s.text for s in frame.students]
+    names = [s.text for s in frame.desks()]
     repeated = {name for name, times in Counter(names).items() if times > 1}  # (names.count a seat: 75 ms at 1,024)
     return next((j for j in range(len(names)) for lang in ("ja", "en")
                  if seat_quoted(lang, names, j, repeated) == marked[1]), None)
@@ -168,7 +168,7 @@ def named_said(frame: Frame, lang: str, seat_name: tuple[int | None, str | None]
     about_seat(frame), where the caller has it already."""
     seat, name = seat_name or about_seat(frame)
     if seat is not None:
-        return seat_quoted(lang, [s.text for s in frame.students], seat)
+        return seat_quoted(lang, [s.text for s in frame.desks()], seat)
     return quote(lang, name) if name else ""
 
 
@@ -180,7 +180,7 @@ def seat_said(frame: Frame, lang: str, seat: int, repeated: set | None = None) -
 
 def rest_seat(frame: Frame) -> int | None:
     """The seat of the classmate the rest step's narration names (the asker's own where it names no other)."""
-    asker = next((s.index for s in frame.students if s.state == "focus"), None)
+    asker = next((s.index for s in frame.desks() if s.state == "focus"), None)
     repeated = {name for name, times in Counter(frame.bars.labels).items() if times > 1}
     named = [j for j in range(len(frame.bars.labels))
              if any(seat_said(frame, lang, j, repeated) in frame.narration for lang in ("ja", "en"))]
@@ -194,11 +194,11 @@ def rest_redo(frame: Frame, lang: str) -> str:
     up to the score), whole: this step's board only
     lists the scores, so the notes are where its digits are; "" for a long card (GPT-2's 64) or digits that miss."""
     seat, bars = rest_seat(frame), frame.bars
-    asker = next((s for s in frame.students if s.state == "focus"), None)
-    if seat is None or asker is None or seat >= len(frame.students):
+    asker = next((s for s in frame.desks() if s.state == "focus"), None)
+    if seat is None or asker is None or seat >= len(frame.desks()):
         return ""
     q = next((c.values for c in asker.cards if c.role == "query"), None)
-    k = next((c.values for c in frame.students[seat].cards if c.role == "key"), None)
+    k = next((c.values for c in frame.desks()[seat].cards if c.role == "key"), None)
     worked = None if q is None or k is None else hand_dot(q, k, bars.values[seat])
     if worked is None or not worked.exact:
         return ""
@@ -209,6 +209,7 @@ def rest_redo(frame: Frame, lang: str) -> str:
 def pointed(frame: Frame, lang: str, board: list[str]) -> list[str]:
     """What to point at on this slide, in the order a speaker would: the asker's desk, the board (its `board` lines
     drawn), the chart."""
+    # the desks drawn (frame.students, not desks(): a board close-up draws none, so it points at no desk)
     things = [text(lang, "speaker.desk", name=quote(lang, s.text)) for s in frame.students if s.state == "focus"]
     marked = answered(frame)
     if marked is not None and marked[0] in HEARING:  # the answer's desk (teacher20 L3), once: can_hear's answer is
@@ -245,8 +246,8 @@ def pointed(frame: Frame, lang: str, board: list[str]) -> list[str]:
 
 def _asker_row(frame: Frame, lang: str, board: list[str]) -> str:
     """The asker as its own row of `board` starts (with its seat where its word sits twice), "" for no such row."""
-    names = [s.text for s in frame.students]
-    said = [seat_quoted(lang, names, j) for j, s in enumerate(frame.students) if s.state == "focus"]
+    names = [s.text for s in frame.desks()]
+    said = [seat_quoted(lang, names, j) for j, s in enumerate(frame.desks()) if s.state == "focus"]
     return said[0] if said and any(line.startswith((f"{said[0]}:", f"{said[0]}：")) for line in board) else ""
 
 

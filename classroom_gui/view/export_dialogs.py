@@ -5,6 +5,7 @@ a cancellable progress dialog and keep the window responsive; errors come back a
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -25,7 +26,7 @@ from ..lesson.canvas import canvas_for
 from ..lesson.player import SPEEDS
 from ..lesson.strings import text, unbroken_quotes
 from ..lesson.timeline import CHAPTERS
-from ..messages.fit import sentence_start
+from ..messages.fit import sentence_start, shortened
 from ..messages.phrase import PhraseError
 from ..model.sentence import EmptySentence
 from ..scene import palette
@@ -35,6 +36,8 @@ from .dialogs import ok_cancel
 from .export_choices import first_size, remember, restore
 from . import message_box
 from .status_messages import wrote
+
+log = logging.getLogger(__name__)
 
 # the CLI's named sizes (export.sizes), 16:9 then 4:3, and a projector's 1024 x 768; None: custom
 SIZE_CHOICES = (SIZES["1080p"], SIZES["4k"], SIZES["720p"], SIZES["4:3"], (1024, 768), None)
@@ -227,6 +230,12 @@ def _export(model, parent, kind: str, path, options, filters: str, suggestion: s
         except (PhraseError, OSError, ValueError) as exc:  # OSError: a path too long to look at (check_target);
             # a PhraseError beyond ExportError: a picture an item could not draw (scene.render)
             _report(model, parent, exc)
+            return None
+        except Exception as exc:  # a fault of this program (review32 #1: an IndexError escaped the slot): one box,
+            # the traceback in the log; the writers write whole or not at all (export.deck.save_slides)
+            log.exception("export of a %s failed", kind)
+            message_box.warning(parent, _t(model)("ui.export_failed"), _t(model)(
+                "error.export_bug", kind=type(exc).__name__, said=shortened(" ".join(str(exc).split()), 300)))
             return None
         finally:
             if created:

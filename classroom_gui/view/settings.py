@@ -24,12 +24,13 @@ from ..lesson.rules import RULES
 from ..lesson.strings import LANGUAGES
 from ..messages.numerals import whole
 from .settings_copy import MAX_FILE, unread_note  # noqa: F401 (MAX_FILE: as the tests read it)
-from .settings_file import KEYS, MAX_EDITS, MAX_SENTENCE, PLACE, SECTION, clean_file  # noqa: F401
+from .settings_file import KEYS, MAX_EDITS, MAX_MODELS, MAX_SENTENCE, clean_file  # noqa: F401 (MAX_MODELS: the tests)
+from .settings_file import (keep_general_copy, model_group, model_sections, own_sentence, read_value, save_section,
+                            used_count, whole_sentence, write_values)
 
 DEFAULT_SENTENCE = SEED_SENTENCE  # the seed's sentence, whose gallery entry sets the lesson's layer and head
 # the first run's sentence in a language whose class studies its own (the seed explainer's own example)
 FIRST_SENTENCES = {"ja": "猫がマットの上に座った"}
-MAX_MODELS = 8
 MAX_INDEX = 99_999  # a seat, layer or head number the KEYS patterns allow
 log = logging.getLogger("classroom_gui")
 
@@ -72,7 +73,8 @@ def open_store(path: str | None = None) -> QSettings:
     store.damaged = damaged  # by section: what load's _own_place and unread_note make up for (teacher29 M1)
     store.general = _general_place(store)  # as read now, before a save writes over it (sessions: Ctrl+O too)
     if store.general is not None:
-        _keep_general_copy(store, *store.general)
+        sid, place = store.general
+        keep_general_copy(store, sid, _place_values(place), place.sentence)
     return store
 
 
@@ -81,25 +83,14 @@ def _general_place(store: QSettings):
     the model on screen with a moment (teacher29 M1: the same save writes it before that model's section, so it
     stands in for a section cut or damaged); else None."""
     damaged = getattr(store, "damaged", {})
-    sid = _value(store, "model")
+    sid = read_value(store, "model")
     if not damaged or "[General]" in damaged or not (isinstance(sid, str) and KEYS["model"][0].match(sid)):
         return None
-    s = Settings(sentence=_value(store, "sentence"))
-    if not _whole_sentence(s.sentence):
+    s = Settings(sentence=read_value(store, "sentence"))
+    if not whole_sentence(s.sentence):
         return None
     _read_place(store, s)
     return (sid, s) if s.left is not None else None
-
-
-def _keep_general_copy(store: QSettings, sid: str, place: Settings) -> None:
-    """[General]'s whole copy written into the damaged (or lost) section at once, as sessions() reads it, so that a save
-    on another model cannot write over the only copy (review31 #4: the next start lost the sentence, edits and step)."""
-    used = {m: _used(store, m) for m in _sections(store)}  # (the section lost, or its `used` line: it was used last)
-    extra = {} if used.get(sid) else {"used": str(max(used.values(), default=0) + 1)}
-    own = _own_sentence(store, sid) if sid in used else None
-    _write(_group(store, sid), dict(_place_values(place), sentence=own or place.sentence, **extra))
-    store.endGroup()
-    store.sync()
 
 
 def load(store: QSettings, key: str | None = None, former: str = "") -> Settings:
@@ -107,34 +98,30 @@ def load(store: QSettings, key: str | None = None, former: str = "") -> Settings
     `key` (app.model_identity.model_key), the place is its own session, found as Ctrl+O finds it (_own_place); `former`:
     the key an older version gave it (model_identity.former_key, teacher22 M1)."""
     s = Settings()
-    lang = _value(store, "lang")
+    lang = read_value(store, "lang")
     # the first run (no language saved) speaks the desktop's language, and studies its seed sentence
     s.lang = lang if isinstance(lang, str) and lang in LANGUAGES else system_lang()
-    sentence = _value(store, "sentence")
-    if _whole_sentence(sentence):
+    sentence = read_value(store, "sentence")
+    if whole_sentence(sentence):
         s.sentence = sentence
     elif lang is None:
         s.sentence = FIRST_SENTENCES.get(s.lang, DEFAULT_SENTENCE)
     try:
-        speed = float(_value(store, "speed") or 1.0)
+        speed = float(read_value(store, "speed") or 1.0)
         s.speed = speed if speed in SPEEDS else 1.0
     except (TypeError, ValueError):
         pass
-    geometry = _value(store, "geometry")
+    geometry = read_value(store, "geometry")
     if isinstance(geometry, QByteArray) and 0 < geometry.size() <= 4096:
         s.geometry = geometry
-    s.maximized = _value(store, "maximized") in ("true", True)
-    s.board = _value(store, "board") in ("true", True)
+    s.maximized = read_value(store, "maximized") in ("true", True)
+    s.board = read_value(store, "board") in ("true", True)
     _read_place(store, s)
     if key is None:
         return s
     lost = _own_place(store, s, key, former)
     s.unread = unread_note(store, s.unread == "edits", _left_out(store, s, key, lost))
     return s
-
-
-def _whole_sentence(sentence) -> bool:
-    return isinstance(sentence, str) and 0 < len(sentence) <= MAX_SENTENCE
 
 
 def _own_place(store: QSettings, s: Settings, key: str, former: str) -> bool:
@@ -148,7 +135,7 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> bool:
     from ..app.history import sentence_id
     from ..app.model_identity import model_id, own_session
 
-    sections = _sections(store)
+    sections = model_sections(store)
     places = sessions(store, base=s)  # (a section without its sentence: the box's)
     if not sections:  # an older file's [General] place, as the session of the key its shown class was read under
         under = next((k for k in (key, former) if k and _shown_under(s, k)), None)
@@ -157,7 +144,7 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> bool:
     own = own_session(places, key, former)  # (where its section is damaged, [General]'s copy: sessions)
     if own is None:
         _read_place(None, s, fresh=True)
-        lost = _value(store, "model") in (model_id(key), None) and _damaged_line(store, "[General]", "sentence")
+        lost = read_value(store, "model") in (model_id(key), None) and _damaged_line(store, "[General]", "sentence")
         if lost:  # the box's sentence is the lesson's first, in the teacher's language, not the English seed
             s.sentence = FIRST_SENTENCES.get(s.lang, DEFAULT_SENTENCE)
         return lost
@@ -166,7 +153,7 @@ def _own_place(store: QSettings, s: Settings, key: str, former: str) -> bool:
         if hasattr(own, name):
             setattr(s, name, getattr(own, name))
     if (sections and _last(store, sections) == (own.retire or model_id(key))
-            and _whole_sentence(_value(store, "sentence"))):
+            and whole_sentence(read_value(store, "sentence"))):
         s.sentence = typed
     if own.copy or not _damaged_line(store, f"[model_{own.retire or model_id(key)}]", "sentence"):
         return False
@@ -192,12 +179,12 @@ def _left_out(store: QSettings, s: Settings, key: str, sentence: bool = False):
         return None
     held = {}  # key -> value, the first copy whole
     for name in (f"[model_{sid}]", "[General]"):
-        if name == "[General]" and _value(store, "model") not in (sid, None):
+        if name == "[General]" and read_value(store, "model") not in (sid, None):
             continue
         if name != "[General]":
-            _group(store, sid)
+            model_group(store, sid)
         for k in ("edits", "step"):
-            value = _value(store, k)
+            value = read_value(store, k)
             if held.get(k) is None and isinstance(value, str) and KEYS[k][0].match(value):
                 held[k] = value
             elif any(line.strip().startswith(f"{k}=") for line in damaged.get(name, ())):
@@ -215,10 +202,10 @@ def _last(store: QSettings, sections: list[str]) -> str:
     """The model on screen when the file was last saved, as [General] names it (review24 #2: two windows on one file
     could tie on `used`, and the other window's sentence box went to the wrong model); a file written before it
     named one: the section used last."""
-    last = _value(store, "model")
+    last = read_value(store, "model")
     if isinstance(last, str) and KEYS["model"][0].match(last):
         return last
-    return max(sections, key=lambda m: _used(store, m))
+    return max(sections, key=lambda m: used_count(store, m))
 
 
 def _shown_under(s: Settings, key: str) -> bool:
@@ -236,53 +223,32 @@ def _read_place(store: QSettings | None, s: Settings, fresh: bool = False) -> No
         s.asker, s.edits, s.unread = "", (), None
     if store is None:
         return
-    sentence = _value(store, "sentence")
+    sentence = read_value(store, "sentence")
     if fresh and isinstance(sentence, str) and 0 < len(sentence) <= MAX_SENTENCE:
         s.sentence = sentence
     s.seat, s.layer, s.head = (_index(store, key) for key in ("seat", "layer", "head"))
-    asker = _value(store, "asker")
+    asker = read_value(store, "asker")
     if isinstance(asker, str) and 0 < len(asker) <= 256:
         s.asker = asker
-    rule = _value(store, "rule")
+    rule = read_value(store, "rule")
     if isinstance(rule, str) and rule in RULES:
         s.rule = rule
     s.left = _left(store)
-    edits = _value(store, "edits")
+    edits = read_value(store, "edits")
     if s.left is not None and isinstance(edits, str) and KEYS["edits"][0].match(edits):
         s.edits = tuple(edits.split(" "))[:MAX_EDITS]
     elif edits is not None:  # edits without the sentence they were made for: said, and the file kept (teacher26 H1)
         s.unread = "edits"
 
 
-def _sections(store: QSettings) -> list[str]:
-    """The ids of the models with a section of their own ([] where the store cannot say)."""
-    try:
-        groups = store.childGroups()
-    except Exception:  # as _value: a store that cannot be read is as if it had none
-        log.warning("settings: cannot read the model sections", exc_info=True)
-        return []
-    return [g[len("model_"):] for g in groups if isinstance(g, str) and SECTION.match(f"[{g}]")]
-
-
 def _section(store: QSettings, model: str, s: Settings | None = None) -> Settings:
     """s (a new Settings where None) with the place (and sentence) of the model's own section (model_<id>)."""
     s = s if s is not None else Settings()
     try:
-        _read_place(_group(store, model), s, fresh=True)
+        _read_place(model_group(store, model), s, fresh=True)
     finally:
         store.endGroup()
     return s
-
-
-def _group(store: QSettings, model: str) -> QSettings:
-    store.beginGroup(f"model_{model}")
-    return store
-
-
-def _used(store: QSettings, model: str) -> int:
-    value = _value(_group(store, model), "used")
-    store.endGroup()
-    return int(value) if isinstance(value, str) and KEYS["used"][0].match(value) else 0
 
 
 def sessions(store: QSettings, base: Settings | None = None) -> dict:
@@ -291,21 +257,14 @@ def sessions(store: QSettings, base: Settings | None = None) -> dict:
     sections, at start (load: _own_place) and on Ctrl+O alike (review28 #6). A section damaged or lost comes with
     [General]'s whole copy as the file was read (open_store: store.general; teacher29 M1), which own_session takes where
     its moment is of its sentence under the model's key: on Ctrl+O too, after saves wrote over [General] (polish25 4)."""
-    found = {m: _session(_section(store, m, None if base is None else replace(base))) for m in _sections(store)}
+    found = {m: _session(_section(store, m, None if base is None else replace(base))) for m in model_sections(store)}
     general = getattr(store, "general", None)  # [General]'s place as open_store read it (saves write over it)
     if general is not None and (general[0] not in found or f"[model_{general[0]}]" in store.damaged):
         sid, place = general  # the damaged (or lost) section's whole copy, in its own sentence where it kept it
-        own = _own_sentence(store, sid) if sid in found else None
+        own = own_sentence(store, sid) if sid in found else None
         found[sid] = replace(_session(replace(place, sentence=own or place.sentence)), copy=True,
                              section=found.get(sid))
     return found
-
-
-def _own_sentence(store: QSettings, model: str) -> str | None:
-    """The sentence the model's section holds whole, or None."""
-    sentence = _value(_group(store, model), "sentence")
-    store.endGroup()
-    return sentence if _whole_sentence(sentence) else None
 
 
 def _session(s: Settings):
@@ -319,7 +278,7 @@ def _left(store: QSettings) -> tuple[str, str, float | None, int | None] | None:
     """The saved moment: its sentence's id (None without one of its kind), and as much of its step and time as is
     whole; a file cut after the step (teacher26 H1: no `time=`) has time None and opens with that step fully shown
     (Timeline.time_in), one without a step at the lesson's start (time_in finds no step "")."""
-    shown, step, time = (_value(store, key) for key in ("shown", "step", "time"))
+    shown, step, time = (read_value(store, key) for key in ("shown", "step", "time"))
     if not (isinstance(shown, str) and KEYS["shown"][0].match(shown)):
         return None
     step = step if isinstance(step, str) and KEYS["step"][0].match(step) else ""
@@ -331,7 +290,7 @@ def _left(store: QSettings) -> tuple[str, str, float | None, int | None] | None:
 
 
 def _index(store: QSettings, key: str) -> int | None:
-    value = _value(store, key)
+    value = read_value(store, key)
     if isinstance(value, str) and whole(value) and int(value) <= MAX_INDEX:
         return int(value)
     return None
@@ -342,14 +301,6 @@ def system_lang() -> str:
     first run was English), else English."""
     code = QLocale.system().name().split("_")[0]
     return code if code in LANGUAGES else "en"
-
-
-def _value(store: QSettings, key: str):
-    try:
-        return store.value(key)
-    except Exception:  # a value Qt cannot convert for Python: as if it were missing
-        log.warning("settings: cannot read %r", key, exc_info=True)
-        return None
 
 
 def save(store: QSettings, s: Settings, place: bool = True, model: str | None = None, typed: str = "",
@@ -367,13 +318,13 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
         store.setValue("geometry", s.geometry)
     store.setValue("maximized", "true" if s.maximized else "false")
     store.setValue("board", "true" if s.board else "false")
-    _write(store, values := _place_values(s), place)
+    write_values(store, values := _place_values(s), place)
     if model is not None:
         store.setValue("model", model)
     if model is not None and place:
         if retire is not None and retire != model:  # gone before the sections are counted (review26 #4)
             store.remove(f"model_{retire}")
-        _save_section(store, model, dict(values, sentence=typed or s.sentence))
+        save_section(store, model, dict(values, sentence=typed or s.sentence))
     store.sync()
     return store.status() == QSettings.Status.NoError
 
@@ -386,25 +337,3 @@ def _place_values(s: Settings) -> dict:
                   time=None if time is None else repr(float(time)), example=None if example is None else str(example),
                   edits=" ".join(s.edits[:MAX_EDITS]) if s.edits and s.left else None)
     return values
-
-
-def _write(store: QSettings, values: dict, place: bool = True) -> None:
-    for key, value in values.items():
-        if key in PLACE and not place:
-            continue
-        if value is None:
-            store.remove(key)
-        else:
-            store.setValue(key, value)
-
-
-def _save_section(store: QSettings, model: str, values: dict) -> None:
-    """The model's own place in its section, marked used last; the sections beyond MAX_MODELS used longest ago go."""
-    used = {m: _used(store, m) for m in _sections(store)}
-    if used.get(model, -1) < max(used.values(), default=0) or model not in used:
-        used[model] = max(used.values(), default=0) + 1
-    _write(_group(store, model), dict(values, used=str(used[model])))
-    store.endGroup()
-    getattr(store, "damaged", {}).pop(f"[model_{model}]", None)  # whole again: its own, not [General]'s old copy
-    for old in sorted(used, key=used.get)[:max(0, len(used) - MAX_MODELS)]:
-        store.remove(f"model_{old}")

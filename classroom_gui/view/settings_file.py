@@ -4,17 +4,26 @@ abort with std::bad_alloc, which no Python code can catch. So each line is kept 
 kind of value we write (plain text, or @ByteArray for the geometry) and a sane size, and whole (a last line without its
 newline was cut while written: teacher29 H1); every other line is dropped, the file as it was kept beside it
 (settings_copy.keep_copy), and the rest of the settings still load.
+
+Then, for view.settings, the file's values and model sections as QSettings reads and writes them: a value read (none
+where Qt cannot convert it), a section's `used` count and sentence, the place values written, a section saved and the
+oldest beyond MAX_MODELS removed, and [General]'s whole copy kept in a damaged section.
 """
 from __future__ import annotations
 
 import logging
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..messages.fit import shortened
 from .settings_copy import MAX_FILE, keep_copy
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
 MAX_SENTENCE = 10_000       # characters
+MAX_MODELS = 8              # model sections kept, the ones used longest ago going first
 MAX_EDITS = 256             # what-if edits kept for the shown sentence (each written in under 64 bytes)
 # key -> (pattern the raw INI value must match, most bytes it may have). Qt writes a string that starts
 # with "@" as "@@...", so a plain value never starts with a single "@"; only the geometry is a @ByteArray.
@@ -136,3 +145,78 @@ def _rewrite(path: Path, text: str) -> None:
             path.unlink()
         except OSError:
             pass
+
+
+def read_value(store: QSettings, key: str):
+    try:
+        return store.value(key)
+    except Exception:  # a value Qt cannot convert for Python: as if it were missing
+        log.warning("settings: cannot read %r", key, exc_info=True)
+        return None
+
+
+def whole_sentence(sentence) -> bool:
+    return isinstance(sentence, str) and 0 < len(sentence) <= MAX_SENTENCE
+
+
+def model_sections(store: QSettings) -> list[str]:
+    """The ids of the models with a section of their own ([] where the store cannot say)."""
+    try:
+        groups = store.childGroups()
+    except Exception:  # as read_value: a store that cannot be read is as if it had none
+        log.warning("settings: cannot read the model sections", exc_info=True)
+        return []
+    return [g[len("model_"):] for g in groups if isinstance(g, str) and SECTION.match(f"[{g}]")]
+
+
+def model_group(store: QSettings, model: str) -> QSettings:
+    store.beginGroup(f"model_{model}")
+    return store
+
+
+def used_count(store: QSettings, model: str) -> int:
+    value = read_value(model_group(store, model), "used")
+    store.endGroup()
+    return int(value) if isinstance(value, str) and KEYS["used"][0].match(value) else 0
+
+
+def own_sentence(store: QSettings, model: str) -> str | None:
+    """The sentence the model's section holds whole, or None."""
+    sentence = read_value(model_group(store, model), "sentence")
+    store.endGroup()
+    return sentence if whole_sentence(sentence) else None
+
+
+def write_values(store: QSettings, values: dict, place: bool = True) -> None:
+    for key, value in values.items():
+        if key in PLACE and not place:
+            continue
+        if value is None:
+            store.remove(key)
+        else:
+            store.setValue(key, value)
+
+
+def save_section(store: QSettings, model: str, values: dict) -> None:
+    """The model's own place in its section, marked used last; the sections beyond MAX_MODELS used longest ago go."""
+    used = {m: used_count(store, m) for m in model_sections(store)}
+    if used.get(model, -1) < max(used.values(), default=0) or model not in used:
+        used[model] = max(used.values(), default=0) + 1
+    write_values(model_group(store, model), dict(values, used=str(used[model])))
+    store.endGroup()
+    getattr(store, "damaged", {}).pop(f"[model_{model}]", None)  # whole again: its own, not [General]'s old copy
+    for old in sorted(used, key=used.get)[:max(0, len(used) - MAX_MODELS)]:
+        store.remove(f"model_{old}")
+
+
+def keep_general_copy(store: QSettings, sid: str, place: dict, sentence: str) -> None:
+    """[General]'s whole copy (its `place` values, as settings._place_values writes them, in `sentence`) written into
+    the damaged (or lost) section at once, as settings.sessions() reads it, so that a save on another model cannot
+    write over the only copy (review31 #4: the next start lost the sentence, edits and step)."""
+    used = {m: used_count(store, m) for m in model_sections(store)}  # (the section lost, or its `used` line: it
+    # was used last)
+    extra = {} if used.get(sid) else {"used": str(max(used.values(), default=0) + 1)}
+    own = own_sentence(store, sid) if sid in used else None
+    write_values(model_group(store, sid), dict(place, sentence=own or sentence, **extra))
+    store.endGroup()
+    store.sync()

@@ -18,9 +18,11 @@ class SavesSettings:
             geometry, maximized = self.saveGeometry(), self.isMaximized()
         try:
             left = self.model.kept_left()  # an emptied sentence: the class Undo brings back is kept (teacher31 #1)
-            sel, tokens, typed = (left.where, left.run.trace.tokens if left.run else [], left.typed) if left else \
-                (self.sel, self.run.trace.tokens if self.run else [], self.model.typed)
-            asker = tokens[sel.focus] if sel.focus < len(tokens) else ""
+            if left:  # its asker's word kept with it, whole or by its text (review32 #5)
+                sel, asker, typed = left.where, left.read[2], left.typed
+            else:
+                sel, tokens, typed = self.sel, self.run.trace.tokens if self.run else [], self.model.typed
+                asker = tokens[sel.focus] if sel.focus < len(tokens) else ""
             field = (left and typed) or self.sentence.text() or settings.DEFAULT_SENTENCE
             saved = settings.save(self.store, settings.Settings(field,
                                                          self.sel.lang, self.player.speed, geometry, maximized,
