@@ -126,3 +126,12 @@ def test_the_help_keeps_a_check_to_redo_whole(capsys, monkeypatch, columns):
     assert main(["--lang", "ja", "--help"]) == 0
     said = capsys.readouterr().out
     assert said.count("確かめ") == said.count("確かめ算") > 0, said
+
+
+def test_the_window_says_so_when_its_cat_is_cut_into_pieces(gpt2):
+    """jareview7 1 in the window: 「猫」 asked, the new sentence cuts it into pieces; the status line said 「この文には
+    「猫」がいないので、2番の席の「猫 2/2」が質問します」."""
+    tokens = run_sentence(gpt2, "猫🧶が小さなマットで寝た", "causal").trace.tokens
+    seat, said = kept_asker(tokens, 0, "猫", "causal")
+    assert tokens[seat] == "猫 2/2"
+    assert said.said("ja").startswith("「猫」は2つのかけらに分かれて座っているので、最後のかけら、2番の席の「猫 2/2」が"), said
