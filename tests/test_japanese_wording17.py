@@ -135,3 +135,15 @@ def test_the_window_says_so_when_its_cat_is_cut_into_pieces(gpt2):
     seat, said = kept_asker(tokens, 0, "猫", "causal")
     assert tokens[seat] == "猫 2/2"
     assert said.said("ja").startswith("「猫」は2つのかけらに分かれて座っているので、最後のかけら、2番の席の「猫 2/2」が"), said
+
+
+def test_several_codes_are_said_as_codes_like_the_first(gpt2):
+    """jareview7 14: 「⟨U+1F9F6⟩は、…」 read as if about 🧶 alone beside ⟨U+200B⟩ and ⟨U+2413⟩ on the same desks."""
+    def notices(sentence):
+        trace = run_sentence(gpt2, sentence, "causal").trace
+        tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+        i = next(i for i, b in enumerate(tl.beats) if b.key == "seats.sit")
+        return frame_at(trace, Selection(focus=1, canvas=canvas_for(1024, 768), lang="ja"), tl.beat_stop(i)).notices
+
+    assert any(n.startswith("⟨U+1F9F6⟩などの⟨U+…⟩は、") for n in notices("猫🧶が\u200bマット\u2413。"))
+    assert any(n.startswith("⟨U+1F9F6⟩は、") for n in notices("猫🧶が寝た"))
