@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from board_arithmetic import redo_board
-from classroom_gui.lesson import state
+from classroom_gui.lesson import state, strings
 from classroom_gui.lesson.numbers import fmt, hand_product, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import edited
@@ -117,7 +117,7 @@ def test_a_long_sum_says_how_many_products_it_has(tmp_path):
     sel = Selection(focus=1, lang="en", rule="none")
     frame = next(card_frames(trace, sel))
     text = " ".join(frame.board)
-    assert "a sum of 128 products; the first 6 are written" in text and "(122 more terms)" in text
+    assert "a sum of 128 products; the first 6 are written" in text and strings.text("en", "board.more_terms", n=122) in text
     q = trace.layers[0].head(0).q[1, 0]
     assert f"all 128 products + b = {fmt(q)}" in text
     assert not redo_board(frame.board)
