@@ -4,6 +4,7 @@ the desks do (teacher26 M3)."""
 from __future__ import annotations
 
 from .cli_table import CliRefusal
+from .lesson.context import seed_pieces
 from .messages.glyphs import drawn_name, drawn_names
 from .messages.numerals import whole
 from .messages.phrase import Name, Phrase, Words
@@ -25,6 +26,9 @@ def default_asker_note(tokens: list[str], focus: int):
         return None
     if seeds:
         return Phrase("cli.asker_first", first=Name(tokens[seeds[0]]), asker=Name(tokens[focus]), seat=focus + 1)
+    pieces = seed_pieces(tokens)  # 猫 is there, cut into pieces: not 「「猫」という生徒がいない」 (jareview7 1)
+    if pieces is not None and pieces[0] == focus:
+        return Phrase("cli.asker_cat_pieces", n=pieces[1], asker=Name(tokens[focus]), seat=focus + 1)
     return Phrase("cli.asker_no_cat", asker=Name(tokens[focus]), seat=focus + 1)
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from classroom_gui.lesson.canvas import canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import text
 from classroom_gui.model.sentence import compute_run
 
 from board_lines import one_row_each
@@ -61,7 +62,7 @@ def test_only_the_vectors_the_lesson_marks_are_wrapped():
     fr.board.append("exp(1.31) = 3.706")
     fr.write_vector(["0.50", "0.25", "0.12"], left_out=765)
     fr.board += ["[1, 2", "3]"]  # bracketed, not marked: a worked sum's lines (write_worked) are written so
-    written = ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[0.50, 0.25, 0.12, … (+765)]", "[1, 2", "3]"]
+    written = ["「猫」：ノート", "[0.21, 0.04, -0.16]", "exp(1.31) = 3.706", "[0.50, 0.25, 0.12, " + text("en", "board.more_items", n=765) + "]", "[1, 2", "3]"]
     assert fr.board == written and [(v.first, v.lines) for v in fr.board_vectors] == [(1, 1), (3, 1)]
     assert board_as_desks(fr, {}) == written
     assert board_as_desks(fr, {3: 2}) == written[:1] + ["[0.21, 0.04,", "-0.16]"] + written[2:]

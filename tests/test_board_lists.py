@@ -37,7 +37,7 @@ def test_a_list_over_several_lines_is_found_and_reflowed_whole():
 def test_lines_that_are_not_a_whole_list_of_numbers_are_left_alone():
     for board in (["[0.48, 0.27, 0.00, 0.78,"] * 8,                       # no closing bracket
                   ["[0.48, 0.27, x,", "0.12]"],                         # a word in it
-                  ["[0.48, 0.27, … (+42)]"],                            # one line, numbers left out
+                  ["[0.48, 0.27, … (42 more)]"],                        # one line, numbers left out
                   ["[0.48, 0.27,", "[0.12, 0.5]"]):                     # a new list starts
         assert number_lists(board) == [], board
 

@@ -9,6 +9,7 @@ import pytest
 
 from classroom_gui.lesson.canvas import canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import text
 from classroom_gui.model.sentence import run_sentence
 
 
@@ -29,4 +30,4 @@ def test_the_seeds_cut_board_ends_in_the_languages_mark(qapp, checkpoint, lang):
     area = scene.board.lines.area  # the same rows in half the room: the board's own mark, in the lesson's language
     _px, columns, left = fitted(tuple(fr.board), 0, area.width(), area.height() / 2, 1.0, True, lang)
     last = [line for col in columns for line in col][-1]
-    assert left > 0 and last == (f"…（+{left}）" if lang == "ja" else f"… (+{left})"), last
+    assert left > 0 and last == text(lang, "board.more_one" if left == 1 else "board.more", n=left), last

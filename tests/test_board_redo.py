@@ -185,7 +185,7 @@ def test_a_board_with_a_line_too_wide_for_its_smallest_chalk_has_no_negative_cou
     assert all(p.startswith(CONTINUED) for p in pieces[1:])
     assert " ".join(p.strip() for p in pieces) == lines[10].strip()
     item.set_lines(lines, QRectF(0, 0, 600, LINE_MIN_PX * 1.3 * 6), palette.CLASSROOM)  # too many: cut, counted
-    assert item.lines[-1] == f"… (+{11 - (len(item.lines) - 1)})" and len(item.lines) < 11
+    assert item.lines[-1] == text("en", "board.more", n=11 - (len(item.lines) - 1)) and len(item.lines) < 11
 
 
 def test_chapter_9_says_the_matrix_fills_only_while_it_fills(checkpoint):

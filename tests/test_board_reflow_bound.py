@@ -13,9 +13,9 @@ from classroom_gui.scene.board_fit import LINE_MAX_PX, UNKERNED_SHARE, _one_colu
 from classroom_gui.scene.board_lists import char_counts, list_rows, mean_row_width, number_lists, reflowed, row_counts
 
 PROSE = ["notebook of \"cat\"", "opinion = LayerNorm(notebook) × W_V + b", "a sum of 768 products; the first 6 are written",
-         "x · w + b = -0.0099 + 0.0124 + 0.0157 - 0.0092 - 0.0550 + 0.0033 + … (+762)", "",
+         "x · w + b = -0.0099 + 0.0124 + 0.0157 - 0.0092 - 0.0550 + 0.0033 + … (762 more terms)", "",
          "0.3197 × 2.3336 + 0.0785 = 0.8246 (1st above: 0.82)", "「猫」の ノート（順番に 発言で 計算し 直したもの）",
-         "[0.764, 1.128, -0.384, 1.023, … (+762)]", "mean 0.073, spread 4.651"]
+         "[0.764, 1.128, -0.384, 1.023, … (762 more)]", "mean 0.073, spread 4.651"]
 
 
 def _board(rng: random.Random) -> list[str]:

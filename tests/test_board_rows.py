@@ -13,7 +13,7 @@ from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import compute_run
 
 BIG = " ".join((["the", "cat", "sat", "on", "mat", "the", "dog"] * 10)[:64])
-MORE = re.compile(r"…(?: \(\+(\d+)\)|（\+(\d+)）)$")  # the board's own mark, en or ja (board.more)
+MORE = re.compile(r"…(?: \((\d+) more lines?\)|（あと(\d+)行）)$")  # the board's own mark, en or ja (board.more)
 ROW_MORE = re.compile(r"… \(\d+ others?\)$|…（ほか\d+人）$")  # a matrix row's classmates left out (board.row_more)
 SKIPPED = re.compile(r"… \(\d+ others?: seats? \d+(–\d+)?\)|…（ほか\d+人：\d+(〜\d+)?番の席）")  # a long list's gap (long_lists)
 

@@ -13,7 +13,7 @@ from classroom_gui.lesson.canvas import canvas_for
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import compute_run
 
-MORE = re.compile(r"…(?: \(\+(\d+)\)|（\+(\d+)）)")  # the board's own mark, en or ja (board.more)
+MORE = re.compile(r"…(?: \((\d+) more lines?\)|（あと(\d+)行）)")  # the board's own mark, en or ja (board.more)
 SENTENCES = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
 
 

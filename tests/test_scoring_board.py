@@ -91,5 +91,5 @@ def test_a_long_cards_products_end_in_the_boards_own_mark(tmp_path):
     trace = compute_run(random_checkpoint(tmp_path, n_embd=64, n_head=2), SEED, mask="none").trace  # 32 a card
     for lang in ("en", "ja"):
         where, board = next(scoring_boards(trace, lang))
-        assert any(line.endswith(" + " + text(lang, "board.more", n=28)) for line in board), (where, board)
+        assert any(line.endswith(" + " + text(lang, "board.more_terms", n=28)) for line in board), (where, board)
     assert not any("… (+" in line for line in board), board  # (ja) no English mark

@@ -202,4 +202,4 @@ def test_the_final_layernorms_check_reaches_the_number_the_card_shows(checkpoint
     assert redo == text(lang, "speaker.redo", line=evened + text(lang, "speaker.then") + scaled)
     # jareview6 #5: 「= 0.28、0.28 × …」 read as a list of two numbers; the check goes on in a sentence of its own
     assert {"ja": "。次に", "en": "; then "}[lang] + scaled in redo and text(lang, "list.gap") + scaled not in redo
-    assert redo.endswith({"ja": "（レイヤー正規化の後の1番目：-0.07）", "en": "(1st after LayerNorm: 0.69)"}[lang])
+    assert redo.endswith(text(lang, "worked.above_final", shown={"ja": "-0.07", "en": "0.69"}[lang]))

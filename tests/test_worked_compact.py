@@ -16,6 +16,7 @@ from board_arithmetic import equations, redo_board
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.numbers import fmt, hand_sum, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.strings import text as said_in
 from classroom_gui.lesson.worked import ALL_TERMS
 from classroom_gui.model.sentence import compute_run
 from helpers import random_checkpoint
@@ -78,8 +79,9 @@ def test_every_kept_unit_is_on_the_board_and_redoes(compact_cases):
         frame = residual_frame(trace, lang, layer, focus)
         redone(" ".join(frame.board), trace, layer, focus, kept)
         assert not redo_board(frame.board) and equations(frame.board) == 1
-        assert not any("(+" in line for line in frame.board)
-        assert frame.board_short and any(f"(+{len(kept) - 6})" in line for line in frame.board_short)
+        more = said_in(lang, "board.more_terms", n=len(kept) - 6)  # 「…（ほか83項）」, "… (83 more terms)"
+        assert not any(more in line for line in frame.board)
+        assert frame.board_short and any(more in line for line in frame.board_short)
 
 
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])
@@ -119,6 +121,6 @@ def test_a_sum_too_long_for_the_board_is_drawn_short_with_its_total(qapp, tmp_pa
         drawn = " ".join(line.strip() for line in scene.board.lines.lines)
         assert scene.board.lines.left_out() == 0
         assert f"all {kept[focus]} products + b_2 + the notebook = {fmt(trace.layers[0].output[focus, 0])}" in drawn
-        assert f"(+{kept[focus] - 6})" in drawn and not re.search(rf"{NUM}×{NUM}", drawn)
+        assert said_in("en", "board.more_terms", n=kept[focus] - 6) in drawn and not re.search(rf"{NUM}×{NUM}", drawn)
     finally:
         scene.clear()

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from board_arithmetic import redo_board
-from classroom_gui.lesson import state
+from classroom_gui.lesson import state, strings
 from classroom_gui.lesson.numbers import fmt, hand_product, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.whatif_state import edited
@@ -117,7 +117,7 @@ def test_a_long_sum_says_how_many_products_it_has(tmp_path):
     sel = Selection(focus=1, lang="en", rule="none")
     frame = next(card_frames(trace, sel))
     text = " ".join(frame.board)
-    assert "a sum of 128 products; the first 6 are written" in text and "(+122)" in text
+    assert "a sum of 128 products; the first 6 are written" in text and strings.text("en", "board.more_terms", n=122) in text
     q = trace.layers[0].head(0).q[1, 0]
     assert f"all 128 products + b = {fmt(q)}" in text
     assert not redo_board(frame.board)
@@ -130,11 +130,12 @@ def test_a_long_sum_on_a_japanese_board_marks_its_left_off_products_the_board_s_
     ck = random_checkpoint(tmp_path, n_embd=128, n_head=2)
     trace = compute_run(ck, "the cat sat", mask="none").trace
     frame = next(card_frames(trace, Selection(focus=1, lang="ja", rule="none")))
-    more = text("ja", "board.more", n=122)
+    more = text("ja", "board.more_terms", n=122)  # jareview7 3: 「…（ほか122項）」, not 「+ …（+122）」 ("plus 122")
     products = [line for line in frame.board if line.endswith(" + " + more)]
-    assert len(products) == 1 and " + … (+122)" not in " ".join(frame.board)
+    assert len(products) == 1 and "(+" not in " ".join(frame.board) and "（+" not in " ".join(frame.board)
     vectors = [line for line in frame.board if line.startswith("[") and "122" in line]
-    assert len(vectors) == 2 and all(line.endswith(", … (+122)]") for line in vectors)  # inputs and column
+    items = text("ja", "board.more_items", n=122)  # 「[1.823, …, …（ほか122個）]」
+    assert len(vectors) == 2 and all(line.endswith(", " + items + "]") for line in vectors)  # inputs and column
 
 def test_worked_sum_says_when_its_digits_cannot_round_to_the_model():
     xs, ws = np.full(ALL_TERMS, 0.1234), np.full(ALL_TERMS, 0.5)

@@ -48,7 +48,7 @@ def test_a_wide_notebook_leaves_the_board_to_the_worked_sum(wide, lang):
     assert set(got) == set(KEYS)
     for key, board in got.items():
         assert len(board) <= 14, (key, board)  # not 96 lines of 8 numbers
-        assert board[1].endswith(", … (+762)]"), (key, board[1])  # the first 6 of 768, and how many more
+        assert board[1].endswith(", " + text(lang, "board.more_items", n=762) + "]"), (key, board[1])  # the first 6 of 768, and how many more
         assert len(board[1].split(", ")) == 7
     assert fmt(L.ln_2[1, 0]) in got["heads.residual"][-1]  # the scale and shift line reaches the desks' card
     assert fmt(L.attn_out[1, 0]) in got["heads.project"][-1]  # "all 768 products + b_O = …"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from ..lesson.context import seed_pieces
 from ..lesson.panels import warm
 from ..lesson.state import default_focus, prepared_run
 from ..lesson.whatif_state import WhatIf, restored
@@ -172,4 +173,7 @@ def kept_asker(tokens, seat: int, word: str, rule: str) -> tuple[int, Phrase | N
     if seats:
         return min(seats, key=lambda i: abs(i - seat)), None
     new = default_focus(tokens, rule)
+    pieces = seed_pieces(tokens)  # 猫 asked and now sits as GPT-2's pieces: not 「この文には「猫」がいない」 beside 「猫 2/2」
+    if pieces is not None and pieces[0] == new and word.lower().removeprefix("␣") in ("猫", "cat"):
+        return new, Phrase("ui.asker_cat_pieces", n=pieces[1], asker=Name(tokens[new]), seat=new + 1)
     return new, Phrase("ui.asker_now", old=Name(word), asker=Name(tokens[new]), seat=new + 1)

@@ -162,7 +162,7 @@ def _steps_table(ws: Worksheet, key: bool, level: Level) -> str:
             cells = [blank] * 4
         rows.append("<tr>" + _cell(_whole(ws.said(j))) + "".join(_cell(c) for c in cells) + "</tr>")
     if ws.others:  # the rest of the class: its part of ④ given (exact, to add), its share together to work out
-        given = escape(ws.t("worksheet.given", value=ws.others_exp, n=len(ws.others)))
+        given = escape(ws.t("worksheet.given", value=ws.others_exp))  # (its row's label says who: jareview7 7)
         if key:
             given += f'<br/><span style="color:{GREY}; font-size:{level.small}pt;">' \
                      f'{escape(ws.t("worksheet.model", value=f"{ws.model_others_exp:.4f}"))}</span>'
@@ -236,7 +236,7 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
     footer = f'<p style="color:{GREY}; font-size:{level.small}pt;">{escape(said)}</p>'
 
     def page(title: str, key: bool) -> str:
-        parts = [f"<h2>{escape(title)}</h2>", f'<p style="color:{GREY};">{escape(subtitle)}</p>']
+        parts = [f"<h2>{escape(title)}</h2>", f'<p style="color:{GREY};">{_set(ws, subtitle)}</p>']  # not 「ヘッ / ド」
         if codes:  # the sentence's symbols the font lacks are their codes: said once, under it
             parts.append(f'<p style="color:{GREY};">{_set(ws, codes)}</p>')
         if whatif:

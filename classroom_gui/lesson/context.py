@@ -136,6 +136,22 @@ class Ctx:
                 ("value", H.v, self.t("card.value"), v)]
 
 
+SEED_PIECE = re.compile(r"猫 (\d+)/(\d+)")  # a piece of the seed's 猫 as the tokenizer labels it (bpe_tokenizer._label)
+
+
+def seed_pieces(tokens: list[str]) -> tuple[int, int] | None:
+    """Where the seed's 猫 sits cut into pieces (GPT-2's 「猫 1/2」「猫 2/2」), before any whole cat or 猫: (the seat
+    of its last piece, how many pieces), else None (jareview7 1)."""
+    for i, word in enumerate(tokens):
+        if word.lower().removeprefix("␣") == "cat" or word == "猫":
+            return None
+        piece = SEED_PIECE.fullmatch(word)
+        if piece is not None:
+            n = int(piece[2])
+            return min(i + n - int(piece[1]), len(tokens) - 1), n
+    return None
+
+
 def default_focus(tokens: list[str], rule: str = "causal") -> int:
     """The seed's student: "cat" (or 猫) asks, unless, in turn, it sits first and so could only hear itself
     (in discussion it hears everyone wherever it sits); then the last student, who hears everyone and whose
@@ -146,6 +162,8 @@ def default_focus(tokens: list[str], rule: str = "causal") -> int:
             if i > 0 or rule == rules.DISCUSSION:
                 return i
             break
+        if SEED_PIECE.fullmatch(word):  # 猫 cut into pieces (GPT-2): its last piece, which in turn has read it whole
+            return seed_pieces(tokens)[0]
     if len(tokens) <= 2:
         return min(1, len(tokens) - 1)
     last = len(tokens) - 1

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from operator import attrgetter, itemgetter
 
 import numpy as np
 
 from .canvas import WIDESCREEN, Canvas
+from ..messages.strings import text
 from .numbers import vector_lines
 
 # the narration's least sizes (px on the 1080-high canvas), tried in turn by the scene: 28, the lesson's (a
@@ -290,7 +292,7 @@ class Frame:
         brackets, and `left_out` more not written; marked (board_vectors) so that the scene may wrap it as the
         desks wrap a strip of as many numbers (teacher8 L5) without reading the numbers back out of the text."""
         self.board_vectors.append(BoardVector(len(self.board), list(numbers), per_line, left_out))
-        self.board += vector_lines(numbers, left_out, per_line)
+        self.board += vector_lines(numbers, left_out, per_line, partial(text, self.lang))
 
     def write_worked(self, lines: list[str]) -> None:
         """A worked sum's lines (lesson.worked) after the board's: they are drawn as worked lays them out (no

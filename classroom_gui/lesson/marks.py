@@ -26,9 +26,10 @@ def explain_marks(frame: Frame) -> None:
     piece = PIECE.search(names)
     if piece is not None:
         notes.append(text(frame.lang, "notice.piece_mark", name=piece[0], char=piece[1], nth=piece[2], n=piece[3]))
-    code = CODE.search(seen)
-    if code is not None:
-        notes.append(text(frame.lang, "notice.code_mark", code=code[0]))
+    codes = dict.fromkeys(m[0] for m in CODE.finditer(seen))  # said once, the first; "and the like" when others show
+    if codes:  # (jareview7 14: 「⟨U+1F9F6⟩は…」 read as if about 🧶 alone beside ⟨U+200B⟩ and ⟨U+2413⟩)
+        key = "notice.code_marks" if len(codes) > 1 else "notice.code_mark"
+        notes.append(text(frame.lang, key, code=next(iter(codes))))
     new = [n for n in notes if n not in frame.notices]
     if new:
         frame.notices = frame.notices + new  # (a new list: the run's notices are shared by every frame)

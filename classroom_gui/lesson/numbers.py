@@ -9,6 +9,8 @@ from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, getcontext, loca
 
 import numpy as np
 
+from ..messages.strings import text
+
 
 BIG = 1e6  # from here a number is written 1.23e+07: a model with huge weights gives 38-digit numbers
 
@@ -300,12 +302,15 @@ def board_list(items, line) -> tuple[list[str], int]:
     return [line(j) for j in items[:BOARD_LINES]], max(0, len(items) - BOARD_LINES)
 
 
-def vector_lines(parts: list[str], left_out: int = 0, per_line: int = 8) -> list[str]:
+def vector_lines(parts: list[str], left_out: int = 0, per_line: int = 8, t=None) -> list[str]:
     """Numbers already written as board lines: bracketed, or, with `left_out` more not written, one line of them and
-    how many more there are ("[0.12, -0.03, … (+762)]"). The mark stays half-width on every language's board: it
-    sits inside a bracketed vector of half-width numbers and commas, a formula (JAPANESE.md: formulas stay
-    half-width), where 「…（+762）」 would mix widths inside one [ ]; prose lines use the language's board.more."""
-    return ["[" + ", ".join(parts) + f", … (+{left_out})]"] if left_out else bracketed(parts, per_line)
+    how many more there are, in the language's words for numbers left out of a list (board.more_items:
+    "[0.12, -0.03, … (762 more)]", 「[0.12, -0.03, …（ほか762個）]」; jareview7 3: "… (+762)" beside a sum's
+    "+ …" read as "plus 762"); `t` says it in the board's language (lesson.strings.text's, English without)."""
+    if not left_out:
+        return bracketed(parts, per_line)
+    more = t("board.more_items", n=left_out) if t is not None else text("en", "board.more_items", n=left_out)
+    return ["[" + ", ".join(parts) + ", " + more + "]"]
 
 
 def bracketed(parts: list[str], per_line: int = 8) -> list[str]:  # numbers already written, `per_line` a line

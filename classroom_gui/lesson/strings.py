@@ -54,8 +54,11 @@ _BEFORE_PARTICLE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_)�
 # with the particle after a Latin word, a formula or -∞ (「W_Q / で」, 「exp / も」)
 _OKURIGANA = set("いきぎしじちひびみりえけげせぜべめれ")  # a word's one-kana ending (i- and e-row, as in 付け, 読み, 書き,
 # 考え) that a word right after it continues: 「付け方」, 「足し算」 (never the particles に, て, で, へ, の, を, が, は, と, も)
-PHRASES = ("もう一度", "もう少し", "切り替", "ひと組", "まとめ直", "やり直", "ではなく", "順番に発言")  # read as one word:
-# never 「もう / 一度」, 「切り / 替わります」, 「ひと / 組」, 「やり / 直す」, 「では / なく」, 「順番に / 発言」 (jareview6 8)
+PHRASES = ("もう一度", "もう少し", "切り替", "ひと組", "まとめ直", "やり直", "ではなく", "順番に発言", "番の席", "確かめ算")
+# read as one word: never 「もう / 一度」, 「切り / 替わります」, 「ひと / 組」, 「やり / 直す」, 「では / なく」, 「順番に / 発言」
+# (jareview6 8), 「4、6番の / 席」 (a sheet's row), 「確かめ / 算」 (the --help's command list: jareview7 6, 9)
+PIECE_SPACE = re.compile(r"「[^「」\s]+( )\d+/\d+」")  # a piece's name, 「小 2/3」: never 「小 / 2/3」 (jareview7 8)
+NO_BREAK_SPACE = "\u00a0"
 PARTICLES = set("がをにでとものはへ")  # a particle right after a word (kanji, katakana, a name, a number) ends a phrase
 PAIRED = ("には", "では", "とは", "にも", "でも", "とも", "への", "での", "との", "のは", "へは")  # two particles as one (not のも:
 # 「正のもの」, 「「猫」のもとへ」)
@@ -98,6 +101,8 @@ def by_rules(text: str) -> str:
     for phrase in PHRASES:
         for m in re.finditer(phrase, text):
             keep[m.start():m.end() - 1] = [True] * (len(phrase) - 1)
+    for m in PIECE_SPACE.finditer(text):  # its space made a no-break space (Qt breaks after a space, joiners or not;
+        text = text[:m.start(1)] + NO_BREAK_SPACE + text[m.end(1):]  # a QTextDocument copies it as a space)
     return "".join(a + WORD_JOINER * k for a, k in zip(text, keep))
 
 

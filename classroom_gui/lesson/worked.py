@@ -181,9 +181,9 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
         written = worked.exact or (worked.compact and rounds_to(worked.total, worked.shown))
         return lines + ([] if written else [missed(t, worked.total, worked.shown)])
     k = len(worked.inputs)
-    lines += [t("worked.long", n=worked.n, k=k), inputs_label] + vector_lines(*listed(worked.inputs, n=worked.n))
-    lines += [weights_label] + vector_lines(*listed(worked.weights, n=worked.n)) + added
-    lines += [lead + signed_terms(worked.products) + " + " + t("board.more", n=worked.n - k)]  # ja: 「…（+122）」
+    lines += [t("worked.long", n=worked.n, k=k), inputs_label] + vector_lines(*listed(worked.inputs, n=worked.n), t=t)
+    lines += [weights_label] + vector_lines(*listed(worked.weights, n=worked.n), t=t) + added
+    lines += [lead + signed_terms(worked.products) + " + " + t("board.more_terms", n=worked.n - k)]  # 「…（ほか122項）」
     return lines + [t(total_long_key, n=worked.n, shown=worked.shown)]
 
 
@@ -303,7 +303,8 @@ def layernorm_lines(t, name: str, eps: float, shown: list[str], worked, learned,
     mean, spread, values = worked
     lines = [t("board.ln_stats", name=name, mean=mean, spread=spread), t("board.ln_spread", eps=plain_decimal(eps))]
     if every:
-        lines += [t("board.ln_even", name=name, mean=mean, spread=spread), *vector_lines(*listed(values, len(shown))),
+        lines += [t("board.ln_even", name=name, mean=mean, spread=spread),
+                  *vector_lines(*listed(values, len(shown)), t=t),
                   t("board.ln_learned")]
         return lines + (scale_lines(t, learned, where) if learned is not None else [])
     return lines + (first_evened(t, shown[0], mean, spread, learned, where) if learned is not None else [])

@@ -272,4 +272,4 @@ def cuts(lines: list[str], more: int, rect: QRectF, scale: float, grow: bool = T
 
 
 def more_line(k: int, lang: str = "en") -> str:  # the last line when k lines do not fit (or the lesson left them off),
-    return text(lang, "board.more", n=k)  # the language's form: 「…（+2）」 (lines, not students: 「…（ほか23人：…）」)
+    return text(lang, "board.more_one" if k == 1 else "board.more", n=k)  # 「…（あと2行）」 (lines: jareview7 3)

@@ -28,7 +28,7 @@ def dot_lines(ctx, f: int, j: int) -> list[str]:
     if worked is None:
         terms = [f"{in_product(a)}×{in_product(b)}" for a, b in zip(fmt_many(q[:4], 3), fmt_many(k[:4], 3))]
         lines.append(ctx.t("board.products", terms=" + ".join(terms[:2])))
-        lines.append("    + " + " + ".join(terms[2:4]) + " + " + ctx.t("board.more", n=len(q) - 4))  # 「…（+28）」 in ja
+        lines.append("    + " + " + ".join(terms[2:4]) + " + " + ctx.t("board.more_terms", n=len(q) - 4))  # 「…（ほか28項）」
         return lines + [ctx.t("board.equals", value=fmt(ctx.H.scores[f, j]))]
     terms = dot_terms(worked)
     products = worked.products
