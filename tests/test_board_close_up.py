@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import QRectF
 
 from classroom_gui.app.actions import ACTIONS, BY_ID, SHORTCUTS
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN, close_up
@@ -162,3 +163,32 @@ def test_a_question_asked_as_a_chapter_opens_shows_the_desks_in_the_close_up(run
     for f in frames:  # desks, or the close-up of a board: never an empty room
         assert bool(f.students) != f.canvas.close_up and (has_board(f) or not f.canvas.close_up), (f.beat_key, f.quiz)
     assert all(f.students and not f.canvas.close_up for f in opened)
+
+
+def test_the_toast_of_b_in_presenter_mode_leaves_the_narration_readable(qtbot, tmp_path, checkpoint):
+    """teacher32 #9: 「黒板を大きく：オン」 covered the narration for 1.5 s after B; it sits in the title's band now, as the
+    what-if note does (view.canvas_note.band), legible all the same."""
+    from PySide6.QtCore import Qt
+
+    from classroom_gui.scene.areas import caption_rect
+    from helpers import window_on
+
+    w = window_on(qtbot, checkpoint, str(tmp_path / "s.ini"))
+    w.resize(1024, 768)
+    w.sentence.setText(SENTENCES["ja"])
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.model.shows(SENTENCES["ja"]), timeout=20000)
+    w.model.select(lang="ja")
+    w.model.go_to_chapter("scoring")
+    w.is_presenting = lambda: True  # offscreen there is no full screen; the key and its handler are the same
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    w.canvas.setFocus()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_B)
+    toast = w.canvas.toast
+    assert toast.isVisible() and toast.text() == STRINGS["ja"]["ui.board_on"]
+    caption = w.canvas.mapFromScene(caption_rect(w.canvas.frame.canvas)).boundingRect()
+    board = w.canvas.mapFromScene(QRectF(*w.canvas.frame.canvas.board)).boundingRect()
+    assert not toast.geometry().intersects(caption) and not toast.geometry().intersects(board)
+    assert toast.font().pixelSize() >= 18
+    w.close()
