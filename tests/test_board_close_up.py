@@ -192,3 +192,79 @@ def test_the_toast_of_b_in_presenter_mode_leaves_the_narration_readable(qtbot, t
     assert not toast.geometry().intersects(caption) and not toast.geometry().intersects(board)
     assert toast.font().pixelSize() >= 18
     w.close()
+
+
+def _close_ups(checkpoint, lang, text, canvas=FOUR_THREE):
+    """(beat key, usual frame, close-up frame) of each chapter's last step of `text`."""
+    trace = prepared_run(checkpoint, text, "none").trace
+    sel = Selection(focus=default_focus(trace.tokens, "none"), lang=lang, rule="none", canvas=canvas)
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    last = {b.chapter: i for i, b in enumerate(timeline.beats)}
+    for chapter, i in last.items():
+        t = timeline.beat_stop(i)
+        yield chapter, frame_at(trace, sel, t), frame_at(trace, replace(sel, board=True), t)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_close_ups_attention_map_is_legible_or_left_out(qapp, checkpoint, lang):
+    """teacher32 #1: under the chalk of chapters 8-10 the map stayed a ~140 px square with ~10 px names and title while
+    half the board was empty. Now it takes the room under the lines, its names at least 16 px on a 1024 x 768
+    projector (23 of the 4:3 canvas's 1440 px), its title no smaller; where they cannot be, it is left out and the
+    lines take its room."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    shown = 0
+    for chapter, f, c in _close_ups(checkpoint, lang, SENTENCES[lang]):
+        if f.heatmap is None or not f.heatmap.rows or f.bars is not None:  # (a chart is drawn instead)
+            continue
+        scene = ClassroomScene()
+        scene.set_frame(c)
+        board, heat = scene.board, scene.board.heatmap
+        if heat.isVisible():
+            shown += 1
+            assert 16 * heat.theme.font_scale * 1024 / 1440 >= 16, chapter  # the names' and the title's type
+            lines_end = board.lines.area.top() + board.lines.used_height() if c.board else board.area.top()
+            assert heat.area.top() - lines_end <= 40 and heat.area.height() >= 0.3 * board.area.height(), chapter
+        else:  # left out: the lines have the whole board
+            assert board.chart is None and board.lines.area.height() >= board.area.height() - 60, chapter
+    assert shown >= 2  # (everyone and layers keep theirs)
+
+
+def test_a_close_up_column_starts_at_a_line_of_its_own(qapp, checkpoint):
+    """teacher32 #2: ch. 8's close-up split a sum between the columns (「2番目の数：… + 0.221×(-0.354)」 | 「+ 0.334×0.317
+    + …」): 「2番目の数」, starting with a digit, was taken for a vector's next row, so no line qualified."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    for lang, text in (*SENTENCES.items(), ("ja", PARAGRAPH)):
+        for chapter, f, c in _close_ups(checkpoint, lang, text):
+            scene = ClassroomScene()
+            scene.set_frame(c)
+            for col in scene.board.lines.columns[1:]:
+                assert not col[0].lstrip().startswith(("+", "-", "=", "×")) and not col[0].startswith(" "), \
+                    (lang, chapter, col[0])
+
+
+PARAGRAPH = "昨日、猫がマットの上に座った。犬は箱の中で寝た。私は🐱を見て、とても笑った。"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_long_classs_close_up_writes_the_short_list_in_bigger_chalk(qapp, checkpoint, lang):
+    """teacher32 #3: a class of 30's softmax close-up wrote all 30 rows in two columns at ~13 px, no bigger than the
+    usual board's short list. Where a short board exists (lesson.long_lists: the asker, top 3, gaps, the rest's sum)
+    and the whole board's chalk would be under 28 px (20 px at 1024 x 768), the close-up writes the short one,
+    bigger: at least 20 px at 1024 x 768 and 1.3 times the usual board's."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    text = PARAGRAPH if lang == "ja" else PARAGRAPH.replace("、", ", ")
+    checked = 0
+    for chapter, f, c in _close_ups(checkpoint, lang, text):
+        if not f.board_short:
+            continue
+        usual, big = ClassroomScene(), ClassroomScene()
+        usual.set_frame(f)
+        big.set_frame(c)
+        px, px_big = usual.board.lines.font.pixelSize(), big.board.lines.font.pixelSize()
+        if big.board.short_drawn:
+            checked += 1
+        assert px_big >= max(28, 1.3 * px), (chapter, px, px_big)
+    assert checked >= 1
