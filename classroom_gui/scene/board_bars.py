@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Bars
 from ..lesson.numbers import fmt
 from . import fonts, palette
-from .bar_rows import rows_across
+from .bar_rows import NAMED_MOST, NAMED_TOP, name_tallest, rows_across, tallest_bars
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor
 from .palette import Theme
 from .whatif_marks import hatch
@@ -154,7 +154,12 @@ class BarsItem(CachedItem):
         rows_up = STAGGER_ROWS if stagger else 1
         top = r.y() + 34 + below + (value_px * 1.5 * rows_up if show_values or stagger or b.highlight >= 0 else 4)
         down = stagger and any(h < 0 for h, m in zip(self.heights, self.masked) if not m)  # room for values below
-        names_top = r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4)
+        # too thin for names or values (a class of 30): the highlighted bar's and the tallest ones' (with their values)
+        named = tallest_bars(b.values, self.masked, b.highlight) if n <= NAMED_MOST and not (
+            show_labels or show_values or stagger) else []
+        if named:
+            label_h = label_px * 1.6 * NAMED_TOP
+        names_top = r.bottom() - (label_h if show_labels or b.highlight >= 0 or named else 4)
         bottom = names_top - (value_px * 1.5 * (2 if down else 1) if show_values or down else 4)
         vmin, vmax = self.axis
         scale = (bottom - top) / (vmax - vmin)
@@ -171,7 +176,10 @@ class BarsItem(CachedItem):
         if many:  # two paths, not three painter calls a bar; only the highlighted bar goes through the loop
             self._paint_thin_bars(p, centres, ends, bar_w, muted, role)
             self.value_texts = [""] * n
-            indices = [b.highlight] if 0 <= b.highlight < n else []
+            indices = [b.highlight] if 0 <= b.highlight < n and not named else []
+            if named:
+                name_tallest(p, self, named, [value_at(self, i, ends[i], 0)[0] for i in named], centres, ends, label_f,
+                             r.bottom() - label_h)
         for i in indices:
             cx, (y0, y1) = centres[i], ends[i]
             hl = i == b.highlight
