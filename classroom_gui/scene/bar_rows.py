@@ -4,8 +4,8 @@ and, under bars too thin for any (a class of 30), the tallest bars' names and va
 Geometry in logical canvas pixels, for board_bars' paint and the tests that lay the names out as it does."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF, QPainter
 
 from .items import ALIGN_CENTER, elide, qcolor
 
@@ -45,42 +45,41 @@ def tallest_bars(values, masked, highlight: int = -1, most: int = NAMED_TOP) -> 
     return first + [i for i in heard if i not in first][:most]
 
 
-def clear_spots(boxes, taken: list, rows: list[float], h: float, left: float, right: float) -> list:
+def clear_spots(boxes, taken: list, rows: list[float], h: float, left: float, right: float, gap: float = 4.0) -> list:
     """Each of `boxes` ((x, width) centred under or over a bar, in order of importance), h high, on the first of
     `rows` (tops) where it touches no box taken before (`taken`: (x, y, width) triples, added to), kept inside
-    `left`..`right`; None where every row is taken there."""
+    `left`..`right`, `gap` apart; None where every row is taken there."""
     out = []
     for x, w in boxes:
         x = max(left, min(x, right - w))
         spot = next((y for y in rows if not any(
-            y < ty + h and ty < y + h and x < tx + tw + 4 and tx < x + w + 4 for tx, ty, tw in taken)), None)
+            y < ty + h and ty < y + h and x < tx + tw + gap and tx < x + w + gap for tx, ty, tw in taken)), None)
         if spot is not None:
             taken.append((x, spot, w))
         out.append(None if spot is None else (x, spot))
     return out
 
 
-def name_tallest(p: QPainter, chart, named: list[int], values: list[str], centres, ends, label_f, y: float) -> None:
+def name_tallest(p: QPainter, chart, named: list[int], values: list[str], centres, label_f, y: float) -> None:
     """The names and values ("て 0.09", on NAMED_TOP rows from y) of `chart`'s bars `named` (values: theirs, as
-    written), each under its bar where it touches no other (clear_spots), the first ones first; the highlighted bar
-    outlined."""
-    b, r, th = chart.bars, chart.area, chart.theme
+    written), each under its bar where it touches no other nor a name painted before (clear_spots), the first ones
+    first."""
+    b, r = chart.bars, chart.area
     fm, line = QFontMetricsF(label_f), label_f.pixelSize() * 1.6
-    said = [f"{elide(b.labels[i], label_f, 6 * label_f.pixelSize()) if i < len(b.labels) else ''} {v}".strip()
-            for i, v in zip(named, values)]
+    names = [elide(b.labels[i], label_f, 6 * label_f.pixelSize()) if i < len(b.labels) else "" for i in named]
+    said = [f"{name} {v}".strip() for name, v in zip(names, values)]
+    taken = [(box.x(), box.y(), box.width()) for _, box in chart.name_boxes]
     spots = clear_spots([(centres[i] - fm.horizontalAdvance(t) / 2, fm.horizontalAdvance(t)) for i, t in zip(named, said)],
-                        [], [y + k * line for k in range(NAMED_TOP)], line, r.x(), r.right())
+                        taken, [y + k * line for k in range(NAMED_TOP)], line, r.x(), r.right(),
+                        GAP * label_f.pixelSize())
     p.setFont(label_f)
-    for i, v, text, spot in zip(named, values, said, spots):
-        if i == b.highlight:
-            cx, (y0, y1) = centres[i], ends[i]
-            w = max(1.0, min(r.width() / max(len(b.values), 1) * 0.7, 84.0))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(QPen(qcolor(th.color("board_text")), 2.5))
-            p.drawRect(QRectF(cx - w / 2, y0, w, max(1.0, y1 - y0)))
+    p.setPen(qcolor(chart.theme.color("board_text")))
+    for i, name, v, text, spot in zip(named, names, values, said, spots):
         if spot:
-            p.setPen(qcolor(th.color("board_text")))
-            ink = fm.horizontalAdvance(text)
-            p.drawText(QRectF(spot[0] - 1, spot[1], ink + 2, line), ALIGN_CENTER, text)
-            chart.name_boxes.append((text, QRectF(spot[0], spot[1], ink, line)))
+            p.drawText(QRectF(spot[0] - 1, spot[1], fm.horizontalAdvance(text) + 2, line), ALIGN_CENTER, text)
+            ink = fm.horizontalAdvance(name)
+            if name:
+                chart.name_boxes.append((name, QRectF(spot[0], spot[1], ink, line)))
+            at = spot[0] + fm.horizontalAdvance(text) - fm.horizontalAdvance(v)
+            chart.value_boxes.append((v, QRectF(at, spot[1], fm.horizontalAdvance(v), line)))
             chart.value_texts[i] = v

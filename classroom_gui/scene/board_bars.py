@@ -155,7 +155,8 @@ class BarsItem(CachedItem):
         top = r.y() + 34 + below + (value_px * 1.5 * rows_up if show_values or stagger or b.highlight >= 0 else 4)
         down = stagger and any(h < 0 for h, m in zip(self.heights, self.masked) if not m)  # room for values below
         # too thin for names or values (a class of 30): the highlighted bar's and the tallest ones' (with their values)
-        named = tallest_bars(b.values, self.masked, b.highlight) if n <= NAMED_MOST and not (
+        named = tallest_bars(b.values, self.masked, b.highlight)[1 if 0 <= b.highlight < n else 0:] \
+            if n <= NAMED_MOST and not (
             show_labels or show_values or stagger) else []
         if named:
             label_h = label_px * 1.6 * NAMED_TOP
@@ -176,10 +177,7 @@ class BarsItem(CachedItem):
         if many:  # two paths, not three painter calls a bar; only the highlighted bar goes through the loop
             self._paint_thin_bars(p, centres, ends, bar_w, muted, role)
             self.value_texts = [""] * n
-            indices = [b.highlight] if 0 <= b.highlight < n and not named else []
-            if named:
-                name_tallest(p, self, named, [value_at(self, i, ends[i], 0)[0] for i in named], centres, ends, label_f,
-                             r.bottom() - label_h)
+            indices = [b.highlight] if 0 <= b.highlight < n else []
         for i in indices:
             cx, (y0, y1) = centres[i], ends[i]
             hl = i == b.highlight
@@ -234,6 +232,9 @@ class BarsItem(CachedItem):
                     x0 = moved
                 p.drawText(QRectF(x0 - 1, y, ink + 2, label_px * 1.6), ALIGN_CENTER, name)
                 self.name_boxes.append((name, QRectF(x0, y, ink, label_px * 1.6)))
+        if named:  # (clear of the highlighted bar's name)
+            name_tallest(p, self, named, [value_at(self, i, ends[i], 0)[0] for i in named], centres, label_f,
+                         r.bottom() - label_h)
         p.setPen(QPen(qcolor(chalk, 0.85), 1.5))
         p.drawLine(QPointF(r.x() + self.axis_width() - 4, zero), QPointF(r.right(), zero))
         p.setFont(label_f)
