@@ -9,10 +9,11 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
+from ..lesson.canvas import CLOSE_UP_CHALK
 from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
-from .board_fit import GAP, LINE_MAX_PX, LINE_SPACING, cuts, fitted, least_height
+from .board_fit import GAP, LINE_MAX_PX, LINE_MIN_PX, LINE_SPACING, cuts, fitted, least_height
 from .board_wrap import board_as_desks
 from .strip import StripItem
 from .heatmap import HeatmapItem, close_map
@@ -29,9 +30,10 @@ HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
 CLOSE_LINES_SHARE = 0.62          # ... in the board close-up, whose chart is wide and may be lower (BARS_LEAST)
-CLOSE_LEAST_PX = 28.0             # ... its chalk where a short board could be drawn instead (lesson.long_lists: the
-                                  # asker, top 3, gaps, the rest's sum): 20 px on a 1024 x 768 projector (teacher32 #3:
-                                  # a 30-student class's softmax at 13 px, no bigger than the usual board's)
+CLOSE_LEAST_PX = LINE_MIN_PX * CLOSE_UP_CHALK  # ... its least chalk where the lesson has a short board (long_lists:
+                                  # the asker, top 3, gaps, the rest's sum), else that is drawn: the usual least scaled
+                                  # as the close-up's most (25.6 px, 18 on a 1024 x 768 projector; teacher32 #3: a class
+                                  # of 30's softmax at 13 px, no bigger than the usual board's short one)
 CLOSE_BARS = 12                   # the close-up's chart: its type grows with the chalk up to this many bars
 STRIP_LABEL_PX, STRIP_TAB_W, STRIP_GAP, STRIP_ROW_CELLS = 16.0, 6.0, 12.0, 12  # wide strips: label, tab, space, cells a row
 

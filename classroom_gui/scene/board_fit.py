@@ -59,18 +59,10 @@ def fit(given: list[str], more: int, w: float, h: float, scale: float, grow: boo
         one = fit(given, more, w, h, scale, grow, lang)
         lines = given + ([more_line(more, lang)] if more else [])
         if one[2] == more and len(lines) >= 2 * WRAP_MOST:
-            # each half fitted as one column is (its lists re-flowed, its prose wrapped: teacher32 #3, the FFN's
-            # worked sum beside its vectors), both at the smaller one's chalk
-            # worked sum beside its vectors), both at the smaller one's chalk, split where that chalk is biggest
-            best = None
-            for k in _splits(lines):
-                parts = [fit(c, 0, (w - GAP) / 2, h, scale, grow, lang) for c in _split(lines, k)]
-                if all(len(cols) == 1 and not left for _, cols, left in parts):
-                    px2 = min(f.pixelSize() for f, _, _ in parts)
-                    if best is None or px2 > best[0]:
-                        best = px2, [cols[0] for _, cols, _ in parts]
-            if best and best[0] >= one[0].pixelSize() * HALVES_GAIN:
-                return fonts.font(best[0]), best[1], more
+            cols = _halves(lines)
+            px2 = math.floor(min(size_for(c, (w - GAP) / 2, h, scale) for c in cols))
+            if px2 >= one[0].pixelSize() * HALVES_GAIN:
+                return fonts.font(px2), cols, more
         return one
     lines = given + ([more_line(more, lang)] if more else [])
     # size_for only lowers the size its lines' height allows (tallest): lines that cannot reach LINE_MIN_PX
@@ -203,23 +195,14 @@ def _one_column(given: list[str], more: int, w: float, h: float, scale: float, g
 _GOES_ON = re.compile(r"[\s+\-=.,\[]|[\d.]+(?:[,\s×)]|$)")
 
 
-def _splits(lines: list[str]) -> list[int]:
-    """Where a second column of `lines` may start, best first: near the middle, at a line of its own (not a sum's or
-    a vector's next row: "w: column 1 of W_Q" rather than "0.476, 0.334, …"), after a blank line first; else the
-    middle."""
+def _halves(lines: list[str]) -> list[list[str]]:
+    """`lines` in two columns, the second starting near the middle at a line of its own (not a sum's or a vector's
+    next row: "w: column 1 of W_Q" rather than "0.476, 0.334, …"), after a blank line where there is one."""
     half = math.ceil(len(lines) / 2)
     near = sorted(range(max(1, half - 4), min(len(lines), half + 5)), key=lambda k: (abs(k - half), k))
-    own = [k for k in near if lines[k] and not _GOES_ON.match(lines[k])]
-    return [k for k in near if lines[k - 1] == "" and lines[k]] + own or [half]
-
-
-def _split(lines: list[str], k: int) -> list[list[str]]:  # two columns, the second from line k (no blank line last)
+    k = next((k for k in near if lines[k - 1] == "" and lines[k]), None) or \
+        next((k for k in near if lines[k] and not _GOES_ON.match(lines[k])), half)
     return [lines[:k] if lines[k - 1] else lines[:k - 1], lines[k:]]
-
-
-def _halves(lines: list[str]) -> list[list[str]]:
-    """`lines` in two columns, the second starting at _splits' first choice."""
-    return _split(lines, _splits(lines)[0])
 
 
 @lru_cache(maxsize=512)
