@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import QRectF
 
 from classroom_gui.app.actions import ACTIONS, BY_ID, SHORTCUTS
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN, close_up
@@ -162,3 +163,109 @@ def test_a_question_asked_as_a_chapter_opens_shows_the_desks_in_the_close_up(run
     for f in frames:  # desks, or the close-up of a board: never an empty room
         assert bool(f.students) != f.canvas.close_up and (has_board(f) or not f.canvas.close_up), (f.beat_key, f.quiz)
     assert all(f.students and not f.canvas.close_up for f in opened)
+
+
+def test_the_toast_of_b_in_presenter_mode_leaves_the_narration_readable(qtbot, tmp_path, checkpoint):
+    """teacher32 #9: 「黒板を大きく：オン」 covered the narration for 1.5 s after B; it sits in the title's band now, as the
+    what-if note does (view.canvas_note.band), legible all the same."""
+    from PySide6.QtCore import Qt
+
+    from classroom_gui.scene.areas import caption_rect
+    from helpers import window_on
+
+    w = window_on(qtbot, checkpoint, str(tmp_path / "s.ini"))
+    w.resize(1024, 768)
+    w.sentence.setText(SENTENCES["ja"])
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.model.shows(SENTENCES["ja"]), timeout=20000)
+    w.model.select(lang="ja")
+    w.model.go_to_chapter("scoring")
+    w.is_presenting = lambda: True  # offscreen there is no full screen; the key and its handler are the same
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    w.canvas.setFocus()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_B)
+    toast = w.canvas.toast
+    assert toast.isVisible() and toast.text() == STRINGS["ja"]["ui.board_on"]
+    caption = w.canvas.mapFromScene(caption_rect(w.canvas.frame.canvas)).boundingRect()
+    board = w.canvas.mapFromScene(QRectF(*w.canvas.frame.canvas.board)).boundingRect()
+    assert not toast.geometry().intersects(caption) and not toast.geometry().intersects(board)
+    assert toast.font().pixelSize() >= 18
+    w.close()
+
+
+def _close_ups(checkpoint, lang, text, canvas=FOUR_THREE):
+    """(beat key, usual frame, close-up frame) of each chapter's last step of `text`."""
+    trace = prepared_run(checkpoint, text, "none").trace
+    sel = Selection(focus=default_focus(trace.tokens, "none"), lang=lang, rule="none", canvas=canvas)
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    last = {b.chapter: i for i, b in enumerate(timeline.beats)}
+    for chapter, i in last.items():
+        t = timeline.beat_stop(i)
+        yield chapter, frame_at(trace, sel, t), frame_at(trace, replace(sel, board=True), t)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_close_ups_attention_map_is_legible_or_left_out(qapp, checkpoint, lang):
+    """teacher32 #1: under the chalk of chapters 8-10 the map stayed a ~140 px square with ~10 px names and title while
+    half the board was empty. Now it takes the room under the lines, its names at least 16 px on a 1024 x 768
+    projector (23 of the 4:3 canvas's 1440 px), its title no smaller; where they cannot be, it is left out and the
+    lines take its room."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    shown = 0
+    for chapter, f, c in _close_ups(checkpoint, lang, SENTENCES[lang]):
+        if f.heatmap is None or not f.heatmap.rows or f.bars is not None:  # (a chart is drawn instead)
+            continue
+        scene = ClassroomScene()
+        scene.set_frame(c)
+        board, heat = scene.board, scene.board.heatmap
+        if heat.isVisible():
+            shown += 1
+            assert 16 * heat.theme.font_scale * 1024 / 1440 >= 16, chapter  # the names' and the title's type
+            lines_end = board.lines.area.top() + board.lines.used_height() if c.board else board.area.top()
+            assert heat.area.top() - lines_end <= 40 and heat.area.height() >= 0.3 * board.area.height(), chapter
+        else:  # left out: the lines have the whole board
+            assert board.chart is None and board.lines.area.height() >= board.area.height() - 60, chapter
+    assert shown >= 2  # (everyone and layers keep theirs)
+
+
+def test_a_close_up_column_starts_at_a_line_of_its_own(qapp, checkpoint):
+    """teacher32 #2: ch. 8's close-up split a sum between the columns (「2番目の数：… + 0.221×(-0.354)」 | 「+ 0.334×0.317
+    + …」): 「2番目の数」, starting with a digit, was taken for a vector's next row, so no line qualified."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    for lang, text in (*SENTENCES.items(), ("ja", PARAGRAPH)):
+        for chapter, f, c in _close_ups(checkpoint, lang, text):
+            scene = ClassroomScene()
+            scene.set_frame(c)
+            for col in scene.board.lines.columns[1:]:
+                assert not col[0].lstrip().startswith(("+", "-", "=", "×")) and not col[0].startswith(" "), \
+                    (lang, chapter, col[0])
+
+
+PARAGRAPH = "昨日、猫がマットの上に座った。犬は箱の中で寝た。私は🐱を見て、とても笑った。"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_long_classs_close_up_writes_the_short_list_in_bigger_chalk(qapp, checkpoint, lang):
+    """teacher32 #3: a class of 30's softmax close-up wrote all 30 rows in two columns at ~13 px, no bigger than the
+    usual board's short list. Where a short board exists (lesson.long_lists: the asker, top 3, gaps, the rest's sum)
+    and the whole board's chalk would be under 1.6 x the least (25.6 px, 18 px at 1024 x 768), the close-up writes the
+    short one, bigger: at least that and 1.3 times the usual board's (before: 13.5 px, all 30 rows in two columns)."""
+    from classroom_gui.scene.board import CLOSE_LEAST_PX
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    text = PARAGRAPH if lang == "ja" else PARAGRAPH.replace("、", ", ")
+    checked = 0
+    for chapter, f, c in _close_ups(checkpoint, lang, text):
+        if not f.board_short:
+            continue
+        usual, big = ClassroomScene(), ClassroomScene()
+        usual.set_frame(f)
+        big.set_frame(c)
+        px, px_big = usual.board.lines.font.pixelSize(), big.board.lines.font.pixelSize()
+        if big.board.short_drawn:
+            checked += 1
+        assert px_big >= max(CLOSE_LEAST_PX, 1.3 * px), (chapter, px, px_big)
+    assert checked >= 1

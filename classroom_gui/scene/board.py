@@ -9,13 +9,14 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
+from ..lesson.canvas import CLOSE_UP_CHALK
 from ..lesson.frame import Frame
 from . import fonts, pictures
 from .board_bars import BarsItem, bars_heading
-from .board_fit import GAP, LINE_MAX_PX, LINE_SPACING, cuts, fitted, least_height
+from .board_fit import GAP, LINE_MAX_PX, LINE_MIN_PX, LINE_SPACING, cuts, fitted, least_height
 from .board_wrap import board_as_desks
 from .strip import StripItem
-from .heatmap import HeatmapItem
+from .heatmap import HeatmapItem, close_map
 from .items import ALIGN_LEFT, CachedItem, PanelItem, qcolor
 from .layout import least_number_px, stack_strips, strips_least_height
 from .palette import Theme
@@ -29,6 +30,10 @@ HEAT_MIN = 260.0
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
 CLOSE_LINES_SHARE = 0.62          # ... in the board close-up, whose chart is wide and may be lower (BARS_LEAST)
+CLOSE_LEAST_PX = LINE_MIN_PX * CLOSE_UP_CHALK  # ... its least chalk where the lesson has a short board (long_lists:
+                                  # the asker, top 3, gaps, the rest's sum), else that is drawn: the usual least scaled
+                                  # as the close-up's most (25.6 px, 18 on a 1024 x 768 projector; teacher32 #3: a class
+                                  # of 30's softmax at 13 px, no bigger than the usual board's short one)
 CLOSE_BARS = 12                   # the close-up's chart: its type grows with the chalk up to this many bars
 STRIP_LABEL_PX, STRIP_TAB_W, STRIP_GAP, STRIP_ROW_CELLS = 16.0, 6.0, 12.0, 12  # wide strips: label, tab, space, cells a row
 
@@ -187,7 +192,9 @@ class Board:
             more = frame.board_more
             if not frame.board_short:  # (where the lesson has a short board for it, that is drawn instead, as it was:
                 chart, lines_rect, boxes = roomier(board, more, (chart, lines_rect, boxes))  # the chart kept whole)
-            if frame.board_short and cuts(board, more, lines_rect, chalk, grow, frame.lang):
+            if frame.board_short and (cuts(board, more, lines_rect, chalk, grow, frame.lang) or close and fitted(
+                    tuple(board), more, lines_rect.width(), lines_rect.height(), chalk, grow, frame.lang,
+                    halves=True)[0] < CLOSE_LEAST_PX):  # (the close-up: its short board where all rows are small)
                 # the lesson's board for where its lines do not fit (a long worked sum's first products and the
                 # model's number; answer time's logit list beside the chart; a long list's named students and
                 # its gaps, lesson.long_lists: it says what it leaves out itself, so no `more`)
@@ -216,12 +223,16 @@ class Board:
             item.set_lift(round((1 - v) * 8))  # rising into place, by whole device pixels
         for item in self.strips[len(boxes):]:
             item.clear()
-        if close and chart is not None:  # the close-up's charts: bigger type too; a map's names no taller than 0.6 of
-            rows = len(frame.heatmap.matrix) if frame.bars is None and frame.heatmap is not None else 0  # its rows
-            cell = min(chart.height() - 40, chart.width() * 0.6) / max(rows, 1)  # and its "0.43" inside a cell
-            bars = len(frame.bars.labels) if frame.bars is not None else 0  # (a big class's bars: their own type,
-            theme = theme.with_font_scale(theme.font_scale if bars > CLOSE_BARS else chalk if not rows else min(
-                chalk, max(theme.font_scale, min(cell * 0.6, cell / 3.4) / 16)))  # their names stacked already)
+        if close and chart is not None and frame.bars is None:  # the close-up's map: all the room under the lines,
+            chart, scale = close_map(chart, inner, self.lines.used_height() if frame.board else -GAP,  # its type as
+                                     len(frame.heatmap.matrix), chalk)  # big as its cells allow, or left out
+            if chart is None and frame.board and not boxes:  # left out: its room is the lines' (bigger chalk)
+                self.lines.set_lines(board, inner, theme, more, grow, frame.lang, chalk)
+            theme = theme.with_font_scale(scale)
+            self.chart = chart
+        elif close and chart is not None:  # the close-up's chart: bigger type too (a big class's bars: their own
+            bars = len(frame.bars.labels)  # type, their names stacked already)
+            theme = theme.with_font_scale(theme.font_scale if bars > CLOSE_BARS else chalk)
         if frame.bars is not None and chart is not None:
             below = False
             if frame.bars_beside is not None:  # two charts side by side, same size, their totals on the same row

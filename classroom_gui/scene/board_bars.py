@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Bars
 from ..lesson.numbers import fmt
 from . import fonts, palette
-from .bar_rows import rows_across
+from .bar_rows import NAMED_MOST, NAMED_TOP, name_tallest, rows_across, tallest_bars
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor
 from .palette import Theme
 from .whatif_marks import hatch
@@ -154,7 +154,13 @@ class BarsItem(CachedItem):
         rows_up = STAGGER_ROWS if stagger else 1
         top = r.y() + 34 + below + (value_px * 1.5 * rows_up if show_values or stagger or b.highlight >= 0 else 4)
         down = stagger and any(h < 0 for h, m in zip(self.heights, self.masked) if not m)  # room for values below
-        names_top = r.bottom() - (label_h if show_labels or b.highlight >= 0 else 4)
+        # too thin for names or values (a class of 30): the highlighted bar's and the tallest ones' (with their values)
+        named = tallest_bars(b.values, self.masked, b.highlight)[1 if 0 <= b.highlight < n else 0:] \
+            if n <= NAMED_MOST and not (
+            show_labels or show_values or stagger) else []
+        if named:
+            label_h = label_px * 1.6 * NAMED_TOP
+        names_top = r.bottom() - (label_h if show_labels or b.highlight >= 0 or named else 4)
         bottom = names_top - (value_px * 1.5 * (2 if down else 1) if show_values or down else 4)
         vmin, vmax = self.axis
         scale = (bottom - top) / (vmax - vmin)
@@ -226,6 +232,9 @@ class BarsItem(CachedItem):
                     x0 = moved
                 p.drawText(QRectF(x0 - 1, y, ink + 2, label_px * 1.6), ALIGN_CENTER, name)
                 self.name_boxes.append((name, QRectF(x0, y, ink, label_px * 1.6)))
+        if named:  # (clear of the highlighted bar's name)
+            name_tallest(p, self, named, [value_at(self, i, ends[i], 0)[0] for i in named], centres, label_f,
+                         r.bottom() - label_h)
         p.setPen(QPen(qcolor(chalk, 0.85), 1.5))
         p.drawLine(QPointF(r.x() + self.axis_width() - 4, zero), QPointF(r.right(), zero))
         p.setFont(label_f)

@@ -81,9 +81,8 @@ def fit(given: list[str], more: int, w: float, h: float, scale: float, grow: boo
             best = flow
         if best:
             return fonts.font(best[0]), [best[1]], more
-    half = math.ceil(len(lines) / 2)
-    cols = [lines[:half], lines[half:]]
-    if tallest(half, h, scale) >= LINE_MIN_PX:  # (the first column is the longer)
+    cols = _halves(lines)  # the second column starts at a line of its own, never a sum's next row (teacher32 #2)
+    if tallest(max(map(len, cols)), h, scale) >= LINE_MIN_PX:
         px2 = min(size_for(c, (w - GAP) / 2, h, scale) for c in cols)
         if px2 >= LINE_MIN_PX:
             return fonts.font(math.floor(px2)), cols, more
@@ -191,7 +190,9 @@ def _one_column(given: list[str], more: int, w: float, h: float, scale: float, g
     return None
 
 
-_GOES_ON = tuple(" +-=0123456789.,[")  # a line starting so goes on from the one above (a sum's terms, a vector)
+# a line starting so goes on from the one above (a sum's terms, a vector's next numbers): a number is one only where
+# a separator follows it ("0.476, 0.334, …"), not a line's own ordinal (「2番目の数：…」, "8 numbers": teacher32 #2)
+_GOES_ON = re.compile(r"[\s+\-=.,\[]|[\d.]+(?:[,\s×)]|$)")
 
 
 def _halves(lines: list[str]) -> list[list[str]]:
@@ -200,7 +201,7 @@ def _halves(lines: list[str]) -> list[list[str]]:
     half = math.ceil(len(lines) / 2)
     near = sorted(range(max(1, half - 4), min(len(lines), half + 5)), key=lambda k: (abs(k - half), k))
     k = next((k for k in near if lines[k - 1] == "" and lines[k]), None) or \
-        next((k for k in near if lines[k] and not lines[k].startswith(_GOES_ON)), half)
+        next((k for k in near if lines[k] and not _GOES_ON.match(lines[k])), half)
     return [lines[:k] if lines[k - 1] else lines[:k - 1], lines[k:]]
 
 

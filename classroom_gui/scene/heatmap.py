@@ -20,6 +20,21 @@ from .whatif_marks import edited_outline, hatch
 
 
 LABELLED = 16  # a matrix of up to this many rows has its students' names beside the rows
+TITLE_H, NAMES_TOP = 32.0, 64.0 * 0.4  # the title's band above the cells, and the names' room (times the type's scale)
+NAME_SHARE = 0.6  # the board close-up's map: its names as tall as this share of a cell, ...
+CLOSE_NAMES_PX = 23.0  # ... and at least this big, else the map is left out (16 px on a 1024 x 768 projector)
+
+
+def close_map(chart: QRectF, inner: QRectF, lines_h: float, rows: int, chalk: float, gap: float = 16.0):
+    """(area or None, type scale) of the board close-up's attention map (teacher32 #1: a ~140 px square under the
+    chalk, its names ~10 px, half the board empty): all the board under its lines (`lines_h` high), its names and
+    title as big as its cells allow (NAME_SHARE of a cell, up to the chalk's scale); None where its names would be
+    under CLOSE_NAMES_PX (a class of 30: 30 rows in the room under the chalk), the map then left out."""
+    top = min(chart.top(), inner.top() + lines_h + gap)
+    area = QRectF(inner.x(), top, inner.width(), inner.bottom() - top)
+    # h = (TITLE_H + NAMES_TOP) * scale + rows * cell, and 16 * scale = NAME_SHARE * cell
+    scale = min(chalk, area.height() / (TITLE_H + NAMES_TOP + rows * 16.0 / NAME_SHARE))
+    return (area if 16.0 * scale >= CLOSE_NAMES_PX else None), scale
 
 
 def _pool(a: np.ndarray, k: int, op) -> np.ndarray:  # [n k, n k] -> [n, n]: op over each k x k block
@@ -115,14 +130,15 @@ class HeatmapItem(CachedItem):
         """(x0, y0, cell, side, t, k, margin) of the matrix's cells at this painter's scale, or None (no room)."""
         hm, r = self.heatmap, self.area
         t = len(hm.matrix)
-        top = 64.0 * 0.4 if t <= LABELLED else 0.0  # the names' room: 64 px, more for a wider name (up to a
+        sc = self.theme.font_scale  # (the board close-up's map: bigger type, a taller title's band)
+        top = NAMES_TOP * sc if t <= LABELLED else 0.0  # the names' room: 64 px, more for a wider name (up to a
         margin = max(64.0, min(self._widest() + 8, r.width() / 4)) if top else 0.0  # quarter of the area)
-        side = min(r.width() - margin, r.height() - 32 - top)
+        side = min(r.width() - margin, r.height() - TITLE_H * sc - top)
         if side <= 4:
             return None
         cell = side / t
         x0 = r.x() + margin + (r.width() - margin - side) / 2
-        y0 = r.y() + 32 + top
+        y0 = r.y() + TITLE_H * sc + top
         tr = p.worldTransform()
         pixels = side * math.hypot(tr.m11(), tr.m12())  # device pixels across the matrix
         k = math.ceil(t / pixels) if t > pixels else 1  # cells per pixel: GPT-2's 1024 on ~560 pixels
@@ -161,7 +177,7 @@ class HeatmapItem(CachedItem):
         p.setPen(qcolor(th.color("board_text")))
         f = fonts.font(18 * sc, True)
         p.setFont(f)
-        p.drawText(QRectF(r.x(), r.y(), r.width(), 26), ALIGN_LEFT, elide(hm.title, f, r.width()))
+        p.drawText(QRectF(r.x(), r.y(), r.width(), 26 * sc), ALIGN_LEFT, elide(hm.title, f, r.width()))
         grid = self._grid(p)
         if grid is None:
             return
@@ -187,7 +203,8 @@ class HeatmapItem(CachedItem):
         finally:
             p.restore()
         if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at (inside its cell: clear of the
-            f = fonts.font(16.0 * sc)  # hatch of the masked cells, painted after it)
+            f = fonts.font(min(16.0 * sc, cell / 2.6))  # hatch of the masked cells, painted after it; the close-up's
+            # bigger type no wider than a cell)
             heard = (~np.asarray(hm.mask, bool) if hm.mask is not None and np.shape(hm.mask) == m.shape
                      else np.ones(m.shape, bool))  # with no mask (a discussion) every cell has its number
             for i in np.flatnonzero(filled).tolist():

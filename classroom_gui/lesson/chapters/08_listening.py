@@ -13,7 +13,7 @@ from ..long_lists import listed
 from ..numbers import factor, fmt, fmt_many, hand_sum, in_product, places_of
 from ..softmax_row import SHARE_PLACES, ShownSoftmax, hand_note, share_places
 from ..panels import heatmap
-from .desks import SUM_TERMS, class_with_cards, heard, most_heard, shown_row
+from .desks import SUM_TERMS, class_with_cards, edited_out, heard, most_heard, runs, shown_row
 
 NAMED_ROWS = 16  # the attention map names its rows up to this many students (scene.heatmap.LABELLED)
 
@@ -139,10 +139,14 @@ def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
 
 
 def shares_chart(ctx, w: list[float]) -> Bars:
-    """The asker's shares as a chart, every classmate a bar (the masked ones empty), their sum beside the title."""
+    """The asker's shares as a chart, a bar for every classmate the softmax chart shows (the masked ones empty, a
+    long run of them left out as there: teacher32 #7, GPT-2's 2 heard of 58 were 58 hairlines with no values), their
+    sum beside the title."""
     H, f = ctx.H, ctx.f
-    return Bars(ctx.t("bars.weights"), ctx.names, w, "weight", masked=[bool(m) for m in H.mask[f]],
-                total=ctx.t("bars.sum", total=fmt(H.weights[f].sum(), 3)))
+    masked, out = H.mask[f], edited_out(ctx, f)
+    seats = [j for j in runs([bool(m) and j not in out for j, m in enumerate(masked)]) if isinstance(j, int)]
+    return Bars(ctx.t("bars.weights"), [ctx.names[j] for j in seats], [w[j] for j in seats], "weight",
+                masked=[bool(masked[j]) for j in seats], total=ctx.t("bars.sum", total=fmt(H.weights[f].sum(), 3)))
 
 
 def travel(ctx, fr: Frame):
