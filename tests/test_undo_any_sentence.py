@@ -62,3 +62,16 @@ def test_a_new_sentence_keeps_the_asker_by_seat_and_word_or_says_who_asks_now(ch
     assert model.status("en") == (f'"sat" is not in this sentence, so "{tokens[seat]}" (seat {seat + 1}) asks now; '
                                   'choose another under Who asks.')
     assert model.status("ja").startswith("この文には「sat」がいないので")
+
+
+def test_the_other_languages_first_sentence_keeps_the_seed_asker_unsaid(checkpoint):
+    """teacher32 #10: a fresh English window turned Japanese and given 「猫がマットの上に座った」 said 「この文には「cat」
+    がいないので、「猫」（1番の席）が質問します。」: "cat" and 「猫」 are the seed's one asker, so nothing is said; a
+    sentence without it still says who asks."""
+    model = _model(checkpoint)
+    model.select(lang="ja")
+    assert model.run.trace.tokens[model.sel.focus] == "cat"
+    _type(model, "猫がマットの上に座った")
+    assert model.run.trace.tokens[model.sel.focus] == "猫" and model.status("ja") == ""
+    _type(model, "犬が箱の中で寝た")
+    assert "「猫」" in model.status("ja")

@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import dataclass
 
 from ..lesson.panels import warm
+from ..lesson.context import seed_student
 from ..lesson.state import default_focus, prepared_run
 from ..lesson.whatif_state import WhatIf, restored
 from ..messages.glyphs import drawn_name
@@ -149,4 +150,6 @@ def kept_asker(tokens, seat: int, word: str, rule: str) -> tuple[int, Phrase | N
     if seats:
         return min(seats, key=lambda i: abs(i - seat)), None
     new = default_focus(tokens, rule)
+    if seed_student(word) and seed_student(tokens[new]):  # "cat" and 「猫」 are one student: the other language's
+        return new, None  # first sentence keeps its asker (teacher32 #10: 「この文には「cat」がいないので…」)
     return new, Phrase("ui.asker_now", old=Name(word), asker=Name(tokens[new]), seat=new + 1)
