@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from ..lesson import layout
 from ..lesson.canvas import WIDESCREEN, Canvas
 from ..lesson.frame import Frame, all_strips
-from ..lesson.strings import unbroken_end, unbroken_quotes, unbroken_words
+from ..lesson.strings import unbroken_end, unbroken_quotes, unbroken_words, wrapping
 from . import fonts, palette, pictures
 from .areas import board_rect, caption_rect, title_rect
 from .board import Board
@@ -382,9 +382,9 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         w, h = self.canvas.width, self.canvas.height
         box = QRectF(w * 0.16, h * 0.30, w * 0.68, h * 0.34)
         self.message_panel.set_panel(box, th.color("desk"), th.color("desk_border"), 2.0, 28)
-        self.message.set_text(unbroken_quotes(frame.message), box.adjusted(60, 40, -60, -40), 54 * th.font_scale, 22,
-                              th.color("message"),
-                          bold=True, align=Qt.AlignmentFlag.AlignCenter)
+        said = wrapping(unbroken_quotes(frame.message))  # Japanese broken between phrases (teacher32 #12: 入れ / て)
+        self.message.set_text(said, box.adjusted(60, 40, -60, -40), 54 * th.font_scale, 22, th.color("message"),
+                              bold=True, align=Qt.AlignmentFlag.AlignCenter)
 
     # --- what tests and the what-if editor ask (the tooltips: scene.tooltips) ----------------------------
     def desk(self, index: int) -> DeskItem | None:
