@@ -153,3 +153,12 @@ def kept_asker(tokens, seat: int, word: str, rule: str) -> tuple[int, Phrase | N
     if seed_student(word) and seed_student(tokens[new]):  # "cat" and 「猫」 are one student: the other language's
         return new, None  # first sentence keeps its asker (teacher32 #10: 「この文には「cat」がいないので…」)
     return new, Phrase("ui.asker_now", old=Name(word), asker=Name(tokens[new]), seat=new + 1)
+
+
+def opened_asker(tokens, seat: int) -> Phrase | None:
+    """Who asks in a class that opens on its own (the window's first sentence, a model just opened, a sentence after
+    an empty room), said where it is not the seed's "cat" / 「猫」, whom the lesson introduces: teacher32 #13, a GPT-2
+    folder reopened on a paragraph with 「昨 2/3」 asking, unsaid."""
+    if seat >= len(tokens) or seed_student(tokens[seat]):
+        return None
+    return Phrase("ui.asker_opened", asker=Name(tokens[seat]), seat=seat + 1)

@@ -17,8 +17,8 @@ from ..lesson.whatif_state import WhatIf
 from ..messages.phrase import Phrase, said_in_turn
 from ..model.allocator import give_back_excess
 from .edit_history import EditHistory
-from .history import (Left, Resumed, View, edits_back, kept_asker, resumed_seat, same_left, sentence_id,
-                      within_budget)
+from .history import (Left, Resumed, View, edits_back, kept_asker, opened_asker, resumed_seat, same_left,
+                      sentence_id, within_budget)
 from .model_identity import is_teaching, model_key
 from .quiz_steps import QuizSteps
 from .sessions import unwrapped
@@ -221,6 +221,7 @@ class ClassroomModel(EditHistory, QuizSteps):
             seat, moved = kept_asker(run.trace.tokens, *asked, self.sel.rule)
         else:
             seat = resumed_seat(run.trace.tokens, seat, word, self.sel.rule)
+            moved = opened_asker(run.trace.tokens, seat)
         self.sel = replace(self.sel, focus=seat).clamped(run.trace)
         same = same_left(left, run.text, self.model_key)
         gone = None
