@@ -238,6 +238,8 @@ class ClassroomModel(EditHistory, QuizSteps):
             self.whatif, self.note = back if back is not None else edits_back(run.trace, edits, same)
             where = self.here()  # (the worker's run_resumed read them before the lesson had a place: review28 #2)
             self.whatif.history = [replace(change, where=where) for change in self.whatif.history]
+        if moved is not None and moved.key == "ui.asker_opened" and any((self.unread, gone, self.note)):
+            moved = None  # (who asks is said alone: after a damaged file's or the edits' line it ran past 1024 px)
         self.note, self.unread = said_in_turn(self.unread, gone, self.note, moved), None
 
     def choose_example(self, example) -> None:
