@@ -54,3 +54,30 @@ def test_the_two_line_forms_of_a_name():
     assert not any(f.startswith("…\n") or f.endswith("\n…") for f in name_breaks("…がマットの上に…"))
     assert name_breaks("⟨U+1F431⟩ 1/3")[0] == "⟨U+1F431⟩\n1/3"  # the code whole first
     assert name_breaks("extraordinarily") == []  # never inside a Latin word
+
+
+def test_a_guess_pill_shows_a_whole_character_or_is_left_out(qapp, checkpoint):
+    """teacher32 #5: at answer time in a 30-student class at 1024×768 the emoji desk's pill read just 「→…」, a guess of
+    nothing: a guess that cannot show its arrow and one whole character is left out of the pill (the board lists
+    the guesses; the tooltip has it), and its desk's name then has the room."""
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.desk_tag import pill_text
+
+    trace = run_sentence(checkpoint, P, "none").trace
+    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i = max(i for i, b in enumerate(tl.beats) if b.key.startswith("answer"))
+    frame = frame_at(trace, Selection(focus=2, canvas=canvas_for(1024, 768), rule="none", lang="ja"), tl.beat_stop(i))
+    scene = ClassroomScene()
+    scene.set_frame(frame)
+    left_out = 0
+    for desk in scene.desks:
+        badge = desk.student.badge
+        assert badge.startswith("→")
+        bw, px = desk._badge_size()
+        if not bw:
+            left_out += 1
+            continue
+        word = pill_text(badge, bw, px).removeprefix("→").removesuffix("…")
+        assert word and word.count("⟨") == word.count("⟩"), (badge, pill_text(badge, bw, px))
+    coded = next(d for d in scene.desks if d.student.text == "⟨U+1F431⟩")
+    assert not coded._badge_size()[0] and coded.name_text == "⟨U+1F431⟩" and left_out == 1

@@ -31,7 +31,7 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
     badge = badge_face(badge)  # (as the pill writes it)
     w = _pill_w(badge, px, box, name_left)
     if box.badge_h:  # on a line of its own under the name: as wide as the desk allows
-        return _shrunk(badge, max(px * 2.0, min(w, box.w - 2 * box.pad)), px, w)
+        return _shown(badge, *_shrunk(badge, max(px * 2.0, min(w, box.w - 2 * box.pad)), px, w))
     least = NAME_MIN * font_scale
     if name and px > least:
         name_w = _bold_advance(name, least)
@@ -44,7 +44,17 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
     room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
     if name:  # nor over all of the name: at 64 students (110 px desks) "the" beside "→ "kind"" was left off, and
         room -= name_keep(name, box, font_scale, unknown) + 4  # 44 of 63 desks showed no word (teacher21 L4)
-    return _shrunk(badge, max(px * 2.0, min(w, room)), px, w)  # a badge wider than that ends in "…" (tooltip: all)
+    return _shown(badge, *_shrunk(badge, max(px * 2.0, min(w, room)), px, w))  # a badge wider than that ends in "…"
+    # (tooltip: all)
+
+
+def _shown(badge: str, bw: float, px: float) -> tuple[float, float]:
+    """(bw, px), or no pill (0, 0) for a guess that would not show its arrow and one whole character of its word
+    even at its smallest (teacher32 #5: the emoji desk's 「→…」 at 1024x768 answer time): the board lists every
+    guess, and an empty pill reads as a guess of nothing; the desk's tooltip still has it."""
+    if badge.startswith("→") and not _kept_guess(pill_text(badge, bw, px)):
+        return 0.0, 0.0
+    return bw, px
 
 
 def _shrunk(badge: str, bw: float, px: float, w: float) -> tuple[float, float]:
