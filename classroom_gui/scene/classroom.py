@@ -26,7 +26,8 @@ from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
 from .class_rows import plan as class_plan
 from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
-from .desk_boxes import class_boxes, composed_box
+from .desk_boxes import class_boxes, composed_box, name_left
+from .desk_tag import badge_size
 from .strip import StripView
 from .wrapped_text import ends_short, notice_rows
 from .items import PanelItem, TextBlockItem, qcolor
@@ -130,7 +131,8 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
                              avoid=texts, avoid_edges=tags,
                              numbers=self._number_cells(n <= ROUTED_ALL) if frame.links else None,
                              asker=next((s.index for s in frame.students if s.state == "focus"), None),
-                             room=label_room(self.canvas), badges=self._badges())
+                             room=label_room(self.canvas), badges=self._badges(frame, th),
+                             badges_say=self.composed and n > COMPOSE_FROM)
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
         else:
@@ -251,9 +253,16 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
             out += [(x + r.left(), y + r.top(), x + r.right(), y + r.bottom()) for r in d.tag_rects() if r is not None]
         return np.array(out, np.float32).reshape(-1, 4)
 
-    def _badges(self) -> dict[int, str]:
-        """seat -> the badge its desk draws (a share's label does not repeat it on that desk's name tag)."""
-        return {d.student.index: d.student.badge for d in self._drawn() if d.student.badge and d._badge_size()[0]}
+    def _badges(self, frame: Frame, th: Theme) -> dict[int, str]:
+        """seat -> the badge its desk draws (a share's label does not repeat it on that desk's name tag), the big
+        class's composed desks' too (teacher32 #6: GPT-2's 58 scores, each label beside its own desk's badge)."""
+        out = {d.student.index: d.student.badge for d in self._drawn() if d.student.badge and d._badge_size()[0]}
+        box = self.class_image.box if self.composed else None
+        if box is not None:
+            left = name_left(box)
+            out.update((s.index, s.badge) for s in frame.students if s.badge and s.index not in out
+                       and badge_size(s.badge, box, th.font_scale, left, s.text, s.unknown)[0])
+        return out
 
     def _desk_texts(self, frame: Frame, header_h: float, more: list[QRectF]) -> tuple[list[QRectF], np.ndarray | None]:
         """Where the desks' words and numbers are (canvas pixels), for the links' labels to keep off: each
