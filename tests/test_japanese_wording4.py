@@ -30,7 +30,7 @@ def at(trace, key, **sel):
 
 def test_step_2_calls_the_token_vector_by_its_name_not_a_second_notebook(trace):
     said = at(trace, "embedding.token", focus=0).narration
-    assert "「猫」のトークンベクトルは" in said and "「猫」のノート" not in said
+    assert "「猫」の単語ベクトルは" in said and "「猫」のノート" not in said
     assert "「猫」のノートは" in at(trace, "embedding.sum", focus=0).narration  # the notebook is named when it is made
 
 

@@ -77,6 +77,8 @@ def test_labels_keep_clear_of_names_badges_legend_and_title(qapp, checkpoint, te
                 hit = [what for what, r in keep if near.intersects(r)]
                 assert not hit, f"{n} students, {chapter}: the {link.label} pill is against the {hit[0]}"
                 checked += 1
+        big = scene.composed and n > 32  # (class_image.COMPOSE_FROM: there no label repeats a desk's badge, and
+        # every label here would: teacher32 #6)
     finally:
         scene.clear()
-    assert checked >= 6  # every chapter labels some shares or scores
+    assert checked >= 6 or big  # every chapter labels some shares or scores

@@ -93,8 +93,8 @@ def _spans_one_letter_at_a_time(tokenizer, text):
             while b < len(text) and latin.match(text[b]):
                 b += 1
         if spans and (a < spans[-1][1] or a == spans[-1][1] and not (mark or marked)
-                      and (None in (w, word) or w == word)):
-            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+                      and (None in (w, word) or w == word) and not re.fullmatch(r"[ぁ-ゟ]+", text[spans[-1][0]:a])):
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))  # (a span of kana only takes nothing: teacher32 #8)
         else:
             spans.append((a, b))
         word, marked = w, mark

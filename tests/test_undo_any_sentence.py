@@ -110,3 +110,16 @@ def test_an_emptied_sentence_without_edits_keeps_its_step_and_asker_for_the_sett
     _type(model, "")
     assert model.kept_left().run is None and model.kept_left().read == (SEED, 6, "sat")
     assert model.left_at() == before
+
+
+def test_the_other_languages_first_sentence_keeps_the_seed_asker_unsaid(checkpoint):
+    """teacher32 #10: a fresh English window turned Japanese and given 「猫がマットの上に座った」 said 「この文には「cat」
+    がいないので、「猫」（1番の席）が質問します。」: "cat" and 「猫」 are the seed's one asker, so nothing is said; a
+    sentence without it still says who asks."""
+    model = _model(checkpoint)
+    model.select(lang="ja")
+    assert model.run.trace.tokens[model.sel.focus] == "cat"
+    _type(model, "猫がマットの上に座った")
+    assert model.run.trace.tokens[model.sel.focus] == "猫" and model.status("ja") == ""
+    _type(model, "犬が箱の中で寝た")
+    assert "「猫」" in model.status("ja")

@@ -58,10 +58,19 @@ def test_punctuation_splits_unknown_words_and_is_named_as_a_mark(checkpoint):
     run = prepared_run(checkpoint, "友だちとボールを追いかけて、夕方になると静かに眠った。", "none")
     assert "、" in run.unknown_words and not any("、" in w and w != "、" for w in run.unknown_words)
     words, marks = notices_for(run, "ja")[-2:]
-    assert "「けて」「夕方」" in words and "、" not in words
+    assert "「け」「て」「夕方」" in words and "、" not in words  # 「け」「て」 as the desks mark them (teacher32 #8)
     assert marks.startswith("モデルが知らない記号：「、」")
     en = notices_for(run, "en")[-1]
     assert '"、"' in en and "unknown" in en.lower()
     assert "punctuation unknown to the model: 、" in english_notices(run)[-1]
     latin = prepared_run(checkpoint, "The cat sat on the mat!", "none")  # "mat" is known: the mark alone is named
     assert latin.unknown_words == ["!"] and notices_for(latin, "en")[-1].startswith("Punctuation unknown")
+
+
+def test_an_unknown_kana_tail_is_named_as_the_desks_mark_it(checkpoint):
+    """teacher32 #8: in 「…とても笑った。」 the teaching model knows 「笑」 but not 「っ」 nor 「た」, each a student with its
+    "?"; the note named 「った」, no word and no desk's name. A whole unknown word (「寝た」, 「スヤスヤ」) is one name."""
+    run = prepared_run(checkpoint, "私はとても笑った。", "none")
+    assert [t for t, u in zip(run.trace.tokens, run.trace.unknown) if u] == ["っ", "た"]
+    assert run.unknown_words == ["っ", "た"]
+    assert notices_for(run, "ja")[-1] == "モデルが知らない単語：「っ」「た」"

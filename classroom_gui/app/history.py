@@ -7,8 +7,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from ..lesson.context import seed_pieces
 from ..lesson.panels import warm
+from ..lesson.context import seed_pieces, seed_student
 from ..lesson.state import default_focus, prepared_run
 from ..lesson.whatif_state import WhatIf, restored
 from ..messages.glyphs import drawn_name
@@ -176,4 +176,15 @@ def kept_asker(tokens, seat: int, word: str, rule: str) -> tuple[int, Phrase | N
     pieces = seed_pieces(tokens)  # 猫 asked and now sits as GPT-2's pieces: not 「この文には「猫」がいない」 beside 「猫 2/2」
     if pieces is not None and pieces[0] == new and word.lower().removeprefix("␣") in ("猫", "cat"):
         return new, Phrase("ui.asker_cat_pieces", n=pieces[1], asker=Name(tokens[new]), seat=new + 1)
+    if seed_student(word) and seed_student(tokens[new]):  # "cat" and 「猫」 are one student: the other language's
+        return new, None  # first sentence keeps its asker (teacher32 #10: 「この文には「cat」がいないので…」)
     return new, Phrase("ui.asker_now", old=Name(word), asker=Name(tokens[new]), seat=new + 1)
+
+
+def opened_asker(tokens, seat: int) -> Phrase | None:
+    """Who asks in a class that opens on its own (the window's first sentence, a model just opened, a sentence after
+    an empty room), said where it is not the seed's "cat" / 「猫」, whom the lesson introduces: teacher32 #13, a GPT-2
+    folder reopened on a paragraph with 「昨 2/3」 asking, unsaid."""
+    if seat >= len(tokens) or seed_student(tokens[seat]):
+        return None
+    return Phrase("ui.asker_opened", asker=Name(tokens[seat]), seat=seat + 1)

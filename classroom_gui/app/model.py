@@ -17,8 +17,8 @@ from ..lesson.whatif_state import WhatIf
 from ..messages.phrase import Phrase, said_in_turn
 from ..model.allocator import give_back_excess
 from .edit_history import EditHistory
-from .history import (Left, Resumed, View, edits_back, kept_asker, left_behind, resumed_seat, same_left,
-                      sentence_id, within_budget)
+from .history import (Left, Resumed, View, edits_back, kept_asker, left_behind, opened_asker, resumed_seat,
+                      same_left, sentence_id, within_budget)
 from .model_identity import is_teaching, model_key
 from .quiz_steps import QuizSteps
 from .sessions import unwrapped
@@ -217,6 +217,7 @@ class ClassroomModel(EditHistory, QuizSteps):
             seat, moved = kept_asker(run.trace.tokens, *asked, self.sel.rule)
         else:
             seat = resumed_seat(run.trace.tokens, seat, word, self.sel.rule)
+            moved = opened_asker(run.trace.tokens, seat)
         self.sel = replace(self.sel, focus=seat).clamped(run.trace)
         same = same_left(left, run.text, self.model_key)
         gone = None
@@ -233,6 +234,8 @@ class ClassroomModel(EditHistory, QuizSteps):
             self.whatif, self.note = back if back is not None else edits_back(run.trace, edits, same)
             where = self.here()  # (the worker's run_resumed read them before the lesson had a place: review28 #2)
             self.whatif.history = [replace(change, where=where) for change in self.whatif.history]
+        if moved is not None and moved.key == "ui.asker_opened" and any((self.unread, gone, self.note)):
+            moved = None  # (who asks is said alone: after a damaged file's or the edits' line it ran past 1024 px)
         self.note, self.unread = said_in_turn(self.unread, gone, self.note, moved), None
 
     def choose_example(self, example) -> None:

@@ -152,13 +152,18 @@ def seed_pieces(tokens: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def seed_student(word: str) -> bool:
+    """Whether `word` is the seed's asker, "cat" in English and 「猫」 in Japanese (GPT-2 shows " cat" as ␣cat)."""
+    return word.lower().removeprefix("␣") == "cat" or word == "猫"
+
+
 def default_focus(tokens: list[str], rule: str = "causal") -> int:
     """The seed's student: "cat" (or 猫) asks, unless, in turn, it sits first and so could only hear itself
     (in discussion it hears everyone wherever it sits); then the last student, who hears everyone and whose
     notebook gives the answer, unless it is a punctuation mark (a paragraph's 「。」 asked for the whole lesson:
     teacher30 #15): then the first content word (content_word), as 「犬」 in 「小さな犬は…眠った。」."""
     for i, word in enumerate(tokens):
-        if word.lower().removeprefix("␣") == "cat" or word == "猫":  # GPT-2 shows " cat" as ␣cat
+        if seed_student(word):
             if i > 0 or rule == rules.DISCUSSION:
                 return i
             break

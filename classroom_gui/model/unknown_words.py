@@ -45,8 +45,11 @@ def spans_in(text: str, tokens, exact: bool) -> list[tuple[int, int]]:
         # a piece of the word just marked: overlapping it (a Latin word widened), or touching it, unless each is
         # a Japanese word of its own (「量子」 then 「コンピュータ」) or either is a punctuation mark (teacher30 #4:
         # 「けて、夕方」 was named one word; 「、」 is a mark of its own, and the words either side are two)
+        # A kana the model reads as a student of its own is named so where no word's head comes before it
+        # (teacher32 #8: 「笑った」's unknown 「っ」「た」 were named 「った」, no word, where the desks mark each; 「寝た」
+        # whole is still one name)
         if spans and (a < spans[-1][1] or a == spans[-1][1] and not (mark or marked)
-                      and (w == word or w is None or word is None)):
+                      and (w == word or w is None or word is None) and not HIRAGANA.fullmatch(text[spans[-1][0]:a])):
             spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
         else:
             spans.append((a, b))
@@ -66,6 +69,7 @@ def words_and_marks(names: list[str]) -> tuple[list[str], list[str]]:
     return [n for n in names if not is_mark(n)], [n for n in names if is_mark(n)]
 
 
+HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
 KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]+")
 

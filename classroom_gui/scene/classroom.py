@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from ..lesson import layout
 from ..lesson.canvas import WIDESCREEN, Canvas
 from ..lesson.frame import Frame, all_strips
-from ..lesson.strings import unbroken_end, unbroken_quotes, unbroken_words
+from ..lesson.strings import unbroken_end, unbroken_quotes, unbroken_words, wrapping
 from . import fonts, palette, pictures
 from .areas import board_rect, caption_rect, title_rect
 from .board import Board
@@ -26,7 +26,8 @@ from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
 from .class_rows import plan as class_plan
 from .crowd import CROWD_FROM, CrowdItem
 from .desk import DeskItem
-from .desk_boxes import class_boxes, composed_box
+from .desk_boxes import class_boxes, composed_box, name_left
+from .desk_tag import badge_size
 from .strip import StripView
 from .wrapped_text import ends_short, notice_rows
 from .items import PanelItem, TextBlockItem, qcolor
@@ -130,7 +131,8 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
                              avoid=texts, avoid_edges=tags,
                              numbers=self._number_cells(n <= ROUTED_ALL) if frame.links else None,
                              asker=next((s.index for s in frame.students if s.state == "focus"), None),
-                             room=label_room(self.canvas), badges=self._badges())
+                             room=label_room(self.canvas), badges=self._badges(frame, th),
+                             badges_say=self.composed and n > COMPOSE_FROM)
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
         else:
@@ -251,9 +253,16 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
             out += [(x + r.left(), y + r.top(), x + r.right(), y + r.bottom()) for r in d.tag_rects() if r is not None]
         return np.array(out, np.float32).reshape(-1, 4)
 
-    def _badges(self) -> dict[int, str]:
-        """seat -> the badge its desk draws (a share's label does not repeat it on that desk's name tag)."""
-        return {d.student.index: d.student.badge for d in self._drawn() if d.student.badge and d._badge_size()[0]}
+    def _badges(self, frame: Frame, th: Theme) -> dict[int, str]:
+        """seat -> the badge its desk draws (a share's label does not repeat it on that desk's name tag), the big
+        class's composed desks' too (teacher32 #6: GPT-2's 58 scores, each label beside its own desk's badge)."""
+        out = {d.student.index: d.student.badge for d in self._drawn() if d.student.badge and d._badge_size()[0]}
+        box = self.class_image.box if self.composed else None
+        if box is not None:
+            left = name_left(box)
+            out.update((s.index, s.badge) for s in frame.students if s.badge and s.index not in out
+                       and badge_size(s.badge, box, th.font_scale, left, s.text, s.unknown)[0])
+        return out
 
     def _desk_texts(self, frame: Frame, header_h: float, more: list[QRectF]) -> tuple[list[QRectF], np.ndarray | None]:
         """Where the desks' words and numbers are (canvas pixels), for the links' labels to keep off: each
@@ -382,9 +391,9 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         w, h = self.canvas.width, self.canvas.height
         box = QRectF(w * 0.16, h * 0.30, w * 0.68, h * 0.34)
         self.message_panel.set_panel(box, th.color("desk"), th.color("desk_border"), 2.0, 28)
-        self.message.set_text(unbroken_quotes(frame.message), box.adjusted(60, 40, -60, -40), 54 * th.font_scale, 22,
-                              th.color("message"),
-                          bold=True, align=Qt.AlignmentFlag.AlignCenter)
+        said = wrapping(unbroken_quotes(frame.message))  # Japanese broken between phrases (teacher32 #12: 入れ / て)
+        self.message.set_text(said, box.adjusted(60, 40, -60, -40), 54 * th.font_scale, 22, th.color("message"),
+                              bold=True, align=Qt.AlignmentFlag.AlignCenter)
 
     # --- what tests and the what-if editor ask (the tooltips: scene.tooltips) ----------------------------
     def desk(self, index: int) -> DeskItem | None:

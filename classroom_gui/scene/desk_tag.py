@@ -11,6 +11,7 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
+from ..lesson.strings import WORD_JOINER, wrapping
 from ..messages.fit import whole_codes
 from . import fonts
 from .items import ALIGN_CENTER, elide, fitted_font, qcolor
@@ -30,7 +31,7 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
     badge = badge_face(badge)  # (as the pill writes it)
     w = _pill_w(badge, px, box, name_left)
     if box.badge_h:  # on a line of its own under the name: as wide as the desk allows
-        return _shrunk(badge, max(px * 2.0, min(w, box.w - 2 * box.pad)), px, w)
+        return _shown(badge, *_shrunk(badge, max(px * 2.0, min(w, box.w - 2 * box.pad)), px, w))
     least = NAME_MIN * font_scale
     if name and px > least:
         name_w = _bold_advance(name, least)
@@ -43,7 +44,17 @@ def badge_size(badge: str, box: DeskBox, font_scale: float, name_left: float, na
     room = box.w - 2 * box.pad - name_left + box.pad  # never over the seat number
     if name:  # nor over all of the name: at 64 students (110 px desks) "the" beside "→ "kind"" was left off, and
         room -= name_keep(name, box, font_scale, unknown) + 4  # 44 of 63 desks showed no word (teacher21 L4)
-    return _shrunk(badge, max(px * 2.0, min(w, room)), px, w)  # a badge wider than that ends in "…" (tooltip: all)
+    return _shown(badge, *_shrunk(badge, max(px * 2.0, min(w, room)), px, w))  # a badge wider than that ends in "…"
+    # (tooltip: all)
+
+
+def _shown(badge: str, bw: float, px: float) -> tuple[float, float]:
+    """(bw, px), or no pill (0, 0) for a guess that would not show its arrow and one whole character of its word
+    even at its smallest (teacher32 #5: the emoji desk's 「→…」 at 1024x768 answer time): the board lists every
+    guess, and an empty pill reads as a guess of nothing; the desk's tooltip still has it."""
+    if badge.startswith("→") and not _kept_guess(pill_text(badge, bw, px)):
+        return 0.0, 0.0
+    return bw, px
 
 
 def _shrunk(badge: str, bw: float, px: float, w: float) -> tuple[float, float]:
@@ -207,29 +218,63 @@ LINE_H = 1.2  # a name line's height over its font size
 
 
 def name_breaks(text: str) -> list[str]:
-    """The two-line forms of a name: broken after its last "⟨U+" ("⟨U+" over "1F431⟩") or at its last space
-    (GPT-2's 「小 1/3」: 「小」 over 「1/3」), never inside a word."""
+    """The two-line forms of a name, the kinder first: broken at its last space (GPT-2's 「小 1/3」: 「小」 over
+    「1/3」; 「⟨U+1F431⟩」 over 「1/3」), or where Japanese breaks between phrases (lesson.strings.wrapping: GPT-2's
+    long piece 「…がマットの上に…」 was cut to 「…がマ…」, having no space: teacher32 #4), never inside a Latin word nor
+    next to its "…"; last, after its last "⟨U+" ("⟨U+" over "1F431⟩"), which name_whole takes only where nothing
+    else fits."""
     out = []
-    if CODE in text:
-        at = text.rindex(CODE) + len(CODE)
-        out.append(text[:at] + "\n" + text[at:])
     if " " in text.strip():
         at = text.rstrip().rindex(" ")
         out.append(text[:at] + "\n" + text[at + 1:])
+    elif CODE not in text:
+        joined = wrapping(text)
+        plain, at, cuts = joined.replace(WORD_JOINER, ""), -1, []
+        for i, c in enumerate(joined):  # a break between plain[at] and plain[at + 1] where no joiner is
+            if c == WORD_JOINER:
+                continue
+            at += 1
+            if 0 < at and joined[i - 1] != WORD_JOINER and not _latin(plain[at - 1] + c) and "…" not in plain[at - 1] + c:
+                cuts.append(at)
+        out += [plain[:at] + "\n" + plain[at:] for at in sorted(cuts, key=lambda a: abs(2 * a - len(plain)))[:3]]
+    if CODE in text:
+        at = text.rindex(CODE) + len(CODE)
+        out.append(text[:at] + "\n" + text[at:])
     return out
+
+
+def _latin(pair: str) -> bool:  # two letters or digits of a Latin word: never broken between
+    return all(c.isascii() and c.isalnum() for c in pair)
 
 
 def name_whole(text: str, box: DeskBox, px: float, room: float, least: float = NAME_LEAST):
     """(font, text) of a name, whole: on its line at a smaller size, or on two (name_breaks) where that is bigger,
-    each no wider than `room` and both within the tag's row, at `least` or more; None where none fits."""
+    each no wider than `room` and both within the tag's row, at `least` or more; None where none fits. A symbol's
+    code stays on one line down to CODE_ONE_LINE and is broken inside only where not even then (teacher32 #4:
+    「(U+ / 1F431)」 on two lines beside its "?" and share read as two words)."""
+    forms = [text, *name_breaks(text)]
+    whole = [f for f in forms if not _code_broken(f)]
+    best = _biggest(whole, box, px, room, min(least, CODE_ONE_LINE) if CODE in text else least)
+    return best or _biggest([f for f in forms if _code_broken(f)], box, px, room, least)
+
+
+CODE_ONE_LINE = 8.0  # the least chalk of a symbol's code kept on one line (its capitals and digits read smaller)
+
+
+def _code_broken(shown: str) -> bool:
+    return any(line.count("⟨") != line.count("⟩") for line in shown.split("\n"))
+
+
+def _biggest(forms: list[str], box: DeskBox, px: float, room: float, least: float):
+    """(font, form) of the forms of a name at the biggest size at `least` or more where all its lines fit."""
     best = None
-    for shown in [text, *name_breaks(text)]:
+    for shown in forms:
         lines = shown.count("\n") + 1
-        top = min(px, box.tag_h / (lines * LINE_H)) if lines > 1 else px
-        widest = max(_bold_advance(line, top) for line in shown.split("\n"))
+        top = math.floor(min(px, box.tag_h / (lines * LINE_H)) if lines > 1 else px)  # (a font's size is whole
+        widest = max(_bold_advance(line, top) for line in shown.split("\n"))  # pixels: 11.5 measured as 12 was 1 px short)
         if widest <= 0 or room <= 0:  # (a name of no width, "\ufeff", that elide still changes; a desk with no room)
             continue
-        size = math.floor(min(top, top * room / widest))  # (a font's size is whole pixels)
+        size = math.floor(min(top, top * room / widest))
         while size >= least and max(_bold_advance(line, size) for line in shown.split("\n")) > room:
             size -= 1
         if size >= least and (best is None or size > best[0].pixelSize()):

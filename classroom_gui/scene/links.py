@@ -136,12 +136,14 @@ class LinkLayer:
     def set_links(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
              scale: float, avoid: list[QRectF] = (), asker: int | None = None,
              avoid_edges: np.ndarray | None = None, numbers: np.ndarray | None = None, room: QRectF = ROOM,
-             badges: dict[int, str] | None = None) -> None:
+             badges: dict[int, str] | None = None, badges_say: bool = False) -> None:
         """Draw these links between these desks (canvas rectangles by seat), their labels keeping off the texts in
         `avoid` and in `avoid_edges` (more of them as [n, 4] edges: link_labels.edges_of) and inside `room`
         (link_labels.label_room of the canvas), the labelled lines off the cards' digits in `numbers` ([n, 4]
         x0, y0, x1, y1 boxes) where a route can; `badges` (seat -> the badge its desk draws) are not repeated by a
-        label on that desk's name tag."""
+        label on that desk's name tag; `badges_say`: nor by a label at all (a big class's composed desks, each
+        with its badge: teacher32 #6, GPT-2's 58 scores, every label the same number beside its own desk's badge,
+        on the desks' edges between the rows)."""
         self.room = room
         paths: dict[tuple[str, int, bool], QPainterPath] = {}  # (role, width bucket, in the faint crowd)
         dots: dict[str, QPainterPath] = {}
@@ -180,6 +182,9 @@ class LinkLayer:
             if t < 1:
                 self._marker(dots.setdefault((link.role, b), QPainterPath()), link, part[3], scale,
                              fast)
+            far = link.source if hub != link.source else link.target
+            if badges_say and t >= 1 and badges and badges.get(far) == link.label:
+                continue  # (its line is drawn; its badge reads its number)
             if i in labelled and link.label:
                 homes.append((link.source if hub != link.source else link.target) if t >= 1 else None)
                 if t >= 1:

@@ -25,6 +25,7 @@ class TopNote:
     """The note's label with its whole text and tooltip, as the sentence field last wrote them, and the text fit()
     last put on it (None before either)."""
     label: object  # the QLabel (SentenceEdit.marker)
+    forms: object = None  # () -> the note ever shorter, its names whole (SentenceEdit.note_forms)
     whole: str | None = None
     whole_tip: str = ""
     fitted: str | None = None
@@ -38,9 +39,16 @@ class TopNote:
         self.whole, self.whole_tip = shown, self.label.toolTip()
         return new
 
+    def least(self) -> int:
+        """The narrowest the note is cut to: NOTE_LEAST, or its shortest form (forms) whole, its first name."""
+        shorter = list(self.forms()) if self.forms is not None else []
+        if not shorter:
+            return NOTE_LEAST
+        return max(NOTE_LEAST, QFontMetrics(self.label.font()).horizontalAdvance(shorter[-1]) + 2 * self.label.margin() + 8)
+
     def fit(self, width: int | None = None) -> None:
-        """Shows the whole note (`width` None), or its start cut with "…" to fit `width` px, the whole note in its
-        tooltip."""
+        """Shows the whole note (`width` None), or, to fit `width` px, the longest of its shorter forms that fits
+        (forms), else its start cut with "…", the whole note in its tooltip."""
         if self.whole is None:
             self.remember()
         note, whole = self.label, self.whole
@@ -53,8 +61,11 @@ class TopNote:
         doc.setHtml(whole)
         plain = " ".join(doc.toPlainText().split())
         colour = _COLOUR.search(whole)
-        cut = QFontMetrics(note.font()).elidedText(plain, Qt.TextElideMode.ElideRight,
-                                                   max(1, width - 2 * note.margin() - 6))
+        fm, room, shown = QFontMetrics(note.font()), max(1, width - 2 * note.margin() - 6), plain
+        if fm.horizontalAdvance(plain) > room:  # fewer names, then the first without its label, each name whole
+            shorter = list(self.forms()) if self.forms is not None else []  # (teacher32 #8: 「知らない単語：…」)
+            shown = next((f for f in shorter if fm.horizontalAdvance(f) <= room), shorter[-1] if shorter else plain)
+        cut = fm.elidedText(shown, Qt.TextElideMode.ElideRight, room)
         style = f" style='color:{colour.group(1)}'" if colour else ""
         note.setText(f"<span{style}>{html.escape(cut)}</span>")
         note.setToolTip(plain)

@@ -82,7 +82,7 @@ def build_top_bar(w) -> None:
     for widget in (w.focus_label, w.focus_box, w.layer_label, w.layer_box, w.head_label, w.head_box, w.temp_label,
                    w.temperature):
         w.choice_bar.addWidget(widget)
-    w.top_note = top_note.TopNote(w.sentence.marker)  # the note's whole text and what it shows, fitted to the row
+    w.top_note = top_note.TopNote(w.sentence.marker, lambda: w.sentence.note_forms)  # the note's whole text and what it shows, fitted to the row
     w.bars_fitter = _FitOnResize(w)
     w.sentence.unknownChanged.connect(lambda _: w.top_note.remember() and fit_top_bars(w))
     w.installEventFilter(w.bars_fitter)
@@ -187,8 +187,9 @@ def fit_top_bars(w) -> None:
     spare = w.width() - row - SPARE_KEPT
     wants = top_note.sentence_wants(w.sentence) - SENTENCE_MIN  # what the whole sentence needs beyond the least
     whole = note.sizeHint().width()
-    if spare < wants and whole > top_note.NOTE_LEAST:  # the note gives way, cut with "…" (whole in its tooltip):
-        given = min(whole - top_note.NOTE_LEAST, wants - spare)  # first so that Apply and Rule fit the row,
+    least = w.top_note.least()  # (its first name whole: teacher32 #8)
+    if spare < wants and whole > least:  # the note gives way, cut with "…" (whole in its tooltip):
+        given = min(whole - least, wants - spare)  # first so that Apply and Rule fit the row,
         w.top_note.fit(whole - given)                              # then so that the sentence shows whole
         spare += given
     w.sentence.setMinimumWidth(SENTENCE_MIN + max(0, spare))

@@ -37,12 +37,27 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSo
         if len(terms) > SUM_TERMS:  # the products not written one by one as one number, so that the sum redoes
             # (teacher28 L5: "+ … (+48)" cannot be redone), written as the products are: a negative in brackets,
             # exact, without trailing zeros (review29 1d: "+ -0.0890050")
-            rest = Decimal(_exact(S, seen[SUM_TERMS:], opinions[k][SUM_TERMS:])).normalize()
-            lines.append("    + " + ctx.t("board.sum_others", sum=in_product(format(rest, "f")),
-                                          n=len(terms) - SUM_TERMS))
+            rest = rest_sum(S, seen, opinions[k], written[k])
+            lines.append("    + " + ctx.t("board.sum_others", sum=in_product(rest), n=len(terms) - SUM_TERMS))
         lines.append(mix_result(ctx, written[k]))
     near = any(w.near for w in written)
     return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S, near  # then the whole new understanding
+
+
+def rest_sum(S: ShownSoftmax, seen: list[int], opinions: list[str], worked: Worked) -> str:
+    """The products not written one by one as one number: at the board's own decimals (the most its shares and
+    opinions have), or the fewest more, where the written products and it still add, rounded by hand, to the worked
+    number the board writes (or, where that says ≈, to the sum it says the numbers shown make); exact, without
+    trailing zeros, only where no rounding does (teacher32 #11: 「+ (-0.8402592)（ほか14人）」 on a board of 4 decimals)."""
+    exact = Decimal(_exact(S, seen[SUM_TERMS:], opinions[SUM_TERMS:]))
+    written = Decimal(_exact(S, seen[:SUM_TERMS], opinions[:SUM_TERMS]))
+    target = worked.shown_sum if worked.near else worked.value
+    board = max(places_of(v) for v in [*opinions, *(S.weights[j] for j in seen)])
+    for places in range(board, max(board, -exact.as_tuple().exponent)):
+        rounded = hand_sum([str(exact)], places)
+        if hand_sum([str(written), rounded], places_of(target)) == target:
+            return rounded
+    return format(exact.normalize(), "f")
 
 
 def _exact(S: ShownSoftmax, seen: list[int], opinions: list[str]) -> str:  # Σ share × opinion as written, exactly
