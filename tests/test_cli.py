@@ -180,8 +180,9 @@ def test_failed_run_leaves_an_old_json_untouched(capsys, model, tmp_path, monkey
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied", str(dst))
 
-    monkeypatch.setattr("os.replace", refuse)  # the last step of the write fails
-    _bad(capsys, "trace", "--text", "cat", "--model", model, "--json", path, "--force", expect="no permission")
+    monkeypatch.setattr("os.replace", refuse)  # the last step of the write fails: the file is there and its folder
+    # writable, so the refusal is the file's (teacher31 #8, fix64: error.file_read_only, not the folder's no_permission)
+    _bad(capsys, "trace", "--text", "cat", "--model", model, "--json", path, "--force", expect="read-only")
     assert path.read_text() == "old" and _leftovers(tmp_path) == []
 
 
