@@ -7,6 +7,7 @@ from pathlib import Path
 
 from classroom_gui.app.model import ClassroomModel
 from classroom_gui.lesson.state import prepared_run
+from classroom_gui.messages.phrase import Name, Phrase
 from classroom_gui.model.checkpoint import load_checkpoint
 
 P = "昨日、猫がマットの上に座った。犬は箱の中で寝た。私は🐱を見て、とても笑った。"
@@ -19,7 +20,8 @@ def test_a_reopened_gpt2_class_says_who_asks():
     model.resume(1, "昨 2/3", 0, 0, "causal")  # as the settings file left it
     model.set_run(prepared_run(ck, P, model.sel.rule), P)
     assert model.sel.focus == 1
-    assert model.status("ja") == "「昨 2/3」（2番の席）が質問します。ほかの生徒は「質問する生徒」で選べます。"
+    said = model.status("ja")  # (read through the strings: jareview7 put the seat first, 「2番の席の「昨 2/3」」)
+    assert said == Phrase("ui.asker_opened", asker=Name("昨 2/3"), seat=2).said("ja") and "「昨 2/3」" in said
 
 
 def test_the_seeds_cat_opens_unsaid(checkpoint):
