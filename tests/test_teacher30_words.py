@@ -36,7 +36,7 @@ def test_a_worked_sums_remark_does_not_read_as_a_students_number(seed, key, lang
     a place 「（上の…」 / "(1st above" beside a class with a student 「上」, nor any student's name before 「の」."""
     frame = _frame(seed, key, lang, focus=seed.n_tokens - 1 if key.startswith("answer") else 0)
     board = "\n".join(frame.board)
-    remarks = re.findall(r"[（(][^（()）]*1[番st][^（()）]*[:：] ?-?\d+\.\d+[）)]", board)
+    remarks = re.findall(r"[（(][^（()）]*1[番st][^（()）]*(?:[:：] ?|では)-?\d+\.\d+[）)]", board)  # 「…では0.73」: jareview7
     assert remarks, board
     for remark in remarks:
         assert not any(remark.startswith(f"（{name}の") for name in seed.tokens), remark
