@@ -143,7 +143,7 @@ def seed_pieces(tokens: list[str]) -> tuple[int, int] | None:
     """Where the seed's 猫 sits cut into pieces (GPT-2's 「猫 1/2」「猫 2/2」), before any whole cat or 猫: (the seat
     of its last piece, how many pieces), else None (jareview7 1)."""
     for i, word in enumerate(tokens):
-        if word.lower().removeprefix("␣") == "cat" or word == "猫":
+        if seed_student(word):
             return None
         piece = SEED_PIECE.fullmatch(word)
         if piece is not None:
