@@ -14,7 +14,7 @@ from ..model.trace import HeadTrace, LayerTrace, Trace
 from ..model.unknown_words import is_mark
 from . import layout, rules
 from .canvas import WIDESCREEN, Canvas, canvas_for
-from .frame import WIDE, ClassStrips, Frame, Strip, Student, row  # noqa: F401  (WIDE, row also read from here)
+from .frame import ClassStrips, Frame, Strip, Student, row
 from .strings import name_list, quote, seat_quoted, text
 from .beat import Beat
 
