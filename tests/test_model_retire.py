@@ -9,6 +9,7 @@ from pathlib import Path
 from classroom_gui.app.model_identity import former_key, model_id, model_key
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.view import settings
+from classroom_gui.view.settings_file import MAX_MODELS
 from helpers import window_on
 from test_model_identity import copied, older_file
 from test_model_sessions import open_in
@@ -46,13 +47,13 @@ def eight_sections(qtbot, checkpoint, path: Path, others) -> str:
     older_file(qtbot, checkpoint, path)
     installed = model_id(former_key(checkpoint))
     with_copies(path, installed, others, used=0)
-    assert len(saved_ids(path)) == settings.MAX_MODELS
+    assert len(saved_ids(path)) == MAX_MODELS
     return installed
 
 
 def test_a_former_section_taken_over_takes_no_other_model_with_it(qtbot, checkpoint, tmp_path):
     """Eight sections: the former one and seven other models'. Taken over, it leaves eight: the seven kept."""
-    others = [f"{i:016x}" for i in range(1, settings.MAX_MODELS)]
+    others = [f"{i:016x}" for i in range(1, MAX_MODELS)]
     eight_sections(qtbot, checkpoint, tmp_path / "s.ini", others)
     w = window_on(qtbot, checkpoint, str(tmp_path / "s.ini"))
     assert w.save_settings()
@@ -63,7 +64,7 @@ def test_a_former_section_taken_over_takes_no_other_model_with_it(qtbot, checkpo
 def test_a_former_section_read_through_ctrl_o_goes_alone(qtbot, checkpoint, tmp_path):
     from test_model_sessions import GPT2
 
-    path, others = tmp_path / "s.ini", [f"{i:016x}" for i in range(2, settings.MAX_MODELS + 1)]
+    path, others = tmp_path / "s.ini", [f"{i:016x}" for i in range(2, MAX_MODELS + 1)]
     installed = eight_sections(qtbot, checkpoint, path, others)
     gpt2 = load_checkpoint(GPT2)
     w = window_on(qtbot, gpt2, str(path))

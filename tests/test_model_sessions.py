@@ -9,6 +9,7 @@ from classroom_gui.app.history import sentence_id
 from classroom_gui.app.model_identity import model_id, model_key
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import settings
+from classroom_gui.view.settings_file import MAX_MODELS
 from helpers import window_on
 
 UNDO = BY_ID["undo_edit"].keys[0]  # the key the restored edits' line names, from the actions table
@@ -99,10 +100,10 @@ def test_damaged_or_extra_model_sections_are_dropped_and_the_rest_loads(tmp_path
 
 def test_only_the_models_used_last_keep_a_section(tmp_path):
     store = settings.open_store(str(tmp_path / "s.ini"))
-    for i in range(settings.MAX_MODELS + 3):
+    for i in range(MAX_MODELS + 3):
         settings.save(store, settings.Settings(rule="causal"), model=f"{i:016x}")
     kept = sorted(settings.sessions(store))
-    assert kept == [f"{i:016x}" for i in range(3, settings.MAX_MODELS + 3)]
+    assert kept == [f"{i:016x}" for i in range(3, MAX_MODELS + 3)]
 
 
 def test_back_to_a_model_after_another_sentence_brings_its_edits_back(qtbot, checkpoint, tmp_path):

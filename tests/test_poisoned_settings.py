@@ -75,9 +75,10 @@ def test_the_window_starts_with_the_default_settings_file_poisoned(tmp_path):
 
 def test_a_file_larger_than_any_settings_file_is_set_aside(tmp_path):
     from classroom_gui.view import settings
+    from classroom_gui.view.settings_copy import MAX_FILE
 
     path = tmp_path / "s.conf"
-    path.write_bytes(b"[General]\nlang=ja\n" + b";" * (settings.MAX_FILE + 10))
+    path.write_bytes(b"[General]\nlang=ja\n" + b";" * (MAX_FILE + 10))
     assert settings.clean_file(path) and path.read_text() == "[General]\n"
 
 

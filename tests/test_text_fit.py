@@ -76,7 +76,7 @@ def test_a_turned_japanese_name_is_one_line_cut_with_an_ellipsis(qapp):
 
     from classroom_gui.messages.fit import VERTICAL_ELLIPSIS, one_cell
     from classroom_gui.scene import fonts
-    from classroom_gui.scene.board_bars import _turned_name
+    from classroom_gui.scene.bar_names import turned_name
 
     assert shortened("ﾏｯﾄの上", 3, VERTICAL_ELLIPSIS, one_cell) == "ﾏｯ︙"  # narrow kana: a cell each, not a column
     font = fonts.font(14)
@@ -85,7 +85,7 @@ def test_a_turned_japanese_name_is_one_line_cut_with_an_ellipsis(qapp):
     image = QImage(40, 400, QImage.Format.Format_ARGB32)
     p = QPainter(image)
     try:
-        name, box = _turned_name(p, "猫がマットの上に座った", font, 20.0, 0.0, room)
+        name, box = turned_name(p, "猫がマットの上に座った", font, 20.0, 0.0, room)
     finally:
         p.end()
     assert name.endswith("…") and "猫がマットの上に座った".startswith(name[:-1]) and len(name) > 2

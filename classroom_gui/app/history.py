@@ -174,7 +174,7 @@ def kept_asker(tokens, seat: int, word: str, rule: str) -> tuple[int, Phrase | N
         return min(seats, key=lambda i: abs(i - seat)), None
     new = default_focus(tokens, rule)
     pieces = seed_pieces(tokens)  # 猫 asked and now sits as GPT-2's pieces: not 「この文には「猫」がいない」 beside 「猫 2/2」
-    if pieces is not None and pieces[0] == new and word.lower().removeprefix("␣") in ("猫", "cat"):
+    if pieces is not None and pieces[0] == new and seed_student(word):
         return new, Phrase("ui.asker_cat_pieces", n=pieces[1], asker=Name(tokens[new]), seat=new + 1)
     if seed_student(word) and seed_student(tokens[new]):  # "cat" and 「猫」 are one student: the other language's
         return new, None  # first sentence keeps its asker (teacher32 #10: 「この文には「cat」がいないので…」)

@@ -14,7 +14,7 @@ from ..model.trace import HeadTrace, LayerTrace, Trace
 from ..model.unknown_words import is_mark
 from . import layout, rules
 from .canvas import WIDESCREEN, Canvas, canvas_for
-from .frame import WIDE, ClassStrips, Frame, Strip, Student, row  # noqa: F401  (WIDE, row also read from here)
+from .frame import ClassStrips, Frame, Strip, Student, row
 from .strings import name_list, quote, seat_quoted, text
 from .beat import Beat
 
@@ -153,15 +153,17 @@ def seed_pieces(tokens: list[str]) -> tuple[int, int] | None:
 
 
 def seed_student(word: str) -> bool:
-    """Whether `word` is the seed's asker, "cat" in English and 「猫」 in Japanese (GPT-2 shows " cat" as ␣cat)."""
-    return word.lower().removeprefix("␣") == "cat" or word == "猫"
+    """Whether `word` is the seed's asker, "cat" in English and 「猫」 in Japanese. A GPT-2 piece with its leading
+    space is the same word: " cat" shows as ␣cat, " 猫" as ␣猫 (the one test of it: history.kept_asker asks here too)."""
+    return word.removeprefix("␣").lower() in ("cat", "猫")
 
 
 def default_focus(tokens: list[str], rule: str = "causal") -> int:
     """The seed's student: "cat" (or 猫) asks, unless, in turn, it sits first and so could only hear itself
     (in discussion it hears everyone wherever it sits); then the last student, who hears everyone and whose
     notebook gives the answer, unless it is a punctuation mark (a paragraph's 「。」 asked for the whole lesson:
-    teacher30 #15): then the first content word (content_word), as 「犬」 in 「小さな犬は…眠った。」."""
+    teacher30 #15): then the first content word (content_word), as 「犬」 in 「小さな犬は…眠った。」. GPT-2's pieces of
+    a character ask only from the last (tidy27: not 「昨 2/3」), which has read the character whole."""
     for i, word in enumerate(tokens):
         if seed_student(word):
             if i > 0 or rule == rules.DISCUSSION:
@@ -171,7 +173,8 @@ def default_focus(tokens: list[str], rule: str = "causal") -> int:
             return seed_pieces(tokens)[0]
     if len(tokens) <= 2:
         return min(1, len(tokens) - 1)
-    last = len(tokens) - 1
+    last = len(tokens) - 1  # (a sentence cut at the model's length can end on 「と 1/2」: the last seat that ends whole)
+    last = next((i for i in range(last, 0, -1) if ends_whole(tokens[i])), last)
     if is_mark(tokens[last].removeprefix("␣")):
         word = content_word(tokens, 1)  # (from seat 2 under either rule: M keeps the asker, and in turn seat 1
         # would hear only itself)
@@ -181,11 +184,32 @@ def default_focus(tokens: list[str], rule: str = "causal") -> int:
 
 
 CONTENT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30fa]|[A-Za-z]{3}")  # a kanji, a katakana, 3 letters
+PIECE = re.compile(r".+ (\d+)/(\d+)")  # a piece of one character as the tokenizer labels it: 「昨 2/3」
+
+
+def whole(word: str) -> bool:
+    """Whether `word` holds whole characters only: not a piece of one (「昨 2/3」), nor cut on either side (「猫が…」,
+    「…に座った」) as bpe_tokenizer._label marks them."""
+    return PIECE.fullmatch(word) is None and not word.startswith("…") and not word.endswith("…")
+
+
+def ends_whole(word: str) -> bool:
+    """Whether `word` ends where a character ends, so has read its last character whole (in turn): the last piece of
+    one (「昨 3/3」) or a word cut only at its start (「…に座った」); not 「昨 2/3」 nor 「猫が…」."""
+    piece = PIECE.fullmatch(word)
+    return piece[1] == piece[2] if piece is not None else not word.endswith("…")
 
 
 def content_word(tokens: list[str], first: int) -> int | None:
     """The first seat from `first` whose word looks like a content word,
     not a particle nor a mark: one with a kanji or katakana (「犬」, 「ボール」; not 「は」, 「から」), or three Latin
     letters ("dog"; not "a", "on"). None when no word does. Whether the model knows it is not asked: every caller
-    (the window, the CLI, the idle warm-up) picks from the words alone, and so picks the same seat."""
-    return next((i for i in range(first, len(tokens)) if CONTENT.search(tokens[i].removeprefix("␣"))), None)
+    (the window, the CLI, the idle warm-up) picks from the words alone, and so picks the same seat.
+    GPT-2 cuts a character into pieces: a word of whole characters goes first, else one that ends whole (「昨 3/3」,
+    which has read 昨 whole, as 猫's last piece asks: seed_pieces), and a mid piece (「昨 2/3」) only when no other is."""
+    seats = [i for i in range(first, len(tokens)) if CONTENT.search(tokens[i].removeprefix("␣"))]
+    for kind in (whole, ends_whole):
+        seat = next((i for i in seats if kind(tokens[i])), None)
+        if seat is not None:
+            return seat
+    return seats[0] if seats else None

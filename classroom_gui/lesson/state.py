@@ -15,7 +15,7 @@ from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
 from .close_up import closed_up
 from .compared import same_picture
-from .context import WIDE, Ctx, Selection, default_focus, row  # noqa: F401  (also read from here by callers)
+from .context import Ctx, Selection, default_focus
 from .frame import Frame, Student, seated_copies
 from .marks import explain_marks
 from .overview import AsMade

@@ -57,7 +57,8 @@ _OKURIGANA = set("いきぎしじちひびみりえけげせぜべめれ")  # a 
 PHRASES = ("もう一度", "もう少し", "切り替", "ひと組", "まとめ直", "やり直", "ではなく", "順番に発言", "番の席", "確かめ算")
 # read as one word: never 「もう / 一度」, 「切り / 替わります」, 「ひと / 組」, 「やり / 直す」, 「では / なく」, 「順番に / 発言」
 # (jareview6 8), 「4、6番の / 席」 (a sheet's row), 「確かめ / 算」 (the --help's command list: jareview7 6, 9)
-PIECE_SPACE = re.compile(r"「[^「」\s]+( )\d+/\d+」")  # a piece's name, 「小 2/3」: never 「小 / 2/3」 (jareview7 8)
+PIECE_SPACE = re.compile(r"(?:「|\")[^「」\"\s]+( )\d+/\d+(?:」|\")")  # a piece's name, 「小 2/3」 or "猫 2/2" (the
+# English narration's, tidy27): never 「小 / 2/3」 (jareview7 8) nor "猫 / 2/2"
 NO_BREAK_SPACE = "\u00a0"
 PARTICLES = set("がをにでとものはへ")  # a particle right after a word (kanji, katakana, a name, a number) ends a phrase
 PAIRED = ("には", "では", "とは", "にも", "でも", "とも", "への", "での", "との", "のは", "へは")  # two particles as one (not のも:
@@ -82,8 +83,14 @@ def unbroken_words(text: str) -> str:
     narration of a lesson told in English) can only be joined between - and ∞, so it is done at once (_LATIN: the
     rules below walked each of its ~300 characters, ~0.3 ms of a cold jump to a new sentence, #18)."""
     if _LATIN.fullmatch(text):
-        return text.replace("-∞", "-" + WORD_JOINER + "∞")
+        return _pieces_whole(text.replace("-∞", "-" + WORD_JOINER + "∞"))
     return by_rules(text)
+
+
+def _pieces_whole(text: str) -> str:
+    """`text` with the space inside each piece's name (PIECE_SPACE) made a no-break space: Qt breaks after a space,
+    joiners or not; a QTextDocument copies it as a space."""
+    return PIECE_SPACE.sub(lambda m: m.group(0).replace(" ", NO_BREAK_SPACE), text)
 
 
 def by_rules(text: str) -> str:
@@ -101,9 +108,7 @@ def by_rules(text: str) -> str:
     for phrase in PHRASES:
         for m in re.finditer(phrase, text):
             keep[m.start():m.end() - 1] = [True] * (len(phrase) - 1)
-    for m in PIECE_SPACE.finditer(text):  # its space made a no-break space (Qt breaks after a space, joiners or not;
-        text = text[:m.start(1)] + NO_BREAK_SPACE + text[m.end(1):]  # a QTextDocument copies it as a space)
-    return "".join(a + WORD_JOINER * k for a, k in zip(text, keep))
+    return "".join(a + WORD_JOINER * k for a, k in zip(_pieces_whole(text), keep))  # (one character for one)
 
 
 _LATIN = re.compile("[\u0000-\u2fff]*")  # no hiragana, katakana, kanji, 「」, （）, full-width marks: _kind is "" or "d"

@@ -1,6 +1,6 @@
 """The blackboard's bar chart: scores morphing into shares (and chapter 6's two side by side), or the
 vocabulary's answer; names under bars too thin to hold them on one row go across on two or three rows, or are
-turned to read upwards, whole or cut with "…" (never one character a line: teacher30 #7).
+turned to read upwards, whole or cut with "…" (never one character a line: teacher30 #7): bar_names, bar_rows.
 Positions are logical canvas pixels inside the rectangle the Board gives (scene/board.py).
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.frame import Bars
 from ..lesson.numbers import fmt
 from . import fonts, palette
+from .bar_names import last_moves_left, last_name_x, row_room, turned_length, turned_name
 from .bar_rows import NAMED_MOST, NAMED_TOP, name_tallest, rows_across, tallest_bars
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor
 from .palette import Theme
@@ -132,7 +133,7 @@ class BarsItem(CachedItem):
         # ...unless every name fits across in two slots: then two rows of names across, as wider slots take
         # (teacher8 L4: chapter 6's two charts stood 「マ/ッ/ト」 and 「座/っ/た」 upright beside 「猫」 across)
         across = turned and 1 < n <= ACROSS_MOST and all(fm.horizontalAdvance(t) <= 2 * slot - label_px * 0.6 for t in b.labels[:n]) \
-            and _last_moves_left(b.labels[:n], fm, slot, label_px)  # the last name: moved left, not cut
+            and last_moves_left(b.labels[:n], fm, slot, label_px)  # the last name: moved left, not cut
         # ...or, where two rows are too few, three rows across (teacher30 #7: 4:3's chapter 6 stood 「マ/ッ/ト」 upright)
         rows = rows_across(b.labels[:n], fm, slot, label_px, r.x() + self.axis_width(), r.x(), r.right()) \
             if turned and not across else None
@@ -206,7 +207,7 @@ class BarsItem(CachedItem):
                 self.value_boxes.append((text, QRectF(x0, ty, ink, value_px * 1.5)))
             if turned and i < len(b.labels):
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
-                self.name_boxes.append(_turned_name(p, b.labels[i], label_f, cx, r.bottom() - label_h + 4, label_h - 8))
+                self.name_boxes.append(turned_name(p, b.labels[i], label_f, cx, r.bottom() - label_h + 4, label_h - 8))
             elif rows and i < len(b.labels):  # on row i % rows, where rows_across placed it
                 p.setPen(qcolor(chalk if not self.masked[i] else muted))
                 p.setFont(label_f)
@@ -224,7 +225,7 @@ class BarsItem(CachedItem):
                 ink = fm.horizontalAdvance(name)
                 x0 = cx - ink / 2 if show_labels else inside(cx - ink / 2, ink, r)  # the one name: whole, in the chart
                 if two_rows and x0 + ink > r.right():  # never past the chart's right edge: the last name moves
-                    moved = _last_name_x(b.labels[:n], fm, slot, label_px, r, ink)  # left, clear of the one before
+                    moved = last_name_x(b.labels[:n], fm, slot, label_px, r, ink)  # left, clear of the one before
                     if moved is None:  # or is cut short
                         name = elide(b.labels[i], f, 2 * (r.right() - cx))
                         ink = fm.horizontalAdvance(name)
@@ -350,64 +351,3 @@ def _span(values, masked) -> tuple[float, float]:
     vals = [float(v) for v, m in zip(values, masked) if not m and math.isfinite(v)] or [0.0]
     lo, hi = min(0.0, min(vals)), max(0.0, max(vals))
     return (lo, hi) if hi - lo > 1e-9 else (lo, lo + 1.0)
-
-
-
-def row_room(labels, i: int, fm: QFontMetricsF, slot: float, label_px: float, r: QRectF, cx: float) -> float:
-    """How wide name i of two rows may be, centred under its bar: two slots less a gap, or more where the names two
-    slots either side in its row are short enough to leave it room at their whole width (teacher20 L1: the answer
-    chart's 「yester…」 at 4:3 beside "kind" and "today"); never past the chart's edges. Two neighbours each
-    take more than two slots' share only where the other is narrower than its share, so they never meet."""
-    n, gap = len(labels), label_px * 0.6
-    share = slot - gap / 2  # half of two slots less a gap: what every name may take
-    halves = []
-    for j in (i - 2, i + 2):
-        if not 0 <= j < n:
-            continue
-        ink = fm.horizontalAdvance(labels[j])
-        if j == n - 1 and cx + 2 * slot + ink / 2 > r.right():  # the last name, moved left or cut at the edge
-            left = _last_name_x(labels, fm, slot, label_px, r, ink)
-            left = cx + 1.5 * slot if left is None else left
-            halves.append(left - gap - cx)
-        else:
-            halves.append(2 * slot - ink / 2 - gap)
-    halves.append(cx - r.x())  # never past the chart's left edge
-    if i < n - 1:
-        halves.append(r.right() - cx)
-    return 2 * max(share, min(halves))
-
-
-def _last_name_x(labels, fm: QFontMetricsF, slot: float, label_px: float, r: QRectF, ink: float) -> float | None:
-    """Where the last of two rows of names, `ink` wide, starts when centred under its bar it would pass the chart's
-    right edge: moved left to end at the edge where that keeps it clear of the name two slots before; None where it
-    is cut short instead (the paint loop's placement, and row_room's room beside it)."""
-    return r.right() - ink if _last_moves_left(labels, fm, slot, label_px) else None
-
-
-def _last_moves_left(labels, fm: QFontMetricsF, slot: float, label_px: float) -> bool:
-    """Whether the last of two rows of names, moved left to end at the chart's right edge, stays clear of the
-    name two slots before it in its row (centred under its bar)."""
-    last = fm.horizontalAdvance(labels[-1])
-    before = fm.horizontalAdvance(labels[-3]) if len(labels) >= 3 else 0.0
-    return last + before / 2 + label_px * 0.6 <= 2.5 * slot
-
-
-def turned_length(label: str, fm: QFontMetricsF) -> float:
-    """How tall `label` stands under a thin bar (_turned_name)."""
-    return fm.horizontalAdvance(label)
-
-
-def _turned_name(p: QPainter, label: str, font, cx: float, top: float, room: float) -> tuple[str, QRectF]:
-    """`label` painted under a thin bar, turned to read upwards, centred on x = cx and hanging from `top`, at most
-    `room` tall, Japanese too: one line, never a stack of one character a line (teacher30 #7: 「マ/ッ/ト」); a name
-    too long ends in "…" (elide, in pixels). (The name as painted, where its ink is.)"""
-    fm = QFontMetricsF(font)
-    p.save()
-    p.setFont(font)
-    name = elide(label, font, room)
-    ink, h = fm.horizontalAdvance(name), fm.height()
-    p.translate(cx, top + room)
-    p.rotate(-90)
-    p.drawText(QRectF(0, -h / 2, room, h), ALIGN_RIGHT, name)  # its end at the top, under the bar
-    p.restore()
-    return name, QRectF(cx - h / 2, top, h, ink)

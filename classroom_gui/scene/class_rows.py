@@ -27,7 +27,7 @@ def colour_scales(groups, stacked=()) -> dict[str, float]:
             v = st.values
             if len(v):
                 rows.setdefault((st.role, len(v), isinstance(v, np.ndarray)), []).append(v)
-    # a wide row is the trace's NumPy row (lesson.state.row): stacked as it is, short lists converted
+    # a wide row is the trace's NumPy row (lesson.frame.row): stacked as it is, short lists converted
     same = [(role, np.array(same, np.float32 if wide else np.float64)) for (role, _, wide), same in rows.items()]
     for role, values in same + [(role, v) for role, v in stacked if v.size]:
         _raise(scales, role, row_scale(np.abs(values).max(axis=1)))

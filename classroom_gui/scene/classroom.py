@@ -21,12 +21,13 @@ from ..lesson.strings import unbroken_end, unbroken_quotes, unbroken_words, wrap
 from . import fonts, palette, pictures
 from .areas import board_rect, caption_rect, title_rect
 from .board import Board
-from .class_image import COMPOSE_FROM, ClassImage, fits, stands_out
+from .class_image import COMPOSE_FROM, ClassImage
+from .class_modes import composed, crowd_box
 from .class_rows import SeatStrips, class_rows, colour_scales, legend_names
 from .class_rows import plan as class_plan
-from .crowd import CROWD_FROM, CrowdItem
+from .crowd import CrowdItem
 from .desk import DeskItem
-from .desk_boxes import class_boxes, composed_box, name_left
+from .desk_boxes import class_boxes, name_left
 from .desk_tag import badge_size
 from .strip import StripView
 from .wrapped_text import ends_short, notice_rows
@@ -166,7 +167,7 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         badge_role = frame.bars.role if frame.bars is not None else "weight"
         header_h = 30.0
         embed = len(frame.students) > EMBED_FROM
-        crowd = self._crowd_box(frame, has_strips)
+        crowd = crowd_box(frame, has_strips)
         self.crowd_mode = crowd is not None
         if crowd is not None:  # one item for the plain desks, real DeskItems for the few that stand out
             special = [(s, per_student[k]) for k, s in enumerate(frame.students)
@@ -180,7 +181,7 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         else:
             self.crowd.set_students([], None, th)
             pairs = None
-        plain, box = (self._composed(frame, per_student, stacked is not None, fast, th.font_scale) if crowd is None
+        plain, box = (composed(frame, per_student, stacked is not None, fast, th.font_scale) if crowd is None
                       else ([], None))
         self.composed = len(plain) > 0
         if self.composed:  # one picture for the plain desks, real DeskItems for the few that stand out
@@ -301,50 +302,6 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         self.legend.set_entries(entries, board.right(), title.y() + (title.height() - LegendItem.PX * 1.6) / 2,
                                 th.color("title"))
         self.legend.setVisible(bool(entries))
-
-    @staticmethod
-    def _composed(frame: Frame, per_student, alike: bool = False, fast=None,
-                  font_scale: float = 1.0) -> tuple[np.ndarray, object]:
-        """The positions of the students whose desks one ClassImage draws (empty: every desk is a DeskItem), and
-        their layout: the plain ones, when they all have desks of one size with the same cards (the asker may
-        have one more; alike: every student's cards are already known to be as long as every other's, see
-        class_rows; fast: a ClassPlan, which knows who stands out and that the plain desks' cards are alike)."""
-        students, none = frame.students, (np.zeros(0, np.int64), None)
-        if len(students) <= 1:
-            return none
-        if fast is not None:
-            plain, counts = fast.plain, fast.lengths
-        else:
-            plain = np.array([k for k, (s, strips) in enumerate(zip(students, per_student))
-                              if not stands_out(s, strips)], np.int64)
-            counts = tuple(len(x.values) for x in per_student[plain[0]]) if len(plain) else ()
-        if not len(plain) or len(students) - len(plain) > 16:
-            return none
-        s0 = students[plain[0]]
-        if any(s.w != s0.w or s.h != s0.h for s in students) or not alike and fast is None and any(
-                tuple(len(x.values) for x in per_student[k]) != counts for k in plain):
-            return none
-        least = least_number_px(frame.canvas, len(frame.students))
-        box = desk_layout(float(s0.w), float(s0.h), counts, least)
-        if not fits(students, box):
-            return none
-        return plain, composed_box([students[k] for k in plain], box, counts, font_scale, least)
-
-    @staticmethod
-    def _crowd_box(frame: Frame, has_strips: bool):
-        """The one desk layout of a very big class whose desks are all alike and too small for strips,
-        else None (then every desk is a DeskItem)."""
-        students = frame.students
-        if len(students) <= CROWD_FROM:
-            return None
-        w, h = students[0].w, students[0].h
-        if any(s.w != w or s.h != h for s in students):
-            return None
-        # no strips to draw (the lesson's compact seating), or none would fit under the name tag
-        least = least_number_px(frame.canvas, len(frame.students))
-        if has_strips and desk_layout(float(w), float(h), (1,), least).strips:
-            return None
-        return desk_layout(float(w), float(h), (), least)
 
     def _show_caption(self, frame: Frame, th: Theme) -> None:
         has_text = bool(frame.narration or frame.notices)

@@ -44,7 +44,7 @@ class StripView:
 
     def set(self, strip: Strip, box: StripBox, theme: Theme, scale: float, masked: bool = False,
             on_board: bool = False) -> bool:
-        values = strip.values  # a list, or a wide NumPy row (lesson.state.row): its bytes are its key
+        values = strip.values  # a list, or a wide NumPy row (lesson.frame.row): its bytes are its key
         # bytes, not tuples: GPT-2's strips hold 768 or 3,072 numbers, and every strip is keyed every frame
         key = (strip.role, values.tobytes() if isinstance(values, np.ndarray) else tuple(values), strip.label, strip.raised,
                np.asarray(strip.zeroed, bool).tobytes(), tuple(strip.edited), box, theme.name,

@@ -4,11 +4,12 @@ and in presenter mode (F5, full screen), where the status bar is hidden, every s
 part of the scene: no exported picture shows it, and a click passes through it to the class below. It sits in the
 title's band, above the desks and the board, as wide as the canvas: a what-if's note over the middle hid the
 attention matrix's changed row for its seconds (teacher15 L6), and over the caption it hid the narration the teacher
-reads out (teacher30 #13); the title it covers shows again once it goes.
+reads out (teacher30 #13). A note short enough sits beside the title (beside_title: tidy27, over the title it hid the
+chapter's name); a longer one covers the title, which shows again once it goes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QTimer
+from PySide6.QtCore import QEvent, QRect, QRectF, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ..scene.areas import board_rect, title_rect
@@ -60,10 +61,12 @@ class CanvasNote(ViewportLabel):
     def _show(self, text: str) -> None:
         area = self.parentWidget().rect()
         frame = getattr(self.view, "frame", None)
-        place = area if frame is None else self.view.mapFromScene(band(frame)).boundingRect() & area
         self.show_text(text)
         px = max(LEAST_PX, round(area.height() * LINE))
-        while True:  # as big as fits the caption's height, down to LEAST_PX
+        if frame is not None and self._beside_title(beside_title(self.view, frame), px):
+            return
+        place = area if frame is None else self.view.mapFromScene(band(frame)).boundingRect() & area
+        while True:  # as big as fits the band's height, down to LEAST_PX (over the title: too long to sit beside it)
             self._style(px)
             self.centre_on(place, place.width() * (WIDTH if frame is None else 1.0))
             if px <= LEAST_PX or frame is None or self.height() <= place.height():
@@ -73,12 +76,48 @@ class CanvasNote(ViewportLabel):
         self.show()
         self.raise_()
 
+    def _beside_title(self, rooms: list[QRect], most: int) -> bool:
+        """Shown in the first of `rooms` where it fits whole, as big as it can be there (down to LEAST_PX): a what-if
+        note such as the reset key's (teacher32 #9) sits beside the title rather than over it (tidy27)."""
+        for room in rooms:
+            for px in range(most, LEAST_PX - 1, -2):
+                self._style(px)  # (its padding: px either side)
+                width = min(room.width(), self.fontMetrics().horizontalAdvance(self.text()) + 2 * px + 4)
+                if self.heightForWidth(width) <= room.height() and width <= room.width():
+                    self.centre_on(room, width)
+                    self.move(self.x(), max(0, self.y()))
+                    self.show()
+                    self.raise_()
+                    return True
+        return False
+
     def _style(self, px: int) -> None:
         # opaque, in the theme's ink and paper (teacher16 L2: at alpha 225 the narration under it showed through)
         th = self.view.classroom.theme
         self.setStyleSheet(f"QLabel#canvasNote {{ background: {th.color('text')}; color: {th.color('caption')};"
                            f" font-size: {px}px; border-radius: {px // 2}px; padding: {px // 2}px {px}px; }}")
         self.ensurePolished()  # (its font-size is applied now, so that its height for a width is measured with it)
+
+
+GAP = 24.0  # canvas pixels between the title's words (or the legend) and a note beside them
+
+
+def beside_title(view, frame) -> list[QRect]:
+    """Where a short note may sit in the title's row hiding nothing a teacher reads (tidy27: over the title it hid
+    the chapter's name for its 1.5 s), in viewport pixels, the better first: right of the title's words and left of
+    the legend; then right of the title up to the row's end, over the legend (a key of colours, not read out). As
+    tall as the title's row: below it a desk's badge or a link's label may sit."""
+    scene = view.classroom
+    row = title_rect(frame.canvas)
+    words = scene.title.words()
+    left = max([row.left()] + [r.right() for r in words]) + GAP
+    bottom = max([row.bottom()] + [r.bottom() for r in words])
+    ends = [row.right()]
+    if scene.legend.isVisible() and not scene.legend.area.isEmpty():
+        ends.insert(0, scene.legend.area.left() - GAP)
+    area = view.viewport().rect()
+    rooms = [view.mapFromScene(QRectF(left, 0, end - left, bottom)).boundingRect() & area for end in ends]
+    return [r for r in rooms if r.isValid()]
 
 
 def band(frame) -> QRectF:

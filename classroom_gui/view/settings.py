@@ -23,8 +23,8 @@ from ..lesson.player import SPEEDS
 from ..lesson.rules import RULES
 from ..lesson.strings import LANGUAGES
 from ..messages.numerals import whole
-from .settings_copy import MAX_FILE, unread_note  # noqa: F401 (MAX_FILE: as the tests read it)
-from .settings_file import KEYS, MAX_EDITS, MAX_MODELS, MAX_SENTENCE, clean_file  # noqa: F401 (MAX_MODELS: the tests)
+from .settings_copy import unread_note
+from .settings_file import KEYS, MAX_EDITS, MAX_SENTENCE, clean_file
 from .settings_file import (keep_general_copy, model_group, model_sections, own_sentence, read_value, save_section,
                             used_count, whole_sentence, write_values)
 

@@ -1,14 +1,15 @@
 """A brief sign over the class (teacher20 L2): in presenter mode (F5), where the menu bar and its checkmarks are
 hidden, pressing Q turned the quiz on or off with no sign of which. The toast says 「クイズ：オン」 / "Quiz on" for
-SHOW_MS, snug around its words, as a presenter app's brief notice does, centred in the title's band (canvas_note.band, as
-the what-if note: teacher32 #9, over the caption it hid the narration for its 1.5 s after B), its type as big as fits
-there. A widget on the view's viewport (viewport_label), never part of the scene: no export shows it.
+SHOW_MS, snug around its words, as a presenter app's brief notice does, beside the title (canvas_note.beside_title, as
+the what-if note: teacher32 #9, over the caption it hid the narration for its 1.5 s after B; tidy27, over the title it
+hid the chapter's name), its type as big as fits there. A widget on the view's viewport (viewport_label), never part
+of the scene: no export shows it.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-from .canvas_note import band
+from .canvas_note import band, beside_title
 from .viewport_label import ViewportLabel
 
 SHOW_MS = 1500
@@ -26,23 +27,39 @@ class Toast(ViewportLabel):
         self.timer.timeout.connect(self.hide)
 
     def say(self, text: str, ms: int = SHOW_MS) -> None:
-        """`text` in the title's band for `ms` milliseconds (a newer toast replaces it and starts the time again)."""
+        """`text` beside the title for `ms` milliseconds (a newer toast replaces it and starts the time again): in the
+        first room beside the title where it fits at LEAST_PX or more (canvas_note.beside_title), else in the title's
+        band, over the title, as big as fits there."""
         area = self.parentWidget().rect()
         frame = getattr(self.view, "frame", None)
-        place = area if frame is None else self.view.mapFromScene(band(frame)).boundingRect() & area
-        if not place.isValid():
-            place = area
-        th = self.view.classroom.theme  # the theme's ink and paper, opaque, as the canvas's notes
         self.setText(text)
-        px = max(LEAST_PX, round(area.height() * LINE))
-        while True:  # as big as fits the band's height, down to LEAST_PX
-            self.setStyleSheet(f"QLabel#toast {{ background: {th.color('text')}; color: {th.color('caption')};"
-                               f" font-size: {px}px; border-radius: {px // 2}px; padding: {px // 4}px {px}px; }}")
-            self.ensurePolished()
-            self.centre_on(place, min(area.width(), self.sizeHint().width()))
-            if px <= LEAST_PX or self.height() <= place.height():
+        most = max(LEAST_PX, round(area.height() * LINE))
+        for place in [] if frame is None else beside_title(self.view, frame):
+            if self._fits(place, most):
                 break
-            px = max(LEAST_PX, px - 2)
+        else:
+            place = area if frame is None else self.view.mapFromScene(band(frame)).boundingRect() & area
+            if not place.isValid():
+                place = area
+            self._fits(place, most)  # (down to LEAST_PX whether it fits or not)
+        self.centre_on(place, min(area.width(), self.sizeHint().width()))
+        self.move(self.x(), max(0, self.y()))  # (a room one pixel shorter than it: centred, its top was at -1)
         self.show()
         self.raise_()
         self.timer.start(ms)
+
+    def _fits(self, place, most: int) -> bool:
+        """Styled as big as fits `place` (from `most` down to LEAST_PX); whether it fits at all."""
+        for px in range(most, LEAST_PX - 1, -2):
+            self._style(px)
+            width = self.sizeHint().width()
+            if width <= place.width() and self.heightForWidth(width) <= place.height():
+                return True
+        self._style(LEAST_PX)
+        return False
+
+    def _style(self, px: int) -> None:
+        th = self.view.classroom.theme  # the theme's ink and paper, opaque, as the canvas's notes
+        self.setStyleSheet(f"QLabel#toast {{ background: {th.color('text')}; color: {th.color('caption')};"
+                           f" font-size: {px}px; border-radius: {px // 2}px; padding: {px // 4}px {px}px; }}")
+        self.ensurePolished()
