@@ -41,6 +41,9 @@ CLEAR_OF_ALL = 128     # up to this many students the heaviest link keeps clear 
 ROUTED_ALL = 12        # up to this many students the unlabelled links keep off the digits too (after the labelled
                        # ones, apart from all), and the labelled ones may be placed again in another order
                        # (link_routes.choose); a bigger class's desks show few digits and its crowd is faint
+OFF_DIGITS = 16        # up to this many students the unlabelled links keep off the cards' digits and apart from all
+                       # (placed after the labelled ones): at 16 the faint lines from "cat" ran across desks 3-5's
+                       # numbers (teacher33 #1); a name tag counts only up to ROUTED_ALL (Classroom._number_cells)
 TAGGED = 128           # up to this many students a label keeps off other desks' name tags (link_labels.FOREIGN)
 SEATINGS = 64          # seatings numbered for the route sets' keys (a window meets a few: class sizes, canvases)
 _SEATINGS: dict[tuple, int] = {}  # each seating (desks by seat) met -> its number, one for every layer: the canvas
@@ -324,7 +327,7 @@ class LinkLayer:
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
         apart = {pos[j] for j in marked}
-        rest = len(desks) <= ROUTED_ALL and numbers is not None  # the unlabelled too: off the digits, apart from all
+        rest = len(desks) <= OFF_DIGITS and numbers is not None  # the unlabelled too: off the digits, apart from all
         checked = [(apart if crowd else everyone) if i == top else apart if i in marked else everyone if rest else set()
                    for i in drawn]
         order = [pos[i] for i in ranked if i in marked]
