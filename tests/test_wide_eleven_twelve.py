@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF
 
 from test_link_labels_clear import CLEAR_PX, texts_to_keep_clear
 from test_link_labels_own_desk import gap_between
+from test_link_labels_whole_desk import read_on_badges
 from test_link_lines_clear import number_cells
 from test_wide_numbers import chapter_ends
 
@@ -26,7 +27,7 @@ CUT_NOTEBOOKS = {"listening", "everyone"}  # a notebook (24 numbers) beside four
 
 @pytest.mark.parametrize("lang,text,asker", CASES, ids=lambda v: str(v)[:12])
 def test_11_or_12_students_at_16_9_show_their_numbers_and_labels_find_room(qapp, checkpoint, lang, text, asker):
-    labels = 0
+    labels = badged = 0
     for where, frame, scene, desks in chapter_ends(checkpoint, text, lang, asker, range(11, 13)):
         chapter = frame.chapter_key
         for k, _, strips, _ in desks:
@@ -51,4 +52,7 @@ def test_11_or_12_students_at_16_9_show_their_numbers_and_labels_find_room(qapp,
                 assert seat == own or gap_between(pill, tag) >= min(mine, pill.height() / 2), (
                     f"{where}: the {link.label} label of seat {own + 1} sits by seat {seat + 1}'s name tag")
             labels += 1
-    assert labels >= 2 * len(desks)  # the scoring, softmax and listening steps label their links
+        badged += read_on_badges(scene, frame)
+    # the scoring, softmax and listening steps label their links, or leave a label off where it would read as another
+    # desk's and its own desk's badge shows the number (teacher33 #1)
+    assert labels >= 1 and labels + badged >= 2 * len(desks)

@@ -194,6 +194,7 @@ class Link:
     label: str = ""
     progress: float = 1.0      # 0..1 how far along the line a travelling card has got
     value: float | None = None  # the number `label` shows, unrounded: ranks links of equal weight (scores)
+    arrow: bool = False        # whole, it ends in an arrowhead at `target` (the question step: who looks at whom)
 
 
 @dataclass

@@ -32,6 +32,7 @@ TEXT_PX = 16.0     # the least any text on the board is drawn at (1080p canvas p
 TURNED_GAP = 4.0   # between two names turned upright under thin bars (teacher7 L1: 11+ students at 4:3)
 TURNED_MAX = 5.0   # a turned name's length at the most, in label heights (longer ones end in "…")
 STAGGER_MOST, STAGGER_ROWS = 12, 3  # bars whose values may stack (value_rows), on this many rows above the tallest
+NUDGES = (0.0, 2.0, -2.0, 4.0, -4.0)  # px a value may move sideways off another bar (value_rows)
 VALUES_APART = 0.25  # two values' boxes this many lines apart at least, across and up (「10.25」 touched 「10.24」)
 STAGGER_WIDE = 1.4  # ... values at most this many slots wide (wider, a stacked value reads as its neighbour's)
 ACROSS_MOST = 8    # bars whose thin slots still take two rows of names across (a big class: turned, one a bar)
@@ -172,8 +173,12 @@ class BarsItem(CachedItem):
         self.value_texts, self.name_boxes, self.value_boxes = [], [], []
         many = not (show_values or stagger or show_labels)  # hundreds of thin bars (GPT-2's 1024)
         centres, ends = self.places(slot, zero, scale)
+        # values too wide even for stacking, beside names: still the tallest few heard bars' values where each clears
+        # every other bar and value (teacher33 #7: at 4:3 chapter 6's in-turn chart said The's 0.64, not cat's 0.36)
+        tallest = tallest_bars(b.values, self.masked, b.highlight) \
+            if not (show_values or stagger or many) and show_labels and 1 < n <= STAGGER_MOST else None
         placed = value_rows(self, centres, ends, bar_w, value_px * 1.5, metrics,
-                            (r.y() + 34 + below, names_top)) if stagger else {}
+                            (r.y() + 34 + below, names_top), tallest) if stagger or tallest else {}
         indices = range(n)
         if many:  # two paths, not three painter calls a bar; only the highlighted bar goes through the loop
             self._paint_thin_bars(p, centres, ends, bar_w, muted, role)
@@ -192,8 +197,8 @@ class BarsItem(CachedItem):
                 p.setBrush(qcolor(role, 1.0 if hl or b.highlight < 0 else 0.72))
                 p.drawRect(QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)))
             text, ty = value_at(self, i, ends[i], value_px * 1.5)
-            said = i in placed or hl if stagger else show_values or hl
-            ty = placed.get(i, ty)
+            said = i in placed or hl if stagger or tallest else show_values or hl
+            x0, ty = placed.get(i, (None, ty))
             if many:
                 self.value_texts[i] = text
             else:
@@ -202,7 +207,8 @@ class BarsItem(CachedItem):
                 p.setPen(qcolor(muted if self.masked[i] else chalk))
                 p.setFont(fonts.font(value_px, True))
                 ink = metrics.horizontalAdvance(text)  # centred on its bar, but never past the chart's edges
-                x0 = inside(cx - ink / 2, ink, r)  # (teacher20 L1: the last bar's 「0.47」 read 「0.4ɺ」 at 4:3)
+                x0 = inside(cx - ink / 2, ink, r) if x0 is None else x0  # (teacher20 L1: the last bar's 「0.47」
+                # read 「0.4ɺ」 at 4:3; value_rows may have moved it a few px off a taller neighbour's bar)
                 p.drawText(QRectF(x0 - 2, ty, ink + 4, value_px * 1.5), ALIGN_CENTER, text)
                 self.value_boxes.append((text, QRectF(x0, ty, ink, value_px * 1.5)))
             if turned and i < len(b.labels):
@@ -304,17 +310,19 @@ def value_at(chart: BarsItem, i: int, end: tuple[float, float], line: float) -> 
 
 
 def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, float]], bar_w: float, line: float,
-               metrics: QFontMetricsF, room: tuple[float, float]) -> dict[int, float]:
-    """{bar: the top of its value} for values wider than their bar's slot: the highlighted bar's first, always, just
+               metrics: QFontMetricsF, room: tuple[float, float],
+               only: list[int] | None = None) -> dict[int, tuple[float, float]]:
+    """{bar: the left and the top of its value} for values wider than their bar's slot: the highlighted bar's first, always, just
     past its bar's end (within `room`); then each from the left, just past its bar's end or else stacked past the
     values it would touch, within `room` (top, bottom); none where it does not fit or would touch another bar
-    (teacher23 L3)."""
+    (teacher23 L3). `only`: these bars alone, in this order (the highlighted one first, if it is among them)."""
     b, r = chart.bars, chart.area
     n = len(b.values)
     apart = line * VALUES_APART  # two values never touch, side by side or corner to corner (teacher30 #7)
     bodies = [QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)) for cx, (y0, y1) in zip(centres, ends)]
     boxes, where = [], {}
-    for i in ([b.highlight] if 0 <= b.highlight < n else []) + [i for i in range(n) if i != b.highlight]:
+    order = ([b.highlight] if 0 <= b.highlight < n else []) + [i for i in range(n) if i != b.highlight]
+    for i in order if only is None else only:
         text, ty = value_at(chart, i, ends[i], line)
         ink = metrics.horizontalAdvance(text)
         x0 = inside(centres[i] - ink / 2, ink, r)
@@ -322,14 +330,18 @@ def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, fl
         first = i == b.highlight  # the value the lesson talks about: always said, by its bar (review26 #5)
         if first:
             ty = max(room[0], min(ty, room[1] - line))
+        others = bodies[:i] + bodies[i + 1:]
         while room[0] <= ty and ty + line <= room[1]:
-            box = QRectF(x0, ty, ink, line)
-            if not first and any(box.intersects(o) for o in bodies[:i] + bodies[i + 1:]):
+            # centred, or else moved a few px off a taller neighbour's bar (its box still over its own bar's middle:
+            # 「0.36」 of cat beside The's 0.64 at 4:3 met The's bar by 0.1 px)
+            box = next((QRectF(x, ty, ink, line) for x in (inside(x0 + d, ink, r) for d in NUDGES)
+                        if first or not any(QRectF(x, ty, ink, line).intersects(o) for o in others)), None)
+            if box is None:
                 break  # over another bar (a short bar's value beside a tall one): it would read as that bar's
             hit = [o for o in boxes if box.adjusted(-apart, -apart / 2, apart, apart / 2).intersects(o)]
             if not hit:
                 boxes.append(box)
-                where[i] = ty
+                where[i] = (box.x(), ty)
                 break
             ty = max(o.bottom() for o in hit) + apart if under else min(o.top() for o in hit) - line - apart
     return where

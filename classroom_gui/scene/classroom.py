@@ -42,6 +42,8 @@ from .tooltips import SceneTooltips
 from .palette import Theme
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
+TITLE_GAP = 48.0  # canvas px between the title and the card legend at its right (at 24, "8. Listening: a mix of
+# opinions · discussion" shrank to end ~17 px from the legend's swatch at 1024 px wide: teacher33 #7)
 EMBED_FROM = 12  # bigger classes paint settled cards into the desk's picture (see scene.desk)
 
 
@@ -116,7 +118,7 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         if self.legend.isVisible():  # the title keeps clear of the legend at its right, on two lines if even
             # its smallest size is too wide ("10. Many questions: heads, W_O, residual · discussion" beside
             # four cards' names)
-            title = QRectF(title.x(), title.y(), self.legend.area.x() - 24 - title.x(), title.height())
+            title = QRectF(title.x(), title.y(), self.legend.area.x() - TITLE_GAP - title.x(), title.height())
             if QFontMetricsF(fonts.font(22, True)).horizontalAdvance(text) > title.width():
                 two = title_rect(self.canvas, two_lines=True)
                 title = QRectF(title.x(), two.y(), title.width(), two.height())

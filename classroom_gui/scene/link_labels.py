@@ -143,13 +143,15 @@ def _first_spots(at: np.ndarray, w: float, h: float, placed: list[QRectF],
 
 
 def _first_of(at: np.ndarray, w: float, h: float, placed: list[QRectF], near: np.ndarray, gaps: tuple[float, ...],
-              grid=None, room: QRectF = ROOM) -> tuple[int, int | None] | None:
+              grid=None, room: QRectF = ROOM, allowed: np.ndarray | None = None) -> tuple[int, int | None] | None:
     """_first_spots at each of `gaps` in turn, the spots' tests against the placed labels and the room made once:
     (the first free spot at the first gap that has one, that gap's position in `gaps`), else (the first open spot,
-    None), else None."""
+    None), else None. `allowed`: [len(at)] bool, the only spots that may be taken (see own_desk_spots)."""
     left, top = at[:, 0] - w / 2, at[:, 1] - h / 2
     right, bottom = left + w, top + h
     open_ = ~_hits(left, top, right, bottom, _edges(placed))
+    if allowed is not None:
+        open_ &= allowed
     if not open_.any():
         return None
     inside = ((left >= room.x()) & (right <= room.x() + room.width()) & (top >= room.y())
@@ -239,7 +241,7 @@ CLOSE = 0.4  # ... or, where no spot is that far from every text (a lane between
 def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF],
                  more: np.ndarray | None = None, tags: dict[int, tuple] | None = None,
                  homes: list[int | None] | None = None, room: QRectF = ROOM,
-                 shown: dict[int, str] | None = None) -> list[tuple[Link, Point]]:
+                 shown: dict[int, str] | None = None, desks: dict[int, tuple] | None = None) -> list[tuple[Link, Point]]:
     """Where each label goes so that no two overlap: the heaviest link first, each at the first spot along
     its curve (ALONG), or else beside its far end, that covers no placed label and keeps TEXT_GAP clear of
     every text in `avoid` (the desks' names, badges and numbers, the title, the legend; failing that, that
@@ -256,16 +258,21 @@ def place_labels(spots: list[tuple[Link, object]], px: float, avoid: list[QRectF
     travelling one) keep a label off the neighbourhood of every other desk's name tag (FOREIGN): a label just
     above a desk's tag reads as that desk's share (teacher6 M3: 「上」 showed 「猫」's 0.50). A label with no free
     spot there may sit on its own desk's name tag, between the name and the badge, unless that badge shows its
-    share already (`shown`: seat -> its badge's text)."""
+    share already (`shown`: seat -> its badge's text).
+
+    `desks` (seat -> its whole desk's x, y, w, h, with `tags`): a label goes where it reads as its own desk's, nearer
+    to it than to any other (own_desk_spots); one whose desk's badge shows its share, nowhere else (left off: the
+    badge reads it, beside the right desk); any other, failing that, as above (its number is shown nowhere else)."""
     edges = _edges(avoid)  # once a frame: a class of 512 has ~520 texts to avoid (more: those already as edges)
     if more is not None and len(more):
         edges = np.concatenate([edges, more])
     homes = homes if tags and homes is not None else [None] * len(spots)
     key = (tuple((link.label, link.weight, where) for link, where in spots), px, edges.tobytes(), tuple(homes),
-           tuple(sorted(tags.items())) if tags else (), room.getRect(), tuple(sorted((shown or {}).items())))
+           tuple(sorted(tags.items())) if tags else (), room.getRect(), tuple(sorted((shown or {}).items())),
+           tuple(sorted(desks.items())) if tags and desks else ())
     known = _PLACED.pop(key, None)
     if known is None:
-        known = _place(spots, px, edges, tags or {}, homes, room, shown or {})
+        known = _place(spots, px, edges, tags or {}, homes, room, shown or {}, desks if tags else None)
         if len(_PLACED) >= PLACINGS:
             del _PLACED[next(iter(_PLACED))]  # the least recently used
     _PLACED[key] = known  # (re)inserted last: dicts keep insertion order
@@ -286,6 +293,22 @@ def _texts_near(avoid: np.ndarray, others: np.ndarray | None, bounds, w: float, 
     return texts[(l < rx + rw) & (rx < r) & (t < ry + rh) & (ry < b) & (l != r) & (t != b)]
 
 
+def own_desk_spots(at: np.ndarray, w: float, h: float, desks: np.ndarray, own: int) -> np.ndarray:
+    """[len(at)] whether a w x h label centred at each spot reads as desk `own`'s (row `own` of `desks`, the whole
+    desks' [n, 4] edges): nearer to it than to any other desk by at least half its height. (teacher33 #1: in a class
+    of 16, 「2.42」 of seat 10 sat in the lane between desk 5's cards and desk 10's tag, touching both, and read as
+    desk 5's; a gap is measured edge to edge, 0 where they touch.)"""
+    left, top = at[:, 0] - w / 2, at[:, 1] - h / 2
+    right, bottom = left + w, top + h
+    l2, t2, r2, b2 = (desks[:, i][None, :] for i in range(4))
+    dx = np.maximum(np.maximum(l2 - right[:, None], left[:, None] - r2), 0.0)
+    dy = np.maximum(np.maximum(t2 - bottom[:, None], top[:, None] - b2), 0.0)
+    gaps = np.hypot(dx, dy)  # [spots, desks]
+    mine = gaps[:, own].copy()
+    gaps[:, own] = np.inf
+    return mine + h / 2 <= gaps.min(axis=1) if desks.shape[0] > 1 else np.ones(len(at), bool)
+
+
 FOREIGN = 0.5  # of a label's height: how far beyond its gap a label keeps from another desk's name tag
 
 
@@ -294,10 +317,14 @@ def _box(x: float, y: float, w: float, h: float) -> np.ndarray:  # one rectangle
 
 
 def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags: dict[int, tuple],
-           homes: list[int | None], room: QRectF = ROOM, shown: dict[int, str] | None = None) -> list[tuple[int, Point]]:
+           homes: list[int | None], room: QRectF = ROOM, shown: dict[int, str] | None = None,
+           desks: dict[int, tuple] | None = None) -> list[tuple[int, Point]]:
     """place_labels' search: (index in spots, where) of each label placed, in spots' order (avoid: the
-    texts' [n, 4] edges, see _edges; room: where labels may go; shown: the desks' badges)."""
+    texts' [n, 4] edges, see _edges; room: where labels may go; shown: the desks' badges; desks: the whole desks)."""
     shown = shown or {}
+    seated = list(desks or {})
+    bodies = edges_of(*(np.array([desks[k][j] for k in seated], np.float64) for j in range(4))) if seated else None
+    row = {seat: k for k, seat in enumerate(seated)}
     order = sorted(range(len(spots)), key=lambda i: -spots[i][0].weight)
     gap = TEXT_GAP * px
     seats = list(tags)
@@ -319,11 +346,18 @@ def _place(spots: list[tuple[Link, object]], px: float, avoid: np.ndarray, tags:
         if badged:  # then the label keeps off that name tag too: between the name and the badge it read "① The
             # (0.01) (0.01)" (teacher7 L2). (The tag less `gap` all round, kept `gap` clear as a text: the label may
             # come to its edge, and, at the last, overlap that much of it, above or below its name and badge)
+            # With the whole desks known (`bodies`: a label then goes only beside its own desk, own_desk_spots), the
+            # whole tag, kept `gap` clear: there the spots left are around that tag, and one at its edge read "mat
+            # 0.63" against the name or "0.01 0.01" against the badge (test_link_labels_clear)
             x, y, tw, th = tags[home]
-            tag = _box(x + gap, y + gap, tw - 2 * gap, th - 2 * gap)
+            inset = 0.0 if bodies is not None and home in row else gap
+            tag = _box(x + inset, y + inset, tw - 2 * inset, th - 2 * inset)
             near = _texts_near(avoid, np.concatenate([others, tag]), (x0, y0, x1, y1), w, h, gap)
         # at TEXT_GAP (`gap`) to every text in `near`, else CLOSE, else (after its own name tag, below) touching
-        first = _first_of(at, w, h, placed, near, (gap, CLOSE * px, 0.0), grid, room)
+        mine = None if bodies is None or home not in row else own_desk_spots(at, w, h, bodies, row[home])
+        first = _first_of(at, w, h, placed, near, (gap, CLOSE * px, 0.0), grid, room, mine)
+        if mine is not None and not badged and (first is None or first[1] is None or first[1] >= 2):
+            first = _first_of(at, w, h, placed, near, (gap, CLOSE * px, 0.0), grid, room)  # (its number is on no badge)
         best = None if first is None else (first[0], first[1] is not None and first[1] < 2)
         if (best is None or not best[1]) and home in tags and not badged:
             # nothing free near its link: on its own name tag, but for a label its badge shows (left off)

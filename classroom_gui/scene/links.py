@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from ..lesson.frame import Link
 from .items import PillItem, mix, qcolor
 from .link_pieces import pieces_each
+from .link_arrows import arrow_head, arrow_stop
 from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels
 from .link_geometry import Point, Rect, link_curves, link_curves_each, split
 from .link_routes import VARIANTS, choose
@@ -40,11 +41,16 @@ CLEAR_OF_ALL = 128     # up to this many students the heaviest link keeps clear 
 ROUTED_ALL = 12        # up to this many students the unlabelled links keep off the digits too (after the labelled
                        # ones, apart from all), and the labelled ones may be placed again in another order
                        # (link_routes.choose); a bigger class's desks show few digits and its crowd is faint
+OFF_DIGITS = 16        # up to this many students the unlabelled links keep off the cards' digits and apart from all
+                       # (placed after the labelled ones): at 16 the faint lines from "cat" ran across desks 3-5's
+                       # numbers (teacher33 #1); a name tag counts only up to ROUTED_ALL (Classroom._number_cells)
 TAGGED = 128           # up to this many students a label keeps off other desks' name tags (link_labels.FOREIGN)
 SEATINGS = 64          # seatings numbered for the route sets' keys (a window meets a few: class sizes, canvases)
 _SEATINGS: dict[tuple, int] = {}  # each seating (desks by seat) met -> its number, one for every layer: the canvas
 _NUMBERS = count()  # warmer's twin shares the canvas's route sets; a number is never given twice (after a clear)
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
+ARROW_REACH = 10.0     # px an arrow (Link.arrow) runs into its classmate's desk, at most: to its padding, short of its
+# cards (arrow_stop); the head then lies in that padding and the gap between desks
 
 def _number(link: Link) -> float:
     """The number a link shows (Link.value; a NaN or a link without one ranks last among equals)."""
@@ -107,6 +113,8 @@ class LinkLayer:
         self.room = ROOM  # where labels may go (set_links)
         self.lines: dict[tuple[str, int, bool], QGraphicsPathItem] = {}
         self.markers: dict[tuple[str, int], QGraphicsPathItem] = {}
+        self.heads: dict[tuple[str], QGraphicsPathItem] = {}  # arrowheads (Link.arrow), filled, one item a role
+        self.head_points: list[tuple[Link, Point]] = []  # where the last arrowheads' tips were (for tests)
         self.labels: list[PillItem] = []
         self.label_texts: list[str] = []
         # what was drawn last, for tests: (link, its drawn curve, line width)
@@ -147,6 +155,8 @@ class LinkLayer:
         self.room = room
         paths: dict[tuple[str, int, bool], QPainterPath] = {}  # (role, width bucket, in the faint crowd)
         dots: dict[str, QPainterPath] = {}
+        heads: dict[tuple[str], QPainterPath] = {}
+        self.head_points = []
         ranked = self.strongest(links)  # sorted once a frame: labels, the drawn few and the routes read it
         order = ranked if len(links) > MAX_LABELS + 2 else None  # None: few enough to label all
         labelled = set(range(len(links))) if order is None else set(order[:MAX_LABELS])
@@ -167,9 +177,12 @@ class LinkLayer:
                                 [bucket_width(b, scale) for b in buckets])
         shown = {k: max(0.0, min(1.0, links[i].progress)) for k, (i, c) in enumerate(zip(drawn, made))
                  if c is not None and not links[i].progress <= 0}  # how much of each link shows
-        whole = [k for k, t in shown.items() if t >= 1]
+        stops = {k: arrow_stop(made[k], desks.get(links[drawn[k]].target), ARROW_REACH * scale) for k, t in shown.items()
+                 if t >= 1 and links[drawn[k]].arrow}  # an arrow's line ends where it meets its classmate's desk
+        whole = [k for k, t in shown.items() if t >= 1 and k not in stops]
         kept = dict(zip(whole, segments_each([made[k] for k in whole])))  # each whole link's pieces, made or kept
         moving = {k: split(made[k], t) for k, t in shown.items() if t < 1}  # a travelling link's part so far
+        moving.update((k, split(made[k], t)) for k, t in stops.items())
         kept.update(zip(moving, pieces_each(list(moving.values()), CURVE_SEGMENTS)))  # (its pieces, made together)
         for k, (i, c, b) in enumerate(zip(drawn, made, buckets)):
             link = links[i]
@@ -182,6 +195,9 @@ class LinkLayer:
             if t < 1:
                 self._marker(dots.setdefault((link.role, b), QPainterPath()), link, part[3], scale,
                              fast)
+            elif link.arrow:
+                self.head_points.append((link, part[3]))
+                arrow_head(heads.setdefault((link.role,), QPainterPath()), part, bucket_width(b, scale), scale)
             far = link.source if hub != link.source else link.target
             if badges_say and t >= 1 and badges and badges.get(far) == link.label:
                 continue  # (its line is drawn; its badge reads its number)
@@ -219,9 +235,16 @@ class LinkLayer:
                 item.setBrush(qcolor(theme.role(role)))
             item.setPath(path)
             item.setVisible(True)
+        self._hide_unused(self.heads, heads)
+        for key, path in heads.items():
+            item = self._path_item(self.heads, key, Z_MARKERS)
+            item.setPen(QPen(qcolor(theme.color("background")), 1.5 * scale))
+            item.setBrush(qcolor(theme.role(key[0])))
+            item.setPath(path)
+            item.setVisible(True)
         self._avoid = (list(avoid), avoid_edges)
         tags = {seat: (x, y, w, header_h) for seat, (x, y, w, _h) in desks.items()} if len(desks) <= TAGGED else None
-        self._show_labels(label_spots, theme, scale, *self._avoid, tags, homes, badges)
+        self._show_labels(label_spots, theme, scale, *self._avoid, tags, homes, badges, desks)
 
     @property
     def avoid(self) -> list[QRectF]:
@@ -304,7 +327,7 @@ class LinkLayer:
         pos = {i: k for k, i in enumerate(drawn)}
         everyone = set(range(len(drawn)))
         apart = {pos[j] for j in marked}
-        rest = len(desks) <= ROUTED_ALL and numbers is not None  # the unlabelled too: off the digits, apart from all
+        rest = len(desks) <= OFF_DIGITS and numbers is not None  # the unlabelled too: off the digits, apart from all
         checked = [(apart if crowd else everyone) if i == top else apart if i in marked else everyone if rest else set()
                    for i in drawn]
         order = [pos[i] for i in ranked if i in marked]
@@ -365,9 +388,9 @@ class LinkLayer:
 
     def _show_labels(self, spots: list[tuple[Link, object]], theme: Theme, scale: float, avoid: list[QRectF],
                      avoid_edges: np.ndarray | None = None, tags: dict | None = None, homes=None,
-                     badges: dict[int, str] | None = None) -> None:
+                     badges: dict[int, str] | None = None, desks: dict[int, Rect] | None = None) -> None:
         px = max(LABEL_PX, 17.0 * scale) * theme.font_scale
-        spots = place_labels(spots, px, avoid, avoid_edges, tags, homes, self.room, badges)
+        spots = place_labels(spots, px, avoid, avoid_edges, tags, homes, self.room, badges, desks)
         while len(self.labels) < len(spots):
             pill = PillItem()
             pill.setZValue(Z_LABELS)
