@@ -16,7 +16,7 @@ from .board_bars import BarsItem, bars_heading
 from .board_fit import GAP, LINE_MAX_PX, LINE_MIN_PX, LINE_SPACING, cuts, fitted, least_height
 from .board_wrap import board_as_desks
 from .strip import StripItem
-from .heatmap import HeatmapItem, close_map
+from .heatmap import HeatmapItem, close_map, one_row, row_map_height
 from .items import ALIGN_LEFT, CachedItem, PanelItem, qcolor
 from .layout import least_number_px, stack_strips, strips_least_height
 from .palette import Theme
@@ -158,6 +158,9 @@ class Board:
                     h = max(min(h, inner.height() - GAP - n * LINE_DENSE_PX * chalk * LINE_SPACING),
                             min(h, BARS_LEAST))
                 chart = QRectF(inner.x(), bottom - h, inner.width(), h)
+            elif frame.heatmap is not None and one_row(frame.heatmap) is not None:  # one row: its title and row
+                h = row_map_height(frame.heatmap, inner.width(), chalk if close else theme.font_scale)
+                chart = None if h is None else QRectF(inner.x(), bottom - h, inner.width(), h)
             elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
                 h = min(max(spare, HEAT_MIN), inner.width() + 40)
                 chart = QRectF(inner.x(), bottom - h, inner.width(), h)
@@ -223,7 +226,11 @@ class Board:
             item.set_lift(round((1 - v) * 8))  # rising into place, by whole device pixels
         for item in self.strips[len(boxes):]:
             item.clear()
-        if close and chart is not None and frame.bars is None:  # the close-up's map: all the room under the lines,
+        if chart is not None and frame.bars is None and one_row(frame.heatmap) is not None:  # one row: right under
+            chart.moveTop(strips_top)  # the lines, its type the chalk's in the close-up (row_map_height)
+            theme = theme.with_font_scale(chalk) if close else theme
+            self.chart = chart
+        elif close and chart is not None and frame.bars is None:  # the close-up's map: all the room under the lines,
             chart, scale = close_map(chart, inner, self.lines.used_height() if frame.board else -GAP,  # its type as
                                      len(frame.heatmap.matrix), chalk)  # big as its cells allow, or left out
             if chart is None and frame.board and not boxes:  # left out: its room is the lines' (bigger chalk)
