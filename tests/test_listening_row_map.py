@@ -3,8 +3,6 @@
 lines, each cell with its share; where a row's cells are too narrow for their numbers the map is left out."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
@@ -14,7 +12,6 @@ from classroom_gui.lesson.state import Selection, frame_at, prepared_run, timeli
 SENTENCES = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
 BIG = "The cat sat on the mat and the dog sat on the rug near the door"
 
-
 def listening_frames(checkpoint, text: str, lang: str, canvas, board: bool = False):
     trace = prepared_run(checkpoint, text, "none").trace
     sel = Selection(focus=default_focus(trace.tokens, "none"), lang=lang, rule="none", canvas=canvas, board=board)
@@ -22,7 +19,6 @@ def listening_frames(checkpoint, text: str, lang: str, canvas, board: bool = Fal
     for i, b in enumerate(timeline.beats):
         if b.chapter == "listening":
             yield frame_at(trace, sel, timeline.beat_stop(i))
-
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("canvas", [FOUR_THREE, WIDESCREEN], ids=["4:3", "16:9"])
@@ -55,7 +51,6 @@ def test_the_listening_map_is_the_askers_row_with_its_numbers(qapp, checkpoint, 
         assert heat.cell_at(_point(x0 + cell / 2, y0 + row * cell + cell / 2)) == (row, 0)
         assert heat.cell_at(_point(x0 + cell / 2, y0 + (row + 1.5) * cell)) is None  # a row not drawn is no cell
 
-
 def test_a_row_too_narrow_for_its_numbers_is_left_out(qapp, checkpoint):
     from classroom_gui.scene.classroom import ClassroomScene
 
@@ -63,7 +58,6 @@ def test_a_row_too_narrow_for_its_numbers_is_left_out(qapp, checkpoint):
     scene = ClassroomScene()
     scene.set_frame(frames[-1])
     assert not scene.board.heatmap.isVisible() and scene.board.chart is None
-
 
 def _point(x, y):
     from PySide6.QtCore import QPointF
