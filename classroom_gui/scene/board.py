@@ -115,6 +115,7 @@ class Board:
         self.scene = scene
         self.chart: QRectF | None = None
         self.short_drawn = False  # set again by each set_frame (export.pictures reads it)
+        self.desks_cut = False  # set again by each set_frame (scene.classroom reads it)
         for item, z in ((self.panel, 1), (self.lines, 2), (self.bars, 2), (self.beside, 2), (self.heatmap, 2)):
             item.setZValue(z)
             scene.addItem(item)
@@ -132,6 +133,7 @@ class Board:
         chalk = theme.font_scale * frame.canvas.chalk  # the lines' biggest chalk (more in the board close-up)
         grow = not frame.quiz  # bigger chalk for the lines, unless a quiz card needs the room they leave
         self.short_drawn = False  # the lesson's short board (Frame.board_short) drawn for its whole one
+        self.desks_cut = False  # the vectors drawn as the lesson wrote them: the desks' rows would push lines off
         board = board_as_desks(frame, desk_rows)
         counts = tuple(len(s.values) for s in frame.board_strips)
         close = frame.canvas.close_up
@@ -192,6 +194,7 @@ class Board:
             if board != frame.board and cuts(board, frame.board_more, lines_rect, chalk, grow,
                                              frame.lang):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
+                self.desks_cut = True
             more = frame.board_more
             if not frame.board_short:  # (where the lesson has a short board for it, that is drawn instead, as it was:
                 chart, lines_rect, boxes = roomier(board, more, (chart, lines_rect, boxes))  # the chart kept whole)
@@ -210,6 +213,9 @@ class Board:
                     chart, lines_rect, boxes = again
             self.lines.set_lines(board, lines_rect, theme, more, grow, frame.lang, chalk)
             self.lines.setVisible(True)
+            if desk_rows and not self.desks_cut and not self.short_drawn:  # (or re-flowed for bigger chalk: fix44)
+                drawn = {line.strip() for line in self.lines.lines}
+                self.desks_cut = any(line.strip() not in drawn for line in set(board) - set(frame.board))
         else:
             self.lines.setVisible(False)
         self.chart = chart  # where the chart goes (scene.quiz keeps an answered card above it)
