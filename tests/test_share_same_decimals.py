@@ -37,3 +37,20 @@ def test_a_share_reads_the_same_on_the_mask_and_softmax_boards(checkpoint, text)
         m = soft[key]
         assert mask[key] == m.group(5), (key, mask[key], m.group(5))  # one form on both boards
         assert hand_divide(m.group(3), m.group(4), places_of(m.group(5))) == m.group(5)  # and it redoes there
+
+
+def test_a_big_class_keeps_its_own_decimals_without_the_other_rules_forward(tmp_path):
+    """row_places runs the other rule's layer only where that is cheap (share_places.SAME_COST); a bigger class's
+    softmax boards keep their own decimals (0: shown_softmax's share_places) and no forward is made."""
+    from helpers import random_checkpoint
+
+    from classroom_gui.lesson.cache import cache_of
+    from classroom_gui.lesson.share_places import SAME_COST, row_places
+
+    checkpoint = random_checkpoint(tmp_path / "ck", n_embd=64, n_head=2, n_positions=256)
+    n = SAME_COST // 64 + 1
+    trace = prepared_run(checkpoint, " ".join((["the", "cat", "sat", "on", "mat"] * 60)[:n]), "none").trace
+    assert trace.n_tokens * trace.config.n_embd > SAME_COST
+    assert row_places(trace, 0, 0, 1) == 0 and not any(str(k).startswith("rule.") for k in cache_of(trace))
+    small = prepared_run(checkpoint, "the cat sat on the mat", "none").trace
+    assert row_places(small, 0, 0, 1) >= 3 and any(str(k).startswith("rule.") for k in cache_of(small))

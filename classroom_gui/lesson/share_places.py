@@ -4,9 +4,9 @@
 The mask board (chapter 6) writes the asker's shares under both rules side by side with the decimals at which sharing
 out the heard discussion shares again (each ÷ their sum) gives the in-turn shares' badges (softmax_row.mask_shares);
 the softmax boards (chapters 5, 7, 8: softmax_row.shown_row_of) write the same row's shares with those decimals too.
-Each board still redoes from its own digits: a softmax board's exp() and sum are searched for those decimals as for
-its own (shown_softmax: each exp ÷ sum rounds by hand to the model's share at them), and the mask board's shares,
-the model's at them, share out again as before.
+(Classes up to SAME_COST: students x notebook numbers.) Each board still redoes from its own digits: a softmax
+board's exp() and sum are searched for those decimals as for its own (shown_softmax: each exp ÷ sum rounds by hand
+to the model's share at them), and the mask board's shares, the model's at them, share out again as before.
 """
 from __future__ import annotations
 
@@ -15,6 +15,11 @@ import numpy as np
 from . import hand_shares, rules
 from .cache import kept_for
 from .softmax_row import MASK_PLACES, share_places
+
+SAME_COST = 16 * 768  # students x notebook numbers up to this (GPT-2 small's 16 pieces, the teaching model's 512
+# students): the other rule's layer (row_places) costs ~30 ms (GPT-2 at 16) or ~15 ms (teaching at 512) at load 7 on
+# 2 cores; a bigger class's softmax boards keep their own decimals (GPT-2 at 64: ~120 ms, at 512-1,024: 0.4-0.8 s)
+# row_places); a bigger class's softmax boards keep their own decimals (GPT-2 at 512-1,024: ~0.4-0.8 s a layer, load 7)
 
 
 def mask_places(free, turn, free_mask, turn_mask) -> int:
@@ -40,7 +45,12 @@ def mask_places(free, turn, free_mask, turn_mask) -> int:
 def row_places(trace, layer: int, head: int, f: int) -> int:
     """mask_places of student f's row of `layer` and `head` of the sentence of `trace` (a Ctx's base trace, or the
     trace frame_at is given), kept beside it: the decimals every board writes that asker's shares with. The other
-    rule's layer is the mask chapter's (rules.layer_under: a forward through that layer only, kept)."""
+    rule's layer is the mask chapter's (rules.layer_under: a forward through that layer only, kept). A class of more
+    than SAME_COST (students x notebook numbers): the row's own decimals (share_places), as before, with no other
+    rule's forward."""
+    if trace.n_tokens * trace.config.n_embd > SAME_COST:
+        return 0  # (shown_softmax's own: share_places)
+
     def made() -> int:
         free = rules.layer_under(trace, rules.DISCUSSION, layer, head).head(head)
         turn = rules.layer_under(trace, rules.IN_TURN, layer, head).head(head)
