@@ -2,7 +2,8 @@
 notebook at the listening step (and en 「The」 with a "-10.27" at the in-turn feed-forward step) drawn 5 a row,
 5, 5, 5, 5, 4 and a blank cell, where 6 rows of 4 fit (at the usual row height or a little lower, SNUG). Not
 the asker's strip of the length of a vector the board writes row for row as it (board_wrap.desk_rows): there a
-row more is a board line more, and at the heads step's residual the board's lines no longer fit."""
+row more is a board line more, and at the heads step's residual the board's lines no longer fit; nor a class that
+takes the asker's shape for that length, one shape a class (teacher33 #2)."""
 from __future__ import annotations
 
 import pytest
@@ -31,6 +32,8 @@ def test_no_wrapped_strip_leaves_a_blank_cell_at_4_3(qapp, checkpoint, lang, mas
                          timeline.beat_stop(i))
         scene.set_frame(frame)
         on_board = {len(v.numbers) for v in frame.board_vectors if not v.left_out}
+        if scene.in_asker_shape:  # the class in the asker's shape (one shape a class, teacher33 #2; desk_boxes.one_shape)
+            continue  # where the board could not take the rows of the others' (ja heads.residual: 5 x 5 for all)
         for d, desk in enumerate(scene.desks):
             if not desk.isVisible() or desk.box is None:
                 continue

@@ -222,6 +222,7 @@ class Heatmap:
     focus_row: int = -1
     mask: object = None        # [T, T] bool, the trace's causal mask (True: a later student, drawn grey); None: none
     edited: list = field(default_factory=list)  # (row, column) cells a what-if edit of a score or mask set
+    row_only: bool = False     # the map is its one filled row (chapter 8: the asker's), drawn alone with its numbers
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .answers import sayable, seat_guesses, sentence_script
 from .context import Ctx
 from .frame import Heatmap, LayerView
+from .share_places import row_places
 from .softmax_row import shown_row_of
 from .projection import layer_projection
 from .overview import overview
@@ -54,5 +55,6 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
         trace.layers[ffn_layer].ffn_pre  # (a full trace holds it already; a lean one makes it with its own call)
         trace.layers[ffn_layer].attn_out  # and chapter 10's W_O step (and the heads side by side it is made from)
     if asker is not None and 0 <= asker < trace.n_tokens and 0 <= head < trace.config.n_head:
-        shown_row_of(trace, ffn_layer if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers) else 0, head,
-                     asker)
+        layer = ffn_layer if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers) else 0
+        shown_row_of(trace, layer, head, asker, least=row_places(trace, layer, head, asker))  # (the mask board's
+        # decimals: share_places, a forward of the other rule through that layer)

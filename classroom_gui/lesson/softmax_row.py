@@ -68,7 +68,7 @@ def share_places(weights, heard) -> int:
     return SHARE_PLACES + 2
 
 
-def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
+def shown_softmax(scaled, mask, weights=None, least: int = SHARE_PLACES) -> ShownSoftmax:
     """The row at the fewest digits (DIGITS) whose hand shares are `weights` (the model's) at share_places and whose
     exp() are each within 1 unit of the model's (exps_off); where no try does, the try with the fewest shares that
     say ≈ (the model's share beside an exp ÷ sum that does not give it), then the fewest exp() off, then the fewest
@@ -77,13 +77,14 @@ def shown_softmax(scaled, mask, weights=None) -> ShownSoftmax:
     Each try's exp() and sum are whole numbers (hand_shares), and only the try shown is written; the search stops
     where no later try can beat the best (surely_off), and the exp board's arguments ask Decimal only near a
     rounding edge (exp_arguments): 512-1,024 students in ~2-4 ms a row (bench_softmax_row; boards21's every-try
-    search and line-by-line Decimal took ~10-22 ms)."""
+    search and line-by-line Decimal took ~10-22 ms). `least`: the shares' decimals at least (hand_shares.row_places:
+    as the mask board writes the same shares)."""
     mask = np.asarray(mask, bool)
     heard = ~mask
     if weights is None:
         return _plain(scaled, mask, *LEAST, SHARE_PLACES) or _decimal(scaled, mask, *LEAST, SHARE_PLACES)
     w = np.asarray(weights, np.float64)
-    places = share_places(w, heard)
+    places = max(share_places(w, heard), least)
     finite = heard & np.isfinite(w)
     goal = np.full(len(w), -1, np.int64)
     if finite.any():
@@ -283,18 +284,19 @@ def hand_note(t, S: ShownSoftmax) -> list[str]:
     return [t("board.hand")] + ([t("board.hand_places", places=places)] if places > SHARE_PLACES else [])
 
 
-def shown_of_head(h, f: int) -> ShownSoftmax:
-    """Student f's row of head trace `h` as every softmax-family board writes it."""
-    return shown_softmax(h.scaled[f], h.mask[f], h.weights[f])
+def shown_of_head(h, f: int, least: int = SHARE_PLACES) -> ShownSoftmax:
+    """Student f's row of head trace `h` as every softmax-family board writes it (shares with `least` decimals or
+    more: shown_softmax)."""
+    return shown_softmax(h.scaled[f], h.mask[f], h.weights[f], least)
 
 
-def shown_row_of(trace, layer: int, head: int, f: int, H=None) -> ShownSoftmax:
+def shown_row_of(trace, layer: int, head: int, f: int, H=None, least: int = SHARE_PLACES) -> ShownSoftmax:
     """Student f's softmax row of `layer` and `head` as the board works it (shown_of_head), kept beside the trace
     for the row last asked for: chapters 5, 7 and 8 write it in every frame, and at 1,024 students it is ~3,000
     numbers written, so panels.warm makes it for the asker the lesson will open with. H: that layer's head, when
     the caller has it."""
-    return kept_for(trace, "shown_row", (layer, head, f),
-                    lambda: shown_of_head(trace.layers[layer].head(head) if H is None else H, f))
+    return kept_for(trace, "shown_row", (layer, head, f, least),
+                    lambda: shown_of_head(trace.layers[layer].head(head) if H is None else H, f, least))
 
 
 def _exp_lines(scaled, mask: list[bool], decimals: int, exp_decimals: int):

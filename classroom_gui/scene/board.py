@@ -16,7 +16,7 @@ from .board_bars import BarsItem, bars_heading
 from .board_fit import GAP, LINE_MAX_PX, LINE_MIN_PX, LINE_SPACING, cuts, fitted, least_height
 from .board_wrap import board_as_desks
 from .strip import StripItem
-from .heatmap import HeatmapItem, close_map
+from .heatmap import HeatmapItem, close_map, one_row, row_map_height
 from .items import ALIGN_LEFT, CachedItem, PanelItem, qcolor
 from .layout import least_number_px, stack_strips, strips_least_height
 from .palette import Theme
@@ -115,6 +115,7 @@ class Board:
         self.scene = scene
         self.chart: QRectF | None = None
         self.short_drawn = False  # set again by each set_frame (export.pictures reads it)
+        self.desks_cut = False  # set again by each set_frame (scene.classroom reads it)
         for item, z in ((self.panel, 1), (self.lines, 2), (self.bars, 2), (self.beside, 2), (self.heatmap, 2)):
             item.setZValue(z)
             scene.addItem(item)
@@ -132,6 +133,7 @@ class Board:
         chalk = theme.font_scale * frame.canvas.chalk  # the lines' biggest chalk (more in the board close-up)
         grow = not frame.quiz  # bigger chalk for the lines, unless a quiz card needs the room they leave
         self.short_drawn = False  # the lesson's short board (Frame.board_short) drawn for its whole one
+        self.desks_cut = False  # the vectors drawn as the lesson wrote them: the desks' rows would push lines off
         board = board_as_desks(frame, desk_rows)
         counts = tuple(len(s.values) for s in frame.board_strips)
         close = frame.canvas.close_up
@@ -158,6 +160,9 @@ class Board:
                     h = max(min(h, inner.height() - GAP - n * LINE_DENSE_PX * chalk * LINE_SPACING),
                             min(h, BARS_LEAST))
                 chart = QRectF(inner.x(), bottom - h, inner.width(), h)
+            elif frame.heatmap is not None and one_row(frame.heatmap) is not None:  # one row: its title and row
+                h = row_map_height(frame.heatmap, inner.width(), chalk if close else theme.font_scale)
+                chart = None if h is None else QRectF(inner.x(), bottom - h, inner.width(), h)
             elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
                 h = min(max(spare, HEAT_MIN), inner.width() + 40)
                 chart = QRectF(inner.x(), bottom - h, inner.width(), h)
@@ -189,6 +194,7 @@ class Board:
             if board != frame.board and cuts(board, frame.board_more, lines_rect, chalk, grow,
                                              frame.lang):
                 board = frame.board  # the desks' rows would push lines off: the vectors as the lesson wrote them
+                self.desks_cut = True
             more = frame.board_more
             if not frame.board_short:  # (where the lesson has a short board for it, that is drawn instead, as it was:
                 chart, lines_rect, boxes = roomier(board, more, (chart, lines_rect, boxes))  # the chart kept whole)
@@ -207,6 +213,9 @@ class Board:
                     chart, lines_rect, boxes = again
             self.lines.set_lines(board, lines_rect, theme, more, grow, frame.lang, chalk)
             self.lines.setVisible(True)
+            if desk_rows and not self.desks_cut and not self.short_drawn:  # (or re-flowed for bigger chalk: fix44)
+                drawn = {line.strip() for line in self.lines.lines}
+                self.desks_cut = any(line.strip() not in drawn for line in set(board) - set(frame.board))
         else:
             self.lines.setVisible(False)
         self.chart = chart  # where the chart goes (scene.quiz keeps an answered card above it)
@@ -223,7 +232,11 @@ class Board:
             item.set_lift(round((1 - v) * 8))  # rising into place, by whole device pixels
         for item in self.strips[len(boxes):]:
             item.clear()
-        if close and chart is not None and frame.bars is None:  # the close-up's map: all the room under the lines,
+        if chart is not None and frame.bars is None and one_row(frame.heatmap) is not None:  # one row: right under
+            chart.moveTop(strips_top)  # the lines, its type the chalk's in the close-up (row_map_height)
+            theme = theme.with_font_scale(chalk) if close else theme
+            self.chart = chart
+        elif close and chart is not None and frame.bars is None:  # the close-up's map: all the room under the lines,
             chart, scale = close_map(chart, inner, self.lines.used_height() if frame.board else -GAP,  # its type as
                                      len(frame.heatmap.matrix), chalk)  # big as its cells allow, or left out
             if chart is None and frame.board and not boxes:  # left out: its room is the lines' (bigger chalk)

@@ -17,7 +17,7 @@ from . import fonts
 from .board_lists import (char_counts, fewest_lines, list_rows, mean_row_width, number_lists, reflowed, reflowed_count,
                           row_counts)
 from ..lesson.strings import text
-from .board_wrap import wrapped, wrapped_at_breaks
+from .board_wrap import balanced, wrapped, wrapped_at_breaks
 
 GAP = 16.0
 LINE_MAX_PX, LINE_MIN_PX = 25.0, 16.0  # chalk: 16 px is the least a projected 1080p picture reads at
@@ -245,7 +245,8 @@ def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, leas
 def _pieces(text: str, px: int, w: float) -> tuple[str, ...] | None:
     """board_wrap.wrapped_at_breaks of a line at px, kept: a re-flow's every k tries its board's other lines (prose,
     a worked sum) at the same sizes (GPT-2's opinion card board: ~1 ms a k, 6 ks, fit22)."""
-    pieces = wrapped_at_breaks(text, QFontMetricsF(fonts.font(px)), w)
+    metrics = QFontMetricsF(fonts.font(px))
+    pieces = balanced(text, wrapped_at_breaks(text, metrics, w), metrics, w, WRAP_LEAST)
     return None if pieces is None else tuple(pieces)
 
 

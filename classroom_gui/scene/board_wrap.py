@@ -74,6 +74,21 @@ def wrapped_at_breaks(text: str, metrics: QFontMetricsF, width: float) -> list[s
     return wrapped(text, metrics, width, strict=True)
 
 
+def balanced(text: str, pieces: list[str] | None, metrics: QFontMetricsF, width: float, least: int) -> list[str] | None:
+    """`pieces` (wrapped_at_breaks of `text`) in two lines whose second has `least` characters or more, broken at an
+    earlier strict break (or before a term) where the second line is shorter than that and both still fit: the
+    board's chalk stayed small over an empty third of its room because its widest prose line wrapped into a word
+    alone ("x: each head's new understanding of "cat", side by / side"; teacher33 #5). `pieces` otherwise."""
+    if not pieces or len(pieces) != 2 or len(pieces[1].strip()) >= least:
+        return pieces
+    for i in sorted(set(_breaks(text)) | set(_before_terms(text)), reverse=True):
+        head, rest = text[:i].rstrip(), CONTINUED + text[i:].lstrip()
+        if len(rest.strip()) >= least and len(head) >= least and metrics.horizontalAdvance(head) <= width \
+                and metrics.horizontalAdvance(rest) <= width:
+            return [head, rest]
+    return pieces
+
+
 REMARK = re.compile(r"(.*=\s*[-−]?[\d.]+)\s*([(（][^()（）]*[)）])")  # "… = 0.8246 (1st above: 0.82)"
 
 

@@ -83,6 +83,9 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         self.crowd.setVisible(False)
         self.addItem(self.crowd)
         self.crowd_mode = False
+        self.asker_shape = False  # set_frame again with the asker's shape for the class (desk_boxes.one_shape)
+        self.asker_reshaped = False
+        self.in_asker_shape = False
         self.class_image = ClassImage()  # the plain desks of a big class, as one item (see scene.class_image)
         self.class_image.setZValue(Z_DESK)
         self.class_image.setVisible(False)
@@ -112,6 +115,7 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
             self.setBackgroundBrush(qcolor(th.color("background")))
             self._applied_theme = th
         self.frame = frame
+        self.in_asker_shape = False  # this frame's class in the asker's shape (set_frame again, below)
         self.use_canvas(frame.canvas)
         header_h, scales = self._show_desks(frame, th)
         title, wrap, text = title_rect(self.canvas), False, frame.title
@@ -138,6 +142,16 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
                              badges_say=self.composed and n > COMPOSE_FROM)
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
+            if self.board.desks_cut and self.asker_reshaped and not self.asker_shape:
+                # the board could not write its vectors on the rows the class's shape gave the asker (one_shape):
+                # the class takes the asker's shape instead, so that the board still wraps as the desks do
+                self.asker_shape = True
+                try:
+                    self.set_frame(frame, theme)
+                finally:
+                    self.asker_shape = False
+                self.in_asker_shape = True
+                return
         else:
             self.board.hide()
         self._show_caption(frame, th)
@@ -210,10 +224,12 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         # names shrink beside a badge only in 16:9's laned classes (its 6 wide desks a row); 4:3's 5 narrow desks a
         # row give the badge a line of its own: 「マット」 shrank to 16 px beside one (11 px on a projector; review17)
         laned = frame.canvas.laned[0] <= len(frame.students) <= frame.canvas.laned[1]
-        boxes = class_boxes(pairs, th.font_scale, least, fitted=crowd is None and not self.composed,
-                            board=tuple(len(v.numbers) for v in frame.board_vectors if not v.left_out),
-                            laned=laned and frame.canvas.name == "16:9",
-                            badge_line=self.composed and bool(box.badge_h))  # (the plain desks' name tags' height)
+        boxes, self.asker_reshaped = class_boxes(
+            pairs, th.font_scale, least, fitted=crowd is None and not self.composed,
+            board=tuple(len(v.numbers) for v in frame.board_vectors if not v.left_out),
+            laned=laned and frame.canvas.name == "16:9",
+            badge_line=self.composed and bool(box.badge_h),  # (the plain desks' name tags' height)
+            asker_shape=self.asker_shape)
         for desk, (s, strips), box in zip(self.desks, pairs, boxes):
             if s.state == "focus" or not self.desk_rows:
                 self.desk_rows = desk_rows(box, [len(x.values) for x in strips])

@@ -1,10 +1,13 @@
 """Which layout each desk of a class gets (scene.layout.desk_layout), beyond its size and its strips' lengths: a
 badge on a line of its own where beside the name it would be cut (badge_lines), a card label on two lines where
 on one it would be cut (label_rows), wider cells for a card whose numbers do not fit with 2 decimals (wide_rows),
-narrower cells where only then a desk shows every number (narrow_cells); each only where the desk keeps every
-number and label row it had. class_boxes applies them in turn.
+narrower cells where only then a desk shows every number (narrow_cells), a strip of the length other desks wrap
+on the rows and columns they give it (one_shape); each only where the desk keeps every number and label row it had.
+class_boxes applies them in turn.
 """
 from __future__ import annotations
+
+from collections import Counter
 
 import numpy as np
 
@@ -16,8 +19,8 @@ from .layout import DeskBox, desk_layout
 from .strip import all_fit
 
 
-def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True,
-                board: tuple[int, ...] = (), laned: bool = False, badge_line: bool = False) -> list[DeskBox]:
+def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True, board: tuple[int, ...] = (),
+                laned: bool = False, badge_line: bool = False, asker_shape: bool = False) -> tuple[list[DeskBox], bool]:
     """The boxes of the desks of `pairs` ((Student, strips) each), numbers down to `least` px; fitted=False: by
     size and strips alone (the few desks standing out of a class drawn as one picture or a crowd); board: the
     lengths of the vectors the board writes as the asker's desk wraps them (board_wrap.desk_rows), whose strips
@@ -26,7 +29,8 @@ def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True,
     for the links' labels (11-12 at 16:9: lesson.layout.LANE), whose names shrink beside a badge rather than take
     a taller name tag (desk_tag.crowded's shrunk: that took the room of some of the links' labels); badge_line (with
     fitted=False): the badge on a line of its own where that keeps the desk's cells, as a big class's composed desks
-    have it (composed_box)."""
+    have it (composed_box); asker_shape: the class takes the asker's shape for the board's lengths (one_shape).
+    With the boxes, whether one_shape gave the asker's strip of a board's length other rows than it had."""
     asker = next((i for i, (s, _) in enumerate(pairs) if s.state == "focus"), 0)
     keep = [board if i == asker else () for i in range(len(pairs))]  # each desk's (layout.stack_strips)
     boxes = [desk_layout(float(s.w), float(s.h), tuple(len(x.values) for x in strips), least, keep=e)
@@ -36,9 +40,66 @@ def class_boxes(pairs, font_scale: float, least: int, fitted: bool = True,
             two = [desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, badge_line=True, keep=e)
                    for (_, strips), b, e in zip(pairs, boxes, keep)]
             boxes = [t if _same_cells(b, t) else b for b, t in zip(boxes, two)]
-        return boxes
+        return boxes, False
     boxes = label_rows(pairs, badge_lines(pairs, boxes, font_scale, least, keep, laned), font_scale, least, keep)
-    return narrow_cells(pairs, wide_rows(pairs, boxes, font_scale, least, keep), font_scale, least, keep)
+    boxes = narrow_cells(pairs, wide_rows(pairs, boxes, font_scale, least, keep), font_scale, least, keep)
+    shaped = one_shape(pairs, boxes, font_scale, least, keep, asker if asker_shape else None)
+    return shaped, _rows_of(pairs[asker][1], shaped[asker], board) != _rows_of(pairs[asker][1], boxes[asker], board) \
+        if pairs else False
+
+
+def _rows_of(strips, box: DeskBox, lengths) -> list[int]:  # the rows of a desk's strips of these lengths
+    return [st.rows for x, st in zip(strips, box.strips) if len(x.values) in lengths]
+
+
+def one_shape(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list,
+              asker: int | None = None) -> list[DeskBox]:
+    """The desks' boxes, every wrapped strip of one length on the same rows and columns across the class (teacher33
+    #2: answer time drew the same 24 numbers 6 x 4 on four desks, 4 x 6 on "the", 5 x 5 with a blank cell on the
+    asker's): the shape most of those strips have (then the one with more rows: wider cells), given to the others
+    where each such desk keeps every number (2 decimals), its label rows and numbers at least `least` px (rows a
+    little lower, SNUG, where only then); else the next shape; where no shape fits every desk, the desks as they
+    were. The board's vectors then wrap as the asker's desk does (board_wrap.desk_rows), so the board agrees too;
+    `asker` (its seat in pairs): the lengths the board writes (its keep) take the asker's shape, where the board
+    could not take the rows the others' shape gives it (scene.classroom: the heads step's residual at 4:3)."""
+    shapes: dict[int, Counter] = {}
+    for (_, strips), b in zip(pairs, boxes):
+        for x, st in zip(strips, b.strips):
+            if st.number_px and not st.shown and st.rows > 1:
+                shapes.setdefault(len(x.values), Counter())[st.rows] += 1
+    for n, counter in shapes.items():
+        if len(counter) < 2:
+            continue
+        order = sorted(counter, key=lambda r: (-counter[r], -r))
+        if asker is not None and n in keep[asker]:
+            order = [st.rows for x, st in zip(pairs[asker][1], boxes[asker].strips) if len(x.values) == n][:1] or order
+        for rows in order:
+            trial = [_shaped(strips, b, n, rows, font_scale, least, e) for (_, strips), b, e in zip(pairs, boxes, keep)]
+            if all(t is not None for t in trial):
+                boxes = trial
+                break
+    return boxes
+
+
+def _shaped(strips, b: DeskBox, n: int, rows: int, font_scale: float, least: int, keep) -> DeskBox | None:
+    """Desk box `b` with its strips of length n on `rows` rows (one_shape), or None where that costs a number, a label
+    row or size under `least`; `b` itself where it has them so already."""
+    if all(len(x.values) != n or st.rows == rows or st.shown or not st.number_px for x, st in zip(strips, b.strips)):
+        return b
+    counts = tuple(len(x.values) for x in strips)
+    lines = tuple(st.label_lines for st in b.strips)
+    wide = tuple(max(map(len, fmt_many(np.asarray(x.values, np.float64)))) > len("-0.42") if len(x.values) else False
+                 for x in strips)
+    for widened in (wide, ()):
+        for snug in (False, True):
+            nb = desk_layout(b.w, b.h, counts, least, bool(b.badge_h), lines, widened, keep=keep, snug=snug,
+                             shape=((n, rows),))
+            if len(nb.strips) == len(b.strips) and all(
+                    st.number_px >= least and not st.shown and bool(st.label_h) == bool(was.label_h)
+                    and (len(x.values) != n or st.rows == rows)
+                    for x, st, was in zip(strips, nb.strips, b.strips)) and _all_fit(strips, nb, font_scale):
+                return nb
+    return None
 
 
 def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list,

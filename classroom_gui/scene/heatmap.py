@@ -23,6 +23,39 @@ LABELLED = 16  # a matrix of up to this many rows has its students' names beside
 TITLE_H, NAMES_TOP = 32.0, 64.0 * 0.4  # the title's band above the cells, and the names' room (times the type's scale)
 NAME_SHARE = 0.6  # the board close-up's map: its names as tall as this share of a cell, ...
 CLOSE_NAMES_PX = 23.0  # ... and at least this big, else the map is left out (16 px on a 1024 x 768 projector)
+NUMBER_CELL = 50.0  # a cell this wide or more carries its number ("0.43" at 16 px)
+ROW_CELL_MOST = 72.0  # a map of one row (Heatmap.row_only): its cells at most this wide (times the type's scale)
+
+
+def one_row(hm: Heatmap) -> int | None:
+    """The row a map drawn as its one row (Heatmap.row_only) shows, or None: a whole matrix (rows not filled yet
+    grey)."""
+    t = len(hm.matrix)
+    rows = [i for i in hm.rows if 0 <= i < t]
+    return rows[0] if hm.row_only and len(rows) == 1 else None
+
+
+def _name_room(labels, width: float, sc: float) -> float:
+    """The room left of the cells for the rows' names (16 px times the type's scale): 64 px, more for a wider name,
+    up to a quarter of the area's width."""
+    metrics = QFontMetricsF(fonts.font(16.0 * sc))
+    widest = max((metrics.horizontalAdvance(n) for n in labels[:LABELLED]), default=0.0)
+    return max(64.0, min(widest + 8, width / 4))
+
+
+def row_cell(hm: Heatmap, width: float, sc: float) -> float:
+    """The side of a one-row map's cells (Heatmap.row_only) in an area `width` wide at type scale `sc`."""
+    t = len(hm.matrix)
+    margin = _name_room(hm.labels, width, sc) if t <= LABELLED else 0.0
+    return min((width - margin) / max(1, t), ROW_CELL_MOST * sc)
+
+
+def row_map_height(hm: Heatmap, width: float, sc: float) -> float | None:
+    """How high a one-row map (Heatmap.row_only) is in an area `width` wide: its title's band and its row; None
+    where its cells are too narrow for their numbers (teacher33 #3: a row of colours without numbers over an empty
+    grey block said nothing), the map then left out."""
+    cell = row_cell(hm, width, sc)
+    return TITLE_H * sc + cell + 4.0 if cell >= NUMBER_CELL else None
 
 
 def close_map(chart: QRectF, inner: QRectF, lines_h: float, rows: int, chalk: float, gap: float = 16.0):
@@ -92,7 +125,8 @@ class HeatmapItem(CachedItem):
         if not cell:
             return None
         i, j = int((local.y() - y0) // cell), int((local.x() - x0) // cell)
-        return (i, j) if 0 <= i < t and 0 <= j < t else None
+        row = one_row(self.heatmap) if self.heatmap is not None else None
+        return (i, j) if 0 <= i < t and 0 <= j < t and row in (None, i) else None
 
     @staticmethod
     def _masked_rects(mask: np.ndarray, filled: np.ndarray, x0: float, y0: float, cell: float) -> list[QRectF]:
@@ -131,6 +165,13 @@ class HeatmapItem(CachedItem):
         hm, r = self.heatmap, self.area
         t = len(hm.matrix)
         sc = self.theme.font_scale  # (the board close-up's map: bigger type, a taller title's band)
+        row = one_row(hm)
+        if row is not None:  # the one row right under the title, its cells up to ROW_CELL_MOST (row_map_height)
+            margin = max(64.0, min(self._widest() + 8, r.width() / 4)) if t <= LABELLED else 0.0
+            cell = row_cell(hm, r.width(), sc)
+            side = cell * t
+            return (r.x() + margin + (r.width() - margin - side) / 2, r.y() + TITLE_H * sc - row * cell, cell, side,
+                    t, 1, margin)
         top = NAMES_TOP * sc if t <= LABELLED else 0.0  # the names' room: 64 px, more for a wider name (up to a
         margin = max(64.0, min(self._widest() + 8, r.width() / 4)) if top else 0.0  # quarter of the area)
         side = min(r.width() - margin, r.height() - TITLE_H * sc - top)
@@ -162,8 +203,9 @@ class HeatmapItem(CachedItem):
         x0, y0, cell, side, t, k, margin = grid
         room = x0 - self.area.x() - 8
         g = self._label_font()
+        row = one_row(self.heatmap)
         return [(QRectF(x0 - 8 - room, y0 + i * cell, room, cell), elide(name, g, room))
-                for i, name in enumerate(self.heatmap.labels[:t])]
+                for i, name in enumerate(self.heatmap.labels[:t]) if row in (None, i)]
 
     def _filled(self, t: int) -> np.ndarray:
         filled = np.zeros(t, bool)
@@ -194,6 +236,9 @@ class HeatmapItem(CachedItem):
         filled = self._filled(t)
         p.save()
         try:  # a SIGTERM raised in here (stopping.Terminated) must not leave the painter's state unbalanced
+            row = one_row(hm)
+            if row is not None:  # the one row alone: no grey block of rows not filled
+                p.setClipRect(QRectF(x0, y0 + row * cell, side, cell), Qt.ClipOperation.IntersectClip)
             p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
             p.drawImage(QRectF(x0, y0, side, side), self._base_image)
             empty = qcolor(th.color("heat_empty"))  # rows not filled in yet: one rectangle per stretch of them
@@ -202,7 +247,7 @@ class HeatmapItem(CachedItem):
                 p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
         finally:
             p.restore()
-        if cell >= 50:  # "0.43" at 16 px, the least a projected picture reads at (inside its cell: clear of the
+        if cell >= NUMBER_CELL:  # "0.43" at 16 px, the least a projected picture reads at (inside its cell: clear of the
             f = fonts.font(min(16.0 * sc, cell / 2.6))  # hatch of the masked cells, painted after it; the close-up's
             # bigger type no wider than a cell)
             heard = (~np.asarray(hm.mask, bool) if hm.mask is not None and np.shape(hm.mask) == m.shape

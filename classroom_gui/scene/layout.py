@@ -149,14 +149,16 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                  max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS,
                  least_px: int = NUMBER_PX[-1], label_lines: tuple[int, ...] = (),
                  wide: tuple[bool, ...] = (), narrow: bool = False, keep: tuple[int, ...] = (),
-                 snug: bool = False) -> tuple[StripBox, ...]:
+                 snug: bool = False, shape: tuple[tuple[int, int], ...] = ()) -> tuple[StripBox, ...]:
     """Strips of the given lengths stacked from y down within `avail` height, numbers if they fit (down to
     least_px: see least_number_px); label_lines: how many lines each strip's label row has (1 if not given: a
     label too long for one line wraps rather than ending in "…", where the desk has the room); wide: the strips
     whose widest number has a digit more than "-0.42" ("-11.14"), given cells WIDE_DIGITS times wider; narrow: cells
     as narrow as the number's measured width and NARROW_PAD (the caller checks the numbers then fit); a wrapped
     strip on rows it fills (_grids) where they fit, else (and strips of the lengths in `keep`) on the fewest rows;
-    snug: those rows a little lower (SNUG) where only then they fit (desk_boxes.label_rows: a label on two lines)."""
+    snug: those rows a little lower (SNUG) where only then they fit (desk_boxes.label_rows: a label on two lines);
+    shape: (length, rows) of strips that go on those rows, as the class's other desks have them (desk_boxes.one_shape),
+    else (their cells too narrow) at a smaller size, or not at all (the fallbacks below)."""
     k = len(counts)
     if k == 0 or avail <= 0 or w <= tab_w:
         return ()
@@ -169,6 +171,8 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     lines = list(label_lines) + [1] * (k - len(label_lines))
     widened = list(wide) + [False] * (k - len(wide))
     ratio, cell_pad = (NARROW_RATIO, NARROW_PAD) if narrow else (DIGIT_RATIO, 6.0)
+    fixed = dict(shape)
+    keep = tuple(keep) + tuple(fixed)  # (_grids leaves them on the rows given)
     for tall, tries in enumerate(_tries(least_px, max_rows)):
         # on the taller rounds strips closer together (TIGHT_GAP) if only then they fit
         tight = min(gap, TIGHT_GAP) if tall else gap
@@ -181,6 +185,12 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                         for n, big in zip(counts, widened)]
                 if not all(rows):
                     continue
+                if fixed:  # the class's shape: its cells wide enough for these numbers, found by wrapping further
+                    rows = [fixed.get(n, r) for n, r in zip(counts, rows)]
+                    if not wrap_more or any(
+                            n in fixed and cells_w / math.ceil(n / r) < px * ratio * (WIDE_DIGITS if big else 1.0) + cell_pad
+                            for n, r, big in zip(counts, rows, widened)):
+                        continue
                 if not wrap_more:
                     if any(r > nat for r, nat in zip(rows, natural)):
                         continue
@@ -268,12 +278,13 @@ def _place(counts, rows, x, y, w, labels, label_px, tab_w, gap, row_h, px) -> tu
 @lru_cache(maxsize=512)
 def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUMBER_PX[-1],
                 badge_line: bool = False, label_lines: tuple[int, ...] = (), wide: tuple[bool, ...] = (),
-                narrow: bool = False, keep: tuple[int, ...] = (), snug: bool = False) -> DeskBox:
+                narrow: bool = False, keep: tuple[int, ...] = (), snug: bool = False,
+                shape: tuple[tuple[int, int], ...] = ()) -> DeskBox:
     """A desk of w x h with strips of `counts` cells (notebook first, then cards), numbers down to least_px
     (least_number_px of the desk's canvas); badge_line: the name tag one line taller, the badge on that line
     (DeskBox.badge_h), the strips below it; label_lines, wide and narrow: each strip's label lines, wider numbers
     and the narrowest cells, keep: the lengths of strips kept on the fewest rows, snug: rows a little lower where
-    only then they fit (stack_strips)."""
+    only then they fit, shape: (length, rows) of strips on the rows the class's other desks give them (stack_strips)."""
     pad = clamp(min(w, 2 * h) * 0.032, 3.0, 12.0)
     header_h = clamp(h * 0.19, 18.0, 46.0)
     if h >= 60:  # room for a 16 px name (a projector's least) even in a class of 64; the cards give way
@@ -291,6 +302,6 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUM
     tab_w = clamp(w * 0.014, 3.0, 6.0)
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
                           max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px, label_lines=label_lines,
-                          wide=wide, narrow=narrow, keep=keep, snug=snug)
+                          wide=wide, narrow=narrow, keep=keep, snug=snug, shape=shape)
     lift = clamp(h * 0.016, 2.0, 6.0)
     return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift, badge_h)

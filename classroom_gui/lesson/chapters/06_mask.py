@@ -10,6 +10,7 @@ from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..long_lists import listed
 from ..numbers import fmt, places_of
+from ..share_places import row_places
 from ..softmax_row import mask_shares, shown_of_head, shown_row_of
 from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
 
@@ -49,7 +50,9 @@ def future(ctx, fr: Frame):
     def board_row(rule, H):  # kept beside its rule's trace where there is one (shown_row_of: the lesson's rule's
         # is worked for the opening asker before the first frame, panels.warm)
         made = rules.has(ctx.base or ctx.trace, rule)
-        return (shown_row_of(ctx.under(rule), layer, head, f, H) if made else shown_of_head(H, f)).weights
+        return (shown_row_of(ctx.under(rule), layer, head, f, H, places) if made else
+                shown_of_head(H, f, places)).weights
+    places = row_places(ctx.base or ctx.trace, layer, head, f)  # (the softmax boards' decimals: share_places)
 
     def shown() -> tuple[list[str], list[str]]:
         return mask_shares(w0, w1, unheard, board_row(rules.DISCUSSION, free), board_row(rules.IN_TURN, turn))

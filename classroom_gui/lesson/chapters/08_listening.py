@@ -150,6 +150,7 @@ def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
     for j in heard(ctx):
         fr.students[j].badge = shown[j]
     fr.heatmap = heatmap(ctx, rows=[ctx.f])
+    fr.heatmap.row_only = True  # the asker's row alone, with its numbers (teacher33 #3: not over an empty block)
     return w, shown
 
 

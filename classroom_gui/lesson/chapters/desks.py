@@ -3,6 +3,7 @@ can hear, and the asker's softmax as the board works it. (Not a chapter: its nam
 from __future__ import annotations
 
 from ..frame import Frame
+from ..share_places import row_places
 from ..softmax_row import ShownSoftmax, shown_row_of
 from ..whatif_words import rule_has
 
@@ -52,8 +53,10 @@ def heard(ctx) -> list[int]:  # the classmates the asker can hear (all but the m
 
 def shown_row(ctx) -> ShownSoftmax:
     """The asker's softmax as the board works it (softmax_row.shown_row_of: kept beside the trace for the asker last
-    shown, made ahead by panels.warm for the asker a lesson opens with)."""
-    return shown_row_of(ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f, ctx.H)
+    shown, made ahead by panels.warm for the asker a lesson opens with), its shares with the mask board's decimals
+    (share_places.row_places: the same share reads the same on every board)."""
+    return shown_row_of(ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f, ctx.H,
+                        row_places(ctx.base or ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f))
 
 TOP_KEPT = 3  # a long list keeps the lines of the asker and of this many classmates it listens to most (long_lists)
 
