@@ -15,7 +15,11 @@ fresh scene (the profiler's overhead left out of the first run's timings).
 The run also counts the kept pictures painted and how many of them had been kept before (QPixmapCache let them go
 when its budget was full: painted again, not new). Each jump also counts its minor page faults (memory new to the process, zero-filled by the kernel: a picture
 kept for the first time while QPixmapCache is still filling, a big class's new canvas-sized picture; ~4 us each
-on this machine) and the ms Python's cycle collector ran in it (gc.callbacks). malloc is set as the app sets it
+on this machine) and the ms Python's cycle collector ran in it (gc.callbacks). (Session 23, cold27: at 64 teaching students a
+tail jump faulted ~600-850 pages in, the class's composed pictures outgrowing the 8 canvases CanvasView.fault_in makes
+resident; faulting in the whole warmed budget instead (QPixmapCache's 176 MB + class_pictures' 230 MB at 1600 x 900)
+took that to 4, but CPU p95 in 2 interleaved rounds of 120 jumps was 30.8 / 43.1 ms before and 38.1 / 40.1 after, at
+load ~7: no gain that shows, for ~400 MB made resident at once. Not kept.) malloc is set as the app sets it
 (model.allocator.keep_freed_memory; --default-malloc: as glibc sets it), and so is the collector.
 """
 from __future__ import annotations
