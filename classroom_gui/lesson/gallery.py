@@ -3,7 +3,8 @@ model's training, verified on the shipped model by tests), and what choosing one
 
 examples.json is a JSON list of {"text", "lang" ("en"/"ja"), "mask" ("none"/"causal"), "focus" (a word of
 the sentence, or its seat from 1), "layer" (from 1), "head" (from 1), "expect_top" (the classmate, or list
-of classmates, with the largest shares there), "what" {"en", "ja"}: one sentence saying what it shows}.
+of classmates, with the largest shares there), "what" {"en", "ja"}: one sentence saying what it shows,
+and optionally "expect_next" (the class's next word there, where "what" names it)}.
 The seed's entry ("The cat sat on the mat") gives the lesson its default layer and head. Pure: no Qt.
 """
 from __future__ import annotations
@@ -30,12 +31,13 @@ class Example:
     head: int                 # from 1
     expect_top: str | list[str]
     what: dict[str, str] = field(default_factory=dict)  # language -> one sentence
+    expect_next: str | None = None  # the class's next word at the asker, in turn, where `what` names it
 
     def describe(self, lang: str) -> str:
         return self.what.get(lang) or self.what.get("en") or ""
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return {k: v for k, v in asdict(self).items() if v is not None or k != "expect_next"}
 
 
 def example_where(example: Example, lang: str, tokenizer=None) -> str:
