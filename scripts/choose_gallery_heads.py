@@ -70,18 +70,17 @@ CLAIMS = [
      "“Is” is singular, so it finds its subject “key”, not the nearer “cabinets”.",
      "「is」は単数形なので、近くの「cabinets」ではなく主語の「key」を見つけます。"),
     ("agree", None, "The books on the table are", "en", "none", "are", "books",
-     "In the same head as “The keys to the cabinet are”, “are” finds “books”, not “table”.",
-     "「The keys to the cabinet are」と同じヘッドで、「are」は「table」ではなく「books」を見つけます。"),
+     "“Are” is plural: it finds its subject “books”, not the nearer “table”.",
+     "「are」は複数形なので、近くの「table」ではなく主語の「books」を見つけます。"),
     ("agree-in-turn", None, "The keys to the cabinet are", "en", "causal", "cabinet", "keys",
-     "In turn, “cabinet”, the word before the verb, looks back to the subject “keys”. Yet the class's top guess "
-     "is still “is”: one head looking at the subject does not decide the answer.",
-     "順番に発言するルールでは、動詞の前の「cabinet」が主語の「keys」を振り返ります。それでも、クラスのいちばんの予想は"
-     "「is」です。一つのヘッドが主語を見ても、それだけで答えは決まりません。", "is"),
+     "In turn, “cabinet”, before the verb, looks back to the subject “keys”; yet the class still guesses “is”: "
+     "one head does not decide the answer.",
+     "順番に発言するルールでは、動詞の前の「cabinet」が主語の「keys」を振り返ります。それでもクラスの予想は「is」です。"
+     "一つのヘッドだけでは答えは決まりません。", "is"),
     ("agree-in-turn", None, "The key to the cabinets is", "en", "causal", "cabinets", "key",
-     "In turn, in the same head as “The keys to the cabinet are”, “cabinets” looks back to the subject “key”; "
-     "the class's top guess is “was”, singular like “key”.",
-     "順番に発言するルールでは、「The keys to the cabinet are」と同じヘッドで、「cabinets」が主語の「key」を振り返ります。"
-     "クラスのいちばんの予想は「was」で、「key」と同じ単数の形です。", "was"),
+     "In turn, “cabinets” looks back to the subject “key”, and the class guesses “was”, singular like “key”.",
+     "順番に発言するルールでは、「cabinets」が主語の「key」を振り返ります。クラスの予想は、「key」に合う単数の「was」です。",
+     "was"),
     ("in-turn", None, "The cat sat on the mat", "en", "causal", "sat", "cat",
      "In turn, “sat” can hear only the words before it, and asks who sat: “cat”.",
      "順番に発言するルールでは、「sat」には前の生徒しか聞こえません。だれが座ったのかを聞いて「cat」を見つけます。"),
@@ -95,9 +94,8 @@ CLAIMS = [
      "“Tired” describes a living thing, so at “it” this head looks at “animal”.",
      "「tired」（疲れていた）と言えるのは生き物なので、このヘッドで「it」は「animal」をいちばんよく見ます。"),
     ("it", None, "The animal didn't cross the street because it was too wide", "en", "none", "it", "street",
-     "In the same head as the “tired” sentence, with one word changed: “wide” describes a road, so “it” now looks "
-     "at “street”.",
-     "「tired」の文と同じヘッドで一語だけ「wide」（広すぎた）に変えると、広すぎると言えるのは道なので、「it」は「street」を"
+     "With “tired” changed to “wide”: a road can be too wide, so in the same head “it” now looks at “street”.",
+     "「tired」を「wide」（広すぎた）に一語だけ変えると、広すぎると言えるのは道なので、同じヘッドで「it」は「street」を"
      "見るようになります。"),
     ("copy", None, "Tom has a dog and Anna has a hat. Tom keeps the", "en", "causal", "the", "dog",
      "In turn, the last word looks back for what Tom has and finds “dog”, not Anna's “hat”.",

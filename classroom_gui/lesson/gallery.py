@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..model.gallery import GalleryError, focus_seat, read_examples  # noqa: F401  (GalleryError: raised to callers)
 from .context import Selection, default_focus
+from .example_point import ExamplePoint
 from .rules import IN_TURN, LESSON_RULE
 from .strings import LANGUAGES
 
@@ -103,6 +104,13 @@ def example_selection(example: Example, tokens: list[str], temperature: float = 
     seat = focus_seat(example.focus, tokens)
     return Selection(focus=default_focus(tokens, example.mask) if seat is None else seat, layer=example.layer - 1,
                      head=example.head - 1, temperature=temperature, lang=lang or example.lang, rule=example.mask)
+
+
+def example_point(example: Example, trace) -> ExamplePoint:
+    """What the open `example` says, and of which class: its students, and its asker, layer, head and rule as
+    choosing it sets them in `trace`'s model (said at its key step: lesson.example_point)."""
+    sel = example_selection(example, trace.tokens).clamped(trace)
+    return ExamplePoint(tuple(trace.tokens), sel.focus, sel.layer, sel.head, sel.rule, tuple(example.what.items()))
 
 
 def gallery_of(model_dir) -> tuple[list[Example], GalleryError | None]:
