@@ -25,7 +25,8 @@ from classroom_gui.resources import teaching_model_dir  # noqa: E402
 
 MIN_MARGIN = 0.02  # a claim that holds by less could flip with another BLAS's rounding
 # (group, layers allowed or None, text, lang, mask, focus, expect_top, what en, what ja[, expect_next])
-# A text shown once its example is open stands alone (teacher34 #6): "the same head" names the example it means
+# A text shown once its example is open stands alone (teacher34 #6): none says "the same head" as another entry
+# (each entry's layer and head are on its line of the gallery, where a class sees that they are the same)
 CLAIMS = [
     ("seed", (1,), "The cat sat on the mat", "en", "none", "cat", ["sat", "mat"],
      "In discussion, “cat” listens most to “sat” and “mat”: what the animal did and where it did it tell which animal it is.",
@@ -49,17 +50,17 @@ CLAIMS = [
      "“読んだ” (read) finds what was read: “本” (book).",
      "「読んだ」は、何を読んだのかを探して「本」を見つけます。"),
     ("ja-object", None, "学生が図書館で手紙を書いた", "ja", "none", "書いた", "手紙",
-     "In the same head as “読んだ”, “書いた” (wrote) finds what was written, “手紙” (letter).",
-     "「読んだ」と同じヘッドで、「書いた」は何を書いたのかを探して「手紙」を見つけます。"),
+     "“書いた” (wrote) finds what was written: “手紙” (letter).",
+     "「書いた」は、何を書いたのかを探して「手紙」を見つけます。"),
     ("ja-object", None, "猫が台所で魚を食べた", "ja", "none", "食べた", "魚",
-     "In the same head as “読んだ”, “食べた” (ate) finds what was eaten, “魚” (fish).",
-     "「読んだ」と同じヘッドで、「食べた」は何を食べたのかを探して「魚」を見つけます。"),
+     "“食べた” (ate) finds what was eaten: “魚” (fish).",
+     "「食べた」は、何を食べたのかを探して「魚」を見つけます。"),
     ("ja-where", None, "鳥が草の上に立った", "ja", "none", "立った", "草",
      "“立った” (stood) looks for where, and gives the biggest share to “草” (grass).",
      "「立った」は、どこに立ったのかを探して「草」にいちばん大きな割合を向けます。"),
     ("ja-where", None, "ネズミが箱の上に隠れた", "ja", "none", "隠れた", "箱",
-     "In the same head as “立った”, “隠れた” (hid) looks for where, and gives the biggest share to “箱” (box).",
-     "「立った」と同じヘッドで、「隠れた」はどこに隠れたのかを探して「箱」にいちばん大きな割合を向けます。"),
+     "“隠れた” (hid) looks for where, and gives the biggest share to “箱” (box).",
+     "「隠れた」は、どこに隠れたのかを探して「箱」にいちばん大きな割合を向けます。"),
     ("read", None, "The teacher read a book in the library", "en", "none", "read", "book",
      "“read” finds what was read: “book”.",
      "「read」は、何を読んだのかを探して「book」を見つけます。"),
@@ -94,8 +95,8 @@ CLAIMS = [
      "“Tired” describes a living thing, so at “it” this head looks at “animal”.",
      "「tired」（疲れていた）と言えるのは生き物なので、このヘッドで「it」は「animal」をいちばんよく見ます。"),
     ("it", None, "The animal didn't cross the street because it was too wide", "en", "none", "it", "street",
-     "With “tired” changed to “wide”: a road can be too wide, so in the same head “it” now looks at “street”.",
-     "「tired」を「wide」（広すぎた）に一語だけ変えると、広すぎると言えるのは道なので、同じヘッドで「it」は「street」を"
+     "With “tired” changed to “wide”: a road can be too wide, so in this head “it” now looks at “street”.",
+     "「tired」を「wide」（広すぎた）に一語だけ変えると、広すぎると言えるのは道なので、このヘッドで「it」は「street」を"
      "見るようになります。"),
     ("copy", None, "Tom has a dog and Anna has a hat. Tom keeps the", "en", "causal", "the", "dog",
      "In turn, the last word looks back for what Tom has and finds “dog”, not Anna's “hat”.",

@@ -58,3 +58,10 @@ def test_the_point_is_said_at_the_key_step_of_its_class_only(checkpoint):
         assert line.strip() not in frame_at(trace, replace(sel, **changed), at).narration, changed
     other = run_sentence(checkpoint, "The dog ran to the park", "causal").trace  # another sentence (Compare's)
     assert line.strip() not in frame_at(other, sel, at).narration
+
+
+def test_every_point_stands_alone():
+    """teacher34 #6: 「同じヘッドで、…」 pointed at the list entry above it, which is not on screen once the example is
+    open; each text now says what it shows without another entry (their layer and head are on each list line)."""
+    said = [(e.text, e.describe(lang)) for e in EXAMPLES for lang in ("en", "ja")]
+    assert [s for s in said if "same head" in s[1].lower() or "同じヘッド" in s[1]] == []
