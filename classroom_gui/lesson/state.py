@@ -16,6 +16,7 @@ from .chapters import BY_KEY, rule_title
 from .close_up import closed_up
 from .compared import same_picture
 from .context import Ctx, Selection, default_focus
+from .example_point import say_point
 from .frame import Frame, Student, seated_copies
 from .marks import explain_marks
 from .overview import AsMade
@@ -93,6 +94,8 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
     frame, shown, sel = _built(trace, selection, t, notices)
     if shown.edits:
         whatif_words.mark(frame, shown, sel, same=_same_as_own(trace, sel, frame))
+    else:  # an open example's point, of the model's own numbers only (an edited class may say otherwise)
+        say_point(frame, trace.tokens, sel)
     return frame
 
 

@@ -106,6 +106,7 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
             t = self.player.timeline
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])
             self.canvas.setFocus()
+        self.opening_line_gone()  # an example's opening line goes with its step
         self._draw()
         self.saver.start()
         if what != "time":  # the lesson's other moments are drawn ahead in idle time (view.canvas_warm)
