@@ -35,7 +35,8 @@ then chunks of about 15-30 ms on a twin scene that is never shown: the canvas re
 line says how long that took ("idle"), the CPU it used, the chunks' median / p95 / max wall ms (how long input
 could wait) and thread CPU ms (the chunk's own work, whatever the load), and the process's resident memory before
 and after. Classes over canvas_warm.PAINT_UP_TO students are only set ahead (link routes, label places and
-layouts chosen; no pictures painted), over canvas_warm.WARM_UP_TO not at all.
+layouts chosen; no pictures painted but, up to canvas_warm.PREPARE_UP_TO, the class's desks and cards pictures),
+over canvas_warm.WARM_UP_TO not at all.
 Both jumping modes are reported; the goal is judged on "jumping" (cold) unless the lead decides that the
 idle time "jumping-warm" needs is a fair thing to give the window.
 
