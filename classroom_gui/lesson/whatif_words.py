@@ -97,6 +97,14 @@ def leads(lang: str, edits, tokens, rule: str, every: bool = False, change: str 
                       for key in (first, "whatif.narration_same"))
 
 
+def lead_before_change(lang: str, edits, tokens, rule: str, every: bool = False) -> str:
+    """The lead of a step the edits change up to the sentence that names what they changed most (mark's `change`):
+    a deck says it on its first slide only, and keeps that sentence on each (lesson.deck)."""
+    mark_at = "\0"
+    counted, full, _same = leads(lang, edits, tokens, rule, every, change=mark_at)
+    return full.split(mark_at)[0].rstrip() if counted else ""
+
+
 def _marked(frame, edits, sel) -> None:
     """`edits` outlined on the cards and on the rows of the map (of the layer and head shown) drawn so far, and the
     title marked as a what-if."""
