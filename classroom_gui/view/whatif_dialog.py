@@ -50,6 +50,8 @@ class WhatIfDialog(QDialog):
             form.addRow(t(key), widget)
             self.rows[key] = widget
         form.addRow(self.value.note)  # why a value typed is refused (accept)
+        # the refusal of a value far outside the class's names the card and the range: a few lines, not nine (teacher34)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         ok_cancel(self, form)
         for box in (self.kind, self.student, self.classmate):
             box.currentIndexChanged.connect(self._show)
