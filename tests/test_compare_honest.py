@@ -55,3 +55,35 @@ def test_an_edit_that_leaves_the_share_says_so(tmp_path):
     change = numbers["changed_most"]
     assert f"{change['share_own']:.2f}" == f"{change['share_a']:.2f}"
     assert f"They leave this share as the model's own ({change['share_own']:.2f})." in words
+
+
+@pytest.mark.parametrize("size", [(1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_caption_naming_edits_stays_on_the_page(qapp, checkpoint, monkeypatch, size):
+    """Two edits named: at 1920 x 1080 the caption's third line ran off the page's foot."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF, QPainter
+
+    from classroom_gui.cli_export import with_edits
+    from classroom_gui.export.compare import render_pair
+    from classroom_gui.lesson.compare import compare
+    from classroom_gui.lesson.state import Selection, timeline_for
+    from classroom_gui.model.sentence import run_sentence
+
+    first, second = CASES["ja"][:2]
+    own = run_sentence(checkpoint, first, "none").trace
+    edited = with_edits(own, ["score[2,1,座った,猫]=0", "q[2,1,猫,1]=3"], lang="ja")
+    other = run_sentence(checkpoint, second, "none").trace
+    t = timeline_for(own.n_tokens, own.config.n_layer).chapter_end("softmax")
+    pair = compare(edited, other, Selection(focus=6, layer=1, lang="ja", rule="none"), t, texts=(first, second),
+                   page=size, own=own)
+    drawn, original = [], QPainter.drawText
+
+    def spy(painter, *args):
+        if len(args) == 3 and isinstance(args[0], QRectF) and isinstance(args[2], str):
+            drawn.append((args[2], QFontMetricsF(painter.font()).boundingRect(args[0], int(args[1]), args[2])))
+        return original(painter, *args)
+
+    monkeypatch.setattr(QPainter, "drawText", spy)
+    render_pair(pair, size, lang="ja")
+    foot = [box for said, box in drawn if said.replace("\u2060", "").startswith("いちばん変わったのは")]
+    assert len(foot) == 1 and foot[0].bottom() <= size[1] and foot[0].top() >= 0, foot

@@ -118,13 +118,26 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
         # no blackboard, so no probability chart: each class's top guesses under its own classroom
         paint_answer(p, answers[k], QRectF(rect.x(), rect.bottom() + gap, rect.width(), block_height(px, rows)), px,
                      shared_top(answers), th)
-    p.setFont(fonts.font(px, False))
     p.setPen(qcolor(th.color("text")))
-    under = caption(pair, lang)  # a picture's keeps each 「…」 on one line
+    under = broken(caption(pair, lang), vector)  # a picture's keeps each 「…」 on one line
     bottom = rects[0].bottom() + gap + (block_height(px, rows) + gap if rows else 0.0)
-    p.drawText(QRectF(rects[0].x(), bottom, rects[1].right() - rects[0].x(), h - bottom),
-               Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-               broken(under, vector))
+    room = QRectF(rects[0].x(), bottom, rects[1].right() - rects[0].x(), h - bottom)
+    flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    p.setFont(fonts.font(caption_px(under, room, px, flags), False))
+    p.drawText(room, flags, under)
+
+
+LEAST_CAPTION = 0.75  # of the text size: the smallest a long caption is drawn, to fit the page below the classes
+
+
+def caption_px(said: str, room: QRectF, px: float, flags) -> float:
+    """The caption's size: px, or smaller (down to LEAST_CAPTION of it) where its lines would run off the page's
+    foot (teacher34 #4: a caption naming two what-if edits lost its last line at 1920 x 1080)."""
+    size = px
+    while size > px * LEAST_CAPTION and QFontMetricsF(fonts.font(size, False)).boundingRect(
+            room, int(flags), said).height() > room.height():
+        size = max(px * LEAST_CAPTION, size * 0.94)
+    return size
 
 
 def broken(said: str, vector: bool = False) -> str:
