@@ -1,6 +1,6 @@
 """Settings remembered between runs (QSettings, an INI file): sentence, who asks, layer, head and rule, the step,
-the open gallery example and the what-if edits (for that sentence only), language, speed, window geometry and
-whether the window filled its screen. The first run follows the desktop's language (system_lang).
+the open gallery example and the what-if edits (for that sentence only), language, speed, window geometry,
+whether the window filled its screen and the sentence View → Compare compared last. The first run follows the desktop's language (system_lang).
 
 A settings file can never stop the app: it is read as text first (settings_file.clean_file), each line kept only if it
 is one of our keys with a value of its kind and whole, and each value is checked again on the way in (load).
