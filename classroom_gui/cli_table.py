@@ -69,7 +69,10 @@ def seconds(text: str) -> float:
 # the arguments several subcommands share, written once
 TEXT = arg("--text", required=True, help="cli.help.text")
 MODEL = arg("--model", metavar="DIR", type=Path, help="cli.help.model")
-MASK = arg("--mask", choices=("causal", "none"), default="causal", help="cli.help.mask")
+# student35 #7: trace's rule was in turn whatever the model, while export, deck, video, quiz and worksheet start in the
+# lesson's (discussion for the teaching model), so the README's `trace` never showed "mat 0.63": None, filled in with
+# the lesson's rule (lesson.gallery.lesson_rule) as they do
+MASK = arg("--mask", choices=("causal", "none"), default=None, help="cli.help.mask")
 # the written what-if edits, for every --set help (model.whatif reads them)
 EDIT_FORMS = Phrase("cli.help.edit_forms")
 
