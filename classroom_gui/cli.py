@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .cli_help import formatter_for, in_language, said
 from .cli_parser import Parser, lang_of, refusal
-from .cli_table import (COMMANDS, EDIT_FORMS, FORCE, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
+from .cli_table import (COMMANDS, EDIT_FORMS, FORCE, MASK, MODEL, TEXT, CliError, arg, file_name, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
                         CliRefusal, subcommand, tell, write_atomic)
 from .messages.phrase import Phrase
 
@@ -200,7 +200,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 @subcommand("trace", "cli.help.trace",
             TEXT, MODEL,
-            arg("--json", metavar="FILE", type=Path, help="cli.help.trace_json"),
+            arg("--json", metavar="FILE", type=file_name, help="cli.help.trace_json"),
             MASK,
             arg("--top", metavar="N", type=positive, default=10, help="cli.help.top"),
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[],

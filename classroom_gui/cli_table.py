@@ -54,6 +54,13 @@ def positive(text: str) -> int:
     return int(text)
 
 
+def file_name(text: str) -> Path:
+    """An argparse type: a path that names something (student35 #12: `-o ""` was read as ".", "a folder")."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the file name is empty")
+    return Path(text)
+
+
 def seconds(text: str) -> float:
     """An argparse type: a moment of the lesson, a number of seconds of at least 0; never nan or inf, which were
     refused only after the model ran, as 「nan秒」 (the subcommand says where the lesson ends)."""
