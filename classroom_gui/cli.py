@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .cli_help import formatter_for, in_language, said
 from .cli_parser import Parser, lang_of, refusal
-from .cli_table import (COMMANDS, EDIT_FORMS, FORCE, MASK, MODEL, TEXT, CliError, arg, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
+from .cli_table import (COMMANDS, EDIT_FORMS, FORCE, MASK, MODEL, TEXT, CliError, arg, file_name, lang_arg, positive,  # noqa: F401  (CliError: raised by callers)
                         CliRefusal, subcommand, tell, write_atomic)
 from .messages.phrase import Phrase
 
@@ -200,7 +200,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 @subcommand("trace", "cli.help.trace",
             TEXT, MODEL,
-            arg("--json", metavar="FILE", type=Path, help="cli.help.trace_json"),
+            arg("--json", metavar="FILE", type=file_name, help="cli.help.trace_json"),
             MASK,
             arg("--top", metavar="N", type=positive, default=10, help="cli.help.top"),
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
@@ -216,7 +216,10 @@ def _trace(args: argparse.Namespace) -> int:
     from .cli_export import model_folder, say_notices, with_edits
     from .model.checkpoint import CheckpointError, load_checkpoint
     from .model.sentence import run_sentence
+    from .lesson.gallery import gallery_of, lesson_rule
+    from .lesson.rules import ANSWER_RULE, under
     from .model.trace_json import next_tokens, trace_to_dict
+    from .model.whatif import EditError
 
     folder = model_folder(args)
     try:
@@ -226,13 +229,24 @@ def _trace(args: argparse.Namespace) -> int:
             raise  # (a missing folder: said in --lang)
         raise CheckpointError("model.teaching_missing", why=exc.phrase) from None
 
+    args.mask = args.mask or lesson_rule(checkpoint, gallery_of(folder)[0])  # export's default (student35 #7)
     run = run_sentence(checkpoint, args.text, args.mask)
     say_notices(run, args.lang)
     trace = with_edits(run.trace, args.edits, own_rule_only=True, lang=args.lang)  # the table shows this rule only
+    # the next words as answer time gives them, always in turn: a class in discussion names at its last seat that
+    # seat's own word (the teaching model was trained so), not the next ("the" 0.63 after "The cat sat on the")
+    try:
+        answers, why = under(trace, ANSWER_RULE), None
+    except EditError as exc:  # mask edits only discussion can take ("The" deaf to itself hears no one in turn)
+        answers, why = None, exc.phrase
     if args.json is not None:  # written before printing, so a bad path fails before any output
-        record = shown_too(trace_to_dict(trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top))
+        record = shown_too(trace_to_dict(trace, checkpoint.tokenizer.vocab, run.notices, n_next=args.top,
+                                         answers=answers))
+        if answers is None:  # no in-turn class to answer: no next words, and why
+            record.update(next_token=[], next_token_mask=ANSWER_RULE, next_token_none=str(why))
         write_atomic(args.json, json.dumps(record, ensure_ascii=False, allow_nan=False))
-    print(format_trace(trace, folder, next_tokens(trace, checkpoint.tokenizer.vocab, args.top), args.lang))
+    words = next_tokens(answers, checkpoint.tokenizer.vocab, args.top) if answers is not None else why
+    print(format_trace(trace, folder, words, args.lang))
     if args.json is not None:
         tell(args.lang, "cli.wrote", path=args.json)
     return 0
@@ -256,9 +270,9 @@ def _probability(p) -> str:
     return f"{p:.4f}" if p is not None else "   nan"  # None: the model's numbers overflowed
 
 
-def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> str:
+def format_trace(trace, model_dir, next_words, lang: str = "en") -> str:
     """The trace as plain text, its headings in `lang` (cli.trace.* of messages/strings; English byte for byte as
-    before). Tokens, ids and numbers are the model's own in every language."""
+    before); `next_words` the answer-time list, or the Phrase saying why there is none. Tokens, ids and numbers are the model's own in every language."""
     from .lesson.numbers import ROOT_PLACES, fmt
     from .lesson.strings import quote, text
     from .lesson.whatif_words import describe
@@ -302,7 +316,11 @@ def format_trace(trace, model_dir, next_words: list[dict], lang: str = "en") -> 
                 cells = (cell.rjust(col_w) for cell in cells)
                 lines.append(padded(labels[i], row_w) + "".join(" " + cell for cell in cells))
     # English names the last student as Python writes a string ('sat'); other languages as a name (「座った」)
-    lines += ["", say("cli.trace.next", name=quote(lang, labels[-1]))]
+    if not isinstance(next_words, list):  # why there are none: edits the in-turn class cannot take
+        return "\n".join([*lines, "", say("cli.trace.next_none", name=quote(lang, labels[-1]),
+                                           why=next_words.said(lang))])
+    lines += ["", say("cli.trace.next" if trace.mask_rule == "causal" else "cli.trace.next_in_turn",
+                      name=quote(lang, labels[-1]))]
     for rank, item in enumerate(next_words, 1):
         lines.append(f"  {rank:>3}  {padded(drawn_name(item['token']), 16)}  {_probability(item['probability'])}")
     return "\n".join(lines)

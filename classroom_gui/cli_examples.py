@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
-from .cli_table import FORCE, MODEL, CliRefusal, arg, lang_arg, subcommand, tell, write_atomic
+from .cli_table import FORCE, MODEL, CliRefusal, arg, file_name, lang_arg, subcommand, tell, write_atomic
 
 
 @subcommand("examples", "cli.help.examples",
             MODEL, lang_arg("cli.help.lang_examples"),
-            arg("--json", metavar="FILE", type=Path, help="cli.help.examples_json"), FORCE)
+            arg("--json", metavar="FILE", type=file_name, help="cli.help.examples_json"), FORCE)
 def examples_command(args: argparse.Namespace) -> int:
     from .cli_export import refusing_in
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from .export.formats import output_help, output_names
 from .lesson.timeline import CHAPTERS
 from .messages.phrase import Phrase, PhraseError
-from .cli_table import (EDIT_FORMS, FORCE, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, lang_arg,
-                        refuse_replacing, seconds, subcommand, tell)
+from .cli_table import (EDIT_FORMS, FORCE, MODEL, TEXT, CliError, CliRefusal, arg, check_layer_head, file_name,
+                        lang_arg, refuse_replacing, seconds, subcommand, tell)
 from .cli_focus import default_asker_note, focus_seat
 
 # the asker, layer, head and rule: one definition and one way of filling in their defaults (lesson_choices),
@@ -248,8 +249,8 @@ def wrote(args) -> None:
             arg("--time", metavar="S", type=seconds, help="cli.help.time"),
             arg("--transparent", action="store_true", help="cli.help.transparent"),
             arg("--svg-text", choices=("outline", "font"), default="outline", help="cli.help.svg_text"),
-            arg("--json", metavar="FILE", type=Path, help="cli.help.export_json"),
-            arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_names("picture")))
+            arg("--json", metavar="FILE", type=file_name, help="cli.help.export_json"),
+            arg("-o", "--output", required=True, type=file_name, metavar="FILE", help=output_names("picture")))
 @_export_errors
 def export_command(args: argparse.Namespace) -> int:
     from .export.files import atomic_paths, check_target
@@ -261,7 +262,8 @@ def export_command(args: argparse.Namespace) -> int:
 
     targets = [check_target(args.output, PICTURES)]  # fail on a bad path before any work
     if args.json is not None:
-        targets.append(check_json_target(args.json))
+        with json_named(args.json, whole=True):
+            targets.append(check_json_target(args.json))
         if targets[1].resolve() == targets[0].resolve():
             raise CliRefusal("cli.same_file", json=args.json)
     if args.compare is not None and targets[0].suffix.lower() not in COMPARE_PICTURES:
@@ -271,7 +273,7 @@ def export_command(args: argparse.Namespace) -> int:
     if args.compare is not None:
         return _export_compare(args, targets, compared(args, trace, sel, run, [t])[0], size, theme)
     frame = frame_at(trace, sel, t, notices_for(run, sel.lang))
-    with atomic_paths(*targets) as temps:  # the picture and its numbers, both or neither
+    with json_named(args.json), atomic_paths(*targets) as temps:  # the picture and its numbers, both or neither
         drawn = write_picture(frame, temps[0], targets[0].suffix.lower(), size, theme, args.transparent,
                               args.svg_text)
         if args.json is not None:  # the board lines the picture left out, not only the lesson's (review12), and
@@ -280,12 +282,27 @@ def export_command(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextmanager
+def json_named(json, whole: bool = False):
+    """An ExportError about the --json file (every one when `whole`, else those files.atomic_paths marks as its)
+    said as the one about the JSON, as trace and quiz say it ("cannot write the JSON: /nonexistent: folder not
+    found"; student35 #12: export named only the folder); others as they are."""
+    from .export.files import ExportError
+
+    try:
+        yield
+    except ExportError as exc:
+        if json is None or not (whole or Path(getattr(exc, "output", "")) == Path(json)):
+            raise
+        raise CliRefusal("cli.json_unwritable", reason=exc.phrase) from None
+
+
 def _export_compare(args, targets, pair, size, theme) -> int:
     from .export.files import atomic_paths
     from .export.formats import COMPARE_PICTURES
     from .export.frame_json import frame_numbers, write_numbers
 
-    with atomic_paths(*targets) as temps:
+    with json_named(args.json), atomic_paths(*targets) as temps:
         COMPARE_PICTURES[targets[0].suffix.lower()].write(pair, temps[0], size, theme, args.lang)
         if args.json is not None:
             record = {"classes": [frame_numbers(f, s) for f, s in zip(pair.frames, pair.selections)],
@@ -299,7 +316,7 @@ def _export_compare(args, targets, pair, size, theme) -> int:
             arg("--per", choices=("beat", "chapter"), default="beat", help="cli.help.per"),
             FIRST, LAST,
             arg("--quiz", action="store_true", help="cli.help.deck_quiz"),
-            arg("-o", "--output", required=True, type=Path, metavar="OUT", help=output_names("deck")))
+            arg("-o", "--output", required=True, type=file_name, metavar="OUT", help=output_names("deck")))
 @_export_errors
 def deck_command(args: argparse.Namespace) -> int:
     from .export.deck import save_deck
@@ -343,7 +360,7 @@ def _wrote_slides(lang: str, path, n: int) -> None:
             FIRST, LAST,
             arg("--fps", type=int, default=30, help="cli.help.fps"),
             arg("--pace", type=float, default=1.0, metavar="SPEED", help="cli.help.pace"),
-            arg("-o", "--output", required=True, type=Path, metavar="FILE", help=output_names("video")))
+            arg("-o", "--output", required=True, type=file_name, metavar="FILE", help=output_names("video")))
 @_export_errors
 def video_command(args: argparse.Namespace) -> int:
     from .export.files import check_target

@@ -28,6 +28,7 @@ PATTERNS = (
     (re.compile(r"argument (?P<option>\S+): expected a whole number, got (?P<value>.+)"), "cli.parse.whole"),
     (re.compile(r"argument (?P<option>\S+): expected a number of seconds of at least 0, got (?P<value>.+)"),
      "cli.parse.seconds"),  # cli_table.seconds's
+    (re.compile(r"argument (?P<option>\S+): the file name is empty"), "cli.parse.empty_name"),  # cli_table.file_name's
 )
 
 

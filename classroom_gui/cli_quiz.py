@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from .cli_export import FOCUS, HEAD, LAYER, RULE, refusing_in
-from .cli_table import FORCE, MODEL, TEXT, arg, lang_arg, subcommand, tell, write_atomic
+from .cli_table import FORCE, MODEL, TEXT, arg, file_name, lang_arg, subcommand, tell, write_atomic
 
 
 @subcommand("quiz", "cli.help.quiz",
             TEXT, MODEL, FOCUS, LAYER, HEAD, RULE, lang_arg("cli.help.lang_quiz"),
-            arg("--json", metavar="FILE", type=Path, required=True, help="cli.help.quiz_json"), FORCE)
+            arg("--json", metavar="FILE", type=file_name, required=True, help="cli.help.quiz_json"), FORCE)
 def quiz_command(args: argparse.Namespace) -> int:
     return refusing_in(args.lang, _quiz, args)  # its refusals (an empty --text, no model folder) in --lang
 

@@ -54,6 +54,13 @@ def positive(text: str) -> int:
     return int(text)
 
 
+def file_name(text: str) -> Path:
+    """An argparse type: a path that names something (student35 #12: `-o ""` was read as ".", "a folder")."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the file name is empty")
+    return Path(text)
+
+
 def seconds(text: str) -> float:
     """An argparse type: a moment of the lesson, a number of seconds of at least 0; never nan or inf, which were
     refused only after the model ran, as 「nan秒」 (the subcommand says where the lesson ends)."""
@@ -69,7 +76,10 @@ def seconds(text: str) -> float:
 # the arguments several subcommands share, written once
 TEXT = arg("--text", required=True, help="cli.help.text")
 MODEL = arg("--model", metavar="DIR", type=Path, help="cli.help.model")
-MASK = arg("--mask", choices=("causal", "none"), default="causal", help="cli.help.mask")
+# student35 #7: trace's rule was in turn whatever the model, while export, deck, video, quiz and worksheet start in the
+# lesson's (discussion for the teaching model), so the README's `trace` never showed "mat 0.63": None, filled in with
+# the lesson's rule (lesson.gallery.lesson_rule) as they do
+MASK = arg("--mask", choices=("causal", "none"), default=None, help="cli.help.mask")
 # the written what-if edits, for every --set help (model.whatif reads them)
 EDIT_FORMS = Phrase("cli.help.edit_forms")
 

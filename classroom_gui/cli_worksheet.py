@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from .cli_export import HEAD, LAYER
-from .cli_table import EDIT_FORMS, FORCE, MODEL, TEXT, arg, lang_arg, subcommand, whole
+from .cli_table import EDIT_FORMS, FORCE, MODEL, TEXT, arg, file_name, lang_arg, subcommand, whole
 from .messages.phrase import Phrase
 
 # the lesson's rule, as export and deck (a slide and a handout of the same defaults show the same class), whatever
@@ -24,7 +23,7 @@ RULE = arg("--mask", choices=("causal", "none"), help="cli.help.sheet_rule")
             arg("--set", dest="edits", action="append", metavar="EDIT", default=[],
                 help=Phrase("cli.help.sheet_set", forms=EDIT_FORMS)),
             arg("--paper", choices=("a4", "letter"), default="a4", help="cli.help.paper"),
-            arg("-o", "--output", required=True, type=Path, metavar="FILE", help="cli.help.sheet_output"), FORCE)
+            arg("-o", "--output", required=True, type=file_name, metavar="FILE", help="cli.help.sheet_output"), FORCE)
 def worksheet_command(args: argparse.Namespace) -> int:
     from .cli_export import refusing_in
 

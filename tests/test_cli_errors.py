@@ -154,7 +154,7 @@ def test_a_folder_that_is_there_but_takes_no_file_is_not_called_missing(tmp_path
         assert "/proc: cannot write files in this folder" in err and "not found" not in err
     tmp = str(tmp_path / "x.pptx.part")
     assert str(explain(tmp_path / "x.pptx", OSError(errno.ENOENT, "No such file", tmp))).endswith(
-        "cannot write files in this folder; nothing was written")
+        "cannot write files in this folder; nothing was written. Choose another folder.")
     gone = tmp_path / "gone"
     assert str(explain(gone / "x.pptx", OSError(errno.ENOENT, "No such file", str(gone / "x.part")))) == \
         f"{gone}: folder not found"

@@ -50,9 +50,24 @@ def test_trace_json_records_the_rule_and_its_weights(capsys, model, tmp_path, ru
     assert (want[0, 1:] == 0).all() == (rule == "causal")  # the first student hears the others only in discussion
 
 
-def test_trace_defaults_to_causal(capsys, model, tmp_path):
-    run(capsys, "trace", "--text", SENTENCE, "--model", model, "--json", tmp_path / "t.json")
-    assert json.loads((tmp_path / "t.json").read_text())["mask"] == "causal"
+GPT2 = Path(__file__).parent / "fixtures" / "tiny_gpt2"
+
+
+@pytest.mark.parametrize("folder", ["classroom", "gpt2"])
+def test_trace_defaults_to_exports_rule_and_its_next_words_are_in_turn(qapp, capsys, model, tmp_path, folder):
+    # student35 #7: trace was in turn whatever the model, export in the lesson's rule (discussion for a classroom
+    # model, in turn for a GPT-2 folder); trace now starts where export does, and its next words are always answer
+    # time's, in turn (in discussion the last student names its own word)
+    folder = model if folder == "classroom" else GPT2
+    run(capsys, "export", "--text", SENTENCE, "--model", folder, "--beat", "19", "--size", "320x180",
+        "-o", tmp_path / "x.png", "--json", tmp_path / "x.json")
+    code, out, _ = run(capsys, "trace", "--text", SENTENCE, "--model", folder, "--json", tmp_path / "t.json")
+    record, drawn = json.loads((tmp_path / "t.json").read_text()), json.loads((tmp_path / "x.json").read_text())
+    assert code == 0 and record["mask"] == drawn["mask"] == ("none" if folder == model else "causal")
+    in_turn = run_sentence(load_checkpoint(folder), SENTENCE, "causal").trace
+    want = np.argsort(-in_turn.next_logits, kind="stable")[:10]
+    assert [item["id"] for item in record["next_token"]] == [int(i) for i in want]
+    assert record["next_token_mask"] == "causal" and ("in turn, as at answer time" in out) == (folder == model)
 
 
 @pytest.mark.parametrize("command", ["trace", "export", "deck", "video"])

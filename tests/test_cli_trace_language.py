@@ -9,7 +9,7 @@ from classroom_gui.cli import main
 from classroom_gui.messages.fit import columns
 from classroom_gui.resources import teaching_model_dir
 
-CAT = ["trace", "--text", "猫がマットの上に座った", "--top", "2"]
+CAT = ["trace", "--text", "猫がマットの上に座った", "--top", "2", "--mask", "causal"]  # in turn: its dots and their reasons
 
 
 def _out(capsys, argv) -> list[str]:

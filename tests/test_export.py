@@ -140,7 +140,7 @@ def test_bad_paths_exit_2(qapp, model, tmp_path, capsys):
         unwritable.chmod(0o555)
     assert cli(model, "export", "--text", SENTENCE, "-o", str(unwritable / "x.png")) == 2
     err = capsys.readouterr().err
-    assert "folder not found" in err and "unknown file type" in err and "no permission" in err
+    assert "folder not found" in err and "unknown file type" in err and f"{unwritable}: cannot write files in this folder" in err
     assert not (tmp_path / "x.docx").exists()
 
 
@@ -306,4 +306,4 @@ def test_the_japanese_windows_export_errors_are_in_japanese(qtbot, model, tmp_pa
     shown = []
     monkeypatch.setattr(message_box, "warning", lambda parent, title, message, *a: shown.append((title, message)))
     assert export_dialogs.export_picture(w.model, w, Path("/proc/x.png"), export_dialogs.OptionsDialog(w, w.t, "picture")) is None
-    assert shown == [("書き出せませんでした", "/proc：このフォルダーには書き込めません。何も書き出していません。")]
+    assert shown == [("書き出せませんでした", "/proc：このフォルダーには書き込めません。何も書き出していません。別のフォルダーを選んでください。")]

@@ -102,4 +102,7 @@ def test_a_mask_edit_is_checked_under_the_rules_the_class_is_drawn_under(capsys)
         check_masks(everyone, tokens)
     assert caught.value.phrase.key == "edit.deaf"
     assert main(["trace", "--mask", "none", "--text", "The cat sat", "--set", "mask[1,1,1]=1"]) == 0
-    assert "The" in capsys.readouterr().out
+    out = capsys.readouterr().out  # its next words are answer time's, in turn, where the edit cannot be: none, and why
+    assert "The" in out and out.endswith('next word after "sat" (in turn, as at answer time): none; with these mask '
+                                         'edits student 1 ("The") would hear no one; a student must hear at least one '
+                                         'classmate (or itself)\n')

@@ -102,7 +102,7 @@ def test_the_trace_table_names_the_reason_of_its_dots(capsys):
     assert main(["trace", "--mask", "none", "--text", EN, "--set", "mask[1,cat,mat]=1"]) == 0
     text = capsys.readouterr().out
     assert "(row listens to column; . = cannot hear (what if))" in text and "not yet spoken" not in text
-    assert main(["trace", "--text", EN, "--set", "mask[1,mat,cat]=1"]) == 0  # causal: both reasons
+    assert main(["trace", "--mask", "causal", "--text", EN, "--set", "mask[1,mat,cat]=1"]) == 0  # both reasons
     assert "; . = not yet spoken or cannot hear (what if))" in capsys.readouterr().out
 
 

@@ -116,6 +116,12 @@ def test_the_pdf_prints_the_given_parts_on_both_pages_and_the_answers_on_the_key
     answers = ws.exps + [ws.total, ws.others_share] + ws.shares + ws.context
     assert all(x in pages[1] for x in answers)
     assert not {ws.total, ws.others_share} & set(pages[0].split())  # the exercise leaves them blank
+    # student35 #9: the exercise asks for the others' share (its cell was empty and nothing asked, so the shares
+    # the page had the student work out added up to 0.985, not 1); the key answers it
+    ask = f"{ws.others_exp} ÷ ④ ="
+    assert ask in pages[0] and ask not in pages[1]
+    asked = "the others' row too: their share ⑤" if lang == "en" else "ほか6人の行の⑤割合も"
+    assert "".join(asked.split()) in "".join(pages[0].split())  # (a line may break inside it)
 
 
 def test_the_seed_in_discussion_keeps_its_asker(checkpoint):

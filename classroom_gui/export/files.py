@@ -62,7 +62,9 @@ def explain(path: Path, exc: OSError) -> ExportError:
     if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
         return ExportError("error.disk_full", path=path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):  # the file itself, or its folder (teacher31 #8)
-        return ExportError("error.file_read_only" if read_only_file(path) else "error.no_permission", path=path)
+        # a folder refusing a new file is said as /proc's is (student35 #12: /proc and /sys had two wordings)
+        return ExportError("error.file_read_only", path=path) if read_only_file(path) else \
+            ExportError("error.unwritable_folder", path=path.parent)
     if exc.errno == errno.ENOENT:
         missing = Path(exc.filename) if exc.filename else path.parent
         if missing in (path, path.parent) or missing.suffix == ".part":
@@ -88,6 +90,8 @@ def check_target(path: Path, allowed, wrong_type: ExportError | None = None) -> 
     path = Path(path)
     if path.is_dir() and "" not in allowed:  # before the suffix: "adir" is a folder, not a file of type "(none)"
         raise ExportError("error.is_folder_example", path=path, example=path / ("lesson" + next(iter(allowed))))
+    if not path.suffix and path.name.lower() in allowed:  # ".png": a type with no name (said "type '(none)'")
+        raise ExportError("error.type_no_name", path=path, example=path.with_name("lesson" + path.name))
     if path.suffix.lower() not in allowed:
         raise wrong_type or ExportError("error.unknown_type", path=path,
                                         suffix=path.suffix or Phrase("error.no_suffix"),
@@ -140,7 +144,10 @@ def atomic_paths(*paths: Path):
             _sync_folder(folder)
     except OSError as exc:
         _remove_all(temps)
-        raise explain(_culprit(paths, temps, exc, current), exc) from None
+        culprit = _culprit(paths, temps, exc, current)
+        error = explain(culprit, exc)
+        error.output = culprit  # which output it is about (export names its --json: cli_export.json_named)
+        raise error from None
     except BaseException:
         _remove_all(temps)
         raise

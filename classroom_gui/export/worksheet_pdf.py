@@ -166,7 +166,10 @@ def _steps_table(ws: Worksheet, key: bool, level: Level) -> str:
         if key:
             given += f'<br/><span style="color:{GREY}; font-size:{level.small}pt;">' \
                      f'{escape(ws.t("worksheet.model", value=f"{ws.model_others_exp:.4f}"))}</span>'
-        share = _answer(ws, ws.others_share, ws.model_others_share, level) if key else blank
+        # the exercise asks for their share too (student35 #9: an empty cell no one asked for, so the check "the
+        # shares add up to 1" failed at 0.985 on the student page)
+        share = (_answer(ws, ws.others_share, ws.model_others_share, level) if key
+                 else escape(ws.t("worksheet.others_share_ask", value=ws.others_exp)) + "<br/>" + blank)
         rows.append("<tr>" + _cell(_set(ws, others_name(ws))) + _cell("—") + _cell("—") + _cell(given)
                     + _cell(share) + "</tr>")
     total = _answer(ws, ws.total, ws.model_total, level) if key else blank

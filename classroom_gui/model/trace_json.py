@@ -58,8 +58,10 @@ def next_tokens(trace: Trace, vocab: list[str] | None = None, n: int = MIN_NEXT_
 
 
 def trace_to_dict(trace: Trace, vocab: list[str] | None = None, notices: list[str] | tuple = (),
-                  n_next: int = MIN_NEXT_TOKENS) -> dict:
+                  n_next: int = MIN_NEXT_TOKENS, answers: Trace | None = None) -> dict:
     """The JSON-able record of a Trace; `vocab` names the next-token ids (else they are shown as numbers).
+    The next tokens are those of `answers` (the same class in turn, as answer time gives them; default: `trace`),
+    whose rule "next_token_mask" records.
 
     next_token holds max(n_next, 10) entries (fewer only if the vocabulary is smaller).
     """
@@ -81,5 +83,6 @@ def trace_to_dict(trace: Trace, vocab: list[str] | None = None, notices: list[st
         "config": asdict(trace.config),
         "notices": list(notices),
         "layers": layers,
-        "next_token": next_tokens(trace, vocab, max(n_next, MIN_NEXT_TOKENS)),
+        "next_token": next_tokens(trace if answers is None else answers, vocab, max(n_next, MIN_NEXT_TOKENS)),
+        "next_token_mask": (trace if answers is None else answers).mask_rule,
     }
