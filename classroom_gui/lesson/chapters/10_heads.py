@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import fmt, fmt_many
+from ..numbers import cards_add_up, fmt, fmt_many
 from ..panels import heatmap
 from ..worked import evened_notebook, evened_written, layernorm_lines, listed, sum_lines, worked_sum
 
@@ -76,6 +76,8 @@ def residual(ctx, fr: Frame):
                                              float(L.ln_2[f, 0]), first=evened_written(L.resid_attn.shape[1]))
     fr.board = [ctx.t("board.residual", name=ctx.q(f))]
     fr.write_vector(*listed(shown))
+    written = listed(shown)[0]  # the model's sums, which the rounded cards of W_O's step can miss by 1 (student35 #3)
+    fr.board += [] if cards_add_up(L.x[f], L.attn_out[f], written) else [ctx.t("board.sum_rounded")]
     if worked is None:
         fr.board.append(ctx.t("board.layernorm", name=ctx.q(f)))
         fr.write_vector(*listed(fmt_many(L.ln_2[f])))
