@@ -223,7 +223,8 @@ def supported(result: str, model: float | None, shown: str) -> str:
     the same way), but never fewer than `shown`'s, the model's number as the desk or chart shows it (student35 #2:
     "(-0.54) × 0.58 - 0.06 = -0.373" beside a next board's x₁ = -0.370, and 2-decimal factors adding up to "0.2710"
     for the model's 0.2693, wrote digits that neither the inputs' decimals nor the model hold): -0.3732 for the
-    model's -0.37031 is written -0.37, -0.95618 for -0.95618 stays -0.9562. The products' sum still redoes it
+    model's -0.37031 is written -0.37, -0.9562 for -0.95577 -0.956; and only at decimals that round half up to `shown`
+    (1.1849 for the model's 1.18486 beside 1.18: not 1.185, but 1.1849). The products' sum still redoes it
     within one unit of its last digit, as a score written at 2 decimals beside 3-decimal products does."""
     least, most = places_of(shown), places_of(result)
     if model is None or most <= least or not np.isfinite(model):
@@ -232,7 +233,7 @@ def supported(result: str, model: float | None, shown: str) -> str:
         own = Decimal(repr(float(model)))
         for digits in range(most, least, -1):
             here = hand_sum([result], digits)
-            if Decimal(here) == Decimal(hand_sum([str(own)], digits)):
+            if Decimal(here) == Decimal(hand_sum([str(own)], digits)) and rounds_to(here, shown):  # 1.185 not by 1.18
                 return here
         return hand_sum([result], least)
     except ArithmeticError:
