@@ -113,3 +113,26 @@ def test_the_scaling_board_says_why_its_scores_have_a_digit_more(checkpoint, lan
     scores = re.findall(r"(-?\d+\.(\d+)) ÷ ", " ".join(frame.board))
     assert scores and all(len(d) == 3 for _, d in scores)
     assert table(lang)["board.scaled_places"].format(places=3, fewer=2) in frame.board
+
+
+@pytest.mark.parametrize("text,rule", [(SEED, "none"), ("猫がマットの上に座った", "causal")])
+def test_each_heads_winner_wins_at_the_digits_written(checkpoint, text, rule):
+    """Chapter 10's "head 1: "mat" (0.26)" beside a runner-up of 0.26 names no winner either (the seed, discussion,
+    layer 2, "cat": 0.2612 and 0.2587; 6 of the seed's rows tie so at 2 decimals)."""
+    trace = compute_run(checkpoint, text, mask=rule).trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    stop = timeline.beat_stop(next(i for i, b in enumerate(timeline.beats) if b.key == "heads.others"))
+    longer = 0
+    for layer in range(trace.config.n_layer):
+        for f in range(trace.n_tokens):
+            board = frame_at(trace, Selection(focus=f, layer=layer, lang="en", rule=rule), stop).board
+            for h, line in enumerate(board[1:]):
+                share = re.findall(r"(\d\.\d+)\)$", line)[-1]
+                places = len(share.split(".")[1])
+                w = trace.layers[layer].head(h).weights[f]
+                ranked = sorted(w.tolist(), reverse=True)
+                assert share == fmt(ranked[0], places), line
+                if len(ranked) > 1 and ranked[0] != ranked[1]:
+                    assert Decimal(share) > Decimal(fmt(ranked[1], places)), f"layer {layer + 1}, {line}"
+                longer += places > 2
+    assert longer  # some rows do tie at 2 decimals

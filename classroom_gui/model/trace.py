@@ -129,7 +129,7 @@ class LayerTrace:
             return
         self.shown = head
         seat = kept.argmax(-1)  # [H, T]: the first of equal shares, as np.argmax of one row
-        self.best = (seat, np.take_along_axis(kept, seat[..., None], -1)[..., 0])
+        self.best = (seat, np.take_along_axis(kept, seat[..., None], -1)[..., 0], second_best(kept))
         if head is not None and 0 <= head < len(kept):
             self.held_head = (head, kept[head].copy())  # a copy: a view would keep every head's alive
         self.kept_weights, self._heads = None, {}  # a head's view of the shares would keep them alive
@@ -142,6 +142,13 @@ class LayerTrace:
         rows = self.weights[:, seat]
         best = rows.argmax(-1)
         return best, rows[np.arange(len(rows)), best]
+
+    def runner_up(self, seat: int) -> np.ndarray:  # -> [H]
+        """The second largest share of student `seat` in each head (the largest where it hears only one): how far
+        best_heard's share must be written to win (chapter 10's board, student35 #5)."""
+        if self.best is not None:
+            return self.best[2][:, seat]
+        return second_best(self.weights[:, seat])
 
     def held(self) -> list[np.ndarray]:
         """The arrays this layer holds now: a lean layer's derived steps once derived, and its kept heads'
@@ -338,3 +345,8 @@ class Trace:
     @property
     def n_tokens(self) -> int:
         return len(self.token_ids)
+
+
+def second_best(shares: np.ndarray) -> np.ndarray:  # [..., T] -> [...]
+    """Each row's second largest share (its only one where a row has one)."""
+    return shares[..., 0] if shares.shape[-1] < 2 else np.partition(shares, -2, axis=-1)[..., -2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import cards_add_up, fmt, fmt_many
+from ..numbers import cards_add_up, fmt, fmt_many, winning
 from ..panels import heatmap
 from ..worked import evened_notebook, evened_written, layernorm_lines, listed, sum_lines, worked_sum
 
@@ -25,8 +25,9 @@ def others(ctx, fr: Frame):
     seats, shares = L.best_heard(f)  # each head's strongest classmate of the asker, without every head's shares
     # the asker named once, above its heads' rows: a repeated word's seat in every row made them too long for 16 px
     # chalk (fix68: 「ヘッド1：2番の席の「cat」がいちばんよく聞くのは、26番の席の「mat」（0.11）」, 14 px in a class of 64)
-    heads = [ctx.t("board.head", head=h + 1, other=ctx.heard(f, int(j), fmt(w)))
-             for h, (j, w) in enumerate(zip(seats, shares))]
+    # each share at the decimals at which it beats the head's runner-up (student35 #5: a tie at 2 names no winner)
+    heads = [ctx.t("board.head", head=h + 1, other=ctx.heard(f, int(j), winning([w, r], 0, [1])))
+             for h, (j, w, r) in enumerate(zip(seats, shares, L.runner_up(f)))]
     fr.board = [ctx.t("board.heads_asker", name=ctx.qs(f))] + heads
 
 
