@@ -26,8 +26,11 @@ def others(ctx, fr: Frame):
     # the asker named once, above its heads' rows: a repeated word's seat in every row made them too long for 16 px
     # chalk (fix68: 「ヘッド1：2番の席の「cat」がいちばんよく聞くのは、26番の席の「mat」（0.11）」, 14 px in a class of 64)
     # each share at the decimals at which it beats the head's runner-up (student35 #5: a tie at 2 names no winner)
+    # (a big class's lean layer keeps no shares to find it in: its 2 decimals, as before)
+    second = L.runner_up(f)
+    second = [0.0] * len(seats) if second is None else second
     heads = [ctx.t("board.head", head=h + 1, other=ctx.heard(f, int(j), winning([w, r], 0, [1])))
-             for h, (j, w, r) in enumerate(zip(seats, shares, L.runner_up(f)))]
+             for h, (j, w, r) in enumerate(zip(seats, shares, second))]
     fr.board = [ctx.t("board.heads_asker", name=ctx.qs(f))] + heads
 
 
