@@ -39,4 +39,5 @@ def test_the_heads_board_of_a_class_of_64_reads_on_a_projector(qapp, checkpoint,
     seats, shares = rules.under(trace, sel.rule).layers[0].best_heard(focus)
     assert len(fr.board) == 1 + len(seats)
     for line, j, w in zip(fr.board[1:], seats, shares):  # each head's row: whom (with its seat), and the share
-        assert f"{int(j) + 1}" in line and f"{w:.2f}" in line, (line, j, w)
+        # (at 2 decimals, or more where the runner-up is written the same at 2: student35 #5, 0.0585 here)
+        assert f"{int(j) + 1}" in line and any(f"{w:.{d}f}" in line for d in (2, 3, 4)), (line, j, w)

@@ -17,9 +17,9 @@ import pytest
 from board_arithmetic import redo_board
 from classroom_gui.lesson import state
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
-from classroom_gui.lesson.numbers import fmt, hand_divide, hand_product, rounds_to
+from classroom_gui.lesson.numbers import fmt, hand_divide, hand_product, hand_sum, places_of, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
-from classroom_gui.lesson.strings import text
+from classroom_gui.lesson.strings import table, text
 from classroom_gui.model.sentence import compute_run
 
 NUM = r"-?\d+\.\d+"
@@ -59,7 +59,10 @@ def check_redone(got: dict, inputs, weights, extras, model: float, board: list[s
     assert got["extras"] == [fmt(x, places) for x in extras]
     p = len(got["products"][0].split(".")[1])
     assert got["products"] == [hand_product(x, y, p) for x, y in zip(got["inputs"], got["weights"])]
-    assert Decimal(got["total"]) == sum(Decimal(t) for t in got["products"] + got["extras"])
+    # the products' exact sum rounded half up to the decimals it shares with the model's number (student35 #2)
+    assert got["total"] == hand_sum(got["products"] + got["extras"], places_of(got["total"]))
+    assert places_of(got["total"]) >= 2 and (got["total"] == hand_sum([repr(model)], places_of(got["total"]))
+                                             or places_of(got["total"]) == 2)
     assert got["shown"] == fmt(model)
     if board is None or rounds_to(got["total"], got["shown"]):
         assert rounds_to(got["total"], got["shown"])  # the digits are chosen so that it rounds exactly where they can
@@ -113,14 +116,18 @@ def test_layernorms_learned_scale_and_shift_are_worked(checkpoint, text, lang):
     L, f, p = trace.layers[0], sel.focus, trace.params
     board = " ".join(frame.board)
     x = numbers(frame.board[1].strip("["))[0]                            # the notebook's first number as shown
-    mean, spread = re.search(rf"({NUM})\D+({NUM})", frame.board[4]).groups()  # the board's mean and spread
+    stats = next(i for i, line in enumerate(frame.board) if line.rstrip().endswith("]")) + 1  # after the notebook
+    stats += frame.board[stats] == table(lang)["board.sum_rounded"]  # (and the note on its sums: student35 #3)
+    mean, spread = re.search(rf"({NUM})\D+({NUM})", frame.board[stats]).groups()  # the board's mean and spread
     even, g, sign, b, result, shown = re.search(
         rf"\(?({NUM})\)? × \(?({NUM})\)? ([+-]) (\d+\.\d+) = ({NUM})\s*[(（][^()（）]*?({NUM})[)）]", board).groups()
     d = len(even.split(".")[1])
     assert even == hand_divide(str(Decimal(x) - Decimal(mean)), spread, d)
     assert g == fmt(p["h.0.ln_2.weight"][0], d) and (sign + b).lstrip("+") == fmt(p["h.0.ln_2.bias"][0], d).lstrip("+")
     places = len(result.split(".")[1])
-    assert Decimal(result) == Decimal(hand_product(even, g, places)) + Decimal(sign + b)
+    # the product at one decimal more than `even`'s (at least 3), + b, at the decimals the model's number shares
+    exact = hand_sum([hand_product(even, g, max(3, d + 1)), sign + b], max(3, d + 1))
+    assert result == hand_sum([exact], places) and result == hand_sum([repr(float(L.ln_2[f, 0]))], places)
     assert shown == fmt(L.ln_2[f, 0]) and rounds_to(result, shown)
     assert not redo_board(frame.board)
 

@@ -14,7 +14,7 @@ import pytest
 
 from board_arithmetic import equations, redo_board
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
-from classroom_gui.lesson.numbers import fmt, hand_sum, rounds_to
+from classroom_gui.lesson.numbers import fmt, hand_sum, places_of, rounds_to
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.lesson.strings import text as said_in
 from classroom_gui.lesson.worked import ALL_TERMS
@@ -48,7 +48,8 @@ def residual_frame(trace, lang, layer, focus, canvas=WIDESCREEN):
 
 def redone(board_text: str, trace, layer: int, focus: int, kept) -> None:
     """The chain "= a×w + … + b_2 + x = total" read off the board as a student reads it: one product per kept unit,
-    its factors the model's numbers at the board's decimals, the total their exact sum, rounding to the model's."""
+    its factors the model's numbers at the board's decimals, the total their exact sum rounded half up to the decimals
+    it shares with the model's own number."""
     chain = re.search(rf"= ({NUM}×{NUM}(?:\s*\+\s*{NUM}×{NUM})*)\s*([+-])\s*({NUM})\s*([+-])\s*({NUM})\s*=\s*({NUM})",
                       board_text)
     assert chain, board_text
@@ -65,9 +66,12 @@ def redone(board_text: str, trace, layer: int, focus: int, kept) -> None:
     total = sum((Decimal(a) * Decimal(w) for a, w in zip(inputs, weights)), Decimal(0)) + sum(map(Decimal, extras))
     # each product of the digits shown, added exactly, and that sum rounded half up to 4 decimals (fix22: as the
     # logit board's), or the exact sum where its 4 decimals would not round to the model's number
+    # (student35 #2: then at only the decimals that are also the model's own, never fewer than its card's 2)
+    written = chain.group(6)
     four = hand_sum([str(total)], 4)
-    assert chain.group(6) == (four if rounds_to(four, fmt(L.output[focus, 0])) else str(total))
-    assert rounds_to(chain.group(6), fmt(L.output[focus, 0]))
+    assert written == hand_sum([four if rounds_to(four, fmt(L.output[focus, 0])) else str(total)], places_of(written))
+    assert rounds_to(written, fmt(L.output[focus, 0])) and places_of(written) >= 2
+    assert written == hand_sum([repr(float(L.output[focus, 0]))], places_of(written))
 
 
 def test_the_seed_has_compact_sums(compact_cases):

@@ -23,6 +23,31 @@ def fmt(x: float, digits: int = 2) -> str:
     return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # never "-0.00"
 
 
+def winning(row, best: int, seats, most: int = 4) -> str:
+    """The share row[best], the largest over `seats`, at the fewest decimals (2 to `most`) at which it is written
+    larger than every other seat's, for a caption that names it the winner (student35 #5: "listens most to "mat"
+    (0.26)" beside "sat" 0.26, 0.2612 against 0.2587, now "mat" (0.261)); at 2 where `most` cannot tell them apart."""
+    top = float(row[best])
+    rival = max((float(row[j]) for j in seats if j != best), default=None)
+    for digits in range(2, most + 1):
+        if rival is None or float(fmt(top, digits)) > float(fmt(rival, digits)):
+            return fmt(top, digits)
+    return fmt(top)
+
+
+def cards_add_up(a, b, written: list[str]) -> bool:
+    """Every number `written` (a board's sum of two vectors, the model's own, as written) is the sum of the two
+    vectors' numbers as the desks' cards write them (fmt: 2 decimals), as a student adds them (student35 #3: -1.20 +
+    0.07 on the cards, -1.14 on the board). False where the board writes other decimals than the cards'."""
+    if any(places_of(w) != 2 for w in written):
+        return False
+    try:
+        return all(Decimal(x) + Decimal(y) == Decimal(w)
+                   for x, y, w in zip(fmt_many(a[:len(written)]), fmt_many(b[:len(written)]), written))
+    except ArithmeticError:  # nan or inf: the board's own note says what it is
+        return True
+
+
 NEGATIVE_ZERO = "<0"  # a hidden unit below 0 that rounds to 0 at its card's decimals (fmt_many's `signed`)
 
 

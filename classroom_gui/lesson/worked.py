@@ -66,6 +66,7 @@ class WorkedSum:
     exact: bool
     whole: bool = True  # every product written (else the first FIRST_TERMS)
     compact: bool = False  # each product written as its two factors only (COMPACT's digits: exact products)
+    model: float | None = None  # the model's own number (its unrounded float), for the digits the total keeps
 
 
 def normed(ctx, name: str, row) -> np.ndarray:  # [C] -> [C]
@@ -115,7 +116,8 @@ def worked_sum(inputs, weights, extras, model: float, compact: bool = False, dig
         return WorkedSum(a, b, [hand_product(x, w, 4) for x, w in zip(a, b)], [fmt(e, 3) for e in ex], "", shown,
                          n, True, whole=False)
     compact = compact or n > ALL_TERMS
-    return replace(hand_written(xs, ws, ex, shown, (digits or COMPACT) if compact else LEARNED), compact=compact)
+    return replace(hand_written(xs, ws, ex, shown, (digits or COMPACT) if compact else LEARNED), compact=compact,
+                   model=float(model))
 
 
 def first_products(worked: WorkedSum) -> WorkedSum:
@@ -171,7 +173,8 @@ def sum_lines(t, worked: WorkedSum, heading: str, inputs_label: str, weights_lab
         lines += [(lead if i == 0 else "  ") + signed_terms(row, first=i == 0) for i, row in enumerate(rows)]
     if worked.whole:
         added_terms = f"{signed_terms(worked.extras, first=False)} " if worked.extras else ""
-        closing = f"{added_terms}= " + _beside(worked.total, t(shown_key, shown=worked.shown))
+        total = supported(worked.total, worked.model, worked.shown)
+        closing = f"{added_terms}= " + _beside(total, t(shown_key, shown=worked.shown))
         if rows and len(rows[-1]) + len(worked.extras) <= PRODUCTS_PER_LINE // 2:  # 3 and the total: wider than 4:3
             lines[-1] += " " + closing  # the bias and the total beside the last product or two: no line of its own
         else:
@@ -213,6 +216,28 @@ def at_total_places(result: str, shown: str) -> str:
     except ArithmeticError:
         return result
     return total if rounds_to(total, shown) else result
+
+
+def supported(result: str, model: float | None, shown: str) -> str:
+    """A worked result rounded half up to the most of its decimals that are also the model's own (`model` rounded
+    the same way), but never fewer than `shown`'s, the model's number as the desk or chart shows it (student35 #2:
+    "(-0.54) × 0.58 - 0.06 = -0.373" beside a next board's x₁ = -0.370, and 2-decimal factors adding up to "0.2710"
+    for the model's 0.2693, wrote digits that neither the inputs' decimals nor the model hold): -0.3732 for the
+    model's -0.37031 is written -0.37, -0.9562 for -0.95577 -0.956; and only at decimals that round half up to `shown`
+    (1.1849 for the model's 1.18486 beside 1.18: not 1.185, but 1.1849). The products' sum still redoes it
+    within one unit of its last digit, as a score written at 2 decimals beside 3-decimal products does."""
+    least, most = places_of(shown), places_of(result)
+    if model is None or most <= least or not np.isfinite(model):
+        return result
+    try:
+        own = Decimal(repr(float(model)))
+        for digits in range(most, least, -1):
+            here = hand_sum([result], digits)
+            if Decimal(here) == Decimal(hand_sum([str(own)], digits)) and rounds_to(here, shown):  # 1.185 not by 1.18
+                return here
+        return hand_sum([result], least)
+    except ArithmeticError:
+        return result
 
 
 def missed(t, result: str, shown: str) -> str:
@@ -258,6 +283,7 @@ class Scaled(NamedTuple):
     result: str
     exact: bool
     shown: str
+    model: float | None = None  # the model's own number, for the digits the result keeps (supported)
 
 
 def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: float, model: float):
@@ -274,7 +300,7 @@ def scaled_and_shifted(x: str, mean: str, spread: str, scale: float, shift: floa
                 return None
             places = max(3, digits + 1)
             result = hand_sum([hand_product(even, g, places), b], places)
-            worked = Scaled(even, g, b, result, rounds_to(result, shown), shown)
+            worked = Scaled(even, g, b, result, rounds_to(result, shown), shown, float(model))
             if worked.exact:
                 return worked
             first = first or worked
@@ -287,8 +313,9 @@ def scale_lines(t, worked, where: str) -> list[str]:
     """The board lines of scaled_and_shifted: the equation in words ("number 1 = evened × scale + shift", fix22: no
     label ending in a colon), then the one redoable equation in the same order and `where` the model's number is
     shown."""
-    even, g, b, result, exact, shown = worked
+    even, g, b, result, exact, shown, model = worked
     result = at_total_places(result, shown) if exact else result  # fix22: at most 4 decimals, as every worked total
+    result = supported(result, model, shown)
     line = f"{in_product(even)} × {in_product(g)} {signed_terms([b], first=False)} = " + _beside(result, where)
     return [t("worked.ln_scale"), line] + ([] if exact else [missed(t, result, shown)])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import fmt, fmt_many
+from ..numbers import cards_add_up, fmt, fmt_many
 
 RULE_IN_TITLE = False  # the rule comes in with the question
 
@@ -36,6 +36,8 @@ def total(ctx, fr: Frame):
                       ("token", tr.tok_embedding, ctx.t("card.token"), 1 - ctx.alpha),
                       ("position", tr.pos_embedding, ctx.t("card.position"), 1 - ctx.alpha)])
     _show(ctx, fr, tr.embedding, "board.sum")
+    written = fmt_many(tr.embedding[ctx.f])  # the model's sums, which the rounded word and seat cards can miss by 1
+    fr.board += [] if cards_add_up(tr.tok_embedding[ctx.f], tr.pos_embedding[ctx.f], written) else [ctx.t("board.sum_rounded")]
 
 
 STEPS = [Step("token", 2.5, token), Step("position", 2.5, position), Step("sum", 2.5, total)]

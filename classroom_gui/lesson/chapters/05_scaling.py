@@ -10,6 +10,8 @@ from ..long_lists import listed
 from ..numbers import BOARD_LINES, divided, hand_divide, places_of
 from .desks import class_with_cards, edited_scores, most_heard, score_marked, score_notes
 
+CARD_PLACES = 2  # the scores' decimals on the scoring board and its bars (numbers.fmt)
+
 
 def divide(ctx, fr: Frame):
     class_with_cards(ctx, fr)
@@ -43,6 +45,9 @@ def divide(ctx, fr: Frame):
     # first, as the softmax board's note: a long list's end is cut off (and a what-if's score, before → now)
     edited = edited_scores(ctx, f)
     notes = score_notes(ctx, edited) + ([near_note(ctx, root, H.divisor)] if any(map(near, shown)) else [])
+    # why the scores have a digit more than the scoring board's and the bars' (student35 #4), as the exp board says
+    places = places_of(scores[0]) if scores else CARD_PLACES
+    notes += [ctx.t("board.scaled_places", places=places, fewer=CARD_PLACES)] if places > CARD_PLACES else []
     fr.board, fr.board_more, fr.board_short = listed(ctx.t, range(n), line, named, notes)
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
                    from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)

@@ -9,7 +9,7 @@ from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..long_lists import listed
-from ..numbers import fmt, places_of
+from ..numbers import fmt, places_of, winning
 from ..share_places import row_places
 from ..softmax_row import mask_shares, shown_of_head, shown_row_of
 from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
@@ -39,8 +39,9 @@ def future(ctx, fr: Frame):
     # both rules' answers in one clause where they are the same student and share (teacher15 L3)
     same = not k and b0 == b1 and fmt(w0[b0]) == fmt(w1[b1])
     key = ("mask.none_same" if same else "mask.none") if not k else "mask.future_one" if k == 1 else ctx.beat.key
-    fr.narration = ctx.t(key, focus=ctx.qs(f), name=ctx.heard(f, b0, fmt(w0[b0])),
-                         other=ctx.heard(f, b1, fmt(w1[b1])), k=k)
+    seats = range(len(w0))  # (in turn the later seats' shares are 0: never the winner's rival)
+    fr.narration = ctx.t(key, focus=ctx.qs(f), name=ctx.heard(f, b0, winning(w0, b0, seats)),
+                         other=ctx.heard(f, b1, winning(w1, b1, seats)), k=k)
     if not k and layer and float(np.abs(w0 - w1).max()) >= SAME:  # nobody hidden, yet the shares moved: say why
         fr.narration += ctx.t("mask.none_earlier_one" if layer == 1 else "mask.none_earlier", prev=layer,
                               layer=layer + 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import fmt, fmt_many
+from ..numbers import cards_add_up, fmt, fmt_many, winning
 from ..panels import heatmap
 from ..worked import evened_notebook, evened_written, layernorm_lines, listed, sum_lines, worked_sum
 
@@ -25,8 +25,12 @@ def others(ctx, fr: Frame):
     seats, shares = L.best_heard(f)  # each head's strongest classmate of the asker, without every head's shares
     # the asker named once, above its heads' rows: a repeated word's seat in every row made them too long for 16 px
     # chalk (fix68: 「ヘッド1：2番の席の「cat」がいちばんよく聞くのは、26番の席の「mat」（0.11）」, 14 px in a class of 64)
-    heads = [ctx.t("board.head", head=h + 1, other=ctx.heard(f, int(j), fmt(w)))
-             for h, (j, w) in enumerate(zip(seats, shares))]
+    # each share at the decimals at which it beats the head's runner-up (student35 #5: a tie at 2 names no winner)
+    # (a big class's lean layer keeps no shares to find it in: its 2 decimals, as before)
+    second = L.runner_up(f)
+    second = [0.0] * len(seats) if second is None else second
+    heads = [ctx.t("board.head", head=h + 1, other=ctx.heard(f, int(j), winning([w, r], 0, [1])))
+             for h, (j, w, r) in enumerate(zip(seats, shares, second))]
     fr.board = [ctx.t("board.heads_asker", name=ctx.qs(f))] + heads
 
 
@@ -76,6 +80,8 @@ def residual(ctx, fr: Frame):
                                              float(L.ln_2[f, 0]), first=evened_written(L.resid_attn.shape[1]))
     fr.board = [ctx.t("board.residual", name=ctx.q(f))]
     fr.write_vector(*listed(shown))
+    written = listed(shown)[0]  # the model's sums, which the rounded cards of W_O's step can miss by 1 (student35 #3)
+    fr.board += [] if cards_add_up(L.x[f], L.attn_out[f], written) else [ctx.t("board.sum_rounded")]
     if worked is None:
         fr.board.append(ctx.t("board.layernorm", name=ctx.q(f)))
         fr.write_vector(*listed(fmt_many(L.ln_2[f])))
