@@ -15,6 +15,7 @@ from ..lesson.strings import LANGUAGES, languages
 from ..messages.glyphs import drawn_names
 from ..scene import paint_guard
 from . import accessibility, mnemonics, quiz_mode, top_note
+from .status_bar import FittingStatusBar
 from .canvas_view import CanvasView
 from .controls import Controls
 from .narration_text import NarrationText
@@ -86,6 +87,7 @@ def build_top_bar(w) -> None:
     w.bars_fitter = _FitOnResize(w)
     w.sentence.unknownChanged.connect(lambda _: w.top_note.remember() and fit_top_bars(w))
     w.installEventFilter(w.bars_fitter)
+    w.setStatusBar(FittingStatusBar())  # a long message cut between phrases, not in a name (teacher34 #7)
     w.statusBar().installEventFilter(w.bars_fitter)  # (its message's tooltip, fitted to its width)
     select = w.model.select
     w.lang_box.currentIndexChanged.connect(lambda _: w.set_language(w.lang_box.currentData()))
