@@ -77,9 +77,9 @@ ACTIONS: tuple[Action, ...] = (
     # the class's answer to the question asked (teacher34 #13): 1-4, or A-D as the card's marks (A, B and C otherwise
     # add the answer, show the board and open Compare); one row of the help screen
     Action("quiz_1", ("1",), "", "", "help.quiz_answer", _choice(0), listed=("1–4", "A–D")),
-    Action("quiz_2", ("2",), "", "", "", _choice(1)),
-    Action("quiz_3", ("3",), "", "", "", _choice(2)),  # (C: Compare's, which answers C while a question is asked)
-    Action("quiz_4", ("4", "D"), "", "", "", _choice(3)),
+    Action("quiz_2", ("2",), "", "", "help.quiz_answer", _choice(1)),
+    Action("quiz_3", ("3",), "", "", "help.quiz_answer", _choice(2)),  # (C: Compare's, which answers C while a question is asked)
+    Action("quiz_4", ("4", "D"), "", "", "help.quiz_answer", _choice(3)),
     # answer time's "Add 「。」 to the class" button, from the keyboard too (the button takes no focus)
     Action("add_answer", ("A",), "lesson", "help.add_answer", "help.add_answer",
            _choice(0, _command("add_answer_to_class"))),
@@ -117,7 +117,9 @@ ACTIONS: tuple[Action, ...] = (
 )
 BY_ID = {a.id: a for a in ACTIONS}
 # the help screen's rows and the README's key list: (keys, action id, help text key)
-SHORTCUTS = tuple((a.listed or a.keys, a.id, a.help) for a in ACTIONS if a.keys and a.help)
+# (one row for the actions that share a help line: the quiz's four choices, listed as "1–4 / A–D")
+SHORTCUTS = tuple((a.listed or a.keys, a.id, a.help) for i, a in enumerate(ACTIONS)
+                  if a.keys and a.help not in {b.help for b in ACTIONS[:i] if b.keys})
 
 
 def keys_label(keys, t) -> str:  # the help screen's "→ / PageDown"

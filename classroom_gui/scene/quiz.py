@@ -157,7 +157,7 @@ def show_quiz(scene, frame, th) -> None:
                              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if keys:  # how the class answers, small, at the card's foot (the window's card only: slides take no keys)
         scene.quiz_keys.set_text(keys, QRectF(box.left() + PAD_X, box.bottom() - foot, box.width() - 2 * PAD_X,
-                                              foot - PAD_Y / 2), FOOT_PX * th.font_scale, 12, th.color("text_muted"))
+                                              foot - PAD_Y / 2), FOOT_PX * th.font_scale, 16, th.color("text_muted"))
 
 
 def chose(quiz: dict) -> bool:

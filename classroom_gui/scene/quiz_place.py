@@ -303,7 +303,7 @@ def answer_wrapped(quiz: dict, letters: list[str], font_scale: float, widest: fl
     return lines, px, False, "answer", used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y
 
 
-FOOT_PX = 20  # the asked card's keys line (quiz["keys"]), canvas pixels at font scale 1
+FOOT_PX = 24  # the asked card's keys line (quiz["keys"]), canvas pixels at font scale 1
 
 
 def foot_height(keys: str, width: float, font_scale: float) -> float:

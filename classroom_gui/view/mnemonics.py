@@ -43,3 +43,9 @@ def marked(label: str, letter: str | None, lang: str) -> str:
 def menu_letters(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """letters_for over (id, string key) pairs, the labels read in English."""
     return letters_for([(item, text("en", key)) for item, key in items])
+
+
+def plain(label: str) -> str:
+    """A menu item's text without its access key: 「（&C）」 and " (&C)" gone, "&" before a letter dropped ("&&" is "&")."""
+    import re
+    return re.sub(r"&(.)", r"\1", re.sub(r"（&[A-Z0-9]）| \(&[A-Z0-9]\)", "", label))

@@ -15,7 +15,6 @@ from ..messages.phrase import FileName, Phrase
 
 
 MESSAGE_MARGIN = 40  # px of the status bar a message does not get (its margins, the size grip)
-LONG_NOTE_MS = 20000  # how long the note over the class says a message the status bar cuts short
 
 
 def wrote(window, path: Path | None, more=None) -> Path | None:
@@ -49,9 +48,7 @@ class StatusMessages:
         bar.showMessage(text_now, ms) if text_now else bar.clearMessage()
         self.fit_status_tip()
         if text_now and (aloud or self.is_presenting()):  # presenter mode hides the status bar (review17)
-            shown = bar.shown() if hasattr(bar, "shown") else text_now
-            # the note over the class says it whole: a line the bar cuts short stays up there longer (teacher34 #7)
-            self.canvas.note.say(said, self.sel.lang, ms if shown == text_now else max(ms, LONG_NOTE_MS), until_key)
+            self.canvas.note.say(said, self.sel.lang, ms, until_key)
 
     def fit_status_tip(self) -> None:
         """The status bar's tooltip for the message tell() shows: the message whole (`tip`'s) where it says more, or
