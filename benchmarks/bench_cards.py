@@ -19,6 +19,12 @@ Measured at session 19 (6 GPT-2 students, layers, load ~5): ~200 us a new card (
 numbers drawn ~50 of it, written and drawn ~75, the edge ~30, the whole body ~145 (the rest: the card's own
 picture, its blit and the Python around them). --kept-numbers keeps where each number was placed in its cell
 (strip._PLACED), as a jump finds 60-70% of them: ~10-30 us less a card (edge20, load 5-9, min of 30).
+Tried and not kept (cold27, session 23): the card's edge stroked once onto a kept picture (content, scale and fraction
+of a pixel as scene.pictures keys them) and blitted over the cells. Byte-equal in 1,500 random placements when the pen
+is wider than a device pixel (a thinner one is Qt's cosmetic stroker: 1 off where it blends a pixel twice), yet 3 of
+480 canvas grabs after cold jumps differed at 1024 x 768; and slower: in 160 cold jumps at 1600 x 900, 52% (teaching)
+and 65% (GPT-2) of edges at 6 students were found kept, but a direct stroke is only ~75 us and a missed edge's picture
+(new pixmap, painter, insert, blit) costs more: 55-80 ms in all edges against 22-37 ms stroked directly (load ~9).
 """
 from __future__ import annotations
 

@@ -35,15 +35,18 @@ then chunks of about 15-30 ms on a twin scene that is never shown: the canvas re
 line says how long that took ("idle"), the CPU it used, the chunks' median / p95 / max wall ms (how long input
 could wait) and thread CPU ms (the chunk's own work, whatever the load), and the process's resident memory before
 and after. Classes over canvas_warm.PAINT_UP_TO students are only set ahead (link routes, label places and
-layouts chosen; no pictures painted), over canvas_warm.WARM_UP_TO not at all.
+layouts chosen; no pictures painted but, up to canvas_warm.PREPARE_UP_TO, the class's desks and cards pictures),
+over canvas_warm.WARM_UP_TO not at all.
 Both jumping modes are reported; the goal is judged on "jumping" (cold) unless the lead decides that the
 idle time "jumping-warm" needs is a fair thing to give the window.
 
 Goal (#18): p95 <= 16.7 ms up to 64 students and <= 33 ms at every larger size, both models, both modes.
---json FILE writes {"<students>": {"model", "mode", "median_ms", "p95_ms", "floor_ms", "ratio", "ok",
+The floor's own p95 ("fl p95", "floor_p95_ms") is printed beside its median: where the bare plot's p95 is over
+the goal too, this machine (its load, its speed) cannot show a frame meeting it, whatever the classroom does.
+--json FILE writes {"<students>": {"model", "mode", "median_ms", "p95_ms", "floor_ms", "floor_p95_ms", "ratio", "ok",
 "runs": [{"model", "mode", "ahead": {"idle_s", "cpu_s", "moments", "chunks", "chunk_median_ms", "chunk_p95_ms",
 "chunk_max_ms", "chunk_cpu_median_ms", "chunk_cpu_p95_ms", "chunk_cpu_max_ms", "rss_before_mb", "rss_after_mb"}
-(jumping-warm only), "median_ms", "p95_ms", "floor_ms", "ratio", "ratio_iqr", "frames",
+(jumping-warm only), "median_ms", "p95_ms", "floor_ms", "floor_p95_ms", "ratio", "ratio_iqr", "frames",
 "cpu_median_ms", "cpu_p95_ms", "parts_median_ms", "parts_p95_ms", "goal_ms", "ok"}, ...]}}: the top-level fields are the slowest run (highest p95) at that size, "runs" has every
 model x mode.
 """
@@ -223,7 +226,8 @@ def run_case(trace, mode: str, frames: int, size: tuple[int, int], app, seed: in
     q1, q3 = np.percentile(ratios, [25, 75])
     p = np.array(parts)
     return {**({"ahead": ahead} if ahead else {}), "median_ms": round(statistics.median(app_ms), 2), "p95_ms": round(float(np.percentile(app_ms, 95)), 2),
-            "floor_ms": round(statistics.median(floor_ms), 2), "ratio": round(float(np.median(ratios)), 2),
+            "floor_ms": round(statistics.median(floor_ms), 2), "floor_p95_ms": round(float(np.percentile(floor_ms, 95)), 2),
+            "ratio": round(float(np.median(ratios)), 2),
             "ratio_iqr": [round(float(q1), 2), round(float(q3), 2)], "frames": len(app_ms),
             "cpu_median_ms": round(statistics.median(cpu_ms), 2), "cpu_p95_ms": round(float(np.percentile(cpu_ms, 95)), 2),
             "parts_median_ms": {k: round(float(v), 2) for k, v in zip(("frame_at", "set_frame", "paint"),
@@ -305,7 +309,7 @@ def main(argv=None) -> int:
           f"first layer's FFN steps {'made by the first frame that shows them (--cold-ffn)' if args.cold_ffn else 'prepared with the panels'}; "
           f"malloc {'as glibc sets it (--default-malloc)' if args.default_malloc else 'as the app sets it'}")
     print(f"\n{'students':>8} {'model':>8} {'mode':>12} {'median':>7} {'p95':>7} {'goal':>5} {'floor':>6} "
-          f"{'ratio':>6} {'ratio IQR':>11}  ok?  {'cpu med':>7} {'cpu p95':>7}   parts median ms (frame_at / set_frame / paint)")
+          f"{'fl p95':>6} {'ratio':>6} {'ratio IQR':>11}  ok?  {'cpu med':>7} {'cpu p95':>7}   parts median ms (frame_at / set_frame / paint)")
     results: dict[str, dict] = {}
     makers = {"teaching": teaching_trace, "gpt2": gpt2_trace}
     for n in (int(s) for s in args.sizes.split(",")):
@@ -320,13 +324,13 @@ def main(argv=None) -> int:
                 runs.append(r)
                 pm = r["parts_median_ms"]
                 print(f"{n:>8} {model:>8} {mode:>12} {r['median_ms']:7.1f} {r['p95_ms']:7.1f} {r['goal_ms']:5.1f} "
-                      f"{r['floor_ms']:6.1f} {r['ratio']:6.2f} {r['ratio_iqr'][0]:5.2f}-{r['ratio_iqr'][1]:<5.2f}  "
+                      f"{r['floor_ms']:6.1f} {r['floor_p95_ms']:6.1f} {r['ratio']:6.2f} {r['ratio_iqr'][0]:5.2f}-{r['ratio_iqr'][1]:<5.2f}  "
                       f"{'yes' if r['ok'] else 'NO ':<4} {r['cpu_median_ms']:7.1f} {r['cpu_p95_ms']:7.1f}   "
                       f"{pm['frame_at']:.1f} / {pm['set_frame']:.1f} / "
                       f"{pm['paint']:.1f}" + ahead_note(r.get("ahead")), flush=True)
             del trace
         worst = max(runs, key=lambda r: r["p95_ms"])
-        results[str(n)] = {k: worst[k] for k in ("model", "mode", "median_ms", "p95_ms", "floor_ms", "ratio", "ok")}
+        results[str(n)] = {k: worst[k] for k in ("model", "mode", "median_ms", "p95_ms", "floor_ms", "floor_p95_ms", "ratio", "ok")}
         results[str(n)]["runs"] = runs
     print(f"\nload average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     if args.json:

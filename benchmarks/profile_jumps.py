@@ -15,7 +15,11 @@ fresh scene (the profiler's overhead left out of the first run's timings).
 The run also counts the kept pictures painted and how many of them had been kept before (QPixmapCache let them go
 when its budget was full: painted again, not new). Each jump also counts its minor page faults (memory new to the process, zero-filled by the kernel: a picture
 kept for the first time while QPixmapCache is still filling, a big class's new canvas-sized picture; ~4 us each
-on this machine) and the ms Python's cycle collector ran in it (gc.callbacks). malloc is set as the app sets it
+on this machine) and the ms Python's cycle collector ran in it (gc.callbacks). (Session 23, cold27: at 64 teaching students a
+tail jump faulted ~600-850 pages in, the class's composed pictures outgrowing the 8 canvases CanvasView.fault_in makes
+resident; faulting in the whole warmed budget instead (QPixmapCache's 176 MB + class_pictures' 230 MB at 1600 x 900)
+took that to 4, but CPU p95 in 2 interleaved rounds of 120 jumps was 30.8 / 43.1 ms before and 38.1 / 40.1 after, at
+load ~7: no gain that shows, for ~400 MB made resident at once. Not kept.) malloc is set as the app sets it
 (model.allocator.keep_freed_memory; --default-malloc: as glibc sets it), and so is the collector.
 """
 from __future__ import annotations
@@ -138,9 +142,17 @@ def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Pro
     sel, timeline, view = canvas_for(trace, size)
     app.processEvents()
     times = moments(timeline.duration, "jumping", frames, np.random.default_rng(seed))
+    if not warm:  # as bench_frames.run_case's cold modes (and the window once a sentence is shown): the warmer told
+        # the lesson sets the class's picture budget (canvas_warm.budget_kb: 16 canvases up to PAINT_UP_TO students)
+        # and draws nothing without idle time. Without it this log kept 8 canvases: at 6 teaching students, 160
+        # jumps, 518 of 1,045 new pictures were ones the cache had let go, none in the bench's own runs
+        view.warmer.start(lambda t: frame_at(trace, sel, t), [(b.start, b.duration) for b in timeline.beats],
+                          times[0], trace.n_tokens)
     for t in times[:3]:
         view.set_frame(frame_at(trace, sel, t))
         view.viewport().repaint()
+    if not warm:
+        view.warmer.halt()
     app.processEvents()  # (as bench_frames: the canvas settles the collector once its first frame is shown)
     if warm:
         print("drawn ahead:", draw_ahead(view, trace, sel, timeline, times[0], app))
@@ -170,6 +182,9 @@ def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Pro
                      "scene": (t2 - t1) * 1000, "paint": (t3 - t2) * 1000, "faults": faults, "gc": COLLECTED[1],
                      "spent": spent})
     gc.callbacks.remove(_collected)
+    from PySide6.QtGui import QPixmapCache
+    BUDGET_KB[0] = QPixmapCache.cacheLimit()  # (the jumps' budget: the window's own once the warmer lets go)
+    view.warmer.start(None, [], 0.0, 0)  # (as bench_frames: nothing left for it once the window closes)
     view.close()
     view.deleteLater()
     app.processEvents()
@@ -177,6 +192,7 @@ def jump_log(trace, frames: int, size, app, seed: int = 0, profile: cProfile.Pro
 
 
 SPENT: Spent | None = None
+BUDGET_KB = [0]  # QPixmapCache's limit during the last jump_log's jumps
 COLLECTED = [0.0, 0.0]  # (when the running collection started, ms collected in this jump)
 
 
@@ -277,7 +293,7 @@ def main(argv=None) -> int:
         pictures.QPixmapCache = kept
     report(rows)
     print(f"\nkept pictures painted {watched.painted} ({watched.bytes / 1e6:.0f} MB; QPixmapCache's budget "
-          f"{kept.cacheLimit() / 1024:.0f} MB), {watched.again} of them kept before and let go by the cache")
+          f"{BUDGET_KB[0] / 1024:.0f} MB), {watched.again} of them kept before and let go by the cache")
     if args.log:
         write_log(rows, args.log)
     if args.profile:

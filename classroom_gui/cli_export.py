@@ -155,7 +155,7 @@ def comparing(args, trace, sel, run):
 
     other = second_run(args)
     a, b = notices_for(run, sel.lang), notices_for(other, sel.lang)
-    return lambda t: compare(trace, other.trace, sel, t, a, b, (run.text, other.text))
+    return lambda t: compare(trace, other.trace, sel, t, a, b, (run.text, other.text), own=run.trace)
 
 
 def say_notices(run, lang: str) -> None:

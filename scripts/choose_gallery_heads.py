@@ -3,7 +3,9 @@ the shipped model where each holds, found by trying every head.
 
     python scripts/choose_gallery_heads.py [--model DIR]
 
-A claim is the classmates that get the largest shares at the focus. Claims in one group (the tired/wide
+A claim is the classmates that get the largest shares at the focus, and (optionally, a 10th item) the class's
+next word there, in turn: a text that names a guess must declare it, and says "finds" only on a clear lead
+(model.gallery.claim_problems, the rule the tests check on the shipped model). Claims in one group (the tired/wide
 pair, the two banks, ...) must hold in one and the same head. For each group the head with the widest
 margin is chosen (the seed's story stays in layer 1, as the issue asks); a group that holds in no head is
 left out of the file and printed with its best shares, never forced.
@@ -18,11 +20,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
 
 from classroom_gui.model import load_checkpoint  # noqa: E402
-from classroom_gui.model.gallery import EXAMPLES, measure  # noqa: E402
+from classroom_gui.model.gallery import EXAMPLES, claim_problems, measure  # noqa: E402
 from classroom_gui.resources import teaching_model_dir  # noqa: E402
 
 MIN_MARGIN = 0.02  # a claim that holds by less could flip with another BLAS's rounding
-# (group, layers allowed or None, text, lang, mask, focus, expect_top, what en, what ja)
+# (group, layers allowed or None, text, lang, mask, focus, expect_top, what en, what ja[, expect_next])
+# A text shown once its example is open stands alone (teacher34 #6): none says "the same head" as another entry
+# (each entry's layer and head are on its line of the gallery, where a class sees that they are the same)
 CLAIMS = [
     ("seed", (1,), "The cat sat on the mat", "en", "none", "cat", ["sat", "mat"],
      "In discussion, “cat” listens most to “sat” and “mat”: what the animal did and where it did it tell which animal it is.",
@@ -34,7 +38,7 @@ CLAIMS = [
      "Like the cat, “bird” listens to “stood” and “roof”.",
      "「cat」と同じように、「bird」は「stood」と「roof」を聞きます。"),
     ("ja-seed", None, "猫がマットの上に座った", "ja", "none", "座った", "猫",
-     "Japanese puts the verb last: “座った” (sat) looks back for who sat and finds “猫” (cat).",
+     "Japanese puts the verb last: “座った” (sat) looks back for who sat and gives the biggest share to “猫” (cat).",
      "日本語では動詞が最後に来ます。「座った」は、だれが座ったのかを探して「猫」にいちばん大きな割合を向けます。"),
     ("ja-cat", None, "猫がマットの上に座った", "ja", "none", "猫", "座った",
      "In discussion the cat can hear the end of the sentence: “猫” listens to what it did, “座った”.",
@@ -46,17 +50,17 @@ CLAIMS = [
      "“読んだ” (read) finds what was read: “本” (book).",
      "「読んだ」は、何を読んだのかを探して「本」を見つけます。"),
     ("ja-object", None, "学生が図書館で手紙を書いた", "ja", "none", "書いた", "手紙",
-     "The same head: “書いた” (wrote) finds what was written, “手紙” (letter).",
-     "同じヘッドで、「書いた」は何を書いたのかを探して「手紙」を見つけます。"),
+     "“書いた” (wrote) finds what was written: “手紙” (letter).",
+     "「書いた」は、何を書いたのかを探して「手紙」を見つけます。"),
     ("ja-object", None, "猫が台所で魚を食べた", "ja", "none", "食べた", "魚",
-     "The same head: “食べた” (ate) finds what was eaten, “魚” (fish).",
-     "同じヘッドで、「食べた」は何を食べたのかを探して「魚」を見つけます。"),
+     "“食べた” (ate) finds what was eaten: “魚” (fish).",
+     "「食べた」は、何を食べたのかを探して「魚」を見つけます。"),
     ("ja-where", None, "鳥が草の上に立った", "ja", "none", "立った", "草",
-     "“立った” (stood) looks for where: “草” (grass).",
-     "「立った」は、どこに立ったのかを探して「草」を見つけます。"),
+     "“立った” (stood) looks for where, and gives the biggest share to “草” (grass).",
+     "「立った」は、どこに立ったのかを探して「草」にいちばん大きな割合を向けます。"),
     ("ja-where", None, "ネズミが箱の上に隠れた", "ja", "none", "隠れた", "箱",
-     "The same head: “隠れた” (hid) looks for where, “箱” (box).",
-     "同じヘッドで、「隠れた」はどこに隠れたのかを探して「箱」を見つけます。"),
+     "“隠れた” (hid) looks for where, and gives the biggest share to “箱” (box).",
+     "「隠れた」は、どこに隠れたのかを探して「箱」にいちばん大きな割合を向けます。"),
     ("read", None, "The teacher read a book in the library", "en", "none", "read", "book",
      "“read” finds what was read: “book”.",
      "「read」は、何を読んだのかを探して「book」を見つけます。"),
@@ -67,14 +71,17 @@ CLAIMS = [
      "“Is” is singular, so it finds its subject “key”, not the nearer “cabinets”.",
      "「is」は単数形なので、近くの「cabinets」ではなく主語の「key」を見つけます。"),
     ("agree", None, "The books on the table are", "en", "none", "are", "books",
-     "The same head: “are” finds “books”, not “table”.",
-     "同じヘッドで、「are」は「table」ではなく「books」を見つけます。"),
+     "“Are” is plural: it finds its subject “books”, not the nearer “table”.",
+     "「are」は複数形なので、近くの「table」ではなく主語の「books」を見つけます。"),
     ("agree-in-turn", None, "The keys to the cabinet are", "en", "causal", "cabinet", "keys",
-     "In turn, the word before the verb looks back to the subject “keys”, so the class can guess “are”.",
-     "順番に発言するルールでは、動詞の前の「cabinet」が主語の「keys」を振り返るので、次は「are」だと分かります。"),
+     "In turn, “cabinet”, before the verb, looks back to the subject “keys”; yet the class still guesses “is”: "
+     "one head does not decide the answer.",
+     "順番に発言するルールでは、動詞の前の「cabinet」が主語の「keys」を振り返ります。それでもクラスの予想は「is」です。"
+     "一つのヘッドだけでは答えは決まりません。", "is"),
     ("agree-in-turn", None, "The key to the cabinets is", "en", "causal", "cabinets", "key",
-     "The same head with one subject: “cabinets” looks back to “key”, so the guess is “is”.",
-     "同じヘッドで、「cabinets」は主語の「key」を振り返るので、次は「is」だと分かります。"),
+     "In turn, “cabinets” looks back to the subject “key”, and the class guesses “was”, singular like “key”.",
+     "順番に発言するルールでは、「cabinets」が主語の「key」を振り返ります。クラスの予想は、「key」に合う単数の「was」です。",
+     "was"),
     ("in-turn", None, "The cat sat on the mat", "en", "causal", "sat", "cat",
      "In turn, “sat” can hear only the words before it, and asks who sat: “cat”.",
      "順番に発言するルールでは、「sat」には前の生徒しか聞こえません。だれが座ったのかを聞いて「cat」を見つけます。"),
@@ -88,8 +95,9 @@ CLAIMS = [
      "“Tired” describes a living thing, so at “it” this head looks at “animal”.",
      "「tired」（疲れていた）と言えるのは生き物なので、このヘッドで「it」は「animal」をいちばんよく見ます。"),
     ("it", None, "The animal didn't cross the street because it was too wide", "en", "none", "it", "street",
-     "The same head with one word changed: “wide” describes a road, so “it” now looks at “street”.",
-     "同じヘッドで一語だけ「wide」（広すぎた）に変えると、広すぎると言えるのは道なので、「it」は「street」を見るようになります。"),
+     "With “tired” changed to “wide”: a road can be too wide, so in this head “it” now looks at “street”.",
+     "「tired」を「wide」（広すぎた）に一語だけ変えると、広すぎると言えるのは道なので、このヘッドで「it」は「street」を"
+     "見るようになります。"),
     ("copy", None, "Tom has a dog and Anna has a hat. Tom keeps the", "en", "causal", "the", "dog",
      "In turn, the last word looks back for what Tom has and finds “dog”, not Anna's “hat”.",
      "順番に発言するルールで、最後の「the」はトムの持ち物を前の文から探し、アンナの「hat」ではなく「dog」を見つけます。"),
@@ -106,9 +114,11 @@ def choose(checkpoint) -> tuple[list[dict], list[str]]:
         for layer in layers:
             for head in range(1, config.n_head + 1):
                 examples = [dict(text=t, lang=lang, mask=m, focus=f, layer=layer, head=head, expect_top=top,
-                                 what={"en": en, "ja": ja}) for _, _, t, lang, m, f, top, en, ja in members]
+                                 what={"en": en, "ja": ja}, **({"expect_next": nxt[0]} if nxt else {}))
+                            for _, _, t, lang, m, f, top, en, ja, *nxt in members]
                 results = [measure(checkpoint, ex) for ex in examples]
-                holds = all(r["holds"] and r["margin"] >= MIN_MARGIN and not r["unknown"] for r in results)
+                holds = all(r["holds"] and r["margin"] >= MIN_MARGIN and not r["unknown"] and not claim_problems(ex, r)
+                            for ex, r in zip(examples, results))
                 key = (holds, min(r["margin"] for r in results))
                 if best is None or key > best[0]:
                     best = (key, examples, results)

@@ -189,4 +189,6 @@ def test_the_pptx_card_has_the_pictures_lines_unwrapped(qapp, checkpoint, tmp_pa
         said = [line for line in card.lines if line]
         assert "\n".join(paragraphs) == "\n".join(said)
         assert sum("✓" in p for p in paragraphs) == 1
-        assert "✓" in paragraphs[-4 + frame.quiz["answer"] if card.kind == "whole" else -1], (card.kind, paragraphs)
+        answer = frame.quiz["answer"]  # its row: one choice a row, or two (a paired card)
+        row = (-2 + answer // 2 if card.paired else -4 + answer) if card.kind == "whole" else -1
+        assert "✓" in paragraphs[row], (card.kind, paragraphs)

@@ -16,8 +16,9 @@ from classroom_gui.resources import teaching_model_dir
 from test_board_model_digits import one_rounds_the_other
 
 NUM = r"-?\d+\.\d+"
-DIVIDE = re.compile(rf"^(.*)[:：]\s*({NUM}) ÷ ({NUM}) ([=≈≒]) ({NUM})$")  # ≈ (≒): no score digits redo it with √d at 4
-EXP = re.compile(rf"^(.*)[:：]\s*exp\(({NUM})\) [=≈≒] (-?\d+(?:\.\d+)?)$")  # exp(7.43) = 1686: no decimals; ≈
+MARK = r"(?:（もしも）| \(what if\))?"  # an edited score's line (teacher34 #3)
+DIVIDE = re.compile(rf"^(.*)[:：]\s*({NUM}) ÷ ({NUM}) ([=≈≒]) ({NUM}){MARK}$")  # ≈ (≒): no score digits redo it with √d at 4
+EXP = re.compile(rf"^(.*)[:：]\s*exp\(({NUM})\) [=≈≒] (-?\d+(?:\.\d+)?){MARK}$")  # exp(7.43) = 1686: no decimals; ≈
 # where the argument is cut to 4 decimals (softmax_row.exp_arguments)
 
 

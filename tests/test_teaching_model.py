@@ -8,7 +8,7 @@ import pytest
 
 from classroom_gui.model.corpus import PLACE_WORDS_EN, VERBS_JA, Corpus
 from classroom_gui.model.evaluate import pronoun_check, score, score_discussion, top_next
-from classroom_gui.model.gallery import expected, load_examples, measure
+from classroom_gui.model.gallery import claim_problems, expected, load_examples, measure
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.resources import teaching_model_dir
 
@@ -136,6 +136,13 @@ def test_every_gallery_claim_holds_on_the_shipped_model(checkpoint, example):
     result = measure(checkpoint, example)
     assert not result["unknown"], result
     assert result["holds"], result["shares"][:4]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[f"{ex['text'][:40]}|{ex['focus']}" for ex in EXAMPLES])
+def test_every_gallery_text_claims_only_what_the_class_does(checkpoint, example):
+    # teacher34 #1: 「…次は「are」だと分かります」 while the desk showed →is; #14: 「草」を見つけます on 0.25 vs 0.20.
+    # A text naming a guess declares it (expect_next), and it is the class's top guess; "finds" needs a clear lead
+    assert claim_problems(example, measure(checkpoint, example)) == []
 
 
 def test_a_claim_may_name_its_asker_by_seat(checkpoint):

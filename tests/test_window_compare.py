@@ -247,7 +247,7 @@ def test_the_dialog_speaks_the_windows_language_when_it_changes(qtbot, window):
     window.set_language("ja")
     assert dialog.windowTitle() == text("ja", "ui.compare") != text("en", "ui.compare")
     assert [b.text() for b in dialog.buttons.values()] == [text("ja", "ui.export_picture"),
-                                                           text("ja", "ui.copy_picture")]
+                                                           text("ja", "ui.copy_picture"), text("ja", "ui.close")]
 
 
 def test_the_dialog_steps_with_the_windows_keys_and_opens_on_seated_classes(qtbot, window):

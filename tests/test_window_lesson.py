@@ -237,3 +237,54 @@ def test_an_example_opened_at_its_highlight_says_so_and_how_to_go_to_the_start(q
     w.canvas.setFocus()
     qtbot.keyClick(w.canvas, Qt.Key.Key_Home)
     assert w.model.frame().beat == 0  # step 1
+
+
+def test_an_open_example_says_its_point_at_its_key_step_and_the_opening_line_goes_with_the_step(qtbot, tmp_path):
+    """teacher34 #6: once an example was open, its point (the gallery's sentence) was nowhere on screen, and the status
+    line 「例文の見どころ（ステップ20）から始めます。」 stayed up at step 35. The point is the key step's narration's first
+    line, in the window's language, while the class is looked at as the example says (its asker, layer, head and
+    rule); the opening line goes once the step changes."""
+    from classroom_gui.view.gallery_dialog import said
+
+    def point(example, lang):  # as the gallery's list says it, after 「例文の見どころ：」
+        return ("例文の見どころ：" if lang == "ja" else "The example: ") + said(example, lang)
+    w = make_window(qtbot, tmp_path, gallery=True)
+    examples = load_gallery(GALLERY)
+    for lang, i in (("ja", 1), ("en", 2)):
+        w.set_language(lang)
+        w.load_example(examples[i])
+        frame = w.model.frame()
+        assert frame.beat_key == "softmax.weights" and frame.narration.startswith(point(examples[i], lang))
+        assert "ステップ" in w.statusBar().currentMessage() or "step" in w.statusBar().currentMessage()
+        w.set_language("en" if lang == "ja" else "ja")  # the point in the reader's language, as the list says it
+        assert w.model.frame().narration.startswith(point(examples[i], w.sel.lang))
+        w.set_language(lang)
+        go_to(w, "answer.softmax")
+        assert said(examples[i], lang) not in w.model.frame().narration
+        assert w.statusBar().currentMessage() == ""  # the opening line went with its step
+        go_to(w, "softmax.weights")
+        assert w.model.frame().narration.startswith(point(examples[i], lang))  # back at the key step: said again
+        w.model.step_focus(1)  # another asker: the example's point is not what the class shows now
+        assert said(examples[i], lang) not in w.model.frame().narration
+        w.model.step_focus(-1)
+        assert w.model.frame().narration.startswith(point(examples[i], lang))
+    w.sentence.setText("The dog ran")  # another sentence: the example is closed
+    w.apply_sentence()
+    go_to(w, "softmax.weights")
+    assert not any(said(e, lang) in w.model.frame().narration for e in examples for lang in ("en", "ja"))
+
+
+def test_slides_exported_from_an_open_example_say_its_point_on_its_key_step(qtbot, tmp_path):
+    """teacher34 #6: the slides made from the window (its Selection, as File → Slides draws them) say the example's
+    point on the key step's slide, per step and per chapter, and on no other."""
+    from classroom_gui.export.moments import deck_times
+    from classroom_gui.lesson.deck import deck_frames
+
+    w = make_window(qtbot, tmp_path, gallery=True)
+    w.set_language("ja")
+    w.load_example(load_gallery(GALLERY)[1])
+    m = w.model
+    for per in ("beat", "chapter"):
+        frames = deck_frames(m.shown_trace(), m.sel, deck_times(m.player.timeline, per), per, m.notices)
+        said = [f.beat_key for f in frames if f.narration.startswith("例文の見どころ：「座った」が")]
+        assert said == ["softmax.weights"], per

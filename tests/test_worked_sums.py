@@ -106,8 +106,8 @@ def test_a_what_if_card_number_is_said_beside_the_sum(checkpoint):
     sel = Selection(focus=1, lang="ja", rule="none")
     frame = next(fr for fr in card_frames(trace, sel) if fr.beat_key == "cards.query")
     text = " ".join(frame.board)
-    assert "もしも：2.00に変更" in text
     own_value = own.layers[0].head(0).q[1, 0]
+    assert f"もしも：元の値{fmt(own_value)} → 今の値2.00" in text  # before → now (teacher34 #3)
     assert read_worked(frame.board)["shown"] == fmt(own_value)  # the sum is the model's, the what-if said apart
 
 

@@ -9,7 +9,8 @@ from dataclasses import replace
 from typing import Callable
 
 from ..lesson import rules
-from ..lesson.gallery import example_selection, gallery_of, lesson_rule, lesson_selection
+from ..lesson.gallery import example_point, example_selection, gallery_of, lesson_rule, lesson_selection
+from ..lesson.example_point import KEY_BEAT
 from ..lesson.player import Land, Player
 from ..lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
 from ..lesson.timeline import Timeline
@@ -144,12 +145,13 @@ class ClassroomModel(EditHistory, QuizSteps):
         if run and self.example is not None:
             self.sel = example_selection(self.example, run.trace.tokens, self.sel.temperature, self.sel.lang).clamped(run.trace)
             beats = self.player.timeline.beats  # to the shares, where the example's claim is seen
-            self.player.jump(self.player.timeline.beat_stop(next(i for i, b in enumerate(beats)
-                                                                  if b.key == "softmax.weights")))
+            self.player.jump(self.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == KEY_BEAT)))
         elif run and where is not None:  # a sentence Undo or Redo brought back: where the lesson was in it too
             self._go(where)
         elif run:
             self._resume_in(run, back, asked)
+        # the open example's point, said at its key step (teacher34 #6); none once another sentence is shown
+        self.sel = replace(self.sel, point=example_point(self.open_example, run.trace) if self.open_example else None)
         self.example = self.resumed = self.before_example = None
         self.changed("run")
         # the old trace is gone now that the listeners drew the new one: free its peak, keeping what a sentence
@@ -269,7 +271,9 @@ class ClassroomModel(EditHistory, QuizSteps):
         were edits."""
         here = self.here()
         self.player.reset()
-        self.sel = lesson_selection(self.gallery, self.sel.lang, rule=lesson_rule(self.checkpoint, self.gallery))
+        point = self.sel.point  # (the example stays open: its point is said if the class is looked at as it says)
+        self.sel = replace(lesson_selection(self.gallery, self.sel.lang, rule=lesson_rule(self.checkpoint, self.gallery)),
+                           point=point)
         if self.run:
             self.sel = replace(self.sel, focus=default_focus(self.run.trace.tokens, self.sel.rule)).clamped(self.run.trace)
         edited = self.whatif is not None and self.whatif.active

@@ -13,8 +13,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 
 from ..lesson import compare_layout
-from ..lesson.compare import ANSWER_CHAPTER, Pair, about, answer_of, changed_text
-from ..lesson.strings import joined, text, unbroken_quotes
+from ..lesson.compare import ANSWER_CHAPTER, Pair, about, answer_of, caption
+from ..lesson.strings import joined, text, unbroken_quotes, wrapping
 from ..messages.glyphs import drawable
 from ..scene import fonts, palette
 from ..scene.areas import title_rect
@@ -100,7 +100,7 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
     part, title_row = drawn_part(canvas), title_rect(canvas)
     answers = [answer_of(f, lang, rows) for f in pair.frames] if answering else [None, None]
     p.setPen(qcolor(th.color("title")))
-    _title(p, text(lang, "compare.title", title=step_title(pair, lang)),
+    _title(p, broken(text(lang, "compare.title", title=step_title(pair, lang)), vector),
            QRectF(rects[0].x(), rects[0].y() - px * 2.8, rects[1].right() - rects[0].x(), px * 2.4), px)
     for k, frame in enumerate(pair.frames):
         scene = scenes[k] if scenes else ClassroomScene(theme=theme)
@@ -113,18 +113,37 @@ def paint_pair(p: QPainter, pair: Pair, w: float, h: float, theme=None, scenes=N
                        else scene.legend.area.x() - 24 - title_row.x()) * scale, title_row.height() * scale)
         room.setRight(min(room.right(), rect.right()))  # the title row spans the whole canvas, wider than the part drawn
         p.setPen(qcolor(th.color("text")))
-        _label(p, class_label(pair, k, lang), room, px)
+        _label(p, broken(class_label(pair, k, lang), vector), room, px)
         _outline_changed(p, frame, rect, pair.changed_most, part)
         # no blackboard, so no probability chart: each class's top guesses under its own classroom
         paint_answer(p, answers[k], QRectF(rect.x(), rect.bottom() + gap, rect.width(), block_height(px, rows)), px,
                      shared_top(answers), th)
-    p.setFont(fonts.font(px, False))
     p.setPen(qcolor(th.color("text")))
-    caption = changed_text(lang, pair.changed_most)  # a picture's keeps each 「…」 on one line
+    under = broken(caption(pair, lang), vector)  # a picture's keeps each 「…」 on one line
     bottom = rects[0].bottom() + gap + (block_height(px, rows) + gap if rows else 0.0)
-    p.drawText(QRectF(rects[0].x(), bottom, rects[1].right() - rects[0].x(), h - bottom),
-               Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-               caption if vector else unbroken_quotes(caption))  # (a PDF's text stays plain, to search)
+    room = QRectF(rects[0].x(), bottom, rects[1].right() - rects[0].x(), h - bottom)
+    flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    p.setFont(fonts.font(caption_px(under, room, px, flags), False))
+    p.drawText(room, flags, under)
+
+
+LEAST_CAPTION = 0.75  # of the text size: the smallest a long caption is drawn, to fit the page below the classes
+
+
+def caption_px(said: str, room: QRectF, px: float, flags) -> float:
+    """The caption's size: px, or smaller (down to LEAST_CAPTION of it) where its lines would run off the page's
+    foot (teacher34 #4: a caption naming two what-if edits lost its last line at 1920 x 1080)."""
+    size = px
+    while size > px * LEAST_CAPTION and QFontMetricsF(fonts.font(size, False)).boundingRect(
+            room, int(flags), said).height() > room.height():
+        size = max(px * LEAST_CAPTION, size * 0.94)
+    return size
+
+
+def broken(said: str, vector: bool = False) -> str:
+    """A comparison's words as a picture breaks them: Japanese between phrases only, each 「…」 whole (teacher34 #11:
+    the label's sentence broke as 「…座っ / た」, the caption as 「クラ / ス2」); a PDF's text stays plain, to search."""
+    return said if vector else wrapping(unbroken_quotes(said))
 
 
 def _title(p: QPainter, title: str, room: QRectF, px: float) -> None:
@@ -236,7 +255,7 @@ def write_deck_folder(pairs: list[Pair], path: Path, size, theme, lang: str, pro
     (deck.write_folder): a comparison has no speaker notes (no PPTX, no blackboard to point at)."""
     scenes = _scenes(theme)
     slides = ((render_pair(pair, size, theme, scenes, lang, whole=True),
-               f"{pair.frames[0].title}\t{changed_text(lang, pair.changed_most)}") for pair in pairs)
+               f"{pair.frames[0].title}\t{caption(pair, lang)}") for pair in pairs)
     return write_png_folder(slides, len(pairs), path, progress)
 
 
@@ -255,7 +274,7 @@ def save_compare_video(pairs, count: int, path, fps: int, size, theme=None, lang
 
 def said(pair: Pair, lang: str) -> str:
     """What a compared picture says, for how long a video holds it (export.pace): its title and its caption."""
-    return text(lang, "compare.title", title=step_title(pair, lang)) + changed_text(lang, pair.changed_most)
+    return text(lang, "compare.title", title=step_title(pair, lang)) + caption(pair, lang)
 
 
 def _scenes(theme) -> tuple[ClassroomScene, ClassroomScene]:  # one per class, reused for every picture

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..model.trace import Trace
 from . import rules
 from .context import Selection
+from .example_point import point_first
 from .frame import Frame
 from .numbers import fmt
 from .state import frame_at, timeline_for
@@ -47,6 +48,7 @@ def said_in(trace: Trace, sel: Selection, frame: Frame) -> str | None:
         return None
     if said is None:
         return None
+    said = point_first(said, sel)  # an open gallery example's point leads its chapter too
     lead = _lead(trace, sel, frame.rule)  # a what-if class says so once, before the chapter, as each step does
     return f"{lead}{said}" if sel.lang == "ja" or not lead else f"{lead} {said}"
 

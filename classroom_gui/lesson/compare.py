@@ -18,6 +18,7 @@ from .compare_layout import canvas_for_page
 from .frame import ClassStrips, Frame, strips_of
 from .state import Selection, default_focus, frame_at, timeline_for
 from .strings import quote, text
+from .whatif_words import NAMED, describe
 
 ANSWER_CHAPTER = "answer"
 SHARE_LINKS = ("weight", "value")  # links that carry the asker's shares (softmax's, listening's)
@@ -79,6 +80,8 @@ class Pair:
     selections: tuple[Selection, Selection]
     changed_most: dict | None
     texts: tuple[str, str] = ("", "")  # the sentences as typed, for the labels ("" : rebuilt from the students)
+    edits: tuple = ()  # the first class's what-if edits (model.whatif.Edit), which the caption names (teacher34 #4)
+    words: tuple[str, ...] = ()  # the first class's students, whom those edits name
 
 
 def changed_most(a: Trace, b: Trace, sel_a: Selection, sel_b: Selection, rule: str) -> dict | None:
@@ -115,10 +118,12 @@ def unheard(a: Trace, b: Trace, asker: int) -> list[str]:
 
 
 def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_b=(), texts=("", ""),
-            page: tuple[float, float] | None = None) -> Pair:
+            page: tuple[float, float] | None = None, own: Trace | None = None) -> Pair:
     """Both classes at the step of time `t` in the first class's lesson; `texts` are their sentences as typed.
     Each is seated on the compared class's canvas for a `page` (w, h) picture (compare_layout.canvas_for_page;
-    by default the page of sel's canvas): a comparison draws the two classrooms side by side."""
+    by default the page of sel's canvas): a comparison draws the two classrooms side by side. When the first class
+    carries what-if edits, `own` is its model's own trace: the change records that class's share there too
+    ("share_own"), so the caption can say how much of the change is the edits' and not the words' (teacher34 #4)."""
     w, h = page or (sel.canvas.width, sel.canvas.height)
     timeline = timeline_for(a.n_tokens, a.config.n_layer)
     answering = timeline.beats[timeline.locate(t)[0]].chapter == ANSWER_CHAPTER
@@ -130,7 +135,11 @@ def compare(a: Trace, b: Trace, sel: Selection, t: float, notices_a=(), notices_
     # last, listening): elsewhere the footer and the outlined seat named shares no one could see (teacher11 L1)
     shown = shares_drawn(fa, a, sel.clamped(a)) or shares_drawn(fb, b, sel_b)
     change = changed_most(a, b, sel.clamped(a), sel_b, fa.rule) if shown else None
-    return Pair((fa, fb), (sel.clamped(a), sel_b), change, tuple(texts))
+    edits = tuple(getattr(a, "edits", ()) or ())
+    if change is not None and change["changed"] and edits and own is not None:
+        row = rules.under(own, fa.rule).layers[sel.layer].head(sel.head).weights[sel.clamped(a).focus]
+        change["share_own"] = float(row[change["seat"] - 1])
+    return Pair((fa, fb), (sel.clamped(a), sel_b), change, tuple(texts), edits, tuple(a.tokens))
 
 
 def shares_drawn(frame: Frame, trace: Trace, sel: Selection) -> bool:
@@ -211,6 +220,27 @@ def answer_of(frame: Frame, lang: str, rows: int = ANSWER_ROWS) -> Answer | None
     guesses = tuple((quote(lang, w), float(v)) for w, v in zip(bars.labels[:rows], bars.values[:rows]))
     shares = bars.role == "weight"
     return Answer(text(lang, "compare.answer_probs" if shares else "compare.answer_logits"), guesses, shares)
+
+
+def caption(pair: Pair, lang: str) -> str:
+    """The line under a comparison: changed_text, and when the first class carries what-if edits, which ones and
+    (where the change records it) the share that class gives the same seat with the model's own numbers: the
+    change is then not the changed word's alone (teacher34 #4: 0.50 → 0.09 was the edit's, credited to 猫→犬)."""
+    said = changed_text(lang, pair.changed_most)
+    if not said or not pair.edits:
+        return said
+    shown = pair.edits[-NAMED:]
+    places = text(lang, "whatif.join").join(describe(lang, e, list(pair.words), with_value=False) for e in shown)
+    more = len(pair.edits) - len(shown)
+    if more:
+        places += text(lang, "whatif.more_one" if more == 1 else "whatif.more", n=more)
+    own, share = pair.changed_most.get("share_own"), pair.changed_most.get("share_a")
+    if own is None:
+        key = "compare.whatif_note"
+    else:
+        key = "compare.whatif_own_same" if f"{own:.2f}" == f"{share:.2f}" else "compare.whatif_own"
+    gap = "" if lang == "ja" else " "
+    return said + gap + text(lang, key, n=len(pair.edits), edits=places, own=f"{own:.2f}" if own is not None else "")
 
 
 def changed_text(lang: str, change: dict | None) -> str:

@@ -17,6 +17,7 @@ from .canvas import WIDESCREEN, Canvas, canvas_for
 from .frame import ClassStrips, Frame, Strip, Student, row
 from .strings import name_list, quote, seat_quoted, text
 from .beat import Beat
+from .example_point import ExamplePoint
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Selection:
     rule: str = rules.LESSON_RULE  # the attention chapters' rule: "none" (discussion) or "causal" (in turn)
     canvas: Canvas = WIDESCREEN    # the shape it is shown in (lesson.canvas: 16:9, or 4:3 for a projector)
     board: bool = False            # the board close-up (lesson.close_up): a step's board across the classroom's room
+    point: ExamplePoint | None = None  # an open gallery example's point, said at its key step (lesson.example_point)
 
     def sized(self, width: float, height: float) -> "Selection":
         """This selection on the canvas of an output `width` x `height` (an export's size: a 4:3 size gets the 4:3

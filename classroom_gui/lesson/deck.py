@@ -14,7 +14,7 @@ from .context import Selection
 from .frame import Frame
 from .quiz_play import deck_with_quiz
 from .state import frame_at
-from .whatif_words import leads
+from .whatif_words import lead_before_change, leads
 
 
 def deck_frames(trace: Trace, sel: Selection, times: list[float], per: str, notices=(),
@@ -56,10 +56,12 @@ def said_once(trace: Trace, sel: Selection) -> Callable[[Frame, int], Frame]:
     first: list[int] = []
 
     @cache
-    def said(rule: str, every: bool = False) -> tuple[str, str]:  # the leads of a step under `rule` (whatif_words.
+    def said(rule: str, every: bool = False) -> tuple[str, str, str]:  # the leads of a step under `rule` (whatif_words.
         _, full, same = leads(sel.lang, edits, trace.tokens, rule, every)  # leads: a mask edit the rule has is apart)
         shared = commonprefix([full, same])
-        return full, shared[:max(shared.rfind("。"), shared.rfind(". ")) + 1]  # the sentence both leads open with
+        # a step whose lead names what the edits changed most (teacher34 #3): that sentence stays on each slide
+        changed = lead_before_change(sel.lang, edits, trace.tokens, rule, every)
+        return full, changed, shared[:max(shared.rfind("。"), shared.rfind(". ")) + 1]  # the sentence both open with
 
     def once(frame: Frame, key: int) -> Frame:
         short = said(frame.rule)

@@ -3,7 +3,8 @@ model's training, verified on the shipped model by tests), and what choosing one
 
 examples.json is a JSON list of {"text", "lang" ("en"/"ja"), "mask" ("none"/"causal"), "focus" (a word of
 the sentence, or its seat from 1), "layer" (from 1), "head" (from 1), "expect_top" (the classmate, or list
-of classmates, with the largest shares there), "what" {"en", "ja"}: one sentence saying what it shows}.
+of classmates, with the largest shares there), "what" {"en", "ja"}: one sentence saying what it shows,
+and optionally "expect_next" (the class's next word there, where "what" names it)}.
 The seed's entry ("The cat sat on the mat") gives the lesson its default layer and head. Pure: no Qt.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from ..model.gallery import GalleryError, focus_seat, read_examples  # noqa: F401  (GalleryError: raised to callers)
 from .context import Selection, default_focus
+from .example_point import ExamplePoint
 from .rules import IN_TURN, LESSON_RULE
 from .strings import LANGUAGES
 
@@ -30,12 +32,13 @@ class Example:
     head: int                 # from 1
     expect_top: str | list[str]
     what: dict[str, str] = field(default_factory=dict)  # language -> one sentence
+    expect_next: str | None = None  # the class's next word at the asker, in turn, where `what` names it
 
     def describe(self, lang: str) -> str:
         return self.what.get(lang) or self.what.get("en") or ""
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return {k: v for k, v in asdict(self).items() if v is not None or k != "expect_next"}
 
 
 def example_where(example: Example, lang: str, tokenizer=None) -> str:
@@ -101,6 +104,13 @@ def example_selection(example: Example, tokens: list[str], temperature: float = 
     seat = focus_seat(example.focus, tokens)
     return Selection(focus=default_focus(tokens, example.mask) if seat is None else seat, layer=example.layer - 1,
                      head=example.head - 1, temperature=temperature, lang=lang or example.lang, rule=example.mask)
+
+
+def example_point(example: Example, trace) -> ExamplePoint:
+    """What the open `example` says, and of which class: its students, and its asker, layer, head and rule as
+    choosing it sets them in `trace`'s model (said at its key step: lesson.example_point)."""
+    sel = example_selection(example, trace.tokens).clamped(trace)
+    return ExamplePoint(tuple(trace.tokens), sel.focus, sel.layer, sel.head, sel.rule, tuple(example.what.items()))
 
 
 def gallery_of(model_dir) -> tuple[list[Example], GalleryError | None]:

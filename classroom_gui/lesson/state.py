@@ -9,13 +9,14 @@ from functools import lru_cache
 from ..messages.glyphs import drawn_name, drawn_names, seated
 from ..model.trace import Trace
 from ..model.unknown_words import words_and_marks
-from . import layout, rules, whatif_state, whatif_words
+from . import layout, rules, whatif_change, whatif_state, whatif_words
 from .cache import cache_of, kept_among
 from .canvas import WIDESCREEN, Canvas
 from .chapters import BY_KEY, rule_title
 from .close_up import closed_up
 from .compared import same_picture
 from .context import Ctx, Selection, default_focus
+from .example_point import say_point
 from .frame import Frame, Student, seated_copies
 from .marks import explain_marks
 from .overview import AsMade
@@ -92,8 +93,27 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
         return empty_frame(selection.lang, t, notices, selection.canvas)
     frame, shown, sel = _built(trace, selection, t, notices)
     if shown.edits:
-        whatif_words.mark(frame, shown, sel, same=_same_as_own(trace, sel, frame))
+        same = _same_as_own(trace, sel, frame)
+        whatif_words.mark(frame, shown, sel, same=same, change="" if same else _change(trace, shown, sel, frame))
+    else:  # an open example's point, of the model's own numbers only (an edited class may say otherwise)
+        say_point(frame, trace.tokens, sel)
     return frame
+
+
+def _change(trace: Trace, shown: Trace, sel: Selection, frame: Frame) -> str:
+    """What the edits changed most at the shown asker (at answer time, the last student, who answers), before → now:
+    the shares of the model's own class under the step's rule against `shown`'s (whatif_change), kept per rule and
+    asker; "" for a class bigger than COMPARED_UP_TO or whose own class is not known."""
+    own = whatif_state.own_of(trace)
+    if own is None or trace.n_tokens > COMPARED_UP_TO:
+        return ""
+    seat = trace.n_tokens - 1 if frame.chapter_key == "answer" else sel.focus
+    key = ("whatif_change", shown.mask_rule, seat, sel.layer, sel.head, sel.lang)  # a cache key, not a string key
+    kept = cache_of(trace)
+    if key not in kept:
+        moved = whatif_change.biggest(rules.under(own, shown.mask_rule, sel.head), shown, seat, sel.layer, sel.head)
+        kept[key] = whatif_change.said(sel.lang, moved, shown.tokens, sel.layer, sel.head) if moved else ""
+    return kept[key]
 
 
 COMPARED_UP_TO = 64  # students: an edited class's step is drawn a second time from the model's own numbers, to say

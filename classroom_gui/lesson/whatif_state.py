@@ -20,7 +20,7 @@ from ..model.trace import Trace
 from .cache import cache_of
 from .overview import AsMade
 from .strings import quote, text
-from .whatif_words import Place, rule_has
+from .whatif_words import Place, describe, rule_has
 
 
 def edited(trace: Trace, edits) -> Trace:
@@ -327,14 +327,33 @@ def check_size(own: Trace, e: whatif.Edit) -> None:
     every head's; a score's: its head's), more than FAR times the largest, rounded up, and at least FAR: the cards and the map are coloured on the class's largest
     number, so one of 1e6 turned every other card white (teacher11 L6). The colours stay readable; the refusal
     says which values are taken."""
+    most, limit = size_limit(own, e)
+    if abs(e.value) > limit:
+        raise whatif.EditError("edit.far", value=e.value, kind=KIND_NAMES[e.kind], layer=e.layer + 1,
+                               most=most, limit=limit, spec=e.spec())
+
+
+def size_limit(own: Trace, e: whatif.Edit) -> tuple[float, int]:
+    """(the largest size of the class's own numbers of `e`'s kind in its layer, the largest size an edit there may
+    set): check_size's bounds, which the window's what-if boxes say before they close (teacher34 #12)."""
     layer = own.layers[e.layer]
     values = layer.head(e.head).scores if e.kind == "score" else getattr(layer, e.kind)  # (one head's [T, T])
     finite = np.abs(values[np.isfinite(values)])
     most = float(finite.max()) if finite.size else 0.0
-    limit = max(FAR, math.ceil(FAR * most))
-    if abs(e.value) > limit:
-        raise whatif.EditError("edit.far", value=e.value, kind=KIND_NAMES[e.kind], layer=e.layer + 1,
-                               most=most, limit=limit, spec=e.spec())
+    return most, max(FAR, math.ceil(FAR * most))
+
+
+def too_far(lang: str, own: Trace, e: whatif.Edit) -> str:
+    """Why a card's number or a score typed in a what-if box cannot be used, in teacher words (which card, whose,
+    the values taken: teacher34 #12, the CLI's refusal read 「値1e+06は…（q[1,2,5,1]=1000000.0）」), "" when it can;
+    the same bounds as check_size."""
+    if e.kind == "mask":
+        return ""
+    most, limit = size_limit(own, e)
+    if abs(e.value) <= limit:
+        return ""
+    return text(lang, "whatif.far", place=describe(lang, e, own.tokens, with_value=False), limit=limit,
+                layer=e.layer + 1, kind=text(lang, f"whatif.kind.{e.kind}"), most=f"{most:.2f}")
 
 
 def same_number(a: float, b: float) -> bool:

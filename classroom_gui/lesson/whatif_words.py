@@ -57,16 +57,17 @@ def named(lang: str, edits, tokens, every: bool = False) -> str:
 ROLES = {"query": "q", "key": "k", "value": "v"}
 
 
-def mark(frame, trace: Trace, sel, same: bool = False) -> None:
+def mark(frame, trace: Trace, sel, same: bool = False, change: str = "") -> None:
     """Mark on `frame` the numbers the teacher edited (a distinct outline) and say in the narration that the
     class is no longer the model's own, or, when the step shows exactly what the model's own class shows there
     (`same`: lesson.state compares the two), that the edits change nothing at this step (teacher11 M1). Only
-    edits of the layer and head whose cards are shown are marked."""
+    edits of the layer and head whose cards are shown are marked. `change`: what the edits changed most, before →
+    now (whatif_change.said), said in place of "every number after the edit is recomputed" (teacher34 #3)."""
     edits = tuple(trace.edits)
     if not edits:
         return
     frame.edits = [e.as_dict(list(trace.tokens)) for e in edits]
-    counted, changed, unchanged = leads(sel.lang, edits, trace.tokens, trace.mask_rule)
+    counted, changed, unchanged = leads(sel.lang, edits, trace.tokens, trace.mask_rule, change=change)
     if counted:
         _marked(frame, counted, sel)
     lead = unchanged if same or not counted else changed
@@ -74,7 +75,7 @@ def mark(frame, trace: Trace, sel, same: bool = False) -> None:
     frame.narration_least = EDITED_NARRATION_LEAST  # the lead may take the narration below 28 px, not "…"
 
 
-def leads(lang: str, edits, tokens, rule: str, every: bool = False) -> tuple[tuple, str, str]:
+def leads(lang: str, edits, tokens, rule: str, every: bool = False, change: str = "") -> tuple[tuple, str, str]:
     """What mark() says before a step's narration under `rule`: (the edits that count there, the lead of a step they
     change, the lead of a step they leave as the model's own). A mask cell the rule already has (an edit made under
     the other rule, where it counts: fix39) changes nothing here: it is said so, not as a what-if (report 11 M1), and
@@ -91,7 +92,17 @@ def leads(lang: str, edits, tokens, rule: str, every: bool = False) -> tuple[tup
     if idle and every:  # review27 B4: the first what-if step names these too, by their place
         places = text(lang, "whatif.join").join(describe(lang, e, tokens, with_value=False) for e in idle)
         apart = text(lang, "whatif.rule_has_named", edits=places)
-    return counted, *(text(lang, key, n=n, edits=said) + apart for key in ("whatif.narration", "whatif.narration_same"))
+    first = "whatif.narration_change" if change else "whatif.narration"  # (`change`: mark's)
+    return counted, *(text(lang, key, n=n, edits=said, change=change) + apart
+                      for key in (first, "whatif.narration_same"))
+
+
+def lead_before_change(lang: str, edits, tokens, rule: str, every: bool = False) -> str:
+    """The lead of a step the edits change up to the sentence that names what they changed most (mark's `change`):
+    a deck says it on its first slide only, and keeps that sentence on each (lesson.deck)."""
+    mark_at = "\0"
+    counted, full, _same = leads(lang, edits, tokens, rule, every, change=mark_at)
+    return full.split(mark_at)[0].rstrip() if counted else ""
 
 
 def _marked(frame, edits, sel) -> None:

@@ -50,6 +50,8 @@ def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent
             return lines + [head + rest]
         cut = (breaks is not None and _fitting(rest, breaks(rest), head, metrics, width)) or _fitting(
             rest, _breaks(rest), head, metrics, width)
+        if cut and breaks is None:
+            cut = _fuller(rest, cut, head, metrics, width)
         if not cut and strict:  # a formula too wide between its strict breaks: before one of its terms (polish23)
             cut = _fitting(rest, _before_terms(rest), head, metrics, width)
             if not cut:
@@ -60,6 +62,28 @@ def wrapped(text: str, metrics: QFontMetricsF, width: float, breaks=None, indent
         rest, first = rest[cut:].lstrip(), False
         if not rest:
             return lines
+
+
+SHORT = 0.5  # a Japanese line broken after 「、」 under this share of what follows it is filled on to a later phrase
+
+
+def _fuller(text: str, cut: int, head: str, metrics: QFontMetricsF, width: float) -> int:
+    """`cut`, or where Japanese prose balances its lines better: a break after 「、」 or 「：」 whose line is under SHORT
+    of the line after it (as much of the rest as the column holds) moves to a later end of a phrase that fits
+    (_phrase_ends), the words it adds prose (no number, vector or formula), never ending in 「√」, and leaving after
+    it a line at least SHORT of its own (teacher34 #11: the exp board's note broke as 「（expの中は、」 / 「√dで割った
+    スコアを小数第3位までにした数）」, now 「（expの中は、√dで割ったスコアを」 / 「小数第3位までにした数）」)."""
+    def w(piece: str) -> float:
+        return metrics.horizontalAdvance(piece.strip())
+
+    first, rest = w(text[:cut]), min(w(text[cut:]), width)
+    if text[cut - 1] not in "、：" or first >= SHORT * rest:
+        return cut
+    later = [i for i in _phrase_ends(text) if i > cut and text[i - 1] != "√"
+             and not any(c in "=[]0123456789" for c in text[cut:i])  # prose only: no number, vector or formula
+             and metrics.horizontalAdvance(head + text[:i].rstrip()) <= width
+             and min(w(text[i:]), width) >= SHORT * w(text[:i])]
+    return later[-1] if later else cut
 
 
 def wrapped_at_breaks(text: str, metrics: QFontMetricsF, width: float) -> list[str] | None:

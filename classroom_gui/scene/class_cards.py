@@ -60,23 +60,41 @@ def cell_colours(values: np.ndarray, scale: float) -> np.ndarray:
     nan = np.isnan(values)
     if values.shape[1] > WIDE:
         with np.errstate(invalid="ignore", divide="ignore"):
-            t = np.clip(np.nan_to_num(values.astype(np.float32) / np.float32(max(scale, 1e-9)), nan=0.0), -1.0, 1.0)
-        mix = (np.sqrt(np.abs(t)) * np.float32(palette.MAX_MIX))[..., None]
-        end = np.where((t < 0)[..., None], _NEGATIVE, _POSITIVE)
+            t = np.divide(values, np.float32(max(scale, 1e-9)), dtype=np.float32)
+        t[nan] = 0.0
+        np.clip(t, -1.0, 1.0, out=t)
+        mix = np.sqrt(np.abs(t))
+        mix *= np.float32(palette.MAX_MIX)
+        span = np.where((t < 0)[..., None], _NEGATIVE - np.float32(255.0), _POSITIVE - np.float32(255.0))
+        span *= mix[..., None]
+        span += np.float32(255.0)
         rgba = np.empty(values.shape + (4,), np.uint8)
-        rgba[..., :3] = np.rint(255.0 + (end - 255.0) * mix)
+        rgba[..., :3] = np.rint(span, out=span)
         rgba[..., 3] = np.where(nan, 0, 255)
         return rgba
     half = LEVELS // 2
     with np.errstate(invalid="ignore"):
         steps = np.rint(np.clip(values * (LEVELS / 2 / max(scale, 1e-9)), -half, half))
-    rgba = _CELL_RGBA[np.where(nan, 0, steps + half).astype(np.intp)]
-    rgba[nan] = 0
-    return rgba
+    # the table's 4-byte colours looked up as one number each (a quarter of the indexing), then seen as bytes
+    found = _CELL_WORDS[np.where(nan, 0, steps + half).astype(np.intp)]
+    found[nan] = 0
+    return found.view(np.uint8).reshape(values.shape + (4,))
 
 
+_CELL_WORDS = np.ascontiguousarray(_CELL_RGBA).view(np.uint32)[:, 0]  # [LEVELS + 1]: each RGBA as one uint32
 _NEGATIVE = np.array(palette.NEGATIVE, np.float32)
 _POSITIVE = np.array(palette.POSITIVE, np.float32)
+
+
+def _argb32(table: np.ndarray) -> np.ndarray:
+    """[..., 4] RGBA bytes -> [...] uint32 pixels of the raster engine's ARGB32 (items.ARGB32's byte order)."""
+    if ARGB32 != [2, 1, 0, 3]:
+        return np.ascontiguousarray(table[..., ARGB32]).view(np.uint32)[..., 0]
+    x = np.ascontiguousarray(table).view("<u4")[..., 0]  # R | G << 8 | B << 16 | A << 24
+    out = x & np.uint32(0xFF00FF00)  # G and A stay; R and B trade places
+    out |= (x & np.uint32(0xFF)) << np.uint32(16)
+    out |= (x >> np.uint32(16)) & np.uint32(0xFF)
+    return out
 
 
 def _premultiply(table: np.ndarray, rows: np.ndarray, alpha: np.ndarray) -> None:
@@ -122,7 +140,8 @@ def draw_cards(w: int, h: int, scale: float, origin: tuple[float, float], box: D
         # a wide card (GPT-2's 768 numbers on ~120 pixels) shows one cell per pixel: only those are coloured
         used = sorted_unique(cells[cells >= 0])  # (np.unique's first call imports numpy.ma: 60-230 ms)
         used = used[used < n]
-        colours = cell_colours(values[j][np.ix_(shown, used)].astype(np.float64), scales.get(role, 1.0))
+        picked = values[j][np.ix_(shown, used)]  # (a wide card's colours are float32 sums: no float64 copy)
+        colours = cell_colours(picked if n > WIDE else picked.astype(np.float64), scales.get(role, 1.0))
         masked = desk_masked[shown]
         colours[masked] = _MASKED_RGBA
         edge = np.where(masked[:, None], _rgba(th.color("masked")), _rgba(th.role(role)))
@@ -153,7 +172,7 @@ def draw_cards(w: int, h: int, scale: float, origin: tuple[float, float], box: D
         # every desk's card looks its 4-byte pixels up in its desk's row of the table (one take along the rows),
         # then goes into the picture: a bigger card (a class of ~64) as one slice copy a desk, a small one (hundreds
         # of desks) in one scatter of [D, h, w] flat positions (the copies' ~1.5 us a desk cost more there)
-        rows = np.ascontiguousarray(table[..., ARGB32]).view(np.uint32)[..., 0]      # [D, u + 4]
+        rows = _argb32(table)                                                       # [D, u + 4]
         found = np.take(rows[inside], at.reshape(-1), axis=1)                      # [D', ph * pw]
         if ph * pw >= SLICED:
             for card, x, y in zip(found.reshape(len(inside), ph, pw), xs[inside].tolist(), ys[inside].tolist()):

@@ -28,7 +28,9 @@ pictures at 6 students, where desks are biggest, took ~120 MB at 1600 x 900 (~10
 more than the 8 canvases' 87 MB. The budget bounds the memory (beyond it, the least recently used go) while
 warming and after. Bigger classes, up to WARM_UP_TO, are only SET ahead (no bands): what the twin's scene
 chooses and remembers in shared caches (link routes, label places, text and board layouts) is ready, while their
-pictures, which would outgrow any budget, are not painted. A big class's desks and cards (ClassImage) are kept by
+items' pictures, which would outgrow any budget, are not painted; up to PREPARE_UP_TO students their class's two
+pictures (its desks, its cards: CLASS_STEPS) are still drawn, within the big class's budget below (at 256 students
+they were most of a warm jump's misses: a jump's new desks and cards took 10-40 ms). A big class's desks and cards (ClassImage) are kept by
 content in scene.class_pictures, shared with the canvas: while a class is warmed its budget is
 WARM_CLASS_CANVASES canvases, at most WARM_CLASS_MAX. The twin's ClassImage draws them straight onto the band
 (no item cache of its own); a very big class's CrowdItem keeps its pictures to itself, so the twin never paints
@@ -59,6 +61,7 @@ CHUNK_MS = 30      # the promise: a chunk (input waits for it) lasts about this 
 AIM_MS = 15        # a chunk starts a step only while its estimate ends by this: an overrun still lands near CHUNK_MS
 BANDS = 4          # a moment is painted in this many horizontal bands of the canvas, one step each
 PAINT_UP_TO = 128  # students: bigger classes are set ahead but not painted (their lesson's pictures outgrow the cache)
+PREPARE_UP_TO = 256  # students: ... but up to this many their class's two pictures (CLASS_STEPS) are still drawn
 WARM_UP_TO = 512   # students: bigger classes are not drawn ahead at all (at 1,024 GPT-2 students one moment's
                    # Frame or setting alone took up to 124 ms CPU: input would wait that long; 512: 51 ms at most)
 WARM_FRAMES = 16   # canvases of pictures kept while a class is warmed (the default keeps pictures.FRAMES_KEPT)
@@ -130,13 +133,14 @@ class CanvasWarmer(QObject):
         self.stops = sorted(start + duration for start, duration in beats)
         warmed = frames is not None and 0 < students <= PAINT_UP_TO
         self.painting = warmed
+        prepared = frames is not None and 0 < students <= PREPARE_UP_TO  # (the class's pictures drawn ahead)
         if frames is not None and 0 < students <= WARM_UP_TO:
             for a in reversed(PER_BEAT):  # popped from the end: the first of PER_BEAT, nearest first
                 moments = [start + a * duration for start, duration in beats]
                 self.pending += sorted(moments, key=lambda t: -abs(t - now))
         else:
             self._let_go()
-        big = warmed and students > COMPOSE_FROM
+        big = prepared and students > COMPOSE_FROM
         if (warmed, big) != (self.warming_class, self.big_class):
             # the budgets for a warmed class, or back to the canvas's own: a small class after a big one lets
             # the big class's pictures go (nothing else would trim them: a small class keeps none)
@@ -303,20 +307,26 @@ class CanvasWarmer(QObject):
             scene.set_frame(self.current[1])
             scene.crowd.setVisible(False)  # (its pictures stay its own: see the module's docstring)
             self.current = self.current[:2] + (True,)
-            if not scene.class_image.isVisible():  # a small class: no class pictures to draw
-                self.prepared = len(CLASS_STEPS)
-            if not self.painting:  # a big class: set ahead, not painted
-                self.pending.pop()
-                self.current = None
+            if not scene.class_image.isVisible() or not self.big_class:  # no class pictures to draw (a small
+                self.prepared = len(CLASS_STEPS)  # class), or none kept for it (over PREPARE_UP_TO)
+            self._done_unpainted()
         elif step in CLASS_STEPS:  # its picture drawn into scene.class_pictures, where the band finds it
             twin.scene().class_image.prepare(CLASS_STEPS[step], twin.viewportTransform())
             self.prepared += 1
+            self._done_unpainted()
         else:
             self._paint_band(self._target(), step)
             self.band += 1
             if self.band >= BANDS:
                 self.pending.pop()
                 self.band, self.current = 0, None
+
+    def _done_unpainted(self) -> None:
+        """A big class (over PAINT_UP_TO) is set ahead and has its class pictures drawn, no band painted: its
+        moment is done once the class steps are."""
+        if not self.painting and self.prepared >= len(CLASS_STEPS):
+            self.pending.pop()
+            self.current = None
 
     def _paint_band(self, image: QImage, band: int) -> None:
         """Band `band` of BANDS of the viewport, painted through the twin as the canvas paints its scene: the

@@ -38,6 +38,10 @@ MOVES = ("next_beat", "prev_beat", "next_chapter", "prev_chapter", "home", "end"
 
 
 class CompareDialog(QDialog):
+    # presenter mode shows the lesson alone: the window closes this dialog as it starts (teacher34 #5: with no window
+    # manager it stayed on top of the full-screen lesson); the sentence compared is kept for the next time
+    closes_for_presenter = True
+
     def __init__(self, window, other_run):
         super().__init__(window)
         self.window_, self.other = window, other_run
@@ -64,10 +68,19 @@ class CompareDialog(QDialog):
             button.clicked.connect(lambda _checked=False, c=command: c())
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             QShortcut(QKeySequence(shortcut), self, activated=command)
+        # 閉じる / Close, as the key list has: without a window manager the dialog had no title bar, and closed only
+        # on Esc while it had the focus (teacher34 #5)
+        close = self.buttons["ui.close"] = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(window.t("ui.close"))
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        close.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         for action in MOVES:  # (the model's Player moves; the window and this dialog redraw on its notice)
             for key in BY_ID[action].keys:
                 QShortcut(QKeySequence(key), self, activated=lambda a=action: window.model.play(a))
+        for key in BY_ID["presenter"].keys:  # F5 here too: presenter mode, which closes this dialog
+            QShortcut(QKeySequence(key), self, activated=lambda: BY_ID["presenter"].handler(window))
         self.scenes = (ClassroomScene(), ClassroomScene())  # reused for every picture (set_frame redraws them)
         self.pair, self.shown, self.drawn = None, None, 0  # drawn: pictures made, for tests
         self.resized = QTimer(self, singleShot=True, interval=150)  # drawn again for the new room once resizing rests
@@ -102,7 +115,8 @@ class CompareDialog(QDialog):
         """Both classes at the window's step, laid out for a picture of `page` (w, h)."""
         model = self.window_.model
         return compare(model.shown_trace(), self.other.trace, model.sel, self.moment, model.notices,
-                       notices_for(self.other, model.sel.lang), (self.window_.run.text, self.other.text), page=page)
+                       notices_for(self.other, model.sel.lang), (self.window_.run.text, self.other.text), page=page,
+                       own=self.window_.run.trace)
 
     def _fit(self) -> None:
         """The drawn picture scaled into the label's room, its shape kept."""
@@ -223,16 +237,31 @@ def second_run(checkpoint, text: str, rule: str, layer: int = 0, head: int = 0) 
     return CompareRun(run)
 
 
+def ask_sentence(window) -> str | None:
+    """The second sentence, asked for: the one compared last (teacher34 #10: the box forgot it), else the gallery's
+    pair or lesson.compare's default. An empty one is said in the box itself, which asks again (the status line alone
+    was easy to miss); None when cancelled."""
+    first, second = default_pair(window.sel.lang, window.gallery, window.run.text)
+    offer = getattr(window, "compared", "") or (second if window.sentence.text().strip() != second else first)
+    label = window.t("ui.compare_ask")
+    while True:
+        text, ok = QInputDialog.getText(window, window.t("ui.compare"), label, text=offer)
+        if not ok:
+            return None
+        if text.strip():
+            window.compared = text.strip()  # kept for next time, and in the settings (window_save)
+            return text
+        label, offer = window.t("ui.compare_empty") + "\n" + window.t("ui.compare_ask"), ""
+
+
 def open_compare(window, text: str | None = None) -> CompareDialog | None:
     """Ask for the second sentence (unless given) and show the comparison: at once for a small model (returned),
     or when the worker has computed it for a big one (None here, as when cancelled or unreadable)."""
     if window.run is None:
         return None
     if text is None:
-        first, second = default_pair(window.sel.lang, window.gallery, window.run.text)
-        offer = second if window.sentence.text().strip() != second else first
-        text, ok = QInputDialog.getText(window, window.t("ui.compare"), window.t("ui.compare_ask"), text=offer)
-        if not ok:
+        text = ask_sentence(window)
+        if text is None:
             return None
     if window._is_big():
         if window.worker.waiting:  # the pending sentence or model would meet a second class of the one before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QScrollArea,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -34,6 +34,25 @@ def ok_cancel(dialog: QDialog, form: QFormLayout) -> None:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     form.addRow(buttons)
+    shows_focus(dialog)
+
+
+class _FocusShown(QObject):
+    """Tells a dialog that its focus moved by keyboard whenever one of its controls takes the focus: Qt's styles draw
+    a combo box's or a button's focus ring only then, and a dialog opened or clicked counts as not (teacher34 #2: W's
+    dialog opened with the focus on a combo box that showed nothing)."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FocusIn:  # (Qt has just cleared the attribute for a focus not by Tab)
+            self.parent().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        return False
+
+
+def shows_focus(dialog: QDialog) -> None:
+    """Every control of `dialog` (those it holds now) shows its focus, from the moment it opens."""
+    shown = _FocusShown(dialog)
+    for control in dialog.findChildren(QWidget):
+        control.installEventFilter(shown)
 
 
 def _close_button(d: QDialog, box: QVBoxLayout, t) -> None:

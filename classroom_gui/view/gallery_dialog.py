@@ -9,6 +9,7 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QFontMetricsF, QPalette,
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QListView, QListWidget, QListWidgetItem, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout)
 
+from ..lesson.example_point import as_said
 from ..lesson.gallery import Example, example_where
 from ..lesson.strings import wrapping
 
@@ -18,15 +19,10 @@ def describe(example: Example, lang: str, tokenizer=None) -> str:
     return f"{example.text}\n    {said(example, lang)}\n    {example_where(example, lang, tokenizer)}"
 
 
-CURLY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-
-
 def said(example: Example, lang: str) -> str:
-    """What the example shows, in the reader's language. Outside Japanese its curly quotes are written straight,
-    as the narration writes them: the window's one font (IPAex Gothic) draws “ ” full width, so
-    “Are” read as a quote mark, a gap and the word."""
-    text = example.describe(lang)
-    return text if lang == "ja" else text.translate(CURLY)
+    """What the example shows, in the reader's language, as the narration says it at its key step (as_said: outside
+    Japanese its curly quotes straight)."""
+    return as_said(example.describe(lang), lang)
 
 
 TEXT_MARGIN = 8  # px between an item's edge and its text

@@ -46,9 +46,12 @@ class NumberBox(QLineEdit):
         """Why what is typed cannot be used ("" when it can), in the box's language."""
         return self.reading()[1]
 
-    def check(self) -> bool:
-        """True when what is typed can be used; else its refusal is said under the box and the text selected."""
+    def check(self, beyond=None) -> bool:
+        """True when what is typed can be used; else its refusal is said under the box and the text selected.
+        `beyond`: the value read → why the place cannot take it ("" when it can; a what-if's bounds, teacher34 #12)."""
         said = self.refusal()
+        if not said and beyond is not None:
+            said = beyond(self.value())
         self.note.setText(wrapping(said))  # Japanese broken between phrases only (review29 1e: inside words)
         self.note.setAccessibleName(said)  # what a screen reader says: without the word joiners
         self.note.setVisible(bool(said))
@@ -83,8 +86,9 @@ def _read(typed: str, lang: str) -> tuple[float | None, str]:
 class NumberDialog(QDialog):
     """A question and its NumberBox, with OK and Cancel; OK on what cannot be used says why and stays open."""
 
-    def __init__(self, parent: QWidget, title: str, label: str, value: float, decimals: int, lang: str):
+    def __init__(self, parent: QWidget, title: str, label: str, value: float, decimals: int, lang: str, beyond=None):
         super().__init__(parent)
+        self.beyond = beyond  # NumberBox.check's
         self.setWindowTitle(title)
         form = QFormLayout(self)
         self.box = NumberBox(lang, decimals)
@@ -100,13 +104,15 @@ class NumberDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)  # a refusal wraps in a few lines, not many
 
     def accept(self) -> None:
-        if self.box.check():
+        if self.box.check(self.beyond):
             super().accept()
 
 
-def ask_number(parent: QWidget, title: str, label: str, value: float, decimals: int, lang: str) -> tuple[float, bool]:
-    """The number typed and True, or (value, False) when cancelled (as QInputDialog.getDouble answers)."""
-    dialog = NumberDialog(parent, title, label, value, decimals, lang)
+def ask_number(parent: QWidget, title: str, label: str, value: float, decimals: int, lang: str,
+               beyond=None) -> tuple[float, bool]:
+    """The number typed and True, or (value, False) when cancelled (as QInputDialog.getDouble answers); `beyond`:
+    NumberBox.check's (a value it refuses keeps the dialog open, with the value selected)."""
+    dialog = NumberDialog(parent, title, label, value, decimals, lang, beyond)
     try:
         if dialog.exec():
             return dialog.box.value(), True

@@ -1,6 +1,6 @@
 """Settings remembered between runs (QSettings, an INI file): sentence, who asks, layer, head and rule, the step,
-the open gallery example and the what-if edits (for that sentence only), language, speed, window geometry and
-whether the window filled its screen. The first run follows the desktop's language (system_lang).
+the open gallery example and the what-if edits (for that sentence only), language, speed, window geometry,
+whether the window filled its screen and the sentence View → Compare compared last. The first run follows the desktop's language (system_lang).
 
 A settings file can never stop the app: it is read as text first (settings_file.clean_file), each line kept only if it
 is one of our keys with a value of its kind and whole, and each value is checked again on the way in (load).
@@ -55,6 +55,7 @@ class Settings:
     # what the file held but could not give (a Phrase the status line says once: unread_note), or None (teacher26 H1)
     unread: object = None
     board: bool = False  # the board close-up (lesson.close_up) was on: [General]'s, as the window's own look
+    compared: str = ""  # the sentence View → Compare last compared ("": none yet), offered again (teacher34 #10)
 
 
 def default_path() -> Path:
@@ -116,6 +117,8 @@ def load(store: QSettings, key: str | None = None, former: str = "") -> Settings
         s.geometry = geometry
     s.maximized = read_value(store, "maximized") in ("true", True)
     s.board = read_value(store, "board") in ("true", True)
+    compared = read_value(store, "compared")
+    s.compared = compared if whole_sentence(compared) else ""
     _read_place(store, s)
     if key is None:
         return s
@@ -318,6 +321,8 @@ def save(store: QSettings, s: Settings, place: bool = True, model: str | None = 
         store.setValue("geometry", s.geometry)
     store.setValue("maximized", "true" if s.maximized else "false")
     store.setValue("board", "true" if s.board else "false")
+    if s.compared:
+        store.setValue("compared", s.compared)
     write_values(store, values := _place_values(s), place)
     if model is not None:
         store.setValue("model", model)

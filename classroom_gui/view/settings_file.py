@@ -34,6 +34,7 @@ KEYS = {
     "geometry": (re.compile(r'^"?@ByteArray\('), 8192),
     "maximized": (re.compile(r"^(?:true|false)$"), 8),
     "board": (re.compile(r"^(?:true|false)$"), 8),  # the board close-up
+    "compared": (re.compile(r'^(?:"(?:@@|[^@])|@@|[^"@])'), 8 * MAX_SENTENCE + 64),  # View → Compare's last sentence
     # where the lesson was (teacher5 M6: a lesson prepared the evening before opened on the wrong asker and head)
     "seat": (re.compile(r"^[0-9]{1,5}$"), 5),
     "asker": (re.compile(r'^(?:"(?:@@|[^@])|@@|[^"@])'), 1024),  # the word in that seat, as the sentence had it

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QSpinBox, QWidget
 
 from ..lesson.numbers import fmt
-from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, mask_now, own_value
+from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, mask_now, own_value, too_far
 from ..messages.glyphs import drawn_names
 from ..model.whatif import Edit
 from .dialogs import ok_cancel
@@ -32,7 +32,7 @@ class WhatIfDialog(QDialog):
         self.kind.addItems([t(f"whatif.kind.{k}") for k in KINDS])
         self.student = QComboBox()
         self.student.addItems(names)
-        self.student.setCurrentIndex(sel.focus)
+        self.student.setCurrentIndex(shown_asker(window))
         self.classmate = QComboBox()
         self.classmate.addItems(names)
         self.number = QSpinBox()
@@ -50,11 +50,17 @@ class WhatIfDialog(QDialog):
             form.addRow(t(key), widget)
             self.rows[key] = widget
         form.addRow(self.value.note)  # why a value typed is refused (accept)
+        # the refusal of a value far outside the class's names the card and the range: a few lines, not nine (teacher34)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         ok_cancel(self, form)
         for box in (self.kind, self.student, self.classmate):
             box.currentIndexChanged.connect(self._show)
         self.number.valueChanged.connect(self._show)
         self._show()
+        # the new value first, selected, as a double-click's prompt opens: digits typed after W replace it and Enter
+        # makes the edit (teacher34 #2: they went to the kind's box, and Enter said 「何も変わりません」)
+        self.value.setFocus()
+        self.value.selectAll()
 
     def edit(self, value: float | None = None) -> Edit:
         """The edit the boxes describe (value: the spin box's, or the one given)."""
@@ -69,8 +75,13 @@ class WhatIfDialog(QDialog):
 
     def accept(self) -> None:
         """OK: not on a value that cannot be used (said under the box, the dialog stays open with it as typed)."""
-        if KINDS[self.kind.currentIndex()] == "mask" or self.value.check():
+        if KINDS[self.kind.currentIndex()] == "mask" or self.value.check(self._beyond):
             super().accept()
+
+    def _beyond(self, typed: float) -> str:
+        """Why the place chosen cannot take `typed` ("" when it can): far outside the class's numbers, said in teacher
+        words while the dialog stays open with the kind, student and place still chosen (teacher34 #12)."""
+        return too_far(self.window_.sel.lang, self.window_.model.whatif.own, self.edit(typed))
 
     def _show(self) -> None:
         """Only the boxes this kind needs, the model's own number at the place, and the number shown there now as
@@ -100,7 +111,15 @@ class WhatIfDialog(QDialog):
             self.hears.setCurrentIndex(1 - int(now))
         else:
             self.value.setValue(now)
+            self.value.selectAll()  # what is typed next replaces it
             self.start = now
+
+
+def shown_asker(window) -> int:
+    """The student the toolbar shows as asking, or at answer time as answering (teacher34 #12: W edited the lesson's
+    asker while the toolbar said 「答える生徒 6：is」)."""
+    shown = window.focus_box.currentIndex() if hasattr(window, "focus_box") else -1
+    return shown if 0 <= shown < len(window.model.whatif.trace.tokens) else window.sel.focus
 
 
 def open_whatif(window) -> bool:

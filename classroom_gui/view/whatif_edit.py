@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF
 from ..lesson.numbers import fmt
 from ..export.errors import said
 from ..lesson.strings import text
-from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, mask_now, own_value
+from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, mask_now, own_value, too_far
 from ..lesson.whatif_words import describe
 from ..messages.fit import sentence_start
 from ..model.whatif import Edit, EditError
@@ -86,10 +86,11 @@ def edit_at(window, pos: QPointF, mask: bool = False, asker: int | None = None) 
     else:
         what = describe(window.sel.lang, target, tokens, with_value=False)
         own = fmt(own_value(whatif.own, target))
+        def beyond(typed: float) -> str:  # a number far outside the class's: said in the box (teacher34 #12)
+            return too_far(window.sel.lang, whatif.own, replace(target, value=as_typed(typed, target.value)))
         value, ok = number_box.ask_number(window, window.t("whatif.ask_title"),  # 2e1 is 20 (teacher26 M1)
                                           window.t("whatif.ask", what=what, own=own), target.value,
-                                          PROMPT_DECIMALS,
-                                          window.sel.lang)
+                                          PROMPT_DECIMALS, window.sel.lang, beyond)
         if not ok:
             return False
         edit = Edit(target.kind, target.layer, target.head, target.seat, target.index,

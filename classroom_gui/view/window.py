@@ -10,7 +10,7 @@ import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
 from ..app.actions import BY_ID
 from ..app.model import ClassroomModel
@@ -55,6 +55,7 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         self.model = ClassroomModel(checkpoint, prefs.lang, prefs.speed, key)
         self.model.resume(prefs.seat, prefs.asker, prefs.layer, prefs.head, prefs.rule, prefs.left, prefs.edits)
         self.model.set_board(prefs.board)  # the board close-up, as the last session left it
+        self.compared = prefs.compared  # the sentence Compare offers: the one last compared (teacher34 #10)
         self.retire, self.model.unread = prefs.retire, prefs.unread  # review26 #3 (save removes it), teacher26 L2
         self._lang = None  # the language the widgets are labelled in
         for build in (window_build.build_top_bar, window_build.build_centre, window_build.build_dock,
@@ -106,6 +107,7 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
             t = self.player.timeline
             self.controls.set_timeline(t.duration, [s for _, s in t.chapter_starts()])
             self.canvas.setFocus()
+        self.opening_line_gone()  # an example's opening line goes with its step
         self._draw()
         self.saver.start()
         if what != "time":  # the lesson's other moments are drawn ahead in idle time (view.canvas_warm)
@@ -191,6 +193,10 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
             self.charts.set_frame(self.model.frame(), self.sel.layer, self.sel.head)
 
     def set_presenter(self, on: bool) -> None:
+        if on:  # the lesson alone: a dialog that would cover it closes (CompareDialog, teacher34 #5)
+            for dialog in self.findChildren(QDialog):
+                if getattr(dialog, "closes_for_presenter", False):
+                    dialog.close()
         screen_size.present(self, on)
 
     def is_presenting(self) -> bool:

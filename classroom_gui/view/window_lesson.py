@@ -86,6 +86,17 @@ class RulesAndGallery:
             return text(lang, "gallery.opened", step=step, home=home)
 
         self.tell(said, 12000)
+        self._opened_line = (said, step)
+
+    def opening_line_gone(self) -> None:
+        """The status line example_opened told goes once the step changes (teacher34 #6: 「…（ステップ20）から始め
+        ます。」 still stood at step 35); another message told meanwhile is left alone."""
+        said, step = getattr(self, "_opened_line", (None, 0))
+        if said is None or self.player.timeline.locate(self.player.time)[0] + 1 == step:
+            return
+        self._opened_line = (None, 0)
+        if getattr(self, "_told", (None,))[0] is said:
+            self.tell(lambda lang: "")
 
 
 class RuleRun:

@@ -28,7 +28,7 @@ class SavesSettings:
                                                          self.sel.lang, self.player.speed, geometry, maximized,
                                                          sel.focus if asker else None, asker, sel.layer, sel.head,
                                                          sel.rule, self.model.left_at(), self.model.edit_specs(),
-                                                         board=self.model.board),
+                                                         board=self.model.board, compared=self.compared),
                                   place=self.run is not None or left is not None, model=model_id(self.model.model_key),
                                   typed=typed, retire=self.retire)  # its section of before (teacher22 M1)
             if saved and self.run is not None:

@@ -46,7 +46,7 @@ def first_number(ctx, card: str, matrix: str) -> list[str]:
                              "worked.card_products", "worked.on_card", "worked.card_total_long",
                              lead=ctx.t("worked.card_lead"))
     if edit:  # the card's number is a what-if's, not the sum's
-        lines.append(ctx.t("board.whatif_score", value=fmt(edit[-1].value)))
+        lines.append(ctx.t("board.whatif_score", own=fmt(own), value=fmt(edit[-1].value)))
     return lines
 
 

@@ -43,7 +43,7 @@ def dot_lines(ctx, f: int, j: int) -> list[str]:
     elif places_of(products[0]) > SCORE.factors[0]:  # why this card pair carries a 4th decimal where the others have 3
         lines.append(ctx.t("board.dot_places", places=places_of(products[0]), fewer=SCORE.factors[0],
                            score=fmt(score)))  # (teacher23 L2: the README's "3 decimals" beside 4, unexplained)
-    return lines + ([ctx.t("board.whatif_score", value=fmt(edited))] if edited is not None else [])
+    return lines + ([ctx.t("board.whatif_score", own=fmt(score), value=fmt(edited))] if edited is not None else [])
 
 
 def edited_score(ctx, f: int, j: int) -> float | None:

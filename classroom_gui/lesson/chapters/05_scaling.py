@@ -8,7 +8,7 @@ from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..long_lists import listed
 from ..numbers import BOARD_LINES, divided, hand_divide, places_of
-from .desks import class_with_cards, most_heard
+from .desks import class_with_cards, edited_scores, most_heard, score_marked, score_notes
 
 
 def divide(ctx, fr: Frame):
@@ -38,9 +38,11 @@ def divide(ctx, fr: Frame):
 
     def line(j) -> str:  # a word that sits twice with its seat, as the other boards say it (teacher28 M2)
         key = "board.scaled_near" if near(j) else "board.scaled"
-        return ctx.t(key, name=ctx.qs(j), score=scores[at[j]], sqrt=root, scaled=results[at[j]])
-    # first, as the softmax board's note: a long list's end is cut off
-    notes = [near_note(ctx, root, H.divisor)] if any(map(near, shown)) else []
+        return score_marked(ctx, ctx.t(key, name=ctx.qs(j), score=scores[at[j]], sqrt=root, scaled=results[at[j]]),
+                            j, edited)
+    # first, as the softmax board's note: a long list's end is cut off (and a what-if's score, before → now)
+    edited = edited_scores(ctx, f)
+    notes = score_notes(ctx, edited) + ([near_note(ctx, root, H.divisor)] if any(map(near, shown)) else [])
     fr.board, fr.board_more, fr.board_short = listed(ctx.t, range(n), line, named, notes)
     fr.bars = Bars(ctx.t("bars.scaled"), ctx.names, [float(v) for v in H.scaled[f]], "key",
                    from_values=[float(v) for v in H.scores[f]], morph=ctx.alpha)

@@ -12,7 +12,8 @@ from ..long_lists import listed, others_sum, picked, seats_said
 from ..numbers import fmt, fmt_many, places_of
 from ..softmax_row import ARG_PLACES, hand_note
 from ..panels import heatmap
-from .desks import SUM_TERMS, class_with_cards, edited_out, heard, runs, shown_row, most_heard
+from .desks import (SUM_TERMS, class_with_cards, edited_out, edited_scores, heard, most_heard, runs, score_marked,
+                    score_notes, shown_row)
 
 
 def board_items(ctx) -> list:
@@ -49,7 +50,9 @@ def exp(ctx, fr: Frame):
         if masked[j]:
             return ctx.t("board.masked_whatif" if j in out else "board.masked", name=ctx.qs(j))
         scaled, near = S.argument(j)
-        return ctx.t("board.exp_near" if near else "board.exp", name=ctx.qs(j), scaled=scaled, e=S.exp[j])
+        return score_marked(ctx, ctx.t("board.exp_near" if near else "board.exp", name=ctx.qs(j), scaled=scaled,
+                                       e=S.exp[j]), j, edited)
+    edited = edited_scores(ctx, ctx.f)  # a what-if's score: its line marked, a note says before → now
     places = max((places_of(x) for x in S.scaled if x), default=0)
     # first, as the ÷√d board's note (a long list's end is cut off): that each exp() is of the score as written, not
     # the model's unrounded one (teacher20 M2: exp(2.072) = 7.9407 beside the model's 7.9418 read as wrong), and why
@@ -60,7 +63,8 @@ def exp(ctx, fr: Frame):
     # which numbers exp() takes, and to how many decimals, rather than that they were shown)
     written = max((places_of(S.argument(j)[0]) for j, m in enumerate(masked) if not m and S.argument(j)[0]),
                   default=places)  # the decimals exp() is written with (fewer than the scores' where a line says ≈)
-    notes = ([ctx.t("board.exp_written", places=written), ctx.t("board.exp_shares")] if S.exp and not all(masked) else []) + (
+    notes = score_notes(ctx, edited) + (
+        [ctx.t("board.exp_written", places=written), ctx.t("board.exp_shares")] if S.exp and not all(masked) else []) + (
         [ctx.t("board.exp_near_note" if S.args else "board.exp_places", places=places)]
         if any(S.args_near) or (places > ARG_PLACES and not S.args) else [])
     # a long list keeps the asker and the top share among its lines (long_lists; teacher28 M1)

@@ -3,6 +3,7 @@ can hear, and the asker's softmax as the board works it. (Not a chapter: its nam
 from __future__ import annotations
 
 from ..frame import Frame
+from ..numbers import fmt
 from ..share_places import row_places
 from ..softmax_row import ShownSoftmax, shown_row_of
 from ..whatif_words import rule_has
@@ -29,6 +30,28 @@ def edited_out(ctx, row: int) -> set[int]:
     heard)."""
     return {e.index for e in ctx.trace.edits if e.kind == "mask" and e.value and e.layer == ctx.sel.layer
             and e.seat == row and ctx.H.mask[row, e.index] and not rule_has(e, ctx.trace.n_tokens, ctx.trace.mask_rule)}
+
+
+def edited_scores(ctx, row: int) -> dict[int, tuple[float, float]]:
+    """The scores of `row` a what-if set in the shown layer and head: classmate → (the score the cards make there,
+    q·k, the number before the edit; the score now). The boards that write a score mark them (teacher34 #3: the ÷√d
+    and exp boards wrote 「猫」：0.00 ÷ 2.8284 like any line)."""
+    made = {}
+    for e in ctx.trace.edits:  # the last edit of a cell is the one that holds
+        if e.kind == "score" and (e.layer, e.head, e.seat) == (ctx.sel.layer, ctx.sel.head, row):
+            made[e.index] = (float(ctx.H.q[row] @ ctx.H.k[e.index]), float(ctx.H.scores[row, e.index]))
+    return made
+
+
+def score_marked(ctx, line: str, j: int, edited: dict) -> str:
+    """A board's line of classmate `j`, marked as a what-if's when edited_scores holds it."""
+    return ctx.t("board.whatif_mark", line=line) if j in edited else line
+
+
+def score_notes(ctx, edited: dict) -> list[str]:
+    """A note per edited score (a board's first lines, as its other notes): whose, the number before → now."""
+    return [ctx.t("board.whatif_was_score", name=ctx.qs(j), own=fmt(own), value=fmt(now))
+            for j, (own, now) in sorted(edited.items())]
 
 
 MASKED_RUN = 8  # more classmates not yet heard in a row than this take one board line (chapters 6 and 7): at 128
