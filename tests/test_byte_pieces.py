@@ -54,7 +54,8 @@ def test_no_desk_guesses_a_piece_of_a_character_and_none_is_written_as_bytes(run
         fr = at(run, key)
         said = [s.badge for s in fr.students] + (fr.bars.labels if fr.bars else []) + fr.board + [fr.narration]
         assert not any("<0x" in line for line in said), key
-        assert all(s.badge.startswith("→ ") for s in fr.students)
+        # the guesses from the logits' step on (teacher34 #13: the norm step shows none, no number says them yet)
+        assert all(s.badge.startswith("→ ") if key != "answer.norm" else not s.badge for s in fr.students)
 
 
 def test_the_list_below_the_answer_holds_words_and_the_board_says_what_it_left_out(run):
@@ -84,7 +85,7 @@ def test_a_shown_piece_is_explained_once_in_the_caption(run):
     answer = dog.trace.vocab[answer_ids(rules.under(dog.trace, rules.ANSWER_RULE), 1)[0]]
     assert byte_piece(answer)
     for lang, start in (("en", f"{BYTE_PIECE}: a piece of a character"), ("ja", f"{BYTE_PIECE}は1文字に満たないバイトのかけら")):
-        for key in ("answer.norm", "answer.logits", "answer.softmax"):
+        for key in ("answer.logits", "answer.softmax"):  # (the norm step shows no guess: teacher34 #13)
             fr = at(dog, key, lang)
             assert fr.students[-1].badge == f"→ {named(answer)}" and named(answer) == BYTE_PIECE + "E3"
             assert [n for n in fr.notices if BYTE_PIECE in n] == [n for n in fr.notices if n.startswith(start)]

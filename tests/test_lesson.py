@@ -117,7 +117,7 @@ def test_languages_have_the_same_keys_and_placeholders():
 
 
 def test_a_new_timeline_lands_where_asked():
-    """set_timeline's one "where to land": the same step index (a new sentence) or the same chapter's first step
+    """set_timeline's one "where to land": the same step of the same chapter (a new sentence) or the same chapter's first step
     (another model: its chapters hold other numbers of steps)."""
     old, new = Timeline(6, 2), Timeline(6, 1)
     softmax = next(i for i, b in enumerate(old.beats) if b.chapter == "softmax") + 1  # softmax's 2nd step

@@ -35,22 +35,29 @@ def quiz_window(qtbot, tmp_path, checkpoint):
 
 
 def opening_questions(w):
-    """The questions answered by the first step of their chapter (chapter 13's next word, the mask chapter's)."""
+    """The questions answered by the first step of their chapter (the mask chapter's; chapter 13's next word until
+    teacher34 #13 moved it to the logits' step)."""
     t = w.player.timeline
     firsts = {round(s, 6) for _, s in t.chapter_starts()}
     return [q for q in class_questions(w.model.shown_trace(), w.sel)
             if any(abs(t.beats[q.step - 1].start - f) < 1e-6 for f in firsts) and q.step > 1]
 
 
-def test_the_chapter_key_lands_on_the_question_then_right_reveals_it(qtbot, tmp_path, checkpoint):
+def test_the_chapter_key_lands_on_answer_time_then_right_asks_and_reveals(qtbot, tmp_path, checkpoint):
+    """] into answer time lands on its first step (the final LayerNorm) with no guess on the desks; → asks the
+    next-word question there and the next → reveals it on the logits' step (teacher34 #13: the answer was marked on
+    the norm step, before any number said it)."""
     w = quiz_window(qtbot, tmp_path, checkpoint)
     t = w.player.timeline
-    answer = next(q for q in opening_questions(w) if q.kind == "next_word")
-    before = t.beats[answer.step - 2].chapter  # from the chapter before answer time, as the teacher pressed ]
+    answer = next(q for q in class_questions(w.model.shown_trace(), w.sel) if q.kind == "next_word")
+    assert t.beats[answer.step - 1].key == "answer.logits"
+    before = t.beats[answer.step - 3].chapter  # from the chapter before answer time, as the teacher pressed ]
     w.model.jump(t.chapter_stop(before))
     qtbot.keyClick(w.canvas, Qt.Key.Key_BracketRight)
-    assert card(w) == (answer.question, None, answer.step - 1)
+    assert card(w) is None and t.beats[t.locate(w.player.time)[0]].key == "answer.norm"
     assert not any(s.badge for s in w.model.frame().students)  # no guess badge before the question is answered
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Right)
+    assert card(w) == (answer.question, None, answer.step - 1)
     qtbot.keyClick(w.canvas, Qt.Key.Key_Right)
     assert card(w) == (answer.question, answer.answer, answer.step)
     w.close()

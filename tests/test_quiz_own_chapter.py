@@ -36,19 +36,21 @@ def assert_opens(asked, lang: str) -> None:
     assert not [(s.index, c.role) for s in asked.students for c in s.cards if c.role not in kinds]
 
 
-def test_the_next_word_question_opens_the_answer_chapter_without_its_final_notebook(checkpoint):
-    """review23: the next-word question slide (ja seed) is asked over the answer chapter as it opens: every desk's
-    notebook, no 「レイヤー正規化（最後のノート）±6」 card on the last desk (answer.norm's own, which the answer slide
-    shows)."""
+def test_the_next_word_question_is_asked_over_the_norm_step_and_answered_by_the_logits(checkpoint):
+    """teacher34 #13: the next-word answer was marked on the final LayerNorm's step, before any number said it. It is
+    asked over that step (the answer chapter's first: its final notebook, no desk's guess) and answered on the
+    logits' step, whose chart and desks say it. (review23: the question slide once showed answer.norm's card over
+    the chapter before: now it is that step's own.)"""
     trace = run_sentence(checkpoint, CLASSES[1][0], "causal").trace
     sel = Selection(focus=default_focus(trace.tokens, "causal"), lang="ja", rule="causal")
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     frames = deck_with_quiz(trace, sel, deck_times(timeline, "beat"))
     asked, answered = next((a, b) for a, b in asked_and_answered(frames) if a.chapter_key == "answer")
+    assert (asked.beat_key, answered.beat_key) == ("answer.norm", "answer.logits")
     last = trace.n_tokens - 1
-    assert [c.role for c in answered.students[last].cards] == ["final_notebook"]
-    assert asked.students[last].cards == [] and asked.students[last].notebook is not None
-    assert frames[frames.index(asked) - 1].chapter_key == "layers"
+    assert [c.role for c in asked.students[last].cards] == ["final_notebook"]
+    assert not any(s.badge for s in asked.students)  # no guess before the question is answered
+    assert answered.students[last].badge and answered.bars is not None
 
 
 @pytest.mark.parametrize("per", ["beat", "chapter"])

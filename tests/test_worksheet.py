@@ -1,6 +1,7 @@
 """Worksheets: the answer key is a hand computation from the numbers printed on the sheet (redone here
 independently, with fractions), close to the model's own values; the PDF carries both pages as real
 text in English and Japanese; bad choices get one message and no file."""
+from classroom_gui.view.mnemonics import plain  # (a menu item's text without its access key)
 import math
 import re
 from fractions import Fraction
@@ -153,7 +154,7 @@ def test_window_file_menu_worksheet(qtbot, tmp_path, monkeypatch, checkpoint):
     w.sentence.setText(SENTENCE)
     w.apply_sentence()
     qtbot.waitUntil(lambda: w.run is not None)
-    assert w.menu_actions["export_worksheet"].text().startswith("Worksheet")
+    assert plain(w.menu_actions["export_worksheet"].text()).startswith("Worksheet")
     w.set_rule("causal")  # the sheet follows the lesson's rule; in turn, cat listens to 2
     out = export_dialogs.export_worksheet(w.model, w, tmp_path / "w.pdf", paper="a4")
     assert out == tmp_path / "w.pdf"

@@ -1,5 +1,6 @@
 """Shared by the window's what-if tests (test_window_whatif_*.py): the window on a random checkpoint, a
 double-click at a scene point, a jump to a step by its key, and an Edit menu item's text and whether it is enabled."""
+from classroom_gui.view.mnemonics import plain  # (a menu item's text without its access key)
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -23,7 +24,7 @@ def to_beat(w, key):
 
 def menu_item(window, action_id):
     item = window.menu_actions[action_id]
-    return item.text().split("\t")[0], item.isEnabled()
+    return plain(item.text().split("\t")[0]), item.isEnabled()
 
 
 def card_cell(w, seat, role, i):

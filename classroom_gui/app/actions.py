@@ -24,6 +24,7 @@ class Action:
     # a menu item whose words or state follow the model: (model, lang) -> its text, "" for the label's own, or
     # None when it is disabled (Undo with nothing to take back)
     named: Callable | None = None
+    listed: tuple[str, ...] = ()  # the keys as the help screen and the README list them, when not `keys` ("1–4")
 
 
 def _play(name: str) -> Callable:
@@ -36,6 +37,15 @@ def _chapter(way: str) -> Callable:
 
 def _command(name: str) -> Callable:
     return lambda w: getattr(w, name)()
+
+
+def _choice(i: int, otherwise: Callable | None = None) -> Callable:
+    """Key for the quiz's choice i (from 0: 1 or A, ア) while a question is asked (view.quiz_mode.choose), else
+    `otherwise` (A adds the answer to the class, B the board close-up)."""
+    def handle(w):
+        if not w.choose_quiz(i) and otherwise is not None:
+            otherwise(w)
+    return handle
 
 
 MENUS = ("file", "edit", "lesson", "view", "help")
@@ -60,14 +70,22 @@ ACTIONS: tuple[Action, ...] = (
     Action("sentence", ("Ctrl+L",), "", "", "help.sentence", _command("edit_sentence")),
     Action("language", ("Ctrl+Shift+L",), "view", "help.language", "help.language", _command("toggle_language")),
     # the board close-up (lesson.close_up): the blackboard across the classroom's room, for the back row (teacher30 #1)
-    Action("board", ("B",), "view", "ui.board", "help.board", _command("toggle_board")),
+    Action("board", ("B",), "view", "ui.board", "help.board", _choice(1, _command("toggle_board"))),
     Action("rule", ("M",), "lesson", "help.rule", "help.rule", _command("toggle_rule")),
     # the View menu's checkable Quiz item is view.quiz_mode's; its key is here, so the help list and README name it
     Action("quiz", ("Q",), "", "", "help.quiz", lambda w: w.quiz_action.toggle()),
+    # the class's answer to the question asked (teacher34 #13): 1-4, or A-D as the card's marks (A, B and C otherwise
+    # add the answer, show the board and open Compare); one row of the help screen
+    Action("quiz_1", ("1",), "", "", "help.quiz_answer", _choice(0), listed=("1–4", "A–D")),
+    Action("quiz_2", ("2",), "", "", "help.quiz_answer", _choice(1)),
+    Action("quiz_3", ("3",), "", "", "help.quiz_answer", _choice(2)),  # (C: Compare's, which answers C while a question is asked)
+    Action("quiz_4", ("4", "D"), "", "", "help.quiz_answer", _choice(3)),
     # answer time's "Add 「。」 to the class" button, from the keyboard too (the button takes no focus)
-    Action("add_answer", ("A",), "lesson", "help.add_answer", "help.add_answer", _command("add_answer_to_class")),
-    Action("examples", (), "lesson", "ui.examples", "", _command("open_gallery")),
-    Action("compare", (), "view", "ui.compare", "", _command("open_compare")),
+    Action("add_answer", ("A",), "lesson", "help.add_answer", "help.add_answer",
+           _choice(0, _command("add_answer_to_class"))),
+    # keys of their own (teacher34 #9: reachable only through the menus): E for the examples, C for Compare
+    Action("examples", ("E",), "lesson", "ui.examples", "help.examples", _command("open_gallery")),
+    Action("compare", ("C",), "view", "ui.compare", "help.compare", _choice(2, _command("open_compare"))),
     Action("glossary", ("G",), "help", "ui.glossary", "help.glossary", _command("show_glossary")),
     Action("open_model", ("Ctrl+O",), "file", "ui.open_model", "help.open_model", _command("open_model")),
     # back to the shipped model from any other, with its own session (teacher22 M1: only its installed folder did)
@@ -99,7 +117,9 @@ ACTIONS: tuple[Action, ...] = (
 )
 BY_ID = {a.id: a for a in ACTIONS}
 # the help screen's rows and the README's key list: (keys, action id, help text key)
-SHORTCUTS = tuple((a.keys, a.id, a.help) for a in ACTIONS if a.keys)
+# (one row for the actions that share a help line: the quiz's four choices, listed as "1–4 / A–D")
+SHORTCUTS = tuple((a.listed or a.keys, a.id, a.help) for i, a in enumerate(ACTIONS)
+                  if a.keys and a.help not in {b.help for b in ACTIONS[:i] if b.keys})
 
 
 def keys_label(keys, t) -> str:  # the help screen's "→ / PageDown"

@@ -44,6 +44,24 @@ class QuizSteps:
         self.changed("time")
         return True
 
+    def quiz_choose(self, i: int) -> bool:
+        """The class's choice `i` (from 0: ア, A, key 1 or a click on it) for the question on screen: kept, then the
+        next press made, so the answer is revealed marked right or wrong (or, where one step reveals two answers, the
+        next question asked: lesson.quiz_play.in_turn). False with no question asked on screen (the key does what
+        it does without a quiz)."""
+        play = self._quiz()
+        if play is None or not play.choose(i, self.player.timeline.locate(self.player.time)[0] + 1):
+            return False
+        return self.quiz_next()
+
+    def asking(self) -> bool:
+        """Whether a question is asked on screen (its choices take the keys 1-4 and A-D, and clicks)."""
+        play = self.quiz_play if self.quiz_on else None
+        if play is None or play.showing is None or play.showing[1]:
+            return False
+        from ..lesson.quiz_play import shown_on
+        return shown_on(*play.showing) == self.player.timeline.locate(self.player.time)[0] + 1
+
     def jump_chapter(self, name: str, quiz: bool = False) -> None:
         """] or [ (next_chapter, prev_chapter): the chapter's first step. With the quiz asking (`quiz`: presenting with
         it on), a first step that answers a question not yet answered is the question instead, asked over the step

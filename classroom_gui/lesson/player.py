@@ -16,8 +16,27 @@ MAX_DT = 0.1  # seconds of wall time one step may cover
 
 class Land(Enum):
     """Where Player.set_timeline lands on the new timeline."""
-    SAME_STEP = "step"        # the same step index, where it still exists (a new sentence)
+    SAME_STEP = "step"        # the same step of the same chapter (a new sentence: same_step)
     SAME_CHAPTER = "chapter"  # the first step of the same chapter, else the lesson's first (another model)
+
+
+def same_step(old: Timeline, beat: int, new: Timeline) -> int:
+    """Step `beat` of `old` on `new` (another class size: its chapters hold other numbers of steps): in the same
+    chapter, the same step (its key, the same time it is taken there: the scoring chapter's 3rd classmate), else the
+    chapter's step as far in, clamped to its last (teacher34 #8: from ソフトマックス step 20 a new sentence of one more
+    student landed on step 20, in 聞く). A chapter `new` has not: the same step index, clamped."""
+    if not new.beats:
+        return 0
+    was = old.beats[beat]
+    mine = [i for i, b in enumerate(old.beats) if b.chapter == was.chapter]
+    theirs = [i for i, b in enumerate(new.beats) if b.chapter == was.chapter]
+    if not theirs:
+        return min(beat, len(new.beats) - 1)
+    same = [i for i in mine if old.beats[i].key == was.key]
+    keyed = [i for i in theirs if new.beats[i].key == was.key]
+    if keyed:
+        return keyed[min(same.index(beat), len(keyed) - 1)]
+    return theirs[min(mine.index(beat), len(theirs) - 1)]
 
 
 class Player:
@@ -32,14 +51,17 @@ class Player:
         self.time, self.playing, self.speed = self.timeline.beat_stop(0), False, 1.0
 
     def set_timeline(self, timeline: Timeline, land: Land = Land.SAME_STEP) -> None:
-        """A new timeline (a new sentence or model), landing where `land` says: the same step index where it
-        still exists (a new sentence), the first step of the same chapter (another model, whose chapters hold
+        """A new timeline (a new sentence or model), landing where `land` says: the same step of the same chapter
+        (a new sentence: same_step), the first step of the same chapter (another model, whose chapters hold
         other numbers of steps; teacher22 L4: softmax's 18/36 opened a 2-layer model at 18/31, 「8. 聞く」)."""
         beat, _ = self.timeline.locate(self.time)
-        chapter = self.timeline.beats[beat].chapter if self.timeline.beats else None
+        old = self.timeline
+        chapter = old.beats[beat].chapter if old.beats else None
         self.timeline = timeline
         if land is Land.SAME_CHAPTER:
             beat = next((i for i, b in enumerate(timeline.beats) if b.chapter == chapter), 0)
+        elif old.beats:
+            beat = same_step(old, beat, timeline)
         self.time = timeline.beat_stop(beat)
 
     def seek(self, t: float) -> None:

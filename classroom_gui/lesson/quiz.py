@@ -55,9 +55,10 @@ def questions(trace: Trace, sel: Selection, vocab: list[str] | None = None) -> l
     made = [_cannot_hear(trace, sel, steps["mask.future"]),
             _top_share(trace, sel, steps["mask.future"]),
             _sum(trace, sel, steps["softmax.weights"]),
-            _next_word(trace, sel, steps["answer.norm"], vocab or trace.vocab)]  # answer time's first step shows every
-    # desk's guess, the last desk's the answer (teacher20 H1: asked over that step, the question came after its
-    # answer): revealed there, asked over the answer chapter as it opens (quiz_play.opening: no guesses on the desks)
+            _next_word(trace, sel, steps["answer.logits"], vocab or trace.vocab)]  # the logits' step shows every
+    # desk's guess, the last desk's the answer, and the logits that make it (teacher34 #13: revealed on the norm step,
+    # the ✓ came before any number said it; teacher20 H1: asked over a step with the guesses, the question came after
+    # its answer): asked over the norm step, which shows no guess
     return [replace(q, lang=sel.lang) for q in made if q is not None]
 
 

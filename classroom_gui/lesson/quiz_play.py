@@ -3,8 +3,10 @@ clicker's next press first asks (the class stays on the step before, the questio
 press after moves on and reveals (the answer marked), and the next one goes on as usual.
 
 A question on a frame is Frame.quiz: {"question", "choices", "answer" (its index, or None until revealed),
-"step", "kind", "marks", "seats"} (lesson.quiz.Question, the step from 1 as on screen; the choices' marks in its
-language: lesson.quiz.marks; the seats its answer is read from, [] every seat: the answered card may cover the others).
+"step", "kind", "marks", "seats", "chosen", "keys"} (lesson.quiz.Question, the step from 1 as on screen; the
+choices' marks in its language: lesson.quiz.marks; the seats its answer is read from, [] every seat: the answered card
+may cover the others; "chosen" the class's choice given in the window, by a key or a click, or None: its answer card
+marks it right or wrong (teacher34 #13); "keys" what the window's asked card says about answering, "" on slides).
 """
 from __future__ import annotations
 
@@ -28,13 +30,21 @@ def class_questions(trace: Trace, sel: Selection) -> list[Question]:
     return questions(rules.under(trace, sel.rule), sel)
 
 
-def card(q: Question, revealed: bool) -> dict:
+def card(q: Question, revealed: bool, chosen: int | None = None, keys: str = "") -> dict:
     return {"question": q.question, "choices": list(q.choices), "step": q.step, "kind": q.kind,
-            "answer": q.choices.index(q.answer) if revealed else None, "marks": marks(q.lang), "seats": list(q.seats)}
+            "answer": q.choices.index(q.answer) if revealed else None, "marks": marks(q.lang), "seats": list(q.seats),
+            "chosen": chosen, "keys": keys}
 
 
-def with_quiz(frame: Frame, q: Question | None, revealed: bool) -> Frame:
-    return frame if q is None else replace(frame, quiz=card(q, revealed))
+def answer_keys(q: Question) -> str:
+    """What the window's asked card says about answering (teacher34 #13): keys 1 to the number of choices, or the
+    letters A to the last (ア to the last in Japanese, said in order: the keys are 1-4), or a click."""
+    last = len(q.choices)
+    return text(q.lang, "quiz.keys", n=last, first=marks(q.lang)[0].rstrip("."), last=marks(q.lang)[last - 1].rstrip("."))
+
+
+def with_quiz(frame: Frame, q: Question | None, revealed: bool, chosen: int | None = None, keys: str = "") -> Frame:
+    return frame if q is None else replace(frame, quiz=card(q, revealed, chosen, keys))
 
 
 def opening(reveals: Frame, before: Frame, lang: str) -> Frame:
@@ -105,6 +115,7 @@ class QuizPlay:
         self.done: dict[int, Question] = {}  # by id(): each question whose answer was marked (two may share a step)
         self.coming: list[tuple[Question, bool]] = []  # the rest of in_turn for the step being quizzed
         self.showing: tuple[Question, bool] | None = None
+        self.chosen: dict[int, int] = {}  # by id(): the class's choice for a question, given while it was asked
 
     def next(self, step_now: int) -> str:
         # the class went back before the step a question was asked over (←, Home, a chapter): a second pass asks it
@@ -120,8 +131,22 @@ class QuizPlay:
         q, revealed = self.showing = self.coming.pop(0)
         if revealed:
             self.done[id(q)] = q
+        else:
+            self.chosen.pop(id(q), None)  # asked (again, on a second pass): the class has not answered yet
         moves = shown_on(q, revealed) - step_now
         return "reveal" if moves > 0 else "back" if moves < 0 else "answer" if revealed else "ask"
+
+    def choose(self, i: int, step_now: int) -> bool:
+        """The class's choice `i` (from 0: ア, A, 1) for the question asked over `step_now` (a key or a click on the
+        card); the next press (app.quiz_steps.quiz_choose makes it) reveals the answer, marked right or wrong. False
+        with no question asked there, or no such choice: the key does what it does without a quiz."""
+        if self.showing is None or self.showing[1] or shown_on(*self.showing) != step_now:
+            return False
+        q = self.showing[0]
+        if not 0 <= i < len(q.choices):
+            return False
+        self.chosen[id(q)] = i
+        return True
 
     def close(self, step_now: int) -> bool:
         """← (or PgUp) while a card is up over `step_now`: the card goes and the class stays on the step under it
@@ -148,6 +173,9 @@ class QuizPlay:
         self.coming = [(same(q), r) for q, r in before.coming if same(q) is not None]
         shown = before.showing and same(before.showing[0])
         self.showing = (shown, before.showing[1]) if shown else None
+        olds = [q for qs in before.by_step.values() for q in qs]
+        self.chosen = {id(same(q)): i for q in olds if id(q) in before.chosen and same(q) is not None
+                       for i in (before.chosen[id(q)],) if i < len(same(q).choices)}
         return self
 
     def dress(self, frame: Frame, reveal: Callable[[int], Frame] | None = None) -> Frame:
@@ -158,7 +186,9 @@ class QuizPlay:
         if self.showing is None or frame.beat + 1 != shown_on(*self.showing):
             return frame
         q, revealed = self.showing
-        return with_quiz(frame if revealed or reveal is None else asked_over(q, frame, reveal), q, revealed)
+        keys = "" if revealed else answer_keys(q)
+        return with_quiz(frame if revealed or reveal is None else asked_over(q, frame, reveal), q, revealed,
+                         self.chosen.get(id(q)), keys)
 
 
 def deck_with_quiz(trace: Trace, sel: Selection, times: list[float], notices=(), per: str = "beat") -> list[Frame]:

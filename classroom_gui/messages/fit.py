@@ -71,3 +71,35 @@ def sentence_start(message: str) -> str:
     if space and first.isascii() and first.isalpha() and first.islower():
         return message[:1].upper() + message[1:]
     return message
+
+
+PHRASE_ENDS = "、。，．：；！？）」』】"  # a Japanese line may be cut after these, and before 「（『【 (between phrases)
+PHRASE_STARTS = "「（『【"
+
+
+def phrase_cuts(text: str) -> list[int]:
+    """Where a one-line message may be cut short (the index its shown part ends at): before a space or after one in
+    Latin text, after 、。：）」 and before 「（ in Japanese; never inside a 「」 name nor a word (teacher34 #7: the status
+    line showed 「…6番の席の「parl」, a name cut in two)."""
+    cuts, depth = [], 0
+    for i in range(1, len(text)):
+        prev, ch = text[i - 1], text[i]
+        depth += (prev == "「") - (prev == "」")
+        if ch == " " or prev == " " or (depth == 0 and (prev in PHRASE_ENDS or ch in PHRASE_STARTS)):
+            cuts.append(i)
+    return cuts
+
+
+def cut_between_phrases(text: str, width: float, width_of, mark: str = ELLIPSIS) -> str:
+    """`text` when `width_of(text)` fits in `width`, else its longest start that ends between phrases (phrase_cuts)
+    and fits with `mark` after it; where no phrase's end fits, the first phrase cut short (shortened's way)."""
+    if width_of(text) <= width:
+        return text
+    for i in reversed(phrase_cuts(text)):
+        shown = text[:i].rstrip() + mark
+        if width_of(shown) <= width:
+            return shown
+    shown = text
+    while len(shown) > 1 and width_of(shown + mark) > width:
+        shown = shown[:-1]
+    return shown + mark

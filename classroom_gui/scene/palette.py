@@ -69,6 +69,8 @@ _ROOM_DEFAULT = {
     "heat_high": OKABE_ITO["vermillion"],
     "heat_empty": "#3A5247",
     "heat_focus": OKABE_ITO["yellow"],  # outline of the asker's row: bright on chalkboard
+    "quiz_right": OKABE_ITO["bluish_green"],  # the answered card's frame when the class chose right (teacher34 #13)
+    "quiz_wrong": OKABE_ITO["vermillion"],    # and when it chose wrong
 }
 
 _ROOM_SLIDE = {

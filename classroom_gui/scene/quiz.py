@@ -12,7 +12,8 @@ from . import fonts
 from .areas import caption_rect
 from .board import FRAME
 from .items import PanelItem, TextBlockItem
-from .quiz_place import MOST_PX, PAD_X, PAD_Y, Placed, answered_place, asked_place, card_lines, question_lines
+from .quiz_place import (FOOT_PX, MOST_PX, PAD_X, PAIR_GAP, PAD_Y, Placed, answered_place, asked_place, card_lines,
+                         foot_height, question_lines)
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
 HEADING = 6.0  # a bar chart's heading reaches a little above its rect (Board.chart; the items' bounds hold it)
@@ -122,8 +123,8 @@ def quiz_text(quiz: dict) -> str:
 def show_quiz(scene, frame, th) -> None:
     """Create the two items on first use; show or hide them for this frame."""
     if not hasattr(scene, "quiz_panel"):
-        scene.quiz_panel, scene.quiz_text = PanelItem(), TextBlockItem()
-        for item, z in ((scene.quiz_panel, Z_QUIZ), (scene.quiz_text, Z_QUIZ + 1)):
+        scene.quiz_panel, scene.quiz_text, scene.quiz_keys = PanelItem(), TextBlockItem(), TextBlockItem()
+        for item, z in ((scene.quiz_panel, Z_QUIZ), (scene.quiz_text, Z_QUIZ + 1), (scene.quiz_keys, Z_QUIZ + 1)):
             item.setZValue(z)
             scene.addItem(item)
     on = frame.quiz is not None
@@ -131,6 +132,8 @@ def show_quiz(scene, frame, th) -> None:
     scene.quiz_hid_legend = False  # whether this frame's card hid the legend (render_frame's card=False shows it)
     scene.quiz_panel.setVisible(on)
     scene.quiz_text.setVisible(on)
+    keys = frame.quiz.get("keys", "") if on and frame.quiz["answer"] is None else ""
+    scene.quiz_keys.setVisible(bool(keys))
     if not on:
         return
     revealed = frame.quiz["answer"] is not None
@@ -138,15 +141,75 @@ def show_quiz(scene, frame, th) -> None:
     if revealed:  # both
         scene.quiz_card = answer_card(scene, frame.quiz, th.font_scale)
     card = scene.quiz_card if revealed else scene.quiz_asked
+    foot = 0.0
     if card is not None:
-        box, text, most, least = card.box, "\n".join(card.lines), card.px, card.px
+        box, text, most, least, foot = card.box, "\n".join(card.lines), card.px, card.px, card.foot
         if scene.legend.isVisible() and box.intersects(scene.legend.area):  # a card over the legend hides it (not a
             scene.legend.setVisible(False)  # part of it at either side); the next frame shows it again
             scene.quiz_hid_legend = True
     else:
         box, most, least = asked_box(frame.canvas), MOST_PX * th.font_scale, 20
+        foot = foot_height(keys, box.width() - 2 * PAD_X, th.font_scale)
         fm = QFontMetricsF(fonts.font(most))  # the question broken between phrases at its biggest size
         text = "\n".join(question_lines(card_lines(frame.quiz, frame.quiz["marks"], False), fm, box.width() - 2 * PAD_X - 2))
-    scene.quiz_panel.set_panel(box, th.color("desk"), th.color("focus") if not revealed else th.color("value"), 5.0, 24)
-    scene.quiz_text.set_text(text, box.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), most, least, th.color("text"),
+    scene.quiz_panel.set_panel(box, th.color("desk"), frame_colour(frame.quiz, th), 5.0 if not chose(frame.quiz) else 8.0, 24)
+    scene.quiz_text.set_text(text, box.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y - foot), most, least, th.color("text"),
                              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if keys:  # how the class answers, small, at the card's foot (the window's card only: slides take no keys)
+        scene.quiz_keys.set_text(keys, QRectF(box.left() + PAD_X, box.bottom() - foot, box.width() - 2 * PAD_X,
+                                              foot - PAD_Y / 2), FOOT_PX * th.font_scale, 16, th.color("text_muted"))
+
+
+def chose(quiz: dict) -> bool:
+    """Whether the answered card marks the class's choice (quiz["chosen"], given by a key or a click)."""
+    return quiz["answer"] is not None and quiz.get("chosen") is not None
+
+
+def frame_colour(quiz: dict, th) -> str:
+    """The card's frame: the asker's yellow while asked, the answer's green once revealed; where the class chose,
+    green when right and red when wrong (teacher34 #13)."""
+    if quiz["answer"] is None:
+        return th.color("focus")
+    if chose(quiz):
+        return th.color("quiz_right" if quiz["chosen"] == quiz["answer"] else "quiz_wrong")
+    return th.color("value")
+
+
+def choice_at(scene, x: float, y: float) -> int:
+    """The choice (from 0) of the asked card drawn at canvas point (x, y), -1 elsewhere: a click on a choice's line
+    answers with it (teacher34 #13). Each line's height as the card's text draws it (wrapped at its width, the block
+    centred in its box); a row of two choices is split where its second letter starts."""
+    frame = getattr(scene, "frame", None)
+    quiz = frame.quiz if frame is not None else None
+    if quiz is None or quiz["answer"] is not None or not scene.quiz_text.isVisible():
+        return -1
+    item = scene.quiz_text
+    area, fm = item.area, QFontMetricsF(item.font)
+    if not area.contains(x, y):
+        return -1
+    lines = item.text.split("\n")
+    heights = [fm.boundingRect(QRectF(0, 0, area.width(), 1e6), item.flags, line or " ").height() for line in lines]
+    top = area.top() + (area.height() - sum(heights)) / 2
+    letters = quiz["marks"]
+    for line, h in zip(lines, heights):
+        if top <= y < top + h:
+            found = [(index_in(line, m), i) for i, m in enumerate(letters[:len(quiz["choices"])]) if starts(line, m)]
+            if not found:
+                return -1
+            found.sort()
+            left = area.left()
+            for at, i in reversed(found):  # the rightmost choice whose start is left of x
+                if at == 0 or x >= left + fm.horizontalAdvance(line[:at]):
+                    return i
+            return found[0][1]
+        top += h
+    return -1
+
+
+def starts(line: str, letter: str) -> bool:
+    """Whether `line` holds choice `letter` at its start or after a pair's gap (quiz_place.PAIR_GAP)."""
+    return line.startswith(letter) or (PAIR_GAP + letter) in line
+
+
+def index_in(line: str, letter: str) -> int:
+    return 0 if line.startswith(letter) else line.find(PAIR_GAP + letter) + len(PAIR_GAP)

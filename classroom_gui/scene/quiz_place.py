@@ -41,6 +41,7 @@ class Placed:
     px: float        # its text size, canvas pixels
     paired: bool
     kind: str        # one of KINDS
+    foot: float = 0.0  # the height at the box's foot kept for the asked card's keys line (quiz["keys"])
 
 
 KINDS = ("whole", "question", "choices", "answer")  # the question and the choices; the question and the answer's
@@ -56,14 +57,28 @@ SHAPES = {"whole": ((False, True), (True, True), (False, False), (True, False)),
           "choices": ((False, True), (True, True)), "answer": ((False, True),)}
 
 
-def choice_line(letter: str, choice: str, space: str, marked: bool) -> str:
-    """A lettered choice, ✓ after it when it is the answer, `space` between. A Japanese name in 「」 brings its own
+def choice_line(letter: str, choice: str, space: str, marked: bool | str) -> str:
+    """A lettered choice, ✓ after it when it is the answer (✗ when `marked` is "✗": the class's wrong choice), `space` between. A Japanese name in 「」 brings its own
     space: 「 sits at the right of its square and 」 or ） at the left, so no space is put between ア and 「 nor between
     」 and ✓ (quiz22: 「ウ  「マット」  ✓」 was 194 px at 24 px, and a card holding it was 16 px too wide for the only
     place off the board's frame on the seed's 4:3 mask step; 「ウ「マット」✓」 is 168 px and reads as spaced)."""
     before = "" if choice.startswith("「") else space
     after = "" if choice.endswith(("」", "）")) else space
-    return f"{letter}{before}{choice}" + (f"{after}✓" if marked else "")
+    mark = marked if isinstance(marked, str) else "✓" if marked else ""
+    return f"{letter}{before}{choice}" + (f"{after}{mark}" if mark else "")
+
+
+def mark_of(quiz: dict, i: int) -> str:
+    """Choice i's mark: ✓ the answer, ✗ the class's choice where it is not the answer (quiz["chosen"]), else none."""
+    if quiz["answer"] == i:
+        return "✓"
+    return "✗" if quiz.get("chosen") == i and quiz["answer"] is not None else ""
+
+
+def marked_lines(quiz: dict, choices: list[str]) -> list[str]:
+    """The answer's line, and the class's wrong choice's after it (teacher34 #13: the right one shown beside it)."""
+    wrong = quiz.get("chosen")
+    return [choices[quiz["answer"]]] + ([choices[wrong]] if wrong is not None and wrong != quiz["answer"] else [])
 
 
 def card_lines(quiz: dict, letters: list[str], paired: bool, space: str = "  ", kind: str = "whole") -> list[str]:
@@ -71,11 +86,12 @@ def card_lines(quiz: dict, letters: list[str], paired: bool, space: str = "  ", 
     after each letter and before ✓ (the card's no-break spaces keep a letter and the ✓ on their choice's line;
     choice_line). `kind` "question" says the question and the marked choice, "choices" leaves the question out,
     "answer" says the marked choice alone."""
-    choices = [choice_line(letters[i], c, space, quiz["answer"] == i) for i, c in enumerate(quiz["choices"])]
+    choices = [choice_line(letters[i], c, space, mark_of(quiz, i)) for i, c in enumerate(quiz["choices"])]
     if kind == "question" and paired:  # the question with its answer after it, as one text (question_lines)
         return [quiz["question"] + PAIR_GAP + choices[quiz["answer"]]]
     if kind in ("answer", "question"):
-        return [choices[quiz["answer"]]] if kind == "answer" else [quiz["question"], "", choices[quiz["answer"]]]
+        marked = marked_lines(quiz, choices)
+        return marked if kind == "answer" else [quiz["question"], "", *marked]
     if paired:
         choices = [PAIR_GAP.join(choices[i:i + 2]) for i in range(0, len(choices), 2)]
     return [quiz["question"], "", *choices] if kind == "whole" else choices
@@ -290,6 +306,17 @@ def answer_wrapped(quiz: dict, letters: list[str], font_scale: float, widest: fl
     return lines, px, False, "answer", used.width() + 2 * PAD_X + 2, used.height() + 2 * PAD_Y
 
 
+FOOT_PX = 24  # the asked card's keys line (quiz["keys"]), canvas pixels at font scale 1
+
+
+def foot_height(keys: str, width: float, font_scale: float) -> float:
+    """The height the keys line takes at the foot of a card whose text is `width` wide (wrapped), 0 without one."""
+    if not keys:
+        return 0.0
+    fm = QFontMetricsF(fonts.font(FOOT_PX * font_scale))
+    return fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), FLAGS, keys).height() + PAD_Y
+
+
 def asked_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRectF], near, font_scale: float,
                 spare: list[QRectF] = ()) -> Placed | None:
     """The asked card (the question and its choices, none marked yet): the first of its whole layouts, biggest text
@@ -298,9 +325,11 @@ def asked_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRectF
     `taken` only; None where neither has one (the caller keeps its box over the board). teacher22 L5 (13 M3, 14 M1):
     at softmax's sum step, 4:3, the card covered the whole board, the sum it asked about too."""
     shapes = list(layouts(quiz, letters, font_scale, area.width(), ("whole",)))
+    keys = quiz.get("keys") or ""  # the window's card says how the class answers, under the choices (teacher34 #13)
     for grid in _grids(area, taken, spare, ()):  # clear of taken and spare (here what to keep off first), then of taken
         for lines, px, paired, kind, w, h in shapes:
-            box = grid.place(w, h, near)
+            foot = foot_height(keys, w - 2 * PAD_X, font_scale)
+            box = grid.place(w, h + foot, near)
             if box is not None:
-                return Placed(box, lines, px, paired, kind)
+                return Placed(box, lines, px, paired, kind, foot)
     return None

@@ -39,6 +39,7 @@ def render_frame(frame: Frame, size: tuple[int, int] = (1920, 1080), theme: Them
     if not card and frame.quiz is not None:
         scene.quiz_panel.setVisible(False)
         scene.quiz_text.setVisible(False)
+        scene.quiz_keys.setVisible(False)
         scene.legend.setVisible(scene.legend.isVisible() or scene.quiz_hid_legend)  # as without the card
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     render_scene(scene, image, transparent, whole)

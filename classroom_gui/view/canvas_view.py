@@ -15,6 +15,7 @@ from ..lesson.frame import Frame
 from ..model import allocator
 from ..scene import class_pictures, pictures
 from ..scene.classroom import ClassroomScene
+from ..scene.quiz import choice_at as quiz_choice_at
 from .canvas_note import CanvasNote
 from .start_hint import StartHint
 from .toast import Toast
@@ -28,6 +29,7 @@ FAULT_IN_UP_TO = 64  # students: a class this small has its pictures' memory fau
 
 class CanvasView(QGraphicsView):
     studentClicked = Signal(int)
+    choiceClicked = Signal(int)  # a choice of the asked quiz card, from 0 (scene.quiz.choice_at; teacher34 #13)
     numberDoubleClicked = Signal(QPointF, bool)  # scene position, Shift held: a what-if edit (view.whatif_edit)
     shapeChanged = Signal(object)  # the lesson.canvas.Canvas for the viewport's shape (window_canvas), when it changes
 
@@ -133,6 +135,11 @@ class CanvasView(QGraphicsView):
 
     def mousePressEvent(self, event):
         p = self.mapToScene(event.position().toPoint())
+        choice = quiz_choice_at(self.classroom, p.x(), p.y())
+        if choice >= 0:  # the card is over the class: a click on a choice answers, it does not pick an asker
+            self.choiceClicked.emit(choice)
+            event.accept()
+            return
         seat = self.student_at(p.x(), p.y())
         if seat >= 0:
             self.studentClicked.emit(seat)

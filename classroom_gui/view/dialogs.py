@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QScrollArea, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QScrollArea,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..app.actions import key_label, keys_label
 from ..app.edit_keys import UNDO_KEYS
@@ -69,8 +69,18 @@ def help_dialog(parent, t) -> QDialog:
     undo = key_label(UNDO_KEYS[0], t)  # the key the actions table binds, not one typed in a string (review30 7)
     for row, (keys, _action, help_key) in enumerate(SHORTCUTS):
         table.setItem(row, 0, QTableWidgetItem(keys_label(keys, t)))
-        table.setItem(row, 1, QTableWidgetItem(t(help_key, undo=undo)))  # "Redo the change {undo} took back"
-    table.resizeColumnsToContents()
+        said = t(help_key, undo=undo)  # "Redo the change {undo} took back"
+        item = QTableWidgetItem(wrapping(said))  # Japanese broken between phrases only, as the glossary's
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, said)  # what a screen reader says: without the word joiners
+        table.setItem(row, 1, item)
+    # the descriptions wrapped in the room left by the keys, each row as tall as its lines (teacher34 #9: at 1024x768
+    # long ones were cut, 「…もう一度押すと教室に…」, and needed the horizontal scroll bar)
+    table.setWordWrap(True)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.verticalHeader().setVisible(False)
     box.addWidget(table)
     _close_button(d, box, t)

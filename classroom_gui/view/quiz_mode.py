@@ -24,6 +24,13 @@ def next_beat(window) -> None:
         window.model.play("next_beat")
 
 
+def choose(window, i: int) -> bool:
+    """The class's choice `i` (from 0) for the question asked on screen (a key 1-4 or A-D, or a click on it, while
+    presenting with the quiz on): its answer is revealed, marked right or wrong (teacher34 #13). False with no
+    question asked (the key does what it does without a quiz)."""
+    return (window.is_presenting() or window.quiz_anywhere) and window.model.quiz_choose(i)
+
+
 def jump_chapter(window, name: str) -> None:
     """] or [ (next_chapter, prev_chapter): the chapter's first step, or, while presenting with the quiz on, the
     question that step answers when it answers one (teacher21 L2: ] skipped the question and landed on its answer)."""

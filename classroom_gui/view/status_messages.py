@@ -59,7 +59,8 @@ class StatusMessages:
         if bar.currentMessage() != text_now:  # (another's message: message_changed took the tooltip away)
             return
         whole = tip(self.sel.lang) if tip is not None and text_now else text_now
-        cut = QFontMetrics(bar.font()).horizontalAdvance(text_now) > bar.width() - MESSAGE_MARGIN
+        room = bar.room() if hasattr(bar, "room") else bar.width() - MESSAGE_MARGIN  # (view.status_bar: cut short)
+        cut = QFontMetrics(bar.font()).horizontalAdvance(text_now) > room
         bar.setToolTip(f"<p>{html.escape(wrapping(whole))}</p>" if whole and (whole != text_now or cut) else "")
 
     def paint_failed(self) -> None:

@@ -152,6 +152,9 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
     def next_beat(self) -> None:
         quiz_mode.next_beat(self)
 
+    def choose_quiz(self, i: int) -> bool:
+        return quiz_mode.choose(self, i)
+
     def jump_chapter(self, name: str) -> None:
         quiz_mode.jump_chapter(self, name)
 

@@ -14,7 +14,8 @@ from ..lesson.chapters import CHAPTERS, chapter_title
 from ..lesson.strings import LANGUAGES, languages
 from ..messages.glyphs import drawn_names
 from ..scene import paint_guard
-from . import accessibility, quiz_mode, top_note
+from . import accessibility, mnemonics, quiz_mode, top_note
+from .status_bar import FittingStatusBar
 from .canvas_view import CanvasView
 from .controls import Controls
 from .narration_text import NarrationText
@@ -86,6 +87,7 @@ def build_top_bar(w) -> None:
     w.bars_fitter = _FitOnResize(w)
     w.sentence.unknownChanged.connect(lambda _: w.top_note.remember() and fit_top_bars(w))
     w.installEventFilter(w.bars_fitter)
+    w.setStatusBar(FittingStatusBar())  # a long message cut between phrases, not in a name (teacher34 #7)
     w.statusBar().installEventFilter(w.bars_fitter)  # (its message's tooltip, fitted to its width)
     select = w.model.select
     w.lang_box.currentIndexChanged.connect(lambda _: w.set_language(w.lang_box.currentData()))
@@ -105,6 +107,7 @@ def build_centre(w) -> None:
     box.setContentsMargins(0, 0, 0, 0)
     w.canvas = CanvasView()
     w.canvas.studentClicked.connect(lambda seat: _choose_asker(w, seat))
+    w.canvas.choiceClicked.connect(lambda i: quiz_mode.choose(w, i))  # a click on the asked quiz card's choice
     w.canvas.numberDoubleClicked.connect(lambda pos, shift: _edit_at(w, pos, shift))
     w.canvas.shapeChanged.connect(w.model.set_canvas)  # 4:3 in presenter mode on a 4:3 projector
     w.canvas.viewport().installEventFilter(_AskerAtPress(w))
@@ -276,18 +279,34 @@ def build_menus(w) -> None:
             w.shortcuts.append(sc)
 
 
+# the menu items that are not actions, by menu, with their labels' string keys (their access keys: view.mnemonics)
+OTHER_ITEMS = {"lesson": (("go_to_chapter", "ui.go_to_chapter"),),
+               "view": (("quiz", "ui.quiz"), ("contrast", "ui.contrast"), ("charts", "ui.charts"))}
+
+
+def access_key(item: str, menu: str) -> str | None:
+    """The letter of a menu item's access key (view.mnemonics), unique in its menu."""
+    pairs = tuple((a.id, a.label) for a in ACTIONS if a.menu == menu) + OTHER_ITEMS.get(menu, ())
+    return mnemonics.menu_letters(pairs).get(item)
+
+
+def item_text(w, item: str, menu: str, label: str) -> str:
+    return mnemonics.marked(label, access_key(item, menu), w.sel.lang)
+
+
 def label_menus(w, t) -> None:
-    """Menu titles and items in the language of `t`; an item's first key after a tab (the shortcut column)."""
+    """Menu titles and items in the language of `t`; an item's first key after a tab (the shortcut column), its access
+    key marked (teacher34 #9: 「比べる（&C）」)."""
     for name in MENUS:
         w.menus[name].setTitle(t(f"ui.menu_{name}"))
-    w.chapter_menu.setTitle(t("ui.go_to_chapter"))
+    w.chapter_menu.setTitle(item_text(w, "go_to_chapter", "lesson", t("ui.go_to_chapter")))
     for key, item in w.chapter_items.items():
         item.setText(chapter_title(w.sel.lang, key))
     w.controls.slider.names = [chapter_title(w.sel.lang, key) for key in CHAPTERS]  # the scrubber's tooltips
     for action in ACTIONS:
         if action.menu:
             key = f"\t{key_label(action.keys[0], t)}" if action.keys else ""  # "→" in Japanese, "Right" in English
-            w.menu_actions[action.id].setText(t(action.label) + key)
+            w.menu_actions[action.id].setText(item_text(w, action.id, action.menu, t(action.label)) + key)
     show_edit_state(w)
 
 
@@ -298,7 +317,8 @@ def show_edit_state(w) -> None:
         if action.named is not None:
             item, said = w.menu_actions[action.id], action.named(w.model, w.sel.lang)
             item.setEnabled(said is not None)
-            item.setText((said or w.t(action.label)) + (f"\t{key_label(action.keys[0], w.t)}" if action.keys else ""))
+            item.setText(item_text(w, action.id, action.menu, said or w.t(action.label))
+                         + (f"\t{key_label(action.keys[0], w.t)}" if action.keys else ""))
 
 
 def label_widgets(w, t) -> None:
@@ -311,6 +331,7 @@ def label_widgets(w, t) -> None:
                         (w.temp_label, "ui.temperature"), (w.rule_label, "ui.rule"),
                         (w.charts_action, "ui.charts"), (w.busy_label, "ui.working")):
         widget.setText(t(key))
+    w.charts_action.setText(item_text(w, "charts", "view", t("ui.charts")))
     w.sentence.setPlaceholderText(t("ui.sentence_placeholder"))
     for rule, b in w.rule_buttons.items():
         b.setText(t(f"ui.rule_{rule}"))
@@ -318,8 +339,8 @@ def label_widgets(w, t) -> None:
     w.sentence.retranslate(t, w.sel.lang)
     w.controls.retranslate(t)
     w.dock.setWindowTitle(t("ui.charts"))
-    w.quiz_action.setText(t("ui.quiz") + "\tQ")
-    w.contrast_action.setText(t("ui.contrast"))
+    w.quiz_action.setText(item_text(w, "quiz", "view", t("ui.quiz")) + "\tQ")
+    w.contrast_action.setText(item_text(w, "contrast", "view", t("ui.contrast")))
     if w.chart_panel is not None:
         w.chart_panel.set_texts(t)
     w.model_label.setText(t("ui.model_info", layers=c.n_layer, heads=c.n_head, width=c.n_embd))

@@ -50,7 +50,8 @@ class RulesAndGallery:
 
     def open_gallery(self) -> None:
         """Lesson → Examples: choosing one loads its sentence, rule, asker, layer and head (not its language)."""
-        if not self.gallery:
+        if not self.gallery:  # (E, whose menu item is off: the item's tooltip says why)
+            self.statusBar().showMessage(self.menu_actions["examples"].toolTip(), 8000)
             return
         from .gallery_dialog import GalleryDialog
 

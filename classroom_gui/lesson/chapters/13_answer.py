@@ -26,19 +26,20 @@ def _vocabulary(trace):  # the words as drawn, by id (answers.named: a piece of 
     return word_names(trace) if trace.vocab else [str(i) for i in range(trace.config.vocab_size)]
 
 
-def _answer_time(ctx, fr: Frame) -> list[str]:
-    """What every answer step shows: last layer's notebooks, the last student asking, every seat's guess,
+def _answer_time(ctx, fr: Frame, guesses: bool = True) -> list[str]:
+    """What every answer step shows: last layer's notebooks, the last student asking, every seat's guess (from the
+    logits on: they are what says it; teacher34 #13: the norm step showed the answer 「。」 before any number said it),
     the whole attention map and every layer on the layer view. Returns the vocabulary."""
     tr = ctx.trace
     last, vocab = tr.n_tokens - 1, _vocabulary(tr)
     ctx.seat_all(fr, [("notebook", tr.layers[-1].output, ctx.t("card.notebook"), 1.0)])
     for s in fr.students:
         s.state = "focus" if s.index == last else "normal"
-    guesses = seat_guesses(tr)
+    guesses = seat_guesses(tr) if guesses else []
     for s, (word, _p) in zip(fr.students, guesses):
         # quoted: a particle (→ 「の」) is a word too; a piece of a character is its mark, unquoted (→ ◇)
         s.badge = ctx.t("badge.guess", word=vocab[word] if is_piece(vocab[word]) else ctx.word(vocab[word]))
-    if any(is_piece(vocab[w]) for w, _p in guesses) or is_piece(vocab[answer_ids(tr, 1)[0]]):
+    if guesses and (any(is_piece(vocab[w]) for w, _p in guesses) or is_piece(vocab[answer_ids(tr, 1)[0]])):
         _say_piece(ctx, fr)
     # the last layer's map, the answering student's row outlined: the selected layer's (1 by default) with the
     # lesson's asker outlined read as "the answer comes from layer 1, where 「猫」 listens" (teacher5 L12)
@@ -76,7 +77,7 @@ def scale_said(values) -> str:
 def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before the logits use it
     tr = ctx.trace
     last = tr.n_tokens - 1
-    _answer_time(ctx, fr)
+    _answer_time(ctx, fr, guesses=False)
     carded = bool(ctx.desks(fr))
     if carded:
         fr.students[last].cards = [final_notebook(ctx, tr.ln_f[last], ctx.alpha)]
