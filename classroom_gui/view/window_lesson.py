@@ -98,6 +98,31 @@ class RulesAndGallery:
             self.tell(lambda lang: "")
 
 
+class RulesMade:
+    """The worker's answer to rules_ahead: nothing to show, the class's cache holds both rules' traces now."""
+
+    def arrived(self, window) -> None:
+        pass
+
+
+def _rules_ahead(trace, head: int) -> RulesMade:  # on the worker thread
+    from ..lesson.share_places import both_rules
+
+    both_rules(trace, head)
+    return RulesMade()
+
+
+def rules_ahead(window) -> None:
+    """A what-if edit's class on a big model (made on the GUI thread, its first frame's decimals from a forward through
+    the layer shown only: rules.layer_under): both rules' traces made on the worker (share_places.both_rules), so
+    that a later change of layer reads them instead of a forward on the GUI thread (review33 #2)."""
+    from ..lesson.share_places import same_for
+
+    trace = window.model.shown_trace()
+    if trace is not None and window._is_big() and same_for(trace) and not all(rules.has(trace, r) for r in rules.RULES):
+        window.worker.start(_rules_ahead, trace, window.sel.head, lane="rules")
+
+
 class RuleRun:
     """The worker's answer to a rule switch on a big model: the run whose trace now holds `rule`'s trace."""
 
@@ -122,4 +147,4 @@ def warm_rule(trace, rule: str, layer: int, asker: int | None, head: int) -> Non
     """`rule`'s trace of `trace` (lesson.rules.under, kept in its cache) and what its first frame computes."""
     from ..lesson.panels import warm
 
-    warm(rules.under(trace, rule), ffn_layer=layer, asker=asker, head=head)
+    warm(rules.under(trace, rule), ffn_layer=layer, asker=asker, head=head, base=trace)

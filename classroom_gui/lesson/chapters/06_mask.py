@@ -10,7 +10,7 @@ from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..long_lists import listed
 from ..numbers import fmt, places_of
-from ..share_places import row_places
+from ..share_places import row_places, same_for
 from ..softmax_row import mask_shares, shown_of_head, shown_row_of
 from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
 
@@ -55,7 +55,10 @@ def future(ctx, fr: Frame):
     places = row_places(ctx.base or ctx.trace, layer, head, f)  # (the softmax boards' decimals: share_places)
 
     def shown() -> tuple[list[str], list[str]]:
-        return mask_shares(w0, w1, unheard, board_row(rules.DISCUSSION, free), board_row(rules.IN_TURN, turn))
+        boards = board_row(rules.DISCUSSION, free), board_row(rules.IN_TURN, turn)
+        if not same_for(ctx.base or ctx.trace):  # a big class: each side its softmax board's digits (review33 #1)
+            return list(boards[0]), list(boards[1])
+        return mask_shares(w0, w1, unheard, *boards)
     free_shown, turn_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), shown)
 
     def line(j) -> str:
