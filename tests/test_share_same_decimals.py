@@ -70,11 +70,14 @@ def reruns(monkeypatch) -> list:
     return made
 
 
-def test_a_change_of_layer_after_the_warm_up_makes_no_forward(checkpoint, monkeypatch):
+def test_a_change_of_layer_after_both_rules_are_made_makes_no_forward(checkpoint, monkeypatch):
     """review33 #2: each change of layer ran the other rule's forward through it on the GUI thread (GPT-2 at 16
-    pieces, 166-363 ms). The warm-up (panels.warm, on the worker for GPT-2) makes both rules' traces of the class, so
-    a frame of chapters 5-8 at another layer only reads them."""
+    pieces, 166-363 ms). Once both rules' traces of the class are made (share_places.both_rules: the window does it
+    after the class is shown, on the worker for GPT-2), a frame of chapters 5-8 at another layer only reads them."""
+    from classroom_gui.lesson.share_places import both_rules
+
     trace = prepared_run(checkpoint, LONG, "none").trace
+    both_rules(trace)
     made = reruns(monkeypatch)
     sel = Selection(focus=default_focus(trace.tokens, "none"), lang="en", rule="none")
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
@@ -83,6 +86,25 @@ def test_a_change_of_layer_after_the_warm_up_makes_no_forward(checkpoint, monkey
             if beat.chapter in ("softmax", "mask"):
                 frame_at(trace, replace(sel, layer=layer), timeline.beat_stop(i))
     assert made == []
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_the_window_makes_both_rules_of_the_class_it_shows(qtbot, tmp_path, checkpoint, monkeypatch, big):
+    """review33 #2: the window makes both rules' traces of a new sentence's class once it is shown (on the worker for
+    a big model), so a change of layer costs no forward on the GUI thread."""
+    from helpers import window_on
+
+    from classroom_gui.lesson import rules
+    from classroom_gui.view import window_jobs
+
+    if big:
+        monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
+    w = window_on(qtbot, checkpoint, str(tmp_path / "s.ini"))
+    monkeypatch.setattr(w.canvas.warmer, "start", lambda *a, **k: None)  # (its frames ahead would make them too)
+    w.sentence.setText(LONG)
+    w.apply_sentence()
+    qtbot.waitUntil(lambda: w.run is not None and w.run.text == LONG, timeout=20000)
+    qtbot.waitUntil(lambda: all(rules.has(w.model.shown_trace(), r) for r in rules.RULES), timeout=20000)
 
 
 def test_the_warm_up_of_the_other_rules_class_reads_its_base(checkpoint, monkeypatch):

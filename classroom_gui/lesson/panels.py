@@ -4,7 +4,7 @@ from __future__ import annotations
 from .answers import sayable, seat_guesses, sentence_script
 from .context import Ctx
 from .frame import Heatmap, LayerView
-from .share_places import both_rules, row_places
+from .share_places import row_places
 from .softmax_row import shown_row_of
 from .projection import layer_projection
 from .overview import overview
@@ -44,9 +44,9 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
     10's heads side by side and W_O's product ([T, C] x [C, C]: 10-20 ms that a cold W_O frame paid; +3 MB at 512).
     `asker`: the student the lesson will open with (with `head` of that layer): its softmax row as the board works
     it (softmax_row.shown_row_of: chapters 5, 7 and 8; 2-4 ms at 1,024 in discussion), its shares at the mask board's
-    decimals (share_places.row_places), from both rules' traces of the class, made here (both_rules, where the
-    class is small enough for them), so that no later layer's frame pays a forward. `base`: the class `trace` is
-    made from (rules.under of it: its rule's decimals come from there, review33 #7); `trace` itself by default."""
+    decimals (share_places.row_places: the other rule's forward through that layer only; both rules' whole traces,
+    which later layers' frames read, are made after the class is shown: share_places.both_rules). `base`: the class
+    `trace` is made from (rules.under of it: its rule's decimals come from there, review33 #7); `trace` by default."""
     shed(trace, head)  # before the projection's 41 MB stack (at 512), which then reuses their memory
     layer_projection(trace)
     trace.next_order  # the answer's logits and their order
@@ -60,5 +60,4 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
     if asker is not None and 0 <= asker < trace.n_tokens and 0 <= head < trace.config.n_head:
         layer = ffn_layer if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers) else 0
         base = trace if base is None else base
-        both_rules(base, head)
         shown_row_of(trace, layer, head, asker, least=row_places(base, layer, head, asker))  # (the mask board's)

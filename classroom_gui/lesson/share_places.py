@@ -18,8 +18,9 @@ from .cache import kept_for
 from .softmax_row import MASK_PLACES, share_places
 
 SAME_UP_TO = 64 * 768  # students x notebook numbers: GPT-2 small's 64 pieces (the teaching model's 64 students:
-# 64 x 24). Up to this, both rules' traces are made once for the class (both_rules: on the window's worker for GPT-2,
-# ~0.2-0.4 s at 64 pieces, load 5-7 on 2 cores), so a change of layer, head or asker reads them and costs no forward
+# 64 x 24). Up to this, both rules' traces are made once for the class after it is shown (both_rules: on the window's
+# worker for GPT-2, one more forward: 0.14-0.3 s at 16 pieces, 2.3-2.9 s at 64, load 5-6 on 2 cores; before the first
+# frame it would have doubled the wait), so a change of layer, head or asker reads them and costs no forward
 # (review33 #2: a forward through the new layer, 166-363 ms on the UI thread at GPT-2's 16 pieces). A bigger class's
 # boards each write their own rule's decimals (share_places), the mask board too (chapter 6): no other
 # rule's forward for a softmax board (GPT-2 at 512-1,024: ~0.4-0.8 s a layer), and still one form on every board.
@@ -33,7 +34,8 @@ def same_for(trace) -> bool:
 
 def both_rules(base, head: int | None = None) -> None:
     """Both rules' traces of the class `base` (the trace the lesson's frames are given: a Ctx's base), made now
-    where row_places reads them (same_for), so the window's worker pays their forward (panels.warm), not a frame."""
+    where row_places reads them (same_for), so the window's worker pays their forward once the class is shown
+    (view.window_lesson.rules_ahead), not a frame of another layer."""
     if same_for(base):
         for rule in rules.RULES:
             rules.under(base, rule, head)
@@ -63,8 +65,9 @@ def row_places(base, layer: int, head: int, f: int) -> int:
     """mask_places of student f's row of `layer` and `head` of the class `base` (a Ctx's base trace, or the trace
     frame_at is given: never a trace made from it, which does not know its base's rule; review33 #7), kept beside it:
     the decimals every board writes that asker's shares with. Both rules' rows come from both rules' whole traces
-    where they are made (both_rules: ahead, on the window's worker), so another layer costs no forward; else from a
-    forward through that layer only (rules.layer_under, the same numbers: a CLI export, a what-if's first frame). A class of more than SAME_UP_TO: 0, each board's own decimals (share_places), with no forward."""
+    where they are made (both_rules: on the window's worker once the class is shown), so another layer costs no
+    forward; else from a forward through that layer only (rules.layer_under, the same numbers: the first frame, a CLI
+    export). A class of more than SAME_UP_TO: 0, each board's own decimals (share_places), with no forward."""
     if not same_for(base):
         return 0  # (shown_softmax's own: share_places; the mask board writes the same: chapter 6's future)
 

@@ -109,7 +109,7 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         self.opening_line_gone()  # an example's opening line goes with its step
         self._draw()
         self.saver.start()
-        if what == "edits":  # an edited class's other rule, made ahead for a later layer's frame
+        if what in ("model", "run", "edits"):  # the class's other rule, made ahead for a later layer's frame
             rules_ahead(self)
         if what != "time":  # the lesson's other moments are drawn ahead in idle time (view.canvas_warm)
             self.canvas.warmer.start(*self.model.ahead())

@@ -113,14 +113,19 @@ def _rules_ahead(trace, head: int) -> RulesMade:  # on the worker thread
 
 
 def rules_ahead(window) -> None:
-    """A what-if edit's class on a big model (made on the GUI thread, its first frame's decimals from a forward through
-    the layer shown only: rules.layer_under): both rules' traces made on the worker (share_places.both_rules), so
-    that a later change of layer reads them instead of a forward on the GUI thread (review33 #2)."""
-    from ..lesson.share_places import same_for
+    """The class shown (a new sentence, a what-if edit): both rules' traces made after its first frame
+    (share_places.both_rules: on the worker for a big model, one more forward; at once for a small one, ~1 ms), so
+    that a later change of layer reads them instead of a forward on the GUI thread (review33 #2). Until they are
+    made, a frame's decimals come from a forward through its layer only (rules.layer_under): the same numbers."""
+    from ..lesson.share_places import both_rules, same_for
 
     trace = window.model.shown_trace()
-    if trace is not None and window._is_big() and same_for(trace) and not all(rules.has(trace, r) for r in rules.RULES):
+    if trace is None or not same_for(trace) or all(rules.has(trace, r) for r in rules.RULES):
+        return
+    if window._is_big():
         window.worker.start(_rules_ahead, trace, window.sel.head, lane="rules")
+    else:
+        both_rules(trace, window.sel.head)
 
 
 class RuleRun:
