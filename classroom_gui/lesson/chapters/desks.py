@@ -81,6 +81,7 @@ def shown_row(ctx) -> ShownSoftmax:
     return shown_row_of(ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f, ctx.H,
                         row_places(ctx.base or ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f))
 
+
 def own_places(ctx) -> int:
     """The decimals the asker's row of shares needs by itself (softmax_row.share_places): a board with more writes
     them as the mask board does (softmax_row.hand_note says which)."""
