@@ -123,7 +123,7 @@ def rules_ahead(window) -> None:
     if trace is None or not same_for(trace) or all(rules.has(trace, r) for r in rules.RULES):
         return
     if window._is_big():
-        window.worker.start(_rules_ahead, trace, window.sel.head, lane="rules")
+        window.worker.start(_rules_ahead, trace, window.sel.head, lane="ahead")
     else:
         both_rules(trace, window.sel.head)
 
