@@ -278,15 +278,11 @@ def _decimal(scaled, mask, s, e, places, weights=None) -> ShownSoftmax:
 
 
 def hand_note(t, S: ShownSoftmax, own: int = SHARE_PLACES) -> list[str]:
-    """The board's note that its arithmetic uses the numbers shown, `t` a Ctx's t, and a second line naming the
-    shares' decimals when they are more than SHARE_PLACES (M9: why this board's shares have 4 where others have 3):
-    more than the row's own (`own`: share_places of the model's row) because the mask board writes them so
-    (share_places.row_places; review33 #5: "so each rounds to its bar" was said where 3 already did), else so that
-    each rounds to its bar."""
+    """The board's note that its arithmetic uses the numbers shown (`t`: a Ctx's t), and why its shares have more than
+    SHARE_PLACES (M9): more than the row's own (`own`) as the mask board writes them (review33 #5), else for the bars."""
     places = max((places_of(w) for w in S.weights), default=SHARE_PLACES)
-    if places <= SHARE_PLACES:
-        return [t("board.hand")]
-    return [t("board.hand"), t("board.hand_places_mask" if places > own else "board.hand_places", places=places)]
+    key = "board.hand_places_mask" if places > own else "board.hand_places"
+    return [t("board.hand")] + ([t(key, places=places)] if places > SHARE_PLACES else [])
 
 
 def shown_of_head(h, f: int, least: int = SHARE_PLACES) -> ShownSoftmax:
