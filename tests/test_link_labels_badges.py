@@ -16,11 +16,12 @@ from classroom_gui.scene.link_labels import TEXT_GAP
 from test_link_labels_whole_desk import read_on_badges
 
 CASES = [  # text, lang, asker's seat, canvas, rule
-    ("The cat sat on the mat", "en", 2, WIDESCREEN, "none"), ("The cat sat on the mat", "en", 6, WIDESCREEN, "none"),
+    ("The cat sat on the mat", "en", 2, WIDESCREEN, "none"), ("The cat sat on the mat", "en", 3, WIDESCREEN, "none"),
     ("猫がマットの上に座った", "ja", 1, WIDESCREEN, "none"), ("猫がマットの上に座った", "ja", 7, FOUR_THREE, "none"),
-    ("The animal didn't cross the street because it was too tired", "en", 8, FOUR_THREE, "none"),
+    ("The animal didn't cross the street because it was too tired", "en", 2, FOUR_THREE, "none"),
     ("猫がマットの上に座った", "ja", 7, WIDESCREEN, "causal"), ("猫がマットの上に座った", "ja", 7, FOUR_THREE, "causal"),
-    ("The cat sat on the mat", "en", 6, FOUR_THREE, "causal")]
+    ("The cat sat on the mat", "en", 2, FOUR_THREE, "causal")]  # (review33 #4: askers whose labels are placed: 6 and
+# the animal's 8 now leave every label off, and the test checked none)
 
 
 @pytest.mark.parametrize("text,lang,asker,canvas,rule", CASES, ids=lambda v: str(v)[:12])
@@ -55,3 +56,4 @@ def test_a_label_does_not_repeat_its_desks_badge_on_its_name_tag(qapp, checkpoin
     finally:
         scene.clear()
     assert checked + badged >= 6  # (left off where it would read as another desk's: teacher33 #1)
+    assert checked >= 1  # and some label is placed and checked, so the claim is tested (review33 #4)

@@ -1,5 +1,5 @@
 """Link labels keep clear of what a teacher reads beside them: measured on the real scene items of classes of
-6, 9, 12 and 64 students (English and Japanese), every share's pill keeps a visible gap from every desk's
+6, 9, 12 and 32 students (English and Japanese), every share's pill keeps a visible gap from every desk's
 name (with its seat number), every badge, the card legend and the title (a "0.63" pill against the name
 "mat" read as "mat0.63"; a "0.01" pill against a badge "0.01" read as one number twice; pills sat on the
 legend's swatches)."""
@@ -55,11 +55,16 @@ def discussion_class(checkpoint, text: str):
     """(trace, students, timeline) of one of CLASSES in discussion (these tests and test_link_lines_clear's)."""
     trace = compute_run(checkpoint, text, mask="none").trace
     n = trace.n_tokens
-    assert n in (6, 9, 12, 64), n
+    assert n in (6, 9, 12, 32, 64), n
     return trace, n, timeline_for(n, trace.config.n_layer)
 
 
-@pytest.mark.parametrize("text,lang,focus", CLASSES, ids=lambda v: str(v)[:14])
+LABELLED = [CLASSES[0], CLASSES[1], (CLASSES[2][0], "en", 1), CLASSES[3],  # classes that place labels (review33 #4:
+             (" ".join((WORDS * 5)[:32]), "en", 2), ("猫がマットの上に座った。" * 4, "ja", 1)]  # the 9's asker 9 and
+# 64 students, composed into one picture, leave every label off: there the test checked none)
+
+
+@pytest.mark.parametrize("text,lang,focus", LABELLED, ids=lambda v: str(v)[:14])
 def test_labels_keep_clear_of_names_badges_legend_and_title(qapp, checkpoint, text, lang, focus):
     from classroom_gui.scene.classroom import ClassroomScene
     trace, n, timeline = discussion_class(checkpoint, text)
@@ -79,10 +84,9 @@ def test_labels_keep_clear_of_names_badges_legend_and_title(qapp, checkpoint, te
                 assert not hit, f"{n} students, {chapter}: the {link.label} pill is against the {hit[0]}"
                 checked += 1
             badged += read_on_badges(scene, frame)
-        big = scene.composed and n > 32  # (class_image.COMPOSE_FROM: there no label repeats a desk's badge, and
-        # every label here would: teacher32 #6)
     finally:
         scene.clear()
     # every chapter labels some shares or scores, or leaves a label off where it would read as another desk's and
     # its own desk's badge shows the number (teacher33 #1)
-    assert checked + badged >= 6 or big
+    assert checked + badged >= 6
+    assert checked >= 1  # and some label is placed and checked, so the claim is tested (review33 #4)

@@ -4,24 +4,16 @@ sat in the gap just above 「上」's name tag and 「マット」's 0.04 inside
 A label now keeps off every other desk's name tag and, with no free spot near its link, sits on its own desk's."""
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import compute_run
-from test_link_labels_whole_desk import read_on_badges
+from test_link_labels_whole_desk import gap_between, read_on_badges
 
 CASES = [("猫がマットの上に座った", "ja", 6, 1, 0), ("猫がマットの上に座った", "ja", 0, 0, 0),
-         ("The cat sat on the mat", "en", 1, 0, 0), ("The cat sat on the mat", "en", 5, 1, 2),
-         ("The cat sat on the big red mat", "en", 3, 0, 0), ("The cat sat on the big red mat", "en", 6, 1, 1)]
-
-
-def gap_between(a, b) -> float:
-    """The distance between two rectangles (0 when they touch or overlap)."""
-    dx = max(a.left() - b.right(), b.left() - a.right(), 0.0)
-    dy = max(a.top() - b.bottom(), b.top() - a.bottom(), 0.0)
-    return math.hypot(dx, dy)
+         ("The cat sat on the mat", "en", 1, 0, 0), ("The cat sat on the mat", "en", 2, 1, 2),
+         ("The cat sat on the big red mat", "en", 3, 0, 0), ("The cat sat on the big red mat", "en", 1, 1, 1)]
+# (review33 #4: askers whose labels are placed; seats 5 and 6 there now leave every label off, and checked none)
 
 
 @pytest.mark.parametrize("text,lang,asker,layer,head", CASES, ids=lambda v: str(v)[:12])
@@ -56,3 +48,4 @@ def test_every_share_label_is_nearest_its_own_desks_name_tag(qapp, checkpoint, t
     # the softmax and listening steps label most links; those left off read on their own desk's badge (a label that
     # would have read as another desk's, teacher33 #1)
     assert checked + badged >= len(trace.tokens)
+    assert checked >= 1  # and some label is placed and checked, so the claim is tested (review33 #4)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF
 
 
 from test_link_labels_clear import CLEAR_PX, texts_to_keep_clear
-from test_link_labels_own_desk import gap_between
+from test_link_labels_whole_desk import gap_between
 from test_link_labels_whole_desk import read_on_badges
 from test_link_lines_clear import number_cells
 from test_wide_numbers import chapter_ends

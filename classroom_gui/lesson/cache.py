@@ -23,23 +23,37 @@ def cache_of(trace) -> dict:
     return found
 
 
+def _making(cache: dict, name: str) -> threading.RLock:
+    """The lock that one maker of `name` in `cache` holds (review33 #7: the worker warming a class and a frame on
+    the GUI thread both made the other rule's forward): a second asker waits for the first's value, not for a
+    maker of another name or trace."""
+    with _LOCK:
+        return cache.setdefault(("making", name), threading.RLock())
+
+
 def kept(trace, name: str, make):
     """make() kept beside `trace` under `name`: made on first use, then read (the other rule's trace, the layer
-    map, the all-heads overview, the seat guesses)."""
+    map, the all-heads overview, the seat guesses); made once when two threads ask at the same time."""
     cache = cache_of(trace)
     found = cache.get(name)
     if found is None:
-        found = cache[name] = make()
+        with _making(cache, name):
+            found = cache.get(name)
+            if found is None:
+                found = cache[name] = make()
     return found
 
 
 def kept_for(trace, name: str, key, make):
     """make() kept beside `trace` under `name` while `key` (what it was made for: layer, head, asker) stays the
-    same; made again, and kept instead, when a frame asks for another key."""
+    same; made again, and kept instead, when a frame asks for another key (once when two threads ask for it)."""
     cache = cache_of(trace)
     held = cache.get(name)
     if held is None or held[0] != key:
-        held = cache[name] = (key, make())
+        with _making(cache, name):
+            held = cache.get(name)
+            if held is None or held[0] != key:
+                held = cache[name] = (key, make())
     return held[1]
 
 

@@ -35,7 +35,7 @@ def shed(trace, head: int | None = None) -> None:
     trace.let_go_of_weights(head)
 
 
-def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int = 0) -> None:
+def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int = 0, base=None) -> None:
     """Compute now what the first frame would (the all-heads overview, the layer view's projection, the
     answer's logits and word order), so the window can do it on its worker thread: GPT-2 at 1024 tokens takes ~1 s.
     A lean trace sheds its shares on the way, and makes layer `ffn_layer`'s (the lesson starts at the first; None: none) FFN steps
@@ -43,7 +43,10 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
     for GPT-2 small at 512-1,024 students, else paid by the first frame that shows them; +8 MB at 512) and chapter
     10's heads side by side and W_O's product ([T, C] x [C, C]: 10-20 ms that a cold W_O frame paid; +3 MB at 512).
     `asker`: the student the lesson will open with (with `head` of that layer): its softmax row as the board works
-    it (softmax_row.shown_row_of: chapters 5, 7 and 8; 2-4 ms at 1,024 in discussion)."""
+    it (softmax_row.shown_row_of: chapters 5, 7 and 8; 2-4 ms at 1,024 in discussion), its shares at the mask board's
+    decimals (share_places.row_places: the other rule's forward through that layer only; both rules' whole traces,
+    which later layers' frames read, are made after the class is shown: share_places.both_rules). `base`: the class
+    `trace` is made from (rules.under of it: its rule's decimals come from there, review33 #7); `trace` by default."""
     shed(trace, head)  # before the projection's 41 MB stack (at 512), which then reuses their memory
     layer_projection(trace)
     trace.next_order  # the answer's logits and their order
@@ -56,5 +59,5 @@ def warm(trace, ffn_layer: int | None = 0, asker: int | None = None, head: int =
         trace.layers[ffn_layer].attn_out  # and chapter 10's W_O step (and the heads side by side it is made from)
     if asker is not None and 0 <= asker < trace.n_tokens and 0 <= head < trace.config.n_head:
         layer = ffn_layer if ffn_layer is not None and 0 <= ffn_layer < len(trace.layers) else 0
-        shown_row_of(trace, layer, head, asker, least=row_places(trace, layer, head, asker))  # (the mask board's
-        # decimals: share_places, a forward of the other rule through that layer)
+        base = trace if base is None else base
+        shown_row_of(trace, layer, head, asker, least=row_places(base, layer, head, asker))  # (the mask board's)

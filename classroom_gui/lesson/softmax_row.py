@@ -277,11 +277,12 @@ def _decimal(scaled, mask, s, e, places, weights=None) -> ShownSoftmax:
     return ShownSoftmax(sc, ex, total, w, tuple(near) if any(near) else ())
 
 
-def hand_note(t, S: ShownSoftmax) -> list[str]:
-    """The board's note that its arithmetic uses the numbers shown, `t` a Ctx's t, and a second line naming the
-    shares' decimals when they are more than SHARE_PLACES (M9: why this board's shares have 4 where others have 3)."""
+def hand_note(t, S: ShownSoftmax, own: int = SHARE_PLACES) -> list[str]:
+    """The board's note that its arithmetic uses the numbers shown (`t`: a Ctx's t), and why its shares have more than
+    SHARE_PLACES (M9): more than the row's own (`own`) as the mask board writes them (review33 #5), else for the bars."""
     places = max((places_of(w) for w in S.weights), default=SHARE_PLACES)
-    return [t("board.hand")] + ([t("board.hand_places", places=places)] if places > SHARE_PLACES else [])
+    key = "board.hand_places_mask" if places > own else "board.hand_places"
+    return [t("board.hand")] + ([t(key, places=places)] if places > SHARE_PLACES else [])
 
 
 def shown_of_head(h, f: int, least: int = SHARE_PLACES) -> ShownSoftmax:

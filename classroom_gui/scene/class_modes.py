@@ -39,6 +39,7 @@ def composed(frame: Frame, per_student, alike: bool = False, fast=None,
         return none
     return plain, composed_box([students[k] for k in plain], box, counts, font_scale, least)
 
+
 def crowd_box(frame: Frame, has_strips: bool):
     """The one desk layout of a very big class whose desks are all alike and too small for strips,
     else None (then every desk is a DeskItem)."""

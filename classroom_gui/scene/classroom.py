@@ -144,7 +144,8 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
             self.board.set_frame(frame, th, scales)
             if self.board.desks_cut and self.asker_reshaped and not self.asker_shape:
                 # the board could not write its vectors on the rows the class's shape gave the asker (one_shape):
-                # the class takes the asker's shape instead, so that the board still wraps as the desks do
+                # the asker's desk keeps its rows for them, so that the board still wraps as it does, and the other
+                # desks take the shape that fills
                 self.asker_shape = True
                 try:
                     self.set_frame(frame, theme)

@@ -60,21 +60,22 @@ def one_shape(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: 
     where each such desk keeps every number (2 decimals), its label rows and numbers at least `least` px (rows a
     little lower, SNUG, where only then); else the next shape; where no shape fits every desk, the desks as they
     were. The board's vectors then wrap as the asker's desk does (board_wrap.desk_rows), so the board agrees too;
-    `asker` (its seat in pairs): the lengths the board writes (its keep) take the asker's shape, where the board
-    could not take the rows the others' shape gives it (scene.classroom: the heads step's residual at 4:3)."""
+    `asker` (its seat in pairs): the asker's strips of the lengths the board writes (its keep) keep their rows, where
+    the board could not take the rows the others' shape gives them (scene.classroom: the heads step's residual at
+    4:3), and the other desks take the shape that fills among themselves (review33 #3: the asker's 5 x 5 given to
+    every desk left a blank cell on each)."""
+    exempt = keep[asker] if asker is not None else ()
     shapes: dict[int, Counter] = {}
-    for (_, strips), b in zip(pairs, boxes):
+    for i, ((_, strips), b) in enumerate(zip(pairs, boxes)):
         for x, st in zip(strips, b.strips):
-            if st.number_px and not st.shown and st.rows > 1:
+            if st.number_px and not st.shown and st.rows > 1 and not (i == asker and len(x.values) in exempt):
                 shapes.setdefault(len(x.values), Counter())[st.rows] += 1
     for n, counter in shapes.items():
         if len(counter) < 2:
             continue
-        order = sorted(counter, key=lambda r: (-counter[r], -r))
-        if asker is not None and n in keep[asker]:
-            order = [st.rows for x, st in zip(pairs[asker][1], boxes[asker].strips) if len(x.values) == n][:1] or order
-        for rows in order:
-            trial = [_shaped(strips, b, n, rows, font_scale, least, e) for (_, strips), b, e in zip(pairs, boxes, keep)]
+        for rows in sorted(counter, key=lambda r: (-counter[r], -r)):
+            trial = [b if i == asker and n in exempt else _shaped(strips, b, n, rows, font_scale, least, e)
+                     for i, ((_, strips), b, e) in enumerate(zip(pairs, boxes, keep))]
             if all(t is not None for t in trial):
                 boxes = trial
                 break

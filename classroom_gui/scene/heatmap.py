@@ -36,10 +36,14 @@ def one_row(hm: Heatmap) -> int | None:
 
 
 def _name_room(labels, width: float, sc: float) -> float:
-    """The room left of the cells for the rows' names (16 px times the type's scale): 64 px, more for a wider name,
-    up to a quarter of the area's width."""
+    """The room left of the cells for the rows' names (16 px times the type's scale): name_margin of the widest."""
     metrics = QFontMetricsF(fonts.font(16.0 * sc))
-    widest = max((metrics.horizontalAdvance(n) for n in labels[:LABELLED]), default=0.0)
+    return name_margin(max((metrics.horizontalAdvance(n) for n in labels[:LABELLED]), default=0.0), width)
+
+
+def name_margin(widest: float, width: float) -> float:
+    """The room left of the cells for names the widest of which is `widest` px: 64 px, more for a wider name, up to a
+    quarter of the area's `width` (review33 #12: one formula for the map's three)."""
     return max(64.0, min(widest + 8, width / 4))
 
 
@@ -167,13 +171,13 @@ class HeatmapItem(CachedItem):
         sc = self.theme.font_scale  # (the board close-up's map: bigger type, a taller title's band)
         row = one_row(hm)
         if row is not None:  # the one row right under the title, its cells up to ROW_CELL_MOST (row_map_height)
-            margin = max(64.0, min(self._widest() + 8, r.width() / 4)) if t <= LABELLED else 0.0
+            margin = name_margin(self._widest(), r.width()) if t <= LABELLED else 0.0
             cell = row_cell(hm, r.width(), sc)
             side = cell * t
             return (r.x() + margin + (r.width() - margin - side) / 2, r.y() + TITLE_H * sc - row * cell, cell, side,
                     t, 1, margin)
-        top = NAMES_TOP * sc if t <= LABELLED else 0.0  # the names' room: 64 px, more for a wider name (up to a
-        margin = max(64.0, min(self._widest() + 8, r.width() / 4)) if top else 0.0  # quarter of the area)
+        top = NAMES_TOP * sc if t <= LABELLED else 0.0
+        margin = name_margin(self._widest(), r.width()) if top else 0.0  # the names' room
         side = min(r.width() - margin, r.height() - TITLE_H * sc - top)
         if side <= 4:
             return None

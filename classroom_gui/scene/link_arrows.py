@@ -6,10 +6,33 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtGui import QPainterPath
+from PySide6.QtGui import QPainterPath, QPen
 
+from .items import qcolor
 from .link_geometry import Point, Rect
 from .link_labels import point_at
+
+ARROW_REACH = 10.0     # px an arrow (Link.arrow) runs into its classmate's desk, at most: to its padding, short of its
+# cards (arrow_stop); the head then lies in that padding and the gap between desks
+
+
+def arrow_stops(made: list, shown: dict[int, float], links: list, desks: dict[int, Rect], scale: float) -> dict:
+    """{k: where along made[k] its line stops} for each whole arrow (links[k].arrow, shown[k] >= 1) among the links
+    drawn (links.LinkLayer.set_links): where it meets its classmate's desk (arrow_stop)."""
+    return {k: arrow_stop(made[k], desks.get(links[k].target), ARROW_REACH * scale) for k, t in shown.items()
+            if t >= 1 and links[k].arrow}
+
+
+def show_heads(layer, heads: dict, theme, scale: float, z: float) -> None:
+    """The arrowheads (`heads`: a path a role, arrow_head's) as the link layer's items at depth z, one a role; the
+    rest hidden."""
+    layer._hide_unused(layer.heads, heads)
+    for key, path in heads.items():
+        item = layer._path_item(layer.heads, key, z)
+        item.setPen(QPen(qcolor(theme.color("background")), 1.5 * scale))
+        item.setBrush(qcolor(theme.role(key[0])))
+        item.setPath(path)
+        item.setVisible(True)
 
 
 def arrow_stop(c: tuple[Point, Point, Point, Point], desk: Rect | None, reach: float, steps: int = 64) -> float:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from ..lesson.frame import Link
 from .items import PillItem, mix, qcolor
 from .link_pieces import pieces_each
-from .link_arrows import arrow_head, arrow_stop
+from .link_arrows import arrow_head, arrow_stops, show_heads
 from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels
 from .link_geometry import Point, Rect, link_curves, link_curves_each, split
 from .link_routes import VARIANTS, choose
@@ -49,8 +49,6 @@ SEATINGS = 64          # seatings numbered for the route sets' keys (a window me
 _SEATINGS: dict[tuple, int] = {}  # each seating (desks by seat) met -> its number, one for every layer: the canvas
 _NUMBERS = count()  # warmer's twin shares the canvas's route sets; a number is never given twice (after a clear)
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
-ARROW_REACH = 10.0     # px an arrow (Link.arrow) runs into its classmate's desk, at most: to its padding, short of its
-# cards (arrow_stop); the head then lies in that padding and the gap between desks
 
 def _number(link: Link) -> float:
     """The number a link shows (Link.value; a NaN or a link without one ranks last among equals)."""
@@ -177,8 +175,7 @@ class LinkLayer:
                                 [bucket_width(b, scale) for b in buckets])
         shown = {k: max(0.0, min(1.0, links[i].progress)) for k, (i, c) in enumerate(zip(drawn, made))
                  if c is not None and not links[i].progress <= 0}  # how much of each link shows
-        stops = {k: arrow_stop(made[k], desks.get(links[drawn[k]].target), ARROW_REACH * scale) for k, t in shown.items()
-                 if t >= 1 and links[drawn[k]].arrow}  # an arrow's line ends where it meets its classmate's desk
+        stops = arrow_stops(made, shown, [links[i] for i in drawn], desks, scale)  # (at its classmate's desk)
         whole = [k for k, t in shown.items() if t >= 1 and k not in stops]
         kept = dict(zip(whole, segments_each([made[k] for k in whole])))  # each whole link's pieces, made or kept
         moving = {k: split(made[k], t) for k, t in shown.items() if t < 1}  # a travelling link's part so far
@@ -235,13 +232,7 @@ class LinkLayer:
                 item.setBrush(qcolor(theme.role(role)))
             item.setPath(path)
             item.setVisible(True)
-        self._hide_unused(self.heads, heads)
-        for key, path in heads.items():
-            item = self._path_item(self.heads, key, Z_MARKERS)
-            item.setPen(QPen(qcolor(theme.color("background")), 1.5 * scale))
-            item.setBrush(qcolor(theme.role(key[0])))
-            item.setPath(path)
-            item.setVisible(True)
+        show_heads(self, heads, theme, scale, Z_MARKERS)
         self._avoid = (list(avoid), avoid_edges)
         tags = {seat: (x, y, w, header_h) for seat, (x, y, w, _h) in desks.items()} if len(desks) <= TAGGED else None
         self._show_labels(label_spots, theme, scale, *self._avoid, tags, homes, badges, desks)

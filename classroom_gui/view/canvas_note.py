@@ -79,16 +79,15 @@ class CanvasNote(ViewportLabel):
     def _beside_title(self, rooms: list[QRect], most: int) -> bool:
         """Shown in the first of `rooms` where it fits whole, as big as it can be there (down to LEAST_PX): a what-if
         note such as the reset key's (teacher32 #9) sits beside the title rather than over it (tidy27)."""
-        for room in rooms:
-            for px in range(most, LEAST_PX - 1, -2):
-                self._style(px)  # (its padding: px either side)
-                width = min(room.width(), self.fontMetrics().horizontalAdvance(self.text()) + 2 * px + 4)
-                if self.heightForWidth(width) <= room.height() and width <= room.width():
-                    self.centre_on(room, width)
-                    self.move(self.x(), max(0, self.y()))
-                    self.show()
-                    self.raise_()
-                    return True
+        for room in rooms:  # (its padding: px either side)
+            width = self.as_big_as_fits(room, most, LEAST_PX, lambda px, room=room: min(
+                room.width(), self.fontMetrics().horizontalAdvance(self.text()) + 2 * px + 4))
+            if width is not None:
+                self.centre_on(room, width)
+                self.move(self.x(), max(0, self.y()))
+                self.show()
+                self.raise_()
+                return True
         return False
 
     def _style(self, px: int) -> None:

@@ -231,7 +231,7 @@ def second_run(checkpoint, text: str, rule: str, layer: int = 0, head: int = 0) 
         run = prepared_run(checkpoint, text, rule, layer, head)
         if run is not None:
             for other in rules.RULES:
-                warm(rules.under(run.trace, other), ffn_layer=layer, head=head)
+                warm(rules.under(run.trace, other), ffn_layer=layer, head=head, base=run.trace)
     except Exception as exc:
         return CompareRun(error=exc)
     return CompareRun(run)

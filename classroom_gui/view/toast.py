@@ -35,28 +35,18 @@ class Toast(ViewportLabel):
         self.setText(text)
         most = max(LEAST_PX, round(area.height() * LINE))
         for place in [] if frame is None else beside_title(self.view, frame):
-            if self._fits(place, most):
+            if self.as_big_as_fits(place, most, LEAST_PX) is not None:
                 break
         else:
             place = area if frame is None else self.view.mapFromScene(band(frame)).boundingRect() & area
             if not place.isValid():
                 place = area
-            self._fits(place, most)  # (down to LEAST_PX whether it fits or not)
+            self.as_big_as_fits(place, most, LEAST_PX)  # (down to LEAST_PX whether it fits or not)
         self.centre_on(place, min(area.width(), self.sizeHint().width()))
         self.move(self.x(), max(0, self.y()))  # (a room one pixel shorter than it: centred, its top was at -1)
         self.show()
         self.raise_()
         self.timer.start(ms)
-
-    def _fits(self, place, most: int) -> bool:
-        """Styled as big as fits `place` (from `most` down to LEAST_PX); whether it fits at all."""
-        for px in range(most, LEAST_PX - 1, -2):
-            self._style(px)
-            width = self.sizeHint().width()
-            if width <= place.width() and self.heightForWidth(width) <= place.height():
-                return True
-        self._style(LEAST_PX)
-        return False
 
     def _style(self, px: int) -> None:
         th = self.view.classroom.theme  # the theme's ink and paper, opaque, as the canvas's notes

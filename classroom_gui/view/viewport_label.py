@@ -30,3 +30,18 @@ class ViewportLabel(QLabel):
         self.setMinimumHeight(0)  # (QLabel's height for a width is at least its minimum: the last fixed height)
         self.setFixedHeight(self.heightForWidth(self.width()))
         self.move(area.center().x() - self.width() // 2, area.center().y() - self.height() // 2)
+
+    def _style(self, px: int) -> None:  # its look at px (each kind of label has its own)
+        raise NotImplementedError
+
+    def as_big_as_fits(self, room: QRect, most: int, least: int, width_at=None) -> int | None:
+        """Styled as big as fits `room` whole, from `most` px down to `least` by 2 (review33 #12: the toast's and the
+        canvas note's one loop): the width it then takes (`width_at(px)`, its size hint's by default), or None
+        where even `least` does not fit (left styled at `least`)."""
+        for px in range(most, least - 1, -2):
+            self._style(px)
+            width = self.sizeHint().width() if width_at is None else width_at(px)
+            if width <= room.width() and self.heightForWidth(width) <= room.height():
+                return width
+        self._style(least)
+        return None

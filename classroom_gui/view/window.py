@@ -26,7 +26,7 @@ from .qt_language import use_qt_language
 from .status_messages import StatusMessages
 from .window_dialogs import Dialogs
 from .window_jobs import SentenceJobs
-from .window_lesson import RulesAndGallery
+from .window_lesson import RulesAndGallery, rules_ahead
 from .window_save import SavesSettings
 from .window_state import ModelViews
 from .worker import Worker
@@ -110,6 +110,8 @@ class MainWindow(ModelViews, SentenceJobs, RulesAndGallery, Dialogs, StatusMessa
         self.opening_line_gone()  # an example's opening line goes with its step
         self._draw()
         self.saver.start()
+        if what in ("model", "run", "edits"):  # the class's other rule, made ahead for a later layer's frame
+            rules_ahead(self)
         if what != "time":  # the lesson's other moments are drawn ahead in idle time (view.canvas_warm)
             self.canvas.warmer.start(*self.model.ahead())
 

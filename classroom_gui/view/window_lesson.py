@@ -99,6 +99,36 @@ class RulesAndGallery:
             self.tell(lambda lang: "")
 
 
+class RulesMade:
+    """The worker's answer to rules_ahead: nothing to show, the class's cache holds both rules' traces now."""
+
+    def arrived(self, window) -> None:
+        pass
+
+
+def _rules_ahead(trace, head: int) -> RulesMade:  # on the worker thread
+    from ..lesson.share_places import both_rules
+
+    both_rules(trace, head)
+    return RulesMade()
+
+
+def rules_ahead(window) -> None:
+    """The class shown (a new sentence, a what-if edit): both rules' traces made after its first frame
+    (share_places.both_rules: on the worker for a big model, one more forward; at once for a small one, ~1 ms), so
+    that a later change of layer reads them instead of a forward on the GUI thread (review33 #2). Until they are
+    made, a frame's decimals come from a forward through its layer only (rules.layer_under): the same numbers."""
+    from ..lesson.share_places import both_rules, same_for
+
+    trace = window.model.shown_trace()
+    if trace is None or not same_for(trace) or all(rules.has(trace, r) for r in rules.RULES):
+        return
+    if window._is_big():
+        window.worker.start(_rules_ahead, trace, window.sel.head, lane="ahead")
+    else:
+        both_rules(trace, window.sel.head)
+
+
 class RuleRun:
     """The worker's answer to a rule switch on a big model: the run whose trace now holds `rule`'s trace."""
 
@@ -123,4 +153,4 @@ def warm_rule(trace, rule: str, layer: int, asker: int | None, head: int) -> Non
     """`rule`'s trace of `trace` (lesson.rules.under, kept in its cache) and what its first frame computes."""
     from ..lesson.panels import warm
 
-    warm(rules.under(trace, rule), ffn_layer=layer, asker=asker, head=head)
+    warm(rules.under(trace, rule), ffn_layer=layer, asker=asker, head=head, base=trace)

@@ -15,6 +15,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 
+QUIET = frozenset({"ahead"})  # lanes of work made ahead (both rules' traces of the class shown: window_lesson.rules_ahead)
+
+
 class Worker(QObject):
     """Starts jobs and remembers the newest one's number in each lane."""
     finished = Signal(object)   # result of a lane's newest job
@@ -35,18 +38,20 @@ class Worker(QObject):
 
     def start(self, function, *args, lane: str = "class") -> int:
         """Run function(*args) on the pool; its answer replaces the one awaited from `lane` ("class": a sentence or
-        a model; "rule": the other rule's trace; the window's own lanes for other questions)."""
+        a model; "rule": the other rule's trace; the window's own lanes for other questions; QUIET ones: work made
+        ahead that nothing shown waits for, with no busy bar)."""
         self.number += 1
         self.lanes.pop(self.latest.get(lane), None)
         self.latest[lane] = number = self.number
         self.lanes[number] = lane
-        self.busy.emit(True)
+        if lane not in QUIET:
+            self.busy.emit(True)
         self.pool.start(lambda: self._run(number, function, args))
         return number
 
     @property
-    def waiting(self) -> bool:  # True from a start until every awaited answer has arrived
-        return bool(self.lanes)
+    def waiting(self) -> bool:  # True from a start until every awaited answer has arrived (but QUIET lanes')
+        return any(lane not in QUIET for lane in self.lanes.values())
 
     def awaiting(self, lane: str = "class") -> bool:
         """Whether an answer from `lane` is still to come (`waiting` is whether any lane's is)."""
@@ -77,7 +82,7 @@ class Worker(QObject):
             self.finished.emit(value)
 
     def _settled(self) -> None:
-        if not self.lanes:
+        if not self.waiting:
             self.busy.emit(False)
 
     def wait(self, ms: int = 60_000) -> bool:

@@ -9,8 +9,8 @@ from ..beat import Step
 from ..frame import Bars, Frame
 from ..cache import kept_for
 from ..long_lists import listed
-from ..numbers import fmt, places_of, winning
-from ..share_places import row_places
+from ..numbers import exact_sum, fmt, hand_divide, places_of, winning
+from ..share_places import row_places, same_for
 from ..softmax_row import mask_shares, shown_of_head, shown_row_of
 from .desks import MASKED_OPACITY, class_with_cards, edited_out, runs
 
@@ -56,12 +56,15 @@ def future(ctx, fr: Frame):
     places = row_places(ctx.base or ctx.trace, layer, head, f)  # (the softmax boards' decimals: share_places)
 
     def shown() -> tuple[list[str], list[str]]:
-        return mask_shares(w0, w1, unheard, board_row(rules.DISCUSSION, free), board_row(rules.IN_TURN, turn))
+        boards = board_row(rules.DISCUSSION, free), board_row(rules.IN_TURN, turn)
+        if not same_for(ctx.base or ctx.trace):  # a big class: each side its softmax board's digits (review33 #1)
+            return list(boards[0]), list(boards[1])
+        return mask_shares(w0, w1, unheard, *boards)
     free_shown, turn_shown = kept_for(ctx.trace, "mask_shares", (layer, head, f), shown)
 
     def line(j) -> str:
-        if isinstance(j, tuple):  # a long run after the asker: one line, the model's sum of its shares
-            total = fmt(float(np.sum(w0[j[0]:j[1] + 1], dtype=np.float64)), places_of(free_shown[j[0]]))
+        if isinstance(j, tuple):  # a long run after the asker: one line, the sum of its shares as the softmax board
+            total = exact_sum(free_shown[j[0]:j[1] + 1])  # writes them, so it redoes (review33 #9: 0.3380 beside 0.3382)
             return ctx.t("board.mask_run", first=j[0] + 1, last=j[1] + 1, n=j[1] - j[0] + 1, free=total)
         return ctx.t("board.mask_whatif" if j in out else "board.mask_masked" if later[j] else "board.mask_pair",
                      name=ctx.qs(j), free=free_shown[j], turn=turn_shown[j])
@@ -69,9 +72,11 @@ def future(ctx, fr: Frame):
     # top shares, the students the narration names (review29 1a: "he" in seat 49 was past the board's "… (+26)"),
     # a top share after the asker its own line, not inside a run of seats not yet heard
     named = {f, b0, b1}
+    redo = [ctx.t("board.mask_redo")] if shares_out(free_shown, w1, ~unheard) else []  # where it is so (review33 #9:
+    # "The" 0.0732 ⇒ 0.6366 redoes to 0.6365: the board says to what it redoes)
     fr.board, fr.board_more, fr.board_short = listed(
         ctx.t, runs([bool(later[j]) and j not in out and j not in named for j in range(n)]), line, named,
-        [ctx.t("board.mask_heading")])
+        [ctx.t("board.mask_heading"), *redo])
     top = float(max(w0.max(), w1.max()))  # one scale for both charts, so bars of equal height are equal shares
     # no "sum = 1.000" under the charts: what the shares add up to is softmax's (the next chapter's) to say, and its
     # quiz question is asked there (quiz22); every share is on the board and on the bars
@@ -79,6 +84,16 @@ def future(ctx, fr: Frame):
     fr.bars_beside = Bars(ctx.t("bars.rule_causal"), names, [float(v) for v in w1], "weight", highlight=b1,
                           masked=[bool(m) for m in unheard], top=top,
                           from_values=[float(v) for v in w0], morph=ctx.alpha)  # the shares move to their new sizes
+
+
+def shares_out(free_shown: list[str], turn, heard) -> bool:
+    """Whether the heard discussion shares as written, shared out again (each ÷ their written sum, by hand), round
+    to the in-turn shares at 2 decimals (the badges'), where the board's shares have more decimals than 2 and a
+    classmate other than the asker is heard: what the mask board's note then says."""
+    seats = np.flatnonzero(heard).tolist()
+    total = exact_sum([free_shown[j] for j in seats]) if len(seats) > 1 else ""
+    return bool(total) and places_of(free_shown[seats[0]]) > 2 and all(
+        hand_divide(free_shown[j], total, 2) == fmt(float(turn[j]), 2) for j in seats)
 
 
 STEPS = [Step("future", 2.5, future)]

@@ -12,8 +12,8 @@ from ..long_lists import listed, others_sum, picked, seats_said
 from ..numbers import fmt, fmt_many, places_of, winning
 from ..softmax_row import ARG_PLACES, hand_note
 from ..panels import heatmap
-from .desks import (SUM_TERMS, class_with_cards, edited_out, edited_scores, heard, most_heard, runs, score_marked,
-                    score_notes, shown_row)
+from .desks import (SUM_TERMS, class_with_cards, edited_out, edited_scores, heard, most_heard, own_places, runs,
+                    score_marked, score_notes, shown_row)
 
 
 def board_items(ctx) -> list:
@@ -135,7 +135,7 @@ def weights(ctx, fr: Frame):
         return ctx.t("board.weight_near" if near[j] else "board.weight", name=ctx.qs(j), e=S.exp[j], total=S.total,
                      w=S.weights[j])
     # and why a line says ≈ (jareview3 #2): a line of its own, as short as the hand note above it (the board's widest)
-    notes = hand_note(ctx.t, S) + ([ctx.t("board.near_digits")] if any(near[j] for j in seen) else []) + \
+    notes = hand_note(ctx.t, S, own_places(ctx)) + ([ctx.t("board.near_digits")] if any(near[j] for j in seen) else []) + \
         rounded_sum(ctx, [S.weights[j] for j in seen])
     # a long list keeps the asker and the top share among its lines (long_lists; teacher28 M1)
     fr.board, fr.board_more, fr.board_short = listed(ctx.t, seen, line, {f, best, *most_heard(ctx)}, notes)

@@ -13,7 +13,7 @@ from ..long_lists import listed
 from ..numbers import factor, fmt, fmt_many, hand_sum, in_product, places_of
 from ..softmax_row import SHARE_PLACES, ShownSoftmax, hand_note, share_places
 from ..panels import heatmap
-from .desks import SUM_TERMS, class_with_cards, edited_out, heard, most_heard, runs, shown_row
+from .desks import SUM_TERMS, class_with_cards, edited_out, heard, most_heard, own_places, runs, shown_row
 
 NAMED_ROWS = 16  # the attention map names its rows up to this many students (scene.heatmap.LABELLED)
 
@@ -188,7 +188,7 @@ def merge(ctx, fr: Frame):  # the arithmetic needs the board's room; the shares 
         fr.bars = shares_chart(ctx, w)  # #15, 36 students): the asker's shares as travel charts them, instead
     fr.write_vector(fmt_many(ctx.H.context[f]))
     if S is row:
-        said = hand_note(ctx.t, S)
+        said = hand_note(ctx.t, S, own_places(ctx))
     else:  # more share digits than the softmax board's: said why (not to round to the bars, as hand_note says)
         places = max(places_of(S.weights[j]) for j in seen)
         said = [ctx.t("board.hand"), ctx.t("board.hand_places_sums", places=places)]

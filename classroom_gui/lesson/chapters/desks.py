@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..frame import Frame
 from ..numbers import fmt
 from ..share_places import row_places
-from ..softmax_row import ShownSoftmax, shown_row_of
+from ..softmax_row import ShownSoftmax, share_places, shown_row_of
 from ..whatif_words import rule_has
 
 MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
@@ -80,6 +80,13 @@ def shown_row(ctx) -> ShownSoftmax:
     (share_places.row_places: the same share reads the same on every board)."""
     return shown_row_of(ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f, ctx.H,
                         row_places(ctx.base or ctx.trace, ctx.sel.layer, ctx.sel.head, ctx.f))
+
+
+def own_places(ctx) -> int:
+    """The decimals the asker's row of shares needs by itself (softmax_row.share_places): a board with more writes
+    them as the mask board does (softmax_row.hand_note says which)."""
+    return share_places(ctx.H.weights[ctx.f], ~ctx.H.mask[ctx.f])
+
 
 TOP_KEPT = 3  # a long list keeps the lines of the asker and of this many classmates it listens to most (long_lists)
 
