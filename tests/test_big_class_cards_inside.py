@@ -6,6 +6,7 @@ and the 16:9 canvas. A small random model with GPT-2's head count stands in for 
 number of strips are what decide the layout, and cards this small show no numbers either way."""
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -79,3 +80,35 @@ def test_a_big_classs_cards_stay_on_their_own_desks(qapp, checkpoint12, n):
             if bad:
                 found.setdefault(f"{sel.canvas.name} {beat.key}", bad[0])
     assert found == {}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_seats_from_100_on_end_before_their_names(qapp, checkpoint12, size):
+    """A seat number of three digits (plain, as a big class's desks have them) ends before its name starts: at 1920 x
+    1080 with 128 students 「100」 at 16 px ran into 「cat」 (the name started where two digits end). Read off the class
+    picture's own desks (ClassImage paints each with a DeskItem of its own) and the DeskItems."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.desk import circled
+    from classroom_gui.scene.items import fitted_font
+    from classroom_gui.scene.layout import NAME_MIN
+    trace = class_of(checkpoint12, 128)
+    beat = next(b for b in timeline_for(trace.n_tokens, trace.config.n_layer).beats if b.key == "heads.others")
+    scene = ClassroomScene()
+    scene.set_frame(frame_at(trace, Selection(focus=1).sized(*size), beat.end))
+    assert scene.composed
+    ghosts = (scene.class_image._ghost(0, s, with_strips=False) for s in scene.class_image.students)  # (one reused)
+    fs, into, seen = scene.theme.font_scale, [], 0
+    for desk in itertools.chain(ghosts, scene._drawn()):
+        seen += 1
+        b, number = desk.box, str(desk.student.index + 1)
+        if len(number) < 3 or circled(b):
+            continue
+        px = (b.name_px if b.name_px >= NAME_MIN else b.name_px * 0.9) * fs  # as DeskItem._paint_tag sizes it
+        font = fitted_font(number, px, max(b.name_px * 1.4, b.w - b.pad - 1), bold=True,
+                           min_px=min(px, NAME_MIN) if px >= NAME_MIN else 6)
+        end = b.pad + QFontMetricsF(font).horizontalAdvance(number)
+        if end > desk._name_left():
+            into.append(f"{number}: digits end at {end:.1f}, the name starts at {desk._name_left():.1f}")
+    assert seen == 128 and into == []
