@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from ..lesson.frame import Student
 from ..lesson.layout import GAP
-from .desk import ALL, BODY, GLOW, NAME, SEAT
+from .desk import ALL, BODY, GLOW, NAME, SEAT, name_left
 from .desk_tag import badge_size, fit_name
 from . import class_cells as cells
 from .class_badges import lay_badges
@@ -90,7 +90,7 @@ class DeskParts:
         # the parts depend on the desk's size and name tag, not on its cards: a chapter that changes the cards
         # keeps every seat number and word it has drawn
         look = self._look((b.w, b.h, b.pad, b.radius, b.header_h, b.name_px, th.name, th.font_scale, scale))
-        self._name_left = left = self._ghost(0, self.students[0], with_strips=False)._name_left()
+        self._name_left = self._ghost(0, self.students[0], with_strips=False)._name_left()
         margin = max(0, math.floor(GAP / 2 * scale) - 1)  # device px kept around the desk
         x0 = max(0, round(GLOW * scale) - margin)  # where the tile starts in a part's picture
         full = (math.ceil((b.w + 2 * GLOW) * scale) + 1, math.ceil((b.h + 2 * GLOW) * scale) + 1)
@@ -104,9 +104,11 @@ class DeskParts:
             if s.opacity <= 0.001:
                 signs.append(None)
                 continue
-            size = sizes.get((s.badge, s.text, s.unknown)) if s.badge else (0.0, 0.0)
+            left = name_left(b, s.index + 1, th.font_scale)  # (seats from 100 on: after their wider digits)
+            size = sizes.get((s.badge, s.text, s.unknown, left)) if s.badge else (0.0, 0.0)
             if size is None:
-                size = sizes[s.badge, s.text, s.unknown] = badge_size(s.badge, b, th.font_scale, left, s.text, s.unknown)
+                size = sizes[s.badge, s.text, s.unknown, left] = badge_size(s.badge, b, th.font_scale, left, s.text,
+                                                                            s.unknown)
             signs.append((s.index, s.text, s.unknown, s.state, size[0]))  # (faded on a copy, below)
             if size[0]:
                 badges.append((k, s, *size))
@@ -137,11 +139,12 @@ class DeskParts:
                     body_tiles.append(self._tile(key, s, BODY, crop_at, scale, True))
                 body_of.append(at)
                 seats.append(self._tile(("seat", s.index, s.state == "focus", look), s, SEAT, crop_at, scale, False))
-                name = names.get((s.text, sign[4], s.unknown))
+                left = name_left(b, s.index + 1, th.font_scale)
+                name = names.get((s.text, sign[4], s.unknown, left))
                 if name is None:
                     beside = 0.0 if b.badge_h else sign[4]  # (a badge on a line of its own: DeskItem._fit_name)
                     font, word = fit_name(s.text, b, th.font_scale, left, beside, s.unknown)
-                    name = names[(s.text, sign[4], s.unknown)] = (word, font.key())
+                    name = names[(s.text, sign[4], s.unknown, left)] = (word, font.key(), left)
                 words.append(self._tile(("name",) + name + (s.state == "masked", s.unknown, look), s, NAME, crop_at,
                                         scale, False))
             if shown:

@@ -279,9 +279,9 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
         out = {d.student.index: d.student.badge for d in self._drawn() if d.student.badge and d._badge_size()[0]}
         box = self.class_image.box if self.composed else None
         if box is not None:
-            left = name_left(box)
+            fs = th.font_scale
             out.update((s.index, s.badge) for s in frame.students if s.badge and s.index not in out
-                       and badge_size(s.badge, box, th.font_scale, left, s.text, s.unknown)[0])
+                       and badge_size(s.badge, box, fs, name_left(box, s.index + 1, fs), s.text, s.unknown)[0])
         return out
 
     def _desk_texts(self, frame: Frame, header_h: float, more: list[QRectF]) -> tuple[list[QRectF], np.ndarray | None]:

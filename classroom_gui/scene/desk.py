@@ -34,9 +34,25 @@ def circled(b: DeskBox) -> bool:
     return d * 0.55 >= NAME_MIN or (d >= 20 and b.name_px < NAME_MIN)
 
 
-def name_left(b: DeskBox) -> float:  # where a desk's name starts: after the seat number
-    d = b.tag_h * 0.72
-    return b.pad + (d + b.pad * 0.8 if circled(b) else b.name_px * 1.3 + 3)
+def name_left(b: DeskBox, seat: int = 0, font_scale: float = 1.0) -> float:
+    """Where a desk's name starts: after the seat number (`seat`, 1-based), a circle or plain digits; from seat 100
+    on after its digits as drawn and a gap, where they are wider than the room two digits have (fix80: 「100」 at 16 px
+    ran 4 px into the name at 1920 x 1080 with 128 students, 「114cat」 read 「11₄cat」)."""
+    if circled(b):
+        return b.pad + b.tag_h * 0.72 + b.pad * 0.8
+    left = b.pad + b.name_px * 1.3 + 3
+    if seat >= 100:
+        left = max(left, b.pad + _digits_w(str(seat), seat_px(b, font_scale)) + 3)
+    return left
+
+
+def seat_px(b: DeskBox, font_scale: float) -> float:  # a plain seat number's size (before fitting the desk)
+    return (b.name_px if b.name_px >= NAME_MIN else b.name_px * 0.9) * font_scale
+
+
+@lru_cache(maxsize=4096)
+def _digits_w(number: str, px: float) -> float:
+    return QFontMetricsF(fitted_font(number, px, 0.0, bold=True)).horizontalAdvance(number)
 
 
 @lru_cache(maxsize=64)
@@ -144,7 +160,7 @@ class DeskItem(CachedItem):
                                                   s.unknown)
 
     def _name_left(self) -> float:
-        return name_left(self.box)
+        return name_left(self.box, self.student.index + 1, self.theme.font_scale)
 
     def _name_w(self) -> float:  # the name as drawn: its widest line (a symbol's code may take two: desk_tag.fit_name)
         fm = QFontMetricsF(self.name_font)
@@ -254,7 +270,7 @@ class DeskItem(CachedItem):
             p.drawText(seat, ALIGN_CENTER, number)
         else:  # a tiny desk: a circle would shrink "64" below reading size, so plain muted digits
             room = max(b.name_px * 1.4, b.w - b.pad - 1)  # "1024" shrinks to fit (drawText clips)
-            px = (b.name_px if b.name_px >= NAME_MIN else b.name_px * 0.9) * th.font_scale
+            px = seat_px(b, th.font_scale)
             font = fitted_font(number, px, room, bold=True, min_px=min(px, NAME_MIN) if px >= NAME_MIN else 6)
             t = p.worldTransform()  # (the device scale: the screen's, a picture's, or a kept picture's)
             if font.pixelSize() * math.hypot(t.m11(), t.m12()) >= SEAT_DIGITS_MIN:  # else specks: left off

@@ -110,7 +110,8 @@ def badge_lines(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep
     a label: one rule for the whole class, its name tags one height and its names one size. Where that would cost
     some desk numbers, only the crowded desks whose numbers stay take the line (review17: at 4:3, 5 a row, the
     asker's desk would lose numbers, and 「マット」 shrank to 16 px beside its badge, 11 px on a projector)."""
-    crowd = [crowded(s.badge, s.text, b, font_scale, name_left(b), s.unknown, not laned) for (s, _), b in zip(pairs, boxes)]
+    crowd = [crowded(s.badge, s.text, b, font_scale, name_left(b, s.index + 1, font_scale), s.unknown, not laned)
+             for (s, _), b in zip(pairs, boxes)]
     if not any(crowd):
         return boxes
     two = [desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, badge_line=True, keep=e)
@@ -123,9 +124,8 @@ def composed_box(students, box: DeskBox, counts: tuple[int, ...], font_scale: fl
     """The one layout of a big class's plain desks (scene.class_image): its badge on a line of its own where beside
     some desk's name it would cut or shrink that name (crowded) and the line costs no cell: at answer time with 64
     GPT-2 pieces every 「小 1/3」「小 2/3」「小 3/3」 read 「小…」 beside its guess over an empty desk (teacher30 #2)."""
-    left = name_left(box)
-    seen = {(s.badge, s.text, s.unknown) for s in students if s.badge}
-    if not any(crowded(badge, text, box, font_scale, left, unknown) for badge, text, unknown in seen):
+    seen = {(s.badge, s.text, s.unknown, name_left(box, s.index + 1, font_scale)) for s in students if s.badge}
+    if not any(crowded(badge, text, box, font_scale, left, unknown) for badge, text, unknown, left in seen):
         return box
     two = desk_layout(box.w, box.h, counts, least, badge_line=True)
     return two if _same_cells(box, two) else box

@@ -28,6 +28,8 @@ SEAT_DIGITS_MIN = 6.0     # device px: seat numbers that would come out smaller 
 MAX_ROWS = 4          # a strip may wrap onto this many rows of cells
 TALL_ROWS = 6         # ... and on a canvas that allows smaller numbers (4:3), this many before they get smaller
 TIGHT_GAP = 4.0       # px between a desk's strips when only so its numbers fit (taller rounds, see _tries)
+LEAST_ROW = 3.0      # a strip without numbers is at least this high, where the desk has the room (below_least)
+THIN_GAP = 1.0       # ... else the gaps between strips close to this first
 ROW_HEIGHT = 1.9     # a row of cells is this many times its number's pixel size high ...
 STRETCH = 2.4        # ... cells may grow to this many times that in height
 SNUG = 1.7           # ... and shrink to this where only then a desk full of strips shows every number
@@ -236,8 +238,20 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     # no numbers: one row per strip, as tall as fits (labels only if a strip keeps a usable cell height)
     per = (avail - gaps) / k
     label_h = label_px * LABEL_LINE if label_px >= LABEL_MIN and per - label_px * LABEL_LINE >= 12 else 0.0
-    row_h = clamp(per - label_h, 3.0, max_row_h)
+    row_h = clamp(per - label_h, LEAST_ROW, max_row_h)
+    if k * (label_h + row_h) + gaps > avail:  # (label_h is 0 here) too low for LEAST_ROW: see below_least
+        gap, row_h = below_least(k, avail, gap)
     return _place(counts, [1] * k, x, y, w, [label_h] * k, label_px, tab_w, gap, row_h, 0.0)
+
+
+def below_least(k: int, avail: float, gap: float) -> tuple[float, float]:
+    """(gap, row height) of k strips without numbers in `avail`, where rows of LEAST_ROW and `gap` between them
+    would run past it (GPT-2's 12 heads' cards and the notebook on a desk of a class of 64-256: at 1024 x 768 they
+    covered the name tags of the desk below, big27): the gaps close, down to THIN_GAP (or a third of a strip's
+    share where even that is too much), while rows keep LEAST_ROW; then the rows get lower. They end within avail."""
+    if k > 1:
+        gap = clamp((avail - k * LEAST_ROW) / (k - 1), min(THIN_GAP, avail / (3 * k)), gap)
+    return gap, (avail - gap * (k - 1)) / k
 
 
 def _grids(counts, rows: list[int], most_rows: int, px: float, keep: tuple[int, ...] = ()):

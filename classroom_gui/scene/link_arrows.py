@@ -23,12 +23,13 @@ def arrow_stops(made: list, shown: dict[int, float], links: list, desks: dict[in
             if t >= 1 and links[k].arrow}
 
 
-def show_heads(layer, heads: dict, theme, scale: float, z: float) -> None:
+def show_heads(layer, heads: dict, theme, scale: float, z: float, first: int = 0, step: float = 0.0) -> None:
     """The arrowheads (`heads`: a path a role, arrow_head's) as the link layer's items at depth z, one a role; the
-    rest hidden."""
+    rest hidden. Each is `step` above the one before, from the `first`-th: they stack in this frame's order, as a new
+    canvas makes them (fix80: items of one depth stacked in the order earlier frames had made them)."""
     layer._hide_unused(layer.heads, heads)
-    for key, path in heads.items():
-        item = layer._path_item(layer.heads, key, z)
+    for k, (key, path) in enumerate(heads.items(), first):
+        item = layer._path_item(layer.heads, key, z + k * step)
         item.setPen(QPen(qcolor(theme.color("background")), 1.5 * scale))
         item.setBrush(qcolor(theme.role(key[0])))
         item.setPath(path)

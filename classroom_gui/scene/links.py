@@ -20,7 +20,7 @@ from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from ..lesson.frame import Link
-from .items import PillItem, mix, qcolor
+from .items import PillItem, mix, move_cached, qcolor
 from .link_pieces import pieces_each
 from .link_arrows import arrow_head, arrow_stops, show_heads
 from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels
@@ -49,6 +49,7 @@ SEATINGS = 64          # seatings numbered for the route sets' keys (a window me
 _SEATINGS: dict[tuple, int] = {}  # each seating (desks by seat) met -> its number, one for every layer: the canvas
 _NUMBERS = count()  # warmer's twin shares the canvas's route sets; a number is never given twice (after a clear)
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
+ORDER_STEP = 1e-4  # between a frame's path items of one kind (_path_item): a few hundred stay under 0.5 apart
 
 def _number(link: Link) -> float:
     """The number a link shows (Link.value; a NaN or a link without one ranks last among equals)."""
@@ -124,13 +125,17 @@ class LinkLayer:
 
     def _path_item(self, items: dict[tuple, QGraphicsPathItem], key: tuple,
                    z: float) -> QGraphicsPathItem:
-        """The path item for (role, width bucket) in `items` (lines or markers), made on first use."""
+        """The path item for (role, width bucket) in `items` (lines or markers), made on first use, at `z`: its
+        place in this frame's order (ORDER_STEP apart), so that items whose lines cross stack as a new canvas makes
+        them, whatever frames made them before (fix80: at one z they stacked in the order they were first made, and
+        the crossings' antialiased pixels of a moment came out 1 off after other moments)."""
         item = items.get(key)
         if item is None:
             item = items[key] = QGraphicsPathItem()
-            item.setZValue(z)
             item.setBrush(Qt.BrushStyle.NoBrush)
             self.scene.addItem(item)
+        if item.zValue() != z:
+            item.setZValue(z)
         return item
 
     @staticmethod
@@ -207,9 +212,9 @@ class LinkLayer:
                     lift = self._marker_size(link.role, link.weight, scale) / 2 + 14 * scale
                     label_spots.append((link, (x, y - lift)))
         self._hide_unused(self.lines, paths)
-        for key, path in paths.items():
+        for k, (key, path) in enumerate(paths.items()):
             role, b, crowd = key
-            item = self._path_item(self.lines, key, Z_LINKS - 0.5 if crowd else Z_LINKS)
+            item = self._path_item(self.lines, key, (Z_LINKS - 0.5 if crowd else Z_LINKS) + k * ORDER_STEP)
             colour = mix(theme.role(role), theme.color("background"), faint) if crowd else theme.role(role)
             pen = QPen(qcolor(colour), bucket_width(b, scale))
             pen.setCapStyle(Qt.PenCapStyle.SquareCap)
@@ -219,8 +224,8 @@ class LinkLayer:
                 item.setPath(path)
             item.setVisible(True)
         self._hide_unused(self.markers, dots)
-        for key, path in dots.items():
-            item = self._path_item(self.markers, key, Z_MARKERS)
+        for k, (key, path) in enumerate(dots.items()):
+            item = self._path_item(self.markers, key, Z_MARKERS + k * ORDER_STEP)
             role, b = key
             if fast:  # squares drawn as short thick lines: the fast rasterizer again
                 pen = QPen(qcolor(theme.role(role)), self._marker_size(role, b / (BUCKETS - 1), scale))
@@ -232,7 +237,7 @@ class LinkLayer:
                 item.setBrush(qcolor(theme.role(role)))
             item.setPath(path)
             item.setVisible(True)
-        show_heads(self, heads, theme, scale, Z_MARKERS)
+        show_heads(self, heads, theme, scale, Z_MARKERS, first=len(dots), step=ORDER_STEP)  # (over the markers)
         self._avoid = (list(avoid), avoid_edges)
         tags = {seat: (x, y, w, header_h) for seat, (x, y, w, _h) in desks.items()} if len(desks) <= TAGGED else None
         self._show_labels(label_spots, theme, scale, *self._avoid, tags, homes, badges, desks)
@@ -391,7 +396,7 @@ class LinkLayer:
         self.label_boxes = [(link, pill_rect(link.label, px, at)) for link, at in spots]
         for pill, (link, (x, y)) in zip(self.labels, spots):
             pill.set_label(link.label, px, theme.role(link.role), "#FFFFFF", theme.color("text"))
-            pill.setPos(round(x), round(y))  # whole pixels: a cached item moved by a fraction is repainted
+            move_cached(pill, round(x), round(y))  # whole canvas pixels: a cached item moved by a fraction is repainted
             pill.setVisible(True)
             self.label_texts.append(link.label)
         for pill in self.labels[len(spots):]:

@@ -73,16 +73,22 @@ class CanvasView(QGraphicsView):
             self.fault_in_due = len(frame.students) <= FAULT_IN_UP_TO  # once that frame is painted (paintEvent)
 
     def drawBackground(self, painter: QPainter, rect) -> None:
-        """The scene's background (its brush, set by the first frame); before that the viewport's palette, which
-        Qt filled it with while it was not opaque."""
-        if self.classroom.backgroundBrush().style() == Qt.BrushStyle.NoBrush and \
-                self.backgroundBrush().style() == Qt.BrushStyle.NoBrush:
+        """Every exposed pixel filled whole with the scene's background (its brush, set by the first frame; before
+        that the viewport's palette, which Qt filled it with while it was not opaque), in device pixels and not
+        antialiased: the scene's rectangle mapped back ends a fraction of a pixel short of the viewport's edge at some
+        sizes (1024 x 768's bottom row, a 4:3 canvas's right column), and Qt's antialiased fill blended that row with
+        what it held before, so a grab of one moment differed with what was painted there earlier (fix80)."""
+        brush = self.classroom.backgroundBrush()
+        if brush.style() == Qt.BrushStyle.NoBrush:
+            brush = self.backgroundBrush()
+        if brush.style() == Qt.BrushStyle.NoBrush:
             vp = self.viewport()
-            painter.save()
-            painter.resetTransform()
-            painter.fillRect(vp.rect(), vp.palette().brush(vp.backgroundRole()))
-            painter.restore()
-        super().drawBackground(painter, rect)
+            brush = vp.palette().brush(vp.backgroundRole())
+        device = painter.transform().mapRect(rect).toAlignedRect()
+        painter.save()
+        painter.resetTransform()
+        painter.fillRect(device, brush)
+        painter.restore()
 
     def paintEvent(self, event):
         super().paintEvent(event)
