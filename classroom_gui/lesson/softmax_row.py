@@ -23,15 +23,15 @@ class ShownSoftmax:
     shown exp ÷ sum. Redoing any line from the digits on screen gives its result, and each share is the model's
     own share at the decimals written (the CLI's trace, the JSON export and the heatmap give the same digits) and
     rounds by hand to the 2-decimal share of the bars, links and badges.
-    One rule for the digits (digits, session 18), the same for every number of a kind in the row: shares 3
-    decimals, or 4-5 (every share of the row) where a model's share at 3 would round by hand to another 2-decimal
-    share than the badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 3
-    and exp() from 3 decimals, with the fewest extra digits (SCORE_DECIMALS x EXP_DECIMALS, fewer exp() digits
-    first) whose hand shares are the model's and whose every exp() is within 1 unit of the model's exp() at its
-    digits (exps_off; teacher22 L1), else the fewest such lines. Where none do, the digits with the fewest shares written as the
-    model's beside an exp ÷ sum that does not give them (`near`, said ≈). Scores needing 5-7 decimals are written at
-    ARG_PLACES inside exp() where that makes at most one line ≈ (`args`, exp_arguments). The ÷√d board writes the same scaled
-    scores at its own decimals (numbers.divided), each the model's at its digits: one a rounding of the other."""
+    One rule for the digits (digits, session 18), the same for every number of a kind in the row: shares 3 decimals, or
+    4-5 (every share of the row) where a model's share at 3 would round by hand to another 2-decimal share than the
+    badge (0.0546 is 0.055 at 3, which rounds to 0.06, beside a badge of 0.05); scaled scores from 3 and exp() from 3
+    decimals, with the fewest extra digits (SCORE_DECIMALS x EXP_DECIMALS, fewer exp() digits first) whose hand shares
+    are the model's and whose every exp() is within 1 unit of the model's exp() at its digits (exps_off; teacher22 L1),
+    else the fewest such lines. Where none do, the digits with the fewest shares written as the model's beside an exp ÷
+    sum that does not give them (`near`, said ≈). Scores needing 5-7 decimals are written at ARG_PLACES inside exp()
+    where that makes at most one line ≈ (`args`, exp_arguments). The ÷√d board writes the same scaled scores at its own
+    decimals (numbers.divided), each the model's at its digits: one a rounding of the other."""
     scaled: list[str]      # per seat; "" where masked
     exp: list[str]         # per seat; "0" where masked
     total: str
@@ -124,9 +124,8 @@ def shown_softmax(scaled, mask, weights=None, least: int = SHARE_PLACES) -> Show
 def model_exps(scaled, heard) -> np.ndarray:
     """exp() of each heard seat's scaled score as the model has it (unrounded); nan where masked or not finite."""
     x = np.asarray(scaled, np.float64)
-    with np.errstate(over="ignore", invalid="ignore"):
-        return np.where(np.asarray(heard, bool) & np.isfinite(x) & (x < EXP_MAX), np.exp(np.where(np.isfinite(x), x, 0.0)),
-                        np.nan)
+    known = np.asarray(heard, bool) & np.isfinite(x) & (x < EXP_MAX)  # (no exp() of the others: no overflow)
+    return np.where(known, np.exp(np.where(known, x, 0.0)), np.nan)
 
 
 def exps_off(E: np.ndarray, model: np.ndarray, decimals: int) -> int:
@@ -279,15 +278,14 @@ def _decimal(scaled, mask, s, e, places, weights=None) -> ShownSoftmax:
 
 def hand_note(t, S: ShownSoftmax, own: int = SHARE_PLACES) -> list[str]:
     """The board's note that its arithmetic uses the numbers shown (`t`: a Ctx's t), and why its shares have more than
-    SHARE_PLACES (M9): more than the row's own (`own`) as the mask board writes them (review33 #5), else for the bars."""
+    SHARE_PLACES (M9): more than its own (`own`) as the mask board writes them (review33 #5), else for the bars."""
     places = max((places_of(w) for w in S.weights), default=SHARE_PLACES)
     key = "board.hand_places_mask" if places > own else "board.hand_places"
     return [t("board.hand")] + ([t(key, places=places)] if places > SHARE_PLACES else [])
 
 
 def shown_of_head(h, f: int, least: int = SHARE_PLACES) -> ShownSoftmax:
-    """Student f's row of head trace `h` as every softmax-family board writes it (shares with `least` decimals or
-    more: shown_softmax)."""
+    """Student f's row of head trace `h` as every softmax-family board writes it (shown_softmax, `least`)."""
     return shown_softmax(h.scaled[f], h.mask[f], h.weights[f], least)
 
 

@@ -45,6 +45,7 @@ def future(ctx, fr: Frame):
     if not k and layer and float(np.abs(w0 - w1).max()) >= SAME:  # nobody hidden, yet the shares moved: say why
         fr.narration += ctx.t("mask.none_earlier_one" if layer == 1 else "mask.none_earlier", prev=layer,
                               layer=layer + 1)
+
     # each share the model's, at one number of decimals for the board that agrees with both rules' softmax boards
     # (mask_shares: 3, more where a board has 4-5 or sharing out again needs them), worked once per asker; a run's
     # sum is the model's at the same decimals
@@ -64,7 +65,7 @@ def future(ctx, fr: Frame):
 
     def line(j) -> str:
         if isinstance(j, tuple):  # a long run after the asker: one line, the sum of its shares as the softmax board
-            total = exact_sum(free_shown[j[0]:j[1] + 1])  # writes them, so it redoes (review33 #9: 0.3380 beside 0.3382)
+            total = exact_sum(free_shown[j[0]:j[1] + 1])  # writes them: it redoes (review33 #9: 0.3380 beside 0.3382)
             return ctx.t("board.mask_run", first=j[0] + 1, last=j[1] + 1, n=j[1] - j[0] + 1, free=total)
         return ctx.t("board.mask_whatif" if j in out else "board.mask_masked" if later[j] else "board.mask_pair",
                      name=ctx.qs(j), free=free_shown[j], turn=turn_shown[j])
