@@ -3,8 +3,6 @@ over a row of numbers with no column names; in the board close-up, with the desk
 was 「マット」's. Its title names whose row it is, and each cell has its student's name over it, in both views."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN

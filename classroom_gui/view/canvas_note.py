@@ -88,7 +88,7 @@ class CanvasNote(ViewportLabel):
                 if self.heightForWidth(width) <= room.height() and width <= room.width():
                     self.centre_on(room, width)
                     self.move(self.x(), max(0, self.y()))
-                    self.cover_whole_entries()
+                    cover_whole_entries(self)
                     self.show()
                     self.raise_()
                     return True
@@ -140,6 +140,14 @@ def whole_entries(view, box: QRect) -> QRect:
     if rooms:  # never further over the title's words
         left = max(left, min([box.left()] + [r.left() for r in rooms]))
     return QRect(left, box.top(), right - left + 1, box.height())
+
+
+def cover_whole_entries(label) -> None:
+    """`label` (a note or toast on the viewport) widened, its words still centred, to cover whole the legend entries
+    it touches (whole_entries)."""
+    box = whole_entries(label.view, label.geometry())
+    label.setFixedWidth(box.width())
+    label.move(box.left(), label.y())
 
 
 def band(frame) -> QRectF:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-from .canvas_note import band, beside_title
+from .canvas_note import band, beside_title, cover_whole_entries
 from .viewport_label import ViewportLabel
 
 SHOW_MS = 1500
@@ -48,7 +48,7 @@ class Toast(ViewportLabel):
         self.centre_on(place, min(area.width(), width or self.sizeHint().width()))
         self.move(self.x(), max(0, self.y()))  # (a room one pixel shorter than it: centred, its top was at -1)
         if frame is not None:  # over the legend: whole entries (jareview8 #8)
-            self.cover_whole_entries()
+            cover_whole_entries(self)
         self.show()
         self.raise_()
         self.timer.start(ms)

@@ -30,11 +30,3 @@ class ViewportLabel(QLabel):
         self.setMinimumHeight(0)  # (QLabel's height for a width is at least its minimum: the last fixed height)
         self.setFixedHeight(self.heightForWidth(self.width()))
         self.move(area.center().x() - self.width() // 2, area.center().y() - self.height() // 2)
-
-    def cover_whole_entries(self) -> None:
-        """Widened, its words still centred, to cover whole the legend entries it touches (canvas_note.whole_entries)."""
-        from .canvas_note import whole_entries
-
-        box = whole_entries(self.view, self.geometry())
-        self.setFixedWidth(box.width())
-        self.move(box.left(), self.y())
