@@ -65,7 +65,8 @@ def test_the_listening_board_calls_a_share_割合_and_the_table_アテンショ�
     fr = at(trace, "listening.merge", focus=0)
     said = " ".join(fr.board + [fr.heatmap.title])
     assert "割合" in said and "注意の重み" not in said
-    assert fr.heatmap.title == "アテンション行列：第1層、ヘッド1"
+    # the one row's map names whose row it is (jareview8 #7), the table still アテンション行列
+    assert fr.heatmap.title == "「猫」の行（アテンション行列）：第1層、ヘッド1"
     assert "文脈ベクトル" in fr.narration
     assert "アテンション行列" in at(trace, "everyone.matrix").narration
 

@@ -58,3 +58,42 @@ def test_a_short_note_over_the_class_sits_beside_the_title(qtbot, checkpoint, la
     note = view.note
     assert note.isVisible() and note.font().pixelSize() >= 15
     assert _hidden(view, frame, note.geometry()) == []
+
+
+def _pieces(view, box) -> list[str]:
+    """What a widget at `box` (viewport pixels) covers only in part, leaving a piece showing (jareview8 #8: 「紹介」
+    of 「自己紹介」, 「見」 of 「意見」): a legend entry (its swatch and word) or a word of the title."""
+    scene = lambda r: view.mapFromScene(QRectF(r)).boundingRect()  # noqa: E731
+    legend = view.classroom.legend
+    parts = []
+    if legend.isVisible():
+        parts += [(label, scene(QRectF(a, legend.area.top(), b - a, legend.area.height())))
+                  for (a, b), (_, label) in zip(legend.spans(), legend.entries)]
+    parts += [("title", scene(r)) for r in view.classroom.title.words()]
+    return [name for name, r in parts if box.intersects(r) and not box.contains(r)]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("key", ["ui.quiz_on", "ui.board_none", "ui.board_on"])
+def test_a_toast_covers_whole_legend_entries_and_title_words_or_none(qtbot, checkpoint, lang, size, key):
+    view, frame = _view_on(qtbot, checkpoint, lang, size)
+    view.toast.say(text(lang, key))
+    assert view.classroom.legend.isVisible() or lang == "en"  # (7 students in 「猫がマットの上に座った」)
+    assert _pieces(view, view.toast.geometry()) == []
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_note_beside_the_title_is_one_line_at_a_readable_size_else_it_takes_the_band(qtbot, checkpoint, lang, size):
+    from classroom_gui.view import canvas_note
+
+    view, frame = _view_on(qtbot, checkpoint, lang, size)
+    view.note.say(lambda lang_: text(lang_, "gallery.opened", step=20, home="Home"), lang)
+    note = view.note
+    band = view.mapFromScene(canvas_note.band(frame)).boundingRect() & view.viewport().rect()
+    in_band = note.width() >= band.width() - 2
+    if not in_band:  # beside the title: on one line (「戻ります。」 was alone on a second), not squeezed to ~15 px
+        assert note.fontMetrics().horizontalAdvance(note.text()) <= note.width()
+        assert note.font().pixelSize() >= canvas_note.BESIDE_LEAST * round(size[1] * canvas_note.LINE) - 2
+    assert _pieces(view, note.geometry()) == []

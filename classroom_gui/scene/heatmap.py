@@ -59,7 +59,13 @@ def row_map_height(hm: Heatmap, width: float, sc: float) -> float | None:
     where its cells are too narrow for their numbers (teacher33 #3: a row of colours without numbers over an empty
     grey block said nothing), the map then left out."""
     cell = row_cell(hm, width, sc)
-    return TITLE_H * sc + cell + 4.0 if cell >= NUMBER_CELL else None
+    return TITLE_H * sc + _column_room(hm, sc) + cell + 4.0 if cell >= NUMBER_CELL else None
+
+
+def _column_room(hm: Heatmap, sc: float) -> float:
+    """The band over a one-row map's cells for its columns' names (jareview8 #7: in the close-up, with the desks
+    hidden, nothing said whose share each number is): NAMES_TOP, none beyond LABELLED students."""
+    return NAMES_TOP * sc if len(hm.matrix) <= LABELLED else 0.0
 
 
 def close_map(chart: QRectF, inner: QRectF, lines_h: float, rows: int, chalk: float, gap: float = 16.0):
@@ -174,8 +180,8 @@ class HeatmapItem(CachedItem):
             margin = name_margin(self._widest(), r.width()) if t <= LABELLED else 0.0
             cell = row_cell(hm, r.width(), sc)
             side = cell * t
-            return (r.x() + margin + (r.width() - margin - side) / 2, r.y() + TITLE_H * sc - row * cell, cell, side,
-                    t, 1, margin)
+            return (r.x() + margin + (r.width() - margin - side) / 2,
+                    r.y() + TITLE_H * sc + _column_room(hm, sc) - row * cell, cell, side, t, 1, margin)
         top = NAMES_TOP * sc if t <= LABELLED else 0.0
         margin = name_margin(self._widest(), r.width()) if top else 0.0  # the names' room
         side = min(r.width() - margin, r.height() - TITLE_H * sc - top)
@@ -210,6 +216,28 @@ class HeatmapItem(CachedItem):
         row = one_row(self.heatmap)
         return [(QRectF(x0 - 8 - room, y0 + i * cell, room, cell), elide(name, g, room))
                 for i, name in enumerate(self.heatmap.labels[:t]) if row in (None, i)]
+
+    def column_labels(self, grid) -> list[tuple[QRectF, str]]:
+        """A one-row map's column names and their boxes, centred over their cells (cut with "…" to a cell's width);
+        [] for a whole matrix or beyond LABELLED students."""
+        x0, y0, cell, side, t, k, margin = grid
+        row = one_row(self.heatmap)
+        room = _column_room(self.heatmap, self.theme.font_scale)
+        if row is None or not room:
+            return []
+        g, top = self.column_font(cell), y0 + row * cell - room
+        return [(QRectF(x0 + j * cell, top, cell, room), elide(name, g, cell - 2))
+                for j, name in enumerate(self.heatmap.labels[:t])]
+
+    def column_font(self, cell: float):
+        """The column names' font: the rows' 16 px, smaller (to 12 px) where the widest name is wider than a cell
+        (「マット」 over a 50 px cell), so that fewer names are cut."""
+        sc = self.theme.font_scale
+        size = 16.0 * sc
+        widest = max((QFontMetricsF(fonts.font(size)).horizontalAdvance(n) for n in self.heatmap.labels), default=0.0)
+        if widest > cell - 2:
+            size = max(12.0 * sc, size * (cell - 2) / widest)
+        return fonts.font(size)
 
     def _filled(self, t: int) -> np.ndarray:
         filled = np.zeros(t, bool)
@@ -266,6 +294,9 @@ class HeatmapItem(CachedItem):
             p.setPen(qcolor(th.color("board_muted")))
             for box, shown in self.row_labels(grid):
                 text_lines.draw_text(p, box, ALIGN_RIGHT, shown, g)
+            labels = self.column_labels(grid)  # a one-row map: whose share each number is
+            for box, shown in labels:
+                text_lines.draw_text(p, box, ALIGN_CENTER, shown, self.column_font(cell))
 
     def _paint_marks(self, p: QPainter) -> None:
         """Over the cells, in place: the masked cells' hatch, what-if edits' outlines, the asker's row."""

@@ -45,6 +45,16 @@ class LegendItem(CachedItem):
         fm = QFontMetricsF(self.font)
         return sum(self.PX * 1.1 + 6 + fm.horizontalAdvance(label) + self.PX * 0.9 for _, label in self.entries)
 
+    def spans(self) -> list[tuple[float, float]]:
+        """Each entry's (left, right) in scene x, its swatch and its word: what a note over the legend covers whole
+        or not at all (jareview8 #8: a toast over half of 「自己紹介」 left 「紹介」 showing)."""
+        x, fm, out = self.area.x(), QFontMetricsF(self.font), []
+        for _, label in self.entries:
+            w = self.PX * 1.1 + 6 + fm.horizontalAdvance(label)
+            out.append((x, x + w))
+            x += w + self.PX * 0.9
+        return out
+
     def set_entries(self, entries: list[tuple[str, str]], right: float, y: float, color: str) -> None:
         key = (tuple(entries), right, y, color)
         if key == self._key:

@@ -9,7 +9,7 @@ chapter's name); a longer one covers the title, which shows again once it goes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QRectF, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ..scene.areas import board_rect, title_rect
@@ -18,6 +18,7 @@ from .viewport_label import ViewportLabel
 WIDTH = 0.6        # of the viewport's width, at most, with no frame shown (else the caption's width)
 LINE = 1 / 28      # the text's pixel size, of the viewport's height (38 px on a 1080-line projector)
 LEAST_PX = 15
+BESIDE_LEAST = 0.6  # beside the title, a note's type is at least this share of its size in the band, else the band
 UNTIL_KEY_MS = 120_000  # a note told to stay until a key or click goes after this all the same
 # a key (a window shortcut's key, such as →, comes as ShortcutOverride and never as KeyPress) or a click
 PRESSES = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.MouseButtonPress)
@@ -79,12 +80,14 @@ class CanvasNote(ViewportLabel):
     def _beside_title(self, rooms: list[QRect], most: int) -> bool:
         """Shown in the first of `rooms` where it fits whole, as big as it can be there (down to LEAST_PX): a what-if
         note such as the reset key's (teacher32 #9) sits beside the title rather than over it (tidy27)."""
-        for room in rooms:  # (its padding: px either side)
-            width = self.as_big_as_fits(room, most, LEAST_PX, lambda px, room=room: min(
-                room.width(), self.fontMetrics().horizontalAdvance(self.text()) + 2 * px + 4))
+        for room in rooms:  # (its padding: px either side); on one line (jareview8 #8: at 15 px on two lines,
+            # 「戻ります。」 alone on the second: a note that needs two lines takes the band)
+            width = self.as_big_as_fits(room, most, max(LEAST_PX, round(most * BESIDE_LEAST)), lambda px: (
+                self.fontMetrics().horizontalAdvance(self.text()) + 2 * px + 4))
             if width is not None:
                 self.centre_on(room, width)
                 self.move(self.x(), max(0, self.y()))
+                cover_whole_entries(self)
                 self.show()
                 self.raise_()
                 return True
@@ -117,6 +120,33 @@ def beside_title(view, frame) -> list[QRect]:
     area = view.viewport().rect()
     rooms = [view.mapFromScene(QRectF(left, 0, end - left, bottom)).boundingRect() & area for end in ends]
     return [r for r in rooms if r.isValid()]
+
+
+def whole_entries(view, box: QRect) -> QRect:
+    """`box` (viewport pixels) widened to cover every legend entry it touches whole (jareview8 #8: a toast over half
+    of 「自己紹介」 left 「紹介」 showing, one ending against the 「見」 of 「意見」): a key of colours is covered
+    by whole entries or not at all. No wider than the title's row right of the title's words."""
+    legend = view.classroom.legend
+    if not legend.isVisible() or legend.area.isEmpty():
+        return box
+    to_x = lambda x: view.mapFromScene(QPointF(x, legend.area.center().y())).x()  # noqa: E731
+    spans = [(to_x(a) - 4, to_x(b) + 4) for a, b in legend.spans()]
+    hit = [(a, b) for a, b in spans if a < box.right() and b > box.left()]
+    if not hit:
+        return box
+    left, right = min([box.left()] + [a for a, _ in hit]), max([box.right()] + [b for _, b in hit])
+    rooms = beside_title(view, view.frame)
+    if rooms:  # never further over the title's words
+        left = max(left, min([box.left()] + [r.left() for r in rooms]))
+    return QRect(left, box.top(), right - left + 1, box.height())
+
+
+def cover_whole_entries(label) -> None:
+    """`label` (a note or toast on the viewport) widened, its words still centred, to cover whole the legend entries
+    it touches (whole_entries)."""
+    box = whole_entries(label.view, label.geometry())
+    label.setFixedWidth(box.width())
+    label.move(box.left(), label.y())
 
 
 def band(frame) -> QRectF:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-from .canvas_note import band, beside_title
+from .canvas_note import band, beside_title, cover_whole_entries
 from .viewport_label import ViewportLabel
 
 SHOW_MS = 1500
@@ -34,6 +34,7 @@ class Toast(ViewportLabel):
         frame = getattr(self.view, "frame", None)
         self.setText(text)
         most = max(LEAST_PX, round(area.height() * LINE))
+        width = None
         for place in [] if frame is None else beside_title(self.view, frame):
             if self.as_big_as_fits(place, most, LEAST_PX) is not None:
                 break
@@ -42,8 +43,12 @@ class Toast(ViewportLabel):
             if not place.isValid():
                 place = area
             self.as_big_as_fits(place, most, LEAST_PX)  # (down to LEAST_PX whether it fits or not)
-        self.centre_on(place, min(area.width(), self.sizeHint().width()))
+            if frame is not None:  # over the title: the band's whole width, no piece of the title or legend left
+                width = place.width()  # showing beside it (jareview8 #8)
+        self.centre_on(place, min(area.width(), width or self.sizeHint().width()))
         self.move(self.x(), max(0, self.y()))  # (a room one pixel shorter than it: centred, its top was at -1)
+        if frame is not None:  # over the legend: whole entries (jareview8 #8)
+            cover_whole_entries(self)
         self.show()
         self.raise_()
         self.timer.start(ms)

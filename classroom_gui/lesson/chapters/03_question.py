@@ -16,7 +16,7 @@ def raise_card(ctx, fr: Frame):
     fr.narration = ctx.t(ctx.beat.key, focus=ctx.q(ctx.f))
     fr.board = [ctx.t("board.card_of", card=ctx.t("card.query"), name=ctx.q(ctx.f))]
     fr.write_vector(fmt_many(ctx.H.q[ctx.f]))
-    if len(fr.links):
+    if len(fr.links) and not ctx.sel.board:  # the close-up hides the desks and their arrows (jareview8 #2)
         fr.board.append(ctx.t("board.arrows_look", focus=ctx.q(ctx.f)))
 
 

@@ -151,6 +151,7 @@ def _listening(ctx, fr: Frame) -> tuple[list[float], list[str]]:
         fr.students[j].badge = shown[j]
     fr.heatmap = heatmap(ctx, rows=[ctx.f])
     fr.heatmap.row_only = True  # the asker's row alone, with its numbers (teacher33 #3: not over an empty block)
+    fr.heatmap.title = ctx.t("heatmap.row_title", name=ctx.q(ctx.f), layer=ctx.sel.layer + 1, head=ctx.sel.head + 1)
     return w, shown
 
 
