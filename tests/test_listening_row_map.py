@@ -27,7 +27,7 @@ def test_the_listening_map_is_the_askers_row_with_its_numbers(qapp, checkpoint, 
     from classroom_gui.scene.classroom import ClassroomScene
     from PySide6.QtGui import QImage, QPainter
 
-    from classroom_gui.scene.heatmap import NUMBER_CELL, TITLE_H
+    from classroom_gui.scene.heatmap import NUMBER_CELL, TITLE_H, _column_room
 
     frames = [f for f in listening_frames(checkpoint, SENTENCES[lang], lang, canvas, board) if f.bars is None]
     assert frames  # (a step with the shares' chart draws that instead)
@@ -44,8 +44,9 @@ def test_the_listening_map_is_the_askers_row_with_its_numbers(qapp, checkpoint, 
         row = f.heatmap.rows[0]
         # no grey block of rows not filled, no empty band: the one row right under the title, its cells numbered
         assert cell >= NUMBER_CELL, f.beat_key
-        assert y0 + row * cell - heat.area.top() <= TITLE_H * heat.theme.font_scale + 0.5, f.beat_key
-        assert heat.area.height() <= TITLE_H * heat.theme.font_scale + cell + 8, f.beat_key
+        names = _column_room(f.heatmap, heat.theme.font_scale)  # fix79: the columns' names over the cells
+        assert y0 + row * cell - heat.area.top() <= TITLE_H * heat.theme.font_scale + names + 0.5, f.beat_key
+        assert heat.area.height() <= TITLE_H * heat.theme.font_scale + names + cell + 8, f.beat_key
         lines_end = scene.board.lines.area.top() + scene.board.lines.used_height()
         assert 0 <= heat.area.top() - lines_end <= 40, f.beat_key  # right under the lines, not over them
         assert heat.cell_at(_point(x0 + cell / 2, y0 + row * cell + cell / 2)) == (row, 0)
