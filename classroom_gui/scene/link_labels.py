@@ -9,11 +9,10 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF
 
 from ..lesson.canvas import PICTURE_TOP, WIDESCREEN, Canvas
 from ..lesson.frame import Link
-from . import fonts
+from .text_width import widths
 
 Point = tuple[float, float]
 
@@ -43,7 +42,7 @@ ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85)  # where on its link a
 
 
 def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillItem draws, centred on `at`
-    w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(text) + px * 0.9
+    w = widths(px, True).horizontalAdvance(text) + px * 0.9
     h = px * 1.45
     return QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
 
