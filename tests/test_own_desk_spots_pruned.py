@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from classroom_gui.scene import link_labels
+from classroom_gui.scene import link_labels, own_desk
 
 
 def every_desk(at, w, h, desks, own):  # the comparison as it was made before the pruning: all pairs at once
@@ -36,7 +36,7 @@ def test_the_pruned_search_answers_as_every_desk_does(n, cols):
         x, y = float(desks[own, 0] + 85.0), float(desks[own, 1])
         at = np.concatenate([rng.uniform(0, 1700, (9, 2)), link_labels._near_grid(x, y, 16.0)[0]])
         for w in (31.0, 77.5):
-            got = link_labels.own_desk_spots(at, w, 27.2, desks, own)
+            got = own_desk.own_desk_spots(at, w, 27.2, desks, own)
             assert got.dtype == bool and got.shape == (len(at),)
             assert np.array_equal(got, every_desk(at, w, 27.2, desks, own)), (n, own, w)
 
@@ -53,16 +53,16 @@ def test_ties_at_the_edge_of_the_comparison_are_kept():
     for k in range(200):  # label's right edge r: gap to own = r - w - right_of_own... walk across the lane finely
         xs.append(right_of_own + w / 2 + k * 0.1)
     at = np.array([(x, y) for x in xs] + [(left_of_next - w / 2 - 0.5 * h / 2 + d, y) for d in (-1e-9, 0.0, 1e-9)])
-    assert np.array_equal(link_labels.own_desk_spots(at, w, h, desks, own), every_desk(at, w, h, desks, own))
+    assert np.array_equal(own_desk.own_desk_spots(at, w, h, desks, own), every_desk(at, w, h, desks, own))
 
 
 def test_far_desks_are_left_out_of_a_ring_of_spots():
     """The pruning is real: around a desk of a class of 64, a block of the grid's spots meets only a few desks."""
     desks = seated(64, 8)
     own = 27
-    at = link_labels._near_grid(float(desks[own, 0] + 85.0), float(desks[own, 1]), 16.0)[0][:link_labels.SPOTS_AT_ONCE]
+    at = link_labels._near_grid(float(desks[own, 0] + 85.0), float(desks[own, 1]), 16.0)[0][:own_desk.SPOTS_AT_ONCE]
     w, h = 40.0, 23.2
     left, top = at[:, 0] - w / 2, at[:, 1] - h / 2
-    reach = float(link_labels._gaps(left, top, left + w, top + h, desks[own:own + 1]).max()) + h / 2
-    near = link_labels._could_be_nearer(left, top, left + w, top + h, np.delete(desks, own, axis=0), reach)
+    reach = float(own_desk._gaps(left, top, left + w, top + h, desks[own:own + 1]).max()) + h / 2
+    near = own_desk._could_be_nearer(left, top, left + w, top + h, np.delete(desks, own, axis=0), reach)
     assert 0 < near.sum() < 20
