@@ -111,6 +111,11 @@ def forget(layer) -> None:
             elif hasattr(v, "cache_clear") and getattr(v, "__module__", None) == mod.__name__:
                 v.cache_clear()
     layer._route_sets.clear()
+    try:  # the labels' kept text widths (routes28; a checkout before it has none)
+        from classroom_gui.scene import text_width
+    except ImportError:
+        return
+    text_width.forget()
 
 
 def digest(layer) -> str:
