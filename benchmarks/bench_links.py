@@ -63,7 +63,7 @@ def catch(trace, frames: int, size, app, seed: int = 0) -> list[dict]:
     was = links.LinkLayer.set_links
 
     def caught(self, links_, desks, header_h, gap, theme, scale, avoid=(), asker=None, avoid_edges=None,
-               numbers=None, room=links.ROOM, badges=None):
+               numbers=None, room=links.ROOM, badges=None, badges_say=False):
         if links_:
             calls.append({
                 "links": [asdict(link) for link in links_], "desks": [[k, *v] for k, v in desks.items()],
@@ -71,8 +71,10 @@ def catch(trace, frames: int, size, app, seed: int = 0) -> list[dict]:
                 "theme": {"name": theme.name, "colors": theme.colors, "font_scale": theme.font_scale},
                 "scale": scale, "avoid": [list(r.getRect()) for r in avoid], "asker": asker,
                 "avoid_edges": _array(avoid_edges), "numbers": _array(numbers), "room": list(room.getRect()),
-                "badges": None if badges is None else [[k, v] for k, v in badges.items()]})
-        return was(self, links_, desks, header_h, gap, theme, scale, avoid, asker, avoid_edges, numbers, room, badges)
+                "badges": None if badges is None else [[k, v] for k, v in badges.items()],
+                "badges_say": badges_say})
+        return was(self, links_, desks, header_h, gap, theme, scale, avoid, asker, avoid_edges, numbers, room, badges,
+                   badges_say)
 
     links.LinkLayer.set_links = caught
     try:
@@ -94,7 +96,8 @@ def arguments(call: dict) -> tuple[tuple, dict]:
     kwargs = {"avoid": [QRectF(*r) for r in call["avoid"]], "asker": call["asker"],
               "avoid_edges": _unarray(call["avoid_edges"]), "numbers": _unarray(call["numbers"]),
               "room": QRectF(*call["room"]),
-              "badges": None if call["badges"] is None else {int(k): v for k, v in call["badges"]}}
+              "badges": None if call["badges"] is None else {int(k): v for k, v in call["badges"]},
+              "badges_say": call.get("badges_say", False)}
     return args, kwargs
 
 
@@ -108,6 +111,11 @@ def forget(layer) -> None:
             elif hasattr(v, "cache_clear") and getattr(v, "__module__", None) == mod.__name__:
                 v.cache_clear()
     layer._route_sets.clear()
+    try:  # the labels' kept text widths (routes28; a checkout before it has none)
+        from classroom_gui.scene import text_width
+    except ImportError:
+        return
+    text_width.forget()
 
 
 def digest(layer) -> str:

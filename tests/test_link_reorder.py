@@ -45,10 +45,10 @@ def test_a_reorder_never_leaves_the_labelled_links_more_over_digits(qapp, checkp
     251 -> 379 and 695 -> 954 (ja, 16:9) by reordering them; now 263, 510, 203 and 695."""
     calls = []
 
-    def recording(defaults, variants, widths, order, checked, numbers=None, reorder=0, light=frozenset()):
+    def recording(defaults, variants, widths, order, checked, numbers=None, reorder=0, light=frozenset(), keys=None):
         if reorder and light and numbers is not None:
             calls.append((defaults, variants, widths, order, checked, numbers, reorder, light))
-        return choose(defaults, variants, widths, order, checked, numbers, reorder, light)
+        return choose(defaults, variants, widths, order, checked, numbers, reorder, light, keys)
 
     monkeypatch.setattr(links_mod, "choose", recording)
     seed_cover(checkpoint, TWELVE[lang], lang, "none", canvas, range(12), CHAPTERS)

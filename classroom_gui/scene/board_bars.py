@@ -19,6 +19,7 @@ from .bar_rows import NAMED_MOST, NAMED_TOP, name_tallest, rows_across, tallest_
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, elide, qcolor
 from .palette import Theme
 from .whatif_marks import hatch
+from .text_width import widths
 
 MASKED_BAR = "-∞"  # the minus of the board's numbers (fmt writes -0.67), one sign on a slide (teacher17 L3)
 
@@ -45,7 +46,7 @@ def bars_heading(bars: Bars, width: float, font_scale: float, below: bool = Fals
     "discussion" and "in turn (GPT)") or `below` asks (its neighbour's does); elided only if it does not fit the
     chart's width either."""
     title_f = fonts.font(19 * font_scale, True)
-    total_w = QFontMetricsF(fonts.font(17 * font_scale, True)).horizontalAdvance(bars.total) + 10 if bars.total else 0
+    total_w = widths(17 * font_scale, True).horizontalAdvance(bars.total) + 10 if bars.total else 0
     if total_w and (below or QFontMetricsF(title_f).horizontalAdvance(bars.title) > width - total_w):
         return elide(bars.title, title_f, width), width, TOTAL_BELOW
     return elide(bars.title, title_f, width - total_w), width - total_w, 0.0
@@ -147,7 +148,7 @@ class BarsItem(CachedItem):
         label_h = label_px * 1.6 * (rows[0] if rows else 2 if two_rows else 1)
         if turned:
             label_h = min(max((turned_length(t, fm) for t in b.labels[:n]), default=0.0), TURNED_MAX * label_px) + 8
-        metrics = QFontMetricsF(fonts.font(value_px, True))  # (stops at the first value too wide: 512 bars)
+        metrics = widths(value_px, True)  # (stops at the first value too wide: 512 bars)
         show_values = all(metrics.horizontalAdvance(bar_text(v)) + 4 <= slot for v in b.values)
         # values too wide for a slot but not for two: on two rows, as many as clear each other (teacher23 L3: the
         # 4:3 answer chart said only the top word's logit, so no other word's probability could be redone)
@@ -287,7 +288,7 @@ class BarsItem(CachedItem):
         """Room left of the bars for the gridline values: AXIS_W, or the widest value and its gap (teacher29 L1:
         the exp chart's "20000" was drawn in 44 px as "·0000")."""
         vmin, vmax = self.axis
-        metrics = QFontMetricsF(fonts.font(TEXT_PX * self.theme.font_scale))
+        metrics = widths(TEXT_PX * self.theme.font_scale)
         widest = max((metrics.horizontalAdvance(f"{v:g}") for v in grid_values(vmin, vmax)), default=0.0)
         return max(AXIS_W, math.ceil(widest) + 10)
 

@@ -11,13 +11,13 @@ import re
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF
 
 from . import fonts
 from .board_lists import (char_counts, fewest_lines, list_rows, mean_row_width, number_lists, reflowed, reflowed_count,
                           row_counts)
 from ..lesson.strings import text
 from .board_wrap import balanced, wrapped, wrapped_at_breaks
+from .text_width import widths
 
 GAP = 16.0
 LINE_MAX_PX, LINE_MIN_PX = 25.0, 16.0  # chalk: 16 px is the least a projected 1080p picture reads at
@@ -91,7 +91,7 @@ def fit(given: list[str], more: int, w: float, h: float, scale: float, grow: boo
     # "0.1381 ÷ 38246.30788 = …" hid their numbers), and a last line saying how many lines are left
     px = LINE_MIN_PX
     f = fonts.font(px)
-    fm = QFontMetricsF(f)
+    fm = widths(px)
     per_col = max(2, int(h // (px * LINE_SPACING)))
     halves = all(fm.horizontalAdvance(t) <= (w - GAP) / 2 for t in given[:2 * per_col])
     room = 2 * per_col if halves else per_col
@@ -245,7 +245,7 @@ def _wrapped_size(lines: tuple[str, ...], w: float, h: float, scale: float, leas
 def _pieces(text: str, px: int, w: float) -> tuple[str, ...] | None:
     """board_wrap.wrapped_at_breaks of a line at px, kept: a re-flow's every k tries its board's other lines (prose,
     a worked sum) at the same sizes (GPT-2's opinion card board: ~1 ms a k, 6 ks, fit22)."""
-    metrics = QFontMetricsF(fonts.font(px))
+    metrics = widths(px)
     pieces = balanced(text, wrapped_at_breaks(text, metrics, w), metrics, w, WRAP_LEAST)
     return None if pieces is None else tuple(pieces)
 
@@ -254,7 +254,7 @@ def _pieces(text: str, px: int, w: float) -> tuple[str, ...] | None:
 def advance(text: str, px: float) -> float:
     """A chalk line's width at px: kept, as fitting a board tries each line at several sizes, and GPT-2's
     notebook lines are long (measured: ~3 ms a frame at 6 students, remeasuring the same lines)."""
-    return QFontMetricsF(fonts.font(px)).horizontalAdvance(text)
+    return widths(px).horizontalAdvance(text)
 
 
 @lru_cache(maxsize=256)
@@ -263,7 +263,7 @@ def least_height(lines: tuple[str, ...], more: int, w: float) -> float:
     wrapped as fit's last resort wraps it there (board_wrap.wrapped): the room that draws every one of them. A board
     sized by its count of lines (board.Board) gave 7 rows of 「名前：3つの割合、ほかk人」, each wrapped in two at
     4:3, room for 5 rows, and left 「に」 and 「座った」 off (「…（+2）」) under a matrix that could spare it (boards25)."""
-    fm = QFontMetricsF(fonts.font(LINE_MIN_PX))
+    fm = widths(LINE_MIN_PX)
     count = sum(len(wrapped(t, fm, w)) for t in lines) + (1 if more else 0)
     return count * LINE_MIN_PX * LINE_SPACING + 0.5  # (+0.5: fit counts whole lines of its height, h // line)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtGui import QFontMetricsF
-
 from . import fonts
 from .board_wrap import wrapped
 from .items import elide
+from .text_width import widths
 
 
 @lru_cache(maxsize=1024)
@@ -20,7 +19,7 @@ def elided(label: str, px: float, room: float) -> str:  # a card's label in its 
 def label_lines(label: str, px: float, room: float) -> tuple[str, ...]:
     """A card's label (bold, px) as the lines it takes in `room`: one where it fits, else broken between words
     (_label_breaks) or, if no break fits, as a blackboard line breaks (board_wrap.wrapped)."""
-    metrics = QFontMetricsF(fonts.font(px, bold=True))
+    metrics = widths(px, bold=True)
     if metrics.horizontalAdvance(label) <= room:
         return (label,)
     fits = [i for i in _label_breaks(label) if metrics.horizontalAdvance(label[:i].rstrip()) <= room]

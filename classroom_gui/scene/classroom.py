@@ -11,7 +11,7 @@ from operator import itemgetter
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPixmapCache
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene
 
 from ..lesson import layout
@@ -40,6 +40,7 @@ from .links import ROUTED_ALL, LinkLayer
 from .quiz import show_quiz
 from .tooltips import SceneTooltips
 from .palette import Theme
+from .text_width import widths
 
 Z_DESK, Z_FOCUS_DESK, Z_CAPTION, Z_MESSAGE = 10.0, 11.0, 30.0, 40.0
 TITLE_GAP = 48.0  # canvas px between the title and the card legend at its right (at 24, "8. Listening: a mix of
@@ -123,7 +124,7 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
             # its smallest size is too wide ("10. Many questions: heads, W_O, residual · discussion" beside
             # four cards' names)
             title = QRectF(title.x(), title.y(), self.legend.area.x() - TITLE_GAP - title.x(), title.height())
-            if QFontMetricsF(fonts.font(22, True)).horizontalAdvance(text) > title.width():
+            if widths(22, True).horizontalAdvance(text) > title.width():
                 two = title_rect(self.canvas, two_lines=True)
                 title = QRectF(title.x(), two.y(), title.width(), two.height())
                 wrap, text = True, rule_on_second_line(text)

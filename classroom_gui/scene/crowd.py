@@ -13,7 +13,7 @@ from operator import attrgetter, itemgetter
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..lesson.frame import Student
@@ -21,6 +21,7 @@ from . import fonts, palette
 from .items import ALIGN_LEFT, ARGB32, CachedItem, qcolor
 from .layout import SEAT_DIGITS_MIN, DeskBox
 from .palette import Theme
+from .text_width import widths
 
 CROWD_FROM = 256  # more desks than this, and none has room for strips: one CrowdItem
 
@@ -203,7 +204,7 @@ class CrowdItem(CachedItem):
             px = b.name_px * 0.9 * th.font_scale
             longest = str(max(s.index for s in self.students) + 1)
             room = max(1.0, b.w - b.pad - 1)  # to the desk's right edge (drawText clips to its rectangle)
-            wide = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(longest)
+            wide = widths(px, True).horizontalAdvance(longest)
             if wide > room:
                 px = max(6.0, px * room / wide)
             p.setFont(fonts.font(px, True))

@@ -17,6 +17,7 @@ from . import fonts
 from .items import ALIGN_CENTER, elide, fitted_font, qcolor
 from .layout import NAME_MIN, DeskBox
 from .palette import Theme
+from .text_width import widths
 
 
 @lru_cache(maxsize=1024)
@@ -120,7 +121,7 @@ def crowded(badge: str, text: str, box: DeskBox, font_scale: float, name_left: f
 
 @lru_cache(maxsize=4096)
 def _bold_advance(text: str, px: float) -> float:  # kept: a chapter of scores measures each desk's name and badge
-    return QFontMetricsF(fonts.font(px, True)).horizontalAdvance(text)  # (badge_size misses by the hundred)
+    return widths(px, True).horizontalAdvance(text)  # (badge_size misses by the hundred)
 
 
 def _pill_w(badge: str, px: float, box: DeskBox, name_left: float) -> float:

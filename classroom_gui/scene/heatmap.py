@@ -17,6 +17,7 @@ from . import fonts, palette, pictures, text_lines
 from .items import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, CachedItem, digest, elide, qcolor, rgba_image
 from .palette import Theme
 from .whatif_marks import edited_outline, hatch
+from .text_width import widths
 
 
 LABELLED = 16  # a matrix of up to this many rows has its students' names beside the rows
@@ -37,7 +38,7 @@ def one_row(hm: Heatmap) -> int | None:
 
 def _name_room(labels, width: float, sc: float) -> float:
     """The room left of the cells for the rows' names (16 px times the type's scale): name_margin of the widest."""
-    metrics = QFontMetricsF(fonts.font(16.0 * sc))
+    metrics = widths(16.0 * sc)
     return name_margin(max((metrics.horizontalAdvance(n) for n in labels[:LABELLED]), default=0.0), width)
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from . import fonts, palette, pictures
 from .paint_guard import guarded
+from .text_width import widths
 
 ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter
 ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -143,7 +144,7 @@ def fitted_font(text: str, px: float, max_w: float, bold: bool = False, min_px: 
     """The UI font at px, shrunk until `text` fits max_w (or min_px is reached). Kept: a big class asks for
     the same seat numbers and names at every repaint (shared, like fonts.font: never modify the result)."""
     f = fonts.font(px, bold)
-    w = QFontMetricsF(f).horizontalAdvance(text)
+    w = widths(px, bold).horizontalAdvance(text)
     if w > max_w > 0 and px > min_px:
         f = fonts.font(max(min_px, math.floor(px * max_w / w)), bold)
     return f
@@ -324,7 +325,7 @@ class PillItem(CachedItem):
         if key == self._key:
             return
         self.text, self.font, self._style = text, fonts.font(px, True), (border, fill, color)
-        w = QFontMetricsF(self.font).horizontalAdvance(text) + px * 0.9
+        w = widths(px, True).horizontalAdvance(text) + px * 0.9
         h = px * 1.45
         self._pill = QRectF(-w / 2, -h / 2, w, h)
         self.set_key(key, self._pill.adjusted(-2, -2, 2, 2))

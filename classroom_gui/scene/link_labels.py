@@ -9,11 +9,11 @@ from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF
 
 from ..lesson.canvas import PICTURE_TOP, WIDESCREEN, Canvas
 from ..lesson.frame import Link
-from . import fonts
+from .own_desk import own_desk_spots
+from .text_width import widths
 
 Point = tuple[float, float]
 
@@ -43,7 +43,7 @@ ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85)  # where on its link a
 
 
 def pill_rect(text: str, px: float, at: Point) -> QRectF:  # the rectangle PillItem draws, centred on `at`
-    w = QFontMetricsF(fonts.font(px, True)).horizontalAdvance(text) + px * 0.9
+    w = widths(px, True).horizontalAdvance(text) + px * 0.9
     h = px * 1.45
     return QRectF(at[0] - w / 2, at[1] - h / 2, w, h)
 
@@ -291,22 +291,6 @@ def _texts_near(avoid: np.ndarray, others: np.ndarray | None, bounds, w: float, 
     texts = avoid if others is None else np.concatenate([avoid, others])
     l, t, r, b = texts.T
     return texts[(l < rx + rw) & (rx < r) & (t < ry + rh) & (ry < b) & (l != r) & (t != b)]
-
-
-def own_desk_spots(at: np.ndarray, w: float, h: float, desks: np.ndarray, own: int) -> np.ndarray:
-    """[len(at)] whether a w x h label centred at each spot reads as desk `own`'s (row `own` of `desks`, the whole
-    desks' [n, 4] edges): nearer to it than to any other desk by at least half its height. (teacher33 #1: in a class
-    of 16, 「2.42」 of seat 10 sat in the lane between desk 5's cards and desk 10's tag, touching both, and read as
-    desk 5's; a gap is measured edge to edge, 0 where they touch.)"""
-    left, top = at[:, 0] - w / 2, at[:, 1] - h / 2
-    right, bottom = left + w, top + h
-    l2, t2, r2, b2 = (desks[:, i][None, :] for i in range(4))
-    dx = np.maximum(np.maximum(l2 - right[:, None], left[:, None] - r2), 0.0)
-    dy = np.maximum(np.maximum(t2 - bottom[:, None], top[:, None] - b2), 0.0)
-    gaps = np.hypot(dx, dy)  # [spots, desks]
-    mine = gaps[:, own].copy()
-    gaps[:, own] = np.inf
-    return mine + h / 2 <= gaps.min(axis=1) if desks.shape[0] > 1 else np.ones(len(at), bool)
 
 
 FOREIGN = 0.5  # of a label's height: how far beyond its gap a label keeps from another desk's name tag

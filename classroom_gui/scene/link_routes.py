@@ -21,6 +21,8 @@ from typing import Callable
 
 import numpy as np
 
+from .link_grid import CELL, Grid
+
 Curve = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 SAMPLES = 32         # straight pieces per curve that others are measured against ...
@@ -31,7 +33,7 @@ KEEP = 18.0          # px a link's default route may run alongside another (a cr
 TOLERANCE = 17.0     # ... and a changed route (kept inside KEEP: a change is worth making only if it parts; at 16 the
                      # third of three links from one side of an asker at a row's end found no lane: polish7)
 REORDERS = 3         # the labelled links' placings tried again in another order (choose)
-CELL = 24.0          # px: the grid the other links' pieces are filed in, so a point meets only the pieces near it
+# (CELL, link_grid: the grid the other links' pieces are filed in, so a point meets only the pieces near it)
 # (bow, entry): the bow as a multiple of the default (negative: to the other side), and where on the asker's
 # edge the link ends as a fraction of the desk's width off its middle (None: the default, by distance).
 # Smallest changes first, the default first of all; tried one bow (8 entries) at a time.
@@ -79,47 +81,6 @@ def alongside(cands: np.ndarray, cand_w: float, others: np.ndarray, other_w: np.
     """How long (px) each candidate runs alongside each other link, away from both links' ends:
     [k, P, 2] candidates and [m, S + 1, 2] others -> [k, m] (see Filed)."""
     return Filed(others, other_w, cand_w).alongside(cands)
-
-
-class Grid:
-    """Items filed in a grid of CELL px by the cells each covers (c0..c1: [n, 2] first and last cell numbers in x
-    and y), so that a point is measured only against the items filed in its own cell. The cells are numbered on the
-    smallest grid that holds every item's cells; each cell's items are one run of `order` (the items in cell order),
-    found by the cell's number (a point off that grid meets none)."""
-
-    def __init__(self, c0: np.ndarray, c1: np.ndarray):
-        nx, ny = c1[:, 0] - c0[:, 0] + 1, c1[:, 1] - c0[:, 1] + 1
-        per = nx * ny                                                                  # cells each item covers
-        item = np.repeat(np.arange(len(c0)), per)
-        nth = np.arange(len(item)) - np.repeat(np.cumsum(per) - per, per)
-        self.x0c, self.y0c = (int(c0[:, 0].min()), int(c0[:, 1].min())) if len(c0) else (0, 0)
-        self.nxc = int(c1[:, 0].max()) - self.x0c + 1 if len(c0) else 0
-        self.nyc = int(c1[:, 1].max()) - self.y0c + 1 if len(c0) else 0
-        across, down = np.divmod(nth, nx[item])[::-1]  # the cell's place in its item's box
-        cell = ((c0[:, 0] - self.x0c) * self.nyc + (c0[:, 1] - self.y0c))[item] + across * self.nyc + down
-        cells = self.nxc * self.nyc
-        self.first = np.zeros(cells + 2, np.int64)  # cell c's run [first[c], first[c + 1]); number `cells`: off grid
-        np.cumsum(np.bincount(cell, minlength=cells), out=self.first[1:cells + 1])
-        self.first[cells + 1] = self.first[cells]
-        self.order = item[np.argsort(cell)]
-
-    def meet(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
-        """For points at x, y ([n] each): how many items each meets ([n]), and (None if none) the running total of
-        those counts ([n]: point i's pairs end there) and each pair's item as its place in `order` ([total])."""
-        qx = np.floor(x / CELL).astype(np.int64) - self.x0c
-        qy = np.floor(y / CELL).astype(np.int64) - self.y0c
-        # (as unsigned, a cell left of or above the grid is beyond it)
-        q = np.where((qx.view(np.uint64) < self.nxc) & (qy.view(np.uint64) < self.nyc), qx * self.nyc + qy,
-                     self.nxc * self.nyc)
-        lo = self.first[q]
-        count = self.first[q + 1] - lo
-        total = int(count.sum())
-        if not total:
-            return count, None, None
-        end = np.cumsum(count)
-        at = np.repeat(lo - (end - count), count)
-        at += np.arange(total)
-        return count, end, at
 
 
 class Filed:
@@ -259,7 +220,7 @@ def digits_grid(numbers: np.ndarray, width: float) -> Grid:
 
 def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], widths: list[float],
            order: list[int], checked: list[set[int]], numbers: np.ndarray | None = None, reorder: int = 0,
-           light: frozenset[int] = frozenset()) -> list[int]:
+           light: frozenset[int] = frozenset(), keys: list | None = None) -> list[int]:
     """Which variant each link takes: defaults[i] is link i's default curve (None: it has no variants, it is not
     drawn or not to the hub), variants(i) all its candidate curves (the default first; asked only of a link
     whose default runs alongside another or over the cards' numbers), order the links to place (heaviest first),
@@ -274,12 +235,14 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
     REORDERS times; the placing that leaves the labelled links least of such runs, summed (less alongside, or as
     much alongside and less over numbers), is taken (three links from one side of an asker at a row's end: the one
     placed last found the lanes taken). A link
-    in `light` (a small class's unlabelled ones) tries only the first two batches of changes, the smallest."""
+    in `light` (a small class's unlabelled ones) tries only the first two batches of changes, the smallest.
+    `keys` (optional): each link's variants as a hashable key (the desks, the hub, its ends and width: what its
+    curves are made from), so that its placing is kept across sets of links too (_PLACINGS)."""
     numbers = np.zeros((0, 4), np.float32) if numbers is None else np.asarray(numbers, np.float32).reshape(-1, 4)
     w = np.asarray(widths, dtype=np.float32)
     memo: dict = {}  # each link's placing by what is placed before it, shared by the placings below (see _place)
     digits = digits_grid(numbers, float(w.max())) if len(numbers) and len(w) else None  # (for the widest link)
-    chosen, left = _place(defaults, variants, w, order, checked, numbers, light, memo, digits)
+    chosen, left = _place(defaults, variants, w, order, checked, numbers, light, memo, digits, keys)
     head, rest = order[:reorder], order[reorder:]
     unread = [i for i in left if i in head]
     # the labelled links' own px, as a reorder of them alone is measured (review18: the unlabelled ones' px were
@@ -292,18 +255,19 @@ def choose(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
             break
         k = min(late)
         head = [head[0], head[k]] + [j for j in head[1:] if j != head[k]]
-        left_again = _place(defaults, variants, w, head, checked, numbers, light, memo, digits)[1]
+        left_again = _place(defaults, variants, w, head, checked, numbers, light, memo, digits, keys)[1]
         unread = list(left_again)
         if _summed(left_again.values()) < total:
             total, better = _summed(left_again.values()), head
     if better is not None:  # the rest placed after the better order of the labelled ones
-        chosen = _place(defaults, variants, w, better + rest, checked, numbers, light, memo, digits)[0]
+        chosen = _place(defaults, variants, w, better + rest, checked, numbers, light, memo, digits, keys)[0]
     return chosen
 
 
 def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]], w: np.ndarray, order: list[int],
            checked: list[set[int]], numbers: np.ndarray, light: frozenset[int],
-           memo: dict | None = None, digits: Grid | None = None) -> tuple[list[int], dict[int, tuple]]:
+           memo: dict | None = None, digits: Grid | None = None,
+           keys: list | None = None) -> tuple[list[int], dict[int, tuple]]:
     """choose's placing in one order: each link's variant, and each link left alongside another or over numbers
     with the px it is left so (its run alongside beyond TOLERANCE, its run over numbers), in the order placed. A
     link is measured as it is placed, against those placed before it and the others' defaults: the links placed
@@ -326,8 +290,8 @@ def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
         key = (i, tuple(given.get(j, -1) for j in others))
         found = memo.get(key)
         if found is None:
-            found = memo[key] = _place_one(i, defaults[i], variants, w, [lines[j] for j in others], others, numbers,
-                                           i in light, digits)
+            found = memo[key] = _kept_place_one(i, defaults[i], variants, w, [lines[j] for j in others], others,
+                                                numbers, i in light, digits, None if keys is None else keys[i])
         best, best_cost, line = found
         if line is None:  # its default kept
             continue
@@ -335,6 +299,32 @@ def _place(defaults: list[Curve | None], variants: Callable[[int], list[Curve]],
         if best_cost[0] or best_cost[1]:
             left[i] = best_cost[:2]
     return chosen, left
+
+
+PLACINGS = 512  # links' placings kept across sets of links (_kept_place_one), the least recently used go first
+_PLACINGS: dict[tuple, tuple] = {}
+
+
+def _kept_place_one(i: int, default: Curve, variants, w: np.ndarray, lines: list[np.ndarray], others: list[int],
+                    numbers: np.ndarray, light: bool, digits: Grid | None, key) -> tuple[int, tuple, np.ndarray | None]:
+    """_place_one, kept by everything it reads: the link's own curves (`key`, choose's keys: the desks, the hub, its
+    ends and width; its default curve), its width, the lines it keeps apart from and their widths, the numbers and
+    whether it is light. The sets of links of one beat and the next share many placings (GPT-2 at 6 students: 70
+    placings in 28 sets were 40 different ones). `digits` is not in the key: it only files `numbers` for
+    over_numbers, whose answer is the same with it or without."""
+    if key is None:
+        return _place_one(i, default, variants, w, lines, others, numbers, light, digits)
+    full = (key, default, float(w[i]), tuple(w[others].tolist()), b"".join(line.tobytes() for line in lines),
+            numbers.tobytes(), light)
+    found = _PLACINGS.pop(full, None)
+    if found is None:
+        found = _place_one(i, default, variants, w, lines, others, numbers, light, digits)
+        if found[2] is not None:
+            found[2].flags.writeable = False  # shared by every set that finds it
+        if len(_PLACINGS) >= PLACINGS:
+            del _PLACINGS[next(iter(_PLACINGS))]
+    _PLACINGS[full] = found  # (re)inserted last: dicts keep insertion order
+    return found
 
 
 def _place_one(i: int, default: Curve, variants: Callable[[int], list[Curve]], w: np.ndarray, lines: list[np.ndarray],

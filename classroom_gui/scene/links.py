@@ -107,6 +107,8 @@ def segments_each(curves: list[tuple[Point, Point, Point, Point]]) -> list[QPain
 class LinkLayer:
     """Owns the link paths, markers and labels of a scene and refills them for each frame."""
 
+    _seating: tuple[dict, int] = ({}, -1)  # (as __init__ sets it: a layer made without it still numbers its desks)
+
     def __init__(self, scene: QGraphicsScene):
         self.scene = scene
         self.room = ROOM  # where labels may go (set_links)
@@ -329,7 +331,10 @@ class LinkLayer:
         order = [pos[i] for i in ranked if i in marked]
         reorder = len(order) if len(desks) <= ROUTED_ALL else 0  # a small class's labelled ones may be placed again
         light = [pos[i] for i in ranked if i in on and i not in marked] if rest else []
-        chosen = choose(defaults, variants, widths, order + light, checked, numbers, reorder, frozenset(light))
+        seating = self._seating_of(desks)  # each link's curves are made from these (kept placings: link_routes)
+        keys = [(seating, hub, header_h, gap, crowd, i == top, links[i].source, links[i].target, width)
+                for i, width in zip(drawn, widths)]
+        chosen = choose(defaults, variants, widths, order + light, checked, numbers, reorder, frozenset(light), keys)
         return {i: VARIANTS[chosen[pos[i]]] for i in drawn}
 
     @classmethod
