@@ -6,9 +6,10 @@ import numpy as np
 from classroom_gui.model import ClassroomTokenizer, GPTConfig, load_checkpoint, save_checkpoint
 from classroom_gui.model.checkpoint import expected_shapes
 
-# keys whose English names fewer values than the other languages (none since review12: a student made deaf by mask
-# edits is 'student 3 ("cat")' in English, as 「3番の席の「猫」」 in Japanese)
-ENGLISH_NAMES_FEWER = frozenset()
+# keys whose English names fewer values than the other languages (review12: a student made deaf by mask edits is
+# 'student 3 ("cat")' in English, as 「3番の席の「猫」」 in Japanese): quiz.keys, whose keys A-D are English's marks,
+# named once (ja: 「1〜2またはA〜B（どちらもア〜イの順）」, review34 #3)
+ENGLISH_NAMES_FEWER = frozenset({"quiz.keys"})
 # keys where each language words a file's fault from the fields the code gives (model.limits): English keeps Python's
 # reason and counts bytes from 0; Japanese counts from 1 and gives JSON's line and column, without Python's English
 OWN_WORDING = {"limit.not_utf8": frozenset({"path", "reason", "byte", "nth"}),
