@@ -56,6 +56,21 @@ def window_on(qtbot, checkpoint, store: str, show: bool = True):
     return w
 
 
+def canvas():
+    """A shown CanvasView of the window's size (the canvas_warm tests'), offscreen."""
+    from classroom_gui.view.canvas_view import CanvasView
+    view = CanvasView()
+    view.resize(1013, 577)
+    view.show()
+    return view
+
+
+def grab(view):
+    """What `view`'s viewport paints now."""
+    view.viewport().repaint()
+    return view.viewport().grab().toImage()
+
+
 def random_window(qtbot, folder):
     """The classroom window on a random checkpoint in `folder`, with its settings there too, shown."""
     return window_on(qtbot, random_checkpoint(folder / "ck"), str(folder / "settings.ini"))
