@@ -11,25 +11,13 @@ from classroom_gui.scene import pictures
 from classroom_gui.scene.heatmap import HeatmapItem
 from classroom_gui.scene.strip import StripView
 from classroom_gui.view import canvas_warm
+from helpers import canvas, grab
 
 
 @pytest.fixture(scope="module")
 def lesson(qapp, checkpoint):
     trace = run_sentence(checkpoint, "the cat sat on the mat .", "causal").trace
     return trace, timeline_for(trace.n_tokens, trace.config.n_layer)
-
-
-def canvas():
-    from classroom_gui.view.canvas_view import CanvasView
-    view = CanvasView()
-    view.resize(1013, 577)
-    view.show()
-    return view
-
-
-def grab(view):
-    view.viewport().repaint()
-    return view.viewport().grab().toImage()
 
 
 def start(view, trace, timeline, sel, now=0.0, students=None):

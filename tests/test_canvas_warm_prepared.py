@@ -8,6 +8,7 @@ import pytest
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.view import canvas_warm
+from helpers import canvas, grab
 
 
 @pytest.fixture(scope="module")
@@ -15,19 +16,6 @@ def lesson(qapp, checkpoint):
     words = "the cat sat on the mat".split() * 11
     trace = run_sentence(checkpoint, " ".join(words[:40])).trace  # (a class drawn as one ClassImage)
     return trace, timeline_for(trace.n_tokens, trace.config.n_layer)
-
-
-def canvas():
-    from classroom_gui.view.canvas_view import CanvasView
-    view = CanvasView()
-    view.resize(1013, 577)
-    view.show()
-    return view
-
-
-def grab(view):
-    view.viewport().repaint()
-    return view.viewport().grab().toImage()
 
 
 def drawn_ahead(trace, timeline, sel, students, monkeypatch):

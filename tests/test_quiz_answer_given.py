@@ -79,7 +79,7 @@ def test_the_asked_card_says_the_keys_and_a_slide_does_not(checkpoint):
     model = quiz_model(checkpoint)
     asked_sum(model)
     keys = model.frame().quiz["keys"]
-    assert "1〜4" in keys and "ア〜エ" in keys
+    assert "1〜4" in keys and "A〜D" in keys and "ア〜エ" in keys  # the letters are keys too (review34 #3)
     trace = model.shown_trace()
     slides = deck_with_quiz(trace, model.sel, deck_times(timeline_for(trace.n_tokens, trace.config.n_layer), "beat"))
     assert all(f.quiz["keys"] == "" for f in slides if f.quiz)
@@ -95,6 +95,29 @@ def test_keys_in_the_window(qtbot, tmp_path, checkpoint, key, index):
     assert w.model.board == board  # B answered; it did not open the board close-up
     qtbot.keyClick(w.canvas, Qt.Key.Key_B)  # no question asked: B is the board close-up again
     assert w.model.board != board
+    w.close()
+
+
+def test_a_key_past_the_last_choice_does_nothing_while_asked(qtbot, tmp_path, checkpoint, monkeypatch):
+    """review34 #3: C on a 2-choice question opened Compare (over presenter mode), while 3, 4 and D did nothing. Every
+    answer key is the quiz's while it asks: one past the choices does nothing, and the question stays asked."""
+    w = quiz_window(qtbot, tmp_path, checkpoint)
+    w.sentence.setText("the cat")
+    w.apply_sentence()
+    opened = []
+    monkeypatch.setattr(w, "open_compare", lambda: opened.append("compare"))
+    q = next(q for q in class_questions(w.model.shown_trace(), w.model.sel) if len(q.choices) == 2)
+    w.model.player.jump(w.model.player.timeline.beat_stop(q.step - 2))
+    w.model.quiz_next()
+    assert w.model.asking() and w.model.frame().quiz["question"] == q.question
+    for key in (Qt.Key.Key_C, Qt.Key.Key_3, Qt.Key.Key_D, Qt.Key.Key_4):
+        qtbot.keyClick(w.canvas, key)
+        assert not opened and w.model.asking() and w.model.frame().quiz["chosen"] is None, key
+    assert "1–2 or A–B" in w.model.frame().quiz["keys"]
+    qtbot.keyClick(w.canvas, Qt.Key.Key_B)
+    assert w.model.frame().quiz["chosen"] == 1 and not w.model.asking()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_C)  # answered: C is Compare again
+    assert opened == ["compare"]
     w.close()
 
 

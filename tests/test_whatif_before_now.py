@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from classroom_gui.lesson import rules
 from classroom_gui.lesson.deck import deck_frames
 from classroom_gui.lesson.numbers import fmt
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
@@ -45,6 +46,21 @@ def test_the_boards_that_write_an_edited_score_mark_it_before_and_now(checkpoint
     # the model's own class: no mark, no note
     plain = _at(own, sel, "scaling.divide").board
     assert not any(line.endswith(mark) or was.split("{")[0] in line for line in plain)
+
+
+@pytest.mark.parametrize("lang,rule", [("ja", "none"), ("en", "causal")])
+def test_the_score_before_is_the_models_own_with_a_card_edited_too(checkpoint, lang, rule):
+    """review34 #4: with the asker's question card edited in the same head, the note called the edited cards' q·k
+    the model's value (1.42 for its own 7.16). It is the unedited class's, under the step's rule."""
+    text, asker, classmate = SEED[lang]
+    own, _, f = _class(checkpoint, lang, f"q[2,1,{asker},1]=3")
+    trace = from_specs(own, [f"q[2,1,{asker},1]=3", f"score[2,1,{asker},{classmate}]=0"])
+    j = own.tokens.index(classmate)
+    H, edited = run_sentence(checkpoint, text, rule).trace.layers[1].head(0), rules.under(trace, rule).layers[1].head(0)
+    before, cards = fmt(float(H.q[f] @ H.k[j])), fmt(float(edited.q[f] @ edited.k[j]))
+    assert before != cards  # the edited card moves q·k: the note must not take it for the model's
+    board = _at(trace, Selection(focus=f, layer=1, head=0, lang=lang, rule=rule), "scaling.divide").board
+    assert sum(SAID[lang][0].format(before, "0.00") in line for line in board) == 1, board
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -108,10 +108,17 @@ def test_w_o_is_worked_from_the_digits_shown(checkpoint, text, lang, layer):
     assert not redo_board(frame.board) and not frame.heatmap.rows  # the board's height goes to the sum
 
 
-@pytest.mark.parametrize("text,lang", SENTENCES)
-def test_layernorms_learned_scale_and_shift_are_worked(checkpoint, text, lang):
+# review34 #1: two askers whose "× scale + shift" result was once rounded twice ("-0.39" for the factors' -0.3848)
+SCALED = [(text, lang, None) for text, lang in SENTENCES] + [
+    ("The animal didn't cross the street because it was too tired", "en", 0),
+    ("A dog ran in the park and the cat slept", "en", 4)]
+
+
+@pytest.mark.parametrize("text,lang,focus", SCALED)
+def test_layernorms_learned_scale_and_shift_are_worked(checkpoint, text, lang, focus):
     trace = compute_run(checkpoint, text, mask="none").trace
-    sel = Selection(focus=state.default_focus(trace.tokens, "none"), lang=lang, rule="none")
+    focus = state.default_focus(trace.tokens, "none") if focus is None else focus
+    sel = Selection(focus=focus, lang=lang, rule="none")
     frame = next(frames_of(trace, sel, ("heads.residual",)))
     L, f, p = trace.layers[0], sel.focus, trace.params
     board = " ".join(frame.board)
@@ -125,9 +132,11 @@ def test_layernorms_learned_scale_and_shift_are_worked(checkpoint, text, lang):
     assert even == hand_divide(str(Decimal(x) - Decimal(mean)), spread, d)
     assert g == fmt(p["h.0.ln_2.weight"][0], d) and (sign + b).lstrip("+") == fmt(p["h.0.ln_2.bias"][0], d).lstrip("+")
     places = len(result.split(".")[1])
-    # the product at one decimal more than `even`'s (at least 3), + b, at the decimals the model's number shares
-    exact = hand_sum([hand_product(even, g, max(3, d + 1)), sign + b], max(3, d + 1))
-    assert result == hand_sum([exact], places) and result == hand_sum([repr(float(L.ln_2[f, 0]))], places)
+    # the written factors' exact value, rounded once to the result's decimals: shorter than the product's (one more
+    # than `even`'s, at least 3) only at decimals the model's number shares
+    exact = str(Decimal(even) * Decimal(g) + Decimal(sign + b))
+    assert result == hand_sum([exact], places)
+    assert places == max(3, d + 1) or result == hand_sum([repr(float(L.ln_2[f, 0]))], places)
     assert shown == fmt(L.ln_2[f, 0]) and rounds_to(result, shown)
     assert not redo_board(frame.board)
 

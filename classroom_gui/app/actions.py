@@ -40,8 +40,9 @@ def _command(name: str) -> Callable:
 
 
 def _choice(i: int, otherwise: Callable | None = None) -> Callable:
-    """Key for the quiz's choice i (from 0: 1 or A, ア) while a question is asked (view.quiz_mode.choose), else
-    `otherwise` (A adds the answer to the class, B the board close-up)."""
+    """Key for the quiz's choice i (from 0: 1 or A, ア) while a question is asked (view.quiz_mode.choose: a key
+    naming no choice of it does nothing), else `otherwise` (A adds the answer to the class, B the board close-up,
+    C opens Compare)."""
     def handle(w):
         if not w.choose_quiz(i) and otherwise is not None:
             otherwise(w)
@@ -74,8 +75,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("rule", ("M",), "lesson", "help.rule", "help.rule", _command("toggle_rule")),
     # the View menu's checkable Quiz item is view.quiz_mode's; its key is here, so the help list and README name it
     Action("quiz", ("Q",), "", "", "help.quiz", lambda w: w.quiz_action.toggle()),
-    # the class's answer to the question asked (teacher34 #13): 1-4, or A-D as the card's marks (A, B and C otherwise
-    # add the answer, show the board and open Compare); one row of the help screen
+    # the class's answer to the question asked (teacher34 #13): 1-4, or A-D as the card's marks, all eight the
+    # quiz's while it asks, even past its last choice (A, B and C otherwise add the answer, show the board and open
+    # Compare); one row of the help screen
     Action("quiz_1", ("1",), "", "", "help.quiz_answer", _choice(0), listed=("1–4", "A–D")),
     Action("quiz_2", ("2",), "", "", "help.quiz_answer", _choice(1)),
     Action("quiz_3", ("3",), "", "", "help.quiz_answer", _choice(2)),  # (C: Compare's, which answers C while a question is asked)

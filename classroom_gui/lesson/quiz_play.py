@@ -38,9 +38,10 @@ def card(q: Question, revealed: bool, chosen: int | None = None, keys: str = "")
 
 def answer_keys(q: Question) -> str:
     """What the window's asked card says about answering (teacher34 #13): keys 1 to the number of choices, or the
-    letters A to the last (ア to the last in Japanese, said in order: the keys are 1-4), or a click."""
+    letters A to the last (ア to the last in Japanese, said in order: the keys are 1-4 and A-D), or a click."""
     last = len(q.choices)
-    return text(q.lang, "quiz.keys", n=last, first=marks(q.lang)[0].rstrip("."), last=marks(q.lang)[last - 1].rstrip("."))
+    return text(q.lang, "quiz.keys", n=last, letter="ABCD"[last - 1], first=marks(q.lang)[0].rstrip("."),
+                last=marks(q.lang)[last - 1].rstrip("."))
 
 
 def with_quiz(frame: Frame, q: Question | None, revealed: bool, chosen: int | None = None, keys: str = "") -> Frame:

@@ -206,36 +206,40 @@ def rounded_total(worked: WorkedSum) -> WorkedSum:
     return replace(worked, total=at_total_places(worked.total, worked.shown))
 
 
-def at_total_places(result: str, shown: str) -> str:
+def at_total_places(result: str, shown: str, exact: str | None = None) -> str:
     """A worked result of more than TOTAL_PLACES decimals rounded half up to TOTAL_PLACES where that still rounds to
-    `shown` (the model's number beside it), else as it is: "-0.66477" -> "-0.6648" beside -0.66."""
+    `shown` (the model's number beside it), else as it is: "-0.66477" -> "-0.6648" beside -0.66; with `exact`
+    (supported's), that value rounded, not the result rounded twice."""
     if places_of(result) <= TOTAL_PLACES:
         return result
     try:
-        total = hand_sum([result], TOTAL_PLACES)
+        total = hand_sum([exact if exact is not None else result], TOTAL_PLACES)
     except ArithmeticError:
         return result
     return total if rounds_to(total, shown) else result
 
 
-def supported(result: str, model: float | None, shown: str) -> str:
+def supported(result: str, model: float | None, shown: str, exact: str | None = None) -> str:
     """A worked result rounded half up to the most of its decimals that are also the model's own (`model` rounded
     the same way), but never fewer than `shown`'s, the model's number as the desk or chart shows it (student35 #2:
     "(-0.54) × 0.58 - 0.06 = -0.373" beside a next board's x₁ = -0.370, and 2-decimal factors adding up to "0.2710"
     for the model's 0.2693, wrote digits that neither the inputs' decimals nor the model hold): -0.3732 for the
     model's -0.37031 is written -0.37, -0.9562 for -0.95577 -0.956; and only at decimals that round half up to `shown`
     (1.1849 for the model's 1.18486 beside 1.18: not 1.185, but 1.1849). The products' sum still redoes it
-    within one unit of its last digit, as a score written at 2 decimals beside 3-decimal products does."""
+    within one unit of its last digit, as a score written at 2 decimals beside 3-decimal products does. With
+    `exact`, the exact value of the written factors (scale_lines), every shorter result is that value rounded, and
+    is kept only where it still rounds to `shown`: "(-0.56) × 0.58 - 0.06" (exact -0.3848) is -0.385, never -0.39."""
     least, most = places_of(shown), places_of(result)
     if model is None or most <= least or not np.isfinite(model):
         return result
     try:
-        own = Decimal(repr(float(model)))
+        own, source = Decimal(repr(float(model))), exact if exact is not None else result
         for digits in range(most, least, -1):
-            here = hand_sum([result], digits)
+            here = hand_sum([source], digits)
             if Decimal(here) == Decimal(hand_sum([str(own)], digits)) and rounds_to(here, shown):  # 1.185 not by 1.18
                 return here
-        return hand_sum([result], least)
+        here = hand_sum([source], least)
+        return here if exact is None or rounds_to(here, shown) else result
     except ArithmeticError:
         return result
 
@@ -314,8 +318,9 @@ def scale_lines(t, worked, where: str) -> list[str]:
     label ending in a colon), then the one redoable equation in the same order and `where` the model's number is
     shown."""
     even, g, b, result, exact, shown, model = worked
-    result = at_total_places(result, shown) if exact else result  # fix22: at most 4 decimals, as every worked total
-    result = supported(result, model, shown)
+    value = str(Decimal(even) * Decimal(g) + Decimal(b))  # what the written factors make (review34 #1)
+    result = at_total_places(result, shown, value) if exact else result  # fix22: at most 4 decimals, as every total
+    result = supported(result, model, shown, value)
     line = f"{in_product(even)} × {in_product(g)} {signed_terms([b], first=False)} = " + _beside(result, where)
     return [t("worked.ln_scale"), line] + ([] if exact else [missed(t, result, shown)])
 

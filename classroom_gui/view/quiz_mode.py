@@ -26,9 +26,13 @@ def next_beat(window) -> None:
 
 def choose(window, i: int) -> bool:
     """The class's choice `i` (from 0) for the question asked on screen (a key 1-4 or A-D, or a click on it, while
-    presenting with the quiz on): its answer is revealed, marked right or wrong (teacher34 #13). False with no
-    question asked (the key does what it does without a quiz)."""
-    return (window.is_presenting() or window.quiz_anywhere) and window.model.quiz_choose(i)
+    presenting with the quiz on): its answer is revealed, marked right or wrong (teacher34 #13). True too for a key
+    that names no choice of the question asked (C or 3 on a 2-choice question): it does nothing, not the key's other
+    job (review34 #3: C opened Compare over presenter mode). False with no question asked (the key does what it
+    does without a quiz)."""
+    if not (window.is_presenting() or window.quiz_anywhere):
+        return False
+    return window.model.quiz_choose(i) or window.model.asking()
 
 
 def jump_chapter(window, name: str) -> None:

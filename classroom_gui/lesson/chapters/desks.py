@@ -2,10 +2,12 @@
 can hear, and the asker's softmax as the board works it. (Not a chapter: its name has no number.)"""
 from __future__ import annotations
 
+from .. import rules
 from ..frame import Frame
 from ..numbers import fmt
 from ..share_places import row_places
 from ..softmax_row import ShownSoftmax, share_places, shown_row_of
+from ..whatif_state import own_of
 from ..whatif_words import rule_has
 
 MASKED_OPACITY = 0.45  # students who have not spoken yet stay faded from the mask chapter on
@@ -33,14 +35,25 @@ def edited_out(ctx, row: int) -> set[int]:
 
 
 def edited_scores(ctx, row: int) -> dict[int, tuple[float, float]]:
-    """The scores of `row` a what-if set in the shown layer and head: classmate → (the score the cards make there,
-    q·k, the number before the edit; the score now). The boards that write a score mark them (teacher34 #3: the ÷√d
+    """The scores of `row` a what-if set in the shown layer and head: classmate → (the model's own score there, q·k of
+    its own cards (own_head); the score now). The boards that write a score mark them (teacher34 #3: the ÷√d
     and exp boards wrote 「猫」：0.00 ÷ 2.8284 like any line)."""
-    made = {}
+    made, own = {}, None
     for e in ctx.trace.edits:  # the last edit of a cell is the one that holds
         if e.kind == "score" and (e.layer, e.head, e.seat) == (ctx.sel.layer, ctx.sel.head, row):
-            made[e.index] = (float(ctx.H.q[row] @ ctx.H.k[e.index]), float(ctx.H.scores[row, e.index]))
+            own = own or own_head(ctx)
+            made[e.index] = (float(own.q[row] @ own.k[e.index]), float(ctx.H.scores[row, e.index]))
     return made
+
+
+def own_head(ctx):
+    """The shown head in the model's own class (whatif_state.own_of the trace frame_at was given) under the step's
+    rule: its cards before any edit (review34 #4: with a q edit in the same head, the edited cards' q·k 1.42 was
+    called the model's value, its own being 7.16); the shown head when that class is not known."""
+    own = own_of(ctx.base) if ctx.base is not None else None
+    if own is None:
+        return ctx.H
+    return rules.layer_under(own, ctx.trace.mask_rule, ctx.sel.layer, ctx.sel.head).head(ctx.sel.head)
 
 
 def score_marked(ctx, line: str, j: int, edited: dict) -> str:
