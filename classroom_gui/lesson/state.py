@@ -103,7 +103,8 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
 def _change(trace: Trace, shown: Trace, sel: Selection, frame: Frame) -> str:
     """What the edits changed most at the shown asker (at answer time, the last student, who answers), before → now:
     the shares of the model's own class under the step's rule against `shown`'s (whatif_change), kept per rule and
-    asker; "" for a class bigger than COMPARED_UP_TO or whose own class is not known."""
+    asker; before the softmax chapter, the edit alone (whatif_change.edit_said: a share there would give away the
+    quiz, teacher37 #2); "" for a class bigger than COMPARED_UP_TO or whose own class is not known."""
     own = whatif_state.own_of(trace)
     if own is None or trace.n_tokens > COMPARED_UP_TO:
         return ""
