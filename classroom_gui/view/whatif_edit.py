@@ -107,7 +107,8 @@ def apply(window, edit: Edit) -> bool:
         window.model.edit(edit)
     except EditError as exc:
         if exc.phrase.key == "edit.same":  # teacher words, not the CLI's --set (teacher37 #10: 「（q[2,1,1,1]=5.0000）」)
-            exc.phrase = Phrase("whatif.same", **{k: v for k, v in exc.phrase.values.items() if k != "spec"})
+            said_as = exc.phrase.values
+            exc.phrase = Phrase("whatif.same", place=said_as["place"], value=said_as["value"])
         window.tell(lambda lang, refusal=exc: sentence_start(said(refusal, lang)), 8000, aloud=True)
         return False
     return True
