@@ -100,7 +100,8 @@ def test_the_same_sentence_keeps_its_edits_and_a_new_one_is_one_undo_step():
     model.select(focus=0)
     assert model.undo_edit() and heard[-1] == "run"
     assert model.run.trace is own and model.shown_trace() is edited and model.whatif.edits == (a,)
-    assert model.sel.focus == 1 and model.typed == typed and model.status("en").startswith("What if: 1 edit.")
+    assert model.sel.focus == 1 and model.typed == typed  # the line says what came back (teacher37 #11)
+    assert model.status("en") == f'Undo (Ctrl+Z) brought back "{typed}" and its what-if edits (1).'
     assert model.undo_label("en").startswith("Undo score edit") and model.redo_label("en") == \
         'Redo new sentence "The dog sat"'
     assert model.redo_edit() and model.run.text == "The dog sat" and model.sel.focus == 0

@@ -62,7 +62,8 @@ def test_the_keyboard_dialog_starts_at_the_number_on_screen(qtbot, window):
     # review7 bug 1: that OK changes nothing and is refused (with the number drawn); the model's own typed is a change
     assert not apply(window, dialog.edit()) and len(window.model.whatif.edits) == 1
     said = window.statusBar().currentMessage()  # as the CLI says it, starting with words (teacher11 L4)
-    assert said.startswith("This changes nothing") and f"is already {float(np.float32(now)):.4f} (q[" in said
+    assert said.startswith("This changes nothing") and said.endswith(f"is already {float(np.float32(now)):.4f}")
+    assert "[" not in said  # teacher37 #10: no --set syntax in the window
     assert apply(window, dialog.edit(own)) and len(window.model.whatif.edits) == 2
     # the mask: switch a cell once, then W proposes switching it back
     assert apply(window, Edit("mask", 1, 0, 2, 1, 1.0))

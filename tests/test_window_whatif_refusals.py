@@ -61,7 +61,8 @@ def test_a_number_set_to_what_it_is_is_refused_in_the_window_language(qtbot, win
     window.set_language("ja")
     assert not whatif_edit.apply(window, Edit(kind, sel.layer, sel.head, place.seat, place.index, own))
     said = window.statusBar().currentMessage()
-    assert said.startswith("何も変わりません：") and f"{own:.4f}です（{place.kind}[" in said
+    # teacher37 #10: teacher words only, not the CLI's --set in a bracket (「（q[2,1,1,1]=5.0000）」)
+    assert said.startswith("何も変わりません：") and said.endswith(f"{own:.4f}です。") and "[" not in said
     assert ("質問カード" if kind == "q" else "スコア") in said
     assert window.model.whatif.edits == ()
 

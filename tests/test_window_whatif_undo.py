@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from classroom_gui.app.edit_history import edit_keys
+from classroom_gui.lesson.whatif_state import sentence_text
 from classroom_gui.model.whatif import Edit
 from whatif_window import menu_item, two_edits, window  # noqa: F401  (window: the fixture)
 
@@ -111,7 +112,10 @@ def test_enter_on_the_same_sentence_keeps_the_edits_and_a_new_one_is_undone_back
     assert menu_item(window, "undo_edit")[1]
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.run is run and window.model.whatif.edits == (edit,) and window.sentence.text() == old
-    assert window.sel.focus == seat and window.statusBar().currentMessage() == one_edit(window)
+    # teacher37 #11: the line says what Undo brought back, the sentence with its edit
+    brought = window.t("edit.brought_sentence_edits", how=window.t("edit.how_undo", keys="Ctrl+Z"), n=1,
+                       sentence=sentence_text(lang, old))
+    assert window.sel.focus == seat and window.statusBar().currentMessage() == brought
 
 
 def test_the_status_line_follows_a_language_switch(qtbot, window):

@@ -79,6 +79,7 @@ class EditHistory:
         if not source:
             return False
         back = source.pop().filled(self.checkpoint)
+        self.stepped = source is self.earlier  # the status line says what came back (teacher37 #11), until an edit
         dest[:] = within_budget(dest + [left_behind(self.run, self.whatif, self.typed, self.here())])
         self.note = None  # what was said once of the class left (who asks now) is not said of this one
         self._show(back.run, back.whatif, back.typed, back.where)
@@ -107,6 +108,13 @@ class EditHistory:
         if self.whatif is None:  # an emptied sentence: Undo brings it back (teacher31 #1)
             return say(lang, "whatif.emptied_status", sentence=sentence_text(lang, self.earlier[-1].typed),
                        undo=keys["undo"]) if self.run is None and self.earlier else ""
+        if self.brought_back and self.stepped is not None:  # Undo or Redo brought this sentence back (teacher37 #11:
+            # the line said nothing, or the reset this class had before it was left)
+            n = len(self.whatif.edits)
+            how = say(lang, "edit.how_undo" if self.stepped else "edit.how_redo",
+                      keys=keys["undo" if self.stepped else "redo"])
+            return say(lang, "edit.brought_sentence_edits" if n else "edit.brought_sentence", how=how, n=n,
+                       sentence=sentence_text(lang, self.typed))
         left = self.earlier[-1] if self.earlier else None
         n = len(left.whatif.edits) if left is not None and left.whatif is not None else 0
         if not self.whatif.history and n:

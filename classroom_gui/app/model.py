@@ -37,6 +37,7 @@ class ClassroomModel(EditHistory, QuizSteps):
         self.before_example = None  # where the lesson was when that example was chosen (history.View)
         self.open_example = None  # the gallery example on screen (its sentence shown), for the gallery to show it
         self.resumed = None  # where the last session left the lesson, for the first sentence (resume)
+        self.stepped = None  # True (False) when Undo (Redo) brought back the sentence shown (EditHistory._step)
         self.note = None  # a Phrase the status line says once: what-if edits the last session left, not brought back
         # a Phrase: what the settings file could not give (view.settings.unread_note, set by the window), said once with
         # the first sentence (_resume_in)
@@ -65,7 +66,7 @@ class ClassroomModel(EditHistory, QuizSteps):
 
     def changed(self, what: str) -> None:
         if what == "edits":  # what start-up said of the last session's edits is old news after a change of them
-            self.note = None
+            self.note = self.stepped = None  # (and what Undo or Redo of a sentence brought back)
         if what in ("model", "run", "edits", "selection"):
             self._hold_head()
         for listener in list(self._listeners):

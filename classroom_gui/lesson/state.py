@@ -12,7 +12,7 @@ from ..model.unknown_words import words_and_marks
 from . import layout, rules, whatif_change, whatif_state, whatif_words
 from .cache import cache_of, kept_among
 from .canvas import WIDESCREEN, Canvas
-from .chapters import BY_KEY, rule_title
+from .chapters import BY_KEY, CHAPTERS, rule_title
 from .close_up import closed_up
 from .compared import same_picture
 from .context import Ctx, Selection, default_focus
@@ -103,13 +103,17 @@ def frame_at(trace: Trace | None, selection: Selection, t: float, notices=()) ->
 def _change(trace: Trace, shown: Trace, sel: Selection, frame: Frame) -> str:
     """What the edits changed most at the shown asker (at answer time, the last student, who answers), before → now:
     the shares of the model's own class under the step's rule against `shown`'s (whatif_change), kept per rule and
-    asker; "" for a class bigger than COMPARED_UP_TO or whose own class is not known."""
+    asker; before the softmax chapter, the edit alone (whatif_change.edit_said: a share there would give away the
+    quiz, teacher37 #2); "" for a class bigger than COMPARED_UP_TO or whose own class is not known."""
     own = whatif_state.own_of(trace)
     if own is None or trace.n_tokens > COMPARED_UP_TO:
         return ""
     seat = trace.n_tokens - 1 if frame.chapter_key == "answer" else sel.focus
-    key = ("whatif_change", shown.mask_rule, seat, sel.layer, sel.head, sel.lang)  # a cache key, not a string key
+    shares = CHAPTERS.index(frame.chapter_key) >= CHAPTERS.index("softmax")  # before it, no share is computed yet
+    key = ("whatif_change", shown.mask_rule, seat, sel.layer, sel.head, sel.lang, shares)  # a cache key, not a string
     kept = cache_of(trace)
+    if key not in kept and not shares:  # the edit alone, not the shares it moves (teacher37 #2: a quiz's answer)
+        kept[key] = whatif_change.edit_said(sel.lang, own, shown, shown.edits)
     if key not in kept:
         moved = whatif_change.biggest(rules.under(own, shown.mask_rule, sel.head), shown, seat, sel.layer, sel.head)
         kept[key] = whatif_change.said(sel.lang, moved, shown.tokens, sel.layer, sel.head) if moved else ""

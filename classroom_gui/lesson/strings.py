@@ -54,7 +54,8 @@ _BEFORE_PARTICLE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_)�
 # with the particle after a Latin word, a formula or -∞ (「W_Q / で」, 「exp / も」)
 _OKURIGANA = set("いきぎしじちひびみりえけげせぜべめれ")  # a word's one-kana ending (i- and e-row, as in 付け, 読み, 書き,
 # 考え) that a word right after it continues: 「付け方」, 「足し算」 (never the particles に, て, で, へ, の, を, が, は, と, も)
-PHRASES = ("もう一度", "もう少し", "切り替", "ひと組", "まとめ直", "やり直", "ではなく", "順番に発言", "番の席", "確かめ算")
+PHRASES = ("もう一度", "もう少し", "切り替", "ひと組", "まとめ直", "やり直", "ではなく", "順番に発言", "番の席", "確かめ算",
+           "元の値", "今の値")  # teacher37 #9: 「今の / 値0.31」
 # read as one word: never 「もう / 一度」, 「切り / 替わります」, 「ひと / 組」, 「やり / 直す」, 「では / なく」, 「順番に / 発言」
 # (jareview6 8), 「4、6番の / 席」 (a sheet's row), 「確かめ / 算」 (the --help's command list: jareview7 6, 9)
 PIECE_SPACE = re.compile(r"(?:「|\")[^「」\"\s]+( )\d+/\d+(?:」|\")")  # a piece's name, 「小 2/3」 or "猫 2/2" (the

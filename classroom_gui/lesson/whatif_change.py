@@ -56,6 +56,24 @@ def said(lang: str, m: Moved, tokens, layer: int, head: int) -> str:
     before, after = (fmt(m.before), fmt(m.after)) if seen else (f"{m.before:.4f}", f"{m.after:.4f}")
     if before == after:  # not even at 4 decimals
         return ""
-    return text(lang, "whatif.change" if seen else "whatif.change_small", where=where,
-                asker=seat_quoted(lang, tokens, m.seat), classmate=seat_quoted(lang, tokens, m.classmate),
-                before=before, after=after)
+    asker = seat_quoted(lang, tokens, m.seat)
+    # teacher37 #9: the shares on screen stay as they were; say so before the layer where one moved
+    here = text(lang, "whatif.change_not_here", layer=layer + 1, head=head + 1, asker=asker) if where and seen else ""
+    return here + (" " if here and lang != "ja" else "") + text(
+        lang, "whatif.change" if seen else "whatif.change_small", where=where, asker=asker,
+        classmate=seat_quoted(lang, tokens, m.classmate), before=before, after=after)
+
+
+def edit_said(lang: str, own: Trace, now: Trace, edits) -> str:
+    """Before the lesson computes shares (teacher37 #2: 「…割合が、いちばん変わりました」 on the card step gave away the
+    quiz's answer): only the newest edited card number or score, the model's own → now, read off the two traces;
+    "" when the newest edit is a mask cell (its sentence already says it) or the number did not move."""
+    from .whatif_state import own_value  # (whatif_state imports whatif_words, which this file's users import)
+    if not edits or edits[-1].kind == "mask":
+        return ""
+    e = edits[-1]
+    before, after = fmt(own_value(own, e)), fmt(own_value(now, e))
+    if before == after:
+        return ""
+    return text(lang, "whatif.change_edit" if len(edits) == 1 else "whatif.change_edit_last", before=before,
+                after=after)

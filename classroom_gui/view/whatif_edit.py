@@ -15,6 +15,7 @@ from ..lesson.strings import text
 from ..lesson.whatif_state import PROMPT_DECIMALS, as_typed, mask_now, own_value, too_far
 from ..lesson.whatif_words import describe
 from ..messages.fit import sentence_start
+from ..messages.phrase import Phrase
 from ..model.whatif import Edit, EditError
 from ..scene.class_image import ClassImage
 from ..scene.desk import DeskItem
@@ -105,6 +106,9 @@ def apply(window, edit: Edit) -> bool:
     try:
         window.model.edit(edit)
     except EditError as exc:
+        if exc.phrase.key == "edit.same":  # teacher words, not the CLI's --set (teacher37 #10: 「（q[2,1,1,1]=5.0000）」)
+            said_as = exc.phrase.values
+            exc.phrase = Phrase("whatif.same", place=said_as["place"], value=said_as["value"])
         window.tell(lambda lang, refusal=exc: sentence_start(said(refusal, lang)), 8000, aloud=True)
         return False
     return True

@@ -43,7 +43,8 @@ def first_number(ctx, card: str, matrix: str) -> list[str]:
         return []
     lines = [""] + sum_lines(ctx.t, worked, ctx.t("worked.card", card=ctx.t(f"card.{card}")),
                              ctx.t("worked.ln_input", name=ctx.q(f)), ctx.t("worked.column", matrix=matrix, i=1),
-                             "worked.card_products", "worked.on_card", "worked.card_total_long",
+                             "worked.card_products", "worked.on_model_card" if edit else "worked.on_card",
+                             "worked.card_total_long_model" if edit else "worked.card_total_long",
                              lead=ctx.t("worked.card_lead"))
     if edit:  # the card's number is a what-if's, not the sum's
         lines.append(ctx.t("board.whatif_score", own=fmt(own), value=fmt(edit[-1].value)))
