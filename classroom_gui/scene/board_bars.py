@@ -313,7 +313,7 @@ def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, fl
                metrics: QFontMetricsF, room: tuple[float, float],
                only: list[int] | None = None) -> dict[int, tuple[float, float]]:
     """{bar: the left and the top of its value} for values wider than their bar's slot: the highlighted bar's first, always, just
-    past its bar's end (within `room`); then each from the left, just past its bar's end or else stacked past the
+    past its bar's end (within `room`); then each from the left, just past its bar's end (over the bars, on one band: two rows by seat) or else stacked past the
     values it would touch, within `room` (top, bottom); none where it does not fit or would touch another bar
     (teacher23 L3). `only`: these bars alone, in this order (the highlighted one first, if it is among them)."""
     b, r = chart.bars, chart.area
@@ -322,12 +322,23 @@ def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, fl
     bodies = [QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)) for cx, (y0, y1) in zip(centres, ends)]
     boxes, where = [], {}
     order = ([b.highlight] if 0 <= b.highlight < n else []) + [i for i in range(n) if i != b.highlight]
+    # stacked values above their bars stand on two rows of one band over the tallest of them, by seat (as the names'
+    # two rows), not each on its own bar's top, where a value pushed up past its neighbour's read as the larger
+    # (teacher36 #8: "9.22" of were stood above because's 9.49)
+    above = [i for i in order[1 if b.highlight in order[:1] else 0:]
+             if only is None and not chart.masked[i] and not value_at(chart, i, ends[i], line)[1] > ends[i][0]]
+    band = min((value_at(chart, i, ends[i], line)[1] for i in above), default=0.0)
+    lead = value_at(chart, b.highlight, ends[b.highlight], line)[1] if above and 0 <= b.highlight < n else None
+    if lead is not None and band - 2 * (line + apart) <= lead <= band:  # the highlighted value in the band's way:
+        above, band = above + [b.highlight], lead  # it joins the band (its row by seat), not pushed over by another
     for i in order if only is None else only:
         text, ty = value_at(chart, i, ends[i], line)
         ink = metrics.horizontalAdvance(text)
         x0 = inside(centres[i] - ink / 2, ink, r)
         under = ty > ends[i][0]
         first = i == b.highlight  # the value the lesson talks about: always said, by its bar (review26 #5)
+        if i in above:
+            ty = band - (line + apart) * (i % 2)
         if first:
             ty = max(room[0], min(ty, room[1] - line))
         others = bodies[:i] + bodies[i + 1:]
