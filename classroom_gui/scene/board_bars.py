@@ -173,9 +173,10 @@ class BarsItem(CachedItem):
         self.value_texts, self.name_boxes, self.value_boxes = [], [], []
         many = not (show_values or stagger or show_labels)  # hundreds of thin bars (GPT-2's 1024)
         centres, ends = self.places(slot, zero, scale)
-        # values too wide even for stacking, beside names: still the tallest few heard bars' values where each clears
-        # every other bar and value (teacher33 #7: at 4:3 chapter 6's in-turn chart said The's 0.64, not cat's 0.36)
-        tallest = tallest_bars(b.values, self.masked, b.highlight) \
+        # values too wide even for stacking, beside names: still the heard bars' values, tallest first, where each clears
+        # every other bar and value (teacher33 #7: at 4:3 chapter 6's in-turn chart said The's 0.64, not cat's 0.36;
+        # teacher36 #10: all, not the 3 tallest, where they fit)
+        tallest = tallest_bars(b.values, self.masked, b.highlight, most=n) \
             if not (show_values or stagger or many) and show_labels and 1 < n <= STAGGER_MOST else None
         placed = value_rows(self, centres, ends, bar_w, value_px * 1.5, metrics,
                             (r.y() + 34 + below, names_top), tallest) if stagger or tallest else {}
