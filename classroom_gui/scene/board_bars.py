@@ -277,10 +277,14 @@ class BarsItem(CachedItem):
                     muted: str) -> None:
         p.setFont(fonts.font(TEXT_PX * self.theme.font_scale))
         axis_w = self.axis_width()
-        for v in grid_values(vmin, vmax):
+        # ticks a label and a half apart at least, and 0 said at the zero line (teacher36 #9: the close-up's squat
+        # scores chart read 2, -2, -4 with no 0, "-2" and "-4" almost touching)
+        apart = 1.5 * TEXT_PX * self.theme.font_scale / max(scale, 1e-9)
+        for v in [0.0] + grid_values(vmin, vmax, apart):
             y = zero - v * scale
-            p.setPen(QPen(qcolor(self.theme.color("board_grid")), 1.0, Qt.PenStyle.DashLine))
-            p.drawLine(QPointF(r.x() + axis_w - 4, y), QPointF(r.right(), y))
+            if v:
+                p.setPen(QPen(qcolor(self.theme.color("board_grid")), 1.0, Qt.PenStyle.DashLine))
+                p.drawLine(QPointF(r.x() + axis_w - 4, y), QPointF(r.right(), y))
             p.setPen(qcolor(muted))
             p.drawText(QRectF(r.x(), y - 11, axis_w - 8, 22), ALIGN_RIGHT, f"{v:g}")
 
@@ -294,9 +298,10 @@ class BarsItem(CachedItem):
 
 
 
-def grid_values(vmin: float, vmax: float) -> list[float]:
-    """The values the chart's dashed gridlines stand at (about three a side, at a round step; none at 0)."""
-    step = nice_step(max(vmax, -vmin) / 3)
+def grid_values(vmin: float, vmax: float, apart: float = 0.0) -> list[float]:
+    """The values the chart's dashed gridlines stand at (about three a side, at a round step, `apart` at least;
+    none at 0: the zero line is drawn, and labelled, apart)."""
+    step = nice_step(max(vmax, -vmin) / 3, apart)
     return [k * step for k in range(int(math.floor(vmin / step)), int(math.ceil(vmax / step)) + 1)
             if k and vmin - 1e-9 <= k * step <= vmax + 1e-9]
 
@@ -364,11 +369,14 @@ def inside(x0: float, ink: float, r: QRectF) -> float:
     return max(r.x(), min(x0, r.right() - ink))
 
 
-def nice_step(x: float) -> float:  # 1, 2 or 5 times a power of ten, close to x
+def nice_step(x: float, least: float = 0.0) -> float:  # 1, 2 or 5 times a power of ten, close to x (and >= least)
     if x <= 0 or not math.isfinite(x):
         return 1.0
     e = 10 ** math.floor(math.log10(x))
-    return next(k * e for k in (1, 2, 5, 10) if k * e >= x * 0.999)
+    step = next(k * e for k in (1, 2, 5, 10) if k * e >= x * 0.999)
+    while math.isfinite(least) and step < least:
+        step = step * 2.5 if str(step).lstrip("0.").startswith("2") else step * 2
+    return step
 
 
 def _span(values, masked) -> tuple[float, float]:
