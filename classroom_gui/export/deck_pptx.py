@@ -39,8 +39,7 @@ PT_PER_PX = 0.5                           # 1920 px across 960 pt
 TITLE_PX, NARRATION_PX, NOTICE_PT = (36, 22), (34, 17), 9  # (largest, smallest) as on the canvas
 # East Asian theme font: Yu Gothic ships with Windows and macOS (and Office); other apps substitute theirs
 EAST_ASIAN_FONT = "Yu Gothic"
-APP_FONT = "IPAexGothic"  # the app's font (bundled as scene.fonts' IPAex Gothic), named in the title's runs (teacher36
-# #12: they named none, and LibreOffice's PDF set the titles in DejaVu Sans Bold)
+APP_FONT = "IPAexGothic"  # the app's (scene.fonts) named in the title's runs (teacher36 #12: none, DejaVu in a PDF)
 TITLE_LEAST_PT = 18.0  # where a title would be smaller, its rule's name is left out (a chapter's title alone fits)
 NAMES = ("Title", "Classroom picture", "Narration")  # shape names, also what the tests look for
 QUIZ_NAME = "Quiz"  # a quiz slide's question and choices
@@ -312,8 +311,7 @@ def _title(slide, frame: Frame, th: Theme, legend_left: float | None = None, car
     box = (box[0], box[1], max(200, right - box[0]), box[3])
     shape.left, shape.top, shape.width, shape.height = _emu(*box)
     tf = shape.text_frame
-    least = TITLE_LEAST_PT / (th.font_scale * PT_PER_PX)  # (px)
-    said = frame.title
+    said, least = frame.title, TITLE_LEAST_PT / (th.font_scale * PT_PER_PX)  # (px)
     if _fitting_px(said, box[2] - 10, box[3], TITLE_PX[0], least - 1, bold=True, wrap=False) < least:
         said = rule_on_second_line(said).split("\n")[0]  # the rule's name left out where it would not fit at 18 pt
         # beside the legend (teacher36 #12: "4. Scoring: …  ·  discussion" was 11.9 pt)
