@@ -197,11 +197,12 @@ def step_title(pair: Pair, lang: str) -> str:
 
 def class_label(pair: Pair, k: int, lang: str) -> str:
     """"Class 1: The cat sat on the mat"; when a class carries what-if edits (the window's, or --set, on the first
-    class only), "Class 1 (what if: 1 edit(s)): …" and "Class 2 (the model's own): …", so that neither is mistaken
-    for the other (teacher5 L3)."""
+    class only), "Class 1 (what if: 1 edit): …" ("2 edits"; teacher36 #11b: not "1 edit(s)") and "Class 2 (the
+    model's own): …", so that neither is mistaken for the other (teacher5 L3)."""
     sentence, edits = sentence_label(pair, k), len(pair.frames[k].edits)
     if edits:
-        return text(lang, "compare.class_whatif", n=k + 1, sentence=sentence, k=edits)
+        return text(lang, "compare.class_whatif_one" if edits == 1 else "compare.class_whatif", n=k + 1,
+                    sentence=sentence, k=edits)
     if any(f.edits for f in pair.frames):
         return text(lang, "compare.class_own", n=k + 1, sentence=sentence)
     return text(lang, "compare.class", n=k + 1, sentence=sentence)

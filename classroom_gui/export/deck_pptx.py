@@ -18,7 +18,7 @@ from typing import Callable
 from ..lesson.canvas import PICTURE_TOP, WIDESCREEN, Canvas
 from ..lesson.frame import Frame
 from ..lesson.speaker_notes import speaker_notes
-from ..scene.classroom import ClassroomScene
+from ..scene.classroom import ClassroomScene, rule_on_second_line
 from ..scene.palette import Theme, theme as theme_named
 from ..scene.render import render_frame
 from ..scene.wrapped_text import notice_rows
@@ -39,6 +39,8 @@ PT_PER_PX = 0.5                           # 1920 px across 960 pt
 TITLE_PX, NARRATION_PX, NOTICE_PT = (36, 22), (34, 17), 9  # (largest, smallest) as on the canvas
 # East Asian theme font: Yu Gothic ships with Windows and macOS (and Office); other apps substitute theirs
 EAST_ASIAN_FONT = "Yu Gothic"
+APP_FONT = "IPAexGothic"  # the app's (scene.fonts) named in the title's runs (teacher36 #12: none, DejaVu in a PDF)
+TITLE_LEAST_PT = 18.0  # where a title would be smaller, its rule's name is left out (a chapter's title alone fits)
 NAMES = ("Title", "Classroom picture", "Narration")  # shape names, also what the tests look for
 QUIZ_NAME = "Quiz"  # a quiz slide's question and choices
 LEGEND_NAME = "Card colours"  # the cards' colour legend in the title row, where the canvas draws one
@@ -247,10 +249,12 @@ def _marked(line: str, th: Theme) -> list[tuple[str, str, bool]]:
     return runs
 
 
-def _write(frame_text, paragraphs: list[tuple[str | list[tuple[str, str, bool]], float, str, bool]]) -> None:
+def _write(frame_text, paragraphs: list[tuple[str | list[tuple[str, str, bool]], float, str, bool]],
+           font: str | None = None) -> None:
     """Fill a text frame: (text, size in pt, colour, bold) per paragraph, a "\v" in it a line break, or instead of
     the text a list of (text, colour, bold) runs; runs say their language so that spell checking and the East Asian
     font choice are right."""
+    from pptx.oxml.ns import qn
     from pptx.util import Pt
 
     frame_text.clear()
@@ -269,6 +273,10 @@ def _write(frame_text, paragraphs: list[tuple[str | list[tuple[str, str, bool]],
                 run.font.bold = bold
                 run.font.color.rgb = _rgb(colour)
                 run.font._rPr.set("lang", "ja-JP" if _japanese(said) else "en-US")
+                if font:  # named for Latin and East Asian text alike (else a renderer takes the theme's, DejaVu)
+                    run.font.name = font  # <a:latin>, and <a:ea> right after it (the schema's order)
+                    latin = run.font._rPr.find(qn("a:latin"))
+                    latin.addnext(latin.makeelement(qn("a:ea"), {"typeface": font}))
 
 
 def _fitted(frame_text, margin: float | None = None, margin_y: float | None = None, wrap: bool = True) -> None:
@@ -288,7 +296,8 @@ def _fitted(frame_text, margin: float | None = None, margin_y: float | None = No
 
 def _title(slide, frame: Frame, th: Theme, legend_left: float | None = None, card=None) -> None:
     """The chapter title, clear of the card colours' legend at its right (`legend_left`, canvas px), as the canvas
-    keeps it, and ending before an answered quiz card in the title row (review22: the box ran on under it)."""
+    keeps it, and ending before an answered quiz card in the title row (review22: the box ran on under it); at 18 pt
+    or more, its rule's name left out where it would not fit."""
     from PySide6.QtCore import QRectF
 
     shape = slide.shapes.title
@@ -302,8 +311,12 @@ def _title(slide, frame: Frame, th: Theme, legend_left: float | None = None, car
     box = (box[0], box[1], max(200, right - box[0]), box[3])
     shape.left, shape.top, shape.width, shape.height = _emu(*box)
     tf = shape.text_frame
-    px = _fitting_px(frame.title, box[2] - 10, box[3], *TITLE_PX, bold=True, wrap=False)
-    _write(tf, [(frame.title, px * th.font_scale * PT_PER_PX, th.color("title"), True)])
+    said, least = frame.title, TITLE_LEAST_PT / (th.font_scale * PT_PER_PX)  # (px)
+    if _fitting_px(said, box[2] - 10, box[3], TITLE_PX[0], least - 1, bold=True, wrap=False) < least:
+        said = rule_on_second_line(said).split("\n")[0]  # the rule's name left out where it would not fit at 18 pt
+        # beside the legend (teacher36 #12: "4. Scoring: …  ·  discussion" was 11.9 pt)
+    px = _fitting_px(said, box[2] - 10, box[3], *TITLE_PX, bold=True, wrap=False)
+    _write(tf, [(said, px * th.font_scale * PT_PER_PX, th.color("title"), True)], font=APP_FONT)
     tf.paragraphs[0].alignment = 1  # PP_ALIGN.LEFT
     _fitted(tf)
 

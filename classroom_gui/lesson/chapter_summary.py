@@ -16,9 +16,9 @@ from . import rules
 from .context import Selection
 from .example_point import point_first
 from .frame import Frame
-from .numbers import fmt, winning
+from .numbers import fmt
 from .state import frame_at, timeline_for
-from .strings import quote, seat_quoted, text
+from .strings import most_heard, quote, seat_quoted, text
 from .whatif_words import leads
 
 JOINED = {"embedding", "cards", "softmax", "listening", "heads", "ffn"}
@@ -104,4 +104,4 @@ def _own(trace: Trace, sel: Selection, chapter: str, last_said: str) -> str | No
     heard = [j for j in range(trace.n_tokens) if not last.mask[f, j]]
     best = max(heard, key=lambda j: last.weights[f][j])
     return text(sel.lang, "summary.layers", n_layer=c.n_layer, focus=qs(f),
-                name=seat_quoted(sel.lang, names, best, repeated, winning(last.weights[f], best, heard), asker=f))
+                name=most_heard(sel.lang, names, last.weights[f], best, heard, repeated, asker=f))

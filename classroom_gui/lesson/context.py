@@ -15,7 +15,7 @@ from ..model.unknown_words import is_mark
 from . import layout, rules
 from .canvas import WIDESCREEN, Canvas, canvas_for
 from .frame import ClassStrips, Frame, Strip, Student, row
-from .strings import name_list, quote, seat_quoted, text
+from .strings import most_heard, name_list, quote, seat_quoted, text
 from .beat import Beat
 from .example_point import ExamplePoint
 
@@ -92,6 +92,11 @@ class Ctx:
         `share`, in the same bracket: "猫" (seat 9, 0.34), 9番の席の「猫」（0.34）, "mat" (0.33)."""
         self.repeats(seat)  # (finds the class's repeated names once)
         return seat_quoted(self.sel.lang, self.names, seat, self.repeated, share)
+
+    def most(self, asker: int, row, best: int, seats) -> str:
+        """heard(asker, best) with its share, and the runner-up where the screen shows a tie (strings.most_heard)."""
+        self.repeats(best)
+        return most_heard(self.sel.lang, self.names, row, best, seats, self.repeated, asker=asker)
 
     def heard(self, asker: int, seat: int, share: str | None = None) -> str:
         """Whom `asker` listens to, with its `share`, for "… listens most to X": qs(seat, share), or "itself" (自分自身)

@@ -35,6 +35,19 @@ def winning(row, best: int, seats, most: int = 4) -> str:
     return fmt(top)
 
 
+def close_second(row, best: int, seats) -> tuple[int, str] | None:
+    """The seat that the screen's 2 decimals cannot tell from row[best] (the largest over `seats`), with its share at
+    winning's decimals, or None when the best is written larger at 2 (teacher36 #4: "listens most to 'mat' (0.261)"
+    beside desks that show sat 0.26 and mat 0.26: the caption names both)."""
+    rivals = [j for j in seats if j != best]
+    if not rivals:
+        return None
+    second = max(rivals, key=lambda j: float(row[j]))
+    if fmt(row[second]) != fmt(row[best]):
+        return None
+    return second, fmt(row[second], places_of(winning(row, best, seats)))
+
+
 def cards_add_up(a, b, written: list[str]) -> bool:
     """Every number `written` (a board's sum of two vectors, the model's own, as written) is the sum of the two
     vectors' numbers as the desks' cards write them (fmt: 2 decimals), as a student adds them (student35 #3: -1.20 +

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 # re-exported: the lesson, the scene, the window and the CLI read their words from here
 from ..messages.strings import LANGUAGES, QUOTE_MARKS, quote, table, text  # noqa: F401
+from .numbers import close_second, winning
 
 
 def joined(words: list[str]) -> str:
@@ -211,6 +212,20 @@ def seat_quoted(lang: str, names: list[str], seat: int, repeated: set | None = N
     if share is not None:
         return text(lang, "name.seat_share" if twice else "name.share", name=name, seat=seat + 1, share=share)
     return text(lang, "quiz.seat", name=name, seat=seat + 1) if twice else name
+
+
+def most_heard(lang: str, names: list[str], row, best: int, seats, repeated: set | None = None,
+               asker: int | None = None) -> str:
+    """Whom `asker` listens most to, for "… listens most to {name}": the best seat with its share (numbers.winning),
+    and where the screen's 2 decimals show a tie, the runner-up too (name.close_second: "mat" (0.261), and almost as
+    much to "sat" (0.259); 「マット」（0.261）で、「座った」（0.259）もほぼ同じ; teacher36 #4)."""
+    share = winning(row, best, seats)
+    name = seat_quoted(lang, names, best, repeated, share, asker=asker)
+    second = close_second(row, best, seats)
+    if second is None:
+        return name
+    other = seat_quoted(lang, names, second[0], repeated, second[1], asker=asker)
+    return text(lang, "name.close_second", name=name, second=other)
 
 
 def languages() -> list[tuple[str, str]]:

@@ -137,7 +137,10 @@ class Board:
         board = board_as_desks(frame, desk_rows)
         counts = tuple(len(s.values) for s in frame.board_strips)
         close = frame.canvas.close_up
-        cap = inner.height() * (CLOSE_LINES_SHARE if close else LINES_SHARE)
+        # (the close-up's lines leave a chart of a few bars the usual board's share: teacher36 #9, ~80 px of bars)
+        few = frame.bars is not None and len(frame.bars.values) <= CLOSE_BARS and not frame.board_short  # (a long
+        # list's short board keeps its big chalk: teacher32 #3)
+        cap = inner.height() * (CLOSE_LINES_SHARE if close and not few else LINES_SHARE)
         if counts:  # lines above wide strips may take all but what the strips need whole (a worked hidden unit)
             cap = max(cap, inner.height() - GAP - strips_least_height(
                 counts, inner.width(), label_px=STRIP_LABEL_PX * theme.font_scale, tab_w=STRIP_TAB_W, gap=STRIP_GAP,

@@ -174,9 +174,10 @@ class BarsItem(CachedItem):
         self.value_texts, self.name_boxes, self.value_boxes = [], [], []
         many = not (show_values or stagger or show_labels)  # hundreds of thin bars (GPT-2's 1024)
         centres, ends = self.places(slot, zero, scale)
-        # values too wide even for stacking, beside names: still the tallest few heard bars' values where each clears
-        # every other bar and value (teacher33 #7: at 4:3 chapter 6's in-turn chart said The's 0.64, not cat's 0.36)
-        tallest = tallest_bars(b.values, self.masked, b.highlight) \
+        # values too wide even for stacking, beside names: still the heard bars' values, tallest first, where each clears
+        # every other bar and value (teacher33 #7: at 4:3 chapter 6's in-turn chart said The's 0.64, not cat's 0.36;
+        # teacher36 #10: all, not the 3 tallest, where they fit)
+        tallest = tallest_bars(b.values, self.masked, b.highlight, most=n) \
             if not (show_values or stagger or many) and show_labels and 1 < n <= STAGGER_MOST else None
         placed = value_rows(self, centres, ends, bar_w, value_px * 1.5, metrics,
                             (r.y() + 34 + below, names_top), tallest) if stagger or tallest else {}
@@ -277,10 +278,14 @@ class BarsItem(CachedItem):
                     muted: str) -> None:
         p.setFont(fonts.font(TEXT_PX * self.theme.font_scale))
         axis_w = self.axis_width()
-        for v in grid_values(vmin, vmax):
+        # ticks a label and a half apart at least, and 0 said at the zero line (teacher36 #9: the close-up's squat
+        # scores chart read 2, -2, -4 with no 0, "-2" and "-4" almost touching)
+        apart = 1.5 * TEXT_PX * self.theme.font_scale / max(scale, 1e-9)
+        for v in [0.0] + grid_values(vmin, vmax, apart):
             y = zero - v * scale
-            p.setPen(QPen(qcolor(self.theme.color("board_grid")), 1.0, Qt.PenStyle.DashLine))
-            p.drawLine(QPointF(r.x() + axis_w - 4, y), QPointF(r.right(), y))
+            if v:
+                p.setPen(QPen(qcolor(self.theme.color("board_grid")), 1.0, Qt.PenStyle.DashLine))
+                p.drawLine(QPointF(r.x() + axis_w - 4, y), QPointF(r.right(), y))
             p.setPen(qcolor(muted))
             p.drawText(QRectF(r.x(), y - 11, axis_w - 8, 22), ALIGN_RIGHT, f"{v:g}")
 
@@ -294,9 +299,10 @@ class BarsItem(CachedItem):
 
 
 
-def grid_values(vmin: float, vmax: float) -> list[float]:
-    """The values the chart's dashed gridlines stand at (about three a side, at a round step; none at 0)."""
-    step = nice_step(max(vmax, -vmin) / 3)
+def grid_values(vmin: float, vmax: float, apart: float = 0.0) -> list[float]:
+    """The values the chart's dashed gridlines stand at (about three a side, at a round step, `apart` at least;
+    none at 0: the zero line is drawn, and labelled, apart)."""
+    step = nice_step(max(vmax, -vmin) / 3, apart)
     return [k * step for k in range(int(math.floor(vmin / step)), int(math.ceil(vmax / step)) + 1)
             if k and vmin - 1e-9 <= k * step <= vmax + 1e-9]
 
@@ -314,7 +320,7 @@ def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, fl
                metrics: QFontMetricsF, room: tuple[float, float],
                only: list[int] | None = None) -> dict[int, tuple[float, float]]:
     """{bar: the left and the top of its value} for values wider than their bar's slot: the highlighted bar's first, always, just
-    past its bar's end (within `room`); then each from the left, just past its bar's end or else stacked past the
+    past its bar's end (within `room`); then each from the left, just past its bar's end (over the bars, on one band: two rows by seat) or else stacked past the
     values it would touch, within `room` (top, bottom); none where it does not fit or would touch another bar
     (teacher23 L3). `only`: these bars alone, in this order (the highlighted one first, if it is among them)."""
     b, r = chart.bars, chart.area
@@ -323,12 +329,23 @@ def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, fl
     bodies = [QRectF(cx - bar_w / 2, y0, bar_w, max(1.0, y1 - y0)) for cx, (y0, y1) in zip(centres, ends)]
     boxes, where = [], {}
     order = ([b.highlight] if 0 <= b.highlight < n else []) + [i for i in range(n) if i != b.highlight]
+    # stacked values above their bars stand on two rows of one band over the tallest of them, by seat (as the names'
+    # two rows), not each on its own bar's top, where a value pushed up past its neighbour's read as the larger
+    # (teacher36 #8: "9.22" of were stood above because's 9.49)
+    above = [i for i in order[1 if b.highlight in order[:1] else 0:]
+             if only is None and not chart.masked[i] and not value_at(chart, i, ends[i], line)[1] > ends[i][0]]
+    band = min((value_at(chart, i, ends[i], line)[1] for i in above), default=0.0)
+    lead = value_at(chart, b.highlight, ends[b.highlight], line)[1] if above and 0 <= b.highlight < n else None
+    if lead is not None and band - 2 * (line + apart) <= lead <= band:  # the highlighted value in the band's way:
+        above, band = above + [b.highlight], lead  # it joins the band (its row by seat), not pushed over by another
     for i in order if only is None else only:
         text, ty = value_at(chart, i, ends[i], line)
         ink = metrics.horizontalAdvance(text)
         x0 = inside(centres[i] - ink / 2, ink, r)
         under = ty > ends[i][0]
         first = i == b.highlight  # the value the lesson talks about: always said, by its bar (review26 #5)
+        if i in above:
+            ty = band - (line + apart) * (i % 2)
         if first:
             ty = max(room[0], min(ty, room[1] - line))
         others = bodies[:i] + bodies[i + 1:]
@@ -353,11 +370,14 @@ def inside(x0: float, ink: float, r: QRectF) -> float:
     return max(r.x(), min(x0, r.right() - ink))
 
 
-def nice_step(x: float) -> float:  # 1, 2 or 5 times a power of ten, close to x
+def nice_step(x: float, least: float = 0.0) -> float:  # 1, 2 or 5 times a power of ten, close to x (and >= least)
     if x <= 0 or not math.isfinite(x):
         return 1.0
     e = 10 ** math.floor(math.log10(x))
-    return next(k * e for k in (1, 2, 5, 10) if k * e >= x * 0.999)
+    step = next(k * e for k in (1, 2, 5, 10) if k * e >= x * 0.999)
+    while math.isfinite(least) and step < least:
+        step = step * 2.5 if str(step).lstrip("0.").startswith("2") else step * 2
+    return step
 
 
 def _span(values, masked) -> tuple[float, float]:

@@ -73,8 +73,8 @@ def future(ctx, fr: Frame):
     # top shares, the students the narration names (review29 1a: "he" in seat 49 was past the board's "… (+26)"),
     # a top share after the asker its own line, not inside a run of seats not yet heard
     named = {f, b0, b1}
-    redo = [ctx.t("board.mask_redo")] if shares_out(free_shown, w1, ~unheard) else []  # where it is so (review33 #9:
-    # "The" 0.0732 ⇒ 0.6366 redoes to 0.6365: the board says to what it redoes)
+    redo = worked_redo(ctx, free_shown, w1, ~unheard, b1)  # where it is so (review33 #9: "The" 0.0732 ⇒ 0.6366
+    # redoes to 0.6365: the board says to what it redoes, and works one line to 2 decimals: teacher36 #5)
     fr.board, fr.board_more, fr.board_short = listed(
         ctx.t, runs([bool(later[j]) and j not in out and j not in named for j in range(n)]), line, named,
         [ctx.t("board.mask_heading"), *redo])
@@ -85,6 +85,17 @@ def future(ctx, fr: Frame):
     fr.bars_beside = Bars(ctx.t("bars.rule_causal"), names, [float(v) for v in w1], "weight", highlight=b1,
                           masked=[bool(m) for m in unheard], top=top,
                           from_values=[float(v) for v in w0], morph=ctx.alpha)  # the shares move to their new sizes
+
+
+def worked_redo(ctx, free_shown: list[str], turn, heard, best: int) -> list[str]:
+    """The mask board's note that the heard shares ÷ their sum give the in-turn shares to 2 decimals, and that sum
+    worked for the in-turn top share from the digits shown, its result at 2 decimals (teacher36 #5: "The" 0.111 ⇒
+    0.637 redone by hand gave 0.638; now also "e.g. "The": 0.111 ÷ 0.174 = 0.64"); none where it is not so."""
+    if not shares_out(free_shown, turn, heard) or not heard[best]:
+        return []
+    total = exact_sum([free_shown[j] for j in np.flatnonzero(heard).tolist()])
+    return [ctx.t("board.mask_redo"), ctx.t("board.mask_redo_worked", name=ctx.qs(best), share=free_shown[best],
+                                            total=total, result=hand_divide(free_shown[best], total, 2))]
 
 
 def shares_out(free_shown: list[str], turn, heard) -> bool:

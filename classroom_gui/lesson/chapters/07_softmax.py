@@ -9,7 +9,7 @@ from .. import rules
 from ..beat import Step
 from ..frame import Bars, Frame, Link
 from ..long_lists import listed, others_sum, picked, seats_said
-from ..numbers import fmt, fmt_many, places_of, winning
+from ..numbers import fmt, fmt_many, places_of
 from ..softmax_row import ARG_PLACES, hand_note
 from ..panels import heatmap
 from .desks import (SUM_TERMS, class_with_cards, edited_out, edited_scores, heard, most_heard, own_places, runs,
@@ -145,7 +145,7 @@ def weights(ctx, fr: Frame):
     for j in seen:
         fr.students[j].badge = shown[j]
     fr.heatmap = heatmap(ctx, rows=[f])  # the asker's row of the attention map, now that it has its shares
-    fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.heard(f, best, winning(w, best, seen)))
+    fr.narration = ctx.t(ctx.beat.key, focus=ctx.qs(f), name=ctx.most(f, w, best, seen))
 
 
 def rounded_sum(ctx, written: list[str]) -> list[str]:

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..beat import Step
 from ..frame import Frame, Link
-from ..numbers import fmt_many, winning
+from ..numbers import fmt_many
 from ..panels import heatmap, layer_view
 
 
@@ -25,7 +25,7 @@ def layer(ctx, fr: Frame):
     fr.heatmap = heatmap(ctx, rows=list(range(ctx.trace.n_tokens)), layer=k)
     fr.layer_view = layer_view(ctx, upto=k + 1)
     fr.narration = ctx.t(ctx.beat.key, layer=k + 1, n_layer=c.n_layer, focus=ctx.qs(f),
-                         name=ctx.heard(f, best, winning(w, best, heard)))
+                         name=ctx.most(f, w, best, heard))
     fr.board = [ctx.t("board.layer", layer=k + 1, name=ctx.qs(f))]
     fr.write_vector(fmt_many(here.output[f]))
 
