@@ -180,7 +180,8 @@ class LinkLayer:
                                 [bucket_width(b, scale) for b in buckets])
         shown = {k: max(0.0, min(1.0, links[i].progress)) for k, (i, c) in enumerate(zip(drawn, made))
                  if c is not None and not links[i].progress <= 0}  # how much of each link shows
-        stops = arrow_stops(made, shown, [links[i] for i in drawn], desks, scale)  # (at its classmate's desk)
+        stops = arrow_stops(made, shown, [links[i] for i in drawn], desks, scale, numbers,  # (at its classmate's
+                            [bucket_width(b, scale) for b in buckets], (hub, header_h, gap))  # desk, off digits)
         whole = [k for k, t in shown.items() if t >= 1 and k not in stops]
         kept = dict(zip(whole, segments_each([made[k] for k in whole])))  # each whole link's pieces, made or kept
         moving = {k: split(made[k], t) for k, t in shown.items() if t < 1}  # a travelling link's part so far
