@@ -139,7 +139,7 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
                              numbers=self._number_cells(n <= ROUTED_ALL) if frame.links else None,
                              asker=next((s.index for s in frame.students if s.state == "focus"), None),
                              room=label_room(self.canvas), badges=self._badges(frame, th),
-                             badges_say=self.composed and n > COMPOSE_FROM)
+                             badges_say=True)  # a share its desk's badge shows gets no pill (teacher36 #6)
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
             if self.board.desks_cut and self.asker_reshaped and not self.asker_shape:
