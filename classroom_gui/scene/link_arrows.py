@@ -11,7 +11,7 @@ from PySide6.QtGui import QPainterPath, QPen
 from .items import qcolor
 from .link_geometry import Point, Rect, link_curves
 from .link_labels import point_at
-from .link_routes import VARIANTS
+from .link_routes import FINE, SAMPLES, TOLERANCE, VARIANTS, Filed, polylines
 
 ARROW_REACH = 10.0     # px an arrow (Link.arrow) runs into its classmate's desk, at most: to its padding, short of its
 # cards (arrow_stop); the head then lies in that padding and the gap between desks
@@ -42,28 +42,51 @@ def arrow_stops(made: list, shown: dict[int, float], links: list, desks: dict[in
 def clear_arrows(made: list, shown: dict[int, float], links: list, desks: dict[int, Rect], hub, header_h: float,
                  gap: float, numbers: np.ndarray | None, widths: list[float], scale: float) -> None:
     """Re-route in `made` each whole arrow whose route would cross a card's digits before its classmate's desk: of
-    every route variant (link_routes.VARIANTS), the first that reaches the classmate clear of digits, else the one
-    whose clear part ends nearest the classmate (arrow_stops then stops it there, pointing its way)."""
+    every route variant (link_routes.VARIANTS) that runs alongside no other link drawn (more than TOLERANCE px), one
+    that reaches the classmate clear of digits, else the one whose clear part ends nearest it
+    (arrow_stops then stops it there, pointing its way). Remembered for the last few sets (a still frame is drawn
+    again and again)."""
     if numbers is None or not len(numbers):
         return
-    for k, t in shown.items():
+    todo = [k for k, t in shown.items() if t >= 1 and links[k].arrow and made[k] is not None
+            and desks.get(links[k].target) is not None]
+    if not todo:
+        return
+    key = (tuple(made), tuple(shown), tuple((links[k].source, links[k].target) for k in todo), hub, header_h, gap,
+           tuple(widths), scale, numbers.tobytes(), tuple(desks[links[k].target] for k in todo))
+    known = _CLEARED.pop(key, None)
+    if known is None:
+        known = _cleared(list(made), shown, links, desks, hub, header_h, gap, numbers, widths, scale, todo)
+        if len(_CLEARED) >= 32:
+            del _CLEARED[next(iter(_CLEARED))]
+    _CLEARED[key] = known
+    for k, c in known.items():
+        made[k] = c
+
+
+_CLEARED: dict[tuple, dict] = {}  # clear_arrows' answers, by the curves and desks they were found for
+
+
+def _cleared(made, shown, links, desks, hub, header_h, gap, numbers, widths, scale, todo) -> dict:
+    out = {}
+    for k in todo:
         link = links[k]
-        if t < 1 or not link.arrow or made[k] is None or desks.get(link.target) is None:
-            continue
         reach, room = ARROW_REACH * scale, _room(widths[k], scale)
-        stop = arrow_stop(made[k], desks[link.target], reach)
-        if digits_stop(made[k], desks.get(link.source), numbers, room) >= stop:
+        if digits_stop(made[k], desks.get(link.source), numbers, room) >= arrow_stop(made[k], desks[link.target],
+                                                                                      reach):
             continue
-        best, near = made[k], _gap_to(made[k], stop, numbers, desks, link, room)
-        for c in link_curves(link, desks, hub, header_h, gap, VARIANTS, widths[k]):
-            if c is None:
-                continue
-            d = _gap_to(c, arrow_stop(c, desks[link.target], reach), numbers, desks, link, room)
-            if d < near:
-                best, near = c, d
-                if d <= 0:
-                    break
-        made[k] = best
+        others = [j for j in shown if j != k and made[j] is not None]
+        filed = Filed(polylines([made[j] for j in others]) if others else np.zeros((0, SAMPLES + 1, 2), np.float32),
+                      np.array([widths[j] for j in others], np.float32), widths[k])
+        cands = [made[k]] + [c for c in link_curves(link, desks, hub, header_h, gap, VARIANTS, widths[k])
+                             if c is not None]
+        runs = filed.alongside(polylines(cands, FINE)).max(axis=1, initial=0.0)
+        gaps = [_gap_to(c, arrow_stop(c, desks[link.target], reach), numbers, desks, link, room) for c in cands]
+        cost = [(r > TOLERANCE, d) for d, r in zip(gaps, runs.tolist())]  # apart from the others, then nearest
+        best = min(range(len(cands)), key=cost.__getitem__)
+        if best:
+            made[k] = out[k] = cands[best]
+    return out
 
 
 def _room(width: float, scale: float) -> float:  # px an arrow's line or head reaches either side of its middle
@@ -82,22 +105,20 @@ def _gap_to(c, stop: float, numbers: np.ndarray, desks: dict, link, room: float)
 
 def digits_stop(c: tuple[Point, Point, Point, Point], asker: Rect | None, numbers: np.ndarray, room: float,
                 steps: int = 96) -> float:
-    """Where along c (0..1) a line stops short of the first card's digits it would come within `room` px of,
-    outside the asker's desk (where it starts), else 1."""
+    """Where along c (0..1) a line stops short of the first card's digits it would come within `room` px of, but
+    for its first 2 * room px (from the asker's edge), else 1."""
     t = np.linspace(0.0, 1.0, steps + 1)
     u = 1 - t
     (ax, ay), (bx, by), (cx, cy), (dx, dy) = c
     px = ax * u ** 3 + 3 * bx * u * u * t + 3 * cx * u * t * t + dx * t ** 3
     py = ay * u ** 3 + 3 * by * u * u * t + 3 * cy * u * t * t + dy * t ** 3
     cells = np.asarray(numbers, np.float64)
-    if asker is not None:  # (its own cards: the line leaves from its edge)
-        x, y, w, h = asker
-        cells = cells[~((cells[:, 0] >= x) & (cells[:, 2] <= x + w) & (cells[:, 1] >= y) & (cells[:, 3] <= y + h))]
     if not len(cells):
         return 1.0
     gx = np.maximum(np.maximum(cells[None, :, 0] - px[:, None], 0.0), px[:, None] - cells[None, :, 2])
     gy = np.maximum(np.maximum(cells[None, :, 1] - py[:, None], 0.0), py[:, None] - cells[None, :, 3])
-    over = np.flatnonzero((np.hypot(gx, gy) < room).any(axis=1))
+    start = np.hypot(px - ax, py - ay) < 2 * room  # (where it leaves the asker's edge, beside its own cards)
+    over = np.flatnonzero((np.hypot(gx, gy) < room).any(axis=1) & ~start)
     if not len(over):
         return 1.0
     return float(t[max(over[0] - 1, 1)])
@@ -116,7 +137,7 @@ def show_heads(layer, heads: dict, theme, scale: float, z: float, first: int = 0
         item.setVisible(True)
 
 
-def arrow_stop(c: tuple[Point, Point, Point, Point], desk: Rect | None, reach: float, steps: int = 64) -> float:
+def arrow_stop(c: tuple[Point, Point, Point, Point], desk: Rect | None, reach: float, steps: int = 256) -> float:
     """Where along c (0..1) an arrow to `desk` stops: `reach` px after the curve first enters the desk (a link along
     the lane under the name tags ran on to the desk's middle, under its name, where its head lay on the notebook's
     top border and first numbers), else at its end."""
