@@ -21,7 +21,7 @@ def arrow_stops(made: list, shown: dict[int, float], links: list, desks: dict[in
                 numbers: np.ndarray | None = None, widths: list[float] | None = None, route: tuple = ()) -> dict:
     """{k: where along made[k] its line stops} for each whole arrow (links[k].arrow, shown[k] >= 1) among the links
     drawn (links.LinkLayer.set_links): where it meets its classmate's desk (arrow_stop), or sooner, before it
-    would first paint over a card's digits (`numbers`, [n, 4] x0, y0, x1, y1) outside the asker's desk (teacher36
+    would first paint over a card's digits (`numbers`, [n, 4] x0, y0, x1, y1) past its first px (digits_stop; teacher36
     #1: at 16 students the arrows to far seats struck through desks 4, 8 and 9's numbers; they now stop short,
     pointing the way to their classmate, like a radar's ticks). `route` (hub, header_h, gap): first re-route in
     `made` the arrows whose route crosses digits (clear_arrows)."""
@@ -34,7 +34,7 @@ def arrow_stops(made: list, shown: dict[int, float], links: list, desks: dict[in
         stop = arrow_stop(made[k], desks.get(links[k].target), ARROW_REACH * scale)
         if numbers is not None and len(numbers):
             room = _room(widths[k] if widths else 0.0, scale)  # the line's or its head's half width
-            stop = min(stop, digits_stop(made[k], desks.get(links[k].source), numbers, room))
+            stop = min(stop, digits_stop(made[k], numbers, room))
         out[k] = stop
     return out
 
@@ -72,8 +72,7 @@ def _cleared(made, shown, links, desks, hub, header_h, gap, numbers, widths, sca
     for k in todo:
         link = links[k]
         reach, room = ARROW_REACH * scale, _room(widths[k], scale)
-        if digits_stop(made[k], desks.get(link.source), numbers, room) >= arrow_stop(made[k], desks[link.target],
-                                                                                      reach):
+        if digits_stop(made[k], numbers, room) >= arrow_stop(made[k], desks[link.target], reach):
             continue
         others = [j for j in shown if j != k and made[j] is not None]
         filed = Filed(polylines([made[j] for j in others]) if others else np.zeros((0, SAMPLES + 1, 2), np.float32),
@@ -95,7 +94,7 @@ def _room(width: float, scale: float) -> float:  # px an arrow's line or head re
 
 def _gap_to(c, stop: float, numbers: np.ndarray, desks: dict, link, room: float) -> float:
     """How far (px) from its classmate's desk an arrow along c ends when stopped short of digits (0: reaches it)."""
-    end = min(stop, digits_stop(c, desks.get(link.source), numbers, room))
+    end = min(stop, digits_stop(c, numbers, room))
     if end >= stop:
         return 0.0
     x, y = point_at(c, end)
@@ -103,7 +102,7 @@ def _gap_to(c, stop: float, numbers: np.ndarray, desks: dict, link, room: float)
     return float(max(dx - x, x - dx - w, dy - y, y - dy - h, 0.0)) + 1e-3
 
 
-def digits_stop(c: tuple[Point, Point, Point, Point], asker: Rect | None, numbers: np.ndarray, room: float,
+def digits_stop(c: tuple[Point, Point, Point, Point], numbers: np.ndarray, room: float,
                 steps: int = 96) -> float:
     """Where along c (0..1) a line stops short of the first card's digits it would come within `room` px of, but
     for its first 2 * room px (from the asker's edge), else 1."""
