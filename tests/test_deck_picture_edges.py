@@ -42,4 +42,5 @@ def test_labels_and_lines_stay_on_the_slides_picture(qapp, checkpoint, text, lan
                     assert left >= 0, f"{where}: the line {link.source + 1}->{link.target + 1} reaches x = {left:.1f}"
     finally:
         scene.clear()
-    assert labels and lines
+    assert lines  # (and labels where any are placed: since teacher36 #6 the seed's shares read on their badges, with
+    # no pill; the 9 and 12 students' cases still place and check some)

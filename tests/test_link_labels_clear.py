@@ -89,4 +89,5 @@ def test_labels_keep_clear_of_names_badges_legend_and_title(qapp, checkpoint, te
     # every chapter labels some shares or scores, or leaves a label off where it would read as another desk's and
     # its own desk's badge shows the number (teacher33 #1)
     assert checked + badged >= 6
-    assert checked >= 1  # and some label is placed and checked, so the claim is tested (review33 #4)
+    # (review33 #4 asked that some label be placed and checked; since teacher36 #6 a share its desk's badge shows
+    # gets no pill, and in these frames every share is on a badge: badged counts them, read once, on their desks)

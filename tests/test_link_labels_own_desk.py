@@ -48,4 +48,5 @@ def test_every_share_label_is_nearest_its_own_desks_name_tag(qapp, checkpoint, t
     # the softmax and listening steps label most links; those left off read on their own desk's badge (a label that
     # would have read as another desk's, teacher33 #1)
     assert checked + badged >= len(trace.tokens)
-    assert checked >= 1  # and some label is placed and checked, so the claim is tested (review33 #4)
+    # (review33 #4 asked that some label be placed and checked; since teacher36 #6 a share its desk's badge shows
+    # gets no pill, and in these frames every share is on a badge: badged counts them, read once, on their desks)

@@ -35,7 +35,7 @@ def test_a_share_label_is_nearest_its_own_whole_desk(qapp, checkpoint, text, lan
     trace = compute_run(checkpoint, text, mask=rule).trace
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     scene = ClassroomScene()
-    checked = 0
+    checked = badged = 0
     try:
         for i, beat in enumerate(timeline.beats):
             if beat.chapter not in ("scoring", "softmax", "listening"):
@@ -54,9 +54,12 @@ def test_a_share_label_is_nearest_its_own_whole_desk(qapp, checkpoint, text, lan
                         f"{beat.key}: {link.label} of {frame.students[own].text!r} (seat {own + 1}) is {mine:.0f} px "
                         f"from its desk and {near:.0f} px from {frame.students[seat].text!r} (seat {seat + 1})")
                 checked += 1
+            badged += read_on_badges(scene, frame)
     finally:
         scene.clear()
-    assert checked >= 8  # (labels that read as their own desk's stay: above the first row, beside a desk's side)
+    # (labels that read as their own desk's stayed, 8 or more; since teacher36 #6 one its desk's badge shows is left
+    # off: every share still reads once, on a label or its badge)
+    assert checked + badged >= 8
 
 
 def read_on_badges(scene, frame) -> int:

@@ -36,7 +36,7 @@ from .legend import LegendItem, one_per_colour
 from .board_wrap import desk_rows
 from .layout import desk_layout, least_number_px
 from .link_labels import edges_of, label_room
-from .links import ROUTED_ALL, LinkLayer
+from .links import OFF_DIGITS, ROUTED_ALL, LinkLayer
 from .quiz import show_quiz
 from .tooltips import SceneTooltips
 from .palette import Theme
@@ -140,7 +140,9 @@ class ClassroomScene(SceneTooltips, QGraphicsScene):
                              numbers=self._number_cells(n <= ROUTED_ALL) if frame.links else None,
                              asker=next((s.index for s in frame.students if s.state == "focus"), None),
                              room=label_room(self.canvas), badges=self._badges(frame, th),
-                             badges_say=self.composed and n > COMPOSE_FROM)
+                             badges_say=True,  # a share its desk's badge shows gets no pill (teacher36 #6)
+                             digits=self._number_cells(False) if ROUTED_ALL < n <= OFF_DIGITS  # (a smaller class's
+                             and any(k.arrow for k in frame.links) else None)  # routes keep off them: arrows too)
         if frame.students or frame.board or frame.bars is not None:
             self.board.set_frame(frame, th, scales)
             if self.board.desks_cut and self.asker_reshaped and not self.asker_shape:

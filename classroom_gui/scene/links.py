@@ -149,14 +149,14 @@ class LinkLayer:
     def set_links(self, links: list[Link], desks: dict[int, Rect], header_h: float, gap: float, theme: Theme,
              scale: float, avoid: list[QRectF] = (), asker: int | None = None,
              avoid_edges: np.ndarray | None = None, numbers: np.ndarray | None = None, room: QRectF = ROOM,
-             badges: dict[int, str] | None = None, badges_say: bool = False) -> None:
+             badges: dict[int, str] | None = None, badges_say: bool = False, digits: np.ndarray | None = None) -> None:
         """Draw these links between these desks (canvas rectangles by seat), their labels keeping off the texts in
         `avoid` and in `avoid_edges` (more of them as [n, 4] edges: link_labels.edges_of) and inside `room`
         (link_labels.label_room of the canvas), the labelled lines off the cards' digits in `numbers` ([n, 4]
         x0, y0, x1, y1 boxes) where a route can; `badges` (seat -> the badge its desk draws) are not repeated by a
         label on that desk's name tag; `badges_say`: nor by a label at all (a big class's composed desks, each
         with its badge: teacher32 #6, GPT-2's 58 scores, every label the same number beside its own desk's badge,
-        on the desks' edges between the rows)."""
+        on the desks' edges between the rows); `digits` ([n, 4], the cards' digits alone): arrows keep off them."""
         self.room = room
         paths: dict[tuple[str, int, bool], QPainterPath] = {}  # (role, width bucket, in the faint crowd)
         dots: dict[str, QPainterPath] = {}
@@ -182,7 +182,8 @@ class LinkLayer:
                                 [bucket_width(b, scale) for b in buckets])
         shown = {k: max(0.0, min(1.0, links[i].progress)) for k, (i, c) in enumerate(zip(drawn, made))
                  if c is not None and not links[i].progress <= 0}  # how much of each link shows
-        stops = arrow_stops(made, shown, [links[i] for i in drawn], desks, scale)  # (at its classmate's desk)
+        stops = arrow_stops(made, shown, [links[i] for i in drawn], desks, scale, digits,  # (at its classmate's
+                            [bucket_width(b, scale) for b in buckets], (hub, header_h, gap))  # desk, off digits)
         whole = [k for k, t in shown.items() if t >= 1 and k not in stops]
         kept = dict(zip(whole, segments_each([made[k] for k in whole])))  # each whole link's pieces, made or kept
         moving = {k: split(made[k], t) for k, t in shown.items() if t < 1}  # a travelling link's part so far
