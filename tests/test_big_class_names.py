@@ -22,7 +22,8 @@ def test_every_desk_of_64_keeps_some_of_its_name_beside_its_guess(qapp, checkpoi
     trace = run_sentence(checkpoint, " ".join(WORDS * 5), "causal").trace
     assert trace.n_tokens == 64
     timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
-    at = next(i for i, b in enumerate(timeline.beats) if b.chapter == "answer")
+    # the first answer beat where the class has guessed (fix76: answer.norm, before the logits, shows no guesses yet)
+    at = next(i for i, b in enumerate(timeline.beats) if b.key == "answer.logits")
     sel = Selection(focus=63, canvas=canvas_for(*size), rule="causal")
     scene = ClassroomScene()
     scene.set_frame(frame_at(trace, sel, timeline.beat_stop(at)))

@@ -13,12 +13,17 @@ from classroom_gui.lesson.state import Selection, frame_at, prepared_run, timeli
 SENTENCES = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
 
 
-def shapes(scene) -> dict[int, set[tuple[int, int]]]:
-    """{a strip's length: the (rows, columns) the drawn desks give its whole, wrapped strips}."""
+def shapes(scene, board: set[int] = frozenset()) -> dict[int, set[tuple[int, int]]]:
+    """{a strip's length: the (rows, columns) the drawn desks give its whole, wrapped strips}; the asker's strips of a
+    length the board writes (`board`) left out: fix81 (review33 #3) lets only those take the board's shape, so that
+    no blank cells spread to the other desks."""
     out: dict[int, set[tuple[int, int]]] = {}
     for d in scene._drawn():
+        asker = getattr(d, "student", None) is not None and d.student.state == "focus"
         for v, st in zip(d.views, d.box.strips):
             x = v.strip
+            if asker and len(x.values) in board:
+                continue
             if st.number_px and not st.shown and st.rows > 1:
                 out.setdefault(len(x.values), set()).add((st.rows, st.cols))
     return out
@@ -35,8 +40,9 @@ def test_a_class_wraps_a_length_in_one_shape(qapp, checkpoint, lang, canvas):
     scene = ClassroomScene()
     answer = 0
     for i, beat in enumerate(timeline.beats):
-        scene.set_frame(frame_at(trace, sel, timeline.beat_stop(i)))
-        for n, seen in shapes(scene).items():
+        frame = frame_at(trace, sel, timeline.beat_stop(i))
+        scene.set_frame(frame)
+        for n, seen in shapes(scene, {len(v.numbers) for v in frame.board_vectors if not v.left_out}).items():
             assert len(seen) == 1, f"{beat.key}: {n} numbers as {sorted(seen)}"
             rows, cols = next(iter(seen))
             # answer time: no blank cell (the embedding's three strips of 24 at 4:3 stay 5 x 5: 6 x 4 is too tall)
