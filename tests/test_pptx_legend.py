@@ -4,9 +4,6 @@ be told from 自己紹介 (orange). The slide now carries the legend where the c
 with the title box ending before it, at 16:9 and 4:3."""
 from __future__ import annotations
 
-import io
-
-import numpy as np
 import pytest
 
 from classroom_gui.lesson.canvas import PICTURE_TOP, canvas_for
