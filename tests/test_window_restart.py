@@ -2,6 +2,8 @@
 manager, Qt's restoreGeometry alone brought it back at +1+25, 1022 x 742, since it shrinks a saved geometry
 as big as the screen and leaves the rest to a maximise request nobody obeys), and a window the teacher
 placed comes back at exactly that place and size."""
+from dataclasses import replace
+
 from PySide6.QtWidgets import QApplication
 
 from classroom_gui.view import settings
@@ -110,7 +112,9 @@ def test_quit_and_reopen_keeps_who_asks_the_layer_the_head_and_the_rule(qtbot, t
     assert first.run.trace.tokens[left.focus] == "it" and left.layer == 2
     first.close()
     again = start()
-    assert again.sel == left, (again.sel, left)
+    # the class comes back whole; the opened example's point (fix73: said at its key step while the example is open)
+    # is the gallery's opening, not a setting, and is no part of what this restart keeps
+    assert replace(again.sel, point=None) == replace(left, point=None), (again.sel, left)
     again.sentence.setText("The cat sat on the mat")  # another sentence typed and not applied: its seat 8 is no "it"
     again.close()
     third = start()
