@@ -82,6 +82,8 @@ def test_a_named_winner_wins_at_the_digits_written(checkpoint, text, focus, rule
     for k, frame in enumerate(layer_beats):
         w = trace.layers[k].head(0).weights[f]
         share = re.findall(r"\((?:seat \d+, )?(\d\.\d+)\)", frame.narration)[-1]
+        if "almost as much" in frame.narration:  # fix85: a near tie names the winner first, its rival after
+            share = re.findall(r"\((?:seat \d+, )?(\d\.\d+)\)", frame.narration)[-2]
         places = len(share.split(".")[1])
         best = int(w.argmax())
         assert fmt(w[best], places) == share
