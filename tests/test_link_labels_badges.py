@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QRectF
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
-from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+from classroom_gui.lesson.state import Selection
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.scene.link_labels import TEXT_GAP
-from test_link_labels_whole_desk import read_on_badges
+from test_link_labels_whole_desk import labelled_steps, read_on_badges
 
 CASES = [  # text, lang, asker's seat, canvas, rule
     ("The cat sat on the mat", "en", 2, WIDESCREEN, "none"), ("The cat sat on the mat", "en", 3, WIDESCREEN, "none"),
@@ -29,16 +29,11 @@ def test_a_label_does_not_repeat_its_desks_badge_on_its_name_tag(qapp, checkpoin
     from classroom_gui.scene.classroom import ClassroomScene
 
     trace = compute_run(checkpoint, text, mask=rule).trace
-    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     scene = ClassroomScene()
     checked = badged = 0
     try:
-        for i, beat in enumerate(timeline.beats):
-            if beat.chapter not in ("scoring", "softmax", "listening"):
-                continue
-            frame = frame_at(trace, Selection(focus=asker - 1, lang=lang, canvas=canvas, rule=rule),
-                             timeline.beat_stop(i))
-            scene.set_frame(frame)
+        sel = Selection(focus=asker - 1, lang=lang, canvas=canvas, rule=rule)
+        for beat, frame in labelled_steps(trace, scene, sel):
             desks = {d.student.index: d for d in scene.desks if d.isVisible() and d.student is not None}
             for link, pill in scene.links.label_boxes:
                 own = link.source if link.source != asker - 1 else link.target

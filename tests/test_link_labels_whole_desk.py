@@ -21,6 +21,17 @@ CASES = [(LONG, "en", 1, WIDESCREEN, "causal"), (LONG, "ja", 1, WIDESCREEN, "cau
          ("the dog sat on the mat because the cat sat on the warm rug", "en", 2, WIDESCREEN, "none")]
 
 
+def labelled_steps(trace, scene, sel: Selection):
+    """(beat, frame) at the stop of every scoring, softmax and listening beat (the steps whose links carry the
+    shares' labels), each set on `scene` first."""
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    for i, beat in enumerate(timeline.beats):
+        if beat.chapter in ("scoring", "softmax", "listening"):
+            frame = frame_at(trace, sel, timeline.beat_stop(i))
+            scene.set_frame(frame)
+            yield beat, frame
+
+
 def gap_between(a: QRectF, b: QRectF) -> float:
     """The distance between two rectangles, edge to edge (0 when they touch or overlap)."""
     dx = max(a.left() - b.right(), b.left() - a.right(), 0.0)
@@ -33,15 +44,10 @@ def test_a_share_label_is_nearest_its_own_whole_desk(qapp, checkpoint, text, lan
     from classroom_gui.scene.classroom import ClassroomScene
 
     trace = compute_run(checkpoint, text, mask=rule).trace
-    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
     scene = ClassroomScene()
     checked = badged = 0
     try:
-        for i, beat in enumerate(timeline.beats):
-            if beat.chapter not in ("scoring", "softmax", "listening"):
-                continue
-            frame = frame_at(trace, Selection(focus=asker, lang=lang, canvas=canvas, rule=rule), timeline.beat_stop(i))
-            scene.set_frame(frame)
+        for beat, frame in labelled_steps(trace, scene, Selection(focus=asker, lang=lang, canvas=canvas, rule=rule)):
             desks = {s.index: QRectF(s.x, s.y, s.w, s.h) for s in frame.students}
             for link, box in scene.links.label_boxes:
                 if link.progress < 1:
