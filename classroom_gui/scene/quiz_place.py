@@ -321,6 +321,7 @@ def answer_wrapped(quiz: dict, letters: list[str], font_scale: float, widest: fl
 
 
 FOOT_PX = 24  # the asked card's keys line (quiz["keys"]), canvas pixels at font scale 1
+KEYS_BELOW = 18.0  # under the keys line, canvas pixels: clear of the card's frame (teacher37 #13: at 10 px it touched it)
 
 
 def foot_height(keys: str, width: float, font_scale: float) -> float:
@@ -328,7 +329,7 @@ def foot_height(keys: str, width: float, font_scale: float) -> float:
     if not keys:
         return 0.0
     fm = QFontMetricsF(fonts.font(FOOT_PX * font_scale))
-    return fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), FLAGS, keys).height() + PAD_Y
+    return fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), FLAGS, keys).height() + KEYS_BELOW
 
 
 def asked_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRectF], near, font_scale: float,
