@@ -132,7 +132,7 @@ def show_quiz(scene, frame, th) -> None:
     scene.quiz_hid_legend = False  # whether this frame's card hid the legend (render_frame's card=False shows it)
     scene.quiz_panel.setVisible(on)
     scene.quiz_text.setVisible(on)
-    keys = frame.quiz.get("keys", "") if on and frame.quiz["answer"] is None else ""
+    keys = frame.quiz.get("keys", "") if on else ""  # how to answer; once answered, that → marks another (more_answers)
     scene.quiz_keys.setVisible(bool(keys))
     if not on:
         return

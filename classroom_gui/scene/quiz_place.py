@@ -268,30 +268,35 @@ def answered_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRe
     grids = _grids(area, taken, avoid, spare)
     asking = grids if loose is None else _grids(area, taken, avoid, spare, loose)
     last = None
+    keys = quiz.get("keys") or ""  # the answered card's foot: 「→キーで、もう一問の答えを出します。」 (teacher37 #4)
+
+    def placed(grid, layout):
+        lines, px, paired, kind, w, h = layout
+        foot = foot_height(keys, w - 2 * PAD_X, font_scale)
+        box = grid.place(w, h + foot, near)
+        return None if box is None else Placed(box, lines, px, paired, kind, foot)
     if quiz.get("chosen") is not None:  # teacher37 #3, #6: every choice marked (✓ and ✗), big, clear of every desk
         big = list(layouts(quiz, letters, font_scale, area.width(), ("whole", "choices"), ASKED_PX))
         for grid in grids:
-            for lines, px, paired, kind, w, h in big:
-                box = grid.place(w, h, near)
-                if box is not None:
-                    return Placed(box, lines, px, paired, kind)
+            for layout in big:
+                if (card := placed(grid, layout)) is not None:
+                    return card
     kinds = [list(same) for _, same in groupby(layouts(quiz, letters, font_scale, area.width(), order(quiz)),
                                                key=lambda layout: layout[3] in ASKS)]
     for same in kinds:  # the kinds that ask (whole, then question), then those that do not: each clear of the frame
         for grid in (asking if same[0][3] in ASKS else grids):  # first, so a card keeps its question off the frame
-            for lines, px, paired, kind, w, h in same:
-                box = grid.place(w, h, near)
-                if box is not None:
-                    return Placed(box, lines, px, paired, kind)
+            for layout in same:
+                if (card := placed(grid, layout)) is not None:
+                    return card
         last = same[-1]
     if last is None:  # no layout holds even the answer (a choice with no break wider than the card may be)
         last = answer_wrapped(quiz, letters, font_scale, area.width())
         for grid in grids:
-            box = grid.place(*last[4:], near)
-            if box is not None:
-                return Placed(box, *last[:4])
+            if (card := placed(grid, last)) is not None:
+                return card
     lines, px, paired, kind, w, h = last
-    return Placed(QRectF(corner.right() - w, corner.bottom() - h, w, h), lines, px, paired, kind)
+    foot = foot_height(keys, w - 2 * PAD_X, font_scale)
+    return Placed(QRectF(corner.right() - w, corner.bottom() - h - foot, w, h + foot), lines, px, paired, kind, foot)
 
 
 def order(quiz: dict) -> tuple[str, ...]:
