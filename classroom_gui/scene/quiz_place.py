@@ -277,7 +277,7 @@ def answered_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRe
         return None if box is None else Placed(box, lines, px, paired, kind, foot)
     if quiz.get("chosen") is not None:  # teacher37 #3, #6: every choice marked (✓ and ✗), big, clear of every desk
         big = list(layouts(quiz, letters, font_scale, area.width(), ("whole", "choices"), ASKED_PX))
-        for grid in grids:
+        for grid in grids[:-1] if avoid else grids:  # off the board's frame only (the last grid lies across it)
             for layout in big:
                 if (card := placed(grid, layout)) is not None:
                     return card
