@@ -25,7 +25,7 @@ CELL = 6.0              # the free-place grid, canvas pixels
 CLEAR = 6.0             # the card keeps this far from anything it must not cover
 PAD_X, PAD_Y = 20.0, 10.0  # the answered card's text inside its panel (narrow enough for a free desk's place)
 MOST_PX, LEAST_PX = 44, 24  # the answered card's text (review17: 21 px at 4:3 read ~15 px on a projector)
-ASKED_PX = 36  # an answered card the class chose on is tried at this size or more first (the asked card's ~28 px at 1024 x 768)
+ASKED_PX = 32  # an answered card the class chose on is tried at this size or more first (23 px at 4:3 1024 x 768; 24 px was 17)
 SIZES = tuple(range(MOST_PX, LEAST_PX - 1, -4))  # 44, 40, ... 24
 WIDTHS = (960, 800, 680, 560, 460, 380, 320, 260, 220, 190, 160)  # the text's widths below its one-line width: a narrower,
 # taller card where a wide one finds no room (a free desk's place is 210 x 375 at 4:3)
