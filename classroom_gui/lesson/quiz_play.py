@@ -44,6 +44,14 @@ def answer_keys(q: Question) -> str:
                 last=marks(q.lang)[last - 1].rstrip("."))
 
 
+def more_answers(q: Question, coming: list[tuple[Question, bool]]) -> str:
+    """What an answered card says at its foot where the next press marks another answer the same step reveals (the
+    mask chapter asks two): 「→キーで、もう一問の答えを出します。」 (teacher37 #4: the second mark came only on another →, and was
+    easy to miss); else nothing."""
+    more = any(revealed and other.step == q.step for other, revealed in coming)
+    return text(q.lang, "quiz.more_answer") if more else ""
+
+
 def with_quiz(frame: Frame, q: Question | None, revealed: bool, chosen: int | None = None, keys: str = "") -> Frame:
     return frame if q is None else replace(frame, quiz=card(q, revealed, chosen, keys))
 
@@ -187,7 +195,7 @@ class QuizPlay:
         if self.showing is None or frame.beat + 1 != shown_on(*self.showing):
             return frame
         q, revealed = self.showing
-        keys = "" if revealed else answer_keys(q)
+        keys = more_answers(q, self.coming) if revealed else answer_keys(q)
         return with_quiz(frame if revealed or reveal is None else asked_over(q, frame, reveal), q, revealed,
                          self.chosen.get(id(q)), keys)
 

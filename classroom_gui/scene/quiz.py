@@ -12,8 +12,8 @@ from . import fonts
 from .areas import caption_rect
 from .board import FRAME
 from .items import PanelItem, TextBlockItem
-from .quiz_place import (FOOT_PX, MOST_PX, PAD_X, PAIR_GAP, PAD_Y, Placed, answered_place, asked_place, card_lines,
-                         foot_height, question_lines)
+from .quiz_place import (FOOT_PX, KEYS_BELOW, MOST_PX, PAD_X, PAIR_GAP, PAD_Y, Placed, answered_place, asked_place,
+                         card_lines, foot_height, question_lines)
 
 Z_QUIZ = 35.0  # over the desks, links and caption; under a message
 HEADING = 6.0  # a bar chart's heading reaches a little above its rect (Board.chart; the items' bounds hold it)
@@ -132,7 +132,7 @@ def show_quiz(scene, frame, th) -> None:
     scene.quiz_hid_legend = False  # whether this frame's card hid the legend (render_frame's card=False shows it)
     scene.quiz_panel.setVisible(on)
     scene.quiz_text.setVisible(on)
-    keys = frame.quiz.get("keys", "") if on and frame.quiz["answer"] is None else ""
+    keys = frame.quiz.get("keys", "") if on else ""  # how to answer; once answered, that → marks another (more_answers)
     scene.quiz_keys.setVisible(bool(keys))
     if not on:
         return
@@ -157,7 +157,7 @@ def show_quiz(scene, frame, th) -> None:
                              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if keys:  # how the class answers, small, at the card's foot (the window's card only: slides take no keys)
         scene.quiz_keys.set_text(keys, QRectF(box.left() + PAD_X, box.bottom() - foot, box.width() - 2 * PAD_X,
-                                              foot - PAD_Y / 2), FOOT_PX * th.font_scale, 16, th.color("text_muted"))
+                                              foot - KEYS_BELOW), FOOT_PX * th.font_scale, 16, th.color("text_muted"))
 
 
 def chose(quiz: dict) -> bool:

@@ -25,6 +25,7 @@ CELL = 6.0              # the free-place grid, canvas pixels
 CLEAR = 6.0             # the card keeps this far from anything it must not cover
 PAD_X, PAD_Y = 20.0, 10.0  # the answered card's text inside its panel (narrow enough for a free desk's place)
 MOST_PX, LEAST_PX = 44, 24  # the answered card's text (review17: 21 px at 4:3 read ~15 px on a projector)
+ASKED_PX = 32  # an answered card the class chose on is tried at this size or more first (23 px at 4:3 1024 x 768; 24 px was 17)
 SIZES = tuple(range(MOST_PX, LEAST_PX - 1, -4))  # 44, 40, ... 24
 WIDTHS = (960, 800, 680, 560, 460, 380, 320, 260, 220, 190, 160)  # the text's widths below its one-line width: a narrower,
 # taller card where a wide one finds no room (a free desk's place is 210 x 375 at 4:3)
@@ -87,8 +88,8 @@ def card_lines(quiz: dict, letters: list[str], paired: bool, space: str = "  ", 
     choice_line). `kind` "question" says the question and the marked choice, "choices" leaves the question out,
     "answer" says the marked choice alone."""
     choices = [choice_line(letters[i], c, space, mark_of(quiz, i)) for i, c in enumerate(quiz["choices"])]
-    if kind == "question" and paired:  # the question with its answer after it, as one text (question_lines)
-        return [quiz["question"] + PAIR_GAP + choices[quiz["answer"]]]
+    if kind == "question" and paired:  # the question with its answer (and the class's wrong choice: teacher37 #3,
+        return [quiz["question"] + PAIR_GAP + PAIR_GAP.join(marked_lines(quiz, choices))]  # it had only 「ア「。」✓」)
     if kind in ("answer", "question"):
         marked = marked_lines(quiz, choices)
         return marked if kind == "answer" else [quiz["question"], "", *marked]
@@ -221,18 +222,18 @@ def clause_width(question: str, fm: QFontMetricsF) -> float:
     return max(fm.horizontalAdvance(p.strip()) for p in parts if p.strip()) + 2
 
 
-def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float, kinds=KINDS):
+def layouts(quiz: dict, letters: list[str], font_scale: float, widest: float, kinds=KINDS, floor: int = LEAST_PX):
     """(lines, px, paired, kind, card w, card h), the most said first (KINDS); each from the biggest text down, in
     its SHAPES, each one line wide, as wide as its question's widest phrase, or narrower (WIDTHS); never wider than
     `widest` pixels. A question breaks only between phrases (or words) and a choice nowhere: a width
     narrower than either is no layout (teacher15 L1: a card too narrow broke 「…聞こえない）で／は」 and left ✓ on a line
     of its own). The card is SLACK wider than its text measures, so a picture drawn smaller wraps nothing either."""
     for kind in kinds:
-        for px in SIZES:
+        for px in (p for p in SIZES if p >= floor):
             fm = QFontMetricsF(fonts.font(px * font_scale))
             for paired, gap in SHAPES[kind]:
                 given = card_lines(quiz, letters, paired, NO_BREAK, kind)
-                inline = card_lines(quiz, letters, False, NO_BREAK, "answer")[0] if kind == "question" and paired else ""
+                inline = PAIR_GAP.join(card_lines(quiz, letters, False, NO_BREAK, "answer")) if kind == "question" and paired else ""
                 if not gap and kind in ASKS and not inline:  # the question straight above its choices: a line shorter
                     given.remove("")  # (teacher15 M1)
                 choices = [inline] if inline else given[1 + gap:] if kind in ASKS else given
@@ -267,23 +268,41 @@ def answered_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRe
     grids = _grids(area, taken, avoid, spare)
     asking = grids if loose is None else _grids(area, taken, avoid, spare, loose)
     last = None
-    kinds = [list(same) for _, same in groupby(layouts(quiz, letters, font_scale, area.width()),
+    keys = quiz.get("keys") or ""  # the answered card's foot: 「→キーで、もう一問の答えを出します。」 (teacher37 #4)
+
+    def placed(grid, layout):
+        lines, px, paired, kind, w, h = layout
+        foot = foot_height(keys, w - 2 * PAD_X, font_scale)
+        box = grid.place(w, h + foot, near)
+        return None if box is None else Placed(box, lines, px, paired, kind, foot)
+    if quiz.get("chosen") is not None:  # teacher37 #3, #6: every choice marked (✓ and ✗), big, clear of every desk
+        big = list(layouts(quiz, letters, font_scale, area.width(), ("whole", "choices"), ASKED_PX))
+        for grid in grids[:-1] if avoid else grids:  # off the board's frame only (the last grid lies across it)
+            for layout in big:
+                if (card := placed(grid, layout)) is not None:
+                    return card
+    kinds = [list(same) for _, same in groupby(layouts(quiz, letters, font_scale, area.width(), order(quiz)),
                                                key=lambda layout: layout[3] in ASKS)]
     for same in kinds:  # the kinds that ask (whole, then question), then those that do not: each clear of the frame
         for grid in (asking if same[0][3] in ASKS else grids):  # first, so a card keeps its question off the frame
-            for lines, px, paired, kind, w, h in same:
-                box = grid.place(w, h, near)
-                if box is not None:
-                    return Placed(box, lines, px, paired, kind)
+            for layout in same:
+                if (card := placed(grid, layout)) is not None:
+                    return card
         last = same[-1]
     if last is None:  # no layout holds even the answer (a choice with no break wider than the card may be)
         last = answer_wrapped(quiz, letters, font_scale, area.width())
         for grid in grids:
-            box = grid.place(*last[4:], near)
-            if box is not None:
-                return Placed(box, *last[:4])
+            if (card := placed(grid, last)) is not None:
+                return card
     lines, px, paired, kind, w, h = last
-    return Placed(QRectF(corner.right() - w, corner.bottom() - h, w, h), lines, px, paired, kind)
+    foot = foot_height(keys, w - 2 * PAD_X, font_scale)
+    return Placed(QRectF(corner.right() - w, corner.bottom() - h - foot, w, h + foot), lines, px, paired, kind, foot)
+
+
+def order(quiz: dict) -> tuple[str, ...]:
+    """The kinds of answered card tried after the big ones: where the class chose, every choice marked before the
+    question with the marked ones alone (teacher37 #3: a wrong pick became 「ア「。」✓」 at 14 px in the title row)."""
+    return KINDS if quiz.get("chosen") is None else ("whole", "choices", "question", "answer")
 
 
 def _grids(area: QRectF, taken, avoid, spare, loose=None) -> list[FreeGrid]:
@@ -307,6 +326,7 @@ def answer_wrapped(quiz: dict, letters: list[str], font_scale: float, widest: fl
 
 
 FOOT_PX = 24  # the asked card's keys line (quiz["keys"]), canvas pixels at font scale 1
+KEYS_BELOW = 18.0  # under the keys line, canvas pixels: clear of the card's frame (teacher37 #13: at 10 px it touched it)
 
 
 def foot_height(keys: str, width: float, font_scale: float) -> float:
@@ -314,7 +334,7 @@ def foot_height(keys: str, width: float, font_scale: float) -> float:
     if not keys:
         return 0.0
     fm = QFontMetricsF(fonts.font(FOOT_PX * font_scale))
-    return fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), FLAGS, keys).height() + PAD_Y
+    return fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), FLAGS, keys).height() + KEYS_BELOW
 
 
 def asked_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRectF], near, font_scale: float,

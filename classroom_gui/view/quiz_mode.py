@@ -43,8 +43,10 @@ def jump_chapter(window, name: str) -> None:
 
 def said(window, on: bool) -> None:
     """The quiz was turned on or off: a toast over the class in presenter mode, else the status bar, which says where
-    it asks (teacher28 L4: "Quiz on" in the window, and → asked nothing: the quiz runs in presenter mode only)."""
-    if window.is_presenting():
-        window.canvas.toast.say(text(window.sel.lang, "ui.quiz_on" if on else "ui.quiz_off"))
+    it asks (teacher28 L4: "Quiz on" in the window, and → asked nothing: the quiz runs in presenter mode only).
+    teacher37 #5: with the status bar hidden (F5 hides it, and under a bare X server the window may not report full
+    screen) Q showed nothing; the toast now goes wherever the status bar is hidden, for as long as the bar's message."""
+    if window.is_presenting() or window.statusBar().isHidden():
+        window.canvas.toast.say(text(window.sel.lang, "ui.quiz_on" if on else "ui.quiz_off"), STATUS_MS)
     else:
         window.statusBar().showMessage(text(window.sel.lang, "ui.quiz_on_window" if on else "ui.quiz_off"), STATUS_MS)
