@@ -28,6 +28,11 @@ def _cjk(word: str) -> bool:
     return any(ord(c) >= 0x3000 for c in word)
 
 
+def japanese(text: str) -> bool:
+    """Whether `text` holds kana or kanji (the language of a sentence or a slide, not of the menus)."""
+    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
+
+
 WORD_JOINER = "\u2060"  # no line break here: Qt's line breaker keeps the characters it joins on one line
 MIDDLE_DOT = "\u30fb"  # 「・」: in the katakana block, but it separates words
 _QUOTED = re.compile(r"「[^「」]{1,24}」")
