@@ -101,3 +101,19 @@ ENDING_PARTICLES = ("が", "の", "に", "で", "は", "を", "でも")
 def phrase_break(before: str, after: str) -> bool:
     """Whether a line ending with `before` and a next starting with `after` break between two phrases (PHRASE_STARTS)."""
     return before.endswith(ENDING_PARTICLES) and after.startswith(PHRASE_STARTS)
+
+
+def quiz_model(checkpoint, sentence: str, lang: str = "ja", rule: str = "none", focus: int | None = None, canvas=None):
+    """A ClassroomModel of `sentence` told under `rule` in `lang` (the asker `focus`, else the lesson's own; on
+    `canvas`, else the default), the quiz on, at the lesson's start."""
+    from classroom_gui.app.model import ClassroomModel
+    from classroom_gui.lesson.state import prepared_run
+
+    model = ClassroomModel(checkpoint, lang=lang)
+    model.set_run(prepared_run(checkpoint, sentence, rule))
+    model.select(rule=rule, lang=lang, **({} if focus is None else {"focus": focus}))
+    if canvas is not None:
+        model.set_canvas(canvas)
+    model.set_quiz(True)
+    model.play("home")
+    return model
