@@ -76,6 +76,19 @@ def random_window(qtbot, folder):
     return window_on(qtbot, random_checkpoint(folder / "ck"), str(folder / "settings.ini"))
 
 
+def warned_window(qtbot, folder, monkeypatch):
+    """random_window (its settings in s.ini), its warning boxes (window_jobs.warn) kept instead of shown: each box's
+    text in `w.messages`, its (title, text, details) in `w.boxes`."""
+    from classroom_gui.view import window_jobs
+
+    messages, boxes = [], []
+    monkeypatch.setattr(window_jobs, "warn", lambda parent, title, said, detail="": (
+        messages.append(said), boxes.append((title, said, detail))))
+    w = window_on(qtbot, random_checkpoint(folder / "ck"), str(folder / "s.ini"))
+    w.messages, w.boxes = messages, boxes
+    return w
+
+
 def add_segments(path, c, n: int) -> None:
     """The reference for scene.link_pieces (review24: no longer called by the app): the cubic `c` as n straight
     pieces added to `path`, each its own moveTo / lineTo pair, its points by link_labels.point_at one at a time."""
