@@ -11,8 +11,13 @@ import re
 from functools import lru_cache
 
 # re-exported: the lesson, the scene, the window and the CLI read their words from here
-from ..messages.strings import LANGUAGES, QUOTE_MARKS, quote, table, text  # noqa: F401
+from ..messages.strings import LANGUAGES, QUOTE_MARKS, quote, table, text
 from .numbers import close_second, winning
+
+__all__ = ["LANGUAGES", "QUOTE_MARKS", "quote", "table", "text",  # (messages.strings')
+           "joined", "japanese", "WORD_JOINER", "MIDDLE_DOT", "unbroken_quotes", "PHRASES", "PIECE_SPACE",
+           "NO_BREAK_SPACE", "PARTICLES", "PAIRED", "NOT_ENDED", "unbroken_words", "by_rules", "wrapping", "LAST_LINE",
+           "unbroken_end", "name_list", "sits_twice", "seat_quoted", "most_heard", "languages", "language_name"]
 
 
 def joined(words: list[str]) -> str:
