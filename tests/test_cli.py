@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from classroom_gui import cli
 from classroom_gui.cli import main
 from classroom_gui.messages.fit import columns
 from classroom_gui.model import ClassroomTokenizer, GPTConfig, save_checkpoint

@@ -3,12 +3,10 @@ unless --verbose; in the window, a user's error reaches the log with its traceba
 Also: text options that start with "-", a closed pipe, an unreadable weights file, Qt's font warnings."""
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

@@ -7,7 +7,6 @@ integers), 4 (fewer tokens than rows), 5 (tokenizer.json errors and panics), 6 (
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
 import subprocess
 import sys
