@@ -130,3 +130,48 @@ def quiz_model(checkpoint, sentence: str, lang: str = "ja", rule: str = "none", 
     model.set_quiz(True)
     model.play("home")
     return model
+
+
+def to_step(model, step: int) -> None:
+    """`model` at the stop of its lesson's step `step` (counted from 1)."""
+    model.player.jump(model.player.timeline.beat_stop(step - 1))
+
+
+def beat_frame(trace, key: str, **sel):
+    """The Frame at the stop of the beat `key` of `trace`'s lesson, under Selection(**sel)."""
+    from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+
+    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i = next(i for i, b in enumerate(tl.beats) if b.key == key)
+    return frame_at(trace, Selection(**sel), tl.beat_stop(i))
+
+
+def one_line(err: str) -> str:
+    """A command's stderr, checked to be one line (blank lines aside) and no traceback: that line."""
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+def cli_err(capsys, argv) -> tuple[int, list[str]]:
+    """classroom_gui.cli.main(argv)'s exit status and the lines (blank ones aside) it wrote to stderr."""
+    from classroom_gui.cli import main
+
+    code = main(argv)
+    return code, [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+
+
+def part_files(folder) -> list[str]:
+    """The names of the export temporaries (*.part) left in `folder`, sorted."""
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+def worksheet_refusal(call):
+    """The WorksheetError `call()` raises (the test fails if it raises none)."""
+    import pytest
+
+    from classroom_gui.lesson.worksheet import WorksheetError
+
+    with pytest.raises(WorksheetError) as caught:
+        call()
+    return caught.value

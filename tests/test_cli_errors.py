@@ -13,14 +13,9 @@ import pytest
 from classroom_gui import crash
 from classroom_gui.cli import main
 from classroom_gui.resources import teaching_model_dir
+from helpers import one_line
 
 TEXT = ("--text", "the cat sat on the mat")
-
-
-def one_line(err: str) -> str:
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "Traceback" not in err, err
-    return lines[0]
 
 
 @pytest.mark.parametrize("focus", ["²", "١", "0", "99", "dog"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.lesson.quiz_play import class_questions
-from helpers import quiz_model
+from helpers import quiz_model, to_step
 
 SENTENCE = "猫がマットの上に座った"
 
@@ -19,10 +19,6 @@ def card(model):
         return None
     answer = f.quiz["answer"]
     return f.quiz["question"], None if answer is None else f.quiz["choices"][answer], f.beat + 1
-
-
-def to_step(model, step: int) -> None:
-    model.player.jump(model.player.timeline.beat_stop(step - 1))
 
 
 @pytest.mark.parametrize("rule", ["none", "causal"])

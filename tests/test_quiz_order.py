@@ -9,7 +9,7 @@ import pytest
 from classroom_gui.export.moments import deck_times
 from classroom_gui.lesson.quiz_play import class_questions, deck_with_quiz
 from classroom_gui.lesson.state import timeline_for
-from helpers import quiz_model
+from helpers import quiz_model, to_step
 
 SENTENCES = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
 
@@ -133,10 +133,6 @@ def quiz_and_questions(checkpoint, lang="en", rule="causal", seat=2):
 def card_on(model) -> tuple[str, bool, int] | None:
     f = model.frame()
     return (f.quiz["question"], f.quiz["answer"] is not None, f.beat + 1) if f.quiz else None
-
-
-def to_step(model, step: int) -> None:
-    model.player.jump(model.player.timeline.beat_stop(step - 1))
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
