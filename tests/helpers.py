@@ -175,3 +175,12 @@ def worksheet_refusal(call):
     with pytest.raises(WorksheetError) as caught:
         call()
     return caught.value
+
+
+def cli_run(capsys, *argv):
+    """classroom_gui.cli.main on `argv` (each made a str): (exit status, stdout, stderr)."""
+    from classroom_gui.cli import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
