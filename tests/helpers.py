@@ -1,4 +1,7 @@
-"""Shared test helpers: a small random checkpoint that needs no trained model, and a window showing one."""
+"""Shared test helpers: a small random checkpoint that needs no trained model, and a window showing one (warned_window:
+its warning boxes kept); a ClassroomModel with the quiz on (quiz_model, to_step); a frame at a beat (beat_frame); the
+command line run and its stderr read (cli_run, cli_err, one_line); export temporaries (part_files); a worksheet's
+refusal."""
 from __future__ import annotations
 
 import numpy as np
