@@ -326,7 +326,9 @@ def format_trace(trace, model_dir, next_words, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-from . import cli_export  # noqa: E402,F401  (registers the export, deck and video subcommands)
-from . import cli_examples  # noqa: E402,F401  (registers the examples subcommand, listed after them)
-from . import cli_quiz  # noqa: E402,F401  (registers the quiz subcommand)
-from . import cli_worksheet  # noqa: E402,F401  (registers the worksheet subcommand)
+from . import cli_export  # noqa: E402  (registers the export, deck and video subcommands)
+from . import cli_examples  # noqa: E402  (registers the examples subcommand, listed after them)
+from . import cli_quiz  # noqa: E402  (registers the quiz subcommand)
+from . import cli_worksheet  # noqa: E402  (registers the worksheet subcommand)
+
+REGISTERING = (cli_export, cli_examples, cli_quiz, cli_worksheet)  # the modules above, imported for what they register
