@@ -261,8 +261,9 @@ class Board:
             self.bars.set_bars(frame.bars, chart, theme, below)
             self.bars.setVisible(True)
             self.heatmap.setVisible(False)
-        elif chart is not None:
-            self.heatmap.set_heatmap(frame.heatmap, chart, theme)
+        elif chart is not None:  # (the close-up's map: numbers down to the class's least, its type scaled to its cells)
+            least = least_number_px(frame.canvas, len(frame.heatmap.matrix)) if close else None
+            self.heatmap.set_heatmap(frame.heatmap, chart, theme, least)
             self.heatmap.setVisible(True)
             self.bars.setVisible(False)
             self.beside.setVisible(False)
