@@ -13,7 +13,7 @@ from classroom_gui.model.sentence import run_sentence
 from classroom_gui.messages.strings import text as said
 
 ANIMAL = "The animal didn't cross the street because it was too tired"  # gallery #16: "it" (seat 8), layer 3, head 1
-CLAUSE = {"en": "Not only the -∞", "ja": "-∞のせいだけではありません"}
+CLAUSE = {"en": "Not only the -∞", "ja": "-∞だけではありません"}
 
 
 def narration(checkpoint, sentence: str, focus: int, layer: int, lang: str) -> str:
@@ -62,3 +62,16 @@ def test_the_seed_at_a_later_layer(checkpoint, lang):
         assert np.abs(free[:2] / free[:2].sum() - turn[:2]).max() > 0.005  # (the premise)
         assert CLAUSE[lang] in narration(checkpoint, seed, 1, layer, lang)
         assert CLAUSE[lang] not in narration(checkpoint, seed, 0, layer, lang)
+
+
+def test_the_japanese_clause_breaks_only_where_a_line_may(qapp, checkpoint):
+    """Read as the narration box breaks it (test_narration_breaks_ja's rules, at any width): 「-∞の / せいだけでは」
+    broke inside a phrase in a first wording."""
+    from classroom_gui.lesson.strings import unbroken_end, unbroken_words
+    from test_narration_breaks_ja import pieces, wrong_break
+
+    for layer in (1, 2):
+        said = unbroken_words(narration(checkpoint, ANIMAL, 7, layer, "ja"))
+        for joined in (said, unbroken_end(said)):
+            parts = pieces(joined)
+            assert not [(a[-6:], b[:6]) for a, b in zip(parts, parts[1:]) if wrong_break(a, b)]
