@@ -65,3 +65,34 @@ def test_the_usual_boards_map_keeps_its_cells_without_numbers(qapp, checkpoint):
     """Not the close-up: the usual board's map of nine (cells of ~39 px) has no numbers, as before."""
     drawn = map_numbers(checkpoint, WIDESCREEN, "everyone.matrix", board=False)
     assert drawn == []
+
+
+@pytest.mark.parametrize("board", [True, False], ids=["close-up", "usual"])
+def test_the_close_ups_whole_map_names_its_columns(qapp, checkpoint, board):
+    """Its columns named in the band over the cells (with the desks hidden nothing else says whose share a column
+    is), at the least number size or bigger; the usual board's whole map names its rows only, as before."""
+    from PySide6.QtGui import QPainter
+
+    from classroom_gui.scene.classroom import ClassroomScene
+    from classroom_gui.scene.layout import least_number_px
+
+    trace = run_sentence(checkpoint, NINE, "none").trace
+    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+    step = next(i for i, b in enumerate(tl.beats) if b.key == "heads.others")
+    frame = frame_at(trace, Selection(focus=1, lang="en", board=board), tl.beat_stop(step))
+    scene = ClassroomScene()
+    try:
+        scene.set_frame(frame)
+        item = scene.board.heatmap
+        image = QImage(frame.canvas.width, frame.canvas.height, QImage.Format.Format_ARGB32_Premultiplied)
+        p = QPainter(image)
+        grid = item._grid(p)
+        p.end()
+        names = [shown for _, shown in item.column_labels(grid)]
+        px = item.column_font(grid[2]).pixelSize()
+    finally:
+        scene.clear()
+    if board:
+        assert names == trace.tokens and px >= least_number_px(frame.canvas, 9), (names, px)
+    else:
+        assert names == []

@@ -233,14 +233,16 @@ class HeatmapItem(CachedItem):
                 for i, name in enumerate(self.heatmap.labels[:t]) if row in (None, i)]
 
     def column_labels(self, grid) -> list[tuple[QRectF, str]]:
-        """A one-row map's column names and their boxes, centred over their cells (cut with "…" to a cell's width);
-        [] for a whole matrix or beyond LABELLED students."""
+        """A one-row map's column names and their boxes, centred over their cells (cut with "…" to a cell's width),
+        and the board close-up's whole matrix's (least_px: student39 #2, whose are the numbers of a column, with the
+        desks hidden), in the band its rows' names leave over it; [] for the usual board's whole matrix or beyond
+        LABELLED students."""
         x0, y0, cell, side, t, k, margin = grid
         row = one_row(self.heatmap)
         room = _column_room(self.heatmap, self.theme.font_scale)
-        if row is None or not room:
+        if row is None and self.least_px is None or not room:
             return []
-        g, top = self.column_font(cell), y0 + row * cell - room
+        g, top = self.column_font(cell), y0 + (row or 0) * cell - room
         return [(QRectF(x0 + j * cell, top, cell, room), elide(name, g, cell - 2))
                 for j, name in enumerate(self.heatmap.labels[:t])]
 
