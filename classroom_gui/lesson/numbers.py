@@ -92,6 +92,12 @@ def fmt_many(values, digits: int = 2, signed: bool = False) -> list[str]:
     return out
 
 
+def shows_negative_zero(values, digits: int = 2) -> bool:
+    """Whether hidden units written `signed` at `digits` decimals show NEGATIVE_ZERO (teacher40 #11: 「<0」 among
+    2-decimal numbers read as a typo; the narration then says what it is: ffn.negative_zero)."""
+    return NEGATIVE_ZERO in fmt_many(values, digits, signed=True)
+
+
 def factor(x: float, digits: int = 2) -> str:  # a number inside a product: negatives in brackets
     return in_product(fmt(x, digits))
 

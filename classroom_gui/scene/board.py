@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..lesson.canvas import CLOSE_UP_CHALK
 from ..lesson.frame import Frame
 from . import fonts, pictures
-from .board_bars import BarsItem, bars_heading
+from .board_bars import BarsItem, bars_heading, least_value_px
 from .board_fit import GAP, LINE_MAX_PX, LINE_MIN_PX, LINE_SPACING, cuts, fitted, least_height
 from .board_wrap import board_as_desks
 from .strip import StripItem
@@ -266,10 +266,10 @@ class Board:
                 half = (chart.width() - GAP) / 2
                 below = any(bars_heading(b, half, theme.font_scale)[2] for b in (frame.bars, frame.bars_beside))
                 self.beside.set_bars(frame.bars_beside, QRectF(chart.x() + half + GAP, chart.y(), half, chart.height()),
-                                     theme, below)
+                                     theme, below, least_value_px(frame.canvas.width))
                 chart = QRectF(chart.x(), chart.y(), half, chart.height())
             self.beside.setVisible(frame.bars_beside is not None)
-            self.bars.set_bars(frame.bars, chart, theme, below)
+            self.bars.set_bars(frame.bars, chart, theme, below, least_value_px(frame.canvas.width))
             self.bars.setVisible(True)
             self.heatmap.setVisible(False)
         elif chart is not None:  # (the close-up's map: numbers down to the class's least, its type scaled to its cells)

@@ -36,6 +36,7 @@ STAGGER_MOST, STAGGER_ROWS = 12, 3  # bars whose values may stack (value_rows), 
 NUDGES = (0.0, 2.0, -2.0, 4.0, -4.0)  # px a value may move sideways off another bar (value_rows)
 VALUES_APART = 0.25  # two values' boxes this many lines apart at least, across and up (「10.25」 touched 「10.24」)
 STAGGER_WIDE = 1.4  # ... values at most this many slots wide (wider, a stacked value reads as its neighbour's)
+MASKED_STUB = 10.0  # a masked bar's grey stub and hatching reach this far above the zero line
 ACROSS_MOST = 8    # bars whose thin slots still take two rows of names across (a big class: turned, one a bar)
 
 
@@ -68,8 +69,12 @@ class BarsItem(CachedItem):
         self.masked: list[bool] = []
         self.axis = (0.0, 1.0)             # (min, max) of the value axis, always including 0
         self.total_below = False           # the total under the title even if it fits beside (as its neighbour's)
+        self.least_px = TEXT_PX            # the values may go down to this (a 4:3 canvas: least_value_px)
+        self.value_px = TEXT_PX            # ... and were last painted at this
+        self.zero_y = 0.0                  # the zero line, as last painted
 
-    def set_bars(self, bars: Bars, rect: QRectF, theme: Theme, total_below: bool = False) -> None:
+    def set_bars(self, bars: Bars, rect: QRectF, theme: Theme, total_below: bool = False,
+                 least_px: float = TEXT_PX) -> None:
         n = len(bars.values)
         frm = bars.from_values if bars.from_values is not None and len(bars.from_values) == n else None
         m = max(0.0, min(1.0, bars.morph))
@@ -77,10 +82,10 @@ class BarsItem(CachedItem):
         masked = [bool(x) for x in (list(bars.masked) + [False] * n)[:n]]
         key = (bars.title, tuple(bars.labels), tuple(heights), tuple(bars.values), tuple(masked), bars.role,
                bars.highlight, bars.total, tuple(frm or ()), bars.top, rect.x(), rect.y(), rect.width(), rect.height(),
-               theme.name, theme.font_scale, total_below)
+               theme.name, theme.font_scale, total_below, least_px)
         if key == self._key:
             return
-        self.total_below = total_below
+        self.total_below, self.least_px = total_below, least_px
         self.bars, self.area, self.theme, self.heights, self.masked = bars, QRectF(rect), theme, heights, masked
         # the axis runs from the old values' range to the new one as the bars morph, so a beat ends on
         # the scale the next beat starts with (and dividing by √d shows as the gridlines moving)
@@ -124,7 +129,8 @@ class BarsItem(CachedItem):
         if n == 0:
             return
         slot, label_px = self._geometry()
-        value_px = TEXT_PX * sc
+        value_px, metrics, show_values, stagger = self.value_size(slot, n)
+        self.value_px = value_px
         # a name needs room for a character and "…" at 16 px, a value its widest text: else only the
         # highlighted bar says them (16 px or nothing, never smaller)
         label_f = fonts.font(label_px)
@@ -148,12 +154,6 @@ class BarsItem(CachedItem):
         label_h = label_px * 1.6 * (rows[0] if rows else 2 if two_rows else 1)
         if turned:
             label_h = min(max((turned_length(t, fm) for t in b.labels[:n]), default=0.0), TURNED_MAX * label_px) + 8
-        metrics = widths(value_px, True)  # (stops at the first value too wide: 512 bars)
-        show_values = all(metrics.horizontalAdvance(bar_text(v)) + 4 <= slot for v in b.values)
-        # values too wide for a slot but not for two: on two rows, as many as clear each other (teacher23 L3: the
-        # 4:3 answer chart said only the top word's logit, so no other word's probability could be redone)
-        stagger = not show_values and 1 < n <= STAGGER_MOST and all(
-            metrics.horizontalAdvance(bar_text(v)) + 4 <= STAGGER_WIDE * slot for v in b.values)
         rows_up = STAGGER_ROWS if stagger else 1
         top = r.y() + 34 + below + (value_px * 1.5 * rows_up if show_values or stagger or b.highlight >= 0 else 4)
         down = stagger and any(h < 0 for h, m in zip(self.heights, self.masked) if not m)  # room for values below
@@ -168,6 +168,7 @@ class BarsItem(CachedItem):
         vmin, vmax = self.axis
         scale = (bottom - top) / (vmax - vmin)
         zero = top + vmax * scale
+        self.zero_y = zero
         self._paint_grid(p, r, zero, scale, vmin, vmax, muted)
         role = th.role(b.role)
         bar_w = max(1.0, min(slot * 0.7, 84.0))
@@ -193,7 +194,7 @@ class BarsItem(CachedItem):
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(qcolor(muted, 0.6))
                 p.drawRect(QRectF(cx - bar_w / 2, zero - 3, bar_w, 3))
-                hatch(p, [QRectF(cx - bar_w / 2, zero - 10, bar_w, 7)], light=True)  # not heard, without colour
+                hatch(p, [QRectF(cx - bar_w / 2, zero - MASKED_STUB, bar_w, MASKED_STUB - 3)], light=True)  # not heard, without colour
             else:
                 p.setPen(QPen(qcolor(chalk), 2.5) if hl else Qt.PenStyle.NoPen)
                 p.setBrush(qcolor(role, 1.0 if hl or b.highlight < 0 else 0.72))
@@ -249,6 +250,25 @@ class BarsItem(CachedItem):
         p.setFont(label_f)
 
 
+    def value_size(self, slot: float, n: int) -> tuple[float, QFontMetricsF, bool, bool]:
+        """(the values' px, their metrics, one a slot on one row?, stacked on two rows?): TEXT_PX where every value
+        fits its slot; else, on a 4:3 canvas, the biggest px down to least_px where they do (teacher40 #4: the 4:3
+        answer chart stacked 10.24 over 10.25 on two rows where the 1024x768 window's 16:9 chart, drawn smaller,
+        kept one row; 4:3's 12 px are as big on that projector as 16:9's 16 px: least_value_px); else stacked
+        (values too wide for a slot but not for two: two rows, as many as clear each other; teacher23 L3), tried in
+        the same order; else TEXT_PX for the few values that fit (paint: tallest)."""
+        sc, values = self.theme.font_scale, self.bars.values
+        sizes = [TEXT_PX * sc] + [px * sc for px in range(int(TEXT_PX) - 1, int(math.ceil(self.least_px)) - 1, -1)]
+        for wide, rows in ((1.0, False), (STAGGER_WIDE, True)):
+            if rows and not 1 < n <= STAGGER_MOST:
+                break
+            for px in sizes:
+                metrics = widths(px, True)  # (stops at the first value too wide: 512 bars)
+                gap = 4 * px / (TEXT_PX * sc)
+                if all(metrics.horizontalAdvance(bar_text(v)) + gap <= wide * slot for v in values):
+                    return px, metrics, not rows, rows
+        return TEXT_PX * sc, widths(TEXT_PX * sc, True), False, False
+
     def _paint_thin_bars(self, p: QPainter, centres: list, ends: list, bar_w: float, muted: str, role: str) -> None:
         """Every bar but the highlighted one, as in paint's loop (places()), drawn with one drawRects call per
         colour."""
@@ -299,6 +319,13 @@ class BarsItem(CachedItem):
 
 
 
+def least_value_px(canvas_width: float) -> float:
+    """The smallest a chart's values may be drawn on a canvas this wide: TEXT_PX on 16:9, on a narrower canvas
+    drawn bigger on the same output the px as big there as 16:9's TEXT_PX (4:3: 12 px, as the desks' numbers:
+    scene.layout.least_number_px)."""
+    return min(TEXT_PX, math.floor(TEXT_PX * canvas_width / 1920 + 1e-9))
+
+
 def grid_values(vmin: float, vmax: float, apart: float = 0.0) -> list[float]:
     """The values the chart's dashed gridlines stand at (about three a side, at a round step, `apart` at least;
     none at 0: the zero line is drawn, and labelled, apart)."""
@@ -311,8 +338,8 @@ def value_at(chart: BarsItem, i: int, end: tuple[float, float], line: float) -> 
     """Bar i's value as written and the top of its box, just past its bar's end: above it, or under a bar below
     zero (`end`: its bar's top and bottom, places())."""
     v = chart.bars.values[i]
-    if chart.masked[i]:
-        return bar_text(v), end[0] - line - 2
+    if chart.masked[i]:  # over its hatched stub, not on it (teacher40 #2: 「0.00」 sat on the hatching and the axis)
+        return bar_text(v), end[0] - line - MASKED_STUB
     return fmt(v), end[1] + 2 if v < 0 and chart.heights[i] < 0 else end[0] - line - 2
 
 
@@ -361,6 +388,8 @@ def value_rows(chart: BarsItem, centres: list[float], ends: list[tuple[float, fl
                 boxes.append(box)
                 where[i] = (box.x(), ty)
                 break
+            if only is not None:  # one of the few values said beside names: by its own bar or not at all, never
+                break  # pushed up over another (teacher40 #2: 「0.09」 floated over the gap between 「の」 and 「上」)
             ty = max(o.bottom() for o in hit) + apart if under else min(o.top() for o in hit) - line - apart
     return where
 

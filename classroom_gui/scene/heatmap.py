@@ -191,6 +191,9 @@ class HeatmapItem(CachedItem):
         top = NAMES_TOP * sc if t <= LABELLED else 0.0
         margin = name_margin(self._widest(), r.width()) if top else 0.0  # the names' room
         side = min(r.width() - margin, r.height() - TITLE_H * sc - top)
+        if top and side > 4 and self.column_rows(side / t) == 2:  # the columns' names on two rows: a row's more room
+            top = 2 * NAMES_TOP * sc
+            side = min(r.width() - margin, r.height() - TITLE_H * sc - top)
         if side <= 4:
             return None
         cell = side / t
@@ -232,17 +235,33 @@ class HeatmapItem(CachedItem):
         return [(QRectF(x0 - 8 - room, y0 + i * cell, room, cell), elide(name, g, room))
                 for i, name in enumerate(self.heatmap.labels[:t]) if row in (None, i)]
 
+    def column_rows(self, cell: float) -> int:
+        """How a whole matrix's columns are named over cells `cell` wide, at the rows' 16 px (teacher40 #3: its rows
+        were named, its columns not, so "「猫」 listens to 「マット」" meant counting columns): 1, each name over
+        its column where every name fits its cell; 2, on two rows by seat (as the bar chart's names) where every
+        name fits two cells; else 0: the seat numbers, as on the desks' tags (① 猫)."""
+        metrics = QFontMetricsF(self._label_font())
+        widest = max((metrics.horizontalAdvance(n) for n in self.heatmap.labels[:LABELLED]), default=0.0)
+        return 1 if widest <= cell - 4 else 2 if widest <= 2 * cell - 8 else 0
+
     def column_labels(self, grid) -> list[tuple[QRectF, str]]:
-        """A one-row map's column names and their boxes, centred over their cells (cut with "…" to a cell's width),
-        and the board close-up's whole matrix's (least_px: student39 #2, whose are the numbers of a column, with the
-        desks hidden), in the band its rows' names leave over it; [] for the usual board's whole matrix or beyond
+        """The columns' names and their boxes, centred over their cells: a one-row map's cut with "…" to a cell's
+        width; a whole matrix's at the rows' 16 px, on one or two rows or as seat numbers (column_rows); [] beyond
         LABELLED students."""
         x0, y0, cell, side, t, k, margin = grid
         row = one_row(self.heatmap)
         room = _column_room(self.heatmap, self.theme.font_scale)
-        if row is None and self.least_px is None or not room:
+        if not room:
             return []
-        g, top = self.column_font(cell), y0 + (row or 0) * cell - room
+        if row is None:  # a whole matrix: its names band is NAMES_TOP a row, right over the cells
+            rows = self.column_rows(cell)
+            line = NAMES_TOP * self.theme.font_scale
+            if rows == 0:
+                return [(QRectF(x0 + j * cell, y0 - line, cell, line), str(j + 1)) for j in range(t)]
+            return [(QRectF(x0 + j * cell - (cell if rows == 2 else 0), y0 - line * (rows - j % rows),
+                            cell * (3 if rows == 2 else 1), line), name)
+                    for j, name in enumerate(self.heatmap.labels[:t])]
+        g, top = self.column_font(cell), y0 + row * cell - room
         return [(QRectF(x0 + j * cell, top, cell, room), elide(name, g, cell - 2))
                 for j, name in enumerate(self.heatmap.labels[:t])]
 
@@ -311,9 +330,10 @@ class HeatmapItem(CachedItem):
             p.setPen(qcolor(th.color("board_muted")))
             for box, shown in self.row_labels(grid):
                 text_lines.draw_text(p, box, ALIGN_RIGHT, shown, g)
-            labels = self.column_labels(grid)  # a one-row map: whose share each number is
+            labels = self.column_labels(grid)  # whose share each number is
+            cf = self.column_font(cell) if one_row(hm) is not None else g
             for box, shown in labels:
-                text_lines.draw_text(p, box, ALIGN_CENTER, shown, self.column_font(cell))
+                text_lines.draw_text(p, box, ALIGN_CENTER, shown, cf)
 
     def _paint_marks(self, p: QPainter) -> None:
         """Over the cells, in place: the masked cells' hatch, what-if edits' outlines, the asker's row."""

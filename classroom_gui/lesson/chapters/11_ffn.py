@@ -7,7 +7,7 @@ import numpy as np
 from ...model.activations import DISPLAY, RANGE, SHAPE
 from ..beat import Step
 from ..frame import Frame
-from ..numbers import fmt_many
+from ..numbers import fmt_many, shows_negative_zero
 from ..worked import first_products, listed, sum_lines, worked_sum
 from ..panels import heatmap
 from ..strings import table
@@ -34,6 +34,13 @@ def hidden(ctx, fr: Frame):
     fr.board_strips = [ctx.strip("hidden", ctx.L.ffn_pre[ctx.f], ctx.alpha)]
     fr.board = [ctx.t("board.hidden", name=ctx.q(ctx.f))]
     fr.write_worked(hidden_unit(ctx))
+    _say_negative_zero(ctx, fr, [ctx.L.ffn_pre[ctx.f]])
+
+
+def _say_negative_zero(ctx, fr: Frame, strips) -> None:
+    """The narration says what 「<0」 is where a hidden strip on the board shows one (teacher40 #11)."""
+    if any(shows_negative_zero(s) for s in strips):
+        fr.narration += ctx.t("ffn.negative_zero")
 
 
 def activation(ctx, fr: Frame):
@@ -47,6 +54,7 @@ def activation(ctx, fr: Frame):
     fr.board_strips[1].label = _activated(ctx)
     fr.board = [ctx.t("board.hidden", name=ctx.q(f)),
                 ctx.t("board.act_zero" if shape == "zero" else "board.act", name=ctx.q(f), act=DISPLAY[fn])]
+    _say_negative_zero(ctx, fr, [L.ffn_pre[f], L.ffn_hidden_at(f)])
 
 
 def residual(ctx, fr: Frame):
