@@ -54,11 +54,15 @@ class _Runs:
 
     def __init__(self, items: list):
         self.items = items
-        spans = [span(item) for item in items]
-        self.first = [a for a, _ in spans]
-        self.last = [b for _, b in spans]
-        self.seats = list(accumulate((b - a + 1 for a, b in spans), initial=0))  # seats[i]: of items before i
-        self.breaks = [i for i in range(1, len(items)) if self.first[i] != self.last[i - 1] + 1]
+        if any(isinstance(item, tuple) for item in items):
+            self.first = [item[0] if isinstance(item, tuple) else item for item in items]
+            self.last = [item[1] if isinstance(item, tuple) else item for item in items]
+            self.seats = list(accumulate((b - a + 1 for a, b in zip(self.first, self.last)), initial=0))
+        else:  # seats alone (the common list): each stands for one
+            self.first = self.last = items
+            self.seats = range(len(items) + 1)
+        # seats[i]: how many seats the items before i stand for
+        self.breaks = [i for i, (a, b) in enumerate(zip(self.first[1:], self.last), 1) if a != b + 1]
 
     def _cuts(self, lo: int, hi: int) -> list[int]:
         """Where the stretch of items lo..hi (both in) breaks: the items that start a new stretch of seats."""
