@@ -12,15 +12,6 @@ item's kept picture painted) and timing them in place: a row says how many ms of
 --profile writes cProfile's view of the jumps over the goal (33 ms; --goal) in a second run of the same moments in a
 fresh scene (the profiler's overhead left out of the first run's timings).
 
-The run also counts the kept pictures painted and how many of them had been kept before (QPixmapCache let them go
-when its budget was full: painted again, not new). Each jump also counts its minor page faults (memory new to the process, zero-filled by the kernel: a picture
-kept for the first time while QPixmapCache is still filling, a big class's new canvas-sized picture; ~4 us each
-on this machine) and the ms Python's cycle collector ran in it (gc.callbacks). (Session 23, cold27: at 64 teaching students a
-tail jump faulted ~600-850 pages in, the class's composed pictures outgrowing the 8 canvases CanvasView.fault_in makes
-resident; faulting in the whole warmed budget instead (QPixmapCache's 176 MB + class_pictures' 230 MB at 1600 x 900)
-took that to 4, but CPU p95 in 2 interleaved rounds of 120 jumps was 30.8 / 43.1 ms before and 38.1 / 40.1 after, at
-load ~7: no gain that shows, for ~400 MB made resident at once. Not kept.) malloc is set as the app sets it
-(model.allocator.keep_freed_memory; --default-malloc: as glibc sets it), and so is the collector.
 (Session 25, big30, GPT-2 at 256 and 1,024 students, load 5-9: the layers chapter's jumps are the p95 at both sizes,
 7 of 10 and 8 of 10 over 33 ms, more than the 4 jumps in 80 a p95 allows, whatever the other chapters cost. Each
 makes a new link set (every layer's top 6 shares differ): LinkLayer.set_links ~38 ms CPU at 1,024 (load 6), of it
@@ -32,6 +23,16 @@ part), so making them a batch at a time would cost more. long_lists.picked, re-w
 minor faults for 1,034 x 661 at 256), a shells copy writes as many: the class pictures' budget (40 canvases, 220 MB
 at 1600 x 900, set by the warmer even in cold runs) keeps growing through a benchmark's first ~80 new pictures (2.7
 MB each), so none of that memory is reused yet; np.empty + fill(0) for the cards moved the faults, not their number.)
+
+The run also counts the kept pictures painted and how many of them had been kept before (QPixmapCache let them go
+when its budget was full: painted again, not new). Each jump also counts its minor page faults (memory new to the process, zero-filled by the kernel: a picture
+kept for the first time while QPixmapCache is still filling, a big class's new canvas-sized picture; ~4 us each
+on this machine) and the ms Python's cycle collector ran in it (gc.callbacks). (Session 23, cold27: at 64 teaching students a
+tail jump faulted ~600-850 pages in, the class's composed pictures outgrowing the 8 canvases CanvasView.fault_in makes
+resident; faulting in the whole warmed budget instead (QPixmapCache's 176 MB + class_pictures' 230 MB at 1600 x 900)
+took that to 4, but CPU p95 in 2 interleaved rounds of 120 jumps was 30.8 / 43.1 ms before and 38.1 / 40.1 after, at
+load ~7: no gain that shows, for ~400 MB made resident at once. Not kept.) malloc is set as the app sets it
+(model.allocator.keep_freed_memory; --default-malloc: as glibc sets it), and so is the collector.
 """
 from __future__ import annotations
 
