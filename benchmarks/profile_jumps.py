@@ -12,6 +12,18 @@ item's kept picture painted) and timing them in place: a row says how many ms of
 --profile writes cProfile's view of the jumps over the goal (33 ms; --goal) in a second run of the same moments in a
 fresh scene (the profiler's overhead left out of the first run's timings).
 
+(Session 25, big30, GPT-2 at 256 and 1,024 students, load 5-9: the layers chapter's jumps are the p95 at both sizes,
+7 of 10 and 8 of 10 over 33 ms, more than the 4 jumps in 80 a p95 allows, whatever the other chapters cost. Each
+makes a new link set (every layer's top 6 shares differ): LinkLayer.set_links ~38 ms CPU at 1,024 (load 6), of it
+_choose_routes 21 (the marked links' 104 variant curves 9, Filed and alongside 7), place_labels 11 (_near_grid's 833
+math.hypot keys and sort, ~0.4 ms a new far desk: np.hypot is not held to math.hypot's bits, so left alone) and
+link_curves_each 3. Of the links placed at 1,024, 3-4 a set are asked for variants and most try all 104 (they never
+part), so making them a batch at a time would cost more. long_lists.picked, re-walking 1,024 items per try, was cut
+(6.2 -> 0.5 ms a call). A new cards picture's never-written pixels are read from fresh zero pages when painted (~660
+minor faults for 1,034 x 661 at 256), a shells copy writes as many: the class pictures' budget (40 canvases, 220 MB
+at 1600 x 900, set by the warmer even in cold runs) keeps growing through a benchmark's first ~80 new pictures (2.7
+MB each), so none of that memory is reused yet; np.empty + fill(0) for the cards moved the faults, not their number.)
+
 The run also counts the kept pictures painted and how many of them had been kept before (QPixmapCache let them go
 when its budget was full: painted again, not new). Each jump also counts its minor page faults (memory new to the process, zero-filled by the kernel: a picture
 kept for the first time while QPixmapCache is still filling, a big class's new canvas-sized picture; ~4 us each

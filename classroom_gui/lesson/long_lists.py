@@ -7,7 +7,9 @@ the notes name (the asker, the top share) in seat order after the first seats, a
 Pure: no Qt."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
+from itertools import accumulate
 from typing import Callable, NamedTuple
 
 from .numbers import board_list, exact_sum
@@ -30,36 +32,60 @@ def span(item) -> tuple[int, int]:
 def picked(items, named, rows: int = SHORT_ROWS) -> list | None:
     """`items` (seats, or (first, last) runs) as at most `rows` rows in their order: the first ones, every seat in
     `named` wherever it sits, and a Gap for each stretch left out (one a stretch of seats in a row: where the items
-    skip a seat, a what-if's deaf classmate, two); None where every item fits in `rows`."""
+    skip a seat, a what-if's deaf classmate, two); None where every item fits in `rows`. Each try counts its rows
+    from running sums over the items (_Runs), without a Python step per item left out: 1,024 students' lists took
+    ~10 ms a frame when each try re-walked them."""
     items = list(items)
     if len(items) <= rows:
         return None
     marked = [i for i, item in enumerate(items) if not isinstance(item, tuple) and item in named]
+    runs = _Runs(items)
     for head in range(rows, -1, -1):
-        chosen = _rows(items, sorted(set(range(head)) | set(marked)))
-        if len(chosen) <= rows:
-            return chosen
-    return _rows(items, marked, split=False)  # the named ones, and gaps that may say only their count
+        keep = sorted(set(range(head)) | set(marked))
+        if runs.count(keep) <= rows:
+            return runs.rows(keep)
+    return runs.rows(marked, split=False)  # the named ones, and gaps that may say only their count
 
 
-def _rows(items: list, keep: list[int], split: bool = True) -> list:
-    out: list = []
-    for a, b in zip([-1] + keep, keep + [len(items)]):
-        if b - a > 1:  # items a+1 .. b-1 left out
-            out += _gaps([span(items[i]) for i in range(a + 1, b)], split)
-        if b < len(items):
-            out.append(items[b])
-    return out
+class _Runs:
+    """Running sums over a list's items: how many seats they stand for and where a stretch of seats in a row
+    breaks (an item whose first seat is not one after the last seat of the item before), so that the Gaps of
+    any stretch of items left out are found from its ends."""
 
+    def __init__(self, items: list):
+        self.items = items
+        if any(isinstance(item, tuple) for item in items):
+            self.first = [item[0] if isinstance(item, tuple) else item for item in items]
+            self.last = [item[1] if isinstance(item, tuple) else item for item in items]
+            self.seats = list(accumulate((b - a + 1 for a, b in zip(self.first, self.last)), initial=0))
+        else:  # seats alone (the common list): each stands for one
+            self.first = self.last = items
+            self.seats = range(len(items) + 1)
+        # seats[i]: how many seats the items before i stand for
+        self.breaks = [i for i, (a, b) in enumerate(zip(self.first[1:], self.last), 1) if a != b + 1]
 
-def _gaps(skipped: list[tuple[int, int]], split: bool) -> list[Gap]:
-    """The stretches of seats in a row among `skipped` (all in one Gap where not `split`)."""
-    pieces = [[skipped[0]]]
-    for first, last in skipped[1:]:
-        if split and first != pieces[-1][-1][1] + 1:
-            pieces.append([])
-        pieces[-1].append((first, last))
-    return [Gap(p[0][0], p[-1][1], sum(last - first + 1 for first, last in p)) for p in pieces]
+    def _cuts(self, lo: int, hi: int) -> list[int]:
+        """Where the stretch of items lo..hi (both in) breaks: the items that start a new stretch of seats."""
+        return self.breaks[bisect_right(self.breaks, lo):bisect_right(self.breaks, hi)]
+
+    def count(self, keep: list[int]) -> int:
+        """How many rows rows(keep) has."""
+        n, b = len(keep), self.breaks
+        for a, c in zip([-1] + keep, keep + [len(self.items)]):
+            if c - a > 1:
+                n += 1 + bisect_right(b, c - 1) - bisect_right(b, a + 1)
+        return n
+
+    def rows(self, keep: list[int], split: bool = True) -> list:
+        out: list = []
+        for a, c in zip([-1] + keep, keep + [len(self.items)]):
+            if c - a > 1:  # items a+1 .. c-1 left out
+                starts = [a + 1] + (self._cuts(a + 1, c - 1) if split else [])
+                out += [Gap(self.first[p], self.last[q - 1], self.seats[q] - self.seats[p])
+                        for p, q in zip(starts, starts[1:] + [c])]
+            if c < len(self.items):
+                out.append(self.items[c])
+        return out
 
 
 def gap_line(t: Callable, gap: Gap) -> str:

@@ -30,15 +30,15 @@ def mix_lines(ctx, S: ShownSoftmax, seen: list[int]) -> tuple[list[str], ShownSo
     S = listening_shares(S, H.weights[f], seen, opinions, owns)
     lines, written = [ctx.t("board.mix", name=ctx.q(f))], worked_row(S, seen, opinions, owns)
     for k in range(numbers):
-        terms = [f"{S.weights[j]}×{factor(float(v), 3)}" for j, v in zip(seen, opinions[k])]
-        shown = terms[:SUM_TERMS]
+        # (only the products written one by one are formatted: a class of 1,024 wrote 1,023 to show SUM_TERMS)
+        shown = [f"{S.weights[j]}×{factor(float(v), 3)}" for j, v in zip(seen[:SUM_TERMS], opinions[k])]
         lines.append(ctx.t("board.mix_number", k=k + 1, terms=" + ".join(shown[:2])))
         lines += ["    + " + " + ".join(shown[i:i + 2]) for i in range(2, len(shown), 2)]
-        if len(terms) > SUM_TERMS:  # the products not written one by one as one number, so that the sum redoes
+        if len(seen) > SUM_TERMS:  # the products not written one by one as one number, so that the sum redoes
             # (teacher28 L5: "+ … (+48)" cannot be redone), written as the products are: a negative in brackets,
             # exact, without trailing zeros (review29 1d: "+ -0.0890050")
             rest = rest_sum(S, seen, opinions[k], written[k])
-            lines.append("    + " + ctx.t("board.sum_others", sum=in_product(rest), n=len(terms) - SUM_TERMS))
+            lines.append("    + " + ctx.t("board.sum_others", sum=in_product(rest), n=len(seen) - SUM_TERMS))
         lines.append(mix_result(ctx, written[k]))
     near = any(w.near for w in written)
     return lines + [ctx.t("board.mix_all", d=H.v.shape[1])], S, near  # then the whole new understanding
