@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from classroom_gui.lesson.frame import Heatmap
 from classroom_gui.scene import palette
 from classroom_gui.scene.heatmap import HeatmapItem
-from tests.test_mask_chart_four_three import scene_at
+from test_mask_chart_four_three import scene_at
 
 
 def _columns(names, rect: QRectF):

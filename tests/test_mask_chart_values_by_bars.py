@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.scene.board_bars import MASKED_STUB, bar_text, least_value_px
-from tests.test_mask_chart_four_three import scene_at
+from test_mask_chart_four_three import scene_at
 
 CASES = [("The cat sat on the mat", "en", 1), ("猫がマットの上に座った", "ja", 0)]
 
