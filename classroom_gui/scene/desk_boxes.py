@@ -58,7 +58,8 @@ def one_shape(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: 
     #2: answer time drew the same 24 numbers 6 x 4 on four desks, 4 x 6 on "the", 5 x 5 with a blank cell on the
     asker's): the shape most of those strips have (then the one with more rows: wider cells), given to the others
     where each such desk keeps every number (2 decimals), its label rows and numbers at least `least` px (rows a
-    little lower, SNUG, where only then); else the next shape; where no shape fits every desk, the desks as they
+    little lower, SNUG, where only then); else the next shape (shapes that fill their rows first, also one between
+    theirs that no desk has: a grown lone notebook's, layout.grown, may suit no desk with more strips); where no shape fits every desk, the desks as they
     were. The board's vectors then wrap as the asker's desk does (board_wrap.desk_rows), so the board agrees too;
     `asker` (its seat in pairs): the asker's strips of the lengths the board writes (its keep) keep their rows, where
     the board could not take the rows the others' shape gives them (scene.classroom: the heads step's residual at
@@ -73,7 +74,10 @@ def one_shape(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: 
     for n, counter in shapes.items():
         if len(counter) < 2:
             continue
-        for rows in sorted(counter, key=lambda r: (-counter[r], -r)):
+        # rows that fill evenly first, those no desk has yet among them (a lone notebook grown to 8 x 3 that the
+        # asker's two strips cannot take: 6 x 4 for all, not the asker's 5 x 5 with a blank cell on every desk)
+        even = [r for r in range(min(counter), max(counter) + 1) if n % r == 0 and r not in counter]
+        for rows in sorted([*counter, *even], key=lambda r: (n % r != 0, -counter[r], -r)):
             trial = [b if i == asker and n in exempt else _shaped(strips, b, n, rows, font_scale, least, e)
                      for i, ((_, strips), b, e) in enumerate(zip(pairs, boxes, keep))]
             if all(t is not None for t in trial):
