@@ -71,13 +71,19 @@ def one_shape(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: 
         for x, st in zip(strips, b.strips):
             if st.number_px and not st.shown and st.rows > 1 and not (i == asker and len(x.values) in exempt):
                 shapes.setdefault(len(x.values), Counter())[st.rows] += 1
+    # the asker's rows for a length it keeps, where they fill: the others take them first (a lone notebook grown on
+    # the fewest rows the board can write, 4 x 6 at 16:9's feed-forward step, beside the others' 6 x 4)
+    own = {} if asker is None else {len(x.values): st.rows for x, st in zip(pairs[asker][1], boxes[asker].strips)
+                                    if len(x.values) in exempt and st.number_px and not st.shown
+                                    and st.rows > 1 and len(x.values) % st.rows == 0}
     for n, counter in shapes.items():
-        if len(counter) < 2:
+        first = [own[n]] if n in own and set(counter) != {own[n]} else []
+        if len(counter) < 2 and not first:
             continue
         # rows that fill evenly first, those no desk has yet among them (a lone notebook grown to 8 x 3 that the
         # asker's two strips cannot take: 6 x 4 for all, not the asker's 5 x 5 with a blank cell on every desk)
         even = [r for r in range(min(counter), max(counter) + 1) if n % r == 0 and r not in counter]
-        for rows in sorted([*counter, *even], key=lambda r: (n % r != 0, -counter[r], -r)):
+        for rows in first + sorted([*counter, *even], key=lambda r: (n % r != 0, -counter[r], -r)):
             trial = [b if i == asker and n in exempt else _shaped(strips, b, n, rows, font_scale, least, e)
                      for i, ((_, strips), b, e) in enumerate(zip(pairs, boxes, keep))]
             if all(t is not None for t in trial):
