@@ -55,3 +55,25 @@ def test_a_lone_notebook_grows_into_its_desk(qapp, checkpoint, canvas, lang, n):
     assert len(shapes) <= 1, f"{canvas.name} {lang} {n}: {shapes}"
     if n <= 7:  # (teacher40's class: 14-15 px numbers before, 10 px on the 1024 x 768 picture at 4:3, 8 px at 16:9)
         assert min(st.number_px for _, _, st, _ in desks) * AT_1024[canvas.name] >= 11
+
+
+@pytest.mark.parametrize("canvas", [FOUR_THREE, WIDESCREEN], ids=["4:3", "16:9"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("rule", ["none", "causal"])
+def test_grown_notebooks_keep_the_asker_s_shape(qapp, checkpoint, canvas, lang, rule):
+    """At answer.norm the asker shows two strips and the others one: the grown notebooks take the asker's rows (one
+    shape a class), not 6 x 4 at 25 px beside the asker's 4 x 6 (a class of 6 at 16:9, where "11.04" needs wider
+    cells than its length says)."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    n = 6 if lang == "en" else 7
+    text = (" " if lang == "en" else "").join(WORDS[lang][:n])
+    trace = run_sentence(checkpoint, text, rule).trace
+    timeline = timeline_for(n, trace.config.n_layer)
+    i = next(i for i, b in enumerate(timeline.beats) if b.key == "answer.norm")
+    scene = ClassroomScene()
+    scene.set_frame(frame_at(trace, Selection(focus=n - 1, lang=lang, canvas=canvas, rule=rule),
+                             timeline.beat_stop(i)))
+    seen = {(st.rows, st.cols) for d in scene._drawn() for v, st in zip(d.views, d.box.strips)
+            if len(v.strip.values) == 24 and st.number_px and not st.shown and st.rows > 1}
+    assert scene.in_asker_shape or len(seen) == 1, seen

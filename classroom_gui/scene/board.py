@@ -146,11 +146,11 @@ class Board:
             cap = max(cap, inner.height() - GAP - strips_least_height(
                 counts, inner.width(), label_px=STRIP_LABEL_PX * theme.font_scale, tab_w=STRIP_TAB_W, gap=STRIP_GAP,
                 row_cells=STRIP_ROW_CELLS, least_px=least_number_px(frame.canvas)))
-        hm = frame.heatmap
+        hm, lines_most = frame.heatmap, (len(board) + (frame.board_more > 0)) * LINE_MAX_PX * chalk * LINE_SPACING
         bare = HEAT_BARE if (not close and frame.bars is None and hm is not None and not counts and hm.rows
-                             and len(hm.matrix) and one_row(hm) is None and map_cell(
-                                 hm, inner.width(), min(inner.height() - cap - 2 * GAP, inner.width() + 40),
-                                 theme.font_scale) < NUMBER_CELL) else 0.0
+                             and len(hm.matrix) and one_row(hm) is None and map_cell(  # (the map as placed would have it)
+                                 hm, inner.width(), min(max(inner.height() - min(lines_most, cap) - 2 * GAP, HEAT_MIN),
+                                                        inner.width() + 40), theme.font_scale) < NUMBER_CELL) else 0.0
         if bare:  # a map without numbers gives the lines its room, down to HEAT_BARE (teacher40 #1: step 27's worked
             cap = inner.height() - bare - 2 * GAP  # LayerNorm at 8 px letters beside half a board of colours)
 

@@ -101,7 +101,9 @@ def _shaped(strips, b: DeskBox, n: int, rows: int, font_scale: float, least: int
     lines = tuple(st.label_lines for st in b.strips)
     wide = tuple(max(map(len, fmt_many(np.asarray(x.values, np.float64)))) > len("-0.42") if len(x.values) else False
                  for x in strips)
-    for widened in (wide, ()):
+    # (every strip widened last: "11.04" is as long as "-0.42" and wider; a grown lone notebook's cells are as
+    # narrow as its size allows, layout.grown)
+    for widened in dict.fromkeys((wide, (), (True,) * len(strips))):
         for snug in (False, True):
             nb = desk_layout(b.w, b.h, counts, least, bool(b.badge_h), lines, widened, keep=keep, snug=snug,
                              shape=((n, rows),))
